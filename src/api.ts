@@ -1,0 +1,42 @@
+import { checkModel, type CheckResult } from './check/check.js';
+import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
+import { advanceThread, type AdvanceResult } from './threads/advance.js';
+import { createCampaign, createDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
+import { resolveThreadPath } from './threads/resolve.js';
+import { findWorkspaceRoot } from './workspace/find-root.js';
+import { loadWorkspace } from './workspace/load.js';
+import type { WorkspaceModel } from './workspace/model.js';
+
+/** The programmatic API: everything the CLI does, as plain async methods that return data and never print. */
+export interface Workspace {
+  readonly root: string;
+  /** Reads and validates every file; the model holds the parsed data and indexes. */
+  load(): Promise<WorkspaceModel>;
+  /** Every problem in the workspace, in one pass. */
+  check(): Promise<CheckResult>;
+  createDeal(options: NewDealOptions): Promise<CreatedThread>;
+  createCampaign(options: NewCampaignOptions): Promise<CreatedThread>;
+  /** `thread` may be a folder path or a bare thread id. */
+  advance(thread: string): Promise<AdvanceResult>;
+  resolveThread(thread: string): string;
+}
+
+/** Opens the workspace containing `dir` (default: the current folder). */
+export async function openWorkspace(dir: string = process.cwd()): Promise<Workspace> {
+  const root = findWorkspaceRoot(dir);
+  const withoutThreads = (): Promise<WorkspaceModel> => loadWorkspace(root, { includeThread: () => false });
+  return {
+    root,
+    load: () => loadWorkspace(root),
+    check: async () => checkModel(await loadWorkspace(root)),
+    createDeal: async (options) => createDeal(await withoutThreads(), options),
+    createCampaign: async (options) => createCampaign(await withoutThreads(), options),
+    advance: async (thread) => {
+      const path = resolveThreadPath(root, thread);
+      return advanceThread(await loadWorkspace(root, { includeThread: (d) => d === path }), path);
+    },
+    resolveThread: (thread) => resolveThreadPath(root, thread),
+  };
+}
+
+export { initWorkspace, type InitOptions, type InitResult };

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { START, type Position } from '../diagnostics.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { YamlLocator, type DataPath } from '../markdown/locate.js';
+
+/**
+ * Positions for reference diagnostics. Files are not kept in memory after the scan, so
+ * a file is read again only when one of its values needs a position — a few files at most.
+ */
+export class Locators {
+  private readonly cache = new Map<string, YamlLocator | null>();
+
+  constructor(private readonly root: string) {}
+
+  at(path: string, dataPath: DataPath): Position {
+    const locator = this.locatorFor(path);
+    return locator ? locator.locate(dataPath) : START;
+  }
+
+  private locatorFor(path: string): YamlLocator | null {
+    if (this.cache.has(path)) return this.cache.get(path)!;
+    let locator: YamlLocator | null = null;
+    try {
+      const text = readFileSync(join(this.root, path), 'utf8');
+      if (path.endsWith('.md')) {
+        const fm = parseFrontMatter(text);
+        locator = fm.present && !fm.error ? new YamlLocator(fm.yamlText) : null;
+      } else {
+        locator = new YamlLocator(text);
+      }
+    } catch {
+      locator = null;
+    }
+    this.cache.set(path, locator);
+    return locator;
+  }
+}

@@ -1,0 +1,176 @@
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { STAGE_FILES } from '../schema/stages.js';
+import { canvasPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
+import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
+import type { Locators } from './locators.js';
+
+type Data = Record<string, unknown>;
+
+interface Known {
+  segments: Set<string>;
+  assumptions: Set<string>;
+  goals: Map<string, Set<string>>;
+  campaigns: Set<string>;
+}
+
+/**
+ * Cross-file rules: ids that must exist, ids that must be unique, stage files that need
+ * their predecessor. Works on whatever parsed, so one bad file does not hide the rest.
+ */
+export function checkReferences(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (file: string, dataPath: readonly PropertyKey[], rule: string, message: string, severity: Diagnostic['severity'] = 'error'): void => {
+    out.push(diagnostic(file, dataPath.length ? locators.at(file, dataPath) : START, severity, rule, message));
+  };
+
+  for (const section of CANVAS_SECTIONS) {
+    if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
+  }
+
+  const known: Known = {
+    segments: collectIds(model.canvas.get('04-segments'), 'segments', report),
+    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
+    goals: collectGoals(model, report),
+    campaigns: new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => t.path.split('/').pop()!)),
+  };
+
+  const assumptionsFile = model.canvas.get('10-assumptions');
+  listOf(dataOf(assumptionsFile), 'assumptions').forEach((a, i) => {
+    const segment = (a as Data).segment;
+    if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
+      report(assumptionsFile!.path, ['assumptions', i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
+    }
+  });
+
+  for (const [id, file] of model.goals) {
+    listOf(dataOf(file), 'assumptions').forEach((a, i) => {
+      if (typeof a === 'string' && !known.assumptions.has(a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
+    });
+    const declared = dataOf(file)?.id;
+    if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', `Goal id \`${declared}\` does not match its file name: expected \`id: ${id}\` or the file renamed to goals/${declared}.md`);
+  }
+
+  for (const [path, file] of model.files) {
+    if (file.kind.kind !== 'icp') continue;
+    const segment = file.kind.segment;
+    if (known.segments.size > 0 && !known.segments.has(segment)) report(path, [], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
+  }
+
+  const threadIds = new Map<string, string>();
+  for (const thread of model.threads.values()) checkThread(thread, known, threadIds, report);
+  return out;
+}
+
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: string, message: string, severity?: Diagnostic['severity']) => void;
+
+function checkThread(thread: ThreadRecord, known: Known, threadIds: Map<string, string>, report: Report): void {
+  const folder = thread.path.split('/').pop()!;
+  const metaPath = `${thread.path}/meta.json`;
+  const meta = dataOf(thread.meta);
+  if (!thread.meta) {
+    report(metaPath, [], 'thread-meta-missing', `Missing meta.json in thread ${thread.path}: expected the thread's identity (id, type, title, segment, source, created)`);
+  } else if (meta) {
+    if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', `Thread id \`${meta.id}\` does not match its folder: expected \`"id": "${folder}"\``);
+    const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
+    if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
+    const id = typeof meta.id === 'string' ? meta.id : folder;
+    const first = threadIds.get(id);
+    if (first) report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
+    else threadIds.set(id, thread.path);
+    checkLinks(metaPath, meta, known, report);
+  }
+
+  thread.stages.forEach((stage, i) => {
+    if (!stage) return;
+    if (i > 0 && !thread.stages[i - 1]) {
+      report(stage.path, [], 'stage-order', `Stage file ${STAGE_FILES[i]} has no predecessor: expected ${STAGE_FILES[i - 1]} in ${thread.path} (threads advance one stage at a time)`);
+    }
+    const data = dataOf(stage);
+    if (!data) return;
+    listOf(data, 'tests').forEach((id, j) => {
+      if (typeof id === 'string' && !known.assumptions.has(id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+    });
+    listOf(data, 'validations').forEach((v, j) => {
+      const id = (v as Data | null)?.assumption;
+      if (typeof id === 'string' && !known.assumptions.has(id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+    });
+    if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
+    if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
+  });
+}
+
+function checkLinks(file: string, data: Data, known: Known, report: Report): void {
+  const { segment, goal_id: goalId, subgoal, source } = data;
+  if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
+    report(file, ['segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
+  }
+  if (typeof goalId === 'string') {
+    const subgoals = known.goals.get(goalId);
+    if (!subgoals) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
+    else if (typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
+  } else if (typeof subgoal === 'string') {
+    report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
+  }
+  if (typeof source === 'string' && source.startsWith('campaign:') && !known.campaigns.has(source.slice(9))) {
+    report(file, ['source'], 'unknown-campaign', unknownMessage('campaign', source.slice(9), known.campaigns, LAYOUT.campaigns + '/'), 'warning');
+  }
+}
+
+function checkProspects(file: string, data: Data, report: Report): void {
+  const seen = new Set<string>();
+  listOf(data, 'prospects').forEach((p, i) => {
+    const email = (p as Data | null)?.email;
+    if (typeof email !== 'string') return;
+    const key = email.toLowerCase();
+    if (seen.has(key)) report(file, ['prospects', i, 'email'], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
+    seen.add(key);
+  });
+}
+
+function collectIds(file: ParsedFile | undefined, key: string, report: Report): Set<string> {
+  const ids = new Set<string>();
+  const firstIndex = new Map<string, number>();
+  listOf(dataOf(file), key).forEach((item, i) => {
+    const id = (item as Data | null)?.id;
+    if (typeof id !== 'string') return;
+    if (firstIndex.has(id)) report(file!.path, [key, i, 'id'], 'duplicate-id', `Duplicate id \`${id}\`: already used by ${key}[${firstIndex.get(id)}]`);
+    else firstIndex.set(id, i);
+    ids.add(id);
+  });
+  return ids;
+}
+
+function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<string>> {
+  const goals = new Map<string, Set<string>>();
+  const owner = new Map<string, string>();
+  for (const file of model.goals.values()) {
+    const data = dataOf(file);
+    const id = typeof data?.id === 'string' ? data.id : undefined;
+    if (!id) continue;
+    if (owner.has(id)) {
+      report(file.path, ['id'], 'duplicate-id', `Duplicate goal id \`${id}\`: already used by ${owner.get(id)}`);
+      continue;
+    }
+    owner.set(id, file.path);
+    goals.set(id, collectIds(file, 'subgoals', report));
+  }
+  return goals;
+}
+
+function dataOf(file: ParsedFile | undefined): Data | undefined {
+  const data = file?.value ?? file?.raw;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Data) : undefined;
+}
+
+function listOf(data: Data | undefined, key: string): unknown[] {
+  const value = data?.[key];
+  return Array.isArray(value) ? value : [];
+}
+
+function unknownMessage(what: string, id: string, known: Set<string>, where: string): string {
+  const list = [...known];
+  const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `none are defined yet`;
+  return `Unknown ${what} \`${id}\` (not in ${where}): ${expected}`;
+}

@@ -1,0 +1,25 @@
+import pc from 'picocolors';
+import { openWorkspace } from '../../api.js';
+import type { NewCampaignOptions } from '../../threads/create.js';
+import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+
+export async function campaignNewCommand(
+  name: string,
+  flags: { segment: string; date?: string; goal?: string; subgoal?: string },
+  options: GlobalOptions,
+): Promise<CommandOutcome> {
+  const workspace = await openWorkspace(options.dir);
+  const request: NewCampaignOptions = { name, segment: flags.segment };
+  if (flags.date) request.date = flags.date;
+  if (flags.goal) request.goal = flags.goal;
+  if (flags.subgoal) request.subgoal = flags.subgoal;
+  const created = await workspace.createCampaign(request);
+  return {
+    json: created,
+    text: [
+      ...created.files.map((f) => `${pc.green('created')} ${f}`),
+      `Campaign ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+    ].join('\n'),
+    exitCode: 0,
+  };
+}

@@ -1,0 +1,45 @@
+import pc from 'picocolors';
+import { openWorkspace } from '../../api.js';
+import type { NewDealOptions } from '../../threads/create.js';
+import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+
+export interface DealNewFlags {
+  segment: string;
+  title?: string;
+  goal?: string;
+  subgoal?: string;
+  source?: string;
+  date?: string;
+  contact?: string;
+  contactTitle?: string;
+  email?: string;
+  domain?: string;
+  signal?: string;
+}
+
+export async function dealNewCommand(company: string, flags: DealNewFlags, options: GlobalOptions): Promise<CommandOutcome> {
+  const workspace = await openWorkspace(options.dir);
+  const request: NewDealOptions = { company, segment: flags.segment };
+  const optional = {
+    title: flags.title,
+    goal: flags.goal,
+    subgoal: flags.subgoal,
+    source: flags.source,
+    date: flags.date,
+    contactName: flags.contact,
+    contactTitle: flags.contactTitle,
+    contactEmail: flags.email,
+    domain: flags.domain,
+    signal: flags.signal,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (request as unknown as Record<string, string>)[key] = value;
+  const created = await workspace.createDeal(request);
+  return {
+    json: created,
+    text: [
+      ...created.files.map((f) => `${pc.green('created')} ${f}`),
+      `Deal ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+    ].join('\n'),
+    exitCode: 0,
+  };
+}

@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { generateJsonSchemas } from '../../schema/json-schema.js';
+import { writeFileIfChanged } from '../../workspace/write.js';
+import type { CommandOutcome } from '../outcome.js';
+
+/** Writes the JSON Schemas generated from the zod schemas into `out`. */
+export function schemasCommand(out: string): CommandOutcome {
+  const root = resolve(out);
+  const written: string[] = [];
+  const schemas = generateJsonSchemas();
+  for (const { file, schema } of schemas) {
+    if (writeFileIfChanged(root, file, `${JSON.stringify(schema, null, 2)}\n`)) written.push(file);
+  }
+  return {
+    json: { out: root, schemas: schemas.map((s) => ({ file: s.file, describes: s.describes })), written },
+    text: `${schemas.length} JSON Schemas in ${root} (${written.length} updated)`,
+    exitCode: 0,
+  };
+}

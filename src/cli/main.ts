@@ -1,0 +1,117 @@
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { ThreadworkError } from '../errors.js';
+import { advanceCommand } from './commands/advance.js';
+import { campaignNewCommand } from './commands/campaign.js';
+import { checkCommand } from './commands/check.js';
+import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
+import { initCommand } from './commands/init.js';
+import { schemasCommand } from './commands/schemas.js';
+import type { CommandOutcome, GlobalOptions } from './outcome.js';
+
+/**
+ * Wires the commands. Each command is a plain async function returning a
+ * CommandOutcome; `run` is the only place that prints results and sets the exit code.
+ */
+export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean) => Promise<void>): Command {
+  const program = new Command('threadwork')
+    .description('Validate, create and keep in sync a go-to-market workspace of Markdown threads.')
+    .option('-C, --dir <dir>', 'workspace folder', process.cwd())
+    .option('--json', 'print one JSON document on stdout', false)
+    .showHelpAfterError()
+    .exitOverride();
+
+  const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+
+  program
+    .command('init [dir]')
+    .description('scaffold a workspace: config, the 16 canvas sections, an example goal; git init if needed')
+    .option('--company <name>', 'company name used in the scaffold')
+    .option('--no-git', 'do not run git init')
+    .action((dir: string | undefined, flags: { company?: string; git: boolean }, cmd: Command) =>
+      execute(() => initCommand(dir ?? globals(cmd).dir, flags), globals(cmd).json),
+    );
+
+  program
+    .command('check')
+    .description('validate every file; diagnostics as path:line:col severity message (rule)')
+    .action((_flags: unknown, cmd: Command) => execute(() => checkCommand(globals(cmd)), globals(cmd).json));
+
+  const deal = program.command('deal').description('deal threads (threads/sales/{deal})');
+  deal
+    .command('new <company>')
+    .description('open a deal thread: meta.json and 1-input.md')
+    .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
+    .option('--title <title>', 'thread title (default: the company name)')
+    .option('-g, --goal <goal-id>', 'goal the deal counts towards')
+    .option('--subgoal <id>', 'subgoal of that goal')
+    .option('--source <source>', 'inbound | outbound | referral | partner | event | campaign:{id} | thread:{path}', 'inbound')
+    .option('--date <YYYY-MM-DD>', 'creation date (default: today)')
+    .option('--contact <name>', 'contact name')
+    .option('--contact-title <title>', 'contact job title')
+    .option('--email <email>', 'contact email')
+    .option('--domain <domain>', 'company domain')
+    .option('--signal <text>', 'what made this a deal worth opening')
+    .action((company: string, flags: DealNewFlags, cmd: Command) => execute(() => dealNewCommand(company, flags, globals(cmd)), globals(cmd).json));
+
+  const campaign = program.command('campaign').description('campaign threads (threads/sales/campaigns/{date}-{name})');
+  campaign
+    .command('new <name>')
+    .description('open a campaign thread: meta.json and 1-input.md')
+    .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
+    .option('--date <YYYY-MM-DD>', 'start date, the folder prefix (default: today)')
+    .option('-g, --goal <goal-id>', 'goal the campaign counts towards')
+    .option('--subgoal <id>', 'subgoal of that goal')
+    .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string }, cmd: Command) =>
+      execute(() => campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
+    );
+
+  program
+    .command('advance <thread>')
+    .description("check the current stage is complete, then open the next stage file")
+    .action((thread: string, _flags: unknown, cmd: Command) => execute(() => advanceCommand(thread, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('schemas')
+    .description('write the JSON Schemas of every file kind (for editors and agents)')
+    .option('--out <dir>', 'folder to write them to', 'schemas')
+    .action((flags: { out: string }, cmd: Command) => execute(() => schemasCommand(flags.out), globals(cmd).json));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (0 success, 1 invalid input or problems found, 2 a bug). */
+export async function run(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const execute = async (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean): Promise<void> => {
+    try {
+      const result = await outcome();
+      if (json) process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      else if (result.text) process.stdout.write(`${result.text}\n`);
+      exitCode = result.exitCode;
+    } catch (error) {
+      exitCode = reportError(error, json);
+    }
+  };
+  const program = buildProgram(execute);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    return reportError(error, argv.includes('--json'));
+  }
+  return exitCode;
+}
+
+function reportError(error: unknown, json: boolean): number {
+  const known = error instanceof ThreadworkError;
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const body = known ? { code: error.code, message, ...error.details } : { code: 'internal', message };
+    process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+  } else {
+    process.stderr.write(`${pc.red('error')} ${message}\n`);
+    if (!known && error instanceof Error && error.stack) process.stderr.write(`${pc.dim(error.stack)}\n`);
+  }
+  return known ? 1 : 2;
+}

@@ -1,0 +1,10 @@
+export { openWorkspace, initWorkspace, type Workspace, type InitOptions, type InitResult } from './api.js';
+export type { CheckResult } from './check/check.js';
+export type { AdvanceResult } from './threads/advance.js';
+export type { CreatedThread, NewCampaignOptions, NewDealOptions } from './threads/create.js';
+export type { WorkspaceModel, ThreadRecord } from './workspace/model.js';
+export type { ParsedFile } from './workspace/parse-file.js';
+export { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export { ThreadworkError } from './errors.js';
+export { slugify } from './workspace/slug.js';
+export * as schemas from './schema/index.js';

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import {
+  assumptionIdSchema,
+  countRangeSchema,
+  isoDateSchema,
+  moneySchema,
+  probabilitySchema,
+  rangeSchema,
+  slugSchema,
+} from './common.js';
+
+/** Every canvas section may carry these; people add their own keys freely. */
+const sectionBase = {
+  title: z.string().optional(),
+  updated: isoDateSchema.optional(),
+};
+
+export const personaSchema = z.looseObject({
+  title: z.string().min(1, 'expected a job title'),
+  priorities: z.array(z.string()).default([]),
+});
+
+export const segmentSchema = z.looseObject({
+  id: slugSchema,
+  name: z.string().min(1, 'expected a segment name'),
+  description: z.string().optional(),
+  filters: z
+    .looseObject({
+      industry: z.array(z.string()).default([]),
+      business_model: z.string().optional(),
+      employees: countRangeSchema.optional(),
+      revenue: rangeSchema.optional(),
+      geography: z.array(z.string()).default([]),
+      tech_stack: z.array(z.string()).default([]),
+      problem_indicators: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  pains: z.array(z.string()).default([]),
+  triggers: z.array(z.string()).default([]),
+  personas: z
+    .looseObject({
+      economic_buyer: personaSchema.optional(),
+      technical_buyer: personaSchema.optional(),
+      end_user: personaSchema.optional(),
+    })
+    .optional(),
+  sample_companies: z.array(z.string()).default([]),
+});
+
+export const segmentsSectionSchema = z.looseObject({
+  ...sectionBase,
+  segments: z.array(segmentSchema).default([]),
+});
+
+export const assumptionSchema = z.looseObject({
+  id: assumptionIdSchema,
+  statement: z.string().min(1, 'expected the assumption as a sentence'),
+  segment: slugSchema.optional(),
+  prior: probabilitySchema,
+  retired: z.boolean().optional(),
+});
+
+export const assumptionsSectionSchema = z.looseObject({
+  ...sectionBase,
+  assumptions: z.array(assumptionSchema).default([]),
+});
+
+/** Targets the metrics block is measured against. All optional: a missing target is shown as "—". */
+export const metricTargetsSchema = z.looseObject({
+  win_rate: probabilitySchema.optional(),
+  avg_cycle_days: z.number().nonnegative().optional(),
+  avg_deal_size: z.number().nonnegative().optional(),
+  won_arr: z.number().nonnegative().optional(),
+  pipeline_count: z.number().int().nonnegative().optional(),
+  weighted_pipeline: z.number().nonnegative().optional(),
+  avg_margin: probabilitySchema.optional(),
+  meetings: z.number().int().nonnegative().optional(),
+  open_rate: probabilitySchema.optional(),
+  reply_rate: probabilitySchema.optional(),
+});
+
+export const metricsSectionSchema = z.looseObject({
+  ...sectionBase,
+  targets: metricTargetsSchema.prefault({}),
+});
+
+export const businessModelSectionSchema = z.looseObject({
+  ...sectionBase,
+  mode: z.enum(['sales-led', 'product-led', 'hybrid', 'services', 'marketplace']).optional(),
+  motion: z.string().optional(),
+});
+
+export const problemSectionSchema = z.looseObject({
+  ...sectionBase,
+  problems: z
+    .array(
+      z.looseObject({
+        id: z.string().optional(),
+        statement: z.string().min(1),
+        segment: slugSchema.optional(),
+        severity: z.enum(['critical', 'high', 'medium', 'low']).optional(),
+        current_solution: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const competitiveSectionSchema = z.looseObject({
+  ...sectionBase,
+  competitors: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1),
+        category: z.string().optional(),
+        strengths: z.array(z.string()).default([]),
+        weaknesses: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+});
+
+export const uvpSectionSchema = z.looseObject({
+  ...sectionBase,
+  uvp: z.string().optional(),
+  tagline: z.string().optional(),
+});
+
+export const pricingSectionSchema = z.looseObject({
+  ...sectionBase,
+  currency: z.string().length(3, 'expected an ISO currency code such as USD').optional(),
+  tiers: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1),
+        price: moneySchema,
+        billing: z.enum(['monthly', 'annual', 'one-time', 'usage']).optional(),
+        includes: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+});
+
+/** Sections whose data lives in prose; their front matter is free-form. */
+export const proseSectionSchema = z.looseObject(sectionBase);
+
+export const CANVAS_SECTIONS = [
+  '00-business-model-mode',
+  '01-context',
+  '02-constraints',
+  '03-opportunity',
+  '04-segments',
+  '05-problem',
+  '06-competitive',
+  '07-uvp',
+  '08-advantage',
+  '09-solution',
+  '10-assumptions',
+  '11-pricing',
+  '12-costs',
+  '13-metrics',
+  '14-growth',
+  '15-gtm',
+] as const;
+
+export type CanvasSection = (typeof CANVAS_SECTIONS)[number];
+
+export const canvasSectionSchemas: Record<CanvasSection, z.ZodType> = {
+  '00-business-model-mode': businessModelSectionSchema,
+  '01-context': proseSectionSchema,
+  '02-constraints': proseSectionSchema,
+  '03-opportunity': proseSectionSchema,
+  '04-segments': segmentsSectionSchema,
+  '05-problem': problemSectionSchema,
+  '06-competitive': competitiveSectionSchema,
+  '07-uvp': uvpSectionSchema,
+  '08-advantage': proseSectionSchema,
+  '09-solution': proseSectionSchema,
+  '10-assumptions': assumptionsSectionSchema,
+  '11-pricing': pricingSectionSchema,
+  '12-costs': proseSectionSchema,
+  '13-metrics': metricsSectionSchema,
+  '14-growth': proseSectionSchema,
+  '15-gtm': proseSectionSchema,
+};
+
+export type Segment = z.output<typeof segmentSchema>;
+export type Assumption = z.output<typeof assumptionSchema>;

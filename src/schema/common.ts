@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Lower-case kebab-case identifier used for segments, deals and campaign names. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case kebab-case slug such as "mid-market-fintech"');
+
+/** Calendar date as written in front matter: `2026-03-01`. The front-matter reader normalises YAML timestamps to this form. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date such as 2026-03-01')
+  .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))), 'expected a real calendar date');
+
+export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
+
+/** Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`). */
+export const moneySchema = z.union([z.number().nonnegative(), z.string().min(1)]);
+
+export const rangeSchema = z.looseObject({
+  min: moneySchema.optional(),
+  max: moneySchema.optional(),
+});
+
+export const countRangeSchema = z.looseObject({
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+});
+
+/** Assumption ids: `A1`, `A12`, `H3`. */
+export const assumptionIdSchema = z.string().regex(/^[A-Z]{1,3}\d+$/, 'expected an assumption id such as A1 or H12');
+
+export const goalIdSchema = z.string().regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a goal id such as g-mrr-50k');
+
+export const subgoalIdSchema = z.string().regex(/^SG\d+$/, 'expected a subgoal id such as SG1');
+
+/** Where a thread came from: `inbound`, `outbound`, `campaign:{id}` or `thread:{path}`. */
+export const threadSourceSchema = z.union([
+  z.enum(['inbound', 'outbound', 'referral', 'partner', 'event']),
+  z.string().regex(/^campaign:[a-z0-9][a-z0-9-]*$/, 'expected campaign:{campaign-id}'),
+  z.string().regex(/^thread:threads\/[a-z0-9/-]+$/, 'expected thread:threads/{path}'),
+]);
+
+/** A string field that a template leaves empty until a person fills it in. */
+export const optionalText = z.string().nullish();
+
+export const optionalNumber = z.number().nullish();

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { goalIdSchema, isoDateSchema, probabilitySchema, slugSchema, subgoalIdSchema, threadSourceSchema } from './common.js';
+
+export const THREAD_TYPES = ['sales-deal', 'sales-campaign', 'marketing'] as const;
+export type ThreadType = (typeof THREAD_TYPES)[number];
+
+export const THREAD_STATUSES = [
+  'open',
+  'deferred',
+  'rejected',
+  'closed-won',
+  'closed-lost',
+  'stalled',
+  'active',
+  'completed',
+] as const;
+
+/**
+ * `meta.json`: identity and links are written once at creation; the derived block
+ * (stage, status, …) is rewritten by `sync`. Unknown keys are kept.
+ */
+export const threadMetaSchema = z.looseObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected the thread id: its folder name'),
+  type: z.enum(THREAD_TYPES),
+  title: z.string().min(1, 'expected a title'),
+  segment: slugSchema.optional(),
+  goal_id: goalIdSchema.optional(),
+  subgoal: subgoalIdSchema.optional(),
+  source: threadSourceSchema,
+  created: isoDateSchema,
+  // derived
+  stage: z.number().int().min(1).max(6).optional(),
+  status: z.enum(THREAD_STATUSES).optional(),
+  pipeline_stage: z.string().optional(),
+  updated: isoDateSchema.optional(),
+  icp_match_score: probabilitySchema.nullish(),
+  qualification_score: probabilitySchema.nullish(),
+  priority: z.enum(['high', 'medium', 'low']).nullish(),
+  close_probability: probabilitySchema.nullish(),
+  cycle_time_days: z.number().nonnegative().nullish(),
+});
+
+export type ThreadMeta = z.output<typeof threadMetaSchema>;

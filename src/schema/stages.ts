@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import {
+  assumptionIdSchema,
+  goalIdSchema,
+  isoDateSchema,
+  moneySchema,
+  optionalNumber,
+  optionalText,
+  probabilitySchema,
+  rangeSchema,
+  slugSchema,
+  threadSourceSchema,
+} from './common.js';
+
+/**
+ * Stage files are created from templates with empty values, so every field a person
+ * fills in later is nullable here: `check` validates types; `advance` separately
+ * checks that the fields a stage needs are filled (see ../threads/requirements.ts).
+ */
+
+export const STAGES = ['input', 'hypothesis', 'implication', 'decision', 'actions', 'learning'] as const;
+export type StageName = (typeof STAGES)[number];
+export const STAGE_FILES = STAGES.map((name, i) => `${i + 1}-${name}.md`) as readonly string[];
+
+const contactSchema = z.looseObject({
+  name: optionalText,
+  title: optionalText,
+  email: z.union([z.email('expected an email address'), z.literal('')]).nullish(),
+  linkedin: optionalText,
+  phone: optionalText,
+});
+
+const companySignalSchema = z.union([
+  z.string(),
+  z.looseObject({
+    type: z.string().min(1),
+    detail: optionalText,
+    date: isoDateSchema.nullish(),
+  }),
+]);
+
+export const companySchema = z.looseObject({
+  name: optionalText,
+  domain: optionalText,
+  industry: optionalText,
+  employees: z.number().int().nonnegative().nullish(),
+  revenue: moneySchema.nullish(),
+  geography: optionalText,
+  technologies: z.array(z.string()).default([]),
+  signals: z.array(companySignalSchema).default([]),
+});
+
+export const dealInputSchema = z.looseObject({
+  source: threadSourceSchema.nullish(),
+  date: isoDateSchema.nullish(),
+  signal: optionalText,
+  contact: contactSchema.prefault({}),
+  company: companySchema.prefault({}),
+});
+
+export const hypothesisSchema = z.looseObject({
+  tests: z.array(assumptionIdSchema).default([]),
+  initial_confidence: probabilitySchema.nullish(),
+  statement: optionalText,
+});
+
+export const dealImplicationSchema = z.looseObject({
+  arr_potential: z.union([moneySchema, rangeSchema]).nullish(),
+  strategic_value: z.enum(['high', 'medium', 'low']).nullish(),
+  resource_cost_hours: z.number().nonnegative().nullish(),
+});
+
+export const QUALIFICATION_FRAMEWORKS = ['BANT', 'MEDDIC', 'MEDDPICC', 'SPIN', 'SANDLER', 'CHALLENGER'] as const;
+
+export const dealDecisionSchema = z.looseObject({
+  decision: z.enum(['QUALIFY', 'DEFER', 'REJECT']).nullish(),
+  framework: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(QUALIFICATION_FRAMEWORKS))
+    .nullish(),
+  criteria: z.record(z.string(), z.unknown()).nullish(),
+  alternatives: z.array(z.string()).default([]),
+  reasoning: optionalText,
+  revisit: isoDateSchema.nullish(),
+});
+
+export const DEAL_ACTION_TYPES = ['sales:lead-intake', 'sales:qualify', 'sales:demo', 'sales:pilot', 'sales:close'] as const;
+export const ACTION_STATUSES = ['pending', 'in_progress', 'completed', 'blocked', 'cancelled'] as const;
+
+export const dealActionSchema = z.looseObject({
+  type: z.enum(DEAL_ACTION_TYPES),
+  status: z.enum(ACTION_STATUSES),
+  due: isoDateSchema.nullish(),
+  completed: isoDateSchema.nullish(),
+  result: optionalText,
+  owner: optionalText,
+});
+
+export const dealActionsSchema = z.looseObject({
+  actions: z.array(dealActionSchema).default([]),
+});
+
+export const validationSchema = z.looseObject({
+  assumption: assumptionIdSchema,
+  result: z.enum(['validated', 'partial', 'invalidated']),
+  evidence: z.string().min(1, 'expected the evidence behind this result'),
+});
+
+export const contentOpportunitySchema = z.looseObject({
+  topic: z.string().min(1),
+  priority: z.enum(['high', 'medium', 'low']).default('medium'),
+  slug: slugSchema.optional(),
+});
+
+export const dealLearningSchema = z.looseObject({
+  outcome: z.enum(['closed-won', 'closed-lost', 'stalled']).nullish(),
+  closed: isoDateSchema.nullish(),
+  arr: z.number().nonnegative().nullish(),
+  margin: probabilitySchema.nullish(),
+  csat: z.number().min(0).max(10).nullish(),
+  loss_reason: optionalText,
+  validations: z.array(validationSchema).default([]),
+  content_opportunity: contentOpportunitySchema.nullish(),
+});
+
+// Campaign threads: same six files, different front matter.
+
+export const campaignInputSchema = z.looseObject({
+  goal: optionalText,
+  goal_id: goalIdSchema.nullish(),
+  segment: slugSchema.nullish(),
+  date: isoDateSchema.nullish(),
+  target_list: z
+    .union([
+      z.string(),
+      z.looseObject({ source: optionalText, count: z.number().int().nonnegative().nullish(), criteria: optionalText }),
+    ])
+    .nullish(),
+});
+
+export const campaignImplicationSchema = z.looseObject({
+  expected_meetings: z.number().int().nonnegative().nullish(),
+  expected_pipeline: moneySchema.nullish(),
+  resource_cost_hours: z.number().nonnegative().nullish(),
+  strategic_value: z.enum(['high', 'medium', 'low']).nullish(),
+});
+
+export const campaignDecisionSchema = z.looseObject({
+  decision: z.enum(['LAUNCH', 'DEFER', 'REJECT']).nullish(),
+  alternatives: z.array(z.string()).default([]),
+  reasoning: optionalText,
+});
+
+export const CHANNELS = ['email', 'call', 'linkedin'] as const;
+export const PROSPECT_STATUSES = [
+  'queued',
+  'active',
+  'replied',
+  'meeting',
+  'unsubscribed',
+  'bounced',
+  'completed',
+] as const;
+
+export const touchSchema = z.looseObject({
+  day: z.number().int().nonnegative(),
+  channel: z.enum(CHANNELS),
+  template: z.string().min(1),
+});
+
+export const prospectSchema = z.looseObject({
+  name: z.string().min(1),
+  email: z.email('expected an email address'),
+  company: z.string().min(1),
+  title: optionalText,
+  status: z.enum(PROSPECT_STATUSES).default('queued'),
+  started: isoDateSchema.nullish(),
+});
+
+export const campaignActionsSchema = z.looseObject({
+  sequence: z
+    .looseObject({
+      preset: optionalText,
+      start: isoDateSchema.nullish(),
+      touches: z.array(touchSchema).default([]),
+    })
+    .nullish(),
+  prospects: z.array(prospectSchema).default([]),
+});
+
+export const campaignResultsSchema = z.looseObject({
+  sent: z.number().int().nonnegative().default(0),
+  delivered: z.number().int().nonnegative().nullish(),
+  opened: z.number().int().nonnegative().default(0),
+  clicked: z.number().int().nonnegative().default(0),
+  replied: z.number().int().nonnegative().default(0),
+  bounced: z.number().int().nonnegative().default(0),
+  unsubscribed: z.number().int().nonnegative().default(0),
+  spam_complaints: z.number().int().nonnegative().default(0),
+  meetings: z.number().int().nonnegative().default(0),
+  deals: z.number().int().nonnegative().default(0),
+});
+
+export const campaignLearningSchema = z.looseObject({
+  closed: isoDateSchema.nullish(),
+  results: campaignResultsSchema.nullish(),
+  validations: z.array(validationSchema).default([]),
+  content_opportunity: contentOpportunitySchema.nullish(),
+});
+
+// Marketing threads, opened from content opportunities.
+
+export const marketingInputSchema = z.looseObject({
+  topic: optionalText,
+  priority: z.enum(['high', 'medium', 'low']).nullish(),
+  sources: z.array(z.string()).default([]),
+  date: isoDateSchema.nullish(),
+});
+
+/** Stages whose front matter is free-form for a thread type. */
+const looseStageSchema = z.looseObject({});
+
+export const stageSchemas = {
+  'sales-deal': [
+    dealInputSchema,
+    hypothesisSchema,
+    dealImplicationSchema,
+    dealDecisionSchema,
+    dealActionsSchema,
+    dealLearningSchema,
+  ],
+  'sales-campaign': [
+    campaignInputSchema,
+    hypothesisSchema,
+    campaignImplicationSchema,
+    campaignDecisionSchema,
+    campaignActionsSchema,
+    campaignLearningSchema,
+  ],
+  marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, looseStageSchema, looseStageSchema, looseStageSchema],
+} as const satisfies Record<string, readonly z.ZodType[]>;
+
+export type DealInput = z.output<typeof dealInputSchema>;
+export type DealLearning = z.output<typeof dealLearningSchema>;
+export type Validation = z.output<typeof validationSchema>;

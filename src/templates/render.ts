@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ThreadworkError } from '../errors.js';
+
+/** The built-in templates shipped with the package (`templates/` at the package root). */
+export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateSource {
+  /** Logical name, e.g. `threads/sales-deal/1-input.md`. */
+  name: string;
+  /** Absolute path of the file used: a workspace override or the built-in one. */
+  file: string;
+  overridden: boolean;
+}
+
+/**
+ * Finds a template: a same-named `.hbs` file under the workspace's templates folder
+ * (config `templates_dir`, default `.threadwork/templates`) wins over the built-in one.
+ */
+export function resolveTemplate(name: string, workspaceTemplatesDir: string | undefined): TemplateSource {
+  if (workspaceTemplatesDir) {
+    const file = join(workspaceTemplatesDir, `${name}.hbs`);
+    if (existsSync(file)) return { name, file, overridden: true };
+  }
+  const file = join(BUILTIN_TEMPLATES_DIR, `${name}.hbs`);
+  if (!existsSync(file)) throw new ThreadworkError(`Missing template ${name}.hbs: expected it in ${BUILTIN_TEMPLATES_DIR}`, 'template-missing');
+  return { name, file, overridden: false };
+}
+
+const handlebars = Handlebars.create();
+
+/** A YAML-safe scalar: strings are JSON-quoted (valid YAML), absent values become `null`. */
+handlebars.registerHelper('yaml', (value: unknown) => {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value));
+});
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/**
+ * Renders with `strict` (an unknown variable is an error, never a silent empty string)
+ * and `noEscape` (Markdown, not HTML). Errors name the template file and its line.
+ */
+export function renderTemplate(source: TemplateSource, context: Record<string, unknown>): string {
+  const key = `${source.file}\0${source.overridden}`;
+  let template = compiled.get(key);
+  try {
+    if (!template) {
+      template = handlebars.compile(readFileSync(source.file, 'utf8'), { noEscape: true, strict: true });
+      compiled.set(key, template);
+    }
+    return template(context);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /(\d+):(\d+)/.exec(message);
+    const where = at ? `${source.file}:${at[1]}:${Number(at[2]) + 1}` : source.file;
+    throw new ThreadworkError(`Template ${where}: ${message.split('\n')[0]}`, 'template-error', { template: source.file });
+  }
+}

@@ -1,0 +1,67 @@
+import { today } from '../clock.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+import type { ThreadMeta } from '../schema/meta.js';
+import { STAGE_FILES, STAGES } from '../schema/stages.js';
+import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
+import { createFileExclusive } from '../workspace/write.js';
+import { threadTemplateContext } from './context.js';
+import { renderStageFile } from './create.js';
+import { missingFields, type MissingField } from './requirements.js';
+
+export interface AdvanceResult {
+  thread: string;
+  from: number;
+  to: number;
+  created: string;
+}
+
+/**
+ * Opens the next stage file of a thread once the current one is complete. When it is
+ * not, throws with exactly which fields are missing and nothing is written.
+ */
+export function advanceThread(model: WorkspaceModel, threadPath: string): AdvanceResult {
+  const thread = model.threads.get(threadPath);
+  if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
+  const meta = metaOf(thread);
+  if (!meta) {
+    const why = thread.meta ? thread.meta.diagnostics.map(formatDiagnostic).join('\n') : `${threadPath}/meta.json is missing`;
+    throw new ThreadworkError(`Cannot advance ${threadPath}: its meta.json is not valid:\n${why}`, 'invalid-meta');
+  }
+  const stage = stageOf(thread);
+  if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
+  if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
+  const current = thread.stages[stage - 1]!;
+  if (current.diagnostics.some((d) => d.severity === 'error')) {
+    throw new ThreadworkError(
+      `Cannot advance ${threadPath}: ${current.path} has errors:\n${current.diagnostics.map(formatDiagnostic).join('\n')}`,
+      'stage-invalid',
+      { diagnostics: current.diagnostics },
+    );
+  }
+  const missing = [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)];
+  if (missing.length > 0) {
+    throw new ThreadworkError(
+      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}`).join('\n')}`,
+      'stage-incomplete',
+      { thread: threadPath, stage, missing },
+    );
+  }
+  const next = stage + 1;
+  const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
+  const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
+  const text = renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target);
+  if (!createFileExclusive(model.root, target, text)) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
+  return { thread: threadPath, from: stage, to: next, created: target };
+}
+
+/** Learning is recorded once the work is done: a deal's actions must all be settled first. */
+function openActions(meta: ThreadMeta, stage: number, value: unknown): MissingField[] {
+  if (meta.type !== 'sales-deal' || stage !== 5) return [];
+  const actions = (value as { actions?: { type: string; status: string }[] }).actions ?? [];
+  return actions.flatMap((a, i) =>
+    a.status === 'pending' || a.status === 'in_progress'
+      ? [{ field: `actions[${i}].status`, hint: `${a.type} is ${a.status}: mark it completed, cancelled or blocked before recording the learning` }]
+      : [],
+  );
+}

@@ -1,0 +1,50 @@
+import type { ThreadMeta } from '../schema/meta.js';
+
+/** The variables every thread template can use (strict rendering: nothing else exists). */
+export interface ThreadTemplateContext {
+  [key: string]: unknown;
+  title: string;
+  id: string;
+  type: ThreadMeta['type'];
+  segment: string | null;
+  segment_name: string | null;
+  source: string;
+  date: string;
+  goal_id: string | null;
+  subgoal: string | null;
+  stage: number;
+  company: string;
+  contact_name: string | null;
+  contact_title: string | null;
+  contact_email: string | null;
+  domain: string | null;
+  signal: string | null;
+}
+
+export function threadTemplateContext(
+  meta: ThreadMeta,
+  stage: number,
+  date: string,
+  segmentName: string | null,
+  extra: Partial<ThreadTemplateContext> = {},
+): ThreadTemplateContext {
+  return {
+    title: meta.title,
+    id: meta.id,
+    type: meta.type,
+    segment: meta.segment ?? null,
+    segment_name: segmentName,
+    source: meta.source,
+    date,
+    goal_id: meta.goal_id ?? null,
+    subgoal: meta.subgoal ?? null,
+    stage,
+    company: meta.title,
+    contact_name: null,
+    contact_title: null,
+    contact_email: null,
+    domain: null,
+    signal: null,
+    ...extra,
+  };
+}

@@ -1,0 +1,170 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isRealDate, today } from '../clock.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+import { threadSourceSchema } from '../schema/common.js';
+import type { ThreadMeta, ThreadType } from '../schema/meta.js';
+import { STAGE_FILES } from '../schema/stages.js';
+import { renderTemplate, resolveTemplate } from '../templates/render.js';
+import { classifyPath, LAYOUT } from '../workspace/layout.js';
+import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { parseFile } from '../workspace/parse-file.js';
+import { slugify } from '../workspace/slug.js';
+import { createFileExclusive } from '../workspace/write.js';
+import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
+
+export interface NewDealOptions {
+  company: string;
+  segment: string;
+  title?: string;
+  goal?: string;
+  subgoal?: string;
+  source?: string;
+  date?: string;
+  contactName?: string;
+  contactTitle?: string;
+  contactEmail?: string;
+  domain?: string;
+  signal?: string;
+}
+
+export interface NewCampaignOptions {
+  name: string;
+  segment: string;
+  date?: string;
+  goal?: string;
+  subgoal?: string;
+}
+
+export interface CreatedThread {
+  path: string;
+  id: string;
+  type: ThreadType;
+  files: string[];
+}
+
+export function createDeal(model: WorkspaceModel, options: NewDealOptions): CreatedThread {
+  const slug = slugify(options.company, 'company name');
+  const date = checkedDate(options.date);
+  const source = options.source ?? 'inbound';
+  if (!threadSourceSchema.safeParse(source).success) {
+    throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
+  }
+  const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
+  return createThread(model, `${LAYOUT.deals}/${slug}`, meta, {
+    company: options.company.trim(),
+    contact_name: options.contactName ?? null,
+    contact_title: options.contactTitle ?? null,
+    contact_email: options.contactEmail ?? null,
+    domain: options.domain ?? null,
+    signal: options.signal ?? null,
+  });
+}
+
+export function createCampaign(model: WorkspaceModel, options: NewCampaignOptions): CreatedThread {
+  const date = checkedDate(options.date);
+  const id = `${date}-${slugify(options.name, 'campaign name')}`;
+  const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
+  return createThread(model, `${LAYOUT.campaigns}/${id}`, meta, {});
+}
+
+interface MetaInput {
+  id: string;
+  type: ThreadType;
+  title: string;
+  segment: string | undefined;
+  goal: string | undefined;
+  subgoal: string | undefined;
+  source: string;
+  date: string;
+}
+
+/** Checks every link against the workspace before anything touches the disk. */
+function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
+  const segments = segmentsOf(model);
+  if (input.segment !== undefined) {
+    if (!segments.some((s) => s.id === input.segment)) {
+      const known = segments.map((s) => s.id);
+      throw new ThreadworkError(
+        `Unknown segment ${JSON.stringify(input.segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
+        'unknown-segment',
+        { segment: input.segment, known },
+      );
+    }
+  }
+  if (input.subgoal && !input.goal) throw new ThreadworkError(`--subgoal ${input.subgoal} needs --goal: a subgoal belongs to a goal`, 'subgoal-without-goal');
+  if (input.goal) {
+    const goal = goalsOf(model).find((g) => g.id === input.goal);
+    if (!goal) {
+      const known = goalsOf(model).map((g) => g.id);
+      throw new ThreadworkError(`Unknown goal ${JSON.stringify(input.goal)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal: input.goal, known });
+    }
+    if (input.subgoal && !goal.subgoals.some((s) => s.id === input.subgoal)) {
+      const known = goal.subgoals.map((s) => s.id);
+      throw new ThreadworkError(`Unknown subgoal ${JSON.stringify(input.subgoal)} of ${goal.id}: expected one of ${known.join(', ') || '(none defined)'}`, 'unknown-subgoal', { subgoal: input.subgoal, known });
+    }
+  }
+  const meta: ThreadMeta = { id: input.id, type: input.type, title: input.title, source: input.source, created: input.date };
+  if (input.segment !== undefined) meta.segment = input.segment;
+  if (input.goal) meta.goal_id = input.goal;
+  if (input.subgoal) meta.subgoal = input.subgoal;
+  return meta;
+}
+
+/**
+ * Creates the thread folder exclusively: `mkdir` without `recursive` fails if the
+ * folder exists, so of two processes creating the same thread exactly one wins and
+ * nothing is ever overwritten. Everything is rendered and validated first, so a
+ * template error leaves no half-made thread behind.
+ */
+function createThread(model: WorkspaceModel, dir: string, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>): CreatedThread {
+  const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
+  const input = renderStageFile(model, meta, 1, threadTemplateContext(meta, 1, meta.created, segmentName, extra), `${dir}/${STAGE_FILES[0]}`);
+  const metaText = `${JSON.stringify(meta, null, 2)}\n`;
+
+  const abs = join(model.root, dir);
+  mkdirSync(join(abs, '..'), { recursive: true });
+  try {
+    mkdirSync(abs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(model.root, dir);
+    throw error;
+  }
+  createFileExclusive(model.root, `${dir}/meta.json`, metaText);
+  createFileExclusive(model.root, `${dir}/${STAGE_FILES[0]}`, input);
+  return { path: dir, id: meta.id, type: meta.type, files: [`${dir}/meta.json`, `${dir}/${STAGE_FILES[0]}`] };
+}
+
+/** Renders a stage file from its template and refuses output that would not pass `check`. */
+export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: number, context: ThreadTemplateContext, target: string): string {
+  const source = resolveTemplate(`threads/${meta.type}/${STAGE_FILES[stage - 1]}`, join(model.root, model.config.templates_dir));
+  const text = renderTemplate(source, context);
+  const parsed = parseFile(target, classifyPath(target), text);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new ThreadworkError(
+      `Template ${source.file} renders an invalid ${STAGE_FILES[stage - 1]}:\n${errors.map(formatDiagnostic).join('\n')}`,
+      'template-invalid',
+      { template: source.file },
+    );
+  }
+  return text;
+}
+
+function alreadyExists(root: string, dir: string): ThreadworkError {
+  let created = '';
+  try {
+    const meta = JSON.parse(readFileSync(join(root, dir, 'meta.json'), 'utf8')) as { created?: string };
+    if (meta.created) created = ` (created ${meta.created})`;
+  } catch {
+    // The winner of a concurrent create may not have written meta.json yet.
+  }
+  return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
+}
+
+function checkedDate(date: string | undefined): string {
+  if (date === undefined) return today();
+  if (!isRealDate(date)) throw new ThreadworkError(`Invalid date ${JSON.stringify(date)}: expected YYYY-MM-DD, e.g. ${today()}`, 'invalid-date');
+  return date;
+}

@@ -1,0 +1,91 @@
+import type { ThreadType } from '../schema/meta.js';
+
+/**
+ * What a stage needs before the thread can advance past it. The schemas allow these
+ * fields to be empty (a fresh stage file is valid); advancing requires them filled.
+ */
+export interface Requirement {
+  path: readonly string[];
+  /** What to write there, shown when it is missing. */
+  hint: string;
+  /** For lists: at least one entry. */
+  nonEmptyList?: boolean;
+}
+
+const deal: Requirement[][] = [
+  [
+    { path: ['source'], hint: 'where the deal came from (inbound, outbound, referral, campaign:{id})' },
+    { path: ['date'], hint: 'the date of the signal' },
+    { path: ['signal'], hint: 'what happened that made this a deal worth opening' },
+    { path: ['contact', 'name'], hint: 'the person you are talking to' },
+    { path: ['company', 'name'], hint: 'the company' },
+  ],
+  [
+    { path: ['tests'], hint: 'the assumption ids this deal tests, e.g. [A1, A3]', nonEmptyList: true },
+    { path: ['initial_confidence'], hint: 'your confidence from 0 to 1 that the deal closes' },
+  ],
+  [
+    { path: ['arr_potential'], hint: 'the annual value if it closes (a number or {min, max})' },
+    { path: ['strategic_value'], hint: 'high, medium or low' },
+  ],
+  [
+    { path: ['decision'], hint: 'QUALIFY, DEFER or REJECT' },
+    { path: ['framework'], hint: 'the qualification framework used (BANT, MEDDIC, …)' },
+    { path: ['reasoning'], hint: 'why you decided so' },
+  ],
+  [{ path: ['actions'], hint: 'the actions taken, each with type and status', nonEmptyList: true }],
+  [],
+];
+
+const campaign: Requirement[][] = [
+  [
+    { path: ['goal'], hint: 'what the campaign is for' },
+    { path: ['segment'], hint: 'the segment it targets' },
+    { path: ['date'], hint: 'the start date' },
+    { path: ['target_list'], hint: 'who it targets (source, count, criteria)' },
+  ],
+  deal[1]!,
+  [
+    { path: ['expected_meetings'], hint: 'how many meetings you expect' },
+    { path: ['resource_cost_hours'], hint: 'the hours it will take' },
+  ],
+  [
+    { path: ['decision'], hint: 'LAUNCH, DEFER or REJECT' },
+    { path: ['reasoning'], hint: 'why you decided so' },
+  ],
+  [
+    { path: ['sequence', 'touches'], hint: 'the touches of the sequence (day, channel, template)', nonEmptyList: true },
+    { path: ['prospects'], hint: 'the prospects (name, email, company)', nonEmptyList: true },
+  ],
+  [],
+];
+
+const marketing: Requirement[][] = [[{ path: ['topic'], hint: 'the topic of the piece' }], [], [], [], [], []];
+
+export const STAGE_REQUIREMENTS: Record<ThreadType, Requirement[][]> = {
+  'sales-deal': deal,
+  'sales-campaign': campaign,
+  marketing,
+};
+
+export interface MissingField {
+  field: string;
+  hint: string;
+}
+
+/** The required fields of a stage that are absent, null, blank or an empty list. */
+export function missingFields(type: ThreadType, stage: number, data: Record<string, unknown>): MissingField[] {
+  const requirements = STAGE_REQUIREMENTS[type][stage - 1] ?? [];
+  const missing: MissingField[] = [];
+  for (const req of requirements) {
+    const value = req.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+    const empty =
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && value.trim() === '') ||
+      (Array.isArray(value) && value.length === 0) ||
+      (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+    if (empty) missing.push({ field: req.path.join('.'), hint: req.hint });
+  }
+  return missing;
+}

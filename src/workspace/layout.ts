@@ -1,0 +1,78 @@
+import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
+import { STAGE_FILES } from '../schema/stages.js';
+
+/** The folders of a workspace, relative to its root, always with forward slashes. */
+export const LAYOUT = {
+  config: 'threadwork.config.yaml',
+  canvas: 'strategy/canvas',
+  goals: 'goals',
+  icp: 'research/customer/icp',
+  threads: 'threads',
+  deals: 'threads/sales',
+  campaigns: 'threads/sales/campaigns',
+  marketing: 'threads/marketing',
+  artifacts: 'artifacts/sales',
+} as const;
+
+export type FileKind =
+  | { kind: 'config' }
+  | { kind: 'canvas'; section: CanvasSection }
+  | { kind: 'canvas-unknown'; name: string }
+  | { kind: 'goal'; id: string }
+  | { kind: 'icp'; segment: string }
+  | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
+  | { kind: 'stage'; thread: string; family: ThreadFamily; stage: number }
+  | { kind: 'other' };
+
+/** Where a thread folder sits, which decides the `type` its meta.json must carry. */
+export type ThreadFamily = 'deal' | 'campaign' | 'marketing';
+
+const canvasNames = new Set<string>(CANVAS_SECTIONS);
+const stageNumber = new Map(STAGE_FILES.map((name, i) => [name, i + 1]));
+
+/** Classifies a workspace-relative path (forward slashes) by what the engine reads it as. */
+export function classifyPath(rel: string): FileKind {
+  if (rel === LAYOUT.config) return { kind: 'config' };
+  const parts = rel.split('/');
+  if (parts[0] === 'strategy' && parts[1] === 'canvas' && parts.length === 3 && rel.endsWith('.md')) {
+    const name = parts[2]!.slice(0, -3);
+    return canvasNames.has(name) ? { kind: 'canvas', section: name as CanvasSection } : { kind: 'canvas-unknown', name };
+  }
+  if (parts[0] === 'goals' && parts.length === 2 && rel.endsWith('.md') && parts[1] !== 'README.md') {
+    return { kind: 'goal', id: parts[1]!.slice(0, -3) };
+  }
+  if (rel.startsWith(`${LAYOUT.icp}/`) && parts.length === 4 && rel.endsWith('-icp.yaml')) {
+    return { kind: 'icp', segment: parts[3]!.slice(0, -'-icp.yaml'.length) };
+  }
+  const thread = threadOf(parts);
+  if (thread) {
+    const file = parts[parts.length - 1]!;
+    if (file === 'meta.json') return { kind: 'thread-meta', ...thread };
+    const stage = stageNumber.get(file);
+    if (stage) return { kind: 'stage', ...thread, stage };
+  }
+  return { kind: 'other' };
+}
+
+/** For a path inside a thread folder, the thread's folder path and family. */
+export function threadOf(parts: readonly string[]): { thread: string; family: ThreadFamily } | undefined {
+  if (parts[0] !== 'threads') return undefined;
+  if (parts[1] === 'sales' && parts[2] === 'campaigns' && parts.length === 5) {
+    return { thread: parts.slice(0, 4).join('/'), family: 'campaign' };
+  }
+  if (parts[1] === 'sales' && parts[2] !== 'campaigns' && parts.length === 4) {
+    return { thread: parts.slice(0, 3).join('/'), family: 'deal' };
+  }
+  if (parts[1] === 'marketing' && parts.length === 4) return { thread: parts.slice(0, 3).join('/'), family: 'marketing' };
+  return undefined;
+}
+
+export const THREAD_TYPE_BY_FAMILY = {
+  deal: 'sales-deal',
+  campaign: 'sales-campaign',
+  marketing: 'marketing',
+} as const;
+
+export function canvasPath(section: CanvasSection): string {
+  return `${LAYOUT.canvas}/${section}.md`;
+}

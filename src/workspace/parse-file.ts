@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { parseFrontMatter, parseYamlDocument } from '../markdown/front-matter.js';
+import { YamlLocator } from '../markdown/locate.js';
+import { normalizeYamlValue } from '../markdown/normalize.js';
+import { canvasSectionSchemas } from '../schema/canvas.js';
+import { configSchema } from '../schema/config.js';
+import { goalSchema } from '../schema/goal.js';
+import { icpSchema } from '../schema/icp.js';
+import { threadMetaSchema } from '../schema/meta.js';
+import { stageSchemas } from '../schema/stages.js';
+import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
+import { validateData } from './validate.js';
+
+export interface ParsedFile {
+  path: string;
+  kind: FileKind;
+  /** Validated front matter / JSON / YAML, or undefined when the file is invalid. */
+  value: unknown;
+  /** Parsed but not yet validated data, kept so reference checks can still run on a file with a schema error elsewhere. */
+  raw: unknown;
+  /** For Markdown: the offset where the body starts. */
+  bodyOffset: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses and validates one file. Pure: text in, data and diagnostics out. */
+export function parseFile(path: string, kind: FileKind, text: string): ParsedFile {
+  switch (kind.kind) {
+    case 'config':
+      return parseYamlFile(path, kind, text, configSchema);
+    case 'icp':
+      return parseYamlFile(path, kind, text, icpSchema);
+    case 'thread-meta':
+      return parseJsonFile(path, kind, text, threadMetaSchema);
+    case 'canvas':
+      return parseMarkdownFile(path, kind, text, canvasSectionSchemas[kind.section]);
+    case 'goal':
+      return parseMarkdownFile(path, kind, text, goalSchema);
+    case 'stage':
+      return parseMarkdownFile(path, kind, text, stageSchemas[THREAD_TYPE_BY_FAMILY[kind.family]][kind.stage - 1]!);
+    default:
+      return { path, kind, value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [] };
+  }
+}
+
+function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
+  const fm = parseFrontMatter(text);
+  const base = { path, kind, bodyOffset: fm.bodyOffset };
+  if (fm.error) {
+    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, fm.error.position, 'error', fm.error.rule, fm.error.message)] };
+  }
+  const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
+  if (!fm.present && diagnostics.length > 0) {
+    diagnostics.unshift(
+      diagnostic(path, START, 'error', 'front-matter-missing', 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`'),
+    );
+  }
+  return { ...base, value, raw: fm.data, diagnostics };
+}
+
+function parseYamlFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
+  const { doc } = parseYamlDocument(text);
+  const base = { path, kind, bodyOffset: 0 };
+  if (doc.errors.length > 0) {
+    const diagnostics = doc.errors.map((e) =>
+      diagnostic(path, { line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 }, 'error', 'yaml-syntax', `Invalid YAML: ${e.message.split('\n')[0]}`),
+    );
+    return { ...base, value: undefined, raw: undefined, diagnostics };
+  }
+  const raw = normalizeYamlValue(doc.toJS() ?? {});
+  const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
+  return { ...base, value, raw, diagnostics };
+}
+
+function parseJsonFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
+  const base = { path, kind, bodyOffset: 0 };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ...base, value: undefined, raw: undefined, diagnostics: [jsonSyntaxDiagnostic(path, text, error)] };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`')] };
+  }
+  // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
+  const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
+  return { ...base, value, raw, diagnostics };
+}
+
+function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : text.length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const reason = text.trim() === '' ? 'the file is empty' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  return diagnostic(path, { line, column }, 'error', 'json-syntax', `Invalid JSON: ${reason}`);
+}
