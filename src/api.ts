@@ -3,6 +3,7 @@ import { initWorkspace, type InitOptions, type InitResult } from './init/scaffol
 import { advanceThread, type AdvanceResult } from './threads/advance.js';
 import { createCampaign, createDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
 import { resolveThreadPath } from './threads/resolve.js';
+import { runSync, type SyncOptions, type SyncResult } from './sync/run.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
 import type { WorkspaceModel } from './workspace/model.js';
@@ -19,6 +20,8 @@ export interface Workspace {
   /** `thread` may be a folder path or a bare thread id. */
   advance(thread: string): Promise<AdvanceResult>;
   resolveThread(thread: string): string;
+  /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
+  sync(options?: SyncOptions): Promise<SyncResult>;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
@@ -36,6 +39,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return advanceThread(await loadWorkspace(root, { includeThread: (d) => d === path }), path);
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
+    sync: (options) => runSync(root, options),
   };
 }
 

@@ -8,3 +8,5 @@ export { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export { ThreadworkError } from './errors.js';
 export { slugify } from './workspace/slug.js';
 export * as schemas from './schema/index.js';
+export type { SyncOptions, SyncResult } from './sync/run.js';
+export type { DerivedChange } from './sync/plan.js';

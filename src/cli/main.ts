@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
 import { schemasCommand } from './commands/schemas.js';
+import { syncCommand } from './commands/sync.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 
 /**
@@ -70,6 +71,13 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('advance <thread>')
     .description("check the current stage is complete, then open the next stage file")
     .action((thread: string, _flags: unknown, cmd: Command) => execute(() => advanceCommand(thread, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('sync')
+    .description('recompute every derived value, write what differs, commit it')
+    .option('--dry-run', 'print what would change (before → after) and write nothing')
+    .option('--no-commit', 'write the files but do not commit')
+    .action((flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('schemas')

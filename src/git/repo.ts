@@ -1,9 +1,9 @@
-import { simpleGit } from 'simple-git';
+import { gitAt } from './git.js';
 
 /** Whether `dir` is inside a git work tree. */
 export async function isInsideRepository(dir: string): Promise<boolean> {
   try {
-    return await simpleGit({ baseDir: dir }).env({ ...process.env, GIT_OPTIONAL_LOCKS: '0' }).checkIsRepo();
+    return await gitAt(dir).checkIsRepo();
   } catch {
     return false;
   }
@@ -11,5 +11,5 @@ export async function isInsideRepository(dir: string): Promise<boolean> {
 
 /** `git init` with `main` as the first branch, whatever the machine's default is. */
 export async function initRepository(dir: string): Promise<void> {
-  await simpleGit({ baseDir: dir }).init(['--initial-branch=main']);
+  await gitAt(dir).init(['--initial-branch=main']);
 }

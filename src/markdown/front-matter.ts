@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Position } from '../diagnostics.js';
 import { normalizeYamlValue } from './normalize.js';
 
@@ -83,10 +83,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
 function locateYamlSyntaxError(yamlText: string, fastError: unknown): FrontMatterError {
   const { doc } = parseYamlDocument(yamlText);
   const first = doc.errors[0];
-  if (first) {
-    const [line, column] = [first.linePos?.[0].line ?? 1, first.linePos?.[0].col ?? 1];
-    return { position: { line, column }, message: `Invalid YAML: ${firstLine(first.message)}`, rule: 'yaml-syntax' };
-  }
+  if (first) return { position: yamlErrorPosition(yamlText, doc, first), message: `Invalid YAML: ${firstLine(first.message)}`, rule: 'yaml-syntax' };
   const mark = (fastError as { mark?: { line: number; column: number } }).mark;
   const reason = (fastError as { reason?: string }).reason ?? String(fastError);
   return {
@@ -94,6 +91,25 @@ function locateYamlSyntaxError(yamlText: string, fastError: unknown): FrontMatte
     message: `Invalid YAML: ${reason}`,
     rule: 'yaml-syntax',
   };
+}
+
+/**
+ * Where to point for a YAML error. An unclosed quote is reported by the parser at the
+ * end of the text; the quote that opened it is what the person needs to see.
+ */
+export function yamlErrorPosition(text: string, doc: Document, error: YAMLError): Position {
+  const fallback = { line: error.linePos?.[0].line ?? 1, column: error.linePos?.[0].col ?? 1 };
+  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return fallback;
+  let opened: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0]) opened = node.range[0];
+    },
+  });
+  if (opened === undefined) return fallback;
+  const before = text.slice(0, opened);
+  return { line: before.split('\n').length, column: opened - before.lastIndexOf('\n') };
 }
 
 export function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCounter } {

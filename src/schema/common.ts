@@ -42,5 +42,3 @@ export const threadSourceSchema = z.union([
 
 /** A string field that a template leaves empty until a person fills it in. */
 export const optionalText = z.string().nullish();
-
-export const optionalNumber = z.number().nullish();

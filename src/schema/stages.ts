@@ -4,7 +4,6 @@ import {
   goalIdSchema,
   isoDateSchema,
   moneySchema,
-  optionalNumber,
   optionalText,
   probabilitySchema,
   rangeSchema,

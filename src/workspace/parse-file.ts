@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { parseFrontMatter, parseYamlDocument } from '../markdown/front-matter.js';
+import { parseFrontMatter, parseYamlDocument, yamlErrorPosition } from '../markdown/front-matter.js';
 import { YamlLocator } from '../markdown/locate.js';
 import { normalizeYamlValue } from '../markdown/normalize.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
@@ -64,7 +64,7 @@ function parseYamlFile(path: string, kind: FileKind, text: string, schema: z.Zod
   const base = { path, kind, bodyOffset: 0 };
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) =>
-      diagnostic(path, { line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 }, 'error', 'yaml-syntax', `Invalid YAML: ${e.message.split('\n')[0]}`),
+      diagnostic(path, yamlErrorPosition(text, doc, e), 'error', 'yaml-syntax', `Invalid YAML: ${e.message.split('\n')[0]}`),
     );
     return { ...base, value: undefined, raw: undefined, diagnostics };
   }

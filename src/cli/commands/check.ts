@@ -18,7 +18,7 @@ export async function checkCommand(options: GlobalOptions): Promise<CommandOutco
   };
 }
 
-function formatColored(d: Diagnostic): string {
+export function formatColored(d: Diagnostic): string {
   const severity = d.severity === 'error' ? pc.red('error') : pc.yellow('warning');
   return `${pc.bold(`${d.path}:${d.line}:${d.column}`)} ${severity} ${d.message} ${pc.dim(`(${d.rule})`)}`;
 }

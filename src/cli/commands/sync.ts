@@ -1,0 +1,26 @@
+import pc from 'picocolors';
+import { openWorkspace } from '../../api.js';
+import type { SyncResult } from '../../sync/run.js';
+import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { formatColored } from './check.js';
+
+export async function syncCommand(flags: { dryRun?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+  const workspace = await openWorkspace(options.dir);
+  const result = await workspace.sync({ dryRun: flags.dryRun === true, commit: flags.commit });
+  const errors = result.diagnostics.some((d) => d.severity === 'error');
+  return { json: { root: workspace.root, ...result }, text: describeSync(result), exitCode: errors ? 1 : 0 };
+}
+
+export function describeSync(result: SyncResult): string {
+  const lines = result.diagnostics.map(formatColored);
+  if (result.edits.length === 0) {
+    lines.push(pc.green('✓ in sync: nothing to write'));
+    return lines.join('\n');
+  }
+  const verb = result.dryRun ? 'would write' : 'wrote';
+  lines.push(...result.changes.map((c) => `  ${c.description}`));
+  lines.push(`${result.dryRun ? pc.yellow('dry run:') : pc.green('✓')} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}`);
+  if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths)`);
+  else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,72 @@
+import type { Assumption } from '../schema/canvas.js';
+import type { Config } from '../schema/config.js';
+import type { ThreadFacts } from './thread-facts.js';
+
+export type AssumptionStatus = 'untested' | 'testing' | 'validated' | 'invalidated';
+
+export interface EvidenceRef {
+  thread: string;
+  result: 'validated' | 'partial' | 'invalidated';
+}
+
+export interface AssumptionState {
+  id: string;
+  statement: string;
+  segment: string | null;
+  retired: boolean;
+  prior: number;
+  confidence: number;
+  status: AssumptionStatus;
+  validated: number;
+  partial: number;
+  invalidated: number;
+  /** v + p + i: how many Stage 6 results speak to it. */
+  n: number;
+  /** Open threads whose hypothesis tests it. */
+  testedBy: string[];
+  evidence: EvidenceRef[];
+}
+
+/**
+ * Evidence-based confidence, recomputed from every Stage 6 file each time (never by
+ * increment): c = (prior·w + v + 0.5·p) / (w + v + p + i). Validated at c ≥ 0.8 with
+ * at least 3 results, invalidated at c ≤ 0.2 with at least 3 (thresholds configurable).
+ */
+export function deriveAssumptions(assumptions: readonly Assumption[], threads: readonly ThreadFacts[], config: Config): AssumptionState[] {
+  const { prior_weight: w, validated_threshold, invalidated_threshold, min_results } = config.confidence;
+  return assumptions.map((a) => {
+    const evidence: EvidenceRef[] = [];
+    const testedBy: string[] = [];
+    for (const t of threads) {
+      for (const v of t.validations) if (v.assumption === a.id) evidence.push({ thread: t.path, result: v.result });
+      if (t.stage < 6 && t.status !== 'rejected' && t.tests.includes(a.id)) testedBy.push(t.path);
+    }
+    evidence.sort((x, y) => (x.thread < y.thread ? -1 : x.thread > y.thread ? 1 : 0));
+    const count = (r: EvidenceRef['result']): number => evidence.filter((e) => e.result === r).length;
+    const [v, p, i] = [count('validated'), count('partial'), count('invalidated')];
+    const n = v + p + i;
+    const confidence = round2((a.prior * w + v + 0.5 * p) / (w + n));
+    let status: AssumptionStatus = n === 0 && testedBy.length === 0 ? 'untested' : 'testing';
+    if (n >= min_results && confidence >= validated_threshold) status = 'validated';
+    else if (n >= min_results && confidence <= invalidated_threshold) status = 'invalidated';
+    return {
+      id: a.id,
+      statement: a.statement,
+      segment: a.segment ?? null,
+      retired: a.retired === true,
+      prior: a.prior,
+      confidence,
+      status,
+      validated: v,
+      partial: p,
+      invalidated: i,
+      n,
+      testedBy: testedBy.sort(),
+      evidence,
+    };
+  });
+}
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

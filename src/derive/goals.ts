@@ -1,0 +1,99 @@
+import type { Goal, GoalMetricName } from '../schema/goal.js';
+import { round2 } from './assumptions.js';
+import { computeFigures } from './metrics.js';
+import { daysBetween, type ThreadFacts } from './thread-facts.js';
+
+export type GoalStatus = 'active' | 'achieved' | 'missed' | 'abandoned';
+export type SubgoalStatus = 'pending' | 'in_progress' | 'completed' | 'blocked';
+export type Trajectory = 'achieved' | 'ahead' | 'on-track' | 'behind' | 'missed' | 'abandoned';
+
+export interface MetricState {
+  name: GoalMetricName;
+  current: number | null;
+  target: number;
+  baseline: number | null;
+  /** How far from the target, in the metric's unit; 0 once reached. */
+  gap: number;
+  /** 0–1, how much of the way from baseline to target. */
+  progress: number;
+}
+
+export interface SubgoalState {
+  id: string;
+  title: string;
+  metric: GoalMetricName;
+  current: number | null;
+  target: number;
+  status: SubgoalStatus;
+  threads: string[];
+}
+
+export interface GoalState {
+  id: string;
+  title: string;
+  deadline: string;
+  asOf: string;
+  status: GoalStatus;
+  trajectory: Trajectory;
+  /** Share of the time from created to deadline that has passed at `asOf`, 0–1. */
+  elapsed: number;
+  /** Mean progress over the goal's metrics, 0–1. */
+  progress: number;
+  metrics: MetricState[];
+  subgoals: SubgoalState[];
+  threads: string[];
+}
+
+/** Metrics where less is better: progress is the target over the current value. */
+const LOWER_IS_BETTER = new Set<GoalMetricName>(['avg_cycle_days']);
+
+/**
+ * A goal's state from the threads linked to it. `asOf` is passed in — sync uses the
+ * latest date written in the workspace's sources — so the same sources always give
+ * the same state, on any day and any machine.
+ */
+export function deriveGoal(goal: Goal, threads: readonly ThreadFacts[], asOf: string): GoalState {
+  const linked = threads.filter((t) => t.meta.goal_id === goal.id);
+  const figures = computeFigures(linked);
+  const metrics = goal.metrics.map((m) => metricState(m.name, figures[m.name], m.target, m.baseline ?? null));
+  const subgoals = goal.subgoals.map((sg): SubgoalState => {
+    const own = linked.filter((t) => t.meta.subgoal === sg.id);
+    const current = computeFigures(own)[sg.metric];
+    const reached = metricState(sg.metric, current, sg.target, null).progress >= 1;
+    const live = own.some((t) => t.status === 'open' || t.status === 'active');
+    const status: SubgoalStatus = reached ? 'completed' : own.length === 0 ? 'pending' : live || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
+    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.map((t) => t.path).sort() };
+  });
+  const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
+  const span = Math.max(1, daysBetween(goal.created, goal.deadline));
+  const elapsed = round2(Math.min(1, Math.max(0, daysBetween(goal.created, asOf) / span)));
+  const achieved = metrics.every((m) => m.progress >= 1);
+  const status: GoalStatus = goal.abandoned ? 'abandoned' : achieved ? 'achieved' : asOf > goal.deadline ? 'missed' : 'active';
+  return {
+    id: goal.id,
+    title: goal.title,
+    deadline: goal.deadline,
+    asOf,
+    status,
+    trajectory: status === 'active' ? (progress >= elapsed + 0.1 ? 'ahead' : progress >= elapsed - 0.1 ? 'on-track' : 'behind') : status,
+    elapsed,
+    progress,
+    metrics,
+    subgoals,
+    threads: linked.map((t) => t.path).sort(),
+  };
+}
+
+function metricState(name: GoalMetricName, current: number | null, target: number, baseline: number | null): MetricState {
+  if (current === null) return { name, current, target, baseline, gap: Math.abs(target - (baseline ?? 0)), progress: 0 };
+  if (LOWER_IS_BETTER.has(name)) {
+    const gap = Math.max(0, current - target);
+    const start = baseline ?? current;
+    const progress = gap === 0 ? 1 : start > target ? Math.max(0, (start - current) / (start - target)) : 0;
+    return { name, current, target, baseline, gap: round2(gap), progress: round2(Math.min(1, progress)) };
+  }
+  const start = baseline ?? 0;
+  const gap = Math.max(0, target - current);
+  const progress = gap === 0 ? 1 : target > start ? Math.max(0, (current - start) / (target - start)) : 0;
+  return { name, current, target, baseline, gap: round2(gap), progress: round2(Math.min(1, progress)) };
+}

@@ -1,0 +1,101 @@
+import type { AssumptionState } from './assumptions.js';
+import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
+import type { GoalState } from './goals.js';
+import type { Figures } from './metrics.js';
+
+/** Relative link from a canvas or goal file (two folders deep) to a thread folder. */
+function threadLink(fromDepth: number, thread: string, file = ''): string {
+  const name = thread.split('/').pop()!;
+  return `[${name}](${'../'.repeat(fromDepth)}${thread}${file ? `/${file}` : '/'})`;
+}
+
+export function renderAssumptionsBlock(states: readonly AssumptionState[]): string {
+  if (states.length === 0) return '_No assumptions yet: add them to the front matter above._';
+  const rows = states.map((s) => [
+    s.id,
+    cell(s.retired ? `~~${s.statement}~~ (retired)` : s.statement),
+    formatFixed(s.prior),
+    formatFixed(s.confidence),
+    s.status,
+    `${s.n} (${s.validated}✓ ${s.partial}~ ${s.invalidated}✗)`,
+    s.evidence.length ? s.evidence.map((e) => `${threadLink(2, e.thread, '6-learning.md')} ${e.result === 'validated' ? '✓' : e.result === 'partial' ? '~' : '✗'}`).join(', ') : s.testedBy.length ? `testing in ${s.testedBy.map((t) => threadLink(2, t)).join(', ')}` : '—',
+  ]);
+  return [
+    '<!-- Derived by threadwork from every Stage 6 file: edit the front matter or the threads, not this table. -->',
+    table(['id', 'assumption', 'prior', 'confidence', 'status', 'evidence (n)', 'threads'], ['l', 'l', 'r', 'r', 'l', 'l', 'l'], rows),
+  ].join('\n');
+}
+
+interface MetricRow {
+  label: string;
+  key: keyof Figures;
+  kind: 'count' | 'money' | 'rate' | 'days';
+  target?: string;
+}
+
+const METRIC_ROWS: MetricRow[] = [
+  { label: 'open deals', key: 'open', kind: 'count', target: 'pipeline_count' },
+  { label: 'won', key: 'won', kind: 'count' },
+  { label: 'lost', key: 'lost', kind: 'count' },
+  { label: 'stalled', key: 'stalled', kind: 'count' },
+  { label: 'win rate', key: 'win_rate', kind: 'rate', target: 'win_rate' },
+  { label: 'won ARR', key: 'won_arr', kind: 'money', target: 'won_arr' },
+  { label: 'average deal size', key: 'avg_deal_size', kind: 'money', target: 'avg_deal_size' },
+  { label: 'average cycle (days)', key: 'avg_cycle_days', kind: 'days', target: 'avg_cycle_days' },
+  { label: 'median cycle (days)', key: 'median_cycle_days', kind: 'days' },
+  { label: 'average margin', key: 'avg_margin', kind: 'rate', target: 'avg_margin' },
+  { label: 'weighted pipeline', key: 'weighted_pipeline', kind: 'money', target: 'weighted_pipeline' },
+  { label: 'campaign emails sent', key: 'sent', kind: 'count' },
+  { label: 'open rate', key: 'open_rate', kind: 'rate', target: 'open_rate' },
+  { label: 'reply rate', key: 'reply_rate', kind: 'rate', target: 'reply_rate' },
+  { label: 'meetings', key: 'meetings', kind: 'count', target: 'meetings' },
+];
+
+function formatFigure(kind: MetricRow['kind'], value: unknown): string {
+  const n = typeof value === 'number' ? value : null;
+  return kind === 'rate' ? formatPercent(n) : formatNumber(n);
+}
+
+export function renderMetricsBlock(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): string {
+  const header = ['metric', 'overall', 'target', ...bySegment.map((s) => s.id)];
+  const rows = METRIC_ROWS.map((row) => [
+    row.label,
+    formatFigure(row.kind, overall[row.key]),
+    row.target && typeof targets[row.target] === 'number' ? formatFigure(row.kind, targets[row.target]) : '—',
+    ...bySegment.map((s) => formatFigure(row.kind, s.figures[row.key])),
+  ]);
+  return [
+    '<!-- Derived by threadwork from every thread: edit the targets in the front matter, not this table. -->',
+    table(header, ['l', 'r', 'r', ...bySegment.map(() => 'r' as const)], rows),
+  ].join('\n');
+}
+
+const METRIC_KIND: Record<string, MetricRow['kind']> = { win_rate: 'rate', avg_cycle_days: 'days', won_arr: 'money', mrr: 'money', avg_deal_size: 'money', weighted_pipeline: 'money' };
+
+export function formatGoalMetric(name: string, value: number | null): string {
+  return formatFigure(METRIC_KIND[name] ?? 'count', value);
+}
+
+export function renderGoalStateBlock(state: GoalState): string {
+  const lines = [
+    '<!-- Derived by threadwork from the threads linked to this goal (goal_id / subgoal in meta.json). -->',
+    `**Status:** ${state.status} · **Trajectory:** ${state.trajectory} (${formatPercent(state.progress)} of the way, ${formatPercent(state.elapsed)} of the time to ${state.deadline}) · as of ${state.asOf}`,
+    '',
+    table(
+      ['metric', 'current', 'target', 'gap', 'progress'],
+      ['l', 'r', 'r', 'r', 'l'],
+      state.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
+    ),
+  ];
+  if (state.subgoals.length) {
+    lines.push(
+      '',
+      table(
+        ['subgoal', 'title', 'progress', 'status', 'threads'],
+        ['l', 'l', 'r', 'l', 'l'],
+        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, s.threads.map((t) => threadLink(1, t)).join(', ') || '—']),
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import type { Config } from '../schema/config.js';
+import type { ThreadMeta } from '../schema/meta.js';
+import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
+import { parseMoney } from './money.js';
+
+type Data = Record<string, unknown>;
+
+/** Everything the derivations need to know about one thread, read from its sources. */
+export interface ThreadFacts {
+  path: string;
+  meta: ThreadMeta;
+  stage: number;
+  status: NonNullable<ThreadMeta['status']>;
+  pipelineStage: string | null;
+  closeProbability: number;
+  /** Days from creation to close, for closed threads. */
+  cycleDays: number | null;
+  /** The latest date written in the thread's sources. */
+  updated: string;
+  arrPotential: number | null;
+  arr: number | null;
+  margin: number | null;
+  outcome: 'closed-won' | 'closed-lost' | 'stalled' | null;
+  closed: string | null;
+  tests: string[];
+  validations: { assumption: string; result: 'validated' | 'partial' | 'invalidated'; evidence: string }[];
+  contentOpportunity: { topic: string; priority: string; slug?: string } | null;
+  campaignResults: Data | null;
+}
+
+/** Pipeline stage reached by each deal action once it is under way or done. */
+export const ACTION_PIPELINE_STAGE: Record<string, string> = {
+  'sales:lead-intake': 'lead',
+  'sales:qualify': 'qualified',
+  'sales:demo': 'discovery',
+  'sales:pilot': 'proposal',
+  'sales:close': 'negotiation',
+};
+
+/** Facts for a thread whose meta.json is valid; undefined otherwise (it is reported by check). */
+export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts | undefined {
+  const meta = metaOf(thread);
+  if (!meta) return undefined;
+  const stage = stageOf(thread);
+  const data = (i: number): Data => (thread.stages[i]?.value as Data | undefined) ?? {};
+  const [input, hypothesis, implication, decision, actions, learning] = [0, 1, 2, 3, 4, 5].map(data) as [Data, Data, Data, Data, Data, Data];
+  const outcome = (stage === 6 ? (learning.outcome as ThreadFacts['outcome']) : null) ?? null;
+  const closed = typeof learning.closed === 'string' ? learning.closed.slice(0, 10) : null;
+  const status = deriveStatus(meta.type, stage, outcome, decision.decision, learning);
+  const pipelineStage = meta.type === 'sales-deal' ? derivePipelineStage(status, decision.decision, actions.actions) : null;
+  const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
+  const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
+  return {
+    path: thread.path,
+    meta,
+    stage,
+    status,
+    pipelineStage,
+    closeProbability,
+    cycleDays: closed && (outcome === 'closed-won' || outcome === 'closed-lost') ? Math.max(0, daysBetween(meta.created, closed)) : null,
+    updated: latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]),
+    arrPotential: parseArrPotential(implication.arr_potential),
+    arr: typeof learning.arr === 'number' ? learning.arr : null,
+    margin: typeof learning.margin === 'number' ? learning.margin : null,
+    outcome,
+    closed,
+    tests: listOf(hypothesis.tests).filter((t): t is string => typeof t === 'string'),
+    validations: stage === 6 ? (listOf(learning.validations) as ThreadFacts['validations']) : [],
+    contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? null) : null,
+    campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
+  };
+}
+
+function deriveStatus(type: ThreadMeta['type'], stage: number, outcome: ThreadFacts['outcome'], decision: unknown, learning: Data): ThreadFacts['status'] {
+  if (type === 'sales-deal' && outcome) return outcome;
+  if (type !== 'sales-deal' && stage === 6 && (learning.closed || learning.results)) return 'completed';
+  if (stage >= 4 && decision === 'DEFER') return 'deferred';
+  if (stage >= 4 && decision === 'REJECT') return 'rejected';
+  if (type === 'sales-campaign' && stage >= 5) return 'active';
+  return 'open';
+}
+
+/**
+ * Where an open deal stands in the pipeline: `lead` until it is qualified, `qualified`
+ * once the Stage 4 decision is QUALIFY, then the furthest Stage 5 action under way or
+ * done (demo → discovery, pilot → proposal, close → negotiation). Closed and parked
+ * deals carry their status as their stage.
+ */
+function derivePipelineStage(status: ThreadFacts['status'], decision: unknown, actions: unknown): string {
+  if (status !== 'open') return status;
+  const order = ['lead', 'qualified', 'discovery', 'proposal', 'negotiation'];
+  let reached = decision === 'QUALIFY' ? 1 : 0;
+  for (const action of listOf(actions)) {
+    const { type, status: actionStatus } = action as Data;
+    if (actionStatus !== 'in_progress' && actionStatus !== 'completed') continue;
+    const index = order.indexOf(ACTION_PIPELINE_STAGE[String(type)] ?? '');
+    if (index > reached) reached = index;
+  }
+  return order[reached]!;
+}
+
+function parseArrPotential(value: unknown): number | null {
+  if (value && typeof value === 'object') {
+    const { min, max } = value as { min?: unknown; max?: unknown };
+    const lo = parseMoney(min);
+    const hi = parseMoney(max);
+    if (lo !== undefined && hi !== undefined) return (lo + hi) / 2;
+    return lo ?? hi ?? null;
+  }
+  return parseMoney(value) ?? null;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
+}
+
+function latestDate(values: unknown[]): string {
+  return values
+    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))
+    .map((v) => v.slice(0, 10))
+    .reduce((a, b) => (b > a ? b : a), '');
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,133 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from '../diagnostics.js';
+
+/**
+ * The engine writes body content only between its own markers:
+ *
+ *   <!-- threadwork:begin NAME -->
+ *   …derived content…
+ *   <!-- threadwork:end NAME -->
+ *
+ * Markers are found with the remark AST (so a marker shown inside a code block is not
+ * one) and content is spliced by source offset: every byte outside the markers stays.
+ */
+export interface ManagedBlock {
+  name: string;
+  /** Offset just after the begin marker. */
+  contentStart: number;
+  /** Offset of the end marker. */
+  contentEnd: number;
+  position: Position;
+}
+
+export interface MarkerProblem {
+  name: string;
+  position: Position;
+  message: string;
+}
+
+export interface BlockScan {
+  blocks: Map<string, ManagedBlock>;
+  problems: MarkerProblem[];
+}
+
+const MARKER = /<!--\s*threadwork:(begin|end)\s+([A-Za-z0-9_-]+)\s*-->/g;
+
+interface Marker {
+  kind: 'begin' | 'end';
+  name: string;
+  start: number;
+  end: number;
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  position?: { start: { offset?: number } };
+  children?: MdNode[];
+}
+
+const parser = unified().use(remarkParse);
+
+export function findManagedBlocks(text: string, bodyOffset: number): BlockScan {
+  const markers = collectMarkers(text, bodyOffset);
+  const blocks = new Map<string, ManagedBlock>();
+  const problems: MarkerProblem[] = [];
+  const names = [...new Set(markers.map((m) => m.name))];
+  for (const name of names) {
+    const begins = markers.filter((m) => m.name === name && m.kind === 'begin');
+    const ends = markers.filter((m) => m.name === name && m.kind === 'end');
+    const problem = (marker: Marker, message: string): void => {
+      problems.push({ name, position: positionAt(text, marker.start), message });
+    };
+    if (begins.length > 1) problem(begins[1]!, `Duplicated managed block \`${name}\`: a second begin marker (the first is on line ${positionAt(text, begins[0]!.start).line}); expected exactly one begin and one end marker`);
+    else if (ends.length > 1) problem(ends[1]!, `Duplicated managed block \`${name}\`: a second end marker (the first is on line ${positionAt(text, ends[0]!.start).line}); expected exactly one begin and one end marker`);
+    else if (begins.length === 1 && ends.length === 0) problem(begins[0]!, `Unclosed managed block \`${name}\`: expected \`<!-- threadwork:end ${name} -->\` after this begin marker`);
+    else if (ends.length === 1 && begins.length === 0) problem(ends[0]!, `Managed block \`${name}\` has an end marker but no begin: expected \`<!-- threadwork:begin ${name} -->\` before it`);
+    else if (begins[0]!.start > ends[0]!.start) problem(ends[0]!, `Swapped markers of managed block \`${name}\`: the end marker comes before the begin marker on line ${positionAt(text, begins[0]!.start).line}`);
+    else blocks.set(name, { name, contentStart: begins[0]!.end, contentEnd: ends[0]!.start, position: positionAt(text, begins[0]!.start) });
+  }
+  const ordered = [...blocks.values()].sort((a, b) => a.contentStart - b.contentStart);
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i]!.contentStart < ordered[i - 1]!.contentEnd) {
+      problems.push({ name: ordered[i]!.name, position: ordered[i]!.position, message: `Managed block \`${ordered[i]!.name}\` starts inside block \`${ordered[i - 1]!.name}\`: expected blocks one after the other` });
+      blocks.delete(ordered[i]!.name);
+      blocks.delete(ordered[i - 1]!.name);
+    }
+  }
+  return { blocks, problems };
+}
+
+function collectMarkers(text: string, bodyOffset: number): Marker[] {
+  if (!text.includes('threadwork:')) return [];
+  const tree = parser.parse(text.slice(bodyOffset)) as MdNode;
+  const markers: Marker[] = [];
+  const visit = (node: MdNode): void => {
+    if (node.type === 'html' && node.value && node.position?.start.offset !== undefined) {
+      const base = bodyOffset + node.position.start.offset;
+      for (const match of node.value.matchAll(MARKER)) {
+        markers.push({ kind: match[1] as 'begin' | 'end', name: match[2]!, start: base + match.index, end: base + match.index + match[0].length });
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return markers;
+}
+
+/** The line ending the file already uses, so inserted lines match it. */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Replaces what is between a block's markers; returns the text unchanged when the content is the same. */
+export function replaceBlockContent(text: string, block: ManagedBlock, content: string): string {
+  const eol = lineEndingOf(text);
+  const inner = `${eol}${content.split('\n').join(eol)}${eol}`;
+  if (text.slice(block.contentStart, block.contentEnd) === inner) return text;
+  return text.slice(0, block.contentStart) + inner + text.slice(block.contentEnd);
+}
+
+/**
+ * Appends a new block at the end of the file, after a blank line. Used once, the first
+ * time the engine writes a block into a file that lacks it.
+ */
+export function appendBlock(text: string, name: string, content: string): string {
+  const eol = lineEndingOf(text);
+  const block = [`<!-- threadwork:begin ${name} -->`, ...content.split('\n'), `<!-- threadwork:end ${name} -->`].join(eol);
+  // Keep every existing byte: only add the line breaks needed to start on a fresh line after a blank one.
+  const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
+  return `${text}${separator}${block}${eol}`;
+}
+
+/** The current content of a block, without the line breaks next to its markers. */
+export function blockContent(text: string, block: ManagedBlock): string {
+  return text.slice(block.contentStart, block.contentEnd).replace(/\r\n/g, '\n').replace(/^\n/, '').replace(/\n$/, '');
+}
+
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { md } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+async function diagnostics(extra: Record<string, string>): Promise<Diagnostic[]> {
+  const ws = await openWorkspace(workspace(extra));
+  return (await ws.check()).diagnostics;
+}
+
+const at = (d: Diagnostic): string => `${d.path}:${d.line}:${d.column} ${d.rule}`;
+
+describe('check', () => {
+  it('passes a valid workspace', async () => {
+    const ws = await openWorkspace(workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01') }));
+    const result = await ws.check();
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.threads).toBe(1);
+  });
+
+  it.each([
+    {
+      name: 'a wrong type, at the value',
+      file: 'threads/sales/acme/1-input.md',
+      text: md('source: inbound\ncompany:\n  name: Acme\n  employees: many\n'),
+      expected: 'threads/sales/acme/1-input.md:5:14 schema',
+      message: /`company\.employees`: expected number, received string/,
+    },
+    {
+      name: 'an out-of-range number inside a list',
+      file: 'strategy/canvas/10-assumptions.md',
+      text: md('assumptions:\n  - id: A1\n    statement: x\n    prior: 1.5\n'),
+      expected: 'strategy/canvas/10-assumptions.md:5:12 schema',
+      message: /`assumptions\[0\]\.prior`: expected a number from 0 to 1 \(got 1\.5\)/,
+    },
+    {
+      name: 'a missing required key, at the map that lacks it',
+      file: 'goals/g-first-customers.md',
+      text: md('id: g-first-customers\ntitle: First\ncreated: 2026-03-01\nmetrics:\n  - name: won_count\n    target: 3\n'),
+      expected: 'goals/g-first-customers.md:2:1 schema',
+      message: /Missing `deadline`/,
+    },
+    {
+      name: 'an enum value in meta.json',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "source": "carrier-pigeon",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:5:13 schema',
+      message: /`source`/,
+    },
+    {
+      name: 'broken YAML, at the syntax error',
+      file: 'threads/sales/acme/1-input.md',
+      text: md('source: inbound\ncompany:\n  name: "Acme\n  employees: 4\n'),
+      expected: 'threads/sales/acme/1-input.md:4:9 yaml-syntax',
+      message: /Invalid YAML/,
+    },
+    {
+      name: 'a file saved half-way (front matter never closed)',
+      file: 'threads/sales/acme/1-input.md',
+      text: '---\nsource: inbound\ncompany:\n  na',
+      expected: 'threads/sales/acme/1-input.md:1:1 front-matter-unclosed',
+      message: /saved half-way/,
+    },
+    {
+      name: 'an unparseable meta.json',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n',
+      expected: 'threads/sales/acme/meta.json:4:1 json-syntax',
+      message: /Invalid JSON/,
+    },
+    {
+      name: 'an empty meta.json',
+      file: 'threads/sales/acme/meta.json',
+      text: '',
+      expected: 'threads/sales/acme/meta.json:1:1 json-syntax',
+      message: /the file is empty/,
+    },
+  ])('points at $name', async ({ file, text, expected, message }) => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      [file]: text,
+    });
+    const match = found.find((d) => at(d) === expected);
+    expect(match, `expected ${expected} among:\n${found.map(at).join('\n')}`).toBeDefined();
+    expect(match!.message).toMatch(message);
+    expect(match!.severity).toBe('error');
+  });
+
+  it.each([
+    { name: 'an unknown assumption in tests[]', file: '2-hypothesis.md', text: md('tests: [A1, A9]'), expected: 'threads/sales/acme/2-hypothesis.md:2:13 unknown-assumption', message: /Unknown assumption `A9`.*expected one of A1, A2, A3/ },
+    { name: 'an unknown assumption in validations[]', file: '2-hypothesis.md', text: md('tests: [A1]'), extra: { 'threads/sales/acme/3-implication.md': md('arr_potential: 1'), 'threads/sales/acme/4-decision.md': md('decision: QUALIFY'), 'threads/sales/acme/5-actions.md': md('actions: []'), 'threads/sales/acme/6-learning.md': md('outcome: closed-won\nvalidations:\n  - assumption: Z7\n    result: validated\n    evidence: yes') }, expected: 'threads/sales/acme/6-learning.md:4:17 unknown-assumption', message: /Unknown assumption `Z7`/ },
+    { name: 'a stage without its predecessor', file: '3-implication.md', text: md('arr_potential: 40000'), expected: 'threads/sales/acme/3-implication.md:1:1 stage-order', message: /expected 2-hypothesis\.md/ },
+  ])('reports $name', async ({ file, text, expected, message, extra }) => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      [`threads/sales/acme/${file}`]: text,
+      ...extra,
+    });
+    const match = found.find((d) => at(d) === expected);
+    expect(match, `expected ${expected} among:\n${found.map(at).join('\n')}`).toBeDefined();
+    expect(match!.message).toMatch(message);
+  });
+
+  it.each([
+    { name: 'an unknown segment', meta: { segment: 'space-agencies' }, expected: 'threads/sales/acme/meta.json:5:14 unknown-segment' },
+    { name: 'an unknown goal', meta: { goal_id: 'g-nope' }, expected: 'threads/sales/acme/meta.json:8:14 unknown-goal' },
+    { name: 'an unknown subgoal', meta: { goal_id: 'g-first-customers', subgoal: 'SG9' }, expected: 'threads/sales/acme/meta.json:9:14 unknown-subgoal' },
+    { name: 'a subgoal without a goal', meta: { subgoal: 'SG1' }, expected: 'threads/sales/acme/meta.json:8:14 subgoal-without-goal' },
+    { name: 'an id that is not the folder', meta: { id: 'other' }, expected: 'threads/sales/acme/meta.json:2:9 thread-id-folder' },
+    { name: 'a type that does not fit the folder', meta: { type: 'sales-campaign' }, expected: 'threads/sales/acme/meta.json:3:11 thread-type-folder' },
+  ])('reports $name in meta.json at its value', async ({ meta, expected }) => {
+    const found = await diagnostics({ 'threads/sales/acme/meta.json': dealMeta('acme', meta), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    expect(found.map(at)).toContain(expected);
+  });
+
+  it('reports duplicate ids of segments, assumptions and subgoals at the second one', async () => {
+    const found = await diagnostics({
+      'strategy/canvas/10-assumptions.md': md('assumptions:\n  - id: A1\n    statement: x\n    prior: 0.5\n  - id: A1\n    statement: y\n    prior: 0.5\n'),
+      'goals/g-two.md': md('id: g-two\ntitle: Two\ndeadline: 2026-12-31\ncreated: 2026-01-01\nmetrics:\n  - name: won_count\n    target: 1\nsubgoals:\n  - {id: SG1, title: a, metric: won_count, target: 1}\n  - {id: SG1, title: b, metric: won_count, target: 1}\n'),
+    });
+    expect(found.map(at)).toEqual(expect.arrayContaining(['strategy/canvas/10-assumptions.md:6:9 duplicate-id', 'goals/g-two.md:11:10 duplicate-id']));
+  });
+
+  it('reports a thread folder without meta.json, and goes on with the other threads', async () => {
+    const found = await diagnostics({
+      'threads/sales/orphan/1-input.md': md('source: inbound'),
+      'threads/sales/acme/meta.json': dealMeta('acme', { segment: 'nope' }),
+    });
+    expect(found.map(at)).toEqual(expect.arrayContaining(['threads/sales/orphan/meta.json:1:1 thread-meta-missing', 'threads/sales/acme/meta.json:5:14 unknown-segment']));
+  });
+
+  it('reports every problem in one pass across many files', async () => {
+    const found = await diagnostics({
+      'threads/sales/a/meta.json': '{',
+      'threads/sales/b/meta.json': dealMeta('b', { segment: 'nope' }),
+      'threads/sales/c/meta.json': dealMeta('c'),
+      'threads/sales/c/1-input.md': '---\ndate: [\n---\n',
+      'goals/g-bad.md': md('id: g-bad\ntitle: x'),
+    });
+    const files = new Set(found.filter((d) => d.severity === 'error').map((d) => d.path));
+    expect([...files].sort()).toEqual(['goals/g-bad.md', 'threads/sales/a/meta.json', 'threads/sales/b/meta.json', 'threads/sales/c/1-input.md']);
+  });
+
+  it('keeps unknown front-matter keys instead of rejecting them', async () => {
+    const ws = await openWorkspace(workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { crm_id: 'SF-123' }), 'threads/sales/acme/1-input.md': md('source: inbound\nmy_notes: call back\ncompany:\n  name: Acme\n  hq_city: Berlin') }));
+    const model = await ws.load();
+    expect(model.diagnostics).toEqual([]);
+    expect(model.files.get('threads/sales/acme/1-input.md')!.value).toMatchObject({ my_notes: 'call back', company: { hq_city: 'Berlin' } });
+    expect(model.files.get('threads/sales/acme/meta.json')!.value).toMatchObject({ crm_id: 'SF-123' });
+  });
+
+  it('ignores editor swap, backup and temp files', async () => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/.1-input.md.swp': 'garbage',
+      'threads/sales/acme/1-input.md~': '---\nbroken: [\n',
+      'goals/.#g-first-customers.md': 'lock',
+      'threads/sales/.hidden/meta.json': '{',
+    });
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { testdir } from './helpers/testdir.js';
+
+describe('threadwork init', () => {
+  it('scaffolds config, the 16 canvas sections and a goal, runs git init, and the result passes check', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runJson(['init', dir, '--company', 'Acme Analytics'], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ gitInitialized: true, kept: [] });
+    const created = (result.json as { created: string[] }).created;
+    expect(created).toEqual(expect.arrayContaining(['threadwork.config.yaml', 'goals/g-first-customers.md', ...CANVAS_SECTIONS.map((s) => `strategy/canvas/${s}.md`)]));
+    expect(existsSync(join(dir, '.git'))).toBe(true);
+    for (const file of created) expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/\{\{|\}\}/);
+    expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8')).toContain('deadline: 2027-02-20');
+    const check = await runJson(['check', '--dir', dir]);
+    expect(check.code, JSON.stringify(check.json)).toBe(0);
+    expect(check.json).toMatchObject({ ok: true, errors: 0 });
+  });
+
+  it('keeps files that already exist, byte for byte', async () => {
+    const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
+    const result = await runJson(['init', dir, '--no-git']);
+    expect(result.code).toBe(0);
+    expect((result.json as { kept: string[] }).kept).toEqual(['strategy/canvas/07-uvp.md']);
+    expect(readFileSync(join(dir, 'strategy/canvas/07-uvp.md'), 'utf8')).toBe('---\nuvp: Ours\n---\nHand-written.\n');
+    expect(existsSync(join(dir, '.git'))).toBe(false);
+    writeFileSync(join(dir, 'goals/g-first-customers.md'), 'mine');
+    const again = await runJson(['init', dir, '--no-git']);
+    expect((again.json as { created: string[] }).created).toEqual([]);
+    expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('CLI', () => {
+  it('says clearly when the folder is not a workspace', async () => {
+    const dir = testdir();
+    const human = await runCli(['check', '--dir', dir]);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/Not a threadwork workspace.*threadwork init/);
+    const json = await runJson(['check', '--dir', dir]);
+    expect(json.json).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+  });
+
+  it('finds the workspace from a subfolder, as git does', async () => {
+    const dir = testdir();
+    await runCli(['init', dir, '--no-git']);
+    const result = await runJson(['check'], { cwd: join(dir, 'strategy/canvas') });
+    expect(result.code).toBe(0);
+    expect(result.json).toMatchObject({ root: dir });
+  });
+
+  it('prints usage errors with exit 1', async () => {
+    const result = await runCli(['deal', 'new', 'Acme']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/required option '-s, --segment <segment>'/);
+    expect((await runCli(['no-such-command'])).code).toBe(1);
+    expect((await runCli(['--help'])).code).toBe(0);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  assumptionsSectionSchema,
+  campaignActionsSchema,
+  campaignLearningSchema,
+  configSchema,
+  dealDecisionSchema,
+  dealImplicationSchema,
+  dealInputSchema,
+  dealLearningSchema,
+  goalSchema,
+  icpSchema,
+  metricsSectionSchema,
+  segmentsSectionSchema,
+  threadMetaSchema,
+} from '../src/schema/index.js';
+import { generateJsonSchemas } from '../src/schema/json-schema.js';
+
+const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
+const goal = { id: 'g-x', title: 'X', deadline: '2026-12-31', created: '2026-01-01', metrics: [{ name: 'won_count', target: 3 }] };
+
+type Case = { name: string; schema: z.ZodType; value: unknown; error?: string };
+
+const cases: Case[] = [
+  { name: 'meta.json minimal', schema: threadMetaSchema, value: meta },
+  { name: 'meta.json campaign source', schema: threadMetaSchema, value: { ...meta, source: 'campaign:2026-09-15-fintech' } },
+  { name: 'meta.json thread source', schema: threadMetaSchema, value: { ...meta, source: 'thread:threads/sales/other' } },
+  { name: 'meta.json unknown type', schema: threadMetaSchema, value: { ...meta, type: 'deal' }, error: 'type' },
+  { name: 'meta.json id not a slug', schema: threadMetaSchema, value: { ...meta, id: 'Acme Corp' }, error: 'id' },
+  { name: 'meta.json bad date', schema: threadMetaSchema, value: { ...meta, created: '2026-02-30x' }, error: 'created' },
+  { name: 'meta.json impossible date', schema: threadMetaSchema, value: { ...meta, created: '2026-13-45' }, error: 'created' },
+  { name: 'meta.json derived probability > 1', schema: threadMetaSchema, value: { ...meta, close_probability: 1.2 }, error: 'close_probability' },
+  { name: 'goal', schema: goalSchema, value: goal },
+  { name: 'goal unknown metric', schema: goalSchema, value: { ...goal, metrics: [{ name: 'happiness', target: 1 }] }, error: 'metrics.0.name' },
+  { name: 'goal without metrics', schema: goalSchema, value: { ...goal, metrics: [] }, error: 'metrics' },
+  { name: 'goal bad subgoal id', schema: goalSchema, value: { ...goal, subgoals: [{ id: 'S1', title: 'x', metric: 'won_count', target: 1 }] }, error: 'subgoals.0.id' },
+  { name: 'goal id without g- prefix', schema: goalSchema, value: { ...goal, id: 'mrr' }, error: 'id' },
+  { name: 'segments', schema: segmentsSectionSchema, value: { segments: [{ id: 'fintech', name: 'Fintech', filters: { revenue: { min: '$10M', max: 500_000_000 } } }] } },
+  { name: 'segment id with spaces', schema: segmentsSectionSchema, value: { segments: [{ id: 'Fin tech', name: 'x' }] }, error: 'segments.0.id' },
+  { name: 'assumption prior out of range', schema: assumptionsSectionSchema, value: { assumptions: [{ id: 'A1', statement: 's', prior: 2 }] }, error: 'assumptions.0.prior' },
+  { name: 'assumption id H12', schema: assumptionsSectionSchema, value: { assumptions: [{ id: 'H12', statement: 's', prior: 0.3 }] } },
+  { name: 'assumption id lower-case', schema: assumptionsSectionSchema, value: { assumptions: [{ id: 'a1', statement: 's', prior: 0.3 }] }, error: 'assumptions.0.id' },
+  { name: 'metric targets', schema: metricsSectionSchema, value: { targets: { win_rate: 0.3, avg_cycle_days: 45 } } },
+  { name: 'metric win rate as percent', schema: metricsSectionSchema, value: { targets: { win_rate: 30 } }, error: 'targets.win_rate' },
+  { name: 'deal input as a template leaves it', schema: dealInputSchema, value: { source: 'inbound', date: '2026-03-01', signal: '', contact: { name: '', email: '' }, company: { name: 'Acme', employees: null, revenue: null, technologies: [], signals: [] } } },
+  { name: 'deal input revenue string', schema: dealInputSchema, value: { company: { revenue: '$45M', signals: [{ type: 'funding', detail: 'Series B', date: '2026-02-01' }] } } },
+  { name: 'deal input bad email', schema: dealInputSchema, value: { contact: { email: 'nope' } }, error: 'contact.email' },
+  { name: 'implication range', schema: dealImplicationSchema, value: { arr_potential: { min: 30000, max: 50000 }, strategic_value: 'high' } },
+  { name: 'implication strategic value', schema: dealImplicationSchema, value: { strategic_value: 'huge' }, error: 'strategic_value' },
+  { name: 'decision lower-case framework', schema: dealDecisionSchema, value: { decision: 'QUALIFY', framework: 'meddic', criteria: { metrics: 'identified' } } },
+  { name: 'decision unknown', schema: dealDecisionSchema, value: { decision: 'MAYBE' }, error: 'decision' },
+  { name: 'learning', schema: dealLearningSchema, value: { outcome: 'closed-won', closed: '2026-06-01', arr: 42000, validations: [{ assumption: 'A1', result: 'validated', evidence: 'Took 6 days' }] } },
+  { name: 'learning validation result', schema: dealLearningSchema, value: { validations: [{ assumption: 'A1', result: 'yes', evidence: 'x' }] }, error: 'validations.0.result' },
+  { name: 'learning validation without evidence', schema: dealLearningSchema, value: { validations: [{ assumption: 'A1', result: 'validated', evidence: '' }] }, error: 'validations.0.evidence' },
+  { name: 'campaign actions', schema: campaignActionsSchema, value: { sequence: { touches: [{ day: 0, channel: 'email', template: 'cold-1' }] }, prospects: [{ name: 'Ada', email: 'ada@x.com', company: 'X' }] } },
+  { name: 'campaign touch channel', schema: campaignActionsSchema, value: { sequence: { touches: [{ day: 0, channel: 'fax', template: 't' }] } }, error: 'sequence.touches.0.channel' },
+  { name: 'campaign results', schema: campaignLearningSchema, value: { results: { sent: 100, opened: 40, replied: 3 } } },
+  { name: 'campaign negative count', schema: campaignLearningSchema, value: { results: { sent: -1 } }, error: 'results.sent' },
+  { name: 'config defaults', schema: configSchema, value: {} },
+  { name: 'config stage probability', schema: configSchema, value: { pipeline: { stages: [{ name: 'lead', probability: 10 }] } }, error: 'pipeline.stages.0.probability' },
+  { name: 'icp', schema: icpSchema, value: { segment: 'fintech', name: 'Fintech', scoring: { weights: { fit: 0.4 } } } },
+];
+
+describe('schemas', () => {
+  it.each(cases)('$name', ({ schema, value, error }) => {
+    const result = schema.safeParse(value);
+    if (!error) {
+      expect(result.error?.issues ?? []).toEqual([]);
+      return;
+    }
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(error);
+  });
+
+  it('keeps unknown keys at every level', () => {
+    const parsed = threadMetaSchema.parse({ ...meta, crm: { id: 7 } });
+    expect(parsed).toMatchObject({ crm: { id: 7 } });
+    expect(dealInputSchema.parse({ company: { name: 'A', hq: 'Berlin' }, mood: 'good' })).toMatchObject({ company: { hq: 'Berlin' }, mood: 'good' });
+  });
+
+  it('fills config defaults: prior weight 2 and the six pipeline stages', () => {
+    const config = configSchema.parse({});
+    expect(config.confidence.prior_weight).toBe(2);
+    expect(config.pipeline.stages.map((s) => `${s.name}:${s.probability}`)).toEqual(['lead:0.1', 'qualified:0.25', 'discovery:0.4', 'proposal:0.6', 'negotiation:0.8', 'closed-won:1']);
+  });
+});
+
+describe('JSON Schemas', () => {
+  it('are generated for every file kind and allow unknown keys', () => {
+    const schemas = generateJsonSchemas();
+    expect(schemas.map((s) => s.file)).toEqual(expect.arrayContaining(['config.schema.json', 'goal.schema.json', 'meta.schema.json', 'icp.schema.json', 'canvas-04-segments.schema.json', 'deal-1-input.schema.json', 'campaign-5-actions.schema.json']));
+    const meta = schemas.find((s) => s.file === 'meta.schema.json')!.schema as { required: string[]; additionalProperties: unknown };
+    expect(meta.required).toEqual(expect.arrayContaining(['id', 'type', 'title', 'source', 'created']));
+    expect(meta.additionalProperties).not.toBe(false);
+  });
+});
+
+describe('shipped JSON Schemas', () => {
+  it('match the zod schemas (run `npm run schemas` after changing a schema)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const { file, schema } of generateJsonSchemas()) {
+      const shipped = readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8');
+      expect(shipped, file).toBe(`${JSON.stringify(schema, null, 2)}\n`);
+    }
+  });
+});

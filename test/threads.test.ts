@@ -1,0 +1,195 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { slugify } from '../src/workspace/slug.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const TODAY = { THREADWORK_TODAY: '2026-11-22' };
+
+describe('slugify', () => {
+  it.each([
+    ['Acme Corp', 'acme-corp'],
+    ['  Café Zürich AG  ', 'cafe-zurich-ag'],
+    ['AT&T', 'at-and-t'],
+    ['Straße 42 GmbH', 'strasse-42-gmbh'],
+    ['Northwind Payments, Inc.', 'northwind-payments-inc'],
+    ['x'.repeat(100), 'x'.repeat(60)],
+    ['The Very Long Company Name That Goes On And On Forever Incorporated Limited', 'the-very-long-company-name-that-goes-on-and-on-forever'],
+  ])('%s → %s', (name, slug) => {
+    expect(slugify(name)).toBe(slug);
+  });
+
+  it.each([
+    ['../evil', /`\.\.`|path separator/],
+    ['..', /`\.\.`/],
+    ['a/b', /path separator/],
+    ['a\\b', /path separator/],
+    ['/etc/passwd', /path separator|absolute/],
+    ['C:evil', /absolute/],
+    ['~root', /absolute/],
+    ['bad\u0000name', /control characters/],
+    ['new\nline', /control characters/],
+    ['!!!', /no letters or digits/],
+    ['   ', /no letters or digits/],
+    ['', /no letters or digits/],
+  ])('refuses %j', (name, why) => {
+    expect(() => slugify(name)).toThrow(why);
+  });
+});
+
+describe('threadwork deal new', () => {
+  it('creates meta.json and 1-input.md from the templates, and the result passes check', async () => {
+    const dir = workspace();
+    const result = await runJson(['deal', 'new', 'Northwind Payments, Inc.', '--segment', 'mid-market-fintech', '--goal', 'g-first-customers', '--subgoal', 'SG1', '--contact', 'Dana Reyes', '--email', 'dana@northwind-pay.com', '--dir', dir], { env: TODAY });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ path: 'threads/sales/northwind-payments-inc', id: 'northwind-payments-inc', type: 'sales-deal' });
+    const meta = JSON.parse(read(dir, 'threads/sales/northwind-payments-inc/meta.json'));
+    expect(meta).toEqual({ id: 'northwind-payments-inc', type: 'sales-deal', title: 'Northwind Payments, Inc.', segment: 'mid-market-fintech', goal_id: 'g-first-customers', subgoal: 'SG1', source: 'inbound', created: '2026-11-22' });
+    const input = read(dir, 'threads/sales/northwind-payments-inc/1-input.md');
+    expect(input).toContain('Dana Reyes');
+    expect(input).toContain('dana@northwind-pay.com');
+    expect(input).not.toMatch(/\{\{|\}\}/);
+    const check = await runCli(['check', '--dir', dir]);
+    expect(check.code, check.stdout).toBe(0);
+  });
+
+  it('never overwrites an existing thread', async () => {
+    const dir = workspace();
+    expect((await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    writeFileSync(join(dir, 'threads/sales/acme/1-input.md'), md('source: inbound\nsignal: my own words'));
+    const again = await runCli(['deal', 'new', 'ACME', '-s', 'ecommerce-finance', '--dir', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/threads\/sales\/acme already exists/);
+    expect(read(dir, 'threads/sales/acme/1-input.md')).toContain('my own words');
+    expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json')).segment).toBe('mid-market-fintech');
+  });
+
+  it('lets exactly one of two concurrent processes create the same deal', async () => {
+    const dir = workspace();
+    for (let round = 0; round < 4; round++) {
+      const name = `Race ${round}`;
+      const results = await Promise.all([0, 1, 2].map(() => runJson(['deal', 'new', name, '-s', 'mid-market-fintech', '--dir', dir])));
+      const winners = results.filter((r) => r.code === 0);
+      const losers = results.filter((r) => r.code !== 0);
+      expect(winners, JSON.stringify(results.map((r) => r.json))).toHaveLength(1);
+      for (const loser of losers) expect(loser.json).toMatchObject({ ok: false, error: { code: 'thread-exists' } });
+      const folder = join(dir, 'threads/sales', `race-${round}`);
+      expect(readdirSync(folder).sort()).toEqual(['1-input.md', 'meta.json']);
+      expect(JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8')).id).toBe(`race-${round}`);
+    }
+  });
+
+  it.each([
+    ['../escape', /Refused company name/],
+    ['/tmp/absolute', /Refused company name/],
+    ['threads/../../x', /Refused company name/],
+    ['\u0007bell', /control characters/],
+    ['???', /no letters or digits/],
+  ])('refuses the hostile name %j and writes nothing', async (name, why) => {
+    const dir = workspace();
+    const result = await runCli(['deal', 'new', name, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(why);
+    expect(existsSync(join(dir, 'threads'))).toBe(false);
+  });
+
+  it.each([
+    [['--segment', 'space'], /Unknown segment "space": expected one of mid-market-fintech, ecommerce-finance/],
+    [['--segment', 'mid-market-fintech', '--goal', 'g-nope'], /Unknown goal "g-nope"/],
+    [['--segment', 'mid-market-fintech', '--goal', 'g-first-customers', '--subgoal', 'SG7'], /Unknown subgoal "SG7" of g-first-customers: expected one of SG1, SG2/],
+    [['--segment', 'mid-market-fintech', '--subgoal', 'SG1'], /needs --goal/],
+    [['--segment', 'mid-market-fintech', '--source', 'telepathy'], /Invalid source/],
+    [['--segment', 'mid-market-fintech', '--date', '2026-02-30'], /Invalid date/],
+  ])('refuses unknown links %j', async (flags, why) => {
+    const dir = workspace();
+    const result = await runCli(['deal', 'new', 'Acme', ...flags, '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(why);
+    expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
+  });
+
+  it('uses a same-named template from the workspace instead of the built-in one', async () => {
+    const dir = workspace({
+      '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: {{yaml source}}\ndate: {{date}}\ncompany:\n  name: {{yaml company}}\n---\n\n# Our own intake form for {{company}}\n',
+    });
+    expect((await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir], { env: TODAY })).code).toBe(0);
+    expect(read(dir, 'threads/sales/acme/1-input.md')).toBe('---\nsource: "inbound"\ndate: 2026-11-22\ncompany:\n  name: "Acme"\n---\n\n# Our own intake form for Acme\n');
+  });
+
+  it('names the template and line when an override uses an unknown variable', async () => {
+    const dir = workspace({ '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: inbound\n---\n\n{{ceo_name}}\n' });
+    const result = await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/1-input\.md\.hbs:5:\d+: "ceo_name" not defined/);
+    expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
+  });
+});
+
+describe('threadwork campaign new', () => {
+  it('creates threads/sales/campaigns/{date}-{slug}', async () => {
+    const dir = workspace();
+    const result = await runJson(['campaign', 'new', 'Controller outbound Q1', '-s', 'mid-market-fintech', '--date', '2027-01-12', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ path: 'threads/sales/campaigns/2027-01-12-controller-outbound-q1', type: 'sales-campaign' });
+    expect(JSON.parse(read(dir, 'threads/sales/campaigns/2027-01-12-controller-outbound-q1/meta.json'))).toMatchObject({ type: 'sales-campaign', segment: 'mid-market-fintech', created: '2027-01-12' });
+    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+  });
+});
+
+describe('threadwork advance', () => {
+  it('lists exactly what is missing and writes nothing', async () => {
+    const dir = workspace();
+    await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir]);
+    const result = await runJson(['advance', 'acme', '--dir', dir]);
+    expect(result.code).toBe(1);
+    const missing = (result.json as { error: { missing: { field: string }[] } }).error.missing.map((m) => m.field);
+    expect(missing).toEqual(['signal', 'contact.name']);
+    expect(existsSync(join(dir, 'threads/sales/acme/2-hypothesis.md'))).toBe(false);
+  });
+
+  it('walks a deal through all six stages once each stage is filled in', async () => {
+    const dir = workspace();
+    await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--contact', 'Ada', '--signal', 'Asked for a demo', '--dir', dir], { env: TODAY });
+    const fills: Record<number, string> = {
+      2: md('tests: [A1, A2]\ninitial_confidence: 0.6'),
+      3: md('arr_potential: 36000\nstrategic_value: high\nresource_cost_hours: 20'),
+      4: md('decision: QUALIFY\nframework: BANT\ncriteria: {budget: 36000, authority: confirmed}\nreasoning: Budget approved'),
+      5: md('actions:\n  - {type: sales:demo, status: completed}\n  - {type: sales:close, status: completed}'),
+    };
+    for (let stage = 2; stage <= 6; stage++) {
+      const result = await runJson(['advance', 'threads/sales/acme', '--dir', dir], { env: TODAY });
+      expect(result.code, JSON.stringify(result.json)).toBe(0);
+      expect(result.json).toMatchObject({ from: stage - 1, to: stage });
+      const file = (result.json as { created: string }).created;
+      expect(read(dir, file)).toMatch(/^---\n/);
+      if (fills[stage]) writeFiles(dir, { [file]: fills[stage]! });
+    }
+    const last = await runCli(['advance', 'acme', '--dir', dir]);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/last stage/);
+    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+  });
+
+  it('refuses to record learning while actions are still open', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': JSON.stringify({ id: 'acme', type: 'sales-deal', title: 'Acme', segment: 'mid-market-fintech', source: 'inbound', created: '2026-03-01' }),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      'threads/sales/acme/2-hypothesis.md': md('tests: [A1]'),
+      'threads/sales/acme/3-implication.md': md('arr_potential: 1'),
+      'threads/sales/acme/4-decision.md': md('decision: QUALIFY'),
+      'threads/sales/acme/5-actions.md': md('actions:\n  - {type: sales:demo, status: completed}\n  - {type: sales:pilot, status: in_progress}'),
+    });
+    const ws = await openWorkspace(dir);
+    await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status: sales:pilot is in_progress/);
+  });
+
+  it.each(['../../etc', '/etc', 'threads/../strategy', 'strategy/canvas', 'nope'])('refuses or reports the thread %j', async (thread) => {
+    const dir = workspace();
+    const result = await runCli(['advance', thread, '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Refused thread|Unknown thread/);
+  });
+});
