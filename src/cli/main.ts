@@ -6,6 +6,8 @@ import { campaignNewCommand } from './commands/campaign.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
+import { historyCommand } from './commands/history.js';
+import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
 import { syncCommand } from './commands/sync.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
@@ -78,6 +80,17 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--dry-run', 'print what would change (before → after) and write nothing')
     .option('--no-commit', 'write the files but do not commit')
     .action((flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('report <name>')
+    .description('pipeline | goals | assumptions: a dashboard in the terminal, --md for Markdown, --json for data')
+    .option('--md', 'print Markdown')
+    .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(() => reportCommand(name, flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('history <subject>')
+    .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')
+    .action((subject: string, _flags: unknown, cmd: Command) => execute(() => historyCommand(subject, globals(cmd)), globals(cmd).json));
 
   program
     .command('schemas')

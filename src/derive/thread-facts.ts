@@ -12,6 +12,8 @@ export interface ThreadFacts {
   stage: number;
   status: NonNullable<ThreadMeta['status']>;
   pipelineStage: string | null;
+  /** The furthest pipeline stage the deal reached, whatever its status (for the funnel). */
+  reachedStage: string | null;
   closeProbability: number;
   /** Days from creation to close, for closed threads. */
   cycleDays: number | null;
@@ -48,6 +50,7 @@ export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts |
   const closed = typeof learning.closed === 'string' ? learning.closed.slice(0, 10) : null;
   const status = deriveStatus(meta.type, stage, outcome, decision.decision, learning);
   const pipelineStage = meta.type === 'sales-deal' ? derivePipelineStage(status, decision.decision, actions.actions) : null;
+  const reachedStage = meta.type !== 'sales-deal' ? null : status === 'closed-won' ? 'closed-won' : derivePipelineStage('open', decision.decision, actions.actions);
   const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
   const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
   return {
@@ -56,6 +59,7 @@ export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts |
     stage,
     status,
     pipelineStage,
+    reachedStage,
     closeProbability,
     cycleDays: closed && (outcome === 'closed-won' || outcome === 'closed-lost') ? Math.max(0, daysBetween(meta.created, closed)) : null,
     updated: latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]),

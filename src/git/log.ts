@@ -1,0 +1,37 @@
+import { gitRaw } from './git.js';
+import { repositoryOf } from './commit.js';
+
+export interface LoggedCommit {
+  commit: string;
+  date: string;
+  author: string;
+  subject: string;
+  body: string[];
+  trailers: { key: string; value: string }[];
+}
+
+/** Commits that carry threadwork trailers, newest first. */
+export async function readThreadworkCommits(cwd: string, limit = 2000): Promise<LoggedCommit[]> {
+  const repo = await repositoryOf(cwd);
+  if (!repo) return [];
+  let out: string;
+  try {
+    out = await gitRaw(repo.top, ['log', `--max-count=${limit}`, '--grep=^Threadwork-', '--format=%H%x1f%aI%x1f%an%x1f%B%x1e']);
+  } catch {
+    return []; // no commits yet
+  }
+  return out
+    .split('\x1e')
+    .map((record) => record.replace(/^\n/, ''))
+    .filter((record) => record.trim())
+    .map((record) => {
+      const [commit, date, author, message] = record.split('\x1f') as [string, string, string, string];
+      const lines = message.replace(/\n+$/, '').split('\n');
+      const trailers = lines.flatMap((l) => {
+        const m = /^(Threadwork-[A-Za-z]+): (.+)$/.exec(l);
+        return m ? [{ key: m[1]!, value: m[2]! }] : [];
+      });
+      const body = lines.slice(1).filter((l) => l.trim() && !/^Threadwork-[A-Za-z]+: /.test(l));
+      return { commit, date, author, subject: lines[0] ?? '', body, trailers };
+    });
+}

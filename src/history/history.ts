@@ -1,0 +1,34 @@
+import { readThreadworkCommits } from '../git/log.js';
+import { TRAILERS } from '../sync/message.js';
+
+export interface HistoryEntry {
+  date: string;
+  commit: string;
+  subject: string;
+  /** The before → after lines of this commit that concern the subject. */
+  changes: string[];
+  /** The source files that triggered the commit. */
+  triggers: string[];
+}
+
+export interface History {
+  subject: string;
+  kind: 'assumption' | 'goal' | 'thread';
+  entries: HistoryEntry[];
+}
+
+/** The audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), read back from git. */
+export async function readHistory(cwd: string, subject: string): Promise<History> {
+  const kind: History['kind'] = /^g-/.test(subject) ? 'goal' : subject.startsWith('threads/') ? 'thread' : 'assumption';
+  const key = kind === 'goal' ? TRAILERS.goal : kind === 'assumption' ? TRAILERS.assumption : TRAILERS.thread;
+  const entries: HistoryEntry[] = [];
+  for (const c of await readThreadworkCommits(cwd)) {
+    const triggers = c.trailers.filter((t) => t.key === TRAILERS.trigger).map((t) => t.value);
+    const named = c.trailers.some((t) => t.key === key && t.value === subject);
+    const triggered = kind === 'thread' && triggers.some((t) => t.startsWith(`${subject}/`));
+    if (!named && !triggered) continue;
+    const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && line.includes(subject)));
+    entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers });
+  }
+  return { subject, kind, entries };
+}

@@ -1,0 +1,72 @@
+import { today } from '../clock.js';
+import type { AssumptionState } from '../derive/assumptions.js';
+import { round2 } from '../derive/assumptions.js';
+import { deriveGoal, type GoalState } from '../derive/goals.js';
+import { computeFigures } from '../derive/metrics.js';
+import { deriveWorkspace, type DerivedWorkspace } from '../sync/derive-all.js';
+import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
+
+export interface PipelineStageRow {
+  stage: string;
+  probability: number;
+  count: number;
+  value: number;
+  weighted: number;
+}
+
+export interface FunnelRow {
+  stage: string;
+  reached: number;
+  /** Share of the deals that reached the previous stage and went on to this one. */
+  conversion: number | null;
+}
+
+export interface PipelineReport {
+  stages: PipelineStageRow[];
+  closed: { won: number; wonArr: number; lost: number; stalled: number; parked: number };
+  funnel: FunnelRow[];
+  totals: { open: number; value: number; weighted: number };
+  winRate: number | null;
+  avgCycleDays: number | null;
+  medianCycleDays: number | null;
+}
+
+export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model)): PipelineReport {
+  const deals = derived.threads.filter((t) => t.meta.type === 'sales-deal');
+  const names = model.config.pipeline.stages.map((s) => s.name);
+  const stages = model.config.pipeline.stages
+    .filter((s) => s.name !== 'closed-won')
+    .map((s) => {
+      const open = deals.filter((t) => t.status === 'open' && t.pipelineStage === s.name);
+      const value = open.reduce((a, t) => a + (t.arrPotential ?? 0), 0);
+      return { stage: s.name, probability: s.probability, count: open.length, value: Math.round(value), weighted: Math.round(value * s.probability) };
+    });
+  const rank = (stage: string | null): number => (stage ? names.indexOf(stage) : -1);
+  const funnel = names.map((stage, i) => {
+    const reached = deals.filter((t) => rank(t.reachedStage) >= i).length;
+    return { stage, reached, conversion: null as number | null };
+  });
+  funnel.forEach((row, i) => {
+    const previous = funnel[i - 1];
+    row.conversion = previous && previous.reached > 0 ? round2(row.reached / previous.reached) : null;
+  });
+  const figures = computeFigures(deals);
+  return {
+    stages,
+    closed: { won: figures.won, wonArr: figures.won_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
+    funnel,
+    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline },
+    winRate: figures.win_rate,
+    avgCycleDays: figures.avg_cycle_days,
+    medianCycleDays: figures.median_cycle_days,
+  };
+}
+
+/** Goals as of today (the files hold them as of the latest activity; a report is live). */
+export function goalsReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model), asOf = today()): GoalState[] {
+  return goalsOf(model).map((g) => deriveGoal(g, derived.threads, asOf));
+}
+
+export function assumptionsReport(_model: WorkspaceModel, derived: DerivedWorkspace): AssumptionState[] {
+  return derived.assumptions;
+}

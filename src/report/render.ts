@@ -1,0 +1,103 @@
+import pc from 'picocolors';
+import type { AssumptionState } from '../derive/assumptions.js';
+import { cell, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import type { GoalState } from '../derive/goals.js';
+import { formatGoalMetric } from '../derive/render-blocks.js';
+import type { PipelineReport } from './data.js';
+import { bar, box, columns } from './terminal.js';
+
+export type ReportFormat = 'terminal' | 'md';
+
+export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
+  const stageRows = report.stages.map((s) => [s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
+  const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
+  const summaryLines = [
+    `open ${report.totals.open} deals worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
+    `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
+    `win rate ${formatPercent(report.winRate)} · cycle ${formatNumber(report.avgCycleDays)} days average, ${formatNumber(report.medianCycleDays)} median`,
+  ];
+  const summary = summaryLines.join('  \n');
+  if (format === 'md') {
+    return [
+      '## Pipeline',
+      '',
+      table(['stage', 'deals', 'value', 'probability', 'weighted'], ['l', 'r', 'r', 'r', 'r'], stageRows),
+      '',
+      '### Funnel',
+      '',
+      table(['stage', 'reached', 'conversion'], ['l', 'r', 'r'], funnelRows),
+      '',
+      summary,
+      '',
+    ].join('\n');
+  }
+  const maxReached = Math.max(1, ...report.funnel.map((f) => f.reached));
+  const maxWeighted = Math.max(1, ...report.stages.map((s) => s.weighted));
+  const pipeline = columns(
+    [['stage', 'deals', 'value', 'prob.', 'weighted', ''].map((h) => pc.dim(h)), ...report.stages.map((s, i) => [...stageRows[i]!, bar(s.weighted, maxWeighted, 16)])],
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  );
+  const funnel = columns(
+    [['stage', 'reached', 'conv.', ''].map((h) => pc.dim(h)), ...report.funnel.map((f, i) => [...funnelRows[i]!, bar(f.reached, maxReached, 24)])],
+    ['l', 'r', 'r', 'l'],
+  );
+  return [box('Pipeline', [...pipeline, '', ...summaryLines]), box('Funnel', funnel)].join('\n');
+}
+
+export function renderGoals(goals: readonly GoalState[], format: ReportFormat): string {
+  if (goals.length === 0) return format === 'md' ? '_No goals._\n' : 'No goals in goals/.';
+  if (format === 'md') {
+    return goals
+      .map((g) =>
+        [
+          `## ${g.title} (${g.id})`,
+          '',
+          `Status **${g.status}**, trajectory **${g.trajectory}**: ${formatPercent(g.progress)} of the way, ${formatPercent(g.elapsed)} of the time to ${g.deadline} (as of ${g.asOf}).`,
+          '',
+          table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)])),
+          '',
+          g.subgoals.length ? table(['subgoal', 'title', 'progress', 'status'], ['l', 'l', 'r', 'l'], g.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status])) : '',
+          '',
+        ].join('\n'),
+      )
+      .join('\n');
+  }
+  return goals
+    .map((g) => {
+      const colour = g.status === 'achieved' ? pc.green : g.status === 'missed' ? pc.red : g.trajectory === 'behind' ? pc.yellow : pc.cyan;
+      const metrics = columns(g.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), pc.dim(`/ ${formatGoalMetric(m.name, m.target)}`), progressBar(m.progress, 20)]), ['l', 'r', 'l', 'l']);
+      const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, statusMark(s.status)]), ['l', 'l', 'r', 'l']);
+      return box(`${g.title} · ${g.id}`, [
+        `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
+        '',
+        ...metrics,
+        ...(subgoals.length ? ['', ...subgoals] : []),
+      ]);
+    })
+    .join('\n');
+}
+
+function statusMark(status: string): string {
+  return status === 'completed' ? pc.green('✓ completed') : status === 'blocked' ? pc.red('✗ blocked') : status === 'in_progress' ? pc.yellow('… in progress') : pc.dim('· pending');
+}
+
+export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {
+  if (format === 'md') {
+    return [
+      '## Assumptions',
+      '',
+      table(['id', 'assumption', 'prior', 'confidence', 'status', 'validated', 'partial', 'invalidated'], ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r'], states.map((s) => [s.id, cell(s.statement), s.prior.toFixed(2), s.confidence.toFixed(2), s.status, String(s.validated), String(s.partial), String(s.invalidated)])),
+      '',
+    ].join('\n');
+  }
+  const colour = (status: string): ((s: string) => string) => (status === 'validated' ? pc.green : status === 'invalidated' ? pc.red : status === 'testing' ? pc.yellow : pc.dim);
+  const rows = states.map((s) => [
+    s.id,
+    s.statement.length > 56 ? `${s.statement.slice(0, 55)}…` : s.statement,
+    `${s.prior.toFixed(2)} → ${pc.bold(s.confidence.toFixed(2))}`,
+    bar(s.confidence, 1, 10),
+    colour(s.status)(s.status),
+    `${s.validated}✓ ${s.partial}~ ${s.invalidated}✗`,
+  ]);
+  return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l']));
+}
