@@ -68,8 +68,9 @@ export async function repositoryOf(cwd: string): Promise<Repository | undefined>
     const [top, gitDir] = (await gitRaw(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
     if (!top || !gitDir) return undefined;
     return { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return undefined;
+    throw error;
   }
 }
 

@@ -1,7 +1,13 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 
-/** GIT_* variables a person may set that the engine's git calls should honour. */
-const PASSED_GIT_VARIABLES = new Set([
+/** What git needs from the environment: where to find itself and the person's config, and their identity. */
+const PASSED_VARIABLES = [
+  'PATH',
+  'HOME',
+  'USERPROFILE',
+  'XDG_CONFIG_HOME',
+  'TMPDIR',
+  'SYSTEMROOT',
   'GIT_AUTHOR_NAME',
   'GIT_AUTHOR_EMAIL',
   'GIT_AUTHOR_DATE',
@@ -10,24 +16,24 @@ const PASSED_GIT_VARIABLES = new Set([
   'GIT_COMMITTER_DATE',
   'GIT_CONFIG_GLOBAL',
   'GIT_CONFIG_NOSYSTEM',
-]);
+];
 
 /**
- * A simple-git instance for one call. Reads run with GIT_OPTIONAL_LOCKS=0 so that the
- * engine's `git status` never takes the index lock a person's git needs. simple-git
- * refuses GIT_* variables it was not told to allow, so the environment is built
- * explicitly: the identity and config variables above pass, the rest (GIT_DIR,
- * GIT_INDEX_FILE, … from an enclosing hook) do not.
+ * A simple-git instance for one call. simple-git refuses environment variables that
+ * could run programs (EDITOR, GIT_SSH_COMMAND, …) unless allowed, and the engine's
+ * plumbing needs none of them, so the environment is built from a short allowlist.
+ * Reads run with GIT_OPTIONAL_LOCKS=0: the engine's `git status` never takes the index
+ * lock a person's git needs.
  */
 export function gitAt(cwd: string, env: Record<string, string> = {}): SimpleGit {
   const base: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (key.toUpperCase().startsWith('GIT_') && !PASSED_GIT_VARIABLES.has(key)) continue;
-    base[key] = value;
+  for (const key of PASSED_VARIABLES) {
+    const value = process.env[key];
+    if (value !== undefined) base[key] = value;
   }
   const full = { ...base, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...env };
-  return simpleGit({ baseDir: cwd, maxConcurrentProcesses: 4, allowEnvironment: Object.keys(full) }).env(full);
+  // GIT_CONFIG_GLOBAL is the person's own setting (tests and sandboxes use it); simple-git asks for it to be allowed explicitly.
+  return simpleGit({ baseDir: cwd, maxConcurrentProcesses: 4, allowEnvironment: Object.keys(full), unsafe: { allowUnsafeConfigPaths: true } }).env(full);
 }
 
 export async function gitRaw(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { changedPaths } from '../git/status.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -54,7 +54,14 @@ export async function syncModel(model: WorkspaceModel, options: SyncOptions = {}
     return result;
   }
   result.written = writeEdits(model.root, plan.edits);
-  for (const opening of plan.marketing) result.written.push(...openMarketingThread(model, derived, opening));
+  for (const opening of plan.marketing) {
+    try {
+      result.written.push(...openMarketingThread(model, derived, opening));
+    } catch (error) {
+      // One thread that cannot be opened (a broken template override) must not stop the sync.
+      result.diagnostics.push(diagnostic(`threads/marketing/${opening.slug}`, { line: 1, column: 1 }, 'error', 'marketing-open', `Cannot open the content thread: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
   if (result.written.length === 0) return result;
 
   if (options.commit !== false && model.config.git.commit) {

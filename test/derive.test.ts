@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { deriveAssumptions } from '../src/derive/assumptions.js';
+import { deriveGoal } from '../src/derive/goals.js';
+import { computeFigures } from '../src/derive/metrics.js';
+import { parseMoney, parseMoneyRange } from '../src/derive/money.js';
+import type { ThreadFacts } from '../src/derive/thread-facts.js';
+import { configSchema } from '../src/schema/config.js';
+import type { Goal } from '../src/schema/goal.js';
+
+const config = configSchema.parse({});
+
+function deal(path: string, facts: Partial<ThreadFacts> & { segment?: string; goal_id?: string; subgoal?: string }): ThreadFacts {
+  const { segment, goal_id, subgoal, ...rest } = facts;
+  return {
+    path,
+    meta: { id: path.split('/').pop()!, type: 'sales-deal', title: path, source: 'inbound', created: '2026-01-01', ...(segment ? { segment } : {}), ...(goal_id ? { goal_id } : {}), ...(subgoal ? { subgoal } : {}) },
+    stage: 6,
+    status: 'open',
+    pipelineStage: 'lead',
+    reachedStage: 'lead',
+    closeProbability: 0.1,
+    cycleDays: null,
+    updated: '2026-01-01',
+    arrPotential: null,
+    arr: null,
+    margin: null,
+    outcome: null,
+    closed: null,
+    tests: [],
+    validations: [],
+    contentOpportunity: null,
+    campaignResults: null,
+    ...rest,
+  };
+}
+
+const won = (path: string, arr: number, extra: Partial<ThreadFacts> & { goal_id?: string; subgoal?: string; segment?: string } = {}): ThreadFacts =>
+  deal(path, { status: 'closed-won', outcome: 'closed-won', arr, cycleDays: 40, closeProbability: 1, pipelineStage: 'closed-won', ...extra });
+
+describe('assumption confidence', () => {
+  const a4 = { id: 'A4', statement: 'x', prior: 0.6 };
+  const results = (...r: ('validated' | 'partial' | 'invalidated')[]): ThreadFacts[] =>
+    r.map((result, i) => deal(`threads/sales/d${i}`, { validations: [{ assumption: 'A4', result, evidence: 'e' }] }));
+
+  it.each([
+    { name: 'no evidence keeps the prior', threads: [], confidence: 0.6, status: 'untested', n: 0 },
+    { name: 'the SPEC example: five validations', threads: results('validated', 'validated', 'validated', 'validated', 'validated'), confidence: 0.89, status: 'validated', n: 5 },
+    { name: 'partial counts half', threads: results('partial', 'partial'), confidence: 0.55, status: 'testing', n: 2 },
+    { name: 'invalidations pull it down', threads: results('invalidated', 'invalidated', 'invalidated', 'invalidated'), confidence: 0.2, status: 'invalidated', n: 4 },
+    { name: 'high confidence with too few results is still testing', threads: results('validated', 'validated'), confidence: 0.8, status: 'testing', n: 2 },
+  ])('$name', ({ threads, confidence, status, n }) => {
+    const [state] = deriveAssumptions([a4], threads, config);
+    expect(state).toMatchObject({ confidence, status, n });
+  });
+
+  it('honours the configured prior weight', () => {
+    const heavy = configSchema.parse({ confidence: { prior_weight: 8 } });
+    expect(deriveAssumptions([a4], results('validated', 'validated'), heavy)[0]!.confidence).toBe(0.68);
+  });
+
+  it('is testing, with the threads, when an open thread tests it', () => {
+    const [state] = deriveAssumptions([a4], [deal('threads/sales/open', { stage: 3, tests: ['A4'] })], config);
+    expect(state).toMatchObject({ status: 'testing', testedBy: ['threads/sales/open'], n: 0 });
+  });
+
+  it('recounts from scratch: changing a result from validated to invalidated moves it down', () => {
+    const before = deriveAssumptions([a4], results('validated', 'validated', 'validated'), config)[0]!;
+    const after = deriveAssumptions([a4], results('validated', 'validated', 'invalidated'), config)[0]!;
+    expect(before.confidence).toBe(0.84);
+    expect(after.confidence).toBe(0.64);
+  });
+});
+
+describe('metrics', () => {
+  it('counts, rates and weighted pipeline', () => {
+    const figures = computeFigures([
+      won('threads/sales/a', 36000, { cycleDays: 30, margin: 0.8 }),
+      won('threads/sales/b', 60000, { cycleDays: 50, margin: 0.7 }),
+      deal('threads/sales/c', { status: 'closed-lost', outcome: 'closed-lost', closeProbability: 0, cycleDays: 20 }),
+      deal('threads/sales/d', { status: 'open', arrPotential: 40000, closeProbability: 0.6, pipelineStage: 'proposal' }),
+      deal('threads/sales/e', { status: 'deferred', arrPotential: 90000, closeProbability: 0 }),
+    ]);
+    expect(figures).toMatchObject({ won: 2, lost: 1, open: 1, parked: 1, win_rate: 0.67, won_arr: 96000, mrr: 8000, avg_deal_size: 48000, avg_cycle_days: 40, median_cycle_days: 40, avg_margin: 0.75, pipeline_count: 1, weighted_pipeline: 24000 });
+  });
+
+  it('handles an empty workspace without dividing by zero', () => {
+    expect(computeFigures([])).toMatchObject({ win_rate: null, avg_deal_size: null, avg_cycle_days: null, open_rate: null, won_arr: 0 });
+  });
+});
+
+describe('goal state', () => {
+  const goal: Goal = {
+    id: 'g-mrr-50k',
+    title: 'MRR 50k',
+    deadline: '2026-12-31',
+    created: '2026-01-01',
+    metrics: [{ name: 'won_count', target: 3 }, { name: 'mrr', target: 50000 }],
+    subgoals: [
+      { id: 'SG1', title: 'Three customers', metric: 'won_count', target: 3 },
+      { id: 'SG2', title: 'Untouched', metric: 'won_count', target: 1 },
+    ],
+    assumptions: [],
+  };
+  const link = { goal_id: 'g-mrr-50k', subgoal: 'SG1' };
+
+  it('a subgoal reaching its target completes and the goal becomes achieved', () => {
+    const two = [won('threads/sales/a', 300000, link), won('threads/sales/b', 200000, link)];
+    const before = deriveGoal({ ...goal, subgoals: [goal.subgoals[0]!] }, [...two, deal('threads/sales/c', { ...link, status: 'open' })], '2026-06-01');
+    expect(before.subgoals[0]).toMatchObject({ current: 2, target: 3, status: 'in_progress' });
+    expect(before.status).toBe('active');
+    const after = deriveGoal({ ...goal, subgoals: [goal.subgoals[0]!] }, [...two, won('threads/sales/c', 100000, link)], '2026-06-01');
+    expect(after.subgoals[0]).toMatchObject({ current: 3, status: 'completed' });
+    expect(after.metrics.find((m) => m.name === 'mrr')).toMatchObject({ current: 50000, gap: 0, progress: 1 });
+    expect(after.status).toBe('achieved');
+    expect(after.trajectory).toBe('achieved');
+  });
+
+  it('subgoals are pending without threads and blocked when all their threads are lost', () => {
+    const state = deriveGoal(goal, [deal('threads/sales/x', { ...link, status: 'closed-lost', outcome: 'closed-lost' })], '2026-03-01');
+    expect(state.subgoals.map((s) => s.status)).toEqual(['blocked', 'pending']);
+  });
+
+  it('is missed once the as-of date passes the deadline', () => {
+    expect(deriveGoal(goal, [], '2027-01-02').status).toBe('missed');
+    expect(deriveGoal({ ...goal, abandoned: true }, [], '2027-01-02').status).toBe('abandoned');
+  });
+
+  it('trajectory compares progress with time elapsed', () => {
+    const half = [won('threads/sales/a', 300000, link)];
+    expect(deriveGoal(goal, half, '2026-02-01').trajectory).toBe('ahead');
+    expect(deriveGoal(goal, half, '2026-11-01').trajectory).toBe('behind');
+  });
+
+  it('only counts threads linked to the goal', () => {
+    expect(deriveGoal(goal, [won('threads/sales/other', 999999)], '2026-06-01').metrics[0]!.current).toBe(0);
+  });
+});
+
+describe('money', () => {
+  it.each([
+    [1200000, 1200000],
+    ['$10M', 10_000_000],
+    ['$1.5B', 1_500_000_000],
+    ['€5m', 5_000_000],
+    ['500k', 500_000],
+    ['42000', 42000],
+    ['$1,200,000', 1_200_000],
+    ['USD 40,000', 40000],
+    ['10M-50M', 30_000_000],
+    ['$10-50M', 30_000_000],
+    ['about a million', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(parseMoney(input)).toBe(expected);
+  });
+
+  it('reads ranges', () => {
+    expect(parseMoneyRange('10M-50M')).toEqual({ min: 10_000_000, max: 50_000_000 });
+    expect(parseMoneyRange({ min: '$20M', max: 500_000_000 })).toEqual({ min: 20_000_000, max: 500_000_000 });
+  });
+});

@@ -1,0 +1,231 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
+
+function stages(dir: string, thread: string, upTo: number, learning?: string): void {
+  const files: Record<string, string> = {
+    [`${thread}/1-input.md`]: md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme'),
+    [`${thread}/2-hypothesis.md`]: md('tests: [A1, A2]\ninitial_confidence: 0.5'),
+    [`${thread}/3-implication.md`]: md('arr_potential: 40000\nstrategic_value: high'),
+    [`${thread}/4-decision.md`]: md('decision: QUALIFY\nframework: BANT\nreasoning: fits'),
+    [`${thread}/5-actions.md`]: md('actions:\n  - {type: sales:demo, status: completed, completed: 2026-03-20}\n  - {type: sales:pilot, status: completed, completed: 2026-04-10}'),
+  };
+  if (learning) files[`${thread}/6-learning.md`] = learning;
+  writeFiles(dir, Object.fromEntries(Object.entries(files).filter(([path]) => Number(/(\d)-/.exec(path.split('/').pop()!)![1]) <= upTo)));
+}
+
+const wonLearning = (arr: number, result = 'validated'): string =>
+  md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nmargin: 0.8\nvalidations:\n  - assumption: A1\n    result: ${result}\n    evidence: Close took six days before us\n  - assumption: A2\n    result: partial\n    evidence: Pilot ran 50 days`);
+
+function syncedWorkspace(): string {
+  const dir = workspace({
+    'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK),
+    'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance' }),
+  });
+  stages(dir, 'threads/sales/acme', 5);
+  stages(dir, 'threads/sales/globex', 3);
+  gitInit(dir);
+  return dir;
+}
+
+describe('sync', () => {
+  it('closing a deal moves the assumptions, metrics and goal in one commit, then reaches a fixed point', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    const baseline = commitCount(dir);
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(/\| A1 \| .* \| 0\.60 \| 0\.60 \| testing \|/);
+
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    const result = await ws.sync();
+    expect(result.commit).toMatchObject({ committed: true });
+    expect(commitCount(dir)).toBe(baseline + 1);
+    expect(lastCommitPaths(dir)).toEqual(['goals/g-first-customers.md', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'threads/sales/acme/6-learning.md', 'threads/sales/acme/meta.json']);
+    const message = lastCommitMessage(dir);
+    expect(message.split('\n')[0]).toBe('threadwork: learning threads/sales/acme (closed-won, ARR 48000)');
+    expect(message).toContain('A1 confidence 0.60 → 0.73 (testing, n=1)');
+    expect(message).toContain('A2 confidence 0.50 → 0.50 (testing, n=1)');
+    expect(message).toMatch(/g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1; status active → active|g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1/);
+    expect(message).toMatch(/^Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md$/m);
+    expect(message).toMatch(/^Threadwork-Assumption: A1$/m);
+    expect(message).toMatch(/^Threadwork-Goal: g-first-customers$/m);
+    expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json'))).toMatchObject({ stage: 6, status: 'closed-won', pipeline_stage: 'closed-won', close_probability: 1, cycle_time_days: 61, updated: '2026-05-01' });
+
+    const again = await ws.sync();
+    expect(again.written).toEqual([]);
+    expect(again.commit).toBeNull();
+    expect(commitCount(dir)).toBe(baseline + 1);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('never commits what the user had staged for other work, and leaves it staged', async () => {
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'notes.txt': 'my staged work\n', 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    git(dir, 'add', 'notes.txt');
+    await (await openWorkspace(dir)).sync();
+    expect(lastCommitPaths(dir)).not.toContain('notes.txt');
+    expect(git(dir, 'status', '--porcelain')).toBe('A  notes.txt\n');
+  });
+
+  it('recomputes instead of counting: reopening a deal, correcting ARR, changing a result, deleting a thread', async () => {
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    const wonArr = (): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))![1]!.trim();
+    const a1 = (): string => /\| A1 \| [^|]+ \| [^|]+ \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/10-assumptions.md'))![1]!.trim();
+    expect(wonArr()).toBe('48,000');
+
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(52000) });
+    await ws.sync();
+    expect(wonArr()).toBe('52,000');
+    await ws.sync(); // saved twice: still counted once
+    expect(wonArr()).toBe('52,000');
+
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(52000, 'invalidated') });
+    await ws.sync();
+    expect(a1()).toBe('0.40');
+
+    rmSync(join(dir, 'threads/sales/acme/6-learning.md'));
+    const reopened = await ws.sync();
+    expect(wonArr()).toBe('0');
+    expect(a1()).toBe('0.60');
+    expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json'))).toMatchObject({ stage: 5, status: 'open', pipeline_stage: 'proposal', close_probability: 0.6 });
+    expect(lastCommitPaths(dir)).toContain('threads/sales/acme/6-learning.md');
+    expect(reopened.commit).toMatchObject({ committed: true });
+
+    rmSync(join(dir, 'threads/sales/globex'), { recursive: true });
+    await ws.sync();
+    expect(/\| open deals \| (\d+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))![1]).toBe('1');
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/globex/meta.json', 'threads/sales/globex/1-input.md']));
+  });
+
+  it('dry run reports before → after and writes nothing', async () => {
+    const dir = syncedWorkspace();
+    const before = commitCount(dir);
+    const result = await runJson(['sync', '--dry-run', '--dir', dir]);
+    expect(result.code).toBe(0);
+    expect((result.json as { written: string[] }).written.length).toBeGreaterThan(0);
+    expect((result.json as { changes: { description: string }[] }).changes.map((c) => c.description)).toEqual(expect.arrayContaining([expect.stringContaining('threads/sales/acme stage — → 5')]));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(commitCount(dir)).toBe(before);
+    const human = await runCli(['sync', '--dry-run', '--dir', dir]);
+    expect(human.stdout).toMatch(/dry run: would write \d+ files/);
+  });
+
+  it('--no-commit writes but does not commit', async () => {
+    const dir = syncedWorkspace();
+    const before = commitCount(dir);
+    const result = await runCli(['sync', '--no-commit', '--dir', dir]);
+    expect(result.code).toBe(0);
+    expect(commitCount(dir)).toBe(before);
+    expect(git(dir, 'status', '--porcelain')).toMatch(/ M strategy\/canvas\/10-assumptions\.md/);
+  });
+
+  it('works in a repository with no commits yet', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme') });
+    stages(dir, 'threads/sales/acme', 2);
+    gitInit(dir, { commit: false });
+    const result = await (await openWorkspace(dir)).sync();
+    expect(result.commit).toMatchObject({ committed: true });
+    expect(commitCount(dir)).toBe(1);
+  });
+
+  it('commits under the fallback identity when git has none', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme') });
+    stages(dir, 'threads/sales/acme', 1);
+    gitInit(dir, { commit: false, identity: false });
+    const result = await runCli(['sync', '--dir', dir], { env: { ...gitEnv(), HOME: dir } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(git(dir, 'log', '-1', '--format=%an <%ae>').trim()).toBe('threadwork <threadwork@localhost>');
+  });
+
+  it('writes but does not commit during a merge, and says so', async () => {
+    const dir = syncedWorkspace();
+    writeFileSync(join(dir, '.git/MERGE_HEAD'), `${git(dir, 'rev-parse', 'HEAD')}`);
+    const result = await runCli(['sync', '--dir', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/not committed: a merge is in progress/);
+    expect(commitCount(dir)).toBe(1);
+  });
+
+  it('waits for a held index.lock, then commits', async () => {
+    const dir = syncedWorkspace();
+    writeFileSync(join(dir, '.git/index.lock'), '');
+    const child = spawn(process.execPath, [join(__dirname, '../bin/threadwork.js'), 'sync', '--json', '--dir', dir], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    rmSync(join(dir, '.git/index.lock'));
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    expect(code, stdout).toBe(0);
+    expect(JSON.parse(stdout).commit).toMatchObject({ committed: true });
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('reports a damaged managed block with its line and leaves that file alone', async () => {
+    const dir = syncedWorkspace();
+    const damaged = `${read(dir, 'strategy/canvas/10-assumptions.md')}\n<!-- threadwork:end assumptions -->\n\nNotes.\n<!-- threadwork:begin assumptions -->\n`;
+    writeFiles(dir, { 'strategy/canvas/10-assumptions.md': damaged });
+    const result = await runJson(['sync', '--dir', dir]);
+    expect(result.code).toBe(1);
+    const diagnostics = (result.json as { diagnostics: { path: string; line: number; rule: string; message: string }[] }).diagnostics;
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/10-assumptions.md', rule: 'managed-block', message: expect.stringMatching(/Swapped markers/) }));
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toBe(damaged);
+    expect(read(dir, 'strategy/canvas/13-metrics.md')).toMatch(/threadwork:begin metrics/);
+  });
+
+  it('holds the aggregates at their last good state while a thread file is broken', async () => {
+    const dir = syncedWorkspace();
+    await (await openWorkspace(dir)).sync();
+    const metrics = read(dir, 'strategy/canvas/13-metrics.md');
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': '---\noutcome: closed-won\narr: [\n---\n' });
+    const result = await runJson(['sync', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(read(dir, 'strategy/canvas/13-metrics.md')).toBe(metrics);
+    const rules = (result.json as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule);
+    expect(rules).toEqual(expect.arrayContaining(['yaml-syntax', 'derived-held']));
+  });
+
+  it('opens a marketing thread for a content opportunity exactly once', async () => {
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000).replace('validations:', 'content_opportunity:\n  topic: How Acme closes in two days\n  priority: high\nvalidations:') });
+    const ws = await openWorkspace(dir);
+    const first = await ws.sync();
+    expect(first.written).toEqual(expect.arrayContaining(['threads/marketing/how-acme-closes-in-two-days/meta.json', 'threads/marketing/how-acme-closes-in-two-days/1-input.md']));
+    const input = read(dir, 'threads/marketing/how-acme-closes-in-two-days/1-input.md');
+    expect(input).toContain('threads/sales/acme');
+    expect((await ws.sync()).written).toEqual([]);
+    expect((await ws.check()).errors).toBe(0);
+  });
+});
+
+describe('history', () => {
+  it('reads the audit trail of an assumption, a goal and a thread back from git', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    const a1 = await runJson<{ entries: { changes: string[]; triggers: string[]; commit: string; date: string }[] }>(['history', 'A1', '--dir', dir]);
+    expect(a1.json.entries[0]).toMatchObject({ changes: ['A1 confidence 0.60 → 0.73 (testing, n=1)'], triggers: ['threads/sales/acme/6-learning.md'] });
+    expect(a1.json.entries[0]!.commit).toMatch(/^[0-9a-f]{40}$/);
+    const goal = await runJson<{ entries: { changes: string[] }[] }>(['history', 'g-first-customers', '--dir', dir]);
+    expect(goal.json.entries[0]!.changes[0]).toMatch(/^g-first-customers SG1 0\/1 → 1\/1/);
+    const thread = await runJson<{ entries: unknown[] }>(['history', 'threads/sales/acme', '--dir', dir]);
+    expect(thread.json.entries).toHaveLength(2);
+    const text = await runCli(['history', 'A1', '--dir', dir]);
+    expect(text.stdout).toMatch(/A1 confidence 0\.60 → 0\.73/);
+    expect(existsSync(join(dir, '.git'))).toBe(true);
+    void execFileSync;
+    void readFileSync;
+  });
+});
