@@ -6,6 +6,7 @@ import { campaignNewCommand } from './commands/campaign.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
+import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
@@ -91,6 +92,11 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('history <subject>')
     .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')
     .action((subject: string, _flags: unknown, cmd: Command) => execute(() => historyCommand(subject, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('demo')
+    .description('run the whole lifecycle on a temporary copy of the bundled example workspace (what `npm start` does)')
+    .action((_flags: unknown, cmd: Command) => execute(() => demoCommand(globals(cmd).json), globals(cmd).json));
 
   program
     .command('schemas')

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { findManagedBlocks } from '../src/markdown/managed-blocks.js';
+import { read } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const FIXTURES = join(__dirname, 'fixtures/blocks');
+
+/**
+ * Round-trip fixtures: input.md is a 10-assumptions.md as a person wrote it; output.md
+ * is the file after sync. Regenerate with UPDATE=1 after a deliberate change, and read
+ * the diff: only the managed block may differ.
+ */
+describe('surgical edits (fixtures)', () => {
+  it.each(readdirSync(FIXTURES))('%s: keeps every byte outside the managed block', async (name) => {
+    const input = readFileSync(join(FIXTURES, name, 'input.md'), 'utf8');
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': input });
+    const result = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(result.diagnostics.filter((d) => d.path.endsWith('10-assumptions.md'))).toEqual([]);
+    const output = read(dir, 'strategy/canvas/10-assumptions.md');
+    const expectedFile = join(FIXTURES, name, 'output.md');
+    if (process.env.UPDATE) writeFileSync(expectedFile, output);
+    expect(output).toBe(readFileSync(expectedFile, 'utf8'));
+    const blocks = findManagedBlocks(output, 0).blocks;
+    const block = blocks.get('assumptions')!;
+    // Everything before the block's content and after it is the input's bytes.
+    const outside = output.slice(0, block.contentStart) + output.slice(block.contentEnd);
+    const inputBlock = findManagedBlocks(input, 0).blocks.get('assumptions');
+    if (inputBlock) expect(outside).toBe(input.slice(0, inputBlock.contentStart) + input.slice(inputBlock.contentEnd));
+    else expect(output.startsWith(input)).toBe(true);
+    // A second sync changes nothing.
+    expect((await (await openWorkspace(dir)).sync({ commit: false })).written).toEqual([]);
+  });
+});
+
+describe('damaged markers', () => {
+  const begin = '<!-- threadwork:begin assumptions -->';
+  const end = '<!-- threadwork:end assumptions -->';
+  it.each([
+    { name: 'end marker deleted', body: `a\n\n${begin}\nx\n`, line: 3, message: /Unclosed managed block/ },
+    { name: 'begin marker deleted', body: `a\n\nx\n${end}\n`, line: 4, message: /end marker but no begin/ },
+    { name: 'markers swapped', body: `${end}\n\nx\n\n${begin}\n`, line: 1, message: /Swapped markers/ },
+    { name: 'block duplicated', body: `${begin}\n${end}\n\n${begin}\n${end}\n`, line: 4, message: /Duplicated managed block/ },
+  ])('$name is reported at its line', ({ body, line, message }) => {
+    const scan = findManagedBlocks(body, 0);
+    expect(scan.blocks.has('assumptions')).toBe(false);
+    expect(scan.problems).toEqual([expect.objectContaining({ name: 'assumptions', position: { line, column: 1 }, message: expect.stringMatching(message) })]);
+  });
+});
