@@ -6,6 +6,7 @@ import { resolveThreadPath } from './threads/resolve.js';
 import { runSync, type SyncOptions, type SyncResult } from './sync/run.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
+import { withWorkspaceLock } from './workspace/lock.js';
 import type { WorkspaceModel } from './workspace/model.js';
 
 /** The programmatic API: everything the CLI does, as plain async methods that return data and never print. */
@@ -32,14 +33,15 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     root,
     load: () => loadWorkspace(root),
     check: async () => checkModel(await loadWorkspace(root)),
-    createDeal: async (options) => createDeal(await withoutThreads(), options),
-    createCampaign: async (options) => createCampaign(await withoutThreads(), options),
-    advance: async (thread) => {
+    // Every write takes the workspace lock, so CLI commands, agents and a running watcher take turns.
+    createDeal: (options) => withWorkspaceLock(root, async () => createDeal(await withoutThreads(), options)),
+    createCampaign: (options) => withWorkspaceLock(root, async () => createCampaign(await withoutThreads(), options)),
+    advance: (thread) => {
       const path = resolveThreadPath(root, thread);
-      return advanceThread(await loadWorkspace(root, { includeThread: (d) => d === path }), path);
+      return withWorkspaceLock(root, async () => advanceThread(await loadWorkspace(root, { includeThread: (d) => d === path }), path));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
-    sync: (options) => runSync(root, options),
+    sync: (options) => (options?.dryRun ? runSync(root, options) : withWorkspaceLock(root, () => runSync(root, options))),
   };
 }
 
