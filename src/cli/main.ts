@@ -11,6 +11,7 @@ import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
 import { syncCommand } from './commands/sync.js';
+import { watchCommand } from './commands/watch.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 
 /**
@@ -83,6 +84,12 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
+    .command('watch')
+    .description('sync on every change until interrupted (one line per cycle; JSON lines with --json)')
+    .option('--no-commit', 'write derived files but do not commit')
+    .action((flags: { commit: boolean }, cmd: Command) => execute(() => watchCommand(flags, globals(cmd)), globals(cmd).json));
+
+  program
     .command('report <name>')
     .description('pipeline | goals | assumptions: a dashboard in the terminal, --md for Markdown, --json for data')
     .option('--md', 'print Markdown')
@@ -113,7 +120,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const execute = async (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean): Promise<void> => {
     try {
       const result = await outcome();
-      if (json) process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      if (json && result.json !== undefined) process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
       else if (result.text) process.stdout.write(`${result.text}\n`);
       exitCode = result.exitCode;
     } catch (error) {

@@ -1,6 +1,6 @@
 /** What a command hands back to the one place that prints and exits. */
 export interface CommandOutcome {
-  /** The single JSON document printed with --json. */
+  /** The single JSON document printed with --json; undefined for commands that stream JSON lines (watch). */
   json: unknown;
   /** What a person sees without --json. */
   text: string;

@@ -1,0 +1,53 @@
+import pc from 'picocolors';
+import { openWorkspace } from '../../api.js';
+import { ThreadworkError } from '../../errors.js';
+import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
+import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { formatColored } from './check.js';
+
+/**
+ * Runs until SIGINT or SIGTERM, then finishes the cycle under way and exits 0. Prints
+ * one line per cycle that changed something (one JSON object per line with --json).
+ */
+export async function watchCommand(flags: { commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+  const workspace = await openWorkspace(options.dir);
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const watcher = new WorkspaceWatcher(workspace.root, {
+    commit: flags.commit,
+    ...(process.env.THREADWORK_WATCH_DEBOUNCE_MS ? { debounceMs: Number(process.env.THREADWORK_WATCH_DEBOUNCE_MS) } : {}),
+    ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
+    onCycle: (report) => out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report)),
+    onError: (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (options.json) out(JSON.stringify({ event: 'error', time: new Date().toISOString(), message }));
+      else process.stderr.write(`${pc.red('error')} ${message} ${pc.dim('(still watching)')}\n`);
+    },
+  });
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  try {
+    await watcher.start();
+  } catch (error) {
+    if (error instanceof ThreadworkError) throw error;
+    throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
+  }
+  if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root }));
+  else out(pc.dim(`watching ${workspace.root} — Ctrl-C to stop`));
+  const signal = await stopped;
+  await watcher.stop();
+  if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));
+  else out(pc.dim(`stopped (${signal})`));
+  return { json: undefined, text: '', exitCode: 0 };
+}
+
+function describeCycle(report: CycleReport): string {
+  const time = pc.dim(report.time.slice(11, 19));
+  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}`;
+  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} files` : report.diagnostics.length ? 'nothing written' : 'in sync';
+  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
+  const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
+  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
+}
+

@@ -1,0 +1,201 @@
+import { relative, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Diagnostic } from '../diagnostics.js';
+import { syncModel, type SyncResult } from '../sync/run.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { withWorkspaceLock } from '../workspace/lock.js';
+import { isIgnoredName } from '../workspace/scan.js';
+import { claimWatcher } from './singleton.js';
+import { WorkspaceIndex } from './workspace-index.js';
+
+export interface WatchOptions {
+  commit?: boolean;
+  /** Quiet time after the last event before a cycle runs. */
+  debounceMs?: number;
+  /** A continuous stream of events still gets a cycle this often. */
+  maxWaitMs?: number;
+  /** How often a full reconcile (stat every file, re-read what moved) catches missed events. */
+  reconcileMs?: number;
+  onCycle?: (report: CycleReport) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface CycleReport {
+  time: string;
+  kind: 'startup' | 'change' | 'reconcile';
+  /** The source files whose change started the cycle. */
+  trigger: string[];
+  written: string[];
+  changes: SyncResult['changes'];
+  commit: SyncResult['commit'];
+  /** Problems in the files that changed, and blocks held or left alone. */
+  diagnostics: Diagnostic[];
+}
+
+/** Folders under which a change can matter; everything else is never even watched. */
+const WATCHED = [LAYOUT.canvas, LAYOUT.goals, LAYOUT.threads, LAYOUT.icp];
+const UNKNOWN_BURST = 20;
+
+/**
+ * `threadwork watch`: a full sync at startup, then one incremental cycle per burst of
+ * edits, through the same syncModel as `threadwork sync`. The engine's own writes are
+ * fed straight into the index, so their echo from the watcher compares equal and
+ * triggers nothing.
+ */
+export class WorkspaceWatcher {
+  private readonly index: WorkspaceIndex;
+  private watcher: FSWatcher | undefined;
+  private readonly pending = new Set<string>();
+  private firstPendingAt = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private reconcileTimer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private reconcileRequested = false;
+  private stopped = false;
+  private release: (() => void) | undefined;
+
+  constructor(
+    readonly root: string,
+    private readonly options: WatchOptions = {},
+  ) {
+    this.index = new WorkspaceIndex(root);
+  }
+
+  async start(): Promise<void> {
+    this.release = await claimWatcher(this.root);
+    try {
+      await this.cycle('startup', async () => this.index.loadAll());
+      await this.startWatching();
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    const reconcileMs = this.options.reconcileMs ?? 60_000;
+    if (reconcileMs > 0) {
+      this.reconcileTimer = setInterval(() => this.requestReconcile(), reconcileMs);
+      this.reconcileTimer.unref();
+    }
+  }
+
+  /** Finishes the cycle under way, then stops watching and releases the workspace. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.reconcileTimer);
+    await this.running;
+    await this.watcher?.close();
+    this.release?.();
+    this.release = undefined;
+  }
+
+  private async startWatching(): Promise<void> {
+    const watcher = watch(this.root, {
+      ignoreInitial: true,
+      atomic: true,
+      ignored: (path: string) => this.isIgnored(path),
+    });
+    this.watcher = watcher;
+    watcher.on('add', (p: string) => this.enqueue(p));
+    watcher.on('change', (p: string) => this.enqueue(p));
+    watcher.on('unlink', (p: string) => this.enqueue(p));
+    watcher.on('addDir', (p: string) => this.enqueue(p));
+    watcher.on('unlinkDir', (p: string) => this.enqueue(p, true));
+    watcher.on('error', (error: unknown) => this.options.onError?.(error));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  private isIgnored(absolute: string): boolean {
+    const rel = this.relative(absolute);
+    if (rel === '' || rel === LAYOUT.config) return false;
+    const parts = rel.split('/');
+    if (parts.some((part) => isIgnoredName(part))) return true;
+    // Keep a folder if it leads to a watched folder or lies inside one.
+    return !WATCHED.some((w) => rel === w || rel.startsWith(`${w}/`) || w.startsWith(`${rel}/`));
+  }
+
+  private relative(absolute: string): string {
+    return relative(this.root, absolute).split(sep).join('/');
+  }
+
+  private enqueue(absolute: string, folder = false): void {
+    if (this.stopped) return;
+    const rel = this.relative(absolute);
+    this.pending.add(folder ? `${rel}/` : rel);
+    if (this.pending.size === 1) this.firstPendingAt = Date.now();
+    this.schedule();
+  }
+
+  private requestReconcile(): void {
+    this.reconcileRequested = true;
+    this.schedule(0);
+  }
+
+  private schedule(delay = this.options.debounceMs ?? 150): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    const overdue = Date.now() - this.firstPendingAt >= (this.options.maxWaitMs ?? 1000);
+    this.timer = setTimeout(() => void this.drain(), overdue ? 0 : delay);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return; // the running cycle reschedules when it ends
+    if (this.pending.size === 0 && !this.reconcileRequested) return;
+    const paths = [...this.pending];
+    this.pending.clear();
+    const reconcile = this.reconcileRequested;
+    this.reconcileRequested = false;
+    this.running = this.cycle(reconcile ? 'reconcile' : 'change', () => this.applyEvents(paths, reconcile));
+    await this.running;
+    this.running = undefined;
+    if (this.pending.size > 0 || this.reconcileRequested) this.schedule();
+  }
+
+  /** Feeds events into the index; returns the paths whose content really changed. */
+  private async applyEvents(paths: readonly string[], reconcile: boolean): Promise<string[]> {
+    const changed: string[] = [];
+    let unknown = 0;
+    for (const path of paths) {
+      try {
+        if (path.endsWith('/')) {
+          changed.push(...this.index.removeFolder(path.slice(0, -1)));
+          unknown += 1;
+          continue;
+        }
+        const known = this.index.has(path);
+        const outcome = this.index.update(path);
+        if (outcome === 'changed' || outcome === 'removed') changed.push(path);
+        if (!known && outcome !== 'ignored') unknown += 1;
+      } catch (error) {
+        this.options.onError?.(error); // a file that vanished or cannot be read: the rest go on
+      }
+    }
+    if (reconcile || unknown > UNKNOWN_BURST) changed.push(...(await this.index.loadAll()));
+    return [...new Set(changed)].sort();
+  }
+
+  private async cycle(kind: CycleReport['kind'], collect: () => Promise<string[]>): Promise<void> {
+    try {
+      await withWorkspaceLock(this.root, async () => {
+        const changed = await collect();
+        if (kind !== 'startup' && changed.length === 0) return;
+        const result = await syncModel(this.index.model(), { commit: this.options.commit !== false });
+        // Our own writes go straight into the index: their watcher echo then compares equal.
+        for (const path of result.written) this.index.update(path);
+        const relevant = new Set(changed);
+        const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
+        if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0) return;
+        this.options.onCycle?.({
+          time: new Date().toISOString(),
+          kind,
+          trigger: kind === 'startup' ? [] : changed,
+          written: result.written,
+          changes: result.changes,
+          commit: result.commit,
+          diagnostics: kind === 'startup' ? result.diagnostics : diagnostics,
+        });
+      });
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+}
