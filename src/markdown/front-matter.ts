@@ -94,17 +94,28 @@ function locateYamlSyntaxError(yamlText: string, fastError: unknown): FrontMatte
 }
 
 /**
- * Where to point for a YAML error. An unclosed quote is reported by the parser at the
- * end of the text; the quote that opened it is what the person needs to see.
+ * Where to point for a YAML error. An unclosed quote or flow collection (`[a, b`) is
+ * reported by the parser where the text ends; the character that opened it is what
+ * the person needs to see.
  */
 export function yamlErrorPosition(text: string, doc: Document, error: YAMLError): Position {
   const fallback = { line: error.linePos?.[0].line ?? 1, column: error.linePos?.[0].col ?? 1 };
-  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return fallback;
+  const unclosed = (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) || /^Flow (sequence|mapping)/.test(error.message);
+  if (!unclosed) return fallback;
   let opened: number | undefined;
+  const consider = (node: { range?: [number, number, number] | null | undefined }): void => {
+    // The innermost node that opened before the error and was still open when the text ended.
+    if (node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0] && (opened === undefined || node.range[0] > opened)) opened = node.range[0];
+  };
   visit(doc, {
     Scalar(_key, node) {
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      if (quoted && node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0]) opened = node.range[0];
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') consider(node);
+    },
+    Seq(_key, node) {
+      if (node.flow) consider(node);
+    },
+    Map(_key, node) {
+      if (node.flow) consider(node);
     },
   });
   if (opened === undefined) return fallback;

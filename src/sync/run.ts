@@ -7,6 +7,7 @@ import { loadWorkspace } from '../workspace/load.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { writeFileIfChanged } from '../workspace/write.js';
 import { deriveWorkspace } from './derive-all.js';
+import { clearPending, readPending, recordPending } from './journal.js';
 import { commitMessage } from './message.js';
 import { openMarketingThread } from './open-marketing.js';
 import { planSync, type DerivedChange, type FileEdit } from './plan.js';
@@ -44,14 +45,25 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
 
 /** The part of a sync after reading, shared with watch mode, which keeps its own model up to date. */
 export async function syncModel(model: WorkspaceModel, options: SyncOptions = {}): Promise<SyncResult> {
+  const committing = options.commit !== false && model.config.git.commit;
+  const recovered = !options.dryRun && committing ? await commitInterrupted(model) : null;
   const derived = deriveWorkspace(model);
   const plan = planSync(model, derived, (path) => readOrUndefined(model.root, path));
   const diagnostics = [...model.diagnostics.filter((d) => d.severity === 'error'), ...plan.diagnostics];
-  const planned = [...plan.edits.map((e) => ({ path: e.path, created: e.before === null })), ...plan.marketing.flatMap((m) => [`threads/marketing/${m.slug}/meta.json`, `threads/marketing/${m.slug}/1-input.md`].map((path) => ({ path, created: true })))];
-  const result: SyncResult = { dryRun: options.dryRun === true, written: [], edits: planned, changes: plan.changes, diagnostics, triggers: [], commit: null };
+  const marketingFiles = plan.marketing.flatMap((m) => [`threads/marketing/${m.slug}/meta.json`, `threads/marketing/${m.slug}/1-input.md`]);
+  const planned = [...plan.edits.map((e) => ({ path: e.path, created: e.before === null })), ...marketingFiles.map((path) => ({ path, created: true }))];
+  const result: SyncResult = { dryRun: options.dryRun === true, written: [], edits: planned, changes: plan.changes, diagnostics, triggers: [], commit: recovered };
   if (options.dryRun) {
     result.written = planned.map((e) => e.path);
     return result;
+  }
+  if (planned.length === 0) return result;
+
+  let message = '';
+  if (committing) {
+    result.triggers = await triggersFor(model.root, planned.map((e) => e.path), plan.changes);
+    message = commitMessage(plan.changes, result.triggers, derived);
+    await recordPending({ root: model.root, paths: [...planned.map((e) => e.path), ...result.triggers], message });
   }
   result.written = writeEdits(model.root, plan.edits);
   for (const opening of plan.marketing) {
@@ -62,14 +74,22 @@ export async function syncModel(model: WorkspaceModel, options: SyncOptions = {}
       result.diagnostics.push(diagnostic(`threads/marketing/${opening.slug}`, { line: 1, column: 1 }, 'error', 'marketing-open', `Cannot open the content thread: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
-  if (result.written.length === 0) return result;
-
-  if (options.commit !== false && model.config.git.commit) {
-    result.triggers = await triggersFor(model.root, result.written, plan.changes);
-    const message = commitMessage(plan.changes, result.triggers, derived);
-    result.commit = await commitPaths({ cwd: model.root, paths: [...result.written, ...result.triggers], message, author: model.config.git.author });
+  if (committing) {
+    if (result.written.length > 0) {
+      result.commit = await commitPaths({ cwd: model.root, paths: [...result.written, ...result.triggers], message, author: model.config.git.author });
+    }
+    await clearPending(model.root);
   }
   return result;
+}
+
+/** Commits what an interrupted sync wrote but did not commit (see journal.ts). */
+async function commitInterrupted(model: WorkspaceModel): Promise<CommitOutcome | null> {
+  const pending = await readPending(model.root);
+  if (!pending) return null;
+  const outcome = await commitPaths({ cwd: model.root, paths: pending.paths, message: pending.message, author: model.config.git.author });
+  if (outcome.committed || outcome.reason === 'nothing-to-commit') await clearPending(model.root);
+  return outcome.committed ? outcome : null;
 }
 
 function writeEdits(root: string, edits: readonly FileEdit[]): string[] {

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { BIN } from './cli.js';
+
+export interface WatchLine {
+  event: 'ready' | 'cycle' | 'error' | 'stopped';
+  kind?: string;
+  trigger?: string[];
+  written?: string[];
+  commit?: { committed: boolean; commit?: string } | null;
+  diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];
+  changes?: { description: string }[];
+  message?: string;
+}
+
+/** A real `threadwork watch --json` process and the JSON lines it printed. */
+export class WatchProcess {
+  readonly lines: WatchLine[] = [];
+  stderr = '';
+  exitCode: number | null | undefined;
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<number | null>;
+
+  constructor(dir: string, args: string[] = [], env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [BIN, 'watch', '--json', '--dir', dir, ...args], {
+      env: { ...process.env, NO_COLOR: '1', THREADWORK_WATCH_DEBOUNCE_MS: '150', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let buffer = '';
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        if (line.trim()) this.lines.push(JSON.parse(line) as WatchLine);
+      }
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve((this.exitCode = code))));
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  cycles(): WatchLine[] {
+    return this.lines.filter((l) => l.event === 'cycle' && l.kind !== 'startup');
+  }
+
+  ready(): Promise<void> {
+    return waitFor(() => this.lines.some((l) => l.event === 'ready'), 'the watcher to be ready', () => this.describe());
+  }
+
+  /** Waits until `count` change cycles have been printed. */
+  cycle(count: number): Promise<void> {
+    return waitFor(() => this.cycles().length >= count, `${count} cycle(s)`, () => this.describe());
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.exitCode === undefined) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  async kill(): Promise<void> {
+    if (this.exitCode === undefined) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+
+  exit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  describe(): string {
+    return `lines:\n${this.lines.map((l) => JSON.stringify(l)).join('\n')}\nstderr:\n${this.stderr}`;
+  }
+}
+
+/** Polls every 20 ms until `predicate` holds; on timeout fails with what was seen. */
+export async function waitFor(predicate: () => boolean, what: string, seen: () => string = () => '', timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${seen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,205 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { commitCount, git, gitInit, lastCommitPaths } from './helpers/git.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { WatchProcess, waitFor } from './helpers/watch.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const running: WatchProcess[] = [];
+afterEach(async () => {
+  for (const w of running.splice(0)) await w.kill();
+});
+
+function start(dir: string, args: string[] = [], env: Record<string, string> = {}): WatchProcess {
+  const w = new WatchProcess(dir, args, env);
+  running.push(w);
+  return w;
+}
+
+const learning = (arr: number): string => md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nvalidations:\n  - {assumption: A1, result: validated, evidence: six days saved}`);
+const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
+
+async function repo(): Promise<string> {
+  const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }) });
+  for (const [i, name] of ['1-input', '2-hypothesis', '3-implication', '4-decision', '5-actions'].entries()) writeFiles(dir, { [`threads/sales/acme/${name}.md`]: md(i === 1 ? 'tests: [A1]' : 'date: 2026-03-01') });
+  gitInit(dir);
+  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+  return dir;
+}
+
+describe('threadwork watch', () => {
+  it.each([
+    ['a plain write', (dir: string, text: string) => writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), text)],
+    ['an atomic save by rename (VS Code, vim writebackup)', (dir: string, text: string) => {
+      writeFileSync(join(dir, 'threads/sales/acme/.6-learning.md.tmp'), text);
+      renameSync(join(dir, 'threads/sales/acme/.6-learning.md.tmp'), join(dir, 'threads/sales/acme/6-learning.md'));
+    }],
+    ['a JetBrains safe write', (dir: string, text: string) => {
+      writeFileSync(join(dir, 'threads/sales/acme/6-learning.md___jb_tmp___'), text);
+      renameSync(join(dir, 'threads/sales/acme/6-learning.md___jb_tmp___'), join(dir, 'threads/sales/acme/6-learning.md'));
+    }],
+    ['a vim save with swap, 4913 probe and backup', (dir: string, text: string) => {
+      const folder = join(dir, 'threads/sales/acme');
+      writeFileSync(join(folder, '.6-learning.md.swp'), 'swap');
+      writeFileSync(join(folder, '4913'), '');
+      rmSync(join(folder, '4913'));
+      writeFileSync(join(folder, '6-learning.md'), text);
+      writeFileSync(join(folder, '6-learning.md~'), 'backup');
+      rmSync(join(folder, '.6-learning.md.swp'));
+    }],
+  ])('turns %s into exactly one cycle and one commit, then stays quiet', async (_name, save) => {
+    const dir = await repo();
+    const before = commitCount(dir);
+    const w = start(dir);
+    await w.ready();
+    save(dir, learning(48000));
+    await w.cycle(1);
+    expect(wonArr(dir)).toBe('48,000');
+    expect(commitCount(dir)).toBe(before + 1);
+    expect(lastCommitPaths(dir)).toContain('threads/sales/acme/6-learning.md');
+    // A second, different change: if the first had echoed, its cycle would come first.
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(50000));
+    await w.cycle(2);
+    expect(w.cycles().map((c) => c.commit?.committed)).toEqual([true, true]);
+    expect(commitCount(dir)).toBe(before + 2);
+    expect(w.cycles()[0]!.trigger).toEqual(['threads/sales/acme/6-learning.md']);
+  });
+
+  it('debounces a burst of saves into one cycle and one commit', async () => {
+    const dir = await repo();
+    const before = commitCount(dir);
+    const w = start(dir, [], { THREADWORK_WATCH_DEBOUNCE_MS: '300' });
+    await w.ready();
+    for (let i = 1; i <= 10; i++) writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(40000 + i));
+    await w.cycle(1);
+    await waitFor(() => wonArr(dir) === '40,010', 'the last save to be derived', () => w.describe());
+    expect(w.cycles()).toHaveLength(1);
+    expect(commitCount(dir)).toBe(before + 1);
+  });
+
+  it('reports a file saved half-way with its position, keeps the last good state, and recovers when fixed', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await w.cycle(1);
+    const commits = commitCount(dir);
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), '---\noutcome: closed-won\narr: [48000\n---\n');
+    await w.cycle(2);
+    expect(w.cycles()[1]!.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', rule: 'yaml-syntax', line: 3, column: 6 }));
+    expect(wonArr(dir)).toBe('48,000');
+    expect(commitCount(dir)).toBe(commits);
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(51000));
+    await w.cycle(3);
+    expect(wonArr(dir)).toBe('51,000');
+    expect(w.cycles()[2]!.commit).toMatchObject({ committed: true });
+    expect(commitCount(dir)).toBe(commits + 1);
+  });
+
+  it('handles a thread folder deleted and another renamed', async () => {
+    const dir = await repo();
+    writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex'), 'threads/sales/globex/1-input.md': md('date: 2026-04-01') });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'globex');
+    await runCli(['sync', '--dir', dir]);
+    const openDeals = (): string => /\| open deals \| (\d+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))![1]!;
+    expect(openDeals()).toBe('2');
+    const w = start(dir);
+    await w.ready();
+    rmSync(join(dir, 'threads/sales/globex'), { recursive: true });
+    await waitFor(() => openDeals() === '1', 'the deleted thread to leave the metrics', () => w.describe());
+    renameSync(join(dir, 'threads/sales/acme'), join(dir, 'threads/sales/acme-corp'));
+    await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-id-folder') ?? false) || /acme-corp/.test(read(dir, 'goals/g-first-customers.md')), 'the renamed thread to be seen', () => w.describe());
+  });
+
+  it('takes a git checkout that brings fifty threads as one cycle and one commit', async () => {
+    const dir = await repo();
+    git(dir, 'checkout', '-q', '-b', 'imported');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) {
+      files[`threads/sales/lead-${i}/meta.json`] = dealMeta(`lead-${i}`);
+      files[`threads/sales/lead-${i}/1-input.md`] = md('date: 2026-06-01');
+    }
+    writeFiles(dir, files);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'fifty leads');
+    git(dir, 'checkout', '-q', 'main');
+    const w = start(dir, [], { THREADWORK_WATCH_DEBOUNCE_MS: '400' });
+    await w.ready();
+    const before = commitCount(dir);
+    git(dir, 'checkout', '-q', 'imported');
+    await w.cycle(1);
+    expect(read(dir, 'strategy/canvas/13-metrics.md')).toMatch(/\| open deals \| 51 \|/);
+    expect(w.cycles()).toHaveLength(1);
+    expect(commitCount(dir)).toBe(before + 1 + 1); // the branch's own commit, then one threadwork commit
+  });
+
+  it('never triggers on ignored paths: .git, node_modules, editor files', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    mkdirSync(join(dir, 'node_modules/x'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules/x/index.md'), '---\nbroken: [\n');
+    writeFileSync(join(dir, 'threads/sales/acme/.#6-learning.md'), 'lock');
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md.swp'), 'swap');
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md~'), '---\nbroken: [\n');
+    git(dir, 'tag', 'just-touching-git');
+    // Then a real change: the first cycle printed must be the real one.
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(1000));
+    await w.cycle(1);
+    expect(w.cycles()[0]!.trigger).toEqual(['threads/sales/acme/6-learning.md']);
+    expect(w.cycles()[0]!.diagnostics).toEqual([]);
+  });
+
+  it('loses nothing when the CLI writes while it runs', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    const created = await Promise.all(['Northwind', 'Globex', 'Initech'].map((name) => runJson(['deal', 'new', name, '-s', 'mid-market-fintech', '--dir', dir])));
+    expect(created.map((c) => c.code)).toEqual([0, 0, 0]);
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    await waitFor(() => ['northwind', 'globex', 'initech'].every((id) => JSON.parse(read(dir, `threads/sales/${id}/meta.json`)).stage === 1), 'the new deals to be derived', () => w.describe());
+    await waitFor(() => wonArr(dir) === '48,000', 'the learning to be derived', () => w.describe());
+    const dry = await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir]);
+    expect(dry.json.written).toEqual([]);
+  });
+
+  it('refuses a second watcher on the same workspace and names the first', async () => {
+    const dir = await repo();
+    const first = start(dir);
+    await first.ready();
+    const second = await runCli(['watch', '--dir', dir]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`pid ${first.pid}`);
+  });
+
+  it('exits 0 on SIGTERM and on SIGINT', async () => {
+    const dir = await repo();
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const w = start(dir);
+      await w.ready();
+      w.signal(signal);
+      expect(await w.exit()).toBe(0);
+      expect(w.lines.at(-1)).toMatchObject({ event: 'stopped', signal });
+    }
+  });
+
+  it('after SIGKILL mid-cycle, the next start takes over and reaches the same fixed point', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await new Promise((resolve) => setTimeout(resolve, 170)); // just after the debounce: the cycle is under way
+    await w.kill();
+    const next = start(dir);
+    await waitFor(() => next.lines.some((l) => l.event === 'ready'), 'the restarted watcher', () => next.describe(), 25_000);
+    expect(wonArr(dir)).toBe('48,000');
+    const dry = await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir]);
+    expect(dry.json.written).toEqual([]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
