@@ -26,7 +26,7 @@ export interface DerivedWorkspace {
 
 /**
  * Everything the engine writes, as a pure function of the sources: no I/O, no clock.
- * The "as of" date for goal trajectories is the latest date written in any thread.
+ * The "as of" date for goal trajectories is the latest date written in any deal or campaign.
  */
 export function deriveWorkspace(model: WorkspaceModel): DerivedWorkspace {
   const threads = [...model.threads.values()]
@@ -34,7 +34,9 @@ export function deriveWorkspace(model: WorkspaceModel): DerivedWorkspace {
     .filter((t): t is ThreadFacts => t !== undefined)
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const goals = goalsOf(model);
-  const asOf = [...threads.map((t) => t.updated), ...goals.map((g) => g.created)].reduce((a, b) => (b > a ? b : a), '');
+  // Goals measure sales activity: content threads (opened on the day a sync runs) do not move the as-of date.
+  const sales = threads.filter((t) => t.meta.type !== 'marketing');
+  const asOf = [...sales.map((t) => t.updated), ...goals.map((g) => g.created)].reduce((a, b) => (b > a ? b : a), '');
   const assumptions = deriveAssumptions(assumptionsOf(model), threads, model.config);
   return {
     asOf,

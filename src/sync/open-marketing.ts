@@ -37,7 +37,9 @@ export function openMarketingThread(model: WorkspaceModel, derived: DerivedWorks
     mkdirSync(join(model.root, dir), { recursive: true });
   }
   const written = [`${dir}/meta.json`, `${dir}/1-input.md`];
-  createFileExclusive(model.root, written[0]!, `${JSON.stringify(meta, null, 2)}\n`);
+  // Written with its derived fields already, so the next sync has nothing to add.
+  const derivedMeta = { ...meta, stage: 1, status: 'open', updated: meta.created };
+  createFileExclusive(model.root, written[0]!, `${JSON.stringify(derivedMeta, null, 2)}\n`);
   createFileExclusive(model.root, written[1]!, input);
   return written;
 }
