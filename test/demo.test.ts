@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+
+describe('npm start (threadwork demo)', () => {
+  it('walks a deal to closed-won on a temporary copy, commits each derived change, and leaves the repository untouched', async () => {
+    const status = (): string => execFileSync('git', ['status', '--porcelain', '--', 'strategy', 'goals', 'threads', 'research', 'artifacts'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const before = status();
+    const result = await runJson<{ dir: string; deal: string; history: string[]; steps: { step: string }[] }>(['demo'], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    const { dir, deal, history } = result.json;
+    try {
+      expect(existsSync(join(dir, deal, '6-learning.md'))).toBe(true);
+      expect(history.join('\n')).toMatch(/threadwork: learning threads\/sales\/bluewater-payments \(closed-won, ARR 42000\)/);
+      expect(history.join('\n')).toMatch(/confidence \d\.\d\d → \d\.\d\d/);
+      const check = await runCli(['check', '--dir', dir]);
+      expect(check.code, check.stdout).toBe(0);
+      const again = await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir]);
+      expect(again.json.written).toEqual([]);
+      expect(status()).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
