@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
@@ -21,12 +22,16 @@ import type { CommandOutcome, GlobalOptions } from './outcome.js';
 export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean) => Promise<void>): Command {
   const program = new Command('threadwork')
     .description('Validate, create and keep in sync a go-to-market workspace of Markdown threads.')
-    .option('-C, --dir <dir>', 'workspace folder', process.cwd())
+    .option('-C, --dir <dir>', 'workspace folder (default: the one containing the current folder)')
     .option('--json', 'print one JSON document on stdout', false)
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();
 
-  const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+  const globals = (cmd: Command): GlobalOptions => {
+    const opts = cmd.optsWithGlobals<Partial<GlobalOptions>>();
+    return { dir: opts.dir ?? process.cwd(), json: opts.json === true };
+  };
 
   program
     .command('init [dir]')
@@ -112,6 +117,10 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { out: string }, cmd: Command) => execute(() => schemasCommand(flags.out), globals(cmd).json));
 
   return program;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Runs the CLI and returns the exit code (0 success, 1 invalid input or problems found, 2 a bug). */
