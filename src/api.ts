@@ -3,6 +3,7 @@ import { initWorkspace, type InitOptions, type InitResult } from './init/scaffol
 import { advanceThread, type AdvanceResult } from './threads/advance.js';
 import { createCampaign, createDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
 import { resolveThreadPath } from './threads/resolve.js';
+import { runStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions, type SyncResult } from './sync/run.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
@@ -23,6 +24,8 @@ export interface Workspace {
   resolveThread(thread: string): string;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
   sync(options?: SyncOptions): Promise<SyncResult>;
+  /** Generates the ICP, narratives and materials of the given segments (all by default). */
+  strategy(options?: StrategyOptions): Promise<StrategyResult>;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
@@ -41,6 +44,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return withWorkspaceLock(root, async () => advanceThread(await loadWorkspace(root, { includeThread: (d) => d === path }), path));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
+    strategy: (options) => withWorkspaceLock(root, () => runStrategy(root, options)),
     sync: (options) => (options?.dryRun ? runSync(root, options) : withWorkspaceLock(root, () => runSync(root, options))),
   };
 }

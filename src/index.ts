@@ -10,3 +10,4 @@ export { slugify } from './workspace/slug.js';
 export * as schemas from './schema/index.js';
 export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './sync/plan.js';
+export type { StrategyOptions, StrategyResult } from './strategy/run.js';

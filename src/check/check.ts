@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { strategyContext } from '../strategy/context.js';
+import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { segmentsOf } from '../workspace/model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkReferences } from './references.js';
@@ -14,7 +20,7 @@ export interface CheckResult {
 
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, new Locators(model.root))].sort(compareDiagnostics);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, new Locators(model.root)), ...strategyInputWarnings(model)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -23,4 +29,18 @@ export function checkModel(model: WorkspaceModel): CheckResult {
     threads: model.threads.size,
     diagnostics,
   };
+}
+
+/** For segments whose strategy was generated: what the canvas lacks that the generated files needed. */
+function strategyInputWarnings(model: WorkspaceModel): Diagnostic[] {
+  const generated = segmentsOf(model).filter((s) => model.files.has(`${LAYOUT.icp}/${s.id}-icp.yaml`));
+  if (generated.length === 0) return [];
+  const texts = readCanvasTexts((path) => {
+    try {
+      return readFileSync(join(model.root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing));
 }

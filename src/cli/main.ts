@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
+import { strategyCommand } from './commands/strategy.js';
 import { syncCommand } from './commands/sync.js';
 import { watchCommand } from './commands/watch.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
@@ -87,6 +88,13 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--dry-run', 'print what would change (before → after) and write nothing')
     .option('--no-commit', 'write the files but do not commit')
     .action((flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('strategy [segments...]')
+    .description('generate ICP, narratives and sales materials per segment (hand-edited files are kept)')
+    .option('--force', 'overwrite generated files edited by hand')
+    .option('--no-commit', 'write the files but do not commit')
+    .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('watch')

@@ -6,13 +6,14 @@ import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import type { WorkspaceModel } from '../workspace/model.js';
+import { planStrategy } from '../strategy/refresh.js';
 import type { DerivedWorkspace, MarketingOpening } from './derive-all.js';
 
 /** One derived value that changes, for the dry-run output and the commit body. */
 export interface DerivedChange {
   /** What it belongs to: an assumption id, a goal id, a thread path, `metrics`. */
   subject: string;
-  kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing';
+  kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing' | 'strategy';
   description: string;
 }
 
@@ -64,6 +65,13 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, readT
     const file = model.goals.get(state.id);
     if (!file || hold(file.path, 'goal state', invalidThreadFiles)) continue;
     planBlock(file.path, 'state', renderGoalStateBlock(state), readText, plan, (old) => goalChanges(old, state));
+  }
+  // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones reported as stale.
+  const strategy = planStrategy(model, derived.assumptions, readText, { onlyExisting: true });
+  plan.diagnostics.push(...strategy.diagnostics);
+  for (const write of strategy.writes) {
+    plan.edits.push(write);
+    plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas changed)` });
   }
   for (const opening of derived.marketing) {
     if (model.threads.has(`threads/marketing/${opening.slug}`)) continue;

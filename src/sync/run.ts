@@ -103,7 +103,7 @@ function writeEdits(root: string, edits: readonly FileEdit[]): string[] {
  */
 async function triggersFor(root: string, written: readonly string[], changes: readonly DerivedChange[]): Promise<string[]> {
   const changed = (await changedPaths(root, SOURCE_FOLDERS)).filter((p) => !written.includes(p));
-  const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal');
+  const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
   if (aggregate) return changed;
   const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));
   return changed.filter((p) => [...threads].some((t) => p.startsWith(`${t}/`)));

@@ -1,0 +1,183 @@
+import type { AssumptionState } from '../derive/assumptions.js';
+import { formatNumber } from '../derive/format.js';
+import { parseMoney, parseMoneyRange } from '../derive/money.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import type { CanvasSection, Segment } from '../schema/canvas.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { bulletItems, firstParagraph, sectionProse } from './canvas-text.js';
+
+/** Something the canvas lacks that a generated file needed: where to fill it in. */
+export interface MissingInput {
+  section: CanvasSection;
+  key: string;
+  message: string;
+}
+
+type Data = Record<string, unknown>;
+
+export interface PersonaContext {
+  title: string;
+  priorities: string[];
+  priorities_text: string;
+}
+
+/** Everything a strategy template can use (strict rendering: nothing else exists). */
+export interface StrategyContext {
+  [key: string]: unknown;
+  company: string;
+  segment: {
+    id: string;
+    name: string;
+    description: string;
+    industries: string;
+    business_model: string;
+    employees: string;
+    revenue: string;
+    geography: string;
+    tech_stack: string;
+    problem_indicators: string[];
+    pains: string[];
+    triggers: string[];
+    sample_companies: string[];
+  };
+  personas: { economic_buyer: PersonaContext; technical_buyer: PersonaContext; end_user: PersonaContext };
+  problems: { statement: string; severity: string; current_solution: string }[];
+  top_problem: string;
+  current_solution: string;
+  uvp: string;
+  tagline: string;
+  solution: string;
+  solution_points: string[];
+  advantage: string;
+  gtm: string;
+  context: string;
+  competitors: { name: string; category: string; strengths: string; weaknesses: string }[];
+  pricing: { currency: string; tiers: { name: string; price: string; billing: string; includes: string }[]; entry: string; pilot_fee: string };
+  targets: { avg_cycle_days: string; avg_deal_size: string; win_rate: string };
+  proof: { id: string; statement: string; confidence: string }[];
+  missing: MissingInput[];
+  missing_text: string[];
+}
+
+const fill = (section: CanvasSection, key: string): string => `_(fill in \`${key}\` in strategy/canvas/${section}.md)_`;
+
+/**
+ * The strategy context for one segment, from the canvas front matter (validated data),
+ * the prose of the narrative sections, and the assumptions that evidence validated.
+ * Pure: canvas texts are passed in.
+ */
+export function strategyContext(model: WorkspaceModel, segment: Segment, canvasTexts: ReadonlyMap<CanvasSection, string>, assumptions: readonly AssumptionState[]): StrategyContext {
+  const missing: MissingInput[] = [];
+  const need = (section: CanvasSection, key: string, value: string | undefined, what: string): string => {
+    if (value && value.trim()) return value.trim();
+    missing.push({ section, key, message: `${what} is missing: fill in \`${key}\` in strategy/canvas/${section}.md` });
+    return fill(section, key);
+  };
+  const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
+  const prose = (section: CanvasSection): string => {
+    const text = canvasTexts.get(section);
+    return text === undefined ? '' : sectionProse(text.slice(parseFrontMatter(text).bodyOffset));
+  };
+
+  const problems = ((data('05-problem').problems as Data[] | undefined) ?? [])
+    .filter((p) => !p.segment || p.segment === segment.id)
+    .map((p) => ({ statement: String(p.statement), severity: String(p.severity ?? 'high'), current_solution: String(p.current_solution ?? '') }));
+  const rank = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>;
+  problems.sort((a, b) => (rank[a.severity] ?? 4) - (rank[b.severity] ?? 4));
+  const pricing = data('11-pricing');
+  const currency = typeof pricing.currency === 'string' ? pricing.currency : 'USD';
+  const tiers = ((pricing.tiers as Data[] | undefined) ?? []).map((t) => ({
+    name: String(t.name),
+    price: money(parseMoney(t.price), currency),
+    billing: String(t.billing ?? 'annual'),
+    includes: ((t.includes as string[] | undefined) ?? []).join(', '),
+  }));
+  const lowest = ((pricing.tiers as Data[] | undefined) ?? []).map((t) => parseMoney(t.price)).filter((n): n is number => n !== undefined).sort((a, b) => a - b)[0];
+  const targets = (data('13-metrics').targets as Data | undefined) ?? {};
+  const solutionProse = prose('09-solution');
+  const personas = segment.personas ?? {};
+  const persona = (key: 'economic_buyer' | 'technical_buyer' | 'end_user', label: string): PersonaContext => {
+    const p = personas[key];
+    const title = need('04-segments', `segments[${segment.id}].personas.${key}.title`, p?.title, `The ${label} of ${segment.name}`);
+    const priorities = p?.priorities ?? [];
+    return { title, priorities, priorities_text: priorities.join(', ') || 'their priorities are not written down yet' };
+  };
+  const filters = segment.filters;
+
+  return {
+    company: model.config.company ?? 'We',
+    segment: {
+      id: segment.id,
+      name: segment.name,
+      description: segment.description ?? segment.name,
+      industries: list(filters.industry) || need('04-segments', `segments[${segment.id}].filters.industry`, '', `The industries of ${segment.name}`),
+      business_model: filters.business_model ?? '',
+      employees: range(filters.employees?.min, filters.employees?.max, (n) => formatNumber(n)),
+      revenue: revenueRange(filters.revenue, currency),
+      geography: list(filters.geography) || 'any geography',
+      tech_stack: list(filters.tech_stack),
+      problem_indicators: filters.problem_indicators,
+      pains: segment.pains.length ? segment.pains : [need('04-segments', `segments[${segment.id}].pains`, '', `The pains of ${segment.name}`)],
+      triggers: segment.triggers.length ? segment.triggers : [need('04-segments', `segments[${segment.id}].triggers`, '', `The buying triggers of ${segment.name}`)],
+      sample_companies: segment.sample_companies,
+    },
+    personas: { economic_buyer: persona('economic_buyer', 'economic buyer'), technical_buyer: persona('technical_buyer', 'technical buyer'), end_user: persona('end_user', 'end user') },
+    problems,
+    top_problem: need('05-problem', 'problems', problems[0]?.statement ?? segment.pains[0], 'The problem'),
+    current_solution: problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work',
+    uvp: need('07-uvp', 'uvp', data('07-uvp').uvp as string | undefined, 'The value proposition'),
+    tagline: (data('07-uvp').tagline as string | undefined) || '',
+    solution: need('09-solution', 'the section prose', firstParagraph(solutionProse), 'The solution'),
+    solution_points: bulletItems(solutionProse).slice(0, 5),
+    advantage: need('08-advantage', 'the section prose', firstParagraph(prose('08-advantage')), 'The unfair advantage'),
+    gtm: need('15-gtm', 'the section prose', firstParagraph(prose('15-gtm')), 'The go-to-market plan'),
+    context: firstParagraph(prose('01-context')),
+    competitors: ((data('06-competitive').competitors as Data[] | undefined) ?? []).map((c) => ({
+      name: String(c.name),
+      category: String(c.category ?? ''),
+      strengths: ((c.strengths as string[] | undefined) ?? []).join(', '),
+      weaknesses: ((c.weaknesses as string[] | undefined) ?? []).join(', '),
+    })),
+    pricing: {
+      currency,
+      tiers,
+      entry: lowest === undefined ? need('11-pricing', 'tiers', '', 'The price') : money(lowest, currency),
+      pilot_fee: lowest === undefined ? fill('11-pricing', 'tiers') : money(Math.round(lowest / 4 / 100) * 100, currency),
+    },
+    targets: {
+      avg_cycle_days: typeof targets.avg_cycle_days === 'number' ? String(targets.avg_cycle_days) : '60',
+      avg_deal_size: typeof targets.avg_deal_size === 'number' ? money(targets.avg_deal_size, currency) : lowest === undefined ? fill('13-metrics', 'targets.avg_deal_size') : money(lowest, currency),
+      win_rate: typeof targets.win_rate === 'number' ? `${Math.round(targets.win_rate * 100)}%` : '—',
+    },
+    proof: assumptions.filter((a) => a.status === 'validated' && !a.retired && (!a.segment || a.segment === segment.id)).map((a) => ({ id: a.id, statement: a.statement, confidence: a.confidence.toFixed(2) })),
+    missing,
+    missing_text: missing.map((m) => m.message),
+  };
+}
+
+const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+function money(value: number | undefined, currency: string): string {
+  if (value === undefined) return '—';
+  const symbol = SYMBOL[currency];
+  return symbol ? `${symbol}${formatNumber(value)}` : `${formatNumber(value)} ${currency}`;
+}
+
+function list(items: readonly string[]): string {
+  return items.join(', ');
+}
+
+function range(min: number | undefined, max: number | undefined, format: (n: number) => string): string {
+  if (min !== undefined && max !== undefined) return `${format(min)}–${format(max)}`;
+  if (min !== undefined) return `${format(min)}+`;
+  if (max !== undefined) return `up to ${format(max)}`;
+  return 'any size';
+}
+
+function revenueRange(revenue: unknown, currency: string): string {
+  const r = parseMoneyRange(revenue);
+  if (!r) return 'any revenue';
+  const short = (n: number): string => (n >= 1e9 ? `${+(n / 1e9).toFixed(1)}B` : n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(0)}k` : String(n));
+  const symbol = SYMBOL[currency] ?? '';
+  return r.min === r.max ? `${symbol}${short(r.min)}` : `${symbol}${short(r.min)}–${symbol}${short(r.max)}`;
+}

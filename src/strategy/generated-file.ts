@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Generated files are guarded (SPEC principle 4): the first line records the hash of
+ * what the engine wrote. If the rest of the file no longer has that hash, a person
+ * edited it, and the engine leaves it alone unless forced.
+ *
+ *   Markdown: <!-- threadwork:generated sha256=… -->
+ *   YAML:     # threadwork:generated sha256=…
+ */
+const MARKER = /^(?:<!-- threadwork:generated sha256=([0-9a-f]{64}) -->|# threadwork:generated sha256=([0-9a-f]{64}))\r?\n/;
+
+export type GeneratedState =
+  | { state: 'missing' }
+  /** Written by the engine and not touched since: `recorded` is the hash of its content. */
+  | { state: 'unedited'; recorded: string }
+  /** Carries the marker but the content changed: a person edited it. */
+  | { state: 'edited'; recorded: string }
+  /** No marker at all: written by a person from scratch. */
+  | { state: 'unmarked' };
+
+export function contentHash(content: string): string {
+  return createHash('sha256').update(content.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+export function withMarker(path: string, content: string): string {
+  const hash = contentHash(content);
+  const marker = path.endsWith('.yaml') || path.endsWith('.yml') ? `# threadwork:generated sha256=${hash}` : `<!-- threadwork:generated sha256=${hash} -->`;
+  return `${marker}\n${content}`;
+}
+
+export function generatedState(existing: string | undefined): GeneratedState {
+  if (existing === undefined) return { state: 'missing' };
+  const match = MARKER.exec(existing);
+  if (!match) return { state: 'unmarked' };
+  const recorded = (match[1] ?? match[2])!;
+  return contentHash(existing.slice(match[0].length)) === recorded ? { state: 'unedited', recorded } : { state: 'edited', recorded };
+}

@@ -1,0 +1,71 @@
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import type { AssumptionState } from '../derive/assumptions.js';
+import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
+import { canvasPath } from '../workspace/layout.js';
+import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { guardWrites, type GuardedFile, type GuardedPlan } from './guard.js';
+import { renderSegmentStrategy, strategyPaths } from './render.js';
+import type { MissingInput } from './context.js';
+
+export function readCanvasTexts(readText: (path: string) => string | undefined): Map<CanvasSection, string> {
+  const texts = new Map<CanvasSection, string>();
+  for (const section of CANVAS_SECTIONS) {
+    // A missing section is reported by check; the context says what to fill in.
+    const text = readText(canvasPath(section));
+    if (text !== undefined) texts.set(section, text);
+  }
+  return texts;
+}
+
+export interface StrategyPlan extends GuardedPlan {
+  segments: { id: string; missing: MissingInput[] }[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Renders the strategy of the chosen segments (all by default) and decides what may be
+ * written. A template error for one segment is a diagnostic; the other segments go on.
+ */
+export function planStrategy(
+  model: WorkspaceModel,
+  assumptions: readonly AssumptionState[],
+  readText: (path: string) => string | undefined,
+  options: { segments?: readonly string[]; force?: boolean; onlyExisting?: boolean } = {},
+): StrategyPlan {
+  const plan: StrategyPlan = { writes: [], files: [], segments: [], diagnostics: [] };
+  const texts = readCanvasTexts(readText);
+  for (const segment of segmentsOf(model)) {
+    if (options.segments && !options.segments.includes(segment.id)) continue;
+    // Sync and watch only refresh what `threadwork strategy` generated before: no rendering otherwise.
+    if (options.onlyExisting && strategyPaths(segment.id).every((path) => readText(path) === undefined)) continue;
+    try {
+      const strategy = renderSegmentStrategy(model, segment, texts, assumptions);
+      const guarded = guardWrites(strategy.outputs, readText, options);
+      if (options.onlyExisting && guarded.files.every((f) => f.action === 'skipped-missing')) continue;
+      plan.writes.push(...guarded.writes);
+      plan.files.push(...guarded.files.filter((f) => f.action !== 'skipped-missing'));
+      plan.segments.push({ id: segment.id, missing: strategy.missing });
+    } catch (error) {
+      plan.diagnostics.push(diagnostic(canvasPath('04-segments'), START, 'error', 'strategy-render', `Cannot generate the strategy of segment ${segment.id}: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+  plan.diagnostics.push(...staleDiagnostics(plan.files));
+  return plan;
+}
+
+export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {
+  return files
+    .filter((f) => f.stale)
+    .map((f) => diagnostic(f.path, START, 'warning', 'strategy-stale', 'Edited by hand and now behind the canvas: kept as it is. Merge the changes yourself, or run `threadwork strategy --force` to regenerate it'));
+}
+
+/** check's warnings: what the canvas lacks for segments whose strategy has been generated. */
+export function missingInputDiagnostics(missing: readonly MissingInput[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return missing.flatMap((m) => {
+    const key = `${m.section}\0${m.key}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [diagnostic(canvasPath(m.section), START, 'warning', 'strategy-input-missing', `${m.message} (the generated sales files say so where it is needed)`)];
+  });
+}
