@@ -23,3 +23,12 @@ describe('the bundled example workspace', () => {
     expect(result.stdout).toMatch(/✓ \d+ files, \d+ threads: no problems/);
   });
 });
+
+describe('the bundled example at its fixed point', () => {
+  it('a sync on it writes nothing', async () => {
+    const result = await runJson<{ written: string[]; changes: unknown[] }>(['sync', '--dry-run']);
+    expect(result.code).toBe(0);
+    expect(result.json.written).toEqual([]);
+    expect(result.json.changes).toEqual([]);
+  });
+});
