@@ -1,0 +1,114 @@
+/**
+ * Reads a qualification criterion's value — whatever a person wrote in the Stage 4
+ * `criteria:` map — as a score 0–1. The full vocabulary is in docs/scoring.md.
+ *
+ * Order of reading a string: nothing or `?` (missing / unknown); a vocabulary word at the
+ * start (`confirmed - CFO signed off` reads as confirmed); a date, quarter or relative
+ * deadline (0.8); a percentage or a number/amount; otherwise free text — at least
+ * three characters count as "something was written" (0.6), shorter as unknown.
+ */
+
+import { parseMoney } from '../derive/money.js';
+import { normalizeText } from './text.js';
+
+export type CriterionStatus = 'scored' | 'missing' | 'unknown';
+
+export interface CriterionReading {
+  score: number;
+  status: CriterionStatus;
+  /** What the value was read as: `confirmed`, `date`, `amount`, `free text`, … */
+  reading: string;
+}
+
+/** Leading words and their scores; the longest phrase that starts the text wins. */
+export const CRITERION_VOCABULARY: Record<string, { score: number; reading: string }> = {};
+
+function define(score: number, reading: string, phrases: readonly string[]): void {
+  for (const phrase of phrases) CRITERION_VOCABULARY[phrase] = { score, reading };
+}
+
+define(1, 'confirmed', ['confirmed', 'confirm', 'yes', 'y', 'true', 'approved', 'signed', 'agreed', 'committed', 'allocated', 'secured', 'budgeted', 'verified', 'validated', 'done', 'complete', 'completed', 'locked']);
+define(0.8, 'engaged', ['engaged', 'strong', 'high', 'active', 'documented']);
+define(0.7, 'identified', ['identified', 'known', 'defined', 'mapped', 'understood', 'likely', 'verbal']);
+define(0.5, 'partial', ['partial', 'partially', 'in progress', 'ongoing', 'exploring', 'evaluating', 'pending', 'some', 'maybe', 'possibly', 'medium', 'moderate', 'considering', 'discussed', 'developing']);
+define(0.2, 'unknown', ['unknown', 'tbd', 'tbc', 'unclear', 'unsure', 'not sure', 'dont know', 'don t know', 'n a', 'na']);
+define(0.2, 'low', ['low', 'weak']);
+define(0, 'none', ['none', 'no', 'n', 'false', 'missing', 'not', 'never', 'nothing', 'absent', 'rejected', 'declined', 'lost', 'zero']);
+
+const PHRASES_LONGEST_FIRST = Object.keys(CRITERION_VOCABULARY).sort((a, b) => b.length - a.length);
+
+export const DATE_SCORE = 0.8;
+export const FREE_TEXT_SCORE = 0.6;
+/** Unrecognised text shorter than this reads as unknown rather than as something written. */
+export const FREE_TEXT_MIN_LENGTH = 3;
+
+// Whole month names or their abbreviations only: `marketing 2026` must not read as March.
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE_PATTERNS: readonly RegExp[] = [
+  /^\d{4}-\d{2}(?:-\d{2})?\b/, // 2026-03-31, 2026-03
+  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/, // 31/03/2026, 3.31.26
+  /\bq[1-4]\b/, // Q1, Q1 2026, FY26 Q2
+  /\bh[12]\s+(?:fy)?\d{2,4}\b/, // H2 2026
+  new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`), // March 2026, Mar. 2026
+  new RegExp(`\\b\\d{1,2}\\s+${MONTH}(?![a-z])`), // 31 March
+  new RegExp(`\\bend of (?:the )?(?:year|quarter|month|${MONTH}(?![a-z]))`),
+  /\b(?:next|this) (?:week|month|quarter|year)\b/,
+  /\b(?:eoy|eoq|eom)\b/,
+  /\b(?:within|in) \d+ (?:days?|weeks?|months?)\b/,
+];
+
+export function readCriterionValue(value: unknown): CriterionReading {
+  if (value === null || value === undefined) return { score: 0, status: 'missing', reading: 'missing' };
+  if (typeof value === 'boolean') return value ? { score: 1, status: 'scored', reading: 'yes' } : { score: 0, status: 'scored', reading: 'no' };
+  if (typeof value === 'number') return readNumber(value);
+  if (typeof value === 'string') return readText(value);
+  if (Array.isArray(value)) return readList(value);
+  if (typeof value === 'object') return readObject(value as Record<string, unknown>);
+  return { score: 0, status: 'missing', reading: 'missing' };
+}
+
+/** A number 0–1 is a score; above 1 it is an amount or a count (a budget of 50000): present, 1. */
+function readNumber(value: number): CriterionReading {
+  if (!Number.isFinite(value) || value <= 0) return { score: 0, status: 'scored', reading: 'zero' };
+  if (value <= 1) return { score: value, status: 'scored', reading: 'score' };
+  return { score: 1, status: 'scored', reading: 'amount' };
+}
+
+function readText(raw: string): CriterionReading {
+  const trimmed = raw.trim();
+  if (!trimmed) return { score: 0, status: 'missing', reading: 'missing' };
+  if (/^[?\s]+$/.test(trimmed)) return { score: 0.2, status: 'unknown', reading: 'unknown' };
+  const text = normalizeText(trimmed);
+  const phrase = PHRASES_LONGEST_FIRST.find((p) => text === p || text.startsWith(`${p} `));
+  if (phrase !== undefined) {
+    const entry = CRITERION_VOCABULARY[phrase]!;
+    return { score: entry.score, status: entry.reading === 'unknown' ? 'unknown' : 'scored', reading: entry.reading };
+  }
+  if (DATE_PATTERNS.some((pattern) => pattern.test(trimmed.toLowerCase()))) return { score: DATE_SCORE, status: 'scored', reading: 'date' };
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  if (percent) return { ...readNumber(Number(percent[1]) / 100), reading: 'percentage' };
+  const amount = parseMoney(trimmed);
+  if (amount !== undefined) return readNumber(amount);
+  if (trimmed.length >= FREE_TEXT_MIN_LENGTH) return { score: FREE_TEXT_SCORE, status: 'scored', reading: 'free text' };
+  return { score: 0.2, status: 'unknown', reading: 'unknown' };
+}
+
+/** A list (`[security review, SSO]`) scores as its strongest item; an empty list is missing. */
+function readList(values: readonly unknown[]): CriterionReading {
+  const readings = values.map(readCriterionValue).filter((r) => r.status !== 'missing');
+  if (readings.length === 0) return { score: 0, status: 'missing', reading: 'missing' };
+  return readings.reduce((best, r) => (r.score > best.score ? r : best));
+}
+
+/**
+ * `{score: 0.8}`, `{status: confirmed, amount: 50000}`, `{value: yes, notes: …}`: the
+ * explicit score, else the status or value, else any text in it counts as written.
+ */
+function readObject(value: Record<string, unknown>): CriterionReading {
+  if (typeof value.score === 'number') return readNumber(value.score);
+  for (const key of ['status', 'value', 'state']) {
+    if (value[key] !== undefined && value[key] !== null && value[key] !== '') return readCriterionValue(value[key]);
+  }
+  const written = Object.values(value).some((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number' || v === true);
+  return written ? { score: FREE_TEXT_SCORE, status: 'scored', reading: 'free text' } : { score: 0, status: 'missing', reading: 'missing' };
+}

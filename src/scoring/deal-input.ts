@@ -1,0 +1,27 @@
+/**
+ * Reads a deal's Stage 1 front matter (`1-input.md`) as scorer inputs. The schema has no
+ * field for email verification, so the contact's `email_status` (a verifier's word) or
+ * `email_verified` (a boolean) is read when someone added one.
+ */
+
+import type { DealInput } from '../schema/stages.js';
+import type { ContactFacts } from './contact-score.js';
+import type { IcpProspect } from './icp-score.js';
+import type { EmailStatusInput } from './reachability.js';
+
+export function prospectFromDealInput(input: DealInput): IcpProspect {
+  return { company: input.company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
+}
+
+export function contactFromDealInput(input: DealInput): ContactFacts {
+  const { name, title, email, linkedin } = input.contact;
+  return { name, title, email, linkedin, emailStatus: emailStatusOf(input.contact) };
+}
+
+function emailStatusOf(contact: Record<string, unknown>): EmailStatusInput {
+  for (const key of ['email_status', 'email_verified']) {
+    const value = contact[key];
+    if (typeof value === 'string' || typeof value === 'boolean') return value;
+  }
+  return undefined;
+}

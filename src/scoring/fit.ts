@@ -1,0 +1,95 @@
+/**
+ * Fit: how closely the company matches the ICP's firmographics and technographics.
+ * Five factors — industry, employees, revenue, technologies, geography — each 0–1.
+ * Fit is their plain mean over the factors that could be computed: a factor whose data
+ * is missing (or that the ICP sets no target for) is left out and the rest renormalised,
+ * so a company with no revenue on file is judged on what is known rather than marked 0.
+ */
+
+import { parseMoneyRange } from '../derive/money.js';
+import type { CompanyFacts } from './company.js';
+import type { ComponentScore, ScoreFactor } from './factor.js';
+import type { IcpProfile } from './icp-profile.js';
+import { renormalisedMean, round3 } from './numbers.js';
+import { describeRange, hasBounds, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
+import { geographyMatches } from './regions.js';
+import { normalizeText, phrasesOverlap, presentText } from './text.js';
+
+export interface FitResult {
+  component: ComponentScore;
+  factors: ScoreFactor[];
+}
+
+export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult {
+  const factors = [
+    listFactor('industry', presentText(company.industry), profile.industries, phrasesOverlap),
+    rangeFactor('employees', employeeRange(company.employees), company.employees, profile.employees),
+    rangeFactor('revenue', parseMoneyRange(company.revenue), company.revenue, profile.revenue),
+    technologyFactor(company.technologies ?? [], profile.technologies),
+    listFactor('geography', presentText(company.geography), profile.geography, geographyMatches),
+  ];
+  const computed = factors.filter((f) => f.status === 'computed');
+  const mean = renormalisedMean(computed.map((f) => ({ weight: 1, value: f.value })));
+  const component: ComponentScore =
+    mean === null
+      ? { value: 0, status: 'missing', detail: 'no fit factor could be computed; fit counts 0' }
+      : { value: round3(mean), status: 'computed', detail: `mean of ${computed.length} of 5 factors (${computed.map((f) => f.name).join(', ')})` };
+  return { component, factors };
+}
+
+function factor(name: string, status: ScoreFactor['status'], value: number | null, detail: string): ScoreFactor {
+  return { component: 'fit', name, status, value, detail };
+}
+
+function listFactor(
+  name: string,
+  value: string | undefined,
+  targets: readonly string[],
+  matches: (value: string, target: string) => boolean,
+): ScoreFactor {
+  if (targets.length === 0) return factor(name, 'not-applicable', null, `the ICP lists no ${name}`);
+  if (value === undefined) return factor(name, 'missing', null, `no ${name} on file`);
+  const hit = targets.find((target) => matches(value, target));
+  return hit !== undefined
+    ? factor(name, 'computed', 1, `"${value}" matches "${hit}"`)
+    : factor(name, 'computed', 0, `"${value}" is not among ${targets.map((t) => `"${t}"`).join(', ')}`);
+}
+
+function employeeRange(employees: number | null | undefined): ValueRange | undefined {
+  return typeof employees === 'number' && Number.isFinite(employees) ? { min: employees, max: employees } : undefined;
+}
+
+function rangeFactor(name: string, value: ValueRange | undefined, raw: unknown, target: TargetRange | undefined): ScoreFactor {
+  if (!hasBounds(target)) return factor(name, 'not-applicable', null, `the ICP sets no ${name} range`);
+  if (value === undefined) {
+    const unread = raw !== null && raw !== undefined && raw !== '';
+    return factor(name, 'missing', null, unread ? `could not read ${name} ${JSON.stringify(raw)}` : `no ${name} on file`);
+  }
+  const fit = matchRange(value, target);
+  return factor(name, 'computed', RANGE_SCORE[fit], `${describeRange(value)} is ${fit} for ${describeRange(target)}`);
+}
+
+function technologyFactor(technologies: readonly string[], targets: readonly string[]): ScoreFactor {
+  if (targets.length === 0) return factor('technologies', 'not-applicable', null, 'the ICP lists no technologies');
+  const used = technologies.map(presentText).filter((t): t is string => t !== undefined);
+  if (used.length === 0) return factor('technologies', 'missing', null, 'no technologies on file');
+  const present = targets.filter((target) => used.some((tech) => technologyMatches(tech, target)));
+  return factor(
+    'technologies',
+    'computed',
+    round3(present.length / targets.length),
+    `${present.length} of ${targets.length} ICP technologies present${present.length ? ` (${present.join(', ')})` : ''}`,
+  );
+}
+
+/** `C++` and `C#` must not both read as `c`; `Node.js` and `nodejs` are one technology. */
+function technologyKey(value: string): string {
+  return normalizeText(value.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
+}
+
+export function technologyMatches(a: string, b: string): boolean {
+  const ka = technologyKey(a);
+  const kb = technologyKey(b);
+  if (!ka || !kb) return false;
+  return ka.replace(/ /g, '') === kb.replace(/ /g, '') || ` ${ka} `.includes(` ${kb} `) || ` ${kb} `.includes(` ${ka} `);
+}

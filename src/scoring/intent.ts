@@ -1,0 +1,96 @@
+/**
+ * Intent: buying signals on the company. Each recognised signal type has a weight; the
+ * component is the strongest signal plus a small bonus for every further distinct type,
+ * capped at 1. The strongest signal sets the level because one funding round says more
+ * than five media mentions; the bonus rewards corroboration without letting a pile of
+ * weak signals outrank a strong one. A repeated type (two funding signals) counts once.
+ */
+
+import type { SignalFacts } from './company.js';
+import type { ComponentScore, ScoreFactor } from './factor.js';
+import { clamp01, round3 } from './numbers.js';
+import { containsPhrase, presentText } from './text.js';
+
+export type SignalType = 'funding' | 'expansion' | 'new-product' | 'hiring' | 'regulatory' | 'partnership' | 'media';
+
+export const SIGNAL_WEIGHTS: Record<SignalType, number> = {
+  funding: 0.9,
+  expansion: 0.85,
+  'new-product': 0.8,
+  hiring: 0.75,
+  regulatory: 0.7,
+  partnership: 0.65,
+  media: 0.6,
+};
+
+/** Added per distinct recognised signal type beyond the strongest. */
+export const EXTRA_SIGNAL_BONUS = 0.05;
+
+/**
+ * Words that name each type, matched as whole words after normalising (`new_product`,
+ * `New-Product` and `new product` are one phrase). Checked strongest type first, so
+ * "funding to fund hiring" reads as funding.
+ */
+export const SIGNAL_KEYWORDS: Record<SignalType, readonly string[]> = {
+  funding: ['funding', 'funded', 'raised', 'raise', 'fundraise', 'fundraising', 'investment', 'series a', 'series b', 'series c', 'series d', 'seed round', 'seed'],
+  expansion: ['expansion', 'expanding', 'expands', 'expand', 'new office', 'new market', 'new markets', 'new region', 'relocation'],
+  'new-product': ['new product', 'product launch', 'launch', 'launched', 'launches', 'new feature'],
+  hiring: ['hiring', 'hires', 'hire', 'job posting', 'job postings', 'recruiting', 'open roles', 'headcount growth'],
+  regulatory: ['regulatory', 'regulation', 'regulations', 'compliance', 'audit', 'new law', 'mandate'],
+  partnership: ['partnership', 'partnerships', 'partner', 'partnered', 'alliance'],
+  media: ['media', 'media presence', 'press', 'press release', 'news', 'pr', 'mention', 'mentions', 'award', 'podcast', 'conference talk'],
+};
+
+const TYPES_BY_WEIGHT = (Object.keys(SIGNAL_WEIGHTS) as SignalType[]).sort((a, b) => SIGNAL_WEIGHTS[b] - SIGNAL_WEIGHTS[a]);
+
+/** The signal type a label names (`Series B raised` → funding), or undefined. */
+export function classifySignal(label: string): SignalType | undefined {
+  return TYPES_BY_WEIGHT.find((type) => SIGNAL_KEYWORDS[type].some((keyword) => containsPhrase(label, keyword)));
+}
+
+export interface IntentResult {
+  component: ComponentScore;
+  factors: ScoreFactor[];
+}
+
+export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | undefined): IntentResult {
+  const labelled = (signals ?? []).map(signalLabel).filter((s): s is { label: string; text: string } => s !== undefined);
+  if (labelled.length === 0) {
+    return {
+      component: { value: 0, status: 'missing', detail: 'no signals on file; intent counts 0' },
+      factors: [{ component: 'intent', name: 'signals', status: 'missing', value: null, detail: 'no signals on file' }],
+    };
+  }
+  const seen = new Set<SignalType>();
+  const factors: ScoreFactor[] = labelled.map(({ label, text }) => {
+    const type = classifySignal(text);
+    if (!type) return { component: 'intent', name: label, status: 'not-applicable', value: null, detail: `"${text}" is not a known signal type; not counted` };
+    const repeat = seen.has(type);
+    seen.add(type);
+    return {
+      component: 'intent',
+      name: type,
+      status: 'computed',
+      value: SIGNAL_WEIGHTS[type],
+      detail: repeat ? `"${text}" repeats ${type}; counted once` : `"${text}" reads as ${type}`,
+    };
+  });
+  if (seen.size === 0) return { component: { value: 0, status: 'computed', detail: 'no recognised signal type' }, factors };
+  const strongest = Math.max(...[...seen].map((type) => SIGNAL_WEIGHTS[type]));
+  const value = round3(clamp01(strongest + EXTRA_SIGNAL_BONUS * (seen.size - 1)));
+  const detail = seen.size === 1 ? `strongest signal ${strongest}` : `strongest signal ${strongest} + ${EXTRA_SIGNAL_BONUS} × ${seen.size - 1} further type(s), capped at 1`;
+  return { component: { value, status: 'computed', detail }, factors };
+}
+
+/** The text a signal is classified by: its type, or its detail when the type says nothing known. */
+function signalLabel(signal: string | SignalFacts): { label: string; text: string } | undefined {
+  if (typeof signal === 'string') {
+    const text = presentText(signal);
+    return text === undefined ? undefined : { label: text, text };
+  }
+  const type = presentText(signal?.type);
+  if (type === undefined) return undefined;
+  const detail = presentText(signal.detail);
+  const text = classifySignal(type) === undefined && detail !== undefined ? `${type}: ${detail}` : type;
+  return { label: type, text };
+}

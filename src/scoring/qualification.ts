@@ -1,0 +1,142 @@
+/**
+ * Qualification against a framework (BANT, MEDDIC, MEDDPICC, SPIN, Sandler,
+ * Challenger): each criterion scored 0–1 from what was written (criterion-value.ts),
+ * the total is their mean — a missing criterion scores 0 — and the recommendation
+ * compares the total with the threshold for the deal's pipeline stage:
+ *
+ * - QUALIFY when total ≥ threshold;
+ * - DEFER when total ≥ threshold − 0.2, or when any criterion is missing or unknown
+ *   (the gap may be ours, not the deal's: find out before rejecting);
+ * - REJECT otherwise: every criterion answered and the total still well short.
+ *
+ * The `reason` names the missing, unknown and weak criteria in one sentence per kind.
+ */
+
+import { readCriterionValue, type CriterionStatus } from './criterion-value.js';
+import { FRAMEWORK_CRITERIA, resolveCriterion, type QualificationFramework } from './frameworks.js';
+import { round3 } from './numbers.js';
+import { thresholdForStage, type QualificationThresholds, type StageThreshold } from './stage-threshold.js';
+import { joinList } from './text.js';
+
+export type QualificationRecommendation = 'QUALIFY' | 'DEFER' | 'REJECT';
+
+/** How far below the threshold a total may be and still be deferred rather than rejected. */
+export const DEFER_MARGIN = 0.2;
+/** A criterion scored below this (but answered) is named as weak. */
+export const WEAK_BELOW = 0.5;
+
+export interface QualificationOptions {
+  /** Pipeline stage (`lead`, `qualified`, …) or level name; default `qualification` (0.70). */
+  stage?: string | undefined;
+  thresholds?: Partial<QualificationThresholds> | undefined;
+}
+
+export interface CriterionScore {
+  key: string;
+  label: string;
+  /** The key as written in the file, when it was there. */
+  writtenAs: string | undefined;
+  value: unknown;
+  score: number;
+  status: CriterionStatus;
+  reading: string;
+}
+
+export interface QualificationResult {
+  framework: QualificationFramework;
+  criteria: CriterionScore[];
+  total: number;
+  stage: StageThreshold;
+  recommendation: QualificationRecommendation;
+  missing: string[];
+  unknown: string[];
+  weak: string[];
+  /** Keys in the file that name no criterion of this framework; ignored. */
+  unrecognised: string[];
+  reason: string;
+}
+
+export function scoreQualification(
+  framework: QualificationFramework,
+  criteria: Readonly<Record<string, unknown>> | null | undefined,
+  options: QualificationOptions = {},
+): QualificationResult {
+  const written = Object.entries(criteria ?? {});
+  const unrecognised = written.filter(([key]) => resolveCriterion(framework, key) === undefined).map(([key]) => key);
+  const scored = FRAMEWORK_CRITERIA[framework].map((criterion): CriterionScore => {
+    const candidates = written
+      .filter(([key]) => resolveCriterion(framework, key)?.key === criterion.key)
+      .map(([key, value]) => ({ key, value, ...readCriterionValue(value) }));
+    // Two keys for one criterion (`pain` and `identify_pain`): the better-answered one counts.
+    const best = candidates.reduce<(typeof candidates)[number] | undefined>(
+      (top, c) => (top === undefined || rank(c) > rank(top) ? c : top),
+      undefined,
+    );
+    return {
+      key: criterion.key,
+      label: criterion.label,
+      writtenAs: best?.key,
+      value: best?.value,
+      score: best?.score ?? 0,
+      status: best?.status ?? 'missing',
+      reading: best?.reading ?? 'missing',
+    };
+  });
+  const total = round3(scored.reduce((sum, c) => sum + c.score, 0) / scored.length);
+  const stage = thresholdForStage(options.stage ?? 'qualification', options.thresholds);
+  const missing = scored.filter((c) => c.status === 'missing');
+  const unknown = scored.filter((c) => c.status === 'unknown');
+  const weak = scored.filter((c) => c.status === 'scored' && c.score < WEAK_BELOW);
+  const recommendation: QualificationRecommendation =
+    total >= stage.threshold
+      ? 'QUALIFY'
+      : total >= round3(stage.threshold - DEFER_MARGIN) || missing.length > 0 || unknown.length > 0
+        ? 'DEFER'
+        : 'REJECT';
+  return {
+    framework,
+    criteria: scored,
+    total,
+    stage,
+    recommendation,
+    missing: missing.map((c) => c.key),
+    unknown: unknown.map((c) => c.key),
+    weak: weak.map((c) => c.key),
+    unrecognised,
+    reason: explain(framework, total, stage, recommendation, missing, unknown, weak),
+  };
+}
+
+/** Answered beats unknown beats missing; then the higher score. */
+function rank(c: { status: CriterionStatus; score: number }): number {
+  const base = c.status === 'scored' ? 2 : c.status === 'unknown' ? 1 : 0;
+  return base * 10 + c.score;
+}
+
+function explain(
+  framework: QualificationFramework,
+  total: number,
+  stage: StageThreshold,
+  recommendation: QualificationRecommendation,
+  missing: CriterionScore[],
+  unknown: CriterionScore[],
+  weak: CriterionScore[],
+): string {
+  const figures = `${framework} total ${total.toFixed(2)}`;
+  const bar = `the ${stage.threshold.toFixed(2)} threshold for the ${stage.stage} stage`;
+  const head =
+    recommendation === 'QUALIFY'
+      ? `Qualify: ${figures} meets ${bar}.`
+      : recommendation === 'DEFER'
+        ? `Defer: ${figures} is below ${bar}.`
+        : `Reject: ${figures} is more than ${DEFER_MARGIN} below ${bar}, with every criterion answered.`;
+  const labels = (list: CriterionScore[]): string => joinList(list.map((c) => c.label));
+  const sentences = [head];
+  if (missing.length) sentences.push(`${recommendation === 'QUALIFY' ? 'Still missing' : 'Missing'}: ${labels(missing)}.`);
+  if (unknown.length) sentences.push(`Unknown: ${labels(unknown)}.`);
+  if (weak.length) sentences.push(`Weak: ${joinList(weak.map((c) => `${c.label} (${c.score.toFixed(1)})`))}.`);
+  if (recommendation === 'DEFER' && (missing.length || unknown.length)) {
+    sentences.push(`Find out ${labels([...missing, ...unknown])} before deciding.`);
+  }
+  return sentences.join(' ');
+}

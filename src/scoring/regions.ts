@@ -1,0 +1,61 @@
+/**
+ * Geography matching: `Berlin, Germany` matches an ICP geography `Germany`, `USA`
+ * matches `United States`, and a country matches a region the ICP names (`DACH`,
+ * `Europe`). Only the regions below are known; any other ICP geography matches by name.
+ */
+
+import { containsPhrase, lookup, normalizeText, phrasesOverlap } from './text.js';
+
+/** Other names for one place; each list's first entry is the canonical name. */
+const ALIASES: readonly (readonly string[])[] = [
+  ['united states', 'us', 'usa', 'u s', 'u s a'],
+  ['united kingdom', 'uk', 'u k', 'great britain', 'britain', 'england', 'scotland', 'wales', 'northern ireland'],
+  ['united arab emirates', 'uae'],
+  ['netherlands', 'holland', 'the netherlands'],
+  ['czechia', 'czech republic'],
+];
+
+const NORDICS = ['sweden', 'norway', 'denmark', 'finland', 'iceland'];
+const BENELUX = ['belgium', 'netherlands', 'luxembourg'];
+const DACH = ['germany', 'austria', 'switzerland'];
+const EUROPE = [
+  ...NORDICS, ...BENELUX, ...DACH,
+  'united kingdom', 'ireland', 'france', 'spain', 'portugal', 'italy', 'greece', 'poland', 'czechia',
+  'slovakia', 'hungary', 'romania', 'bulgaria', 'croatia', 'slovenia', 'estonia', 'latvia', 'lithuania',
+  'malta', 'cyprus', 'serbia', 'ukraine', 'liechtenstein', 'monaco',
+];
+
+const REGIONS: Record<string, readonly string[]> = {
+  'north america': ['united states', 'canada', 'mexico'],
+  dach: DACH,
+  nordics: NORDICS,
+  nordic: NORDICS,
+  scandinavia: ['sweden', 'norway', 'denmark'],
+  benelux: BENELUX,
+  europe: EUROPE,
+  eu: EUROPE.filter((c) => !['united kingdom', 'norway', 'iceland', 'switzerland', 'serbia', 'ukraine', 'liechtenstein', 'monaco'].includes(c)),
+  'uk and ireland': ['united kingdom', 'ireland'],
+  'uk and i': ['united kingdom', 'ireland'],
+  anz: ['australia', 'new zealand'],
+};
+
+/** The canonical names a piece of text mentions (`Berlin, Germany` → `germany`). */
+function placesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const names of ALIASES) {
+    if (names.some((name) => containsPhrase(text, name))) found.add(names[0]!);
+  }
+  const normalized = normalizeText(text);
+  if (normalized) found.add(normalized);
+  return [...found];
+}
+
+export function geographyMatches(companyGeography: string, icpGeography: string): boolean {
+  if (phrasesOverlap(companyGeography, icpGeography)) return true;
+  const companyPlaces = placesIn(companyGeography);
+  const targetPlaces = placesIn(icpGeography);
+  if (companyPlaces.some((place) => targetPlaces.some((target) => phrasesOverlap(place, target)))) return true;
+  const region = lookup(REGIONS, normalizeText(icpGeography));
+  if (!region) return false;
+  return companyPlaces.some((place) => region.some((country) => containsPhrase(place, country)));
+}

@@ -1,0 +1,55 @@
+/**
+ * Seniority from a job title, highest level first: a `CEO & Founder` is C-level, a
+ * `VP, Head of Sales` is VP. Titles are matched by whole words after normalising
+ * (`Sr. Director` → `sr director`), so `Director` matches but `Directory Admin` does not.
+ */
+
+import { containsPhrase, normalizeText, words } from './text.js';
+
+export type Seniority = 'c-level' | 'vp' | 'director' | 'manager' | 'individual-contributor';
+
+export const SENIORITY_SCORES: Record<Seniority, number> = {
+  'c-level': 1,
+  vp: 0.9,
+  director: 0.8,
+  manager: 0.6,
+  'individual-contributor': 0.4,
+};
+
+/**
+ * `managing director` is the chief executive's title in much of Europe, so it is
+ * C-level; `president` is, unless it is `vice president`. Founders and owners decide
+ * like C-level executives in the companies that have them.
+ */
+const C_LEVEL_WORDS = ['ceo', 'cfo', 'cto', 'coo', 'cmo', 'cio', 'cro', 'cpo', 'ciso', 'cso', 'cdo', 'chro', 'cco', 'chief', 'founder', 'cofounder', 'owner', 'president'];
+const C_LEVEL_PHRASES = ['managing director', 'managing partner'];
+const VP_WORDS = ['vp', 'svp', 'evp', 'avp'];
+const VP_PHRASES = ['vice president', 'v p'];
+const DIRECTOR_WORDS = ['director', 'head', 'dir'];
+const MANAGER_WORDS = ['manager', 'mgr', 'supervisor'];
+const MANAGER_PHRASES = ['team lead', 'team leader'];
+/** An assistant to an executive is not that executive. */
+const ASSISTANT_PHRASES = ['assistant to', 'executive assistant', 'personal assistant'];
+
+export function seniorityOf(title: string): Seniority | undefined {
+  const text = normalizeText(title);
+  if (!text) return undefined;
+  if (ASSISTANT_PHRASES.some((p) => containsPhrase(text, p))) return 'individual-contributor';
+  // A chief of staff runs an executive's office; senior, but not an executive.
+  if (containsPhrase(text, 'chief of staff')) return 'director';
+  // Take `vice president` out before looking for `president`.
+  const withoutVice = text.replace(/\bvice president\b/g, 'vp');
+  const tokens = new Set(words(withoutVice));
+  const has = (list: readonly string[]): boolean => list.some((w) => tokens.has(w));
+  const hasPhrase = (list: readonly string[]): boolean => list.some((p) => containsPhrase(text, p));
+  if (has(C_LEVEL_WORDS) || hasPhrase(C_LEVEL_PHRASES)) return 'c-level';
+  if (has(VP_WORDS) || hasPhrase(VP_PHRASES)) return 'vp';
+  if (has(DIRECTOR_WORDS)) return 'director';
+  if (has(MANAGER_WORDS) || hasPhrase(MANAGER_PHRASES)) return 'manager';
+  return 'individual-contributor';
+}
+
+export function seniorityScore(title: string): number | undefined {
+  const level = seniorityOf(title);
+  return level === undefined ? undefined : SENIORITY_SCORES[level];
+}

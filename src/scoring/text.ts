@@ -1,0 +1,52 @@
+/**
+ * Text matching for values people type by hand: `B2B SaaS` against an ICP industry
+ * `SaaS`, `Berlin, Germany` against `Germany`, `VP of Engineering` against
+ * `VP Engineering`. Matching is by whole words so `AI` never matches `retail`.
+ */
+
+/** Lower case, accents dropped, `&` read as `and`, punctuation turned into single spaces. */
+export function normalizeText(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function words(value: string): string[] {
+  const text = normalizeText(value);
+  return text ? text.split(' ') : [];
+}
+
+/** True when `needle`'s words occur in `haystack` as a contiguous run of whole words. */
+export function containsPhrase(haystack: string, needle: string): boolean {
+  const h = normalizeText(haystack);
+  const n = normalizeText(needle);
+  if (!h || !n) return false;
+  return ` ${h} `.includes(` ${n} `);
+}
+
+/** Either phrase contains the other: `SaaS` ~ `B2B SaaS`, `Fintech` ~ `fintech`. */
+export function phrasesOverlap(a: string, b: string): boolean {
+  return containsPhrase(a, b) || containsPhrase(b, a);
+}
+
+/** `a`, `a and b`, `a, b and c`: for the sentences a recommendation reads as. */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A non-empty trimmed string, or undefined for null, undefined, non-strings and blanks. */
+export function presentText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** A record lookup that ignores inherited keys: a status written as `constructor` is unknown, not a function. */
+export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * How well a contact's title matches the persona titles of the ICP or segment.
+ *
+ * Both titles are reduced to keywords: lower case, stop words (`of`, `the`, `and`, …)
+ * dropped, common long forms folded to their abbreviation (`Vice President` → `vp`,
+ * `Chief Financial Officer` → `cfo`, `Sr.` → `senior`). Against each persona title:
+ * - 1.0 — the same keywords (`VP of Engineering` = `VP Engineering`);
+ * - 0.9 — every persona keyword is in the title, which says more (`Senior VP Engineering & Ops`);
+ * - otherwise 0.8 × the share of persona keywords present (`VP Sales` vs `VP Engineering` → 0.4).
+ * The best persona wins.
+ */
+
+import { normalizeText } from './text.js';
+
+const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an', 'to', 'on']);
+
+const LONG_FORMS: readonly (readonly [RegExp, string])[] = [
+  [/\bchief executive officer\b/g, 'ceo'],
+  [/\bchief financial officer\b/g, 'cfo'],
+  [/\bchief technology officer\b/g, 'cto'],
+  [/\bchief technical officer\b/g, 'cto'],
+  [/\bchief operating officer\b/g, 'coo'],
+  [/\bchief marketing officer\b/g, 'cmo'],
+  [/\bchief information security officer\b/g, 'ciso'],
+  [/\bchief information officer\b/g, 'cio'],
+  [/\bchief revenue officer\b/g, 'cro'],
+  [/\bchief product officer\b/g, 'cpo'],
+  [/\bsenior vice president\b/g, 'svp'],
+  [/\bexecutive vice president\b/g, 'evp'],
+  [/\bvice president\b/g, 'vp'],
+  [/\bhuman resources\b/g, 'hr'],
+  [/\bsr\b/g, 'senior'],
+  [/\bjr\b/g, 'junior'],
+  [/\bmgr\b/g, 'manager'],
+  [/\bdir\b/g, 'director'],
+  [/\beng\b/g, 'engineering'],
+  [/\bops\b/g, 'operations'],
+];
+
+export function titleKeywords(title: string): Set<string> {
+  let text = normalizeText(title);
+  for (const [pattern, short] of LONG_FORMS) text = text.replace(pattern, short);
+  return new Set(text.split(' ').filter((w) => w && !STOP_WORDS.has(w)));
+}
+
+export interface TitleMatch {
+  value: number;
+  /** The persona title that matched best, or undefined when nothing overlapped. */
+  persona: string | undefined;
+}
+
+export const EXACT_TITLE = 1;
+export const CONTAINS_TITLE = 0.9;
+export const PARTIAL_TITLE_FACTOR = 0.8;
+
+export function matchTitle(title: string, personaTitles: readonly string[]): TitleMatch {
+  const mine = titleKeywords(title);
+  let best: TitleMatch = { value: 0, persona: undefined };
+  for (const persona of personaTitles) {
+    const theirs = titleKeywords(persona);
+    if (theirs.size === 0) continue;
+    const shared = [...theirs].filter((w) => mine.has(w)).length;
+    let value = PARTIAL_TITLE_FACTOR * (shared / theirs.size);
+    if (shared === theirs.size) value = shared === mine.size ? EXACT_TITLE : CONTAINS_TITLE;
+    if (value > best.value) best = { value: Math.round(value * 1000) / 1000, persona };
+  }
+  return best;
+}
