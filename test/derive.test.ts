@@ -30,6 +30,9 @@ function deal(path: string, facts: Partial<ThreadFacts> & { segment?: string; go
     validations: [],
     contentOpportunity: null,
     campaignResults: null,
+    icpMatchScore: null,
+    qualificationScore: null,
+    priority: null,
     ...rest,
   };
 }

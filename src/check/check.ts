@@ -7,6 +7,7 @@ import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
+import { checkDecisions } from './decisions.js';
 import { checkReferences } from './references.js';
 
 export interface CheckResult {
@@ -20,7 +21,8 @@ export interface CheckResult {
 
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, new Locators(model.root)), ...strategyInputWarnings(model)].sort(compareDiagnostics);
+  const locators = new Locators(model.root);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...strategyInputWarnings(model)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,

@@ -2,6 +2,9 @@ import type { Config } from '../schema/config.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import { parseMoney } from './money.js';
+import { scoreThread, type ScoringContext } from './thread-scores.js';
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 type Data = Record<string, unknown>;
 
@@ -28,6 +31,10 @@ export interface ThreadFacts {
   validations: { assumption: string; result: 'validated' | 'partial' | 'invalidated'; evidence: string }[];
   contentOpportunity: { topic: string; priority: string; slug?: string } | null;
   campaignResults: Data | null;
+  /** Deals only: ICP match (0–1), qualification total (0–1) and priority. */
+  icpMatchScore: number | null;
+  qualificationScore: number | null;
+  priority: 'high' | 'medium' | 'low' | null;
 }
 
 /** Pipeline stage reached by each deal action once it is under way or done. */
@@ -40,7 +47,7 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
 };
 
 /** Facts for a thread whose meta.json is valid; undefined otherwise (it is reported by check). */
-export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts | undefined {
+export function threadFacts(thread: ThreadRecord, config: Config, scoring?: ScoringContext): ThreadFacts | undefined {
   const meta = metaOf(thread);
   if (!meta) return undefined;
   const stage = stageOf(thread);
@@ -53,6 +60,8 @@ export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts |
   const reachedStage = meta.type !== 'sales-deal' ? null : status === 'closed-won' ? 'closed-won' : derivePipelineStage('open', decision.decision, actions.actions);
   const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
   const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
+  const updated = latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]);
+  const scores = scoring ? scoreThread(thread, scoring, pipelineStage, updated) : { icp: null, qualification: null, priority: null };
   return {
     path: thread.path,
     meta,
@@ -62,7 +71,7 @@ export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts |
     reachedStage,
     closeProbability,
     cycleDays: closed && (outcome === 'closed-won' || outcome === 'closed-lost') ? Math.max(0, daysBetween(meta.created, closed)) : null,
-    updated: latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]),
+    updated,
     arrPotential: parseArrPotential(implication.arr_potential),
     arr: typeof learning.arr === 'number' ? learning.arr : null,
     margin: typeof learning.margin === 'number' ? learning.margin : null,
@@ -72,6 +81,9 @@ export function threadFacts(thread: ThreadRecord, config: Config): ThreadFacts |
     validations: stage === 6 ? (listOf(learning.validations) as ThreadFacts['validations']) : [],
     contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? null) : null,
     campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
+    icpMatchScore: scores.icp ? round2(scores.icp.score) : null,
+    qualificationScore: scores.qualification ? round2(scores.qualification.total) : null,
+    priority: scores.priority,
   };
 }
 

@@ -2,6 +2,7 @@ import { deriveAssumptions, type AssumptionState } from '../derive/assumptions.j
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { computeFigures, type Figures } from '../derive/metrics.js';
 import { threadFacts, type ThreadFacts } from '../derive/thread-facts.js';
+import { scoringContext } from '../derive/thread-scores.js';
 import { slugify } from '../workspace/slug.js';
 import { assumptionsOf, goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 
@@ -29,8 +30,9 @@ export interface DerivedWorkspace {
  * The "as of" date for goal trajectories is the latest date written in any deal or campaign.
  */
 export function deriveWorkspace(model: WorkspaceModel): DerivedWorkspace {
+  const scoring = scoringContext(model);
   const threads = [...model.threads.values()]
-    .map((t) => threadFacts(t, model.config))
+    .map((t) => threadFacts(t, model.config, scoring))
     .filter((t): t is ThreadFacts => t !== undefined)
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const goals = goalsOf(model);

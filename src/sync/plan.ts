@@ -90,6 +90,9 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, readText: ReadText,
     updated: facts.updated || null,
     close_probability: deal ? facts.closeProbability : null,
     cycle_time_days: facts.cycleDays,
+    icp_match_score: deal ? facts.icpMatchScore : null,
+    qualification_score: deal ? facts.qualificationScore : null,
+    priority: deal ? facts.priority : null,
   };
   const current = facts.meta as Record<string, unknown>;
   const differing = Object.entries(wanted).filter(([key, value]) => (current[key] ?? null) !== value);

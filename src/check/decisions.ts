@@ -1,0 +1,32 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { threadFacts } from '../derive/thread-facts.js';
+import { scoreThread, scoringContext } from '../derive/thread-scores.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import type { Locators } from './locators.js';
+
+/**
+ * A written Stage 4 decision that the qualification score contradicts: REJECT although
+ * the criteria clear the stage's threshold, or QUALIFY although they do not. A warning,
+ * not an error: people may know more than the criteria say, but then they should say so.
+ */
+export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const context = scoringContext(model);
+  const out: Diagnostic[] = [];
+  for (const thread of model.threads.values()) {
+    const decisionFile = thread.stages[3];
+    const decision = (decisionFile?.value as { decision?: string } | undefined)?.decision;
+    if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
+    const facts = threadFacts(thread, model.config);
+    if (!facts || facts.meta.type !== 'sales-deal') continue;
+    const qualification = scoreThread(thread, context, facts.pipelineStage, facts.updated).qualification;
+    if (!qualification) continue;
+    const { total, stage } = qualification;
+    const score = `${qualification.framework} score ${total.toFixed(2)}`;
+    if (decision === 'QUALIFY' && total < stage.threshold) {
+      out.push(diagnostic(decisionFile.path, locators.at(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`));
+    } else if (decision === 'REJECT' && total >= stage.threshold) {
+      out.push(diagnostic(decisionFile.path, locators.at(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import type { Segment } from '../schema/canvas.js';
+import type { Icp } from '../schema/icp.js';
+import type { DealInput } from '../schema/stages.js';
+import {
+  parseFramework,
+  profileFromIcp,
+  profileFromSegment,
+  prospectFromDealInput,
+  scoreDealPriority,
+  scoreIcp,
+  scoreQualification,
+  type IcpProfile,
+  type IcpScore,
+  type QualificationResult,
+} from '../scoring/index.js';
+import { metaOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { segmentsOf } from '../workspace/model.js';
+import { LAYOUT } from '../workspace/layout.js';
+
+export interface ThreadScores {
+  icp: IcpScore | null;
+  qualification: QualificationResult | null;
+  priority: 'high' | 'medium' | 'low' | null;
+}
+
+export interface ScoringContext {
+  profiles: Map<string, { profile: IcpProfile; icp: Icp | null }>;
+  /** What a typical deal is worth: the `avg_deal_size` target, used to scale a deal's value for its priority. */
+  referenceDealSize: number | null;
+}
+
+/** ICP profiles per segment: the generated ICP file when it is valid, else the segment itself. */
+export function scoringContext(model: WorkspaceModel): ScoringContext {
+  const profiles = new Map<string, { profile: IcpProfile; icp: Icp | null }>();
+  for (const segment of segmentsOf(model) as Segment[]) {
+    const icp = (model.files.get(`${LAYOUT.icp}/${segment.id}-icp.yaml`)?.value as Icp | undefined) ?? null;
+    profiles.set(segment.id, { profile: icp ? profileFromIcp(icp) : profileFromSegment(segment), icp });
+  }
+  const targets = (model.canvas.get('13-metrics')?.value as { targets?: { avg_deal_size?: number } } | undefined)?.targets;
+  return { profiles, referenceDealSize: targets?.avg_deal_size ?? null };
+}
+
+/**
+ * The scores a deal runs on (SPEC "Derived"): ICP match from 1-input's company against
+ * the segment's ICP, qualification from 4-decision's criteria at the deal's pipeline
+ * stage, priority from 3-implication. Freshness is measured against the thread's own
+ * latest date, so a deal's score does not drift when other threads move.
+ */
+export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipelineStage: string | null, asOf: string): ThreadScores {
+  const meta = metaOf(thread);
+  if (!meta || meta.type !== 'sales-deal') return { icp: null, qualification: null, priority: null };
+  const value = (i: number): Record<string, unknown> | undefined => thread.stages[i]?.value as Record<string, unknown> | undefined;
+  const input = value(0);
+  const segment = meta.segment ? context.profiles.get(meta.segment) : undefined;
+  const icp = input && segment && asOf ? scoreIcp(prospectFromDealInput(input as DealInput), segment.profile, { asOf }) : null;
+
+  const decision = value(3);
+  const framework = typeof decision?.framework === 'string' ? parseFramework(decision.framework) : undefined;
+  const qualification = framework ? scoreQualification(framework, (decision?.criteria as Record<string, unknown> | null | undefined) ?? null, { stage: qualificationStage(pipelineStage) }) : null;
+
+  const implication = value(2);
+  const priority = implication
+    ? scoreDealPriority({
+        icpFit: icp?.score ?? null,
+        arrPotential: implication.arr_potential,
+        referenceDealSize: context.referenceDealSize,
+        strategicValue: typeof implication.strategic_value === 'string' ? implication.strategic_value : null,
+      }).priority
+    : null;
+  return { icp, qualification, priority };
+}
+
+/**
+ * A qualification is judged by the bar of the stage the deal is entering: a deal
+ * deciding at Stage 4 faces the qualification threshold; one already in a pilot the
+ * proposal threshold. Closed and parked deals are judged as they were at qualification.
+ */
+function qualificationStage(pipelineStage: string | null): string {
+  if (!pipelineStage || ['lead', 'closed-won', 'closed-lost', 'stalled', 'deferred', 'rejected'].includes(pipelineStage)) return 'qualified';
+  return pipelineStage;
+}
