@@ -11,6 +11,7 @@ import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
+import { scoreCommand } from './commands/score.js';
 import { strategyCommand } from './commands/strategy.js';
 import { syncCommand } from './commands/sync.js';
 import { watchCommand } from './commands/watch.js';
@@ -95,6 +96,13 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--force', 'overwrite generated files edited by hand')
     .option('--no-commit', 'write the files but do not commit')
     .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('score <accounts>')
+    .description('rank an account list (CSV or JSON) against a segment ICP: score, breakdown, band')
+    .requiredOption('-s, --segment <segment>', 'segment id')
+    .option('--md', 'print Markdown')
+    .action((file: string, flags: { segment: string; md?: boolean }, cmd: Command) => execute(() => scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('watch')

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { ThreadworkError } from '../errors.js';
+import type { IcpProspect } from '../scoring/index.js';
+
+/** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
+const listOf = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.union([z.string(), z.looseObject({ type: z.string(), date: z.string().nullish(), detail: z.string().nullish() })])),
+);
+const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
+
+export const accountSchema = z.looseObject({
+  name: z.string().trim().min(1, 'expected the company name (column `name`)'),
+  domain: optionalString,
+  industry: optionalString,
+  employees: z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : v),
+    z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative().optional(),
+  ),
+  revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
+  geography: optionalString,
+  technologies: listOf,
+  signals: listOf,
+  /** When the data was gathered (YYYY-MM-DD): freshness decays over 90 days from it. */
+  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date such as 2026-03-01').optional()),
+  email_status: optionalString,
+});
+
+export type Account = z.output<typeof accountSchema>;
+
+export interface AccountRow {
+  /** CSV: the line in the file; JSON: the position in the list, from 1. */
+  row: number;
+  account?: Account;
+  error?: string;
+}
+
+/** Reads a CSV (header row) or JSON (a list, or `{accounts: [...]}`) account list; bad rows come back with their error. */
+export function readAccounts(file: string): AccountRow[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ThreadworkError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'read');
+  }
+  const raw = extname(file).toLowerCase() === '.json' ? jsonRows(file, text) : csvRows(file, text);
+  return raw.map(({ row, data, error }) => {
+    if (error) return { row, error };
+    const parsed = accountSchema.safeParse(data);
+    if (parsed.success) return { row, account: parsed.data };
+    const issue = parsed.error.issues[0]!;
+    return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
+  });
+}
+
+function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
+  let records: { record: Record<string, string>; info: { lines: number; error?: { code: string } } }[];
+  try {
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
+  } catch (error) {
+    throw new ThreadworkError(`Cannot parse ${file} as CSV: ${error instanceof Error ? error.message : String(error)}`, 'csv-syntax');
+  }
+  return records.map(({ record, info }) =>
+    info.error ? { row: info.lines, error: `expected ${Object.keys(record).length} columns as in the header (${info.error.code})` } : { row: info.lines, data: record },
+  );
+}
+
+function jsonRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ThreadworkError(`Cannot parse ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`, 'json-syntax');
+  }
+  const list = Array.isArray(data) ? data : Array.isArray((data as { accounts?: unknown })?.accounts) ? (data as { accounts: unknown[] }).accounts : undefined;
+  if (!list) throw new ThreadworkError(`Unexpected JSON in ${file}: expected a list of accounts or {"accounts": [...]}`, 'json-shape');
+  return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: 'expected an object with the account fields' }));
+}
+
+export function prospectOf(account: Account): IcpProspect {
+  return {
+    company: {
+      name: account.name,
+      industry: account.industry ?? null,
+      employees: account.employees ?? null,
+      revenue: account.revenue,
+      geography: account.geography ?? null,
+      technologies: account.technologies.filter((t): t is string => typeof t === 'string'),
+      signals: account.signals,
+    },
+    emailStatus: account.email_status,
+    dataDate: account.data_date ?? null,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { testdir } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+interface Ranking {
+  segment: string;
+  ranked: { rank: number; row: number; name: string; score: number; band: string; components: Record<string, number | null>; missing: string[] }[];
+  rejected: { row: number; error: string }[];
+}
+
+describe('threadwork score', () => {
+  it('ranks the bundled example account list and reports bad rows with their row number', async () => {
+    const result = await runJson<Ranking>(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '--segment', 'mid-market-fintech'], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    const { ranked, rejected } = result.json;
+    expect(ranked.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ranked[0]!.name).toBe('Tallyfi');
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+    expect(Object.keys(ranked[0]!.components).sort()).toEqual(['fit', 'freshness', 'intent', 'reachability']);
+    expect(rejected).toEqual([{ row: 8, error: expect.stringMatching(/employees/) }]);
+    const md = await runCli(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'mid-market-fintech', '--md']);
+    expect(md.stdout).toMatch(/^## Accounts ranked against mid-market-fintech/m);
+    expect(md.stdout).toMatch(/- row 8: employees/);
+  });
+
+  it('reads JSON lists, shows missing data in the breakdown, and never crashes on empty rows', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'accounts.json': JSON.stringify({ accounts: [{ name: 'Full', industry: 'payments', employees: 500, revenue: '$50M', technologies: ['Stripe'], signals: ['funding'], data_date: '2026-11-01', email_status: 'verified' }, { name: 'Bare' }, 'not an object', { domain: 'no-name.com' }] }),
+    });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => a.name)).toEqual(['Full', 'Bare']);
+    expect(result.json.ranked[1]!.missing.length).toBeGreaterThan(0);
+    expect(result.json.rejected.map((r) => r.row)).toEqual([3, 4]);
+  });
+
+  it.each([
+    [['nope.csv', '-s', 'mid-market-fintech'], /Cannot read/],
+    [['research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'space'], /Unknown segment "space"/],
+  ])('fails clearly for %j', async (args, message) => {
+    const result = await runCli(['score', ...args]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('reports a CSV with an unclosed quote as a whole', async () => {
+    const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
+    const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot parse .*bad\.csv as CSV: .*[Qq]uote/);
+  });
+});
