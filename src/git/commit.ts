@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { gitRaw, retryOnIndexLock } from './git.js';
 
@@ -34,27 +34,36 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const prefix = relative(repo.top, request.cwd).split(sep).join('/');
   const repoPaths = [...new Set(request.paths)].map((p) => (prefix ? `${prefix}/${p}` : p)).sort();
   const head = await resolveHead(repo.top);
-  const indexFile = join(repo.gitDir, `threadwork-index-${process.pid}-${Date.now()}`);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const indexFile = join(repo.gitDir, `threadwork-index-${stamp}`);
+  // Paths and the message go through files: a sync of 10,000 threads would not fit on a command line (E2BIG).
+  const pathsFile = join(repo.gitDir, `threadwork-paths-${stamp}`);
+  const messageFile = join(repo.gitDir, `threadwork-message-${stamp}`);
   const tempIndex = { GIT_INDEX_FILE: indexFile };
+  const withPaths = async (args: string[], paths: string[], env: Record<string, string> = {}): Promise<void> => {
+    writeFileSync(pathsFile, paths.join('\0'));
+    await gitRaw(repo.top, [...args, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], env);
+  };
   try {
     await gitRaw(repo.top, head ? ['read-tree', head] : ['read-tree', '--empty'], tempIndex);
     const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
-    const removed = repoPaths.filter((p) => !present.includes(p));
-    if (present.length) await gitRaw(repo.top, ['add', '--force', '--', ...present], tempIndex);
-    if (removed.length) await gitRaw(repo.top, ['rm', '--cached', '--ignore-unmatch', '-q', '--', ...removed], tempIndex);
+    const presentSet = new Set(present);
+    const removed = repoPaths.filter((p) => !presentSet.has(p));
+    if (present.length) await withPaths(['add', '--force'], present, tempIndex);
+    if (removed.length) await withPaths(['rm', '--cached', '--ignore-unmatch', '-q'], removed, tempIndex);
     const tree = (await gitRaw(repo.top, ['write-tree'], tempIndex)).trim();
     if (head && tree === (await gitRaw(repo.top, ['rev-parse', `${head}^{tree}`])).trim()) {
       return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     }
     const identity = await identityFor(repo.top, request.author);
-    const commit = (await gitRaw(repo.top, ['commit-tree', tree, ...(head ? ['-p', head] : []), '-m', request.message], identity)).trim();
+    writeFileSync(messageFile, request.message);
+    const commit = (await gitRaw(repo.top, ['commit-tree', tree, ...(head ? ['-p', head] : []), '-F', messageFile], identity)).trim();
     await gitRaw(repo.top, ['update-ref', '-m', `threadwork: ${request.message.split('\n')[0]}`, 'HEAD', commit, head ?? '']);
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
-    await retryOnIndexLock(() => gitRaw(repo.top, ['reset', '-q', commit, '--', ...repoPaths]));
+    await retryOnIndexLock(() => withPaths(['reset', '-q', commit], repoPaths));
     return { committed: true, commit, paths: repoPaths };
   } finally {
-    rmSync(indexFile, { force: true });
-    rmSync(`${indexFile}.lock`, { force: true });
+    for (const file of [indexFile, `${indexFile}.lock`, pathsFile, messageFile]) rmSync(file, { force: true });
   }
 }
 

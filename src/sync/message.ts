@@ -14,8 +14,16 @@ export const TRAILERS = {
  * `threadwork: <what> <where>`, a body of before → after lines, and trailers that
  * `history` reads back (see SPEC "Audit trail").
  */
+/** Thread-level lines beyond this are summarised: a first sync of 10,000 threads needs no 10,000-line body. */
+const MAX_THREAD_LINES = 100;
+
 export function commitMessage(changes: readonly DerivedChange[], triggers: readonly string[], derived: DerivedWorkspace): string {
-  const body = changes.map((c) => c.description);
+  const threadLines = changes.filter((c) => c.kind === 'thread');
+  const body = [
+    ...changes.filter((c) => c.kind !== 'thread').map((c) => c.description),
+    ...threadLines.slice(0, MAX_THREAD_LINES).map((c) => c.description),
+    ...(threadLines.length > MAX_THREAD_LINES ? [`… and ${threadLines.length - MAX_THREAD_LINES} more threads (each named in a ${TRAILERS.thread} trailer)`] : []),
+  ];
   const trailers = [
     ...triggers.map((t) => `${TRAILERS.trigger}: ${t}`),
     ...unique(changes.filter((c) => c.kind === 'assumption').map((c) => c.subject)).map((id) => `${TRAILERS.assumption}: ${id}`),
