@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { threadFacts } from '../derive/thread-facts.js';
-import { scoreThread, scoringContext } from '../derive/thread-scores.js';
+import { qualifyThread } from '../derive/thread-scores.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 
@@ -10,7 +10,6 @@ import type { Locators } from './locators.js';
  * not an error: people may know more than the criteria say, but then they should say so.
  */
 export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagnostic[] {
-  const context = scoringContext(model);
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
     const decisionFile = thread.stages[3];
@@ -18,7 +17,7 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
     if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
     const facts = threadFacts(thread, model.config);
     if (!facts || facts.meta.type !== 'sales-deal') continue;
-    const qualification = scoreThread(thread, context, facts.pipelineStage, facts.updated).qualification;
+    const qualification = qualifyThread(thread, facts.pipelineStage);
     if (!qualification) continue;
     const { total, stage } = qualification;
     const score = `${qualification.framework} score ${total.toFixed(2)}`;

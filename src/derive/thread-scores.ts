@@ -54,9 +54,7 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
   const segment = meta.segment ? context.profiles.get(meta.segment) : undefined;
   const icp = input && segment && asOf ? scoreIcp(prospectFromDealInput(input as DealInput), segment.profile, { asOf }) : null;
 
-  const decision = value(3);
-  const framework = typeof decision?.framework === 'string' ? parseFramework(decision.framework) : undefined;
-  const qualification = framework ? scoreQualification(framework, (decision?.criteria as Record<string, unknown> | null | undefined) ?? null, { stage: qualificationStage(pipelineStage) }) : null;
+  const qualification = qualifyThread(thread, pipelineStage);
 
   const implication = value(2);
   const priority = implication
@@ -68,6 +66,13 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
       }).priority
     : null;
   return { icp, qualification, priority };
+}
+
+/** Only the qualification of a deal: what check needs to compare with the written decision. */
+export function qualifyThread(thread: ThreadRecord, pipelineStage: string | null): QualificationResult | null {
+  const decision = thread.stages[3]?.value as Record<string, unknown> | undefined;
+  const framework = typeof decision?.framework === 'string' ? parseFramework(decision.framework) : undefined;
+  return framework ? scoreQualification(framework, (decision?.criteria as Record<string, unknown> | null | undefined) ?? null, { stage: qualificationStage(pipelineStage) }) : null;
 }
 
 /**

@@ -21,6 +21,9 @@ export interface ParsedFrontMatter {
   error?: FrontMatterError;
 }
 
+/** gray-matter's YAML engine; its typings do not declare `engines`. */
+const parseYamlFast = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml.parse;
+
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/m;
 
@@ -58,9 +61,10 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
 
   let raw: unknown;
   try {
-    // Always pass an options object: without one gray-matter caches by content and
-    // hands every caller the same mutable `data` object.
-    raw = matter(text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, bodyOffset), {}).data;
+    // gray-matter's own YAML engine (js-yaml, the fast parser: PERF-NOTES), called on
+    // the block we already delimited. Going through matter() itself builds a file
+    // object and a content cache per call, a third of the parse time on 70,000 files.
+    raw = parseYamlFast(yamlText);
   } catch (error) {
     return { ...base, data: undefined, error: locateYamlSyntaxError(yamlText, error) };
   }

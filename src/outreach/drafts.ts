@@ -1,0 +1,108 @@
+/**
+ * Drafts one touch for one prospect: the touch's template filled from the prospect,
+ * the company's signals and industry, the segment's pains and our materials. Pure: the
+ * caller passes `today` (signals older than SIGNAL_FRESH_DAYS are not mentioned).
+ */
+
+import type { SignalFacts } from '../scoring/index.js';
+import { proofPoints, formatFee, peersPhrase, type DraftContext, type Materials } from './draft-context.js';
+import { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, type Sentence } from './draft-templates.js';
+import { companyCore, firstName } from './names.js';
+import { painHypotheses } from './pain-hypotheses.js';
+import { countWords } from './phrases.js';
+import type { Channel } from './sequences.js';
+import { readSignals, signalHooks, whyNow } from './signal-hooks.js';
+import { clipPhrase, lowerFirst, usableText } from './wording.js';
+
+/** Email bodies stay under this many words and at most this many sentences (the greeting is not one). */
+export const EMAIL_MAX_WORDS = 120;
+export const EMAIL_MAX_SENTENCES = 5;
+
+export interface DraftInput {
+  touch: { template: string; channel?: Channel | undefined };
+  prospect: { name: string; email?: string | null | undefined; company: string; title?: string | null | undefined };
+  company?: {
+    industry?: string | null | undefined;
+    employees?: number | null | undefined;
+    revenue?: unknown;
+    signals?: readonly (string | SignalFacts)[] | null | undefined;
+  } | null;
+  segment?: { name?: string | null | undefined; pains?: readonly string[] | null; triggers?: readonly string[] | null } | null;
+  materials?: Materials | null;
+  today: string;
+}
+
+export interface Personalization {
+  hooks: string[];
+  whyNow: string | null;
+  painHypotheses: string[];
+}
+
+export interface Draft {
+  subject: string;
+  body: string;
+  /** The channel the body is written for: the template's own channel. */
+  channel: Channel;
+  /** The template used: the touch's, or `fallback-<channel>` for a name we do not know. */
+  template: string;
+  personalization: Personalization;
+}
+
+export function draftMessage(input: DraftInput): Draft {
+  const { prospect, today } = input;
+  const company = companyCore(prospect.company) ?? 'your team';
+  const signals = readSignals(input.company?.signals, today, input.segment?.triggers ?? []);
+  const hooks = signalHooks(signals, company);
+  const why = whyNow(signals, company);
+  const pains = painHypotheses(input.segment?.pains, input.company ?? {}, signals.map((s) => s.type), input.materials?.top_problem);
+  const proof = proofPoints(input.materials?.proof);
+  const industry = usableText(input.company?.industry);
+  const uvp = usableText(input.materials?.uvp);
+  const ctx: DraftContext = {
+    first: firstName(prospect.name),
+    fullName: usableText(prospect.name) ?? company,
+    title: usableText(prospect.title),
+    company,
+    peers: peersPhrase(industry, company),
+    hook: hooks[0],
+    whyNow: why ?? undefined,
+    pain: pains[0] === undefined ? undefined : lowerFirst(pains[0]),
+    uvp: uvp === undefined ? undefined : lowerFirst(clipPhrase(uvp, 20)),
+    proof: proof[0],
+    secondProof: proof[1],
+    pilotFee: formatFee(input.materials?.pilot_fee),
+    us: usableText(input.materials?.company),
+  };
+  const known = Object.hasOwn(DRAFT_TEMPLATES, input.touch.template) ? DRAFT_TEMPLATES[input.touch.template] : undefined;
+  const template = known ?? FALLBACK_TEMPLATES[input.touch.channel ?? 'email'];
+  const output = template.render(ctx);
+  const body = output.kind === 'email' ? emailBody(ctx.first, output.paragraphs) : output.text;
+  return {
+    subject: output.subject,
+    body,
+    channel: template.channel,
+    template: known ? input.touch.template : `fallback-${template.channel}`,
+    personalization: { hooks, whyNow: why, painHypotheses: pains },
+  };
+}
+
+/**
+ * Greeting, then the paragraphs. Optional sentences are dropped from the end while the
+ * email is over EMAIL_MAX_WORDS or EMAIL_MAX_SENTENCES; every input phrase is already
+ * clipped, so required sentences alone always fit.
+ */
+export function emailBody(first: string | undefined, paragraphs: readonly Sentence[][]): string {
+  const kept = paragraphs.map((p) => p.filter((s): s is string | { optional: string } => Boolean(s)));
+  const render = (): string => {
+    const lines = kept.map((p) => p.map((s) => (typeof s === 'string' ? s : s.optional)).join(' ')).filter(Boolean);
+    return [first ? `Hi ${first},` : 'Hi,', ...lines].join('\n\n');
+  };
+  const sentences = (): number => kept.reduce((n, p) => n + p.length, 0);
+  while (countWords(render()) >= EMAIL_MAX_WORDS || sentences() > EMAIL_MAX_SENTENCES) {
+    const p = kept.findLastIndex((para) => para.some((s) => typeof s !== 'string'));
+    if (p < 0) break;
+    const para = kept[p]!;
+    para.splice(para.findLastIndex((s) => typeof s !== 'string'), 1);
+  }
+  return render();
+}

@@ -1,0 +1,148 @@
+/**
+ * Campaign sequences: the touches a prospect receives, and which touch is due on a
+ * given day. A touch's date is the prospect's start date plus the touch's day offset;
+ * the sequence advances only when a touch is recorded as done (`touches_done` on the
+ * prospect), so a touch missed on its day stays the prospect's next touch (overdue)
+ * instead of being skipped silently.
+ */
+
+import { addDays, calendarDate } from './calendar.js';
+
+export type Channel = 'email' | 'call' | 'linkedin';
+
+export interface Touch {
+  /** Days after the prospect's start date; day 0 is the start date itself. */
+  day: number;
+  channel: Channel;
+  template: string;
+}
+
+export const PRESET_NAMES = ['five-touch-cold', 'follow-up'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export const SEQUENCE_PRESETS: Readonly<Record<PresetName, readonly Touch[]>> = {
+  'five-touch-cold': [
+    { day: 0, channel: 'email', template: 'cold-1-problem' },
+    { day: 3, channel: 'email', template: 'cold-2-insight' },
+    { day: 7, channel: 'email', template: 'cold-3-case-study' },
+    { day: 14, channel: 'email', template: 'cold-4-value' },
+    { day: 21, channel: 'email', template: 'cold-5-breakup' },
+  ],
+  'follow-up': [
+    { day: 2, channel: 'email', template: 'follow-up-1-recap' },
+    { day: 4, channel: 'call', template: 'follow-up-2-call' },
+    { day: 7, channel: 'email', template: 'follow-up-3-value' },
+    { day: 10, channel: 'linkedin', template: 'follow-up-4-linkedin' },
+    { day: 14, channel: 'email', template: 'follow-up-5-breakup' },
+  ],
+};
+
+/** A campaign's `sequence` front matter (src/schema/stages.ts `campaignActionsSchema`). */
+export interface SequenceInput {
+  preset?: string | null | undefined;
+  start?: string | null | undefined;
+  touches?: readonly Touch[] | null | undefined;
+}
+
+export function isPresetName(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * The touches of a sequence, in day order: explicit `touches` win over the preset (a
+ * campaign that spells out its touches means exactly those); otherwise the named preset
+ * (matched case-insensitively); otherwise none. The sort is stable, so touches written
+ * on the same day keep their written order, and touch numbers count in this order.
+ */
+export function resolveSequence(sequence: SequenceInput | null | undefined): Touch[] {
+  const explicit = sequence?.touches ?? [];
+  if (explicit.length > 0) return [...explicit].sort((a, b) => a.day - b.day);
+  const preset = sequence?.preset?.trim().toLowerCase() ?? '';
+  return isPresetName(preset) ? [...SEQUENCE_PRESETS[preset]] : [];
+}
+
+/** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
+export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed']);
+
+export interface SequenceProspect {
+  name: string;
+  email: string;
+  company: string;
+  title?: string | null | undefined;
+  /** queued | active | replied | meeting | unsubscribed | bounced | completed; default queued. */
+  status?: string | null | undefined;
+  /** Overrides the sequence `start` for this prospect. */
+  started?: string | null | undefined;
+  /** How many touches were already sent, in sequence order; default 0. */
+  touches_done?: number | null | undefined;
+}
+
+export interface DueTouchesInput {
+  campaign: string;
+  touches: readonly Touch[];
+  /** The sequence start date, used for prospects without `started`. */
+  start?: string | null | undefined;
+  prospects: readonly SequenceProspect[];
+  /** Lower-case email addresses never to contact (global unsubscribes, bounces, do-not-contact). */
+  suppressed: ReadonlySet<string>;
+  today: string;
+  /** Include next touches whose date has passed (default true: see the module comment). */
+  includeOverdue?: boolean | undefined;
+}
+
+export interface DueTouch {
+  campaign: string;
+  prospect: { name: string; email: string; company: string };
+  /** The touch's 1-based number in the resolved sequence. */
+  touch: number;
+  day: number;
+  channel: Channel;
+  template: string;
+  /** The date the touch was planned for, `YYYY-MM-DD`. */
+  due: string;
+  /** True when `due` is before `today`. */
+  overdue: boolean;
+}
+
+/**
+ * Each prospect's next touch when it is due on or before `today`, in prospect order.
+ * At most one touch per prospect: a prospect behind by several touches gets the next
+ * one, and the later ones keep their own dates. Prospects are skipped when stopped
+ * (STOPPED_STATUSES), suppressed, finished with the sequence, or without a valid start
+ * date (their own `started` or the sequence `start`).
+ */
+export function dueTouches(input: DueTouchesInput): DueTouch[] {
+  const today = calendarDate(input.today);
+  if (!today || today !== input.today.trim()) throw new RangeError(`today must be a YYYY-MM-DD date, got "${input.today}"`);
+  const includeOverdue = input.includeOverdue ?? true;
+  const sequenceStart = calendarDate(input.start);
+  const due: DueTouch[] = [];
+  for (const prospect of input.prospects) {
+    if (STOPPED_STATUSES.has((prospect.status ?? 'queued').trim().toLowerCase())) continue;
+    if (input.suppressed.has(prospect.email.trim().toLowerCase())) continue;
+    const done = touchesDone(prospect.touches_done);
+    const touch = input.touches[done];
+    if (!touch) continue;
+    // A prospect's own start wins; a bad one skips the prospect rather than borrowing the sequence's.
+    const start = prospect.started ? calendarDate(prospect.started) : sequenceStart;
+    if (!start) continue;
+    const date = addDays(start, touch.day);
+    if (date > today || (date < today && !includeOverdue)) continue;
+    due.push({
+      campaign: input.campaign,
+      prospect: { name: prospect.name, email: prospect.email, company: prospect.company },
+      touch: done + 1,
+      day: touch.day,
+      channel: touch.channel,
+      template: touch.template,
+      due: date,
+      overdue: date < today,
+    });
+  }
+  return due;
+}
+
+/** A missing, negative or non-numeric count means nothing was sent yet; 2.7 means 2. */
+function touchesDone(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
