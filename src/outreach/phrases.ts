@@ -25,17 +25,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A global, case-insensitive pattern for `phrase` bounded by non-letters/digits. */
-export function phrasePattern(phrase: string): RegExp {
-  const key = phrase.toLowerCase();
+/**
+ * A global pattern for `phrase` bounded by non-letters/digits; case-insensitive unless
+ * asked (a first name such as Will or Hope is also an ordinary lower-case word).
+ */
+export function phrasePattern(phrase: string, caseSensitive = false): RegExp {
+  const key = caseSensitive ? `=${phrase}` : `~${phrase.toLowerCase()}`;
   let pattern = patterns.get(key);
   if (!pattern) {
-    const body = normalizeQuotes(key)
+    const body = normalizeQuotes(caseSensitive ? phrase : phrase.toLowerCase())
       .trim()
       .split(/[\s-]+/)
       .map(escapeRegExp)
       .join('[\\s-]+');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
     patterns.set(key, pattern);
   }
   pattern.lastIndex = 0;
@@ -56,8 +59,9 @@ export function findPhrases(text: string, phrases: readonly string[]): PhraseMat
 }
 
 /** The distinct phrases of `phrases` that occur in `text`, in list order. */
-export function phrasesIn(text: string, phrases: readonly string[]): string[] {
-  return phrases.filter((phrase) => phrase.trim() !== '' && phrasePattern(phrase).test(normalizeQuotes(text)));
+export function phrasesIn(text: string, phrases: readonly string[], caseSensitive = false): string[] {
+  const haystack = normalizeQuotes(text);
+  return phrases.filter((phrase) => phrase.trim() !== '' && phrasePattern(phrase, caseSensitive).test(haystack));
 }
 
 /** Words as a reader counts them: runs of non-space characters holding a letter or digit. */

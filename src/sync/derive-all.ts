@@ -3,8 +3,9 @@ import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { computeFigures, type Figures } from '../derive/metrics.js';
 import { threadFacts, type ThreadFacts } from '../derive/thread-facts.js';
 import { scoringContext } from '../derive/thread-scores.js';
+import type { ThreadFactsCache } from '../derive/facts-cache.js';
 import { slugify } from '../workspace/slug.js';
-import { assumptionsOf, goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, goalsOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface MarketingOpening {
   slug: string;
@@ -29,10 +30,12 @@ export interface DerivedWorkspace {
  * Everything the engine writes, as a pure function of the sources: no I/O, no clock.
  * The "as of" date for goal trajectories is the latest date written in any deal or campaign.
  */
-export function deriveWorkspace(model: WorkspaceModel): DerivedWorkspace {
+export function deriveWorkspace(model: WorkspaceModel, cache?: ThreadFactsCache): DerivedWorkspace {
   const scoring = scoringContext(model);
+  cache?.startCycle(model);
+  const compute = (t: ThreadRecord): ThreadFacts | undefined => threadFacts(t, model.config, scoring);
   const threads = [...model.threads.values()]
-    .map((t) => threadFacts(t, model.config, scoring))
+    .map((t) => (cache ? cache.facts(t, () => compute(t)) : compute(t)))
     .filter((t): t is ThreadFacts => t !== undefined)
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const goals = goalsOf(model);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { changedPaths } from '../git/status.js';
+import type { ThreadFactsCache } from '../derive/facts-cache.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { writeFileIfChanged } from '../workspace/write.js';
@@ -17,6 +18,8 @@ export interface SyncOptions {
   dryRun?: boolean;
   /** false: write but do not commit (also off when the config says `git.commit: false`). */
   commit?: boolean;
+  /** Watch mode keeps thread facts between cycles. */
+  factsCache?: ThreadFactsCache;
 }
 
 export interface SyncResult {
@@ -47,7 +50,7 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
 export async function syncModel(model: WorkspaceModel, options: SyncOptions = {}): Promise<SyncResult> {
   const committing = options.commit !== false && model.config.git.commit;
   const recovered = !options.dryRun && committing ? await commitInterrupted(model) : null;
-  const derived = deriveWorkspace(model);
+  const derived = deriveWorkspace(model, options.factsCache);
   const plan = planSync(model, derived, (path) => readOrUndefined(model.root, path));
   const diagnostics = [...model.diagnostics.filter((d) => d.severity === 'error'), ...plan.diagnostics];
   const marketingFiles = plan.marketing.flatMap((m) => [`threads/marketing/${m.slug}/meta.json`, `threads/marketing/${m.slug}/1-input.md`]);

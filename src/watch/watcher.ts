@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
+import { ThreadFactsCache } from '../derive/facts-cache.js';
 import { syncModel, type SyncResult } from '../sync/run.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
@@ -44,6 +45,7 @@ const UNKNOWN_BURST = 20;
  */
 export class WorkspaceWatcher {
   private readonly index: WorkspaceIndex;
+  private readonly factsCache = new ThreadFactsCache();
   private watcher: FSWatcher | undefined;
   private readonly pending = new Set<string>();
   private firstPendingAt = 0;
@@ -178,7 +180,7 @@ export class WorkspaceWatcher {
       await withWorkspaceLock(this.root, async () => {
         const changed = await collect();
         if (kind !== 'startup' && changed.length === 0) return;
-        const result = await syncModel(this.index.model(), { commit: this.options.commit !== false });
+        const result = await syncModel(this.index.model(), { commit: this.options.commit !== false, factsCache: this.factsCache });
         // Our own writes go straight into the index: their watcher echo then compares equal.
         for (const path of result.written) this.index.update(path);
         const relevant = new Set(changed);
