@@ -89,7 +89,8 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
 
 function deriveStatus(type: ThreadMeta['type'], stage: number, outcome: ThreadFacts['outcome'], decision: unknown, learning: Data): ThreadFacts['status'] {
   if (type === 'sales-deal' && outcome) return outcome;
-  if (type !== 'sales-deal' && stage === 6 && (learning.closed || learning.results)) return 'completed';
+  // A freshly opened 6-learning.md carries zeroed results: only a close date ends a campaign or a content thread.
+  if (type !== 'sales-deal' && stage === 6 && (learning.closed || learning.published)) return 'completed';
   if (stage >= 4 && decision === 'DEFER') return 'deferred';
   if (stage >= 4 && decision === 'REJECT') return 'rejected';
   if (type === 'sales-campaign' && stage >= 5) return 'active';

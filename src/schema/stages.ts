@@ -220,6 +220,12 @@ export const marketingInputSchema = z.looseObject({
 /** Stages whose front matter is free-form for a thread type. */
 const looseStageSchema = z.looseObject({});
 
+/** A content thread's learning is free-form, but its validations count towards assumption confidence. */
+export const marketingLearningSchema = z.looseObject({
+  published: isoDateSchema.nullish(),
+  validations: z.array(validationSchema).default([]),
+});
+
 export const stageSchemas = {
   'sales-deal': [
     dealInputSchema,
@@ -237,7 +243,7 @@ export const stageSchemas = {
     campaignActionsSchema,
     campaignLearningSchema,
   ],
-  marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, looseStageSchema, looseStageSchema, looseStageSchema],
+  marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, looseStageSchema, looseStageSchema, marketingLearningSchema],
 } as const satisfies Record<string, readonly z.ZodType[]>;
 
 export type DealInput = z.output<typeof dealInputSchema>;
