@@ -59,8 +59,8 @@ export const DRAFT_TEMPLATES: Readonly<Record<string, DraftTemplate>> = {
     render: (c) =>
       email(pickSubject(`A result worth a look for ${c.company}`, 'A result worth a look'), [
         [opt(c.hook)],
-        [proofLine(c) || uvpLine(c), `I think ${c.company} could see something similar.`],
-        ['Worth 20 minutes to walk through how they did it?'],
+        c.proof ? [proofLine(c), `I think ${c.company} could see something similar.`] : [uvpLine(c)],
+        [c.proof ? 'Worth 20 minutes to walk through how they did it?' : `Worth 20 minutes to see what it could look like at ${c.company}?`],
       ]),
   },
   'cold-4-value': {
@@ -156,7 +156,8 @@ function linkedinNote(c: DraftContext): TemplateOutput {
   const hi = c.first ? `Hi ${c.first},` : 'Hi,';
   const close = `I sent you a note about ${c.company} and would be glad to connect here too.`;
   const peers = `I work with ${c.peers}${c.us ? ` at ${c.us}` : ''}.`;
-  const candidates = [[hi, c.hook, peers, close], [hi, peers, close], [hi, close]].map((parts) => parts.filter(Boolean).join(' '));
+  // The greeting on its own line: "Hi Dana, Congratulations" would read as one run-on sentence.
+  const candidates = [[c.hook, peers, close], [peers, close], [close]].map((parts) => `${hi}\n${parts.filter(Boolean).join(' ')}`);
   const text = candidates.find((t) => t.length <= LINKEDIN_NOTE_LIMIT) ?? candidates[candidates.length - 1]!;
   return { kind: 'text', subject: pickSubject(c.first && `Connecting, ${c.first}`, `Connecting with ${c.company}`, 'Connecting'), text };
 }

@@ -19,26 +19,26 @@ export function normalizeQuotes(text: string): string {
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
+/** Compiled patterns by phrase; bounded, because names and signals make the set open-ended in a long-running watcher. */
 const patterns = new Map<string, RegExp>();
+const MAX_CACHED_PATTERNS = 2000;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * A global pattern for `phrase` bounded by non-letters/digits; case-insensitive unless
- * asked (a first name such as Will or Hope is also an ordinary lower-case word).
- */
-export function phrasePattern(phrase: string, caseSensitive = false): RegExp {
-  const key = caseSensitive ? `=${phrase}` : `~${phrase.toLowerCase()}`;
+/** A global, case-insensitive pattern for `phrase` bounded by non-letters/digits. */
+export function phrasePattern(phrase: string): RegExp {
+  const key = phrase.toLowerCase();
   let pattern = patterns.get(key);
   if (!pattern) {
-    const body = normalizeQuotes(caseSensitive ? phrase : phrase.toLowerCase())
+    const body = normalizeQuotes(key)
       .trim()
       .split(/[\s-]+/)
       .map(escapeRegExp)
       .join('[\\s-]+');
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
+    if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
     patterns.set(key, pattern);
   }
   pattern.lastIndex = 0;
@@ -59,9 +59,9 @@ export function findPhrases(text: string, phrases: readonly string[]): PhraseMat
 }
 
 /** The distinct phrases of `phrases` that occur in `text`, in list order. */
-export function phrasesIn(text: string, phrases: readonly string[], caseSensitive = false): string[] {
+export function phrasesIn(text: string, phrases: readonly string[]): string[] {
   const haystack = normalizeQuotes(text);
-  return phrases.filter((phrase) => phrase.trim() !== '' && phrasePattern(phrase, caseSensitive).test(haystack));
+  return phrases.filter((phrase) => phrase.trim() !== '' && phrasePattern(phrase).test(haystack));
 }
 
 /** Words as a reader counts them: runs of non-space characters holding a letter or digit. */

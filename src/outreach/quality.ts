@@ -8,7 +8,7 @@
 
 import { companyCore, firstName } from './names.js';
 import { findPlaceholders } from './placeholders.js';
-import { countWords, normalizeQuotes, phrasesIn } from './phrases.js';
+import { countWords, findPhrases, normalizeQuotes, phrasesIn } from './phrases.js';
 import { CTA_PHRASES, CTA_QUESTION_WORDS, GENERIC_OPENINGS, PUSHY_PHRASES, SPAM_TRIGGERS } from './quality-vocabulary.js';
 import type { Channel } from './sequences.js';
 
@@ -114,14 +114,20 @@ function lengthIssues(body: string, channel: Channel): QualityIssue[] {
 
 /**
  * Real personalisation: the recipient's first or full name, their company's name (with
- * or without `Inc.`), or a specific signal of theirs. Names match whole words with their
- * case as written, so "we will" is not personal to Will, and a message of lower-case
- * words names nobody. Signals (descriptive phrases) match in any case.
+ * or without `Inc.`), or a specific signal of theirs. A name counts only where it is
+ * written as a name (capitalised, or exactly as spelled on file), so "we will" is not
+ * personal to Will, and a message of lower-case words names nobody; a capitalised word
+ * that is not theirs does not count either. Signals (descriptive phrases) match in any case.
  */
 export function isPersonalized(body: string, recipient: DraftToAssess['recipient'], signals: readonly string[]): boolean {
   const names = [firstName(recipient.name), recipient.name?.trim(), companyCore(recipient.company), recipient.company?.trim()];
-  const exact = names.filter((n): n is string => typeof n === 'string' && n.length > 0);
-  if (phrasesIn(body, exact, true).length > 0) return true;
+  const known = names.filter((n): n is string => typeof n === 'string' && n.length > 0);
+  // Written as a name: capitalised in the message, or spelled exactly as on file (`monday.com`).
+  const asName = findPhrases(body, known).some(({ phrase, index, end }) => {
+    const written = body.slice(index, end);
+    return written === phrase || /^\p{Lu}/u.test(written);
+  });
+  if (asName) return true;
   const specific = signals.map((s) => s.trim()).filter((s) => s.length >= 3);
   return phrasesIn(body, specific).length > 0;
 }

@@ -5,9 +5,9 @@
  * counts as intent there is the one a message mentions here.
  */
 
-import { classifySignal, SIGNAL_WEIGHTS, type SignalFacts, type SignalType } from '../scoring/index.js';
+import { classifySignal, SIGNAL_KEYWORDS, SIGNAL_WEIGHTS, type SignalFacts, type SignalType } from '../scoring/index.js';
 import { calendarDate, daysBetween } from './calendar.js';
-import { clipPhrase, lowerFirst } from './wording.js';
+import { clipPhrase } from './wording.js';
 
 /** A signal older than this is stale news: congratulating a two-year-old funding round reads as automation. */
 export const SIGNAL_FRESH_DAYS = 180;
@@ -37,15 +37,28 @@ export function readSignals(
     if (!kind) return [];
     const date = typeof signal === 'string' ? undefined : calendarDate(signal?.date);
     if (date && daysBetween(date, today) > SIGNAL_FRESH_DAYS) return [];
-    // A one-word detail ("funding") only repeats the type; quote details that add something.
-    const specific = detail && detail.trim().split(/\s+/).length >= 2 ? clipPhrase(detail, 10) : undefined;
-    return [{ type: kind, detail: specific, date }];
+    return [{ type: kind, detail: specificDetail(kind, detail), date }];
   });
   const rank = (s: ReadSignal): number => (triggerTypes.has(s.type) ? 1 : 0) + SIGNAL_WEIGHTS[s.type];
   return read.sort((a, b) => rank(b) - rank(a) || (b.date ?? '').localeCompare(a.date ?? ''));
 }
 
-/** `Series C`, `seed round` or an amount, as written in the signal; undefined when it names neither. */
+/**
+ * The part of a detail worth quoting: "Hiring 5 analysts" says "5 analysts" after "is
+ * hiring", and a detail that is only the type ("funding") adds nothing. Capitals are
+ * kept as written: a detail is usually a name (TechCrunch, Berlin).
+ */
+function specificDetail(type: SignalType, detail: string | undefined): string | undefined {
+  if (!detail) return undefined;
+  const words = clipPhrase(detail, 10).split(' ');
+  const first = words[0]?.toLowerCase().replace(/[^a-z-]/g, '') ?? '';
+  if (words.length > 1 && SIGNAL_KEYWORDS[type].includes(first)) words.shift();
+  const rest = words.join(' ').trim();
+  const onlyTheType = words.length === 1 && (SIGNAL_KEYWORDS[type].includes(rest.toLowerCase()) || rest.toLowerCase() === type);
+  return rest && !onlyTheType ? rest : undefined;
+}
+
+/** `$40M Series C`, `Series C`, `seed round`, `$5M raise`, or `recent funding round` when the detail names none. */
 function fundingRound(detail: string | undefined): string {
   const text = detail ?? '';
   const round = /\b(?:series\s+[a-h]|pre-seed|seed(?:\s+round)?)\b/i.exec(text)?.[0];
@@ -55,7 +68,7 @@ function fundingRound(detail: string | undefined): string {
   return amount ? `${amount} raise` : 'recent funding round';
 }
 
-const inParens = (detail: string | undefined): string => (detail ? ` (${lowerFirst(detail)})` : '');
+const inParens = (detail: string | undefined): string => (detail ? ` (${detail})` : '');
 
 /** One hook sentence per signal type, in signal order. */
 export function signalHooks(signals: readonly ReadSignal[], company: string): string[] {

@@ -1,0 +1,74 @@
+/** Outreach: sequences, drafts, the quality gate, reply classification, campaign results and win/loss. Pure: no I/O, no clock. */
+
+export { addDays, calendarDate, daysBetween } from './calendar.js';
+export {
+  dueTouches,
+  isPresetName,
+  PRESET_NAMES,
+  resolveSequence,
+  SEQUENCE_PRESETS,
+  STOPPED_STATUSES,
+  type Channel,
+  type DueTouch,
+  type DueTouchesInput,
+  type PresetName,
+  type SequenceInput,
+  type SequenceProspect,
+  type Touch,
+} from './sequences.js';
+export { draftMessage, emailBody, EMAIL_MAX_SENTENCES, EMAIL_MAX_WORDS, type Draft, type DraftInput, type Personalization } from './drafts.js';
+export { formatFee, type DraftContext, type Materials } from './draft-context.js';
+export { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, LINKEDIN_NOTE_LIMIT, type DraftTemplate, type Sentence, type TemplateOutput } from './draft-templates.js';
+export { readSignals, signalHooks, SIGNAL_FRESH_DAYS, whyNow, type ReadSignal } from './signal-hooks.js';
+export { MAX_PAIN_HYPOTHESES, PAIN_CUES, painHypotheses } from './pain-hypotheses.js';
+export { companyCore, firstName } from './names.js';
+export { findPlaceholders, hasPlaceholder, PLACEHOLDER_PATTERNS } from './placeholders.js';
+export { countSentences, countWords, findPhrases, phrasesIn, type PhraseMatch } from './phrases.js';
+export {
+  assessDraft,
+  gradeOf,
+  hasCallToAction,
+  isPersonalized,
+  PENALTY,
+  QUALITY_LIMITS,
+  type DraftToAssess,
+  type Grade,
+  type IssueSeverity,
+  type QualityAssessment,
+  type QualityIssue,
+} from './quality.js';
+export { CTA_PHRASES, CTA_QUESTION_WORDS, GENERIC_OPENINGS, PUSHY_PHRASES, SPAM_TRIGGERS } from './quality-vocabulary.js';
+export { classifyReply, replyText, type ReplyClassification } from './replies.js';
+export {
+  NEGATION_WINDOW,
+  NEGATIVE_PHRASES,
+  NEGATORS,
+  OUT_OF_OFFICE_PHRASES,
+  POSITIVE_PHRASES,
+  REPLY_PRIORITY,
+  UNSUBSCRIBE_PHRASES,
+  type ReplyCategory,
+} from './reply-vocabulary.js';
+export {
+  campaignRates,
+  campaignSuggestions,
+  RESULT_RULES,
+  type CampaignRates,
+  type CampaignResults,
+  type CampaignSuggestion,
+  type SuggestionSeverity,
+} from './results.js';
+export {
+  analyzeWinLoss,
+  DEFAULT_LIFT_THRESHOLD,
+  DEFAULT_MIN_DEALS,
+  UNSPECIFIED_REASON,
+  type IcpRecommendation,
+  type LossReasonShare,
+  type WinLossAnalysis,
+  type WinLossDeal,
+  type WinLossOptions,
+} from './winloss.js';
+export { CONFIDENCE_PRIOR_DEALS, confidenceFor, REVENUE_BANDS, revenueBand, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
+export { bestQualificationThreshold, type QualificationThreshold, type ScoredDeal } from './qualification-threshold.js';
+export { buyerPersonas, type BuyerPersonas, type PersonaCount } from './buyer-personas.js';

@@ -1,0 +1,114 @@
+/**
+ * Campaign results: rates and the suggestions they call for.
+ *
+ * Denominators. Bounces are a share of what was **sent** (a bounce is a send that never
+ * arrived). Opens, clicks, replies, unsubscribes, spam complaints and meetings are
+ * shares of what was **delivered**, because a message that bounced could not be
+ * opened: counting it would blame the copy for a list-quality problem. Delivered is the
+ * recorded `delivered`, or `sent − bounced` when it is not recorded. A rate whose
+ * denominator is 0 is null (no data), never 0.
+ *
+ * Volume gates ("after ≥ 50 sends") count `sent`: a rule needs enough messages out
+ * before its rate means anything.
+ */
+
+export interface CampaignResults {
+  sent?: number | null | undefined;
+  delivered?: number | null | undefined;
+  opened?: number | null | undefined;
+  clicked?: number | null | undefined;
+  replied?: number | null | undefined;
+  bounced?: number | null | undefined;
+  unsubscribed?: number | null | undefined;
+  spam_complaints?: number | null | undefined;
+  meetings?: number | null | undefined;
+  deals?: number | null | undefined;
+}
+
+export interface CampaignRates {
+  sent: number;
+  delivered: number;
+  /** Over delivered. */
+  openRate: number | null;
+  clickRate: number | null;
+  replyRate: number | null;
+  unsubscribeRate: number | null;
+  spamComplaintRate: number | null;
+  meetingRate: number | null;
+  /** Over sent. */
+  bounceRate: number | null;
+}
+
+export type SuggestionSeverity = 'critical' | 'high' | 'medium' | 'info';
+
+export interface CampaignSuggestion {
+  rule: string;
+  severity: SuggestionSeverity;
+  message: string;
+}
+
+/** The rule thresholds. Rates are fractions; `min*Sent` gates are inclusive (≥). */
+export const RESULT_RULES = {
+  lowOpen: { minSent: 50, below: 0.3 },
+  lowReply: { minSent: 100, below: 0.03 },
+  highBounce: { minSent: 20, above: 0.05 },
+  highUnsubscribe: { minSent: 50, above: 0.02 },
+  scaleUp: { above: 0.1 },
+} as const;
+
+const count = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+export function campaignRates(results: CampaignResults): CampaignRates {
+  const sent = count(results.sent);
+  const bounced = count(results.bounced);
+  const delivered = typeof results.delivered === 'number' ? count(results.delivered) : Math.max(0, sent - bounced);
+  return {
+    sent,
+    delivered,
+    openRate: rate(count(results.opened), delivered),
+    clickRate: rate(count(results.clicked), delivered),
+    replyRate: rate(count(results.replied), delivered),
+    unsubscribeRate: rate(count(results.unsubscribed), delivered),
+    spamComplaintRate: rate(count(results.spam_complaints), delivered),
+    meetingRate: rate(count(results.meetings), delivered),
+    bounceRate: rate(bounced, sent),
+  };
+}
+
+const pct = (value: number): string => `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+
+const SEVERITY_ORDER: readonly SuggestionSeverity[] = ['critical', 'high', 'medium', 'info'];
+
+/**
+ * Each rule triggers strictly past its rate threshold ("under 30%": 30.0% exactly does
+ * not trigger; "over 5%": 5.0% exactly does not) and at or past its volume gate
+ * (exactly 50 sends counts). Scaling up is not suggested while a critical rule fires:
+ * a campaign with spam complaints or bounces must be fixed before it grows.
+ * Ordered critical first, then high, medium, info.
+ */
+export function campaignSuggestions(results: CampaignResults): CampaignSuggestion[] {
+  const r = campaignRates(results);
+  const spam = count(results.spam_complaints);
+  const out: CampaignSuggestion[] = [];
+  if (spam > 0) {
+    out.push({ rule: 'spam-complaint', severity: 'critical', message: `${spam} spam complaint(s): emergency stop. Pause every send from this campaign, check consent and targeting, then warm the domain back up.` });
+  }
+  if (r.bounceRate !== null && r.sent >= RESULT_RULES.highBounce.minSent && r.bounceRate > RESULT_RULES.highBounce.above) {
+    out.push({ rule: 'high-bounce-rate', severity: 'critical', message: `Bounce rate ${pct(r.bounceRate)} over ${pct(RESULT_RULES.highBounce.above)} after ${r.sent} sends: pause the campaign and verify the list before sending more.` });
+  }
+  if (r.openRate !== null && r.sent >= RESULT_RULES.lowOpen.minSent && r.openRate < RESULT_RULES.lowOpen.below) {
+    out.push({ rule: 'low-open-rate', severity: 'high', message: `Open rate ${pct(r.openRate)} under ${pct(RESULT_RULES.lowOpen.below)} after ${r.sent} sends: test new subject lines (and check deliverability).` });
+  }
+  if (r.replyRate !== null && r.sent >= RESULT_RULES.lowReply.minSent && r.replyRate < RESULT_RULES.lowReply.below) {
+    out.push({ rule: 'low-reply-rate', severity: 'high', message: `Reply rate ${pct(r.replyRate)} under ${pct(RESULT_RULES.lowReply.below)} after ${r.sent} sends: review the copy and make the call to action clearer.` });
+  }
+  if (r.unsubscribeRate !== null && r.sent >= RESULT_RULES.highUnsubscribe.minSent && r.unsubscribeRate > RESULT_RULES.highUnsubscribe.above) {
+    out.push({ rule: 'high-unsubscribe-rate', severity: 'medium', message: `Unsubscribe rate ${pct(r.unsubscribeRate)} over ${pct(RESULT_RULES.highUnsubscribe.above)} after ${r.sent} sends: tighten targeting to the segment's ICP.` });
+  }
+  const critical = out.some((s) => s.severity === 'critical');
+  if (!critical && r.replyRate !== null && r.replyRate > RESULT_RULES.scaleUp.above) {
+    out.push({ rule: 'scale-up', severity: 'info', message: `Reply rate ${pct(r.replyRate)} over ${pct(RESULT_RULES.scaleUp.above)}: this works; scale it to more of the segment.` });
+  }
+  return out.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}
