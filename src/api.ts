@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listDueTouches } from './campaigns/due.js';
+import { writeCampaignDrafts, type DraftFile } from './campaigns/drafts.js';
+import { recordReply, type ReplyResult } from './campaigns/reply.js';
+import { suppressedSet } from './campaigns/suppression.js';
 import { checkModel, type CheckResult } from './check/check.js';
+import { today } from './clock.js';
+import type { DueTouch } from './outreach/index.js';
+import { deriveWorkspace } from './sync/derive-all.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
 import { advanceThread, type AdvanceResult } from './threads/advance.js';
 import { createCampaign, createDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
@@ -26,6 +35,12 @@ export interface Workspace {
   sync(options?: SyncOptions): Promise<SyncResult>;
   /** Generates the ICP, narratives and materials of the given segments (all by default). */
   strategy(options?: StrategyOptions): Promise<StrategyResult>;
+  /** Every campaign touch due on `date` (default today), per prospect, skipping stopped and suppressed prospects. */
+  due(date?: string): Promise<DueTouch[]>;
+  /** Writes one draft per prospect and touch into the campaign's drafts/ folder, each graded by the quality gate. */
+  draftCampaign(campaign: string, options?: { force?: boolean }): Promise<DraftFile[]>;
+  /** Records and classifies a prospect's reply; a positive one opens a deal, an unsubscribe suppresses the address. */
+  recordReply(campaign: string, email: string, text: string, date?: string): Promise<ReplyResult>;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
@@ -45,8 +60,28 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
     strategy: (options) => withWorkspaceLock(root, () => runStrategy(root, options)),
+    due: async (date) => listDueTouches(await loadWorkspace(root), suppressedSet(root), date ?? today()),
+    draftCampaign: (campaign, options) => {
+      const path = resolveThreadPath(root, campaign);
+      return withWorkspaceLock(root, async () => {
+        const model = await loadWorkspace(root);
+        return writeCampaignDrafts(model, path, deriveWorkspace(model).assumptions, (p) => readTextOrUndefined(root, p), options);
+      });
+    },
+    recordReply: (campaign, email, text, date) => {
+      const path = resolveThreadPath(root, campaign);
+      return withWorkspaceLock(root, async () => recordReply(await loadWorkspace(root), path, email, text, date ?? today()));
+    },
     sync: (options) => (options?.dryRun ? runSync(root, options) : withWorkspaceLock(root, () => runSync(root, options))),
   };
 }
 
 export { initWorkspace, type InitOptions, type InitResult };
+
+function readTextOrUndefined(root: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

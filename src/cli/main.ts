@@ -4,6 +4,8 @@ import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
 import { advanceCommand } from './commands/advance.js';
 import { campaignNewCommand } from './commands/campaign.js';
+import { campaignDraftCommand, campaignReplyCommand } from './commands/campaign-outreach.js';
+import { dueCommand } from './commands/due.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
@@ -77,6 +79,24 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string }, cmd: Command) =>
       execute(() => campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
     );
+
+  campaign
+    .command('draft <campaign>')
+    .description('write one draft per prospect and touch into the campaign folder, graded by the quality gate (nothing is ever sent)')
+    .option('--force', 'overwrite existing drafts')
+    .action((name: string, flags: { force?: boolean }, cmd: Command) => execute(() => campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
+  campaign
+    .command('reply <campaign> <email>')
+    .description("record and classify a prospect's reply: positive opens a deal, unsubscribe suppresses the address")
+    .requiredOption('--text <text>', 'the reply as received')
+    .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
+    .action((name: string, email: string, flags: { text: string; date?: string }, cmd: Command) => execute(() => campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('due')
+    .description('every campaign touch due today (or --date), per prospect')
+    .option('--date <YYYY-MM-DD>', 'the day to list (default: today)')
+    .action((flags: { date?: string }, cmd: Command) => execute(() => dueCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('advance <thread>')

@@ -1,0 +1,109 @@
+import { today as todayDate } from '../clock.js';
+import type { AssumptionState } from '../derive/assumptions.js';
+import { ThreadworkError } from '../errors.js';
+import { assessDraft, draftMessage, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { strategyContext } from '../strategy/context.js';
+import { readCanvasTexts } from '../strategy/refresh.js';
+import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { slugify } from '../workspace/slug.js';
+import { createFileExclusive, writeFileAtomicSync } from '../workspace/write.js';
+
+export interface DraftFile {
+  path: string;
+  prospect: string;
+  touch: number;
+  action: 'created' | 'kept' | 'overwritten';
+  grade: QualityAssessment['grade'];
+  ready: boolean;
+  issues: QualityAssessment['issues'];
+}
+
+type Prospect = SequenceProspect & Record<string, unknown>;
+
+/**
+ * Writes one Markdown draft per prospect and touch into `{campaign}/drafts/`, each
+ * assessed by the quality gate. Every draft has `status: draft`: threadwork never sends
+ * anything. An existing draft (perhaps edited) is kept unless `force`.
+ */
+export function writeCampaignDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], readText: (path: string) => string | undefined, options: { force?: boolean; today?: string } = {}): DraftFile[] {
+  const thread = model.threads.get(campaignPath);
+  const meta = thread && metaOf(thread);
+  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath}`, 'not-a-campaign');
+  const actions = thread.stages[4]?.value as { sequence?: Parameters<typeof resolveSequence>[0]; prospects?: Prospect[] } | undefined;
+  if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
+  const touches = resolveSequence(actions.sequence ?? null);
+  const segment = segmentsOf(model).find((s) => s.id === meta.segment);
+  const context = segment ? strategyContext(model, segment, readCanvasTexts(readText), assumptions) : undefined;
+  const materials = context
+    ? { uvp: known(context.uvp), top_problem: known(context.top_problem), proof: context.proof.map((p) => p.statement), pilot_fee: known(context.pricing.pilot_fee), company: model.config.company ?? null }
+    : { company: model.config.company ?? null };
+  const date = options.today ?? todayDate();
+  const files: DraftFile[] = [];
+  for (const prospect of actions.prospects ?? []) {
+    const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: Array.isArray(prospect.signals) ? (prospect.signals as string[]) : [] };
+    touches.forEach((touch, i) => {
+      const draft = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
+      const signals = company.signals.map(String);
+      const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
+      const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
+      const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day: touch.day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals }, draft.body);
+      let action: DraftFile['action'] = 'created';
+      if (!createFileExclusive(model.root, path, content)) {
+        if (options.force) {
+          writeFileAtomicSync(model.root, path, content);
+          action = 'overwritten';
+        } else action = 'kept';
+      }
+      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues });
+    });
+  }
+  return files;
+}
+
+interface DraftFront {
+  campaign: string;
+  prospect: Prospect;
+  touch: number;
+  day: number;
+  channel: string;
+  template: string;
+  subject: string;
+  quality: QualityAssessment;
+  signals: string[];
+}
+
+function renderDraft(f: DraftFront, body: string): string {
+  const front = {
+    status: 'draft',
+    campaign: f.campaign,
+    prospect: { name: f.prospect.name, email: f.prospect.email, company: f.prospect.company, title: f.prospect.title ?? null },
+    touch: f.touch,
+    day: f.day,
+    channel: f.channel,
+    template: f.template,
+    subject: f.subject,
+    signals: f.signals,
+    quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
+  };
+  return `---\n${yamlLines(front)}---\n\n${body.trim()}\n`;
+}
+
+/** Front matter written as JSON-quoted YAML: every value is safe whatever the text holds. */
+function yamlLines(value: Record<string, unknown>, indent = ''): string {
+  return Object.entries(value)
+    .map(([key, v]) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) return `${indent}${key}:\n${yamlLines(v as Record<string, unknown>, `${indent}  `)}`;
+      if (Array.isArray(v)) return v.length ? `${indent}${key}:\n${v.map((item) => `${indent}  - ${JSON.stringify(item)}`).join('\n')}\n` : `${indent}${key}: []\n`;
+      return `${indent}${key}: ${v === null || v === undefined ? 'null' : JSON.stringify(v)}\n`;
+    })
+    .join('');
+}
+
+/** Canvas text, or null where the canvas lacks it (the strategy context then holds a "fill in" note, which no email should carry). */
+function known(text: string): string | null {
+  return text.startsWith('_(fill in') ? null : text;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}

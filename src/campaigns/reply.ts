@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ThreadworkError } from '../errors.js';
+import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { classifyReply, type ReplyClassification } from '../outreach/index.js';
+import { createDeal, type CreatedThread } from '../threads/create.js';
+import { metaOf, type WorkspaceModel } from '../workspace/model.js';
+import { slugify } from '../workspace/slug.js';
+import { createFileExclusive, writeFileAtomicSync } from '../workspace/write.js';
+import { addSuppression } from './suppression.js';
+
+export interface ReplyResult {
+  campaign: string;
+  email: string;
+  classification: ReplyClassification;
+  /** The prospect's status before → after in 5-actions.md (unchanged for an out-of-office). */
+  status: { before: string; after: string };
+  recorded: string;
+  deal: CreatedThread | { path: string; existing: true } | null;
+  suppressed: boolean;
+  written: string[];
+}
+
+/** What a reply does to the prospect's place in the sequence. */
+const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
+  positive: 'replied',
+  neutral: 'replied',
+  negative: 'completed',
+  unsubscribe: 'unsubscribed',
+  'out-of-office': null,
+};
+
+/**
+ * Records a prospect's reply: the text and its classification in `replies/`, the
+ * prospect's status in 5-actions.md (edited in place), and its consequences — a
+ * positive reply opens a deal thread with `source: campaign:{id}` (once), an
+ * unsubscribe puts the address on the workspace suppression list.
+ */
+export function recordReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string): ReplyResult {
+  const thread = model.threads.get(campaignPath);
+  const meta = thread && metaOf(thread);
+  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign');
+  const actionsPath = `${campaignPath}/5-actions.md`;
+  const prospects = ((thread.stages[4]?.value as { prospects?: { name: string; email: string; company: string; title?: string | null; status?: string }[] } | undefined)?.prospects ?? []);
+  const index = prospects.findIndex((p) => p.email.toLowerCase() === email.trim().toLowerCase());
+  if (index < 0) {
+    throw new ThreadworkError(`No prospect ${email} in ${actionsPath}: expected one of ${prospects.map((p) => p.email).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
+  }
+  const prospect = prospects[index]!;
+  const classification = classifyReply(text);
+  const written: string[] = [];
+
+  const recorded = writeReplyRecord(model.root, campaignPath, prospect.email, date, classification, text);
+  written.push(recorded);
+
+  const before = prospect.status ?? 'queued';
+  const after = NEXT_STATUS[classification.category] ?? before;
+  if (after !== before) {
+    writeFileAtomicSync(model.root, actionsPath, setProspectStatus(readFileSync(join(model.root, actionsPath), 'utf8'), index, after));
+    written.push(actionsPath);
+  }
+
+  let deal: ReplyResult['deal'] = null;
+  if (classification.category === 'positive') deal = openDealOnce(model, meta.id, meta.segment, prospect, text, date);
+  if (deal && 'files' in deal) written.push(...deal.files);
+
+  const suppressed = classification.category === 'unsubscribe' && addSuppression(model.root, { email: prospect.email, reason: 'unsubscribed', date, campaign: meta.id });
+  if (suppressed) written.push('threads/sales/campaigns/suppression.yaml');
+  return { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, recorded, deal, suppressed, written };
+}
+
+function writeReplyRecord(root: string, campaign: string, email: string, date: string, c: ReplyClassification, text: string): string {
+  const front = { email, date, category: c.category, confidence: c.confidence, matched: c.matched };
+  const content = `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
+  const base = `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
+    if (createFileExclusive(root, path, content)) return path;
+  }
+}
+
+/** Edits one prospect's `status` in place: only that value's characters change. */
+function setProspectStatus(text: string, index: number, status: string): string {
+  try {
+    return setFrontMatterScalar(text, ['prospects', index, 'status'], status);
+  } catch {
+    throw new ThreadworkError('5-actions.md has no valid front matter: fix it before recording replies', 'stage-invalid');
+  }
+}
+
+function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string | undefined, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): ReplyResult['deal'] {
+  const source = `campaign:${campaignId}`;
+  for (const t of model.threads.values()) {
+    const m = metaOf(t);
+    const contact = (t.stages[0]?.value as { contact?: { email?: string | null } } | undefined)?.contact?.email;
+    if (m?.type === 'sales-deal' && m.source === source && contact?.toLowerCase() === prospect.email.toLowerCase()) return { path: t.path, existing: true };
+  }
+  const quote = text.replace(/\s+/g, ' ').trim();
+  try {
+    return createDeal(model, {
+      company: prospect.company,
+      segment: segment ?? '',
+      source,
+      date,
+      contactName: prospect.name,
+      contactEmail: prospect.email,
+      ...(prospect.title ? { contactTitle: prospect.title } : {}),
+      signal: `Replied to the campaign: "${quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}"`,
+    });
+  } catch (error) {
+    if (error instanceof ThreadworkError && error.code === 'thread-exists') return { path: String(error.details?.path), existing: true };
+    throw error;
+  }
+}
