@@ -2,6 +2,7 @@ import type { AssumptionState } from './assumptions.js';
 import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalState } from './goals.js';
 import type { Figures } from './metrics.js';
+import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
 
 /** Relative link from a canvas or goal file (two folders deep) to a thread folder. */
 function threadLink(fromDepth: number, thread: string, file = ''): string {
@@ -98,4 +99,22 @@ export function renderGoalStateBlock(state: GoalState): string {
     );
   }
   return lines.join('\n');
+}
+
+/** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */
+export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): string {
+  const rows: [string, number | null][] = [
+    ['open rate', rates.openRate],
+    ['click rate', rates.clickRate],
+    ['reply rate', rates.replyRate],
+    ['bounce rate', rates.bounceRate],
+    ['unsubscribe rate', rates.unsubscribeRate],
+    ['meeting rate', rates.meetingRate],
+  ];
+  return [
+    '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',
+    table(['rate', 'value'], ['l', 'r'], [['sent', formatNumber(rates.sent)], ['delivered', formatNumber(rates.delivered)], ...rows.map(([label, value]) => [label, formatPercent(value)])]),
+    '',
+    ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : ['No rule fires on these results.']),
+  ].join('\n');
 }

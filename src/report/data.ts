@@ -5,6 +5,7 @@ import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { computeFigures } from '../derive/metrics.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../sync/derive-all.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
+import { analyzeWinLoss, DEFAULT_MIN_DEALS, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
 
 export interface PipelineStageRow {
   stage: string;
@@ -69,4 +70,32 @@ export function goalsReport(model: WorkspaceModel, derived: DerivedWorkspace = d
 
 export function assumptionsReport(_model: WorkspaceModel, derived: DerivedWorkspace): AssumptionState[] {
   return derived.assumptions;
+}
+
+/** Win/loss from closed deal threads: the analysis of src/outreach/winloss.ts on what the threads record. */
+export function winLossReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model), minDeals?: number): WinLossAnalysis {
+  const deals: WinLossDeal[] = derived.threads.flatMap((t) => {
+    if (t.meta.type !== 'sales-deal' || (t.status !== 'closed-won' && t.status !== 'closed-lost')) return [];
+    const thread = model.threads.get(t.path);
+    const input = (thread?.stages[0]?.value ?? {}) as { company?: { industry?: string | null; revenue?: unknown }; contact?: { title?: string | null } };
+    const learning = (thread?.stages[5]?.value ?? {}) as { loss_reason?: string | null };
+    const revenue = input.company?.revenue;
+    return [
+      {
+        path: t.path,
+        outcome: t.status,
+        arr: t.arr,
+        cycleDays: t.cycleDays,
+        segment: t.meta.segment ?? null,
+        source: t.meta.source.startsWith('campaign:') ? 'campaign' : t.meta.source.startsWith('thread:') ? 'thread' : t.meta.source,
+        industry: input.company?.industry ?? null,
+        revenue: typeof revenue === 'number' || typeof revenue === 'string' ? revenue : null,
+        lossReason: learning.loss_reason ?? null,
+        contacts: input.contact?.title ? [{ title: input.contact.title }] : [],
+        qualificationScore: t.qualificationScore,
+      },
+    ];
+  });
+  const configured = (model.config as { winloss?: { min_deals?: number } }).winloss?.min_deals;
+  return analyzeWinLoss(deals, { minDeals: minDeals ?? configured ?? DEFAULT_MIN_DEALS });
 }

@@ -3,6 +3,7 @@ import type { AssumptionState } from '../derive/assumptions.js';
 import { cell, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { formatGoalMetric } from '../derive/render-blocks.js';
+import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { bar, box, columns } from './terminal.js';
 
@@ -100,4 +101,46 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
     `${s.validated}✓ ${s.partial}~ ${s.invalidated}✗`,
   ]);
   return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l']));
+}
+
+export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
+  const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
+  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), `${p.lift >= 0 ? '+' : ''}${Math.round(p.lift * 100)} pts`, p.confidence.toFixed(2)]));
+  const headline = `${w.deals} closed deals: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatNumber(w.averageWonCycleDays)} days`;
+  const threshold = w.qualificationThreshold
+    ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${w.qualificationThreshold.deals} scored deals)`
+    : 'Qualification threshold: not enough scored deals yet';
+  const reasons = w.lossReasons.map((r) => [r.reason, String(r.deals), formatPercent(r.share)]);
+  const personas = w.personas.titles.map((t) => [t.value, String(t.deals), formatPercent(t.share)]);
+  const recommendations = w.recommendations.map((r) => `${r.action === 'focus' ? '↑' : '↓'} ${r.message}`);
+  if (format === 'md') {
+    return [
+      '## Win/loss',
+      '',
+      headline,
+      '',
+      patternRows.length ? table(['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'confidence'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], patternRows) : '_No group has enough deals yet._',
+      '',
+      '### Loss reasons',
+      '',
+      reasons.length ? table(['reason', 'deals', 'share'], ['l', 'r', 'r'], reasons) : '_No lost deals._',
+      '',
+      '### Buyer personas of won deals',
+      '',
+      personas.length ? table(['title', 'deals', 'share'], ['l', 'r', 'r'], personas) : '_No contact titles recorded._',
+      '',
+      '### ICP recommendations',
+      '',
+      ...(recommendations.length ? recommendations.map((r) => `- ${r}`) : ['_None yet: no group stands out with enough deals._']),
+      '',
+      threshold,
+      '',
+    ].join('\n');
+  }
+  return [
+    box('Win/loss', [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r']) : [pc.dim('no group has enough deals yet')])]),
+    box('Loss reasons', reasons.length ? columns(reasons.map((r) => [r[0]!, r[1]!, r[2]!]), ['l', 'r', 'r']) : [pc.dim('no lost deals')]),
+    box('Buyer personas (won deals)', personas.length ? columns(personas, ['l', 'r', 'r']) : [pc.dim('no contact titles recorded')]),
+    box('ICP recommendations', [...(recommendations.length ? recommendations : [pc.dim('none yet: no group stands out with enough deals')]), '', threshold]),
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { parseTable } from '../derive/format.js';
-import { renderAssumptionsBlock, renderGoalStateBlock, renderMetricsBlock, formatGoalMetric } from '../derive/render-blocks.js';
+import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock, formatGoalMetric } from '../derive/render-blocks.js';
+import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
@@ -65,6 +66,15 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, readT
     const file = model.goals.get(state.id);
     if (!file || hold(file.path, 'goal state', invalidThreadFiles)) continue;
     planBlock(file.path, 'state', renderGoalStateBlock(state), readText, plan, (old) => goalChanges(old, state));
+  }
+  for (const facts of derived.threads) {
+    if (facts.meta.type !== 'sales-campaign' || facts.stage < 6 || !facts.campaignResults) continue;
+    const results = facts.campaignResults as CampaignResults;
+    const learningPath = `${facts.path}/6-learning.md`;
+    if (invalidThreadFiles.includes(learningPath)) continue;
+    planBlock(learningPath, 'results', renderCampaignResultsBlock(campaignRates(results), campaignSuggestions(results)), readText, plan, () => [
+      { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${campaignSuggestions(results).map((s) => s.rule).join(', ') || 'no rule fires'}` },
+    ]);
   }
   // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones reported as stale.
   const strategy = planStrategy(model, derived.assumptions, readText, { onlyExisting: true });

@@ -1,11 +1,11 @@
 import { openWorkspace } from '../../api.js';
 import { ThreadworkError } from '../../errors.js';
-import { assumptionsReport, goalsReport, pipelineReport } from '../../report/data.js';
-import { renderAssumptions, renderGoals, renderPipeline, type ReportFormat } from '../../report/render.js';
+import { assumptionsReport, goalsReport, pipelineReport, winLossReport } from '../../report/data.js';
+import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
 import { deriveWorkspace } from '../../sync/derive-all.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export const REPORTS = ['pipeline', 'goals', 'assumptions'] as const;
+export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions'] as const;
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   if (!(REPORTS as readonly string[]).includes(name)) throw new ThreadworkError(`Unknown report ${JSON.stringify(name)}: expected one of ${REPORTS.join(', ')}`, 'unknown-report');
@@ -16,6 +16,10 @@ export async function reportCommand(name: string, flags: { md?: boolean }, optio
   if (name === 'pipeline') {
     const report = pipelineReport(model, derived);
     return { json: { report: 'pipeline', ...report }, text: renderPipeline(report, format), exitCode: 0 };
+  }
+  if (name === 'winloss') {
+    const analysis = winLossReport(model, derived);
+    return { json: { report: 'winloss', ...analysis }, text: renderWinLoss(analysis, format), exitCode: 0 };
   }
   if (name === 'goals') {
     const goals = goalsReport(model, derived);
