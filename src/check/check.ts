@@ -8,6 +8,7 @@ import { segmentsOf } from '../workspace/model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkDecisions } from './decisions.js';
+import { checkDrafts } from './drafts.js';
 import { checkReferences } from './references.js';
 
 export interface CheckResult {
@@ -22,7 +23,7 @@ export interface CheckResult {
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
   const locators = new Locators(model.root);
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...strategyInputWarnings(model)].sort(compareDiagnostics);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...strategyInputWarnings(model)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,

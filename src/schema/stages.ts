@@ -249,3 +249,13 @@ export const stageSchemas = {
 export type DealInput = z.output<typeof dealInputSchema>;
 export type DealLearning = z.output<typeof dealLearningSchema>;
 export type Validation = z.output<typeof validationSchema>;
+
+/** `threads/sales/campaigns/{id}/drafts/*.md`, written by `threadwork campaign draft`. Never sent by threadwork. */
+export const draftSchema = z.looseObject({
+  status: z.enum(['draft', 'approved', 'sent', 'skipped']).default('draft'),
+  prospect: z.looseObject({ name: z.string(), email: z.string(), company: z.string() }),
+  touch: z.number().int().positive(),
+  channel: z.enum(CHANNELS),
+  subject: z.string().nullish(),
+  signals: z.array(z.string()).default([]),
+});

@@ -22,6 +22,7 @@ export type FileKind =
   | { kind: 'icp'; segment: string }
   | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
   | { kind: 'stage'; thread: string; family: ThreadFamily; stage: number }
+  | { kind: 'draft'; thread: string }
   | { kind: 'other' };
 
 /** Where a thread folder sits, which decides the `type` its meta.json must carry. */
@@ -43,6 +44,9 @@ export function classifyPath(rel: string): FileKind {
   }
   if (rel.startsWith(`${LAYOUT.icp}/`) && parts.length === 4 && rel.endsWith('-icp.yaml')) {
     return { kind: 'icp', segment: parts[3]!.slice(0, -'-icp.yaml'.length) };
+  }
+  if (parts[0] === 'threads' && parts[1] === 'sales' && parts[2] === 'campaigns' && parts[4] === 'drafts' && parts.length === 6 && rel.endsWith('.md')) {
+    return { kind: 'draft', thread: parts.slice(0, 4).join('/') };
   }
   const thread = threadOf(parts);
   if (thread) {

@@ -8,7 +8,7 @@ import { configSchema } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
 import { threadMetaSchema } from '../schema/meta.js';
-import { stageSchemas } from '../schema/stages.js';
+import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { validateData } from './validate.js';
 
@@ -39,6 +39,8 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
       return parseMarkdownFile(path, kind, text, goalSchema);
     case 'stage':
       return parseMarkdownFile(path, kind, text, stageSchemas[THREAD_TYPE_BY_FAMILY[kind.family]][kind.stage - 1]!);
+    case 'draft':
+      return parseDraftFile(path, kind, text);
     default:
       return { path, kind, value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [] };
   }
@@ -98,4 +100,11 @@ function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagn
   const column = offset - before.lastIndexOf('\n');
   const reason = text.trim() === '' ? 'the file is empty' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   return diagnostic(path, { line, column }, 'error', 'json-syntax', `Invalid JSON: ${reason}`);
+}
+
+/** A campaign draft: its front matter and its body, which the quality gate reads. */
+function parseDraftFile(path: string, kind: FileKind, text: string): ParsedFile {
+  const parsed = parseMarkdownFile(path, kind, text, draftSchema);
+  if (parsed.value) parsed.value = { ...(parsed.value as object), body: text.slice(parsed.bodyOffset) };
+  return parsed;
 }

@@ -42,7 +42,13 @@ export function scanWorkspace(root: string, includeThread: (dir: string) => bool
       const dir = `${parent}/${e.name}`;
       if (!includeThread(dir)) continue;
       threadDirs.push(dir);
-      for (const f of list(root, dir)) if (f.isFile()) files.push(`${dir}/${f.name}`);
+      for (const f of list(root, dir)) {
+        if (f.isFile()) files.push(`${dir}/${f.name}`);
+        // Campaign drafts are checked against the quality gate.
+        else if (parent === LAYOUT.campaigns && f.isDirectory() && f.name === 'drafts') {
+          for (const d of list(root, `${dir}/drafts`)) if (d.isFile() && d.name.endsWith('.md')) files.push(`${dir}/drafts/${d.name}`);
+        }
+      }
     }
   }
   return { files, threadDirs };
