@@ -1,0 +1,129 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitInit } from './helpers/git.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
+
+function campaignWorkspace(prospects: string, learning?: string): string {
+  const files: Record<string, string> = {
+    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
+    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
+    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+    [`${CAMPAIGN}/5-actions.md`]: md(`sequence:\n  preset: five-touch-cold\n  start: 2026-01-26\nprospects:\n${prospects}`),
+  };
+  if (learning) files[`${CAMPAIGN}/6-learning.md`] = learning;
+  const dir = workspace(files);
+  gitInit(dir);
+  return dir;
+}
+
+const PROSPECTS = [
+  '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active}',
+  '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: active, started: 2026-01-29}',
+  '  - {name: Alan Turing, email: alan@enigma.example, company: Enigma Pay, status: replied}',
+  '  - {name: Edsger Dijkstra, email: edsger@shortest.example, company: Shortest Path, status: bounced}',
+].join('\n');
+
+interface Due {
+  due: { campaign: string; prospect: { email: string }; touch: number; due: string; overdue: boolean }[];
+}
+
+describe('threadwork due', () => {
+  it.each([
+    ['2026-01-26', [['ada@analytical.example', 1, '2026-01-26']]],
+    ['2026-01-29', [['ada@analytical.example', 1, '2026-01-26'], ['grace@cobol.example', 1, '2026-01-29']]],
+  ])('lists the touches due on %s across month ends, skipping stopped prospects', async (date, expected) => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const result = await runJson<Due>(['due', '--date', date, '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due.map((d) => [d.prospect.email, d.touch, d.due])).toEqual(expected);
+  });
+
+  it('moves to the next touch once one is done, and touch 2 of a Jan 29 start falls in February', async () => {
+    const dir = campaignWorkspace('  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, started: 2026-01-29, touches_done: 1}');
+    const result = await runJson<Due>(['due', '--date', '2026-02-01', '--dir', dir]);
+    expect(result.json.due.map((d) => [d.touch, d.due])).toEqual([[2, '2026-02-01']]);
+  });
+});
+
+describe('threadwork campaign reply, draft and the suppression list', () => {
+  it('a positive reply opens a deal once; an unsubscribe is suppressed everywhere; a negated "interested" is negative', async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const positive = await runJson<{ classification: { category: string }; deal: { path: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'ada@analytical.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2026-01-28', '--dir', dir]);
+    expect(positive.code, positive.stderr).toBe(0);
+    expect(positive.json.classification.category).toBe('positive');
+    expect(positive.json.deal.path).toBe('threads/sales/analytical-payments');
+    expect(JSON.parse(read(dir, 'threads/sales/analytical-payments/meta.json'))).toMatchObject({ source: 'campaign:2026-01-26-month-end', segment: 'mid-market-fintech' });
+    const again = await runJson<{ deal: { path: string; existing?: boolean } }>(['campaign', 'reply', '2026-01-26-month-end', 'ada@analytical.example', '--text', 'Yes, Tuesday at 10 works.', '--dir', dir]);
+    expect(again.json.deal).toMatchObject({ path: 'threads/sales/analytical-payments', existing: true });
+
+    const negative = await runJson<{ classification: { category: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'alan@enigma.example', '--text', 'Not interested, thanks.', '--dir', dir]);
+    expect(negative.json.classification.category).toBe('negative');
+
+    const unsubscribe = await runJson<{ classification: { category: string }; suppressed: boolean }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Please remove me from your mailing list.', '--dir', dir]);
+    expect(unsubscribe.json).toMatchObject({ classification: { category: 'unsubscribe' }, suppressed: true });
+    expect(read(dir, 'threads/sales/campaigns/suppression.yaml')).toContain('grace@cobol.example');
+    expect(read(dir, `${CAMPAIGN}/5-actions.md`)).toContain('{name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: unsubscribed, started: 2026-01-29}');
+
+    // The suppression list holds in another campaign too.
+    writeFiles(dir, { 'threads/sales/campaigns/2026-02-02-other/meta.json': JSON.stringify({ id: '2026-02-02-other', type: 'sales-campaign', title: 'Other', segment: 'mid-market-fintech', source: 'outbound', created: '2026-02-02' }) });
+    for (const [i, stage] of ['1-input', '2-hypothesis', '3-implication', '4-decision'].entries()) writeFiles(dir, { [`threads/sales/campaigns/2026-02-02-other/${stage}.md`]: md(i === 0 ? 'date: 2026-02-02' : 'tests: []') });
+    writeFiles(dir, { 'threads/sales/campaigns/2026-02-02-other/5-actions.md': md('sequence: {preset: five-touch-cold, start: 2026-02-02}\nprospects:\n  - {name: Grace Hopper, email: GRACE@cobol.example, company: Cobol Lending, status: queued}') });
+    const due = await runJson<Due>(['due', '--date', '2026-02-02', '--dir', dir]);
+    expect(due.json.due.filter((d) => d.prospect.email.toLowerCase() === 'grace@cobol.example')).toEqual([]);
+    expect(readdirSync(join(dir, CAMPAIGN, 'replies'))).toHaveLength(4);
+  });
+
+  it('writes one draft per prospect and touch, all status draft and graded; keeps them on a second run; check flags a broken one', async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const result = await runJson<{ drafts: { path: string; action: string; grade: string; ready: boolean }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.drafts).toHaveLength(4 * 5);
+    for (const draft of result.json.drafts) {
+      const text = read(dir, draft.path);
+      expect(text).toMatch(/^---\nstatus: "draft"/);
+      expect(text).not.toMatch(/\{\{|\}\}/);
+    }
+    const again = await runJson<{ drafts: { action: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir]);
+    expect(new Set(again.json.drafts.map((d) => d.action))).toEqual(new Set(['kept']));
+    const first = result.json.drafts[0]!.path;
+    writeFiles(dir, { [first]: read(dir, first).replace(/\n\n[\s\S]*$/, '\n\nhello {{first_name}}, we sell things.\n') });
+    const check = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: first, rule: 'draft-not-ready' }));
+    expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(true);
+  });
+
+  it('refuses an unknown prospect, naming the ones it has', async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const result = await runCli(['campaign', 'reply', '2026-01-26-month-end', 'nobody@example.com', '--text', 'hi', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/No prospect nobody@example\.com .* expected one of ada@analytical\.example/);
+  });
+});
+
+describe('campaign results and win/loss', () => {
+  it('derives the rates and flags a bounce rate over 5% after 20 sends as critical', async () => {
+    const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 37\n  opened: 20\n  clicked: 3\n  replied: 2\n  bounced: 3\n  unsubscribed: 0\n  spam_complaints: 0\n  meetings: 1\n  deals: 0'));
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const learning = read(dir, `${CAMPAIGN}/6-learning.md`);
+    expect(learning).toMatch(/\| bounce rate \| 8% \|/);
+    expect(learning).toMatch(/\*\*critical\*\*/);
+  });
+
+  it('reports win/loss on the example: 3 closed deals, 2 won, average won ARR 39,000', async () => {
+    const result = await runJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { deals: number }[] }>(['report', 'winloss']);
+    expect(result.code).toBe(0);
+    expect(result.json).toMatchObject({ deals: 3, won: 2, lost: 1, averageWonArr: 39000 });
+    expect(result.json.winRate).toBeCloseTo(0.67, 2);
+    expect(result.json.lossReasons).toHaveLength(1);
+    const md = await runCli(['report', 'winloss', '--md']);
+    expect(md.stdout).toMatch(/^## Win\/loss/m);
+  });
+});
