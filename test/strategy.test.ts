@@ -1,0 +1,125 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+import { commitCount, gitInit } from './helpers/git.js';
+import { read, testdir, writeFiles } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+interface StrategyJson {
+  files: { path: string; action: string; stale: boolean }[];
+  written: string[];
+  segments: { id: string; missing: { section: string; key: string; message: string }[] }[];
+  diagnostics: { path: string; rule: string; severity: string; message: string }[];
+  commit: { committed: boolean } | null;
+}
+
+const SEGMENTS = ['mid-market-fintech', 'ecommerce-finance'];
+const FILES = (segment: string): string[] => [
+  `research/customer/icp/${segment}-icp.yaml`,
+  ...['problem', 'solution', 'specifics'].map((n) => `artifacts/sales/${segment}/narrative/${n}-narrative.md`),
+  ...['pitch-deck', 'one-pager', 'call-scripts', 'email-templates', 'pilot-agreement', 'contract-template'].map((m) => `artifacts/sales/${segment}/materials/${m}.md`),
+];
+
+/** A git copy of the bundled example, where strategy can write freely. */
+function exampleCopy(): string {
+  const dir = testdir();
+  for (const entry of ['strategy', 'goals', 'threads', 'research', 'artifacts']) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  gitInit(dir);
+  return dir;
+}
+
+describe('threadwork strategy', () => {
+  it('generates the ICP, three narratives and six materials for each example segment, segment-specific and with no placeholder left', async () => {
+    const dir = exampleCopy();
+    const result = await runJson<StrategyJson>(['strategy', '--dir', dir]);
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
+    expect(result.json.written.sort()).toEqual(SEGMENTS.flatMap(FILES).sort());
+    expect(result.json.segments.flatMap((s) => s.missing)).toEqual([]);
+    for (const segment of SEGMENTS) {
+      const other = SEGMENTS.find((s) => s !== segment)!;
+      for (const file of FILES(segment)) {
+        const text = read(dir, file);
+        expect(text, file).not.toMatch(/\{\{|\}\}|\{company\}|\[(Name|Company|Your [a-z]+|First name)\]|\bTBD\b|lorem ipsum|\bXX\b/i);
+        expect(text, file).not.toMatch(/fill in `/);
+        if (!file.endsWith('.yaml')) expect(text, file).not.toMatch(/&amp;|&#x27;|&quot;/);
+        if (file.includes('/materials/') || file.includes('/narrative/')) expect(text, `${file} names its segment`).toContain(segment === 'mid-market-fintech' ? 'Mid-market fintech' : 'E-commerce finance teams');
+        void other;
+      }
+      const deck = read(dir, `artifacts/sales/${segment}/materials/pitch-deck.md`);
+      const slides = deck.match(/^## Slide \d+/gm) ?? [];
+      expect(slides.length).toBeGreaterThanOrEqual(10);
+      expect(slides.length).toBeLessThanOrEqual(14);
+      const emails = read(dir, `artifacts/sales/${segment}/materials/email-templates.md`);
+      for (const day of [0, 3, 7, 14, 21]) expect(emails).toMatch(new RegExp(`Day ${day}\\b`));
+    }
+    const check = await runJson<{ errors: number; warnings: number; diagnostics: unknown[] }>(['check', '--dir', dir]);
+    expect(check.json.errors, JSON.stringify(check.json.diagnostics)).toBe(0);
+    expect(result.json.commit).toMatchObject({ committed: true });
+  });
+
+  it('keeps a file edited by hand, overwrites it with --force, and is idempotent', async () => {
+    const dir = exampleCopy();
+    await runCli(['strategy', 'mid-market-fintech', '--dir', dir]);
+    const onePager = 'artifacts/sales/mid-market-fintech/materials/one-pager.md';
+    const edited = `${read(dir, onePager)}\nOur own closing line.\n`;
+    writeFileSync(join(dir, onePager), edited);
+    const commits = commitCount(dir);
+
+    const again = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--dir', dir]);
+    expect(again.json.written).toEqual([]);
+    expect(again.json.files.find((f) => f.path === onePager)).toMatchObject({ action: 'kept-edited', stale: false });
+    expect(again.json.files.filter((f) => f.path !== onePager).every((f) => f.action === 'unchanged')).toBe(true);
+    expect(read(dir, onePager)).toBe(edited);
+    expect(commitCount(dir)).toBe(commits);
+
+    const forced = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--force', '--dir', dir]);
+    expect(forced.json.files.find((f) => f.path === onePager)).toMatchObject({ action: 'overwritten' });
+    expect(read(dir, onePager)).not.toContain('Our own closing line.');
+  });
+
+  it('follows the canvas on sync: unedited files regenerate, edited ones are reported stale', async () => {
+    const dir = exampleCopy();
+    await runCli(['strategy', '--dir', dir]);
+    const deck = 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md';
+    const onePager = 'artifacts/sales/mid-market-fintech/materials/one-pager.md';
+    writeFileSync(join(dir, onePager), `${read(dir, onePager)}\nHand-written.\n`);
+    const uvp = read(dir, 'strategy/canvas/07-uvp.md').replace(/^uvp: .*$/m, 'uvp: Close the books in three days with every transaction explained');
+    writeFiles(dir, { 'strategy/canvas/07-uvp.md': uvp });
+    const sync = await runJson<{ written: string[]; diagnostics: { path: string; rule: string }[] }>(['sync', '--dir', dir]);
+    expect(sync.code).toBe(0);
+    expect(sync.json.written).toContain(deck);
+    expect(read(dir, deck)).toContain('three days');
+    expect(sync.json.diagnostics).toContainEqual(expect.objectContaining({ path: onePager, rule: 'strategy-stale' }));
+    expect(read(dir, onePager)).toContain('Hand-written.');
+    const second = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    expect(second.json.written).toEqual([]);
+  });
+
+  it('says which canvas section to fill in where the canvas lacks something, and check warns', async () => {
+    const dir = workspace();
+    gitInit(dir);
+    const result = await runJson<StrategyJson>(['strategy', 'ecommerce-finance', '--dir', dir]);
+    expect(result.code).toBe(0);
+    const missing = result.json.segments[0]!.missing.map((m) => `${m.section}:${m.key}`);
+    expect(missing).toEqual(expect.arrayContaining(['07-uvp:uvp', '11-pricing:tiers']));
+    expect(read(dir, 'artifacts/sales/ecommerce-finance/materials/one-pager.md')).toMatch(/fill in `uvp` in strategy\/canvas\/07-uvp\.md/);
+    const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/07-uvp.md', rule: 'strategy-input-missing', severity: 'warning' }));
+  });
+
+  it('names the template and line when an override uses an unknown variable', async () => {
+    const dir = exampleCopy();
+    writeFiles(dir, { '.threadwork/templates/strategy/materials/one-pager.md.hbs': '# {{segment.name}}\n\n{{segment.ceo}}\n' });
+    const result = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.diagnostics[0]!.message).toMatch(/one-pager\.md\.hbs:3:\d+: "ceo" not defined/);
+    expect(readFileSync(join(dir, 'strategy/canvas/04-segments.md'), 'utf8')).toContain('mid-market-fintech');
+  });
+
+  it('refuses an unknown segment', async () => {
+    const result = await runCli(['strategy', 'space-agencies']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown segment "space-agencies": expected one of mid-market-fintech, ecommerce-finance/);
+  });
+});
