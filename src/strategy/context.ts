@@ -105,7 +105,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   const filters = segment.filters;
 
   return {
-    company: model.config.company ?? 'We',
+    company: need('00-business-model-mode', 'company (in threadwork.config.yaml)', model.config.company, 'Your company name'),
     segment: {
       id: segment.id,
       name: segment.name,
@@ -124,7 +124,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     personas: { economic_buyer: persona('economic_buyer', 'economic buyer'), technical_buyer: persona('technical_buyer', 'technical buyer'), end_user: persona('end_user', 'end user') },
     problems,
     top_problem: need('05-problem', 'problems', problems[0]?.statement ?? segment.pains[0], 'The problem'),
-    current_solution: problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work',
+    current_solution: lowerFirst(problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work'),
     uvp: need('07-uvp', 'uvp', data('07-uvp').uvp as string | undefined, 'The value proposition'),
     tagline: (data('07-uvp').tagline as string | undefined) || '',
     solution: need('09-solution', 'the section prose', firstParagraph(solutionProse), 'The solution'),
@@ -161,6 +161,11 @@ function money(value: number | undefined, currency: string): string {
   if (value === undefined) return '—';
   const symbol = SYMBOL[currency];
   return symbol ? `${symbol}${formatNumber(value)}` : `${formatNumber(value)} ${currency}`;
+}
+
+/** Text that continues a sentence: `Exports into Excel` → `exports into Excel`, but `NetSuite` and `CSV exports` stay. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function list(items: readonly string[]): string {
