@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
@@ -21,10 +21,12 @@ const FILES = (segment: string): string[] => [
   ...['pitch-deck', 'one-pager', 'call-scripts', 'email-templates', 'pilot-agreement', 'contract-template'].map((m) => `artifacts/sales/${segment}/materials/${m}.md`),
 ];
 
-/** A git copy of the bundled example, where strategy can write freely. */
+/** A git copy of the bundled example without its generated strategy files, where strategy can write freely. */
 function exampleCopy(): string {
   const dir = testdir();
-  for (const entry of ['strategy', 'goals', 'threads', 'research', 'artifacts']) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  for (const entry of ['threadwork.config.yaml', 'strategy', 'goals', 'threads', 'research', 'artifacts']) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  rmSync(join(dir, 'research/customer/icp'), { recursive: true, force: true });
+  rmSync(join(dir, 'artifacts/sales'), { recursive: true, force: true });
   gitInit(dir);
   return dir;
 }
