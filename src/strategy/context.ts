@@ -165,7 +165,7 @@ function money(value: number | undefined, currency: string): string {
 
 /** Text that continues a sentence: `Exports into Excel` → `exports into Excel`, but `NetSuite` and `CSV exports` stay. */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^[A-Z](?:[a-z]|\s)/.test(text) && !/^I\s/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function list(items: readonly string[]): string {
