@@ -39,6 +39,9 @@ export async function withWorkspaceLock<T>(root: string, operation: () => Promis
       stale: 10_000,
       update: 2_000,
       retries: { retries: Math.ceil(waitMs / 100), factor: 1, minTimeout: 100, maxTimeout: 100 },
+      // proper-lockfile throws from a timer when a heartbeat runs late (a busy machine);
+      // that would crash a watcher mid-cycle. The operation finishes; the next one re-locks.
+      onCompromised: () => undefined,
     });
   } catch (error) {
     throw new ThreadworkError(`Cannot take the workspace lock ${target}.lock: ${error instanceof Error ? error.message : String(error)}. Another threadwork process is writing; try again.`, 'lock-timeout');
