@@ -4,6 +4,16 @@ import type { GoalState } from './goals.js';
 import type { Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
 
+/**
+ * At most this many thread links per table cell. A block must stay readable (and cheap
+ * to parse on every watch cycle): at 10,000 deals an uncapped cell held thousands of links.
+ */
+const MAX_LINKS = 5;
+
+function linkList(links: readonly string[]): string {
+  return links.length <= MAX_LINKS ? links.join(', ') : `${links.slice(0, MAX_LINKS).join(', ')} and ${links.length - MAX_LINKS} more`;
+}
+
 /** Relative link from a canvas or goal file (two folders deep) to a thread folder. */
 function threadLink(fromDepth: number, thread: string, file = ''): string {
   const name = thread.split('/').pop()!;
@@ -19,7 +29,7 @@ export function renderAssumptionsBlock(states: readonly AssumptionState[]): stri
     formatFixed(s.confidence),
     s.status,
     `${s.n} (${s.validated}✓ ${s.partial}~ ${s.invalidated}✗)`,
-    s.evidence.length ? s.evidence.map((e) => `${threadLink(2, e.thread, '6-learning.md')} ${e.result === 'validated' ? '✓' : e.result === 'partial' ? '~' : '✗'}`).join(', ') : s.testedBy.length ? `testing in ${s.testedBy.map((t) => threadLink(2, t)).join(', ')}` : '—',
+    s.evidence.length ? linkList(s.evidence.map((e) => `${threadLink(2, e.thread, '6-learning.md')} ${e.result === 'validated' ? '✓' : e.result === 'partial' ? '~' : '✗'}`)) : s.testedBy.length ? `testing in ${linkList(s.testedBy.map((t) => threadLink(2, t)))}` : '—',
   ]);
   return [
     '<!-- Derived by threadwork from every Stage 6 file: edit the front matter or the threads, not this table. -->',
@@ -94,7 +104,7 @@ export function renderGoalStateBlock(state: GoalState): string {
       table(
         ['subgoal', 'title', 'progress', 'status', 'threads'],
         ['l', 'l', 'r', 'l', 'l'],
-        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, s.threads.map((t) => threadLink(1, t)).join(', ') || '—']),
+        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, linkList(s.threads.map((t) => threadLink(1, t))) || '—']),
       ),
     );
   }
