@@ -1,0 +1,72 @@
+// Profiles one cold `check` (bench/tasks/check.js under `node --cpu-prof`) and prints where
+// the time went: the functions with the most self time, and self time per module/package.
+//
+//   node bench/profile.js [deals=10000] [--top 25]
+//
+// Uses the cached generated workspace of that size (generating it if needed). The
+// .cpuprofile is kept in bench/results/profiles/ — open it in Chrome DevTools
+// (Performance → Load profile) or https://www.speedscope.app for the flame chart.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_HASH, GENERATOR_VERSION, generateWorkspace } from './generate.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const deals = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
+const top = Number(args[args.indexOf('--top') + 1]) || 25;
+const task = args.includes('--floor') ? 'floor' : 'check';
+
+// Same cache layout as run.js (seed 1).
+const dir = join(tmpdir(), 'threadwork-bench', `g${GENERATOR_VERSION}-${GENERATOR_HASH}-d${deals}-s1`);
+if (!existsSync(join(dir, '.complete'))) {
+  rmSync(dir, { recursive: true, force: true });
+  const { files, bytes, campaigns } = generateWorkspace(dir, { deals });
+  writeFileSync(join(dir, '.complete'), JSON.stringify({ files, bytes, campaigns }));
+}
+
+const out = join(HERE, 'results', 'profiles');
+mkdirSync(out, { recursive: true });
+const name = `${task}-${deals}-${Date.now()}.cpuprofile`;
+const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', out, '--cpu-prof-name', name, join(HERE, 'tasks', `${task}.js`), dir], { encoding: 'utf8' });
+if (child.status !== 0) throw new Error(child.stderr);
+const result = JSON.parse(child.stdout.trim().split('\n').at(-1));
+console.log(`${task} of ${deals} deals: ${Math.round(result.ms)} ms (under the profiler, which adds overhead), peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
+
+/** @type {{nodes: Array<{id: number, callFrame: {functionName: string, url: string, lineNumber: number}}>, samples: number[], timeDeltas: number[]}} */
+const profile = JSON.parse(readFileSync(join(out, name), 'utf8'));
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+
+const where = (url) => {
+  if (!url) return '(native)';
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return pkg[1];
+  if (path.startsWith('node:')) return 'node:*';
+  return relative(REPO, path);
+};
+const functions = new Map();
+const modules = new Map();
+for (const [id, ms] of self) {
+  const { functionName, url, lineNumber } = byId.get(id).callFrame;
+  const module = where(url);
+  const key = `${functionName || '(anonymous)'}  ${module}${url ? `:${lineNumber + 1}` : ''}`;
+  functions.set(key, (functions.get(key) ?? 0) + ms);
+  const group = module.startsWith('dist/') ? module : module.replace(/\/.*$/, '');
+  modules.set(group, (modules.get(group) ?? 0) + ms);
+}
+const show = (title, map, n) => {
+  console.log(`\n${title}`);
+  for (const [key, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) {
+    console.log(`${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  }
+};
+show(`self time by function (top ${top})`, functions, top);
+show('self time by module / package', modules, 20);
+console.log(`\nprofile: ${relative(REPO, join(out, name))} (${readdirSync(out).length} in that folder)`);
