@@ -4,7 +4,7 @@ import { configSchema, type Config } from '../schema/config.js';
 import { classifyPath, threadOf } from './layout.js';
 import type { ThreadRecord, WorkspaceModel } from './model.js';
 import { parseFile, type ParsedFile } from './parse-file.js';
-import { readFiles } from './read-files.js';
+import { forEachFile } from './read-files.js';
 import { scanWorkspace } from './scan.js';
 
 export interface LoadOptions {
@@ -18,18 +18,17 @@ export interface LoadOptions {
  */
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<WorkspaceModel> {
   const { files: paths, threadDirs } = scanWorkspace(root, options.includeThread);
-  const outcomes = await readFiles(root, paths);
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, ParsedFile>();
-  for (const outcome of outcomes) {
+  await forEachFile(root, paths, (outcome) => {
     if ('error' in outcome) {
       diagnostics.push(diagnostic(outcome.path, START, 'error', 'read', `Cannot read file: ${outcome.error.code ?? outcome.error.message}`));
-      continue;
+      return;
     }
     const parsed = parseFile(outcome.path, classifyPath(outcome.path), outcome.text);
     files.set(outcome.path, parsed);
     diagnostics.push(...parsed.diagnostics);
-  }
+  });
   return buildModel(root, files, threadDirs, diagnostics);
 }
 
