@@ -108,6 +108,17 @@ describe('sync', () => {
     expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/globex/meta.json', 'threads/sales/globex/1-input.md']));
   });
 
+  it('derives Stage 1 for a thread whose 1-input.md is not there yet, never a meta.json check refuses', async () => {
+    // A watcher can see a new deal's meta.json before its 1-input.md.
+    const dir = workspace({ 'threads/sales/fresh/meta.json': dealMeta('fresh') });
+    gitInit(dir);
+    const result = await (await openWorkspace(dir)).sync();
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.parse(read(dir, 'threads/sales/fresh/meta.json'))).toMatchObject({ stage: 1, status: 'open' });
+    const check = await (await openWorkspace(dir)).check();
+    expect(check.diagnostics.filter((d) => d.path === 'threads/sales/fresh/meta.json' && d.rule === 'schema')).toEqual([]);
+  });
+
   it('dry run reports before → after and writes nothing', async () => {
     const dir = syncedWorkspace();
     const before = commitCount(dir);

@@ -161,7 +161,7 @@ describe('threadwork watch', () => {
     expect(created.map((c) => c.code)).toEqual([0, 0, 0]);
     writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
     const sync = await runCli(['sync', '--dir', dir]);
-    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.code, sync.stdout + sync.stderr).toBe(0);
     await waitFor(() => ['northwind', 'globex', 'initech'].every((id) => JSON.parse(read(dir, `threads/sales/${id}/meta.json`)).stage === 1), 'the new deals to be derived', () => w.describe());
     await waitFor(() => wonArr(dir) === '48,000', 'the learning to be derived', () => w.describe());
     // The watcher may still be finishing its last cycle: the workspace must settle at the fixed point.

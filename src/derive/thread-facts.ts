@@ -50,7 +50,9 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
 export function threadFacts(thread: ThreadRecord, config: Config, scoring?: ScoringContext): ThreadFacts | undefined {
   const meta = metaOf(thread);
   if (!meta) return undefined;
-  const stage = stageOf(thread);
+  // A thread whose 1-input.md is not there (yet: a watcher can see meta.json first) is at
+  // Stage 1 — never 0, which meta.json's schema rightly refuses.
+  const stage = Math.max(1, stageOf(thread));
   const data = (i: number): Data => (thread.stages[i]?.value as Data | undefined) ?? {};
   const [input, hypothesis, implication, decision, actions, learning] = [0, 1, 2, 3, 4, 5].map(data) as [Data, Data, Data, Data, Data, Data];
   const outcome = (stage === 6 ? (learning.outcome as ThreadFacts['outcome']) : null) ?? null;
