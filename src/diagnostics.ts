@@ -6,6 +6,8 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
   message: string;
   rule: string;
+  /** For a schema error, the offending field as a data path (`contact.email`, `actions[2].status`). */
+  field?: string;
 }
 
 export interface Position {

@@ -2,6 +2,11 @@ export { openWorkspace, initWorkspace, type Workspace, type InitOptions, type In
 export type { CheckResult } from './check/check.js';
 export type { AdvanceResult } from './threads/advance.js';
 export type { CreatedThread, NewCampaignOptions, NewDealOptions } from './threads/create.js';
+export type { ThreadFilter, ThreadSummary } from './threads/list.js';
+export type { StageView, ThreadView } from './threads/read.js';
+export type { AfterWrite, SourceWrite, StageWriteOutcome, WriteSyncOptions } from './threads/write-and-sync.js';
+export { writeOperations, type WriteOperations } from './operations.js';
+export type { StageWriteResult } from './threads/write-stage.js';
 export type { WorkspaceModel, ThreadRecord } from './workspace/model.js';
 export type { ParsedFile } from './workspace/parse-file.js';
 export { formatDiagnostic, type Diagnostic } from './diagnostics.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { replaceFrontMatter } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 
 describe('parseFrontMatter', () => {
@@ -46,5 +47,24 @@ describe('YamlLocator', () => {
     { path: ['company', 'signals', 7], line: 6, column: 5 },
   ])('locates $path at $line:$column', ({ path, line, column }) => {
     expect(new YamlLocator(text).locate(path)).toEqual({ line, column });
+  });
+});
+
+describe('replaceFrontMatter', () => {
+  const text = '---\n# owner: Maya\nactions:\n  - type: a   # first\n    status: done\n  - type: b\ncriteria:\n  budget: yes\ntests: [A1, A2]  # the close\nkeep: 1 # c\n---\nbody  stays\n';
+
+  it('keeps unchanged keys byte for byte and rewrites a changed one where it stands, in its flow style', () => {
+    const out = replaceFrontMatter(text, { actions: [{ type: 'a', status: 'done' }, { type: 'b' }], criteria: { budget: 'yes' }, tests: ['A1', 'A3'], keep: 1 });
+    expect(out).toBe(text.replace('tests: [A1, A2]', 'tests: [A1, A3]'));
+  });
+
+  it('removes dropped keys with their lines, block values included, and appends new keys', () => {
+    const out = replaceFrontMatter(text, { tests: ['A1', 'A2'], keep: 2, extra: { a: [1, 2] } });
+    expect(out).toBe('---\n# owner: Maya\ntests: [A1, A2]  # the close\nkeep: 2 # c\nextra:\n  a:\n    - 1\n    - 2\n---\nbody  stays\n');
+  });
+
+  it('keeps CRLF line endings and handles an empty front matter', () => {
+    expect(replaceFrontMatter('---\r\nx: [1, 2]\r\ny: 1\r\n---\r\nbody\r\n', { x: [1, 3], z: 'a b' })).toBe('---\r\nx: [1, 3]\r\nz: a b\r\n---\r\nbody\r\n');
+    expect(replaceFrontMatter('---\n---\nbody\n', { a: 1 })).toBe('---\na: 1\n---\nbody\n');
   });
 });

@@ -17,6 +17,11 @@ export interface History {
   entries: HistoryEntry[];
 }
 
+/** An assumption id (A4) or a goal id (g-…); anything else names a thread. */
+export function isAssumptionOrGoal(subject: string): boolean {
+  return /^(?:[A-Z]{1,3}\d+|g-[a-z0-9-]+)$/.test(subject);
+}
+
 /** The audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), read back from git. */
 export async function readHistory(cwd: string, subject: string): Promise<History> {
   const kind: History['kind'] = /^g-/.test(subject) ? 'goal' : subject.startsWith('threads/') ? 'thread' : 'assumption';

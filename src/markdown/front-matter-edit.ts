@@ -1,4 +1,5 @@
-import { isScalar, parseDocument } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isCollection, isMap, isScalar, parseDocument } from 'yaml';
 import { parseFrontMatter } from './front-matter.js';
 
 /**
@@ -34,4 +35,57 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
   fresh.setIn(path, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return `---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
+}
+
+/**
+ * Replaces the whole front matter with `data` the way a careful person edits it: keys
+ * whose value is unchanged stay byte for byte (comments, flow style, spacing); a changed
+ * key is rewritten where it stands, in its former flow or block style; keys no longer
+ * present are removed with their lines; new keys are appended. The body is not touched.
+ */
+export function replaceFrontMatter(text: string, data: Record<string, unknown>): string {
+  const fm = parseFrontMatter(text);
+  if (!fm.present || fm.error) throw new Error('replaceFrontMatter: the file has no valid front matter');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
+  const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
+  const doc = parseDocument(fm.yamlText);
+  const pairs = isMap(doc.contents) ? doc.contents.items : [];
+  const current = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const splices: { from: number; to: number; insert: string }[] = [];
+  for (const pair of pairs) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const keyNode = pair.key as { range?: [number, number, number] };
+    const valueNode = pair.value as { range?: [number, number, number]; flow?: boolean } | null;
+    if (!keyNode.range) continue;
+    const from = yamlStart + keyNode.range[0];
+    // A block collection's range ends after its last line break: stop before it.
+    let to = yamlStart + (valueNode?.range?.[1] ?? keyNode.range[1]);
+    while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
+    if (!(key in data)) splices.push({ from: lineStart(text, from), to: lineEnd(text, to), insert: '' });
+    else if (!isDeepStrictEqual(current[key], data[key])) splices.push({ from, to, insert: renderPair(key, data[key], valueNode?.flow === true, eol) });
+  }
+  const added = Object.keys(data).filter((key) => !(key in current));
+  const yamlEnd = yamlStart + fm.yamlText.length;
+  if (added.length > 0) splices.push({ from: yamlEnd, to: yamlEnd, insert: added.map((key) => `${renderPair(key, data[key], false, eol)}${eol}`).join('') });
+  let out = text;
+  for (const { from, to, insert } of splices.sort((a, b) => b.from - a.from)) out = out.slice(0, from) + insert + out.slice(to);
+  return out;
+}
+
+/** `key: value` as YAML, in flow style when the value was written that way, without a final line break. */
+function renderPair(key: string, value: unknown, flow: boolean, eol: string): string {
+  const doc = new Document({ [key]: value });
+  const node = isMap(doc.contents) ? doc.contents.items[0]?.value : undefined;
+  if (flow && isCollection(node)) node.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n$/, '').replace(/\r?\n/g, eol);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const next = text.indexOf('\n', offset);
+  return next === -1 ? text.length : next + 1;
 }

@@ -47,13 +47,19 @@ export function readAccounts(file: string): AccountRow[] {
     throw new ThreadworkError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'read');
   }
   const raw = extname(file).toLowerCase() === '.json' ? jsonRows(file, text) : csvRows(file, text);
-  return raw.map(({ row, data, error }) => {
-    if (error) return { row, error };
-    const parsed = accountSchema.safeParse(data);
-    if (parsed.success) return { row, account: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
-  });
+  return raw.map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+}
+
+/** Accounts given as data (an agent's list): each validated like a file's row, numbered from 1. */
+export function parseAccounts(list: readonly unknown[]): AccountRow[] {
+  return list.map((data, i) => accountRow(i + 1, data));
+}
+
+function accountRow(row: number, data: unknown): AccountRow {
+  const parsed = accountSchema.safeParse(data);
+  if (parsed.success) return { row, account: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
 }
 
 function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {

@@ -48,3 +48,9 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
   };
 }
+
+/** A ranking as plain data: each account's factor list instead of the whole scoring detail. */
+export function rankingData(ranking: AccountRanking) {
+  return { ...ranking, ranked: ranking.ranked.map(({ detail, ...rest }) => ({ ...rest, factors: detail.factors })) };
+}
+export type AccountRankingData = ReturnType<typeof rankingData>;

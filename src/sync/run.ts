@@ -20,6 +20,8 @@ export interface SyncOptions {
   commit?: boolean;
   /** Watch mode keeps thread facts between cycles. */
   factsCache?: ThreadFactsCache;
+  /** Source files just written on someone's behalf (an agent's stage write): always committed with the derived changes. */
+  triggers?: readonly string[];
 }
 
 export interface SyncResult {
@@ -64,7 +66,7 @@ export async function syncModel(model: WorkspaceModel, options: SyncOptions = {}
 
   let message = '';
   if (committing) {
-    result.triggers = await triggersFor(model.root, planned.map((e) => e.path), plan.changes);
+    result.triggers = [...new Set([...(options.triggers ?? []), ...(await triggersFor(model.root, planned.map((e) => e.path), plan.changes))])];
     message = commitMessage(plan.changes, result.triggers, derived);
     await recordPending({ root: model.root, paths: [...planned.map((e) => e.path), ...result.triggers], message });
   }

@@ -16,9 +16,10 @@ export function validateData<T extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
-  const diagnostics = result.error.issues.map((issue) =>
-    diagnostic(path, locator.locate(issue.path), 'error', 'schema', describeIssue(issue, data)),
-  );
+  const diagnostics = result.error.issues.map((issue) => {
+    const found = diagnostic(path, locator.locate(issue.path), 'error', 'schema', describeIssue(issue, data));
+    return issue.path.length ? { ...found, field: formatDataPath(issue.path) } : found;
+  });
   return { value: undefined, diagnostics };
 }
 

@@ -1,12 +1,11 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { readHistory } from '../../history/history.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function historyCommand(subject: string, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const normalized = subject.startsWith('threads/') || subject.includes('/') ? workspace.resolveThread(subject) : subject;
-  const history = await readHistory(workspace.root, normalized);
+  const history = await workspace.history(subject);
+  const normalized = history.subject;
   const lines = history.entries.flatMap((e) => [
     `${pc.dim(e.date.slice(0, 16).replace('T', ' '))} ${pc.yellow(e.commit.slice(0, 10))} ${e.subject}`,
     ...e.changes.map((c) => `    ${c}`),

@@ -1,30 +1,24 @@
 import { openWorkspace } from '../../api.js';
-import { ThreadworkError } from '../../errors.js';
-import { assumptionsReport, goalsReport, pipelineReport, winLossReport } from '../../report/data.js';
+import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
-import { deriveWorkspace } from '../../sync/derive-all.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions'] as const;
+export { REPORTS } from '../../report/build.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  if (!(REPORTS as readonly string[]).includes(name)) throw new ThreadworkError(`Unknown report ${JSON.stringify(name)}: expected one of ${REPORTS.join(', ')}`, 'unknown-report');
-  const workspace = await openWorkspace(options.dir);
-  const model = await workspace.load();
-  const derived = deriveWorkspace(model);
-  const format: ReportFormat = flags.md ? 'md' : 'terminal';
-  if (name === 'pipeline') {
-    const report = pipelineReport(model, derived);
-    return { json: { report: 'pipeline', ...report }, text: renderPipeline(report, format), exitCode: 0 };
+  const report = await (await openWorkspace(options.dir)).report(assertReportName(name));
+  return { json: report, text: render(report, flags.md ? 'md' : 'terminal'), exitCode: 0 };
+}
+
+function render(data: ReportData, format: ReportFormat): string {
+  switch (data.report) {
+    case 'pipeline':
+      return renderPipeline(data, format);
+    case 'winloss':
+      return renderWinLoss(data, format);
+    case 'goals':
+      return renderGoals(data.goals, format);
+    case 'assumptions':
+      return renderAssumptions(data.assumptions, format);
   }
-  if (name === 'winloss') {
-    const analysis = winLossReport(model, derived);
-    return { json: { report: 'winloss', ...analysis }, text: renderWinLoss(analysis, format), exitCode: 0 };
-  }
-  if (name === 'goals') {
-    const goals = goalsReport(model, derived);
-    return { json: { report: 'goals', goals }, text: renderGoals(goals, format), exitCode: 0 };
-  }
-  const assumptions = assumptionsReport(model, derived);
-  return { json: { report: 'assumptions', assumptions }, text: renderAssumptions(assumptions, format), exitCode: 0 };
 }

@@ -1,24 +1,22 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { today } from '../../clock.js';
 import { formatFixed, table } from '../../derive/format.js';
 import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../score/accounts.js';
-import { rankAccounts, type AccountRanking } from '../../score/rank.js';
+import type { AccountRankingData } from '../../score/rank.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function scoreCommand(file: string, flags: { segment: string; md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
   const rows = readAccounts(resolve(process.cwd(), file));
-  const ranking = rankAccounts(await workspace.load(), flags.segment, rows, today());
-  const json = { ...ranking, ranked: ranking.ranked.map(({ detail, ...rest }) => ({ ...rest, factors: detail.factors })) };
-  return { json, text: flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), exitCode: 0 };
+  const ranking = await workspace.scoreAccounts(flags.segment, rows);
+  return { json: ranking, text: flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), exitCode: 0 };
 }
 
 const COMPONENTS = ['fit', 'intent', 'reachability', 'freshness'];
 
-function renderMarkdown(r: AccountRanking): string {
+function renderMarkdown(r: AccountRankingData): string {
   return [
     `## Accounts ranked against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
     '',
@@ -28,7 +26,7 @@ function renderMarkdown(r: AccountRanking): string {
   ].join('\n');
 }
 
-function renderTerminal(r: AccountRanking): string {
+function renderTerminal(r: AccountRankingData): string {
   const band = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
   const rows = columns(
     [['#', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), a.name, formatFixed(a.score), bar(a.score, 1, 10), band(a.band), ...COMPONENTS.map((c) => formatFixed(a.components[c]))])],

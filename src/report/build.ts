@@ -1,0 +1,36 @@
+import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { ThreadworkError } from '../errors.js';
+import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
+
+export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions'] as const;
+export type ReportName = (typeof REPORTS)[number];
+
+/** A report as data, tagged with its name: what `report --json` prints and the MCP `report` tool returns. */
+export type ReportData =
+  | ({ report: 'pipeline' } & PipelineReport)
+  | ({ report: 'winloss' } & ReturnType<typeof winLossReport>)
+  | { report: 'goals'; goals: ReturnType<typeof goalsReport> }
+  | { report: 'assumptions'; assumptions: ReturnType<typeof assumptionsReport> };
+
+export function isReportName(name: string): name is ReportName {
+  return (REPORTS as readonly string[]).includes(name);
+}
+
+export function assertReportName(name: string): ReportName {
+  if (!isReportName(name)) throw new ThreadworkError(`Unknown report ${JSON.stringify(name)}: expected one of ${REPORTS.join(', ')}`, 'unknown-report', { known: [...REPORTS] });
+  return name;
+}
+
+export function buildReport(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace): ReportData {
+  switch (name) {
+    case 'pipeline':
+      return { report: 'pipeline', ...pipelineReport(model, derived) };
+    case 'winloss':
+      return { report: 'winloss', ...winLossReport(model, derived) };
+    case 'goals':
+      return { report: 'goals', goals: goalsReport(model, derived) };
+    case 'assumptions':
+      return { report: 'assumptions', assumptions: assumptionsReport(model, derived) };
+  }
+}

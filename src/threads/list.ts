@@ -1,0 +1,51 @@
+import type { ThreadMeta } from '../schema/meta.js';
+import type { DerivedWorkspace } from '../sync/derive-all.js';
+import { stageOf, type WorkspaceModel } from '../workspace/model.js';
+
+export interface ThreadSummary {
+  path: string;
+  id: string;
+  type: ThreadMeta['type'] | null;
+  title: string | null;
+  segment: string | null;
+  stage: number;
+  /** Derived (as the next sync writes it); null when meta.json is invalid. */
+  status: ThreadMeta['status'] | null;
+  pipelineStage: string | null;
+  updated: string | null;
+  closeProbability: number | null;
+  arrPotential: number | null;
+  /** false when meta.json is missing or invalid: `check` says why. */
+  valid: boolean;
+}
+
+export interface ThreadFilter {
+  type?: ThreadMeta['type'] | undefined;
+  status?: ThreadMeta['status'] | undefined;
+  segment?: string | undefined;
+}
+
+/** Every thread with its derived state, sorted by path; threads with a broken meta.json are listed too, marked invalid. */
+export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, filter: ThreadFilter = {}): ThreadSummary[] {
+  const facts = new Map(derived.threads.map((t) => [t.path, t]));
+  const summaries = [...model.threads.values()].map((thread): ThreadSummary => {
+    const f = facts.get(thread.path);
+    return {
+      path: thread.path,
+      id: f?.meta.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
+      type: f?.meta.type ?? null,
+      title: f?.meta.title ?? null,
+      segment: f?.meta.segment ?? null,
+      stage: f?.stage ?? stageOf(thread),
+      status: f?.status ?? null,
+      pipelineStage: f?.pipelineStage ?? null,
+      updated: f?.updated ?? null,
+      closeProbability: f?.closeProbability ?? null,
+      arrPotential: f?.arrPotential ?? null,
+      valid: f !== undefined,
+    };
+  });
+  return summaries
+    .filter((s) => (filter.type === undefined || s.type === filter.type) && (filter.status === undefined || s.status === filter.status) && (filter.segment === undefined || s.segment === filter.segment))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ThreadFacts } from '../derive/thread-facts.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+import { STAGE_FILES, STAGES } from '../schema/stages.js';
+import type { DerivedWorkspace } from '../sync/derive-all.js';
+import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+
+export interface StageView {
+  stage: number;
+  name: string;
+  file: string;
+  exists: boolean;
+  /** The parsed front matter as written (also when it has schema errors); null when the file is missing or unparseable. */
+  frontMatter: Record<string, unknown> | null;
+  /** Markdown after the front matter. */
+  body: string | null;
+  /** The JSON Schema this stage's front matter must satisfy (file name under the package's `schemas/`). */
+  schema: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ThreadView {
+  path: string;
+  id: string;
+  type: string;
+  stage: number;
+  meta: Record<string, unknown> | null;
+  stages: StageView[];
+  /** Values the engine derives from the thread's sources, as the next sync will write them; null when meta.json is invalid. */
+  derived: ThreadFacts | null;
+  diagnostics: Diagnostic[];
+}
+
+const SCHEMA_PREFIX = { deal: 'deal', campaign: 'campaign', marketing: 'marketing' } as const;
+
+/** One thread as an agent needs to read it: meta, every stage's front matter and body, and its derived values. */
+export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, threadPath: string): ThreadView {
+  const thread = model.threads.get(threadPath);
+  if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
+  const meta = metaOf(thread);
+  const stages = STAGES.map((name, i) => stageView(model, thread, i, name));
+  return {
+    path: thread.path,
+    id: meta?.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
+    type: meta?.type ?? thread.family,
+    stage: stageOf(thread),
+    meta: (thread.meta?.raw as Record<string, unknown> | undefined) ?? null,
+    stages,
+    derived: derived.threads.find((t) => t.path === thread.path) ?? null,
+    diagnostics: [...(thread.meta?.diagnostics ?? []), ...stages.flatMap((s) => s.diagnostics)],
+  };
+}
+
+function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, name: string): StageView {
+  const file = thread.stages[index];
+  const view = { stage: index + 1, name, file: `${thread.path}/${STAGE_FILES[index]}`, schema: `${SCHEMA_PREFIX[thread.family]}-${index + 1}-${name}.schema.json` };
+  if (!file) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
+  let body: string | null = null;
+  try {
+    body = readFileSync(join(model.root, file.path), 'utf8').slice(file.bodyOffset);
+  } catch {
+    // Vanished since the workspace was read: the front matter read then is still the best answer.
+  }
+  return { ...view, exists: true, frontMatter: (file.raw as Record<string, unknown> | undefined) ?? null, body, diagnostics: file.diagnostics };
+}

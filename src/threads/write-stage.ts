@@ -1,0 +1,151 @@
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { checkModel } from '../check/check.js';
+import { today } from '../clock.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
+import { STAGE_FILES } from '../schema/stages.js';
+import { containedPath } from '../workspace/contain.js';
+import { classifyPath } from '../workspace/layout.js';
+import { buildModel } from '../workspace/load.js';
+import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { parseFile } from '../workspace/parse-file.js';
+import { writeFileIfChanged } from '../workspace/write.js';
+import { threadTemplateContext } from './context.js';
+import { renderStageFile } from './create.js';
+
+export interface StageWrite {
+  /** Thread folder, e.g. `threads/sales/acme-corp` (already resolved). */
+  thread: string;
+  /** 1 (input) to 6 (learning). */
+  stage: number;
+  frontMatter: Record<string, unknown>;
+  /** Markdown after the front matter. Omitted: the existing body is kept, or the template's for a new file. */
+  body?: string | undefined;
+}
+
+export interface StageWriteResult {
+  thread: string;
+  stage: number;
+  path: string;
+  created: boolean;
+  /** false when the file already had exactly this content. */
+  written: boolean;
+  /** Warnings about the written file (errors refuse the write). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Writes one stage file of a thread, the way an agent should: the new content is
+ * validated with the same parser and checks as `threadwork check` — schema, references,
+ * the stage order — against the workspace as it would be, and only a file with no
+ * error reaches the disk, atomically. On error it throws with the diagnostics and
+ * nothing is written.
+ */
+export function writeStage(model: WorkspaceModel, input: StageWrite): StageWriteResult {
+  const { thread: threadPath, stage } = input;
+  const thread = model.threads.get(threadPath);
+  if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
+  const meta = metaOf(thread);
+  if (!meta) throw new ThreadworkError(`Cannot write to ${threadPath}: its meta.json is missing or invalid (run \`threadwork check\`)`, 'invalid-meta');
+  if (!Number.isInteger(stage) || stage < 1 || stage > STAGE_FILES.length) {
+    throw new ThreadworkError(`Invalid stage ${stage}: expected 1 (input) to 6 (learning)`, 'invalid-stage');
+  }
+  if (stage > 1 && !thread.stages[stage - 2]) {
+    throw new ThreadworkError(
+      `Cannot write ${STAGE_FILES[stage - 1]} of ${threadPath}: ${STAGE_FILES[stage - 2]} does not exist yet (stages are written in order; fill and advance the current one first)`,
+      'stage-order',
+      { thread: threadPath, stage },
+    );
+  }
+  const path = containedPath(model.root, `${threadPath}/${STAGE_FILES[stage - 1]}`);
+  const abs = join(model.root, path);
+  if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
+  const existing = readOrUndefined(abs);
+  const text = existing !== undefined && editable(existing) ? rewrite(existing, input) : fresh(model, input, existing);
+
+  const diagnostics = diagnosticsAsWritten(model, path, text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new ThreadworkError(
+      `Refused to write ${path}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message} (${d.rule})`).join('\n')}`,
+      'stage-invalid',
+      { path, diagnostics: errors },
+    );
+  }
+  const written = writeFileIfChanged(model.root, path, text);
+  return { thread: threadPath, stage, path, created: existing === undefined, written, diagnostics };
+}
+
+/** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
+function stageText(frontMatter: Record<string, unknown>, body: string, crlf: boolean): string {
+  const yaml = stringify(frontMatter, { lineWidth: 0 });
+  const text = `---\n${yaml}---\n${body}`;
+  const withNewline = text.endsWith('\n') ? text : `${text}\n`;
+  return crlf ? withNewline.replace(/\r?\n/g, '\r\n') : withNewline;
+}
+
+/** A new file (or one whose front matter cannot be parsed): front matter, then the given, kept or template body. */
+function fresh(model: WorkspaceModel, input: StageWrite, existing: string | undefined): string {
+  const body = input.body !== undefined ? separated(input.body) : existing !== undefined ? existing.slice(parseFrontMatter(existing).bodyOffset) : templateBody(model, input.thread, input.stage);
+  return stageText(input.frontMatter, body, existing?.includes('\r\n') === true);
+}
+
+function editable(text: string): boolean {
+  const fm = parseFrontMatter(text);
+  return fm.present && !fm.error;
+}
+
+/**
+ * An existing file is edited, not regenerated: unchanged keys keep their comments and
+ * formatting, and the body stays byte for byte unless a new one is given (a body the
+ * agent gives is set off by a blank line, in the file's own line endings).
+ */
+function rewrite(existing: string, input: StageWrite): string {
+  const edited = replaceFrontMatter(existing, input.frontMatter);
+  if (input.body === undefined) return edited;
+  const withBody = edited.slice(0, parseFrontMatter(edited).bodyOffset) + separated(input.body);
+  const ended = withBody.endsWith('\n') ? withBody : `${withBody}\n`;
+  return existing.includes('\r\n') ? ended.replace(/\r?\n/g, '\r\n') : ended;
+}
+
+function separated(body: string): string {
+  return body === '' || body.startsWith('\n') || body.startsWith('\r\n') ? body : `\n${body}`;
+}
+
+/** The workspace's diagnostics for `path` if it held `text`: the file's own schema errors and every cross-file check. */
+function diagnosticsAsWritten(model: WorkspaceModel, path: string, text: string): Diagnostic[] {
+  const parsed = parseFile(path, classifyPath(path), text);
+  const files = new Map(model.files);
+  files.set(path, parsed);
+  const others = model.diagnostics.filter((d) => d.path !== path);
+  const candidate = buildModel(model.root, files, [...model.threads.keys()], [...others, ...parsed.diagnostics]);
+  return checkModel(candidate).diagnostics.filter((d) => d.path === path);
+}
+
+function templateBody(model: WorkspaceModel, threadPath: string, stage: number): string {
+  const meta = metaOf(model.threads.get(threadPath)!)!;
+  const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
+  const text = renderStageFile(model, meta, stage, threadTemplateContext(meta, stage, today(), segmentName), `${threadPath}/${STAGE_FILES[stage - 1]}`);
+  return text.slice(parseFrontMatter(text).bodyOffset);
+}
+
+function readOrUndefined(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

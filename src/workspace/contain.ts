@@ -1,0 +1,43 @@
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { ThreadworkError } from '../errors.js';
+
+/**
+ * Resolves a workspace-relative path for an agent-facing read or write and refuses
+ * anything that would leave the workspace: `..` segments, absolute paths, control
+ * characters, and symbolic links (of the file or any folder on the way) that point
+ * outside it. Returns the normalized relative path with `/` separators.
+ */
+export function containedPath(root: string, input: string): string {
+  // eslint-disable-next-line no-control-regex -- refusing control characters
+  if (!input || /[\u0000-\u001f]/.test(input)) throw refused(input, 'it is empty or contains control characters');
+  if (isAbsolute(input) || /^[a-zA-Z]:/.test(input)) throw refused(input, 'absolute paths are not accepted; give a path relative to the workspace');
+  const rel = relative(root, join(root, input)).split(sep).join('/');
+  if (rel === '' || rel === '..' || rel.startsWith('../')) throw refused(input, 'it points outside the workspace');
+  const realRoot = realpathSync(root);
+  const abs = join(root, rel);
+  // The deepest part of the path that exists decides where a write would land.
+  let existing = abs;
+  while (!existsSync(existing) && !isSymlink(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    throw refused(input, 'it is a symbolic link that points nowhere');
+  }
+  const inside = relative(realRoot, real);
+  if (inside.startsWith('..') || isAbsolute(inside)) throw refused(input, 'a symbolic link on the way points outside the workspace');
+  return rel;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function refused(input: string, why: string): ThreadworkError {
+  return new ThreadworkError(`Refused path ${JSON.stringify(input)}: ${why}`, 'path-refused', { path: input });
+}

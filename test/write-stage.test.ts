@@ -1,0 +1,81 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { ThreadworkError } from '../src/errors.js';
+import { commitCount, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
+import { md, read, testdir, writeFiles } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const THREAD = 'threads/sales/acme';
+const INPUT = 'source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme';
+
+function dealWorkspace(files: Record<string, string> = {}): string {
+  const dir = workspace({ [`${THREAD}/meta.json`]: dealMeta('acme'), [`${THREAD}/1-input.md`]: md(INPUT), ...files });
+  gitInit(dir);
+  return dir;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ThreadworkError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ThreadworkError);
+  return error as ThreadworkError;
+}
+
+describe('writeStage', () => {
+  it('creates the next stage file with the template body, syncs, and commits the write with what it changed', async () => {
+    const dir = dealWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    const before = commitCount(dir);
+    const outcome = await ws.writeStage({ thread: 'acme', stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.6 } });
+    expect(outcome.write).toMatchObject({ path: `${THREAD}/2-hypothesis.md`, created: true, written: true });
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/^---\ntests:\n {2}- A1\ninitial_confidence: 0\.6\n---\n[\s\S]*#/);
+    expect(JSON.parse(read(dir, `${THREAD}/meta.json`)).stage).toBe(2);
+    expect(commitCount(dir)).toBe(before + 1);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining([`${THREAD}/2-hypothesis.md`, `${THREAD}/meta.json`]));
+    expect(lastCommitMessage(dir)).toMatch(new RegExp(`^Threadwork-Trigger: ${THREAD}/2-hypothesis\\.md$`, 'm'));
+
+    const again = await ws.writeStage({ thread: 'acme', stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.6 } });
+    expect(again.write.written).toBe(false);
+    expect(again.commit).toBeNull();
+    expect(commitCount(dir)).toBe(before + 1);
+  });
+
+  it('edits an existing file in place: comments, key order and the body are kept; CRLF stays CRLF', async () => {
+    const original = '---\r\n# why we think so\r\ntests: [A1]   # the close\r\ninitial_confidence: 0.5\r\nstatement: old\r\n---\r\n\r\nNotes   with  odd spacing\r\n';
+    const dir = dealWorkspace({ [`${THREAD}/2-hypothesis.md`]: original });
+    const ws = await openWorkspace(dir);
+    await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.7, owner: 'Maya' } }, { sync: false });
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toBe('---\r\n# why we think so\r\ntests: [A1]   # the close\r\ninitial_confidence: 0.7\r\nowner: Maya\r\n---\r\n\r\nNotes   with  odd spacing\r\n');
+
+    await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.7, owner: 'Maya' }, body: 'New notes.' }, { sync: false });
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/owner: Maya\r\n---\r\n\r\nNew notes\.\r\n$/);
+  });
+
+  it('refuses an invalid write with every diagnostic and writes nothing', async () => {
+    const dir = dealWorkspace({ [`${THREAD}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.5') });
+    const ws = await openWorkspace(dir);
+    const before = read(dir, `${THREAD}/2-hypothesis.md`);
+    const error = await refusal(ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1', 'Z404'], initial_confidence: 'high' } }));
+    expect(error.code).toBe('stage-invalid');
+    const diagnostics = error.details!.diagnostics as { field?: string; message: string; line: number }[];
+    expect(diagnostics.map((d) => d.field ?? d.message)).toEqual(expect.arrayContaining(['initial_confidence']));
+    expect(diagnostics.some((d) => d.message.includes('Z404'))).toBe(true);
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toBe(before);
+  });
+
+  it('writes stages in order and never through a symbolic link', async () => {
+    const dir = dealWorkspace();
+    const ws = await openWorkspace(dir);
+    expect((await refusal(ws.writeStage({ thread: THREAD, stage: 3, frontMatter: { arr_potential: 1000 } }))).code).toBe('stage-order');
+    const outside = testdir({ 'target.md': md('tests: [A1]') });
+    symlinkSync(join(outside, 'target.md'), join(dir, THREAD, '2-hypothesis.md'));
+    expect((await refusal(ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A2'] } }))).code).toBe('path-refused');
+    expect(read(outside, 'target.md')).toBe(md('tests: [A1]'));
+    writeFiles(dir, {});
+  });
+});
