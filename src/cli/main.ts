@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
@@ -9,6 +8,7 @@ import { dueCommand } from './commands/due.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
+import { mcpCommand } from './commands/mcp.js';
 import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
@@ -18,6 +18,7 @@ import { strategyCommand } from './commands/strategy.js';
 import { syncCommand } from './commands/sync.js';
 import { watchCommand } from './commands/watch.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
+import { packageVersion } from '../version.js';
 
 /**
  * Wires the commands. Each command is a plain async function returning a
@@ -142,6 +143,11 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((subject: string, _flags: unknown, cmd: Command) => execute(() => historyCommand(subject, globals(cmd)), globals(cmd).json));
 
   program
+    .command('mcp')
+    .description('serve the workspace to AI agents over the Model Context Protocol (stdio): tools for every command, resources for canvas, goals and threads')
+    .action((_flags: unknown, cmd: Command) => execute(() => mcpCommand(globals(cmd)), false));
+
+  program
     .command('demo')
     .description('run the whole lifecycle on a temporary copy of the bundled example workspace (what `npm start` does)')
     .action((_flags: unknown, cmd: Command) => execute(() => demoCommand(globals(cmd).json), globals(cmd).json));
@@ -153,10 +159,6 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { out: string }, cmd: Command) => execute(() => schemasCommand(flags.out), globals(cmd).json));
 
   return program;
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Runs the CLI and returns the exit code (0 success, 1 invalid input or problems found, 2 a bug). */

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
+import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
+import { STAGES } from '../schema/stages.js';
+import { accountSchema } from '../score/accounts.js';
+import { REPORTS } from '../report/build.js';
+import { stageFrontMatterInput } from './stage-input.js';
+
+/**
+ * Tool input shapes, built from the same zod schemas that validate the files: a segment
+ * is a slug as in 04-segments, a goal id as in goals/, a source as in meta.json, an
+ * account as a row of `threadwork score`. One source of truth for people and agents.
+ */
+const thread = z.string().min(1).describe('thread folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)');
+const segment = slugSchema.describe('segment id from strategy/canvas/04-segments.md');
+const date = isoDateSchema.describe('YYYY-MM-DD (default: today)');
+const commit = z.boolean().optional().describe('false: write but do not commit (default: commit, as sync does)');
+
+export const TOOL_INPUTS = {
+  check: {},
+  list_threads: {
+    type: z.enum(THREAD_TYPES).optional(),
+    status: z.enum(THREAD_STATUSES).optional().describe('derived status'),
+    segment: segment.optional(),
+  },
+  read_thread: { thread },
+  create_deal: {
+    company: z.string().min(1).describe('company name; the thread folder is its slug'),
+    segment,
+    title: z.string().min(1).optional(),
+    goal: goalIdSchema.optional().describe('goal the deal counts towards'),
+    subgoal: subgoalIdSchema.optional(),
+    source: threadSourceSchema.optional().describe('inbound (default) | outbound | referral | partner | event | campaign:{id} | thread:{path}'),
+    date: date.optional(),
+    contact_name: z.string().optional(),
+    contact_title: z.string().optional(),
+    contact_email: z.email().optional(),
+    domain: z.string().optional(),
+    signal: z.string().optional().describe('what made this a deal worth opening'),
+    commit,
+  },
+  create_campaign: {
+    name: z.string().min(1).describe('campaign name; the folder is {date}-{slug}'),
+    segment,
+    date: date.optional(),
+    goal: goalIdSchema.optional(),
+    subgoal: subgoalIdSchema.optional(),
+    commit,
+  },
+  write_stage: {
+    thread,
+    stage: z.number().int().min(1).max(STAGES.length).describe('1 input, 2 hypothesis, 3 implication, 4 decision, 5 actions, 6 learning'),
+    front_matter: stageFrontMatterInput(),
+    body: z.string().optional().describe('Markdown after the front matter; omitted: the existing body is kept (or the template body for a new file)'),
+    sync: z.boolean().optional().describe('false: only write the file; the next sync derives from it (default: sync and commit)'),
+    commit,
+  },
+  advance: { thread, commit },
+  sync: {
+    dry_run: z.boolean().optional().describe('report what would change (before → after) and write nothing'),
+    commit,
+  },
+  report: { name: z.enum(REPORTS) },
+  history: { subject: z.string().min(1).describe('assumption id (A4), goal id (g-…) or thread (path or bare id)') },
+  score_accounts: {
+    segment,
+    accounts: z.array(accountSchema).optional().describe('accounts as data: name, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_status'),
+    file: z.string().min(1).optional().describe('or a CSV/JSON account list inside the workspace (relative path)'),
+  },
+  generate_strategy: {
+    segments: z.array(slugSchema).optional().describe('segment ids (default: all)'),
+    force: z.boolean().optional().describe('overwrite generated files edited by hand'),
+    commit,
+  },
+  draft_campaign: { campaign: thread, force: z.boolean().optional().describe('overwrite existing drafts'), commit },
+  due_touches: { date: date.optional() },
+  record_reply: {
+    campaign: thread,
+    email: z.email().describe("the prospect's address as listed in 5-actions.md"),
+    text: z.string().min(1).describe('the reply as received'),
+    date: date.optional(),
+    commit,
+  },
+} as const;

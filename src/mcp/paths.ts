@@ -1,0 +1,17 @@
+import { resolveThreadPath } from '../threads/resolve.js';
+import { containedPath } from '../workspace/contain.js';
+
+/**
+ * A thread argument from an agent: a path relative to the workspace or a bare id. Absolute
+ * paths, `..` and symbolic links leading out of the workspace are refused before anything
+ * is read — the CLI accepts an absolute path a person typed; an agent gets no such latitude.
+ */
+export function agentThreadPath(root: string, input: string): string {
+  const typed = input.includes('/') || input.includes('\\') ? containedPath(root, input.trim()) : input;
+  return containedPath(root, resolveThreadPath(root, typed));
+}
+
+/** A file argument from an agent (an account list): inside the workspace or refused. */
+export function agentFilePath(root: string, input: string): string {
+  return containedPath(root, input.trim());
+}

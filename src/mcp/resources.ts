@@ -1,0 +1,91 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import { ThreadworkError } from '../errors.js';
+import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { goalIdSchema } from '../schema/common.js';
+import { generateJsonSchemas } from '../schema/json-schema.js';
+import { containedPath } from '../workspace/contain.js';
+import { LAYOUT } from '../workspace/layout.js';
+import type { ToolContext } from './context.js';
+import { agentThreadPath } from './paths.js';
+
+/**
+ * The workspace as resources: canvas sections and goals as the Markdown people edit
+ * (managed blocks included), threads as the same JSON `read_thread` returns, and the
+ * JSON Schema of every file kind. Every read goes through the workspace boundary.
+ */
+export function registerResources(server: McpServer, { root, workspace }: ToolContext): void {
+  const markdown = (uri: URL, path: string): ReadResourceResult => {
+    const safe = containedPath(root, path);
+    if (!existsSync(join(root, safe))) throw new ThreadworkError(`No such file in the workspace: ${safe}`, 'not-found', { path: safe });
+    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readFileSync(join(root, safe), 'utf8') }] };
+  };
+
+  server.registerResource(
+    'canvas',
+    new ResourceTemplate('threadwork://canvas/{section}', {
+      list: () => ({
+        resources: CANVAS_SECTIONS.filter((s) => existsSync(join(root, LAYOUT.canvas, `${s}.md`))).map((s) => ({ uri: `threadwork://canvas/${s}`, name: `canvas ${s}`, mimeType: 'text/markdown' })),
+      }),
+      complete: { section: (value) => CANVAS_SECTIONS.filter((s) => s.startsWith(value)) },
+    }),
+    { title: 'Strategy canvas section', description: 'A section of strategy/canvas/ as Markdown (front matter, prose and the blocks sync keeps true).', mimeType: 'text/markdown' },
+    (uri, { section }) => {
+      if (!(CANVAS_SECTIONS as readonly string[]).includes(String(section))) throw new ThreadworkError(`Unknown canvas section ${JSON.stringify(section)}: expected one of ${CANVAS_SECTIONS.join(', ')}`, 'not-found');
+      return markdown(uri, `${LAYOUT.canvas}/${String(section)}.md`);
+    },
+  );
+
+  server.registerResource(
+    'goal',
+    new ResourceTemplate('threadwork://goals/{id}', {
+      list: () => ({ resources: goalIds(root).map((id) => ({ uri: `threadwork://goals/${id}`, name: `goal ${id}`, mimeType: 'text/markdown' })) }),
+    }),
+    { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory).', mimeType: 'text/markdown' },
+    (uri, { id }) => {
+      const parsed = goalIdSchema.safeParse(id);
+      if (!parsed.success) throw new ThreadworkError(`Invalid goal id ${JSON.stringify(id)}: expected a goal id such as g-mrr-50k`, 'not-found');
+      return markdown(uri, `${LAYOUT.goals}/${parsed.data}.md`);
+    },
+  );
+
+  server.registerResource(
+    'thread',
+    new ResourceTemplate('threadwork://threads/{+path}', {
+      list: async () => ({ resources: (await workspace.listThreads()).map((t) => ({ uri: `threadwork://${t.path}`, name: t.title ?? t.id, description: `${t.type ?? 'thread'} · stage ${t.stage} · ${t.status ?? 'invalid meta.json'}`, mimeType: 'application/json' })) }),
+    }),
+    { title: 'Thread', description: 'A thread (threadwork://threads/sales/{deal}): meta.json, each stage (front matter and body) and its derived values, as JSON.', mimeType: 'application/json' },
+    async (uri, { path }) => {
+      const view = await workspace.readThread(agentThreadPath(root, `${LAYOUT.threads}/${decodeURIComponent(String(path))}`));
+      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(view, null, 2) }] };
+    },
+  );
+
+  const schemas = generateJsonSchemas();
+  server.registerResource(
+    'schema',
+    new ResourceTemplate('threadwork://schemas/{file}', {
+      list: () => ({ resources: schemas.map((s) => ({ uri: `threadwork://schemas/${s.file}`, name: s.file, description: s.describes, mimeType: 'application/schema+json' })) }),
+    }),
+    { title: 'File schema', description: 'The JSON Schema of a file kind (a stage front matter, meta.json, a canvas section, a goal, the ICP, the config).', mimeType: 'application/schema+json' },
+    (uri, { file }) => {
+      const found = schemas.find((s) => s.file === file);
+      if (!found) throw new ThreadworkError(`Unknown schema ${JSON.stringify(file)}: list the resources for the names`, 'not-found');
+      return { contents: [{ uri: uri.href, mimeType: 'application/schema+json', text: JSON.stringify(found.schema, null, 2) }] };
+    },
+  );
+}
+
+function goalIds(root: string): string[] {
+  try {
+    return readdirSync(join(root, LAYOUT.goals))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .filter((id) => goalIdSchema.safeParse(id).success)
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,39 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+
+/**
+ * A tool's answer: the data as JSON text (what every client shows the model) and as
+ * structured content (what clients that read structure use).
+ */
+export function toolResult(data: unknown): CallToolResult {
+  const structured = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { result: data }) as Record<string, unknown>;
+  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: structured };
+}
+
+/**
+ * A failed call as a tool error the model can act on — the message first, then the
+ * details (diagnostics with path, line, column and field) — never a crashed server.
+ * Bugs (anything not a ThreadworkError) say so, with the stack on the server's stderr.
+ */
+export function toolError(error: unknown): CallToolResult {
+  if (error instanceof ThreadworkError) {
+    const diagnostics = (error.details?.diagnostics as Diagnostic[] | undefined) ?? [];
+    const body = { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+    const lines = [error.message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)];
+    return { isError: true, content: [{ type: 'text', text: lines.join('\n') }, { type: 'text', text: JSON.stringify(body, null, 2) }], structuredContent: body };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.stack) process.stderr.write(`threadwork mcp: internal error: ${error.stack}\n`);
+  const body = { ok: false, error: { code: 'internal', message } };
+  return { isError: true, content: [{ type: 'text', text: `Internal error (a threadwork bug; the server goes on): ${message}` }], structuredContent: body };
+}
+
+/** Runs a tool handler and turns whatever it throws into a tool error. */
+export async function answer(work: () => Promise<unknown>): Promise<CallToolResult> {
+  try {
+    return toolResult(await work());
+  } catch (error) {
+    return toolError(error);
+  }
+}

@@ -1,0 +1,44 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { packageVersion } from '../version.js';
+import { toolContext } from './context.js';
+import { registerResources } from './resources.js';
+import { registerReadTools } from './tools-read.js';
+import { registerWriteTools } from './tools-write.js';
+
+const INSTRUCTIONS = [
+  'threadwork keeps a go-to-market workspace of Markdown files in git: a strategy canvas, goals, and six-stage threads',
+  '(1 input → 2 hypothesis → 3 implication → 4 decision → 5 actions → 6 learning) for every deal and campaign.',
+  'Write stage files with write_stage (validated before anything is written; an error lists each field to fix), move a thread',
+  'on with advance, and let sync derive everything else — meta.json status, assumption confidence, metrics, goal state —',
+  'never write derived values yourself. Every write is committed to git with what it changed. Nothing is ever sent to a prospect.',
+].join(' ');
+
+/** The MCP server on the workspace containing `dir`: the tools and the resources. */
+export async function createServer(dir: string): Promise<{ server: McpServer; root: string }> {
+  const context = await toolContext(dir);
+  const server = new McpServer({ name: 'threadwork', version: packageVersion() }, { instructions: INSTRUCTIONS });
+  registerReadTools(server, context);
+  registerWriteTools(server, context);
+  registerResources(server, context);
+  return { server, root: context.root };
+}
+
+/**
+ * Serves over stdio until the client closes the connection or a signal arrives; a tool
+ * call under way finishes first (its lock is released by its own `finally`). stdout
+ * carries the protocol only; anything for a person goes to stderr.
+ */
+export async function serveStdio(dir: string): Promise<void> {
+  const { server, root } = await createServer(dir);
+  const done = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await server.connect(new StdioServerTransport());
+  process.stderr.write(`threadwork mcp: serving ${root} over stdio\n`);
+  await done;
+  await server.close();
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ThreadworkError } from '../errors.js';
+import { isAssumptionOrGoal } from '../history/history.js';
+import { parseAccounts, readAccounts } from '../score/accounts.js';
+import type { ToolContext } from './context.js';
+import { TOOL_INPUTS } from './inputs.js';
+import { agentFilePath, agentThreadPath } from './paths.js';
+import { answer } from './result.js';
+import { MCP_TOOLS } from './tool-names.js';
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
+
+/** Tools that read the workspace and change nothing. */
+export function registerReadTools(server: McpServer, { root, workspace }: ToolContext): void {
+  server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_INPUTS.check, annotations: READ_ONLY }, () =>
+    answer(() => workspace.check()),
+  );
+
+  server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_INPUTS.list_threads, annotations: READ_ONLY }, (args) =>
+    answer(async () => ({ threads: await workspace.listThreads(args) })),
+  );
+
+  server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_INPUTS.read_thread, annotations: READ_ONLY }, ({ thread }) =>
+    answer(() => workspace.readThread(agentThreadPath(root, thread))),
+  );
+
+  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_INPUTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(name)));
+
+  server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_INPUTS.history, annotations: READ_ONLY }, ({ subject }) =>
+    answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentThreadPath(root, subject))),
+  );
+
+  server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_INPUTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
+    answer(() => {
+      if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
+      const rows = accounts !== undefined ? parseAccounts(accounts) : readAccounts(join(root, agentFilePath(root, file!)));
+      return workspace.scoreAccounts(segment, rows);
+    }),
+  );
+
+  server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_INPUTS.due_touches, annotations: READ_ONLY }, ({ date }) =>
+    answer(async () => ({ due: await workspace.due(date) })),
+  );
+}

@@ -1,0 +1,14 @@
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLE_ENTRIES } from '../../src/demo/lifecycle.js';
+import { REPO_ROOT } from './cli.js';
+import { gitInit } from './git.js';
+import { testdir } from './testdir.js';
+
+/** A temp copy of the bundled example workspace in a fresh git repository with one commit. */
+export function exampleWorkspace(): string {
+  const dir = testdir();
+  for (const entry of EXAMPLE_ENTRIES) if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
+  gitInit(dir);
+  return dir;
+}

@@ -1,0 +1,250 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { MCP_TOOLS } from '../src/mcp/tool-names.js';
+import type { AssumptionState } from '../src/derive/assumptions.js';
+import type { GoalState } from '../src/derive/goals.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { commitCount, git } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
+import { read, testdir } from './helpers/testdir.js';
+
+const DEAL = 'threads/sales/fjord-payments';
+
+/** The six stages of a referral deal that closes won and validates A1 and A5. */
+const STAGES: Record<number, Record<string, unknown>> = {
+  1: {
+    source: 'referral',
+    date: '2026-10-01',
+    signal: 'Harbor Lending introduced their peer at Fjord Payments after a board meeting',
+    contact: { name: 'Ingrid Solberg', title: 'Controller', email: 'ingrid@fjordpayments.com' },
+    company: { name: 'Fjord Payments', domain: 'fjordpayments.com', industry: 'payments', employees: 380, revenue: '$55M', geography: 'United States', technologies: ['NetSuite', 'Stripe', 'Adyen'] },
+  },
+  2: { tests: ['A1', 'A5'], initial_confidence: 0.7, statement: 'Three PSPs and a month-end of six days make the close the pain' },
+  3: { arr_potential: 42000, strategic_value: 'high', resource_cost_hours: 40 },
+  4: {
+    decision: 'QUALIFY',
+    framework: 'BANT',
+    criteria: { budget: 'confirmed', authority: 'confirmed: the Controller signs', need: 'confirmed: six-day close', timeline: 'confirmed: before year end' },
+    reasoning: 'The Controller owns the budget and the pain, and the year-end close is the deadline.',
+  },
+  5: {
+    actions: [
+      { type: 'sales:lead-intake', status: 'completed', completed: '2026-10-01', owner: 'Maya' },
+      { type: 'sales:demo', status: 'completed', completed: '2026-10-08', owner: 'Jon' },
+      { type: 'sales:close', status: 'completed', completed: '2026-11-14', owner: 'Sam' },
+    ],
+  },
+  6: {
+    outcome: 'closed-won',
+    closed: '2026-11-14',
+    arr: 42000,
+    margin: 0.82,
+    validations: [
+      { assumption: 'A1', result: 'validated', evidence: 'Two accountants spent six days a month matching Stripe and Adyen' },
+      { assumption: 'A5', result: 'validated', evidence: 'Year-end set the deadline; 44 days from referral to signature' },
+    ],
+  },
+};
+
+interface SyncAnswer {
+  sync: { written: string[]; changes: { subject: string; description: string }[] } | null;
+  commit: { committed: boolean; commit?: string; paths?: string[] } | null;
+}
+
+function snapshot(dir: string, folder: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(join(dir, folder)).map((f) => [f, read(dir, `${folder}/${f}`)]));
+}
+
+const head = (dir: string): string => git(dir, 'rev-parse', 'HEAD').trim();
+
+describe('threadwork mcp', () => {
+  it('lists every tool, with input schemas from the file schemas, and serves canvas, goals, threads and schemas as resources', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const { tools } = await mcp.client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(MCP_TOOLS).sort());
+    const createDeal = tools.find((t) => t.name === 'create_deal')!;
+    const properties = createDeal.inputSchema.properties as Record<string, { pattern?: string; anyOf?: unknown[] }>;
+    expect(createDeal.inputSchema.required).toEqual(['company', 'segment']);
+    expect(properties.segment!.pattern).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$');
+    expect(properties.goal!.pattern).toBe('^g-[a-z0-9]+(?:-[a-z0-9]+)*$');
+    expect(properties.source!.anyOf).toHaveLength(3);
+    expect(tools.find((t) => t.name === 'read_thread')!.annotations?.readOnlyHint).toBe(true);
+
+    const { resources } = await mcp.client.listResources();
+    const uris = resources.map((r) => r.uri);
+    expect(uris).toContain('threadwork://canvas/04-segments');
+    expect(uris).toContain('threadwork://goals/g-fintech-beachhead');
+    expect(uris).toContain('threadwork://threads/sales/harbor-lending');
+    expect(uris).toContain('threadwork://schemas/deal-2-hypothesis.schema.json');
+
+    expect(await mcp.resource('threadwork://canvas/04-segments')).toBe(read(dir, 'strategy/canvas/04-segments.md'));
+    const thread = JSON.parse(await mcp.resource('threadwork://threads/sales/harbor-lending'));
+    expect(thread).toMatchObject({ path: 'threads/sales/harbor-lending', stage: 6, derived: { status: 'closed-won' } });
+    expect(thread.stages.map((s: { schema: string }) => s.schema)).toEqual(['deal-1-input', 'deal-2-hypothesis', 'deal-3-implication', 'deal-4-decision', 'deal-5-actions', 'deal-6-learning'].map((n) => `${n}.schema.json`));
+    const schema = JSON.parse(await mcp.resource('threadwork://schemas/deal-2-hypothesis.schema.json'));
+    expect(schema.properties.tests).toBeDefined();
+  });
+
+  it('creates a deal, writes all six stages, syncs, and reads back the derived assumption confidence and goal state', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const assumption = async (id: string): Promise<AssumptionState> => (await mcp.ok<{ assumptions: AssumptionState[] }>('report', { name: 'assumptions' })).assumptions.find((a) => a.id === id)!;
+    const goal = async (): Promise<GoalState> => (await mcp.ok<{ goals: GoalState[] }>('report', { name: 'goals' })).goals.find((g) => g.id === 'g-fintech-beachhead')!;
+    const a1Before = await assumption('A1');
+    const goalBefore = await goal();
+    const wonBefore = goalBefore.metrics.find((m) => m.name === 'won_count')!.current as number;
+    const commitsBefore = commitCount(dir);
+
+    const created = await mcp.ok<{ result: { path: string; files: string[] } } & SyncAnswer>('create_deal', {
+      company: 'Fjord Payments',
+      segment: 'mid-market-fintech',
+      goal: 'g-fintech-beachhead',
+      subgoal: 'SG2',
+      source: 'referral',
+      date: '2026-10-01',
+    });
+    expect(created.result.path).toBe(DEAL);
+    expect(created.commit).toMatchObject({ committed: true });
+    expect(created.commit!.paths).toEqual(expect.arrayContaining([`${DEAL}/meta.json`, `${DEAL}/1-input.md`]));
+
+    let last: SyncAnswer | undefined;
+    for (const stage of [1, 2, 3, 4, 5, 6]) {
+      const written = await mcp.ok<{ result: { path: string; written: boolean } } & SyncAnswer>('write_stage', { thread: 'fjord-payments', stage, front_matter: STAGES[stage] });
+      expect(written.result.path).toMatch(new RegExp(`^${DEAL}/${stage}-`));
+      expect(written.commit, `stage ${stage}`).toMatchObject({ committed: true });
+      expect(git(dir, 'status', '--porcelain', '--', DEAL)).toBe('');
+      last = written;
+    }
+    // The Stage 6 write itself carried the learning into the canvas and the goal, in its own commit.
+    const descriptions = last!.sync!.changes.map((c) => c.description).join('\n');
+    expect(descriptions).toMatch(/A1 confidence \d\.\d\d → \d\.\d\d/);
+    expect(last!.commit!.paths).toEqual(expect.arrayContaining([`${DEAL}/6-learning.md`, 'strategy/canvas/10-assumptions.md', 'goals/g-fintech-beachhead.md']));
+    expect(commitCount(dir)).toBe(commitsBefore + 7);
+
+    // A sync after all that finds the fixed point.
+    const sync = await mcp.ok<{ written: string[]; commit: unknown }>('sync');
+    expect(sync.written).toEqual([]);
+    expect(sync.commit).toBeNull();
+
+    const a1 = await assumption('A1');
+    expect(a1.n).toBe(a1Before.n + 1);
+    expect(a1.validated).toBe(a1Before.validated + 1);
+    expect(a1.confidence).toBeGreaterThan(a1Before.confidence);
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toContain(`| ${a1.confidence.toFixed(2)} |`);
+
+    const goalAfter = await goal();
+    expect(goalAfter.metrics.find((m) => m.name === 'won_count')!.current).toBe(wonBefore + 1);
+    expect(goalAfter.subgoals.find((s) => s.id === 'SG2')!.threads).toContain(DEAL);
+    const goalFile = await mcp.resource('threadwork://goals/g-fintech-beachhead');
+    expect(goalFile).toContain(`| won_count | ${wonBefore + 1} | 6 |`);
+
+    const thread = await mcp.ok<{ stage: number; derived: { status: string; arr: number }; stages: { exists: boolean }[] }>('read_thread', { thread: DEAL });
+    expect(thread.stage).toBe(6);
+    expect(thread.derived).toMatchObject({ status: 'closed-won', arr: 42000 });
+    expect(thread.stages.every((s) => s.exists)).toBe(true);
+    const history = await mcp.ok<{ entries: { triggers: string[] }[] }>('history', { subject: 'A1' });
+    expect(history.entries[0]!.triggers).toContain(`${DEAL}/6-learning.md`);
+  });
+
+  it('refuses an invalid stage write with diagnostics naming each field, and leaves the disk and git untouched', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const thread = 'threads/sales/oakline-outfitters';
+    const before = snapshot(dir, thread);
+    const headBefore = head(dir);
+
+    const invalid = await mcp.call<{ ok: false; error: { code: string; path: string; diagnostics: { path: string; line: number; column: number; field?: string; message: string; rule: string }[] } }>('write_stage', {
+      thread,
+      stage: 2,
+      front_matter: { tests: ['A1', 'A99'], initial_confidence: 1.7 },
+    });
+    expect(invalid.isError).toBe(true);
+    expect(invalid.data.error.code).toBe('stage-invalid');
+    const diagnostics = invalid.data.error.diagnostics;
+    expect(diagnostics.every((d) => d.path === `${thread}/2-hypothesis.md` && d.line > 1)).toBe(true);
+    expect(diagnostics.find((d) => d.rule === 'schema')).toMatchObject({ field: 'initial_confidence' });
+    expect(diagnostics.some((d) => d.message.includes('A99'))).toBe(true);
+    expect(invalid.text).toContain(`${thread}/2-hypothesis.md:`);
+
+    const noSuchStage = await mcp.call('write_stage', { thread: 'brightcart', stage: 7, front_matter: {} });
+    expect(noSuchStage.isError).toBe(true);
+    expect(noSuchStage.text).toMatch(/stage/);
+    const skipping = await mcp.call<{ error: { code: string } }>('write_stage', { thread: 'cobalt-remit', stage: 6, front_matter: { outcome: 'closed-won' } });
+    expect(skipping.isError && skipping.data.error.code).toBe('stage-order');
+
+    expect(snapshot(dir, thread)).toEqual(before);
+    expect(head(dir)).toBe(headBefore);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // And the server is still there.
+    expect((await mcp.ok<{ ok: boolean }>('check')).ok).toBe(true);
+  });
+
+  it('refuses every path that leads out of the workspace, symbolic links included, and goes on serving', async () => {
+    const dir = exampleWorkspace();
+    const outside = testdir({ 'secret.csv': 'name,industry\nLeak Inc,payments\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json'), 'evil/1-input.md': read(dir, 'threads/sales/oakline-outfitters/1-input.md') });
+    symlinkSync(join(outside, 'evil'), join(dir, 'threads/sales/evil'));
+    mkdirSync(join(dir, 'research/lists'), { recursive: true });
+    symlinkSync(join(outside, 'secret.csv'), join(dir, 'research/lists/accounts.csv'));
+    const mcp = await connectMcp(dir);
+
+    const refusals = [
+      await mcp.call<{ error: { code: string } }>('read_thread', { thread: '../../etc' }),
+      await mcp.call<{ error: { code: string } }>('read_thread', { thread: `${dir}/threads/sales/oakline-outfitters` }),
+      await mcp.call<{ error: { code: string } }>('read_thread', { thread: 'threads/sales/evil' }),
+      await mcp.call<{ error: { code: string } }>('write_stage', { thread: 'evil', stage: 2, front_matter: { tests: ['A1'] } }),
+      await mcp.call<{ error: { code: string } }>('score_accounts', { segment: 'mid-market-fintech', file: '../secret.csv' }),
+      await mcp.call<{ error: { code: string } }>('score_accounts', { segment: 'mid-market-fintech', file: join(outside, 'secret.csv') }),
+      await mcp.call<{ error: { code: string } }>('score_accounts', { segment: 'mid-market-fintech', file: 'research/lists/accounts.csv' }),
+      await mcp.call<{ error: { code: string } }>('history', { subject: 'threads/../../etc' }),
+    ];
+    for (const [i, r] of refusals.entries()) {
+      expect(r.isError, `call ${i}: ${r.text}`).toBe(true);
+      expect(['path-refused', 'invalid-thread'], `call ${i}: ${r.text}`).toContain(r.data.error.code);
+    }
+    expect(readdirSync(join(outside, 'evil')).sort()).toEqual(['1-input.md', 'meta.json']);
+    await expect(mcp.client.readResource({ uri: 'threadwork://threads/sales/evil' })).rejects.toThrow(/Refused/);
+    await expect(mcp.client.readResource({ uri: 'threadwork://canvas/..%2F..%2Fetc' })).rejects.toThrow(/Unknown canvas section/);
+    await expect(mcp.client.readResource({ uri: 'threadwork://goals/..%2Fthreadwork.config' })).rejects.toThrow(/Invalid goal id/);
+
+    // Arguments the input schema refuses are tool errors too, and the server serves on.
+    const badSegment = await mcp.call('create_deal', { company: 'Acme', segment: 'Not A Slug' });
+    expect(badSegment.isError).toBe(true);
+    expect(badSegment.text).toMatch(/segment/);
+    const inline = await mcp.ok<{ ranked: { name: string }[] }>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Inline Co', industry: 'payments', employees: 400 }] });
+    expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);
+  });
+
+  it('two clients writing to the same workspace at once lose nothing', async () => {
+    const dir = exampleWorkspace();
+    const [a, b] = await Promise.all([connectMcp(dir), connectMcp(dir)]);
+    const work = (mcp: typeof a, prefix: string) =>
+      Promise.all(
+        [1, 2, 3].map(async (n) => {
+          const company = `${prefix} Bank ${n}`;
+          const created = await mcp.ok<{ result: { path: string } }>('create_deal', { company, segment: 'mid-market-fintech', date: '2026-11-02' });
+          await mcp.ok('write_stage', { thread: created.result.path, stage: 1, front_matter: { ...STAGES[1], company: { name: company, industry: 'payments' } } });
+          await mcp.ok('advance', { thread: created.result.path });
+          await mcp.ok('write_stage', { thread: created.result.path, stage: 2, front_matter: { tests: ['A1'], initial_confidence: 0.6 } });
+          return created.result.path;
+        }),
+      );
+    const paths = (await Promise.all([work(a, 'Alpha'), work(b, 'Beta')])).flat();
+    expect(paths.sort()).toEqual(['alpha-bank-1', 'alpha-bank-2', 'alpha-bank-3', 'beta-bank-1', 'beta-bank-2', 'beta-bank-3'].map((id) => `threads/sales/${id}`));
+    for (const path of paths) {
+      expect(parseFrontMatter(readFileSync(join(dir, path, '2-hypothesis.md'), 'utf8')).data).toEqual({ tests: ['A1'], initial_confidence: 0.6 });
+      expect(JSON.parse(read(dir, `${path}/meta.json`))).toMatchObject({ stage: 2, status: 'open' });
+    }
+    // Everything written is committed, and the workspace is at its fixed point.
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect((await a.ok<{ written: string[] }>('sync', { dry_run: true })).written).toEqual([]);
+    const open = (await b.ok<{ threads: { path: string }[] }>('list_threads', { status: 'open', type: 'sales-deal' })).threads.map((t) => t.path);
+    expect(open).toEqual(expect.arrayContaining(paths));
+    const a1 = (await a.ok<{ assumptions: AssumptionState[] }>('report', { name: 'assumptions' })).assumptions.find((x) => x.id === 'A1')!;
+    expect(a1.testedBy).toEqual(expect.arrayContaining(paths));
+    expect(() => execFileSync('git', ['fsck', '--no-progress'], { cwd: dir, stdio: 'pipe' })).not.toThrow();
+  });
+});
