@@ -248,3 +248,15 @@ describe('threadwork mcp', () => {
     expect(() => execFileSync('git', ['fsck', '--no-progress'], { cwd: dir, stdio: 'pipe' })).not.toThrow();
   });
 });
+
+describe('docs/mcp.md', () => {
+  it('documents every tool and every argument the server accepts', async () => {
+    const { TOOL_INPUTS } = await import('../src/mcp/inputs.js');
+    const doc = readFileSync(new URL('../docs/mcp.md', import.meta.url), 'utf8');
+    for (const [tool, shape] of Object.entries(TOOL_INPUTS)) {
+      const section = doc.split(`### \`${tool}\``)[1]?.split('\n### ')[0];
+      expect(section, `docs/mcp.md has no section for ${tool}`).toBeDefined();
+      for (const argument of Object.keys(shape)) expect(section, `${tool}: argument ${argument}`).toContain(`| \`${argument}\` |`);
+    }
+  });
+});

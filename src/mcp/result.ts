@@ -20,7 +20,8 @@ export function toolError(error: unknown): CallToolResult {
   if (error instanceof ThreadworkError) {
     const diagnostics = (error.details?.diagnostics as Diagnostic[] | undefined) ?? [];
     const body = { ok: false, error: { code: error.code, message: error.message, ...error.details } };
-    const lines = [error.message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)];
+    // With diagnostics, the message's own list is replaced by the fuller lines (with fields).
+    const lines = diagnostics.length ? [error.message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)] : [error.message];
     return { isError: true, content: [{ type: 'text', text: lines.join('\n') }, { type: 'text', text: JSON.stringify(body, null, 2) }], structuredContent: body };
   }
   const message = error instanceof Error ? error.message : String(error);
