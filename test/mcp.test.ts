@@ -218,6 +218,56 @@ describe('threadwork mcp', () => {
     expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);
   });
 
+  it('runs a campaign for an agent: create, write, draft behind the quality gate, due touches, a positive reply opening a deal', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const created = await mcp.ok<{ result: { path: string } }>('create_campaign', { name: 'Year-end controllers', segment: 'mid-market-fintech', date: '2026-11-02', goal: 'g-fintech-beachhead', subgoal: 'SG1' });
+    const campaign = created.result.path;
+    expect(campaign).toBe('threads/sales/campaigns/2026-11-02-year-end-controllers');
+    const stages: Record<string, unknown>[] = [
+      { goal: 'Ten meetings before year-end', goal_id: 'g-fintech-beachhead', segment: 'mid-market-fintech', date: '2026-11-02', target_list: { source: 'Funding signals', count: 2, criteria: 'NetSuite and three PSPs' } },
+      { tests: ['A5'], initial_confidence: 0.5, statement: 'Year-end makes the close urgent' },
+      { expected_meetings: 2, expected_pipeline: 80000, resource_cost_hours: 6, strategic_value: 'medium' },
+      { decision: 'LAUNCH', reasoning: 'Seasonal timing and a ready story' },
+      {
+        sequence: { preset: 'five-touch-cold' },
+        prospects: [
+          { name: 'Nora Lind', email: 'nora@tidepay.com', company: 'Tidepay', title: 'Controller', status: 'active', started: '2026-11-02', signals: [{ type: 'funding', detail: 'Series B in October' }] },
+          { name: 'Omar Haddad', email: 'omar@ledgerline.com', company: 'Ledgerline', title: 'VP Finance', status: 'active', started: '2026-11-02' },
+        ],
+      },
+    ];
+    for (const [i, front_matter] of stages.entries()) await mcp.ok('write_stage', { thread: campaign, stage: i + 1, front_matter });
+
+    const drafted = await mcp.ok<{ result: { drafts: { path: string; grade: string; ready: boolean }[] }; commit: { committed: boolean } }>('draft_campaign', { campaign });
+    expect(drafted.result.drafts).toHaveLength(10);
+    expect(drafted.commit.committed).toBe(true);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+
+    const due = await mcp.ok<{ due: { prospect: { email: string }; campaign: string }[] }>('due_touches', { date: '2026-11-05' });
+    expect(due.due.filter((d) => d.campaign === campaign).map((d) => d.prospect.email).sort()).toEqual(['nora@tidepay.com', 'omar@ledgerline.com']);
+
+    const reply = await mcp.ok<{ result: { classification: { category: string }; deal: { path: string } | null }; commit: { committed: boolean; paths: string[] } }>('record_reply', {
+      campaign,
+      email: 'nora@tidepay.com',
+      text: 'Yes, happy to talk next week. Thursday works.',
+      date: '2026-11-06',
+    });
+    expect(reply.result.classification.category).toBe('positive');
+    expect(reply.result.deal?.path).toBe('threads/sales/tidepay');
+    expect(reply.commit.paths).toEqual(expect.arrayContaining([`${campaign}/5-actions.md`, 'threads/sales/tidepay/meta.json']));
+    expect(JSON.parse(read(dir, 'threads/sales/tidepay/meta.json'))).toMatchObject({ source: `campaign:${campaign.split('/').pop()}` });
+    const dueAfter = await mcp.ok<{ due: { prospect: { email: string } }[] }>('due_touches', { date: '2026-11-09' });
+    const emails = dueAfter.due.map((d) => d.prospect.email);
+    expect(emails).toContain('omar@ledgerline.com');
+    expect(emails).not.toContain('nora@tidepay.com');
+
+    const ranked = await mcp.ok<{ ranked: { name: string; score: number }[] }>('score_accounts', { segment: 'mid-market-fintech', file: 'research/customer/lists/fintech-accounts-2026-11.csv' });
+    expect(ranked.ranked.length).toBeGreaterThan(3);
+    const strategy = await mcp.ok<{ written: string[]; commit: unknown }>('generate_strategy', {});
+    expect(strategy.written).toEqual([]);
+  });
+
   it('two clients writing to the same workspace at once lose nothing', async () => {
     const dir = exampleWorkspace();
     const [a, b] = await Promise.all([connectMcp(dir), connectMcp(dir)]);
