@@ -15,6 +15,7 @@ import {
   segmentsSectionSchema,
   threadMetaSchema,
 } from '../src/schema/index.js';
+import { generateCliSchemas } from '../src/schema/cli-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
@@ -99,7 +100,7 @@ describe('JSON Schemas', () => {
 describe('shipped JSON Schemas', () => {
   it('match the zod schemas (run `npm run schemas` after changing a schema)', async () => {
     const { readFileSync } = await import('node:fs');
-    for (const { file, schema } of generateJsonSchemas()) {
+    for (const { file, schema } of [...generateJsonSchemas(), ...generateCliSchemas()]) {
       const shipped = readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8');
       expect(shipped, file).toBe(`${JSON.stringify(schema, null, 2)}\n`);
     }

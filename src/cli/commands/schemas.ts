@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
+import { generateCliSchemas } from '../../schema/cli-output/generate.js';
 import { generateJsonSchemas } from '../../schema/json-schema.js';
 import { writeFileIfChanged } from '../../workspace/write.js';
 import type { CommandOutcome } from '../outcome.js';
 
-/** Writes the JSON Schemas generated from the zod schemas into `out`. */
+/** Writes the JSON Schemas generated from the zod schemas into `out`: the file kinds, and the CLI's --json outputs under `cli/`. */
 export function schemasCommand(out: string): CommandOutcome {
   const root = resolve(out);
   const written: string[] = [];
-  const schemas = generateJsonSchemas();
+  const schemas = [...generateJsonSchemas(), ...generateCliSchemas()];
   for (const { file, schema } of schemas) {
     if (writeFileIfChanged(root, file, `${JSON.stringify(schema, null, 2)}\n`)) written.push(file);
   }

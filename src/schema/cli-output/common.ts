@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks of the `--json` outputs. Objects are described by the keys they always
+ * carry; the generated JSON Schemas allow more (see generate.ts), so a new field is not
+ * a breaking change for anyone validating against them.
+ */
+export const diagnosticOutput = z.object({
+  path: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  rule: z.string(),
+  field: z.string().optional().describe('for a schema error: the offending field as a data path (`contact.email`)'),
+});
+
+export const commitOutput = z
+  .union([
+    z.object({ committed: z.literal(true), commit: z.string().regex(/^[0-9a-f]{40}$/), paths: z.array(z.string()) }),
+    z.object({ committed: z.literal(false), reason: z.enum(['not-a-repository', 'merge-in-progress', 'rebase-in-progress', 'nothing-to-commit']), message: z.string() }),
+  ])
+  .nullable()
+  .describe('the commit holding the change, why there is none, or null when nothing was to be committed');
+
+export const derivedChangeOutput = z.object({
+  subject: z.string().describe('an assumption id, a goal id, a thread path, `metrics`'),
+  kind: z.enum(['assumption', 'goal', 'thread', 'metrics', 'marketing', 'strategy']),
+  description: z.string().describe('before → after, as in the commit body'),
+});
+
+export const createdThreadOutput = z.object({
+  path: z.string(),
+  id: z.string(),
+  type: z.enum(['sales-deal', 'sales-campaign', 'marketing']),
+  files: z.array(z.string()),
+});
+
+export const errorOutput = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug)'),
+    message: z.string(),
+  }),
+});
+
+export const syncResultShape = {
+  dryRun: z.boolean(),
+  written: z.array(z.string()),
+  edits: z.array(z.object({ path: z.string(), created: z.boolean() })),
+  changes: z.array(derivedChangeOutput),
+  diagnostics: z.array(diagnosticOutput),
+  triggers: z.array(z.string()),
+  commit: commitOutput,
+};
+
+export const nullableNumber = z.number().nullable();

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { DraftFile } from '../../campaigns/drafts.js';
+import type { ReplyResult } from '../../campaigns/reply.js';
+import type { CheckResult } from '../../check/check.js';
+import type { DemoStep } from '../../demo/lifecycle.js';
+import type { History } from '../../history/history.js';
+import type { InitResult } from '../../init/scaffold.js';
+import type { DueTouch } from '../../outreach/index.js';
+import type { ReportData } from '../../report/build.js';
+import type { AccountRankingData } from '../../score/rank.js';
+import type { StrategyResult } from '../../strategy/run.js';
+import type { SyncResult } from '../../sync/run.js';
+import type { AdvanceResult } from '../../threads/advance.js';
+import type { CreatedThread } from '../../threads/create.js';
+import type { CycleReport } from '../../watch/watcher.js';
+import { errorOutput } from './common.js';
+import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
+import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
+import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
+
+export interface CliOutput {
+  /** File name under `schemas/cli/`, without `.schema.json`. */
+  id: string;
+  /** The command line it describes. */
+  command: string;
+  schema: z.ZodType;
+}
+
+/** The JSON every command prints with `--json`: one entry per document shape. */
+export const CLI_OUTPUTS: readonly CliOutput[] = [
+  { id: 'init', command: 'threadwork init --json', schema: initOutput },
+  { id: 'check', command: 'threadwork check --json', schema: checkOutput },
+  { id: 'deal-new', command: 'threadwork deal new --json', schema: threadNewOutput },
+  { id: 'campaign-new', command: 'threadwork campaign new --json', schema: threadNewOutput },
+  { id: 'campaign-draft', command: 'threadwork campaign draft --json', schema: campaignDraftOutput },
+  { id: 'campaign-reply', command: 'threadwork campaign reply --json', schema: campaignReplyOutput },
+  { id: 'due', command: 'threadwork due --json', schema: dueOutput },
+  { id: 'advance', command: 'threadwork advance --json', schema: advanceOutput },
+  { id: 'sync', command: 'threadwork sync --json (also --dry-run)', schema: syncOutput },
+  { id: 'strategy', command: 'threadwork strategy --json', schema: strategyOutput },
+  { id: 'score', command: 'threadwork score --json', schema: scoreOutput },
+  { id: 'watch-line', command: 'threadwork watch --json (one object per line)', schema: watchLineOutput },
+  { id: 'report-pipeline', command: 'threadwork report pipeline --json', schema: pipelineReportOutput },
+  { id: 'report-winloss', command: 'threadwork report winloss --json', schema: winlossReportOutput },
+  { id: 'report-goals', command: 'threadwork report goals --json', schema: goalsReportOutput },
+  { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: assumptionsReportOutput },
+  { id: 'history', command: 'threadwork history --json', schema: historyOutput },
+  { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
+  { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
+  { id: 'error', command: 'any command with --json, when it fails', schema: errorOutput },
+];
+
+/*
+ * Compile-time ties between the engine's result types and the schemas: if a result
+ * type changes in a way its schema does not allow (a field renamed, a type changed),
+ * the typecheck fails here before any consumer notices.
+ */
+type Fits<Actual extends Schema, Schema> = Actual;
+type Out<S extends z.ZodType> = z.output<S>;
+export type CliOutputTypeChecks = [
+  Fits<InitResult, Out<typeof initOutput>>,
+  Fits<CheckResult & { root: string }, Out<typeof checkOutput>>,
+  Fits<CreatedThread, Out<typeof threadNewOutput>>,
+  Fits<{ campaign: string; drafts: DraftFile[] }, Out<typeof campaignDraftOutput>>,
+  Fits<ReplyResult, Out<typeof campaignReplyOutput>>,
+  Fits<{ date: string; due: DueTouch[] }, Out<typeof dueOutput>>,
+  Fits<AdvanceResult, Out<typeof advanceOutput>>,
+  Fits<SyncResult & { root: string }, Out<typeof syncOutput>>,
+  Fits<StrategyResult & { root: string }, Out<typeof strategyOutput>>,
+  Fits<AccountRankingData, Out<typeof scoreOutput>>,
+  Fits<{ event: 'cycle' } & CycleReport, Out<typeof watchLineOutput>>,
+  Fits<Extract<ReportData, { report: 'pipeline' }>, Out<typeof pipelineReportOutput>>,
+  Fits<Extract<ReportData, { report: 'winloss' }>, Out<typeof winlossReportOutput>>,
+  Fits<Extract<ReportData, { report: 'goals' }>, Out<typeof goalsReportOutput>>,
+  Fits<Extract<ReportData, { report: 'assumptions' }>, Out<typeof assumptionsReportOutput>>,
+  Fits<History, Out<typeof historyOutput>>,
+  Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
+];

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { nullableNumber } from './common.js';
+
+const share = z.number().min(0).max(1);
+
+export const pipelineReportOutput = z.object({
+  report: z.literal('pipeline'),
+  stages: z.array(z.object({ stage: z.string(), probability: share, count: z.number().int().nonnegative(), value: z.number(), weighted: z.number() })),
+  closed: z.object({ won: z.number().int(), wonArr: z.number(), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
+  funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
+  totals: z.object({ open: z.number().int(), value: z.number(), weighted: z.number() }),
+  winRate: share.nullable(),
+  avgCycleDays: nullableNumber,
+  medianCycleDays: nullableNumber,
+});
+
+const groupPattern = z.object({ value: z.string(), deals: z.number().int(), won: z.number().int(), lost: z.number().int(), winRate: share, averageWonArr: nullableNumber, lift: z.number(), confidence: share });
+const personaCount = z.object({ value: z.string(), deals: z.number().int(), share });
+
+export const winlossReportOutput = z.object({
+  report: z.literal('winloss'),
+  deals: z.number().int(),
+  won: z.number().int(),
+  lost: z.number().int(),
+  ignored: z.number().int(),
+  winRate: share.nullable(),
+  averageWonArr: nullableNumber,
+  averageWonCycleDays: nullableNumber,
+  patterns: z.object({ industry: z.array(groupPattern), revenueBand: z.array(groupPattern), segment: z.array(groupPattern), source: z.array(groupPattern) }),
+  lossReasons: z.array(z.object({ reason: z.string(), deals: z.number().int(), share })),
+  recommendations: z.array(z.object({ action: z.enum(['focus', 'deprioritize']), dimension: z.enum(['industry', 'revenueBand', 'segment', 'source']), value: z.string(), winRate: share, lift: z.number(), confidence: share, message: z.string() })),
+  personas: z.object({ titles: z.array(personaCount), roles: z.array(personaCount) }),
+  qualificationThreshold: z.object({ threshold: z.number(), accuracy: share, deals: z.number().int() }).nullable(),
+});
+
+export const goalsReportOutput = z.object({
+  report: z.literal('goals'),
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      deadline: z.string(),
+      asOf: z.string(),
+      status: z.enum(['active', 'achieved', 'missed', 'abandoned']),
+      trajectory: z.enum(['achieved', 'ahead', 'on-track', 'behind', 'missed', 'abandoned']),
+      elapsed: share,
+      progress: share,
+      metrics: z.array(z.object({ name: z.string(), current: nullableNumber, target: z.number(), baseline: nullableNumber, gap: z.number(), progress: share })),
+      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.string(), threads: z.array(z.string()) })),
+      threads: z.array(z.string()),
+    }),
+  ),
+});
+
+export const assumptionsReportOutput = z.object({
+  report: z.literal('assumptions'),
+  assumptions: z.array(
+    z.object({
+      id: z.string(),
+      statement: z.string(),
+      segment: z.string().nullable(),
+      retired: z.boolean(),
+      prior: share,
+      confidence: share,
+      status: z.enum(['untested', 'testing', 'validated', 'invalidated']),
+      validated: z.number().int(),
+      partial: z.number().int(),
+      invalidated: z.number().int(),
+      n: z.number().int(),
+      testedBy: z.array(z.string()),
+      evidence: z.array(z.object({ thread: z.string(), result: z.enum(['validated', 'partial', 'invalidated']) })),
+    }),
+  ),
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, syncResultShape } from './common.js';
+
+export const initOutput = z.object({
+  root: z.string(),
+  created: z.array(z.string()),
+  kept: z.array(z.string()).describe('files that existed and were left exactly as they were'),
+  gitInitialized: z.boolean(),
+});
+
+export const checkOutput = z.object({
+  root: z.string(),
+  ok: z.boolean(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  threads: z.number().int().nonnegative(),
+  diagnostics: z.array(diagnosticOutput),
+});
+
+export const threadNewOutput = createdThreadOutput;
+
+export const advanceOutput = z.object({ thread: z.string(), from: z.number().int().min(1).max(5), to: z.number().int().min(2).max(6), created: z.string() });
+
+export const syncOutput = z.object({ root: z.string(), ...syncResultShape });
+
+export const watchLineOutput = z.union([
+  z.object({
+    event: z.literal('cycle'),
+    time: z.string(),
+    kind: z.enum(['startup', 'change', 'reconcile']),
+    trigger: z.array(z.string()),
+    written: z.array(z.string()),
+    changes: z.array(derivedChangeOutput),
+    commit: commitOutput,
+    diagnostics: z.array(diagnosticOutput),
+  }),
+  z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
+  z.object({ event: z.literal('ready'), time: z.string(), root: z.string() }),
+  z.object({ event: z.literal('stopped'), time: z.string(), signal: z.string() }),
+]);
+
+export const historyOutput = z.object({
+  subject: z.string(),
+  kind: z.enum(['assumption', 'goal', 'thread']),
+  entries: z.array(z.object({ date: z.string(), commit: z.string(), subject: z.string(), changes: z.array(z.string()), triggers: z.array(z.string()) })),
+});
+
+export const demoOutput = z.object({
+  dir: z.string().describe('the temporary copy the demo ran on'),
+  deal: z.string(),
+  steps: z.array(z.object({ step: z.string(), sync: z.object({ written: z.array(z.string()), changes: z.array(derivedChangeOutput), commit: commitOutput }).optional() })),
+  history: z.array(z.string()),
+});
+
+export const schemasOutput = z.object({
+  out: z.string(),
+  schemas: z.array(z.object({ file: z.string(), describes: z.string() })),
+  written: z.array(z.string()),
+});

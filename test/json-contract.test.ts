@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { CLI_OUTPUTS } from '../src/schema/cli-output/index.js';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { testdir, writeFiles } from './helpers/testdir.js';
+import { WatchProcess } from './helpers/watch.js';
+
+/** The shipped schemas, as a consumer of the package would load them. */
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validators = new Map<string, ValidateFunction>();
+function validator(id: string): ValidateFunction {
+  let validate = validators.get(id);
+  if (!validate) {
+    validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli', `${id}.schema.json`), 'utf8')) as object);
+    validators.set(id, validate);
+  }
+  return validate;
+}
+
+function expectValid(id: string, output: unknown): void {
+  const validate = validator(id);
+  const valid = validate(output);
+  expect(valid, `${id}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(output).slice(0, 2000)}`).toBe(true);
+}
+
+async function expectCommand(id: string, args: string[], exitCode = 0): Promise<Record<string, unknown>> {
+  const result = await runJson(args);
+  expect(result.code, `${args.join(' ')}: ${result.stdout.slice(0, 500)}${result.stderr}`).toBe(exitCode);
+  expectValid(id, result.json);
+  return result.json;
+}
+
+describe('the --json contract', () => {
+  it('ships a schema for every output shape', () => {
+    for (const { id } of CLI_OUTPUTS) expect(() => validator(id), id).not.toThrow();
+  });
+
+  it("every command's real output validates against its shipped schema", { timeout: 120_000 }, async () => {
+    const dir = exampleWorkspace();
+    const d = ['--dir', dir];
+    await expectCommand('init', ['init', testdir(), '--no-git']);
+    await expectCommand('check', ['check', ...d]);
+    await expectCommand('deal-new', ['deal', 'new', 'Fjord Payments', '-s', 'mid-market-fintech', '--contact', 'Ingrid Solberg', '--signal', 'Asked for a demo', ...d]);
+    await expectCommand('campaign-new', ['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', ...d]);
+    await expectCommand('advance', ['advance', 'fjord-payments', ...d]);
+    await expectCommand('error', ['advance', 'fjord-payments', ...d], 1);
+    await expectCommand('error', ['advance', 'no-such-deal', ...d], 1);
+    await expectCommand('sync', ['sync', '--dry-run', ...d]);
+    const synced = await expectCommand('sync', ['sync', ...d]);
+    expect(synced.commit).toMatchObject({ committed: true });
+    await expectCommand('sync', ['sync', ...d]);
+    await expectCommand('strategy', ['strategy', ...d]);
+    await expectCommand('score', ['score', join(dir, 'research/customer/lists/fintech-accounts-2026-11.csv'), '-s', 'mid-market-fintech', ...d]);
+    await expectCommand('due', ['due', '--date', '2026-09-20', ...d]);
+    await expectCommand('campaign-draft', ['campaign', 'draft', '2026-09-15-fintech-controller-outbound', ...d]);
+    await expectCommand('campaign-reply', ['campaign', 'reply', '2026-09-15-fintech-controller-outbound', 'ravi.shah@meridianpay.com', '--text', 'Please remove me from your list', ...d]);
+    for (const name of ['pipeline', 'winloss', 'goals', 'assumptions']) await expectCommand(`report-${name}`, ['report', name, ...d]);
+    await expectCommand('error', ['report', 'forecast', ...d], 1);
+    await expectCommand('history', ['history', 'A1', ...d]);
+    await expectCommand('history', ['history', 'threads/sales/fjord-payments', ...d]);
+    await expectCommand('schemas', ['schemas', '--out', testdir()]);
+    await expectCommand('demo', ['demo']);
+  });
+
+  it('every line `watch --json` prints validates against the watch-line schema', async () => {
+    const dir = exampleWorkspace();
+    const watcher = new WatchProcess(dir);
+    await watcher.ready();
+    writeFiles(dir, { 'threads/sales/oakline-outfitters/3-implication.md': readFileSync(join(dir, 'threads/sales/oakline-outfitters/3-implication.md'), 'utf8').replace(/arr_potential: \d+/, 'arr_potential: 55000') });
+    await watcher.cycle(1);
+    expect(await watcher.stop()).toBe(0);
+    const events = watcher.lines.map((l) => l.event);
+    expect(events).toEqual(expect.arrayContaining(['ready', 'cycle', 'stopped']));
+    for (const line of watcher.lines) expectValid('watch-line', line);
+  });
+
+  it('the schemas are not vacuous: outputs that break the contract are rejected', async () => {
+    const check = (await runJson(['check'])).json;
+    const broken = [
+      { ...check, ok: 'yes' },
+      { ...check, diagnostics: [{ path: 'x.md', line: 0, column: 1, severity: 'fatal', message: 'm', rule: 'r' }] },
+      (({ errors: _errors, ...rest }) => rest)(check as Record<string, unknown>),
+    ];
+    for (const output of broken) expect(validator('check')(output), JSON.stringify(output).slice(0, 200)).toBe(false);
+    expect(validator('error')({ ok: true, error: { code: 'x', message: 'y' } })).toBe(false);
+    expect(validator('sync')({ ...(await runJson(['sync', '--dry-run'])).json, commit: { committed: true } })).toBe(false);
+    // …while a field added in a later version is not a break.
+    expect(validator('check')({ ...check, newField: 1 })).toBe(true);
+  });
+});
+
+it('a bad CLI invocation exits 1 without a stack', async () => {
+  const result = await runCli(['report', 'forecast']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+});
