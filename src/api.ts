@@ -20,6 +20,7 @@ import { isAssumptionOrGoal, readHistory, type History } from './history/history
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './score/accounts.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './score/rank.js';
+import { installSkills, type SkillsResult } from './skills/install.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
 import { withWorkspaceLock } from './workspace/lock.js';
@@ -52,6 +53,8 @@ export interface Workspace {
   history(subject: string): Promise<History>;
   /** Ranks accounts against a segment's ICP, best first (rows from `readAccounts` or `parseAccounts`). */
   scoreAccounts(segment: string, rows: readonly AccountRow[], asOf?: string): Promise<AccountRankingData>;
+  /** Writes the agent skills into .claude/skills/ (hand-edited ones are kept unless `force`). */
+  installSkills(options?: { force?: boolean; commit?: boolean }): Promise<SkillsResult>;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
   sync(options?: SyncOptions): Promise<SyncResult>;
   /** Generates the ICP, narratives and materials of the given segments (all by default). */
@@ -104,6 +107,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     history: (subject) => readHistory(root, isAssumptionOrGoal(subject) ? subject : resolveThreadPath(root, subject)),
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),
+    installSkills: (options) => withWorkspaceLock(root, () => installSkills(root, options)),
     strategy: (options) => withWorkspaceLock(root, () => runStrategy(root, options)),
     due: async (date) => listDueTouches(await loadWorkspace(root), suppressedSet(root), date ?? today()),
     draftCampaign: (campaign, options) => {

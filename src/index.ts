@@ -16,3 +16,4 @@ export * as schemas from './schema/index.js';
 export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './sync/plan.js';
 export type { StrategyOptions, StrategyResult } from './strategy/run.js';
+export { SKILLS, type SkillName, type SkillsResult } from './skills/install.js';

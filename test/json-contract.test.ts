@@ -42,6 +42,8 @@ describe('the --json contract', () => {
     const dir = exampleWorkspace();
     const d = ['--dir', dir];
     await expectCommand('init', ['init', testdir(), '--no-git']);
+    await expectCommand('init', ['init', testdir(), '--no-git', '--skills']);
+    await expectCommand('skills-install', ['skills', 'install', ...d]);
     await expectCommand('check', ['check', ...d]);
     await expectCommand('deal-new', ['deal', 'new', 'Fjord Payments', '-s', 'mid-market-fintech', '--contact', 'Ingrid Solberg', '--signal', 'Asked for a demo', ...d]);
     await expectCommand('campaign-new', ['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', ...d]);

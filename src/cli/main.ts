@@ -14,6 +14,7 @@ import { historyCommand } from './commands/history.js';
 import { reportCommand } from './commands/report.js';
 import { schemasCommand } from './commands/schemas.js';
 import { scoreCommand } from './commands/score.js';
+import { skillsInstallCommand } from './commands/skills.js';
 import { strategyCommand } from './commands/strategy.js';
 import { syncCommand } from './commands/sync.js';
 import { watchCommand } from './commands/watch.js';
@@ -43,7 +44,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('scaffold a workspace: config, the 16 canvas sections, an example goal; git init if needed')
     .option('--company <name>', 'company name used in the scaffold')
     .option('--no-git', 'do not run git init')
-    .action((dir: string | undefined, flags: { company?: string; git: boolean }, cmd: Command) =>
+    .option('--skills', 'also write the agent skills into .claude/skills/')
+    .action((dir: string | undefined, flags: { company?: string; git: boolean; skills?: boolean }, cmd: Command) =>
       execute(() => initCommand(dir ?? globals(cmd).dir, flags), globals(cmd).json),
     );
 
@@ -141,6 +143,14 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('history <subject>')
     .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')
     .action((subject: string, _flags: unknown, cmd: Command) => execute(() => historyCommand(subject, globals(cmd)), globals(cmd).json));
+
+  const skills = program.command('skills').description('agent skills (.claude/skills/<name>/SKILL.md) for the method');
+  skills
+    .command('install')
+    .description('write or refresh the skills; ones edited by hand are kept unless --force')
+    .option('--force', 'overwrite skills edited by hand')
+    .option('--no-commit', 'write the files but do not commit')
+    .action((flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => skillsInstallCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('mcp')

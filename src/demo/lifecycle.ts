@@ -12,7 +12,7 @@ import type { SyncResult } from '../sync/run.js';
 
 /** The package root, which holds the bundled example workspace. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const EXAMPLE_ENTRIES = ['threadwork.config.yaml', 'strategy', 'research', 'artifacts', 'threads', 'goals'];
+export const EXAMPLE_ENTRIES = ['threadwork.config.yaml', 'strategy', 'research', 'artifacts', 'threads', 'goals', '.claude'];
 
 export interface DemoStep {
   step: string;

@@ -25,12 +25,23 @@ export function contentHash(content: string): string {
 
 export function withMarker(path: string, content: string): string {
   const hash = contentHash(content);
+  // A file whose front matter must come first (an agent skill's SKILL.md) carries the
+  // marker as a YAML comment on the line after the opening `---`.
+  if (content.startsWith('---\n') && path.endsWith('/SKILL.md')) return `---\n# threadwork:generated sha256=${hash}\n${content.slice(4)}`;
   const marker = path.endsWith('.yaml') || path.endsWith('.yml') ? `# threadwork:generated sha256=${hash}` : `<!-- threadwork:generated sha256=${hash} -->`;
   return `${marker}\n${content}`;
 }
 
+const FRONT_MATTER_MARKER = /^(---\r?\n)# threadwork:generated sha256=([0-9a-f]{64})\r?\n/;
+
 export function generatedState(existing: string | undefined): GeneratedState {
   if (existing === undefined) return { state: 'missing' };
+  const inFrontMatter = FRONT_MATTER_MARKER.exec(existing);
+  if (inFrontMatter) {
+    const recorded = inFrontMatter[2]!;
+    const content = inFrontMatter[1]! + existing.slice(inFrontMatter[0].length);
+    return contentHash(content) === recorded ? { state: 'unedited', recorded } : { state: 'edited', recorded };
+  }
   const match = MARKER.exec(existing);
   if (!match) return { state: 'unmarked' };
   const recorded = (match[1] ?? match[2])!;

@@ -8,6 +8,7 @@ import type { InitResult } from '../../init/scaffold.js';
 import type { DueTouch } from '../../outreach/index.js';
 import type { ReportData } from '../../report/build.js';
 import type { AccountRankingData } from '../../score/rank.js';
+import type { SkillsResult } from '../../skills/install.js';
 import type { StrategyResult } from '../../strategy/run.js';
 import type { SyncResult } from '../../sync/run.js';
 import type { AdvanceResult } from '../../threads/advance.js';
@@ -16,7 +17,7 @@ import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
 import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
-import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
+import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
 export interface CliOutput {
   /** File name under `schemas/cli/`, without `.schema.json`. */
@@ -47,6 +48,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'history', command: 'threadwork history --json', schema: historyOutput },
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
+  { id: 'skills-install', command: 'threadwork skills install --json', schema: skillsInstallOutput },
   { id: 'error', command: 'any command with --json, when it fails', schema: errorOutput },
 ];
 
@@ -58,7 +60,8 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
 type Fits<Actual extends Schema, Schema> = Actual;
 type Out<S extends z.ZodType> = z.output<S>;
 export type CliOutputTypeChecks = [
-  Fits<InitResult, Out<typeof initOutput>>,
+  Fits<InitResult & { skills?: SkillsResult }, Out<typeof initOutput>>,
+  Fits<SkillsResult & { root: string }, Out<typeof skillsInstallOutput>>,
   Fits<CheckResult & { root: string }, Out<typeof checkOutput>>,
   Fits<CreatedThread, Out<typeof threadNewOutput>>,
   Fits<{ campaign: string; drafts: DraftFile[] }, Out<typeof campaignDraftOutput>>,

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, syncResultShape } from './common.js';
 
+const skillsShape = {
+  files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
+  written: z.array(z.string()),
+  commit: commitOutput,
+};
+
+export const skillsInstallOutput = z.object({ root: z.string(), ...skillsShape });
+
 export const initOutput = z.object({
   root: z.string(),
   created: z.array(z.string()),
   kept: z.array(z.string()).describe('files that existed and were left exactly as they were'),
   gitInitialized: z.boolean(),
+  skills: z.object(skillsShape).optional().describe('with --skills'),
 });
 
 export const checkOutput = z.object({

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { STAGE_FILES, stageSchemas } from '../schema/stages.js';
+import { STAGE_REQUIREMENTS } from '../threads/requirements.js';
+
+type JsonSchema = { type?: string | string[]; enum?: unknown[]; anyOf?: JsonSchema[]; items?: JsonSchema; properties?: Record<string, JsonSchema>; description?: string };
+
+/**
+ * The fields of a stage file as a Markdown table, built from the stage's zod schema and
+ * what `advance` requires — so a skill never tells an agent about a field the engine
+ * does not know, and never forgets one it requires.
+ */
+export function stageFieldTable(type: 'sales-deal' | 'sales-campaign', stage: number): string {
+  const schema = z.toJSONSchema(stageSchemas[type][stage - 1] as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const requirements = STAGE_REQUIREMENTS[type][stage - 1] ?? [];
+  const rows = Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const required = requirements.filter((r) => r.path[0] === name);
+    const needed = required.length ? required.map((r) => (r.path.length > 1 ? `\`${r.path.join('.')}\`` : 'yes')).join(', ') : '';
+    const hint = required.map((r) => r.hint).join('; ') || property.description || '';
+    return `| \`${name}\` | ${describeType(property)} | ${needed} | ${hint.replace(/\|/g, '\\|')} |`;
+  });
+  return [`Fields of \`${STAGE_FILES[stage - 1]}\` (to advance: the fields marked, filled):`, '', '| field | type | to advance | what to write |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function describeType(schema: JsonSchema): string {
+  if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (schema.anyOf) {
+    const parts = [...new Set(schema.anyOf.filter((s) => s.type !== 'null').map(describeType))];
+    return parts.join(' or ') || 'any';
+  }
+  const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null')[0] : schema.type;
+  if (type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'values'}`;
+  if (type === 'object') return schema.properties ? `object (${Object.keys(schema.properties).map((k) => `\`${k}\``).join(', ')})` : 'object';
+  if (type === 'integer') return 'whole number';
+  return type ?? 'any';
+}
+
+/** Every stage table of deals and campaigns, as template variables `deal1` … `campaign6`. */
+export function stageFieldTables(): Record<string, string> {
+  const tables: Record<string, string> = {};
+  for (let stage = 1; stage <= STAGE_FILES.length; stage++) {
+    tables[`deal${stage}`] = stageFieldTable('sales-deal', stage);
+    tables[`campaign${stage}`] = stageFieldTable('sales-campaign', stage);
+  }
+  return tables;
+}

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { MCP_TOOLS } from '../src/mcp/tool-names.js';
+import { stageSchemas } from '../src/schema/stages.js';
+import { buildProgram } from '../src/cli/main.js';
+import { SKILLS } from '../src/skills/install.js';
+import { REPO_ROOT, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { commitCount, git } from './helpers/git.js';
+import { read, testdir, writeFiles } from './helpers/testdir.js';
+
+const skillPath = (name: string): string => `.claude/skills/${name}/SKILL.md`;
+type Install = { files: { path: string; action: string }[]; written: string[]; commit: { committed: boolean } | null };
+
+/** The commands the CLI really has, as `deal new`, `check`, … */
+function cliCommands(): Set<string> {
+  const program = buildProgram(async () => undefined);
+  const names = new Set<string>();
+  for (const command of program.commands) {
+    names.add(command.name());
+    for (const sub of command.commands) names.add(`${command.name()} ${sub.name()}`);
+  }
+  return names;
+}
+
+describe('agent skills', () => {
+  it('installs the seven skills with valid front matter, idempotently, in one commit', async () => {
+    const dir = exampleWorkspace();
+    // The example carries its installed skills: start from a workspace without them.
+    rmSync(join(dir, '.claude'), { recursive: true, force: true });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'without skills');
+    const before = commitCount(dir);
+    const first = await runJson<Install>(['skills', 'install', '--dir', dir]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json.files.map((f) => f.path).sort()).toEqual(SKILLS.map(skillPath).sort());
+    expect(first.json.files.every((f) => f.action === 'created')).toBe(true);
+    for (const name of SKILLS) {
+      const text = read(dir, skillPath(name));
+      const fm = parseFrontMatter(text);
+      expect(fm.error, name).toBeUndefined();
+      expect(fm.data?.name).toBe(name);
+      expect(String(fm.data?.description).length, name).toBeGreaterThan(80);
+      expect(fm.data?.description, name).toMatch(/Use (when|after|to)/);
+      // No handlebars expression survived rendering (the quality gate's `{{variables}}` is prose).
+      expect(text.replace(/`\{\{variables\}\}`/g, ''), name).not.toMatch(/\{\{[#/^>!]?[a-z]|\{\{\{/);
+    }
+    expect(commitCount(dir)).toBe(before + 1);
+
+    const second = await runJson<Install>(['skills', 'install', '--dir', dir]);
+    expect(second.json.written).toEqual([]);
+    expect(second.json.files.every((f) => f.action === 'unchanged')).toBe(true);
+    expect(commitCount(dir)).toBe(before + 1);
+  });
+
+  it('keeps a skill edited by hand, and overwrites it with --force', async () => {
+    const dir = exampleWorkspace();
+    await runJson(['skills', 'install', '--dir', dir, '--force']);
+    const path = skillPath('sales-narrative');
+    const edited = `${read(dir, path)}\n## Our own rule\n\nAlways open with the customer's words.\n`;
+    writeFiles(dir, { [path]: edited });
+    const kept = await runJson<Install>(['skills', 'install', '--dir', dir]);
+    expect(kept.json.files.find((f) => f.path === path)?.action).toBe('kept-edited');
+    expect(read(dir, path)).toBe(edited);
+    const forced = await runJson<Install>(['skills', 'install', '--dir', dir, '--force']);
+    expect(forced.json.files.find((f) => f.path === path)?.action).toBe('overwritten');
+    expect(read(dir, path)).not.toContain('Our own rule');
+  });
+
+  it('takes a workspace override of a skill template', async () => {
+    const dir = exampleWorkspace();
+    writeFiles(dir, { '.threadwork/templates/skills/icp-generator/SKILL.md.hbs': '---\nname: icp-generator\ndescription: Our ICP process for {{company}}. Use when the ICP changes.\n---\n\nAsk Maya first.\n' });
+    await runJson(['skills', 'install', '--dir', dir, '--force']);
+    expect(read(dir, skillPath('icp-generator'))).toMatch(/Our ICP process for Ledgerline[\s\S]*Ask Maya first\./);
+  });
+
+  it('init --skills scaffolds a workspace with its skills', async () => {
+    const dir = testdir();
+    const result = await runJson<{ created: string[]; skills: Install }>(['init', dir, '--skills', '--company', 'Acme Analytics']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.skills.written.sort()).toEqual(SKILLS.map(skillPath).sort());
+    expect(read(dir, skillPath('sales-prospect-research'))).toContain('Acme Analytics');
+    expect((await runJson<{ ok: boolean }>(['check', '--dir', dir])).json.ok).toBe(true);
+  });
+
+  it('names only real tools, real commands and real stage fields', () => {
+    const tools = new Set(Object.keys(MCP_TOOLS));
+    const commands = cliCommands();
+    const fieldsOf = (type: 'sales-deal' | 'sales-campaign', stage: number): Set<string> => new Set(Object.keys((stageSchemas[type][stage - 1] as unknown as { shape: Record<string, unknown> }).shape));
+    const mentionedTools = new Set<string>();
+    for (const name of SKILLS) {
+      const text = read(REPO_ROOT, skillPath(name));
+      // Every `snake_case` name followed by an argument object or in a tool position is a tool.
+      // A `snake_case` name given arguments (`x` with {…}) is a tool call.
+      for (const [, tool] of text.matchAll(/`([a-z]+_[a-z_]+)`(?= (?:with|\{|`\{))/g)) expect(tools, `${name}: unknown tool ${tool}`).toContain(tool);
+      for (const [, word] of text.matchAll(/`([a-z_]+)`/g)) if (tools.has(word!)) mentionedTools.add(word!);
+      for (const [, tool] of text.matchAll(/(?:call|Call) `([a-z_]+)`/g)) expect(tools, `${name}: unknown tool ${tool}`).toContain(tool);
+      for (const [, command] of text.matchAll(/`threadwork ([a-z]+(?: [a-z]+)?)/g)) {
+        const [first, second] = command!.split(' ');
+        expect(commands.has(`${first} ${second}`) || commands.has(first!), `${name}: unknown command threadwork ${command}`).toBe(true);
+      }
+      // The field tables: each row's field must exist in the stage's schema.
+      for (const table of text.split('Fields of `').slice(1)) {
+        const file = table.slice(0, table.indexOf('`'));
+        const stage = Number(file[0]);
+        const rows = [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]!);
+        expect(rows.length, `${name}: ${file}`).toBeGreaterThan(0);
+        // Deal and campaign stages share file names; a field must exist in one of them.
+        const known = new Set([...fieldsOf('sales-deal', stage), ...fieldsOf('sales-campaign', stage)]);
+        for (const field of rows) expect(known, `${name}: ${file} field ${field}`).toContain(field);
+      }
+    }
+    // Between them, the skills use the tools an agent needs to work a deal and a campaign end to end.
+    for (const tool of ['create_deal', 'write_stage', 'advance', 'read_thread', 'generate_strategy', 'score_accounts', 'draft_campaign', 'due_touches', 'record_reply']) expect(mentionedTools, tool).toContain(tool);
+  });
+
+  it('the bundled example carries its skills, current with the templates', async () => {
+    for (const name of SKILLS) expect(existsSync(join(REPO_ROOT, skillPath(name))), name).toBe(true);
+    const dir = exampleWorkspace();
+    const result = await runJson<Install>(['skills', 'install', '--dir', dir, '--no-commit']);
+    expect(result.json.written, 'run `threadwork skills install` at the repository root after changing a skill template').toEqual([]);
+    expect(readFileSync(join(dir, skillPath('icp-generator')), 'utf8')).toBe(read(REPO_ROOT, skillPath('icp-generator')));
+  });
+});
