@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { checkModel } from '../check/check.js';
@@ -8,7 +8,7 @@ import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
 import { STAGE_FILES } from '../schema/stages.js';
-import { containedPath } from '../workspace/contain.js';
+import { containedPath, isSymlink } from '../workspace/contain.js';
 import { classifyPath } from '../workspace/layout.js';
 import { buildModel } from '../workspace/load.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
@@ -139,13 +139,5 @@ function readOrUndefined(abs: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
-  }
-}
-
-function isSymlink(abs: string): boolean {
-  try {
-    return lstatSync(abs).isSymbolicLink();
-  } catch {
-    return false;
   }
 }

@@ -30,7 +30,8 @@ export function containedPath(root: string, input: string): string {
   return rel;
 }
 
-function isSymlink(path: string): boolean {
+/** Whether `path` is itself a symbolic link (not followed); false when it does not exist. */
+export function isSymlink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {
