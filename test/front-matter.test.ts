@@ -6,7 +6,7 @@ import { YamlLocator } from '../src/markdown/locate.js';
 describe('parseFrontMatter', () => {
   it('normalises unquoted dates to the string the yaml package would give', () => {
     const fm = parseFrontMatter('---\ndate: 2026-03-01\nat: 2026-03-01T10:30:00Z\nquoted: "2026-03-02"\n---\nbody\n');
-    expect(fm.data).toEqual({ date: '2026-03-01', at: '2026-03-01T10:30:00.000Z', quoted: '2026-03-02' });
+    expect(fm.data).toEqual({ date: '2026-03-01', at: '2026-03-01T10:30:00Z', quoted: '2026-03-02' });
     expect(fm.bodyOffset).toBe('---\ndate: 2026-03-01\nat: 2026-03-01T10:30:00Z\nquoted: "2026-03-02"\n---\n'.length);
   });
 

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isCollection, isMap, isScalar, parseDocument } from 'yaml';
 import { parseFrontMatter } from './front-matter.js';
+import { YAML_OPTIONS } from './yaml.js';
 
 /**
  * Sets top-level front-matter keys through the `yaml` Document API: comments, key
@@ -9,7 +10,7 @@ import { parseFrontMatter } from './front-matter.js';
 export function setFrontMatterFields(text: string, fields: Record<string, unknown>): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.error) throw new Error('setFrontMatterFields: the file has no valid front matter');
-  const doc = parseDocument(fm.yamlText.replace(/^\r?\n/, ''));
+  const doc = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const yaml = doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
@@ -24,14 +25,14 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
 export function setFrontMatterScalar(text: string, path: readonly (string | number)[], value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.error) throw new Error('setFrontMatterScalar: the file has no valid front matter');
-  const doc = parseDocument(fm.yamlText);
+  const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   const yamlStart = text.indexOf('\n');
   if (node && isScalar(node) && node.range) {
     const rendered = typeof value === 'string' && /^[\w@.+-]+$/.test(value) ? value : JSON.stringify(value);
     return text.slice(0, yamlStart + node.range[0]) + rendered + text.slice(yamlStart + node.range[1]);
   }
-  const fresh = parseDocument(fm.yamlText.replace(/^\r?\n/, ''));
+  const fresh = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   fresh.setIn(path, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return `---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
@@ -49,9 +50,10 @@ export function replaceFrontMatter(text: string, data: Record<string, unknown>):
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
   const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
-  const doc = parseDocument(fm.yamlText);
+  const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const pairs = isMap(doc.contents) ? doc.contents.items : [];
-  const current = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // The reader has already held the front matter to the alias limits (src/markdown/limits.ts).
+  const current = (doc.toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
   const splices: { from: number; to: number; insert: string }[] = [];
   for (const pair of pairs) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { parseFrontMatter, parseYamlDocument, yamlErrorPosition } from '../markdown/front-matter.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
-import { normalizeYamlValue } from '../markdown/normalize.js';
+import { measureAliases } from '../markdown/normalize.js';
+import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
 import { configSchema } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
@@ -24,8 +26,21 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-/** Parses and validates one file. Pure: text in, data and diagnostics out. */
+/**
+ * Parses and validates one file. Pure: text in, data and diagnostics out. Never throws:
+ * whatever goes wrong parsing one file is a diagnostic on that file (`parse-failed` when
+ * it is not a syntax error or a limit), and the other files are checked as usual.
+ */
 export function parseFile(path: string, kind: FileKind, text: string): ParsedFile {
+  try {
+    return parseFileOfKind(path, kind, text);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { path, kind, value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)] };
+  }
+}
+
+function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile {
   switch (kind.kind) {
     case 'config':
       return parseYamlFile(path, kind, text, configSchema);
@@ -61,22 +76,28 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   return { ...base, value, raw: fm.data, diagnostics };
 }
 
-function parseYamlFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
-  const { doc } = parseYamlDocument(text);
+/** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
+function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
+  const text = stripBom(fileText);
   const base = { path, kind, bodyOffset: 0 };
-  if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((e) =>
-      diagnostic(path, yamlErrorPosition(text, doc, e), 'error', 'yaml-syntax', `Invalid YAML: ${e.message.split('\n')[0]}`),
-    );
-    return { ...base, value: undefined, raw: undefined, diagnostics };
+  const read = readYaml(text);
+  if (read.problems) {
+    return { ...base, value: undefined, raw: undefined, diagnostics: read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)) };
   }
-  const raw = normalizeYamlValue(doc.toJS() ?? {});
+  const raw = read.value ?? {};
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
   return { ...base, value, raw, diagnostics };
 }
 
-function parseJsonFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
+function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  const text = stripBom(fileText);
   const base = { path, kind, bodyOffset: 0 };
+  const bytes = bytesOver(text, MAX_YAML_BYTES);
+  if (bytes !== undefined) {
+    const message = `YAML over a limit: the file is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_YAML_BYTES, true)} threadwork reads`;
+    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, START, 'error', YAML_LIMIT_RULE, message)] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -86,9 +107,34 @@ function parseJsonFile(path: string, kind: FileKind, text: string, schema: z.Zod
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`')] };
   }
+  if (measureAliases(raw).problem) {
+    // JSON has no aliases: the only limit it can pass here is the nesting depth.
+    const message = `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (objects and arrays)`;
+    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message)] };
+  }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
   return { ...base, value, raw, diagnostics };
+}
+
+/** Where JSON first opens an object or array nested deeper than the limit allows (values count as levels, as in js-yaml). */
+function jsonDepthPosition(text: string): { line: number; column: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line += 1;
+      lineStart = i + 1;
+    } else if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth >= MAX_YAML_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth -= 1;
+  }
+  return START;
 }
 
 function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {

@@ -1,0 +1,310 @@
+import { FAILSAFE_SCHEMA, load, Type, YAMLException, type LoadOptions } from 'js-yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
+import type { Position } from '../diagnostics.js';
+import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
+import { measureAliases, normalizeYamlValue } from './normalize.js';
+
+/**
+ * One YAML for reading, locating and editing: YAML 1.2 with its core schema. `012` is
+ * 12, `0o14` is 12, `0x1F` is 31, `1_000`, `yes`, `on` and `2026-03-01` are strings,
+ * `~`/`null`/empty are null, `.inf`/`.nan` are numbers. `<<` is an ordinary key (merge
+ * keys are YAML 1.1, not 1.2): `<<: *base` is a key named `<<` holding the aliased value.
+ *
+ * Reading uses js-yaml 4 (fast) with the schema below; locating a problem and editing
+ * front matter use the `yaml` package's Document with these options. The two agree on
+ * every scalar (test/yaml-semantics.test.ts).
+ */
+export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true } as const satisfies DocumentOptions &
+  SchemaOptions &
+  ParseOptions;
+
+// The scalar types of the `yaml` package's core schema (yaml/dist/schema/core/*.js),
+// as js-yaml types: js-yaml 4's own CORE_SCHEMA differs on `0b101`, `-.5`, `+0x1F`, `-0o14`.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_DEC = /^[-+]?[0-9]+$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+(?:[eE][-+]?[0-9]+)?)$/;
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+/** Whether a plain scalar could be a number at all: its first character (cheap; most scalars are words). */
+function numberLike(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+}
+
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && NULL.test(data)),
+  construct: () => null,
+  predicate: (value: unknown) => value === null,
+  represent: () => 'null',
+});
+
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && BOOL.test(data),
+  construct: (data: string) => data[0] === 't' || data[0] === 'T',
+  predicate: (value: unknown) => typeof value === 'boolean',
+  represent: (value: object) => String(value),
+});
+
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: unknown) => typeof data === 'string' && numberLike(data) && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  construct: (data: string) => (data[1] === 'o' ? parseInt(data.slice(2), 8) : data[1] === 'x' ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
+  predicate: (value: unknown) => Number.isInteger(value),
+  represent: (value: object) => String(value),
+});
+
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  // Implicitly an integer-looking scalar is resolved as int first; `!!float 12` is 12.
+  resolve: (data: unknown) => typeof data === 'string' && numberLike(data) && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
+  construct: (data: string) => {
+    if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
+    if (data.slice(-3).toLowerCase() === 'nan') return Number.NaN;
+    return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  },
+  predicate: (value: unknown) => typeof value === 'number',
+  represent: (value: object) => String(value),
+});
+
+/** js-yaml schema with exactly the `yaml` package's YAML 1.2 core scalars: no timestamps, no merge keys, no `!!binary`/`!!set`. */
+export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+/** js-yaml 4.3's `maxDepth` option is not in @types/js-yaml yet. */
+const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: YAML_CORE_SCHEMA, maxDepth: MAX_YAML_DEPTH };
+
+export interface YamlProblem {
+  position: Position;
+  message: string;
+  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE;
+}
+
+export type YamlReadResult = { value: unknown; problems?: undefined } | { value?: undefined; problems: YamlProblem[] };
+
+/** Removes a leading byte-order mark; positions stay right because editors do not count it as a column. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads YAML with the fast parser, within the parsing limits (src/markdown/limits.ts):
+ * the value, or the problems with their positions (`yaml-syntax`, `yaml-limit`). Only
+ * when the text has a problem is it parsed again with the `yaml` package, for positions.
+ * Never throws. `what` names the text in messages: "Front matter", "File".
+ */
+export function readYaml(text: string, what = 'File'): YamlReadResult {
+  const bytes = bytesOver(text, MAX_YAML_BYTES);
+  if (bytes !== undefined) {
+    return limit({ line: 1, column: 1 }, `YAML over a limit: ${what.toLowerCase()} is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_YAML_BYTES, true)} threadwork reads`);
+  }
+  let value: unknown;
+  try {
+    value = load(text, LOAD_OPTIONS);
+  } catch (error) {
+    return { problems: locateYamlProblems(text, error) };
+  }
+  // Aliases are the only way to share objects; no `*` in the text, no alias.
+  if (value !== null && typeof value === 'object' && text.includes('*')) {
+    const shape = measureAliases(value);
+    if (shape.problem) return { problems: [aliasProblem(text, shape.problem)] };
+    if (shape.shared) value = normalizeYamlValue(value);
+  }
+  return { value };
+}
+
+function limit(position: Position, message: string): { problems: YamlProblem[] } {
+  return { problems: [{ position, message, rule: YAML_LIMIT_RULE }] };
+}
+
+/** The problems of a text the fast parser rejected, located with the `yaml` package where it can. */
+function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
+  const mark = fastError instanceof YAMLException ? (fastError as YAMLException & { mark?: { line: number; column: number } }).mark : undefined;
+  const reason = fastError instanceof YAMLException ? fastError.reason : fastError instanceof Error ? fastError.message : String(fastError);
+  const markPosition = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+  if (/^nesting exceeded maxDepth/.test(reason)) {
+    return limit(markPosition, `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (lists and maps)`).problems;
+  }
+  if (!(fastError instanceof YAMLException)) {
+    // Not a syntax error: the parser itself gave up (a stack overflow on some input the depth limit did not catch).
+    return limit(markPosition, `YAML over a limit: too complex to read (${reason})`).problems;
+  }
+  try {
+    const { doc, lineCounter } = parseYamlDocument(text);
+    if (doc.errors.length > 0) {
+      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
+    }
+    const unresolved = aliasSites(doc, lineCounter).find((site) => site.target === undefined);
+    if (unresolved) {
+      return [{ position: unresolved.position, message: `Invalid YAML: alias *${unresolved.alias.source} has no anchor &${unresolved.alias.source} before it`, rule: 'yaml-syntax' }];
+    }
+  } catch {
+    // Fall back to the fast parser's own position.
+  }
+  return [{ position: markPosition, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }];
+}
+
+interface AliasSite {
+  alias: Alias;
+  /** The node the alias names: the latest node anchored with its name before it, if any. */
+  target: Node | undefined;
+  /** Nesting level of the alias, counted as js-yaml does: 2 for a value of the top-level map. */
+  level: number;
+  position: Position;
+}
+
+/** Every alias in document order, with what it names (anchors may be redefined: the latest before the alias wins). */
+function aliasSites(doc: Document, lineCounter: LineCounter): AliasSite[] {
+  const anchors = new Map<string, Node>();
+  const sites: AliasSite[] = [];
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+        const level = path.filter((p) => isCollection(p)).length + 1;
+        sites.push({ alias: node, target: anchors.get(node.source), level, position: { line, column: col } });
+      } else if (node.anchor) {
+        // Pre-order: a collection's anchor is known inside it, as in js-yaml (`&a [*a]` is a cycle).
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+  return sites;
+}
+
+interface NodeMeasure {
+  size: number;
+  height: number;
+}
+
+/**
+ * Where an alias problem that `measureAliases` found on the fast parser's value is
+ * written: the same measure on the `yaml` Document, alias by alias in document order,
+ * stopping at the alias that closes a cycle, nests too deep or takes the repetition
+ * past the limit.
+ */
+function aliasProblem(text: string, kind: 'cycle' | 'expansion' | 'depth'): YamlProblem {
+  const generic = {
+    cycle: 'YAML over a limit: an alias is inside the value its anchor names, so it would repeat without end',
+    expansion: `YAML over a limit: aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (a "billion laughs" document?)`,
+    depth: `YAML over a limit: with its aliases written out, the data is nested more than ${MAX_YAML_DEPTH} levels deep`,
+  }[kind];
+  let sites: AliasSite[];
+  try {
+    const { doc, lineCounter } = parseYamlDocument(text);
+    sites = aliasSites(doc, lineCounter);
+  } catch {
+    return { position: { line: 1, column: 1 }, message: generic, rule: YAML_LIMIT_RULE };
+  }
+  const targets = new Map<Node, Node | undefined>(sites.map((site) => [site.alias, site.target]));
+  const memo = new Map<Node, NodeMeasure | 'busy'>();
+  let closing: Alias | undefined;
+  const measure = (node: unknown, depth: number): NodeMeasure | 'cycle' | 'deep' => {
+    if (depth > MAX_YAML_DEPTH) return 'deep';
+    let target = node;
+    if (isAlias(node)) {
+      target = targets.get(node);
+      if (memo.get(target as Node) === 'busy') {
+        closing = node;
+        return 'cycle';
+      }
+    }
+    if (!isMap(target) && !isSeq(target)) return { size: 1, height: 1 };
+    const known = memo.get(target);
+    if (known && known !== 'busy') return known;
+    memo.set(target, 'busy');
+    let size = 1;
+    let height = 1;
+    for (const item of target.items) {
+      const inner = isMap(target) ? (item as { value: unknown }).value : item;
+      const m = measure(inner, depth + 1);
+      if (typeof m === 'string') return m;
+      size += m.size;
+      height = Math.max(height, m.height + 1);
+    }
+    const result = { size, height };
+    memo.set(target, result);
+    return result;
+  };
+  let added = 0;
+  for (const site of sites) {
+    if (!isMap(site.target) && !isSeq(site.target)) continue;
+    const m = measure(site.alias, 1);
+    const name = `*${site.alias.source}`;
+    if (m === 'cycle') {
+      const at = sites.find((s) => s.alias === closing) ?? site;
+      return { position: at.position, message: `YAML over a limit: alias *${at.alias.source} is inside the value its anchor &${at.alias.source} names, so it would repeat without end`, rule: YAML_LIMIT_RULE };
+    }
+    if (m === 'deep' || site.level + m.height - 1 > MAX_YAML_DEPTH) {
+      return { position: site.position, message: `YAML over a limit: with alias ${name} written out, the data is nested more than ${MAX_YAML_DEPTH} levels deep`, rule: YAML_LIMIT_RULE };
+    }
+    added += m.size;
+    if (added > MAX_ALIAS_EXPANSION) {
+      return {
+        position: site.position,
+        message: `YAML over a limit: with ${name}, aliases repeat ${added.toLocaleString('en-US')} values, more than the ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} allowed (a "billion laughs" document?)`,
+        rule: YAML_LIMIT_RULE,
+      };
+    }
+  }
+  return { position: sites[0]?.position ?? { line: 1, column: 1 }, message: generic, rule: YAML_LIMIT_RULE };
+}
+
+/**
+ * Where to point for a YAML error. An unclosed quote or flow collection (`[a, b`) is
+ * reported by the parser where the text ends; the character that opened it is what
+ * the person needs to see.
+ */
+export function yamlErrorPosition(text: string, doc: Document, error: YAMLError): Position {
+  const fallback = { line: error.linePos?.[0].line ?? 1, column: error.linePos?.[0].col ?? 1 };
+  const unclosed = (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) || /^Flow (sequence|mapping)/.test(error.message);
+  if (!unclosed) return fallback;
+  let opened: number | undefined;
+  const consider = (node: { range?: [number, number, number] | null | undefined }): void => {
+    // The innermost node that opened before the error and was still open when the text ended.
+    if (node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0] && (opened === undefined || node.range[0] > opened)) opened = node.range[0];
+  };
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') consider(node);
+    },
+    Seq(_key, node) {
+      if (node.flow) consider(node);
+    },
+    Map(_key, node) {
+      if (node.flow) consider(node);
+    },
+  });
+  if (opened === undefined) return fallback;
+  const before = text.slice(0, opened);
+  return { line: before.split('\n').length, column: opened - before.lastIndexOf('\n') };
+}
+
+/** The `yaml` package's Document of a text, with YAML_OPTIONS: for positions and surgical edits, not for reading. */
+export function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, keepSourceTokens: false, prettyErrors: true });
+  return { doc, lineCounter };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
