@@ -1,42 +1,58 @@
 import { listDueTouches } from './campaigns/due.js';
-import type { DraftFile } from './campaigns/drafts.js';
-import type { ReplyResult } from './campaigns/reply.js';
-import { suppressedSet } from './campaigns/suppression.js';
+import { proposeDrafts, type DraftFile } from './campaigns/drafts.js';
+import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
 import { today } from './clock.js';
+import type { WriteProposal } from './engine/changes.js';
+import { WorkspaceState } from './engine/state.js';
+import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
+import type { CommitOutcome } from './git/commit.js';
 import type { DueTouch } from './outreach/index.js';
 import { deriveWorkspace } from './sync/derive-all.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
-import type { AdvanceResult } from './threads/advance.js';
-import type { CreatedThread, NewCampaignOptions, NewDealOptions } from './threads/create.js';
+import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
+import { proposeCampaign, proposeDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
 import { listThreads, type ThreadFilter, type ThreadSummary } from './threads/list.js';
 import { readThread, type ThreadView } from './threads/read.js';
 import { resolveThreadPath } from './threads/resolve.js';
-import { syncAfterWrite, type StageWriteOutcome, type WriteSyncOptions } from './threads/write-and-sync.js';
-import { runStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
-import { runSync, type SyncOptions, type SyncResult } from './sync/run.js';
-import { writeOperations } from './operations.js';
+import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
+import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
+import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './score/accounts.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './score/rank.js';
-import { installSkills, type SkillsResult } from './skills/install.js';
+import { proposeSkills, type SkillsResult } from './skills/install.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
-import { withWorkspaceLock } from './workspace/lock.js';
 import type { WorkspaceModel } from './workspace/model.js';
+
+/** How a write is finished: `sync: false` writes the command's files only; `commit: false` writes without committing. */
+export type WriteOptions = Pick<TransactionOptions, 'sync' | 'commit'>;
+
+/** What every write hands back besides its own result: what it changed downstream and the one commit holding it all. */
+export interface Committed {
+  /** Derived before → after; null with `sync: false`. */
+  sync: SyncResult | null;
+  commit: CommitOutcome | null;
+}
+
+/** A stage write and what it changed. */
+export interface StageWriteOutcome extends Committed {
+  write: StageWriteResult;
+}
 
 /** The programmatic API: everything the CLI does, as plain async methods that return data and never print. */
 export interface Workspace {
   readonly root: string;
-  /** Reads and validates every file; the model holds the parsed data and indexes. */
+  /** Reads and validates every file; the model holds the parsed data and indexes (broken files held, see engine/state.ts). */
   load(): Promise<WorkspaceModel>;
   /** Every problem in the workspace, in one pass. */
   check(): Promise<CheckResult>;
-  createDeal(options: NewDealOptions): Promise<CreatedThread>;
-  createCampaign(options: NewCampaignOptions): Promise<CreatedThread>;
+  createDeal(options: NewDealOptions, write?: WriteOptions): Promise<CreatedThread & Committed>;
+  createCampaign(options: NewCampaignOptions, write?: WriteOptions): Promise<CreatedThread & Committed>;
   /** `thread` may be a folder path or a bare thread id. */
-  advance(thread: string): Promise<AdvanceResult>;
+  advance(thread: string, write?: WriteOptions): Promise<AdvanceResult & Committed>;
   resolveThread(thread: string): string;
   /** Every thread with its derived stage, status and values. */
   listThreads(filter?: ThreadFilter): Promise<ThreadSummary[]>;
@@ -46,7 +62,7 @@ export interface Workspace {
    * Writes one stage file, validated like `check` before anything touches disk (an invalid
    * write throws with the diagnostics and writes nothing), then syncs and commits.
    */
-  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined }, options?: WriteSyncOptions): Promise<StageWriteOutcome>;
+  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
   /** A report as data: pipeline, winloss, goals or assumptions. */
   report(name: ReportName): Promise<ReportData>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */
@@ -54,33 +70,39 @@ export interface Workspace {
   /** Ranks accounts against a segment's ICP, best first (rows from `readAccounts` or `parseAccounts`). */
   scoreAccounts(segment: string, rows: readonly AccountRow[], asOf?: string): Promise<AccountRankingData>;
   /** Writes the agent skills into .claude/skills/ (hand-edited ones are kept unless `force`). */
-  installSkills(options?: { force?: boolean; commit?: boolean }): Promise<SkillsResult>;
+  installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult>;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
   sync(options?: SyncOptions): Promise<SyncResult>;
   /** Generates the ICP, narratives and materials of the given segments (all by default). */
-  strategy(options?: StrategyOptions): Promise<StrategyResult>;
+  strategy(options?: StrategyOptions & WriteOptions): Promise<StrategyResult>;
   /** Every campaign touch due on `date` (default today), per prospect, skipping stopped and suppressed prospects. */
   due(date?: string): Promise<DueTouch[]>;
   /** Writes one draft per prospect and touch into the campaign's drafts/ folder, each graded by the quality gate. */
-  draftCampaign(campaign: string, options?: { force?: boolean }): Promise<DraftFile[]>;
+  draftCampaign(campaign: string, options?: { force?: boolean } & WriteOptions): Promise<{ campaign: string; drafts: DraftFile[] } & Committed>;
   /** Records and classifies a prospect's reply; a positive one opens a deal, an unsubscribe suppresses the address. */
-  recordReply(campaign: string, email: string, text: string, date?: string): Promise<ReplyResult>;
+  recordReply(campaign: string, email: string, text: string, date?: string, options?: WriteOptions): Promise<ReplyResult & Committed>;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
 export async function openWorkspace(dir: string = process.cwd()): Promise<Workspace> {
   const root = findWorkspaceRoot(dir);
-  const ops = writeOperations(root);
+  /** Every write is one transaction: lock, validate, journal, write, sync, one commit (engine/transaction.ts). */
+  const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
+    runTransaction(root, (state) => propose(state.derivationModel(), state), options);
+  const committed = <T extends object>(done: TransactionResult<T>): T & Committed => ({ ...done.result, sync: done.sync, commit: done.commit });
   return {
     root,
     load: () => loadWorkspace(root),
-    check: async () => checkModel(await loadWorkspace(root)),
-    // Every write takes the workspace lock, so CLI commands, agents and a running watcher take turns.
-    createDeal: (options) => withWorkspaceLock(root, () => ops.createDeal(options)),
-    createCampaign: (options) => withWorkspaceLock(root, () => ops.createCampaign(options)),
-    advance: (thread) => {
+    check: async () => {
+      const state = await WorkspaceState.load(root);
+      const result = checkModel(state.currentModel());
+      return result;
+    },
+    createDeal: async (options, opts) => committed(await write((model) => proposeDeal(model, options), opts)),
+    createCampaign: async (options, opts) => committed(await write((model) => proposeCampaign(model, options), opts)),
+    advance: async (thread, opts) => {
       const path = resolveThreadPath(root, thread);
-      return withWorkspaceLock(root, () => ops.advance(path));
+      return committed(await write((model) => proposeAdvance(model, path), opts));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
     listThreads: async (filter) => {
@@ -93,13 +115,11 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const model = await loadWorkspace(root, { includeThread: (dir) => dir === path });
       return readThread(model, deriveWorkspace(model), path);
     },
-    writeStage: (input, options) => {
+    writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);
-      return withWorkspaceLock(root, async () => {
-        const write = await ops.writeStage({ ...input, thread });
-        const after = await syncAfterWrite(root, { paths: write.written ? [write.path] : [], thread, summary: `write ${write.path}` }, options);
-        return { write, ...after };
-      });
+      const done = await write((model) => proposeStageWrite(model, { ...input, thread }), options);
+      const warnings = (done.sync?.diagnostics ?? []).filter((d) => d.path === done.result.path && d.severity === 'warning' && d.rule !== 'derived-held');
+      return { write: { ...done.result, diagnostics: warnings }, sync: done.sync, commit: done.commit };
     },
     report: async (name) => {
       const model = await loadWorkspace(root);
@@ -107,18 +127,25 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     history: (subject) => readHistory(root, isAssumptionOrGoal(subject) ? subject : resolveThreadPath(root, subject)),
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),
-    installSkills: (options) => withWorkspaceLock(root, () => installSkills(root, options)),
-    strategy: (options) => withWorkspaceLock(root, () => runStrategy(root, options)),
-    due: async (date) => listDueTouches(await loadWorkspace(root), suppressedSet(root), date ?? today()),
-    draftCampaign: (campaign, options) => {
-      const path = resolveThreadPath(root, campaign);
-      return withWorkspaceLock(root, () => ops.draftCampaign(path, options));
+    installSkills: async (options = {}) => {
+      const done = await write((model) => proposeSkills(model, options), options);
+      return { ...done.result, written: done.sources, commit: done.commit };
     },
-    recordReply: (campaign, email, text, date) => {
-      const path = resolveThreadPath(root, campaign);
-      return withWorkspaceLock(root, () => ops.recordReply(path, email, text, date));
+    strategy: async (options = {}) => {
+      const done = await write((model) => proposeStrategy(model, options), options);
+      return { ...done.result, written: done.sources, commit: done.commit };
     },
-    sync: (options) => (options?.dryRun ? runSync(root, options) : withWorkspaceLock(root, () => runSync(root, options))),
+    due: async (date) => listDueTouches(await loadWorkspace(root), date ?? today()),
+    draftCampaign: async (campaign, options = {}) => {
+      const path = resolveThreadPath(root, campaign);
+      const done = await write((model) => proposeDrafts(model, path, deriveWorkspace(model).assumptions, options), options);
+      return { campaign: path, drafts: done.result, sync: done.sync, commit: done.commit };
+    },
+    recordReply: async (campaign, email, text, date, options) => {
+      const path = resolveThreadPath(root, campaign);
+      return committed(await write((model) => proposeReply(model, path, email, text, date ?? today()), options));
+    },
+    sync: (options) => runSync(root, options),
   };
 }
 

@@ -67,6 +67,11 @@ function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   return kind === 'rate' ? formatPercent(n) : formatNumber(n);
 }
 
+/** The overall column of the metrics block, as label → displayed value. */
+export function metricRows(overall: Figures): { label: string; value: string }[] {
+  return METRIC_ROWS.map((row) => ({ label: row.label, value: formatFigure(row.kind, overall[row.key]) }));
+}
+
 export function renderMetricsBlock(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): string {
   const header = ['metric', 'overall', 'target', ...bySegment.map((s) => s.id)];
   const rows = METRIC_ROWS.map((row) => [

@@ -1,5 +1,5 @@
 import { readThreadworkCommits } from '../git/log.js';
-import { TRAILERS } from '../sync/message.js';
+import { TRAILERS } from '../engine/commit-message.js';
 
 export interface HistoryEntry {
   date: string;

@@ -1,10 +1,12 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
 import { BUILTIN_TEMPLATES_DIR, renderTemplate } from '../templates/render.js';
+import { createChange, type SourceChange } from '../engine/changes.js';
+import { runTransaction } from '../engine/transaction.js';
+import type { CommitOutcome } from '../git/commit.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { createFileExclusive } from '../workspace/write.js';
 
 export interface InitOptions {
   company?: string;
@@ -17,6 +19,8 @@ export interface InitResult {
   /** Files that already existed and were left exactly as they were. */
   kept: string[];
   gitInitialized: boolean;
+  /** The workspace's first commit: every file init wrote, with what sync derived from them. */
+  commit: CommitOutcome | null;
 }
 
 const INIT_DIR = join(BUILTIN_TEMPLATES_DIR, 'init');
@@ -25,30 +29,37 @@ const EMPTY_FOLDERS = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing, LAYOUT.
 
 /**
  * Scaffolds a workspace: config, the 16 canvas sections with guidance, an example
- * goal. Never overwrites: an existing file is kept and listed, so `init` is safe to
- * run in a folder that already has some of the files.
+ * goal, the empty folders of the layout. Never overwrites: an existing file is kept and
+ * listed, so `init` is safe to run in a folder that already has some of the files. The
+ * files are written by the one write transaction, which makes the first commit (with
+ * `git: false`, git is left alone and nothing is committed).
  */
 export async function initWorkspace(root: string, options: InitOptions = {}): Promise<InitResult> {
   mkdirSync(root, { recursive: true });
-  const date = today();
-  const context = { company: options.company ?? 'Your company', date, deadline: addDays(date, 90) };
-  const created: string[] = [];
-  const kept: string[] = [];
-  for (const file of listTemplates(INIT_DIR)) {
-    const target = relative(INIT_DIR, file).split(sep).join('/').replace(/\.hbs$/, '');
-    const text = renderTemplate({ name: `init/${target}`, file, overridden: false }, context);
-    (createFileExclusive(root, target, text) ? created : kept).push(target);
-  }
-  for (const folder of EMPTY_FOLDERS) {
-    mkdirSync(join(root, folder), { recursive: true });
-    createFileExclusive(root, `${folder}/.gitkeep`, '');
-  }
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {
     await initRepository(root);
     gitInitialized = true;
   }
-  return { root, created: created.sort(), kept: kept.sort(), gitInitialized };
+  const date = today();
+  const context = { company: options.company ?? 'Your company', date, deadline: addDays(date, 90) };
+  const files: SourceChange[] = [];
+  for (const file of listTemplates(INIT_DIR)) {
+    const target = relative(INIT_DIR, file).split(sep).join('/').replace(/\.hbs$/, '');
+    files.push(createChange(target, renderTemplate({ name: `init/${target}`, file, overridden: false }, context)));
+  }
+  // A `.gitkeep` lets git carry the folders of the layout that start empty.
+  for (const folder of EMPTY_FOLDERS) files.push(createChange(`${folder}/.gitkeep`, ''));
+  const done = await runTransaction(
+    root,
+    () => {
+      const fresh = files.filter((f) => !existsSync(join(root, f.path)));
+      return { result: { kept: files.filter((f) => !fresh.includes(f)).map((f) => f.path) }, changes: fresh, summary: `init workspace${options.company ? ` for ${options.company}` : ''}` };
+    },
+    { commit: options.git !== false },
+  );
+  const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
+  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit };
 }
 
 function listTemplates(dir: string): string[] {

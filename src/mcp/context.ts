@@ -1,14 +1,12 @@
 import { openWorkspace, type Workspace } from '../api.js';
-import { writeOperations, type WriteOperations } from '../operations.js';
 
-/** What every tool handler works with: the workspace's API and its unlocked write operations. */
+/** What every tool handler works with: the workspace's API — the same one the CLI is built on. */
 export interface ToolContext {
   root: string;
   workspace: Workspace;
-  ops: WriteOperations;
 }
 
 export async function toolContext(dir: string): Promise<ToolContext> {
   const workspace = await openWorkspace(dir);
-  return { root: workspace.root, workspace, ops: writeOperations(workspace.root) };
+  return { root: workspace.root, workspace };
 }

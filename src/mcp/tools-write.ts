@@ -1,6 +1,4 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { syncAfterWrite, type SourceWrite } from '../threads/write-and-sync.js';
-import { withWorkspaceLock } from '../workspace/lock.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentThreadPath } from './paths.js';
@@ -10,23 +8,21 @@ import { MCP_TOOLS } from './tool-names.js';
 const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
 
 /**
- * Tools that write. Each holds the workspace lock — the one `watch` and the CLI take —
- * across its write and the sync after it, so the answer says exactly what that write
+ * Tools that write. Each calls the same API method as the CLI command that does the same
+ * thing, so both go through the one write transaction (engine/transaction.ts) and leave
+ * the same files and the same history. The answer says what the write produced, what it
  * changed downstream (derived before → after) and which commit holds it.
  */
-export function registerWriteTools(server: McpServer, { root, workspace, ops }: ToolContext): void {
-  /** A write, then a sync committing it with its consequences; both under one lock. */
-  const writeThenSync = <T>(work: () => Promise<T>, describe: (result: T) => SourceWrite, options: { commit?: boolean | undefined; sync?: boolean | undefined }) =>
-    withWorkspaceLock(root, async () => {
-      const result = await work();
-      return { result, ...(await syncAfterWrite(root, describe(result), { commit: options.commit, sync: options.sync })) };
-    });
+export function registerWriteTools(server: McpServer, { root, workspace }: ToolContext): void {
+  /** `{result, sync, commit}`: the command's own result apart from what every write adds. */
+  const split = <T extends { sync: unknown; commit: unknown }>({ sync, commit, ...result }: T) => ({ result, sync, commit });
+  const write = (args: { commit?: boolean | undefined; sync?: boolean | undefined }) => ({ ...(args.commit !== undefined ? { commit: args.commit } : {}), ...(args.sync !== undefined ? { sync: args.sync } : {}) });
 
   server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_INPUTS.create_deal, annotations: WRITES }, (args) =>
-    answer(() =>
-      writeThenSync(
-        () =>
-          ops.createDeal({
+    answer(async () =>
+      split(
+        await workspace.createDeal(
+          {
             company: args.company,
             segment: args.segment,
             title: args.title,
@@ -39,39 +35,27 @@ export function registerWriteTools(server: McpServer, { root, workspace, ops }: 
             contactEmail: args.contact_email,
             domain: args.domain,
             signal: args.signal,
-          }),
-        (created) => ({ paths: created.files, thread: created.path, summary: `open deal ${created.path}` }),
-        args,
+          },
+          write(args),
+        ),
       ),
     ),
   );
 
   server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_INPUTS.create_campaign, annotations: WRITES }, (args) =>
-    answer(() =>
-      writeThenSync(
-        () => ops.createCampaign({ name: args.name, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }),
-        (created) => ({ paths: created.files, thread: created.path, summary: `open campaign ${created.path}` }),
-        args,
-      ),
-    ),
+    answer(async () => split(await workspace.createCampaign({ name: args.name, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
   server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_INPUTS.write_stage, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(() => {
+    answer(async () => {
       const thread = agentThreadPath(root, args.thread);
-      return writeThenSync(
-        () => ops.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }),
-        (write) => ({ paths: write.written ? [write.path] : [], thread, summary: `write ${write.path}` }),
-        args,
-      );
+      const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }, write(args));
+      return { result: done.write, sync: done.sync, commit: done.commit };
     }),
   );
 
   server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_INPUTS.advance, annotations: WRITES }, (args) =>
-    answer(() => {
-      const thread = agentThreadPath(root, args.thread);
-      return writeThenSync(() => ops.advance(thread), (advanced) => ({ paths: [advanced.created], thread, summary: `open ${advanced.created}` }), args);
-    }),
+    answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
   server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_INPUTS.sync, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
@@ -79,28 +63,14 @@ export function registerWriteTools(server: McpServer, { root, workspace, ops }: 
   );
 
   server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_INPUTS.generate_strategy, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, commit: args.commit })),
+    answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) })),
   );
 
   server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_INPUTS.draft_campaign, annotations: WRITES }, (args) =>
-    answer(() => {
-      const campaign = agentThreadPath(root, args.campaign);
-      return writeThenSync(
-        async () => ({ drafts: await ops.draftCampaign(campaign, { force: args.force === true }) }),
-        ({ drafts }) => ({ paths: drafts.filter((d) => d.action !== 'kept').map((d) => d.path), thread: campaign, summary: `draft ${campaign}` }),
-        args,
-      );
-    }),
+    answer(async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
   );
 
   server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_INPUTS.record_reply, annotations: WRITES }, (args) =>
-    answer(() => {
-      const campaign = agentThreadPath(root, args.campaign);
-      return writeThenSync(
-        () => ops.recordReply(campaign, args.email, args.text, args.date),
-        (reply) => ({ paths: reply.written, thread: campaign, summary: `reply from ${reply.email} (${reply.classification.category}) to ${campaign}` }),
-        args,
-      );
-    }),
+    answer(async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
   );
 }

@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
-import { createFileExclusive } from '../workspace/write.js';
+import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { renderStageFile } from './create.js';
 import { missingFields, type MissingField } from './requirements.js';
@@ -17,10 +17,10 @@ export interface AdvanceResult {
 }
 
 /**
- * Opens the next stage file of a thread once the current one is complete. When it is
- * not, throws with exactly which fields are missing and nothing is written.
+ * The next stage file of a thread, once the current one is complete. When it is not,
+ * throws with exactly which fields are missing and nothing is written.
  */
-export function advanceThread(model: WorkspaceModel, threadPath: string): AdvanceResult {
+export function proposeAdvance(model: WorkspaceModel, threadPath: string): WriteProposal<AdvanceResult> {
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
@@ -51,8 +51,8 @@ export function advanceThread(model: WorkspaceModel, threadPath: string): Advanc
   const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const text = renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target);
-  if (!createFileExclusive(model.root, target, text)) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
-  return { thread: threadPath, from: stage, to: next, created: target };
+  if (model.text(target) !== undefined) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
+  return { result: { thread: threadPath, from: stage, to: next, created: target }, changes: [createChange(target, text)], summary: `open ${target}`, thread: threadPath };
 }
 
 /** Learning is recorded once the work is done: a deal's actions must all be settled first. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRealDate, today } from '../clock.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -10,8 +10,8 @@ import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { slugify } from '../workspace/slug.js';
-import { createFileExclusive } from '../workspace/write.js';
+import { cleanName, slugify } from '../workspace/slug.js';
+import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
 
 export interface NewDealOptions {
@@ -44,7 +44,10 @@ export interface CreatedThread {
   files: string[];
 }
 
-export function createDeal(model: WorkspaceModel, options: NewDealOptions): CreatedThread {
+/** A new deal thread, checked against the workspace: the files to create, not yet written. */
+export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): WriteProposal<CreatedThread> {
+  // Bidi controls and zero-width characters never reach a folder name nor meta.json (cleanName, slug.ts).
+  const options: NewDealOptions = { ...typed, company: cleanName(typed.company), ...(typed.title !== undefined ? { title: cleanName(typed.title) } : {}) };
   const slug = slugify(options.company, 'company name');
   const date = checkedDate(options.date);
   const source = options.source ?? 'inbound';
@@ -52,21 +55,23 @@ export function createDeal(model: WorkspaceModel, options: NewDealOptions): Crea
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
   }
   const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
-  return createThread(model, `${LAYOUT.deals}/${slug}`, meta, {
+  return proposeThread(model, `${LAYOUT.deals}/${slug}`, meta, {
     company: options.company.trim(),
     contact_name: options.contactName ?? null,
     contact_title: options.contactTitle ?? null,
     contact_email: options.contactEmail ?? null,
     domain: options.domain ?? null,
     signal: options.signal ?? null,
-  });
+  }, 'open deal');
 }
 
-export function createCampaign(model: WorkspaceModel, options: NewCampaignOptions): CreatedThread {
+/** A new campaign thread: the files to create, not yet written. */
+export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
+  const options: NewCampaignOptions = { ...typed, name: cleanName(typed.name) };
   const date = checkedDate(options.date);
   const id = `${date}-${slugify(options.name, 'campaign name')}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
-  return createThread(model, `${LAYOUT.campaigns}/${id}`, meta, {});
+  return proposeThread(model, `${LAYOUT.campaigns}/${id}`, meta, {}, 'open campaign');
 }
 
 interface MetaInput {
@@ -113,27 +118,24 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
 }
 
 /**
- * Creates the thread folder exclusively: `mkdir` without `recursive` fails if the
- * folder exists, so of two processes creating the same thread exactly one wins and
- * nothing is ever overwritten. Everything is rendered and validated first, so a
- * template error leaves no half-made thread behind.
+ * A new thread folder: meta.json and the rendered 1-input.md, both created exclusively
+ * by the transaction. An existing folder is refused before anything is written, and the
+ * workspace lock makes the check and the creation one step: of two processes creating
+ * the same thread exactly one wins, and nothing is ever overwritten. Everything is
+ * rendered and validated first, so a template error leaves no half-made thread behind.
  */
-function createThread(model: WorkspaceModel, dir: string, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>): CreatedThread {
+function proposeThread(model: WorkspaceModel, dir: string, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>, summary: string): WriteProposal<CreatedThread> {
+  if (existsSync(join(model.root, dir))) throw alreadyExists(model.root, dir);
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const input = renderStageFile(model, meta, 1, threadTemplateContext(meta, 1, meta.created, segmentName, extra), `${dir}/${STAGE_FILES[0]}`);
   const metaText = `${JSON.stringify(meta, null, 2)}\n`;
-
-  const abs = join(model.root, dir);
-  mkdirSync(join(abs, '..'), { recursive: true });
-  try {
-    mkdirSync(abs);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(model.root, dir);
-    throw error;
-  }
-  createFileExclusive(model.root, `${dir}/meta.json`, metaText);
-  createFileExclusive(model.root, `${dir}/${STAGE_FILES[0]}`, input);
-  return { path: dir, id: meta.id, type: meta.type, files: [`${dir}/meta.json`, `${dir}/${STAGE_FILES[0]}`] };
+  const files = [`${dir}/meta.json`, `${dir}/${STAGE_FILES[0]}`];
+  return {
+    result: { path: dir, id: meta.id, type: meta.type, files },
+    changes: [createChange(files[0]!, metaText), createChange(files[1]!, input)],
+    summary: `${summary} ${dir}`,
+    thread: dir,
+  };
 }
 
 /** Renders a stage file from its template and refuses output that would not pass `check`. */

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { checkModel } from '../check/check.js';
 import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -9,11 +7,8 @@ import { parseFrontMatter } from '../markdown/front-matter.js';
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { containedPath, isSymlink } from '../workspace/contain.js';
-import { classifyPath } from '../workspace/layout.js';
-import { buildModel } from '../workspace/load.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
-import { parseFile } from '../workspace/parse-file.js';
-import { writeFileIfChanged } from '../workspace/write.js';
+import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { renderStageFile } from './create.js';
 
@@ -39,13 +34,13 @@ export interface StageWriteResult {
 }
 
 /**
- * Writes one stage file of a thread, the way an agent should: the new content is
- * validated with the same parser and checks as `threadwork check` — schema, references,
- * the stage order — against the workspace as it would be, and only a file with no
- * error reaches the disk, atomically. On error it throws with the diagnostics and
- * nothing is written.
+ * One stage file of a thread, written the way an agent should: the existing file is
+ * edited in place (unchanged keys keep their formatting), a new one gets the template's
+ * body. The transaction validates it with the same parser and checks as `threadwork
+ * check` — schema, references, the stage order — against the workspace as it would be,
+ * and only a file with no error reaches the disk.
  */
-export function writeStage(model: WorkspaceModel, input: StageWrite): StageWriteResult {
+export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): WriteProposal<StageWriteResult> {
   const { thread: threadPath, stage } = input;
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
@@ -64,20 +59,15 @@ export function writeStage(model: WorkspaceModel, input: StageWrite): StageWrite
   const path = containedPath(model.root, `${threadPath}/${STAGE_FILES[stage - 1]}`);
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
-  const existing = readOrUndefined(abs);
+  const existing = model.text(path);
   const text = existing !== undefined && editable(existing) ? rewrite(existing, input) : fresh(model, input, existing);
-
-  const diagnostics = diagnosticsAsWritten(model, path, text);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    throw new ThreadworkError(
-      `Refused to write ${path}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message} (${d.rule})`).join('\n')}`,
-      'stage-invalid',
-      { path, diagnostics: errors },
-    );
-  }
-  const written = writeFileIfChanged(model.root, path, text);
-  return { thread: threadPath, stage, path, created: existing === undefined, written, diagnostics };
+  return {
+    result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [] },
+    changes: existing === text ? [] : [writeChange(path, text)],
+    summary: `write ${path}`,
+    thread: threadPath,
+    invalidCode: 'stage-invalid',
+  };
 }
 
 /** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
@@ -116,28 +106,9 @@ function separated(body: string): string {
   return body === '' || body.startsWith('\n') || body.startsWith('\r\n') ? body : `\n${body}`;
 }
 
-/** The workspace's diagnostics for `path` if it held `text`: the file's own schema errors and every cross-file check. */
-function diagnosticsAsWritten(model: WorkspaceModel, path: string, text: string): Diagnostic[] {
-  const parsed = parseFile(path, classifyPath(path), text);
-  const files = new Map(model.files);
-  files.set(path, parsed);
-  const others = model.diagnostics.filter((d) => d.path !== path);
-  const candidate = buildModel(model.root, files, [...model.threads.keys()], [...others, ...parsed.diagnostics]);
-  return checkModel(candidate).diagnostics.filter((d) => d.path === path);
-}
-
 function templateBody(model: WorkspaceModel, threadPath: string, stage: number): string {
   const meta = metaOf(model.threads.get(threadPath)!)!;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const text = renderStageFile(model, meta, stage, threadTemplateContext(meta, stage, today(), segmentName), `${threadPath}/${STAGE_FILES[stage - 1]}`);
   return text.slice(parseFrontMatter(text).bodyOffset);
-}
-
-function readOrUndefined(abs: string): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

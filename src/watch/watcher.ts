@@ -2,12 +2,11 @@ import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadFactsCache } from '../derive/facts-cache.js';
-import { syncModel, type SyncResult } from '../sync/run.js';
+import { WorkspaceState } from '../engine/state.js';
+import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { withWorkspaceLock } from '../workspace/lock.js';
 import { isIgnoredName } from '../workspace/scan.js';
 import { claimWatcher } from './singleton.js';
-import { WorkspaceIndex } from './workspace-index.js';
 
 export interface WatchOptions {
   commit?: boolean;
@@ -39,12 +38,13 @@ const UNKNOWN_BURST = 20;
 
 /**
  * `threadwork watch`: a full sync at startup, then one incremental cycle per burst of
- * edits, through the same syncModel as `threadwork sync`. The engine's own writes are
- * fed straight into the index, so their echo from the watcher compares equal and
- * triggers nothing.
+ * edits. The watcher only feeds the one workspace state (engine/state.ts) that every
+ * command loads cold; each cycle is the same transaction as `threadwork sync`, on the
+ * warm state. The engine's own writes go straight into the state, so their echo from the
+ * watcher compares equal and triggers nothing.
  */
 export class WorkspaceWatcher {
-  private readonly index: WorkspaceIndex;
+  private readonly state: WorkspaceState;
   private readonly factsCache = new ThreadFactsCache();
   private watcher: FSWatcher | undefined;
   private readonly pending = new Set<string>();
@@ -60,13 +60,13 @@ export class WorkspaceWatcher {
     readonly root: string,
     private readonly options: WatchOptions = {},
   ) {
-    this.index = new WorkspaceIndex(root);
+    this.state = new WorkspaceState(root);
   }
 
   async start(): Promise<void> {
     this.release = await claimWatcher(this.root);
     try {
-      await this.cycle('startup', async () => this.index.loadAll());
+      await this.cycle('startup', async () => this.state.loadAll());
       await this.startWatching();
     } catch (error) {
       await this.stop();
@@ -159,42 +159,39 @@ export class WorkspaceWatcher {
     for (const path of paths) {
       try {
         if (path.endsWith('/')) {
-          changed.push(...this.index.removeFolder(path.slice(0, -1)));
+          changed.push(...this.state.removeFolder(path.slice(0, -1)));
           unknown += 1;
           continue;
         }
-        const known = this.index.has(path);
-        const outcome = this.index.update(path);
+        const known = this.state.has(path);
+        const outcome = this.state.update(path);
         if (outcome === 'changed' || outcome === 'removed') changed.push(path);
         if (!known && outcome !== 'ignored') unknown += 1;
       } catch (error) {
         this.options.onError?.(error); // a file that vanished or cannot be read: the rest go on
       }
     }
-    if (reconcile || unknown > UNKNOWN_BURST) changed.push(...(await this.index.loadAll()));
+    if (reconcile || unknown > UNKNOWN_BURST) changed.push(...(await this.state.loadAll()));
     return [...new Set(changed)].sort();
   }
 
   private async cycle(kind: CycleReport['kind'], collect: () => Promise<string[]>): Promise<void> {
     try {
-      await withWorkspaceLock(this.root, async () => {
-        const changed = await collect();
-        if (kind !== 'startup' && changed.length === 0) return;
-        const result = await syncModel(this.index.model(), { commit: this.options.commit !== false, factsCache: this.factsCache });
-        // Our own writes go straight into the index: their watcher echo then compares equal.
-        for (const path of result.written) this.index.update(path);
-        const relevant = new Set(changed);
-        const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
-        if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0) return;
-        this.options.onCycle?.({
-          time: new Date().toISOString(),
-          kind,
-          trigger: kind === 'startup' ? [] : changed,
-          written: result.written,
-          changes: result.changes,
-          commit: result.commit,
-          diagnostics: kind === 'startup' ? result.diagnostics : diagnostics,
-        });
+      const changed = await collect();
+      if (kind !== 'startup' && changed.length === 0) return;
+      const { sync } = await runTransaction(this.root, () => SYNC_ONLY, { state: this.state, commit: this.options.commit !== false, factsCache: this.factsCache });
+      const result = sync!;
+      const relevant = new Set(changed);
+      const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
+      if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0 && !result.commit?.committed) return;
+      this.options.onCycle?.({
+        time: new Date().toISOString(),
+        kind,
+        trigger: kind === 'startup' ? [] : changed,
+        written: result.written,
+        changes: result.changes,
+        commit: result.commit,
+        diagnostics: kind === 'startup' ? result.diagnostics : diagnostics,
       });
     } catch (error) {
       this.options.onError?.(error);

@@ -25,6 +25,10 @@ export interface WorkspaceModel {
   threads: Map<string, ThreadRecord>;
   /** Diagnostics found while reading (I/O errors, syntax, schema). */
   diagnostics: Diagnostic[];
+  /** A file's text as the engine sees it: what a write in flight is about to put there, else the disk. */
+  text(path: string): string | undefined;
+  /** Files whose current version cannot be read or does not validate (see engine/state.ts). */
+  broken: ReadonlySet<string>;
 }
 
 export function segmentsOf(model: WorkspaceModel): Segment[] {

@@ -1,14 +1,14 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { STAGES } from '../../schema/stages.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
-export async function advanceCommand(thread: string, options: GlobalOptions): Promise<CommandOutcome> {
+export async function advanceCommand(thread: string, flags: { commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const result = await workspace.advance(thread);
+  const result = await workspace.advance(thread, { commit: flags.commit !== false });
   return {
     json: result,
-    text: `${pc.green('created')} ${result.created}\n${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`,
+    text: [`${pc.green('created')} ${result.created}`, `${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`, ...committedLine(result.commit)].join('\n'),
     exitCode: 0,
   };
 }

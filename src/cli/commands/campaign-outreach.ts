@@ -2,25 +2,27 @@ import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export async function campaignDraftCommand(campaign: string, flags: { force?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+export async function campaignDraftCommand(campaign: string, flags: { force?: boolean; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const drafts = await workspace.draftCampaign(campaign, { force: flags.force === true });
+  const { drafts, campaign: path, commit } = await workspace.draftCampaign(campaign, { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const ready = drafts.filter((d) => d.ready).length;
   lines.push(`${drafts.length} drafts, ${ready} ready. Every draft has status: draft — threadwork never sends anything.`);
-  return { json: { campaign, drafts }, text: lines.join('\n'), exitCode: 0 };
+  if (commit?.committed) lines.push(`${pc.green('committed')} ${commit.commit.slice(0, 10)}`);
+  return { json: { campaign: path, drafts, commit }, text: lines.join('\n'), exitCode: 0 };
 }
 
-export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string }, options: GlobalOptions): Promise<CommandOutcome> {
+export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const result = await workspace.recordReply(campaign, email, flags.text, flags.date);
+  const result = await workspace.recordReply(campaign, email, flags.text, flags.date, flags.commit === false ? { commit: false } : {});
   const c = result.classification;
   const lines = [
     `${pc.bold(c.category)} (confidence ${c.confidence.toFixed(2)}${c.matched.length ? `, matched: ${c.matched.join(', ')}` : ''})`,
     `recorded ${result.recorded}`,
     result.status.before !== result.status.after ? `prospect ${result.email}: ${result.status.before} → ${result.status.after}` : `prospect ${result.email}: status stays ${result.status.after}`,
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}`] : []),
+    ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
   ];
   return { json: result, text: lines.join('\n'), exitCode: 0 };

@@ -1,11 +1,11 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { NewCampaignOptions } from '../../threads/create.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function campaignNewCommand(
   name: string,
-  flags: { segment: string; date?: string; goal?: string; subgoal?: string },
+  flags: { segment: string; date?: string; goal?: string; subgoal?: string; commit?: boolean },
   options: GlobalOptions,
 ): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
@@ -13,12 +13,13 @@ export async function campaignNewCommand(
   if (flags.date) request.date = flags.date;
   if (flags.goal) request.goal = flags.goal;
   if (flags.subgoal) request.subgoal = flags.subgoal;
-  const created = await workspace.createCampaign(request);
+  const created = await workspace.createCampaign(request, { commit: flags.commit !== false });
   return {
     json: created,
     text: [
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       `Campaign ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+      ...committedLine(created.commit),
     ].join('\n'),
     exitCode: 0,
   };

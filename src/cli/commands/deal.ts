@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { NewDealOptions } from '../../threads/create.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export interface DealNewFlags {
   segment: string;
@@ -15,6 +15,7 @@ export interface DealNewFlags {
   email?: string;
   domain?: string;
   signal?: string;
+  commit?: boolean;
 }
 
 export async function dealNewCommand(company: string, flags: DealNewFlags, options: GlobalOptions): Promise<CommandOutcome> {
@@ -33,12 +34,13 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
     signal: flags.signal,
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (request as unknown as Record<string, string>)[key] = value;
-  const created = await workspace.createDeal(request);
+  const created = await workspace.createDeal(request, { commit: flags.commit !== false });
   return {
     json: created,
     text: [
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       `Deal ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+      ...committedLine(created.commit),
     ].join('\n'),
     exitCode: 0,
   };

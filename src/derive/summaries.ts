@@ -1,0 +1,35 @@
+import type { AssumptionState } from './assumptions.js';
+import type { GoalState } from './goals.js';
+import { formatFixed } from './format.js';
+import type { Figures } from './metrics.js';
+import { formatGoalMetric, metricRows } from './render-blocks.js';
+
+/**
+ * What a managed block shows, as data: subject → displayed value. A sync describes what
+ * changed (before → after) by comparing the summary it derives now with the one recorded
+ * when the block was last written — never by reading the rendered Markdown back.
+ */
+export type BlockSummary = Record<string, string>;
+
+export function assumptionsSummary(states: readonly AssumptionState[]): BlockSummary {
+  return Object.fromEntries(states.map((s) => [s.id, `${formatFixed(s.confidence)}|${s.status}|${s.n}`]));
+}
+
+export function metricsSummary(overall: Figures): BlockSummary {
+  return Object.fromEntries(metricRows(overall).map((row) => [row.label, row.value]));
+}
+
+export function goalSummary(state: GoalState): BlockSummary {
+  const summary: BlockSummary = { status: state.status };
+  for (const sg of state.subgoals) summary[`subgoal ${sg.id}`] = `${formatGoalMetric(sg.metric, sg.current ?? 0)}/${formatGoalMetric(sg.metric, sg.target)}`;
+  for (const m of state.metrics) summary[`metric ${m.name}`] = formatGoalMetric(m.name, m.current);
+  return summary;
+}
+
+/** The subjects whose value differs, in the order of `next`, then the ones that disappeared. */
+export function summaryDiff(previous: BlockSummary | undefined, next: BlockSummary): { key: string; before: string | undefined; after: string | undefined }[] {
+  const out: { key: string; before: string | undefined; after: string | undefined }[] = [];
+  for (const [key, after] of Object.entries(next)) if (previous?.[key] !== after) out.push({ key, before: previous?.[key], after });
+  for (const [key, before] of Object.entries(previous ?? {})) if (!(key in next)) out.push({ key, before, after: undefined });
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { ErrorCode } from '../errors.js';
+
+/**
+ * A source file a command writes on someone's behalf: data until the transaction applies
+ * it. `create` never replaces an existing file (of two writers exactly one wins);
+ * `write` replaces or creates.
+ */
+export interface SourceChange {
+  kind: 'create' | 'write';
+  path: string;
+  content: string;
+}
+
+/** What a command proposes: its result, the source files to write, and how to name the commit. */
+export interface WriteProposal<T> {
+  result: T;
+  changes: SourceChange[];
+  /** The commit subject after `threadwork: `, e.g. `open deal threads/sales/acme`. */
+  summary: string;
+  /** The thread the write belongs to, for the commit's trailer. */
+  thread?: string | undefined;
+  /** Extra lines for the commit body (what a strategy run regenerated, …). */
+  details?: string[];
+  /** Extra trailers, e.g. `Threadwork-Segment: fintech`. */
+  trailers?: string[];
+  /** The error code a write that does not validate is refused with (default `write-invalid`). */
+  invalidCode?: ErrorCode;
+  /** Validate the written files against the workspace as it would be (default true). */
+  validate?: boolean;
+}
+
+export function createChange(path: string, content: string): SourceChange {
+  return { kind: 'create', path, content };
+}
+
+export function writeChange(path: string, content: string): SourceChange {
+  return { kind: 'write', path, content };
+}

@@ -1,0 +1,87 @@
+import { STAGES } from '../schema/stages.js';
+import { threadOf } from '../workspace/layout.js';
+import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { DerivedChange } from './sync-plan.js';
+
+export const TRAILERS = {
+  trigger: 'Threadwork-Trigger',
+  assumption: 'Threadwork-Assumption',
+  goal: 'Threadwork-Goal',
+  thread: 'Threadwork-Thread',
+} as const;
+
+/** Thread-level lines beyond this are summarised: a first sync of 10,000 threads needs no 10,000-line body. */
+const MAX_THREAD_LINES = 100;
+
+/** Everything a commit message is built from: the one place every threadwork commit is named. */
+export interface CommitSubject {
+  /** What a command wrote on someone's behalf (`open deal threads/sales/acme`); absent for a sync or watch cycle. */
+  summary?: string | undefined;
+  /** The thread such a write belongs to. */
+  thread?: string | undefined;
+  /** Extra body lines and trailers the command gives (a strategy run's files and segments). */
+  details?: readonly string[] | undefined;
+  trailers?: readonly string[] | undefined;
+  changes: readonly DerivedChange[];
+  /** Source files committed with the derived ones: written by the command, or changed by a person. */
+  triggers: readonly string[];
+  derived: DerivedWorkspace | undefined;
+}
+
+/**
+ * `threadwork: <what> <where>`, a body of before → after lines, and trailers that
+ * `history` reads back (see docs/derivation.md "Audit trail").
+ */
+export function buildCommitMessage(input: CommitSubject): string {
+  const { changes, triggers, derived } = input;
+  const head = input.summary ? `threadwork: ${input.summary}` : subject(changes, triggers, derived);
+  const lines = commitBody(changes);
+  const body = [...(input.details ?? []), ...(lines.length ? lines : input.summary ? ['Nothing derived changed.'] : [])];
+  const trailers = [
+    ...commitTrailers(changes, triggers, input.thread),
+    ...(input.trailers ?? []),
+  ];
+  return [head, '', ...body, '', ...trailers].join('\n');
+}
+
+function commitBody(changes: readonly DerivedChange[]): string[] {
+  const threadLines = changes.filter((c) => c.kind === 'thread');
+  return [
+    ...changes.filter((c) => c.kind !== 'thread').map((c) => c.description),
+    ...threadLines.slice(0, MAX_THREAD_LINES).map((c) => c.description),
+    ...(threadLines.length > MAX_THREAD_LINES ? [`… and ${threadLines.length - MAX_THREAD_LINES} more threads (each named in a ${TRAILERS.thread} trailer)`] : []),
+  ];
+}
+
+function commitTrailers(changes: readonly DerivedChange[], triggers: readonly string[], thread: string | undefined): string[] {
+  const threads = unique([...(thread ? [thread] : []), ...changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject)]);
+  return [
+    ...unique(triggers).map((t) => `${TRAILERS.trigger}: ${t}`),
+    ...unique(changes.filter((c) => c.kind === 'assumption').map((c) => c.subject)).map((id) => `${TRAILERS.assumption}: ${id}`),
+    ...unique(changes.filter((c) => c.kind === 'goal').map((c) => c.subject)).map((id) => `${TRAILERS.goal}: ${id}`),
+    ...threads.map((p) => `${TRAILERS.thread}: ${p}`),
+  ];
+}
+
+function subject(changes: readonly DerivedChange[], triggers: readonly string[], derived: DerivedWorkspace | undefined): string {
+  const threadsTriggered = unique(triggers.flatMap((t) => threadOf(t.split('/'))?.thread ?? []));
+  if (threadsTriggered.length === 1) {
+    const thread = threadsTriggered[0]!;
+    const files = triggers.filter((t) => t.startsWith(`${thread}/`));
+    const stage = Math.max(0, ...files.map((f) => Number(/\/(\d)-[a-z]+\.md$/.exec(f)?.[1] ?? 0)));
+    const facts = derived?.threads.find((t) => t.path === thread);
+    if (!facts) return `threadwork: removed ${thread}`;
+    if (stage === 6 && facts.outcome) return `threadwork: learning ${thread} (${facts.outcome}${facts.arr !== null ? `, ARR ${facts.arr}` : ''})`;
+    if (stage > 0) return `threadwork: ${STAGES[stage - 1]} ${thread}`;
+    return `threadwork: update ${thread}`;
+  }
+  if (threadsTriggered.length > 1) return `threadwork: sync ${threadsTriggered.length} threads`;
+  const other = triggers.filter((t) => !t.startsWith('threads/'));
+  if (other.length === 1) return `threadwork: update ${other[0]}`;
+  if (other.length > 1) return `threadwork: update ${other.length} files`;
+  return `threadwork: sync workspace (${changes.length} derived ${changes.length === 1 ? 'change' : 'changes'})`;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,46 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { lockDirectory } from '../workspace/lock.js';
+import { writeFileAtomicSync } from '../workspace/write.js';
+import type { SourceChange } from './changes.js';
+
+/**
+ * The write-ahead log of a transaction. Before its first write, a transaction records
+ * the source files it is about to write (with their full content: they are small and
+ * cannot be recomputed), the derived files it plans, and its commit message; after the
+ * commit it removes the record. A process killed in between leaves the record, and the
+ * next transaction first finishes that one — writes what is missing, derives again,
+ * commits with the recorded message — so an interrupted run ends exactly where an
+ * uninterrupted one would have.
+ */
+export interface Journal {
+  root: string;
+  message: string;
+  sources: SourceChange[];
+  /** Every path the interrupted transaction meant to commit (sources, derived, triggers). */
+  paths: string[];
+}
+
+async function journalFile(root: string): Promise<string> {
+  return join(await lockDirectory(root), 'threadwork-pending.json');
+}
+
+export async function recordJournal(journal: Journal): Promise<void> {
+  const file = await journalFile(journal.root);
+  writeFileAtomicSync(dirname(file), basename(file), `${JSON.stringify(journal)}\n`);
+}
+
+/** The record an interrupted transaction left; undefined when there is none (or it is not ours, or unreadable). */
+export async function readJournal(root: string): Promise<Journal | undefined> {
+  try {
+    const journal = JSON.parse(readFileSync(await journalFile(root), 'utf8')) as Partial<Journal>;
+    if (journal.root !== root || typeof journal.message !== 'string' || !Array.isArray(journal.paths)) return undefined;
+    return { root, message: journal.message, paths: journal.paths, sources: Array.isArray(journal.sources) ? journal.sources : [] };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function clearJournal(root: string): Promise<void> {
+  rmSync(await journalFile(root), { force: true });
+}

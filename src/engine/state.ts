@@ -1,0 +1,336 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { readAtHead } from '../git/head-files.js';
+import { classifyPath, threadOf } from '../workspace/layout.js';
+import { buildModel } from '../workspace/build-model.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
+import { forEachFile } from '../workspace/read-files.js';
+import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
+
+/** Where the version derivation uses for a broken file came from. */
+export type HeldFrom = 'memory' | 'HEAD';
+
+interface Entry {
+  current: ParsedFile;
+  /** The last version that parsed and validated; derivation uses it while the file is broken. */
+  good: ParsedFile | undefined;
+  heldFrom: HeldFrom | undefined;
+  /** Whether HEAD was already asked for a valid version of this broken file. */
+  headChecked: boolean;
+  /** A hash, not the text: 10,000 threads would otherwise keep 40 MB of Markdown in memory. */
+  hash: string;
+  mtimeMs: number;
+  size: number;
+}
+
+export type FileUpdate = 'unchanged' | 'changed' | 'removed' | 'ignored';
+
+export interface StateOptions {
+  /** Which thread folders to read; all by default. Commands that touch one thread read only that one. */
+  includeThread?: (dir: string) => boolean;
+}
+
+/**
+ * The one in-memory workspace. `sync`, `check`, the CLI and the MCP server load it cold;
+ * `watch` keeps one warm and feeds it one file at a time. Either way the same rules
+ * apply, and in particular the broken-file policy: a file that cannot be read or does not
+ * validate never bends what is derived from it. Derivation sees its last valid version —
+ * the one seen earlier in this process, else the one in `HEAD`, else nothing at all —
+ * while `check` and every diagnostic see the file as it is.
+ */
+export class WorkspaceState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly threadDirs = new Set<string>();
+  /** Text the engine wrote or is about to write, not yet on disk, read through `text()`. */
+  private readonly overlay = new Map<string, string | null>();
+
+  constructor(
+    readonly root: string,
+    private readonly options: StateOptions = {},
+  ) {}
+
+  /** A state read cold from disk, broken files held at their version in `HEAD`. */
+  static async load(root: string, options: StateOptions = {}): Promise<WorkspaceState> {
+    const state = new WorkspaceState(root, options);
+    await state.loadAll();
+    return state;
+  }
+
+  /**
+   * Reads everything (cold load, watch start-up, the periodic reconcile). Files whose
+   * size and mtime did not move since the last read are not read again. Returns the
+   * paths whose content changed.
+   */
+  async loadAll(): Promise<string[]> {
+    const { files, threadDirs } = scanWorkspace(this.root, this.options.includeThread);
+    const changed: string[] = [];
+    const seen = new Set(files);
+    for (const path of [...this.entries.keys()]) {
+      if (!seen.has(path)) {
+        this.entries.delete(path);
+        changed.push(path);
+      }
+    }
+    this.threadDirs.clear();
+    for (const dir of threadDirs) this.threadDirs.add(dir);
+    const stale = this.entries.size === 0 ? files : files.filter((path) => this.moved(path));
+    await forEachFile(this.root, stale, (outcome) => {
+      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text);
+      if (stored) changed.push(outcome.path);
+    });
+    await this.resolveHeld();
+    return changed.sort();
+  }
+
+  /** Re-reads one file after a watcher event. */
+  update(path: string): FileUpdate {
+    if (!isWorkspacePath(path)) return 'ignored';
+    const kind = classifyPath(path);
+    if (kind.kind === 'other') {
+      this.trackThreadDir(path);
+      return 'ignored';
+    }
+    let text: string;
+    try {
+      text = readFileSync(join(this.root, path), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return this.remove(path);
+      return this.storeUnreadable(path, error as NodeJS.ErrnoException) ? 'changed' : 'unchanged';
+    }
+    this.trackThreadDir(path);
+    return this.store(path, text) ? 'changed' : 'unchanged';
+  }
+
+  /** Records text the engine itself wrote, so the state matches the disk without a re-read. */
+  written(path: string, text: string): void {
+    this.overlay.delete(path);
+    if (classifyPath(path).kind === 'other') return;
+    this.trackThreadDir(path);
+    this.store(path, text);
+  }
+
+  remove(path: string): FileUpdate {
+    const removed = this.entries.delete(path);
+    const thread = threadOf(path.split('/'))?.thread;
+    if (thread && ![...this.entries.keys()].some((p) => p.startsWith(`${thread}/`))) this.threadDirs.delete(thread);
+    if (this.threadDirs.has(path)) this.threadDirs.delete(path);
+    return removed ? 'removed' : 'unchanged';
+  }
+
+  /** A folder that disappeared (a thread deleted or renamed): forget everything under it. */
+  removeFolder(dir: string): string[] {
+    const gone = [...this.entries.keys()].filter((p) => p.startsWith(`${dir}/`));
+    for (const path of gone) this.entries.delete(path);
+    for (const thread of [...this.threadDirs]) if (thread === dir || thread.startsWith(`${dir}/`)) this.threadDirs.delete(thread);
+    return gone;
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Looks up, in `HEAD`, a valid version of every broken file that has none yet: what a
+   * cold run holds a broken file at. One `git cat-file --batch` for all of them.
+   */
+  async resolveHeld(): Promise<void> {
+    const unresolved = [...this.entries].filter(([, e]) => e.current.value === undefined && !e.good && !e.headChecked);
+    if (unresolved.length === 0) return;
+    const texts = await readAtHead(this.root, unresolved.map(([path]) => path));
+    for (const [path, entry] of unresolved) {
+      entry.headChecked = true;
+      const text = texts.get(path);
+      if (text === undefined) continue;
+      const parsed = parseFile(path, classifyPath(path), text);
+      if (parsed.value !== undefined) {
+        entry.good = parsed;
+        entry.heldFrom = 'HEAD';
+      }
+    }
+  }
+
+  /** Files whose current version is unreadable or invalid: never committed by threadwork, never edited by a sync. */
+  brokenPaths(): Set<string> {
+    const broken = new Set<string>();
+    for (const [path, entry] of this.entries) if (entry.current.value === undefined && entry.current.kind.kind !== 'other') broken.add(path);
+    return broken;
+  }
+
+  isBroken(path: string): boolean {
+    const entry = this.entries.get(path);
+    return entry !== undefined && entry.current.value === undefined && entry.current.kind.kind !== 'other';
+  }
+
+  /**
+   * The workspace as derivation sees it: each broken file replaced by its last valid
+   * version (or left out when it never had one). Diagnostics are those of the files as
+   * they are, plus one `derived-held` warning per held file saying what was held and why.
+   */
+  derivationModel(): WorkspaceModel {
+    const files = new Map<string, ParsedFile>();
+    const diagnostics: Diagnostic[] = [];
+    for (const [path, entry] of this.entries) {
+      diagnostics.push(...entry.current.diagnostics);
+      if (entry.current.value !== undefined || entry.current.kind.kind === 'other') files.set(path, entry.current);
+      else if (entry.good) files.set(path, entry.good);
+    }
+    diagnostics.push(...this.heldDiagnostics());
+    return buildModel(this.root, files, [...this.threadDirs], diagnostics, (path) => this.text(path), this.brokenPaths());
+  }
+
+  /** The workspace as it is on disk (and in the overlay): what `check` validates. */
+  currentModel(): WorkspaceModel {
+    const files = new Map<string, ParsedFile>();
+    const diagnostics: Diagnostic[] = [];
+    for (const [path, entry] of this.entries) {
+      files.set(path, entry.current);
+      diagnostics.push(...entry.current.diagnostics);
+    }
+    return buildModel(this.root, files, [...this.threadDirs], diagnostics, (path) => this.text(path), this.brokenPaths());
+  }
+
+  /** One warning per broken file whose derived values are held (or left out). */
+  heldDiagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const path of [...this.brokenPaths()].sort()) {
+      const entry = this.entries.get(path);
+      const good = entry?.good;
+      const why = entry ? firstError(entry.current) : 'it cannot be read';
+      const held = good
+        ? `values derived from it are held at its last valid version (${entry?.heldFrom === 'HEAD' ? 'the one in HEAD' : 'the one seen before this edit'})`
+        : 'it has no valid version yet, so nothing is derived from it';
+      out.push(diagnostic(path, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. Fix the file to release the hold; threadwork will not commit it while it is broken`));
+    }
+    return out;
+  }
+
+  /**
+   * Text of a workspace file as the engine sees it: what a transaction is about to write
+   * (the overlay), else the disk.
+   */
+  text(path: string): string | undefined {
+    if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined;
+    try {
+      return readFileSync(join(this.root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Text of a file on disk, whatever a transaction in flight is about to write. */
+  diskText(path: string): string | undefined {
+    try {
+      return readFileSync(join(this.root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Applies changes in memory only (no disk): `null` deletes. Used to validate a write
+   * against the workspace as it would be. Returns a function that undoes them.
+   */
+  stage(changes: ReadonlyMap<string, string | null>): () => void {
+    const saved = new Map<string, { entry: Entry | undefined; overlay: string | null | undefined; hadOverlay: boolean; thread: boolean }>();
+    for (const [path, text] of changes) {
+      const thread = threadOf([...path.split('/')])?.thread;
+      saved.set(path, { entry: this.entries.get(path), overlay: this.overlay.get(path), hadOverlay: this.overlay.has(path), thread: thread !== undefined && this.threadDirs.has(thread) });
+      this.overlay.set(path, text);
+      if (text === null) this.entries.delete(path);
+      else if (classifyPath(path).kind !== 'other') {
+        this.trackThreadDir(path);
+        this.store(path, text, { stat: false });
+      }
+    }
+    return () => {
+      for (const [path, s] of saved) {
+        if (s.entry) this.entries.set(path, s.entry);
+        else this.entries.delete(path);
+        if (s.hadOverlay) this.overlay.set(path, s.overlay ?? null);
+        else this.overlay.delete(path);
+        const thread = threadOf(path.split('/'))?.thread;
+        if (thread && !s.thread && ![...this.entries.keys()].some((p) => p.startsWith(`${thread}/`))) this.threadDirs.delete(thread);
+      }
+    };
+  }
+
+  /** Adds a thread folder the state should know even before it has files (a create in flight). */
+  addThreadDir(dir: string): void {
+    this.threadDirs.add(dir);
+  }
+
+  private moved(path: string): boolean {
+    const entry = this.entries.get(path);
+    if (!entry) return true;
+    try {
+      const stat = statSync(join(this.root, path));
+      return stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size;
+    } catch {
+      return true;
+    }
+  }
+
+  private store(path: string, text: string, options: { stat: boolean } = { stat: true }): boolean {
+    const previous = this.entries.get(path);
+    let stat = { mtimeMs: 0, size: -1 };
+    if (options.stat) {
+      try {
+        stat = statSync(join(this.root, path));
+      } catch {
+        // vanished between read and stat: the next event or reconcile settles it
+      }
+    }
+    const hash = createHash('sha1').update(text).digest('base64');
+    if (previous && previous.hash === hash) {
+      previous.mtimeMs = stat.mtimeMs;
+      previous.size = stat.size;
+      return false;
+    }
+    const current = parseFile(path, classifyPath(path), text);
+    const valid = current.value !== undefined;
+    this.entries.set(path, {
+      current,
+      good: valid ? current : previous?.good,
+      heldFrom: valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined,
+      headChecked: valid ? false : (previous?.headChecked ?? false),
+      hash,
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+    });
+    return true;
+  }
+
+  /** A file that exists but cannot be read (permissions, a special file): broken like an invalid one. */
+  private storeUnreadable(path: string, error: NodeJS.ErrnoException): boolean {
+    const previous = this.entries.get(path);
+    const message = `Cannot read file: ${error.code ?? error.message}`;
+    if (previous && previous.hash === `unreadable:${message}`) return false;
+    const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'read', message)] };
+    this.entries.set(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, mtimeMs: 0, size: -1 });
+    this.trackThreadDir(path);
+    return true;
+  }
+
+  private trackThreadDir(path: string): void {
+    const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
+    if (thread && (this.options.includeThread?.(thread) ?? true)) this.threadDirs.add(thread);
+  }
+}
+
+/** Paths the engine reads: no hidden parts, no editor swap or backup files. */
+export function isWorkspacePath(path: string): boolean {
+  return !path.split('/').some((part) => isIgnoredName(part));
+}
+
+function firstError(file: ParsedFile): string {
+  const error = file.diagnostics.find((d) => d.severity === 'error');
+  return error ? `${error.path}:${error.line}:${error.column} ${error.message.replace(/\.$/, '')}` : 'it is not valid';
+}

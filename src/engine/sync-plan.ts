@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
+import { assumptionsSummary, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
+import type { ThreadFacts } from '../derive/thread-facts.js';
+import { updateJsonObject } from '../markdown/json-edit.js';
+import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
+import { planStrategy } from '../strategy/refresh.js';
+import type { DerivedWorkspace } from '../sync/derive-all.js';
+import { marketingThreadFiles } from '../sync/open-marketing.js';
+import { LAYOUT } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import type { SourceChange } from './changes.js';
+
+/** One derived value that changes, for the dry-run output and the commit body. */
+export interface DerivedChange {
+  /** What it belongs to: an assumption id, a goal id, a thread path, `metrics`. */
+  subject: string;
+  kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing' | 'strategy';
+  description: string;
+}
+
+export interface FileEdit {
+  path: string;
+  /** null when the file is new. */
+  before: string | null;
+  after: string;
+}
+
+/** Per managed block (`path#name`): the hash of the content written and what it showed. */
+export type DerivedSnapshot = Record<string, { hash: string; summary: BlockSummary }>;
+
+export interface SyncPlan {
+  edits: FileEdit[];
+  /** New content threads: files created exclusively, like any thread. */
+  creations: SourceChange[];
+  changes: DerivedChange[];
+  /** Damaged markers and strategy files that could not be rendered. */
+  diagnostics: Diagnostic[];
+  /** What every block shows after this plan, recorded for the next plan's before → after. */
+  snapshot: DerivedSnapshot;
+}
+
+/**
+ * Compares derived content with the files as the engine sees them and returns the edits
+ * that make them equal. Pure but for reading through `model.text`; writes nothing.
+ * A broken file is never edited (its own diagnostics and the `derived-held` warning say
+ * why), and `previous` — what the blocks showed when they were last written — gives each
+ * change its "before".
+ */
+export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previous: DerivedSnapshot): SyncPlan {
+  const plan: SyncPlan = { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} };
+  const editable = (path: string): boolean => !model.broken.has(path);
+  for (const facts of derived.threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
+
+  const assumptionsFile = model.canvas.get('10-assumptions');
+  if (assumptionsFile && editable(assumptionsFile.path)) {
+    const summary = assumptionsSummary(derived.assumptions);
+    planBlock(model, plan, previous, { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary }, (diff) =>
+      diff.filter((d) => d.after !== undefined).map((d) => {
+        const [confidence, status, n] = d.after!.split('|');
+        return { subject: d.key, kind: 'assumption' as const, description: `${d.key} confidence ${d.before?.split('|')[0] ?? '—'} → ${confidence} (${status}, n=${n})` };
+      }),
+    );
+  }
+  const metricsFile = model.canvas.get('13-metrics');
+  if (metricsFile && editable(metricsFile.path)) {
+    const targets = ((metricsFile.value as { targets?: Record<string, unknown> } | undefined)?.targets ?? {}) as Record<string, unknown>;
+    const summary = metricsSummary(derived.overall);
+    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, (diff) => {
+      const moved = diff.filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.before ?? '—'} → ${d.after}`);
+      return moved.length ? [{ subject: 'metrics', kind: 'metrics', description: `metrics: ${moved.join('; ')}` }] : [];
+    });
+  }
+  for (const state of derived.goals) {
+    const file = model.goals.get(state.id);
+    if (!file || !editable(file.path)) continue;
+    planBlock(model, plan, previous, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, (diff) => {
+      const parts = diff.filter((d) => d.after !== undefined).map((d) => `${d.key.replace(/^(subgoal|metric) /, '')} ${d.before ?? '—'} → ${d.after}`);
+      return [{ subject: state.id, kind: 'goal', description: `${state.id} ${parts.length ? parts.join('; ') : 'state refreshed'}` }];
+    });
+  }
+  for (const facts of derived.threads) {
+    if (facts.meta.type !== 'sales-campaign' || facts.stage < 6 || !facts.campaignResults) continue;
+    const results = facts.campaignResults as CampaignResults;
+    const learningPath = `${facts.path}/6-learning.md`;
+    if (!editable(learningPath)) continue;
+    const suggestions = campaignSuggestions(results);
+    const summary = { rules: suggestions.map((s) => s.rule).join(', ') || 'no rule fires' };
+    planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, () => [
+      { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
+    ]);
+  }
+  // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones
+  // reported as stale. While a file they are generated from is broken, they are held as they are.
+  const strategySourceBroken = [...model.broken].some((p) => p.startsWith(`${LAYOUT.canvas}/`) || p.startsWith(`${LAYOUT.icp}/`) || p === LAYOUT.config);
+  if (!strategySourceBroken) {
+    const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true });
+    plan.diagnostics.push(...strategy.diagnostics);
+    for (const write of strategy.writes) {
+      plan.edits.push(write);
+      plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas changed)` });
+    }
+  }
+  for (const opening of derived.marketing) {
+    if (model.threads.has(`${LAYOUT.marketing}/${opening.slug}`)) continue;
+    try {
+      plan.creations.push(...marketingThreadFiles(model, derived, opening));
+      plan.changes.push({ subject: `${LAYOUT.marketing}/${opening.slug}`, kind: 'marketing', description: `opened ${LAYOUT.marketing}/${opening.slug} (${opening.reason})` });
+    } catch (error) {
+      // One thread that cannot be opened (a broken template override) must not stop the sync.
+      plan.diagnostics.push(diagnostic(`${LAYOUT.marketing}/${opening.slug}`, { line: 1, column: 1 }, 'error', 'marketing-open', `Cannot open the content thread: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+  return plan;
+}
+
+function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): void {
+  const deal = facts.meta.type === 'sales-deal';
+  const wanted: Record<string, unknown> = {
+    stage: facts.stage,
+    status: facts.status,
+    pipeline_stage: deal ? facts.pipelineStage : null,
+    updated: facts.updated || null,
+    close_probability: deal ? facts.closeProbability : null,
+    cycle_time_days: facts.cycleDays,
+    icp_match_score: deal ? facts.icpMatchScore : null,
+    qualification_score: deal ? facts.qualificationScore : null,
+    priority: deal ? facts.priority : null,
+  };
+  const current = facts.meta as Record<string, unknown>;
+  const differing = Object.entries(wanted).filter(([key, value]) => (current[key] ?? null) !== value);
+  if (differing.length === 0) return;
+  const path = `${facts.path}/meta.json`;
+  const before = model.text(path);
+  if (before === undefined) return;
+  const after = updateJsonObject(before, wanted);
+  if (after === before) return;
+  plan.edits.push({ path, before, after });
+  const shown = differing.filter(([key]) => key !== 'updated');
+  if (shown.length) plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` });
+}
+
+interface Block {
+  path: string;
+  name: string;
+  content: string;
+  summary: BlockSummary;
+}
+
+function planBlock(
+  model: WorkspaceModel,
+  plan: SyncPlan,
+  previous: DerivedSnapshot,
+  block: Block,
+  describe: (diff: ReturnType<typeof summaryDiff>) => DerivedChange[],
+): void {
+  const key = `${block.path}#${block.name}`;
+  plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
+  const before = model.text(block.path);
+  if (before === undefined) return;
+  const bodyOffset = parseFrontMatter(before).bodyOffset;
+  const scan = findManagedBlocks(before, bodyOffset);
+  const problems = scan.problems.filter((p) => p.name === block.name);
+  if (problems.length > 0) {
+    for (const p of problems) plan.diagnostics.push(diagnostic(block.path, p.position, 'error', 'managed-block', `${p.message}. The file is left as it is.`));
+    delete plan.snapshot[key];
+    return;
+  }
+  const found = scan.blocks.get(block.name);
+  const after = found ? replaceBlockContent(before, found, block.content) : appendBlock(before, block.name, block.content);
+  if (after === before) return;
+  plan.edits.push({ path: block.path, before, after });
+  // The recorded summary is the "before" only if the block still holds what was recorded.
+  const recorded = previous[key];
+  const shown = found ? blockContent(before, found) : null;
+  const was = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
+  plan.changes.push(...describe(summaryDiff(was, block.summary)));
+}
+
+/** Blocks are compared by their content, trimmed and with LF endings, as written. */
+function hashOf(content: string): string {
+  return createHash('sha1').update(content.replace(/\r\n/g, '\n').trim()).digest('base64');
+}
+
+function formatValue(value: unknown): string {
+  return value === undefined || value === null ? '—' : String(value);
+}

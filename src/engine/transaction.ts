@@ -1,0 +1,262 @@
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { ThreadFactsCache } from '../derive/facts-cache.js';
+import { ThreadworkError } from '../errors.js';
+import { checkModel } from '../check/check.js';
+import { commitPaths, type CommitOutcome } from '../git/commit.js';
+import { changedPaths } from '../git/status.js';
+import { deriveWorkspace, type DerivedWorkspace } from '../sync/derive-all.js';
+import { withWorkspaceLock } from '../workspace/lock.js';
+import { createFileExclusive, writeFileIfChanged } from '../workspace/write.js';
+import type { SourceChange, WriteProposal } from './changes.js';
+import { buildCommitMessage } from './commit-message.js';
+import { clearJournal, readJournal, recordJournal, type Journal } from './journal.js';
+import { readSnapshot, writeSnapshot } from './snapshot.js';
+import { WorkspaceState } from './state.js';
+import { planSync, type DerivedChange, type SyncPlan } from './sync-plan.js';
+
+export interface TransactionOptions {
+  /** Compute and report, write nothing. */
+  dryRun?: boolean | undefined;
+  /** false: write but do not commit (also off when the config says `git.commit: false`). */
+  commit?: boolean | undefined;
+  /** false: write the command's files only; the next sync or watch cycle derives from them. */
+  sync?: boolean | undefined;
+  /** A warm state (watch mode); otherwise the workspace is loaded cold under the lock. */
+  state?: WorkspaceState | undefined;
+  /** Watch mode keeps thread facts between cycles. */
+  factsCache?: ThreadFactsCache | undefined;
+}
+
+/** What a sync did: the derived half of every transaction (the `sync --json` contract). */
+export interface SyncResult {
+  dryRun: boolean;
+  /** Files written (or, in a dry run, that would be): the command's own and the derived ones. */
+  written: string[];
+  edits: { path: string; created: boolean }[];
+  changes: DerivedChange[];
+  /** Source problems, values held for broken files, damaged blocks; the rest went ahead. */
+  diagnostics: Diagnostic[];
+  /** Source files committed with the derived ones. */
+  triggers: string[];
+  commit: CommitOutcome | null;
+}
+
+export interface TransactionResult<T> {
+  result: T;
+  /** The command's own files that were written (a write that changed nothing is not listed). */
+  sources: string[];
+  /** The derived half; null with `sync: false`. */
+  sync: SyncResult | null;
+  /** The one commit holding the command's files and everything they changed. */
+  commit: CommitOutcome | null;
+}
+
+/** What a proposal looks like when a transaction only syncs. */
+export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summary: '' };
+
+/** Folders whose changes a sync commits as its triggers: the sources, not the derived artifacts. */
+const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'research', 'threadwork.config.yaml'];
+
+/**
+ * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
+ * a stage write, drafts, replies, strategy, skills, sync, each watch cycle, each MCP
+ * tool — proposes its source files as data, and this function alone:
+ *
+ * 1. takes the workspace lock (and aborts, writing nothing more, once it is compromised);
+ * 2. finishes a transaction an earlier process was killed in (journal.ts);
+ * 3. validates the proposal against the workspace as it would be — positions and
+ *    `field` paths computed on the new text, cross-file rules included;
+ * 4. derives everything from the workspace as it would be (broken files held);
+ * 5. journals, writes atomically, and makes one commit whose message is built in one
+ *    place (commit-message.ts). A broken source file is never committed.
+ */
+export async function runTransaction<T>(
+  root: string,
+  propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
+  options: TransactionOptions = {},
+): Promise<TransactionResult<T>> {
+  return withWorkspaceLock(root, async (lock?: { assertHeld?(): void }) => {
+    const guard = (): void => lock?.assertHeld?.();
+    const state = options.state ?? (await WorkspaceState.load(root));
+    await state.resolveHeld();
+    const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);
+    const proposal = await propose(state);
+    const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
+    const undo = state.stage(staged);
+    let planned: Planned;
+    try {
+      if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
+      planned = await planDerived(state, options);
+    } catch (error) {
+      undo();
+      throw error;
+    }
+    const { plan, derived, diagnostics, committing } = planned;
+    const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered };
+    if (options.dryRun) {
+      undo();
+      if (sync) sync.written = sync.edits.map((e) => e.path);
+      return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null };
+    }
+    const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
+    if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
+      undo();
+      await writeSnapshot(root, plan.snapshot);
+      return { result: proposal.result, sources: [], sync, commit: recovered };
+    }
+
+    const sourcePaths = proposal.changes.map((c) => c.path);
+    const triggers = committing ? await triggersFor(root, state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes) : [];
+    const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
+    if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
+
+    const written: string[] = [];
+    try {
+      const sources = applySources(state, proposal.changes, guard);
+      written.push(...sources);
+      const derivedWritten = applyDerived(state, plan, guard);
+      written.push(...derivedWritten);
+      let commit: CommitOutcome | null = recovered;
+      if (committing && written.length > 0) {
+        guard();
+        commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
+      }
+      if (committing) await clearJournal(root);
+      await writeSnapshot(root, plan.snapshot);
+      if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
+      return { result: proposal.result, sources, sync, commit };
+    } catch (error) {
+      // What reached the disk is what the state must show; the journal finishes the rest next time.
+      undo();
+      for (const path of [...staged.keys(), ...written]) state.update(path);
+      throw error;
+    }
+  });
+}
+
+interface Planned {
+  plan: SyncPlan;
+  derived: DerivedWorkspace | undefined;
+  diagnostics: Diagnostic[];
+  committing: boolean;
+}
+
+async function planDerived(state: WorkspaceState, options: TransactionOptions): Promise<Planned> {
+  const model = state.derivationModel();
+  const committing = options.commit !== false && model.config.git.commit;
+  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
+  if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing };
+  const derived = deriveWorkspace(model, options.factsCache);
+  const plan = planSync(model, derived, await readSnapshot(state.root));
+  return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
+}
+
+function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {
+  return [...plan.edits.map((e) => ({ path: e.path, created: e.before === null })), ...plan.creations.map((c) => ({ path: c.path, created: true }))];
+}
+
+/**
+ * Refuses a proposal that would leave an error in a file it writes, judged like `check`
+ * on the workspace as it would be (the proposal is staged in the state), so positions and
+ * `field` paths point into the new text.
+ */
+function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): void {
+  const paths = new Set(proposal.changes.map((c) => c.path));
+  const errors = checkModel(state.currentModel()).diagnostics.filter((d) => paths.has(d.path) && d.severity === 'error');
+  if (errors.length === 0) return;
+  const where = [...new Set(errors.map((d) => d.path))].join(', ');
+  throw new ThreadworkError(
+    `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    proposal.invalidCode ?? 'write-invalid',
+    { path: proposal.changes[0]?.path, diagnostics: errors },
+  );
+}
+
+/** Writes the command's files; returns those whose content changed. */
+function applySources(state: WorkspaceState, changes: readonly SourceChange[], guard: () => void): string[] {
+  const written: string[] = [];
+  for (const change of changes) {
+    guard();
+    if (change.kind === 'create') {
+      if (!createFileExclusive(state.root, change.path, change.content)) {
+        if (state.diskText(change.path) === change.content) continue; // finished by an earlier, interrupted run
+        throw new ThreadworkError(`${change.path} already exists: nothing more was written`, 'file-exists', { path: change.path });
+      }
+      written.push(change.path);
+    } else if (writeFileIfChanged(state.root, change.path, change.content)) written.push(change.path);
+    state.written(change.path, change.content);
+  }
+  return written;
+}
+
+function applyDerived(state: WorkspaceState, plan: SyncPlan, guard: () => void): string[] {
+  const written: string[] = [];
+  for (const edit of plan.edits) {
+    guard();
+    if (writeFileIfChanged(state.root, edit.path, edit.after)) written.push(edit.path);
+    state.written(edit.path, edit.after);
+  }
+  for (const creation of plan.creations) {
+    guard();
+    // An existing file (a thread opened by hand or by another run) is left alone.
+    if (createFileExclusive(state.root, creation.path, creation.content)) {
+      written.push(creation.path);
+      state.written(creation.path, creation.content);
+    }
+  }
+  return written;
+}
+
+/** A broken source file is never committed by threadwork, whoever wrote it. */
+function committable(state: WorkspaceState, paths: readonly string[]): string[] {
+  const broken = state.brokenPaths();
+  return [...new Set(paths)].filter((p) => !broken.has(p));
+}
+
+/**
+ * The changed source files committed with the derived ones. When only thread metadata
+ * moved, those threads' files; when an aggregate moved (assumptions, metrics, goals,
+ * strategy), every changed source, since any of them may have caused it. Broken files
+ * are left out: they stay uncommitted until they are fixed.
+ */
+async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[]): Promise<string[]> {
+  const broken = state.brokenPaths();
+  const changed = (await changedPaths(root, SOURCE_FOLDERS)).filter((p) => !written.includes(p) && !broken.has(p) && state.has(p));
+  const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
+  if (aggregate) return changed;
+  const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));
+  return changed.filter((p) => [...threads].some((t) => p.startsWith(`${t}/`)));
+}
+
+/**
+ * Finishes what a killed transaction started: the source files it meant to write (their
+ * content is in the journal), everything derived from them, and its commit, with its
+ * own message. With commits off for this run, the writes are finished and the journal
+ * kept for the next run that commits.
+ */
+async function finishInterrupted(state: WorkspaceState, options: TransactionOptions, guard: () => void): Promise<CommitOutcome | null> {
+  const journal = await readJournal(state.root);
+  if (!journal) return null;
+  const written = finishSources(state, journal, guard);
+  const { plan, committing } = await planDerived(state, options);
+  written.push(...applyDerived(state, plan, guard));
+  if (!committing) return null;
+  const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written]), message: journal.message, author: state.derivationModel().config.git.author });
+  await clearJournal(state.root);
+  await writeSnapshot(state.root, plan.snapshot);
+  return outcome.committed ? outcome : null;
+}
+
+function finishSources(state: WorkspaceState, journal: Journal, guard: () => void): string[] {
+  const written: string[] = [];
+  for (const change of journal.sources) {
+    guard();
+    const current = state.diskText(change.path);
+    if (current === change.content) continue;
+    // A file someone else created since is theirs: a `create` never replaces it.
+    if (change.kind === 'create' && current !== undefined) continue;
+    if (change.kind === 'create' ? createFileExclusive(state.root, change.path, change.content) : writeFileIfChanged(state.root, change.path, change.content)) written.push(change.path);
+    state.written(change.path, change.content);
+  }
+  return written;
+}
