@@ -51,7 +51,7 @@ function numberLike(data: string): boolean {
 
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && NULL.test(data)),
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && (data.length === 0 || '~nN'.includes(data[0]!)) && NULL.test(data)),
   construct: () => null,
   predicate: (value: unknown) => value === null,
   represent: () => 'null',
@@ -59,7 +59,7 @@ const nullType = new Type('tag:yaml.org,2002:null', {
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && BOOL.test(data),
+  resolve: (data: unknown) => typeof data === 'string' && 'tTfF'.includes(data[0] ?? ' ') && BOOL.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
   predicate: (value: unknown) => typeof value === 'boolean',
   represent: (value: object) => String(value),
