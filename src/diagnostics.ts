@@ -1,12 +1,23 @@
-/** One problem found in the workspace, pointing at a file, a line and a column (1-based). */
+import type { RuleId, Severity } from './diagnostics-catalog.js';
+
+export type { RuleId, ErrorCode } from './diagnostics-catalog.js';
+
+/**
+ * One problem found in the workspace, pointing at a file and a range in it. Lines and
+ * columns are 1-based; the end is exclusive (the position just after the offending text,
+ * as in unist/vfile-message), and equals the start when only a point is known.
+ */
 export interface Diagnostic {
   path: string;
   line: number;
   column: number;
-  severity: 'error' | 'warning';
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
   message: string;
-  rule: string;
-  /** For a schema error, the offending field as a data path (`contact.email`, `actions[2].status`). */
+  /** One of the rules in src/diagnostics-catalog.ts (docs/rules.md). */
+  rule: RuleId;
+  /** For a rule that points at a key: the offending field as a data path (`contact.email`, `actions[2].status`). */
   field?: string;
 }
 
@@ -15,16 +26,34 @@ export interface Position {
   column: number;
 }
 
+export interface Range {
+  start: Position;
+  /** Exclusive. */
+  end: Position;
+}
+
 export const START: Position = { line: 1, column: 1 };
 
+export function isRange(at: Position | Range): at is Range {
+  return 'start' in at;
+}
+
+/**
+ * A diagnostic at a point or over a range. `field` names the key it points at, when it
+ * points at one.
+ */
 export function diagnostic(
   path: string,
-  position: Position,
+  at: Position | Range,
   severity: Diagnostic['severity'],
-  rule: string,
+  rule: RuleId,
   message: string,
+  field?: string,
 ): Diagnostic {
-  return { path, line: position.line, column: position.column, severity, message, rule };
+  const { start, end } = isRange(at) ? at : { start: at, end: at };
+  const found: Diagnostic = { path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity, message, rule };
+  if (field !== undefined && field !== '') found.field = field;
+  return found;
 }
 
 /** `path:line:col severity message (rule)` — the format editors and CI annotators understand. */

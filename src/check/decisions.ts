@@ -22,9 +22,9 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
     const { total, stage } = qualification;
     const score = `${qualification.framework} score ${total.toFixed(2)}`;
     if (decision === 'QUALIFY' && total < stage.threshold) {
-      out.push(diagnostic(decisionFile.path, locators.at(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`));
+      out.push(diagnostic(decisionFile.path, locators.range(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`, 'decision'));
     } else if (decision === 'REJECT' && total >= stage.threshold) {
-      out.push(diagnostic(decisionFile.path, locators.at(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`));
+      out.push(diagnostic(decisionFile.path, locators.range(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`, 'decision'));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { START, type Position } from '../diagnostics.js';
+import { START, type Position, type Range } from '../diagnostics.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { YamlLocator, type DataPath } from '../markdown/locate.js';
 
@@ -16,6 +16,12 @@ export class Locators {
   at(path: string, dataPath: DataPath): Position {
     const locator = this.locatorFor(path);
     return locator ? locator.locate(dataPath) : START;
+  }
+
+  /** Where the value at `dataPath` starts and ends (the start is `at`'s). */
+  range(path: string, dataPath: DataPath): Range {
+    const locator = this.locatorFor(path);
+    return locator ? locator.locateRange(dataPath) : { start: START, end: START };
   }
 
   private locatorFor(path: string): YamlLocator | null {

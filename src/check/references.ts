@@ -1,9 +1,10 @@
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
+import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
 
 type Data = Record<string, unknown>;
@@ -21,8 +22,8 @@ interface Known {
  */
 export function checkReferences(model: WorkspaceModel, locators: Locators): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (file: string, dataPath: readonly PropertyKey[], rule: string, message: string, severity: Diagnostic['severity'] = 'error'): void => {
-    out.push(diagnostic(file, dataPath.length ? locators.at(file, dataPath) : START, severity, rule, message));
+  const report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity: Diagnostic['severity'] = 'error'): void => {
+    out.push(dataPath.length ? diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)) : diagnostic(file, START, severity, rule, message));
   };
 
   for (const section of CANVAS_SECTIONS) {
@@ -63,7 +64,7 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
   return out;
 }
 
-type Report = (file: string, dataPath: readonly PropertyKey[], rule: string, message: string, severity?: Diagnostic['severity']) => void;
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
 
 function checkThread(thread: ThreadRecord, known: Known, threadIds: Map<string, string>, report: Report): void {
   const folder = thread.path.split('/').pop()!;

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Position } from '../diagnostics.js';
+import type { Position, Range } from '../diagnostics.js';
 import { parseYamlDocument } from './front-matter.js';
 
 export type DataPath = readonly PropertyKey[];
@@ -14,7 +14,7 @@ export class YamlLocator {
   private readonly lineCounter: LineCounter;
 
   constructor(
-    text: string,
+    private readonly text: string,
     /** Added to every line: the line in the file where `text` starts, minus one. */
     private readonly lineOffset = 0,
   ) {
@@ -47,6 +47,70 @@ export class YamlLocator {
       }
     }
     return position;
+  }
+
+  /**
+   * Like `locate` (same start), with the end of what it points at (exclusive): the whole
+   * value, or the key of a `key:` without a value. A path that stops early (a missing key
+   * or item) points at the first line of the map or list that should hold it.
+   */
+  locateRange(path: DataPath): Range {
+    let node: unknown = this.doc.contents;
+    let target: unknown = node;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, key));
+        if (!pair) return this.firstLineOf(target);
+        const empty = pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null);
+        node = pair.value;
+        target = empty || !this.rangeOf(pair.value) ? (this.rangeOf(pair.key) ? pair.key : target) : pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key];
+        if (item === undefined) return this.firstLineOf(target);
+        node = item;
+        if (this.rangeOf(item)) target = item;
+      } else {
+        return this.firstLineOf(target);
+      }
+    }
+    const range = this.rangeOf(target);
+    if (!range) return this.firstLineOf(target);
+    return { start: this.positionAt(range[0]), end: this.positionAt(this.trimEnd(range[0], range[1])) };
+  }
+
+  private rangeOf(node: unknown): readonly [number, number, number] | undefined {
+    return (node as Node | null | undefined)?.range ?? undefined;
+  }
+
+  private firstLineOf(node: unknown): Range {
+    const range = this.rangeOf(node);
+    if (!range) {
+      const start = { line: this.lineOffset + 1, column: 1 };
+      return { start, end: start };
+    }
+    const text = this.parsedText();
+    const newline = text.indexOf('\n', range[0]);
+    const lineEnd = newline < 0 ? text.length : newline;
+    return { start: this.positionAt(range[0]), end: this.positionAt(this.trimEnd(range[0], Math.min(range[1], lineEnd))) };
+  }
+
+  /** A value's range can end after the newline and spaces that follow it; the diagnostic ends at its last character. */
+  private trimEnd(start: number, end: number): number {
+    const text = this.parsedText();
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1] ?? '')) e -= 1;
+    return e;
+  }
+
+  /** The text the offsets of the nodes refer to: without a byte-order mark, when it was stripped before parsing. */
+  private parsedText(): string {
+    const stripped = this.text.charCodeAt(0) === 0xfeff && (this.doc.range?.[2] ?? this.text.length) === this.text.length - 1;
+    return stripped ? this.text.slice(1) : this.text;
+  }
+
+  private positionAt(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(offset);
+    return { line: line + this.lineOffset, column: col };
   }
 
   private positionOf(node: unknown): Position | undefined {

@@ -17,8 +17,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.map((issue) => {
-    const found = diagnostic(path, locator.locate(issue.path), 'error', 'schema', describeIssue(issue, data));
-    return issue.path.length ? { ...found, field: formatDataPath(issue.path) } : found;
+    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
 }

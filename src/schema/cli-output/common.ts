@@ -7,12 +7,14 @@ import { z } from 'zod';
  */
 export const diagnosticOutput = z.object({
   path: z.string(),
-  line: z.number().int().min(1),
+  line: z.number().int().min(1).describe('where the problem starts (1-based)'),
   column: z.number().int().min(1),
+  endLine: z.number().int().min(1).describe('where it ends, exclusive (1-based); equal to line/column when only a point is known'),
+  endColumn: z.number().int().min(1),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
-  rule: z.string(),
-  field: z.string().optional().describe('for a schema error: the offending field as a data path (`contact.email`)'),
+  rule: z.string().describe('a rule id: yaml-syntax, schema, unknown-segment, … (every rule is in docs/rules.md)'),
+  field: z.string().optional().describe('for a rule that points at a key: the offending field as a data path (`contact.email`, `actions[2].status`)'),
 });
 
 export const commitOutput = z
@@ -39,7 +41,7 @@ export const createdThreadOutput = z.object({
 export const errorOutput = z.object({
   ok: z.literal(false),
   error: z.object({
-    code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug)'),
+    code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
     message: z.string(),
   }),
 });

@@ -1,0 +1,393 @@
+/**
+ * The one list of every diagnostic rule and every `ThreadworkError` code. A rule id or an
+ * error code that is not a key here fails the typecheck; the README's rule table and
+ * docs/rules.md are rendered from these entries (see diagnostics-docs.ts and
+ * `npm run docs:rules`), and a test keeps them equal.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** The commands whose output can carry a rule's diagnostics. */
+export type Reporter = 'check' | 'sync' | 'watch' | 'strategy' | 'write' | 'campaign';
+
+export interface RuleInfo {
+  /** The severity it is reported with. */
+  readonly severity: Severity;
+  /** When set, the same rule is reported as a warning in this case (the severity above otherwise). */
+  readonly warningWhen?: string;
+  /** Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, MCP `write_stage`). */
+  readonly reportedBy: readonly Reporter[];
+  /**
+   * What the position points at: `key` (a key or value in the file; the diagnostic carries
+   * `field`, its data path), `key or file` (a key when there is one to point at),
+   * `text` (a place in the text, e.g. a syntax error) or `file` (the file as a whole: line 1).
+   */
+  readonly at: 'key' | 'key or file' | 'text' | 'file';
+  /** What it catches, in a line: the README table's text. */
+  readonly summary: string;
+  /** The message it prints; `{…}` stands for what varies. */
+  readonly message: string;
+  /** Why it matters and how to fix it: docs/rules.md. */
+  readonly docs: string;
+}
+
+export const RULES = {
+  read: {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a file that cannot be read (permissions, a file removed while reading)',
+    message: 'Cannot read file: {errno code}',
+    docs: 'The file exists in the listing but reading it failed. Check its permissions; the rest of the workspace is still checked.',
+  },
+  'yaml-syntax': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'front matter, config or ICP that is not valid YAML — at the position of the error',
+    message: 'Invalid YAML: {parser message}',
+    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
+  },
+  'yaml-limit': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'YAML over a parse limit: an alias bomb, nesting too deep, a file too large',
+    message: 'YAML over a limit: {limit}',
+    docs: 'The file is refused before it is fully parsed, so a hostile or runaway file cannot exhaust memory or time. Remove the aliases, flatten the nesting, or split the file.',
+  },
+  'json-syntax': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'text',
+    summary: 'a `meta.json` that is not valid JSON, or not a JSON object — at the position of the error',
+    message: 'Invalid JSON: {parser message}',
+    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1.',
+  },
+  'parse-failed': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a file the parser failed on in a way that is not a syntax error',
+    message: 'Cannot parse file: {reason}',
+    docs: 'The file could not be parsed and no syntax position is known. The other files are still checked; report it if the file looks valid.',
+  },
+  'front-matter-unclosed': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a file whose front matter is never closed (often a file saved half-way)',
+    message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line',
+    docs: 'The opening `---` has no closing `---` (or `...`) line. Add it after the last YAML key.',
+  },
+  'front-matter-not-object': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'front matter that is a list or a single value instead of `key: value` pairs',
+    message: 'Unexpected front matter: expected `key: value` pairs, not a list or a single value',
+    docs: 'Front matter holds a YAML mapping. A list (`- a`) or a bare value at the top level cannot carry the fields the file needs.',
+  },
+  'front-matter-missing': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a file with required fields that does not start with `---` front matter',
+    message: 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`',
+    docs: 'Reported together with the `schema` errors for the fields it lacks. Start the file with `---`, the keys, then `---`.',
+  },
+  schema: {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a value of the wrong type or out of range, a missing key, an unknown enum value',
+    message: 'Invalid `{field}`: {expected} (got {value}) | Missing `{field}`: {expected}',
+    docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. Unknown keys are never an error.',
+  },
+  'canvas-missing': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a canvas section missing from `strategy/canvas/`',
+    message: 'Missing canvas section {section}.md: expected all 16 sections',
+    docs: '`threadwork init` scaffolds all 16 sections; a missing one leaves what depends on it without input.',
+  },
+  'canvas-unknown': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a file in `strategy/canvas/` that is not one of the 16 sections',
+    message: 'Unexpected canvas file `{name}.md`: expected one of {sections}',
+    docs: 'Often a misspelt section name: the file is ignored, so rename it to the section it is meant to be.',
+  },
+  'unknown-assumption': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a reference to an assumption that is not in `10-assumptions.md`',
+    message: 'Unknown assumption `{id}` (not in 10-assumptions.md): expected one of {known}',
+    docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id.',
+  },
+  'unknown-segment': {
+    severity: 'error',
+    warningWhen: 'an ICP file names a segment that is not defined',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key or file',
+    summary: 'a reference to a segment that is not in `04-segments.md`',
+    message: 'Unknown segment `{id}` (not in 04-segments.md): expected one of {known}',
+    docs: 'Threads and assumptions name a segment by id. For an ICP file (`{segment}-icp.yaml`) the file name is the reference.',
+  },
+  'unknown-goal': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a `goal_id` naming a goal that is not in `goals/`',
+    message: 'Unknown goal `{id}` (not in goals/): expected one of {known}',
+    docs: 'A thread contributes to a goal by its id, the goal file\'s name without `.md`.',
+  },
+  'unknown-subgoal': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a `subgoal` that its goal does not define',
+    message: 'Unknown subgoal `{id}` of {goal} (not in goals/{goal}.md): expected one of {known}',
+    docs: 'Subgoal ids are listed under `subgoals` in the goal file.',
+  },
+  'subgoal-without-goal': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a `subgoal` without the `goal_id` it belongs to',
+    message: 'Subgoal `{id}` without a goal: expected `goal_id` naming the goal it belongs to',
+    docs: 'A subgoal id is only unique within its goal; add `goal_id`.',
+  },
+  'unknown-campaign': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a `source: campaign:{id}` naming a campaign that does not exist',
+    message: 'Unknown campaign `{id}` (not in threads/sales/campaigns/): expected one of {known}',
+    docs: 'The deal still counts; only its attribution to the campaign is lost. Fix the id or the campaign folder\'s name.',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'two segments, assumptions, goals, subgoals, threads or campaign prospects with the same id',
+    message: 'Duplicate id `{id}`: already used by {first}',
+    docs: 'References by id would be ambiguous. The second occurrence is reported, pointing at its id.',
+  },
+  'stage-order': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a stage file without its predecessor (e.g. `3-implication.md` without `2-hypothesis.md`)',
+    message: 'Stage file {file} has no predecessor: expected {previous} in {thread}',
+    docs: 'Threads advance one stage at a time; restore or write the missing stage.',
+  },
+  'thread-meta-missing': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a thread folder without `meta.json`',
+    message: 'Missing meta.json in thread {thread}: expected the thread\'s identity (id, type, title, segment, source, created)',
+    docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations.',
+  },
+  'thread-id-folder': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: 'a `meta.json` whose `id` is not its folder\'s name',
+    message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`',
+    docs: 'The folder name is the thread id everywhere else (commands, `thread:` sources); make them equal.',
+  },
+  'thread-type-folder': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: 'a `meta.json` whose `type` does not match the folder it is in',
+    message: 'Thread type `{type}` does not match its folder: expected `"type": "{expected}"`',
+    docs: 'Deals live in `threads/sales/`, campaigns in `threads/sales/campaigns/`, content in `threads/marketing/`.',
+  },
+  'goal-id-filename': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: 'a goal whose `id` is not its file name',
+    message: 'Goal id `{id}` does not match its file name: expected `id: {name}` or the file renamed to goals/{id}.md',
+    docs: 'Threads reference goals by file name; the two must agree.',
+  },
+  'decision-contradicts-score': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a QUALIFY below the qualification threshold, or a REJECT above it',
+    message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
+    docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it.',
+  },
+  'draft-not-ready': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a campaign draft (draft or approved) that fails the quality gate',
+    message: 'Draft not ready (grade {grade}, score {score}): {critical issues}',
+    docs: 'The draft has critical issues (length, no signal, no call to action…). Edit it, then check again; see docs/outreach.md.',
+  },
+  'strategy-input-missing': {
+    severity: 'warning',
+    reportedBy: ['check', 'strategy', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a canvas value the generated strategy files of a segment need, not filled in',
+    message: '{what is missing} (the generated sales files say so where it is needed)',
+    docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`). Fill in the canvas section, then regenerate.',
+  },
+  'strategy-stale': {
+    severity: 'warning',
+    reportedBy: ['strategy', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a generated strategy file edited by hand and now behind the canvas',
+    message: 'Edited by hand and now behind the canvas: kept as it is',
+    docs: 'Hand edits are never overwritten. Merge the changes yourself, or run `threadwork strategy --force` to regenerate the file.',
+  },
+  'strategy-render': {
+    severity: 'error',
+    reportedBy: ['strategy', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a segment whose strategy files cannot be generated (e.g. a broken template override)',
+    message: 'Cannot generate the strategy of segment {id}: {reason}',
+    docs: 'The other segments are still generated. Fix the template override named in the message.',
+  },
+  'managed-block': {
+    severity: 'error',
+    reportedBy: ['sync', 'watch'],
+    at: 'text',
+    summary: 'a managed block (`<!-- threadwork:… -->`) whose markers are broken or duplicated',
+    message: '{problem}. The file is left as it is.',
+    docs: 'sync rewrites only what is between a block\'s begin and end markers; with a marker missing or repeated it cannot tell where that is, so it leaves the file alone.',
+  },
+  'derived-held': {
+    severity: 'warning',
+    reportedBy: ['sync', 'watch'],
+    at: 'file',
+    summary: 'derived values held at the last valid version of a broken file',
+    message: 'Not updated: the {what} keeps its last good state until {files} {is|are} fixed',
+    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up.',
+  },
+  'marketing-open': {
+    severity: 'error',
+    reportedBy: ['sync', 'watch'],
+    at: 'file',
+    summary: 'a content thread that sync should open but cannot (e.g. a broken template override)',
+    message: 'Cannot open the content thread: {reason}',
+    docs: 'The rest of the sync goes on; fix the cause and sync again.',
+  },
+  'suppression-invalid': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'campaign'],
+    at: 'text',
+    summary: 'a suppression list that is invalid — campaigns refuse to run until it is fixed',
+    message: 'Invalid suppression list: {reason}',
+    docs: 'Sending to someone who asked not to be contacted is worse than not sending: while the list cannot be read, campaign commands stop.',
+  },
+  'path-refused': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a symbolic link or special file where a workspace file is expected — refused, never followed',
+    message: 'Refused {path}: {reason}',
+    docs: 'threadwork never reads or writes through a symbolic link, so a link cannot make it touch a file outside the workspace. Replace the link with the file.',
+  },
+  'special-file': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a FIFO, socket or device in the workspace — skipped',
+    message: 'Skipped special file {path}: {kind}',
+    docs: 'Reading a FIFO could block forever; such files are left alone. Remove it from the workspace.',
+  },
+  'lock-compromised': {
+    severity: 'error',
+    reportedBy: ['sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'the workspace lock was lost while writing (taken over or removed)',
+    message: 'The workspace lock was compromised: {reason}',
+    docs: 'Another process may have written at the same time. Run `threadwork check` and `git status`, then run the command again.',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+export function isRuleId(value: string): value is RuleId {
+  return Object.hasOwn(RULES, value);
+}
+
+/** The severities a rule can be reported with. */
+export function severitiesOf(rule: RuleId): Severity[] {
+  const info: RuleInfo = RULES[rule];
+  return info.warningWhen ? [info.severity, 'warning'] : [info.severity];
+}
+
+export interface ErrorInfo {
+  /** When the error is raised, in a line. */
+  readonly summary: string;
+}
+
+/**
+ * The `code` of a `ThreadworkError`: `error.code` in every `--json` error output
+ * (`{ ok: false, error: { code, message, … } }`) and in MCP tool errors.
+ */
+export const ERRORS = {
+  'no-workspace': { summary: 'the folder (or any above it) is not a workspace: no `threadwork.config.yaml` nor `strategy/canvas/`' },
+  'invalid-arguments': { summary: 'arguments that contradict each other or are missing' },
+  'invalid-date': { summary: 'a date that is not a real `YYYY-MM-DD` date' },
+  'invalid-name': { summary: 'a company or campaign name refused as a folder name (`/`, `..`, control characters, no letter or digit)' },
+  'invalid-source': { summary: 'a `--source` that is not one of the known sources, `campaign:{id}` or `thread:{path}`' },
+  'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters or is outside `threads/`' },
+  'invalid-meta': { summary: 'a thread whose `meta.json` is missing or invalid' },
+  'invalid-stage': { summary: 'a stage number outside 1 to 6' },
+  'unknown-thread': { summary: 'no thread folder by that name or path' },
+  'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are' },
+  'unknown-goal': { summary: 'a goal that is not in `goals/`; `known` lists the ones that are' },
+  'unknown-subgoal': { summary: 'a subgoal the goal does not define; `known` lists the ones it does' },
+  'subgoal-without-goal': { summary: '`--subgoal` without `--goal`' },
+  'unknown-report': { summary: 'a report name that does not exist; `known` lists the reports' },
+  'unknown-prospect': { summary: 'an email that is not one of the campaign\'s prospects' },
+  'not-a-campaign': { summary: 'a thread that is not a campaign where a campaign is needed' },
+  'not-found': { summary: 'an MCP resource (file, goal, schema) that does not exist' },
+  'no-stage': { summary: 'a thread with no stage file yet' },
+  'no-actions': { summary: 'a campaign without a valid `5-actions.md` (prospects and sequence)' },
+  'last-stage': { summary: 'advancing a thread that is at its last stage' },
+  'stage-exists': { summary: 'the next stage file already exists: nothing was changed' },
+  'stage-incomplete': { summary: 'the current stage lacks what the next builds on; `missing` lists each field with a hint' },
+  'stage-invalid': { summary: 'a stage file with errors (or that would have errors as written); `diagnostics` lists them' },
+  'stage-order': { summary: 'writing a stage whose predecessor does not exist yet' },
+  'thread-exists': { summary: 'the thread folder already exists (of two concurrent creations, the second); `path` names it' },
+  'template-missing': { summary: 'a built-in template file is missing from the installation' },
+  'template-error': { summary: 'a template (built-in or override) that fails to render' },
+  'template-invalid': { summary: 'a template that renders a stage file with errors' },
+  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file: refused; `path` names it' },
+  read: { summary: 'a file that cannot be read' },
+  'csv-syntax': { summary: 'an accounts file that is not valid CSV' },
+  'json-syntax': { summary: 'an accounts file that is not valid JSON' },
+  'json-shape': { summary: 'an accounts JSON that is not a list of accounts nor `{"accounts": [...]}`' },
+  'lock-timeout': { summary: 'the workspace lock is held by another threadwork process; try again' },
+  'lock-compromised': { summary: 'the workspace lock was lost while writing; check `git status` and run again' },
+  'watcher-running': { summary: 'another `threadwork watch` is running on this workspace; `pid` and `started` name it' },
+  'watch-start': { summary: 'the file watcher could not start' },
+  'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
+  'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
+  'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
+  'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
+  'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
+  internal: { summary: 'a bug in threadwork, not in the input (exit code 2); please report it with the message' },
+} as const satisfies Record<string, ErrorInfo>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERRORS, value);
+}
