@@ -6,7 +6,8 @@ import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { createFileExclusive, writeFileAtomicSync } from '../workspace/write.js';
+import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { normalizeEmail, requireSuppression } from './suppression.js';
 
 export interface DraftFile {
   path: string;
@@ -23,23 +24,29 @@ type Prospect = SequenceProspect & Record<string, unknown>;
 /**
  * Writes one Markdown draft per prospect and touch into `{campaign}/drafts/`, each
  * assessed by the quality gate. Every draft has `status: draft`: threadwork never sends
- * anything. An existing draft (perhaps edited) is kept unless `force`.
+ * anything. An existing draft (perhaps edited) is kept unless `force`. Suppressed and
+ * unsubscribed prospects get none; while the suppression list is invalid nothing is
+ * written (`suppression-invalid`).
  */
-export function writeCampaignDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], readText: (path: string) => string | undefined, options: { force?: boolean; today?: string } = {}): DraftFile[] {
+export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string } = {}): WriteProposal<DraftFile[]> {
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath}`, 'not-a-campaign');
   const actions = thread.stages[4]?.value as { sequence?: Parameters<typeof resolveSequence>[0]; prospects?: Prospect[] } | undefined;
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
+  const suppressed = requireSuppression(model, 'no draft was written');
   const touches = resolveSequence(actions.sequence ?? null);
   const segment = segmentsOf(model).find((s) => s.id === meta.segment);
-  const context = segment ? strategyContext(model, segment, readCanvasTexts(readText), assumptions) : undefined;
+  const context = segment ? strategyContext(model, segment, readCanvasTexts((path) => model.text(path)), assumptions) : undefined;
   const materials = context
     ? { uvp: known(context.uvp), top_problem: known(context.top_problem), proof: context.proof.map((p) => p.statement), pilot_fee: known(context.pricing.pilot_fee), company: model.config.company ?? null }
     : { company: model.config.company ?? null };
   const date = options.today ?? todayDate();
   const files: DraftFile[] = [];
+  const changes: SourceChange[] = [];
   for (const prospect of actions.prospects ?? []) {
+    // Nobody on the do-not-contact list, or who unsubscribed, gets a draft.
+    if (suppressed.has(normalizeEmail(prospect.email)) || (prospect.status ?? '').trim().toLowerCase() === 'unsubscribed') continue;
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: Array.isArray(prospect.signals) ? (prospect.signals as string[]) : [] };
     touches.forEach((touch, i) => {
       const draft = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
@@ -48,16 +55,15 @@ export function writeCampaignDrafts(model: WorkspaceModel, campaignPath: string,
       const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day: touch.day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals }, draft.body);
       let action: DraftFile['action'] = 'created';
-      if (!createFileExclusive(model.root, path, content)) {
-        if (options.force) {
-          writeFileAtomicSync(model.root, path, content);
-          action = 'overwritten';
-        } else action = 'kept';
-      }
+      if (model.text(path) === undefined) changes.push(createChange(path, content));
+      else if (options.force) {
+        changes.push(writeChange(path, content));
+        action = 'overwritten';
+      } else action = 'kept';
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues });
     });
   }
-  return files;
+  return { result: files, changes, summary: `draft ${campaignPath}`, thread: campaignPath };
 }
 
 interface DraftFront {

@@ -1,8 +1,14 @@
 import { dueTouches, resolveSequence, type DueTouch, type SequenceProspect } from '../outreach/index.js';
 import { metaOf, type WorkspaceModel } from '../workspace/model.js';
+import { requireSuppression } from './suppression.js';
 
-/** Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later, earliest first. */
-export function listDueTouches(model: WorkspaceModel, suppressed: ReadonlySet<string>, today: string): DueTouch[] {
+/**
+ * Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later,
+ * earliest first, skipping every address on the suppression list. Throws
+ * `suppression-invalid` while that list is invalid: nobody is due until it is fixed.
+ */
+export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[] {
+  const suppressed = requireSuppression(model, 'no touch is listed as due');
   const due: DueTouch[] = [];
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);

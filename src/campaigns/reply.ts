@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, type ReplyClassification } from '../outreach/index.js';
-import { createDeal, type CreatedThread } from '../threads/create.js';
+import { proposeDeal, type CreatedThread } from '../threads/create.js';
+import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { metaOf, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { createFileExclusive, writeFileAtomicSync } from '../workspace/write.js';
-import { addSuppression } from './suppression.js';
+import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
 export interface ReplyResult {
   campaign: string;
@@ -17,7 +15,13 @@ export interface ReplyResult {
   status: { before: string; after: string };
   recorded: string;
   deal: CreatedThread | { path: string; existing: true } | null;
+  /** True when this reply put the address on the suppression list. */
   suppressed: boolean;
+  /**
+   * True when the prospect had already unsubscribed or was on the suppression list: the
+   * reply is recorded, but the status stays `unsubscribed` and no deal is opened.
+   */
+  doNotContact: boolean;
   written: string[];
 }
 
@@ -34,9 +38,11 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
  * Records a prospect's reply: the text and its classification in `replies/`, the
  * prospect's status in 5-actions.md (edited in place), and its consequences — a
  * positive reply opens a deal thread with `source: campaign:{id}` (once), an
- * unsubscribe puts the address on the workspace suppression list.
+ * unsubscribe puts the address on the workspace suppression list. A prospect who
+ * unsubscribed (status or list) stays unsubscribed whatever they reply, and no deal is
+ * opened for them. Refuses (`suppression-invalid`, nothing written) while the list is invalid.
  */
-export function recordReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string): ReplyResult {
+export function proposeReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string): WriteProposal<ReplyResult> {
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign');
@@ -47,35 +53,45 @@ export function recordReply(model: WorkspaceModel, campaignPath: string, email: 
     throw new ThreadworkError(`No prospect ${email} in ${actionsPath}: expected one of ${prospects.map((p) => p.email).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
   }
   const prospect = prospects[index]!;
-  const classification = classifyReply(text);
-  const written: string[] = [];
-
-  const recorded = writeReplyRecord(model.root, campaignPath, prospect.email, date, classification, text);
-  written.push(recorded);
-
+  const suppressedEmails = requireSuppression(model, 'the reply was not recorded');
   const before = prospect.status ?? 'queued';
-  const after = NEXT_STATUS[classification.category] ?? before;
-  if (after !== before) {
-    writeFileAtomicSync(model.root, actionsPath, setProspectStatus(readFileSync(join(model.root, actionsPath), 'utf8'), index, after));
-    written.push(actionsPath);
-  }
+  const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || suppressedEmails.has(normalizeEmail(prospect.email));
+  const classification = classifyReply(text);
+  const changes: SourceChange[] = [];
+
+  const record = replyRecord(model, campaignPath, prospect.email, date, classification, text);
+  changes.push(record);
+  const recorded = record.path;
+
+  // Someone who unsubscribed stays unsubscribed whatever they reply: only they can be re-added, by hand.
+  const after = doNotContact ? (before.trim().toLowerCase() === 'unsubscribed' ? before : 'unsubscribed') : (NEXT_STATUS[classification.category] ?? before);
+  if (after !== before) changes.push(writeChange(actionsPath, setProspectStatus(model.text(actionsPath) ?? '', index, after)));
 
   let deal: ReplyResult['deal'] = null;
-  if (classification.category === 'positive') deal = openDealOnce(model, meta.id, meta.segment, prospect, text, date);
-  if (deal && 'files' in deal) written.push(...deal.files);
+  if (classification.category === 'positive' && !doNotContact) {
+    const opened = openDealOnce(model, meta.id, meta.segment, prospect, text, date);
+    deal = 'result' in opened ? opened.result : opened;
+    if ('changes' in opened) changes.push(...opened.changes);
+  }
 
-  const suppressed = classification.category === 'unsubscribe' && addSuppression(model.root, { email: prospect.email, reason: 'unsubscribed', date, campaign: meta.id });
-  if (suppressed) written.push('threads/sales/campaigns/suppression.yaml');
-  return { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, recorded, deal, suppressed, written };
+  const list = classification.category === 'unsubscribe' ? suppressionWith(model.text(SUPPRESSION_FILE), { email: prospect.email, reason: 'unsubscribed', date, campaign: meta.id }) : null;
+  if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
+  const suppressed = list !== null;
+  return {
+    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, recorded, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    changes,
+    summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
+    thread: campaignPath,
+  };
 }
 
-function writeReplyRecord(root: string, campaign: string, email: string, date: string, c: ReplyClassification, text: string): string {
+function replyRecord(model: WorkspaceModel, campaign: string, email: string, date: string, c: ReplyClassification, text: string): SourceChange {
   const front = { email, date, category: c.category, confidence: c.confidence, matched: c.matched };
   const content = `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
   const base = `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
   for (let n = 1; ; n++) {
     const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
-    if (createFileExclusive(root, path, content)) return path;
+    if (model.text(path) === undefined) return createChange(path, content);
   }
 }
 
@@ -88,7 +104,7 @@ function setProspectStatus(text: string, index: number, status: string): string 
   }
 }
 
-function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string | undefined, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): ReplyResult['deal'] {
+function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string | undefined, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
   const source = `campaign:${campaignId}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
@@ -97,7 +113,7 @@ function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string
   }
   const quote = text.replace(/\s+/g, ' ').trim();
   try {
-    return createDeal(model, {
+    return proposeDeal(model, {
       company: prospect.company,
       segment: segment ?? '',
       source,

@@ -1,52 +1,79 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { LAYOUT } from '../workspace/layout.js';
-import { writeFileAtomicSync } from '../workspace/write.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { ThreadworkError } from '../errors.js';
+import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
+import { SUPPRESSION_FILE } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { parseFile } from '../workspace/parse-file.js';
 
 /**
- * The workspace's do-not-contact list: every address that unsubscribed (or was added
- * by hand), respected by every campaign. A source file like any other, committed.
+ * The workspace's do-not-contact list (`threads/sales/campaigns/suppression.yaml`): every
+ * address that unsubscribed (or was added by hand), respected by every campaign. A
+ * source file like any other, committed, and validated by `check` like any other.
+ *
+ * It never fails open: while the file is invalid (a duplicated key, a wrong type, an
+ * entry without an address…) nothing that contacts people or rewrites the list runs.
  */
-export const SUPPRESSION_FILE = `${LAYOUT.campaigns}/suppression.yaml`;
+export { SUPPRESSION_FILE };
+export type { SuppressionEntry };
 
-export interface SuppressionEntry {
-  email: string;
-  reason: string;
-  date: string;
-  campaign?: string;
+export type SuppressionState =
+  | { ok: true; entries: SuppressionEntry[]; emails: Set<string> }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/** How addresses are compared: trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
 }
 
-export function readSuppression(root: string): SuppressionEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(join(root, SUPPRESSION_FILE), 'utf8');
-  } catch {
-    return [];
+/**
+ * The suppression list as the workspace model read it. A missing file is an empty list
+ * (nobody unsubscribed yet); a file that is invalid, or could not be read, is not a list.
+ */
+export function suppressionOf(model: WorkspaceModel): SuppressionState {
+  // Fail closed: a list that is broken now is refused, even though derivation holds its last valid version.
+  if (model.broken.has(SUPPRESSION_FILE)) return { ok: false, diagnostics: model.diagnostics.filter((d) => d.path === SUPPRESSION_FILE && d.severity === 'error') };
+  const file = model.files.get(SUPPRESSION_FILE);
+  // A file the scan listed but could not read (or refused) has diagnostics of its own and no entry: not a list either.
+  const diagnostics = file ? file.diagnostics.filter((d) => d.severity === 'error') : model.diagnostics.filter((d) => d.path === SUPPRESSION_FILE);
+  if (diagnostics.length > 0 || (file && file.value === undefined)) return { ok: false, diagnostics };
+  const entries = (file?.value as Suppression | undefined)?.suppressed ?? [];
+  return { ok: true, entries, emails: new Set(entries.map((e) => normalizeEmail(e.email))) };
+}
+
+/** The suppressed addresses, or a `suppression-invalid` error naming each problem at its line and column. */
+export function requireSuppression(model: WorkspaceModel, refusing: string): Set<string> {
+  const state = suppressionOf(model);
+  if (!state.ok) throw suppressionInvalid(state.diagnostics, refusing);
+  return state.emails;
+}
+
+function suppressionInvalid(diagnostics: Diagnostic[], refusing: string): ThreadworkError {
+  const lines = diagnostics.length ? diagnostics.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message}`) : [`  ${SUPPRESSION_FILE}:1:1 the file is not a valid suppression list`];
+  return new ThreadworkError(
+    `${SUPPRESSION_FILE} is invalid, so ${refusing}: a do-not-contact list that cannot be read protects nobody. Fix it (threadwork check shows the same problems) and run again.\n${lines.join('\n')}`,
+    'suppression-invalid',
+    { path: SUPPRESSION_FILE, diagnostics },
+  );
+}
+
+/**
+ * The suppression list (`text`, or undefined when there is none yet) with an address
+ * added once; null when it was already on the list. Comments and order in the file are
+ * kept. Refuses (`suppression-invalid`) to rewrite a file that is not valid as it
+ * stands: what the person wrote is never lost.
+ */
+export function suppressionWith(text: string | undefined, entry: SuppressionEntry): string | null {
+  if (text !== undefined) {
+    const current = parseFile(SUPPRESSION_FILE, { kind: 'suppression' }, text);
+    const errors = current.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || current.value === undefined) throw suppressionInvalid(errors, `${entry.email} was not added to it`);
+    const listed = (current.value as Suppression).suppressed.some((e) => normalizeEmail(e.email) === normalizeEmail(entry.email));
+    if (listed) return null;
   }
-  const data = parseDocument(text).toJS() as { suppressed?: unknown } | null;
-  const list = Array.isArray(data?.suppressed) ? data.suppressed : [];
-  return list.filter((e): e is SuppressionEntry => typeof e === 'object' && e !== null && typeof (e as SuppressionEntry).email === 'string');
-}
-
-export function suppressedSet(root: string): Set<string> {
-  return new Set(readSuppression(root).map((e) => e.email.trim().toLowerCase()));
-}
-
-/** Adds an address once; returns false when it was already on the list. Comments and order in the file are kept. */
-export function addSuppression(root: string, entry: SuppressionEntry): boolean {
-  if (suppressedSet(root).has(entry.email.trim().toLowerCase())) return false;
-  let text: string;
-  try {
-    text = readFileSync(join(root, SUPPRESSION_FILE), 'utf8');
-  } catch {
-    text = '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n';
-  }
-  const doc = parseDocument(text);
-  if (!doc.has('suppressed') || !Array.isArray(doc.toJS()?.suppressed)) doc.set('suppressed', doc.createNode([]));
+  const doc = parseDocument(text ?? '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n');
   const list = doc.get('suppressed') as { flow?: boolean; add(value: unknown): void };
   list.flow = false;
-  list.add(doc.createNode({ email: entry.email.trim().toLowerCase(), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));
-  writeFileAtomicSync(root, SUPPRESSION_FILE, doc.toString({ lineWidth: 0 }));
-  return true;
+  list.add(doc.createNode({ email: normalizeEmail(entry.email), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));
+  return doc.toString({ lineWidth: 0 });
 }

@@ -5,3 +5,4 @@ export * from './goal.js';
 export * from './meta.js';
 export * from './stages.js';
 export * from './icp.js';
+export * from './suppression.js';

@@ -5,6 +5,7 @@ import { goalSchema } from './goal.js';
 import { icpSchema } from './icp.js';
 import { threadMetaSchema } from './meta.js';
 import { STAGE_FILES, stageSchemas } from './stages.js';
+import { suppressionSchema } from './suppression.js';
 
 export interface NamedJsonSchema {
   /** File name under `schemas/`, e.g. `deal-1-input.schema.json`. */
@@ -24,6 +25,7 @@ export function generateJsonSchemas(): NamedJsonSchema[] {
     { file: 'goal.schema.json', describes: 'goals/{goal-id}.md front matter', schema: goalSchema },
     { file: 'meta.schema.json', describes: 'threads/**/meta.json', schema: threadMetaSchema },
     { file: 'icp.schema.json', describes: 'research/customer/icp/{segment}-icp.yaml', schema: icpSchema },
+    { file: 'suppression.schema.json', describes: 'threads/sales/campaigns/suppression.yaml (the do-not-contact list)', schema: suppressionSchema },
     ...CANVAS_SECTIONS.map((section) => ({
       file: `canvas-${section}.schema.json`,
       describes: `strategy/canvas/${section}.md front matter`,

@@ -14,6 +14,9 @@ export const LAYOUT = {
   artifacts: 'artifacts/sales',
 } as const;
 
+/** The workspace's do-not-contact list, read and validated like every other source file. */
+export const SUPPRESSION_FILE = `${LAYOUT.campaigns}/suppression.yaml`;
+
 export type FileKind =
   | { kind: 'config' }
   | { kind: 'canvas'; section: CanvasSection }
@@ -23,6 +26,7 @@ export type FileKind =
   | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
   | { kind: 'stage'; thread: string; family: ThreadFamily; stage: number }
   | { kind: 'draft'; thread: string }
+  | { kind: 'suppression' }
   | { kind: 'other' };
 
 /** Where a thread folder sits, which decides the `type` its meta.json must carry. */
@@ -34,6 +38,7 @@ const stageNumber = new Map(STAGE_FILES.map((name, i) => [name, i + 1]));
 /** Classifies a workspace-relative path (forward slashes) by what the engine reads it as. */
 export function classifyPath(rel: string): FileKind {
   if (rel === LAYOUT.config) return { kind: 'config' };
+  if (rel === SUPPRESSION_FILE) return { kind: 'suppression' };
   const parts = rel.split('/');
   if (parts[0] === 'strategy' && parts[1] === 'canvas' && parts.length === 3 && rel.endsWith('.md')) {
     const name = parts[2]!.slice(0, -3);

@@ -11,6 +11,7 @@ import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
 import { threadMetaSchema } from '../schema/meta.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
+import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { validateData } from './validate.js';
 
@@ -46,6 +47,8 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
       return parseYamlFile(path, kind, text, configSchema);
     case 'icp':
       return parseYamlFile(path, kind, text, icpSchema);
+    case 'suppression':
+      return parseYamlFile(path, kind, text, suppressionSchema);
     case 'thread-meta':
       return parseJsonFile(path, kind, text, threadMetaSchema);
     case 'canvas':

@@ -35,6 +35,9 @@ export function scanWorkspace(root: string, includeThread: (dir: string) => bool
     for (const e of list(root, dir)) if (e.isFile() && e.name.endsWith('.md')) files.push(`${dir}/${e.name}`);
   }
   for (const e of list(root, LAYOUT.icp)) if (e.isFile() && e.name.endsWith('.yaml')) files.push(`${LAYOUT.icp}/${e.name}`);
+  // The do-not-contact list, the one file directly under the campaigns folder. Listed whatever
+  // its entry type, so that one that cannot be read is an error rather than an empty list.
+  if (list(root, LAYOUT.campaigns).some((e) => e.name === 'suppression.yaml')) files.push(`${LAYOUT.campaigns}/suppression.yaml`);
   const threadParents = [LAYOUT.campaigns, LAYOUT.deals, LAYOUT.marketing];
   for (const parent of threadParents) {
     for (const e of list(root, parent)) {

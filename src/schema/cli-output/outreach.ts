@@ -25,7 +25,8 @@ export const campaignReplyOutput = z.object({
   status: z.object({ before: z.string(), after: z.string() }),
   recorded: z.string(),
   deal: z.union([createdThreadOutput, z.object({ path: z.string(), existing: z.literal(true) })]).nullable(),
-  suppressed: z.boolean(),
+  suppressed: z.boolean().describe('this reply put the address on the suppression list'),
+  doNotContact: z.boolean().describe('the prospect had unsubscribed or was on the suppression list: status kept unsubscribed, no deal opened'),
   written: z.array(z.string()),
 });
 

@@ -1,0 +1,197 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+
+/** The do-not-contact list never fails open (issue 11, item 4). */
+
+const SUPPRESSION = 'threads/sales/campaigns/suppression.yaml';
+const CAMPAIGN = 'threads/sales/campaigns/2027-01-12-controller-outbound';
+const ACTIONS = `${CAMPAIGN}/5-actions.md`;
+
+/** The example workspace plus a campaign at Stage 5 starting 2027-01-12, and a suppression list. */
+function workspaceWith(suppression: string | undefined): string {
+  const dir = exampleWorkspace();
+  writeFiles(dir, {
+    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2027-01-12-controller-outbound', type: 'sales-campaign', title: 'Controller outbound', segment: 'mid-market-fintech', source: 'outbound', created: '2027-01-12' }),
+    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2027-01-12'),
+    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A5]'),
+    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+    [ACTIONS]: md(
+      [
+        'sequence:',
+        '  preset: five-touch-cold',
+        '  start: 2027-01-12',
+        'prospects:',
+        '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active}',
+        '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: active}',
+        '  - {name: Alan Turing, email: alan@enigma.example, company: Enigma Pay, title: CFO, status: unsubscribed}',
+      ].join('\n'),
+    ),
+    ...(suppression === undefined ? {} : { [SUPPRESSION]: suppression }),
+  });
+  return dir;
+}
+
+/** Grace is on the list under a different case: she must still be skipped. */
+const VALID = ['# Addresses no campaign may contact.', 'suppressed:', '  # added by hand after a call', '  - email: Grace@Cobol.Example', '    reason: do-not-contact', '    date: 2027-01-10', ''].join('\n');
+
+/** The same list with `reason` written twice in Grace's entry (line 6). */
+const DUPLICATED = ['# Addresses no campaign may contact.', 'suppressed:', '  # added by hand after a call', '  - email: Grace@Cobol.Example', '    reason: do-not-contact', '    reason: unsubscribed', '    date: 2027-01-10', ''].join('\n');
+
+interface Due {
+  due: { campaign: string; prospect: { email: string }; touch: number; due: string }[];
+}
+interface Failure {
+  ok: false;
+  error: { code: string; message: string; path: string; diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] };
+}
+interface Diagnostics {
+  diagnostics: { path: string; line: number; column: number; rule: string; message: string; severity: string }[];
+}
+
+function files(dir: string, rel: string): string[] {
+  return existsSync(join(dir, rel)) ? readdirSync(join(dir, rel)).sort() : [];
+}
+
+describe('an invalid suppression list stops everything that contacts people', () => {
+  it('a duplicated key: check reports it at its line and column; due, draft and reply refuse and write nothing', async () => {
+    const dir = workspaceWith(DUPLICATED);
+
+    const check = await runJson<Diagnostics>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => [d.line, d.column, d.severity, d.rule])).toEqual([[6, 5, 'error', 'yaml-syntax']]);
+    expect(check.json.diagnostics.find((d) => d.path === SUPPRESSION)!.message).toMatch(/^Invalid YAML: Map keys must be unique/);
+
+    const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(due.code).toBe(1);
+    expect(due.json.ok).toBe(false);
+    expect(due.json).not.toHaveProperty('due');
+    expect(due.json.error.code).toBe('suppression-invalid');
+    const listed = due.json.error.message.split('\n').slice(1);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatch(/^ {2}threads\/sales\/campaigns\/suppression\.yaml:6:5 Invalid YAML: Map keys must be unique/);
+    expect(due.json.error.diagnostics.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([[SUPPRESSION, 6, 5, 'yaml-syntax']]);
+
+    const dueText = await runCli(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(dueText.code).toBe(1);
+    expect(dueText.stdout).toBe('');
+    expect(dueText.stderr).toContain(`error ${SUPPRESSION} is invalid, so no touch is listed as due`);
+    expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 Invalid YAML: Map keys must be unique`);
+    expect(dueText.stderr).not.toMatch(/ada@analytical/);
+
+    const draft = await runJson<Failure>(['campaign', 'draft', '2027-01-12-controller-outbound', '--dir', dir], { env: { THREADWORK_TODAY: '2027-01-12' } });
+    expect(draft.code).toBe(1);
+    expect(draft.json.error.code).toBe('suppression-invalid');
+    expect(draft.json.error.message).toContain(`${SUPPRESSION}:6:5`);
+    expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(false);
+
+    const actionsBefore = read(dir, ACTIONS);
+    const unsubscribe = await runJson<Failure>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir]);
+    expect(unsubscribe.code).toBe(1);
+    expect(unsubscribe.json.error.code).toBe('suppression-invalid');
+    expect(unsubscribe.json.error.message).toContain(`${SUPPRESSION}:6:5`);
+    expect(read(dir, SUPPRESSION)).toBe(DUPLICATED);
+    expect(read(dir, ACTIONS)).toBe(actionsBefore);
+    expect(files(dir, `${CAMPAIGN}/replies`)).toEqual([]);
+
+    // Fixed: due works again and skips the suppressed address, whatever its case.
+    writeFiles(dir, { [SUPPRESSION]: VALID });
+    const fixed = await runJson<Due>(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.json.due.map((d) => [d.campaign, d.prospect.email, d.touch, d.due])).toEqual([[CAMPAIGN, 'ada@analytical.example', 1, '2027-01-12']]);
+    const checkFixed = await runJson<Diagnostics>(['check', '--dir', dir]);
+    expect(checkFixed.json.diagnostics.filter((d) => d.path === SUPPRESSION)).toEqual([]);
+  });
+
+  it('schema errors: wrong types, an entry without email, an email that is not an address — each at its line', async () => {
+    const text = [
+      'suppressed:', //                     1
+      '  - email: not-an-address', //       2
+      '    reason: unsubscribed', //        3
+      '    date: 2027-01-10', //            4
+      '  - reason: bounced', //             5
+      '    date: 2027-01-10', //            6
+      '  - email: ok@example.com', //       7
+      '    reason: [a, b]', //              8
+      '    date: 2027-01-10', //            9
+      '',
+    ].join('\n');
+    const dir = workspaceWith(text);
+    const check = await runJson<Diagnostics>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+    expect(found).toEqual([
+      '2:12 schema Invalid `suppressed[0].email`: expected an email address such as ada@example.com (got "not-an-address")',
+      '5:5 schema Missing `suppressed[1].email`: expected an email address such as ada@example.com',
+      '8:13 schema Invalid `suppressed[2].reason`: expected string, received array',
+    ]);
+    const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(due.code).toBe(1);
+    expect(due.json.error.message.split('\n').slice(1).map((l) => l.trim().split(' ')[0])).toEqual([`${SUPPRESSION}:2:12`, `${SUPPRESSION}:5:5`, `${SUPPRESSION}:8:13`]);
+  });
+
+  it('an empty file or a misspelt key is not an empty list', async () => {
+    for (const text of ['', 'supressed:\n  - email: grace@cobol.example\n    reason: unsubscribed\n    date: 2027-01-10\n']) {
+      const dir = workspaceWith(text);
+      const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
+      expect(due.code).toBe(1);
+      expect(due.json.error.code).toBe('suppression-invalid');
+      expect(due.json.error.message).toContain(`${SUPPRESSION}:1:1 Missing \`suppressed\``);
+    }
+  });
+
+  it('a missing file is an empty list: nobody unsubscribed yet', async () => {
+    const dir = workspaceWith(undefined);
+    const due = await runJson<Due>(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(due.code, due.stderr).toBe(0);
+    expect(due.json.due.map((d) => d.prospect.email)).toEqual(['ada@analytical.example', 'grace@cobol.example']);
+  });
+});
+
+describe('a valid suppression list', () => {
+  it('drafts skip suppressed and unsubscribed prospects', async () => {
+    const dir = workspaceWith(VALID);
+    const draft = await runJson<{ drafts: { path: string; prospect: string }[] }>(['campaign', 'draft', '2027-01-12-controller-outbound', '--dir', dir], { env: { THREADWORK_TODAY: '2027-01-12' } });
+    expect(draft.code, draft.stderr).toBe(0);
+    expect([...new Set(draft.json.drafts.map((d) => d.prospect))]).toEqual(['ada@analytical.example']);
+    expect(files(dir, `${CAMPAIGN}/drafts`)).toEqual([1, 2, 3, 4, 5].map((n) => `ada-at-analytical-example-touch-${n}.md`));
+  });
+
+  it('a positive reply from an unsubscribed or suppressed prospect is recorded, keeps them unsubscribed and opens no deal', async () => {
+    const dir = workspaceWith(VALID);
+    const threadsBefore = files(dir, 'threads/sales');
+
+    const alan = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean; suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir]);
+    expect(alan.code, alan.stderr).toBe(0);
+    expect(alan.json).toMatchObject({ classification: { category: 'positive' }, status: { before: 'unsubscribed', after: 'unsubscribed' }, deal: null, doNotContact: true, suppressed: false });
+    expect(alan.json.written).toEqual([`${CAMPAIGN}/replies/2027-01-14-alan-at-enigma-example.md`]);
+
+    const grace = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'grace@cobol.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir]);
+    expect(grace.code, grace.stderr).toBe(0);
+    expect(grace.json).toMatchObject({ classification: { category: 'positive' }, status: { before: 'active', after: 'unsubscribed' }, deal: null, doNotContact: true });
+    expect(read(dir, ACTIONS)).toContain('  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: unsubscribed}\n');
+    expect(read(dir, ACTIONS)).toContain('  - {name: Alan Turing, email: alan@enigma.example, company: Enigma Pay, title: CFO, status: unsubscribed}\n');
+
+    expect(files(dir, 'threads/sales')).toEqual(threadsBefore);
+    expect(existsSync(join(dir, 'threads/sales/enigma-pay'))).toBe(false);
+    expect(existsSync(join(dir, 'threads/sales/cobol-lending'))).toBe(false);
+
+    const text = await runCli(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Yes, Tuesday works.', '--date', '2027-01-15', '--dir', dir]);
+    expect(text.stdout).toContain('do not contact alan@enigma.example unsubscribed before: the reply is recorded, the status stays unsubscribed and no deal is opened');
+  });
+
+  it('an unsubscribe is appended, keeping the comments and order of the file', async () => {
+    const dir = workspaceWith(VALID);
+    const result = await runJson<{ suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'Ada@Analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.suppressed).toBe(true);
+    expect(result.json.written).toContain(SUPPRESSION);
+    expect(read(dir, SUPPRESSION)).toBe(`${VALID}  - email: ada@analytical.example\n    reason: unsubscribed\n    date: 2027-01-13\n    campaign: 2027-01-12-controller-outbound\n`);
+    const due = await runJson<Due>(['due', '--date', '2027-01-20', '--dir', dir]);
+    expect(due.json.due).toEqual([]);
+  });
+});
