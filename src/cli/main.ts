@@ -69,6 +69,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--email <email>', 'contact email')
     .option('--domain <domain>', 'company domain')
     .option('--signal <text>', 'what made this a deal worth opening')
+    .option('--no-commit', 'write the files but do not commit')
     .action((company: string, flags: DealNewFlags, cmd: Command) => execute(() => dealNewCommand(company, flags, globals(cmd)), globals(cmd).json));
 
   const campaign = program.command('campaign').description('campaign threads (threads/sales/campaigns/{date}-{name})');
@@ -79,7 +80,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--date <YYYY-MM-DD>', 'start date, the folder prefix (default: today)')
     .option('-g, --goal <goal-id>', 'goal the campaign counts towards')
     .option('--subgoal <id>', 'subgoal of that goal')
-    .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string }, cmd: Command) =>
+    .option('--no-commit', 'write the files but do not commit')
+    .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string; commit: boolean }, cmd: Command) =>
       execute(() => campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
     );
 
@@ -87,13 +89,15 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('draft <campaign>')
     .description('write one draft per prospect and touch into the campaign folder, graded by the quality gate (nothing is ever sent)')
     .option('--force', 'overwrite existing drafts')
-    .action((name: string, flags: { force?: boolean }, cmd: Command) => execute(() => campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
+    .option('--no-commit', 'write the files but do not commit')
+    .action((name: string, flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
   campaign
     .command('reply <campaign> <email>')
     .description("record and classify a prospect's reply: positive opens a deal, unsubscribe suppresses the address")
     .requiredOption('--text <text>', 'the reply as received')
     .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
-    .action((name: string, email: string, flags: { text: string; date?: string }, cmd: Command) => execute(() => campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
+    .option('--no-commit', 'write the files but do not commit')
+    .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(() => campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('due')
@@ -104,7 +108,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   program
     .command('advance <thread>')
     .description("check the current stage is complete, then open the next stage file")
-    .action((thread: string, _flags: unknown, cmd: Command) => execute(() => advanceCommand(thread, globals(cmd)), globals(cmd).json));
+    .option('--no-commit', 'write the files but do not commit')
+    .action((thread: string, flags: { commit: boolean }, cmd: Command) => execute(() => advanceCommand(thread, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('sync')
@@ -171,8 +176,39 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   return program;
 }
 
+/**
+ * `--` makes the argument after it a value even when it starts with `-`: a company
+ * called `-rf` or `--help` is `threadwork deal new -- --help --segment x` (or
+ * `deal new --segment x -- --help`). Options may follow the escaped value; repeat `--`
+ * before each such value. Escaped values are parsed as placeholders and put back
+ * before the command runs.
+ */
+const ESCAPED = '\u0000threadwork-escaped-';
+
+export function escapeDashValues(argv: readonly string[]): { argv: string[]; values: string[] } {
+  const out: string[] = [];
+  const values: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--' && i + 1 < argv.length) {
+      values.push(argv[++i]!);
+      out.push(`${ESCAPED}${values.length - 1}`);
+    } else out.push(token);
+  }
+  return { argv: out, values };
+}
+
+function unescape(value: unknown, values: readonly string[]): unknown {
+  if (typeof value === 'string' && value.startsWith(ESCAPED)) return values[Number(value.slice(ESCAPED.length))] ?? value;
+  if (Array.isArray(value)) return value.map((v) => unescape(v, values));
+  return value;
+}
+
 /** Runs the CLI and returns the exit code (0 success, 1 invalid input or problems found, 2 a bug). */
-export async function run(argv: readonly string[]): Promise<number> {
+export async function run(rawArgv: readonly string[]): Promise<number> {
+  const { argv, values } = escapeDashValues(rawArgv);
+  // --json counts only as an option, not as an escaped value.
+  const wantsJson = argv.includes('--json');
   let exitCode = 0;
   const execute = async (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean): Promise<void> => {
     try {
@@ -185,13 +221,48 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
   };
   const program = buildProgram(execute);
+  // Values escaped with `--` go back in place before any action sees them.
+  program.hook('preAction', (_root, action) => {
+    action.processedArgs = action.processedArgs.map((v: unknown) => unescape(v, values));
+    action.args = action.args.map((v) => unescape(v, values) as string);
+    for (const [key, value] of Object.entries(action.opts())) if (typeof value === 'string' || Array.isArray(value)) action.setOptionValue(key, unescape(value, values));
+  });
+  // With --json, stdout carries exactly one JSON document: commander's help and error text are
+  // captured, never printed, and become a JSON error below.
+  let captured = '';
+  if (wantsJson) {
+    const capture = (str: string): void => {
+      captured += str;
+    };
+    const configure = (cmd: Command): void => {
+      cmd.configureOutput({ writeOut: capture, writeErr: capture, outputError: capture });
+      cmd.showHelpAfterError(false);
+      for (const sub of cmd.commands) configure(sub);
+    };
+    configure(program);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    return reportError(error, argv.includes('--json'));
+    if (error instanceof CommanderError) {
+      if (!wantsJson) return error.exitCode === 0 ? 0 : 1;
+      return reportCommanderError(error, String(unescape(captured, values)).replaceAll(ESCAPED, ''));
+    }
+    return reportError(error, wantsJson);
   }
   return exitCode;
+}
+
+/** A commander error, help or version request under --json: one JSON error document, exit 1. */
+function reportCommanderError(error: CommanderError, text: string): number {
+  const shown = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version';
+  const message = shown
+    ? `${error.code === 'commander.version' ? '--version' : '--help'} prints text, not JSON; run it without --json to read it`
+    : error.message.replace(/^error: /, '') + (error.code === 'commander.unknownOption' ? ' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)' : '');
+  const body: Record<string, unknown> = { code: 'invalid-arguments', message, commander: error.code };
+  if (shown) body.text = text.trimEnd();
+  process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+  return 1;
 }
 
 function reportError(error: unknown, json: boolean): number {

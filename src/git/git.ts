@@ -40,6 +40,12 @@ export async function gitRaw(cwd: string, args: string[], env: Record<string, st
   return gitAt(cwd, env).raw(args);
 }
 
+/** Whether git failed because another git command holds the index lock (`index.lock: File exists`). */
+export function isIndexLockError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /index\.lock|\.lock': File exists/.test(message);
+}
+
 /** Retries an operation that failed on a held `index.lock` (a person's git running), for a bounded time. */
 export async function retryOnIndexLock<T>(operation: () => Promise<T>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -48,8 +54,7 @@ export async function retryOnIndexLock<T>(operation: () => Promise<T>, timeoutMs
     try {
       return await operation();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!/index\.lock|\.lock': File exists/.test(message) || Date.now() >= deadline) throw error;
+      if (!isIndexLockError(error) || Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 500);
     }

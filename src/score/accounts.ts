@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { ThreadworkError } from '../errors.js';
 import type { IcpProspect } from '../scoring/index.js';
+import { readRegularFile } from '../workspace/read-files.js';
 
 /** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
 const listOf = z.preprocess(
@@ -42,9 +42,12 @@ export interface AccountRow {
 export function readAccounts(file: string): AccountRow[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A FIFO, socket or device is refused before it is opened: reading one could block forever.
+    text = readRegularFile(file);
   } catch (error) {
-    throw new ThreadworkError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'read');
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'special-file') throw new ThreadworkError(`Refused ${file}: ${failure.message}`, 'path-refused', { path: file });
+    throw new ThreadworkError(`Cannot read ${file}: ${failure.code ?? String(error)}`, 'read');
   }
   const raw = extname(file).toLowerCase() === '.json' ? jsonRows(file, text) : csvRows(file, text);
   return raw.map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));

@@ -23,6 +23,23 @@ export function contentHash(content: string): string {
   return createHash('sha256').update(content.replace(/\r\n/g, '\n')).digest('hex');
 }
 
+/**
+ * The line ending a file uses: CRLF when every line break in it is `\r\n` (an editor on
+ * Windows, or git's `core.autocrlf`), LF otherwise. A generated file saved with CRLF
+ * keeps CRLF when it is regenerated, and is not rewritten when only its line endings differ.
+ */
+export function lineEndingOf(text: string): '\r\n' | '\n' {
+  const crlf = text.split('\r\n').length - 1;
+  const all = text.split('\n').length - 1;
+  return crlf > 0 && crlf === all ? '\r\n' : '\n';
+}
+
+/** `text` with its line breaks as `ending`. */
+export function withLineEnding(text: string, ending: '\r\n' | '\n'): string {
+  const lf = text.replace(/\r\n/g, '\n');
+  return ending === '\n' ? lf : lf.replace(/\n/g, '\r\n');
+}
+
 export function withMarker(path: string, content: string): string {
   const hash = contentHash(content);
   // A file whose front matter must come first (an agent skill's SKILL.md) carries the

@@ -1,4 +1,4 @@
-import { contentHash, generatedState, withMarker } from './generated-file.js';
+import { contentHash, generatedState, lineEndingOf, withLineEnding, withMarker } from './generated-file.js';
 import type { StrategyOutput } from './render.js';
 
 export type GuardAction = 'created' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'skipped-missing';
@@ -25,7 +25,8 @@ export function guardWrites(outputs: readonly StrategyOutput[], readText: (path:
   const plan: GuardedPlan = { writes: [], files: [] };
   for (const output of outputs) {
     const existing = readText(output.path);
-    const desired = withMarker(output.path, output.content);
+    // A file saved with CRLF line endings stays CRLF: only a change of content rewrites it.
+    const desired = withLineEnding(withMarker(output.path, output.content), existing === undefined ? '\n' : lineEndingOf(existing));
     const state = generatedState(existing);
     const write = (action: GuardAction): void => {
       plan.writes.push({ path: output.path, before: existing ?? null, after: desired });

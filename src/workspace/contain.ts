@@ -40,5 +40,52 @@ export function isSymlink(path: string): boolean {
 }
 
 function refused(input: string, why: string): ThreadworkError {
-  return new ThreadworkError(`Refused path ${JSON.stringify(input)}: ${why}`, 'path-refused', { path: input });
+  return pathRefused(input, why);
+}
+
+/**
+ * The first symbolic link met walking from `root` down `rel` (the target itself included),
+ * as a workspace-relative path; undefined when there is none. Parts that do not exist yet
+ * end the walk: a folder made there will be a real one. The workspace never goes through
+ * a symbolic link, whether it points inside or outside: git stores a link as a link and
+ * refuses any path beyond one (`pathspec … is beyond a symbolic link`), and a link
+ * pointing outside would let a workspace read or write the rest of the machine.
+ * `known` caches prefixes already checked (a scan checks thousands of paths).
+ */
+export function symlinkOnTheWay(root: string, rel: string, known?: Map<string, boolean>): string | undefined {
+  const parts = rel.split(/[\\/]/).filter((p) => p && p !== '.');
+  let prefix = '';
+  for (const part of parts) {
+    prefix = prefix ? `${prefix}/${part}` : part;
+    let link = known?.get(prefix);
+    if (link === undefined) {
+      try {
+        link = lstatSync(join(root, prefix)).isSymbolicLink();
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw error;
+      }
+      known?.set(prefix, link);
+    }
+    if (link) return prefix;
+  }
+  return undefined;
+}
+
+/** Whether `abs` (which must exist) resolves, through every link, to a place inside `root`. */
+export function resolvesInside(root: string, abs: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    return false;
+  }
+  const inside = relative(realpathSync(root), real);
+  return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside));
+}
+
+/** The ThreadworkError for a path the workspace refuses to read or write. */
+export function pathRefused(path: string, why: string): ThreadworkError {
+  return new ThreadworkError(`Refused path ${JSON.stringify(path)}: ${why}`, 'path-refused', { path });
 }

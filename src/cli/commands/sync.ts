@@ -21,6 +21,8 @@ export function describeSync(result: SyncResult): string {
   lines.push(...result.changes.map((c) => `  ${c.description}`));
   lines.push(`${result.dryRun ? pc.yellow('dry run:') : pc.green('✓')} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}`);
   if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths)`);
-  else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
+  if (result.commit?.committed) {
+    if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${result.commit.warning}`);
+  } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
   return lines.join('\n');
 }
