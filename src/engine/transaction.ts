@@ -55,7 +55,7 @@ export interface TransactionResult<T> {
 export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summary: '' };
 
 /** Folders whose changes a sync commits as its triggers: the sources, not the derived artifacts. */
-const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'research', 'threadwork.config.yaml'];
+const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'threadwork.config.yaml'];
 
 /**
  * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
@@ -221,7 +221,7 @@ function committable(state: WorkspaceState, paths: readonly string[]): string[] 
  */
 async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[]): Promise<string[]> {
   const broken = state.brokenPaths();
-  const changed = (await changedPaths(root, SOURCE_FOLDERS)).filter((p) => !written.includes(p) && !broken.has(p) && state.has(p));
+  const changed = (await changedPaths(root, SOURCE_FOLDERS)).filter((p) => !written.includes(p) && !broken.has(p));
   const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
   if (aggregate) return changed;
   const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));

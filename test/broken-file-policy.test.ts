@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { gitEnv } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
+import { WatchProcess } from './helpers/watch.js';
+
+/**
+ * The broken-file policy, through every interface: a broken source file is never the
+ * reason a derived value changes, and threadwork never commits it. Each scenario runs
+ * through the CLI, a real watcher and the MCP server, which must leave identical files
+ * and identical history.
+ */
+interface Scenario {
+  name: string;
+  /** The file damaged, and what is written there. */
+  path: string;
+  damage: (text: string | undefined) => string;
+  /** The damaged text, fixed the way a person would. */
+  fix: (text: string) => string;
+  /** Files whose bytes must not move. */
+  unchanged: string[];
+  /** A derived value that must be held: a meta.json and the fields it keeps. */
+  held: { meta: string; fields: Record<string, unknown> };
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'a schema error in a closed-won deal',
+    path: 'threads/sales/harbor-lending/6-learning.md',
+    damage: (text) => text!.replace('arr: 36000', 'arr: "36k"'),
+    fix: (text) => text.replace('arr: "36k"', 'arr: 48000'),
+    unchanged: ['threads/sales/harbor-lending/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'artifacts/sales/mid-market-fintech/materials/one-pager.md', 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md'],
+    held: { meta: 'threads/sales/harbor-lending/meta.json', fields: { status: 'closed-won', pipeline_stage: 'closed-won', close_probability: 1 } },
+  },
+  {
+    name: 'a learning file saved half-way',
+    path: 'threads/sales/oakline-outfitters/6-learning.md',
+    damage: () => '---\noutcome: closed-won\narr: [oops',
+    fix: (text) => text.replace('arr: [oops', 'arr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n'),
+    unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
+    held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
+  },
+];
+
+const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
+
+/** Every file of the workspace (not .git) with its hash: what a user would see on disk. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else out[path] = createHash('sha1').update(readFileSync(join(dir, path))).digest('hex');
+    }
+  };
+  walk('');
+  return out;
+}
+
+interface Outcome {
+  files: Record<string, string>;
+  tree: string;
+  commits: number;
+  diagnostics: { path: string; rule: string }[];
+}
+
+function damage(dir: string, scenario: Scenario): void {
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(dir, scenario.path), 'utf8');
+  } catch {
+    text = undefined;
+  }
+  writeFileSync(join(dir, scenario.path), scenario.damage(text));
+}
+
+function outcome(dir: string, diagnostics: { path: string; rule: string }[]): Outcome {
+  return { files: snapshot(dir), tree: git(dir, 'rev-parse', 'HEAD^{tree}'), commits: Number(git(dir, 'rev-list', '--count', 'HEAD')), diagnostics };
+}
+
+const watchers: WatchProcess[] = [];
+afterEach(async () => {
+  await Promise.all(watchers.splice(0).map((w) => w.kill()));
+});
+
+async function throughCli(scenario: Scenario): Promise<Outcome> {
+  const dir = exampleWorkspace();
+  damage(dir, scenario);
+  const result = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['sync', '--dir', dir], { env: gitEnv() });
+  expect(result.code, result.stderr).toBe(1);
+  return outcome(dir, result.json.diagnostics);
+}
+
+async function throughWatch(scenario: Scenario): Promise<Outcome> {
+  const dir = exampleWorkspace();
+  const watcher = new WatchProcess(dir, [], gitEnv());
+  watchers.push(watcher);
+  await watcher.ready();
+  damage(dir, scenario);
+  await watcher.cycle(1);
+  expect(await watcher.stop()).toBe(0);
+  return outcome(dir, watcher.cycles()[0]!.diagnostics ?? []);
+}
+
+async function throughMcp(scenario: Scenario): Promise<Outcome> {
+  const dir = exampleWorkspace();
+  damage(dir, scenario);
+  const mcp = await connectMcp(dir);
+  const result = await mcp.ok<{ diagnostics: { path: string; rule: string }[] }>('sync');
+  return outcome(dir, result.diagnostics);
+}
+
+describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
+  it('holds every derived value, commits nothing, and is the same through the CLI, watch and MCP', async () => {
+    const pristine = exampleWorkspace();
+    const before = snapshot(pristine);
+    const headTree = git(pristine, 'rev-parse', 'HEAD^{tree}');
+
+    const results = { cli: await throughCli(scenario), watch: await throughWatch(scenario), mcp: await throughMcp(scenario) };
+    for (const [how, result] of Object.entries(results)) {
+      // Held: the derived files are byte for byte what they were.
+      for (const path of scenario.unchanged) expect(result.files[path], `${how}: ${path}`).toBe(before[path]);
+      // Nothing was committed: HEAD is still the example's only commit.
+      expect(result.tree, how).toBe(headTree);
+      expect(result.commits, how).toBe(1);
+      // The diagnostics say what was held and why.
+      expect(result.diagnostics, how).toEqual(expect.arrayContaining([expect.objectContaining({ path: scenario.path, rule: 'derived-held' })]));
+      expect(result.diagnostics.some((d) => d.path === scenario.path && d.rule !== 'derived-held'), how).toBe(true);
+    }
+    expect(results.watch.files).toEqual(results.cli.files);
+    expect(results.mcp.files).toEqual(results.cli.files);
+  });
+
+  it('releases the hold once the file is fixed, and commits the fixed file with what it changed', async () => {
+    const dir = exampleWorkspace();
+    damage(dir, scenario);
+    const broken = await runJson<{ diagnostics: { rule: string }[] }>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(broken.code).toBe(1);
+    const held = JSON.parse(readFileSync(join(dir, scenario.held.meta), 'utf8')) as Record<string, unknown>;
+    expect(held).toMatchObject(scenario.held.fields);
+
+    writeFileSync(join(dir, scenario.path), scenario.fix(readFileSync(join(dir, scenario.path), 'utf8')));
+    const released = await runJson<{ commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(released.code, released.stdout).toBe(0);
+    expect(released.json.commit?.committed).toBe(true);
+    // The fixed file is committed with the won ARR it now gives the metrics.
+    expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, 'strategy/canvas/13-metrics.md']));
+    expect(git(dir, 'status', '--porcelain', '--', scenario.path)).toBe('');
+  });
+});
