@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { strategyContext } from '../strategy/context.js';
 import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
@@ -38,12 +36,6 @@ export function checkModel(model: WorkspaceModel): CheckResult {
 function strategyInputWarnings(model: WorkspaceModel): Diagnostic[] {
   const generated = segmentsOf(model).filter((s) => model.files.has(`${LAYOUT.icp}/${s.id}-icp.yaml`));
   if (generated.length === 0) return [];
-  const texts = readCanvasTexts((path) => {
-    try {
-      return readFileSync(join(model.root, path), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  const texts = readCanvasTexts((path) => model.text(path));
   return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
@@ -7,7 +7,7 @@ import { classifyPath, threadOf } from '../workspace/layout.js';
 import { buildModel } from '../workspace/build-model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
-import { forEachFile } from '../workspace/read-files.js';
+import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText } from '../workspace/read-files.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 
 /** Where the version derivation uses for a broken file came from. */
@@ -44,6 +44,8 @@ export interface StateOptions {
 export class WorkspaceState {
   private readonly entries = new Map<string, Entry>();
   private readonly threadDirs = new Set<string>();
+  /** What the last scan refused (symbolic links, special files): reported, never read. */
+  private scanDiagnostics: Diagnostic[] = [];
   /** Text the engine wrote or is about to write, not yet on disk, read through `text()`. */
   private readonly overlay = new Map<string, string | null>();
 
@@ -65,7 +67,8 @@ export class WorkspaceState {
    * paths whose content changed.
    */
   async loadAll(): Promise<string[]> {
-    const { files, threadDirs } = scanWorkspace(this.root, this.options.includeThread);
+    const { files, threadDirs, diagnostics } = scanWorkspace(this.root, this.options.includeThread);
+    this.scanDiagnostics = diagnostics;
     const changed: string[] = [];
     const seen = new Set(files);
     for (const path of [...this.entries.keys()]) {
@@ -95,7 +98,8 @@ export class WorkspaceState {
     }
     let text: string;
     try {
-      text = readFileSync(join(this.root, path), 'utf8');
+      // Never a plain read: a FIFO arriving through a watcher event would block for good.
+      text = readWorkspaceFile(this.root, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return this.remove(path);
@@ -176,7 +180,7 @@ export class WorkspaceState {
    */
   derivationModel(): WorkspaceModel {
     const files = new Map<string, ParsedFile>();
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics: Diagnostic[] = [...this.scanDiagnostics];
     for (const [path, entry] of this.entries) {
       diagnostics.push(...entry.current.diagnostics);
       if (entry.current.value !== undefined || entry.current.kind.kind === 'other') files.set(path, entry.current);
@@ -189,7 +193,7 @@ export class WorkspaceState {
   /** The workspace as it is on disk (and in the overlay): what `check` validates. */
   currentModel(): WorkspaceModel {
     const files = new Map<string, ParsedFile>();
-    const diagnostics: Diagnostic[] = [];
+    const diagnostics: Diagnostic[] = [...this.scanDiagnostics];
     for (const [path, entry] of this.entries) {
       files.set(path, entry.current);
       diagnostics.push(...entry.current.diagnostics);
@@ -218,20 +222,12 @@ export class WorkspaceState {
    */
   text(path: string): string | undefined {
     if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined;
-    try {
-      return readFileSync(join(this.root, path), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readWorkspaceText(this.root, path);
   }
 
   /** Text of a file on disk, whatever a transaction in flight is about to write. */
   diskText(path: string): string | undefined {
-    try {
-      return readFileSync(join(this.root, path), 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readWorkspaceText(this.root, path);
   }
 
   /**
@@ -311,9 +307,10 @@ export class WorkspaceState {
   /** A file that exists but cannot be read (permissions, a special file): broken like an invalid one. */
   private storeUnreadable(path: string, error: NodeJS.ErrnoException): boolean {
     const previous = this.entries.get(path);
-    const message = `Cannot read file: ${error.code ?? error.message}`;
+    const problem = readDiagnostic(path, error);
+    const message = problem.message;
     if (previous && previous.hash === `unreadable:${message}`) return false;
-    const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'read', message)] };
+    const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
     this.entries.set(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, mtimeMs: 0, size: -1 });
     this.trackThreadDir(path);
     return true;

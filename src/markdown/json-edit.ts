@@ -3,6 +3,9 @@
  * indentation and final newline. Existing keys keep their place; new keys are appended.
  */
 export function updateJsonObject(text: string, fields: Record<string, unknown>): string {
+  // A byte-order mark some editors write is kept, and kept out of the parser's way.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  if (bom) return bom + updateJsonObject(text.slice(1), fields);
   const data = JSON.parse(text) as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || value === null) delete data[key];

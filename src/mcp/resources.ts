@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readWorkspaceFile } from '../workspace/read-files.js';
 import { join } from 'node:path';
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
@@ -20,7 +21,8 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
   const markdown = (uri: URL, path: string): ReadResourceResult => {
     const safe = containedPath(root, path);
     if (!existsSync(join(root, safe))) throw new ThreadworkError(`No such file in the workspace: ${safe}`, 'not-found', { path: safe });
-    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readFileSync(join(root, safe), 'utf8') }] };
+    // The workspace reader refuses links and special files: a FIFO must never block the server.
+    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readWorkspaceFile(root, safe) }] };
   };
 
   server.registerResource(

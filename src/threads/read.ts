@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -59,7 +57,7 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
   if (!file) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
   let body: string | null = null;
   try {
-    body = readFileSync(join(model.root, file.path), 'utf8').slice(file.bodyOffset);
+    body = model.text(file.path)?.slice(file.bodyOffset) ?? null;
   } catch {
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
