@@ -79,3 +79,16 @@ describe('writeStage', () => {
     writeFiles(dir, {});
   });
 });
+
+describe('a stage write is validated as it would be written', () => {
+  it('positions a cross-file error in the new text, not in the old file on disk', async () => {
+    // On disk there is no assumption list at all; the write appends one after the kept keys (its item on line 6).
+    const onDisk = md('initial_confidence: 0.5\nstatement: x\nowner: Maya');
+    const dir = dealWorkspace({ [`${THREAD}/2-hypothesis.md`]: onDisk });
+    const ws = await openWorkspace(dir);
+    const error = await refusal(ws.writeStage({ thread: 'acme', stage: 2, frontMatter: { initial_confidence: 0.5, statement: 'x', owner: 'Maya', tests: ['A9'] } }));
+    const unknown = (error.details?.diagnostics as { rule: string; line: number; column: number; field?: string }[]).find((d) => d.rule === 'unknown-assumption');
+    expect(unknown, JSON.stringify(error.details)).toMatchObject({ line: 6, column: 5, field: 'tests[0]' });
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toBe(onDisk);
+  });
+});

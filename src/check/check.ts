@@ -20,7 +20,7 @@ export interface CheckResult {
 
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
-  const locators = new Locators(model.root);
+  const locators = new Locators((path) => model.text(path));
   const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...strategyInputWarnings(model)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { START, type Position, type Range } from '../diagnostics.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { YamlLocator, type DataPath } from '../markdown/locate.js';
 
 /**
  * Positions for reference diagnostics. Files are not kept in memory after the scan, so
- * a file is read again only when one of its values needs a position — a few files at most.
+ * a file's text is fetched again only when one of its values needs a position — a few
+ * files at most — through the model, so a write being validated is located in its new
+ * text, not in the old file on disk.
  */
 export class Locators {
   private readonly cache = new Map<string, YamlLocator | null>();
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly text: (path: string) => string | undefined) {}
 
   at(path: string, dataPath: DataPath): Position {
     const locator = this.locatorFor(path);
@@ -28,7 +28,8 @@ export class Locators {
     if (this.cache.has(path)) return this.cache.get(path)!;
     let locator: YamlLocator | null = null;
     try {
-      const text = readFileSync(join(this.root, path), 'utf8');
+      const text = this.text(path);
+      if (text === undefined) throw new Error('gone');
       if (path.endsWith('.md')) {
         const fm = parseFrontMatter(text);
         locator = fm.present && !fm.error ? new YamlLocator(fm.yamlText) : null;
