@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
 import { runCli, runJson } from './helpers/cli.js';
+import { gitEnv } from './helpers/git.js';
 import { testdir } from './helpers/testdir.js';
 
 describe('threadwork init', () => {
@@ -19,6 +21,21 @@ describe('threadwork init', () => {
     const check = await runJson(['check', '--dir', dir]);
     expect(check.code, JSON.stringify(check.json)).toBe(0);
     expect(check.json).toMatchObject({ ok: true, errors: 0 });
+  });
+
+  it('makes the workspace\'s first commit with everything it wrote, skills included, and leaves nothing untracked', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runJson(['init', dir, '--company', 'Acme Analytics', '--skills'], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ commit: { committed: true } });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
+    expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git('log', '--format=%s')).toBe('threadwork: install agent skills\nthreadwork: init workspace for Acme Analytics');
+    const tracked = git('ls-files').split('\n');
+    expect(tracked).toEqual(expect.arrayContaining(['artifacts/sales/.gitkeep', 'research/customer/icp/.gitkeep', '.claude/skills/icp-generator/SKILL.md', 'threadwork.config.yaml']));
+    // The first commit is already the fixed point.
+    const sync = await runJson(['sync', '--dir', dir], { env: gitEnv() });
+    expect(sync.json).toMatchObject({ written: [], commit: null });
   });
 
   it('keeps files that already exist, byte for byte', async () => {
