@@ -8,7 +8,7 @@ import { WorkspaceState } from './engine/state.js';
 import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import type { CommitOutcome } from './git/commit.js';
 import type { DueTouch } from './outreach/index.js';
-import { deriveWorkspace } from './sync/derive-all.js';
+import { deriveWorkspace } from './derive/workspace.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
 import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
 import { proposeCampaign, proposeDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';

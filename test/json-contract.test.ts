@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { CLI_OUTPUTS } from '../src/schema/cli-output/index.js';
+import { CLI_OUTPUTS } from '../src/cli/json-output/index.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { testdir, writeFiles } from './helpers/testdir.js';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
-import { MCP_TOOLS } from '../src/mcp/tool-names.js';
+import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
 import type { AssumptionState } from '../src/derive/assumptions.js';
 import type { GoalState } from '../src/derive/goals.js';
 import { exampleWorkspace } from './helpers/example.js';

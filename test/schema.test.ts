@@ -15,7 +15,7 @@ import {
   segmentsSectionSchema,
   threadMetaSchema,
 } from '../src/schema/index.js';
-import { generateCliSchemas } from '../src/schema/cli-output/generate.js';
+import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
-import { MCP_TOOLS } from '../src/mcp/tool-names.js';
+import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
 import { stageSchemas } from '../src/schema/stages.js';
 import { buildProgram } from '../src/cli/main.js';
 import { SKILLS } from '../src/skills/install.js';

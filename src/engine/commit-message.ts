@@ -1,6 +1,6 @@
 import { STAGES } from '../schema/stages.js';
 import { threadOf } from '../workspace/layout.js';
-import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { DerivedChange } from './sync-plan.js';
 
 export const TRAILERS = {

@@ -8,8 +8,8 @@ import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } fro
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
-import type { DerivedWorkspace } from '../sync/derive-all.js';
-import { marketingThreadFiles } from '../sync/open-marketing.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
+import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';

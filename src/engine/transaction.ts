@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { changedPaths } from '../git/status.js';
-import { deriveWorkspace, type DerivedWorkspace } from '../sync/derive-all.js';
+import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';

@@ -7,7 +7,7 @@ import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentFilePath, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
-import { MCP_TOOLS } from './tool-names.js';
+import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
 

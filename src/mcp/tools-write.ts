@@ -3,7 +3,7 @@ import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentThreadPath } from './paths.js';
 import { answer } from './result.js';
-import { MCP_TOOLS } from './tool-names.js';
+import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
 const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
 

@@ -1,4 +1,4 @@
-import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { ThreadworkError } from '../errors.js';
 import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';

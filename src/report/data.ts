@@ -3,7 +3,7 @@ import type { AssumptionState } from '../derive/assumptions.js';
 import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { computeFigures } from '../derive/metrics.js';
-import { deriveWorkspace, type DerivedWorkspace } from '../sync/derive-all.js';
+import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
 import { analyzeWinLoss, DEFAULT_MIN_DEALS, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import type { CommitOutcome } from '../git/commit.js';
-import { MCP_TOOLS } from '../mcp/tool-names.js';
+import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 import { guardWrites, type GuardedFile } from '../strategy/guard.js';
 import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';

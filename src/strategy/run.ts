@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { ThreadworkError } from '../errors.js';
 import type { CommitOutcome } from '../git/commit.js';
-import { deriveWorkspace } from '../sync/derive-all.js';
+import { deriveWorkspace } from '../derive/workspace.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { MissingInput } from './context.js';
 import type { GuardedFile } from './guard.js';

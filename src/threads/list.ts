@@ -1,5 +1,5 @@
 import type { ThreadMeta } from '../schema/meta.js';
-import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
 import { stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {

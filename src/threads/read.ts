@@ -2,7 +2,7 @@ import type { ThreadFacts } from '../derive/thread-facts.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
-import type { DerivedWorkspace } from '../sync/derive-all.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface StageView {

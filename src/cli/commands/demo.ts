@@ -3,7 +3,7 @@ import { openWorkspace } from '../../api.js';
 import { demoLog, runLifecycleDemo } from '../../demo/lifecycle.js';
 import { goalsReport, pipelineReport } from '../../report/data.js';
 import { renderAssumptions, renderGoals, renderPipeline } from '../../report/render.js';
-import { deriveWorkspace } from '../../sync/derive-all.js';
+import { deriveWorkspace } from '../../derive/workspace.js';
 import type { CommandOutcome } from '../outcome.js';
 
 /** `npm start`: the lifecycle on a temporary copy of the example, then the reports and the audit trail. */

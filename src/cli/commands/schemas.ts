@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { generateCliSchemas } from '../../schema/cli-output/generate.js';
+import { generateCliSchemas } from '../json-output/generate.js';
 import { generateJsonSchemas } from '../../schema/json-schema.js';
 import { writeFileIfChanged } from '../../workspace/write.js';
 import type { CommandOutcome } from '../outcome.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NamedJsonSchema } from '../json-schema.js';
+import type { NamedJsonSchema } from '../../schema/json-schema.js';
 import { CLI_OUTPUTS } from './index.js';
 
 /**

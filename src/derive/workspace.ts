@@ -1,9 +1,9 @@
-import { deriveAssumptions, type AssumptionState } from '../derive/assumptions.js';
-import { deriveGoal, type GoalState } from '../derive/goals.js';
-import { computeFigures, type Figures } from '../derive/metrics.js';
-import { threadFacts, type ThreadFacts } from '../derive/thread-facts.js';
-import { scoringContext } from '../derive/thread-scores.js';
-import type { ThreadFactsCache } from '../derive/facts-cache.js';
+import { deriveAssumptions, type AssumptionState } from './assumptions.js';
+import { deriveGoal, type GoalState } from './goals.js';
+import { computeFigures, type Figures } from './metrics.js';
+import { threadFacts, type ThreadFacts } from './thread-facts.js';
+import { scoringContext } from './thread-scores.js';
+import type { ThreadFactsCache } from './facts-cache.js';
 import { slugify } from '../workspace/slug.js';
 import { assumptionsOf, goalsOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 

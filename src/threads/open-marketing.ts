@@ -1,12 +1,12 @@
 import { today } from '../clock.js';
 import { setFrontMatterFields } from '../markdown/front-matter-edit.js';
 import type { ThreadMeta } from '../schema/meta.js';
-import { threadTemplateContext } from '../threads/context.js';
-import { renderStageFile } from '../threads/create.js';
+import { threadTemplateContext } from './context.js';
+import { renderStageFile } from './create.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, type SourceChange } from '../engine/changes.js';
-import type { DerivedWorkspace, MarketingOpening } from './derive-all.js';
+import type { DerivedWorkspace, MarketingOpening } from '../derive/workspace.js';
 
 /**
  * The files of a new `threads/marketing/{slug}/` for a content opportunity, citing the
