@@ -4,7 +4,7 @@
  * in no layer fails it.
  *
  *   interfaces  cli/ watch/ mcp/ demo/
- *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ score/ strategy/run.ts api.ts index.ts
+ *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ accounts/ strategy/run.ts api.ts index.ts
  *   domain      derive/ scoring/ outreach/ check/ report/ strategy/ (pure), workspace/ model modules
  *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts clock.ts version.ts
  *
@@ -24,7 +24,7 @@ const DOMAIN = [
   MODEL,
 ];
 const ENGINE = [
-  '^src/(engine|git|threads|campaigns|history|init|skills|sync|score|accounts)/',
+  '^src/(engine|git|threads|campaigns|history|init|skills|sync|accounts)/',
   '^src/strategy/run[.]ts$',
   `^src/workspace/(?!(model|layout|build-model|parse-file|validate|slug)[.]ts$)[^/]+[.]ts$`,
   '^src/(api|index)[.]ts$',

@@ -1,5 +1,5 @@
 import { listDueTouches } from './campaigns/due.js';
-import { proposeDrafts, type DraftFile } from './campaigns/drafts.js';
+import { proposeDrafts, type DraftFile } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
 import { today } from './clock.js';
@@ -20,8 +20,8 @@ import { proposeStrategy, type StrategyOptions, type StrategyResult } from './st
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
-import type { AccountRow } from './score/accounts.js';
-import { rankAccounts, rankingData, type AccountRankingData } from './score/rank.js';
+import type { AccountRow } from './accounts/read.js';
+import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
 import { proposeSkills, type SkillsResult } from './skills/install.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';

@@ -6,7 +6,7 @@ import { segmentsOf } from '../workspace/model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkDecisions } from './decisions.js';
-import { checkDrafts } from './drafts.js';
+import { checkDrafts } from './draft-quality.js';
 import { checkReferences } from './references.js';
 
 export interface CheckResult {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
-import { accountSchema } from '../score/accounts.js';
+import { accountSchema } from '../accounts/read.js';
 import { REPORTS } from '../report/build.js';
 import { stageFrontMatterInput } from './stage-input.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ThreadworkError } from '../errors.js';
 import { isAssumptionOrGoal } from '../history/history.js';
-import { parseAccounts, readAccounts } from '../score/accounts.js';
+import { parseAccounts, readAccounts } from '../accounts/read.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentFilePath, agentThreadPath } from './paths.js';

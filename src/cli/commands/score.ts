@@ -3,8 +3,8 @@ import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { formatFixed, table } from '../../derive/format.js';
 import { bar, box, columns } from '../../report/terminal.js';
-import { readAccounts } from '../../score/accounts.js';
-import type { AccountRankingData } from '../../score/rank.js';
+import { readAccounts } from '../../accounts/read.js';
+import type { AccountRankingData } from '../../accounts/rank.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function scoreCommand(file: string, flags: { segment: string; md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DraftFile } from '../../campaigns/drafts.js';
+import type { DraftFile } from '../../campaigns/propose-drafts.js';
 import type { ReplyResult } from '../../campaigns/reply.js';
 import type { CheckResult } from '../../check/check.js';
 import type { DemoStep } from '../../demo/lifecycle.js';
@@ -7,7 +7,7 @@ import type { History } from '../../history/history.js';
 import type { InitResult } from '../../init/scaffold.js';
 import type { DueTouch } from '../../outreach/index.js';
 import type { ReportData } from '../../report/build.js';
-import type { AccountRankingData } from '../../score/rank.js';
+import type { AccountRankingData } from '../../accounts/rank.js';
 import type { SkillsResult } from '../../skills/install.js';
 import type { StrategyResult } from '../../strategy/run.js';
 import type { SyncResult } from '../../sync/run.js';

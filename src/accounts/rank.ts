@@ -2,7 +2,7 @@ import { ThreadworkError } from '../errors.js';
 import { scoringContext } from '../derive/thread-scores.js';
 import { scoreIcp, type IcpScore } from '../scoring/index.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
-import { prospectOf, type AccountRow } from './accounts.js';
+import { prospectOf, type AccountRow } from './read.js';
 
 export interface RankedAccount {
   rank: number;
