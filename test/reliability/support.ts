@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The reliability suites run twice over: small and seed-fixed in `npm test`, long in
+ * `npm run stress` (vitest.stress.config.ts sets THREADWORK_STRESS=1 and the sizes).
+ * Each size can be overridden by its own variable.
+ */
+export const STRESS = process.env.THREADWORK_STRESS === '1';
+
+export function size(name: string, test: number, stress: number): number {
+  const value = process.env[name];
+  if (value !== undefined && value !== '') return Number(value);
+  return STRESS ? stress : test;
+}
+
+/** The fixed seed of `npm test`; stress runs take THREADWORK_SEED or a fresh one (printed with the figures). */
+export const SEED = process.env.THREADWORK_SEED ? Number(process.env.THREADWORK_SEED) : STRESS ? Date.now() % 2 ** 31 : 20_261_120;
+
+/** Records one figure for the table `npm run stress` prints at the end (a JSON line in THREADWORK_STRESS_OUT). */
+export function figure(suite: string, name: string, value: number | string): void {
+  const out = process.env.THREADWORK_STRESS_OUT;
+  if (out) appendFileSync(out, `${JSON.stringify({ suite, name, value })}\n`);
+}
+
+/** Every file of the work tree (not .git) → sha1 of its bytes. */
+export function treeHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (path === '.git') continue;
+      if (entry.isDirectory()) walk(path);
+      else hashes.set(path, createHash('sha1').update(readFileSync(join(dir, path))).digest('hex'));
+    }
+  };
+  walk('');
+  return hashes;
+}
+
+/** The paths whose content differs between two `treeHashes` results (or exists in one only). */
+export function treeDiff(a: Map<string, string>, b: Map<string, string>): string[] {
+  const paths = new Set([...a.keys(), ...b.keys()]);
+  return [...paths].filter((p) => a.get(p) !== b.get(p)).sort();
+}
+
+const BLOCK = /<!-- threadwork:begin ([\w-]+) -->[\s\S]*?<!-- threadwork:end \1 -->/g;
+
+/** The text of a file with the inside of each managed block blanked: what sync must never change. */
+export function outsideBlocks(text: string): string {
+  return text.replace(BLOCK, (_, name: string) => `<!-- threadwork:begin ${name} --><!-- threadwork:end ${name} -->`);
+}
+
+/** The meta.json fields sync derives (src/engine/sync-plan.ts planMeta). */
+export const DERIVED_META = ['stage', 'status', 'pipeline_stage', 'updated', 'close_probability', 'cycle_time_days', 'icp_match_score', 'qualification_score', 'priority'];
+
+/** A meta.json without its derived fields, key order kept; the raw text when it is not a JSON object. */
+export function metaOutsideDerived(text: string): string {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return text;
+    const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !DERIVED_META.includes(k)));
+    return JSON.stringify(rest);
+  } catch {
+    return text;
+  }
+}
+
+export const GENERATED_MARKER = /^(?:<!-- threadwork:generated sha256=[0-9a-f]{64} -->|# threadwork:generated sha256=[0-9a-f]{64})\r?\n/;
+
+/** What sync may not change in a file it touched: all of it but managed blocks, derived meta fields, and whole generated files. */
+export function protectedPart(path: string, text: string): string {
+  if (GENERATED_MARKER.test(text)) return '';
+  if (path.endsWith('/meta.json')) return metaOutsideDerived(text);
+  return outsideBlocks(text);
+}
+
+/**
+ * Whether sync kept what it must keep of `before` in `after`. A block the file did not
+ * have at all (no marker of that name: a new Stage 6, or a body cut before its block) is
+ * appended at the end by design; apart from it and the blank line before it, the text
+ * must be the same.
+ */
+export function keptOutsideDerived(path: string, before: string, after: string): boolean {
+  if (protectedPart(path, before) === protectedPart(path, after)) return true;
+  if (path.endsWith('.json') || GENERATED_MARKER.test(before)) return false;
+  const added = [...after.matchAll(/<!-- threadwork:begin ([\w-]+) -->/g)].map((m) => m[1]!).filter((name) => !before.includes(`threadwork:begin ${name} `) && !before.includes(`threadwork:end ${name} `));
+  if (added.length === 0) return false;
+  let stripped = after;
+  for (const name of added) stripped = stripped.replace(new RegExp(`<!-- threadwork:begin ${name} -->[\\s\\S]*?<!-- threadwork:end ${name} -->\\r?\\n?`), '');
+  return protectedPart(path, before).trimEnd() === protectedPart(path, stripped).trimEnd() && stripped.startsWith(before.trimEnd());
+}
+
+/** A file is "whole" when it parses as what it claims to be: JSON for .json, front matter closed for .md with front matter. */
+export function halfWritten(dir: string, path: string, read: (p: string) => string = (p) => readFileSync(join(dir, p), 'utf8')): string | undefined {
+  const text = read(path);
+  if (path.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return `${path}: not JSON (${(error as Error).message})`;
+    }
+  }
+  if (path.endsWith('.md') && text.startsWith('---\n') && !/\n---\r?\n/.test(text.slice(3))) return `${path}: front matter not closed`;
+  if (path.endsWith('.md') && (text.match(/<!-- threadwork:begin /g)?.length ?? 0) !== (text.match(/<!-- threadwork:end /g)?.length ?? 0)) return `${path}: managed block cut`;
+  return undefined;
+}
+
+export function gitDirHas(dir: string, name: string): boolean {
+  return existsSync(join(dir, '.git', name));
+}
+
+export function isDir(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
