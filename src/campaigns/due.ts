@@ -1,5 +1,5 @@
-import { dueTouches, resolveSequence, type DueTouch, type SequenceProspect } from '../outreach/index.js';
-import { metaOf, type WorkspaceModel } from '../workspace/model.js';
+import { dueTouches, resolveSequence, type DueTouch } from '../outreach/index.js';
+import { metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { requireSuppression } from './suppression.js';
 
 /**
@@ -12,15 +12,15 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
   const due: DueTouch[] = [];
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);
-    const actions = thread.stages[4]?.value as { sequence?: { preset?: string | null; start?: string | null; touches?: unknown[] } | null; prospects?: SequenceProspect[] } | undefined;
+    const actions = stageValue(thread, 'campaign', 5);
     if (!meta || meta.type !== 'sales-campaign' || !actions) continue;
     // A campaign whose learning has a close date is over: nothing more is due.
-    if ((thread.stages[5]?.value as { closed?: string | null } | undefined)?.closed) continue;
+    if (stageValue(thread, 'campaign', 6)?.closed) continue;
     const sequence = actions.sequence ?? null;
     due.push(
       ...dueTouches({
         campaign: thread.path,
-        touches: resolveSequence(sequence as Parameters<typeof resolveSequence>[0]),
+        touches: resolveSequence(sequence),
         start: sequence?.start ?? meta.created,
         prospects: actions.prospects ?? [],
         suppressed,

@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { assessDraft, draftMessage, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
-import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
@@ -32,7 +32,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath}`, 'not-a-campaign');
-  const actions = thread.stages[4]?.value as { sequence?: Parameters<typeof resolveSequence>[0]; prospects?: Prospect[] } | undefined;
+  const actions = stageValue(thread, 'campaign', 5);
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
   const suppressed = requireSuppression(model, 'no draft was written');
   const touches = resolveSequence(actions.sequence ?? null);

@@ -3,7 +3,7 @@ import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
-import { metaOf, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
@@ -47,7 +47,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign');
   const actionsPath = `${campaignPath}/5-actions.md`;
-  const prospects = ((thread.stages[4]?.value as { prospects?: { name: string; email: string; company: string; title?: string | null; status?: string }[] } | undefined)?.prospects ?? []);
+  const prospects = stageValue(thread, 'campaign', 5)?.prospects ?? [];
   const index = prospects.findIndex((p) => p.email.toLowerCase() === email.trim().toLowerCase());
   if (index < 0) {
     throw new ThreadworkError(`No prospect ${email} in ${actionsPath}: expected one of ${prospects.map((p) => p.email).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
@@ -108,7 +108,7 @@ function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string
   const source = `campaign:${campaignId}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
-    const contact = (t.stages[0]?.value as { contact?: { email?: string | null } } | undefined)?.contact?.email;
+    const contact = stageValue(t, 'deal', 1)?.contact?.email;
     if (m?.type === 'sales-deal' && m.source === source && contact?.toLowerCase() === prospect.email.toLowerCase()) return { path: t.path, existing: true };
   }
   const quote = text.replace(/\s+/g, ' ').trim();

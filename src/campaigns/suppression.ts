@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
 import { SUPPRESSION_FILE } from '../workspace/layout.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
 
 /**
@@ -37,7 +37,7 @@ export function suppressionOf(model: WorkspaceModel): SuppressionState {
   // A file the scan listed but could not read (or refused) has diagnostics of its own and no entry: not a list either.
   const diagnostics = file ? file.diagnostics.filter((d) => d.severity === 'error') : model.diagnostics.filter((d) => d.path === SUPPRESSION_FILE);
   if (diagnostics.length > 0 || (file && file.value === undefined)) return { ok: false, diagnostics };
-  const entries = (file?.value as Suppression | undefined)?.suppressed ?? [];
+  const entries = suppressionValue(model)?.suppressed ?? [];
   return { ok: true, entries, emails: new Set(entries.map((e) => normalizeEmail(e.email))) };
 }
 

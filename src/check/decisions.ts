@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { threadFacts } from '../derive/thread-facts.js';
 import { qualifyThread } from '../derive/thread-scores.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { stageValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 
 /**
@@ -13,7 +13,7 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
     const decisionFile = thread.stages[3];
-    const decision = (decisionFile?.value as { decision?: string } | undefined)?.decision;
+    const decision = stageValue(thread, 'deal', 4)?.decision;
     if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
     const facts = threadFacts(thread, model.config);
     if (!facts || facts.meta.type !== 'sales-deal') continue;

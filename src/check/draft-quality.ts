@@ -1,22 +1,13 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { assessDraft } from '../outreach/index.js';
-import type { WorkspaceModel } from '../workspace/model.js';
-
-interface Draft {
-  status: string;
-  prospect: { name: string; company: string };
-  channel: 'email' | 'call' | 'linkedin';
-  subject?: string | null;
-  signals: string[];
-  body: string;
-}
+import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 
 /** Drafts the quality gate does not pass, judged on their current text (a person may have edited them). */
 export function checkDrafts(model: WorkspaceModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of model.files.values()) {
-    if (file.kind.kind !== 'draft' || !file.value) continue;
-    const draft = file.value as Draft;
+    const draft = draftValue(file);
+    if (!draft) continue;
     if (draft.status !== 'draft' && draft.status !== 'approved') continue;
     const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
     if (quality.ready) continue;

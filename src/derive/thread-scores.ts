@@ -1,4 +1,3 @@
-import type { Segment } from '../schema/canvas.js';
 import type { Icp } from '../schema/icp.js';
 import type { DealInput } from '../schema/stages.js';
 import {
@@ -13,9 +12,7 @@ import {
   type IcpScore,
   type QualificationResult,
 } from '../scoring/index.js';
-import { metaOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { segmentsOf } from '../workspace/model.js';
-import { LAYOUT } from '../workspace/layout.js';
+import { canvasValue, icpOf, metaOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadScores {
   icp: IcpScore | null;
@@ -32,11 +29,11 @@ export interface ScoringContext {
 /** ICP profiles per segment: the generated ICP file when it is valid, else the segment itself. */
 export function scoringContext(model: WorkspaceModel): ScoringContext {
   const profiles = new Map<string, { profile: IcpProfile; icp: Icp | null }>();
-  for (const segment of segmentsOf(model) as Segment[]) {
-    const icp = (model.files.get(`${LAYOUT.icp}/${segment.id}-icp.yaml`)?.value as Icp | undefined) ?? null;
+  for (const segment of segmentsOf(model)) {
+    const icp = icpOf(model, segment.id) ?? null;
     profiles.set(segment.id, { profile: icp ? profileFromIcp(icp) : profileFromSegment(segment), icp });
   }
-  const targets = (model.canvas.get('13-metrics')?.value as { targets?: { avg_deal_size?: number } } | undefined)?.targets;
+  const targets = canvasValue(model, '13-metrics')?.targets;
   return { profiles, referenceDealSize: targets?.avg_deal_size ?? null };
 }
 

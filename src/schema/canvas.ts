@@ -164,7 +164,7 @@ export const CANVAS_SECTIONS = [
 
 export type CanvasSection = (typeof CANVAS_SECTIONS)[number];
 
-export const canvasSectionSchemas: Record<CanvasSection, z.ZodType> = {
+export const canvasSectionSchemas = {
   '00-business-model-mode': businessModelSectionSchema,
   '01-context': proseSectionSchema,
   '02-constraints': proseSectionSchema,
@@ -181,7 +181,10 @@ export const canvasSectionSchemas: Record<CanvasSection, z.ZodType> = {
   '13-metrics': metricsSectionSchema,
   '14-growth': proseSectionSchema,
   '15-gtm': proseSectionSchema,
-};
+} as const satisfies Record<CanvasSection, z.ZodType>;
+
+/** A canvas section's front matter as its schema outputs it. */
+export type CanvasSectionValue<S extends CanvasSection> = z.output<(typeof canvasSectionSchemas)[S]>;
 
 export type Segment = z.output<typeof segmentSchema>;
 export type Assumption = z.output<typeof assumptionSchema>;

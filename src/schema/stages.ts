@@ -246,6 +246,12 @@ export const stageSchemas = {
   marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, looseStageSchema, looseStageSchema, marketingLearningSchema],
 } as const satisfies Record<string, readonly z.ZodType[]>;
 
+/** Stage numbers, 1 (`1-input.md`) to 6 (`6-learning.md`). */
+export type StageNumber = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** A stage file's front matter, by thread type and stage number, as its schema outputs it. */
+export type StageValue<T extends keyof typeof stageSchemas, N extends StageNumber> = z.output<(typeof stageSchemas)[T][[never, 0, 1, 2, 3, 4, 5][N]]>;
+
 export type DealInput = z.output<typeof dealInputSchema>;
 export type DealLearning = z.output<typeof dealLearningSchema>;
 export type Validation = z.output<typeof validationSchema>;
@@ -259,3 +265,6 @@ export const draftSchema = z.looseObject({
   subject: z.string().nullish(),
   signals: z.array(z.string()).default([]),
 });
+
+/** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */
+export type DraftValue = z.output<typeof draftSchema> & { body: string };

@@ -1,9 +1,12 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { Assumption, CanvasSection, Segment } from '../schema/canvas.js';
+import type { Assumption, CanvasSection, CanvasSectionValue, Segment } from '../schema/canvas.js';
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
+import type { Icp } from '../schema/icp.js';
 import type { ThreadMeta } from '../schema/meta.js';
-import type { ThreadFamily } from './layout.js';
+import type { DraftValue, StageNumber, StageValue } from '../schema/stages.js';
+import type { Suppression } from '../schema/suppression.js';
+import { LAYOUT, SUPPRESSION_FILE, type THREAD_TYPE_BY_FAMILY, type ThreadFamily } from './layout.js';
 import type { ParsedFile } from './parse-file.js';
 
 export interface ThreadRecord {
@@ -31,14 +34,24 @@ export interface WorkspaceModel {
   broken: ReadonlySet<string>;
 }
 
+/*
+ * Typed reads of the parsed model. parse-file.ts validates every file with the schema of
+ * its kind and leaves `value` undefined when validation fails, so a defined `value` is
+ * that schema's output: these accessors are the one place that says so (the casts
+ * below), and the rest of the code reads values typed by file kind.
+ */
+
+/** A canvas section's validated front matter, or undefined when the file is missing or invalid. */
+export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, section: S): CanvasSectionValue<S> | undefined {
+  return model.canvas.get(section)?.value as CanvasSectionValue<S> | undefined;
+}
+
 export function segmentsOf(model: WorkspaceModel): Segment[] {
-  const value = model.canvas.get('04-segments')?.value as { segments?: Segment[] } | undefined;
-  return value?.segments ?? [];
+  return canvasValue(model, '04-segments')?.segments ?? [];
 }
 
 export function assumptionsOf(model: WorkspaceModel): Assumption[] {
-  const value = model.canvas.get('10-assumptions')?.value as { assumptions?: Assumption[] } | undefined;
-  return value?.assumptions ?? [];
+  return canvasValue(model, '10-assumptions')?.assumptions ?? [];
 }
 
 export function goalsOf(model: WorkspaceModel): Goal[] {
@@ -47,6 +60,30 @@ export function goalsOf(model: WorkspaceModel): Goal[] {
 
 export function metaOf(thread: ThreadRecord): ThreadMeta | undefined {
   return thread.meta?.value as ThreadMeta | undefined;
+}
+
+/**
+ * Stage `stage` of a thread of `family`, validated: undefined when the thread is of
+ * another family or the stage file is missing or invalid.
+ */
+export function stageValue<F extends ThreadFamily, N extends StageNumber>(thread: ThreadRecord, family: F, stage: N): StageValue<(typeof THREAD_TYPE_BY_FAMILY)[F], N> | undefined {
+  if (thread.family !== family) return undefined;
+  return thread.stages[stage - 1]?.value as StageValue<(typeof THREAD_TYPE_BY_FAMILY)[F], N> | undefined;
+}
+
+/** A segment's generated ICP (`research/customer/icp/{segment}-icp.yaml`), when it is valid. */
+export function icpOf(model: WorkspaceModel, segmentId: string): Icp | undefined {
+  return model.files.get(`${LAYOUT.icp}/${segmentId}-icp.yaml`)?.value as Icp | undefined;
+}
+
+/** The do-not-contact list as validated, or undefined when it is missing or invalid. */
+export function suppressionValue(model: WorkspaceModel): Suppression | undefined {
+  return model.files.get(SUPPRESSION_FILE)?.value as Suppression | undefined;
+}
+
+/** A draft file's validated front matter and body, or undefined for any other file or an invalid draft. */
+export function draftValue(file: ParsedFile): DraftValue | undefined {
+  return file.kind.kind === 'draft' ? (file.value as DraftValue | undefined) : undefined;
 }
 
 /** A thread's stage is its highest stage file present. */
