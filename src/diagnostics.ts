@@ -1,6 +1,6 @@
 import type { RuleId, Severity } from './diagnostics-catalog.js';
 
-export type { RuleId, ErrorCode } from './diagnostics-catalog.js';
+export type { RuleId } from './diagnostics-catalog.js';
 
 /**
  * One problem found in the workspace, pointing at a file and a range in it. Lines and

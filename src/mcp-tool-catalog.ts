@@ -19,5 +19,3 @@ export const MCP_TOOLS = {
   due_touches: 'Every campaign touch due on a date, per prospect, skipping replied, unsubscribed and bounced prospects.',
   record_reply: "Record and classify a prospect's reply; positive opens a deal, unsubscribe suppresses the address.",
 } as const;
-
-export type McpToolName = keyof typeof MCP_TOOLS;

@@ -29,17 +29,3 @@ export function table(header: readonly string[], align: readonly ('l' | 'r')[], 
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
 }
-
-/** Splits a Markdown table produced by `table` back into rows of cells (header excluded). */
-export function parseTable(text: string): string[][] {
-  const rows = text
-    .split('\n')
-    .filter((l) => l.startsWith('|'))
-    .map((l) =>
-      l
-        .slice(1, l.endsWith('|') ? -1 : undefined)
-        .split(/(?<!\\)\|/)
-        .map((c) => c.trim().replace(/\\\|/g, '|')),
-    );
-  return rows.slice(2);
-}

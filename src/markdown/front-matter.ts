@@ -2,7 +2,7 @@ import type { Position } from '../diagnostics.js';
 import type { YAML_LIMIT_RULE } from './limits.js';
 import { readYaml } from './yaml.js';
 
-export { parseYamlDocument, yamlErrorPosition } from './yaml.js';
+export { parseYamlDocument } from './yaml.js';
 
 export interface FrontMatterError {
   position: Position;

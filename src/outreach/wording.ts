@@ -26,7 +26,3 @@ export function clipPhrase(text: string, maxWords: number): string {
 export function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
-
-export function upperFirst(text: string): string {
-  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
-}

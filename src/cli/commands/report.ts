@@ -3,8 +3,6 @@ import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export { REPORTS } from '../../report/build.js';
-
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const report = await (await openWorkspace(options.dir)).report(assertReportName(name));
   return { json: report, text: render(report, flags.md ? 'md' : 'terminal'), exitCode: 0 };
