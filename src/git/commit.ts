@@ -1,7 +1,8 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { symlinkOnTheWay } from '../workspace/contain.js';
 import { gitRaw, isIndexLockError, retryOnIndexLock } from './git.js';
+import { repositoryOf } from './repo.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
 export interface CommitRequest {
@@ -118,22 +119,6 @@ async function onBranch(top: string): Promise<boolean> {
     return (await gitRaw(top, ['rev-parse', '--symbolic-full-name', 'HEAD'])).trim().startsWith('refs/');
   } catch {
     return true; // cannot tell: no warning rather than a wrong one
-  }
-}
-
-interface Repository {
-  top: string;
-  gitDir: string;
-}
-
-export async function repositoryOf(cwd: string): Promise<Repository | undefined> {
-  try {
-    const [top, gitDir] = (await gitRaw(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
-    if (!top || !gitDir) return undefined;
-    return { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
-  } catch (error) {
-    if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return undefined;
-    throw error;
   }
 }
 

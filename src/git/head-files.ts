@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { relative, sep } from 'node:path';
-import { repositoryOf } from './commit.js';
+import { repositoryOf } from './repo.js';
 
 /**
  * The text of workspace files as committed in `HEAD`, for the paths that have one.

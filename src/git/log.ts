@@ -1,5 +1,5 @@
 import { gitRaw } from './git.js';
-import { repositoryOf } from './commit.js';
+import { repositoryOf } from './repo.js';
 
 export interface LoggedCommit {
   commit: string;

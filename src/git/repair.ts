@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRaw, isIndexLockError } from './git.js';
-import { repositoryOf } from './commit.js';
+import { repositoryOf } from './repo.js';
 
 /**
  * Interrupted commits. `commitPaths` builds its commit in a temporary index, moves HEAD

@@ -1,4 +1,5 @@
-import { gitAt } from './git.js';
+import { isAbsolute, join } from 'node:path';
+import { gitAt, gitRaw } from './git.js';
 
 /** Whether `dir` is inside a git work tree. */
 export async function isInsideRepository(dir: string): Promise<boolean> {
@@ -12,4 +13,20 @@ export async function isInsideRepository(dir: string): Promise<boolean> {
 /** `git init` with `main` as the first branch, whatever the machine's default is. */
 export async function initRepository(dir: string): Promise<void> {
   await gitAt(dir).init(['--initial-branch=main']);
+}
+
+export interface Repository {
+  top: string;
+  gitDir: string;
+}
+
+export async function repositoryOf(cwd: string): Promise<Repository | undefined> {
+  try {
+    const [top, gitDir] = (await gitRaw(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
+    if (!top || !gitDir) return undefined;
+    return { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
+  } catch (error) {
+    if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return undefined;
+    throw error;
+  }
 }

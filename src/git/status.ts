@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { gitRaw } from './git.js';
-import { repositoryOf } from './commit.js';
+import { repositoryOf } from './repo.js';
 
 /**
  * Workspace-relative paths under `folders` that differ from HEAD: modified, added,

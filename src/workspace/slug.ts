@@ -12,7 +12,6 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * operators), U+2066–U+2069 (isolates) and U+FEFF (a BOM inside text). Invisible, they
  * make two names that look the same differ, or a name display as something it is not.
  */
-// eslint-disable-next-line no-misleading-character-class -- a class of single code points
 export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** Whether `text` carries a bidi control or zero-width character (see INVISIBLE). */
