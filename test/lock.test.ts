@@ -110,16 +110,25 @@ describe('the workspace write lock', () => {
     expect(existsSync(join(dir, 'notes.md'))).toBe(false);
   });
 
-  it('a lock gone stale (no heartbeat past 10 s) makes assertHeld throw', async () => {
+  it('a heartbeat that ran late is not a lost lock while nobody took it over; a takeover after it is', async () => {
     const dir = repo();
     await withWorkspaceLock(dir, async (lock) => {
       writeFileIfChanged(dir, 'notes.md', 'held\n');
+      // A long synchronous step: the mtime is old, but the lock folder and its token are still ours.
       const old = new Date(Date.now() - 60_000);
       utimesSync(lockPath(dir), old, old);
+      expect(() => lock.assertHeld()).not.toThrow();
+      writeFileIfChanged(dir, 'notes.md', 'still held\n');
+      // Another process takes the stale lock over: from then on every write stops.
+      rmSync(lockPath(dir), { recursive: true });
+      mkdirSync(lockPath(dir));
+      writeFileSync(join(lockPath(dir), OWNER_FILE), JSON.stringify({ pid: process.pid, hostname: hostname(), token: 'the-next-writer', acquired: new Date().toISOString() }));
       expect(() => lock.assertHeld()).toThrow(/lock was compromised/);
       expect(lock.compromised).toBe(true);
+      expect(() => writeFileIfChanged(dir, 'notes.md', 'too late\n')).toThrow(/compromised/);
     });
-    expect(read(dir, 'notes.md')).toBe('held\n');
+    expect(read(dir, 'notes.md')).toBe('still held\n');
+    rmSync(lockPath(dir), { recursive: true });
   });
 
   it('a lock taken over by another holder is not removed when the first one releases', async () => {
