@@ -33,38 +33,57 @@ export interface AssumptionState {
  * at least 3 results, invalidated at c ≤ 0.2 with at least 3 (thresholds configurable).
  */
 export function deriveAssumptions(assumptions: readonly Assumption[], threads: readonly ThreadFacts[], config: Config): AssumptionState[] {
-  const { prior_weight: w, validated_threshold, invalidated_threshold, min_results } = config.confidence;
   return assumptions.map((a) => {
     const evidence: EvidenceRef[] = [];
     const testedBy: string[] = [];
     for (const t of threads) {
       for (const v of t.validations) if (v.assumption === a.id) evidence.push({ thread: t.path, result: v.result });
-      if (t.stage < 6 && t.status !== 'rejected' && t.tests.includes(a.id)) testedBy.push(t.path);
+      if (testsOpenly(t, a.id)) testedBy.push(t.path);
     }
-    evidence.sort((x, y) => (x.thread < y.thread ? -1 : x.thread > y.thread ? 1 : 0));
-    const count = (r: EvidenceRef['result']): number => evidence.filter((e) => e.result === r).length;
-    const [v, p, i] = [count('validated'), count('partial'), count('invalidated')];
-    const n = v + p + i;
-    const confidence = round2((a.prior * w + v + 0.5 * p) / (w + n));
-    let status: AssumptionStatus = n === 0 && testedBy.length === 0 ? 'untested' : 'testing';
-    if (n >= min_results && confidence >= validated_threshold) status = 'validated';
-    else if (n >= min_results && confidence <= invalidated_threshold) status = 'invalidated';
-    return {
-      id: a.id,
-      statement: a.statement,
-      segment: a.segment ?? null,
-      retired: a.retired === true,
-      prior: a.prior,
-      confidence,
-      status,
-      validated: v,
-      partial: p,
-      invalidated: i,
-      n,
-      testedBy: testedBy.sort(),
-      evidence,
-    };
+    return assumptionState(a, evidence.sort(byThread), testedBy.sort(), config);
   });
+}
+
+/** An open thread whose hypothesis tests the assumption: it is being tested. */
+export function testsOpenly(t: ThreadFacts, id: string): boolean {
+  return t.stage < 6 && t.status !== 'rejected' && t.tests.includes(id);
+}
+
+export function byThread(x: EvidenceRef, y: EvidenceRef): number {
+  return x.thread < y.thread ? -1 : x.thread > y.thread ? 1 : 0;
+}
+
+/** An assumption's state from its evidence (sorted by thread) and the open threads testing it. */
+export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy: string[], config: Config): AssumptionState {
+  const { prior_weight: w, validated_threshold, invalidated_threshold, min_results } = config.confidence;
+  let v = 0;
+  let p = 0;
+  let i = 0;
+  for (const e of evidence) {
+    if (e.result === 'validated') v += 1;
+    else if (e.result === 'partial') p += 1;
+    else i += 1;
+  }
+  const n = v + p + i;
+  const confidence = round2((a.prior * w + v + 0.5 * p) / (w + n));
+  let status: AssumptionStatus = n === 0 && testedBy.length === 0 ? 'untested' : 'testing';
+  if (n >= min_results && confidence >= validated_threshold) status = 'validated';
+  else if (n >= min_results && confidence <= invalidated_threshold) status = 'invalidated';
+  return {
+    id: a.id,
+    statement: a.statement,
+    segment: a.segment ?? null,
+    retired: a.retired === true,
+    prior: a.prior,
+    confidence,
+    status,
+    validated: v,
+    partial: p,
+    invalidated: i,
+    n,
+    testedBy,
+    evidence,
+  };
 }
 
 export function round2(value: number): number {

@@ -1,6 +1,7 @@
 import type { Goal, GoalMetricName } from '../schema/goal.js';
 import { round2 } from './assumptions.js';
-import { computeFigures } from './metrics.js';
+import { FigureSums } from './figure-sums.js';
+import { figuresOf, type Figures } from './metrics.js';
 import { daysBetween, type ThreadFacts } from './thread-facts.js';
 
 export type GoalStatus = 'active' | 'achieved' | 'missed' | 'abandoned';
@@ -54,15 +55,37 @@ const LOWER_IS_BETTER = new Set<GoalMetricName>(['avg_cycle_days']);
  */
 export function deriveGoal(goal: Goal, threads: readonly ThreadFacts[], asOf: string): GoalState {
   const linked = threads.filter((t) => t.meta.goal_id === goal.id);
-  const figures = computeFigures(linked);
-  const metrics = goal.metrics.map((m) => metricState(m.name, figures[m.name], m.target, m.baseline ?? null));
+  const group = (members: readonly ThreadFacts[]): GoalGroup => {
+    const sums = new FigureSums();
+    for (const t of members) sums.add(t);
+    return { figures: figuresOf(sums), threads: members.map((t) => t.path).sort(), live: members.filter(isLive).length };
+  };
+  return goalState(goal, group(linked), (id) => group(linked.filter((t) => t.meta.subgoal === id)), asOf);
+}
+
+/** The threads linked to a goal or one of its subgoals, as a goal's state needs them. */
+export interface GoalGroup {
+  figures: Figures;
+  /** Their paths, sorted. */
+  threads: string[];
+  /** How many are still open or active. */
+  live: number;
+}
+
+/** A thread still under way counts towards a subgoal being in progress. */
+export function isLive(t: ThreadFacts): boolean {
+  return t.status === 'open' || t.status === 'active';
+}
+
+/** A goal's state from its linked threads' figures: the one computation for a cold sync and a warm watcher. */
+export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string): GoalState {
+  const metrics = goal.metrics.map((m) => metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null));
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
-    const own = linked.filter((t) => t.meta.subgoal === sg.id);
-    const current = computeFigures(own)[sg.metric];
+    const own = subgoal(sg.id);
+    const current = own.figures[sg.metric];
     const reached = metricState(sg.metric, current, sg.target, null).progress >= 1;
-    const live = own.some((t) => t.status === 'open' || t.status === 'active');
-    const status: SubgoalStatus = reached ? 'completed' : own.length === 0 ? 'pending' : live || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
-    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.map((t) => t.path).sort() };
+    const status: SubgoalStatus = reached ? 'completed' : own.threads.length === 0 ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
+    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads };
   });
   const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
@@ -80,7 +103,7 @@ export function deriveGoal(goal: Goal, threads: readonly ThreadFacts[], asOf: st
     progress,
     metrics,
     subgoals,
-    threads: linked.map((t) => t.path).sort(),
+    threads: linked.threads,
   };
 }
 

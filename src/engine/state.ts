@@ -5,6 +5,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { buildModel } from '../workspace/build-model.js';
+import { LiveModel } from './live-model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText } from '../workspace/read-files.js';
@@ -43,16 +44,25 @@ export interface StateOptions {
  */
 export class WorkspaceState {
   private readonly entries = new Map<string, Entry>();
-  private readonly threadDirs = new Set<string>();
+  /** Broken files (current version unreadable or invalid), and those not yet looked up in HEAD. */
+  private readonly broken = new Set<string>();
+  private readonly unresolved = new Set<string>();
+  /** How many files each thread folder holds, so removing one never scans them all. */
+  private readonly threadFiles = new Map<string, number>();
   /** What the last scan refused (symbolic links, special files): reported, never read. */
   private scanDiagnostics: Diagnostic[] = [];
   /** Text the engine wrote or is about to write, not yet on disk, read through `text()`. */
   private readonly overlay = new Map<string, string | null>();
+  /** The derivation model, kept up to date file by file (see live-model.ts). */
+  private readonly live: LiveModel;
+  private heldDirty = true;
 
   constructor(
     readonly root: string,
     private readonly options: StateOptions = {},
-  ) {}
+  ) {
+    this.live = new LiveModel(root, (path) => this.text(path), this.broken);
+  }
 
   /** A state read cold from disk, broken files held at their version in `HEAD`. */
   static async load(root: string, options: StateOptions = {}): Promise<WorkspaceState> {
@@ -69,16 +79,18 @@ export class WorkspaceState {
   async loadAll(): Promise<string[]> {
     const { files, threadDirs, diagnostics } = scanWorkspace(this.root, this.options.includeThread);
     this.scanDiagnostics = diagnostics;
+    this.live.setScanDiagnostics(diagnostics);
     const changed: string[] = [];
     const seen = new Set(files);
     for (const path of [...this.entries.keys()]) {
       if (!seen.has(path)) {
-        this.entries.delete(path);
+        this.setEntry(path, undefined);
         changed.push(path);
       }
     }
-    this.threadDirs.clear();
-    for (const dir of threadDirs) this.threadDirs.add(dir);
+    const dirs = new Set(threadDirs);
+    for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
+    for (const dir of threadDirs) this.live.addThreadDir(dir);
     const stale = this.entries.size === 0 ? files : files.filter((path) => this.moved(path));
     await forEachFile(this.root, stale, (outcome) => {
       const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text);
@@ -118,18 +130,19 @@ export class WorkspaceState {
   }
 
   remove(path: string): FileUpdate {
-    const removed = this.entries.delete(path);
+    const removed = this.entries.has(path);
+    this.setEntry(path, undefined);
     const thread = threadOf(path.split('/'))?.thread;
-    if (thread && ![...this.entries.keys()].some((p) => p.startsWith(`${thread}/`))) this.threadDirs.delete(thread);
-    if (this.threadDirs.has(path)) this.threadDirs.delete(path);
+    if (thread && !this.threadFiles.has(thread)) this.live.removeThreadDir(thread);
+    this.live.removeThreadDir(path);
     return removed ? 'removed' : 'unchanged';
   }
 
   /** A folder that disappeared (a thread deleted or renamed): forget everything under it. */
   removeFolder(dir: string): string[] {
     const gone = [...this.entries.keys()].filter((p) => p.startsWith(`${dir}/`));
-    for (const path of gone) this.entries.delete(path);
-    for (const thread of [...this.threadDirs]) if (thread === dir || thread.startsWith(`${dir}/`)) this.threadDirs.delete(thread);
+    for (const path of gone) this.setEntry(path, undefined);
+    for (const thread of this.live.threadDirList()) if (thread === dir || thread.startsWith(`${dir}/`)) this.live.removeThreadDir(thread);
     return gone;
   }
 
@@ -146,10 +159,13 @@ export class WorkspaceState {
    * cold run holds a broken file at. One `git cat-file --batch` for all of them.
    */
   async resolveHeld(): Promise<void> {
-    const unresolved = [...this.entries].filter(([, e]) => e.current.value === undefined && !e.good && !e.headChecked);
-    if (unresolved.length === 0) return;
-    const texts = await readAtHead(this.root, unresolved.map(([path]) => path));
-    for (const [path, entry] of unresolved) {
+    if (this.unresolved.size === 0) return;
+    const paths = [...this.unresolved];
+    this.unresolved.clear();
+    const texts = await readAtHead(this.root, paths);
+    for (const path of paths) {
+      const entry = this.entries.get(path);
+      if (!entry || entry.good) continue;
       entry.headChecked = true;
       const text = texts.get(path);
       if (text === undefined) continue;
@@ -157,37 +173,34 @@ export class WorkspaceState {
       if (parsed.value !== undefined) {
         entry.good = parsed;
         entry.heldFrom = 'HEAD';
+        this.live.setFile(path, parsed);
+        this.heldDirty = true;
       }
     }
   }
 
   /** Files whose current version is unreadable or invalid: never committed by threadwork, never edited by a sync. */
-  brokenPaths(): Set<string> {
-    const broken = new Set<string>();
-    for (const [path, entry] of this.entries) if (entry.current.value === undefined && entry.current.kind.kind !== 'other') broken.add(path);
-    return broken;
+  brokenPaths(): ReadonlySet<string> {
+    return this.broken;
   }
 
   isBroken(path: string): boolean {
-    const entry = this.entries.get(path);
-    return entry !== undefined && entry.current.value === undefined && entry.current.kind.kind !== 'other';
+    return this.broken.has(path);
   }
 
   /**
    * The workspace as derivation sees it: each broken file replaced by its last valid
    * version (or left out when it never had one). Diagnostics are those of the files as
    * they are, plus one `derived-held` warning per held file saying what was held and why.
+   * The same object from call to call, updated file by file: a watch cycle does not
+   * rebuild it.
    */
   derivationModel(): WorkspaceModel {
-    const files = new Map<string, ParsedFile>();
-    const diagnostics: Diagnostic[] = [...this.scanDiagnostics];
-    for (const [path, entry] of this.entries) {
-      diagnostics.push(...entry.current.diagnostics);
-      if (entry.current.value !== undefined || entry.current.kind.kind === 'other') files.set(path, entry.current);
-      else if (entry.good) files.set(path, entry.good);
+    if (this.heldDirty) {
+      this.live.setHeld(this.heldDiagnostics());
+      this.heldDirty = false;
     }
-    diagnostics.push(...this.heldDiagnostics());
-    return buildModel(this.root, files, [...this.threadDirs], diagnostics, (path) => this.text(path), this.brokenPaths());
+    return this.live.model;
   }
 
   /** The workspace as it is on disk (and in the overlay): what `check` validates. */
@@ -198,13 +211,13 @@ export class WorkspaceState {
       files.set(path, entry.current);
       diagnostics.push(...entry.current.diagnostics);
     }
-    return buildModel(this.root, files, [...this.threadDirs], diagnostics, (path) => this.text(path), this.brokenPaths());
+    return buildModel(this.root, files, this.live.threadDirList(), diagnostics, (path) => this.text(path), new Set(this.broken));
   }
 
   /** One warning per broken file whose derived values are held (or left out). */
   heldDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const path of [...this.brokenPaths()].sort()) {
+    for (const path of [...this.broken].sort()) {
       const entry = this.entries.get(path);
       const good = entry?.good;
       const why = entry ? firstError(entry.current) : 'it cannot be read';
@@ -237,10 +250,10 @@ export class WorkspaceState {
   stage(changes: ReadonlyMap<string, string | null>): () => void {
     const saved = new Map<string, { entry: Entry | undefined; overlay: string | null | undefined; hadOverlay: boolean; thread: boolean }>();
     for (const [path, text] of changes) {
-      const thread = threadOf([...path.split('/')])?.thread;
-      saved.set(path, { entry: this.entries.get(path), overlay: this.overlay.get(path), hadOverlay: this.overlay.has(path), thread: thread !== undefined && this.threadDirs.has(thread) });
+      const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
+      saved.set(path, { entry: this.entries.get(path), overlay: this.overlay.get(path), hadOverlay: this.overlay.has(path), thread: thread !== undefined && this.live.hasThreadDir(thread) });
       this.overlay.set(path, text);
-      if (text === null) this.entries.delete(path);
+      if (text === null) this.setEntry(path, undefined);
       else if (classifyPath(path).kind !== 'other') {
         this.trackThreadDir(path);
         this.store(path, text, { stat: false });
@@ -248,19 +261,38 @@ export class WorkspaceState {
     }
     return () => {
       for (const [path, s] of saved) {
-        if (s.entry) this.entries.set(path, s.entry);
-        else this.entries.delete(path);
+        this.setEntry(path, s.entry);
         if (s.hadOverlay) this.overlay.set(path, s.overlay ?? null);
         else this.overlay.delete(path);
         const thread = threadOf(path.split('/'))?.thread;
-        if (thread && !s.thread && ![...this.entries.keys()].some((p) => p.startsWith(`${thread}/`))) this.threadDirs.delete(thread);
+        if (thread && !s.thread && !this.threadFiles.has(thread)) this.live.removeThreadDir(thread);
       }
     };
   }
 
-  /** Adds a thread folder the state should know even before it has files (a create in flight). */
-  addThreadDir(dir: string): void {
-    this.threadDirs.add(dir);
+  /**
+   * The one place an entry changes: the broken and unresolved sets, the per-thread file
+   * counts and the live derivation model follow it.
+   */
+  private setEntry(path: string, entry: Entry | undefined): void {
+    const previous = this.entries.get(path);
+    const thread = threadOf(path.split('/'))?.thread;
+    if (entry) this.entries.set(path, entry);
+    else this.entries.delete(path);
+    if (thread && !previous !== !entry) {
+      const count = (this.threadFiles.get(thread) ?? 0) + (entry ? 1 : -1);
+      if (count > 0) this.threadFiles.set(thread, count);
+      else this.threadFiles.delete(thread);
+    }
+    const isBroken = entry !== undefined && entry.current.value === undefined && entry.current.kind.kind !== 'other';
+    if (isBroken !== this.broken.has(path) || isBroken) this.heldDirty = true;
+    if (isBroken) this.broken.add(path);
+    else this.broken.delete(path);
+    if (isBroken && !entry.good && !entry.headChecked) this.unresolved.add(path);
+    else this.unresolved.delete(path);
+    const derivation = entry ? (entry.current.value !== undefined || entry.current.kind.kind === 'other' ? entry.current : entry.good) : undefined;
+    this.live.setFile(path, derivation);
+    this.live.setDiagnostics(path, entry?.current.diagnostics ?? [], entry?.current.kind);
   }
 
   private moved(path: string): boolean {
@@ -292,7 +324,7 @@ export class WorkspaceState {
     }
     const current = parseFile(path, classifyPath(path), text);
     const valid = current.value !== undefined;
-    this.entries.set(path, {
+    this.setEntry(path, {
       current,
       good: valid ? current : previous?.good,
       heldFrom: valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined,
@@ -311,14 +343,14 @@ export class WorkspaceState {
     const message = problem.message;
     if (previous && previous.hash === `unreadable:${message}`) return false;
     const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
-    this.entries.set(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, mtimeMs: 0, size: -1 });
     this.trackThreadDir(path);
+    this.setEntry(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, mtimeMs: 0, size: -1 });
     return true;
   }
 
   private trackThreadDir(path: string): void {
     const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
-    if (thread && (this.options.includeThread?.(thread) ?? true)) this.threadDirs.add(thread);
+    if (thread && (this.options.includeThread?.(thread) ?? true)) this.live.addThreadDir(thread);
   }
 }
 

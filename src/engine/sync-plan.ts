@@ -53,7 +53,10 @@ export interface SyncPlan {
 export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previous: DerivedSnapshot): SyncPlan {
   const plan: SyncPlan = { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} };
   const editable = (path: string): boolean => !model.broken.has(path);
-  for (const facts of derived.threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
+  // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
+  const changed = derived.changedThreads;
+  const threads = changed ? derived.threads.filter((t) => changed.has(t.path)) : derived.threads;
+  for (const facts of threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
 
   const assumptionsFile = model.canvas.get('10-assumptions');
   if (assumptionsFile && editable(assumptionsFile.path)) {
@@ -82,7 +85,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
       return [{ subject: state.id, kind: 'goal', description: `${state.id} ${parts.length ? parts.join('; ') : 'state refreshed'}` }];
     });
   }
-  for (const facts of derived.threads) {
+  for (const facts of threads) {
     if (facts.meta.type !== 'sales-campaign' || facts.stage < 6 || !facts.campaignResults) continue;
     const results = facts.campaignResults as CampaignResults;
     const learningPath = `${facts.path}/6-learning.md`;

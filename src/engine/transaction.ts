@@ -1,10 +1,11 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { ThreadFactsCache } from '../derive/facts-cache.js';
+import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { changedPaths } from '../git/status.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
+import { threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
@@ -23,8 +24,13 @@ export interface TransactionOptions {
   sync?: boolean | undefined;
   /** A warm state (watch mode); otherwise the workspace is loaded cold under the lock. */
   state?: WorkspaceState | undefined;
-  /** Watch mode keeps thread facts between cycles. */
-  factsCache?: ThreadFactsCache | undefined;
+  /**
+   * The source files known to have changed and not been committed yet (a watcher knows
+   * them from its events). Without it, `git status` tells. Paths committed are removed.
+   */
+  pendingSources?: Set<string> | undefined;
+  /** Watch mode keeps the derivation between cycles: each cycle recounts only the threads that changed. */
+  derivation?: IncrementalDerivation | undefined;
 }
 
 /** What a sync did: the derived half of every transaction (the `sync --json` contract). */
@@ -89,6 +95,7 @@ export async function runTransaction<T>(
       planned = await planDerived(state, options);
     } catch (error) {
       undo();
+      options.derivation?.invalidate();
       throw error;
     }
     const { plan, derived, diagnostics, committing } = planned;
@@ -106,7 +113,7 @@ export async function runTransaction<T>(
     }
 
     const sourcePaths = proposal.changes.map((c) => c.path);
-    const triggers = committing ? await triggersFor(root, state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes) : [];
+    const triggers = committing ? await triggersFor(root, state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources) : [];
     const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
     if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
 
@@ -122,6 +129,7 @@ export async function runTransaction<T>(
         commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
       }
       if (committing) await clearJournal(root);
+      if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
       await writeSnapshot(root, plan.snapshot);
       if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
       return { result: proposal.result, sources, sync, commit };
@@ -129,6 +137,7 @@ export async function runTransaction<T>(
       // What reached the disk is what the state must show; the journal finishes the rest next time.
       undo();
       for (const path of [...staged.keys(), ...written]) state.update(path);
+      options.derivation?.invalidate();
       throw error;
     }
   });
@@ -146,7 +155,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions): 
   const committing = options.commit !== false && model.config.git.commit;
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing };
-  const derived = deriveWorkspace(model, options.factsCache);
+  const derived = deriveWorkspace(model, options.derivation);
   const plan = planSync(model, derived, await readSnapshot(state.root));
   return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
 }
@@ -228,13 +237,19 @@ function committable(state: WorkspaceState, paths: readonly string[]): string[] 
  * strategy), every changed source, since any of them may have caused it. Broken files
  * are left out: they stay uncommitted until they are fixed.
  */
-async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[]): Promise<string[]> {
+async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[], pending: ReadonlySet<string> | undefined): Promise<string[]> {
   const broken = state.brokenPaths();
-  const changed = (await changedPaths(root, SOURCE_FOLDERS)).filter((p) => !written.includes(p) && !broken.has(p));
+  const writing = new Set(written);
+  // A watcher knows what changed from its events; a cold run asks git (the one O(repository) step left in a commit).
+  const candidates = pending ? [...pending].filter((p) => SOURCE_FOLDERS.some((f) => p === f || p.startsWith(`${f}/`))).sort() : await changedPaths(root, SOURCE_FOLDERS);
+  const changed = candidates.filter((p) => !writing.has(p) && !broken.has(p));
   const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
   if (aggregate) return changed;
   const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));
-  return changed.filter((p) => [...threads].some((t) => p.startsWith(`${t}/`)));
+  return changed.filter((p) => {
+    const thread = threadOf(p.split('/'))?.thread;
+    return thread !== undefined && threads.has(thread);
+  });
 }
 
 /**

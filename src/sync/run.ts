@@ -1,7 +1,7 @@
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions } from '../engine/transaction.js';
 
 export type { SyncResult };
-export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state' | 'factsCache'>;
+export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state' | 'derivation'>;
 
 /**
  * One sync: read every source, derive, write what differs, commit it — a transaction

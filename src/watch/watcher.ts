@@ -1,9 +1,10 @@
 import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
-import { ThreadFactsCache } from '../derive/facts-cache.js';
+import { IncrementalDerivation } from '../derive/incremental.js';
 import { WorkspaceState } from '../engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import { changedPaths } from '../git/status.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { isIgnoredName } from '../workspace/scan.js';
 import { claimWatcher } from './singleton.js';
@@ -45,7 +46,9 @@ const UNKNOWN_BURST = 20;
  */
 export class WorkspaceWatcher {
   private readonly state: WorkspaceState;
-  private readonly factsCache = new ThreadFactsCache();
+  private readonly derivation = new IncrementalDerivation();
+  /** Source files changed since they were last committed; filled at start-up from git status, then from events. */
+  private pendingSources: Set<string> | undefined;
   private watcher: FSWatcher | undefined;
   private readonly pending = new Set<string>();
   private firstPendingAt = 0;
@@ -179,7 +182,10 @@ export class WorkspaceWatcher {
     try {
       const changed = await collect();
       if (kind !== 'startup' && changed.length === 0) return;
-      const { sync } = await runTransaction(this.root, () => SYNC_ONLY, { state: this.state, commit: this.options.commit !== false, factsCache: this.factsCache });
+      for (const path of changed) this.pendingSources?.add(path);
+      const { sync } = await runTransaction(this.root, () => SYNC_ONLY, { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources });
+      // After the start-up sync (which asked git what was uncommitted), events say what changes.
+      this.pendingSources ??= new Set(await uncommittedSources(this.root));
       const result = sync!;
       const relevant = new Set(changed);
       const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
@@ -196,5 +202,14 @@ export class WorkspaceWatcher {
     } catch (error) {
       this.options.onError?.(error);
     }
+  }
+}
+
+/** Source files git sees as changed: what a watcher starts with as not yet committed. */
+async function uncommittedSources(root: string): Promise<string[]> {
+  try {
+    return await changedPaths(root, ['threads', 'strategy', 'goals', LAYOUT.config]);
+  } catch {
+    return [];
   }
 }

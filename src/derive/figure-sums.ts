@@ -1,0 +1,90 @@
+import type { ThreadFacts } from './thread-facts.js';
+
+/**
+ * The running sums behind a set of figures, kept so that a thread can be added and
+ * removed again: a watch cycle takes out a thread's old contribution and puts in its
+ * new one instead of recounting the workspace.
+ *
+ * Every sum is an integer (money in cents, margins and probabilities in hundredths), so
+ * it is exact whatever order threads came and went in: the figures a warm watcher keeps
+ * are bit for bit those a cold sync computes, which the fixed point depends on.
+ */
+export class FigureSums {
+  deals = 0;
+  open = 0;
+  won = 0;
+  lost = 0;
+  stalled = 0;
+  parked = 0;
+  wonArrCents = 0;
+  /** Cycle days of won deals, kept sorted for the median. */
+  readonly cycles: number[] = [];
+  cycleSum = 0;
+  marginCount = 0;
+  marginHundredths = 0;
+  pipelineCents = 0;
+  weightedCents = 0;
+  campaigns = 0;
+  sent = 0;
+  opened = 0;
+  replied = 0;
+  meetings = 0;
+
+  add(t: ThreadFacts): void {
+    this.apply(t, 1);
+  }
+
+  remove(t: ThreadFacts): void {
+    this.apply(t, -1);
+  }
+
+  private apply(t: ThreadFacts, sign: 1 | -1): void {
+    if (t.meta.type === 'sales-campaign') {
+      this.campaigns += sign;
+      const r = t.campaignResults ?? {};
+      const n = (key: string): number => (typeof r[key] === 'number' ? (r[key] as number) : 0);
+      this.sent += sign * n('sent');
+      this.opened += sign * n('opened');
+      this.replied += sign * n('replied');
+      this.meetings += sign * n('meetings');
+      return;
+    }
+    if (t.meta.type !== 'sales-deal') return;
+    this.deals += sign;
+    if (t.status === 'closed-won') {
+      this.won += sign;
+      this.wonArrCents += sign * cents(t.arr ?? 0);
+      if (t.cycleDays !== null) {
+        this.cycleSum += sign * t.cycleDays;
+        if (sign > 0) this.cycles.splice(sortedIndex(this.cycles, t.cycleDays), 0, t.cycleDays);
+        else this.cycles.splice(sortedIndex(this.cycles, t.cycleDays), 1);
+      }
+      if (t.margin !== null) {
+        this.marginCount += sign;
+        this.marginHundredths += sign * Math.round(t.margin * 100);
+      }
+    } else if (t.status === 'closed-lost') this.lost += sign;
+    else if (t.status === 'open') {
+      this.open += sign;
+      this.pipelineCents += sign * cents(t.arrPotential ?? 0);
+      this.weightedCents += sign * cents((t.arrPotential ?? 0) * t.closeProbability);
+    } else if (t.status === 'stalled') this.stalled += sign;
+    else if (t.status === 'deferred' || t.status === 'rejected') this.parked += sign;
+  }
+}
+
+function cents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+/** First index whose value is ≥ `value`. */
+function sortedIndex(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

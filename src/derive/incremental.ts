@@ -1,0 +1,271 @@
+import type { Config } from '../schema/config.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { assumptionsOf, canvasValue, goalsOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { slugify } from '../workspace/slug.js';
+import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceRef } from './assumptions.js';
+import { FigureSums } from './figure-sums.js';
+import { goalState, isLive, type GoalGroup } from './goals.js';
+import { figuresOf } from './metrics.js';
+import { threadFacts, type ThreadFacts } from './thread-facts.js';
+import { scoringContext, type ScoringContext } from './thread-scores.js';
+import type { DerivedWorkspace, MarketingOpening } from './derived.js';
+
+/** A group of threads (a segment, a goal, a subgoal): running sums and its members' paths. */
+class Group {
+  readonly sums = new FigureSums();
+  readonly members = new SortedPaths();
+  live = 0;
+
+  add(t: ThreadFacts): void {
+    this.sums.add(t);
+    this.members.add(t.path);
+    if (isLive(t)) this.live += 1;
+  }
+
+  remove(t: ThreadFacts): void {
+    this.sums.remove(t);
+    this.members.delete(t.path);
+    if (isLive(t)) this.live -= 1;
+  }
+
+  state(): GoalGroup {
+    return { figures: figuresOf(this.sums), threads: [...this.members.list()], live: this.live };
+  }
+}
+
+/** Paths kept sorted, for outputs that list them in order. */
+class SortedPaths {
+  private readonly paths: string[] = [];
+
+  add(path: string): void {
+    this.paths.splice(lowerBound(this.paths, path), 0, path);
+  }
+
+  delete(path: string): void {
+    const at = lowerBound(this.paths, path);
+    if (this.paths[at] === path) this.paths.splice(at, 1);
+  }
+
+  list(): readonly string[] {
+    return this.paths;
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const EMPTY_GROUP: GoalGroup = { figures: figuresOf(new FigureSums()), threads: [], live: 0 };
+
+/**
+ * Everything derived from the workspace, kept up to date one thread at a time. Each
+ * thread contributes to the aggregates — assumption evidence, metrics overall and per
+ * segment, goal and subgoal figures, the as-of date, content opportunities — and a
+ * change takes its old contribution out and puts the new one in, so a watch cycle costs
+ * what changed, not the size of the workspace.
+ *
+ * Pure: a model in, derived data out. A cold run uses a fresh instance (deriveWorkspace);
+ * a watcher keeps one. Either way the output is the same (the integer sums of
+ * figure-sums.ts make it exact), which is what keeps watch and sync at one fixed point.
+ */
+export class IncrementalDerivation {
+  /** The inputs every thread's facts depend on (as JSON); when one changes, everything is recounted. */
+  private context = '';
+  private scoring: ScoringContext | undefined;
+  private config: Config | undefined;
+  private readonly inputs = new Map<string, readonly unknown[]>();
+  private readonly facts = new Map<string, ThreadFacts>();
+  private readonly order = new SortedPaths();
+  private sortedFacts: ThreadFacts[] | undefined;
+  private readonly overall = new FigureSums();
+  private readonly segments = new Map<string, Group>();
+  private readonly goals = new Map<string, Group>();
+  /** `goal\0subgoal` → its threads. */
+  private readonly subgoals = new Map<string, Group>();
+  private readonly evidence = new Map<string, Map<string, EvidenceRef['result'][]>>();
+  private readonly testedBy = new Map<string, SortedPaths>();
+  /** Latest-date candidates of sales threads: date → how many threads have it. */
+  private readonly dates = new Map<string, number>();
+  /** Content opportunity slug → the threads asking for it, by path. */
+  private readonly opportunities = new Map<string, Map<string, { topic: string; priority: string }>>();
+
+  /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
+  private changed: Set<string> | undefined;
+
+  /** Forgets which threads changed: the next output reports every thread as changed (after a failed write). */
+  invalidate(): void {
+    this.changed = undefined;
+  }
+
+  derive(model: WorkspaceModel): DerivedWorkspace {
+    this.refreshContext(model);
+    for (const thread of model.threads.values()) {
+      const inputs = [thread.meta, ...thread.stages];
+      const known = this.inputs.get(thread.path);
+      if (known && known.length === inputs.length && known.every((input, i) => input === inputs[i])) continue;
+      this.inputs.set(thread.path, inputs);
+      this.replace(thread.path, this.compute(thread));
+    }
+    if (this.inputs.size > model.threads.size) {
+      for (const path of [...this.inputs.keys()]) {
+        if (model.threads.has(path)) continue;
+        this.inputs.delete(path);
+        this.replace(path, undefined);
+      }
+    }
+    const output = this.output(model);
+    this.changed = new Set();
+    return output;
+  }
+
+  private refreshContext(model: WorkspaceModel): void {
+    // Compared by value, not by file: the engine rewrites 13-metrics.md's block every time a
+    // figure moves, but only its front matter's targets are an input to a thread's facts.
+    const context = JSON.stringify([
+      model.config,
+      segmentsOf(model),
+      canvasValue(model, '13-metrics')?.targets ?? null,
+      segmentsOf(model).map((s) => model.files.get(`${LAYOUT.icp}/${s.id}-icp.yaml`)?.value ?? null),
+    ]);
+    if (context === this.context && this.scoring) return;
+    this.context = context;
+    this.scoring = scoringContext(model);
+    this.config = model.config;
+    // Every thread's facts are recomputed: forget them all.
+    for (const path of [...this.facts.keys()]) this.replace(path, undefined);
+    this.inputs.clear();
+    this.changed = undefined;
+  }
+
+  private compute(thread: ThreadRecord): ThreadFacts | undefined {
+    return threadFacts(thread, this.config!, this.scoring!);
+  }
+
+  private replace(path: string, next: ThreadFacts | undefined): void {
+    this.changed?.add(path);
+    const previous = this.facts.get(path);
+    if (previous) this.contribute(previous, -1);
+    if (next) {
+      this.facts.set(path, next);
+      this.contribute(next, 1);
+    } else this.facts.delete(path);
+    if (!previous && next) this.order.add(path);
+    else if (previous && !next) this.order.delete(path);
+    this.sortedFacts = undefined;
+  }
+
+  private contribute(t: ThreadFacts, sign: 1 | -1): void {
+    const apply = (group: Group): void => (sign > 0 ? group.add(t) : group.remove(t));
+    if (sign > 0) this.overall.add(t);
+    else this.overall.remove(t);
+    if (t.meta.segment) apply(groupOf(this.segments, t.meta.segment));
+    if (t.meta.goal_id) {
+      apply(groupOf(this.goals, t.meta.goal_id));
+      if (t.meta.subgoal) apply(groupOf(this.subgoals, `${t.meta.goal_id}\0${t.meta.subgoal}`));
+    }
+    for (const v of t.validations) {
+      const byThread = mapOf(this.evidence, v.assumption);
+      const results = byThread.get(t.path) ?? [];
+      if (sign > 0) results.push(v.result);
+      else results.splice(results.indexOf(v.result), 1);
+      if (results.length) byThread.set(t.path, results);
+      else byThread.delete(t.path);
+    }
+    for (const id of new Set(t.tests)) {
+      if (!testsOpenly(t, id)) continue;
+      let testing = this.testedBy.get(id);
+      if (!testing) this.testedBy.set(id, (testing = new SortedPaths()));
+      if (sign > 0) testing.add(t.path);
+      else testing.delete(t.path);
+    }
+    // Goals measure sales activity: content threads (opened on the day a sync runs) do not move the as-of date.
+    if (t.meta.type !== 'marketing') {
+      const count = (this.dates.get(t.updated) ?? 0) + sign;
+      if (count > 0) this.dates.set(t.updated, count);
+      else this.dates.delete(t.updated);
+    }
+    const opportunity = t.contentOpportunity;
+    if (opportunity?.topic) {
+      let slug: string | undefined;
+      try {
+        slug = opportunity.slug ?? slugify(opportunity.topic, 'content topic');
+      } catch {
+        slug = undefined; // a topic with no letters: check reports the thread; nothing to open
+      }
+      if (slug !== undefined) {
+        const askers = mapOf(this.opportunities, slug);
+        if (sign > 0) askers.set(t.path, { topic: opportunity.topic, priority: opportunity.priority ?? 'medium' });
+        else askers.delete(t.path);
+        if (askers.size === 0) this.opportunities.delete(slug);
+      }
+    }
+  }
+
+  private output(model: WorkspaceModel): DerivedWorkspace {
+    const goals = goalsOf(model);
+    let asOf = '';
+    for (const date of this.dates.keys()) if (date > asOf) asOf = date;
+    for (const g of goals) if (g.created > asOf) asOf = g.created;
+    const assumptions = assumptionsOf(model).map((a) => {
+      const evidence: EvidenceRef[] = [];
+      for (const [thread, results] of this.evidence.get(a.id) ?? []) for (const result of results) evidence.push({ thread, result });
+      return assumptionState(a, evidence.sort(byThread), [...(this.testedBy.get(a.id)?.list() ?? [])], model.config);
+    });
+    const group = (groups: Map<string, Group>, key: string): GoalGroup => groups.get(key)?.state() ?? EMPTY_GROUP;
+    return {
+      changedThreads: this.changed,
+      asOf,
+      threads: this.threads(),
+      assumptions,
+      overall: figuresOf(this.overall),
+      bySegment: segmentsOf(model).map((s) => ({ id: s.id, figures: group(this.segments, s.id).figures })),
+      goals: goals.map((g) => goalState(g, group(this.goals, g.id), (sg) => group(this.subgoals, `${g.id}\0${sg}`), asOf)),
+      marketing: this.marketing(assumptions),
+    };
+  }
+
+  private threads(): ThreadFacts[] {
+    this.sortedFacts ??= this.order.list().map((path) => this.facts.get(path)!);
+    return this.sortedFacts;
+  }
+
+  private marketing(assumptions: readonly AssumptionState[]): MarketingOpening[] {
+    const bySlug = new Map<string, MarketingOpening>();
+    for (const [slug, askers] of this.opportunities) {
+      const sources = [...askers.keys()].sort();
+      const first = askers.get(sources[0]!)!;
+      bySlug.set(slug, { slug, topic: first.topic, priority: first.priority, sources, reason: `content opportunity in ${sources[0]}/6-learning.md` });
+    }
+    for (const a of assumptions) {
+      if (a.status !== 'validated' || a.retired) continue;
+      const slug = `${a.id.toLowerCase()}-${slugify(a.statement, 'assumption').slice(0, 48).replace(/-+$/, '')}`;
+      if (!bySlug.has(slug)) {
+        bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${a.confidence}, n=${a.n})` });
+      }
+    }
+    return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  }
+}
+
+function groupOf(groups: Map<string, Group>, key: string): Group {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = new Group()));
+  return group;
+}
+
+function mapOf<K, V>(maps: Map<string, Map<K, V>>, key: string): Map<K, V> {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
+}

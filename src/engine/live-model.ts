@@ -1,0 +1,130 @@
+import { compareDiagnostics, diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { configSchema, type Config } from '../schema/config.js';
+import { threadOf } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
+
+const DEFAULT_CONFIG: Config = configSchema.parse({});
+
+/**
+ * A WorkspaceModel kept up to date one file at a time, so that a watch cycle does not
+ * rebuild the indexes of 70,000 files to change one. It holds, per path, the version of
+ * the file derivation uses (chosen by the state's broken-file policy) and the diagnostics
+ * of the file as it is; everything else — canvas, goals, thread records, the config, the
+ * diagnostics list — follows from those.
+ */
+export class LiveModel {
+  readonly model: WorkspaceModel;
+  private readonly threadDirs = new Set<string>();
+  private readonly threadFiles = new Map<string, number>();
+  private readonly perPath = new Map<string, Diagnostic[]>();
+  private scanDiagnostics: Diagnostic[] = [];
+  private held: Diagnostic[] = [];
+  private diagnosticsList: Diagnostic[] | undefined;
+
+  constructor(root: string, text: (path: string) => string | undefined, broken: ReadonlySet<string>) {
+    const live: WorkspaceModel = {
+      root,
+      config: DEFAULT_CONFIG,
+      files: new Map(),
+      canvas: new Map(),
+      goals: new Map(),
+      threads: new Map(),
+      diagnostics: [],
+      text,
+      broken,
+    };
+    Object.defineProperty(live, 'diagnostics', { get: () => this.diagnostics(), enumerable: true });
+    this.model = live;
+  }
+
+  /** Sets (or with undefined removes) the version of `path` derivation uses. */
+  setFile(path: string, file: ParsedFile | undefined): void {
+    const previous = this.model.files.get(path);
+    if (previous === file) return;
+    const kind = (file ?? previous)?.kind;
+    if (file) this.model.files.set(path, file);
+    else this.model.files.delete(path);
+    if (!kind) return;
+    if (kind.kind === 'config') this.model.config = file?.value ? (file.value as Config) : DEFAULT_CONFIG;
+    else if (kind.kind === 'canvas') {
+      if (file) this.model.canvas.set(kind.section, file);
+      else this.model.canvas.delete(kind.section);
+    } else if (kind.kind === 'goal') {
+      if (file) this.model.goals.set(kind.id, file);
+      else this.model.goals.delete(kind.id);
+    } else if (kind.kind === 'thread-meta' || kind.kind === 'stage') {
+      const count = (this.threadFiles.get(kind.thread) ?? 0) + (file ? (previous ? 0 : 1) : -1);
+      if (count > 0) this.threadFiles.set(kind.thread, count);
+      else this.threadFiles.delete(kind.thread);
+      let thread = this.model.threads.get(kind.thread);
+      if (!thread && file) {
+        thread = { path: kind.thread, family: kind.family, meta: undefined, stages: new Array(6).fill(undefined) };
+        this.model.threads.set(kind.thread, thread);
+      }
+      if (!thread) return;
+      if (kind.kind === 'thread-meta') thread.meta = file;
+      else thread.stages[kind.stage - 1] = file;
+      this.dropThreadIfEmpty(kind.thread);
+    }
+  }
+
+  /** The diagnostics of `path` as it is (its own parse and schema problems). */
+  setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
+    const all = kind?.kind === 'canvas-unknown' ? [...list, canvasUnknown(path, kind.name)] : [...list];
+    const had = this.perPath.has(path);
+    if (all.length) this.perPath.set(path, all);
+    else this.perPath.delete(path);
+    if (had || all.length) this.diagnosticsList = undefined;
+  }
+
+  setScanDiagnostics(list: Diagnostic[]): void {
+    this.scanDiagnostics = list;
+    this.diagnosticsList = undefined;
+  }
+
+  /** The `derived-held` warnings, one per broken file. */
+  setHeld(list: Diagnostic[]): void {
+    this.held = list;
+    this.diagnosticsList = undefined;
+  }
+
+  addThreadDir(dir: string): void {
+    if (this.threadDirs.has(dir)) return;
+    this.threadDirs.add(dir);
+    if (!this.model.threads.has(dir)) {
+      const family = threadOf([...dir.split('/'), 'meta.json'])?.family;
+      if (family) this.model.threads.set(dir, { path: dir, family, meta: undefined, stages: new Array(6).fill(undefined) });
+    }
+  }
+
+  removeThreadDir(dir: string): void {
+    if (!this.threadDirs.delete(dir)) return;
+    this.dropThreadIfEmpty(dir);
+  }
+
+  hasThreadDir(dir: string): boolean {
+    return this.threadDirs.has(dir);
+  }
+
+  threadDirList(): string[] {
+    return [...this.threadDirs];
+  }
+
+  private dropThreadIfEmpty(dir: string): void {
+    if (!this.threadDirs.has(dir) && !this.threadFiles.has(dir)) this.model.threads.delete(dir);
+  }
+
+  private diagnostics(): Diagnostic[] {
+    if (!this.diagnosticsList) {
+      const own = [...this.perPath.values()].flat().sort(compareDiagnostics);
+      this.diagnosticsList = [...this.scanDiagnostics, ...own, ...this.held];
+    }
+    return this.diagnosticsList;
+  }
+}
+
+function canvasUnknown(path: string, name: string): Diagnostic {
+  return diagnostic(path, START, 'warning', 'canvas-unknown', `Unexpected canvas file \`${name}.md\`: expected one of ${CANVAS_SECTIONS.join(', ')}`);
+}

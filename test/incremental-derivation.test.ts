@@ -1,0 +1,102 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- the benchmark's generator is plain JavaScript
+import { generateWorkspace, mulberry32 } from '../bench/generate.js';
+import { IncrementalDerivation } from '../src/derive/incremental.js';
+import { deriveWorkspace } from '../src/derive/workspace.js';
+import { WorkspaceState } from '../src/engine/state.js';
+import { testdir } from './helpers/testdir.js';
+
+/**
+ * A watcher keeps one derivation and updates it one thread at a time (take the old
+ * contribution out, put the new one in); a cold run derives from scratch. After any
+ * sequence of edits both must give exactly the same result, or watch and sync would
+ * disagree about the fixed point.
+ */
+type Edit = (dir: string, deal: string, random: () => number) => string[];
+
+const learning = (dir: string, deal: string): string => join(dir, 'threads/sales', deal, '6-learning.md');
+
+/** Rewrites a file; the paths touched, or none when the text came out the same. */
+function rewrite(dir: string, rel: string, edit: (text: string) => string): string[] {
+  const file = join(dir, rel);
+  if (!existsSync(file)) return [];
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  if (after === before) return [];
+  writeFileSync(file, after);
+  return [rel];
+}
+
+const EDITS: Record<string, Edit> = {
+  'close it won with another ARR and margin': (dir, deal, random) =>
+    rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) =>
+      text
+        .replace(/^outcome: .*$/m, 'outcome: closed-won')
+        .replace(/^arr: .*$/m, `arr: ${20000 + Math.floor(random() * 90) * 1000}`)
+        .replace(/^margin: .*$/m, `margin: ${(0.5 + Math.floor(random() * 50) / 100).toFixed(2)}`),
+    ),
+  'lose it': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^outcome: .*$/m, 'outcome: closed-lost')),
+  'reopen it (learning deleted)': (dir, deal) => {
+    const file = learning(dir, deal);
+    if (!existsSync(file)) return [];
+    rmSync(file);
+    return [`threads/sales/${deal}/6-learning.md`];
+  },
+  'move it to another goal and subgoal': (dir, deal, random) =>
+    rewrite(dir, `threads/sales/${deal}/meta.json`, (text) => {
+      const meta = JSON.parse(text) as Record<string, unknown>;
+      meta.goal_id = ['g-fintech-beachhead', 'g-arr-1m-2026', 'g-marketplace-launch'][Math.floor(random() * 3)];
+      meta.subgoal = random() < 0.5 ? 'SG1' : 'SG2';
+      return `${JSON.stringify(meta, null, 2)}\n`;
+    }),
+  'break its learning half-way': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, () => '---\noutcome: closed-won\narr: [oops'),
+  'delete the thread': (dir, deal) => {
+    const folder = join(dir, 'threads/sales', deal);
+    const files = readdirSync(folder).map((f) => `threads/sales/${deal}/${f}`);
+    rmSync(folder, { recursive: true });
+    return files;
+  },
+};
+
+describe('incremental derivation', () => {
+  it('gives exactly what a cold derivation gives, after every edit of a random sequence', async () => {
+    const dir = testdir();
+    const { dealSlugs } = generateWorkspace(dir, { deals: 120, seed: 7 }) as { dealSlugs: string[] };
+    const pristine = testdir();
+    cpSync(dir, pristine, { recursive: true });
+    const state = await WorkspaceState.load(dir);
+    const warm = new IncrementalDerivation();
+    expect(warm.derive(state.derivationModel())).toEqual(deriveWorkspace(state.derivationModel()));
+    expect(warm.derive(state.derivationModel()).changedThreads?.size).toBe(0);
+
+    const random = mulberry32(42) as () => number;
+    const names = Object.keys(EDITS);
+    const alive = [...dealSlugs];
+    const applied: string[] = [];
+    for (let step = 0; step < 60 && alive.length > 0; step++) {
+      const deal = alive[Math.floor(random() * alive.length)]!;
+      const name = names[Math.floor(random() * names.length)]!;
+      const touched = EDITS[name]!(dir, deal, random);
+      if (name === 'delete the thread') {
+        alive.splice(alive.indexOf(deal), 1);
+        state.removeFolder(`threads/sales/${deal}`);
+      } else for (const path of touched) state.update(path);
+      applied.push(`${name}: ${deal}`);
+      const model = state.derivationModel();
+      // Not toEqual on the whole at once: a failure names the step and the part that differs.
+      const incremental = warm.derive(model);
+      const cold = deriveWorkspace(model);
+      for (const key of Object.keys(cold) as (keyof typeof cold)[]) {
+        if (key !== 'changedThreads') expect(incremental[key], `${key} after ${applied.join(' → ')}`).toEqual(cold[key]);
+      }
+      // The warm deriver names exactly the threads it had to recount: the one edited — or none
+      // when the edit broke a file, whose last valid version is held.
+      const recounted = name === 'break its learning half-way' || touched.length === 0 ? [] : [`threads/sales/${deal}`];
+      expect([...(incremental.changedThreads ?? [])], applied.at(-1)).toEqual(recounted);
+      expect(cold.changedThreads).toBeUndefined();
+    }
+    expect(applied.length).toBe(60);
+  });
+});
