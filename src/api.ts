@@ -4,6 +4,7 @@ import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
 import { today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
+import { cacheEnabled, fingerprint, readCache, writeCache } from './engine/cache.js';
 import { WorkspaceState } from './engine/state.js';
 import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import type { CommitOutcome } from './git/commit.js';
@@ -47,8 +48,8 @@ export interface Workspace {
   readonly root: string;
   /** Reads and validates every file; the model holds the parsed data and indexes (broken files held, see engine/state.ts). */
   load(): Promise<WorkspaceModel>;
-  /** Every problem in the workspace, in one pass. */
-  check(): Promise<CheckResult>;
+  /** Every problem in the workspace, in one pass; served from the persistent cache when no file changed (`cache: false` bypasses it). */
+  check(options?: { cache?: boolean }): Promise<CheckResult>;
   createDeal(options: NewDealOptions, write?: WriteOptions): Promise<CreatedThread & Committed>;
   createCampaign(options: NewCampaignOptions, write?: WriteOptions): Promise<CreatedThread & Committed>;
   /** `thread` may be a folder path or a bare thread id. */
@@ -93,9 +94,14 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
   return {
     root,
     load: () => loadWorkspace(root),
-    check: async () => {
-      const state = await WorkspaceState.load(root);
-      const result = checkModel(state.currentModel());
+    check: async (options = {}) => {
+      // The whole result is cached under the workspace's fingerprint (engine/cache.ts).
+      const print = cacheEnabled(options.cache) ? fingerprint(root) : undefined;
+      const hit = print ? await readCache<CheckResult>(root, 'check', print.digest) : {};
+      if (hit.value) return hit.value;
+      const result = checkModel((await WorkspaceState.load(root)).currentModel());
+      if (print && !print.racy && !hit.warning) await writeCache(root, 'check', print.digest, result);
+      if (hit.warning) return { ...result, warnings: result.warnings + 1, diagnostics: [...result.diagnostics, hit.warning] };
       return result;
     },
     createDeal: async (options, opts) => committed(await write((model) => proposeDeal(model, options), opts)),

@@ -313,6 +313,14 @@ export const RULES = {
     message: 'The workspace lock was compromised: {reason}',
     docs: 'Another process may have written at the same time. Run `threadwork check` and `git status`, then run the command again.',
   },
+  'cache-discarded': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync'],
+    at: 'file',
+    summary: 'a damaged entry of the persistent cache (truncated, or its checksum does not match): discarded, never trusted',
+    message: 'Discarded a damaged cache entry ({why}): the result was computed anew',
+    docs: 'The cache lives in the git directory under `threadwork-cache/`. The result is computed from the files as if there were no cache, and the entry is replaced by the next run. Nothing to do unless it keeps happening (a failing disk).',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -52,7 +52,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   program
     .command('check')
     .description('validate every file; diagnostics as path:line:col severity message (rule)')
-    .action((_flags: unknown, cmd: Command) => execute(() => checkCommand(globals(cmd)), globals(cmd).json));
+    .option('--no-cache', 'read and validate every file, ignoring the persistent cache')
+    .action((flags: { cache: boolean }, cmd: Command) => execute(() => checkCommand(flags, globals(cmd)), globals(cmd).json));
 
   const deal = program.command('deal').description('deal threads (threads/sales/{deal})');
   deal
@@ -116,7 +117,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('recompute every derived value, write what differs, commit it')
     .option('--dry-run', 'print what would change (before → after) and write nothing')
     .option('--no-commit', 'write the files but do not commit')
-    .action((flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
+    .option('--no-cache', 'derive from every file, ignoring the persistent cache')
+    .action((flags: { dryRun?: boolean; commit: boolean; cache: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('strategy [segments...]')

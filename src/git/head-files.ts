@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { relative, sep } from 'node:path';
+import { gitRaw } from './git.js';
 import { repositoryOf } from './repo.js';
 
 /**
@@ -46,4 +47,13 @@ function catFileBatch(top: string, specs: readonly string[]): Promise<Buffer> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${specs.join('\n')}\n`);
   });
+}
+
+/** The commit HEAD points to, or undefined outside a repository or before the first commit. */
+export async function headCommit(cwd: string): Promise<string | undefined> {
+  try {
+    return (await gitRaw(cwd, ['rev-parse', '-q', '--verify', 'HEAD'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,9 +3,9 @@ import { openWorkspace } from '../../api.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export async function checkCommand(options: GlobalOptions): Promise<CommandOutcome> {
+export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const result = await workspace.check();
+  const result = await workspace.check({ cache: flags.cache !== false });
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0

@@ -4,9 +4,9 @@ import type { SyncResult } from '../../sync/run.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
-export async function syncCommand(flags: { dryRun?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const result = await workspace.sync({ dryRun: flags.dryRun === true, commit: flags.commit });
+  const result = await workspace.sync({ dryRun: flags.dryRun === true, commit: flags.commit, cache: flags.cache !== false });
   const errors = result.diagnostics.some((d) => d.severity === 'error');
   return { json: { root: workspace.root, ...result }, text: describeSync(result), exitCode: errors ? 1 : 0 };
 }

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { lockDirectory } from '../workspace/lock.js';
+import { scanWorkspace } from '../workspace/scan.js';
+import { writeFileAtomicSync } from '../workspace/write.js';
+
+/**
+ * The persistent cache: results computed from the whole workspace (a `check`, a sync
+ * that found nothing to do), kept in the git directory under `threadwork-cache/` and
+ * served again only when nothing they were computed from can have changed.
+ *
+ * How an entry is keyed, so that it can never be served stale:
+ * - **an edit**: every file the engine reads is in the key with its size, mtime and ctime
+ *   in nanoseconds and its inode — an edit moves the mtime and ctime, a save by rename
+ *   the inode, a file added or deleted the list of paths;
+ * - **a checkout or a rebase**: git writes each file it changes anew (new mtime, ctime and
+ *   usually inode), and the sync entry also records the commit `HEAD` points to, since a
+ *   sync holds a broken file at its version in HEAD;
+ * - **a different threadwork**: the key holds the package version and a hash of the size
+ *   and mtime of every file of the installed engine, so a rebuilt or upgraded engine
+ *   misses;
+ * - **a file changed within the timestamp granularity of the last write** (git's "racily
+ *   clean" problem): when any file was modified in the two seconds before the key was
+ *   taken, nothing is stored at all.
+ *
+ * An entry that cannot be parsed or whose checksum does not match (a truncated write, a
+ * disk error) is discarded with a `cache-discarded` warning and the result is computed
+ * anew. `--no-cache` (or `THREADWORK_NO_CACHE=1`) bypasses the cache altogether.
+ */
+export interface Fingerprint {
+  digest: string;
+  files: number;
+  /** A file changed too recently to trust its timestamps: do not store. */
+  racy: boolean;
+}
+
+const FORMAT = 1;
+const RACY_MS = 2000;
+
+/** Whether the cache may be used in this process (`THREADWORK_NO_CACHE=1` turns it off everywhere). */
+export function cacheEnabled(requested: boolean | undefined): boolean {
+  return requested !== false && process.env.THREADWORK_NO_CACHE !== '1';
+}
+
+/**
+ * The key of everything the engine reads: each scanned file's path, size, mtime, ctime and
+ * inode (lstat: no file is opened), plus the engine's own identity.
+ */
+export function fingerprint(root: string, now = Date.now(), engine = engineIdentity()): Fingerprint {
+  const { files, threadDirs, diagnostics } = scanWorkspace(root);
+  const hash = createHash('sha1').update(`${FORMAT}\0${engine}\0${root}\n`);
+  let racy = false;
+  for (const path of files) {
+    let line: string;
+    try {
+      const stat = lstatSync(join(root, path), { bigint: true });
+      if (Number(stat.mtimeMs) > now - RACY_MS || Number(stat.ctimeMs) > now - RACY_MS) racy = true;
+      line = `${path}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`;
+    } catch {
+      line = `${path}\0missing\n`;
+    }
+    hash.update(line);
+  }
+  // Generated strategy files and template overrides are read by a sync too (a hand edit is
+  // reported as stale, an edited template regenerates): they are part of the key.
+  for (const path of [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')]) {
+    try {
+      const stat = lstatSync(join(root, path), { bigint: true });
+      if (Number(stat.mtimeMs) > now - RACY_MS) racy = true;
+      hash.update(`extra\0${path}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`);
+    } catch {
+      hash.update(`extra\0${path}\0missing\n`);
+    }
+  }
+  for (const dir of threadDirs) hash.update(`dir\0${dir}\n`);
+  for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
+  return { digest: hash.digest('hex'), files: files.length, racy };
+}
+
+/** Every file under `rel` (relative paths), without following links. */
+function walkFiles(root: string, rel: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk(rel);
+  return out;
+}
+
+interface Stored<T> {
+  format: number;
+  key: string;
+  checksum: string;
+  value: T;
+}
+
+async function cacheFile(root: string, name: string): Promise<string> {
+  return join(await lockDirectory(root), 'threadwork-cache', `${name}.json`);
+}
+
+/** The value stored under `name` for exactly this key; a `warning` when the entry was damaged and discarded. */
+export async function readCache<T>(root: string, name: string, key: string): Promise<{ value?: T; warning?: Diagnostic }> {
+  const file = await cacheFile(root, name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const stored = JSON.parse(text) as Stored<T>;
+    if (stored.format !== FORMAT || typeof stored.key !== 'string' || typeof stored.checksum !== 'string') throw new Error('not a threadwork cache entry');
+    if (checksum(stored.value) !== stored.checksum) throw new Error('its checksum does not match its content');
+    return stored.key === key ? { value: stored.value } : {};
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged cache entry (${why}): the result was computed anew`) };
+  }
+}
+
+export async function writeCache<T>(root: string, name: string, key: string, value: T): Promise<void> {
+  const file = await cacheFile(root, name);
+  mkdirSync(dirname(file), { recursive: true });
+  const stored: Stored<T> = { format: FORMAT, key, checksum: checksum(value), value };
+  writeFileAtomicSync(dirname(file), basename(file), JSON.stringify(stored));
+}
+
+function checksum(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+}
+
+function relativeToGit(file: string): string {
+  const parts = file.split(/[\\/]/);
+  return parts.slice(-3).join('/');
+}
+
+let identity: string | undefined;
+
+/**
+ * The installed engine: its version and the size and mtime of each of its own files, so
+ * a rebuild or an upgrade never reads a cache a different engine wrote.
+ */
+export function engineIdentity(): string {
+  if (identity) return identity;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const top = dirname(here);
+  const hash = createHash('sha1');
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (/\.(js|ts|json|hbs)$/.test(name)) hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+    }
+  };
+  walk(top);
+  let version = '0';
+  try {
+    version = (JSON.parse(readFileSync(join(dirname(top), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // an engine outside its package: the files' hash alone tells it apart
+  }
+  identity = `${version}+${hash.digest('hex').slice(0, 16)}`;
+  return identity;
+}

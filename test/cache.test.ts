@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { fingerprint } from '../src/engine/cache.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { gitEnv } from './helpers/git.js';
+
+/**
+ * The persistent cache serves a result only when nothing it was computed from can have
+ * changed. Each test plants a recognisable fake result in the cache, so that it is
+ * visible whether the cache was served: after an edit, a checkout, a rebase or with a
+ * different engine, the fake must never come back.
+ */
+const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
+
+/** Files modified in the last two seconds are too fresh to key a cache on: wait them out. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
+
+function entryPath(dir: string, name: string): string {
+  return join(dir, '.git', 'threadwork-cache', `${name}.json`);
+}
+
+/** Replaces the cached value with a marker, keeping the entry well-formed (its checksum recomputed). */
+function plantMarker(dir: string, name: string, key?: string): void {
+  const stored = JSON.parse(readFileSync(entryPath(dir, name), 'utf8')) as { key: string; value: { diagnostics: unknown[] } };
+  stored.value = { ...stored.value, diagnostics: [{ path: 'MARKER', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: 'served from the cache', rule: 'schema' }] };
+  if (key) stored.key = key;
+  const checksum = createHash('sha1').update(JSON.stringify(stored.value)).digest('hex');
+  writeFileSync(entryPath(dir, name), JSON.stringify({ ...stored, checksum }));
+}
+
+const served = (result: { diagnostics: { path: string }[] }): boolean => result.diagnostics.some((d) => d.path === 'MARKER');
+
+async function cachedExample(): Promise<string> {
+  const dir = exampleWorkspace();
+  await settle();
+  const ws = await openWorkspace(dir);
+  await ws.check();
+  expect(existsSync(entryPath(dir, 'check'))).toBe(true);
+  plantMarker(dir, 'check');
+  expect(served(await ws.check())).toBe(true); // the cache is really used when nothing changed
+  return dir;
+}
+
+describe('the persistent cache', () => {
+  it('is not served after an edit, and check sees the edit', async () => {
+    const dir = await cachedExample();
+    const file = join(dir, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('arr: 36000', 'arr: "36k"'));
+    const result = await (await openWorkspace(dir)).check();
+    expect(served(result)).toBe(false);
+    expect(result.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'threads/sales/harbor-lending/6-learning.md', rule: 'schema' })]));
+  });
+
+  it('is not served after a checkout', async () => {
+    const dir = await cachedExample();
+    const file = 'threads/sales/harbor-lending/6-learning.md';
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('arr: 36000', 'arr: 38000'));
+    git(dir, 'commit', '-qam', 'raise');
+    await settle();
+    const ws = await openWorkspace(dir);
+    await ws.check();
+    plantMarker(dir, 'check');
+    git(dir, 'checkout', '-q', 'HEAD~1', '--', file);
+    expect(served(await ws.check())).toBe(false);
+  });
+
+  it('is not served after a rebase', async () => {
+    const dir = await cachedExample();
+    git(dir, 'checkout', '-qb', 'topic');
+    const file = join(dir, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('arr: 36000', 'arr: 39000'));
+    git(dir, 'commit', '-qam', 'topic change');
+    git(dir, 'checkout', '-q', 'main');
+    const canvas = join(dir, 'strategy/canvas/01-context.md');
+    writeFileSync(canvas, `${readFileSync(canvas, 'utf8')}\nA line on main.\n`);
+    git(dir, 'commit', '-qam', 'main change');
+    git(dir, 'checkout', '-q', 'topic');
+    await settle();
+    const ws = await openWorkspace(dir);
+    await ws.check();
+    plantMarker(dir, 'check');
+    git(dir, 'rebase', '-q', 'main');
+    expect(readFileSync(canvas, 'utf8')).toContain('A line on main.');
+    expect(served(await ws.check())).toBe(false);
+  });
+
+  it('is not served to a different engine: the key holds the engine it was written by', async () => {
+    const dir = exampleWorkspace();
+    await settle();
+    const ws = await openWorkspace(dir);
+    await ws.check();
+    // The same files, keyed by another engine (an upgrade, a rebuild): never served to this one.
+    plantMarker(dir, 'check', fingerprint(dir, Date.now(), 'another-engine').digest);
+    expect(served(await ws.check())).toBe(false);
+    expect(fingerprint(dir, Date.now(), 'another-engine').digest).not.toBe(fingerprint(dir).digest);
+  });
+
+  it('discards a damaged entry with a warning and computes the result anew; --no-cache never reads it', async () => {
+    const dir = await cachedExample();
+    expect(served(await (await openWorkspace(dir)).check({ cache: false }))).toBe(false);
+    writeFileSync(entryPath(dir, 'check'), readFileSync(entryPath(dir, 'check'), 'utf8').slice(0, 200)); // truncated
+    const result = await runJson<{ diagnostics: { rule: string }[]; ok: boolean }>(['check', '--dir', dir]);
+    expect(result.json.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
+    expect(result.json.ok).toBe(true);
+    expect(result.code).toBe(0);
+  });
+
+  it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {
+    const dir = exampleWorkspace();
+    await settle();
+    const ws = await openWorkspace(dir);
+    expect((await ws.sync()).written).toEqual([]);
+    plantMarker(dir, 'sync');
+    expect(served(await ws.sync())).toBe(true);
+    // A commit of someone else's that changes no file the engine reads still moves HEAD.
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'empty');
+    expect(served(await ws.sync())).toBe(false);
+  });
+});
