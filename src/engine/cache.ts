@@ -14,7 +14,7 @@ import { writeFileAtomicSync } from '../workspace/write.js';
  *
  * How an entry is keyed, so that it can never be served stale:
  * - **an edit**: every file the engine reads is in the key with its size, mtime and ctime
- *   in nanoseconds and its inode — an edit moves the mtime and ctime, a save by rename
+ *   (to the fraction of a millisecond the file system keeps) and its inode — an edit moves the mtime and ctime, a save by rename
  *   the inode, a file added or deleted the list of paths;
  * - **a checkout or a rebase**: git writes each file it changes anew (new mtime, ctime and
  *   usually inode), and the sync entry also records the commit `HEAD` points to, since a
@@ -56,9 +56,11 @@ export function fingerprint(root: string, now = Date.now(), engine = engineIdent
   for (const path of files) {
     let line: string;
     try {
-      const stat = lstatSync(join(root, path), { bigint: true });
-      if (Number(stat.mtimeMs) > now - RACY_MS || Number(stat.ctimeMs) > now - RACY_MS) racy = true;
-      line = `${path}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`;
+      // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
+      // 70,000 files costs twice as much for precision no edit needs.
+      const stat = lstatSync(join(root, path));
+      if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
+      line = `${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`;
     } catch {
       line = `${path}\0missing\n`;
     }
@@ -68,9 +70,9 @@ export function fingerprint(root: string, now = Date.now(), engine = engineIdent
   // reported as stale, an edited template regenerates): they are part of the key.
   for (const path of [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')]) {
     try {
-      const stat = lstatSync(join(root, path), { bigint: true });
-      if (Number(stat.mtimeMs) > now - RACY_MS) racy = true;
-      hash.update(`extra\0${path}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`);
+      const stat = lstatSync(join(root, path));
+      if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
+      hash.update(`extra\0${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
     } catch {
       hash.update(`extra\0${path}\0missing\n`);
     }
