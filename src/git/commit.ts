@@ -1,7 +1,8 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { symlinkOnTheWay } from '../workspace/contain.js';
-import { gitRaw, isIndexLockError, retryOnIndexLock } from './git.js';
+import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { repositoryOf } from './repo.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
@@ -33,10 +34,15 @@ export type CommitOutcome =
 export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };
 
 /**
- * Commits exactly `paths`, whatever else is staged. The commit is built in a temporary
- * index seeded from HEAD, so the user's index — their staged work — is never part of
- * it; afterwards only our paths are refreshed in the real index. No hooks run: the
- * engine's commits are derived data, not a person's work.
+ * Commits exactly `paths`, whatever else is staged: the user's index — their staged work —
+ * is never part of it; afterwards only our paths are refreshed in the real index. No hooks
+ * run: the engine's commits are derived data, not a person's work.
+ *
+ * The cost follows the files committed, not the repository: the new tree is HEAD's tree
+ * with only the folders on the way to the committed paths rewritten (`buildTree`), and
+ * the real index gets exactly those entries (`update-index --index-info`). A case that
+ * plain tree surgery does not cover (a path that is a folder or a symbolic link, a file
+ * replacing a folder, …) takes the general way: a temporary index seeded from HEAD.
  */
 export async function commitPaths(request: CommitRequest): Promise<CommitOutcome> {
   const repo = await repositoryOf(request.cwd);
@@ -57,43 +63,32 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const repoPaths = beyondLink.length ? candidates.filter((p) => !beyondLink.includes(p)) : candidates;
   if (beyondLink.length) warnings.push(`left out of the commit, beyond a symbolic link: ${beyondLink.join(', ')}`);
   if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit' };
-  const head = await resolveHead(repo.top);
-  if (head && !(await onBranch(repo.top))) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
+  const [head, branch, config] = await Promise.all([resolveHead(repo.top), onBranch(repo.top), readConfig(repo.top)]);
+  if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
+
+  const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
+  const presentSet = new Set(present);
+  const removed = repoPaths.filter((p) => !presentSet.has(p));
   const stamp = `${process.pid}-${Date.now()}`;
   const indexFile = join(repo.gitDir, `threadwork-index-${stamp}`);
-  // Paths and the message go through files: a sync of 10,000 threads would not fit on a command line (E2BIG).
   const pathsFile = join(repo.gitDir, `threadwork-paths-${stamp}`);
-  const messageFile = join(repo.gitDir, `threadwork-message-${stamp}`);
-  const tempIndex = { GIT_INDEX_FILE: indexFile, ...LITERAL };
-  const withPaths = async (args: string[], paths: string[], env: Record<string, string> = {}): Promise<void> => {
-    writeFileSync(pathsFile, paths.join('\0'));
-    await gitRaw(repo.top, [...args, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { ...LITERAL, ...env });
-  };
+  const tempFiles = [indexFile, `${indexFile}.lock`, pathsFile];
   try {
-    await gitRaw(repo.top, head ? ['read-tree', head] : ['read-tree', '--empty'], tempIndex);
-    const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
-    const presentSet = new Set(present);
-    const removed = repoPaths.filter((p) => !presentSet.has(p));
-    if (present.length) await withPaths(['add', '--force'], present, tempIndex);
-    if (removed.length) await withPaths(['rm', '--cached', '--ignore-unmatch', '-q'], removed, tempIndex);
-    const tree = (await gitRaw(repo.top, ['write-tree'], tempIndex)).trim();
-    if (head && tree === (await gitRaw(repo.top, ['rev-parse', `${head}^{tree}`])).trim()) {
-      return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
-    }
-    const identity = await identityFor(repo.top, request.author);
-    writeFileSync(messageFile, request.message);
-    const commit = (await gitRaw(repo.top, ['commit-tree', tree, ...(head ? ['-p', head] : []), '-F', messageFile], identity)).trim();
+    const built = (await buildTree(repo.top, head, present, removed, config.fileMode, indexFile, tempFiles)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
+    const identity = identityFor(request.author, config);
+    const commit = (await gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity })).trim();
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
     recordIndexRepair(repo.gitDir, commit, repoPaths);
     try {
-      await gitRaw(repo.top, ['update-ref', '-m', `threadwork: ${request.message.split('\n')[0]}`, 'HEAD', commit, head ?? '']);
+      await gitSpawn(repo.top, ['update-ref', '-m', `threadwork: ${request.message.split('\n')[0]}`, 'HEAD', commit, head ?? '']);
     } catch (error) {
       clearIndexRepair(repo.gitDir, commit);
       throw error;
     }
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
     try {
-      await retryOnIndexLock(() => withPaths(['reset', '-q', commit], repoPaths), INDEX_LOCK_RETRY_MS);
+      await retryOnIndexLock(() => refreshIndex(repo.top, commit, repoPaths, built.entries, pathsFile), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
     } catch (error) {
       if (!isIndexLockError(error)) throw error;
@@ -104,8 +99,265 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     }
     return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
   } finally {
-    for (const file of [indexFile, `${indexFile}.lock`, pathsFile, messageFile]) rmSync(file, { force: true });
+    for (const file of tempFiles) rmSync(file, { force: true });
   }
+}
+
+interface BuiltTree {
+  tree: string;
+  /** HEAD's tree, when there is a HEAD. */
+  headTree: string | undefined;
+  /** What each committed path is in the new tree (`undefined` for a removed path), when known: the real index gets exactly these. */
+  entries?: Map<string, { mode: string; oid: string } | undefined>;
+}
+
+/**
+ * One entry of a tree object, kept as its bytes (`<mode> <name>\0<id>`), so the entries a
+ * commit does not touch are copied, never re-encoded. `key` is the name as a latin1 string
+ * (one character a byte), `order` the key as git sorts it (a folder's with a `/` after).
+ */
+interface TreeEntry {
+  key: string;
+  order: string;
+  tree: boolean;
+  raw: Buffer;
+}
+interface Tree {
+  oid: string;
+  /** The entries in git's order, as in the object. */
+  entries: TreeEntry[];
+  byKey: Map<string, TreeEntry>;
+}
+const TREE_MODE = '40000';
+const NUL = Buffer.from([0]);
+
+function treeEntry(mode: string, key: string, oid: string): TreeEntry {
+  const tree = mode === TREE_MODE;
+  return { key, order: tree ? `${key}/` : key, tree, raw: Buffer.concat([Buffer.from(`${mode} ${key}\0`, 'latin1'), Buffer.from(oid, 'hex')]) };
+}
+const modeOf = (entry: TreeEntry): string => entry.raw.toString('latin1', 0, entry.raw.indexOf(0x20));
+const latin1 = (name: string): string => Buffer.from(name, 'utf8').toString('latin1');
+
+/**
+ * The new tree without an index: the committed files are hashed (one `hash-object`), the
+ * folders on the way from them to the root are read from HEAD (one `cat-file --batch`),
+ * their entries replaced, added or removed — a folder left empty disappears from its
+ * parent — and the rewritten folders written (one `hash-object -t tree`). Every other
+ * folder of HEAD is reused as is, and in a rewritten folder the other entries are copied
+ * as they are. Undefined when the change is not plain tree surgery (see commitPaths); the
+ * caller then builds the tree in a temporary index.
+ */
+async function buildTree(
+  top: string,
+  head: string | undefined,
+  present: readonly string[],
+  removed: readonly string[],
+  fileMode: boolean,
+  tempPrefix: string,
+  tempFiles: string[],
+): Promise<BuiltTree | undefined> {
+  // Each present path must be a regular file; hash-object reads paths one a line.
+  const executable = new Map<string, boolean>();
+  for (const path of [...present, ...removed]) if (path.includes('\n')) return undefined;
+  for (const path of present) {
+    let stat;
+    try {
+      stat = lstatSync(join(top, path));
+    } catch {
+      return undefined; // gone meanwhile
+    }
+    if (!stat.isFile()) return undefined;
+    executable.set(path, (stat.mode & 0o111) !== 0);
+  }
+  const blobs = present.length ? (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: `${present.join('\n')}\n` })).trim().split('\n') : [];
+  if (blobs.length !== present.length) return undefined;
+  const hashLength = (head ?? blobs[0] ?? '').length / 2;
+  if (hashLength !== 20 && hashLength !== 32) return undefined; // a first commit with nothing to add: let git decide
+
+  // The changes, folder by folder (blob id, or undefined to remove); then every folder on the way up to the root ('').
+  const changes = new Map<string, Map<string, { path: string; oid: string | undefined }>>();
+  const change = (path: string, oid: string | undefined): void => {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    if (!changes.has(dir)) changes.set(dir, new Map());
+    changes.get(dir)!.set(latin1(path.slice(slash + 1)), { path, oid });
+  };
+  present.forEach((path, i) => change(path, blobs[i]));
+  for (const path of removed) change(path, undefined);
+  const children = new Map<string, Set<string>>([['', new Set()]]);
+  for (const dir of changes.keys()) {
+    for (let d = dir; d !== ''; ) {
+      const parent = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
+      if (!children.has(d)) children.set(d, new Set());
+      if (!children.has(parent)) children.set(parent, new Set());
+      const siblings = children.get(parent)!;
+      if (siblings.has(d)) break; // and so is the rest of the way up
+      siblings.add(d);
+      d = parent;
+    }
+  }
+  // A committed path that is also a folder on the way to another one (`a` and `a/b`): not plain surgery.
+  if ([...present, ...removed].some((p) => children.has(p))) return undefined;
+
+  const dirs = [...children.keys()].sort((a, b) => depth(b) - depth(a)); // children before their parent
+  const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, Tree | null>();
+  if (old === undefined) return undefined;
+  const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
+  const toWrite: { oid: string; body: Buffer }[] = [];
+  const entries = new Map<string, { mode: string; oid: string } | undefined>();
+  for (const dir of dirs) {
+    const before = old.get(dir);
+    if (before === null) return undefined; // not a folder in HEAD (a file, a submodule)
+    const drop = new Set<string>();
+    const add: TreeEntry[] = [];
+    for (const [key, { path, oid }] of changes.get(dir) ?? []) {
+      const current = before?.byKey.get(key);
+      if (current?.tree) return undefined; // a file replacing a folder, or a folder to remove
+      if (oid) {
+        // As `git add`: the executable bit from the file, or, where git does not trust it, the mode in HEAD.
+        const mode = !fileMode ? (current && /^100[67]55$/.test(modeOf(current)) ? modeOf(current) : '100644') : executable.get(path) ? '100755' : '100644';
+        const entry = treeEntry(mode, key, oid);
+        entries.set(path, { mode, oid });
+        if (current?.raw.equals(entry.raw)) continue; // unchanged
+        add.push(entry);
+      } else {
+        entries.set(path, undefined);
+      }
+      if (current) drop.add(key);
+    }
+    for (const child of children.get(dir) ?? []) {
+      const key = latin1(child.slice(child.lastIndexOf('/') + 1));
+      const current = before?.byKey.get(key);
+      if (current && !current.tree) return undefined; // a folder replacing a file
+      const tree = written.get(child);
+      if (tree !== undefined && tree === old.get(child)?.oid) continue; // unchanged
+      if (current) drop.add(key);
+      if (tree) add.push(treeEntry(TREE_MODE, key, tree));
+    }
+    // Merge: HEAD's entries (already in order) less the dropped ones, and the new ones in order.
+    add.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    const kept = drop.size ? (before?.entries ?? []).filter((e) => !drop.has(e.key)) : (before?.entries ?? []);
+    if (add.length === 0 && kept === before?.entries) {
+      written.set(dir, before.oid); // nothing changed here
+      continue;
+    }
+    if (kept.length + add.length === 0 && dir !== '') {
+      written.set(dir, undefined);
+      continue;
+    }
+    const parts: Buffer[] = [];
+    let i = 0;
+    for (const entry of add) {
+      while (i < kept.length && kept[i]!.order < entry.order) parts.push(kept[i++]!.raw);
+      parts.push(entry.raw);
+    }
+    while (i < kept.length) parts.push(kept[i++]!.raw);
+    const body = Buffer.concat(parts);
+    const oid = createHash(hashLength === 20 ? 'sha1' : 'sha256')
+      .update(`tree ${body.length}\0`)
+      .update(body)
+      .digest('hex');
+    written.set(dir, oid);
+    if (oid !== before?.oid) toWrite.push({ oid, body });
+  }
+  if (toWrite.length) {
+    // Written as raw tree objects, computed here, by one `hash-object` (git checks their format):
+    // `mktree` would parse, sort and look up every entry again, 4–5× slower on a folder of 30,000.
+    const files = toWrite.map((tree, i) => {
+      const file = `${tempPrefix}-tree-${i}`;
+      tempFiles.push(file);
+      writeFileSync(file, tree.body);
+      return file;
+    });
+    const made = (await gitText(top, ['hash-object', '-w', '-t', 'tree', '--no-filters', '--stdin-paths'], { input: `${files.join('\n')}\n` })).trim().split('\n');
+    // git wrote what was computed here, or the tree surgery is not to be trusted: the general way decides.
+    if (made.length !== toWrite.length || made.some((oid, i) => oid !== toWrite[i]!.oid)) return undefined;
+  }
+  return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
+}
+
+const depth = (dir: string): number => (dir === '' ? -1 : dir.split('/').length);
+
+/**
+ * The trees of `dirs` in `head`, with one `cat-file --batch`: folder → its tree (null when
+ * HEAD has something else there; absent when HEAD has nothing there). Undefined when the
+ * answer cannot be read.
+ */
+async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, Tree | null> | undefined> {
+  const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${dirs.map((d) => (d === '' ? `${head}^{tree}` : `${head}:${d}`)).join('\n')}\n` });
+  const trees = new Map<string, Tree | null>();
+  let offset = 0;
+  for (const dir of dirs) {
+    const end = output.indexOf(0x0a, offset);
+    if (end < 0) return undefined;
+    const header = output.subarray(offset, end).toString('latin1');
+    offset = end + 1;
+    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      if (!header.endsWith(' missing')) return undefined;
+      continue;
+    }
+    const size = Number(match[3]);
+    if (match[2] !== 'tree') trees.set(dir, null);
+    else trees.set(dir, { oid: match[1]!, ...parseTree(output.subarray(offset, offset + size), hashLength) });
+    offset += size + 1;
+  }
+  return trees;
+}
+
+/** The entries of a raw tree object, `<mode> <name>\0<id>` each, in their order. */
+function parseTree(body: Buffer, hashLength: number): Pick<Tree, 'entries' | 'byKey'> {
+  const entries: TreeEntry[] = [];
+  const byKey = new Map<string, TreeEntry>();
+  let offset = 0;
+  while (offset < body.length) {
+    const space = body.indexOf(0x20, offset);
+    const nul = body.indexOf(0, space);
+    const end = nul + 1 + hashLength;
+    // A folder's mode is `40000` (very old trees: `040000`).
+    const tree = body[offset] === 0x34 || (body[offset] === 0x30 && body[offset + 1] === 0x34);
+    const key = body.toString('latin1', space + 1, nul);
+    const entry = { key, order: tree ? `${key}/` : key, tree, raw: body.subarray(offset, end) };
+    entries.push(entry);
+    byKey.set(key, entry);
+    offset = end;
+  }
+  return { entries, byKey };
+}
+
+/** The general way: a temporary index seeded from HEAD (`read-tree`: the cost follows the whole repository). */
+async function buildTreeInIndex(top: string, head: string | undefined, present: readonly string[], removed: readonly string[], indexFile: string, pathsFile: string): Promise<BuiltTree> {
+  const tempIndex = { GIT_INDEX_FILE: indexFile, ...LITERAL };
+  // Paths go through a file: a sync of 10,000 threads would not fit on a command line (E2BIG).
+  const withPaths = async (args: string[], paths: readonly string[]): Promise<void> => {
+    writeFileSync(pathsFile, paths.join('\0'));
+    await gitSpawn(top, [...args, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { env: tempIndex });
+  };
+  await gitSpawn(top, head ? ['read-tree', head] : ['read-tree', '--empty'], { env: tempIndex });
+  if (present.length) await withPaths(['add', '--force'], present);
+  if (removed.length) await withPaths(['rm', '--cached', '--ignore-unmatch', '-q'], removed);
+  const tree = (await gitText(top, ['write-tree'], { env: tempIndex })).trim();
+  const headTree = head ? (await gitText(top, ['rev-parse', `${head}^{tree}`])).trim() : undefined;
+  return { tree, headTree };
+}
+
+/**
+ * Sets the committed paths in the person's index to what `commit` has, leaving every
+ * other entry — their staged work — as it is. With the entries known, `update-index
+ * --index-info` writes exactly them (no tree is read); otherwise `reset -- paths`.
+ */
+async function refreshIndex(top: string, commit: string, paths: readonly string[], entries: BuiltTree['entries'], pathsFile: string): Promise<void> {
+  if (!entries) {
+    writeFileSync(pathsFile, paths.join('\0'));
+    await gitSpawn(top, ['reset', '-q', commit, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { env: LITERAL });
+    return;
+  }
+  const zero = '0'.repeat(commit.length);
+  const lines = paths.map((p) => {
+    const entry = entries.get(p);
+    return Buffer.concat([Buffer.from(entry ? `${entry.mode} ${entry.oid}\t` : `0 ${zero}\t`), Buffer.from(p, 'utf8'), NUL]);
+  });
+  await gitSpawn(top, ['update-index', '-z', '--index-info'], { input: Buffer.concat(lines) });
 }
 
 /** How long the index refresh after a commit waits for another git command's `index.lock`. */
@@ -113,12 +365,14 @@ const INDEX_LOCK_RETRY_MS = Number(process.env.THREADWORK_INDEX_LOCK_RETRY_MS) |
 /** Paths are file names, never glob patterns (a folder called `[draft]` is a folder). */
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
 
-/** Whether HEAD names a branch (`refs/heads/…`); false on a detached HEAD, where git prints `HEAD`. */
+/** Whether HEAD names a branch (`refs/heads/…`); false on a detached HEAD. */
 async function onBranch(top: string): Promise<boolean> {
   try {
-    return (await gitRaw(top, ['rev-parse', '--symbolic-full-name', 'HEAD'])).trim().startsWith('refs/');
-  } catch {
-    return true; // cannot tell: no warning rather than a wrong one
+    await gitSpawn(top, ['symbolic-ref', '-q', 'HEAD']);
+    return true;
+  } catch (error) {
+    // Exit code 1 with nothing said: detached. Anything else: cannot tell, so no warning rather than a wrong one.
+    return !(error instanceof Error && /exit code 1\)$/.test(error.message));
   }
 }
 
@@ -130,24 +384,42 @@ function operationInProgress(gitDir: string): 'merge-in-progress' | 'rebase-in-p
 
 async function resolveHead(top: string): Promise<string | undefined> {
   try {
-    return (await gitRaw(top, ['rev-parse', '--verify', '-q', 'HEAD'])).trim() || undefined;
+    return (await gitText(top, ['rev-parse', '--verify', '-q', 'HEAD'])).trim() || undefined;
   } catch {
     return undefined; // a repository with no commits yet
   }
 }
 
-async function identityFor(top: string, configured: CommitRequest['author']): Promise<Record<string, string>> {
+interface GitConfig {
+  name: string;
+  email: string;
+  /** core.fileMode: whether git trusts the executable bit of the work tree. */
+  fileMode: boolean;
+}
+
+/** The few settings a commit needs, with one `git config`. */
+async function readConfig(top: string): Promise<GitConfig> {
+  let out = '';
+  try {
+    out = await gitText(top, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.filemode)$']);
+  } catch {
+    // None of them set.
+  }
+  const values = new Map<string, string>();
+  for (const record of out.split('\0')) {
+    const newline = record.indexOf('\n');
+    if (newline > 0) values.set(record.slice(0, newline).toLowerCase(), record.slice(newline + 1));
+    else if (record) values.set(record.toLowerCase(), 'true'); // `[core] filemode` without a value
+  }
+  const fileMode = values.get('core.filemode');
+  return { name: values.get('user.name') ?? '', email: values.get('user.email') ?? '', fileMode: fileMode === undefined || !/^(false|no|off|0|)$/i.test(fileMode.trim()) };
+}
+
+function identityFor(configured: CommitRequest['author'], config: GitConfig): Record<string, string> {
   const env = (name: string, email: string): Record<string, string> => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email });
   if (configured) return env(configured.name, configured.email);
-  const get = async (key: string): Promise<string> => {
-    try {
-      return (await gitRaw(top, ['config', '--get', key])).trim();
-    } catch {
-      return '';
-    }
-  };
-  const name = process.env.GIT_AUTHOR_NAME || (await get('user.name'));
-  const email = process.env.GIT_AUTHOR_EMAIL || (await get('user.email'));
+  const name = process.env.GIT_AUTHOR_NAME || config.name;
+  const email = process.env.GIT_AUTHOR_EMAIL || config.email;
   if (name && email) return {};
   return env(name || FALLBACK_IDENTITY.name, email || FALLBACK_IDENTITY.email);
 }

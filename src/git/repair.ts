@@ -4,9 +4,9 @@ import { gitRaw, isIndexLockError } from './git.js';
 import { repositoryOf } from './repo.js';
 
 /**
- * Interrupted commits. `commitPaths` builds its commit in a temporary index, moves HEAD
- * (`update-ref`), then refreshes the committed paths in the person's real index
- * (`git reset -q <commit> -- paths`). If that last step cannot run — git's `index.lock`
+ * Interrupted commits. `commitPaths` builds its commit without the person's index, moves
+ * HEAD (`update-ref`), then sets the committed paths in their real index to the commit's
+ * entries (`git update-index --index-info`). If that last step cannot run — git's `index.lock`
  * held by another git command for longer than the retry, or the process killed right
  * there — HEAD has the new content but the index still has the old, and the person's
  * next plain `git commit` would silently put the old content back into history.

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { gitAt, gitRaw } from './git.js';
+import { gitAt, gitText } from './git.js';
 
 /** Whether `dir` is inside a git work tree. */
 export async function isInsideRepository(dir: string): Promise<boolean> {
@@ -22,7 +22,7 @@ export interface Repository {
 
 export async function repositoryOf(cwd: string): Promise<Repository | undefined> {
   try {
-    const [top, gitDir] = (await gitRaw(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
+    const [top, gitDir] = (await gitText(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
     if (!top || !gitDir) return undefined;
     return { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
   } catch (error) {

@@ -1,0 +1,167 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitPaths } from '../src/git/commit.js';
+import { commitCount, git, gitEnv, gitInit, lastCommitPaths } from './helpers/git.js';
+import { testdir, writeFiles } from './helpers/testdir.js';
+
+// commitPaths builds the commit's tree without an index (only the folders on the way to
+// the committed paths are rewritten) and sets exactly those paths in the person's index.
+// These pin what that must keep: only `paths` committed, staged work left staged, folders
+// appearing and disappearing as `git add`/`git rm` would make them.
+
+const tree = (dir: string, rev = 'HEAD'): string[] => git(dir, 'ls-tree', '-r', '--name-only', '--full-tree', rev).trim().split('\n').filter(Boolean);
+const folders = (dir: string, path = ''): string[] =>
+  git(dir, 'ls-tree', '-d', '--name-only', '--full-tree', 'HEAD', ...(path ? [path] : []))
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+const staged = (dir: string): string[] => git(dir, 'diff', '--cached', '--name-only').trim().split('\n').filter(Boolean);
+const status = (dir: string): string => git(dir, 'status', '--porcelain', '--untracked-files=no');
+const indexBlob = (dir: string, path: string): string => git(dir, 'ls-files', '-s', '--', path).split(/\s+/)[1] ?? '';
+const headBlob = (dir: string, path: string): string => git(dir, 'rev-parse', `HEAD:${path}`).trim();
+
+/** The tree `git add`/`git rm` in a temporary index seeded from `base` would write for these paths: what the commit must equal. */
+function treeByIndex(dir: string, base: string | undefined, add: string[], remove: string[]): string {
+  const env = gitEnv({ GIT_INDEX_FILE: join(dir, '.git', 'test-index') });
+  const run = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env });
+  try {
+    run('read-tree', ...(base ? [base] : ['--empty']));
+    if (add.length) run('add', '--force', '--', ...add);
+    if (remove.length) run('rm', '--cached', '--ignore-unmatch', '-q', '--', ...remove);
+    return run('write-tree').trim();
+  } finally {
+    rmSync(join(dir, '.git', 'test-index'), { force: true });
+  }
+}
+
+describe('commitPaths commits exactly its paths', () => {
+  it('leaves the staged work of the person out of the commit, and still staged', async () => {
+    const dir = testdir({ 'notes.md': 'one\n', 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    writeFiles(dir, { 'notes.md': 'two\n', 'draft.md': 'new\n', 'threads/sales/acme/meta.json': '{"stage": 2}\n' });
+    git(dir, 'add', 'notes.md', 'draft.md');
+    const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: test' });
+    expect(outcome).toMatchObject({ committed: true, paths: ['threads/sales/acme/meta.json'] });
+    expect(lastCommitPaths(dir)).toEqual(['threads/sales/acme/meta.json']);
+    expect(tree(dir)).toEqual(['notes.md', 'threads/sales/acme/meta.json']);
+    expect(git(dir, 'show', 'HEAD:notes.md')).toBe('one\n');
+    expect(staged(dir).sort()).toEqual(['draft.md', 'notes.md']);
+    expect(git(dir, 'show', ':notes.md')).toBe('two\n');
+    // The committed path is clean: the index has what HEAD has.
+    expect(indexBlob(dir, 'threads/sales/acme/meta.json')).toBe(headBlob(dir, 'threads/sales/acme/meta.json'));
+    expect(status(dir)).not.toMatch(/meta\.json/);
+  });
+
+  it('removes a deleted path from the tree, and a folder it empties with it', async () => {
+    const dir = testdir({
+      'threads/sales/acme/meta.json': '{}\n',
+      'threads/sales/gone/meta.json': '{}\n',
+      'threads/sales/gone/notes/1.md': 'x\n',
+      'solo/deep/er/only.md': 'x\n',
+    });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    rmSync(join(dir, 'threads/sales/gone'), { recursive: true });
+    rmSync(join(dir, 'solo'), { recursive: true });
+    const paths = ['threads/sales/gone/meta.json', 'threads/sales/gone/notes/1.md', 'solo/deep/er/only.md'];
+    const outcome = await commitPaths({ cwd: dir, paths, message: 'threadwork: remove' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(tree(dir)).toEqual(['threads/sales/acme/meta.json']);
+    expect(folders(dir)).toEqual(['threads']);
+    expect(folders(dir, 'threads/sales/')).toEqual(['threads/sales/acme']);
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, [], paths));
+    expect(git(dir, 'ls-files').trim().split('\n')).toEqual(['threads/sales/acme/meta.json']);
+    expect(status(dir)).toBe('');
+  });
+
+  it('adds a new nested folder where it belongs, in git order', async () => {
+    const dir = testdir({ 'a.md': 'a\n', 'a-b.md': 'ab\n', 'threads/sales/acme/meta.json': '{}\n', 'threads/sales/b/x.md': 'x\n' });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    // Names that sort differently as a file and as a folder (`a/` after `a-b.md`), a non-ASCII one, an executable.
+    writeFiles(dir, {
+      'a/new/deep/x.md': 'x\n',
+      'threads/sales/acme.d/meta.json': '{}\n',
+      'threads/sales/acme/stage 2 – café.md': 'é\n',
+      'threads/sales/b/run.sh': '#!/bin/sh\n',
+    });
+    chmodSync(join(dir, 'threads/sales/b/run.sh'), 0o755);
+    const paths = ['a/new/deep/x.md', 'threads/sales/acme.d/meta.json', 'threads/sales/acme/stage 2 – café.md', 'threads/sales/b/run.sh'];
+    const outcome = await commitPaths({ cwd: dir, paths, message: 'threadwork: add' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(git(dir, '-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([...paths].sort());
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, paths, []));
+    expect(git(dir, 'ls-tree', 'HEAD', 'threads/sales/b/run.sh')).toMatch(/^100755 /);
+    expect(git(dir, 'fsck', '--no-dangling', '--strict')).toBe('');
+    expect(status(dir)).toBe('');
+  });
+
+  it('commits in a workspace that is a subfolder of the repository', async () => {
+    const dir = testdir({ 'README.md': 'top\n', 'gtm/threads/sales/acme/meta.json': '{}\n', 'app/src/main.ts': 'x\n' });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    writeFiles(dir, { 'gtm/threads/sales/acme/meta.json': '{"stage": 3}\n', 'gtm/threads/sales/new/meta.json': '{}\n', 'README.md': 'edited\n' });
+    const outcome = await commitPaths({ cwd: join(dir, 'gtm'), paths: ['threads/sales/acme/meta.json', 'threads/sales/new/meta.json'], message: 'threadwork: sub' });
+    expect(outcome).toMatchObject({ committed: true, paths: ['gtm/threads/sales/acme/meta.json', 'gtm/threads/sales/new/meta.json'] });
+    expect(lastCommitPaths(dir)).toEqual(['gtm/threads/sales/acme/meta.json', 'gtm/threads/sales/new/meta.json']);
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, ['gtm/threads/sales/acme/meta.json', 'gtm/threads/sales/new/meta.json'], []));
+    expect(status(dir)).toBe(' M README.md\n');
+  });
+
+  it('makes the first commit of an empty repository, without what the person staged', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n', 'threadwork.config.yaml': 'x: 1\n', 'mine.md': 'mine\n' });
+    gitInit(dir, { commit: false });
+    git(dir, 'add', 'mine.md');
+    const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json', 'threadwork.config.yaml'], message: 'threadwork: first' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(commitCount(dir)).toBe(1);
+    expect(tree(dir)).toEqual(['threads/sales/acme/meta.json', 'threadwork.config.yaml']);
+    expect(staged(dir)).toEqual(['mine.md']);
+    expect(git(dir, 'symbolic-ref', 'HEAD').trim()).toBe('refs/heads/main');
+  });
+
+  it('says nothing-to-commit when the paths are as HEAD has them, and makes no commit', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json', 'threads/sales/never/meta.json'], message: 'threadwork: none' });
+    expect(outcome).toMatchObject({ committed: false, reason: 'nothing-to-commit' });
+    expect(commitCount(dir)).toBe(1);
+  });
+
+  it('still commits what plain tree surgery does not cover: a symbolic link, a file where a folder was', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n', 'threads/old/a.md': 'a\n', 'threads/old/b.md': 'b\n' });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    symlinkSync('acme/meta.json', join(dir, 'threads/sales/link.json'));
+    rmSync(join(dir, 'threads/old'), { recursive: true });
+    writeFiles(dir, { 'threads/old': 'now a file\n' });
+    const paths = ['threads/old', 'threads/old/a.md', 'threads/old/b.md', 'threads/sales/link.json'];
+    const outcome = await commitPaths({ cwd: dir, paths, message: 'threadwork: odd' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, ['threads/old', 'threads/sales/link.json'], ['threads/old/a.md', 'threads/old/b.md']));
+    expect(git(dir, 'ls-tree', 'HEAD', 'threads/sales/link.json')).toMatch(/^120000 /);
+    expect(status(dir)).toBe('');
+  });
+
+  it('commits many paths across many folders in one go', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`threads/sales/deal-${i}/meta.json`] = `{"i": ${i}}\n`;
+    const dir = testdir(files);
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    const edited: Record<string, string> = {};
+    for (let i = 0; i < 300; i += 3) edited[`threads/sales/deal-${i}/meta.json`] = `{"i": ${i}, "edited": true}\n`;
+    for (let i = 300; i < 320; i++) edited[`threads/sales/deal-${i}/stages/1-input.md`] = `${i}\n`;
+    writeFiles(dir, edited);
+    for (let i = 1; i < 300; i += 7) rmSync(join(dir, `threads/sales/deal-${i}`), { recursive: true });
+    const paths = [...new Set([...Object.keys(edited), ...Array.from({ length: 43 }, (_, k) => `threads/sales/deal-${1 + 7 * k}/meta.json`)])];
+    const present = paths.filter((p) => existsSync(join(dir, p)));
+    const removed = paths.filter((p) => !present.includes(p));
+    const outcome = await commitPaths({ cwd: dir, paths, message: 'threadwork: bulk' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, present, removed));
+    expect(status(dir)).toBe('');
+  });
+});
