@@ -1,15 +1,15 @@
-// `npm run bench`: generated workspaces of 1,000 and 10,000 deal threads (meta.json and all
-// six stage files each). Every measurement runs in a fresh child process, so the JS heap
-// is cold and peak memory (maxRSS) belongs to that one task. Figures vary from run to run
-// on shared machines; the ratios are what matter.
+// `npm run bench`: every figure of the scale issue (#12) on generated workspaces of 1,000
+// and 10,000 deal threads (meta.json and all six stage files each, plus deals/100
+// campaigns), each with its bar and whether it holds, as a Markdown table. Every
+// measurement runs in a fresh child process, so the JS heap is cold and peak memory
+// (maxRSS) belongs to that one task. Figures vary from run to run on shared machines.
 //
-//   node bench/run.js [--sizes 1000,10000] [--repeat 5] [--tasks floor,check,sync,watch]
+//   node bench/run.js [--sizes 1000,10000] [--repeat 3] [--tasks floor,check,…] [--saves 20]
 //   env: BENCH_SIZES, BENCH_REPEAT, BENCH_TASKS, BENCH_SEED, BENCH_SAVES (watch), BENCH_NO_CACHE=1
 //
 // Tasks are named entries in TASKS below, each backed by a child script in bench/tasks/
-// that prints one JSON line ({ms, maxRssKb, …}) on stdout. To add one: write the script,
-// add an entry with `measure` (returns the summary kept in latest.json) and `columns`
-// (what it adds to the printed table).
+// that prints one JSON line ({ms, maxRssKb, …}) on stdout. A task adds `columns` to the
+// details table and `figures` (with their bars) to the figures table; see the Task typedef.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { GENERATOR_HASH, GENERATOR_VERSION, generateWorkspace } from './generate
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CACHE = join(tmpdir(), 'threadwork-bench');
+const LATEST = join(HERE, 'results', 'latest.json');
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -40,11 +41,14 @@ const count = (text) => {
   return Math.round(Number(m[1]) * (m[2] ? 1000 : 1));
 };
 
-const SIZES = option('sizes', 'BENCH_SIZES', '1000,10000').split(',').filter(Boolean).map(count);
-const REPEAT = Number(option('repeat', 'BENCH_REPEAT', '5'));
+const SIZES = [...new Set(option('sizes', 'BENCH_SIZES', '1000,10000').split(',').filter(Boolean).map(count))].sort((a, b) => a - b);
+const REPEAT = Number(option('repeat', 'BENCH_REPEAT', '3'));
 const SEED = Number(option('seed', 'BENCH_SEED', '1'));
 const SAVES = Number(option('saves', 'BENCH_SAVES', '20'));
+/** The watcher's default debounce, passed explicitly so the figure means the same whatever the default becomes. */
+const DEBOUNCE_MS = 150;
 const NO_CACHE = process.env.BENCH_NO_CACHE === '1' || process.argv.includes('--no-cache');
+if (!(REPEAT >= 1)) throw new Error('bench: --repeat must be at least 1');
 
 // ---------------------------------------------------------------------------------------
 // Running tasks in fresh processes
@@ -78,6 +82,11 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+/** The p-quantile of samples (nearest rank). */
+const quantile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+};
 
 /** Median, min and the peak RSS over runs; every run is kept for latest.json. */
 function summarize(runs) {
@@ -106,13 +115,79 @@ const round = (n, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const fmtMs = (n) => (n === undefined ? '—' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n).toLocaleString('en-US')}`);
 const fmtMb = (kb) => (kb === undefined ? '—' : (kb / 1024).toFixed(0));
 const fmtInt = (n) => n.toLocaleString('en-US');
+/** `850 ms`, `12.3 s` */
+const ms = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n).toLocaleString('en-US')} ms`);
+const times = (n) => `${n.toFixed(2)}×`;
+const kDeals = (n) => (n % 1000 === 0 ? `${n / 1000}k` : fmtInt(n));
 
-/** A plain aligned table: first column left, the others right. */
-function table(headers, rows) {
-  const cells = [headers, ...rows].map((row) => row.map(String));
-  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+/** A Markdown table, its columns padded so it reads as well in a terminal as pasted. */
+function markdown(headers, rows, align = headers.map((_, i) => (i === 0 ? 'l' : 'r'))) {
+  const cells = [headers, ...rows].map((row) => row.map((c) => String(c).replace(/\|/g, '\\|')));
+  const widths = headers.map((_, i) => Math.max(3, ...cells.map((row) => [...row[i]].length)));
+  const pad = (cell, i) => (align[i] === 'r' ? cell.padStart(widths[i] + cell.length - [...cell].length) : cell.padEnd(widths[i] + cell.length - [...cell].length));
+  const line = (row) => `| ${row.map(pad).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (align[i] === 'r' ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`;
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Git repositories holding the generated workspace
+
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' };
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, stdio: 'ignore', env: GIT_ENV });
+
+/** `cp -a` (much faster than cpSync for 100,000s of files), else cpSync. */
+function copyTree(from, to) {
+  try {
+    execFileSync('cp', ['-a', from, to], { stdio: 'ignore' });
+  } catch {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, to, { recursive: true, preserveTimestamps: true });
+  }
+}
+
+/**
+ * The generated workspace in a git repository, committed (and packed) as a person would
+ * have it. Built once per workspace and cached beside it (`…-repo`); tasks work on copies.
+ */
+function repoTemplate(ctx) {
+  const dir = `${ctx.dir}-repo`;
+  const marker = `${dir}.complete`;
+  if (existsSync(marker)) return dir;
+  ctx.log('building the git repository of the workspace (cached for later runs)…');
+  rmSync(dir, { recursive: true, force: true });
+  copyTree(ctx.dir, dir);
+  rmSync(join(dir, '.complete'), { force: true });
+  rmSync(join(dir, '.threadwork'), { recursive: true, force: true });
+  git(dir, 'init', '-q', '--initial-branch=main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'generated workspace');
+  git(dir, 'repack', '-a', '-d', '-q');
+  writeFileSync(marker, '');
+  return dir;
+}
+
+/** The engine's persistent cache ignores a key taken within 2 s of a file's change (engine/cache.ts: RACY_MS). */
+const RACY_MS = 2000;
+/** Blocks until `ms` after `since` (performance.now()), so the files just written or copied are no longer "racy". */
+function settle(since, ms = RACY_MS + 100) {
+  const left = since + ms - performance.now();
+  if (left > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, left);
+}
+
+/** A fresh copy of the repository, its index refreshed (untimed) as a working copy's would be. */
+function freshRepo(ctx, name) {
+  const template = repoTemplate(ctx);
+  const dir = join(CACHE, `work-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  copyTree(template, dir);
+  // New inodes and ctimes: without this, git's first command would re-hash every file.
+  try {
+    git(dir, 'update-index', '-q', '--refresh');
+  } catch {
+    // exit 1 means something differs; the timed git commands sort it out as they would for anyone
+  }
+  return dir;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -122,30 +197,32 @@ function table(headers, rows) {
  * A task is either `repeated` — its script runs on the generated workspace `repeat`
  * times, in alternation with the other repeated tasks (floor, check, floor, check, …) so
  * that drift on a shared machine hits them alike, and `verify` sees every run — or has
- * its own `measure`, for tasks that need a set-up (a git repository, a running watcher).
+ * its own `measure(ctx)`, for tasks that need a set-up (a git repository, a running
+ * watcher); `measure` returns the summary kept in latest.json.
  *
- * @typedef {{ deals: number, dir: string, files: number, bytes: number, repeat: number }} SizeContext
+ * `columns` go into the details table; `figures` are rows of the figures table, each with
+ * its bar: `cell(size, ref)` gets this size's entry (every task's summary under its name,
+ * so a figure may compare with another task's) and `ref`, the next smaller size's entry
+ * (from this run, else from the previous latest.json) for ratios; it returns
+ * `{text, holds}` (holds: true ✓, false ✗, undefined no verdict) or null for "—".
+ *
+ * A task with `once: true` does not depend on the workspace size (say the reply
+ * classifier's confusion matrix): `measure(ctx)` runs once, after the sizes, and
+ * `markdown(summary)` returns its own section, printed after the figures table.
+ *
+ * @typedef {{ deals: number, dir: string, files: number, bytes: number, repeat: number, log: (line: string) => void }} SizeContext
+ * @typedef {{ label: string, bar: string, cell: (size: Record<string, any>, ref: { entry: Record<string, any>, earlier: boolean } | undefined) => { text: string, holds?: boolean } | null }} Figure
  * @typedef {{
  *   describe: string,
  *   repeated?: boolean,
+ *   once?: boolean,
  *   verify?: (run: any, ctx: SizeContext) => void,
- *   measure?: (ctx: SizeContext) => any,
- *   columns: Array<[header: string, cell: (summary: any, size: Record<string, any>) => string]>,
+ *   measure?: (ctx: any) => any,
+ *   columns?: Array<[header: string, cell: (summary: any, size: Record<string, any>) => string]>,
+ *   figures?: Figure[],
+ *   markdown?: (summary: any) => string,
  * }} Task
  */
-
-/** A git repository holding a copy of the generated workspace, committed as a person would have it. */
-function repoCopy(source, name) {
-  const dir = join(CACHE, `work-${name}`);
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(source, dir, { recursive: true, filter: (src) => !src.endsWith('.complete') });
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@localhost' };
-  const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: 'ignore', env });
-  git('init', '-q', '--initial-branch=main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'generated workspace');
-  return dir;
-}
 
 function checkRun(run, ctx) {
   if (run.errors !== 0) {
@@ -154,6 +231,16 @@ function checkRun(run, ctx) {
         `reproduce with: node bin/threadwork.js check --dir ${ctx.dir}`,
     );
   }
+}
+
+const verdict = (text, holds) => ({ text, holds });
+/** `1.08× (vs 1k)`: a figure at this size over the same figure at the next smaller one. */
+function ratioCell(value, size, ref, bar) {
+  const here = value(size);
+  const there = ref && value(ref.entry);
+  if (here === undefined || there === undefined || !(there > 0)) return null;
+  const r = here / there;
+  return verdict(`${times(r)} (vs ${kDeals(ref.entry.deals)}${ref.earlier ? `, run of ${String(ref.entry.date).slice(0, 10)}` : ''})`, r <= bar);
 }
 
 /** @type {Record<string, Task>} */
@@ -167,78 +254,223 @@ const TASKS = {
     ],
   },
   check: {
-    describe: 'openWorkspace(dir).check(): read, parse, validate, cross-check',
+    describe: 'openWorkspace(dir).check() with no cache (--no-cache; the workspace is no git repository): read, parse, validate, cross-check',
     repeated: true,
     verify: checkRun,
     columns: [
       ['check ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`],
-      ['check/floor', (s, r) => (r.floor ? `${(s.medianMs / r.floor.medianMs).toFixed(2)}×` : '—')],
+      ['check/floor', (s, r) => (r.floor ? times(s.medianMs / r.floor.medianMs) : '—')],
       ['check RSS MB', (s) => fmtMb(s.maxRssKb)],
+    ],
+    figures: [
+      {
+        label: 'cold `check` / read floor',
+        bar: '≤ 2×',
+        cell: (s) => (s.check && s.floor ? verdict(`${times(s.check.medianMs / s.floor.medianMs)} (${ms(s.check.medianMs)} / ${ms(s.floor.medianMs)})`, s.check.medianMs / s.floor.medianMs <= 2) : null),
+      },
+    ],
+  },
+  'check-cached': {
+    describe: 'check with nothing changed since the last run: in a git repository copy, one check (untimed) then the timed ones, each in a fresh process',
+    measure: (ctx) => {
+      const repo = freshRepo(ctx, `check-cached-${ctx.deals}`);
+      try {
+        // The copy's files have new ctimes: the first check could store nothing before 2 s.
+        settle(performance.now());
+        const first = runTask('check', [repo]);
+        checkRun(first, ctx);
+        const stored = existsSync(join(repo, '.git', 'threadwork-cache', 'check.json'));
+        if (!stored) ctx.log('note: the first check left no cache entry in .git/threadwork-cache/');
+        const runs = Array.from({ length: ctx.repeat }, () => runTask('check', [repo]));
+        for (const run of runs) checkRun(run, ctx);
+        return { ...summarize(runs), firstMs: round(first.ms), cacheEntryStored: stored };
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    },
+    columns: [['cached check ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`]],
+    figures: [
+      {
+        label: '`check` with nothing changed since the last run (persistent cache)',
+        bar: '≤ 0.5× the floor',
+        cell: (s) => {
+          const cached = s['check-cached'];
+          if (!cached) return null;
+          if (!s.floor) return verdict(ms(cached.medianMs));
+          const r = cached.medianMs / s.floor.medianMs;
+          return verdict(`${ms(cached.medianMs)} = ${times(r)} the floor`, r <= 0.5);
+        },
+      },
     ],
   },
   sync: {
-    describe: 'sync in a git repository: cold (writes all), no-op, one change and its commit',
+    describe: 'ws.sync() with its commit in a git repository copy: cold (a fresh copy per run), no-op, one change',
     measure: (ctx) => {
-      const repo = repoCopy(ctx.dir, `sync-${ctx.deals}`);
+      const cold = [];
+      let repo = '';
       try {
-        const cold = runTask('sync', [repo, 'cold']);
-        const noop = summarize(Array.from({ length: Math.min(ctx.repeat, 3) }, () => runTask('sync', [repo, 'noop'])));
-        const change = Array.from({ length: 3 }, () => runTask('sync', [repo, 'one-change']));
+        for (let i = 0; i < ctx.repeat; i++) {
+          if (repo) rmSync(repo, { recursive: true, force: true });
+          repo = freshRepo(ctx, `sync-${ctx.deals}`);
+          const run = runTask('sync', [repo, 'cold']);
+          if (!run.committed) ctx.log(`note: the cold sync committed nothing (${run.written} files written)`);
+          cold.push(run);
+        }
+        // The last copy is at the fixed point now. One untimed no-op (once the files the cold
+        // sync wrote are no longer racy) leaves what a second sync leaves: the timed no-ops are
+        // the third and later, as when nothing changed since the last run.
+        settle(performance.now());
+        runTask('sync', [repo, 'noop']);
+        const noop = summarize(Array.from({ length: ctx.repeat }, () => runTask('sync', [repo, 'noop'])));
+        const oneChange = summarize(Array.from({ length: ctx.repeat }, () => runTask('sync', [repo, 'one-change'])));
+        return { cold: summarize(cold), coldWritten: cold[0].written, noop, oneChange, maxRssKb: Math.max(...[...cold, ...noop.runs, ...oneChange.runs].map((r) => r.maxRssKb)) };
+      } finally {
+        if (repo) rmSync(repo, { recursive: true, force: true });
+      }
+    },
+    columns: [
+      ['sync cold', (s) => fmtMs(s.cold.medianMs)],
+      ['sync no-op', (s) => fmtMs(s.noop.medianMs)],
+      ['sync 1 change', (s) => fmtMs(s.oneChange.medianMs)],
+      ['sync RSS MB', (s) => fmtMb(s.maxRssKb)],
+    ],
+    figures: [
+      {
+        label: '`sync` cold (every meta.json derived for the first time, one commit)',
+        bar: '≤ 10 s',
+        cell: (s) => (s.sync ? verdict(`${ms(s.sync.cold.medianMs)} (${fmtInt(s.sync.coldWritten)} files)${s.sync.cold.runs.every((r) => r.committed) ? '' : ', not committed'}`, s.sync.cold.medianMs <= 10_000) : null),
+      },
+      {
+        label: '`sync` no-op',
+        bar: '≤ 1.5× the cached check',
+        cell: (s) => {
+          if (!s.sync) return null;
+          const cached = s['check-cached'];
+          if (!cached) return verdict(ms(s.sync.noop.medianMs));
+          const r = s.sync.noop.medianMs / cached.medianMs;
+          return verdict(`${ms(s.sync.noop.medianMs)} = ${times(r)}`, r <= 1.5);
+        },
+      },
+      {
+        label: '`sync` one change, with commit',
+        bar: '≤ 1 s',
+        cell: (s) => (s.sync ? verdict(`${ms(s.sync.oneChange.medianMs)}${s.sync.oneChange.runs.every((r) => r.committed) ? '' : ', not committed'}`, s.sync.oneChange.medianMs <= 1000) : null),
+      },
+    ],
+  },
+  watch: {
+    describe: `a real watcher (debounce ${DEBOUNCE_MS} ms), ${SAVES} saves per process: save → cycle end with and without commit, cycle cost, start-up, peak RSS`,
+    measure: (ctx) => {
+      const repo = freshRepo(ctx, `watch-${ctx.deals}`);
+      try {
+        // Untimed: the workspace at its fixed point, as a watcher normally finds it, and
+        // whatever cache the engine keeps is warm.
+        runTask('sync', [repo, 'cold']);
+        // The committing watchers first: each leaves a clean tree for the next start-up.
+        const watch = (commit) => runTask('watch', [repo, commit ? '1' : '0', String(SAVES), String(DEBOUNCE_MS)]);
+        const commit = Array.from({ length: ctx.repeat }, () => watch(true));
+        const noCommit = Array.from({ length: ctx.repeat }, () => watch(false));
+        const pool = (runs, key) => runs.flatMap((r) => r[key]);
+        const stats = (values) => (values.length ? { p50: round(quantile(values, 0.5)), p95: round(quantile(values, 0.95)), max: round(Math.max(...values)) } : undefined);
+        const all = [...commit, ...noCommit];
         return {
-          coldMs: round(cold.ms),
-          coldWritten: cold.written,
-          noop,
-          oneChangeMs: round(median(change.map((c) => c.ms))),
-          commitMs: round(median(change.map((c) => c.commitMs))),
-          maxRssKb: Math.max(cold.maxRssKb, noop.maxRssKb, ...change.map((c) => c.maxRssKb)),
+          saves: SAVES,
+          debounceMs: DEBOUNCE_MS,
+          startupMs: round(median(all.map((r) => r.startupMs))),
+          noCommit: { latency: stats(pool(noCommit, 'latencies')), cycle: stats(pool(noCommit, 'cycles')), event: stats(pool(noCommit, 'events')) },
+          commit: { latency: stats(pool(commit, 'latencies')), cycle: stats(pool(commit, 'cycles')), event: stats(pool(commit, 'events')) },
+          cycleSource: noCommit[0].cycleSource,
+          maxRssKb: Math.max(...all.map((r) => r.maxRssKb)),
+          runs: all.map(({ latencies, cycles, events, ...rest }) => ({ ...rest, latencies: latencies.map((x) => round(x)), cycles: cycles.map((x) => round(x)), events: events.map((x) => round(x)) })),
         };
       } finally {
         rmSync(repo, { recursive: true, force: true });
       }
     },
     columns: [
-      ['sync cold', (s) => fmtMs(s.coldMs)],
-      ['sync no-op', (s) => fmtMs(s.noop.medianMs)],
-      ['sync 1 change', (s) => fmtMs(s.oneChangeMs)],
-      ['sync RSS MB', (s) => fmtMb(s.maxRssKb)],
+      ['watch start', (s) => fmtMs(s.startupMs)],
+      ['watch p50/p95', (s) => `${fmtMs(s.noCommit.latency.p50)}/${fmtMs(s.noCommit.latency.p95)}`],
+      ['cycle p50/p95', (s) => `${fmtMs(s.noCommit.cycle.p50)}/${fmtMs(s.noCommit.cycle.p95)}`],
+      ['+commit p50', (s) => fmtMs(s.commit.latency.p50)],
+      ['watch RSS MB', (s) => fmtMb(s.maxRssKb)],
+    ],
+    figures: [
+      {
+        label: `watch: save → derived files on disk, p50 / p95 (${DEBOUNCE_MS} ms debounce included)`,
+        bar: 'p95 ≤ 250 ms',
+        cell: (s) => (s.watch ? verdict(`${Math.round(s.watch.noCommit.latency.p50)} / ${ms(s.watch.noCommit.latency.p95)}`, s.watch.noCommit.latency.p95 <= 250) : null),
+      },
+      {
+        label: 'watch: save → committed, p50',
+        bar: '≤ 500 ms',
+        cell: (s) => (s.watch ? verdict(ms(s.watch.commit.latency.p50), s.watch.commit.latency.p50 <= 500) : null),
+      },
+      {
+        label: 'watch start-up (warm cache)',
+        bar: '≤ 3 s',
+        cell: (s) => (s.watch ? verdict(ms(s.watch.startupMs), s.watch.startupMs <= 3000) : null),
+      },
+      {
+        label: 'peak RSS while watching',
+        bar: '≤ 300 MB',
+        cell: (s) => (s.watch ? verdict(`${fmtMb(s.watch.maxRssKb)} MB`, s.watch.maxRssKb <= 300 * 1024) : null),
+      },
+      {
+        label: 'watch cycle cost, p50 (cycle start → end, no debounce, no commit)',
+        bar: 'see the ratio',
+        cell: (s) => (s.watch ? verdict(ms(s.watch.noCommit.cycle.p50)) : null),
+      },
+      {
+        label: 'watch cycle cost, ratio to the smaller size',
+        bar: '≈ 1 (≤ 1.5×)',
+        cell: (s, ref) => ratioCell((e) => e.watch?.noCommit?.cycle?.p50, s, ref, 1.5),
+      },
     ],
   },
-  watch: {
-    describe: `save → derived files written (no commit / commit), over ${SAVES} saves`,
+  commit: {
+    describe: 'commitPaths (dist/git/commit.js) of 3 changed files in a git repository copy, each run in a fresh process',
     measure: (ctx) => {
-      const repo = repoCopy(ctx.dir, `watch-${ctx.deals}`);
+      const repo = freshRepo(ctx, `commit-${ctx.deals}`);
       try {
-        const noCommit = runTask('watch', [repo, '0', String(SAVES)]);
-        const commit = runTask('watch', [repo, '1', String(SAVES)]);
-        return { startupMs: round(commit.startupMs), noCommit, commit, saves: SAVES, maxRssKb: Math.max(noCommit.maxRssKb, commit.maxRssKb) };
+        return summarize(Array.from({ length: ctx.repeat }, (_, i) => runTask('commit', [repo, String(i)])));
       } finally {
         rmSync(repo, { recursive: true, force: true });
       }
     },
-    columns: [
-      ['watch start', (s) => fmtMs(s.startupMs)],
-      ['watch p50/p95', (s) => `${fmtMs(s.noCommit.p50)}/${fmtMs(s.noCommit.p95)}`],
-      ['+commit p50', (s) => fmtMs(s.commit.p50)],
-      ['watch RSS MB', (s) => fmtMb(s.maxRssKb)],
+    columns: [['commit ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`]],
+    figures: [
+      {
+        label: 'commit cost (building the commit of 3 changed files)',
+        bar: 'see the ratio',
+        cell: (s) => (s.commit ? verdict(ms(s.commit.medianMs)) : null),
+      },
+      {
+        label: 'commit cost, ratio to the smaller size',
+        bar: 'must not scale (≤ 1.5×)',
+        cell: (s, ref) => ratioCell((e) => e.commit?.medianMs, s, ref, 1.5),
+      },
     ],
   },
+  // The reply classifier's confusion matrix goes here: a `once: true` task (see the typedef).
 };
 
-const TASK_NAMES = option('tasks', 'BENCH_TASKS', 'floor,check,sync,watch').split(',').filter(Boolean);
+const TASK_NAMES = option('tasks', 'BENCH_TASKS', Object.keys(TASKS).join(',')).split(',').filter(Boolean);
 for (const name of TASK_NAMES) if (!TASKS[name]) throw new Error(`bench: unknown task "${name}": expected one of ${Object.keys(TASKS).join(', ')}`);
 const INTERLEAVED = TASK_NAMES.filter((n) => TASKS[n].repeated);
+const ONCE = TASK_NAMES.filter((n) => TASKS[n].once);
+const MEASURED = TASK_NAMES.filter((n) => !TASKS[n].repeated && !TASKS[n].once);
 
 // ---------------------------------------------------------------------------------------
 // Generated workspaces, cached by generator version + source hash + size + seed
 
 const cacheKey = (deals) => `g${GENERATOR_VERSION}-${GENERATOR_HASH}-d${deals}-s${SEED}`;
 
-/** Removes cached workspaces from older generators (and leftovers of interrupted runs). */
+/** Removes cached workspaces (and their repositories) from older generators, and leftovers of interrupted runs. */
 function pruneCache() {
   if (!existsSync(CACHE)) return;
   const current = `g${GENERATOR_VERSION}-${GENERATOR_HASH}-`;
   for (const name of readdirSync(CACHE)) {
-    const ours = /^(?:g\d+-[0-9a-f]{8}-d\d+-s\d+|v\d+-\d+|work-.+)$/.test(name);
+    const ours = /^(?:g\d+-[0-9a-f]{8}-d\d+-s\d+(?:-repo(?:\.complete)?)?|v\d+-\d+|work-.+)$/.test(name);
     if (ours && !name.startsWith(current)) rmSync(join(CACHE, name), { recursive: true, force: true });
   }
 }
@@ -246,8 +478,12 @@ function pruneCache() {
 function workspaceFor(deals) {
   const dir = join(CACHE, cacheKey(deals));
   const marker = join(dir, '.complete');
+  // A persistent cache an engine left in the workspace (no git repository: `.threadwork/`) must never serve a cold check.
+  rmSync(join(dir, '.threadwork'), { recursive: true, force: true });
   if (!NO_CACHE && existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')), cached: true };
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-repo`, { recursive: true, force: true });
+  rmSync(`${dir}-repo.complete`, { force: true });
   const started = performance.now();
   const { files, bytes, campaigns } = generateWorkspace(dir, { deals, seed: SEED });
   const stats = { files, bytes, campaigns, generatedMs: round(performance.now() - started, 0) };
@@ -261,11 +497,23 @@ function workspaceFor(deals) {
   return { dir, ...stats, cached: false };
 }
 
+/** The previous latest.json, if it measured the same generated workspaces: its other sizes serve as references for ratios. */
+function previousResults() {
+  try {
+    const previous = JSON.parse(readFileSync(LATEST, 'utf8'));
+    const same = previous.generator?.version === GENERATOR_VERSION && previous.generator?.hash === GENERATOR_HASH && previous.generator?.seed === SEED;
+    return same && Array.isArray(previous.sizes) ? previous.sizes : [];
+  } catch {
+    return [];
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 
 mkdirSync(CACHE, { recursive: true });
 pruneCache();
-console.log(`threadwork bench — node ${process.version}, ${cpus().length} cores, tasks: ${TASK_NAMES.join(', ')}; ${REPEAT} fresh-process runs each (median, min)`);
+const earlierSizes = previousResults().filter((entry) => !SIZES.includes(entry.deals));
+console.log(`threadwork bench — node ${process.version}, ${cpus().length} cores; tasks: ${TASK_NAMES.join(', ')}; ${REPEAT} fresh-process run${REPEAT === 1 ? '' : 's'} each (median)`);
 
 const output = {
   date: new Date().toISOString(),
@@ -276,14 +524,20 @@ const output = {
   generator: { version: GENERATOR_VERSION, hash: GENERATOR_HASH, seed: SEED },
   repeat: REPEAT,
   tasks: Object.fromEntries(TASK_NAMES.map((n) => [n, TASKS[n].describe])),
+  /** @type {Record<string, any>[]} */
   sizes: [],
+  /** @type {Record<string, any>} */
+  once: {},
 };
 
+/** Tasks that threw, reported under the table. */
+const failures = [];
 for (const deals of SIZES) {
   const ws = workspaceFor(deals);
   const mb = ws.bytes / 1048576;
   console.log(`\n${fmtInt(deals)} deals + ${ws.campaigns} campaigns: ${fmtInt(ws.files)} files, ${mb.toFixed(1)} MB ${ws.cached ? '(cached)' : `(generated in ${(ws.generatedMs / 1000).toFixed(1)} s)`} — ${ws.dir}`);
-  const ctx = { deals, dir: ws.dir, files: ws.files, bytes: ws.bytes, repeat: REPEAT };
+  /** @type {SizeContext} */
+  const ctx = { deals, dir: ws.dir, files: ws.files, bytes: ws.bytes, repeat: REPEAT, log: (line) => console.log(`    ${line}`) };
   /** @type {Record<string, any>} */
   const results = {};
 
@@ -293,19 +547,26 @@ for (const deals of SIZES) {
     const runs = Object.fromEntries(INTERLEAVED.map((n) => [n, []]));
     for (let i = 0; i < REPEAT; i++) {
       for (const name of INTERLEAVED) {
-        const run = runTask(name, [ws.dir]);
+        const run = runTask(name, name === 'check' ? [ws.dir, '--no-cache'] : [ws.dir]);
         TASKS[name].verify?.(run, ctx);
         runs[name].push(run);
-        const extra = typeof run.gcMs === 'number' ? ` (gc ${fmtMs(run.gcMs)} ms)` : '';
-        process.stdout.write(`  ${name} ${i + 1}/${REPEAT}: ${fmtMs(run.ms)} ms${extra}, peak RSS ${fmtMb(run.maxRssKb)} MB\n`);
+        const extra = typeof run.gcMs === 'number' ? ` (gc ${ms(run.gcMs)})` : '';
+        console.log(`  ${name} ${i + 1}/${REPEAT}: ${ms(run.ms)}${extra}, peak RSS ${fmtMb(run.maxRssKb)} MB`);
       }
     }
     for (const name of INTERLEAVED) results[name] = summarize(runs[name]);
   }
-  for (const name of TASK_NAMES.filter((n) => !INTERLEAVED.includes(n))) {
-    process.stdout.write(`  ${name}… `);
-    results[name] = TASKS[name].measure(ctx);
-    console.log('done');
+  for (const name of MEASURED) {
+    console.log(`  ${name}…`);
+    const started = performance.now();
+    try {
+      results[name] = TASKS[name].measure?.(ctx);
+      console.log(`  ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      // One failing task must not cost the figures of the others: it shows as — and a note.
+      failures.push(`${kDeals(deals)} ${name}: ${String(error instanceof Error ? error.message : error).trim()}`);
+      console.error(`  ${name} FAILED: ${String(error instanceof Error ? error.message : error).trim()}`);
+    }
   }
 
   const check = results.check;
@@ -320,34 +581,91 @@ for (const deals of SIZES) {
     files: ws.files,
     megabytes: round(mb, 2),
     dir: ws.dir,
+    date: output.date,
+    repeat: REPEAT,
     ...(check && floor ? { ratio: { medianCheckToFloor: round(check.medianMs / floor.medianMs, 2), minCheckToFloor: round(check.minMs / floor.minMs, 2) } } : {}),
     ...results,
   });
 }
 
-// Times first, in task order; then the peak-memory columns, the check's before the floor's.
-const columns = TASK_NAMES.flatMap((name) => TASKS[name].columns.map(([header, cell]) => ({ name, header, cell })));
+for (const name of ONCE) {
+  console.log(`\n${name}…`);
+  output.once[name] = TASKS[name].measure?.({ repeat: REPEAT, log: (line) => console.log(`    ${line}`) });
+}
+
+// ---------------------------------------------------------------------------------------
+// The details table (every task's columns), then the figures table with the bars
+
+const columns = TASK_NAMES.flatMap((name) => (TASKS[name].columns ?? []).map(([header, cell]) => ({ name, header, cell })));
 const isRss = (c) => c.header.includes('RSS');
 const rssOrder = (c) => (c.name === 'check' ? 0 : c.name === 'floor' ? 1 : 2);
 columns.sort((a, b) => Number(isRss(a)) - Number(isRss(b)) || (isRss(a) ? rssOrder(a) - rssOrder(b) : 0));
-const rows = output.sizes.map((size) => [
-  fmtInt(size.deals),
-  fmtInt(size.files),
-  size.megabytes.toFixed(1),
-  ...columns.map(({ name, cell }) => (size[name] ? cell(size[name], size) : '—')),
-]);
-console.log(`\nmedian (min) of ${REPEAT} cold runs, each in a fresh process; RSS is the peak over the runs\n`);
-console.log(table(['deals', 'files', 'MB', ...columns.map((c) => c.header)], rows));
-if (output.sizes.length > 1 && TASK_NAMES.includes('check')) {
-  const [a, b] = [output.sizes[0], output.sizes.at(-1)];
-  const scale = (key) => (b[key].medianMs / a[key].medianMs).toFixed(1);
-  console.log(`\n${fmtInt(a.deals)} → ${fmtInt(b.deals)} deals (${(b.files / a.files).toFixed(1)}× the files): check ${scale('check')}×${TASK_NAMES.includes('floor') ? `, floor ${scale('floor')}×` : ''}`);
-}
-if (TASK_NAMES.includes('check') && TASK_NAMES.includes('floor')) {
-  console.log('check/floor: how many times the bare readFileSync walk a full cold check costs (PERF-NOTES: about 2× is reachable).');
+console.log(`\n### Details: median (min) of ${REPEAT} runs, each in a fresh process, in ms; RSS is the peak over the runs\n`);
+console.log(
+  markdown(
+    ['deals', 'files', 'MB', ...columns.map((c) => c.header)],
+    output.sizes.map((size) => [fmtInt(size.deals), fmtInt(size.files), size.megabytes.toFixed(1), ...columns.map(({ name, cell }) => (size[name] ? cell(size[name], size) : '—'))]),
+  ),
+);
+
+/** The next smaller size, from this run if it has one, else from the previous latest.json. */
+function referenceFor(deals) {
+  const smaller = (entries) => entries.filter((e) => e.deals < deals).sort((a, b) => b.deals - a.deals)[0];
+  const here = smaller(output.sizes);
+  if (here) return { entry: here, earlier: false };
+  const there = smaller(earlierSizes);
+  return there ? { entry: there, earlier: true } : undefined;
 }
 
+const figures = TASK_NAMES.flatMap((name) => TASKS[name].figures ?? []);
+const mark = (holds) => (holds === true ? ' ✓' : holds === false ? ' ✗' : '');
+for (const size of output.sizes) {
+  const ref = referenceFor(size.deals);
+  size.figures = figures.map((figure) => ({ figure: figure.label, bar: figure.bar, ...(figure.cell(size, ref) ?? { text: null }) }));
+}
+const firstRef = output.sizes[0] && referenceFor(output.sizes[0].deals);
+console.log(
+  `\n### Figures: ${output.date.slice(0, 10)}, node ${process.version}, ${cpus().length} cores, ${REPEAT === 1 ? 'one run' : `median of ${REPEAT} fresh processes`}; ✓ holds, ✗ does not\n`,
+);
+console.log(
+  markdown(
+    ['figure', 'bar', ...output.sizes.map((s) => `${fmtInt(s.deals)} deals`)],
+    [
+      ['workspace (deals/100 campaigns)', '', ...output.sizes.map((s) => `${fmtInt(s.files)} files, ${s.megabytes.toFixed(0)} MB`)],
+      ...figures.map((figure, i) => [figure.label, figure.bar, ...output.sizes.map((s) => (s.figures[i].text === null ? '—' : `${s.figures[i].text}${mark(s.figures[i].holds)}`))]),
+    ],
+    ['l', 'l', ...output.sizes.map(() => 'r')],
+  ),
+);
+
+// What a reader needs to read the table right.
+const notes = [];
+if (TASK_NAMES.includes('watch') && output.sizes[0]?.watch) {
+  const w = output.sizes[0].watch;
+  notes.push(`watch: ${w.saves} saves per process, p50/p95 over all ${w.saves * REPEAT} of them; cycle cost measured as ${w.cycleSource}; start-up is a watcher's first full sync after a sync brought the workspace to its fixed point.`);
+  const event = w.noCommit.event;
+  if (event) notes.push(`watch: the file-system event arrives ${Math.round(event.p50)} ms (p50) after the save at ${fmtInt(output.sizes[0].deals)} deals; latency = event + ${w.debounceMs} ms debounce + cycle.`);
+}
+for (const size of output.sizes) {
+  if (size['check-cached'] && size.check && size['check-cached'].medianMs > 0.8 * size.check.medianMs) {
+    notes.push(`${kDeals(size.deals)}: the second check is no faster than a cold one (${ms(size['check-cached'].medianMs)} vs ${ms(size.check.medianMs)}): the engine keeps no persistent cache, or did not use it.`);
+  }
+}
+if (output.sizes.length === 1 && !firstRef && figures.some((f) => f.label.includes('ratio'))) {
+  notes.push('ratios need a smaller size as well: pass two sizes (--sizes 1000,10000), or run one after a run of a smaller size, whose figures latest.json keeps.');
+}
+if (firstRef?.earlier) notes.push(`the ratios of ${kDeals(output.sizes[0].deals)} compare with ${kDeals(firstRef.entry.deals)} from the run of ${firstRef.entry.date} (bench/results/latest.json).`);
+for (const failure of failures) notes.push(`FAILED ${failure.split('\n').slice(0, 3).join(' ')}`);
+if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+
+for (const name of ONCE) {
+  const text = TASKS[name].markdown?.(output.once[name]);
+  if (text) console.log(`\n${text}`);
+}
+
+// latest.json: this run's sizes, plus the sizes of the previous run that this one did not redo.
+const kept = { ...output, failures, sizes: [...output.sizes, ...earlierSizes].sort((a, b) => a.deals - b.deals) };
 mkdirSync(join(HERE, 'results'), { recursive: true });
 writeFileSync(join(HERE, 'results', '.gitignore'), '*\n!.gitignore\n');
-writeFileSync(join(HERE, 'results', 'latest.json'), `${JSON.stringify(output, null, 2)}\n`);
-console.log('full results: bench/results/latest.json');
+writeFileSync(LATEST, `${JSON.stringify(kept, null, 2)}\n`);
+console.log(`\nfull results: bench/results/latest.json${earlierSizes.length ? ` (with ${earlierSizes.map((e) => kDeals(e.deals)).join(', ')} from earlier runs)` : ''}`);

@@ -1,0 +1,30 @@
+// Task `commit`: the cost of building one engine commit, alone. In a git repository copy
+// of the generated workspace, three deals' stage files are changed, then `commitPaths`
+// (dist/git/commit.js, what sync and watch call) commits exactly those three paths. What
+// it costs must not grow with the size of the repository.
+//
+//   node bench/tasks/commit.js <repo> <round> → one JSON line: {ms, committed, files, maxRssKb}
+//
+// `round` picks which three deals change, so successive runs on one copy each have
+// something new to commit.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { commitPaths } from '../../dist/git/commit.js';
+
+const [dir, roundArg] = process.argv.slice(2);
+if (!dir) throw new Error('usage: node bench/tasks/commit.js <repo> <round>');
+const round = Number(roundArg ?? 0);
+const deals = readdirSync(join(dir, 'threads/sales')).filter((name) => name !== 'campaigns').sort();
+const paths = [0, 1, 2].map((k) => {
+  const path = `threads/sales/${deals[(round * 3 + k) * 7 % deals.length]}/${['1-input.md', '2-hypothesis.md', '5-actions.md'][k]}`;
+  const file = join(dir, path);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nNote ${round}.${k} from the bench, ${Date.now()}.\n`);
+  return path;
+});
+
+const started = performance.now();
+const outcome = await commitPaths({ cwd: dir, paths, message: `bench: commit round ${round}` });
+const ms = performance.now() - started;
+if (!outcome.committed) throw new Error(`bench commit: nothing committed (${outcome.reason}: ${outcome.message})`);
+console.log(JSON.stringify({ ms, committed: outcome.committed, files: paths.length, maxRssKb: process.resourceUsage().maxRSS }));
