@@ -93,7 +93,7 @@ export class WorkspaceState {
     for (const dir of threadDirs) this.live.addThreadDir(dir);
     const stale = this.entries.size === 0 ? files : files.filter((path) => this.moved(path));
     await forEachFile(this.root, stale, (outcome) => {
-      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text);
+      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: { mtimeMs: outcome.mtimeMs, size: outcome.size } });
       if (stored) changed.push(outcome.path);
     });
     await this.resolveHeld();
@@ -306,10 +306,11 @@ export class WorkspaceState {
     }
   }
 
-  private store(path: string, text: string, options: { stat: boolean } = { stat: true }): boolean {
+  /** `stat`: true to stat the file now, false for text not on disk (a staged write), or the stat the read already took. */
+  private store(path: string, text: string, options: { stat: boolean | { mtimeMs: number; size: number } } = { stat: true }): boolean {
     const previous = this.entries.get(path);
-    let stat = { mtimeMs: 0, size: -1 };
-    if (options.stat) {
+    let stat = typeof options.stat === 'object' ? options.stat : { mtimeMs: 0, size: -1 };
+    if (options.stat === true) {
       try {
         stat = statSync(join(this.root, path));
       } catch {
