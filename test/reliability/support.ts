@@ -57,11 +57,13 @@ export const DERIVED_META = ['stage', 'status', 'pipeline_stage', 'updated', 'cl
 
 /** A meta.json without its derived fields, key order kept; the raw text when it is not a JSON object. */
 export function metaOutsideDerived(text: string): string {
+  // A BOM is the user's byte too: kept in the comparison, skipped for JSON.parse (which rejects it).
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   try {
-    const value = JSON.parse(text) as unknown;
+    const value = JSON.parse(text.slice(bom.length)) as unknown;
     if (!value || typeof value !== 'object' || Array.isArray(value)) return text;
     const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !DERIVED_META.includes(k)));
-    return JSON.stringify(rest);
+    return bom + JSON.stringify(rest);
   } catch {
     return text;
   }
