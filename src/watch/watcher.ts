@@ -1,5 +1,3 @@
-import { relative, sep } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
 import type { Diagnostic } from '../diagnostics.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
 import { WorkspaceState } from '../engine/state.js';
@@ -7,6 +5,7 @@ import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transactio
 import { changedPaths } from '../git/status.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { isIgnoredName } from '../workspace/scan.js';
+import { FolderWatcher } from './folder-watcher.js';
 import { claimWatcher } from './singleton.js';
 
 export interface WatchOptions {
@@ -49,7 +48,7 @@ export class WorkspaceWatcher {
   private readonly derivation = new IncrementalDerivation();
   /** Source files changed since they were last committed; filled at start-up from git status, then from events. */
   private pendingSources: Set<string> | undefined;
-  private watcher: FSWatcher | undefined;
+  private watcher: FolderWatcher | undefined;
   private readonly pending = new Set<string>();
   private firstPendingAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -88,43 +87,30 @@ export class WorkspaceWatcher {
     clearTimeout(this.timer);
     clearInterval(this.reconcileTimer);
     await this.running;
-    await this.watcher?.close();
+    this.watcher?.close();
     this.release?.();
     this.release = undefined;
   }
 
   private async startWatching(): Promise<void> {
-    const watcher = watch(this.root, {
-      ignoreInitial: true,
-      atomic: true,
-      ignored: (path: string) => this.isIgnored(path),
+    const watcher = new FolderWatcher(this.root, (rel) => this.isRelevantFolder(rel), {
+      path: (rel) => this.enqueue(rel),
+      folderGone: (rel) => this.enqueue(rel, true),
+      error: (error) => this.options.onError?.(error),
     });
     this.watcher = watcher;
-    watcher.on('add', (p: string) => this.enqueue(p));
-    watcher.on('change', (p: string) => this.enqueue(p));
-    watcher.on('unlink', (p: string) => this.enqueue(p));
-    watcher.on('addDir', (p: string) => this.enqueue(p));
-    watcher.on('unlinkDir', (p: string) => this.enqueue(p, true));
-    watcher.on('error', (error: unknown) => this.options.onError?.(error));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    watcher.start();
   }
 
-  private isIgnored(absolute: string): boolean {
-    const rel = this.relative(absolute);
-    if (rel === '' || rel === LAYOUT.config) return false;
-    const parts = rel.split('/');
-    if (parts.some((part) => isIgnoredName(part))) return true;
-    // Keep a folder if it leads to a watched folder or lies inside one.
-    return !WATCHED.some((w) => rel === w || rel.startsWith(`${w}/`) || w.startsWith(`${rel}/`));
+  /** A folder is watched if it leads to a folder the engine reads or lies inside one (the root holds the config). */
+  private isRelevantFolder(rel: string): boolean {
+    if (rel === '') return true;
+    if (rel.split('/').some((part) => isIgnoredName(part))) return false;
+    return WATCHED.some((w) => rel === w || rel.startsWith(`${w}/`) || w.startsWith(`${rel}/`));
   }
 
-  private relative(absolute: string): string {
-    return relative(this.root, absolute).split(sep).join('/');
-  }
-
-  private enqueue(absolute: string, folder = false): void {
+  private enqueue(rel: string, folder = false): void {
     if (this.stopped) return;
-    const rel = this.relative(absolute);
     this.pending.add(folder ? `${rel}/` : rel);
     if (this.pending.size === 1) this.firstPendingAt = Date.now();
     this.schedule();
