@@ -3,7 +3,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
 import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
 
 export interface StageView {
   stage: number;
@@ -44,7 +46,7 @@ export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, thr
     id: meta?.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
     type: meta?.type ?? thread.family,
     stage: stageOf(thread),
-    meta: (thread.meta?.raw as Record<string, unknown> | undefined) ?? null,
+    meta: thread.meta ? asWritten(model, thread.meta) : null,
     stages,
     derived: derived.threads.find((t) => t.path === thread.path) ?? null,
     diagnostics: [...(thread.meta?.diagnostics ?? []), ...stages.flatMap((s) => s.diagnostics)],
@@ -61,5 +63,23 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
   } catch {
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
-  return { ...view, exists: true, frontMatter: (file.raw as Record<string, unknown> | undefined) ?? null, body, diagnostics: file.diagnostics };
+  return { ...view, exists: true, frontMatter: asWritten(model, file), body, diagnostics: file.diagnostics };
+}
+
+/**
+ * A file's data as written (no schema defaults filled in): kept by the parse only for a
+ * file that fails its schema, read again from the text otherwise — one thread at a time.
+ */
+function asWritten(model: WorkspaceModel, file: ParsedFile): Record<string, unknown> | null {
+  if (file.raw !== undefined) return file.raw as Record<string, unknown>;
+  const text = model.text(file.path);
+  if (text === undefined) return null;
+  if (file.path.endsWith('.json')) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+  return parseFrontMatter(text).data ?? null;
 }

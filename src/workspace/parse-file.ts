@@ -20,7 +20,12 @@ export interface ParsedFile {
   kind: FileKind;
   /** Validated front matter / JSON / YAML, or undefined when the file is invalid. */
   value: unknown;
-  /** Parsed but not yet validated data, kept so reference checks can still run on a file with a schema error elsewhere. */
+  /**
+   * Parsed but not validated data, kept only for a file that fails its schema, so reference
+   * checks can still run on it. A valid file's data is `value` alone: holding both doubled
+   * the memory of a watcher on 10,000 threads (a reader wanting the text as written
+   * parses it again: `frontMatterAsWritten`).
+   */
   raw: unknown;
   /** For Markdown: the offset where the body starts. */
   bodyOffset: number;
@@ -76,7 +81,7 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
       diagnostic(path, START, 'error', 'front-matter-missing', 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`'),
     );
   }
-  return { ...base, value, raw: fm.data, diagnostics };
+  return { ...base, value, raw: rawIfInvalid(value, fm.data), diagnostics };
 }
 
 /** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
@@ -89,7 +94,7 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   }
   const raw = read.value ?? {};
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
-  return { ...base, value, raw, diagnostics };
+  return { ...base, value, raw: rawIfInvalid(value, raw), diagnostics };
 }
 
 function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
@@ -117,7 +122,7 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
-  return { ...base, value, raw, diagnostics };
+  return { ...base, value, raw: rawIfInvalid(value, raw), diagnostics };
 }
 
 /** Where JSON first opens an object or array nested deeper than the limit allows (values count as levels, as in js-yaml). */
@@ -156,4 +161,8 @@ function parseDraftFile(path: string, kind: FileKind, text: string): ParsedFile 
   const parsed = parseMarkdownFile(path, kind, text, draftSchema);
   if (parsed.value) parsed.value = { ...(parsed.value as object), body: text.slice(parsed.bodyOffset) };
   return parsed;
+}
+
+function rawIfInvalid(value: unknown, raw: unknown): unknown {
+  return value === undefined ? raw : undefined;
 }
