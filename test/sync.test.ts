@@ -37,6 +37,22 @@ function syncedWorkspace(): string {
 }
 
 describe('sync', () => {
+  it('commits a segment change with the deals whose ICP scores it moved', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK) });
+    writeFiles(dir, { 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme\n  industry: payments\n  employees: 400') });
+    gitInit(dir);
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    const before = JSON.parse(read(dir, 'threads/sales/acme/meta.json')).icp_match_score as number;
+    // Only the segment's filters change: no aggregate moves, one deal's score does.
+    writeFiles(dir, { 'strategy/canvas/04-segments.md': read(dir, 'strategy/canvas/04-segments.md').replace('employees: {min: 200, max: 2000}', 'employees: {min: 1000, max: 5000}') });
+    const result = await ws.sync();
+    expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json')).icp_match_score).not.toBe(before);
+    expect(result.changes.every((c) => c.kind === 'thread')).toBe(true);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['strategy/canvas/04-segments.md', 'threads/sales/acme/meta.json']));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('closing a deal moves the assumptions, metrics and goal in one commit, then reaches a fixed point', async () => {
     const dir = syncedWorkspace();
     const ws = await openWorkspace(dir);

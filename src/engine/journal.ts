@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lockDirectory } from '../workspace/lock.js';
 import { writeFileAtomicSync } from '../workspace/write.js';
@@ -43,4 +43,36 @@ export async function readJournal(root: string): Promise<Journal | undefined> {
 
 export async function clearJournal(root: string): Promise<void> {
   rmSync(await journalFile(root), { force: true });
+}
+
+/**
+ * Removes the temporary files a killed write leaves beside the files it was writing: an
+ * atomic write goes to `name.<number>` (write-file-atomic) or `name.<pid>.<time>.tmp`
+ * (an exclusive create) and is renamed into place; a kill in between leaves the temporary
+ * file, which git would otherwise show as untracked. Only the names of the interrupted
+ * transaction's own paths are looked at.
+ */
+export function removeLeftoverTemps(root: string, paths: readonly string[]): string[] {
+  const removed: string[] = [];
+  const byFolder = new Map<string, Set<string>>();
+  for (const path of paths) {
+    const folder = dirname(path);
+    if (!byFolder.has(folder)) byFolder.set(folder, new Set());
+    byFolder.get(folder)!.add(basename(path));
+  }
+  for (const [folder, names] of byFolder) {
+    let entries: string[];
+    try {
+      entries = readdirSync(join(root, folder));
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const match = /^(.+?)\.(?:\d+|\d+\.\d+\.tmp)$/.exec(entry);
+      if (!match || !names.has(match[1]!)) continue;
+      rmSync(join(root, folder, entry), { force: true });
+      removed.push(`${folder}/${entry}`);
+    }
+  }
+  return removed;
 }

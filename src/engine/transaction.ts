@@ -10,7 +10,7 @@ import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage } from './commit-message.js';
-import { clearJournal, readJournal, recordJournal, type Journal } from './journal.js';
+import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
 import { planSync, type DerivedChange, type SyncPlan } from './sync-plan.js';
@@ -62,6 +62,8 @@ export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summa
 
 /** Folders whose changes a sync commits as its triggers: the sources, not the derived artifacts. */
 const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'threadwork.config.yaml'];
+/** The sources every thread's derived scores depend on (derive/incremental.ts compares them for the same reason). */
+const SCORING_INPUTS = new Set(['threadwork.config.yaml', 'strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
 
 /**
  * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
@@ -240,15 +242,18 @@ function committable(state: WorkspaceState, paths: readonly string[]): string[] 
 async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[], pending: ReadonlySet<string> | undefined): Promise<string[]> {
   const broken = state.brokenPaths();
   const writing = new Set(written);
-  // A watcher knows what changed from its events; a cold run asks git (the one O(repository) step left in a commit).
+  // A watcher knows what changed from its events; a cold run asks git.
   const candidates = pending ? [...pending].filter((p) => SOURCE_FOLDERS.some((f) => p === f || p.startsWith(`${f}/`))).sort() : await changedPaths(root, SOURCE_FOLDERS);
   const changed = candidates.filter((p) => !writing.has(p) && !broken.has(p));
   const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
   if (aggregate) return changed;
+  // Only thread metadata moved: the files of those threads, and the changed files every
+  // thread's scores are computed from — the config, the segments, the metric targets — since
+  // one of them may be why (narrower segment filters move every deal's ICP score).
   const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));
   return changed.filter((p) => {
     const thread = threadOf(p.split('/'))?.thread;
-    return thread !== undefined && threads.has(thread);
+    return thread === undefined ? SCORING_INPUTS.has(p) : threads.has(thread);
   });
 }
 
@@ -261,6 +266,7 @@ async function triggersFor(root: string, state: WorkspaceState, written: readonl
 async function finishInterrupted(state: WorkspaceState, options: TransactionOptions, guard: () => void): Promise<CommitOutcome | null> {
   const journal = await readJournal(state.root);
   if (!journal) return null;
+  removeLeftoverTemps(state.root, journal.paths);
   const written = finishSources(state, journal, guard);
   const { plan, committing } = await planDerived(state, options);
   written.push(...(await applyDerived(state, plan, guard)));
