@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { git } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 
 /** The do-not-contact list never fails open (issue 11, item 4). */
@@ -58,6 +60,20 @@ function files(dir: string, rel: string): string[] {
 }
 
 describe('an invalid suppression list stops everything that contacts people', () => {
+  it('a list valid in HEAD and broken on disk still fails closed: it is never held at its committed version', async () => {
+    const dir = workspaceWith(VALID);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'a valid list');
+    writeFiles(dir, { [SUPPRESSION]: DUPLICATED });
+    const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
+    expect(due.code).toBe(1);
+    expect(due.json.error.code).toBe('suppression-invalid');
+    const mcp = await connectMcp(dir);
+    const answer = await mcp.call('due_touches', { date: '2027-01-12' });
+    expect(answer.isError).toBe(true);
+    expect(answer.text).toContain('suppression-invalid');
+  });
+
   it('a duplicated key: check reports it at its line and column; due, draft and reply refuse and write nothing', async () => {
     const dir = workspaceWith(DUPLICATED);
 

@@ -15,21 +15,26 @@ class Group {
   readonly sums = new FigureSums();
   readonly members = new SortedPaths();
   live = 0;
+  /** The state last handed out, until a member comes or goes: an unchanged goal costs nothing. */
+  private cached: GoalGroup | undefined;
 
   add(t: ThreadFacts): void {
     this.sums.add(t);
     this.members.add(t.path);
     if (isLive(t)) this.live += 1;
+    this.cached = undefined;
   }
 
   remove(t: ThreadFacts): void {
     this.sums.remove(t);
     this.members.delete(t.path);
     if (isLive(t)) this.live -= 1;
+    this.cached = undefined;
   }
 
   state(): GoalGroup {
-    return { figures: figuresOf(this.sums), threads: [...this.members.list()], live: this.live };
+    this.cached ??= { figures: figuresOf(this.sums), threads: [...this.members.list()], live: this.live };
+    return this.cached;
   }
 }
 
@@ -95,10 +100,14 @@ export class IncrementalDerivation {
   private readonly subgoals = new Map<string, Group>();
   private readonly evidence = new Map<string, Map<string, EvidenceRef['result'][]>>();
   private readonly testedBy = new Map<string, SortedPaths>();
+  /** Per assumption, its evidence sorted by thread as last handed out; dropped when it changes. */
+  private readonly sortedEvidence = new Map<string, EvidenceRef[]>();
   /** Latest-date candidates of sales threads: date → how many threads have it. */
   private readonly dates = new Map<string, number>();
   /** Content opportunity slug → the threads asking for it, by path. */
   private readonly opportunities = new Map<string, Map<string, { topic: string; priority: string }>>();
+  /** The openings the threads ask for, as last handed out; dropped when one changes. */
+  private askedFor: MarketingOpening[] | undefined;
 
   /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
   private changed: Set<string> | undefined;
@@ -175,6 +184,7 @@ export class IncrementalDerivation {
       if (t.meta.subgoal) apply(groupOf(this.subgoals, `${t.meta.goal_id}\0${t.meta.subgoal}`));
     }
     for (const v of t.validations) {
+      this.sortedEvidence.delete(v.assumption);
       const byThread = mapOf(this.evidence, v.assumption);
       const results = byThread.get(t.path) ?? [];
       if (sign > 0) results.push(v.result);
@@ -204,6 +214,7 @@ export class IncrementalDerivation {
         slug = undefined; // a topic with no letters: check reports the thread; nothing to open
       }
       if (slug !== undefined) {
+        this.askedFor = undefined;
         const askers = mapOf(this.opportunities, slug);
         if (sign > 0) askers.set(t.path, { topic: opportunity.topic, priority: opportunity.priority ?? 'medium' });
         else askers.delete(t.path);
@@ -217,11 +228,7 @@ export class IncrementalDerivation {
     let asOf = '';
     for (const date of this.dates.keys()) if (date > asOf) asOf = date;
     for (const g of goals) if (g.created > asOf) asOf = g.created;
-    const assumptions = assumptionsOf(model).map((a) => {
-      const evidence: EvidenceRef[] = [];
-      for (const [thread, results] of this.evidence.get(a.id) ?? []) for (const result of results) evidence.push({ thread, result });
-      return assumptionState(a, evidence.sort(byThread), [...(this.testedBy.get(a.id)?.list() ?? [])], model.config);
-    });
+    const assumptions = assumptionsOf(model).map((a) => assumptionState(a, this.evidenceOf(a.id), [...(this.testedBy.get(a.id)?.list() ?? [])], model.config));
     const group = (groups: Map<string, Group>, key: string): GoalGroup => groups.get(key)?.state() ?? EMPTY_GROUP;
     return {
       changedThreads: this.changed,
@@ -235,18 +242,29 @@ export class IncrementalDerivation {
     };
   }
 
+  private evidenceOf(id: string): EvidenceRef[] {
+    let evidence = this.sortedEvidence.get(id);
+    if (!evidence) {
+      evidence = [];
+      for (const [thread, results] of this.evidence.get(id) ?? []) for (const result of results) evidence.push({ thread, result });
+      evidence.sort(byThread);
+      this.sortedEvidence.set(id, evidence);
+    }
+    return evidence;
+  }
+
   private threads(): ThreadFacts[] {
     this.sortedFacts ??= this.order.list().map((path) => this.facts.get(path)!);
     return this.sortedFacts;
   }
 
   private marketing(assumptions: readonly AssumptionState[]): MarketingOpening[] {
-    const bySlug = new Map<string, MarketingOpening>();
-    for (const [slug, askers] of this.opportunities) {
+    this.askedFor ??= [...this.opportunities].map(([slug, askers]) => {
       const sources = [...askers.keys()].sort();
       const first = askers.get(sources[0]!)!;
-      bySlug.set(slug, { slug, topic: first.topic, priority: first.priority, sources, reason: `content opportunity in ${sources[0]}/6-learning.md` });
-    }
+      return { slug, topic: first.topic, priority: first.priority, sources, reason: `content opportunity in ${sources[0]}/6-learning.md` };
+    });
+    const bySlug = new Map<string, MarketingOpening>(this.askedFor.map((o) => [o.slug, o]));
     for (const a of assumptions) {
       if (a.status !== 'validated' || a.retired) continue;
       const slug = `${a.id.toLowerCase()}-${slugify(a.statement, 'assumption').slice(0, 48).replace(/-+$/, '')}`;

@@ -10,8 +10,10 @@ import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
  */
 const MAX_LINKS = 5;
 
-function linkList(links: readonly string[]): string {
-  return links.length <= MAX_LINKS ? links.join(', ') : `${links.slice(0, MAX_LINKS).join(', ')} and ${links.length - MAX_LINKS} more`;
+/** The first links of a list, rendered, and how many more: only those shown are built (a list can hold thousands). */
+function linkList<T>(items: readonly T[], render: (item: T) => string): string {
+  const shown = items.slice(0, MAX_LINKS).map(render).join(', ');
+  return items.length <= MAX_LINKS ? shown : `${shown} and ${items.length - MAX_LINKS} more`;
 }
 
 /** Relative link from a canvas or goal file (two folders deep) to a thread folder. */
@@ -29,7 +31,7 @@ export function renderAssumptionsBlock(states: readonly AssumptionState[]): stri
     formatFixed(s.confidence),
     s.status,
     `${s.n} (${s.validated}✓ ${s.partial}~ ${s.invalidated}✗)`,
-    s.evidence.length ? linkList(s.evidence.map((e) => `${threadLink(2, e.thread, '6-learning.md')} ${e.result === 'validated' ? '✓' : e.result === 'partial' ? '~' : '✗'}`)) : s.testedBy.length ? `testing in ${linkList(s.testedBy.map((t) => threadLink(2, t)))}` : '—',
+    s.evidence.length ? linkList(s.evidence, (e) => `${threadLink(2, e.thread, '6-learning.md')} ${e.result === 'validated' ? '✓' : e.result === 'partial' ? '~' : '✗'}`) : s.testedBy.length ? `testing in ${linkList(s.testedBy, (t) => threadLink(2, t))}` : '—',
   ]);
   return [
     '<!-- Derived by threadwork from every Stage 6 file: edit the front matter or the threads, not this table. -->',
@@ -109,7 +111,7 @@ export function renderGoalStateBlock(state: GoalState): string {
       table(
         ['subgoal', 'title', 'progress', 'status', 'threads'],
         ['l', 'l', 'r', 'l', 'l'],
-        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, linkList(s.threads.map((t) => threadLink(1, t))) || '—']),
+        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, linkList(s.threads, (t) => threadLink(1, t)) || '—']),
       ),
     );
   }
