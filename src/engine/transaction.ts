@@ -89,6 +89,7 @@ export async function runTransaction<T>(
     await state.resolveHeld();
     const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);
     const proposal = await propose(state);
+    await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
     const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
     const undo = state.stage(staged);
     let planned: Planned;

@@ -81,12 +81,21 @@ export class WorkspaceWatcher {
     }
   }
 
-  /** Finishes the cycle under way, then stops watching and releases the workspace. */
+  /**
+   * Finishes the cycle under way — and one more for saves that arrived since, so a Ctrl-C
+   * right after a save still leaves the workspace at its fixed point — then stops watching
+   * and releases the workspace.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     clearInterval(this.reconcileTimer);
     await this.running;
+    if (this.pending.size > 0 && this.release) {
+      const paths = [...this.pending];
+      this.pending.clear();
+      await this.cycle('change', () => this.applyEvents(paths, false));
+    }
     this.watcher?.close();
     this.release?.();
     this.release = undefined;
@@ -166,10 +175,25 @@ export class WorkspaceWatcher {
 
   private async cycle(kind: CycleReport['kind'], collect: () => Promise<string[]>): Promise<void> {
     try {
-      const changed = await collect();
+      // The events are applied to the state under the workspace lock, with every event that
+      // arrived while this cycle waited for it (another process writing): a cycle never
+      // derives from a view of the workspace older than the last write another process made.
+      let changed: string[] = [];
+      const { sync } = await runTransaction(
+        this.root,
+        async () => {
+          changed = await collect();
+          if (kind !== 'startup' && this.pending.size > 0) {
+            const arrived = [...this.pending];
+            this.pending.clear();
+            changed = [...new Set([...changed, ...(await this.applyEvents(arrived, false))])].sort();
+          }
+          for (const path of changed) this.pendingSources?.add(path);
+          return SYNC_ONLY;
+        },
+        { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources },
+      );
       if (kind !== 'startup' && changed.length === 0) return;
-      for (const path of changed) this.pendingSources?.add(path);
-      const { sync } = await runTransaction(this.root, () => SYNC_ONLY, { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources });
       // After the start-up sync (which asked git what was uncommitted), events say what changes.
       this.pendingSources ??= new Set(await uncommittedSources(this.root));
       const result = sync!;
