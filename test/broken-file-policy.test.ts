@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
+import { treeHashes } from './reliability/support.js';
 import { WatchProcess } from './helpers/watch.js';
 
 /**
@@ -50,19 +50,7 @@ const SCENARIOS: Scenario[] = [
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
 
 /** Every file of the workspace (not .git) with its hash: what a user would see on disk. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      if (entry.name === '.git') continue;
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out[path] = createHash('sha1').update(readFileSync(join(dir, path))).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = (dir: string): Record<string, string> => Object.fromEntries(treeHashes(dir));
 
 interface Outcome {
   files: Record<string, string>;

@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
+import { treeHashes } from './reliability/support.js';
 
 /**
  * One write transaction: a CLI command and the MCP tool doing the same thing leave the
@@ -14,19 +12,8 @@ import { connectMcp } from './helpers/mcp.js';
  */
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
 
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      if (entry.name === '.git') continue;
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out[path] = createHash('sha1').update(readFileSync(join(dir, path))).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
+/** Every file of the workspace (not .git) with its hash: what a user would see on disk. */
+const files = (dir: string): Record<string, string> => Object.fromEntries(treeHashes(dir));
 
 /** Each commit after the example's first: its message and its tree. */
 function history(dir: string): { message: string; tree: string }[] {

@@ -1,3 +1,4 @@
+import { lowerBound } from './sorted.js';
 import type { ThreadFacts } from './thread-facts.js';
 
 /**
@@ -56,8 +57,8 @@ export class FigureSums {
       this.wonArrCents += sign * cents(t.arr ?? 0);
       if (t.cycleDays !== null) {
         this.cycleSum += sign * t.cycleDays;
-        if (sign > 0) this.cycles.splice(sortedIndex(this.cycles, t.cycleDays), 0, t.cycleDays);
-        else this.cycles.splice(sortedIndex(this.cycles, t.cycleDays), 1);
+        if (sign > 0) this.cycles.splice(lowerBound(this.cycles, t.cycleDays), 0, t.cycleDays);
+        else this.cycles.splice(lowerBound(this.cycles, t.cycleDays), 1);
       }
       if (t.margin !== null) {
         this.marginCount += sign;
@@ -75,16 +76,4 @@ export class FigureSums {
 
 function cents(amount: number): number {
   return Math.round(amount * 100);
-}
-
-/** First index whose value is ≥ `value`. */
-function sortedIndex(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,6 +6,7 @@ import { assumptionState, byThread, testsOpenly, type AssumptionState, type Evid
 import { FigureSums } from './figure-sums.js';
 import { goalState, isLive, type GoalGroup } from './goals.js';
 import { figuresOf } from './metrics.js';
+import { lowerBound } from './sorted.js';
 import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
@@ -58,17 +59,6 @@ class SortedPaths {
   get size(): number {
     return this.paths.length;
   }
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const EMPTY_GROUP: GoalGroup = { figures: figuresOf(new FigureSums()), threads: [], live: 0 };

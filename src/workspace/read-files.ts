@@ -61,24 +61,10 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export function readWorkspaceFile(root: string, rel: string, known?: Map<string, boolean>): string {
   const link = symlinkOnTheWay(root, dirname(rel), known);
   if (link !== undefined) throw refusal('path-refused', `${link} is a symbolic link: the workspace never reads through one`);
-  const abs = join(root, rel);
-  const stat = lstatSync(abs);
+  const stat = lstatSync(join(root, rel));
   if (stat.isSymbolicLink()) throw refusal('path-refused', 'it is a symbolic link: the workspace never reads through one');
   if (!stat.isFile()) throw refusal('special-file', `it is a ${kindOf(stat)}, not a regular file`);
-  let fd: number;
-  try {
-    fd = openSync(abs, READ_FLAGS);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw refusal('path-refused', 'it is a symbolic link: the workspace never reads through one');
-    throw error;
-  }
-  try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) throw refusal('special-file', `it is a ${kindOf(opened)}, not a regular file`);
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return readScannedFile(root, rel).text;
 }
 
 /**

@@ -26,17 +26,9 @@ const SYNC_KILLS = size('THREADWORK_SYNC_KILLS', 4, 50);
 const WATCH_KILLS = size('THREADWORK_WATCH_KILLS', 1, 10);
 
 type Generate = (dir: string, options: { deals: number; seed?: number }) => unknown;
+/** The generator's mulberry32, seeded: the delays of `npm test` are the same every run. */
+type Mulberry = (seed: number) => () => number;
 
-/** mulberry32, seeded: the delays of `npm test` are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The segment edit the watch trials make: narrower employee ranges move most deals' ICP scores. */
 function segmentChange(dir: string): void {
@@ -62,7 +54,7 @@ interface Scenario {
 
 let syncScenario: Scenario;
 let watchScenario: Scenario;
-const rand = random(SEED);
+let rand: () => number = () => 0;
 
 function status(dir: string): string[] {
   return git(dir, 'status', '--porcelain', '--untracked-files=all').split('\n').filter((l) => l && !ATOMIC_TEMP.test(l));
@@ -87,7 +79,8 @@ async function control(pristine: string, prepare: (dir: string) => void): Promis
 }
 
 beforeAll(async () => {
-  const { generateWorkspace } = (await import('../../bench/generate.js' as string)) as { generateWorkspace: Generate };
+  const { generateWorkspace, mulberry32 } = (await import('../../bench/generate.js' as string)) as { generateWorkspace: Generate; mulberry32: Mulberry };
+  rand = mulberry32(SEED);
   const base = testdir();
   generateWorkspace(base, { deals: DEALS, seed: 7 });
   gitInit(base);
