@@ -313,6 +313,14 @@ export const RULES = {
     message: 'The workspace lock was compromised: {reason}',
     docs: 'Another process may have written at the same time. Run `threadwork check` and `git status`, then run the command again.',
   },
+  'not-utf8': {
+    severity: 'warning',
+    reportedBy: ['sync', 'watch'],
+    at: 'file',
+    summary: 'a file threadwork would edit that is not valid UTF-8: left exactly as it is',
+    message: '{path} is not valid UTF-8 (invalid bytes read as U+FFFD): its managed block or derived fields are not updated, so no byte of it changes',
+    docs: 'Re-save the file as UTF-8 in your editor; the next sync then updates it. threadwork reads such a file (the invalid bytes show as �) but never writes it back, since that would replace the bytes you wrote.',
+  },
   'cache-discarded': {
     severity: 'warning',
     reportedBy: ['check', 'sync'],

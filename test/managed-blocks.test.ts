@@ -49,3 +49,21 @@ describe('damaged markers', () => {
     expect(scan.problems).toEqual([expect.objectContaining({ name: 'assumptions', position: { line, column: 1 }, message: expect.stringMatching(message) })]);
   });
 });
+
+describe('a file that is not valid UTF-8', () => {
+  it('is never rewritten: its bytes stay as they are and sync says why', async () => {
+    const dir = workspace();
+    const path = join(dir, 'strategy/canvas/10-assumptions.md');
+    // A stray Latin-1 byte (0xE9, "é" in ISO-8859-1) in the prose: decoding it as UTF-8 gives U+FFFD.
+    const bytes = Buffer.concat([readFileSync(path), Buffer.from('\nCaf'), Buffer.from([0xe9]), Buffer.from(' notes.\n')]);
+    writeFileSync(path, bytes);
+    const result = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(result.written).not.toContain('strategy/canvas/10-assumptions.md');
+    expect(result.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'strategy/canvas/10-assumptions.md', rule: 'not-utf8' })]));
+    // Saved as UTF-8, it is updated like any other file.
+    writeFileSync(path, bytes.toString('latin1'), 'utf8');
+    const fixed = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(fixed.written).toContain('strategy/canvas/10-assumptions.md');
+  });
+});

@@ -2,7 +2,7 @@ import { compareDiagnostics, diagnostic, START, type Diagnostic } from '../diagn
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { threadOf } from '../workspace/layout.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { configValue, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
@@ -47,7 +47,7 @@ export class LiveModel {
     if (file) this.model.files.set(path, file);
     else this.model.files.delete(path);
     if (!kind) return;
-    if (kind.kind === 'config') this.model.config = file?.value ? (file.value as Config) : DEFAULT_CONFIG;
+    if (kind.kind === 'config') this.model.config = configValue(file) ?? DEFAULT_CONFIG;
     else if (kind.kind === 'canvas') {
       if (file) this.model.canvas.set(kind.section, file);
       else this.model.canvas.delete(kind.section);

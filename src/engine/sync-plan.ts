@@ -11,7 +11,8 @@ import { planStrategy } from '../strategy/refresh.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { bytesMatchText } from '../workspace/read-files.js';
+import { canvasValue, type WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';
 
 /** One derived value that changes, for the dry-run output and the commit body. */
@@ -70,7 +71,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   }
   const metricsFile = model.canvas.get('13-metrics');
   if (metricsFile && editable(metricsFile.path)) {
-    const targets = ((metricsFile.value as { targets?: Record<string, unknown> } | undefined)?.targets ?? {}) as Record<string, unknown>;
+    const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
     const summary = metricsSummary(derived.overall);
     planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, (diff) => {
       const moved = diff.filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.before ?? '—'} → ${d.after}`);
@@ -138,7 +139,7 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
   if (differing.length === 0) return;
   const path = `${facts.path}/meta.json`;
   const before = model.text(path);
-  if (before === undefined) return;
+  if (before === undefined || !decodesExactly(model, path, before, plan)) return;
   const after = updateJsonObject(before, wanted);
   if (after === before) return;
   plan.edits.push({ path, before, after });
@@ -163,7 +164,7 @@ function planBlock(
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
   const before = model.text(block.path);
-  if (before === undefined) return;
+  if (before === undefined || !decodesExactly(model, block.path, before, plan)) return;
   const bodyOffset = parseFrontMatter(before).bodyOffset;
   const scan = findManagedBlocks(before, bodyOffset);
   const problems = scan.problems.filter((p) => p.name === block.name);
@@ -186,6 +187,18 @@ function planBlock(
 /** Blocks are compared by their content, trimmed and with LF endings, as written. */
 function hashOf(content: string): string {
   return createHash('sha1').update(content.replace(/\r\n/g, '\n').trim()).digest('base64');
+}
+
+/**
+ * A file is edited only if its text is exactly what is on disk: one with invalid UTF-8
+ * decodes with U+FFFD in place of the bad bytes, and writing it back would change them.
+ */
+function decodesExactly(model: WorkspaceModel, path: string, text: string, plan: SyncPlan): boolean {
+  if (!text.includes('\uFFFD') || bytesMatchText(model.root, path, text)) return true;
+  if (!plan.diagnostics.some((d) => d.path === path && d.rule === 'not-utf8')) {
+    plan.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, 'warning', 'not-utf8', `${path} is not valid UTF-8 (invalid bytes read as U+FFFD): its managed block or derived fields are not updated, so no byte of it changes`));
+  }
+  return false;
 }
 
 function formatValue(value: unknown): string {

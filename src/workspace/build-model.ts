@@ -2,7 +2,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { threadOf } from './layout.js';
-import type { ThreadRecord, WorkspaceModel } from './model.js';
+import { configValue, type ThreadRecord, type WorkspaceModel } from './model.js';
 import type { ParsedFile } from './parse-file.js';
 
 /** Builds the indexes from parsed files. Pure: the engine's state decides which version of each file goes in. */
@@ -24,7 +24,7 @@ export function buildModel(
   let config: Config = configSchema.parse({});
   for (const file of files.values()) {
     const kind = file.kind;
-    if (kind.kind === 'config' && file.value) config = file.value as Config;
+    if (kind.kind === 'config') config = configValue(file) ?? config;
     else if (kind.kind === 'canvas') canvas.set(kind.section, file);
     else if (kind.kind === 'canvas-unknown') {
       diagnostics.push(

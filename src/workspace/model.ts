@@ -81,6 +81,11 @@ export function suppressionValue(model: WorkspaceModel): Suppression | undefined
   return model.files.get(SUPPRESSION_FILE)?.value as Suppression | undefined;
 }
 
+/** The workspace config a config file validated to, or undefined when it is invalid (the built-in defaults then apply). */
+export function configValue(file: ParsedFile | undefined): Config | undefined {
+  return file?.kind.kind === 'config' ? (file.value as Config | undefined) : undefined;
+}
+
 /** A draft file's validated front matter and body, or undefined for any other file or an invalid draft. */
 export function draftValue(file: ParsedFile): DraftValue | undefined {
   return file.kind.kind === 'draft' ? (file.value as DraftValue | undefined) : undefined;

@@ -98,6 +98,19 @@ export function readScannedFile(root: string, rel: string): { text: string; mtim
 }
 
 /**
+ * Whether a file's bytes are exactly the UTF-8 encoding of `text` (its decoding). False when
+ * the file holds invalid UTF-8, which decoding turned into U+FFFD: writing the text back
+ * would replace those bytes. Called only for text that contains U+FFFD.
+ */
+export function bytesMatchText(root: string, rel: string, text: string): boolean {
+  try {
+    return readFileSync(join(root, rel)).equals(Buffer.from(text, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Reads a file given by a person (an accounts list to score, anywhere on the machine):
  * links are followed, but anything that is not a regular file — a FIFO, a socket, a
  * device — is refused with `code` `special-file` before it is opened, so no read blocks.
