@@ -32,7 +32,7 @@ const ENGINE = [
 const INTERFACES = ['^src/(cli|watch|mcp|demo)/'];
 
 const ALL = [...BASE, ...DOMAIN, ...ENGINE, ...INTERFACES];
-const IO = '^(node:)?(fs|fs/promises|child_process|os|net|http|https|worker_threads)$|^node_modules/(simple-git|chokidar|proper-lockfile|write-file-atomic)/';
+const IO = '^(node:)?(fs|fs/promises|child_process|os|net|http|https|worker_threads)$|^node_modules/(simple-git|proper-lockfile|write-file-atomic)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
