@@ -53,30 +53,21 @@ export function fingerprint(root: string, now = Date.now(), engine = engineIdent
   const { files, threadDirs, diagnostics } = scanWorkspace(root);
   const hash = createHash('sha1').update(`${FORMAT}\0${engine}\0${root}\n`);
   let racy = false;
-  for (const path of files) {
-    let line: string;
+  const key = (prefix: string, path: string): void => {
     try {
       // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
       // 70,000 files costs twice as much for precision no edit needs.
       const stat = lstatSync(join(root, path));
       if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
-      line = `${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`;
+      hash.update(`${prefix}${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
     } catch {
-      line = `${path}\0missing\n`;
+      hash.update(`${prefix}${path}\0missing\n`);
     }
-    hash.update(line);
-  }
+  };
+  for (const path of files) key('', path);
   // Generated strategy files and template overrides are read by a sync too (a hand edit is
   // reported as stale, an edited template regenerates): they are part of the key.
-  for (const path of [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')]) {
-    try {
-      const stat = lstatSync(join(root, path));
-      if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
-      hash.update(`extra\0${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
-    } catch {
-      hash.update(`extra\0${path}\0missing\n`);
-    }
-  }
+  for (const path of [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')]) key('extra\0', path);
   for (const dir of threadDirs) hash.update(`dir\0${dir}\n`);
   for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
   return { digest: hash.digest('hex'), files: files.length, racy };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lockDirectory } from '../workspace/lock.js';
 import { writeFileAtomicSync } from '../workspace/write.js';
@@ -39,6 +39,11 @@ export async function readJournal(root: string): Promise<Journal | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Whether an interrupted transaction waits to be finished (without reading its record). */
+export async function hasJournal(root: string): Promise<boolean> {
+  return existsSync(await journalFile(root));
 }
 
 export async function clearJournal(root: string): Promise<void> {

@@ -22,7 +22,14 @@ export async function readSnapshot(root: string): Promise<DerivedSnapshot> {
   }
 }
 
+/** Writes the snapshot when it differs from the one on disk: most watch cycles move no block. */
 export async function writeSnapshot(root: string, blocks: DerivedSnapshot): Promise<void> {
   const file = await snapshotFile(root);
-  writeFileAtomicSync(dirname(file), basename(file), `${JSON.stringify({ root, blocks })}\n`);
+  const text = `${JSON.stringify({ root, blocks })}\n`;
+  try {
+    if (readFileSync(file, 'utf8') === text) return;
+  } catch {
+    // none yet
+  }
+  writeFileAtomicSync(dirname(file), basename(file), text);
 }

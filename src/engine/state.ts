@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
-import { buildModel } from '../workspace/build-model.js';
 import { LiveModel } from './live-model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
@@ -184,10 +183,6 @@ export class WorkspaceState {
     return this.broken;
   }
 
-  isBroken(path: string): boolean {
-    return this.broken.has(path);
-  }
-
   /**
    * The workspace as derivation sees it: each broken file replaced by its last valid
    * version (or left out when it never had one). Diagnostics are those of the files as
@@ -205,17 +200,19 @@ export class WorkspaceState {
 
   /** The workspace as it is on disk (and in the overlay): what `check` validates. */
   currentModel(): WorkspaceModel {
-    const files = new Map<string, ParsedFile>();
-    const diagnostics: Diagnostic[] = [...this.scanDiagnostics];
+    // Indexed the way the live derivation model is, from the files as they are.
+    const current = new LiveModel(this.root, (path) => this.text(path), new Set(this.broken));
+    current.setScanDiagnostics(this.scanDiagnostics);
+    for (const dir of this.live.threadDirList()) current.addThreadDir(dir);
     for (const [path, entry] of this.entries) {
-      files.set(path, entry.current);
-      diagnostics.push(...entry.current.diagnostics);
+      current.setFile(path, entry.current);
+      current.setDiagnostics(path, entry.current.diagnostics, entry.current.kind);
     }
-    return buildModel(this.root, files, this.live.threadDirList(), diagnostics, (path) => this.text(path), new Set(this.broken));
+    return current.model;
   }
 
   /** One warning per broken file whose derived values are held (or left out). */
-  heldDiagnostics(): Diagnostic[] {
+  private heldDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const path of [...this.broken].sort()) {
       const entry = this.entries.get(path);
@@ -356,7 +353,7 @@ export class WorkspaceState {
 }
 
 /** Paths the engine reads: no hidden parts, no editor swap or backup files. */
-export function isWorkspacePath(path: string): boolean {
+function isWorkspacePath(path: string): boolean {
   return !path.split('/').some((part) => isIgnoredName(part));
 }
 

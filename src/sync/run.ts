@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { cacheEnabled, fingerprint, readCache, writeCache } from '../engine/cache.js';
+import { hasJournal } from '../engine/journal.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions } from '../engine/transaction.js';
 import { headCommit } from '../git/head-files.js';
-import { lockDirectory } from '../workspace/lock.js';
 
 export type { SyncResult };
 export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state' | 'derivation'> & {
@@ -37,7 +35,7 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
 
 /** What a sync at the fixed point is keyed by; undefined while an interrupted transaction waits to be finished. */
 async function fixedPointKey(root: string): Promise<{ key: string; racy: boolean } | undefined> {
-  if (existsSync(join(await lockDirectory(root), 'threadwork-pending.json'))) return undefined;
+  if (await hasJournal(root)) return undefined;
   const print = fingerprint(root);
   return { key: `${print.digest}:${(await headCommit(root)) ?? 'no-commit'}`, racy: print.racy };
 }
