@@ -62,7 +62,7 @@ export function resolveSequence(sequence: SequenceInput | null | undefined): Tou
 }
 
 /** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
-export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed']);
+export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
 
 export interface SequenceProspect {
   name: string;

@@ -160,6 +160,8 @@ export const PROSPECT_STATUSES = [
   'unsubscribed',
   'bounced',
   'completed',
+  // Asked to be contacted later ("not now, next quarter"): no touch until `revisit`.
+  'nurture',
 ] as const;
 
 export const touchSchema = z.looseObject({
@@ -175,6 +177,10 @@ export const prospectSchema = z.looseObject({
   title: optionalText,
   status: z.enum(PROSPECT_STATUSES).default('queued'),
   started: isoDateSchema.nullish(),
+  /** When a `nurture` prospect is to be contacted again. */
+  revisit: isoDateSchema.nullish(),
+  /** An out-of-office reply's return date: the sequence waits until then. */
+  paused_until: isoDateSchema.nullish(),
 });
 
 export const campaignActionsSchema = z.looseObject({
