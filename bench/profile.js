@@ -1,7 +1,10 @@
 // Profiles one cold `check` (bench/tasks/check.js under `node --cpu-prof`) and prints where
 // the time went: the functions with the most self time, and self time per module/package.
 //
-//   node bench/profile.js [deals=10000] [--top 25]
+//   node bench/profile.js [deals=10000] [--top 25] [--floor | --sync cold|one-change --repo <git copy>]
+//
+// `--sync` profiles `ws.sync()` (bench/tasks/sync.js) in a git copy of the workspace that
+// you prepare (as bench/run.js does: copy `<cache>-repo`, `git update-index --refresh`).
 //
 // Uses the cached generated workspace of that size (generating it if needed). The
 // .cpuprofile is kept in bench/results/profiles/ — open it in Chrome DevTools
@@ -18,7 +21,10 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const deals = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
 const top = Number(args[args.indexOf('--top') + 1]) || 25;
-const task = args.includes('--floor') ? 'floor' : 'check';
+const syncMode = args.includes('--sync') ? args[args.indexOf('--sync') + 1] : undefined;
+const task = syncMode ? 'sync' : args.includes('--floor') ? 'floor' : 'check';
+const repo = args.includes('--repo') ? args[args.indexOf('--repo') + 1] : undefined;
+if (syncMode && !repo) throw new Error('--sync needs --repo <a git copy of the generated workspace>');
 
 // Same cache layout as run.js (seed 1).
 const dir = join(tmpdir(), 'threadwork-bench', `g${GENERATOR_VERSION}-${GENERATOR_HASH}-d${deals}-s1`);
@@ -30,8 +36,9 @@ if (!existsSync(join(dir, '.complete'))) {
 
 const out = join(HERE, 'results', 'profiles');
 mkdirSync(out, { recursive: true });
-const name = `${task}-${deals}-${Date.now()}.cpuprofile`;
-const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', out, '--cpu-prof-name', name, join(HERE, 'tasks', `${task}.js`), dir], { encoding: 'utf8' });
+const name = `${task}${syncMode ? `-${syncMode}` : ''}-${deals}-${Date.now()}.cpuprofile`;
+const taskArgs = syncMode ? [repo, syncMode] : [dir];
+const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', out, '--cpu-prof-name', name, join(HERE, 'tasks', `${task}.js`), ...taskArgs], { encoding: 'utf8' });
 if (child.status !== 0) throw new Error(child.stderr);
 const result = JSON.parse(child.stdout.trim().split('\n').at(-1));
 console.log(`${task} of ${deals} deals: ${Math.round(result.ms)} ms (under the profiler, which adds overhead), peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);

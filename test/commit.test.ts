@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths } from '../src/git/commit.js';
@@ -21,6 +21,7 @@ const staged = (dir: string): string[] => git(dir, 'diff', '--cached', '--name-o
 const status = (dir: string): string => git(dir, 'status', '--porcelain', '--untracked-files=no');
 const indexBlob = (dir: string, path: string): string => git(dir, 'ls-files', '-s', '--', path).split(/\s+/)[1] ?? '';
 const headBlob = (dir: string, path: string): string => git(dir, 'rev-parse', `HEAD:${path}`).trim();
+const packs = (dir: string): string[] => readdirSync(join(dir, '.git', 'objects', 'pack')).filter((name) => name.endsWith('.pack'));
 
 /** The tree `git add`/`git rm` in a temporary index seeded from `base` would write for these paths: what the commit must equal. */
 function treeByIndex(dir: string, base: string | undefined, add: string[], remove: string[]): string {
@@ -94,6 +95,29 @@ describe('commitPaths commits exactly its paths', () => {
     expect(git(dir, '-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([...paths].sort());
     expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, paths, []));
     expect(git(dir, 'ls-tree', 'HEAD', 'threads/sales/b/run.sh')).toMatch(/^100755 /);
+    expect(git(dir, 'fsck', '--no-dangling', '--strict')).toBe('');
+    expect(status(dir)).toBe('');
+  });
+
+  it('writes a large commit as one pack, with the tree git add would make, filters applied', async () => {
+    const files: Record<string, string> = { 'threads/sales/keep/meta.json': '{}\n', '.gitattributes': '*.txt text eol=crlf\n' };
+    const dir = testdir(files);
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    // Enough files and folders for the pack (PACK_FROM objects), nested, one replaced, one through a filter.
+    const added: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) added[`threads/sales/t${String(i).padStart(3, '0')}/meta.json`] = `{"n": ${i}}\n`;
+    added['threads/sales/keep/meta.json'] = '{"kept": true}\n';
+    added['notes/line-endings.txt'] = 'one\r\ntwo\r\n';
+    writeFiles(dir, added);
+    const paths = Object.keys(added);
+    const packsBefore = packs(dir);
+    const outcome = await commitPaths({ cwd: dir, paths, message: 'threadwork: many' });
+    expect(outcome).toMatchObject({ committed: true });
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, paths, []));
+    expect(packs(dir).length).toBe(packsBefore.length + 1);
+    // The meta.json blobs and the thread folders' trees are in the new pack, not loose.
+    expect(git(dir, 'count-objects', '-v')).toMatch(/^count: [0-9]$/m);
     expect(git(dir, 'fsck', '--no-dangling', '--strict')).toBe('');
     expect(status(dir)).toBe('');
   });

@@ -7,12 +7,13 @@ import { changedPaths } from '../git/status.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
-import { createFileExclusive, writeFileIfChanged } from '../workspace/write.js';
+import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage } from './commit-message.js';
 import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
+import { PhaseTimer } from '../timing.js';
 import { planSync, type DerivedChange, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -85,8 +86,10 @@ export async function runTransaction<T>(
 ): Promise<TransactionResult<T>> {
   return withWorkspaceLock(root, async (lock?: { assertHeld?(): void }) => {
     const guard = (): void => lock?.assertHeld?.();
+    const timer = new PhaseTimer();
     const state = options.state ?? (await WorkspaceState.load(root));
     await state.resolveHeld();
+    timer.mark('load');
     const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);
     const proposal = await propose(state);
     await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
@@ -96,6 +99,7 @@ export async function runTransaction<T>(
     try {
       if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
       planned = await planDerived(state, options);
+      timer.mark('validate+derive+plan');
     } catch (error) {
       undo();
       options.derivation?.invalidate();
@@ -119,6 +123,7 @@ export async function runTransaction<T>(
     const triggers = committing ? await triggersFor(root, state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources) : [];
     const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
     if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
+    timer.mark('triggers+journal');
 
     const written: string[] = [];
     try {
@@ -126,20 +131,25 @@ export async function runTransaction<T>(
       written.push(...sources);
       const derivedWritten = await applyDerived(state, plan, guard);
       written.push(...derivedWritten);
+      timer.mark(`write ${written.length}`);
       let commit: CommitOutcome | null = recovered;
       if (committing && written.length > 0) {
         guard();
         commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
       }
       if (committing) await clearJournal(root);
+      timer.mark('commit');
       if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
       await writeSnapshot(root, plan.snapshot);
+      timer.mark('snapshot');
+      timer.report(proposal.summary || 'sync');
       if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
       return { result: proposal.result, sources, sync, commit };
     } catch (error) {
       // What reached the disk is what the state must show; the journal finishes the rest next time.
       undo();
-      for (const path of [...staged.keys(), ...written]) state.update(path);
+      // A batch of derived writes may have stopped half-way: every file it was to write is re-read.
+      for (const path of new Set([...staged.keys(), ...written, ...plan.edits.map((e) => e.path)])) state.update(path);
       options.derivation?.invalidate();
       throw error;
     }
@@ -210,13 +220,12 @@ async function applySources(state: WorkspaceState, changes: readonly SourceChang
 }
 
 async function applyDerived(state: WorkspaceState, plan: SyncPlan, guard: () => void): Promise<string[]> {
-  const written: string[] = [];
-  for (const [i, edit] of plan.edits.entries()) {
-    if (i > 0 && i % WRITES_PER_TURN === 0) await nextTurn();
-    guard();
-    if (writeFileIfChanged(state.root, edit.path, edit.after)) written.push(edit.path);
-    state.written(edit.path, edit.after);
-  }
+  const written = await writeFilesIfChanged(
+    state.root,
+    plan.edits.map((edit) => ({ path: edit.path, content: edit.after })),
+    guard,
+  );
+  for (const edit of plan.edits) state.written(edit.path, edit.after);
   for (const creation of plan.creations) {
     guard();
     // An existing file (a thread opened by hand or by another run) is left alone.

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
+import { PhaseTimer } from '../timing.js';
+import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { repositoryOf } from './repo.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
@@ -50,8 +52,10 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const busy = operationInProgress(repo.gitDir);
   if (busy) return { committed: false, reason: busy, message: `a ${busy === 'merge-in-progress' ? 'merge' : 'rebase'} is in progress: files were written but not committed; finish it and run sync again` };
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
+  const timer = new PhaseTimer();
   removeLeftoverTempFiles(repo.gitDir);
   await repairIndex(repo).catch(() => undefined);
+  timer.mark('repair');
 
   const warnings: string[] = [];
   const prefix = relative(repo.top, request.cwd).split(sep).join('/');
@@ -75,6 +79,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const tempFiles = [indexFile, `${indexFile}.lock`, pathsFile];
   try {
     const built = (await buildTree(repo.top, head, present, removed, config.fileMode, indexFile, tempFiles)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    timer.mark('tree');
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     const identity = identityFor(request.author, config);
     const commit = (await gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity })).trim();
@@ -88,8 +93,11 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     }
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
     try {
+      timer.mark('commit+ref');
       await retryOnIndexLock(() => refreshIndex(repo.top, commit, repoPaths, built.entries, pathsFile), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
+      timer.mark('index');
+      timer.report(`commit of ${repoPaths.length} paths`);
     } catch (error) {
       if (!isIndexLockError(error)) throw error;
       // The commit is made; another git command holds the index. Its refresh waits for the next threadwork run.
@@ -169,7 +177,8 @@ async function buildTree(
     if (!stat.isFile()) return undefined;
     executable.set(path, (stat.mode & 0o111) !== 0);
   }
-  const blobs = present.length ? (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: `${present.join('\n')}\n` })).trim().split('\n') : [];
+  const packed: PackObject[] = [];
+  const blobs = await hashBlobs(top, present, head?.length === 40, packed);
   if (blobs.length !== present.length) return undefined;
   const hashLength = (head ?? blobs[0] ?? '').length / 2;
   if (hashLength !== 20 && hashLength !== 32) return undefined; // a first commit with nothing to add: let git decide
@@ -260,6 +269,11 @@ async function buildTree(
     written.set(dir, oid);
     if (oid !== before?.oid) toWrite.push({ oid, body });
   }
+  if (hashLength === 20 && packed.length + toWrite.length >= PACK_FROM) {
+    await writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]);
+    return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
+  }
+  await writePack(top, packed);
   if (toWrite.length) {
     // Written as raw tree objects, computed here, by one `hash-object` (git checks their format):
     // `mktree` would parse, sort and look up every entry again, 4–5× slower on a folder of 30,000.
@@ -276,31 +290,81 @@ async function buildTree(
   return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
 }
 
+/**
+ * The blob ids of `present`, as `git add` would make them (filters and attributes
+ * applied). Few files: `hash-object -w` writes them. Many, in a SHA-1 repository: git
+ * only hashes them, and each file whose id is that of its bytes as they are (no filter
+ * changed it — nearly always) goes into `packed` to be written in one pack with the
+ * trees; any other is written by git.
+ */
+async function hashBlobs(top: string, present: readonly string[], sha1: boolean, packed: PackObject[]): Promise<string[]> {
+  if (present.length === 0) return [];
+  const input = (paths: readonly string[]): string => `${paths.join('\n')}\n`;
+  if (!sha1 || present.length < PACK_FROM) return (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(present) })).trim().split('\n');
+  const bodies = present.map((path) => readFileSync(join(top, path)));
+  const ids = (await gitText(top, ['hash-object', '--stdin-paths'], { input: input(present) })).trim().split('\n');
+  const filtered: string[] = [];
+  ids.forEach((id, i) => {
+    if (objectId('blob', bodies[i]!) === id) packed.push({ type: 'blob', body: bodies[i]! });
+    else filtered.push(present[i]!);
+  });
+  if (filtered.length) await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(filtered) });
+  return ids;
+}
+
 const depth = (dir: string): number => (dir === '' ? -1 : dir.split('/').length);
 
 /**
- * The trees of `dirs` in `head`, with one `cat-file --batch`: folder → its tree (null when
- * HEAD has something else there; absent when HEAD has nothing there). Undefined when the
- * answer cannot be read.
+ * The trees of `dirs` in `head`: folder → its tree (null when HEAD has something else
+ * there; absent when HEAD has nothing there). Undefined when the answer cannot be read.
+ *
+ * Read level by level, each folder by the id its parent lists, with one `cat-file
+ * --batch` a level: asking for `HEAD:threads/sales/acme` instead makes git walk and
+ * parse every folder on the way for each path, and `threads/sales` of 10,000 threads
+ * holds 10,000 entries — 43 s for 10,000 paths, against well under a second this way.
  */
 async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, Tree | null> | undefined> {
-  const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${dirs.map((d) => (d === '' ? `${head}^{tree}` : `${head}:${d}`)).join('\n')}\n` });
   const trees = new Map<string, Tree | null>();
-  let offset = 0;
-  for (const dir of dirs) {
-    const end = output.indexOf(0x0a, offset);
-    if (end < 0) return undefined;
-    const header = output.subarray(offset, end).toString('latin1');
-    offset = end + 1;
-    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-    if (!match) {
-      if (!header.endsWith(' missing')) return undefined;
-      continue;
+  const byDepth = new Map<number, string[]>();
+  for (const dir of dirs) byDepth.set(depth(dir), [...(byDepth.get(depth(dir)) ?? []), dir]);
+  for (const level of [...byDepth.keys()].sort((a, b) => a - b)) {
+    // Each folder's id from its parent's entry (the root from HEAD); a folder its parent lacks is absent from HEAD.
+    const wanted: { dir: string; object: string }[] = [];
+    for (const dir of byDepth.get(level)!) {
+      if (dir === '') {
+        wanted.push({ dir, object: `${head}^{tree}` });
+        continue;
+      }
+      const slash = dir.lastIndexOf('/');
+      const parent = trees.get(slash < 0 ? '' : dir.slice(0, slash));
+      if (parent === undefined) continue;
+      if (parent === null) {
+        trees.set(dir, null);
+        continue;
+      }
+      const entry = parent.byKey.get(latin1(dir.slice(slash + 1)));
+      if (!entry) continue;
+      if (!entry.tree) trees.set(dir, null);
+      else wanted.push({ dir, object: entry.raw.subarray(entry.raw.length - hashLength).toString('hex') });
     }
-    const size = Number(match[3]);
-    if (match[2] !== 'tree') trees.set(dir, null);
-    else trees.set(dir, { oid: match[1]!, ...parseTree(output.subarray(offset, offset + size), hashLength) });
-    offset += size + 1;
+    if (wanted.length === 0) continue;
+    const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${wanted.map((w) => w.object).join('\n')}\n` });
+    let offset = 0;
+    for (const { dir } of wanted) {
+      const end = output.indexOf(0x0a, offset);
+      if (end < 0) return undefined;
+      const header = output.subarray(offset, end).toString('latin1');
+      offset = end + 1;
+      const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+      if (!match) {
+        if (!header.endsWith(' missing')) return undefined;
+        continue;
+      }
+      const size = Number(match[3]);
+      if (match[2] !== 'tree') trees.set(dir, null);
+      else trees.set(dir, { oid: match[1]!, ...parseTree(output.subarray(offset, offset + size), hashLength) });
+      offset += size + 1;
+    }
   }
   return trees;
 }

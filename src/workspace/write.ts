@@ -1,4 +1,6 @@
-import { linkSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmod, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { pathRefused, resolvesInside, symlinkOnTheWay } from './contain.js';
@@ -68,6 +70,98 @@ export function writeFileIfChanged(root: string, rel: string, content: string): 
   }
   writeFileAtomic.sync(abs, content, { encoding: 'utf8' });
   return true;
+}
+
+/** Below this many files a batch flushes each file itself; from it on, one `syncfs` flushes them all. */
+const SYNCFS_FROM = 16;
+/**
+ * Temporary files written and renamed at once. Replacing a file frees the old one's
+ * blocks, which costs ext4 about 1.5 ms a file; run side by side on libuv's threads,
+ * 3,000 replacements took 0.8 s instead of 4.4 s on this machine.
+ */
+const IN_FLIGHT = 16;
+let tempCounter = 0;
+
+/**
+ * Writes many files atomically, each as {@link writeFileIfChanged} would — every reader
+ * sees a file old or new, never half-written — at a fraction of the cost: all the
+ * temporary files are written first, flushed to disk together (one `syncfs` of the file
+ * system, through coreutils' `sync -f`, instead of one `fsync` a file: the first sync of
+ * 10,000 threads spent most of its time in 10,000 fsyncs), and only then renamed into
+ * place, several at a time. A file whose content is already on disk is not written.
+ * `beforeEach` runs before each file is written and renamed (the transaction checks its
+ * lock there). Returns the files written, in the order given.
+ */
+export async function writeFilesIfChanged(root: string, files: readonly { path: string; content: string }[], beforeEach: () => void = () => undefined): Promise<string[]> {
+  const staged: { path: string; abs: string; temp: string; content: string; mode: number | undefined }[] = [];
+  for (const file of files) {
+    beforeEach();
+    const abs = prepareWrite(root, file.path);
+    let mode: number | undefined;
+    try {
+      if (readFileSync(abs, 'utf8') === file.content) continue;
+      mode = lstatSync(abs).mode & 0o7777;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    // `name.<pid>.<n>.tmp`: the pattern the journal's recovery removes after a kill.
+    staged.push({ path: file.path, abs, temp: `${abs}.${process.pid}.${++tempCounter}.tmp`, content: file.content, mode });
+  }
+  const written = new Set<(typeof staged)[number]>();
+  try {
+    await inParallel(staged, async (file) => {
+      beforeEach();
+      written.add(file);
+      await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx' });
+      if (file.mode !== undefined) await chmod(file.temp, file.mode);
+    });
+    flushToDisk(root, staged.map((s) => s.temp));
+    await inParallel(staged, async (file) => {
+      beforeEach();
+      await rename(file.temp, file.abs);
+      written.delete(file);
+    });
+  } finally {
+    for (const file of written) rmSync(file.temp, { force: true });
+  }
+  return staged.map((s) => s.path);
+}
+
+/** Runs `task` on every item, IN_FLIGHT at a time; the first failure stops the rest and is thrown. */
+async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await task(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+/** Makes the content of `files` durable before they are renamed into place. */
+function flushToDisk(root: string, files: readonly string[]): void {
+  if (files.length >= SYNCFS_FROM) {
+    const synced = spawnSync('sync', ['-f', root], { stdio: 'ignore' });
+    if (synced.status === 0) return;
+    // No coreutils `sync` (or it failed): flush each file, as a single write does.
+  }
+  for (const file of files) {
+    const fd = openSync(file, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 export function writeFileAtomicSync(root: string, rel: string, content: string): void {
