@@ -138,7 +138,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('watch')
     .description('sync on every change until interrupted (one line per cycle; JSON lines with --json)')
     .option('--no-commit', 'write derived files but do not commit')
-    .action((flags: { commit: boolean }, cmd: Command) => execute(() => watchCommand(flags, globals(cmd)), globals(cmd).json));
+    .option('--no-cache', 'start by reading every file, without the persistent parse cache')
+    .action((flags: { commit: boolean; cache: boolean }, cmd: Command) => execute(() => watchCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('report <name>')

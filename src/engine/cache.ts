@@ -38,7 +38,8 @@ export interface Fingerprint {
 }
 
 const FORMAT = 1;
-const RACY_MS = 2000;
+/** A file modified this recently before a key is taken may change again within its timestamp's granularity. */
+export const RACY_MS = 2000;
 
 /** Whether the cache may be used in this process (`THREADWORK_NO_CACHE=1` turns it off everywhere). */
 export function cacheEnabled(requested: boolean | undefined): boolean {
@@ -100,8 +101,8 @@ interface Stored<T> {
   value: T;
 }
 
-async function cacheFile(root: string, name: string): Promise<string> {
-  return join(await lockDirectory(root), 'threadwork-cache', `${name}.json`);
+export async function cacheFile(root: string, name: string, extension = 'json'): Promise<string> {
+  return join(await lockDirectory(root), 'threadwork-cache', `${name}.${extension}`);
 }
 
 /** The value stored under `name` for exactly this key; a `warning` when the entry was damaged and discarded. */
@@ -135,7 +136,7 @@ function checksum(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }
 
-function relativeToGit(file: string): string {
+export function relativeToGit(file: string): string {
   const parts = file.split(/[\\/]/);
   return parts.slice(-3).join('/');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
@@ -7,13 +7,15 @@ import { classifyPath, threadOf } from '../workspace/layout.js';
 import { LiveModel } from './live-model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
-import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText } from '../workspace/read-files.js';
+import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
+import { cacheEnabled } from './cache.js';
+import { readParseCache, sameStamp, writeParseCache, type CachedFile } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 
 /** Where the version derivation uses for a broken file came from. */
 export type HeldFrom = 'memory' | 'HEAD';
 
-interface Entry {
+interface Entry extends FileStamp {
   current: ParsedFile;
   /** The last version that parsed and validated; derivation uses it while the file is broken. */
   good: ParsedFile | undefined;
@@ -22,16 +24,23 @@ interface Entry {
   headChecked: boolean;
   /** A hash, not the text: 10,000 threads would otherwise keep 40 MB of Markdown in memory. */
   hash: string;
-  mtimeMs: number;
-  size: number;
 }
+
+/** The stamp of text that is not on disk (staged, or unreadable): never matches a file, never cached. */
+const NO_STAMP: FileStamp = { mtimeMs: 0, ctimeMs: 0, ino: 0, size: -1 };
 
 export type FileUpdate = 'unchanged' | 'changed' | 'removed' | 'ignored';
 
 export interface StateOptions {
   /** Which thread folders to read; all by default. Commands that touch one thread read only that one. */
   includeThread?: (dir: string) => boolean;
+  /** false: no persistent parse cache (`--no-cache`; engine/parse-cache.ts). On by default. */
+  cache?: boolean | undefined;
 }
+
+/** A cold load rewrites the parse cache when at least this share of the files was parsed anew (or removed). */
+const CACHE_REWRITE_SHARE = 0.02;
+const CACHE_REWRITE_MIN = 64;
 
 /**
  * The one in-memory workspace. `sync`, `check`, the CLI and the MCP server load it cold;
@@ -90,13 +99,72 @@ export class WorkspaceState {
     const dirs = new Set(threadDirs);
     for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
     for (const dir of threadDirs) this.live.addThreadDir(dir);
-    const stale = this.entries.size === 0 ? files : files.filter((path) => this.moved(path));
+    const cold = this.entries.size === 0;
+    const cache = cold && this.usesCache() ? await readParseCache(this.root) : undefined;
+    if (cache?.warning) {
+      this.scanDiagnostics = [...diagnostics, cache.warning];
+      this.live.setScanDiagnostics(this.scanDiagnostics);
+    }
+    const stale = cache?.files ? this.takeFromCache(files, cache.files, changed) : cold ? files : files.filter((path) => this.moved(path));
     await forEachFile(this.root, stale, (outcome) => {
-      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: { mtimeMs: outcome.mtimeMs, size: outcome.size } });
+      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });
       if (stored) changed.push(outcome.path);
     });
     await this.resolveHeld();
+    // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
+    const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
+    if (cold && this.usesCache() && (!cache?.files || parsedAnew >= Math.max(CACHE_REWRITE_MIN, files.length * CACHE_REWRITE_SHARE))) await this.saveParseCache();
     return changed.sort();
+  }
+
+  /**
+   * Fills the state from the parse cache: every file whose stamp (size, mtime, ctime,
+   * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
+   * content hash still matches. Returns the files to read.
+   */
+  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[]): string[] {
+    const stale: string[] = [];
+    for (const path of files) {
+      const entry = cached.get(path);
+      let stamp: FileStamp;
+      try {
+        stamp = entry ? lstatSync(join(this.root, path)) : NO_STAMP;
+      } catch {
+        stamp = NO_STAMP;
+      }
+      if (!entry || !sameStamp(entry, stamp) || (entry.racy && !this.contentIs(path, entry.hash))) {
+        stale.push(path);
+        continue;
+      }
+      const valid = entry.parsed.value !== undefined;
+      this.setEntry(path, { current: entry.parsed, good: valid ? entry.parsed : undefined, heldFrom: undefined, headChecked: false, hash: entry.hash, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size });
+      changed.push(path);
+    }
+    return stale;
+  }
+
+  private contentIs(path: string, hash: string): boolean {
+    try {
+      return contentHash(readScannedFile(this.root, path).text) === hash;
+    } catch {
+      return false;
+    }
+  }
+
+  private usesCache(): boolean {
+    // A state of some threads only (a command on one thread) must not overwrite the whole workspace's cache.
+    return this.options.includeThread === undefined && cacheEnabled(this.options.cache);
+  }
+
+  /** Writes every file as the state holds it (read from disk, not staged) to the persistent parse cache. */
+  async saveParseCache(): Promise<void> {
+    if (!this.usesCache()) return;
+    const files: [string, CachedFile][] = [];
+    for (const [path, entry] of this.entries) {
+      if (entry.size < 0 || this.overlay.has(path)) continue;
+      files.push([path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }]);
+    }
+    await writeParseCache(this.root, files);
   }
 
   /** Re-reads one file after a watcher event. */
@@ -296,17 +364,16 @@ export class WorkspaceState {
     const entry = this.entries.get(path);
     if (!entry) return true;
     try {
-      const stat = statSync(join(this.root, path));
-      return stat.mtimeMs !== entry.mtimeMs || stat.size !== entry.size;
+      return !sameStamp(entry, lstatSync(join(this.root, path)));
     } catch {
       return true;
     }
   }
 
   /** `stat`: true to stat the file now, false for text not on disk (a staged write), or the stat the read already took. */
-  private store(path: string, text: string, options: { stat: boolean | { mtimeMs: number; size: number } } = { stat: true }): boolean {
+  private store(path: string, text: string, options: { stat: boolean | FileStamp } = { stat: true }): boolean {
     const previous = this.entries.get(path);
-    let stat = typeof options.stat === 'object' ? options.stat : { mtimeMs: 0, size: -1 };
+    let stat: FileStamp = typeof options.stat === 'object' ? options.stat : NO_STAMP;
     if (options.stat === true) {
       try {
         stat = statSync(join(this.root, path));
@@ -314,10 +381,9 @@ export class WorkspaceState {
         // vanished between read and stat: the next event or reconcile settles it
       }
     }
-    const hash = createHash('sha1').update(text).digest('base64');
+    const hash = contentHash(text);
     if (previous && previous.hash === hash) {
-      previous.mtimeMs = stat.mtimeMs;
-      previous.size = stat.size;
+      Object.assign(previous, stampOf(stat));
       return false;
     }
     const current = parseFile(path, classifyPath(path), text);
@@ -328,8 +394,7 @@ export class WorkspaceState {
       heldFrom: valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined,
       headChecked: valid ? false : (previous?.headChecked ?? false),
       hash,
-      mtimeMs: stat.mtimeMs,
-      size: stat.size,
+      ...stampOf(stat),
     });
     return true;
   }
@@ -342,7 +407,7 @@ export class WorkspaceState {
     if (previous && previous.hash === `unreadable:${message}`) return false;
     const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
     this.trackThreadDir(path);
-    this.setEntry(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, mtimeMs: 0, size: -1 });
+    this.setEntry(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, ...NO_STAMP });
     return true;
   }
 
@@ -350,6 +415,14 @@ export class WorkspaceState {
     const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
     if (thread && (this.options.includeThread?.(thread) ?? true)) this.live.addThreadDir(thread);
   }
+}
+
+function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function stampOf(stat: FileStamp): FileStamp {
+  return { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, size: stat.size };
 }
 
 /** Paths the engine reads: no hidden parts, no editor swap or backup files. */

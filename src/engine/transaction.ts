@@ -32,6 +32,8 @@ export interface TransactionOptions {
   pendingSources?: Set<string> | undefined;
   /** Watch mode keeps the derivation between cycles: each cycle recounts only the threads that changed. */
   derivation?: IncrementalDerivation | undefined;
+  /** false: a cold load reads every file, without the persistent parse cache (`--no-cache`). */
+  cache?: boolean | undefined;
 }
 
 /** What a sync did: the derived half of every transaction (the `sync --json` contract). */
@@ -87,7 +89,7 @@ export async function runTransaction<T>(
   return withWorkspaceLock(root, async (lock?: { assertHeld?(): void }) => {
     const guard = (): void => lock?.assertHeld?.();
     const timer = new PhaseTimer();
-    const state = options.state ?? (await WorkspaceState.load(root));
+    const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache }));
     await state.resolveHeld();
     timer.mark('load');
     const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);
@@ -141,7 +143,9 @@ export async function runTransaction<T>(
       timer.mark('commit');
       if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
       await writeSnapshot(root, plan.snapshot);
-      timer.mark('snapshot');
+      // After many writes (a first sync), the next cold run should not parse them all again.
+      if (!options.state && derivedWritten.length >= MANY_WRITES) await state.saveParseCache();
+      timer.mark('snapshot+cache');
       timer.report(proposal.summary || 'sync');
       if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
       return { result: proposal.result, sources, sync, commit };
@@ -199,6 +203,8 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): vo
  * lock fresh during a long write (the first sync of 10,000 threads writes 10,000 files).
  */
 const WRITES_PER_TURN = 200;
+/** From this many derived files written, a cold transaction refreshes the persistent parse cache. */
+const MANY_WRITES = 200;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Writes the command's files; returns those whose content changed. */

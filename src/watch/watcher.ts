@@ -18,6 +18,8 @@ export interface WatchOptions {
   reconcileMs?: number;
   onCycle?: (report: CycleReport) => void;
   onError?: (error: unknown) => void;
+  /** false: start without the persistent parse cache, and leave it as it is (`--no-cache`). */
+  cache?: boolean;
 }
 
 export interface CycleReport {
@@ -62,7 +64,7 @@ export class WorkspaceWatcher {
     readonly root: string,
     private readonly options: WatchOptions = {},
   ) {
-    this.state = new WorkspaceState(root);
+    this.state = new WorkspaceState(root, { cache: options.cache });
   }
 
   async start(): Promise<void> {
@@ -97,6 +99,8 @@ export class WorkspaceWatcher {
       await this.cycle('change', () => this.applyEvents(paths, false));
     }
     this.watcher?.close();
+    // The warm state is what the next start-up would read: kept, so it reads only what changes meanwhile.
+    if (this.release) await this.state.saveParseCache().catch((error: unknown) => this.options.onError?.(error));
     this.release?.();
     this.release = undefined;
   }

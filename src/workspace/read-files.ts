@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { symlinkOnTheWay } from './contain.js';
 
-export type ReadOutcome = { path: string; text: string; mtimeMs: number; size: number } | { path: string; error: NodeJS.ErrnoException };
+/** What identifies a version of a file without reading it: the persistent parse cache's key (engine/parse-cache.ts). */
+export interface FileStamp {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  size: number;
+}
+
+export type ReadOutcome = ({ path: string; text: string } & FileStamp) | { path: string; error: NodeJS.ErrnoException };
 
 /** Files read between two turns of the event loop. */
 const BATCH = 512;
@@ -73,7 +81,7 @@ export function readWorkspaceFile(root: string, rel: string, known?: Map<string,
  * a link since the scan fails; O_NONBLOCK: a FIFO swapped in never blocks), fstat (a
  * regular file, and the size and mtime the state keeps), one read of that size, close.
  */
-export function readScannedFile(root: string, rel: string): { text: string; mtimeMs: number; size: number } {
+export function readScannedFile(root: string, rel: string): { text: string } & FileStamp {
   let fd: number;
   try {
     fd = openSync(join(root, rel), READ_FLAGS);
@@ -91,7 +99,7 @@ export function readScannedFile(root: string, rel: string): { text: string; mtim
       if (n === 0) break; // truncated since the fstat: what is there is what there is
       read += n;
     }
-    return { text: buffer.toString('utf8', 0, read), mtimeMs: stat.mtimeMs, size: stat.size };
+    return { text: buffer.toString('utf8', 0, read), mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, size: stat.size };
   } finally {
     closeSync(fd);
   }

@@ -164,9 +164,9 @@ function flushToDisk(root: string, files: readonly string[]): void {
   }
 }
 
-export function writeFileAtomicSync(root: string, rel: string, content: string): void {
+export function writeFileAtomicSync(root: string, rel: string, content: string | Buffer): void {
   const abs = prepareWrite(root, rel);
-  writeFileAtomic.sync(abs, content, { encoding: 'utf8' });
+  writeFileAtomic.sync(abs, content, typeof content === 'string' ? { encoding: 'utf8' } : {});
 }
 
 /**

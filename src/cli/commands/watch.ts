@@ -9,11 +9,12 @@ import { formatColored } from './check.js';
  * Runs until SIGINT or SIGTERM, then finishes the cycle under way and exits 0. Prints
  * one line per cycle that changed something (one JSON object per line with --json).
  */
-export async function watchCommand(flags: { commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+export async function watchCommand(flags: { commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
+    cache: flags.cache !== false,
     ...(process.env.THREADWORK_WATCH_DEBOUNCE_MS ? { debounceMs: Number(process.env.THREADWORK_WATCH_DEBOUNCE_MS) } : {}),
     ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
     onCycle: (report) => out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report)),

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
+import type { FileStamp } from '../workspace/read-files.js';
+import { writeFileAtomicSync } from '../workspace/write.js';
+import { cacheFile, engineIdentity, RACY_MS, relativeToGit } from './cache.js';
+
+/**
+ * The persistent parse cache: every file's parsed and validated form, kept in the git
+ * directory (`threadwork-cache/parsed.v8`), so that a cold run — a sync after one edit,
+ * a watcher starting, a check after a change — reads and parses only the files that
+ * changed since the cache was written. Where engine/cache.ts serves a whole result when
+ * nothing changed, this one serves each unchanged file.
+ *
+ * How an entry can never be served stale:
+ * - **an edit** changes a file's mtime and ctime, a save by rename its inode too: an
+ *   entry is used only when size, mtime, ctime and inode are all those the file has now
+ *   (one lstat, no read);
+ * - **a checkout or a rebase** writes each file it changes anew (new times, usually a
+ *   new inode), so those files miss like an edit; nothing here depends on HEAD (the
+ *   versions held for broken files are looked up in HEAD afresh by the state);
+ * - **a different threadwork** is another engine identity (version + a hash of the
+ *   installed files, see cache.ts): the whole cache is ignored;
+ * - **a file changed again within its timestamp's granularity** after it was read (git's
+ *   "racily clean" case): an entry whose times are within two seconds of the moment the
+ *   cache was written is marked racy, and used only after its content hash is compared
+ *   (a read, no parse).
+ *
+ * The file carries a SHA-1 of its payload: a truncated or damaged cache is discarded with
+ * a `cache-discarded` warning and everything is read anew. `--no-cache` and
+ * `THREADWORK_NO_CACHE=1` bypass it.
+ */
+export interface CachedFile extends FileStamp {
+  /** The content's hash, as the state keeps it. */
+  hash: string;
+  parsed: ParsedFile;
+  /** Modified within RACY_MS of the cache write: compare the content hash before use. */
+  racy?: boolean;
+}
+
+interface Header {
+  format: number;
+  engine: string;
+  checksum: string;
+  savedAt: number;
+}
+
+const FORMAT = 1;
+const NAME = 'parsed';
+const EXTENSION = 'v8';
+
+/** The cached files, keyed by workspace path; nothing when there is no cache for this engine; a warning when one was damaged. */
+export async function readParseCache(root: string): Promise<{ files?: Map<string, CachedFile>; warning?: Diagnostic }> {
+  const file = await cacheFile(root, NAME, EXTENSION);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return {};
+  }
+  try {
+    const newline = bytes.indexOf(0x0a);
+    if (newline < 0) throw new Error('it has no header');
+    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
+    if (header.format !== FORMAT || typeof header.checksum !== 'string') throw new Error('not a threadwork parse cache');
+    if (header.engine !== engineIdentity()) return {};
+    const payload = bytes.subarray(newline + 1);
+    if (createHash('sha1').update(payload).digest('hex') !== header.checksum) throw new Error('its checksum does not match its content');
+    const files = deserialize(payload) as Map<string, CachedFile>;
+    if (!(files instanceof Map)) throw new Error('its content is not a file table');
+    return { files };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${why}): every file was read anew`) };
+  }
+}
+
+/** Stores `files` (path → stamp, hash and parsed form), marking those modified too recently to trust their times as racy. */
+export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now()): Promise<void> {
+  const table = new Map<string, CachedFile>();
+  for (const [path, entry] of files) {
+    const racy = entry.mtimeMs > now - RACY_MS || entry.ctimeMs > now - RACY_MS;
+    table.set(path, racy ? { ...entry, racy } : entry);
+  }
+  const payload = serialize(table);
+  const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: createHash('sha1').update(payload).digest('hex'), savedAt: now };
+  const file = await cacheFile(root, NAME, EXTENSION);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileAtomicSync(dirname(file), basename(file), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+}
+
+/** Whether `entry` was cached from the version of the file `stamp` describes. */
+export function sameStamp(entry: FileStamp, stamp: FileStamp): boolean {
+  return entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.ctimeMs === stamp.ctimeMs && entry.ino === stamp.ino;
+}
