@@ -31,6 +31,7 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
   neutral: 'replied',
   negative: 'completed',
   unsubscribe: 'unsubscribed',
+  nurture: 'nurture',
   'out-of-office': null,
 };
 

@@ -21,7 +21,15 @@ export const campaignDraftOutput = z.object({
 export const campaignReplyOutput = z.object({
   campaign: z.string(),
   email: z.string(),
-  classification: z.object({ category: z.enum(['positive', 'negative', 'unsubscribe', 'out-of-office', 'neutral']), confidence: z.number().min(0).max(1), matched: z.array(z.string()) }),
+  classification: z.object({
+    category: z.enum(['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral']),
+    confidence: z.number().min(0).max(1),
+    matched: z.array(z.string()),
+    revisit: z.string().nullable().describe('nurture: when to contact the prospect again (from the reply, else 90 days after it)'),
+    returns: z.string().nullable().describe('out-of-office: the return date the reply gives'),
+    dateFrom: z.string().nullable().describe('the words the date was read from; null when none or the default'),
+    reason: z.string().describe('why: the rule, the phrases and where the date came from'),
+  }),
   status: z.object({ before: z.string(), after: z.string() }),
   recorded: z.string(),
   deal: z.union([createdThreadOutput, z.object({ path: z.string(), existing: z.literal(true) })]).nullable(),
