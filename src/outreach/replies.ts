@@ -10,6 +10,7 @@
 import { addDays } from './calendar.js';
 import { normalizeQuotes } from './phrases.js';
 import { datesIn, type DateMention } from './reply-dates.js';
+import { findReplyPhrases, wordsIn } from './reply-phrases.js';
 import { replyText } from './reply-text.js';
 import {
   ACTION_PHRASES,
@@ -73,37 +74,10 @@ interface Match {
   evidence: Evidence;
 }
 
-const patterns = new Map<string, RegExp>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A phrase as a pattern: whole words, spaces and hyphens alike, `*` for up to three words. */
-function replyPattern(phrase: string): RegExp {
-  let pattern = patterns.get(phrase);
-  if (!pattern) {
-    const words = normalizeQuotes(phrase.toLowerCase()).trim().split(/[\s]+/);
-    let body = '';
-    words.forEach((word, i) => {
-      if (word === '*') body += "(?:[\\p{L}\\p{N}'-]+[\\s-]+){0,3}";
-      else body += word.split('-').map(escapeRegExp).join('[\\s-]+') + (i < words.length - 1 ? '[\\s-]+' : '');
-    });
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
-    patterns.set(phrase, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
-}
-
 /** All vocabulary matches, keeping the longest where they overlap (leftmost first). */
 function longestMatches(text: string): Match[] {
-  const all: Match[] = [];
-  for (const [evidence, phrases] of VOCABULARY) {
-    for (const phrase of phrases) {
-      for (const m of text.matchAll(replyPattern(phrase))) all.push({ phrase, index: m.index, end: m.index + m[0].length, evidence });
-    }
-  }
+  const words = wordsIn(text);
+  const all: Match[] = VOCABULARY.flatMap(([evidence, phrases]) => findReplyPhrases(text, phrases, words).map((hit) => ({ ...hit, evidence })));
   all.sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index));
   const kept: Match[] = [];
   for (const match of all) {
@@ -204,7 +178,7 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
     if (chosen) [revisit, dateFrom, dateNote] = [chosen.date, chosen.text, `; revisit ${chosen.date} from "${chosen.text}" (${chosen.rule})`];
     else [revisit, dateNote] = [addDays(received, DEFAULT_REVISIT_DAYS), `; no date in the reply: revisit ${DEFAULT_REVISIT_DAYS} days after it, ${addDays(received, DEFAULT_REVISIT_DAYS)}`];
   } else if (category === 'out-of-office') {
-    const back = latest(dates.filter((d) => d.kind !== 'current'));
+    const back = returnMention(reply, dates.filter((d) => d.kind !== 'current'));
     if (back) [returns, dateFrom, dateNote] = [back.date, back.text, `; back ${back.date} from "${back.text}" (${back.rule})`];
     else dateNote = received ? '; no return date given' : '';
   }
@@ -217,16 +191,25 @@ function latest(mentions: readonly DateMention[]): DateMention | undefined {
   return mentions.reduce<DateMention | undefined>((best, m) => (!best || m.date > best.date ? m : best), undefined);
 }
 
+/** Words that, a few words before a date in an out-of-office reply, make it the return date. */
+const RETURN_CUES = /\b(?:back|return|returning|reply|respond|until|till|through|thru|after|from|wieder|ab)\b/i;
+
+/** An out-of-office reply's return date: the latest date after a return word ("back", "until", "reply on"), else the latest date. */
+function returnMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
+  const cued = dates.filter((d) => {
+    const words = reply.slice(clauseStart(reply, d.index), d.index).match(/[\p{L}']+/gu) ?? [];
+    return RETURN_CUES.test(words.slice(-6).join(' '));
+  });
+  return latest(cued) ?? latest(dates);
+}
+
 /**
  * A nurture reply's date: the latest one named in a sentence that asks for later
  * ("Reach out in April" over "we're busy until the end of March"), else the latest
  * one named anywhere in the reply.
  */
 function revisitMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
-  const asking = sentences(reply).filter((s) => {
-    const lower = s.text.toLowerCase();
-    return NURTURE_PHRASES.some((p) => replyPattern(p).test(lower)) || HEDGES.some((h) => replyPattern(h).test(lower));
-  });
+  const asking = sentences(reply).filter((s) => findReplyPhrases(s.text, NURTURE_PHRASES).length > 0 || wordsOf(s.text).some((w) => HEDGES.includes(w)));
   // "This quarter" or "this year" turned down is the fallback: a time the reply names itself comes first.
   const named = dates.some((d) => d.kind !== 'current') ? dates.filter((d) => d.kind !== 'current') : dates;
   const inAsking = named.filter((d) => asking.some((s) => d.index >= s.index && d.index < s.index + s.text.length));

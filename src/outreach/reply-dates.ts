@@ -313,7 +313,7 @@ const RULES: readonly Rule[] = [
   },
   {
     // in January, early March, mid-February, end of March, after June, until April 2027
-    pattern: new RegExp(`\\b(in|early|mid|middle of|the middle of|late|end of|the end of|start of|beginning of|until|till|by|from|after|before|around|through|of)[\\s-]+${MONTH}(?:\\s+(\\d{4}))?\\b(?![\\s.,]*\\d{1,2}\\b)`, 'gi'),
+    pattern: new RegExp(`\\b(in|early|mid|middle of|the middle of|late|end of|the end of|start of|beginning of|until|till|by|from|after|before|around|through|of)[\\s-]+${MONTH}(?:\\s+(\\d{4}))?\\b(?![\\s.,]*\\d{1,2}(?:st|nd|rd|th)?\\b)`, 'gi'),
     kind: 'period',
     resolve: (m, received) => {
       const month = monthOf(m[2]!);
@@ -351,6 +351,12 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // after year end, after the end of the year
+    pattern: /\bafter\s+(?:the\s+)?(?:year[\s-]+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year)\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
+  },
+  {
     // after Easter (the Monday after Easter Sunday), at Easter
     pattern: /\b(after|over|at|around|until|before)\s+easter\b/gi,
     kind: 'period',
@@ -366,7 +372,7 @@ const RULES: readonly Rule[] = [
   },
   {
     // in 3 months, in two weeks, in a month or so, in 10 days, in a couple of months
-    pattern: new RegExp(`\\b(?:in|within|after|another)\\s+${COUNT}\\s+(days?|weeks?|months?|years?)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:in|within|after|another)\\s+(?:about\\s+|around\\s+|roughly\\s+)?${COUNT}\\s+(days?|weeks?|months?|years?)\\b`, 'gi'),
     kind: 'period',
     resolve: (m, received) => relative(received, count(m[1]!), m[2]!),
   },

@@ -33,6 +33,8 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   "don't reach out", 'do not reach out', "don't write to me", 'do not write to me', "don't call me", 'do not call me',
   "don't message me", 'never contact me', 'leave me alone', 'delete my', 'erase my', 'spam', 'spamming', 'reported as spam',
   "don't email", 'do not email', 'any more emails', 'any more messages', "don't want * emails", 'erase', 'personal data you hold',
+  "don't send me", 'do not send me', 'any further messages', 'any further emails', 'further messages', 'remove from',
+  'stop following up', 'stop chasing', 'stop bothering', 'stop pestering', 'keine weiteren', 'keine e-mails', 'keine mails',
   // German, French, Spanish, Italian
   'entfernen sie mich', 'austragen', 'abmelden', 'désinscrire', 'désabonner', 'retirer de votre liste', 'darme de baja',
   'dar de baja', 'cancellatemi', 'cancellami',
@@ -47,6 +49,8 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'not monitored', 'back in the office', 'returning on', 'will return on', 'upon my return', 'when i return',
   'left for the holidays', 'off for the holidays', 'at a conference', 'for urgent matters', 'anything urgent',
   "i'm away", 'i am away', "i'll be away", 'i will be away', 'away this week', 'away next week',
+  "i'm out on", 'i am out on', 'will reply on', 'will respond on', "i'll reply on", 'auto response', 'automatic response',
+  'intermittent', 'travelling for work', 'traveling for work', 'offices are closed', 'office is closed', 'closed until',
   // German, French, Spanish, Italian
   'automatische antwort', 'abwesenheitsnotiz', 'nicht im büro', 'wieder im büro', 'absent du bureau', 'réponse automatique',
   'fuera de la oficina', 'respuesta automática', 'fuori ufficio', 'risposta automatica',
@@ -64,6 +68,7 @@ export const NURTURE_PHRASES: readonly string[] = [
   'follow up after', 'get back to me', 'come back to me', 'keep in touch', 'keep me posted', 'stay in touch', 'ask me again',
   'talk when', 'talk after', 'on hold', 'frozen', 'freeze', 'up for renewal', 'after the holidays',
   'talk then', 'speak then', 'put a pin in', 'hands are full', 'swamped', 'too busy', 'heads down', 'heads-down',
+  'get back in touch', 'write again', 'write me again', 'email me again', 'en este momento no', 'too soon',
   // German, French, Spanish
   'aktuell nicht', 'später', 'pas maintenant', 'plus tard', 'ahora no', 'más adelante',
 ];
@@ -81,6 +86,8 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'do not see the value', "doesn't solve", 'does not solve', "can't see us", 'too small', 'rather not', 'foreseeable future',
   'got this covered', 'have this covered', 'got it covered', 'covered internally', 'stick with', 'sticking with', 'staying with',
   'no plans to', 'waste your time', 'decline', 'nothing doing',
+  'keep doing it', 'keep using', 'a different vendor', 'another vendor', 'a different provider', 'another provider', 'moot',
+  'say no', 'build this ourselves', 'build it ourselves', 'do it ourselves', 'decided to build',
   // German, French, Spanish, Italian
   'kein interesse', 'nein danke', 'pas intéressé', 'pas intéressés', 'pas pour nous', 'non merci', 'no nos interesa',
   'no me interesa', 'no gracias', 'non mi interessa', 'non ci interessa', 'grazie ma no', 'no grazie',
@@ -98,6 +105,7 @@ export const INTEREST_PHRASES: readonly string[] = [
   "i'd like", 'i would like', "we'd like", 'like to see', 'open to', 'explore', 'happy to', 'works for me', 'works for us',
   'promising', 'sounds promising', 'consider', 'a match', 'a good match', 'work for us', 'could work', 'buy', 'a problem for us',
   "i'd welcome", 'welcome', 'go for it',
+  'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
 ];
 
 /**
@@ -119,6 +127,7 @@ export const ACTION_PHRASES: readonly string[] = [
   'how much', 'case studies', 'the deck', 'looping in', 'loop in', "cc'd", 'copied',
   "let's try", 'set up a meeting', 'arrange a meeting', 'a conversation', 'a good time for you', 'i have time', 'show me', 'show us',
   'give me a ring', 'drop me a line', 'drop me a note', 'get in touch', 'one-pager', 'brochure', 'overview', 'case study',
+  'give me a shout', 'give us a shout', 'next steps', 'a proposal', 'a quote', 'a pilot', 'the pilot',
 ];
 
 /**
@@ -127,7 +136,7 @@ export const ACTION_PHRASES: readonly string[] = [
  */
 export const NEUTRAL_PHRASES: readonly string[] = [
   'not sure', 'make sure', 'spam folder', 'spam filter', 'junk folder', 'pass this along', 'pass it along', 'pass this on', 'pass it on',
-  'not the right person', 'wrong person', 'unsubscribe link', 'out of office on fridays', 'out of office on mondays',
+  'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
 ];
 
 /**

@@ -31,6 +31,8 @@ export const campaignReplyOutput = z.object({
     reason: z.string().describe('why: the rule, the phrases and where the date came from'),
   }),
   status: z.object({ before: z.string(), after: z.string() }),
+  revisit: z.string().nullable().describe("nurture: the prospect's revisit date written to 5-actions.md"),
+  pausedUntil: z.string().nullable().describe("out-of-office with a return date: the prospect's paused_until; no touch is due before it"),
   recorded: z.string(),
   deal: z.union([createdThreadOutput, z.object({ path: z.string(), existing: z.literal(true) })]).nullable(),
   suppressed: z.boolean().describe('this reply put the address on the suppression list'),
