@@ -49,6 +49,8 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'not monitored', 'back in the office', 'returning on', 'will return on', 'upon my return', 'when i return',
   'left for the holidays', 'off for the holidays', 'at a conference', 'for urgent matters', 'anything urgent',
   "i'm away", 'i am away', "i'll be away", 'i will be away', 'away this week', 'away next week',
+  "i'm back on", 'i am back on', "i'll be back on", 'i will be back on', 'back on monday', 'back on tuesday', 'back on wednesday',
+  'back on thursday', 'back on friday', 'back on saturday', 'back on sunday',
   "i'm out on", 'i am out on', 'will reply on', 'will respond on', "i'll reply on", 'auto response', 'automatic response',
   'intermittent', 'travelling for work', 'traveling for work', 'offices are closed', 'office is closed', 'closed until',
   // German, French, Spanish, Italian
