@@ -55,7 +55,8 @@ export {
   UNSUBSCRIBE_PHRASES,
   type ReplyCategory,
 } from './reply-vocabulary.js';
-export { addMonths, afterTheHolidays, datesIn, type DateKind, type DateMention } from './reply-dates.js';
+export { datesIn, type DateKind, type DateMention } from './reply-dates.js';
+export { addMonths, afterTheHolidays, easterSunday } from './reply-calendar.js';
 export { evaluateReplies, type LabelledReply, type ReplyEvaluation } from './reply-evaluation.js';
 export { companyDomain, FREE_MAIL_DOMAINS } from './email-domain.js';
 export {

@@ -32,8 +32,6 @@ export function wordsIn(text: string): Word[] {
 interface Part {
   /** A word, or null for `*`. */
   word: string | null;
-  /** A comma may stand between this part and the next. */
-  comma: boolean;
 }
 
 interface Compiled {
@@ -45,11 +43,10 @@ function compile(phrase: string): Compiled {
   const parts: Part[] = [];
   for (const piece of phrase.toLowerCase().replace(/[\u2018\u2019]/g, "'").trim().split(/\s+/)) {
     if (piece === '*') {
-      parts.push({ word: null, comma: false });
+      parts.push({ word: null });
       continue;
     }
-    const words = wordsIn(piece).map((w) => w.word);
-    words.forEach((word, i) => parts.push({ word, comma: i === words.length - 1 && piece.endsWith(',') }));
+    for (const w of wordsIn(piece)) parts.push({ word: w.word });
   }
   return { phrase, parts };
 }
@@ -76,12 +73,13 @@ export function phraseIndex(phrases: readonly string[]): PhraseIndex {
   return index;
 }
 
-function joined(text: string, from: Word, to: Word, _comma: boolean): boolean {
+/** Only spaces, hyphens or a comma between two words of a phrase. */
+function joined(text: string, from: Word, to: Word): boolean {
   return /^[\s,-]+$/.test(text.slice(from.end, to.index));
 }
 
 /** The index of the word after the match of `parts` starting at word `at`, or -1. */
-function matchAt(text: string, words: readonly Word[], parts: readonly Part[], p: number, at: number, previous: Word | undefined, comma: boolean): number {
+function matchAt(text: string, words: readonly Word[], parts: readonly Part[], p: number, at: number, previous: Word | undefined): number {
   if (p === parts.length) return at;
   const part = parts[p]!;
   if (part.word === null) {
@@ -90,21 +88,21 @@ function matchAt(text: string, words: readonly Word[], parts: readonly Part[], p
       let last = previous;
       for (let k = 0; k < skip; k++) {
         const w = words[at + k];
-        if (!w || (last && !joined(text, last, w, false))) {
+        if (!w || (last && !joined(text, last, w))) {
           ok = false;
           break;
         }
         last = w;
       }
       if (!ok) break;
-      const end = matchAt(text, words, parts, p + 1, at + skip, last, false);
+      const end = matchAt(text, words, parts, p + 1, at + skip, last);
       if (end >= 0) return end;
     }
     return -1;
   }
   const w = words[at];
-  if (!w || w.word !== part.word || (previous && !joined(text, previous, w, comma))) return -1;
-  return matchAt(text, words, parts, p + 1, at + 1, w, part.comma);
+  if (!w || w.word !== part.word || (previous && !joined(text, previous, w))) return -1;
+  return matchAt(text, words, parts, p + 1, at + 1, w);
 }
 
 /** Every occurrence of each phrase in `text`, in text order (longest first at the same place). */
@@ -113,7 +111,7 @@ export function findReplyPhrases(text: string, phrases: readonly string[], words
   const hits: PhraseHit[] = [];
   words.forEach((word, at) => {
     for (const compiled of index.byFirst.get(word.word) ?? []) {
-      const end = matchAt(text, words, compiled.parts, 0, at, undefined, false);
+      const end = matchAt(text, words, compiled.parts, 0, at, undefined);
       if (end > at) hits.push({ phrase: compiled.phrase, index: word.index, end: words[end - 1]!.end });
     }
   });
