@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
+import { connectMcp } from './helpers/mcp.js';
 import { workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
@@ -205,6 +206,16 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toBe(before);
     await reply(dir, 'alan.turing@gmail.com', 'Out of office until Monday 12 January.', '2026-01-06');
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - name: Alan Turing\n    email: alan.turing@gmail.com\n    company: Enigma Pay\n    status: active\n    paused_until: 2026-01-12\n');
+  });
+
+  it('the MCP tool answers with the category, the date and why, and writes the same as the CLI', async () => {
+    const dir = goalWorkspace();
+    const mcp = await connectMcp(dir);
+    const answer = await mcp.ok<{ result: Reply; commit: { committed: boolean } }>('record_reply', { campaign: '2026-01-05-q1-push', email: 'grace@cobol.example', text: 'Circle back after the holidays, please.', date: '2026-12-11' });
+    expect(answer.result).toMatchObject({ classification: { category: 'nurture', revisit: '2027-01-04', returns: null }, status: { after: 'nurture' }, revisit: '2027-01-04' });
+    expect(answer.result.classification.reason).toContain('revisit 2027-01-04 from "after the holidays" (the first Monday after 1 January)');
+    expect(answer.commit.committed).toBe(true);
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('status: nurture, touches_done: 1, revisit: 2027-01-04}');
   });
 
   it("a positive reply opens a deal that keeps the campaign's goal and subgoal and takes the domain from the address", async () => {
