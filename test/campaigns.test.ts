@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
+import { connectMcp } from './helpers/mcp.js';
 import { workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
@@ -125,5 +126,111 @@ describe('campaign results and win/loss', () => {
     expect(result.json.lossReasons).toHaveLength(1);
     const md = await runCli(['report', 'winloss', '--md']);
     expect(md.stdout).toMatch(/^## Win\/loss/m);
+  });
+});
+
+describe('threadwork campaign reply: nurture, out-of-office and the deal it opens (#13)', () => {
+  const GOAL_CAMPAIGN = 'threads/sales/campaigns/2026-01-05-q1-push';
+  function goalWorkspace(): string {
+    const prospects = [
+      '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: active, touches_done: 1}',
+      '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: 1}',
+      '  - name: Alan Turing',
+      '    email: alan.turing@gmail.com',
+      '    company: Enigma Pay',
+      '    status: active',
+    ].join('\n');
+    const dir = workspace({
+      [`${GOAL_CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-05-q1-push', type: 'sales-campaign', title: 'Q1 push', segment: 'mid-market-fintech', goal_id: 'g-first-customers', subgoal: 'SG1', source: 'outbound', created: '2026-01-05' }),
+      [`${GOAL_CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-05'),
+      [`${GOAL_CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
+      [`${GOAL_CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+      [`${GOAL_CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+      [`${GOAL_CAMPAIGN}/5-actions.md`]: md(`sequence:\n  preset: five-touch-cold\n  start: 2026-01-05\nprospects:\n${prospects}`),
+    });
+    gitInit(dir);
+    return dir;
+  }
+  interface Reply {
+    classification: { category: string; revisit: string | null; returns: string | null; reason: string };
+    status: { before: string; after: string };
+    revisit: string | null;
+    pausedUntil: string | null;
+    deal: { path: string } | null;
+  }
+  const reply = (dir: string, email: string, text: string, date: string) => runJson<Reply>(['campaign', 'reply', '2026-01-05-q1-push', email, '--text', text, '--date', date, '--dir', dir]);
+
+  it('a "not now, next quarter" sets the prospect to nurture with the revisit date, and due stops listing it', async () => {
+    const dir = goalWorkspace();
+    const result = await reply(dir, 'ada@analytical.example', 'Not now, maybe next quarter.', '2026-01-14');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ classification: { category: 'nurture', revisit: '2026-04-01' }, status: { before: 'active', after: 'nurture' }, revisit: '2026-04-01', pausedUntil: null, deal: null });
+    expect(result.json.classification.reason).toContain('from "next quarter" (the first day of the next quarter)');
+    // Only that prospect's entry changes, and only by its status and the new revisit.
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: nurture, touches_done: 1, revisit: 2026-04-01}\n  - {name: Grace Hopper,');
+    const recorded = readdirSync(join(dir, GOAL_CAMPAIGN, 'replies'));
+    expect(read(dir, `${GOAL_CAMPAIGN}/replies/${recorded[0]}`)).toMatch(/category: "nurture"[\s\S]*revisit: "2026-04-01"/);
+    const due = await runJson<Due>(['due', '--date', '2026-01-08', '--dir', dir]);
+    expect(due.json.due.map((d) => d.prospect.email).sort()).toEqual(['alan.turing@gmail.com', 'grace@cobol.example']);
+    const check = await runJson<{ diagnostics: { severity: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a nurture reply without a date revisits 90 days later; the text output says the category, the date and why', async () => {
+    const dir = goalWorkspace();
+    const result = await runCli(['campaign', 'reply', '2026-01-05-q1-push', 'grace@cobol.example', '--text', "We're not ready yet.", '--date', '2026-01-14', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('nurture');
+    expect(result.stdout).toContain('revisit 2026-04-14');
+    expect(result.stdout).toContain('no date in the reply: revisit 90 days after it');
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('status: nurture, touches_done: 1, revisit: 2026-04-14}');
+  });
+
+  it('an out-of-office with a return date pauses the sequence until then; the status stays', async () => {
+    const dir = goalWorkspace();
+    const result = await reply(dir, 'grace@cobol.example', 'Automatic reply: I am out of the office until 19 January.', '2026-01-06');
+    expect(result.json).toMatchObject({ classification: { category: 'out-of-office', returns: '2026-01-19' }, status: { before: 'active', after: 'active' }, pausedUntil: '2026-01-19', revisit: null });
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('{name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: 1, paused_until: 2026-01-19}');
+    // Touch 2 (Jan 8) and touch 3 (Jan 12) fall in the absence: nothing for Grace until the 19th, then touch 3.
+    const before = await runJson<Due>(['due', '--date', '2026-01-12', '--dir', dir]);
+    expect(before.json.due.map((d) => d.prospect.email)).not.toContain('grace@cobol.example');
+    const back = await runJson<Due>(['due', '--date', '2026-01-19', '--dir', dir]);
+    expect(back.json.due.filter((d) => d.prospect.email === 'grace@cobol.example').map((d) => [d.touch, d.due, d.overdue])).toEqual([[3, '2026-01-19', false]]);
+  });
+
+  it('an out-of-office without a date changes nothing in 5-actions.md; a block-style prospect gets its pause on its own line', async () => {
+    const dir = goalWorkspace();
+    const before = read(dir, `${GOAL_CAMPAIGN}/5-actions.md`);
+    const none = await reply(dir, 'ada@analytical.example', 'I am on parental leave with no access to email.', '2026-01-06');
+    expect(none.json).toMatchObject({ classification: { category: 'out-of-office', returns: null }, pausedUntil: null });
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toBe(before);
+    await reply(dir, 'alan.turing@gmail.com', 'Out of office until Monday 12 January.', '2026-01-06');
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - name: Alan Turing\n    email: alan.turing@gmail.com\n    company: Enigma Pay\n    status: active\n    paused_until: 2026-01-12\n');
+  });
+
+  it('the MCP tool answers with the category, the date and why, and writes the same as the CLI', async () => {
+    const dir = goalWorkspace();
+    const mcp = await connectMcp(dir);
+    const answer = await mcp.ok<{ result: Reply; commit: { committed: boolean } }>('record_reply', { campaign: '2026-01-05-q1-push', email: 'grace@cobol.example', text: 'Circle back after the holidays, please.', date: '2026-12-11' });
+    expect(answer.result).toMatchObject({ classification: { category: 'nurture', revisit: '2027-01-04', returns: null }, status: { after: 'nurture' }, revisit: '2027-01-04' });
+    expect(answer.result.classification.reason).toContain('revisit 2027-01-04 from "after the holidays" (the first Monday after 1 January)');
+    expect(answer.commit.committed).toBe(true);
+    expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('status: nurture, touches_done: 1, revisit: 2027-01-04}');
+  });
+
+  it("a positive reply opens a deal that keeps the campaign's goal and subgoal and takes the domain from the address", async () => {
+    const dir = goalWorkspace();
+    const result = await reply(dir, 'ada@analytical.example', "Let's schedule a demo. Thursday?", '2026-01-14');
+    expect(result.json.classification.category).toBe('positive');
+    expect(result.json.deal?.path).toBe('threads/sales/analytical-payments');
+    expect(JSON.parse(read(dir, 'threads/sales/analytical-payments/meta.json'))).toMatchObject({ source: 'campaign:2026-01-05-q1-push', segment: 'mid-market-fintech', goal_id: 'g-first-customers', subgoal: 'SG1' });
+    expect(read(dir, 'threads/sales/analytical-payments/1-input.md')).toContain('  domain: "analytical.example"\n');
+    // A free-mail address says nothing about the company: no domain.
+    const freeMail = await reply(dir, 'alan.turing@gmail.com', 'Happy to meet on Thursday.', '2026-01-14');
+    expect(freeMail.json.deal?.path).toBe('threads/sales/enigma-pay');
+    expect(read(dir, 'threads/sales/enigma-pay/1-input.md')).toContain('  domain: null\n');
+    expect(JSON.parse(read(dir, 'threads/sales/enigma-pay/meta.json'))).toMatchObject({ goal_id: 'g-first-customers', subgoal: 'SG1' });
+    const check = await runJson<{ diagnostics: { severity: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -336,8 +336,8 @@ describe('reply classification', () => {
   it.each([
     ['Not interested.', 'negative'],
     ['No thanks', 'negative'],
-    ["Don't call me again.", 'negative'],
-    ['Please don’t contact me.', 'negative'],
+    ["Don't call me again.", 'unsubscribe'],
+    ['Please don’t contact me.', 'unsubscribe'],
     ["I'm not really interested right now", 'negative'],
     ["Interested? Honestly I'm not sure this is a fit.", 'negative'],
     ["I don't think we'd be interested.", 'negative'],
@@ -353,7 +353,7 @@ describe('reply classification', () => {
     ['Happy to chat on Thursday', 'positive'],
     ['Sounds good. Book a time with my assistant.', 'positive'],
     ['Send me more about pricing', 'positive'],
-    ['Not now, but send me more in Q3', 'positive'],
+    ['Not now, but send me more in Q3', 'nurture'],
     ['I met your colleague yesterday.', 'neutral'],
     ['Who is this?', 'neutral'],
     ['', 'neutral'],
@@ -363,10 +363,10 @@ describe('reply classification', () => {
   });
 
   it('reports the phrases it read and a confidence', () => {
-    expect(classifyReply('Sounds good, book a time')).toEqual({ category: 'positive', confidence: 0.8, matched: ['sounds good', 'book a time'] });
-    expect(classifyReply('I am not interested')).toEqual({ category: 'negative', confidence: 0.7, matched: ['not interested'] });
-    expect(classifyReply('Never interested')).toEqual({ category: 'negative', confidence: 0.7, matched: ['never … interested'] });
-    expect(classifyReply('yesterday')).toEqual({ category: 'neutral', confidence: 0.5, matched: [] });
+    expect(classifyReply('Sounds good, book a time')).toMatchObject({ category: 'positive', confidence: 0.8, matched: ['sounds good', 'book a time'] });
+    expect(classifyReply('I am not interested')).toMatchObject({ category: 'negative', confidence: 0.7, matched: ['not interested'] });
+    expect(classifyReply('Never interested')).toMatchObject({ category: 'negative', confidence: 0.7, matched: ['never … interested'] });
+    expect(classifyReply('yesterday')).toMatchObject({ category: 'neutral', confidence: 0.5, matched: [], revisit: null, returns: null });
   });
 });
 

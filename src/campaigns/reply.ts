@@ -1,9 +1,10 @@
 import { ThreadworkError } from '../errors.js';
-import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { classifyReply, type ReplyClassification } from '../outreach/index.js';
+import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
-import { metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import type { ThreadMeta } from '../schema/meta.js';
+import { goalsOf, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
@@ -13,6 +14,10 @@ export interface ReplyResult {
   classification: ReplyClassification;
   /** The prospect's status before → after in 5-actions.md (unchanged for an out-of-office). */
   status: { before: string; after: string };
+  /** A nurture reply: the prospect's `revisit` date written to 5-actions.md (the reply's date, else 90 days on). */
+  revisit: string | null;
+  /** An out-of-office reply with a return date: the prospect's `paused_until`; the sequence waits until then. */
+  pausedUntil: string | null;
   recorded: string;
   deal: CreatedThread | { path: string; existing: true } | null;
   /** True when this reply put the address on the suppression list. */
@@ -31,6 +36,7 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
   neutral: 'replied',
   negative: 'completed',
   unsubscribe: 'unsubscribed',
+  nurture: 'nurture',
   'out-of-office': null,
 };
 
@@ -56,7 +62,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   const suppressedEmails = requireSuppression(model, 'the reply was not recorded');
   const before = prospect.status ?? 'queued';
   const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || suppressedEmails.has(normalizeEmail(prospect.email));
-  const classification = classifyReply(text);
+  const classification = classifyReply(text, { received: date });
   const changes: SourceChange[] = [];
 
   const record = replyRecord(model, campaignPath, prospect.email, date, classification, text);
@@ -65,11 +71,17 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
 
   // Someone who unsubscribed stays unsubscribed whatever they reply: only they can be re-added, by hand.
   const after = doNotContact ? (before.trim().toLowerCase() === 'unsubscribed' ? before : 'unsubscribed') : (NEXT_STATUS[classification.category] ?? before);
-  if (after !== before) changes.push(writeChange(actionsPath, setProspectStatus(model.text(actionsPath) ?? '', index, after)));
+  const revisit = !doNotContact && classification.category === 'nurture' ? classification.revisit : null;
+  const pausedUntil = !doNotContact && classification.category === 'out-of-office' ? classification.returns : null;
+  let actions = model.text(actionsPath) ?? '';
+  if (after !== before) actions = setProspectField(actions, index, 'status', after);
+  if (revisit) actions = setProspectField(actions, index, 'revisit', revisit);
+  if (pausedUntil) actions = setProspectField(actions, index, 'paused_until', pausedUntil);
+  if (actions !== (model.text(actionsPath) ?? '')) changes.push(writeChange(actionsPath, actions));
 
   let deal: ReplyResult['deal'] = null;
   if (classification.category === 'positive' && !doNotContact) {
-    const opened = openDealOnce(model, meta.id, meta.segment, prospect, text, date);
+    const opened = openDealOnce(model, meta, prospect, text, date);
     deal = 'result' in opened ? opened.result : opened;
     if ('changes' in opened) changes.push(...opened.changes);
   }
@@ -78,7 +90,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
   const suppressed = list !== null;
   return {
-    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, recorded, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, recorded, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
     changes,
     summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
@@ -86,7 +98,16 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
 }
 
 function replyRecord(model: WorkspaceModel, campaign: string, email: string, date: string, c: ReplyClassification, text: string): SourceChange {
-  const front = { email, date, category: c.category, confidence: c.confidence, matched: c.matched };
+  const front = {
+    email,
+    date,
+    category: c.category,
+    confidence: c.confidence,
+    matched: c.matched,
+    ...(c.revisit ? { revisit: c.revisit } : {}),
+    ...(c.returns ? { returns: c.returns } : {}),
+    reason: c.reason,
+  };
   const content = `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
   const base = `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
   for (let n = 1; ; n++) {
@@ -95,32 +116,43 @@ function replyRecord(model: WorkspaceModel, campaign: string, email: string, dat
   }
 }
 
-/** Edits one prospect's `status` in place: only that value's characters change. */
-function setProspectStatus(text: string, index: number, status: string): string {
+/** Sets one field of one prospect in place: only that value's characters change, or one entry is added to its map. */
+function setProspectField(text: string, index: number, key: 'status' | 'revisit' | 'paused_until', value: string): string {
   try {
-    return setFrontMatterScalar(text, ['prospects', index, 'status'], status);
+    return key === 'status' ? setFrontMatterScalar(text, ['prospects', index, key], value) : addFrontMatterScalar(text, ['prospects', index], key, value);
   } catch {
     throw new ThreadworkError('5-actions.md has no valid front matter: fix it before recording replies', 'stage-invalid');
   }
 }
 
-function openDealOnce(model: WorkspaceModel, campaignId: string, segment: string | undefined, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
-  const source = `campaign:${campaignId}`;
+/**
+ * The deal a positive reply opens, once per campaign and contact: it keeps the
+ * campaign's segment, goal and subgoal (when they still exist in goals/), and takes
+ * the company's domain from the address unless that is a free-mail one.
+ */
+function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
+  const source = `campaign:${campaign.id}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
     const contact = stageValue(t, 'deal', 1)?.contact?.email;
     if (m?.type === 'sales-deal' && m.source === source && contact?.toLowerCase() === prospect.email.toLowerCase()) return { path: t.path, existing: true };
   }
   const quote = text.replace(/\s+/g, ' ').trim();
+  const goal = campaign.goal_id ? goalsOf(model).find((g) => g.id === campaign.goal_id) : undefined;
+  const subgoal = goal && campaign.subgoal && goal.subgoals.some((s) => s.id === campaign.subgoal) ? campaign.subgoal : undefined;
+  const domain = companyDomain(prospect.email);
   try {
     return proposeDeal(model, {
       company: prospect.company,
-      segment: segment ?? '',
+      segment: campaign.segment ?? '',
       source,
       date,
       contactName: prospect.name,
       contactEmail: prospect.email,
       ...(prospect.title ? { contactTitle: prospect.title } : {}),
+      ...(goal ? { goal: goal.id } : {}),
+      ...(subgoal ? { subgoal } : {}),
+      ...(domain ? { domain } : {}),
       signal: `Replied to the campaign: "${quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}"`,
     });
   } catch (error) {

@@ -91,3 +91,40 @@ function lineEnd(text: string, offset: number): number {
   const next = text.indexOf('\n', offset);
   return next === -1 ? text.length : next + 1;
 }
+
+/**
+ * Adds `key: value` to the map at `mapPath` (a prospect in a list, say) by splicing one
+ * entry into its source: `, key: value` before a flow map's closing brace, or a line at
+ * the block map's indentation after its last entry. Every other byte stays as written.
+ * Sets the value in place when the key is already there.
+ */
+export function addFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string, value: string | number | boolean): string {
+  const fm = parseFrontMatter(text);
+  if (!fm.present || fm.error) throw new Error('addFrontMatterScalar: the file has no valid front matter');
+  const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
+  const map = doc.getIn(mapPath, true);
+  if (!isMap(map)) throw new Error(`addFrontMatterScalar: no map at ${mapPath.join('.')}`);
+  if (map.has(key)) return setFrontMatterScalar(text, [...mapPath, key], value);
+  const yamlStart = text.indexOf('\n');
+  const rendered = typeof value === 'string' && /^[\w@.+-]+$/.test(value) ? value : JSON.stringify(value);
+  const last = map.items[map.items.length - 1];
+  const lastEnd = (last?.value as { range?: [number, number, number] } | null)?.range?.[1] ?? (last?.key as { range?: [number, number, number] } | undefined)?.range?.[1];
+  if (map.flow) {
+    const range = map.range;
+    if (!range) throw new Error('addFrontMatterScalar: the map has no source range');
+    if (lastEnd === undefined) {
+      const close = yamlStart + text.slice(yamlStart + range[0], yamlStart + range[1]).lastIndexOf('}') + range[0];
+      return `${text.slice(0, close)}${key}: ${rendered}${text.slice(close)}`;
+    }
+    const at = yamlStart + lastEnd;
+    return `${text.slice(0, at)}, ${key}: ${rendered}${text.slice(at)}`;
+  }
+  const firstKey = map.items[0]?.key as { range?: [number, number, number] } | undefined;
+  if (!firstKey?.range || lastEnd === undefined) throw new Error('addFrontMatterScalar: an empty block map');
+  const keyAt = yamlStart + firstKey.range[0];
+  const indent = keyAt - (text.lastIndexOf('\n', keyAt - 1) + 1);
+  let at = yamlStart + lastEnd;
+  while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return `${text.slice(0, at)}${eol}${' '.repeat(indent)}${key}: ${rendered}${text.slice(at)}`;
+}

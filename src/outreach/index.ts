@@ -38,17 +38,27 @@ export {
   type QualityIssue,
 } from './quality.js';
 export { CTA_PHRASES, CTA_QUESTION_WORDS, GENERIC_OPENINGS, PUSHY_PHRASES, SPAM_TRIGGERS } from './quality-vocabulary.js';
-export { classifyReply, replyText, type ReplyClassification } from './replies.js';
+export { classifyReply, replyText, type ClassifyOptions, type ReplyClassification } from './replies.js';
 export {
+  ACTION_PHRASES,
+  DEFAULT_REVISIT_DAYS,
+  INTEREST_PHRASES,
+  NEAR_DAYS,
   NEGATION_WINDOW,
   NEGATIVE_PHRASES,
   NEGATORS,
+  NURTURE_PHRASES,
   OUT_OF_OFFICE_PHRASES,
   POSITIVE_PHRASES,
+  REPLY_CATEGORIES,
   REPLY_PRIORITY,
   UNSUBSCRIBE_PHRASES,
   type ReplyCategory,
 } from './reply-vocabulary.js';
+export { datesIn, type DateKind, type DateMention } from './reply-dates.js';
+export { addMonths, afterTheHolidays, easterSunday } from './reply-calendar.js';
+export { evaluateReplies, type LabelledReply, type ReplyEvaluation } from './reply-evaluation.js';
+export { companyDomain, FREE_MAIL_DOMAINS } from './email-domain.js';
 export {
   campaignRates,
   campaignSuggestions,

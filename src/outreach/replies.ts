@@ -1,75 +1,85 @@
 /**
- * Reply classification: which of unsubscribe, out-of-office, negative, positive or
- * neutral a prospect's reply is, from the phrases in reply-vocabulary.ts. Only the
- * reply itself is read: quoted text (`>` lines, and everything from "On … wrote:" or an
- * "Original Message" line) is our own email coming back and is cut first.
+ * Reply classification: which of unsubscribe, out-of-office, nurture, negative,
+ * positive or neutral a prospect's reply is, by the phrases of reply-vocabulary.ts and
+ * a few stated rules, with the date a nurture reply asks to be contacted again and the
+ * date an out-of-office reply says the person is back. Only the prospect's own words
+ * are read (reply-text.ts cuts the quoted message, the signature and the greeting).
+ * Transparent by design: the result names the phrases and the rule that decided it.
  */
 
-import { findPhrases, normalizeQuotes, type PhraseMatch } from './phrases.js';
+import { addDays } from './calendar.js';
+import { normalizeQuotes } from './phrases.js';
+import { datesIn, type DateMention } from './reply-dates.js';
+import { findReplyPhrases, wordsIn } from './reply-phrases.js';
+import { replyText } from './reply-text.js';
 import {
+  ACTION_PHRASES,
   CLAUSE_BREAK,
+  DEFAULT_REVISIT_DAYS,
+  HEDGES,
+  INTEREST_PHRASES,
+  NEAR_DAYS,
   NEGATION_WINDOW,
   NEGATIVE_PHRASES,
   NEGATORS,
+  NEUTRAL_PHRASES,
+  NO_WORDS,
+  NURTURE_PHRASES,
   OUT_OF_OFFICE_PHRASES,
-  POSITIVE_PHRASES,
-  REPLY_PRIORITY,
+  STOP_FILLERS,
+  STOP_WORDS,
   UNSUBSCRIBE_PHRASES,
   type ReplyCategory,
 } from './reply-vocabulary.js';
 
+export { replyText } from './reply-text.js';
+
 export interface ReplyClassification {
   category: ReplyCategory;
-  /** 0.5 for neutral; 0.7 for one phrase, +0.1 per further phrase, at most 0.95; −0.2 when a yes and a no are both present. */
+  /** 0.5 for neutral; 0.7 for one phrase, +0.1 per further phrase, at most 0.95; −0.2 when a no and a yes are both present. */
   confidence: number;
-  /** The phrases behind the category, in text order; a negated positive shows as `not … interested`. */
+  /** The phrases behind the category, in text order; a negated one shows as `not … interested`. */
   matched: string[];
+  /** nurture: when to contact the person again (from the text, else DEFAULT_REVISIT_DAYS after the reply). Null otherwise. */
+  revisit: string | null;
+  /** out-of-office: the day the person is back, when the text says. Null otherwise. */
+  returns: string | null;
+  /** The words the date was read from ("next quarter"); null when there is no date or it is the default. */
+  dateFrom: string | null;
+  /** Why: the category's rule, the phrases and where the date came from, in one sentence. */
+  reason: string;
 }
 
-const VOCABULARY: readonly [Exclude<ReplyCategory, 'neutral'>, readonly string[]][] = [
+export interface ClassifyOptions {
+  /** The day the reply was received, `YYYY-MM-DD`: relative dates count from it. Without it no date is given. */
+  received?: string | undefined;
+}
+
+type Evidence = 'unsubscribe' | 'out-of-office' | 'nurture' | 'negative' | 'interest' | 'action' | 'neutral';
+
+const VOCABULARY: readonly [Evidence, readonly string[]][] = [
   ['unsubscribe', UNSUBSCRIBE_PHRASES],
   ['out-of-office', OUT_OF_OFFICE_PHRASES],
+  ['nurture', NURTURE_PHRASES],
   ['negative', NEGATIVE_PHRASES],
-  ['positive', POSITIVE_PHRASES],
+  ['interest', INTEREST_PHRASES],
+  ['action', ACTION_PHRASES],
+  ['neutral', NEUTRAL_PHRASES],
 ];
 
-/** The reply without the quoted message below it. */
-export function replyText(text: string): string {
-  const cut = text.search(/^\s*(?:On\s.+wrote:|-{2,}\s*Original Message\s*-{2,}|_{10,})\s*$/im);
-  const own = cut >= 0 ? text.slice(0, cut) : text;
-  return own
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('>'))
-    .join('\n');
+interface Match {
+  phrase: string;
+  index: number;
+  end: number;
+  evidence: Evidence;
 }
-
-export function classifyReply(text: string): ReplyClassification {
-  const reply = normalizeQuotes(replyText(text ?? ''));
-  const evidence = new Map<ReplyCategory, string[]>();
-  const note = (category: ReplyCategory, phrase: string): void => {
-    evidence.set(category, [...(evidence.get(category) ?? []), phrase]);
-  };
-  for (const match of longestMatches(reply)) {
-    const { category, phrase } = match;
-    const negator = category === 'positive' ? negatorBefore(reply, match.index) : undefined;
-    if (negator) note('negative', `${negator} … ${phrase}`);
-    else note(category, phrase);
-  }
-  const category = REPLY_PRIORITY.find((c) => evidence.has(c)) ?? 'neutral';
-  if (category === 'neutral') return { category, confidence: 0.5, matched: [] };
-  const matched = [...new Set(evidence.get(category))];
-  const mixed = (category === 'negative' || category === 'unsubscribe') && evidence.has('positive');
-  const confidence = Math.min(0.95, 0.6 + 0.1 * matched.length) - (mixed ? 0.2 : 0);
-  return { category, confidence: Math.round(confidence * 100) / 100, matched };
-}
-
-type CategoryMatch = PhraseMatch & { category: Exclude<ReplyCategory, 'neutral'> };
 
 /** All vocabulary matches, keeping the longest where they overlap (leftmost first). */
-function longestMatches(text: string): CategoryMatch[] {
-  const all = VOCABULARY.flatMap(([category, phrases]) => findPhrases(text, phrases).map((m) => ({ ...m, category })));
+function longestMatches(text: string): Match[] {
+  const words = wordsIn(text);
+  const all: Match[] = VOCABULARY.flatMap(([evidence, phrases]) => findReplyPhrases(text, phrases, words).map((hit) => ({ ...hit, evidence })));
   all.sort((a, b) => a.index - b.index || b.end - b.index - (a.end - a.index));
-  const kept: CategoryMatch[] = [];
+  const kept: Match[] = [];
   for (const match of all) {
     const last = kept[kept.length - 1];
     if (last && match.index < last.end) {
@@ -82,11 +92,126 @@ function longestMatches(text: string): CategoryMatch[] {
   return kept;
 }
 
+/** Where the clause holding `index` starts. */
+function clauseStart(text: string, index: number): number {
+  let start = 0;
+  for (const m of text.slice(0, index).matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
+  return start;
+}
+
 /** The negator among the NEGATION_WINDOW words before `index`, within the same clause. */
 function negatorBefore(text: string, index: number): string | undefined {
-  const before = text.slice(0, index);
-  let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = m.index + m[0].length;
-  const words = before.slice(clauseStart).toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const words = text.slice(clauseStart(text, index), index).toLowerCase().match(/[\p{L}']+/gu) ?? [];
   return words.slice(-NEGATION_WINDOW).find((w) => NEGATORS.includes(w));
+}
+
+/** "Don't contact me until Q3" is a later, not a stop. */
+function followedByUntil(text: string, end: number): boolean {
+  return /^\s*(?:again\s+)?(?:until|till|before)\b/i.test(text.slice(end));
+}
+
+/** Sentences, with their offsets. */
+function sentences(text: string): { text: string; index: number }[] {
+  return [...text.matchAll(/[^.!?\n]+/g)].map((m) => ({ text: m[0], index: m.index }));
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+
+export function classifyReply(text: string, options: ClassifyOptions = {}): ReplyClassification {
+  const reply = normalizeQuotes(replyText(text ?? ''));
+  const evidence = new Map<Evidence, string[]>();
+  const note = (kind: Evidence, phrase: string): void => {
+    evidence.set(kind, [...(evidence.get(kind) ?? []), phrase]);
+  };
+  for (const match of longestMatches(reply)) {
+    const { evidence: kind, phrase } = match;
+    if (kind === 'neutral') continue;
+    if (kind === 'unsubscribe' && followedByUntil(reply, match.end)) {
+      note('nurture', `${phrase} until`);
+      continue;
+    }
+    const negator = kind === 'interest' || kind === 'action' || kind === 'nurture' ? negatorBefore(reply, match.index) : undefined;
+    if (!negator) note(kind, phrase);
+    // A negated interest ("not really interested") or "later" ("we won't revisit this") is a no; a negated action is only not asked for.
+    else if (kind !== 'action') note('negative', `${negator} … ${phrase}`);
+  }
+  for (const sentence of sentences(reply)) {
+    const words = wordsOf(sentence.text);
+    if (words.length === 0) continue;
+    const stop = words.find((w) => STOP_WORDS.includes(w));
+    if (stop && words.every((w) => STOP_WORDS.includes(w) || STOP_FILLERS.includes(w))) note('unsubscribe', stop);
+    else if (words.length === 1 && NO_WORDS.includes(words[0]!)) note('negative', words[0]!);
+  }
+
+  const received = options.received;
+  const dates = received ? datesIn(reply, received).filter((d) => d.date > received) : [];
+  const positive = [...(evidence.get('interest') ?? []), ...(evidence.get('action') ?? [])];
+  const hasNegative = evidence.has('negative');
+  const hedged = wordsOf(reply).some((w) => HEDGES.includes(w));
+  const periods = dates.filter((d) => d.kind === 'period');
+
+  let category: ReplyCategory;
+  let rule: string;
+  if (evidence.has('unsubscribe')) [category, rule] = ['unsubscribe', 'asks to stop contact, to be removed or calls it spam; honoured before anything else'];
+  else if (evidence.has('out-of-office')) [category, rule] = ['out-of-office', 'an auto-reply or absence: not read yet'];
+  else if (evidence.has('nurture')) {
+    const near = received !== undefined && dates.length > 0 && periods.length === 0 && dates.every((d) => d.date <= addDays(received, NEAR_DAYS));
+    if (positive.length > 0 && !hasNegative && near) [category, rule] = ['positive', `a "not now" with a yes and a day within ${NEAR_DAYS} days is a yes`];
+    else [category, rule] = ['nurture', 'a no to the timing, not to the offer: contact again later'];
+  } else if (periods.length > 0 && (positive.length > 0 || hasNegative || hedged)) {
+    [category, rule] = ['nurture', positive.length > 0 ? 'a yes for a time ahead: contact again then' : hasNegative ? 'a no for now that names a time ahead: contact again then' : 'a "maybe" for a time ahead: contact again then'];
+    note('nurture', periods.map((d) => d.text).join(', '));
+  } else if (hasNegative) [category, rule] = ['negative', 'a no to the offer'];
+  else if (positive.length > 0) [category, rule] = ['positive', 'interest, or a step toward a meeting'];
+  else [category, rule] = ['neutral', 'no phrase of any category'];
+
+  const matched = category === 'neutral' ? [] : [...new Set(category === 'positive' ? positive : evidence.get(category) ?? [])];
+  const mixed = (category === 'negative' || category === 'unsubscribe') && positive.length > 0;
+  const confidence = category === 'neutral' ? 0.5 : Math.round((Math.min(0.95, 0.6 + 0.1 * Math.max(1, matched.length)) - (mixed ? 0.2 : 0)) * 100) / 100;
+
+  let revisit: string | null = null;
+  let returns: string | null = null;
+  let dateFrom: string | null = null;
+  let dateNote = '';
+  if (category === 'nurture' && received) {
+    const chosen = revisitMention(reply, dates);
+    if (chosen) [revisit, dateFrom, dateNote] = [chosen.date, chosen.text, `; revisit ${chosen.date} from "${chosen.text}" (${chosen.rule})`];
+    else [revisit, dateNote] = [addDays(received, DEFAULT_REVISIT_DAYS), `; no date in the reply: revisit ${DEFAULT_REVISIT_DAYS} days after it, ${addDays(received, DEFAULT_REVISIT_DAYS)}`];
+  } else if (category === 'out-of-office') {
+    const back = returnMention(reply, dates.filter((d) => d.kind !== 'current'));
+    if (back) [returns, dateFrom, dateNote] = [back.date, back.text, `; back ${back.date} from "${back.text}" (${back.rule})`];
+    else dateNote = received ? '; no return date given' : '';
+  }
+  const quoted = matched.map((m) => `"${m}"`).join(', ');
+  const reason = `${category}: ${rule}${quoted ? ` (${quoted})` : ''}${dateNote}`;
+  return { category, confidence, matched, revisit, returns, dateFrom, reason };
+}
+
+function latest(mentions: readonly DateMention[]): DateMention | undefined {
+  return mentions.reduce<DateMention | undefined>((best, m) => (!best || m.date > best.date ? m : best), undefined);
+}
+
+/** Words that, a few words before a date in an out-of-office reply, make it the return date. */
+const RETURN_CUES = /\b(?:back|return|returning|reply|respond|until|till|through|thru|after|from|wieder|ab)\b/i;
+
+/** An out-of-office reply's return date: the latest date after a return word ("back", "until", "reply on"), else the latest date. */
+function returnMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
+  const cued = dates.filter((d) => {
+    const words = reply.slice(clauseStart(reply, d.index), d.index).match(/[\p{L}']+/gu) ?? [];
+    return RETURN_CUES.test(words.slice(-6).join(' '));
+  });
+  return latest(cued) ?? latest(dates);
+}
+
+/**
+ * A nurture reply's date: the latest one named in a sentence that asks for later
+ * ("Reach out in April" over "we're busy until the end of March"), else the latest
+ * one named anywhere in the reply.
+ */
+function revisitMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
+  const asking = sentences(reply).filter((s) => findReplyPhrases(s.text, NURTURE_PHRASES).length > 0 || wordsOf(s.text).some((w) => HEDGES.includes(w)));
+  // "This quarter" or "this year" turned down is the fallback: a time the reply names itself comes first.
+  const named = dates.some((d) => d.kind !== 'current') ? dates.filter((d) => d.kind !== 'current') : dates;
+  const inAsking = named.filter((d) => asking.some((s) => d.index >= s.index && d.index < s.index + s.text.length));
+  return latest(inAsking) ?? latest(named);
 }

@@ -1,59 +1,187 @@
 /**
  * The words a reply is classified by, as data. Phrases match as whole words in any
- * case (`yes` never matches `yesterday`), with curly and straight apostrophes alike.
- * Where phrases overlap, the longest wins, so "not interested" is read as negative and
- * never also as the positive "interested".
+ * case (`yes` never matches `yesterday`), with curly and straight apostrophes alike;
+ * a `*` in a phrase stands for up to three words ("take * off" finds "take my name
+ * off"). Where phrases overlap, the longest wins, so "not interested" is read as
+ * negative and never also as the positive "interested".
+ *
+ * The categories, decided for #13:
+ * - unsubscribe: any ask to stop contact — by email, phone or at all ("please stop",
+ *   "don't contact me again", "don't call me again"), to be removed, to have one's data
+ *   deleted — and any spam complaint. Honoured everywhere (the suppression list), because
+ *   reading a stop request as a mere "no" would keep writing to someone who asked us not to.
+ * - negative: a no to the offer ("not interested", "we already use X") that asks nothing
+ *   about contact.
+ * - nurture: a no to the timing ("not now", "circle back in Q3"): contact again later.
+ * - out-of-office: an auto-reply or absence; the person has not read the message.
+ * - positive: interest, or a step toward a meeting.
  */
 
-export type ReplyCategory = 'positive' | 'negative' | 'unsubscribe' | 'out-of-office' | 'neutral';
+export type ReplyCategory = 'positive' | 'negative' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'neutral';
 
-/** Asks to stop all contact: honoured before anything else. */
+export const REPLY_CATEGORIES: readonly ReplyCategory[] = ['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral'];
+
+/** Asks to stop all contact, to be removed, or complains of spam: honoured before anything else. */
 export const UNSUBSCRIBE_PHRASES: readonly string[] = [
-  'unsubscribe', 'please remove me', 'remove me', 'remove me from your list', 'take me off your list', 'take me off',
-  'stop emailing', 'stop emailing me', 'stop sending', 'stop contacting me', 'opt out', 'opt me out',
+  'unsubscribe', 'unsubscribe me', 'opt out', 'opt me out', 'remove me', 'remove us', 'remove my', 'remove this address',
+  'remove this email', 'remove our', 'be removed', 'removed from', 'take me off', 'take us off', 'take * off your list',
+  'take * off this list', 'take * off the list', 'take * off your * list', 'off your list', 'off this list', 'off your mailing list',
+  'off your database', 'stop emailing', 'stop sending', 'stop contacting', 'stop writing', 'stopped writing', 'stop messaging',
+  'stop spamming', 'stop calling', 'stop reaching out', 'stop these emails', 'cease all contact', 'cease contact',
+  'no more emails', 'no more messages', 'no further emails', 'no further contact', 'no more contact',
+  "don't email me", 'do not email me', "don't contact me", 'do not contact me', "don't contact us", 'do not contact us',
+  "don't reach out", 'do not reach out', "don't write to me", 'do not write to me', "don't call me", 'do not call me',
+  "don't message me", 'never contact me', 'leave me alone', 'delete my', 'erase my', 'spam', 'spamming', 'reported as spam',
+  "don't email", 'do not email', 'any more emails', 'any more messages', "don't want * emails", 'erase', 'personal data you hold',
+  "don't send me", 'do not send me', 'any further messages', 'any further emails', 'further messages', 'remove from',
+  'stop following up', 'stop chasing', 'stop bothering', 'stop pestering', 'keine weiteren', 'keine e-mails', 'keine mails',
+  // German, French, Spanish, Italian
+  'entfernen sie mich', 'austragen', 'abmelden', 'désinscrire', 'désabonner', 'retirer de votre liste', 'darme de baja',
+  'dar de baja', 'cancellatemi', 'cancellami',
 ];
 
-/** Auto-replies: the person has not read the message yet. */
+/** Auto-replies and absences: the person has not read the message yet. */
 export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
-  'out of office', 'out of the office', 'on leave', 'on annual leave', 'parental leave', 'maternity leave',
-  'paternity leave', 'on vacation', 'on holiday', 'currently away', 'away from my desk', 'limited access to email',
-  'limited access to my email', 'back in the office', 'returning on', 'automatic reply', 'auto-reply', 'autoreply',
-  'back on monday', 'back on tuesday', 'back on wednesday', 'back on thursday', 'back on friday', 'back on saturday',
-  'back on sunday',
+  'out of office', 'out of the office', 'ooo', 'automatic reply', 'auto-reply', 'autoreply', 'auto reply', 'on leave',
+  'annual leave', 'parental leave', 'maternity leave', 'paternity leave', 'sick leave', 'out sick', 'on vacation', 'on holiday',
+  'on pto', 'sabbatical', 'currently away', 'away from my desk', 'away on business', 'away until', 'out until', 'offline until',
+  'limited access to email', 'limited access to my email', 'no access to email', 'no email access', 'limited connectivity',
+  'not monitored', 'back in the office', 'returning on', 'will return on', 'upon my return', 'when i return',
+  'left for the holidays', 'off for the holidays', 'at a conference', 'for urgent matters', 'anything urgent',
+  "i'm away", 'i am away', "i'll be away", 'i will be away', 'away this week', 'away next week',
+  "i'm back on", 'i am back on', "i'll be back on", 'i will be back on', 'back on monday', 'back on tuesday', 'back on wednesday',
+  'back on thursday', 'back on friday', 'back on saturday', 'back on sunday',
+  "i'm out on", 'i am out on', 'will reply on', 'will respond on', "i'll reply on", 'auto response', 'automatic response',
+  'intermittent', 'travelling for work', 'traveling for work', 'offices are closed', 'office is closed', 'closed until',
+  // German, French, Spanish, Italian
+  'automatische antwort', 'abwesenheitsnotiz', 'nicht im büro', 'wieder im büro', 'absent du bureau', 'réponse automatique',
+  'fuera de la oficina', 'respuesta automática', 'fuori ufficio', 'risposta automatica',
 ];
 
-/** A no, including a no to being called or contacted (which is not a request to unsubscribe). */
+/** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
+export const NURTURE_PHRASES: readonly string[] = [
+  'not now', 'not right now', 'not at the moment', 'not at this time', 'not at this point', 'not this quarter', 'not this year',
+  'not yet', 'not ready yet', 'not the right time', 'not the right moment', 'not a good time', 'bad time', 'bad timing',
+  "timing's bad", 'timing is bad', "timing isn't right", 'wrong time', 'too early', 'for now', 'maybe later', 'perhaps later',
+  'later this year', 'later in the year', 'down the line', 'down the road', 'in the future', 'not before', 'not until', 'until then',
+  'circle back', 'reach out again', 'reach back out', 'reach out in', 'reach out after', 'reach out then', 'reach out next',
+  'try me again', 'try us again', 'try again', 'try me in', 'try me next', 'ping me in', 'ping me then', 'ping me after', 'ping me next',
+  'check back', 'check in', 'touch base', 'reconnect', 'revisit', 'pick this up', 'pick it up', 'follow up in', 'follow up next',
+  'follow up after', 'get back to me', 'come back to me', 'keep in touch', 'keep me posted', 'stay in touch', 'ask me again',
+  'talk when', 'talk after', 'on hold', 'frozen', 'freeze', 'up for renewal', 'after the holidays',
+  'talk then', 'speak then', 'put a pin in', 'hands are full', 'swamped', 'too busy', 'heads down', 'heads-down',
+  'get back in touch', 'write again', 'write me again', 'email me again', 'en este momento no', 'too soon',
+  // German, French, Spanish
+  'aktuell nicht', 'später', 'pas maintenant', 'plus tard', 'ahora no', 'más adelante',
+];
+
+/** A no to the offer that asks nothing about contact. */
 export const NEGATIVE_PHRASES: readonly string[] = [
-  'not interested', 'no interest', 'no thanks', 'no thank you', "don't call me again", 'do not call me again',
-  "don't call me", 'do not call me', "please don't contact me", "don't contact me", 'do not contact me',
-  "don't email me", 'do not email me', 'not a fit', 'not a good fit', 'not the right fit', 'not sure this is a fit',
-  'not a priority', 'not right now', 'not the right time', 'not for us', 'not relevant', 'not looking',
-  "we're all set", 'we are all set', 'already have a solution', 'already have a vendor', 'no budget',
-  'pass on this', "we'll pass", 'we will pass',
-];
-
-/** A yes, or a step toward one. Negated (see NEGATORS) it counts as a no. */
-export const POSITIVE_PHRASES: readonly string[] = [
-  'interested', "let's talk", 'let us talk', "let's chat", 'happy to chat', 'happy to talk', 'sounds good',
-  'sounds great', 'sounds interesting', 'yes', 'book a time', 'send me more', 'send more info', 'tell me more',
-  'learn more', 'set up a call', 'schedule a call', 'open to a call', 'open to a chat', "i'm in", 'count me in',
-  'works for me', 'love to', 'keen to', 'when are you free', 'what times work',
+  'not interested', 'no interest', 'no thanks', 'no, thanks', 'no thank you', 'thanks, but no', 'thanks but no', 'but no',
+  'not a fit', 'not a good fit', 'not the right fit', 'not sure this is a fit', 'not a priority', 'not for us', "isn't for us",
+  'is not for us', 'not relevant', 'not looking', "we're all set", 'we are all set', 'already have a solution', 'already have a vendor',
+  'already use', 'already using', 'already work with', 'happy with our', 'happy with what we have', 'happy with the current',
+  'no budget', 'pass on this', "we'll pass", 'we will pass', "i'll pass", 'going to pass', 'went another way', 'went with',
+  'signed with', 'chose another', 'in-house', 'built our own', "doesn't apply", 'does not apply', "don't need", 'do not need',
+  'no need for', 'not something we need', 'not buying', "won't be moving forward", 'not moving forward', 'decided against',
+  'decided not to', 'nope', 'nah', "we're good", "we're covered", 'we are covered', 'locked into', "don't see the value",
+  'do not see the value', "doesn't solve", 'does not solve', "can't see us", 'too small', 'rather not', 'foreseeable future',
+  'got this covered', 'have this covered', 'got it covered', 'covered internally', 'stick with', 'sticking with', 'staying with',
+  'no plans to', 'waste your time', 'decline', 'nothing doing',
+  'keep doing it', 'keep using', 'a different vendor', 'another vendor', 'a different provider', 'another provider', 'moot',
+  'say no', 'build this ourselves', 'build it ourselves', 'do it ourselves', 'decided to build',
+  // German, French, Spanish, Italian
+  'kein interesse', 'nein danke', 'pas intéressé', 'pas intéressés', 'pas pour nous', 'non merci', 'no nos interesa',
+  'no me interesa', 'no gracias', 'non mi interessa', 'non ci interessa', 'grazie ma no', 'no grazie',
 ];
 
 /**
- * Words that turn a following positive phrase into a no, when they come at most
+ * Interest: negated ("not really interested", "I don't think this is a fit") it is a no,
+ * so it counts as negative.
+ */
+export const INTEREST_PHRASES: readonly string[] = [
+  'interested', 'interesting', 'a fit', 'a good fit', 'relevant', 'relevant for us', 'useful', 'sounds useful', 'keen',
+  'curious', 'sounds good', 'sounds great', 'sounds interesting', 'yes', 'yes please', 'absolutely', 'sure', 'sure thing',
+  'count me in', "i'm in", 'why not', 'not bad', 'great timing', 'perfect timing', 'good timing', 'timing is perfect',
+  'hits home', 'got my attention', 'struggling with', 'need help', 'looking forward', 'love to', 'would love', "i'd love",
+  "i'd like", 'i would like', "we'd like", 'like to see', 'open to', 'explore', 'happy to', 'works for me', 'works for us',
+  'promising', 'sounds promising', 'consider', 'a match', 'a good match', 'work for us', 'could work', 'buy', 'a problem for us',
+  "i'd welcome", 'welcome', 'go for it',
+  'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
+];
+
+/**
+ * A step toward a meeting or more information. Negated ("no need to send more") it is
+ * only not asked for — it counts for nothing, never as a no.
+ */
+export const ACTION_PHRASES: readonly string[] = [
+  "let's talk", 'let us talk', "let's chat", "let's meet", "let's do", "let's find", "let's set up", "let's schedule",
+  "let's get", "let's speak", "let's book", 'happy to chat', 'happy to talk', 'happy to meet', 'happy to take a call',
+  'book a time', 'book a call', 'book a meeting', 'book a slot', 'book something', 'book me in', 'grab a slot', 'grab a time',
+  'pick a time', 'find a time', 'set up a time', 'set up a call', 'set up a demo', 'schedule a call', 'schedule a demo',
+  'schedule a meeting', 'a demo', 'demo', 'walkthrough', 'walk me through', 'trial', 'a call', 'quick call', 'hop on a call',
+  'take a call', 'on a call', 'intro', 'call me', 'give me a call', 'ring me', 'can you call', 'can we talk', 'could we talk',
+  'can we speak', 'could we speak', 'can we do', 'could we do', 'can we meet', 'could we meet', 'when can we talk', 'i can do',
+  'are you free', 'when are you free', 'when are you', 'available', 'availability', 'what times work', 'what time works',
+  'a few times', 'some times', 'slots', 'a slot', 'invite', 'calendar link', 'calendar invite', 'my calendar', 'calendly',
+  'in the diary', 'in my diary', 'come by', 'send me', 'send over', 'send more', 'send more info', 'more details',
+  'more information', 'more info', 'tell me more', 'learn more', 'hear more', 'how it works', 'take a look', 'pricing',
+  'how much', 'case studies', 'the deck', 'looping in', 'loop in', "cc'd", 'copied',
+  "let's try", 'set up a meeting', 'arrange a meeting', 'a conversation', 'a good time for you', 'i have time', 'show me', 'show us',
+  'give me a ring', 'drop me a line', 'drop me a note', 'get in touch', 'one-pager', 'brochure', 'overview', 'case study',
+  'give me a shout', 'give us a shout', 'next steps', 'a proposal', 'a quote', 'a pilot', 'the pilot',
+];
+
+/**
+ * Phrases that contain a word of the lists above but mean nothing: being the longest
+ * match, they hide it ("spam folder" is no complaint, "pass this along" is no "I'll pass").
+ */
+export const NEUTRAL_PHRASES: readonly string[] = [
+  'not sure', 'make sure', 'spam folder', 'spam filter', 'junk folder', 'pass this along', 'pass it along', 'pass this on', 'pass it on',
+  'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
+];
+
+/**
+ * A reply that is nothing but one of these words (with "please", "just", "now" …) is a
+ * stop request: "Please stop.", "Remove", "STOP", "Enough. Stop." — read per sentence,
+ * so "stop by our booth" is not one.
+ */
+export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', 'spam'];
+export const STOP_FILLERS: readonly string[] = ['please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay'];
+
+/** A sentence that is only one of these words is a no. */
+export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non'];
+
+/**
+ * Words that turn a following phrase into its opposite, when they come at most
  * NEGATION_WINDOW words before it in the same clause ("not really interested",
  * "I don't think we'd be interested").
  */
 export const NEGATORS: readonly string[] = [
-  'not', 'no', 'never', "don't", 'dont', "doesn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+  'not', 'no', 'never', "don't", 'dont', "doesn't", "didn't", "haven't", "hasn't", "couldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
   "can't", 'cannot', 'nor', 'neither', 'hardly',
 ];
 
 export const NEGATION_WINDOW = 4;
 
 /** A clause ends at punctuation or at `but`: "not now, but tell me more" is a yes to more. */
-export const CLAUSE_BREAK = /[.,;:!?\n\u2013\u2014]|\bbut\b|\bhowever\b/gi;
+export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014]|\s-\s|\bbut\b|\bhowever\b|\bthough\b/gi;
 
-/** Highest first: an auto-reply that also says "interested" is still an auto-reply. */
-export const REPLY_PRIORITY: readonly Exclude<ReplyCategory, 'neutral'>[] = ['unsubscribe', 'out-of-office', 'negative', 'positive'];
+/** Hedges that make a time named in a no or a yes a "later": "maybe next year", "possibly in Q3". */
+export const HEDGES: readonly string[] = ['maybe', 'perhaps', 'possibly', 'probably', 'hopefully'];
+
+/**
+ * Highest first: an unsubscribe is honoured whatever else the reply says; an auto-reply
+ * that also says "interested" is still an auto-reply; a no to the timing is a later, not
+ * a no ("not interested right now, check in next year"); a no outweighs a yes.
+ */
+export const REPLY_PRIORITY: readonly Exclude<ReplyCategory, 'neutral'>[] = ['unsubscribe', 'out-of-office', 'nurture', 'negative', 'positive'];
+
+/** When a nurture reply names no date: contact again this many days after the reply. */
+export const DEFAULT_REVISIT_DAYS = 90;
+
+/** A "not now" with a yes and a day this close ("not now, call me tomorrow") is a yes. */
+export const NEAR_DAYS = 7;
+
+/** Every phrase that counts toward positive: interest and steps toward a meeting. */
+export const POSITIVE_PHRASES: readonly string[] = [...INTEREST_PHRASES, ...ACTION_PHRASES];

@@ -75,6 +75,8 @@ export interface SequenceProspect {
   started?: string | null | undefined;
   /** How many touches were already sent, in sequence order; default 0. */
   touches_done?: number | null | undefined;
+  /** An out-of-office return date: no touch is due before it (see dueTouches). */
+  paused_until?: string | null | undefined;
 }
 
 export interface DueTouchesInput {
@@ -110,6 +112,12 @@ export interface DueTouch {
  * one, and the later ones keep their own dates. Prospects are skipped when stopped
  * (STOPPED_STATUSES), suppressed, finished with the sequence, or without a valid start
  * date (their own `started` or the sequence `start`).
+ *
+ * A prospect `paused_until` a date (an out-of-office return) gets no touch before it.
+ * The touches planned before that date are not all sent on the return day: the latest
+ * of them — the furthest the sequence would have got — is due on the return date, the
+ * earlier ones are skipped (its `touch` number says which; recording it done moves
+ * `touches_done` past them), and the touches planned after the return keep their dates.
  */
 export function dueTouches(input: DueTouchesInput): DueTouch[] {
   const today = calendarDate(input.today);
@@ -126,20 +134,31 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
     // A prospect's own start wins; a bad one skips the prospect rather than borrowing the sequence's.
     const start = prospect.started ? calendarDate(prospect.started) : sequenceStart;
     if (!start) continue;
-    const date = addDays(start, touch.day);
+    const next = pausedTouch(input.touches, done, start, calendarDate(prospect.paused_until));
+    const date = next.date;
     if (date > today || (date < today && !includeOverdue)) continue;
     due.push({
       campaign: input.campaign,
       prospect: { name: prospect.name, email: prospect.email, company: prospect.company },
-      touch: done + 1,
-      day: touch.day,
-      channel: touch.channel,
-      template: touch.template,
+      touch: next.index + 1,
+      day: next.touch.day,
+      channel: next.touch.channel,
+      template: next.touch.template,
       due: date,
       overdue: date < today,
     });
   }
   return due;
+}
+
+/** The next touch and its date, moved past a pause: the latest touch planned before `pause` is due on it, earlier ones are skipped. */
+function pausedTouch(touches: readonly Touch[], done: number, start: string, pause: string | undefined): { index: number; touch: Touch; date: string } {
+  const first = touches[done]!;
+  const planned = addDays(start, first.day);
+  if (!pause || planned >= pause) return { index: done, touch: first, date: planned };
+  let index = done;
+  while (index + 1 < touches.length && addDays(start, touches[index + 1]!.day) < pause) index++;
+  return { index, touch: touches[index]!, date: pause };
 }
 
 /** A missing, negative or non-numeric count means nothing was sent yet; 2.7 means 2. */

@@ -1,0 +1,386 @@
+/**
+ * Dates a reply names ("back on 12 January", "circle back in Q3", "in two weeks"),
+ * resolved against the day the reply was received. Pure, in UTC on `YYYY-MM-DD`
+ * strings like calendar.ts. A date without a year is the next one after the reply
+ * ("12 January" received in December is next January). docs/outreach.md, "Dates in a
+ * reply", lists every form read and the date each gives.
+ */
+
+import { addDays, calendarDate } from './calendar.js';
+import { addMonths, afterTheHolidays, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
+
+/**
+ * `day`: a day in a schedule (a weekday, the 21st, 12 January, tomorrow, next week).
+ * `period`: a stretch of time ahead (a month, a quarter, a season, next year, in two
+ * weeks, after the holidays): asking to talk then is asking to be contacted later.
+ * `current`: this month, quarter or year, read as the next one only in a "not now" reply.
+ */
+export type DateKind = 'day' | 'period' | 'current';
+
+export interface DateMention {
+  date: string;
+  /** The words read, as written. */
+  text: string;
+  index: number;
+  kind: DateKind;
+  /** How the date was computed, e.g. "the first day of the next quarter". */
+  rule: string;
+}
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
+  ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
+];
+const MONTH = `(${MONTHS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['sunday', 'sun'], ['monday', 'mon'], ['tuesday', 'tues', 'tue'], ['wednesday', 'wed'], ['thursday', 'thurs', 'thur', 'thu'], ['friday', 'fri'], ['saturday', 'sat'],
+];
+const WEEKDAY = `(${WEEKDAYS.flat().sort((a, b) => b.length - a.length).join('|')})`;
+const NUMBERS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  'a couple of': 2, 'a couple': 2, couple: 2, 'a few': 3, few: 3, several: 3,
+};
+const COUNT = `(\\d{1,2}|a couple of|a couple|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const SEASONS: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** A weekday written before a date ("Monday, 5 January"): the date decides, the weekday is read with it. */
+const WEEKDAY_PREFIX = `(?:${WEEKDAYS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?,?\\s+`;
+
+/** The month number (1–12) of a month word, or undefined. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const i = MONTHS.findIndex((names) => names.includes(w));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function weekdayOf(word: string): number {
+  const w = word.toLowerCase();
+  return WEEKDAYS.findIndex((names) => names.includes(w));
+}
+
+interface Rule {
+  pattern: RegExp;
+  kind: DateKind;
+  resolve: (m: RegExpExecArray, received: string) => { date: string; rule: string } | undefined;
+}
+
+const count = (word: string): number => (/^\d+$/.test(word) ? Number(word) : NUMBERS[word.toLowerCase()] ?? 0);
+
+/** With the month's position: early (1st), mid (15th), late (20th), end (last day), after (1st of the next month). */
+function monthWithPosition(received: string, month: number, position: string | undefined, year: string | undefined): { date: string; rule: string } | undefined {
+  const p = (position ?? '').toLowerCase().replace(/[-\s]+/g, ' ').trim();
+  const resolveIn = (y: number): string => {
+    if (p === 'after') return month === 12 ? ymd(y + 1, 1, 1) : ymd(y, month + 1, 1);
+    if (p.startsWith('mid') || p === 'middle of' || p === 'the middle of') return ymd(y, month, 15);
+    if (p === 'late') return ymd(y, month, 20);
+    if (p === 'end of' || p === 'the end of') return ymd(y, month, daysIn(y, month));
+    return ymd(y, month, 1);
+  };
+  const what = p === 'after' ? 'the first day of the month after' : p.startsWith('mid') || p.includes('middle') ? 'the 15th of' : p === 'late' ? 'the 20th of' : p.includes('end') ? 'the last day of' : 'the first day of';
+  if (year) return { date: resolveIn(Number(year)), rule: `${what} that month` };
+  const [y] = parts(received);
+  for (const candidate of [y, y + 1]) {
+    const date = resolveIn(candidate);
+    if (date > received) return { date, rule: `${what} the next such month` };
+  }
+  return undefined;
+}
+
+/** Every form a reply's date is read from, most specific first: where two overlap, the longer wins. */
+const RULES: readonly Rule[] = [
+  {
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    kind: 'day',
+    resolve: (m) => {
+      const date = calendarDate(`${m[1]}-${m[2]}-${m[3]}`);
+      return date ? { date, rule: 'the date as written' } : undefined;
+    },
+  },
+  {
+    // 12.01.2027, 12.01.27, 12.01. — day first, as written in Europe.
+    pattern: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])/g,
+    kind: 'day',
+    resolve: (m, received) => {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      if (month < 1 || month > 12 || day < 1) return undefined;
+      if (m[3]) {
+        const date = calendarDate(ymd(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day));
+        return date ? { date, rule: 'the date as written (day.month.year)' } : undefined;
+      }
+      const date = nextMonthDay(received, month, day);
+      return date ? { date, rule: 'the next such day (day.month)' } : undefined;
+    },
+  },
+  {
+    // 3/3, 24/12, 12/24: read only when it cannot be misread (a number over 12, or both the same).
+    pattern: new RegExp(`(?:${WEEKDAY_PREFIX})?(?<![\\p{L}\\p{N}/])(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}|\\d{2}))?(?![\\p{N}/])`, 'giu'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a === 24 && b === 7) return undefined;
+      let month: number;
+      let day: number;
+      if (a > 12 && b <= 12) [day, month] = [a, b];
+      else if (b > 12 && a <= 12) [month, day] = [a, b];
+      else if (a === b && a <= 12) [month, day] = [a, b];
+      else return undefined;
+      if (day < 1 || month < 1) return undefined;
+      if (m[3]) {
+        const date = calendarDate(ymd(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day));
+        return date ? { date, rule: 'the date as written' } : undefined;
+      }
+      const date = nextMonthDay(received, month, day);
+      return date ? { date, rule: 'the next such day' } : undefined;
+    },
+  },
+  {
+    // 12 January, 12th of January 2027, 9. October
+    pattern: new RegExp(`\\b(?:${WEEKDAY_PREFIX})?(?:the\\s+)?(\\d{1,2})${ORDINAL}\\.?(?:\\s+of)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    kind: 'day',
+    resolve: (m, received) => dayMonth(received, Number(m[1]), m[2]!, m[3]),
+  },
+  {
+    // January 12, Jan 5th, August 24, 2026
+    pattern: new RegExp(`\\b(?:${WEEKDAY_PREFIX})?${MONTH}\\s+(\\d{1,2})${ORDINAL}(?![\\d:])(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    kind: 'day',
+    resolve: (m, received) => dayMonth(received, Number(m[2]), m[1]!, m[3]),
+  },
+  {
+    // Monday 5th, Monday the 5th, the 21st, on the 2nd
+    pattern: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)\\b`, 'gi'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const date = nextDayOfMonth(received, Number(m[2]));
+      return date ? { date, rule: 'the next such day of the month' } : undefined;
+    },
+  },
+  {
+    pattern: /\b(?:the\s+)?day after tomorrow\b/gi,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: addDays(received, 2), rule: 'two days after the reply' }),
+  },
+  {
+    pattern: /\btomorrow\b/gi,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: addDays(received, 1), rule: 'the day after the reply' }),
+  },
+  {
+    pattern: /\b(?:the\s+)?(?:rest of (?:the|this) week|next week)\b/gi,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
+  },
+  {
+    pattern: new RegExp(`\\b(?:the\\s+following\\s+|next\\s+|this\\s+|on\\s+)?${WEEKDAY}\\b\\.?`, 'gi'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const word = m[1]!;
+      // A short form reads as a weekday only capitalised ("Wed", "Sat", never "sat" or "sun").
+      if (!WEEKDAYS.some((names) => names[0] === word.toLowerCase()) && !/^[A-Z]/.test(word)) return undefined;
+      return { date: nextWeekday(received, weekdayOf(word)), rule: `the next ${WEEKDAYS[weekdayOf(word)]![0]} after the reply` };
+    },
+  },
+  {
+    pattern: /\b(?:early\s+|in\s+|from\s+)?next\s+year\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
+  },
+  {
+    pattern: /\bnext\s+quarter\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => {
+      const [y, mo] = parts(received);
+      const q = Math.floor((mo - 1) / 3) + 1;
+      return { date: q === 4 ? quarterStart(y + 1, 1) : quarterStart(y, q + 1), rule: 'the first day of the next quarter' };
+    },
+  },
+  {
+    pattern: /\bnext\s+month\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: addMonths(`${received.slice(0, 8)}01`, 1), rule: 'the first day of next month' }),
+  },
+  {
+    // "this quarter", "this year", "this month": declined, so the next one.
+    pattern: /\bthis\s+(quarter|year|month)\b/gi,
+    kind: 'current',
+    resolve: (m, received) => {
+      const [y, mo] = parts(received);
+      const unit = m[1]!.toLowerCase();
+      if (unit === 'year') return { date: ymd(y + 1, 1, 1), rule: 'the first day of next year' };
+      if (unit === 'month') return { date: addMonths(`${received.slice(0, 8)}01`, 1), rule: 'the first day of next month' };
+      const q = Math.floor((mo - 1) / 3) + 1;
+      return { date: q === 4 ? quarterStart(y + 1, 1) : quarterStart(y, q + 1), rule: 'the first day of the next quarter' };
+    },
+  },
+  {
+    // Q3, in Q1 2027, end of Q2, after Q3
+    pattern: /\b(?:(early|start of|beginning of|mid|late|end of|the end of|after)[\s-]+)?q([1-4])(?:\s+(\d{4}))?\b/gi,
+    kind: 'period',
+    resolve: (m, received) => {
+      const position = (m[1] ?? '').toLowerCase();
+      const quarter = Number(m[2]);
+      const at = (year: number): string => {
+        if (position === 'after') return quarter === 4 ? quarterStart(year + 1, 1) : quarterStart(year, quarter + 1);
+        if (position.includes('end') || position === 'late') return ymd(year, quarter * 3, 1);
+        return quarterStart(year, quarter);
+      };
+      const what = position === 'after' ? 'the first day of the quarter after' : position.includes('end') || position === 'late' ? 'the first day of the last month of' : 'the first day of';
+      if (m[3]) return { date: at(Number(m[3])), rule: `${what} Q${quarter} ${m[3]}` };
+      const [y] = parts(received);
+      const date = at(y) > received ? at(y) : at(y + 1);
+      return { date, rule: `${what} the next Q${quarter}` };
+    },
+  },
+  {
+    // in January, early March, mid-February, end of March, after June, until April 2027
+    pattern: new RegExp(`\\b(in|early|mid|middle of|the middle of|late|end of|the end of|start of|beginning of|until|till|by|from|after|before|around|through|of)[\\s-]+${MONTH}(?:\\s+(\\d{4}))?\\b(?![\\s.,]*\\d{1,2}(?:st|nd|rd|th)?\\b)`, 'gi'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = monthOf(m[2]!);
+      if (!month) return undefined;
+      const word = m[2]!;
+      // "may" and the short forms are words too: read them only capitalised.
+      if ((word.toLowerCase() === 'may' || word.length <= 4) && !/^[A-Z]/.test(word)) return undefined;
+      const position = m[1]!.toLowerCase();
+      const kept = ['early', 'start of', 'beginning of', 'mid', 'middle of', 'the middle of', 'late', 'end of', 'the end of', 'after'].includes(position) ? position : undefined;
+      return monthWithPosition(received, month, kept, m[3]);
+    },
+  },
+  {
+    // in the spring, after the summer, this autumn, next fall
+    pattern: /\b(in|this|next|after|before|until|by|over)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/gi,
+    kind: 'period',
+    resolve: (m, received) => {
+      const after = m[1]!.toLowerCase() === 'after';
+      const season = m[2]!.toLowerCase();
+      const month = after ? ((SEASONS[season]! + 2) % 12) + 1 : SEASONS[season]!;
+      const date = nextMonthDay(received, month, 1);
+      return date ? { date, rule: `the first day of the next ${after ? `season after the ${season}` : season}` } : undefined;
+    },
+  },
+  {
+    // after the holidays, after Christmas, in the new year, after New Year's
+    pattern: /\b(?:after\s+(?:the\s+)?(?:holidays|christmas|xmas|new\s+year(?:'s)?|festive season)|(?:in|into)\s+the\s+new\s+year|back\s+in\s+the\s+new\s+year)\b/gi,
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = parts(received)[1];
+      if (/holidays/i.test(m[0]) && month >= 6 && month <= 8) {
+        return { date: nextMonthDay(received, 9, 1)!, rule: 'the first day of September (the summer holidays)' };
+      }
+      return { date: afterTheHolidays(received), rule: 'the first Monday after 1 January' };
+    },
+  },
+  {
+    // after year end, after the end of the year
+    pattern: /\bafter\s+(?:the\s+)?(?:year[\s-]+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year)\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
+  },
+  {
+    // after Easter (the Monday after Easter Sunday), at Easter
+    pattern: /\b(after|over|at|around|until|before)\s+easter\b/gi,
+    kind: 'period',
+    resolve: (m, received) => {
+      const after = m[1]!.toLowerCase() === 'after';
+      const [y] = parts(received);
+      for (const year of [y, y + 1]) {
+        const date = after ? addDays(easterSunday(year), 1) : easterSunday(year);
+        if (date > received) return { date, rule: after ? 'the Monday after Easter Sunday' : 'Easter Sunday' };
+      }
+      return undefined;
+    },
+  },
+  {
+    // in 3 months, in two weeks, in a month or so, in 10 days, in a couple of months
+    pattern: new RegExp(`\\b(?:in|within|after|another)\\s+(?:about\\s+|around\\s+|roughly\\s+)?${COUNT}\\s+(days?|weeks?|months?|years?)\\b`, 'gi'),
+    kind: 'period',
+    resolve: (m, received) => relative(received, count(m[1]!), m[2]!),
+  },
+  {
+    pattern: /\b(?:in\s+)?(?:half\s+a\s+year|six\s+months'\s+time)\b/gi,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: addMonths(received, 6), rule: 'six months after the reply' }),
+  },
+  {
+    // in 2027, early 2027
+    pattern: /\b(?:in|by|from|until|early|for)\s+(20\d{2})\b(?!-)/gi,
+    kind: 'period',
+    resolve: (m, received) => {
+      const date = ymd(Number(m[1]), 1, 1);
+      return date > received ? { date, rule: 'the first day of that year' } : undefined;
+    },
+  },
+];
+
+function dayMonth(received: string, day: number, monthWord: string, year: string | undefined): { date: string; rule: string } | undefined {
+  const month = monthOf(monthWord);
+  if (!month) return undefined;
+  if (year) {
+    const date = calendarDate(ymd(Number(year), month, day));
+    return date ? { date, rule: 'the date as written' } : undefined;
+  }
+  const date = nextMonthDay(received, month, day);
+  return date ? { date, rule: 'the next such day' } : undefined;
+}
+
+function relative(received: string, n: number, unit: string): { date: string; rule: string } | undefined {
+  if (n <= 0) return undefined;
+  const u = unit.toLowerCase().replace(/s$/, '');
+  if (u === 'day') return { date: addDays(received, n), rule: `${n} days after the reply` };
+  if (u === 'week') return { date: addDays(received, 7 * n), rule: `${n} weeks after the reply` };
+  if (u === 'month') return { date: addMonths(received, n), rule: `${n} month${n === 1 ? '' : 's'} after the reply` };
+  return { date: addMonths(received, 12 * n), rule: `${n} year${n === 1 ? '' : 's'} after the reply` };
+}
+
+/**
+ * Every date `text` names, resolved against `received`, in text order; where two
+ * readings overlap the longer wins. A date is moved one day on when the words before it
+ * make it the last day away: "through 2 January", "after 4 January", and the end of a
+ * range ("24 December - 2 January") all give the day after.
+ */
+export function datesIn(text: string, received: string): DateMention[] {
+  const day = calendarDate(received);
+  if (!day) return [];
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of text.matchAll(rule.pattern)) {
+      const resolved = rule.resolve(m as RegExpExecArray, day);
+      if (resolved) found.push({ date: resolved.date, rule: resolved.rule, text: m[0].trim(), index: m.index, kind: rule.kind });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: DateMention[] = [];
+  for (const mention of found) {
+    const last = kept[kept.length - 1];
+    if (last && mention.index < last.index + last.text.length) {
+      if (mention.text.length > last.text.length) kept[kept.length - 1] = mention;
+      continue;
+    }
+    kept.push(mention);
+  }
+  // "later this year" names no date of its own: the default applies.
+  const read = kept.filter((m) => !(m.kind === 'current' && /\blater\s+(?:in\s+)?$/i.test(text.slice(Math.max(0, m.index - 10), m.index))));
+  return read.map((mention, i) => {
+    // "after our fiscal year closes in June": after June, so the first of July.
+    if (mention.kind === 'period' && /^in\s/i.test(mention.text) && mention.rule.includes('month')) {
+      const clause = text.slice(Math.max(0, mention.index - 60), mention.index).split(/[.,;:!?\n]/).pop() ?? '';
+      if (/\bafter\b/i.test(clause)) return { ...mention, date: addMonths(mention.date, 1), rule: 'the first day of the month after it' };
+    }
+    if (mention.kind !== 'day') return mention;
+    // "until 23/08, back the following Monday": the weekday after the date before it.
+    const previousDay = read[i - 1];
+    if (/^the\s+following\s/i.test(mention.text) && previousDay) {
+      const target = weekday(mention.date);
+      return { ...mention, date: nextWeekday(previousDay.date, target), rule: `the ${WEEKDAYS[target]![0]} after ${previousDay.date}` };
+    }
+    const before = text.slice(Math.max(0, mention.index - 12), mention.index);
+    const previous = read[i - 1];
+    const rangeEnd = previous !== undefined && /(?:-|–|—|\bto)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
+    if (/\b(?:through|thru|after)\s+(?:the\s+)?$/i.test(before) || rangeEnd) {
+      return { ...mention, date: addDays(mention.date, 1), rule: `the day after ${mention.rule.replace(/^the /, '')} (the last day away)` };
+    }
+    return mention;
+  });
+}
