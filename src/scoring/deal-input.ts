@@ -9,8 +9,11 @@ import type { ContactFacts } from './contact-score.js';
 import type { IcpProspect } from './icp-score.js';
 import type { EmailStatusInput } from './reachability.js';
 
+/** The deal's own `signal` (`deal new --signal`) counts as one more of the company's signals. */
 export function prospectFromDealInput(input: DealInput): IcpProspect {
-  return { company: input.company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
+  const signal = typeof input.signal === 'string' && input.signal.trim() !== '' ? [input.signal.trim()] : [];
+  const company = signal.length ? { ...input.company, signals: [...(input.company.signals ?? []), ...signal] } : input.company;
+  return { company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
 }
 
 export function contactFromDealInput(input: DealInput): ContactFacts {

@@ -24,6 +24,7 @@ export {
   scoreIntent,
   SIGNAL_KEYWORDS,
   SIGNAL_WEIGHTS,
+  TRIGGER_WEIGHT,
   type IntentResult,
   type SignalType,
 } from './intent.js';
@@ -97,3 +98,13 @@ export {
   type DealPriorityResult,
 } from './deal-priority.js';
 export { contactFromDealInput, prospectFromDealInput } from './deal-input.js';
+export {
+  checkDisqualifiers,
+  DISQUALIFIED_CAP,
+  freeTextMatch,
+  type DisqualifierCheck,
+  type DisqualifierField,
+  type DisqualifierMatch,
+} from './disqualifiers.js';
+export { matchTrigger, TRIGGER_MATCH_SHARE, triggersFromProblemSignals, type TriggerMatch } from './triggers.js';
+export { contentStems, stemWord } from './stems.js';
