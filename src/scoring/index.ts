@@ -108,3 +108,30 @@ export {
 } from './disqualifiers.js';
 export { matchTrigger, TRIGGER_MATCH_SHARE, triggersFromProblemSignals, type TriggerMatch } from './triggers.js';
 export { contentStems, stemWord } from './stems.js';
+export {
+  accountKeys,
+  contactKeys,
+  emailDomain,
+  groupDuplicates,
+  LEGAL_SUFFIXES,
+  mergeRecords,
+  normalizeCompanyName,
+  normalizeDomain,
+  normalizeEmail,
+  type DuplicateGroup,
+} from './dedup.js';
+export {
+  ACCOUNT_QUALITY_WEIGHTS,
+  CONTACT_QUALITY_WEIGHTS,
+  FREE_MAIL_DOMAINS,
+  isValidDomain,
+  isValidEmail,
+  scoreAccountDataQuality,
+  scoreContactDataQuality,
+  type AccountQualityInput,
+  type ContactQualityInput,
+  type DataQuality,
+  type QualityField,
+  type QualityStatus,
+} from './data-quality.js';
+export { companyOfContact, scoreContactRecord, type ContactRecord, type ContactRecordScore } from './contact-record.js';
