@@ -16,7 +16,7 @@ import { isValidEmail, scoreContactDataQuality, type DataQuality } from './data-
 import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
-import { scoreLead, type DemographicInput, type LeadScore } from './lead-score.js';
+import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
   name?: string | undefined;
@@ -57,6 +57,22 @@ function employeeCount(value: ContactRecord['employees']): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+/**
+ * The lead score's inputs from what is already scored: company size, industry and
+ * geography at their ICP fit factor values, the role at the contact's title match (its
+ * seniority when the ICP names no personas), and the behaviour counts given.
+ */
+export function leadInputsFrom(company: IcpScore, contact: ContactScore, behaviour: LeadInputs['behaviour'] = {}): LeadInputs {
+  const fit = (name: string): DemographicInput => {
+    const factor = company.factors.find((f) => f.component === 'fit' && f.name === name);
+    return factor?.status === 'computed' ? factor.value ?? 0 : undefined;
+  };
+  const role = contact.parts.find((p) => p.name === 'title_match');
+  const seniority = contact.parts.find((p) => p.name === 'seniority');
+  const roleLevel = role?.status === 'computed' ? role.value : role?.status === 'not-applicable' && seniority?.status === 'computed' ? seniority.value : undefined;
+  return { demographic: { companySize: fit('employees'), industry: fit('industry'), geography: fit('geography'), role: roleLevel ?? undefined }, behaviour };
+}
+
 export function companyOfContact(record: ContactRecord): CompanyFacts {
   return {
     name: record.company ?? null,
@@ -76,17 +92,7 @@ export function scoreContactRecord(record: ContactRecord, profile: IcpProfile, o
   const company = scoreIcp({ company: companyOfContact(record), emailStatus, dataDate: record.data_date ?? null }, profile, { asOf: options.asOf });
   const contact = scoreContact({ name: record.name, title: record.title, email: record.email, emailStatus, linkedin: record.linkedin }, profile.personaTitles);
   const freshness = scoreFreshness(record.data_date ?? null, options.asOf).component.value;
-  const fit = (name: string): DemographicInput => {
-    const factor = company.factors.find((f) => f.component === 'fit' && f.name === name);
-    return factor?.status === 'computed' ? factor.value ?? 0 : undefined;
-  };
-  const role = contact.parts.find((p) => p.name === 'title_match');
-  const seniority = contact.parts.find((p) => p.name === 'seniority');
-  const roleLevel = role?.status === 'computed' ? role.value : role?.status === 'not-applicable' && seniority?.status === 'computed' ? seniority.value : undefined;
-  const lead = scoreLead({
-    demographic: { companySize: fit('employees'), industry: fit('industry'), geography: fit('geography'), role: roleLevel ?? undefined },
-    behaviour: { email: record.email_engagements, website: record.website_visits, content: record.content_downloads, social: record.social_engagements },
-  });
+  const lead = scoreLead(leadInputsFrom(company, contact, { email: record.email_engagements, website: record.website_visits, content: record.content_downloads, social: record.social_engagements }));
   const dataQuality = scoreContactDataQuality(record);
   const missing = [
     ...dataQuality.missing.map((f) => `data.${f}`),

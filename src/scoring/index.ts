@@ -97,7 +97,7 @@ export {
   type DealPriorityPart,
   type DealPriorityResult,
 } from './deal-priority.js';
-export { contactFromDealInput, prospectFromDealInput } from './deal-input.js';
+export { behaviourFromDealInput, contactFromDealInput, prospectFromDealInput } from './deal-input.js';
 export {
   checkDisqualifiers,
   DISQUALIFIED_CAP,
@@ -134,4 +134,4 @@ export {
   type QualityField,
   type QualityStatus,
 } from './data-quality.js';
-export { companyOfContact, scoreContactRecord, type ContactRecord, type ContactRecordScore } from './contact-record.js';
+export { companyOfContact, leadInputsFrom, scoreContactRecord, type ContactRecord, type ContactRecordScore } from './contact-record.js';
