@@ -68,7 +68,8 @@ function withAliases(data: unknown): unknown {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const name = ALIASES[key] ?? key;
+    if (key === '__proto__') continue;
+    const name = Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
     if (out[name] === undefined || out[name] === '') out[name] = value;
   }
   return out;

@@ -60,6 +60,10 @@ const PEOPLE = String.raw`(?:employees|employee|staff|people|ftes?|headcount)`;
 const MONEY = String.raw`([$€£]?\s*[\d][\d,.]*\s*(?:k|m|mm|b|bn)?)`;
 const REVENUE = String.raw`(?:revenue|arr|turnover|sales)`;
 const NEGATION = /\b(no|not|non|without|never|lacks?|lacking|except)\b/;
+const FEWER_PEOPLE = new RegExp(`${LESS}\\s*${NUMBER}\\s*${PEOPLE}`);
+const MORE_PEOPLE = new RegExp(`${MORE}\\s*${NUMBER}\\s*${PEOPLE}`);
+const REVENUE_UNDER = [new RegExp(`${REVENUE}\\s*(?:of\\s*)?${LESS}\\s*${MONEY}`), new RegExp(`${LESS}\\s*${MONEY}\\s*(?:in\\s*|of\\s*)?(?:annual\\s*)?${REVENUE}`)];
+const REVENUE_OVER = [new RegExp(`${REVENUE}\\s*(?:of\\s*)?${MORE}\\s*${MONEY}`), new RegExp(`${MORE}\\s*${MONEY}\\s*(?:in\\s*|of\\s*)?(?:annual\\s*)?${REVENUE}`)];
 
 export function checkDisqualifiers(company: CompanyFacts, disqualifiers: readonly string[]): DisqualifierCheck {
   const matched: DisqualifierMatch[] = [];
@@ -80,47 +84,72 @@ function count(raw: string): number {
   return t.endsWith('k') ? Number(t.slice(0, -1).trim()) * 1000 : Number(t);
 }
 
-function readDisqualifier(text: string, company: CompanyFacts): Verdict | undefined {
+/** What a disqualifier's wording says to check: parsed once per text (memoised), applied to every company. */
+type Rule =
+  | { kind: 'employees'; bound: number; side: 'less' | 'more' }
+  | { kind: 'revenue'; raw: string; side: 'less' | 'more' }
+  | { kind: 'outside'; field: 'industry' | 'geography'; list: string[] }
+  | { kind: 'uses'; list: string[] }
+  | { kind: 'field-text'; field: 'industry' | 'geography'; phrase: string }
+  | { kind: 'free-text' }
+  | { kind: 'unreadable' };
+
+const rules = new Map<string, Rule>();
+
+function ruleOf(text: string): Rule {
+  let rule = rules.get(text);
+  if (rule === undefined) {
+    if (rules.size > 1_000) rules.clear();
+    rule = parseRule(text);
+    rules.set(text, rule);
+  }
+  return rule;
+}
+
+function parseRule(text: string): Rule {
   const lower = text.toLowerCase();
   let m: RegExpExecArray | null;
+  if ((m = FEWER_PEOPLE.exec(lower))) return { kind: 'employees', bound: count(m[1]!), side: 'less' };
+  if ((m = MORE_PEOPLE.exec(lower))) return { kind: 'employees', bound: count(m[1]!), side: 'more' };
+  if ((m = REVENUE_UNDER[0]!.exec(lower) ?? REVENUE_UNDER[1]!.exec(lower))) return { kind: 'revenue', raw: m[1]!, side: 'less' };
+  if ((m = REVENUE_OVER[0]!.exec(lower) ?? REVENUE_OVER[1]!.exec(lower))) return { kind: 'revenue', raw: m[1]!, side: 'more' };
+  if ((m = /\bindustr(?:y|ies)\s+(?:outside(?: of)?|other than|not in|beyond)\s+(.+)$/i.exec(text))) return { kind: 'outside', field: 'industry', list: listOf(m[1]!) };
+  if ((m = /^(?:(?:headquartered|based|located|hq)\s+)?(?:outside(?: of)?)\s+(.+)$/i.exec(text))) return { kind: 'outside', field: 'geography', list: listOf(m[1]!) };
+  if ((m = /^(?:already\s+)?(?:uses|using|runs on|running|built on|technology|technologies|tech stack)\s*:?\s+(.+)$/i.exec(text))) return { kind: 'uses', list: listOf(m[1]!) };
+  if ((m = /^(industry|geography|country|region)\s*:\s*(.+)$/i.exec(text))) return { kind: 'field-text', field: m[1]!.toLowerCase() === 'industry' ? 'industry' : 'geography', phrase: m[2]!.trim() };
+  return NEGATION.test(normalizeText(text)) ? { kind: 'unreadable' } : { kind: 'free-text' };
+}
 
-  if ((m = new RegExp(`${LESS}\\s*${NUMBER}\\s*${PEOPLE}`).exec(lower))) return employees(company, count(m[1]!), 'less');
-  if ((m = new RegExp(`${MORE}\\s*${NUMBER}\\s*${PEOPLE}`).exec(lower))) return employees(company, count(m[1]!), 'more');
-
-  if ((m = new RegExp(`${REVENUE}\\s*(?:of\\s*)?${LESS}\\s*${MONEY}`).exec(lower) ?? new RegExp(`${LESS}\\s*${MONEY}\\s*(?:in\\s*|of\\s*)?(?:annual\\s*)?${REVENUE}`).exec(lower))) {
-    return revenue(company, m[1]!, 'less');
+function readDisqualifier(text: string, company: CompanyFacts): Verdict | undefined {
+  const rule = ruleOf(text);
+  switch (rule.kind) {
+    case 'employees':
+      return employees(company, rule.bound, rule.side);
+    case 'revenue':
+      return revenue(company, rule.raw, rule.side);
+    case 'outside':
+      return rule.field === 'industry' ? outside(company.industry, 'industry', rule.list, phrasesOverlap) : outside(company.geography, 'geography', rule.list, geographyMatches);
+    case 'uses':
+      return usesTechnology(company, text, rule.list);
+    case 'field-text': {
+      const value = presentText(rule.field === 'industry' ? company.industry : company.geography);
+      if (value === undefined) return { field: rule.field, hit: 'unknown' };
+      return { field: rule.field, hit: freeTextMatch(rule.phrase, value) ? { value, detail: `${rule.field} "${value}" matches "${rule.phrase}"` } : null };
+    }
+    case 'unreadable':
+      return undefined;
+    case 'free-text': {
+      const fields: [DisqualifierField, string | undefined][] = [
+        ['industry', presentText(company.industry)],
+        ['geography', presentText(company.geography)],
+        ...(company.technologies ?? []).map((t): [DisqualifierField, string | undefined] => ['technologies', presentText(t)]),
+      ];
+      for (const [field, value] of fields) {
+        if (value !== undefined && freeTextMatch(text, value)) return { field, hit: { value, detail: `${field} "${value}" matches "${text}"` } };
+      }
+      return { field: 'industry', hit: null };
+    }
   }
-  if ((m = new RegExp(`${REVENUE}\\s*(?:of\\s*)?${MORE}\\s*${MONEY}`).exec(lower) ?? new RegExp(`${MORE}\\s*${MONEY}\\s*(?:in\\s*|of\\s*)?(?:annual\\s*)?${REVENUE}`).exec(lower))) {
-    return revenue(company, m[1]!, 'more');
-  }
-
-  if ((m = /\bindustr(?:y|ies)\s+(?:outside(?: of)?|other than|not in|beyond)\s+(.+)$/i.exec(text))) {
-    return outside(company.industry, 'industry', listOf(m[1]!), phrasesOverlap);
-  }
-  if ((m = /^(?:(?:headquartered|based|located|hq)\s+)?(?:outside(?: of)?)\s+(.+)$/i.exec(text))) {
-    return outside(company.geography, 'geography', listOf(m[1]!), geographyMatches);
-  }
-
-  if ((m = /^(?:already\s+)?(?:uses|using|runs on|running|built on|technology|technologies|tech stack)\s*:?\s+(.+)$/i.exec(text))) {
-    return usesTechnology(company, text, m[1]!);
-  }
-  if ((m = /^(industry|geography|country|region)\s*:\s*(.+)$/i.exec(text))) {
-    const field = m[1]!.toLowerCase() === 'industry' ? 'industry' : 'geography';
-    const value = presentText(field === 'industry' ? company.industry : company.geography);
-    if (value === undefined) return { field, hit: 'unknown' };
-    return { field, hit: freeTextMatch(m[2]!, value) ? { value, detail: `${field} "${value}" matches "${m[2]!.trim()}"` } : null };
-  }
-
-  if (NEGATION.test(normalizeText(text))) return undefined;
-  const fields: [DisqualifierField, string | undefined][] = [
-    ['industry', presentText(company.industry)],
-    ['geography', presentText(company.geography)],
-    ...(company.technologies ?? []).map((t): [DisqualifierField, string | undefined] => ['technologies', presentText(t)]),
-  ];
-  for (const [field, value] of fields) {
-    if (value !== undefined && freeTextMatch(text, value)) return { field, hit: { value, detail: `${field} "${value}" matches "${text}"` } };
-  }
-  return { field: 'industry', hit: null };
 }
 
 function employees(company: CompanyFacts, bound: number, side: 'less' | 'more'): Verdict {
@@ -145,10 +174,9 @@ function outside(raw: string | null | undefined, field: DisqualifierField, list:
   return { field, hit: list.some((target) => matches(value, target)) ? null : { value, detail: `${field} "${value}" is outside ${list.join(', ')}` } };
 }
 
-function usesTechnology(company: CompanyFacts, text: string, raw: string): Verdict {
+function usesTechnology(company: CompanyFacts, text: string, targets: readonly string[]): Verdict {
   const used = (company.technologies ?? []).map(presentText).filter((t): t is string => t !== undefined);
   if (used.length === 0) return { field: 'technologies', hit: 'unknown' };
-  const targets = listOf(raw);
   const hit = used.find((tech) => targets.some((target) => technologyMatches(tech, target)));
   return { field: 'technologies', hit: hit ? { value: hit, detail: `uses ${hit} (disqualifier "${text}")` } : null };
 }

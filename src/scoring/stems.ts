@@ -54,8 +54,20 @@ function stemUncached(word: string): string {
   return w;
 }
 
-/** The stems of a text's content words: stop words and bare numbers dropped. */
-export function contentStems(text: string): string[] {
+const contentCache = new Map<string, readonly string[]>();
+
+/** The stems of a text's content words: stop words and bare numbers dropped. Memoised: the same ICP phrases recur for every deal. */
+export function contentStems(text: string): readonly string[] {
+  let stems = contentCache.get(text);
+  if (stems === undefined) {
+    if (contentCache.size > 10_000) contentCache.clear();
+    stems = contentStemsUncached(text);
+    contentCache.set(text, stems);
+  }
+  return stems;
+}
+
+function contentStemsUncached(text: string): string[] {
   const normalized = normalizeText(text.replace(/['’]s\b/g, ''));
   if (!normalized) return [];
   return normalized

@@ -33,7 +33,20 @@ export function triggersFromProblemSignals(problemSignals: readonly string[]): s
   });
 }
 
+const alternativesCache = new Map<string, string[][]>();
+
+/** A trigger's alternatives as sets of stems; memoised (a sync scores every deal against the same few triggers). */
 function alternatives(trigger: string): string[][] {
+  let cached = alternativesCache.get(trigger);
+  if (cached === undefined) {
+    if (alternativesCache.size > 1_000) alternativesCache.clear();
+    cached = alternativesUncached(trigger);
+    alternativesCache.set(trigger, cached);
+  }
+  return cached;
+}
+
+function alternativesUncached(trigger: string): string[][] {
   const parts = trigger.split(/\s+or\s+|;/i).map((p) => p.trim()).filter(Boolean);
   const first = normalizeText(parts[0] ?? '').split(' ')[0] ?? '';
   const verb = first.endsWith('ing') ? contentStems(first)[0] : undefined;
@@ -41,7 +54,7 @@ function alternatives(trigger: string): string[][] {
     const stems = contentStems(part);
     const ownVerb = normalizeText(part).split(' ')[0]?.endsWith('ing');
     return i > 0 && verb !== undefined && !ownVerb && !stems.includes(verb) ? [verb, ...stems] : stems;
-  }).filter((s) => s.length > 0);
+  }).filter((s) => s.length > 0).map((s) => [...new Set(s)]);
 }
 
 /** The first trigger the signal text matches (best share first), or undefined. */
@@ -51,9 +64,8 @@ export function matchTrigger(signal: string, triggers: readonly string[]): Trigg
   let best: TriggerMatch | undefined;
   for (const trigger of triggers) {
     for (const alt of alternatives(trigger)) {
-      const unique = [...new Set(alt)];
-      const matched = unique.filter((s) => have.has(s)).length;
-      if (matched / unique.length >= TRIGGER_MATCH_SHARE && (!best || matched / unique.length > best.matched / best.of)) best = { trigger, matched, of: unique.length };
+      const matched = alt.filter((s) => have.has(s)).length;
+      if (matched / alt.length >= TRIGGER_MATCH_SHARE && (!best || matched / alt.length > best.matched / best.of)) best = { trigger, matched, of: alt.length };
     }
   }
   return best;
