@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreCompanyAgainstSegment } from '../src/derive/segment-score.js';
+import { loadWorkspace } from '../src/workspace/load.js';
 import { runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, writeFiles } from './helpers/testdir.js';
@@ -57,5 +59,22 @@ describe("a deal's meta.json carries lead_score, lead_band and contact_score", (
     const again = await runJson<{ written: string[]; commit: { committed: boolean } }>(['sync', '--dir', dir]);
     expect(again.json.written).toEqual([]);
     expect(again.json.commit).toBeNull();
+  });
+});
+
+describe('scoreCompanyAgainstSegment', () => {
+  it("scores one company against a segment as the workspace defines it, disqualifiers and triggers applied", async () => {
+    const model = await loadWorkspace(workspace({ 'strategy/canvas/04-segments.md': SEGMENTS }));
+    const carrier = scoreCompanyAgainstSegment(model, 'regional-logistics', { name: 'Buckeye Freight', industry: 'Freight', employees: 300, geography: 'United States', signals: ['opening a new terminal in Dayton'] }, '2026-03-01');
+    expect(carrier.components.intent.value).toBe(0.9);
+    expect(carrier.factors.find((f) => f.component === 'intent')).toMatchObject({ name: 'trigger' });
+    expect(carrier.disqualifiers.matched).toEqual([]);
+    const food = scoreCompanyAgainstSegment(model, 'regional-logistics', { company: { name: 'FreshWay', industry: 'Food distribution', employees: 300 }, emailStatus: 'verified' }, '2026-03-01');
+    expect(food.score).toBe(0.3);
+    expect(food.disqualifiers.matched.map((d) => [d.disqualifier, d.field])).toEqual([
+      ['Industry outside logistics, freight', 'industry'],
+      ['Food distributors', 'industry'],
+    ]);
+    expect(() => scoreCompanyAgainstSegment(model, 'space', { name: 'X' }, '2026-03-01')).toThrow(/Unknown segment "space"/);
   });
 });
