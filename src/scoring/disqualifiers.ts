@@ -9,7 +9,7 @@
  * | `Revenue under $5M` / `Less than $5M revenue` (`ARR`, `turnover`) | revenue | the whole revenue range < N |
  * | `Revenue over $1B` / `More than $1B in revenue` | revenue | the whole revenue range > N |
  * | `Industry outside A, B` (`industries other than`, `not in`) | industry | the industry matches none of A, B |
- * | `Headquartered outside A, B` (`based`, `located`, `outside`) | geography | the geography matches none of A, B |
+ * | `Headquartered outside A, B` (any wording with `outside`) | geography | the geography matches none of A, B |
  * | `Uses X` / `Using X` / `Runs on X` / `Technology: X` | technologies | a technology matches X |
  * | `Industry: X` / `Geography: X` | that field | the field matches X as free text (below) |
  * | anything else | industry, geography, each technology | free text (below) |
@@ -20,7 +20,8 @@
  * disqualifier names — "Food & beverage distributors" disqualifies "Food distribution"
  * too, while a one-word industry "Logistics" is not disqualified by "Logistics companies
  * with fewer than 10 trucks". A disqualifier with a negation (`no`, `not`, `without`,
- * `non`) is never read as free text: it would mean the opposite.
+ * `non`, `except`, `outside`, `other than`) is never read as free text: it would mean
+ * the opposite.
  *
  * A rule whose field is absent cannot decide: the disqualifier is listed as `unchecked`.
  */
@@ -59,7 +60,7 @@ const NUMBER = String.raw`([\d][\d,.]*\s*k?)`;
 const PEOPLE = String.raw`(?:employees|employee|staff|people|ftes?|headcount)`;
 const MONEY = String.raw`([$€£]?\s*[\d][\d,.]*\s*(?:k|m|mm|b|bn)?)`;
 const REVENUE = String.raw`(?:revenue|arr|turnover|sales)`;
-const NEGATION = /\b(no|not|non|without|never|lacks?|lacking|except)\b/;
+const NEGATION = /\b(no|not|non|without|never|lacks?|lacking|except|outside|other than|beyond)\b/;
 const FEWER_PEOPLE = new RegExp(`${LESS}\\s*${NUMBER}\\s*${PEOPLE}`);
 const MORE_PEOPLE = new RegExp(`${MORE}\\s*${NUMBER}\\s*${PEOPLE}`);
 const REVENUE_UNDER = [new RegExp(`${REVENUE}\\s*(?:of\\s*)?${LESS}\\s*${MONEY}`), new RegExp(`${LESS}\\s*${MONEY}\\s*(?:in\\s*|of\\s*)?(?:annual\\s*)?${REVENUE}`)];
@@ -114,7 +115,7 @@ function parseRule(text: string): Rule {
   if ((m = REVENUE_UNDER[0]!.exec(lower) ?? REVENUE_UNDER[1]!.exec(lower))) return { kind: 'revenue', raw: m[1]!, side: 'less' };
   if ((m = REVENUE_OVER[0]!.exec(lower) ?? REVENUE_OVER[1]!.exec(lower))) return { kind: 'revenue', raw: m[1]!, side: 'more' };
   if ((m = /\bindustr(?:y|ies)\s+(?:outside(?: of)?|other than|not in|beyond)\s+(.+)$/i.exec(text))) return { kind: 'outside', field: 'industry', list: listOf(m[1]!) };
-  if ((m = /^(?:(?:headquartered|based|located|hq)\s+)?(?:outside(?: of)?)\s+(.+)$/i.exec(text))) return { kind: 'outside', field: 'geography', list: listOf(m[1]!) };
+  if ((m = /(?:^|\s)outside(?: of)?\s+(.+)$/i.exec(text))) return { kind: 'outside', field: 'geography', list: listOf(m[1]!) };
   if ((m = /^(?:already\s+)?(?:uses|using|runs on|running|built on|technology|technologies|tech stack)\s*:?\s+(.+)$/i.exec(text))) return { kind: 'uses', list: listOf(m[1]!) };
   if ((m = /^(industry|geography|country|region)\s*:\s*(.+)$/i.exec(text))) return { kind: 'field-text', field: m[1]!.toLowerCase() === 'industry' ? 'industry' : 'geography', phrase: m[2]!.trim() };
   return NEGATION.test(normalizeText(text)) ? { kind: 'unreadable' } : { kind: 'free-text' };
@@ -182,7 +183,7 @@ function usesTechnology(company: CompanyFacts, text: string, targets: readonly s
 }
 
 function listOf(raw: string): string[] {
-  return raw.replace(/\(.*?\)/g, '').split(/\s*(?:,|;|\/|\bor\b)\s*/i).map((s) => s.trim().replace(/\.$/, '')).filter(Boolean);
+  return raw.replace(/\(.*?\)/g, '').split(/\s*(?:,|;|\/|\bor\b)\s*/i).map((s) => s.trim().replace(/\.$/, '').replace(/^the\s+/i, '')).filter(Boolean);
 }
 
 /** Every content word of the disqualifier is in the value, or the value (2+ words) is wholly named by the disqualifier. */
