@@ -1,6 +1,6 @@
 import { scoringContext } from '../derive/thread-scores.js';
 import { ThreadworkError } from '../errors.js';
-import { contactKeys, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore } from '../scoring/index.js';
+import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { ContactRow } from './contacts.js';
 
@@ -41,7 +41,7 @@ export interface ContactRanking {
   asOf: string;
   ranked: RankedContact[];
   /** Groups of rows merged as one contact: the rows (first kept) and the keys they shared. */
-  duplicates: { rows: number[]; kept: number; keys: string[] }[];
+  duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
 }
 
@@ -92,7 +92,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     icpFile: context.icp !== null,
     asOf,
     ranked,
-    duplicates: groups.filter((g) => g.members.length > 1).map((g) => ({ rows: g.members.map((m) => m.row), kept: g.members[0]!.row, keys: g.keys })),
+    duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
   };
 }

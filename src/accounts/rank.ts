@@ -1,6 +1,6 @@
 import { ThreadworkError } from '../errors.js';
 import { scoringContext } from '../derive/thread-scores.js';
-import { accountKeys, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type IcpScore } from '../scoring/index.js';
+import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { prospectOf, type Account, type AccountRow } from './read.js';
 
@@ -29,7 +29,7 @@ export interface AccountRanking {
   asOf: string;
   ranked: RankedAccount[];
   /** Groups of rows merged as one account (same domain or company name): the rows (first kept) and the keys they shared. */
-  duplicates: { rows: number[]; kept: number; keys: string[] }[];
+  duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
 }
 
@@ -61,7 +61,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     icpFile: context.icp !== null,
     asOf,
     ranked: scored,
-    duplicates: groups.filter((g) => g.members.length > 1).map((g) => ({ rows: g.members.map((m) => m.row), kept: g.members[0]!.row, keys: g.keys })),
+    duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
   };
 }

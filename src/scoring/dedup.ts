@@ -62,11 +62,19 @@ export function emailDomain(email: string): string | undefined {
   return at > 0 && at < email.length - 1 ? normalizeDomain(email.slice(at + 1)) : undefined;
 }
 
+/** A group of rows merged as one, as the rankings report it. */
 export interface DuplicateGroup {
-  /** Every row of the group, in file order; the first is the one kept. */
+  /** Every row of the group, in file order. */
   rows: number[];
+  /** The row kept: the first. */
+  kept: number;
   /** The shared keys that linked them: `domain acme.com`, `email ana@acme.com`, `company acme`. */
   keys: string[];
+}
+
+/** The groups of more than one row, as reported. */
+export function duplicateGroups<T>(groups: readonly { members: readonly { row: number; value: T }[]; keys: string[] }[]): DuplicateGroup[] {
+  return groups.filter((g) => g.members.length > 1).map((g) => ({ rows: g.members.map((m) => m.row), kept: g.members[0]!.row, keys: g.keys }));
 }
 
 /**

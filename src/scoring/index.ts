@@ -111,6 +111,7 @@ export { contentStems, stemWord } from './stems.js';
 export {
   accountKeys,
   contactKeys,
+  duplicateGroups,
   emailDomain,
   groupDuplicates,
   LEGAL_SUFFIXES,
