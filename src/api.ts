@@ -23,6 +23,8 @@ import { isAssumptionOrGoal, readHistory, type History } from './history/history
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
+import type { ContactRow } from './accounts/contacts.js';
+import { rankContacts, type ContactRanking } from './accounts/rank-contacts.js';
 import { proposeSkills, type SkillsResult } from './skills/install.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
 import { loadWorkspace } from './workspace/load.js';
@@ -70,6 +72,8 @@ export interface Workspace {
   history(subject: string): Promise<History>;
   /** Ranks accounts against a segment's ICP, best first (rows from `readAccounts` or `parseAccounts`). */
   scoreAccounts(segment: string, rows: readonly AccountRow[], asOf?: string): Promise<AccountRankingData>;
+  /** Scores contacts/leads against a segment (rows from `readContacts` or `parseContacts`): contact, lead and data-quality scores, duplicates merged. */
+  scoreContacts(segment: string, rows: readonly ContactRow[], asOf?: string): Promise<ContactRanking>;
   /** Writes the agent skills into .claude/skills/ (hand-edited ones are kept unless `force`). */
   installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult>;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
@@ -134,6 +138,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     history: (subject) => readHistory(root, isAssumptionOrGoal(subject) ? subject : resolveThreadPath(root, subject)),
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),
+    scoreContacts: async (segment, rows, asOf) => rankContacts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today()),
     installSkills: async (options = {}) => {
       const done = await write((model) => proposeSkills(model, options), options);
       return { ...done.result, written: done.sources, commit: done.commit };

@@ -20,3 +20,10 @@ export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './engine/sync-plan.js';
 export type { StrategyOptions, StrategyResult } from './strategy/run.js';
 export { SKILLS, type SkillName, type SkillsResult } from './skills/install.js';
+/** The scoring rules (ICP/account, contact, lead, data quality, dedup, qualification, deal priority): also `threadwork/scoring`. */
+export * as scoring from './scoring/index.js';
+export { scoreCompanyAgainstSegment } from './derive/segment-score.js';
+export { readAccounts, parseAccounts, type Account, type AccountRow } from './accounts/read.js';
+export { readContacts, parseContacts, type ContactRow } from './accounts/contacts.js';
+export { rankAccounts, type AccountRanking, type AccountRankingData, type RankedAccount } from './accounts/rank.js';
+export { rankContacts, type ContactRanking, type RankedContact } from './accounts/rank-contacts.js';

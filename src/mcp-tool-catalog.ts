@@ -14,6 +14,7 @@ export const MCP_TOOLS = {
   report: 'A report as data: pipeline, goals, assumptions or winloss.',
   history: 'The audit trail of an assumption, a goal or a thread, read back from git.',
   score_accounts: 'Rank accounts (inline rows or a CSV/JSON file inside the workspace) against a segment ICP.',
+  score_contacts: 'Score contacts/leads (inline rows or a CSV/JSON file inside the workspace) against a segment: contact score, lead score and band, data quality, what is missing; duplicates merged by row.',
   generate_strategy: 'Generate ICP, narratives and sales materials per segment (hand-edited files are kept).',
   draft_campaign: 'Write one draft per prospect and touch into a campaign, graded by the quality gate (never sent).',
   due_touches: 'Every campaign touch due on a date, per prospect, skipping replied, unsubscribed and bounced prospects.',

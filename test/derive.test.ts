@@ -33,6 +33,9 @@ function deal(path: string, facts: Partial<ThreadFacts> & { segment?: string; go
     icpMatchScore: null,
     qualificationScore: null,
     priority: null,
+    leadScore: null,
+    leadBand: null,
+    contactScore: null,
     ...rest,
   };
 }

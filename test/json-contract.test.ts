@@ -60,6 +60,7 @@ describe('the --json contract', () => {
     await expectCommand('sync', ['sync', ...d]);
     await expectCommand('strategy', ['strategy', ...d]);
     await expectCommand('score', ['score', join(dir, 'research/customer/lists/fintech-accounts-2026-11.csv'), '-s', 'mid-market-fintech', ...d]);
+    await expectCommand('score-contacts', ['score', '--contacts', join(dir, 'research/customer/lists/fintech-contacts-2026-11.csv'), '-s', 'mid-market-fintech', ...d]);
     await expectCommand('due', ['due', '--date', '2026-09-20', ...d]);
     await expectCommand('campaign-draft', ['campaign', 'draft', '2026-09-15-fintech-controller-outbound', ...d]);
     await expectCommand('campaign-reply', ['campaign', 'reply', '2026-09-15-fintech-controller-outbound', 'ravi.shah@meridianpay.com', '--text', 'Please remove me from your list', ...d]);

@@ -264,6 +264,12 @@ describe('threadwork mcp', () => {
 
     const ranked = await mcp.ok<{ ranked: { name: string; score: number }[] }>('score_accounts', { segment: 'mid-market-fintech', file: 'research/customer/lists/fintech-accounts-2026-11.csv' });
     expect(ranked.ranked.length).toBeGreaterThan(3);
+    const contacts = await mcp.ok<{ ranked: { name: string; rows: number[]; leadBand: string }[]; duplicates: { rows: number[] }[] }>('score_contacts', { segment: 'mid-market-fintech', file: 'research/customer/lists/fintech-contacts-2026-11.csv' });
+    expect(contacts.ranked[0]).toMatchObject({ name: 'Maya Okafor', rows: [2, 4], leadBand: 'mql' });
+    expect(contacts.duplicates.map((d) => d.rows)).toEqual([[2, 4]]);
+    const inlineContacts = await mcp.ok<{ ranked: { name: string; dataQuality: number }[]; rejected: { row: number }[] }>('score_contacts', { segment: 'mid-market-fintech', contacts: [{ first_name: 'Ana', last_name: 'Ruiz', email: 'ana@ruiz.io' }, { title: 'CFO' }] });
+    expect(inlineContacts.ranked.map((c) => c.name)).toEqual(['Ana Ruiz']);
+    expect(inlineContacts.rejected.map((r) => r.row)).toEqual([2]);
     const strategy = await mcp.ok<{ written: string[]; commit: unknown }>('generate_strategy', {});
     expect(strategy.written).toEqual([]);
   });

@@ -390,6 +390,8 @@ describe('ICP composite score', () => {
       geography: [],
       technologies: ['AWS'],
       personaTitles: ['CFO', 'Controller'],
+      disqualifiers: ["Fewer than 25 employees (half the segment's minimum of 50)", 'Industry outside Fintech'],
+      triggers: [],
     });
   });
 });

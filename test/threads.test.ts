@@ -48,7 +48,7 @@ describe('threadwork deal new', () => {
     expect(result.json).toMatchObject({ path: 'threads/sales/northwind-payments-inc', id: 'northwind-payments-inc', type: 'sales-deal' });
     const meta = JSON.parse(read(dir, 'threads/sales/northwind-payments-inc/meta.json'));
     // The identity written by deal new, and the derived fields the same transaction's sync added.
-    expect(meta).toEqual({ id: 'northwind-payments-inc', type: 'sales-deal', title: 'Northwind Payments, Inc.', segment: 'mid-market-fintech', goal_id: 'g-first-customers', subgoal: 'SG1', source: 'inbound', created: '2026-11-22', stage: 1, status: 'open', pipeline_stage: 'lead', updated: '2026-11-22', close_probability: 0.1, icp_match_score: 0.24 });
+    expect(meta).toEqual({ id: 'northwind-payments-inc', type: 'sales-deal', title: 'Northwind Payments, Inc.', segment: 'mid-market-fintech', goal_id: 'g-first-customers', subgoal: 'SG1', source: 'inbound', created: '2026-11-22', stage: 1, status: 'open', pipeline_stage: 'lead', updated: '2026-11-22', close_probability: 0.1, icp_match_score: 0.24, contact_score: 0.23 });
     const input = read(dir, 'threads/sales/northwind-payments-inc/1-input.md');
     expect(input).toContain('Dana Reyes');
     expect(input).toContain('dana@northwind-pay.com');

@@ -1,18 +1,24 @@
 import { ThreadworkError } from '../errors.js';
 import { scoringContext } from '../derive/thread-scores.js';
-import { scoreIcp, type IcpScore } from '../scoring/index.js';
+import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
-import { prospectOf, type AccountRow } from './read.js';
+import { prospectOf, type Account, type AccountRow } from './read.js';
 
 export interface RankedAccount {
   rank: number;
   row: number;
+  /** Every row merged into this one, in file order (one row when it had no duplicate). */
+  rows: number[];
   name: string;
   domain: string | null;
   score: number;
   band: IcpScore['band'];
   components: Record<string, number | null>;
   missing: string[];
+  /** The disqualifiers the account matched: its score is capped at 0.30. */
+  disqualified: { disqualifier: string; field: string; value: string }[];
+  dataQuality: number;
+  dataQualityDetail: DataQuality;
   detail: IcpScore;
 }
 
@@ -22,21 +28,31 @@ export interface AccountRanking {
   icpFile: boolean;
   asOf: string;
   ranked: RankedAccount[];
+  /** Groups of rows merged as one account (same domain or company name): the rows (first kept) and the keys they shared. */
+  duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
 }
 
-/** Ranks an account list against a segment's ICP, best first; bad rows are set aside with their row number. */
+/**
+ * Ranks an account list against a segment's ICP, best first; bad rows are set aside with
+ * their row number, and duplicates (same domain, or the same company name once legal
+ * suffixes are dropped) are merged into one row and reported.
+ */
 export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: readonly AccountRow[], asOf: string): AccountRanking {
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);
     throw new ThreadworkError(`Unknown segment ${JSON.stringify(segmentId)}: expected one of ${known.join(', ') || '(none defined in 04-segments.md)'}`, 'unknown-segment', { known });
   }
-  const scored = rows.flatMap((r) => {
-    if (!r.account) return [];
-    const detail = scoreIcp(prospectOf(r.account), context.profile, { asOf });
+  const valid = rows.flatMap((r) => (r.account ? [{ row: r.row, value: r.account }] : []));
+  const groups = groupDuplicates(valid, accountKeys);
+  const scored = groups.map(({ members }) => {
+    const account = mergeRecords(members.map((m) => m.value)) as Account;
+    const detail = scoreIcp(prospectOf(account), context.profile, { asOf });
     const components = Object.fromEntries(Object.entries(detail.components).map(([k, c]) => [k, c.value]));
-    return [{ rank: 0, row: r.row, name: r.account.name, domain: r.account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, detail }];
+    const quality = scoreAccountDataQuality(account);
+    const disqualified = detail.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value }));
+    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, detail };
   });
   scored.sort((a, b) => b.score - a.score || a.row - b.row);
   scored.forEach((s, i) => (s.rank = i + 1));
@@ -45,12 +61,13 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     icpFile: context.icp !== null,
     asOf,
     ranked: scored,
+    duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
   };
 }
 
 /** A ranking as plain data: each account's factor list instead of the whole scoring detail. */
 export function rankingData(ranking: AccountRanking) {
-  return { ...ranking, ranked: ranking.ranked.map(({ detail, ...rest }) => ({ ...rest, factors: detail.factors })) };
+  return { ...ranking, ranked: ranking.ranked.map(({ detail, dataQualityDetail, ...rest }) => ({ ...rest, factors: detail.factors, dataQualityFields: dataQualityDetail.fields, unchecked: detail.disqualifiers.unchecked })) };
 }
 export type AccountRankingData = ReturnType<typeof rankingData>;

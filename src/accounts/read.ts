@@ -40,6 +40,15 @@ export interface AccountRow {
 
 /** Reads a CSV (header row) or JSON (a list, or `{accounts: [...]}`) account list; bad rows come back with their error. */
 export function readAccounts(file: string): AccountRow[] {
+  return readListRows(file, 'accounts').map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+}
+
+/**
+ * The raw rows of a CSV (header row; headers lower-cased, spaces and dashes as `_`) or
+ * JSON list (a list, or `{<listKey>: [...]}`), each with its row number: the line in a
+ * CSV file as an editor shows it (header = line 1), the position from 1 in a JSON list.
+ */
+export function readListRows(file: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
   let text: string;
   try {
     // A FIFO, socket or device is refused before it is opened: reading one could block forever.
@@ -49,8 +58,7 @@ export function readAccounts(file: string): AccountRow[] {
     if (failure.code === 'special-file') throw new ThreadworkError(`Refused ${file}: ${failure.message}`, 'path-refused', { path: file });
     throw new ThreadworkError(`Cannot read ${file}: ${failure.code ?? String(error)}`, 'read');
   }
-  const raw = extname(file).toLowerCase() === '.json' ? jsonRows(file, text) : csvRows(file, text);
-  return raw.map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+  return extname(file).toLowerCase() === '.json' ? jsonRows(file, text, listKey) : csvRows(file, text);
 }
 
 /** Accounts given as data (an agent's list): each validated like a file's row, numbered from 1. */
@@ -77,16 +85,18 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
   );
 }
 
-function jsonRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
+function jsonRows(file: string, text: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new ThreadworkError(`Cannot parse ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`, 'json-syntax');
   }
-  const list = Array.isArray(data) ? data : Array.isArray((data as { accounts?: unknown })?.accounts) ? (data as { accounts: unknown[] }).accounts : undefined;
-  if (!list) throw new ThreadworkError(`Unexpected JSON in ${file}: expected a list of accounts or {"accounts": [...]}`, 'json-shape');
-  return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: 'expected an object with the account fields' }));
+  const keyed = (data as Record<string, unknown> | null)?.[listKey];
+  const list = Array.isArray(data) ? data : Array.isArray(keyed) ? keyed : undefined;
+  if (!list) throw new ThreadworkError(`Unexpected JSON in ${file}: expected a list of ${listKey} or {"${listKey}": [...]}`, 'json-shape');
+  const singular = listKey.replace(/s$/, '');
+  return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
 }
 
 export function prospectOf(account: Account): IcpProspect {

@@ -128,11 +128,12 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('score <accounts>')
-    .description('rank an account list (CSV or JSON) against a segment ICP: score, breakdown, band')
+    .command('score [accounts]')
+    .description('rank an account list (CSV or JSON) against a segment ICP: score, breakdown, band; or score contacts/leads with --contacts')
     .requiredOption('-s, --segment <segment>', 'segment id')
+    .option('--contacts <file>', 'a contact/lead list (CSV or JSON): contact score, lead score and band, data quality, what is missing')
     .option('--md', 'print Markdown')
-    .action((file: string, flags: { segment: string; md?: boolean }, cmd: Command) => execute(() => scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
+    .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(() => scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('watch')

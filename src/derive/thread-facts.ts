@@ -35,6 +35,10 @@ export interface ThreadFacts {
   icpMatchScore: number | null;
   qualificationScore: number | null;
   priority: 'high' | 'medium' | 'low' | null;
+  /** Deals only: lead score (0–100) and band, contact score (0–1). */
+  leadScore: number | null;
+  leadBand: 'cold' | 'warm' | 'mql' | 'sql' | null;
+  contactScore: number | null;
 }
 
 /** Pipeline stage reached by each deal action once it is under way or done. */
@@ -63,7 +67,7 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
   const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
   const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
   const updated = latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]);
-  const scores = scoring ? scoreThread(thread, scoring, pipelineStage, updated) : { icp: null, qualification: null, priority: null };
+  const scores = scoring ? scoreThread(thread, scoring, pipelineStage, updated) : { icp: null, qualification: null, priority: null, contact: null, lead: null };
   return {
     path: thread.path,
     meta,
@@ -86,6 +90,9 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     icpMatchScore: scores.icp ? round2(scores.icp.score) : null,
     qualificationScore: scores.qualification ? round2(scores.qualification.total) : null,
     priority: scores.priority,
+    leadScore: scores.lead ? scores.lead.score : null,
+    leadBand: scores.lead ? scores.lead.band : null,
+    contactScore: scores.contact ? round2(scores.contact.score) : null,
   };
 }
 

@@ -1,14 +1,21 @@
 import type { Icp } from '../schema/icp.js';
 import type { DealInput } from '../schema/stages.js';
 import {
+  behaviourFromDealInput,
+  contactFromDealInput,
+  leadInputsFrom,
   parseFramework,
   profileFromIcp,
   profileFromSegment,
   prospectFromDealInput,
   scoreDealPriority,
   scoreIcp,
+  scoreContact,
+  scoreLead,
   scoreQualification,
+  type ContactScore,
   type IcpProfile,
+  type LeadScore,
   type IcpScore,
   type QualificationResult,
 } from '../scoring/index.js';
@@ -18,6 +25,10 @@ export interface ThreadScores {
   icp: IcpScore | null;
   qualification: QualificationResult | null;
   priority: 'high' | 'medium' | 'low' | null;
+  /** The deal's contact against the segment's persona titles. */
+  contact: ContactScore | null;
+  /** Demographic points from the ICP fit and the contact's role, behavioural ones from 1-input's `engagement` block. */
+  lead: LeadScore | null;
 }
 
 export interface ScoringContext {
@@ -40,16 +51,20 @@ export function scoringContext(model: WorkspaceModel): ScoringContext {
 /**
  * The scores a deal runs on (SPEC "Derived"): ICP match from 1-input's company against
  * the segment's ICP, qualification from 4-decision's criteria at the deal's pipeline
- * stage, priority from 3-implication. Freshness is measured against the thread's own
+ * stage, priority from 3-implication, the contact score and the lead score from 1-input's contact. Freshness is measured against the thread's own
  * latest date, so a deal's score does not drift when other threads move.
  */
 export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipelineStage: string | null, asOf: string): ThreadScores {
   const meta = metaOf(thread);
-  if (!meta || meta.type !== 'sales-deal') return { icp: null, qualification: null, priority: null };
+  if (!meta || meta.type !== 'sales-deal') return { icp: null, qualification: null, priority: null, contact: null, lead: null };
   const value = (i: number): Record<string, unknown> | undefined => thread.stages[i]?.value as Record<string, unknown> | undefined;
   const input = value(0);
   const segment = meta.segment ? context.profiles.get(meta.segment) : undefined;
   const icp = input && segment && asOf ? scoreIcp(prospectFromDealInput(input as DealInput), segment.profile, { asOf }) : null;
+  const contact = input && segment ? scoreContact(contactFromDealInput(input as DealInput), segment.profile.personaTitles) : null;
+  const scored = icp && contact ? scoreLead(leadInputsFrom(icp, contact, behaviourFromDealInput(input as DealInput))) : null;
+  // Nothing known about the company, the contact's role or any engagement: no lead score rather than a made-up 0.
+  const lead = scored && scored.missing.length < scored.parts.length ? scored : null;
 
   const qualification = qualifyThread(thread, pipelineStage);
 
@@ -62,7 +77,7 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
         strategicValue: typeof implication.strategic_value === 'string' ? implication.strategic_value : null,
       }).priority
     : null;
-  return { icp, qualification, priority };
+  return { icp, qualification, priority, contact, lead };
 }
 
 /** Only the qualification of a deal: what check needs to compare with the written decision. */

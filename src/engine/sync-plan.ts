@@ -133,6 +133,9 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
     icp_match_score: deal ? facts.icpMatchScore : null,
     qualification_score: deal ? facts.qualificationScore : null,
     priority: deal ? facts.priority : null,
+    lead_score: deal ? facts.leadScore : null,
+    lead_band: deal ? facts.leadBand : null,
+    contact_score: deal ? facts.contactScore : null,
   };
   const current = facts.meta as Record<string, unknown>;
   const differing = Object.entries(wanted).filter(([key, value]) => (current[key] ?? null) !== value);

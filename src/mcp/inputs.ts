@@ -67,6 +67,14 @@ export const TOOL_INPUTS = {
     accounts: z.array(accountSchema).optional().describe('accounts as data: name, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_status'),
     file: z.string().min(1).optional().describe('or a CSV/JSON account list inside the workspace (relative path)'),
   },
+  score_contacts: {
+    segment,
+    contacts: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('contacts/leads as data: name (or first_name, last_name), title, email, email_status, linkedin, company, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_engagements, website_visits, content_downloads, social_engagements'),
+    file: z.string().min(1).optional().describe('or a CSV/JSON contact list inside the workspace (relative path)'),
+  },
   generate_strategy: {
     segments: z.array(slugSchema).optional().describe('segment ids (default: all)'),
     force: z.boolean().optional().describe('overwrite generated files edited by hand'),

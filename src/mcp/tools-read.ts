@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ThreadworkError } from '../errors.js';
 import { isAssumptionOrGoal } from '../history/history.js';
 import { parseAccounts, readAccounts } from '../accounts/read.js';
+import { parseContacts, readContacts } from '../accounts/contacts.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentFilePath, agentThreadPath } from './paths.js';
@@ -36,6 +37,14 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
       if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
       const rows = accounts !== undefined ? parseAccounts(accounts) : readAccounts(join(root, agentFilePath(root, file!)));
       return workspace.scoreAccounts(segment, rows);
+    }),
+  );
+
+  server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_INPUTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
+    answer(() => {
+      if ((contacts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `contacts` (a list of contact rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
+      const rows = contacts !== undefined ? parseContacts(contacts) : readContacts(join(root, agentFilePath(root, file!)));
+      return workspace.scoreContacts(segment, rows);
     }),
   );
 

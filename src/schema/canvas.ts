@@ -37,6 +37,8 @@ export const segmentSchema = z.looseObject({
     .prefault({}),
   pains: z.array(z.string()).default([]),
   triggers: z.array(z.string()).default([]),
+  /** Companies to exclude: they join the disqualifiers generated from the filters (docs/scoring.md#disqualifiers). */
+  disqualifiers: z.array(z.string()).optional(),
   personas: z
     .looseObject({
       economic_buyer: personaSchema.optional(),

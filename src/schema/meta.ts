@@ -34,6 +34,10 @@ export const threadMetaSchema = z.looseObject({
   pipeline_stage: z.string().optional(),
   updated: isoDateSchema.optional(),
   icp_match_score: probabilitySchema.nullish(),
+  /** Lead score 0–100 (40 demographic + 60 behavioural points) and its band; contact score 0–1. */
+  lead_score: z.number().int().min(0).max(100).nullish(),
+  lead_band: z.enum(['cold', 'warm', 'mql', 'sql']).nullish(),
+  contact_score: probabilitySchema.nullish(),
   qualification_score: probabilitySchema.nullish(),
   priority: z.enum(['high', 'medium', 'low']).nullish(),
   close_probability: probabilitySchema.nullish(),

@@ -7,10 +7,14 @@
 import type { DealInput } from '../schema/stages.js';
 import type { ContactFacts } from './contact-score.js';
 import type { IcpProspect } from './icp-score.js';
+import type { BehaviourInput, LeadInputs } from './lead-score.js';
 import type { EmailStatusInput } from './reachability.js';
 
+/** The deal's own `signal` (`deal new --signal`) counts as one more of the company's signals. */
 export function prospectFromDealInput(input: DealInput): IcpProspect {
-  return { company: input.company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
+  const signal = typeof input.signal === 'string' && input.signal.trim() !== '' ? [input.signal.trim()] : [];
+  const company = signal.length ? { ...input.company, signals: [...(input.company.signals ?? []), ...signal] } : input.company;
+  return { company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
 }
 
 export function contactFromDealInput(input: DealInput): ContactFacts {
@@ -24,4 +28,20 @@ function emailStatusOf(contact: Record<string, unknown>): EmailStatusInput {
     if (typeof value === 'string' || typeof value === 'boolean') return value;
   }
   return undefined;
+}
+
+/**
+ * Engagement counts a deal's Stage 1 may carry for its lead score, as `engagement:
+ * {email, website, content, social}` (counts, or `{level: 0–1}`); absent parts score 0.
+ */
+export function behaviourFromDealInput(input: DealInput): LeadInputs['behaviour'] {
+  const block = (input as Record<string, unknown>).engagement;
+  if (!block || typeof block !== 'object' || Array.isArray(block)) return {};
+  const read = (value: unknown): BehaviourInput => {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (value && typeof value === 'object' && typeof (value as { level?: unknown }).level === 'number') return { level: (value as { level: number }).level };
+    return undefined;
+  };
+  const e = block as Record<string, unknown>;
+  return { email: read(e.email), website: read(e.website), content: read(e.content), social: read(e.social) };
 }

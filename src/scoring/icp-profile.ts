@@ -8,8 +8,10 @@
 import { parseMoney, parseMoneyRange } from '../derive/money.js';
 import type { Segment } from '../schema/canvas.js';
 import type { Icp } from '../schema/icp.js';
+import { buildIcp } from '../strategy/icp.js';
 import type { IcpBandThresholds, IcpWeights } from './icp-weights.js';
 import type { TargetRange } from './range-match.js';
+import { triggersFromProblemSignals } from './triggers.js';
 
 export interface IcpProfile {
   industries: string[];
@@ -19,6 +21,10 @@ export interface IcpProfile {
   technologies: string[];
   /** Persona titles (economic buyer, technical buyer, end user) a contact's title is matched against. */
   personaTitles: string[];
+  /** Disqualifiers: a company that matches one has its composite capped (see `disqualifiers.ts`). */
+  disqualifiers?: string[] | undefined;
+  /** The segment's triggers: signals that match one count as intent (see `triggers.ts`). */
+  triggers?: string[] | undefined;
   weights?: Partial<IcpWeights> | undefined;
   thresholds?: Partial<IcpBandThresholds> | undefined;
 }
@@ -39,12 +45,18 @@ export function profileFromIcp(icp: Icp): IcpProfile {
     geography: f.geography,
     technologies: unique([...icp.technographics.required, ...icp.technographics.preferred]),
     personaTitles: personaTitles(icp.buyer_personas),
+    disqualifiers: icp.disqualifiers,
+    triggers: unique([...triggersFromProblemSignals(icp.problem_signals), ...stringList((icp as Record<string, unknown>).triggers)]),
     weights: icp.scoring.weights,
     thresholds: icp.scoring.thresholds,
   };
 }
 
-/** A segment has no scoring block: its profile scores with the default weights and thresholds. */
+/**
+ * A segment has no scoring block: its profile scores with the default weights and
+ * thresholds. Its disqualifiers are the ones `threadwork strategy` would write into its
+ * ICP file (the filters turned around, plus the segment's own `disqualifiers`).
+ */
 export function profileFromSegment(segment: Segment): IcpProfile {
   const f = segment.filters;
   return {
@@ -54,6 +66,8 @@ export function profileFromSegment(segment: Segment): IcpProfile {
     geography: f.geography,
     technologies: unique(f.tech_stack),
     personaTitles: personaTitles(segment.personas),
+    disqualifiers: buildIcp(segment, []).disqualifiers,
+    triggers: unique(segment.triggers),
   };
 }
 
@@ -85,6 +99,10 @@ function personaTitles(personas: PersonaSet | undefined): string[] {
   if (!personas) return [];
   const titles = [personas.economic_buyer?.title, personas.technical_buyer?.title, personas.end_user?.title];
   return unique(titles.filter((t): t is string => typeof t === 'string' && t.trim() !== ''));
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
 function unique(values: readonly string[]): string[] {

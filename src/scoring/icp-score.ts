@@ -8,9 +8,15 @@
  * Freshness fall back to documented defaults; Fit and Intent with no data at all count
  * 0 (a record we know nothing about must not rank as a good match). Every absent input
  * is listed in `missing`.
+ *
+ * The ICP is applied whole: a company that matches one of the profile's disqualifiers
+ * has its composite capped at `DISQUALIFIED_CAP` (0.30, band `poor` with the default
+ * thresholds) and the result names the disqualifier, field and value; signals that
+ * match one of the segment's triggers count as intent (`triggers.ts`).
  */
 
 import type { CompanyFacts } from './company.js';
+import { checkDisqualifiers, DISQUALIFIED_CAP, type DisqualifierCheck } from './disqualifiers.js';
 import { factorPath, type ComponentScore, type IcpComponent, type ScoreFactor } from './factor.js';
 import { scoreFit } from './fit.js';
 import { scoreFreshness } from './freshness.js';
@@ -56,6 +62,10 @@ export interface IcpScore {
   factors: ScoreFactor[];
   /** `fit.revenue`, `reachability.email_status`, …: inputs that were absent (missing or defaulted). */
   missing: string[];
+  /** The ICP's disqualifiers the company matched (each with the field and value), and those it had no data to check. */
+  disqualifiers: DisqualifierCheck;
+  /** The composite before a matched disqualifier capped it at `DISQUALIFIED_CAP` (equal to `score` when none matched). */
+  uncapped: number;
 }
 
 export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: IcpScoreOptions): IcpScore {
@@ -63,7 +73,7 @@ export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: Ic
   const thresholds = resolveIcpThresholds({ ...profile.thresholds, ...options.thresholds });
   const parts = {
     fit: scoreFit(prospect.company, profile),
-    intent: scoreIntent(prospect.company.signals),
+    intent: scoreIntent(prospect.company.signals, profile.triggers ?? []),
     reachability: scoreReachability(prospect.emailStatus),
     freshness: scoreFreshness(prospect.dataDate, options.asOf),
   };
@@ -71,8 +81,10 @@ export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: Ic
   const components = Object.fromEntries(
     names.map((name) => [name, { ...parts[name].component, weight: round3(weights[name]) }]),
   ) as Record<IcpComponent, WeightedComponent>;
-  const score = round3(clamp01(names.reduce((sum, name) => sum + weights[name] * parts[name].component.value, 0)));
+  const uncapped = round3(clamp01(names.reduce((sum, name) => sum + weights[name] * parts[name].component.value, 0)));
+  const disqualifiers = checkDisqualifiers(prospect.company, profile.disqualifiers ?? []);
+  const score = disqualifiers.matched.length > 0 ? Math.min(uncapped, DISQUALIFIED_CAP) : uncapped;
   const factors = names.flatMap((name) => parts[name].factors);
   const missing = factors.filter((f) => f.status === 'missing' || f.status === 'defaulted').map(factorPath);
-  return { score, band: icpBand(score, thresholds), components, factors, missing };
+  return { score, band: icpBand(score, thresholds), components, factors, missing, disqualifiers, uncapped };
 }

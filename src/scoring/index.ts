@@ -24,6 +24,7 @@ export {
   scoreIntent,
   SIGNAL_KEYWORDS,
   SIGNAL_WEIGHTS,
+  TRIGGER_WEIGHT,
   type IntentResult,
   type SignalType,
 } from './intent.js';
@@ -96,4 +97,42 @@ export {
   type DealPriorityPart,
   type DealPriorityResult,
 } from './deal-priority.js';
-export { contactFromDealInput, prospectFromDealInput } from './deal-input.js';
+export { behaviourFromDealInput, contactFromDealInput, prospectFromDealInput } from './deal-input.js';
+export {
+  checkDisqualifiers,
+  DISQUALIFIED_CAP,
+  freeTextMatch,
+  type DisqualifierCheck,
+  type DisqualifierField,
+  type DisqualifierMatch,
+} from './disqualifiers.js';
+export { matchTrigger, TRIGGER_MATCH_SHARE, triggersFromProblemSignals, type TriggerMatch } from './triggers.js';
+export { contentStems, stemWord } from './stems.js';
+export {
+  accountKeys,
+  contactKeys,
+  duplicateGroups,
+  emailDomain,
+  groupDuplicates,
+  LEGAL_SUFFIXES,
+  mergeRecords,
+  normalizeCompanyName,
+  normalizeDomain,
+  normalizeEmail,
+  type DuplicateGroup,
+} from './dedup.js';
+export {
+  ACCOUNT_QUALITY_WEIGHTS,
+  CONTACT_QUALITY_WEIGHTS,
+  FREE_MAIL_DOMAINS,
+  isValidDomain,
+  isValidEmail,
+  scoreAccountDataQuality,
+  scoreContactDataQuality,
+  type AccountQualityInput,
+  type ContactQualityInput,
+  type DataQuality,
+  type QualityField,
+  type QualityStatus,
+} from './data-quality.js';
+export { companyOfContact, leadInputsFrom, scoreContactRecord, type ContactRecord, type ContactRecordScore } from './contact-record.js';

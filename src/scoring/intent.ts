@@ -10,6 +10,7 @@ import type { SignalFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
 import { containsPhrase, presentText } from './text.js';
+import { matchTrigger } from './triggers.js';
 
 export type SignalType = 'funding' | 'expansion' | 'new-product' | 'hiring' | 'regulatory' | 'partnership' | 'media';
 
@@ -22,6 +23,14 @@ export const SIGNAL_WEIGHTS: Record<SignalType, number> = {
   partnership: 0.65,
   media: 0.6,
 };
+
+/**
+ * A signal that matches one of the segment's own triggers counts as the type `trigger`,
+ * weighed like the seed's strongest signal (funding, 0.90): the segment names it as the
+ * event that makes it buy. A signal counts once — as a trigger when it matches one, else
+ * as the keyword type it reads as.
+ */
+export const TRIGGER_WEIGHT = SIGNAL_WEIGHTS.funding;
 
 /** Added per distinct recognised signal type beyond the strongest. */
 export const EXTRA_SIGNAL_BONUS = 0.05;
@@ -53,20 +62,28 @@ export interface IntentResult {
   factors: ScoreFactor[];
 }
 
-export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | undefined): IntentResult {
-  const labelled = (signals ?? []).map(signalLabel).filter((s): s is { label: string; text: string } => s !== undefined);
+/** `triggers`: the segment's triggers a signal is matched against (see `triggers.ts`). */
+export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | undefined, triggers: readonly string[] = []): IntentResult {
+  const labelled = (signals ?? []).map(signalLabel).filter((s): s is SignalLabel => s !== undefined);
   if (labelled.length === 0) {
     return {
       component: { value: 0, status: 'missing', detail: 'no signals on file; intent counts 0' },
       factors: [{ component: 'intent', name: 'signals', status: 'missing', value: null, detail: 'no signals on file' }],
     };
   }
-  const seen = new Set<SignalType>();
-  const factors: ScoreFactor[] = labelled.map(({ label, text }) => {
+  const seen = new Map<string, number>();
+  const factors: ScoreFactor[] = labelled.map(({ label, text, full }) => {
+    const trigger = triggers.length ? matchTrigger(full, triggers) : undefined;
+    if (trigger) {
+      const repeat = seen.has('trigger');
+      seen.set('trigger', TRIGGER_WEIGHT);
+      const how = `${trigger.matched} of ${trigger.of} words`;
+      return { component: 'intent', name: 'trigger', status: 'computed', value: TRIGGER_WEIGHT, detail: repeat ? `"${full}" matches the trigger "${trigger.trigger}" (${how}); repeats trigger, counted once` : `"${full}" matches the trigger "${trigger.trigger}" (${how})` };
+    }
     const type = classifySignal(text);
     if (!type) return { component: 'intent', name: label, status: 'not-applicable', value: null, detail: `"${text}" is not a known signal type; not counted` };
     const repeat = seen.has(type);
-    seen.add(type);
+    seen.set(type, SIGNAL_WEIGHTS[type]);
     return {
       component: 'intent',
       name: type,
@@ -76,21 +93,29 @@ export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | 
     };
   });
   if (seen.size === 0) return { component: { value: 0, status: 'computed', detail: 'no recognised signal type' }, factors };
-  const strongest = Math.max(...[...seen].map((type) => SIGNAL_WEIGHTS[type]));
+  const strongest = Math.max(...seen.values());
   const value = round3(clamp01(strongest + EXTRA_SIGNAL_BONUS * (seen.size - 1)));
   const detail = seen.size === 1 ? `strongest signal ${strongest}` : `strongest signal ${strongest} + ${EXTRA_SIGNAL_BONUS} × ${seen.size - 1} further type(s), capped at 1`;
   return { component: { value, status: 'computed', detail }, factors };
 }
 
+interface SignalLabel {
+  label: string;
+  /** What the keyword types are read from: the type, or type and detail when the type says nothing known. */
+  text: string;
+  /** What triggers are matched against: the type and the detail together. */
+  full: string;
+}
+
 /** The text a signal is classified by: its type, or its detail when the type says nothing known. */
-function signalLabel(signal: string | SignalFacts): { label: string; text: string } | undefined {
+function signalLabel(signal: string | SignalFacts): SignalLabel | undefined {
   if (typeof signal === 'string') {
     const text = presentText(signal);
-    return text === undefined ? undefined : { label: text, text };
+    return text === undefined ? undefined : { label: text, text, full: text };
   }
   const type = presentText(signal?.type);
   if (type === undefined) return undefined;
   const detail = presentText(signal.detail);
   const text = classifySignal(type) === undefined && detail !== undefined ? `${type}: ${detail}` : type;
-  return { label: type, text };
+  return { label: type, text, full: detail !== undefined ? `${type}: ${detail}` : type };
 }

@@ -8,7 +8,7 @@ import type { Icp } from '../schema/icp.js';
  */
 export function buildIcp(segment: Segment, sources: readonly string[]): Icp {
   const f = segment.filters;
-  const own = Array.isArray((segment as Record<string, unknown>).disqualifiers) ? ((segment as Record<string, unknown>).disqualifiers as string[]) : [];
+  const own = segment.disqualifiers ?? [];
   const disqualifiers = [
     ...(f.employees?.min !== undefined ? [`Fewer than ${Math.floor(f.employees.min / 2)} employees (half the segment's minimum of ${f.employees.min})`] : []),
     ...(f.employees?.max !== undefined ? [`More than ${f.employees.max * 2} employees (twice the segment's maximum of ${f.employees.max})`] : []),

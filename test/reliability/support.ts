@@ -53,7 +53,7 @@ export function outsideBlocks(text: string): string {
 }
 
 /** The meta.json fields sync derives (src/engine/sync-plan.ts planMeta). */
-export const DERIVED_META = ['stage', 'status', 'pipeline_stage', 'updated', 'close_probability', 'cycle_time_days', 'icp_match_score', 'qualification_score', 'priority'];
+export const DERIVED_META = ['stage', 'status', 'pipeline_stage', 'updated', 'close_probability', 'cycle_time_days', 'icp_match_score', 'qualification_score', 'priority', 'lead_score', 'lead_band', 'contact_score'];
 
 /** A meta.json without its derived fields, key order kept; the raw text when it is not a JSON object. */
 export function metaOutsideDerived(text: string): string {

@@ -2,36 +2,89 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { formatFixed, table } from '../../derive/format.js';
+import { ThreadworkError } from '../../errors.js';
 import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../accounts/read.js';
+import { readContacts } from '../../accounts/contacts.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
+import type { ContactRanking } from '../../accounts/rank-contacts.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
-export async function scoreCommand(file: string, flags: { segment: string; md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+export async function scoreCommand(file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, options: GlobalOptions): Promise<CommandOutcome> {
+  if ((file === undefined) === (flags.contacts === undefined)) {
+    throw new ThreadworkError('Give an account list (`threadwork score <accounts.csv> -s <segment>`) or a contact list (`threadwork score --contacts <contacts.csv> -s <segment>`), not both and not neither', 'invalid-arguments');
+  }
   const workspace = await openWorkspace(options.dir);
-  const rows = readAccounts(resolve(process.cwd(), file));
-  const ranking = await workspace.scoreAccounts(flags.segment, rows);
+  if (flags.contacts !== undefined) {
+    const ranking = await workspace.scoreContacts(flags.segment, readContacts(resolve(process.cwd(), flags.contacts)));
+    return { json: ranking, text: flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), exitCode: 0 };
+  }
+  const ranking = await workspace.scoreAccounts(flags.segment, readAccounts(resolve(process.cwd(), file!)));
   return { json: ranking, text: flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), exitCode: 0 };
 }
 
 const COMPONENTS = ['fit', 'intent', 'reachability', 'freshness'];
 
+function rowsOf(rows: readonly number[]): string {
+  return rows.length > 1 ? `${rows[0]} (+${rows.slice(1).join(', ')})` : String(rows[0]);
+}
+
+function duplicateLines(duplicates: readonly { rows: number[]; kept: number; keys: string[] }[]): string[] {
+  return duplicates.map((d) => `rows ${d.rows.join(', ')} merged into row ${d.kept} (same ${d.keys.join('; ')})`);
+}
+
 function renderMarkdown(r: AccountRankingData): string {
   return [
     `## Accounts ranked against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
     '',
-    table(['#', 'account', 'score', 'band', ...COMPONENTS, 'missing'], ['r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), a.name, formatFixed(a.score), a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), a.missing.join(', ') || '—'])),
+    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'])),
     '',
+    ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${a.name}: "${d.disqualifier}" (${d.field}: ${d.value}); score capped at 0.30`)), ''] : []),
+    ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
   ].join('\n');
 }
 
+const bandColour = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
+
+const leadBandColour = (b: string): string => (b === 'sql' ? pc.green : b === 'mql' ? pc.cyan : b === 'warm' ? pc.yellow : pc.dim)(b.toUpperCase());
+
 function renderTerminal(r: AccountRankingData): string {
-  const band = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
   const rows = columns(
-    [['#', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), a.name, formatFixed(a.score), bar(a.score, 1, 10), band(a.band), ...COMPONENTS.map((c) => formatFixed(a.components[c]))])],
-    ['r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r'],
+    [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), a.disqualified.length ? pc.red('disqualified') : bandColour(a.band), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
+    ['r', 'r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
+  const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${a.name}: "${d.disqualifier}" (${d.field}: ${d.value}); capped at 0.30`));
+  const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...skipped].join('\n');
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...duplicates, ...skipped].join('\n');
+}
+
+function renderContactsMarkdown(r: ContactRanking): string {
+  return [
+    `## Contacts scored against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
+    '',
+    table(
+      ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact score', 'data quality', 'company fit', 'missing'],
+      ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'l'],
+      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, [...c.missing, ...c.invalid.map((f) => `invalid ${f}`)].join(', ') || '—']),
+    ),
+    '',
+    ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
+    ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
+  ].join('\n');
+}
+
+function renderContactsTerminal(r: ContactRanking): string {
+  const rows = columns(
+    [
+      ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact', 'fresh', 'data', 'fit'].map((h) => pc.dim(h)),
+      ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), c.disqualified.length ? pc.red('disq.') : formatFixed(c.companyScore)]),
+    ],
+    ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
+  );
+  const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${c.name ?? c.email ?? `row ${c.row}`}: ${[...c.invalid.map((f) => `invalid ${f}`), ...c.missing].join(', ')}`);
+  const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
+  const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
+  return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped].join('\n');
 }

@@ -8,6 +8,7 @@ import type { InitResult } from '../../init/scaffold.js';
 import type { DueTouch } from '../../outreach/index.js';
 import type { ReportData } from '../../report/build.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
+import type { ContactRanking } from '../../accounts/rank-contacts.js';
 import type { SkillsResult } from '../../skills/install.js';
 import type { StrategyResult } from '../../strategy/run.js';
 import type { SyncResult } from '../../sync/run.js';
@@ -15,7 +16,7 @@ import type { AdvanceResult } from '../../threads/advance.js';
 import type { CreatedThread } from '../../threads/create.js';
 import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
-import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
+import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
@@ -40,6 +41,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'sync', command: 'threadwork sync --json (also --dry-run)', schema: syncOutput },
   { id: 'strategy', command: 'threadwork strategy --json', schema: strategyOutput },
   { id: 'score', command: 'threadwork score --json', schema: scoreOutput },
+  { id: 'score-contacts', command: 'threadwork score --contacts <file> --json', schema: scoreContactsOutput },
   { id: 'watch-line', command: 'threadwork watch --json (one object per line)', schema: watchLineOutput },
   { id: 'report-pipeline', command: 'threadwork report pipeline --json', schema: pipelineReportOutput },
   { id: 'report-winloss', command: 'threadwork report winloss --json', schema: winlossReportOutput },
@@ -71,6 +73,7 @@ export type CliOutputTypeChecks = [
   Fits<SyncResult & { root: string }, Out<typeof syncOutput>>,
   Fits<StrategyResult & { root: string }, Out<typeof strategyOutput>>,
   Fits<AccountRankingData, Out<typeof scoreOutput>>,
+  Fits<ContactRanking, Out<typeof scoreContactsOutput>>,
   Fits<{ event: 'cycle' } & CycleReport, Out<typeof watchLineOutput>>,
   Fits<Extract<ReportData, { report: 'pipeline' }>, Out<typeof pipelineReportOutput>>,
   Fits<Extract<ReportData, { report: 'winloss' }>, Out<typeof winlossReportOutput>>,

@@ -56,6 +56,12 @@ export const dueOutput = z.object({
   ),
 });
 
+const disqualifiedOutput = z.object({ disqualifier: z.string(), field: z.string(), value: z.string() });
+const qualityFieldOutput = z.object({ field: z.string(), weight: z.number(), status: z.enum(['ok', 'partial', 'missing', 'invalid']), value: z.number(), detail: z.string() });
+const duplicatesOutput = z
+  .array(z.object({ rows: z.array(z.number().int().min(1)), kept: z.number().int().min(1), keys: z.array(z.string()) }))
+  .describe('rows merged as one: same domain, email or company name after normalising (docs/scoring.md)');
+
 export const scoreOutput = z.object({
   segment: z.string(),
   icpFile: z.boolean().describe('whether the generated ICP file was used (else the segment filters)'),
@@ -71,8 +77,53 @@ export const scoreOutput = z.object({
       components: z.record(z.string(), nullableNumber),
       missing: z.array(z.string()),
       factors: z.array(z.object({ component: z.string(), name: z.string(), status: z.string() })),
+      rows: z.array(z.number().int().min(1)).describe('every row merged into this one (duplicates), in file order; the first is `row`'),
+      disqualified: z.array(disqualifiedOutput).describe('the ICP disqualifiers the account matched: its score is capped at 0.30'),
+      unchecked: z.array(z.object({ disqualifier: z.string(), field: z.string() })).describe('disqualifiers the account had no data to check'),
+      dataQuality: z.number().min(0).max(1).describe('completeness and validity of the fields that matter (docs/scoring.md)'),
+      dataQualityFields: z.array(qualityFieldOutput),
     }),
   ),
+  duplicates: duplicatesOutput,
+  rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
+});
+
+const leadBand = z.enum(['cold', 'warm', 'mql', 'sql']);
+
+export const scoreContactsOutput = z.object({
+  kind: z.literal('contacts'),
+  segment: z.string(),
+  icpFile: z.boolean().describe('whether the generated ICP file was used (else the segment filters)'),
+  asOf: z.string(),
+  ranked: z.array(
+    z.object({
+      rank: z.number().int().min(1),
+      row: z.number().int().min(1).describe('the row kept: CSV line (header = 1) or position in a JSON list'),
+      rows: z.array(z.number().int().min(1)).describe('every row merged into this one (duplicates), in file order'),
+      name: z.string().nullable(),
+      title: z.string().nullable(),
+      email: z.string().nullable(),
+      company: z.string().nullable(),
+      domain: z.string().nullable(),
+      contactScore: z.number().min(0).max(1).describe('title match 0.40, seniority 0.30, email 0.20, LinkedIn 0.10'),
+      seniority: z.enum(['c-level', 'vp', 'director', 'manager', 'individual-contributor']).nullable(),
+      freshness: z.number().min(0).max(1),
+      leadScore: z.number().int().min(0).max(100).describe('40 demographic + 60 behavioural points'),
+      leadBand,
+      dataQuality: z.number().min(0).max(1),
+      companyScore: z.number().min(0).max(1).describe("the ICP score of the contact's company"),
+      companyBand: z.enum(['strong', 'good', 'weak', 'poor']),
+      disqualified: z.array(disqualifiedOutput),
+      missing: z.array(z.string()).describe('absent inputs: data.<field>, contact.<part>, lead.<part>'),
+      invalid: z.array(z.string()).describe('fields present but unusable (an email that is not an address, employees that are not a number)'),
+      detail: z.object({
+        contact: z.array(z.object({ name: z.string(), weight: z.number(), status: z.string(), value: nullableNumber, detail: z.string() })),
+        lead: z.array(z.object({ name: z.string(), group: z.enum(['demographic', 'behavioural']), max: z.number(), points: z.number(), status: z.string(), detail: z.string() })),
+        dataQuality: z.array(qualityFieldOutput),
+      }),
+    }),
+  ),
+  duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
 });
 

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { ContactRecord } from '../scoring/index.js';
+import { readListRows } from './read.js';
+
+/**
+ * One contact or lead of a list to score. Columns are read by name (header lower-cased,
+ * spaces and dashes as `_`), with the usual export spellings as aliases. Values stay as
+ * written: a bad email or employee count lowers the data quality instead of dropping the
+ * row. A row needs a name or an email.
+ */
+const ALIASES: Record<string, string> = {
+  full_name: 'name', contact: 'name', contact_name: 'name',
+  job_title: 'title', position: 'title', role: 'title',
+  email_address: 'email', work_email: 'email', e_mail: 'email',
+  email_verification: 'email_status', verification: 'email_status',
+  linkedin_url: 'linkedin', linkedin_profile: 'linkedin',
+  company_name: 'company', account: 'company', account_name: 'company', organization: 'company', organisation: 'company',
+  website: 'domain', company_domain: 'domain', company_website: 'domain',
+  country: 'geography', location: 'geography', hq: 'geography',
+  employee_count: 'employees', headcount: 'employees', company_size: 'employees',
+  tech_stack: 'technologies',
+  email_opens: 'email_engagements', emails: 'email_engagements', email_engagement: 'email_engagements',
+  site_visits: 'website_visits', web_visits: 'website_visits', visits: 'website_visits',
+  downloads: 'content_downloads', content: 'content_downloads',
+  social: 'social_engagements', social_engagement: 'social_engagements',
+};
+
+const text = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'number' ? String(v) : v), z.string().trim().optional());
+const list = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.union([z.string(), z.looseObject({ type: z.string(), date: z.string().nullish(), detail: z.string().nullish() })])),
+);
+const countField = (what: string) =>
+  z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : v),
+    z.number({ error: `expected a number of ${what}` }).nonnegative(`expected a number of ${what}`).optional(),
+  );
+
+export const contactRowSchema = z
+  .looseObject({
+    name: text,
+    first_name: text,
+    last_name: text,
+    title: text,
+    email: text,
+    email_status: text,
+    linkedin: text,
+    company: text,
+    domain: text,
+    industry: text,
+    employees: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
+    revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
+    geography: text,
+    technologies: list,
+    signals: list,
+    data_date: text,
+    email_engagements: countField('email engagements'),
+    website_visits: countField('website visits'),
+    content_downloads: countField('content downloads'),
+    social_engagements: countField('social engagements'),
+  })
+  .transform(({ first_name, last_name, ...rest }) => ({ ...rest, name: rest.name ?? ([first_name, last_name].filter(Boolean).join(' ') || undefined) }))
+  .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
+
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string };
+
+function withAliases(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === '__proto__') continue;
+    const name = Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
+    if (out[name] === undefined || out[name] === '') out[name] = value;
+  }
+  return out;
+}
+
+function contactRow(row: number, data: unknown): ContactRow {
+  const parsed = contactRowSchema.safeParse(withAliases(data));
+  if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown> };
+  const issue = parsed.error.issues[0]!;
+  return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
+}
+
+/** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list; bad rows come back with their error and row number. */
+export function readContacts(file: string): ContactRow[] {
+  return readListRows(file, 'contacts').map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
+}
+
+/** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */
+export function parseContacts(items: readonly unknown[]): ContactRow[] {
+  return items.map((data, i) => contactRow(i + 1, data));
+}

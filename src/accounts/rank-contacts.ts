@@ -1,0 +1,98 @@
+import { scoringContext } from '../derive/thread-scores.js';
+import { ThreadworkError } from '../errors.js';
+import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
+import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import type { ContactRow } from './contacts.js';
+
+export interface RankedContact {
+  rank: number;
+  /** The row kept (the first of its duplicates). */
+  row: number;
+  /** Every row merged into this one, in file order (one row when it had no duplicate). */
+  rows: number[];
+  name: string | null;
+  title: string | null;
+  email: string | null;
+  company: string | null;
+  domain: string | null;
+  contactScore: number;
+  seniority: ContactRecordScore['contact']['seniority'];
+  freshness: number;
+  leadScore: number;
+  leadBand: ContactRecordScore['lead']['band'];
+  dataQuality: number;
+  companyScore: number;
+  companyBand: ContactRecordScore['company']['band'];
+  /** The disqualifiers the contact's company matched (its ICP score is capped). */
+  disqualified: { disqualifier: string; field: string; value: string }[];
+  missing: string[];
+  invalid: string[];
+  detail: {
+    contact: ContactRecordScore['contact']['parts'];
+    lead: ContactRecordScore['lead']['parts'];
+    dataQuality: ContactRecordScore['dataQuality']['fields'];
+  };
+}
+
+export interface ContactRanking {
+  kind: 'contacts';
+  segment: string;
+  icpFile: boolean;
+  asOf: string;
+  ranked: RankedContact[];
+  /** Groups of rows merged as one contact: the rows (first kept) and the keys they shared. */
+  duplicates: DuplicateGroup[];
+  rejected: { row: number; error: string }[];
+}
+
+/**
+ * Scores a contact list against a segment: duplicates merged (same email, or the same
+ * name at the same company) and reported by row, then ranked by lead score, contact
+ * score, data quality, and row.
+ */
+export function rankContacts(model: WorkspaceModel, segmentId: string, rows: readonly ContactRow[], asOf: string): ContactRanking {
+  const context = scoringContext(model).profiles.get(segmentId);
+  if (!context) {
+    const known = segmentsOf(model).map((s) => s.id);
+    throw new ThreadworkError(`Unknown segment ${JSON.stringify(segmentId)}: expected one of ${known.join(', ') || '(none defined in 04-segments.md)'}`, 'unknown-segment', { known });
+  }
+  const valid = rows.flatMap((r) => (r.contact ? [{ row: r.row, value: r.contact }] : []));
+  const groups = groupDuplicates(valid, contactKeys);
+  const ranked: RankedContact[] = groups.map(({ members }) => {
+    const record = mergeRecords(members.map((m) => m.value as Record<string, unknown>)) as ContactRecord;
+    const s = scoreContactRecord(record, context.profile, { asOf });
+    return {
+      rank: 0,
+      row: members[0]!.row,
+      rows: members.map((m) => m.row),
+      name: record.name ?? null,
+      title: record.title ?? null,
+      email: record.email ?? null,
+      company: record.company ?? null,
+      domain: record.domain ?? null,
+      contactScore: s.contact.score,
+      seniority: s.contact.seniority,
+      freshness: s.contact.freshness,
+      leadScore: s.lead.score,
+      leadBand: s.lead.band,
+      dataQuality: s.dataQuality.score,
+      companyScore: s.company.score,
+      companyBand: s.company.band,
+      disqualified: s.company.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value })),
+      missing: s.missing,
+      invalid: s.dataQuality.invalid,
+      detail: { contact: s.contact.parts, lead: s.lead.parts, dataQuality: s.dataQuality.fields },
+    };
+  });
+  ranked.sort((a, b) => b.leadScore - a.leadScore || b.contactScore - a.contactScore || b.dataQuality - a.dataQuality || a.row - b.row);
+  ranked.forEach((c, i) => (c.rank = i + 1));
+  return {
+    kind: 'contacts',
+    segment: segmentId,
+    icpFile: context.icp !== null,
+    asOf,
+    ranked,
+    duplicates: duplicateGroups(groups),
+    rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
+  };
+}

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import {
+  groupDuplicates,
+  accountKeys,
+  contactKeys,
+  isValidEmail,
+  mergeRecords,
+  normalizeCompanyName,
+  normalizeDomain,
+  scoreAccountDataQuality,
+  scoreContactDataQuality,
+} from '../src/scoring/index.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { testdir } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+interface ContactRanking {
+  kind: 'contacts';
+  ranked: {
+    rank: number;
+    row: number;
+    rows: number[];
+    name: string | null;
+    email: string | null;
+    title: string | null;
+    domain: string | null;
+    contactScore: number;
+    leadScore: number;
+    leadBand: string;
+    dataQuality: number;
+    companyScore: number;
+    disqualified: { disqualifier: string; field: string; value: string }[];
+    missing: string[];
+    invalid: string[];
+    detail: { lead: { name: string; points: number }[] };
+  }[];
+  duplicates: { rows: number[]; kept: number; keys: string[] }[];
+  rejected: { row: number; error: string }[];
+}
+
+interface AccountRanking {
+  ranked: { rank: number; row: number; rows: number[]; name: string; domain: string | null; score: number; band: string; dataQuality: number; disqualified: { disqualifier: string; field: string }[]; technologies?: unknown }[];
+  duplicates: { rows: number[]; kept: number; keys: string[] }[];
+  rejected: { row: number; error: string }[];
+}
+
+const env = { THREADWORK_TODAY: '2026-11-22' };
+
+describe('normalising for dedup', () => {
+  it.each([
+    ['Acme, Inc.', 'acme'],
+    ['ACME Inc', 'acme'],
+    ['The Acme Corporation', 'acme'],
+    ['Acme LLC', 'acme'],
+    ['Acme GmbH', 'acme'],
+    ['Acme Holdings Pty. Ltd.', 'acme holdings'],
+    ['Acme S.A.', 'acme'],
+    ['Acme AG', 'acme'],
+    ['Acme B.V.', 'acme'],
+    ['Acme plc', 'acme'],
+    ['Acme Limited', 'acme'],
+    ['Acme Corp.', 'acme'],
+    ['Société Générale SA', 'societe generale'],
+    ['The Company', 'company'],
+    ['Inc', 'inc'],
+  ])('%j → %j', (name, key) => {
+    expect(normalizeCompanyName(name)).toBe(key);
+  });
+
+  it('keeps companies whose names only share a suffix apart', () => {
+    expect(normalizeCompanyName('Acme Ltd')).not.toBe(normalizeCompanyName('Acme Logistics Ltd'));
+  });
+
+  it.each([
+    ['https://www.Acme.com/about', 'acme.com'],
+    ['http://acme.com:8080', 'acme.com'],
+    ['ACME.COM.', 'acme.com'],
+    ['www.acme.co.uk', 'acme.co.uk'],
+  ])('domain %j → %j', (raw, domain) => {
+    expect(normalizeDomain(raw)).toBe(domain);
+  });
+
+  it('merges same email across case, never plus-addresses, and never two people at one company', () => {
+    const rows = [
+      { row: 2, value: { name: 'Ana Ruiz', email: 'Ana@Acme.com' } },
+      { row: 3, value: { name: 'Ana Ruiz', email: 'ana@acme.com ' } },
+      { row: 4, value: { name: 'Ana R', email: 'ana+crm@acme.com' } },
+      { row: 5, value: { name: 'Ben Ode', email: 'ben@acme.com', domain: 'acme.com' } },
+    ];
+    const groups = groupDuplicates(rows, contactKeys);
+    expect(groups.map((g) => g.members.map((m) => m.row))).toEqual([[2, 3], [4], [5]]);
+    expect(groups[0]!.keys).toEqual(['email ana@acme.com']);
+  });
+
+  it('links accounts transitively through domain and name, and merges fields first non-empty wins', () => {
+    const rows = [
+      { row: 2, value: { name: 'Acme Inc.', domain: '', industry: 'Freight', technologies: [] as string[] } },
+      { row: 3, value: { name: 'Acme Freight', domain: 'acme.com', industry: 'Logistics', technologies: ['Samsara'] } },
+      { row: 4, value: { name: 'ACME LLC', domain: 'https://www.acme.com', industry: '', technologies: ['Motive'] } },
+      { row: 5, value: { name: 'Beta', domain: 'beta.io', industry: 'Retail', technologies: [] as string[] } },
+    ];
+    const groups = groupDuplicates(rows, accountKeys);
+    expect(groups.map((g) => g.members.map((m) => m.row))).toEqual([[2, 3, 4], [5]]);
+    expect(groups[0]!.keys.sort()).toEqual(['company acme', 'domain acme.com']);
+    expect(mergeRecords(groups[0]!.members.map((m) => m.value))).toEqual({ name: 'Acme Inc.', domain: 'acme.com', industry: 'Freight', technologies: ['Samsara'] });
+  });
+});
+
+describe('data quality', () => {
+  it('scores a complete, valid contact 1 and lists nothing', () => {
+    const q = scoreContactDataQuality({ name: 'Ana Ruiz', email: 'ana@acme.com', title: 'CFO', company: 'Acme', domain: 'acme.com', employees: '250', industry: 'Freight' });
+    expect(q).toMatchObject({ score: 1, missing: [], invalid: [] });
+  });
+
+  it('weighs each field as documented: invalid email, one name, free mail, bad employees', () => {
+    expect(scoreContactDataQuality({ name: 'Ana', email: 'ana@@acme', title: 'CFO', company: 'Acme', domain: 'acme.com', employees: 'lots', industry: 'Freight' })).toMatchObject({
+      score: 0.575, // 0 email + 0.075 name + 0.15 title + 0.15 company + 0.10 domain + 0 employees + 0.10 industry
+      invalid: ['email', 'employees'],
+      missing: [],
+    });
+    const freeMail = scoreContactDataQuality({ name: 'Ana Ruiz', email: 'ana.ruiz@gmail.com' });
+    expect(freeMail.fields.find((f) => f.field === 'email')).toMatchObject({ status: 'partial', value: 0.5 });
+    expect(freeMail.missing).toEqual(['title', 'company', 'domain', 'employees', 'industry']);
+    expect(freeMail.score).toBe(0.275);
+  });
+
+  it('reads the domain from a company email when no domain column is filled', () => {
+    expect(scoreContactDataQuality({ email: 'ana@acme.com' }).fields.find((f) => f.field === 'domain')).toMatchObject({ status: 'ok' });
+  });
+
+  it.each([
+    ['ana@acme.com', true],
+    ['ana.ruiz+crm@acme.co.uk', true],
+    ['ana@acme', false],
+    ['ana@@acme.com', false],
+    ['ana..ruiz@acme.com', false],
+    ['ana ruiz@acme.com', false],
+    ['@acme.com', false],
+  ])('email syntax %j is %s', (email, valid) => {
+    expect(isValidEmail(email)).toBe(valid);
+  });
+
+  it('scores accounts by their own fields', () => {
+    expect(scoreAccountDataQuality({ name: 'Acme', domain: 'acme.com', industry: 'Freight', employees: 200, geography: 'US', revenue: '$20M', data_date: '2026-11-01' }).score).toBe(1);
+    expect(scoreAccountDataQuality({ name: 'Acme', domain: 'not a domain', revenue: 'lots' })).toMatchObject({ score: 0.2, invalid: ['domain', 'revenue'] });
+  });
+});
+
+describe('threadwork score --contacts', () => {
+  it('scores the example contact list: merged duplicates by row, lead band, data quality, what is missing', async () => {
+    const result = await runJson<ContactRanking>(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const { ranked, duplicates } = result.json;
+    expect(duplicates).toEqual([{ rows: [2, 4], kept: 2, keys: expect.arrayContaining(['email maya.okafor@tallyfi.com']) }]);
+    expect(ranked).toHaveLength(5);
+    const maya = ranked[0]!;
+    expect(maya).toMatchObject({ rank: 1, row: 2, rows: [2, 4], name: 'Maya Okafor', leadBand: 'mql', domain: 'tallyfi.com', dataQuality: 1 });
+    // The first non-empty value wins: row 2's 2 downloads (10 of 15 points at 3), not row 4's 1.
+    expect(maya.detail.lead.find((p) => p.name === 'content')!.points).toBe(10);
+    expect(maya.leadScore).toBeGreaterThan(60);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.leadScore).toBeGreaterThanOrEqual(ranked[i]!.leadScore);
+    const priya = ranked.find((c) => c.name === 'Priya')!;
+    expect(priya.invalid).toEqual(['email', 'employees']);
+    expect(priya.dataQuality).toBeLessThan(0.6);
+    const lumen = ranked.find((c) => c.email === 'treasury@lumenpayments.com')!;
+    expect(lumen.missing).toContain('data.name');
+    expect(lumen.disqualified).toEqual([expect.objectContaining({ field: 'geography', value: 'Canada' })]);
+
+    const text = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
+    expect(text.stdout).toMatch(/Maya Okafor/);
+    expect(text.stdout).toMatch(/rows 2, 4 merged into row 2/);
+    const md = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech', '--md'], { env });
+    expect(md.stdout).toMatch(/^## Contacts scored against mid-market-fintech/m);
+    expect(md.stdout).toMatch(/\| 1 \| 2 \(\+4\) \| Maya Okafor \|/);
+  });
+
+  it('reads JSON contact lists and sets aside rows with neither name nor email by row number', async () => {
+    const dir = workspace();
+    const list = testdir({ 'contacts.json': JSON.stringify({ contacts: [{ name: 'Ana Ruiz', email: 'ana@x.io', website_visits: 'many' }, { title: 'CFO' }, { email: 'ben@y.io' }] }) });
+    const result = await runJson<ContactRanking>(['score', '--contacts', `${list}/contacts.json`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((c) => c.row)).toEqual([3]);
+    expect(result.json.rejected).toEqual([
+      { row: 1, error: expect.stringMatching(/website_visits: expected a number of website visits/) },
+      { row: 2, error: expect.stringMatching(/expected a name or an email/) },
+    ]);
+  });
+
+  it('refuses both an account list and --contacts, or neither', async () => {
+    for (const args of [['score', '-s', 'mid-market-fintech'], ['score', 'a.csv', '--contacts', 'b.csv', '-s', 'mid-market-fintech']]) {
+      const result = await runCli(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/not both and not neither/);
+    }
+  });
+});
+
+describe('threadwork score (accounts): duplicates merged and reported by row', () => {
+  it('merges the same company under suffix variants and the same domain into one ranked row', async () => {
+    const list = testdir({
+      'accounts.csv': [
+        'name,domain,industry,employees,revenue,geography,technologies,signals,data_date,email_status',
+        'Tallyfi Inc.,tallyfi.com,payments,480,$70M,United States,NetSuite; Stripe,funding,2026-11-02,verified',
+        'Crest Lending,crestlend.com,lending,300,45M,United States,NetSuite,regulatory,2026-10-15,verified',
+        'TALLYFI LLC,,,,,,Adyen,hiring,,',
+        'Tally Finance,https://www.tallyfi.com/,payments,,,,,,,',
+        'Crest Lending GmbH,,lending,,,,,,,',
+      ].join('\n'),
+    });
+    const result = await runJson<AccountRanking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const { ranked, duplicates } = result.json;
+    expect(ranked.map((a) => [a.name, a.rows])).toEqual([
+      ['Tallyfi Inc.', [2, 4, 5]],
+      ['Crest Lending', [3, 6]],
+    ]);
+    expect(duplicates).toEqual([
+      { rows: [2, 4, 5], kept: 2, keys: expect.arrayContaining(['company tallyfi', 'domain tallyfi.com']) },
+      { rows: [3, 6], kept: 3, keys: ['company crest lending'] },
+    ]);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
+    expect(text.stdout).toMatch(/rows 2, 4, 5 merged into row 2/);
+    const md = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--md'], { env });
+    expect(md.stdout).toMatch(/### Duplicates merged/);
+  });
+
+  it('caps and names a disqualified account in the ranking', async () => {
+    const result = await runJson<AccountRanking>(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
+    const lumen = result.json.ranked.find((a) => a.name === 'Lumen Payments')!;
+    expect(lumen.score).toBeLessThanOrEqual(0.3);
+    expect(lumen.disqualified).toEqual([expect.objectContaining({ field: 'geography' })]);
+  });
+});
