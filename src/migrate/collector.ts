@@ -37,7 +37,15 @@ export class Collector {
   private readonly conflicted = new Map<string, Source[]>();
   private readonly reports = new Map<number, LineReport>();
 
+  /**
+   * While true, values come from prose under a heading that names a field (`## Source`,
+   * then a paragraph): they fill a field no labelled line gave, and are silently left out
+   * otherwise, as prose.
+   */
+  weak = false;
+
   set(path: string, value: unknown, source: Source, note?: string): void {
+    if (this.weak && (this.scalars.has(path) || this.conflicted.has(path))) return;
     const conflict = this.conflicted.get(path);
     if (conflict) {
       conflict.push(source);
@@ -69,6 +77,7 @@ export class Collector {
   }
 
   unmapped(source: Source, reason: string, status: 'unmapped' | 'ambiguous' = 'unmapped'): void {
+    if (this.weak) return;
     // A line already reported as a problem keeps its first reason; a mapped line found wrong later is demoted.
     const existing = this.reports.get(source.line);
     if (existing && existing.status !== 'mapped') return;

@@ -31,7 +31,7 @@ export function mapStage(text: string, context: MigrationContext): StageMapping 
   for (let round = 0; round < 50; round++) {
     const { data, origins } = collector.build();
     const result = schema.safeParse(data);
-    if (result.success) return { frontMatter: data, lines: collector.finish(origins) };
+    if (result.success) return { frontMatter: inSchemaOrder(data, schema), lines: collector.finish(origins) };
     const issue = result.error.issues[0]!;
     const path = originOf(issue.path, origins);
     if (!path) break;
@@ -41,6 +41,13 @@ export function mapStage(text: string, context: MigrationContext): StageMapping 
   const { origins } = collector.build();
   for (const path of [...origins.keys()]) collector.drop(path, `${STAGE_FILES[context.stage - 1]} would not validate with it`);
   return { frontMatter: {}, lines: collector.finish(new Map()) };
+}
+
+/** Keys in the order the schema (and the templates) list them, so a migrated file reads like a new one. */
+function inSchemaOrder(data: Record<string, unknown>, schema: z.ZodType): Record<string, unknown> {
+  const order = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const rank = (key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** The collected value (scalar path or list element) a schema issue points into. */

@@ -255,7 +255,10 @@ const touch: Rule = (value, source, state) => {
   const v = plainValue(value).toLowerCase();
   const channel = /\blinked\s?in\b/.test(v) ? 'linkedin' : /\b(?:call|phone)\b/.test(v) ? 'call' : /\be-?mail\b/.test(v) ? 'email' : undefined;
   const template = /\b([a-z0-9]+(?:-[a-z0-9]+)+)\b/.exec(v.replace(/\be-mail\b/g, 'email').replace(/linked-in/g, 'linkedin'))?.[1];
-  if (!channel || !template) return state.c.unmapped(source, `expected a channel (email, call, linkedin) and a template name such as cold-1-problem, got "${plainValue(value)}"`);
+  if (!channel || !template) {
+    state.touchProblem = true;
+    return state.c.unmapped(source, `expected a channel (email, call, linkedin) and a template name such as cold-1-problem, got "${plainValue(value)}"`);
+  }
   state.c.push('sequence.touches', { day, channel, template }, [source]);
 };
 
@@ -559,9 +562,13 @@ class State {
   readonly validations: PendingValidation[] = [];
   readonly outcomes: { value: string; source: Source }[] = [];
   readonly leftovers: Labelled[] = [];
+  /** Paragraphs under a heading that names a field (`## Source`). */
+  readonly headed: Labelled[] = [];
   /** `A4: statement` lines of a learning file: each needs a verdict below it. */
   readonly assumptionLines: Labelled[] = [];
   cycle: { days: number; source: Source } | undefined;
+  /** A `Day N:` line that could not be read: the sequence is written whole or not at all. */
+  touchProblem = false;
 
   constructor(
     readonly context: MigrationContext,
@@ -653,7 +660,7 @@ export function readStageLines(lines: readonly ProseLine[], context: MigrationCo
       // `## Source` then `Inbound email via contact form`: a heading that names a field, and its paragraph.
       const parts = [line.text.trim()];
       while (lines[i + 1]?.kind === 'paragraph') parts.push(lines[++i]!.text.trim());
-      dispatch(headingLabel.label, parts.join(' '), { kind: 'labelled', line: line.line, text: line.text, label: headingLabel.label, value: parts.join(' '), item: false });
+      state.headed.push({ kind: 'labelled', line: line.line, text: line.text, label: headingLabel.label, value: parts.join(' '), item: false });
       headingLabel = undefined;
     } else if (line.kind === 'item') {
       headingLabel = undefined;
@@ -662,6 +669,10 @@ export function readStageLines(lines: readonly ProseLine[], context: MigrationCo
       table = prospectRow(line, table, state);
     } else if (line.kind !== 'blank') headingLabel = undefined;
   }
+  // Labelled lines first: a heading's paragraph only fills what they left empty.
+  c.weak = true;
+  for (const source of state.headed) rules[labelKey(source.label)]?.(source.value, source, state);
+  c.weak = false;
   finish(state);
 }
 
@@ -743,6 +754,10 @@ function finish(state: State): void {
   }
   for (const source of state.assumptionLines) {
     if (!state.validations.some((v) => v.sources.includes(source))) c.unmapped(source, 'no verdict for it: write `→ VALIDATED`, `→ INVALIDATED` or `→ PARTIAL` after the statement, or a `Status:` line below it');
+  }
+  if (state.touchProblem) {
+    for (const slot of c.lists.get('sequence.touches') ?? []) for (const source of slot.lines) c.unmapped(source, 'a touch of the sequence could not be read, and a sequence with a touch missing would send the wrong thing: none of its touches is written');
+    c.lists.delete('sequence.touches');
   }
   resolveOutcome(state);
   resolveCycle(state);

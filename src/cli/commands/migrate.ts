@@ -17,11 +17,16 @@ export function describeMigration(result: MigrationResult): string[] {
   const lines: string[] = [];
   for (const file of result.files) {
     const fields = Object.keys(file.frontMatter);
+    const shown = new Set<string>();
+    const describe = (fields: Record<string, unknown>): string =>
+      Object.entries(fields)
+        .map(([k, v]) => (shown.has(k) ? `(part of ${k})` : (shown.add(k), `${k}: ${JSON.stringify(v)}`)))
+        .join(', ');
     lines.push(`${pc.bold(file.path)}: ${fields.length ? fields.join(', ') : 'no field (empty front matter)'}`);
     for (const l of file.lines) {
       // A dry run points into the file as it is; a real run into the file as migrated.
       const at = `${file.path}:${result.dryRun ? l.bodyLine : l.line}`;
-      if (l.status === 'mapped') lines.push(`  ${pc.green('✓')} ${pc.dim(at)} ${l.text.trim()} → ${Object.entries(l.fields ?? {}).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}${l.note ? pc.dim(` (${l.note})`) : ''}`);
+      if (l.status === 'mapped') lines.push(`  ${pc.green('✓')} ${pc.dim(at)} ${l.text.trim()} → ${describe(l.fields ?? {})}${l.note ? pc.dim(` (${l.note})`) : ''}`);
       else lines.push(`  ${pc.yellow(l.status === 'ambiguous' ? '?' : '✗')} ${pc.dim(at)} ${l.text.trim()} — ${l.status === 'ambiguous' ? 'ambiguous: ' : 'not mapped: '}${l.reason ?? ''}`);
     }
   }
