@@ -20,3 +20,5 @@ export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './engine/sync-plan.js';
 export type { StrategyOptions, StrategyResult } from './strategy/run.js';
 export { SKILLS, type SkillName, type SkillsResult } from './skills/install.js';
+export type { MigratedFile, MigratedLine, MigrationResult } from './threads/migrate.js';
+export { mapStage, type MigrationContext, type StageMapping, type LineReport } from './migrate/map-stage.js';

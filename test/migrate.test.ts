@@ -418,6 +418,17 @@ describe('reading a labelled line', () => {
     expect(frontMatter).toEqual({ actions: [{ type: 'sales:demo', status: 'in_progress', due: '2026-03-20' }] });
   });
 
+  it('reads the field names themselves, and keeps a known id when another is unknown', () => {
+    expect(mapStage('arr_potential: 40000\nstrategic_value: low\n', context('sales-deal', 3)).frontMatter).toEqual({ arr_potential: 40000, strategic_value: 'low' });
+    const mixed = mapStage('Tests: A4, A9\n', context('sales-deal', 2));
+    expect(mixed.frontMatter).toEqual({ tests: ['A4'] });
+    expect(mixed.lines[0]).toMatchObject({ status: 'mapped', note: expect.stringMatching(/A9 is not in 10-assumptions\.md/) });
+  });
+
+  it('a heading feeds only a one-value field: `## Outcome` prose is not read as the outcome', () => {
+    expect(mapStage('# Learning\n\n## Outcome\n\nWon at $42k ARR, 77 days from first contact.\n', context('sales-deal', 6)).frontMatter).toEqual({});
+  });
+
   it('ignores lines in code fences and comments', () => {
     expect(mapStage('```\nARR potential: $1M\n```\n<!-- Strategic value: High -->\n', context('sales-deal', 3))).toEqual({ frontMatter: {}, lines: [] });
   });

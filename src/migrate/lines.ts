@@ -16,7 +16,7 @@ export type ProseLine =
 
 const LIST = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+/;
 /** `**Label:** value`, `**Label**: value`, `Label: value` — a label of at most eight words. */
-const LABELLED = /^(\*\*|__)?([\p{L}\p{N}][^:*_|\n]{0,60}?)\s*(?::\s*\1|\1\s*:)(?:\s+(.*))?$/u;
+const LABELLED = /^(\*\*|__)?([\p{L}\p{N}][^:*|\n]{0,60}?)\s*(?::\s*\1|\1\s*:)(?:\s+(.*))?$/u;
 const MAX_LABEL_WORDS = 8;
 
 /** Splits text (a whole stage file without front matter) into lines numbered from `firstLine`. */

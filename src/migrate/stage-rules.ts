@@ -42,7 +42,10 @@ export interface MigrationContext {
   goals: ReadonlySet<string>;
 }
 
-type Rule = (value: string, source: Labelled, state: State) => void;
+type Rule = ((value: string, source: Labelled, state: State) => void) & {
+  /** One value to one field: the only rules a heading's paragraph may feed (`## Source`). */
+  simple?: boolean;
+};
 
 const ASSUMPTION_ID = /^([A-Z]{1,3}\d+)\b\s*[:.\-–—]?\s*(.*)$/;
 const ARROW = /\s*(?:→|->|=>|⟶)\s*/;
@@ -88,11 +91,13 @@ const LEVELS = ['high', 'medium', 'low'] as const;
 
 /** One value to one field: the reader's result is set, or its reason reported. */
 function field<T>(path: string, read: (value: string, state: State) => Reading<T>): Rule {
-  return (value, source, state) => {
+  const rule: Rule = (value, source, state) => {
     const reading = read(value, state);
     if (reading.ok) state.c.set(path, reading.value, source, reading.note);
     else state.c.unmapped(source, reading.reason);
   };
+  rule.simple = true;
+  return rule;
 }
 
 const text = (path: string): Rule => field(path, (v) => readText(v));
@@ -156,7 +161,11 @@ const source = field('source', (v): Reading<string> => {
 const tests: Rule = (value, source, state) => {
   const reading = readAssumptionIds(value);
   if (!reading.ok) return state.c.unmapped(source, reading.reason);
-  for (const id of reading.value) state.addTest(id, source);
+  const unknown = reading.value.filter((id) => !state.context.assumptions.has(id));
+  if (unknown.length === reading.value.length) return state.addTest(unknown[0]!, source);
+  // Known ids are written; the others are named in the line's note, not silently lost.
+  const note = unknown.length ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in 10-assumptions.md: left out` : undefined;
+  for (const id of reading.value) if (!unknown.includes(id)) state.addTest(id, source, note);
 };
 
 const goal: Rule = (value, source, state) => {
@@ -583,9 +592,9 @@ class State {
     return (this.c.lists.get(key) ?? []).some((s) => s.value === value);
   }
 
-  addTest(id: string, source: Source): void {
+  addTest(id: string, source: Source, note?: string): void {
     if (!this.context.assumptions.has(id)) return this.c.unmapped(source, `${id} is not an assumption of 10-assumptions.md`);
-    if (!this.has('tests', id)) this.c.push('tests', id, [source]);
+    if (!this.has('tests', id)) this.c.push('tests', id, [source], note);
     else this.c.lists.get('tests')!.find((s) => s.value === id)!.lines.push(source);
   }
 
@@ -651,7 +660,7 @@ export function readStageLines(lines: readonly ProseLine[], context: MigrationCo
     if (line.kind !== 'row') table = undefined;
     if (line.kind === 'heading') {
       setContext(line.title, line, state);
-      headingLabel = rules[labelKey(line.title)] && !ASSUMPTION_ID.test(plainValue(line.title)) ? { label: line.title } : undefined;
+      headingLabel = rules[labelKey(line.title)]?.simple && !ASSUMPTION_ID.test(plainValue(line.title)) ? { label: line.title } : undefined;
     } else if (line.kind === 'labelled') {
       headingLabel = undefined;
       if (line.value === '') setContext(line.label, line, state);
