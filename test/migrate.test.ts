@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -254,6 +254,24 @@ describe('threadwork migrate', () => {
     expect(code).toBe(1);
     expect(json.error.code).toBe('path-refused');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a path that does not exist is an error; a symbolic link to a stage file is left alone', async () => {
+    const dir = methodWorkspace();
+    const missing = await runJson<{ error: { code: string } }>(['migrate', `${DEAL}/7-extra.md`, '--dir', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.json.error.code).toBe('invalid-arguments');
+    const other = 'threads/sales/linked';
+    writeFileSync(join(dir, 'outside.md'), fixture('deal', '3-implication.md'));
+    mkdirSync(join(dir, other), { recursive: true });
+    writeFileSync(join(dir, other, 'meta.json'), dealMeta('linked'));
+    writeFileSync(join(dir, other, '1-input.md'), fixture('deal', '1-input.md'));
+    writeFileSync(join(dir, other, '2-hypothesis.md'), fixture('deal', '2-hypothesis.md'));
+    symlinkSync(join(dir, 'outside.md'), join(dir, other, '3-implication.md'));
+    const { json } = await runJson<MigratedJson>(['migrate', `${other}/3-implication.md`, '--dir', dir, '--no-commit']);
+    expect(json.files).toEqual([]);
+    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/) }]);
+    expect(readFileSync(join(dir, 'outside.md'), 'utf8')).toBe(fixture('deal', '3-implication.md'));
   });
 
   it('keeps CRLF line endings and a byte-order mark, the prose byte for byte', async () => {

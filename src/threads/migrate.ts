@@ -77,6 +77,8 @@ type FileOutcome = { file: MigratedFile; text: string } | { reason: string; repo
 function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, number>): FileOutcome {
   const kind = classifyPath(path);
   if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true };
+  // Only a file the scan read: never one reached through a symbolic link, nor a special file.
+  if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true };
   const text = model.text(path);
   if (text === undefined) return { reason: 'cannot be read', report: true };
   if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false };
