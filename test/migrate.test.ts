@@ -443,6 +443,10 @@ describe('reading a labelled line', () => {
     expect(mixed.lines[0]).toMatchObject({ status: 'mapped', note: expect.stringMatching(/A9 is not in 10-assumptions\.md/) });
   });
 
+  it('keeps the underscores inside a value: an email address', () => {
+    expect(mapStage('Contact: Jo Park, CFO, jo_park@acme.io\nCompany: *Acme*\n', context('sales-deal', 1)).frontMatter).toEqual({ contact: { name: 'Jo Park', title: 'CFO', email: 'jo_park@acme.io' }, company: { name: 'Acme' } });
+  });
+
   it('a heading feeds only a one-value field: `## Outcome` prose is not read as the outcome', () => {
     expect(mapStage('# Learning\n\n## Outcome\n\nWon at $42k ARR, 77 days from first contact.\n', context('sales-deal', 6)).frontMatter).toEqual({});
   });

@@ -28,7 +28,9 @@ export function mapStage(text: string, context: MigrationContext): StageMapping 
   readStageLines(proseLines(text), context, collector);
   const schema = stageSchemas[context.type][context.stage - 1]! as z.ZodType;
   // A value the schema refuses is taken out and its line reported, until what is left validates.
-  for (let round = 0; round < 50; round++) {
+  // Each round takes one value out (or stops), so there are at most as many rounds as values.
+  const rounds = collector.build().origins.size + 1;
+  for (let round = 0; round < rounds; round++) {
     const { data, origins } = collector.build();
     const result = schema.safeParse(data);
     if (result.success) return { frontMatter: inSchemaOrder(data, schema), lines: collector.finish(origins) };

@@ -14,7 +14,10 @@ const no = <T>(reason: string): Reading<T> => ({ ok: false, reason });
 /** Markdown emphasis, code ticks, check marks and emoji around a value: `**QUALIFY.**`, `✅ VALIDATED`. */
 export function plainValue(text: string): string {
   return text
-    .replace(/[*_`]+/g, '')
+    // Emphasis and code marks, not the underscores inside a word (`first_last@acme.com`).
+    .replace(/\*\*|__|`/g, '')
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/gu, '')
     .replace(/\uFE0F/g, '')
     .trim()
