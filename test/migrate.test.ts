@@ -226,9 +226,10 @@ describe('threadwork migrate', () => {
       [`${DEAL}/3-implication.md`]: fixture('deal', '3-implication.md'),
     });
     gitInit(dir);
-    const refused = await runJson<{ error: { code: string; missing: { field: string }[] } }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
+    const refused = await runJson<{ error: { code: string; message: string; missing: { field: string }[] } }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
     expect(refused.json.error.code).toBe('stage-incomplete');
     expect(refused.json.error.missing.map((m) => m.field)).toContain('arr_potential');
+    expect(refused.json.error.message).toContain(`threadwork migrate ${DEAL}/3-implication.md`);
     await runJson(['migrate', DEAL, '--dir', dir]);
     const advanced = await runJson<{ created: string }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
     expect(advanced.code).toBe(0);
