@@ -1,7 +1,7 @@
 import type { ThreadType } from '../schema/meta.js';
 import type { StageNumber } from '../schema/stages.js';
 import { assumptionsOf, canvasValue, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
-import type { MigrationContext } from './stage-rules.js';
+import type { MigrationContext } from './state.js';
 
 /** What a stage file's values must agree with, read from the workspace: the ids `check` accepts, the thread's creation date, the currency. */
 export function migrationContext(model: WorkspaceModel, threadPath: string, type: ThreadType, stage: number): MigrationContext {

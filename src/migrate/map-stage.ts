@@ -10,10 +10,11 @@ import type { z } from 'zod';
 import { stageSchemas, STAGE_FILES } from '../schema/stages.js';
 import { Collector, type LineReport, type Slot } from './collector.js';
 import { proseLines } from './lines.js';
-import { readStageLines, type MigrationContext } from './stage-rules.js';
+import { readStageLines } from './read-stage.js';
+import type { MigrationContext } from './state.js';
 
 export type { LineReport } from './collector.js';
-export type { MigrationContext } from './stage-rules.js';
+export type { MigrationContext } from './state.js';
 
 export interface StageMapping {
   /** The front matter to write: only fields some line gave a valid value. */
