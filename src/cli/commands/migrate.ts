@@ -33,7 +33,7 @@ export function describeMigration(result: MigrationResult): string[] {
   for (const s of result.skipped) lines.push(`${pc.dim('skipped')} ${s.path}: ${s.reason}`);
   const verb = result.dryRun ? 'would write' : 'wrote';
   const left = result.unmapped ? `; ${plural(result.unmapped, 'line')} not mapped, kept in the prose only` : '';
-  if (result.files.length === 0) lines.push(pc.green('✓ nothing to migrate: every stage file has front matter'));
+  if (result.files.length === 0) lines.push(result.skipped.length ? pc.yellow('nothing migrated: the files named are skipped (see why above)') : pc.green('✓ nothing to migrate: every stage file has front matter'));
   else lines.push(`${result.dryRun ? pc.yellow('dry run:') : pc.green('✓')} ${verb} front matter to ${plural(result.files.length, 'stage file')}, the prose unchanged${left}`);
   return lines;
 }
