@@ -72,6 +72,20 @@ describe('check on stage files written the method\'s way', () => {
     expect(text.stdout).toMatch(/threads\/sales\/elsa-retail\/3-implication\.md:1:1 warning No front matter/);
   });
 
+  it('says nothing about a content thread\'s free-form stages, and migrate leaves them alone', async () => {
+    const thread = 'threads/marketing/white-label-case-study';
+    const dir = methodWorkspace({
+      [`${thread}/meta.json`]: `${JSON.stringify({ id: 'white-label-case-study', type: 'marketing', title: 'White-label case study', source: 'inbound', created: '2026-04-20' }, null, 2)}\n`,
+      [`${thread}/1-input.md`]: md('topic: White-label case study\npriority: high'),
+      [`${thread}/2-hypothesis.md`]: md('tests: [A4]\ninitial_confidence: 0.6'),
+      [`${thread}/3-implication.md`]: '# Implication\n\nReach: 50,000 CTOs\n',
+    });
+    const { json } = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    expect(json.diagnostics.filter((d) => d.path.startsWith(thread))).toEqual([]);
+    const migrated = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    expect(migrated.json.files.map((f) => f.path)).not.toContain(`${thread}/3-implication.md`);
+  });
+
   it('says nothing about stage files that have front matter (the example workspace)', async () => {
     const dir = workspace({ [`${DEAL}/meta.json`]: dealMeta('elsa-retail'), [`${DEAL}/1-input.md`]: md('source: inbound', '\n# Input\n\nDate: 2026-03-02\n') });
     const { json } = await runJson<{ diagnostics: { rule: string }[] }>(['check', '--dir', dir]);

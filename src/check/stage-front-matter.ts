@@ -1,6 +1,6 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
-import { migrationContext } from '../migrate/context.js';
+import { migrationContext, stageHasFields } from '../migrate/context.js';
 import { mappableFields } from '../migrate/map-stage.js';
 import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
@@ -16,6 +16,7 @@ export function checkStageFrontMatter(model: WorkspaceModel): Diagnostic[] {
     thread.stages.forEach((stage, i) => {
       // A file with front matter has its body after it: only a body offset of 0 needs a look at the text.
       if (!stage || stage.bodyOffset !== 0 || stage.diagnostics.some((d) => d.severity === 'error')) return;
+      if (!stageHasFields(THREAD_TYPE_BY_FAMILY[thread.family], i + 1)) return;
       const text = model.text(stage.path);
       if (text === undefined || parseFrontMatter(text).present) return;
       const fields = mappableFields(text.replace(/^\uFEFF/, ''), migrationContext(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1));

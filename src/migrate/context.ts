@@ -1,5 +1,5 @@
 import type { ThreadType } from '../schema/meta.js';
-import type { StageNumber } from '../schema/stages.js';
+import { stageSchemas, type StageNumber } from '../schema/stages.js';
 import { assumptionsOf, canvasValue, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { MigrationContext } from './state.js';
 
@@ -16,4 +16,10 @@ export function migrationContext(model: WorkspaceModel, threadPath: string, type
     segments: segmentsOf(model).map((s) => ({ id: s.id, name: s.name })),
     goals: new Set(model.goals.keys()),
   };
+}
+
+/** Whether a stage of a thread type has fields to read at all (a content thread's stages 3 to 5 are free-form). */
+export function stageHasFields(type: ThreadType, stage: number): boolean {
+  const schema = stageSchemas[type][stage - 1] as unknown as { shape?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.shape ?? {}).length > 0;
 }

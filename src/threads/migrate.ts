@@ -5,7 +5,7 @@ import { checkModel } from '../check/check.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { mapStage, type LineReport } from '../migrate/map-stage.js';
-import { migrationContext } from '../migrate/context.js';
+import { migrationContext, stageHasFields } from '../migrate/context.js';
 import type { ThreadType } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -86,6 +86,7 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   const problems = errors.get(path);
   if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true };
   const type = THREAD_TYPE_BY_FAMILY[kind.family];
+  if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true };
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const prose = text.slice(bom.length);
   const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));
@@ -109,8 +110,8 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
 function allStagePaths(model: WorkspaceModel): string[] {
   const out: string[] = [];
   for (const thread of model.threads.values()) {
-    for (const stage of thread.stages) {
-      if (!stage) continue;
+    for (const [i, stage] of thread.stages.entries()) {
+      if (!stage || !stageHasFields(THREAD_TYPE_BY_FAMILY[thread.family], i + 1)) continue;
       const text = stage.bodyOffset === 0 ? model.text(stage.path) : undefined;
       if (text !== undefined && !parseFrontMatter(text).present) out.push(stage.path);
     }
