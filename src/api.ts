@@ -27,6 +27,9 @@ import type { ContactRow } from './accounts/contacts.js';
 import { rankContacts, type ContactRanking } from './accounts/rank-contacts.js';
 import { proposeSkills, type SkillsResult } from './skills/install.js';
 import { findWorkspaceRoot } from './workspace/find-root.js';
+import { proposeMigration, type MigrationResult } from './threads/migrate.js';
+import { containedPath } from './workspace/contain.js';
+import { isAbsolute, relative } from 'node:path';
 import { loadWorkspace } from './workspace/load.js';
 import type { WorkspaceModel } from './workspace/model.js';
 
@@ -86,6 +89,13 @@ export interface Workspace {
   draftCampaign(campaign: string, options?: { force?: boolean } & WriteOptions): Promise<{ campaign: string; drafts: DraftFile[] } & Committed>;
   /** Records and classifies a prospect's reply; a positive one opens a deal, an unsubscribe suppresses the address. */
   recordReply(campaign: string, email: string, text: string, date?: string, options?: WriteOptions): Promise<ReplyResult & Committed>;
+  /**
+   * Writes front matter, read from their labelled lines, above stage files written the LeanOS
+   * method's way (no front matter); the prose stays byte for byte. `paths`: stage files or
+   * folders, relative to the workspace or absolute inside it (none: every such file); `dryRun`
+   * writes nothing. Reports every line it could not map (docs/migrate.md).
+   */
+  migrate(paths?: readonly string[], options?: { dryRun?: boolean } & WriteOptions): Promise<MigrationResult & Committed>;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
@@ -158,6 +168,14 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return committed(await write((model) => proposeReply(model, path, email, text, date ?? today()), options));
     },
     sync: (options) => runSync(root, options),
+    migrate: async (paths = [], options = {}) => {
+      // `..` or an absolute path outside the workspace is refused before anything is read.
+      const relatives = paths.map((p) => (isAbsolute(p) ? relative(root, p) : p).replace(/[\\/]+$/, '')).filter((p) => p !== '' && p !== '.');
+      const contained = relatives.map((p) => containedPath(root, p));
+      const dryRun = options.dryRun === true;
+      const done = await runTransaction(root, (state) => proposeMigration(state.currentModel(), contained, dryRun), { dryRun, commit: options.commit, sync: options.sync });
+      return { ...done.result, sync: done.sync, commit: done.commit };
+    },
   };
 }
 

@@ -329,6 +329,14 @@ export const RULES = {
     message: 'Discarded a damaged cache entry ({why}): the result was computed anew',
     docs: 'The cache lives in the git directory under `threadwork-cache/`. The result is computed from the files as if there were no cache, and the entry is replaced by the next run. Nothing to do unless it keeps happening (a failing disk).',
   },
+  'stage-front-matter-missing': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'file',
+    summary: 'a stage file with no front matter (labelled lines, the way the LeanOS method writes them): threadwork reads nothing from it',
+    message: 'No front matter: threadwork reads nothing from this stage file; its labelled lines map to {fields}. Run `threadwork migrate {path}` to write it (the prose is kept as it is)',
+    docs: 'Every field of a stage may be empty, so such a file validates, yet nothing in it counts: `advance` asks for values the prose states. `threadwork migrate` writes the front matter from the labelled lines (`ARR potential: $1M-$1.5M` → `arr_potential: {min: 1000000, max: 1500000}`) above the same prose, byte for byte, and lists every line it could not map. docs/migrate.md has the label → field table.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -27,3 +27,5 @@ export { readAccounts, parseAccounts, type Account, type AccountRow } from './ac
 export { readContacts, parseContacts, type ContactRow } from './accounts/contacts.js';
 export { rankAccounts, type AccountRanking, type AccountRankingData, type RankedAccount } from './accounts/rank.js';
 export { rankContacts, type ContactRanking, type RankedContact } from './accounts/rank-contacts.js';
+export type { MigratedFile, MigratedLine, MigrationResult } from './threads/migrate.js';
+export { mapStage, type MigrationContext, type StageMapping, type LineReport } from './migrate/map-stage.js';

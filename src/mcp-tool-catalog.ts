@@ -19,4 +19,5 @@ export const MCP_TOOLS = {
   draft_campaign: 'Write one draft per prospect and touch into a campaign, graded by the quality gate (never sent).',
   due_touches: 'Every campaign touch due on a date, per prospect, skipping replied, unsubscribed and bounced prospects.',
   record_reply: "Record and classify a prospect's reply (positive, negative, unsubscribe, out-of-office, nurture, neutral) and say why; positive opens a deal, nurture sets the prospect's revisit date, out-of-office pauses the sequence until the return date, unsubscribe suppresses the address.",
+  migrate_stages: 'Write front matter for stage files written as labelled lines (the LeanOS method\'s way), from those lines; the prose is kept byte for byte, every unmapped line reported.',
 } as const;

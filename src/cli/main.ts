@@ -8,6 +8,7 @@ import { dueCommand } from './commands/due.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
 import { initCommand } from './commands/init.js';
+import { migrateCommand } from './commands/migrate.js';
 import { mcpCommand } from './commands/mcp.js';
 import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
@@ -134,6 +135,13 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--contacts <file>', 'a contact/lead list (CSV or JSON): contact score, lead score and band, data quality, what is missing')
     .option('--md', 'print Markdown')
     .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(() => scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
+
+  program
+    .command('migrate [paths...]')
+    .description('write front matter for stage files written as labelled lines (the LeanOS method\'s way), from those lines; the prose is kept byte for byte')
+    .option('--dry-run', 'print what would be written and every line that cannot be mapped; write nothing')
+    .option('--no-commit', 'write the files but do not commit')
+    .action((paths: string[], flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => migrateCommand(paths, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('watch')

@@ -89,4 +89,9 @@ export const TOOL_INPUTS = {
     date: date.optional(),
     commit,
   },
+  migrate_stages: {
+    paths: z.array(z.string().min(1)).optional().describe('stage files or folders relative to the workspace (default: every stage file without front matter)'),
+    dry_run: z.boolean().optional().describe('report what would be written and every line that cannot be mapped; write nothing'),
+    commit,
+  },
 } as const;

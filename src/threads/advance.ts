@@ -1,6 +1,7 @@
 import { today } from '../clock.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
@@ -41,8 +42,10 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   }
   const missing = [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)];
   if (missing.length > 0) {
+    // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
+    const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     throw new ThreadworkError(
-      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}`).join('\n')}`,
+      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}`).join('\n')}${unread}`,
       'stage-incomplete',
       { thread: threadPath, stage, missing },
     );

@@ -12,10 +12,13 @@ import type { ContactRanking } from '../../accounts/rank-contacts.js';
 import type { SkillsResult } from '../../skills/install.js';
 import type { StrategyResult } from '../../strategy/run.js';
 import type { SyncResult } from '../../sync/run.js';
+import type { CommitOutcome } from '../../git/commit.js';
 import type { AdvanceResult } from '../../threads/advance.js';
 import type { CreatedThread } from '../../threads/create.js';
 import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
+import { migrateOutput } from './migrate.js';
+import type { MigrationResult } from '../../threads/migrate.js';
 import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
@@ -51,6 +54,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
   { id: 'skills-install', command: 'threadwork skills install --json', schema: skillsInstallOutput },
+  { id: 'migrate', command: 'threadwork migrate --json (also --dry-run)', schema: migrateOutput },
   { id: 'error', command: 'any command with --json, when it fails', schema: errorOutput },
 ];
 
@@ -81,4 +85,5 @@ export type CliOutputTypeChecks = [
   Fits<Extract<ReportData, { report: 'assumptions' }>, Out<typeof assumptionsReportOutput>>,
   Fits<History, Out<typeof historyOutput>>,
   Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
+  Fits<MigrationResult & { root: string; commit: CommitOutcome | null; sync: SyncResult | null }, Out<typeof migrateOutput>>,
 ];

@@ -1,0 +1,145 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { checkModel } from '../check/check.js';
+import { ThreadworkError } from '../errors.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { mapStage, type LineReport } from '../migrate/map-stage.js';
+import { migrationContext, stageHasFields } from '../migrate/context.js';
+import type { ThreadType } from '../schema/meta.js';
+import { STAGE_FILES } from '../schema/stages.js';
+import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { classifyPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { bytesMatchText } from '../workspace/read-files.js';
+
+/** One line of the prose and what became of it; `line` counts in the migrated file, `bodyLine` in the file as it was. */
+export interface MigratedLine extends LineReport {
+  bodyLine: number;
+}
+
+export interface MigratedFile {
+  path: string;
+  thread: string;
+  type: ThreadType;
+  stage: number;
+  /** The front matter written above the prose (only fields a line gave). */
+  frontMatter: Record<string, unknown>;
+  /** Every labelled line (and prospect-table row) of the prose, mapped or not. */
+  lines: MigratedLine[];
+  /** How many lines the front matter adds above the prose. */
+  offset: number;
+}
+
+export interface MigrationResult {
+  dryRun: boolean;
+  files: MigratedFile[];
+  /** Stage files asked for and left as they are, with why. */
+  skipped: { path: string; reason: string }[];
+  /** Labelled lines no field took (unmapped or ambiguous), across all files: each stays in the prose. */
+  unmapped: number;
+}
+
+/**
+ * Front matter for stage files written the LeanOS method's way — labelled lines, no front
+ * matter — above the same prose, byte for byte. `paths` are workspace-relative files or
+ * folders (already contained); none means every stage file without front matter. A file
+ * that already has front matter is skipped, so a second run changes nothing.
+ */
+export function proposeMigration(model: WorkspaceModel, paths: readonly string[], dryRun: boolean): WriteProposal<MigrationResult> {
+  const targets = paths.length === 0 ? allStagePaths(model) : selectPaths(model, paths);
+  const errors = errorsByPath(model);
+  const files: MigratedFile[] = [];
+  const skipped: MigrationResult['skipped'] = [];
+  const changes: SourceChange[] = [];
+  for (const path of targets) {
+    const outcome = migrateFile(model, path, errors);
+    if ('reason' in outcome) {
+      if (paths.length > 0 || outcome.report) skipped.push({ path, reason: outcome.reason });
+      continue;
+    }
+    files.push(outcome.file);
+    changes.push(writeChange(path, outcome.text));
+  }
+  const unmapped = files.reduce((n, f) => n + f.lines.filter((l) => l.status !== 'mapped').length, 0);
+  const threads = [...new Set(files.map((f) => f.thread))];
+  return {
+    result: { dryRun, files, skipped, unmapped },
+    changes,
+    summary: `migrate ${files.length} stage file${files.length === 1 ? '' : 's'} to front matter`,
+    thread: threads.length === 1 ? threads[0] : undefined,
+    details: files.map((f) => `${f.path}: ${Object.keys(f.frontMatter).length} field${Object.keys(f.frontMatter).length === 1 ? '' : 's'} from its labelled lines, ${f.lines.filter((l) => l.status !== 'mapped').length} left in the prose only`),
+  };
+}
+
+type FileOutcome = { file: MigratedFile; text: string } | { reason: string; report: boolean };
+
+function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, number>): FileOutcome {
+  const kind = classifyPath(path);
+  if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true };
+  // Only a file the scan read: never one reached through a symbolic link, nor a special file.
+  if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true };
+  const text = model.text(path);
+  if (text === undefined) return { reason: 'cannot be read', report: true };
+  if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false };
+  if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true };
+  const problems = errors.get(path);
+  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true };
+  const type = THREAD_TYPE_BY_FAMILY[kind.family];
+  if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true };
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const prose = text.slice(bom.length);
+  const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));
+  const eol = prose.includes('\r\n') ? '\r\n' : '\n';
+  const yaml = Object.keys(mapping.frontMatter).length === 0 ? '' : stringify(mapping.frontMatter, { lineWidth: 0 });
+  const block = `---\n${yaml}---\n`.replace(/\n/g, eol);
+  const offset = block.split(eol).length - 1;
+  const file: MigratedFile = {
+    path,
+    thread: kind.thread,
+    type,
+    stage: kind.stage,
+    frontMatter: mapping.frontMatter,
+    lines: mapping.lines.map((l) => ({ ...l, line: l.line + offset, bodyLine: l.line })),
+    offset,
+  };
+  return { file, text: bom + block + prose };
+}
+
+/** Every stage file of the workspace that does not start with front matter. */
+function allStagePaths(model: WorkspaceModel): string[] {
+  const out: string[] = [];
+  for (const thread of model.threads.values()) {
+    for (const [i, stage] of thread.stages.entries()) {
+      if (!stage || !stageHasFields(THREAD_TYPE_BY_FAMILY[thread.family], i + 1)) continue;
+      const text = stage.bodyOffset === 0 ? model.text(stage.path) : undefined;
+      if (text !== undefined && !parseFrontMatter(text).present) out.push(stage.path);
+    }
+  }
+  return out.sort();
+}
+
+/** The stage files named, or under the folders named (contained paths, relative to the root). */
+function selectPaths(model: WorkspaceModel, paths: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const abs = join(model.root, path);
+    if (!existsSync(abs)) throw new ThreadworkError(`No such file or folder: ${path}`, 'invalid-arguments', { path });
+    if (statSync(abs).isDirectory()) {
+      const prefix = path === '.' || path === '' ? '' : `${path.replace(/\/+$/, '')}/`;
+      const under = allStagePaths(model).filter((p) => p.startsWith(prefix));
+      if (under.length === 0 && !prefix.startsWith(`${LAYOUT.threads}/`) && prefix !== '' && prefix !== `${LAYOUT.threads}/`) {
+        throw new ThreadworkError(`${path} holds no thread: stage files live under ${LAYOUT.threads}/`, 'invalid-arguments', { path });
+      }
+      for (const p of under) out.add(p);
+    } else out.add(path);
+  }
+  return [...out].sort();
+}
+
+/** How many errors `check` finds in each file: a file with errors is not migrated until they are fixed. */
+function errorsByPath(model: WorkspaceModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of checkModel(model).diagnostics) if (d.severity === 'error') counts.set(d.path, (counts.get(d.path) ?? 0) + 1);
+  return counts;
+}

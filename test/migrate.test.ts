@@ -1,0 +1,495 @@
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { mapStage, type MigrationContext } from '../src/migrate/map-stage.js';
+import { readDate, readDays, readMoney, readProbability } from '../src/migrate/values.js';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+import { connectMcp } from './helpers/mcp.js';
+import { commitCount, git, gitInit, lastCommitPaths } from './helpers/git.js';
+import { md, read } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const FIXTURES = join(REPO_ROOT, 'test/fixtures/leanos-method');
+const DEAL = 'threads/sales/elsa-retail';
+const CAMPAIGN = 'threads/sales/campaigns/2026-04-06-luxury-cto-outbound';
+const TODAY = { THREADWORK_TODAY: '2026-11-22' };
+
+const fixture = (thread: 'deal' | 'campaign', file: string): string => readFileSync(join(FIXTURES, thread, file), 'utf8');
+const stageFiles = (thread: 'deal' | 'campaign'): string[] => readdirSync(join(FIXTURES, thread)).filter((f) => /^[1-6]-\w+\.md$/.test(f)).sort();
+
+/** A workspace knowing A4 and the luxury segment, holding both fixture threads exactly as the method writes them. */
+function methodWorkspace(extra: Record<string, string> = {}): string {
+  const files: Record<string, string> = {
+    'strategy/canvas/04-segments.md': md('title: Segments\nsegments:\n  - id: luxury-fashion\n    name: Luxury fashion brands\n'),
+    'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A1\n    statement: Controllers spend five days on the close\n    prior: 0.5\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
+    'goals/g-first-customers.md': md('id: g-first-customers\ntitle: First customers\ndeadline: 2026-12-31\ncreated: 2026-03-01\nmetrics:\n  - name: won_count\n    target: 3\n'),
+    [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { title: 'Elsa Retail', segment: 'luxury-fashion', created: '2026-03-02' }),
+    [`${CAMPAIGN}/meta.json`]: `${JSON.stringify({ id: '2026-04-06-luxury-cto-outbound', type: 'sales-campaign', title: 'Luxury CTO outbound', segment: 'luxury-fashion', source: 'outbound', created: '2026-04-06' }, null, 2)}\n`,
+  };
+  for (const file of stageFiles('deal')) files[`${DEAL}/${file}`] = fixture('deal', file);
+  for (const file of stageFiles('campaign')) files[`${CAMPAIGN}/${file}`] = fixture('campaign', file);
+  const dir = workspace({ ...files, ...extra });
+  gitInit(dir);
+  return dir;
+}
+
+/** Every labelled line of a fixture, found independently of the migrate code: `Label: value`, a label of at most eight words (docs/migrate.md). */
+function labelledLines(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ label: /^(?:[-*]\s+)?(?:\*\*)?([A-Za-z0-9][^:|]{0,60}?)(?::\*\*|\*\*:|:)\s+\S/.exec(line)?.[1], line, n: i + 1 }))
+    .filter(({ label, line }) => label !== undefined && label.trim().split(/\s+/).length <= 8 && !line.startsWith('#'))
+    .map(({ n }) => n);
+}
+
+interface MigratedJson {
+  dryRun: boolean;
+  files: { path: string; frontMatter: Record<string, unknown>; offset: number; lines: { line: number; bodyLine: number; text: string; status: string; reason?: string; fields?: Record<string, unknown> }[] }[];
+  skipped: { path: string; reason: string }[];
+  unmapped: number;
+  commit: { committed: boolean } | null;
+}
+
+describe('check on stage files written the method\'s way', () => {
+  it('warns about each stage file without front matter, names the fields its labelled lines map to and says to run migrate', async () => {
+    const dir = methodWorkspace();
+    const { json, code } = await runJson<{ ok: boolean; warnings: number; diagnostics: { path: string; line: number; rule: string; severity: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(code).toBe(0);
+    const warnings = json.diagnostics.filter((d) => d.rule === 'stage-front-matter-missing');
+    expect(warnings.map((d) => d.path).sort()).toEqual([...stageFiles('campaign').map((f) => `${CAMPAIGN}/${f}`), ...stageFiles('deal').map((f) => `${DEAL}/${f}`)].sort());
+    for (const w of warnings) {
+      expect(w).toMatchObject({ severity: 'warning', line: 1 });
+      expect(w.message).toContain(`threadwork migrate ${w.path}`);
+    }
+    const implication = warnings.find((d) => d.path === `${DEAL}/3-implication.md`)!;
+    expect(implication.message).toContain('`arr_potential` (line 3)');
+    expect(implication.message).toContain('`strategic_value` (line 4)');
+    const text = await runCli(['check', '--dir', dir]);
+    expect(text.stdout).not.toContain('no problems');
+    expect(text.stdout).toMatch(/threads\/sales\/elsa-retail\/3-implication\.md:1:1 warning No front matter/);
+  });
+
+  it('says nothing about a content thread\'s free-form stages, and migrate leaves them alone', async () => {
+    const thread = 'threads/marketing/white-label-case-study';
+    const dir = methodWorkspace({
+      [`${thread}/meta.json`]: `${JSON.stringify({ id: 'white-label-case-study', type: 'marketing', title: 'White-label case study', source: 'inbound', created: '2026-04-20' }, null, 2)}\n`,
+      [`${thread}/1-input.md`]: md('topic: White-label case study\npriority: high'),
+      [`${thread}/2-hypothesis.md`]: md('tests: [A4]\ninitial_confidence: 0.6'),
+      [`${thread}/3-implication.md`]: '# Implication\n\nReach: 50,000 CTOs\n',
+    });
+    const { json } = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    expect(json.diagnostics.filter((d) => d.path.startsWith(thread))).toEqual([]);
+    const migrated = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    expect(migrated.json.files.map((f) => f.path)).not.toContain(`${thread}/3-implication.md`);
+  });
+
+  it('says nothing about stage files that have front matter (the example workspace)', async () => {
+    const dir = workspace({ [`${DEAL}/meta.json`]: dealMeta('elsa-retail'), [`${DEAL}/1-input.md`]: md('source: inbound', '\n# Input\n\nDate: 2026-03-02\n') });
+    const { json } = await runJson<{ diagnostics: { rule: string }[] }>(['check', '--dir', dir]);
+    expect(json.diagnostics.filter((d) => d.rule === 'stage-front-matter-missing')).toEqual([]);
+  });
+});
+
+describe('threadwork migrate', () => {
+  it('--dry-run shows the front matter and every unmapped line, and writes nothing', async () => {
+    const dir = methodWorkspace();
+    const before = commitCount(dir);
+    const { json, code } = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(json.dryRun).toBe(true);
+    expect(json.files).toHaveLength(12);
+    expect(json.files.find((f) => f.path === `${DEAL}/3-implication.md`)!.frontMatter).toEqual({ arr_potential: { min: 1_000_000, max: 1_500_000 }, strategic_value: 'high', resource_cost_hours: 40 });
+    for (const file of stageFiles('deal')) expect(read(dir, `${DEAL}/${file}`)).toBe(fixture('deal', file));
+    expect(commitCount(dir)).toBe(before);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const text = await runCli(['migrate', '--dry-run', '--dir', dir]);
+    // A dry run points into the file as it is.
+    expect(text.stdout).toContain(`${DEAL}/3-implication.md:6 Priority: 0.85 — not mapped`);
+    expect(text.stdout).toMatch(/dry run: would write front matter to 12 stage files/);
+  });
+
+  it('writes front matter above the same prose, byte for byte, in one commit; the files validate and sync reads them', async () => {
+    const dir = methodWorkspace();
+    const before = commitCount(dir);
+    const { json, code } = await runJson<MigratedJson>(['migrate', '--dir', dir], { env: TODAY });
+    expect(code).toBe(0);
+    expect(json.commit).toMatchObject({ committed: true });
+    expect(commitCount(dir)).toBe(before + 1);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining([...stageFiles('deal').map((f) => `${DEAL}/${f}`), ...stageFiles('campaign').map((f) => `${CAMPAIGN}/${f}`)]));
+    for (const [thread, folder] of [['deal', DEAL], ['campaign', CAMPAIGN]] as const) {
+      for (const file of stageFiles(thread)) {
+        const text = read(dir, `${folder}/${file}`);
+        const fm = parseFrontMatter(text);
+        expect(fm.present, file).toBe(true);
+        // The prose as written; the sync then appends what it derives (a campaign's results block) after it.
+        const body = text.slice(fm.bodyOffset);
+        expect(body.startsWith(fixture(thread, file)), `${thread}/${file}`).toBe(true);
+        expect(body.slice(fixture(thread, file).length)).toMatch(/^(?:\n<!-- threadwork:begin results -->[\s\S]*<!-- threadwork:end results -->\n)?$/);
+      }
+    }
+    const check = await runJson<{ ok: boolean; diagnostics: unknown[] }>(['check', '--dir', dir]);
+    expect(check.json).toMatchObject({ ok: true, diagnostics: [] });
+    const meta = JSON.parse(read(dir, `${DEAL}/meta.json`)) as Record<string, unknown>;
+    expect(meta).toMatchObject({ status: 'closed-won', cycle_time_days: 46 });
+  });
+
+  it('its own write keeps every byte of the prose (without the sync)', async () => {
+    const dir = methodWorkspace();
+    const ws = await openWorkspace(dir);
+    const result = await ws.migrate([], { sync: false, commit: false });
+    expect(result.files).toHaveLength(12);
+    for (const [thread, folder] of [['deal', DEAL], ['campaign', CAMPAIGN]] as const) {
+      for (const file of stageFiles(thread)) {
+        const text = read(dir, `${folder}/${file}`);
+        expect(text.slice(parseFrontMatter(text).bodyOffset), `${thread}/${file}`).toBe(fixture(thread, file));
+      }
+    }
+  });
+
+  it.each([
+    ['deal', '1-input.md', { source: 'inbound', date: '2026-03-02', contact: { name: 'Sarah Chen', title: 'CTO', email: 'sarah.chen@elsa-retail.com' }, company: { name: 'Elsa Retail', industry: 'Luxury fashion e-commerce', employees: 250, revenue: 200_000_000 }, signal: 'Requested a white-label SDK demo after our Shopify Plus webinar' }],
+    ['deal', '2-hypothesis.md', { tests: ['A4'], initial_confidence: 0.6 }],
+    ['deal', '3-implication.md', { arr_potential: { min: 1_000_000, max: 1_500_000 }, strategic_value: 'high', resource_cost_hours: 40 }],
+    ['deal', '4-decision.md', { decision: 'QUALIFY', framework: 'BANT', alternatives: ['Wait for more enterprise data', 'Partner with an agency'] }],
+    ['deal', '6-learning.md', { outcome: 'closed-won', arr: 1_100_000, closed: '2026-04-17', validations: [{ assumption: 'A4', result: 'validated', evidence: 'Enterprise customers prefer white-label' }], content_opportunity: { topic: 'Elsa Retail success case study', priority: 'high' } }],
+    ['campaign', '1-input.md', { goal: 'Book 20 discovery meetings with luxury e-commerce CTOs before the summer collection', segment: 'luxury-fashion', date: '2026-04-06', target_list: { count: 120 } }],
+    ['campaign', '2-hypothesis.md', { tests: ['A4'], initial_confidence: 0.7 }],
+    ['campaign', '3-implication.md', { expected_meetings: 20, expected_pipeline: 2_500_000, resource_cost_hours: 30, strategic_value: 'high' }],
+    ['campaign', '4-decision.md', { decision: 'LAUNCH' }],
+    ['campaign', '5-actions.md', { sequence: { preset: 'five-touch-cold', start: '2026-04-06' }, prospects: [{ name: 'Marco Bellini', email: 'marco@ateliernove.com', company: 'Atelier Nove', status: 'replied' }, { name: 'Claire Dubois', status: 'active' }] }],
+    ['campaign', '6-learning.md', { closed: '2026-05-15', results: { sent: 120, delivered: 114, opened: 61, replied: 9, bounced: 6, meetings: 5, deals: 2 }, validations: [{ assumption: 'A4', result: 'partial', evidence: '7 of 9 replies asked about white-label, but only 5 meetings came from 120 prospects' }] }],
+  ] as const)('%s %s: the labelled lines become these fields', async (thread, file, expected) => {
+    const dir = methodWorkspace();
+    const ws = await openWorkspace(dir);
+    const result = await ws.migrate([`${thread === 'deal' ? DEAL : CAMPAIGN}/${file}`], { commit: false });
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]!.frontMatter).toMatchObject(expected);
+  });
+
+  it('the deal actions keep their order and read every way the method writes a field', async () => {
+    const ws = await openWorkspace(methodWorkspace());
+    const { files } = await ws.migrate([`${DEAL}/5-actions.md`], { dryRun: true });
+    expect(files[0]!.frontMatter.actions).toEqual([
+      { type: 'sales:lead-intake', status: 'completed', completed: '2026-03-03', owner: 'AI agent', result: 'ICP score 95/100, priority high' },
+      { type: 'sales:qualify', status: 'completed', completed: '2026-03-06', owner: 'Bella', result: 'QUALIFIED — budget and white-label requirement confirmed' },
+      { type: 'sales:demo', status: 'completed', completed: '2026-03-13', result: 'Pilot requested on three use cases' },
+      { type: 'sales:pilot', status: 'completed', completed: '2026-04-14', result: '92% accuracy, 150ms latency, 38% fewer returns' },
+      { type: 'sales:close', status: 'completed', completed: '2026-04-17', result: 'WON — $1.1M ARR over two years' },
+    ]);
+  });
+
+  it('reports every labelled line it could not map, with file and line, and drops none', async () => {
+    const dir = methodWorkspace();
+    const { json } = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    for (const [thread, folder] of [['deal', DEAL], ['campaign', CAMPAIGN]] as const) {
+      for (const file of stageFiles(thread)) {
+        const migrated = json.files.find((f) => f.path === `${folder}/${file}`)!;
+        const reported = migrated.lines.map((l) => l.bodyLine);
+        // Each labelled line of the prose is in the report, mapped or not.
+        for (const line of labelledLines(fixture(thread, file))) expect(reported, `${file}:${line}`).toContain(line);
+        for (const l of migrated.lines) {
+          expect(l.text).toBe(fixture(thread, file).split('\n')[l.bodyLine - 1]);
+          expect(l.line).toBe(l.bodyLine + migrated.offset);
+        }
+      }
+    }
+    const unmapped = json.files.flatMap((f) => f.lines.filter((l) => l.status !== 'mapped').map((l) => `${f.path}:${l.bodyLine} ${l.text}`));
+    expect(unmapped).toEqual(
+      expect.arrayContaining([
+        `${DEAL}/1-input.md:11 Budget: $400K-600K/year`,
+        `${DEAL}/2-hypothesis.md:4 Company: Elsa Retail (luxury-fashion)`,
+        `${DEAL}/3-implication.md:6 Priority: 0.85`,
+        `${DEAL}/5-actions.md:3 Day 1-5: sales:lead-intake + sales:qualify`,
+        `${DEAL}/5-actions.md:31 Duration: 30 days (2026-03-16 - 2026-04-14)`,
+        `${DEAL}/6-learning.md:6 Pilot results: 38% improvement`,
+        `${DEAL}/6-learning.md:10 Confidence: 60% → 95% (N=5, 100% pattern)`,
+        `${CAMPAIGN}/3-implication.md:7 Expected response rate: 8%`,
+        `${CAMPAIGN}/5-actions.md:12 | Tom Hughes | CTO | Savile & Co | tom.hughes@savileco | active |`,
+        `${CAMPAIGN}/6-learning.md:11 Open rate: 54%`,
+      ]),
+    );
+    expect(json.unmapped).toBe(unmapped.length);
+    const tom = json.files.find((f) => f.path === `${CAMPAIGN}/5-actions.md`)!.lines.find((l) => l.text.includes('Tom Hughes'))!;
+    expect(tom.reason).toMatch(/email/);
+  });
+
+  it('a second migrate does nothing: no file written, no commit', async () => {
+    const dir = methodWorkspace();
+    await runJson(['migrate', '--dir', dir]);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const texts = [...stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))];
+    const { json, code } = await runJson<MigratedJson>(['migrate', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(json.files).toEqual([]);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))).toEqual(texts);
+    // Named explicitly, a migrated file is skipped with why.
+    const named = await runJson<MigratedJson>(['migrate', `${DEAL}/3-implication.md`, '--dir', dir]);
+    expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/) }]);
+  });
+
+  it('advance reads the migrated fields it asked for before', async () => {
+    const dir = workspace({
+      [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { created: '2026-03-02' }),
+      'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
+      [`${DEAL}/1-input.md`]: fixture('deal', '1-input.md'),
+      [`${DEAL}/2-hypothesis.md`]: fixture('deal', '2-hypothesis.md'),
+      [`${DEAL}/3-implication.md`]: fixture('deal', '3-implication.md'),
+    });
+    gitInit(dir);
+    const refused = await runJson<{ error: { code: string; message: string; missing: { field: string }[] } }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
+    expect(refused.json.error.code).toBe('stage-incomplete');
+    expect(refused.json.error.missing.map((m) => m.field)).toContain('arr_potential');
+    expect(refused.json.error.message).toContain(`threadwork migrate ${DEAL}/3-implication.md`);
+    await runJson(['migrate', DEAL, '--dir', dir]);
+    const advanced = await runJson<{ created: string }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
+    expect(advanced.code).toBe(0);
+    expect(advanced.json.created).toBe(`${DEAL}/4-decision.md`);
+  });
+
+  it('takes files and folders, and leaves the rest alone', async () => {
+    const dir = methodWorkspace();
+    const { json } = await runJson<MigratedJson>(['migrate', CAMPAIGN, `${DEAL}/2-hypothesis.md`, '--dir', dir, '--no-commit']);
+    expect(json.files.map((f) => f.path)).toEqual([...stageFiles('campaign').map((f) => `${CAMPAIGN}/${f}`), `${DEAL}/2-hypothesis.md`].sort());
+    expect(json.commit).toBeNull();
+    expect(read(dir, `${DEAL}/3-implication.md`)).toBe(fixture('deal', '3-implication.md'));
+    expect(git(dir, 'status', '--porcelain')).toContain(`${DEAL}/2-hypothesis.md`);
+  });
+
+  it.each([
+    ['../outside'],
+    ['threads/../../outside.md'],
+    ['/etc/passwd'],
+  ])('refuses the hostile path %s and writes nothing', async (path) => {
+    const dir = methodWorkspace();
+    const { json, code } = await runJson<{ ok: boolean; error: { code: string } }>(['migrate', path, '--dir', dir]);
+    expect(code).toBe(1);
+    expect(json.error.code).toBe('path-refused');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a path that does not exist is an error; a symbolic link to a stage file is left alone', async () => {
+    const dir = methodWorkspace();
+    const missing = await runJson<{ error: { code: string } }>(['migrate', `${DEAL}/7-extra.md`, '--dir', dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.json.error.code).toBe('invalid-arguments');
+    const other = 'threads/sales/linked';
+    writeFileSync(join(dir, 'outside.md'), fixture('deal', '3-implication.md'));
+    mkdirSync(join(dir, other), { recursive: true });
+    writeFileSync(join(dir, other, 'meta.json'), dealMeta('linked'));
+    writeFileSync(join(dir, other, '1-input.md'), fixture('deal', '1-input.md'));
+    writeFileSync(join(dir, other, '2-hypothesis.md'), fixture('deal', '2-hypothesis.md'));
+    symlinkSync(join(dir, 'outside.md'), join(dir, other, '3-implication.md'));
+    const { json } = await runJson<MigratedJson>(['migrate', `${other}/3-implication.md`, '--dir', dir, '--no-commit']);
+    expect(json.files).toEqual([]);
+    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/) }]);
+    expect(readFileSync(join(dir, 'outside.md'), 'utf8')).toBe(fixture('deal', '3-implication.md'));
+  });
+
+  it('keeps CRLF line endings and a byte-order mark, the prose byte for byte', async () => {
+    const prose = '\uFEFF# Implication\r\n\r\nARR potential: €250k\r\nStrategic value: Medium\r\n';
+    const dir = methodWorkspace({ [`${DEAL}/3-implication.md`]: prose });
+    const ws = await openWorkspace(dir);
+    const result = await ws.migrate([`${DEAL}/3-implication.md`], { commit: false });
+    const text = read(dir, `${DEAL}/3-implication.md`);
+    expect(text.startsWith('\uFEFF---\r\narr_potential: 250000\r\nstrategic_value: medium\r\n---\r\n')).toBe(true);
+    expect(text.slice(text.indexOf('---\r\n#') + 5)).toBe(prose.slice(1));
+    expect(result.files[0]!.lines[0]!.note).toMatch(/EUR/);
+  });
+
+  it('--json output validates against the shipped schema', async () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli/migrate.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const dir = methodWorkspace();
+    for (const args of [['migrate', '--dry-run'], ['migrate'], ['migrate']]) {
+      const { json } = await runJson([...args, '--dir', dir]);
+      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+});
+
+describe('reading a labelled line', () => {
+  const context = (type: MigrationContext['type'], stage: MigrationContext['stage'], created = '2026-03-02'): MigrationContext => ({ type, stage, created, assumptions: new Set(['A4']), segments: [], goals: new Set() });
+
+  it.each([
+    ['60%', 0.6],
+    ['60 %', 0.6],
+    ['0.55', 0.55],
+    ['85% (strong ICP fit)', 0.85],
+  ])('probability %s → %s', (text, value) => {
+    expect(readProbability(text)).toEqual({ ok: true, value });
+  });
+
+  it.each(['60', '60% → 95%', '60-70%', 'high'])('probability %s is not read', (text) => {
+    expect(readProbability(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['$1M-$1.5M', { min: 1_000_000, max: 1_500_000 }, 'USD'],
+    ['$1.1M', 1_100_000, 'USD'],
+    ['€250k', 250_000, 'EUR'],
+    ['$40,000', 40_000, 'USD'],
+    ['1.2m USD', 1_200_000, 'USD'],
+    ['$400K-600K/year', { min: 400_000, max: 600_000 }, 'USD'],
+    ['~$500K (midpoint of budget)', 500_000, 'USD'],
+    ['250000', 250_000, undefined],
+  ])('money %s', (text, value, currency) => {
+    expect(readMoney(text)).toEqual({ ok: true, value: currency ? { value, currency } : { value } });
+  });
+
+  it.each(['$5K/month', '$42K MRR', 'about a million', '$1M-€2M'])('money %s is not read as a yearly amount', (text) => {
+    expect(readMoney(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['2026-03-01', '2026-03-01'],
+    ['March 1, 2026', '2026-03-01'],
+    ['1 Mar 2026', '2026-03-01'],
+    ['Mar 1st 2026', '2026-03-01'],
+  ])('date %s', (text, value) => {
+    expect(readDate(text)).toEqual({ ok: true, value });
+  });
+
+  it.each(['03/04/2026', 'February 30, 2026', 'next week'])('date %s is not read', (text) => {
+    expect(readDate(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['45 days', 45],
+    ['46 days (lead to signature)', 46],
+    ['6 weeks', 42],
+  ])('day count %s', (text, value) => {
+    expect(readDays(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['Deal outcome: Won', 'closed-won'],
+    ['Deal outcome: Closed won', 'closed-won'],
+    ['Deal outcome: Closed - lost\nLoss reason: Chose an in-house build', 'closed-lost'],
+    ['**Status:** LOST', 'closed-lost'],
+    ['Deal outcome: Stalled', 'stalled'],
+    ['Deal outcome: Closed\nARR: $1.1M', 'closed-won'],
+  ])('outcome %j', (text, outcome) => {
+    expect(mapStage(`# Learning\n\n${text}\n`, context('sales-deal', 6)).frontMatter.outcome).toBe(outcome);
+  });
+
+  it.each([
+    ['Deal outcome: Closed', /no ARR above 0/],
+    ['Deal outcome: Closed\nARR: $1.1M\nLoss reason: Budget moved to next year', /a loss reason is given too/],
+  ])('"Closed" without the evidence of a win is reported as ambiguous: %j', (text, why) => {
+    const mapping = mapStage(`# Learning\n\n${text}\n`, context('sales-deal', 6));
+    expect(mapping.frontMatter.outcome).toBeUndefined();
+    expect(mapping.lines.find((l) => l.text === 'Deal outcome: Closed')).toMatchObject({ status: 'ambiguous', reason: expect.stringMatching(why) });
+  });
+
+  it.each([
+    ['A4: Enterprise customers prefer white-label → VALIDATED', 'validated'],
+    ['A4: Enterprise customers prefer white-label -> INVALIDATED', 'invalidated'],
+    ['A4: Enterprise customers prefer white-label → PARTIAL', 'partial'],
+    ['### A4: Brand preferences\n**Status:** ✅ VALIDATED\n**Evidence:** 3 of 3 luxury inquiries chose white-label', 'validated'],
+  ])('validation %j', (text, result) => {
+    const { frontMatter } = mapStage(`# Learning\n\n${text}\n`, context('sales-deal', 6));
+    expect(frontMatter.validations).toEqual([expect.objectContaining({ assumption: 'A4', result })]);
+  });
+
+  it('a validation of an assumption the canvas does not have is reported, not written', () => {
+    const mapping = mapStage('A9: Something else → VALIDATED\n', context('sales-deal', 6));
+    expect(mapping.frontMatter.validations).toBeUndefined();
+    expect(mapping.lines[0]).toMatchObject({ status: 'unmapped', reason: expect.stringMatching(/A9 is not an assumption/) });
+  });
+
+  it('"CHALLENGED" is ambiguous, not a verdict', () => {
+    const mapping = mapStage('A4: Luxury prefers white-label → CHALLENGED\n', context('sales-deal', 6));
+    expect(mapping.lines[0]).toMatchObject({ status: 'ambiguous' });
+    expect(mapping.frontMatter).toEqual({});
+  });
+
+  it('two lines giving one field different values write neither', () => {
+    const mapping = mapStage('Initial confidence: 60%\nConfidence: 80%\n', context('sales-deal', 2));
+    expect(mapping.frontMatter).toEqual({});
+    expect(mapping.lines.map((l) => l.status)).toEqual(['ambiguous', 'ambiguous']);
+  });
+
+  it('a cycle in days that contradicts the close date is ambiguous', () => {
+    const mapping = mapStage('Closed: 2026-05-01\nSales cycle: 45 days\n', context('sales-deal', 6, '2026-03-02'));
+    expect(mapping.frontMatter).toEqual({ closed: '2026-05-01' });
+    expect(mapping.lines[1]).toMatchObject({ status: 'ambiguous' });
+  });
+
+  it('a sequence is written whole or not at all', () => {
+    const mapping = mapStage('Day 0: Email — cold-1-problem\nDay 3: LinkedIn — connection request\n', context('sales-campaign', 5));
+    expect(mapping.frontMatter.sequence).toBeUndefined();
+    expect(mapping.lines.map((l) => l.status)).toEqual(['unmapped', 'unmapped']);
+    const whole = mapStage('Day 0: Email — cold-1-problem\nDay 3: Call — follow-up-2-call\n', context('sales-campaign', 5));
+    expect(whole.frontMatter).toEqual({ sequence: { touches: [{ day: 0, channel: 'email', template: 'cold-1-problem' }, { day: 3, channel: 'call', template: 'follow-up-2-call' }] } });
+  });
+
+  it('a heading that names a field gives its paragraph, unless a labelled line gives the field', () => {
+    expect(mapStage('# Input\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1)).frontMatter).toEqual({ source: 'inbound' });
+    const both = mapStage('# Input\n\nSource: Referral\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1));
+    expect(both.frontMatter).toEqual({ source: 'referral' });
+  });
+
+  it.each([
+    ['Decision: PURSUE', 'QUALIFY'],
+    ['Verdict: **PASS** - not a fit', 'REJECT'],
+    ['Decision: **DEFER.** Revisit after their audit', 'DEFER'],
+  ])('decision %j → %s (the method\'s own words)', (text, decision) => {
+    expect(mapStage(`${text}\n`, context('sales-deal', 4)).frontMatter.decision).toBe(decision);
+  });
+
+  it('reads a content thread\'s learning', () => {
+    const { frontMatter } = mapStage('Published: March 3, 2026\nA4: Enterprise customers prefer white-label → VALIDATED\nEvidence: 40 demo requests cited the case study\n', context('marketing', 6));
+    expect(frontMatter).toEqual({ published: '2026-03-03', validations: [{ assumption: 'A4', result: 'validated', evidence: '40 demo requests cited the case study' }] });
+  });
+
+  it('an action status written in words', () => {
+    const { frontMatter } = mapStage('Type: sales:demo\nStatus: in progress\nDue: 2026-03-20\n', context('sales-deal', 5));
+    expect(frontMatter).toEqual({ actions: [{ type: 'sales:demo', status: 'in_progress', due: '2026-03-20' }] });
+  });
+
+  it('reads the field names themselves, and keeps a known id when another is unknown', () => {
+    expect(mapStage('arr_potential: 40000\nstrategic_value: low\n', context('sales-deal', 3)).frontMatter).toEqual({ arr_potential: 40000, strategic_value: 'low' });
+    const mixed = mapStage('Tests: A4, A9\n', context('sales-deal', 2));
+    expect(mixed.frontMatter).toEqual({ tests: ['A4'] });
+    expect(mixed.lines[0]).toMatchObject({ status: 'mapped', note: expect.stringMatching(/A9 is not in 10-assumptions\.md/) });
+  });
+
+  it('keeps the underscores inside a value: an email address', () => {
+    expect(mapStage('Contact: Jo Park, CFO, jo_park@acme.io\nCompany: *Acme*\n', context('sales-deal', 1)).frontMatter).toEqual({ contact: { name: 'Jo Park', title: 'CFO', email: 'jo_park@acme.io' }, company: { name: 'Acme' } });
+  });
+
+  it('a heading feeds only a one-value field: `## Outcome` prose is not read as the outcome', () => {
+    expect(mapStage('# Learning\n\n## Outcome\n\nWon at $42k ARR, 77 days from first contact.\n', context('sales-deal', 6)).frontMatter).toEqual({});
+  });
+
+  it('ignores lines in code fences and comments', () => {
+    expect(mapStage('```\nARR potential: $1M\n```\n<!-- Strategic value: High -->\n', context('sales-deal', 3))).toEqual({ frontMatter: {}, lines: [] });
+  });
+});
+
+it('writes through the engine: a write to a migrated file keeps it valid (MCP-style stage write)', async () => {
+  const dir = methodWorkspace();
+  const ws = await openWorkspace(dir);
+  await ws.migrate([DEAL], { commit: false });
+  const written = await ws.writeStage({ thread: DEAL, stage: 3, frontMatter: { arr_potential: 1_200_000, strategic_value: 'high', resource_cost_hours: 40 } }, { commit: false });
+  expect(written.write.written).toBe(true);
+  expect(read(dir, `${DEAL}/3-implication.md`)).toContain(fixture('deal', '3-implication.md'));
+});
+
+it('MCP migrate_stages: a dry run reports, a run writes and commits, an absolute path is refused', async () => {
+  const dir = methodWorkspace();
+  const mcp = await connectMcp(dir);
+  const dry = await mcp.ok<{ result: MigratedJson; commit: unknown }>('migrate_stages', { paths: [DEAL], dry_run: true });
+  expect(dry.result.files).toHaveLength(6);
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  const refused = await mcp.call('migrate_stages', { paths: [join(dir, DEAL)] });
+  expect(refused.isError).toBe(true);
+  expect(refused.text).toMatch(/path-refused|absolute/);
+  const done = await mcp.ok<{ result: MigratedJson; commit: { committed: boolean } }>('migrate_stages', { paths: [`${DEAL}/3-implication.md`] });
+  expect(done.commit).toMatchObject({ committed: true });
+  expect(parseFrontMatter(read(dir, `${DEAL}/3-implication.md`)).data).toEqual({ arr_potential: { min: 1_000_000, max: 1_500_000 }, strategic_value: 'high', resource_cost_hours: 40 });
+});
