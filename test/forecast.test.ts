@@ -425,7 +425,7 @@ describe('the forecast in the workspace', () => {
     expect(text).toContain('**Forecast at 2026-12-31** (Monte Carlo over 2 open deals, 10,000 draws, seed 1, as of 2026-11-12)');
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
     const config = join(dir, 'threadwork.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/^  draws: 10000$/m, '  draws: 2000').replace(/^  seed: 1$/m, '  seed: 7'));
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {2}draws: 10000$/m, '  draws: 2000').replace(/^ {2}seed: 1$/m, '  seed: 7'));
     const synced = await runJson<{ written: string[] }>(['sync', '--dir', dir], { env });
     expect(synced.json.written).toEqual(['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md']);
     expect(readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8')).toContain('2,000 draws, seed 7, as of 2026-11-12');
