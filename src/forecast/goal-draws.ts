@@ -1,5 +1,6 @@
 import { dealKey, DrawTotals, threshold, type DealDraw } from './draws.js';
-import type { DealChance } from './simulate.js';
+import { distribution, type Base, type DealChance, type MetricDistribution } from './simulate.js';
+import type { ForecastMetric } from './metrics.js';
 
 /**
  * A goal's draws kept between derivations: per open deal what it was drawn with, and the
@@ -12,6 +13,8 @@ export class GoalDraws {
   /** Per deal path, what it was drawn with and the update that last saw it. */
   private readonly deals = new Map<string, { draw: DealDraw; seen: number }>();
   private generation = 0;
+  /** Distributions computed on the current totals, by metric, target and base; emptied when a deal moves. */
+  private readonly memo = new Map<string, MetricDistribution>();
 
   constructor(
     readonly draws: number,
@@ -27,6 +30,20 @@ export class GoalDraws {
   /** The deal as last drawn, for its swing. */
   deal(path: string): DealDraw | undefined {
     return this.deals.get(path)?.draw;
+  }
+
+  /**
+   * A metric's distribution on the current totals. Memoised until a deal moves: a cycle that
+   * changes the calibration but none of this goal's odds sorts nothing.
+   */
+  distribution(metric: ForecastMetric, target: number, base: Base): MetricDistribution {
+    const key = `${metric}|${target}|${base.won}|${base.wonCents}|${base.lost}`;
+    let known = this.memo.get(key);
+    if (!known) {
+      if (this.memo.size >= 64) this.memo.clear(); // bases that came and went: keep it small
+      this.memo.set(key, (known = distribution(metric, target, base, this.totals)));
+    }
+    return known;
   }
 
   /** Brings the totals to these deals and odds; whether anything moved. */
@@ -54,6 +71,7 @@ export class GoalDraws {
       this.deals.delete(path);
     }
     if (out.length === 0 && into.length === 0) return false;
+    this.memo.clear();
     if ((out.length + into.length) * 2 > this.deals.size) {
       // Most deals moved: drawing them all afresh costs less than taking each out and in.
       this.totals = new DrawTotals(this.draws, this.seed);

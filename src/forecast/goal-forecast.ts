@@ -4,7 +4,7 @@ import { daysBetween, type ThreadFacts } from '../derive/thread-facts.js';
 import { calibrateStages, CycleModel, type ClosedDeals, type StageCalibration } from './calibrate.js';
 import { GoalDraws } from './goal-draws.js';
 import { isForecastMetric, type ForecastMetric } from './metrics.js';
-import { distribution, type Base, type MetricDistribution } from './simulate.js';
+import type { Base, MetricDistribution } from './simulate.js';
 
 export type ForecastSettings = Config['forecast'];
 
@@ -115,7 +115,7 @@ export function runGoalForecast(
     draws: settings.draws,
     seed: settings.seed,
     openDeals: open.length,
-    metrics: metrics.map((m) => ({ name: m.name, target: m.target, ...distribution(m.name, m.target, base, draws.outcomes) })),
+    metrics: metrics.map((m) => ({ name: m.name, target: m.target, ...draws.distribution(m.name, m.target, base) })),
   };
   return { forecast, odds, base, draws };
 }
