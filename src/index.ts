@@ -20,3 +20,5 @@ export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './engine/sync-plan.js';
 export type { StrategyOptions, StrategyResult } from './strategy/run.js';
 export { SKILLS, type SkillName, type SkillsResult } from './skills/install.js';
+export type { GoalForecast, MetricForecast } from './forecast/index.js';
+export type { DealSwing, ForecastReport } from './report/forecast.js';
