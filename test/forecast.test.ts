@@ -22,6 +22,9 @@ import {
 } from '../src/forecast/index.js';
 import { configSchema } from '../src/schema/config.js';
 import type { Goal } from '../src/schema/goal.js';
+import { IncrementalDerivation } from '../src/derive/incremental.js';
+import { deriveWorkspace } from '../src/derive/workspace.js';
+import { WorkspaceState } from '../src/engine/state.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
@@ -430,5 +433,36 @@ describe('the forecast in the workspace', () => {
     expect(synced.json.written).toEqual(['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md']);
     expect(readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8')).toContain('2,000 draws, seed 7, as of 2026-11-12');
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env: { ...env, THREADWORK_TODAY: '2027-02-01' } })).json.written).toEqual([]);
+  });
+});
+
+describe('the forecast in a watcher', () => {
+  it('a warm derivation that redraws only what moved gives exactly the cold forecast, edit after edit', async () => {
+    const dir = exampleWorkspace();
+    const state = await WorkspaceState.load(dir);
+    const warm = new IncrementalDerivation();
+    const forecasts = (d: ReturnType<typeof deriveWorkspace>): unknown => d.goals.map((g) => [g.id, g.forecast]);
+    expect(forecasts(warm.derive(state.derivationModel()))).toEqual(forecasts(deriveWorkspace(state.derivationModel())));
+    const edits: [string, (text: string) => string][] = [
+      // An open deal linked to g-arr-500k-2026 becomes larger: only it is redrawn.
+      ['threads/sales/oakline-outfitters/3-implication.md', (t) => t.replace(/^arr_potential: 36000$/m, 'arr_potential: 480000')],
+      // A closed deal's ARR: the base moves, the draws do not.
+      ['threads/sales/northwind-payments/6-learning.md', (t) => t.replace(/^arr: 42000$/m, 'arr: 52000')],
+      // A closed won deal becomes lost: the calibration moves for every stage.
+      ['threads/sales/northwind-payments/6-learning.md', (t) => t.replace(/^outcome: closed-won$/m, 'outcome: closed-lost')],
+    ];
+    let before = forecasts(warm.derive(state.derivationModel()));
+    for (const [path, edit] of edits) {
+      const file = join(dir, path);
+      const text = readFileSync(file, 'utf8');
+      expect(edit(text), path).not.toBe(text);
+      writeFileSync(file, edit(text));
+      state.update(path);
+      const model = state.derivationModel();
+      const after = forecasts(warm.derive(model));
+      expect(after, path).toEqual(forecasts(deriveWorkspace(model)));
+      expect(after, `${path} moves the forecast`).not.toEqual(before);
+      before = after;
+    }
   });
 });
