@@ -224,6 +224,7 @@ export class IncrementalDerivation {
 
   private output(model: WorkspaceModel): DerivedWorkspace {
     const goals = goalsOf(model);
+    this.pruneForecasts(goals);
     let asOf = '';
     for (const date of this.dates.keys()) if (date > asOf) asOf = date;
     for (const g of goals) if (g.created > asOf) asOf = g.created;
@@ -251,7 +252,8 @@ export class IncrementalDerivation {
    * its path and its odds alone (forecast/draws.ts), so a warm and a cold run agree.
    */
   private forecastOf(goal: Goal, linked: GoalGroup, asOf: string, config: Config): GoalForecast | null {
-    const settings = JSON.stringify(config.forecast);
+    // The stage probabilities are the prior means: a change to them recalibrates, closed deals or not.
+    const settings = JSON.stringify([config.forecast, config.pipeline.stages]);
     if (this.calibration?.version !== this.closed.version || this.calibration.settings !== settings) {
       this.calibration = { version: this.closed.version, settings, value: calibrate(config.pipeline.stages, this.closed, config.forecast) };
     }
@@ -263,6 +265,13 @@ export class IncrementalDerivation {
     const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, facts, this.calibration.value, asOf, config.forecast, known?.draws);
     this.forecasts.set(goal.id, { key, group: linked, forecast: run?.forecast ?? null, draws: run?.draws });
     return run?.forecast ?? null;
+  }
+
+  /** Lets go of the draws of goals that are gone. */
+  private pruneForecasts(goals: readonly Goal[]): void {
+    if (this.forecasts.size <= goals.length) return;
+    const ids = new Set(goals.map((g) => g.id));
+    for (const id of [...this.forecasts.keys()]) if (!ids.has(id)) this.forecasts.delete(id);
   }
 
   private evidenceOf(id: string): EvidenceRef[] {

@@ -83,7 +83,8 @@ export function dealOdds(open: readonly ThreadFacts[], calibration: Calibration,
     const age = Math.max(0, daysBetween(t.meta.created, asOf));
     const pStage = percent((t.pipelineStage && probability.get(t.pipelineStage)) || 0);
     const pClosed = percent(calibration.cycle.closeWithin(age, horizon));
-    return { path: t.path, stage: t.pipelineStage, value: t.arrPotential ?? 0, age, pStage, pClosed, pWon: pStage * pClosed };
+    // Two whole percents multiply to at most four decimals: rounding there only drops float noise.
+    return { path: t.path, stage: t.pipelineStage, value: t.arrPotential ?? 0, age, pStage, pClosed, pWon: Math.round(pStage * pClosed * 10_000) / 10_000 };
   });
 }
 
