@@ -28,6 +28,7 @@ import { WorkspaceState } from '../src/engine/state.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
 
 /**
  * The Monte Carlo held to exact answers. For independent deals whose chances at the deadline
@@ -464,5 +465,19 @@ describe('the forecast in a watcher', () => {
       expect(after, `${path} moves the forecast`).not.toEqual(before);
       before = after;
     }
+  });
+});
+
+describe('the forecast over MCP', () => {
+  it('the goal resource carries the forecast block, and the report tool answers forecast', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const goal = await mcp.resource('threadwork://goals/g-arr-500k-2026');
+    expect(goal).toContain('**Forecast at 2026-12-31**');
+    expect(goal).toMatch(/\| win_rate \| 35% \| \d+% \|/);
+    const report = await mcp.ok<{ report: string; goals: { id: string; deals: { path: string; swing: number }[] }[] }>('report', { name: 'forecast' });
+    expect(report.report).toBe('forecast');
+    expect(report.goals.map((g) => g.id)).toEqual(['g-arr-500k-2026', 'g-fintech-beachhead']);
+    expect(report.goals[0]!.deals.length).toBeGreaterThan(0);
   });
 });
