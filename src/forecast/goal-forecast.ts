@@ -91,7 +91,7 @@ export function dealOdds(open: readonly ThreadFacts[], calibration: Calibration,
 /**
  * The Monte Carlo forecast of a goal's deal-driven metrics at its deadline; null when the
  * goal has none of them (or is abandoned). `linked` are the goal's threads (any kind, any
- * status): its open deals are drawn, its closed ones are the starting totals. `draws`, when
+ * status): its open deals are drawn, its closed ones are the starting totals. `previous`, when
  * given, is the goal's previous run, updated in place (only the deals whose odds moved).
  */
 export function runGoalForecast(
