@@ -5,7 +5,7 @@
  *
  *   interfaces  cli/ watch/ mcp/ demo/
  *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ accounts/ strategy/run.ts api.ts index.ts
- *   domain      derive/ scoring/ outreach/ check/ report/ migrate/ strategy/ (pure), workspace/ model modules
+ *   domain      derive/ scoring/ outreach/ check/ report/ migrate/ strategy/ (pure), forecast/, workspace/ model modules
  *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts clock.ts timing.ts version.ts
  *
  * A module imports from its own layer or the layers below it. Domain modules do no I/O:
@@ -22,6 +22,7 @@ const DOMAIN = [
   '^src/(derive|scoring|outreach|check|report)/',
   // migrate/: reads the LeanOS method's labelled lines into stage front matter (threads/migrate.ts writes it).
   '^src/migrate/',
+  '^src/forecast/',
   '^src/strategy/(?!run[.]ts$)[^/]+[.]ts$',
   MODEL,
 ];

@@ -69,7 +69,7 @@ export interface Workspace {
    * write throws with the diagnostics and writes nothing), then syncs and commits.
    */
   writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
-  /** A report as data: pipeline, winloss, goals or assumptions. */
+  /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */
   history(subject: string): Promise<History>;

@@ -29,3 +29,5 @@ export { rankAccounts, type AccountRanking, type AccountRankingData, type Ranked
 export { rankContacts, type ContactRanking, type RankedContact } from './accounts/rank-contacts.js';
 export type { MigratedFile, MigratedLine, MigrationResult } from './threads/migrate.js';
 export { mapStage, type MigrationContext, type StageMapping, type LineReport } from './migrate/map-stage.js';
+export type { GoalForecast, MetricForecast } from './forecast/index.js';
+export type { DealSwing, ForecastReport } from './report/forecast.js';

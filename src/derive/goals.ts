@@ -1,3 +1,4 @@
+import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { Goal, GoalMetricName } from '../schema/goal.js';
 import { round2 } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
@@ -43,6 +44,8 @@ export interface GoalState {
   metrics: MetricState[];
   subgoals: SubgoalState[];
   threads: string[];
+  /** The Monte Carlo forecast of the deal-driven metrics at the deadline (docs/forecast.md); null when the goal has none or is abandoned. */
+  forecast: GoalForecast | null;
 }
 
 /** Metrics where less is better: progress is the target over the current value. */
@@ -53,14 +56,14 @@ const LOWER_IS_BETTER = new Set<GoalMetricName>(['avg_cycle_days']);
  * latest date written in the workspace's sources — so the same sources always give
  * the same state, on any day and any machine.
  */
-export function deriveGoal(goal: Goal, threads: readonly ThreadFacts[], asOf: string): GoalState {
+export function deriveGoal(goal: Goal, threads: readonly ThreadFacts[], asOf: string, forecast: GoalForecast | null = null): GoalState {
   const linked = threads.filter((t) => t.meta.goal_id === goal.id);
   const group = (members: readonly ThreadFacts[]): GoalGroup => {
     const sums = new FigureSums();
     for (const t of members) sums.add(t);
     return { figures: figuresOf(sums), threads: members.map((t) => t.path).sort(), live: members.filter(isLive).length };
   };
-  return goalState(goal, group(linked), (id) => group(linked.filter((t) => t.meta.subgoal === id)), asOf);
+  return goalState(goal, group(linked), (id) => group(linked.filter((t) => t.meta.subgoal === id)), asOf, forecast);
 }
 
 /** The threads linked to a goal or one of its subgoals, as a goal's state needs them. */
@@ -78,7 +81,7 @@ export function isLive(t: ThreadFacts): boolean {
 }
 
 /** A goal's state from its linked threads' figures: the one computation for a cold sync and a warm watcher. */
-export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string): GoalState {
+export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string, forecast: GoalForecast | null = null): GoalState {
   const metrics = goal.metrics.map((m) => metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null));
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
     const own = subgoal(sg.id);
@@ -104,6 +107,7 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     metrics,
     subgoals,
     threads: linked.threads,
+    forecast,
   };
 }
 

@@ -1,4 +1,6 @@
+import { calibrate, ClosedDealTally, runGoalForecast, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
 import type { Config } from '../schema/config.js';
+import type { Goal } from '../schema/goal.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, canvasValue, goalsOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
@@ -98,6 +100,11 @@ export class IncrementalDerivation {
   private readonly opportunities = new Map<string, Map<string, { topic: string; priority: string }>>();
   /** The openings the threads ask for, as last handed out; dropped when one changes. */
   private askedFor: MarketingOpening[] | undefined;
+  /** Closed deals, for the forecast's calibration; and the calibration at the tally's version. */
+  private readonly closed = new ClosedDealTally();
+  private calibration: { version: number; settings: string; value: Calibration } | undefined;
+  /** Per goal, its forecast, what it was computed from and its draws (kept to redraw only the deals that move). */
+  private readonly forecasts = new Map<string, { key: string; group: GoalGroup; forecast: GoalForecast | null; draws: GoalDraws | undefined }>();
 
   /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
   private changed: Set<string> | undefined;
@@ -168,6 +175,8 @@ export class IncrementalDerivation {
     const apply = (group: Group): void => (sign > 0 ? group.add(t) : group.remove(t));
     if (sign > 0) this.overall.add(t);
     else this.overall.remove(t);
+    if (sign > 0) this.closed.add(t);
+    else this.closed.remove(t);
     if (t.meta.segment) apply(groupOf(this.segments, t.meta.segment));
     if (t.meta.goal_id) {
       apply(groupOf(this.goals, t.meta.goal_id));
@@ -215,6 +224,7 @@ export class IncrementalDerivation {
 
   private output(model: WorkspaceModel): DerivedWorkspace {
     const goals = goalsOf(model);
+    this.pruneForecasts(goals);
     let asOf = '';
     for (const date of this.dates.keys()) if (date > asOf) asOf = date;
     for (const g of goals) if (g.created > asOf) asOf = g.created;
@@ -227,9 +237,41 @@ export class IncrementalDerivation {
       assumptions,
       overall: figuresOf(this.overall),
       bySegment: segmentsOf(model).map((s) => ({ id: s.id, figures: group(this.segments, s.id).figures })),
-      goals: goals.map((g) => goalState(g, group(this.goals, g.id), (sg) => group(this.subgoals, `${g.id}\0${sg}`), asOf)),
+      goals: goals.map((g) => {
+        const linked = group(this.goals, g.id);
+        return goalState(g, linked, (sg) => group(this.subgoals, `${g.id}\0${sg}`), asOf, this.forecastOf(g, linked, asOf, model.config));
+      }),
       marketing: this.marketing(assumptions),
     };
+  }
+
+  /**
+   * A goal's forecast: unchanged while its linked deals, the calibration (any closed deal),
+   * the as-of date, the goal and the forecast settings stay put; otherwise its draws are
+   * updated, redrawing only the deals whose odds moved. Each deal's draws depend on the seed,
+   * its path and its odds alone (forecast/draws.ts), so a warm and a cold run agree.
+   */
+  private forecastOf(goal: Goal, linked: GoalGroup, asOf: string, config: Config): GoalForecast | null {
+    // The stage probabilities are the prior means: a change to them recalibrates, closed deals or not.
+    const settings = JSON.stringify([config.forecast, config.pipeline.stages]);
+    if (this.calibration?.version !== this.closed.version || this.calibration.settings !== settings) {
+      this.calibration = { version: this.closed.version, settings, value: calibrate(config.pipeline.stages, this.closed, config.forecast) };
+    }
+    const key = JSON.stringify([this.closed.version, settings, asOf, goal]);
+    const known = this.forecasts.get(goal.id);
+    if (known && known.key === key && known.group === linked) return known.forecast;
+    const figures = linked.figures;
+    const facts = linked.threads.flatMap((path) => this.facts.get(path) ?? []);
+    const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, facts, this.calibration.value, asOf, config.forecast, known?.draws);
+    this.forecasts.set(goal.id, { key, group: linked, forecast: run?.forecast ?? null, draws: run?.draws });
+    return run?.forecast ?? null;
+  }
+
+  /** Lets go of the draws of goals that are gone. */
+  private pruneForecasts(goals: readonly Goal[]): void {
+    if (this.forecasts.size <= goals.length) return;
+    const ids = new Set(goals.map((g) => g.id));
+    for (const id of [...this.forecasts.keys()]) if (!ids.has(id)) this.forecasts.delete(id);
   }
 
   private evidenceOf(id: string): EvidenceRef[] {

@@ -1,5 +1,6 @@
 import type { AssumptionState } from './assumptions.js';
 import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
+import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
 import type { Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
@@ -105,6 +106,7 @@ export function renderGoalStateBlock(state: GoalState): string {
       state.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
     ),
   ];
+  if (state.forecast) lines.push('', ...renderForecastLines(state.forecast));
   if (state.subgoals.length) {
     lines.push(
       '',
@@ -116,6 +118,31 @@ export function renderGoalStateBlock(state: GoalState): string {
     );
   }
   return lines.join('\n');
+}
+
+/** A chance as a whole percent, never rounded to a certainty it is not: `<1%`, `>99%`. */
+export function formatChance(p: number): string {
+  if (p > 0 && p < 0.005) return '<1%';
+  if (p < 1 && p >= 0.995) return '>99%';
+  return formatPercent(p);
+}
+
+/** The forecast's headline: where it comes from and when it was drawn. */
+export function forecastHeadline(f: GoalForecast): string {
+  return `**Forecast at ${f.deadline}** (Monte Carlo over ${formatNumber(f.openDeals)} open deal${f.openDeals === 1 ? '' : 's'}, ${formatNumber(f.draws)} draws, seed ${f.seed}, as of ${f.asOf}):`;
+}
+
+/** The forecast table of a goal: per metric the chance of the target and the 10th, 50th and 90th percentiles. */
+export function forecastTable(f: GoalForecast): string {
+  return table(
+    ['metric', 'target', 'chance', 'P10', 'P50', 'P90'],
+    ['l', 'r', 'r', 'r', 'r', 'r'],
+    f.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.target), formatChance(m.pTarget), formatGoalMetric(m.name, m.p10), formatGoalMetric(m.name, m.p50), formatGoalMetric(m.name, m.p90)]),
+  );
+}
+
+function renderForecastLines(f: GoalForecast): string[] {
+  return [forecastHeadline(f), '', forecastTable(f)];
 }
 
 /** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */

@@ -45,7 +45,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     new ResourceTemplate('threadwork://goals/{id}', {
       list: () => ({ resources: goalIds(root).map((id) => ({ uri: `threadwork://goals/${id}`, name: `goal ${id}`, mimeType: 'text/markdown' })) }),
     }),
-    { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory).', mimeType: 'text/markdown' },
+    { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory, forecast at the deadline).', mimeType: 'text/markdown' },
     (uri, { id }) => {
       const parsed = goalIdSchema.safeParse(id);
       if (!parsed.success) throw new ThreadworkError(`Invalid goal id ${JSON.stringify(id)}: expected a goal id such as g-mrr-50k`, 'not-found');

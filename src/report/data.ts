@@ -2,6 +2,7 @@ import { today } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
+import { forecastRuns } from './forecast.js';
 import { computeFigures } from '../derive/metrics.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
@@ -63,9 +64,10 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   };
 }
 
-/** Goals as of today (the files hold them as of the latest activity; a report is live). */
+/** Goals as of today (the files hold them as of the latest activity; a report is live), forecasts included. */
 export function goalsReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model), asOf = today()): GoalState[] {
-  return goalsOf(model).map((g) => deriveGoal(g, derived.threads, asOf));
+  const runs = forecastRuns(model, derived, asOf);
+  return goalsOf(model).map((g) => deriveGoal(g, derived.threads, asOf, runs.get(g.id)?.forecast ?? null));
 }
 
 export function assumptionsReport(_model: WorkspaceModel, derived: DerivedWorkspace): AssumptionState[] {

@@ -2,9 +2,10 @@ import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { cell, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
-import { formatGoalMetric } from '../derive/render-blocks.js';
+import { forecastHeadline, forecastTable, formatGoalMetric } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
+import { terminalForecast } from './render-forecast.js';
 import { bar, box, columns } from './terminal.js';
 
 export type ReportFormat = 'terminal' | 'md';
@@ -57,6 +58,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
           '',
           table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)])),
           '',
+          ...(g.forecast ? [forecastHeadline(g.forecast), '', forecastTable(g.forecast), ''] : []),
           g.subgoals.length ? table(['subgoal', 'title', 'progress', 'status'], ['l', 'l', 'r', 'l'], g.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status])) : '',
           '',
         ].join('\n'),
@@ -72,6 +74,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
         `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
         '',
         ...metrics,
+        ...(g.forecast ? ['', ...terminalForecast(g.forecast)] : []),
         ...(subgoals.length ? ['', ...subgoals] : []),
       ]);
     })

@@ -40,6 +40,21 @@ export const configSchema = z.looseObject({
     .prefault({}),
   /** Where same-named files override the built-in templates, relative to the workspace root. */
   templates_dir: z.string().default('.threadwork/templates'),
+  /** The Monte Carlo goal forecast (docs/forecast.md). */
+  forecast: z
+    .looseObject({
+      /** Monte Carlo draws per goal: 10,000 puts a probability within ±0.02 (4 standard errors at p = 0.5). */
+      draws: z.number().int().min(1).max(1_000_000).default(10_000),
+      /** The mulberry32 seed: the same sources, date and seed give the same numbers. */
+      seed: z.number().int().min(0).max(4_294_967_295).default(1),
+      /** How many closed deals the configured stage probability is worth (the Beta prior's strength). */
+      prior_strength: z.number().positive().default(10),
+      /** Mean cycle in days (creation to close) assumed before any deal has closed. */
+      cycle_days: z.number().positive().default(90),
+      /** How many closed deals that assumed cycle is worth against the observed cycles. */
+      cycle_prior_strength: z.number().positive().default(3),
+    })
+    .prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { openWorkspace } from '../../api.js';
 import { assertReportName, type ReportData } from '../../report/build.js';
+import { renderForecast } from '../../report/render-forecast.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
@@ -18,5 +19,7 @@ function render(data: ReportData, format: ReportFormat): string {
       return renderGoals(data.goals, format);
     case 'assumptions':
       return renderAssumptions(data.assumptions, format);
+    case 'forecast':
+      return renderForecast(data, format);
   }
 }

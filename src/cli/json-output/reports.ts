@@ -33,6 +33,27 @@ export const winlossReportOutput = z.object({
   qualificationThreshold: z.object({ threshold: z.number(), accuracy: share, deals: z.number().int() }).nullable(),
 });
 
+const forecastMetricName = z.enum(['won_count', 'won_arr', 'mrr', 'avg_deal_size', 'win_rate']);
+
+/** A goal's Monte Carlo forecast at its deadline (docs/forecast.md). */
+const goalForecastOutput = z.object({
+  asOf: z.string().describe('the date the open deals are aged to: today for a report, the latest source date in the goal file'),
+  deadline: z.string(),
+  draws: z.number().int().positive(),
+  seed: z.number().int().nonnegative(),
+  openDeals: z.number().int().nonnegative().describe('open deals linked to the goal that the draws include'),
+  metrics: z.array(
+    z.object({
+      name: forecastMetricName,
+      target: z.number(),
+      pTarget: share.describe('share of the draws where the metric reaches the target by the deadline'),
+      p10: nullableNumber.describe('10th percentile of the value at the deadline; null when the metric is undefined there (no won deal for an average)'),
+      p50: nullableNumber,
+      p90: nullableNumber,
+    }),
+  ),
+});
+
 export const goalsReportOutput = z.object({
   report: z.literal('goals'),
   goals: z.array(
@@ -48,6 +69,7 @@ export const goalsReportOutput = z.object({
       metrics: z.array(z.object({ name: z.string(), current: nullableNumber, target: z.number(), baseline: nullableNumber, gap: z.number(), progress: share })),
       subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.string(), threads: z.array(z.string()) })),
       threads: z.array(z.string()),
+      forecast: goalForecastOutput.nullable().describe('null when the goal has no deal-driven metric or is abandoned'),
     }),
   ),
 });
@@ -69,6 +91,39 @@ export const assumptionsReportOutput = z.object({
       n: z.number().int(),
       testedBy: z.array(z.string()),
       evidence: z.array(z.object({ thread: z.string(), result: z.enum(['validated', 'partial', 'invalidated']) })),
+    }),
+  ),
+});
+
+export const forecastReportOutput = z.object({
+  report: z.literal('forecast'),
+  asOf: z.string(),
+  calibration: z.object({
+    priorStrength: z.number(),
+    cycleDays: z.number(),
+    cyclePriorStrength: z.number(),
+    closedDeals: z.number().int().nonnegative(),
+    cycles: z.number().int().nonnegative(),
+    stages: z.array(z.object({ stage: z.string(), configured: share, closed: z.number().int().nonnegative(), won: z.number().int().nonnegative(), probability: share.describe('(won + k·configured) / (closed + k), k = priorStrength') })),
+  }),
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      metric: forecastMetricName.describe('the metric the deals are ranked on'),
+      forecast: goalForecastOutput,
+      deals: z.array(
+        z.object({
+          path: z.string(),
+          stage: z.string().nullable(),
+          value: z.number(),
+          age: z.number().int(),
+          pStage: share,
+          pClosed: share,
+          pWon: share,
+          swing: z.number().min(-1).max(1).describe('P(target | won by the deadline) − P(target | lost by then)'),
+        }),
+      ),
     }),
   ),
 });

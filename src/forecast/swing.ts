@@ -1,0 +1,34 @@
+import { dealOutcomes, type DealDraw } from './draws.js';
+import { metricValue, type ForecastMetric } from './metrics.js';
+import type { Base, Outcomes } from './simulate.js';
+
+/**
+ * How much one open deal moves the chance of reaching the target: P(target | it closes won
+ * by the deadline) − P(target | it closes lost by then), everything else drawn as in the
+ * forecast.
+ *
+ * Computed on the forecast's own draws (common random numbers): in each draw the deal's
+ * own outcome is taken out of the totals and replaced by won, then by lost. The difference
+ * is 1 exactly in the draws where this deal decides the target, so the swing is the
+ * probability that the deal is pivotal — a low-variance estimate even for a deal that is
+ * rarely won.
+ */
+export function dealSwing(deal: DealDraw, keys: Int32Array, outcomes: Outcomes, base: Base, metric: ForecastMetric, target: number): number {
+  const draws = keys.length;
+  if (draws === 0) return 0;
+  const own = dealOutcomes(deal, keys);
+  const met = (w: number, s: number, l: number): number => {
+    const v = metricValue(metric, w, s, l);
+    return v !== null && v >= target ? 1 : 0;
+  };
+  let swing = 0;
+  for (let d = 0; d < draws; d++) {
+    const o = own[d]!;
+    const isWon = o === 1 ? 1 : 0;
+    const w = base.won + outcomes.won[d]! - isWon;
+    const s = base.wonCents + outcomes.wonCents[d]! - isWon * deal.cents;
+    const l = base.lost + outcomes.lost[d]! - (o === -1 ? 1 : 0);
+    swing += met(w + 1, s + deal.cents, l) - met(w, s, l + 1);
+  }
+  return swing / draws;
+}

@@ -1,0 +1,90 @@
+import { computeFigures } from '../derive/metrics.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
+import { calibrate, dealSwing, runGoalForecast, tallyClosedDeals, type DealOdds, type ForecastMetric, type GoalForecast, type GoalRun, type StageCalibration } from '../forecast/index.js';
+import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
+
+/** How many deals `report forecast` lists per goal. */
+export const FORECAST_REPORT_DEALS = 10;
+
+/** An open deal with how much it moves its goal's chance. */
+export interface DealSwing extends DealOdds {
+  /** P(target | it closes won by the deadline) − P(target | it closes lost): 0 to 1. */
+  swing: number;
+}
+
+export interface GoalForecastRow {
+  id: string;
+  title: string;
+  /** The metric the deals are ranked on: the goal's first deal-driven metric still in doubt (chance strictly between 0 and 1), else its first. */
+  metric: ForecastMetric;
+  forecast: GoalForecast;
+  /** The open deals that move the chance of `metric`'s target most, at most FORECAST_REPORT_DEALS. */
+  deals: DealSwing[];
+}
+
+export interface ForecastReport {
+  asOf: string;
+  calibration: {
+    priorStrength: number;
+    cycleDays: number;
+    cyclePriorStrength: number;
+    /** Closed deals (won + lost) the calibration counts, and how many of them have a cycle time. */
+    closedDeals: number;
+    cycles: number;
+    stages: StageCalibration[];
+  };
+  goals: GoalForecastRow[];
+}
+
+/** Every goal's forecast run as of a date, from the derived threads (a report is live: as of today). */
+export function forecastRuns(model: WorkspaceModel, derived: DerivedWorkspace, asOf: string): Map<string, GoalRun> {
+  const settings = model.config.forecast;
+  const calibration = calibrate(model.config.pipeline.stages, tallyClosedDeals(derived.threads), settings);
+  const runs = new Map<string, GoalRun>();
+  for (const goal of goalsOf(model)) {
+    const linked = derived.threads.filter((t) => t.meta.goal_id === goal.id);
+    const figures = computeFigures(linked);
+    const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, linked, calibration, asOf, settings);
+    if (run) runs.set(goal.id, run);
+  }
+  return runs;
+}
+
+/**
+ * The forecast of every goal with deal-driven metrics and the deals that move it most: each
+ * open deal's swing (forecast/swing.ts) on the goal's first such metric still in doubt — a
+ * target already certain or out of reach moves for no deal — largest first; ties
+ * (a count target moves by one deal like any other) by the deal's chance to be won by the
+ * deadline × its value, then by path.
+ */
+export function forecastReport(model: WorkspaceModel, derived: DerivedWorkspace, asOf: string): ForecastReport {
+  const settings = model.config.forecast;
+  const tally = tallyClosedDeals(derived.threads);
+  const calibration = calibrate(model.config.pipeline.stages, tally, settings);
+  const runs = forecastRuns(model, derived, asOf);
+  const goals = goalsOf(model).flatMap((goal): GoalForecastRow[] => {
+    const run = runs.get(goal.id);
+    const first = run?.forecast.metrics.find((m) => m.pTarget > 0 && m.pTarget < 1) ?? run?.forecast.metrics[0];
+    if (!run || !first) return [];
+    const deals = run.odds
+      .map((o): DealSwing => {
+        const draw = run.draws.deal(o.path);
+        return { ...o, swing: draw ? dealSwing(draw, run.draws.outcomes.keys, run.draws.outcomes, run.base, first.name, first.target) : 0 };
+      })
+      .sort((a, b) => b.swing - a.swing || b.pWon * b.value - a.pWon * a.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .slice(0, FORECAST_REPORT_DEALS);
+    return [{ id: goal.id, title: goal.title, metric: first.name, forecast: run.forecast, deals }];
+  });
+  return {
+    asOf,
+    calibration: {
+      priorStrength: settings.prior_strength,
+      cycleDays: settings.cycle_days,
+      cyclePriorStrength: settings.cycle_prior_strength,
+      closedDeals: tally.won + [...tally.lostReached.values()].reduce((a, b) => a + b, 0),
+      cycles: tally.cycles.length,
+      stages: calibration.stages,
+    },
+    goals,
+  };
+}

@@ -1,0 +1,73 @@
+import pc from 'picocolors';
+import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
+import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
+import type { GoalForecast } from '../forecast/index.js';
+import type { ForecastReport } from './forecast.js';
+import { bar, box, columns } from './terminal.js';
+
+/** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
+export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
+  const c = report.calibration;
+  const calibrationLine = `Calibrated on ${formatNumber(c.closedDeals)} closed deal${c.closedDeals === 1 ? '' : 's'} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatNumber(c.priorStrength)} deals, cycle prior ${formatNumber(c.cycleDays)} days worth ${formatNumber(c.cyclePriorStrength)} deals.`;
+  const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
+  if (format === 'md') {
+    const goals = report.goals.map((g) =>
+      [
+        `## ${cell(g.title)} (${g.id})`,
+        '',
+        forecastHeadline(g.forecast),
+        '',
+        forecastTable(g.forecast),
+        '',
+        `### Deals that move the chance of ${g.metric} most`,
+        '',
+        g.deals.length
+          ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, d.stage ?? '—', formatNumber(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)]))
+          : '_No open deal is linked to this goal._',
+        '',
+      ].join('\n'),
+    );
+    return [
+      `# Forecast as of ${report.asOf}`,
+      '',
+      ...(goals.length ? goals : ['_No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate)._', '']),
+      '## Calibration',
+      '',
+      calibrationLine,
+      '',
+      table(['stage', 'configured', 'won/closed', 'calibrated'], ['l', 'r', 'r', 'r'], stageRows),
+      '',
+    ].join('\n');
+  }
+  const panels = report.goals.map((g) => {
+    const maxSwing = Math.max(0, ...g.deals.map((d) => d.swing));
+    const deals = g.deals.length
+      ? columns(
+          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, d.stage ?? '—', formatNumber(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
+          ['l', 'l', 'r', 'r', 'r', 'l'],
+        )
+      : [pc.dim('no open deal linked to this goal')];
+    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(`deals that move the chance of ${g.metric} most`), ...deals]);
+  });
+  const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'])]);
+  return [...(panels.length ? panels : ['No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate).']), calibration].join('\n');
+}
+
+/** A goal's forecast as terminal lines (report goals and report forecast). */
+export function terminalForecast(f: GoalForecast): string[] {
+  const colour = (p: number): ((s: string) => string) => (p >= 0.7 ? pc.green : p >= 0.3 ? pc.yellow : pc.red);
+  return [
+    pc.dim(`forecast at ${f.deadline}: ${formatNumber(f.openDeals)} open deal${f.openDeals === 1 ? '' : 's'}, ${formatNumber(f.draws)} draws, seed ${f.seed}, as of ${f.asOf}`),
+    ...columns(
+      [
+        ['metric', 'target', 'chance', 'P10', 'P50', 'P90'].map((h) => pc.dim(h)),
+        ...f.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.target), colour(m.pTarget)(formatChance(m.pTarget)), formatGoalMetric(m.name, m.p10), formatGoalMetric(m.name, m.p50), formatGoalMetric(m.name, m.p90)]),
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  ];
+}
+
+function swingText(swing: number): string {
+  return `${swing > 0 ? '+' : ''}${(swing * 100).toFixed(1)} pts`;
+}
