@@ -329,6 +329,23 @@ export const RULES = {
     message: 'Discarded a damaged cache entry ({why}): the result was computed anew',
     docs: 'The cache lives in the git directory under `threadwork-cache/`. The result is computed from the files as if there were no cache, and the entry is replaced by the next run. Nothing to do unless it keeps happening (a failing disk).',
   },
+  'experiment-design': {
+    severity: 'error',
+    warningWhen: 'the tested assumption is not in the campaign\'s `tests`, or `supports` is given without `assumption`',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a campaign experiment that cannot run as written: a repeated name, a touch not in the sequence or already tested, repeated variant ids, splits that do not sum to 1, an unknown `supports` variant',
+    message: 'Splits of experiment `{name}` sum to {sum}: expected them to sum to 1 | Touch {n} is not in the sequence: expected 1 to {m} | …',
+    docs: 'Stage 5 `experiments` define variants of one touch and the share of prospects each gets (docs/experiments.md). Prospects are assigned by a hash, so a design that changes after drafting moves people between variants: fix it before `campaign draft`.',
+  },
+  'experiment-results': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, or that add up to more than the campaign\'s totals',
+    message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
+    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

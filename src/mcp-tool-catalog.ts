@@ -11,7 +11,7 @@ export const MCP_TOOLS = {
   write_stage: "Write one stage file (front matter + body) of a thread; validated before anything touches disk.",
   advance: "Check the current stage's required fields and open the next stage file, or list what is missing.",
   sync: 'Recompute every derived value (meta, assumptions, metrics, goals), write what differs and commit it.',
-  report: 'A report as data: pipeline, goals, assumptions or winloss.',
+  report: 'A report as data: pipeline, goals, assumptions, winloss or campaigns (rates and A/B experiments).',
   history: 'The audit trail of an assumption, a goal or a thread, read back from git.',
   score_accounts: 'Rank accounts (inline rows or a CSV/JSON file inside the workspace) against a segment ICP.',
   generate_strategy: 'Generate ICP, narratives and sales materials per segment (hand-edited files are kept).',

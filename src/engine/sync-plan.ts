@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
+import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
 import { assumptionsSummary, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
@@ -96,6 +97,11 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, () => [
       { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
     ]);
+    if (facts.experiments.length) {
+      planBlock(model, plan, previous, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, (diff) =>
+        diff.filter((d) => d.after !== undefined).map((d) => ({ subject: facts.path, kind: 'thread' as const, description: `${facts.path} experiment ${d.key}: ${d.before ?? '—'} → ${d.after}` })),
+      );
+    }
   }
   // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones
   // reported as stale. While a file they are generated from is broken, they are held as they are.

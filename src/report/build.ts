@@ -1,9 +1,10 @@
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { ThreadworkError } from '../errors.js';
+import { campaignsReport, type CampaignReportRow } from './campaigns.js';
 import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
 
-export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions'] as const;
+export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions', 'campaigns'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 /** A report as data, tagged with its name: what `report --json` prints and the MCP `report` tool returns. */
@@ -11,7 +12,8 @@ export type ReportData =
   | ({ report: 'pipeline' } & PipelineReport)
   | ({ report: 'winloss' } & ReturnType<typeof winLossReport>)
   | { report: 'goals'; goals: ReturnType<typeof goalsReport> }
-  | { report: 'assumptions'; assumptions: ReturnType<typeof assumptionsReport> };
+  | { report: 'assumptions'; assumptions: ReturnType<typeof assumptionsReport> }
+  | { report: 'campaigns'; campaigns: CampaignReportRow[] };
 
 export function isReportName(name: string): name is ReportName {
   return (REPORTS as readonly string[]).includes(name);
@@ -32,5 +34,7 @@ export function buildReport(name: ReportName, model: WorkspaceModel, derived: De
       return { report: 'goals', goals: goalsReport(model, derived) };
     case 'assumptions':
       return { report: 'assumptions', assumptions: assumptionsReport(model, derived) };
+    case 'campaigns':
+      return { report: 'campaigns', campaigns: campaignsReport(derived) };
   }
 }

@@ -1,6 +1,7 @@
 import { openWorkspace } from '../../api.js';
 import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
+import { renderCampaigns } from '../../report/campaigns.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -18,5 +19,7 @@ function render(data: ReportData, format: ReportFormat): string {
       return renderGoals(data.goals, format);
     case 'assumptions':
       return renderAssumptions(data.assumptions, format);
+    case 'campaigns':
+      return renderCampaigns(data.campaigns, format);
   }
 }

@@ -16,7 +16,7 @@ import type { CreatedThread } from '../../threads/create.js';
 import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
 import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
-import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
+import { assumptionsReportOutput, campaignsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
 export interface CliOutput {
@@ -45,6 +45,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'report-winloss', command: 'threadwork report winloss --json', schema: winlossReportOutput },
   { id: 'report-goals', command: 'threadwork report goals --json', schema: goalsReportOutput },
   { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: assumptionsReportOutput },
+  { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: campaignsReportOutput },
   { id: 'history', command: 'threadwork history --json', schema: historyOutput },
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
@@ -76,6 +77,7 @@ export type CliOutputTypeChecks = [
   Fits<Extract<ReportData, { report: 'winloss' }>, Out<typeof winlossReportOutput>>,
   Fits<Extract<ReportData, { report: 'goals' }>, Out<typeof goalsReportOutput>>,
   Fits<Extract<ReportData, { report: 'assumptions' }>, Out<typeof assumptionsReportOutput>>,
+  Fits<Extract<ReportData, { report: 'campaigns' }>, Out<typeof campaignsReportOutput>>,
   Fits<History, Out<typeof historyOutput>>,
   Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
 ];
