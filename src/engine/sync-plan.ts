@@ -169,8 +169,10 @@ function planBlock(
 ): void {
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
-  const before = model.text(block.path);
-  if (before === undefined || !decodesExactly(model, block.path, before, plan)) return;
+  // A second block of the same file (a campaign's results and experiments) edits what the first one left.
+  const pending = plan.edits.find((e) => e.path === block.path);
+  const before = pending ? pending.after : model.text(block.path);
+  if (before === undefined || (!pending && !decodesExactly(model, block.path, before, plan))) return;
   const bodyOffset = parseFrontMatter(before).bodyOffset;
   const scan = findManagedBlocks(before, bodyOffset);
   const problems = scan.problems.filter((p) => p.name === block.name);
@@ -182,7 +184,8 @@ function planBlock(
   const found = scan.blocks.get(block.name);
   const after = found ? replaceBlockContent(before, found, block.content) : appendBlock(before, block.name, block.content);
   if (after === before) return;
-  plan.edits.push({ path: block.path, before, after });
+  if (pending) pending.after = after;
+  else plan.edits.push({ path: block.path, before, after });
   // The recorded summary is the "before" only if the block still holds what was recorded.
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;
