@@ -222,9 +222,9 @@ results:
     expect(readdirSync(join(dir, CAMPAIGN, 'drafts')).length).toBe(22 * 5);
   });
 
-  it('sync writes the experiments block, counts a winner towards the assumption, and is then a fixed point; report campaigns shows it', async () => {
+  it('sync writes the experiments block, counts a winner towards the assumption, opens its content thread, and is then a fixed point; report campaigns shows it', async () => {
     const dir = campaign(
-      `${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`,
+      `${sequence}${EXPERIMENTS.replace('    supports: B\n', '    supports: B\n    content_opportunity: {topic: Subject lines controllers open, priority: high}\n')}prospects:\n${PROSPECT(1)}\n`,
       `closed: 2026-04-01
 results:
   sent: 300
@@ -245,6 +245,10 @@ results:
     expect(learning).toContain('| B ✓ | 50% | 150 | 150 | 24 | 16.0% | +10.7 pts |');
     expect(learning).toContain('Counts as **validated** for A1.');
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(/\| A1 \|[^\n]*\| 1 \(1✓ 0~ 0✗\) \|/);
+
+    // The winner's content opportunity opens a content thread, as a written one would.
+    expect(sync.json.written).toContain('threads/marketing/subject-lines-controllers-open/1-input.md');
+    expect(read(dir, 'threads/marketing/subject-lines-controllers-open/1-input.md')).toContain('priority: high');
 
     const again = await runJson<{ written: string[]; edits: unknown[] }>(['sync', '--dir', dir]);
     expect(again.json.written).toEqual([]);
