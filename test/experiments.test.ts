@@ -173,10 +173,11 @@ ${PROSPECT(1)}
       `closed: 2026-04-01
 results:
   sent: 100
-  replied: 5
+  replied: 60
+  bounced: 5
   experiments:
     subject-line:
-      A: {sent: 60, replied: 2}
+      A: {sent: 60, bounced: 2, replied: 59}
       Z: {sent: 50, replied: 1}
     other: {}
 `,
@@ -190,9 +191,10 @@ results:
       ['5-actions.md', 12, 'error', 'experiments[0].variants[1].id', 'Duplicate variant id `A` in experiment `subject-line`'],
       ['5-actions.md', 13, 'error', 'experiments[1].name', 'Duplicate experiment name `subject-line`'],
       ['5-actions.md', 15, 'warning', 'experiments[1].assumption', 'Assumption `A2` is not one this campaign tests'],
-      ['6-learning.md', 8, 'error', 'results.experiments.subject-line', "Variants of `subject-line` record 110 sent in all, more than the campaign's 100"],
-      ['6-learning.md', 9, 'error', 'results.experiments.subject-line.Z', 'Results for unknown variant `Z` of `subject-line`'],
-      ['6-learning.md', 10, 'error', 'results.experiments.other', 'Results for unknown experiment `other`'],
+      ['6-learning.md', 9, 'error', 'results.experiments.subject-line', "Variants of `subject-line` record 110 sent in all, more than the campaign's 100"],
+      ['6-learning.md', 9, 'error', 'results.experiments.subject-line.A.replied', 'Variant `A` of `subject-line` records 59 replied of 58 delivered'],
+      ['6-learning.md', 10, 'error', 'results.experiments.subject-line.Z', 'Results for unknown variant `Z` of `subject-line`'],
+      ['6-learning.md', 11, 'error', 'results.experiments.other', 'Results for unknown experiment `other`'],
     ]);
   });
 

@@ -10,6 +10,8 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 
 /** The counts per variant that must stay within the campaign's totals. */
 const COUNTED = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'meetings'] as const;
+/** The counts whose rates are over delivered. */
+const OVER_DELIVERED = ['opened', 'clicked', 'replied', 'unsubscribed', 'meetings'] as const;
 
 /**
  * Campaign experiments (docs/experiments.md): a design that can be run — unique names,
@@ -91,9 +93,18 @@ function checkResults(learningFile: ParsedFile | undefined, designs: Map<string,
     const sums: Record<string, number> = {};
     for (const [id, counts] of Object.entries(variants as Data)) {
       if (!ids.has(id)) report(learningFile.path, ['results', 'experiments', name, id], 'experiment-results', `Results for unknown variant \`${id}\` of \`${name}\`: expected one of ${[...ids].join(', ')}`);
+      const c = (counts ?? {}) as Data;
       for (const field of COUNTED) {
-        const value = (counts as Data | null)?.[field];
+        const value = c[field];
         if (typeof value === 'number') sums[field] = (sums[field] ?? 0) + value;
+      }
+      // Rates are over delivered (src/outreach/results.ts): no count of them can exceed it.
+      const delivered = typeof c.delivered === 'number' ? c.delivered : num(c.sent) - num(c.bounced);
+      for (const field of OVER_DELIVERED) {
+        const value = c[field];
+        if (typeof value === 'number' && value > Math.max(0, delivered)) {
+          report(learningFile.path, ['results', 'experiments', name, id, field], 'experiment-results', `Variant \`${id}\` of \`${name}\` records ${value} ${field} of ${Math.max(0, delivered)} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)`);
+        }
       }
     }
     for (const field of COUNTED) {
@@ -113,6 +124,10 @@ function dataOf(file: ParsedFile | undefined): Data | undefined {
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
 }
 
 function round(value: number): string {

@@ -79,7 +79,7 @@ const experimentVariantOutput = z.object({
   sent: z.number().int().nonnegative(),
   delivered: z.number().int().nonnegative().describe('the rate\'s denominator, as src/outreach/results.ts defines it'),
   successes: z.number().int().nonnegative().describe('opened, clicked, replied or meetings: the tested rate\'s numerator'),
-  rate: share.nullable(),
+  rate: z.number().nonnegative().nullable(),
   more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference)'),
 });
 
@@ -111,16 +111,18 @@ const experimentOutput = z.object({
   validation: z.object({ assumption: z.string(), result: z.enum(['validated', 'invalidated']), evidence: z.string() }).nullable(),
 });
 
+// A count recorded above delivered (check reports it for variants) makes a rate above 1: the output still describes it.
+const rate = z.number().nonnegative().nullable();
 const campaignRatesOutput = z.object({
   sent: z.number().int().nonnegative(),
   delivered: z.number().int().nonnegative(),
-  openRate: share.nullable(),
-  clickRate: share.nullable(),
-  replyRate: share.nullable(),
-  unsubscribeRate: share.nullable(),
-  spamComplaintRate: share.nullable(),
-  meetingRate: share.nullable(),
-  bounceRate: share.nullable(),
+  openRate: rate,
+  clickRate: rate,
+  replyRate: rate,
+  unsubscribeRate: rate,
+  spamComplaintRate: rate,
+  meetingRate: rate,
+  bounceRate: rate,
 });
 
 export const campaignsReportOutput = z.object({
