@@ -97,10 +97,14 @@ describe('experiment analysis', () => {
     expect(e.validation?.result).toBe('invalidated');
   });
 
-  it('says when the rates are equal: no sample size detects a zero difference', () => {
-    const e = analyzeExperiment(AB, { A: counts(50, 5), B: counts(50, 5) }, SETTINGS);
-    expect(e.variants.map((v) => v.more)).toEqual([null, null]);
-    expect(e.verdict).toContain('no sample size detects a zero difference');
+  it('says when the rates are equal: no sample size detects a zero difference, though the minimum sample still applies', () => {
+    const early = analyzeExperiment(AB, { A: counts(50, 5), B: counts(50, 5) }, SETTINGS);
+    expect(early.variants.map((v) => v.more)).toEqual([50, 50]);
+    expect(early.status).toBe('running');
+    expect(early.verdict).toContain('no sample size detects a zero difference');
+    const done = analyzeExperiment(AB, { A: counts(150, 15), B: counts(150, 15) }, SETTINGS);
+    expect(done.variants.map((v) => v.more)).toEqual([null, null]);
+    expect(done.status).toBe('no-difference');
   });
 
   it('judges each of three variants against the control at alpha / 2 (Bonferroni)', () => {

@@ -28,7 +28,7 @@ export interface VariantOutcome {
   /** The rate's numerator: opened, clicked, replied or meetings. */
   successes: number;
   rate: number | null;
-  /** More sends this variant needs (minimum sample, and power for the observed difference); null when no size detects it (no difference observed). */
+  /** More sends this variant needs (minimum sample, and power for the observed difference); null when the rates are equal (no size detects that) and the minimum is met. */
   more: number | null;
 }
 
@@ -115,7 +115,8 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
     const powered = needs.length && needs.every((n) => n !== null) ? Math.max(...(needs as number[])) : null;
     const minimum = Math.max(0, settings.min_sample - v.sent);
     if (winner) v.more = 0;
-    else if (powered === null) v.more = needs.length ? null : minimum;
+    // Equal rates: no size detects a zero difference; the minimum sample still applies.
+    else if (powered === null) v.more = needs.length && minimum === 0 ? null : minimum;
     else v.more = Math.max(minimum, moreSends(v, powered));
   }
   const status: ExperimentStatus = winner ? 'winner' : comparisons.length > 0 && variants.every((v) => v.more === 0 || v.more === null) && variants.every((v) => v.sent >= settings.min_sample) ? 'no-difference' : 'running';
@@ -179,8 +180,8 @@ function verdictOf(status: ExperimentStatus, winner: string | null, variants: re
   if (status === 'winner') return `${winner} wins: ${facts}.`;
   if (status === 'no-difference') return `No difference found at this sample: ${facts}.`;
   const waiting = variants.filter((v) => v.more !== null && v.more > 0);
-  const undetectable = variants.some((v) => v.more === null);
-  const significantShort = comparisons.some((c) => c.significant);
+  const undetectable = comparisons.some((c) => c.needed === null);
+  const significantShort = comparisons.some((c) => c.significant) || undetectable;
   const needs = waiting.length ? ` Needs ${waiting.map((v) => `${v.more!.toLocaleString('en-US')} more sends of ${v.id}`).join(', ')}` : '';
   const why = significantShort ? ` to reach the minimum of ${settings.min_sample} sends per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${settings.min_sample} sends per variant)`;
   return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}`;

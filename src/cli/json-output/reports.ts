@@ -80,7 +80,7 @@ const experimentVariantOutput = z.object({
   delivered: z.number().int().nonnegative().describe('the rate\'s denominator, as src/outreach/results.ts defines it'),
   successes: z.number().int().nonnegative().describe('opened, clicked, replied or meetings: the tested rate\'s numerator'),
   rate: z.number().nonnegative().nullable(),
-  more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference)'),
+  more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference) and the minimum sample is met'),
 });
 
 const experimentOutput = z.object({
