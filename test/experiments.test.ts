@@ -133,7 +133,7 @@ const EXPERIMENTS = `experiments:
     supports: B
     variants:
       - {id: A, split: 0.5}
-      - {id: B, split: 0.5, subject: "Five days of close at {company}?"}
+      - {id: B, split: 0.5, subject: "Five days of close at {company}?", day: 1}
 `;
 
 function campaign(actions: string, learning?: string): string {
@@ -215,8 +215,13 @@ results:
       expect(d.variant).toBe(assignVariant('2026-03-02-close', AB, d.prospect)!.id);
       const text = read(dir, d.path);
       expect(text).toContain(`experiment: "subject-line"\nvariant: "${d.variant}"`);
-      if (d.variant === 'B') expect(text).toContain(`subject: "Five days of close at Firm ${d.prospect.match(/\d+/)![0]}?"`);
-      else expect(text).not.toContain('Five days of close');
+      if (d.variant === 'B') {
+        expect(text).toContain(`subject: "Five days of close at Firm ${d.prospect.match(/\d+/)![0]}?"`);
+        expect(text).toContain('\nday: 1\n');
+      } else {
+        expect(text).not.toContain('Five days of close');
+        expect(text).toContain('\nday: 0\n');
+      }
     }
     expect(new Set(assigned.values())).toEqual(new Set(['A', 'B']));
 
