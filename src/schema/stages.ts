@@ -215,7 +215,6 @@ export const experimentSchema = z.looseObject({
 });
 
 export const campaignActionsSchema = z.looseObject({
-  experiments: z.array(experimentSchema).default([]).describe('optional A/B tests, one touch each: variants (subject, opening, call_to_action, day) and their split (docs/experiments.md)'),
   sequence: z
     .looseObject({
       preset: optionalText,
@@ -224,6 +223,7 @@ export const campaignActionsSchema = z.looseObject({
     })
     .nullish(),
   prospects: z.array(prospectSchema).default([]),
+  experiments: z.array(experimentSchema).default([]).describe('optional A/B tests, one touch each: variants (subject, opening, call_to_action, day) and their split (docs/experiments.md)'),
 });
 
 const count = z.number().int().nonnegative();
