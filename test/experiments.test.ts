@@ -8,7 +8,7 @@ import { applyVariant, assignVariant, type ExperimentDesign } from '../src/outre
 import { fisherExact } from '../src/stats/fisher.js';
 import { twoProportionSampleSize } from '../src/stats/power.js';
 import { twoProportionTest } from '../src/stats/proportions.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
@@ -271,5 +271,12 @@ results:
     expect(e).toMatchObject({ name: 'subject-line', winner: 'B', status: 'winner' });
     expect(e.comparisons[0]!.ci).toEqual(reference.ci);
     expect(e.comparisons[0]!.p).toBe(reference.p);
+
+    const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(terminal.stdout).toMatch(/B ✓ +50% +150 +150 +24 +16\.0% +\+10\.7 pts/);
+    expect(terminal.stdout).toContain('B wins: reply rate A 5.3% vs B 16.0%');
+    const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
+    expect(markdown.stdout).toContain('### 2026-03-02-close · subject-line');
+    expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
   });
 });
