@@ -414,6 +414,7 @@ export const ERRORS = {
   'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
+  'experiment-invalid': { summary: '`campaign draft` on a campaign whose Stage 5 experiments have `experiment-design` errors: nothing is drafted until they are fixed; `diagnostics` lists them' },
   internal: { summary: 'a bug in threadwork, not in the input (exit code 2); please report it with the message' },
 } as const satisfies Record<string, ErrorInfo>;
 

@@ -233,6 +233,15 @@ results:
     expect(readdirSync(join(dir, CAMPAIGN, 'drafts')).length).toBe(22 * 5);
   });
 
+  it('campaign draft refuses while the design is invalid, pointing at the problem', async () => {
+    const dir = campaign(`${sequence}${EXPERIMENTS.replace('split: 0.5, subject', 'split: 0.4, subject')}prospects:\n${PROSPECT(1)}\n`);
+    const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['campaign', 'draft', '2026-03-02-close', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('experiment-invalid');
+    expect(result.json.error.message).toContain(`${CAMPAIGN}/5-actions.md:11:7 Splits of experiment \`subject-line\` sum to 0.9`);
+    expect(readdirSync(join(dir, CAMPAIGN)).includes('drafts')).toBe(false);
+  });
+
   it('sync writes the experiments block, counts a winner towards the assumption, opens its content thread, and is then a fixed point; report campaigns shows it', async () => {
     const dir = campaign(
       `${sequence}${EXPERIMENTS.replace('    supports: B\n', '    supports: B\n    content_opportunity: {topic: Subject lines controllers open, priority: high}\n')}prospects:\n${PROSPECT(1)}\n`,

@@ -3,6 +3,8 @@ import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
 import { assessDraft, draftMessage, firstName, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
+import { checkExperiments } from '../check/experiments.js';
+import { Locators } from '../check/locators.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
@@ -39,6 +41,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const actions = stageValue(thread, 'campaign', 5);
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
   const suppressed = requireSuppression(model, 'no draft was written');
+  requireValidExperiments(model, campaignPath);
   const touches = resolveSequence(actions.sequence ?? null);
   const segment = segmentsOf(model).find((s) => s.id === meta.segment);
   const context = segment ? strategyContext(model, segment, readCanvasTexts((path) => model.text(path)), assumptions) : undefined;
@@ -118,6 +121,19 @@ function yamlLines(value: Record<string, unknown>, indent = ''): string {
       return `${indent}${key}: ${v === null || v === undefined ? 'null' : JSON.stringify(v)}\n`;
     })
     .join('');
+}
+
+/**
+ * Variants are assigned by a hash over the design: drafting on a design that check
+ * rejects (splits that do not sum to 1, a touch not in the sequence …) would assign
+ * people who move once it is fixed. So nothing is drafted until it is valid.
+ */
+function requireValidExperiments(model: WorkspaceModel, campaignPath: string): void {
+  const actionsPath = `${campaignPath}/5-actions.md`;
+  const problems = checkExperiments(model, new Locators((path) => model.text(path))).filter((d) => d.path === actionsPath && d.rule === 'experiment-design' && d.severity === 'error');
+  if (problems.length === 0) return;
+  const lines = problems.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message}`);
+  throw new ThreadworkError(`${actionsPath} defines an experiment that cannot run, so no draft was written: variants are assigned from the design, and fixing it later would move prospects between variants. Fix it (threadwork check shows the same problems) and run again.\n${lines.join('\n')}`, 'experiment-invalid', { path: actionsPath, diagnostics: problems });
 }
 
 /** Canvas text, or null where the canvas lacks it (the strategy context then holds a "fill in" note, which no email should carry). */
