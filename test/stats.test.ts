@@ -7,7 +7,7 @@ import { expectedCounts, proportionsChiSquare, twoProportionTest } from '../src/
 
 /**
  * Reference values and where they come from. There is no R on the build machine, so:
- * - "R docs" values are printed in R's own help pages (`?fisher.test`, `?prop.test`,
+ * - "R docs" values are printed in R's own help pages (`?prop.test`,
  *   `?power.prop.test`) or their example output;
  * - "mpmath" values were computed with Python mpmath at 40 digits from the defining
  *   formulas (the same formulas R's `prop.test(correct = FALSE)` and `power.prop.test`
@@ -123,13 +123,18 @@ function exactFisher(a: number, b: number, c: number, d: number): number {
 }
 
 describe('Fisher\'s exact test = fisher.test (two-sided)', () => {
-  it('gives the tea tasting p-value R documents (0.4857)', () => {
-    // ?fisher.test: TeaTasting <- matrix(c(3, 1, 1, 3), nrow = 2); p-value = 0.4857
+  it('gives the two-sided tea tasting p-value (0.4857)', () => {
+    // ?fisher.test's TeaTasting <- matrix(c(3, 1, 1, 3), nrow = 2). The help page runs it one-sided
+    // (alternative = "greater": p = 0.2429); two-sided, fisher.test gives 0.4857 — Agresti,
+    // Categorical Data Analysis (2002) §3.5.1 prints 0.486; scipy 0.48571428571428565; exactly 17/35.
+    expect(fisherExact(3, 1, 1, 3).p).toBeCloseTo(17 / 35, 12);
     sig4(fisherExact(3, 1, 1, 3).p, 0.4857);
   });
 
-  it('gives the convictions p-value (R: fisher.test(Convictions) p-value = 0.0005367)', () => {
-    // ?fisher.test: Convictions <- matrix(c(2, 10, 15, 3), nrow = 2) (column-major: a=2, c=10, b=15, d=3); scipy 0.0005367241191434358
+  it('gives the two-sided convictions p-value (0.0005367)', () => {
+    // ?fisher.test's Convictions <- matrix(c(2, 10, 15, 3), nrow = 2) (column-major: a=2, c=10, b=15, d=3).
+    // The help page runs it one-sided (alternative = "less": p = 0.0004652); the two-sided
+    // value is from scipy (0.0005367241191434358) and the exact BigInt sum below.
     sig4(fisherExact(2, 15, 10, 3).p, 0.0005367);
   });
 
@@ -159,11 +164,11 @@ describe('Fisher\'s exact test = fisher.test (two-sided)', () => {
 });
 
 describe('power and sample size = power.prop.test', () => {
-  it('gives the power R documents for n = 50, p1 = .50, p2 = .75 (R docs: power = 0.7401659)', () => {
+  it('gives the power R documents for n = 50, p1 = .50, p2 = .75 (?power.prop.test: "=> power = 0.740"; mpmath 0.7401659)', () => {
     sig4(twoProportionPower(50, 0.5, 0.75), 0.7401659); // mpmath 0.7401659013313878
   });
 
-  it('gives the n R documents for p1 = .50, p2 = .75, power = .90 (R docs: n = 76.7)', () => {
+  it('gives the n R documents for p1 = .50, p2 = .75, power = .90 (?power.prop.test: "=> n = 76.7"; mpmath 76.70693)', () => {
     sig4(twoProportionSampleSize(0.5, 0.75, 0.9)!, 76.70693); // mpmath closed form 76.706928451777
   });
 
