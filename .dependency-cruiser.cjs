@@ -5,7 +5,7 @@
  *
  *   interfaces  cli/ watch/ mcp/ demo/
  *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ accounts/ strategy/run.ts api.ts index.ts
- *   domain      derive/ scoring/ outreach/ check/ report/ migrate/ strategy/ (pure), forecast/, workspace/ model modules
+ *   domain      derive/ scoring/ outreach/ check/ report/ stats/ migrate/ strategy/ (pure), forecast/, workspace/ model modules
  *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts clock.ts timing.ts version.ts
  *
  * A module imports from its own layer or the layers below it. Domain modules do no I/O:
@@ -19,7 +19,7 @@ const MODEL = '^src/workspace/(model|layout|parse-file|validate|slug)[.]ts$';
 
 const BASE = ['^src/(markdown|schema|templates)/', '^src/(diagnostics[^/]*|mcp-tool-catalog|errors|clock|timing|version)[.]ts$'];
 const DOMAIN = [
-  '^src/(derive|scoring|outreach|check|report)/',
+  '^src/(derive|scoring|outreach|check|report|stats)/',
   // migrate/: reads the LeanOS method's labelled lines into stage front matter (threads/migrate.ts writes it).
   '^src/migrate/',
   '^src/forecast/',

@@ -337,6 +337,23 @@ export const RULES = {
     message: 'No front matter: threadwork reads nothing from this stage file; its labelled lines map to {fields}. Run `threadwork migrate {path}` to write it (the prose is kept as it is)',
     docs: 'Every field of a stage may be empty, so such a file validates, yet nothing in it counts: `advance` asks for values the prose states. `threadwork migrate` writes the front matter from the labelled lines (`ARR potential: $1M-$1.5M` → `arr_potential: {min: 1000000, max: 1500000}`) above the same prose, byte for byte, and lists every line it could not map. docs/migrate.md has the label → field table.',
   },
+  'experiment-design': {
+    severity: 'error',
+    warningWhen: 'the tested assumption is not in the campaign\'s `tests`, or `supports` is given without `assumption`',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a campaign experiment that cannot run as written: a repeated name, a touch not in the sequence or already tested, repeated variant ids, splits that do not sum to 1, an unknown `supports` variant',
+    message: 'Splits of experiment `{name}` sum to {sum}: expected them to sum to 1 | Touch {n} is not in the sequence: expected 1 to {m} | …',
+    docs: 'Stage 5 `experiments` define variants of one touch and the share of prospects each gets (docs/experiments.md). Prospects are assigned by a hash, so a design that changes after drafting moves people between variants: fix it before `campaign draft`.',
+  },
+  'experiment-results': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, or that add up to more than the campaign\'s totals',
+    message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
+    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total.',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
@@ -405,6 +422,7 @@ export const ERRORS = {
   'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
+  'experiment-invalid': { summary: '`campaign draft` on a campaign whose Stage 5 experiments have `experiment-design` errors: nothing is drafted until they are fixed; `diagnostics` lists them' },
   internal: { summary: 'a bug in threadwork, not in the input (exit code 2); please report it with the message' },
 } as const satisfies Record<string, ErrorInfo>;
 

@@ -30,6 +30,7 @@ function deal(path: string, facts: Partial<ThreadFacts> & { segment?: string; go
     validations: [],
     contentOpportunity: null,
     campaignResults: null,
+    experiments: [],
     icpMatchScore: null,
     qualificationScore: null,
     priority: null,

@@ -1,7 +1,10 @@
 import { today as todayDate } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
-import { assessDraft, draftMessage, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { assessDraft, draftMessage, firstName, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
+import { checkExperiments } from '../check/experiments.js';
+import { Locators } from '../check/locators.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
@@ -17,6 +20,9 @@ export interface DraftFile {
   grade: QualityAssessment['grade'];
   ready: boolean;
   issues: QualityAssessment['issues'];
+  /** The experiment on this touch and the prospect's variant (docs/experiments.md); null when the touch is not tested. */
+  experiment: string | null;
+  variant: string | null;
 }
 
 type Prospect = SequenceProspect & Record<string, unknown>;
@@ -35,6 +41,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const actions = stageValue(thread, 'campaign', 5);
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
   const suppressed = requireSuppression(model, 'no draft was written');
+  requireValidExperiments(model, campaignPath);
   const touches = resolveSequence(actions.sequence ?? null);
   const segment = segmentsOf(model).find((s) => s.id === meta.segment);
   const context = segment ? strategyContext(model, segment, readCanvasTexts((path) => model.text(path)), assumptions) : undefined;
@@ -42,6 +49,9 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
     ? { uvp: known(context.uvp), top_problem: known(context.top_problem), proof: context.proof.map((p) => p.statement), pilot_fee: known(context.pricing.pilot_fee), company: model.config.company ?? null }
     : { company: model.config.company ?? null };
   const date = options.today ?? todayDate();
+  // One experiment per touch (check's experiment-design rule); the first listed wins if two claim it.
+  const experiments = new Map<number, ExperimentDesign>();
+  for (const e of (actions.experiments ?? []) as ExperimentDesign[]) if (!experiments.has(e.touch)) experiments.set(e.touch, e);
   const files: DraftFile[] = [];
   const changes: SourceChange[] = [];
   for (const prospect of actions.prospects ?? []) {
@@ -49,18 +59,23 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
     if (suppressed.has(normalizeEmail(prospect.email)) || (prospect.status ?? '').trim().toLowerCase() === 'unsubscribed') continue;
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: Array.isArray(prospect.signals) ? (prospect.signals as string[]) : [] };
     touches.forEach((touch, i) => {
-      const draft = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
+      const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
+      // The prospect's variant, by a hash of campaign, experiment and email: the same on every run, whoever else is listed.
+      const experiment = experiments.get(i + 1);
+      const variant = experiment ? assignVariant(meta.id, experiment, prospect.email) : undefined;
+      const draft = variant ? { ...drafted, ...applyVariant(drafted, variant, { first: firstName(prospect.name), company: prospect.company }) } : drafted;
+      const day = typeof variant?.day === 'number' ? variant.day : touch.day;
       const signals = company.signals.map(String);
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
       const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
-      const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day: touch.day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals }, draft.body);
+      const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);
       let action: DraftFile['action'] = 'created';
       if (model.text(path) === undefined) changes.push(createChange(path, content));
       else if (options.force) {
         changes.push(writeChange(path, content));
         action = 'overwritten';
       } else action = 'kept';
-      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues });
+      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
   return { result: files, changes, summary: `draft ${campaignPath}`, thread: campaignPath };
@@ -76,6 +91,8 @@ interface DraftFront {
   subject: string;
   quality: QualityAssessment;
   signals: string[];
+  experiment?: string;
+  variant?: string;
 }
 
 function renderDraft(f: DraftFront, body: string): string {
@@ -87,6 +104,7 @@ function renderDraft(f: DraftFront, body: string): string {
     day: f.day,
     channel: f.channel,
     template: f.template,
+    ...(f.experiment ? { experiment: f.experiment, variant: f.variant } : {}),
     subject: f.subject,
     signals: f.signals,
     quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
@@ -103,6 +121,19 @@ function yamlLines(value: Record<string, unknown>, indent = ''): string {
       return `${indent}${key}: ${v === null || v === undefined ? 'null' : JSON.stringify(v)}\n`;
     })
     .join('');
+}
+
+/**
+ * Variants are assigned by a hash over the design: drafting on a design that check
+ * rejects (splits that do not sum to 1, a touch not in the sequence …) would assign
+ * people who move once it is fixed. So nothing is drafted until it is valid.
+ */
+function requireValidExperiments(model: WorkspaceModel, campaignPath: string): void {
+  const actionsPath = `${campaignPath}/5-actions.md`;
+  const problems = checkExperiments(model, new Locators((path) => model.text(path))).filter((d) => d.path === actionsPath && d.rule === 'experiment-design' && d.severity === 'error');
+  if (problems.length === 0) return;
+  const lines = problems.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message}`);
+  throw new ThreadworkError(`${actionsPath} defines an experiment that cannot run, so no draft was written: variants are assigned from the design, and fixing it later would move prospects between variants. Fix it (threadwork check shows the same problems) and run again.\n${lines.join('\n')}`, 'experiment-invalid', { path: actionsPath, diagnostics: problems });
 }
 
 /** Canvas text, or null where the canvas lacks it (the strategy context then holds a "fill in" note, which no email should carry). */

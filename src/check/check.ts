@@ -7,6 +7,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
+import { checkExperiments } from './experiments.js';
 import { checkReferences } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
 
@@ -22,7 +23,7 @@ export interface CheckResult {
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
   const locators = new Locators((path) => model.text(path));
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...strategyInputWarnings(model), ...checkStageFrontMatter(model)].sort(compareDiagnostics);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...strategyInputWarnings(model), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,

@@ -152,7 +152,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
 
   program
     .command('report <name>')
-    .description('pipeline | winloss | goals | assumptions | forecast: a dashboard in the terminal, --md for Markdown, --json for data')
+    .description('pipeline | winloss | goals | assumptions | forecast | campaigns: a dashboard in the terminal, --md for Markdown, --json for data')
     .option('--md', 'print Markdown')
     .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(() => reportCommand(name, flags, globals(cmd)), globals(cmd).json));
 

@@ -1,6 +1,8 @@
 import type { Config } from '../schema/config.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
+import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
+import { campaignExperiments } from './experiments.js';
 import { parseMoney } from './money.js';
 import { scoreThread, type ScoringContext } from './thread-scores.js';
 
@@ -31,6 +33,8 @@ export interface ThreadFacts {
   validations: { assumption: string; result: 'validated' | 'partial' | 'invalidated'; evidence: string }[];
   contentOpportunity: { topic: string; priority: string; slug?: string } | null;
   campaignResults: Data | null;
+  /** Campaigns from Stage 5: each experiment judged on its per-variant Stage 6 results (docs/experiments.md). */
+  experiments: ExperimentAnalysis[];
   /** Deals only: ICP match (0–1), qualification total (0–1) and priority. */
   icpMatchScore: number | null;
   qualificationScore: number | null;
@@ -67,6 +71,13 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
   const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
   const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
   const updated = latestDate([meta.created, input.date, closed, ...listOf(actions.actions).flatMap((a) => [(a as Data).completed])]);
+  const experiments = meta.type === 'sales-campaign' && stage >= 5 ? campaignExperiments(actions, stage === 6 ? learning : null, config) : [];
+  // A declared winner is a Stage 6 result like a written one: it counts towards the assumption it tests.
+  const experimentValidations = experiments.flatMap((e) => (e.validation ? [e.validation] : []));
+  const experimentOpportunity = experiments.flatMap((e) => {
+    const design = listOf(actions.experiments).find((d) => (d as Data).name === e.name) as Data | undefined;
+    return e.winner && design?.content_opportunity ? [design.content_opportunity as NonNullable<ThreadFacts['contentOpportunity']>] : [];
+  })[0];
   const scores = scoring ? scoreThread(thread, scoring, pipelineStage, updated) : { icp: null, qualification: null, priority: null, contact: null, lead: null };
   return {
     path: thread.path,
@@ -84,9 +95,10 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     outcome,
     closed,
     tests: listOf(hypothesis.tests).filter((t): t is string => typeof t === 'string'),
-    validations: stage === 6 ? (listOf(learning.validations) as ThreadFacts['validations']) : [],
-    contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? null) : null,
+    validations: stage === 6 ? [...(listOf(learning.validations) as ThreadFacts['validations']), ...experimentValidations] : [],
+    contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? experimentOpportunity ?? null) : null,
     campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
+    experiments,
     icpMatchScore: scores.icp ? round2(scores.icp.score) : null,
     qualificationScore: scores.qualification ? round2(scores.qualification.total) : null,
     priority: scores.priority,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
+import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
 import { assumptionsSummary, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
@@ -96,6 +97,11 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, () => [
       { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
     ]);
+    if (facts.experiments.length) {
+      planBlock(model, plan, previous, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, (diff) =>
+        diff.filter((d) => d.after !== undefined).map((d) => ({ subject: facts.path, kind: 'thread' as const, description: `${facts.path} experiment ${d.key}: ${d.before ?? '—'} → ${d.after}` })),
+      );
+    }
   }
   // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones
   // reported as stale. While a file they are generated from is broken, they are held as they are.
@@ -166,8 +172,10 @@ function planBlock(
 ): void {
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
-  const before = model.text(block.path);
-  if (before === undefined || !decodesExactly(model, block.path, before, plan)) return;
+  // A second block of the same file (a campaign's results and experiments) edits what the first one left.
+  const pending = plan.edits.find((e) => e.path === block.path);
+  const before = pending ? pending.after : model.text(block.path);
+  if (before === undefined || (!pending && !decodesExactly(model, block.path, before, plan))) return;
   const bodyOffset = parseFrontMatter(before).bodyOffset;
   const scan = findManagedBlocks(before, bodyOffset);
   const problems = scan.problems.filter((p) => p.name === block.name);
@@ -179,7 +187,8 @@ function planBlock(
   const found = scan.blocks.get(block.name);
   const after = found ? replaceBlockContent(before, found, block.content) : appendBlock(before, block.name, block.content);
   if (after === before) return;
-  plan.edits.push({ path: block.path, before, after });
+  if (pending) pending.after = after;
+  else plan.edits.push({ path: block.path, before, after });
   // The recorded summary is the "before" only if the block still holds what was recorded.
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;

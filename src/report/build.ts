@@ -2,10 +2,11 @@ import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { today } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
+import { campaignsReport, type CampaignReportRow } from './campaigns.js';
 import { forecastReport, type ForecastReport } from './forecast.js';
 import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
 
-export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast'] as const;
+export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 /** A report as data, tagged with its name: what `report --json` prints and the MCP `report` tool returns. */
@@ -14,7 +15,8 @@ export type ReportData =
   | ({ report: 'winloss' } & ReturnType<typeof winLossReport>)
   | { report: 'goals'; goals: ReturnType<typeof goalsReport> }
   | { report: 'assumptions'; assumptions: ReturnType<typeof assumptionsReport> }
-  | ({ report: 'forecast' } & ForecastReport);
+  | ({ report: 'forecast' } & ForecastReport)
+  | { report: 'campaigns'; campaigns: CampaignReportRow[] };
 
 export function isReportName(name: string): name is ReportName {
   return (REPORTS as readonly string[]).includes(name);
@@ -37,5 +39,7 @@ export function buildReport(name: ReportName, model: WorkspaceModel, derived: De
       return { report: 'assumptions', assumptions: assumptionsReport(model, derived) };
     case 'forecast':
       return { report: 'forecast', ...forecastReport(model, derived, today()) };
+    case 'campaigns':
+      return { report: 'campaigns', campaigns: campaignsReport(derived) };
   }
 }

@@ -38,6 +38,17 @@ export const configSchema = z.looseObject({
       author: z.looseObject({ name: z.string().min(1), email: z.string().min(3) }).optional(),
     })
     .prefault({}),
+  /**
+   * Campaign A/B tests (docs/experiments.md): a winner needs p < alpha and at least
+   * `min_sample` sends per variant; `power` sizes the sample still needed.
+   */
+  experiments: z
+    .looseObject({
+      min_sample: z.number().int().positive().default(100),
+      alpha: z.number().gt(0).lt(1).default(0.05),
+      power: z.number().gt(0).lt(1).default(0.8),
+    })
+    .prefault({}),
   /** Where same-named files override the built-in templates, relative to the workspace root. */
   templates_dir: z.string().default('.threadwork/templates'),
   /** The Monte Carlo goal forecast (docs/forecast.md). */

@@ -183,6 +183,37 @@ export const prospectSchema = z.looseObject({
   paused_until: isoDateSchema.nullish(),
 });
 
+/** The rates an experiment can compare (src/outreach/results.ts defines them). */
+export const EXPERIMENT_METRICS = ['open_rate', 'click_rate', 'reply_rate', 'meeting_rate'] as const;
+
+/**
+ * One variant of a touch: what differs from the touch's template (any of subject,
+ * opening, call to action, send day) and the share of prospects it gets. Splits of an
+ * experiment sum to 1 (checked by `experiment-design`).
+ */
+export const experimentVariantSchema = z.looseObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a variant id such as A, B or short-subject'),
+  split: z.number().gt(0, 'expected a share of prospects above 0').max(1, 'expected a share of prospects at most 1'),
+  subject: optionalText,
+  opening: optionalText,
+  call_to_action: optionalText,
+  day: z.number().int().nonnegative().nullish(),
+});
+
+/** An A/B (or A/B/n) test of one touch of the sequence (docs/experiments.md). */
+export const experimentSchema = z.looseObject({
+  name: slugSchema,
+  /** 1-based, in the sequence's order (by day). */
+  touch: z.number().int().positive(),
+  metric: z.enum(EXPERIMENT_METRICS).default('reply_rate'),
+  /** The assumption a winner speaks to, and the variant whose win supports it. */
+  assumption: assumptionIdSchema.nullish(),
+  supports: z.string().nullish(),
+  /** Opened as a content thread once a winner is declared. */
+  content_opportunity: contentOpportunitySchema.nullish(),
+  variants: z.array(experimentVariantSchema).min(2, 'expected at least two variants'),
+});
+
 export const campaignActionsSchema = z.looseObject({
   sequence: z
     .looseObject({
@@ -192,6 +223,21 @@ export const campaignActionsSchema = z.looseObject({
     })
     .nullish(),
   prospects: z.array(prospectSchema).default([]),
+  experiments: z.array(experimentSchema).default([]).describe('optional A/B tests, one touch each: variants (subject, opening, call_to_action, day) and their split (docs/experiments.md)'),
+});
+
+const count = z.number().int().nonnegative();
+
+/** One variant's counts for the experiment's touch; the same fields and rate definitions as the totals. */
+export const variantResultsSchema = z.looseObject({
+  sent: count.default(0),
+  delivered: count.nullish(),
+  opened: count.default(0),
+  clicked: count.default(0),
+  replied: count.default(0),
+  bounced: count.default(0),
+  unsubscribed: count.default(0),
+  meetings: count.default(0),
 });
 
 export const campaignResultsSchema = z.looseObject({
@@ -205,6 +251,8 @@ export const campaignResultsSchema = z.looseObject({
   spam_complaints: z.number().int().nonnegative().default(0),
   meetings: z.number().int().nonnegative().default(0),
   deals: z.number().int().nonnegative().default(0),
+  /** Per experiment (by name), per variant (by id): the counts of the tested touch. */
+  experiments: z.record(z.string(), z.record(z.string(), variantResultsSchema)).nullish(),
 });
 
 export const campaignLearningSchema = z.looseObject({
@@ -270,6 +318,9 @@ export const draftSchema = z.looseObject({
   channel: z.enum(CHANNELS),
   subject: z.string().nullish(),
   signals: z.array(z.string()).default([]),
+  /** The experiment on this touch and the variant the prospect was assigned to. */
+  experiment: z.string().nullish(),
+  variant: z.string().nullish(),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */

@@ -2,6 +2,7 @@ import { openWorkspace } from '../../api.js';
 import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderForecast } from '../../report/render-forecast.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
+import { renderCampaigns } from '../../report/campaigns.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -21,5 +22,7 @@ function render(data: ReportData, format: ReportFormat): string {
       return renderAssumptions(data.assumptions, format);
     case 'forecast':
       return renderForecast(data, format);
+    case 'campaigns':
+      return renderCampaigns(data.campaigns, format);
   }
 }

@@ -20,7 +20,7 @@ import { errorOutput } from './common.js';
 import { migrateOutput } from './migrate.js';
 import type { MigrationResult } from '../../threads/migrate.js';
 import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
-import { assumptionsReportOutput, forecastReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
+import { assumptionsReportOutput, campaignsReportOutput, forecastReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
 export interface CliOutput {
@@ -51,6 +51,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'report-goals', command: 'threadwork report goals --json', schema: goalsReportOutput },
   { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: assumptionsReportOutput },
   { id: 'report-forecast', command: 'threadwork report forecast --json', schema: forecastReportOutput },
+  { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: campaignsReportOutput },
   { id: 'history', command: 'threadwork history --json', schema: historyOutput },
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
@@ -85,6 +86,7 @@ export type CliOutputTypeChecks = [
   Fits<Extract<ReportData, { report: 'goals' }>, Out<typeof goalsReportOutput>>,
   Fits<Extract<ReportData, { report: 'assumptions' }>, Out<typeof assumptionsReportOutput>>,
   Fits<Extract<ReportData, { report: 'forecast' }>, Out<typeof forecastReportOutput>>,
+  Fits<Extract<ReportData, { report: 'campaigns' }>, Out<typeof campaignsReportOutput>>,
   Fits<History, Out<typeof historyOutput>>,
   Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
   Fits<MigrationResult & { root: string; commit: CommitOutcome | null; sync: SyncResult | null }, Out<typeof migrateOutput>>,

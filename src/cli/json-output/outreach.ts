@@ -14,6 +14,8 @@ export const campaignDraftOutput = z.object({
       grade,
       ready: z.boolean().describe('no critical quality issue'),
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
+      experiment: z.string().nullable().describe('the experiment on this touch (Stage 5 `experiments`), null when the touch is not tested'),
+      variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),
     }),
   ),
 });

@@ -127,3 +127,71 @@ export const forecastReportOutput = z.object({
     }),
   ),
 });
+
+const experimentVariantOutput = z.object({
+  id: z.string(),
+  split: share,
+  sent: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative().describe('the rate\'s denominator, as src/outreach/results.ts defines it'),
+  successes: z.number().int().nonnegative().describe('opened, clicked, replied or meetings: the tested rate\'s numerator'),
+  rate: z.number().nonnegative().nullable(),
+  more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference) and the minimum sample is met'),
+});
+
+const experimentOutput = z.object({
+  name: z.string(),
+  touch: z.number().int().min(1),
+  metric: z.enum(['open_rate', 'click_rate', 'reply_rate', 'meeting_rate']),
+  assumption: z.string().nullable(),
+  supports: z.string().nullable(),
+  status: z.enum(['no-results', 'running', 'winner', 'no-difference']),
+  winner: z.string().nullable().describe('declared only at p < alpha with the minimum sample per variant met'),
+  minSample: z.number().int().positive(),
+  variants: z.array(experimentVariantOutput),
+  comparisons: z.array(
+    z.object({
+      variant: z.string(),
+      control: z.string(),
+      difference: z.number().min(-1).max(1).describe('variant rate − control rate'),
+      ci: z.tuple([z.number(), z.number()]).describe('95% Wald interval of the difference (unpooled, as R\'s prop.test)'),
+      test: z.enum(['z-test', 'fisher-exact']),
+      z: nullableNumber,
+      p: share,
+      alpha: share.describe('alpha, divided by the number of comparisons (Bonferroni)'),
+      significant: z.boolean(),
+      needed: nullableNumber.describe('delivered messages per variant for the configured power at the observed rates'),
+    }),
+  ),
+  verdict: z.string(),
+  validation: z.object({ assumption: z.string(), result: z.enum(['validated', 'invalidated']), evidence: z.string() }).nullable(),
+});
+
+// A count recorded above delivered (check reports it for variants) makes a rate above 1: the output still describes it.
+const rate = z.number().nonnegative().nullable();
+const campaignRatesOutput = z.object({
+  sent: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  openRate: rate,
+  clickRate: rate,
+  replyRate: rate,
+  unsubscribeRate: rate,
+  spamComplaintRate: rate,
+  meetingRate: rate,
+  bounceRate: rate,
+});
+
+export const campaignsReportOutput = z.object({
+  report: z.literal('campaigns'),
+  campaigns: z.array(
+    z.object({
+      path: z.string(),
+      id: z.string(),
+      title: z.string(),
+      status: z.string(),
+      stage: z.number().int().min(1).max(6),
+      segment: z.string().nullable(),
+      rates: campaignRatesOutput.nullable(),
+      experiments: z.array(experimentOutput),
+    }),
+  ),
+});

@@ -1,0 +1,135 @@
+import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics.js';
+import { resolveSequence, type SequenceInput } from '../outreach/sequences.js';
+import { assumptionsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
+import { formatDataPath } from '../workspace/validate.js';
+import type { Locators } from './locators.js';
+
+type Data = Record<string, unknown>;
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
+
+/** The counts per variant that must stay within the campaign's totals. */
+const COUNTED = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'meetings'] as const;
+/** The counts whose rates are over delivered. */
+const OVER_DELIVERED = ['opened', 'clicked', 'replied', 'unsubscribed', 'meetings'] as const;
+
+/**
+ * Campaign experiments (docs/experiments.md): a design that can be run — unique names,
+ * a touch that exists and is tested once, unique variant ids whose splits sum to 1, a
+ * supported variant that exists — and Stage 6 results per variant that name a known
+ * experiment and variant and stay within the campaign's totals.
+ */
+export function checkExperiments(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report: Report = (file, dataPath, rule, message, severity = 'error') => {
+    out.push(diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)));
+  };
+  const assumptions = new Set(assumptionsOf(model).map((a) => a.id));
+  for (const thread of model.threads.values()) if (thread.family === 'campaign') checkCampaign(thread, assumptions, report);
+  return out;
+}
+
+function checkCampaign(thread: ThreadRecord, assumptions: Set<string>, report: Report): void {
+  const actionsFile = thread.stages[4];
+  const actions = dataOf(actionsFile);
+  const experiments = listOf(actions?.experiments);
+  const designs = new Map<string, Set<string>>();
+  if (actionsFile && actions && experiments.length) {
+    const touches = resolveSequence((actions.sequence ?? null) as SequenceInput | null);
+    const tests = new Set(listOf(dataOf(thread.stages[1])?.tests).filter((t): t is string => typeof t === 'string'));
+    const byTouch = new Map<number, string>();
+    experiments.forEach((raw, i) => {
+      const e = (raw ?? {}) as Data;
+      const at = (...path: PropertyKey[]): PropertyKey[] => ['experiments', i, ...path];
+      const name = typeof e.name === 'string' ? e.name : `#${i + 1}`;
+      const ids = new Set<string>();
+      if (designs.has(name)) report(actionsFile.path, at('name'), 'experiment-design', `Duplicate experiment name \`${name}\`: expected each experiment of a campaign to have its own name (Stage 6 records its results under it)`);
+      else designs.set(name, ids);
+      if (typeof e.touch === 'number') {
+        if (e.touch > touches.length) {
+          report(actionsFile.path, at('touch'), 'experiment-design', touches.length ? `Touch ${e.touch} is not in the sequence: expected 1 to ${touches.length} (touches count from 1, in order of day)` : `Touch ${e.touch} cannot be tested: the campaign has no sequence yet (expected \`sequence.touches\` or a \`preset\`)`);
+        }
+        const other = byTouch.get(e.touch);
+        if (other !== undefined) report(actionsFile.path, at('touch'), 'experiment-design', `Touch ${e.touch} is already tested by \`${other}\`: expected one experiment per touch (two at once could not tell which change made the difference)`);
+        else byTouch.set(e.touch, name);
+      }
+      const variants = listOf(e.variants);
+      let total = 0;
+      variants.forEach((v, j) => {
+        const { id, split } = (v ?? {}) as Data;
+        if (typeof split === 'number') total += split;
+        if (typeof id !== 'string') return;
+        if (ids.has(id)) report(actionsFile.path, at('variants', j, 'id'), 'experiment-design', `Duplicate variant id \`${id}\` in experiment \`${name}\`: expected each variant to have its own id`);
+        ids.add(id);
+      });
+      if (variants.length && Math.abs(total - 1) > 1e-6) {
+        report(actionsFile.path, at('variants'), 'experiment-design', `Splits of experiment \`${name}\` sum to ${round(total)}: expected them to sum to 1 (e.g. 0.5 and 0.5), each the share of prospects a variant gets`);
+      }
+      const { assumption, supports } = e;
+      if (typeof supports === 'string' && !ids.has(supports)) report(actionsFile.path, at('supports'), 'experiment-design', `Unknown variant \`${supports}\` in \`supports\`: expected one of ${[...ids].join(', ')}`);
+      if (typeof assumption === 'string') {
+        if (!assumptions.has(assumption)) report(actionsFile.path, at('assumption'), 'unknown-assumption', `Unknown assumption \`${assumption}\` (not in 10-assumptions.md): expected one of ${[...assumptions].slice(0, 12).join(', ') || 'none (none are defined yet)'}`);
+        else if (!tests.has(assumption)) report(actionsFile.path, at('assumption'), 'experiment-design', `Assumption \`${assumption}\` is not one this campaign tests: expected it in \`tests\` of 2-hypothesis.md, so the experiment's result speaks to the campaign's hypothesis`, 'warning');
+        if (typeof supports !== 'string') report(actionsFile.path, at('assumption'), 'experiment-design', `Experiment \`${name}\` tests \`${assumption}\` without \`supports\`: expected \`supports: <variant id>\`, the variant whose win supports the assumption (any other's win invalidates it)`);
+      } else if (typeof supports === 'string') {
+        report(actionsFile.path, at('supports'), 'experiment-design', `\`supports\` without \`assumption\`: expected \`assumption: <id>\` naming what variant \`${supports}\` winning would support`, 'warning');
+      }
+    });
+  }
+  checkResults(thread.stages[5], designs, report);
+}
+
+function checkResults(learningFile: ParsedFile | undefined, designs: Map<string, Set<string>>, report: Report): void {
+  const results = dataOf(learningFile)?.results as Data | null | undefined;
+  const perExperiment = results?.experiments;
+  if (!learningFile || !results || !perExperiment || typeof perExperiment !== 'object') return;
+  for (const [name, variants] of Object.entries(perExperiment as Data)) {
+    const ids = designs.get(name);
+    if (!ids) {
+      report(learningFile.path, ['results', 'experiments', name], 'experiment-results', `Results for unknown experiment \`${name}\`: expected one of ${[...designs.keys()].join(', ') || 'none (5-actions.md defines no experiment)'}`);
+      continue;
+    }
+    if (!variants || typeof variants !== 'object') continue;
+    const sums: Record<string, number> = {};
+    for (const [id, counts] of Object.entries(variants as Data)) {
+      if (!ids.has(id)) report(learningFile.path, ['results', 'experiments', name, id], 'experiment-results', `Results for unknown variant \`${id}\` of \`${name}\`: expected one of ${[...ids].join(', ')}`);
+      const c = (counts ?? {}) as Data;
+      for (const field of COUNTED) {
+        const value = c[field];
+        if (typeof value === 'number') sums[field] = (sums[field] ?? 0) + value;
+      }
+      // Rates are over delivered (src/outreach/results.ts): no count of them can exceed it.
+      const delivered = typeof c.delivered === 'number' ? c.delivered : num(c.sent) - num(c.bounced);
+      for (const field of OVER_DELIVERED) {
+        const value = c[field];
+        if (typeof value === 'number' && value > Math.max(0, delivered)) {
+          report(learningFile.path, ['results', 'experiments', name, id, field], 'experiment-results', `Variant \`${id}\` of \`${name}\` records ${value} ${field} of ${Math.max(0, delivered)} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)`);
+        }
+      }
+    }
+    for (const field of COUNTED) {
+      const total = results[field];
+      const sum = sums[field];
+      if (typeof total === 'number' && sum !== undefined && sum > total) {
+        report(learningFile.path, ['results', 'experiments', name], 'experiment-results', `Variants of \`${name}\` record ${sum} ${field} in all, more than the campaign's ${total}: expected per-variant counts within the totals (they count the tested touch only)`);
+      }
+    }
+  }
+}
+
+function dataOf(file: ParsedFile | undefined): Data | undefined {
+  const data = file?.value ?? file?.raw;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Data) : undefined;
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}

@@ -1,0 +1,47 @@
+import { formatPoints, formatRate, metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
+import type { BlockSummary } from './summaries.js';
+import { cell, formatNumber, table } from './format.js';
+
+const SUCCESS_LABEL = { open_rate: 'opened', click_rate: 'clicked', reply_rate: 'replied', meeting_rate: 'meetings' } as const;
+
+/** One row per variant: its counts, rate, and (challengers) the comparison with the control. */
+export function experimentRows(e: ExperimentAnalysis): string[][] {
+  return e.variants.map((v) => {
+    const c = e.comparisons.find((x) => x.variant === v.id);
+    const mark = e.winner === v.id ? ' ✓' : '';
+    return [
+      `${v.id}${mark}`,
+      `${Math.round(v.split * 100)}%`,
+      formatNumber(v.sent),
+      formatNumber(v.delivered),
+      formatNumber(v.successes),
+      formatRate(v.rate),
+      c ? `${formatPoints(c.difference)} pts` : '—',
+      c ? `${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}` : '—',
+      c ? (c.test === 'fisher-exact' ? 'Fisher' : 'z-test') : '—',
+      c ? (c.p < 0.001 ? '< 0.001' : c.p.toPrecision(2)) : '—',
+      v.more === null ? '—' : formatNumber(v.more),
+    ];
+  });
+}
+
+export function experimentHeader(e: ExperimentAnalysis): string[] {
+  return ['variant', 'split', 'sent', 'delivered', SUCCESS_LABEL[e.metric], metricLabel(e.metric), `vs ${e.variants[0]?.id ?? 'control'}`, '95% CI (pts)', 'test', 'p', 'more sends'];
+}
+
+export const EXPERIMENT_ALIGN: ('l' | 'r')[] = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'];
+
+/** The `experiments` managed block of a campaign's 6-learning.md. */
+export function renderExperimentsBlock(experiments: readonly ExperimentAnalysis[]): string {
+  const lines = ['<!-- Derived by threadwork from `experiments` in 5-actions.md and `results.experiments` above: edit those, not these tables. -->'];
+  for (const e of experiments) {
+    lines.push('', `**${e.name}** — touch ${e.touch}, ${metricLabel(e.metric)}${e.assumption ? `, tests ${e.assumption}${e.supports ? ` (${e.supports} winning supports it)` : ''}` : ''}`, '', table(experimentHeader(e), EXPERIMENT_ALIGN, experimentRows(e)), '', cell(e.verdict));
+    if (e.validation) lines.push('', `Counts as **${e.validation.result}** for ${e.validation.assumption}.`);
+  }
+  return lines.join('\n');
+}
+
+/** What the block shows, per experiment: its status and winner, for the sync's before → after. */
+export function experimentsSummary(experiments: readonly ExperimentAnalysis[]): BlockSummary {
+  return Object.fromEntries(experiments.map((e) => [e.name, e.winner ? `${e.winner} wins` : e.status]));
+}

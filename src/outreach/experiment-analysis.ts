@@ -1,0 +1,188 @@
+/**
+ * What an experiment's per-variant results say (docs/experiments.md): each challenger
+ * against the control (the first variant), the difference of the tested rate with its
+ * 95% confidence interval, a two-proportion z-test — or Fisher's exact test when an
+ * expected count is under 5 — and a winner only at p < alpha with the minimum sample
+ * met. Until then, how many more sends each variant needs for the observed difference
+ * at the configured power. Rates are the ones src/outreach/results.ts defines.
+ */
+import { fisherExact } from '../stats/fisher.js';
+import { twoProportionSampleSize } from '../stats/power.js';
+import { expectedCounts, twoProportionTest } from '../stats/proportions.js';
+import type { ExperimentDesign, ExperimentMetric } from './experiments.js';
+import { campaignRates, type CampaignRates, type CampaignResults } from './results.js';
+
+export interface ExperimentSettings {
+  /** Sends per variant before a winner can be declared. */
+  min_sample: number;
+  alpha: number;
+  power: number;
+}
+
+export interface VariantOutcome {
+  id: string;
+  split: number;
+  sent: number;
+  /** The rate's denominator (delivered, per results.ts). */
+  delivered: number;
+  /** The rate's numerator: opened, clicked, replied or meetings. */
+  successes: number;
+  rate: number | null;
+  /** More sends this variant needs (minimum sample, and power for the observed difference); null when the rates are equal (no size detects that) and the minimum is met. */
+  more: number | null;
+}
+
+export interface VariantComparison {
+  variant: string;
+  control: string;
+  /** variant rate − control rate. */
+  difference: number;
+  /** 95% Wald interval of the difference (unpooled), as R's prop.test. */
+  ci: [number, number];
+  test: 'z-test' | 'fisher-exact';
+  /** The pooled z statistic (also shown when Fisher's test decides). */
+  z: number | null;
+  p: number;
+  /** The level this comparison is judged at: alpha, divided by the number of comparisons (Bonferroni). */
+  alpha: number;
+  significant: boolean;
+  /** Delivered messages per variant for the configured power at the observed rates; null when they are equal. */
+  needed: number | null;
+}
+
+export type ExperimentStatus = 'no-results' | 'running' | 'winner' | 'no-difference';
+
+export interface ExperimentAnalysis {
+  name: string;
+  touch: number;
+  metric: ExperimentMetric;
+  assumption: string | null;
+  supports: string | null;
+  status: ExperimentStatus;
+  winner: string | null;
+  minSample: number;
+  variants: VariantOutcome[];
+  comparisons: VariantComparison[];
+  /** One sentence: the result, or what is still needed. */
+  verdict: string;
+  /** What a declared winner says about the assumption the experiment tests. */
+  validation: { assumption: string; result: 'validated' | 'invalidated'; evidence: string } | null;
+}
+
+const METRICS: Record<ExperimentMetric, { field: keyof CampaignResults; rate: keyof CampaignRates; label: string }> = {
+  open_rate: { field: 'opened', rate: 'openRate', label: 'open rate' },
+  click_rate: { field: 'clicked', rate: 'clickRate', label: 'click rate' },
+  reply_rate: { field: 'replied', rate: 'replyRate', label: 'reply rate' },
+  meeting_rate: { field: 'meetings', rate: 'meetingRate', label: 'meeting rate' },
+};
+
+export function metricLabel(metric: ExperimentMetric): string {
+  return METRICS[metric].label;
+}
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+
+export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Record<string, CampaignResults>> | null | undefined, settings: ExperimentSettings): ExperimentAnalysis {
+  const metric = design.metric ?? 'reply_rate';
+  const { field, rate: rateKey, label } = METRICS[metric];
+  const variants: VariantOutcome[] = design.variants.map((v) => {
+    const recorded = results?.[v.id] ?? {};
+    const rates = campaignRates(recorded);
+    const rate = rates[rateKey] as number | null;
+    return { id: v.id, split: v.split, sent: rates.sent, delivered: rates.delivered, successes: count(recorded[field]), rate, more: null };
+  });
+  const base = { name: design.name, touch: design.touch, metric, assumption: design.assumption ?? null, supports: design.supports ?? null, minSample: settings.min_sample };
+  if (variants.every((v) => v.delivered === 0)) {
+    for (const v of variants) v.more = Math.max(0, settings.min_sample - v.sent);
+    return { ...base, status: 'no-results', winner: null, variants, comparisons: [], verdict: `No results per variant yet: record them under results.experiments.${design.name} in 6-learning.md.`, validation: null };
+  }
+  const [control, ...challengers] = variants as [VariantOutcome, ...VariantOutcome[]];
+  const alpha = settings.alpha / Math.max(1, challengers.length);
+  const comparisons: VariantComparison[] = [];
+  for (const v of challengers) {
+    if (v.delivered === 0 || control.delivered === 0) continue;
+    comparisons.push(compare(v, control, alpha, settings.power));
+  }
+  const enough = (id: string): boolean => variants.find((v) => v.id === id)!.sent >= settings.min_sample;
+  const decisive = comparisons.filter((c) => c.significant && enough(c.variant) && enough(c.control));
+  let winner: string | null = null;
+  const beating = decisive.filter((c) => c.difference > 0).sort((x, y) => y.difference - x.difference);
+  if (beating.length) winner = beating[0]!.variant;
+  else if (challengers.length > 0 && decisive.length === challengers.length && decisive.every((c) => c.difference < 0)) winner = control.id;
+
+  for (const v of variants) {
+    const needs = comparisons.filter((c) => c.variant === v.id || c.control === v.id).map((c) => c.needed);
+    const powered = needs.length && needs.every((n) => n !== null) ? Math.max(...(needs as number[])) : null;
+    const minimum = Math.max(0, settings.min_sample - v.sent);
+    if (winner) v.more = 0;
+    // Equal rates: no size detects a zero difference; the minimum sample still applies.
+    else if (powered === null) v.more = needs.length && minimum === 0 ? null : minimum;
+    else v.more = Math.max(minimum, moreSends(v, powered));
+  }
+  const status: ExperimentStatus = winner ? 'winner' : comparisons.length > 0 && variants.every((v) => v.more === 0 || v.more === null) && variants.every((v) => v.sent >= settings.min_sample) ? 'no-difference' : 'running';
+  const verdict = verdictOf(status, winner, variants, comparisons, label, settings);
+  const validation =
+    winner && design.assumption && design.supports
+      ? { assumption: design.assumption, result: winner === design.supports ? ('validated' as const) : ('invalidated' as const), evidence: `Experiment ${design.name} (touch ${design.touch}): ${verdict}` }
+      : null;
+  return { ...base, status, winner, variants, comparisons, verdict, validation };
+}
+
+function compare(v: VariantOutcome, control: VariantOutcome, alpha: number, power: number): VariantComparison {
+  const a = { successes: Math.min(v.successes, v.delivered), trials: v.delivered };
+  const b = { successes: Math.min(control.successes, control.delivered), trials: control.delivered };
+  const z = twoProportionTest(a, b, 0.95);
+  const fisher = expectedCounts(a, b).some((e) => e < 5);
+  const p = fisher ? fisherExact(a.successes, a.trials - a.successes, b.successes, b.trials - b.successes).p : z.p;
+  return {
+    variant: v.id,
+    control: control.id,
+    difference: z.difference,
+    ci: z.ci,
+    test: fisher ? 'fisher-exact' : 'z-test',
+    z: z.z,
+    p,
+    alpha,
+    significant: p < alpha,
+    needed: twoProportionSampleSize(z.p2, z.p1, power, alpha),
+  };
+}
+
+/** Sends to reach `needed` delivered messages, at the variant's own delivery rate so far. */
+function moreSends(v: VariantOutcome, needed: number): number {
+  const missing = Math.ceil(needed) - v.delivered;
+  if (missing <= 0) return 0;
+  const perDelivered = v.sent > 0 && v.delivered > 0 ? v.sent / v.delivered : 1;
+  return Math.ceil(missing * perDelivered);
+}
+
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+export function formatPoints(difference: number): string {
+  const pts = difference * 100;
+  return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${Math.abs(pts).toFixed(1)}`;
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
+}
+
+export function describeComparison(c: VariantComparison): string {
+  return `${formatPoints(c.difference)} pts, 95% CI ${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}; ${c.test === 'fisher-exact' ? "Fisher's exact test" : 'two-proportion z-test'} ${formatP(c.p)}`;
+}
+
+function verdictOf(status: ExperimentStatus, winner: string | null, variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string, settings: ExperimentSettings): string {
+  const rates = variants.map((v) => `${v.id} ${formatRate(v.rate)}`).join(' vs ');
+  const detail = comparisons.map((c) => (comparisons.length > 1 ? `${c.variant} vs ${c.control}: ${describeComparison(c)}` : describeComparison(c))).join('; ');
+  const facts = `${label} ${rates}${detail ? ` (${detail})` : ''}`;
+  if (status === 'winner') return `${winner} wins: ${facts}.`;
+  if (status === 'no-difference') return `No difference found at this sample: ${facts}.`;
+  const waiting = variants.filter((v) => v.more !== null && v.more > 0);
+  const undetectable = comparisons.some((c) => c.needed === null);
+  const significantShort = comparisons.some((c) => c.significant) || undetectable;
+  const needs = waiting.length ? ` Needs ${waiting.map((v) => `${v.more!.toLocaleString('en-US')} more sends of ${v.id}`).join(', ')}` : '';
+  const why = significantShort ? ` to reach the minimum of ${settings.min_sample} sends per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${settings.min_sample} sends per variant)`;
+  return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}`;
+}

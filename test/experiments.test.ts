@@ -1,0 +1,291 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { campaignsReportOutput } from '../src/cli/json-output/reports.js';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { analyzeExperiment, type ExperimentSettings } from '../src/outreach/experiment-analysis.js';
+import { applyVariant, assignVariant, type ExperimentDesign } from '../src/outreach/experiments.js';
+import { fisherExact } from '../src/stats/fisher.js';
+import { twoProportionSampleSize } from '../src/stats/power.js';
+import { twoProportionTest } from '../src/stats/proportions.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitInit } from './helpers/git.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const SETTINGS: ExperimentSettings = { min_sample: 100, alpha: 0.05, power: 0.8 };
+const AB: ExperimentDesign = { name: 'subject-line', touch: 1, metric: 'reply_rate', assumption: 'A1', supports: 'B', variants: [{ id: 'A', split: 0.5 }, { id: 'B', split: 0.5 }] };
+const counts = (sent: number, replied: number, bounced = 0): { sent: number; replied: number; bounced: number } => ({ sent, replied, bounced });
+
+describe('variant assignment', () => {
+  const emails = Array.from({ length: 4000 }, (_, i) => `person${i}@company${i % 97}.example`);
+
+  it('is the same on every call and ignores case and spaces in the email', () => {
+    for (const email of emails.slice(0, 50)) {
+      const first = assignVariant('c1', AB, email)!.id;
+      expect(assignVariant('c1', AB, email)!.id).toBe(first);
+      expect(assignVariant('c1', AB, `  ${email.toUpperCase()} `)!.id).toBe(first);
+    }
+  });
+
+  it.each([
+    [0.5, 0.5],
+    [0.2, 0.8],
+  ])('splits %d / %d within four standard errors over 4,000 prospects', (a, b) => {
+    const design = { name: 'x', variants: [{ id: 'A', split: a }, { id: 'B', split: b }] };
+    const share = emails.filter((e) => assignVariant('c1', design, e)!.id === 'A').length / emails.length;
+    expect(Math.abs(share - a)).toBeLessThan(4 * Math.sqrt((a * b) / emails.length));
+  });
+
+  it('depends on the campaign and the experiment, so two experiments are independent', () => {
+    const other = { ...AB, name: 'opening' };
+    const same = emails.filter((e) => assignVariant('c1', AB, e)!.id === assignVariant('c1', other, e)!.id).length / emails.length;
+    expect(Math.abs(same - 0.5)).toBeLessThan(0.04);
+    const moved = emails.filter((e) => assignVariant('c1', AB, e)!.id !== assignVariant('c2', AB, e)!.id).length;
+    expect(moved).toBeGreaterThan(emails.length * 0.4);
+  });
+
+  it('puts the subject, the opening after the greeting and the ask last', () => {
+    const body = 'Hi Ada,\n\nFirst paragraph.\n\nMiddle.\n\nWould Tuesday work?';
+    const varied = applyVariant({ subject: 'Old', body, channel: 'email' }, { id: 'B', split: 0.5, subject: 'Audit at {company}', opening: 'Saw your audit news, {first_name}.', call_to_action: 'Worth 15 minutes?' }, { first: 'Ada', company: 'Analytical' });
+    expect(varied).toEqual({ subject: 'Audit at Analytical', body: 'Hi Ada,\n\nSaw your audit news, Ada.\n\nMiddle.\n\nWorth 15 minutes?' });
+  });
+});
+
+describe('experiment analysis', () => {
+  it('declares the winner at p < 0.05 with 100 sends each, with the z-test, its CI and the assumption validated', () => {
+    const e = analyzeExperiment({ ...AB, metric: 'open_rate' }, { A: { sent: 120, delivered: 115, opened: 45 }, B: { sent: 120, delivered: 116, opened: 62 } }, SETTINGS);
+    const reference = twoProportionTest({ successes: 62, trials: 116 }, { successes: 45, trials: 115 });
+    expect(e.status).toBe('winner');
+    expect(e.winner).toBe('B');
+    expect(e.comparisons[0]).toMatchObject({ variant: 'B', control: 'A', test: 'z-test', p: reference.p, ci: reference.ci, significant: true });
+    expect(e.comparisons[0]!.p).toBeCloseTo(0.029108063, 8); // mpmath: z = 2.1820199, p = 0.029108063
+    expect(e.validation).toMatchObject({ assumption: 'A1', result: 'validated' });
+    expect(e.verdict).toMatch(/^B wins: open rate A 39\.1% vs B 53\.4% \(\+14\.3 pts, 95% CI \+1\.6 to \+27\.0; two-proportion z-test p = 0\.029\)\.$/);
+  });
+
+  it('declares no winner below the minimum sample, however small p is, and says how many more sends', () => {
+    const e = analyzeExperiment(AB, { A: counts(60, 3), B: counts(60, 20) }, SETTINGS);
+    expect(e.comparisons[0]!.significant).toBe(true);
+    expect(e.winner).toBeNull();
+    expect(e.variants.map((v) => v.more)).toEqual([40, 40]);
+    expect(e.verdict).toContain('40 more sends of A, 40 more sends of B to reach the minimum of 100 sends per variant');
+    expect(e.validation).toBeNull();
+  });
+
+  it('sizes the sample for the observed difference at 80% power (power.prop.test) and converts delivered to sends', () => {
+    const e = analyzeExperiment(AB, { A: counts(200, 10), B: counts(220, 16, 20) }, SETTINGS);
+    const n = twoProportionSampleSize(0.05, 0.08)!; // 1058.86 per variant (mpmath)
+    expect(e.status).toBe('running');
+    expect(e.comparisons[0]!.needed).toBeCloseTo(n, 6);
+    // A: 1059 − 200 delivered, one send per delivery; B: (1059 − 200) delivered at 220 sends per 200 delivered.
+    expect(e.variants.map((v) => v.more)).toEqual([859, Math.ceil(859 * 1.1)]);
+  });
+
+  it('uses Fisher\'s exact test when an expected count is under 5', () => {
+    // Expected replies under H0: 4.5 per variant.
+    const e = analyzeExperiment(AB, { A: counts(100, 1), B: counts(100, 8) }, SETTINGS);
+    expect(e.comparisons[0]!.test).toBe('fisher-exact');
+    expect(e.comparisons[0]!.p).toBe(fisherExact(8, 92, 1, 99).p);
+    expect(e.comparisons[0]!.p).toBeCloseTo(0.034899152, 8); // scipy.stats.fisher_exact: 0.03489915197211575
+    expect(e.winner).toBe('B');
+  });
+
+  it('lets the control win, which invalidates an assumption the challenger supports', () => {
+    const e = analyzeExperiment(AB, { A: counts(300, 40), B: counts(300, 15) }, SETTINGS);
+    expect(e.winner).toBe('A');
+    expect(e.validation?.result).toBe('invalidated');
+  });
+
+  it('says when the rates are equal: no sample size detects a zero difference, though the minimum sample still applies', () => {
+    const early = analyzeExperiment(AB, { A: counts(50, 5), B: counts(50, 5) }, SETTINGS);
+    expect(early.variants.map((v) => v.more)).toEqual([50, 50]);
+    expect(early.status).toBe('running');
+    expect(early.verdict).toContain('no sample size detects a zero difference');
+    const done = analyzeExperiment(AB, { A: counts(150, 15), B: counts(150, 15) }, SETTINGS);
+    expect(done.variants.map((v) => v.more)).toEqual([null, null]);
+    expect(done.status).toBe('no-difference');
+  });
+
+  it('judges each of three variants against the control at alpha / 2 (Bonferroni)', () => {
+    const design: ExperimentDesign = { ...AB, metric: 'open_rate', variants: [{ id: 'A', split: 0.34 }, { id: 'B', split: 0.33 }, { id: 'C', split: 0.33 }] };
+    // B vs A: p = 0.030057558 (mpmath) — below 0.05 but not 0.025, so no winner.
+    const e = analyzeExperiment(design, { A: { sent: 500, opened: 200 }, B: { sent: 500, opened: 234 }, C: { sent: 500, opened: 201 } }, { ...SETTINGS });
+    const ab = e.comparisons.find((c) => c.variant === 'B')!;
+    expect(ab.alpha).toBe(0.025);
+    expect(ab.p).toBeGreaterThan(0.025);
+    expect(ab.p).toBeLessThan(0.05);
+    expect(e.winner).toBeNull();
+  });
+
+  it('reports no results until per-variant counts are recorded', () => {
+    expect(analyzeExperiment(AB, undefined, SETTINGS)).toMatchObject({ status: 'no-results', winner: null, comparisons: [] });
+  });
+});
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-03-02-close';
+const PROSPECT = (i: number): string => `  - {name: Person ${i}, email: person${i}@firm${i}.example, company: Firm ${i}, title: Controller, status: active}`;
+
+const EXPERIMENTS = `experiments:
+  - name: subject-line
+    touch: 1
+    assumption: A1
+    supports: B
+    variants:
+      - {id: A, split: 0.5}
+      - {id: B, split: 0.5, subject: "Five days of close at {company}?", day: 1}
+`;
+
+function campaign(actions: string, learning?: string): string {
+  const files: Record<string, string> = {
+    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-03-02-close', type: 'sales-campaign', title: 'Close', segment: 'mid-market-fintech', source: 'outbound', created: '2026-03-02' }),
+    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-03-02'),
+    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+    [`${CAMPAIGN}/5-actions.md`]: md(actions),
+  };
+  if (learning) files[`${CAMPAIGN}/6-learning.md`] = md(learning, '\n# Learning\n');
+  const dir = workspace(files);
+  gitInit(dir);
+  return dir;
+}
+
+const sequence = 'sequence:\n  preset: five-touch-cold\n  start: 2026-03-02\n';
+
+describe('experiments in a campaign', () => {
+  it('check points at each design and results problem', async () => {
+    const dir = campaign(
+      `${sequence}experiments:
+  - name: subject-line
+    touch: 9
+    supports: C
+    assumption: A1
+    variants:
+      - {id: A, split: 0.5}
+      - {id: A, split: 0.4}
+  - name: subject-line
+    touch: 2
+    assumption: A2
+    supports: A
+    variants:
+      - {id: A, split: 0.5}
+      - {id: B, split: 0.5}
+prospects:
+${PROSPECT(1)}
+`,
+      `closed: 2026-04-01
+results:
+  sent: 100
+  replied: 60
+  bounced: 5
+  experiments:
+    subject-line:
+      A: {sent: 60, bounced: 2, replied: 59}
+      Z: {sent: 50, replied: 1}
+    other: {}
+`,
+    );
+    const result = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    const found = result.json.diagnostics.filter((d) => d.rule.startsWith('experiment-')).map((d) => [d.path.split('/').pop(), d.line, d.severity, d.field, d.message.split(':')[0]]);
+    expect(found).toEqual([
+      ['5-actions.md', 7, 'error', 'experiments[0].touch', 'Touch 9 is not in the sequence'],
+      ['5-actions.md', 8, 'error', 'experiments[0].supports', 'Unknown variant `C` in `supports`'],
+      ['5-actions.md', 11, 'error', 'experiments[0].variants', 'Splits of experiment `subject-line` sum to 0.9'],
+      ['5-actions.md', 12, 'error', 'experiments[0].variants[1].id', 'Duplicate variant id `A` in experiment `subject-line`'],
+      ['5-actions.md', 13, 'error', 'experiments[1].name', 'Duplicate experiment name `subject-line`'],
+      ['5-actions.md', 15, 'warning', 'experiments[1].assumption', 'Assumption `A2` is not one this campaign tests'],
+      ['6-learning.md', 9, 'error', 'results.experiments.subject-line', "Variants of `subject-line` record 110 sent in all, more than the campaign's 100"],
+      ['6-learning.md', 9, 'error', 'results.experiments.subject-line.A.replied', 'Variant `A` of `subject-line` records 59 replied of 58 delivered'],
+      ['6-learning.md', 10, 'error', 'results.experiments.subject-line.Z', 'Results for unknown variant `Z` of `subject-line`'],
+      ['6-learning.md', 11, 'error', 'results.experiments.other', 'Results for unknown experiment `other`'],
+    ]);
+  });
+
+  it('campaign draft assigns variants by hash, records them and keeps them when prospects are added', async () => {
+    const prospects = Array.from({ length: 12 }, (_, i) => PROSPECT(i)).join('\n');
+    const dir = campaign(`${sequence}${EXPERIMENTS}prospects:\n${prospects}\n`);
+    const first = await runJson<{ drafts: { path: string; prospect: string; touch: number; experiment: string | null; variant: string | null }[] }>(['campaign', 'draft', '2026-03-02-close', '--dir', dir]);
+    expect(first.code, first.stderr).toBe(0);
+    const touch1 = first.json.drafts.filter((d) => d.touch === 1);
+    expect(touch1).toHaveLength(12);
+    expect(first.json.drafts.filter((d) => d.touch !== 1).every((d) => d.experiment === null && d.variant === null)).toBe(true);
+    const assigned = new Map(touch1.map((d) => [d.prospect, d.variant]));
+    for (const d of touch1) {
+      expect(d.variant).toBe(assignVariant('2026-03-02-close', AB, d.prospect)!.id);
+      const text = read(dir, d.path);
+      expect(text).toContain(`experiment: "subject-line"\nvariant: "${d.variant}"`);
+      if (d.variant === 'B') {
+        expect(text).toContain(`subject: "Five days of close at Firm ${d.prospect.match(/\d+/)![0]}?"`);
+        expect(text).toContain('\nday: 1\n');
+      } else {
+        expect(text).not.toContain('Five days of close');
+        expect(text).toContain('\nday: 0\n');
+      }
+    }
+    expect(new Set(assigned.values())).toEqual(new Set(['A', 'B']));
+
+    // Ten more prospects, then everything drafted again: nobody moves.
+    const more = Array.from({ length: 22 }, (_, i) => PROSPECT(i)).join('\n');
+    writeFiles(dir, { [`${CAMPAIGN}/5-actions.md`]: md(`${sequence}${EXPERIMENTS}prospects:\n${more}\n`) });
+    const second = await runJson<{ drafts: { prospect: string; touch: number; variant: string | null }[] }>(['campaign', 'draft', '2026-03-02-close', '--force', '--dir', dir]);
+    for (const d of second.json.drafts.filter((x) => x.touch === 1 && assigned.has(x.prospect))) expect(d.variant).toBe(assigned.get(d.prospect));
+    expect(readdirSync(join(dir, CAMPAIGN, 'drafts')).length).toBe(22 * 5);
+  });
+
+  it('campaign draft refuses while the design is invalid, pointing at the problem', async () => {
+    const dir = campaign(`${sequence}${EXPERIMENTS.replace('split: 0.5, subject', 'split: 0.4, subject')}prospects:\n${PROSPECT(1)}\n`);
+    const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['campaign', 'draft', '2026-03-02-close', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('experiment-invalid');
+    expect(result.json.error.message).toContain(`${CAMPAIGN}/5-actions.md:11:7 Splits of experiment \`subject-line\` sum to 0.9`);
+    expect(readdirSync(join(dir, CAMPAIGN)).includes('drafts')).toBe(false);
+  });
+
+  it('sync writes the experiments block, counts a winner towards the assumption, opens its content thread, and is then a fixed point; report campaigns shows it', async () => {
+    const dir = campaign(
+      `${sequence}${EXPERIMENTS.replace('    supports: B\n', '    supports: B\n    content_opportunity: {topic: Subject lines controllers open, priority: high}\n')}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01
+results:
+  sent: 300
+  replied: 40
+  experiments:
+    subject-line:
+      A: {sent: 150, replied: 8}
+      B: {sent: 150, replied: 24}
+`,
+    );
+    const before = await runJson<{ assumptions: { id: string; validated: number; evidence: { thread: string; result: string }[] }[] }>(['report', 'assumptions', '--dir', dir]);
+    expect(before.json.assumptions.find((a) => a.id === 'A1')).toMatchObject({ validated: 1, evidence: [{ thread: CAMPAIGN, result: 'validated' }] });
+
+    const sync = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const learning = read(dir, `${CAMPAIGN}/6-learning.md`);
+    expect(learning).toContain('<!-- threadwork:begin experiments -->');
+    expect(learning).toContain('| B ✓ | 50% | 150 | 150 | 24 | 16.0% | +10.7 pts |');
+    expect(learning).toContain('Counts as **validated** for A1.');
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(/\| A1 \|[^\n]*\| 1 \(1✓ 0~ 0✗\) \|/);
+
+    // The winner's content opportunity opens a content thread, as a written one would.
+    expect(sync.json.written).toContain('threads/marketing/subject-lines-controllers-open/1-input.md');
+    expect(read(dir, 'threads/marketing/subject-lines-controllers-open/1-input.md')).toContain('priority: high');
+
+    const again = await runJson<{ written: string[]; edits: unknown[] }>(['sync', '--dir', dir]);
+    expect(again.json.written).toEqual([]);
+
+    const report = await runJson(['report', 'campaigns', '--dir', dir]);
+    const parsed = campaignsReportOutput.parse(report.json);
+    const e = parsed.campaigns[0]!.experiments[0]!;
+    const reference = twoProportionTest({ successes: 24, trials: 150 }, { successes: 8, trials: 150 });
+    expect(e).toMatchObject({ name: 'subject-line', winner: 'B', status: 'winner' });
+    expect(e.comparisons[0]!.ci).toEqual(reference.ci);
+    expect(e.comparisons[0]!.p).toBe(reference.p);
+
+    const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(terminal.stdout).toMatch(/B ✓ +50% +150 +150 +24 +16\.0% +\+10\.7 pts/);
+    expect(terminal.stdout).toContain('B wins: reply rate A 5.3% vs B 16.0%');
+    const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
+    expect(markdown.stdout).toContain('### 2026-03-02-close · subject-line');
+    expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
+  });
+});
