@@ -59,6 +59,25 @@ export {
   type SuggestionSeverity,
 } from './results.js';
 export {
+  bounceRate,
+  clickRate,
+  countOf,
+  deliveredOf,
+  meetingRate,
+  openRate,
+  RATE_DEFINITIONS,
+  rateOf,
+  ratio,
+  replyRate,
+  spamComplaintRate,
+  unsubscribeRate,
+  type CountName,
+  type Delivered,
+  type OutreachCounts,
+  type RateDefinition,
+  type RateName,
+} from './rates.js';
+export {
   analyzeWinLoss,
   DEFAULT_LIFT_THRESHOLD,
   DEFAULT_MIN_DEALS,
