@@ -1,10 +1,10 @@
 import { today as todayDate } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
-import { assessDraft, draftMessage, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { assessDraft, draftMessage, readableSignals, resolveSequence, signalText, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
-import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
@@ -13,7 +13,8 @@ export interface DraftFile {
   path: string;
   prospect: string;
   touch: number;
-  action: 'created' | 'kept' | 'overwritten';
+  /** `already-sent`: the touch was sent (its draft says `status: sent`, or the prospect's `touches_done` counts it): nothing was written. */
+  action: 'created' | 'kept' | 'overwritten' | 'already-sent';
   grade: QualityAssessment['grade'];
   ready: boolean;
   issues: QualityAssessment['issues'];
@@ -44,15 +45,24 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const date = options.today ?? todayDate();
   const files: DraftFile[] = [];
   const changes: SourceChange[] = [];
+  const sent = sentTouches(model, campaignPath);
   for (const prospect of actions.prospects ?? []) {
     // Nobody on the do-not-contact list, or who unsubscribed, gets a draft.
     if (suppressed.has(normalizeEmail(prospect.email)) || (prospect.status ?? '').trim().toLowerCase() === 'unsubscribed') continue;
-    const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: Array.isArray(prospect.signals) ? (prospect.signals as string[]) : [] };
+    const companySignals = readableSignals(prospect.signals);
+    const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
+    const done = touchesDone(prospect.touches_done);
     touches.forEach((touch, i) => {
       const draft = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
-      const signals = company.signals.map(String);
+      const signals = companySignals.map(signalText);
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
       const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
+      // A touch already sent is never drafted again, not even with --force.
+      const sentPath = sent.get(`${normalizeEmail(prospect.email)}#${i + 1}`);
+      if (i + 1 <= done || sentPath) {
+        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues });
+        return;
+      }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day: touch.day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals }, draft.body);
       let action: DraftFile['action'] = 'created';
       if (model.text(path) === undefined) changes.push(createChange(path, content));
@@ -108,6 +118,23 @@ function yamlLines(value: Record<string, unknown>, indent = ''): string {
 /** Canvas text, or null where the canvas lacks it (the strategy context then holds a "fill in" note, which no email should carry). */
 function known(text: string): string | null {
   return text.startsWith('_(fill in') ? null : text;
+}
+
+/** `prospect email#touch` → the draft file that records the touch as sent (`status: sent`). */
+function sentTouches(model: WorkspaceModel, campaignPath: string): Map<string, string> {
+  const sent = new Map<string, string>();
+  const prefix = `${campaignPath}/drafts/`;
+  for (const file of model.files.values()) {
+    if (!file.path.startsWith(prefix)) continue;
+    const draft = draftValue(file);
+    if (draft?.status === 'sent') sent.set(`${normalizeEmail(draft.prospect.email)}#${draft.touch}`, file.path);
+  }
+  return sent;
+}
+
+/** A missing, negative or non-numeric count means nothing was sent yet (as in sequences.ts). */
+function touchesDone(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 function str(value: unknown): string | null {

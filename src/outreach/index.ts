@@ -91,3 +91,4 @@ export {
 export { CONFIDENCE_PRIOR_DEALS, confidenceFor, REVENUE_BANDS, revenueBand, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
 export { bestQualificationThreshold, type QualificationThreshold, type ScoredDeal } from './qualification-threshold.js';
 export { buyerPersonas, type BuyerPersonas, type PersonaCount } from './buyer-personas.js';
+export { readableSignals, signalText } from './signal-text.js';

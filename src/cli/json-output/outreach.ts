@@ -10,7 +10,7 @@ export const campaignDraftOutput = z.object({
       path: z.string(),
       prospect: z.string(),
       touch: z.number().int().min(1),
-      action: z.enum(['created', 'kept', 'overwritten']),
+      action: z.enum(['created', 'kept', 'overwritten', 'already-sent']).describe('already-sent: the touch was sent (its draft has status sent, or touches_done counts it); nothing written'),
       grade,
       ready: z.boolean().describe('no critical quality issue'),
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
