@@ -20,3 +20,6 @@ export type { SyncOptions, SyncResult } from './sync/run.js';
 export type { DerivedChange } from './engine/sync-plan.js';
 export type { StrategyOptions, StrategyResult } from './strategy/run.js';
 export { SKILLS, type SkillName, type SkillsResult } from './skills/install.js';
+export type { DueItem, DueReport, FollowUp, FollowUpKind, SpreadNote } from './campaigns/due.js';
+export type { ApprovedDraft } from './campaigns/approve.js';
+export { bounceRate, clickRate, deliveredOf, meetingRate, openRate, RATE_DEFINITIONS, rateOf, replyRate, spamComplaintRate, unsubscribeRate, type OutreachCounts, type RateDefinition, type RateName } from './outreach/rates.js';

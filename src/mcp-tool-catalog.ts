@@ -16,6 +16,7 @@ export const MCP_TOOLS = {
   score_accounts: 'Rank accounts (inline rows or a CSV/JSON file inside the workspace) against a segment ICP.',
   generate_strategy: 'Generate ICP, narratives and sales materials per segment (hand-edited files are kept).',
   draft_campaign: 'Write one draft per prospect and touch into a campaign, graded by the quality gate (never sent).',
-  due_touches: 'Every campaign touch due on a date, per prospect, skipping replied, unsubscribed and bounced prospects.',
+  due_touches: 'Every campaign touch due on a date, per prospect (skipping stopped prospects, spread past the daily caps), and the follow-ups due: DEFER revisits, nurture revisits, out-of-office returns.',
   record_reply: "Record and classify a prospect's reply; positive opens a deal, unsubscribe suppresses the address.",
+  approve_draft: 'Mark campaign drafts approved (never sent); refused, nothing written, when one fails an autonomy gate: ICP threshold, quality minimum, daily caps per sender.',
 } as const;

@@ -81,4 +81,8 @@ export const TOOL_INPUTS = {
     date: date.optional(),
     commit,
   },
+  approve_draft: {
+    drafts: z.array(z.string().min(1)).min(1).describe('draft files relative to the workspace (threads/sales/campaigns/{id}/drafts/*.md)'),
+    commit,
+  },
 } as const;

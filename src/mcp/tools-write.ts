@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
-import { agentThreadPath } from './paths.js';
+import { agentFilePath, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
@@ -72,5 +72,9 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
 
   server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_INPUTS.record_reply, annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
+  );
+
+  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_INPUTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+    answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
   );
 }

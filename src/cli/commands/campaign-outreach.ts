@@ -29,3 +29,12 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
   ];
   return { json: result, text: lines.join('\n'), exitCode: 0 };
 }
+
+export async function campaignApproveCommand(drafts: string[], flags: { commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+  const workspace = await openWorkspace(options.dir);
+  const done = await workspace.approveDrafts(drafts, flags.commit === false ? { commit: false } : {});
+  const lines = done.drafts.map((d) => `${d.action === 'approved' ? pc.green('approved') : pc.dim('already approved')} ${d.path}`);
+  lines.push('Every gate passed (ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
+  if (done.commit?.committed) lines.push(`${pc.green('committed')} ${done.commit.commit.slice(0, 10)}`);
+  return { json: { drafts: done.drafts, commit: done.commit }, text: lines.join('\n'), exitCode: 0 };
+}

@@ -5,7 +5,8 @@ import type { CheckResult } from '../../check/check.js';
 import type { DemoStep } from '../../demo/lifecycle.js';
 import type { History } from '../../history/history.js';
 import type { InitResult } from '../../init/scaffold.js';
-import type { DueTouch } from '../../outreach/index.js';
+import type { DueReport } from '../../campaigns/due.js';
+import type { ApprovedDraft } from '../../campaigns/approve.js';
 import type { ReportData } from '../../report/build.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
 import type { SkillsResult } from '../../skills/install.js';
@@ -15,7 +16,7 @@ import type { AdvanceResult } from '../../threads/advance.js';
 import type { CreatedThread } from '../../threads/create.js';
 import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
-import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
+import { campaignApproveOutput, campaignDraftOutput, campaignReplyOutput, dueOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
@@ -47,6 +48,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: assumptionsReportOutput },
   { id: 'history', command: 'threadwork history --json', schema: historyOutput },
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
+  { id: 'campaign-approve', command: 'threadwork campaign approve --json', schema: campaignApproveOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
   { id: 'skills-install', command: 'threadwork skills install --json', schema: skillsInstallOutput },
   { id: 'error', command: 'any command with --json, when it fails', schema: errorOutput },
@@ -66,7 +68,8 @@ export type CliOutputTypeChecks = [
   Fits<CreatedThread, Out<typeof threadNewOutput>>,
   Fits<{ campaign: string; drafts: DraftFile[] }, Out<typeof campaignDraftOutput>>,
   Fits<ReplyResult, Out<typeof campaignReplyOutput>>,
-  Fits<{ date: string; due: DueTouch[] }, Out<typeof dueOutput>>,
+  Fits<DueReport, Out<typeof dueOutput>>,
+  Fits<{ drafts: ApprovedDraft[] }, Out<typeof campaignApproveOutput>>,
   Fits<AdvanceResult, Out<typeof advanceOutput>>,
   Fits<SyncResult & { root: string }, Out<typeof syncOutput>>,
   Fits<StrategyResult & { root: string }, Out<typeof strategyOutput>>,
