@@ -142,7 +142,7 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
     const revisit = calendarDate(decision?.revisit);
     // A DEFER is a decision until its revisit date; a thread that went on past Stage 4 has decided again.
     if (decision?.decision === 'DEFER' && revisit && revisit <= today && !thread.stages[4]) {
-      const why = typeof decision.reasoning === 'string' && decision.reasoning.trim() ? ` (deferred because: ${decision.reasoning.trim().split('\n')[0]})` : '';
+      const why = typeof decision.reasoning === 'string' && decision.reasoning.trim() ? ` (deferred: ${firstSentence(decision.reasoning)})` : '';
       out.push(item('defer-revisit', revisit, thread.path, null, `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
     }
     if (meta.type !== 'sales-campaign') continue;
@@ -168,6 +168,12 @@ function campaignSender(thread: ThreadRecord | undefined, email: string): string
   const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: Record<string, unknown>[] }) | undefined);
   const prospect = actions?.prospects.find((p) => normalizeEmail(String(p.email)) === normalizeEmail(email));
   return text(prospect?.sender) ?? text(actions?.sender) ?? DEFAULT_SENDER;
+}
+
+/** The first sentence of a text, on one line. */
+function firstSentence(value: string): string {
+  const line = value.trim().replace(/\s+/g, ' ');
+  return /^.*?[.!?](?=\s|$)/.exec(line)?.[0].replace(/[.!?]$/, '') ?? line;
 }
 
 function text(value: unknown): string | undefined {
