@@ -139,6 +139,19 @@ describe('autonomy gate: daily caps per sender', () => {
   });
 });
 
+describe('draft fields for the caps', () => {
+  it('a send_on that is not a date is an error at its line, and such a draft is not approved', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    const path = draft('ada@analytical.example', 1);
+    writeFiles(dir, { [path]: read(dir, path).replace(/^touch: 1$/m, 'touch: 1\nsend_on: next tuesday') });
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, severity: 'error', line: 10, field: 'send_on' }));
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
+    expect(refused.json.error, JSON.stringify(refused.json)).toMatchObject({ code: 'not-a-draft' });
+  });
+});
+
 describe('MCP approve_draft', () => {
   it('refuses a draft that fails a gate and writes nothing; approves one that passes', async () => {
     const dir = campaign(`${ADA}\n${BOB}`);

@@ -26,6 +26,8 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
   const changes: SourceChange[] = [];
   for (const path of paths) {
     const file = model.files.get(path);
+    // A draft whose current text does not validate is held at its last valid version: never approve that one.
+    if (model.broken.has(path)) throw new ThreadworkError(`Not a valid campaign draft: ${path} has errors as it is written now; \`threadwork check\` lists them`, 'not-a-draft', { path });
     const draft = file && draftValue(file);
     if (!file || !draft) {
       const why = file ? file.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'not a draft file' : 'no such file';

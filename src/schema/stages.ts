@@ -192,6 +192,8 @@ export const campaignActionsSchema = z.looseObject({
     })
     .nullish(),
   prospects: z.array(prospectSchema).default([]),
+  /** The mailbox or account the campaign's touches go out from, for the daily caps (docs/outreach.md). */
+  sender: optionalText,
 });
 
 export const campaignResultsSchema = z.looseObject({
@@ -270,6 +272,10 @@ export const draftSchema = z.looseObject({
   channel: z.enum(CHANNELS),
   subject: z.string().nullish(),
   signals: z.array(z.string()).default([]),
+  /** The mailbox or account it goes out from, for the daily caps (else the prospect's or the campaign's `sender`). */
+  sender: optionalText,
+  /** The day a person plans to send it, for the daily caps (else the day the touch is due). */
+  send_on: isoDateSchema.nullish(),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */
