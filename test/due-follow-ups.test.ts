@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
-import { md } from './helpers/testdir.js';
+import { md, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-20-month-end';
@@ -73,6 +73,17 @@ describe('threadwork due: follow-ups alongside touches', () => {
     const kinds = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}:${f.overdue}`);
     expect(kinds).toContain('nurture-revisit:nick@later.example:true');
     expect(kinds).not.toContain('out-of-office-return:olga@away.example:true'); // listed for a week after the return only
+  });
+});
+
+describe('threadwork due never lists a touch already sent', () => {
+  it('reads a draft with status sent as the touch done, before touches_done is updated', async () => {
+    const dir = followUpWorkspace();
+    const olga = (date: string): Promise<DueJson['due']> => runJson<DueJson>(['due', '--date', date, '--dir', dir]).then((r) => r.json.due.filter((d) => d.prospect.email === 'olga@away.example'));
+    expect((await olga('2026-01-26')).map((d) => d.touch)).toEqual([1]);
+    writeFiles(dir, { [`${CAMPAIGN}/drafts/olga-at-away-example-touch-1.md`]: md('status: sent\nprospect: {name: Olga Away, email: OLGA@away.example, company: Away Pay}\ntouch: 1\nchannel: email\nsubject: Hello', '\nHi Olga, sent.\n') });
+    expect(await olga('2026-01-26')).toEqual([]);
+    expect((await olga('2026-01-29')).map((d) => [d.touch, d.due])).toEqual([[2, '2026-01-29']]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
 import { addDays, calendarDate, dueTouches, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
 import { metaOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
@@ -69,12 +70,19 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
     // A campaign whose learning has a close date is over: nothing more is due.
     if (stageValue(thread, 'campaign', 6)?.closed) continue;
     const sequence = actions.sequence ?? null;
+    // A touch whose draft says `status: sent` is done, even before `touches_done` is updated.
+    const sent = lastSentTouch(sentTouches(model, thread.path));
+    const prospects = (actions.prospects ?? []).map((p) => {
+      const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
+      const done = touchesDone((p as { touches_done?: unknown }).touches_done);
+      return drafted > done ? { ...p, touches_done: drafted } : p;
+    });
     due.push(
       ...dueTouches({
         campaign: thread.path,
         touches: resolveSequence(sequence),
         start: sequence?.start ?? meta.created,
-        prospects: actions.prospects ?? [],
+        prospects,
         suppressed,
         today,
       }),

@@ -4,9 +4,10 @@ import { ThreadworkError } from '../errors.js';
 import { assessDraft, draftMessage, readableSignals, resolveSequence, signalText, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
-import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { sentKey, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
 export interface DraftFile {
@@ -58,7 +59,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
       const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
       // A touch already sent is never drafted again, not even with --force.
-      const sentPath = sent.get(`${normalizeEmail(prospect.email)}#${i + 1}`);
+      const sentPath = sent.get(sentKey(prospect.email, i + 1));
       if (i + 1 <= done || sentPath) {
         files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues });
         return;
@@ -118,23 +119,6 @@ function yamlLines(value: Record<string, unknown>, indent = ''): string {
 /** Canvas text, or null where the canvas lacks it (the strategy context then holds a "fill in" note, which no email should carry). */
 function known(text: string): string | null {
   return text.startsWith('_(fill in') ? null : text;
-}
-
-/** `prospect email#touch` → the draft file that records the touch as sent (`status: sent`). */
-function sentTouches(model: WorkspaceModel, campaignPath: string): Map<string, string> {
-  const sent = new Map<string, string>();
-  const prefix = `${campaignPath}/drafts/`;
-  for (const file of model.files.values()) {
-    if (!file.path.startsWith(prefix)) continue;
-    const draft = draftValue(file);
-    if (draft?.status === 'sent') sent.set(`${normalizeEmail(draft.prospect.email)}#${draft.touch}`, file.path);
-  }
-  return sent;
-}
-
-/** A missing, negative or non-numeric count means nothing was sent yet (as in sequences.ts). */
-function touchesDone(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 function str(value: unknown): string | null {
