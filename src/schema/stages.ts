@@ -193,7 +193,7 @@ export const campaignActionsSchema = z.looseObject({
     .nullish(),
   prospects: z.array(prospectSchema).default([]),
   /** The mailbox or account the campaign's touches go out from, for the daily caps (docs/outreach.md). */
-  sender: optionalText,
+  sender: optionalText.describe('the mailbox or account the touches go out from, for the daily caps (default: one shared sender)'),
 });
 
 export const campaignResultsSchema = z.looseObject({
@@ -273,9 +273,9 @@ export const draftSchema = z.looseObject({
   subject: z.string().nullish(),
   signals: z.array(z.string()).default([]),
   /** The mailbox or account it goes out from, for the daily caps (else the prospect's or the campaign's `sender`). */
-  sender: optionalText,
+  sender: optionalText.describe("the mailbox or account it goes out from (else the prospect's or the campaign's sender)"),
   /** The day a person plans to send it, for the daily caps (else the day the touch is due). */
-  send_on: isoDateSchema.nullish(),
+  send_on: isoDateSchema.nullish().describe('the day it is to be sent, for the daily caps (else the day the touch is due)'),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */
