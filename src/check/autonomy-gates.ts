@@ -57,15 +57,16 @@ export interface PlannedDraft {
 export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[] } = {}): GateFailure[] {
   const approving = options.approving ?? [];
   const approved: PlannedDraft[] = [];
+  const prospects: ProspectIndex = new Map();
   for (const file of model.files.values()) {
     const draft = draftValue(file);
-    if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft));
+    if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
   }
   approved.sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const path of approving) {
     const file = model.files.get(path);
     const draft = file && draftValue(file);
-    if (draft && draft.status !== 'sent' && draft.status !== 'skipped') approved.push(planDraft(model, path, draft));
+    if (draft && draft.status !== 'sent' && draft.status !== 'skipped') approved.push(planDraft(model, path, draft, prospects));
   }
   if (approved.length === 0) return [];
   const settings = model.config.autonomy;
@@ -94,14 +95,17 @@ export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): D
   return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), 'error', f.rule, f.message, 'status'));
 }
 
+/** Per campaign, its prospects by lower-cased address: built once per campaign, however many drafts it has. */
+type ProspectIndex = Map<string, Map<string, Record<string, unknown>>>;
+
 /** Where a draft belongs: its campaign, prospect, sender and send day. */
-export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue): PlannedDraft {
+export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new Map()): PlannedDraft {
   const campaign = path.split('/').slice(0, 4).join('/');
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);
   const actions = thread && stageValue(thread, 'campaign', 5);
-  const email = draft.prospect.email.trim().toLowerCase();
-  const prospect = actions?.prospects.find((p) => p.email.trim().toLowerCase() === email) as Record<string, unknown> | undefined;
+  if (!index.has(campaign)) index.set(campaign, new Map((actions?.prospects ?? []).map((p) => [p.email.trim().toLowerCase(), p as Record<string, unknown>])));
+  const prospect = index.get(campaign)!.get(draft.prospect.email.trim().toLowerCase());
   const own = draft as Record<string, unknown>;
   const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
   let day = calendarDate(own.send_on) ?? null;
@@ -131,7 +135,9 @@ function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown
   for (const planned of approved) {
     if (!planned.day) continue;
     const key = `${planned.sender}\u0000${planned.draft.channel}\u0000${planned.day}`;
-    groups.set(key, [...(groups.get(key) ?? []), planned]);
+    const group = groups.get(key);
+    if (group) group.push(planned);
+    else groups.set(key, [planned]);
   }
   const failures: GateFailure[] = [];
   for (const group of groups.values()) {
