@@ -1,4 +1,5 @@
-import { listDueTouches } from './campaigns/due.js';
+import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/approve.js';
+import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
@@ -8,7 +9,6 @@ import { cacheEnabled, fingerprint, readCache, writeCache } from './engine/cache
 import { WorkspaceState } from './engine/state.js';
 import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import type { CommitOutcome } from './git/commit.js';
-import type { DueTouch } from './outreach/index.js';
 import { deriveWorkspace } from './derive/workspace.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
 import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
@@ -84,7 +84,9 @@ export interface Workspace {
   /** Generates the ICP, narratives and materials of the given segments (all by default). */
   strategy(options?: StrategyOptions & WriteOptions): Promise<StrategyResult>;
   /** Every campaign touch due on `date` (default today), per prospect, skipping stopped and suppressed prospects. */
-  due(date?: string): Promise<DueTouch[]>;
+  due(date?: string): Promise<DueReport>;
+  /** Marks drafts approved once each passes the autonomy gates (ICP, quality, daily caps); refuses (`gate-refused`) and writes nothing otherwise. */
+  approveDrafts(drafts: readonly string[], options?: WriteOptions): Promise<{ drafts: ApprovedDraft[] } & Committed>;
   /** Writes one draft per prospect and touch into the campaign's drafts/ folder, each graded by the quality gate. */
   draftCampaign(campaign: string, options?: { force?: boolean } & WriteOptions): Promise<{ campaign: string; drafts: DraftFile[] } & Committed>;
   /** Records and classifies a prospect's reply; a positive one opens a deal, an unsubscribe suppresses the address. */
@@ -157,7 +159,12 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const done = await write((model) => proposeStrategy(model, options), options);
       return { ...done.result, written: done.sources, commit: done.commit };
     },
-    due: async (date) => listDueTouches(await loadWorkspace(root), date ?? today()),
+    due: async (date) => dueReport(await loadWorkspace(root), date ?? today()),
+    approveDrafts: async (drafts, options) => {
+      const paths = drafts.map((d) => draftPath(root, d));
+      const done = await write((model) => proposeApproval(model, paths), options);
+      return { drafts: done.result, sync: done.sync, commit: done.commit };
+    },
     draftCampaign: async (campaign, options = {}) => {
       const path = resolveThreadPath(root, campaign);
       const done = await write((model) => proposeDrafts(model, path, deriveWorkspace(model).assumptions, options), options);

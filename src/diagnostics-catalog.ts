@@ -354,6 +354,30 @@ export const RULES = {
     message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
     docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total.',
   },
+  'approved-below-icp': {
+    severity: 'error',
+    reportedBy: ['check', 'write', 'campaign'],
+    at: 'key',
+    summary: "an approved campaign draft to a prospect whose company scores under the segment's ICP threshold",
+    message: 'Approved although {company} scores {score} ({band}) against the {segment} ICP threshold {threshold}; missing: {inputs}',
+    docs: "Autonomy gate: nothing leaves for a company outside the ICP. The threshold is `autonomy.icp_min_score` in threadwork.config.yaml, or the segment ICP's `good` band (0.60). The company's facts are the prospect's own fields in 5-actions.md (`industry`, `employees`, `revenue`, `signals`, …): add what is missing, or set the draft back to `status: draft`. See docs/outreach.md.",
+  },
+  'approved-below-quality': {
+    severity: 'error',
+    reportedBy: ['check', 'write', 'campaign'],
+    at: 'key',
+    summary: 'an approved campaign draft whose quality score is under `autonomy.min_quality_score` (0.80)',
+    message: 'Approved although its quality score {score} (grade {grade}) is under the minimum {minimum}: {issues}',
+    docs: 'Autonomy gate: one critical issue alone scores 0.75. Fix the issues the message lists in the draft, or set it back to `status: draft`.',
+  },
+  'approved-over-cap': {
+    severity: 'error',
+    reportedBy: ['check', 'write', 'campaign'],
+    at: 'key',
+    summary: 'more approved touches for one sender on one day than the daily cap of the channel (200 emails, 30 LinkedIn messages)',
+    message: 'Approved as {channel} touch {n} of {count} from {sender} on {day}, over the cap of {cap} per sender per day',
+    docs: "Autonomy gate: the sender is the draft's `sender`, else the campaign's Stage 5 `sender`, else one shared default; the day is the draft's `send_on`, else the touch's due date. Drafts already approved keep their places in path order. Move the extra ones to later days with `send_on:` (`threadwork due` says which), or change `autonomy.daily_caps`.",
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
@@ -423,6 +447,9 @@ export const ERRORS = {
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
   'experiment-invalid': { summary: '`campaign draft` on a campaign whose Stage 5 experiments have `experiment-design` errors: nothing is drafted until they are fixed; `diagnostics` lists them' },
+  'gate-refused': { summary: 'a draft that fails an autonomy gate (ICP, quality, daily cap) was not approved: nothing was written; `failures` lists each gate with its figures' },
+  'not-a-draft': { summary: 'a path that is not a valid campaign draft (`threads/sales/campaigns/{id}/drafts/*.md`) where one is needed' },
+  'draft-sent': { summary: 'approving a draft whose status is `sent` or `skipped`: it is not approved again' },
   internal: { summary: 'a bug in threadwork, not in the input (exit code 2); please report it with the message' },
 } as const satisfies Record<string, ErrorInfo>;
 

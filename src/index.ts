@@ -31,3 +31,6 @@ export type { MigratedFile, MigratedLine, MigrationResult } from './threads/migr
 export { mapStage, type MigrationContext, type StageMapping, type LineReport } from './migrate/map-stage.js';
 export type { GoalForecast, MetricForecast } from './forecast/index.js';
 export type { DealSwing, ForecastReport } from './report/forecast.js';
+export type { DueItem, DueReport, FollowUp, FollowUpKind, SpreadNote } from './campaigns/due.js';
+export type { ApprovedDraft } from './campaigns/approve.js';
+export { bounceRate, clickRate, deliveredOf, meetingRate, openRate, RATE_DEFINITIONS, rateOf, replyRate, spamComplaintRate, unsubscribeRate, type OutreachCounts, type RateDefinition, type RateName } from './outreach/rates.js';

@@ -1,6 +1,59 @@
-import { dueTouches, resolveSequence, type DueTouch } from '../outreach/index.js';
-import { metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
-import { requireSuppression } from './suppression.js';
+import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
+import { addDays, calendarDate, dueTouches, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
+import { metaOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
+import { normalizeEmail, requireSuppression } from './suppression.js';
+
+/** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
+export interface DueItem extends DueTouch {
+  /** The prospect's `sender`, else the campaign's Stage 5 `sender`, else the shared default sender. */
+  sender: string;
+  /** The day to send it: the listed day, or a later one when the sender's daily cap for the channel is full. */
+  sendOn: string;
+  /** True when `sendOn` is after the listed day because of the cap. */
+  spread: boolean;
+}
+
+export type FollowUpKind = 'defer-revisit' | 'nurture-revisit' | 'out-of-office-return';
+
+/** Something to come back to that is not a sequence touch. */
+export interface FollowUp {
+  kind: FollowUpKind;
+  /** The date it falls on, `YYYY-MM-DD`. */
+  date: string;
+  /** True when `date` is before the listed day. */
+  overdue: boolean;
+  /** The deal or campaign thread it belongs to. */
+  thread: string;
+  /** The prospect, for nurture revisits and out-of-office returns; null for a deal's DEFER. */
+  prospect: { name: string; email: string; company: string } | null;
+  /** What to do, in a sentence. */
+  note: string;
+}
+
+/** Touches over a sender's daily cap for a channel, and the days they were spread to. */
+export interface SpreadNote {
+  sender: string;
+  channel: Channel;
+  cap: number;
+  /** Touches listed for the day. */
+  count: number;
+  /** Each day used and how many touches it holds, the listed day first. */
+  days: { date: string; touches: number }[];
+}
+
+export interface DueReport {
+  date: string;
+  due: DueItem[];
+  followUps: FollowUp[];
+  spread: SpreadNote[];
+}
+
+/**
+ * An out-of-office return stays on the list this many days after the return date
+ * (overdue from the day after), then the sequence itself carries the prospect on.
+ */
+export const OUT_OF_OFFICE_LIST_DAYS = 7;
 
 /**
  * Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later,
@@ -17,16 +70,120 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
     // A campaign whose learning has a close date is over: nothing more is due.
     if (stageValue(thread, 'campaign', 6)?.closed) continue;
     const sequence = actions.sequence ?? null;
+    // A touch whose draft says `status: sent` is done, even before `touches_done` is updated.
+    const sent = lastSentTouch(sentTouches(model, thread.path));
+    const prospects = (actions.prospects ?? []).map((p) => {
+      const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
+      const done = touchesDone((p as { touches_done?: unknown }).touches_done);
+      return drafted > done ? { ...p, touches_done: drafted } : p;
+    });
     due.push(
       ...dueTouches({
         campaign: thread.path,
         touches: resolveSequence(sequence),
         start: sequence?.start ?? meta.created,
-        prospects: actions.prospects ?? [],
+        prospects,
         suppressed,
         today,
       }),
     );
   }
   return due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.campaign < b.campaign ? -1 : 1));
+}
+
+/**
+ * What `threadwork due` lists for `today`: the touches due (spread over later days where
+ * a sender's daily cap for the channel is full) and the follow-ups that are not touches —
+ * DEFER decisions' revisit dates, nurture prospects' revisits and out-of-office returns —
+ * each marked overdue when its date has passed.
+ */
+export function dueReport(model: WorkspaceModel, today: string): DueReport {
+  const touches = listDueTouches(model, today);
+  const { due, spread } = spreadOverCaps(model, touches, today);
+  return { date: today, due, followUps: listFollowUps(model, today), spread };
+}
+
+/**
+ * Per sender and channel, the first `cap` touches (in list order: overdue first) stay on
+ * the day; the next `cap` move to the day after, and so on. Channels without a cap
+ * (`autonomy.daily_caps`, calls by default) all stay.
+ */
+export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch[], today: string): { due: DueItem[]; spread: SpreadNote[] } {
+  const caps = model.config.autonomy.daily_caps as Record<string, unknown>;
+  const senders = new Map<string, string>();
+  const senderOf = (touch: DueTouch): string => {
+    const key = `${touch.campaign}\u0000${touch.prospect.email}`;
+    if (!senders.has(key)) senders.set(key, campaignSender(model.threads.get(touch.campaign), touch.prospect.email));
+    return senders.get(key)!;
+  };
+  const counts = new Map<string, number>();
+  const due = touches.map((touch): DueItem => {
+    const sender = senderOf(touch);
+    const key = `${sender}\u0000${touch.channel}`;
+    const n = counts.get(key) ?? 0;
+    counts.set(key, n + 1);
+    const cap = caps[touch.channel];
+    const shift = typeof cap === 'number' && cap > 0 ? Math.floor(n / cap) : 0;
+    return { ...touch, sender, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0 };
+  });
+  const spread: SpreadNote[] = [];
+  for (const [key, count] of counts) {
+    const [sender, channel] = key.split('\u0000') as [string, Channel];
+    const cap = caps[channel];
+    if (typeof cap !== 'number' || count <= cap) continue;
+    const days = new Map<string, number>();
+    for (const item of due) if (item.sender === sender && item.channel === channel) days.set(item.sendOn, (days.get(item.sendOn) ?? 0) + 1);
+    spread.push({ sender, channel, cap, count, days: [...days].map(([date, n]) => ({ date, touches: n })) });
+  }
+  return { due, spread };
+}
+
+/** DEFER revisits, nurture revisits and out-of-office returns falling on or before `today`, earliest first. */
+export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] {
+  const suppressed = requireSuppression(model, 'no follow-up is listed');
+  const out: FollowUp[] = [];
+  const item = (kind: FollowUpKind, date: string, thread: string, prospect: FollowUp['prospect'], note: string): FollowUp => ({ kind, date, overdue: date < today, thread, prospect, note });
+  for (const thread of model.threads.values()) {
+    const meta = metaOf(thread);
+    if (!meta) continue;
+    const decision = thread.stages[3]?.value as { decision?: unknown; revisit?: unknown; reasoning?: unknown } | undefined;
+    const revisit = calendarDate(decision?.revisit);
+    // A DEFER is a decision until its revisit date; a thread that went on past Stage 4 has decided again.
+    if (decision?.decision === 'DEFER' && revisit && revisit <= today && !thread.stages[4]) {
+      const why = typeof decision.reasoning === 'string' && decision.reasoning.trim() ? ` (deferred: ${firstSentence(decision.reasoning)})` : '';
+      out.push(item('defer-revisit', revisit, thread.path, null, `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
+    }
+    if (meta.type !== 'sales-campaign') continue;
+    for (const p of stageValue(thread, 'campaign', 5)?.prospects ?? []) {
+      if (suppressed.has(normalizeEmail(p.email))) continue;
+      const prospect = { name: p.name, email: p.email, company: p.company };
+      const status = (p.status ?? 'queued').trim().toLowerCase();
+      const back = calendarDate(p.revisit);
+      if (status === 'nurture' && back && back <= today) {
+        out.push(item('nurture-revisit', back, thread.path, prospect, `${p.name} asked to be contacted later: reach out again, then set status back to active (or to completed)`));
+      }
+      const returns = calendarDate(p.paused_until);
+      if (returns && returns <= today && addDays(returns, OUT_OF_OFFICE_LIST_DAYS) >= today && status !== 'unsubscribed' && status !== 'bounced') {
+        out.push(item('out-of-office-return', returns, thread.path, prospect, `${p.name} is back from out of office: the sequence resumes with the next touch`));
+      }
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.thread < b.thread ? -1 : a.thread > b.thread ? 1 : a.kind < b.kind ? -1 : 1));
+}
+
+/** The sender of a campaign's touches to a prospect: the prospect's `sender`, else the campaign's, else the shared default. */
+function campaignSender(thread: ThreadRecord | undefined, email: string): string {
+  const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: Record<string, unknown>[] }) | undefined);
+  const prospect = actions?.prospects.find((p) => normalizeEmail(String(p.email)) === normalizeEmail(email));
+  return text(prospect?.sender) ?? text(actions?.sender) ?? DEFAULT_SENDER;
+}
+
+/** The first sentence of a text, on one line. */
+function firstSentence(value: string): string {
+  const line = value.trim().replace(/\s+/g, ' ');
+  return /^.*?[.!?](?=\s|$)/.exec(line)?.[0].replace(/[.!?]$/, '') ?? line;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }

@@ -1,7 +1,7 @@
 import { today as todayDate } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
-import { assessDraft, draftMessage, firstName, resolveSequence, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { assessDraft, draftMessage, firstName, readableSignals, resolveSequence, signalText, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
 import { checkExperiments } from '../check/experiments.js';
 import { Locators } from '../check/locators.js';
@@ -10,13 +10,15 @@ import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { sentKey, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
 export interface DraftFile {
   path: string;
   prospect: string;
   touch: number;
-  action: 'created' | 'kept' | 'overwritten';
+  /** `already-sent`: the touch was sent (its draft says `status: sent`, or the prospect's `touches_done` counts it): nothing was written. */
+  action: 'created' | 'kept' | 'overwritten' | 'already-sent';
   grade: QualityAssessment['grade'];
   ready: boolean;
   issues: QualityAssessment['issues'];
@@ -54,10 +56,13 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   for (const e of (actions.experiments ?? []) as ExperimentDesign[]) if (!experiments.has(e.touch)) experiments.set(e.touch, e);
   const files: DraftFile[] = [];
   const changes: SourceChange[] = [];
+  const sent = sentTouches(model, campaignPath);
   for (const prospect of actions.prospects ?? []) {
     // Nobody on the do-not-contact list, or who unsubscribed, gets a draft.
     if (suppressed.has(normalizeEmail(prospect.email)) || (prospect.status ?? '').trim().toLowerCase() === 'unsubscribed') continue;
-    const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: Array.isArray(prospect.signals) ? (prospect.signals as string[]) : [] };
+    const companySignals = readableSignals(prospect.signals);
+    const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
+    const done = touchesDone(prospect.touches_done);
     touches.forEach((touch, i) => {
       const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
       // The prospect's variant, by a hash of campaign, experiment and email: the same on every run, whoever else is listed.
@@ -65,9 +70,15 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       const variant = experiment ? assignVariant(meta.id, experiment, prospect.email) : undefined;
       const draft = variant ? { ...drafted, ...applyVariant(drafted, variant, { first: firstName(prospect.name), company: prospect.company }) } : drafted;
       const day = typeof variant?.day === 'number' ? variant.day : touch.day;
-      const signals = company.signals.map(String);
+      const signals = companySignals.map(signalText);
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
       const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
+      // A touch already sent is never drafted again, not even with --force.
+      const sentPath = sent.get(sentKey(prospect.email, i + 1));
+      if (i + 1 <= done || sentPath) {
+        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null });
+        return;
+      }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);
       let action: DraftFile['action'] = 'created';
       if (model.text(path) === undefined) changes.push(createChange(path, content));

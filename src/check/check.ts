@@ -5,6 +5,7 @@ import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
+import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
@@ -23,7 +24,7 @@ export interface CheckResult {
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
   const locators = new Locators((path) => model.text(path));
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...strategyInputWarnings(model), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...checkAutonomyGates(model, locators), ...strategyInputWarnings(model), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
 import { advanceCommand } from './commands/advance.js';
 import { campaignNewCommand } from './commands/campaign.js';
-import { campaignDraftCommand, campaignReplyCommand } from './commands/campaign-outreach.js';
+import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from './commands/campaign-outreach.js';
 import { dueCommand } from './commands/due.js';
 import { checkCommand } from './commands/check.js';
 import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
@@ -100,10 +100,15 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
     .option('--no-commit', 'write the files but do not commit')
     .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(() => campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
+  campaign
+    .command('approve <draft...>')
+    .description('mark drafts approved once each passes the autonomy gates (ICP threshold, quality minimum, daily caps per sender); nothing is sent')
+    .option('--no-commit', 'write the files but do not commit')
+    .action((drafts: string[], flags: { commit: boolean }, cmd: Command) => execute(() => campaignApproveCommand(drafts, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('due')
-    .description('every campaign touch due today (or --date), per prospect')
+    .description('every campaign touch due today (or --date), per prospect, spread over later days past the daily caps; and the follow-ups due: DEFER revisits, nurture revisits, out-of-office returns')
     .option('--date <YYYY-MM-DD>', 'the day to list (default: today)')
     .action((flags: { date?: string }, cmd: Command) => execute(() => dueCommand(flags, globals(cmd)), globals(cmd).json));
 

@@ -1,3 +1,4 @@
+import { countOf, deliveredOf, type CountName, type OutreachCounts } from '../outreach/rates.js';
 import { lowerBound } from './sorted.js';
 import type { ThreadFacts } from './thread-facts.js';
 
@@ -27,7 +28,11 @@ export class FigureSums {
   weightedCents = 0;
   campaigns = 0;
   sent = 0;
+  /** Delivered as rates.ts reads it: recorded, else sent − bounced, per campaign. */
+  delivered = 0;
+  bounced = 0;
   opened = 0;
+  clicked = 0;
   replied = 0;
   meetings = 0;
 
@@ -42,10 +47,13 @@ export class FigureSums {
   private apply(t: ThreadFacts, sign: 1 | -1): void {
     if (t.meta.type === 'sales-campaign') {
       this.campaigns += sign;
-      const r = t.campaignResults ?? {};
-      const n = (key: string): number => (typeof r[key] === 'number' ? (r[key] as number) : 0);
+      const r = (t.campaignResults ?? {}) as OutreachCounts;
+      const n = (key: CountName): number => countOf(r[key]);
       this.sent += sign * n('sent');
+      this.delivered += sign * deliveredOf(r).delivered;
+      this.bounced += sign * n('bounced');
       this.opened += sign * n('opened');
+      this.clicked += sign * n('clicked');
       this.replied += sign * n('replied');
       this.meetings += sign * n('meetings');
       return;

@@ -1,6 +1,7 @@
 import type { ThreadFacts } from './thread-facts.js';
 import { round2 } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
+import { openRate, replyRate, type OutreachCounts } from '../outreach/rates.js';
 
 /** Figures over a set of threads: the whole workspace, a segment, a goal or a subgoal. */
 export interface Figures {
@@ -24,10 +25,14 @@ export interface Figures {
   won_count: number;
   campaigns: number;
   sent: number;
+  /** Recorded delivered, else sent − bounced, summed over campaigns (src/outreach/rates.ts). */
+  delivered: number;
   opened: number;
   replied: number;
   meetings: number;
+  /** opened / delivered, as every open rate (src/outreach/rates.ts). */
   open_rate: number | null;
+  /** replied / delivered. */
   reply_rate: number | null;
 }
 
@@ -60,13 +65,21 @@ export function figuresOf(s: FigureSums): Figures {
     won_count: s.won,
     campaigns: s.campaigns,
     sent: s.sent,
+    delivered: s.delivered,
     opened: s.opened,
     replied: s.replied,
     meetings: s.meetings,
-    open_rate: s.sent > 0 ? round2(s.opened / s.sent) : null,
-    reply_rate: s.sent > 0 ? round2(s.replied / s.sent) : null,
+    open_rate: rounded(openRate(campaignCounts(s))),
+    reply_rate: rounded(replyRate(campaignCounts(s))),
   };
 }
+
+/** The campaign counts of a set of threads, as the rate functions read them. */
+function campaignCounts(s: FigureSums): OutreachCounts {
+  return { sent: s.sent, delivered: s.delivered, bounced: s.bounced, opened: s.opened, clicked: s.clicked, replied: s.replied, meetings: s.meetings };
+}
+
+const rounded = (rate: number | null): number | null => (rate === null ? null : round2(rate));
 
 /** The middle of values already sorted ascending. */
 function median(sorted: readonly number[]): number | null {

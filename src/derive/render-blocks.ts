@@ -153,12 +153,14 @@ export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: re
     ['reply rate', rates.replyRate],
     ['bounce rate', rates.bounceRate],
     ['unsubscribe rate', rates.unsubscribeRate],
+    ['spam complaint rate', rates.spamComplaintRate],
     ['meeting rate', rates.meetingRate],
   ];
   return [
     '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',
-    table(['rate', 'value'], ['l', 'r'], [['sent', formatNumber(rates.sent)], ['delivered', formatNumber(rates.delivered)], ...rows.map(([label, value]) => [label, formatPercent(value)])]),
+    table(['rate', 'value'], ['l', 'r'], [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]) => [label, formatPercent(value)])]),
     '',
+    ...(rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
     ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : ['No rule fires on these results.']),
   ].join('\n');
 }

@@ -94,4 +94,8 @@ export const TOOL_INPUTS = {
     dry_run: z.boolean().optional().describe('report what would be written and every line that cannot be mapped; write nothing'),
     commit,
   },
+  approve_draft: {
+    drafts: z.array(z.string().min(1)).min(1).describe('draft files relative to the workspace (threads/sales/campaigns/{id}/drafts/*.md)'),
+    commit,
+  },
 } as const;

@@ -49,6 +49,6 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   );
 
   server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_INPUTS.due_touches, annotations: READ_ONLY }, ({ date }) =>
-    answer(async () => ({ due: await workspace.due(date) })),
+    answer(() => workspace.due(date)),
   );
 }

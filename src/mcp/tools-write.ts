@@ -77,4 +77,8 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_INPUTS.migrate_stages, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFilePath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
   );
+
+  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_INPUTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+    answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
+  );
 }

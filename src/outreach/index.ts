@@ -69,6 +69,25 @@ export {
   type SuggestionSeverity,
 } from './results.js';
 export {
+  bounceRate,
+  clickRate,
+  countOf,
+  deliveredOf,
+  meetingRate,
+  openRate,
+  RATE_DEFINITIONS,
+  rateOf,
+  ratio,
+  replyRate,
+  spamComplaintRate,
+  unsubscribeRate,
+  type CountName,
+  type Delivered,
+  type OutreachCounts,
+  type RateDefinition,
+  type RateName,
+} from './rates.js';
+export {
   analyzeWinLoss,
   DEFAULT_LIFT_THRESHOLD,
   DEFAULT_MIN_DEALS,
@@ -82,3 +101,4 @@ export {
 export { CONFIDENCE_PRIOR_DEALS, confidenceFor, REVENUE_BANDS, revenueBand, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
 export { bestQualificationThreshold, type QualificationThreshold, type ScoredDeal } from './qualification-threshold.js';
 export { buyerPersonas, type BuyerPersonas, type PersonaCount } from './buyer-personas.js';
+export { readableSignals, signalText } from './signal-text.js';

@@ -1,33 +1,22 @@
 /**
- * Campaign results: rates and the suggestions they call for.
- *
- * Denominators. Bounces are a share of what was **sent** (a bounce is a send that never
- * arrived). Opens, clicks, replies, unsubscribes, spam complaints and meetings are
- * shares of what was **delivered**, because a message that bounced could not be
- * opened: counting it would blame the copy for a list-quality problem. Delivered is the
- * recorded `delivered`, or `sent − bounced` when it is not recorded. A rate whose
- * denominator is 0 is null (no data), never 0.
+ * Campaign results: rates and the suggestions they call for. Every rate is defined once,
+ * in rates.ts (delivered falls back to `sent − bounced`; bounces over sent; the rest over
+ * delivered; null without a denominator).
  *
  * Volume gates ("after ≥ 50 sends") count `sent`: a rule needs enough messages out
  * before its rate means anything.
  */
 
-export interface CampaignResults {
-  sent?: number | null | undefined;
-  delivered?: number | null | undefined;
-  opened?: number | null | undefined;
-  clicked?: number | null | undefined;
-  replied?: number | null | undefined;
-  bounced?: number | null | undefined;
-  unsubscribed?: number | null | undefined;
-  spam_complaints?: number | null | undefined;
-  meetings?: number | null | undefined;
-  deals?: number | null | undefined;
-}
+import { bounceRate, clickRate, countOf, deliveredOf, meetingRate, openRate, replyRate, spamComplaintRate, unsubscribeRate, type OutreachCounts } from './rates.js';
+
+/** A campaign's Stage 6 `results`. */
+export type CampaignResults = OutreachCounts;
 
 export interface CampaignRates {
   sent: number;
   delivered: number;
+  /** True when `delivered` was not recorded (absent or 0) and is `sent − bounced`. */
+  deliveredEstimated: boolean;
   /** Over delivered. */
   openRate: number | null;
   clickRate: number | null;
@@ -56,23 +45,21 @@ export const RESULT_RULES = {
   scaleUp: { above: 0.1 },
 } as const;
 
-const count = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
-const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const count = countOf;
 
 export function campaignRates(results: CampaignResults): CampaignRates {
-  const sent = count(results.sent);
-  const bounced = count(results.bounced);
-  const delivered = typeof results.delivered === 'number' ? count(results.delivered) : Math.max(0, sent - bounced);
+  const { delivered, estimated } = deliveredOf(results);
   return {
-    sent,
+    sent: count(results.sent),
     delivered,
-    openRate: rate(count(results.opened), delivered),
-    clickRate: rate(count(results.clicked), delivered),
-    replyRate: rate(count(results.replied), delivered),
-    unsubscribeRate: rate(count(results.unsubscribed), delivered),
-    spamComplaintRate: rate(count(results.spam_complaints), delivered),
-    meetingRate: rate(count(results.meetings), delivered),
-    bounceRate: rate(bounced, sent),
+    deliveredEstimated: estimated,
+    openRate: openRate(results),
+    clickRate: clickRate(results),
+    replyRate: replyRate(results),
+    unsubscribeRate: unsubscribeRate(results),
+    spamComplaintRate: spamComplaintRate(results),
+    meetingRate: meetingRate(results),
+    bounceRate: bounceRate(results),
   };
 }
 

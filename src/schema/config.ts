@@ -66,6 +66,23 @@ export const configSchema = z.looseObject({
       cycle_prior_strength: z.number().positive().default(3),
     })
     .prefault({}),
+  /** The gates an approved outreach draft must pass, and the daily caps per sender (docs/outreach.md "Autonomy gates"). */
+  autonomy: z
+    .looseObject({
+      /** Lowest ICP score of the prospect's company; null: the segment ICP's `good` band threshold (0.60 unless the ICP file says otherwise). */
+      icp_min_score: probabilitySchema.nullable().default(null),
+      /** Lowest quality score of the draft (src/outreach/quality.ts): 0.8 is grade B; one critical issue alone scores 0.75. */
+      min_quality_score: probabilitySchema.default(0.8),
+      /** Approved touches per sender per day, by channel; null: no cap. */
+      daily_caps: z
+        .looseObject({
+          email: z.number().int().nonnegative().nullable().default(200),
+          linkedin: z.number().int().nonnegative().nullable().default(30),
+          call: z.number().int().nonnegative().nullable().default(null),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -223,6 +223,8 @@ export const campaignActionsSchema = z.looseObject({
     })
     .nullish(),
   prospects: z.array(prospectSchema).default([]),
+  /** The mailbox or account the campaign's touches go out from, for the daily caps (docs/outreach.md). */
+  sender: optionalText.describe('the mailbox or account the touches go out from, for the daily caps (default: one shared sender)'),
   experiments: z.array(experimentSchema).default([]).describe('optional A/B tests, one touch each: variants (subject, opening, call_to_action, day) and their split (docs/experiments.md)'),
 });
 
@@ -321,6 +323,10 @@ export const draftSchema = z.looseObject({
   /** The experiment on this touch and the variant the prospect was assigned to. */
   experiment: z.string().nullish(),
   variant: z.string().nullish(),
+  /** The mailbox or account it goes out from, for the daily caps (else the prospect's or the campaign's `sender`). */
+  sender: optionalText.describe("the mailbox or account it goes out from (else the prospect's or the campaign's sender)"),
+  /** The day a person plans to send it, for the daily caps (else the day the touch is due). */
+  send_on: isoDateSchema.nullish().describe('the day it is to be sent, for the daily caps (else the day the touch is due)'),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */

@@ -1,3 +1,4 @@
+import { resolveSequence, type SequenceInput } from '../outreach/index.js';
 import type { ThreadType } from '../schema/meta.js';
 
 /**
@@ -10,6 +11,8 @@ export interface Requirement {
   hint: string;
   /** For lists: at least one entry. */
   nonEmptyList?: boolean;
+  /** Instead of "the value at `path` is filled": whether the stage's data meets the requirement. */
+  met?: (data: Record<string, unknown>) => boolean;
 }
 
 const deal: Requirement[][] = [
@@ -54,7 +57,13 @@ const campaign: Requirement[][] = [
     { path: ['reasoning'], hint: 'why you decided so' },
   ],
   [
-    { path: ['sequence', 'touches'], hint: 'the touches of the sequence (day, channel, template)', nonEmptyList: true },
+    {
+      path: ['sequence', 'touches'],
+      hint: 'the touches of the sequence (day, channel, template), or a preset: sequence: {preset: five-touch-cold} or {preset: follow-up}',
+      nonEmptyList: true,
+      // A known preset is a sequence: `due` and `campaign draft` read it the same way (resolveSequence).
+      met: (data) => resolveSequence(data.sequence as SequenceInput | null | undefined).length > 0,
+    },
     { path: ['prospects'], hint: 'the prospects (name, email, company)', nonEmptyList: true },
   ],
   [],
@@ -78,6 +87,10 @@ export function missingFields(type: ThreadType, stage: number, data: Record<stri
   const requirements = STAGE_REQUIREMENTS[type][stage - 1] ?? [];
   const missing: MissingField[] = [];
   for (const req of requirements) {
+    if (req.met) {
+      if (!req.met(data)) missing.push({ field: req.path.join('.'), hint: req.hint });
+      continue;
+    }
     const value = req.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
     const empty =
       value === undefined ||

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { isRealDate, today } from '../../clock.js';
-import { listDueTouches } from '../../campaigns/due.js';
+import type { DueReport } from '../../campaigns/due.js';
 import { ThreadworkError } from '../../errors.js';
 import { columns } from '../../report/terminal.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
@@ -10,12 +10,37 @@ export async function dueCommand(flags: { date?: string }, options: GlobalOption
   const date = flags.date ?? today();
   if (!isRealDate(date)) throw new ThreadworkError(`Invalid date ${JSON.stringify(date)}: expected YYYY-MM-DD`, 'invalid-date');
   const workspace = await openWorkspace(options.dir);
-  const due = listDueTouches(await workspace.load(), date);
-  const text = due.length
-    ? columns(
-        [['due', 'campaign', 'prospect', 'touch', 'channel', 'template'].map((h) => pc.dim(h)), ...due.map((d) => [d.overdue ? pc.yellow(d.due) : d.due, d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template])],
-        ['l', 'l', 'l', 'l', 'l', 'l'],
-      ).join('\n')
-    : `Nothing due on ${date}.`;
-  return { json: { date, due }, text, exitCode: 0 };
+  const report = await workspace.due(date);
+  return { json: report, text: renderDue(report), exitCode: 0 };
+}
+
+function renderDue({ date, due, followUps, spread }: DueReport): string {
+  const overdue = (when: string, late: boolean): string => (late ? pc.yellow(`${when} overdue`) : when);
+  const sections: string[] = [];
+  if (due.length) {
+    const spreadAny = due.some((d) => d.spread);
+    const header = ['due', 'campaign', 'prospect', 'touch', 'channel', 'template', ...(spreadAny ? ['send on'] : [])];
+    sections.push(
+      columns(
+        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
+        header.map(() => 'l' as const),
+      ).join('\n'),
+    );
+  }
+  for (const s of spread) {
+    const days = s.days.map((d) => `${d.touches} on ${d.date}`).join(', ');
+    sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touches from ${s.sender} exceed the cap of ${s.cap} per day: ${days} (autonomy.daily_caps.${s.channel})`);
+  }
+  if (followUps.length) {
+    sections.push(
+      [
+        pc.bold('Follow-ups'),
+        columns(
+          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? `${f.prospect.name} <${f.prospect.email}>` : '—', f.note])],
+          ['l', 'l', 'l', 'l', 'l'],
+        ).join('\n'),
+      ].join('\n'),
+    );
+  }
+  return sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`;
 }

@@ -5,7 +5,8 @@ import type { CheckResult } from '../../check/check.js';
 import type { DemoStep } from '../../demo/lifecycle.js';
 import type { History } from '../../history/history.js';
 import type { InitResult } from '../../init/scaffold.js';
-import type { DueTouch } from '../../outreach/index.js';
+import type { DueReport } from '../../campaigns/due.js';
+import type { ApprovedDraft } from '../../campaigns/approve.js';
 import type { ReportData } from '../../report/build.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
@@ -19,7 +20,7 @@ import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
 import { migrateOutput } from './migrate.js';
 import type { MigrationResult } from '../../threads/migrate.js';
-import { campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
+import { campaignApproveOutput, campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, campaignsReportOutput, forecastReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
 import { advanceOutput, checkOutput, demoOutput, historyOutput, initOutput, schemasOutput, skillsInstallOutput, syncOutput, threadNewOutput, watchLineOutput } from './workspace.js';
 
@@ -54,6 +55,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: campaignsReportOutput },
   { id: 'history', command: 'threadwork history --json', schema: historyOutput },
   { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
+  { id: 'campaign-approve', command: 'threadwork campaign approve --json', schema: campaignApproveOutput },
   { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
   { id: 'skills-install', command: 'threadwork skills install --json', schema: skillsInstallOutput },
   { id: 'migrate', command: 'threadwork migrate --json (also --dry-run)', schema: migrateOutput },
@@ -74,7 +76,8 @@ export type CliOutputTypeChecks = [
   Fits<CreatedThread, Out<typeof threadNewOutput>>,
   Fits<{ campaign: string; drafts: DraftFile[] }, Out<typeof campaignDraftOutput>>,
   Fits<ReplyResult, Out<typeof campaignReplyOutput>>,
-  Fits<{ date: string; due: DueTouch[] }, Out<typeof dueOutput>>,
+  Fits<DueReport, Out<typeof dueOutput>>,
+  Fits<{ drafts: ApprovedDraft[] }, Out<typeof campaignApproveOutput>>,
   Fits<AdvanceResult, Out<typeof advanceOutput>>,
   Fits<SyncResult & { root: string }, Out<typeof syncOutput>>,
   Fits<StrategyResult & { root: string }, Out<typeof strategyOutput>>,

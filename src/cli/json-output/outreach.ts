@@ -10,7 +10,7 @@ export const campaignDraftOutput = z.object({
       path: z.string(),
       prospect: z.string(),
       touch: z.number().int().min(1),
-      action: z.enum(['created', 'kept', 'overwritten']),
+      action: z.enum(['created', 'kept', 'overwritten', 'already-sent']).describe('already-sent: the touch was sent (its draft has status sent, or touches_done counts it); nothing written'),
       grade,
       ready: z.boolean().describe('no critical quality issue'),
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
@@ -42,20 +42,45 @@ export const campaignReplyOutput = z.object({
   written: z.array(z.string()),
 });
 
+const prospectOutput = z.object({ name: z.string(), email: z.string(), company: z.string() });
+const channelOutput = z.enum(['email', 'call', 'linkedin']);
+
 export const dueOutput = z.object({
   date: z.string(),
   due: z.array(
     z.object({
       campaign: z.string(),
-      prospect: z.object({ name: z.string(), email: z.string(), company: z.string() }),
+      prospect: prospectOutput,
       touch: z.number().int().min(1),
       day: z.number().int().nonnegative(),
-      channel: z.enum(['email', 'call', 'linkedin']),
+      channel: channelOutput,
       template: z.string(),
       due: z.string(),
       overdue: z.boolean(),
+      sender: z.string().describe("the prospect's sender, else the campaign's Stage 5 sender, else \"(default sender)\""),
+      sendOn: z.string().describe('the day to send it: the listed day, or a later one when the sender\'s daily cap for the channel is full'),
+      spread: z.boolean().describe('sendOn is later than the listed day because of the daily cap'),
     }),
   ),
+  followUps: z
+    .array(
+      z.object({
+        kind: z.enum(['defer-revisit', 'nurture-revisit', 'out-of-office-return']),
+        date: z.string(),
+        overdue: z.boolean(),
+        thread: z.string(),
+        prospect: prospectOutput.nullable(),
+        note: z.string(),
+      }),
+    )
+    .describe("DEFER decisions' revisit dates, nurture prospects' revisits and out-of-office returns on or before the date"),
+  spread: z
+    .array(z.object({ sender: z.string(), channel: channelOutput, cap: z.number().int(), count: z.number().int(), days: z.array(z.object({ date: z.string(), touches: z.number().int() })) }))
+    .describe('per sender and channel over the daily cap: how the touches were spread over the following days'),
+});
+
+export const campaignApproveOutput = z.object({
+  drafts: z.array(z.object({ path: z.string(), action: z.enum(['approved', 'already-approved']) })),
 });
 
 const disqualifiedOutput = z.object({ disqualifier: z.string(), field: z.string(), value: z.string() });

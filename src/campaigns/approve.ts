@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { gateFailures, type GateFailure } from '../check/autonomy-gates.js';
+import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { ThreadworkError } from '../errors.js';
+import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { containedPath } from '../workspace/contain.js';
+import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+
+export interface ApprovedDraft {
+  path: string;
+  /** `approved`: the status changed; `already-approved`: it was approved before and still passes the gates. */
+  action: 'approved' | 'already-approved';
+}
+
+/**
+ * Marks drafts `status: approved`, the last step before a person sends them (threadwork
+ * never sends). Every draft must pass the autonomy gates (check/autonomy-gates.ts) as
+ * if all of them were approved, those already approved keeping their places under the
+ * daily caps; otherwise nothing is written and `gate-refused` lists each failure with
+ * its figures. A sent or skipped draft is not approved again (`draft-sent`).
+ */
+export function proposeApproval(model: WorkspaceModel, paths: readonly string[]): WriteProposal<ApprovedDraft[]> {
+  if (paths.length === 0) throw new ThreadworkError('Name at least one draft to approve', 'invalid-arguments');
+  const result: ApprovedDraft[] = [];
+  const changes: SourceChange[] = [];
+  for (const path of paths) {
+    const file = model.files.get(path);
+    // A draft whose current text does not validate is held at its last valid version: never approve that one.
+    if (model.broken.has(path)) throw new ThreadworkError(`Not a valid campaign draft: ${path} has errors as it is written now; \`threadwork check\` lists them`, 'not-a-draft', { path });
+    const draft = file && draftValue(file);
+    if (!file || !draft) {
+      const why = file ? file.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'not a draft file' : 'no such file';
+      throw new ThreadworkError(`Not a valid campaign draft: ${path} (${why}); drafts are threads/sales/campaigns/{id}/drafts/*.md`, 'not-a-draft', { path });
+    }
+    if (draft.status === 'sent' || draft.status === 'skipped') throw new ThreadworkError(`${path} has status ${draft.status}: it is not approved again`, 'draft-sent', { path });
+    if (draft.status === 'approved') result.push({ path, action: 'already-approved' });
+    else {
+      result.push({ path, action: 'approved' });
+      changes.push(writeChange(path, setFrontMatterScalar(model.text(path) ?? '', ['status'], 'approved')));
+    }
+  }
+  const failures = gateFailures(model, { approving: paths }).filter((f) => paths.includes(f.path));
+  if (failures.length > 0) throw refusal(failures);
+  return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: paths[0]!.split('/').slice(0, 4).join('/'), invalidCode: 'gate-refused' };
+}
+
+function refusal(failures: readonly GateFailure[]): ThreadworkError {
+  const lines = failures.map((f) => `  ${f.path}: ${f.gate} gate: ${f.message}`);
+  return new ThreadworkError(`Not approved: ${failures.length} autonomy gate failure${failures.length === 1 ? '' : 's'}; nothing was written\n${lines.join('\n')}`, 'gate-refused', {
+    failures: failures.map(({ path, gate, rule, message }) => ({ path, gate, rule, message })),
+  });
+}
+
+/**
+ * A draft path as a person types it — relative to the workspace, to the current folder,
+ * or absolute — as a workspace-relative path; anything outside the workspace is refused.
+ */
+export function draftPath(root: string, input: string): string {
+  const typed = input.trim();
+  if (isAbsolute(typed)) return containedPath(root, relative(root, typed));
+  if (existsSync(join(root, typed))) return containedPath(root, typed);
+  const fromHere = relative(root, resolve(process.cwd(), typed));
+  return containedPath(root, fromHere.startsWith('..') ? typed : fromHere);
+}

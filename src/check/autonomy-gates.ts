@@ -1,0 +1,166 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { RuleId } from '../diagnostics.js';
+import { scoreProspectCompany } from '../derive/prospect-icp.js';
+import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
+import { addDays, assessDraft, calendarDate, resolveSequence } from '../outreach/index.js';
+import type { DraftValue } from '../schema/stages.js';
+import { draftValue, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import type { Locators } from './locators.js';
+
+/**
+ * The autonomy gates: what an outreach draft must pass before a person may mark it
+ * `approved` (threadwork never sends; approval is the last step before someone does).
+ *
+ * - **ICP**: the prospect's company scores at least `autonomy.icp_min_score` against the
+ *   campaign segment's ICP (default: the ICP's `good` band threshold, 0.60).
+ * - **Quality**: the draft, as it is written now, scores at least
+ *   `autonomy.min_quality_score` on the quality gate (default 0.80).
+ * - **Daily cap**: no more than `autonomy.daily_caps[channel]` approved touches per sender
+ *   per day (default 200 emails, 30 LinkedIn messages; calls uncapped).
+ *
+ * The **sender** is the draft's `sender` (the mailbox or LinkedIn account it goes out
+ * from), else the prospect's `sender`, else the campaign's Stage 5 `sender`, else one shared default sender: drafts
+ * that name none are capped together. The **day** is the draft's `send_on`, else the
+ * day the touch is due (the prospect's `started`, else the sequence `start`, else the
+ * campaign's creation date, plus the touch's day offset).
+ */
+
+export type GateName = 'icp' | 'quality' | 'daily-cap';
+
+export interface GateFailure {
+  path: string;
+  gate: GateName;
+  rule: RuleId;
+  message: string;
+}
+
+/** The sender drafts without a `sender` (theirs or their campaign's) share. */
+export const DEFAULT_SENDER = '(default sender)';
+
+export interface PlannedDraft {
+  path: string;
+  draft: DraftValue;
+  campaign: string;
+  sender: string;
+  /** `YYYY-MM-DD`, or null when neither `send_on` nor the sequence gives one. */
+  day: string | null;
+  prospect: Record<string, unknown> | undefined;
+  segment: string | null;
+}
+
+/**
+ * The gate failures of every approved draft, and of the drafts in `approving` as if they
+ * were approved (the approve command and MCP tool ask this before writing). Under a
+ * cap, drafts already approved keep their places (in path order) and those being
+ * approved come after them, in the order given.
+ */
+export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[] } = {}): GateFailure[] {
+  const approving = options.approving ?? [];
+  const approved: PlannedDraft[] = [];
+  const prospects: ProspectIndex = new Map();
+  for (const file of model.files.values()) {
+    const draft = draftValue(file);
+    if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
+  }
+  approved.sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const path of approving) {
+    const file = model.files.get(path);
+    const draft = file && draftValue(file);
+    if (draft && draft.status !== 'sent' && draft.status !== 'skipped') approved.push(planDraft(model, path, draft, prospects));
+  }
+  if (approved.length === 0) return [];
+  const settings = model.config.autonomy;
+  const failures: GateFailure[] = [];
+  let context: ScoringContext | undefined;
+  for (const planned of approved) {
+    failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
+    const { draft } = planned;
+    const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
+    if (quality.score < settings.min_quality_score) {
+      const critical = quality.issues.map((i) => i.message);
+      failures.push({
+        path: planned.path,
+        gate: 'quality',
+        rule: 'approved-below-quality',
+        message: `Approved although its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${critical.join('; ')}` : ''}`,
+      });
+    }
+  }
+  failures.push(...capGate(approved, settings.daily_caps));
+  return failures;
+}
+
+/** `check`: each gate failure of an approved draft is an error on its `status`. */
+export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), 'error', f.rule, f.message, 'status'));
+}
+
+/** Per campaign, its prospects by lower-cased address: built once per campaign, however many drafts it has. */
+type ProspectIndex = Map<string, Map<string, Record<string, unknown>>>;
+
+/** Where a draft belongs: its campaign, prospect, sender and send day. */
+export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new Map()): PlannedDraft {
+  const campaign = path.split('/').slice(0, 4).join('/');
+  const thread = model.threads.get(campaign);
+  const meta = thread && metaOf(thread);
+  const actions = thread && stageValue(thread, 'campaign', 5);
+  if (!index.has(campaign)) index.set(campaign, new Map((actions?.prospects ?? []).map((p) => [p.email.trim().toLowerCase(), p as Record<string, unknown>])));
+  const prospect = index.get(campaign)!.get(draft.prospect.email.trim().toLowerCase());
+  const own = draft as Record<string, unknown>;
+  const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
+  let day = calendarDate(own.send_on) ?? null;
+  if (!day) {
+    const start = calendarDate(prospect?.started) ?? calendarDate(actions?.sequence?.start) ?? calendarDate(meta?.created);
+    const offset = typeof own.day === 'number' ? own.day : resolveSequence(actions?.sequence ?? null)[draft.touch - 1]?.day;
+    day = start && typeof offset === 'number' ? addDays(start, offset) : null;
+  }
+  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null };
+}
+
+function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringContext, configured: number | null): GateFailure[] {
+  const fail = (message: string): GateFailure[] => [{ path: planned.path, gate: 'icp', rule: 'approved-below-icp', message }];
+  if (!planned.prospect) return fail(`Approved although ${planned.draft.prospect.email} is not a prospect of ${planned.campaign}: its company cannot be scored against the ICP`);
+  const asOf = planned.day ?? metaOfCampaign(model, planned.campaign) ?? '1970-01-01';
+  const scored = scoreProspectCompany(context, planned.segment, planned.prospect, asOf);
+  if (!scored) return fail(`Approved although ${planned.campaign} has no known segment (${planned.segment ?? 'none'}): the company cannot be scored against an ICP`);
+  const min = configured ?? scored.good;
+  if (scored.score.score >= min) return [];
+  const where = configured === null ? `the ${planned.segment} ICP threshold ${min.toFixed(2)} (its good band)` : `the minimum ${min.toFixed(2)} (autonomy.icp_min_score)`;
+  const missing = scored.score.missing.length ? `; missing: ${scored.score.missing.join(', ')} (add them to the prospect in 5-actions.md)` : '';
+  return fail(`Approved although ${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${missing}`);
+}
+
+function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown>): GateFailure[] {
+  const groups = new Map<string, PlannedDraft[]>();
+  for (const planned of approved) {
+    if (!planned.day) continue;
+    const key = `${planned.sender}\u0000${planned.draft.channel}\u0000${planned.day}`;
+    const group = groups.get(key);
+    if (group) group.push(planned);
+    else groups.set(key, [planned]);
+  }
+  const failures: GateFailure[] = [];
+  for (const group of groups.values()) {
+    const { sender, day, draft } = group[0]!;
+    const cap = caps[draft.channel];
+    if (typeof cap !== 'number' || group.length <= cap) continue;
+    group.slice(cap).forEach((planned, i) =>
+      failures.push({
+        path: planned.path,
+        gate: 'daily-cap',
+        rule: 'approved-over-cap',
+        message: `Approved as ${draft.channel} touch ${cap + i + 1} of ${group.length} from ${sender} on ${day}, over the cap of ${cap} per sender per day (autonomy.daily_caps.${draft.channel}): set \`send_on:\` to a later day (\`threadwork due\` spreads them) or approve fewer`,
+      }),
+    );
+  }
+  return failures;
+}
+
+function metaOfCampaign(model: WorkspaceModel, campaign: string): string | undefined {
+  const thread = model.threads.get(campaign);
+  return (thread && metaOf(thread)?.created) || undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

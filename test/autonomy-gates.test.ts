@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { commitCount, gitInit } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
+const DRAFTS = `${CAMPAIGN}/drafts`;
+const TODAY = { THREADWORK_TODAY: '2026-01-26' };
+
+// Ada's company fits the segment (payments, 500 people, funding and hiring signals, verified
+// email): ICP 0.98. Bob's company is a name only: ICP 0.22, under the 0.60 good threshold.
+const ADA = `  - name: Ada Lovelace
+    email: ada@analytical.example
+    company: Analytical Payments
+    title: Controller
+    industry: payments
+    employees: 500
+    email_status: verified
+    data_date: 2026-01-20
+    signals: [{type: funding, detail: Series B}, hiring 5 analysts]`;
+const BOB = '  - {name: Bob Marley, email: bob@island.example, company: Island Records}';
+const CARA = `  - name: Cara Dune
+    email: cara@mando.example
+    company: Mando Lending
+    industry: lending
+    employees: 800
+    email_status: verified
+    data_date: 2026-01-20
+    signals: [{type: expansion, detail: new Austin office}]`;
+
+function campaign(prospects: string, config = 'company: Testco\n'): string {
+  const dir = workspace({
+    'threadwork.config.yaml': config,
+    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
+    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
+    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+    [`${CAMPAIGN}/5-actions.md`]: md(`sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+  });
+  gitInit(dir);
+  return dir;
+}
+
+async function drafted(dir: string): Promise<void> {
+  const result = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: TODAY });
+  expect(result.code, result.stderr).toBe(0);
+}
+
+const draft = (email: string, touch: number): string => `${DRAFTS}/${email.replace('@', '-at-').replace(/\./g, '-')}-touch-${touch}.md`;
+const approveByHand = (dir: string, path: string): void => writeFiles(dir, { [path]: read(dir, path).replace(/^status: "draft"$/m, 'status: approved') });
+
+interface CheckJson {
+  diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[];
+}
+interface ErrorJson {
+  ok: false;
+  error: { code: string; message: string; failures?: { path: string; gate: string; message: string }[] };
+}
+
+describe('autonomy gate: ICP', () => {
+  it('approves a draft to a company that fits, refuses one that scores under the segment threshold, and check errors on a hand approval', async () => {
+    const dir = campaign(`${ADA}\n${BOB}`);
+    await drafted(dir);
+    const ok = await runJson<{ drafts: { path: string; action: string }[] }>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.json.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);
+    expect(read(dir, draft('ada@analytical.example', 1))).toMatch(/^status: approved$/m);
+
+    const before = read(dir, draft('bob@island.example', 1));
+    const commits = commitCount(dir);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', draft('bob@island.example', 1), '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('gate-refused');
+    expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), gate: 'icp' })]);
+    expect(refused.json.error.message).toMatch(/Island Records scores 0\.22 \(poor\) against the mid-market-fintech ICP threshold 0\.60 \(its good band\); missing: fit\.industry, fit\.employees, fit\.revenue, intent\.signals, reachability\.email_status, freshness\.date/);
+    expect(read(dir, draft('bob@island.example', 1))).toBe(before);
+    expect(commitCount(dir)).toBe(commits);
+
+    approveByHand(dir, draft('bob@island.example', 1));
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    const errors = check.json.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), line: 2, column: 9, rule: 'approved-below-icp', field: 'status' })]);
+  });
+
+  it('follows autonomy.icp_min_score in the config', async () => {
+    const dir = campaign(ADA, 'company: Testco\nautonomy:\n  icp_min_score: 0.99\n');
+    await drafted(dir);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
+    expect(refused.json.error.message).toMatch(/Analytical Payments scores 0\.98 \(strong\) against the minimum 0\.99 \(autonomy\.icp_min_score\)/);
+  });
+});
+
+describe('autonomy gate: quality', () => {
+  it('refuses a draft under the minimum quality score, with its score and issues', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    const path = draft('ada@analytical.example', 2);
+    writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
+    expect(refused.json.error.code).toBe('gate-refused');
+    expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['quality']);
+    expect(refused.json.error.message).toMatch(/quality score 0\.\d\d \(grade [DF]\) is under the minimum 0\.80 \(autonomy\.min_quality_score\)/);
+    approveByHand(dir, path);
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, rule: 'approved-below-quality', severity: 'error', line: 2 }));
+  });
+});
+
+describe('autonomy gate: daily caps per sender', () => {
+  it('refuses the touch past the cap for the same sender and day; send_on or another sender makes room', async () => {
+    const dir = campaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
+    await drafted(dir);
+    expect((await runCli(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir])).code).toBe(0);
+    const cara = draft('cara@mando.example', 1);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', cara, '--dir', dir]);
+    expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
+    expect(refused.json.error.message).toMatch(/email touch 2 of 2 from \(default sender\) on 2026-01-26, over the cap of 1 per sender per day/);
+
+    writeFiles(dir, { [cara]: read(dir, cara).replace(/^touch: 1$/m, 'touch: 1\nsend_on: 2026-01-27') });
+    expect((await runCli(['campaign', 'approve', cara, '--dir', dir])).code).toBe(0);
+
+    // A second sender has a cap of its own.
+    const ada2 = draft('ada@analytical.example', 2);
+    writeFiles(dir, { [ada2]: read(dir, ada2).replace(/^touch: 2$/m, 'touch: 2\nsend_on: 2026-01-27\nsender: sdr2@testco.example') });
+    expect((await runCli(['campaign', 'approve', ada2, '--dir', dir])).code).toBe(0);
+
+    // Approved by hand past the cap: check names the later one in path order.
+    const ada3 = draft('ada@analytical.example', 3);
+    writeFiles(dir, { [ada3]: read(dir, ada3).replace(/^touch: 3$/m, 'touch: 3\nsend_on: 2026-01-27') });
+    approveByHand(dir, ada3);
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const capErrors = check.json.diagnostics.filter((d) => d.rule === 'approved-over-cap');
+    expect(capErrors.map((d) => d.path)).toEqual([cara]);
+    expect(capErrors[0]!.message).toMatch(/touch 2 of 2 from \(default sender\) on 2026-01-27/);
+  });
+});
+
+describe('draft fields for the caps', () => {
+  it('a send_on that is not a date is an error at its line, and such a draft is not approved', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    const path = draft('ada@analytical.example', 1);
+    writeFiles(dir, { [path]: read(dir, path).replace(/^touch: 1$/m, 'touch: 1\nsend_on: next tuesday') });
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, severity: 'error', line: 10, field: 'send_on' }));
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
+    expect(refused.json.error, JSON.stringify(refused.json)).toMatchObject({ code: 'not-a-draft' });
+  });
+});
+
+describe('MCP approve_draft', () => {
+  it('refuses a draft that fails a gate and writes nothing; approves one that passes', async () => {
+    const dir = campaign(`${ADA}\n${BOB}`);
+    await drafted(dir);
+    const mcp = await connectMcp(dir);
+    const bob = draft('bob@island.example', 1);
+    const before = read(dir, bob);
+    const refused = await mcp.call('approve_draft', { drafts: [bob] });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toMatch(/icp gate: Approved although Island Records scores 0\.22/);
+    expect(read(dir, bob)).toBe(before);
+    const done = await mcp.ok<{ result: { drafts: { action: string }[] }; commit: { committed: boolean } }>('approve_draft', { drafts: [draft('ada@analytical.example', 1)] });
+    expect(done.result.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);
+    expect(done.commit.committed).toBe(true);
+  });
+});

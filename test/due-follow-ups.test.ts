@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitInit } from './helpers/git.js';
+import { md, writeFiles } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-01-20-month-end';
+
+interface DueJson {
+  date: string;
+  due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string; sendOn: string; spread: boolean; channel: string }[];
+  followUps: { kind: string; date: string; overdue: boolean; thread: string; prospect: { email: string } | null; note: string }[];
+  spread: { sender: string; channel: string; cap: number; count: number; days: { date: string; touches: number }[] }[];
+}
+
+function deal(id: string, decision: string): Record<string, string> {
+  const path = `threads/sales/${id}`;
+  return {
+    [`${path}/meta.json`]: dealMeta(id),
+    [`${path}/1-input.md`]: md(`source: inbound\ndate: 2026-01-05\nsignal: Asked for a demo\ncontact: {name: Pat Doe}\ncompany: {name: ${id}}`),
+    [`${path}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.5'),
+    [`${path}/3-implication.md`]: md('arr_potential: 30000\nstrategic_value: medium'),
+    [`${path}/4-decision.md`]: md(decision),
+  };
+}
+
+function followUpWorkspace(config = 'company: Testco\n'): string {
+  const prospects = [
+    '  - {name: Nora Nurture, email: nora@later.example, company: Later Co, status: nurture, revisit: 2026-01-26}',
+    '  - {name: Nick Notyet, email: nick@later.example, company: Later Co, status: nurture, revisit: 2026-03-01}',
+    '  - {name: Olga Away, email: olga@away.example, company: Away Pay, status: active, started: 2026-01-26, paused_until: 2026-01-24}',
+    '  - {name: Omar Longgone, email: omar@away.example, company: Away Pay, status: active, started: 2026-01-26, paused_until: 2026-01-10}',
+  ].join('\n');
+  const dir = workspace({
+    'threadwork.config.yaml': config,
+    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-20-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-20' }),
+    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-20'),
+    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
+    [`${CAMPAIGN}/5-actions.md`]: md(`sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${prospects}`),
+    ...deal('deferred-overdue', 'decision: DEFER\nframework: BANT\nreasoning: Budget frozen until the audit is over\nrevisit: 2026-01-20'),
+    ...deal('deferred-later', 'decision: DEFER\nframework: BANT\nreasoning: Next fiscal year\nrevisit: 2026-06-01'),
+    ...deal('qualified', 'decision: QUALIFY\nframework: BANT\nreasoning: Fits\nrevisit: 2026-01-10'),
+  });
+  gitInit(dir);
+  return dir;
+}
+
+describe('threadwork due: follow-ups alongside touches', () => {
+  it('lists DEFER revisits, nurture revisits and out-of-office returns on or before the day, overdue marked', async () => {
+    const dir = followUpWorkspace();
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.followUps.map((f) => [f.kind, f.date, f.overdue, f.thread.split('/').pop(), f.prospect?.email ?? null])).toEqual([
+      ['defer-revisit', '2026-01-20', true, 'deferred-overdue', null],
+      ['out-of-office-return', '2026-01-24', true, '2026-01-20-month-end', 'olga@away.example'],
+      ['nurture-revisit', '2026-01-26', false, '2026-01-20-month-end', 'nora@later.example'],
+    ]);
+    expect(result.json.followUps[0]!.note).toMatch(/Budget frozen until the audit is over/);
+    // Touches: the nurture prospects get none; the two active ones are due on their start day.
+    expect(result.json.due.map((d) => d.prospect.email)).not.toContain('nora@later.example');
+
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toMatch(/Follow-ups/);
+    expect(text.stdout).toMatch(/2026-01-20 overdue\s+defer-revisit\s+deferred-overdue/);
+    expect(text.stdout).toMatch(/2026-01-26\s+nurture-revisit/);
+  });
+
+  it('a nurture revisit later on is listed from its day', async () => {
+    const dir = followUpWorkspace();
+    const result = await runJson<DueJson>(['due', '--date', '2026-03-02', '--dir', dir]);
+    const kinds = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}:${f.overdue}`);
+    expect(kinds).toContain('nurture-revisit:nick@later.example:true');
+    expect(kinds).not.toContain('out-of-office-return:olga@away.example:true'); // listed for a week after the return only
+  });
+});
+
+describe('threadwork due never lists a touch already sent', () => {
+  it('reads a draft with status sent as the touch done, before touches_done is updated', async () => {
+    const dir = followUpWorkspace();
+    const olga = (date: string): Promise<DueJson['due']> => runJson<DueJson>(['due', '--date', date, '--dir', dir]).then((r) => r.json.due.filter((d) => d.prospect.email === 'olga@away.example'));
+    expect((await olga('2026-01-26')).map((d) => d.touch)).toEqual([1]);
+    writeFiles(dir, { [`${CAMPAIGN}/drafts/olga-at-away-example-touch-1.md`]: md('status: sent\nprospect: {name: Olga Away, email: OLGA@away.example, company: Away Pay}\ntouch: 1\nchannel: email\nsubject: Hello', '\nHi Olga, sent.\n') });
+    expect(await olga('2026-01-26')).toEqual([]);
+    expect((await olga('2026-01-29')).map((d) => [d.touch, d.due])).toEqual([[2, '2026-01-29']]);
+  });
+});
+
+describe('threadwork due: daily caps spread touches over the next days', () => {
+  it('keeps the cap on the day and moves the rest to the following days, saying so', async () => {
+    const prospects = Array.from({ length: 5 }, (_, i) => `  - {name: P${i} Person, email: p${i}@many.example, company: Many ${i}}`).join('\n');
+    const dir = workspace({
+      'threadwork.config.yaml': 'company: Testco\nautonomy:\n  daily_caps: {email: 2}\n',
+      [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-20-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-20' }),
+      [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-20'),
+      [`${CAMPAIGN}/5-actions.md`]: md(`sender: ana@testco.example\nsequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+    });
+    gitInit(dir);
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due.map((d) => [d.prospect.email, d.sendOn, d.spread])).toEqual([
+      ['p0@many.example', '2026-01-26', false],
+      ['p1@many.example', '2026-01-26', false],
+      ['p2@many.example', '2026-01-27', true],
+      ['p3@many.example', '2026-01-27', true],
+      ['p4@many.example', '2026-01-28', true],
+    ]);
+    expect(result.json.due.every((d) => d.sender === 'ana@testco.example')).toBe(true);
+    expect(result.json.spread).toEqual([
+      { sender: 'ana@testco.example', channel: 'email', cap: 2, count: 5, days: [{ date: '2026-01-26', touches: 2 }, { date: '2026-01-27', touches: 2 }, { date: '2026-01-28', touches: 1 }] },
+    ]);
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toMatch(/spread 5 email touches from ana@testco\.example exceed the cap of 2 per day: 2 on 2026-01-26, 2 on 2026-01-27, 1 on 2026-01-28/);
+  });
+
+  it('under the default caps (200 emails) nothing moves', async () => {
+    const dir = followUpWorkspace();
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.json.spread).toEqual([]);
+    expect(result.json.due.every((d) => !d.spread && d.sendOn === '2026-01-26' && d.sender === '(default sender)')).toBe(true);
+  });
+});
