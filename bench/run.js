@@ -451,7 +451,38 @@ const TASKS = {
       },
     ],
   },
-  // The reply classifier's confusion matrix goes here: a `once: true` task (see the typedef).
+  replies: {
+    describe: 'the reply classifier on the labelled corpus of test/fixtures/replies/ (bench/reply-confusion.js): confusion matrix, accuracy, recall and precision',
+    once: true,
+    measure: () => {
+      const child = spawnSync(process.execPath, [join(HERE, 'reply-confusion.js')], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench: reply-confusion.js failed\n${child.stderr}`);
+      return { text: child.stdout.trim() };
+    },
+    markdown: (summary) => summary?.text,
+  },
+  forecast: {
+    describe: 'the Monte Carlo goal forecast (bench/forecast.js): 10,000 open deals × 10,000 draws, each run in a fresh process',
+    once: true,
+    measure: (ctx) => {
+      const runs = Array.from({ length: ctx.repeat }, () => {
+        const child = spawnSync(process.execPath, [join(HERE, 'forecast.js')], { encoding: 'utf8' });
+        if (child.status !== 0) throw new Error(`bench: forecast.js failed\n${child.stderr}`);
+        return JSON.parse(child.stdout.trim().split('\n').at(-1));
+      });
+      return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), oneDealMs: median(runs.map((r) => r.oneDealMs)), runs };
+    },
+    markdown: (summary) =>
+      summary &&
+      `## Goal forecast: 10,000 open deals × 10,000 draws\n\n${markdown(
+        ['figure', 'bar', 'measured'],
+        [
+          ['one goal forecast, wall (CPU)', '< 1 s', `${ms(summary.ms)} (${ms(summary.cpuMs)} CPU)${summary.ms < 1000 ? ' ✓' : ' ✗'}`],
+          ['one deal moved: redraw (a watch cycle)', '', ms(summary.oneDealMs)],
+        ],
+        ['l', 'l', 'r'],
+      )}`,
+  },
 };
 
 const TASK_NAMES = option('tasks', 'BENCH_TASKS', Object.keys(TASKS).join(',')).split(',').filter(Boolean);

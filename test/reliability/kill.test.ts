@@ -111,11 +111,12 @@ async function groupGone(pid: number): Promise<void> {
 }
 
 /**
- * A temp file of write-file-atomic (`meta.json.3320984211`) that a kill during a write
- * leaves behind. The recovery run removes it (engine/journal.ts removeLeftoverTemps): it
- * is allowed right after the kill, and counted, but never after the recovery.
+ * A temporary file that a kill during a write leaves behind: write-file-atomic's
+ * (`meta.json.3320984211`) or a batch write's (`meta.json.<pid>.<n>.tmp`). The recovery
+ * run removes it (engine/journal.ts removeLeftoverTemps): it is allowed right after the
+ * kill, and counted, but never after the recovery.
  */
-const ATOMIC_TEMP = /\.\d{5,}$/;
+const ATOMIC_TEMP = /\.(?:\d{5,}|\d+\.\d+\.tmp)$/;
 let tempFilesLeft = 0;
 
 function withoutTemp(hashes: Map<string, string>): Map<string, string> {
