@@ -27,13 +27,21 @@ const cachePath = (dir: string): string => join(dir, '.git', 'threadwork-cache',
 function readTable(dir: string): { header: Record<string, unknown>; files: Map<string, CachedFile> } {
   const bytes = readFileSync(cachePath(dir));
   const newline = bytes.indexOf(0x0a);
-  return { header: JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown>, files: deserialize(bytes.subarray(newline + 1)) as Map<string, CachedFile> };
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown> & { chunks: number[] };
+  const files = new Map<string, CachedFile>();
+  let at = newline + 1;
+  for (const length of header.chunks) {
+    for (const [path, entry] of deserialize(bytes.subarray(at, at + length)) as [string, CachedFile][]) files.set(path, entry);
+    at += length;
+  }
+  return { header, files };
 }
 
+/** Writes the table back as the engine does (one chunk here), its checksum recomputed: a well-formed cache. */
 function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, CachedFile>): void {
-  const payload = serialize(files);
+  const payload = serialize([...files]);
   const checksum = createHash('sha1').update(payload).digest('hex');
-  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum })}\n`), payload]));
+  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [payload.length] })}\n`), payload]));
 }
 
 /** Sets the cached `arr` of the learning file to the marker, the entry otherwise as it was. */
