@@ -18,6 +18,7 @@ import {
 import { runCli } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { md, read } from './helpers/testdir.js';
+import { threadFacts } from './helpers/facts.js';
 import { workspace } from './helpers/workspace.js';
 
 describe('one definition of every rate', () => {
@@ -84,33 +85,7 @@ describe('the result rules fire on the rates they name, delivered recorded or no
 });
 
 function campaignFacts(path: string, results: Record<string, unknown>): ThreadFacts {
-  return {
-    path,
-    meta: { id: path.split('/').pop()!, type: 'sales-campaign', title: path, source: 'outbound', created: '2026-01-01' },
-    stage: 6,
-    status: 'completed',
-    pipelineStage: null,
-    reachedStage: null,
-    closeProbability: 0,
-    cycleDays: null,
-    updated: '2026-01-01',
-    arrPotential: null,
-    arr: null,
-    margin: null,
-    outcome: null,
-    closed: null,
-    tests: [],
-    validations: [],
-    contentOpportunity: null,
-    campaignResults: results,
-    icpMatchScore: null,
-    qualificationScore: null,
-    priority: null,
-    experiments: [],
-    leadScore: null,
-    leadBand: null,
-    contactScore: null,
-  } as ThreadFacts;
+  return threadFacts(path, { status: 'completed', campaignResults: results as ThreadFacts['campaignResults'], meta: { type: 'sales-campaign', source: 'outbound' } });
 }
 
 describe('13-metrics figures use the same rates', () => {

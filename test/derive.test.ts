@@ -5,40 +5,14 @@ import { computeFigures } from '../src/derive/metrics.js';
 import { parseMoney, parseMoneyRange } from '../src/derive/money.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import { configSchema } from '../src/schema/config.js';
+import { threadFacts } from './helpers/facts.js';
 import type { Goal } from '../src/schema/goal.js';
 
 const config = configSchema.parse({});
 
 function deal(path: string, facts: Partial<ThreadFacts> & { segment?: string; goal_id?: string; subgoal?: string }): ThreadFacts {
   const { segment, goal_id, subgoal, ...rest } = facts;
-  return {
-    path,
-    meta: { id: path.split('/').pop()!, type: 'sales-deal', title: path, source: 'inbound', created: '2026-01-01', ...(segment ? { segment } : {}), ...(goal_id ? { goal_id } : {}), ...(subgoal ? { subgoal } : {}) },
-    stage: 6,
-    status: 'open',
-    pipelineStage: 'lead',
-    reachedStage: 'lead',
-    closeProbability: 0.1,
-    cycleDays: null,
-    updated: '2026-01-01',
-    arrPotential: null,
-    arr: null,
-    margin: null,
-    outcome: null,
-    closed: null,
-    tests: [],
-    validations: [],
-    contentOpportunity: null,
-    campaignResults: null,
-    experiments: [],
-    icpMatchScore: null,
-    qualificationScore: null,
-    priority: null,
-    leadScore: null,
-    leadBand: null,
-    contactScore: null,
-    ...rest,
-  };
+  return threadFacts(path, { pipelineStage: 'lead', reachedStage: 'lead', closeProbability: 0.1, ...rest, meta: { ...(segment ? { segment } : {}), ...(goal_id ? { goal_id } : {}), ...(subgoal ? { subgoal } : {}) } });
 }
 
 const won = (path: string, arr: number, extra: Partial<ThreadFacts> & { goal_id?: string; subgoal?: string; segment?: string } = {}): ThreadFacts =>

@@ -28,6 +28,7 @@ import { WorkspaceState } from '../src/engine/state.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
+import { threadFacts } from './helpers/facts.js';
 import { connectMcp } from './helpers/mcp.js';
 
 /**
@@ -174,30 +175,14 @@ describe('the Monte Carlo against exact convolution', () => {
 /** Minimal facts of a deal thread, as the derivation hands them to the forecast. */
 function facts(path: string, status: ThreadFacts['status'], extra: Partial<ThreadFacts> & { created: string; goal?: string }): ThreadFacts {
   const { created, goal, ...rest } = extra;
-  return {
-    path,
-    meta: { id: path.split('/').pop()!, type: 'sales-deal', title: path, source: 'inbound', created, ...(goal ? { goal_id: goal } : {}) },
+  return threadFacts(path, {
     stage: status === 'open' ? 3 : 6,
     status,
     pipelineStage: status === 'open' ? 'discovery' : status,
     reachedStage: status === 'closed-won' ? 'closed-won' : 'discovery',
-    closeProbability: 0,
-    cycleDays: null,
-    updated: created,
-    arrPotential: null,
-    arr: null,
-    margin: null,
-    outcome: null,
-    closed: null,
-    tests: [],
-    validations: [],
-    contentOpportunity: null,
-    campaignResults: null,
-    icpMatchScore: null,
-    qualificationScore: null,
-    priority: null,
     ...rest,
-  } as ThreadFacts;
+    meta: { created, ...(goal ? { goal_id: goal } : {}) },
+  });
 }
 
 describe('calibration', () => {
