@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { calibrate, ClosedDealTally, runGoalForecast, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
@@ -12,6 +13,18 @@ import { lowerBound } from './sorted.js';
 import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
+
+/** A thread's facts as a persistent cache keeps them, with the key of what they were computed from. */
+export interface CachedFacts {
+  key: string;
+  facts: ThreadFacts;
+}
+
+export interface FactsSeed {
+  /** The thread's sources as derivation sees them (content hashes); undefined: never cached (a held file). */
+  threadKey(thread: ThreadRecord): string | undefined;
+  cached: ReadonlyMap<string, CachedFacts>;
+}
 
 /** A group of threads (a segment, a goal, a subgoal): running sums and its members' paths. */
 class Group {
@@ -79,6 +92,12 @@ const EMPTY_GROUP: GoalGroup = { figures: figuresOf(new FigureSums()), threads: 
 export class IncrementalDerivation {
   /** The inputs every thread's facts depend on (as JSON); when one changes, everything is recounted. */
   private context = '';
+  /** A hash of `context`: part of the key a thread's facts are cached under. */
+  private contextHash = '';
+  /** The key each thread's facts were computed under (threads a seed can key only). */
+  private readonly keys = new Map<string, string>();
+  /** Threads whose facts were computed (not taken from the seed) since this derivation began. */
+  recomputed = 0;
   private scoring: ScoringContext | undefined;
   private config: Config | undefined;
   private readonly inputs = new Map<string, readonly unknown[]>();
@@ -109,6 +128,22 @@ export class IncrementalDerivation {
   /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
   private changed: Set<string> | undefined;
 
+  /**
+   * `seed`: facts computed by an earlier process (engine/facts-cache.ts), each taken back
+   * only when its key — the thread's sources as derivation sees them, and the scoring
+   * context — is the one it was computed under. A cold run then computes only the
+   * threads that changed since.
+   */
+  constructor(private readonly seed?: FactsSeed) {}
+
+  /** What a persistent cache keeps: each keyed thread's facts with the key they were computed under. */
+  *cacheEntries(): Generator<[string, CachedFacts]> {
+    for (const [path, key] of this.keys) {
+      const facts = this.facts.get(path);
+      if (facts) yield [path, { key, facts }];
+    }
+  }
+
   /** Forgets which threads changed: the next output reports every thread as changed (after a failed write). */
   invalidate(): void {
     this.changed = undefined;
@@ -121,12 +156,13 @@ export class IncrementalDerivation {
       const known = this.inputs.get(thread.path);
       if (known && known.length === inputs.length && known.every((input, i) => input === inputs[i])) continue;
       this.inputs.set(thread.path, inputs);
-      this.replace(thread.path, this.compute(thread));
+      this.replace(thread.path, this.factsOf(thread));
     }
     if (this.inputs.size > model.threads.size) {
       for (const path of [...this.inputs.keys()]) {
         if (model.threads.has(path)) continue;
         this.inputs.delete(path);
+        this.keys.delete(path);
         this.replace(path, undefined);
       }
     }
@@ -146,12 +182,30 @@ export class IncrementalDerivation {
     ]);
     if (context === this.context && this.scoring) return;
     this.context = context;
+    this.contextHash = createHash('sha1').update(context).digest('hex');
+    this.keys.clear();
     this.scoring = scoringContext(model);
     this.config = model.config;
     // Every thread's facts are recomputed: forget them all.
     for (const path of [...this.facts.keys()]) this.replace(path, undefined);
     this.inputs.clear();
     this.changed = undefined;
+  }
+
+  /** The thread's facts: the seed's when computed from the same sources and context, else computed now. */
+  private factsOf(thread: ThreadRecord): ThreadFacts | undefined {
+    const sources = this.seed?.threadKey(thread);
+    if (sources === undefined) {
+      this.keys.delete(thread.path);
+      this.recomputed += 1;
+      return this.compute(thread);
+    }
+    const key = `${this.contextHash}:${sources}`;
+    this.keys.set(thread.path, key);
+    const cached = this.seed!.cached.get(thread.path);
+    if (cached && cached.key === key) return cached.facts;
+    this.recomputed += 1;
+    return this.compute(thread);
   }
 
   private compute(thread: ThreadRecord): ThreadFacts | undefined {

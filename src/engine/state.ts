@@ -5,7 +5,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { LiveModel } from './live-model.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled } from './cache.js';
@@ -154,6 +154,30 @@ export class WorkspaceState {
   private usesCache(): boolean {
     // A state of some threads only (a command on one thread) must not overwrite the whole workspace's cache.
     return this.options.includeThread === undefined && cacheEnabled(this.options.cache);
+  }
+
+  /**
+   * The key of a thread's sources as derivation sees them — the content hash of each of
+   * its files, in order — or undefined when one of them is held at an earlier version
+   * (its facts must not be cached under its current content).
+   */
+  threadKey(thread: ThreadRecord): string | undefined {
+    const parts: string[] = [];
+    for (const file of [thread.meta, ...thread.stages]) {
+      if (!file) {
+        parts.push('-');
+        continue;
+      }
+      const entry = this.entries.get(file.path);
+      if (!entry || entry.current !== file) return undefined;
+      parts.push(entry.hash);
+    }
+    return parts.join(':');
+  }
+
+  /** Whether the persistent caches are used by this state. */
+  get cached(): boolean {
+    return this.usesCache();
   }
 
   /** Writes every file as the state holds it (read from disk, not staged) to the persistent parse cache. */

@@ -11,6 +11,7 @@ import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '..
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage } from './commit-message.js';
 import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
+import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
 import { PhaseTimer } from '../timing.js';
@@ -93,6 +94,12 @@ export async function runTransaction<T>(
     await state.resolveHeld();
     timer.mark('load');
     const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);
+    // A cold run derives from the facts cache: only the threads that changed are derived anew.
+    const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
+    const deriving = seeded ? { ...options, derivation: seeded.derivation } : options;
+    const keepFacts = async (): Promise<void> => {
+      if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
+    };
     const proposal = await propose(state);
     await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
     const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
@@ -100,7 +107,8 @@ export async function runTransaction<T>(
     let planned: Planned;
     try {
       if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
-      planned = await planDerived(state, options);
+      planned = await planDerived(state, deriving);
+      if (seeded?.warning) planned.diagnostics.push(seeded.warning);
       timer.mark('validate+derive+plan');
     } catch (error) {
       undo();
@@ -118,6 +126,7 @@ export async function runTransaction<T>(
     if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
       undo();
       await writeSnapshot(root, plan.snapshot);
+      await keepFacts();
       return { result: proposal.result, sources: [], sync, commit: recovered };
     }
 
@@ -145,6 +154,7 @@ export async function runTransaction<T>(
       await writeSnapshot(root, plan.snapshot);
       // After many writes (a first sync), the next cold run should not parse them all again.
       if (!options.state && derivedWritten.length >= MANY_WRITES) await state.saveParseCache();
+      await keepFacts();
       timer.mark('snapshot+cache');
       timer.report(proposal.summary || 'sync');
       if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });

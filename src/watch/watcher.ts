@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
+import { saveFacts, seededDerivation } from '../engine/facts-cache.js';
 import { WorkspaceState } from '../engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
 import { changedPaths } from '../git/status.js';
@@ -47,7 +48,10 @@ const UNKNOWN_BURST = 20;
  */
 export class WorkspaceWatcher {
   private readonly state: WorkspaceState;
-  private readonly derivation = new IncrementalDerivation();
+  /** Seeded from the facts cache at start-up (engine/facts-cache.ts): only the threads changed since are derived anew. */
+  private derivation = new IncrementalDerivation();
+  /** No facts cache existed at start-up: the stop writes one. */
+  private factsFresh = false;
   /** Source files changed since they were last committed; filled at start-up from git status, then from events. */
   private pendingSources: Set<string> | undefined;
   private watcher: FolderWatcher | undefined;
@@ -70,6 +74,11 @@ export class WorkspaceWatcher {
   async start(): Promise<void> {
     this.release = await claimWatcher(this.root);
     try {
+      if (this.state.cached) {
+        const seeded = await seededDerivation(this.state);
+        this.derivation = seeded.derivation;
+        this.factsFresh = seeded.fresh;
+      }
       await this.cycle('startup', async () => this.state.loadAll());
       await this.startWatching();
     } catch (error) {
@@ -100,7 +109,10 @@ export class WorkspaceWatcher {
     }
     this.watcher?.close();
     // The warm state is what the next start-up would read: kept, so it reads only what changes meanwhile.
-    if (this.release) await this.state.saveParseCache().catch((error: unknown) => this.options.onError?.(error));
+    if (this.release) {
+      await this.state.saveParseCache().catch((error: unknown) => this.options.onError?.(error));
+      if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh).catch((error: unknown) => this.options.onError?.(error));
+    }
     this.release?.();
     this.release = undefined;
   }

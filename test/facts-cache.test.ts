@@ -1,0 +1,72 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import type { CachedFacts } from '../src/derive/incremental.js';
+import { readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
+import { exampleWorkspace } from './helpers/example.js';
+
+/**
+ * The persistent facts cache (engine/facts-cache.ts) hands a cold run a thread's derived
+ * facts only while the thread's files and the scoring context are those they were
+ * computed from. Each test plants a marker in one thread's cached facts (its ICP score)
+ * and looks at what a dry-run sync would write: the marker shows when the cache was
+ * served, and must not after an edit of the thread, of the context, or for another engine.
+ */
+const DEAL = 'threads/sales/harbor-lending';
+const MARKER = 0.123;
+const cachePath = (dir: string): string => join(dir, '.git', 'threadwork-cache', 'facts.v8');
+
+function plantMarker(dir: string): void {
+  const { entries } = readChunkedTable<CachedFacts>(cachePath(dir));
+  const entry = entries!.get(DEAL)!;
+  expect(entry).toBeDefined();
+  entry.facts = { ...entry.facts, icpMatchScore: MARKER };
+  writeChunkedTable(cachePath(dir), entries!);
+}
+
+/** The ICP score a dry-run sync would write into the deal's meta.json (its current one when it would write nothing). */
+async function icpWritten(dir: string): Promise<unknown> {
+  const result = await (await openWorkspace(dir)).sync({ dryRun: true });
+  const moved = result.changes.filter((c) => c.subject === DEAL).map((c) => /icp_match_score \S+ → ([\d.]+)/.exec(c.description)?.[1]).find(Boolean);
+  if (moved) return Number(moved);
+  return (JSON.parse(readFileSync(join(dir, DEAL, 'meta.json'), 'utf8')) as { icp_match_score: number }).icp_match_score;
+}
+
+async function cachedExample(): Promise<string> {
+  const dir = exampleWorkspace();
+  await (await openWorkspace(dir)).sync({ dryRun: false });
+  expect(existsSync(cachePath(dir))).toBe(true);
+  plantMarker(dir);
+  expect(await icpWritten(dir)).toBe(MARKER); // served while nothing changed
+  return dir;
+}
+
+describe('the persistent facts cache', () => {
+  it('is not served for a thread once one of its files changed', async () => {
+    const dir = await cachedExample();
+    const file = join(dir, DEAL, '1-input.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA note.\n`);
+    expect(await icpWritten(dir)).not.toBe(MARKER);
+  });
+
+  it('is not served once the scoring context changed (a segment edited)', async () => {
+    const dir = await cachedExample();
+    const file = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('mid-market-fintech', 'mid-market-fintech').replace(/^(\s*name: .*)$/m, '$1 (edited)'));
+    expect(readFileSync(file, 'utf8')).toContain('(edited)');
+    expect(await icpWritten(dir)).not.toBe(MARKER);
+  });
+
+  it('is not served to another engine, and a damaged cache is discarded with a warning', async () => {
+    const dir = await cachedExample();
+    const bytes = readFileSync(cachePath(dir));
+    const newline = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown>;
+    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, engine: 'another-engine' })}\n`), bytes.subarray(newline + 1)]));
+    expect(await icpWritten(dir)).not.toBe(MARKER);
+    writeFileSync(cachePath(dir), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const result = await (await openWorkspace(dir)).sync({ dryRun: true });
+    expect(result.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
+  });
+});
