@@ -7,6 +7,7 @@ import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
+import { exampleWorkspace } from './helpers/example.js';
 
 const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
 
@@ -254,5 +255,22 @@ describe('history', () => {
     expect(existsSync(join(dir, '.git'))).toBe(true);
     void execFileSync;
     void readFileSync;
+  });
+});
+
+describe('sync reaches its fixed point in one run when it regenerates an ICP file', () => {
+  it('scores the deals against the ICP file it writes, not the one it replaces', async () => {
+    const dir = exampleWorkspace();
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    const before = readFileSync(segments, 'utf8');
+    writeFileSync(segments, before.replace('industry: [e-commerce, consumer goods, retail]', 'industry: [consumer goods, retail]'));
+    expect(readFileSync(segments, 'utf8')).not.toBe(before);
+    const first = await (await openWorkspace(dir)).sync({ commit: false });
+    // The regenerated ICP file moves the deal's score in the same run…
+    expect(first.written).toContain('research/customer/icp/ecommerce-finance-icp.yaml');
+    expect(first.written.filter((p) => /^threads\/sales\/[^/]+\/meta\.json$/.test(p)).length).toBeGreaterThan(0);
+    // …so a second run has nothing left to do.
+    const second = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(second.written).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { changedPaths } from '../git/status.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
-import { threadOf } from '../workspace/layout.js';
+import { classifyPath, threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
@@ -15,7 +15,7 @@ import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
 import { PhaseTimer } from '../timing.js';
-import { planSync, type DerivedChange, type SyncPlan } from './sync-plan.js';
+import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
   /** Compute and report, write nothing. */
@@ -103,11 +103,23 @@ export async function runTransaction<T>(
     const proposal = await propose(state);
     await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
     const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
-    const undo = state.stage(staged);
+    const undoProposal = state.stage(staged);
+    let undoFeed: (() => void) | undefined;
+    const undo = (): void => {
+      undoFeed?.();
+      undoProposal();
+    };
     let planned: Planned;
     try {
       if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
       planned = await planDerived(state, deriving);
+      // A regenerated ICP file is itself an input of every deal's scores: derive once more
+      // on the workspace with it, so one sync reaches the fixed point, not two.
+      const feeding = planned.plan.edits.filter((e) => classifyPath(e.path).kind === 'icp');
+      if (feeding.length > 0) {
+        undoFeed = state.stage(new Map(feeding.map((e) => [e.path, e.after])));
+        planned = withFedEdits(await planDerived(state, deriving), planned, feeding);
+      }
       if (seeded?.warning) planned.diagnostics.push(seeded.warning);
       timer.mark('validate+derive+plan');
     } catch (error) {
@@ -185,6 +197,24 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions): 
   const derived = deriveWorkspace(model, options.derivation);
   const plan = planSync(model, derived, await readSnapshot(state.root));
   return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
+}
+
+/**
+ * The second plan, made on the workspace with the regenerated ICP files staged, plus
+ * those files' own edits and changes from the first plan (the second sees them as
+ * written already).
+ */
+function withFedEdits(second: Planned, first: Planned, feeding: readonly FileEdit[]): Planned {
+  const edited = new Set(second.plan.edits.map((e) => e.path));
+  const described = new Set(second.plan.changes.map((c) => `${c.kind}\0${c.subject}`));
+  const extra = first.plan.diagnostics.filter((d) => !second.plan.diagnostics.some((e) => e.path === d.path && e.message === d.message));
+  const plan: SyncPlan = {
+    ...second.plan,
+    edits: [...feeding.filter((e) => !edited.has(e.path)), ...second.plan.edits],
+    changes: [...first.plan.changes.filter((c) => c.kind === 'strategy' && !described.has(`${c.kind}\0${c.subject}`)), ...second.plan.changes],
+    diagnostics: [...extra, ...second.plan.diagnostics],
+  };
+  return { ...second, plan, diagnostics: [...extra, ...second.diagnostics] };
 }
 
 function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {
