@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { findManagedBlocks } from '../src/markdown/managed-blocks.js';
 import { read } from './helpers/testdir.js';
+import { exampleWorkspace } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
 
 const FIXTURES = join(__dirname, 'fixtures/blocks');
@@ -65,5 +66,18 @@ describe('a file that is not valid UTF-8', () => {
     writeFileSync(path, bytes.toString('latin1'), 'utf8');
     const fixed = await (await openWorkspace(dir)).sync({ commit: false });
     expect(fixed.written).toContain('strategy/canvas/10-assumptions.md');
+  });
+});
+
+describe('a block inside another', () => {
+  it('leaves both alone, reports them, and never appends a second copy of the outer block', async () => {
+    const dir = exampleWorkspace();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    const text = readFileSync(goal, 'utf8').replace('<!-- threadwork:begin state -->\n', '<!-- threadwork:begin state -->\n<!-- threadwork:begin x -->y<!-- threadwork:end x -->\n');
+    writeFileSync(goal, text);
+    const result = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(readFileSync(goal, 'utf8')).toBe(text);
+    expect(result.written).not.toContain('goals/g-fintech-beachhead.md');
+    expect(result.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'goals/g-fintech-beachhead.md', rule: 'managed-block' })]));
   });
 });

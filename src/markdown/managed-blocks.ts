@@ -71,7 +71,10 @@ export function findManagedBlocks(text: string, bodyOffset: number): BlockScan {
   const ordered = [...blocks.values()].sort((a, b) => a.contentStart - b.contentStart);
   for (let i = 1; i < ordered.length; i++) {
     if (ordered[i]!.contentStart < ordered[i - 1]!.contentEnd) {
-      problems.push({ name: ordered[i]!.name, position: ordered[i]!.position, message: `Managed block \`${ordered[i]!.name}\` starts inside block \`${ordered[i - 1]!.name}\`: expected blocks one after the other` });
+      const message = `Managed block \`${ordered[i]!.name}\` starts inside block \`${ordered[i - 1]!.name}\`: expected blocks one after the other`;
+      // Both blocks are damaged, not absent: a sync must neither fill the inner one nor append a second outer one.
+      problems.push({ name: ordered[i]!.name, position: ordered[i]!.position, message });
+      problems.push({ name: ordered[i - 1]!.name, position: ordered[i - 1]!.position, message });
       blocks.delete(ordered[i]!.name);
       blocks.delete(ordered[i - 1]!.name);
     }

@@ -219,13 +219,28 @@ export function applyMutation(original: Buffer, path: string, mutation: Mutation
       }
       const keys = Object.keys(data);
       const key = keys[mutation.path % Math.max(1, keys.length)] ?? 'id';
+      // A value nested thousands deep (an earlier `nesting` mutation) overflows JSON.stringify's
+      // stack: such a file is left as the earlier mutations made it.
+      const serialized = (value: unknown): Buffer => {
+        try {
+          return Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+        } catch {
+          return original;
+        }
+      };
       if (mutation.value === 'DELETE') {
         delete data[key];
-        return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
+        return serialized(data);
       }
-      if (mutation.value === 'DUP') return Buffer.from(text.replace(/^\{/, `{\n  ${JSON.stringify(key)}: ${JSON.stringify(data[key] ?? null)},`));
+      if (mutation.value === 'DUP') {
+        try {
+          return Buffer.from(text.replace(/^\{/, `{\n  ${JSON.stringify(key)}: ${JSON.stringify(data[key] ?? null)},`));
+        } catch {
+          return original;
+        }
+      }
       data[key] = JSON.parse(mutation.value);
-      return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
+      return serialized(data);
     }
   }
 }
