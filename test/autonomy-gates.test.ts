@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
-import { md, read, writeFiles } from './helpers/testdir.js';
-import { workspace } from './helpers/workspace.js';
+import { read, writeFiles } from './helpers/testdir.js';
+import { campaignFiles, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
 const DRAFTS = `${CAMPAIGN}/drafts`;
@@ -33,12 +33,7 @@ const CARA = `  - name: Cara Dune
 function campaign(prospects: string, config = 'company: Testco\n'): string {
   const dir = workspace({
     'threadwork.config.yaml': config,
-    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
-    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
-    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
-    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
-    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
-    [`${CAMPAIGN}/5-actions.md`]: md(`sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+    ...campaignFiles(CAMPAIGN, '2026-01-26', `sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
   });
   gitInit(dir);
   return dir;

@@ -5,18 +5,13 @@ import { readableSignals, signalText } from '../src/outreach/index.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
-import { workspace } from './helpers/workspace.js';
+import { campaignFiles, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
 
 function campaign(actions: string): string {
   const dir = workspace({
-    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
-    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
-    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
-    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
-    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
-    [`${CAMPAIGN}/5-actions.md`]: md(actions),
+    ...campaignFiles(CAMPAIGN, '2026-01-26', actions),
   });
   gitInit(dir);
   return dir;

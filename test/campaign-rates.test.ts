@@ -19,7 +19,7 @@ import { runCli } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { md, read } from './helpers/testdir.js';
 import { threadFacts } from './helpers/facts.js';
-import { workspace } from './helpers/workspace.js';
+import { campaignFiles, workspace } from './helpers/workspace.js';
 
 describe('one definition of every rate', () => {
   it('takes delivered as recorded, else sent − bounced when it is absent or 0', () => {
@@ -107,12 +107,7 @@ describe('sync: the results block and 13-metrics agree when delivered is not rec
 
   it('writes the estimated delivered, says so, fires the open-rate rule and puts the same open rate in 13-metrics', async () => {
     const dir = workspace({
-      [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
-      [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
-      [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
-      [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
-      [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
-      [`${CAMPAIGN}/5-actions.md`]: md('sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
       [`${CAMPAIGN}/6-learning.md`]: md('closed: 2026-03-01\nresults:\n  sent: 100\n  delivered: 0\n  opened: 24\n  replied: 5\n  bounced: 4'),
       'strategy/canvas/13-metrics.md': md('title: Metrics\ntargets: {}', '\n# Metrics\n'),
     });

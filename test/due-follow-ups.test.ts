@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, writeFiles } from './helpers/testdir.js';
-import { dealMeta, workspace } from './helpers/workspace.js';
+import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-20-month-end';
 
@@ -33,12 +33,7 @@ function followUpWorkspace(config = 'company: Testco\n'): string {
   ].join('\n');
   const dir = workspace({
     'threadwork.config.yaml': config,
-    [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-20-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-20' }),
-    [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-20'),
-    [`${CAMPAIGN}/2-hypothesis.md`]: md('tests: [A1]'),
-    [`${CAMPAIGN}/3-implication.md`]: md('expected_meetings: 5'),
-    [`${CAMPAIGN}/4-decision.md`]: md('decision: LAUNCH'),
-    [`${CAMPAIGN}/5-actions.md`]: md(`sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${prospects}`),
+    ...campaignFiles(CAMPAIGN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${prospects}`),
     ...deal('deferred-overdue', 'decision: DEFER\nframework: BANT\nreasoning: Budget frozen until the audit is over\nrevisit: 2026-01-20'),
     ...deal('deferred-later', 'decision: DEFER\nframework: BANT\nreasoning: Next fiscal year\nrevisit: 2026-06-01'),
     ...deal('qualified', 'decision: QUALIFY\nframework: BANT\nreasoning: Fits\nrevisit: 2026-01-10'),

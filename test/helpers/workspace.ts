@@ -63,3 +63,20 @@ export function workspace(extra: Record<string, string> = {}): string {
 export function dealMeta(id: string, extra: Record<string, unknown> = {}): string {
   return `${JSON.stringify({ id, type: 'sales-deal', title: id, segment: 'mid-market-fintech', source: 'inbound', created: '2026-03-01', ...extra }, null, 2)}\n`;
 }
+
+/**
+ * A month-end outbound campaign at Stage 5 on the mid-market-fintech segment, created on
+ * `created`: its meta.json and stages 1 to 5 (Stage 5's front matter is `actions`), keyed
+ * by workspace path, to spread into `workspace({...})`.
+ */
+export function campaignFiles(path: string, created: string, actions: string): Record<string, string> {
+  const id = path.split('/').pop()!;
+  return {
+    [`${path}/meta.json`]: JSON.stringify({ id, type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created }),
+    [`${path}/1-input.md`]: md(`goal: Meetings\nsegment: mid-market-fintech\ndate: ${created}`),
+    [`${path}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${path}/3-implication.md`]: md('expected_meetings: 5'),
+    [`${path}/4-decision.md`]: md('decision: LAUNCH'),
+    [`${path}/5-actions.md`]: md(actions),
+  };
+}
