@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { recordJournal } from '../src/engine/journal.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
@@ -233,6 +234,28 @@ describe('sync', () => {
     expect(input).toContain('threads/sales/acme');
     expect((await ws.sync()).written).toEqual([]);
     expect((await ws.check()).errors).toBe(0);
+  });
+
+  it('a run killed between a content thread\'s meta.json and its 1-input.md is finished by the next one', async () => {
+    const learning = wonLearning(48000).replace('validations:', 'content_opportunity:\n  topic: How Acme closes in two days\n  priority: high\nvalidations:');
+    const control = syncedWorkspace();
+    writeFiles(control, { 'threads/sales/acme/6-learning.md': learning });
+    const uninterrupted = await (await openWorkspace(control)).sync();
+    const thread = 'threads/marketing/how-acme-closes-in-two-days';
+    expect(uninterrupted.written).toContain(`${thread}/1-input.md`);
+
+    // The interrupted run: its journal written, the thread's meta.json created, then killed.
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': learning, [`${thread}/meta.json`]: read(control, `${thread}/meta.json`) });
+    await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+    const next = await (await openWorkspace(dir)).sync();
+    expect(next.commit?.committed).toBe(true);
+    expect(read(dir, `${thread}/1-input.md`)).toBe(read(control, `${thread}/1-input.md`));
+    expect(lastCommitPaths(dir)).toContain(`${thread}/1-input.md`);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // A content thread the user trimmed by hand is theirs: with no interrupted run, nothing is recreated.
+    rmSync(join(dir, `${thread}/1-input.md`));
+    expect((await (await openWorkspace(dir)).sync()).written).toEqual([]);
   });
 });
 

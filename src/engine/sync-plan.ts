@@ -1,3 +1,4 @@
+import type { ThreadMeta } from '../schema/meta.js';
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
@@ -45,6 +46,14 @@ export interface SyncPlan {
   snapshot: DerivedSnapshot;
 }
 
+export interface PlanOptions {
+  /**
+   * The paths an interrupted transaction meant to write (its journal): a content thread it
+   * began to open (its meta.json written, a stage file not yet) is finished.
+   */
+  resume?: ReadonlySet<string>;
+}
+
 /**
  * Compares derived content with the files as the engine sees them and returns the edits
  * that make them equal. Pure but for reading through `model.text`; writes nothing.
@@ -52,7 +61,7 @@ export interface SyncPlan {
  * why), and `previous` — what the blocks showed when they were last written — gives each
  * change its "before".
  */
-export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previous: DerivedSnapshot): SyncPlan {
+export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previous: DerivedSnapshot, options: PlanOptions = {}): SyncPlan {
   const plan: SyncPlan = { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} };
   const editable = (path: string): boolean => !model.broken.has(path);
   // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
@@ -115,9 +124,15 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     }
   }
   for (const opening of derived.marketing) {
-    if (model.threads.has(`${LAYOUT.marketing}/${opening.slug}`)) continue;
+    const existing = model.threads.get(`${LAYOUT.marketing}/${opening.slug}`);
+    const exists = existing !== undefined;
+    // An existing thread is the user's, but for the files an interrupted run meant to create in it.
+    if (exists && !options.resume) continue;
     try {
-      plan.creations.push(...marketingThreadFiles(model, derived, opening));
+      const files = marketingThreadFiles(model, derived, opening, (existing?.meta?.value as ThreadMeta | undefined)?.created).filter((f) => !exists || (options.resume!.has(f.path) && model.text(f.path) === undefined));
+      if (files.length === 0) continue;
+      plan.creations.push(...files);
+      if (exists) continue; // the opening was already reported by the run that began it
       plan.changes.push({ subject: `${LAYOUT.marketing}/${opening.slug}`, kind: 'marketing', description: `opened ${LAYOUT.marketing}/${opening.slug} (${opening.reason})` });
     } catch (error) {
       // One thread that cannot be opened (a broken template override) must not stop the sync.

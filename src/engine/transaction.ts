@@ -112,14 +112,7 @@ export async function runTransaction<T>(
     let planned: Planned;
     try {
       if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
-      planned = await planDerived(state, deriving);
-      // A regenerated ICP file is itself an input of every deal's scores: derive once more
-      // on the workspace with it, so one sync reaches the fixed point, not two.
-      const feeding = planned.plan.edits.filter((e) => classifyPath(e.path).kind === 'icp');
-      if (feeding.length > 0) {
-        undoFeed = state.stage(new Map(feeding.map((e) => [e.path, e.after])));
-        planned = withFedEdits(await planDerived(state, deriving), planned, feeding);
-      }
+      ({ planned, undoFeed } = await planWithIcpFed(state, deriving));
       if (seeded?.warning) planned.diagnostics.push(seeded.warning);
       timer.mark('validate+derive+plan');
     } catch (error) {
@@ -189,14 +182,28 @@ interface Planned {
   committing: boolean;
 }
 
-async function planDerived(state: WorkspaceState, options: TransactionOptions): Promise<Planned> {
+async function planDerived(state: WorkspaceState, options: TransactionOptions, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing };
   const derived = deriveWorkspace(model, options.derivation);
-  const plan = planSync(model, derived, await readSnapshot(state.root));
+  const plan = planSync(model, derived, await readSnapshot(state.root), { resume });
   return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
+}
+
+/**
+ * Plans the derived writes. A regenerated ICP file is itself an input of every deal's
+ * scores: when the plan edits one, it is staged and the workspace derived once more, so
+ * one sync reaches the fixed point, not two. `undoFeed` unstages it (after a dry run or a
+ * failure; a write records it for good).
+ */
+async function planWithIcpFed(state: WorkspaceState, options: TransactionOptions, resume?: ReadonlySet<string>): Promise<{ planned: Planned; undoFeed?: () => void }> {
+  const first = await planDerived(state, options, resume);
+  const feeding = first.plan.edits.filter((e) => classifyPath(e.path).kind === 'icp');
+  if (feeding.length === 0) return { planned: first };
+  const undoFeed = state.stage(new Map(feeding.map((e) => [e.path, e.after])));
+  return { planned: withFedEdits(await planDerived(state, options, resume), first, feeding), undoFeed };
 }
 
 /**
@@ -324,7 +331,9 @@ async function finishInterrupted(state: WorkspaceState, options: TransactionOpti
   if (!journal) return null;
   removeLeftoverTemps(state.root, journal.paths);
   const written = finishSources(state, journal, guard);
-  const { plan, committing } = await planDerived(state, options);
+  // The same plan the interrupted run made (ICP second pass included), and the files of a
+  // content thread it had begun to create but not finished.
+  const { plan, committing } = (await planWithIcpFed(state, options, new Set(journal.paths))).planned;
   written.push(...(await applyDerived(state, plan, guard)));
   if (!committing) return null;
   const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written]), message: journal.message, author: state.derivationModel().config.git.author });

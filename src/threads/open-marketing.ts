@@ -11,9 +11,10 @@ import type { DerivedWorkspace, MarketingOpening } from '../derive/workspace.js'
 /**
  * The files of a new `threads/marketing/{slug}/` for a content opportunity, citing the
  * threads it came from. Created exclusively like every thread: an existing folder is
- * left alone, which is what makes opening idempotent.
+ * left alone, which is what makes opening idempotent. `created` is the day the thread was
+ * opened (today, or the day an interrupted run began it).
  */
-export function marketingThreadFiles(model: WorkspaceModel, derived: DerivedWorkspace, opening: MarketingOpening): SourceChange[] {
+export function marketingThreadFiles(model: WorkspaceModel, derived: DerivedWorkspace, opening: MarketingOpening, created: string = today()): SourceChange[] {
   const dir = `${LAYOUT.marketing}/${opening.slug}`;
   const firstSource = derived.threads.find((t) => t.path === opening.sources[0]);
   const meta: ThreadMeta = {
@@ -21,7 +22,7 @@ export function marketingThreadFiles(model: WorkspaceModel, derived: DerivedWork
     type: 'marketing',
     title: opening.topic,
     source: opening.sources[0] ? `thread:${opening.sources[0]}` : 'inbound',
-    created: today(),
+    created,
   };
   if (firstSource?.meta.segment) meta.segment = firstSource.meta.segment;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
