@@ -17,9 +17,11 @@ export class PhaseTimer {
     this.last = now;
   }
 
+  /** Prints the phases and the process's peak RSS so far (where memory peaks is the other question a slow run raises). */
   report(what: string): void {
     if (!this.enabled || this.phases.length === 0) return;
     const parts = this.phases.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`);
-    process.stderr.write(`threadwork timing ${what}: ${parts.join(', ')}\n`);
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stderr.write(`threadwork timing ${what}: ${parts.join(', ')}; peak RSS ${peakMb} MB\n`);
   }
 }

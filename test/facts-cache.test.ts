@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import type { CachedFacts } from '../src/derive/incremental.js';
+import { IncrementalDerivation } from '../src/derive/incremental.js';
 import { readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
+import { seededDerivation } from '../src/engine/facts-cache.js';
+import { WorkspaceState } from '../src/engine/state.js';
 import { exampleWorkspace } from './helpers/example.js';
 
 /**
@@ -68,5 +71,26 @@ describe('the persistent facts cache', () => {
     writeFileSync(cachePath(dir), bytes.subarray(0, Math.floor(bytes.length / 2)));
     const result = await (await openWorkspace(dir)).sync({ dryRun: true });
     expect(result.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
+  });
+
+  it("after a sync rewrote meta.json, keeps each thread's facts under its new files: the next run derives nothing anew", async () => {
+    const dir = exampleWorkspace();
+    // A workspace never synced: every deal's derived fields are missing.
+    const deals = readdirSync(join(dir, 'threads/sales')).filter((name) => existsSync(join(dir, 'threads/sales', name, 'meta.json')));
+    for (const deal of deals) {
+      const file = join(dir, 'threads/sales', deal, 'meta.json');
+      const { id, type, title, segment, goal_id, subgoal, source, created } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, `${JSON.stringify({ id, type, title, segment, goal_id, subgoal, source, created }, null, 2)}\n`);
+    }
+    const sync = await (await openWorkspace(dir)).sync();
+    expect(sync.written.filter((p) => p.endsWith('/meta.json')).length).toBeGreaterThanOrEqual(deals.length);
+
+    const state = await WorkspaceState.load(dir);
+    const { derivation } = await seededDerivation(state);
+    const served = derivation.derive(state.derivationModel());
+    expect(derivation.recomputed).toBe(0);
+    // What was served is what deriving the files as written gives.
+    const fresh = new IncrementalDerivation().derive(state.derivationModel());
+    expect(served.threads).toEqual(fresh.threads);
   });
 });

@@ -146,4 +146,25 @@ describe('the persistent parse cache', () => {
     expect(result.json.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
     expect(result.json.ok).toBe(true);
   });
+
+  it('is rewritten by a long-lived state (a watcher stopping) only once enough files were read anew', async () => {
+    const dir = exampleWorkspace();
+    const state = await WorkspaceState.load(dir); // cold: writes the cache
+    const written = readFileSync(cachePath(dir));
+    const markdown = git(dir, 'ls-files', 'threads', 'strategy', 'goals').split('\n').filter((p) => p.endsWith('.md'));
+    const edit = (path: string, change = (text: string): string => `${text}\nEdited while watched.\n`): void => {
+      writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
+      expect(state.update(path)).toBe('changed');
+    };
+    edit(LEARNING, (text) => text.replace(/^arr: 36000$/m, 'arr: 36001'));
+    await state.saveParseCacheIfStale();
+    expect(readFileSync(cachePath(dir)).equals(written)).toBe(true); // one edit: not worth 96 entries
+    // The stale entry is never served: the next load reads the edited file.
+    expect(((await WorkspaceState.load(dir)).currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(36001);
+    for (let i = 1; i < 64; i++) edit(markdown[i % markdown.length]!); // 64 reads anew in all
+    await state.saveParseCacheIfStale();
+    const rewritten = readTable(dir).files;
+    expect(readFileSync(cachePath(dir)).equals(written)).toBe(false);
+    expect(rewritten.get(LEARNING)!.hash).toBe(createHash('sha1').update(readFileSync(join(dir, LEARNING), 'utf8')).digest('base64'));
+  });
 });

@@ -3,7 +3,7 @@ import { calibrate, ClosedDealTally, runGoalForecast, type Calibration, type Goa
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { assumptionsOf, canvasValue, goalsOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceRef } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
@@ -23,7 +23,8 @@ export interface CachedFacts {
 export interface FactsSeed {
   /** The thread's sources as derivation sees them (content hashes); undefined: never cached (a held file). */
   threadKey(thread: ThreadRecord): string | undefined;
-  cached: ReadonlyMap<string, CachedFacts>;
+  /** Taken over by the derivation: emptied as threads take their facts, let go after the first derivation. */
+  cached: Map<string, CachedFacts>;
 }
 
 /** A group of threads (a segment, a goal, a subgoal): running sums and its members' paths. */
@@ -134,7 +135,15 @@ export class IncrementalDerivation {
    * context — is the one it was computed under. A cold run then computes only the
    * threads that changed since.
    */
-  constructor(private readonly seed?: FactsSeed) {}
+  constructor(seed?: FactsSeed) {
+    this.threadKey = seed?.threadKey;
+    this.seedFacts = seed?.cached;
+  }
+
+  /** How a thread's sources are keyed (the seed's); undefined: facts are never keyed (a derivation with no cache). */
+  private readonly threadKey: ((thread: ThreadRecord) => string | undefined) | undefined;
+  /** The seed's facts not yet taken: each is taken (or passed over) once, and the rest let go after the first derivation. */
+  private seedFacts: Map<string, CachedFacts> | undefined;
 
   /** What a persistent cache keeps: each keyed thread's facts with the key they were computed under. */
   *cacheEntries(): Generator<[string, CachedFacts]> {
@@ -152,10 +161,9 @@ export class IncrementalDerivation {
   derive(model: WorkspaceModel): DerivedWorkspace {
     this.refreshContext(model);
     for (const thread of model.threads.values()) {
-      const inputs = [thread.meta, ...thread.stages];
-      const known = this.inputs.get(thread.path);
-      if (known && known.length === inputs.length && known.every((input, i) => input === inputs[i])) continue;
-      this.inputs.set(thread.path, inputs);
+      // Compared in place: a cycle walks every thread, and must not allocate for each one.
+      if (sameInputs(this.inputs.get(thread.path), thread)) continue;
+      this.inputs.set(thread.path, [thread.meta, ...thread.stages]);
       this.replace(thread.path, this.factsOf(thread));
     }
     if (this.inputs.size > model.threads.size) {
@@ -168,6 +176,7 @@ export class IncrementalDerivation {
     }
     const output = this.output(model);
     this.changed = new Set();
+    this.seedFacts = undefined; // every thread there is took its facts: what is left belongs to threads that are gone
     return output;
   }
 
@@ -194,7 +203,7 @@ export class IncrementalDerivation {
 
   /** The thread's facts: the seed's when computed from the same sources and context, else computed now. */
   private factsOf(thread: ThreadRecord): ThreadFacts | undefined {
-    const sources = this.seed?.threadKey(thread);
+    const sources = this.threadKey?.(thread);
     if (sources === undefined) {
       this.keys.delete(thread.path);
       this.recomputed += 1;
@@ -202,10 +211,36 @@ export class IncrementalDerivation {
     }
     const key = `${this.contextHash}:${sources}`;
     this.keys.set(thread.path, key);
-    const cached = this.seed!.cached.get(thread.path);
-    if (cached && cached.key === key) return cached.facts;
+    const cached = this.seedFacts?.get(thread.path);
+    this.seedFacts?.delete(thread.path);
+    if (cached && cached.key === key) {
+      // The same meta.json text as the state's (the key says so): share its parsed value, not a second copy.
+      const meta = metaOf(thread);
+      return meta ? { ...cached.facts, meta } : cached.facts;
+    }
     this.recomputed += 1;
     return this.compute(thread);
+  }
+
+  /**
+   * After the engine wrote these threads' meta.json, their facts are those of the files as
+   * written: a sync writes only meta.json's derived fields, which are outputs of the facts,
+   * never inputs (thread-facts.ts reads the source fields alone). Their facts take the new
+   * meta.json and its key, so the next run's seed serves them instead of deriving them again
+   * (a watcher started after a first sync of 10,000 threads would otherwise derive them all).
+   */
+  adoptWrittenMeta(model: WorkspaceModel, threads: Iterable<string>): void {
+    for (const path of threads) {
+      const thread = model.threads.get(path);
+      const facts = this.facts.get(path);
+      const meta = thread && metaOf(thread);
+      if (!thread || !facts || !meta) continue;
+      this.replace(path, { ...facts, meta });
+      this.inputs.set(path, [thread.meta, ...thread.stages]);
+      const sources = this.threadKey?.(thread);
+      if (sources === undefined) this.keys.delete(path);
+      else this.keys.set(path, `${this.contextHash}:${sources}`);
+    }
   }
 
   private compute(thread: ThreadRecord): ThreadFacts | undefined {
@@ -360,6 +395,13 @@ export class IncrementalDerivation {
     }
     return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   }
+}
+
+/** Whether a thread's files are the parsed files its facts were computed from (by identity: a changed file is a new object). */
+function sameInputs(known: readonly unknown[] | undefined, thread: ThreadRecord): boolean {
+  if (!known || known.length !== thread.stages.length + 1 || known[0] !== thread.meta) return false;
+  for (let i = 0; i < thread.stages.length; i++) if (known[i + 1] !== thread.stages[i]) return false;
+  return true;
 }
 
 function groupOf(groups: Map<string, Group>, key: string): Group {

@@ -64,27 +64,43 @@ export function readChunkedTable<T>(file: string): { entries?: Map<string, T>; d
   }
 }
 
+/**
+ * Room for the header line, written last over a blank placeholder: the chunks stream to
+ * the file as they are serialized, so a save holds one chunk's bytes at a time (holding
+ * them all lifted a stopping watcher's RSS by the cache's size, 64 MB at 10,000 deals).
+ * The reader finds the header as any header line: JSON, padded with spaces, then `\n`.
+ */
+const HEADER_ROOM = 64 * 1024;
+
 /** Writes the table atomically (temporary file, fsync, rename). */
 export function writeChunkedTable<T>(file: string, entries: Iterable<[string, T]>, now = Date.now()): void {
-  const chunks: Buffer[] = [];
-  let batch: [string, T][] = [];
-  for (const entry of entries) {
-    batch.push(entry);
-    if (batch.length === CHUNK_ENTRIES) {
-      chunks.push(serialize(batch));
-      batch = [];
-    }
-  }
-  if (batch.length) chunks.push(serialize(batch));
-  const hash = createHash('sha1');
-  for (const chunk of chunks) hash.update(chunk);
-  const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hash.digest('hex'), savedAt: now, chunks: chunks.map((c) => c.length) };
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, Buffer.from(`${JSON.stringify(header)}\n`));
-    for (const chunk of chunks) writeSync(fd, chunk);
+    const hash = createHash('sha1');
+    const lengths: number[] = [];
+    let position = HEADER_ROOM;
+    const flush = (batch: [string, T][]): void => {
+      const chunk = serialize(batch);
+      hash.update(chunk);
+      lengths.push(chunk.length);
+      writeSync(fd, chunk, 0, chunk.length, position);
+      position += chunk.length;
+    };
+    let batch: [string, T][] = [];
+    for (const entry of entries) {
+      batch.push(entry);
+      if (batch.length === CHUNK_ENTRIES) {
+        flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) flush(batch);
+    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hash.digest('hex'), savedAt: now, chunks: lengths };
+    const line = JSON.stringify(header);
+    if (Buffer.byteLength(line) >= HEADER_ROOM) throw new Error(`${file}: ${lengths.length} chunks do not fit the header`);
+    writeSync(fd, Buffer.from(`${line.padEnd(HEADER_ROOM - 1, ' ')}\n`), 0, HEADER_ROOM, 0);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

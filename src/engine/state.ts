@@ -64,6 +64,8 @@ export class WorkspaceState {
   /** The derivation model, kept up to date file by file (see live-model.ts). */
   private readonly live: LiveModel;
   private heldDirty = true;
+  /** Files read anew (or gone) since the parse cache was last read or written: how stale it is. */
+  private readSinceCacheSaved = 0;
 
   constructor(
     readonly root: string,
@@ -183,12 +185,26 @@ export class WorkspaceState {
   /** Writes every file as the state holds it (read from disk, not staged) to the persistent parse cache. */
   async saveParseCache(): Promise<void> {
     if (!this.usesCache()) return;
-    const files: [string, CachedFile][] = [];
-    for (const [path, entry] of this.entries) {
-      if (entry.size < 0 || this.overlay.has(path)) continue;
-      files.push([path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }]);
-    }
-    await writeParseCache(this.root, files);
+    // A generator, not an array of 70,000 rows: the table is written one chunk at a time.
+    const entries = this.entries;
+    const overlay = this.overlay;
+    const files = function* (): Generator<[string, CachedFile]> {
+      for (const [path, entry] of entries) {
+        if (entry.size < 0 || overlay.has(path)) continue;
+        yield [path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }];
+      }
+    };
+    await writeParseCache(this.root, files());
+    this.readSinceCacheSaved = 0;
+  }
+
+  /**
+   * Writes the parse cache when enough files were read anew since it was read or written
+   * to be worth it (a watcher stopping): a few stale entries cost the next start-up only
+   * those files, while rewriting 70,000 entries costs seconds and a peak of memory.
+   */
+  async saveParseCacheIfStale(): Promise<void> {
+    if (this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache();
   }
 
   /** Re-reads one file after a watcher event. */
@@ -405,6 +421,7 @@ export class WorkspaceState {
         // vanished between read and stat: the next event or reconcile settles it
       }
     }
+    if (options.stat !== false) this.readSinceCacheSaved += 1;
     const hash = contentHash(text);
     if (previous && previous.hash === hash) {
       Object.assign(previous, stampOf(stat));

@@ -147,6 +147,7 @@ export async function runTransaction<T>(
       written.push(...sources);
       const derivedWritten = await applyDerived(state, plan, guard);
       written.push(...derivedWritten);
+      deriving.derivation?.adoptWrittenMeta(state.derivationModel(), metaWritten(plan));
       timer.mark(`write ${written.length}`);
       let commit: CommitOutcome | null = recovered;
       if (committing && written.length > 0) {
@@ -222,6 +223,11 @@ function withFedEdits(second: Planned, first: Planned, feeding: readonly FileEdi
     diagnostics: [...extra, ...second.plan.diagnostics],
   };
   return { ...second, plan, diagnostics: [...extra, ...second.diagnostics] };
+}
+
+/** The threads whose meta.json the plan rewrites (derived fields only). */
+function metaWritten(plan: SyncPlan): string[] {
+  return plan.edits.filter((e) => e.before !== null && e.path.endsWith('/meta.json')).map((e) => e.path.slice(0, -'/meta.json'.length));
 }
 
 function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {

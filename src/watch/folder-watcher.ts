@@ -105,9 +105,11 @@ export class FolderWatcher {
   /** Stops watching a folder that is gone and every folder under it; whether there was one. */
   private forget(rel: string): boolean {
     let found = false;
-    for (const [path, watcher] of this.watchers) {
-      if (path === rel || path.startsWith(`${rel}/`)) {
-        watcher.close();
+    const under = `${rel}/`;
+    // Keys only: iterating entries allocates a pair per folder, 10,000 of them for each saved file.
+    for (const path of this.watchers.keys()) {
+      if (path === rel || path.startsWith(under)) {
+        this.watchers.get(path)!.close();
         this.watchers.delete(path);
         found = true;
       }

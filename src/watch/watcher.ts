@@ -1,3 +1,4 @@
+import { PhaseTimer } from '../timing.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
 import { saveFacts, seededDerivation } from '../engine/facts-cache.js';
@@ -73,14 +74,19 @@ export class WorkspaceWatcher {
 
   async start(): Promise<void> {
     this.release = await claimWatcher(this.root);
+    const timer = new PhaseTimer();
     try {
       if (this.state.cached) {
         const seeded = await seededDerivation(this.state);
         this.derivation = seeded.derivation;
         this.factsFresh = seeded.fresh;
       }
+      timer.mark('facts cache');
       await this.cycle('startup', async () => this.state.loadAll());
+      timer.mark('load+sync');
       await this.startWatching();
+      timer.mark('watch folders');
+      timer.report('watch start-up');
     } catch (error) {
       await this.stop();
       throw error;
@@ -108,9 +114,9 @@ export class WorkspaceWatcher {
       await this.cycle('change', () => this.applyEvents(paths, false));
     }
     this.watcher?.close();
-    // The warm state is what the next start-up would read: kept, so it reads only what changes meanwhile.
+    // The warm state is what the next start-up would read: kept (when it moved enough to be worth rewriting), so it reads only what changes meanwhile.
     if (this.release) {
-      await this.state.saveParseCache().catch((error: unknown) => this.options.onError?.(error));
+      await this.state.saveParseCacheIfStale().catch((error: unknown) => this.options.onError?.(error));
       if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh).catch((error: unknown) => this.options.onError?.(error));
     }
     this.release?.();
