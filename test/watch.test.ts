@@ -67,6 +67,19 @@ describe('threadwork watch', () => {
     expect(w.cycles()[0]!.trigger).toEqual(['threads/sales/acme/6-learning.md']);
   });
 
+  it('commits a source edited before it started (git status, asked after start-up) with the first change that moves an aggregate', async () => {
+    const dir = await repo();
+    // Prose only: nothing derived moves, so the start-up sync commits nothing and the edit stays uncommitted.
+    writeFileSync(join(dir, 'threads/sales/acme/3-implication.md'), `${md('date: 2026-03-01')}\nA note written before the watcher started.\n`);
+    const w = start(dir);
+    await w.ready();
+    expect(git(dir, 'status', '--porcelain')).toContain('threads/sales/acme/3-implication.md');
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await w.cycle(1);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/acme/3-implication.md', 'threads/sales/acme/6-learning.md']));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('debounces a burst of saves into one cycle and one commit', async () => {
     const dir = await repo();
     const before = commitCount(dir);

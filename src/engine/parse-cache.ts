@@ -3,6 +3,7 @@ import type { ParsedFile } from '../workspace/parse-file.js';
 import type { FileStamp } from '../workspace/read-files.js';
 import { cacheFile, RACY_MS, relativeToGit } from './cache.js';
 import { readChunkedTable, writeChunkedTable } from './chunked-table.js';
+import { StringInterner } from './intern.js';
 
 /**
  * The persistent parse cache: every file's parsed and validated form, kept in the git
@@ -44,7 +45,12 @@ const EXTENSION = 'v8';
 /** The cached files, keyed by workspace path; nothing when there is no cache for this engine; a warning when one was damaged. */
 export async function readParseCache(root: string): Promise<{ files?: Map<string, CachedFile>; warning?: Diagnostic }> {
   const file = await cacheFile(root, NAME, EXTENSION);
-  const { entries, damaged } = readChunkedTable<CachedFile>(file);
+  const interner = new StringInterner();
+  const { entries, damaged } = readChunkedTable<CachedFile>(file, (path, entry) => {
+    entry.parsed.path = path; // the table's key, not a second copy
+    interner.intern(entry.parsed);
+    return entry;
+  });
   if (damaged) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${damaged}): every file was read anew`) };
   return entries ? { files: entries } : {};
 }

@@ -55,6 +55,8 @@ export class WorkspaceWatcher {
   private factsFresh = false;
   /** Source files changed since they were last committed; filled at start-up from git status, then from events. */
   private pendingSources: Set<string> | undefined;
+  /** The source files git saw as uncommitted after the start-up sync: asked once, awaited by the first change cycle. */
+  private uncommitted: Promise<string[]> | undefined;
   private watcher: FolderWatcher | undefined;
   private readonly pending = new Set<string>();
   private firstPendingAt = 0;
@@ -197,6 +199,9 @@ export class WorkspaceWatcher {
 
   private async cycle(kind: CycleReport['kind'], collect: () => Promise<string[]>): Promise<void> {
     try {
+      // What git saw as uncommitted when the watcher started, asked in the background after the
+      // start-up sync (a status of 70,000 files is most of a second); from then on, events say.
+      if (kind !== 'startup') this.pendingSources ??= new Set(await (this.uncommitted ??= uncommittedSources(this.root)));
       // The events are applied to the state under the workspace lock, with every event that
       // arrived while this cycle waited for it (another process writing): a cycle never
       // derives from a view of the workspace older than the last write another process made.
@@ -215,9 +220,8 @@ export class WorkspaceWatcher {
         },
         { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources },
       );
+      if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
       if (kind !== 'startup' && changed.length === 0) return;
-      // After the start-up sync (which asked git what was uncommitted), events say what changes.
-      this.pendingSources ??= new Set(await uncommittedSources(this.root));
       const result = sync!;
       const relevant = new Set(changed);
       const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
