@@ -188,4 +188,31 @@ describe('commitPaths commits exactly its paths', () => {
     expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, present, removed));
     expect(status(dir)).toBe('');
   });
+
+  it('commits one after another into a large folder it wrote last (kept in memory by id) with the trees git add would make', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`threads/sales/deal-${String(i).padStart(3, '0')}/meta.json`] = `{"i": ${i}}\n`;
+    const dir = testdir(files);
+    gitInit(dir);
+    // Each round: edit one deal, add one, remove one — the large `threads/sales` is the one the last commit wrote.
+    for (let round = 0; round < 4; round++) {
+      const before = git(dir, 'rev-parse', 'HEAD').trim();
+      const edited = `threads/sales/deal-${String(round * 7).padStart(3, '0')}/meta.json`;
+      const added = `threads/sales/deal-${round}-new/meta.json`;
+      const removed = `threads/sales/deal-${String(round * 11 + 1).padStart(3, '0')}/meta.json`;
+      writeFiles(dir, { [edited]: `{"round": ${round}}\n`, [added]: `{"new": ${round}}\n` });
+      rmSync(join(dir, removed));
+      expect(await commitPaths({ cwd: dir, paths: [edited, added, removed], message: `threadwork: round ${round}` })).toMatchObject({ committed: true });
+      expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, [edited, added], [removed]));
+    }
+    // Another repository with different content under the same folder names: nothing kept from the first one leaks in.
+    const other = testdir({ ...files, 'threads/sales/deal-000/meta.json': '{"other": true}\n' });
+    gitInit(other);
+    const base = git(other, 'rev-parse', 'HEAD').trim();
+    writeFiles(other, { 'threads/sales/deal-399/meta.json': '{"edited": true}\n' });
+    await commitPaths({ cwd: other, paths: ['threads/sales/deal-399/meta.json'], message: 'threadwork: other' });
+    expect(git(other, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(other, base, ['threads/sales/deal-399/meta.json'], []));
+    expect(git(other, 'fsck', '--strict')).toBeDefined();
+    expect(status(dir)).toBe('');
+  });
 });

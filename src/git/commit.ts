@@ -134,7 +134,41 @@ interface Tree {
   oid: string;
   /** The entries in git's order, as in the object. */
   entries: TreeEntry[];
-  byKey: Map<string, TreeEntry>;
+}
+
+/** The entry named `key` (a file's or a folder's), by binary search over git's order: no map is built per tree. */
+function entryOf(tree: Tree, key: string): TreeEntry | undefined {
+  return findOrder(tree.entries, key) ?? findOrder(tree.entries, `${key}/`);
+}
+
+function findOrder(entries: readonly TreeEntry[], order: string): TreeEntry | undefined {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = entries[middle]!.order;
+    if (at === order) return entries[middle];
+    if (at < order) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Large trees read or written lately, by id. Each commit's HEAD is the last one's, so
+ * `threads/sales` of 10,000 deals — written by the last commit — is not read and parsed
+ * again (3 MB and the largest share of a 3-file commit at 10,000 deals).
+ */
+const recentTrees = new Map<string, TreeEntry[]>();
+const RECENT_TREES = 8;
+/** Smaller trees are cheap to read: only these are kept. */
+const KEEP_TREES_FROM = 256;
+
+function keepTree(oid: string, entries: TreeEntry[]): void {
+  if (entries.length < KEEP_TREES_FROM) return;
+  recentTrees.delete(oid);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
+  recentTrees.set(oid, entries);
 }
 const TREE_MODE = '40000';
 const NUL = Buffer.from([0]);
@@ -212,7 +246,7 @@ async function buildTree(
   const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, Tree | null>();
   if (old === undefined) return undefined;
   const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
-  const toWrite: { oid: string; body: Buffer }[] = [];
+  const toWrite: { oid: string; body: Buffer; entries: TreeEntry[] }[] = [];
   const entries = new Map<string, { mode: string; oid: string } | undefined>();
   for (const dir of dirs) {
     const before = old.get(dir);
@@ -220,7 +254,7 @@ async function buildTree(
     const drop = new Set<string>();
     const add: TreeEntry[] = [];
     for (const [key, { path, oid }] of changes.get(dir) ?? []) {
-      const current = before?.byKey.get(key);
+      const current = before ? entryOf(before, key) : undefined;
       if (current?.tree) return undefined; // a file replacing a folder, or a folder to remove
       if (oid) {
         // As `git add`: the executable bit from the file, or, where git does not trust it, the mode in HEAD.
@@ -236,7 +270,7 @@ async function buildTree(
     }
     for (const child of children.get(dir) ?? []) {
       const key = latin1(child.slice(child.lastIndexOf('/') + 1));
-      const current = before?.byKey.get(key);
+      const current = before ? entryOf(before, key) : undefined;
       if (current && !current.tree) return undefined; // a folder replacing a file
       const tree = written.get(child);
       if (tree !== undefined && tree === old.get(child)?.oid) continue; // unchanged
@@ -254,23 +288,24 @@ async function buildTree(
       written.set(dir, undefined);
       continue;
     }
-    const parts: Buffer[] = [];
+    const merged: TreeEntry[] = [];
     let i = 0;
     for (const entry of add) {
-      while (i < kept.length && kept[i]!.order < entry.order) parts.push(kept[i++]!.raw);
-      parts.push(entry.raw);
+      while (i < kept.length && kept[i]!.order < entry.order) merged.push(kept[i++]!);
+      merged.push(entry);
     }
-    while (i < kept.length) parts.push(kept[i++]!.raw);
-    const body = Buffer.concat(parts);
+    while (i < kept.length) merged.push(kept[i++]!);
+    const body = Buffer.concat(merged.map((e) => e.raw));
     const oid = createHash(hashLength === 20 ? 'sha1' : 'sha256')
       .update(`tree ${body.length}\0`)
       .update(body)
       .digest('hex');
     written.set(dir, oid);
-    if (oid !== before?.oid) toWrite.push({ oid, body });
+    if (oid !== before?.oid) toWrite.push({ oid, body, entries: merged });
   }
   if (hashLength === 20 && packed.length + toWrite.length >= PACK_FROM) {
     await writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]);
+    for (const tree of toWrite) keepTree(tree.oid, tree.entries);
     return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
   }
   await writePack(top, packed);
@@ -286,6 +321,7 @@ async function buildTree(
     const made = (await gitText(top, ['hash-object', '-w', '-t', 'tree', '--no-filters', '--stdin-paths'], { input: `${files.join('\n')}\n` })).trim().split('\n');
     // git wrote what was computed here, or the tree surgery is not to be trusted: the general way decides.
     if (made.length !== toWrite.length || made.some((oid, i) => oid !== toWrite[i]!.oid)) return undefined;
+    for (const tree of toWrite) keepTree(tree.oid, tree.entries);
   }
   return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
 }
@@ -342,10 +378,16 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
         trees.set(dir, null);
         continue;
       }
-      const entry = parent.byKey.get(latin1(dir.slice(slash + 1)));
+      const entry = entryOf(parent, latin1(dir.slice(slash + 1)));
       if (!entry) continue;
-      if (!entry.tree) trees.set(dir, null);
-      else wanted.push({ dir, object: entry.raw.subarray(entry.raw.length - hashLength).toString('hex') });
+      if (!entry.tree) {
+        trees.set(dir, null);
+        continue;
+      }
+      const oid = entry.raw.subarray(entry.raw.length - hashLength).toString('hex');
+      const kept = recentTrees.get(oid);
+      if (kept) trees.set(dir, { oid, entries: kept });
+      else wanted.push({ dir, object: oid });
     }
     if (wanted.length === 0) continue;
     const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${wanted.map((w) => w.object).join('\n')}\n` });
@@ -362,7 +404,11 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
       }
       const size = Number(match[3]);
       if (match[2] !== 'tree') trees.set(dir, null);
-      else trees.set(dir, { oid: match[1]!, ...parseTree(output.subarray(offset, offset + size), hashLength) });
+      else {
+        const entries = parseTree(output.subarray(offset, offset + size), hashLength);
+        trees.set(dir, { oid: match[1]!, entries });
+        keepTree(match[1]!, entries);
+      }
       offset += size + 1;
     }
   }
@@ -370,9 +416,8 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
 }
 
 /** The entries of a raw tree object, `<mode> <name>\0<id>` each, in their order. */
-function parseTree(body: Buffer, hashLength: number): Pick<Tree, 'entries' | 'byKey'> {
+function parseTree(body: Buffer, hashLength: number): TreeEntry[] {
   const entries: TreeEntry[] = [];
-  const byKey = new Map<string, TreeEntry>();
   let offset = 0;
   while (offset < body.length) {
     const space = body.indexOf(0x20, offset);
@@ -383,10 +428,9 @@ function parseTree(body: Buffer, hashLength: number): Pick<Tree, 'entries' | 'by
     const key = body.toString('latin1', space + 1, nul);
     const entry = { key, order: tree ? `${key}/` : key, tree, raw: body.subarray(offset, end) };
     entries.push(entry);
-    byKey.set(key, entry);
     offset = end;
   }
-  return { entries, byKey };
+  return entries;
 }
 
 /** The general way: a temporary index seeded from HEAD (`read-tree`: the cost follows the whole repository). */
