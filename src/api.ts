@@ -115,7 +115,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const print = cacheEnabled(options.cache) ? fingerprint(root) : undefined;
       const hit = print ? await readCache<CheckResult>(root, 'check', print.digest) : {};
       if (hit.value) return hit.value;
-      const result = checkModel((await WorkspaceState.load(root, { cache: options.cache })).currentModel());
+      const result = checkModel((await WorkspaceState.load(root, { cache: options.cache, prescan: print?.scan })).currentModel());
       const damaged = hit.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
       if (print && !print.racy && !damaged) await writeCache(root, 'check', print.digest, result);
       if (hit.warning) return { ...result, warnings: result.warnings + 1, diagnostics: [...result.diagnostics, hit.warning] };

@@ -23,8 +23,8 @@ const NAME = 'facts';
 /** A derivation seeded with the cached facts of this workspace, and the warning of a damaged cache. */
 export async function seededDerivation(state: WorkspaceState): Promise<{ derivation: IncrementalDerivation; fresh: boolean; warning?: Diagnostic }> {
   const file = await cacheFile(state.root, NAME, 'v8');
-  const interner = new StringInterner();
-  const { entries, damaged } = readChunkedTable<CachedFacts>(file, (_path, entry) => interner.intern(entry));
+  const interner = state.longLived ? new StringInterner() : undefined;
+  const { entries, damaged } = readChunkedTable<CachedFacts>(file, (_path, entry) => interner?.intern(entry) ?? entry);
   const derivation = new IncrementalDerivation({ threadKey: (thread) => state.threadKey(thread), cached: entries ?? new Map() });
   // No usable cache yet: the first run writes one, whatever the workspace's size.
   if (!damaged) return { derivation, fresh: entries === undefined };

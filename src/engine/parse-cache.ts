@@ -43,12 +43,13 @@ const NAME = 'parsed';
 const EXTENSION = 'v8';
 
 /** The cached files, keyed by workspace path; nothing when there is no cache for this engine; a warning when one was damaged. */
-export async function readParseCache(root: string): Promise<{ files?: Map<string, CachedFile>; warning?: Diagnostic }> {
+export async function readParseCache(root: string, options: { shareStrings?: boolean } = {}): Promise<{ files?: Map<string, CachedFile>; warning?: Diagnostic }> {
   const file = await cacheFile(root, NAME, EXTENSION);
-  const interner = new StringInterner();
+  // Worth its time (a quarter of a second at 10,000 deals) only in a process that keeps the state: a watcher.
+  const interner = options.shareStrings ? new StringInterner() : undefined;
   const { entries, damaged } = readChunkedTable<CachedFile>(file, (path, entry) => {
     entry.parsed.path = path; // the table's key, not a second copy
-    interner.intern(entry.parsed);
+    interner?.intern(entry.parsed);
     return entry;
   });
   if (damaged) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${damaged}): every file was read anew`) };

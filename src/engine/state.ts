@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
+import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
-import { cacheEnabled } from './cache.js';
+import { cacheEnabled, type Prescan } from './cache.js';
 import { readParseCache, sameStamp, writeParseCache, type CachedFile } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 
@@ -36,6 +37,13 @@ export interface StateOptions {
   includeThread?: (dir: string) => boolean;
   /** false: no persistent parse cache (`--no-cache`; engine/parse-cache.ts). On by default. */
   cache?: boolean | undefined;
+  /**
+   * A scan with every file's stamp taken under the same workspace lock (the fixed-point
+   * fingerprint, engine/cache.ts): the first load uses it instead of scanning again.
+   */
+  prescan?: Prescan | undefined;
+  /** A state kept for long (a watcher): cached values share their strings, less memory for a little more load time. */
+  longLived?: boolean | undefined;
 }
 
 /** A cold load rewrites the parse cache when at least this share of the files was parsed anew (or removed). */
@@ -87,7 +95,11 @@ export class WorkspaceState {
    * paths whose content changed.
    */
   async loadAll(): Promise<string[]> {
-    const { files, threadDirs, diagnostics } = scanWorkspace(this.root, this.options.includeThread);
+    const timer = new PhaseTimer();
+    // A prescan serves the first load only: later ones (a watcher's reconcile) look afresh.
+    const prescan = this.entries.size === 0 && this.options.includeThread === undefined ? this.options.prescan : undefined;
+    const { files, threadDirs, diagnostics } = prescan ?? scanWorkspace(this.root, this.options.includeThread);
+    timer.mark(prescan ? 'scan (shared)' : 'scan');
     this.scanDiagnostics = diagnostics;
     this.live.setScanDiagnostics(diagnostics);
     const changed: string[] = [];
@@ -102,20 +114,25 @@ export class WorkspaceState {
     for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
     for (const dir of threadDirs) this.live.addThreadDir(dir);
     const cold = this.entries.size === 0;
-    const cache = cold && this.usesCache() ? await readParseCache(this.root) : undefined;
+    const cache = cold && this.usesCache() ? await readParseCache(this.root, { shareStrings: this.options.longLived }) : undefined;
     if (cache?.warning) {
       this.scanDiagnostics = [...diagnostics, cache.warning];
       this.live.setScanDiagnostics(this.scanDiagnostics);
     }
-    const stale = cache?.files ? this.takeFromCache(files, cache.files, changed) : cold ? files : files.filter((path) => this.moved(path));
+    timer.mark('read cache');
+    const stale = cache?.files ? this.takeFromCache(files, cache.files, changed, prescan?.stamps) : cold ? files : files.filter((path) => this.moved(path));
+    timer.mark('stat');
     await forEachFile(this.root, stale, (outcome) => {
       const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });
       if (stored) changed.push(outcome.path);
     });
+    timer.mark(`read ${stale.length}`);
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
     const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
     if (cold && this.usesCache() && (!cache?.files || parsedAnew >= Math.max(CACHE_REWRITE_MIN, files.length * CACHE_REWRITE_SHARE))) await this.saveParseCache();
+    timer.mark('held+cache');
+    timer.report(`load of ${files.length} files`);
     return changed.sort();
   }
 
@@ -124,13 +141,13 @@ export class WorkspaceState {
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
    * content hash still matches. Returns the files to read.
    */
-  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[]): string[] {
+  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[], stamps?: ReadonlyMap<string, FileStamp>): string[] {
     const stale: string[] = [];
     for (const path of files) {
       const entry = cached.get(path);
       let stamp: FileStamp;
       try {
-        stamp = entry ? lstatSync(join(this.root, path)) : NO_STAMP;
+        stamp = entry ? (stamps?.get(path) ?? lstatSync(join(this.root, path))) : NO_STAMP;
       } catch {
         stamp = NO_STAMP;
       }
@@ -180,6 +197,11 @@ export class WorkspaceState {
   /** Whether the persistent caches are used by this state. */
   get cached(): boolean {
     return this.usesCache();
+  }
+
+  /** Whether this state is kept for long (a watcher): see StateOptions.longLived. */
+  get longLived(): boolean {
+    return this.options.longLived === true;
   }
 
   /** Writes every file as the state holds it (read from disk, not staged) to the persistent parse cache. */

@@ -14,6 +14,7 @@ import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Jou
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
+import { fingerprint, type Fingerprint, type Prescan } from './cache.js';
 import { PhaseTimer } from '../timing.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
@@ -35,6 +36,13 @@ export interface TransactionOptions {
   derivation?: IncrementalDerivation | undefined;
   /** false: a cold load reads every file, without the persistent parse cache (`--no-cache`). */
   cache?: boolean | undefined;
+  /**
+   * A sync-only transaction (sync/run.ts) that may find the workspace at a fixed point it
+   * already knows: called under the lock with the workspace's fingerprint, it returns the
+   * known result (nothing is loaded, proposed or written) or undefined (the load reuses
+   * the fingerprint's scan and stamps).
+   */
+  atFixedPoint?: ((print: Fingerprint) => Promise<SyncResult | undefined>) | undefined;
 }
 
 /** What a sync did: the derived half of every transaction (the `sync --json` contract). */
@@ -90,7 +98,16 @@ export async function runTransaction<T>(
   return withWorkspaceLock(root, async (lock?: { assertHeld?(): void }) => {
     const guard = (): void => lock?.assertHeld?.();
     const timer = new PhaseTimer();
-    const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache }));
+    let prescan: Prescan | undefined;
+    if (options.atFixedPoint && !options.state) {
+      const print = fingerprint(root);
+      const known = await options.atFixedPoint(print);
+      // Only a sync-only transaction passes atFixedPoint: its result is SYNC_ONLY's, null.
+      if (known) return { result: null as T, sources: [], sync: known, commit: known.commit };
+      prescan = print.scan;
+      timer.mark('fingerprint');
+    }
+    const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan }));
     await state.resolveHeld();
     timer.mark('load');
     const recovered = options.dryRun ? null : await finishInterrupted(state, options, guard);

@@ -1,4 +1,5 @@
-import { cacheEnabled, fingerprint, readCache, writeCache } from '../engine/cache.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { cacheEnabled, readCache, writeCache } from '../engine/cache.js';
 import { hasJournal } from '../engine/journal.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions } from '../engine/transaction.js';
 import { headCommit } from '../git/head-files.js';
@@ -18,24 +19,23 @@ export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state'
  * to do.
  */
 export async function runSync(root: string, options: SyncOptions = {}): Promise<SyncResult> {
-  const cached = !options.dryRun && !options.state && cacheEnabled(options.cache) ? await fixedPointKey(root) : undefined;
-  if (cached) {
-    const hit = await readCache<SyncResult>(root, 'sync', cached.key);
-    if (hit.value) return hit.value;
-    const { sync } = await runTransaction(root, () => SYNC_ONLY, options);
-    const result = sync!;
-    if (hit.warning) result.diagnostics.push(hit.warning);
-    const nothingDone = result.written.length === 0 && result.edits.length === 0 && !result.commit?.committed;
-    if (nothingDone && !cached.racy && !hit.warning) await writeCache(root, 'sync', cached.key, result);
-    return result;
-  }
-  const { sync } = await runTransaction(root, () => SYNC_ONLY, options);
-  return sync!;
-}
-
-/** What a sync at the fixed point is keyed by; undefined while an interrupted transaction waits to be finished. */
-async function fixedPointKey(root: string): Promise<{ key: string; racy: boolean } | undefined> {
-  if (await hasJournal(root)) return undefined;
-  const print = fingerprint(root);
-  return { key: `${print.digest}:${(await headCommit(root)) ?? 'no-commit'}`, racy: print.racy };
+  if (options.dryRun || options.state || !cacheEnabled(options.cache)) return (await runTransaction(root, () => SYNC_ONLY, options)).sync!;
+  // Keyed under the lock: a fingerprint taken while another process writes never names a fixed point.
+  let key: { key: string; racy: boolean } | undefined;
+  let warning: Diagnostic | undefined;
+  const { sync } = await runTransaction(root, () => SYNC_ONLY, {
+    ...options,
+    atFixedPoint: async (print) => {
+      if (await hasJournal(root)) return undefined; // an interrupted transaction waits to be finished
+      key = { key: `${print.digest}:${(await headCommit(root)) ?? 'no-commit'}`, racy: print.racy };
+      const hit = await readCache<SyncResult>(root, 'sync', key.key);
+      warning = hit.warning;
+      return hit.value;
+    },
+  });
+  const result = sync!;
+  if (warning) result.diagnostics.push(warning);
+  const nothingDone = result.written.length === 0 && result.edits.length === 0 && !result.commit?.committed;
+  if (key && nothingDone && !key.racy && !warning) await writeCache(root, 'sync', key.key, result);
+  return result;
 }

@@ -71,7 +71,7 @@ export class WorkspaceWatcher {
     readonly root: string,
     private readonly options: WatchOptions = {},
   ) {
-    this.state = new WorkspaceState(root, { cache: options.cache });
+    this.state = new WorkspaceState(root, { cache: options.cache, longLived: true });
   }
 
   async start(): Promise<void> {
