@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { chmodSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths } from '../src/git/commit.js';
+import { storedZlib } from '../src/git/pack.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitPaths } from './helpers/git.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 
@@ -214,5 +217,15 @@ describe('commitPaths commits exactly its paths', () => {
     expect(git(other, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(other, base, ['threads/sales/deal-399/meta.json'], []));
     expect(git(other, 'fsck', '--strict')).toBeDefined();
     expect(status(dir)).toBe('');
+  });
+
+  it('stores small pack objects as zlib streams any inflater reads back, across block boundaries, the checksum verified', () => {
+    for (const size of [0, 1, 5551, 5553, 65535, 65536, 140_000]) {
+      const body = randomBytes(size);
+      expect(inflateSync(storedZlib(body)).equals(body), `${size} bytes`).toBe(true);
+    }
+    const damaged = storedZlib(Buffer.from('a meta.json'));
+    damaged[damaged.length - 1]! ^= 1;
+    expect(() => inflateSync(damaged)).toThrow();
   });
 });

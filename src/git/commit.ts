@@ -211,8 +211,10 @@ async function buildTree(
     if (!stat.isFile()) return undefined;
     executable.set(path, (stat.mode & 0o111) !== 0);
   }
+  const timer = new PhaseTimer();
   const packed: PackObject[] = [];
   const blobs = await hashBlobs(top, present, head?.length === 40, packed);
+  timer.mark('blobs');
   if (blobs.length !== present.length) return undefined;
   const hashLength = (head ?? blobs[0] ?? '').length / 2;
   if (hashLength !== 20 && hashLength !== 32) return undefined; // a first commit with nothing to add: let git decide
@@ -244,6 +246,7 @@ async function buildTree(
 
   const dirs = [...children.keys()].sort((a, b) => depth(b) - depth(a)); // children before their parent
   const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, Tree | null>();
+  timer.mark('read trees');
   if (old === undefined) return undefined;
   const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
   const toWrite: { oid: string; body: Buffer; entries: TreeEntry[] }[] = [];
@@ -304,7 +307,10 @@ async function buildTree(
     if (oid !== before?.oid) toWrite.push({ oid, body, entries: merged });
   }
   if (hashLength === 20 && packed.length + toWrite.length >= PACK_FROM) {
+    timer.mark('trees');
     await writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]);
+    timer.mark(`pack of ${packed.length + toWrite.length}`);
+    timer.report('commit tree');
     for (const tree of toWrite) keepTree(tree.oid, tree.entries);
     return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
   }

@@ -1,3 +1,4 @@
+import { PhaseTimer } from '../timing.js';
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, rename, writeFile } from 'node:fs/promises';
@@ -93,6 +94,7 @@ let tempCounter = 0;
  * lock there). Returns the files written, in the order given.
  */
 export async function writeFilesIfChanged(root: string, files: readonly { path: string; content: string }[], beforeEach: () => void = () => undefined): Promise<string[]> {
+  const timer = new PhaseTimer();
   const staged: { path: string; abs: string; temp: string; content: string; mode: number | undefined }[] = [];
   for (const file of files) {
     beforeEach();
@@ -107,6 +109,7 @@ export async function writeFilesIfChanged(root: string, files: readonly { path: 
     // `name.<pid>.<n>.tmp`: the pattern the journal's recovery removes after a kill.
     staged.push({ path: file.path, abs, temp: `${abs}.${process.pid}.${++tempCounter}.tmp`, content: file.content, mode });
   }
+  timer.mark('compare');
   const written = new Set<(typeof staged)[number]>();
   try {
     await inParallel(staged, async (file) => {
@@ -115,15 +118,19 @@ export async function writeFilesIfChanged(root: string, files: readonly { path: 
       await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx' });
       if (file.mode !== undefined) await chmod(file.temp, file.mode);
     });
+    timer.mark('temps');
     flushToDisk(root, staged.map((s) => s.temp));
+    timer.mark('flush');
     await inParallel(staged, async (file) => {
       beforeEach();
       await rename(file.temp, file.abs);
       written.delete(file);
     });
+    timer.mark('renames');
   } finally {
     for (const file of written) rmSync(file.temp, { force: true });
   }
+  timer.report(`batch write of ${staged.length} files`);
   return staged.map((s) => s.path);
 }
 
