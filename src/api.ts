@@ -1,12 +1,13 @@
+import { checkWorkspace } from './check/run-check.js';
+import { storedCheck } from './check/stored-check.js';
 import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/approve.js';
 import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
-import { checkModel, type CheckResult } from './check/check.js';
+import type { CheckResult } from './check/check.js';
 import { today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
-import { cacheEnabled, fingerprint, readCache, writeCache } from './engine/cache.js';
-import { WorkspaceState } from './engine/state.js';
+import type { WorkspaceState } from './engine/state.js';
 import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import type { CommitOutcome } from './git/commit.js';
 import { deriveWorkspace } from './derive/workspace.js';
@@ -110,17 +111,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
   return {
     root,
     load: () => loadWorkspace(root),
-    check: async (options = {}) => {
-      // The whole result is cached under the workspace's fingerprint (engine/cache.ts).
-      const print = cacheEnabled(options.cache) ? fingerprint(root) : undefined;
-      const hit = print ? await readCache<CheckResult>(root, 'check', print.digest) : {};
-      if (hit.value) return hit.value;
-      const result = checkModel((await WorkspaceState.load(root, { cache: options.cache, prescan: print?.scan })).currentModel());
-      const damaged = hit.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
-      if (print && !print.racy && !damaged) await writeCache(root, 'check', print.digest, result);
-      if (hit.warning) return { ...result, warnings: result.warnings + 1, diagnostics: [...result.diagnostics, hit.warning] };
-      return result;
-    },
+    check: async (options = {}) => checkWorkspace(root, options, await storedCheck(root, options.cache)),
     createDeal: async (options, opts) => committed(await write((model) => proposeDeal(model, options), opts)),
     createCampaign: async (options, opts) => committed(await write((model) => proposeCampaign(model, options), opts)),
     advance: async (thread, opts) => {

@@ -1,30 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
-import { advanceCommand } from './commands/advance.js';
-import { campaignNewCommand } from './commands/campaign.js';
-import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from './commands/campaign-outreach.js';
-import { dueCommand } from './commands/due.js';
-import { checkCommand } from './commands/check.js';
-import { dealNewCommand, type DealNewFlags } from './commands/deal.js';
-import { initCommand } from './commands/init.js';
-import { migrateCommand } from './commands/migrate.js';
-import { mcpCommand } from './commands/mcp.js';
-import { demoCommand } from './commands/demo.js';
-import { historyCommand } from './commands/history.js';
-import { reportCommand } from './commands/report.js';
-import { schemasCommand } from './commands/schemas.js';
-import { scoreCommand } from './commands/score.js';
-import { skillsInstallCommand } from './commands/skills.js';
-import { strategyCommand } from './commands/strategy.js';
-import { syncCommand } from './commands/sync.js';
-import { watchCommand } from './commands/watch.js';
+import type { DealNewFlags } from './commands/deal.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 import { packageVersion } from '../version.js';
 
 /**
  * Wires the commands. Each command is a plain async function returning a
  * CommandOutcome; `run` is the only place that prints results and sets the exit code.
+ * Each command's module is imported when it runs: `threadwork sync` never loads the MCP
+ * SDK, and `--version` pays for no command (importing them all took 0.3 s of every run).
  */
 export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean) => Promise<void>): Command {
   const program = new Command('threadwork')
@@ -47,14 +32,14 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--no-git', 'do not run git init')
     .option('--skills', 'also write the agent skills into .claude/skills/')
     .action((dir: string | undefined, flags: { company?: string; git: boolean; skills?: boolean }, cmd: Command) =>
-      execute(() => initCommand(dir ?? globals(cmd).dir, flags), globals(cmd).json),
+      execute(async () => (await import('./commands/init.js')).initCommand(dir ?? globals(cmd).dir, flags), globals(cmd).json),
     );
 
   program
     .command('check')
     .description('validate every file; diagnostics as path:line:col severity message (rule)')
     .option('--no-cache', 'read and validate every file, ignoring the persistent cache')
-    .action((flags: { cache: boolean }, cmd: Command) => execute(() => checkCommand(flags, globals(cmd)), globals(cmd).json));
+    .action((flags: { cache: boolean }, cmd: Command) => execute(async () => (await import('./commands/check.js')).checkCommand(flags, globals(cmd)), globals(cmd).json));
 
   const deal = program.command('deal').description('deal threads (threads/sales/{deal})');
   deal
@@ -72,7 +57,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--domain <domain>', 'company domain')
     .option('--signal <text>', 'what made this a deal worth opening')
     .option('--no-commit', 'write the files but do not commit')
-    .action((company: string, flags: DealNewFlags, cmd: Command) => execute(() => dealNewCommand(company, flags, globals(cmd)), globals(cmd).json));
+    .action((company: string, flags: DealNewFlags, cmd: Command) => execute(async () => (await import('./commands/deal.js')).dealNewCommand(company, flags, globals(cmd)), globals(cmd).json));
 
   const campaign = program.command('campaign').description('campaign threads (threads/sales/campaigns/{date}-{name})');
   campaign
@@ -84,7 +69,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--subgoal <id>', 'subgoal of that goal')
     .option('--no-commit', 'write the files but do not commit')
     .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string; commit: boolean }, cmd: Command) =>
-      execute(() => campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
+      execute(async () => (await import('./commands/campaign.js')).campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
     );
 
   campaign
@@ -92,31 +77,31 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('write one draft per prospect and touch into the campaign folder, graded by the quality gate (nothing is ever sent)')
     .option('--force', 'overwrite existing drafts')
     .option('--no-commit', 'write the files but do not commit')
-    .action((name: string, flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
+    .action((name: string, flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
   campaign
     .command('reply <campaign> <email>')
     .description("record and classify a prospect's reply: positive opens a deal, nurture sets a revisit date, out-of-office pauses the sequence, unsubscribe suppresses the address")
     .requiredOption('--text <text>', 'the reply as received')
     .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
     .option('--no-commit', 'write the files but do not commit')
-    .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(() => campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
+    .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
   campaign
     .command('approve <draft...>')
     .description('mark drafts approved once each passes the autonomy gates (ICP threshold, quality minimum, daily caps per sender); nothing is sent')
     .option('--no-commit', 'write the files but do not commit')
-    .action((drafts: string[], flags: { commit: boolean }, cmd: Command) => execute(() => campaignApproveCommand(drafts, flags, globals(cmd)), globals(cmd).json));
+    .action((drafts: string[], flags: { commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignApproveCommand(drafts, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('due')
     .description('every campaign touch due today (or --date), per prospect, spread over later days past the daily caps; and the follow-ups due: DEFER revisits, nurture revisits, out-of-office returns')
     .option('--date <YYYY-MM-DD>', 'the day to list (default: today)')
-    .action((flags: { date?: string }, cmd: Command) => execute(() => dueCommand(flags, globals(cmd)), globals(cmd).json));
+    .action((flags: { date?: string }, cmd: Command) => execute(async () => (await import('./commands/due.js')).dueCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('advance <thread>')
     .description("check the current stage is complete, then open the next stage file")
     .option('--no-commit', 'write the files but do not commit')
-    .action((thread: string, flags: { commit: boolean }, cmd: Command) => execute(() => advanceCommand(thread, flags, globals(cmd)), globals(cmd).json));
+    .action((thread: string, flags: { commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/advance.js')).advanceCommand(thread, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('sync')
@@ -124,14 +109,14 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--dry-run', 'print what would change (before → after) and write nothing')
     .option('--no-commit', 'write the files but do not commit')
     .option('--no-cache', 'derive from every file, ignoring the persistent cache')
-    .action((flags: { dryRun?: boolean; commit: boolean; cache: boolean }, cmd: Command) => execute(() => syncCommand(flags, globals(cmd)), globals(cmd).json));
+    .action((flags: { dryRun?: boolean; commit: boolean; cache: boolean }, cmd: Command) => execute(async () => (await import('./commands/sync.js')).syncCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('strategy [segments...]')
     .description('generate ICP, narratives and sales materials per segment (hand-edited files are kept)')
     .option('--force', 'overwrite generated files edited by hand')
     .option('--no-commit', 'write the files but do not commit')
-    .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
+    .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/strategy.js')).strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('score [accounts]')
@@ -139,32 +124,32 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .requiredOption('-s, --segment <segment>', 'segment id')
     .option('--contacts <file>', 'a contact/lead list (CSV or JSON): contact score, lead score and band, data quality, what is missing')
     .option('--md', 'print Markdown')
-    .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(() => scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
+    .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(async () => (await import('./commands/score.js')).scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('migrate [paths...]')
     .description('write front matter for stage files written as labelled lines (the LeanOS method\'s way), from those lines; the prose is kept byte for byte')
     .option('--dry-run', 'print what would be written and every line that cannot be mapped; write nothing')
     .option('--no-commit', 'write the files but do not commit')
-    .action((paths: string[], flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(() => migrateCommand(paths, flags, globals(cmd)), globals(cmd).json));
+    .action((paths: string[], flags: { dryRun?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/migrate.js')).migrateCommand(paths, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('watch')
     .description('sync on every change until interrupted (one line per cycle; JSON lines with --json)')
     .option('--no-commit', 'write derived files but do not commit')
     .option('--no-cache', 'start by reading every file, without the persistent parse cache')
-    .action((flags: { commit: boolean; cache: boolean }, cmd: Command) => execute(() => watchCommand(flags, globals(cmd)), globals(cmd).json));
+    .action((flags: { commit: boolean; cache: boolean }, cmd: Command) => execute(async () => (await import('./commands/watch.js')).watchCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('report <name>')
     .description('pipeline | winloss | goals | assumptions | forecast | campaigns: a dashboard in the terminal, --md for Markdown, --json for data')
     .option('--md', 'print Markdown')
-    .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(() => reportCommand(name, flags, globals(cmd)), globals(cmd).json));
+    .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(async () => (await import('./commands/report.js')).reportCommand(name, flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('history <subject>')
     .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')
-    .action((subject: string, _flags: unknown, cmd: Command) => execute(() => historyCommand(subject, globals(cmd)), globals(cmd).json));
+    .action((subject: string, _flags: unknown, cmd: Command) => execute(async () => (await import('./commands/history.js')).historyCommand(subject, globals(cmd)), globals(cmd).json));
 
   const skills = program.command('skills').description('agent skills (.claude/skills/<name>/SKILL.md) for the method');
   skills
@@ -172,23 +157,23 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('write or refresh the skills; ones edited by hand are kept unless --force')
     .option('--force', 'overwrite skills edited by hand')
     .option('--no-commit', 'write the files but do not commit')
-    .action((flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(() => skillsInstallCommand(flags, globals(cmd)), globals(cmd).json));
+    .action((flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/skills.js')).skillsInstallCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
     .command('mcp')
     .description('serve the workspace to AI agents over the Model Context Protocol (stdio): tools for every command, resources for canvas, goals and threads')
-    .action((_flags: unknown, cmd: Command) => execute(() => mcpCommand(globals(cmd)), false));
+    .action((_flags: unknown, cmd: Command) => execute(async () => (await import('./commands/mcp.js')).mcpCommand(globals(cmd)), false));
 
   program
     .command('demo')
     .description('run the whole lifecycle on a temporary copy of the bundled example workspace (what `npm start` does)')
-    .action((_flags: unknown, cmd: Command) => execute(() => demoCommand(globals(cmd).json), globals(cmd).json));
+    .action((_flags: unknown, cmd: Command) => execute(async () => (await import('./commands/demo.js')).demoCommand(globals(cmd).json), globals(cmd).json));
 
   program
     .command('schemas')
     .description('write the JSON Schemas of every file kind (for editors and agents)')
     .option('--out <dir>', 'folder to write them to', 'schemas')
-    .action((flags: { out: string }, cmd: Command) => execute(() => schemasCommand(flags.out), globals(cmd).json));
+    .action((flags: { out: string }, cmd: Command) => execute(async () => (await import('./commands/schemas.js')).schemasCommand(flags.out), globals(cmd).json));
 
   return program;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { lockDirectory } from '../workspace/lock.js';
@@ -67,18 +67,20 @@ export function fingerprint(root: string, now = Date.now(), engine = engineIdent
   const stamps = new Map<string, FileStamp>();
   const hash = createHash('sha1').update(`${FORMAT}\0${engine}\0${root}\n`);
   let racy = false;
+  // Paths joined by hand (path.join normalises each one) and stat-ed without an exception
+  // for a missing file: this loop runs once per file of the workspace on every check.
+  const base = root.endsWith(sep) ? root : `${root}${sep}`;
   const key = (prefix: string, path: string): FileStamp | undefined => {
-    try {
-      // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
-      // 70,000 files costs twice as much for precision no edit needs.
-      const stat = lstatSync(join(root, path));
-      if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
-      hash.update(`${prefix}${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
-      return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-    } catch {
+    // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
+    // 70,000 files costs twice as much for precision no edit needs.
+    const stat = lstatSync(base + path, { throwIfNoEntry: false });
+    if (!stat) {
       hash.update(`${prefix}${path}\0missing\n`);
       return undefined;
     }
+    if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
+    hash.update(`${prefix}${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   };
   for (const path of files) {
     const stamp = key('', path);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANVAS_SECTIONS, type CanvasSection } from './names.js';
 import {
   assumptionIdSchema,
   countRangeSchema,
@@ -145,26 +146,7 @@ export const pricingSectionSchema = z.looseObject({
 /** Sections whose data lives in prose; their front matter is free-form. */
 export const proseSectionSchema = z.looseObject(sectionBase);
 
-export const CANVAS_SECTIONS = [
-  '00-business-model-mode',
-  '01-context',
-  '02-constraints',
-  '03-opportunity',
-  '04-segments',
-  '05-problem',
-  '06-competitive',
-  '07-uvp',
-  '08-advantage',
-  '09-solution',
-  '10-assumptions',
-  '11-pricing',
-  '12-costs',
-  '13-metrics',
-  '14-growth',
-  '15-gtm',
-] as const;
-
-export type CanvasSection = (typeof CANVAS_SECTIONS)[number];
+export { CANVAS_SECTIONS, type CanvasSection };
 
 export const canvasSectionSchemas = {
   '00-business-model-mode': businessModelSectionSchema,

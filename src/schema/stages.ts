@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
   assumptionIdSchema,
   goalIdSchema,
@@ -17,9 +18,7 @@ import {
  * checks that the fields a stage needs are filled (see ../threads/requirements.ts).
  */
 
-export const STAGES = ['input', 'hypothesis', 'implication', 'decision', 'actions', 'learning'] as const;
-export type StageName = (typeof STAGES)[number];
-export const STAGE_FILES = STAGES.map((name, i) => `${i + 1}-${name}.md`) as readonly string[];
+export { STAGES, STAGE_FILES, type StageName };
 
 const contactSchema = z.looseObject({
   name: optionalText,

@@ -1,5 +1,4 @@
-import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
-import { STAGE_FILES } from '../schema/stages.js';
+import { CANVAS_SECTIONS, STAGE_FILES, type CanvasSection } from '../schema/names.js';
 
 /** The folders of a workspace, relative to its root, always with forward slashes. */
 export const LAYOUT = {

@@ -91,6 +91,7 @@ export function scanWorkspace(root: string, includeThread: (dir: string) => bool
       const dir = `${parent}/${e.name}`;
       if (!includeThread(dir)) continue;
       threadDirs.push(dir);
+      known.set(dir, false); // its parent's listing says it is a folder, not a link: no lstat to ask again
       for (const f of list(dir)) {
         if (parent === LAYOUT.campaigns && f.name === 'drafts' && f.isDirectory()) {
           // Campaign drafts are checked against the quality gate.

@@ -1,0 +1,25 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { cacheEnabled, fingerprint, readCache, type Fingerprint } from '../engine/cache.js';
+import type { CheckResult } from './check.js';
+
+export interface StoredCheck {
+  /** The stored result, when the workspace is exactly as it was when it was stored. */
+  result?: CheckResult | undefined;
+  /** The workspace's fingerprint (its scan and stamps serve the load on a miss); none with the cache off. */
+  print?: Fingerprint | undefined;
+  /** The stored entry was damaged and discarded. */
+  warning?: Diagnostic | undefined;
+}
+
+/**
+ * The result a check stored for the workspace as it is now (engine/cache.ts: keyed by
+ * every file's stamp and the engine), found without loading the engine that computes one:
+ * a check with nothing changed costs a scan and an lstat of each file, and this module's
+ * few imports.
+ */
+export async function storedCheck(root: string, cache: boolean | undefined): Promise<StoredCheck> {
+  if (!cacheEnabled(cache)) return {};
+  const print = fingerprint(root);
+  const hit = await readCache<CheckResult>(root, 'check', print.digest);
+  return { result: hit.value, print, warning: hit.warning };
+}
