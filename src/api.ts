@@ -1,5 +1,5 @@
-import { checkWorkspace } from './check/run-check.js';
-import { storedCheck } from './check/stored-check.js';
+import { checkWorkspace } from './engine/run-check.js';
+import { storedCheck } from './engine/stored-check.js';
 import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/approve.js';
 import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile } from './campaigns/propose-drafts.js';

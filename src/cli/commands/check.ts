@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { storedCheck } from '../../check/stored-check.js';
+import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
@@ -9,7 +9,7 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   const cache = flags.cache !== false;
   // A stored result needs none of the engine: it is loaded only when there is work to do.
   const stored = await storedCheck(root, cache);
-  const result = stored.result ?? (await (await import('../../check/run-check.js')).checkWorkspace(root, { cache }, stored));
+  const result = stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0

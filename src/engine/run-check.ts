@@ -1,6 +1,6 @@
-import { writeCache } from '../engine/cache.js';
-import { WorkspaceState } from '../engine/state.js';
-import { checkModel, type CheckResult } from './check.js';
+import { writeCache } from './cache.js';
+import { WorkspaceState } from './state.js';
+import { checkModel, type CheckResult } from '../check/check.js';
 import type { StoredCheck } from './stored-check.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { cacheEnabled, fingerprint, readCache, type Fingerprint } from '../engine/cache.js';
-import type { CheckResult } from './check.js';
+import { cacheEnabled, fingerprint, readCache, type Fingerprint } from './cache.js';
+import type { CheckResult } from '../check/check.js';
 
 export interface StoredCheck {
   /** The stored result, when the workspace is exactly as it was when it was stored. */
