@@ -81,3 +81,20 @@ describe('a block inside another', () => {
     expect(result.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'goals/g-fintech-beachhead.md', rule: 'managed-block' })]));
   });
 });
+
+describe('a file saved with a byte-order mark and no front matter', () => {
+  it('finds its markers where they are: a second sync writes nothing and no marker loses a character', async () => {
+    // Found by the fuzzer: a file truncated to "-" and saved with a BOM. micromark drops the
+    // BOM before counting offsets, so every marker was placed one character early.
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': '\uFEFF-' });
+    const ws = await openWorkspace(dir);
+    await ws.sync({ commit: false });
+    const once = read(dir, 'strategy/canvas/10-assumptions.md');
+    expect(once.startsWith('\uFEFF-\n')).toBe(true);
+    const block = findManagedBlocks(once, 0).blocks.get('assumptions')!;
+    expect(once.slice(0, block.contentStart)).toMatch(/<!-- threadwork:begin assumptions -->$/);
+    expect(once.slice(block.contentEnd)).toMatch(/^<!-- threadwork:end assumptions -->/);
+    expect((await ws.sync({ commit: false })).written).toEqual([]);
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toBe(once);
+  });
+});

@@ -101,11 +101,15 @@ function scanManagedBlocks(text: string, bodyOffset: number): BlockScan {
 
 function collectMarkers(text: string, bodyOffset: number): Marker[] {
   if (!text.includes('threadwork:')) return [];
-  const tree = parser.parse(text.slice(bodyOffset)) as MdNode;
+  // micromark drops a byte-order mark before it counts offsets: parse past it and count it back in,
+  // or every marker of a file saved with one is placed a character early (and a sync eats its `>`).
+  const body = text.slice(bodyOffset);
+  const skipped = body.startsWith('\uFEFF') ? 1 : 0;
+  const tree = parser.parse(skipped ? body.slice(1) : body) as MdNode;
   const markers: Marker[] = [];
   const visit = (node: MdNode): void => {
     if (node.type === 'html' && node.value && node.position?.start.offset !== undefined) {
-      const base = bodyOffset + node.position.start.offset;
+      const base = bodyOffset + skipped + node.position.start.offset;
       for (const match of node.value.matchAll(MARKER)) {
         markers.push({ kind: match[1] as 'begin' | 'end', name: match[2]!, start: base + match.index, end: base + match.index + match[0].length });
       }
