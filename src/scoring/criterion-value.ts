@@ -35,7 +35,20 @@ define(0.2, 'unknown', ['unknown', 'tbd', 'tbc', 'unclear', 'unsure', 'not sure'
 define(0.2, 'low', ['low', 'weak']);
 define(0, 'none', ['none', 'no', 'n', 'false', 'missing', 'not', 'never', 'nothing', 'absent', 'rejected', 'declined', 'lost', 'zero']);
 
-const PHRASES_LONGEST_FIRST = Object.keys(CRITERION_VOCABULARY).sort((a, b) => b.length - a.length);
+/**
+ * The longest phrase of the vocabulary that `text` is, or begins with followed by a
+ * space: its prefixes that end where a word ends, longest first, looked up — rather than
+ * every phrase tried against the text (a check of 10,000 deals reads 60,000 criteria).
+ */
+function phraseAtStart(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0) {
+    const prefix = end === text.length ? text : text.slice(0, end);
+    if (Object.hasOwn(CRITERION_VOCABULARY, prefix)) return prefix;
+    end = text.lastIndexOf(' ', end - 1);
+  }
+  return undefined;
+}
 
 export const DATE_SCORE = 0.8;
 export const FREE_TEXT_SCORE = 0.6;
@@ -79,12 +92,13 @@ function readText(raw: string): CriterionReading {
   if (!trimmed) return { score: 0, status: 'missing', reading: 'missing' };
   if (/^[?\s]+$/.test(trimmed)) return { score: 0.2, status: 'unknown', reading: 'unknown' };
   const text = normalizeText(trimmed);
-  const phrase = PHRASES_LONGEST_FIRST.find((p) => text === p || text.startsWith(`${p} `));
+  const phrase = phraseAtStart(text);
   if (phrase !== undefined) {
     const entry = CRITERION_VOCABULARY[phrase]!;
     return { score: entry.score, status: entry.reading === 'unknown' ? 'unknown' : 'scored', reading: entry.reading };
   }
-  if (DATE_PATTERNS.some((pattern) => pattern.test(trimmed.toLowerCase()))) return { score: DATE_SCORE, status: 'scored', reading: 'date' };
+  const lower = trimmed.toLowerCase();
+  if (DATE_PATTERNS.some((pattern) => pattern.test(lower))) return { score: DATE_SCORE, status: 'scored', reading: 'date' };
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
   if (percent) return { ...readNumber(Number(percent[1]) / 100), reading: 'percentage' };
   const amount = parseMoney(trimmed);
