@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import type { CachedFile } from '../src/engine/parse-cache.js';
 import { runJson } from './helpers/cli.js';
@@ -166,5 +167,23 @@ describe('the persistent parse cache', () => {
     const rewritten = readTable(dir).files;
     expect(readFileSync(cachePath(dir)).equals(written)).toBe(false);
     expect(rewritten.get(LEARNING)!.hash).toBe(createHash('sha1').update(readFileSync(join(dir, LEARNING), 'utf8')).digest('base64'));
+  });
+
+  it('is written by a transaction once, after its writes: by a sync with nothing to write, a dry run, and a sync that writes', async () => {
+    for (const run of [
+      (dir: string) => openWorkspace(dir).then((ws) => ws.sync()),
+      (dir: string) => openWorkspace(dir).then((ws) => ws.sync({ dryRun: true })),
+    ]) {
+      const dir = exampleWorkspace();
+      await run(dir);
+      expect(readTable(dir).files.size).toBeGreaterThan(50);
+    }
+    // A sync that writes: the cache holds the files as written (their new hash), not as read.
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace(/^arr: 36000$/m, 'arr: 41000'));
+    const result = await (await openWorkspace(dir)).sync();
+    expect(result.written.length).toBeGreaterThan(0);
+    const table = readTable(dir).files;
+    for (const path of result.written) expect(table.get(path)?.hash, path).toBe(createHash('sha1').update(readFileSync(join(dir, path), 'utf8')).digest('base64'));
   });
 });

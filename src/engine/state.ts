@@ -42,6 +42,8 @@ export interface StateOptions {
    * fingerprint, engine/cache.ts): the first load uses it instead of scanning again.
    */
   prescan?: Prescan | undefined;
+  /** The load leaves a stale parse cache to its caller (`saveParseCacheIfWanted`): a transaction saves once, after its writes. */
+  deferCacheSave?: boolean | undefined;
   /** A state kept for long (a watcher): cached values share their strings, less memory for a little more load time. */
   longLived?: boolean | undefined;
 }
@@ -74,6 +76,8 @@ export class WorkspaceState {
   private heldDirty = true;
   /** Files read anew (or gone) since the parse cache was last read or written: how stale it is. */
   private readSinceCacheSaved = 0;
+  /** A deferred load found the parse cache missing or stale (see StateOptions.deferCacheSave). */
+  private cacheStale = false;
 
   constructor(
     readonly root: string,
@@ -130,7 +134,11 @@ export class WorkspaceState {
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
     const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
-    if (cold && this.usesCache() && (!cache?.files || parsedAnew >= Math.max(CACHE_REWRITE_MIN, files.length * CACHE_REWRITE_SHARE))) await this.saveParseCache();
+    if (cold && this.usesCache() && (!cache?.files || parsedAnew >= Math.max(CACHE_REWRITE_MIN, files.length * CACHE_REWRITE_SHARE))) {
+      // A transaction that may write many files saves once, after its writes (not twice: 1 s at 10,000 deals).
+      if (this.options.deferCacheSave) this.cacheStale = true;
+      else await this.saveParseCache();
+    }
     timer.mark('held+cache');
     timer.report(`load of ${files.length} files`);
     return changed.sort();
@@ -218,6 +226,12 @@ export class WorkspaceState {
     };
     await writeParseCache(this.root, files());
     this.readSinceCacheSaved = 0;
+    this.cacheStale = false;
+  }
+
+  /** Saves the parse cache when a deferred load found it stale, or when `force` (many files written since). */
+  async saveParseCacheIfWanted(force = false): Promise<void> {
+    if (force || this.cacheStale) await this.saveParseCache();
   }
 
   /**

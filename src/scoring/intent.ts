@@ -9,7 +9,7 @@
 import type { SignalFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
-import { containsPhrase, presentText } from './text.js';
+import { normalizeText, presentText } from './text.js';
 import { matchTrigger } from './triggers.js';
 
 export type SignalType = 'funding' | 'expansion' | 'new-product' | 'hiring' | 'regulatory' | 'partnership' | 'media';
@@ -52,9 +52,19 @@ export const SIGNAL_KEYWORDS: Record<SignalType, readonly string[]> = {
 
 const TYPES_BY_WEIGHT = (Object.keys(SIGNAL_WEIGHTS) as SignalType[]).sort((a, b) => SIGNAL_WEIGHTS[b] - SIGNAL_WEIGHTS[a]);
 
-/** The signal type a label names (`Series B raised` → funding), or undefined. */
+/** Each type's keywords normalised and padded once, as `containsPhrase` compares them. */
+const PADDED_KEYWORDS = TYPES_BY_WEIGHT.map((type) => ({ type, keywords: SIGNAL_KEYWORDS[type].map((k) => ` ${normalizeText(k)} `) }));
+
+/**
+ * The signal type a label names (`Series B raised` → funding), or undefined: whole-word
+ * phrases, as `containsPhrase` matches them, with the label normalised once (a sync
+ * classifies every deal's signals against 60 keywords).
+ */
 export function classifySignal(label: string): SignalType | undefined {
-  return TYPES_BY_WEIGHT.find((type) => SIGNAL_KEYWORDS[type].some((keyword) => containsPhrase(label, keyword)));
+  const text = normalizeText(label);
+  if (!text) return undefined;
+  const padded = ` ${text} `;
+  return PADDED_KEYWORDS.find(({ keywords }) => keywords.some((keyword) => padded.includes(keyword)))?.type;
 }
 
 export interface IntentResult {
