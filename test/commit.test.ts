@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths } from '../src/git/commit.js';
 import { storedZlib } from '../src/git/pack.js';
+import { changedPaths } from '../src/git/status.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitPaths } from './helpers/git.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 
@@ -227,5 +228,14 @@ describe('commitPaths commits exactly its paths', () => {
     const damaged = storedZlib(Buffer.from('a meta.json'));
     damaged[damaged.length - 1]! ^= 1;
     expect(() => inflateSync(damaged)).toThrow();
+  });
+
+  it('lists the changed sources of a workspace in a subfolder of its repository, relative to it, and none outside git', async () => {
+    const dir = testdir({ 'ws/threads/a.md': 'a\n', 'ws/strategy/b.md': 'b\n', 'other/threads/c.md': 'c\n' });
+    gitInit(dir);
+    writeFiles(dir, { 'ws/threads/a.md': 'a2\n', 'ws/threads/new file.md': 'n\n', 'other/threads/c.md': 'c2\n', 'ws/notes.md': 'x\n' });
+    rmSync(join(dir, 'ws/strategy/b.md'));
+    expect(await changedPaths(join(dir, 'ws'), ['threads', 'strategy'])).toEqual(['strategy/b.md', 'threads/a.md', 'threads/new file.md']);
+    expect(await changedPaths(testdir({ 'threads/a.md': 'a\n' }), ['threads'])).toEqual([]);
   });
 });

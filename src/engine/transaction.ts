@@ -155,7 +155,7 @@ export async function runTransaction<T>(
     }
 
     const sourcePaths = proposal.changes.map((c) => c.path);
-    const triggers = committing ? await triggersFor(root, state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources) : [];
+    const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await changedPaths(root, SOURCE_FOLDERS))) : [];
     const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
     if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
     timer.mark('triggers+journal');
@@ -327,11 +327,11 @@ function committable(state: WorkspaceState, paths: readonly string[]): string[] 
  * strategy), every changed source, since any of them may have caused it. Broken files
  * are left out: they stay uncommitted until they are fixed.
  */
-async function triggersFor(root: string, state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[], pending: ReadonlySet<string> | undefined): Promise<string[]> {
+async function triggersFor(state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[], pending: ReadonlySet<string> | readonly string[]): Promise<string[]> {
   const broken = state.brokenPaths();
   const writing = new Set(written);
-  // A watcher knows what changed from its events; a cold run asks git.
-  const candidates = pending ? [...pending].filter((p) => SOURCE_FOLDERS.some((f) => p === f || p.startsWith(`${f}/`))).sort() : await changedPaths(root, SOURCE_FOLDERS);
+  // A watcher knows what changed from its events; a cold run asked git.
+  const candidates = [...pending].filter((p) => SOURCE_FOLDERS.some((f) => p === f || p.startsWith(`${f}/`))).sort();
   const changed = candidates.filter((p) => !writing.has(p) && !broken.has(p));
   const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
   if (aggregate) return changed;

@@ -1,22 +1,31 @@
-import { relative, sep } from 'node:path';
-import { gitRaw } from './git.js';
-import { repositoryOf } from './repo.js';
+import { settled } from '../settled.js';
+import { gitSpawn, gitText } from './git.js';
 
 /**
  * Workspace-relative paths under `folders` that differ from HEAD: modified, added,
  * deleted or untracked. Read with GIT_OPTIONAL_LOCKS=0, so it never blocks a person's git.
  */
-export async function changedPaths(cwd: string, folders: readonly string[]): Promise<string[]> {
-  const repo = await repositoryOf(cwd);
-  if (!repo) return [];
-  const prefix = relative(repo.top, cwd).split(sep).join('/');
-  const specs = folders.map((f) => (prefix ? `${prefix}/${f}` : f));
-  const out = await gitRaw(repo.top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...specs]);
-  const paths: string[] = [];
-  for (const entry of out.split('\0')) {
-    if (entry.length < 4) continue;
-    const path = entry.slice(3);
-    paths.push(prefix ? path.slice(prefix.length + 1) : path);
-  }
-  return paths.sort();
+export function changedPaths(cwd: string, folders: readonly string[]): Promise<string[]> {
+  // Both git processes at once, spawned directly (a simple-git call costs ~20 ms more);
+  // pathspecs are relative to cwd, porcelain paths to the repository's top: hence the prefix.
+  const prefix = gitText(cwd, ['rev-parse', '--show-prefix']);
+  const status = settled(gitSpawn(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...folders]));
+  return (async () => {
+    let inside: string;
+    try {
+      inside = (await prefix).trim();
+    } catch (error) {
+      if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return [];
+      throw error;
+    }
+    const out = await status;
+    if ('error' in out) throw out.error;
+    const paths: string[] = [];
+    for (const entry of out.value.toString('utf8').split('\0')) {
+      if (entry.length < 4) continue;
+      const path = entry.slice(3);
+      paths.push(inside && path.startsWith(inside) ? path.slice(inside.length) : path);
+    }
+    return paths.sort();
+  })();
 }
