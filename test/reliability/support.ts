@@ -91,7 +91,9 @@ export function keptOutsideDerived(path: string, before: string, after: string):
   if (added.length === 0) return false;
   let stripped = after;
   for (const name of added) stripped = stripped.replace(new RegExp(`<!-- threadwork:begin ${name} -->[\\s\\S]*?<!-- threadwork:end ${name} -->\\r?\\n?`), '');
-  return protectedPart(path, before).trimEnd() === protectedPart(path, stripped).trimEnd() && stripped.startsWith(before.trimEnd());
+  // Outside every block the text is the same but for the line breaks before the appended one
+  // (compared outside blocks: an existing block's content may change in the same sync).
+  return protectedPart(path, before).trimEnd() === protectedPart(path, stripped).trimEnd();
 }
 
 /** A file is "whole" when it parses as what it claims to be: JSON for .json, front matter closed for .md with front matter. */
