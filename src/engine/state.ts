@@ -42,7 +42,7 @@ export interface StateOptions {
    * fingerprint, engine/cache.ts): the first load uses it instead of scanning again.
    */
   prescan?: Prescan | undefined;
-  /** The load leaves a stale parse cache to its caller (`saveParseCacheIfWanted`): a transaction saves once, after its writes. */
+  /** The load leaves a stale parse cache to its caller (`saveParseCacheIfStale`): a transaction saves once, after its writes. */
   deferCacheSave?: boolean | undefined;
   /** A state kept for long (a watcher): cached values share their strings, less memory for a little more load time. */
   longLived?: boolean | undefined;
@@ -74,10 +74,8 @@ export class WorkspaceState {
   /** The derivation model, kept up to date file by file (see live-model.ts). */
   private readonly live: LiveModel;
   private heldDirty = true;
-  /** Files read anew (or gone) since the parse cache was last read or written: how stale it is. */
+  /** Files read anew (or gone) since the parse cache was last read or written: how stale it is (infinite: there is none). */
   private readSinceCacheSaved = 0;
-  /** A deferred load found the parse cache missing or stale (see StateOptions.deferCacheSave). */
-  private cacheStale = false;
 
   constructor(
     readonly root: string,
@@ -134,10 +132,10 @@ export class WorkspaceState {
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
     const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
-    if (cold && this.usesCache() && (!cache?.files || parsedAnew >= Math.max(CACHE_REWRITE_MIN, files.length * CACHE_REWRITE_SHARE))) {
+    if (cold && this.usesCache()) {
+      this.readSinceCacheSaved = cache?.files ? parsedAnew : Number.POSITIVE_INFINITY; // no cache at all: write one
       // A transaction that may write many files saves once, after its writes (not twice: 1 s at 10,000 deals).
-      if (this.options.deferCacheSave) this.cacheStale = true;
-      else await this.saveParseCache();
+      if (!this.options.deferCacheSave) await this.saveParseCacheIfStale();
     }
     timer.mark('held+cache');
     timer.report(`load of ${files.length} files`);
@@ -226,21 +224,16 @@ export class WorkspaceState {
     };
     await writeParseCache(this.root, files());
     this.readSinceCacheSaved = 0;
-    this.cacheStale = false;
-  }
-
-  /** Saves the parse cache when a deferred load found it stale, or when `force` (many files written since). */
-  async saveParseCacheIfWanted(force = false): Promise<void> {
-    if (force || this.cacheStale) await this.saveParseCache();
   }
 
   /**
-   * Writes the parse cache when enough files were read anew since it was read or written
-   * to be worth it (a watcher stopping): a few stale entries cost the next start-up only
-   * those files, while rewriting 70,000 entries costs seconds and a peak of memory.
+   * Writes the parse cache when there is none, when enough files were read anew since it
+   * was read or written to be worth it (a cold load, a transaction's end, a watcher
+   * stopping), or when `force`: a few stale entries cost the next run only those files,
+   * while rewriting 70,000 entries costs a second and a peak of memory.
    */
-  async saveParseCacheIfStale(): Promise<void> {
-    if (this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache();
+  async saveParseCacheIfStale(force = false): Promise<void> {
+    if (force || this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache();
   }
 
   /** Re-reads one file after a watcher event. */

@@ -141,14 +141,14 @@ export async function runTransaction<T>(
     const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered };
     if (options.dryRun) {
       undo();
-      await state.saveParseCacheIfWanted();
+      if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
       if (sync) sync.written = sync.edits.map((e) => e.path);
       return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null };
     }
     const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
     if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
       undo();
-      await state.saveParseCacheIfWanted();
+      if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
       await writeSnapshot(root, plan.snapshot);
       await keepFacts();
       return { result: proposal.result, sources: [], sync, commit: recovered };
@@ -178,7 +178,7 @@ export async function runTransaction<T>(
       if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
       await writeSnapshot(root, plan.snapshot);
       // After many writes (a first sync), the next cold run should not parse them all again.
-      if (!options.state) await state.saveParseCacheIfWanted(derivedWritten.length >= MANY_WRITES);
+      if (!options.state) await state.saveParseCacheIfStale(derivedWritten.length >= MANY_WRITES);
       await keepFacts();
       timer.mark('snapshot+cache');
       timer.report(proposal.summary || 'sync');
