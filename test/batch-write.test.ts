@@ -38,6 +38,30 @@ describe('writeFilesIfChanged', () => {
     await expect(writeFilesIfChanged(dir, [{ path: '../escape.md', content: 'x' }])).rejects.toMatchObject({ code: 'path-refused' });
   });
 
+  it('refuses a folder reached through a link, and a folder where a file should be, before anything is written', async () => {
+    const outside = testdir({ 'deal/meta.json': '{}\n' });
+    const dir = testdir({ 'threads/sales/a/meta.json': '{"a": 1}\n', 'threads/sales/b/meta.json/keep.md': 'a folder\n' });
+    symlinkSync(join(outside, 'deal'), join(dir, 'threads/sales/linked'));
+    const first = { path: 'threads/sales/a/meta.json', content: '{"a": 2}\n' };
+    await expect(writeFilesIfChanged(dir, [first, { path: 'threads/sales/linked/meta.json', content: '{"x": 1}\n' }])).rejects.toMatchObject({
+      code: 'path-refused',
+      message: expect.stringContaining('threads/sales/linked is a symbolic link'),
+    });
+    await expect(writeFilesIfChanged(dir, [first, { path: 'threads/sales/b/meta.json', content: '{"b": 1}\n' }])).rejects.toMatchObject({
+      code: 'path-refused',
+      message: expect.stringContaining('it is a folder'),
+    });
+    expect(readFileSync(join(dir, 'threads/sales/a/meta.json'), 'utf8')).toBe('{"a": 1}\n');
+    expect(readFileSync(join(outside, 'deal/meta.json'), 'utf8')).toBe('{}\n');
+    expect(names(join(dir, 'threads/sales/a'))).toEqual(['meta.json']);
+  });
+
+  it('compares a file of the same size by its content, and writes one of the same size that differs', async () => {
+    const dir = testdir({ 'f/same.md': 'abc\n', 'f/other.md': 'abc\n' });
+    expect(await writeFilesIfChanged(dir, [{ path: 'f/same.md', content: 'abc\n' }, { path: 'f/other.md', content: 'abd\n' }])).toEqual(['f/other.md']);
+    expect(readFileSync(join(dir, 'f/other.md'), 'utf8')).toBe('abd\n');
+  });
+
   it('stops when the check before a file throws (a lost lock), leaving every file old or new and no temporary file', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 30; i++) files[`f/${i}.md`] = 'old\n';

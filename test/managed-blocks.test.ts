@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import { findManagedBlocks } from '../src/markdown/managed-blocks.js';
+import { findManagedBlocks, markersByParse, markersOnOwnLines } from '../src/markdown/managed-blocks.js';
 import { read } from './helpers/testdir.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
@@ -96,5 +96,68 @@ describe('a file saved with a byte-order mark and no front matter', () => {
     expect(once.slice(block.contentEnd)).toMatch(/^<!-- threadwork:end assumptions -->/);
     expect((await ws.sync({ commit: false })).written).toEqual([]);
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toBe(once);
+  });
+});
+
+describe('markers found without a Markdown parse', () => {
+  // Fragments a person (or the fuzzer) puts around markers: code fences, indented code,
+  // quotes, lists, other comments, inline code, a marker inside a line, CRLF.
+  const FRAGMENTS = [
+    '<!-- threadwork:begin a -->',
+    '<!-- threadwork:end a -->',
+    '<!-- threadwork:begin b -->',
+    '<!-- threadwork:end b -->',
+    '```',
+    '~~~',
+    '   ```md',
+    '    <!-- threadwork:begin a -->',
+    '> <!-- threadwork:begin b -->',
+    '> quoted',
+    '- item',
+    '  - nested',
+    '1. first',
+    '<!-- a note',
+    'that ends here -->',
+    '<div>',
+    '</div>',
+    'Some prose with `<!-- threadwork:end a -->` in code.',
+    'Inline <!-- threadwork:begin b --> marker',
+    '\\<!-- threadwork:begin a -->',
+    '',
+    '',
+    'Plain paragraph text.',
+    '# Heading',
+    '\t<!-- threadwork:end b -->',
+    '<!-- threadwork:begin a --> trailing text',
+  ];
+  const seeded = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+
+  it('finds exactly the markers the remark parse finds, or leaves the document to the parse', () => {
+    const random = seeded(20261130);
+    let fast = 0;
+    for (let i = 0; i < 6000; i++) {
+      const lines = Array.from({ length: 2 + Math.floor(random() * 10) }, () => FRAGMENTS[Math.floor(random() * FRAGMENTS.length)]!);
+      const body = lines.join(random() < 0.2 ? '\r\n' : '\n');
+      const offset = Math.floor(random() * 3);
+      const quick = markersOnOwnLines(body, offset);
+      if (quick === undefined) continue;
+      fast += 1;
+      expect(quick, body).toEqual(markersByParse(body, offset));
+    }
+    // The comparison ran on many documents, not only on the ones left to the parse.
+    expect(fast).toBeGreaterThan(400);
+  });
+
+  it('leaves a marker after a top-level fence, inside a line or indented to the parse', () => {
+    expect(markersOnOwnLines('```\n<!-- threadwork:begin a -->\n```\n', 0)).toBeUndefined();
+    expect(markersOnOwnLines('Text <!-- threadwork:begin a -->\n', 0)).toBeUndefined();
+    expect(markersOnOwnLines('    <!-- threadwork:begin a -->\n', 0)).toBeUndefined();
+    expect(markersOnOwnLines('<!-- threadwork:begin a -->\nx\n<!-- threadwork:end a -->\n', 5)).toEqual([
+      { kind: 'begin', name: 'a', start: 5, end: 32 },
+      { kind: 'end', name: 'a', start: 35, end: 60 },
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
@@ -12,6 +11,8 @@ import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWo
 import { cacheEnabled, type Prescan } from './cache.js';
 import { readParseCache, sameStamp, writeParseCache, type CachedFile } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
+import { contentHash } from '../workspace/content-hash.js';
+import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
 
 /** Where the version derivation uses for a broken file came from. */
 export type HeldFrom = 'memory' | 'HEAD';
@@ -124,11 +125,20 @@ export class WorkspaceState {
     timer.mark('read cache');
     const stale = cache?.files ? this.takeFromCache(files, cache.files, changed, prescan?.stamps) : cold ? files : files.filter((path) => this.moved(path));
     timer.mark('stat');
-    await forEachFile(this.root, stale, (outcome) => {
-      const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });
-      if (stored) changed.push(outcome.path);
-    });
-    timer.mark(`read ${stale.length}`);
+    // Many files to parse (a load with no cache, or after a checkout) go to every core.
+    const workers = cold ? parseWorkers(stale.length) : 0;
+    if (workers > 0) {
+      await parseFilesInParallel(this.root, stale, workers, (outcome) => {
+        const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed);
+        if (stored) changed.push(outcome.path);
+      });
+    } else {
+      await forEachFile(this.root, stale, (outcome) => {
+        const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });
+        if (stored) changed.push(outcome.path);
+      });
+    }
+    timer.mark(`read ${stale.length}${workers ? ` on ${workers} workers` : ''}`);
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
     const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
@@ -441,7 +451,6 @@ export class WorkspaceState {
 
   /** `stat`: true to stat the file now, false for text not on disk (a staged write), or the stat the read already took. */
   private store(path: string, text: string, options: { stat: boolean | FileStamp } = { stat: true }): boolean {
-    const previous = this.entries.get(path);
     let stat: FileStamp = typeof options.stat === 'object' ? options.stat : NO_STAMP;
     if (options.stat === true) {
       try {
@@ -450,13 +459,21 @@ export class WorkspaceState {
         // vanished between read and stat: the next event or reconcile settles it
       }
     }
-    if (options.stat !== false) this.readSinceCacheSaved += 1;
-    const hash = contentHash(text);
+    return this.storeParsed(path, contentHash(text), stat, () => parseFile(path, classifyPath(path), text), options.stat !== false);
+  }
+
+  /**
+   * Stores a file by its content's hash: parsed (`parse`: now, or by the parse pool) only
+   * when the content is not the entry's already. `read` counts it for the parse cache.
+   */
+  private storeParsed(path: string, hash: string, stat: FileStamp, parse: () => ParsedFile, read = true): boolean {
+    const previous = this.entries.get(path);
+    if (read) this.readSinceCacheSaved += 1;
     if (previous && previous.hash === hash) {
       Object.assign(previous, stampOf(stat));
       return false;
     }
-    const current = parseFile(path, classifyPath(path), text);
+    const current = parse();
     const valid = current.value !== undefined;
     this.setEntry(path, {
       current,
@@ -485,10 +502,6 @@ export class WorkspaceState {
     const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
     if (thread && (this.options.includeThread?.(thread) ?? true)) this.live.addThreadDir(thread);
   }
-}
-
-function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }
 
 function stampOf(stat: FileStamp): FileStamp {

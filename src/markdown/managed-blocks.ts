@@ -34,7 +34,7 @@ export interface BlockScan {
 
 const MARKER = /<!--\s*threadwork:(begin|end)\s+([A-Za-z0-9_-]+)\s*-->/g;
 
-interface Marker {
+export interface Marker {
   kind: 'begin' | 'end';
   name: string;
   start: number;
@@ -101,9 +101,39 @@ function scanManagedBlocks(text: string, bodyOffset: number): BlockScan {
 
 function collectMarkers(text: string, bodyOffset: number): Marker[] {
   if (!text.includes('threadwork:')) return [];
+  const body = text.slice(bodyOffset);
+  return markersOnOwnLines(body, bodyOffset) ?? markersByParse(body, bodyOffset);
+}
+
+/** A code fence CommonMark opens at the top level: up to three spaces, then ``` or ~~~. */
+const TOP_LEVEL_FENCE = /^ {0,3}(?:`{3}|~{3})/m;
+
+/**
+ * The markers found without a Markdown parse, or undefined when that could be wrong. It
+ * cannot when every marker starts a line and sits on it alone, and no top-level code fence
+ * comes anywhere in the body: such a line always opens (or lies inside) an HTML block —
+ * `<!--` interrupts a paragraph and ends a list item or a quote, column 0 ends indented
+ * code, fenced code inside a quote or list item never takes an unprefixed line. That is
+ * how the engine writes its markers, so a sync of the canvas and goals (and a watch cycle)
+ * skips the parse, which cost 200 ms in a fresh process and most of a cycle's allocation.
+ */
+export function markersOnOwnLines(body: string, bodyOffset: number): Marker[] | undefined {
+  if (TOP_LEVEL_FENCE.test(body)) return undefined;
+  const markers: Marker[] = [];
+  for (const match of body.matchAll(MARKER)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const ownsLine = (start === 0 || body[start - 1] === '\n') && !match[0].includes('\n') && /^[ \t]*(?:\r?\n|$)/.test(body.slice(end, end + 64));
+    if (!ownsLine) return undefined;
+    markers.push({ kind: match[1] as 'begin' | 'end', name: match[2]!, start: bodyOffset + start, end: bodyOffset + end });
+  }
+  return markers;
+}
+
+/** The markers of the remark AST: only those in HTML nodes, never one shown in code. */
+export function markersByParse(body: string, bodyOffset: number): Marker[] {
   // micromark drops a byte-order mark before it counts offsets: parse past it and count it back in,
   // or every marker of a file saved with one is placed a character early (and a sync eats its `>`).
-  const body = text.slice(bodyOffset);
   const skipped = body.startsWith('\uFEFF') ? 1 : 0;
   const tree = parser.parse(skipped ? body.slice(1) : body) as MdNode;
   const markers: Marker[] = [];

@@ -73,15 +73,19 @@ export function symlinkOnTheWay(root: string, rel: string, known?: Map<string, b
   return undefined;
 }
 
-/** Whether `abs` (which must exist) resolves, through every link, to a place inside `root`. */
-export function resolvesInside(root: string, abs: string): boolean {
+/**
+ * Whether `abs` (which must exist) resolves, through every link, to a place inside `root`.
+ * `realRoot` is root's own real path, when the caller resolved it already (a batch of writes).
+ */
+export function resolvesInside(root: string, abs: string, realRoot?: string): boolean {
   let real: string;
   try {
-    real = realpathSync(abs);
+    // The C library's realpath: a third of the cost of Node's component-by-component one.
+    real = realpathSync.native(abs);
   } catch {
     return false;
   }
-  const inside = relative(realpathSync(root), real);
+  const inside = relative(realRoot ?? realpathSync.native(root), real);
   return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside));
 }
 

@@ -1,6 +1,6 @@
 import { PhaseTimer } from '../timing.js';
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { chmod, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -41,6 +41,10 @@ export function specialKind(abs: string): string | undefined {
   } catch {
     return undefined;
   }
+  return specialKindOf(stat);
+}
+
+function specialKindOf(stat: Stats): string | undefined {
   if (stat.isFIFO()) return 'FIFO';
   if (stat.isSocket()) return 'socket';
   if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'device';
@@ -90,24 +94,25 @@ let tempCounter = 0;
  * system, through coreutils' `sync -f`, instead of one `fsync` a file: the first sync of
  * 10,000 threads spent most of its time in 10,000 fsyncs), and only then renamed into
  * place, several at a time. A file whose content is already on disk is not written.
- * `beforeEach` runs before each file is written and renamed (the transaction checks its
- * lock there). Returns the files written, in the order given.
+ * `beforeEach` runs before each file is prepared, written and renamed (by default the
+ * current lock's check; the transaction passes its own). Returns the files written, in
+ * the order given.
  */
-export async function writeFilesIfChanged(root: string, files: readonly { path: string; content: string }[], beforeEach: () => void = () => undefined): Promise<string[]> {
+export async function writeFilesIfChanged(
+  root: string,
+  files: readonly { path: string; content: string }[],
+  beforeEach: () => void = () => currentLock()?.assertHeld(),
+): Promise<string[]> {
   const timer = new PhaseTimer();
+  const prepare = batchPreparer(root);
   const staged: { path: string; abs: string; temp: string; content: string; mode: number | undefined }[] = [];
   for (const file of files) {
     beforeEach();
-    const abs = prepareWrite(root, file.path);
-    let mode: number | undefined;
-    try {
-      if (readFileSync(abs, 'utf8') === file.content) continue;
-      mode = lstatSync(abs).mode & 0o7777;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const { abs, stat } = prepare(file.path);
+    // A file of another size cannot hold the content: only one of the same size is read to compare.
+    if (stat && stat.size === Buffer.byteLength(file.content) && readFileSync(abs, 'utf8') === file.content) continue;
     // `name.<pid>.<n>.tmp`: the pattern the journal's recovery removes after a kill.
-    staged.push({ path: file.path, abs, temp: `${abs}.${process.pid}.${++tempCounter}.tmp`, content: file.content, mode });
+    staged.push({ path: file.path, abs, temp: `${abs}.${process.pid}.${++tempCounter}.tmp`, content: file.content, mode: stat ? stat.mode & 0o7777 : undefined });
   }
   timer.mark('compare');
   const written = new Set<(typeof staged)[number]>();
@@ -132,6 +137,39 @@ export async function writeFilesIfChanged(root: string, files: readonly { path: 
   }
   timer.report(`batch write of ${staged.length} files`);
   return staged.map((s) => s.path);
+}
+
+/**
+ * {@link prepareWrite} for a batch, with the same refusals, at a fraction of its cost
+ * (63 µs a file at 10,000 files, most of the first sync's compare phase): each folder is
+ * checked once per batch — no link on the way, made, resolving inside the workspace — and
+ * each file with one lstat, which also gives its size and mode. The lock is the caller's
+ * `beforeEach`.
+ */
+function batchPreparer(root: string): (rel: string) => { abs: string; stat: Stats | undefined } {
+  const known = new Map<string, boolean>();
+  const folders = new Set<string>();
+  const realRoot = realpathSync.native(root);
+  return (rel) => {
+    const abs = join(root, rel);
+    const inside = relative(root, abs);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) throw pathRefused(rel, 'it points outside the workspace');
+    const folder = dirname(inside);
+    if (!folders.has(folder)) {
+      const link = folder === '.' ? undefined : symlinkOnTheWay(root, folder, known);
+      if (link !== undefined) throw pathRefused(rel, `${link} is a symbolic link (the workspace never writes through one)`);
+      // The walk above lstat-ed the folder: made only when it was missing.
+      if (known.get(folder.split(sep).join('/')) !== false) mkdirSync(dirname(abs), { recursive: true });
+      if (!resolvesInside(root, dirname(abs), realRoot)) throw pathRefused(rel, 'its folder resolves outside the workspace');
+      folders.add(folder);
+    }
+    const stat = lstatSync(abs, { throwIfNoEntry: false });
+    if (stat?.isSymbolicLink()) throw pathRefused(rel, 'it is a symbolic link');
+    const kind = stat && (stat.isDirectory() ? 'folder' : specialKindOf(stat));
+    // Refused before anything of the batch is written, not when its rename fails half-way through.
+    if (kind) throw pathRefused(rel, `it is a ${kind}, not a regular file`);
+    return { abs, stat };
+  };
 }
 
 /** Runs `task` on every item, IN_FLIGHT at a time; the first failure stops the rest and is thrown. */

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { parseChunk, parseFilesInParallel, type ParseOutcome } from '../src/workspace/parse-pool.js';
+import { scanWorkspace } from '../src/workspace/scan.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { testdir, writeFiles } from './helpers/testdir.js';
+
+// The parse pool reads and parses a cold load's files on worker threads (the built
+// engine in dist/, which `npm test` builds first) and the main thread.
+
+/** The example workspace with broken, hostile and special files added, and 40 more deals. */
+function mixedWorkspace(): string {
+  const dir = exampleWorkspace();
+  const deals = join(dir, 'threads/sales');
+  const first = readdirSync(deals)[0]!;
+  for (let i = 0; i < 40; i++) execFileSync('cp', ['-r', join(deals, first), join(deals, `copy-${i}`)]);
+  writeFiles(dir, {
+    'threads/sales/copy-1/1-input.md': '---\ntitle: [unclosed\n---\nBroken YAML\n',
+    'threads/sales/copy-2/meta.json': '{"type": "sales", "stage": 99}\n',
+    'threads/sales/copy-3/meta.json': '{"type": ',
+    'goals/not-a-goal.md': '---\nid: 12\n---\n',
+  });
+  const outside = testdir({ 'secret.md': '---\ntitle: not yours\n---\n' });
+  symlinkSync(join(outside, 'secret.md'), join(deals, 'copy-4/9-linked.md'));
+  execFileSync('mkfifo', [join(deals, 'copy-5/notes.md')]);
+  return dir;
+}
+
+const withWorkers = async <T>(workers: string | undefined, run: () => Promise<T>): Promise<T> => {
+  const before = process.env.THREADWORK_PARSE_WORKERS;
+  if (workers === undefined) delete process.env.THREADWORK_PARSE_WORKERS;
+  else process.env.THREADWORK_PARSE_WORKERS = workers;
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.THREADWORK_PARSE_WORKERS;
+    else process.env.THREADWORK_PARSE_WORKERS = before;
+  }
+};
+
+afterEach(() => {
+  delete process.env.THREADWORK_PARSE_WORKERS;
+});
+
+describe('the parse pool', () => {
+  it('gives a check exactly the diagnostics a load on one thread gives, broken, hostile and special files included', async () => {
+    const dir = mixedWorkspace();
+    const serial = await withWorkers('0', async () => (await openWorkspace(dir)).check({ cache: false }));
+    const pooled = await withWorkers('2', async () => (await openWorkspace(dir)).check({ cache: false }));
+    expect(serial.errors).toBeGreaterThan(3);
+    expect(serial.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['path-refused', 'special-file']));
+    expect(pooled).toEqual(serial);
+  });
+
+  it('hands every outcome over in the order of the paths, whichever lane finished first', async () => {
+    const dir = mixedWorkspace();
+    const { files } = scanWorkspace(dir);
+    // A link and a FIFO the scan would refuse: read anyway, each must fail as on one thread.
+    const refused = ['threads/sales/copy-4/9-linked.md', 'threads/sales/copy-5/notes.md'];
+    const paths = [...files, ...refused, ...files, ...files]; // more than a few chunks of 256
+    const seen: ParseOutcome[] = [];
+    const { byWorkers } = await parseFilesInParallel(dir, paths, 2, (outcome) => seen.push(outcome));
+    expect(byWorkers).toBeGreaterThan(0);
+    expect(seen.map((o) => o.path)).toEqual(paths);
+    const here = parseChunk(dir, [...files, ...refused]);
+    const parsed = (o: ParseOutcome | (typeof here)[number]) => ('error' in o ? { path: o.path, error: { message: o.error.message, code: o.error.code } } : o);
+    expect(seen.slice(0, files.length + 2).map(parsed)).toEqual(here.map(parsed));
+    // An unreadable file's error keeps its code across the thread boundary.
+    expect(seen.filter((o) => 'error' in o).map((o) => 'error' in o && o.error.code)).toEqual(['path-refused', 'special-file']);
+  });
+
+  it('parses the chunks of a worker that cannot start on the main thread', async () => {
+    const dir = mixedWorkspace();
+    const { files } = scanWorkspace(dir);
+    const broken = join(testdir(), 'broken-worker.mjs');
+    writeFileSync(broken, 'throw new Error("this worker never starts");\n');
+    const seen: string[] = [];
+    const { byWorkers } = await parseFilesInParallel(dir, [...files, ...files], 2, (outcome) => seen.push(outcome.path), new URL(`file://${broken}`));
+    expect(byWorkers).toBe(0);
+    expect(seen).toEqual([...files, ...files]);
+  });
+});
