@@ -16,6 +16,7 @@ import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
 import { fingerprint, type Fingerprint, type Prescan } from './cache.js';
 import { PhaseTimer } from '../timing.js';
+import { atMostEvery } from './at-most-every.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -196,16 +197,6 @@ export async function runTransaction<T>(
       throw error;
     }
   });
-}
-
-/** `check`, skipped while it last passed less than `ms` ago; a check that throws is run again next time. */
-function atMostEvery(ms: number, check: () => void): () => void {
-  let passedAt = Number.NEGATIVE_INFINITY;
-  return () => {
-    if (performance.now() - passedAt < ms) return;
-    check();
-    passedAt = performance.now();
-  };
 }
 
 interface Planned {
