@@ -75,7 +75,9 @@ describe('incremental derivation', () => {
     const names = Object.keys(EDITS);
     const alive = [...dealSlugs];
     const applied: string[] = [];
+    let handedOut = warm.derive(state.derivationModel()).threads;
     for (let step = 0; step < 60 && alive.length > 0; step++) {
+      const asHandedOut = [...handedOut];
       const deal = alive[Math.floor(random() * alive.length)]!;
       const name = names[Math.floor(random() * names.length)]!;
       const touched = EDITS[name]!(dir, deal, random);
@@ -88,6 +90,9 @@ describe('incremental derivation', () => {
       // Not toEqual on the whole at once: a failure names the step and the part that differs.
       const incremental = warm.derive(model);
       const cold = deriveWorkspace(model);
+      // The previous output is the caller's: updating the thread list in place must not change it.
+      expect(handedOut.every((facts, i) => facts === asHandedOut[i]) && handedOut.length === asHandedOut.length, applied.at(-1)).toBe(true);
+      handedOut = incremental.threads;
       for (const key of Object.keys(cold) as (keyof typeof cold)[]) {
         if (key !== 'changedThreads') expect(incremental[key], `${key} after ${applied.join(' → ')}`).toEqual(cold[key]);
       }
@@ -95,6 +100,9 @@ describe('incremental derivation', () => {
       // when the edit broke a file, whose last valid version is held.
       const recounted = name === 'break its learning half-way' || touched.length === 0 ? [] : [`threads/sales/${deal}`];
       expect([...(incremental.changedThreads ?? [])], applied.at(-1)).toEqual(recounted);
+      // It looked at the threads the state's change log names, not at all 120: none when the
+      // held version of a broken file stands, none for a deletion (the thread is forgotten).
+      expect(warm.lookedAt, applied.at(-1)).toBe(name === 'delete the thread' ? 0 : recounted.length);
       expect(cold.changedThreads).toBeUndefined();
     }
     expect(applied.length).toBe(60);

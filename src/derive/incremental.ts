@@ -3,7 +3,7 @@ import { calibrate, ClosedDealTally, runGoalForecast, type Calibration, type Goa
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceRef } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
@@ -99,12 +99,16 @@ export class IncrementalDerivation {
   private readonly keys = new Map<string, string>();
   /** Threads whose facts were computed (not taken from the seed) since this derivation began. */
   recomputed = 0;
+  /** Threads the last derive() looked at: every one, or with a change log the changed ones. */
+  lookedAt = 0;
   private scoring: ScoringContext | undefined;
   private config: Config | undefined;
   private readonly inputs = new Map<string, readonly unknown[]>();
   private readonly facts = new Map<string, ThreadFacts>();
   private readonly order = new SortedPaths();
   private sortedFacts: ThreadFacts[] | undefined;
+  /** `sortedFacts` is in an output: copied before it changes. */
+  private sortedFactsHandedOut = false;
   private readonly overall = new FigureSums();
   private readonly segments = new Map<string, Group>();
   private readonly goals = new Map<string, Group>();
@@ -128,6 +132,8 @@ export class IncrementalDerivation {
 
   /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
   private changed: Set<string> | undefined;
+  /** The model's change log and its position when this derivation last walked the threads. */
+  private seen: { log: ThreadChangeLog; seq: number } | undefined;
 
   /**
    * `seed`: facts computed by an earlier process (engine/facts-cache.ts), each taken back
@@ -160,24 +166,42 @@ export class IncrementalDerivation {
 
   derive(model: WorkspaceModel): DerivedWorkspace {
     this.refreshContext(model);
-    for (const thread of model.threads.values()) {
-      // Compared in place: a cycle walks every thread, and must not allocate for each one.
-      if (sameInputs(this.inputs.get(thread.path), thread)) continue;
-      this.inputs.set(thread.path, [thread.meta, ...thread.stages]);
-      this.replace(thread.path, this.factsOf(thread));
-    }
-    if (this.inputs.size > model.threads.size) {
-      for (const path of [...this.inputs.keys()]) {
-        if (model.threads.has(path)) continue;
-        this.inputs.delete(path);
-        this.keys.delete(path);
-        this.replace(path, undefined);
+    // A model that logs its thread changes, seen before: only the threads changed since are
+    // looked at (a watch cycle); otherwise every thread is.
+    const log = model.threadChanges;
+    const changedSince = log && log === this.seen?.log ? log.since(this.seen.seq) : undefined;
+    this.lookedAt = 0;
+    if (changedSince) {
+      for (const path of new Set(changedSince)) {
+        const thread = model.threads.get(path);
+        if (thread) this.take(thread);
+        else this.forget(path);
       }
+    } else {
+      for (const thread of model.threads.values()) this.take(thread);
+      if (this.inputs.size > model.threads.size) for (const path of [...this.inputs.keys()]) if (!model.threads.has(path)) this.forget(path);
     }
+    this.seen = log ? { log, seq: log.seq } : undefined;
     const output = this.output(model);
     this.changed = new Set();
     this.seedFacts = undefined; // every thread there is took its facts: what is left belongs to threads that are gone
     return output;
+  }
+
+  /** A thread's facts, computed again unless its files are those they were computed from. */
+  private take(thread: ThreadRecord): void {
+    this.lookedAt += 1;
+    // Compared in place: a full walk compares every thread, and must not allocate for each one.
+    if (sameInputs(this.inputs.get(thread.path), thread)) return;
+    this.inputs.set(thread.path, [thread.meta, ...thread.stages]);
+    this.replace(thread.path, this.factsOf(thread));
+  }
+
+  /** A thread that is gone. */
+  private forget(path: string): void {
+    if (!this.inputs.delete(path)) return;
+    this.keys.delete(path);
+    this.replace(path, undefined);
   }
 
   private refreshContext(model: WorkspaceModel): void {
@@ -195,10 +219,11 @@ export class IncrementalDerivation {
     this.keys.clear();
     this.scoring = scoringContext(model);
     this.config = model.config;
-    // Every thread's facts are recomputed: forget them all.
+    // Every thread's facts are recomputed: forget them all, and walk every thread.
     for (const path of [...this.facts.keys()]) this.replace(path, undefined);
     this.inputs.clear();
     this.changed = undefined;
+    this.seen = undefined;
   }
 
   /** The thread's facts: the seed's when computed from the same sources and context, else computed now. */
@@ -257,7 +282,13 @@ export class IncrementalDerivation {
     } else this.facts.delete(path);
     if (!previous && next) this.order.add(path);
     else if (previous && !next) this.order.delete(path);
-    this.sortedFacts = undefined;
+    if (previous && next && this.sortedFacts) {
+      // Same place in path order: replaced there, not the 10,000-thread list rebuilt. The list
+      // last handed out stays as it was: a copy is made once, at the first replacement after it.
+      if (this.sortedFactsHandedOut) this.sortedFacts = this.sortedFacts.slice();
+      this.sortedFactsHandedOut = false;
+      this.sortedFacts[lowerBound(this.order.list(), path)] = next;
+    } else this.sortedFacts = undefined;
   }
 
   private contribute(t: ThreadFacts, sign: 1 | -1): void {
@@ -350,7 +381,12 @@ export class IncrementalDerivation {
     const known = this.forecasts.get(goal.id);
     if (known && known.key === key && known.group === linked) return known.forecast;
     const figures = linked.figures;
-    const facts = linked.threads.flatMap((path) => this.facts.get(path) ?? []);
+    // A loop, not flatMap: a goal may link 10,000 deals, and this runs in every cycle that moves one.
+    const facts: ThreadFacts[] = [];
+    for (const path of linked.threads) {
+      const known = this.facts.get(path);
+      if (known) facts.push(known);
+    }
     const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, facts, this.calibration.value, asOf, config.forecast, known?.draws);
     this.forecasts.set(goal.id, { key, group: linked, forecast: run?.forecast ?? null, draws: run?.draws });
     return run?.forecast ?? null;
@@ -376,6 +412,7 @@ export class IncrementalDerivation {
 
   private threads(): ThreadFacts[] {
     this.sortedFacts ??= this.order.list().map((path) => this.facts.get(path)!);
+    this.sortedFactsHandedOut = true;
     return this.sortedFacts;
   }
 

@@ -2,7 +2,7 @@ import { compareDiagnostics, diagnostic, START, type Diagnostic } from '../diagn
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { threadOf } from '../workspace/layout.js';
-import { configValue, type WorkspaceModel } from '../workspace/model.js';
+import { configValue, type ThreadChangeLog, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
@@ -22,6 +22,7 @@ export class LiveModel {
   private scanDiagnostics: Diagnostic[] = [];
   private held: Diagnostic[] = [];
   private diagnosticsList: Diagnostic[] | undefined;
+  private readonly changes = new ThreadChanges();
 
   constructor(root: string, text: (path: string) => string | undefined, broken: ReadonlySet<string>) {
     const live: WorkspaceModel = {
@@ -34,6 +35,7 @@ export class LiveModel {
       diagnostics: [],
       text,
       broken,
+      threadChanges: this.changes,
     };
     Object.defineProperty(live, 'diagnostics', { get: () => this.diagnostics(), enumerable: true });
     this.model = live;
@@ -64,6 +66,7 @@ export class LiveModel {
         this.model.threads.set(kind.thread, thread);
       }
       if (!thread) return;
+      this.changes.record(kind.thread);
       if (kind.kind === 'thread-meta') thread.meta = file;
       else thread.stages[kind.stage - 1] = file;
       this.dropThreadIfEmpty(kind.thread);
@@ -96,6 +99,7 @@ export class LiveModel {
     if (!this.model.threads.has(dir)) {
       const family = threadOf([...dir.split('/'), 'meta.json'])?.family;
       if (family) this.model.threads.set(dir, { path: dir, family, meta: undefined, stages: new Array(6).fill(undefined) });
+      this.changes.record(dir);
     }
   }
 
@@ -113,7 +117,7 @@ export class LiveModel {
   }
 
   private dropThreadIfEmpty(dir: string): void {
-    if (!this.threadDirs.has(dir) && !this.threadFiles.has(dir)) this.model.threads.delete(dir);
+    if (!this.threadDirs.has(dir) && !this.threadFiles.has(dir) && this.model.threads.delete(dir)) this.changes.record(dir);
   }
 
   private diagnostics(): Diagnostic[] {
@@ -122,6 +126,35 @@ export class LiveModel {
       this.diagnosticsList = [...this.scanDiagnostics, ...own, ...this.held];
     }
     return this.diagnosticsList;
+  }
+}
+
+/**
+ * The thread paths changed, in order, the oldest forgotten past a bound: a watcher's
+ * derivation reads the few changed since its last cycle (O(changes), where comparing every
+ * thread's files cost 7 ms a cycle at 10,000 deals).
+ */
+class ThreadChanges implements ThreadChangeLog {
+  private static readonly KEPT = 20_000;
+  private log: string[] = [];
+  /** How many changes were forgotten: `log[0]` is change number `base + 1`. */
+  private base = 0;
+
+  get seq(): number {
+    return this.base + this.log.length;
+  }
+
+  record(path: string): void {
+    if (this.log.length >= ThreadChanges.KEPT) {
+      this.base += this.log.length / 2;
+      this.log = this.log.slice(this.log.length / 2);
+    }
+    this.log.push(path);
+  }
+
+  since(seq: number): readonly string[] | undefined {
+    if (seq < this.base || seq > this.seq) return undefined;
+    return this.log.slice(seq - this.base);
   }
 }
 

@@ -32,6 +32,19 @@ export interface WorkspaceModel {
   text(path: string): string | undefined;
   /** Files whose current version cannot be read or does not validate (see engine/state.ts). */
   broken: ReadonlySet<string>;
+  /**
+   * Which thread records changed, on a model kept up to date file by file
+   * (engine/live-model.ts): a derivation that saw the model at some point asks for the
+   * threads changed since, instead of comparing every thread. Absent on a model built at once.
+   */
+  threadChanges?: ThreadChangeLog;
+}
+
+export interface ThreadChangeLog {
+  /** The number of changes recorded so far. */
+  readonly seq: number;
+  /** The paths of the threads changed after the first `seq` changes (repeats possible), or undefined when that is no longer known. */
+  since(seq: number): readonly string[] | undefined;
 }
 
 /*
