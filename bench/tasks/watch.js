@@ -73,7 +73,10 @@ for (let i = 0; i < saves; i++) {
   firstEventAt = undefined;
   cycleStartedAt = undefined;
   started = performance.now();
-  writeFileSync(file, text.replace(/^outcome: .*$/m, 'outcome: closed-won').replace(/^arr: .*$/m, `arr: ${40000 + i * 1000 + Math.floor(Math.random() * 500)}`));
+  // Always another ARR than the file holds: a value drawn at random could repeat an earlier
+  // run's (1 in 500 a save), and a save that changes nothing never ends in a written cycle.
+  const arr = Number(/^arr: (\d+)/m.exec(text)?.[1] ?? 40000);
+  writeFileSync(file, text.replace(/^outcome: .*$/m, 'outcome: closed-won').replace(/^arr: .*$/m, `arr: ${arr + 1 + Math.floor(Math.random() * 999)}`));
   let timeout;
   const done = await Promise.race([cycle, new Promise((resolve) => (timeout = setTimeout(() => resolve(null), 60_000)))]);
   clearTimeout(timeout); // else each pending 60 s timer keeps the process alive after the last save
