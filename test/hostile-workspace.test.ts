@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
 import { guardWrites } from '../src/strategy/guard.js';
 import { withMarker } from '../src/strategy/generated-file.js';
 import { readWorkspaceFile } from '../src/workspace/read-files.js';
@@ -9,6 +10,7 @@ import { scanWorkspace } from '../src/workspace/scan.js';
 import { cleanName, slugify } from '../src/workspace/slug.js';
 import { createFileExclusive, writeFileAtomicSync, writeFileIfChanged } from '../src/workspace/write.js';
 import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv, gitInit } from './helpers/git.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
@@ -177,3 +179,19 @@ describe('generated files saved with CRLF', () => {
   });
 });
 
+
+describe('a thread whose meta.json type contradicts its folder', () => {
+  it('is reported and left out of every figure, never read as the type it claims (fuzz, seed 751939544)', async () => {
+    const dir = exampleWorkspace();
+    const thread = 'threads/marketing/clearing-an-audit-finding-on-ach-returns-in-one-pilot';
+    const meta = JSON.parse(readFileSync(join(dir, thread, 'meta.json'), 'utf8')) as Record<string, unknown>;
+    writeFiles(dir, { [`${thread}/meta.json`]: `${JSON.stringify({ ...meta, type: 'sales-deal' }, null, 2)}\n` });
+    const ws = await openWorkspace(dir);
+    // Its stage files were validated as a marketing thread's: scoring them as a deal's threw.
+    const sync = await ws.sync({ commit: false });
+    expect(sync.written.filter((p) => p.startsWith(thread))).toEqual([]);
+    const check = await ws.check();
+    expect(check.diagnostics.filter((d) => d.path === `${thread}/meta.json`).map((d) => d.rule)).toContain('thread-type-folder');
+    expect((await ws.sync({ commit: false })).written).toEqual([]);
+  });
+});

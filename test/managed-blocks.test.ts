@@ -161,3 +161,20 @@ describe('markers found without a Markdown parse', () => {
     ]);
   });
 });
+
+describe('a stray marker of another block inside a block (fuzz, seed 751939544)', () => {
+  it('leaves the block alone and reports it: the first sync writes what the second would, nothing', async () => {
+    const dir = exampleWorkspace();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    // A second begin of a block named `x` lies inside `state` (its first one comes before):
+    // `x` is damaged (two begins), and `state` holds a marker that is not its own.
+    const text = readFileSync(goal, 'utf8')
+      .replace('<!-- threadwork:begin state -->\n', '<!-- threadwork:begin x -->\n<!-- threadwork:end x -->\n<!-- threadwork:begin state -->\n<!-- threadwork:begin x -->\n');
+    writeFileSync(goal, text);
+    const ws = await openWorkspace(dir);
+    const first = await ws.sync({ commit: false });
+    expect(readFileSync(goal, 'utf8')).toBe(text);
+    expect(first.diagnostics.filter((d) => d.path === 'goals/g-fintech-beachhead.md').map((d) => d.message).join('\n')).toContain('holds a marker of block `x`');
+    expect((await ws.sync({ commit: false })).written).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Config } from '../schema/config.js';
 import type { ThreadMeta } from '../schema/meta.js';
+import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
@@ -57,7 +58,10 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
 /** Facts for a thread whose meta.json is valid; undefined otherwise (it is reported by check). */
 export function threadFacts(thread: ThreadRecord, config: Config, scoring?: ScoringContext): ThreadFacts | undefined {
   const meta = metaOf(thread);
-  if (!meta) return undefined;
+  // A meta.json whose type contradicts its folder (check: thread-type-folder) describes stage
+  // files validated by the folder's schemas, not its type's: the thread is left out of every
+  // figure rather than read as what it is not (a marketing thread typed sales-deal has no contact).
+  if (!meta || meta.type !== THREAD_TYPE_BY_FAMILY[thread.family]) return undefined;
   // A thread whose 1-input.md is not there (yet: a watcher can see meta.json first) is at
   // Stage 1 — never 0, which meta.json's schema rightly refuses.
   const stage = Math.max(1, stageOf(thread));

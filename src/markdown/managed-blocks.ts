@@ -96,6 +96,16 @@ function scanManagedBlocks(text: string, bodyOffset: number): BlockScan {
       blocks.delete(ordered[i - 1]!.name);
     }
   }
+  // A stray marker of another block inside a block's content (a second begin of a block,
+  // an end of one cut elsewhere): rewriting the content would delete it, and the next sync
+  // would find the other block whole again — two syncs, two different files.
+  for (const block of [...blocks.values()]) {
+    const stray = markers.find((m) => m.name !== block.name && m.start >= block.contentStart && m.start < block.contentEnd);
+    if (!stray) continue;
+    const message = `Managed block \`${block.name}\` holds a marker of block \`${stray.name}\` on line ${positionAt(text, stray.start).line}: expected each marker once, blocks one after the other`;
+    problems.push({ name: block.name, position: block.position, message });
+    blocks.delete(block.name);
+  }
   return { blocks, problems };
 }
 

@@ -87,7 +87,9 @@ export function protectedPart(path: string, text: string): string {
 export function keptOutsideDerived(path: string, before: string, after: string): boolean {
   if (protectedPart(path, before) === protectedPart(path, after)) return true;
   if (path.endsWith('.json') || GENERATED_MARKER.test(before)) return false;
-  const added = [...after.matchAll(/<!-- threadwork:begin ([\w-]+) -->/g)].map((m) => m[1]!).filter((name) => !before.includes(`threadwork:begin ${name} `) && !before.includes(`threadwork:end ${name} `));
+  // A name the file had no whole marker of (a marker cut before its `-->` is not one, as for the engine).
+  const hadMarker = (name: string): boolean => new RegExp(`<!--\\s*threadwork:(?:begin|end)\\s+${name}\\s*-->`).test(before);
+  const added = [...after.matchAll(/<!-- threadwork:begin ([\w-]+) -->/g)].map((m) => m[1]!).filter((name) => !hadMarker(name));
   if (added.length === 0) return false;
   let stripped = after;
   for (const name of added) stripped = stripped.replace(new RegExp(`<!-- threadwork:begin ${name} -->[\\s\\S]*?<!-- threadwork:end ${name} -->\\r?\\n?`), '');
