@@ -207,7 +207,7 @@ export const RULES = {
     at: 'key',
     summary: 'a `meta.json` whose `type` does not match the folder it is in',
     message: 'Thread type `{type}` does not match its folder: expected `"type": "{expected}"`',
-    docs: 'Deals live in `threads/sales/`, campaigns in `threads/sales/campaigns/`, content in `threads/marketing/`.',
+    docs: 'Deals live in `threads/sales/`, campaigns in `threads/sales/campaigns/`, content in `threads/marketing/`. Until the type matches, the thread is left out of every derived figure: its stage files were checked as its folder\'s kind, not as the type it claims.',
   },
   'goal-id-filename': {
     severity: 'error',
@@ -263,7 +263,7 @@ export const RULES = {
     at: 'text',
     summary: 'a managed block (`<!-- threadwork:… -->`) whose markers are broken or duplicated',
     message: '{problem}. The file is left as it is.',
-    docs: 'sync rewrites only what is between a block\'s begin and end markers; with a marker missing or repeated it cannot tell where that is, so it leaves the file alone.',
+    docs: 'sync rewrites only what is between a block\'s begin and end markers; with a marker missing or repeated it cannot tell where that is, so it leaves the file alone. A block whose content holds a marker of another block is left alone too: rewriting it would delete that marker.',
   },
   'derived-held': {
     severity: 'warning',

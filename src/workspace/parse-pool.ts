@@ -53,13 +53,6 @@ export function parseWorkers(files: number): number {
 export async function parseFilesInParallel(root: string, paths: readonly string[], workers: number, visit: (outcome: ParseOutcome) => void, workerUrl = WORKER_URL): Promise<{ byWorkers: number }> {
   const chunks = Math.ceil(paths.length / CHUNK);
   const local = (index: number): ParseOutcome[] => parseChunk(root, paths.slice(index * CHUNK, (index + 1) * CHUNK)).map(fromWire);
-  if (workers === 0) {
-    for (let index = 0; index < chunks; index++) {
-      if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      for (const outcome of local(index)) visit(outcome);
-    }
-    return { byWorkers: 0 };
-  }
   const lanes = workers + 1;
   const received = new Map<number, WireOutcome[]>();
   const stopped = new Set<number>();
