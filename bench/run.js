@@ -99,7 +99,7 @@ function summarize(runs) {
     medianRssKb: median(runs.map((r) => r.maxRssKb)),
     // Whatever else every run reported as a number (check: importMs, gcMs), as medians.
     ...Object.fromEntries(
-      ['importMs', 'gcMs', 'wallMs']
+      ['importMs', 'gcMs', 'wallMs', 'gitMs']
         .filter((key) => runs.every((r) => typeof r[key] === 'number'))
         .map((key) => [`median${key[0].toUpperCase()}${key.slice(1)}`, round(median(runs.map((r) => r[key])))]),
     ),
@@ -437,7 +437,10 @@ const TASKS = {
         rmSync(repo, { recursive: true, force: true });
       }
     },
-    columns: [['commit ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`]],
+    columns: [
+      ['commit ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`],
+      ["git's add + commit ms", (s) => fmtMs(s.medianGitMs)],
+    ],
     figures: [
       {
         label: 'commit cost (building the commit of 3 changed files)',
@@ -448,6 +451,16 @@ const TASKS = {
         label: 'commit cost, ratio to the smaller size',
         bar: 'must not scale (≤ 1.5×)',
         cell: (s, ref) => ratioCell((e) => e.commit?.medianMs, s, ref, 1.5),
+      },
+      {
+        label: "git's own `git add` + `git commit` of 3 files (the floor), ratio to the smaller size",
+        bar: 'for comparison',
+        cell: (s, ref) => {
+          const here = s.commit?.medianGitMs;
+          const there = ref?.entry.commit?.medianGitMs;
+          if (here === undefined) return null;
+          return verdict(`${ms(here)}${there ? `, ${times(here / there)}` : ''}; ours ${times(s.commit.medianMs / here)} of it`);
+        },
       },
     ],
   },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateWorkspace, mulberry32 } from '../bench/generate.js';
 import { IncrementalDerivation } from '../src/derive/incremental.js';
 import { deriveWorkspace } from '../src/derive/workspace.js';
+import { forecastRuns } from '../src/report/forecast.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -75,9 +76,12 @@ describe('incremental derivation', () => {
     const names = Object.keys(EDITS);
     const alive = [...dealSlugs];
     const applied: string[] = [];
-    let handedOut = warm.derive(state.derivationModel()).threads;
+    let previous = warm.derive(state.derivationModel());
+    let handedOut = previous.threads;
     for (let step = 0; step < 60 && alive.length > 0; step++) {
       const asHandedOut = [...handedOut];
+      // Every list handed out (goal and segment members, evidence, testers) is the caller's too.
+      const previousCopy = structuredClone({ assumptions: previous.assumptions, goals: previous.goals });
       const deal = alive[Math.floor(random() * alive.length)]!;
       const name = names[Math.floor(random() * names.length)]!;
       const touched = EDITS[name]!(dir, deal, random);
@@ -92,10 +96,15 @@ describe('incremental derivation', () => {
       const cold = deriveWorkspace(model);
       // The previous output is the caller's: updating the thread list in place must not change it.
       expect(handedOut.every((facts, i) => facts === asHandedOut[i]) && handedOut.length === asHandedOut.length, applied.at(-1)).toBe(true);
+      expect({ assumptions: previous.assumptions, goals: previous.goals }, `the previous output after ${applied.at(-1)}`).toEqual(previousCopy);
       handedOut = incremental.threads;
+      previous = incremental;
       for (const key of Object.keys(cold) as (keyof typeof cold)[]) {
         if (key !== 'changedThreads') expect(incremental[key], `${key} after ${applied.join(' → ')}`).toEqual(cold[key]);
       }
+      // Each goal's forecast, kept deal by deal and cohort by cohort, is the report's, drawn from scratch over every linked deal.
+      const runs = forecastRuns(model, cold, cold.asOf);
+      for (const goal of incremental.goals) expect(goal.forecast, `${goal.id}'s forecast after ${applied.at(-1)}`).toEqual(runs.get(goal.id)?.forecast ?? null);
       // The warm deriver names exactly the threads it had to recount: the one edited — or none
       // when the edit broke a file, whose last valid version is held.
       const recounted = name === 'break its learning half-way' || touched.length === 0 ? [] : [`threads/sales/${deal}`];

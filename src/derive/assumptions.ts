@@ -53,17 +53,22 @@ export function byThread(x: EvidenceRef, y: EvidenceRef): number {
   return x.thread < y.thread ? -1 : x.thread > y.thread ? 1 : 0;
 }
 
-/** An assumption's state from its evidence (sorted by thread) and the open threads testing it. */
-export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy: string[], config: Config): AssumptionState {
+/** How many results of each kind an assumption's evidence holds. */
+export type EvidenceCounts = Record<EvidenceRef['result'], number>;
+
+export function countEvidence(evidence: readonly EvidenceRef[]): EvidenceCounts {
+  const counts: EvidenceCounts = { validated: 0, partial: 0, invalidated: 0 };
+  for (const e of evidence) counts[e.result] += 1;
+  return counts;
+}
+
+/**
+ * An assumption's state from its evidence (sorted by thread) and the open threads testing
+ * it; `counts`, when the caller keeps them, are the evidence's counts.
+ */
+export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy: string[], config: Config, counts: EvidenceCounts = countEvidence(evidence)): AssumptionState {
   const { prior_weight: w, validated_threshold, invalidated_threshold, min_results } = config.confidence;
-  let v = 0;
-  let p = 0;
-  let i = 0;
-  for (const e of evidence) {
-    if (e.result === 'validated') v += 1;
-    else if (e.result === 'partial') p += 1;
-    else i += 1;
-  }
+  const { validated: v, partial: p, invalidated: i } = counts;
   const n = v + p + i;
   const confidence = round2((a.prior * w + v + 0.5 * p) / (w + n));
   let status: AssumptionStatus = n === 0 && testedBy.length === 0 ? 'untested' : 'testing';

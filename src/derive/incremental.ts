@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { calibrate, ClosedDealTally, runGoalForecast, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
+import { calibrate, ClosedDealTally, drawsFor, forecastMetrics, goalForecast, GoalPipeline, isOpenDeal, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceRef } from './assumptions.js';
+import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceCounts, type EvidenceRef } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
 import { goalState, isLive, type GoalGroup } from './goals.js';
 import { figuresOf } from './metrics.js';
-import { lowerBound } from './sorted.js';
+import { lowerBound, lowerBoundBy } from './sorted.js';
 import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
@@ -50,32 +50,62 @@ class Group {
   }
 
   state(): GoalGroup {
-    this.cached ??= { figures: figuresOf(this.sums), threads: [...this.members.list()], live: this.live };
+    this.cached ??= { figures: figuresOf(this.sums), threads: this.members.list() as string[], live: this.live };
     return this.cached;
   }
 }
 
-/** Paths kept sorted, for outputs that list them in order. */
+/**
+ * Paths kept sorted, for outputs that list them in order. The list handed out is never
+ * changed afterwards: the next change copies it first, so an unchanged group hands out the
+ * same list every cycle (nothing copied) and a changed one copies once.
+ */
 class SortedPaths {
-  private readonly paths: string[] = [];
+  private paths: string[] = [];
+  private handedOut = false;
 
   add(path: string): void {
-    this.paths.splice(lowerBound(this.paths, path), 0, path);
+    const at = lowerBound(this.paths, path);
+    if (this.paths[at] === path) return;
+    this.writable().splice(at, 0, path);
   }
 
   delete(path: string): void {
     const at = lowerBound(this.paths, path);
-    if (this.paths[at] === path) this.paths.splice(at, 1);
+    if (this.paths[at] === path) this.writable().splice(at, 1);
   }
 
+  /** The paths in order; the caller may keep it: it does not change. */
   list(): readonly string[] {
+    this.handedOut = true;
     return this.paths;
   }
 
   get size(): number {
     return this.paths.length;
   }
+
+  /** Where `path` is (or would go) in the order; hands nothing out. */
+  position(path: string): number {
+    return lowerBound(this.paths, path);
+  }
+
+  /** Each path mapped, in order; hands nothing out. */
+  map<T>(fn: (path: string) => T): T[] {
+    return this.paths.map(fn);
+  }
+
+  private writable(): string[] {
+    if (this.handedOut) {
+      this.paths = this.paths.slice();
+      this.handedOut = false;
+    }
+    return this.paths;
+  }
 }
+
+const NO_PATHS: readonly string[] = [];
+const NO_EVIDENCE: EvidenceCounts = { validated: 0, partial: 0, invalidated: 0 };
 
 const EMPTY_GROUP: GoalGroup = { figures: figuresOf(new FigureSums()), threads: [], live: 0 };
 
@@ -115,11 +145,21 @@ export class IncrementalDerivation {
   /** `goal\0subgoal` → its threads. */
   private readonly subgoals = new Map<string, Group>();
   private readonly evidence = new Map<string, Map<string, EvidenceRef['result'][]>>();
+  /** Per assumption, how many results of each kind its evidence holds. */
+  private readonly evidenceCounts = new Map<string, EvidenceCounts>();
   private readonly testedBy = new Map<string, SortedPaths>();
-  /** Per assumption, its evidence sorted by thread as last handed out; dropped when it changes. */
-  private readonly sortedEvidence = new Map<string, EvidenceRef[]>();
+  /**
+   * Per assumption, its evidence sorted by thread as last handed out, and the threads whose
+   * results for it changed since: the next output patches only their entries (a closed deal
+   * does not re-sort the thousands of results an assumption may hold).
+   */
+  private readonly sortedEvidence = new Map<string, { list: EvidenceRef[]; stale: Set<string> }>();
+  /** Per assumption, its state and what it was computed from: recomputed only when one of them is another object. */
+  private assumptionStates = new Map<string, { from: readonly unknown[]; state: AssumptionState }>();
   /** Latest-date candidates of sales threads: date → how many threads have it. */
   private readonly dates = new Map<string, number>();
+  /** The latest of `dates`; undefined when it must be found again. */
+  private latestDate: string | undefined;
   /** Content opportunity slug → the threads asking for it, by path. */
   private readonly opportunities = new Map<string, Map<string, { topic: string; priority: string }>>();
   /** The openings the threads ask for, as last handed out; dropped when one changes. */
@@ -129,6 +169,8 @@ export class IncrementalDerivation {
   private calibration: { version: number; settings: string; value: Calibration } | undefined;
   /** Per goal, its forecast, what it was computed from and its draws (kept to redraw only the deals that move). */
   private readonly forecasts = new Map<string, { key: string; group: GoalGroup; forecast: GoalForecast | null; draws: GoalDraws | undefined }>();
+  /** Per goal id, its open deals by cohort: what its forecast draws. */
+  private readonly pipelines = new Map<string, GoalPipeline>();
 
   /** Threads recomputed since the last output; undefined: all of them (nothing was known before). */
   private changed: Set<string> | undefined;
@@ -287,7 +329,7 @@ export class IncrementalDerivation {
       // last handed out stays as it was: a copy is made once, at the first replacement after it.
       if (this.sortedFactsHandedOut) this.sortedFacts = this.sortedFacts.slice();
       this.sortedFactsHandedOut = false;
-      this.sortedFacts[lowerBound(this.order.list(), path)] = next;
+      this.sortedFacts[this.order.position(path)] = next;
     } else this.sortedFacts = undefined;
   }
 
@@ -300,10 +342,19 @@ export class IncrementalDerivation {
     if (t.meta.segment) apply(groupOf(this.segments, t.meta.segment));
     if (t.meta.goal_id) {
       apply(groupOf(this.goals, t.meta.goal_id));
+      if (isOpenDeal(t)) {
+        let pipeline = this.pipelines.get(t.meta.goal_id);
+        if (!pipeline) this.pipelines.set(t.meta.goal_id, (pipeline = new GoalPipeline()));
+        if (sign > 0) pipeline.set(t);
+        else pipeline.delete(t.path);
+      }
       if (t.meta.subgoal) apply(groupOf(this.subgoals, `${t.meta.goal_id}\0${t.meta.subgoal}`));
     }
     for (const v of t.validations) {
-      this.sortedEvidence.delete(v.assumption);
+      this.sortedEvidence.get(v.assumption)?.stale.add(t.path);
+      let counts = this.evidenceCounts.get(v.assumption);
+      if (!counts) this.evidenceCounts.set(v.assumption, (counts = { validated: 0, partial: 0, invalidated: 0 }));
+      counts[v.result] += sign;
       const byThread = mapOf(this.evidence, v.assumption);
       const results = byThread.get(t.path) ?? [];
       if (sign > 0) results.push(v.result);
@@ -323,6 +374,9 @@ export class IncrementalDerivation {
       const count = (this.dates.get(t.updated) ?? 0) + sign;
       if (count > 0) this.dates.set(t.updated, count);
       else this.dates.delete(t.updated);
+      // The latest date, kept unless it is the one that went (then found again at the next output).
+      if (count > 0 && this.latestDate !== undefined && t.updated > this.latestDate) this.latestDate = t.updated;
+      else if (count <= 0 && t.updated === this.latestDate) this.latestDate = undefined;
     }
     const opportunity = t.contentOpportunity;
     if (opportunity?.topic) {
@@ -345,10 +399,13 @@ export class IncrementalDerivation {
   private output(model: WorkspaceModel): DerivedWorkspace {
     const goals = goalsOf(model);
     this.pruneForecasts(goals);
-    let asOf = '';
-    for (const date of this.dates.keys()) if (date > asOf) asOf = date;
+    if (this.latestDate === undefined) {
+      this.latestDate = '';
+      for (const date of this.dates.keys()) if (date > this.latestDate) this.latestDate = date;
+    }
+    let asOf = this.latestDate;
     for (const g of goals) if (g.created > asOf) asOf = g.created;
-    const assumptions = assumptionsOf(model).map((a) => assumptionState(a, this.evidenceOf(a.id), [...(this.testedBy.get(a.id)?.list() ?? [])], model.config));
+    const assumptions = this.assumptions(model);
     const group = (groups: Map<string, Group>, key: string): GoalGroup => groups.get(key)?.state() ?? EMPTY_GROUP;
     return {
       changedThreads: this.changed,
@@ -380,16 +437,18 @@ export class IncrementalDerivation {
     const key = JSON.stringify([this.closed.version, settings, asOf, goal]);
     const known = this.forecasts.get(goal.id);
     if (known && known.key === key && known.group === linked) return known.forecast;
-    const figures = linked.figures;
-    // A loop, not flatMap: a goal may link 10,000 deals, and this runs in every cycle that moves one.
-    const facts: ThreadFacts[] = [];
-    for (const path of linked.threads) {
-      const known = this.facts.get(path);
-      if (known) facts.push(known);
+    if (forecastMetrics(goal).length === 0) {
+      this.forecasts.set(goal.id, { key, group: linked, forecast: null, draws: undefined });
+      return null;
     }
-    const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, facts, this.calibration.value, asOf, config.forecast, known?.draws);
-    this.forecasts.set(goal.id, { key, group: linked, forecast: run?.forecast ?? null, draws: run?.draws });
-    return run?.forecast ?? null;
+    // Only the deals that moved are redrawn (forecast/goal-pipeline.ts): not the goal's 10,000 linked threads walked.
+    const draws = drawsFor(config.forecast, known?.draws);
+    const pipeline = this.pipelines.get(goal.id) ?? new GoalPipeline();
+    pipeline.feed(draws, this.calibration.value, asOf, goal.deadline);
+    const figures = linked.figures;
+    const { forecast } = goalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, draws, pipeline.size, asOf, config.forecast);
+    this.forecasts.set(goal.id, { key, group: linked, forecast, draws });
+    return forecast;
   }
 
   /** Lets go of the draws of goals that are gone. */
@@ -399,19 +458,47 @@ export class IncrementalDerivation {
     for (const id of [...this.forecasts.keys()]) if (!ids.has(id)) this.forecasts.delete(id);
   }
 
+  private assumptions(model: WorkspaceModel): AssumptionState[] {
+    const states = new Map<string, { from: readonly unknown[]; state: AssumptionState }>();
+    const out = assumptionsOf(model).map((a) => {
+      const from = [a, this.evidenceOf(a.id), this.testedBy.get(a.id)?.list() ?? NO_PATHS, model.config] as const;
+      const known = this.assumptionStates.get(a.id);
+      const state = known && known.from.every((input, i) => input === from[i]) ? known.state : assumptionState(a, from[1], from[2] as string[], model.config, { ...(this.evidenceCounts.get(a.id) ?? NO_EVIDENCE) });
+      states.set(a.id, { from, state });
+      return state;
+    });
+    this.assumptionStates = states;
+    return out;
+  }
+
   private evidenceOf(id: string): EvidenceRef[] {
-    let evidence = this.sortedEvidence.get(id);
-    if (!evidence) {
-      evidence = [];
-      for (const [thread, results] of this.evidence.get(id) ?? []) for (const result of results) evidence.push({ thread, result });
-      evidence.sort(byThread);
-      this.sortedEvidence.set(id, evidence);
+    const known = this.sortedEvidence.get(id);
+    if (known && known.stale.size === 0) return known.list;
+    const results = this.evidence.get(id);
+    // Many threads changed (everything recounted): building it again costs less than patching.
+    if (!known || known.stale.size * 8 > known.list.length) {
+      const list: EvidenceRef[] = [];
+      for (const [thread, of] of results ?? []) for (const result of of) list.push({ thread, result });
+      list.sort(byThread);
+      this.sortedEvidence.set(id, { list, stale: new Set() });
+      return list;
     }
-    return evidence;
+    // The list handed out stays as it was: patched in a copy, each stale thread's entries
+    // replaced by its results now, in their order (as the full build above places them).
+    const list = known.list.slice();
+    for (const thread of known.stale) {
+      const from = lowerBoundBy(list, thread, (e) => e.thread);
+      let to = from;
+      while (to < list.length && list[to]!.thread === thread) to += 1;
+      list.splice(from, to - from, ...(results?.get(thread) ?? []).map((result) => ({ thread, result })));
+    }
+    known.list = list;
+    known.stale.clear();
+    return list;
   }
 
   private threads(): ThreadFacts[] {
-    this.sortedFacts ??= this.order.list().map((path) => this.facts.get(path)!);
+    this.sortedFacts ??= this.order.map((path) => this.facts.get(path)!);
     this.sortedFactsHandedOut = true;
     return this.sortedFacts;
   }

@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
 import { assumptionsSummary, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
+import { lowerBoundBy } from '../derive/sorted.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
@@ -66,7 +67,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   const editable = (path: string): boolean => !model.broken.has(path);
   // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
   const changed = derived.changedThreads;
-  const threads = changed ? derived.threads.filter((t) => changed.has(t.path)) : derived.threads;
+  const threads = changed ? threadsAt(derived.threads, changed) : derived.threads;
   for (const facts of threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -230,4 +231,17 @@ function decodesExactly(model: WorkspaceModel, path: string, text: string, plan:
 
 function formatValue(value: unknown): string {
   return value === undefined || value === null ? '—' : String(value);
+}
+
+/**
+ * The threads at `paths`, in path order. The derived list is in path order: each is found by
+ * binary search, not the 10,000 threads of a watch cycle compared one by one.
+ */
+function threadsAt(threads: readonly ThreadFacts[], paths: ReadonlySet<string>): ThreadFacts[] {
+  const found: ThreadFacts[] = [];
+  for (const path of [...paths].sort()) {
+    const at = lowerBoundBy(threads, path, (t) => t.path);
+    if (threads[at]?.path === path) found.push(threads[at]);
+  }
+  return found;
 }

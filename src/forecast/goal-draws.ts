@@ -46,30 +46,52 @@ export class GoalDraws {
     return known;
   }
 
-  /** Brings the totals to these deals and odds; whether anything moved. */
+  /** Brings the totals to these deals and odds (any deal not among them is taken out); whether anything moved. */
   update(chances: readonly DealChance[]): boolean {
     const generation = ++this.generation;
     const out: DealDraw[] = [];
     const into: DealDraw[] = [];
-    for (const c of chances) {
-      const known = this.deals.get(c.path);
-      const tWon = threshold(c.pWon);
-      const tClosed = threshold(Math.max(c.pWon, c.pClosed));
-      const cents = Math.round(c.value * 100);
-      if (known && known.draw.tWon === tWon && known.draw.tClosed === tClosed && known.draw.cents === cents) {
-        known.seen = generation;
-        continue;
-      }
-      const draw = { key: known?.draw.key ?? dealKey(c.path), tWon, tClosed, cents };
-      if (known) out.push(known.draw);
-      into.push(draw);
-      this.deals.set(c.path, { draw, seen: generation });
-    }
+    for (const c of chances) this.redraw(c, generation, out, into);
     for (const [path, entry] of this.deals) {
       if (entry.seen === generation) continue;
       out.push(entry.draw);
       this.deals.delete(path);
     }
+    return this.apply(out, into);
+  }
+
+  /** Brings the totals to new odds for the deals in `chances` and takes out the deals `gone`; every other deal stays as drawn. */
+  updateSome(chances: readonly DealChance[], gone: Iterable<string>): boolean {
+    const generation = ++this.generation;
+    const out: DealDraw[] = [];
+    const into: DealDraw[] = [];
+    for (const c of chances) this.redraw(c, generation, out, into);
+    for (const path of gone) {
+      const entry = this.deals.get(path);
+      if (!entry) continue;
+      out.push(entry.draw);
+      this.deals.delete(path);
+    }
+    return this.apply(out, into);
+  }
+
+  /** One deal at its odds: unchanged, or its old draw out and its new one in. */
+  private redraw(c: DealChance, generation: number, out: DealDraw[], into: DealDraw[]): void {
+    const known = this.deals.get(c.path);
+    const tWon = threshold(c.pWon);
+    const tClosed = threshold(Math.max(c.pWon, c.pClosed));
+    const cents = Math.round(c.value * 100);
+    if (known && known.draw.tWon === tWon && known.draw.tClosed === tClosed && known.draw.cents === cents) {
+      known.seen = generation;
+      return;
+    }
+    const draw = { key: known?.draw.key ?? dealKey(c.path), tWon, tClosed, cents };
+    if (known) out.push(known.draw);
+    into.push(draw);
+    this.deals.set(c.path, { draw, seen: generation });
+  }
+
+  private apply(out: readonly DealDraw[], into: readonly DealDraw[]): boolean {
     if (out.length === 0 && into.length === 0) return false;
     this.memo.clear();
     if ((out.length + into.length) * 2 > this.deals.size) {

@@ -71,28 +71,75 @@ export interface GoalRun {
 
 const percent = (p: number): number => Math.round(p * 100) / 100;
 
+/** What an open deal's odds depend on besides the calibration, the as-of date and the deadline. */
+export interface Cohort {
+  stage: string | null;
+  created: string;
+}
+
+/** The odds of every open deal of a cohort (one stage, one creation date). */
+export interface CohortOdds {
+  age: number;
+  pStage: number;
+  pClosed: number;
+  pWon: number;
+}
+
 /**
- * The chances of each open deal, in the order given. Both probabilities are rounded to whole
+ * The chances of the open deals of one cohort. Both probabilities are rounded to whole
  * percents: far below what 10,000 draws resolve (±1 point), and it lets a watcher redraw only
  * the deals whose odds really moved when one more closed deal nudges the calibration.
  */
+export function cohortOdds(cohort: Cohort, calibration: Calibration, asOf: string, deadline: string): CohortOdds {
+  const age = Math.max(0, daysBetween(cohort.created, asOf));
+  let probability = 0;
+  // The last of a name, as a Map of the stages would give (names are unique in a valid config).
+  if (cohort.stage) for (const s of calibration.stages) if (s.stage === cohort.stage) probability = s.probability;
+  const pStage = percent(probability || 0);
+  const pClosed = percent(calibration.cycle.closeWithin(age, daysBetween(asOf, deadline)));
+  // Two whole percents multiply to at most four decimals: rounding there only drops float noise.
+  return { age, pStage, pClosed, pWon: Math.round(pStage * pClosed * 10_000) / 10_000 };
+}
+
+/** The chances of each open deal, in the order given. */
 export function dealOdds(open: readonly ThreadFacts[], calibration: Calibration, asOf: string, deadline: string): DealOdds[] {
-  const probability = new Map(calibration.stages.map((s) => [s.stage, s.probability]));
-  const horizon = daysBetween(asOf, deadline);
-  return open.map((t) => {
-    const age = Math.max(0, daysBetween(t.meta.created, asOf));
-    const pStage = percent((t.pipelineStage && probability.get(t.pipelineStage)) || 0);
-    const pClosed = percent(calibration.cycle.closeWithin(age, horizon));
-    // Two whole percents multiply to at most four decimals: rounding there only drops float noise.
-    return { path: t.path, stage: t.pipelineStage, value: t.arrPotential ?? 0, age, pStage, pClosed, pWon: Math.round(pStage * pClosed * 10_000) / 10_000 };
-  });
+  return open.map((t) => ({ path: t.path, stage: t.pipelineStage, value: t.arrPotential ?? 0, ...cohortOdds({ stage: t.pipelineStage, created: t.meta.created }, calibration, asOf, deadline) }));
+}
+
+/** A goal's open deals: the deals among its linked threads still open. */
+export const isOpenDeal = (t: ThreadFacts): boolean => t.meta.type === 'sales-deal' && t.status === 'open';
+
+/** The goal's metrics a forecast answers; none for an abandoned goal. */
+export function forecastMetrics(goal: Goal): (Goal['metrics'][number] & { name: ForecastMetric })[] {
+  if (goal.abandoned) return [];
+  return goal.metrics.filter((m): m is typeof m & { name: ForecastMetric } => isForecastMetric(m.name));
+}
+
+/** A goal's forecast from its draws, brought up to date with its open deals. */
+export function goalForecast(goal: Goal, closed: ClosedSoFar, draws: GoalDraws, openDeals: number, asOf: string, settings: ForecastSettings): { forecast: GoalForecast; base: Base } {
+  const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost };
+  const forecast: GoalForecast = {
+    asOf,
+    deadline: goal.deadline,
+    draws: settings.draws,
+    seed: settings.seed,
+    openDeals,
+    metrics: forecastMetrics(goal).map((m) => ({ name: m.name, target: m.target, ...draws.distribution(m.name, m.target, base) })),
+  };
+  return { forecast, base };
+}
+
+/** The goal's draws to update: the ones kept when drawn with the same settings, else new ones. */
+export function drawsFor(settings: ForecastSettings, previous: GoalDraws | undefined): GoalDraws {
+  return previous && previous.draws === settings.draws && previous.seed === settings.seed ? previous : new GoalDraws(settings.draws, settings.seed);
 }
 
 /**
  * The Monte Carlo forecast of a goal's deal-driven metrics at its deadline; null when the
  * goal has none of them (or is abandoned). `linked` are the goal's threads (any kind, any
  * status): its open deals are drawn, its closed ones are the starting totals. `previous`, when
- * given, is the goal's previous run, updated in place (only the deals whose odds moved).
+ * given, is the goal's previous run, updated in place (only the deals whose odds moved). A
+ * watcher's derivation keeps each goal's open deals by cohort instead (goal-pipeline.ts).
  */
 export function runGoalForecast(
   goal: Goal,
@@ -103,20 +150,11 @@ export function runGoalForecast(
   settings: ForecastSettings,
   previous?: GoalDraws,
 ): GoalRun | null {
-  const metrics = goal.metrics.filter((m): m is typeof m & { name: ForecastMetric } => isForecastMetric(m.name));
-  if (metrics.length === 0 || goal.abandoned) return null;
-  const open = linked.filter((t) => t.meta.type === 'sales-deal' && t.status === 'open');
+  if (forecastMetrics(goal).length === 0) return null;
+  const open = linked.filter(isOpenDeal);
   const odds = dealOdds(open, calibration, asOf, goal.deadline);
-  const draws = previous && previous.draws === settings.draws && previous.seed === settings.seed ? previous : new GoalDraws(settings.draws, settings.seed);
+  const draws = drawsFor(settings, previous);
   draws.update(odds);
-  const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost };
-  const forecast: GoalForecast = {
-    asOf,
-    deadline: goal.deadline,
-    draws: settings.draws,
-    seed: settings.seed,
-    openDeals: open.length,
-    metrics: metrics.map((m) => ({ name: m.name, target: m.target, ...draws.distribution(m.name, m.target, base) })),
-  };
+  const { forecast, base } = goalForecast(goal, closed, draws, open.length, asOf, settings);
   return { forecast, odds, base, draws };
 }

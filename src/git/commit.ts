@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { symlinkOnTheWay } from '../workspace/contain.js';
@@ -6,6 +5,7 @@ import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js'
 import { PhaseTimer } from '../timing.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { repositoryOf } from './repo.js';
+import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
 export interface CommitRequest {
@@ -120,64 +120,21 @@ interface BuiltTree {
 }
 
 /**
- * One entry of a tree object, kept as its bytes (`<mode> <name>\0<id>`), so the entries a
- * commit does not touch are copied, never re-encoded. `key` is the name as a latin1 string
- * (one character a byte), `order` the key as git sorts it (a folder's with a `/` after).
- */
-interface TreeEntry {
-  key: string;
-  order: string;
-  tree: boolean;
-  raw: Buffer;
-}
-interface Tree {
-  oid: string;
-  /** The entries in git's order, as in the object. */
-  entries: TreeEntry[];
-}
-
-/** The entry named `key` (a file's or a folder's), by binary search over git's order: no map is built per tree. */
-function entryOf(tree: Tree, key: string): TreeEntry | undefined {
-  return findOrder(tree.entries, key) ?? findOrder(tree.entries, `${key}/`);
-}
-
-function findOrder(entries: readonly TreeEntry[], order: string): TreeEntry | undefined {
-  let low = 0;
-  let high = entries.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = entries[middle]!.order;
-    if (at === order) return entries[middle];
-    if (at < order) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
-}
-
-/**
  * Large trees read or written lately, by id. Each commit's HEAD is the last one's, so
- * `threads/sales` of 10,000 deals — written by the last commit — is not read and parsed
- * again (3 MB and the largest share of a 3-file commit at 10,000 deals).
+ * `threads/sales` of 10,000 deals — written by the last commit — is not read again.
  */
-const recentTrees = new Map<string, TreeEntry[]>();
+const recentTrees = new Map<string, TreeObject>();
 const RECENT_TREES = 8;
 /** Smaller trees are cheap to read: only these are kept. */
 const KEEP_TREES_FROM = 256;
 
-function keepTree(oid: string, entries: TreeEntry[]): void {
-  if (entries.length < KEEP_TREES_FROM) return;
-  recentTrees.delete(oid);
+function keepTree(tree: TreeObject): void {
+  if (tree.size < KEEP_TREES_FROM) return;
+  recentTrees.delete(tree.oid);
   if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
-  recentTrees.set(oid, entries);
+  recentTrees.set(tree.oid, tree);
 }
-const TREE_MODE = '40000';
 const NUL = Buffer.from([0]);
-
-function treeEntry(mode: string, key: string, oid: string): TreeEntry {
-  const tree = mode === TREE_MODE;
-  return { key, order: tree ? `${key}/` : key, tree, raw: Buffer.concat([Buffer.from(`${mode} ${key}\0`, 'latin1'), Buffer.from(oid, 'hex')]) };
-}
-const modeOf = (entry: TreeEntry): string => entry.raw.toString('latin1', 0, entry.raw.indexOf(0x20));
 const latin1 = (name: string): string => Buffer.from(name, 'utf8').toString('latin1');
 
 /**
@@ -245,73 +202,63 @@ async function buildTree(
   if ([...present, ...removed].some((p) => children.has(p))) return undefined;
 
   const dirs = [...children.keys()].sort((a, b) => depth(b) - depth(a)); // children before their parent
-  const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, Tree | null>();
+  const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, TreeObject | null>();
   timer.mark('read trees');
   if (old === undefined) return undefined;
   const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
-  const toWrite: { oid: string; body: Buffer; entries: TreeEntry[] }[] = [];
+  const toWrite: TreeObject[] = [];
   const entries = new Map<string, { mode: string; oid: string } | undefined>();
   for (const dir of dirs) {
     const before = old.get(dir);
     if (before === null) return undefined; // not a folder in HEAD (a file, a submodule)
-    const drop = new Set<string>();
-    const add: TreeEntry[] = [];
+    const drop = new Set<number>();
+    const add: NewTreeEntry[] = [];
     for (const [key, { path, oid }] of changes.get(dir) ?? []) {
-      const current = before ? entryOf(before, key) : undefined;
-      if (current?.tree) return undefined; // a file replacing a folder, or a folder to remove
+      const current = before ? before.find(key) : -1;
+      if (current >= 0 && before!.isFolder(current)) return undefined; // a file replacing a folder, or a folder to remove
       if (oid) {
         // As `git add`: the executable bit from the file, or, where git does not trust it, the mode in HEAD.
-        const mode = !fileMode ? (current && /^100[67]55$/.test(modeOf(current)) ? modeOf(current) : '100644') : executable.get(path) ? '100755' : '100644';
-        const entry = treeEntry(mode, key, oid);
+        const headMode = current >= 0 ? before!.mode(current) : undefined;
+        const mode = !fileMode ? (headMode && /^100[67]55$/.test(headMode) ? headMode : '100644') : executable.get(path) ? '100755' : '100644';
+        const entry = newTreeEntry(mode, key, oid);
         entries.set(path, { mode, oid });
-        if (current?.raw.equals(entry.raw)) continue; // unchanged
+        if (current >= 0 && before!.raw(current).equals(entry.raw)) continue; // unchanged
         add.push(entry);
       } else {
         entries.set(path, undefined);
       }
-      if (current) drop.add(key);
+      if (current >= 0) drop.add(current);
     }
     for (const child of children.get(dir) ?? []) {
       const key = latin1(child.slice(child.lastIndexOf('/') + 1));
-      const current = before ? entryOf(before, key) : undefined;
-      if (current && !current.tree) return undefined; // a folder replacing a file
+      const current = before ? before.find(key) : -1;
+      if (current >= 0 && !before!.isFolder(current)) return undefined; // a folder replacing a file
       const tree = written.get(child);
       if (tree !== undefined && tree === old.get(child)?.oid) continue; // unchanged
-      if (current) drop.add(key);
-      if (tree) add.push(treeEntry(TREE_MODE, key, tree));
+      if (current >= 0) drop.add(current);
+      if (tree) add.push(newTreeEntry(FOLDER_MODE, key, tree));
     }
-    // Merge: HEAD's entries (already in order) less the dropped ones, and the new ones in order.
-    add.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-    const kept = drop.size ? (before?.entries ?? []).filter((e) => !drop.has(e.key)) : (before?.entries ?? []);
-    if (add.length === 0 && kept === before?.entries) {
+    if (add.length === 0 && drop.size === 0 && before) {
       written.set(dir, before.oid); // nothing changed here
       continue;
     }
-    if (kept.length + add.length === 0 && dir !== '') {
+    if ((before?.size ?? 0) - drop.size + add.length === 0 && dir !== '') {
       written.set(dir, undefined);
       continue;
     }
-    const merged: TreeEntry[] = [];
-    let i = 0;
-    for (const entry of add) {
-      while (i < kept.length && kept[i]!.order < entry.order) merged.push(kept[i++]!);
-      merged.push(entry);
-    }
-    while (i < kept.length) merged.push(kept[i++]!);
-    const body = Buffer.concat(merged.map((e) => e.raw));
-    const oid = createHash(hashLength === 20 ? 'sha1' : 'sha256')
-      .update(`tree ${body.length}\0`)
-      .update(body)
-      .digest('hex');
-    written.set(dir, oid);
-    if (oid !== before?.oid) toWrite.push({ oid, body, entries: merged });
+    // HEAD's entries less the dropped ones, the new ones merged in at their places in git's order.
+    add.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    const body = before ? before.edited(drop, add) : Buffer.concat(add.map((e) => e.raw));
+    const tree = TreeObject.parse(objectIdOf('tree', body, hashLength), body, hashLength);
+    written.set(dir, tree.oid);
+    if (tree.oid !== before?.oid) toWrite.push(tree);
   }
   if (hashLength === 20 && packed.length + toWrite.length >= PACK_FROM) {
     timer.mark('trees');
     await writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]);
     timer.mark(`pack of ${packed.length + toWrite.length}`);
     timer.report('commit tree');
-    for (const tree of toWrite) keepTree(tree.oid, tree.entries);
+    for (const tree of toWrite) keepTree(tree);
     return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
   }
   await writePack(top, packed);
@@ -327,8 +274,10 @@ async function buildTree(
     const made = (await gitText(top, ['hash-object', '-w', '-t', 'tree', '--no-filters', '--stdin-paths'], { input: `${files.join('\n')}\n` })).trim().split('\n');
     // git wrote what was computed here, or the tree surgery is not to be trusted: the general way decides.
     if (made.length !== toWrite.length || made.some((oid, i) => oid !== toWrite[i]!.oid)) return undefined;
-    for (const tree of toWrite) keepTree(tree.oid, tree.entries);
+    for (const tree of toWrite) keepTree(tree);
   }
+  timer.mark('write trees');
+  timer.report('commit tree');
   return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
 }
 
@@ -365,8 +314,8 @@ const depth = (dir: string): number => (dir === '' ? -1 : dir.split('/').length)
  * parse every folder on the way for each path, and `threads/sales` of 10,000 threads
  * holds 10,000 entries — 43 s for 10,000 paths, against well under a second this way.
  */
-async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, Tree | null> | undefined> {
-  const trees = new Map<string, Tree | null>();
+async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, TreeObject | null> | undefined> {
+  const trees = new Map<string, TreeObject | null>();
   const byDepth = new Map<number, string[]>();
   for (const dir of dirs) byDepth.set(depth(dir), [...(byDepth.get(depth(dir)) ?? []), dir]);
   for (const level of [...byDepth.keys()].sort((a, b) => a - b)) {
@@ -384,15 +333,15 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
         trees.set(dir, null);
         continue;
       }
-      const entry = entryOf(parent, latin1(dir.slice(slash + 1)));
-      if (!entry) continue;
-      if (!entry.tree) {
+      const entry = parent.find(latin1(dir.slice(slash + 1)));
+      if (entry < 0) continue;
+      if (!parent.isFolder(entry)) {
         trees.set(dir, null);
         continue;
       }
-      const oid = entry.raw.subarray(entry.raw.length - hashLength).toString('hex');
+      const oid = parent.id(entry);
       const kept = recentTrees.get(oid);
-      if (kept) trees.set(dir, { oid, entries: kept });
+      if (kept) trees.set(dir, kept);
       else wanted.push({ dir, object: oid });
     }
     if (wanted.length === 0) continue;
@@ -411,32 +360,14 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
       const size = Number(match[3]);
       if (match[2] !== 'tree') trees.set(dir, null);
       else {
-        const entries = parseTree(output.subarray(offset, offset + size), hashLength);
-        trees.set(dir, { oid: match[1]!, entries });
-        keepTree(match[1]!, entries);
+        const tree = TreeObject.parse(match[1]!, Buffer.from(output.subarray(offset, offset + size)), hashLength);
+        trees.set(dir, tree);
+        keepTree(tree);
       }
       offset += size + 1;
     }
   }
   return trees;
-}
-
-/** The entries of a raw tree object, `<mode> <name>\0<id>` each, in their order. */
-function parseTree(body: Buffer, hashLength: number): TreeEntry[] {
-  const entries: TreeEntry[] = [];
-  let offset = 0;
-  while (offset < body.length) {
-    const space = body.indexOf(0x20, offset);
-    const nul = body.indexOf(0, space);
-    const end = nul + 1 + hashLength;
-    // A folder's mode is `40000` (very old trees: `040000`).
-    const tree = body[offset] === 0x34 || (body[offset] === 0x30 && body[offset + 1] === 0x34);
-    const key = body.toString('latin1', space + 1, nul);
-    const entry = { key, order: tree ? `${key}/` : key, tree, raw: body.subarray(offset, end) };
-    entries.push(entry);
-    offset = end;
-  }
-  return entries;
 }
 
 /** The general way: a temporary index seeded from HEAD (`read-tree`: the cost follows the whole repository). */

@@ -2,6 +2,7 @@ import { PhaseTimer } from '../timing.js';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { gitText } from './git.js';
+import { objectIdOf } from './tree-object.js';
 
 /**
  * Objects written as one pack instead of one loose file each. A commit of thousands of
@@ -63,7 +64,7 @@ function adler32(bytes: Buffer): number {
 
 /** The object id git gives `body` as a `type` (SHA-1 repositories). */
 export function objectId(type: PackObject['type'], body: Buffer): string {
-  return createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+  return objectIdOf(type, body, 20);
 }
 
 /** Writes `objects` into the repository at `top` as one pack (SHA-1 repositories only). */

@@ -25,6 +25,8 @@ export interface FolderWatcherEvents {
  */
 export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
+  /** Folder → the watched folders directly in it: forgetting a folder visits its own subtree, not every watcher. */
+  private readonly children = new Map<string, Set<string>>();
   private closed = false;
 
   constructor(
@@ -43,6 +45,7 @@ export class FolderWatcher {
     this.closed = true;
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
+    this.children.clear();
   }
 
   get folders(): number {
@@ -57,6 +60,12 @@ export class FolderWatcher {
         const watcher = watch(join(this.root, rel), { persistent: true }, (_event, name) => this.event(rel, name === null ? null : String(name)));
         watcher.on('error', (error) => this.lost(rel, error));
         this.watchers.set(rel, watcher);
+        if (rel) {
+          const parent = parentOf(rel);
+          let siblings = this.children.get(parent);
+          if (!siblings) this.children.set(parent, (siblings = new Set()));
+          siblings.add(rel);
+        }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return;
@@ -102,18 +111,25 @@ export class FolderWatcher {
     else this.on.path(rel);
   }
 
-  /** Stops watching a folder that is gone and every folder under it; whether there was one. */
+  /**
+   * Stops watching a folder that is gone and every folder under it; whether there was one.
+   * Called for every changed file too (a file is no folder): a lookup, not a walk over the
+   * 10,000 folders of a large workspace.
+   */
   private forget(rel: string): boolean {
     let found = false;
-    const under = `${rel}/`;
-    // Keys only: iterating entries allocates a pair per folder, 10,000 of them for each saved file.
-    for (const path of this.watchers.keys()) {
-      if (path === rel || path.startsWith(under)) {
-        this.watchers.get(path)!.close();
-        this.watchers.delete(path);
-        found = true;
-      }
+    const watcher = this.watchers.get(rel);
+    if (watcher) {
+      watcher.close();
+      this.watchers.delete(rel);
+      found = true;
     }
+    const under = this.children.get(rel);
+    if (under) {
+      this.children.delete(rel);
+      for (const child of under) if (this.forget(child)) found = true;
+    }
+    if (rel) this.children.get(parentOf(rel))?.delete(rel);
     return found;
   }
 
@@ -125,3 +141,8 @@ export class FolderWatcher {
     if (code !== 'EPERM' && code !== 'ENOENT') this.on.error(error);
   }
 }
+
+const parentOf = (rel: string): string => {
+  const slash = rel.lastIndexOf('/');
+  return slash < 0 ? '' : rel.slice(0, slash);
+};

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A git tree object kept as its bytes, with where each entry starts: `<mode> <name>\0<id>`
+ * each, in git's order. A commit of three files at 10,000 deals reads and rewrites
+ * `threads/sales`, a tree of 10,000 entries (400 KB): one object per entry cost 13 ms and a
+ * collection to parse it, and as much again to join them back; offsets cost 0.4 ms, and
+ * the new tree is the old bytes with the changed entries cut out and spliced in.
+ *
+ * Names are compared as latin1 strings (one character a byte), so JavaScript's `<` is
+ * git's byte order; a folder sorts as its name with a `/` after it.
+ */
+export class TreeObject {
+  private constructor(
+    readonly oid: string,
+    readonly body: Buffer,
+    /** Where each entry starts, and `body.length` last. */
+    private readonly starts: Int32Array,
+    private readonly hashLength: number,
+  ) {}
+
+  /** The tree whose object id is `oid`, from its raw body. */
+  static parse(oid: string, body: Buffer, hashLength: number): TreeObject {
+    const starts: number[] = [];
+    let offset = 0;
+    while (offset < body.length) {
+      starts.push(offset);
+      const nul = body.indexOf(0, offset);
+      if (nul < 0) throw new Error(`tree ${oid}: an entry without its name's end`);
+      offset = nul + 1 + hashLength;
+    }
+    if (offset !== body.length) throw new Error(`tree ${oid}: the last entry is cut short`);
+    starts.push(body.length);
+    return new TreeObject(oid, body, Int32Array.from(starts), hashLength);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** Whether entry `i` is a folder (mode `40000`; very old trees wrote `040000`). */
+  isFolder(i: number): boolean {
+    const at = this.starts[i]!;
+    return this.body[at] === 0x34 || (this.body[at] === 0x30 && this.body[at + 1] === 0x34);
+  }
+
+  mode(i: number): string {
+    const at = this.starts[i]!;
+    return this.body.toString('latin1', at, this.body.indexOf(0x20, at));
+  }
+
+  /** Entry `i`'s name, as a latin1 string. */
+  name(i: number): string {
+    const at = this.starts[i]!;
+    return this.body.toString('latin1', this.body.indexOf(0x20, at) + 1, this.starts[i + 1]! - this.hashLength - 1);
+  }
+
+  /** Entry `i`'s object id, in hex. */
+  id(i: number): string {
+    const end = this.starts[i + 1]!;
+    return this.body.toString('hex', end - this.hashLength, end);
+  }
+
+  /** Entry `i` as its bytes. */
+  raw(i: number): Buffer {
+    return this.body.subarray(this.starts[i]!, this.starts[i + 1]!);
+  }
+
+  /** The entry named `key` (a file's or a folder's): its index, or -1. */
+  find(key: string): number {
+    for (const order of [key, `${key}/`]) {
+      const at = this.position(order);
+      if (at < this.size && this.order(at) === order) return at;
+    }
+    return -1;
+  }
+
+  /** The first entry not before `order` in git's order. */
+  position(order: string): number {
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.order(middle) < order) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * This tree's body without the entries at `drop` and with `add` (in git's order, none
+   * named as a kept entry): the kept bytes are copied in runs, never entry by entry.
+   */
+  edited(drop: ReadonlySet<number>, add: readonly NewTreeEntry[]): Buffer {
+    const pieces: Buffer[] = [];
+    let from = 0; // start of the run of kept entries not yet copied
+    const copyUpTo = (index: number): void => {
+      if (index <= from) return;
+      pieces.push(this.body.subarray(this.starts[from]!, this.starts[index]!));
+      from = index;
+    };
+    const dropped = [...drop].sort((a, b) => a - b);
+    let d = 0;
+    for (const entry of add) {
+      const at = this.position(entry.order);
+      while (d < dropped.length && dropped[d]! < at) {
+        copyUpTo(dropped[d]!);
+        from = dropped[d++]! + 1;
+      }
+      copyUpTo(at);
+      pieces.push(entry.raw);
+    }
+    while (d < dropped.length) {
+      copyUpTo(dropped[d]!);
+      from = dropped[d++]! + 1;
+    }
+    copyUpTo(this.size);
+    return Buffer.concat(pieces);
+  }
+
+  private order(i: number): string {
+    return this.isFolder(i) ? `${this.name(i)}/` : this.name(i);
+  }
+}
+
+/** An entry to add to a tree: its bytes and its place in git's order. */
+export interface NewTreeEntry {
+  order: string;
+  raw: Buffer;
+}
+
+export const FOLDER_MODE = '40000';
+
+export function newTreeEntry(mode: string, key: string, oid: string): NewTreeEntry {
+  return { order: mode === FOLDER_MODE ? `${key}/` : key, raw: Buffer.concat([Buffer.from(`${mode} ${key}\0`, 'latin1'), Buffer.from(oid, 'hex')]) };
+}
+
+/** A git object's id: the hash of its header and body (SHA-1 or SHA-256 by the id's length). */
+export function objectIdOf(type: string, body: Buffer, hashLength: number): string {
+  return createHash(hashLength === 20 ? 'sha1' : 'sha256')
+    .update(`${type} ${body.length}\0`)
+    .update(body)
+    .digest('hex');
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FolderWatcher } from '../src/watch/folder-watcher.js';
+import { waitFor } from './helpers/watch.js';
+import { testdir, writeFiles } from './helpers/testdir.js';
+
+/** The watcher's own bookkeeping, on real folders and real fs.watch events. */
+describe('FolderWatcher', () => {
+  let watcher: FolderWatcher | undefined;
+  afterEach(() => watcher?.close());
+
+  function start(dir: string): { paths: string[]; gone: string[] } {
+    const seen = { paths: [] as string[], gone: [] as string[] };
+    watcher = new FolderWatcher(dir, () => true, { path: (rel) => seen.paths.push(rel), folderGone: (rel) => seen.gone.push(rel), error: (error) => { throw error; } });
+    watcher.start();
+    return seen;
+  }
+
+  it('a removed folder takes the watches of every folder under it, and only those', async () => {
+    const dir = testdir({ 'a/b/c/one.md': '1\n', 'a/b2/two.md': '2\n', 'ab/three.md': '3\n', 'a-side/four.md': '4\n' });
+    const seen = start(dir);
+    expect(watcher!.folders).toBe(7); // root, a, a/b, a/b/c, a/b2, ab, a-side
+    rmSync(join(dir, 'a'), { recursive: true });
+    await waitFor(() => seen.gone.includes('a'), 'the folder a to be reported gone', () => JSON.stringify(seen));
+    await waitFor(() => watcher!.folders === 3, 'the watches under a to be dropped', () => `${watcher!.folders} folders`);
+    // Folders beside it with the same prefix are still watched: a change there is reported.
+    writeFileSync(join(dir, 'ab/three.md'), '3 again\n');
+    writeFileSync(join(dir, 'a-side/four.md'), '4 again\n');
+    await waitFor(() => seen.paths.includes('ab/three.md') && seen.paths.includes('a-side/four.md'), 'the changes beside it', () => JSON.stringify(seen));
+  });
+
+  it('a folder made again under the same name is watched again, all the way down', async () => {
+    const dir = testdir({ 'a/b/one.md': '1\n' });
+    const seen = start(dir);
+    renameSync(join(dir, 'a'), join(dir, 'moved'));
+    await waitFor(() => seen.gone.includes('a'), 'the folder a to be reported gone', () => JSON.stringify(seen));
+    mkdirSync(join(dir, 'a/b/c'), { recursive: true });
+    await waitFor(() => watcher!.folders === 6, 'a/b/c and moved/b to be watched', () => `${watcher!.folders} folders`);
+    writeFiles(dir, { 'a/b/c/new.md': 'new\n' });
+    await waitFor(() => seen.paths.includes('a/b/c/new.md'), 'the file in the folder made again', () => JSON.stringify(seen));
+    // A changed file is no folder: nothing is forgotten.
+    writeFileSync(join(dir, 'moved/b/one.md'), '1 again\n');
+    await waitFor(() => seen.paths.includes('moved/b/one.md'), 'the change in the moved folder', () => JSON.stringify(seen));
+    expect(watcher!.folders).toBe(6);
+  });
+});
