@@ -5,11 +5,12 @@ import type { Goal } from '../schema/goal.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { assumptionState, byThread, testsOpenly, type AssumptionState, type EvidenceCounts, type EvidenceRef } from './assumptions.js';
+import { assumptionState, testsOpenly, type AssumptionState } from './assumptions.js';
+import { EvidenceIndex } from './evidence-index.js';
 import { FigureSums } from './figure-sums.js';
 import { goalState, isLive, type GoalGroup } from './goals.js';
 import { figuresOf } from './metrics.js';
-import { lowerBound, lowerBoundBy } from './sorted.js';
+import { SortedPaths } from './sorted.js';
 import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
@@ -55,57 +56,7 @@ class Group {
   }
 }
 
-/**
- * Paths kept sorted, for outputs that list them in order. The list handed out is never
- * changed afterwards: the next change copies it first, so an unchanged group hands out the
- * same list every cycle (nothing copied) and a changed one copies once.
- */
-class SortedPaths {
-  private paths: string[] = [];
-  private handedOut = false;
-
-  add(path: string): void {
-    const at = lowerBound(this.paths, path);
-    if (this.paths[at] === path) return;
-    this.writable().splice(at, 0, path);
-  }
-
-  delete(path: string): void {
-    const at = lowerBound(this.paths, path);
-    if (this.paths[at] === path) this.writable().splice(at, 1);
-  }
-
-  /** The paths in order; the caller may keep it: it does not change. */
-  list(): readonly string[] {
-    this.handedOut = true;
-    return this.paths;
-  }
-
-  get size(): number {
-    return this.paths.length;
-  }
-
-  /** Where `path` is (or would go) in the order; hands nothing out. */
-  position(path: string): number {
-    return lowerBound(this.paths, path);
-  }
-
-  /** Each path mapped, in order; hands nothing out. */
-  map<T>(fn: (path: string) => T): T[] {
-    return this.paths.map(fn);
-  }
-
-  private writable(): string[] {
-    if (this.handedOut) {
-      this.paths = this.paths.slice();
-      this.handedOut = false;
-    }
-    return this.paths;
-  }
-}
-
 const NO_PATHS: readonly string[] = [];
-const NO_EVIDENCE: EvidenceCounts = { validated: 0, partial: 0, invalidated: 0 };
 
 const EMPTY_GROUP: GoalGroup = { figures: figuresOf(new FigureSums()), threads: [], live: 0 };
 
@@ -144,16 +95,8 @@ export class IncrementalDerivation {
   private readonly goals = new Map<string, Group>();
   /** `goal\0subgoal` → its threads. */
   private readonly subgoals = new Map<string, Group>();
-  private readonly evidence = new Map<string, Map<string, EvidenceRef['result'][]>>();
-  /** Per assumption, how many results of each kind its evidence holds. */
-  private readonly evidenceCounts = new Map<string, EvidenceCounts>();
+  private readonly evidence = new EvidenceIndex();
   private readonly testedBy = new Map<string, SortedPaths>();
-  /**
-   * Per assumption, its evidence sorted by thread as last handed out, and the threads whose
-   * results for it changed since: the next output patches only their entries (a closed deal
-   * does not re-sort the thousands of results an assumption may hold).
-   */
-  private readonly sortedEvidence = new Map<string, { list: EvidenceRef[]; stale: Set<string> }>();
   /** Per assumption, its state and what it was computed from: recomputed only when one of them is another object. */
   private assumptionStates = new Map<string, { from: readonly unknown[]; state: AssumptionState }>();
   /** Latest-date candidates of sales threads: date → how many threads have it. */
@@ -350,18 +293,7 @@ export class IncrementalDerivation {
       }
       if (t.meta.subgoal) apply(groupOf(this.subgoals, `${t.meta.goal_id}\0${t.meta.subgoal}`));
     }
-    for (const v of t.validations) {
-      this.sortedEvidence.get(v.assumption)?.stale.add(t.path);
-      let counts = this.evidenceCounts.get(v.assumption);
-      if (!counts) this.evidenceCounts.set(v.assumption, (counts = { validated: 0, partial: 0, invalidated: 0 }));
-      counts[v.result] += sign;
-      const byThread = mapOf(this.evidence, v.assumption);
-      const results = byThread.get(t.path) ?? [];
-      if (sign > 0) results.push(v.result);
-      else results.splice(results.indexOf(v.result), 1);
-      if (results.length) byThread.set(t.path, results);
-      else byThread.delete(t.path);
-    }
+    for (const v of t.validations) this.evidence.apply(v.assumption, t.path, v.result, sign);
     for (const id of new Set(t.tests)) {
       if (!testsOpenly(t, id)) continue;
       let testing = this.testedBy.get(id);
@@ -461,40 +393,14 @@ export class IncrementalDerivation {
   private assumptions(model: WorkspaceModel): AssumptionState[] {
     const states = new Map<string, { from: readonly unknown[]; state: AssumptionState }>();
     const out = assumptionsOf(model).map((a) => {
-      const from = [a, this.evidenceOf(a.id), this.testedBy.get(a.id)?.list() ?? NO_PATHS, model.config] as const;
+      const from = [a, this.evidence.list(a.id), this.testedBy.get(a.id)?.list() ?? NO_PATHS, model.config] as const;
       const known = this.assumptionStates.get(a.id);
-      const state = known && known.from.every((input, i) => input === from[i]) ? known.state : assumptionState(a, from[1], from[2] as string[], model.config, { ...(this.evidenceCounts.get(a.id) ?? NO_EVIDENCE) });
+      const state = known && known.from.every((input, i) => input === from[i]) ? known.state : assumptionState(a, from[1], from[2] as string[], model.config, this.evidence.countsOf(a.id));
       states.set(a.id, { from, state });
       return state;
     });
     this.assumptionStates = states;
     return out;
-  }
-
-  private evidenceOf(id: string): EvidenceRef[] {
-    const known = this.sortedEvidence.get(id);
-    if (known && known.stale.size === 0) return known.list;
-    const results = this.evidence.get(id);
-    // Many threads changed (everything recounted): building it again costs less than patching.
-    if (!known || known.stale.size * 8 > known.list.length) {
-      const list: EvidenceRef[] = [];
-      for (const [thread, of] of results ?? []) for (const result of of) list.push({ thread, result });
-      list.sort(byThread);
-      this.sortedEvidence.set(id, { list, stale: new Set() });
-      return list;
-    }
-    // The list handed out stays as it was: patched in a copy, each stale thread's entries
-    // replaced by its results now, in their order (as the full build above places them).
-    const list = known.list.slice();
-    for (const thread of known.stale) {
-      const from = lowerBoundBy(list, thread, (e) => e.thread);
-      let to = from;
-      while (to < list.length && list[to]!.thread === thread) to += 1;
-      list.splice(from, to - from, ...(results?.get(thread) ?? []).map((result) => ({ thread, result })));
-    }
-    known.list = list;
-    known.stale.clear();
-    return list;
   }
 
   private threads(): ThreadFacts[] {
