@@ -360,6 +360,7 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
       const size = Number(match[3]);
       if (match[2] !== 'tree') trees.set(dir, null);
       else {
+        // A copy: a tree kept for the next commit must not hold the whole batch's output alive.
         const tree = TreeObject.parse(match[1]!, Buffer.from(output.subarray(offset, offset + size)), hashLength);
         trees.set(dir, tree);
         keepTree(tree);
