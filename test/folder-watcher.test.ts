@@ -30,13 +30,21 @@ describe('FolderWatcher', () => {
     await waitFor(() => seen.paths.includes('ab/three.md') && seen.paths.includes('a-side/four.md'), 'the changes beside it', () => JSON.stringify(seen));
   });
 
-  it('a folder made again under the same name is watched again, all the way down', async () => {
+  it('a folder moved away takes its watches along, and one made again under its name is watched all the way down', async () => {
     const dir = testdir({ 'a/b/one.md': '1\n' });
     const seen = start(dir);
     renameSync(join(dir, 'a'), join(dir, 'moved'));
     await waitFor(() => seen.gone.includes('a'), 'the folder a to be reported gone', () => JSON.stringify(seen));
+    // A folder moved away keeps its inotify watches: the one on a/b must be closed with a,
+    // or a save in moved/b is also reported as a/b/one.md, a file that is not there.
+    const since = seen.paths.length;
+    writeFileSync(join(dir, 'moved/b/one.md'), '1 moved\n');
+    await waitFor(() => seen.paths.includes('moved/b/one.md'), 'the save in the moved folder', () => JSON.stringify(seen));
+    writeFileSync(join(dir, 'sentinel.md'), 'after\n');
+    await waitFor(() => seen.paths.includes('sentinel.md'), 'the sentinel', () => JSON.stringify(seen));
+    expect(seen.paths.slice(since).filter((p) => p.startsWith('a/'))).toEqual([]);
     mkdirSync(join(dir, 'a/b/c'), { recursive: true });
-    await waitFor(() => watcher!.folders === 6, 'a/b/c and moved/b to be watched', () => `${watcher!.folders} folders`);
+    await waitFor(() => watcher!.folders === 6, 'a, a/b, a/b/c beside moved and moved/b to be watched', () => `${watcher!.folders} folders`);
     writeFiles(dir, { 'a/b/c/new.md': 'new\n' });
     await waitFor(() => seen.paths.includes('a/b/c/new.md'), 'the file in the folder made again', () => JSON.stringify(seen));
     // A changed file is no folder: nothing is forgotten.
