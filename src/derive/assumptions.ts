@@ -56,7 +56,7 @@ export function byThread(x: EvidenceRef, y: EvidenceRef): number {
 /** How many results of each kind an assumption's evidence holds. */
 export type EvidenceCounts = Record<EvidenceRef['result'], number>;
 
-export function countEvidence(evidence: readonly EvidenceRef[]): EvidenceCounts {
+function countEvidence(evidence: readonly EvidenceRef[]): EvidenceCounts {
   const counts: EvidenceCounts = { validated: 0, partial: 0, invalidated: 0 };
   for (const e of evidence) counts[e.result] += 1;
   return counts;
@@ -66,7 +66,7 @@ export function countEvidence(evidence: readonly EvidenceRef[]): EvidenceCounts 
  * An assumption's state from its evidence (sorted by thread) and the open threads testing
  * it; `counts`, when the caller keeps them, are the evidence's counts.
  */
-export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy: string[], config: Config, counts: EvidenceCounts = countEvidence(evidence)): AssumptionState {
+export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy: string[], config: Config, counts: Readonly<EvidenceCounts> = countEvidence(evidence)): AssumptionState {
   const { prior_weight: w, validated_threshold, invalidated_threshold, min_results } = config.confidence;
   const { validated: v, partial: p, invalidated: i } = counts;
   const n = v + p + i;

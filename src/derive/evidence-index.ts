@@ -32,9 +32,9 @@ export class EvidenceIndex {
     else byThread.delete(thread);
   }
 
-  /** How many results of each kind the assumption has (a copy: the caller's to keep). */
-  countsOf(assumption: string): EvidenceCounts {
-    return { ...(this.counts.get(assumption) ?? NO_EVIDENCE) };
+  /** How many results of each kind the assumption has now (read at once: the counts move as threads do). */
+  countsOf(assumption: string): Readonly<EvidenceCounts> {
+    return this.counts.get(assumption) ?? NO_EVIDENCE;
   }
 
   /** The assumption's evidence, sorted by thread; the same list while nothing changed. */

@@ -369,7 +369,8 @@ export class IncrementalDerivation {
     const key = JSON.stringify([this.closed.version, settings, asOf, goal]);
     const known = this.forecasts.get(goal.id);
     if (known && known.key === key && known.group === linked) return known.forecast;
-    if (forecastMetrics(goal).length === 0) {
+    const metrics = forecastMetrics(goal);
+    if (metrics.length === 0) {
       this.forecasts.set(goal.id, { key, group: linked, forecast: null, draws: undefined });
       return null;
     }
@@ -378,7 +379,7 @@ export class IncrementalDerivation {
     const pipeline = this.pipelines.get(goal.id) ?? new GoalPipeline();
     pipeline.feed(draws, this.calibration.value, asOf, goal.deadline);
     const figures = linked.figures;
-    const { forecast } = goalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, draws, pipeline.size, asOf, config.forecast);
+    const { forecast } = goalForecast(goal, metrics, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, draws, pipeline.size, asOf, config.forecast);
     this.forecasts.set(goal.id, { key, group: linked, forecast, draws });
     return forecast;
   }

@@ -115,8 +115,16 @@ export function forecastMetrics(goal: Goal): (Goal['metrics'][number] & { name: 
   return goal.metrics.filter((m): m is typeof m & { name: ForecastMetric } => isForecastMetric(m.name));
 }
 
-/** A goal's forecast from its draws, brought up to date with its open deals. */
-export function goalForecast(goal: Goal, closed: ClosedSoFar, draws: GoalDraws, openDeals: number, asOf: string, settings: ForecastSettings): { forecast: GoalForecast; base: Base } {
+/** A goal's forecast of `metrics` (its forecastMetrics) from its draws, brought up to date with its open deals. */
+export function goalForecast(
+  goal: Goal,
+  metrics: ReturnType<typeof forecastMetrics>,
+  closed: ClosedSoFar,
+  draws: GoalDraws,
+  openDeals: number,
+  asOf: string,
+  settings: ForecastSettings,
+): { forecast: GoalForecast; base: Base } {
   const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost };
   const forecast: GoalForecast = {
     asOf,
@@ -124,7 +132,7 @@ export function goalForecast(goal: Goal, closed: ClosedSoFar, draws: GoalDraws, 
     draws: settings.draws,
     seed: settings.seed,
     openDeals,
-    metrics: forecastMetrics(goal).map((m) => ({ name: m.name, target: m.target, ...draws.distribution(m.name, m.target, base) })),
+    metrics: metrics.map((m) => ({ name: m.name, target: m.target, ...draws.distribution(m.name, m.target, base) })),
   };
   return { forecast, base };
 }
@@ -150,11 +158,12 @@ export function runGoalForecast(
   settings: ForecastSettings,
   previous?: GoalDraws,
 ): GoalRun | null {
-  if (forecastMetrics(goal).length === 0) return null;
+  const metrics = forecastMetrics(goal);
+  if (metrics.length === 0) return null;
   const open = linked.filter(isOpenDeal);
   const odds = dealOdds(open, calibration, asOf, goal.deadline);
   const draws = drawsFor(settings, previous);
   draws.update(odds);
-  const { forecast, base } = goalForecast(goal, closed, draws, open.length, asOf, settings);
+  const { forecast, base } = goalForecast(goal, metrics, closed, draws, open.length, asOf, settings);
   return { forecast, odds, base, draws };
 }

@@ -1,6 +1,6 @@
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import type { GoalDraws } from './goal-draws.js';
-import { cohortOdds, type Calibration, type CohortOdds } from './goal-forecast.js';
+import { cohortOdds, type Calibration, type Cohort, type CohortOdds } from './goal-forecast.js';
 import type { DealChance } from './simulate.js';
 
 /**
@@ -18,8 +18,8 @@ import type { DealChance } from './simulate.js';
  */
 export class GoalPipeline {
   private readonly deals = new Map<string, ThreadFacts>();
-  /** Cohort key → the paths of its deals. */
-  private readonly cohorts = new Map<string, Set<string>>();
+  /** Cohort key → the cohort and the paths of its deals. */
+  private readonly cohorts = new Map<string, { cohort: Cohort; paths: Set<string> }>();
   /** Paths set or taken out since the draws were last fed. */
   private readonly moved = new Set<string>();
   /** Each cohort's odds under `oddsUnder`. */
@@ -38,9 +38,9 @@ export class GoalPipeline {
     if (before) this.leave(before);
     this.deals.set(deal.path, deal);
     const key = cohortKey(deal);
-    let paths = this.cohorts.get(key);
-    if (!paths) this.cohorts.set(key, (paths = new Set()));
-    paths.add(deal.path);
+    let members = this.cohorts.get(key);
+    if (!members) this.cohorts.set(key, (members = { cohort: { stage: deal.pipelineStage, created: deal.meta.created }, paths: new Set() }));
+    members.paths.add(deal.path);
     this.moved.add(deal.path);
   }
 
@@ -60,7 +60,7 @@ export class GoalPipeline {
       previous = this.odds;
       this.odds = new Map();
       this.oddsUnder = { calibration, asOf, deadline };
-      for (const key of this.cohorts.keys()) this.odds.set(key, this.oddsOf(key));
+      for (const [key, { cohort }] of this.cohorts) this.odds.set(key, this.oddsOf(cohort));
     }
     if (draws !== this.fed) {
       draws.update([...this.deals.values()].map((deal) => this.chance(deal)));
@@ -70,7 +70,7 @@ export class GoalPipeline {
     }
     const redraw = new Set(this.moved);
     if (previous) {
-      for (const [key, paths] of this.cohorts) {
+      for (const [key, { paths }] of this.cohorts) {
         const was = previous.get(key);
         const now = this.odds.get(key)!;
         if (!was || was.pWon !== now.pWon || was.pClosed !== now.pClosed) for (const path of paths) redraw.add(path);
@@ -90,23 +90,22 @@ export class GoalPipeline {
   private chance(deal: ThreadFacts): DealChance {
     const key = cohortKey(deal);
     let odds = this.odds.get(key);
-    if (!odds) this.odds.set(key, (odds = this.oddsOf(key)));
+    if (!odds) this.odds.set(key, (odds = this.oddsOf(this.cohorts.get(key)!.cohort)));
     return { path: deal.path, pWon: odds.pWon, pClosed: odds.pClosed, value: deal.arrPotential ?? 0 };
   }
 
-  private oddsOf(key: string): CohortOdds {
+  private oddsOf(cohort: Cohort): CohortOdds {
     const { calibration, asOf, deadline } = this.oddsUnder!;
-    const nul = key.indexOf('\0');
-    return cohortOdds({ stage: key.slice(0, nul) || null, created: key.slice(nul + 1) }, calibration, asOf, deadline);
+    return cohortOdds(cohort, calibration, asOf, deadline);
   }
 
   /** Takes a deal out of its cohort (and the cohort's odds with the cohort's last deal). */
   private leave(deal: ThreadFacts): void {
     const key = cohortKey(deal);
-    const paths = this.cohorts.get(key);
-    if (!paths) return;
-    paths.delete(deal.path);
-    if (paths.size === 0) {
+    const members = this.cohorts.get(key);
+    if (!members) return;
+    members.paths.delete(deal.path);
+    if (members.paths.size === 0) {
       this.cohorts.delete(key);
       this.odds.delete(key);
     }
