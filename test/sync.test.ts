@@ -257,6 +257,24 @@ describe('sync', () => {
     rmSync(join(dir, `${thread}/1-input.md`));
     expect((await (await openWorkspace(dir)).sync()).written).toEqual([]);
   });
+  it('after finishing an interrupted run, commits as its triggers only the sources still uncommitted', async () => {
+    // The interrupted run closed acme: its journal written, nothing of it committed yet.
+    const control = syncedWorkspace();
+    writeFiles(control, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    const uninterrupted = await (await openWorkspace(control)).sync();
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+    // The next command finishes acme's run and commits it, then makes its own commit.
+    const ws = await openWorkspace(dir);
+    await ws.createDeal({ company: 'Initech', segment: 'ecommerce-finance' });
+    const [own, finished] = git(dir, 'log', '-2', '--format=%B%x00').split('\0');
+    expect(finished).toContain('Threadwork-Trigger: threads/sales/acme/6-learning.md');
+    expect(own).toMatch(/initech/i);
+    // acme's learning went with the finished run: git's status from before it must not name it again.
+    expect(own).not.toContain('threads/sales/acme/6-learning.md');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
 });
 
 describe('history', () => {
