@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import { fingerprint } from '../src/engine/cache.js';
+import { fingerprint } from '../src/engine/fingerprint.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
@@ -95,9 +95,9 @@ describe('the persistent cache', () => {
     const ws = await openWorkspace(dir);
     await ws.check();
     // The same files, keyed by another engine (an upgrade, a rebuild): never served to this one.
-    plantMarker(dir, 'check', fingerprint(dir, Date.now(), 'another-engine').digest);
+    plantMarker(dir, 'check', (await fingerprint(dir, { engine: 'another-engine' })).digest);
     expect(served(await ws.check())).toBe(false);
-    expect(fingerprint(dir, Date.now(), 'another-engine').digest).not.toBe(fingerprint(dir).digest);
+    expect((await fingerprint(dir, { engine: 'another-engine' })).digest).not.toBe((await fingerprint(dir)).digest);
   });
 
   it('discards a damaged entry with a warning and computes the result anew; --no-cache never reads it', async () => {

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { lockDirectory } from '../workspace/lock.js';
-import type { FileStamp } from '../workspace/read-files.js';
-import { scanWorkspace, type ScanResult } from '../workspace/scan.js';
 import { writeFileAtomicSync } from '../workspace/write.js';
 
 /**
@@ -31,23 +29,6 @@ import { writeFileAtomicSync } from '../workspace/write.js';
  * disk error) is discarded with a `cache-discarded` warning and the result is computed
  * anew. `--no-cache` (or `THREADWORK_NO_CACHE=1`) bypasses the cache altogether.
  */
-export interface Fingerprint {
-  digest: string;
-  files: number;
-  /** A file changed too recently to trust its timestamps: do not store. */
-  racy: boolean;
-  /**
-   * The scan and each file's stamp it was taken from: a load under the same lock reuses
-   * them instead of walking and stat-ing 70,000 files a second time.
-   */
-  scan: Prescan;
-}
-
-/** A scan of the workspace with every scanned file's stamp (one lstat each). */
-export interface Prescan extends ScanResult {
-  stamps: Map<string, FileStamp>;
-}
-
 const FORMAT = 1;
 /** A file modified this recently before a key is taken may change again within its timestamp's granularity. */
 export const RACY_MS = 2000;
@@ -55,63 +36,6 @@ export const RACY_MS = 2000;
 /** Whether the cache may be used in this process (`THREADWORK_NO_CACHE=1` turns it off everywhere). */
 export function cacheEnabled(requested: boolean | undefined): boolean {
   return requested !== false && process.env.THREADWORK_NO_CACHE !== '1';
-}
-
-/**
- * The key of everything the engine reads: each scanned file's path, size, mtime, ctime and
- * inode (lstat: no file is opened), plus the engine's own identity.
- */
-export function fingerprint(root: string, now = Date.now(), engine = engineIdentity()): Fingerprint {
-  const scan = scanWorkspace(root);
-  const { files, threadDirs, diagnostics } = scan;
-  const stamps = new Map<string, FileStamp>();
-  const hash = createHash('sha1').update(`${FORMAT}\0${engine}\0${root}\n`);
-  let racy = false;
-  // Paths joined by hand (path.join normalises each one) and stat-ed without an exception
-  // for a missing file: this loop runs once per file of the workspace on every check.
-  const base = root.endsWith(sep) ? root : `${root}${sep}`;
-  const key = (prefix: string, path: string): FileStamp | undefined => {
-    // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
-    // 70,000 files costs twice as much for precision no edit needs.
-    const stat = lstatSync(base + path, { throwIfNoEntry: false });
-    if (!stat) {
-      hash.update(`${prefix}${path}\0missing\n`);
-      return undefined;
-    }
-    if (stat.mtimeMs > now - RACY_MS || stat.ctimeMs > now - RACY_MS) racy = true;
-    hash.update(`${prefix}${path}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\n`);
-    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-  };
-  for (const path of files) {
-    const stamp = key('', path);
-    if (stamp) stamps.set(path, stamp);
-  }
-  // Generated strategy files and template overrides are read by a sync too (a hand edit is
-  // reported as stale, an edited template regenerates): they are part of the key.
-  for (const path of [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')]) key('extra\0', path);
-  for (const dir of threadDirs) hash.update(`dir\0${dir}\n`);
-  for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
-  return { digest: hash.digest('hex'), files: files.length, racy, scan: { ...scan, stamps } };
-}
-
-/** Every file under `rel` (relative paths), without following links. */
-function walkFiles(root: string, rel: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(path);
-      else out.push(path);
-    }
-  };
-  walk(rel);
-  return out;
 }
 
 interface Stored<T> {

@@ -8,7 +8,8 @@ import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
-import { cacheEnabled, type Prescan } from './cache.js';
+import { cacheEnabled } from './cache.js';
+import type { Prescan, StampTable } from './fingerprint.js';
 import { readParseCache, sameStamp, writeParseCache, type CachedFile } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 import { contentHash } from '../workspace/content-hash.js';
@@ -157,13 +158,16 @@ export class WorkspaceState {
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
    * content hash still matches. Returns the files to read.
    */
-  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[], stamps?: ReadonlyMap<string, FileStamp>): string[] {
+  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[], stamps?: StampTable): string[] {
     const stale: string[] = [];
-    for (const path of files) {
+    // The prescan's stamps, when they are of these very files (the first load's scan).
+    const scanned = stamps?.files === files ? stamps : undefined;
+    for (let index = 0; index < files.length; index++) {
+      const path = files[index]!;
       const entry = cached.get(path);
       let stamp: FileStamp;
       try {
-        stamp = entry ? (stamps?.get(path) ?? lstatSync(join(this.root, path))) : NO_STAMP;
+        stamp = entry ? ((scanned ? scanned.at(index) : lstatSync(join(this.root, path))) ?? NO_STAMP) : NO_STAMP;
       } catch {
         stamp = NO_STAMP;
       }

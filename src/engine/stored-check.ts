@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { cacheEnabled, fingerprint, readCache, type Fingerprint } from './cache.js';
+import { cacheEnabled, readCache } from './cache.js';
+import { fingerprint, type Fingerprint } from './fingerprint.js';
 import type { CheckResult } from '../check/check.js';
 
 export interface StoredCheck {
@@ -19,7 +20,7 @@ export interface StoredCheck {
  */
 export async function storedCheck(root: string, cache: boolean | undefined): Promise<StoredCheck> {
   if (!cacheEnabled(cache)) return {};
-  const print = fingerprint(root);
+  const print = await fingerprint(root);
   const hit = await readCache<CheckResult>(root, 'check', print.digest);
   return { result: hit.value, print, warning: hit.warning };
 }

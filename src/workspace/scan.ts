@@ -41,34 +41,40 @@ export function isIgnoredName(name: string): boolean {
  * machine. Each one met where the layout expects content is reported instead.
  */
 export function scanWorkspace(root: string, includeThread: (dir: string) => boolean = () => true): ScanResult {
+  const layout = scanLayout(root, includeThread);
+  const files = layout.files;
+  const diagnostics = layout.diagnostics;
+  for (const dir of layout.threadDirs) scanThreadFolder(root, dir, files, diagnostics);
+  return { files, threadDirs: layout.threadDirs, diagnostics };
+}
+
+/**
+ * The part of a scan outside the thread folders: the files of the layout's folders and the
+ * list of thread folders, with what was refused on the way. The thread folders' own files
+ * follow from scanThreadFolder, one folder at a time, in this list's order: a fingerprint
+ * lists them on two threads (engine/fingerprint.ts).
+ */
+export function scanLayout(root: string, includeThread: (dir: string) => boolean = () => true): ScanResult {
   const files: string[] = [];
   const threadDirs: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const known = new Map<string, boolean>();
   const reported = new Set<string>();
-  const refuseLink = (rel: string): void => {
+  const refuse = (rel: string): void => {
     if (reported.has(rel)) return;
     reported.add(rel);
-    const where = resolvesInside(root, join(root, rel)) ? 'inside the workspace' : 'outside the workspace (or nowhere)';
-    diagnostics.push(diagnostic(rel, START, 'error', 'path-refused', `Refused ${rel}: it is a symbolic link pointing ${where}; the workspace never reads or writes through one. Replace it with the folder or file itself.`));
+    refuseLink(root, rel, diagnostics);
   };
   /** The entries of a layout folder, or none when it (or a folder above it) is a symbolic link. */
   const list = (rel: string): Dirent[] => {
     const link = rel ? symlinkOnTheWay(root, rel, known) : undefined;
     if (link !== undefined) {
-      refuseLink(link);
+      refuse(link);
       return [];
     }
     return listDir(root, rel);
   };
-  /** Whether an entry the layout wants is usable; a link or a special file is reported. */
-  const usable = (dir: string, e: Dirent, want: 'file' | 'dir'): boolean => {
-    if (want === 'file' ? e.isFile() : e.isDirectory()) return true;
-    const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isSymbolicLink()) refuseLink(rel);
-    else if (want === 'file' && !e.isDirectory()) diagnostics.push(diagnostic(rel, START, 'warning', 'special-file', `Skipped special file ${rel}: it is a ${kindOf(e)}, not a regular file; it is never opened`));
-    return false;
-  };
+  const usable = (dir: string, e: Dirent, want: 'file' | 'dir'): boolean => usableEntry(root, dir, e, want, diagnostics, refuse);
   const config = list('').find((e) => e.name === LAYOUT.config);
   if (config && usable('', config, 'file')) files.push(LAYOUT.config);
   for (const dir of [LAYOUT.canvas, LAYOUT.goals]) {
@@ -85,22 +91,45 @@ export function scanWorkspace(root: string, includeThread: (dir: string) => bool
       if (parent === LAYOUT.deals && e.name === 'campaigns') continue;
       if (parent === LAYOUT.campaigns && e.name === 'suppression.yaml') continue;
       if (!e.isDirectory()) {
-        if (e.isSymbolicLink()) refuseLink(`${parent}/${e.name}`);
+        if (e.isSymbolicLink()) refuse(`${parent}/${e.name}`);
         continue;
       }
       const dir = `${parent}/${e.name}`;
-      if (!includeThread(dir)) continue;
-      threadDirs.push(dir);
-      known.set(dir, false); // its parent's listing says it is a folder, not a link: no lstat to ask again
-      for (const f of list(dir)) {
-        if (parent === LAYOUT.campaigns && f.name === 'drafts' && f.isDirectory()) {
-          // Campaign drafts are checked against the quality gate.
-          for (const d of list(`${dir}/drafts`)) if (d.name.endsWith('.md') && usable(`${dir}/drafts`, d, 'file')) files.push(`${dir}/drafts/${d.name}`);
-        } else if (!f.isDirectory() && usable(dir, f, 'file')) files.push(`${dir}/${f.name}`);
-      }
+      if (includeThread(dir)) threadDirs.push(dir);
     }
   }
   return { files, threadDirs, diagnostics };
+}
+
+/**
+ * Appends the files of one thread folder (and of a campaign's `drafts/`) to `files`, and
+ * what was refused to `diagnostics`. The folder and its drafts folder come from a listing
+ * that says they are folders, not links: no lstat asks again.
+ */
+export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[]): void {
+  const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
+  const campaign = dir.startsWith(`${LAYOUT.campaigns}/`);
+  for (const f of listDir(root, dir)) {
+    if (campaign && f.name === 'drafts' && f.isDirectory()) {
+      // Campaign drafts are checked against the quality gate.
+      const drafts = `${dir}/drafts`;
+      for (const d of listDir(root, drafts)) if (d.name.endsWith('.md') && usableEntry(root, drafts, d, 'file', diagnostics, refuse)) files.push(`${drafts}/${d.name}`);
+    } else if (!f.isDirectory() && usableEntry(root, dir, f, 'file', diagnostics, refuse)) files.push(`${dir}/${f.name}`);
+  }
+}
+
+function refuseLink(root: string, rel: string, diagnostics: Diagnostic[]): void {
+  const where = resolvesInside(root, join(root, rel)) ? 'inside the workspace' : 'outside the workspace (or nowhere)';
+  diagnostics.push(diagnostic(rel, START, 'error', 'path-refused', `Refused ${rel}: it is a symbolic link pointing ${where}; the workspace never reads or writes through one. Replace it with the folder or file itself.`));
+}
+
+/** Whether an entry the layout wants is usable; a link or a special file is reported. */
+function usableEntry(root: string, dir: string, e: Dirent, want: 'file' | 'dir', diagnostics: Diagnostic[], refuse: (rel: string) => void): boolean {
+  if (want === 'file' ? e.isFile() : e.isDirectory()) return true;
+  const rel = dir ? `${dir}/${e.name}` : e.name;
+  if (e.isSymbolicLink()) refuse(rel);
+  else if (want === 'file' && !e.isDirectory()) diagnostics.push(diagnostic(rel, START, 'warning', 'special-file', `Skipped special file ${rel}: it is a ${kindOf(e)}, not a regular file; it is never opened`));
+  return false;
 }
 
 function listDir(root: string, rel: string): Dirent[] {

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, type Dirent } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileStamp } from '../workspace/read-files.js';
+import { scanLayout, type ScanResult } from '../workspace/scan.js';
+import { FOLDERS_PER_CHUNK, stampFiles, stampFolders, type StampedFolders, type StampJob } from '../workspace/stamp-folders.js';
+import { engineIdentity, RACY_MS } from './cache.js';
+
+/**
+ * The key of everything the engine reads (engine/cache.ts says how it keeps an entry from
+ * ever being served stale): each scanned file's path, size, mtime, ctime and inode — one
+ * lstat, no file opened — plus the engine's own identity. A check with nothing changed
+ * costs this and nothing else, so it is taken on two threads when the workspace is large.
+ */
+export interface Fingerprint {
+  digest: string;
+  files: number;
+  /** A file changed too recently to trust its timestamps: do not store. */
+  racy: boolean;
+  /**
+   * The scan and each file's stamp it was taken from: a load under the same lock reuses
+   * them instead of walking and stat-ing 70,000 files a second time.
+   */
+  scan: Prescan;
+  /** How many chunks of thread folders a worker thread listed and stat-ed: 0 on one thread. */
+  byWorker: number;
+}
+
+/** A scan of the workspace with every scanned file's stamp (one lstat each). */
+export interface Prescan extends ScanResult {
+  stamps: StampTable;
+}
+
+/**
+ * The stamps of a scan's files, in the scan's order, as four numbers each (size, mtime,
+ * ctime, inode) in one array: hashed as bytes, and read back per file only by a load that
+ * needs them (a check served from the cache never makes 70,000 stamp objects).
+ */
+export class StampTable {
+  constructor(
+    readonly files: readonly string[],
+    private readonly numbers: Float64Array,
+  ) {}
+
+  /** The stamp of `files[index]`; undefined when it was missing at the scan. */
+  at(index: number): FileStamp | undefined {
+    const at = index * 4;
+    const size = this.numbers[at]!;
+    if (size < 0) return undefined;
+    return { size, mtimeMs: this.numbers[at + 1]!, ctimeMs: this.numbers[at + 2]!, ino: this.numbers[at + 3]! };
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.numbers.buffer, this.numbers.byteOffset, this.numbers.byteLength);
+  }
+}
+
+/** The layout of the hashed bytes: another layout is another key, never a damaged entry. */
+const KEY_FORMAT = 2;
+
+export interface FingerprintOptions {
+  now?: number;
+  /** The engine's identity (a test gives another to see the key move). */
+  engine?: string;
+  /** Thread folders from which a worker thread takes half of the listing and stat-ing (a test sets 0). */
+  parallelFrom?: number;
+  /** The worker's module (a test gives one that fails). */
+  workerUrl?: URL;
+  /** This thread takes its first chunk only once the worker has taken one (a test's way to see both at work). */
+  workerFirst?: boolean;
+}
+
+/**
+ * Below this many thread folders (14,000 files) a worker's start-up, ~30 ms, is most of
+ * what it would save; at 10,000 deals the listing and lstat-s took 350 ms on one thread
+ * and 260 ms on two.
+ */
+const PARALLEL_FROM = 2000;
+
+export async function fingerprint(root: string, options: FingerprintOptions = {}): Promise<Fingerprint> {
+  const since = (options.now ?? Date.now()) - RACY_MS;
+  const layout = scanLayout(root);
+  const head = stampFiles(root, layout.files, since);
+  const parallel = layout.threadDirs.length >= (options.parallelFrom ?? PARALLEL_FROM) && availableParallelism() > 1;
+  const { parts, byWorker } = parallel ? await stampFoldersOnTwoThreads(root, layout.threadDirs, since, options) : { parts: [stampFolders(root, layout.threadDirs, since)], byWorker: 0 };
+  const files = [...layout.files];
+  const numbers = new Float64Array((files.length + parts.reduce((n, p) => n + p.files.length, 0)) * 4);
+  numbers.set(head.numbers);
+  const diagnostics = [...layout.diagnostics];
+  let racy = head.racy;
+  for (const part of parts) {
+    numbers.set(part.numbers, files.length * 4);
+    for (const file of part.files) files.push(file);
+    diagnostics.push(...part.diagnostics);
+    racy ||= part.racy;
+  }
+  const stamps = new StampTable(files, numbers);
+  // Generated strategy files and template overrides are read by a sync too (a hand edit is
+  // reported as stale, an edited template regenerates): they are part of the key.
+  const extraFiles = [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')];
+  const extra = stampFiles(root, extraFiles, since);
+  // Paths as one string and stamps as their bytes: formatting four numbers per file into a
+  // line of text cost more than the lstat-s themselves.
+  const hash = createHash('sha1').update(`${KEY_FORMAT}\0${options.engine ?? engineIdentity()}\0${root}\n`);
+  hash.update(files.join('\n')).update('\0files\n').update(stamps.bytes());
+  hash.update(extraFiles.join('\n')).update('\0extra\n').update(bytesOf(extra.numbers));
+  hash.update(layout.threadDirs.join('\n')).update('\0dirs\n');
+  for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
+  return { digest: hash.digest('hex'), files: files.length, racy: racy || extra.racy, scan: { files, threadDirs: layout.threadDirs, diagnostics, stamps }, byWorker };
+}
+
+/**
+ * The thread folders listed and stat-ed by this thread and a worker, each taking the next
+ * chunk of 250 folders until none is left (a worker that starts late simply takes fewer).
+ * A chunk the worker took and did not deliver — it failed or never started — is done here:
+ * the outcome never depends on the worker.
+ */
+async function stampFoldersOnTwoThreads(root: string, dirs: readonly string[], since: number, options: FingerprintOptions): Promise<{ parts: StampedFolders[]; byWorker: number }> {
+  const count = Math.ceil(dirs.length / FOLDERS_PER_CHUNK);
+  const chunk = (index: number): StampedFolders => stampFolders(root, dirs.slice(index * FOLDERS_PER_CHUNK, (index + 1) * FOLDERS_PER_CHUNK), since);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const parts: (StampedFolders | undefined)[] = new Array(count);
+  let worker: Worker | undefined;
+  let ended = false;
+  let byWorker = 0;
+  let wake: (() => void) | undefined;
+  try {
+    worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { root, dirs, since, next } satisfies StampJob });
+    worker.on('message', (message: { index: number; part: StampedFolders }) => {
+      parts[message.index] = message.part;
+      byWorker += 1;
+      wake?.();
+    });
+    const end = (): void => {
+      ended = true;
+      wake?.();
+    };
+    worker.on('error', end);
+    worker.on('exit', end);
+  } catch {
+    ended = true;
+  }
+  try {
+    while (options.workerFirst && byWorker === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    for (let index = Atomics.add(next, 0, 1); index < count; index = Atomics.add(next, 0, 1)) parts[index] = chunk(index);
+    // The chunks still missing are the worker's: taken, and delivered or about to be.
+    while (parts.includes(undefined) && !ended) await new Promise<void>((resolve) => (wake = resolve));
+    for (let index = 0; index < count; index++) parts[index] ??= chunk(index);
+  } finally {
+    // Done with it: nothing is left for it to take, whether it ever started or not.
+    await worker?.terminate();
+  }
+  return { parts: parts as StampedFolders[], byWorker };
+}
+
+function bytesOf(numbers: Float64Array): Uint8Array {
+  return new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength);
+}
+
+/** Every file under `rel` (relative paths), without following links. */
+function walkFiles(root: string, rel: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk(rel);
+  return out;
+}
+
+/**
+ * The worker's module. Under the test runner this file is TypeScript that Node cannot run
+ * in a worker: the built one in dist/ (`npm test` builds first) serves it there.
+ */
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/workspace/fingerprint-worker.js' : '../workspace/fingerprint-worker.js', import.meta.url);
