@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import type { CachedFacts } from '../src/derive/incremental.js';
 import { IncrementalDerivation } from '../src/derive/incremental.js';
-import { readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
+import { chunksOf, readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
 import { seededDerivation } from '../src/engine/facts-cache.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { exampleWorkspace } from './helpers/example.js';
@@ -25,7 +25,7 @@ function plantMarker(dir: string): void {
   const entry = entries!.get(DEAL)!;
   expect(entry).toBeDefined();
   entry.facts = { ...entry.facts, icpMatchScore: MARKER };
-  writeChunkedTable(cachePath(dir), entries!);
+  writeChunkedTable(cachePath(dir), chunksOf(entries!));
 }
 
 /** The ICP score a dry-run sync would write into the deal's meta.json (its current one when it would write nothing). */

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { WorkspaceState } from '../src/engine/state.js';
-import type { CachedFile } from '../src/engine/parse-cache.js';
+import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
@@ -25,32 +25,43 @@ const MARKER = 777_777;
 
 const cachePath = (dir: string): string => join(dir, '.git', 'threadwork-cache', 'parsed.v8');
 
-function readTable(dir: string): { header: Record<string, unknown>; files: Map<string, CachedFile> } {
+/** A file's entry as the table stores it: its row (stamp, hash, kind, diagnostics…) and its [value, raw], deserialized here. */
+type TableEntry = { hash: string; racy?: boolean; valid: boolean; data?: [unknown, unknown] } & Record<string, unknown>;
+
+/**
+ * Reads the table as the format says (chunked-table.ts): a JSON header line, then chunks
+ * of rows, each followed by its payload, the [value, raw] of each of its files.
+ */
+function readTable(dir: string): { header: Record<string, unknown>; files: Map<string, TableEntry> } {
   const bytes = readFileSync(cachePath(dir));
   const newline = bytes.indexOf(0x0a);
-  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown> & { chunks: number[] };
-  const files = new Map<string, CachedFile>();
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as Record<string, unknown> & { chunks: number[]; rows: number[] };
+  const files = new Map<string, TableEntry>();
   let at = newline + 1;
-  for (const length of header.chunks) {
-    for (const [path, entry] of deserialize(bytes.subarray(at, at + length)) as [string, CachedFile][]) files.set(path, entry);
+  header.chunks.forEach((length, index) => {
+    const rowBytes = header.rows[index]!;
+    const rows = deserialize(bytes.subarray(at, at + rowBytes)) as [string, TableEntry][];
+    const values = length > rowBytes ? (deserialize(bytes.subarray(at + rowBytes, at + length)) as [unknown, unknown][]) : [];
+    rows.forEach(([path, row], i) => files.set(path, { ...row, data: values[i] }));
     at += length;
-  }
+  });
   return { header, files };
 }
 
-/** Writes the table back as the engine does (one chunk here), its checksum recomputed: a well-formed cache. */
-function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, CachedFile>): void {
-  const payload = serialize([...files]);
-  const checksum = createHash('sha1').update(payload).digest('hex');
-  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [payload.length] })}\n`), payload]));
+/** Writes the table back in the engine's format (one chunk here), its checksum recomputed: a well-formed cache. */
+function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, TableEntry>): void {
+  const rows = serialize([...files].map(([path, { data: _data, ...row }]) => [path, row]));
+  const chunk = Buffer.concat([rows, serialize([...files.values()].map(({ data }) => data ?? [undefined, undefined]))]);
+  const checksum = createHash('sha1').update(chunk).digest('hex');
+  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [chunk.length], rows: [rows.length] })}\n`), chunk]));
 }
 
 /** Sets the cached `arr` of the learning file to the marker, the entry otherwise as it was. */
 function plantMarker(dir: string, header: Partial<Record<string, unknown>> = {}): void {
   const table = readTable(dir);
   const entry = table.files.get(LEARNING)!;
-  expect(entry).toBeDefined();
-  (entry.parsed.value as { arr: number }).arr = MARKER;
+  expect(entry?.data).toBeDefined();
+  (entry.data![0] as { arr: number }).arr = MARKER;
   writeTable(dir, { ...table.header, ...header }, table.files);
 }
 
@@ -71,6 +82,56 @@ async function cachedExample(): Promise<string> {
 }
 
 describe('the persistent parse cache', () => {
+  it('hands back every file as parsing it gives it: value, raw data, kind, body offset, diagnostics', async () => {
+    const dir = exampleWorkspace();
+    // A file that fails its schema (raw data kept, no value) and one that does not parse at all.
+    writeFileSync(join(dir, 'threads/sales/harbor-lending/3-implication.md'), '---\narr_potential: {a: 1}\nstrategic_value: [high]\n---\nBody.\n');
+    writeFileSync(join(dir, 'goals/g-broken.md'), '---\nid: [unclosed\n---\n');
+    await settle();
+    await WorkspaceState.load(dir); // writes the cache
+    const fresh = (await WorkspaceState.load(dir, { cache: false })).currentModel().files;
+    // Values read on demand (a run that ends) and all at once (a watcher): the same files.
+    for (const longLived of [false, true]) {
+      const cached = (await WorkspaceState.load(dir, { longLived })).currentModel().files;
+      expect([...cached.keys()].sort()).toEqual([...fresh.keys()].sort());
+      sameFiles(fresh, cached);
+      expect(cached.get('threads/sales/harbor-lending/3-implication.md')?.raw).toMatchObject({ arr_potential: { a: 1 } });
+    }
+  });
+
+  it('writes back what a run read from it with the files that changed since: the values of each file as it is', async () => {
+    const dir = exampleWorkspace();
+    await settle();
+    await WorkspaceState.load(dir); // writes the cache
+    // Since then: a value changed, a file gone (the chunks hold other files now), a file added.
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 36100'));
+    rmSync(join(dir, 'threads/sales/harbor-lending/5-actions.md'));
+    writeFileSync(join(dir, 'goals/g-later.md'), '---\nid: g-later\ntitle: Later\n---\n');
+    const state = await WorkspaceState.load(dir); // most values stay bytes, three files read anew
+    await state.saveParseCache();
+    for (const longLived of [false, true]) {
+      const fresh = (await WorkspaceState.load(dir, { cache: false })).currentModel().files;
+      const cached = (await WorkspaceState.load(dir, { longLived })).currentModel().files;
+      expect([...cached.keys()].sort()).toEqual([...fresh.keys()].sort());
+      sameFiles(fresh, cached);
+      expect((cached.get(LEARNING)?.value as { arr: number }).arr).toBe(36100);
+    }
+  });
+
+  function sameFiles(fresh: ReadonlyMap<string, ParsedFile>, cached: ReadonlyMap<string, ParsedFile>): void {
+    let invalid = 0;
+    for (const [path, file] of fresh) {
+      const stored = cached.get(path)!;
+      expect(stored, path).not.toBe(file);
+      // Compared field by field: a value read on demand is no own property for toEqual to see.
+      expect({ kind: stored.kind, value: stored.value, raw: stored.raw, bodyOffset: stored.bodyOffset, diagnostics: stored.diagnostics }, path).toEqual({ kind: file.kind, value: file.value, raw: file.raw, bodyOffset: file.bodyOffset, diagnostics: file.diagnostics });
+      expect(hasValue(stored), path).toBe(file.value !== undefined);
+      expect(JSON.parse(JSON.stringify(stored)), path).toEqual(JSON.parse(JSON.stringify(file)));
+      if (file.value === undefined) invalid += 1;
+    }
+    expect(invalid).toBeGreaterThanOrEqual(1);
+  }
+
   it('is not served for a file after an edit', async () => {
     const dir = await cachedExample();
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 36500'));

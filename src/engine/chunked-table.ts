@@ -6,9 +6,13 @@ import { engineIdentity } from './cache.js';
 
 /**
  * A table (key → value) kept in one file of the git directory, v8-serialized in chunks of
- * 2,000 entries: reading and writing hold one chunk's bytes at a time, never the whole
- * table (a 63 MB buffer lifted a cold load's peak RSS by 150 MB). A header line holds the
- * engine that wrote it, each chunk's length and one SHA-1 over them all.
+ * up to 2,000 rows: writing holds one chunk's bytes at a time, never the whole table (a
+ * 63 MB buffer lifted a cold load's peak RSS by 150 MB). A header line holds the engine
+ * that wrote it, each chunk's length and one SHA-1 over them all.
+ *
+ * A chunk may carry a payload after its rows: bytes handed back as they are, for the
+ * reader to deserialize when it wants them — the parse cache keeps its files' values so,
+ * and a run deserializes only the chunks whose values it reads (parse-cache.ts).
  *
  * Reading gives the entries, nothing (no file, or another engine's: never used), or an
  * error message for a file that is truncated or damaged — never a partial table.
@@ -21,16 +25,45 @@ interface Header {
   savedAt: number;
   /** Byte length of each chunk. */
   chunks: number[];
+  /** Byte length of each chunk's rows; its payload follows them. */
+  rows: number[];
 }
 
-const FORMAT = 2;
-const CHUNK_ENTRIES = 2000;
+const FORMAT = 3;
+export const CHUNK_ROWS = 2000;
+
+/** The rows of one chunk and its payload, if any. */
+export interface TableChunk<T> {
+  rows: [string, T][];
+  payload?: Uint8Array | undefined;
+}
+
+/** Where a row was read: its chunk's payload (the same object for every row of the chunk) and its index there. */
+export interface RowPlace {
+  payload: Uint8Array | undefined;
+  index: number;
+}
+
+export interface ReadOptions {
+  /**
+   * The payloads handed to `revive` stay valid after it returns: every chunk is read and
+   * the checksum compared before the first row is revived. Otherwise the chunks are read,
+   * revived and dropped one at a time (a reader that deserializes every payload at once
+   * holds one chunk, not the whole file), and a damaged table's rows, revived before its
+   * checksum is compared, are dropped with it.
+   */
+  keepPayloads?: boolean;
+}
 
 /**
- * `revive` sees each row as its chunk is read (to share strings while they are young: a
- * copy dropped then costs a scavenge, not a full collection after 70,000 rows).
+ * `revive` sees each row with its place (to share strings while they are young: a copy
+ * dropped then costs a scavenge, not a full collection after 70,000 rows).
  */
-export function readChunkedTable<T>(file: string, revive: (key: string, value: T) => T = (_key, value) => value): { entries?: Map<string, T>; damaged?: string } {
+export function readChunkedTable<T, R = T>(
+  file: string,
+  revive: (key: string, value: T, place: RowPlace) => R = (_key, value) => value as unknown as R,
+  options: ReadOptions = {},
+): { entries?: Map<string, R>; damaged?: string } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -44,28 +77,57 @@ export function readChunkedTable<T>(file: string, revive: (key: string, value: T
     const newline = head.indexOf(0x0a);
     if (newline < 0) throw new Error('it has no header');
     const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
-    if (header.format !== FORMAT || typeof header.checksum !== 'string' || !Array.isArray(header.chunks)) throw new Error('not a threadwork cache table');
-    if (header.engine !== engineIdentity()) return {};
+    if (header.engine !== engineIdentity()) return {}; // another engine's, whatever its format: never read
+    if (header.format !== FORMAT || typeof header.checksum !== 'string' || !Array.isArray(header.chunks) || !Array.isArray(header.rows) || header.rows.length !== header.chunks.length) throw new Error('not a threadwork cache table');
     let position = newline + 1;
     if (position + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
     const hash = createHash('sha1');
-    const entries = new Map<string, T>();
-    for (const length of header.chunks) {
+    const entries = new Map<string, R>();
+    const readChunk = (length: number): Buffer => {
       const chunk = Buffer.allocUnsafe(length);
       if (readSync(fd, chunk, 0, length, position) !== length) throw new Error('it ends early');
       position += length;
       hash.update(chunk);
-      const rows = deserialize(chunk) as [string, T][];
+      return chunk;
+    };
+    const reviveChunk = (chunk: Buffer, rowBytes: number): void => {
+      if (!(rowBytes > 0 && rowBytes <= chunk.length)) throw new Error('its header does not match its content');
+      const rows = deserialize(chunk.subarray(0, rowBytes)) as [string, T][];
       if (!Array.isArray(rows)) throw new Error('its content is not a table');
-      for (const [key, value] of rows) entries.set(key, revive(key, value));
+      // A view of the chunk, not a copy.
+      const payload = chunk.length > rowBytes ? chunk.subarray(rowBytes) : undefined;
+      rows.forEach(([key, value], index) => entries.set(key, revive(key, value, { payload, index })));
+    };
+    const verify = (): void => {
+      if (hash.digest('hex') !== header.checksum) throw new Error('its checksum does not match its content');
+    };
+    if (options.keepPayloads) {
+      const chunks = header.chunks.map(readChunk);
+      verify();
+      chunks.forEach((chunk, index) => reviveChunk(chunk, header.rows[index]!));
+    } else {
+      header.chunks.forEach((length, index) => reviveChunk(readChunk(length), header.rows[index]!));
+      verify();
     }
-    if (hash.digest('hex') !== header.checksum) throw new Error('its checksum does not match its content');
     return { entries };
   } catch (error) {
     return { damaged: error instanceof Error ? error.message : String(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** `entries` cut into chunks of CHUNK_ROWS rows, without payloads. */
+export function* chunksOf<T>(entries: Iterable<[string, T]>): Generator<TableChunk<T>> {
+  let rows: [string, T][] = [];
+  for (const entry of entries) {
+    rows.push(entry);
+    if (rows.length === CHUNK_ROWS) {
+      yield { rows };
+      rows = [];
+    }
+  }
+  if (rows.length) yield { rows };
 }
 
 /**
@@ -76,32 +138,30 @@ export function readChunkedTable<T>(file: string, revive: (key: string, value: T
  */
 const HEADER_ROOM = 64 * 1024;
 
-/** Writes the table atomically (temporary file, fsync, rename). */
-export function writeChunkedTable<T>(file: string, entries: Iterable<[string, T]>, now = Date.now()): void {
+/** Writes the table atomically (temporary file, fsync, rename), one chunk at a time. */
+export function writeChunkedTable<T>(file: string, chunks: Iterable<TableChunk<T>>, now = Date.now()): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
     const hash = createHash('sha1');
     const lengths: number[] = [];
+    const rowLengths: number[] = [];
     let position = HEADER_ROOM;
-    const flush = (batch: [string, T][]): void => {
-      const chunk = serialize(batch);
-      hash.update(chunk);
-      lengths.push(chunk.length);
-      writeSync(fd, chunk, 0, chunk.length, position);
-      position += chunk.length;
+    const write = (bytes: Uint8Array): void => {
+      hash.update(bytes);
+      writeSync(fd, bytes, 0, bytes.length, position);
+      position += bytes.length;
     };
-    let batch: [string, T][] = [];
-    for (const entry of entries) {
-      batch.push(entry);
-      if (batch.length === CHUNK_ENTRIES) {
-        flush(batch);
-        batch = [];
-      }
+    for (const chunk of chunks) {
+      if (chunk.rows.length === 0) continue;
+      const rows = serialize(chunk.rows);
+      write(rows);
+      if (chunk.payload?.length) write(chunk.payload);
+      rowLengths.push(rows.length);
+      lengths.push(rows.length + (chunk.payload?.length ?? 0));
     }
-    if (batch.length) flush(batch);
-    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hash.digest('hex'), savedAt: now, chunks: lengths };
+    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hash.digest('hex'), savedAt: now, chunks: lengths, rows: rowLengths };
     const line = JSON.stringify(header);
     if (Buffer.byteLength(line) >= HEADER_ROOM) throw new Error(`${file}: ${lengths.length} chunks do not fit the header`);
     writeSync(fd, Buffer.from(`${line.padEnd(HEADER_ROOM - 1, ' ')}\n`), 0, HEADER_ROOM, 0);

@@ -2,7 +2,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { IncrementalDerivation, type CachedFacts } from '../derive/incremental.js';
 import { cacheFile, relativeToGit } from './cache.js';
 import { StringInterner } from './intern.js';
-import { readChunkedTable, writeChunkedTable } from './chunked-table.js';
+import { chunksOf, readChunkedTable, writeChunkedTable } from './chunked-table.js';
 import type { WorkspaceState } from './state.js';
 
 /**
@@ -37,6 +37,6 @@ const REWRITE_MIN = 64;
 /** Writes the derivation's facts when enough of them were computed anew to be worth keeping. */
 export async function saveFacts(root: string, derivation: IncrementalDerivation, threads: number, force = false): Promise<void> {
   if (!force && derivation.recomputed < Math.max(REWRITE_MIN, threads * 0.02)) return;
-  writeChunkedTable(await cacheFile(root, NAME, 'v8'), derivation.cacheEntries());
+  writeChunkedTable(await cacheFile(root, NAME, 'v8'), chunksOf(derivation.cacheEntries()));
   derivation.recomputed = 0;
 }

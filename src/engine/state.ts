@@ -6,7 +6,7 @@ import { classifyPath, threadOf } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
-import { parseFile, type ParsedFile } from '../workspace/parse-file.js';
+import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
@@ -118,7 +118,7 @@ export class WorkspaceState {
     for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
     for (const dir of threadDirs) this.live.addThreadDir(dir);
     const cold = this.entries.size === 0;
-    const cache = cold && this.usesCache() ? await readParseCache(this.root, { shareStrings: this.options.longLived }) : undefined;
+    const cache = cold && this.usesCache() ? await readParseCache(this.root, { longLived: this.options.longLived }) : undefined;
     if (cache?.warning) {
       this.scanDiagnostics = [...diagnostics, cache.warning];
       this.live.setScanDiagnostics(this.scanDiagnostics);
@@ -175,7 +175,7 @@ export class WorkspaceState {
         stale.push(path);
         continue;
       }
-      const valid = entry.parsed.value !== undefined;
+      const valid = hasValue(entry.parsed);
       this.setEntry(path, { current: entry.parsed, good: valid ? entry.parsed : undefined, heldFrom: undefined, headChecked: false, hash: entry.hash, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size });
       changed.push(path);
     }
@@ -432,13 +432,13 @@ export class WorkspaceState {
       if (count > 0) this.threadFiles.set(thread, count);
       else this.threadFiles.delete(thread);
     }
-    const isBroken = entry !== undefined && entry.current.value === undefined && entry.current.kind.kind !== 'other';
+    const isBroken = entry !== undefined && !hasValue(entry.current) && entry.current.kind.kind !== 'other';
     if (isBroken !== this.broken.has(path) || isBroken) this.heldDirty = true;
     if (isBroken) this.broken.add(path);
     else this.broken.delete(path);
     if (isBroken && !entry.good && !entry.headChecked) this.unresolved.add(path);
     else this.unresolved.delete(path);
-    const derivation = entry ? (entry.current.value !== undefined || entry.current.kind.kind === 'other' ? entry.current : entry.good) : undefined;
+    const derivation = entry ? (hasValue(entry.current) || entry.current.kind.kind === 'other' ? entry.current : entry.good) : undefined;
     this.live.setFile(path, derivation);
     this.live.setDiagnostics(path, entry?.current.diagnostics ?? [], entry?.current.kind);
   }

@@ -30,6 +30,17 @@ export interface ParsedFile {
   /** For Markdown: the offset where the body starts. */
   bodyOffset: number;
   diagnostics: Diagnostic[];
+  /**
+   * Set on a file read back from the parse cache, whose value is deserialized only when it
+   * is read (engine/parse-cache.ts): whether it has one. Ask `hasValue`, which never makes
+   * it deserialize.
+   */
+  readonly valid?: boolean;
+}
+
+/** Whether `file` parsed and validated, without deserializing a value the parse cache keeps as bytes. */
+export function hasValue(file: ParsedFile): boolean {
+  return file.valid ?? file.value !== undefined;
 }
 
 /**
