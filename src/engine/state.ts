@@ -107,11 +107,14 @@ export class WorkspaceState {
     this.scanDiagnostics = diagnostics;
     this.live.setScanDiagnostics(diagnostics);
     const changed: string[] = [];
-    const seen = new Set(files);
-    for (const path of [...this.entries.keys()]) {
-      if (!seen.has(path)) {
-        this.setEntry(path, undefined);
-        changed.push(path);
+    if (this.entries.size > 0) {
+      // A reload (a watcher's reconcile): the files gone since.
+      const seen = new Set(files);
+      for (const path of [...this.entries.keys()]) {
+        if (!seen.has(path)) {
+          this.setEntry(path, undefined);
+          changed.push(path);
+        }
       }
     }
     const dirs = new Set(threadDirs);
@@ -201,17 +204,22 @@ export class WorkspaceState {
    * (its facts must not be cached under its current content).
    */
   threadKey(thread: ThreadRecord): string | undefined {
-    const parts: string[] = [];
-    for (const file of [thread.meta, ...thread.stages]) {
-      if (!file) {
-        parts.push('-');
-        continue;
-      }
-      const entry = this.entries.get(file.path);
-      if (!entry || entry.current !== file) return undefined;
-      parts.push(entry.hash);
+    // Built by concatenation, not from an array of parts: called for every thread of a cold run.
+    let key = this.sourceKey(thread.meta);
+    if (key === undefined) return undefined;
+    for (const file of thread.stages) {
+      const part = this.sourceKey(file);
+      if (part === undefined) return undefined;
+      key += `:${part}`;
     }
-    return parts.join(':');
+    return key;
+  }
+
+  /** A file's part of its thread's key: its content hash, `-` when it is missing, undefined when it is held. */
+  private sourceKey(file: ParsedFile | undefined): string | undefined {
+    if (!file) return '-';
+    const entry = this.entries.get(file.path);
+    return entry && entry.current === file ? entry.hash : undefined;
   }
 
   /** Whether the persistent caches are used by this state. */
