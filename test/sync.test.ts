@@ -257,6 +257,26 @@ describe('sync', () => {
     rmSync(join(dir, `${thread}/1-input.md`));
     expect((await (await openWorkspace(dir)).sync()).written).toEqual([]);
   });
+  it('finishing an interrupted run commits a source changed since the kill with what it moved', async () => {
+    const control = syncedWorkspace();
+    writeFiles(control, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    const uninterrupted = await (await openWorkspace(control)).sync();
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+    // After the kill, someone edits globex: the run finished now derives globex's meta.json from it.
+    writeFiles(dir, { 'threads/sales/globex/3-implication.md': md('arr_potential: 90000\nstrategic_value: high') });
+    const next = await (await openWorkspace(dir)).sync();
+    expect(next.commit?.committed).toBe(true);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/globex/meta.json', 'threads/sales/globex/3-implication.md', 'threads/sales/acme/6-learning.md']));
+    const message = lastCommitMessage(dir);
+    expect(message).toContain('Threadwork-Trigger: threads/sales/acme/6-learning.md');
+    expect(message).toContain('Threadwork-Trigger: threads/sales/globex/3-implication.md');
+    expect(message.match(/Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md/g)).toHaveLength(1);
+    // Nothing left behind: the derived meta.json is never committed without the source it came from.
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('after finishing an interrupted run, commits as its triggers only the sources still uncommitted', async () => {
     // The interrupted run closed acme: its journal written, nothing of it committed yet.
     const control = syncedWorkspace();

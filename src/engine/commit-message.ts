@@ -44,6 +44,15 @@ export function buildCommitMessage(input: CommitSubject): string {
   return [head, '', ...body, '', ...trailers].join('\n');
 }
 
+/**
+ * A message written earlier (an interrupted run's, from its journal) with trigger
+ * trailers added for sources it now commits too, that the message does not name yet.
+ */
+export function withTriggers(message: string, triggers: readonly string[]): string {
+  const added = unique(triggers).filter((t) => !message.includes(`${TRAILERS.trigger}: ${t}\n`) && !message.endsWith(`${TRAILERS.trigger}: ${t}`));
+  return added.length ? [message.trimEnd(), ...added.map((t) => `${TRAILERS.trigger}: ${t}`)].join('\n') : message;
+}
+
 function commitBody(changes: readonly DerivedChange[]): string[] {
   const threadLines = changes.filter((c) => c.kind === 'thread');
   return [

@@ -9,7 +9,7 @@ import { classifyPath, threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
-import { buildCommitMessage } from './commit-message.js';
+import { buildCommitMessage, withTriggers } from './commit-message.js';
 import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
@@ -387,7 +387,12 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const { plan, committing } = (await planWithIcpFed(state, options, new Set(journal.paths))).planned;
   written.push(...(await applyDerived(state, plan, guard)));
   if (!committing) return null;
-  const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written]), message: journal.message, author: state.derivationModel().config.git.author });
+  // The plan is made from the workspace as it is now: a source someone changed since the
+  // kill moved what was just written, so it goes into the same commit, named a trigger.
+  const since = await triggersFor(state, [...journal.paths, ...written], plan.changes, options.pendingSources ?? (await changedPaths(state.root, SOURCE_FOLDERS)));
+  const message = withTriggers(journal.message, since);
+  const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
+  if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);
   return outcome.committed ? outcome : null;
