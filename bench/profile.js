@@ -1,7 +1,7 @@
 // Profiles one cold `check` (bench/tasks/check.js under `node --cpu-prof`) and prints where
 // the time went: the functions with the most self time, and self time per module/package.
 //
-//   node bench/profile.js [deals=10000] [--top 25] [--floor | --sync cold|one-change --repo <git copy>]
+//   node bench/profile.js [deals=10000] [--top 25] [--cached | --floor | --sync cold|one-change --repo <git copy>]
 //
 // `--sync` profiles `ws.sync()` (bench/tasks/sync.js) in a git copy of the workspace that
 // you prepare (as bench/run.js does: copy `<cache>-repo`, `git update-index --refresh`).
@@ -37,8 +37,12 @@ if (!existsSync(join(dir, '.complete'))) {
 const out = join(HERE, 'results', 'profiles');
 mkdirSync(out, { recursive: true });
 const name = `${task}${syncMode ? `-${syncMode}` : ''}-${deals}-${Date.now()}.cpuprofile`;
-const taskArgs = syncMode ? [repo, syncMode] : [dir];
-const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', out, '--cpu-prof-name', name, join(HERE, 'tasks', `${task}.js`), ...taskArgs], { encoding: 'utf8' });
+// The check is the cold one run.js times (`--no-cache`), all of it on the main thread so that
+// this one profile sees every file parsed (`--cached`: the check served from the cache).
+const cached = args.includes('--cached');
+const taskArgs = syncMode ? [repo, syncMode] : task === 'check' && !cached ? [dir, '--no-cache'] : [dir];
+const env = task === 'check' && !cached ? { ...process.env, THREADWORK_PARSE_WORKERS: '0' } : process.env;
+const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', out, '--cpu-prof-name', name, join(HERE, 'tasks', `${task}.js`), ...taskArgs], { encoding: 'utf8', env });
 if (child.status !== 0) throw new Error(child.stderr);
 const result = JSON.parse(child.stdout.trim().split('\n').at(-1));
 console.log(`${task} of ${deals} deals: ${Math.round(result.ms)} ms (under the profiler, which adds overhead), peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);

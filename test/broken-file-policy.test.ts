@@ -126,6 +126,17 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
     expect(results.mcp.files).toEqual(results.cli.files);
   });
 
+  it('check validates the file as it is, not the version derivation holds', async () => {
+    const dir = exampleWorkspace();
+    damage(dir, scenario);
+    const result = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--no-cache', '--dir', dir], { env: gitEnv() });
+    expect(result.code).toBe(1);
+    const own = result.json.diagnostics.filter((d) => d.path === scenario.path);
+    expect(own.length).toBeGreaterThan(0);
+    // Holding is what a sync does: a check names the file's own problems, no hold.
+    expect(result.json.diagnostics.map((d) => d.rule)).not.toContain('derived-held');
+  });
+
   it('releases the hold once the file is fixed, and commits the fixed file with what it changed', async () => {
     const dir = exampleWorkspace();
     damage(dir, scenario);

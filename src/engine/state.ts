@@ -359,7 +359,10 @@ export class WorkspaceState {
 
   /** The workspace as it is on disk (and in the overlay): what `check` validates. */
   currentModel(): WorkspaceModel {
-    // Indexed the way the live derivation model is, from the files as they are.
+    // With no file broken, derivation uses every file as it is: the live model is that
+    // model (indexing 70,000 files a second time cost a check and every validated write
+    // 0.15 s at 10,000 deals). Otherwise it is indexed the same way, from the files as they are.
+    if (this.broken.size === 0) return this.derivationModel();
     const current = new LiveModel(this.root, (path) => this.text(path), new Set(this.broken));
     current.setScanDiagnostics(this.scanDiagnostics);
     for (const dir of this.live.threadDirList()) current.addThreadDir(dir);
