@@ -27,6 +27,21 @@ function stages(dir: string, thread: string, upTo: number, learning?: string): v
 const wonLearning = (arr: number, result = 'validated'): string =>
   md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nmargin: 0.8\nvalidations:\n  - assumption: A1\n    result: ${result}\n    evidence: Close took six days before us\n  - assumption: A2\n    result: partial\n    evidence: Pilot ran 50 days`);
 
+/**
+ * A workspace where a sync closing acme (a won learning) was killed after its journal was
+ * written: nothing of it committed yet. The journal is the one an uninterrupted run of the
+ * same sync, in a twin workspace, would have recorded.
+ */
+async function killedWhileClosingAcme(): Promise<string> {
+  const control = syncedWorkspace();
+  writeFiles(control, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+  const uninterrupted = await (await openWorkspace(control)).sync();
+  const dir = syncedWorkspace();
+  writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+  await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+  return dir;
+}
+
 function syncedWorkspace(): string {
   const dir = workspace({
     'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK),
@@ -257,13 +272,9 @@ describe('sync', () => {
     rmSync(join(dir, `${thread}/1-input.md`));
     expect((await (await openWorkspace(dir)).sync()).written).toEqual([]);
   });
+
   it('finishing an interrupted run commits a source changed since the kill with what it moved', async () => {
-    const control = syncedWorkspace();
-    writeFiles(control, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    const uninterrupted = await (await openWorkspace(control)).sync();
-    const dir = syncedWorkspace();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+    const dir = await killedWhileClosingAcme();
     // After the kill, someone edits globex: the run finished now derives globex's meta.json from it.
     writeFiles(dir, { 'threads/sales/globex/3-implication.md': md('arr_potential: 90000\nstrategic_value: high') });
     const next = await (await openWorkspace(dir)).sync();
@@ -278,13 +289,7 @@ describe('sync', () => {
   });
 
   it('after finishing an interrupted run, commits as its triggers only the sources still uncommitted', async () => {
-    // The interrupted run closed acme: its journal written, nothing of it committed yet.
-    const control = syncedWorkspace();
-    writeFiles(control, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    const uninterrupted = await (await openWorkspace(control)).sync();
-    const dir = syncedWorkspace();
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    await recordJournal({ root: dir, message: lastCommitMessage(control), sources: [], paths: [...uninterrupted.written, ...uninterrupted.triggers] });
+    const dir = await killedWhileClosingAcme();
     // The next command finishes acme's run and commits it, then makes its own commit.
     const ws = await openWorkspace(dir);
     await ws.createDeal({ company: 'Initech', segment: 'ecommerce-finance' });

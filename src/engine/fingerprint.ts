@@ -64,7 +64,7 @@ export interface FingerprintOptions {
   now?: number;
   /** The engine's identity (a test gives another to see the key move). */
   engine?: string;
-  /** Thread folders from which a worker thread takes half of the listing and stat-ing (a test sets 0). */
+  /** From this many thread folders a worker thread shares the listing and stat-ing (a test sets 0). */
   parallelFrom?: number;
   /** The worker's module (a test gives one that fails). */
   workerUrl?: URL;
