@@ -49,7 +49,8 @@ export function buildCommitMessage(input: CommitSubject): string {
  * trailers added for sources it now commits too, that the message does not name yet.
  */
 export function withTriggers(message: string, triggers: readonly string[]): string {
-  const added = unique(triggers).filter((t) => !message.includes(`${TRAILERS.trigger}: ${t}\n`) && !message.endsWith(`${TRAILERS.trigger}: ${t}`));
+  const lines = new Set(message.split('\n'));
+  const added = unique(triggers).filter((t) => !lines.has(`${TRAILERS.trigger}: ${t}`));
   return added.length ? [message.trimEnd(), ...added.map((t) => `${TRAILERS.trigger}: ${t}`)].join('\n') : message;
 }
 

@@ -204,18 +204,19 @@ export async function runTransaction<T>(
 }
 
 /**
- * The sources changed since the last commit, as `git status` reports them, asked before the
- * load when the transaction may commit them as its triggers and no watcher knows them: git
- * reads its index and lstats every tracked file on the other core while this process loads
- * the state (0.4 s at 10,000 deals, no longer on the path). Unused (a no-op, a state that
- * says not to commit), it is dropped; it takes no lock (git/status.ts).
+ * The sources changed since the last commit, as `git status` reports them, asked before a
+ * cold load when the transaction may commit them as its triggers: git reads its index and
+ * lstats every tracked file on the other core while this process loads the state (0.4 s at
+ * 10,000 deals, no longer on the path). Unused (a no-op, a config that says not to
+ * commit), it is dropped; it takes no lock (git/status.ts). A warm state has no load to
+ * overlap: git is asked only when there is something to commit, as before.
  */
 function askUncommittedSources(root: string, options: TransactionOptions): Settled<string[]> | undefined {
-  if (options.pendingSources || options.dryRun || options.commit === false || options.sync === false) return undefined;
+  if (options.state || options.pendingSources || options.dryRun || options.commit === false || options.sync === false) return undefined;
   return settled(changedPaths(root, SOURCE_FOLDERS));
 }
 
-/** The early answer; asked now when there was none (an interrupted transaction was finished first: it wrote and committed since). */
+/** The early answer; asked now when there was none (a warm state, or an interrupted transaction finished first: it wrote and committed since). */
 async function uncommittedSources(root: string, early: Settled<string[]> | undefined): Promise<string[]> {
   if (!early) return changedPaths(root, SOURCE_FOLDERS);
   const answer = await early;
