@@ -41,6 +41,36 @@ describe('TreeObject', () => {
     }
   });
 
+  it('a large tree edited with many entries at once, and searched many times, gives what a small edit and a single search give', () => {
+    // Past 64 additions `edited` walks the tree instead of searching; past 64 searches `find` indexes it.
+    const random = mulberry32(29) as () => number;
+    const names = [...new Set(Array.from({ length: 900 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => 'ab-.0/é'.replace('/', '')[Math.floor(random() * 6)]).join('')))].map(latin1);
+    const kept = names.filter(() => random() < 0.5);
+    const entries = kept.map((name) => newTreeEntry(random() < 0.5 ? FOLDER_MODE : '100644', name, oid(random))).sort(byOrder);
+    const body = Buffer.concat(entries.map((e) => e.raw));
+    const add = names.filter((name) => !kept.includes(name)).map((name) => newTreeEntry(random() < 0.5 ? FOLDER_MODE : '100644', name, oid(random))).sort(byOrder);
+    expect(add.length).toBeGreaterThan(64);
+    const drop = new Set(entries.map((_, i) => i).filter(() => random() < 0.2));
+    const expected = Buffer.concat([...entries.filter((_, i) => !drop.has(i)), ...add].sort(byOrder).map((e) => e.raw));
+    const tree = TreeObject.parse('', body, 20);
+    expect(tree.edited(drop, add).equals(expected)).toBe(true);
+    // The same edit made one entry at a time (each below the walk's threshold) agrees.
+    let small = TreeObject.parse('', body, 20);
+    let remaining = new Set(drop);
+    for (const entry of add) {
+      small = TreeObject.parse('', small.edited(remaining, [entry]), 20);
+      remaining = new Set();
+    }
+    expect(small.body.equals(expected)).toBe(true);
+    // Every name (present as a file, as a folder, or absent) is found where a fresh tree's first searches find it.
+    const searched = TreeObject.parse('', body, 20);
+    const probes = [...names, ...names.map((n) => `${n}x`)];
+    expect(probes.length).toBeGreaterThan(128);
+    const answers = probes.map((name) => TreeObject.parse('', body, 20).find(name));
+    expect(probes.map((name) => searched.find(name))).toEqual(answers);
+    expect(answers.filter((a) => a >= 0)).toHaveLength(entries.length);
+  });
+
   it('reads each entry back as git lists it, and finds a file or a folder by its name', () => {
     const dir = testdir({ 'a.b': '1\n', 'a/x': '2\n', 'a-b/y': '3\n', ab: '4\n' });
     git(dir, 'init', '-q');

@@ -201,7 +201,9 @@ async function buildTree(
   // A committed path that is also a folder on the way to another one (`a` and `a/b`): not plain surgery.
   if ([...present, ...removed].some((p) => children.has(p))) return undefined;
 
-  const dirs = [...children.keys()].sort((a, b) => depth(b) - depth(a)); // children before their parent
+  // Children before their parent (each folder's depth counted once: 10,000 folders at a first sync).
+  const depths = new Map([...children.keys()].map((dir) => [dir, depth(dir)]));
+  const dirs = [...children.keys()].sort((a, b) => depths.get(b)! - depths.get(a)!);
   const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, TreeObject | null>();
   timer.mark('read trees');
   if (old === undefined) return undefined;
@@ -303,7 +305,12 @@ async function hashBlobs(top: string, present: readonly string[], sha1: boolean,
   return ids;
 }
 
-const depth = (dir: string): number => (dir === '' ? -1 : dir.split('/').length);
+function depth(dir: string): number {
+  if (dir === '') return -1;
+  let slashes = 0;
+  for (let i = dir.indexOf('/'); i >= 0; i = dir.indexOf('/', i + 1)) slashes++;
+  return slashes + 1;
+}
 
 /**
  * The trees of `dirs` in `head`: folder → its tree (null when HEAD has something else
@@ -317,7 +324,12 @@ const depth = (dir: string): number => (dir === '' ? -1 : dir.split('/').length)
 async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, TreeObject | null> | undefined> {
   const trees = new Map<string, TreeObject | null>();
   const byDepth = new Map<number, string[]>();
-  for (const dir of dirs) byDepth.set(depth(dir), [...(byDepth.get(depth(dir)) ?? []), dir]);
+  for (const dir of dirs) {
+    const level = depth(dir);
+    const same = byDepth.get(level);
+    if (same) same.push(dir);
+    else byDepth.set(level, [dir]);
+  }
   for (const level of [...byDepth.keys()].sort((a, b) => a - b)) {
     // Each folder's id from its parent's entry (the root from HEAD); a folder its parent lacks is absent from HEAD.
     const wanted: { dir: string; object: string }[] = [];
