@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
@@ -26,11 +27,12 @@ const MARKER = 777_777;
 const cachePath = (dir: string): string => join(dir, '.git', 'threadwork-cache', 'parsed.v8');
 
 /** A file's entry as the table stores it: its row (stamp, hash, kind, diagnostics…) and its [value, raw], deserialized here. */
-type TableEntry = { hash: string; racy?: boolean; valid: boolean; data?: [unknown, unknown] } & Record<string, unknown>;
+type TableEntry = Row & { data?: [unknown, unknown] | undefined };
 
 /**
  * Reads the table as the format says (chunked-table.ts): a JSON header line, then chunks
- * of rows, each followed by its payload, the [value, raw] of each of its files.
+ * of rows (stored as columns, parse-cache.ts), each followed by its payload, the
+ * [value, raw] of each of its files.
  */
 function readTable(dir: string): { header: Record<string, unknown>; files: Map<string, TableEntry> } {
   const bytes = readFileSync(cachePath(dir));
@@ -40,7 +42,7 @@ function readTable(dir: string): { header: Record<string, unknown>; files: Map<s
   let at = newline + 1;
   header.chunks.forEach((length, index) => {
     const rowBytes = header.rows[index]!;
-    const rows = deserialize(bytes.subarray(at, at + rowBytes)) as [string, TableEntry][];
+    const rows = rowsOf(deserialize(bytes.subarray(at, at + rowBytes)) as Columns);
     const values = length > rowBytes ? (deserialize(bytes.subarray(at + rowBytes, at + length)) as [unknown, unknown][]) : [];
     rows.forEach(([path, row], i) => files.set(path, { ...row, data: values[i] }));
     at += length;
@@ -50,7 +52,7 @@ function readTable(dir: string): { header: Record<string, unknown>; files: Map<s
 
 /** Writes the table back in the engine's format (one chunk here), its checksum recomputed: a well-formed cache. */
 function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, TableEntry>): void {
-  const rows = serialize([...files].map(([path, { data: _data, ...row }]) => [path, row]));
+  const rows = serialize(columnsOf([...files].map(([path, { data: _data, ...row }]) => [path, row])));
   const chunk = Buffer.concat([rows, serialize([...files.values()].map(({ data }) => data ?? [undefined, undefined]))]);
   const checksum = createHash('sha1').update(chunk).digest('hex');
   writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [chunk.length], rows: [rows.length] })}\n`), chunk]));
@@ -203,6 +205,13 @@ describe('the persistent parse cache', () => {
     // Rewritten whole by that load: the next one is served again, with no warning.
     const next = await WorkspaceState.load(dir);
     expect(next.currentModel().diagnostics.map((d) => d.rule)).not.toContain('cache-discarded');
+    // Whole and with its checksum right, but its rows are not columns of files (rows of the format before).
+    const table = readTable(dir);
+    const rows = serialize([...table.files].map(([path, { data: _data, ...row }]) => [path, row]));
+    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...table.header, checksum: createHash('sha1').update(rows).digest('hex'), chunks: [rows.length], rows: [rows.length] })}\n`), rows]));
+    const reread = await WorkspaceState.load(dir);
+    expect(reread.currentModel().diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', message: expect.stringContaining('not a parse cache') })]));
+    expect((reread.currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(36000);
     writeFileSync(cachePath(dir), 'not a cache at all');
     const result = await runJson<{ diagnostics: { rule: string }[]; ok: boolean }>(['check', '--dir', dir]);
     expect(result.json.diagnostics.map((d) => d.rule)).toContain('cache-discarded');

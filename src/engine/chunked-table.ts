@@ -64,11 +64,32 @@ export function readChunkedTable<T, R = T>(
   revive: (key: string, value: T, place: RowPlace) => R = (_key, value) => value as unknown as R,
   options: ReadOptions = {},
 ): { entries?: Map<string, R>; damaged?: string } {
+  const entries = new Map<string, R>();
+  const { found, damaged } = readTableChunks(
+    file,
+    (rows, payload) => {
+      if (!Array.isArray(rows)) throw new Error('its content is not a table');
+      (rows as [string, T][]).forEach(([key, value], index) => entries.set(key, revive(key, value, { payload, index })));
+    },
+    options,
+  );
+  if (damaged !== undefined) return { damaged };
+  return found ? { entries } : {};
+}
+
+/**
+ * Reads a table chunk by chunk: `visit` gets each chunk's rows section (any v8-serialized
+ * value: an array of rows, or columns) and a view of its payload. `found` is false when
+ * there is no table or it is another engine's; `damaged` says why a table cannot be
+ * trusted — whatever `visit` saw of it must then be dropped (an error thrown by `visit`
+ * is reported so too).
+ */
+export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    return {};
+    return { found: false };
   }
   try {
     const size = fstatSync(fd).size;
@@ -77,12 +98,11 @@ export function readChunkedTable<T, R = T>(
     const newline = head.indexOf(0x0a);
     if (newline < 0) throw new Error('it has no header');
     const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
-    if (header.engine !== engineIdentity()) return {}; // another engine's, whatever its format: never read
+    if (header.engine !== engineIdentity()) return { found: false }; // another engine's, whatever its format: never read
     if (header.format !== FORMAT || typeof header.checksum !== 'string' || !Array.isArray(header.chunks) || !Array.isArray(header.rows) || header.rows.length !== header.chunks.length) throw new Error('not a threadwork cache table');
     let position = newline + 1;
     if (position + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
     const hash = createHash('sha1');
-    const entries = new Map<string, R>();
     const readChunk = (length: number): Buffer => {
       const chunk = Buffer.allocUnsafe(length);
       if (readSync(fd, chunk, 0, length, position) !== length) throw new Error('it ends early');
@@ -90,13 +110,10 @@ export function readChunkedTable<T, R = T>(
       hash.update(chunk);
       return chunk;
     };
-    const reviveChunk = (chunk: Buffer, rowBytes: number): void => {
+    const visitChunk = (chunk: Buffer, rowBytes: number): void => {
       if (!(rowBytes > 0 && rowBytes <= chunk.length)) throw new Error('its header does not match its content');
-      const rows = deserialize(chunk.subarray(0, rowBytes)) as [string, T][];
-      if (!Array.isArray(rows)) throw new Error('its content is not a table');
-      // A view of the chunk, not a copy.
-      const payload = chunk.length > rowBytes ? chunk.subarray(rowBytes) : undefined;
-      rows.forEach(([key, value], index) => entries.set(key, revive(key, value, { payload, index })));
+      // The payload is a view of the chunk, not a copy.
+      visit(deserialize(chunk.subarray(0, rowBytes)), chunk.length > rowBytes ? chunk.subarray(rowBytes) : undefined);
     };
     const verify = (): void => {
       if (hash.digest('hex') !== header.checksum) throw new Error('its checksum does not match its content');
@@ -104,14 +121,14 @@ export function readChunkedTable<T, R = T>(
     if (options.keepPayloads) {
       const chunks = header.chunks.map(readChunk);
       verify();
-      chunks.forEach((chunk, index) => reviveChunk(chunk, header.rows[index]!));
+      chunks.forEach((chunk, index) => visitChunk(chunk, header.rows[index]!));
     } else {
-      header.chunks.forEach((length, index) => reviveChunk(readChunk(length), header.rows[index]!));
+      header.chunks.forEach((length, index) => visitChunk(readChunk(length), header.rows[index]!));
       verify();
     }
-    return { entries };
+    return { found: true };
   } catch (error) {
-    return { damaged: error instanceof Error ? error.message : String(error) };
+    return { found: true, damaged: error instanceof Error ? error.message : String(error) };
   } finally {
     closeSync(fd);
   }
@@ -140,6 +157,21 @@ const HEADER_ROOM = 64 * 1024;
 
 /** Writes the table atomically (temporary file, fsync, rename), one chunk at a time. */
 export function writeChunkedTable<T>(file: string, chunks: Iterable<TableChunk<T>>, now = Date.now()): void {
+  writeTableChunks(file, nonEmpty(chunks), now);
+}
+
+function* nonEmpty<T>(chunks: Iterable<TableChunk<T>>): Generator<TableChunk<T>> {
+  for (const chunk of chunks) if (chunk.rows.length > 0) yield chunk;
+}
+
+/** One chunk as stored: its rows section (any v8-serializable value) and the payload after it. */
+export interface StoredChunk {
+  rows: unknown;
+  payload?: Uint8Array | undefined;
+}
+
+/** Writes chunks of any rows section (see readTableChunks) atomically, one at a time. */
+export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, now = Date.now()): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
@@ -154,7 +186,6 @@ export function writeChunkedTable<T>(file: string, chunks: Iterable<TableChunk<T
       position += bytes.length;
     };
     for (const chunk of chunks) {
-      if (chunk.rows.length === 0) continue;
       const rows = serialize(chunk.rows);
       write(rows);
       if (chunk.payload?.length) write(chunk.payload);

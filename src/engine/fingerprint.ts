@@ -52,6 +52,13 @@ export class StampTable {
     return { size, mtimeMs: this.numbers[at + 1]!, ctimeMs: this.numbers[at + 2]!, ino: this.numbers[at + 3]! };
   }
 
+  /** Whether `files[index]` had `stamp` at the scan (no object made: a load asks for 70,000 files). */
+  matches(index: number, stamp: FileStamp): boolean {
+    const at = index * 4;
+    const n = this.numbers;
+    return n[at]! >= 0 && n[at] === stamp.size && n[at + 1] === stamp.mtimeMs && n[at + 2] === stamp.ctimeMs && n[at + 3] === stamp.ino;
+  }
+
   bytes(): Uint8Array {
     return new Uint8Array(this.numbers.buffer, this.numbers.byteOffset, this.numbers.byteLength);
   }

@@ -29,6 +29,11 @@ export class StringInterner {
     return value;
   }
 
+  /** `value`'s shared copy (a long string is its own). */
+  shared(value: string): string {
+    return this.string(value);
+  }
+
   private string(value: string): string {
     if (value.length > MAX_LENGTH) return value;
     const shared = this.strings.get(value);

@@ -75,8 +75,10 @@ export class LiveModel {
 
   /** The diagnostics of `path` as it is (its own parse and schema problems). */
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
-    const all = kind?.kind === 'canvas-unknown' ? [...list, canvasUnknown(path, kind.name)] : [...list];
     const had = this.perPath.has(path);
+    // Most files have none: no copy made (a load sets 70,000 files).
+    if (!had && list.length === 0 && kind?.kind !== 'canvas-unknown') return;
+    const all = kind?.kind === 'canvas-unknown' ? [...list, canvasUnknown(path, kind.name)] : [...list];
     if (all.length) this.perPath.set(path, all);
     else this.perPath.delete(path);
     if (had || all.length) this.diagnosticsList = undefined;

@@ -10,7 +10,7 @@ import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
-import { readParseCache, sameStamp, writeParseCache, type CachedFile } from './parse-cache.js';
+import { readParseCache, sameStamp, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 import { contentHash } from '../workspace/content-hash.js';
 import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
@@ -161,20 +161,14 @@ export class WorkspaceState {
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
    * content hash still matches. Returns the files to read.
    */
-  private takeFromCache(files: readonly string[], cached: ReadonlyMap<string, CachedFile>, changed: string[], stamps?: StampTable): string[] {
+  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): string[] {
     const stale: string[] = [];
     // The prescan's stamps, when they are of these very files (the first load's scan).
     const scanned = stamps?.files === files ? stamps : undefined;
     for (let index = 0; index < files.length; index++) {
       const path = files[index]!;
       const entry = cached.get(path);
-      let stamp: FileStamp;
-      try {
-        stamp = entry ? ((scanned ? scanned.at(index) : lstatSync(join(this.root, path))) ?? NO_STAMP) : NO_STAMP;
-      } catch {
-        stamp = NO_STAMP;
-      }
-      if (!entry || !sameStamp(entry, stamp) || (entry.racy && !this.contentIs(path, entry.hash))) {
+      if (!entry || !(scanned ? scanned.matches(index, entry) : this.hasStamp(path, entry)) || (entry.racy && !this.contentIs(path, entry.hash))) {
         stale.push(path);
         continue;
       }
@@ -183,6 +177,15 @@ export class WorkspaceState {
       changed.push(path);
     }
     return stale;
+  }
+
+  private hasStamp(path: string, stamp: FileStamp): boolean {
+    try {
+      const now = lstatSync(join(this.root, path), { throwIfNoEntry: false });
+      return now !== undefined && sameStamp(stamp, now);
+    } catch {
+      return false; // unreadable now: read anew, and the read reports why
+    }
   }
 
   private contentIs(path: string, hash: string): boolean {
@@ -435,7 +438,9 @@ export class WorkspaceState {
    */
   private setEntry(path: string, entry: Entry | undefined): void {
     const previous = this.entries.get(path);
-    const thread = threadOf(path.split('/'))?.thread;
+    // A thread file's kind names its thread; any other path is split (a load sets 70,000 files).
+    const kind = (entry ?? previous)?.current.kind;
+    const thread = kind?.kind === 'thread-meta' || kind?.kind === 'stage' ? kind.thread : threadOf(path.split('/'))?.thread;
     if (entry) this.entries.set(path, entry);
     else this.entries.delete(path);
     if (thread && !previous !== !entry) {
