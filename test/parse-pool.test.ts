@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -62,7 +62,7 @@ describe('the parse pool', () => {
     const refused = ['threads/sales/copy-4/9-linked.md', 'threads/sales/copy-5/notes.md'];
     const paths = [...files, ...refused, ...files, ...files]; // more than a few chunks of 256
     const seen: ParseOutcome[] = [];
-    const { byWorkers } = await parseFilesInParallel(dir, paths, 2, (outcome) => seen.push(outcome));
+    const { byWorkers } = await parseFilesInParallel(dir, paths, 2, (outcome) => seen.push(outcome), { workerFirst: true });
     expect(byWorkers).toBeGreaterThan(0);
     expect(seen.map((o) => o.path)).toEqual(paths);
     const here = parseChunk(dir, [...files, ...refused]);
@@ -78,8 +78,26 @@ describe('the parse pool', () => {
     const broken = join(testdir(), 'broken-worker.mjs');
     writeFileSync(broken, 'throw new Error("this worker never starts");\n');
     const seen: string[] = [];
-    const { byWorkers } = await parseFilesInParallel(dir, [...files, ...files], 2, (outcome) => seen.push(outcome.path), new URL(`file://${broken}`));
+    const { byWorkers } = await parseFilesInParallel(dir, [...files, ...files], 2, (outcome) => seen.push(outcome.path), { workerUrl: new URL(`file://${broken}`), workerFirst: true });
     expect(byWorkers).toBe(0);
     expect(seen).toEqual([...files, ...files]);
+  });
+
+  it('parses on the main thread a chunk a worker took and never delivered', async () => {
+    const dir = mixedWorkspace();
+    const { files } = scanWorkspace(dir);
+    const paths = [...files, ...files, ...files];
+    // A worker that takes the first chunk it can, then dies with it.
+    const here = testdir();
+    const dying = join(here, 'dying-worker.mjs');
+    const taken = join(here, 'taken');
+    const pool = new URL('../dist/workspace/parse-pool.js', import.meta.url).href;
+    writeFileSync(dying, `import { writeFileSync } from 'node:fs';\nimport { workerData } from 'node:worker_threads';\nimport { takeChunk } from '${pool}';\nwriteFileSync(${JSON.stringify(taken)}, String(takeChunk(workerData)));\nprocess.exit(3);\n`);
+    const seen: ParseOutcome[] = [];
+    // The main thread waits for the worker's first chunk: the worker takes chunk 0 and dies with it.
+    const { byWorkers } = await parseFilesInParallel(dir, paths, 1, (outcome) => seen.push(outcome), { workerUrl: new URL(`file://${dying}`), workerFirst: true });
+    expect(readFileSync(taken, 'utf8')).toBe('0');
+    expect(byWorkers).toBe(0);
+    expect(seen.map((o) => o.path)).toEqual(paths);
   });
 });
