@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A git tree object kept as its bytes, with where each entry starts: `<mode> <name>\0<id>`
@@ -173,10 +173,11 @@ export function newTreeEntry(mode: string, key: string, oid: string): NewTreeEnt
   return { order: mode === FOLDER_MODE ? `${key}/` : key, raw: Buffer.concat([Buffer.from(`${mode} ${key}\0`, 'latin1'), Buffer.from(oid, 'hex')]) };
 }
 
-/** A git object's id: the hash of its header and body (SHA-1 or SHA-256 by the id's length). */
+/**
+ * A git object's id: the hash of its header and body (SHA-1 or SHA-256 by the id's
+ * length). One-shot over one buffer: a Hash object per object cost twice as much for the
+ * 20,000 small objects of a first sync.
+ */
 export function objectIdOf(type: string, body: Buffer, hashLength: number): string {
-  return createHash(hashLength === 20 ? 'sha1' : 'sha256')
-    .update(`${type} ${body.length}\0`)
-    .update(body)
-    .digest('hex');
+  return hash(hashLength === 20 ? 'sha1' : 'sha256', Buffer.concat([Buffer.from(`${type} ${body.length}\0`, 'latin1'), body]), 'hex');
 }

@@ -1,6 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** The hash a state keeps of each file's text (and the parse cache's racy entries are compared by). */
+/**
+ * The hash a state keeps of each file's text (and the parse cache's racy entries are
+ * compared by). One-shot `crypto.hash`: a Hash object per file cost twice as much, ~0.1 s
+ * of a cold load's 70,000 files.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  return hash('sha1', text, 'base64');
 }
