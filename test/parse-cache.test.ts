@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import { columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
+import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
@@ -118,6 +118,15 @@ describe('the persistent parse cache', () => {
       sameFiles(fresh, cached);
       expect((cached.get(LEARNING)?.value as { arr: number }).arr).toBe(36100);
     }
+  });
+
+  it("keeps no view of a chunk's bytes in the columns it reads: a watcher's load would hold every chunk's values twice", () => {
+    const row: Row = { size: 10, mtimeMs: 1, ctimeMs: 2, ino: 3, hash: 'h', kind: { kind: 'stage', thread: 'threads/sales/a', family: 'deal', stage: 2 }, bodyOffset: 4, diagnostics: [], valid: true };
+    const rows = serialize(columnsOf([['threads/sales/a/2-hypothesis.md', row]]));
+    const chunk = Buffer.concat([rows, Buffer.alloc(1 << 20)]); // the chunk's values after its rows
+    const columns = checkedColumns(deserialize(chunk.subarray(0, rows.length)));
+    expect(rowsOf(columns)).toEqual([['threads/sales/a/2-hypothesis.md', row]]);
+    for (const array of [columns.stamps, columns.bodyOffsets, columns.flags, columns.kinds]) expect(array.buffer.byteLength).toBeLessThan(1024);
   });
 
   function sameFiles(fresh: ReadonlyMap<string, ParsedFile>, cached: ReadonlyMap<string, ParsedFile>): void {

@@ -149,7 +149,7 @@ export function rowsOf(columns: Columns): [string, Row][] {
 }
 
 /** `rows` when it is a chunk's columns, whole and consistent; else an error (a damaged cache). */
-function checkedColumns(rows: unknown): Columns {
+export function checkedColumns(rows: unknown): Columns {
   const c = rows as Partial<Columns> | null;
   const n = Array.isArray(c?.paths) ? c.paths.length : -1;
   const whole =
@@ -171,7 +171,9 @@ function checkedColumns(rows: unknown): Columns {
   if (!whole) throw new Error('its content is not a parse cache');
   const others = new Set(c.otherKinds!.map(([i]) => i));
   for (let i = 0; i < n; i++) if (c.kinds![i] === 0 && !others.has(i)) throw new Error('a file has no kind');
-  return c as Columns;
+  // Copied: a deserialized typed array is a view of the bytes it was read from — the whole
+  // chunk, values included — and a watcher's load holding them all peaked 50 MB higher.
+  return { ...(c as Columns), stamps: c.stamps!.slice(), bodyOffsets: c.bodyOffsets!.slice(), flags: c.flags!.slice(), kinds: c.kinds!.slice() };
 }
 
 /**
