@@ -4,7 +4,7 @@ import { inflateSync } from 'node:zlib';
 import { chmodSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitPaths } from '../src/git/commit.js';
+import { commitPaths, treeReads } from '../src/git/commit.js';
 import { storedZlib } from '../src/git/pack.js';
 import { changedPaths } from '../src/git/status.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitPaths } from './helpers/git.js';
@@ -217,6 +217,30 @@ describe('commitPaths commits exactly its paths', () => {
     await commitPaths({ cwd: other, paths: ['threads/sales/deal-399/meta.json'], message: 'threadwork: other' });
     expect(git(other, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(other, base, ['threads/sales/deal-399/meta.json'], []));
     expect(git(other, 'fsck', '--strict')).toBeDefined();
+    expect(status(dir)).toBe('');
+  });
+
+  it('reads again only the folders the last commit did not write: none for the same deal, its folder for another, the root after a person committed', async () => {
+    // Content no other test has: a tree kept by id from another test cannot spare a read here.
+    const unique = randomBytes(8).toString('hex');
+    const dir = testdir({ 'threads/sales/acme/meta.json': `{"id": "${unique}"}\n`, 'threads/sales/globex/meta.json': `{"id": "${unique}-g"}\n`, 'notes.md': `${unique}\n` });
+    gitInit(dir);
+    const commitOne = async (path: string, text: string): Promise<number> => {
+      const before = git(dir, 'rev-parse', 'HEAD').trim();
+      writeFiles(dir, { [path]: text });
+      const reads = treeReads.batches;
+      expect(await commitPaths({ cwd: dir, paths: [path], message: `threadwork: ${path}` })).toMatchObject({ committed: true });
+      expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, [path], []));
+      return treeReads.batches - reads;
+    };
+    // First: the root, threads, threads/sales and acme's folder, a level each.
+    expect(await commitOne('threads/sales/acme/meta.json', '{"stage": 2}\n')).toBe(4);
+    expect(await commitOne('threads/sales/acme/meta.json', '{"stage": 3}\n')).toBe(0);
+    expect(await commitOne('threads/sales/globex/meta.json', '{"stage": 2}\n')).toBe(1);
+    // A person's commit writes a root this process never saw: read again, and the rest kept.
+    writeFiles(dir, { 'notes.md': 'two\n' });
+    git(dir, 'commit', '-qam', 'notes');
+    expect(await commitOne('threads/sales/globex/meta.json', '{"stage": 3}\n')).toBe(1);
     expect(status(dir)).toBe('');
   });
 

@@ -83,6 +83,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     const identity = identityFor(request.author, config);
     const commit = (await gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity })).trim();
+    keepCommit(commit, built.tree);
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
     recordIndexRepair(repo.gitDir, commit, repoPaths);
     try {
@@ -120,16 +121,28 @@ interface BuiltTree {
 }
 
 /**
- * Large trees read or written lately, by id. Each commit's HEAD is the last one's, so
- * `threads/sales` of 10,000 deals — written by the last commit — is not read again.
+ * Trees read or written lately, by id (an id names one content: a kept tree is never
+ * stale). Each commit's HEAD is the last one's, so the folders on the way to what a
+ * watcher commits again — the root, `threads`, `threads/sales` of 10,000 deals (400 KB),
+ * often the deal's own folder — are not read again: a read is a `git cat-file` per level
+ * of folders, 5–8 ms each from a watcher's heap, and a small tree costs as much to read as
+ * a large one. Sixteen: the four or five trees of each of the last few commits.
  */
 const recentTrees = new Map<string, TreeObject>();
-const RECENT_TREES = 8;
-/** Smaller trees are cheap to read: only these are kept. */
-const KEEP_TREES_FROM = 256;
+const RECENT_TREES = 16;
+
+/** How many `cat-file` batches read trees in this process (a test sees the kept ones spare them). */
+export const treeReads = { batches: 0 };
+
+/** The root tree of each commit this process made lately: the next commit's HEAD is the last one's. */
+const recentCommits = new Map<string, string>();
+
+function keepCommit(commit: string, tree: string): void {
+  if (recentCommits.size >= RECENT_TREES) recentCommits.delete(recentCommits.keys().next().value!);
+  recentCommits.set(commit, tree);
+}
 
 function keepTree(tree: TreeObject): void {
-  if (tree.size < KEEP_TREES_FROM) return;
   recentTrees.delete(tree.oid);
   if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   recentTrees.set(tree.oid, tree);
@@ -335,7 +348,10 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
     const wanted: { dir: string; object: string }[] = [];
     for (const dir of byDepth.get(level)!) {
       if (dir === '') {
-        wanted.push({ dir, object: `${head}^{tree}` });
+        const root = recentCommits.get(head);
+        const kept = root === undefined ? undefined : recentTrees.get(root);
+        if (kept) trees.set(dir, kept);
+        else wanted.push({ dir, object: `${head}^{tree}` });
         continue;
       }
       const slash = dir.lastIndexOf('/');
@@ -357,6 +373,7 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
       else wanted.push({ dir, object: oid });
     }
     if (wanted.length === 0) continue;
+    treeReads.batches += 1;
     const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${wanted.map((w) => w.object).join('\n')}\n` });
     let offset = 0;
     for (const { dir } of wanted) {
