@@ -35,7 +35,7 @@ export interface Prescan extends ScanResult {
 
 /**
  * The stamps of a scan's files, in the scan's order, as four numbers each (size, mtime,
- * ctime, inode) in one array: hashed as bytes, and read back per file only by a load that
+ * ctime, inode) in one array: hashed as bytes, and compared per file only by a load that
  * needs them (a check served from the cache never makes 70,000 stamp objects).
  */
 export class StampTable {
@@ -43,14 +43,6 @@ export class StampTable {
     readonly files: readonly string[],
     private readonly numbers: Float64Array,
   ) {}
-
-  /** The stamp of `files[index]`; undefined when it was missing at the scan. */
-  at(index: number): FileStamp | undefined {
-    const at = index * 4;
-    const size = this.numbers[at]!;
-    if (size < 0) return undefined;
-    return { size, mtimeMs: this.numbers[at + 1]!, ctimeMs: this.numbers[at + 2]!, ino: this.numbers[at + 3]! };
-  }
 
   /** Whether `files[index]` had `stamp` at the scan (no object made: a load asks for 70,000 files). */
   matches(index: number, stamp: FileStamp): boolean {
