@@ -173,6 +173,18 @@ describe('commitPaths commits exactly its paths', () => {
     expect(status(dir)).toBe('');
   });
 
+  it('commits below a folder that HEAD has as a file, and into folders HEAD lacks, as git add would', async () => {
+    const dir = testdir({ 'threads/notes': 'a file for now\n', 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    rmSync(join(dir, 'threads/notes'));
+    writeFiles(dir, { 'threads/notes/deep/x.md': 'x\n', 'threads/sales/new/deeper/y.md': 'y\n' });
+    const paths = ['threads/notes/deep/x.md', 'threads/sales/new/deeper/y.md'];
+    expect(await commitPaths({ cwd: dir, paths, message: 'threadwork: below a file' })).toMatchObject({ committed: true });
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, paths, []));
+    expect(tree(dir)).toEqual(['threads/notes/deep/x.md', 'threads/sales/acme/meta.json', 'threads/sales/new/deeper/y.md']);
+  });
+
   it('commits many paths across many folders in one go', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 300; i++) files[`threads/sales/deal-${i}/meta.json`] = `{"i": ${i}}\n`;
@@ -233,11 +245,11 @@ describe('commitPaths commits exactly its paths', () => {
       expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, [path], []));
       return treeReads.batches - reads;
     };
-    // First: the root, threads, threads/sales and acme's folder, a level each.
-    expect(await commitOne('threads/sales/acme/meta.json', '{"stage": 2}\n')).toBe(4);
+    // First: the root, threads, threads/sales and acme's folder, asked for by path in one process.
+    expect(await commitOne('threads/sales/acme/meta.json', '{"stage": 2}\n')).toBe(1);
     expect(await commitOne('threads/sales/acme/meta.json', '{"stage": 3}\n')).toBe(0);
     expect(await commitOne('threads/sales/globex/meta.json', '{"stage": 2}\n')).toBe(1);
-    // A person's commit writes a root this process never saw: read again, and the rest kept.
+    // A person's commit writes a root this process never saw: the folders on the way read again, in one process.
     writeFiles(dir, { 'notes.md': 'two\n' });
     git(dir, 'commit', '-qam', 'notes');
     expect(await commitOne('threads/sales/globex/meta.json', '{"stage": 3}\n')).toBe(1);

@@ -82,9 +82,10 @@ export function readChunkedTable<T, R = T>(
  * value: an array of rows, or columns) and a view of its payload. `found` is false when
  * there is no table or it is another engine's; `damaged` says why a table cannot be
  * trusted — whatever `visit` saw of it must then be dropped (an error thrown by `visit`
- * is reported so too).
+ * is reported so too). `checksum` (of a table read whole) names its content: a table
+ * written again with other rows has another.
  */
-export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string } {
+export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string; checksum?: string } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -126,7 +127,7 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
       header.chunks.forEach((length, index) => visitChunk(readChunk(length), header.rows[index]!));
       verify();
     }
-    return { found: true };
+    return { found: true, checksum: header.checksum };
   } catch (error) {
     return { found: true, damaged: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -170,11 +171,12 @@ export interface StoredChunk {
   payload?: Uint8Array | undefined;
 }
 
-/** Writes chunks of any rows section (see readTableChunks) atomically, one at a time. */
-export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, now = Date.now()): void {
+/** Writes chunks of any rows section (see readTableChunks) atomically, one at a time; returns the table's checksum. */
+export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, now = Date.now()): string {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
+  let checksum: string;
   try {
     const hash = createHash('sha1');
     const lengths: number[] = [];
@@ -192,7 +194,8 @@ export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, no
       rowLengths.push(rows.length);
       lengths.push(rows.length + (chunk.payload?.length ?? 0));
     }
-    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hash.digest('hex'), savedAt: now, chunks: lengths, rows: rowLengths };
+    checksum = hash.digest('hex');
+    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum, savedAt: now, chunks: lengths, rows: rowLengths };
     const line = JSON.stringify(header);
     if (Buffer.byteLength(line) >= HEADER_ROOM) throw new Error(`${file}: ${lengths.length} chunks do not fit the header`);
     writeSync(fd, Buffer.from(`${line.padEnd(HEADER_ROOM - 1, ' ')}\n`), 0, HEADER_ROOM, 0);
@@ -204,4 +207,5 @@ export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, no
   }
   closeSync(fd);
   renameSync(temp, file);
+  return checksum;
 }

@@ -267,6 +267,11 @@ export class CachedFiles {
     return this.where.size;
   }
 
+  /** Every cached path. */
+  paths(): IterableIterator<string> {
+    return this.where.keys();
+  }
+
   /** Adds a chunk as read; `eager` values when the reader deserialized them. */
   add(columns: Columns, values: ChunkValues | undefined, eager: [unknown, unknown][] | undefined): void {
     const base = this.chunks.length * CHUNK_ROWS;
@@ -305,7 +310,7 @@ const EXTENSION = 'v8';
  * chunk of the file in memory at a time — the bytes kept for later (58 MB at 10,000
  * deals) would outweigh the objects they spare. Otherwise values stay bytes until read.
  */
-export async function readParseCache(root: string, options: { longLived?: boolean | undefined } = {}): Promise<{ files?: CachedFiles; warning?: Diagnostic }> {
+export async function readParseCache(root: string, options: { longLived?: boolean | undefined } = {}): Promise<{ files?: CachedFiles; checksum?: string; warning?: Diagnostic }> {
   const file = await cacheFile(root, NAME, EXTENSION);
   // Worth its time (a quarter of a second at 10,000 deals) only in a process that keeps the state.
   const interner = options.longLived ? new StringInterner() : undefined;
@@ -320,9 +325,9 @@ export async function readParseCache(root: string, options: { longLived?: boolea
     const eager = interner && payload ? interner.intern(deserialize(payload) as [unknown, unknown][]) : undefined;
     files.add(columns, !interner && payload ? new ChunkValues(payload, columns.paths.length) : undefined, interner ? (eager ?? []) : undefined);
   };
-  const { found, damaged } = readTableChunks(file, visit, { keepPayloads: !options.longLived });
+  const { found, damaged, checksum } = readTableChunks(file, visit, { keepPayloads: !options.longLived });
   if (damaged) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${damaged}): every file was read anew`) };
-  return found ? { files } : {};
+  return found ? { files, checksum } : {};
 }
 
 /**
@@ -330,7 +335,7 @@ export async function readParseCache(root: string, options: { longLived?: boolea
  * to trust their times as racy. The meta.json files come first, in chunks of their own:
  * they are the values every run reads, and the stage files' chunks stay bytes.
  */
-export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now()): Promise<void> {
+export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now()): Promise<string> {
   const metas: [string, CachedFile][] = [];
   const others: [string, CachedFile][] = [];
   for (const file of files) (file[1].parsed.kind.kind === 'thread-meta' ? metas : others).push(file);
@@ -342,7 +347,7 @@ export async function writeParseCache(root: string, files: Iterable<[string, Cac
       }
     }
   };
-  writeTableChunks(await cacheFile(root, NAME, EXTENSION), chunks(), now);
+  return writeTableChunks(await cacheFile(root, NAME, EXTENSION), chunks(), now);
 }
 
 function rowOf(entry: CachedFile, now: number): Row {

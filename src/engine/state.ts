@@ -78,6 +78,10 @@ export class WorkspaceState {
   private heldDirty = true;
   /** Files read anew (or gone) since the parse cache was last read or written: how stale it is (infinite: there is none). */
   private readSinceCacheSaved = 0;
+  /** The checksum of the parse cache as this state last read or wrote it: it names what the cache holds. */
+  private cacheChecksum: string | undefined;
+  /** The paths a cold load found changed or gone since the parse cache, when it read one. */
+  private sinceCache: string[] | undefined;
 
   constructor(
     readonly root: string,
@@ -127,7 +131,13 @@ export class WorkspaceState {
       this.live.setScanDiagnostics(this.scanDiagnostics);
     }
     timer.mark('read cache');
-    const stale = cache?.files ? this.takeFromCache(files, cache.files, changed, prescan?.stamps) : cold ? files : files.filter((path) => this.moved(path));
+    let stale: string[];
+    if (cache?.files) {
+      const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps);
+      stale = taken.stale;
+      this.cacheChecksum = cache.checksum;
+      this.sinceCache = [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)];
+    } else stale = cold ? files : files.filter((path) => this.moved(path));
     timer.mark('stat');
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
     const workers = cold ? parseWorkers(stale.length) : 0;
@@ -159,15 +169,18 @@ export class WorkspaceState {
   /**
    * Fills the state from the parse cache: every file whose stamp (size, mtime, ctime,
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
-   * content hash still matches. Returns the files to read.
+   * content hash still matches. Returns the files to read, and how many scanned files the
+   * cache holds (taken or not).
    */
-  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): string[] {
+  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): { stale: string[]; cachedHere: number } {
     const stale: string[] = [];
+    let cachedHere = 0;
     // The prescan's stamps, when they are of these very files (the first load's scan).
     const scanned = stamps?.files === files ? stamps : undefined;
     for (let index = 0; index < files.length; index++) {
       const path = files[index]!;
       const entry = cached.get(path);
+      if (entry) cachedHere += 1;
       if (!entry || !(scanned ? scanned.matches(index, entry) : this.hasStamp(path, entry)) || (entry.racy && !this.contentIs(path, entry.hash))) {
         stale.push(path);
         continue;
@@ -176,7 +189,7 @@ export class WorkspaceState {
       this.setEntry(path, { current: entry.parsed, good: valid ? entry.parsed : undefined, heldFrom: undefined, headChecked: false, hash: entry.hash, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size });
       changed.push(path);
     }
-    return stale;
+    return { stale, cachedHere };
   }
 
   private hasStamp(path: string, stamp: FileStamp): boolean {
@@ -230,6 +243,20 @@ export class WorkspaceState {
     return this.usesCache();
   }
 
+  /**
+   * What the parse cache this state last read or wrote holds (its checksum), and the files a
+   * cold load found changed or gone since it — each file not among them has the stamp the
+   * cache gave it. Undefined when the load read no cache.
+   */
+  get sinceParseCache(): { checksum: string; paths: readonly string[] } | undefined {
+    return this.cacheChecksum !== undefined && this.sinceCache ? { checksum: this.cacheChecksum, paths: this.sinceCache } : undefined;
+  }
+
+  /** The checksum of the parse cache as this state last read or wrote it. */
+  get parseCacheChecksum(): string | undefined {
+    return this.cacheChecksum;
+  }
+
   /** Whether this state is kept for long (a watcher): see StateOptions.longLived. */
   get longLived(): boolean {
     return this.options.longLived === true;
@@ -247,7 +274,7 @@ export class WorkspaceState {
         yield [path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }];
       }
     };
-    await writeParseCache(this.root, files());
+    this.cacheChecksum = await writeParseCache(this.root, files());
     this.readSinceCacheSaved = 0;
   }
 
@@ -400,6 +427,7 @@ export class WorkspaceState {
     return readWorkspaceText(this.root, path);
   }
 
+
   /** Text of a file on disk, whatever a transaction in flight is about to write. */
   diskText(path: string): string | undefined {
     return readWorkspaceText(this.root, path);
@@ -536,4 +564,11 @@ function isWorkspacePath(path: string): boolean {
 function firstError(file: ParsedFile): string {
   const error = file.diagnostics.find((d) => d.severity === 'error');
   return error ? `${error.path}:${error.line}:${error.column} ${error.message.replace(/\.$/, '')}` : 'it is not valid';
+}
+
+/** The cached paths no longer scanned: none when every cached path is one of the `cachedHere` scanned ones. */
+function goneSinceCache(files: readonly string[], cached: CachedFiles, cachedHere: number): string[] {
+  if (cached.size === cachedHere) return [];
+  const scanned = new Set(files);
+  return [...cached.paths()].filter((path) => !scanned.has(path));
 }

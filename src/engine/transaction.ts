@@ -3,7 +3,6 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
-import { changedPaths } from '../git/status.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
@@ -16,8 +15,8 @@ import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
 import { fingerprint, type Fingerprint, type Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
-import { settled, type Settled } from '../settled.js';
 import { atMostEvery } from './at-most-every.js';
+import { everySource, SOURCE_FOLDERS, UncommittedSources } from './uncommitted.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -74,8 +73,6 @@ export interface TransactionResult<T> {
 /** What a proposal looks like when a transaction only syncs. */
 export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summary: '' };
 
-/** Folders whose changes a sync commits as its triggers: the sources, not the derived artifacts. */
-const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'threadwork.config.yaml'];
 /** The sources every thread's derived scores depend on (derive/incremental.ts compares them for the same reason). */
 const SCORING_INPUTS = new Set(['threadwork.config.yaml', 'strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
 
@@ -112,11 +109,12 @@ export async function runTransaction<T>(
       prescan = print.scan;
       timer.mark('fingerprint');
     }
-    // Asked of git while the state loads: its lstat of every tracked file runs beside ours.
     const interrupted = options.dryRun ? null : await readJournal(root);
-    const uncommittedAtStart = interrupted ? undefined : askUncommittedSources(root, options);
+    const uncommitted = interrupted ? undefined : uncommittedQuery(root, options);
     const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true }));
     await state.resolveHeld();
+    // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
+    await uncommitted?.ask(state);
     timer.mark('load');
     const recovered = interrupted ? await finishInterrupted(state, interrupted, options, guard) : null;
     // A cold run derives from the facts cache: only the threads that changed are derived anew.
@@ -159,11 +157,13 @@ export async function runTransaction<T>(
       if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
       await writeSnapshot(root, plan.snapshot);
       await keepFacts();
+      await uncommitted?.remember(state, null, []);
       return { result: proposal.result, sources: [], sync, commit: recovered };
     }
 
     const sourcePaths = proposal.changes.map((c) => c.path);
-    const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await uncommittedSources(root, uncommittedAtStart))) : [];
+    const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root)))) : [];
+    if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
     const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
     if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
     timer.mark('triggers+journal');
@@ -188,6 +188,7 @@ export async function runTransaction<T>(
       // After many writes (a first sync), the next cold run should not parse them all again.
       if (!options.state) await state.saveParseCacheIfStale(derivedWritten.length >= MANY_WRITES);
       await keepFacts();
+      await uncommitted?.remember(state, commit, [...written, ...triggers]);
       timer.mark('snapshot+cache');
       timer.report(proposal.summary || 'sync');
       if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
@@ -204,24 +205,14 @@ export async function runTransaction<T>(
 }
 
 /**
- * The sources changed since the last commit, as `git status` reports them, asked before a
- * cold load when the transaction may commit them as its triggers: git reads its index and
- * lstats every tracked file on the other core while this process loads the state (0.4 s at
- * 10,000 deals, no longer on the path). Unused (a no-op, a config that says not to
- * commit), it is dropped; it takes no lock (git/status.ts). A warm state has no load to
- * overlap: git is asked only when there is something to commit, as before.
+ * Which sources are uncommitted, for a cold transaction that may commit them as its
+ * triggers (uncommitted.ts). A warm state knows them from its events (pendingSources),
+ * or asks git only when there is something to commit, as does a run that recovers an
+ * interrupted one (it commits first); a dry run or a run that does not commit never asks.
  */
-function askUncommittedSources(root: string, options: TransactionOptions): Settled<string[]> | undefined {
+function uncommittedQuery(root: string, options: TransactionOptions): UncommittedSources | undefined {
   if (options.state || options.pendingSources || options.dryRun || options.commit === false || options.sync === false) return undefined;
-  return settled(changedPaths(root, SOURCE_FOLDERS));
-}
-
-/** The early answer; asked now when there was none (a warm state, or an interrupted transaction finished first: it wrote and committed since). */
-async function uncommittedSources(root: string, early: Settled<string[]> | undefined): Promise<string[]> {
-  if (!early) return changedPaths(root, SOURCE_FOLDERS);
-  const answer = await early;
-  if ('error' in answer) throw answer.error;
-  return answer.value;
+  return new UncommittedSources(root);
 }
 
 interface Planned {
@@ -390,7 +381,7 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   if (!committing) return null;
   // The plan is made from the workspace as it is now: a source someone changed since the
   // kill moved what was just written, so it goes into the same commit, named a trigger.
-  const since = await triggersFor(state, [...journal.paths, ...written], plan.changes, options.pendingSources ?? (await changedPaths(state.root, SOURCE_FOLDERS)));
+  const since = await triggersFor(state, [...journal.paths, ...written], plan.changes, options.pendingSources ?? (await everySource(state.root)));
   const message = withTriggers(journal.message, since);
   const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);

@@ -97,6 +97,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
       timer.mark('commit+ref');
       await retryOnIndexLock(() => refreshIndex(repo.top, commit, repoPaths, built.entries, pathsFile), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
+      keepParent(commit, head ?? '');
       timer.mark('index');
       timer.report(`commit of ${repoPaths.length} paths`);
     } catch (error) {
@@ -136,6 +137,23 @@ export const treeReads = { batches: 0 };
 
 /** The root tree of each commit this process made lately: the next commit's HEAD is the last one's. */
 const recentCommits = new Map<string, string>();
+
+/** The parent ('' for none) of each commit this process made whose index refresh went through. */
+const parents = new Map<string, string>();
+
+function keepParent(commit: string, parent: string): void {
+  if (parents.size >= RECENT_TREES) parents.delete(parents.keys().next().value!);
+  parents.set(commit, parent);
+}
+
+/**
+ * The commit `commit` was made on ('' for a first commit), when this process made it and
+ * refreshed git's index after it; otherwise undefined. What a run knew of HEAD before its
+ * commit holds after it only when the commit is on that HEAD (engine/uncommitted.ts).
+ */
+export function parentOfOwnCommit(commit: string): string | undefined {
+  return parents.get(commit);
+}
 
 function keepCommit(commit: string, tree: string): void {
   if (recentCommits.size >= RECENT_TREES) recentCommits.delete(recentCommits.keys().next().value!);
@@ -329,10 +347,13 @@ function depth(dir: string): number {
  * The trees of `dirs` in `head`: folder → its tree (null when HEAD has something else
  * there; absent when HEAD has nothing there). Undefined when the answer cannot be read.
  *
- * Read level by level, each folder by the id its parent lists, with one `cat-file
- * --batch` a level: asking for `HEAD:threads/sales/acme` instead makes git walk and
- * parse every folder on the way for each path, and `threads/sales` of 10,000 threads
- * holds 10,000 entries — 43 s for 10,000 paths, against well under a second this way.
+ * Trees kept from earlier commits are used first. The few folders still unknown (a
+ * commit's root, `threads`, `threads/sales` and a deal's folder) are asked for by path in
+ * one `cat-file --batch` — one process, where a level each cost four, 5–8 ms each from a
+ * large heap. Many (a first sync) are read level by level, each folder by the id its
+ * parent lists: asking for `HEAD:threads/sales/acme` makes git walk and parse every folder
+ * on the way for each path, and `threads/sales` of 10,000 threads holds 10,000 entries —
+ * 43 s for 10,000 paths, against well under a second this way.
  */
 async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, TreeObject | null> | undefined> {
   const trees = new Map<string, TreeObject | null>();
@@ -343,61 +364,109 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
     if (same) same.push(dir);
     else byDepth.set(level, [dir]);
   }
-  for (const level of [...byDepth.keys()].sort((a, b) => a - b)) {
-    // Each folder's id from its parent's entry (the root from HEAD); a folder its parent lacks is absent from HEAD.
+  const levels = [...byDepth.keys()].sort((a, b) => a - b).map((level) => byDepth.get(level)!);
+  const unknown = (): string[] => dirs.filter((dir) => !trees.has(dir) && !absentAbove(trees, dir));
+  // What the kept trees tell, with no process at all.
+  for (const level of levels) resolveLevel(head, level, trees, () => undefined);
+  const left = unknown();
+  if (left.length === 0) return trees;
+  // A name git's batch input cannot carry (a line break) is read by id, level by level.
+  if (left.length <= BY_PATH_AT_MOST && !left.some((dir) => /[\n\r]/.test(dir))) {
+    const asked = left.map((dir) => ({ dir, object: dir === '' ? `${head}^{tree}` : `${head}:${dir}` }));
+    // Below a folder HEAD has as a file git finds nothing: absent, where the walk by id says null — either way (one null) the commit takes the general way.
+    return (await readBatch(top, asked, trees, hashLength)) ? trees : undefined;
+  }
+  for (const level of levels) {
     const wanted: { dir: string; object: string }[] = [];
-    for (const dir of byDepth.get(level)!) {
-      if (dir === '') {
-        const root = recentCommits.get(head);
-        const kept = root === undefined ? undefined : recentTrees.get(root);
-        if (kept) trees.set(dir, kept);
-        else wanted.push({ dir, object: `${head}^{tree}` });
-        continue;
-      }
-      const slash = dir.lastIndexOf('/');
-      const parent = trees.get(slash < 0 ? '' : dir.slice(0, slash));
-      if (parent === undefined) continue;
-      if (parent === null) {
-        trees.set(dir, null);
-        continue;
-      }
-      const entry = parent.find(latin1(dir.slice(slash + 1)));
-      if (entry < 0) continue;
-      if (!parent.isFolder(entry)) {
-        trees.set(dir, null);
-        continue;
-      }
-      const oid = parent.id(entry);
-      const kept = recentTrees.get(oid);
-      if (kept) trees.set(dir, kept);
-      else wanted.push({ dir, object: oid });
-    }
-    if (wanted.length === 0) continue;
-    treeReads.batches += 1;
-    const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${wanted.map((w) => w.object).join('\n')}\n` });
-    let offset = 0;
-    for (const { dir } of wanted) {
-      const end = output.indexOf(0x0a, offset);
-      if (end < 0) return undefined;
-      const header = output.subarray(offset, end).toString('latin1');
-      offset = end + 1;
-      const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-      if (!match) {
-        if (!header.endsWith(' missing')) return undefined;
-        continue;
-      }
-      const size = Number(match[3]);
-      if (match[2] !== 'tree') trees.set(dir, null);
-      else {
-        // A copy: a tree kept for the next commit must not hold the whole batch's output alive.
-        const tree = TreeObject.parse(match[1]!, Buffer.from(output.subarray(offset, offset + size)), hashLength);
-        trees.set(dir, tree);
-        keepTree(tree);
-      }
-      offset += size + 1;
-    }
+    resolveLevel(head, level, trees, (dir, object) => wanted.push({ dir, object }));
+    if (wanted.length && !(await readBatch(top, wanted, trees, hashLength))) return undefined;
   }
   return trees;
+}
+
+/** Up to this many folders unknown, they are read by path in one process (see readTrees). */
+const BY_PATH_AT_MOST = 16;
+
+/**
+ * Each folder of one level whose parent is known: from a kept tree when there is one,
+ * else handed to `want` with the id to read (the root by HEAD). A folder its parent lacks
+ * is absent from HEAD; one its parent has as a file is null.
+ */
+function resolveLevel(head: string, level: readonly string[], trees: Map<string, TreeObject | null>, want: (dir: string, object: string) => void): void {
+  for (const dir of level) {
+    if (trees.has(dir)) continue;
+    if (dir === '') {
+      const root = recentCommits.get(head);
+      const kept = root === undefined ? undefined : recentTrees.get(root);
+      if (kept) trees.set(dir, kept);
+      else want(dir, `${head}^{tree}`);
+      continue;
+    }
+    const slash = dir.lastIndexOf('/');
+    const parent = trees.get(slash < 0 ? '' : dir.slice(0, slash));
+    if (parent === undefined) continue;
+    if (parent === null) {
+      trees.set(dir, null);
+      continue;
+    }
+    const entry = parent.find(latin1(dir.slice(slash + 1)));
+    if (entry < 0) continue;
+    if (!parent.isFolder(entry)) {
+      trees.set(dir, null);
+      continue;
+    }
+    const oid = parent.id(entry);
+    const kept = recentTrees.get(oid);
+    if (kept) trees.set(dir, kept);
+    else want(dir, oid);
+  }
+}
+
+/** The folders above `dir`, the root ('') first. */
+function* ancestors(dir: string): Generator<string> {
+  if (dir === '') return;
+  yield '';
+  for (let slash = dir.indexOf('/'); slash >= 0; slash = dir.indexOf('/', slash + 1)) yield dir.slice(0, slash);
+}
+
+/** Whether `trees` shows `dir` missing from HEAD: a known folder on the way lacks the next one. */
+function absentAbove(trees: Map<string, TreeObject | null>, dir: string): boolean {
+  const chain = [...ancestors(dir), dir];
+  for (let i = 1; i < chain.length; i++) {
+    const parent = trees.get(chain[i - 1]!);
+    if (!parent) return false; // not read, or a file: not known missing this way
+    const child = chain[i]!;
+    if (parent.find(latin1(child.slice(child.lastIndexOf('/') + 1))) < 0) return true;
+  }
+  return false;
+}
+
+/** Reads `wanted` with one `git cat-file --batch` into `trees`; false when the answer cannot be read. */
+async function readBatch(top: string, wanted: readonly { dir: string; object: string }[], trees: Map<string, TreeObject | null>, hashLength: number): Promise<boolean> {
+  treeReads.batches += 1;
+  const output = await gitSpawn(top, ['cat-file', '--batch'], { input: `${wanted.map((w) => w.object).join('\n')}\n` });
+  let offset = 0;
+  for (const { dir } of wanted) {
+    const end = output.indexOf(0x0a, offset);
+    if (end < 0) return false;
+    const header = output.subarray(offset, end).toString('latin1');
+    offset = end + 1;
+    const match = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+    if (!match) {
+      if (!header.endsWith(' missing')) return false;
+      continue;
+    }
+    const size = Number(match[3]);
+    if (match[2] !== 'tree') trees.set(dir, null);
+    else {
+      // A copy: a tree kept for the next commit must not hold the whole batch's output alive.
+      const tree = TreeObject.parse(match[1]!, Buffer.from(output.subarray(offset, offset + size)), hashLength);
+      trees.set(dir, tree);
+      keepTree(tree);
+    }
+    offset += size + 1;
+  }
+  return true;
 }
 
 /** The general way: a temporary index seeded from HEAD (`read-tree`: the cost follows the whole repository). */

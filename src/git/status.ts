@@ -4,12 +4,14 @@ import { gitSpawn, gitText } from './git.js';
 /**
  * Workspace-relative paths under `folders` that differ from HEAD: modified, added,
  * deleted or untracked. Read with GIT_OPTIONAL_LOCKS=0, so it never blocks a person's git.
+ * `folders` are pathspecs read literally: files or folders, never glob patterns (a folder
+ * called `[draft]` is that folder).
  */
 export function changedPaths(cwd: string, folders: readonly string[]): Promise<string[]> {
   // Both git processes at once, spawned directly (a simple-git call costs ~20 ms more);
   // pathspecs are relative to cwd, porcelain paths to the repository's top: hence the prefix.
   const prefix = gitText(cwd, ['rev-parse', '--show-prefix']);
-  const status = settled(gitSpawn(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...folders]));
+  const status = settled(gitSpawn(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...folders], { env: { GIT_LITERAL_PATHSPECS: '1' } }));
   return (async () => {
     let inside: string;
     try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
 import { kindOf } from './read-files.js';
-import { LAYOUT } from './layout.js';
+import { LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
 export interface ScanResult {
   /** Workspace-relative paths (forward slashes) of every file the engine reads. */
@@ -29,6 +29,24 @@ export function isIgnoredName(name: string): boolean {
     name === '4913' ||
     name === 'node_modules'
   );
+}
+
+/**
+ * Whether a scan would list `path` when it is a regular file: by where it is, the rules of
+ * scanLayout and scanThreadFolder below. A file the engine never reads cannot have caused
+ * what it derives: a transaction never commits one as a trigger (engine/uncommitted.ts).
+ */
+export function isScannedPath(path: string): boolean {
+  const parts = path.split('/');
+  if (parts.some(isIgnoredName)) return false;
+  if (path === LAYOUT.config || path === SUPPRESSION_FILE) return true;
+  const name = parts[parts.length - 1]!;
+  const dir = parts.slice(0, -1).join('/');
+  if ((dir === LAYOUT.canvas || dir === LAYOUT.goals) && name.endsWith('.md')) return true;
+  if (dir === LAYOUT.icp && name.endsWith('.yaml')) return true;
+  if (threadOf(parts) !== undefined) return true;
+  // A campaign's drafts: threads/sales/campaigns/<campaign>/drafts/<draft>.md
+  return parts.length === 6 && parts.slice(0, 3).join('/') === LAYOUT.campaigns && parts[4] === 'drafts' && name.endsWith('.md');
 }
 
 /**
