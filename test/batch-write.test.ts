@@ -13,13 +13,18 @@ describe('writeFilesIfChanged', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`threads/sales/t${i}/meta.json`] = `{"n": ${i}}\n`;
     const dir = testdir(files);
+    // Modes the umask would narrow (group- and world-writable) or not (owner only, executable): each kept.
     chmodSync(join(dir, 'threads/sales/t3/meta.json'), 0o600);
+    chmodSync(join(dir, 'threads/sales/t4/meta.json'), 0o666);
+    chmodSync(join(dir, 'threads/sales/t6/meta.json'), 0o755);
     const batch = Object.keys(files).map((path, i) => ({ path, content: i % 2 === 0 ? `{"n": ${i}, "even": true}\n` : files[path]! }));
     batch.push({ path: 'threads/sales/new/meta.json', content: '{"new": true}\n' });
     const written = await writeFilesIfChanged(dir, batch);
     expect(written).toEqual(batch.filter((_, i) => i % 2 === 0 || i === 40).map((f) => f.path));
     for (const file of batch) expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content);
     expect(statSync(join(dir, 'threads/sales/t3/meta.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'threads/sales/t4/meta.json')).mode & 0o777).toBe(0o666);
+    expect(statSync(join(dir, 'threads/sales/t6/meta.json')).mode & 0o777).toBe(0o755);
     expect(names(join(dir, 'threads/sales/t2'))).toEqual(['meta.json']);
     expect(await writeFilesIfChanged(dir, batch)).toEqual([]);
   });

@@ -135,7 +135,7 @@ export async function runTransaction<T>(
     let planned: Planned;
     try {
       if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
-      ({ planned, undoFeed } = await planWithIcpFed(state, deriving));
+      ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving)));
       if (seeded?.warning) planned.diagnostics.push(seeded.warning);
       timer.mark('validate+derive+plan');
     } catch (error) {

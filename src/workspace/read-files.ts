@@ -137,9 +137,9 @@ export function readRegularFile(abs: string): string {
 }
 
 /** Like `readWorkspaceFile`, but undefined for a file that is missing or refused. */
-export function readWorkspaceText(root: string, rel: string): string | undefined {
+export function readWorkspaceText(root: string, rel: string, known?: Map<string, boolean>): string | undefined {
   try {
-    return readWorkspaceFile(root, rel);
+    return readWorkspaceFile(root, rel, known);
   } catch {
     return undefined;
   }

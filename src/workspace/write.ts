@@ -102,8 +102,9 @@ export async function writeFilesIfChanged(
     await inParallel(staged, async (file) => {
       beforeEach();
       written.add(file);
-      await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx' });
-      if (file.mode !== undefined) await chmod(file.temp, file.mode);
+      // Created with the file's mode; changed afterwards only when the umask took bits from it.
+      await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx', ...(file.mode !== undefined ? { mode: file.mode } : {}) });
+      if (file.mode !== undefined && (file.mode & processUmask()) !== 0) await chmod(file.temp, file.mode);
     });
     timer.mark('temps');
     flushToDisk(root, staged.map((s) => s.temp));
@@ -152,6 +153,25 @@ function writePreparer(root: string, options: { refuseFolder: boolean }): (rel: 
     if (kind) throw pathRefused(rel, `it is a ${kind}, not a regular file`);
     return { abs, stat };
   };
+}
+
+let umask: number | undefined;
+
+/**
+ * The process's umask, read where reading it changes nothing: `process.umask()` with no
+ * argument sets it to 0 and back, and a file another thread creates meanwhile would be
+ * world-writable. Where /proc does not say, every bit is taken as masked (a chmod each).
+ */
+function processUmask(): number {
+  if (umask === undefined) {
+    try {
+      const line = /^Umask:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/status', 'latin1'));
+      umask = line ? parseInt(line[1]!, 8) : 0o7777;
+    } catch {
+      umask = 0o7777;
+    }
+  }
+  return umask;
 }
 
 /** Runs `task` on every item, IN_FLIGHT at a time; the first failure stops the rest and is thrown. */
