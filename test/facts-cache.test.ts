@@ -92,5 +92,10 @@ describe('the persistent facts cache', () => {
     // What was served is what deriving the files as written gives.
     const fresh = new IncrementalDerivation().derive(state.derivationModel());
     expect(served.threads).toEqual(fresh.threads);
+    // The cache keeps no meta.json of its own: each served thread has the state's, the very object.
+    const { entries } = readChunkedTable<CachedFacts>(cachePath(dir));
+    expect([...entries!.values()].filter((entry) => entry.facts.meta !== undefined)).toEqual([]);
+    const model = state.derivationModel();
+    for (const facts of served.threads) expect(facts.meta).toBe(model.threads.get(facts.path)?.meta?.value);
   });
 });

@@ -15,10 +15,15 @@ import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
 
-/** A thread's facts as a persistent cache keeps them, with the key of what they were computed from. */
+/**
+ * A thread's facts as a persistent cache keeps them, with the key of what they were
+ * computed from — without its meta.json: the key holds that file's content hash, so the
+ * state's own parsed meta.json is the one they were computed with and is put back when
+ * they are taken (a third of the cache's bytes, deserialized for nothing).
+ */
 export interface CachedFacts {
   key: string;
-  facts: ThreadFacts;
+  facts: Omit<ThreadFacts, 'meta'> & { meta?: ThreadFacts['meta'] | undefined };
 }
 
 export interface FactsSeed {
@@ -140,7 +145,7 @@ export class IncrementalDerivation {
   *cacheEntries(): Generator<[string, CachedFacts]> {
     for (const [path, key] of this.keys) {
       const facts = this.facts.get(path);
-      if (facts) yield [path, { key, facts }];
+      if (facts) yield [path, { key, facts: { ...facts, meta: undefined } }];
     }
   }
 
@@ -223,10 +228,12 @@ export class IncrementalDerivation {
     this.keys.set(thread.path, key);
     const cached = this.seedFacts?.get(thread.path);
     this.seedFacts?.delete(thread.path);
-    if (cached && cached.key === key) {
-      // The same meta.json text as the state's (the key says so): share its parsed value, not a second copy.
-      const meta = metaOf(thread);
-      return meta ? { ...cached.facts, meta } : cached.facts;
+    const meta = metaOf(thread);
+    if (cached && cached.key === key && meta) {
+      // The same meta.json text as the state's (the key says so): its parsed value goes back in.
+      // The cached object was deserialized for this derivation alone: completed in place, not copied.
+      cached.facts.meta = meta;
+      return cached.facts as ThreadFacts;
     }
     this.recomputed += 1;
     return this.compute(thread);

@@ -160,8 +160,11 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
     contact_score: deal ? facts.contactScore : null,
   };
   const current = facts.meta as Record<string, unknown>;
+  // Compared field by field first: a sync compares every thread, and nearly all are as wanted.
+  let same = true;
+  for (const key in wanted) if ((current[key] ?? null) !== wanted[key]) same = false;
+  if (same) return;
   const differing = Object.entries(wanted).filter(([key, value]) => (current[key] ?? null) !== value);
-  if (differing.length === 0) return;
   const path = `${facts.path}/meta.json`;
   const before = model.text(path);
   if (before === undefined || !decodesExactly(model, path, before, plan)) return;
