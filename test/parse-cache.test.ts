@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
@@ -54,7 +55,7 @@ function readTable(dir: string): { header: Record<string, unknown>; files: Map<s
 function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, TableEntry>): void {
   const rows = serialize(columnsOf([...files].map(([path, { data: _data, ...row }]) => [path, row])));
   const chunk = Buffer.concat([rows, serialize([...files.values()].map(({ data }) => data ?? [undefined, undefined]))]);
-  const checksum = createHash('sha1').update(chunk).digest('hex');
+  const checksum = crc32(chunk).toString(16).padStart(8, '0');
   writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [chunk.length], rows: [rows.length] })}\n`), chunk]));
 }
 
@@ -214,10 +215,17 @@ describe('the persistent parse cache', () => {
     // Rewritten whole by that load: the next one is served again, with no warning.
     const next = await WorkspaceState.load(dir);
     expect(next.currentModel().diagnostics.map((d) => d.rule)).not.toContain('cache-discarded');
+    // Whole in length, one byte of a value flipped: the checksum tells.
+    const flipped = Buffer.from(readFileSync(cachePath(dir)));
+    flipped[flipped.length - 10]! ^= 0xff;
+    writeFileSync(cachePath(dir), flipped);
+    const damaged = await WorkspaceState.load(dir);
+    expect(damaged.currentModel().diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', message: expect.stringContaining('checksum') })]));
+    expect((damaged.currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(36000);
     // Whole and with its checksum right, but its rows are not columns of files (rows of the format before).
     const table = readTable(dir);
     const rows = serialize([...table.files].map(([path, { data: _data, ...row }]) => [path, row]));
-    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...table.header, checksum: createHash('sha1').update(rows).digest('hex'), chunks: [rows.length], rows: [rows.length] })}\n`), rows]));
+    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...table.header, checksum: crc32(rows).toString(16).padStart(8, '0'), chunks: [rows.length], rows: [rows.length] })}\n`), rows]));
     const reread = await WorkspaceState.load(dir);
     expect(reread.currentModel().diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', message: expect.stringContaining('not a parse cache') })]));
     expect((reread.currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(36000);

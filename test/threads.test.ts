@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
 import { slugify } from '../src/workspace/slug.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
@@ -192,5 +193,13 @@ describe('threadwork advance', () => {
     const result = await runCli(['advance', thread, '--dir', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Refused thread|Unknown thread/);
+  });
+});
+
+describe('thread folders by path', () => {
+  it('names the family of a thread folder as threadOf does for a file in it, and none for anything else', () => {
+    const dirs = ['threads/sales/acme', 'threads/sales/campaigns/q4', 'threads/marketing/launch', 'threads/sales/campaigns', 'threads/sales', 'threads/sales/acme/drafts', 'threads/sales/campaigns/q4/drafts', 'threads/other/x', 'strategy/canvas', 'threads', 'threads/marketing', 'goals/threads/sales/x'];
+    for (const dir of dirs) expect(threadFamilyOf(dir), dir).toBe(threadOf([...dir.split('/'), 'meta.json'])?.family);
+    expect(dirs.map(threadFamilyOf).filter(Boolean)).toEqual(['deal', 'campaign', 'marketing']);
   });
 });

@@ -1,7 +1,7 @@
 import { compareDiagnostics, diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { configSchema, type Config } from '../schema/config.js';
-import { threadOf } from '../workspace/layout.js';
+import { threadFamilyOf } from '../workspace/layout.js';
 import { configValue, type ThreadChangeLog, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 
@@ -99,7 +99,7 @@ export class LiveModel {
     if (this.threadDirs.has(dir)) return;
     this.threadDirs.add(dir);
     if (!this.model.threads.has(dir)) {
-      const family = threadOf([...dir.split('/'), 'meta.json'])?.family;
+      const family = threadFamilyOf(dir);
       if (family) this.model.threads.set(dir, { path: dir, family, meta: undefined, stages: new Array(6).fill(undefined) });
       this.changes.record(dir);
     }

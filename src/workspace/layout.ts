@@ -75,6 +75,20 @@ export function threadOf(parts: readonly string[]): { thread: string; family: Th
   return undefined;
 }
 
+/**
+ * The family of a thread folder (`threads/sales/acme`), as threadOf gives it for a file in
+ * it, without splitting the path: a load asks it of every thread folder (10,000).
+ */
+export function threadFamilyOf(dir: string): ThreadFamily | undefined {
+  const slash = dir.lastIndexOf('/');
+  const parent = dir.slice(0, slash);
+  if (slash < 0 || slash === dir.length - 1) return undefined;
+  if (parent === 'threads/sales') return dir.slice(slash + 1) === 'campaigns' ? undefined : 'deal';
+  if (parent === 'threads/sales/campaigns') return 'campaign';
+  if (parent === 'threads/marketing') return 'marketing';
+  return undefined;
+}
+
 export const THREAD_TYPE_BY_FAMILY = {
   deal: 'sales-deal',
   campaign: 'sales-campaign',
