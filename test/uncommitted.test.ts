@@ -18,12 +18,18 @@ import { isScannedPath, scanWorkspace } from '../src/workspace/scan.js';
 const HYPOTHESIS = 'threads/sales/harbor-lending/2-hypothesis.md';
 const INPUT = 'threads/sales/harbor-lending/1-input.md';
 
-/** What a cold run would learn now: the answer, and whether git was asked about named files only. */
+/**
+ * What a cold run would learn now: the answer, and whether git was asked about named files
+ * only. Its load may write the parse cache again (racy entries of files just copied): the
+ * answer is then kept for that cache, as a transaction keeps it at its end.
+ */
 async function ask(dir: string): Promise<{ paths: string[]; narrowed: boolean; query: UncommittedSources; state: WorkspaceState }> {
   const query = new UncommittedSources(dir);
   const state = await WorkspaceState.load(dir);
   await query.ask(state);
-  return { paths: await query.paths(), narrowed: query.narrowed, query, state };
+  const paths = await query.paths();
+  if (state.parseCacheChecksum !== state.sinceParseCache?.checksum) await query.remember(state, null, []);
+  return { paths, narrowed: query.narrowed, query, state };
 }
 
 /** A synced example workspace: the sync left a parse cache and a record of what is uncommitted (nothing). */

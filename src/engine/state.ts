@@ -80,8 +80,8 @@ export class WorkspaceState {
   private readSinceCacheSaved = 0;
   /** The checksum of the parse cache as this state last read or wrote it: it names what the cache holds. */
   private cacheChecksum: string | undefined;
-  /** The paths a cold load found changed or gone since the parse cache, when it read one. */
-  private sinceCache: string[] | undefined;
+  /** The parse cache a cold load read (its checksum) and the paths it found changed or gone since, when it read one. */
+  private sinceCache: { checksum: string; paths: string[] } | undefined;
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
 
@@ -134,11 +134,13 @@ export class WorkspaceState {
     }
     timer.mark('read cache');
     let stale: string[];
+    let racyRead = 0;
     if (cache?.files) {
       const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps);
       stale = taken.stale;
+      racyRead = taken.racyRead;
       this.cacheChecksum = cache.checksum;
-      this.sinceCache = [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)];
+      if (cache.checksum !== undefined) this.sinceCache = { checksum: cache.checksum, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
     } else stale = cold ? files : files.filter((path) => this.moved(path));
     timer.mark('stat');
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
@@ -157,7 +159,10 @@ export class WorkspaceState {
     timer.mark(`read ${stale.length}${workers ? ` on ${workers} workers` : ''}`);
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
-    const parsedAnew = cache?.files ? stale.length + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
+    // Racy entries read to compare their content count too: after a first sync wrote 10,000
+    // files, 5,000 entries were racy, and every later run read and hashed them (0.1 s) until
+    // something else made the cache worth writing; written again now, they are racy no more.
+    const parsedAnew = cache?.files ? stale.length + racyRead + Math.max(0, cache.files.size - (files.length - stale.length)) : files.length;
     if (cold && this.usesCache()) {
       this.readSinceCacheSaved = cache?.files ? parsedAnew : Number.POSITIVE_INFINITY; // no cache at all: write one
       // A transaction that may write many files saves once, after its writes (not twice: 1 s at 10,000 deals).
@@ -171,12 +176,13 @@ export class WorkspaceState {
   /**
    * Fills the state from the parse cache: every file whose stamp (size, mtime, ctime,
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
-   * content hash still matches. Returns the files to read, and how many scanned files the
-   * cache holds (taken or not).
+   * content hash still matches. Returns the files to read, how many scanned files the
+   * cache holds (taken or not), and how many racy entries were read and taken.
    */
-  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): { stale: string[]; cachedHere: number } {
+  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): { stale: string[]; cachedHere: number; racyRead: number } {
     const stale: string[] = [];
     let cachedHere = 0;
+    let racyRead = 0;
     // The prescan's stamps, when they are of these very files (the first load's scan).
     const scanned = stamps?.files === files ? stamps : undefined;
     for (let index = 0; index < files.length; index++) {
@@ -187,11 +193,12 @@ export class WorkspaceState {
         stale.push(path);
         continue;
       }
+      if (entry.racy) racyRead += 1;
       const valid = hasValue(entry.parsed);
       this.setEntry(path, { current: entry.parsed, good: valid ? entry.parsed : undefined, heldFrom: undefined, headChecked: false, hash: entry.hash, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size });
       changed.push(path);
     }
-    return { stale, cachedHere };
+    return { stale, cachedHere, racyRead };
   }
 
   private hasStamp(path: string, stamp: FileStamp): boolean {
@@ -246,12 +253,12 @@ export class WorkspaceState {
   }
 
   /**
-   * What the parse cache this state last read or wrote holds (its checksum), and the files a
-   * cold load found changed or gone since it — each file not among them has the stamp the
-   * cache gave it. Undefined when the load read no cache.
+   * The parse cache the cold load read (its checksum — though the state may have written
+   * another since), and the files the load found changed or gone since it: each file not
+   * among them has the stamp that cache gave it. Undefined when the load read no cache.
    */
   get sinceParseCache(): { checksum: string; paths: readonly string[] } | undefined {
-    return this.cacheChecksum !== undefined && this.sinceCache ? { checksum: this.cacheChecksum, paths: this.sinceCache } : undefined;
+    return this.sinceCache;
   }
 
   /** The checksum of the parse cache as this state last read or wrote it. */

@@ -1,5 +1,5 @@
 import { lstatSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../git/commit.js';
 import { gitText } from '../git/git.js';
@@ -85,7 +85,9 @@ export class UncommittedSources {
         const candidates = [...new Set([...value, ...since.paths])].filter(isSource).sort();
         if (candidates.length <= NAMED_AT_MOST) {
           this.narrowed = true;
-          return candidates.length > 0 ? changedPaths(this.root, candidates) : [];
+          // The prefix as found, unless the workspace was reached through a link (git then says where it is).
+          const prefix = position.prefix.startsWith('..') || isAbsolute(position.prefix) ? undefined : position.prefix;
+          return candidates.length > 0 ? changedPaths(this.root, candidates, prefix) : [];
         }
       }
     }

@@ -3,6 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { PhaseTimer } from '../timing.js';
+import { settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
@@ -67,7 +68,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const repoPaths = beyondLink.length ? candidates.filter((p) => !beyondLink.includes(p)) : candidates;
   if (beyondLink.length) warnings.push(`left out of the commit, beyond a symbolic link: ${beyondLink.join(', ')}`);
   if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit' };
-  const [head, branch, config] = await Promise.all([resolveHead(repo.top), onBranch(repo.top), readConfig(repo.top)]);
+  const [{ head, branch }, config] = await Promise.all([headState(repo.top), readConfig(repo.top)]);
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
@@ -169,8 +170,8 @@ const NUL = Buffer.from([0]);
 const latin1 = (name: string): string => Buffer.from(name, 'utf8').toString('latin1');
 
 /**
- * The new tree without an index: the committed files are hashed (one `hash-object`), the
- * folders on the way from them to the root are read from HEAD (one `cat-file --batch`),
+ * The new tree without an index: the committed files are hashed (one `hash-object`) while
+ * the folders on the way from them to the root are read from HEAD (see readTrees),
  * their entries replaced, added or removed — a folder left empty disappears from its
  * parent — and the rewritten folders written (one `hash-object -t tree`). Every other
  * folder of HEAD is reused as is, and in a rewritten folder the other entries are copied
@@ -200,26 +201,10 @@ async function buildTree(
     executable.set(path, (stat.mode & 0o111) !== 0);
   }
   const timer = new PhaseTimer();
-  const packed: PackObject[] = [];
-  const blobs = await hashBlobs(top, present, head?.length === 40, packed);
-  timer.mark('blobs');
-  if (blobs.length !== present.length) return undefined;
-  const hashLength = (head ?? blobs[0] ?? '').length / 2;
-  if (hashLength !== 20 && hashLength !== 32) return undefined; // a first commit with nothing to add: let git decide
-
-  // The changes, folder by folder (blob id, or undefined to remove); then every folder on the way up to the root ('').
-  const changes = new Map<string, Map<string, { path: string; oid: string | undefined }>>();
-  const change = (path: string, oid: string | undefined): void => {
-    const slash = path.lastIndexOf('/');
-    const dir = slash < 0 ? '' : path.slice(0, slash);
-    if (!changes.has(dir)) changes.set(dir, new Map());
-    changes.get(dir)!.set(latin1(path.slice(slash + 1)), { path, oid });
-  };
-  present.forEach((path, i) => change(path, blobs[i]));
-  for (const path of removed) change(path, undefined);
+  // Every folder on the way from a committed path up to the root (''), with its child folders.
   const children = new Map<string, Set<string>>([['', new Set()]]);
-  for (const dir of changes.keys()) {
-    for (let d = dir; d !== ''; ) {
+  for (const path of [...present, ...removed]) {
+    for (let d = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''; d !== ''; ) {
       const parent = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '';
       if (!children.has(d)) children.set(d, new Set());
       if (!children.has(parent)) children.set(parent, new Set());
@@ -231,13 +216,33 @@ async function buildTree(
   }
   // A committed path that is also a folder on the way to another one (`a` and `a/b`): not plain surgery.
   if ([...present, ...removed].some((p) => children.has(p))) return undefined;
-
   // Children before their parent (each folder's depth counted once: 10,000 folders at a first sync).
   const depths = new Map([...children.keys()].map((dir) => [dir, depth(dir)]));
   const dirs = [...children.keys()].sort((a, b) => depths.get(b)! - depths.get(a)!);
-  const old = head ? await readTrees(top, head, dirs, hashLength) : new Map<string, TreeObject | null>();
+
+  // HEAD's folders are read while git hashes the files: two processes at once, not one after the other.
+  const reading = head ? settled(readTrees(top, head, dirs, head.length / 2)) : undefined;
+  const packed: PackObject[] = [];
+  const blobs = await hashBlobs(top, present, head?.length === 40, packed);
+  timer.mark('blobs');
+  const read = reading ? await reading : { value: new Map<string, TreeObject | null>() };
   timer.mark('read trees');
-  if (old === undefined) return undefined;
+  if ('error' in read) throw read.error;
+  const old = read.value;
+  if (blobs.length !== present.length || old === undefined) return undefined;
+  const hashLength = (head ?? blobs[0] ?? '').length / 2;
+  if (hashLength !== 20 && hashLength !== 32) return undefined; // a first commit with nothing to add: let git decide
+
+  // The changes, folder by folder (blob id, or undefined to remove).
+  const changes = new Map<string, Map<string, { path: string; oid: string | undefined }>>();
+  const change = (path: string, oid: string | undefined): void => {
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    if (!changes.has(dir)) changes.set(dir, new Map());
+    changes.get(dir)!.set(latin1(path.slice(slash + 1)), { path, oid });
+  };
+  present.forEach((path, i) => change(path, blobs[i]));
+  for (const path of removed) change(path, undefined);
   const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
   const toWrite: TreeObject[] = [];
   const entries = new Map<string, { mode: string; oid: string } | undefined>();
@@ -366,13 +371,14 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
   }
   const levels = [...byDepth.keys()].sort((a, b) => a - b).map((level) => byDepth.get(level)!);
   const unknown = (): string[] => dirs.filter((dir) => !trees.has(dir) && !absentAbove(trees, dir));
-  // What the kept trees tell, with no process at all.
-  for (const level of levels) resolveLevel(head, level, trees, () => undefined);
+  // What the kept trees tell, with no process at all, and the id of each folder whose parent they hold.
+  const ids = new Map<string, string>();
+  for (const level of levels) resolveLevel(head, level, trees, (dir, object) => ids.set(dir, object));
   const left = unknown();
   if (left.length === 0) return trees;
   // A name git's batch input cannot carry (a line break) is read by id, level by level.
   if (left.length <= BY_PATH_AT_MOST && !left.some((dir) => /[\n\r]/.test(dir))) {
-    const asked = left.map((dir) => ({ dir, object: dir === '' ? `${head}^{tree}` : `${head}:${dir}` }));
+    const asked = left.map((dir) => ({ dir, object: ids.get(dir) ?? `${head}:${dir}` }));
     // Below a folder HEAD has as a file git finds nothing: absent, where the walk by id says null — either way (one null) the commit takes the general way.
     return (await readBatch(top, asked, trees, hashLength)) ? trees : undefined;
   }
@@ -524,6 +530,23 @@ function operationInProgress(gitDir: string): 'merge-in-progress' | 'rebase-in-p
   if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return 'rebase-in-progress';
   if (['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'].some((f) => existsSync(join(gitDir, f)))) return 'merge-in-progress';
   return undefined;
+}
+
+/**
+ * HEAD's commit (undefined before the first) and whether HEAD names a branch: one process
+ * when there is a commit (each is 4–7 ms from a large heap), the two questions apart
+ * otherwise.
+ */
+async function headState(top: string): Promise<{ head: string | undefined; branch: boolean }> {
+  try {
+    // `--`: HEAD is a revision here, whatever a file of that name in the work tree.
+    const [head, name] = (await gitText(top, ['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD', '--'])).trim().split('\n');
+    if (head && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head) && name) return { head, branch: name !== 'HEAD' };
+  } catch {
+    // No commit yet (or a HEAD git cannot read): asked the long way below.
+  }
+  const [head, branch] = await Promise.all([resolveHead(top), onBranch(top)]);
+  return { head, branch };
 }
 
 async function resolveHead(top: string): Promise<string | undefined> {

@@ -7,10 +7,11 @@ import { gitSpawn, gitText } from './git.js';
  * `folders` are pathspecs read literally: files or folders, never glob patterns (a folder
  * called `[draft]` is that folder).
  */
-export function changedPaths(cwd: string, folders: readonly string[]): Promise<string[]> {
+export function changedPaths(cwd: string, folders: readonly string[], knownPrefix?: string): Promise<string[]> {
   // Both git processes at once, spawned directly (a simple-git call costs ~20 ms more);
-  // pathspecs are relative to cwd, porcelain paths to the repository's top: hence the prefix.
-  const prefix = gitText(cwd, ['rev-parse', '--show-prefix']);
+  // pathspecs are relative to cwd, porcelain paths to the repository's top: hence the
+  // prefix (`knownPrefix`: cwd's folder inside the repository, as the caller found it).
+  const prefix = knownPrefix !== undefined ? Promise.resolve(knownPrefix ? `${knownPrefix}/` : '') : gitText(cwd, ['rev-parse', '--show-prefix']);
   const status = settled(gitSpawn(cwd, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--', ...folders], { env: { GIT_LITERAL_PATHSPECS: '1' } }));
   return (async () => {
     let inside: string;
