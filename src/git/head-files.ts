@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { relative, sep } from 'node:path';
-import { gitRaw } from './git.js';
+import { gitText } from './git.js';
 import { repositoryOf } from './repo.js';
 
 /**
@@ -52,7 +52,7 @@ function catFileBatch(top: string, specs: readonly string[]): Promise<Buffer> {
 /** The commit HEAD points to, or undefined outside a repository or before the first commit. */
 export async function headCommit(cwd: string): Promise<string | undefined> {
   try {
-    return (await gitRaw(cwd, ['rev-parse', '-q', '--verify', 'HEAD'])).trim() || undefined;
+    return (await gitText(cwd, ['rev-parse', '-q', '--verify', 'HEAD'])).trim() || undefined;
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ThreadworkError } from '../errors.js';
-import { gitRaw } from '../git/git.js';
+import { gitText } from '../git/git.js';
 import { repairInterrupted } from '../git/repair.js';
 
 const lockDirs = new Map<string, string>();
@@ -20,7 +20,8 @@ export async function lockDirectory(root: string): Promise<string> {
   if (cached) return cached;
   let dir: string;
   try {
-    dir = (await gitRaw(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
+    // Spawned directly: on the path of every command, where simple-git's first call costs 6 ms more.
+    dir = (await gitText(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
   } catch {
     dir = join(root, '.threadwork');
     fs.mkdirSync(dir, { recursive: true });
