@@ -6,6 +6,7 @@ import type { CachedFacts } from '../src/derive/incremental.js';
 import { IncrementalDerivation } from '../src/derive/incremental.js';
 import { chunksOf, readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
 import { seededDerivation } from '../src/engine/facts-cache.js';
+import { DERIVED_META_FIELDS } from '../src/schema/meta.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { exampleWorkspace } from './helpers/example.js';
 
@@ -84,6 +85,11 @@ describe('the persistent facts cache', () => {
     }
     const sync = await (await openWorkspace(dir)).sync();
     expect(sync.written.filter((p) => p.endsWith('/meta.json')).length).toBeGreaterThanOrEqual(deals.length);
+    // What the sync wrote into meta.json is the derived block alone (what a warm derivation relies on to keep the facts).
+    for (const deal of deals) {
+      const written = Object.keys(JSON.parse(readFileSync(join(dir, 'threads/sales', deal, 'meta.json'), 'utf8')) as Record<string, unknown>);
+      expect(written.filter((key) => !['id', 'type', 'title', 'segment', 'goal_id', 'subgoal', 'source', 'created'].includes(key) && !DERIVED_META_FIELDS.has(key)), deal).toEqual([]);
+    }
 
     const state = await WorkspaceState.load(dir);
     const { derivation } = await seededDerivation(state);

@@ -116,4 +116,31 @@ describe('incremental derivation', () => {
     }
     expect(applied.length).toBe(60);
   });
+
+  it('after a sync wrote meta.json files, derives what a cold derivation does — also when a source field moved with them', async () => {
+    const dir = testdir();
+    const { dealSlugs } = generateWorkspace(dir, { deals: 60, seed: 11 }) as { dealSlugs: string[] };
+    const state = await WorkspaceState.load(dir);
+    const warm = new IncrementalDerivation();
+    warm.derive(state.derivationModel());
+    const written: string[] = [];
+    dealSlugs.slice(0, 12).forEach((deal, i) => {
+      const path = `threads/sales/${deal}/meta.json`;
+      const meta = JSON.parse(readFileSync(join(dir, path), 'utf8')) as Record<string, unknown>;
+      // What a sync writes: derived fields only; and, for one deal, a segment edited meanwhile.
+      meta.close_probability = 0.42;
+      meta.priority = 'high';
+      if (i === 3) meta.segment = meta.segment === 'ecommerce-finance' ? 'mid-market-fintech' : 'ecommerce-finance';
+      const text = `${JSON.stringify(meta, null, 2)}\n`;
+      writeFileSync(join(dir, path), text);
+      state.written(path, text);
+      written.push(`threads/sales/${deal}`);
+    });
+    warm.adoptWrittenMeta(state.derivationModel(), written);
+    const model = state.derivationModel();
+    const incremental = warm.derive(model);
+    const cold = deriveWorkspace(model);
+    for (const key of Object.keys(cold) as (keyof typeof cold)[]) if (key !== 'changedThreads') expect(incremental[key], key).toEqual(cold[key]);
+    expect(incremental.threads.find((t) => t.path === written[0])?.meta).toBe(model.threads.get(written[0]!)?.meta?.value);
+  });
 });

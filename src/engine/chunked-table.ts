@@ -8,7 +8,7 @@ import { engineIdentity } from './cache.js';
  * A table (key → value) kept in one file of the git directory, v8-serialized in chunks of
  * up to 2,000 rows: writing holds one chunk's bytes at a time, never the whole table (a
  * 63 MB buffer lifted a cold load's peak RSS by 150 MB). A header line holds the engine
- * that wrote it, each chunk's length and one SHA-1 over them all.
+ * that wrote it, each chunk's length and one CRC-32 over them all.
  *
  * A chunk may carry a payload after its rows: bytes handed back as they are, for the
  * reader to deserialize when it wants them — the parse cache keeps its files' values so,

@@ -39,7 +39,7 @@ import { StringInterner } from './intern.js';
  * read. A watcher deserializes them all at once (readParseCache's `longLived`).
  *
  * The table is written in chunks of 2,000 files (one chunk's bytes in memory at a time)
- * and carries a SHA-1 of them, compared before a value is trusted: a truncated or damaged
+ * and carries a CRC-32 of them, compared before a value is trusted: a truncated or damaged
  * cache is discarded with a `cache-discarded` warning and everything is read anew.
  * `--no-cache` and `THREADWORK_NO_CACHE=1` bypass it.
  */

@@ -45,3 +45,19 @@ export const threadMetaSchema = z.looseObject({
 });
 
 export type ThreadMeta = z.output<typeof threadMetaSchema>;
+
+/** The fields of meta.json `sync` rewrites (the derived block above): everything else is the person's. */
+export const DERIVED_META_FIELDS: ReadonlySet<string> = new Set([
+  'stage',
+  'status',
+  'pipeline_stage',
+  'updated',
+  'icp_match_score',
+  'lead_score',
+  'lead_band',
+  'contact_score',
+  'qualification_score',
+  'priority',
+  'close_probability',
+  'cycle_time_days',
+]);
