@@ -4,7 +4,7 @@ import { IncrementalDerivation } from '../derive/incremental.js';
 import { saveFacts, seededDerivation } from '../engine/facts-cache.js';
 import { WorkspaceState } from '../engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
-import { changedPaths } from '../git/status.js';
+import { everySource } from '../engine/uncommitted.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { isIgnoredName } from '../workspace/scan.js';
 import { FolderWatcher } from './folder-watcher.js';
@@ -241,10 +241,10 @@ export class WorkspaceWatcher {
   }
 }
 
-/** Source files git sees as changed: what a watcher starts with as not yet committed. */
+/** Source files git sees as changed (those the engine reads, as a cold sync takes them): what a watcher starts with as not yet committed. */
 async function uncommittedSources(root: string): Promise<string[]> {
   try {
-    return await changedPaths(root, ['threads', 'strategy', 'goals', LAYOUT.config]);
+    return await everySource(root);
   } catch {
     return [];
   }
