@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { commitPaths } from '../src/git/commit.js';
+import { changedPaths } from '../src/git/status.js';
 import { everySource, SOURCE_FOLDERS, UncommittedSources } from '../src/engine/uncommitted.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { writeFiles } from './helpers/testdir.js';
@@ -98,16 +99,22 @@ describe('uncommitted sources between runs', () => {
 
   it('commits as triggers the sources edited since the last run, when git was asked only about them', async () => {
     const dir = await synced();
+    // A file of a source folder the engine never reads: uncommitted, and never a trigger.
+    writeFileSync(join(dir, 'strategy/notes.md'), 'thinking out loud\n');
+    expect(await changedPaths(dir, SOURCE_FOLDERS)).toEqual(['strategy/notes.md']);
+    expect(await everySource(dir)).toEqual([]);
     const learning = join(dir, 'threads/sales/harbor-lending/6-learning.md');
     writeFileSync(learning, readFileSync(learning, 'utf8').replace('arr: 36000', 'arr: 41000'));
     expect((await ask(dir)).narrowed).toBe(true);
     const result = await (await openWorkspace(dir)).sync();
     expect(result.commit).toMatchObject({ committed: true });
     expect(result.triggers).toContain('threads/sales/harbor-lending/6-learning.md');
+    expect(result.triggers).not.toContain('strategy/notes.md');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain('strategy/notes.md');
     // The record the sync kept names its own commit: the next run still asks about named files only
     // (asked before a person's `git status`, which writes git's index anew and so moves the key).
     expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
-    expect(git(dir, 'status', '--porcelain', '--', ...SOURCE_FOLDERS)).toBe('');
+    expect(git(dir, 'status', '--porcelain', '--', ...SOURCE_FOLDERS)).toBe('?? strategy/notes.md\n');
   });
 
   it('keeps no record when its commit went onto a HEAD the run did not ask git about', async () => {
