@@ -30,7 +30,7 @@ export interface TransactionOptions {
   state?: WorkspaceState | undefined;
   /**
    * The source files known to have changed and not been committed yet (a watcher knows
-   * them from its events). Without it, `git status` tells. Paths committed are removed.
+   * them from its events). Without it, git tells (uncommitted.ts). Paths committed are removed.
    */
   pendingSources?: Set<string> | undefined;
   /** Watch mode keeps the derivation between cycles: each cycle recounts only the threads that changed. */

@@ -353,9 +353,9 @@ function depth(dir: string): number {
  * there; absent when HEAD has nothing there). Undefined when the answer cannot be read.
  *
  * Trees kept from earlier commits are used first. The few folders still unknown (a
- * commit's root, `threads`, `threads/sales` and a deal's folder) are asked for by path in
- * one `cat-file --batch` — one process, where a level each cost four, 5–8 ms each from a
- * large heap. Many (a first sync) are read level by level, each folder by the id its
+ * commit's root, `threads`, `threads/sales` and a deal's folder) are asked for in one
+ * `cat-file --batch` — by the id a kept parent lists, else by path — one process, where
+ * a level each cost four, 5–8 ms each from a large heap. Many (a first sync) are read level by level, each folder by the id its
  * parent lists: asking for `HEAD:threads/sales/acme` makes git walk and parse every folder
  * on the way for each path, and `threads/sales` of 10,000 threads holds 10,000 entries —
  * 43 s for 10,000 paths, against well under a second this way.
