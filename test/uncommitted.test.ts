@@ -29,7 +29,7 @@ async function ask(dir: string): Promise<{ paths: string[]; narrowed: boolean; q
   const state = await WorkspaceState.load(dir);
   await query.ask(state);
   const paths = await query.paths();
-  if (state.parseCacheChecksum !== state.sinceParseCache?.checksum) await query.remember(state, null, []);
+  if (state.parseCacheIdentity !== state.sinceParseCache?.identity) await query.remember(state, null, []);
   return { paths, narrowed: query.narrowed, query, state };
 }
 
@@ -89,7 +89,7 @@ describe('uncommitted sources between runs', () => {
     await committed.query.remember(committed.state, null, []);
     expect((await ask(dir)).narrowed).toBe(true);
 
-    // The parse cache written again (a watcher's, a first sync's): another checksum.
+    // The parse cache written again (a watcher's, a first sync's): another identity.
     appendFileSync(join(dir, INPUT), '\nEdited too.\n');
     const state = await WorkspaceState.load(dir);
     await state.saveParseCache();

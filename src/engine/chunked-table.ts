@@ -85,10 +85,10 @@ export function readChunkedTable<T, R = T>(
  * value: an array of rows, or columns) and a view of its payload. `found` is false when
  * there is no table or it is another engine's; `damaged` says why a table cannot be
  * trusted — whatever `visit` saw of it must then be dropped (an error thrown by `visit`
- * is reported so too). `checksum` (of a table read whole) names its content: the table's
+ * is reported so too). `identity` (of a table read whole) names its content: the table's
  * checksum and when it was saved.
  */
-export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string; checksum?: string } {
+export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string; identity?: string } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -130,7 +130,7 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
       header.chunks.forEach((length, index) => visitChunk(readChunk(length), header.rows[index]!));
       verify();
     }
-    return { found: true, checksum: identityOf(header) };
+    return { found: true, identity: identityOf(header) };
   } catch (error) {
     return { found: true, damaged: error instanceof Error ? error.message : String(error) };
   } finally {

@@ -310,7 +310,7 @@ const EXTENSION = 'v8';
  * chunk of the file in memory at a time — the bytes kept for later (58 MB at 10,000
  * deals) would outweigh the objects they spare. Otherwise values stay bytes until read.
  */
-export async function readParseCache(root: string, options: { longLived?: boolean | undefined } = {}): Promise<{ files?: CachedFiles; checksum?: string; warning?: Diagnostic }> {
+export async function readParseCache(root: string, options: { longLived?: boolean | undefined } = {}): Promise<{ files?: CachedFiles; identity?: string; warning?: Diagnostic }> {
   const file = await cacheFile(root, NAME, EXTENSION);
   // Worth its time (a quarter of a second at 10,000 deals) only in a process that keeps the state.
   const interner = options.longLived ? new StringInterner() : undefined;
@@ -325,15 +325,16 @@ export async function readParseCache(root: string, options: { longLived?: boolea
     const eager = interner && payload ? interner.intern(deserialize(payload) as [unknown, unknown][]) : undefined;
     files.add(columns, !interner && payload ? new ChunkValues(payload, columns.paths.length) : undefined, interner ? (eager ?? []) : undefined);
   };
-  const { found, damaged, checksum } = readTableChunks(file, visit, { keepPayloads: !options.longLived });
+  const { found, damaged, identity } = readTableChunks(file, visit, { keepPayloads: !options.longLived });
   if (damaged) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${damaged}): every file was read anew`) };
-  return found ? { files, checksum } : {};
+  return found ? { files, identity } : {};
 }
 
 /**
  * Stores `files` (path → stamp, hash and parsed form), marking those modified too recently
  * to trust their times as racy. The meta.json files come first, in chunks of their own:
- * they are the values every run reads, and the stage files' chunks stay bytes.
+ * they are the values every run reads, and the stage files' chunks stay bytes. Returns
+ * what names the table written (its identity, chunked-table.ts).
  */
 export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now()): Promise<string> {
   const metas: [string, CachedFile][] = [];

@@ -78,10 +78,10 @@ export class WorkspaceState {
   private heldDirty = true;
   /** Files read anew (or gone) since the parse cache was last read or written: how stale it is (infinite: there is none). */
   private readSinceCacheSaved = 0;
-  /** The checksum of the parse cache as this state last read or wrote it: it names what the cache holds. */
-  private cacheChecksum: string | undefined;
-  /** The parse cache a cold load read (its checksum) and the paths it found changed or gone since, when it read one. */
-  private sinceCache: { checksum: string; paths: string[] } | undefined;
+  /** What names the parse cache as this state last read or wrote it (chunked-table.ts: its checksum and save time). */
+  private cacheIdentity: string | undefined;
+  /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
+  private sinceCache: { identity: string; paths: string[] } | undefined;
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
 
@@ -139,8 +139,8 @@ export class WorkspaceState {
       const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps);
       stale = taken.stale;
       racyRead = taken.racyRead;
-      this.cacheChecksum = cache.checksum;
-      if (cache.checksum !== undefined) this.sinceCache = { checksum: cache.checksum, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
+      this.cacheIdentity = cache.identity;
+      if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
     } else stale = cold ? files : files.filter((path) => this.moved(path));
     timer.mark('stat');
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
@@ -254,17 +254,17 @@ export class WorkspaceState {
   }
 
   /**
-   * The parse cache the cold load read (its checksum — though the state may have written
+   * The parse cache the cold load read (its identity — though the state may have written
    * another since), and the files the load found changed or gone since it: each file not
    * among them has the stamp that cache gave it. Undefined when the load read no cache.
    */
-  get sinceParseCache(): { checksum: string; paths: readonly string[] } | undefined {
+  get sinceParseCache(): { identity: string; paths: readonly string[] } | undefined {
     return this.sinceCache;
   }
 
-  /** The checksum of the parse cache as this state last read or wrote it. */
-  get parseCacheChecksum(): string | undefined {
-    return this.cacheChecksum;
+  /** What names the parse cache as this state last read or wrote it. */
+  get parseCacheIdentity(): string | undefined {
+    return this.cacheIdentity;
   }
 
   /** Whether this state is kept for long (a watcher): see StateOptions.longLived. */
@@ -284,7 +284,7 @@ export class WorkspaceState {
         yield [path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }];
       }
     };
-    this.cacheChecksum = await writeParseCache(this.root, files());
+    this.cacheIdentity = await writeParseCache(this.root, files());
     this.readSinceCacheSaved = 0;
   }
 

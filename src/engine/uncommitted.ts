@@ -33,7 +33,7 @@ interface GitPosition {
  *
  * After a run, what is uncommitted is kept (`uncommitted.json` in the cache) under a key
  * naming what it was true of: the commit HEAD named, git's index file (size, mtime, ctime,
- * inode: git writes it anew each time), the parse cache the run left (its checksum) and
+ * inode: git writes it anew each time), the parse cache the run left (its checksum and save time) and
  * the workspace. A run that finds the same key asks git only about the files that may
  * have changed since: those the record names, and those its load found changed or gone
  * since that parse cache — a file with the stamp the cache gave it has not changed since
@@ -79,7 +79,7 @@ export class UncommittedSources {
   private async compute(state: WorkspaceState, position: GitPosition | undefined): Promise<string[]> {
     const since = state.sinceParseCache;
     if (since && position) {
-      const { value, warning } = await readCache<string[]>(this.root, NAME, keyOf(this.root, position.head, position.index, since.checksum));
+      const { value, warning } = await readCache<string[]>(this.root, NAME, keyOf(this.root, position.head, position.index, since.identity));
       this.warning = warning;
       if (Array.isArray(value)) {
         const candidates = [...new Set([...value, ...since.paths])].filter(isSource).sort();
@@ -97,12 +97,12 @@ export class UncommittedSources {
   /**
    * Keeps what is uncommitted once the run is done: what git said, with every source file
    * the run wrote, less what its commit holds. `touched`: the files the run wrote or meant
-   * to commit. Called last, after the parse cache was saved (its checksum is in the key).
+   * to commit. Called last, after the parse cache was saved (its identity is in the key).
    */
   async remember(state: WorkspaceState, commit: CommitOutcome | null, touched: readonly string[]): Promise<void> {
     const position = await this.position;
-    const checksum = state.parseCacheChecksum;
-    if (!position || !this.answer || checksum === undefined) return;
+    const cache = state.parseCacheIdentity;
+    if (!position || !this.answer || cache === undefined) return;
     const answer = await this.answer;
     if ('error' in answer) return;
     const uncommitted = new Set([...answer.value, ...touched.filter(isSource)]);
@@ -114,7 +114,7 @@ export class UncommittedSources {
       index = indexStamp(position.indexFile);
       for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
     }
-    await writeCache(this.root, NAME, keyOf(this.root, head, index, checksum), [...uncommitted].sort());
+    await writeCache(this.root, NAME, keyOf(this.root, head, index, cache), [...uncommitted].sort());
   }
 }
 

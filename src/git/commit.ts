@@ -98,7 +98,8 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
       timer.mark('commit+ref');
       await retryOnIndexLock(() => refreshIndex(repo.top, commit, repoPaths, built.entries, pathsFile), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
-      keepParent(commit, head ?? '');
+      const made = recentCommits.get(commit);
+      if (made) made.parent = head ?? '';
       timer.mark('index');
       timer.report(`commit of ${repoPaths.length} paths`);
     } catch (error) {
@@ -136,15 +137,15 @@ const RECENT_TREES = 16;
 /** How many `cat-file` batches read trees in this process (a test sees the kept ones spare them). */
 export const treeReads = { batches: 0 };
 
-/** The root tree of each commit this process made lately: the next commit's HEAD is the last one's. */
-const recentCommits = new Map<string, string>();
+/**
+ * Each commit this process made lately: its root tree (the next commit's HEAD is the last
+ * one's), and its parent ('' for a first commit) once git's index was refreshed after it.
+ */
+const recentCommits = new Map<string, { tree: string; parent?: string }>();
 
-/** The parent ('' for none) of each commit this process made whose index refresh went through. */
-const parents = new Map<string, string>();
-
-function keepParent(commit: string, parent: string): void {
-  if (parents.size >= RECENT_TREES) parents.delete(parents.keys().next().value!);
-  parents.set(commit, parent);
+function keepCommit(commit: string, tree: string): void {
+  if (recentCommits.size >= RECENT_TREES) recentCommits.delete(recentCommits.keys().next().value!);
+  recentCommits.set(commit, { tree });
 }
 
 /**
@@ -153,12 +154,7 @@ function keepParent(commit: string, parent: string): void {
  * commit holds after it only when the commit is on that HEAD (engine/uncommitted.ts).
  */
 export function parentOfOwnCommit(commit: string): string | undefined {
-  return parents.get(commit);
-}
-
-function keepCommit(commit: string, tree: string): void {
-  if (recentCommits.size >= RECENT_TREES) recentCommits.delete(recentCommits.keys().next().value!);
-  recentCommits.set(commit, tree);
+  return recentCommits.get(commit)?.parent;
 }
 
 function keepTree(tree: TreeObject): void {
@@ -354,11 +350,12 @@ function depth(dir: string): number {
  *
  * Trees kept from earlier commits are used first. The few folders still unknown (a
  * commit's root, `threads`, `threads/sales` and a deal's folder) are asked for in one
- * `cat-file --batch` — by the id a kept parent lists, else by path — one process, where
- * a level each cost four, 5–8 ms each from a large heap. Many (a first sync) are read level by level, each folder by the id its
- * parent lists: asking for `HEAD:threads/sales/acme` makes git walk and parse every folder
- * on the way for each path, and `threads/sales` of 10,000 threads holds 10,000 entries —
- * 43 s for 10,000 paths, against well under a second this way.
+ * `cat-file --batch` — by the id a kept parent lists, else by path — one process, where a
+ * level each cost four, 5–8 ms each from a large heap. Many (a first sync) are read level
+ * by level, each folder by the id its parent lists: asking for `HEAD:threads/sales/acme`
+ * makes git walk and parse every folder on the way for each path, and `threads/sales` of
+ * 10,000 threads holds 10,000 entries — 43 s for 10,000 paths, against well under a
+ * second this way.
  */
 async function readTrees(top: string, head: string, dirs: readonly string[], hashLength: number): Promise<Map<string, TreeObject | null> | undefined> {
   const trees = new Map<string, TreeObject | null>();
@@ -370,11 +367,10 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
     else byDepth.set(level, [dir]);
   }
   const levels = [...byDepth.keys()].sort((a, b) => a - b).map((level) => byDepth.get(level)!);
-  const unknown = (): string[] => dirs.filter((dir) => !trees.has(dir) && !absentAbove(trees, dir));
   // What the kept trees tell, with no process at all, and the id of each folder whose parent they hold.
   const ids = new Map<string, string>();
   for (const level of levels) resolveLevel(head, level, trees, (dir, object) => ids.set(dir, object));
-  const left = unknown();
+  const left = dirs.filter((dir) => !trees.has(dir) && !absentAbove(trees, dir));
   if (left.length === 0) return trees;
   // A name git's batch input cannot carry (a line break) is read by id, level by level.
   if (left.length <= BY_PATH_AT_MOST && !left.some((dir) => /[\n\r]/.test(dir))) {
@@ -390,7 +386,7 @@ async function readTrees(top: string, head: string, dirs: readonly string[], has
   return trees;
 }
 
-/** Up to this many folders unknown, they are read by path in one process (see readTrees). */
+/** Up to this many folders unknown, they are read in one process, by id or by path (see readTrees). */
 const BY_PATH_AT_MOST = 16;
 
 /**
@@ -402,7 +398,7 @@ function resolveLevel(head: string, level: readonly string[], trees: Map<string,
   for (const dir of level) {
     if (trees.has(dir)) continue;
     if (dir === '') {
-      const root = recentCommits.get(head);
+      const root = recentCommits.get(head)?.tree;
       const kept = root === undefined ? undefined : recentTrees.get(root);
       if (kept) trees.set(dir, kept);
       else want(dir, `${head}^{tree}`);
