@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +9,12 @@ import { changedPaths } from '../src/git/status.js';
 import { everySource, SOURCE_FOLDERS, UncommittedSources } from '../src/engine/uncommitted.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { writeFiles } from './helpers/testdir.js';
-import { git } from './helpers/git.js';
+import { git, gitEnv } from './helpers/git.js';
 import { isScannedPath, scanWorkspace } from '../src/workspace/scan.js';
 
 // A cold transaction learns which sources are uncommitted (its commit's triggers) from a
 // record the last run kept, asking git only about the files that may have changed since —
-// as long as HEAD, git's index and the parse cache are what the record was made with.
+// as long as HEAD and the parse cache are what the record was made with.
 // Each answer is compared with `git status` of every source folder: the two must agree.
 
 const HYPOTHESIS = 'threads/sales/harbor-lending/2-hypothesis.md';
@@ -67,20 +68,41 @@ describe('uncommitted sources between runs', () => {
     expect(second).toMatchObject({ narrowed: true, paths: [HYPOTHESIS] });
   });
 
-  it("asks git about every source after a person's commit, a git add, or a parse cache written anew", async () => {
+  it('still asks only about named files after git add, git rm --cached or a git status that rewrites the index', async () => {
+    const dir = await synced();
+    appendFileSync(join(dir, HYPOTHESIS), '\nEdited.\n');
+    const edited = await ask(dir);
+    await edited.query.remember(edited.state, null, []);
+    // An entry without stat data, as a threadwork commit leaves the files it committed: a
+    // person's git status then refreshes it and writes the index anew.
+    const entry = git(dir, 'ls-files', '-s', '--', INPUT);
+    execFileSync('git', ['update-index', '--index-info'], { cwd: dir, input: entry, env: gitEnv() });
+    const indexFile = join(dir, '.git/index');
+    const before = readFileSync(indexFile);
+    git(dir, 'status', '--porcelain');
+    expect(readFileSync(indexFile).equals(before)).toBe(false);
+    expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [HYPOTHESIS] });
+    // Staged: still uncommitted, and git's answer about it is its answer with the index as it is.
+    git(dir, 'add', HYPOTHESIS);
+    const staged = await ask(dir);
+    expect(staged).toMatchObject({ narrowed: true, paths: [HYPOTHESIS] });
+    expect(staged.paths).toEqual(await everySource(dir));
+    // Untracked in the index while the file is HEAD's: not a change of the workspace, not a trigger.
+    git(dir, 'rm', '-q', '--cached', INPUT);
+    expect((await ask(dir)).paths).toEqual([HYPOTHESIS]);
+    git(dir, 'reset', '-q');
+    expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [HYPOTHESIS] });
+    expect(await everySource(dir)).toEqual([HYPOTHESIS]);
+  });
+
+  it("asks git about every source after a person's commit, or a parse cache written anew", async () => {
     const dir = await synced();
     appendFileSync(join(dir, HYPOTHESIS), '\nEdited.\n');
     const edited = await ask(dir);
     expect(edited.narrowed).toBe(true);
     await edited.query.remember(edited.state, null, []);
     expect((await ask(dir)).narrowed).toBe(true);
-
-    // git add: the index moved (the file is still uncommitted, now staged).
     git(dir, 'add', HYPOTHESIS);
-    const staged = await ask(dir);
-    expect(staged).toMatchObject({ narrowed: false, paths: [HYPOTHESIS] });
-    await staged.query.remember(staged.state, null, []);
-    expect((await ask(dir)).narrowed).toBe(true);
 
     // A person's commit: HEAD moved, and what was uncommitted is not any more.
     git(dir, 'commit', '-qm', 'by hand');
@@ -111,10 +133,11 @@ describe('uncommitted sources between runs', () => {
     expect(result.triggers).toContain('threads/sales/harbor-lending/6-learning.md');
     expect(result.triggers).not.toContain('strategy/notes.md');
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain('strategy/notes.md');
-    // The record the sync kept names its own commit: the next run still asks about named files only
-    // (asked before a person's `git status`, which writes git's index anew and so moves the key).
+    // The record the sync kept names its own commit: the next run still asks about named files only,
+    // before a person's `git status` and after it.
     expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
     expect(git(dir, 'status', '--porcelain', '--', ...SOURCE_FOLDERS)).toBe('?? strategy/notes.md\n');
+    expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
   });
 
   it('keeps no record when its commit went onto a HEAD the run did not ask git about', async () => {

@@ -3,6 +3,7 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
+import { headCommit } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
@@ -43,7 +44,7 @@ export interface TransactionOptions {
    * known result (nothing is loaded, proposed or written) or undefined (the load reuses
    * the fingerprint's scan and stamps).
    */
-  atFixedPoint?: ((print: Fingerprint) => Promise<SyncResult | undefined>) | undefined;
+  atFixedPoint?: ((print: Fingerprint, head: string | undefined) => Promise<SyncResult | undefined>) | undefined;
 }
 
 /** What a sync did: the derived half of every transaction (the `sync --json` contract). */
@@ -101,16 +102,21 @@ export async function runTransaction<T>(
     const guard = atMostEvery(5, () => lock?.assertHeld?.());
     const timer = new PhaseTimer();
     let prescan: Prescan | undefined;
+    let head: string | undefined;
     if (options.atFixedPoint && !options.state) {
+      // HEAD is asked once, for the fixed point's key and the uncommitted record's, while the
+      // heap is small (a spawn from a 300 MB process costs the main thread 5 ms).
+      const reading = headCommit(root);
       const print = await fingerprint(root);
-      const known = await options.atFixedPoint(print);
+      head = await reading;
+      const known = await options.atFixedPoint(print, head);
       // Only a sync-only transaction passes atFixedPoint: its result is SYNC_ONLY's, null.
       if (known) return { result: null as T, sources: [], sync: known, commit: known.commit };
       prescan = print.scan;
       timer.mark('fingerprint');
     }
     const interrupted = options.dryRun ? null : await readJournal(root);
-    const uncommitted = interrupted ? undefined : uncommittedQuery(root, options);
+    const uncommitted = interrupted ? undefined : uncommittedQuery(root, options, head);
     const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true }));
     await state.resolveHeld();
     // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
@@ -210,9 +216,9 @@ export async function runTransaction<T>(
  * or asks git only when there is something to commit, as does a run that recovers an
  * interrupted one (it commits first); a dry run or a run that does not commit never asks.
  */
-function uncommittedQuery(root: string, options: TransactionOptions): UncommittedSources | undefined {
+function uncommittedQuery(root: string, options: TransactionOptions, head: string | undefined): UncommittedSources | undefined {
   if (options.state || options.pendingSources || options.dryRun || options.commit === false || options.sync === false) return undefined;
-  return new UncommittedSources(root);
+  return new UncommittedSources(root, head);
 }
 
 interface Planned {

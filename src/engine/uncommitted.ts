@@ -1,5 +1,4 @@
-import { lstatSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../git/commit.js';
 import { gitText } from '../git/git.js';
@@ -17,13 +16,11 @@ const NAME = 'uncommitted';
 /** Beyond this many files that may have changed, one `git status` of the source folders is cheaper than naming each. */
 const NAMED_AT_MOST = 1000;
 
-/** What a record is true of: the commit HEAD named and git's index file as it was (size, times, inode). */
+/** What a record is true of: the commit HEAD named. */
 interface GitPosition {
   head: string;
-  index: string;
   /** The workspace's folder inside the repository, as commit paths are prefixed with it ('' at the top). */
   prefix: string;
-  indexFile: string;
 }
 
 /**
@@ -32,14 +29,16 @@ interface GitPosition {
  * 70,000 files on the other core cost a one-change sync at 10,000 deals 0.13 s.
  *
  * After a run, what is uncommitted is kept (`uncommitted.json` in the cache) under a key
- * naming what it was true of: the commit HEAD named, git's index file (size, mtime, ctime,
- * inode: git writes it anew each time), the parse cache the run left (its checksum and save time) and
- * the workspace. A run that finds the same key asks git only about the files that may
- * have changed since: those the record names, and those its load found changed or gone
- * since that parse cache — a file with the stamp the cache gave it has not changed since
- * the record was made, and neither have HEAD and the index. Any other key (a commit of the
- * person's, a checkout, `git add`, a cache a watcher rewrote, no record, a damaged one)
- * asks `git status` of the source folders, as before, and keeps its answer.
+ * naming what it was true of: the commit HEAD named, the parse cache the run left (its
+ * identity) and the workspace. A run that finds the same key asks git only about the files
+ * that may have changed since: those the record names, and those its load found changed or
+ * gone since that parse cache. A file outside both has the content it had when the record
+ * was made, and HEAD is the same commit: it still equals HEAD's version. git's index is
+ * not part of the key: `git add`, `git reset` or a person's `git status` refreshing it
+ * (as it does after each threadwork commit) changes which files are staged, not which
+ * differ from HEAD — and git, asked about the named files, answers with the index as it is.
+ * Any other key (a commit of the person's, a checkout, a cache a watcher rewrote, no
+ * record, a damaged one) asks `git status` of the source folders and keeps its answer.
  *
  * The record is kept only when what the run knew of HEAD still holds after it: no commit,
  * or this process's commit on the HEAD it read, whose index refresh went through.
@@ -52,9 +51,15 @@ export class UncommittedSources {
   /** A record that was damaged and discarded. */
   warning: Diagnostic | undefined;
 
-  /** Reads HEAD and the index at once: before git is asked anything, so that a change after it moves the key. */
-  constructor(private readonly root: string) {
-    this.position = gitPosition(root);
+  /**
+   * Reads HEAD before git is asked anything, so that a commit after it moves the key.
+   * `head`: HEAD's commit as the transaction read it moments before.
+   */
+  constructor(
+    private readonly root: string,
+    head?: string,
+  ) {
+    this.position = gitPosition(root, head);
   }
 
   /**
@@ -79,7 +84,7 @@ export class UncommittedSources {
   private async compute(state: WorkspaceState, position: GitPosition | undefined): Promise<string[]> {
     const since = state.sinceParseCache;
     if (since && position) {
-      const { value, warning } = await readCache<string[]>(this.root, NAME, keyOf(this.root, position.head, position.index, since.identity));
+      const { value, warning } = await readCache<string[]>(this.root, NAME, keyOf(this.root, position.head, since.identity));
       this.warning = warning;
       if (Array.isArray(value)) {
         const candidates = [...new Set([...value, ...since.paths])].filter(isSource).sort();
@@ -106,15 +111,14 @@ export class UncommittedSources {
     const answer = await this.answer;
     if ('error' in answer) return;
     const uncommitted = new Set([...answer.value, ...touched.filter(isSource)]);
-    let { head, index } = position;
+    let { head } = position;
     if (commit?.committed) {
       // Someone else's commit in between, or an index git could not refresh: what was asked is not known to hold.
       if (parentOfOwnCommit(commit.commit) !== position.head) return;
       head = commit.commit;
-      index = indexStamp(position.indexFile);
       for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
     }
-    await writeCache(this.root, NAME, keyOf(this.root, head, index, cache), [...uncommitted].sort());
+    await writeCache(this.root, NAME, keyOf(this.root, head, cache), [...uncommitted].sort());
   }
 }
 
@@ -128,24 +132,18 @@ export async function everySource(root: string): Promise<string[]> {
   return (await changedPaths(root, SOURCE_FOLDERS)).filter(isSource);
 }
 
-function keyOf(root: string, head: string, index: string, cache: string): string {
-  return JSON.stringify({ root, head, index, cache });
+function keyOf(root: string, head: string, cache: string): string {
+  return JSON.stringify({ root, head, cache });
 }
 
-/** HEAD's commit and the index's stamp; undefined outside a repository or before its first commit. */
-async function gitPosition(root: string): Promise<GitPosition | undefined> {
+/** HEAD's commit; undefined outside a repository or before its first commit. */
+async function gitPosition(root: string, known: string | undefined): Promise<GitPosition | undefined> {
   try {
-    const [repo, head] = await Promise.all([repositoryOf(root), gitText(root, ['rev-parse', '-q', '--verify', 'HEAD'])]);
+    const [repo, head] = await Promise.all([repositoryOf(root), known ?? gitText(root, ['rev-parse', '-q', '--verify', 'HEAD'])]);
     if (!repo || !head.trim()) return undefined;
-    const indexFile = join(repo.gitDir, 'index');
     const prefix = relative(repo.top, root).split(sep).join('/');
-    return { head: head.trim(), index: indexStamp(indexFile), prefix, indexFile };
+    return { head: head.trim(), prefix };
   } catch {
     return undefined;
   }
-}
-
-function indexStamp(file: string): string {
-  const stat = lstatSync(file, { throwIfNoEntry: false });
-  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : 'none';
 }

@@ -2,7 +2,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import { cacheEnabled, readCache, writeCache } from '../engine/cache.js';
 import { hasJournal } from '../engine/journal.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions } from '../engine/transaction.js';
-import { headCommit } from '../git/head-files.js';
 
 export type { SyncResult };
 export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state' | 'derivation'> & {
@@ -25,9 +24,9 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
   let warning: Diagnostic | undefined;
   const { sync } = await runTransaction(root, () => SYNC_ONLY, {
     ...options,
-    atFixedPoint: async (print) => {
+    atFixedPoint: async (print, head) => {
       if (await hasJournal(root)) return undefined; // an interrupted transaction waits to be finished
-      key = { key: `${print.digest}:${(await headCommit(root)) ?? 'no-commit'}`, racy: print.racy };
+      key = { key: `${print.digest}:${head ?? 'no-commit'}`, racy: print.racy };
       const hit = await readCache<SyncResult>(root, 'sync', key.key);
       warning = hit.warning;
       return hit.value;
