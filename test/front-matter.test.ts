@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { bodyOffsetOf, parseFrontMatter } from '../src/markdown/front-matter.js';
 import { replaceFrontMatter } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 
@@ -33,6 +33,23 @@ describe('parseFrontMatter', () => {
     const first = parseFrontMatter(text).data as { list: number[] };
     first.list.push(2);
     expect(parseFrontMatter(text).data).toEqual({ list: [1] });
+  });
+});
+
+describe('bodyOffsetOf', () => {
+  it('finds the body where parseFrontMatter does, without parsing the YAML', () => {
+    const texts = [
+      '---\ntitle: A\n---\nbody\n',
+      '---\ntitle: A\n---',
+      '---\r\ntitle: A\r\n---\r\nbody\r\n',
+      '\uFEFF---\ntitle: A\n...\nbody\n',
+      '---\ntitle: [unclosed\n---\nbody\n', // broken YAML: the delimiters still place the body
+      '---\ntitle: A\nno closing line\n', // unclosed: the body is empty
+      'no front matter\n---\n',
+      '',
+    ];
+    for (const text of texts) expect([text, bodyOffsetOf(text)]).toEqual([text, parseFrontMatter(text).bodyOffset]);
+    expect(bodyOffsetOf('---\ntitle: A\n---\nbody\n')).toBe('---\ntitle: A\n---\n'.length);
   });
 });
 

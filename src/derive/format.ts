@@ -1,8 +1,26 @@
 /** Plain-text formatting shared by the managed blocks, the commit messages and the reports. */
 
+/**
+ * A number as `toLocaleString('en-US')` writes it (`1,234`, `1,234.57`). An integer's digits
+ * are grouped here: ICU's first number formatter costs a sync 13 ms to set up, for blocks
+ * whose figures are nearly all integers. A fraction, or an integer too large for plain
+ * digits, goes to a formatter made once (`toLocaleString` with options makes one per call:
+ * 19 µs each).
+ */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return groupedInteger(value);
+  return (fractions ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })).format(value);
+}
+
+let fractions: Intl.NumberFormat | undefined;
+
+/** An integer below 10²¹ (plain digits: String never writes an exponent there) with its thousands grouped. */
+function groupedInteger(value: number): string {
+  const digits = String(Math.abs(value));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return value < 0 || Object.is(value, -0) ? `-${out}` : out;
 }
 
 export function formatPercent(value: number | null | undefined): string {

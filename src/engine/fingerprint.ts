@@ -51,6 +51,13 @@ export class StampTable {
     return n[at]! >= 0 && n[at] === stamp.size && n[at + 1] === stamp.mtimeMs && n[at + 2] === stamp.ctimeMs && n[at + 3] === stamp.ino;
   }
 
+  /** Whether `files[index]` had the stamp at `at` of `stamps` (four numbers, as here). */
+  matchesAt(index: number, stamps: Float64Array, at: number): boolean {
+    const i = index * 4;
+    const n = this.numbers;
+    return n[i]! >= 0 && n[i] === stamps[at] && n[i + 1] === stamps[at + 1] && n[i + 2] === stamps[at + 2] && n[i + 3] === stamps[at + 3];
+  }
+
   bytes(): Uint8Array {
     return new Uint8Array(this.numbers.buffer, this.numbers.byteOffset, this.numbers.byteLength);
   }

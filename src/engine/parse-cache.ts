@@ -3,6 +3,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { FileKind, ThreadFamily } from '../workspace/layout.js';
 import { hasValue, type ParsedFile } from '../workspace/parse-file.js';
 import type { FileStamp } from '../workspace/read-files.js';
+import type { StampTable } from './fingerprint.js';
 import { cacheFile, RACY_MS, relativeToGit } from './cache.js';
 import { CHUNK_ROWS, readTableChunks, writeTableChunks, type StoredChunk } from './chunked-table.js';
 import { StringInterner } from './intern.js';
@@ -102,11 +103,10 @@ function kindCode(path: string, kind: FileKind): number {
 }
 
 /** The kind a code stands for, as classifyPath makes it (same keys, same order). */
-function kindOfCode(path: string, code: number, shared: (value: string) => string): FileKind | undefined {
+function kindOfCode(code: number, thread: string): FileKind | undefined {
   const family = FAMILIES[code >> 3];
   const n = code & 7;
   if (family === undefined || n === 0) return undefined;
-  const thread = shared(folderOf(path));
   return n === 1 ? { kind: 'thread-meta', thread, family } : { kind: 'stage', thread, family, stage: n - 1 };
 }
 
@@ -147,7 +147,7 @@ function rowAt({ columns, otherKinds, diagnostics }: IndexedColumns, i: number, 
     ctimeMs: columns.stamps[i * 4 + 2]!,
     ino: columns.stamps[i * 4 + 3]!,
     hash: columns.hashes[i]!,
-    kind: otherKinds.get(i) ?? kindOfCode(path, columns.kinds[i]!, share)!,
+    kind: otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, share(folderOf(path)))!,
     bodyOffset: columns.bodyOffsets[i]!,
     diagnostics: diagnostics.get(i) ?? [],
     valid: (columns.flags[i]! & VALID) !== 0,
@@ -279,23 +279,92 @@ export class CachedFiles {
     columns.paths.forEach((path, index) => this.where.set(path, base + index));
   }
 
-  get(path: string): CachedFile | undefined {
-    const at = this.where.get(path);
-    if (at === undefined) return undefined;
-    const chunk = this.chunks[Math.floor(at / CHUNK_ROWS)]!;
-    const i = at % CHUNK_ROWS;
-    const row = rowAt(chunk, i, path, this.share);
-    let parsed: ParsedFile;
+  /**
+   * Where `path` is held, for the methods below; -1 when it is not cached. A load asks in
+   * the order the cache was written in — meta.json files first, each thread's other files
+   * after — so the place after the last meta.json, or after the last other file, is tried
+   * first: comparing one path cost less than hashing it into a map of 70,000.
+   */
+  placeOf(path: string): number {
+    for (let g = 0; g < 2; g++) {
+      const guess = this.nextPlace[g]!;
+      if (this.pathAt(guess) === path) {
+        this.nextPlace[g] = guess + 1;
+        return guess;
+      }
+    }
+    const place = this.where.get(path) ?? -1;
+    if (place >= 0) this.nextPlace[this.isMeta(place) ? 0 : 1] = place + 1;
+    return place;
+  }
+
+  /** The place after the last meta.json asked for, and after the last other file. */
+  private readonly nextPlace = [0, 0];
+
+  private pathAt(place: number): string | undefined {
+    return this.chunks[Math.floor(place / CHUNK_ROWS)]?.columns.paths[place % CHUNK_ROWS];
+  }
+
+  private isMeta(place: number): boolean {
+    const code = this.chunkAt(place).columns.kinds[place % CHUNK_ROWS]!;
+    return code !== 0 && (code & 7) === 1;
+  }
+
+  /**
+   * Whether the file at `place` was cached with the stamp the scan's `stamps` hold at
+   * `index`: compared number by number, no object made (a load asks for 70,000 files).
+   */
+  stampIs(place: number, stamps: StampTable, index: number): boolean {
+    const { columns } = this.chunkAt(place);
+    return stamps.matchesAt(index, columns.stamps, (place % CHUNK_ROWS) * 4);
+  }
+
+  stampAt(place: number): FileStamp {
+    const { columns } = this.chunkAt(place);
+    const at = (place % CHUNK_ROWS) * 4;
+    return { size: columns.stamps[at]!, mtimeMs: columns.stamps[at + 1]!, ctimeMs: columns.stamps[at + 2]!, ino: columns.stamps[at + 3]! };
+  }
+
+  hashAt(place: number): string {
+    return this.chunkAt(place).columns.hashes[place % CHUNK_ROWS]!;
+  }
+
+  /** Modified within RACY_MS of the cache write: compare the content hash before use. */
+  isRacy(place: number): boolean {
+    return (this.chunkAt(place).columns.flags[place % CHUNK_ROWS]! & RACY) !== 0;
+  }
+
+  /** The parsed file at `place` (`path`: its path, the scan's own string). */
+  parsedAt(place: number, path: string): ParsedFile {
+    const chunk = this.chunkAt(place);
+    const i = place % CHUNK_ROWS;
+    const { columns } = chunk;
+    const kind = chunk.otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, this.threadOf(path))!;
+    const diagnostics = chunk.diagnostics.get(i) ?? [];
     if (chunk.eager) {
       const [value, raw] = chunk.eager[i] ?? NO_DATA;
-      parsed = { path, kind: row.kind, value, raw, bodyOffset: row.bodyOffset, diagnostics: row.diagnostics };
-    } else {
-      parsed = new StoredParsedFile(path, row.kind, row.bodyOffset, row.diagnostics, row.valid, chunk.values, i);
+      return { path, kind, value, raw, bodyOffset: columns.bodyOffsets[i]!, diagnostics };
     }
-    const entry: CachedFile = { size: row.size, mtimeMs: row.mtimeMs, ctimeMs: row.ctimeMs, ino: row.ino, hash: row.hash, parsed };
-    if (row.racy) entry.racy = true;
-    return entry;
+    return new StoredParsedFile(path, kind, columns.bodyOffsets[i]!, diagnostics, (columns.flags[i]! & VALID) !== 0, chunk.values, i);
   }
+
+  private chunkAt(place: number): ReadChunk {
+    return this.chunks[Math.floor(place / CHUNK_ROWS)]!;
+  }
+
+  /**
+   * A thread file's thread: its folder, one string for the files of a folder asked in a row
+   * (a load asks for them so) — seven files share it, and a map keyed by it hashes it once.
+   */
+  private threadOf(path: string): string {
+    const end = path.lastIndexOf('/');
+    if (end === this.lastThread.length && path.startsWith(this.lastThread)) return this.lastThread;
+    const folder = path.slice(0, end);
+    this.lastThread = this.share ? this.share(folder) : folder;
+    return this.lastThread;
+  }
+
+  private lastThread = '';
 }
 
 const NAME = 'parsed';

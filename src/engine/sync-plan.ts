@@ -8,7 +8,7 @@ import { lowerBoundBy } from '../derive/sorted.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
@@ -195,7 +195,7 @@ function planBlock(
   const pending = plan.edits.find((e) => e.path === block.path);
   const before = pending ? pending.after : model.text(block.path);
   if (before === undefined || (!pending && !decodesExactly(model, block.path, before, plan))) return;
-  const bodyOffset = parseFrontMatter(before).bodyOffset;
+  const bodyOffset = bodyOffsetOf(before);
   const scan = findManagedBlocks(before, bodyOffset);
   const problems = scan.problems.filter((p) => p.name === block.name);
   if (problems.length > 0) {

@@ -31,13 +31,28 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/m;
  * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`
  * package, which gives the exact position of the problem.
  */
+/**
+ * Where the body of `text` starts, as parseFrontMatter finds it, without parsing the YAML
+ * (a sync places its managed blocks in files it has already parsed).
+ */
+export function bodyOffsetOf(text: string): number {
+  const open = OPENING.exec(text);
+  if (!open) return 0;
+  const afterOpen = open[0].length;
+  const close = CLOSING.exec(text.slice(afterOpen));
+  return close ? afterClosing(text, afterOpen + close.index + close[0].length) : text.length;
+}
+
+/** The offset past the closing delimiter's line break. */
+function afterClosing(text: string, end: number): number {
+  return text[end] === '\n' ? end + 1 : end;
+}
+
 export function parseFrontMatter(text: string): ParsedFrontMatter {
   const open = OPENING.exec(text);
   if (!open) return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
   const afterOpen = open[0].length;
-  CLOSING.lastIndex = 0;
-  const rest = text.slice(afterOpen);
-  const close = CLOSING.exec(rest);
+  const close = CLOSING.exec(text.slice(afterOpen));
   if (!close) {
     return {
       data: undefined,
@@ -52,8 +67,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     };
   }
   const closeStart = afterOpen + close.index;
-  let bodyOffset = closeStart + close[0].length;
-  if (text[bodyOffset] === '\n') bodyOffset += 1;
+  const bodyOffset = afterClosing(text, closeStart + close[0].length);
   // Starts with the opening line's newline so that YAML line n is file line n.
   const yamlText = text.slice(open[0].indexOf('\n'), closeStart);
   const base = { present: true, bodyOffset, yamlText };

@@ -1,7 +1,7 @@
 import type { AssumptionState } from '../derive/assumptions.js';
 import { formatNumber } from '../derive/format.js';
 import { parseMoney, parseMoneyRange } from '../derive/money.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { bulletItems, firstParagraph, sectionProse } from './canvas-text.js';
@@ -76,7 +76,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
   const prose = (section: CanvasSection): string => {
     const text = canvasTexts.get(section);
-    return text === undefined ? '' : sectionProse(text.slice(parseFrontMatter(text).bodyOffset));
+    return text === undefined ? '' : sectionProse(text.slice(bodyOffsetOf(text)));
   };
 
   const problems = ((data('05-problem').problems as Data[] | undefined) ?? [])
