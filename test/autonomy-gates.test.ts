@@ -45,7 +45,7 @@ async function drafted(dir: string): Promise<void> {
 }
 
 const draft = (email: string, touch: number): string => `${DRAFTS}/${email.replace('@', '-at-').replace(/\./g, '-')}-touch-${touch}.md`;
-const approveByHand = (dir: string, path: string): void => writeFiles(dir, { [path]: read(dir, path).replace(/^status: "draft"$/m, 'status: approved') });
+const approveByHand = (dir: string, path: string): void => writeFiles(dir, { [path]: read(dir, path).replace(/^status: draft$/m, 'status: approved') });
 
 interface CheckJson {
   diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[];

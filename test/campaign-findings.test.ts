@@ -55,7 +55,7 @@ describe('signals written as objects reach drafts as text', () => {
     const texts = result.json.drafts.map((d) => read(dir, d.path));
     for (const text of texts) {
       expect(text).not.toContain('[object Object]');
-      expect(text).toMatch(/signals:\n {2}- "new Berlin office"\n {2}- "Featured in TechCrunch"/);
+      expect(text).toMatch(/signals:\n {2}- new Berlin office\n {2}- Featured in TechCrunch\n/);
     }
     expect(texts.join('\n')).toMatch(/expanding \(new Berlin office\)/);
   });

@@ -88,7 +88,7 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     expect(result.json.drafts).toHaveLength(4 * 5);
     for (const draft of result.json.drafts) {
       const text = read(dir, draft.path);
-      expect(text).toMatch(/^---\nstatus: "draft"/);
+      expect(text).toMatch(/^---\nstatus: draft\n/);
       expect(text).not.toMatch(/\{\{|\}\}/);
     }
     const again = await runJson<{ drafts: { action: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir]);
@@ -169,7 +169,7 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     // Only that prospect's entry changes, and only by its status and the new revisit.
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: nurture, touches_done: 1, revisit: 2026-04-01}\n  - {name: Grace Hopper,');
     const recorded = readdirSync(join(dir, GOAL_CAMPAIGN, 'replies'));
-    expect(read(dir, `${GOAL_CAMPAIGN}/replies/${recorded[0]}`)).toMatch(/category: "nurture"[\s\S]*revisit: "2026-04-01"/);
+    expect(read(dir, `${GOAL_CAMPAIGN}/replies/${recorded[0]}`)).toMatch(/category: nurture\n[\s\S]*revisit: 2026-04-01\n/);
     const due = await runJson<Due>(['due', '--date', '2026-01-08', '--dir', dir]);
     expect(due.json.due.map((d) => d.prospect.email).sort()).toEqual(['alan.turing@gmail.com', 'grace@cobol.example']);
     const check = await runJson<{ diagnostics: { severity: string }[] }>(['check', '--dir', dir]);

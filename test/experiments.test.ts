@@ -214,9 +214,9 @@ results:
     for (const d of touch1) {
       expect(d.variant).toBe(assignVariant('2026-03-02-close', AB, d.prospect)!.id);
       const text = read(dir, d.path);
-      expect(text).toContain(`experiment: "subject-line"\nvariant: "${d.variant}"`);
+      expect(text).toContain(`experiment: subject-line\nvariant: ${d.variant}\n`);
       if (d.variant === 'B') {
-        expect(text).toContain(`subject: "Five days of close at Firm ${d.prospect.match(/\d+/)![0]}?"`);
+        expect(text).toContain(`subject: Five days of close at Firm ${d.prospect.match(/\d+/)![0]}?\n`);
         expect(text).toContain('\nday: 1\n');
       } else {
         expect(text).not.toContain('Five days of close');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { composeMarkdown } from '../src/markdown/compose.js';
 import { bodyOffsetOf, parseFrontMatter } from '../src/markdown/front-matter.js';
 import { replaceFrontMatter } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
@@ -50,6 +51,34 @@ describe('bodyOffsetOf', () => {
     ];
     for (const text of texts) expect([text, bodyOffsetOf(text)]).toEqual([text, parseFrontMatter(text).bodyOffset]);
     expect(bodyOffsetOf('---\ntitle: A\n---\nbody\n')).toBe('---\ntitle: A\n---\n'.length);
+  });
+});
+
+describe('composeMarkdown', () => {
+  it('writes front matter the reader reads back as given, and the body as given', () => {
+    const data = { status: 'draft', date: '2026-03-01', n: 3, yes: 'yes', empty: '', colon: 'a: b', lines: 'one\ntwo', list: ['x', '#y'], nested: { title: null } };
+    const body = '---\nA body that opens with a rule, not front matter.\n';
+    const text = composeMarkdown(data, body);
+    const read = parseFrontMatter(text);
+    expect(read.data).toEqual(data);
+    expect(text.slice(read.bodyOffset)).toBe(body);
+    expect(text.startsWith('---\nstatus: draft\ndate: 2026-03-01\n')).toBe(true);
+  });
+
+  it('ends the file with one line break, and keeps an empty block for no data', () => {
+    expect(composeMarkdown({ a: 1 }, '')).toBe('---\na: 1\n---\n');
+    expect(composeMarkdown({ a: 1 }, 'Body')).toBe('---\na: 1\n---\nBody\n');
+    expect(composeMarkdown({}, 'Body\n')).toBe('---\n---\nBody\n');
+    expect(composeMarkdown({ a: 1, gone: undefined }, '\nBody\n')).toBe('---\na: 1\n---\n\nBody\n');
+  });
+
+  it('keeps the blank lines a last multi-line value ends with (gray-matter trims its engine output)', () => {
+    for (const value of ['text\n\n', 'a\n\n\n', 'line\n', '\n\nx', 'two\nlines']) {
+      const text = composeMarkdown({ first: 1, last: { nested: value } }, 'Body\n');
+      expect([value, parseFrontMatter(text).data]).toEqual([value, { first: 1, last: { nested: value } }]);
+    }
+    // A value that trimming cannot touch keeps its block scalar.
+    expect(composeMarkdown({ notes: 'one\ntwo' }, '')).toBe('---\nnotes: |-\n  one\n  two\n---\n');
   });
 });
 

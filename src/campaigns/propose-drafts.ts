@@ -1,4 +1,5 @@
 import { today as todayDate } from '../clock.js';
+import { composeMarkdown } from '../markdown/compose.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
 import { assessDraft, draftMessage, firstName, readableSignals, resolveSequence, signalText, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
@@ -120,18 +121,7 @@ function renderDraft(f: DraftFront, body: string): string {
     signals: f.signals,
     quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
   };
-  return `---\n${yamlLines(front)}---\n\n${body.trim()}\n`;
-}
-
-/** Front matter written as JSON-quoted YAML: every value is safe whatever the text holds. */
-function yamlLines(value: Record<string, unknown>, indent = ''): string {
-  return Object.entries(value)
-    .map(([key, v]) => {
-      if (v && typeof v === 'object' && !Array.isArray(v)) return `${indent}${key}:\n${yamlLines(v as Record<string, unknown>, `${indent}  `)}`;
-      if (Array.isArray(v)) return v.length ? `${indent}${key}:\n${v.map((item) => `${indent}  - ${JSON.stringify(item)}`).join('\n')}\n` : `${indent}${key}: []\n`;
-      return `${indent}${key}: ${v === null || v === undefined ? 'null' : JSON.stringify(v)}\n`;
-    })
-    .join('');
+  return composeMarkdown(front, `\n${body.trim()}\n`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ThreadworkError } from '../errors.js';
+import { composeMarkdown } from '../markdown/compose.js';
 import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread } from '../threads/create.js';
@@ -108,7 +109,7 @@ function replyRecord(model: WorkspaceModel, campaign: string, email: string, dat
     ...(c.returns ? { returns: c.returns } : {}),
     reason: c.reason,
   };
-  const content = `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\n---\n\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
+  const content = composeMarkdown(front, `\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`);
   const base = `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
   for (let n = 1; ; n++) {
     const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
 import { STAGE_FILES } from '../schema/stages.js';
@@ -72,10 +72,8 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): Wri
 
 /** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
 function stageText(frontMatter: Record<string, unknown>, body: string, crlf: boolean): string {
-  const yaml = stringify(frontMatter, { lineWidth: 0 });
-  const text = `---\n${yaml}---\n${body}`;
-  const withNewline = text.endsWith('\n') ? text : `${text}\n`;
-  return crlf ? withNewline.replace(/\r?\n/g, '\r\n') : withNewline;
+  const text = composeMarkdown(frontMatter, body);
+  return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
 /** A new file (or one whose front matter cannot be parsed): front matter, then the given, kept or template body. */
