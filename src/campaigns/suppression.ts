@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { yamlPackage } from '../markdown/yaml-package.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
@@ -71,7 +71,7 @@ export function suppressionWith(text: string | undefined, entry: SuppressionEntr
     const listed = (current.value as Suppression).suppressed.some((e) => normalizeEmail(e.email) === normalizeEmail(entry.email));
     if (listed) return null;
   }
-  const doc = parseDocument(text ?? '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n');
+  const doc = yamlPackage().parseDocument(text ?? '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n');
   const list = doc.get('suppressed') as { flow?: boolean; add(value: unknown): void };
   list.flow = false;
   list.add(doc.createNode({ email: normalizeEmail(entry.email), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));

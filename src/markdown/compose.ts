@@ -1,5 +1,15 @@
-import matter from 'gray-matter';
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type GrayMatterModule from 'gray-matter';
+import { yamlPackage } from './yaml-package.js';
+
+type GrayMatter = typeof GrayMatterModule;
+const require = createRequire(import.meta.url);
+let grayMatter: GrayMatter | undefined;
+
+/** gray-matter, loaded when a file is first composed: its import (with js-yaml 3 and esprima) cost every command 20 ms. */
+function matter(): GrayMatter {
+  return (grayMatter ??= require('gray-matter') as GrayMatter);
+}
 
 /**
  * gray-matter's YAML engine: the `yaml` package, YAML 1.2 core — the schema the engine
@@ -15,10 +25,10 @@ const engines = {
       throw new Error('front matter is read by src/markdown/front-matter.ts');
     },
     stringify: (data: object): string => {
-      const text = stringify(data, { lineWidth: 0 });
+      const text = yamlPackage().stringify(data, { lineWidth: 0 });
       // gray-matter trims what its engine writes: a last value in a block scalar ending in
       // blank lines (`|+`) would lose them. Such text is written without block scalars.
-      return `${text.trim()}\n` === text ? text : stringify(data, { lineWidth: 0, blockQuote: false });
+      return `${text.trim()}\n` === text ? text : yamlPackage().stringify(data, { lineWidth: 0, blockQuote: false });
     },
   },
 };
@@ -30,7 +40,7 @@ const engines = {
  */
 export function composeMarkdown(data: Record<string, unknown>, body: string): string {
   if (Object.keys(data).length === 0) return `---\n---\n${withLineBreak(body)}`; // gray-matter would leave the block out
-  const text = matter.stringify({ content: body }, data, { language: 'yaml', engines });
+  const text = matter().stringify({ content: body }, data, { language: 'yaml', engines });
   // gray-matter ends an empty body with a blank line of its own.
   return body === '' ? text.slice(0, -1) : text;
 }

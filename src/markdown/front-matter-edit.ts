@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isCollection, isMap, isScalar, parseDocument } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import { parseFrontMatter } from './front-matter.js';
 import { YAML_OPTIONS } from './yaml.js';
 
@@ -10,7 +10,7 @@ import { YAML_OPTIONS } from './yaml.js';
 export function setFrontMatterFields(text: string, fields: Record<string, unknown>): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.error) throw new Error('setFrontMatterFields: the file has no valid front matter');
-  const doc = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
+  const doc = yamlPackage().parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const yaml = doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
@@ -25,6 +25,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
 export function setFrontMatterScalar(text: string, path: readonly (string | number)[], value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.error) throw new Error('setFrontMatterScalar: the file has no valid front matter');
+  const { parseDocument, isScalar } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   const yamlStart = text.indexOf('\n');
@@ -50,6 +51,7 @@ export function replaceFrontMatter(text: string, data: Record<string, unknown>):
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
   const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
+  const { parseDocument, isMap, isScalar } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const pairs = isMap(doc.contents) ? doc.contents.items : [];
   // The reader has already held the front matter to the alias limits (src/markdown/limits.ts).
@@ -77,6 +79,7 @@ export function replaceFrontMatter(text: string, data: Record<string, unknown>):
 
 /** `key: value` as YAML, in flow style when the value was written that way, without a final line break. */
 function renderPair(key: string, value: unknown, flow: boolean, eol: string): string {
+  const { Document, isMap, isCollection } = yamlPackage();
   const doc = new Document({ [key]: value });
   const node = isMap(doc.contents) ? doc.contents.items[0]?.value : undefined;
   if (flow && isCollection(node)) node.flow = true;
@@ -101,6 +104,7 @@ function lineEnd(text: string, offset: number): number {
 export function addFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string, value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.error) throw new Error('addFrontMatterScalar: the file has no valid front matter');
+  const { parseDocument, isMap } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const map = doc.getIn(mapPath, true);
   if (!isMap(map)) throw new Error(`addFrontMatterScalar: no map at ${mapPath.join('.')}`);

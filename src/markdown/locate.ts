@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { Position, Range } from '../diagnostics.js';
 import { parseYamlDocument } from './front-matter.js';
 
@@ -22,6 +23,7 @@ export class YamlLocator {
   }
 
   locate(path: DataPath): Position {
+    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     let node: unknown = this.doc.contents;
     let position = this.positionOf(node) ?? { line: this.lineOffset + 1, column: 1 };
     for (const key of path) {
@@ -55,6 +57,7 @@ export class YamlLocator {
    * or item) points at the first line of the map or list that should hold it.
    */
   locateRange(path: DataPath): Range {
+    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
     let node: unknown = this.doc.contents;
     let target: unknown = node;
     for (const key of path) {
@@ -122,6 +125,6 @@ export class YamlLocator {
 }
 
 function keyMatches(key: unknown, wanted: PropertyKey): boolean {
-  const value = isScalar(key) ? key.value : key;
+  const value = yamlPackage().isScalar(key) ? key.value : key;
   return String(value) === String(wanted);
 }

@@ -1,20 +1,6 @@
 import { FAILSAFE_SCHEMA, load, Type, YAMLException, type LoadOptions } from 'js-yaml';
-import {
-  isAlias,
-  isCollection,
-  isMap,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-  type Alias,
-  type Document,
-  type DocumentOptions,
-  type Node,
-  type ParseOptions,
-  type SchemaOptions,
-  type YAMLError,
-} from 'yaml';
+import type { Alias, Document, LineCounter, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import type { Position } from '../diagnostics.js';
 import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
 import { measureAliases, normalizeYamlValue } from './normalize.js';
@@ -173,6 +159,7 @@ interface AliasSite {
 
 /** Every alias in document order, with what it names (anchors may be redefined: the latest before the alias wins). */
 function aliasSites(doc: Document, lineCounter: LineCounter): AliasSite[] {
+  const { visit, isAlias, isCollection } = yamlPackage();
   const anchors = new Map<string, Node>();
   const sites: AliasSite[] = [];
   visit(doc, {
@@ -202,6 +189,7 @@ interface NodeMeasure {
  * past the limit.
  */
 function aliasProblem(text: string, kind: 'cycle' | 'expansion' | 'depth'): YamlProblem {
+  const { isAlias, isMap, isSeq } = yamlPackage();
   const generic = {
     cycle: 'YAML over a limit: an alias is inside the value its anchor names, so it would repeat without end',
     expansion: `YAML over a limit: aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} values (a "billion laughs" document?)`,
@@ -282,7 +270,7 @@ export function yamlErrorPosition(text: string, doc: Document, error: YAMLError)
     // The innermost node that opened before the error and was still open when the text ended.
     if (node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0] && (opened === undefined || node.range[0] > opened)) opened = node.range[0];
   };
-  visit(doc, {
+  yamlPackage().visit(doc, {
     Scalar(_key, node) {
       if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') consider(node);
     },
@@ -300,6 +288,7 @@ export function yamlErrorPosition(text: string, doc: Document, error: YAMLError)
 
 /** The `yaml` package's Document of a text, with YAML_OPTIONS: for positions and surgical edits, not for reading. */
 export function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, keepSourceTokens: false, prettyErrors: true });
   return { doc, lineCounter };

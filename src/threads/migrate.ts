@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { yamlPackage } from '../markdown/yaml-package.js';
 import { checkModel } from '../check/check.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
@@ -91,7 +91,7 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   const prose = text.slice(bom.length);
   const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));
   const eol = prose.includes('\r\n') ? '\r\n' : '\n';
-  const yaml = Object.keys(mapping.frontMatter).length === 0 ? '' : stringify(mapping.frontMatter, { lineWidth: 0 });
+  const yaml = Object.keys(mapping.frontMatter).length === 0 ? '' : yamlPackage().stringify(mapping.frontMatter, { lineWidth: 0 });
   const block = `---\n${yaml}---\n`.replace(/\n/g, eol);
   const offset = block.split(eol).length - 1;
   const file: MigratedFile = {

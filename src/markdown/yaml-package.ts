@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+
+const require = createRequire(import.meta.url);
+let loaded: typeof Yaml | undefined;
+
+/**
+ * The `yaml` package, loaded when first used. The engine reads YAML with js-yaml
+ * (yaml.ts); this one serves only where a Document is needed — locating a problem,
+ * editing front matter in place — and where YAML is written: importing it cost every
+ * command 36 ms, and a check or a sync of valid files needs neither.
+ */
+export function yamlPackage(): typeof Yaml {
+  return (loaded ??= require('yaml') as typeof Yaml);
+}
