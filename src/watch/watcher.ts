@@ -84,7 +84,7 @@ export class WorkspaceWatcher {
         this.factsFresh = seeded.fresh;
       }
       timer.mark('facts cache');
-      await this.cycle('startup', async () => this.state.loadAll());
+      await this.cycle('startup', async () => (await this.state.loadAll()).sort());
       timer.mark('load+sync');
       await this.startWatching();
       timer.mark('watch folders');
