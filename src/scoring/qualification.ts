@@ -61,12 +61,11 @@ export function scoreQualification(
   criteria: Readonly<Record<string, unknown>> | null | undefined,
   options: QualificationOptions = {},
 ): QualificationResult {
-  const written = Object.entries(criteria ?? {});
-  const unrecognised = written.filter(([key]) => resolveCriterion(framework, key) === undefined).map(([key]) => key);
+  // Each written key resolved once, not once per criterion: a check or a first sync scores 10,000 deals.
+  const written = Object.entries(criteria ?? {}).map(([key, value]) => ({ key, value, criterion: resolveCriterion(framework, key)?.key }));
+  const unrecognised = written.filter((w) => w.criterion === undefined).map((w) => w.key);
   const scored = FRAMEWORK_CRITERIA[framework].map((criterion): CriterionScore => {
-    const candidates = written
-      .filter(([key]) => resolveCriterion(framework, key)?.key === criterion.key)
-      .map(([key, value]) => ({ key, value, ...readCriterionValue(value) }));
+    const candidates = written.filter((w) => w.criterion === criterion.key).map(({ key, value }) => ({ key, value, ...readCriterionValue(value) }));
     // Two keys for one criterion (`pain` and `identify_pain`): the better-answered one counts.
     const best = candidates.reduce<(typeof candidates)[number] | undefined>(
       (top, c) => (top === undefined || rank(c) > rank(top) ? c : top),
