@@ -248,13 +248,18 @@ interface ReadChunk extends IndexedColumns {
 }
 
 /**
- * The cached files, by workspace path. A file's objects (its CachedFile, parsed file and
- * kind) are made when it is asked for: a load asks for each file it scanned, once.
+ * The cached files, by workspace path, asked by place (placeOf, then the columns). A file's
+ * objects (its parsed file and kind) are made when it is taken: a load takes each file it
+ * scanned, once.
  */
 export class CachedFiles {
   private readonly chunks: ReadChunk[] = [];
   /** Each path's chunk × CHUNK_ROWS + its index there. */
   private readonly where = new Map<string, number>();
+  /** The place after the last meta.json asked for, and after the last other file (placeOf). */
+  private readonly nextPlace = [0, 0];
+  /** The thread folder last made for a kind (threadOf). */
+  private lastThread = '';
 
   /** A watcher's load shares each thread's path between the kinds of its files. */
   private readonly share: ((value: string) => string) | undefined;
@@ -297,9 +302,6 @@ export class CachedFiles {
     if (place >= 0) this.nextPlace[this.isMeta(place) ? 0 : 1] = place + 1;
     return place;
   }
-
-  /** The place after the last meta.json asked for, and after the last other file. */
-  private readonly nextPlace = [0, 0];
 
   private pathAt(place: number): string | undefined {
     return this.chunks[Math.floor(place / CHUNK_ROWS)]?.columns.paths[place % CHUNK_ROWS];
@@ -364,7 +366,6 @@ export class CachedFiles {
     return this.lastThread;
   }
 
-  private lastThread = '';
 }
 
 const NAME = 'parsed';
