@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import type { SimpleGit, simpleGit as SimpleGitFactory } from 'simple-git';
+import { onFirstUse } from '../load-on-first-use.js';
 
 /** What git needs from the environment: where to find itself and the person's config, and their identity. */
 const PASSED_VARIABLES = [
@@ -29,18 +29,13 @@ const PASSED_VARIABLES = [
  */
 export function gitAt(cwd: string, env: Record<string, string> = {}): SimpleGit {
   const full = gitEnvironment(env);
-  const simpleGit = loadSimpleGit();
+  const { simpleGit } = simpleGitPackage();
   // GIT_CONFIG_GLOBAL is the person's own setting (tests and sandboxes use it); simple-git asks for it to be allowed explicitly.
   return simpleGit({ baseDir: cwd, maxConcurrentProcesses: 4, allowEnvironment: Object.keys(full), unsafe: { allowUnsafeConfigPaths: true } }).env(full);
 }
 
-const require = createRequire(import.meta.url);
-let factory: typeof SimpleGitFactory | undefined;
-
 /** simple-git, loaded at its first call: the hot paths spawn git directly, and its import cost every command 27 ms. */
-function loadSimpleGit(): typeof SimpleGitFactory {
-  return (factory ??= (require('simple-git') as { simpleGit: typeof SimpleGitFactory }).simpleGit);
-}
+const simpleGitPackage = onFirstUse<{ simpleGit: typeof SimpleGitFactory }>('simple-git');
 
 /** The environment git runs with: the allowlist above, no optional locks, the C locale, then `env`. */
 function gitEnvironment(env: Record<string, string>): Record<string, string> {

@@ -1,15 +1,9 @@
-import { createRequire } from 'node:module';
 import type GrayMatterModule from 'gray-matter';
+import { onFirstUse } from '../load-on-first-use.js';
 import { yamlPackage } from './yaml-package.js';
 
-type GrayMatter = typeof GrayMatterModule;
-const require = createRequire(import.meta.url);
-let grayMatter: GrayMatter | undefined;
-
 /** gray-matter, loaded when a file is first composed: its import (with js-yaml 3 and esprima) cost every command 20 ms. */
-function matter(): GrayMatter {
-  return (grayMatter ??= require('gray-matter') as GrayMatter);
-}
+const matter = onFirstUse<typeof GrayMatterModule>('gray-matter');
 
 /**
  * gray-matter's YAML engine: the `yaml` package, YAML 1.2 core — the schema the engine

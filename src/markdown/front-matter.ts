@@ -26,39 +26,46 @@ const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/m;
 
 /**
- * Split a Markdown file into front matter and body and parse the front matter with the
- * fast parser (js-yaml 4, YAML 1.2 core schema: src/markdown/yaml.ts), within the
- * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`
- * package, which gives the exact position of the problem.
+ * The front matter's place in `text`: undefined when the file does not open with a `---`
+ * line; `closeStart` undefined when no closing `---` (or `...`) line follows. `yamlStart`
+ * is the opening line's line break, so that YAML line n is file line n.
  */
+function delimit(text: string): { yamlStart: number; closeStart: number | undefined; bodyOffset: number } | undefined {
+  const open = OPENING.exec(text);
+  if (!open) return undefined;
+  const afterOpen = open[0].length;
+  const yamlStart = open[0].indexOf('\n');
+  const close = CLOSING.exec(text.slice(afterOpen));
+  if (!close) return { yamlStart, closeStart: undefined, bodyOffset: text.length };
+  const closeStart = afterOpen + close.index;
+  const end = closeStart + close[0].length;
+  return { yamlStart, closeStart, bodyOffset: text[end] === '\n' ? end + 1 : end };
+}
+
 /**
  * Where the body of `text` starts, as parseFrontMatter finds it, without parsing the YAML
  * (a sync places its managed blocks in files it has already parsed).
  */
 export function bodyOffsetOf(text: string): number {
-  const open = OPENING.exec(text);
-  if (!open) return 0;
-  const afterOpen = open[0].length;
-  const close = CLOSING.exec(text.slice(afterOpen));
-  return close ? afterClosing(text, afterOpen + close.index + close[0].length) : text.length;
+  return delimit(text)?.bodyOffset ?? 0;
 }
 
-/** The offset past the closing delimiter's line break. */
-function afterClosing(text: string, end: number): number {
-  return text[end] === '\n' ? end + 1 : end;
-}
-
+/**
+ * Split a Markdown file into front matter and body and parse the front matter with the
+ * fast parser (js-yaml 4, YAML 1.2 core schema: src/markdown/yaml.ts), within the
+ * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`
+ * package, which gives the exact position of the problem.
+ */
 export function parseFrontMatter(text: string): ParsedFrontMatter {
-  const open = OPENING.exec(text);
-  if (!open) return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
-  const afterOpen = open[0].length;
-  const close = CLOSING.exec(text.slice(afterOpen));
-  if (!close) {
+  const place = delimit(text);
+  if (!place) return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
+  const { yamlStart, closeStart, bodyOffset } = place;
+  if (closeStart === undefined) {
     return {
       data: undefined,
       present: true,
-      bodyOffset: text.length,
-      yamlText: text.slice(open[0].indexOf('\n')),
+      bodyOffset,
+      yamlText: text.slice(yamlStart),
       error: {
         position: { line: 1, column: 1 },
         message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line (was the file saved half-way?)',
@@ -66,10 +73,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       },
     };
   }
-  const closeStart = afterOpen + close.index;
-  const bodyOffset = afterClosing(text, closeStart + close[0].length);
-  // Starts with the opening line's newline so that YAML line n is file line n.
-  const yamlText = text.slice(open[0].indexOf('\n'), closeStart);
+  const yamlText = text.slice(yamlStart, closeStart);
   const base = { present: true, bodyOffset, yamlText };
 
   // The block we already delimited, parsed directly: going through gray-matter's matter()

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-
-const require = createRequire(import.meta.url);
-let loaded: typeof Yaml | undefined;
+import { onFirstUse } from '../load-on-first-use.js';
 
 /**
  * The `yaml` package, loaded when first used. The engine reads YAML with js-yaml
@@ -10,6 +7,4 @@ let loaded: typeof Yaml | undefined;
  * editing front matter in place — and where YAML is written: importing it cost every
  * command 36 ms, and a check or a sync of valid files needs neither.
  */
-export function yamlPackage(): typeof Yaml {
-  return (loaded ??= require('yaml') as typeof Yaml);
-}
+export const yamlPackage = onFirstUse<typeof Yaml>('yaml');

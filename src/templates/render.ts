@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
+import { onFirstUse } from '../load-on-first-use.js';
 import { ThreadworkError } from '../errors.js';
 
 /** The built-in templates shipped with the package (`templates/` at the package root). */
@@ -30,7 +30,7 @@ export function resolveTemplate(name: string, workspaceTemplatesDir: string | un
   return { name, file, overridden: false };
 }
 
-const require = createRequire(import.meta.url);
+const handlebarsPackage = onFirstUse<typeof Handlebars>('handlebars');
 let instance: typeof Handlebars | undefined;
 
 /**
@@ -39,7 +39,7 @@ let instance: typeof Handlebars | undefined;
  */
 function handlebars(): typeof Handlebars {
   if (instance) return instance;
-  instance = (require('handlebars') as typeof Handlebars).create();
+  instance = handlebarsPackage().create();
   /** A YAML-safe scalar: strings are JSON-quoted (valid YAML), absent values become `null`. */
   instance.registerHelper('yaml', (value: unknown) => {
     if (value === undefined || value === null) return 'null';
