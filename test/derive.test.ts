@@ -21,7 +21,7 @@ const won = (path: string, arr: number, extra: Partial<ThreadFacts> & { goal_id?
 describe('assumption confidence', () => {
   const a4 = { id: 'A4', statement: 'x', prior: 0.6 };
   const results = (...r: ('validated' | 'partial' | 'invalidated')[]): ThreadFacts[] =>
-    r.map((result, i) => deal(`threads/sales/d${i}`, { validations: [{ assumption: 'A4', result, evidence: 'e' }] }));
+    r.map((result, i) => deal(`threads/sales/d${i}`, { validations: [{ assumption: 'A4', result }] }));
 
   it.each([
     { name: 'no evidence keeps the prior', threads: [], confidence: 0.6, status: 'untested', n: 0 },
