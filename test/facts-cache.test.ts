@@ -2,13 +2,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import type { CachedFacts } from '../src/derive/incremental.js';
 import { IncrementalDerivation } from '../src/derive/incremental.js';
-import { chunksOf, readChunkedTable, writeChunkedTable } from '../src/engine/chunked-table.js';
+import { readFactsTable, writeFactsTable } from '../src/engine/facts-table.js';
 import { seededDerivation } from '../src/engine/facts-cache.js';
 import { DERIVED_META_FIELDS } from '../src/schema/meta.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { testdir } from './helpers/testdir.js';
+import { writeTableChunks } from '../src/engine/chunked-table.js';
 
 /**
  * The persistent facts cache (engine/facts-cache.ts) hands a cold run a thread's derived
@@ -22,11 +23,11 @@ const MARKER = 0.123;
 const cachePath = (dir: string): string => join(dir, '.git', 'threadwork-cache', 'facts.v8');
 
 function plantMarker(dir: string): void {
-  const { entries } = readChunkedTable<CachedFacts>(cachePath(dir));
+  const { entries } = readFactsTable(cachePath(dir));
   const entry = entries!.get(DEAL)!;
   expect(entry).toBeDefined();
   entry.facts = { ...entry.facts, icpMatchScore: MARKER };
-  writeChunkedTable(cachePath(dir), chunksOf(entries!));
+  writeFactsTable(cachePath(dir), entries!);
 }
 
 /** The ICP score a dry-run sync would write into the deal's meta.json (its current one when it would write nothing). */
@@ -99,9 +100,24 @@ describe('the persistent facts cache', () => {
     const fresh = new IncrementalDerivation().derive(state.derivationModel());
     expect(served.threads).toEqual(fresh.threads);
     // The cache keeps no meta.json of its own: each served thread has the state's, the very object.
-    const { entries } = readChunkedTable<CachedFacts>(cachePath(dir));
+    const { entries } = readFactsTable(cachePath(dir));
     expect([...entries!.values()].filter((entry) => entry.facts.meta !== undefined)).toEqual([]);
     const model = state.derivationModel();
     for (const facts of served.threads) expect(facts.meta).toBe(model.threads.get(facts.path)?.meta?.value);
+  });
+});
+
+describe('the facts table', () => {
+  it('reads back what it wrote, and discards a table whose chunks are not its columns', async () => {
+    const dir = exampleWorkspace();
+    const file = join(testdir(), 'facts.v8');
+    const facts = new IncrementalDerivation().derive((await WorkspaceState.load(dir, { cache: false })).derivationModel()).threads;
+    expect(facts.length).toBeGreaterThan(3);
+    const entries = new Map(facts.map((f) => [f.path, { key: `key of ${f.path}`, facts: { ...f, meta: undefined } }] as const));
+    writeFactsTable(file, entries);
+    expect(readFactsTable(file).entries).toEqual(entries);
+    // Well-formed as a table (its checksum holds), but rows, not columns: never trusted.
+    writeTableChunks(file, [{ rows: [['threads/sales/a', { key: 'k', facts: {} }]] }]);
+    expect(readFactsTable(file)).toEqual({ damaged: 'its content is not a facts cache' });
   });
 });

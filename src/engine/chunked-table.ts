@@ -35,49 +35,15 @@ interface Header {
 const FORMAT = 4;
 export const CHUNK_ROWS = 2000;
 
-/** The rows of one chunk and its payload, if any. */
-export interface TableChunk<T> {
-  rows: [string, T][];
-  payload?: Uint8Array | undefined;
-}
-
-/** Where a row was read: its chunk's payload (the same object for every row of the chunk) and its index there. */
-export interface RowPlace {
-  payload: Uint8Array | undefined;
-  index: number;
-}
-
 export interface ReadOptions {
   /**
-   * The payloads handed to `revive` stay valid after it returns: every chunk is read and
-   * the checksum compared before the first row is revived. Otherwise the chunks are read,
-   * revived and dropped one at a time (a reader that deserializes every payload at once
-   * holds one chunk, not the whole file), and a damaged table's rows, revived before its
-   * checksum is compared, are dropped with it.
+   * The payloads handed to `visit` stay valid after it returns: every chunk is read and
+   * the checksum compared before the first chunk is visited. Otherwise the chunks are read,
+   * visited and dropped one at a time (a reader that deserializes every payload at once
+   * holds one chunk, not the whole file), and what a damaged table's chunks gave, visited
+   * before its checksum is compared, is dropped with it.
    */
   keepPayloads?: boolean;
-}
-
-/**
- * `revive` sees each row with its place (to share strings while they are young: a copy
- * dropped then costs a scavenge, not a full collection after 70,000 rows).
- */
-export function readChunkedTable<T, R = T>(
-  file: string,
-  revive: (key: string, value: T, place: RowPlace) => R = (_key, value) => value as unknown as R,
-  options: ReadOptions = {},
-): { entries?: Map<string, R>; damaged?: string } {
-  const entries = new Map<string, R>();
-  const { found, damaged } = readTableChunks(
-    file,
-    (rows, payload) => {
-      if (!Array.isArray(rows)) throw new Error('its content is not a table');
-      (rows as [string, T][]).forEach(([key, value], index) => entries.set(key, revive(key, value, { payload, index })));
-    },
-    options,
-  );
-  if (damaged !== undefined) return { damaged };
-  return found ? { entries } : {};
 }
 
 /**
@@ -138,19 +104,6 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
   }
 }
 
-/** `entries` cut into chunks of CHUNK_ROWS rows, without payloads. */
-export function* chunksOf<T>(entries: Iterable<[string, T]>): Generator<TableChunk<T>> {
-  let rows: [string, T][] = [];
-  for (const entry of entries) {
-    rows.push(entry);
-    if (rows.length === CHUNK_ROWS) {
-      yield { rows };
-      rows = [];
-    }
-  }
-  if (rows.length) yield { rows };
-}
-
 /**
  * Room for the header line, written last over a blank placeholder: the chunks stream to
  * the file as they are serialized, so a save holds one chunk's bytes at a time (holding
@@ -158,15 +111,6 @@ export function* chunksOf<T>(entries: Iterable<[string, T]>): Generator<TableChu
  * The reader finds the header as any header line: JSON, padded with spaces, then `\n`.
  */
 const HEADER_ROOM = 64 * 1024;
-
-/** Writes the table atomically (temporary file, fsync, rename), one chunk at a time. */
-export function writeChunkedTable<T>(file: string, chunks: Iterable<TableChunk<T>>, now = Date.now()): void {
-  writeTableChunks(file, nonEmpty(chunks), now);
-}
-
-function* nonEmpty<T>(chunks: Iterable<TableChunk<T>>): Generator<TableChunk<T>> {
-  for (const chunk of chunks) if (chunk.rows.length > 0) yield chunk;
-}
 
 /** One chunk as stored: its rows section (any v8-serializable value) and the payload after it. */
 export interface StoredChunk {

@@ -1,8 +1,8 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { IncrementalDerivation, type CachedFacts } from '../derive/incremental.js';
+import { IncrementalDerivation } from '../derive/incremental.js';
 import { cacheFile, relativeToGit } from './cache.js';
 import { StringInterner } from './intern.js';
-import { chunksOf, readChunkedTable, writeChunkedTable } from './chunked-table.js';
+import { readFactsTable, writeFactsTable } from './facts-table.js';
 import type { WorkspaceState } from './state.js';
 
 /**
@@ -24,7 +24,7 @@ const NAME = 'facts';
 export async function seededDerivation(state: WorkspaceState): Promise<{ derivation: IncrementalDerivation; fresh: boolean; warning?: Diagnostic }> {
   const file = await cacheFile(state.root, NAME, 'v8');
   const interner = state.longLived ? new StringInterner() : undefined;
-  const { entries, damaged } = readChunkedTable<CachedFacts>(file, (_path, entry) => interner?.intern(entry) ?? entry);
+  const { entries, damaged } = readFactsTable(file, interner ? (value) => interner.intern(value) : undefined);
   const derivation = new IncrementalDerivation({ threadKey: (thread) => state.threadKey(thread), cached: entries ?? new Map() });
   // No usable cache yet: the first run writes one, whatever the workspace's size.
   if (!damaged) return { derivation, fresh: entries === undefined };
@@ -37,6 +37,6 @@ const REWRITE_MIN = 64;
 /** Writes the derivation's facts when enough of them were computed anew to be worth keeping. */
 export async function saveFacts(root: string, derivation: IncrementalDerivation, threads: number, force = false): Promise<void> {
   if (!force && derivation.recomputed < Math.max(REWRITE_MIN, threads * 0.02)) return;
-  writeChunkedTable(await cacheFile(root, NAME, 'v8'), chunksOf(derivation.cacheEntries()));
+  writeFactsTable(await cacheFile(root, NAME, 'v8'), derivation.cacheEntries());
   derivation.recomputed = 0;
 }
