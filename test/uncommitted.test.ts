@@ -140,6 +140,27 @@ describe('uncommitted sources between runs', () => {
     expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
   });
 
+  it('discards a damaged record with a warning, whether the sync commits or not, and keeps a sound one', async () => {
+    const dir = await synced();
+    const record = join(dir, '.git/threadwork-cache/uncommitted.json');
+    const discarded = (diagnostics: { path: string; rule: string }[]): boolean => diagnostics.some((d) => d.rule === 'cache-discarded' && d.path.endsWith('uncommitted.json'));
+    // An edit nothing derived depends on: the sync writes and commits nothing.
+    writeFileSync(record, '{"format": 1, "key": "truncat');
+    appendFileSync(join(dir, HYPOTHESIS), '\nA thought for later.\n');
+    const quiet = await (await openWorkspace(dir)).sync();
+    expect(quiet.commit?.committed ?? false).toBe(false);
+    expect(discarded(quiet.diagnostics)).toBe(true);
+    expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [HYPOTHESIS] });
+    // An edit that moves derived values: the sync commits.
+    writeFileSync(record, 'not json');
+    const learning = join(dir, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(learning, readFileSync(learning, 'utf8').replace('arr: 36000', 'arr: 41000'));
+    const committed = await (await openWorkspace(dir)).sync();
+    expect(committed.commit).toMatchObject({ committed: true });
+    expect(discarded(committed.diagnostics)).toBe(true);
+    expect((await ask(dir)).narrowed).toBe(true);
+  });
+
   it('keeps no record when its commit went onto a HEAD the run did not ask git about', async () => {
     const dir = await synced();
     appendFileSync(join(dir, HYPOTHESIS), '\nCommitted by the run.\n');

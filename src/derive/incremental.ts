@@ -151,11 +151,14 @@ export class IncrementalDerivation {
   /** The seed's facts not yet taken: each is taken (or passed over) once, and the rest let go after the first derivation. */
   private seedFacts: Map<string, CachedFacts> | undefined;
 
-  /** What a persistent cache keeps: each keyed thread's facts with the key they were computed under. */
+  /**
+   * What a persistent cache keeps: each keyed thread's facts with the key they were computed
+   * under (the table stores every field but meta.json's value: engine/facts-table.ts).
+   */
   *cacheEntries(): Generator<[string, CachedFacts]> {
     for (const [path, key] of this.keys) {
       const facts = this.facts.get(path);
-      if (facts) yield [path, { key, facts: { ...facts, meta: undefined } }];
+      if (facts) yield [path, { key, facts }];
     }
   }
 

@@ -44,12 +44,11 @@ import { StringInterner } from './intern.js';
  * cache is discarded with a `cache-discarded` warning and everything is read anew.
  * `--no-cache` and `THREADWORK_NO_CACHE=1` bypass it.
  */
+/** A file as the state hands it to be cached (whether it is racy follows from its times when written). */
 export interface CachedFile extends FileStamp {
   /** The content's hash, as the state keeps it. */
   hash: string;
   parsed: ParsedFile;
-  /** Modified within RACY_MS of the cache write: compare the content hash before use. */
-  racy?: boolean;
 }
 
 /** A file's row: everything but its value, which is in its chunk's payload. */
@@ -139,15 +138,15 @@ function indexed(columns: Columns): IndexedColumns {
   return { columns, otherKinds: new Map(columns.otherKinds), diagnostics: new Map(columns.diagnostics) };
 }
 
-/** Row `i` of a chunk (`path` is its path: the scan's own string, when a load asks). */
-function rowAt({ columns, otherKinds, diagnostics }: IndexedColumns, i: number, path: string, share: (value: string) => string = (value) => value): Row {
+/** Row `i` of a chunk (`path` is its path). */
+function rowAt({ columns, otherKinds, diagnostics }: IndexedColumns, i: number, path: string): Row {
   const row: Row = {
     size: columns.stamps[i * 4]!,
     mtimeMs: columns.stamps[i * 4 + 1]!,
     ctimeMs: columns.stamps[i * 4 + 2]!,
     ino: columns.stamps[i * 4 + 3]!,
     hash: columns.hashes[i]!,
-    kind: otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, share(folderOf(path)))!,
+    kind: otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, folderOf(path))!,
     bodyOffset: columns.bodyOffsets[i]!,
     diagnostics: diagnostics.get(i) ?? [],
     valid: (columns.flags[i]! & VALID) !== 0,

@@ -164,6 +164,7 @@ export async function runTransaction<T>(
       await writeSnapshot(root, plan.snapshot);
       await keepFacts();
       await uncommitted?.remember(state, null, []);
+      if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
       return { result: proposal.result, sources: [], sync, commit: recovered };
     }
 
