@@ -15,7 +15,7 @@ export function size(name: string, test: number, stress: number): number {
   return STRESS ? stress : test;
 }
 
-/** The fixed seed of `npm test`; stress runs take THREADWORK_SEED or a fresh one (printed with the figures). */
+/** The fixed seed of `npm test`; stress runs take THREADWORK_SEED, which vitest.stress.config.ts sets once for every worker (printed with the figures). */
 export const SEED = process.env.THREADWORK_SEED ? Number(process.env.THREADWORK_SEED) : STRESS ? Date.now() % 2 ** 31 : 20_261_120;
 
 /** Records one figure for the table `npm run stress` prints at the end (a JSON line in THREADWORK_STRESS_OUT). */
