@@ -226,6 +226,7 @@ export function fuzzSuite(label: string, CASES: number, seed: number = SEED, cli
       } finally {
         const seconds = (Date.now() - started) / 1000;
         figure(label, 'seed', seed);
+        figure(label, 'run seed (THREADWORK_SEED replays it)', SEED);
         figure(label, 'mutated files (cases)', stats.cases);
         figure(label, 'mutations applied', [...stats.byOp.values()].reduce((a, b) => a + b, 0));
         figure(label, 'cases invalid per parseFile', stats.invalid);
