@@ -5,8 +5,11 @@ import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js'
 import { PhaseTimer } from '../timing.js';
 import { settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
+import { writeLooseObjects } from './loose-object.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
+import { installIndex, prepareIndex, readIndexFile, type PreparedIndex } from './index-install.js';
+import type { IndexEdits } from './index-file.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
 export interface CommitRequest {
@@ -43,7 +46,9 @@ export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localh
  *
  * The cost follows the files committed, not the repository: the new tree is HEAD's tree
  * with only the folders on the way to the committed paths rewritten (`buildTree`), and
- * the real index gets exactly those entries (`update-index --index-info`). A case that
+ * the real index gets exactly those entries — edited here while git works (index-file.ts;
+ * git's own rewrite of that one file is the part of a commit that grows with the
+ * repository), or by `update-index --index-info` for an index this engine leaves to git. A case that
  * plain tree surgery does not cover (a path that is a folder or a symbolic link, a file
  * replacing a folder, …) takes the general way: a temporary index seeded from HEAD.
  */
@@ -79,11 +84,19 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const pathsFile = join(repo.gitDir, `threadwork-paths-${stamp}`);
   const tempFiles = [indexFile, `${indexFile}.lock`, pathsFile];
   try {
-    const built = (await buildTree(repo.top, head, present, removed, config.fileMode, indexFile, tempFiles)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    // The person's index is read and checked while git hashes the files (see index-install.ts).
+    let index: ReturnType<typeof readIndexFile>;
+    const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20));
+    const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     const identity = identityFor(request.author, config);
-    const commit = (await gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity })).trim();
+    const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
+    // The person's index with our entries, made while git writes the commit; put in place once HEAD moved.
+    const newIndex = `${indexFile}-new`;
+    tempFiles.push(newIndex);
+    const prepared = built.entries ? prepareIndexQuietly(index, built.entries, newIndex) : undefined;
+    const commit = (await committing).trim();
     keepCommit(commit, built.tree);
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
     recordIndexRepair(repo.gitDir, commit, repoPaths);
@@ -96,7 +109,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
     try {
       timer.mark('commit+ref');
-      await retryOnIndexLock(() => refreshIndex(repo.top, commit, repoPaths, built.entries, pathsFile), INDEX_LOCK_RETRY_MS);
+      await retryOnIndexLock(() => refreshIndex(repo, commit, repoPaths, built.entries, pathsFile, prepared), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
       const made = recentCommits.get(commit);
       if (made) made.parent = head ?? '';
@@ -169,19 +182,19 @@ const latin1 = (name: string): string => Buffer.from(name, 'utf8').toString('lat
  * The new tree without an index: the committed files are hashed (one `hash-object`) while
  * the folders on the way from them to the root are read from HEAD (see readTrees),
  * their entries replaced, added or removed — a folder left empty disappears from its
- * parent — and the rewritten folders written (one `hash-object -t tree`). Every other
+ * parent — and the rewritten folders written as loose objects (loose-object.ts). Every other
  * folder of HEAD is reused as is, and in a rewritten folder the other entries are copied
  * as they are. Undefined when the change is not plain tree surgery (see commitPaths); the
  * caller then builds the tree in a temporary index.
  */
 async function buildTree(
-  top: string,
+  { top, gitDir }: { top: string; gitDir: string },
   head: string | undefined,
   present: readonly string[],
   removed: readonly string[],
   fileMode: boolean,
-  tempPrefix: string,
-  tempFiles: string[],
+  /** Work of this process's own, done while git hashes the files. */
+  whileGitHashes: () => void,
 ): Promise<BuiltTree | undefined> {
   // Each present path must be a regular file; hash-object reads paths one a line.
   const executable = new Map<string, boolean>();
@@ -219,7 +232,9 @@ async function buildTree(
   // HEAD's folders are read while git hashes the files: two processes at once, not one after the other.
   const reading = head ? settled(readTrees(top, head, dirs, head.length / 2)) : undefined;
   const packed: PackObject[] = [];
-  const blobs = await hashBlobs(top, present, head?.length === 40, packed);
+  const hashing = hashBlobs(top, present, head?.length === 40, packed);
+  whileGitHashes();
+  const blobs = await hashing;
   timer.mark('blobs');
   const read = reading ? await reading : { value: new Map<string, TreeObject | null>() };
   timer.mark('read trees');
@@ -295,21 +310,10 @@ async function buildTree(
     for (const tree of toWrite) keepTree(tree);
     return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
   }
+  // The rewritten folders' trees, written in this process (loose-object.ts): one per folder on the way.
+  writeLooseObjects(gitDir, toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body, oid: tree.oid })));
   await writePack(top, packed);
-  if (toWrite.length) {
-    // Written as raw tree objects, computed here, by one `hash-object` (git checks their format):
-    // `mktree` would parse, sort and look up every entry again, 4–5× slower on a folder of 30,000.
-    const files = toWrite.map((tree, i) => {
-      const file = `${tempPrefix}-tree-${i}`;
-      tempFiles.push(file);
-      writeFileSync(file, tree.body);
-      return file;
-    });
-    const made = (await gitText(top, ['hash-object', '-w', '-t', 'tree', '--no-filters', '--stdin-paths'], { input: `${files.join('\n')}\n` })).trim().split('\n');
-    // git wrote what was computed here, or the tree surgery is not to be trusted: the general way decides.
-    if (made.length !== toWrite.length || made.some((oid, i) => oid !== toWrite[i]!.oid)) return undefined;
-    for (const tree of toWrite) keepTree(tree);
-  }
+  for (const tree of toWrite) keepTree(tree);
   timer.mark('write trees');
   timer.report('commit tree');
   return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
@@ -489,21 +493,50 @@ async function buildTreeInIndex(top: string, head: string | undefined, present: 
 
 /**
  * Sets the committed paths in the person's index to what `commit` has, leaving every
- * other entry — their staged work — as it is. With the entries known, `update-index
- * --index-info` writes exactly them (no tree is read); otherwise `reset -- paths`.
+ * other entry — their staged work — as it is. With the entries known, the index edited
+ * here (index-install.ts; prepared while git made the commit), else by `update-index
+ * --index-info`, which writes exactly them (no tree is read); with them unknown, `reset -- paths`.
  */
-async function refreshIndex(top: string, commit: string, paths: readonly string[], entries: BuiltTree['entries'], pathsFile: string): Promise<void> {
+async function refreshIndex(repo: { top: string; gitDir: string }, commit: string, paths: readonly string[], entries: BuiltTree['entries'], pathsFile: string, prepared: PreparedIndex | undefined): Promise<void> {
   if (!entries) {
     writeFileSync(pathsFile, paths.join('\0'));
-    await gitSpawn(top, ['reset', '-q', commit, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { env: LITERAL });
+    await gitSpawn(repo.top, ['reset', '-q', commit, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { env: LITERAL });
     return;
+  }
+  // Another git command may rewrite the index between reading and locking it: read again, a few times.
+  for (let attempt = 0, next = prepared; next && attempt < INSTALL_ATTEMPTS; attempt++) {
+    try {
+      if (installIndex(next) === 'installed') {
+        indexRefreshes.here += 1;
+        return;
+      }
+    } catch (error) {
+      if (isIndexLockError(error)) throw error;
+      break; // a file system without hard links, say: git's way below
+    }
+    next = prepareIndexQuietly(readIndexFile(repo.gitDir, commit.length / 2), entries, next.temp);
   }
   const zero = '0'.repeat(commit.length);
   const lines = paths.map((p) => {
     const entry = entries.get(p);
     return Buffer.concat([Buffer.from(entry ? `${entry.mode} ${entry.oid}\t` : `0 ${zero}\t`), Buffer.from(p, 'utf8'), NUL]);
   });
-  await gitSpawn(top, ['update-index', '-z', '--index-info'], { input: Buffer.concat(lines) });
+  await gitSpawn(repo.top, ['update-index', '-z', '--index-info'], { input: Buffer.concat(lines) });
+  indexRefreshes.byGit += 1;
+}
+
+/** How the index was refreshed after commits in this process: edited here, or by git (a test sees which way a case takes). */
+export const indexRefreshes = { here: 0, byGit: 0 };
+
+const INSTALL_ATTEMPTS = 3;
+
+/** `prepareIndex`, or undefined (git's way) when the index cannot be read or written here. */
+function prepareIndexQuietly(index: ReturnType<typeof readIndexFile>, entries: IndexEdits, temp: string): PreparedIndex | undefined {
+  try {
+    return prepareIndex(index, entries, temp);
+  } catch {
+    return undefined;
+  }
 }
 
 /** How long the index refresh after a commit waits for another git command's `index.lock`. */

@@ -29,8 +29,10 @@ export class TreeObject {
     let offset = 0;
     while (offset < body.length) {
       starts.push(offset);
-      const nul = body.indexOf(0, offset);
-      if (nul < 0) throw new Error(`tree ${oid}: an entry without its name's end`);
+      // A loop, not indexOf: an entry's name ends a few bytes on, and 10,000 native calls cost more than the scan.
+      let nul = offset;
+      while (nul < body.length && body[nul] !== 0) nul++;
+      if (nul >= body.length) throw new Error(`tree ${oid}: an entry without its name's end`);
       offset = nul + 1 + hashLength;
     }
     if (offset !== body.length) throw new Error(`tree ${oid}: the last entry is cut short`);
