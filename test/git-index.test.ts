@@ -135,6 +135,8 @@ describe('the index edited here is the index git writes', () => {
     const oid = blob(dir, 'x\n');
     expect(editedHere(dir, new Map([['a.md/inside.md', { mode: '100644', oid }]]), 20)).toBeUndefined(); // below a file
     expect(editedHere(dir, new Map([['threads/sales', { mode: '100644', oid }]]), 20)).toBeUndefined(); // over a folder
+    // Two new entries, one a folder on the way to the other: git keeps the last one only (found by test/reliability/index-edit.ts).
+    expect(editedHere(dir, new Map([['new', { mode: '100644', oid }], ['new/inside.md', { mode: '100644', oid }]]), 20)).toBeUndefined();
     const bytes = readFileSync(join(dir, '.git/index'));
     const damaged = Buffer.from(bytes);
     damaged[100] = damaged[100]! ^ 0xff;

@@ -70,6 +70,9 @@ export function editIndex(index: IndexSnapshot, edits: IndexEdits): Buffer[] | u
   const { bytes, entries, hashLength } = index;
   const names = (i: number): Buffer => bytes.subarray(entries.nameStart[i]!, entries.nameStart[i]! + entries.nameLength[i]!);
   const edited = [...edits].map(([path, entry]) => ({ name: Buffer.from(path, 'utf8'), entry })).sort((a, b) => Buffer.compare(a.name, b.name));
+  // Two entries set where one is a folder on the way to the other (`a` and `a/b`): git keeps the last.
+  const set = new Set(edited.filter((e) => e.entry).map((e) => e.name.toString('latin1')));
+  for (const path of set) for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) if (set.has(path.slice(0, slash))) return undefined;
   // Per edit: the entry range of the index it replaces ([from, to): empty for an insert).
   const plans: { from: number; to: number; bytes: Buffer | undefined }[] = [];
   for (const { name, entry } of edited) {
