@@ -8,7 +8,7 @@ import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
-import { installIndex, prepareIndex, readIndexFile, type PreparedIndex } from './index-install.js';
+import { installIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
 import type { IndexEdits } from './index-file.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 
@@ -83,9 +83,9 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const indexFile = join(repo.gitDir, `threadwork-index-${stamp}`);
   const pathsFile = join(repo.gitDir, `threadwork-paths-${stamp}`);
   const tempFiles = [indexFile, `${indexFile}.lock`, pathsFile];
+  // The person's index, read and checked while git hashes the files (see index-install.ts).
+  let index: IndexFile | undefined;
   try {
-    // The person's index is read and checked while git hashes the files (see index-install.ts).
-    let index: ReturnType<typeof readIndexFile>;
     const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20));
     const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
@@ -124,6 +124,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     }
     return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
   } finally {
+    index?.release(); // when the commit ended before the index was prepared
     for (const file of tempFiles) rmSync(file, { force: true });
   }
 }
@@ -531,7 +532,7 @@ export const indexRefreshes = { here: 0, byGit: 0 };
 const INSTALL_ATTEMPTS = 3;
 
 /** `prepareIndex`, or undefined (git's way) when the index cannot be read or written here. */
-function prepareIndexQuietly(index: ReturnType<typeof readIndexFile>, entries: IndexEdits, temp: string): PreparedIndex | undefined {
+function prepareIndexQuietly(index: IndexFile | undefined, entries: IndexEdits, temp: string): PreparedIndex | undefined {
   try {
     return prepareIndex(index, entries, temp);
   } catch {

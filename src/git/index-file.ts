@@ -119,7 +119,7 @@ export function editIndex(index: IndexSnapshot, edits: IndexEdits): Buffer[] | u
     copiedFrom = plan.to;
   }
   copy(entries.count);
-  pieces.push(cacheTree);
+  pieces.push(...cacheTree);
   pieces[0]!.writeUInt32BE(SIGNATURE, 0);
   pieces[0]!.writeUInt32BE(index.version, 4);
   pieces[0]!.writeUInt32BE(count, 8);
@@ -239,7 +239,7 @@ function newEntry(name: Buffer, entry: IndexEntry, hashLength: number): Buffer {
 }
 
 /**
- * The TREE extension with every folder on the way to `paths` marked invalid (entry count
+ * The TREE extension (as pieces: the unchanged runs are the index's own bytes) with every folder on the way to `paths` marked invalid (entry count
  * -1, no object id), as git's `cache_tree_invalidate_path` does: git then recomputes
  * exactly those folders at the next `write-tree`, and trusts the rest. Undefined when a
  * path names a folder the cache tree has (a file replacing it: git's to handle) or the
@@ -248,8 +248,8 @@ function newEntry(name: Buffer, entry: IndexEntry, hashLength: number): Buffer {
  * Each node: its name (relative, the root's empty), NUL, "<entries> <subtrees>\n", the
  * object id when entries ≥ 0, then its subtrees, depth first. Names are compared as latin1.
  */
-function invalidatedCacheTree(body: Buffer, paths: readonly string[], hashLength: number): Buffer | undefined {
-  if (body.length === 0) return body;
+function invalidatedCacheTree(body: Buffer, paths: readonly string[], hashLength: number): Buffer[] | undefined {
+  if (body.length === 0) return [];
   const folders = new Set<string>(['']);
   for (const path of paths) for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) folders.add(path.slice(0, slash));
   const files = new Set(paths);
@@ -301,11 +301,10 @@ function invalidatedCacheTree(body: Buffer, paths: readonly string[], hashLength
   }
   if (left.length > 0) return undefined;
   pieces.push(body.subarray(copiedFrom));
-  const tree = Buffer.concat(pieces);
   const header = Buffer.alloc(8);
   header.write('TREE', 0, 'latin1');
-  header.writeUInt32BE(tree.length, 4);
-  return Buffer.concat([header, tree]);
+  header.writeUInt32BE(pieces.reduce((sum, piece) => sum + piece.length, 0), 4);
+  return [header, ...pieces];
 }
 
 /**

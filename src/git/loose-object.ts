@@ -28,7 +28,7 @@ export function writeLooseObjects(gitDir: string, objects: readonly LooseObject[
 }
 
 /** Tells apart the temporary files of one process's objects. */
-let written = 0;
+let temporaries = 0;
 
 function writeLooseObject(store: string, object: LooseObject): void {
   const folder = join(store, object.oid.slice(0, 2));
@@ -36,7 +36,7 @@ function writeLooseObject(store: string, object: LooseObject): void {
   if (freshened(file)) return;
   const compressed = deflateSync(Buffer.concat([Buffer.from(`${object.type} ${object.body.length}\0`, 'latin1'), object.body]), { level: 1 });
   mkdirSync(folder, { recursive: true });
-  const temp = join(folder, `tmp_obj_threadwork_${process.pid}_${Date.now()}_${written++}`);
+  const temp = join(folder, `tmp_obj_threadwork_${process.pid}_${Date.now()}_${temporaries++}`);
   writeFileSync(temp, compressed, { mode: 0o444, flag: 'wx' });
   try {
     linkSync(temp, file);
