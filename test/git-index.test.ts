@@ -192,7 +192,7 @@ describe('the index edited here is the index git writes', () => {
     const temp = join(gitDir, 'threadwork-index-999999-1-new');
     writeFileSync(temp, 'a new index');
     linkSync(temp, join(gitDir, 'index.lock'));
-    utimesSync(temp, old, old);
+    // At once, not after the minute other temporary files wait: the person's git is locked out meanwhile.
     expect(removeLeftoverTempFiles(gitDir).sort()).toEqual(['index.lock', 'threadwork-index-999999-1-new']);
     expect(existsSync(join(gitDir, 'index.lock'))).toBe(false);
 

@@ -73,9 +73,9 @@ export function clearIndexRepair(gitDir: string, commit: string): void {
  *   nobody changed since), the index entry is refreshed (`git reset -q HEAD -- path`).
  *   Paths edited since in the work tree are left as the person has them.
  * - Temporary files of a killed commit (`threadwork-index-<pid>-…`, `-paths-`,
- *   `-message-`) older than a minute whose process is gone are removed, and git's
- *   `index.lock` with them when it is one of those files (a new index killed between
- *   taking the lock and renaming it: index-install.ts).
+ *   `-message-`) older than a minute whose process is gone are removed; git's
+ *   `index.lock` at once when it is one of those files (a new index killed between
+ *   taking the lock and renaming it: index-install.ts), and that file with it.
  *
  * Never throws for a locked index: the record stays and `pending` is true.
  */
@@ -197,11 +197,13 @@ export function removeLeftoverTempFiles(gitDir: string, now = Date.now()): strin
     if (pid === process.pid || pidExists(pid)) continue;
     try {
       const stat = statSync(join(gitDir, name));
-      if (now - stat.mtimeMs < TEMP_MAX_AGE_MS) continue;
-      // A new index this process had taken git's lock with (index-install.ts), killed before
-      // renaming it into place: the lock is the same file, so it is this one's, and goes too.
+      // A new index a killed process had taken git's lock with (index-install.ts), killed
+      // before renaming it into place: the lock is the same file, so it is that process's,
+      // and goes at once — every git command of the person fails while it is there.
       const lock = statSync(join(gitDir, 'index.lock'), { throwIfNoEntry: false });
-      if (lock && lock.ino === stat.ino && lock.dev === stat.dev) {
+      const heldLock = lock !== undefined && lock.ino === stat.ino && lock.dev === stat.dev;
+      if (!heldLock && now - stat.mtimeMs < TEMP_MAX_AGE_MS) continue;
+      if (heldLock) {
         rmSync(join(gitDir, 'index.lock'), { force: true });
         removed.push('index.lock');
       }
