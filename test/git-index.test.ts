@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, statSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths, indexRefreshes } from '../src/git/commit.js';
-import { editIndex, readIndex, type IndexEdits } from '../src/git/index-file.js';
+import { editIndexBytes, type IndexEdits } from '../src/git/index-file.js';
 import { installIndex, prepareIndex, readIndexFile } from '../src/git/index-install.js';
 import { removeLeftoverTempFiles } from '../src/git/repair.js';
 import { git, gitEnv, gitInit } from './helpers/git.js';
@@ -55,9 +55,7 @@ function editedByGit(dir: string, edits: IndexEdits, hashLength: number): Buffer
 
 function editedHere(dir: string, edits: IndexEdits, hashLength: number): Buffer | undefined {
   const file = join(dir, '.git/index');
-  const index = readIndex(readFileSync(file), hashLength, Math.floor(statSync(file).mtimeMs / 1000));
-  const pieces = index && editIndex(index, edits);
-  return pieces && Buffer.concat(pieces);
+  return editIndexBytes(readFileSync(file), hashLength, Math.floor(statSync(file).mtimeMs / 1000), edits);
 }
 
 function someEdits(dir: string): Map<string, { mode: string; oid: string } | undefined> {
@@ -73,9 +71,10 @@ function someEdits(dir: string): Map<string, { mode: string; oid: string } | und
 describe('the index edited here is the index git writes', () => {
   it('sets, adds and removes entries byte for byte as `git update-index --index-info` does, the cache tree invalidated on the way', () => {
     const dir = repository();
-    const index = readIndexFile(join(dir, '.git'), 20);
-    expect(index?.cacheTree.length).toBeGreaterThan(0); // git's commit left a cache tree: its invalidation is compared too
     const edits = someEdits(dir);
+    const index = readIndexFile(join(dir, '.git'), 20, [...edits.keys()]);
+    expect(index?.layout.cacheTree.length).toBeGreaterThan(0); // git's commit left a cache tree: its invalidation is compared too
+    index?.close();
     const ours = editedHere(dir, edits, 20);
     expect(ours).toBeDefined();
     expect(ours!.equals(editedByGit(dir, edits, 20))).toBe(true);
@@ -140,8 +139,10 @@ describe('the index edited here is the index git writes', () => {
     const bytes = readFileSync(join(dir, '.git/index'));
     const damaged = Buffer.from(bytes);
     damaged[100] = damaged[100]! ^ 0xff;
-    expect(readIndex(damaged, 20, 0)).toBeUndefined();
-    expect(readIndex(bytes.subarray(0, bytes.length - 30), 20, 0)).toBeUndefined();
+    const setA = new Map([['a.md', { mode: '100644', oid }]]);
+    expect(editIndexBytes(bytes, 20, 0, setA)).toBeDefined();
+    expect(editIndexBytes(damaged, 20, 0, setA)).toBeUndefined();
+    expect(editIndexBytes(bytes.subarray(0, bytes.length - 30), 20, 0, setA)).toBeUndefined();
   });
 
   it('smudges a racily clean entry, as git does, so that a change made in the index’s own second is still seen', async () => {
@@ -167,7 +168,8 @@ describe('the index edited here is the index git writes', () => {
 
   it('lets go of the lock and says so when another git command rewrote the index after it was read', () => {
     const dir = repository();
-    const prepared = prepareIndex(readIndexFile(join(dir, '.git'), 20), someEdits(dir), join(dir, '.git/threadwork-index-test-new'));
+    const edits = someEdits(dir);
+    const prepared = prepareIndex(readIndexFile(join(dir, '.git'), 20, [...edits.keys()]), edits, join(dir, '.git/threadwork-index-test-new'));
     expect(prepared).toBeDefined();
     writeFiles(dir, { 'a.md': 'staged meanwhile\n' });
     git(dir, 'add', 'a.md');
@@ -179,7 +181,8 @@ describe('the index edited here is the index git writes', () => {
 
   it('waits behind a held index.lock as behind git’s: the same message', () => {
     const dir = repository();
-    const prepared = prepareIndex(readIndexFile(join(dir, '.git'), 20), someEdits(dir), join(dir, '.git/threadwork-index-test-new'));
+    const edits = someEdits(dir);
+    const prepared = prepareIndex(readIndexFile(join(dir, '.git'), 20, [...edits.keys()]), edits, join(dir, '.git/threadwork-index-test-new'));
     writeFileSync(join(dir, '.git/index.lock'), '');
     expect(() => installIndex(prepared!)).toThrow(/index\.lock': File exists/);
     expect(readFileSync(join(dir, '.git/index.lock'), 'utf8')).toBe(''); // git's lock, untouched

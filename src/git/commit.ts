@@ -86,7 +86,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   // The person's index, read and checked while git hashes the files (see index-install.ts).
   let index: IndexFile | undefined;
   try {
-    const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20));
+    const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20, repoPaths));
     const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
@@ -124,7 +124,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
     }
     return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
   } finally {
-    index?.release(); // when the commit ended before the index was prepared
+    index?.close(); // when the commit ended before the index was prepared
     for (const file of tempFiles) rmSync(file, { force: true });
   }
 }
@@ -515,7 +515,7 @@ async function refreshIndex(repo: { top: string; gitDir: string }, commit: strin
       if (isIndexLockError(error)) throw error;
       break; // a file system without hard links, say: git's way below
     }
-    next = prepareIndexQuietly(readIndexFile(repo.gitDir, commit.length / 2), entries, next.temp);
+    next = prepareIndexQuietly(readIndexFile(repo.gitDir, commit.length / 2, paths), entries, next.temp);
   }
   const zero = '0'.repeat(commit.length);
   const lines = paths.map((p) => {

@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs';
-import { closeSync, fchmodSync, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { editIndex, readIndex, type IndexEdits, type IndexSnapshot } from './index-file.js';
+import { scanIndex, writeEditedIndex, type IndexEdits, type IndexLayout, type ReadAt } from './index-file.js';
 
 /**
  * The person's index for a commit, in three steps placed where the commit waits for git
@@ -19,107 +19,93 @@ export interface PreparedIndex {
   temp: string;
 }
 
-export interface IndexFile extends IndexSnapshot {
+/** The person's index, open and scanned (index-file.ts `scanIndex`), until `close`. */
+export interface IndexFile {
   file: string;
+  layout: IndexLayout;
+  /** Closes the file: after `prepareIndex`, or when the commit ends without it. */
+  close(): void;
+  /** Reads the very file scanned (open, so a rename over it by git changes nothing here). */
+  read: ReadAt;
   mode: number;
-  /** Hands its bytes back for the next read (see `spare`): call once they are no longer used. */
-  release(): void;
 }
 
 /**
- * `<git-dir>/index` read as an index this engine can edit; undefined when there is none or
- * git must edit it. Its bytes are lent (`release`).
+ * `<git-dir>/index` opened and scanned for `paths` (see index-file.ts); undefined when there
+ * is none or git must edit it. It stays open until `close` (prepareIndex closes it).
  */
-export function readIndexFile(gitDir: string, hashLength: number): IndexFile | undefined {
+export function readIndexFile(gitDir: string, hashLength: number, paths: readonly string[]): IndexFile | undefined {
   const file = join(gitDir, 'index');
-  let buffer: Buffer | undefined;
-  const release = (): void => {
-    if (buffer && (!spare || spare.length < buffer.length)) spare = buffer;
-    buffer = undefined;
+  let fd: number | undefined;
+  const close = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
   };
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const stat = fstatSync(fd);
-      buffer = borrow(stat.size);
-      let read = 0;
-      while (read < stat.size) {
-        const n = readSync(fd, buffer, read, stat.size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      const index = readIndex(buffer.subarray(0, read), hashLength, Math.floor(stat.mtimeMs / 1000));
-      if (!index) release();
-      return index && { ...index, file, mode: stat.mode & 0o777, release };
-    } finally {
-      closeSync(fd);
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    const opened = fd;
+    const read: ReadAt = (target, offset, length, position) => readSync(opened, target, offset, length, position);
+    const layout = scanIndex(read, stat.size, hashLength, Math.floor(stat.mtimeMs / 1000), paths);
+    if (!layout) {
+      close();
+      return undefined;
     }
+    return { file, layout, close, read, mode: stat.mode & 0o777 };
   } catch {
-    release();
+    close();
     return undefined;
   }
 }
 
-/**
- * One buffer to read the index into, reused by the next commit: a watcher commits at every
- * save, and a new 8 MB buffer each time (garbage until V8 collects it) lifted its peak RSS
- * from 287 to 303 MB at 10,000 deals; kept, it costs its size once (292 MB). A commit that
- * finds it lent (another repository committing in this process meanwhile) reads into a
- * buffer of its own.
- */
-let spare: Buffer | undefined;
-
-function borrow(size: number): Buffer {
-  if (spare && spare.length >= size) {
-    const lent = spare;
-    spare = undefined;
-    return lent;
-  }
-  // 64 KB more: an index that grows by a few entries does not need a new buffer.
-  return Buffer.allocUnsafeSlow(size + 65_536);
-}
-
-/** The index with `edits` applied, written to `temp`; undefined when git must make the edit (see index-file.ts). */
-/** The index with `edits` applied, written to `temp`; undefined when git must make the edit (see index-file.ts). Releases `index`. */
+/** The index with `edits` applied, written to `temp`; undefined when git must make the edit (see index-file.ts). Closes `index`. */
 export function prepareIndex(index: IndexFile | undefined, edits: IndexEdits, temp: string): PreparedIndex | undefined {
   if (!index) return undefined;
   try {
-    const pieces = editIndex(index, edits);
-    if (!pieces) return undefined;
     rmSync(temp, { force: true }); // never through a name the live index may have (a second attempt's)
     const fd = openSync(temp, 'wx');
+    let written: boolean;
     try {
       fchmodSync(fd, index.mode); // as git keeps the index's permissions (a shared repository's group bits)
-      for (let i = 0; i < pieces.length; i += WRITEV_AT_MOST) writeAll(fd, pieces.slice(i, i + WRITEV_AT_MOST));
+      const out = bufferedWriter(fd);
+      written = writeEditedIndex(index.read, index.layout, edits, out.write);
+      out.flush();
     } finally {
       closeSync(fd);
     }
-    return { index: index.file, checksum: Buffer.from(index.bytes.subarray(index.bytes.length - index.hashLength)), temp };
+    if (!written) {
+      rmSync(temp, { force: true });
+      return undefined;
+    }
+    return { index: index.file, checksum: index.layout.checksum, temp };
   } finally {
-    index.release();
+    index.close();
   }
 }
 
-/** IOV_MAX on Linux: the most pieces one writev takes. */
-const WRITEV_AT_MOST = 1024;
-
-function writeAll(fd: number, pieces: Buffer[]): void {
-  let left = pieces.reduce((sum, piece) => sum + piece.length, 0);
-  let rest = pieces;
-  while (left > 0) {
-    let written = writevSync(fd, rest);
-    left -= written;
-    // A short write (rare on a local file): go on from where it stopped.
-    const next: Buffer[] = [];
-    for (const piece of rest) {
-      if (written >= piece.length) written -= piece.length;
-      else {
-        next.push(piece.subarray(written));
-        written = 0;
-      }
-    }
-    rest = next;
-  }
+/**
+ * Writes to `fd` in order: a large piece at once, small ones (a new entry, a smudged size)
+ * gathered first, so that an index with many racy entries is not thousands of writes. A
+ * piece may be reused once handed over: small ones are copied.
+ */
+function bufferedWriter(fd: number): { write(piece: Buffer): void; flush(): void } {
+  const pending = Buffer.allocUnsafe(64 * 1024);
+  let used = 0;
+  const writeAll = (bytes: Buffer): void => {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  };
+  const flush = (): void => {
+    writeAll(pending.subarray(0, used));
+    used = 0;
+  };
+  return {
+    write(piece) {
+      if (used + piece.length > pending.length) flush();
+      if (piece.length >= pending.length) writeAll(piece);
+      else used += piece.copy(pending, used);
+    },
+    flush,
+  };
 }
 
 /**
