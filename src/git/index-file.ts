@@ -56,7 +56,6 @@ interface Located {
 
 /** An index as read and checked by `scanIndex`: what writing its edit needs, without its bytes. */
 export interface IndexLayout {
-  size: number;
   version: number;
   hashLength: number;
   count: number;
@@ -79,15 +78,15 @@ export interface IndexLayout {
 export function scanIndex(read: ReadAt, size: number, hashLength: number, mtimeSec: number, paths: readonly string[], windowBytes = WINDOW): IndexLayout | undefined {
   if ((hashLength !== 20 && hashLength !== 32) || size < 12 + hashLength) return undefined;
   const end = size - hashLength;
-  const window = new Window(read, size, end, createHash(hashLength === 20 ? 'sha1' : 'sha256'), borrow(Math.min(windowBytes, size)));
+  const window = new Window(read, size, end, digestFor(hashLength), borrow(Math.min(windowBytes, size)));
   try {
-    return scanThrough(window, size, end, hashLength, mtimeSec, paths);
+    return scanThrough(window, end, hashLength, mtimeSec, paths);
   } finally {
     giveBack(window.bytes);
   }
 }
 
-function scanThrough(window: Window, size: number, end: number, hashLength: number, mtimeSec: number, paths: readonly string[]): IndexLayout | undefined {
+function scanThrough(window: Window, end: number, hashLength: number, mtimeSec: number, paths: readonly string[]): IndexLayout | undefined {
   let b = window.at(0, 12);
   if (b < 0 || window.bytes.readUInt32BE(b) !== SIGNATURE) return undefined;
   const version = window.bytes.readUInt32BE(b + 4);
@@ -184,7 +183,7 @@ function scanThrough(window: Window, size: number, end: number, hashLength: numb
   // git checks this on every read; an index that fails it (or a skipped hash) is git's to judge.
   if (!window.digest().equals(checksum)) return undefined;
   const located = new Map(sorted.map(({ path, at, end: to, refused, clash }) => [path, { at, end: to, refused, clash }]));
-  return { size, version, hashLength, count, entriesEnd, racy, cacheTree, located, checksum };
+  return { version, hashLength, count, entriesEnd, racy, cacheTree, located, checksum };
 }
 
 /**
@@ -198,8 +197,10 @@ function scanThrough(window: Window, size: number, end: number, hashLength: numb
 export function writeEditedIndex(read: ReadAt, layout: IndexLayout, edits: IndexEdits, write: (piece: Buffer) => void, windowBytes = WINDOW): boolean {
   const { hashLength } = layout;
   const paths = [...edits.keys()];
+  // Each path's bytes one character each, as the cache tree's names are compared.
+  const latin1 = paths.map((path) => Buffer.from(path, 'utf8').toString('latin1'));
   // Two entries set where one is a folder on the way to the other (`a` and `a/b`): git keeps the last.
-  const set = new Set(paths.filter((path) => edits.get(path)).map((path) => Buffer.from(path, 'utf8').toString('latin1')));
+  const set = new Set(latin1.filter((_, i) => edits.get(paths[i]!)));
   for (const path of set) for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) if (set.has(path.slice(0, slash))) return false;
   // Each change at its place in the file: a new entry, or an entry replaced or removed.
   const changes: { at: number; end: number; bytes: Buffer | undefined }[] = [];
@@ -219,7 +220,7 @@ export function writeEditedIndex(read: ReadAt, layout: IndexLayout, edits: Index
   // One buffer, lent: the cache tree's body (500 KB at 10,000 deals), and after it the window the entries are copied through.
   const buffer = borrow(layout.cacheTree.length + Math.min(windowBytes, Math.max(1, layout.entriesEnd)));
   try {
-    return writeThrough(read, layout, edits, paths, changes, count, buffer, write, windowBytes);
+    return writeThrough(read, layout, latin1, changes, count, buffer, write, windowBytes);
   } finally {
     giveBack(buffer);
   }
@@ -228,7 +229,7 @@ export function writeEditedIndex(read: ReadAt, layout: IndexLayout, edits: Index
 function writeThrough(
   read: ReadAt,
   layout: IndexLayout,
-  edits: IndexEdits,
+  /** The edited paths, latin1 (see writeEditedIndex). */
   paths: readonly string[],
   changes: readonly { at: number; end: number; bytes: Buffer | undefined }[],
   count: number,
@@ -243,10 +244,10 @@ function writeThrough(
     if (got <= 0) throw new Error('the index was cut short while it was read');
     at += got;
   }
-  const cacheTree = invalidatedCacheTree(body, paths.map((path) => Buffer.from(path, 'utf8').toString('latin1')), hashLength);
+  const cacheTree = invalidatedCacheTree(body, paths, hashLength);
   if (!cacheTree) return false;
 
-  const digest = createHash(hashLength === 20 ? 'sha1' : 'sha256');
+  const digest = digestFor(hashLength);
   const out = (piece: Buffer): void => {
     digest.update(piece);
     write(piece);
@@ -378,6 +379,11 @@ function startsWith(name: Buffer, bytes: Buffer, start: number, length: number):
   if (name.length <= length) return false;
   for (let i = 0; i < length; i++) if (name[i] !== bytes[start + i]) return false;
   return true;
+}
+
+/** The hash git's index is summed with: SHA-1, or SHA-256 in a SHA-256 repository. */
+function digestFor(hashLength: number): Hash {
+  return createHash(hashLength === 20 ? 'sha1' : 'sha256');
 }
 
 /** A big-endian 32-bit number (Buffer's readUInt32BE checks bounds and types on each of 70,000 calls). */

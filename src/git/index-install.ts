@@ -1,5 +1,4 @@
-import { unlink } from 'node:fs';
-import { closeSync, fchmodSync, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, linkSync, openSync, readSync, renameSync, rmSync, unlink, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanIndex, writeEditedIndex, type IndexEdits, type IndexLayout, type ReadAt } from './index-file.js';
 
