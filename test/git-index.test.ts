@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths, indexRefreshes } from '../src/git/commit.js';
@@ -136,6 +136,16 @@ describe('the index edited here is the index git writes', () => {
     expect(editedHere(dir, new Map([['threads/sales', { mode: '100644', oid }]]), 20)).toBeUndefined(); // over a folder
     // Two new entries, one a folder on the way to the other: git keeps the last one only (found by test/reliability/index-edit.ts).
     expect(editedHere(dir, new Map([['new', { mode: '100644', oid }], ['new/inside.md', { mode: '100644', oid }]]), 20)).toBeUndefined();
+    // Over a folder whose files are not next to where the new entry goes (`threads/sales-x` sorts
+    // between `threads/sales` and `threads/sales/…`), in an index without a cache tree to tell.
+    writeFiles(dir, { 'threads/sales-x': 'x\n' });
+    git(dir, 'add', 'threads/sales-x');
+    rmSync(join(dir, '.git/index'));
+    git(dir, 'update-index', '--add', ...Object.keys(FILES), 'threads/sales-x');
+    expect(readFileSync(join(dir, '.git/index')).includes('TREE')).toBe(false);
+    expect(editedHere(dir, new Map([['threads/sales', { mode: '100644', oid }]]), 20)).toBeUndefined();
+    expect(editedHere(dir, new Map([['threads/sales-x', { mode: '100644', oid }]]), 20)).toBeDefined(); // the file next to it: fine
+    git(dir, 'read-tree', 'HEAD');
     const bytes = readFileSync(join(dir, '.git/index'));
     const damaged = Buffer.from(bytes);
     damaged[100] = damaged[100]! ^ 0xff;
