@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editIndexBytes, type IndexEntry } from '../../src/git/index-file.js';
+import { editIndexBytes, type IndexEntry, type LookUpStrategy } from '../../src/git/index-file.js';
 import { gitEnv } from '../helpers/git.js';
 import { figure } from './support.js';
 
@@ -12,7 +12,7 @@ import { figure } from './support.js';
  * Differential test of the index edit (src/git/index-file.ts) against git itself: random
  * repositories — names that sort around `/` (`a-`, `a.b`, `a/…`, `a0`), accents, spaces,
  * long names, SHA-1 and SHA-256, a skip-worktree entry (index version 3), with or without
- * git's cache tree — and random
+ * git's cache tree, the paths found by binary search or in one pass — and random
  * edits: entries set, added in new folders, removed, paths that clash with a file or a
  * folder. For each, the index this module writes must be byte for byte the one `git
  * update-index --index-info` writes from the same index, or the module must leave the
@@ -40,6 +40,8 @@ interface Case {
   skipWorktree: number | undefined;
   /** The window the index is read through: small ones make entries straddle its edges, or outgrow it. */
   window: number | undefined;
+  /** How the paths are found among the entries: each must give git's bytes. */
+  strategy: LookUpStrategy;
   edits: { kind: 'set' | 'remove' | 'add' | 'any'; path: string; pick: number }[];
   /** A file set where a folder is (one on the way to the file this picks), which git's edit replaces: in a quarter of the cases. */
   folder: { pick: number; depth: number } | undefined;
@@ -58,6 +60,7 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   cacheTree: fc.boolean(),
   skipWorktree: fc.option(fc.nat(), { nil: undefined }),
   window: fc.constantFrom(undefined, 64, 100, 256, 1000),
+  strategy: fc.constantFrom<LookUpStrategy>('auto', 'search', 'merge'),
   // set / remove: the file `pick` (by index); add: a new file in `path`'s folders; any: `path` itself, set, which may clash with a file or a folder.
   edits: fc.array(fc.record({ kind: kindArb, path: pathArb, pick: fc.nat() }), { minLength: 1, maxLength: 6 }),
   folder: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.record({ pick: fc.nat(), depth: fc.nat() }), weight: 1 }),
@@ -114,7 +117,7 @@ export function indexEditSuite(name: string, runs: number, seed: number): void {
             const bytes = readFileSync(index);
             // Every index made here is one this module reads: a removal of nothing is always edited here.
             expect(editIndexBytes(bytes, hexLength / 2, 0, new Map([['not/there', undefined]]), c.window), 'the index is read').toBeDefined();
-            const ours = editIndexBytes(bytes, hexLength / 2, Math.floor(statSync(index).mtimeMs / 1000), edits, c.window);
+            const ours = editIndexBytes(bytes, hexLength / 2, Math.floor(statSync(index).mtimeMs / 1000), edits, c.window, c.strategy);
             if (!ours) return;
             editedHere += 1;
             if (!c.folder) editedWithoutFolder += 1;
@@ -140,8 +143,10 @@ export function indexEditSuite(name: string, runs: number, seed: number): void {
       );
       figure('index edit', 'cases', runs);
       figure('index edit', 'edited here (the rest left to git)', editedHere);
-      // A folder replaced is always git's to edit; of the other cases, most must be edited here.
-      expect(editedWithoutFolder).toBeGreaterThanOrEqual(Math.floor(withoutFolder * 0.5));
+      // A folder replaced is always git's to edit; of the other cases, about two in three are
+      // edited here (a third draw a clash or a conflict git must handle): at least two in five
+      // must be, even in a sample of 25, or the property would hold by declining.
+      expect(editedWithoutFolder).toBeGreaterThanOrEqual(Math.floor(withoutFolder * 0.4));
     });
   });
 }
