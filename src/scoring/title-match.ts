@@ -10,7 +10,7 @@
  * The best persona wins.
  */
 
-import { normalizeText } from './text.js';
+import { keptPerText, normalizeText } from './text.js';
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an', 'to', 'on']);
 
@@ -57,18 +57,7 @@ export const PARTIAL_TITLE_FACTOR = 0.8;
  * Keywords kept per title: a sync of 10,000 deals matched the same few persona titles, and
  * the same common titles, 10,000 times each, twenty replacements a title.
  */
-const kept = new Map<string, ReadonlySet<string>>();
-const KEPT_MOST = 10_000;
-
-function keywordsOf(title: string): ReadonlySet<string> {
-  let keywords = kept.get(title);
-  if (keywords === undefined) {
-    if (kept.size >= KEPT_MOST) kept.clear();
-    keywords = titleKeywords(title);
-    kept.set(title, keywords);
-  }
-  return keywords;
-}
+const keywordsOf = keptPerText<ReadonlySet<string>>(titleKeywords);
 
 export function matchTitle(title: string, personaTitles: readonly string[]): TitleMatch {
   const mine = keywordsOf(title);
