@@ -95,6 +95,24 @@ describe('the index edited here is the index git writes', () => {
     ]);
   });
 
+  it('finds names of 4,095 bytes and more (their length is not in the entry) either way it looks paths up', () => {
+    const dir = repository();
+    // 17 folders of 240 bytes: paths past git's 12-bit name length (and the system's own
+    // path limit: staged without files, as a person's `git update-index --cacheinfo` can).
+    const deep = Array.from({ length: 17 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(238)}`).join('/');
+    const oid = blob(dir, 'changed\n');
+    execFileSync('git', ['update-index', '--add', '-z', '--index-info'], { cwd: dir, input: ['long.md', 'other.md'].map((name) => `100644 ${oid}\t${deep}/${name}\0`).join(''), env: gitEnv() });
+    expect(`${deep}/long.md`.length).toBeGreaterThan(4095);
+    const edits = new Map([
+      [`${deep}/long.md`, { mode: '100644', oid }], // replaced
+      [`${deep}/new.md`, { mode: '100644', oid }], // added between the two long ones
+      ['a.md', { mode: '100644', oid }],
+    ]);
+    const bytes = readFileSync(join(dir, '.git/index'));
+    const byGit = editedByGit(dir, edits, 20);
+    for (const strategy of ['search', 'merge'] as const) expect(editIndexBytes(bytes, 20, 0, edits, undefined, strategy)?.equals(byGit), strategy).toBe(true);
+  });
+
   it('does the same in a SHA-256 repository', () => {
     const dir = repository({ objectFormat: 'sha256' });
     const edits = someEdits(dir);
