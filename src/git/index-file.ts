@@ -169,7 +169,8 @@ function scanThrough(window: Window, end: number, hashLength: number, mtimeSec: 
 
   // Pass 2: where each path is among the entries, with what tells a clash: its folders, and
   // what would be inside a folder of its name (see targetsOf).
-  const found = lookUp(new EntryReader(window.read, starts, count, fixed), targetsOf(keys.values()), strategy);
+  // Read into the window's own buffer, lent for the scan and free now: a pass in order reads 1 MB at a time.
+  const found = lookUp(new EntryReader(window.read, starts, count, fixed, window.bytes), targetsOf(keys.values()), strategy);
   const located = new Map<string, Located>();
   for (const [path, key] of keys) {
     const self = found.get(key)!;
@@ -262,7 +263,6 @@ function lookUp(entries: EntryReader, targets: readonly string[], strategy: Look
  * a pass in order.
  */
 class EntryReader {
-  private bytes = Buffer.allocUnsafe(512);
   /** The file range `bytes` holds. */
   private from = 0;
   private to = 0;
@@ -273,6 +273,8 @@ class EntryReader {
     private readonly starts: Int32Array,
     readonly count: number,
     private readonly fixed: number,
+    /** What entries are read into (a larger one is made when an entry or a read ahead outgrows it). */
+    private bytes: Buffer,
   ) {}
 
   /** Whether entries are read in order from now on (a window at a time) or one by one. */
@@ -313,7 +315,7 @@ class EntryReader {
     const from = this.starts[k]!;
     const to = this.starts[k + 1]!;
     if (from >= this.from && to <= this.to) return from - this.from;
-    const length = Math.max(to - from, Math.min(this.ahead, this.starts[this.count]! - from));
+    const length = Math.max(to - from, Math.min(this.ahead, this.bytes.length, this.starts[this.count]! - from));
     if (this.bytes.length < length) this.bytes = Buffer.allocUnsafe(length);
     for (let got = 0; got < length; ) {
       const n = this.read(this.bytes, got, length - got, from + got);
