@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { chmodSync, existsSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitPaths, treeReads } from '../src/git/commit.js';
@@ -264,6 +264,26 @@ describe('commitPaths commits exactly its paths', () => {
     const damaged = storedZlib(Buffer.from('a meta.json'));
     damaged[damaged.length - 1]! ^= 1;
     expect(() => inflateSync(damaged)).toThrow();
+  });
+
+  it('writes a large tree loose and stored uncompressed, a small one compressed, both as git reads them', async () => {
+    // A folder of 2,000 deals: its tree is ~90 KB, past the size from which a loose object is stored.
+    const files: Record<string, string> = { 'README.md': 'top\n' };
+    for (let i = 0; i < 2000; i++) files[`threads/sales/deal-${String(i).padStart(5, '0')}/meta.json`] = '{}\n';
+    const dir = testdir(files);
+    gitInit(dir);
+    writeFiles(dir, { 'threads/sales/deal-01000/meta.json': '{"stage": 2}\n' });
+    const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/deal-01000/meta.json'], message: 'threadwork: one' });
+    expect(outcome).toMatchObject({ committed: true });
+    const loose = (oid: string): Buffer => readFileSync(join(dir, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    const big = loose(headBlob(dir, 'threads/sales'));
+    const small = loose(headBlob(dir, 'threads'));
+    // The first deflate block's type (bits 1–2 of the byte after the zlib header): 00 stored, else compressed.
+    expect(big[2]! & 0b110).toBe(0);
+    expect(small[2]! & 0b110).not.toBe(0);
+    expect(inflateSync(big).subarray(0, 11).toString('latin1')).toMatch(/^tree \d{5}\0/);
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, `${git(dir, 'rev-parse', 'HEAD~1').trim()}`, ['threads/sales/deal-01000/meta.json'], []));
+    expect(git(dir, 'fsck', '--no-dangling', '--strict')).toBe('');
   });
 
   it('lists the changed sources of a workspace in a subfolder of its repository, relative to it, and none outside git', async () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,7 +132,7 @@ describe('the index edited here is the index git writes', () => {
     expect(editedHere(dir, new Map([['a.md', { mode: '100644', oid: blob(dir, 'x\n') }]]), 20)).toBeUndefined();
   });
 
-  it('leaves to git what it does not edit: version 4, an untracked cache, conflict stages, a file/folder clash, a damaged or cut index', () => {
+  it('leaves to git what it does not edit: version 4, an untracked cache, conflict stages, a file/folder clash, a cut index, a skipped checksum', () => {
     const v4 = repository();
     git(v4, 'update-index', '--index-version', '4');
     expect(editedHere(v4, someEdits(v4), 20)).toBeUndefined();
@@ -165,12 +166,27 @@ describe('the index edited here is the index git writes', () => {
     expect(editedHere(dir, new Map([['threads/sales-x', { mode: '100644', oid }]]), 20)).toBeDefined(); // the file next to it: fine
     git(dir, 'read-tree', 'HEAD');
     const bytes = readFileSync(join(dir, '.git/index'));
-    const damaged = Buffer.from(bytes);
-    damaged[100] = damaged[100]! ^ 0xff;
     const setA = new Map([['a.md', { mode: '100644', oid }]]);
     expect(editIndexBytes(bytes, 20, 0, setA)).toBeDefined();
-    expect(editIndexBytes(damaged, 20, 0, setA)).toBeUndefined();
     expect(editIndexBytes(bytes.subarray(0, bytes.length - 30), 20, 0, setA)).toBeUndefined();
+    // All zeros where the checksum goes: written with `index.skipHash`, which git keeps.
+    const skipped = Buffer.from(bytes);
+    skipped.fill(0, skipped.length - 20);
+    expect(editIndexBytes(skipped, 20, 0, setA)).toBeUndefined();
+  });
+
+  it('edits an index whose checksum is wrong as git does: git checks it only in `git fsck`, and writes a new one', () => {
+    const dir = repository();
+    const file = join(dir, '.git/index');
+    const { atime, mtime } = statSync(file);
+    const damaged = readFileSync(file);
+    damaged[damaged.length - 1] = damaged[damaged.length - 1]! ^ 0xff;
+    writeFileSync(file, damaged);
+    utimesSync(file, atime, mtime);
+    const edits = someEdits(dir);
+    const byGit = editedByGit(dir, edits, 20);
+    expect(byGit.subarray(-20).equals(createHash('sha1').update(byGit.subarray(0, -20)).digest())).toBe(true);
+    expect(editedHere(dir, edits, 20)!.equals(byGit)).toBe(true);
   });
 
   it('smudges a racily clean entry, as git does, so that a change made in the index’s own second is still seen', async () => {

@@ -299,7 +299,7 @@ async function buildTree(
     // HEAD's entries less the dropped ones, the new ones merged in at their places in git's order.
     add.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
     const body = before ? before.edited(drop, add) : Buffer.concat(add.map((e) => e.raw));
-    const tree = TreeObject.parse(objectIdOf('tree', body, hashLength), body, hashLength);
+    const tree = TreeObject.written(objectIdOf('tree', body, hashLength), body, hashLength);
     written.set(dir, tree.oid);
     if (tree.oid !== before?.oid) toWrite.push(tree);
   }

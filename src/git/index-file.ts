@@ -70,14 +70,14 @@ export interface IndexLayout {
 }
 
 /**
- * Reads an index of `size` bytes through `read`: checks its checksum and format, and finds
+ * Reads an index of `size` bytes through `read`: checks its format (not its checksum: see below, as git), and finds
  * where each of `paths` is. Undefined when it is one git must edit (see above). `mtimeSec`
  * is the index file's mtime: entries changed in that second or later are racy.
  */
 export function scanIndex(read: ReadAt, size: number, hashLength: number, mtimeSec: number, paths: readonly string[], windowBytes = WINDOW, strategy: LookUpStrategy = 'auto'): IndexLayout | undefined {
   if ((hashLength !== 20 && hashLength !== 32) || size < 12 + hashLength) return undefined;
   const end = size - hashLength;
-  const window = new Window(read, size, end, digestFor(hashLength), borrow(Math.min(windowBytes, size)));
+  const window = new Window(read, size, borrow(Math.min(windowBytes, size)));
   try {
     return scanThrough(window, end, hashLength, mtimeSec, paths, strategy);
   } finally {
@@ -164,8 +164,11 @@ function scanThrough(window: Window, end: number, hashLength: number, mtimeSec: 
   b = window.at(end, hashLength);
   if (b < 0) return undefined;
   const checksum = Buffer.from(window.bytes.subarray(b, b + hashLength));
-  // git checks this on every read; an index that fails it (or a skipped hash) is git's to judge.
-  if (!window.digest().equals(checksum)) return undefined;
+  // Not summed again here: git itself checks an index's checksum only in `git fsck`
+  // (read-cache.c, `verify_index_checksum`), and rewrites one as it reads it — as this does,
+  // with a new checksum. Summing the 8 MB of 10,000 deals cost a fresh process's commit 5 ms.
+  // A skipped one (all zeros: `index.skipHash`) is the person's choice, git's to keep.
+  if (checksum.every((byte) => byte === 0)) return undefined;
 
   // Pass 2: where each path is among the entries, with what tells a clash: its folders, and
   // what would be inside a folder of its name (see targetsOf).
@@ -445,10 +448,7 @@ export function editIndexBytes(bytes: Buffer, hashLength: number, mtimeSec: numb
   return layout && writeEditedIndex(read, layout, edits, (piece) => pieces.push(Buffer.from(piece)), windowBytes) ? Buffer.concat(pieces) : undefined;
 }
 
-/**
- * The file read forward through one buffer, each byte hashed once as it comes in (up to
- * `hashEnd`: the checksum itself is not part of what it sums).
- */
+/** The file read forward through one buffer. */
 class Window {
   bytes: Buffer;
   /** The file offset of `bytes[0]`, and how many bytes from there are read. */
@@ -458,8 +458,6 @@ class Window {
   constructor(
     readonly read: ReadAt,
     private readonly size: number,
-    private readonly hashEnd: number,
-    private readonly hash: Hash,
     bytes: Buffer,
   ) {
     this.bytes = bytes;
@@ -467,7 +465,6 @@ class Window {
 
   /** Makes file bytes [pos, pos + n) readable and says where they are in `bytes`; -1 past the end. Reads only go forward. */
   at(pos: number, n: number): number {
-    // Bytes skipped between the last read and `pos` would go unhashed: every caller reads on from where it was.
     if (pos < this.start || pos > this.start + this.length || pos + n > this.size) return -1;
     if (pos + n <= this.start + this.length) return pos - this.start;
     const kept = this.start + this.length - pos;
@@ -483,15 +480,9 @@ class Window {
       const from = this.start + this.length;
       const got = this.read(this.bytes, this.length, Math.min(this.bytes.length - this.length, this.size - from), from);
       if (got <= 0) return -1;
-      if (from < this.hashEnd) this.hash.update(this.bytes.subarray(this.length, this.length + Math.min(got, this.hashEnd - from)));
       this.length += got;
     }
     return 0;
-  }
-
-  /** The hash of the bytes before `hashEnd` (all read once the checksum after them is). */
-  digest(): Buffer {
-    return this.hash.digest();
   }
 }
 
