@@ -280,6 +280,26 @@ const TASKS = {
       },
     ],
   },
+  'parse-floor': {
+    describe: "read every file and parse what the engine parses — front matter and YAML with js-yaml 4 (the engine's schema), JSON with JSON.parse — and nothing else, on as many lanes as the cold check (the engine's parseWorkers): the least a cold check with the design's YAML engine costs",
+    repeated: true,
+    columns: [
+      ['read+parse ms (min)', (s) => `${fmtMs(s.medianMs)} (${fmtMs(s.minMs)})`],
+      ['read+parse/floor', (s, r) => (r.floor ? times(s.medianMs / r.floor.medianMs) : '—')],
+    ],
+    figures: [
+      {
+        label: "read + parse only, on the check's lanes (the least a cold check with the design's YAML engine costs) / read floor",
+        bar: 'for comparison',
+        cell: (s) => {
+          const least = s['parse-floor'];
+          if (!least || !s.floor) return null;
+          const check = s.check ? `; the cold check ${times(s.check.medianMs / least.medianMs)} of it` : '';
+          return verdict(`${times(least.medianMs / s.floor.medianMs)} (${ms(least.medianMs)})${check}`);
+        },
+      },
+    ],
+  },
   'check-cached': {
     describe: 'check with nothing changed since the last run: in a git repository copy, one check (untimed) then the timed ones, each in a fresh process',
     measure: (ctx) => {
