@@ -10,13 +10,13 @@
 //
 // `ms` includes the worker's start (as the check's does). What it shows: how much of a cold
 // check's cost is reading and the YAML engine alone, whatever the engine does besides.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { load } from 'js-yaml';
 import { YAML_CORE_SCHEMA } from '../../dist/markdown/yaml.js';
 import { parseWorkers } from '../../dist/workspace/parse-pool.js';
+import { walkWorkspaceFiles } from './walk.js';
 
 const CHUNK = 256;
 // The front matter: a `---` line, the YAML, a closing `---` line (the engine's own rule, without its checks).
@@ -48,24 +48,11 @@ if (!isMainThread) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: node bench/tasks/parse-floor.js <workspace>');
   const started = performance.now();
-  // The files floor.js reads, in its order.
-  const paths = [join(dir, 'threadwork.config.yaml')];
-  const walk = (folder) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      if (error.code === 'ENOENT') return;
-      throw error;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const path = join(folder, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.isFile()) paths.push(path);
-    }
-  };
-  for (const top of ['strategy', 'goals', 'threads', 'research']) walk(join(dir, top));
+  // The files floor.js reads, in its order (the config only when there is one, as there).
+  const paths = [];
+  walkWorkspaceFiles(dir, (path) => {
+    if (paths.length > 0 || existsSync(path)) paths.push(path);
+  });
   const lanes = 1 + parseWorkers(paths.length);
   const share = (lane) => paths.filter((_, i) => Math.floor(i / CHUNK) % lanes === lane);
   const workers = Array.from({ length: lanes - 1 }, (_, k) => new Worker(new URL(import.meta.url), { workerData: { paths: share(k + 1) } }));
