@@ -11,6 +11,7 @@ import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } 
 import { installIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
 import type { IndexEdits } from './index-file.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
+import { collectGarbageIfDue, GC_AUTO_DEFAULT, parseGcAuto } from './auto-gc.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -114,6 +115,8 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
       const made = recentCommits.get(commit);
       if (made) made.parent = head ?? '';
       timer.mark('index');
+      // As `git commit` does after committing: loose objects packed once there are many (auto-gc.ts).
+      collectGarbageIfDue(repo.top, repo.gitDir, config.gcAuto, commit.length / 2);
       timer.report(`commit of ${repoPaths.length} paths`);
     } catch (error) {
       if (!isIndexLockError(error)) throw error;
@@ -592,13 +595,15 @@ interface GitConfig {
   email: string;
   /** core.fileMode: whether git trusts the executable bit of the work tree. */
   fileMode: boolean;
+  /** gc.auto: how many loose objects make git pack them (auto-gc.ts). */
+  gcAuto: number;
 }
 
 /** The few settings a commit needs, with one `git config`. */
 async function readConfig(top: string): Promise<GitConfig> {
   let out = '';
   try {
-    out = await gitText(top, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.filemode)$']);
+    out = await gitText(top, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.filemode|gc\\.auto)$']);
   } catch {
     // None of them set.
   }
@@ -609,7 +614,12 @@ async function readConfig(top: string): Promise<GitConfig> {
     else if (record) values.set(record.toLowerCase(), 'true'); // `[core] filemode` without a value
   }
   const fileMode = values.get('core.filemode');
-  return { name: values.get('user.name') ?? '', email: values.get('user.email') ?? '', fileMode: fileMode === undefined || !/^(false|no|off|0|)$/i.test(fileMode.trim()) };
+  return {
+    name: values.get('user.name') ?? '',
+    email: values.get('user.email') ?? '',
+    fileMode: fileMode === undefined || !/^(false|no|off|0|)$/i.test(fileMode.trim()),
+    gcAuto: parseGcAuto(values.get('gc.auto')) ?? GC_AUTO_DEFAULT,
+  };
 }
 
 function identityFor(configured: CommitRequest['author'], config: GitConfig): Record<string, string> {

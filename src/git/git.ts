@@ -38,7 +38,7 @@ export function gitAt(cwd: string, env: Record<string, string> = {}): SimpleGit 
 const simpleGitPackage = onFirstUse<{ simpleGit: typeof SimpleGitFactory }>('simple-git');
 
 /** The environment git runs with: the allowlist above, no optional locks, the C locale, then `env`. */
-function gitEnvironment(env: Record<string, string>): Record<string, string> {
+export function gitEnvironment(env: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
   for (const key of PASSED_VARIABLES) {
     const value = process.env[key];
