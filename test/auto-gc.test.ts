@@ -48,6 +48,18 @@ describe('loose objects packed as git commit would have them packed', () => {
     expect(collectGarbageIfDue(gitDir, gitDir, 0, 20)).toBe(false);
   });
 
+  it('starts one gc at a time: not again while the last one may still be packing', () => {
+    const top = testdir();
+    gitInit(top, { commit: false }); // git's own threshold (gc.auto 6700) finds nothing to do here
+    const gitDir = join(top, '.git');
+    const sample = join(gitDir, 'objects', '17');
+    mkdirSync(sample, { recursive: true });
+    for (const c of 'abc') writeFileSync(join(sample, c.repeat(38)), '');
+    expect(collectGarbageIfDue(top, gitDir, 256, 20)).toBe(true);
+    expect(tooManyLooseObjects(gitDir, 256, 20)).toBe(true); // still due
+    expect(collectGarbageIfDue(top, gitDir, 256, 20)).toBe(false);
+  });
+
   it('reads gc.auto as git reads an integer: units, and git’s default when it is no number', () => {
     expect(parseGcAuto('6700')).toBe(6700);
     expect(parseGcAuto(' 2k ')).toBe(2048);

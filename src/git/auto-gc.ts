@@ -37,10 +37,22 @@ export function tooManyLooseObjects(gitDir: string, gcAuto: number, hashLength: 
   return false;
 }
 
+/**
+ * When this process last started a gc, by git directory: one at a time is enough. git's gc
+ * packs in the background (`gc.autoDetach`) while the sample folder still looks full, and a
+ * watcher commits at every save: each commit in that while would start a git that finds a
+ * gc running and exits.
+ */
+const started = new Map<string, number>();
+const RESTART_AFTER_MS = 60_000;
+
 /** Starts `git gc --auto` in the background when git's test says it is due; whether it started one. Never throws. */
 export function collectGarbageIfDue(top: string, gitDir: string, gcAuto: number, hashLength: number): boolean {
   try {
+    const last = started.get(gitDir);
+    if (last !== undefined && Date.now() - last < RESTART_AFTER_MS) return false;
     if (!tooManyLooseObjects(gitDir, gcAuto, hashLength)) return false;
+    started.set(gitDir, Date.now());
     const child = spawn('git', ['gc', '--auto', '--quiet'], { cwd: top, env: gitEnvironment({}), stdio: 'ignore', detached: true, windowsHide: true });
     child.on('error', () => undefined);
     child.unref();
