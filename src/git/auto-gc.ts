@@ -4,20 +4,20 @@ import { join } from 'node:path';
 import { gitEnvironment } from './git.js';
 import { objectStoreOf } from './loose-object.js';
 
-/**
- * Loose objects packed the way git's own commands see to it. `git commit` runs
- * `git gc --auto` after each commit; the engine's commits are plumbing (`commit-tree`,
- * `update-ref`, objects written in this process) and run none, so a workspace committed
- * only by a watcher kept every loose object — at 10,000 deals each commit adds the 400 KB
- * tree of `threads/sales` — until a person's own git command packed them.
- *
- * After each commit, git's own cheap test is made here (builtin/gc.c,
- * `too_many_loose_objects`: more than `gc.auto` / 256 loose objects in the sample folder
- * `objects/17`; one listing of a few dozen names), and only when it passes is
- * `git gc --auto` started, in the background: git then weighs its own settings again
- * (`gc.auto`, `gc.autoPackLimit`, `gc.autoDetach`, a gc already running) and packs while
- * the engine goes on. `gc.auto = 0` turns it off, as it does for git.
- */
+// Loose objects packed the way git's own commands see to it. `git commit` runs
+// `git gc --auto` after each commit; the engine's commits are plumbing (`commit-tree`,
+// `update-ref`, objects written in this process) and run none, so a workspace committed
+// only by a watcher kept every loose object — at 10,000 deals each commit adds the 400 KB
+// tree of `threads/sales` — until a person's own git command packed them.
+//
+// After each commit, git's own cheap test is made here (builtin/gc.c,
+// `too_many_loose_objects`: more than `gc.auto` / 256 loose objects in the sample folder
+// `objects/17`; one listing of a few dozen names), and only when it passes is
+// `git gc --auto` started, in the background: git then weighs its own settings again
+// (`gc.auto`, `gc.autoPackLimit`, `gc.autoDetach`, a gc already running) and packs while
+// the engine goes on. `gc.auto = 0` turns it off, as it does for git.
+
+/** git's own `gc.auto` when none is set. */
 export const GC_AUTO_DEFAULT = 6700;
 
 /** git's sample of its loose objects: more in `objects/17` than `gcAuto` / 256 (rounded up). */
