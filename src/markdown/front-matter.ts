@@ -52,7 +52,7 @@ export function bodyOffsetOf(text: string): number {
 
 /**
  * Split a Markdown file into front matter and body and parse the front matter with the
- * fast parser (js-yaml 4, YAML 1.2 core schema: src/markdown/yaml.ts), within the
+ * engine's YAML readers (YAML 1.2 core schema: src/markdown/yaml.ts), within the
  * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`
  * package, which gives the exact position of the problem.
  */
@@ -78,7 +78,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
 
   // The block we already delimited, parsed directly: going through gray-matter's matter()
   // builds a file object and a content cache per call, a third of the parse time on 70,000 files.
-  const read = readYaml(yamlText, 'Front matter');
+  const read = readYaml(text, 'Front matter', yamlStart, closeStart);
   if (read.problems) return { ...base, data: undefined, error: read.problems[0]! };
   const raw = read.value;
   if (raw === null || raw === undefined) return { ...base, data: {} };

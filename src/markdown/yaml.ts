@@ -1,4 +1,6 @@
-import { FAILSAFE_SCHEMA, load, Type, YAMLException, type LoadOptions } from 'js-yaml';
+import { FAILSAFE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
+import { CORE_SCALAR_TYPES } from './core-scalars.js';
+import { DECLINED, readSimpleYaml } from './simple-yaml.js';
 import type { Alias, Document, LineCounter, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
 import type { Position } from '../diagnostics.js';
@@ -19,61 +21,8 @@ export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniq
   SchemaOptions &
   ParseOptions;
 
-// The scalar types of the `yaml` package's core schema (yaml/dist/schema/core/*.js),
-// as js-yaml types: js-yaml 4's own CORE_SCHEMA differs on `0b101`, `-.5`, `+0x1F`, `-0o14`.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_DEC = /^[-+]?[0-9]+$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT = /^[-+]?(?:(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[0-9]+(?:[eE][-+]?[0-9]+)?)$/;
-const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-
-/** Whether a plain scalar could be a number at all: its first character (cheap; most scalars are words). */
-function numberLike(data: string): boolean {
-  const c = data.charCodeAt(0);
-  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
-}
-
-const nullType = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && (data.length === 0 || '~nN'.includes(data[0]!)) && NULL.test(data)),
-  construct: () => null,
-  predicate: (value: unknown) => value === null,
-  represent: () => 'null',
-});
-
-const boolType = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && 'tTfF'.includes(data[0] ?? ' ') && BOOL.test(data),
-  construct: (data: string) => data[0] === 't' || data[0] === 'T',
-  predicate: (value: unknown) => typeof value === 'boolean',
-  represent: (value: object) => String(value),
-});
-
-const intType = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && numberLike(data) && (INT_DEC.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
-  construct: (data: string) => (data[1] === 'o' ? parseInt(data.slice(2), 8) : data[1] === 'x' ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
-  predicate: (value: unknown) => Number.isInteger(value),
-  represent: (value: object) => String(value),
-});
-
-const floatType = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  // Implicitly an integer-looking scalar is resolved as int first; `!!float 12` is 12.
-  resolve: (data: unknown) => typeof data === 'string' && numberLike(data) && (FLOAT.test(data) || FLOAT_SPECIAL.test(data)),
-  construct: (data: string) => {
-    if (!FLOAT_SPECIAL.test(data)) return parseFloat(data);
-    if (data.slice(-3).toLowerCase() === 'nan') return Number.NaN;
-    return data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  },
-  predicate: (value: unknown) => typeof value === 'number',
-  represent: (value: object) => String(value),
-});
-
 /** js-yaml schema with exactly the `yaml` package's YAML 1.2 core scalars: no timestamps, no merge keys, no `!!binary`/`!!set`. */
-export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [...CORE_SCALAR_TYPES] });
 
 /** js-yaml 4.3's `maxDepth` option is not in @types/js-yaml yet. */
 const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: YAML_CORE_SCHEMA, maxDepth: MAX_YAML_DEPTH };
@@ -92,12 +41,26 @@ export function stripBom(text: string): string {
 }
 
 /**
- * Reads YAML with the fast parser, within the parsing limits (src/markdown/limits.ts):
- * the value, or the problems with their positions (`yaml-syntax`, `yaml-limit`). Only
- * when the text has a problem is it parsed again with the `yaml` package, for positions.
+ * Reads YAML — `text`, or the part of it from `from` to `to` (a front matter inside its
+ * file) — within the parsing limits (src/markdown/limits.ts): the value, or the problems
+ * with their positions (`yaml-syntax`, `yaml-limit`; lines and columns of that part).
  * Never throws. `what` names the text in messages: "Front matter", "File".
+ *
+ * Three readers, each only when the one before cannot say: simple-yaml.ts, for the plain
+ * YAML front matter is nearly always written in (the same value as js-yaml, in less than
+ * half its time); js-yaml with the schema above, for any YAML; and, when that fails, the
+ * `yaml` package, for the positions of the problems.
  */
-export function readYaml(text: string, what = 'File'): YamlReadResult {
+export function readYaml(text: string, what = 'File', from = 0, to = text.length): YamlReadResult {
+  // Within the size limit whatever the characters' UTF-8 sizes (the limit is checked below otherwise).
+  if ((to - from) * 3 <= MAX_YAML_BYTES) {
+    const simple = readSimpleYaml(text, from, to);
+    if (simple !== DECLINED) return { value: simple };
+  }
+  return readGeneralYaml(from === 0 && to === text.length ? text : text.slice(from, to), what);
+}
+
+function readGeneralYaml(text: string, what: string): YamlReadResult {
   const bytes = bytesOver(text, MAX_YAML_BYTES);
   if (bytes !== undefined) {
     return limit({ line: 1, column: 1 }, `YAML over a limit: ${what.toLowerCase()} is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_YAML_BYTES, true)} threadwork reads`);
