@@ -186,7 +186,7 @@ export function checkedColumns(rows: unknown): Columns {
   for (let i = 0; i < n; i++) if (c.kinds![i] === 0 && !others.has(i)) throw new Error('a file has no kind');
   // Copied: a deserialized typed array is a view of the bytes it was read from — the whole
   // chunk, values included — and a watcher's load holding them all peaked 50 MB higher.
-  return { ...(c as Columns), stamps: c.stamps!.slice(), bodyOffsets: c.bodyOffsets!.slice(), flags: c.flags!.slice(), kinds: c.kinds!.slice() };
+  return Object.assign({}, c as Columns, { stamps: c.stamps!.slice(), bodyOffsets: c.bodyOffsets!.slice(), flags: c.flags!.slice(), kinds: c.kinds!.slice() });
 }
 
 /**
@@ -279,7 +279,7 @@ export class CachedFiles {
   /** Adds a chunk as read; `eager` values when the reader deserialized them. */
   add(columns: Columns, values: ChunkValues | undefined, eager: [unknown, unknown][] | undefined): void {
     const base = this.chunks.length * CHUNK_ROWS;
-    this.chunks.push({ ...indexed(columns), values, eager });
+    this.chunks.push(Object.assign(indexed(columns), { values, eager }));
     columns.paths.forEach((path, index) => this.where.set(path, base + index));
   }
 

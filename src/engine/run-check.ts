@@ -13,6 +13,6 @@ export async function checkWorkspace(root: string, options: { cache?: boolean | 
   const result = checkModel((await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan })).currentModel());
   const damaged = stored.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
   if (stored.print && !stored.print.racy && !damaged) await writeCache(root, 'check', stored.print.digest, result);
-  if (stored.warning) return { ...result, warnings: result.warnings + 1, diagnostics: [...result.diagnostics, stored.warning] };
+  if (stored.warning) return Object.assign({}, result, { warnings: result.warnings + 1, diagnostics: [...result.diagnostics, stored.warning] });
   return result;
 }

@@ -200,7 +200,7 @@ export class WorkspaceState {
       if (racy && !this.options.longLived) racyRead += 1;
       const parsed = cached.parsedAt(place, path);
       const valid = hasValue(parsed);
-      this.setEntry(path, { current: parsed, good: valid ? parsed : undefined, heldFrom: undefined, headChecked: false, hash: cached.hashAt(place), ...cached.stampAt(place) });
+      this.setEntry(path, entryOf(parsed, valid ? parsed : undefined, undefined, false, cached.hashAt(place), cached.stampAt(place)));
       changed.push(path);
     }
     return { stale, cachedHere, racyRead };
@@ -554,14 +554,10 @@ export class WorkspaceState {
     }
     const current = parse();
     const valid = current.value !== undefined;
-    this.setEntry(path, {
-      current,
-      good: valid ? current : previous?.good,
-      heldFrom: valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined,
-      headChecked: valid ? false : (previous?.headChecked ?? false),
-      hash,
-      ...stampOf(stat),
-    });
+    this.setEntry(
+      path,
+      entryOf(current, valid ? current : previous?.good, valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined, valid ? false : (previous?.headChecked ?? false), hash, stat),
+    );
     return true;
   }
 
@@ -573,7 +569,7 @@ export class WorkspaceState {
     if (previous && previous.hash === `unreadable:${message}`) return false;
     const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
     this.trackThreadDir(path);
-    this.setEntry(path, { current, good: previous?.good, heldFrom: previous?.good ? (previous.heldFrom ?? 'memory') : undefined, headChecked: previous?.headChecked ?? false, hash: `unreadable:${message}`, ...NO_STAMP });
+    this.setEntry(path, entryOf(current, previous?.good, previous?.good ? (previous.heldFrom ?? 'memory') : undefined, previous?.headChecked ?? false, `unreadable:${message}`, NO_STAMP));
     return true;
   }
 
@@ -581,6 +577,11 @@ export class WorkspaceState {
     const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
     if (thread && (this.options.includeThread?.(thread) ?? true)) this.live.addThreadDir(thread);
   }
+}
+
+/** An entry, as a literal of one shape (see parse-file.ts's parsedFile: a spread of the stamp cost more than the rest). */
+function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp): Entry {
+  return { current, good, heldFrom, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
 }
 
 function stampOf(stat: FileStamp): FileStamp {

@@ -125,7 +125,7 @@ export async function runTransaction<T>(
     const recovered = interrupted ? await finishInterrupted(state, interrupted, options, guard) : null;
     // A cold run derives from the facts cache: only the threads that changed are derived anew.
     const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
-    const deriving = seeded ? { ...options, derivation: seeded.derivation } : options;
+    const deriving = seeded ? Object.assign({}, options, { derivation: seeded.derivation }) : options;
     const keepFacts = async (): Promise<void> => {
       if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
     };
@@ -262,13 +262,12 @@ function withFedEdits(second: Planned, first: Planned, feeding: readonly FileEdi
   const edited = new Set(second.plan.edits.map((e) => e.path));
   const described = new Set(second.plan.changes.map((c) => `${c.kind}\0${c.subject}`));
   const extra = first.plan.diagnostics.filter((d) => !second.plan.diagnostics.some((e) => e.path === d.path && e.message === d.message));
-  const plan: SyncPlan = {
-    ...second.plan,
+  const plan: SyncPlan = Object.assign({}, second.plan, {
     edits: [...feeding.filter((e) => !edited.has(e.path)), ...second.plan.edits],
     changes: [...first.plan.changes.filter((c) => c.kind === 'strategy' && !described.has(`${c.kind}\0${c.subject}`)), ...second.plan.changes],
     diagnostics: [...extra, ...second.plan.diagnostics],
-  };
-  return { ...second, plan, diagnostics: [...extra, ...second.diagnostics] };
+  });
+  return Object.assign({}, second, { plan, diagnostics: [...extra, ...second.diagnostics] });
 }
 
 /** The threads whose meta.json the plan rewrites (derived fields only). */

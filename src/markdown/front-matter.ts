@@ -74,24 +74,22 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     };
   }
   const yamlText = text.slice(yamlStart, closeStart);
-  const base = { present: true, bodyOffset, yamlText };
+  // Built as literals, not `{ ...base, data }` (fifteen times slower in this V8; see parse-file.ts).
+  const found = (data: Record<string, unknown> | undefined, error?: FrontMatterError): ParsedFrontMatter =>
+    error ? { data, present: true, bodyOffset, yamlText, error } : { data, present: true, bodyOffset, yamlText };
 
   // The block we already delimited, parsed directly: going through gray-matter's matter()
   // builds a file object and a content cache per call, a third of the parse time on 70,000 files.
   const read = readYaml(text, 'Front matter', yamlStart, closeStart);
-  if (read.problems) return { ...base, data: undefined, error: read.problems[0]! };
+  if (read.problems) return found(undefined, read.problems[0]!);
   const raw = read.value;
-  if (raw === null || raw === undefined) return { ...base, data: {} };
+  if (raw === null || raw === undefined) return found({});
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      ...base,
-      data: undefined,
-      error: {
-        position: { line: 2, column: 1 },
-        message: 'Unexpected front matter: expected `key: value` pairs, not a list or a single value',
-        rule: 'front-matter-not-object',
-      },
-    };
+    return found(undefined, {
+      position: { line: 2, column: 1 },
+      message: 'Unexpected front matter: expected `key: value` pairs, not a list or a single value',
+      rule: 'front-matter-not-object',
+    });
   }
-  return { ...base, data: raw as Record<string, unknown> };
+  return found(raw as Record<string, unknown>);
 }

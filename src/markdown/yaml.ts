@@ -253,7 +253,7 @@ export function yamlErrorPosition(text: string, doc: Document, error: YAMLError)
 export function parseYamlDocument(text: string): { doc: Document; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter, keepSourceTokens: false, prettyErrors: true });
+  const doc = parseDocument(text, Object.assign({}, YAML_OPTIONS, { lineCounter, keepSourceTokens: false, prettyErrors: true }));
   return { doc, lineCounter };
 }
 

@@ -99,5 +99,5 @@ export function scoreContactRecord(record: ContactRecord, profile: IcpProfile, o
     ...contact.missing.map((p) => `contact.${p}`),
     ...lead.missing.map((p) => `lead.${p}`),
   ];
-  return { contact: { ...contact, freshness }, lead, dataQuality, company, missing: [...new Set(missing)] };
+  return { contact: Object.assign({}, contact, { freshness }), lead, dataQuality, company, missing: [...new Set(missing)] };
 }

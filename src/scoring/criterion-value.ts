@@ -100,7 +100,7 @@ function readText(raw: string): CriterionReading {
   const lower = trimmed.toLowerCase();
   if (DATE_PATTERNS.some((pattern) => pattern.test(lower))) return { score: DATE_SCORE, status: 'scored', reading: 'date' };
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-  if (percent) return { ...readNumber(Number(percent[1]) / 100), reading: 'percentage' };
+  if (percent) return Object.assign(readNumber(Number(percent[1]) / 100), { reading: 'percentage' as const });
   const amount = parseMoney(trimmed);
   if (amount !== undefined) return readNumber(amount);
   if (trimmed.length >= FREE_TEXT_MIN_LENGTH) return { score: FREE_TEXT_SCORE, status: 'scored', reading: 'free text' };

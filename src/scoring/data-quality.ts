@@ -156,7 +156,7 @@ export function scoreContactDataQuality(contact: ContactQualityInput): DataQuali
   return score(
     CONTACT_QUALITY_WEIGHTS,
     { email: emailCheck, name: nameCheck, title: text('title'), company: text('company'), domain: domainCheck, employees: employeesCheck, industry: text('industry') },
-    { ...contact, domain },
+    Object.assign<Record<string, unknown>, ContactQualityInput, { domain: string | undefined }>({}, contact, { domain }),
   );
 }
 

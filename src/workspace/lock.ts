@@ -123,8 +123,7 @@ function lockFs(lockPath: string, owner: LockOwner, state: { releasing: boolean 
     if (state.releasing) return false; // ours was lost: never remove the one that replaced it
     return ownerDead(current) || staleOnDisk(lockPath);
   };
-  return {
-    ...fs,
+  return Object.assign({}, fs, {
     mkdir: (path: string, callback: Callback) =>
       fs.mkdir(path, (error) => {
         if (error) return callback(error);
@@ -150,7 +149,7 @@ function lockFs(lockPath: string, owner: LockOwner, state: { releasing: boolean 
       if (path === lockPath && readLockOwner(lockPath)?.token !== owner.token) return;
       fs.rmSync(path, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /**

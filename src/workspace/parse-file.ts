@@ -53,7 +53,7 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
     return parseFileOfKind(path, kind, text);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { path, kind, value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)] };
+    return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)]);
   }
 }
 
@@ -76,64 +76,58 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
     case 'draft':
       return parseDraftFile(path, kind, text);
     default:
-      return { path, kind, value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [] };
+      return parsedFile(path, kind, 0, undefined, undefined, []);
   }
 }
 
 function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
   const fm = parseFrontMatter(text);
-  const base = { path, kind, bodyOffset: fm.bodyOffset };
-  if (fm.error) {
-    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, fm.error.position, 'error', fm.error.rule, fm.error.message)] };
-  }
+  if (fm.error) return parsedFile(path, kind, fm.bodyOffset, undefined, undefined, [diagnostic(path, fm.error.position, 'error', fm.error.rule, fm.error.message)]);
   const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
       diagnostic(path, START, 'error', 'front-matter-missing', 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`'),
     );
   }
-  return { ...base, value, raw: rawIfInvalid(value, fm.data), diagnostics };
+  return parsedFile(path, kind, fm.bodyOffset, value, rawIfInvalid(value, fm.data), diagnostics);
 }
 
 /** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
 function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
   const text = stripBom(fileText);
-  const base = { path, kind, bodyOffset: 0 };
   const read = readYaml(text);
-  if (read.problems) {
-    return { ...base, value: undefined, raw: undefined, diagnostics: read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)) };
-  }
+  if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
-  return { ...base, value, raw: rawIfInvalid(value, raw), diagnostics };
+  return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 
 function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
   // A byte-order mark (some Windows editors write one) is not part of the JSON.
   const text = stripBom(fileText);
-  const base = { path, kind, bodyOffset: 0 };
+  const broken = (problem: Diagnostic): ParsedFile => parsedFile(path, kind, 0, undefined, undefined, [problem]);
   const bytes = bytesOver(text, MAX_YAML_BYTES);
   if (bytes !== undefined) {
     const message = `YAML over a limit: the file is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_YAML_BYTES, true)} threadwork reads`;
-    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, START, 'error', YAML_LIMIT_RULE, message)] };
+    return broken(diagnostic(path, START, 'error', YAML_LIMIT_RULE, message));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ...base, value: undefined, raw: undefined, diagnostics: [jsonSyntaxDiagnostic(path, text, error)] };
+    return broken(jsonSyntaxDiagnostic(path, text, error));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`')] };
+    return broken(diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`'));
   }
   if (measureAliases(raw).problem) {
     // JSON has no aliases: the only limit it can pass here is the nesting depth.
     const message = `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (objects and arrays)`;
-    return { ...base, value: undefined, raw: undefined, diagnostics: [diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message)] };
+    return broken(diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message));
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
-  return { ...base, value, raw: rawIfInvalid(value, raw), diagnostics };
+  return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 
 /** Where JSON first opens an object or array nested deeper than the limit allows (values count as levels, as in js-yaml). */
@@ -170,8 +164,18 @@ function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagn
 /** A campaign draft: its front matter and its body, which the quality gate reads. */
 function parseDraftFile(path: string, kind: FileKind, text: string): ParsedFile {
   const parsed = parseMarkdownFile(path, kind, text, draftSchema);
-  if (parsed.value) parsed.value = { ...(parsed.value as object), body: text.slice(parsed.bodyOffset) };
+  if (parsed.value) parsed.value = Object.assign({}, parsed.value, { body: text.slice(parsed.bodyOffset) });
   return parsed;
+}
+
+/**
+ * A parsed file, every one built here with the same properties in the same order: one
+ * shape for the 70,000 of a load, which everything reading them then reads at one speed.
+ * (Not `{ ...base, value, … }`: this V8 copies a spread object and then adds properties
+ * to it about fifteen times slower than it builds a literal — 3 µs a file.)
+ */
+function parsedFile(path: string, kind: FileKind, bodyOffset: number, value: unknown, raw: unknown, diagnostics: Diagnostic[]): ParsedFile {
+  return { path, kind, value, raw, bodyOffset, diagnostics };
 }
 
 function rawIfInvalid(value: unknown, raw: unknown): unknown {
