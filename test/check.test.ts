@@ -125,6 +125,22 @@ describe('check', () => {
     expect(found.map(at)).toEqual(expect.arrayContaining(['strategy/canvas/10-assumptions.md:6:9 duplicate-id', 'goals/g-two.md:11:10 duplicate-id']));
   });
 
+  it('warns where a written decision contradicts the qualification score, and only there', async () => {
+    const strong = 'framework: BANT\ncriteria:\n  budget: 76000\n  authority: confirmed - the CFO signs\n  need: strong\n  timeline: Q4 2026\nreasoning: x';
+    const weak = 'framework: BANT\ncriteria:\n  budget: unknown\n  authority: unknown\n  need: weak\n  timeline: unknown\nreasoning: x';
+    const deal = (id: string, decision: string, criteria: string): Record<string, string> => ({
+      [`threads/sales/${id}/meta.json`]: dealMeta(id),
+      [`threads/sales/${id}/1-input.md`]: md('source: inbound\ndate: 2026-03-01'),
+      [`threads/sales/${id}/4-decision.md`]: md(`decision: ${decision}\n${criteria}`),
+    });
+    const found = (await diagnostics({ ...deal('rejected-strong', 'REJECT', strong), ...deal('qualified-weak', 'QUALIFY', weak), ...deal('qualified-strong', 'QUALIFY', strong), ...deal('rejected-weak', 'REJECT', weak) })).filter(
+      (d) => d.rule === 'decision-contradicts-score',
+    );
+    expect(found.map(at).sort()).toEqual(['threads/sales/qualified-weak/4-decision.md:2:11 decision-contradicts-score', 'threads/sales/rejected-strong/4-decision.md:2:11 decision-contradicts-score']);
+    expect(found.find((d) => d.path.includes('rejected-strong'))?.message).toMatch(/^REJECT although the BANT score \d\.\d\d clears the \w+ threshold/);
+    expect(found.find((d) => d.path.includes('qualified-weak'))?.message).toMatch(/^QUALIFY although the BANT score \d\.\d\d is below the \w+ threshold/);
+  });
+
   it('reports a thread folder without meta.json, and goes on with the other threads', async () => {
     const found = await diagnostics({
       'threads/sales/orphan/1-input.md': md('source: inbound'),

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { threadFacts } from '../derive/thread-facts.js';
+import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread } from '../derive/thread-scores.js';
 import { stageValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
@@ -15,9 +15,9 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
     const decisionFile = thread.stages[3];
     const decision = stageValue(thread, 'deal', 4)?.decision;
     if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
-    const facts = threadFacts(thread, model.config);
-    if (!facts || facts.meta.type !== 'sales-deal') continue;
-    const qualification = qualifyThread(thread, facts.pipelineStage);
+    const pipelineStage = dealPipelineStage(thread);
+    if (pipelineStage === undefined) continue;
+    const qualification = qualifyThread(thread, pipelineStage);
     if (!qualification) continue;
     const { total, stage } = qualification;
     const score = `${qualification.framework} score ${total.toFixed(2)}`;

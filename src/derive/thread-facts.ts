@@ -67,15 +67,10 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
   // files validated by the folder's schemas, not its type's: the thread is left out of every
   // figure rather than read as what it is not (a marketing thread typed sales-deal has no contact).
   if (!meta || meta.type !== THREAD_TYPE_BY_FAMILY[thread.family]) return undefined;
-  // A thread whose 1-input.md is not there (yet: a watcher can see meta.json first) is at
-  // Stage 1 — never 0, which meta.json's schema rightly refuses.
-  const stage = Math.max(1, stageOf(thread));
+  const { stage, outcome, status, pipelineStage } = progressOf(thread, meta);
   const data = (i: number): Data => (thread.stages[i]?.value as Data | undefined) ?? {};
   const [input, hypothesis, implication, decision, actions, learning] = [0, 1, 2, 3, 4, 5].map(data) as [Data, Data, Data, Data, Data, Data];
-  const outcome = (stage === 6 ? (learning.outcome as ThreadFacts['outcome']) : null) ?? null;
   const closed = typeof learning.closed === 'string' ? learning.closed.slice(0, 10) : null;
-  const status = deriveStatus(meta.type, stage, outcome, decision.decision, learning);
-  const pipelineStage = meta.type === 'sales-deal' ? derivePipelineStage(status, decision.decision, actions.actions) : null;
   const reachedStage = meta.type !== 'sales-deal' ? null : status === 'closed-won' ? 'closed-won' : derivePipelineStage('open', decision.decision, actions.actions);
   const probabilities = new Map(config.pipeline.stages.map((s) => [s.name, s.probability]));
   const closeProbability = meta.type !== 'sales-deal' ? 0 : status === 'closed-won' ? 1 : pipelineStage && status === 'open' ? probabilities.get(pipelineStage) ?? 0 : 0;
@@ -115,6 +110,30 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     leadBand: scores.lead ? scores.lead.band : null,
     contactScore: scores.contact ? round2(scores.contact.score) : null,
   };
+}
+
+/**
+ * A deal's pipeline stage, as its facts give it, without the rest of them (the decision
+ * check asks it of every deal of a cold check): undefined unless the thread is a sales
+ * deal with a valid meta.json.
+ */
+export function dealPipelineStage(thread: ThreadRecord): string | undefined {
+  const meta = metaOf(thread);
+  if (!meta || meta.type !== 'sales-deal' || THREAD_TYPE_BY_FAMILY[thread.family] !== 'sales-deal') return undefined;
+  return progressOf(thread, meta).pipelineStage ?? undefined;
+}
+
+/** Where a thread stands: its stage, outcome, status and (deals) pipeline stage. */
+function progressOf(thread: ThreadRecord, meta: ThreadMeta): Pick<ThreadFacts, 'stage' | 'outcome' | 'status' | 'pipelineStage'> {
+  // A thread whose 1-input.md is not there (yet: a watcher can see meta.json first) is at
+  // Stage 1 — never 0, which meta.json's schema rightly refuses.
+  const stage = Math.max(1, stageOf(thread));
+  const decision = (thread.stages[3]?.value as Data | undefined)?.decision;
+  const learning = (thread.stages[5]?.value as Data | undefined) ?? {};
+  const outcome = (stage === 6 ? (learning.outcome as ThreadFacts['outcome']) : null) ?? null;
+  const status = deriveStatus(meta.type, stage, outcome, decision, learning);
+  const pipelineStage = meta.type === 'sales-deal' ? derivePipelineStage(status, decision, (thread.stages[4]?.value as Data | undefined)?.actions) : null;
+  return { stage, outcome, status, pipelineStage };
 }
 
 function deriveStatus(type: ThreadMeta['type'], stage: number, outcome: ThreadFacts['outcome'], decision: unknown, learning: Data): ThreadFacts['status'] {
