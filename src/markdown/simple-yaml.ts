@@ -19,7 +19,6 @@ import { isNullOrBoolean, resolvePlainScalar } from './core-scalars.js';
 
 /** What readSimpleYaml returns for a text it does not read: js-yaml reads it. */
 export const DECLINED: unique symbol = Symbol('declined');
-export type Declined = typeof DECLINED;
 
 /** Deeper than this, declined (js-yaml enforces the nesting limit, and names it). */
 const MAX_NESTING = 32;
@@ -37,21 +36,22 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const COMMA = 44;
 
-/** Thrown inside the reader to decline; never escapes it. */
+/** Thrown inside the reader to decline. */
 class Decline {}
 const DECLINE = new Decline();
 
 /**
- * The value of `text.slice(from, to)` as js-yaml reads it, or DECLINED. Never throws. Read in place: a front matter is read inside
- * its file's text, not as a slice of it (a sliced string costs every character read 1.6×).
+ * The value of `text.slice(from, to)` as js-yaml reads it, or DECLINED. Never throws.
+ * Read in place: a front matter is read inside its file's text, not as a slice of it (a
+ * sliced string cost every character read 1.6×).
  */
 export function readSimpleYaml(text: string, from = 0, to = text.length): unknown {
   if (NOT_PLAIN.test(from === 0 && to === text.length ? text : text.slice(from, to))) return DECLINED;
   try {
     return new SimpleReader(text, from, to).document();
-  } catch (error) {
-    if (error === DECLINE) return DECLINED;
-    throw error;
+  } catch {
+    // Declined — or a fault of this reader, which must never cost a file: js-yaml reads it.
+    return DECLINED;
   }
 }
 
