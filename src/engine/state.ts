@@ -579,7 +579,7 @@ export class WorkspaceState {
   }
 }
 
-/** An entry, as a literal of one shape (see parse-file.ts's parsedFile: a spread of the stamp cost more than the rest). */
+/** An entry, every one with the same properties in the same order (see parse-file.ts's parsedFile). */
 function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp): Entry {
   return { current, good, heldFrom, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
 }

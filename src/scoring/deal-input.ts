@@ -13,7 +13,6 @@ import type { EmailStatusInput } from './reachability.js';
 /** The deal's own `signal` (`deal new --signal`) counts as one more of the company's signals. */
 export function prospectFromDealInput(input: DealInput): IcpProspect {
   const signal = typeof input.signal === 'string' && input.signal.trim() !== '' ? [input.signal.trim()] : [];
-  // Object.assign, not `{ ...company, signals }` (a spread then a property: fifteen times slower in this V8, once a deal).
   const company = signal.length ? Object.assign({}, input.company, { signals: [...(input.company.signals ?? []), ...signal] }) : input.company;
   return { company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
 }

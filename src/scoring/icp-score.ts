@@ -79,7 +79,6 @@ export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: Ic
   };
   const names = Object.keys(parts) as IcpComponent[];
   const components = Object.fromEntries(
-    // Object.assign, not `{ ...component, weight }`: a spread then a property cost this V8 fifteen times as much.
     names.map((name) => [name, Object.assign({}, parts[name].component, { weight: round3(weights[name]) })]),
   ) as Record<IcpComponent, WeightedComponent>;
   const uncapped = round3(clamp01(names.reduce((sum, name) => sum + weights[name] * parts[name].component.value, 0)));

@@ -55,7 +55,6 @@ export function classifyPath(rel: string): FileKind {
   const thread = threadOf(parts);
   if (thread) {
     const file = parts[parts.length - 1]!;
-    // Literals, not `{ kind, ...thread }`: every file of a load is classified (see parse-file.ts's parsedFile).
     if (file === 'meta.json') return { kind: 'thread-meta', thread: thread.thread, family: thread.family };
     const stage = stageNumber.get(file);
     if (stage) return { kind: 'stage', thread: thread.thread, family: thread.family, stage };
