@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import { findManagedBlocks, markersByParse, markersOnOwnLines } from '../src/markdown/managed-blocks.js';
+import { findManagedBlocks, loadMarkdownParser, markersByParse, markersOnOwnLines } from '../src/markdown/managed-blocks.js';
 import { read } from './helpers/testdir.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
 
 const FIXTURES = join(__dirname, 'fixtures/blocks');
+
+// remark is loaded on first need (a sync loads it through withMarkdownParser); these tests call the scans directly.
+beforeAll(loadMarkdownParser);
 
 /**
  * Round-trip fixtures: input.md is a 10-assumptions.md as a person wrote it; output.md

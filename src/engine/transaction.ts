@@ -3,7 +3,6 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
-import { headCommit } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
@@ -14,10 +13,11 @@ import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Jou
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
-import { fingerprint, type Fingerprint, type Prescan } from './fingerprint.js';
+import type { Fingerprint, Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, SOURCE_FOLDERS, UncommittedSources } from './uncommitted.js';
+import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -39,12 +39,11 @@ export interface TransactionOptions {
   /** false: a cold load reads every file, without the persistent parse cache (`--no-cache`). */
   cache?: boolean | undefined;
   /**
-   * A sync-only transaction (sync/run.ts) that may find the workspace at a fixed point it
-   * already knows: called under the lock with the workspace's fingerprint, it returns the
-   * known result (nothing is loaded, proposed or written) or undefined (the load reuses
-   * the fingerprint's scan and stamps).
+   * The workspace's fingerprint and HEAD, taken under this transaction's lock by a caller
+   * that looked for a result it already knew (sync/run.ts): the load reuses the
+   * fingerprint's scan and stamps, the uncommitted record the HEAD.
    */
-  atFixedPoint?: ((print: Fingerprint, head: string | undefined) => Promise<SyncResult | undefined>) | undefined;
+  fingerprinted?: { print: Fingerprint; head: string | undefined; timer?: PhaseTimer } | undefined;
 }
 
 /** What a sync did: the derived half of every transaction (the `sync --json` contract). */
@@ -95,120 +94,116 @@ export async function runTransaction<T>(
   propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
   options: TransactionOptions = {},
 ): Promise<TransactionResult<T>> {
-  return withWorkspaceLock(root, async (lock?: { assertHeld?(): void }) => {
-    // The lock is re-read before a write at most every 5 ms (a batch of 10,000 files read its
-    // owner file 40,000 times): a takeover needs this process's heartbeat to have stopped for
-    // 10 s, and after any pause that long the next write's check runs.
-    const guard = atMostEvery(5, () => lock?.assertHeld?.());
-    const timer = new PhaseTimer();
-    let prescan: Prescan | undefined;
-    let head: string | undefined;
-    if (options.atFixedPoint && !options.state) {
-      // HEAD is asked once, for the fixed point's key and the uncommitted record's, while the
-      // heap is small (a spawn from a 300 MB process costs the main thread 5 ms).
-      const reading = headCommit(root);
-      const print = await fingerprint(root);
-      head = await reading;
-      const known = await options.atFixedPoint(print, head);
-      // Only a sync-only transaction passes atFixedPoint: its result is SYNC_ONLY's, null.
-      if (known) return { result: null as T, sources: [], sync: known, commit: known.commit };
-      prescan = print.scan;
-      timer.mark('fingerprint');
-    }
-    const interrupted = options.dryRun ? null : await readJournal(root);
-    const uncommitted = interrupted ? undefined : uncommittedQuery(root, options, head);
-    const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true }));
-    await state.resolveHeld();
-    // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
-    await uncommitted?.ask(state);
-    timer.mark('load');
-    const recovered = interrupted ? await finishInterrupted(state, interrupted, options, guard) : null;
-    // A cold run derives from the facts cache: only the threads that changed are derived anew.
-    const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
-    const deriving = seeded ? Object.assign({}, options, { derivation: seeded.derivation }) : options;
-    const keepFacts = async (): Promise<void> => {
-      if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
-    };
-    const proposal = await propose(state);
-    await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
-    const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
-    const undoProposal = state.stage(staged);
-    let undoFeed: (() => void) | undefined;
-    const undo = (): void => {
-      undoFeed?.();
-      undoProposal();
-    };
-    let planned: Planned;
-    try {
-      if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
-      ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving)));
-      if (seeded?.warning) planned.diagnostics.push(seeded.warning);
-      timer.mark('validate+derive+plan');
-    } catch (error) {
-      undo();
-      options.derivation?.invalidate();
-      throw error;
-    }
-    const { plan, derived, diagnostics, committing } = planned;
-    const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered };
-    if (options.dryRun) {
-      undo();
-      if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
-      if (sync) sync.written = sync.edits.map((e) => e.path);
-      return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null };
-    }
-    const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
-    if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
-      undo();
-      if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
-      await writeSnapshot(root, plan.snapshot);
-      await keepFacts();
-      await uncommitted?.remember(state, null, []);
-      if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-      return { result: proposal.result, sources: [], sync, commit: recovered };
-    }
+  return withWorkspaceLock(root, (lock) => runLockedTransaction(root, lock, propose, options));
+}
 
-    const sourcePaths = proposal.changes.map((c) => c.path);
-    const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root)))) : [];
+/** runTransaction for a caller that holds the workspace lock already (`lock`). */
+export async function runLockedTransaction<T>(
+  root: string,
+  lock: { assertHeld?(): void } | undefined,
+  propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
+  options: TransactionOptions = {},
+): Promise<TransactionResult<T>> {
+  // The lock is re-read before a write at most every 5 ms (a batch of 10,000 files read its
+  // owner file 40,000 times): a takeover needs this process's heartbeat to have stopped for
+  // 10 s, and after any pause that long the next write's check runs.
+  const guard = atMostEvery(5, () => lock?.assertHeld?.());
+  const timer = options.fingerprinted?.timer ?? new PhaseTimer();
+  const prescan: Prescan | undefined = options.state ? undefined : options.fingerprinted?.print.scan;
+  const head = options.fingerprinted?.head;
+  const interrupted = options.dryRun ? null : await readJournal(root);
+  const uncommitted = interrupted ? undefined : uncommittedQuery(root, options, head);
+  const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true }));
+  await state.resolveHeld();
+  // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
+  await uncommitted?.ask(state);
+  timer.mark('load');
+  const recovered = interrupted ? await finishInterrupted(state, interrupted, options, guard) : null;
+  // A cold run derives from the facts cache: only the threads that changed are derived anew.
+  const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
+  const deriving = seeded ? Object.assign({}, options, { derivation: seeded.derivation }) : options;
+  const keepFacts = async (): Promise<void> => {
+    if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
+  };
+  const proposal = await propose(state);
+  await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
+  const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
+  const undoProposal = state.stage(staged);
+  let undoFeed: (() => void) | undefined;
+  const undo = (): void => {
+    undoFeed?.();
+    undoProposal();
+  };
+  let planned: Planned;
+  try {
+    if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
+    ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving)));
+    if (seeded?.warning) planned.diagnostics.push(seeded.warning);
+    timer.mark('validate+derive+plan');
+  } catch (error) {
+    undo();
+    options.derivation?.invalidate();
+    throw error;
+  }
+  const { plan, derived, diagnostics, committing } = planned;
+  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered };
+  if (options.dryRun) {
+    undo();
+    if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
+    if (sync) sync.written = sync.edits.map((e) => e.path);
+    return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null };
+  }
+  const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
+  if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
+    undo();
+    if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
+    await writeSnapshot(root, plan.snapshot);
+    await keepFacts();
+    await uncommitted?.remember(state, null, []);
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-    const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
-    if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
-    timer.mark('triggers+journal');
+    return { result: proposal.result, sources: [], sync, commit: recovered };
+  }
 
-    const written: string[] = [];
-    try {
-      const sources = await applySources(state, proposal.changes, guard);
-      written.push(...sources);
-      const derivedWritten = await applyDerived(state, plan, guard);
-      written.push(...derivedWritten);
-      deriving.derivation?.adoptWrittenMeta(state.derivationModel(), metaWritten(plan));
-      timer.mark(`write ${written.length}`);
-      let commit: CommitOutcome | null = recovered;
-      if (committing && written.length > 0) {
-        guard();
-        commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
-      }
-      if (committing) await clearJournal(root);
-      timer.mark('commit');
-      if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
-      await writeSnapshot(root, plan.snapshot);
-      // After many writes (a first sync), the next cold run should not parse them all again.
-      if (!options.state) await state.saveParseCacheIfStale(derivedWritten.length >= MANY_WRITES);
-      await keepFacts();
-      await uncommitted?.remember(state, commit, [...written, ...triggers]);
-      timer.mark('snapshot+cache');
-      timer.report(proposal.summary || 'sync');
-      if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
-      return { result: proposal.result, sources, sync, commit };
-    } catch (error) {
-      // What reached the disk is what the state must show; the journal finishes the rest next time.
-      undo();
-      // A batch of derived writes may have stopped half-way: every file it was to write is re-read.
-      for (const path of new Set([...staged.keys(), ...written, ...plan.edits.map((e) => e.path)])) state.update(path);
-      options.derivation?.invalidate();
-      throw error;
+  const sourcePaths = proposal.changes.map((c) => c.path);
+  const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root)))) : [];
+  if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
+  const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
+  if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
+  timer.mark('triggers+journal');
+
+  const written: string[] = [];
+  try {
+    const sources = await applySources(state, proposal.changes, guard);
+    written.push(...sources);
+    const derivedWritten = await applyDerived(state, plan, guard);
+    written.push(...derivedWritten);
+    deriving.derivation?.adoptWrittenMeta(state.derivationModel(), metaWritten(plan));
+    timer.mark(`write ${written.length}`);
+    let commit: CommitOutcome | null = recovered;
+    if (committing && written.length > 0) {
+      guard();
+      commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
     }
-  });
+    if (committing) await clearJournal(root);
+    timer.mark('commit');
+    if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
+    await writeSnapshot(root, plan.snapshot);
+    // After many writes (a first sync), the next cold run should not parse them all again.
+    if (!options.state) await state.saveParseCacheIfStale(derivedWritten.length >= MANY_WRITES);
+    await keepFacts();
+    await uncommitted?.remember(state, commit, [...written, ...triggers]);
+    timer.mark('snapshot+cache');
+    timer.report(proposal.summary || 'sync');
+    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
+    return { result: proposal.result, sources, sync, commit };
+  } catch (error) {
+    // What reached the disk is what the state must show; the journal finishes the rest next time.
+    undo();
+    // A batch of derived writes may have stopped half-way: every file it was to write is re-read.
+    for (const path of new Set([...staged.keys(), ...written, ...plan.edits.map((e) => e.path)])) state.update(path);
+    options.derivation?.invalidate();
+    throw error;
+  }
 }
 
 /**
@@ -235,7 +230,8 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, r
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing };
   const derived = deriveWorkspace(model, options.derivation);
-  const plan = planSync(model, derived, await readSnapshot(state.root), { resume });
+  const previous = await readSnapshot(state.root);
+  const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume }));
   return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
 }
 

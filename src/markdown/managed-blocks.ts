@@ -1,5 +1,3 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Position } from '../diagnostics.js';
 
 /**
@@ -48,7 +46,36 @@ interface MdNode {
   children?: MdNode[];
 }
 
-const parser = unified().use(remarkParse);
+/**
+ * remark (unified + remark-parse), loaded by the first plan that needs it: 70–85 ms of a
+ * fresh process's start, and the markers the engine writes never need it (see
+ * markersOnOwnLines). `withMarkdownParser` runs a plan again once it is loaded.
+ */
+let parser: { parse(text: string): unknown } | undefined;
+
+/** Thrown by a scan that needs remark before it was loaded; withMarkdownParser catches it. */
+export class MarkdownParserNeeded extends Error {
+  constructor() {
+    super('the Markdown parser is not loaded yet: run the scan through withMarkdownParser');
+  }
+}
+
+export async function loadMarkdownParser(): Promise<void> {
+  if (parser) return;
+  const [{ unified }, { default: remarkParse }] = await Promise.all([import('unified'), import('remark-parse')]);
+  parser = unified().use(remarkParse);
+}
+
+/** `run()`, once more after loading remark if a scan of its needed it (a scan changes nothing before it throws). */
+export async function withMarkdownParser<T>(run: () => T): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNeeded)) throw error;
+    await loadMarkdownParser();
+    return run();
+  }
+}
 
 /**
  * The last scans, by text. A sync plans the same few block files (assumptions, metrics,
@@ -144,6 +171,7 @@ export function markersOnOwnLines(body: string, bodyOffset: number): Marker[] | 
 export function markersByParse(body: string, bodyOffset: number): Marker[] {
   // micromark drops a byte-order mark before it counts offsets: parse past it and count it back in,
   // or every marker of a file saved with one is placed a character early (and a sync eats its `>`).
+  if (!parser) throw new MarkdownParserNeeded();
   const skipped = body.startsWith('\uFEFF') ? 1 : 0;
   const tree = parser.parse(skipped ? body.slice(1) : body) as MdNode;
   const markers: Marker[] = [];

@@ -1,14 +1,15 @@
 import pc from 'picocolors';
-import { openWorkspace } from '../../api.js';
-import type { SyncResult } from '../../sync/run.js';
+import { runSync, type SyncResult } from '../../sync/run.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
-  const result = await workspace.sync({ dryRun: flags.dryRun === true, commit: flags.commit, cache: flags.cache !== false });
+  // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
+  const root = findWorkspaceRoot(options.dir);
+  const result = await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache: flags.cache !== false });
   const errors = result.diagnostics.some((d) => d.severity === 'error');
-  return { json: { root: workspace.root, ...result }, text: describeSync(result), exitCode: errors ? 1 : 0 };
+  return { json: { root, ...result }, text: describeSync(result), exitCode: errors ? 1 : 0 };
 }
 
 export function describeSync(result: SyncResult): string {

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { testdir } from './helpers/testdir.js';
+
+/**
+ * What a fresh `threadwork` process loads decides how long a command on a workspace at
+ * rest takes: the engine (engine/transaction.ts and the ~200 modules under it) costs
+ * 0.2–0.35 s to load, as much as the whole lookup of a known result at 10,000 deals. The
+ * real CLI runs with a module hook (helpers/module-log) that writes down every module
+ * resolved; each test also sees the module loaded when the work needs it, so a hook that
+ * saw nothing could not pass.
+ */
+const REGISTER = new URL('./helpers/module-log/register.mjs', import.meta.url).href;
+
+async function cliLoading(args: string[], cwd: string): Promise<{ json: Record<string, unknown>; modules: string[] }> {
+  const log = join(testdir(), 'modules.log');
+  writeFileSync(log, '');
+  const { json } = await runJson(args, { cwd, env: { NODE_OPTIONS: `--import ${REGISTER}`, THREADWORK_MODULE_LOG: log } });
+  return { json, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+const loaded = (modules: string[], suffix: string): boolean => modules.some((url) => url.endsWith(suffix));
+const ENGINE = '/dist/engine/transaction.js';
+const REMARK = '/remark-parse/index.js';
+
+/** Files modified in the last two seconds are too fresh to key a cache on: wait them out. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
+
+describe('what a fresh CLI process loads', () => {
+  it('sync: the engine only when the workspace is not at a fixed point it knows, remark only for markers it cannot place without it', async () => {
+    const dir = exampleWorkspace();
+    const first = await cliLoading(['sync'], dir);
+    expect(loaded(first.modules, ENGINE)).toBe(true); // nothing stored yet: the engine ran
+    await settle();
+    const second = await cliLoading(['sync'], dir); // at the fixed point; stores it
+    expect(second.json.written).toEqual([]);
+    expect(loaded(second.modules, ENGINE)).toBe(true);
+
+    const atRest = await cliLoading(['sync'], dir);
+    expect(atRest.json).toMatchObject({ written: [], commit: null });
+    expect(loaded(atRest.modules, '/dist/sync/run.js')).toBe(true);
+    expect(loaded(atRest.modules, ENGINE)).toBe(false);
+
+    // An edit: the engine is loaded and derives; the blocks it edits hold markers on their own lines, no remark.
+    const learning = join(dir, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(learning, readFileSync(learning, 'utf8').replace(/^arr: .*$/m, 'arr: 123456'));
+    const edited = await cliLoading(['sync'], dir);
+    expect(edited.json.written).not.toEqual([]);
+    expect(loaded(edited.modules, ENGINE)).toBe(true);
+    expect(loaded(edited.modules, REMARK)).toBe(false);
+
+    // A marker shown in a code block of the metrics file: now the block's place needs the parse.
+    const metrics = join(dir, 'strategy/canvas/13-metrics.md');
+    writeFileSync(metrics, readFileSync(metrics, 'utf8').replace(/^# .*$/m, (title) => `${title}\n\n\`\`\`md\n<!-- threadwork:begin metrics -->\n\`\`\`\n`));
+    const fenced = await cliLoading(['sync'], dir);
+    expect(loaded(fenced.modules, REMARK)).toBe(true);
+    expect(fenced.json.diagnostics).toEqual([]);
+    expect(readFileSync(metrics, 'utf8')).toContain('```md\n<!-- threadwork:begin metrics -->\n```');
+  });
+
+  it('check: the engine only when no stored result fits', async () => {
+    const dir = exampleWorkspace();
+    await settle();
+    const cold = await cliLoading(['check'], dir);
+    expect(loaded(cold.modules, '/dist/engine/state.js')).toBe(true);
+    const stored = await cliLoading(['check'], dir);
+    expect(stored.json).toMatchObject({ ok: cold.json.ok, files: cold.json.files });
+    expect(loaded(stored.modules, '/dist/engine/stored-check.js')).toBe(true);
+    expect(loaded(stored.modules, '/dist/engine/state.js')).toBe(false);
+  });
+});
