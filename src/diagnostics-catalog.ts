@@ -88,6 +88,22 @@ export const RULES = {
     message: 'Unexpected front matter: expected `key: value` pairs, not a list or a single value',
     docs: 'Front matter holds a YAML mapping. A list (`- a`) or a bare value at the top level cannot carry the fields the file needs.',
   },
+  'file-empty': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a Markdown file with nothing in it (often a save cut short): held at its last valid version',
+    message: 'Empty file: expected front matter (`---`, its keys, `---`) and the text of the file; an empty file is often a save cut short',
+    docs: 'An editor that truncates a file before writing it, a disk that filled up, a sync client half-way: an empty stage, canvas, goal or draft file is never read as a file that states nothing. Like any broken file it is held at its last valid version (docs/derivation.md) and never committed. Undo the save, or write the file again.',
+  },
+  'not-text': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'a Markdown file holding a control character (a NUL, an escape…): binary or damaged, held at its last valid version',
+    message: 'Not a text file: control character {code} here; expected Markdown text (the file may be binary, or damaged)',
+    docs: 'No Markdown file of the workspace holds a control character other than tab, line feed, form feed or carriage return: one that does is binary (an image or a document saved under a `.md` name) or damaged. It is held at its last valid version and never committed. Restore the file from git (`git checkout -- <file>`) or write it again.',
+  },
   'front-matter-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { REPO_ROOT, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
@@ -45,7 +45,26 @@ const SCENARIOS: Scenario[] = [
     unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
     held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
   },
+  {
+    name: 'a learning file emptied by a save cut short',
+    path: 'threads/sales/harbor-lending/6-learning.md',
+    damage: () => '',
+    fix: () => exampleText('threads/sales/harbor-lending/6-learning.md').replace('arr: 36000', 'arr: 48000'),
+    unchanged: ['threads/sales/harbor-lending/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
+    held: { meta: 'threads/sales/harbor-lending/meta.json', fields: { stage: 6, status: 'closed-won', close_probability: 1 } },
+  },
+  {
+    name: 'binary bytes saved as a new learning file',
+    path: 'threads/sales/oakline-outfitters/6-learning.md',
+    damage: () => 'PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000\u00ff\u00fe word/document.xml',
+    fix: () => '---\noutcome: closed-won\narr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n',
+    unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
+    held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
+  },
 ];
+
+/** A file of the bundled example workspace, as shipped. */
+const exampleText = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 
 const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
 

@@ -83,6 +83,13 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
 function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
   const fm = parseFrontMatter(text);
   if (fm.error) return parsedFile(path, kind, fm.bodyOffset, undefined, undefined, [diagnostic(path, fm.error.position, 'error', fm.error.rule, fm.error.message)]);
+  if (!fm.present) {
+    // Without front matter a stage file is the method's older prose and validates (every
+    // field may be empty); an empty file or bytes that are not text is a save cut short or
+    // the wrong file, and counting it as valid would let it wipe what the thread stated.
+    const notText = notTextProblem(path, text);
+    if (notText) return parsedFile(path, kind, 0, undefined, undefined, [notText]);
+  }
   const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
@@ -90,6 +97,21 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
     );
   }
   return parsedFile(path, kind, fm.bodyOffset, value, rawIfInvalid(value, fm.data), diagnostics);
+}
+
+/** Any C0 control character but tab, line feed, form feed and carriage return: no text file of the workspace holds one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
+/** `file-empty` for a file with nothing but white space, `not-text` for one holding a control character; else undefined. */
+function notTextProblem(path: string, text: string): Diagnostic | undefined {
+  if (stripBom(text).trim() === '') return diagnostic(path, START, 'error', 'file-empty', 'Empty file: expected front matter (`---`, its keys, `---`) and the text of the file; an empty file is often a save cut short');
+  const control = CONTROL_CHARACTER.exec(text);
+  if (!control) return undefined;
+  const before = text.slice(0, control.index);
+  const position = { line: before.split('\n').length, column: control.index - before.lastIndexOf('\n') };
+  const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return diagnostic(path, position, 'error', 'not-text', `Not a text file: control character U+${code} here; expected Markdown text (the file may be binary, or damaged)`);
 }
 
 /** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
