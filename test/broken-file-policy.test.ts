@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
@@ -19,13 +19,16 @@ interface Scenario {
   name: string;
   /** The file damaged, and what is written there. */
   path: string;
-  damage: (text: string | undefined) => string;
+  /** null: the file is deleted. */
+  damage: (text: string | undefined) => string | null;
   /** The damaged text, fixed the way a person would. */
   fix: (text: string) => string;
+  /** What the fix commits besides the file itself (default: the metrics it moves). */
+  released?: string[];
   /** Files whose bytes must not move. */
   unchanged: string[];
-  /** A derived value that must be held: a meta.json and the fields it keeps. */
-  held: { meta: string; fields: Record<string, unknown> };
+  /** A derived value that must be held: a meta.json and the fields it keeps (none when the meta.json itself is gone). */
+  held?: { meta: string; fields: Record<string, unknown> };
 }
 
 const SCENARIOS: Scenario[] = [
@@ -61,6 +64,14 @@ const SCENARIOS: Scenario[] = [
     unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
     held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
   },
+  {
+    name: "a closed-won deal's meta.json deleted",
+    path: 'threads/sales/harbor-lending/meta.json',
+    damage: () => null,
+    // Restored, with the deal moved to another segment: its ICP score and the segment's metrics move.
+    fix: () => exampleText('threads/sales/harbor-lending/meta.json').replace('"segment": "mid-market-fintech"', '"segment": "ecommerce-finance"'),
+    unchanged: ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-fintech-beachhead.md', 'goals/g-arr-500k-2026.md'],
+  },
 ];
 
 /** A file of the bundled example workspace, as shipped. */
@@ -85,7 +96,9 @@ function damage(dir: string, scenario: Scenario): void {
   } catch {
     text = undefined;
   }
-  writeFileSync(join(dir, scenario.path), scenario.damage(text));
+  const damaged = scenario.damage(text);
+  if (damaged === null) rmSync(join(dir, scenario.path));
+  else writeFileSync(join(dir, scenario.path), damaged);
 }
 
 function outcome(dir: string, diagnostics: { path: string; rule: string }[]): Outcome {
@@ -161,15 +174,72 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
     damage(dir, scenario);
     const broken = await runJson<{ diagnostics: { rule: string }[] }>(['sync', '--dir', dir], { env: gitEnv() });
     expect(broken.code).toBe(1);
-    const held = JSON.parse(readFileSync(join(dir, scenario.held.meta), 'utf8')) as Record<string, unknown>;
-    expect(held).toMatchObject(scenario.held.fields);
+    if (scenario.held) {
+      const held = JSON.parse(readFileSync(join(dir, scenario.held.meta), 'utf8')) as Record<string, unknown>;
+      expect(held).toMatchObject(scenario.held.fields);
+    }
 
-    writeFileSync(join(dir, scenario.path), scenario.fix(readFileSync(join(dir, scenario.path), 'utf8')));
+    const damaged = scenario.damage('') === null ? '' : readFileSync(join(dir, scenario.path), 'utf8');
+    writeFileSync(join(dir, scenario.path), scenario.fix(damaged));
     const released = await runJson<{ commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
     expect(released.code, released.stdout).toBe(0);
     expect(released.json.commit?.committed).toBe(true);
     // The fixed file is committed with the won ARR it now gives the metrics.
-    expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, 'strategy/canvas/13-metrics.md']));
+    expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, ...(scenario.released ?? ['strategy/canvas/13-metrics.md'])]));
     expect(git(dir, 'status', '--porcelain', '--', scenario.path)).toBe('');
+  });
+});
+
+/**
+ * A file valid on its own whose references do not resolve — a duplicate id, an unknown
+ * assumption — is reported by sync and watch as `check` reports it, never edited and
+ * never committed; what else changed goes ahead.
+ */
+describe('broken-file policy: cross-file errors', () => {
+  const ASSUMPTIONS = 'strategy/canvas/10-assumptions.md';
+  const HYPOTHESIS = 'threads/sales/northwind-payments/2-hypothesis.md';
+  const LEARNING = 'threads/sales/northwind-payments/6-learning.md';
+  const duplicateA1 = (dir: string): void => {
+    const path = join(dir, ASSUMPTIONS);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}- id: A2$/m, '  - id: A1'));
+  };
+
+  it('a duplicate assumption id: reported at its line, the file neither edited nor committed — CLI and watch alike', async () => {
+    const cli = exampleWorkspace();
+    duplicateA1(cli);
+    const damaged = readFileSync(join(cli, ASSUMPTIONS), 'utf8');
+    const result = await runJson<{ diagnostics: { path: string; rule: string; line: number }[]; commit: unknown }>(['sync', '--dir', cli], { env: gitEnv() });
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: ASSUMPTIONS, rule: 'duplicate-id', line: 10 })]));
+    expect(readFileSync(join(cli, ASSUMPTIONS), 'utf8')).toBe(damaged);
+    expect(git(cli, 'rev-list', '--count', 'HEAD')).toBe('1');
+    expect(git(cli, 'status', '--porcelain')).toBe(`M ${ASSUMPTIONS}`);
+
+    const watched = exampleWorkspace();
+    const watcher = new WatchProcess(watched, [], gitEnv());
+    watchers.push(watcher);
+    await watcher.ready();
+    duplicateA1(watched);
+    await watcher.cycle(1);
+    expect(await watcher.stop()).toBe(0);
+    expect(watcher.cycles()[0]!.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: ASSUMPTIONS, rule: 'duplicate-id' })]));
+    expect(snapshot(watched)).toEqual(snapshot(cli));
+    expect(git(watched, 'rev-list', '--count', 'HEAD')).toBe('1');
+  });
+
+  it('an unknown assumption in a hypothesis: reported and left uncommitted, while the learning beside it is committed with what it moved', async () => {
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, HYPOTHESIS), readFileSync(join(dir, HYPOTHESIS), 'utf8').replace('tests: [A1, A2, A3]', 'tests: [A1, A9, A3]'));
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 42000', 'arr: 45000'));
+    const result = await runJson<{ diagnostics: { path: string; rule: string; line: number; column: number }[]; commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: HYPOTHESIS, rule: 'unknown-assumption', line: 2, column: 13 })]));
+    expect(result.json.commit?.committed).toBe(true);
+    expect(result.json.commit?.paths).toEqual(expect.arrayContaining([LEARNING, 'strategy/canvas/13-metrics.md']));
+    expect(result.json.commit?.paths).not.toContain(HYPOTHESIS);
+    expect(git(dir, 'status', '--porcelain')).toBe(`M ${HYPOTHESIS}`);
+    // check names the same problem at the same place.
+    const checked = await runJson<{ diagnostics: { path: string; rule: string; line: number; column: number }[] }>(['check', '--dir', dir], { env: gitEnv() });
+    expect(checked.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: HYPOTHESIS, rule: 'unknown-assumption', line: 2, column: 13 })]));
   });
 });

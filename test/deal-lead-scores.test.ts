@@ -22,6 +22,8 @@ segments:
       - Food distributors
     personas:
       economic_buyer: {title: VP Operations}
+  - id: mid-market-fintech
+    name: Mid-market fintech (the assumptions of the base workspace name it)
 `);
 
 function meta(dir: string, thread: string): Record<string, unknown> {
@@ -43,7 +45,7 @@ describe("a deal's meta.json carries lead_score, lead_band and contact_score", (
     }
     gitInit(dir);
     const synced = await runJson<{ commit: { committed: boolean } }>(['sync', '--dir', dir]);
-    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.code, synced.stdout).toBe(0);
 
     const carrier = meta(dir, 'threads/sales/carrier');
     // 40 demographic (size, industry, geography, role all match) + 60 behavioural (every count at saturation).

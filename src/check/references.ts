@@ -22,19 +22,65 @@ interface Known {
  */
 export function checkReferences(model: WorkspaceModel, locators: Locators): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity: Diagnostic['severity'] = 'error'): void => {
-    out.push(dataPath.length ? diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)) : diagnostic(file, START, severity, rule, message));
-  };
-
+  const report = reporter(out, locators);
   for (const section of CANVAS_SECTIONS) {
     if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
   }
+  const known = checkCanvasAndGoals(model, report);
+  const threadIds = new Map<string, string>();
+  const firstWithId = (id: string, path: string): string | undefined => {
+    const first = threadIds.get(id);
+    if (!first) threadIds.set(id, path);
+    return first;
+  };
+  for (const thread of model.threads.values()) checkThread(thread, known, firstWithId, report);
+  return out;
+}
 
+/**
+ * The cross-file errors a sync or a watch cycle reports (engine/transaction.ts): those of
+ * the canvas and the goals, whole — a few files — and those of the threads named, not
+ * of every thread: a cycle that re-checked 10,000 threads would cost what the workspace
+ * holds, not what changed. A thread id is compared with every thread's folder name and
+ * with the ids of the threads named (two meta.json ids that collide while both differ
+ * from their folders are each a `thread-id-folder` error already). `check` reports all.
+ */
+export function referenceErrors(model: WorkspaceModel, locators: Locators, threads: Iterable<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = reporter(out, locators);
+  const known = checkCanvasAndGoals(model, report);
+  const named = [...new Set(threads)].flatMap((path) => model.threads.get(path) ?? []);
+  if (named.length > 0) {
+    const byFolder = new Map<string, string>();
+    for (const path of model.threads.keys()) if (!byFolder.has(folderOf(path))) byFolder.set(folderOf(path), path);
+    const claimed = new Map<string, string>();
+    const firstWithId = (id: string, path: string): string | undefined => {
+      const folderOwner = byFolder.get(id);
+      if (folderOwner !== undefined && folderOwner !== path) return folderOwner;
+      const first = claimed.get(id);
+      if (!first) claimed.set(id, path);
+      return first;
+    };
+    for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report);
+  }
+  return out.filter((d) => d.severity === 'error');
+}
+
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
+
+function reporter(out: Diagnostic[], locators: Locators): Report {
+  return (file, dataPath, rule, message, severity = 'error') => {
+    out.push(dataPath.length ? diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)) : diagnostic(file, START, severity, rule, message));
+  };
+}
+
+/** The rules within and between the canvas, the goals and the ICP files; the ids the threads may name. */
+function checkCanvasAndGoals(model: WorkspaceModel, report: Report): Known {
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', report),
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
     goals: collectGoals(model, report),
-    campaigns: new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => t.path.split('/').pop()!)),
+    campaigns: new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path))),
   };
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -58,28 +104,29 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
     const segment = file.kind.segment;
     if (known.segments.size > 0 && !known.segments.has(segment)) report(path, [], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
   }
-
-  const threadIds = new Map<string, string>();
-  for (const thread of model.threads.values()) checkThread(thread, known, threadIds, report);
-  return out;
+  return known;
 }
 
-type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
+const folderOf = (threadPath: string): string => threadPath.slice(threadPath.lastIndexOf('/') + 1);
 
-function checkThread(thread: ThreadRecord, known: Known, threadIds: Map<string, string>, report: Report): void {
-  const folder = thread.path.split('/').pop()!;
+/** A thread folder without its meta.json: here for an empty folder, from the workspace state for one with files (engine/state.ts holds its meta). */
+export function missingMetaMessage(thread: string): string {
+  return `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created)`;
+}
+
+function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report): void {
+  const folder = folderOf(thread.path);
   const metaPath = `${thread.path}/meta.json`;
   const meta = dataOf(thread.meta);
   if (!thread.meta) {
-    report(metaPath, [], 'thread-meta-missing', `Missing meta.json in thread ${thread.path}: expected the thread's identity (id, type, title, segment, source, created)`);
+    report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
   } else if (meta) {
     if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', `Thread id \`${meta.id}\` does not match its folder: expected \`"id": "${folder}"\``);
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
     if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
     const id = typeof meta.id === 'string' ? meta.id : folder;
-    const first = threadIds.get(id);
+    const first = firstWithId(id, thread.path);
     if (first) report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
-    else threadIds.set(id, thread.path);
     checkLinks(metaPath, meta, known, report);
   }
 

@@ -2,6 +2,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
+import { missingMetaMessage } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
@@ -31,6 +32,8 @@ interface Entry extends FileStamp {
 
 /** The stamp of text that is not on disk (staged, or unreadable): never matches a file, never cached. */
 const NO_STAMP: FileStamp = { mtimeMs: 0, ctimeMs: 0, ino: 0, size: -1 };
+/** The content hash of the entry standing for a thread's missing meta.json (holdMissingMeta). */
+const MISSING_META = 'missing-meta';
 
 export type FileUpdate = 'unchanged' | 'changed' | 'removed' | 'ignored';
 
@@ -114,17 +117,18 @@ export class WorkspaceState {
     this.scanDiagnostics = diagnostics;
     this.live.setScanDiagnostics(diagnostics);
     const changed: string[] = [];
+    const dirs = new Set(threadDirs);
     if (this.entries.size > 0) {
-      // A reload (a watcher's reconcile): the files gone since.
+      // A reload (a watcher's reconcile): the files gone since (a missing meta.json's stand-in
+      // stays while its folder does: settleMissingMeta below decides).
       const seen = new Set(files);
-      for (const path of [...this.entries.keys()]) {
-        if (!seen.has(path)) {
+      for (const [path, entry] of [...this.entries]) {
+        if (!seen.has(path) && (entry.hash !== MISSING_META || !dirs.has(path.slice(0, -'/meta.json'.length)))) {
           this.setEntry(path, undefined);
           changed.push(path);
         }
       }
     }
-    const dirs = new Set(threadDirs);
     for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
     for (const dir of threadDirs) this.live.addThreadDir(dir);
     const cold = this.entries.size === 0;
@@ -158,6 +162,7 @@ export class WorkspaceState {
       });
     }
     timer.mark(`read ${stale.length}${workers ? ` on ${workers} workers` : ''}`);
+    for (const dir of threadDirs) if (this.settleMissingMeta(dir)) changed.push(`${dir}/meta.json`);
     await this.resolveHeld();
     // A cache missing, damaged or grown stale by many edits is written again (not after every run: writing 10,000 entries costs more than re-parsing a few).
     // Racy entries read to compare their content count too: after a first sync wrote 10,000
@@ -332,12 +337,42 @@ export class WorkspaceState {
   }
 
   remove(path: string): FileUpdate {
-    const removed = this.entries.has(path);
-    this.setEntry(path, undefined);
+    const previous = this.entries.get(path);
     const thread = threadOf(path.split('/'))?.thread;
+    if (previous?.hash === MISSING_META) return 'unchanged';
+    this.setEntry(path, undefined);
+    // A meta.json deleted from a folder that keeps its stage files is held, not the thread dropped.
+    const held = thread !== undefined && this.settleMissingMeta(thread, previous);
     if (thread && !this.threadFiles.has(thread)) this.live.removeThreadDir(thread);
     this.live.removeThreadDir(path);
-    return removed ? 'removed' : 'unchanged';
+    return held ? 'changed' : previous ? 'removed' : 'unchanged';
+  }
+
+  /**
+   * A thread folder that has files but no meta.json — deleted by mistake, replaced by a
+   * folder, lost in a merge — is broken like a file that does not validate, not a thread
+   * that is gone: an entry stands for its meta.json, with the `thread-meta-missing` error
+   * and the last valid version (the one before the deletion, else the one in HEAD), so
+   * every value derived from the thread is held and the deletion is never committed
+   * (docs/derivation.md). Once the folder has no other file, the stand-in goes too.
+   * Returns whether the thread's meta entry changed.
+   */
+  private settleMissingMeta(thread: string, removed?: Entry): boolean {
+    const path = `${thread}/meta.json`;
+    const entry = this.entries.get(path);
+    const standIn = entry?.hash === MISSING_META;
+    const others = (this.threadFiles.get(thread) ?? 0) - (entry ? 1 : 0);
+    if (!entry && others > 0) {
+      const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'thread-meta-missing', missingMetaMessage(thread))] };
+      const good = removed && hasValue(removed.current) ? removed.current : removed?.good;
+      this.setEntry(path, entryOf(current, good, good ? (removed?.current === good ? 'memory' : (removed?.heldFrom ?? 'memory')) : undefined, removed?.headChecked ?? false, MISSING_META, NO_STAMP));
+      return true;
+    }
+    if (standIn && others === 0) {
+      this.setEntry(path, undefined);
+      return true;
+    }
+    return false;
   }
 
   /** A folder that disappeared (a thread deleted or renamed): forget everything under it. */

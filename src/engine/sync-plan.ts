@@ -53,6 +53,8 @@ export interface PlanOptions {
    * began to open (its meta.json written, a stage file not yet) is finished.
    */
   resume?: ReadonlySet<string>;
+  /** Files with a cross-file error (engine/transaction.ts): never edited, like a broken file. */
+  invalid?: ReadonlySet<string>;
 }
 
 /**
@@ -64,7 +66,8 @@ export interface PlanOptions {
  */
 export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previous: DerivedSnapshot, options: PlanOptions = {}): SyncPlan {
   const plan: SyncPlan = { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} };
-  const editable = (path: string): boolean => !model.broken.has(path);
+  const invalid = options.invalid;
+  const editable = (path: string): boolean => !model.broken.has(path) && !invalid?.has(path);
   // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
   const changed = derived.changedThreads;
   const threads = changed ? threadsAt(derived.threads, changed) : derived.threads;

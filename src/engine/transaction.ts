@@ -2,9 +2,12 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
+import { Locators } from '../check/locators.js';
+import { referenceErrors } from '../check/references.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
@@ -137,7 +140,9 @@ export async function runLockedTransaction<T>(
   let planned: Planned;
   try {
     if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
-    ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving)));
+    // Git answers while the workspace derives: planning waits for it, deriving does not.
+    const inQuestion = options.sync === false ? Promise.resolve([]) : sourcesInQuestion(root, options, uncommitted, proposal);
+    ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving, inQuestion)));
     if (seeded?.warning) planned.diagnostics.push(seeded.warning);
     timer.mark('validate+derive+plan');
   } catch (error) {
@@ -165,7 +170,7 @@ export async function runLockedTransaction<T>(
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
-  const triggers = committing ? await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root)))) : [];
+  const triggers = committing ? (await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root))))).filter((p) => !planned.invalid.has(p)) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
@@ -219,20 +224,53 @@ function uncommittedQuery(root: string, options: TransactionOptions, head: strin
 
 interface Planned {
   plan: SyncPlan;
+  /** Files with a cross-file error: left out of the commit. */
+  invalid: ReadonlySet<string>;
   derived: DerivedWorkspace | undefined;
   diagnostics: Diagnostic[];
   committing: boolean;
 }
 
-async function planDerived(state: WorkspaceState, options: TransactionOptions, resume?: ReadonlySet<string>): Promise<Planned> {
+async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<readonly string[] | undefined>, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
-  if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing };
+  if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>() };
   const derived = deriveWorkspace(model, options.derivation);
+  // Files valid on their own whose references do not resolve (an unknown id, a duplicate
+  // id, a stage without its predecessor): reported, never edited, never committed.
+  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), threadsInQuestion(model, await inQuestion));
+  const invalid = new Set(crossFile.map((d) => d.path));
   const previous = await readSnapshot(state.root);
-  const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume }));
-  return { plan, derived, diagnostics: [...diagnostics, ...plan.diagnostics], committing };
+  const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume, invalid }));
+  return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...plan.diagnostics], committing, invalid };
+}
+
+/**
+ * The sources whose cross-file errors a sync reports: those not committed yet — a
+ * watcher's pending ones, else git's answer — and the command's own. Undefined (every
+ * thread) when git cannot say.
+ */
+async function sourcesInQuestion<T>(root: string, options: TransactionOptions, uncommitted: UncommittedSources | undefined, proposal: WriteProposal<T>): Promise<readonly string[] | undefined> {
+  try {
+    const pending = options.pendingSources ?? (uncommitted ? await uncommitted.paths() : await everySource(root));
+    return [...pending, ...proposal.changes.map((c) => c.path)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The threads of the sources in question; every thread when the canvas, a goal or the config is among them (their ids are what threads name). */
+function threadsInQuestion(model: WorkspaceModel, inQuestion: readonly string[] | undefined): Iterable<string> {
+  if (inQuestion === undefined) return model.threads.keys();
+  const threads = new Set<string>();
+  for (const path of inQuestion) {
+    const kind = classifyPath(path).kind;
+    if (kind === 'canvas' || kind === 'goal' || kind === 'config') return model.threads.keys();
+    const thread = threadOf(path.split('/'))?.thread;
+    if (thread) threads.add(thread);
+  }
+  return threads;
 }
 
 /**
@@ -241,12 +279,12 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, r
  * one sync reaches the fixed point, not two. `undoFeed` unstages it (after a dry run or a
  * failure; a write records it for good).
  */
-async function planWithIcpFed(state: WorkspaceState, options: TransactionOptions, resume?: ReadonlySet<string>): Promise<{ planned: Planned; undoFeed?: () => void }> {
-  const first = await planDerived(state, options, resume);
+async function planWithIcpFed(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<readonly string[] | undefined>, resume?: ReadonlySet<string>): Promise<{ planned: Planned; undoFeed?: () => void }> {
+  const first = await planDerived(state, options, inQuestion, resume);
   const feeding = first.plan.edits.filter((e) => classifyPath(e.path).kind === 'icp');
   if (feeding.length === 0) return { planned: first };
   const undoFeed = state.stage(new Map(feeding.map((e) => [e.path, e.after])));
-  return { planned: withFedEdits(await planDerived(state, options, resume), first, feeding), undoFeed };
+  return { planned: withFedEdits(await planDerived(state, options, inQuestion, resume), first, feeding), undoFeed };
 }
 
 /**
@@ -378,7 +416,7 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const written = finishSources(state, journal, guard);
   // The same plan the interrupted run made (ICP second pass included), and the files of a
   // content thread it had begun to create but not finished.
-  const { plan, committing } = (await planWithIcpFed(state, options, new Set(journal.paths))).planned;
+  const { plan, committing } = (await planWithIcpFed(state, options, Promise.resolve([]), new Set(journal.paths))).planned;
   written.push(...(await applyDerived(state, plan, guard)));
   if (!committing) return null;
   // The plan is made from the workspace as it is now: a source someone changed since the
