@@ -116,7 +116,8 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     createCampaign: async (options, opts) => committed(await write((model) => proposeCampaign(model, options), opts)),
     advance: async (thread, opts) => {
       const path = resolveThreadPath(root, thread);
-      return committed(await write((model) => proposeAdvance(model, path), opts));
+      // The stage is judged as written, not as derivation holds it (advance.ts).
+      return committed(await write((_model, state) => proposeAdvance(state.currentModel(), path), opts));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
     listThreads: async (filter) => {

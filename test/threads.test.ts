@@ -6,7 +6,8 @@ import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
 import { slugify } from '../src/workspace/slug.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
-import { workspace } from './helpers/workspace.js';
+import { commitCount, gitInit } from './helpers/git.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 
@@ -186,6 +187,36 @@ describe('threadwork advance', () => {
     });
     const ws = await openWorkspace(dir);
     await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status: sales:pilot is in_progress/);
+  });
+
+  // The stage as written, not its last valid version (the template's empty fields, committed
+  // when the stage was opened): the errors check reports, not "fill in" of fields that are there.
+  it.each([
+    ['a value of the wrong type', 2, 'tests: [A1]\ninitial_confidence: "high"', { rule: 'schema', field: 'initial_confidence', line: 3 }],
+    ['an unknown assumption id', 2, 'tests: [A9]\ninitial_confidence: 0.3', { rule: 'unknown-assumption', field: 'tests[0]', line: 2 }],
+    ['an unknown strategic value', 3, 'arr_potential: 36000\nstrategic_value: High', { rule: 'schema', field: 'strategic_value', line: 3 }],
+  ])('refuses to leave a stage with %s, naming the error as check does, and writes nothing', async (_case, stage, written, expected) => {
+    const files: Record<string, string> = {
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
+      'threads/sales/acme/2-hypothesis.md': md('tests: []\ninitial_confidence: null'),
+    };
+    if (stage === 3) files['threads/sales/acme/3-implication.md'] = md('arr_potential: null\nstrategic_value: null');
+    const dir = workspace(files);
+    gitInit(dir);
+    const stageFile = stage === 2 ? 'threads/sales/acme/2-hypothesis.md' : 'threads/sales/acme/3-implication.md';
+    writeFiles(dir, { [stageFile]: md(written) });
+    const commits = commitCount(dir);
+
+    const result = await runJson<{ error: { code: string; diagnostics: unknown[] } }>(['advance', 'acme', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('stage-invalid');
+    const check = await runJson<{ diagnostics: { path: string }[] }>(['check', '--dir', dir]);
+    const reported = check.json.diagnostics.filter((d) => d.path === stageFile);
+    expect(reported).toEqual([expect.objectContaining({ ...expected, path: stageFile, severity: 'error' })]);
+    expect(result.json.error.diagnostics).toEqual(reported);
+    expect(readdirSync(join(dir, 'threads/sales/acme')).filter((f) => f.startsWith(`${stage + 1}-`))).toEqual([]);
+    expect(commitCount(dir)).toBe(commits);
   });
 
   it.each(['../../etc', '/etc', 'threads/../strategy', 'strategy/canvas', 'nope'])('refuses or reports the thread %j', async (thread) => {

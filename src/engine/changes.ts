@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../errors.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ErrorCode, ThreadworkError } from '../errors.js';
 
 /**
  * A source file a command writes on someone's behalf: data until the transaction applies
@@ -27,6 +28,12 @@ export interface WriteProposal<T> {
   invalidCode?: ErrorCode;
   /** Validate the written files against the workspace as it would be (default true). */
   validate?: boolean;
+  /**
+   * Source files the write builds on without rewriting them, validated with it: `advance`
+   * writes the next stage file, yet the stage it leaves must be valid, cross-file rules
+   * included. `refuse` words the refusal when one of them has errors.
+   */
+  builtOn?: { paths: readonly string[]; refuse: (errors: Diagnostic[]) => ThreadworkError };
 }
 
 export function createChange(path: string, content: string): SourceChange {

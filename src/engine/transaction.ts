@@ -314,13 +314,17 @@ function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {
 }
 
 /**
- * Refuses a proposal that would leave an error in a file it writes, judged like `check`
+ * Refuses a proposal that would leave an error in a file it writes or builds on, judged like `check`
  * on the workspace as it would be (the proposal is staged in the state), so positions and
  * `field` paths point into the new text.
  */
 function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): void {
   const paths = new Set(proposal.changes.map((c) => c.path));
-  const errors = checkModel(state.currentModel()).diagnostics.filter((d) => paths.has(d.path) && d.severity === 'error');
+  const builtOn = new Set(proposal.builtOn?.paths);
+  const all = checkModel(state.currentModel()).diagnostics.filter((d) => d.severity === 'error');
+  const under = all.filter((d) => builtOn.has(d.path));
+  if (under.length > 0 && proposal.builtOn) throw proposal.builtOn.refuse(under);
+  const errors = all.filter((d) => paths.has(d.path));
   if (errors.length === 0) return;
   const where = [...new Set(errors.map((d) => d.path))].join(', ');
   throw new ThreadworkError(

@@ -1,5 +1,5 @@
 import { today } from '../clock.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import type { ThreadMeta } from '../schema/meta.js';
@@ -20,6 +20,11 @@ export interface AdvanceResult {
 /**
  * The next stage file of a thread, once the current one is complete. When it is not,
  * throws with exactly which fields are missing and nothing is written.
+ *
+ * `model` shows the files as they are (the state's current model, not the derivation's,
+ * which holds a broken file at its last valid version): the stage is judged as written.
+ * Its cross-file rules (an unknown assumption in `tests`) are checked by the transaction,
+ * with the workspace as it would be (`builtOn`).
  */
 export function proposeAdvance(model: WorkspaceModel, threadPath: string): WriteProposal<AdvanceResult> {
   const thread = model.threads.get(threadPath);
@@ -33,13 +38,8 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
   const current = thread.stages[stage - 1]!;
-  if (current.diagnostics.some((d) => d.severity === 'error')) {
-    throw new ThreadworkError(
-      `Cannot advance ${threadPath}: ${current.path} has errors:\n${current.diagnostics.map(formatDiagnostic).join('\n')}`,
-      'stage-invalid',
-      { diagnostics: current.diagnostics },
-    );
-  }
+  const errors = current.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw stageInvalid(threadPath, current.path, errors);
   const missing = [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)];
   if (missing.length > 0) {
     // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
@@ -55,7 +55,18 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const text = renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target);
   if (model.text(target) !== undefined) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
-  return { result: { thread: threadPath, from: stage, to: next, created: target }, changes: [createChange(target, text)], summary: `open ${target}`, thread: threadPath };
+  return {
+    result: { thread: threadPath, from: stage, to: next, created: target },
+    changes: [createChange(target, text)],
+    summary: `open ${target}`,
+    thread: threadPath,
+    builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(threadPath, current.path, problems) },
+  };
+}
+
+/** A thread does not move on from a stage with errors: its next stage would build on them. */
+function stageInvalid(threadPath: string, path: string, errors: Diagnostic[]): ThreadworkError {
+  return new ThreadworkError(`Cannot advance ${threadPath}: ${path} has errors:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { diagnostics: errors });
 }
 
 /** Learning is recorded once the work is done: a deal's actions must all be settled first. */
