@@ -44,6 +44,21 @@ describe('assumption confidence', () => {
     expect(state).toMatchObject({ status: 'testing', testedBy: ['threads/sales/open'], n: 0 });
   });
 
+  // A thread tests its assumptions until its outcome is decided: reaching Stage 6 is not one.
+  it.each([
+    { name: 'a deal at Stage 6 with no outcome yet', stage: 6, status: 'open', testing: true },
+    { name: 'a deferred deal', stage: 4, status: 'deferred', testing: true },
+    { name: 'a campaign at Stage 6 not closed yet', stage: 6, status: 'active', testing: true },
+    { name: 'a deal won', stage: 6, status: 'closed-won', testing: false },
+    { name: 'a deal lost', stage: 6, status: 'closed-lost', testing: false },
+    { name: 'a deal stalled', stage: 6, status: 'stalled', testing: false },
+    { name: 'a deal rejected', stage: 4, status: 'rejected', testing: false },
+    { name: 'a campaign completed', stage: 6, status: 'completed', testing: false },
+  ] as const)('$name is testing it: $testing', ({ stage, status, testing }) => {
+    const [state] = deriveAssumptions([a4], [deal('threads/sales/d', { stage, status, tests: ['A4'] })], config);
+    expect(state).toMatchObject(testing ? { status: 'testing', testedBy: ['threads/sales/d'] } : { status: 'untested', testedBy: [] });
+  });
+
   it('recounts from scratch: changing a result from validated to invalidated moves it down', () => {
     const before = deriveAssumptions([a4], results('validated', 'validated', 'validated'), config)[0]!;
     const after = deriveAssumptions([a4], results('validated', 'validated', 'invalidated'), config)[0]!;

@@ -38,6 +38,8 @@ const EDITS: Record<string, Edit> = {
         .replace(/^arr: .*$/m, `arr: ${20000 + Math.floor(random() * 90) * 1000}`)
         .replace(/^margin: .*$/m, `margin: ${(0.5 + Math.floor(random() * 50) / 100).toFixed(2)}`),
     ),
+  // Stage 6 with no outcome yet: still testing its assumptions (testsOpenly), in both derivations.
+  'undecide its outcome': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^outcome: .*$/m, 'outcome: null')),
   'lose it': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^outcome: .*$/m, 'outcome: closed-lost')),
   'reopen it (learning deleted)': (dir, deal) => {
     const file = learning(dir, deal);

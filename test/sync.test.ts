@@ -99,6 +99,27 @@ describe('sync', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it('a deal at Stage 6 with no outcome yet still tests its assumptions; its outcome ends the test, and the commit says so', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK) });
+    stages(dir, 'threads/sales/acme', 5);
+    gitInit(dir);
+    await runCli(['sync', '--dir', dir]);
+    const testing = /\| A1 \| .* \| 0\.60 \| 0\.60 \| testing \| .* \| testing in \[acme\]/;
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(testing);
+
+    const advanced = await runCli(['advance', 'acme', '--dir', dir]);
+    expect(advanced.code, advanced.stderr).toBe(0);
+    expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json'))).toMatchObject({ stage: 6, status: 'open' });
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(testing);
+    expect(lastCommitMessage(dir)).not.toMatch(/^A1 /m);
+
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: stalled\nclosed: 2026-05-01\nloss_reason: Budget frozen') });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(/\| A1 \| .* \| 0\.60 \| 0\.60 \| untested \| .* \| — \|/);
+    // Only the status moved: the message says so, not "confidence 0.60 → 0.60".
+    expect(lastCommitMessage(dir)).toMatch(/^A1 testing → untested \(confidence 0\.60, n=0\)$/m);
+  });
+
   it('never commits what the user had staged for other work, and leaves it staged', async () => {
     const dir = syncedWorkspace();
     writeFiles(dir, { 'notes.txt': 'my staged work\n', 'threads/sales/acme/6-learning.md': wonLearning(48000) });

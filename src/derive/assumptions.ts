@@ -22,7 +22,7 @@ export interface AssumptionState {
   invalidated: number;
   /** v + p + i: how many Stage 6 results speak to it. */
   n: number;
-  /** Open threads whose hypothesis tests it. */
+  /** Threads whose hypothesis tests it and whose outcome is not decided yet (testsOpenly). */
   testedBy: string[];
   evidence: EvidenceRef[];
 }
@@ -44,9 +44,19 @@ export function deriveAssumptions(assumptions: readonly Assumption[], threads: r
   });
 }
 
-/** An open thread whose hypothesis tests the assumption: it is being tested. */
+/**
+ * The statuses of a thread whose outcome is decided: a deal won, lost, stalled or rejected, a
+ * campaign or content thread completed. Its results are in (or never will be).
+ */
+const DECIDED: ReadonlySet<ThreadFacts['status']> = new Set(['closed-won', 'closed-lost', 'stalled', 'rejected', 'completed']);
+
+/**
+ * A thread whose hypothesis tests the assumption and whose outcome is not decided yet: it
+ * is being tested. Reaching Stage 6 is not an outcome — a deal there stays open until its
+ * learning records one — so the stage alone never ends a test.
+ */
 export function testsOpenly(t: ThreadFacts, id: string): boolean {
-  return t.stage < 6 && t.status !== 'rejected' && t.tests.includes(id);
+  return !DECIDED.has(t.status) && t.tests.includes(id);
 }
 
 export function byThread(x: EvidenceRef, y: EvidenceRef): number {

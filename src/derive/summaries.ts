@@ -15,6 +15,20 @@ export function assumptionsSummary(states: readonly AssumptionState[]): BlockSum
   return Object.fromEntries(states.map((s) => [s.id, `${formatFixed(s.confidence)}|${s.status}|${s.n}`]));
 }
 
+/**
+ * One assumption's change for a commit body, from its summaries before (undefined: never
+ * shown) and after: what moved, before → after. A status that moved while the confidence
+ * did not (a deal testing it reached its outcome with no result for it) leads, rather than
+ * hiding behind "0.60 → 0.60".
+ */
+export function describeAssumptionChange(id: string, before: string | undefined, after: string): string {
+  const [confidence, status, n] = after.split('|');
+  const [wasConfidence, wasStatus] = before?.split('|') ?? [];
+  const statusMoved = wasStatus !== undefined && wasStatus !== status;
+  if (statusMoved && wasConfidence === confidence) return `${id} ${wasStatus} → ${status} (confidence ${confidence}, n=${n})`;
+  return `${id} confidence ${wasConfidence ?? '—'} → ${confidence} (${statusMoved ? `${wasStatus} → ` : ''}${status}, n=${n})`;
+}
+
 export function metricsSummary(overall: Figures): BlockSummary {
   return Object.fromEntries(metricRows(overall).map((row) => [row.label, row.value]));
 }

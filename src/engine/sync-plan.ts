@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
-import { assumptionsSummary, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
+import { assumptionsSummary, describeAssumptionChange, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
 import { lowerBoundBy } from '../derive/sorted.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
@@ -77,10 +77,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   if (assumptionsFile && editable(assumptionsFile.path)) {
     const summary = assumptionsSummary(derived.assumptions);
     planBlock(model, plan, previous, { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary }, (diff) =>
-      diff.filter((d) => d.after !== undefined).map((d) => {
-        const [confidence, status, n] = d.after!.split('|');
-        return { subject: d.key, kind: 'assumption' as const, description: `${d.key} confidence ${d.before?.split('|')[0] ?? '—'} → ${confidence} (${status}, n=${n})` };
-      }),
+      diff.flatMap((d) => (d.after === undefined ? [] : [{ subject: d.key, kind: 'assumption' as const, description: describeAssumptionChange(d.key, d.before, d.after) }])),
     );
   }
   const metricsFile = model.canvas.get('13-metrics');
