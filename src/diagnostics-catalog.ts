@@ -321,6 +321,14 @@ export const RULES = {
     message: 'Skipped special file {path}: {kind}',
     docs: 'Reading a FIFO could block forever; such files are left alone. Remove it from the workspace.',
   },
+  'folder-not-file': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a folder where the layout expects a file (a stage file, meta.json, a goal, a canvas section)',
+    message: 'Found a folder where {the file} is expected: move what it holds elsewhere, remove it and put the file back',
+    docs: 'threadwork reads a file at this path, and a folder there cannot be read: the file counts as broken, so the values derived from it are held at its last valid version (`derived-held`) rather than dropped as if it had been deleted. Move what the folder holds elsewhere, remove it and put the file back (`git restore` brings back the committed version).',
+  },
   'lock-compromised': {
     severity: 'error',
     reportedBy: ['sync', 'watch', 'write'],

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
@@ -17,60 +17,93 @@ import { WatchProcess } from './helpers/watch.js';
  */
 interface Scenario {
   name: string;
-  /** The file damaged, and what is written there. */
+  /** The file damaged. */
   path: string;
-  /** null: the file is deleted. */
-  damage: (text: string | undefined) => string | null;
-  /** The damaged text, fixed the way a person would. */
-  fix: (text: string) => string;
-  /** What the fix commits besides the file itself (default: the metrics it moves). */
-  released?: string[];
+  /** Damages it in the workspace at `dir`. */
+  damage: (dir: string) => void;
+  /** Fixes the damaged file the way a person would. */
+  fix: (dir: string) => void;
   /** Files whose bytes must not move. */
   unchanged: string[];
   /** A derived value that must be held: a meta.json and the fields it keeps (none when the meta.json itself is gone). */
   held?: { meta: string; fields: Record<string, unknown> };
+  /** What the commit that releases the hold holds besides the fixed file. */
+  released: string[];
 }
+
+/** Rewrites a workspace file's text. */
+const rewrite =
+  (path: string, edit: (text: string) => string) =>
+  (dir: string): void =>
+    writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
+
+const COBALT_INPUT = 'threads/sales/cobalt-remit/1-input.md';
 
 const SCENARIOS: Scenario[] = [
   {
     name: 'a schema error in a closed-won deal',
     path: 'threads/sales/harbor-lending/6-learning.md',
-    damage: (text) => text!.replace('arr: 36000', 'arr: "36k"'),
-    fix: (text) => text.replace('arr: "36k"', 'arr: 48000'),
+    damage: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: 36000', 'arr: "36k"')),
+    fix: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: "36k"', 'arr: 48000')),
     unchanged: ['threads/sales/harbor-lending/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'artifacts/sales/mid-market-fintech/materials/one-pager.md', 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md'],
     held: { meta: 'threads/sales/harbor-lending/meta.json', fields: { status: 'closed-won', pipeline_stage: 'closed-won', close_probability: 1 } },
+    // The won ARR it now gives the metrics.
+    released: ['strategy/canvas/13-metrics.md'],
   },
   {
     name: 'a learning file saved half-way',
     path: 'threads/sales/oakline-outfitters/6-learning.md',
-    damage: () => '---\noutcome: closed-won\narr: [oops',
-    fix: (text) => text.replace('arr: [oops', 'arr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n'),
+    damage: (dir) => writeFileSync(join(dir, 'threads/sales/oakline-outfitters/6-learning.md'), '---\noutcome: closed-won\narr: [oops'),
+    fix: rewrite('threads/sales/oakline-outfitters/6-learning.md', (text) => text.replace('arr: [oops', 'arr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n')),
     unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
     held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
+    released: ['strategy/canvas/13-metrics.md'],
+  },
+  {
+    // Unreadable, not deleted: the deal keeps the scores its input gave, as for any broken file.
+    name: 'a folder where a stage file belongs',
+    path: COBALT_INPUT,
+    damage: (dir) => {
+      rmSync(join(dir, COBALT_INPUT));
+      mkdirSync(join(dir, COBALT_INPUT));
+      writeFileSync(join(dir, COBALT_INPUT, 'notes.md'), 'Meeting notes\n');
+    },
+    fix: (dir) => {
+      rmSync(join(dir, COBALT_INPUT), { recursive: true });
+      git(dir, 'checkout', '--', COBALT_INPUT);
+      // A smaller company than before: its ICP score moves, so releasing the hold commits something.
+      rewrite(COBALT_INPUT, (text) => text.replace('employees: 260', 'employees: 40'))(dir);
+    },
+    unchanged: ['threads/sales/cobalt-remit/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
+    held: { meta: 'threads/sales/cobalt-remit/meta.json', fields: { stage: 2, icp_match_score: 0.8, contact_score: 0.84 } },
+    released: ['threads/sales/cobalt-remit/meta.json'],
   },
   {
     name: 'a learning file emptied by a save cut short',
     path: 'threads/sales/harbor-lending/6-learning.md',
-    damage: () => '',
-    fix: () => exampleText('threads/sales/harbor-lending/6-learning.md').replace('arr: 36000', 'arr: 48000'),
+    damage: (dir) => writeFileSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), ''),
+    fix: (dir) => writeFileSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), exampleText('threads/sales/harbor-lending/6-learning.md').replace('arr: 36000', 'arr: 48000')),
     unchanged: ['threads/sales/harbor-lending/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
     held: { meta: 'threads/sales/harbor-lending/meta.json', fields: { stage: 6, status: 'closed-won', close_probability: 1 } },
+    released: ['strategy/canvas/13-metrics.md'],
   },
   {
     name: 'binary bytes saved as a new learning file',
     path: 'threads/sales/oakline-outfitters/6-learning.md',
-    damage: () => 'PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000\u00ff\u00fe word/document.xml',
-    fix: () => '---\noutcome: closed-won\narr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n',
+    damage: (dir) => writeFileSync(join(dir, 'threads/sales/oakline-outfitters/6-learning.md'), 'PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000!\u0000\u00ff\u00fe word/document.xml'),
+    fix: (dir) => writeFileSync(join(dir, 'threads/sales/oakline-outfitters/6-learning.md'), '---\noutcome: closed-won\narr: 52000\nclosed: 2026-11-20\n---\n\n# Learning\n'),
     unchanged: ['threads/sales/oakline-outfitters/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
     held: { meta: 'threads/sales/oakline-outfitters/meta.json', fields: { stage: 5, status: 'open' } },
+    released: ['strategy/canvas/13-metrics.md'],
   },
   {
     name: "a closed-won deal's meta.json deleted",
     path: 'threads/sales/harbor-lending/meta.json',
-    damage: () => null,
+    damage: (dir) => rmSync(join(dir, 'threads/sales/harbor-lending/meta.json')),
     // Restored, with the deal moved to another segment: its ICP score and the segment's metrics move.
-    fix: () => exampleText('threads/sales/harbor-lending/meta.json').replace('"segment": "mid-market-fintech"', '"segment": "ecommerce-finance"'),
+    fix: (dir) => writeFileSync(join(dir, 'threads/sales/harbor-lending/meta.json'), exampleText('threads/sales/harbor-lending/meta.json').replace('"segment": "mid-market-fintech"', '"segment": "ecommerce-finance"')),
     unchanged: ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-fintech-beachhead.md', 'goals/g-arr-500k-2026.md'],
+    released: [],
   },
 ];
 
@@ -90,15 +123,7 @@ interface Outcome {
 }
 
 function damage(dir: string, scenario: Scenario): void {
-  let text: string | undefined;
-  try {
-    text = readFileSync(join(dir, scenario.path), 'utf8');
-  } catch {
-    text = undefined;
-  }
-  const damaged = scenario.damage(text);
-  if (damaged === null) rmSync(join(dir, scenario.path));
-  else writeFileSync(join(dir, scenario.path), damaged);
+  scenario.damage(dir);
 }
 
 function outcome(dir: string, diagnostics: { path: string; rule: string }[]): Outcome {
@@ -179,13 +204,12 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
       expect(held).toMatchObject(scenario.held.fields);
     }
 
-    const damaged = scenario.damage('') === null ? '' : readFileSync(join(dir, scenario.path), 'utf8');
-    writeFileSync(join(dir, scenario.path), scenario.fix(damaged));
+    scenario.fix(dir);
     const released = await runJson<{ commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
     expect(released.code, released.stdout).toBe(0);
     expect(released.json.commit?.committed).toBe(true);
-    // The fixed file is committed with the won ARR it now gives the metrics.
-    expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, ...(scenario.released ?? ['strategy/canvas/13-metrics.md'])]));
+    // The fixed file is committed with what it now changes.
+    expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, ...scenario.released]));
     expect(git(dir, 'status', '--porcelain', '--', scenario.path)).toBe('');
   });
 });

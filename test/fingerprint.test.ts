@@ -29,6 +29,8 @@ function manyThreads(): string {
   symlinkSync(join(tmpdir(), 'elsewhere.md'), join(dir, 'threads/sales/deal-0600/2-hypothesis.md'));
   execFileSync('mkfifo', [join(dir, 'threads/sales/deal-0650/3-implication.md')]);
   mkdirSync(join(dir, 'threads/sales/deal-0690/notes'));
+  // A folder where a stage file belongs: listed like the file, so a load reports it (scan.ts).
+  mkdirSync(join(dir, 'threads/sales/deal-0640/2-hypothesis.md'));
   return dir;
 }
 
@@ -58,6 +60,8 @@ describe('fingerprint on two threads', () => {
     expect(serial.scan.diagnostics.map((d) => [d.path, d.rule])).toEqual(scan.diagnostics.map((d) => [d.path, d.rule]));
     expect(serial.scan.diagnostics.map((d) => d.rule).sort()).toEqual(['path-refused', 'special-file']);
     expect(serial.scan.files).toContain('threads/sales/campaigns/launch/drafts/ada.md');
+    expect(serial.scan.files).toContain('threads/sales/deal-0640/2-hypothesis.md');
+    expect(serial.scan.files.filter((f) => f.includes('/notes'))).toEqual([]);
   });
 
   it('moves with an edit in a folder the worker lists', async () => {

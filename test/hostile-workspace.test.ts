@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -115,6 +115,30 @@ describe('special files are never opened', () => {
     expect(score.json.error!.message).toMatch(/FIFO/);
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
+});
+
+describe('a folder where a file belongs', () => {
+  it('is reported by check at its path, each kind of file by name; other folders are left alone; removing one is seen', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/notes/call.txt': 'a call\n' });
+    const folders = ['goals/g-dir.md', 'threads/sales/acme/1-input.md', 'threads/sales/globex/meta.json', 'strategy/canvas/07-channels.md'];
+    for (const folder of folders) mkdirSync(join(dir, folder), { recursive: true });
+    const expected = [
+      ['goals/g-dir.md', 'the goal file of g-dir'],
+      ['strategy/canvas/07-channels.md', 'the canvas section 07-channels.md'],
+      ['threads/sales/acme/1-input.md', 'the stage file 1-input.md of threads/sales/acme'],
+      ['threads/sales/globex/meta.json', 'the meta.json of threads/sales/globex'],
+    ].map(([path, what]) => expect.objectContaining({ path, line: 1, column: 1, severity: 'error', rule: 'folder-not-file', message: expect.stringContaining(`Found a folder where ${what} is expected`) }));
+    for (const run of ['first', 'again']) {
+      const check = await runJson<{ diagnostics: { rule: string }[] }>(['check', '--dir', dir]);
+      expect(check.code, run).toBe(1);
+      expect(check.json.diagnostics.filter((d) => d.rule === 'folder-not-file'), run).toEqual(expected);
+      expect(check.json.diagnostics.map((d) => JSON.stringify(d)).join('\n'), run).not.toMatch(/notes/);
+    }
+    // The fingerprint lists the folders as the scan does: removing one is seen by the next (cached) check.
+    rmSync(join(dir, 'goals/g-dir.md'), { recursive: true });
+    const after = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    expect(after.json.diagnostics.filter((d) => d.rule === 'folder-not-file').map((d) => d.path)).toEqual(folders.slice(1).sort());
+  });
 });
 
 describe('the CLI never reads a value as an option', () => {

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { classifyPath } from '../workspace/layout.js';
 import { isIgnoredName } from '../workspace/scan.js';
 
 export interface FolderWatcherEvents {
@@ -105,6 +106,8 @@ export class FolderWatcher {
     }
     if (isFolder) {
       this.watchTree(rel, true);
+      // A folder made where a file is read (`1-input.md/`): the state reports it, as a scan does (scan.ts).
+      if (classifyPath(rel).kind !== 'other') this.on.path(rel);
       return;
     }
     if (this.forget(rel)) this.on.folderGone(rel);

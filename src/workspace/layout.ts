@@ -62,6 +62,32 @@ export function classifyPath(rel: string): FileKind {
   return { kind: 'other' };
 }
 
+/** What the engine reads at a path, in words for a message: `the stage file 1-input.md of threads/sales/acme`. */
+export function describeFile(rel: string): string {
+  const kind = classifyPath(rel);
+  switch (kind.kind) {
+    case 'config':
+      return 'the workspace config';
+    case 'suppression':
+      return 'the do-not-contact list';
+    case 'canvas':
+    case 'canvas-unknown':
+      return `the canvas section ${rel.split('/').pop()}`;
+    case 'goal':
+      return `the goal file of ${kind.id}`;
+    case 'icp':
+      return `the ICP of segment ${kind.segment}`;
+    case 'thread-meta':
+      return `the meta.json of ${kind.thread}`;
+    case 'stage':
+      return `the stage file ${STAGE_FILES[kind.stage - 1]} of ${kind.thread}`;
+    case 'draft':
+      return `a draft of ${kind.thread}`;
+    default:
+      return 'a file';
+  }
+}
+
 /** For a path inside a thread folder, the thread's folder path and family. */
 export function threadOf(parts: readonly string[]): { thread: string; family: ThreadFamily } | undefined {
   if (parts[0] !== 'threads') return undefined;

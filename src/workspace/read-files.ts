@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, rea
 import { dirname, join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { symlinkOnTheWay } from './contain.js';
+import { describeFile } from './layout.js';
 
 /** What identifies a version of a file without reading it: the persistent parse cache's key (engine/parse-cache.ts). */
 export interface FileStamp {
@@ -71,6 +72,7 @@ export function readWorkspaceFile(root: string, rel: string, known?: Map<string,
   if (link !== undefined) throw refusal('path-refused', `${link} is a symbolic link: the workspace never reads through one`);
   const stat = lstatSync(join(root, rel));
   if (stat.isSymbolicLink()) throw refusal('path-refused', 'it is a symbolic link: the workspace never reads through one');
+  if (stat.isDirectory()) throw refusal('folder', 'it is a folder, not a file');
   if (!stat.isFile()) throw refusal('special-file', `it is a ${kindOf(stat)}, not a regular file`);
   return readScannedFile(root, rel).text;
 }
@@ -91,6 +93,8 @@ export function readScannedFile(root: string, rel: string): { text: string } & F
   }
   try {
     const stat = fstatSync(fd);
+    // A folder where the layout expects a file is listed by the scan to be reported here (scan.ts).
+    if (stat.isDirectory()) throw refusal('folder', 'it is a folder, not a file');
     if (!stat.isFile()) throw refusal('special-file', `it is a ${kindOf(stat)}, not a regular file`);
     const buffer = Buffer.allocUnsafe(stat.size);
     let read = 0;
@@ -145,9 +149,12 @@ export function readWorkspaceText(root: string, rel: string, known?: Map<string,
   }
 }
 
-/** The diagnostic for a file that could not be read: `path-refused`, `special-file` or `read`. */
+/** The diagnostic for a file that could not be read: `path-refused`, `folder-not-file`, `special-file` or `read`. */
 export function readDiagnostic(path: string, error: NodeJS.ErrnoException): Diagnostic {
   if (error.code === 'path-refused') return diagnostic(path, START, 'error', 'path-refused', `Refused ${path}: ${error.message}`);
+  if (error.code === 'folder') {
+    return diagnostic(path, START, 'error', 'folder-not-file', `Found a folder where ${describeFile(path)} is expected: move what it holds elsewhere, remove it and put the file back`);
+  }
   if (error.code === 'special-file') return diagnostic(path, START, 'warning', 'special-file', `Skipped special file ${path}: ${error.message}`);
   return diagnostic(path, START, 'error', 'read', `Cannot read file: ${error.code ?? error.message}`);
 }
@@ -161,6 +168,6 @@ export function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSock
   return 'special file';
 }
 
-function refusal(code: 'path-refused' | 'special-file', message: string): NodeJS.ErrnoException {
+function refusal(code: 'path-refused' | 'special-file' | 'folder', message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code });
 }

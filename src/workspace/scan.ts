@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
 import { kindOf } from './read-files.js';
-import { LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
+import { classifyPath, LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
 export interface ScanResult {
   /** Workspace-relative paths (forward slashes) of every file the engine reads. */
@@ -32,7 +32,7 @@ export function isIgnoredName(name: string): boolean {
 }
 
 /**
- * Whether a scan would list `path` when it is a regular file: by where it is, the rules of
+ * Whether a scan would list `path` when it is a regular file (or a folder where such a file belongs): by where it is, the rules of
  * scanLayout and scanThreadFolder below. A file the engine never reads cannot have caused
  * what it derives: a transaction never commits one as a trigger (engine/uncommitted.ts).
  */
@@ -92,17 +92,17 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     }
     return listDir(root, rel);
   };
-  const usable = (dir: string, e: Dirent, want: 'file' | 'dir'): boolean => usableEntry(root, dir, e, want, diagnostics, refuse);
+  const usable = (dir: string, e: Dirent): boolean => (e.isDirectory() ? isFolderWhereFileIsRead(dir ? `${dir}/${e.name}` : e.name) : usableEntry(root, dir, e, 'file', diagnostics, refuse));
   const config = list('').find((e) => e.name === LAYOUT.config);
-  if (config && usable('', config, 'file')) files.push(LAYOUT.config);
+  if (config && usable('', config)) files.push(LAYOUT.config);
   for (const dir of [LAYOUT.canvas, LAYOUT.goals]) {
-    for (const e of list(dir)) if (e.name.endsWith('.md') && usable(dir, e, 'file')) files.push(`${dir}/${e.name}`);
+    for (const e of list(dir)) if (e.name.endsWith('.md') && usable(dir, e)) files.push(`${dir}/${e.name}`);
   }
-  for (const e of list(LAYOUT.icp)) if (e.name.endsWith('.yaml') && usable(LAYOUT.icp, e, 'file')) files.push(`${LAYOUT.icp}/${e.name}`);
+  for (const e of list(LAYOUT.icp)) if (e.name.endsWith('.yaml') && usable(LAYOUT.icp, e)) files.push(`${LAYOUT.icp}/${e.name}`);
   // The do-not-contact list, the one file directly under the campaigns folder. One that is
   // refused (a link) or cannot be read (a folder) is reported, so it is never an empty list.
   const suppression = list(LAYOUT.campaigns).find((e) => e.name === 'suppression.yaml');
-  if (suppression && (suppression.isDirectory() || usable(LAYOUT.campaigns, suppression, 'file'))) files.push(`${LAYOUT.campaigns}/suppression.yaml`);
+  if (suppression && usable(LAYOUT.campaigns, suppression)) files.push(`${LAYOUT.campaigns}/suppression.yaml`);
   const threadParents = [LAYOUT.campaigns, LAYOUT.deals, LAYOUT.marketing];
   for (const parent of threadParents) {
     for (const e of list(parent)) {
@@ -122,7 +122,8 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
 /**
  * Appends the files of one thread folder (and of a campaign's `drafts/`) to `files`, and
  * what was refused to `diagnostics`. The folder and its drafts folder come from a listing
- * that says they are folders, not links: no lstat asks again.
+ * that says they are folders, not links: no lstat asks again. A folder where meta.json, a
+ * stage file or a draft belongs is listed as that file (isFolderWhereFileIsRead).
  */
 export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[]): void {
   const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
@@ -131,9 +132,25 @@ export function scanThreadFolder(root: string, dir: string, files: string[], dia
     if (campaign && f.name === 'drafts' && f.isDirectory()) {
       // Campaign drafts are checked against the quality gate.
       const drafts = `${dir}/drafts`;
-      for (const d of listDir(root, drafts)) if (d.name.endsWith('.md') && usableEntry(root, drafts, d, 'file', diagnostics, refuse)) files.push(`${drafts}/${d.name}`);
-    } else if (!f.isDirectory() && usableEntry(root, dir, f, 'file', diagnostics, refuse)) files.push(`${dir}/${f.name}`);
+      for (const d of listDir(root, drafts)) {
+        const rel = `${drafts}/${d.name}`;
+        if (d.name.endsWith('.md') && (d.isDirectory() ? isFolderWhereFileIsRead(rel) : usableEntry(root, drafts, d, 'file', diagnostics, refuse))) files.push(rel);
+      }
+    } else if (f.isDirectory() ? isFolderWhereFileIsRead(`${dir}/${f.name}`) : usableEntry(root, dir, f, 'file', diagnostics, refuse)) files.push(`${dir}/${f.name}`);
   }
+}
+
+/**
+ * Whether a folder sits where the engine reads a file — `threads/sales/acme/1-input.md/`,
+ * `goals/g-x.md/` — and is listed like that file: its read fails (`folder-not-file`,
+ * read-files.ts), so check reports it instead of seeing nothing, and the file counts as
+ * broken: what is derived from it is held at its last valid version (engine/state.ts), not
+ * dropped as if the file had been deleted. The fingerprint lists it too (it scans with the
+ * same functions); isScannedPath already names its path. Any other folder (a thread's
+ * `attachments/`) is left alone. Asked of folders only: few, so classifying costs nothing.
+ */
+function isFolderWhereFileIsRead(rel: string): boolean {
+  return classifyPath(rel).kind !== 'other';
 }
 
 function refuseLink(root: string, rel: string, diagnostics: Diagnostic[]): void {
