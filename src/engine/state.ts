@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead } from '../git/head-files.js';
 import { missingMetaMessage } from '../check/references.js';
-import { classifyPath, threadOf } from '../workspace/layout.js';
+import { classifyPath, threadOf, type FileKind } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
@@ -540,7 +540,7 @@ export class WorkspaceState {
       if (count > 0) this.threadFiles.set(thread, count);
       else this.threadFiles.delete(thread);
     }
-    const isBroken = entry !== undefined && !hasValue(entry.current) && entry.current.kind.kind !== 'other';
+    const isBroken = entry !== undefined && !hasValue(entry.current) && holdsValue(entry.current.kind);
     // The sets are asked only when they hold something: a load sets 70,000 files, nearly all valid.
     const wasBroken = this.broken.size > 0 && this.broken.has(path);
     if (isBroken !== wasBroken || isBroken) this.heldDirty = true;
@@ -548,7 +548,7 @@ export class WorkspaceState {
     else if (wasBroken) this.broken.delete(path);
     if (isBroken && !entry.good && !entry.headChecked) this.unresolved.add(path);
     else if (this.unresolved.size > 0) this.unresolved.delete(path);
-    const derivation = entry ? (hasValue(entry.current) || entry.current.kind.kind === 'other' ? entry.current : entry.good) : undefined;
+    const derivation = entry ? (hasValue(entry.current) || !holdsValue(entry.current.kind) ? entry.current : entry.good) : undefined;
     this.live.setFile(path, derivation);
     this.live.setDiagnostics(path, entry?.current.diagnostics ?? [], entry?.current.kind);
   }
@@ -615,6 +615,15 @@ export class WorkspaceState {
 }
 
 /** An entry, every one with the same properties in the same order (see parse-file.ts's parsedFile). */
+/**
+ * Whether a file of this kind has a value to validate, and so can be broken: not a file the
+ * engine only lists (a thread's notes) or a canvas file of no known section, which nothing
+ * is derived from (its \`canvas-unknown\` warning says so; holding it said "not valid").
+ */
+function holdsValue(kind: FileKind): boolean {
+  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown';
+}
+
 function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp): Entry {
   return { current, good, heldFrom, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
 }
