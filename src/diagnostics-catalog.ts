@@ -466,6 +466,7 @@ export const ERRORS = {
   'watcher-running': { summary: 'another `threadwork watch` is running on this workspace; `pid` and `started` name it' },
   'watch-start': { summary: 'the file watcher could not start' },
   'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
+  'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk): `path` names it, `errno` says why; the message says what state the workspace is in' },
   'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
   'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },

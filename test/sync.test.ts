@@ -309,6 +309,15 @@ describe('sync', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it('the text output of a sync that finished an interrupted run says what it committed, not "nothing to write"', async () => {
+    const dir = await killedWhileClosingAcme();
+    const result = await runCli(['sync', '--dir', dir]);
+    expect(result.code).toBe(0);
+    const commit = git(dir, 'rev-parse', 'HEAD').trim().slice(0, 10);
+    expect(result.stdout).toContain(`finished an interrupted write and committed it: ${commit}`);
+    expect(result.stdout).not.toContain('in sync: nothing to write');
+  });
+
   it('after finishing an interrupted run, commits as its triggers only the sources still uncommitted', async () => {
     const dir = await killedWhileClosingAcme();
     // The next command finishes acme's run and commits it, then makes its own commit.

@@ -12,7 +12,7 @@ import { withWorkspaceLock } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage, withTriggers } from './commit-message.js';
-import { clearJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
+import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState } from './state.js';
@@ -106,6 +106,32 @@ export async function runLockedTransaction<T>(
   lock: { assertHeld?(): void } | undefined,
   propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
   options: TransactionOptions = {},
+): Promise<TransactionResult<T>> {
+  try {
+    return await transact(root, lock, propose, options);
+  } catch (error) {
+    throw await withStateAfterwards(root, error);
+  }
+}
+
+/**
+ * A file the system refused to write stopped the transaction part-way: its error says
+ * what the workspace holds now and what finishes the job, since the journal (when the
+ * run was to commit) makes the next transaction complete this one first.
+ */
+async function withStateAfterwards(root: string, error: unknown): Promise<unknown> {
+  if (!(error instanceof ThreadworkError) || error.code !== 'write-failed') return error;
+  const after = (await hasJournal(root))
+    ? 'Nothing was committed; files written before it stay on disk, and once it can be written the next threadwork command (e.g. `threadwork sync`) finishes this change first and commits it.'
+    : 'Files written before it stay on disk, uncommitted; once it can be written, `threadwork sync` writes the rest.';
+  return new ThreadworkError(`${error.message}. ${after}`, error.code, error.details);
+}
+
+async function transact<T>(
+  root: string,
+  lock: { assertHeld?(): void } | undefined,
+  propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
+  options: TransactionOptions,
 ): Promise<TransactionResult<T>> {
   // The lock is re-read before a write at most every 5 ms (a batch of 10,000 files read its
   // owner file 40,000 times): a takeover needs this process's heartbeat to have stopped for

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { pathRefused, resolvesInside, symlinkOnTheWay } from './contain.js';
 import { currentLock } from './lock.js';
+import { naming, namingAsync } from './write-failure.js';
 
 /**
  * Every write of the engine goes through this file, and each one is checked first:
@@ -17,7 +18,8 @@ import { currentLock } from './lock.js';
  * - after its folders are made, the parent folder must resolve (realpath) inside `root`.
  *
  * A refused write throws `ThreadworkError` `path-refused` and touches nothing: no folder
- * is made through a link pointing outside the workspace.
+ * is made through a link pointing outside the workspace. A write the system refuses
+ * (permissions, a full or read-only disk) throws `write-failed`, naming the workspace file.
  */
 function prepareWrite(root: string, rel: string): string {
   currentLock()?.assertHeld();
@@ -39,8 +41,7 @@ function specialKindOf(stat: Stats): string | undefined {
  * processes creating the same thread, exactly one wins.
  */
 export function makeWorkspaceDir(root: string, rel: string, options: { exclusive?: boolean } = {}): void {
-  const abs = prepareWrite(root, rel);
-  mkdirSync(abs, { recursive: !options.exclusive });
+  naming(rel, () => mkdirSync(prepareWrite(root, rel), { recursive: !options.exclusive }));
 }
 
 /**
@@ -49,14 +50,16 @@ export function makeWorkspaceDir(root: string, rel: string, options: { exclusive
  * is already identical and returns whether it wrote.
  */
 export function writeFileIfChanged(root: string, rel: string, content: string): boolean {
-  const abs = prepareWrite(root, rel);
-  try {
-    if (readFileSync(abs, 'utf8') === content) return false;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  writeFileAtomic.sync(abs, content, { encoding: 'utf8' });
-  return true;
+  return naming(rel, () => {
+    const abs = prepareWrite(root, rel);
+    try {
+      if (readFileSync(abs, 'utf8') === content) return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    writeFileAtomic.sync(abs, content, { encoding: 'utf8' });
+    return true;
+  });
 }
 
 /** Below this many files a batch flushes each file itself; from it on, one `syncfs` flushes them all. */
@@ -90,7 +93,7 @@ export async function writeFilesIfChanged(
   const staged: { path: string; abs: string; temp: string; content: string; mode: number | undefined }[] = [];
   for (const file of files) {
     beforeEach();
-    const { abs, stat } = prepare(file.path);
+    const { abs, stat } = naming(file.path, () => prepare(file.path));
     // A file of another size cannot hold the content: only one of the same size is read to compare.
     if (stat && stat.size === Buffer.byteLength(file.content) && readFileSync(abs, 'utf8') === file.content) continue;
     // `name.<pid>.<n>.tmp`: the pattern the journal's recovery removes after a kill.
@@ -103,15 +106,17 @@ export async function writeFilesIfChanged(
       beforeEach();
       written.add(file);
       // Created with the file's mode; changed afterwards only when the umask took bits from it.
-      await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx', ...(file.mode !== undefined ? { mode: file.mode } : {}) });
-      if (file.mode !== undefined && (file.mode & processUmask()) !== 0) await chmod(file.temp, file.mode);
+      await namingAsync(file.path, async () => {
+        await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx', ...(file.mode !== undefined ? { mode: file.mode } : {}) });
+        if (file.mode !== undefined && (file.mode & processUmask()) !== 0) await chmod(file.temp, file.mode);
+      });
     });
     timer.mark('temps');
-    flushToDisk(root, staged.map((s) => s.temp));
+    flushToDisk(root, staged);
     timer.mark('flush');
     await inParallel(staged, async (file) => {
       beforeEach();
-      await rename(file.temp, file.abs);
+      await namingAsync(file.path, () => rename(file.temp, file.abs));
       written.delete(file);
     });
     timer.mark('renames');
@@ -194,26 +199,30 @@ async function inParallel<T>(items: readonly T[], task: (item: T) => Promise<voi
   if (rejected) throw rejected.reason;
 }
 
-/** Makes the content of `files` durable before they are renamed into place. */
-function flushToDisk(root: string, files: readonly string[]): void {
+/** Makes the content of the temporary files durable before they are renamed into place. */
+function flushToDisk(root: string, files: readonly { path: string; temp: string }[]): void {
   if (files.length >= SYNCFS_FROM) {
     const synced = spawnSync('sync', ['-f', root], { stdio: 'ignore' });
     if (synced.status === 0) return;
     // No coreutils `sync` (or it failed): flush each file, as a single write does.
   }
   for (const file of files) {
-    const fd = openSync(file, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    // Opened read-only: a temp file carries the mode of the file it replaces, and a
+    // read-only file (0444) cannot be reopened for writing by its non-root owner. fsync
+    // needs no write access (Linux, macOS); the rename that follows needs only the folder's.
+    naming(file.path, () => {
+      const fd = openSync(file.temp, 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    });
   }
 }
 
 export function writeFileAtomicSync(root: string, rel: string, content: string | Buffer): void {
-  const abs = prepareWrite(root, rel);
-  writeFileAtomic.sync(abs, content, typeof content === 'string' ? { encoding: 'utf8' } : {});
+  naming(rel, () => writeFileAtomic.sync(prepareWrite(root, rel), content, typeof content === 'string' ? { encoding: 'utf8' } : {}));
 }
 
 /**
@@ -222,16 +231,18 @@ export function writeFileAtomicSync(root: string, rel: string, content: string |
  * another writer got there first. Returns false when the file already existed.
  */
 export function createFileExclusive(root: string, rel: string, content: string): boolean {
-  const abs = prepareWrite(root, rel);
-  const temp = `${abs}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
-  try {
-    linkSync(temp, abs);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  return naming(rel, () => {
+    const abs = prepareWrite(root, rel);
+    const temp = `${abs}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(temp, content, { encoding: 'utf8', flag: 'wx' });
+    try {
+      linkSync(temp, abs);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  });
 }

@@ -15,7 +15,9 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
 export function describeSync(result: SyncResult): string {
   const lines = result.diagnostics.map(formatColored);
   if (result.edits.length === 0) {
-    lines.push(pc.green('✓ in sync: nothing to write'));
+    // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
+    if (result.commit?.committed) lines.push(`${pc.green('✓')} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write`);
+    else lines.push(pc.green('✓ in sync: nothing to write'));
     return lines.join('\n');
   }
   const verb = result.dryRun ? 'would write' : 'wrote';

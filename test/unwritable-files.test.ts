@@ -1,0 +1,106 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, type CliResult } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+// Permissions only bind a user who is not root: root writes into a read-only folder and
+// reopens a 0444 file for writing. Run as root (CI containers often are), the CLI is run
+// as `nobody` through setpriv, on a workspace that user owns; without setpriv, as root,
+// these tests are skipped.
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+const setpriv = asRoot && hasSetpriv();
+const permissionsBind = !asRoot || setpriv;
+
+function hasSetpriv(): boolean {
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The example workspace, synced, owned by the user the CLI runs as. */
+function ownedWorkspace(): string {
+  const dir = exampleWorkspace();
+  if (setpriv) chownTree(dir, NOBODY);
+  return dir;
+}
+
+function chownTree(path: string, uid: number): void {
+  chownSync(path, uid, uid);
+  if (!statSync(path).isDirectory()) return;
+  for (const entry of readdirSync(path)) chownTree(join(path, entry), uid);
+}
+
+/** The real CLI, as a user whom permissions bind. */
+function runUnprivileged(dir: string, args: readonly string[]): Promise<CliResult> {
+  const node = [process.execPath, BIN, ...args, '--dir', dir];
+  const [command, ...rest] = setpriv ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...node] : node;
+  // No user git config: root's home is not readable by nobody.
+  const env = { ...process.env, NO_COLOR: '1', HOME: dir, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  return new Promise((resolve) => {
+    execFile(command!, rest, { cwd: dir, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Git as the test's user, in a repository another user may own (git refuses one otherwise). */
+const gitHere = (dir: string, ...args: string[]): string => git(dir, '-c', 'safe.directory=*', ...args);
+const lastCommitPaths = (dir: string): string[] => gitHere(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+
+const DEAL = 'threads/sales/brightcart';
+
+/** An input change that moves the deal's derived scores, so its meta.json must be rewritten. */
+function moveBrightcartScores(dir: string): void {
+  const input = join(dir, `${DEAL}/1-input.md`);
+  execFileSync('sed', ['-i', 's/employees: 180/employees: 900/', input]);
+}
+
+describe.skipIf(!permissionsBind)('files the user may not write', () => {
+  it('a read-only meta.json is still rewritten by sync, keeps its mode, and is committed', async () => {
+    const dir = ownedWorkspace();
+    expect((await runUnprivileged(dir, ['sync'])).code).toBe(0);
+    chmodSync(join(dir, `${DEAL}/meta.json`), 0o444);
+    moveBrightcartScores(dir);
+
+    const result = await runUnprivileged(dir, ['sync']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, `${DEAL}/meta.json`), 'utf8')).icp_match_score).not.toBe(0.77);
+    expect(statSync(join(dir, `${DEAL}/meta.json`)).mode & 0o777).toBe(0o444);
+    expect(lastCommitPaths(dir)).toEqual([`${DEAL}/1-input.md`, `${DEAL}/meta.json`]);
+    expect(existsSync(join(dir, '.git/threadwork-pending.json'))).toBe(false);
+    expect(readdirSync(join(dir, DEAL)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a folder it may not write into is a write-failed error naming the file; the next sync finishes and says so', async () => {
+    const dir = ownedWorkspace();
+    expect((await runUnprivileged(dir, ['sync'])).code).toBe(0);
+    moveBrightcartScores(dir);
+    chmodSync(join(dir, DEAL), 0o555);
+
+    const refused = await runUnprivileged(dir, ['sync', '--json']);
+    expect(refused.code).toBe(1);
+    const error = (JSON.parse(refused.stdout) as { error: Record<string, string> }).error;
+    expect(error).toMatchObject({ code: 'write-failed', path: `${DEAL}/meta.json`, errno: 'EACCES' });
+    expect(error.message).toMatch(/^Cannot write threads\/sales\/brightcart\/meta\.json: permission denied/);
+    expect(error.message).toContain('Nothing was committed');
+    const text = await runUnprivileged(dir, ['sync']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).not.toMatch(/\n\s+at /); // no stack trace
+
+    chmodSync(join(dir, DEAL), 0o755);
+    const finished = await runUnprivileged(dir, ['sync']);
+    expect(finished.code).toBe(0);
+    expect(finished.stdout).toMatch(/finished an interrupted write and committed it: [0-9a-f]{10}/);
+    expect(finished.stdout).not.toContain('in sync: nothing to write');
+    expect(lastCommitPaths(dir)).toEqual([`${DEAL}/1-input.md`, `${DEAL}/meta.json`]);
+    expect(gitHere(dir, 'status', '--porcelain')).toBe('');
+  });
+});
