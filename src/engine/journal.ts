@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lockDirectory } from '../workspace/lock.js';
+import { checkoutDir } from '../workspace/checkout-dir.js';
 import { writeFileAtomicSync } from '../workspace/write.js';
 import type { SourceChange } from './changes.js';
 
@@ -21,20 +21,28 @@ export interface Journal {
   paths: string[];
 }
 
+/**
+ * Kept in the checkout's git directory and named by the workspace's place in its checkout
+ * (checkout-dir.ts), so a workspace moved after a kill still finishes its transaction, and
+ * another worktree of the repository never finishes it.
+ */
 async function journalFile(root: string): Promise<string> {
-  return join(await lockDirectory(root), 'threadwork-pending.json');
+  return join((await checkoutDir(root)).dir, 'threadwork-pending.json');
 }
 
 export async function recordJournal(journal: Journal): Promise<void> {
   const file = await journalFile(journal.root);
-  writeFileAtomicSync(dirname(file), basename(file), `${JSON.stringify(journal)}\n`);
+  const { workspace } = await checkoutDir(journal.root);
+  writeFileAtomicSync(dirname(file), basename(file), `${JSON.stringify(Object.assign({}, journal, { workspace }))}\n`);
 }
 
 /** The record an interrupted transaction left; undefined when there is none (or it is not ours, or unreadable). */
 export async function readJournal(root: string): Promise<Journal | undefined> {
   try {
-    const journal = JSON.parse(readFileSync(await journalFile(root), 'utf8')) as Partial<Journal>;
-    if (journal.root !== root || typeof journal.message !== 'string' || !Array.isArray(journal.paths)) return undefined;
+    const journal = JSON.parse(readFileSync(await journalFile(root), 'utf8')) as Partial<Journal> & { workspace?: string };
+    // `root`: a journal written before records named the workspace by its place in the checkout.
+    const ours = journal.workspace === undefined ? journal.root === root : journal.workspace === (await checkoutDir(root)).workspace;
+    if (!ours || typeof journal.message !== 'string' || !Array.isArray(journal.paths)) return undefined;
     return { root, message: journal.message, paths: journal.paths, sources: Array.isArray(journal.sources) ? journal.sources : [] };
   } catch {
     return undefined;
