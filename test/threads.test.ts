@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
-import { slugify } from '../src/workspace/slug.js';
+import { checkedSlug, lettersWithoutLatinForm, slugify } from '../src/workspace/slug.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
@@ -37,8 +37,27 @@ describe('slugify', () => {
     ['!!!', /no letters or digits/],
     ['   ', /no letters or digits/],
     ['', /no letters or digits/],
+    ['日本株式会社', /its letters have no Latin form/],
+    ['Яндекс', /its letters have no Latin form/],
+    ['Ελληνικά ΑΕ', /its letters have no Latin form/],
   ])('refuses %j', (name, why) => {
     expect(() => slugify(name)).toThrow(why);
+  });
+
+  it('says which words of a partly Latin name a folder name leaves out', () => {
+    expect(slugify('Sony 日本')).toBe('sony');
+    expect(lettersWithoutLatinForm('Sony 日本')).toEqual(['日本']);
+    expect(lettersWithoutLatinForm('Café Zürich AG')).toEqual([]);
+    expect(lettersWithoutLatinForm('Straße 42')).toEqual([]);
+  });
+
+  it.each(['acme-japan', 'a', '42', 'x'.repeat(60)])('takes the folder name %j as given', (slug) => {
+    expect(checkedSlug(slug)).toBe(slug);
+  });
+
+  // Only what slugify itself makes: no separator, no `..`, no case or normalisation twins.
+  it.each(['../x', 'a/b', 'Acme', 'acme--japan', '-acme', 'acme-', '日本', 'caf\u00e9', 'cafe\u0301', 'a b', '.', '', 'x'.repeat(61)])('refuses the folder name %j', (slug) => {
+    expect(() => checkedSlug(slug)).toThrow(/Refused/);
   });
 });
 
@@ -57,6 +76,38 @@ describe('threadwork deal new', () => {
     expect(input).not.toMatch(/\{\{|\}\}/);
     const check = await runCli(['check', '--dir', dir]);
     expect(check.code, check.stdout).toBe(0);
+  });
+
+  it.each(['日本株式会社', 'Яндекс', 'Ελληνικά ΑΕ'])('refuses %j with the true reason and opens it with --slug, keeping the name as the title', async (company) => {
+    const dir = workspace();
+    const refused = await runJson(['deal', 'new', company, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'invalid-name' } });
+    const message = (refused.json as { error: { message: string } }).error.message;
+    expect(message).toContain('its letters have no Latin form');
+    expect(message).not.toContain('no letters or digits');
+    expect(message).toContain('--slug');
+
+    const opened = await runJson(['deal', 'new', company, '-s', 'mid-market-fintech', '--slug', 'local-company', '--dir', dir]);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(opened.json).toMatchObject({ path: 'threads/sales/local-company', id: 'local-company' });
+    expect(JSON.parse(read(dir, 'threads/sales/local-company/meta.json'))).toMatchObject({ id: 'local-company', title: company });
+    expect(read(dir, 'threads/sales/local-company/1-input.md')).toContain(company);
+    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+  });
+
+  it('says which words of the name the folder name left out, and refuses a --slug that is not a folder name', async () => {
+    const dir = workspace();
+    const mixed = await runCli(['deal', 'new', 'Sony 日本', '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(mixed.code, mixed.stderr).toBe(0);
+    expect(mixed.stdout).toContain('the folder name sony leaves out 日本');
+    expect(JSON.parse(read(dir, 'threads/sales/sony/meta.json')).title).toBe('Sony 日本');
+    for (const slug of ['../outside', 'Sony-Japan', '日本']) {
+      const refused = await runCli(['deal', 'new', 'Sony 日本', '-s', 'mid-market-fintech', '--slug', slug, '--dir', dir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Refused --slug .*: it is not a folder name threadwork makes/);
+    }
+    expect(readdirSync(join(dir, 'threads/sales')).filter((f) => f !== 'campaigns')).toEqual(['sony']);
   });
 
   it('never overwrites an existing thread', async () => {
@@ -139,6 +190,13 @@ describe('threadwork campaign new', () => {
     expect(result.json).toMatchObject({ path: 'threads/sales/campaigns/2027-01-12-controller-outbound-q1', type: 'sales-campaign' });
     expect(JSON.parse(read(dir, 'threads/sales/campaigns/2027-01-12-controller-outbound-q1/meta.json'))).toMatchObject({ type: 'sales-campaign', segment: 'mid-market-fintech', created: '2027-01-12' });
     expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+  });
+
+  it('takes the folder name with --slug after the date', async () => {
+    const dir = workspace();
+    const result = await runJson(['campaign', 'new', 'Продажи Q1', '-s', 'mid-market-fintech', '--date', '2027-01-12', '--slug', 'sales-q1', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json).toMatchObject({ path: 'threads/sales/campaigns/2027-01-12-sales-q1' });
   });
 });
 

@@ -46,6 +46,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .command('new <company>')
     .description('open a deal thread: meta.json and 1-input.md')
     .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
+    .option('--slug <folder-name>', 'the folder name, e.g. acme-japan (default: made from the company name)')
     .option('--title <title>', 'thread title (default: the company name)')
     .option('-g, --goal <goal-id>', 'goal the deal counts towards')
     .option('--subgoal <id>', 'subgoal of that goal')
@@ -65,10 +66,11 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('open a campaign thread: meta.json and 1-input.md')
     .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
     .option('--date <YYYY-MM-DD>', 'start date, the folder prefix (default: today)')
+    .option('--slug <folder-name>', 'the folder name after the date (default: made from the name)')
     .option('-g, --goal <goal-id>', 'goal the campaign counts towards')
     .option('--subgoal <id>', 'subgoal of that goal')
     .option('--no-commit', 'write the files but do not commit')
-    .action((name: string, flags: { segment: string; date?: string; goal?: string; subgoal?: string; commit: boolean }, cmd: Command) =>
+    .action((name: string, flags: { segment: string; date?: string; slug?: string; goal?: string; subgoal?: string; commit: boolean }, cmd: Command) =>
       execute(async () => (await import('./commands/campaign.js')).campaignNewCommand(name, flags, globals(cmd)), globals(cmd).json),
     );
 

@@ -26,6 +26,7 @@ export const TOOL_INPUTS = {
   read_thread: { thread },
   create_deal: {
     company: z.string().min(1).describe('company name; the thread folder is its slug'),
+    slug: z.string().min(1).optional().describe('the folder name, e.g. acme-japan (lower-case a-z, 0-9, hyphens); needed when the company name has no Latin letters'),
     segment,
     title: z.string().min(1).optional(),
     goal: goalIdSchema.optional().describe('goal the deal counts towards'),

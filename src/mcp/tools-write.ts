@@ -24,6 +24,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
         await workspace.createDeal(
           {
             company: args.company,
+            slug: args.slug,
             segment: args.segment,
             title: args.title,
             goal: args.goal,

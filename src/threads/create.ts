@@ -10,12 +10,14 @@ import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { cleanName, slugify } from '../workspace/slug.js';
+import { checkedSlug, cleanName, NAME_THE_FOLDER, slugify } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
 
 export interface NewDealOptions {
   company: string;
+  /** The folder name, given as is (`--slug`); by default made from the company name. */
+  slug?: string;
   segment: string;
   title?: string;
   goal?: string;
@@ -31,6 +33,8 @@ export interface NewDealOptions {
 
 export interface NewCampaignOptions {
   name: string;
+  /** The folder name after the date, given as is (`--slug`); by default made from the name. */
+  slug?: string;
   segment: string;
   date?: string;
   goal?: string;
@@ -48,7 +52,7 @@ export interface CreatedThread {
 export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): WriteProposal<CreatedThread> {
   // Bidi controls and zero-width characters never reach a folder name nor meta.json (cleanName, slug.ts).
   const options: NewDealOptions = { ...typed, company: cleanName(typed.company), ...(typed.title !== undefined ? { title: cleanName(typed.title) } : {}) };
-  const slug = slugify(options.company, 'company name');
+  const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER);
   const date = checkedDate(options.date);
   const source = options.source ?? 'inbound';
   if (!threadSourceSchema.safeParse(source).success) {
@@ -69,7 +73,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
   const options: NewCampaignOptions = { ...typed, name: cleanName(typed.name) };
   const date = checkedDate(options.date);
-  const id = `${date}-${slugify(options.name, 'campaign name')}`;
+  const id = `${date}-${options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER)}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
   return proposeThread(model, `${LAYOUT.campaigns}/${id}`, meta, {}, 'open campaign');
 }

@@ -2,6 +2,9 @@ import { isAbsolute } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 
 const MAX_SLUG_LENGTH = 60;
+const PLAIN_NAME = 'Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.';
+/** What to do when a name gives no folder name: the commands that create threads take one. */
+export const NAME_THE_FOLDER = 'Name the folder yourself with --slug, e.g. --slug acme-japan.';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -34,14 +37,57 @@ export function cleanName(name: string): string {
  * ("cafe-zurich-ag", "at-and-t"). Anything that could escape its folder — path
  * separators, `..`, absolute paths, control characters — is refused rather than
  * silently rewritten, so a hostile or mistyped name never lands somewhere unexpected.
+ *
+ * Folder names are ASCII (`a-z`, `0-9`, `-`) on purpose: they are ids in meta.json, in
+ * `thread:` sources and in URLs, and an ASCII name cannot be two names that differ only
+ * by Unicode normalisation (macOS stores NFD, git and Linux keep bytes), nor be quoted by
+ * git. Latin letters lose their accents; a name with no letter that has a Latin form
+ * (日本株式会社, Яндекс) is refused with that reason: the caller names the folder itself
+ * (`--slug`, checked by {@link checkedSlug}).
  */
-export function slugify(typed: string, what = 'name'): string {
+export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): string {
+  const name = refuseUnsafe(typed, what);
+  const slug = asciiSlug(name);
+  if (!slug) {
+    const why = lettersWithoutLatinForm(name).length > 0 ? 'its letters have no Latin form (a-z) to make a folder name from' : 'it has no letters or digits to make a folder name from';
+    throw refused(what, name, why, otherwise);
+  }
+  return trimSlug(slug);
+}
+
+
+/**
+ * The letters and digits of `typed` that a folder name made by {@link slugify} leaves out
+ * ("日本" of "Sony 日本", which becomes `sony`), so the caller can say so rather than drop
+ * them quietly. Empty for a Latin name.
+ */
+export function lettersWithoutLatinForm(typed: string): string[] {
+  const words = cleanName(typed).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => w.replace(/[a-zA-Z0-9ß]+/g, ' ').trim()).filter(Boolean).map((w) => w.normalize('NFC'));
+}
+
+/**
+ * A folder name given as is (`--slug`): lower-case ASCII letters and digits in words
+ * joined by single hyphens, at most 60 characters — what {@link slugify} makes.
+ */
+export function checkedSlug(slug: string, what = 'folder name'): string {
+  const expected = 'Expected lower-case a-z and 0-9 in words joined by single hyphens, such as "acme-japan".';
+  if (slug.length > MAX_SLUG_LENGTH) throw refused(what, slug, `it is longer than ${MAX_SLUG_LENGTH} characters`, expected);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw refused(what, slug, 'it is not a folder name threadwork makes', expected);
+  return slug;
+}
+
+function refuseUnsafe(typed: string, what: string): string {
   const name = cleanName(typed);
   if (CONTROL.test(name)) throw refused(what, name, 'it contains control characters');
   if (name.includes('/') || name.includes('\\')) throw refused(what, name, 'it contains a path separator (/ or \\)');
   if (name.includes('..')) throw refused(what, name, 'it contains `..`');
   if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('~')) throw refused(what, name, 'it is an absolute path');
-  const slug = name
+  return name;
+}
+
+function asciiSlug(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/ß/g, 'ss')
@@ -49,8 +95,6 @@ export function slugify(typed: string, what = 'name'): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (!slug) throw refused(what, name, 'it has no letters or digits to make a folder name from');
-  return trimSlug(slug);
 }
 
 function trimSlug(slug: string): string {
@@ -60,9 +104,9 @@ function trimSlug(slug: string): string {
   return (lastDash > 20 ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
 }
 
-function refused(what: string, name: string, why: string): ThreadworkError {
+function refused(what: string, name: string, why: string, expected = PLAIN_NAME): ThreadworkError {
   return new ThreadworkError(
-    `Refused ${what} ${JSON.stringify(name)}: ${why}. Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.`,
+    `Refused ${what} ${JSON.stringify(name)}: ${why}. ${expected}`,
     'invalid-name',
     { name },
   );

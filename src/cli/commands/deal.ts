@@ -1,10 +1,12 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { NewDealOptions } from '../../threads/create.js';
+import { leftOutNote } from './left-out-note.js';
 import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export interface DealNewFlags {
   segment: string;
+  slug?: string;
   title?: string;
   goal?: string;
   subgoal?: string;
@@ -22,6 +24,7 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
   const workspace = await openWorkspace(options.dir);
   const request: NewDealOptions = { company, segment: flags.segment };
   const optional = {
+    slug: flags.slug,
     title: flags.title,
     goal: flags.goal,
     subgoal: flags.subgoal,
@@ -39,6 +42,7 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
     json: created,
     text: [
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
+      ...leftOutNote(flags.slug === undefined ? company : '', created.id),
       `Deal ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
       ...committedLine(created.commit),
     ].join('\n'),
