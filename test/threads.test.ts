@@ -110,6 +110,14 @@ describe('threadwork deal new', () => {
     expect(readdirSync(join(dir, 'threads/sales')).filter((f) => f !== 'campaigns')).toEqual(['sony']);
   });
 
+  it.each([['Campaigns'], ['Acme', '--slug', 'campaigns']])('refuses %j as a deal folder: threads/sales/campaigns holds the campaigns', async (...args) => {
+    const dir = workspace();
+    const result = await runCli(['deal', 'new', ...args, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/threads\/sales\/campaigns is the folder of the campaigns, not a deal/);
+    expect(result.stderr).not.toMatch(/already exists|threadwork advance/);
+  });
+
   it('never overwrites an existing thread', async () => {
     const dir = workspace();
     expect((await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
