@@ -309,6 +309,19 @@ describe('sync', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it('with errors, the text summary shows no green ✓, written or not', async () => {
+    const dir = syncedWorkspace();
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    writeFiles(dir, { 'threads/sales/acme/3-implication.md': md('arr_potential: [unclosed') });
+    for (const run of ['first', 'second']) {
+      const result = await runCli(['sync', '--dir', dir]);
+      expect(result.code, run).toBe(1);
+      expect(result.stdout, run).toMatch(/yaml-syntax/);
+      expect(result.stdout, run).not.toContain('✓');
+      expect(result.stdout.trimEnd().split('\n').pop(), run).toMatch(/^✗ .*1 error above/);
+    }
+  });
+
   it('the text output of a sync that finished an interrupted run says what it committed, not "nothing to write"', async () => {
     const dir = await killedWhileClosingAcme();
     const result = await runCli(['sync', '--dir', dir]);

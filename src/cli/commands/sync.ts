@@ -14,15 +14,19 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
 
 export function describeSync(result: SyncResult): string {
   const lines = result.diagnostics.map(formatColored);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  // The exit code is 1 with errors: the last line must not say all is well.
+  const mark = errors > 0 ? pc.red('✗') : pc.green('✓');
+  const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (what a broken file feeds is held at its last valid value)` : '';
   if (result.edits.length === 0) {
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
-    if (result.commit?.committed) lines.push(`${pc.green('✓')} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write`);
-    else lines.push(pc.green('✓ in sync: nothing to write'));
+    if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
+    else lines.push(errors > 0 ? `${mark} nothing to write, but not clean: ${errorsNote}` : pc.green('✓ in sync: nothing to write'));
     return lines.join('\n');
   }
   const verb = result.dryRun ? 'would write' : 'wrote';
   lines.push(...result.changes.map((c) => `  ${c.description}`));
-  lines.push(`${result.dryRun ? pc.yellow('dry run:') : pc.green('✓')} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}`);
+  lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
   if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths)`);
   if (result.commit?.committed) {
     if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${result.commit.warning}`);
