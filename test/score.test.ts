@@ -36,6 +36,16 @@ describe('threadwork score', () => {
     expect(result.json.rejected.map((r) => r.row)).toEqual([3, 4]);
   });
 
+  it('names the missing `name` column and the columns the row has, not a zod message', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'company,domain,employees\nAcme,acme.com,400\n' });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.json.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `company`, `domain`, `employees`' }]);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(text.stdout).toContain('skipped row 2: no `name` column');
+    expect(text.stdout).not.toMatch(/received undefined/);
+  });
+
   it.each([
     [['nope.csv', '-s', 'mid-market-fintech'], /Cannot read/],
     [['research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'space'], /Unknown segment "space"/],

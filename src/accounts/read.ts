@@ -70,7 +70,20 @@ function accountRow(row: number, data: unknown): AccountRow {
   const parsed = accountSchema.safeParse(data);
   if (parsed.success) return { row, account: parsed.data };
   const issue = parsed.error.issues[0]!;
+  const missing = missingRequired(data);
+  if (missing) return { row, error: missing };
   return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
+}
+
+/**
+ * A row without the company name at all: said as the column (or JSON field) that is
+ * missing, with the ones there are — a header named `company` instead of `name` is the
+ * usual cause — not as zod's "expected string, received undefined".
+ */
+function missingRequired(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object' || (data as Record<string, unknown>).name !== undefined) return undefined;
+  const present = Object.keys(data);
+  return `no \`name\` column (or JSON field): the company name is required${present.length ? `; this row has ${present.map((k) => `\`${k}\``).join(', ')}` : ''}`;
 }
 
 function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
