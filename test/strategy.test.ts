@@ -106,6 +106,10 @@ describe('threadwork strategy', () => {
     const missing = result.json.segments[0]!.missing.map((m) => `${m.section}:${m.key}`);
     expect(missing).toEqual(expect.arrayContaining(['07-uvp:uvp', '11-pricing:tiers']));
     expect(read(dir, 'artifacts/sales/ecommerce-finance/materials/one-pager.md')).toMatch(/fill in `uvp` in strategy\/canvas\/07-uvp\.md/);
+    // Missing prose is asked for as text to write, never as a key named `the section prose`.
+    const gtm = result.json.segments[0]!.missing.find((m) => m.section === '15-gtm');
+    expect(gtm?.message).toMatch(/write a paragraph below the front matter of strategy\/canvas\/15-gtm\.md$/);
+    expect(JSON.stringify(result.json)).not.toContain('`the section prose`');
     const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string }[] }>(['check', '--dir', dir]);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/07-uvp.md', rule: 'strategy-input-missing', severity: 'warning' }));
   });

@@ -59,7 +59,11 @@ export interface StrategyContext {
   missing_text: string[];
 }
 
-const fill = (section: CanvasSection, key: string): string => `_(fill in \`${key}\` in strategy/canvas/${section}.md)_`;
+/** What `need` asks for when a section's text, not a front-matter key, is missing. */
+const SECTION_PROSE = 'the section prose';
+/** A front-matter key is named as code; the prose is text to write, not a key. */
+const fillIn = (section: CanvasSection, key: string): string => `${key === SECTION_PROSE ? 'write a paragraph below the front matter of' : `fill in \`${key}\` in`} strategy/canvas/${section}.md`;
+const fill = (section: CanvasSection, key: string): string => `_(${fillIn(section, key)})_`;
 
 /**
  * The strategy context for one segment, from the canvas front matter (validated data),
@@ -70,7 +74,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   const missing: MissingInput[] = [];
   const need = (section: CanvasSection, key: string, value: string | undefined, what: string): string => {
     if (value && value.trim()) return value.trim();
-    missing.push({ section, key, message: `${what} is missing: fill in \`${key}\` in strategy/canvas/${section}.md` });
+    missing.push({ section, key, message: `${what} is missing: ${fillIn(section, key)}` });
     return fill(section, key);
   };
   const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
@@ -127,10 +131,10 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     current_solution: lowerFirst(problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work'),
     uvp: need('07-uvp', 'uvp', data('07-uvp').uvp as string | undefined, 'The value proposition'),
     tagline: (data('07-uvp').tagline as string | undefined) || '',
-    solution: need('09-solution', 'the section prose', firstParagraph(solutionProse), 'The solution'),
+    solution: need('09-solution', SECTION_PROSE, firstParagraph(solutionProse), 'The solution'),
     solution_points: bulletItems(solutionProse).slice(0, 5),
-    advantage: need('08-advantage', 'the section prose', firstParagraph(prose('08-advantage')), 'The unfair advantage'),
-    gtm: need('15-gtm', 'the section prose', firstParagraph(prose('15-gtm')), 'The go-to-market plan'),
+    advantage: need('08-advantage', SECTION_PROSE, firstParagraph(prose('08-advantage')), 'The unfair advantage'),
+    gtm: need('15-gtm', SECTION_PROSE, firstParagraph(prose('15-gtm')), 'The go-to-market plan'),
     context: firstParagraph(prose('01-context')),
     competitors: ((data('06-competitive').competitors as Data[] | undefined) ?? []).map((c) => ({
       name: String(c.name),
