@@ -388,6 +388,66 @@ const TASKS = {
       },
     ],
   },
+  cli: {
+    describe: 'the same commands as a person runs them: `threadwork check`, `threadwork sync` with nothing changed, and with one deal closed-won — the real CLI in a fresh process, timed from spawn to exit (Node start-up and module loading included), in a git repository copy at its fixed point',
+    measure: (ctx) => {
+      const repo = freshRepo(ctx, `cli-${ctx.deals}`);
+      const bin = join(HERE, '..', 'bin', 'threadwork.js');
+      const cli = (args) => {
+        const started = performance.now();
+        const child = spawnSync(process.execPath, [bin, ...args, '--json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+        const elapsed = performance.now() - started;
+        if (child.error) throw child.error;
+        if (child.status !== 0) throw new Error(`threadwork ${args.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr}${child.stdout.slice(0, 2000)}`);
+        const out = JSON.parse(child.stdout);
+        return { ms: elapsed, maxRssKb: 0, committed: out.commit?.committed ?? false };
+      };
+      // One deal closed-won with a new ARR, as bench/tasks/sync.js does.
+      const deal = readdirSync(join(repo, 'threads/sales')).filter((name) => name !== 'campaigns').sort()[7];
+      const learning = join(repo, 'threads/sales', deal, '6-learning.md');
+      const closeOneDeal = (round) => {
+        const text = readFileSync(learning, 'utf8');
+        writeFileSync(learning, text.replace(/^outcome: .*$/m, 'outcome: closed-won').replace(/^arr: .*$/m, `arr: ${41000 + round}`));
+      };
+      try {
+        // Untimed: the first sync (every meta.json), then the runs that store the fixed point and the check once nothing is racy.
+        cli(['sync']);
+        settle(performance.now());
+        cli(['sync']);
+        cli(['check']);
+        const check = [];
+        const noop = [];
+        const oneChange = [];
+        for (let i = 0; i < ctx.repeat; i++) {
+          check.push(cli(['check']));
+          noop.push(cli(['sync']));
+          closeOneDeal(i);
+          const changed = cli(['sync']);
+          if (!changed.committed) ctx.log('note: the one-change CLI sync committed nothing');
+          oneChange.push(changed);
+          // The next check and no-op find the workspace at rest again (no racy files).
+          settle(performance.now());
+          cli(['sync']);
+          cli(['check']);
+        }
+        return { check: summarize(check), noop: summarize(noop), oneChange: summarize(oneChange) };
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    },
+    columns: [
+      ['CLI check', (s) => fmtMs(s.check.medianMs)],
+      ['CLI sync no-op', (s) => fmtMs(s.noop.medianMs)],
+      ['CLI sync 1 change', (s) => fmtMs(s.oneChange.medianMs)],
+    ],
+    figures: [
+      {
+        label: 'through the CLI, spawn to exit: `check` at rest / `sync` at rest (ratio) / `sync` one change',
+        bar: 'for comparison',
+        cell: (s) => (s.cli ? verdict(`${ms(s.cli.check.medianMs)} / ${ms(s.cli.noop.medianMs)} (${times(s.cli.noop.medianMs / s.cli.check.medianMs)}) / ${ms(s.cli.oneChange.medianMs)}`) : null),
+      },
+    ],
+  },
   watch: {
     describe: `a real watcher (debounce ${DEBOUNCE_MS} ms), ${SAVES} saves per process: save → cycle end with and without commit, cycle cost, start-up, peak RSS`,
     measure: (ctx) => {

@@ -17,7 +17,7 @@ export function describeSync(result: SyncResult): string {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   // The exit code is 1 with errors: the last line must not say all is well.
   const mark = errors > 0 ? pc.red('✗') : pc.green('✓');
-  const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (what a broken file feeds is held at its last valid value)` : '';
+  const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
   if (result.edits.length === 0) {
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
     if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
