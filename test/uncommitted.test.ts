@@ -47,11 +47,13 @@ describe('uncommitted sources between runs', () => {
     const dir = await synced();
     expect(await ask(dir)).toMatchObject({ paths: [], narrowed: true });
     appendFileSync(join(dir, HYPOTHESIS), '\nA new line.\n');
+    writeFileSync(join(dir, 'goals/g-new.md'), '---\nid: g-new\n---\n');
+    // A note beside a thread's files: listed by the scan, never parsed, never a source.
     writeFileSync(join(dir, 'threads/sales/harbor-lending/notes.md'), 'untracked\n');
     rmSync(join(dir, INPUT));
     const after = await ask(dir);
     expect(after.narrowed).toBe(true);
-    expect(after.paths).toEqual([INPUT, HYPOTHESIS, 'threads/sales/harbor-lending/notes.md'].sort());
+    expect(after.paths).toEqual(['goals/g-new.md', INPUT, HYPOTHESIS].sort());
     expect(after.paths).toEqual(await everySource(dir));
   });
 
@@ -123,7 +125,9 @@ describe('uncommitted sources between runs', () => {
     const dir = await synced();
     // A file of a source folder the engine never reads: uncommitted, and never a trigger.
     writeFileSync(join(dir, 'strategy/notes.md'), 'thinking out loud\n');
-    expect(await changedPaths(dir, SOURCE_FOLDERS)).toEqual(['strategy/notes.md']);
+    // Nor is a note beside a thread's files: listed by the scan, never parsed.
+    writeFileSync(join(dir, 'threads/sales/brightcart/my-notes.txt'), 'scratch\n');
+    expect(await changedPaths(dir, SOURCE_FOLDERS)).toEqual(['strategy/notes.md', 'threads/sales/brightcart/my-notes.txt']);
     expect(await everySource(dir)).toEqual([]);
     const learning = join(dir, 'threads/sales/harbor-lending/6-learning.md');
     writeFileSync(learning, readFileSync(learning, 'utf8').replace('arr: 36000', 'arr: 41000'));
@@ -132,11 +136,12 @@ describe('uncommitted sources between runs', () => {
     expect(result.commit).toMatchObject({ committed: true });
     expect(result.triggers).toContain('threads/sales/harbor-lending/6-learning.md');
     expect(result.triggers).not.toContain('strategy/notes.md');
-    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain('strategy/notes.md');
+    expect(result.triggers).not.toContain('threads/sales/brightcart/my-notes.txt');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toMatch(/notes/);
     // The record the sync kept names its own commit: the next run still asks about named files only,
     // before a person's `git status` and after it.
     expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
-    expect(git(dir, 'status', '--porcelain', '--', ...SOURCE_FOLDERS)).toBe('?? strategy/notes.md\n');
+    expect(git(dir, 'status', '--porcelain', '--', ...SOURCE_FOLDERS)).toBe('?? strategy/notes.md\n?? threads/sales/brightcart/my-notes.txt\n');
     expect(await ask(dir)).toMatchObject({ narrowed: true, paths: [] });
   });
 

@@ -5,6 +5,7 @@ import { gitText } from '../git/git.js';
 import { repositoryOf } from '../git/repo.js';
 import { changedPaths } from '../git/status.js';
 import { settled, type Settled } from '../settled.js';
+import { classifyPath } from '../workspace/layout.js';
 import { isScannedPath } from '../workspace/scan.js';
 import { readCache, writeCache } from './cache.js';
 import type { WorkspaceState } from './state.js';
@@ -122,9 +123,13 @@ export class UncommittedSources {
   }
 }
 
-/** A file of the source folders the engine reads (one it never reads cannot have caused a change: never a trigger). */
+/**
+ * A file of the source folders the engine reads (one it never reads cannot have caused a
+ * change: never a trigger). A thread folder's other files — notes, attachments — are
+ * listed by the scan but never parsed: not sources either.
+ */
 function isSource(path: string): boolean {
-  return SOURCE_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`)) && isScannedPath(path);
+  return SOURCE_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}/`)) && isScannedPath(path) && classifyPath(path).kind !== 'other';
 }
 
 /** `git status` of the source folders, the files the engine never reads left out. */
