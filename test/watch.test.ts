@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -109,6 +109,22 @@ describe('threadwork watch', () => {
     expect(wonArr(dir)).toBe('51,000');
     expect(w.cycles()[2]!.commit).toMatchObject({ committed: true });
     expect(commitCount(dir)).toBe(commits + 1);
+  });
+
+  it('says so when a broken file is put back as it was: nothing to write, yet the error is gone', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await w.cycle(1);
+    const good = readFileSync(join(dir, 'threads/sales/acme/6-learning.md'), 'utf8');
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), '---\noutcome: closed-won\narr: [48000\n---\n');
+    await w.cycle(2);
+    expect(w.cycles()[1]!.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', rule: 'yaml-syntax' }));
+    // The last valid content again: derived values were held at it, so nothing is written.
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), good);
+    await w.cycle(3);
+    expect(w.cycles()[2]).toMatchObject({ trigger: ['threads/sales/acme/6-learning.md'], written: [], diagnostics: [] });
   });
 
   it('handles a thread folder deleted and another renamed', async () => {

@@ -13,7 +13,8 @@ interface Known {
   segments: Set<string>;
   assumptions: Set<string>;
   goals: Map<string, Set<string>>;
-  campaigns: Set<string>;
+  /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
+  campaigns: () => Set<string>;
 }
 
 /**
@@ -26,7 +27,7 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
   for (const section of CANVAS_SECTIONS) {
     if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
   }
-  const known = checkCanvasAndGoals(model, report);
+  const known = checkCanvasAndGoals(model, report, true);
   const threadIds = new Map<string, string>();
   const firstWithId = (id: string, path: string): string | undefined => {
     const first = threadIds.get(id);
@@ -41,28 +42,27 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
  * The cross-file errors a sync or a watch cycle reports (engine/transaction.ts): those of
  * the canvas and the goals, whole — a few files — and those of the threads named, not
  * of every thread: a cycle that re-checked 10,000 threads would cost what the workspace
- * holds, not what changed. A thread id is compared with every thread's folder name and
- * with the ids of the threads named (two meta.json ids that collide while both differ
- * from their folders are each a `thread-id-folder` error already). `check` reports all.
+ * holds, not what changed. Nothing here passes over every file or thread (warnings, which
+ * need such passes, are left to `check`). A thread id is compared with the thread folders
+ * of that name and with the ids of the threads named (two meta.json ids that collide
+ * while both differ from their folders are each a `thread-id-folder` error already).
  */
 export function referenceErrors(model: WorkspaceModel, locators: Locators, threads: Iterable<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
-  const known = checkCanvasAndGoals(model, report);
+  const known = checkCanvasAndGoals(model, report, false);
   const named = [...new Set(threads)].flatMap((path) => model.threads.get(path) ?? []);
-  if (named.length > 0) {
-    const byFolder = new Map<string, string>();
-    for (const path of model.threads.keys()) if (!byFolder.has(folderOf(path))) byFolder.set(folderOf(path), path);
-    const claimed = new Map<string, string>();
-    const firstWithId = (id: string, path: string): string | undefined => {
-      const folderOwner = byFolder.get(id);
-      if (folderOwner !== undefined && folderOwner !== path) return folderOwner;
-      const first = claimed.get(id);
-      if (!first) claimed.set(id, path);
-      return first;
-    };
-    for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report);
-  }
+  const claimed = new Map<string, string>();
+  // Another thread claims an id when its folder has that name (under any of the three
+  // thread folders: a few lookups, not a pass over 10,000 threads) or it was checked first with it.
+  const firstWithId = (id: string, path: string): string | undefined => {
+    const owner = [`${LAYOUT.deals}/${id}`, `${LAYOUT.campaigns}/${id}`, `${LAYOUT.marketing}/${id}`].find((other) => other !== path && model.threads.has(other));
+    if (owner !== undefined) return owner;
+    const first = claimed.get(id);
+    if (!first) claimed.set(id, path);
+    return first;
+  };
+  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report);
   return out.filter((d) => d.severity === 'error');
 }
 
@@ -74,13 +74,16 @@ function reporter(out: Diagnostic[], locators: Locators): Report {
   };
 }
 
-/** The rules within and between the canvas, the goals and the ICP files; the ids the threads may name. */
-function checkCanvasAndGoals(model: WorkspaceModel, report: Report): Known {
+/**
+ * The rules within and between the canvas, the goals and the ICP files; the ids the threads
+ * may name. `icp`: whether to look at every ICP file (a warning; a pass over every file).
+ */
+function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean): Known {
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', report),
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
     goals: collectGoals(model, report),
-    campaigns: new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path))),
+    campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
   };
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -99,7 +102,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report): Known {
     if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', `Goal id \`${declared}\` does not match its file name: expected \`id: ${id}\` or the file renamed to goals/${declared}.md`);
   }
 
-  for (const [path, file] of model.files) {
+  for (const [path, file] of icp ? model.files : []) {
     if (file.kind.kind !== 'icp') continue;
     const segment = file.kind.segment;
     if (known.segments.size > 0 && !known.segments.has(segment)) report(path, [], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
@@ -108,6 +111,11 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report): Known {
 }
 
 const folderOf = (threadPath: string): string => threadPath.slice(threadPath.lastIndexOf('/') + 1);
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 /** A thread folder without its meta.json: here for an empty folder, from the workspace state for one with files (engine/state.ts holds its meta). */
 export function missingMetaMessage(thread: string): string {
@@ -161,8 +169,8 @@ function checkLinks(file: string, data: Data, known: Known, report: Report): voi
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
   }
-  if (typeof source === 'string' && source.startsWith('campaign:') && !known.campaigns.has(source.slice(9))) {
-    report(file, ['source'], 'unknown-campaign', unknownMessage('campaign', source.slice(9), known.campaigns, LAYOUT.campaigns + '/'), 'warning');
+  if (typeof source === 'string' && source.startsWith('campaign:') && !known.campaigns().has(source.slice(9))) {
+    report(file, ['source'], 'unknown-campaign', unknownMessage('campaign', source.slice(9), known.campaigns(), LAYOUT.campaigns + '/'), 'warning');
   }
 }
 

@@ -37,6 +37,12 @@ export interface TransactionOptions {
    * them from its events). Without it, git tells (uncommitted.ts). Paths committed are removed.
    */
   pendingSources?: Set<string> | undefined;
+  /**
+   * The source files this run's events changed (a watcher fills it as its proposal collects
+   * them): a canvas section, a goal or the config among them has every thread's references
+   * checked. A cold run knows it from its load.
+   */
+  changedThisRun?: ReadonlySet<string> | undefined;
   /** Watch mode keeps the derivation between cycles: each cycle recounts only the threads that changed. */
   derivation?: IncrementalDerivation | undefined;
   /** false: a cold load reads every file, without the persistent parse cache (`--no-cache`). */
@@ -167,7 +173,7 @@ async function transact<T>(
   try {
     if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
     // Git answers while the workspace derives: planning waits for it, deriving does not.
-    const inQuestion = options.sync === false ? Promise.resolve([]) : sourcesInQuestion(root, options, uncommitted, proposal);
+    const inQuestion = options.sync === false ? Promise.resolve(NONE_IN_QUESTION) : sourcesInQuestion(state, options, uncommitted, proposal);
     ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving, inQuestion)));
     if (seeded?.warning) planned.diagnostics.push(seeded.warning);
     timer.mark('validate+derive+plan');
@@ -196,7 +202,7 @@ async function transact<T>(
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
-  const triggers = committing ? (await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root))))).filter((p) => !planned.invalid.has(p)) : [];
+  const triggers = committing ? uncheckedLeftOut(state, planned, await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root))))) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
@@ -238,6 +244,23 @@ async function transact<T>(
 }
 
 /**
+ * The triggers without the files with a cross-file error: those found before planning, and
+ * those of threads no one checked yet (git named them only now), whose errors join the
+ * run's diagnostics.
+ */
+function uncheckedLeftOut(state: WorkspaceState, planned: Planned, triggers: readonly string[]): string[] {
+  const unchecked = [...threadsOf(triggers)].filter((thread) => !planned.checked.has(thread));
+  const invalid = new Set(planned.invalid);
+  if (unchecked.length > 0) {
+    const model = state.derivationModel();
+    const late = referenceErrors(model, new Locators((path) => model.text(path)), unchecked).filter((d) => classifyPath(d.path).kind !== 'canvas' && classifyPath(d.path).kind !== 'goal');
+    planned.diagnostics.push(...late);
+    for (const d of late) invalid.add(d.path);
+  }
+  return triggers.filter((path) => !invalid.has(path));
+}
+
+/**
  * Which sources are uncommitted, for a cold transaction that may commit them as its
  * triggers (uncommitted.ts). A warm state knows them from its events (pendingSources),
  * or asks git only when there is something to commit, as does a run that recovers an
@@ -252,47 +275,76 @@ interface Planned {
   plan: SyncPlan;
   /** Files with a cross-file error: left out of the commit. */
   invalid: ReadonlySet<string>;
+  /** The threads whose cross-file rules were checked. */
+  checked: ReadonlySet<string>;
   derived: DerivedWorkspace | undefined;
   diagnostics: Diagnostic[];
   committing: boolean;
 }
 
-async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<readonly string[] | undefined>, resume?: ReadonlySet<string>): Promise<Planned> {
+async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
-  if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>() };
+  if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>(), checked: new Set<string>() };
   const derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate
   // id, a stage without its predecessor): reported, never edited, never committed.
-  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), threadsInQuestion(model, await inQuestion));
+  const checked = threadsInQuestion(model, await inQuestion);
+  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), checked);
   const invalid = new Set(crossFile.map((d) => d.path));
   const previous = await readSnapshot(state.root);
   const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume, invalid }));
-  return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...plan.diagnostics], committing, invalid };
+  return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...plan.diagnostics], committing, invalid, checked };
+}
+
+/** What a run checks for cross-file errors (referenceErrors): see sourcesInQuestion. */
+interface InQuestion {
+  /** The sources known not to be committed yet, and the command's own. */
+  pending: readonly string[];
+  /** The sources this run found changed, and the command's own; undefined when not known (every thread is checked). */
+  changed: readonly string[] | undefined;
+}
+
+const NONE_IN_QUESTION: InQuestion = { pending: [], changed: [] };
+
+/**
+ * The sources whose cross-file errors a run reports before it plans: what changed in this
+ * run — a watcher's cycle, else the files changed since the parse cache — and what is
+ * known to be uncommitted without asking git anew (a watcher's pending sources, or the
+ * answer a cold run that commits asked for anyway), so that none is edited or committed
+ * while its references do not resolve. A trigger found later is checked then (transact).
+ */
+async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionOptions, uncommitted: UncommittedSources | undefined, proposal: WriteProposal<T>): Promise<InQuestion> {
+  const own = proposal.changes.map((c) => c.path);
+  const since = options.state ? [...(options.changedThisRun ?? [])] : state.sinceParseCache?.paths;
+  let pending: readonly string[] = [];
+  try {
+    pending = options.pendingSources ? [...options.pendingSources] : uncommitted ? await uncommitted.paths() : [];
+  } catch {
+    // git could not say: the triggers, if any, are checked when they are known
+  }
+  return { pending: [...pending, ...own], changed: since && [...since, ...own] };
 }
 
 /**
- * The sources whose cross-file errors a sync reports: those not committed yet — a
- * watcher's pending ones, else git's answer — and the command's own. Undefined (every
- * thread) when git cannot say.
+ * The threads to check: those of the sources in question, and every thread when the canvas,
+ * a goal or the config changed in this run (their ids are what threads name) or what
+ * changed is not known. A canvas edited but not committed is no reason for every later
+ * run to check 10,000 threads.
  */
-async function sourcesInQuestion<T>(root: string, options: TransactionOptions, uncommitted: UncommittedSources | undefined, proposal: WriteProposal<T>): Promise<readonly string[] | undefined> {
-  try {
-    const pending = options.pendingSources ?? (uncommitted ? await uncommitted.paths() : await everySource(root));
-    return [...pending, ...proposal.changes.map((c) => c.path)];
-  } catch {
-    return undefined;
-  }
+function threadsInQuestion(model: WorkspaceModel, inQuestion: InQuestion): ReadonlySet<string> {
+  const namesIds = (path: string): boolean => {
+    const kind = classifyPath(path).kind;
+    return kind === 'canvas' || kind === 'goal' || kind === 'config';
+  };
+  if (inQuestion.changed === undefined || inQuestion.changed.some(namesIds)) return new Set(model.threads.keys());
+  return threadsOf([...inQuestion.pending, ...inQuestion.changed]);
 }
 
-/** The threads of the sources in question; every thread when the canvas, a goal or the config is among them (their ids are what threads name). */
-function threadsInQuestion(model: WorkspaceModel, inQuestion: readonly string[] | undefined): Iterable<string> {
-  if (inQuestion === undefined) return model.threads.keys();
+function threadsOf(paths: Iterable<string>): Set<string> {
   const threads = new Set<string>();
-  for (const path of inQuestion) {
-    const kind = classifyPath(path).kind;
-    if (kind === 'canvas' || kind === 'goal' || kind === 'config') return model.threads.keys();
+  for (const path of paths) {
     const thread = threadOf(path.split('/'))?.thread;
     if (thread) threads.add(thread);
   }
@@ -305,7 +357,7 @@ function threadsInQuestion(model: WorkspaceModel, inQuestion: readonly string[] 
  * one sync reaches the fixed point, not two. `undoFeed` unstages it (after a dry run or a
  * failure; a write records it for good).
  */
-async function planWithIcpFed(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<readonly string[] | undefined>, resume?: ReadonlySet<string>): Promise<{ planned: Planned; undoFeed?: () => void }> {
+async function planWithIcpFed(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<{ planned: Planned; undoFeed?: () => void }> {
   const first = await planDerived(state, options, inQuestion, resume);
   const feeding = first.plan.edits.filter((e) => classifyPath(e.path).kind === 'icp');
   if (feeding.length === 0) return { planned: first };
@@ -446,7 +498,7 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const written = finishSources(state, journal, guard);
   // The same plan the interrupted run made (ICP second pass included), and the files of a
   // content thread it had begun to create but not finished.
-  const { plan, committing } = (await planWithIcpFed(state, options, Promise.resolve([]), new Set(journal.paths))).planned;
+  const { plan, committing } = (await planWithIcpFed(state, options, Promise.resolve(NONE_IN_QUESTION), new Set(journal.paths))).planned;
   written.push(...(await applyDerived(state, plan, guard)));
   if (!committing) return null;
   // The plan is made from the workspace as it is now: a source someone changed since the

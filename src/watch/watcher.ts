@@ -59,6 +59,8 @@ export class WorkspaceWatcher {
   private uncommitted: Promise<string[]> | undefined;
   private watcher: FolderWatcher | undefined;
   private readonly pending = new Set<string>();
+  /** Files the last cycles reported a problem in: a cycle that finds one fixed says so, even with nothing to write. */
+  private readonly flagged = new Set<string>();
   private firstPendingAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
@@ -206,6 +208,7 @@ export class WorkspaceWatcher {
       // arrived while this cycle waited for it (another process writing): a cycle never
       // derives from a view of the workspace older than the last write another process made.
       let changed: string[] = [];
+      const changedThisRun = new Set<string>();
       const { sync } = await runTransaction(
         this.root,
         async () => {
@@ -216,16 +219,24 @@ export class WorkspaceWatcher {
             changed = [...new Set([...changed, ...(await this.applyEvents(arrived, false))])].sort();
           }
           for (const path of changed) this.pendingSources?.add(path);
+          // Start-up reads everything: its references are check's to judge, not a reason to
+          // check 10,000 threads (and make every stage's value) before the first save.
+          if (kind !== 'startup') for (const path of changed) changedThisRun.add(path);
           return SYNC_ONLY;
         },
-        { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources },
+        { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun },
       );
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
       if (kind !== 'startup' && changed.length === 0) return;
       const result = sync!;
       const relevant = new Set(changed);
       const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
-      if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0 && !result.commit?.committed) return;
+      // A file fixed back to its last valid content writes nothing: the cycle is still told,
+      // or the last line the person saw would be the error.
+      const fixed = changed.filter((path) => this.flagged.has(path) && !diagnostics.some((d) => d.path === path));
+      for (const path of fixed) this.flagged.delete(path);
+      for (const d of diagnostics) if (d.rule !== 'derived-held') this.flagged.add(d.path);
+      if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0 && !result.commit?.committed && fixed.length === 0) return;
       this.options.onCycle?.({
         time: new Date().toISOString(),
         kind,
