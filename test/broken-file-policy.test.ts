@@ -251,6 +251,28 @@ describe('broken-file policy: cross-file errors', () => {
     expect(git(watched, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
 
+  it('an assumption renamed in the canvas: every thread naming the old id is reported, run after run, until it is fixed', async () => {
+    const dir = exampleWorkspace();
+    const path = join(dir, ASSUMPTIONS);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}- id: A2$/m, '  - id: A9'));
+    type Result = { diagnostics: { path: string; rule: string }[] };
+    const named = (r: Result): string[] => [...new Set(r.diagnostics.filter((d) => d.rule === 'unknown-assumption').map((d) => d.path))].sort();
+    const first = await runJson<Result>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(first.code, first.stdout).toBe(1);
+    // Committed, unchanged files: checked because the ids they may name moved.
+    expect(named(first.json)).toEqual(['goals/g-arr-500k-2026.md', HYPOTHESIS, LEARNING]);
+    // The ids did not move again, and those files did not change: still reported, as check does.
+    const second = await runJson<Result>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(second.code).toBe(1);
+    expect(named(second.json)).toEqual(named(first.json));
+    const checked = await runJson<Result>(['check', '--dir', dir], { env: gitEnv() });
+    expect(named(checked.json)).toEqual(named(first.json));
+    // Fixed where they name it: reported no more.
+    for (const file of [HYPOTHESIS, LEARNING, 'goals/g-arr-500k-2026.md']) writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replaceAll('A2', 'A9'));
+    const fixed = await runJson<Result>(['sync', '--dir', dir], { env: gitEnv() });
+    expect(named(fixed.json)).toEqual([]);
+  });
+
   it('an unknown assumption in a hypothesis: reported and left uncommitted, while the learning beside it is committed with what it moved', async () => {
     const dir = exampleWorkspace();
     writeFileSync(join(dir, HYPOTHESIS), readFileSync(join(dir, HYPOTHESIS), 'utf8').replace('tests: [A1, A2, A3]', 'tests: [A1, A9, A3]'));

@@ -66,6 +66,16 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
   return out.filter((d) => d.severity === 'error');
 }
 
+/**
+ * The ids threads may name — segments, assumptions, goals and their subgoals — as one
+ * string: while it is what it was when every thread was last checked, a run need check
+ * only the threads that changed (engine/transaction.ts).
+ */
+export function knownIdsKey(model: WorkspaceModel): string {
+  const known = checkCanvasAndGoals(model, () => undefined, false);
+  return JSON.stringify([[...known.segments], [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, [...subgoals]])]);
+}
+
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
 
 function reporter(out: Diagnostic[], locators: Locators): Report {
@@ -143,7 +153,10 @@ function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: strin
     if (i > 0 && !thread.stages[i - 1]) {
       report(stage.path, [], 'stage-order', `Stage file ${STAGE_FILES[i]} has no predecessor: expected ${STAGE_FILES[i - 1]} in ${thread.path} (threads advance one stage at a time)`);
     }
-    const data = dataOf(stage);
+    // Only these stages name ids (a hypothesis's tests, a learning's validations, a campaign's
+    // links and prospects): the others' values are never asked for (the parse cache keeps them as bytes).
+    const namesIds = i === 1 || i === 5 || (thread.family === 'campaign' && (i === 0 || i === 4));
+    const data = namesIds ? dataOf(stage) : undefined;
     if (!data) return;
     listOf(data, 'tests').forEach((id, j) => {
       if (typeof id === 'string' && !known.assumptions.has(id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));

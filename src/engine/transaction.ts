@@ -3,7 +3,8 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { Locators } from '../check/locators.js';
-import { referenceErrors } from '../check/references.js';
+import { knownIdsKey, referenceErrors } from '../check/references.js';
+import { cacheEnabled, readCache, writeCache } from './cache.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
@@ -290,8 +291,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   const derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate
   // id, a stage without its predecessor): reported, never edited, never committed.
-  const checked = threadsInQuestion(model, await inQuestion);
-  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), checked);
+  const { checked, crossFile } = await crossFileErrors(state.root, model, await inQuestion, options);
   const invalid = new Set(crossFile.map((d) => d.path));
   const previous = await readSnapshot(state.root);
   const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume, invalid }));
@@ -328,18 +328,34 @@ async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionO
 }
 
 /**
- * The threads to check: those of the sources in question, and every thread when the canvas,
- * a goal or the config changed in this run (their ids are what threads name) or what
- * changed is not known. A canvas edited but not committed is no reason for every later
- * run to check 10,000 threads.
+ * What the last run knew of cross-file errors (kept in the cache): the ids threads may name
+ * when it checked, and the threads it found in error.
  */
-function threadsInQuestion(model: WorkspaceModel, inQuestion: InQuestion): ReadonlySet<string> {
-  const namesIds = (path: string): boolean => {
-    const kind = classifyPath(path).kind;
-    return kind === 'canvas' || kind === 'goal' || kind === 'config';
-  };
-  if (inQuestion.changed === undefined || inQuestion.changed.some(namesIds)) return new Set(model.threads.keys());
-  return threadsOf([...inQuestion.pending, ...inQuestion.changed]);
+interface CrossFileRecord {
+  ids: string;
+  flagged: string[];
+}
+
+const CROSS_FILE = 'cross-file';
+
+/**
+ * The cross-file errors of the canvas, the goals and the threads in question: those of the
+ * sources in question, those in error at the last run (until they are fixed), and every
+ * thread when the ids they may name moved since the last run — a new, renamed or removed
+ * segment, assumption, goal or subgoal — or when what changed is not known. A canvas
+ * section or a goal rewritten with the same ids (a derived block, a statement) is no reason
+ * to check 10,000 threads.
+ */
+async function crossFileErrors(root: string, model: WorkspaceModel, inQuestion: InQuestion, options: TransactionOptions): Promise<{ checked: ReadonlySet<string>; crossFile: Diagnostic[] }> {
+  const kept = cacheEnabled(options.cache);
+  const record = kept ? (await readCache<CrossFileRecord>(root, CROSS_FILE, 'v1')).value : undefined;
+  const ids = knownIdsKey(model);
+  const known = record && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined;
+  const checked = known ? threadsOf([...inQuestion.pending, ...inQuestion.changed!, ...record.flagged.map((thread) => `${thread}/`)]) : new Set(model.threads.keys());
+  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), checked);
+  const flagged = [...threadsOf(crossFile.map((d) => d.path))].sort();
+  if (kept && !(known && flagged.join('\n') === record.flagged.join('\n'))) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids, flagged });
+  return { checked, crossFile };
 }
 
 function threadsOf(paths: Iterable<string>): Set<string> {
