@@ -71,6 +71,9 @@ describe('autonomy gate: ICP', () => {
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), gate: 'icp' })]);
     expect(refused.json.error.message).toMatch(/Island Records scores 0\.22 \(poor\) against the mid-market-fintech ICP threshold 0\.60 \(its good band\); missing: fit\.industry, fit\.employees, fit\.revenue, intent\.signals, reachability\.email_status, freshness\.date/);
+    // Nothing was approved, so the refusal does not say "Approved although" as check does.
+    expect(refused.json.error.message).toMatch(/^Not approved: 1 autonomy gate failure; nothing was written\n {2}\S+bob-at-island-example-touch-1\.md: icp gate: Island Records scores/);
+    expect(refused.json.error.message).not.toMatch(/Approved/);
     expect(read(dir, draft('bob@island.example', 1))).toBe(before);
     expect(commitCount(dir)).toBe(commits);
 
@@ -98,7 +101,7 @@ describe('autonomy gate: quality', () => {
     const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['quality']);
-    expect(refused.json.error.message).toMatch(/quality score 0\.\d\d \(grade [DF]\) is under the minimum 0\.80 \(autonomy\.min_quality_score\)/);
+    expect(refused.json.error.message).toMatch(/quality gate: its quality score 0\.\d\d \(grade [DF]\) is under the minimum 0\.80 \(autonomy\.min_quality_score\)/);
     approveByHand(dir, path);
     const check = await runJson<CheckJson>(['check', '--dir', dir]);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, rule: 'approved-below-quality', severity: 'error', line: 2 }));
@@ -113,7 +116,7 @@ describe('autonomy gate: daily caps per sender', () => {
     const cara = draft('cara@mando.example', 1);
     const refused = await runJson<ErrorJson>(['campaign', 'approve', cara, '--dir', dir]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
-    expect(refused.json.error.message).toMatch(/email touch 2 of 2 from \(default sender\) on 2026-01-26, over the cap of 1 per sender per day/);
+    expect(refused.json.error.message).toMatch(/daily-cap gate: it would be email touch 2 of 2 from \(default sender\) on 2026-01-26, over the cap of 1 per sender per day/);
 
     writeFiles(dir, { [cara]: read(dir, cara).replace(/^touch: 1$/m, 'touch: 1\nsend_on: 2026-01-27') });
     expect((await runCli(['campaign', 'approve', cara, '--dir', dir])).code).toBe(0);
@@ -156,7 +159,8 @@ describe('MCP approve_draft', () => {
     const before = read(dir, bob);
     const refused = await mcp.call('approve_draft', { drafts: [bob] });
     expect(refused.isError).toBe(true);
-    expect(refused.text).toMatch(/icp gate: Approved although Island Records scores 0\.22/);
+    expect(refused.text).toMatch(/icp gate: Island Records scores 0\.22/);
+    expect(refused.text).not.toMatch(/Approved/);
     expect(read(dir, bob)).toBe(before);
     const done = await mcp.ok<{ result: { drafts: { action: string }[] }; commit: { committed: boolean } }>('approve_draft', { drafts: [draft('ada@analytical.example', 1)] });
     expect(done.result.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);

@@ -46,9 +46,10 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
 }
 
 function refusal(failures: readonly GateFailure[]): ThreadworkError {
-  const lines = failures.map((f) => `  ${f.path}: ${f.gate} gate: ${f.message}`);
+  // The refusal's own wording: check's "Approved although …" would say the opposite of what happened.
+  const lines = failures.map((f) => `  ${f.path}: ${f.gate} gate: ${f.refusal}`);
   return new ThreadworkError(`Not approved: ${failures.length} autonomy gate failure${failures.length === 1 ? '' : 's'}; nothing was written\n${lines.join('\n')}`, 'gate-refused', {
-    failures: failures.map(({ path, gate, rule, message }) => ({ path, gate, rule, message })),
+    failures: failures.map(({ path, gate, rule, refusal }) => ({ path, gate, rule, message: refusal })),
   });
 }
 

@@ -31,7 +31,10 @@ export interface GateFailure {
   path: string;
   gate: GateName;
   rule: RuleId;
+  /** `check`'s wording, about a draft that is approved: "Approved although …". */
   message: string;
+  /** The approve command's wording, about a draft it refused to approve: nothing was approved. */
+  refusal: string;
 }
 
 /** The sender drafts without a `sender` (theirs or their campaign's) share. */
@@ -78,12 +81,8 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
     if (quality.score < settings.min_quality_score) {
       const critical = quality.issues.map((i) => i.message);
-      failures.push({
-        path: planned.path,
-        gate: 'quality',
-        rule: 'approved-below-quality',
-        message: `Approved although its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${critical.join('; ')}` : ''}`,
-      });
+      const finding = `its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${critical.join('; ')}` : ''}`;
+      failures.push({ path: planned.path, gate: 'quality', rule: 'approved-below-quality', message: `Approved although ${finding}`, refusal: finding });
     }
   }
   failures.push(...capGate(approved, settings.daily_caps));
@@ -118,16 +117,16 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
 }
 
 function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringContext, configured: number | null): GateFailure[] {
-  const fail = (message: string): GateFailure[] => [{ path: planned.path, gate: 'icp', rule: 'approved-below-icp', message }];
-  if (!planned.prospect) return fail(`Approved although ${planned.draft.prospect.email} is not a prospect of ${planned.campaign}: its company cannot be scored against the ICP`);
+  const fail = (finding: string): GateFailure[] => [{ path: planned.path, gate: 'icp', rule: 'approved-below-icp', message: `Approved although ${finding}`, refusal: finding }];
+  if (!planned.prospect) return fail(`${planned.draft.prospect.email} is not a prospect of ${planned.campaign}: its company cannot be scored against the ICP`);
   const asOf = planned.day ?? metaOfCampaign(model, planned.campaign) ?? '1970-01-01';
   const scored = scoreProspectCompany(context, planned.segment, planned.prospect, asOf);
-  if (!scored) return fail(`Approved although ${planned.campaign} has no known segment (${planned.segment ?? 'none'}): the company cannot be scored against an ICP`);
+  if (!scored) return fail(`${planned.campaign} has no known segment (${planned.segment ?? 'none'}): the company cannot be scored against an ICP`);
   const min = configured ?? scored.good;
   if (scored.score.score >= min) return [];
   const where = configured === null ? `the ${planned.segment} ICP threshold ${min.toFixed(2)} (its good band)` : `the minimum ${min.toFixed(2)} (autonomy.icp_min_score)`;
   const missing = scored.score.missing.length ? `; missing: ${scored.score.missing.join(', ')} (add them to the prospect in 5-actions.md)` : '';
-  return fail(`Approved although ${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${missing}`);
+  return fail(`${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${missing}`);
 }
 
 function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown>): GateFailure[] {
@@ -144,14 +143,10 @@ function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown
     const { sender, day, draft } = group[0]!;
     const cap = caps[draft.channel];
     if (typeof cap !== 'number' || group.length <= cap) continue;
-    group.slice(cap).forEach((planned, i) =>
-      failures.push({
-        path: planned.path,
-        gate: 'daily-cap',
-        rule: 'approved-over-cap',
-        message: `Approved as ${draft.channel} touch ${cap + i + 1} of ${group.length} from ${sender} on ${day}, over the cap of ${cap} per sender per day (autonomy.daily_caps.${draft.channel}): set \`send_on:\` to a later day (\`threadwork due\` spreads them) or approve fewer`,
-      }),
-    );
+    group.slice(cap).forEach((planned, i) => {
+      const place = `${draft.channel} touch ${cap + i + 1} of ${group.length} from ${sender} on ${day}, over the cap of ${cap} per sender per day (autonomy.daily_caps.${draft.channel}): set \`send_on:\` to a later day (\`threadwork due\` spreads them) or approve fewer`;
+      failures.push({ path: planned.path, gate: 'daily-cap', rule: 'approved-over-cap', message: `Approved as ${place}`, refusal: `it would be ${place}` });
+    });
   }
   return failures;
 }
