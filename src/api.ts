@@ -2,7 +2,7 @@ import { checkWorkspace } from './engine/run-check.js';
 import { storedCheck } from './engine/stored-check.js';
 import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/approve.js';
 import { dueReport, type DueReport } from './campaigns/due.js';
-import { proposeDrafts, type DraftFile } from './campaigns/propose-drafts.js';
+import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import type { CheckResult } from './check/check.js';
 import { today } from './clock.js';
@@ -89,7 +89,7 @@ export interface Workspace {
   /** Marks drafts approved once each passes the autonomy gates (ICP, quality, daily caps); refuses (`gate-refused`) and writes nothing otherwise. */
   approveDrafts(drafts: readonly string[], options?: WriteOptions): Promise<{ drafts: ApprovedDraft[] } & Committed>;
   /** Writes one draft per prospect and touch into the campaign's drafts/ folder, each graded by the quality gate. */
-  draftCampaign(campaign: string, options?: { force?: boolean } & WriteOptions): Promise<{ campaign: string; drafts: DraftFile[] } & Committed>;
+  draftCampaign(campaign: string, options?: { force?: boolean } & WriteOptions): Promise<{ campaign: string; drafts: DraftFile[]; skipped: SkippedProspect[] } & Committed>;
   /** Records and classifies a prospect's reply; a positive one opens a deal, an unsubscribe suppresses the address. */
   recordReply(campaign: string, email: string, text: string, date?: string, options?: WriteOptions): Promise<ReplyResult & Committed>;
   /**
@@ -160,7 +160,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     draftCampaign: async (campaign, options = {}) => {
       const path = resolveThreadPath(root, campaign);
       const done = await write((model) => proposeDrafts(model, path, deriveWorkspace(model).assumptions, options), options);
-      return { campaign: path, drafts: done.result, sync: done.sync, commit: done.commit };
+      return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit };
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign);

@@ -167,3 +167,90 @@ describe('MCP approve_draft', () => {
     expect(done.commit.committed).toBe(true);
   });
 });
+
+describe('who may still be contacted: approval follows the suppression list and the sequence, as due does', () => {
+  const SUPPRESSION = 'threads/sales/campaigns/suppression.yaml';
+  const ada = (touch: number): string => draft('ada@analytical.example', touch);
+  const reply = (dir: string, email: string, text: string) => runJson<{ status: { after: string } }>(['campaign', 'reply', '2026-01-26-month-end', email, '--text', text, '--date', '2026-01-27', '--dir', dir]);
+  interface Drafted {
+    drafts: { path: string; prospect: string }[];
+    skipped: { prospect: string; kind: string; reason: string }[];
+  }
+
+  it('refuses a draft to an address on the suppression list, and check errors on one approved by hand', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - {email: Ada@Analytical.example, reason: asked, date: 2026-01-26}\n' });
+    const before = read(dir, ada(3));
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(3), '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('gate-refused');
+    expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: ada(3), gate: 'do-not-contact', rule: 'approved-do-not-contact' })]);
+    expect(refused.json.error.message).toMatch(/do-not-contact gate: ada@analytical\.example is on the suppression list: nothing may be sent to this address/);
+    expect(read(dir, ada(3))).toBe(before);
+
+    approveByHand(dir, ada(3));
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: ada(3), line: 2, column: 9, severity: 'error', rule: 'approved-do-not-contact', field: 'status' }));
+  });
+
+  it('a prospect who asked to be removed gets no approval and no new draft, and the draft command says why', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    const removed = await reply(dir, 'ada@analytical.example', 'Please remove me from your list.');
+    expect(removed.json.status.after).toBe('unsubscribed');
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(2), '--dir', dir]);
+    expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['do-not-contact']);
+
+    const again = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.drafts).toEqual([]);
+    expect(again.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'do-not-contact', reason: 'ada@analytical.example is on the suppression list' }]);
+    const text = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: TODAY });
+    expect(text.stdout).toContain('skipped ada@analytical.example is on the suppression list: no draft');
+  });
+
+  it('refuses every approval while the suppression list is invalid: it never fails open', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - email: someone@else.example\n    reason: asked\n    reason: twice\n    date: 2026-01-20\n' });
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(1), '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('suppression-invalid');
+    expect(read(dir, ada(1))).toMatch(/^status: draft$/m);
+  });
+
+  it('after a positive reply: no draft and no approval for the rest of the sequence; check warns about a touch approved before the reply', async () => {
+    const dir = campaign(`${ADA}\n${CARA}`);
+    await drafted(dir);
+    expect((await runCli(['campaign', 'approve', ada(1), '--dir', dir])).code).toBe(0);
+    const replied = await reply(dir, 'ada@analytical.example', "Yes, let's talk on Tuesday.");
+    expect(replied.json.status.after).toBe('replied');
+
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(2), '--dir', dir]);
+    expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: ada(2), gate: 'sequence-stopped', rule: 'approved-sequence-stopped' })]);
+    expect(refused.json.error.message).toMatch(/ada@analytical\.example replied \(status replied\): the sequence has stopped/);
+
+    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: ada(1), severity: 'warning', rule: 'approved-sequence-stopped', line: 2 }));
+
+    const again = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example replied (status replied)' }]);
+    expect(new Set(again.json.drafts.map((d) => d.prospect))).toEqual(new Set(['cara@mando.example']));
+  });
+
+  it('a closed campaign drafts and approves nothing more', async () => {
+    const dir = campaign(ADA);
+    await drafted(dir);
+    writeFiles(dir, { [`${CAMPAIGN}/6-learning.md`]: '---\nclosed: 2026-01-30\n---\n\nDone.\n' });
+    const draftAgain = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
+    expect(draftAgain.code, draftAgain.stderr).toBe(0);
+    expect(draftAgain.json.drafts).toEqual([]);
+    expect(draftAgain.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example is in a campaign that closed on 2026-01-30 (6-learning.md)' }]);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(1), '--dir', dir]);
+    expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['sequence-stopped']);
+    expect(refused.json.error.message).toMatch(/ada@analytical\.example is in a campaign that closed on 2026-01-30/);
+  });
+});

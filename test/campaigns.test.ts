@@ -83,9 +83,14 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
 
   it('writes one draft per prospect and touch, all status draft and graded; keeps them on a second run; check flags a broken one', async () => {
     const dir = campaignWorkspace(PROSPECTS);
-    const result = await runJson<{ drafts: { path: string; action: string; grade: string; ready: boolean }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    const result = await runJson<{ drafts: { path: string; action: string; grade: string; ready: boolean }[]; skipped: { prospect: string; kind: string; reason: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.json.drafts).toHaveLength(4 * 5);
+    // Alan replied and Edsger's address bounced: their sequence is over, as `due` says, so they get no drafts, and the output says why.
+    expect(result.json.drafts).toHaveLength(2 * 5);
+    expect(result.json.skipped).toEqual([
+      { prospect: 'alan@enigma.example', kind: 'sequence-stopped', reason: 'alan@enigma.example replied (status replied)' },
+      { prospect: 'edsger@shortest.example', kind: 'sequence-stopped', reason: 'edsger@shortest.example bounced: the address does not take mail (status bounced)' },
+    ]);
     for (const draft of result.json.drafts) {
       const text = read(dir, draft.path);
       expect(text).toMatch(/^---\nstatus: draft\n/);
@@ -233,4 +238,5 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     const check = await runJson<{ diagnostics: { severity: string; message: string }[] }>(['check', '--dir', dir]);
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+
 });

@@ -6,6 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { containedPath } from '../workspace/contain.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+import { requireSuppression } from './suppression.js';
 
 export interface ApprovedDraft {
   path: string;
@@ -18,10 +19,15 @@ export interface ApprovedDraft {
  * never sends). Every draft must pass the autonomy gates (check/autonomy-gates.ts) as
  * if all of them were approved, those already approved keeping their places under the
  * daily caps; otherwise nothing is written and `gate-refused` lists each failure with
- * its figures. A sent or skipped draft is not approved again (`draft-sent`).
+ * its figures. A sent or skipped draft is not approved again (`draft-sent`). Nothing is
+ * approved for a suppressed or unsubscribed address, nor for a prospect whose sequence
+ * stopped (the do-not-contact and sequence-stopped gates), and nothing at all while the
+ * suppression list is invalid (`suppression-invalid`): it never fails open.
  */
 export function proposeApproval(model: WorkspaceModel, paths: readonly string[]): WriteProposal<ApprovedDraft[]> {
   if (paths.length === 0) throw new ThreadworkError('Name at least one draft to approve', 'invalid-arguments');
+  // Approval authorises sending: with a do-not-contact list that cannot be read, nobody can be cleared.
+  requireSuppression(model, 'no draft was approved');
   const result: ApprovedDraft[] = [];
   const changes: SourceChange[] = [];
   for (const path of paths) {

@@ -2,7 +2,7 @@ import { today as todayDate } from '../clock.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { ThreadworkError } from '../errors.js';
-import { assessDraft, draftMessage, firstName, readableSignals, resolveSequence, signalText, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
 import { checkExperiments } from '../check/experiments.js';
 import { Locators } from '../check/locators.js';
@@ -12,7 +12,7 @@ import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspac
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { sentKey, sentTouches, touchesDone } from './sent-touches.js';
-import { normalizeEmail, requireSuppression } from './suppression.js';
+import { requireSuppression } from './suppression.js';
 
 export interface DraftFile {
   path: string;
@@ -28,21 +28,37 @@ export interface DraftFile {
   variant: string | null;
 }
 
+/** A prospect who got no draft, and why: the same reasons `due` lists no touch for them. */
+export interface SkippedProspect {
+  prospect: string;
+  kind: ContactStopKind;
+  reason: string;
+}
+
+export interface CampaignDrafts {
+  drafts: DraftFile[];
+  skipped: SkippedProspect[];
+}
+
 type Prospect = SequenceProspect & Record<string, unknown>;
 
 /**
  * Writes one Markdown draft per prospect and touch into `{campaign}/drafts/`, each
  * assessed by the quality gate. Every draft has `status: draft`: threadwork never sends
- * anything. An existing draft (perhaps edited) is kept unless `force`. Suppressed and
- * unsubscribed prospects get none; while the suppression list is invalid nothing is
- * written (`suppression-invalid`).
+ * anything. An existing draft (perhaps edited) is kept unless `force`. Prospects `due`
+ * would skip get none and are listed in `skipped` with the reason: suppressed or
+ * unsubscribed (do not contact), or replied, meeting, bounced, completed or nurture (the
+ * sequence stopped; in a closed campaign, everyone). While the suppression list is
+ * invalid nothing is written (`suppression-invalid`).
  */
-export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string } = {}): WriteProposal<DraftFile[]> {
+export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string } = {}): WriteProposal<CampaignDrafts> {
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath}`, 'not-a-campaign');
   const actions = stageValue(thread, 'campaign', 5);
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
+  // A campaign whose learning has a close date is over: nobody in it gets a draft (as nothing is due).
+  const closed = calendarDate(stageValue(thread, 'campaign', 6)?.closed);
   const suppressed = requireSuppression(model, 'no draft was written');
   requireValidExperiments(model, campaignPath);
   const touches = resolveSequence(actions.sequence ?? null);
@@ -56,11 +72,16 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const experiments = new Map<number, ExperimentDesign>();
   for (const e of (actions.experiments ?? []) as ExperimentDesign[]) if (!experiments.has(e.touch)) experiments.set(e.touch, e);
   const files: DraftFile[] = [];
+  const skipped: SkippedProspect[] = [];
   const changes: SourceChange[] = [];
   const sent = sentTouches(model, campaignPath);
   for (const prospect of actions.prospects ?? []) {
-    // Nobody on the do-not-contact list, or who unsubscribed, gets a draft.
-    if (suppressed.has(normalizeEmail(prospect.email)) || (prospect.status ?? '').trim().toLowerCase() === 'unsubscribed') continue;
+    // Nobody on the do-not-contact list or unsubscribed gets a draft, nor anyone whose sequence stopped (as `due` skips them).
+    const stop = contactStop(prospect, suppressed, closed);
+    if (stop) {
+      skipped.push({ prospect: prospect.email, kind: stop.kind, reason: stop.reason });
+      continue;
+    }
     const companySignals = readableSignals(prospect.signals);
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
     const done = touchesDone(prospect.touches_done);
@@ -90,7 +111,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
-  return { result: files, changes, summary: `draft ${campaignPath}`, thread: campaignPath };
+  return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath };
 }
 
 interface DraftFront {

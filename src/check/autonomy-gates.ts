@@ -1,10 +1,11 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { RuleId } from '../diagnostics.js';
+import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, assessDraft, calendarDate, resolveSequence } from '../outreach/index.js';
+import { addDays, assessDraft, calendarDate, contactStop, resolveSequence } from '../outreach/index.js';
 import type { DraftValue } from '../schema/stages.js';
-import { draftValue, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 
 /**
@@ -17,6 +18,11 @@ import type { Locators } from './locators.js';
  *   `autonomy.min_quality_score` on the quality gate (default 0.80).
  * - **Daily cap**: no more than `autonomy.daily_caps[channel]` approved touches per sender
  *   per day (default 200 emails, 30 LinkedIn messages; calls uncapped).
+ * - **Do not contact**: the address is not on the suppression list and the prospect has
+ *   not unsubscribed (an error in check: such a draft must never be sent).
+ * - **Sequence stopped**: the prospect has not replied, booked a meeting, bounced,
+ *   finished or asked to wait (nurture), and the campaign is not closed — as `due` skips
+ *   them (a warning in check: the approval came before the reply, say).
  *
  * The **sender** is the draft's `sender` (the mailbox or LinkedIn account it goes out
  * from), else the prospect's `sender`, else the campaign's Stage 5 `sender`, else one shared default sender: drafts
@@ -25,7 +31,7 @@ import type { Locators } from './locators.js';
  * campaign's creation date, plus the touch's day offset).
  */
 
-export type GateName = 'icp' | 'quality' | 'daily-cap';
+export type GateName = 'do-not-contact' | 'sequence-stopped' | 'icp' | 'quality' | 'daily-cap';
 
 export interface GateFailure {
   path: string;
@@ -49,6 +55,8 @@ export interface PlannedDraft {
   day: string | null;
   prospect: Record<string, unknown> | undefined;
   segment: string | null;
+  /** The campaign's Stage 6 `closed` date: a closed campaign sends nothing more. */
+  closed: string | null;
 }
 
 /**
@@ -74,8 +82,11 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   if (approved.length === 0) return [];
   const settings = model.config.autonomy;
   const failures: GateFailure[] = [];
+  // The list as last read valid: an invalid list is check's own error, and approve refuses before this (requireSuppression).
+  const suppressed = new Set((suppressionValue(model)?.suppressed ?? []).map((e) => e.email.trim().toLowerCase()));
   let context: ScoringContext | undefined;
   for (const planned of approved) {
+    failures.push(...contactGate(planned, suppressed));
     failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
     const { draft } = planned;
     const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
@@ -89,9 +100,9 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   return failures;
 }
 
-/** `check`: each gate failure of an approved draft is an error on its `status`. */
+/** `check`: each gate failure of an approved draft on its `status`, with its rule's severity (a stopped sequence is a warning). */
 export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): Diagnostic[] {
-  return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), 'error', f.rule, f.message, 'status'));
+  return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), RULES[f.rule].severity, f.rule, f.message, 'status'));
 }
 
 /** Per campaign, its prospects by lower-cased address: built once per campaign, however many drafts it has. */
@@ -113,7 +124,25 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
     const offset = typeof own.day === 'number' ? own.day : resolveSequence(actions?.sequence ?? null)[draft.touch - 1]?.day;
     day = start && typeof offset === 'number' ? addDays(start, offset) : null;
   }
-  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null };
+  const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
+  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed };
+}
+
+/**
+ * Nobody on the suppression list or unsubscribed is ever sent anything; nobody whose
+ * sequence stopped (a reply, a meeting, a bounce, a closed campaign…) gets its next touch.
+ * The draft's own address is checked too: a draft may name someone the campaign no longer lists.
+ */
+function contactGate(planned: PlannedDraft, suppressed: ReadonlySet<string>): GateFailure[] {
+  const status = typeof planned.prospect?.status === 'string' ? planned.prospect.status : null;
+  const stop = contactStop({ email: planned.draft.prospect.email, status }, suppressed, planned.closed);
+  if (!stop) return [];
+  if (stop.kind === 'do-not-contact') {
+    const finding = `${stop.reason}: nothing may be sent to this address`;
+    return [{ path: planned.path, gate: 'do-not-contact', rule: 'approved-do-not-contact', message: `Approved although ${finding}; set the draft to \`status: skipped\``, refusal: finding }];
+  }
+  const finding = `${stop.reason}: the sequence has stopped, as \`due\` lists no touch for them`;
+  return [{ path: planned.path, gate: 'sequence-stopped', rule: 'approved-sequence-stopped', message: `Approved although ${finding}; set the draft to \`status: skipped\`, or the prospect's status back to active if it should still go out`, refusal: finding }];
 }
 
 function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringContext, configured: number | null): GateFailure[] {

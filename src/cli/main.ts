@@ -89,7 +89,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
   campaign
     .command('approve <draft...>')
-    .description('mark drafts approved once each passes the autonomy gates (ICP threshold, quality minimum, daily caps per sender); nothing is sent')
+    .description('mark drafts approved once each passes the autonomy gates (not suppressed or unsubscribed, sequence not stopped, ICP threshold, quality minimum, daily caps per sender); nothing is sent')
     .option('--no-commit', 'write the files but do not commit')
     .action((drafts: string[], flags: { commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignApproveCommand(drafts, flags, globals(cmd)), globals(cmd).json));
 

@@ -4,15 +4,18 @@ import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function campaignDraftCommand(campaign: string, flags: { force?: boolean; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const { drafts, campaign: path, commit } = await workspace.draftCampaign(campaign, { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
+  const { drafts, skipped, campaign: path, commit } = await workspace.draftCampaign(campaign, { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const written = drafts.filter((d) => d.action !== 'already-sent');
   const ready = written.filter((d) => d.ready).length;
   const sent = drafts.length - written.length;
-  lines.push(`${written.length} drafts, ${ready} ready${sent ? `; ${sent} touch${sent === 1 ? '' : 'es'} already sent, not drafted` : ''}. Every draft has status: draft — threadwork never sends anything.`);
+  // Say who got nothing and why: a prospect missing from the list without a word looks like a bug.
+  lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
+  const skippedNote = skipped.length ? `; ${skipped.length} prospect${skipped.length === 1 ? '' : 's'} skipped` : '';
+  lines.push(`${written.length} drafts, ${ready} ready${sent ? `; ${sent} touch${sent === 1 ? '' : 'es'} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
   if (commit?.committed) lines.push(`${pc.green('committed')} ${commit.commit.slice(0, 10)}`);
-  return { json: { campaign: path, drafts, commit }, text: lines.join('\n'), exitCode: 0 };
+  return { json: { campaign: path, drafts, skipped, commit }, text: lines.join('\n'), exitCode: 0 };
 }
 
 export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -37,7 +40,7 @@ export async function campaignApproveCommand(drafts: string[], flags: { commit?:
   const workspace = await openWorkspace(options.dir);
   const done = await workspace.approveDrafts(drafts, flags.commit === false ? { commit: false } : {});
   const lines = done.drafts.map((d) => `${d.action === 'approved' ? pc.green('approved') : pc.dim('already approved')} ${d.path}`);
-  lines.push('Every gate passed (ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
+  lines.push('Every gate passed (do-not-contact, sequence, ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
   if (done.commit?.committed) lines.push(`${pc.green('committed')} ${done.commit.commit.slice(0, 10)}`);
   return { json: { drafts: done.drafts, commit: done.commit }, text: lines.join('\n'), exitCode: 0 };
 }

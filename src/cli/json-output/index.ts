@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DraftFile } from '../../campaigns/propose-drafts.js';
+import type { DraftFile, SkippedProspect } from '../../campaigns/propose-drafts.js';
 import type { ReplyResult } from '../../campaigns/reply.js';
 import type { CheckResult } from '../../check/check.js';
 import type { DemoStep } from '../../demo/lifecycle.js';
@@ -74,7 +74,7 @@ export type CliOutputTypeChecks = [
   Fits<SkillsResult & { root: string }, Out<typeof skillsInstallOutput>>,
   Fits<CheckResult & { root: string }, Out<typeof checkOutput>>,
   Fits<CreatedThread, Out<typeof threadNewOutput>>,
-  Fits<{ campaign: string; drafts: DraftFile[] }, Out<typeof campaignDraftOutput>>,
+  Fits<{ campaign: string; drafts: DraftFile[]; skipped: SkippedProspect[] }, Out<typeof campaignDraftOutput>>,
   Fits<ReplyResult, Out<typeof campaignReplyOutput>>,
   Fits<DueReport, Out<typeof dueOutput>>,
   Fits<{ drafts: ApprovedDraft[] }, Out<typeof campaignApproveOutput>>,

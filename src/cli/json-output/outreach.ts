@@ -18,6 +18,15 @@ export const campaignDraftOutput = z.object({
       variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),
     }),
   ),
+  skipped: z
+    .array(
+      z.object({
+        prospect: z.string().describe('the prospect\'s email'),
+        kind: z.enum(['do-not-contact', 'sequence-stopped']).describe('do-not-contact: suppressed or unsubscribed; sequence-stopped: replied, meeting, bounced, completed or nurture, or the campaign is closed'),
+        reason: z.string(),
+      }),
+    )
+    .describe('prospects who got no draft, and why (the prospects `due` skips)'),
 });
 
 export const campaignReplyOutput = z.object({

@@ -1,0 +1,45 @@
+/**
+ * Whether a campaign may still contact a prospect, and why not. `due` lists no touch,
+ * `campaign draft` writes no draft and `campaign approve` approves none for a prospect
+ * this names; `check` flags a draft that is already approved for one. Two kinds:
+ *
+ * - **do-not-contact**: the address is on the suppression list, or the prospect
+ *   unsubscribed. Nothing may ever be sent to them: check reports an approved draft as
+ *   an error.
+ * - **sequence-stopped**: the prospect replied, booked a meeting, bounced, finished,
+ *   asked to be contacted later (nurture), or the campaign is closed. The sequence is
+ *   over for them, so its touches are not sent; a person may change the status back.
+ */
+
+import { STOPPED_STATUSES } from './sequences.js';
+
+export type ContactStopKind = 'do-not-contact' | 'sequence-stopped';
+
+export interface ContactStop {
+  kind: ContactStopKind;
+  /** Why, as a clause about the prospect: `ada@x.example is on the suppression list`. */
+  reason: string;
+}
+
+/** Each stopped status as a clause: what the prospect did. */
+const STATUS_REASONS: Record<string, string> = {
+  replied: 'replied (status replied)',
+  meeting: 'booked a meeting (status meeting)',
+  bounced: 'bounced: the address does not take mail (status bounced)',
+  completed: 'is done with this campaign (status completed)',
+  nurture: 'asked to be contacted later (status nurture; set it back to active at the revisit date)',
+};
+
+/**
+ * Why `prospect` must not get another touch, or null when it may. `suppressed` holds
+ * lower-cased addresses; the prospect's address is trimmed and lower-cased to compare.
+ * `closedOn` is the campaign's Stage 6 `closed` date, when it has one.
+ */
+export function contactStop(prospect: { email: string; status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
+  if (suppressed.has(prospect.email.trim().toLowerCase())) return { kind: 'do-not-contact', reason: `${prospect.email} is on the suppression list` };
+  const status = (prospect.status ?? 'queued').trim().toLowerCase();
+  if (status === 'unsubscribed') return { kind: 'do-not-contact', reason: `${prospect.email} unsubscribed (status unsubscribed)` };
+  if (STOPPED_STATUSES.has(status)) return { kind: 'sequence-stopped', reason: `${prospect.email} ${STATUS_REASONS[status] ?? `has status ${status}`}` };
+  if (closedOn) return { kind: 'sequence-stopped', reason: `${prospect.email} is in a campaign that closed on ${closedOn} (6-learning.md)` };
+  return null;
+}
