@@ -210,4 +210,17 @@ describe('a valid suppression list', () => {
     const due = await runJson<Due>(['due', '--date', '2027-01-20', '--dir', dir]);
     expect(due.json.due).toEqual([]);
   });
+
+  it('an unsubscribe leaves every existing line byte for byte, and follows the style of the last entry', async () => {
+    // Entries written by hand as one-line maps, a comment after the list and no final line break.
+    const handWritten = ['# Addresses no campaign may contact.', 'suppressed:', '  - {email: grace@cobol.example, reason: asked,  date: 2027-01-10}   # on the phone', '  - {email: "bob@island.example", reason: do-not-contact, date: 2027-01-11}', '# end of list'].join('\n');
+    const dir = workspaceWith(handWritten);
+    const result = await runJson<{ suppressed: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me', '--date', '2027-01-13', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.suppressed).toBe(true);
+    const lines = handWritten.split('\n');
+    expect(read(dir, SUPPRESSION)).toBe([...lines.slice(0, 4), '  - {email: ada@analytical.example, reason: unsubscribed, date: 2027-01-13, campaign: 2027-01-12-controller-outbound}', lines[4]].join('\n'));
+    const check = await runJson<Diagnostics>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION)).toEqual([]);
+  });
 });

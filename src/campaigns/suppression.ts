@@ -1,4 +1,5 @@
 import { yamlPackage } from '../markdown/yaml-package.js';
+import { YAML_OPTIONS } from '../markdown/yaml.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
@@ -59,9 +60,11 @@ function suppressionInvalid(diagnostics: Diagnostic[], refusing: string): Thread
 
 /**
  * The suppression list (`text`, or undefined when there is none yet) with an address
- * added once; null when it was already on the list. Comments and order in the file are
- * kept. Refuses (`suppression-invalid`) to rewrite a file that is not valid as it
- * stands: what the person wrote is never lost.
+ * added once; null when it was already on the list. The entry is appended after the last
+ * one, in its style (a `{email: …}` line or a block map), and every existing line stays
+ * byte for byte as it was: the list is written by hand too, and a diff of an unsubscribe
+ * should show one entry added. Refuses (`suppression-invalid`) to rewrite a file that is
+ * not valid as it stands: what the person wrote is never lost.
  */
 export function suppressionWith(text: string | undefined, entry: SuppressionEntry): string | null {
   if (text !== undefined) {
@@ -70,10 +73,51 @@ export function suppressionWith(text: string | undefined, entry: SuppressionEntr
     if (errors.length > 0 || current.value === undefined) throw suppressionInvalid(errors, `${entry.email} was not added to it`);
     const listed = (current.value as Suppression).suppressed.some((e) => normalizeEmail(e.email) === normalizeEmail(entry.email));
     if (listed) return null;
+    const appended = appendedEntry(text, entry);
+    if (appended !== null) return appended;
   }
+  // No file yet, or an empty or flow-style list (`suppressed: []`): that one line is rewritten as a block list.
   const doc = yamlPackage().parseDocument(text ?? '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n');
   const list = doc.get('suppressed') as { flow?: boolean; add(value: unknown): void };
   list.flow = false;
   list.add(doc.createNode({ email: normalizeEmail(entry.email), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));
   return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * `text` with the entry as a new item after the last one of a block `suppressed:` list,
+ * indented and styled like it; null when the list has no item to follow (or the result
+ * would not read back as the list plus this entry), so the caller rewrites it instead.
+ */
+function appendedEntry(text: string, entry: SuppressionEntry): string | null {
+  const { parseDocument, isSeq, isMap } = yamlPackage();
+  const list = parseDocument(text, YAML_OPTIONS).get('suppressed', true);
+  if (!isSeq(list) || list.flow || list.items.length === 0) return null;
+  const first = list.items[0] as { range?: [number, number, number] } | null;
+  const last = list.items.at(-1) as { range?: [number, number, number]; flow?: boolean } | null;
+  if (!first?.range || !last?.range) return null;
+  const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+  const indent = /^( *)- +$/.exec(text.slice(lineStart, first.range[0]))?.[1];
+  if (indent === undefined) return null;
+  const fields: [string, string][] = [['email', normalizeEmail(entry.email)], ['reason', entry.reason], ['date', entry.date]];
+  if (entry.campaign) fields.push(['campaign', entry.campaign]);
+  const item =
+    isMap(last) && last.flow
+      ? `${indent}- {${fields.map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')}}\n`
+      : fields.map(([k, v], i) => `${indent}${i === 0 ? '- ' : '  '}${k}: ${yamlScalar(v)}\n`).join('');
+  // The item ends on the line of its last character (a block map's range runs past its line break).
+  const lineEnd = text.indexOf('\n', Math.max(0, last.range[1] - 1));
+  const at = lineEnd < 0 ? text.length : lineEnd + 1;
+  const result = `${text.slice(0, at)}${lineEnd < 0 ? '\n' : ''}${item}${text.slice(at)}`;
+  // Read it back: the list must be what it was plus this entry, or the Document API writes it instead.
+  const parsed = parseFile(SUPPRESSION_FILE, { kind: 'suppression' }, result);
+  const entries = parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : (parsed.value as Suppression | undefined)?.suppressed;
+  const added = entries?.at(-1);
+  const same = entries?.length === list.items.length + 1 && added && normalizeEmail(added.email) === normalizeEmail(entry.email) && added.reason === entry.reason && String(added.date) === entry.date;
+  return same ? result : null;
+}
+
+/** A string as YAML that reads back as that string: plain when it safely can be, else double-quoted. */
+function yamlScalar(value: string): string {
+  return /^[\w@.+-]+$/.test(value) && yamlPackage().parse(value, YAML_OPTIONS) === value ? value : JSON.stringify(value);
 }
