@@ -188,6 +188,28 @@ describe('drafts', () => {
     if (draft.channel === 'linkedin') expect(draft.body.length).toBeLessThanOrEqual(300);
   });
 
+  describe('a phrase from the canvas is never cut mid-phrase', () => {
+    // The example workspace's UVP: 21 words. At a budget of 20 it lost its last word ("…and every exception.").
+    const EXAMPLE_UVP = 'Close the books in four days instead of twelve, with every bank, PSP and ledger transaction matched and every exception explained';
+    const uvpLine = (uvp: string): string | undefined => draftMessage({ ...richInput('cold-1-problem'), materials: { uvp, company: 'Closewise' } }).body.split('\n').find((l) => l.includes('What we do'));
+
+    it('keeps a one-sentence UVP whole', () => {
+      expect(uvpLine(EXAMPLE_UVP)).toContain('What we do at Closewise: close the books in four days instead of twelve, with every bank, PSP and ledger transaction matched and every exception explained.');
+    });
+
+    it('cuts a long one where a phrase ends, not inside a list', () => {
+      // 28 words, over the budget of 25. The commas inside the list of sources are not phrase ends: ", with" (after word 9) is the last one.
+      const long = 'Close the books in four days instead of twelve, with every bank, PSP, card scheme, wallet, marketplace and ledger transaction matched and every exception explained to the auditors';
+      expect(uvpLine(long)).toContain('What we do at Closewise: close the books in four days instead of twelve.');
+    });
+
+    it('ends with an ellipsis when no phrase ends within the budget, and never with "…."', () => {
+      const body = draftMessage({ ...richInput('cold-1-problem'), materials: { uvp: LONG, company: 'Closewise' } }).body;
+      expect(body).toContain(`What we do at Closewise: ${LONG.split(' ').slice(0, 25).join(' ')}…`);
+      expect(body).not.toContain('….');
+    });
+  });
+
   it.each(templates)('%s: needs nothing but the prospect', (template) => {
     const draft = draftMessage({ touch: { template }, prospect: { name: 'Dana Smith', company: 'Acme' }, today: '2026-03-01' });
     expect(`${draft.subject}\n${draft.body}`).not.toMatch(/\{\{|undefined|null|\(\)|: \./);

@@ -5,7 +5,7 @@
  * leave out the sentence that needed them, so no draft ever shows an empty slot.
  */
 
-import { clipPhrase, lowerFirst, usableText } from './wording.js';
+import { clipPhrase, lowerFirst, usableText, wholePhrase } from './wording.js';
 
 export interface DraftContext {
   /** First name, or undefined when the prospect's name is blank. */
@@ -51,6 +51,8 @@ export function proofPoints(proof: readonly string[] | null | undefined): string
     .map((p) => clipPhrase(p, 20));
 }
 
+/** An industry longer than four words is left out rather than cut: `financial services and… teams` reads as a mistake. */
 export function peersPhrase(industry: string | undefined, company: string): string {
-  return industry ? `${lowerFirst(clipPhrase(industry, 4))} teams like ${company}` : `teams like ${company}`;
+  const kind = industry === undefined ? undefined : wholePhrase(industry, 4);
+  return kind ? `${lowerFirst(kind)} teams like ${company}` : `teams like ${company}`;
 }

@@ -12,11 +12,16 @@ import { painHypotheses } from './pain-hypotheses.js';
 import { countWords } from './phrases.js';
 import type { Channel } from './sequences.js';
 import { readSignals, signalHooks, whyNow } from './signal-hooks.js';
-import { clipPhrase, lowerFirst, usableText } from './wording.js';
+import { clipPhrase, lowerFirst, settleEllipses, usableText } from './wording.js';
 
 /** Email bodies stay under this many words and at most this many sentences (the greeting is not one). */
 export const EMAIL_MAX_WORDS = 120;
 export const EMAIL_MAX_SENTENCES = 5;
+/**
+ * The UVP's word budget. It is the one claim every draft makes, so it gets more room than
+ * a pain or a proof point (18 and 20): a canvas UVP of one sentence usually fits whole.
+ */
+export const UVP_MAX_WORDS = 25;
 
 export interface DraftInput {
   touch: { template: string; channel?: Channel | undefined };
@@ -67,7 +72,7 @@ export function draftMessage(input: DraftInput): Draft {
     hook: hooks[0],
     whyNow: why ?? undefined,
     pain: pains[0] === undefined ? undefined : lowerFirst(pains[0]),
-    uvp: uvp === undefined ? undefined : lowerFirst(clipPhrase(uvp, 20)),
+    uvp: uvp === undefined ? undefined : lowerFirst(clipPhrase(uvp, UVP_MAX_WORDS)),
     proof: proof[0],
     secondProof: proof[1],
     pilotFee: formatFee(input.materials?.pilot_fee),
@@ -78,8 +83,8 @@ export function draftMessage(input: DraftInput): Draft {
   const output = template.render(ctx);
   const body = output.kind === 'email' ? emailBody(ctx.first, output.paragraphs) : output.text;
   return {
-    subject: output.subject,
-    body,
+    subject: settleEllipses(output.subject),
+    body: settleEllipses(body),
     channel: template.channel,
     template: known ? input.touch.template : `fallback-${template.channel}`,
     personalization: { hooks, whyNow: why, painHypotheses: pains },
