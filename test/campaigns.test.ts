@@ -239,4 +239,37 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('the deal a positive reply opens starts from the company facts the prospect entry had, and scores as the prospect did', async () => {
+    const dir = goalWorkspace();
+    const actions = `${GOAL_CAMPAIGN}/5-actions.md`;
+    // Grace's entry with her company's facts, as a list provider gives them; a fractional headcount and an empty signal are not facts.
+    const grace = [
+      '  - name: Grace Hopper',
+      '    email: grace@cobol.example',
+      '    company: Cobol Lending',
+      '    status: active',
+      '    industry: lending',
+      '    employees: 800',
+      '    revenue: $60M',
+      '    geography: United States',
+      '    technologies: [NetSuite, Stripe]',
+      '    signals: [{type: funding, detail: Series C, date: 2025-12-01}, hiring 5 analysts, {detail: ""}]',
+    ].join('\n');
+    writeFiles(dir, { [actions]: read(dir, actions).replace(/^ {2}- \{name: Grace Hopper.*$/m, grace) });
+    const result = await reply(dir, 'grace@cobol.example', "Let's schedule a demo. Thursday?", '2026-01-14');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.deal?.path).toBe('threads/sales/cobol-lending');
+    const input = read(dir, 'threads/sales/cobol-lending/1-input.md');
+    expect(input).toContain('  industry: "lending"\n');
+    expect(input).toContain('  employees: 800\n');
+    expect(input).toContain('  revenue: "$60M"\n');
+    expect(input).toContain('  geography: "United States"\n');
+    expect(input).toContain('  technologies: ["NetSuite","Stripe"]\n');
+    expect(input).toContain('  signals: [{"type":"funding","detail":"Series C","date":"2025-12-01"},"hiring 5 analysts"]\n');
+    // Scored on those facts, the deal fits the segment (industry, size and revenue all inside its filters).
+    const meta = JSON.parse(read(dir, 'threads/sales/cobol-lending/meta.json')) as { icp_match_score: number };
+    expect(meta.icp_match_score).toBeGreaterThanOrEqual(0.6);
+    const check = await runJson<{ diagnostics: { path: string; severity: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });

@@ -7,6 +7,7 @@ import { createChange, writeChange, type SourceChange, type WriteProposal } from
 import type { ThreadMeta } from '../schema/meta.js';
 import { goalsOf, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
+import { prospectCompanyFacts } from './prospect-facts.js';
 import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
 export interface ReplyResult {
@@ -128,10 +129,12 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
 
 /**
  * The deal a positive reply opens, once per campaign and contact: it keeps the
- * campaign's segment, goal and subgoal (when they still exist in goals/), and takes
- * the company's domain from the address unless that is a free-mail one.
+ * campaign's segment, goal and subgoal (when they still exist in goals/), takes the
+ * company's domain from the address unless that is a free-mail one, and starts from
+ * the company facts the prospect entry had (industry, size, revenue, geography,
+ * technologies, signals), so the deal scores as the prospect did.
  */
-function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null }, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
+function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null } & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
   const source = `campaign:${campaign.id}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
@@ -154,6 +157,7 @@ function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { n
       ...(goal ? { goal: goal.id } : {}),
       ...(subgoal ? { subgoal } : {}),
       ...(domain ? { domain } : {}),
+      facts: prospectCompanyFacts(prospect),
       signal: `Replied to the campaign: "${quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}"`,
     });
   } catch (error) {

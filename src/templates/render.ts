@@ -40,11 +40,15 @@ let instance: typeof Handlebars | undefined;
 function handlebars(): typeof Handlebars {
   if (instance) return instance;
   instance = handlebarsPackage().create();
-  /** A YAML-safe scalar: strings are JSON-quoted (valid YAML), absent values become `null`. */
+  /**
+   * A YAML-safe value: strings are JSON-quoted (valid YAML), absent values become `null`,
+   * lists and maps are written as JSON (a YAML flow collection: `["NetSuite", "Stripe"]`).
+   */
   instance.registerHelper('yaml', (value: unknown) => {
     if (value === undefined || value === null) return 'null';
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    return JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value));
+    if (typeof value === 'object') return JSON.stringify(value);
+    return JSON.stringify(typeof value === 'string' ? value : String(value));
   });
   return instance;
 }

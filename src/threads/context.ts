@@ -19,6 +19,13 @@ export interface ThreadTemplateContext {
   contact_email: string | null;
   domain: string | null;
   signal: string | null;
+  /** The company's facts, when the deal starts from a campaign prospect who had them (`campaign reply`); else null or empty. */
+  industry: string | null;
+  employees: number | null;
+  revenue: number | string | null;
+  geography: string | null;
+  technologies: string[];
+  signals: unknown[];
 }
 
 export function threadTemplateContext(
@@ -45,6 +52,12 @@ export function threadTemplateContext(
     contact_email: null,
     domain: null,
     signal: null,
+    industry: null,
+    employees: null,
+    revenue: null,
+    geography: null,
+    technologies: [],
+    signals: [],
     ...extra,
   };
 }

@@ -12,6 +12,7 @@ import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js'
 import { parseFile } from '../workspace/parse-file.js';
 import { checkedSlug, cleanName, NAME_THE_FOLDER, slugify } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
+import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
 
 export interface NewDealOptions {
@@ -29,6 +30,8 @@ export interface NewDealOptions {
   contactEmail?: string;
   domain?: string;
   signal?: string;
+  /** What is already known about the company (a campaign prospect's fields), written into Stage 1's `company`. */
+  facts?: CompanyFacts;
 }
 
 export interface NewCampaignOptions {
@@ -70,6 +73,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     contact_email: options.contactEmail ?? null,
     domain: options.domain ?? null,
     signal: options.signal ?? null,
+    ...options.facts,
   }, 'open deal');
 }
 
