@@ -11,9 +11,22 @@ export function today(): string {
 }
 
 export function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value);
+}
+
+/**
+ * Whether the `YYYY-MM-DD` at the start of `value` (digits already checked) is a day of
+ * the calendar: `Date.parse` alone accepts 2026-02-30 and 2026-04-31 (V8 reads any day up
+ * to 31), so the day is compared with its month's length. Arithmetic only: it runs on
+ * every date of a 70,000-file check.
+ */
+export function isCalendarDay(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
 export function addDays(date: string, days: number): string {

@@ -49,6 +49,20 @@ describe('check', () => {
       expected: 'threads/sales/acme/meta.json:5:13 schema',
       message: /`source`/,
     },
+    ...['2026-02-30', '2026-02-29', '2026-04-31', '"2026-02-31"', "'2026-06-31'"].map((date) => ({
+      name: `closed: ${date}, no such day`,
+      file: 'threads/sales/acme/6-learning.md',
+      text: md(`outcome: closed-won\nclosed: ${date}`),
+      expected: 'threads/sales/acme/6-learning.md:3:9 schema',
+      message: /`closed`: expected a real calendar date/,
+    })),
+    {
+      name: 'created: 2026-09-31, no such day',
+      file: 'threads/sales/acme/meta.json',
+      text: dealMeta('acme', { created: '2026-09-31' }),
+      expected: 'threads/sales/acme/meta.json:7:14 schema',
+      message: /`created`: expected a real calendar date/,
+    },
     {
       name: 'broken YAML, at the syntax error',
       file: 'threads/sales/acme/1-input.md',

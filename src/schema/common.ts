@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { isCalendarDay } from '../clock.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case kebab-case slug such as "mid-market-fintech"');
 
-/** Calendar date as written in front matter: `2026-03-01`. The front-matter reader normalises YAML timestamps to this form. */
+/**
+ * Calendar date as written in front matter: `2026-03-01`. The YAML reader has no timestamp
+ * type, so a date quoted or not is this string; its day must exist (2026-02-30 does not).
+ */
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date such as 2026-03-01')
-  .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))), 'expected a real calendar date');
+  .refine(isCalendarDay, 'expected a real calendar date');
 
 export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
 
