@@ -63,6 +63,25 @@ describe('check', () => {
       expected: 'threads/sales/acme/meta.json:7:14 schema',
       message: /`created`: expected a real calendar date/,
     },
+    ...[
+      { written: 'lots', message: /`arr_potential`: expected an amount such as 36000 or "\$36k", or a range/ },
+      { written: '"-$5k"', message: /`arr_potential`: expected an amount of 0 or more \(got "-\$5k"\)/ },
+      { written: '"$36k-$1"', message: /`arr_potential`: expected the lower amount first: this reads as 36000 to 1/ },
+    ].map(({ written, message }) => ({ name: `arr_potential: ${written}`, file: 'threads/sales/acme/3-implication.md', text: md(`arr_potential: ${written}`), expected: 'threads/sales/acme/3-implication.md:2:16 schema', message })),
+    {
+      name: 'arr_potential min above max, at max',
+      file: 'threads/sales/acme/3-implication.md',
+      text: md('arr_potential:\n  min: 50000\n  max: 10000'),
+      expected: 'threads/sales/acme/3-implication.md:4:8 schema',
+      message: /`arr_potential\.max`: expected a max of at least the min \(50000\)/,
+    },
+    {
+      name: 'arr_potential min "-$5k", at min',
+      file: 'threads/sales/acme/3-implication.md',
+      text: md('arr_potential:\n  min: "-$5k"\n  max: 10000'),
+      expected: 'threads/sales/acme/3-implication.md:3:8 schema',
+      message: /`arr_potential\.min`: expected an amount of 0 or more/,
+    },
     {
       name: 'broken YAML, at the syntax error',
       file: 'threads/sales/acme/1-input.md',

@@ -28,6 +28,12 @@ export function parseMoneyRange(value: unknown): MoneyRange | undefined {
     return { min: lo ?? hi!, max: hi ?? lo! };
   }
   if (typeof value !== 'string') return undefined;
+  const bounds = readBounds(value);
+  return bounds && { min: Math.min(bounds.first, bounds.second), max: Math.max(bounds.first, bounds.second) };
+}
+
+/** A money string's amounts in the order written: one amount is both. */
+function readBounds(value: string): { first: number; second: number } | undefined {
   const text = value.trim().replace(/\s*\+$/, '');
   const parts = text.split(/\s*(?:-|–|—|\bto\b)\s*/i).filter(Boolean);
   if (parts.length === 2) {
@@ -35,11 +41,46 @@ export function parseMoneyRange(value: unknown): MoneyRange | undefined {
     const hiSuffix = /([kmb]|bn|mm)\s*$/i.exec(parts[1]!)?.[1] ?? '';
     const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`);
     const hi = parseSingle(parts[1]!);
-    return lo !== undefined && hi !== undefined ? { min: Math.min(lo, hi), max: Math.max(lo, hi) } : undefined;
+    return lo !== undefined && hi !== undefined ? { first: lo, second: hi } : undefined;
   }
   if (parts.length !== 1) return undefined;
   const single = parseSingle(text);
-  return single === undefined ? undefined : { min: single, max: single };
+  return single === undefined ? undefined : { first: single, second: single };
+}
+
+const NEGATIVE = 'expected an amount of 0 or more';
+const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
+
+/**
+ * What keeps a value that should give a figure (a deal's `arr_potential`) from giving a
+ * right one: each problem with where it is below the value (`["max"]` in a range), for a
+ * schema to report. `parseMoneyRange` is lenient — it drops what it cannot read and
+ * orders a range's ends — which is right for a company's revenue (its readability is a
+ * data-quality signal) but would silently drop or distort a pipeline figure.
+ */
+export function moneyProblems(value: unknown): { path: string[]; message: string }[] {
+  if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : [];
+  if (typeof value === 'string') {
+    if (/^\s*[-−]/.test(value)) return [{ path: [], message: NEGATIVE }];
+    const bounds = readBounds(value);
+    if (!bounds) return [{ path: [], message: NOT_AN_AMOUNT }];
+    if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
+    return [];
+  }
+  if (!value || typeof value !== 'object') return [];
+  const ends = value as { min?: unknown; max?: unknown };
+  const problems: { path: string[]; message: string }[] = [];
+  for (const end of ['min', 'max'] as const) {
+    const amount = ends[end];
+    if (amount === undefined || amount === null) continue;
+    if (typeof amount !== 'string') continue; // a number: the schema's own nonnegative check
+    if (/^\s*[-−]/.test(amount)) problems.push({ path: [end], message: NEGATIVE });
+    else if (parseMoney(amount) === undefined) problems.push({ path: [end], message: 'expected an amount such as 36000 or "$36k"' });
+  }
+  const min = parseMoney(ends.min);
+  const max = parseMoney(ends.max);
+  if (problems.length === 0 && min !== undefined && max !== undefined && min > max) problems.push({ path: ['max'], message: `expected a max of at least the min (${min})` });
+  return problems;
 }
 
 function parseSingle(text: string): number | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../clock.js';
+import { moneyProblems } from '../derive/money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -23,6 +24,15 @@ export const moneySchema = z.union([z.number().nonnegative(), z.string().min(1)]
 export const rangeSchema = z.looseObject({
   min: moneySchema.optional(),
   max: moneySchema.optional(),
+});
+
+/**
+ * A figure that counts towards the pipeline (a deal's `arr_potential`): an amount or a
+ * range whose every end reads as an amount of 0 or more, lower end first. Anything else
+ * would drop out of the weighted pipeline, or skew it, without a word.
+ */
+export const amountOrRangeSchema = z.union([moneySchema, rangeSchema]).superRefine((value, ctx) => {
+  for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 });
 
 export const countRangeSchema = z.looseObject({

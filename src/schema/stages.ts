@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
+  amountOrRangeSchema,
   assumptionIdSchema,
   goalIdSchema,
   isoDateSchema,
   moneySchema,
   optionalText,
   probabilitySchema,
-  rangeSchema,
   slugSchema,
   threadSourceSchema,
 } from './common.js';
@@ -63,7 +63,7 @@ export const hypothesisSchema = z.looseObject({
 });
 
 export const dealImplicationSchema = z.looseObject({
-  arr_potential: z.union([moneySchema, rangeSchema]).nullish(),
+  arr_potential: amountOrRangeSchema.nullish(),
   strategic_value: z.enum(['high', 'medium', 'low']).nullish(),
   resource_cost_hours: z.number().nonnegative().nullish(),
 });
