@@ -21,6 +21,7 @@ import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
+import { requireKnownSubject } from './history/known-subject.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
@@ -140,7 +141,12 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const model = await loadWorkspace(root);
       return buildReport(name, model, deriveWorkspace(model));
     },
-    history: (subject) => readHistory(root, isAssumptionOrGoal(subject) ? subject : resolveThreadPath(root, subject)),
+    history: async (subject) => {
+      if (!isAssumptionOrGoal(subject)) return readHistory(root, resolveThreadPath(root, subject));
+      const history = await readHistory(root, subject);
+      if (history.entries.length === 0) requireKnownSubject(await loadWorkspace(root, { includeThread: () => false }), subject);
+      return history;
+    },
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),
     scoreContacts: async (segment, rows, asOf) => rankContacts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today()),
     installSkills: async (options = {}) => {

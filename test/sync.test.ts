@@ -367,6 +367,27 @@ describe('history', () => {
   });
 });
 
+describe('history of an id the workspace does not define', () => {
+  it.each([
+    { subject: 'A99', code: 'unknown-assumption', message: /Unknown assumption "A99": expected one of A1, A2, A3/ },
+    { subject: 'g-nope', code: 'unknown-goal', message: /Unknown goal "g-nope": expected one of g-first-customers/ },
+  ])('says $subject is unknown and exits 1, instead of "No recorded changes"', async ({ subject, code, message }) => {
+    const dir = syncedWorkspace();
+    const json = await runJson<{ ok: boolean; error: { code: string; known: string[] } }>(['history', subject, '--dir', dir]);
+    expect(json.code).toBe(1);
+    expect(json.json.error.code).toBe(code);
+    const text = await runCli(['history', subject, '--dir', dir]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(message);
+  });
+
+  it('still answers "No recorded changes" for a defined id nothing has changed yet', async () => {
+    const result = await runCli(['history', 'A3', '--dir', syncedWorkspace()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/No recorded changes for A3/);
+  });
+});
+
 describe('sync reaches its fixed point in one run when it regenerates an ICP file', () => {
   it('scores the deals against the ICP file it writes, not the one it replaces', async () => {
     const dir = exampleWorkspace();

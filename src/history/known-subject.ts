@@ -1,0 +1,24 @@
+import { ThreadworkError } from '../errors.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { assumptionsOf, type WorkspaceModel } from '../workspace/model.js';
+
+/**
+ * Refuses an assumption or goal id the workspace does not define, for a history that
+ * found no commit naming it: "No recorded changes" would read as "nothing happened to
+ * it" when the id is a typo. An id with recorded changes is shown even once removed
+ * from the canvas or goals/, so this is asked only when there are none.
+ */
+export function requireKnownSubject(model: WorkspaceModel, subject: string): void {
+  if (subject.startsWith('g-')) {
+    const known = [...model.goals.keys()].sort();
+    if (known.includes(subject)) return;
+    throw new ThreadworkError(`Unknown goal ${JSON.stringify(subject)}: expected ${known.length ? `one of ${known.join(', ')}` : `a goal in ${LAYOUT.goals}/ (none are defined)`}; no threadwork commit names it either`, 'unknown-goal', { goal: subject, known });
+  }
+  const known = assumptionsOf(model).map((a) => a.id);
+  if (known.includes(subject)) return;
+  throw new ThreadworkError(
+    `Unknown assumption ${JSON.stringify(subject)}: expected ${known.length ? `one of ${known.join(', ')}` : `an assumption in ${LAYOUT.canvas}/10-assumptions.md (none are defined)`}; no threadwork commit names it either`,
+    'unknown-assumption',
+    { assumption: subject, known },
+  );
+}
