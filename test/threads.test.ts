@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
 import { checkedSlug, lettersWithoutLatinForm, slugify } from '../src/workspace/slug.js';
+import { today } from '../src/clock.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
@@ -127,6 +128,32 @@ describe('threadwork deal new', () => {
     expect(again.stderr).toMatch(/threads\/sales\/acme already exists/);
     expect(read(dir, 'threads/sales/acme/1-input.md')).toContain('my own words');
     expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json')).segment).toBe('mid-market-fintech');
+  });
+
+  it('says when two long company names were shortened to one folder, and suggests a --slug instead of advance', async () => {
+    const dir = workspace();
+    const first = 'Northwind Payments International Holdings Group of Companies Europe';
+    const second = 'Northwind Payments International Holdings Group of Companies Asia Pacific';
+    expect((await runCli(['deal', 'new', first, '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    const folder = 'threads/sales/northwind-payments-international-holdings-group-of';
+    const collided = await runJson<{ error: { code: string; message: string; suggestedSlug: string } }>(['deal', 'new', second, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(collided.code).toBe(1);
+    expect(collided.json.error.code).toBe('thread-exists');
+    expect(collided.json.error.message).toBe(
+      `Thread ${folder} already exists (created ${today()}) for "${first}", not "${second}": "${second}" is shortened to the same 60-character folder name. Nothing was changed. Give this one its own folder with --slug, e.g. --slug northwind-payments-international-holdings-group-of-2.`,
+    );
+    expect(collided.json.error.message).not.toMatch(/threadwork advance/);
+    const own = await runCli(['deal', 'new', second, '-s', 'mid-market-fintech', '--slug', collided.json.error.suggestedSlug, '--dir', dir]);
+    expect(own.code, own.stderr).toBe(0);
+    expect(JSON.parse(read(dir, `${folder}-2/meta.json`)).title).toBe(second);
+  });
+
+  it('says when a campaign --slug is another campaign\'s folder', async () => {
+    const dir = workspace();
+    expect((await runCli(['campaign', 'new', 'Month end close', '-s', 'mid-market-fintech', '--date', '2026-09-15', '--dir', dir])).code).toBe(0);
+    const taken = await runCli(['campaign', 'new', 'Quarter end', '-s', 'mid-market-fintech', '--date', '2026-09-15', '--slug', 'month-end-close', '--dir', dir]);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/already exists \(created 2026-09-15\) for "Month end close", not "Quarter end": the folder name given with --slug is "Month end close"'s\. .*--slug month-end-close-2\./);
   });
 
   it('lets exactly one of two concurrent processes create the same deal', async () => {

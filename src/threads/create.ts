@@ -10,7 +10,7 @@ import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { checkedSlug, cleanName, NAME_THE_FOLDER, slugify } from '../workspace/slug.js';
+import { checkedSlug, cleanName, freeSlug, NAME_THE_FOLDER, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
@@ -66,7 +66,8 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
   }
   const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
-  return proposeThread(model, `${LAYOUT.deals}/${slug}`, meta, {
+  const folder: Folder = { parent: LAYOUT.deals, prefix: '', slug, name: options.company, given: options.slug !== undefined };
+  return proposeThread(model, folder, meta, {
     company: options.company.trim(),
     contact_name: options.contactName ?? null,
     contact_title: options.contactTitle ?? null,
@@ -81,9 +82,10 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
   const options: NewCampaignOptions = { ...typed, name: cleanName(typed.name) };
   const date = checkedDate(options.date);
-  const id = `${date}-${options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER)}`;
+  const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
+  const id = `${date}-${slug}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
-  return proposeThread(model, `${LAYOUT.campaigns}/${id}`, meta, {}, 'open campaign');
+  return proposeThread(model, { parent: LAYOUT.campaigns, prefix: `${date}-`, slug, name: options.name, given: options.slug !== undefined }, meta, {}, 'open campaign');
 }
 
 interface MetaInput {
@@ -136,8 +138,9 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
  * the same thread exactly one wins, and nothing is ever overwritten. Everything is
  * rendered and validated first, so a template error leaves no half-made thread behind.
  */
-function proposeThread(model: WorkspaceModel, dir: string, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>, summary: string): WriteProposal<CreatedThread> {
-  if (existsSync(join(model.root, dir))) throw alreadyExists(model.root, dir);
+function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>, summary: string): WriteProposal<CreatedThread> {
+  const dir = `${folder.parent}/${folder.prefix}${folder.slug}`;
+  if (existsSync(join(model.root, dir))) throw alreadyExists(model.root, folder, meta.title);
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const input = renderStageFile(model, meta, 1, threadTemplateContext(meta, 1, meta.created, segmentName, extra), `${dir}/${STAGE_FILES[0]}`);
   const metaText = `${JSON.stringify(meta, null, 2)}\n`;
@@ -166,15 +169,46 @@ export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: 
   return text;
 }
 
-function alreadyExists(root: string, dir: string): ThreadworkError {
-  let created = '';
+/** Where a new thread goes: `{parent}/{prefix}{slug}`, the slug made from `name` unless `given` (`--slug`). */
+interface Folder {
+  parent: string;
+  prefix: string;
+  slug: string;
+  name: string;
+  given: boolean;
+}
+
+/**
+ * The thread is there already. When its title is the one asked for, it is the same thread:
+ * continue it. When the title differs, two names made one folder name (a long name is
+ * shortened to 60 characters, punctuation and accents drop out): pointing at `advance`
+ * would send the person to another company's deal, so the message says so and suggests a
+ * free `--slug`.
+ */
+function alreadyExists(root: string, folder: Folder, title: string): ThreadworkError {
+  const dir = `${folder.parent}/${folder.prefix}${folder.slug}`;
+  let existing: { created?: unknown; title?: unknown } = {};
   try {
-    const meta = JSON.parse(readFileSync(join(root, dir, 'meta.json'), 'utf8')) as { created?: string };
-    if (meta.created) created = ` (created ${meta.created})`;
+    existing = JSON.parse(readFileSync(join(root, dir, 'meta.json'), 'utf8')) as typeof existing;
   } catch {
     // The winner of a concurrent create may not have written meta.json yet.
   }
-  return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
+  const created = typeof existing.created === 'string' ? ` (created ${existing.created})` : '';
+  const other = typeof existing.title === 'string' && existing.title.trim().toLowerCase() !== title.trim().toLowerCase() ? existing.title.trim() : undefined;
+  if (other === undefined) {
+    return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
+  }
+  const why = folder.given
+    ? `the folder name given with --slug is ${JSON.stringify(other)}'s`
+    : slugShortened(folder.name)
+      ? `${JSON.stringify(folder.name)} is shortened to the same 60-character folder name`
+      : `${JSON.stringify(folder.name)} makes the same folder name`;
+  const suggestion = freeSlug(folder.slug, (candidate) => existsSync(join(root, folder.parent, `${folder.prefix}${candidate}`)));
+  return new ThreadworkError(
+    `Thread ${dir} already exists${created} for ${JSON.stringify(other)}, not ${JSON.stringify(title.trim())}: ${why}. Nothing was changed. Give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
+    'thread-exists',
+    { path: dir, title: other, suggestedSlug: suggestion },
+  );
 }
 
 function checkedDate(date: string | undefined): string {

@@ -97,6 +97,23 @@ function asciiSlug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Whether {@link slugify} cuts the folder name of `typed` to 60 characters (two long names can then make one folder). */
+export function slugShortened(typed: string): boolean {
+  return asciiSlug(cleanName(typed)).length > MAX_SLUG_LENGTH;
+}
+
+/**
+ * A folder name like `slug` that `taken` does not hold: `slug-2`, `slug-3`, … cut so the
+ * whole stays within 60 characters, for a message that suggests one.
+ */
+export function freeSlug(slug: string, taken: (candidate: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${slug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
 function trimSlug(slug: string): string {
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
   const cut = slug.slice(0, MAX_SLUG_LENGTH);
