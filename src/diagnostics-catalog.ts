@@ -60,9 +60,9 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],
     at: 'text',
-    summary: 'a `meta.json` that is not valid JSON, or not a JSON object — at the position of the error',
-    message: 'Invalid JSON: {parser message}',
-    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1.',
+    summary: 'a `meta.json` that is not valid JSON, not a JSON object, or has a key twice in one object — at the position of the error',
+    message: 'Invalid JSON: {parser message, or duplicate key "{key}" (first on line {line})}',
+    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1. A key written twice in one object is reported at the second one: JSON.parse would keep only the last value, and sync\'s rewrite of the file would drop the other without a word (YAML front matter refuses a duplicate key the same way). The file is held as broken until it is fixed.',
   },
   'parse-failed': {
     severity: 'error',

@@ -104,6 +104,13 @@ describe('check', () => {
       message: /Invalid JSON/,
     },
     {
+      name: 'a key twice in meta.json, at the 2nd',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "segment": "ecommerce-finance",\n  "segment": "mid-market-fintech",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:6:3 json-syntax',
+      message: /^Invalid JSON: duplicate key "segment" \(first on line 5\)/,
+    },
+    {
       name: 'an empty meta.json',
       file: 'threads/sales/acme/meta.json',
       text: '',

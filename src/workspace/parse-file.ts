@@ -3,6 +3,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
+import { findDuplicateKey } from '../markdown/json-keys.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
@@ -142,6 +143,12 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return broken(diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`'));
   }
+  const duplicate = findDuplicateKey(text, raw);
+  if (duplicate) {
+    const first = positionOf(text, duplicate.first);
+    const message = `Invalid JSON: duplicate key ${JSON.stringify(duplicate.key)} (first on line ${first.line}): expected each key once in an object; JSON keeps only the last value, and sync's rewrite of the file would drop the other`;
+    return broken(diagnostic(path, positionOf(text, duplicate.offset), 'error', 'json-syntax', message));
+  }
   if (measureAliases(raw).problem) {
     // JSON has no aliases: the only limit it can pass here is the nesting depth.
     const message = `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (objects and arrays)`;
@@ -172,13 +179,16 @@ function jsonDepthPosition(text: string): { line: number; column: number } {
   return START;
 }
 
+/** The 1-based line and column of a 0-based offset of `text`. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
-  const offset = at ? Number(at[1]) : text.length;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
+  const { line, column } = positionOf(text, at ? Number(at[1]) : text.length);
   const reason = text.trim() === '' ? 'the file is empty' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   return diagnostic(path, { line, column }, 'error', 'json-syntax', `Invalid JSON: ${reason}`);
 }
