@@ -201,6 +201,22 @@ export const RULES = {
     message: 'Stage file {file} has no predecessor: expected {previous} in {thread}',
     docs: 'Threads advance one stage at a time; restore or write the missing stage.',
   },
+  'closed-before-created': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a Stage 6 `closed` date before the thread\'s `created` date in meta.json',
+    message: 'Close date {closed} is before the thread was created ({created}, `created` in meta.json): expected a date on or after it',
+    docs: 'One of the two dates is wrong, and the cycle time (creation to close) cannot be right: it is left out of `cycle_time_days` and `avg_cycle_days` rather than counted as 0. Fix the typo; if the deal began before it was recorded in threadwork, set `created` in meta.json to the day it began. Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
+  },
+  'date-in-future': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a date recorded as done — Stage 6 `closed` or `published`, a Stage 5 action\'s `completed` — more than a day after today',
+    message: '{Close date | Publication date | Completion date} {date} is after today ({today}): expected the day it happened',
+    docs: 'A date to come cannot have happened: it is most often a typo (2027 for 2026), and it would count a deal as closed before it is. Today is the local date, or `THREADWORK_TODAY`; a date one day after it passes, for a colleague already on the next day. Such a date never moves the goals\' as-of date past today (docs/derivation.md). Plans go in `due` (actions) or `revisit` (a DEFER decision). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
+  },
   'thread-meta-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

@@ -1,3 +1,4 @@
+import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { STAGE_FILES } from '../schema/stages.js';
@@ -6,6 +7,7 @@ import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
+import { checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 
 type Data = Record<string, unknown>;
 
@@ -34,7 +36,8 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
     if (!first) threadIds.set(id, path);
     return first;
   };
-  for (const thread of model.threads.values()) checkThread(thread, known, firstWithId, report);
+  const day = todayForDates(today());
+  for (const thread of model.threads.values()) checkThread(thread, known, firstWithId, report, day);
   return out;
 }
 
@@ -62,7 +65,8 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
     if (!first) claimed.set(id, path);
     return first;
   };
-  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report);
+  const day = todayForDates(today());
+  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report, day);
   return out.filter((d) => d.severity === 'error');
 }
 
@@ -132,7 +136,7 @@ export function missingMetaMessage(thread: string): string {
   return `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created)`;
 }
 
-function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report): void {
+function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
   const folder = folderOf(thread.path);
   const metaPath = `${thread.path}/meta.json`;
   const meta = dataOf(thread.meta);
@@ -168,6 +172,7 @@ function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: strin
     if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
+  checkThreadDates(thread, day, report);
 }
 
 function checkLinks(file: string, data: Data, known: Known, report: Report): void {

@@ -4,6 +4,7 @@ import { calibrate, ClosedDealTally, drawsFor, forecastMetrics, goalForecast, Go
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
+import { today } from '../clock.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
@@ -141,10 +142,14 @@ export class IncrementalDerivation {
    * context — is the one it was computed under. A cold run then computes only the
    * threads that changed since.
    */
-  constructor(seed?: FactsSeed) {
+  constructor(seed?: FactsSeed, clock: () => string = today) {
     this.threadKey = seed?.threadKey;
     this.seedFacts = seed?.cached;
+    this.today = clock;
   }
+
+  /** Today's date, read at each output (a watcher runs across midnight): the as-of date never passes it. */
+  private readonly today: () => string;
 
   /** How a thread's sources are keyed (the seed's); undefined: facts are never keyed (a derivation with no cache). */
   private readonly threadKey: ((thread: ThreadRecord) => string | undefined) | undefined;
@@ -364,7 +369,10 @@ export class IncrementalDerivation {
       this.latestDate = '';
       for (const date of this.dates.keys()) if (date > this.latestDate) this.latestDate = date;
     }
-    let asOf = this.latestDate;
+    // A date still to come (a typo, or one written ahead: check reports it) does not move the
+    // as-of date past today: one such date would otherwise turn every goal to `missed`.
+    const now = this.today();
+    let asOf = this.latestDate <= now ? this.latestDate : latestOnOrBefore(this.dates.keys(), now);
     for (const g of goals) if (g.created > asOf) asOf = g.created;
     const assumptions = this.assumptions(model);
     const group = (groups: Map<string, Group>, key: string): GoalGroup => groups.get(key)?.state() ?? EMPTY_GROUP;
@@ -474,4 +482,11 @@ function mapOf<K, V>(maps: Map<string, Map<K, V>>, key: string): Map<K, V> {
   let map = maps.get(key);
   if (!map) maps.set(key, (map = new Map()));
   return map;
+}
+
+/** The latest of `dates` not after `day`; '' when there is none. */
+function latestOnOrBefore(dates: Iterable<string>, day: string): string {
+  let latest = '';
+  for (const date of dates) if (date <= day && date > latest) latest = date;
+  return latest;
 }

@@ -91,7 +91,7 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     pipelineStage,
     reachedStage,
     closeProbability,
-    cycleDays: closed && (outcome === 'closed-won' || outcome === 'closed-lost') ? Math.max(0, daysBetween(meta.created, closed)) : null,
+    cycleDays: cycleDaysOf(meta.created, closed, outcome),
     updated,
     arrPotential: parseArrPotential(implication.arr_potential),
     arr: typeof learning.arr === 'number' ? learning.arr : null,
@@ -174,6 +174,17 @@ function parseArrPotential(value: unknown): number | null {
     return lo ?? hi ?? null;
   }
   return parseMoney(value) ?? null;
+}
+
+/**
+ * Days from creation to close, for a deal won or lost. A close before the creation is a
+ * wrong date (check: closed-before-created): unknown, not 0, so it does not pull every
+ * average cycle time down.
+ */
+function cycleDaysOf(created: string, closed: string | null, outcome: ThreadFacts['outcome']): number | null {
+  if (!closed || (outcome !== 'closed-won' && outcome !== 'closed-lost')) return null;
+  const days = daysBetween(created, closed);
+  return days >= 0 ? days : null;
 }
 
 export function daysBetween(from: string, to: string): number {

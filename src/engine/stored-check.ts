@@ -1,3 +1,4 @@
+import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { cacheEnabled, readCache } from './cache.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
@@ -21,6 +22,15 @@ export interface StoredCheck {
 export async function storedCheck(root: string, cache: boolean | undefined): Promise<StoredCheck> {
   if (!cacheEnabled(cache)) return {};
   const print = await fingerprint(root);
-  const hit = await readCache<CheckResult>(root, 'check', print.digest);
+  const hit = await readCache<CheckResult>(root, 'check', checkKey(print));
   return { result: hit.value, print, warning: hit.warning };
+}
+
+/**
+ * A stored check stands for the files as they are and for today: `date-in-future` is
+ * judged against today's date, so a new day (or another THREADWORK_TODAY) is a new key —
+ * one full check a day, not a result that still flags a date that has since come.
+ */
+export function checkKey(print: Fingerprint): string {
+  return `${print.digest}:${today()}`;
 }

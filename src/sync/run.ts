@@ -1,3 +1,4 @@
+import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { cacheEnabled, readCache, writeCache } from '../engine/cache.js';
 import { fingerprint } from '../engine/fingerprint.js';
@@ -38,7 +39,8 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
     const reading = headCommit(root);
     const print = await fingerprint(root);
     const head = await reading;
-    const key = `${print.digest}:${head ?? 'no-commit'}`;
+    // Today is in the key: a sync's result depends on it (the goals' as-of date never passes it; date-in-future).
+    const key = `${print.digest}:${head ?? 'no-commit'}:${today()}`;
     let warning: Diagnostic | undefined;
     // An interrupted transaction waits to be finished: no stored result stands for it.
     const interrupted = await hasJournal(root);

@@ -1,0 +1,60 @@
+import { addDays } from '../clock.js';
+import type { RuleId } from '../diagnostics.js';
+import type { ThreadRecord } from '../workspace/model.js';
+
+type Data = Record<string, unknown>;
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string) => void;
+
+/** Today, and the latest date a thread may record as done: computed once per check, not per thread. */
+export interface Today {
+  today: string;
+  latest: string;
+}
+
+export function todayForDates(today: string): Today {
+  return { today, latest: addDays(today, 1) };
+}
+
+/**
+ * Dates of a thread that cannot be right, and that every figure would believe: a close
+ * date before the thread was created (its cycle time would be negative, and counted as 0
+ * in every average), and a date recorded as done — closed, an action completed, a piece
+ * published — that has not come yet (a typo such as 2027 for 2026 would count the deal as
+ * closed early). Both are errors, like an unknown id: sync reports them and leaves the
+ * file out of its commit; advance and MCP write_stage refuse to write one.
+ *
+ * `today` is the local date (or THREADWORK_TODAY); a date one day after it passes, for a
+ * colleague east of here who is already on the next day. Only valid files are read: a date
+ * that is not a date is the schema's error already.
+ */
+export function checkThreadDates(thread: ThreadRecord, { today, latest }: Today, report: Report): void {
+  const created = dateOf((thread.meta?.value as Data | undefined)?.created);
+  const learning = thread.stages[5];
+  const learned = learning?.value as Data | undefined;
+  if (learning && learned) {
+    const closed = dateOf(learned.closed);
+    if (closed && created && closed < created) {
+      report(learning.path, ['closed'], 'closed-before-created', `Close date ${closed} is before the thread was created (${created}, \`created\` in meta.json): expected a date on or after it. If it began before it was recorded here, set \`created\` to the day it began: the cycle time counts from it`);
+    }
+    for (const key of ['closed', 'published']) {
+      const date = dateOf(learned[key]);
+      if (date && date > latest) report(learning.path, [key], 'date-in-future', futureMessage(key === 'closed' ? 'Close date' : 'Publication date', date, today));
+    }
+  }
+  const actions = thread.stages[4];
+  const planned = (actions?.value as Data | undefined)?.actions;
+  if (actions && Array.isArray(planned)) {
+    planned.forEach((action, i) => {
+      const date = dateOf((action as Data | null)?.completed);
+      if (date && date > latest) report(actions.path, ['actions', i, 'completed'], 'date-in-future', futureMessage('Completion date', date, today));
+    });
+  }
+}
+
+function futureMessage(what: string, date: string, today: string): string {
+  return `${what} ${date} is after today (${today}): expected the day it happened. A date to come would count as done already and move the goals' as-of date; write a plan as \`due\` or \`revisit\``;
+}
+
+function dateOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 10) : undefined;
+}

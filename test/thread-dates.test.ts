@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { gitEnv } from './helpers/git.js';
+
+interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+const env = { ...gitEnv(), THREADWORK_TODAY: '2026-12-01' };
+const at = (d: Diagnostic): string => `${d.path}:${d.line}:${d.column} ${d.rule}`;
+
+/** The bundled example with one line of one file replaced. */
+function exampleWith(path: string, from: string, to: string): string {
+  const dir = exampleWorkspace();
+  const text = readFileSync(join(dir, path), 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(join(dir, path), text.replace(from, to));
+  return dir;
+}
+
+const meta = (dir: string, thread: string): Record<string, unknown> => JSON.parse(readFileSync(join(dir, thread, 'meta.json'), 'utf8')) as Record<string, unknown>;
+
+describe('dates a thread cannot have', () => {
+  it('a close date after today: check and sync report it at the date, and the goals keep their as-of date', async () => {
+    const dir = exampleWith('threads/sales/harbor-lending/6-learning.md', 'closed: 2026-09-24', 'closed: 2027-06-01');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.find((d) => d.rule === 'date-in-future');
+    expect(found && at(found)).toBe('threads/sales/harbor-lending/6-learning.md:3:9 date-in-future');
+    expect(found!.message).toMatch(/^Close date 2027-06-01 is after today \(2026-12-01\): expected the day it happened/);
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dir', dir], { env });
+    expect(sync.json.diagnostics.map(at)).toContain('threads/sales/harbor-lending/6-learning.md:3:9 date-in-future');
+    // One date still to come does not turn the goals to missed: the as-of date stays the latest one up to today.
+    for (const goal of ['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md']) {
+      const text = readFileSync(join(dir, goal), 'utf8');
+      expect(text).toMatch(/\*\*Status:\*\* active .* as of 2026-11-12/);
+    }
+  });
+
+  it('a date one day after today passes (a colleague east of here is already on the next day)', async () => {
+    const dir = exampleWith('threads/sales/harbor-lending/6-learning.md', 'closed: 2026-09-24', 'closed: 2026-12-02');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.json.diagnostics.filter((d) => d.rule === 'date-in-future')).toEqual([]);
+  });
+
+  it('an action completed after today is reported at its completed date', async () => {
+    const dir = exampleWith('threads/sales/harbor-lending/5-actions.md', 'completed: 2026-09-24', 'completed: 2027-09-24');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'date-in-future');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toBe('threads/sales/harbor-lending/5-actions.md');
+    expect(found[0]!.message).toMatch(/^Completion date 2027-09-24 is after today/);
+  });
+
+  it('a close date before the thread was created: reported at the date, and the cycle time is left out rather than counted as 0', async () => {
+    const dir = exampleWith('threads/sales/harbor-lending/6-learning.md', 'closed: 2026-09-24', 'closed: 2026-06-15');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.find((d) => d.rule === 'closed-before-created');
+    expect(found && at(found)).toBe('threads/sales/harbor-lending/6-learning.md:3:9 closed-before-created');
+    expect(found!.message).toMatch(/^Close date 2026-06-15 is before the thread was created \(2026-07-06, `created` in meta\.json\)/);
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dir', dir], { env });
+    expect(sync.json.diagnostics.map(at)).toContain('threads/sales/harbor-lending/6-learning.md:3:9 closed-before-created');
+    expect(meta(dir, 'threads/sales/harbor-lending').cycle_time_days).toBeUndefined();
+  });
+});
