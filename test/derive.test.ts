@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveAssumptions } from '../src/derive/assumptions.js';
 import { deriveGoal } from '../src/derive/goals.js';
 import { computeFigures } from '../src/derive/metrics.js';
-import { parseMoney, parseMoneyRange } from '../src/derive/money.js';
+import { parseMoney, parseMoneyRange } from '../src/schema/money.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import { configSchema } from '../src/schema/config.js';
 import { threadFacts } from './helpers/facts.js';

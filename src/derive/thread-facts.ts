@@ -4,7 +4,7 @@ import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
-import { parseMoney } from './money.js';
+import { parseMoney } from '../schema/money.js';
 import { scoreThread, type ScoringContext } from './thread-scores.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;

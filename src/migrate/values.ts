@@ -4,7 +4,7 @@
  * caller reports that line instead of mapping it. docs/migrate.md lists every rule.
  */
 
-import { parseMoneyRange } from '../derive/money.js';
+import { parseMoneyRange } from '../schema/money.js';
 
 export type Reading<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
 

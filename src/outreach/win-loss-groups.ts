@@ -5,7 +5,7 @@
  * of deals at which a group's own rate and "we don't know yet" weigh the same.
  */
 
-import { parseMoney } from '../derive/money.js';
+import { parseMoney } from '../schema/money.js';
 
 export const CONFIDENCE_PRIOR_DEALS = 5;
 export const UNKNOWN = 'unknown';

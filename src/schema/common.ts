@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../clock.js';
-import { moneyProblems } from '../derive/money.js';
+import { moneyProblems } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z

@@ -8,7 +8,7 @@
  * three characters count as "something was written" (0.6), shorter as unknown.
  */
 
-import { parseMoney } from '../derive/money.js';
+import { parseMoney } from '../schema/money.js';
 import { normalizeText } from './text.js';
 
 export type CriterionStatus = 'scored' | 'missing' | 'unknown';

@@ -26,7 +26,7 @@
  * `missing` lists fields that are absent; `invalid` fields that are there but unusable.
  */
 
-import { parseMoneyRange } from '../derive/money.js';
+import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { round3 } from './numbers.js';
 import { presentText } from './text.js';

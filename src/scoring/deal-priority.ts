@@ -13,7 +13,7 @@
  * priority (null) rather than a made-up one.
  */
 
-import { parseMoneyRange } from '../derive/money.js';
+import { parseMoneyRange } from '../schema/money.js';
 import { clamp01, renormalisedMean, round3 } from './numbers.js';
 import { lookup, normalizeText } from './text.js';
 

@@ -26,7 +26,7 @@
  * A rule whose field is absent cannot decide: the disqualifier is listed as `unchecked`.
  */
 
-import { parseMoney, parseMoneyRange } from '../derive/money.js';
+import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import { technologyMatches } from './fit.js';
 import { geographyMatches } from './regions.js';

@@ -6,7 +6,7 @@
  * so a company with no revenue on file is judged on what is known rather than marked 0.
  */
 
-import { parseMoneyRange } from '../derive/money.js';
+import { parseMoneyRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import type { IcpProfile } from './icp-profile.js';

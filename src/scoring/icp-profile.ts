@@ -5,7 +5,7 @@
  * feed them the same way.
  */
 
-import { parseMoney, parseMoneyRange } from '../derive/money.js';
+import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import type { Segment } from '../schema/canvas.js';
 import type { Icp } from '../schema/icp.js';
 import { buildIcp } from '../strategy/icp.js';

@@ -1,6 +1,6 @@
 import type { AssumptionState } from '../derive/assumptions.js';
 import { formatNumber } from '../derive/format.js';
-import { parseMoney, parseMoneyRange } from '../derive/money.js';
+import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
 import type { WorkspaceModel } from '../workspace/model.js';

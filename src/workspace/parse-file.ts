@@ -143,16 +143,17 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return broken(diagnostic(path, START, 'error', 'json-syntax', 'Unexpected JSON value: expected an object `{ … }`'));
   }
+  if (measureAliases(raw).problem) {
+    // JSON has no aliases: the only limit it can pass here is the nesting depth.
+    const message = `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (objects and arrays)`;
+    return broken(diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message));
+  }
+  // After the depth limit: the key count walks the value.
   const duplicate = findDuplicateKey(text, raw);
   if (duplicate) {
     const first = positionOf(text, duplicate.first);
     const message = `Invalid JSON: duplicate key ${JSON.stringify(duplicate.key)} (first on line ${first.line}): expected each key once in an object; JSON keeps only the last value, and sync's rewrite of the file would drop the other`;
     return broken(diagnostic(path, positionOf(text, duplicate.offset), 'error', 'json-syntax', message));
-  }
-  if (measureAliases(raw).problem) {
-    // JSON has no aliases: the only limit it can pass here is the nesting depth.
-    const message = `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (objects and arrays)`;
-    return broken(diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message));
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));

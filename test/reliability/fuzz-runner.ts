@@ -75,10 +75,15 @@ export function fuzzSuite(label: string, CASES: number, seed: number = SEED, cli
   beforeAll(async () => {
     dir = exampleWorkspace();
     ws = await openWorkspace(dir);
-    await ws.draftCampaign(CAMPAIGN);
+    // The example's campaign is closed, so `campaign draft` writes no draft there any more:
+    // two are written as a person would, for the draft file kind to be fuzzed too.
+    for (const [touch, subject] of [[1, 'Month-end close with three PSPs'], [2, 'Following up on the close']] as const) {
+      mkdirSync(join(dir, CAMPAIGN, 'drafts'), { recursive: true });
+      writeFileSync(join(dir, CAMPAIGN, 'drafts', `fuzz-at-example-com-touch-${touch}.md`), `---\nstatus: draft\nprospect: {name: Fuzz Tester, email: fuzz@example.com, company: Fuzz Payments}\ntouch: ${touch}\nchannel: email\nsubject: ${subject}\n---\n\nHi Fuzz,\n\nYour team reconciles three PSPs by hand each month. Worth a short call next week?\n\nBest,\nDana\n`);
+    }
     writeFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), SUPPRESSION);
-    git(dir, 'add', '--', 'threads/sales/campaigns/suppression.yaml');
-    git(dir, 'commit', '-q', '-m', 'suppression list');
+    git(dir, 'add', '--', 'threads/sales/campaigns/suppression.yaml', `${CAMPAIGN}/drafts`);
+    git(dir, 'commit', '-q', '-m', 'suppression list and drafts');
     const first = await ws.sync();
     expect(first.written).toEqual([]);
     const check = await ws.check();
