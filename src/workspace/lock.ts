@@ -5,32 +5,14 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ThreadworkError } from '../errors.js';
-import { gitText } from '../git/git.js';
+import { commonGitDir } from './checkout-dir.js';
 import { repairInterrupted } from '../git/repair.js';
 
-const lockDirs = new Map<string, string>();
-
-/**
- * Where the workspace's locks live: the git common directory (shared by every worktree
- * of the repository, so two worktrees never write the same repository at once), or
- * `.threadwork/` in a workspace that is not in git.
- */
+/** The folder holding the workspace lock and the caches: the repository's common git directory, shared by its worktrees (found with the checkout's own: checkout-dir.ts). */
 export async function lockDirectory(root: string): Promise<string> {
-  const cached = lockDirs.get(root);
-  if (cached) return cached;
-  let dir: string;
-  try {
-    // Spawned directly: on the path of every command, where simple-git's first call costs 6 ms more.
-    dir = (await gitText(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
-  } catch {
-    dir = join(root, '.threadwork');
-    fs.mkdirSync(dir, { recursive: true });
-  }
-  lockDirs.set(root, dir);
-  return dir;
+  return commonGitDir(root);
 }
 
-/** A lock without a heartbeat for this long is stale and may be taken over (whoever holds it). */
 export const STALE_MS = 10_000;
 const UPDATE_MS = 2_000;
 /** The file inside the lock folder (`threadwork-write.lock/`) that names its holder. */
