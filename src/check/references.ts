@@ -43,18 +43,19 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
 
 /**
  * The cross-file errors a sync or a watch cycle reports (engine/transaction.ts): those of
- * the canvas and the goals, whole — a few files — and those of the threads named, not
+ * the canvas and the goals, whole — a few files — and those of the threads `threadsFor`
+ * names, given the key of the ids the canvas and goals define (knownIdsKey), not
  * of every thread: a cycle that re-checked 10,000 threads would cost what the workspace
  * holds, not what changed. Nothing here passes over every file or thread (warnings, which
  * need such passes, are left to `check`). A thread id is compared with the thread folders
  * of that name and with the ids of the threads named (two meta.json ids that collide
  * while both differ from their folders are each a `thread-id-folder` error already).
  */
-export function referenceErrors(model: WorkspaceModel, locators: Locators, threads: Iterable<string>): Diagnostic[] {
+export function referenceErrors(model: WorkspaceModel, locators: Locators, threadsFor: (idsKey: string) => Iterable<string>): { diagnostics: Diagnostic[]; idsKey: string } {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
   const known = checkCanvasAndGoals(model, report, false);
-  const named = [...new Set(threads)].flatMap((path) => model.threads.get(path) ?? []);
+  const named = [...new Set(threadsFor(knownIdsKey(known)))].flatMap((path) => model.threads.get(path) ?? []);
   const claimed = new Map<string, string>();
   // Another thread claims an id when its folder has that name (under any of the three
   // thread folders: a few lookups, not a pass over 10,000 threads) or it was checked first with it.
@@ -67,16 +68,15 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
   };
   const day = todayForDates(today());
   for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report, day);
-  return out.filter((d) => d.severity === 'error');
+  return { diagnostics: out.filter((d) => d.severity === 'error'), idsKey: knownIdsKey(known) };
 }
 
 /**
  * The ids threads may name — segments, assumptions, goals and their subgoals — as one
  * string: while it is what it was when every thread was last checked, a run need check
- * only the threads that changed (engine/transaction.ts).
+ * only the threads that changed (engine/transaction.ts chooses them from it).
  */
-export function knownIdsKey(model: WorkspaceModel): string {
-  const known = checkCanvasAndGoals(model, () => undefined, false);
+function knownIdsKey(known: Known): string {
   return JSON.stringify([[...known.segments], [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, [...subgoals]])]);
 }
 

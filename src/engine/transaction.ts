@@ -3,7 +3,7 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { Locators } from '../check/locators.js';
-import { knownIdsKey, referenceErrors } from '../check/references.js';
+import { referenceErrors } from '../check/references.js';
 import { cacheEnabled, readCache, writeCache } from './cache.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
@@ -254,7 +254,7 @@ function uncheckedLeftOut(state: WorkspaceState, planned: Planned, triggers: rea
   const invalid = new Set(planned.invalid);
   if (unchecked.length > 0) {
     const model = state.derivationModel();
-    const late = referenceErrors(model, new Locators((path) => model.text(path)), unchecked).filter((d) => classifyPath(d.path).kind !== 'canvas' && classifyPath(d.path).kind !== 'goal');
+    const late = referenceErrors(model, new Locators((path) => model.text(path)), () => unchecked).diagnostics.filter((d) => classifyPath(d.path).kind !== 'canvas' && classifyPath(d.path).kind !== 'goal');
     planned.diagnostics.push(...late);
     for (const d of late) invalid.add(d.path);
   }
@@ -349,12 +349,15 @@ const CROSS_FILE = 'cross-file';
 async function crossFileErrors(root: string, model: WorkspaceModel, inQuestion: InQuestion, options: TransactionOptions): Promise<{ checked: ReadonlySet<string>; crossFile: Diagnostic[] }> {
   const kept = cacheEnabled(options.cache);
   const record = kept ? (await readCache<CrossFileRecord>(root, CROSS_FILE, 'v1')).value : undefined;
-  const ids = knownIdsKey(model);
-  const known = record && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined;
-  const checked = known ? threadsOf([...inQuestion.pending, ...inQuestion.changed!, ...record.flagged.map((thread) => `${thread}/`)]) : new Set(model.threads.keys());
-  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), checked);
+  let known = false;
+  let checked: ReadonlySet<string> = new Set();
+  const { diagnostics: crossFile, idsKey } = referenceErrors(model, new Locators((path) => model.text(path)), (ids) => {
+    known = record !== undefined && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined;
+    checked = known ? threadsOf([...inQuestion.pending, ...inQuestion.changed!, ...record!.flagged.map((thread) => `${thread}/`)]) : new Set(model.threads.keys());
+    return checked;
+  });
   const flagged = [...threadsOf(crossFile.map((d) => d.path))].sort();
-  if (kept && !(known && flagged.join('\n') === record.flagged.join('\n'))) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids, flagged });
+  if (kept && !(known && flagged.join('\n') === record!.flagged.join('\n'))) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids: idsKey, flagged });
   return { checked, crossFile };
 }
 
