@@ -31,7 +31,7 @@ import type { CompanyFacts } from './company.js';
 import { technologyMatches } from './fit.js';
 import { geographyMatches } from './regions.js';
 import { contentStems } from './stems.js';
-import { normalizeText, phrasesOverlap, presentText } from './text.js';
+import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
 
 /** A disqualified company's composite is capped here: below the default `weak` band (0.40), so it reads `poor`. */
 export const DISQUALIFIED_CAP = 0.3;
@@ -186,8 +186,10 @@ function listOf(raw: string): string[] {
   return raw.replace(/\(.*?\)/g, '').split(/\s*(?:,|;|\/|\bor\b)\s*/i).map((s) => s.trim().replace(/\.$/, '').replace(/^the\s+/i, '')).filter(Boolean);
 }
 
-/** Every content word of the disqualifier is in the value, or the value (2+ words) is wholly named by the disqualifier. */
-export function freeTextMatch(disqualifier: string, value: string): boolean {
+/** Every content word of the disqualifier is in the value, or the value (2+ words) is wholly named by the disqualifier; kept per pair. */
+export const freeTextMatch: (disqualifier: string, value: string) => boolean = keptPerPair(freeTextMatchUncached);
+
+function freeTextMatchUncached(disqualifier: string, value: string): boolean {
   const want = [...new Set(contentStems(disqualifier))];
   const have = [...new Set(contentStems(value))];
   if (want.length === 0 || have.length === 0) return false;

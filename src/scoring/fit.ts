@@ -13,7 +13,7 @@ import type { IcpProfile } from './icp-profile.js';
 import { renormalisedMean, round3 } from './numbers.js';
 import { describeRange, hasBounds, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
 import { geographyMatches } from './regions.js';
-import { normalizeText, phrasesOverlap, presentText } from './text.js';
+import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
 
 export interface FitResult {
   component: ComponentScore;
@@ -87,7 +87,10 @@ function technologyKey(value: string): string {
   return normalizeText(value.replace(/\+/g, ' plus ').replace(/#/g, ' sharp '));
 }
 
-export function technologyMatches(a: string, b: string): boolean {
+/** Whether two technology names name one technology (either contains the other); kept per pair. */
+export const technologyMatches: (a: string, b: string) => boolean = keptPerPair(technologyMatchesUncached);
+
+function technologyMatchesUncached(a: string, b: string): boolean {
   const ka = technologyKey(a);
   const kb = technologyKey(b);
   if (!ka || !kb) return false;

@@ -9,7 +9,7 @@
 import type { SignalFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
-import { normalizeText, presentText } from './text.js';
+import { keptPerText, normalizeText, presentText } from './text.js';
 import { matchTrigger } from './triggers.js';
 
 export type SignalType = 'funding' | 'expansion' | 'new-product' | 'hiring' | 'regulatory' | 'partnership' | 'media';
@@ -60,7 +60,9 @@ const PADDED_KEYWORDS = TYPES_BY_WEIGHT.map((type) => ({ type, keywords: SIGNAL_
  * phrases, as `containsPhrase` matches them, with the label normalised once (a sync
  * classifies every deal's signals against 60 keywords).
  */
-export function classifySignal(label: string): SignalType | undefined {
+export const classifySignal: (label: string) => SignalType | undefined = keptPerText(classifySignalUncached);
+
+function classifySignalUncached(label: string): SignalType | undefined {
   const text = normalizeText(label);
   if (!text) return undefined;
   const padded = ` ${text} `;

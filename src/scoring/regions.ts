@@ -4,7 +4,7 @@
  * `Europe`). Only the regions below are known; any other ICP geography matches by name.
  */
 
-import { containsPhrase, lookup, normalizeText, phrasesOverlap } from './text.js';
+import { containsPhrase, keptPerPair, keptPerText, lookup, normalizeText, phrasesOverlap } from './text.js';
 
 /** Other names for one place; each list's first entry is the canonical name. */
 const ALIASES: readonly (readonly string[])[] = [
@@ -39,8 +39,10 @@ const REGIONS: Record<string, readonly string[]> = {
   anz: ['australia', 'new zealand'],
 };
 
-/** The canonical names a piece of text mentions (`Berlin, Germany` → `germany`). */
-function placesIn(text: string): string[] {
+/** The canonical names a piece of text mentions (`Berlin, Germany` → `germany`); kept per text. */
+const placesIn = keptPerText(placesInUncached);
+
+function placesInUncached(text: string): readonly string[] {
   const found = new Set<string>();
   for (const names of ALIASES) {
     if (names.some((name) => containsPhrase(text, name))) found.add(names[0]!);
@@ -50,7 +52,10 @@ function placesIn(text: string): string[] {
   return [...found];
 }
 
-export function geographyMatches(companyGeography: string, icpGeography: string): boolean {
+/** Whether a company's geography is (in) the ICP's; kept per pair, as every deal asks it of the same few targets. */
+export const geographyMatches: (companyGeography: string, icpGeography: string) => boolean = keptPerPair(geographyMatchesUncached);
+
+function geographyMatchesUncached(companyGeography: string, icpGeography: string): boolean {
   if (phrasesOverlap(companyGeography, icpGeography)) return true;
   const companyPlaces = placesIn(companyGeography);
   const targetPlaces = placesIn(icpGeography);

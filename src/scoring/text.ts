@@ -4,19 +4,48 @@
  * `VP Engineering`. Matching is by whole words so `AI` never matches `retail`.
  */
 
+/** Marks a kept result of `undefined` (a signal of no known type), so it is kept too. */
+const KEPT_UNDEFINED = Symbol('undefined');
+
 /**
  * `compute` kept per text, all forgotten once `limit` are kept: scoring 10,000 deals asks
  * for the same few ICP terms and titles tens of thousands of times.
  */
 export function keptPerText<T>(compute: (value: string) => T, limit = 10_000): (value: string) => T {
-  const kept = new Map<string, T>();
+  const kept = new Map<string, T | typeof KEPT_UNDEFINED>();
   return (value) => {
-    let result = kept.get(value);
-    if (result === undefined) {
-      if (kept.size >= limit) kept.clear();
-      result = compute(value);
-      kept.set(value, result);
+    const found = kept.get(value);
+    if (found !== undefined) return found === KEPT_UNDEFINED ? (undefined as T) : found;
+    if (kept.size >= limit) kept.clear();
+    const result = compute(value);
+    kept.set(value, result === undefined ? KEPT_UNDEFINED : result);
+    return result;
+  };
+}
+
+/**
+ * `compute` kept per pair of texts, all forgotten once `limit` pairs are kept. A match of a
+ * company's value against an ICP's target is a pure function of the two texts, and a
+ * workspace's deals share a few dozen industries, places and technologies: a first sync of
+ * 10,000 deals asked the same pairs again and again (geography alone walked the alias
+ * table twice per target per deal).
+ */
+export function keptPerPair<T>(compute: (a: string, b: string) => T, limit = 20_000): (a: string, b: string) => T {
+  const kept = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a, b) => {
+    let byB = kept.get(a);
+    const found = byB?.get(b);
+    if (found !== undefined || byB?.has(b)) return found as T;
+    if (size >= limit) {
+      kept.clear();
+      size = 0;
+      byB = undefined;
     }
+    if (!byB) kept.set(a, (byB = new Map()));
+    const result = compute(a, b);
+    byB.set(b, result);
+    size += 1;
     return result;
   };
 }
@@ -43,7 +72,9 @@ export function words(value: string): string[] {
 }
 
 /** True when `needle`'s words occur in `haystack` as a contiguous run of whole words. */
-export function containsPhrase(haystack: string, needle: string): boolean {
+export const containsPhrase: (haystack: string, needle: string) => boolean = keptPerPair(containsPhraseUncached);
+
+function containsPhraseUncached(haystack: string, needle: string): boolean {
   const h = normalizeText(haystack);
   const n = normalizeText(needle);
   if (!h || !n) return false;
