@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
+// The bundled CLI (scripts/bundle-cli.js): one file per command to load, not ~190 modules.
+import { run } from '../dist/bundle/main.js';
 
 process.exitCode = await run(process.argv.slice(2));

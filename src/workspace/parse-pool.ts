@@ -142,7 +142,9 @@ function fromWire(outcome: WireOutcome): ParseOutcome {
 }
 
 /**
- * The worker's module. Under the test runner this file is TypeScript that Node cannot run
- * in a worker: the built one in dist/ (`npm test` builds first) serves it there.
+ * The worker's module, dist/workspace/parse-worker.js: named from one folder up, so that it
+ * is the same file from dist/workspace/ and from the bundled CLI's chunks in dist/bundle/.
+ * Under the test runner this file is TypeScript that Node cannot run in a worker: the built
+ * one in dist/ (`npm test` builds first) serves it there.
  */
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/workspace/parse-worker.js' : './parse-worker.js', import.meta.url);
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? '../../dist/workspace/parse-worker.js' : '../workspace/parse-worker.js', import.meta.url);
