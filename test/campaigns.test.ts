@@ -124,13 +124,18 @@ describe('campaign results and win/loss', () => {
   });
 
   it('reports win/loss on the example: 3 closed deals, 2 won, average won ARR 39,000', async () => {
-    const result = await runJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { deals: number }[] }>(['report', 'winloss']);
+    const result = await runJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { reason: string; deals: number }[] }>(['report', 'winloss']);
     expect(result.code).toBe(0);
     expect(result.json).toMatchObject({ deals: 3, won: 2, lost: 1, averageWonArr: 39000 });
     expect(result.json.winRate).toBeCloseTo(0.67, 2);
-    expect(result.json.lossReasons).toHaveLength(1);
+    // The reason as brightcart's 6-learning.md writes it, capitals kept, in the JSON, the terminal and the Markdown.
+    const reason = 'Parent company IT required SOC 2 Type II before a pilot could access data';
+    expect(result.json.lossReasons).toEqual([{ reason, deals: 1, share: 1 }]);
+    const text = await runCli(['report', 'winloss']);
+    expect(text.stdout).toContain(reason);
     const md = await runCli(['report', 'winloss', '--md']);
     expect(md.stdout).toMatch(/^## Win\/loss/m);
+    expect(md.stdout).toContain(reason);
   });
 });
 

@@ -484,11 +484,23 @@ describe('win/loss analysis', () => {
     ]);
   });
 
-  it('shares loss reasons after light normalisation', () => {
+  it('shares loss reasons after light normalisation, each shown as first written', () => {
+    // d4 `Price` and d5 ` price. ` are one group: one spelling each, so the first written shows.
     expect(analysis.lossReasons).toEqual([
-      { reason: 'price', deals: 2, share: 0.5 },
-      { reason: 'no budget', deals: 1, share: 0.25 },
+      { reason: 'Price', deals: 2, share: 0.5 },
+      { reason: 'No budget', deals: 1, share: 0.25 },
       { reason: 'unspecified', deals: 1, share: 0.25 },
+    ]);
+  });
+
+  it('groups loss reasons case-insensitively but shows the most common spelling as written', () => {
+    const lost = (lossReason: string | null, i: number): WinLossDeal => ({ path: `l${i}`, outcome: 'closed-lost', lossReason });
+    const reasons = ['budget frozen by cfo', 'Budget frozen by CFO', 'Budget  frozen by CFO.', 'Budget frozen by CFO', 'SOC 2 Type II required', 'Unspecified', null];
+    expect(analyzeWinLoss(reasons.map(lost)).lossReasons).toEqual([
+      { reason: 'Budget frozen by CFO', deals: 4, share: 0.571 },
+      // A reason written as `Unspecified` joins the deals that give none; the written spelling wins the tie by coming first.
+      { reason: 'Unspecified', deals: 2, share: 0.286 },
+      { reason: 'SOC 2 Type II required', deals: 1, share: 0.143 },
     ]);
   });
 

@@ -34,6 +34,7 @@ export interface WinLossOptions {
 }
 
 export interface LossReasonShare {
+  /** As written (trimmed, single spaces), in the group's most common spelling; `unspecified` when none is given. */
   reason: string;
   deals: number;
   /** Of lost deals. */
@@ -113,16 +114,35 @@ export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined,
   };
 }
 
-/** Reasons matched lightly (case, spaces, a trailing full stop), most common first. */
+/**
+ * Reasons matched lightly (case, spaces, a trailing full stop), most common first. The
+ * match key is lower case only to group: each reason is shown as the user wrote it, in
+ * its most common spelling (the first written on a tie), since "CFO" or "SOC 2" read
+ * wrong in lower case.
+ */
 function lossReasons(lost: readonly WinLossDeal[]): LossReasonShare[] {
-  const counts = new Map<string, number>();
+  const groups = new Map<string, { deals: number; spellings: Map<string, number> }>();
   for (const deal of lost) {
-    const reason = typeof deal.lossReason === 'string' && groupKey(deal.lossReason) ? groupKey(deal.lossReason) : UNSPECIFIED_REASON;
-    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    const written = typeof deal.lossReason === 'string' && groupKey(deal.lossReason) ? deal.lossReason.trim().replace(/\s+/g, ' ') : UNSPECIFIED_REASON;
+    const key = groupKey(written);
+    const group = groups.get(key) ?? { deals: 0, spellings: new Map<string, number>() };
+    group.deals += 1;
+    group.spellings.set(written, (group.spellings.get(written) ?? 0) + 1);
+    groups.set(key, group);
   }
-  return [...counts]
-    .map(([reason, deals]) => ({ reason, deals, share: round(deals / lost.length, 3) }))
+  return [...groups.values()]
+    .map(({ deals, spellings }) => ({ reason: mostCommon(spellings), deals, share: round(deals / lost.length, 3) }))
     .sort((a, b) => b.deals - a.deals || a.reason.localeCompare(b.reason));
+}
+
+/** The key counted most often; on a tie the first inserted (a Map keeps insertion order). */
+function mostCommon(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [value, count];
+  }
+  return best;
 }
 
 /**
