@@ -165,10 +165,18 @@ describe('threadwork score --contacts', () => {
     const lumen = ranked.find((c) => c.email === 'treasury@lumenpayments.com')!;
     expect(lumen.missing).toContain('data.name');
     expect(lumen.disqualified).toEqual([expect.objectContaining({ field: 'geography', value: 'Canada' })]);
+    // Sam Lee's row has an address and no email_status: the status is what is missing, not the address.
+    const sam = ranked.find((c) => c.name === 'Sam Lee')!;
+    expect(sam.email).toBe('sam.lee@gmail.com');
+    expect(sam.missing).toContain('contact.email_status');
+    expect(sam.missing).not.toContain('contact.email');
+    expect(sam.missing).not.toContain('data.email');
 
     const text = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
     expect(text.stdout).toMatch(/Maya Okafor/);
     expect(text.stdout).toMatch(/rows 2, 4 merged into row 2/);
+    expect(text.stdout).toMatch(/^missing Sam Lee: .*contact\.email_status \(expected the address's verification result, such as verified, valid, catch-all, risky or invalid\)/m);
+    expect(text.stdout).not.toMatch(/contact\.email\b(?!_status)/);
     const md = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech', '--md'], { env });
     expect(md.stdout).toMatch(/^## Contacts scored against mid-market-fintech/m);
     expect(md.stdout).toMatch(/\| 1 \| 2 \(\+4\) \| Maya Okafor \|/);

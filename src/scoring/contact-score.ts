@@ -3,8 +3,8 @@
  *
  *   score = title match·0.40 + seniority·0.30 + verified email·0.20 + LinkedIn·0.10
  *
- * A part whose data is missing counts 0 and is listed in `missing` (we know nothing
- * about a contact without a title, so it earns nothing). Title match is left out and
+ * A part whose data is missing counts 0 and the field to fill in is listed in `missing`
+ * (we know nothing about a contact without a title, so it earns nothing). Title match is left out and
  * the other weights renormalised only when there are no persona titles to match
  * against: then the fault is the ICP's, not the contact's.
  */
@@ -27,6 +27,17 @@ export interface ContactFacts {
 
 export type ContactPartName = 'title_match' | 'seniority' | 'email' | 'linkedin';
 
+/** The contact fields the parts read, as a list's columns name them: what `missing` lists, so it says what to fill in. */
+export type ContactField = 'title' | 'email' | 'email_status' | 'linkedin';
+
+/** What belongs in each field, for a message about a missing one. */
+export const CONTACT_FIELD_EXPECTED: Record<ContactField, string> = {
+  title: 'a job title such as "VP Finance"',
+  email: 'an email address',
+  email_status: "the address's verification result, such as verified, valid, catch-all, risky or invalid",
+  linkedin: 'a LinkedIn profile URL',
+};
+
 export const CONTACT_WEIGHTS: Record<ContactPartName, number> = { title_match: 0.4, seniority: 0.3, email: 0.2, linkedin: 0.1 };
 
 export interface ContactPart {
@@ -41,7 +52,8 @@ export interface ContactScore {
   score: number;
   seniority: Seniority | null;
   parts: ContactPart[];
-  missing: ContactPartName[];
+  /** The fields whose absence cost points, each once: `title` for both title parts, `email_status` when only the status is lacking. */
+  missing: ContactField[];
 }
 
 export function scoreContact(contact: ContactFacts, personaTitles: readonly string[]): ContactScore {
@@ -54,8 +66,19 @@ export function scoreContact(contact: ContactFacts, personaTitles: readonly stri
     score: round3(mean ?? 0),
     seniority: level ?? null,
     parts,
-    missing: parts.filter((p) => p.status === 'missing' || p.status === 'defaulted').map((p) => p.name),
+    missing: [...new Set(parts.flatMap(lackingField))],
   };
+}
+
+/**
+ * The field a part lacked, if any. The email part reads two fields: it is `defaulted`
+ * exactly when the address is on file and its status is absent or unreadable, so then
+ * the status is what to fill in, not the address.
+ */
+function lackingField(p: ContactPart): ContactField[] {
+  if (p.status !== 'missing' && p.status !== 'defaulted') return [];
+  if (p.name === 'email') return [p.status === 'defaulted' ? 'email_status' : 'email'];
+  return [p.name === 'linkedin' ? 'linkedin' : 'title'];
 }
 
 function part(name: ContactPartName, status: FactorStatus, value: number | null, detail: string): ContactPart {
@@ -79,7 +102,9 @@ function seniorityPart(title: string | undefined, level: Seniority | undefined):
 function emailPart(contact: ContactFacts): ContactPart {
   const reading = readEmailStatus(contact.emailStatus);
   if (reading.known) return part('email', 'computed', reading.value, reading.detail);
-  if (presentText(contact.email) !== undefined) return part('email', 'defaulted', DEFAULT_REACHABILITY, `address on file, ${reading.detail}`);
+  if (presentText(contact.email) !== undefined) {
+    return part('email', 'defaulted', DEFAULT_REACHABILITY, `address on file, ${reading.detail}; email_status expects ${CONTACT_FIELD_EXPECTED.email_status}`);
+  }
   return part('email', 'missing', null, 'no email address or status');
 }
 

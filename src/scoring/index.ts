@@ -41,9 +41,11 @@ export { DEFAULT_FRESHNESS, FRESHNESS_HORIZON_DAYS, scoreFreshness, type Freshne
 export { SENIORITY_SCORES, seniorityOf, seniorityScore, type Seniority } from './seniority.js';
 export { matchTitle, titleKeywords, type TitleMatch } from './title-match.js';
 export {
+  CONTACT_FIELD_EXPECTED,
   CONTACT_WEIGHTS,
   scoreContact,
   type ContactFacts,
+  type ContactField,
   type ContactPart,
   type ContactPartName,
   type ContactScore,

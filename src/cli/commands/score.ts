@@ -8,6 +8,7 @@ import { readAccounts } from '../../accounts/read.js';
 import { readContacts } from '../../accounts/contacts.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
+import { CONTACT_FIELD_EXPECTED, type ContactField } from '../../scoring/index.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function scoreCommand(file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -60,6 +61,15 @@ function renderTerminal(r: AccountRankingData): string {
   return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...duplicates, ...skipped].join('\n');
 }
 
+/** What a contact row lacks, a contact field with what belongs there: `email_status` alone does not say what a status is. */
+function gapsOf(c: ContactRanking['ranked'][number]): string {
+  const described = c.missing.map((entry) => {
+    const field = entry.startsWith('contact.') ? entry.slice('contact.'.length) : '';
+    return Object.hasOwn(CONTACT_FIELD_EXPECTED, field) ? `${entry} (expected ${CONTACT_FIELD_EXPECTED[field as ContactField]})` : entry;
+  });
+  return [...c.invalid.map((f) => `invalid ${f}`), ...described].join(', ');
+}
+
 function renderContactsMarkdown(r: ContactRanking): string {
   return [
     `## Contacts scored against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
@@ -67,7 +77,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     table(
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact score', 'data quality', 'company fit', 'missing'],
       ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'l'],
-      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, [...c.missing, ...c.invalid.map((f) => `invalid ${f}`)].join(', ') || '—']),
+      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, gapsOf(c) || '—']),
     ),
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
@@ -83,7 +93,7 @@ function renderContactsTerminal(r: ContactRanking): string {
     ],
     ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
   );
-  const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${c.name ?? c.email ?? `row ${c.row}`}: ${[...c.invalid.map((f) => `invalid ${f}`), ...c.missing].join(', ')}`);
+  const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${c.name ?? c.email ?? `row ${c.row}`}: ${gapsOf(c)}`);
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped].join('\n');
