@@ -11,7 +11,7 @@ export const MCP_TOOLS = {
   write_stage: "Write one stage file (front matter + body) of a thread; validated before anything touches disk.",
   advance: "Check the current stage's required fields and open the next stage file, or list what is missing.",
   sync: 'Recompute every derived value (meta, assumptions, metrics, goals), write what differs and commit it.',
-  report: 'A report as data: pipeline, goals (with their forecasts), assumptions, winloss, forecast (the chance of reaching each goal target by its deadline and the deals that move it most) or campaigns (rates and A/B experiments).',
+  report: 'A report as data: pipeline, goals (with their forecasts), assumptions, winloss, forecast (the chance of reaching each goal target by its deadline and the deals that move it most) or campaigns (rates, the stop and escalation rules the results trigger, and A/B experiments).',
   history: 'The audit trail of an assumption, a goal or a thread, read back from git.',
   score_accounts: 'Rank accounts (inline rows or a CSV/JSON file inside the workspace) against a segment ICP.',
   score_contacts: 'Score contacts/leads (inline rows or a CSV/JSON file inside the workspace) against a segment: contact score, lead score and band, data quality, what is missing; duplicates merged by row.',

@@ -123,6 +123,31 @@ describe('campaign results and win/loss', () => {
     expect(learning).toMatch(/\*\*critical\*\*/);
   });
 
+  it('report campaigns lists the rules the results trigger, in JSON, the terminal and Markdown', async () => {
+    // 3 of 40 bounced (7.5% over 5% after 20 sends) and one spam complaint: both critical stops.
+    const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 37\n  opened: 20\n  replied: 2\n  bounced: 3\n  spam_complaints: 1'));
+    const report = await runJson<{ campaigns: { id: string; rules: { rule: string; severity: string; message: string }[] }[] }>(['report', 'campaigns', '--dir', dir]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.json.campaigns[0]!.rules.map((r) => `${r.severity} ${r.rule}`)).toEqual(['critical spam-complaint', 'critical high-bounce-rate']);
+    expect(report.json.campaigns[0]!.rules[1]!.message).toBe('Bounce rate 7.5% over 5.0% after 40 sends: pause the campaign and verify the list before sending more.');
+    const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(terminal.stdout).toContain('Rules triggered');
+    expect(terminal.stdout).toMatch(/2026-01-26-month-end +critical +spam-complaint +1 spam complaint\(s\): emergency stop\./);
+    const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
+    expect(markdown.stdout).toContain('| 2026-01-26-month-end | critical | high-bounce-rate | Bounce rate 7.5% over 5.0% after 40 sends: pause the campaign and verify the list before sending more. |');
+  });
+
+  it('report campaigns says when no rule fires, and lists none before results', async () => {
+    const quiet = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 40\n  opened: 20\n  replied: 2'));
+    const report = await runJson<{ campaigns: { rules: unknown[] }[] }>(['report', 'campaigns', '--dir', quiet]);
+    expect(report.json.campaigns[0]!.rules).toEqual([]);
+    expect((await runCli(['report', 'campaigns', '--dir', quiet])).stdout).toMatch(/2026-01-26-month-end +— +— +No rule fires on these results\./);
+    const running = campaignWorkspace(PROSPECTS);
+    const before = await runJson<{ campaigns: { rates: unknown; rules: unknown[] }[] }>(['report', 'campaigns', '--dir', running]);
+    expect(before.json.campaigns[0]).toMatchObject({ rates: null, rules: [] });
+    expect((await runCli(['report', 'campaigns', '--dir', running])).stdout).not.toContain('Rules triggered');
+  });
+
   it('reports win/loss on the example: 3 closed deals, 2 won, average won ARR 39,000', async () => {
     const result = await runJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { reason: string; deals: number }[] }>(['report', 'winloss']);
     expect(result.code).toBe(0);

@@ -64,7 +64,7 @@ describe('the --json contract', () => {
     await expectCommand('due', ['due', '--date', '2026-09-20', ...d]);
     await expectCommand('campaign-draft', ['campaign', 'draft', '2026-09-15-fintech-controller-outbound', ...d]);
     await expectCommand('campaign-reply', ['campaign', 'reply', '2026-09-15-fintech-controller-outbound', 'ravi.shah@meridianpay.com', '--text', 'Please remove me from your list', ...d]);
-    for (const name of ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast']) await expectCommand(`report-${name}`, ['report', name, ...d]);
+    for (const name of ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns']) await expectCommand(`report-${name}`, ['report', name, ...d]);
     await expectCommand('error', ['report', 'weather', ...d], 1);
     await expectCommand('history', ['history', 'A1', ...d]);
     await expectCommand('history', ['history', 'threads/sales/fjord-payments', ...d]);

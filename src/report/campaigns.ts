@@ -3,7 +3,7 @@ import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/re
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
-import { campaignRates, type CampaignRates, type CampaignResults } from '../outreach/results.js';
+import { campaignRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
 import { box, columns } from './terminal.js';
 
 export interface CampaignReportRow {
@@ -15,23 +15,33 @@ export interface CampaignReportRow {
   segment: string | null;
   /** The Stage 6 totals' rates (src/outreach/results.ts); null before Stage 6 results. */
   rates: CampaignRates | null;
+  /**
+   * The result rules the Stage 6 totals trigger (an emergency stop on a spam complaint, a
+   * pause on bounces, low opens or replies, scale up), critical first: the same list sync
+   * writes into 6-learning.md's results block. Empty before Stage 6 results.
+   */
+  rules: CampaignSuggestion[];
   experiments: ExperimentAnalysis[];
 }
 
-/** Every campaign thread: its rates and its experiments, judged (docs/experiments.md). */
+/** Every campaign thread: its rates, the rules they trigger, and its experiments, judged (docs/experiments.md). */
 export function campaignsReport(derived: DerivedWorkspace): CampaignReportRow[] {
   return derived.threads
     .filter((t) => t.meta.type === 'sales-campaign')
-    .map((t) => ({
-      path: t.path,
-      id: t.meta.id,
-      title: t.meta.title,
-      status: t.status,
-      stage: t.stage,
-      segment: t.meta.segment ?? null,
-      rates: t.campaignResults ? campaignRates(t.campaignResults as CampaignResults) : null,
-      experiments: t.experiments,
-    }));
+    .map((t) => {
+      const results = t.campaignResults as CampaignResults | null;
+      return {
+        path: t.path,
+        id: t.meta.id,
+        title: t.meta.title,
+        status: t.status,
+        stage: t.stage,
+        segment: t.meta.segment ?? null,
+        rates: results ? campaignRates(results) : null,
+        rules: results ? campaignSuggestions(results) : [],
+        experiments: t.experiments,
+      };
+    });
 }
 
 const RATE_HEADER = ['campaign', 'status', 'sent', 'delivered', 'open', 'click', 'reply', 'bounce', 'meeting', 'experiments'];
@@ -42,22 +52,36 @@ function rateRow(c: CampaignReportRow): string[] {
   return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), formatPercent(r?.openRate), formatPercent(r?.clickRate), formatPercent(r?.replyRate), formatPercent(r?.bounceRate), formatPercent(r?.meetingRate), winners || '—'];
 }
 
+/** Each campaign with results: the rules its totals trigger, or that none does (so a quiet campaign reads as checked, not forgotten). */
+function ruleRows(campaigns: readonly CampaignReportRow[]): { campaign: string; severity: string; rule: string; message: string }[] {
+  return campaigns
+    .filter((c) => c.rates)
+    .flatMap((c) => (c.rules.length ? c.rules.map((r) => ({ campaign: c.id, severity: r.severity, rule: r.rule, message: r.message })) : [{ campaign: c.id, severity: '—', rule: '—', message: 'No rule fires on these results.' }]));
+}
+
+const SEVERITY_COLOUR: Record<string, (text: string) => string> = { critical: pc.red, high: pc.yellow, medium: pc.yellow, info: pc.cyan };
+
 export function renderCampaigns(campaigns: readonly CampaignReportRow[], format: 'terminal' | 'md'): string {
   if (campaigns.length === 0) return format === 'md' ? '_No campaigns._\n' : 'No campaign threads.';
   const tested = campaigns.flatMap((c) => c.experiments.map((e) => ({ campaign: c.id, e })));
+  const rules = ruleRows(campaigns);
   if (format === 'md') {
     return [
       '## Campaigns',
       '',
       table(RATE_HEADER, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], campaigns.map((c) => rateRow(c).map(cell))),
       '',
+      ...(rules.length ? ['### Rules triggered', '', table(['campaign', 'severity', 'rule', 'what to do'], ['l', 'l', 'l', 'l'], rules.map((r) => [r.campaign, r.severity, r.rule, r.message].map(cell))), ''] : []),
       ...tested.flatMap(({ campaign, e }) => [`### ${campaign} · ${e.name}`, '', `Touch ${e.touch}, ${metricLabel(e.metric)}${e.assumption ? `, tests ${e.assumption}` : ''}.`, '', table(experimentHeader(e), EXPERIMENT_ALIGN, experimentRows(e)), '', cell(e.verdict), '']),
     ].join('\n');
   }
   const overview = box('Campaigns', columns([RATE_HEADER.map((h) => pc.dim(h)), ...campaigns.map(rateRow)], ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  const triggered = rules.length
+    ? [box('Rules triggered', columns([['campaign', 'severity', 'rule', 'what to do'].map((h) => pc.dim(h)), ...rules.map((r) => [r.campaign, (SEVERITY_COLOUR[r.severity] ?? pc.dim)(r.severity), r.rule, r.message])], ['l', 'l', 'l', 'l']))]
+    : [];
   const experiments = tested.map(({ campaign, e }) => {
     const colour = e.status === 'winner' ? pc.green : e.status === 'no-results' ? pc.dim : pc.yellow;
     return box(`${campaign} · ${e.name} (touch ${e.touch}, ${metricLabel(e.metric)})`, [...columns([experimentHeader(e).map((h) => pc.dim(h)), ...experimentRows(e)], EXPERIMENT_ALIGN), '', colour(e.verdict)]);
   });
-  return [overview, ...experiments].join('\n');
+  return [overview, ...triggered, ...experiments].join('\n');
 }

@@ -191,6 +191,9 @@ export const campaignsReportOutput = z.object({
       stage: z.number().int().min(1).max(6),
       segment: z.string().nullable(),
       rates: campaignRatesOutput.nullable(),
+      rules: z
+        .array(z.object({ rule: z.string(), severity: z.enum(['critical', 'high', 'medium', 'info']), message: z.string() }))
+        .describe('the result rules the Stage 6 totals trigger (spam-complaint, high-bounce-rate, low-open-rate, low-reply-rate, high-unsubscribe-rate, scale-up), critical first; empty before results'),
       experiments: z.array(experimentOutput),
     }),
   ),
