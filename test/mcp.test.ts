@@ -218,6 +218,46 @@ describe('threadwork mcp', () => {
     expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);
   });
 
+  it('answers a refused or unknown resource with invalid params (-32602) naming the path and why, never internal error', async () => {
+    const dir = exampleWorkspace();
+    const outside = testdir({ 'secret.md': '---\nid: g-secret\n---\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json') });
+    symlinkSync(join(outside, 'evil'), join(dir, 'threads/sales/evil'));
+    symlinkSync(join(outside, 'secret.md'), join(dir, 'goals/g-leak.md'));
+    // A link that stays inside the workspace passes the boundary check; the reader refuses it all the same.
+    symlinkSync('g-fintech-beachhead.md', join(dir, 'goals/g-alias.md'));
+    const mcp = await connectMcp(dir);
+    const failure = async (uri: string): Promise<{ code: unknown; message: string; data: unknown }> => {
+      try {
+        await mcp.client.readResource({ uri });
+      } catch (error) {
+        return error as { code: unknown; message: string; data: unknown };
+      }
+      throw new Error(`${uri} was read`);
+    };
+
+    const cases: [string, string, RegExp][] = [
+      ['threadwork://threads/..%2F..%2Fetc%2Fpasswd', 'path-refused', /Refused path "threads\/\.\.\/\.\.\/etc\/passwd": it points outside the workspace/],
+      ['threadwork://threads/sales%2F..%2F..%2F..%2Fetc', 'path-refused', /Refused path "threads\/sales\/\.\.\/\.\.\/\.\.\/etc": it points outside the workspace/],
+      ['threadwork://threads/sales/evil', 'path-refused', /Refused path "threads\/sales\/evil": a symbolic link on the way points outside the workspace/],
+      ['threadwork://threads/%2Fetc%2Fpasswd', 'invalid-thread', /Refused thread "threads\/etc\/passwd": expected a thread folder inside threads\//],
+      ['threadwork://goals/g-leak', 'path-refused', /Refused path "goals\/g-leak\.md": a symbolic link on the way points outside the workspace/],
+      ['threadwork://goals/g-alias', 'path-refused', /Refused path "goals\/g-alias\.md": it is a symbolic link: the workspace never reads through one/],
+      ['threadwork://threads/sales/nobody', 'unknown-thread', /Unknown thread "threads\/sales\/nobody"/],
+      ['threadwork://canvas/99-nothing', 'not-found', /Unknown canvas section "99-nothing"/],
+      ['threadwork://schemas/nothing.json', 'not-found', /Unknown schema "nothing\.json"/],
+    ];
+    for (const [uri, code, message] of cases) {
+      const error = await failure(uri);
+      expect(error.code, `${uri}: ${error.message}`).toBe(-32602);
+      expect(error.message, uri).toMatch(message);
+      expect(error.data, uri).toMatchObject({ code });
+    }
+    expect((await failure('threadwork://goals/g-leak')).data).toEqual({ code: 'path-refused', path: 'goals/g-leak.md' });
+    // Still serving, and the file behind the link was never read into an answer.
+    expect(await mcp.resource('threadwork://goals/g-fintech-beachhead')).toBe(read(dir, 'goals/g-fintech-beachhead.md'));
+    expect(mcp.stderr()).not.toMatch(/internal error/);
+  });
+
   it('runs a campaign for an agent: create, write, draft behind the quality gate, due touches, a positive reply opening a deal', async () => {
     const dir = exampleWorkspace();
     const mcp = await connectMcp(dir);

@@ -7,10 +7,11 @@ import { ThreadworkError } from '../errors.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { goalIdSchema } from '../schema/common.js';
 import { generateJsonSchemas } from '../schema/json-schema.js';
-import { containedPath } from '../workspace/contain.js';
+import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import type { ToolContext } from './context.js';
 import { agentThreadPath } from './paths.js';
+import { guardedRead } from './result.js';
 
 /**
  * The workspace as resources: canvas sections and goals as the Markdown people edit
@@ -21,8 +22,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
   const markdown = (uri: URL, path: string): ReadResourceResult => {
     const safe = containedPath(root, path);
     if (!existsSync(join(root, safe))) throw new ThreadworkError(`No such file in the workspace: ${safe}`, 'not-found', { path: safe });
-    // The workspace reader refuses links and special files: a FIFO must never block the server.
-    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readWorkspaceFile(root, safe) }] };
+    return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: readMarkdown(root, safe) }] };
   };
 
   server.registerResource(
@@ -34,10 +34,10 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
       complete: { section: (value) => CANVAS_SECTIONS.filter((s) => s.startsWith(value)) },
     }),
     { title: 'Strategy canvas section', description: 'A section of strategy/canvas/ as Markdown (front matter, prose and the blocks sync keeps true).', mimeType: 'text/markdown' },
-    (uri, { section }) => {
+    guardedRead((uri, { section }) => {
       if (!(CANVAS_SECTIONS as readonly string[]).includes(String(section))) throw new ThreadworkError(`Unknown canvas section ${JSON.stringify(section)}: expected one of ${CANVAS_SECTIONS.join(', ')}`, 'not-found');
       return markdown(uri, `${LAYOUT.canvas}/${String(section)}.md`);
-    },
+    }),
   );
 
   server.registerResource(
@@ -46,11 +46,11 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
       list: () => ({ resources: goalIds(root).map((id) => ({ uri: `threadwork://goals/${id}`, name: `goal ${id}`, mimeType: 'text/markdown' })) }),
     }),
     { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory, forecast at the deadline).', mimeType: 'text/markdown' },
-    (uri, { id }) => {
+    guardedRead((uri, { id }) => {
       const parsed = goalIdSchema.safeParse(id);
       if (!parsed.success) throw new ThreadworkError(`Invalid goal id ${JSON.stringify(id)}: expected a goal id such as g-mrr-50k`, 'not-found');
       return markdown(uri, `${LAYOUT.goals}/${parsed.data}.md`);
-    },
+    }),
   );
 
   server.registerResource(
@@ -59,10 +59,10 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
       list: async () => ({ resources: (await workspace.listThreads()).map((t) => ({ uri: `threadwork://${t.path}`, name: t.title ?? t.id, description: `${t.type ?? 'thread'} · stage ${t.stage} · ${t.status ?? 'invalid meta.json'}`, mimeType: 'application/json' })) }),
     }),
     { title: 'Thread', description: 'A thread (threadwork://threads/sales/{deal}): meta.json, each stage (front matter and body) and its derived values, as JSON.', mimeType: 'application/json' },
-    async (uri, { path }) => {
+    guardedRead(async (uri, { path }) => {
       const view = await workspace.readThread(agentThreadPath(root, `${LAYOUT.threads}/${decodeURIComponent(String(path))}`));
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(view, null, 2) }] };
-    },
+    }),
   );
 
   const schemas = generateJsonSchemas();
@@ -72,12 +72,26 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
       list: () => ({ resources: schemas.map((s) => ({ uri: `threadwork://schemas/${s.file}`, name: s.file, description: s.describes, mimeType: 'application/schema+json' })) }),
     }),
     { title: 'File schema', description: 'The JSON Schema of a file kind (a stage front matter, meta.json, a canvas section, a goal, the ICP, the config).', mimeType: 'application/schema+json' },
-    (uri, { file }) => {
+    guardedRead((uri, { file }) => {
       const found = schemas.find((s) => s.file === file);
       if (!found) throw new ThreadworkError(`Unknown schema ${JSON.stringify(file)}: list the resources for the names`, 'not-found');
       return { contents: [{ uri: uri.href, mimeType: 'application/schema+json', text: JSON.stringify(found.schema, null, 2) }] };
-    },
+    }),
   );
+}
+
+/**
+ * The workspace reader refuses links and special files (a FIFO must never block the
+ * server) with a bare error; here it becomes the ThreadworkError that names the path.
+ */
+function readMarkdown(root: string, path: string): string {
+  try {
+    return readWorkspaceFile(root, path);
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'path-refused' || failure.code === 'special-file' || failure.code === 'folder') throw pathRefused(path, failure.message);
+    throw new ThreadworkError(`Cannot read ${path}: ${failure.code ?? String(error)}`, 'read', { path });
+  }
 }
 
 function goalIds(root: string): string[] {

@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 
@@ -37,4 +37,32 @@ export async function answer(work: () => Promise<unknown>): Promise<CallToolResu
   } catch (error) {
     return toolError(error);
   }
+}
+
+/**
+ * A failed resource read as the JSON-RPC error a client can act on. A ThreadworkError
+ * is about what was asked for — a refused path, a thread or file that does not exist —
+ * so it answers invalid params (-32602, what the SDK itself answers for a URI no
+ * resource matches), with its message (which names the path and why) and `data`
+ * carrying the threadwork code and details, as a tool error's body does. Anything else
+ * is a bug: the SDK answers internal error (-32603), with the stack on stderr.
+ *
+ * Not an McpError: its message would carry an "MCP error -32602:" prefix onto the wire,
+ * and clients add their own. The SDK sends any error's numeric `code`, `message` and `data`.
+ */
+export function resourceError(error: unknown): unknown {
+  if (error instanceof ThreadworkError) return Object.assign(new Error(error.message), { code: ErrorCode.InvalidParams, data: { code: error.code, ...error.details } });
+  if (error instanceof Error && error.stack) process.stderr.write(`threadwork mcp: internal error: ${error.stack}\n`);
+  return error;
+}
+
+/** A resource read callback whose failures are answered by `resourceError`. */
+export function guardedRead<A extends unknown[], R>(read: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      throw resourceError(error);
+    }
+  };
 }
