@@ -5,6 +5,7 @@ import {
   campaignRates,
   campaignSuggestions,
   classifyReply,
+  contactStop,
   countSentences,
   countWords,
   DRAFT_TEMPLATES,
@@ -21,6 +22,7 @@ import {
   type Touch,
   type WinLossDeal,
 } from '../src/outreach/index.js';
+import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 
 const dana: SequenceProspect = { name: 'Dana Smith', email: 'dana@acme.com', company: 'Acme' };
 const oneTouch = (day: number): Touch[] => [{ day, channel: 'email', template: 'cold-1-problem' }];
@@ -121,6 +123,23 @@ describe('sequences: due dates', () => {
 
   it('refuses a today that is not a date', () => {
     expect(() => due({ today: '2026-02-30' })).toThrow(RangeError);
+  });
+
+  it('lists nobody in a closed campaign', () => {
+    expect(due({ start: '2026-03-01', closed: '2026-03-01', today: '2026-03-01' })).toEqual([]);
+    expect(due({ start: '2026-03-01', closed: null, today: '2026-03-01' })).toHaveLength(1);
+  });
+
+  // Every status the schema knows, spelled as people type them, on and off the suppression
+  // list, in an open and a closed campaign: a touch is due exactly when contactStop lets
+  // the prospect be contacted — the rule `campaign draft` and `campaign approve` follow.
+  const statuses = [...PROSPECT_STATUSES, ...PROSPECT_STATUSES.map((s) => ` ${s.toUpperCase()} `), undefined, null];
+  const cases = statuses.flatMap((status) => [false, true].flatMap((suppressed) => [null, '2026-02-20'].map((closed) => ({ status, suppressed, closed }))));
+  it.each(cases)('due and contactStop agree: status $status, suppressed $suppressed, closed $closed', ({ status, suppressed, closed }) => {
+    const prospect = { ...dana, email: 'Dana@Acme.com', status };
+    const list = new Set(suppressed ? ['dana@acme.com'] : []);
+    const listed = due({ start: '2026-03-01', prospects: [prospect], suppressed: list, closed, today: '2026-03-01' }).length === 1;
+    expect(listed).toBe(contactStop(prospect, list, closed) === null);
   });
 });
 

@@ -57,7 +57,8 @@ export const OUT_OF_OFFICE_LIST_DAYS = 7;
 
 /**
  * Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later,
- * earliest first, skipping every address on the suppression list. Throws
+ * earliest first, skipping whom `contactStop` stops: every address on the suppression
+ * list, and everyone in a campaign whose learning has a close date. Throws
  * `suppression-invalid` while that list is invalid: nobody is due until it is fixed.
  */
 export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[] {
@@ -67,8 +68,6 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
     const meta = metaOf(thread);
     const actions = stageValue(thread, 'campaign', 5);
     if (!meta || meta.type !== 'sales-campaign' || !actions) continue;
-    // A campaign whose learning has a close date is over: nothing more is due.
-    if (stageValue(thread, 'campaign', 6)?.closed) continue;
     const sequence = actions.sequence ?? null;
     // A touch whose draft says `status: sent` is done, even before `touches_done` is updated.
     const sent = lastSentTouch(sentTouches(model, thread.path));
@@ -84,6 +83,8 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
         start: sequence?.start ?? meta.created,
         prospects,
         suppressed,
+        // The date itself, read as `campaign draft` and `campaign approve` read it: the one stop rule decides.
+        closed: calendarDate(stageValue(thread, 'campaign', 6)?.closed),
         today,
       }),
     );

@@ -11,7 +11,8 @@
  *   over for them, so its touches are not sent; a person may change the status back.
  */
 
-import { STOPPED_STATUSES } from './sequences.js';
+/** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
+export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
 
 export type ContactStopKind = 'do-not-contact' | 'sequence-stopped';
 

@@ -7,6 +7,7 @@
  */
 
 import { addDays, calendarDate } from './calendar.js';
+import { contactStop } from './contact-stop.js';
 
 export type Channel = 'email' | 'call' | 'linkedin';
 
@@ -61,15 +62,12 @@ export function resolveSequence(sequence: SequenceInput | null | undefined): Tou
   return isPresetName(preset) ? [...SEQUENCE_PRESETS[preset]] : [];
 }
 
-/** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
-export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
-
 export interface SequenceProspect {
   name: string;
   email: string;
   company: string;
   title?: string | null | undefined;
-  /** queued | active | replied | meeting | unsubscribed | bounced | completed; default queued. */
+  /** queued | active | replied | meeting | unsubscribed | bounced | completed | nurture; default queued. */
   status?: string | null | undefined;
   /** Overrides the sequence `start` for this prospect. */
   started?: string | null | undefined;
@@ -87,6 +85,8 @@ export interface DueTouchesInput {
   prospects: readonly SequenceProspect[];
   /** Lower-case email addresses never to contact (global unsubscribes, bounces, do-not-contact). */
   suppressed: ReadonlySet<string>;
+  /** The campaign's Stage 6 `closed` date, when it has one: then nobody is due. */
+  closed?: string | null | undefined;
   today: string;
   /** Include next touches whose date has passed (default true: see the module comment). */
   includeOverdue?: boolean | undefined;
@@ -109,9 +109,10 @@ export interface DueTouch {
 /**
  * Each prospect's next touch when it is due on or before `today`, in prospect order.
  * At most one touch per prospect: a prospect behind by several touches gets the next
- * one, and the later ones keep their own dates. Prospects are skipped when stopped
- * (STOPPED_STATUSES), suppressed, finished with the sequence, or without a valid start
- * date (their own `started` or the sequence `start`).
+ * one, and the later ones keep their own dates. Prospects are skipped when `contactStop`
+ * stops them (suppressed, unsubscribed, a stopped status, a closed campaign: the one
+ * rule `campaign draft` and `campaign approve` follow too), finished with the sequence,
+ * or without a valid start date (their own `started` or the sequence `start`).
  *
  * A prospect `paused_until` a date (an out-of-office return) gets no touch before it.
  * The touches planned before that date are not all sent on the return day: the latest
@@ -126,8 +127,7 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
   const sequenceStart = calendarDate(input.start);
   const due: DueTouch[] = [];
   for (const prospect of input.prospects) {
-    if (STOPPED_STATUSES.has((prospect.status ?? 'queued').trim().toLowerCase())) continue;
-    if (input.suppressed.has(prospect.email.trim().toLowerCase())) continue;
+    if (contactStop(prospect, input.suppressed, input.closed)) continue;
     const done = touchesDone(prospect.touches_done);
     const touch = input.touches[done];
     if (!touch) continue;
