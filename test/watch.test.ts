@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitInit, lastCommitPaths } from './helpers/git.js';
-import { md, read, writeFiles } from './helpers/testdir.js';
+import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
@@ -12,8 +12,8 @@ afterEach(async () => {
   for (const w of running.splice(0)) await w.kill();
 });
 
-function start(dir: string, args: string[] = [], env: Record<string, string> = {}): WatchProcess {
-  const w = new WatchProcess(dir, args, env);
+function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
+  const w = new WatchProcess(dir, args, env, options);
   running.push(w);
   return w;
 }
@@ -28,6 +28,13 @@ async function repo(): Promise<string> {
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
   return dir;
 }
+
+/** Rewrites a workspace file's text. */
+const edit = (dir: string, path: string, change: (text: string) => string): void => writeFileSync(join(dir, path), change(read(dir, path)));
+const SEGMENTS = 'strategy/canvas/04-segments.md';
+const renameSegment = (dir: string, from: string, to: string): void => edit(dir, SEGMENTS, (text) => text.replace(`  - id: ${from}\n`, `  - id: ${to}\n`));
+/** A diagnostic as `check` prints its place and rule. */
+const where = (d: { path: string; line: number; column: number; rule: string }): string => `${d.path}:${d.line}:${d.column} ${d.rule}`;
 
 describe('threadwork watch', () => {
   it.each([
@@ -141,6 +148,35 @@ describe('threadwork watch', () => {
     await waitFor(() => openDeals() === '1', 'the deleted thread to leave the metrics', () => w.describe());
     renameSync(join(dir, 'threads/sales/acme'), join(dir, 'threads/sales/acme-corp'));
     await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-id-folder') ?? false) || /acme-corp/.test(read(dir, 'goals/g-first-customers.md')), 'the renamed thread to be seen', () => w.describe());
+  });
+
+  it('reports every file still naming a renamed segment as a cold sync does, and commits what it commits', async () => {
+    const dir = await repo();
+    const twin = testdir();
+    cpSync(dir, twin, { recursive: true });
+    const w = start(dir);
+    await w.ready();
+    renameSegment(dir, 'mid-market-fintech', 'fintech');
+    await w.cycle(1);
+    renameSegment(twin, 'mid-market-fintech', 'fintech');
+    const cold = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string }[] }>(['sync', '--dir', twin]);
+    expect(cold.code, cold.stdout).toBe(1);
+    expect(cold.json.diagnostics.map(where)).toEqual(expect.arrayContaining([expect.stringMatching(/^threads\/sales\/acme\/meta\.json:\d+:\d+ unknown-segment$/)]));
+    expect(w.cycles()[0]!.diagnostics!.map(where).sort()).toEqual(cold.json.diagnostics.map(where).sort());
+    // The same commit, the thread naming the old id neither edited nor committed.
+    expect(lastCommitPaths(dir)).toEqual(lastCommitPaths(twin));
+    expect(lastCommitPaths(dir)).not.toContain('threads/sales/acme/meta.json');
+    expect(git(dir, 'status', '--porcelain')).toBe(git(twin, 'status', '--porcelain'));
+    // A later save elsewhere does not repeat them; renamed back they are gone, renamed again they are reported again.
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await w.cycle(2);
+    expect(w.cycles()[1]!.diagnostics).toEqual([]);
+    renameSegment(dir, 'fintech', 'mid-market-fintech');
+    await w.cycle(3);
+    expect(w.cycles()[2]!.diagnostics).toEqual([]);
+    renameSegment(dir, 'mid-market-fintech', 'fintech');
+    await w.cycle(4);
+    expect(w.cycles()[3]!.diagnostics!.map(where).sort()).toEqual(cold.json.diagnostics.map(where).sort());
   });
 
   it('takes a git checkout that brings fifty threads as one cycle and one commit', async () => {

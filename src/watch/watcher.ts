@@ -8,6 +8,7 @@ import { everySource } from '../engine/uncommitted.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { isIgnoredName } from '../workspace/scan.js';
 import { FolderWatcher } from './folder-watcher.js';
+import { ReportedProblems } from './reported-problems.js';
 import { claimWatcher } from './singleton.js';
 
 export interface WatchOptions {
@@ -32,7 +33,7 @@ export interface CycleReport {
   written: string[];
   changes: SyncResult['changes'];
   commit: SyncResult['commit'];
-  /** Problems in the files that changed, and blocks held or left alone. */
+  /** Problems in the files that changed, those found anew elsewhere (a renamed id's threads), and blocks held or left alone. */
   diagnostics: Diagnostic[];
 }
 
@@ -61,6 +62,7 @@ export class WorkspaceWatcher {
   private readonly pending = new Set<string>();
   /** Files the last cycles reported a problem in: a cycle that finds one fixed says so, even with nothing to write. */
   private readonly flagged = new Set<string>();
+  private readonly reported = new ReportedProblems();
   private firstPendingAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
@@ -229,8 +231,7 @@ export class WorkspaceWatcher {
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
       if (kind !== 'startup' && changed.length === 0) return;
       const result = sync!;
-      const relevant = new Set(changed);
-      const diagnostics = result.diagnostics.filter((d) => relevant.has(d.path) || d.rule === 'managed-block' || d.rule === 'derived-held' || d.rule === 'marketing-open');
+      const diagnostics = kind === 'startup' ? this.reported.startup(result.diagnostics) : this.reported.cycle(result.diagnostics, new Set(changed));
       // A file fixed back to its last valid content writes nothing: the cycle is still told,
       // or the last line the person saw would be the error.
       const fixed = changed.filter((path) => this.flagged.has(path) && !diagnostics.some((d) => d.path === path));
@@ -244,7 +245,7 @@ export class WorkspaceWatcher {
         written: result.written,
         changes: result.changes,
         commit: result.commit,
-        diagnostics: kind === 'startup' ? result.diagnostics : diagnostics,
+        diagnostics,
       });
     } catch (error) {
       this.options.onError?.(error);

@@ -12,16 +12,18 @@ export interface WatchLine {
   message?: string;
 }
 
-/** A real `threadwork watch --json` process and the JSON lines it printed. */
+/** A real `threadwork watch --json` process and the JSON lines it printed (`text: true`: `threadwork watch`, its lines in `text`). */
 export class WatchProcess {
   readonly lines: WatchLine[] = [];
+  /** Every line printed, as printed. */
+  readonly text: string[] = [];
   stderr = '';
   exitCode: number | null | undefined;
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
 
-  constructor(dir: string, args: string[] = [], env: Record<string, string> = {}) {
-    this.child = spawn(process.execPath, [BIN, 'watch', '--json', '--dir', dir, ...args], {
+  constructor(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}) {
+    this.child = spawn(process.execPath, [BIN, 'watch', ...(options.text ? [] : ['--json']), '--dir', dir, ...args], {
       env: { ...process.env, NO_COLOR: '1', THREADWORK_WATCH_DEBOUNCE_MS: '150', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -32,7 +34,9 @@ export class WatchProcess {
       while ((newline = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + 1);
-        if (line.trim()) this.lines.push(JSON.parse(line) as WatchLine);
+        if (!line.trim()) continue;
+        this.text.push(line);
+        if (!options.text) this.lines.push(JSON.parse(line) as WatchLine);
       }
     });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -48,7 +52,7 @@ export class WatchProcess {
   }
 
   ready(): Promise<void> {
-    return waitFor(() => this.lines.some((l) => l.event === 'ready'), 'the watcher to be ready', () => this.describe());
+    return waitFor(() => this.lines.some((l) => l.event === 'ready') || this.text.some((l) => l.startsWith('watching ')), 'the watcher to be ready', () => this.describe());
   }
 
   /** Waits until `count` change cycles have been printed. */
@@ -75,7 +79,7 @@ export class WatchProcess {
   }
 
   describe(): string {
-    return `lines:\n${this.lines.map((l) => JSON.stringify(l)).join('\n')}\nstderr:\n${this.stderr}`;
+    return `lines:\n${this.text.join('\n')}\nstderr:\n${this.stderr}`;
   }
 }
 

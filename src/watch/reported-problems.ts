@@ -1,0 +1,36 @@
+import type { Diagnostic, RuleId } from '../diagnostics.js';
+
+/** Rules a line always lists: a value held or a block left alone is news on every cycle that writes around it. */
+const ALWAYS: ReadonlySet<RuleId> = new Set<RuleId>(['managed-block', 'derived-held', 'marketing-open']);
+
+/**
+ * Which of a cycle's diagnostics its watch line lists. A cycle finds every problem a sync
+ * would (the workspace's broken files, the cross-file errors of the threads in question),
+ * but a line that repeated them all on every save would bury the one that matters; it
+ * lists those in the files the cycle read anew and those no earlier line listed — so a
+ * segment renamed in 04-segments.md lists every thread still naming the old id, once.
+ * A problem that goes away is forgotten: if it comes back, it is listed again.
+ */
+export class ReportedProblems {
+  /** The problems the last cycle found, listed or not. */
+  private known = new Set<string>();
+
+  /** Startup lists everything it found. */
+  startup(found: readonly Diagnostic[]): Diagnostic[] {
+    this.known = new Set(found.map(problemKey));
+    return [...found];
+  }
+
+  /** A change or reconcile cycle: what it found in `changed`, what it always lists, and what is new. */
+  cycle(found: readonly Diagnostic[], changed: ReadonlySet<string>): Diagnostic[] {
+    const keys = found.map(problemKey);
+    const listed = found.filter((d, i) => changed.has(d.path) || ALWAYS.has(d.rule) || !this.known.has(keys[i]!));
+    this.known = new Set(keys);
+    return listed;
+  }
+}
+
+/** A problem in a file that did not change keeps its place and words from cycle to cycle. */
+function problemKey(d: Diagnostic): string {
+  return `${d.path}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
+}
