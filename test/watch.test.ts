@@ -150,6 +150,26 @@ describe('threadwork watch', () => {
     await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-id-folder') ?? false) || /acme-corp/.test(read(dir, 'goals/g-first-customers.md')), 'the renamed thread to be seen', () => w.describe());
   });
 
+  it.each([
+    ['a signal written into 1-input.md', 'threads/sales/acme/1-input.md', (text: string) => text.replace('date: 2026-03-01', 'date: 2026-03-01\nsignal: Asked for a demo at a conference')],
+    ['prose appended to 04-segments.md', SEGMENTS, (text: string) => `${text}\nFintech first; e-commerce once two pilots close.\n`],
+  ])('prints a line for %s, a save that changes no derived value', async (_name, path, change) => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    edit(dir, path, change);
+    await w.cycle(1);
+    expect(w.cycles()[0]).toMatchObject({ kind: 'change', trigger: [path], written: [], changes: [], commit: null, diagnostics: [] });
+  });
+
+  it('prints that line in text as the README shows it: the file saved → nothing written', async () => {
+    const dir = await repo();
+    const w = start(dir, [], {}, { text: true });
+    await w.ready();
+    edit(dir, 'threads/sales/acme/3-implication.md', (text) => `${text}\nThey run three PSPs.\n`);
+    await waitFor(() => w.text.some((line) => /^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written$/.test(line)), 'the line of the save', () => w.describe());
+  });
+
   it('reports every file still naming a renamed segment as a cold sync does, and commits what it commits', async () => {
     const dir = await repo();
     const twin = testdir();

@@ -60,8 +60,6 @@ export class WorkspaceWatcher {
   private uncommitted: Promise<string[]> | undefined;
   private watcher: FolderWatcher | undefined;
   private readonly pending = new Set<string>();
-  /** Files the last cycles reported a problem in: a cycle that finds one fixed says so, even with nothing to write. */
-  private readonly flagged = new Set<string>();
   private readonly reported = new ReportedProblems();
   private firstPendingAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -229,15 +227,12 @@ export class WorkspaceWatcher {
         { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun },
       );
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
+      // Only the engine's own echoes (and saves of identical bytes) change nothing: every other
+      // save gets its line, even one that moves no derived value — whoever saved it (an agent
+      // tailing --json) learns it was seen and what it left, a file fixed included.
       if (kind !== 'startup' && changed.length === 0) return;
       const result = sync!;
       const diagnostics = kind === 'startup' ? this.reported.startup(result.diagnostics) : this.reported.cycle(result.diagnostics, new Set(changed));
-      // A file fixed back to its last valid content writes nothing: the cycle is still told,
-      // or the last line the person saw would be the error.
-      const fixed = changed.filter((path) => this.flagged.has(path) && !diagnostics.some((d) => d.path === path));
-      for (const path of fixed) this.flagged.delete(path);
-      for (const d of diagnostics) if (d.rule !== 'derived-held') this.flagged.add(d.path);
-      if (kind !== 'startup' && result.written.length === 0 && diagnostics.length === 0 && !result.commit?.committed && fixed.length === 0) return;
       this.options.onCycle?.({
         time: new Date().toISOString(),
         kind,

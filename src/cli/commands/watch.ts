@@ -7,7 +7,8 @@ import { formatColored } from './check.js';
 
 /**
  * Runs until SIGINT or SIGTERM, then finishes the cycle under way and exits 0. Prints
- * one line per cycle that changed something (one JSON object per line with --json).
+ * one line per cycle — the start-up sync, then each save of a file the engine reads,
+ * whether or not it moved a derived value (one JSON object per line with --json).
  */
 export async function watchCommand(flags: { commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
@@ -46,7 +47,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 function describeCycle(report: CycleReport): string {
   const time = pc.dim(report.time.slice(11, 19));
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}`;
-  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} files` : report.diagnostics.length ? 'nothing written' : 'in sync';
+  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} files` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
