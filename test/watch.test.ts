@@ -183,8 +183,9 @@ describe('threadwork watch', () => {
     expect(cold.code, cold.stdout).toBe(1);
     expect(cold.json.diagnostics.map(where)).toEqual(expect.arrayContaining([expect.stringMatching(/^threads\/sales\/acme\/meta\.json:\d+:\d+ unknown-segment$/)]));
     expect(w.cycles()[0]!.diagnostics!.map(where).sort()).toEqual(cold.json.diagnostics.map(where).sort());
-    // The same commit, the thread naming the old id neither edited nor committed.
+    // The same commit, byte for byte, the thread naming the old id neither edited nor committed.
     expect(lastCommitPaths(dir)).toEqual(lastCommitPaths(twin));
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}')).toBe(git(twin, 'rev-parse', 'HEAD^{tree}'));
     expect(lastCommitPaths(dir)).not.toContain('threads/sales/acme/meta.json');
     expect(git(dir, 'status', '--porcelain')).toBe(git(twin, 'status', '--porcelain'));
     // A later save elsewhere does not repeat them; renamed back they are gone, renamed again they are reported again.
