@@ -47,7 +47,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 function describeCycle(report: CycleReport): string {
   const time = pc.dim(report.time.slice(11, 19));
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}`;
-  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} files` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
+  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
