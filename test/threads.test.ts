@@ -269,6 +269,33 @@ describe('threadwork advance', () => {
     expect((await runCli(['check', '--dir', dir])).code).toBe(0);
   });
 
+  // The template writes target_list as three empty keys: an object is not a filled list.
+  it.each([
+    ['the template as written', '', ['target_list.source', 'target_list.count', 'target_list.criteria']],
+    ['a list of no one', 'target_list: {source: CRM, count: 0, criteria: Controllers}', ['target_list.count']],
+    ['only a count', 'target_list: {count: 120}', ['target_list.source', 'target_list.criteria']],
+    ['a blank sentence', 'target_list: "  "', ['target_list.source', 'target_list.count', 'target_list.criteria']],
+    ['every key', 'target_list: {source: CRM, count: 120, criteria: Controllers at US fintechs}', []],
+    ['one sentence', 'target_list: 120 controllers at US fintechs from our CRM', []],
+  ])('a campaign leaves stage 1 only with a filled target_list: %s', async (_case, targetList, missing) => {
+    const dir = workspace();
+    expect((await runCli(['campaign', 'new', 'Test camp', '-s', 'mid-market-fintech', '--date', '2026-10-01', '--dir', dir])).code).toBe(0);
+    const input = 'threads/sales/campaigns/2026-10-01-test-camp/1-input.md';
+    let text = read(dir, input).replace(/^goal: null$/m, 'goal: "Ten meetings"');
+    if (targetList) text = text.replace(/^target_list:\n(?: {2}.*\n)+/m, `${targetList}\n`);
+    writeFiles(dir, { [input]: text });
+
+    const result = await runJson<{ error?: { code: string; missing: { field: string }[] } }>(['advance', '2026-10-01-test-camp', '--dir', dir]);
+    if (missing.length === 0) {
+      expect(result.code, result.stdout).toBe(0);
+      return;
+    }
+    expect(result.code).toBe(1);
+    expect(result.json.error?.code).toBe('stage-incomplete');
+    expect(result.json.error?.missing.map((m) => m.field)).toEqual(missing);
+    expect(existsSync(join(dir, 'threads/sales/campaigns/2026-10-01-test-camp/2-hypothesis.md'))).toBe(false);
+  });
+
   it('refuses to record learning while actions are still open', async () => {
     const dir = workspace({
       'threads/sales/acme/meta.json': JSON.stringify({ id: 'acme', type: 'sales-deal', title: 'Acme', segment: 'mid-market-fintech', source: 'inbound', created: '2026-03-01' }),

@@ -45,7 +45,9 @@ const campaign: Requirement[][] = [
     { path: ['goal'], hint: 'what the campaign is for' },
     { path: ['segment'], hint: 'the segment it targets' },
     { path: ['date'], hint: 'the start date' },
-    { path: ['target_list'], hint: 'who it targets (source, count, criteria)' },
+    targetListKey('source', 'where the list comes from: a data provider, an event\'s attendees, your CRM (or the whole target_list as one sentence)', isFilledText),
+    targetListKey('count', 'how many prospects, a whole number above 0', (count) => typeof count === 'number' && count > 0),
+    targetListKey('criteria', 'who is on it, e.g. "Controllers at US fintechs with 200 to 2,000 staff"', isFilledText),
   ],
   deal[1]!,
   [
@@ -68,6 +70,24 @@ const campaign: Requirement[][] = [
   ],
   [],
 ];
+
+/**
+ * A key of a campaign's `target_list`, the list the later stages build on (whom the
+ * hypothesis writes to, how many meetings the implication expects): the template writes
+ * its three keys empty, and a list whose keys are null targets no one. One sentence
+ * instead of the keys (`target_list: 240 controllers from our CRM`) fills all three.
+ */
+function targetListKey(key: 'source' | 'count' | 'criteria', hint: string, filled: (value: unknown) => boolean): Requirement {
+  return {
+    path: ['target_list', key],
+    hint,
+    met: ({ target_list: list }) => (typeof list === 'string' ? isFilledText(list) : !!list && typeof list === 'object' && filled((list as Record<string, unknown>)[key])),
+  };
+}
+
+function isFilledText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
 
 const marketing: Requirement[][] = [[{ path: ['topic'], hint: 'the topic of the piece' }], [], [], [], [], []];
 
