@@ -312,9 +312,19 @@ describe('threadwork advance', () => {
   // The stage as written, not its last valid version (the template's empty fields, committed
   // when the stage was opened): the errors check reports, not "fill in" of fields that are there.
   it.each([
-    ['a value of the wrong type', 2, 'tests: [A1]\ninitial_confidence: "high"', { rule: 'schema', field: 'initial_confidence', line: 3 }],
-    ['an unknown assumption id', 2, 'tests: [A9]\ninitial_confidence: 0.3', { rule: 'unknown-assumption', field: 'tests[0]', line: 2 }],
-    ['an unknown strategic value', 3, 'arr_potential: 36000\nstrategic_value: High', { rule: 'schema', field: 'strategic_value', line: 3 }],
+    ['a value of the wrong type', 2, 'tests: [A1]\ninitial_confidence: "high"', [{ rule: 'schema', field: 'initial_confidence', line: 3 }]],
+    ['an unknown assumption id', 2, 'tests: [A9]\ninitial_confidence: 0.3', [{ rule: 'unknown-assumption', field: 'tests[0]', line: 2 }]],
+    ['an unknown strategic value', 3, 'arr_potential: 36000\nstrategic_value: High', [{ rule: 'schema', field: 'strategic_value', line: 3 }]],
+    // All at once, as check reports them: a wrong type does not hide an unknown id until it is fixed.
+    [
+      'a wrong type and an unknown id together',
+      2,
+      'tests: [A1, A9]\ninitial_confidence: 60%',
+      [
+        { rule: 'unknown-assumption', field: 'tests[1]', line: 2 },
+        { rule: 'schema', field: 'initial_confidence', line: 3 },
+      ],
+    ],
   ])('refuses to leave a stage with %s, naming the error as check does, and writes nothing', async (_case, stage, written, expected) => {
     const files: Record<string, string> = {
       'threads/sales/acme/meta.json': dealMeta('acme'),
@@ -333,7 +343,7 @@ describe('threadwork advance', () => {
     expect(result.json.error.code).toBe('stage-invalid');
     const check = await runJson<{ diagnostics: { path: string }[] }>(['check', '--dir', dir]);
     const reported = check.json.diagnostics.filter((d) => d.path === stageFile);
-    expect(reported).toEqual([expect.objectContaining({ ...expected, path: stageFile, severity: 'error' })]);
+    expect(reported).toEqual(expected.map((e) => expect.objectContaining({ ...e, path: stageFile, severity: 'error' })));
     expect(result.json.error.diagnostics).toEqual(reported);
     expect(readdirSync(join(dir, 'threads/sales/acme')).filter((f) => f.startsWith(`${stage + 1}-`))).toEqual([]);
     expect(commitCount(dir)).toBe(commits);

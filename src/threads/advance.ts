@@ -1,3 +1,4 @@
+import { checkModel } from '../check/check.js';
 import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -23,8 +24,9 @@ export interface AdvanceResult {
  *
  * `model` shows the files as they are (the state's current model, not the derivation's,
  * which holds a broken file at its last valid version): the stage is judged as written.
- * Its cross-file rules (an unknown assumption in `tests`) are checked by the transaction,
- * with the workspace as it would be (`builtOn`).
+ * A stage with errors is refused with every error check reports in it; a valid one's
+ * cross-file rules (an unknown assumption in `tests`) are checked by the transaction, with
+ * the workspace as it would be (`builtOn`).
  */
 export function proposeAdvance(model: WorkspaceModel, threadPath: string): WriteProposal<AdvanceResult> {
   const thread = model.threads.get(threadPath);
@@ -38,8 +40,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
   const current = thread.stages[stage - 1]!;
-  const errors = current.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw stageInvalid(threadPath, current.path, errors);
+  if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(threadPath, current.path, errorsOf(model, current.path));
   const missing = [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)];
   if (missing.length > 0) {
     // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
@@ -67,6 +68,16 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
 /** A thread does not move on from a stage with errors: its next stage would build on them. */
 function stageInvalid(threadPath: string, path: string, errors: Diagnostic[]): ThreadworkError {
   return new ThreadworkError(`Cannot advance ${threadPath}: ${path} has errors:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { diagnostics: errors });
+}
+
+/**
+ * Every error `check` reports in the file, its cross-file ones (an unknown assumption) with
+ * its own (a wrong type): refusing with the file's own alone would hide the others until
+ * they are fixed. Asked only of a stage that has errors; a valid one's cross-file errors
+ * are the transaction's (`builtOn`).
+ */
+function errorsOf(model: WorkspaceModel, path: string): Diagnostic[] {
+  return checkModel(model).diagnostics.filter((d) => d.path === path && d.severity === 'error');
 }
 
 /** Learning is recorded once the work is done: a deal's actions must all be settled first. */
