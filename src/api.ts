@@ -5,7 +5,7 @@ import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import type { CheckResult } from './check/check.js';
-import { today } from './clock.js';
+import { dateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import type { WorkspaceState } from './engine/state.js';
 import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
@@ -157,7 +157,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const done = await write((model) => proposeStrategy(model, options), options);
       return { ...done.result, written: done.sources, commit: done.commit };
     },
-    due: async (date) => dueReport(await loadWorkspace(root), date ?? today()),
+    due: async (date) => dueReport(await loadWorkspace(root), dateOrToday(date)),
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
       const done = await write((model) => proposeApproval(model, paths), options);
@@ -170,7 +170,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign);
-      return committed(await write((model) => proposeReply(model, path, email, text, date ?? today()), options));
+      return committed(await write((model) => proposeReply(model, path, email, text, dateOrToday(date)), options));
     },
     sync: (options) => runSync(root, options),
     migrate: async (paths = [], options = {}) => {

@@ -1,3 +1,5 @@
+import { ThreadworkError } from './errors.js';
+
 /**
  * Today's date as `YYYY-MM-DD` in local time. `THREADWORK_TODAY` pins it, so a demo,
  * a test or a replayed agent run produces the same files on any day.
@@ -12,6 +14,24 @@ export function today(): string {
 
 export function isRealDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value);
+}
+
+/** How check words a date that is not one (src/schema/common.ts): a command given one words it the same. */
+export const DATE_EXPECTED = { form: 'expected a date such as 2026-03-01', day: 'expected a real calendar date' } as const;
+
+/**
+ * A date given to a command (`--date`, an MCP tool's `date`), as `YYYY-MM-DD`; refused
+ * (`invalid-date`) in check's words: 2026-02-30 has the form and is no day of the calendar.
+ */
+export function requireDate(value: string): string {
+  if (isRealDate(value)) return value;
+  const expected = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE_EXPECTED.day : DATE_EXPECTED.form;
+  throw new ThreadworkError(`Invalid date ${JSON.stringify(value)}: ${expected}`, 'invalid-date');
+}
+
+/** A command's optional date: today when none is given, else the date given, refused when it is not one. */
+export function dateOrToday(value: string | undefined): string {
+  return value === undefined ? today() : requireDate(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../clock.js';
+import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
 import { moneyProblems } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
@@ -13,8 +13,8 @@ export const slugSchema = z
  */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date such as 2026-03-01')
-  .refine(isCalendarDay, 'expected a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, DATE_EXPECTED.form)
+  .refine(isCalendarDay, DATE_EXPECTED.day);
 
 export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRealDate, today } from '../clock.js';
+import { dateOrToday } from '../clock.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { threadSourceSchema } from '../schema/common.js';
@@ -60,7 +60,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   if (`${LAYOUT.deals}/${slug}` === LAYOUT.campaigns) {
     throw new ThreadworkError(`Refused ${options.slug !== undefined ? '--slug' : 'company name'} ${JSON.stringify(options.slug ?? options.company)}: ${LAYOUT.campaigns} is the folder of the campaigns, not a deal. ${NAME_THE_FOLDER.replace('acme-japan', 'campaigns-inc')}`, 'invalid-name', { name: options.slug ?? options.company });
   }
-  const date = checkedDate(options.date);
+  const date = dateOrToday(options.date);
   const source = options.source ?? 'inbound';
   if (!threadSourceSchema.safeParse(source).success) {
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
@@ -81,7 +81,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
 /** A new campaign thread: the files to create, not yet written. */
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
   const options: NewCampaignOptions = { ...typed, name: cleanName(typed.name) };
-  const date = checkedDate(options.date);
+  const date = dateOrToday(options.date);
   const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
   const id = `${date}-${slug}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
@@ -209,10 +209,4 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     'thread-exists',
     { path: dir, title: other, suggestedSlug: suggestion },
   );
-}
-
-function checkedDate(date: string | undefined): string {
-  if (date === undefined) return today();
-  if (!isRealDate(date)) throw new ThreadworkError(`Invalid date ${JSON.stringify(date)}: expected YYYY-MM-DD, e.g. ${today()}`, 'invalid-date');
-  return date;
 }

@@ -1,16 +1,12 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { isRealDate, today } from '../../clock.js';
 import type { DueReport } from '../../campaigns/due.js';
-import { ThreadworkError } from '../../errors.js';
 import { columns } from '../../report/terminal.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function dueCommand(flags: { date?: string }, options: GlobalOptions): Promise<CommandOutcome> {
-  const date = flags.date ?? today();
-  if (!isRealDate(date)) throw new ThreadworkError(`Invalid date ${JSON.stringify(date)}: expected YYYY-MM-DD`, 'invalid-date');
   const workspace = await openWorkspace(options.dir);
-  const report = await workspace.due(date);
+  const report = await workspace.due(flags.date);
   return { json: report, text: renderDue(report), exitCode: 0 };
 }
 
