@@ -217,6 +217,22 @@ export const RULES = {
     message: '{Close date | Publication date | Completion date} {date} is after today ({today}): expected the day it happened',
     docs: 'A date to come cannot have happened: it is most often a typo (2027 for 2026), and it would count a deal as closed before it is. Today is the local date, or `THREADWORK_TODAY`; a date one day after it passes, for a colleague already on the next day. Such a date never moves the goals\' as-of date past today (docs/derivation.md). Plans go in `due` (actions) or `revisit` (a DEFER decision). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
   },
+  'won-without-arr': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal recorded as closed-won without its `arr`',
+    message: 'Closed-won without ARR: expected the annual value the deal closed at. Until it is filled in, the deal counts as won but is left out of won ARR and the average deal size',
+    docs: 'A win with no amount is not a win worth 0: the metrics count the deal in `won` and the win rate, and leave it out of every ARR sum and average (13-metrics.md says how many were left out), so the average deal size is not pulled down. Write the `arr` it closed at.',
+  },
+  'validation-repeated': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'one assumption given more than one result in one Stage 6 file',
+    message: 'Assumption `{id}` already has a result in this learning (validations[{index}]: {result}): expected one result per assumption. Counted once: {the result | as partial, the results differ}',
+    docs: 'A thread is one piece of evidence for each assumption it speaks to, however many lines say so: the results of one assumption count once towards its confidence — the result itself when they agree, `partial` when they differ (validated and invalidated in one deal is mixed evidence). Merge the entries into one, with the result that holds and the evidence for it.',
+  },
   'thread-meta-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

@@ -7,6 +7,7 @@ import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
+import { checkLearning } from './learning.js';
 import { checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 
 type Data = Record<string, unknown>;
@@ -173,6 +174,7 @@ function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: strin
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
   checkThreadDates(thread, day, report);
+  checkLearning(thread, report);
 }
 
 function checkLinks(file: string, data: Data, known: Known, report: Report): void {

@@ -18,7 +18,10 @@ export class FigureSums {
   lost = 0;
   stalled = 0;
   parked = 0;
+  /** ARR of the won deals that record it: a win without its ARR is left out, never counted as 0. */
   wonArrCents = 0;
+  /** Won deals without an ARR (check: won-without-arr): left out of the ARR sums and the average deal size. */
+  wonWithoutArr = 0;
   /** Cycle days of won deals, kept sorted for the median. */
   readonly cycles: number[] = [];
   cycleSum = 0;
@@ -62,7 +65,8 @@ export class FigureSums {
     this.deals += sign;
     if (t.status === 'closed-won') {
       this.won += sign;
-      this.wonArrCents += sign * cents(t.arr ?? 0);
+      if (t.arr === null) this.wonWithoutArr += sign;
+      else this.wonArrCents += sign * cents(t.arr);
       if (t.cycleDays !== null) {
         this.cycleSum += sign * t.cycleDays;
         if (sign > 0) this.cycles.splice(lowerBound(this.cycles, t.cycleDays), 0, t.cycleDays);

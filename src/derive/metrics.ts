@@ -13,9 +13,13 @@ export interface Figures {
   parked: number;
   /** won / (won + lost); null until a deal has closed. */
   win_rate: number | null;
+  /** The ARR of the won deals that record it (won_without_arr says how many do not). */
   won_arr: number;
   mrr: number;
+  /** won_arr over the won deals that record an ARR; null until one does. */
   avg_deal_size: number | null;
+  /** Won deals without an ARR: counted in won and the win rate, left out of won_arr, mrr and avg_deal_size. */
+  won_without_arr: number;
   avg_cycle_days: number | null;
   median_cycle_days: number | null;
   avg_margin: number | null;
@@ -55,7 +59,8 @@ export function figuresOf(s: FigureSums): Figures {
     win_rate: s.won + s.lost > 0 ? round2(s.won / (s.won + s.lost)) : null,
     won_arr: wonArr,
     mrr: Math.round(wonArr / 12),
-    avg_deal_size: s.won > 0 ? Math.round(wonArr / s.won) : null,
+    avg_deal_size: s.won > s.wonWithoutArr ? Math.round(wonArr / (s.won - s.wonWithoutArr)) : null,
+    won_without_arr: s.wonWithoutArr,
     avg_cycle_days: s.cycles.length > 0 ? Math.round(s.cycleSum / s.cycles.length) : null,
     median_cycle_days: median(s.cycles),
     avg_margin: s.marginCount > 0 ? Math.round(s.marginHundredths / s.marginCount) / 100 : null,

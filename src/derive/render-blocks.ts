@@ -45,6 +45,8 @@ interface MetricRow {
   key: keyof Figures;
   kind: 'count' | 'money' | 'rate' | 'days';
   target?: string;
+  /** A sum or average of won ARR: it says how many wins it leaves out for want of their ARR. */
+  ofWonArr?: true;
 }
 
 const METRIC_ROWS: MetricRow[] = [
@@ -53,8 +55,8 @@ const METRIC_ROWS: MetricRow[] = [
   { label: 'lost', key: 'lost', kind: 'count' },
   { label: 'stalled', key: 'stalled', kind: 'count' },
   { label: 'win rate', key: 'win_rate', kind: 'rate', target: 'win_rate' },
-  { label: 'won ARR', key: 'won_arr', kind: 'money', target: 'won_arr' },
-  { label: 'average deal size', key: 'avg_deal_size', kind: 'money', target: 'avg_deal_size' },
+  { label: 'won ARR', key: 'won_arr', kind: 'money', target: 'won_arr', ofWonArr: true },
+  { label: 'average deal size', key: 'avg_deal_size', kind: 'money', target: 'avg_deal_size', ofWonArr: true },
   { label: 'average cycle (days)', key: 'avg_cycle_days', kind: 'days', target: 'avg_cycle_days' },
   { label: 'median cycle (days)', key: 'median_cycle_days', kind: 'days' },
   { label: 'average margin', key: 'avg_margin', kind: 'rate', target: 'avg_margin' },
@@ -70,18 +72,27 @@ function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   return kind === 'rate' ? formatPercent(n) : formatNumber(n);
 }
 
+/**
+ * One figure of the metrics block. A won ARR figure says how many wins it left out for want
+ * of their ARR (check: won-without-arr): missing data shown as missing, never a silent 0.
+ */
+function figureCell(row: MetricRow, figures: Figures): string {
+  const value = formatFigure(row.kind, figures[row.key]);
+  return row.ofWonArr && figures.won_without_arr > 0 ? `${value} (${figures.won_without_arr} won without ARR)` : value;
+}
+
 /** The overall column of the metrics block, as label → displayed value. */
 export function metricRows(overall: Figures): { label: string; value: string }[] {
-  return METRIC_ROWS.map((row) => ({ label: row.label, value: formatFigure(row.kind, overall[row.key]) }));
+  return METRIC_ROWS.map((row) => ({ label: row.label, value: figureCell(row, overall) }));
 }
 
 export function renderMetricsBlock(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): string {
   const header = ['metric', 'overall', 'target', ...bySegment.map((s) => s.id)];
   const rows = METRIC_ROWS.map((row) => [
     row.label,
-    formatFigure(row.kind, overall[row.key]),
+    figureCell(row, overall),
     row.target && typeof targets[row.target] === 'number' ? formatFigure(row.kind, targets[row.target]) : '—',
-    ...bySegment.map((s) => formatFigure(row.kind, s.figures[row.key])),
+    ...bySegment.map((s) => figureCell(row, s.figures)),
   ]);
   return [
     '<!-- Derived by threadwork from every thread: edit the targets in the front matter, not this table. -->',

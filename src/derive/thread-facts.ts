@@ -4,6 +4,7 @@ import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
+import { resultPerAssumption } from './learning-results.js';
 import { parseMoney } from '../schema/money.js';
 import { scoreThread, type ScoringContext } from './thread-scores.js';
 
@@ -99,7 +100,7 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     outcome,
     closed,
     tests: listOf(hypothesis.tests).filter((t): t is string => typeof t === 'string'),
-    validations: stage === 6 ? [...(listOf(learning.validations) as ThreadFacts['validations']), ...experimentValidations].map(({ assumption, result }) => ({ assumption, result })) : [],
+    validations: stage === 6 ? [...resultPerAssumption(listOf(learning.validations) as ThreadFacts['validations']), ...experimentValidations].map(({ assumption, result }) => ({ assumption, result })) : [],
     contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? experimentOpportunity ?? null) : null,
     campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
     experiments,

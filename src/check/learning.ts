@@ -1,0 +1,39 @@
+import type { RuleId } from '../diagnostics.js';
+import { resultPerAssumption, type AssumptionResult } from '../derive/learning-results.js';
+import type { ThreadRecord } from '../workspace/model.js';
+
+type Data = Record<string, unknown>;
+type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
+
+/**
+ * What a Stage 6 file records that the figures cannot take as written: a win without its
+ * ARR (left out of every ARR sum and average, never counted as 0) and an assumption given
+ * more than one result (counted once). Warnings: the figures say what they did with them.
+ * Only a valid file is read: a value of the wrong type is the schema's error already.
+ */
+export function checkLearning(thread: ThreadRecord, report: Report): void {
+  const learning = thread.stages[5];
+  const data = learning?.value as Data | undefined;
+  if (!learning || !data) return;
+  if (thread.family === 'deal' && data.outcome === 'closed-won' && typeof data.arr !== 'number') {
+    report(learning.path, ['arr' in data ? 'arr' : 'outcome'], 'won-without-arr', 'Closed-won without ARR: expected the annual value the deal closed at. Until it is filled in, the deal counts as won but is left out of won ARR and the average deal size', 'warning');
+  }
+  const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
+  const first = new Map<string, number>();
+  validations.forEach(({ assumption }, j) => {
+    const earlier = first.get(assumption);
+    if (earlier === undefined) {
+      first.set(assumption, j);
+      return;
+    }
+    const counted = resultPerAssumption(validations.filter((v) => v.assumption === assumption))[0]!.result;
+    const how = validations.some((v) => v.assumption === assumption && v.result !== counted) ? 'as partial, the results differ' : counted;
+    report(
+      learning.path,
+      ['validations', j, 'assumption'],
+      'validation-repeated',
+      `Assumption \`${assumption}\` already has a result in this learning (validations[${earlier}]: ${validations[earlier]!.result}): expected one result per assumption. Counted once: ${how}`,
+      'warning',
+    );
+  });
+}

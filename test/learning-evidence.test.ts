@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitInit } from './helpers/git.js';
+import { md, read } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const env = { THREADWORK_TODAY: '2026-06-01' };
+
+interface Diagnostic {
+  path: string;
+  line: number;
+  rule: string;
+  severity: string;
+  field?: string;
+  message: string;
+}
+
+/** A deal at Stage 6 with the given learning front matter. */
+function closedDeal(id: string, learning: string): Record<string, string> {
+  const thread = `threads/sales/${id}`;
+  return {
+    [`${thread}/meta.json`]: dealMeta(id),
+    [`${thread}/1-input.md`]: md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
+    [`${thread}/2-hypothesis.md`]: md('tests: [A1, A2]\ninitial_confidence: 0.5'),
+    [`${thread}/3-implication.md`]: md('arr_potential: 40000\nstrategic_value: high'),
+    [`${thread}/4-decision.md`]: md('decision: QUALIFY\nframework: BANT\nreasoning: fits'),
+    [`${thread}/5-actions.md`]: md('actions:\n  - {type: sales:close, status: completed, completed: 2026-04-10}'),
+    [`${thread}/6-learning.md`]: md(learning),
+  };
+}
+
+const metricCell = (dir: string, label: string): string => new RegExp(`\\| ${label} \\| ([^|]+) \\|`).exec(read(dir, 'strategy/canvas/13-metrics.md'))![1]!.trim();
+const assumptionRow = (dir: string, id: string): string[] => new RegExp(`^\\| ${id} \\|(.*)$`, 'm').exec(read(dir, 'strategy/canvas/10-assumptions.md'))![1]!.split('|').map((c) => c.trim());
+
+describe('a closed-won deal without ARR', () => {
+  it('is a warning at its arr line, and left out of won ARR and the average deal size rather than counted as 0', async () => {
+    const dir = workspace({
+      ...closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'),
+      ...closedDeal('globex', 'outcome: closed-won\nclosed: 2026-05-02\narr: 40000'),
+      ...closedDeal('initech', 'outcome: closed-lost\nclosed: 2026-05-03\narr: null\nloss_reason: budget'),
+    });
+    gitInit(dir);
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.filter((d) => d.rule === 'won-without-arr')).toEqual([
+      expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', line: 4, field: 'arr', severity: 'warning' }),
+    ]);
+
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect(metricCell(dir, 'won')).toBe('2');
+    expect(metricCell(dir, 'won ARR')).toBe('40,000 (1 won without ARR)');
+    expect(metricCell(dir, 'average deal size')).toBe('40,000 (1 won without ARR)');
+  });
+
+  it('alone gives no average deal size, not 0', async () => {
+    const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'));
+    gitInit(dir);
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect(metricCell(dir, 'won ARR')).toBe('0 (1 won without ARR)');
+    expect(metricCell(dir, 'average deal size')).toBe('— (1 won without ARR)');
+  });
+});
+
+describe('one assumption given more than one result in a learning', () => {
+  it('is a warning at the repeated entry, and counts once: mixed results as one partial', async () => {
+    const dir = workspace(
+      closedDeal(
+        'acme',
+        [
+          'outcome: closed-won',
+          'closed: 2026-05-01',
+          'arr: 40000',
+          'validations:',
+          '  - {assumption: A1, result: validated, evidence: Close took six days}',
+          '  - {assumption: A2, result: partial, evidence: Pilot ran 50 days}',
+          '  - {assumption: A1, result: invalidated, evidence: Their controller disagreed}',
+          '  - {assumption: A2, result: partial, evidence: Said twice}',
+        ].join('\n'),
+      ),
+    );
+    gitInit(dir);
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.filter((d) => d.rule === 'validation-repeated').map((d) => [d.line, d.field, d.severity])).toEqual([
+      [8, 'validations[2].assumption', 'warning'],
+      [9, 'validations[3].assumption', 'warning'],
+    ]);
+
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    // statement | prior | confidence | status | evidence (n) | threads (after the id)
+    expect(assumptionRow(dir, 'A1')[4]).toBe('1 (0✓ 1~ 0✗)');
+    expect(assumptionRow(dir, 'A2')[4]).toBe('1 (0✓ 1~ 0✗)');
+  });
+});
