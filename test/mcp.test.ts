@@ -214,6 +214,12 @@ describe('threadwork mcp', () => {
     const badSegment = await mcp.call('create_deal', { company: 'Acme', segment: 'Not A Slug' });
     expect(badSegment.isError).toBe(true);
     expect(badSegment.text).toMatch(/segment/);
+    // A tool's day is a day: its schema says so before the call, as the command would after it.
+    for (const date of ['2026-11-06T10:00Z', '2026-02-30', 'tomorrow']) {
+      const badDate = await mcp.call('due_touches', { date });
+      expect(badDate.isError, date).toBe(true);
+      expect(badDate.text, date).toMatch(date === '2026-02-30' ? /expected a real calendar date/ : /expected a date such as 2026-03-01/);
+    }
     const inline = await mcp.ok<{ ranked: { name: string }[] }>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Inline Co', industry: 'payments', employees: 400 }] });
     expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);
   });

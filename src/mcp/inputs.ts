@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
+import { daySchema, goalIdSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
 import { accountSchema } from '../accounts/read.js';
@@ -13,7 +13,7 @@ import { stageFrontMatterInput } from './stage-input.js';
  */
 const thread = z.string().min(1).describe('thread folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)');
 const segment = slugSchema.describe('segment id from strategy/canvas/04-segments.md');
-const date = isoDateSchema.describe('YYYY-MM-DD (default: today)');
+const date = daySchema.describe('YYYY-MM-DD (default: today)');
 const commit = z.boolean().optional().describe('false: write but do not commit (default: commit, as sync does)');
 
 export const TOOL_INPUTS = {

@@ -16,6 +16,16 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, DATE_EXPECTED.form)
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
+/**
+ * A day given to a command (a tool's `date`, `--date`): YYYY-MM-DD alone, as requireDate
+ * (clock.ts) takes it. A file's date field may carry a time too; a command's day may not,
+ * so an agent is told so by the tool's input schema, not by the command after the call.
+ */
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_EXPECTED.form)
+  .refine(isCalendarDay, DATE_EXPECTED.day);
+
 export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
 
 /** Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`). */
