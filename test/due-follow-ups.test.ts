@@ -116,3 +116,39 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
     expect(result.json.due.every((d) => !d.spread && d.sendOn === '2026-01-26' && d.sender === '(default sender)')).toBe(true);
   });
 });
+
+describe('threadwork due: follow-ups stop where contactStop stops the sequence', () => {
+  const OPEN = 'threads/sales/campaigns/2026-01-20-open';
+  const CLOSED = 'threads/sales/campaigns/2026-01-20-closed';
+  // Everyone is back from out of office on 2026-01-24, inside the week it is listed for.
+  const away = (name: string, status: string, extra = ''): string => `  - {name: ${name} Away, email: ${name.toLowerCase()}@away.example, company: Away ${name}, status: ${status}, paused_until: 2026-01-24${extra}}`;
+
+  function stopWorkspace(): string {
+    const open = ['active', 'queued', 'replied', 'meeting', 'completed', 'unsubscribed', 'bounced'].map((s) => away(s.charAt(0).toUpperCase() + s.slice(1), s));
+    open.push(away('Nurtured', 'nurture', ', revisit: 2026-01-25'), away('Listed', 'active'), away('Listednurture', 'nurture', ', revisit: 2026-01-25'));
+    const closed = [away('Late', 'active'), away('Latenurture', 'nurture', ', revisit: 2026-01-25')];
+    const dir = workspace({
+      ...campaignFiles(OPEN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${open.join('\n')}`),
+      ...campaignFiles(CLOSED, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${closed.join('\n')}`),
+      [`${CLOSED}/6-learning.md`]: md('closed: 2026-01-23'),
+      'threads/sales/campaigns/suppression.yaml': 'suppressed:\n  - {email: LISTED@away.example, reason: unsubscribed, date: 2026-01-22}\n  - {email: listednurture@away.example, reason: unsubscribed, date: 2026-01-22}\n',
+      // A DEFER that a later stage decided again: closed without going through Stage 5.
+      ...deal('deferred-closed', 'decision: DEFER\nframework: BANT\nreasoning: Waiting\nrevisit: 2026-01-20'),
+      'threads/sales/deferred-closed/6-learning.md': md('outcome: closed-lost\nclosed: 2026-01-22\nloss_reason: Went with a competitor'),
+    });
+    gitInit(dir);
+    return dir;
+  }
+
+  it('lists an out-of-office return only for a prospect due gets touches for, and a nurture revisit only when nothing but nurture stops them', async () => {
+    const dir = stopWorkspace();
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const followUps = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}`);
+    expect(followUps).toEqual(['out-of-office-return:active@away.example', 'out-of-office-return:queued@away.example', 'nurture-revisit:nurtured@away.example']);
+    // The same prospects `due` lists touches for: a return says the sequence resumes, so it must.
+    const touched = new Set(result.json.due.map((d) => d.prospect.email));
+    for (const f of result.json.followUps.filter((x) => x.kind === 'out-of-office-return')) expect(touched).toContain(f.prospect!.email);
+    expect([...touched].sort()).toEqual(['active@away.example', 'queued@away.example']);
+  });
+});

@@ -1,6 +1,6 @@
 import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
-import { addDays, calendarDate, dueTouches, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
-import { metaOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { addDays, calendarDate, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
+import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
@@ -139,7 +139,11 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   return { due, spread };
 }
 
-/** DEFER revisits, nurture revisits and out-of-office returns falling on or before `today`, earliest first. */
+/**
+ * DEFER revisits, nurture revisits and out-of-office returns falling on or before `today`,
+ * earliest first. A prospect's follow-ups stop where their touches do (`followUpStop`,
+ * after `contactStop`): nobody gets a return the sequence would not resume for.
+ */
 export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] {
   const suppressed = requireSuppression(model, 'no follow-up is listed');
   const out: FollowUp[] = [];
@@ -149,22 +153,23 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
     if (!meta) continue;
     const decision = thread.stages[3]?.value as { decision?: unknown; revisit?: unknown; reasoning?: unknown } | undefined;
     const revisit = calendarDate(decision?.revisit);
-    // A DEFER is a decision until its revisit date; a thread that went on past Stage 4 has decided again.
-    if (decision?.decision === 'DEFER' && revisit && revisit <= today && !thread.stages[4]) {
+    // A DEFER is a decision until its revisit date; a thread that went on past Stage 4 (to actions, or closed at Stage 6) has decided again.
+    if (decision?.decision === 'DEFER' && revisit && revisit <= today && stageOf(thread) <= 4) {
       const why = typeof decision.reasoning === 'string' && decision.reasoning.trim() ? ` (deferred: ${firstSentence(decision.reasoning)})` : '';
       out.push(item('defer-revisit', revisit, thread.path, null, `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
     }
     if (meta.type !== 'sales-campaign') continue;
+    // Read as listDueTouches reads it, so a closed campaign stops follow-ups exactly where it stops touches.
+    const closed = calendarDate(stageValue(thread, 'campaign', 6)?.closed);
     for (const p of stageValue(thread, 'campaign', 5)?.prospects ?? []) {
-      if (suppressed.has(normalizeEmail(p.email))) continue;
       const prospect = { name: p.name, email: p.email, company: p.company };
       const status = (p.status ?? 'queued').trim().toLowerCase();
       const back = calendarDate(p.revisit);
-      if (status === 'nurture' && back && back <= today) {
+      if (status === 'nurture' && back && back <= today && !followUpStop('nurture-revisit', p, suppressed, closed)) {
         out.push(item('nurture-revisit', back, thread.path, prospect, `${p.name} asked to be contacted later: reach out again, then set status back to active (or to completed)`));
       }
       const returns = calendarDate(p.paused_until);
-      if (returns && returns <= today && addDays(returns, OUT_OF_OFFICE_LIST_DAYS) >= today && status !== 'unsubscribed' && status !== 'bounced') {
+      if (returns && returns <= today && addDays(returns, OUT_OF_OFFICE_LIST_DAYS) >= today && !followUpStop('out-of-office-return', p, suppressed, closed)) {
         out.push(item('out-of-office-return', returns, thread.path, prospect, `${p.name} is back from out of office: the sequence resumes with the next touch`));
       }
     }

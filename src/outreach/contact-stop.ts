@@ -44,3 +44,24 @@ export function contactStop(prospect: { email: string; status?: string | null | 
   if (closedOn) return { kind: 'sequence-stopped', reason: `${prospect.email} is in a campaign that closed on ${closedOn} (6-learning.md)` };
   return null;
 }
+
+/** The follow-ups a campaign prospect can have besides sequence touches (`threadwork due`). */
+export type ProspectFollowUpKind = 'nurture-revisit' | 'out-of-office-return';
+
+/**
+ * Why a prospect's follow-up of `kind` must not be listed, or null when it may, by the
+ * same rule as their touches, so `due` never lists a follow-up for someone it lists no
+ * touch for on grounds other than the follow-up's own:
+ *
+ * - an **out-of-office return** says the sequence resumes, which is only true when
+ *   `contactStop` names nothing: a prospect who replied, booked, finished, is in nurture,
+ *   unsubscribed or is suppressed, or whose campaign closed, gets none.
+ * - a **nurture revisit** is for a prospect the nurture status itself stops, so it is asked
+ *   with that status lifted (as if set back to `active`, as its note says to do): the
+ *   suppression list and a closed campaign still stop it; being in nurture does not.
+ */
+export function followUpStop(kind: ProspectFollowUpKind, prospect: { email: string; status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
+  const status = (prospect.status ?? 'queued').trim().toLowerCase();
+  if (kind === 'nurture-revisit' && status === 'nurture') return contactStop({ email: prospect.email, status: 'active' }, suppressed, closedOn);
+  return contactStop(prospect, suppressed, closedOn);
+}

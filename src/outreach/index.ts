@@ -15,7 +15,7 @@ export {
   type SequenceProspect,
   type Touch,
 } from './sequences.js';
-export { contactStop, STOPPED_STATUSES, type ContactStop, type ContactStopKind } from './contact-stop.js';
+export { contactStop, followUpStop, STOPPED_STATUSES, type ContactStop, type ContactStopKind, type ProspectFollowUpKind } from './contact-stop.js';
 export { draftMessage, emailBody, EMAIL_MAX_SENTENCES, EMAIL_MAX_WORDS, type Draft, type DraftInput, type Personalization } from './draft-message.js';
 export { formatFee, type DraftContext, type Materials } from './draft-context.js';
 export { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, LINKEDIN_NOTE_LIMIT, type DraftTemplate, type Sentence, type TemplateOutput } from './draft-templates.js';
