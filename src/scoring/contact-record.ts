@@ -46,7 +46,11 @@ export interface ContactRecordScore {
   lead: LeadScore;
   dataQuality: DataQuality;
   company: IcpScore;
-  /** Everything absent, as `contact.title`, `lead.website`, `data.email`, `company.fit.revenue`. */
+  /**
+   * What the row lacks, by the score it cost: `data.<field>`, `contact.<field>`,
+   * `lead.<part>`. The company's own gaps (`fit.revenue`, …) are not repeated here:
+   * they are in `company.missing`.
+   */
   missing: string[];
 }
 
