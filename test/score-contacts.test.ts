@@ -171,12 +171,17 @@ describe('threadwork score --contacts', () => {
     expect(sam.missing).toContain('contact.email_status');
     expect(sam.missing).not.toContain('contact.email');
     expect(sam.missing).not.toContain('data.email');
+    // No engagement counts on Sam's row: the columns to fill in, not the lead score's part names.
+    expect(sam.missing).toEqual(expect.arrayContaining(['lead.email_engagements', 'lead.website_visits', 'lead.content_downloads', 'lead.social_engagements']));
+    for (const c of ranked) expect(c.missing.filter((m) => /^lead\.(email|website|content|social|companySize|role)$/.test(m)), c.name ?? c.email ?? '').toEqual([]);
 
     const text = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
     expect(text.stdout).toMatch(/Maya Okafor/);
     expect(text.stdout).toMatch(/rows 2, 4 merged into row 2/);
     expect(text.stdout).toMatch(/^missing Sam Lee: .*contact\.email_status \(expected the address's verification result, such as verified, valid, catch-all, risky or invalid\)/m);
     expect(text.stdout).not.toMatch(/contact\.email\b(?!_status)/);
+    expect(text.stdout).toMatch(/^missing Sam Lee: .*lead\.email_engagements \(expected a count of email opens, clicks and replies; full points at 5\)/m);
+    expect(text.stdout).not.toMatch(/lead\.(email|website|companySize|role)\b(?!_)/);
     const md = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech', '--md'], { env });
     expect(md.stdout).toMatch(/^## Contacts scored against mid-market-fintech/m);
     expect(md.stdout).toMatch(/\| 1 \| 2 \(\+4\) \| Maya Okafor \|/);

@@ -17,6 +17,7 @@ import {
   resolveCriterion,
   resolveIcpWeights,
   scoreContact,
+  scoreContactRecord,
   scoreDealPriority,
   scoreFit,
   scoreFreshness,
@@ -520,6 +521,41 @@ describe('lead score', () => {
     const result = scoreLead({ demographic: { companySize: 0.5, industry: false }, behaviour: { email: 0 } });
     expect(result).toMatchObject({ demographic: 5, behavioural: 0 });
     expect(result.missing).toEqual(['geography', 'role', 'website', 'content', 'social']);
+  });
+});
+
+describe('contact record: what the lead score lacks, by the column to fill in', () => {
+  const asOf = '2026-11-22';
+
+  it('names the engagement and company columns, never the lead part (email, website, companySize, role)', () => {
+    // An address on file, no engagement counts, no employees, no title.
+    const result = scoreContactRecord({ name: 'Ana Ruiz', email: 'ana@acme.com', email_status: 'verified', company: 'Acme', industry: 'SaaS', geography: 'Germany' }, profile, { asOf });
+    const lead = result.missing.filter((m) => m.startsWith('lead.'));
+    expect(lead).toEqual(['lead.employees', 'lead.title', 'lead.email_engagements', 'lead.website_visits', 'lead.content_downloads', 'lead.social_engagements']);
+    // The lead score itself still names its parts: its inputs are LeadInputs, not a list's columns.
+    expect(result.lead.missing).toEqual(['companySize', 'role', 'email', 'website', 'content', 'social']);
+  });
+
+  it('lists nothing for the lead once every column it reads is filled', () => {
+    const result = scoreContactRecord(
+      { name: 'Ana Ruiz', title: 'CFO', email: 'ana@acme.com', email_status: 'verified', company: 'Acme', industry: 'SaaS', employees: 250, geography: 'Germany', email_engagements: 1, website_visits: 0, content_downloads: 2, social_engagements: 0 },
+      profile,
+      { asOf },
+    );
+    expect(result.missing.filter((m) => m.startsWith('lead.'))).toEqual([]);
+  });
+
+  it('leaves out a demographic part the ICP sets no target for: the gap is the ICP\'s, not the row\'s', () => {
+    const noGeography: IcpProfile = { ...profile, geography: [] };
+    const result = scoreContactRecord({ name: 'Ana Ruiz', title: 'CFO', email: 'ana@acme.com', company: 'Acme', industry: 'SaaS', employees: 250, geography: 'Germany' }, noGeography, { asOf });
+    expect(result.lead.missing).toContain('geography');
+    expect(result.missing).not.toContain('lead.geography');
+  });
+
+  it('names employees when the column holds something that is not a number', () => {
+    const result = scoreContactRecord({ name: 'Ana Ruiz', email: 'ana@acme.com', company: 'Acme', employees: 'twelve hundred' }, profile, { asOf });
+    expect(result.missing).toContain('lead.employees');
+    expect(result.dataQuality.invalid).toContain('employees');
   });
 });
 

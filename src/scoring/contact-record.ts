@@ -16,6 +16,7 @@ import { isValidEmail, scoreContactDataQuality, type DataQuality } from './data-
 import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
+import { missingLeadColumns } from './lead-columns.js';
 import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
@@ -47,9 +48,9 @@ export interface ContactRecordScore {
   dataQuality: DataQuality;
   company: IcpScore;
   /**
-   * What the row lacks, by the score it cost: `data.<field>`, `contact.<field>`,
-   * `lead.<part>`. The company's own gaps (`fit.revenue`, …) are not repeated here:
-   * they are in `company.missing`.
+   * What the row lacks, by the score it cost and the column to fill in: `data.email`,
+   * `contact.email_status`, `lead.website_visits`. The company's own gaps
+   * (`fit.revenue`, …) are not repeated here: they are in `company.missing`.
    */
   missing: string[];
 }
@@ -101,7 +102,7 @@ export function scoreContactRecord(record: ContactRecord, profile: IcpProfile, o
   const missing = [
     ...dataQuality.missing.map((f) => `data.${f}`),
     ...contact.missing.map((p) => `contact.${p}`),
-    ...lead.missing.map((p) => `lead.${p}`),
+    ...missingLeadColumns(lead, company).map((column) => `lead.${column}`),
   ];
   return { contact: Object.assign({}, contact, { freshness }), lead, dataQuality, company, missing: [...new Set(missing)] };
 }

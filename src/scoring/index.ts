@@ -63,6 +63,7 @@ export {
   type LeadPart,
   type LeadScore,
 } from './lead-score.js';
+export { LEAD_COLUMN_EXPECTED, LEAD_PART_COLUMNS, missingLeadColumns, type LeadColumn } from './lead-columns.js';
 export {
   criterionKey,
   FRAMEWORK_CRITERIA,

@@ -8,7 +8,7 @@ import { readAccounts } from '../../accounts/read.js';
 import { readContacts } from '../../accounts/contacts.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
-import { CONTACT_FIELD_EXPECTED, type ContactField } from '../../scoring/index.js';
+import { CONTACT_FIELD_EXPECTED, LEAD_COLUMN_EXPECTED, type ContactField, type LeadColumn } from '../../scoring/index.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function scoreCommand(file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -61,13 +61,21 @@ function renderTerminal(r: AccountRankingData): string {
   return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...duplicates, ...skipped].join('\n');
 }
 
-/** What a contact row lacks, a contact field with what belongs there: `email_status` alone does not say what a status is. */
+/** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
 function gapsOf(c: ContactRanking['ranked'][number]): string {
   const described = c.missing.map((entry) => {
-    const field = entry.startsWith('contact.') ? entry.slice('contact.'.length) : '';
-    return Object.hasOwn(CONTACT_FIELD_EXPECTED, field) ? `${entry} (expected ${CONTACT_FIELD_EXPECTED[field as ContactField]})` : entry;
+    const expected = expectedIn(entry);
+    return expected ? `${entry} (expected ${expected})` : entry;
   });
   return [...c.invalid.map((f) => `invalid ${f}`), ...described].join(', ');
+}
+
+/** What belongs in the column a `contact.<field>` or `lead.<column>` entry names. */
+function expectedIn(entry: string): string | undefined {
+  const [score, column = ''] = entry.split('.', 2);
+  if (score === 'contact' && Object.hasOwn(CONTACT_FIELD_EXPECTED, column)) return CONTACT_FIELD_EXPECTED[column as ContactField];
+  if (score === 'lead' && Object.hasOwn(LEAD_COLUMN_EXPECTED, column)) return LEAD_COLUMN_EXPECTED[column as LeadColumn];
+  return undefined;
 }
 
 function renderContactsMarkdown(r: ContactRanking): string {

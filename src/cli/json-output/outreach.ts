@@ -150,7 +150,7 @@ export const scoreContactsOutput = z.object({
       companyScore: z.number().min(0).max(1).describe("the ICP score of the contact's company"),
       companyBand: z.enum(['strong', 'good', 'weak', 'poor']),
       disqualified: z.array(disqualifiedOutput),
-      missing: z.array(z.string()).describe('absent inputs: data.<field>, contact.<field> (title, email, email_status, linkedin), lead.<part>'),
+      missing: z.array(z.string()).describe('absent inputs, by the column to fill in: data.<field>, contact.<field> (title, email, email_status, linkedin), lead.<column> (employees, industry, geography, title, email_engagements, website_visits, content_downloads, social_engagements)'),
       invalid: z.array(z.string()).describe('fields present but unusable (an email that is not an address, employees that are not a number)'),
       detail: z.object({
         contact: z.array(z.object({ name: z.string(), weight: z.number(), status: z.string(), value: nullableNumber, detail: z.string() })),
