@@ -224,6 +224,43 @@ describe('threadwork mcp', () => {
     expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);
   });
 
+  it('refuses a thread argument with ".." or leading out of threads/ in every thread-taking tool, naming it as given', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+    // Each of these stays inside the workspace, so the boundary check alone normalised it to another path.
+    const cases: [string, RegExp][] = [
+      ['threads/../x', /"\.\." segments are not accepted in a thread argument/],
+      ['threads/sales/../sales/oakline-outfitters', /"\.\." segments are not accepted in a thread argument/],
+      [`threads/sales/campaigns/../campaigns/${campaign.split('/').pop()}`, /"\.\." segments are not accepted in a thread argument/],
+      ['strategy/canvas', /it leads outside threads\/; a thread is a folder there/],
+    ];
+    const calls: [string, (thread: string) => Record<string, unknown>][] = [
+      ['advance', (thread) => ({ thread })],
+      ['read_thread', (thread) => ({ thread })],
+      ['history', (subject) => ({ subject })],
+      ['write_stage', (thread) => ({ thread, stage: 2, front_matter: { tests: ['A1'] } })],
+      ['draft_campaign', (campaign) => ({ campaign })],
+      ['record_reply', (campaign) => ({ campaign, email: 'ana@example.com', text: 'Not now', date: '2026-11-06' })],
+    ];
+    const commits = commitCount(dir);
+    for (const [thread, why] of cases) {
+      for (const [tool, args] of calls) {
+        const answer = await mcp.call<{ error: { code: string; message: string; path: string } }>(tool, args(thread));
+        expect(answer.isError, `${tool} ${thread}: ${answer.text}`).toBe(true);
+        expect(answer.data.error, `${tool} ${thread}`).toMatchObject({ code: 'path-refused', path: thread });
+        expect(answer.data.error.message, `${tool} ${thread}`).toContain(`Refused path ${JSON.stringify(thread)}`);
+        expect(answer.data.error.message, `${tool} ${thread}`).toMatch(why);
+      }
+    }
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    await expect(mcp.client.readResource({ uri: 'threadwork://threads/sales%2F..%2Fsales%2Foakline-outfitters' })).rejects.toThrow(/Refused path "threads\/sales\/\.\.\/sales\/oakline-outfitters": "\.\." segments/);
+    // A plain path and a bare id are served as before.
+    expect(await mcp.ok<{ path: string }>('read_thread', { thread: 'oakline-outfitters' })).toMatchObject({ path: 'threads/sales/oakline-outfitters' });
+    expect(mcp.stderr()).not.toMatch(/internal error/);
+  });
+
   it('answers a refused or unknown resource with invalid params (-32602) naming the path and why, never internal error', async () => {
     const dir = exampleWorkspace();
     const outside = testdir({ 'secret.md': '---\nid: g-secret\n---\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json') });

@@ -349,11 +349,44 @@ describe('threadwork advance', () => {
     expect(commitCount(dir)).toBe(commits);
   });
 
-  it.each(['../../etc', '/etc', 'threads/../strategy', 'strategy/canvas', 'nope'])('refuses or reports the thread %j', async (thread) => {
-    const dir = workspace();
-    const result = await runCli(['advance', thread, '--dir', dir]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Refused thread|Unknown thread/);
+  // `..`, a path out of threads/ and an absolute path elsewhere are refused as typed, never normalised
+  // into another question (`threads/../acme` is not `Unknown thread "acme"`, nor the thread acme).
+  const PARENT = /"\.\." segments are not accepted in a thread argument/;
+  const OUTSIDE = /it leads outside threads\/; a thread is a folder there/;
+  it.each<[string, string, RegExp]>([
+    ['..', 'path-refused', PARENT],
+    ['../x', 'path-refused', PARENT],
+    ['../../etc', 'path-refused', PARENT],
+    ['threads/../x', 'path-refused', PARENT],
+    ['threads/../acme', 'path-refused', PARENT],
+    ['threads/sales/../sales/acme', 'path-refused', PARENT],
+    ['threads/../strategy', 'path-refused', PARENT],
+    ['/etc', 'path-refused', OUTSIDE],
+    ['strategy/canvas', 'path-refused', OUTSIDE],
+    ['threads/sales', 'invalid-thread', /expected a thread folder inside threads\//],
+    ['nope', 'unknown-thread', /Unknown thread "nope"/],
+  ])('advance and history answer the thread %j with %s, naming it as given', async (thread, code, message) => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    for (const command of ['advance', 'history']) {
+      const result = await runJson<{ error: { code: string; message: string; path?: string } }>([command, thread, '--dir', dir]);
+      expect(result.code, `${command} ${thread}`).toBe(1);
+      expect(result.json.error.code, `${command} ${thread}: ${result.json.error.message}`).toBe(code);
+      expect(result.json.error.message, `${command} ${thread}`).toMatch(message);
+      if (code === 'path-refused') {
+        expect(result.json.error.message).toContain(`Refused path ${JSON.stringify(thread)}`);
+        expect(result.json.error.path).toBe(thread);
+      }
+    }
+    expect(readdirSync(join(dir, 'threads/sales/acme')).sort()).toEqual(['1-input.md', 'meta.json']);
+  });
+
+  it('takes an absolute path a person typed when it lands on a thread folder', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    const result = await runJson<{ subject: string }>(['history', join(dir, 'threads/sales/acme'), '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.subject).toBe('threads/sales/acme');
   });
 });
 

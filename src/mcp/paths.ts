@@ -1,13 +1,16 @@
-import { resolveThreadPath } from '../threads/resolve.js';
+import { refuseParentSegments, resolveThreadPath } from '../threads/resolve.js';
 import { containedPath } from '../workspace/contain.js';
 
 /**
  * A thread argument from an agent: a path relative to the workspace or a bare id. Absolute
  * paths, `..` and symbolic links leading out of the workspace are refused before anything
  * is read — the CLI accepts an absolute path a person typed; an agent gets no such latitude.
+ * `..` that stays inside (`threads/../x`) is refused too, as the CLI refuses it: the
+ * boundary check normalises it away, so the raw argument is checked as well.
  */
 export function agentThreadPath(root: string, input: string): string {
   const typed = input.includes('/') || input.includes('\\') ? containedPath(root, input.trim()) : input;
+  refuseParentSegments(input);
   return containedPath(root, resolveThreadPath(root, typed));
 }
 
