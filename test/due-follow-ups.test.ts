@@ -126,6 +126,8 @@ describe('threadwork due: follow-ups stop where contactStop stops the sequence',
   function stopWorkspace(): string {
     const open = ['active', 'queued', 'replied', 'meeting', 'completed', 'unsubscribed', 'bounced'].map((s) => away(s.charAt(0).toUpperCase() + s.slice(1), s));
     open.push(away('Nurtured', 'nurture', ', revisit: 2026-01-25'), away('Listed', 'active'), away('Listednurture', 'nurture', ', revisit: 2026-01-25'));
+    // Active, but every touch of the five-touch sequence sent: nothing to resume.
+    open.push(away('Finished', 'active', ', touches_done: 5'));
     const closed = [away('Late', 'active'), away('Latenurture', 'nurture', ', revisit: 2026-01-25')];
     const dir = workspace({
       ...campaignFiles(OPEN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${open.join('\n')}`),

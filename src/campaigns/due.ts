@@ -69,13 +69,7 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
     const actions = stageValue(thread, 'campaign', 5);
     if (!meta || meta.type !== 'sales-campaign' || !actions) continue;
     const sequence = actions.sequence ?? null;
-    // A touch whose draft says `status: sent` is done, even before `touches_done` is updated.
-    const sent = lastSentTouch(sentTouches(model, thread.path));
-    const prospects = (actions.prospects ?? []).map((p) => {
-      const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
-      const done = touchesDone((p as { touches_done?: unknown }).touches_done);
-      return drafted > done ? { ...p, touches_done: drafted } : p;
-    });
+    const prospects = prospectsAsSent(model, thread.path, actions.prospects ?? []);
     due.push(
       ...dueTouches({
         campaign: thread.path,
@@ -139,6 +133,16 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   return { due, spread };
 }
 
+/** The prospects with `touches_done` raised to the last touch a draft says was sent: such a touch is done, even before `touches_done` is updated. */
+function prospectsAsSent<P extends { email: string }>(model: WorkspaceModel, campaign: string, prospects: readonly P[]): P[] {
+  const sent = lastSentTouch(sentTouches(model, campaign));
+  return prospects.map((p) => {
+    const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
+    const done = touchesDone((p as { touches_done?: unknown }).touches_done);
+    return drafted > done ? { ...p, touches_done: drafted } : p;
+  });
+}
+
 /**
  * DEFER revisits, nurture revisits and out-of-office returns falling on or before `today`,
  * earliest first. A prospect's follow-ups stop where their touches do (`followUpStop`,
@@ -161,7 +165,10 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
     if (meta.type !== 'sales-campaign') continue;
     // Read as listDueTouches reads it, so a closed campaign stops follow-ups exactly where it stops touches.
     const closed = calendarDate(stageValue(thread, 'campaign', 6)?.closed);
-    for (const p of stageValue(thread, 'campaign', 5)?.prospects ?? []) {
+    const actions = stageValue(thread, 'campaign', 5);
+    // A return resumes the sequence only where a touch is left to send (as dueTouches counts them).
+    const touches = resolveSequence(actions?.sequence ?? null).length;
+    for (const p of prospectsAsSent(model, thread.path, actions?.prospects ?? [])) {
       const prospect = { name: p.name, email: p.email, company: p.company };
       const status = (p.status ?? 'queued').trim().toLowerCase();
       const back = calendarDate(p.revisit);
@@ -169,7 +176,8 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
         out.push(item('nurture-revisit', back, thread.path, prospect, `${p.name} asked to be contacted later: reach out again, then set status back to active (or to completed)`));
       }
       const returns = calendarDate(p.paused_until);
-      if (returns && returns <= today && addDays(returns, OUT_OF_OFFICE_LIST_DAYS) >= today && !followUpStop('out-of-office-return', p, suppressed, closed)) {
+      const finished = touchesDone((p as { touches_done?: unknown }).touches_done) >= touches;
+      if (returns && returns <= today && addDays(returns, OUT_OF_OFFICE_LIST_DAYS) >= today && !finished && !followUpStop('out-of-office-return', p, suppressed, closed)) {
         out.push(item('out-of-office-return', returns, thread.path, prospect, `${p.name} is back from out of office: the sequence resumes with the next touch`));
       }
     }
