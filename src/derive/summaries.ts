@@ -12,8 +12,17 @@ import { formatChance, formatGoalMetric, metricRows } from './render-blocks.js';
 export type BlockSummary = Record<string, string>;
 
 export function assumptionsSummary(states: readonly AssumptionState[]): BlockSummary {
-  return Object.fromEntries(states.map((s) => [s.id, `${formatFixed(s.confidence)}|${s.status}|${s.n}`]));
+  const summary: BlockSummary = {};
+  for (const s of states) {
+    summary[s.id] = `${formatFixed(s.confidence)}|${s.status}|${s.n}`;
+    // The threads column moves without the figures when a thread starts or stops testing it: a count, not 10,000 paths.
+    summary[`${s.id}${TESTING}`] = String(s.testedBy.length);
+  }
+  return summary;
 }
+
+/** The key suffix of an assumption's count of open threads testing it. */
+export const TESTING = ' testing';
 
 /**
  * One assumption's change for a commit body, from its summaries before (undefined: never
@@ -29,8 +38,21 @@ export function describeAssumptionChange(id: string, before: string | undefined,
   return `${id} confidence ${wasConfidence ?? '—'} → ${confidence} (${statusMoved ? `${wasStatus} → ` : ''}${status}, n=${n})`;
 }
 
-export function metricsSummary(overall: Figures): BlockSummary {
-  return Object.fromEntries(metricRows(overall).map((row) => [row.label, row.value]));
+/** The overall column, then each segment's (`open deals (seg-a)`): a deal moving between segments moves only those. */
+export function metricsSummary(overall: Figures, bySegment: readonly { id: string; figures: Figures }[] = []): BlockSummary {
+  const summary: BlockSummary = Object.fromEntries(metricRows(overall).map((row) => [row.label, row.value]));
+  for (const segment of bySegment) for (const row of metricRows(segment.figures)) summary[`${row.label} (${segment.id})`] = row.value;
+  return summary;
+}
+
+/**
+ * The diff without the keys a summary recorded by an earlier version did not have yet (the
+ * per-segment metrics, the threads testing an assumption): `— → value` for every one of them
+ * would say that everything changed when nothing did. `isNew`: whether a key is of that kind.
+ */
+export function withoutUnrecorded(diff: ReturnType<typeof summaryDiff>, previous: BlockSummary | undefined, isNew: (key: string) => boolean): ReturnType<typeof summaryDiff> {
+  if (!previous || Object.keys(previous).some(isNew)) return diff;
+  return diff.filter((d) => !isNew(d.key));
 }
 
 export function goalSummary(state: GoalState): BlockSummary {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
-import { assumptionsSummary, describeAssumptionChange, goalSummary, metricsSummary, summaryDiff, type BlockSummary } from '../derive/summaries.js';
+import { assumptionsSummary, describeAssumptionChange, goalSummary, metricsSummary, summaryDiff, TESTING, withoutUnrecorded, type BlockSummary } from '../derive/summaries.js';
 import { lowerBoundBy } from '../derive/sorted.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
@@ -76,16 +76,24 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   const assumptionsFile = model.canvas.get('10-assumptions');
   if (assumptionsFile && editable(assumptionsFile.path)) {
     const summary = assumptionsSummary(derived.assumptions);
-    planBlock(model, plan, previous, { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary }, (diff) =>
-      diff.flatMap((d) => (d.after === undefined ? [] : [{ subject: d.key, kind: 'assumption' as const, description: describeAssumptionChange(d.key, d.before, d.after) }])),
+    planBlock(model, plan, previous, { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary }, (diff, was) =>
+      withoutUnrecorded(diff, was, (key) => key.endsWith(TESTING)).flatMap((d, _, all) => {
+        if (d.after === undefined) return [];
+        if (!d.key.endsWith(TESTING)) return [{ subject: d.key, kind: 'assumption' as const, description: describeAssumptionChange(d.key, d.before, d.after) }];
+        // Said only when the figures stay: the threads column is what moved (a deal's outcome that moves the figures says enough).
+        const id = d.key.slice(0, -TESTING.length);
+        if (all.some((other) => other.key === id)) return [];
+        return [{ subject: id, kind: 'assumption' as const, description: `${id} open threads testing it ${d.before ?? '—'} → ${d.after}` }];
+      }),
     );
   }
   const metricsFile = model.canvas.get('13-metrics');
   if (metricsFile && editable(metricsFile.path)) {
     const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
-    const summary = metricsSummary(derived.overall);
-    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, (diff) => {
-      const moved = diff.filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.before ?? '—'} → ${d.after}`);
+    const summary = metricsSummary(derived.overall, derived.bySegment);
+    const overallKeys = new Set(Object.keys(metricsSummary(derived.overall)));
+    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, (diff, was) => {
+      const moved = withoutUnrecorded(diff, was, (key) => !overallKeys.has(key)).filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.before ?? '—'} → ${d.after}`);
       return moved.length ? [{ subject: 'metrics', kind: 'metrics', description: `metrics: ${moved.join('; ')}` }] : [];
     });
   }
@@ -187,7 +195,8 @@ function planBlock(
   plan: SyncPlan,
   previous: DerivedSnapshot,
   block: Block,
-  describe: (diff: ReturnType<typeof summaryDiff>) => DerivedChange[],
+  /** `was`: the summary recorded when the block was last written, when it still shows it. */
+  describe: (diff: ReturnType<typeof summaryDiff>, was: BlockSummary | undefined) => DerivedChange[],
 ): void {
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
@@ -212,7 +221,7 @@ function planBlock(
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;
   const was = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
-  plan.changes.push(...describe(summaryDiff(was, block.summary)));
+  plan.changes.push(...describe(summaryDiff(was, block.summary), was));
 }
 
 /** Blocks are compared by their content, trimmed and with LF endings, as written. */

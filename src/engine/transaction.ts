@@ -20,7 +20,8 @@ import { WorkspaceState } from './state.js';
 import type { Fingerprint, Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
-import { everySource, SOURCE_FOLDERS, UncommittedSources } from './uncommitted.js';
+import { everySource, UncommittedSources } from './uncommitted.js';
+import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
@@ -82,9 +83,6 @@ export interface TransactionResult<T> {
 
 /** What a proposal looks like when a transaction only syncs. */
 export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summary: '' };
-
-/** The sources every thread's derived scores depend on (derive/incremental.ts compares them for the same reason). */
-const SCORING_INPUTS = new Set(['threadwork.config.yaml', 'strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
 
 /**
  * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
@@ -203,7 +201,7 @@ async function transact<T>(
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
-  const triggers = committing ? uncheckedLeftOut(state, planned, await triggersFor(state, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)], plan.changes, options.pendingSources ?? (await (uncommitted ? uncommitted.paths() : everySource(root))))) : [];
+  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, await pendingBefore(root, options, uncommitted), notTriggers(state, sourcePaths)))) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
@@ -483,27 +481,28 @@ function committable(state: WorkspaceState, paths: readonly string[]): string[] 
 }
 
 /**
- * The changed source files committed with the derived ones. When only thread metadata
- * moved, those threads' files; when an aggregate moved (assumptions, metrics, goals,
- * strategy), every changed source, since any of them may have caused it. Broken files
- * are left out: they stay uncommitted until they are fixed.
+ * The sources that differed from HEAD before this run wrote anything: a watcher's list,
+ * confirmed with git (stale entries dropped from it), else what git said at the load.
  */
-async function triggersFor(state: WorkspaceState, written: readonly string[], changes: readonly DerivedChange[], pending: ReadonlySet<string> | readonly string[]): Promise<string[]> {
+async function pendingBefore(root: string, options: TransactionOptions, uncommitted: UncommittedSources | undefined): Promise<string[]> {
+  const known = options.pendingSources;
+  if (!known) return uncommitted ? uncommitted.paths() : everySource(root);
+  const changed = await stillChanged(root, known);
+  const still = new Set(changed);
+  for (const path of [...known]) if (!still.has(path)) known.delete(path);
+  return changed;
+}
+
+/** What is never named a trigger: a broken file (never committed), and the given paths. */
+function notTriggers(state: WorkspaceState, paths: readonly string[]): (path: string) => boolean {
   const broken = state.brokenPaths();
-  const writing = new Set(written);
-  // A watcher knows what changed from its events; a cold run asked git.
-  const candidates = [...pending].filter((p) => SOURCE_FOLDERS.some((f) => p === f || p.startsWith(`${f}/`))).sort();
-  const changed = candidates.filter((p) => !writing.has(p) && !broken.has(p));
-  const aggregate = changes.some((c) => c.kind === 'assumption' || c.kind === 'metrics' || c.kind === 'goal' || c.kind === 'strategy');
-  if (aggregate) return changed;
-  // Only thread metadata moved: the files of those threads, and the changed files every
-  // thread's scores are computed from — the config, the segments, the metric targets — since
-  // one of them may be why (narrower segment filters move every deal's ICP score).
-  const threads = new Set(changes.filter((c) => c.kind === 'thread' || c.kind === 'marketing').map((c) => c.subject));
-  return changed.filter((p) => {
-    const thread = threadOf(p.split('/'))?.thread;
-    return thread === undefined ? SCORING_INPUTS.has(p) : threads.has(thread);
-  });
+  const own = new Set(paths);
+  return (path) => own.has(path) || broken.has(path);
+}
+
+/** Which sources caused a plan's writes: asked of what it edits and creates. */
+function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (path: string) => boolean): TriggerQuestion {
+  return { edited: plan.edits.map((e) => e.path), created: plan.creations.map((c) => c.path), pending, excluded };
 }
 
 /**
@@ -522,7 +521,9 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   if (!committing) return null;
   // The plan is made from the workspace as it is now: a source someone changed since the
   // kill moved what was just written, so it goes into the same commit, named a trigger.
-  const since = await triggersFor(state, [...journal.paths, ...written], plan.changes, options.pendingSources ?? (await everySource(state.root)));
+  // Asked after the writes above: what they wrote is the interrupted run's, not a trigger.
+  const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
+  const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
   const message = withTriggers(journal.message, since);
   const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
