@@ -21,6 +21,7 @@ import type { Fingerprint, Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, UncommittedSources } from './uncommitted.js';
+import { holdThreadsInError } from './hold-in-error.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
@@ -256,7 +257,9 @@ function uncheckedLeftOut(state: WorkspaceState, planned: Planned, triggers: rea
     planned.diagnostics.push(...late);
     for (const d of late) invalid.add(d.path);
   }
-  return triggers.filter((path) => !invalid.has(path));
+  // A thread with an error is committed whole or not at all: none of its changes go in, deletions included.
+  const held = threadsOf(invalid);
+  return triggers.filter((path) => !invalid.has(path) && !held.has(threadOf(path.split('/'))?.thread ?? ''));
 }
 
 /**
@@ -286,14 +289,29 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   const committing = options.commit !== false && model.config.git.commit;
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>(), checked: new Set<string>() };
-  const derived = deriveWorkspace(model, options.derivation);
+  let derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate
-  // id, a stage without its predecessor): reported, never edited, never committed.
+  // id, a stage without its predecessor): reported, never edited, never committed — and
+  // their threads held at HEAD, so that nothing derived from them is committed either.
   const { checked, crossFile } = await crossFileErrors(state.root, model, await inQuestion, options);
   const invalid = new Set(crossFile.map((d) => d.path));
-  const previous = await readSnapshot(state.root);
-  const plan = await withMarkdownParser(() => planSync(model, derived, previous, { resume, invalid }));
-  return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...plan.diagnostics], committing, invalid, checked };
+  const hold = await holdThreadsInError(state, model, crossFile);
+  try {
+    for (const path of hold?.paths ?? []) invalid.add(path);
+    // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
+    if (hold?.staged) derived = withChangedThreads(deriveWorkspace(state.derivationModel(), options.derivation), derived.changedThreads);
+    const previous = await readSnapshot(state.root);
+    const plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
+    return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
+  } finally {
+    hold?.release();
+  }
+}
+
+/** A second derivation's output, reporting the threads either derivation found changed (a plan reads only those metas). */
+function withChangedThreads(second: DerivedWorkspace, first: ReadonlySet<string> | undefined): DerivedWorkspace {
+  const again = second.changedThreads;
+  return Object.assign({}, second, { changedThreads: first && again ? new Set([...first, ...again]) : undefined });
 }
 
 /** What a run checks for cross-file errors (referenceErrors): see sourcesInQuestion. */

@@ -119,6 +119,10 @@ export class UncommittedSources {
       head = commit.commit;
       for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
     }
+    // A file the parse cache has no stamp for (new since it, or written by this run) is
+    // not seen gone by the next load when it is deleted: while the cache is the same one,
+    // git is asked about it too, or a deleted thread (a renamed folder) is never committed.
+    if (cache === state.sinceParseCache?.identity) for (const path of [...state.sinceParseCache.paths, ...touched]) if (isSource(path)) uncommitted.add(path);
     await writeCache(this.root, NAME, keyOf(this.root, head, cache), [...uncommitted].sort());
   }
 }

@@ -1,0 +1,70 @@
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { headCommit, readAtHead } from '../git/head-files.js';
+import { STAGE_FILES } from '../schema/names.js';
+import { threadOf } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import type { WorkspaceState } from './state.js';
+
+/** Threads held at their version in HEAD while they have a cross-file error. */
+export interface ThreadHold {
+  threads: ReadonlySet<string>;
+  /** The files of those threads the engine reads: never edited, never committed while held. */
+  paths: readonly string[];
+  /** Whether any file was staged at another version than the one on disk (derivation must run again). */
+  staged: boolean;
+  /** One `derived-held` warning per thread held. */
+  diagnostics: Diagnostic[];
+  /** Puts the files back as they are on disk: called once the plan is made. */
+  release: () => void;
+}
+
+/**
+ * A thread with a cross-file error (an unknown id, a stage without its predecessor, a
+ * close date before the creation date, a thread id that is not its folder's) is left out of
+ * the commit; its values must not go into the derived files committed either, or HEAD would
+ * hold derived values its sources do not give (a clone's sync would undo them). So, like a
+ * broken file, the whole thread is held: derivation sees every file of it as committed in
+ * HEAD (absent where HEAD has none). A thread whose id names a sibling folder that is gone
+ * (a renamed folder) holds that folder too: the rename is committed whole, once fixed.
+ *
+ * Outside git, or before the first commit, nothing is held: there is no committed version
+ * to keep consistent, and the values count as written. Costs two git processes, only in a
+ * run that finds such an error.
+ */
+export async function holdThreadsInError(state: WorkspaceState, model: WorkspaceModel, errors: readonly Diagnostic[]): Promise<ThreadHold | undefined> {
+  const threads = threadsInError(model, errors);
+  if (threads.size === 0) return undefined;
+  const paths = [...threads].flatMap((thread) => [`${thread}/meta.json`, ...STAGE_FILES.map((file) => `${thread}/${file}`)]);
+  const [head, atHead] = await Promise.all([headCommit(state.root), readAtHead(state.root, paths)]);
+  const changes = new Map<string, string | null>();
+  if (head) {
+    for (const path of paths) {
+      const committed = atHead.get(path) ?? null;
+      if ((state.text(path) ?? null) !== committed) changes.set(path, committed);
+    }
+  }
+  const release = changes.size > 0 ? state.stage(changes) : () => undefined;
+  const diagnostics = head ? [...threads].sort().map((thread) => heldWarning(thread, errors)) : [];
+  return { threads, paths, staged: changes.size > 0, diagnostics, release };
+}
+
+function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): Set<string> {
+  const threads = new Set<string>();
+  for (const error of errors) {
+    const thread = threadOf(error.path.split('/'))?.thread;
+    if (!thread) continue;
+    threads.add(thread);
+    // A folder renamed: the meta.json still names the old folder, gone from disk.
+    const id = (model.threads.get(thread)?.meta?.value as { id?: unknown } | undefined)?.id;
+    const parent = thread.slice(0, thread.lastIndexOf('/'));
+    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && /^[a-z0-9][a-z0-9-]*$/.test(id) && !model.threads.has(`${parent}/${id}`)) threads.add(`${parent}/${id}`);
+  }
+  return threads;
+}
+
+function heldWarning(thread: string, errors: readonly Diagnostic[]): Diagnostic {
+  const first = errors.find((e) => e.path.startsWith(`${thread}/`));
+  const at = first ? first.path : `${thread}/meta.json`;
+  const why = first ? `the error at ${first.path}:${first.line}:${first.column} (${first.rule})` : `the error in the thread it was renamed to`;
+  return diagnostic(at, START, 'warning', 'derived-held', `Held: values derived from ${thread} are held at its version in HEAD, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
+}

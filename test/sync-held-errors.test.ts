@@ -1,0 +1,89 @@
+import { renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { git, gitInit, lastCommitMessage } from './helpers/git.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
+
+/** Deals acme (Stage 5, testing A1) and globex (Stage 4, QUALIFY), synced and committed. */
+async function twoDeals(): Promise<string> {
+  const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK), 'threads/sales/globex/meta.json': dealMeta('globex', GOAL_LINK) });
+  for (const deal of ['acme', 'globex']) {
+    writeFiles(dir, {
+      [`threads/sales/${deal}/1-input.md`]: md(`source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncompany:\n  name: ${deal}`),
+      [`threads/sales/${deal}/2-hypothesis.md`]: md('tests: [A1]'),
+      [`threads/sales/${deal}/3-implication.md`]: md('arr_potential: 40000\nstrategic_value: high'),
+      [`threads/sales/${deal}/4-decision.md`]: md('decision: QUALIFY\nframework: BANT\nreasoning: fits'),
+    });
+  }
+  writeFiles(dir, { 'threads/sales/acme/5-actions.md': md('actions:\n  - {type: sales:demo, status: completed, completed: 2026-03-20}') });
+  gitInit(dir);
+  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  return dir;
+}
+
+/** What a fresh clone's sync would change: nothing, when HEAD's derived files follow from HEAD's sources. */
+async function cloneWouldChange(dir: string): Promise<string> {
+  const clone = `${dir}-clone`;
+  git(dir, 'clone', '-q', dir, clone);
+  const result = await runCli(['sync', '--dry-run', '--json', '--dir', clone]);
+  rmSync(clone, { recursive: true, force: true });
+  return (JSON.parse(result.stdout) as { written: string[] }).written.join(', ');
+}
+
+describe('a thread with a cross-file error is held at HEAD', () => {
+  it('keeps a learning in error out of the derived files another deal’s commit holds', async () => {
+    const dir = await twoDeals();
+    // acme closes lost a day before it was created (closed-before-created), invalidating A1...
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-lost\nclosed: 2026-02-28\nvalidations:\n  - {assumption: A1, result: invalidated, evidence: no}') });
+    // ...while globex is deferred, a valid change.
+    writeFiles(dir, { 'threads/sales/globex/4-decision.md': md('decision: DEFER\nframework: BANT\nreasoning: later') });
+    const result = await runCli(['sync', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/closed-before-created/);
+    expect(lastCommitMessage(dir)).toMatch(/^threadwork: decision threads\/sales\/globex/);
+    expect(lastCommitMessage(dir)).not.toMatch(/acme|A1 confidence/);
+    expect(read(dir, 'threads/sales/acme/meta.json')).toContain('"status": "open"');
+    expect(git(dir, 'status', '--porcelain')).toBe('?? threads/sales/acme/6-learning.md\n');
+    expect(await cloneWouldChange(dir)).toBe('');
+    // Fixed, the learning is committed with everything it moves.
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-lost\nclosed: 2026-04-28\nvalidations:\n  - {assumption: A1, result: invalidated, evidence: no}') });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(lastCommitMessage(dir)).toMatch(/A1 confidence/);
+    expect(lastCommitMessage(dir)).toMatch(/^Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md$/m);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('commits no part of a renamed deal folder until its id follows, then the whole move', async () => {
+    const dir = await twoDeals();
+    renameSync(join(dir, 'threads/sales/globex'), join(dir, 'threads/sales/globex-x'));
+    const first = await runCli(['sync', '--dir', dir]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/thread-id-folder/);
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex-x')).toBe('');
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toContain('meta.json');
+    expect(await cloneWouldChange(dir)).toBe('');
+    writeFiles(dir, { 'threads/sales/globex-x/meta.json': read(dir, 'threads/sales/globex-x/meta.json').replace('"id": "globex"', '"id": "globex-x"') });
+    const fixed = await runCli(['sync', '--dir', dir]);
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toBe('');
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex-x')).toContain('threads/sales/globex-x/meta.json');
+    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+  });
+
+  it('does not commit a deleted stage file while the stage after it has no predecessor', async () => {
+    const dir = await twoDeals();
+    rmSync(join(dir, 'threads/sales/acme/3-implication.md'));
+    const result = await runCli(['sync', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/stage-order/);
+    expect(git(dir, 'ls-tree', '--name-only', 'HEAD', 'threads/sales/acme/')).toContain('threads/sales/acme/3-implication.md');
+    expect(git(dir, 'status', '--porcelain')).toBe(' D threads/sales/acme/3-implication.md\n');
+    expect(await cloneWouldChange(dir)).toBe('');
+  });
+});
