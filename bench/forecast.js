@@ -48,7 +48,7 @@ const goal = {
 let cpu = process.cpuUsage();
 let started = performance.now();
 const calibration = calibrate(config.pipeline.stages, tallyClosedDeals(closed), config.forecast);
-const run = runGoalForecast(goal, { won: 150, wonArr: 7_500_000, lost: 350 }, open, calibration, '2026-11-01', config.forecast);
+const run = runGoalForecast(goal, { won: 150, wonArr: 7_500_000, lost: 350, wonWithoutArr: 0 }, open, calibration, '2026-11-01', config.forecast);
 const ms = performance.now() - started;
 const used = process.cpuUsage(cpu);
 // The quantiles alone, again, to split the time.

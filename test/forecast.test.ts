@@ -45,23 +45,27 @@ const N = 10_000;
 const SEED = 1;
 const tolerance = (p: number, draws = N): number => 4 * Math.sqrt(Math.max(p * (1 - p), 0) / draws) + 1e-12;
 
-/** The exact joint distribution of (won, won cents, lost): convolution deal by deal. */
-function exactTotals(deals: readonly DealChance[], base = { won: 0, wonCents: 0, lost: 0 }): Map<string, { won: number; cents: number; lost: number; p: number }> {
-  let dist = new Map([[`${base.won}|${base.wonCents}|${base.lost}`, { won: base.won, cents: base.wonCents, lost: base.lost, p: 1 }]]);
+type ExactTotal = { won: number; cents: number; lost: number; withoutArr: number; p: number };
+const NONE = { won: 0, wonCents: 0, lost: 0, wonWithoutArr: 0 };
+
+/** The exact joint distribution of (won, won cents, lost, wins without ARR): convolution deal by deal. */
+function exactTotals(deals: readonly DealChance[], base = NONE): Map<string, ExactTotal> {
+  let dist = new Map([[`${base.won}|${base.wonCents}|${base.lost}|${base.wonWithoutArr}`, { won: base.won, cents: base.wonCents, lost: base.lost, withoutArr: base.wonWithoutArr, p: 1 }]]);
   for (const d of deals) {
-    const next = new Map<string, { won: number; cents: number; lost: number; p: number }>();
-    const add = (won: number, cents: number, lost: number, p: number): void => {
+    const next = new Map<string, ExactTotal>();
+    const add = (won: number, cents: number, lost: number, withoutArr: number, p: number): void => {
       if (p === 0) return;
-      const key = `${won}|${cents}|${lost}`;
+      const key = `${won}|${cents}|${lost}|${withoutArr}`;
       const known = next.get(key);
       if (known) known.p += p;
-      else next.set(key, { won, cents, lost, p });
+      else next.set(key, { won, cents, lost, withoutArr, p });
     };
-    const cents = Math.round(d.value * 100);
+    const cents = d.value === null ? 0 : Math.round(d.value * 100);
+    const withoutArr = d.value === null ? 1 : 0;
     for (const s of dist.values()) {
-      add(s.won + 1, s.cents + cents, s.lost, s.p * d.pWon);
-      add(s.won, s.cents, s.lost + 1, s.p * (d.pClosed - d.pWon));
-      add(s.won, s.cents, s.lost, s.p * (1 - d.pClosed));
+      add(s.won + 1, s.cents + cents, s.lost, s.withoutArr + withoutArr, s.p * d.pWon);
+      add(s.won, s.cents, s.lost + 1, s.withoutArr, s.p * (d.pClosed - d.pWon));
+      add(s.won, s.cents, s.lost, s.withoutArr, s.p * (1 - d.pClosed));
     }
     dist = next;
   }
@@ -72,7 +76,7 @@ function exactTotals(deals: readonly DealChance[], base = { won: 0, wonCents: 0,
 function exactMetric(metric: ForecastMetric, totals: ReturnType<typeof exactTotals>): { value: number; p: number }[] {
   const byValue = new Map<number, number>();
   for (const t of totals.values()) {
-    const v = metricValue(metric, t.won, t.cents, t.lost) ?? -Infinity;
+    const v = metricValue(metric, t.won, t.cents, t.lost, t.withoutArr) ?? -Infinity;
     byValue.set(v, (byValue.get(v) ?? 0) + t.p);
   }
   return [...byValue].map(([value, p]) => ({ value, p })).sort((a, b) => a.value - b.value);
@@ -89,7 +93,7 @@ function expectQuantile(pmf: readonly { value: number; p: number }[], simulated:
   expect(cdf(pmf, v, true), `F(${v}−) ≤ ${q} + ${tol}`).toBeLessThanOrEqual(q + tol);
 }
 
-function expectMatchesExact(deals: readonly DealChance[], metric: ForecastMetric, target: number, base = { won: 0, wonCents: 0, lost: 0 }): void {
+function expectMatchesExact(deals: readonly DealChance[], metric: ForecastMetric, target: number, base = NONE): void {
   const totals = simulate(deals, N, SEED);
   const simulated = distribution(metric, target, base, totals);
   const pmf = exactMetric(metric, exactTotals(deals, base));
@@ -100,7 +104,7 @@ function expectMatchesExact(deals: readonly DealChance[], metric: ForecastMetric
   expectQuantile(pmf, simulated.p90, 0.9);
 }
 
-const deal = (i: number, pWon: number, pClosed: number, value: number): DealChance => ({ path: `threads/sales/deal-${i}`, pWon, pClosed, value });
+const deal = (i: number, pWon: number, pClosed: number, value: number | null): DealChance => ({ path: `threads/sales/deal-${i}`, pWon, pClosed, value });
 
 /** Eight independent deals of different sizes and odds: 3^8 outcomes, every one counted exactly. */
 const EIGHT = [
@@ -128,7 +132,7 @@ describe('the Monte Carlo against exact convolution', () => {
   });
 
   it('starts from the totals already closed', () => {
-    const base = { won: 2, wonCents: 9_000_000, lost: 3 };
+    const base = { won: 2, wonCents: 9_000_000, lost: 3, wonWithoutArr: 0 };
     expectMatchesExact(EIGHT, 'won_arr', 300_000, base);
     expectMatchesExact(EIGHT, 'win_rate', 0.5, base);
     expectMatchesExact(EIGHT, 'avg_deal_size', 50_000, base);
@@ -138,7 +142,7 @@ describe('the Monte Carlo against exact convolution', () => {
     const one = [deal(1, p, p, 10_000)];
     expectMatchesExact(one, 'won_count', 1);
     expectMatchesExact(one, 'won_arr', 10_000);
-    const simulated = distribution('won_count', 1, { won: 0, wonCents: 0, lost: 0 }, simulate(one, N, SEED)).pTarget;
+    const simulated = distribution('won_count', 1, NONE, simulate(one, N, SEED)).pTarget;
     expect(Math.abs(simulated - p)).toBeLessThanOrEqual(tolerance(p));
   });
 
@@ -148,7 +152,7 @@ describe('the Monte Carlo against exact convolution', () => {
     expect(new Set(totals.won)).toEqual(new Set([2]));
     expect(new Set(totals.lost)).toEqual(new Set([1]));
     expect(new Set(totals.wonCents)).toEqual(new Set([1_500_000]));
-    const base = { won: 0, wonCents: 0, lost: 0 };
+    const base = NONE;
     expect(distribution('won_arr', 15_000, base, totals)).toEqual({ pTarget: 1, p10: 15_000, p50: 15_000, p90: 15_000 });
     expect(distribution('won_arr', 15_000.01, base, totals).pTarget).toBe(0);
     // 2 won, 1 lost: a win rate of 2/3, rounded to 0.67 as the goal's figure is.
@@ -158,17 +162,65 @@ describe('the Monte Carlo against exact convolution', () => {
 
   it('with no open deal the forecast is the totals already closed', () => {
     const totals = simulate([], N, SEED);
-    const base = { won: 3, wonCents: 12_000_000, lost: 1 };
+    const base = { won: 3, wonCents: 12_000_000, lost: 1, wonWithoutArr: 0 };
     expect(distribution('won_count', 3, base, totals)).toEqual({ pTarget: 1, p10: 3, p50: 3, p90: 3 });
     expect(distribution('won_arr', 120_000.01, base, totals)).toEqual({ pTarget: 0, p10: 120_000, p50: 120_000, p90: 120_000 });
-    expect(distribution('avg_deal_size', 1, { won: 0, wonCents: 0, lost: 0 }, totals)).toEqual({ pTarget: 0, p10: null, p50: null, p90: null });
+    expect(distribution('avg_deal_size', 1, NONE, totals)).toEqual({ pTarget: 0, p10: null, p50: null, p90: null });
   });
 
   it('catches a biased simulation: the same check fails when one deal is drawn with a probability off by 0.03', () => {
     const skewed = EIGHT.map((d, i) => (i === 0 ? { ...d, pWon: d.pWon + 0.03, pClosed: d.pClosed + 0.03 } : d));
-    const simulated = distribution('won_count', 1, { won: 0, wonCents: 0, lost: 0 }, simulate(skewed.slice(0, 1), 100_000, SEED)).pTarget;
+    const simulated = distribution('won_count', 1, NONE, simulate(skewed.slice(0, 1), 100_000, SEED)).pTarget;
     const exact = EIGHT[0]!.pWon;
     expect(Math.abs(simulated - exact)).toBeGreaterThan(tolerance(exact, 100_000));
+  });
+});
+
+describe('wins without ARR: counted as won, left out of the average deal size', () => {
+  it('a closed win without ARR and an open deal without ARR potential do not pull the average down', () => {
+    // Closed so far: a win of 30,000 and a win without ARR. Certain to be won: a deal of 40,000 and
+    // a deal without ARR potential. Four wins, two of them priced: (30,000 + 40,000) / 2, as 13-metrics
+    // divides — not 70,000 / 4.
+    const certain = [deal(1, 1, 1, 40_000), deal(2, 1, 1, null)];
+    const totals = simulate(certain, N, SEED);
+    expect(new Set(totals.won)).toEqual(new Set([2]));
+    expect(new Set(totals.wonWithoutArr)).toEqual(new Set([1]));
+    const base = { won: 2, wonCents: 3_000_000, lost: 0, wonWithoutArr: 1 };
+    expect(distribution('avg_deal_size', 35_000, base, totals)).toEqual({ pTarget: 1, p10: 35_000, p50: 35_000, p90: 35_000 });
+    expect(distribution('won_count', 4, base, totals).p50).toBe(4);
+    expect(distribution('won_arr', 70_000, base, totals).p50).toBe(70_000);
+    // Only wins without ARR so far: the average is undefined, as the goal's state says (—).
+    expect(distribution('avg_deal_size', 1, { ...NONE, won: 1, wonWithoutArr: 1 }, simulate([], N, SEED)).p50).toBeNull();
+  });
+
+  it('independent deals, some without ARR potential: the exact convolution', () => {
+    const some = EIGHT.map((d, i) => (i === 1 || i === 4 ? { ...d, value: null } : d));
+    expectMatchesExact(some, 'avg_deal_size', 45_000);
+    expectMatchesExact(some, 'avg_deal_size', 50_000, { won: 2, wonCents: 9_000_000, lost: 3, wonWithoutArr: 1 });
+    expectMatchesExact(some, 'won_count', 4);
+    expectMatchesExact(some, 'won_arr', 150_000);
+  });
+
+  it('a deal without ARR potential never decides an average deal size: its swing is 0', () => {
+    // So far one win of 30,000; target an average of 35,000. Deal B (50,000) decides it; deal A, won
+    // without ARR, leaves the average where it is.
+    const a = deal(1, 0.5, 1, null);
+    const b = deal(2, 0.5, 1, 50_000);
+    const totals = simulate([a, b], N, SEED);
+    const base = { won: 1, wonCents: 3_000_000, lost: 0, wonWithoutArr: 0 };
+    expect(dealSwing(dealDraw(a), totals.keys, totals, base, 'avg_deal_size', 35_000)).toBe(0);
+    expect(dealSwing(dealDraw(b), totals.keys, totals, base, 'avg_deal_size', 35_000)).toBe(1);
+  });
+
+  it('kept draws follow a deal whose ARR potential comes and goes', () => {
+    const draws = new GoalDraws(3_000, 5);
+    const withValue = EIGHT.map((d, i) => (i === 2 ? { ...d, value: 0 } : d));
+    draws.update(withValue);
+    const without = EIGHT.map((d, i) => (i === 2 ? { ...d, value: null } : d));
+    expect(draws.update(without)).toBe(true);
+    expect([...draws.outcomes.wonWithoutArr]).toEqual([...simulate(without, 3_000, 5).wonWithoutArr]);
+    expect(draws.update(withValue)).toBe(true);
+    expect(new Set(draws.outcomes.wonWithoutArr)).toEqual(new Set([0]));
   });
 });
 
@@ -277,12 +329,12 @@ describe('a goal forecast from deal threads', () => {
       { name: 'won_arr', target: 100_000 },
       { name: 'won_count', target: 2 },
     ]);
-    const run = runGoalForecast(g, { won: 1, wonArr: 30_000, lost: 0 }, open, calibration, asOf, settings)!;
+    const run = runGoalForecast(g, { won: 1, wonArr: 30_000, lost: 0, wonWithoutArr: 0 }, open, calibration, asOf, settings)!;
     expect(run.odds.map((o) => o.pClosed)).toEqual([1, 1, Math.round((1 - Math.exp(-31 / 90)) * 100) / 100, 1]);
     const discovery = (1 + 10 * 0.4) / (2 + 10);
     expect(run.odds[0]!.pStage).toBe(Math.round(discovery * 100) / 100);
     const chances = run.odds.map((o) => ({ path: o.path, pWon: o.pWon, pClosed: o.pClosed, value: o.value }));
-    const base = { won: 1, wonCents: 3_000_000, lost: 0 };
+    const base = { won: 1, wonCents: 3_000_000, lost: 0, wonWithoutArr: 0 };
     for (const m of run.forecast.metrics) {
       const pmf = exactMetric(m.name, exactTotals(chances, base));
       const exact = exactChance(pmf, m.target);
@@ -297,17 +349,17 @@ describe('a goal forecast from deal threads', () => {
   it('forecasts only the deal-driven metrics, and nothing for an abandoned goal', () => {
     const config = configSchema.parse({});
     const calibration = calibrate(config.pipeline.stages, tallyClosedDeals([]), settings);
-    const run = runGoalForecast(goal([{ name: 'meetings', target: 4 }, { name: 'win_rate', target: 0.3 }]), { won: 0, wonArr: 0, lost: 0 }, [], calibration, '2026-06-01', settings);
+    const run = runGoalForecast(goal([{ name: 'meetings', target: 4 }, { name: 'win_rate', target: 0.3 }]), { won: 0, wonArr: 0, lost: 0, wonWithoutArr: 0 }, [], calibration, '2026-06-01', settings);
     expect(run?.forecast.metrics.map((m) => m.name)).toEqual(['win_rate']);
-    expect(runGoalForecast(goal([{ name: 'meetings', target: 4 }]), { won: 0, wonArr: 0, lost: 0 }, [], calibration, '2026-06-01', settings)).toBeNull();
-    expect(runGoalForecast({ ...goal([{ name: 'won_count', target: 4 }]), abandoned: true }, { won: 0, wonArr: 0, lost: 0 }, [], calibration, '2026-06-01', settings)).toBeNull();
+    expect(runGoalForecast(goal([{ name: 'meetings', target: 4 }]), { won: 0, wonArr: 0, lost: 0, wonWithoutArr: 0 }, [], calibration, '2026-06-01', settings)).toBeNull();
+    expect(runGoalForecast({ ...goal([{ name: 'won_count', target: 4 }]), abandoned: true }, { won: 0, wonArr: 0, lost: 0, wonWithoutArr: 0 }, [], calibration, '2026-06-01', settings)).toBeNull();
   });
 
   it('past the deadline no open deal can close: the forecast is what is already won', () => {
     const config = configSchema.parse({});
     const calibration = calibrate(config.pipeline.stages, tallyClosedDeals(closedDeals), configSchema.parse({}).forecast);
     const open = [facts('threads/sales/a', 'open', { created: '2026-11-15', arrPotential: 50_000 })];
-    const run = runGoalForecast(goal([{ name: 'won_count', target: 2 }], '2026-11-30'), { won: 1, wonArr: 30_000, lost: 0 }, open, calibration, '2026-12-05', config.forecast)!;
+    const run = runGoalForecast(goal([{ name: 'won_count', target: 2 }], '2026-11-30'), { won: 1, wonArr: 30_000, lost: 0, wonWithoutArr: 0 }, open, calibration, '2026-12-05', config.forecast)!;
     expect(run.odds[0]!.pClosed).toBe(0);
     expect(run.forecast.metrics[0]).toEqual({ name: 'won_count', target: 2, pTarget: 0, p10: 1, p50: 1, p90: 1 });
   });
@@ -355,7 +407,7 @@ describe('the swing of a deal', () => {
     const a = deal(1, 0.54, 0.81, 36_000);
     const b = deal(2, 0.04, 0.19, 0);
     const totals = simulate([a, b], N, SEED);
-    const base = { won: 1, wonCents: 4_200_000, lost: 1 };
+    const base = { won: 1, wonCents: 4_200_000, lost: 1, wonWithoutArr: 0 };
     const swingA = dealSwing(dealDraw(a), totals.keys, totals, base, 'win_rate', 0.35);
     const swingB = dealSwing(dealDraw(b), totals.keys, totals, base, 'win_rate', 0.35);
     expect(Math.abs(swingA - (1 - 0.04))).toBeLessThanOrEqual(tolerance(0.96));
@@ -367,7 +419,7 @@ describe('the swing of a deal', () => {
     // one of the other two is won — P = 2 · 0.5 · 0.5.
     const three = [deal(1, 0.5, 0.5, 1), deal(2, 0.5, 0.5, 1), deal(3, 0.5, 0.5, 1)];
     const totals = simulate(three, N, SEED);
-    const swing = dealSwing(dealDraw(three[0]!), totals.keys, totals, { won: 0, wonCents: 0, lost: 0 }, 'won_count', 2);
+    const swing = dealSwing(dealDraw(three[0]!), totals.keys, totals, NONE, 'won_count', 2);
     expect(Math.abs(swing - 0.5)).toBeLessThanOrEqual(tolerance(0.5));
   });
 });
@@ -406,6 +458,20 @@ describe('the forecast in the workspace', () => {
     const swings = ranked.deals.map((d) => d.swing);
     expect(swings).toEqual([...swings].sort((x, y) => y - x));
     expect(ranked.deals[0]!.path).toBe('threads/sales/oakline-outfitters');
+  });
+
+  it('a goal on avg_deal_size is forecast as its state counts it: a win without ARR left out of the average', async () => {
+    const dir = exampleWorkspace();
+    // Brightcart becomes a win without its ARR, beside Northwind's 42,000; past the deadline no open deal closes.
+    const learning = join(dir, 'threads/sales/brightcart/6-learning.md');
+    writeFileSync(learning, readFileSync(learning, 'utf8').replace('outcome: closed-lost', 'outcome: closed-won').replace(/^loss_reason: .*\n/m, ''));
+    const goalFile = join(dir, 'goals/g-arr-500k-2026.md');
+    writeFileSync(goalFile, readFileSync(goalFile, 'utf8').replace('  - name: win_rate\n', '  - name: avg_deal_size\n    target: 40000\n  - name: win_rate\n'));
+    const goals = await runJson<{ goals: { id: string; metrics: { name: string; current: number | null }[]; forecast: { metrics: ForecastJson[] } }[] }>(['report', 'goals', '--dir', dir], { env: { ...env, THREADWORK_TODAY: '2027-01-15' } });
+    expect(goals.code).toBe(0);
+    const goal = goals.json.goals.find((g) => g.id === 'g-arr-500k-2026')!;
+    expect(goal.metrics.find((m) => m.name === 'avg_deal_size')!.current).toBe(42_000);
+    expect(goal.forecast.metrics.find((m) => m.name === 'avg_deal_size')).toEqual({ name: 'avg_deal_size', target: 40_000, pTarget: 1, p10: 42_000, p50: 42_000, p90: 42_000 });
   });
 
   it('sync writes the forecast into the goal file, and a second sync writes nothing; a new seed redraws it', async () => {

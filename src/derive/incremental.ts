@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { calibrate, ClosedDealTally, drawsFor, forecastMetrics, goalForecast, GoalPipeline, isOpenDeal, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
+import { calibrate, ClosedDealTally, closedSoFar, drawsFor, forecastMetrics, goalForecast, GoalPipeline, isOpenDeal, type Calibration, type GoalDraws, type GoalForecast } from '../forecast/index.js';
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
@@ -416,7 +416,7 @@ export class IncrementalDerivation {
     const pipeline = this.pipelines.get(goal.id) ?? new GoalPipeline();
     pipeline.feed(draws, this.calibration.value, asOf, goal.deadline);
     const figures = linked.figures;
-    const { forecast } = goalForecast(goal, metrics, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, draws, pipeline.size, asOf, config.forecast);
+    const { forecast } = goalForecast(goal, metrics, closedSoFar(figures), draws, pipeline.size, asOf, config.forecast);
     this.forecasts.set(goal.id, { key, group: linked, forecast, draws });
     return forecast;
   }

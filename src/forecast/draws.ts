@@ -51,20 +51,24 @@ export interface DealDraw {
   tWon: number;
   /** threshold(P(closed, won or lost, by the deadline)) ≥ tWon. */
   tClosed: number;
-  /** ARR in whole cents, if won. */
+  /** ARR in whole cents, if won (0 for a deal without ARR). */
   cents: number;
+  /** 1 for a deal that gives no ARR potential: won, it counts as a win without ARR (left out of the average deal size), else 0. */
+  withoutArr: 0 | 1;
 }
 
 /**
- * Each draw's totals over the deals added so far: won and lost counts, won ARR in cents.
- * Integer sums (cents are exact in a double up to 2^53), so adding and removing deals in
- * any order gives the same totals.
+ * Each draw's totals over the deals added so far: won and lost counts, won ARR in cents,
+ * and how many of the wins have no ARR. Integer sums (cents are exact in a double up to
+ * 2^53), so adding and removing deals in any order gives the same totals.
  */
 export class DrawTotals {
   readonly keys: Int32Array;
   readonly won: Int32Array;
   readonly wonCents: Float64Array;
   readonly lost: Int32Array;
+  /** Wins of deals without ARR, in `won` too: the average deal size divides by won − wonWithoutArr. */
+  readonly wonWithoutArr: Int32Array;
 
   constructor(
     readonly draws: number,
@@ -74,6 +78,7 @@ export class DrawTotals {
     this.won = new Int32Array(draws);
     this.wonCents = new Float64Array(draws);
     this.lost = new Int32Array(draws);
+    this.wonWithoutArr = new Int32Array(draws);
   }
 
   /**
@@ -96,6 +101,7 @@ export class DrawTotals {
       lost[d] = lost[d]! + sign * (((u - tClosed) >>> 31) - isWon);
       wonCents[d] = wonCents[d]! + isWon * cents;
     }
+    if (deal.withoutArr) this.addWinsWithoutArr(deal, sign);
   }
 
   /**
@@ -128,6 +134,18 @@ export class DrawTotals {
       lost[d] = lost[d]! + l;
       wonCents[d] = wonCents[d]! + s;
     }
+    for (const deal of deals) if (deal.withoutArr) this.addWinsWithoutArr(deal, 1);
+  }
+
+  /**
+   * Counts a deal without ARR's wins once more, apart. Kept out of the hot loops: deals
+   * without ARR are few, so the deals with one pay nothing for them (bench/forecast.js), and
+   * the cost is one more replay of this deal's draws (O(draws)).
+   */
+  private addWinsWithoutArr(deal: DealDraw, sign: 1 | -1): void {
+    const own = dealOutcomes(deal, this.keys);
+    const withoutArr = this.wonWithoutArr;
+    for (let d = 0; d < own.length; d++) if (own[d] === 1) withoutArr[d] = withoutArr[d]! + sign;
   }
 }
 

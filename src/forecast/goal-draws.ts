@@ -1,5 +1,5 @@
-import { dealKey, DrawTotals, threshold, type DealDraw } from './draws.js';
-import { distribution, type Base, type DealChance, type MetricDistribution } from './simulate.js';
+import { dealKey, DrawTotals, type DealDraw } from './draws.js';
+import { dealDrawWithKey, distribution, type Base, type DealChance, type MetricDistribution } from './simulate.js';
 import type { ForecastMetric } from './metrics.js';
 
 /**
@@ -37,7 +37,7 @@ export class GoalDraws {
    * changes the calibration but none of this goal's odds sorts nothing.
    */
   distribution(metric: ForecastMetric, target: number, base: Base): MetricDistribution {
-    const key = `${metric}|${target}|${base.won}|${base.wonCents}|${base.lost}`;
+    const key = `${metric}|${target}|${base.won}|${base.wonCents}|${base.lost}|${base.wonWithoutArr}`;
     let known = this.memo.get(key);
     if (!known) {
       if (this.memo.size >= 64) this.memo.clear(); // bases that came and went: keep it small
@@ -78,14 +78,12 @@ export class GoalDraws {
   /** One deal at its odds: unchanged, or its old draw out and its new one in. */
   private redraw(c: DealChance, generation: number, out: DealDraw[], into: DealDraw[]): void {
     const known = this.deals.get(c.path);
-    const tWon = threshold(c.pWon);
-    const tClosed = threshold(Math.max(c.pWon, c.pClosed));
-    const cents = Math.round(c.value * 100);
-    if (known && known.draw.tWon === tWon && known.draw.tClosed === tClosed && known.draw.cents === cents) {
+    const draw = dealDrawWithKey(known?.draw.key ?? dealKey(c.path), c);
+    // A deal whose ARR potential is now given, or no longer, moves as much as one whose odds did.
+    if (known && known.draw.tWon === draw.tWon && known.draw.tClosed === draw.tClosed && known.draw.cents === draw.cents && known.draw.withoutArr === draw.withoutArr) {
       known.seen = generation;
       return;
     }
-    const draw = { key: known?.draw.key ?? dealKey(c.path), tWon, tClosed, cents };
     if (known) out.push(known.draw);
     into.push(draw);
     this.deals.set(c.path, { draw, seen: generation });

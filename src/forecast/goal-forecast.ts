@@ -26,8 +26,8 @@ export function calibrate(stages: Config['pipeline']['stages'], closed: ClosedDe
 export interface DealOdds {
   path: string;
   stage: string | null;
-  /** ARR if won (the midpoint of arr_potential); 0 when the deal gives none. */
-  value: number;
+  /** ARR if won (the midpoint of arr_potential); null when the deal gives none (won, a win without ARR). */
+  value: number | null;
   /** Days open at the as-of date. */
   age: number;
   /** Calibrated probability the deal is won (its stage's), in whole percents. */
@@ -57,8 +57,16 @@ export interface GoalForecast {
 /** The totals already closed among the goal's linked deals. */
 export interface ClosedSoFar {
   won: number;
+  /** The ARR of the won deals that record it. */
   wonArr: number;
   lost: number;
+  /** Of `won`, the deals without their ARR (the state's won_without_arr). */
+  wonWithoutArr: number;
+}
+
+/** The totals a goal's state figures count as closed: where its forecast starts. */
+export function closedSoFar(figures: { won: number; won_arr: number; lost: number; won_without_arr: number }): ClosedSoFar {
+  return { won: figures.won, wonArr: figures.won_arr, lost: figures.lost, wonWithoutArr: figures.won_without_arr };
 }
 
 /** Everything one goal's run used and produced: the report replays it for the deals' swings. */
@@ -103,7 +111,7 @@ export function cohortOdds(cohort: Cohort, calibration: Calibration, asOf: strin
 
 /** The chances of each open deal, in the order given. */
 export function dealOdds(open: readonly ThreadFacts[], calibration: Calibration, asOf: string, deadline: string): DealOdds[] {
-  return open.map((t) => ({ path: t.path, stage: t.pipelineStage, value: t.arrPotential ?? 0, ...cohortOdds({ stage: t.pipelineStage, created: t.meta.created }, calibration, asOf, deadline) }));
+  return open.map((t) => ({ path: t.path, stage: t.pipelineStage, value: t.arrPotential, ...cohortOdds({ stage: t.pipelineStage, created: t.meta.created }, calibration, asOf, deadline) }));
 }
 
 /** A goal's open deals: the deals among its linked threads still open. */
@@ -125,7 +133,7 @@ export function goalForecast(
   asOf: string,
   settings: ForecastSettings,
 ): { forecast: GoalForecast; base: Base } {
-  const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost };
+  const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost, wonWithoutArr: closed.wonWithoutArr };
   const forecast: GoalForecast = {
     asOf,
     deadline: goal.deadline,

@@ -91,7 +91,7 @@ export class GoalPipeline {
     const key = cohortKey(deal);
     let odds = this.odds.get(key);
     if (!odds) this.odds.set(key, (odds = this.oddsOf(this.cohorts.get(key)!.cohort)));
-    return { path: deal.path, pWon: odds.pWon, pClosed: odds.pClosed, value: deal.arrPotential ?? 0 };
+    return { path: deal.path, pWon: odds.pWon, pClosed: odds.pClosed, value: deal.arrPotential };
   }
 
   private oddsOf(cohort: Cohort): CohortOdds {

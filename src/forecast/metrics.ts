@@ -8,12 +8,14 @@ export function isForecastMetric(name: string): name is ForecastMetric {
 }
 
 /**
- * A metric's value from the deals won and lost and the won ARR in cents — the same
- * formulas (and rounding) as the figures of derive/metrics.ts, so "target met" means in a
- * draw what it means in the goal's state. null where the figure is undefined (no won deal
- * for an average, no closed deal for a win rate).
+ * A metric's value from the deals won and lost, the won ARR in cents and how many of the
+ * wins have no ARR — the same formulas (and rounding) as the figures of derive/metrics.ts,
+ * so "target met" means in a draw what it means in the goal's state. A win without ARR
+ * counts in won_count and win_rate but not in the average deal size's denominator, as in
+ * 13-metrics (won ARR over the wins that record one). null where the figure is undefined
+ * (no win with an ARR for an average, no closed deal for a win rate).
  */
-export function metricValue(metric: ForecastMetric, won: number, wonCents: number, lost: number): number | null {
+export function metricValue(metric: ForecastMetric, won: number, wonCents: number, lost: number, wonWithoutArr: number): number | null {
   switch (metric) {
     case 'won_count':
       return won;
@@ -22,7 +24,7 @@ export function metricValue(metric: ForecastMetric, won: number, wonCents: numbe
     case 'mrr':
       return Math.round(wonCents / 100 / 12);
     case 'avg_deal_size':
-      return won > 0 ? Math.round(wonCents / 100 / won) : null;
+      return won > wonWithoutArr ? Math.round(wonCents / 100 / (won - wonWithoutArr)) : null;
     case 'win_rate':
       return won + lost > 0 ? Math.round((won / (won + lost)) * 100) / 100 : null;
   }

@@ -6,6 +6,8 @@ export interface Base {
   won: number;
   wonCents: number;
   lost: number;
+  /** Of `won`, the deals closed without their ARR (check: won-without-arr). */
+  wonWithoutArr: number;
 }
 
 /** Per-draw totals of the open deals' outcomes (DrawTotals, or any arrays of the same shape). */
@@ -13,6 +15,7 @@ export interface Outcomes {
   won: Int32Array;
   wonCents: Float64Array;
   lost: Int32Array;
+  wonWithoutArr: Int32Array;
 }
 
 /** One open deal's odds at the deadline, as the draws take them. */
@@ -23,13 +26,28 @@ export interface DealChance {
   pWon: number;
   /** P(closes, won or lost, by the deadline) ≥ pWon. */
   pClosed: number;
-  /** ARR if won. */
-  value: number;
+  /**
+   * ARR if won; null when the deal gives no ARR potential: drawn won, it counts as a win
+   * without ARR — in won_count and win_rate, not in the average deal size — as a closed
+   * deal without its `arr` does in the goal's state.
+   */
+  value: number | null;
 }
 
-/** A deal as the draws take it (GoalDraws.update builds the same). */
+/** A deal as the draws take it, its key given (GoalDraws keeps a deal's key across redraws). */
+export function dealDrawWithKey(key: number, deal: Omit<DealChance, 'path'>): DealDraw {
+  return {
+    key,
+    tWon: threshold(deal.pWon),
+    tClosed: threshold(Math.max(deal.pWon, deal.pClosed)),
+    cents: deal.value === null ? 0 : Math.round(deal.value * 100),
+    withoutArr: deal.value === null ? 1 : 0,
+  };
+}
+
+/** A deal as the draws take it. */
 export function dealDraw(deal: DealChance): DealDraw {
-  return { key: dealKey(deal.path), tWon: threshold(deal.pWon), tClosed: threshold(Math.max(deal.pWon, deal.pClosed)), cents: Math.round(deal.value * 100) };
+  return dealDrawWithKey(dealKey(deal.path), deal);
 }
 
 /**
@@ -62,7 +80,7 @@ export function distribution(metric: ForecastMetric, target: number, base: Base,
   const values = new Float64Array(draws);
   let hits = 0;
   for (let d = 0; d < draws; d++) {
-    const v = metricValue(metric, base.won + outcomes.won[d]!, base.wonCents + outcomes.wonCents[d]!, base.lost + outcomes.lost[d]!);
+    const v = metricValue(metric, base.won + outcomes.won[d]!, base.wonCents + outcomes.wonCents[d]!, base.lost + outcomes.lost[d]!, base.wonWithoutArr + outcomes.wonWithoutArr[d]!);
     values[d] = v === null ? -Infinity : v;
     if (v !== null && v >= target) hits += 1;
   }

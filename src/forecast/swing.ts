@@ -17,8 +17,8 @@ export function dealSwing(deal: DealDraw, keys: Int32Array, outcomes: Outcomes, 
   const draws = keys.length;
   if (draws === 0) return 0;
   const own = dealOutcomes(deal, keys);
-  const met = (w: number, s: number, l: number): number => {
-    const v = metricValue(metric, w, s, l);
+  const met = (w: number, s: number, l: number, x: number): number => {
+    const v = metricValue(metric, w, s, l, x);
     return v !== null && v >= target ? 1 : 0;
   };
   let swing = 0;
@@ -28,7 +28,9 @@ export function dealSwing(deal: DealDraw, keys: Int32Array, outcomes: Outcomes, 
     const w = base.won + outcomes.won[d]! - isWon;
     const s = base.wonCents + outcomes.wonCents[d]! - isWon * deal.cents;
     const l = base.lost + outcomes.lost[d]! - (o === -1 ? 1 : 0);
-    swing += met(w + 1, s + deal.cents, l) - met(w, s, l + 1);
+    // Wins without ARR: the deal's own win taken out too when it has no ARR, put back when it is won.
+    const x = base.wonWithoutArr + outcomes.wonWithoutArr[d]! - isWon * deal.withoutArr;
+    swing += met(w + 1, s + deal.cents, l, x + deal.withoutArr) - met(w, s, l + 1, x);
   }
   return swing / draws;
 }

@@ -1,6 +1,6 @@
 import { computeFigures } from '../derive/metrics.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
-import { calibrate, dealSwing, runGoalForecast, tallyClosedDeals, type DealOdds, type ForecastMetric, type GoalForecast, type GoalRun, type StageCalibration } from '../forecast/index.js';
+import { calibrate, closedSoFar, dealSwing, runGoalForecast, tallyClosedDeals, type DealOdds, type ForecastMetric, type GoalForecast, type GoalRun, type StageCalibration } from '../forecast/index.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
 
 /** How many deals `report forecast` lists per goal. */
@@ -44,7 +44,7 @@ export function forecastRuns(model: WorkspaceModel, derived: DerivedWorkspace, a
   for (const goal of goalsOf(model)) {
     const linked = derived.threads.filter((t) => t.meta.goal_id === goal.id);
     const figures = computeFigures(linked);
-    const run = runGoalForecast(goal, { won: figures.won, wonArr: figures.won_arr, lost: figures.lost }, linked, calibration, asOf, settings);
+    const run = runGoalForecast(goal, closedSoFar(figures), linked, calibration, asOf, settings);
     if (run) runs.set(goal.id, run);
   }
   return runs;
@@ -71,7 +71,7 @@ export function forecastReport(model: WorkspaceModel, derived: DerivedWorkspace,
         const draw = run.draws.deal(o.path);
         return { ...o, swing: draw ? dealSwing(draw, run.draws.outcomes.keys, run.draws.outcomes, run.base, first.name, first.target) : 0 };
       })
-      .sort((a, b) => b.swing - a.swing || b.pWon * b.value - a.pWon * a.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort((a, b) => b.swing - a.swing || b.pWon * (b.value ?? 0) - a.pWon * (a.value ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .slice(0, FORECAST_REPORT_DEALS);
     return [{ id: goal.id, title: goal.title, metric: first.name, forecast: run.forecast, deals }];
   });

@@ -22,7 +22,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
         `### Deals that move the chance of ${g.metric} most`,
         '',
         g.deals.length
-          ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, d.stage ?? '—', formatNumber(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)]))
+          ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, d.stage ?? '—', dealValue(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)]))
           : '_No open deal is linked to this goal._',
         '',
       ].join('\n'),
@@ -43,7 +43,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
     const maxSwing = Math.max(0, ...g.deals.map((d) => d.swing));
     const deals = g.deals.length
       ? columns(
-          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, d.stage ?? '—', formatNumber(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
+          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, d.stage ?? '—', dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
           ['l', 'l', 'r', 'r', 'r', 'l'],
         )
       : [pc.dim('no open deal linked to this goal')];
@@ -70,4 +70,9 @@ export function terminalForecast(f: GoalForecast): string[] {
 
 function swingText(swing: number): string {
   return `${swing > 0 ? '+' : ''}${(swing * 100).toFixed(1)} pts`;
+}
+
+/** A deal's value if won; `—` for a deal that gives no ARR potential (won, a win without ARR), never a 0 it is not. */
+function dealValue(value: number | null): string {
+  return value === null ? '—' : formatNumber(value);
 }

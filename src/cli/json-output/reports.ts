@@ -116,7 +116,7 @@ export const forecastReportOutput = z.object({
         z.object({
           path: z.string(),
           stage: z.string().nullable(),
-          value: z.number(),
+          value: z.number().nullable().describe('ARR if won (arr_potential, a range\'s midpoint); null when the deal gives none: won, it counts as a win without ARR'),
           age: z.number().int(),
           pStage: share,
           pClosed: share,
