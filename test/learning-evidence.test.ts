@@ -94,3 +94,75 @@ describe('one assumption given more than one result in a learning', () => {
     expect(assumptionRow(dir, 'A2')[4]).toBe('1 (0✓ 1~ 0✗)');
   });
 });
+
+describe('the figures that leave out a win without ARR say so everywhere they are shown', () => {
+  const goal = md(`id: g-first-customers
+title: Win the first paying customers
+deadline: 2026-12-31
+created: 2026-03-01
+metrics:
+  - name: won_arr
+    target: 100000
+  - name: avg_deal_size
+    target: 40000
+  - name: won_count
+    target: 3
+subgoals:
+  - id: SG1
+    title: First revenue
+    metric: won_arr
+    target: 100000
+  - id: SG2
+    title: Three customers
+    metric: won_count
+    target: 3
+assumptions: [A1]
+`);
+  const linked = (id: string, learning: string): Record<string, string> => ({
+    ...closedDeal(id, learning),
+    [`threads/sales/${id}/meta.json`]: dealMeta(id, { goal_id: 'g-first-customers', subgoal: 'SG1' }),
+  });
+  const files = (): string => {
+    const dir = workspace({
+      'goals/g-first-customers.md': goal,
+      ...linked('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'),
+      ...linked('globex', 'outcome: closed-won\nclosed: 2026-05-02\narr: 40000'),
+    });
+    gitInit(dir);
+    return dir;
+  };
+
+  it('the pipeline report: won 2 (40,000 ARR, 1 won without ARR), in the terminal, Markdown and JSON', async () => {
+    const dir = files();
+    const terminal = await runCli(['report', 'pipeline', '--dir', dir], { env });
+    expect(terminal.stdout).toContain('won 2 (40,000 ARR, 1 won without ARR) · lost 0');
+    expect((await runCli(['report', 'pipeline', '--md', '--dir', dir], { env })).stdout).toContain('won 2 (40,000 ARR, 1 won without ARR) · lost 0');
+    const json = await runJson<{ closed: { won: number; wonArr: number; wonWithoutArr: number } }>(['report', 'pipeline', '--dir', dir], { env });
+    expect(json.json.closed).toMatchObject({ won: 2, wonArr: 40_000, wonWithoutArr: 1 });
+  });
+
+  it("the goal's state block and report goals: each won ARR figure, a metric or a subgoal's, beside how many wins it left out", async () => {
+    const dir = files();
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    const state = read(dir, 'goals/g-first-customers.md');
+    expect(state).toContain('| won_arr | 40,000 (1 won without ARR) | 100,000 |');
+    expect(state).toContain('| avg_deal_size | 40,000 (1 won without ARR) | 40,000 |');
+    expect(state).toContain('| won_count | 2 | 3 |');
+    expect(state).toContain('| SG1 | First revenue | 40,000/100,000 (1 won without ARR) |');
+    expect(state).toContain('| SG2 | Three customers | 0/3 |');
+
+    expect((await runCli(['report', 'goals', '--md', '--dir', dir], { env })).stdout).toContain('| won_arr | 40,000 (1 won without ARR) | 100,000 |');
+    expect((await runCli(['report', 'goals', '--dir', dir], { env })).stdout).toMatch(/won_arr +40,000 \(1 won without ARR\)/);
+    const json = await runJson<{ goals: { metrics: { name: string; current: number; wonWithoutArr?: number }[]; subgoals: { id: string; wonWithoutArr?: number }[] }[] }>(['report', 'goals', '--dir', dir], { env });
+    const [g] = json.json.goals;
+    expect(g!.metrics.map((m) => [m.name, m.current, m.wonWithoutArr])).toEqual([
+      ['won_arr', 40_000, 1],
+      ['avg_deal_size', 40_000, 1],
+      ['won_count', 2, undefined],
+    ]);
+    expect(g!.subgoals.map((s) => [s.id, s.wonWithoutArr])).toEqual([
+      ['SG1', 1],
+      ['SG2', undefined],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { Goal, GoalMetricName } from '../schema/goal.js';
 import { round2 } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
-import { figuresOf, type Figures } from './metrics.js';
+import { figuresOf, WON_ARR_FIGURES, type Figures } from './metrics.js';
 import { daysBetween, type ThreadFacts } from './thread-facts.js';
 
 export type GoalStatus = 'active' | 'achieved' | 'missed' | 'abandoned';
@@ -18,6 +18,8 @@ export interface MetricState {
   gap: number;
   /** 0–1, how much of the way from baseline to target. */
   progress: number;
+  /** On a won ARR figure (won_arr, mrr, avg_deal_size) only: the linked wins it leaves out for want of their ARR. */
+  wonWithoutArr?: number;
 }
 
 export interface SubgoalState {
@@ -28,6 +30,8 @@ export interface SubgoalState {
   target: number;
   status: SubgoalStatus;
   threads: string[];
+  /** As MetricState's: on a won ARR figure only. */
+  wonWithoutArr?: number;
 }
 
 export interface GoalState {
@@ -82,13 +86,13 @@ export function isLive(t: ThreadFacts): boolean {
 
 /** A goal's state from its linked threads' figures: the one computation for a cold sync and a warm watcher. */
 export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string, forecast: GoalForecast | null = null): GoalState {
-  const metrics = goal.metrics.map((m) => metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null));
+  const metrics = goal.metrics.map((m) => ({ ...metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null), ...winsWithoutArr(m.name, linked.figures) }));
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
     const own = subgoal(sg.id);
     const current = own.figures[sg.metric];
     const reached = metricState(sg.metric, current, sg.target, null).progress >= 1;
     const status: SubgoalStatus = reached ? 'completed' : own.threads.length === 0 ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
-    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads };
+    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
   });
   const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
@@ -109,6 +113,14 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     threads: linked.threads,
     forecast,
   };
+}
+
+/**
+ * How many wins a won ARR metric leaves out for want of their ARR, on that metric alone:
+ * the state says so beside the value, as 13-metrics does (render-blocks.ts).
+ */
+function winsWithoutArr(name: GoalMetricName, figures: Figures): { wonWithoutArr?: number } {
+  return WON_ARR_FIGURES.has(name) ? { wonWithoutArr: figures.won_without_arr } : {};
 }
 
 function metricState(name: GoalMetricName, current: number | null, target: number, baseline: number | null): MetricState {

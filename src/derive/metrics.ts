@@ -40,6 +40,12 @@ export interface Figures {
   reply_rate: number | null;
 }
 
+/**
+ * The figures made of won ARR: each leaves out the wins without an ARR (won_without_arr),
+ * and wherever one is shown it says how many it left out — missing data shown as missing.
+ */
+export const WON_ARR_FIGURES: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size']);
+
 export function computeFigures(threads: readonly ThreadFacts[]): Figures {
   const sums = new FigureSums();
   for (const t of threads) sums.add(t);

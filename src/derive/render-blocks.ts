@@ -2,7 +2,7 @@ import type { AssumptionState } from './assumptions.js';
 import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
-import type { Figures } from './metrics.js';
+import { WON_ARR_FIGURES, type Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
 
 /**
@@ -45,8 +45,6 @@ interface MetricRow {
   key: keyof Figures;
   kind: 'count' | 'money' | 'rate' | 'days';
   target?: string;
-  /** A sum or average of won ARR: it says how many wins it leaves out for want of their ARR. */
-  ofWonArr?: true;
 }
 
 const METRIC_ROWS: MetricRow[] = [
@@ -55,8 +53,8 @@ const METRIC_ROWS: MetricRow[] = [
   { label: 'lost', key: 'lost', kind: 'count' },
   { label: 'stalled', key: 'stalled', kind: 'count' },
   { label: 'win rate', key: 'win_rate', kind: 'rate', target: 'win_rate' },
-  { label: 'won ARR', key: 'won_arr', kind: 'money', target: 'won_arr', ofWonArr: true },
-  { label: 'average deal size', key: 'avg_deal_size', kind: 'money', target: 'avg_deal_size', ofWonArr: true },
+  { label: 'won ARR', key: 'won_arr', kind: 'money', target: 'won_arr' },
+  { label: 'average deal size', key: 'avg_deal_size', kind: 'money', target: 'avg_deal_size' },
   { label: 'average cycle (days)', key: 'avg_cycle_days', kind: 'days', target: 'avg_cycle_days' },
   { label: 'median cycle (days)', key: 'median_cycle_days', kind: 'days' },
   { label: 'average margin', key: 'avg_margin', kind: 'rate', target: 'avg_margin' },
@@ -73,12 +71,23 @@ function formatFigure(kind: MetricRow['kind'], value: unknown): string {
 }
 
 /**
- * One figure of the metrics block. A won ARR figure says how many wins it left out for want
- * of their ARR (check: won-without-arr): missing data shown as missing, never a silent 0.
+ * A won ARR figure as shown, with how many wins it left out for want of their ARR (check:
+ * won-without-arr): `36,000 (1 won without ARR)`. Missing data shown as missing, never a
+ * silent 0. The one wording of 13-metrics, the goals' state and the reports.
  */
+export function withWinsWithoutArr(value: string, wonWithoutArr: number | undefined): string {
+  return wonWithoutArr ? `${value} (${winsWithoutArrNote(wonWithoutArr)})` : value;
+}
+
+/** The words for the wins a won ARR figure left out: `1 won without ARR`. */
+export function winsWithoutArrNote(wonWithoutArr: number): string {
+  return `${formatNumber(wonWithoutArr)} won without ARR`;
+}
+
+/** One figure of the metrics block. */
 function figureCell(row: MetricRow, figures: Figures): string {
   const value = formatFigure(row.kind, figures[row.key]);
-  return row.ofWonArr && figures.won_without_arr > 0 ? `${value} (${figures.won_without_arr} won without ARR)` : value;
+  return WON_ARR_FIGURES.has(row.key) ? withWinsWithoutArr(value, figures.won_without_arr) : value;
 }
 
 /** The overall column of the metrics block, as label → displayed value. */
@@ -106,6 +115,16 @@ export function formatGoalMetric(name: string, value: number | null): string {
   return formatFigure(METRIC_KIND[name] ?? 'count', value);
 }
 
+/** A goal's or subgoal's current value as shown: a won ARR figure says how many wins it left out. */
+export function goalMetricCurrent(m: { name: string; current: number | null; wonWithoutArr?: number }): string {
+  return withWinsWithoutArr(formatGoalMetric(m.name, m.current), m.wonWithoutArr);
+}
+
+/** A subgoal's progress, `current/target`, with the wins a won ARR figure left out. */
+export function subgoalProgress(s: { metric: string; current: number | null; target: number; wonWithoutArr?: number }): string {
+  return withWinsWithoutArr(`${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.wonWithoutArr);
+}
+
 export function renderGoalStateBlock(state: GoalState): string {
   const lines = [
     '<!-- Derived by threadwork from the threads linked to this goal (goal_id / subgoal in meta.json). -->',
@@ -114,7 +133,7 @@ export function renderGoalStateBlock(state: GoalState): string {
     table(
       ['metric', 'current', 'target', 'gap', 'progress'],
       ['l', 'r', 'r', 'r', 'l'],
-      state.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
+      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
     ),
   ];
   if (state.forecast) lines.push('', ...renderForecastLines(state.forecast));
@@ -124,7 +143,7 @@ export function renderGoalStateBlock(state: GoalState): string {
       table(
         ['subgoal', 'title', 'progress', 'status', 'threads'],
         ['l', 'l', 'r', 'l', 'l'],
-        state.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status, linkList(s.threads, (t) => threadLink(1, t)) || '—']),
+        state.subgoals.map((s) => [s.id, cell(s.title), subgoalProgress(s), s.status, linkList(s.threads, (t) => threadLink(1, t)) || '—']),
       ),
     );
   }

@@ -2,7 +2,7 @@ import type { AssumptionState } from './assumptions.js';
 import type { GoalState } from './goals.js';
 import { formatFixed } from './format.js';
 import type { Figures } from './metrics.js';
-import { formatChance, formatGoalMetric, metricRows } from './render-blocks.js';
+import { formatChance, goalMetricCurrent, metricRows, subgoalProgress } from './render-blocks.js';
 
 /**
  * What a managed block shows, as data: subject → displayed value. A sync describes what
@@ -57,8 +57,8 @@ export function withoutUnrecorded(diff: ReturnType<typeof summaryDiff>, previous
 
 export function goalSummary(state: GoalState): BlockSummary {
   const summary: BlockSummary = { status: state.status };
-  for (const sg of state.subgoals) summary[`subgoal ${sg.id}`] = `${formatGoalMetric(sg.metric, sg.current ?? 0)}/${formatGoalMetric(sg.metric, sg.target)}`;
-  for (const m of state.metrics) summary[`metric ${m.name}`] = formatGoalMetric(m.name, m.current);
+  for (const sg of state.subgoals) summary[`subgoal ${sg.id}`] = subgoalProgress(sg);
+  for (const m of state.metrics) summary[`metric ${m.name}`] = goalMetricCurrent(m);
   for (const f of state.forecast?.metrics ?? []) summary[`chance ${f.name}`] = formatChance(f.pTarget);
   return summary;
 }

@@ -25,7 +25,8 @@ export interface FunnelRow {
 
 export interface PipelineReport {
   stages: PipelineStageRow[];
-  closed: { won: number; wonArr: number; lost: number; stalled: number; parked: number };
+  /** wonArr leaves out the wonWithoutArr wins recorded without their ARR (check: won-without-arr). */
+  closed: { won: number; wonArr: number; wonWithoutArr: number; lost: number; stalled: number; parked: number };
   funnel: FunnelRow[];
   totals: { open: number; value: number; weighted: number };
   winRate: number | null;
@@ -55,7 +56,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   const figures = computeFigures(deals);
   return {
     stages,
-    closed: { won: figures.won, wonArr: figures.won_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
+    closed: { won: figures.won, wonArr: figures.won_arr, wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
     totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline },
     winRate: figures.win_rate,

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { cell, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
-import { forecastHeadline, forecastTable, formatGoalMetric } from '../derive/render-blocks.js';
+import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
@@ -15,7 +15,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
     `open ${report.totals.open} deals worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
-    `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
+    `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
     `win rate ${formatPercent(report.winRate)} · cycle ${formatNumber(report.avgCycleDays)} days average, ${formatNumber(report.medianCycleDays)} median`,
   ];
   const summary = summaryLines.join('  \n');
@@ -56,10 +56,10 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
           '',
           `Status **${g.status}**, trajectory **${g.trajectory}**: ${formatPercent(g.progress)} of the way, ${formatPercent(g.elapsed)} of the time to ${g.deadline} (as of ${g.asOf}).`,
           '',
-          table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)])),
+          table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)])),
           '',
           ...(g.forecast ? [forecastHeadline(g.forecast), '', forecastTable(g.forecast), ''] : []),
-          g.subgoals.length ? table(['subgoal', 'title', 'progress', 'status'], ['l', 'l', 'r', 'l'], g.subgoals.map((s) => [s.id, cell(s.title), `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.status])) : '',
+          g.subgoals.length ? table(['subgoal', 'title', 'progress', 'status'], ['l', 'l', 'r', 'l'], g.subgoals.map((s) => [s.id, cell(s.title), subgoalProgress(s), s.status])) : '',
           '',
         ].join('\n'),
       )
@@ -68,8 +68,8 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
   return goals
     .map((g) => {
       const colour = g.status === 'achieved' ? pc.green : g.status === 'missed' ? pc.red : g.trajectory === 'behind' ? pc.yellow : pc.cyan;
-      const metrics = columns(g.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.current), pc.dim(`/ ${formatGoalMetric(m.name, m.target)}`), progressBar(m.progress, 20)]), ['l', 'r', 'l', 'l']);
-      const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, `${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, statusMark(s.status)]), ['l', 'l', 'r', 'l']);
+      const metrics = columns(g.metrics.map((m) => [m.name, goalMetricCurrent(m), pc.dim(`/ ${formatGoalMetric(m.name, m.target)}`), progressBar(m.progress, 20)]), ['l', 'r', 'l', 'l']);
+      const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, subgoalProgress(s), statusMark(s.status)]), ['l', 'l', 'r', 'l']);
       return box(`${g.title} · ${g.id}`, [
         `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
         '',

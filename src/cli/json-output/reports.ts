@@ -6,7 +6,7 @@ const share = z.number().min(0).max(1);
 export const pipelineReportOutput = z.object({
   report: z.literal('pipeline'),
   stages: z.array(z.object({ stage: z.string(), probability: share, count: z.number().int().nonnegative(), value: z.number(), weighted: z.number() })),
-  closed: z.object({ won: z.number().int(), wonArr: z.number(), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
+  closed: z.object({ won: z.number().int(), wonArr: z.number(), wonWithoutArr: z.number().int().nonnegative().describe('won deals recorded without their ARR: counted in won, left out of wonArr'), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
   funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
   totals: z.object({ open: z.number().int(), value: z.number(), weighted: z.number() }),
   winRate: share.nullable(),
@@ -54,6 +54,9 @@ const goalForecastOutput = z.object({
   ),
 });
 
+/** On a won ARR figure (won_arr, mrr, avg_deal_size) only: the linked wins it leaves out for want of their ARR. */
+const wonWithoutArrOutput = z.number().int().nonnegative().optional().describe('on won_arr, mrr and avg_deal_size only: the linked won deals recorded without their ARR, left out of the value');
+
 export const goalsReportOutput = z.object({
   report: z.literal('goals'),
   goals: z.array(
@@ -66,8 +69,8 @@ export const goalsReportOutput = z.object({
       trajectory: z.enum(['achieved', 'ahead', 'on-track', 'behind', 'missed', 'abandoned']),
       elapsed: share,
       progress: share,
-      metrics: z.array(z.object({ name: z.string(), current: nullableNumber, target: z.number(), baseline: nullableNumber, gap: z.number(), progress: share })),
-      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.string(), threads: z.array(z.string()) })),
+      metrics: z.array(z.object({ name: z.string(), current: nullableNumber, target: z.number(), baseline: nullableNumber, gap: z.number(), progress: share, wonWithoutArr: wonWithoutArrOutput })),
+      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.string(), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput })),
       threads: z.array(z.string()),
       forecast: goalForecastOutput.nullable().describe('null when the goal has no deal-driven metric or is abandoned'),
     }),
