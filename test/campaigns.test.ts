@@ -105,6 +105,32 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(true);
   });
 
+  it("check reads the reply records: a bad date is an error at its line and column, the records campaign reply writes pass", async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const written = await runJson<{ recorded: string }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Out of office until February 9.', '--date', '2026-01-28', '--dir', dir]);
+    expect(written.code, written.stderr).toBe(0);
+    // A record written before `campaign reply --date` was checked, and one edited by hand.
+    const old = `${CAMPAIGN}/replies/yesterday-ada-at-analytical-example.md`;
+    const edited = `${CAMPAIGN}/replies/2026-01-27-alan-at-enigma-example.md`;
+    writeFiles(dir, {
+      [old]: md('email: ada@analytical.example\ndate: yesterday\ncategory: neutral\nconfidence: 0.5\nmatched: []\nreason: No phrase', '\n> Thanks, will read it.\n'),
+      [edited]: md('email: alan@enigma.example\ndate: 2026-01-27\ncategory: out-of-office\nreturns: 2026-02-30\nreason: Away', '\n> Away until the 30th.\n'),
+    });
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    const errors = check.json.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.line, d.column, d.field])).toEqual(
+      expect.arrayContaining([
+        [old, 3, 7, 'date'],
+        [edited, 5, 10, 'returns'],
+      ]),
+    );
+    expect(errors.find((d) => d.path === old)!.message).toContain('expected a date such as 2026-03-01 (got "yesterday")');
+    expect(errors.find((d) => d.path === edited)!.message).toContain('expected a real calendar date (got "2026-02-30")');
+    expect(new Set(errors.map((d) => d.path))).toEqual(new Set([old, edited]));
+    expect(check.json.diagnostics.filter((d) => d.path === written.json.recorded)).toEqual([]);
+  });
+
   it('refuses an unknown prospect, naming the ones it has', async () => {
     const dir = campaignWorkspace(PROSPECTS);
     const result = await runCli(['campaign', 'reply', '2026-01-26-month-end', 'nobody@example.com', '--text', 'hi', '--dir', dir]);

@@ -25,6 +25,7 @@ export type FileKind =
   | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
   | { kind: 'stage'; thread: string; family: ThreadFamily; stage: number }
   | { kind: 'draft'; thread: string }
+  | { kind: 'reply'; thread: string }
   | { kind: 'suppression' }
   | { kind: 'other' };
 
@@ -49,8 +50,9 @@ export function classifyPath(rel: string): FileKind {
   if (rel.startsWith(`${LAYOUT.icp}/`) && parts.length === 4 && rel.endsWith('-icp.yaml')) {
     return { kind: 'icp', segment: parts[3]!.slice(0, -'-icp.yaml'.length) };
   }
-  if (parts[0] === 'threads' && parts[1] === 'sales' && parts[2] === 'campaigns' && parts[4] === 'drafts' && parts.length === 6 && rel.endsWith('.md')) {
-    return { kind: 'draft', thread: parts.slice(0, 4).join('/') };
+  if (parts[0] === 'threads' && parts[1] === 'sales' && parts[2] === 'campaigns' && parts.length === 6 && rel.endsWith('.md')) {
+    if (parts[4] === 'drafts') return { kind: 'draft', thread: parts.slice(0, 4).join('/') };
+    if (parts[4] === 'replies') return { kind: 'reply', thread: parts.slice(0, 4).join('/') };
   }
   const thread = threadOf(parts);
   if (thread) {
@@ -83,6 +85,8 @@ export function describeFile(rel: string): string {
       return `the stage file ${STAGE_FILES[kind.stage - 1]} of ${kind.thread}`;
     case 'draft':
       return `a draft of ${kind.thread}`;
+    case 'reply':
+      return `a reply recorded in ${kind.thread}`;
     default:
       return 'a file';
   }

@@ -11,6 +11,7 @@ import { configSchema } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
 import { threadMetaSchema } from '../schema/meta.js';
+import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
@@ -76,6 +77,8 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
       return parseMarkdownFile(path, kind, text, stageSchemas[THREAD_TYPE_BY_FAMILY[kind.family]][kind.stage - 1]!);
     case 'draft':
       return parseDraftFile(path, kind, text);
+    case 'reply':
+      return parseMarkdownFile(path, kind, text, replySchema);
     default:
       return parsedFile(path, kind, 0, undefined, undefined, []);
   }

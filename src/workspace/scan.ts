@@ -45,8 +45,8 @@ export function isScannedPath(path: string): boolean {
   if ((dir === LAYOUT.canvas || dir === LAYOUT.goals) && name.endsWith('.md')) return true;
   if (dir === LAYOUT.icp && name.endsWith('.yaml')) return true;
   if (threadOf(parts) !== undefined) return true;
-  // A campaign's drafts: threads/sales/campaigns/<campaign>/drafts/<draft>.md
-  return parts.length === 6 && parts.slice(0, 3).join('/') === LAYOUT.campaigns && parts[4] === 'drafts' && name.endsWith('.md');
+  // A campaign's drafts and replies: threads/sales/campaigns/<campaign>/{drafts,replies}/<file>.md
+  return parts.length === 6 && parts.slice(0, 3).join('/') === LAYOUT.campaigns && CAMPAIGN_RECORD_FOLDERS.has(parts[4]!) && name.endsWith('.md');
 }
 
 /**
@@ -120,21 +120,27 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
 }
 
 /**
- * Appends the files of one thread folder (and of a campaign's `drafts/`) to `files`, and
- * what was refused to `diagnostics`. The folder and its drafts folder come from a listing
- * that says they are folders, not links: no lstat asks again. A folder where meta.json, a
- * stage file or a draft belongs is listed as that file (isFolderWhereFileIsRead).
+ * A campaign's folders of records, each file read and checked: `drafts/` (the quality gate,
+ * the autonomy gates) and `replies/` (written by `campaign reply`: its dates are checked).
+ */
+const CAMPAIGN_RECORD_FOLDERS: ReadonlySet<string> = new Set(['drafts', 'replies']);
+
+/**
+ * Appends the files of one thread folder (and of a campaign's `drafts/` and `replies/`) to
+ * `files`, and what was refused to `diagnostics`. The folder and its record folders come
+ * from a listing that says they are folders, not links: no lstat asks again. A folder where
+ * meta.json, a stage file, a draft or a reply belongs is listed as that file
+ * (isFolderWhereFileIsRead).
  */
 export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[]): void {
   const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
   const campaign = dir.startsWith(`${LAYOUT.campaigns}/`);
   for (const f of listDir(root, dir)) {
-    if (campaign && f.name === 'drafts' && f.isDirectory()) {
-      // Campaign drafts are checked against the quality gate.
-      const drafts = `${dir}/drafts`;
-      for (const d of listDir(root, drafts)) {
-        const rel = `${drafts}/${d.name}`;
-        if (d.name.endsWith('.md') && (d.isDirectory() ? isFolderWhereFileIsRead(rel) : usableEntry(root, drafts, d, 'file', diagnostics, refuse))) files.push(rel);
+    if (campaign && CAMPAIGN_RECORD_FOLDERS.has(f.name) && f.isDirectory()) {
+      const records = `${dir}/${f.name}`;
+      for (const d of listDir(root, records)) {
+        const rel = `${records}/${d.name}`;
+        if (d.name.endsWith('.md') && (d.isDirectory() ? isFolderWhereFileIsRead(rel) : usableEntry(root, records, d, 'file', diagnostics, refuse))) files.push(rel);
       }
     } else if (f.isDirectory() ? isFolderWhereFileIsRead(`${dir}/${f.name}`) : usableEntry(root, dir, f, 'file', diagnostics, refuse)) files.push(`${dir}/${f.name}`);
   }
