@@ -129,6 +129,16 @@ describe('check', () => {
     expect(match!.severity).toBe('error');
   });
 
+  it.each(['yesterday', '2026/03/01', '"soon"'])('reports closed: %s once, as no date at all, not also as no calendar day', async (date) => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      'threads/sales/acme/6-learning.md': md(`outcome: closed-won\nclosed: ${date}`),
+    });
+    const there = found.filter((d) => d.path === 'threads/sales/acme/6-learning.md' && d.line === 3);
+    expect(there.map((d) => d.message)).toEqual([expect.stringMatching(/`closed`: expected a date such as 2026-03-01/)]);
+  });
+
   it.each([
     { name: 'an unknown assumption in tests[]', file: '2-hypothesis.md', text: md('tests: [A1, A9]'), expected: 'threads/sales/acme/2-hypothesis.md:2:13 unknown-assumption', message: /Unknown assumption `A9`.*expected one of A1, A2, A3/ },
     { name: 'an unknown assumption in validations[]', file: '2-hypothesis.md', text: md('tests: [A1]'), extra: { 'threads/sales/acme/3-implication.md': md('arr_potential: 1'), 'threads/sales/acme/4-decision.md': md('decision: QUALIFY'), 'threads/sales/acme/5-actions.md': md('actions: []'), 'threads/sales/acme/6-learning.md': md('outcome: closed-won\nvalidations:\n  - assumption: Z7\n    result: validated\n    evidence: yes') }, expected: 'threads/sales/acme/6-learning.md:4:17 unknown-assumption', message: /Unknown assumption `Z7`/ },

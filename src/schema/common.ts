@@ -13,7 +13,8 @@ export const slugSchema = z
  */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, DATE_EXPECTED.form)
+  // `abort`: a value that is not a date at all gets one error, not a second one saying it is no calendar day.
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
 /**
@@ -23,7 +24,7 @@ export const isoDateSchema = z
  */
 export const daySchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_EXPECTED.form)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
 export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
