@@ -241,6 +241,14 @@ export const RULES = {
     message: 'Missing meta.json in thread {thread}: expected the thread\'s identity (id, type, title, segment, source, created)',
     docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations.',
   },
+  'thread-stage-missing': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a thread folder with `meta.json` but no stage file, not even `1-input.md`',
+    message: 'Thread {thread} has no stage file: expected 1-input.md beside its meta.json (a thread begins at Stage 1; until it has one it is left out of the pipeline, the metrics, the goals and the assumptions)',
+    docs: 'A thread is a meta.json and its stages; a folder with only the meta.json (a copy cut short, stage files deleted, a folder made by hand) is not a deal or a campaign yet. It is counted nowhere — not an open Stage 1 deal in the pipeline, the metrics, the goals, the forecast or the as-of date — and sync leaves its meta.json as it is and out of its commits until the thread has a stage file. Write its `1-input.md` (by hand, or MCP `write_stage` with stage 1), or remove the folder; `threadwork deal new` and `campaign new` write both files at once. A `1-input.md` that is there but broken is reported by its own errors instead.',
+  },
   'thread-id-folder': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

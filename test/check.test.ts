@@ -222,6 +222,7 @@ describe('check', () => {
   it('ignores editor swap, backup and temp files', async () => {
     const found = await diagnostics({
       'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01'),
       'threads/sales/acme/.1-input.md.swp': 'garbage',
       'threads/sales/acme/1-input.md~': '---\nbroken: [\n',
       'goals/.#g-first-customers.md': 'lock',

@@ -162,13 +162,13 @@ describe('sync', () => {
     expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/globex/meta.json', 'threads/sales/globex/1-input.md']));
   });
 
-  it('derives Stage 1 for a thread whose 1-input.md is not there yet, never a meta.json check refuses', async () => {
-    // A watcher can see a new deal's meta.json before its 1-input.md.
+  it('derives nothing for a thread whose 1-input.md is not there yet, and writes no stage 0 a meta.json check refuses', async () => {
+    // A watcher can see a new deal's meta.json before its 1-input.md (test/thread-without-stage.test.ts has the rest).
     const dir = workspace({ 'threads/sales/fresh/meta.json': dealMeta('fresh') });
     gitInit(dir);
     const result = await (await openWorkspace(dir)).sync();
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(JSON.parse(read(dir, 'threads/sales/fresh/meta.json'))).toMatchObject({ stage: 1, status: 'open' });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-stage-missing']);
+    expect(read(dir, 'threads/sales/fresh/meta.json')).toBe(dealMeta('fresh'));
     const check = await (await openWorkspace(dir)).check();
     expect(check.diagnostics.filter((d) => d.path === 'threads/sales/fresh/meta.json' && d.rule === 'schema')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
-import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
+import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
@@ -38,7 +38,7 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
     return first;
   };
   const day = todayForDates(today());
-  for (const thread of model.threads.values()) checkThread(thread, known, firstWithId, report, day);
+  for (const thread of model.threads.values()) checkThread(thread, model.broken, known, firstWithId, report, day);
   return out;
 }
 
@@ -68,7 +68,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
     return first;
   };
   const day = todayForDates(today());
-  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, known, firstWithId, report, day);
+  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, model.broken, known, firstWithId, report, day);
   return { diagnostics: out.filter((d) => d.severity === 'error'), idsKey: knownIdsKey(known) };
 }
 
@@ -137,10 +137,25 @@ export function missingMetaMessage(thread: string): string {
   return `Missing meta.json in thread ${thread}: expected the thread's identity (id, type, title, segment, source, created)`;
 }
 
-function checkThread(thread: ThreadRecord, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
+/**
+ * A thread folder with its meta.json and no stage file: not a thread yet, and counted
+ * nowhere (derive/thread-facts.ts). A stage file that is there but broken (held as absent
+ * while it was never valid) is not "no stage file": its own errors say what is wrong.
+ */
+function reportNoStage(thread: ThreadRecord, broken: ReadonlySet<string>, report: Report): void {
+  if (!thread.meta || stageOf(thread) > 0 || STAGE_FILES.some((file) => broken.has(`${thread.path}/${file}`))) return;
+  report(`${thread.path}/meta.json`, [], 'thread-stage-missing', noStageMessage(thread.path));
+}
+
+function noStageMessage(thread: string): string {
+  return `Thread ${thread} has no stage file: expected ${STAGE_FILES[0]} beside its meta.json (a thread begins at Stage 1; until it has one it is left out of the pipeline, the metrics, the goals and the assumptions)`;
+}
+
+function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
   const folder = folderOf(thread.path);
   const metaPath = `${thread.path}/meta.json`;
   const meta = dataOf(thread.meta);
+  reportNoStage(thread, broken, report);
   if (!thread.meta) {
     report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
   } else if (meta) {

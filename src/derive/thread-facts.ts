@@ -61,13 +61,20 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
   'sales:close': 'negotiation',
 };
 
-/** Facts for a thread whose meta.json is valid; undefined otherwise (it is reported by check). */
+/**
+ * Facts for a thread whose meta.json is valid and that has a stage file; undefined
+ * otherwise (check reports it: thread-meta-missing, thread-type-folder, thread-stage-missing).
+ */
 export function threadFacts(thread: ThreadRecord, config: Config, scoring?: ScoringContext): ThreadFacts | undefined {
   const meta = metaOf(thread);
   // A meta.json whose type contradicts its folder (check: thread-type-folder) describes stage
   // files validated by the folder's schemas, not its type's: the thread is left out of every
   // figure rather than read as what it is not (a marketing thread typed sales-deal has no contact).
   if (!meta || meta.type !== THREAD_TYPE_BY_FAMILY[thread.family]) return undefined;
+  // A folder with a meta.json and no stage file (a copy cut short, the stages deleted; a
+  // watcher may see meta.json a moment before 1-input.md) is no deal yet: counted as an open
+  // Stage 1 deal it would move the pipeline, the metrics, the goals and the as-of date.
+  if (stageOf(thread) === 0) return undefined;
   const { stage, outcome, status, pipelineStage } = progressOf(thread, meta);
   const data = (i: number): Data => (thread.stages[i]?.value as Data | undefined) ?? {};
   const [input, hypothesis, implication, decision, actions, learning] = [0, 1, 2, 3, 4, 5].map(data) as [Data, Data, Data, Data, Data, Data];
@@ -126,8 +133,7 @@ export function dealPipelineStage(thread: ThreadRecord): string | undefined {
 
 /** Where a thread stands: its stage, outcome, status and (deals) pipeline stage. */
 function progressOf(thread: ThreadRecord, meta: ThreadMeta): Pick<ThreadFacts, 'stage' | 'outcome' | 'status' | 'pipelineStage'> {
-  // A thread whose 1-input.md is not there (yet: a watcher can see meta.json first) is at
-  // Stage 1 — never 0, which meta.json's schema rightly refuses.
+  // Never 0, which meta.json's schema rightly refuses (threadFacts gives none for a thread with no stage file).
   const stage = Math.max(1, stageOf(thread));
   const decision = (thread.stages[3]?.value as Data | undefined)?.decision;
   const learning = (thread.stages[5]?.value as Data | undefined) ?? {};

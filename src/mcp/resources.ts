@@ -56,7 +56,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
   server.registerResource(
     'thread',
     new ResourceTemplate('threadwork://threads/{+path}', {
-      list: async () => ({ resources: (await workspace.listThreads()).map((t) => ({ uri: `threadwork://${t.path}`, name: t.title ?? t.id, description: `${t.type ?? 'thread'} · stage ${t.stage} · ${t.status ?? 'invalid meta.json'}`, mimeType: 'application/json' })) }),
+      list: async () => ({ resources: (await workspace.listThreads()).map((t) => ({ uri: `threadwork://${t.path}`, name: t.title ?? t.id, description: `${t.type ?? 'thread'} · stage ${t.stage} · ${t.status ?? (t.type !== null && t.stage === 0 ? 'no stage file' : 'invalid meta.json')}`, mimeType: 'application/json' })) }),
     }),
     { title: 'Thread', description: 'A thread (threadwork://threads/sales/{deal}): meta.json, each stage (front matter and body) and its derived values, as JSON.', mimeType: 'application/json' },
     guardedRead(async (uri, { path }) => {

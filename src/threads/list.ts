@@ -1,6 +1,6 @@
 import type { ThreadMeta } from '../schema/meta.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
-import { stageOf, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
   path: string;
@@ -9,13 +9,13 @@ export interface ThreadSummary {
   title: string | null;
   segment: string | null;
   stage: number;
-  /** Derived (as the next sync writes it); null when meta.json is invalid. */
+  /** Derived (as the next sync writes it); null when meta.json is invalid or the thread has no stage file. */
   status: ThreadMeta['status'] | null;
   pipelineStage: string | null;
   updated: string | null;
   closeProbability: number | null;
   arrPotential: number | null;
-  /** false when meta.json is missing or invalid: `check` says why. */
+  /** false when meta.json is missing or invalid, or the thread has no stage file (not counted anywhere): `check` says why. */
   valid: boolean;
 }
 
@@ -25,17 +25,19 @@ export interface ThreadFilter {
   segment?: string | undefined;
 }
 
-/** Every thread with its derived state, sorted by path; threads with a broken meta.json are listed too, marked invalid. */
+/** Every thread with its derived state, sorted by path; threads with a broken meta.json or no stage file are listed too, marked invalid. */
 export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, filter: ThreadFilter = {}): ThreadSummary[] {
   const facts = new Map(derived.threads.map((t) => [t.path, t]));
   const summaries = [...model.threads.values()].map((thread): ThreadSummary => {
     const f = facts.get(thread.path);
+    // A valid meta.json still names the thread when it has no facts (no stage file yet).
+    const meta = f?.meta ?? metaOf(thread);
     return {
       path: thread.path,
-      id: f?.meta.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
-      type: f?.meta.type ?? null,
-      title: f?.meta.title ?? null,
-      segment: f?.meta.segment ?? null,
+      id: meta?.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
+      type: meta?.type ?? null,
+      title: meta?.title ?? null,
+      segment: meta?.segment ?? null,
       stage: f?.stage ?? stageOf(thread),
       status: f?.status ?? null,
       pipelineStage: f?.pipelineStage ?? null,
