@@ -56,6 +56,14 @@ export const RULES = {
     message: 'YAML over a limit: {limit}',
     docs: 'The file is refused before it is fully parsed, so a hostile or runaway file cannot exhaust memory or time. Remove the aliases, flatten the nesting, or split the file.',
   },
+  'yaml-merge-key': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'a YAML merge key (`<<: *defaults`) in front matter, config or ICP — at the `<<`',
+    message: 'Unsupported YAML merge key `<<`: threadwork reads YAML 1.2, which has no merge keys, so nothing would be merged: write {keys} (from &{anchor}) out in this map instead',
+    docs: 'Merge keys are YAML 1.1; threadwork reads YAML 1.2 (core schema), where `<<` would be an ordinary key and every merged value would be missing from the map — so the file is refused rather than read wrong. Threadwork also edits values in place (a prospect\'s status, a stage an agent writes), and a merged value has no place of its own to edit. Write the keys out in each map that merged them; anchors and aliases of whole values (`contacts: *team`) are fine. A quoted `"<<"` is an ordinary key. Values derived from the file are held at their last valid version until it is fixed (`derived-held`).',
+  },
   'json-syntax': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

@@ -1,5 +1,6 @@
 import type { Position } from '../diagnostics.js';
 import type { YAML_LIMIT_RULE } from './limits.js';
+import type { YAML_MERGE_KEY_RULE } from './merge-keys.js';
 import { readYaml } from './yaml.js';
 
 export { parseYamlDocument } from './yaml.js';
@@ -7,7 +8,7 @@ export { parseYamlDocument } from './yaml.js';
 export interface FrontMatterError {
   position: Position;
   message: string;
-  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | 'front-matter-unclosed' | 'front-matter-not-object';
+  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE | 'front-matter-unclosed' | 'front-matter-not-object';
 }
 
 export interface ParsedFrontMatter {

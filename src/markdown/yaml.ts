@@ -6,12 +6,14 @@ import { yamlPackage } from './yaml-package.js';
 import type { Position } from '../diagnostics.js';
 import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
 import { measureAliases, normalizeYamlValue } from './normalize.js';
+import { mergeKeyProblems, type YAML_MERGE_KEY_RULE } from './merge-keys.js';
 
 /**
  * One YAML for reading, locating and editing: YAML 1.2 with its core schema. `012` is
  * 12, `0o14` is 12, `0x1F` is 31, `1_000`, `yes`, `on` and `2026-03-01` are strings,
- * `~`/`null`/empty are null, `.inf`/`.nan` are numbers. `<<` is an ordinary key (merge
- * keys are YAML 1.1, not 1.2): `<<: *base` is a key named `<<` holding the aliased value.
+ * `~`/`null`/empty are null, `.inf`/`.nan` are numbers. Merge keys are YAML 1.1, not 1.2:
+ * a plain `<<` key is refused where it is written (`yaml-merge-key`, merge-keys.ts says
+ * why) rather than read as a key named `<<`; a quoted `"<<"` is an ordinary key.
  *
  * Reading uses js-yaml 4 (fast) with the schema below; locating a problem and editing
  * front matter use the `yaml` package's Document with these options. The two agree on
@@ -30,7 +32,7 @@ const LOAD_OPTIONS: LoadOptions & { maxDepth: number } = { schema: YAML_CORE_SCH
 export interface YamlProblem {
   position: Position;
   message: string;
-  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE;
+  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE;
 }
 
 export type YamlReadResult = { value: unknown; problems?: undefined } | { value?: undefined; problems: YamlProblem[] };
@@ -43,7 +45,8 @@ export function stripBom(text: string): string {
 /**
  * Reads YAML — `text`, or the part of it from `from` to `to` (a front matter inside its
  * file) — within the parsing limits (src/markdown/limits.ts): the value, or the problems
- * with their positions (`yaml-syntax`, `yaml-limit`; lines and columns of that part).
+ * with their positions (`yaml-syntax`, `yaml-limit`, `yaml-merge-key`; lines and columns
+ * of that part).
  * Never throws. `what` names the text in messages: "Front matter", "File".
  *
  * Three readers, each only when the one before cannot say: simple-yaml.ts, for the plain
@@ -65,12 +68,15 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
   if (bytes !== undefined) {
     return limit({ line: 1, column: 1 }, `YAML over a limit: ${what.toLowerCase()} is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_YAML_BYTES, true)} threadwork reads`);
   }
+  // The simple reader declines any `<<` key: only texts that reach this path can hold one.
+  const merges = text.includes('<<') ? findMergeKeys(text) : [];
   let value: unknown;
   try {
     value = load(text, LOAD_OPTIONS);
   } catch (error) {
-    return { problems: locateYamlProblems(text, error) };
+    return { problems: merges.length ? merges : locateYamlProblems(text, error) };
   }
+  if (merges.length) return { problems: merges };
   // Aliases are the only way to share objects; no `*` in the text, no alias.
   if (value !== null && typeof value === 'object' && text.includes('*')) {
     const shape = measureAliases(value);
@@ -78,6 +84,16 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
     if (shape.shared) value = normalizeYamlValue(value);
   }
   return { value };
+}
+
+/** The merge keys of a text (merge-keys.ts), none when the `yaml` package cannot parse it (the readers report why). */
+function findMergeKeys(text: string): YamlProblem[] {
+  try {
+    const { doc, lineCounter } = parseYamlDocument(text);
+    return mergeKeyProblems(doc, lineCounter);
+  } catch {
+    return [];
+  }
 }
 
 function limit(position: Position, message: string): { problems: YamlProblem[] } {
