@@ -7,7 +7,7 @@ import { recordJournal } from '../src/engine/journal.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
-import { dealMeta, workspace } from './helpers/workspace.js';
+import { dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { exampleWorkspace } from './helpers/example.js';
 
 const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
@@ -86,7 +86,7 @@ describe('sync', () => {
     expect(message.split('\n')[0]).toBe('threadwork: learning threads/sales/acme (closed-won, ARR 48000)');
     expect(message).toContain('A1 confidence 0.60 → 0.73 (testing, n=1)');
     expect(message).toContain('A2 confidence 0.50 → 0.50 (testing, n=1)');
-    expect(message).toMatch(/g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1; status active → active|g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1/);
+    expect(message).toMatch(/^g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1; trajectory behind → ahead; as-of date 2026-04-10 → 2026-05-01; SG1 status in_progress → completed/m);
     expect(message).toMatch(/^Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md$/m);
     expect(message).toMatch(/^Threadwork-Assumption: A1$/m);
     expect(message).toMatch(/^Threadwork-Goal: g-first-customers$/m);
@@ -342,6 +342,88 @@ describe('sync', () => {
     // acme's learning went with the finished run: git's status from before it must not name it again.
     expect(own).not.toContain('threads/sales/acme/6-learning.md');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
+/**
+ * Every derived file a commit holds, with the line of its body that names it: a meta.json by
+ * its thread, a goal by its id, the metrics by `metrics`, the assumptions by an id or the
+ * file. Triggers (source files) are named by their trailers instead.
+ */
+function unnamedDerivedFiles(dir: string): string[] {
+  const message = lastCommitMessage(dir);
+  const [, ...rest] = message.split('\n');
+  const body = rest.filter((line) => line && !/^Threadwork-[A-Za-z]+: /.test(line));
+  const triggers = new Set([...message.matchAll(/^Threadwork-Trigger: (.+)$/gm)].map((m) => m[1]));
+  const named = (path: string): boolean => {
+    if (path.endsWith('/meta.json')) return body.some((line) => line.startsWith(`${path.slice(0, -'/meta.json'.length)} `));
+    const goal = /^goals\/(.+)\.md$/.exec(path)?.[1];
+    if (goal) return body.some((line) => line.startsWith(`${goal} `));
+    if (path === 'strategy/canvas/13-metrics.md') return body.some((line) => /^metrics[ :]/.test(line));
+    if (path === 'strategy/canvas/10-assumptions.md') return body.some((line) => /^A\d+ /.test(line) || line.startsWith(path));
+    return body.some((line) => line.includes(path));
+  };
+  return lastCommitPaths(dir).filter((path) => !triggers.has(path) && !named(path));
+}
+
+describe('commit bodies', () => {
+  it('say the as-of date moved, not "state refreshed", and name the meta.json whose `updated` alone moved', async () => {
+    const dir = syncedWorkspace();
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    // A later input date: the deal's `updated` and the goals' as-of date move, no figure does.
+    writeFiles(dir, { 'threads/sales/globex/1-input.md': read(dir, 'threads/sales/globex/1-input.md').replace('date: 2026-03-02', 'date: 2026-06-15') });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(lastCommitPaths(dir)).toEqual(['goals/g-first-customers.md', 'threads/sales/globex/1-input.md', 'threads/sales/globex/meta.json']);
+    const message = lastCommitMessage(dir);
+    expect(message).not.toContain('refreshed');
+    expect(message).toMatch(/^g-first-customers as-of date 2026-04-10 → 2026-06-15$/m);
+    expect(message).toMatch(/^threads\/sales\/globex updated 2026-03-02 → 2026-06-15$/m);
+    expect(message).toMatch(/^Threadwork-Thread: threads\/sales\/globex$/m);
+    expect(unnamedDerivedFiles(dir)).toEqual([]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('name every derived file a new deal moves: a segment\'s metrics, a subgoal\'s threads, an assumption tested by one more thread', async () => {
+    const dir = syncedWorkspace();
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    // globex, in the other segment, joins SG1 and tests A1 too; no figure of the overall column moves.
+    writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance', ...GOAL_LINK }) });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    let message = lastCommitMessage(dir);
+    expect(message).toMatch(/^g-first-customers .*SG1 threads 1 → 2/m);
+    expect(unnamedDerivedFiles(dir)).toEqual([]);
+
+    // Only the segment columns move: globex moves to acme's segment.
+    writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex', GOAL_LINK) });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    message = lastCommitMessage(dir);
+    expect(lastCommitPaths(dir)).toContain('strategy/canvas/13-metrics.md');
+    expect(message).toMatch(/^metrics mid-market-fintech: open deals 1 → 2/m);
+    expect(message).toMatch(/^metrics ecommerce-finance: open deals 1 → 0/m);
+    expect(unnamedDerivedFiles(dir)).toEqual([]);
+
+    // A third deal testing A1, which two open deals test already: only the threads cell of its row moves.
+    writeFiles(dir, { 'threads/sales/initech/meta.json': dealMeta('initech') });
+    stages(dir, 'threads/sales/initech', 2);
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    message = lastCommitMessage(dir);
+    expect(message).toMatch(/^A1 open threads testing it 2 → 3 \(confidence 0\.60, testing, n=0\)$/m);
+    expect(message).toMatch(/^A2 open threads testing it 2 → 3 /m);
+    expect(unnamedDerivedFiles(dir)).toEqual([]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('name a block rewritten with no value of its own moving', async () => {
+    // No assumption at all: the block's summary is empty, yet a hand edit of its text is undone.
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
+    gitInit(dir);
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    const file = 'strategy/canvas/10-assumptions.md';
+    writeFiles(dir, { [file]: read(dir, file).replace('_No assumptions yet', '_None yet') });
+    git(dir, 'commit', '-qam', 'edit the derived table by hand');
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(lastCommitPaths(dir)).toEqual([file]);
+    expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block rewritten$/m);
   });
 });
 

@@ -9,7 +9,7 @@ import type { CampaignRates, CampaignSuggestion } from '../outreach/index.js';
  * At most this many thread links per table cell. A block must stay readable (and cheap
  * to parse on every watch cycle): at 10,000 deals an uncapped cell held thousands of links.
  */
-const MAX_LINKS = 5;
+export const MAX_LINKS = 5;
 
 /** The first links of a list, rendered, and how many more: only those shown are built (a list can hold thousands). */
 function linkList<T>(items: readonly T[], render: (item: T) => string): string {
@@ -95,12 +95,18 @@ export function metricRows(overall: Figures): { label: string; value: string }[]
   return METRIC_ROWS.map((row) => ({ label: row.label, value: figureCell(row, overall) }));
 }
 
+/** Each row's target as the metrics block shows it (`—` when there is none), as label → value. */
+export function metricTargets(targets: Record<string, unknown>): { label: string; value: string }[] {
+  return METRIC_ROWS.map((row) => ({ label: row.label, value: row.target && typeof targets[row.target] === 'number' ? formatFigure(row.kind, targets[row.target]) : '—' }));
+}
+
 export function renderMetricsBlock(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): string {
   const header = ['metric', 'overall', 'target', ...bySegment.map((s) => s.id)];
-  const rows = METRIC_ROWS.map((row) => [
+  const shownTargets = metricTargets(targets);
+  const rows = METRIC_ROWS.map((row, i) => [
     row.label,
     figureCell(row, overall),
-    row.target && typeof targets[row.target] === 'number' ? formatFigure(row.kind, targets[row.target]) : '—',
+    shownTargets[i]!.value,
     ...bySegment.map((s) => figureCell(row, s.figures)),
   ]);
   return [

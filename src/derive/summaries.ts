@@ -1,24 +1,32 @@
+import { createHash } from 'node:crypto';
 import type { AssumptionState } from './assumptions.js';
 import type { GoalState } from './goals.js';
 import { formatFixed } from './format.js';
 import type { Figures } from './metrics.js';
-import { formatChance, goalMetricCurrent, metricRows, subgoalProgress } from './render-blocks.js';
+import { formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
 
 /**
  * What a managed block shows, as data: subject → displayed value. A sync describes what
  * changed (before → after) by comparing the summary it derives now with the one recorded
- * when the block was last written — never by reading the rendered Markdown back.
+ * when the block was last written — never by reading the rendered Markdown back. So a
+ * summary holds everything its block shows that a sync can move: a block rewritten while
+ * its summary stayed the same would be a change the commit cannot name.
  */
 export type BlockSummary = Record<string, string>;
 
+/**
+ * Per assumption: `confidence|status|n|open threads testing it|definition|links`, the last
+ * two short digests of what the row shows besides the figures — its statement, prior and
+ * retirement, and the thread links in its last cell (those shown, and how many more).
+ */
 export function assumptionsSummary(states: readonly AssumptionState[]): BlockSummary {
-  const summary: BlockSummary = {};
-  for (const s of states) {
-    summary[s.id] = `${formatFixed(s.confidence)}|${s.status}|${s.n}`;
-    // The threads column moves without the figures when a thread starts or stops testing it: a count, not 10,000 paths.
-    summary[`${s.id}${TESTING}`] = String(s.testedBy.length);
-  }
-  return summary;
+  return Object.fromEntries(
+    states.map((s) => {
+      const definition = digest([s.statement, s.prior, s.retired]);
+      const links = digest([s.evidence.length, s.testedBy.length, s.evidence.slice(0, MAX_LINKS).map((e) => [e.thread, e.result]), s.testedBy.slice(0, MAX_LINKS)]);
+      return [s.id, `${formatFixed(s.confidence)}|${s.status}|${s.n}|${s.testedBy.length}|${definition}|${links}`];
+    }),
+  );
 }
 
 /** The key suffix of an assumption's count of open threads testing it. */
@@ -26,47 +34,109 @@ export const TESTING = ' testing';
 
 /**
  * One assumption's change for a commit body, from its summaries before (undefined: never
- * shown) and after: what moved, before → after. A status that moved while the confidence
- * did not (a deal testing it reached its outcome with no result for it) leads, rather than
- * hiding behind "0.60 → 0.60".
+ * shown) and after (undefined: gone from the table): what moved, before → after. A status
+ * that moved while the confidence did not (a deal testing it reached its outcome with no
+ * result for it) leads, rather than hiding behind "0.60 → 0.60". Undefined when nothing it
+ * can compare moved (a summary recorded by an earlier version holds the figures alone).
  */
-export function describeAssumptionChange(id: string, before: string | undefined, after: string): string {
-  const [confidence, status, n] = after.split('|');
-  const [wasConfidence, wasStatus] = before?.split('|') ?? [];
+export function describeAssumptionChange(id: string, before: string | undefined, after: string | undefined): string | undefined {
+  if (after === undefined) return `${id} removed from the table (was confidence ${before?.split('|')[0] ?? '—'})`;
+  const [confidence, status, n, testing, definition, links] = after.split('|');
+  const [wasConfidence, wasStatus, wasN, wasTesting, wasDefinition, wasLinks] = before?.split('|') ?? [];
   const statusMoved = wasStatus !== undefined && wasStatus !== status;
+  const figures = `confidence ${confidence}, ${status}, n=${n}`;
   if (statusMoved && wasConfidence === confidence) return `${id} ${wasStatus} → ${status} (confidence ${confidence}, n=${n})`;
-  return `${id} confidence ${wasConfidence ?? '—'} → ${confidence} (${statusMoved ? `${wasStatus} → ` : ''}${status}, n=${n})`;
+  if (before === undefined || wasConfidence !== confidence || statusMoved || wasN !== n) return `${id} confidence ${wasConfidence ?? '—'} → ${confidence} (${statusMoved ? `${wasStatus} → ` : ''}${status}, n=${n})`;
+  // The figures stand: say what else the row shows differently (fields a summary has only from this version on).
+  const moved = [
+    ...(wasTesting !== undefined && wasTesting !== testing ? [`open threads testing it ${wasTesting} → ${testing}`] : []),
+    ...(wasDefinition !== undefined && wasDefinition !== definition ? ['statement, prior or retirement edited'] : []),
+    ...(wasLinks !== undefined && wasLinks !== links && wasTesting === testing ? ['linked threads changed'] : []),
+  ];
+  return moved.length ? `${id} ${moved.join('; ')} (${figures})` : undefined;
 }
 
-/** The overall column, then each segment's (`open deals (seg-a)`): a deal moving between segments moves only those. */
-export function metricsSummary(overall: Figures, bySegment: readonly { id: string; figures: Figures }[] = []): BlockSummary {
-  const summary: BlockSummary = Object.fromEntries(metricRows(overall).map((row) => [row.label, row.value]));
-  for (const segment of bySegment) for (const row of metricRows(segment.figures)) summary[`${row.label} (${segment.id})`] = row.value;
+/** Column names in the keys: `the target` has a space, so no segment id (a slug) is ever taken for it. */
+const OVERALL = 'overall';
+const TARGET = 'the target';
+
+/** The metrics block: each row's overall figure (keyed by its label), its target (`the target: label`) and each segment's (`segment: label`). */
+export function metricsSummary(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): BlockSummary {
+  const summary: BlockSummary = {};
+  for (const row of metricRows(overall)) summary[row.label] = row.value;
+  for (const row of metricTargets(targets)) summary[`${TARGET}: ${row.label}`] = row.value;
+  for (const segment of bySegment) for (const row of metricRows(segment.figures)) summary[`${segment.id}: ${row.label}`] = row.value;
   return summary;
 }
 
 /**
- * The diff without the keys a summary recorded by an earlier version did not have yet (the
- * per-segment metrics, the threads testing an assumption): `— → value` for every one of them
- * would say that everything changed when nothing did. `isNew`: whether a key is of that kind.
+ * One line per column of the metrics block that moved: `metrics: won 2 → 3; …`,
+ * `metrics targets: …`, `metrics mid-market-fintech: …`. With no recorded summary to
+ * compare with (`known` false: a block edited by hand, a fresh clone), only the overall
+ * column, as `— → value`: every segment's fifteen rows would say nothing more.
  */
-export function withoutUnrecorded(diff: ReturnType<typeof summaryDiff>, previous: BlockSummary | undefined, isNew: (key: string) => boolean): ReturnType<typeof summaryDiff> {
-  if (!previous || Object.keys(previous).some(isNew)) return diff;
-  return diff.filter((d) => !isNew(d.key));
+export function describeMetricsChanges(diff: readonly SummaryChange[], known: boolean): string[] {
+  const columns = new Map<string, string[]>();
+  for (const d of diff) {
+    const colon = d.key.indexOf(': ');
+    const column = colon < 0 ? OVERALL : d.key.slice(0, colon);
+    if (!known && column !== OVERALL) continue;
+    const label = colon < 0 ? d.key : d.key.slice(colon + 2);
+    columns.set(column, [...(columns.get(column) ?? []), `${label} ${d.before ?? '—'} → ${d.after ?? '—'}`]);
+  }
+  return [...columns].map(([column, parts]) => `metrics${column === OVERALL ? '' : column === TARGET ? ' targets' : ` ${column}`}: ${parts.join('; ')}`);
 }
 
+/**
+ * A goal's state block, in the order a change is told: its status, each subgoal's progress,
+ * each metric's current value and chance; then its trajectory and as-of date; then each
+ * subgoal's status and number of linked threads, and the forecast's open deals and
+ * P10/P50/P90.
+ */
 export function goalSummary(state: GoalState): BlockSummary {
   const summary: BlockSummary = { status: state.status };
   for (const sg of state.subgoals) summary[`subgoal ${sg.id}`] = subgoalProgress(sg);
   for (const m of state.metrics) summary[`metric ${m.name}`] = goalMetricCurrent(m);
   for (const f of state.forecast?.metrics ?? []) summary[`chance ${f.name}`] = formatChance(f.pTarget);
+  summary.trajectory = state.trajectory;
+  summary['as-of date'] = state.asOf;
+  for (const sg of state.subgoals) {
+    summary[`subgoal ${sg.id} status`] = sg.status;
+    summary[`subgoal ${sg.id} threads`] = String(sg.threads.length);
+  }
+  if (state.forecast) summary['forecast open deals'] = String(state.forecast.openDeals);
+  for (const f of state.forecast?.metrics ?? []) summary[`${f.name} P10/P50/P90`] = [f.p10, f.p50, f.p90].map((p) => formatGoalMetric(f.name, p)).join('/');
   return summary;
 }
 
+/**
+ * A goal's change for a commit body: `g-x SG2 2/3 → 3/3; won_count 2 → 3; as-of date
+ * 2026-11-12 → 2026-11-20`; undefined when nothing moved. With no recorded summary to
+ * compare with (`known` false), the details — each subgoal's status and thread count, the
+ * forecast's deals and percentiles — are left out of the `— → value` list.
+ */
+export function describeGoalChange(id: string, diff: readonly SummaryChange[], known: boolean): string | undefined {
+  const parts = diff.filter((d) => known || !GOAL_DETAIL.test(d.key)).map((d) => `${d.key.replace(/^(subgoal|metric) /, '')} ${d.before ?? '—'} → ${d.after ?? '—'}`);
+  return parts.length ? `${id} ${parts.join('; ')}` : undefined;
+}
+
+const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast open deals$| P10\/P50\/P90$/;
+
+export interface SummaryChange {
+  key: string;
+  before: string | undefined;
+  after: string | undefined;
+}
+
 /** The subjects whose value differs, in the order of `next`, then the ones that disappeared. */
-export function summaryDiff(previous: BlockSummary | undefined, next: BlockSummary): { key: string; before: string | undefined; after: string | undefined }[] {
-  const out: { key: string; before: string | undefined; after: string | undefined }[] = [];
+export function summaryDiff(previous: BlockSummary | undefined, next: BlockSummary): SummaryChange[] {
+  const out: SummaryChange[] = [];
   for (const [key, after] of Object.entries(next)) if (previous?.[key] !== after) out.push({ key, before: previous?.[key], after });
   for (const [key, before] of Object.entries(previous ?? {})) if (!(key in next)) out.push({ key, before, after: undefined });
   return out;
+}
+
+/** A short digest of what a row shows besides its figures: compared, never displayed. */
+function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64').slice(0, 8);
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
-import { assumptionsSummary, describeAssumptionChange, goalSummary, metricsSummary, summaryDiff, TESTING, withoutUnrecorded, type BlockSummary } from '../derive/summaries.js';
+import { assumptionsSummary, describeAssumptionChange, describeGoalChange, describeMetricsChanges, goalSummary, metricsSummary, summaryDiff, type BlockSummary, type SummaryChange } from '../derive/summaries.js';
 import { lowerBoundBy } from '../derive/sorted.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
@@ -76,33 +76,28 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   const assumptionsFile = model.canvas.get('10-assumptions');
   if (assumptionsFile && editable(assumptionsFile.path)) {
     const summary = assumptionsSummary(derived.assumptions);
-    planBlock(model, plan, previous, { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary }, (diff, was) =>
-      withoutUnrecorded(diff, was, (key) => key.endsWith(TESTING)).flatMap((d, _, all) => {
-        if (d.after === undefined) return [];
-        if (!d.key.endsWith(TESTING)) return [{ subject: d.key, kind: 'assumption' as const, description: describeAssumptionChange(d.key, d.before, d.after) }];
-        // Said only when the figures stay: the threads column is what moved (a deal's outcome that moves the figures says enough).
-        const id = d.key.slice(0, -TESTING.length);
-        if (all.some((other) => other.key === id)) return [];
-        return [{ subject: id, kind: 'assumption' as const, description: `${id} open threads testing it ${d.before ?? '—'} → ${d.after}` }];
+    const block = { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary };
+    planBlock(model, plan, previous, block, { subject: assumptionsFile.path, kind: 'strategy' }, (diff) =>
+      diff.flatMap((d) => {
+        const description = describeAssumptionChange(d.key, d.before, d.after);
+        return description === undefined ? [] : [{ subject: d.key, kind: 'assumption' as const, description }];
       }),
     );
   }
   const metricsFile = model.canvas.get('13-metrics');
   if (metricsFile && editable(metricsFile.path)) {
     const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
-    const summary = metricsSummary(derived.overall, derived.bySegment);
-    const overallKeys = new Set(Object.keys(metricsSummary(derived.overall)));
-    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, (diff, was) => {
-      const moved = withoutUnrecorded(diff, was, (key) => !overallKeys.has(key)).filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.before ?? '—'} → ${d.after}`);
-      return moved.length ? [{ subject: 'metrics', kind: 'metrics', description: `metrics: ${moved.join('; ')}` }] : [];
-    });
+    const summary = metricsSummary(derived.overall, derived.bySegment, targets);
+    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, { subject: 'metrics', kind: 'metrics' }, (diff, known) =>
+      describeMetricsChanges(diff, known).map((description) => ({ subject: 'metrics', kind: 'metrics' as const, description })),
+    );
   }
   for (const state of derived.goals) {
     const file = model.goals.get(state.id);
     if (!file || !editable(file.path)) continue;
-    planBlock(model, plan, previous, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, (diff) => {
-      const parts = diff.filter((d) => d.after !== undefined).map((d) => `${d.key.replace(/^(subgoal|metric) /, '')} ${d.before ?? '—'} → ${d.after}`);
-      return [{ subject: state.id, kind: 'goal', description: `${state.id} ${parts.length ? parts.join('; ') : 'state refreshed'}` }];
+    planBlock(model, plan, previous, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, { subject: state.id, kind: 'goal' }, (diff, known) => {
+      const description = describeGoalChange(state.id, diff, known);
+      return description === undefined ? [] : [{ subject: state.id, kind: 'goal', description }];
     });
   }
   for (const facts of threads) {
@@ -112,12 +107,13 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     if (!editable(learningPath)) continue;
     const suggestions = campaignSuggestions(results);
     const summary = { rules: suggestions.map((s) => s.rule).join(', ') || 'no rule fires' };
-    planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, () => [
+    const thread = { subject: facts.path, kind: 'thread' } as const;
+    planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, thread, () => [
       { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
     ]);
     if (facts.experiments.length) {
-      planBlock(model, plan, previous, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, (diff) =>
-        diff.filter((d) => d.after !== undefined).map((d) => ({ subject: facts.path, kind: 'thread' as const, description: `${facts.path} experiment ${d.key}: ${d.before ?? '—'} → ${d.after}` })),
+      planBlock(model, plan, previous, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, thread, (diff) =>
+        diff.map((d) => ({ subject: facts.path, kind: 'thread' as const, description: `${facts.path} experiment ${d.key}: ${d.before ?? '—'} → ${d.after ?? '—'}` })),
       );
     }
   }
@@ -179,8 +175,10 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
   const after = updateJsonObject(before, wanted);
   if (after === before) return;
   plan.edits.push({ path, before, after });
-  const shown = differing.filter(([key]) => key !== 'updated');
-  if (shown.length) plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` });
+  // `updated` follows nearly every other move, and says nothing beside it; alone, it is what changed.
+  const others = differing.filter(([key]) => key !== 'updated');
+  const shown = others.length ? others : differing;
+  plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` });
 }
 
 interface Block {
@@ -190,13 +188,19 @@ interface Block {
   summary: BlockSummary;
 }
 
+/**
+ * Plans one managed block's rewrite and describes it. Every block rewritten gets at least
+ * one line: when `describe` finds nothing that moved in the summaries (a block edited by
+ * hand back to other text, a summary recorded by an earlier version), `owner` names it as
+ * rewritten, so a commit body never leaves out a file the commit changes.
+ */
 function planBlock(
   model: WorkspaceModel,
   plan: SyncPlan,
   previous: DerivedSnapshot,
   block: Block,
-  /** `was`: the summary recorded when the block was last written, when it still shows it. */
-  describe: (diff: ReturnType<typeof summaryDiff>, was: BlockSummary | undefined) => DerivedChange[],
+  owner: Pick<DerivedChange, 'subject' | 'kind'>,
+  describe: (diff: SummaryChange[], known: boolean) => DerivedChange[],
 ): void {
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
@@ -221,7 +225,10 @@ function planBlock(
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;
   const was = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
-  plan.changes.push(...describe(summaryDiff(was, block.summary), was));
+  const described = describe(summaryDiff(was, block.summary), was !== undefined);
+  // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
+  const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
+  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block rewritten` }]));
 }
 
 /** Blocks are compared by their content, trimmed and with LF endings, as written. */
