@@ -34,7 +34,9 @@ interface GitPosition {
  * identity) and the workspace. A run that finds the same key asks git only about the files
  * that may have changed since: those the record names, and those its load found changed or
  * gone since that parse cache. A file outside both has the content it had when the record
- * was made, and HEAD is the same commit: it still equals HEAD's version. git's index is
+ * was made, and HEAD is the same commit: it still equals HEAD's version. (A file that
+ * cache does not hold — written after it — is named by the record for that reason: gone,
+ * it would be neither changed nor gone since the cache.) git's index is
  * not part of the key: `git add`, `git reset` or a person's `git status` refreshing it
  * (as it does after each threadwork commit) changes which files are staged, not which
  * differ from HEAD — and git, asked about the named files, answers with the index as it is.
@@ -119,12 +121,25 @@ export class UncommittedSources {
       head = commit.commit;
       for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
     }
-    // A file the parse cache has no stamp for (new since it, or written by this run) is
-    // not seen gone by the next load when it is deleted: while the cache is the same one,
-    // git is asked about it too, or a deleted thread (a renamed folder) is never committed.
-    if (cache === state.sinceParseCache?.identity) for (const path of [...state.sinceParseCache.paths, ...touched]) if (isSource(path)) uncommitted.add(path);
+    for (const path of unknownToParseCache(state, cache, touched)) uncommitted.add(path);
     await writeCache(this.root, NAME, keyOf(this.root, head, cache), [...uncommitted].sort());
   }
+}
+
+/**
+ * The source files the parse cache named `cache` may not hold as they are on disk: those the
+ * load found changed or new since it, and those this run wrote — unless the run wrote that
+ * cache anew, with every file as it is. The next run finds a file changed or gone by that
+ * cache; one the cache never held, deleted (a deal opened by `deal new`, committed, then
+ * removed), would be neither on disk nor gone from it, and git would never be asked about
+ * its deletion: so the record names it, committed or not (naming a clean file only costs
+ * git a look at it).
+ */
+function unknownToParseCache(state: WorkspaceState, cache: string, touched: readonly string[]): string[] {
+  const since = state.sinceParseCache;
+  // No cache read by the load, or another one since: this run wrote the cache, with every file.
+  if (!since || since.identity !== cache) return [];
+  return [...since.paths, ...touched].filter(isSource);
 }
 
 /**

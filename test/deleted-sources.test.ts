@@ -1,0 +1,86 @@
+import { renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { git, lastCommitPaths } from './helpers/git.js';
+import { read, writeFiles } from './helpers/testdir.js';
+
+/**
+ * A sync commits the deletion or the renaming of a thread's files with what it moved,
+ * including files the parse cache never held: a deal opened by `deal new` and advanced,
+ * committed, then deleted or renamed by hand. A cold run asks git only about the files its
+ * record names and those the load found changed or gone since the parse cache
+ * (src/engine/uncommitted.ts); a file created after that cache was written and deleted
+ * since is in neither, unless the record keeps it.
+ */
+
+const DEAL = 'threads/sales/kappa-lend';
+const RENAMED = 'threads/sales/kappa-lending';
+
+async function cli(dir: string, ...args: string[]): Promise<void> {
+  const result = await runCli([...args, '--dir', dir]);
+  expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(0);
+}
+
+/** The example workspace synced, then a deal opened with the CLI on a goal and advanced to Stage 2: each step committed. */
+async function withNewDeal(): Promise<string> {
+  const dir = exampleWorkspace();
+  await cli(dir, 'sync');
+  await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--goal', 'g-arr-500k-2026', '--subgoal', 'SG2', '--date', '2026-11-25', '--contact', 'Kim Park', '--signal', 'Asked for a demo');
+  await cli(dir, 'advance', 'kappa-lend');
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  return dir;
+}
+
+const committedPaths = (dir: string): string[] => git(dir, 'show', '--name-status', '--no-renames', '--format=', 'HEAD').trim().split('\n');
+
+describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
+  it.each([
+    {
+      name: 'its last stage file deleted',
+      edit: (dir: string) => rmSync(join(dir, DEAL, '2-hypothesis.md')),
+      committed: [`D\t${DEAL}/2-hypothesis.md`, `M\t${DEAL}/meta.json`],
+    },
+    {
+      name: 'its last stage file deleted while an edit of another is uncommitted',
+      edit: (dir: string) => {
+        writeFiles(dir, { [`${DEAL}/1-input.md`]: read(dir, `${DEAL}/1-input.md`).replace('date: "2026-11-25"', 'date: "2026-11-26"') });
+        rmSync(join(dir, DEAL, '2-hypothesis.md'));
+      },
+      committed: [`D\t${DEAL}/2-hypothesis.md`, `M\t${DEAL}/1-input.md`, `M\t${DEAL}/meta.json`],
+    },
+    {
+      name: 'its folder deleted',
+      edit: (dir: string) => rmSync(join(dir, DEAL), { recursive: true }),
+      committed: [`D\t${DEAL}/1-input.md`, `D\t${DEAL}/2-hypothesis.md`, `D\t${DEAL}/meta.json`],
+    },
+    {
+      name: 'its folder renamed, with its id',
+      edit: (dir: string) => {
+        renameSync(join(dir, DEAL), join(dir, RENAMED));
+        writeFiles(dir, { [`${RENAMED}/meta.json`]: read(dir, `${RENAMED}/meta.json`).replace('"id": "kappa-lend"', '"id": "kappa-lending"') });
+      },
+      committed: [`D\t${DEAL}/1-input.md`, `D\t${DEAL}/2-hypothesis.md`, `D\t${DEAL}/meta.json`, `A\t${RENAMED}/1-input.md`, `A\t${RENAMED}/2-hypothesis.md`, `A\t${RENAMED}/meta.json`],
+    },
+  ])('sync commits it with what it moved: $name', async ({ edit, committed }) => {
+    const dir = await withNewDeal();
+    edit(dir);
+    await cli(dir, 'sync');
+    expect(committedPaths(dir)).toEqual(expect.arrayContaining(committed));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // And the run after it has nothing left to find.
+    await cli(dir, 'sync');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a deal opened without a commit and deleted leaves nothing to commit', async () => {
+    const dir = exampleWorkspace();
+    await cli(dir, 'sync');
+    await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--date', '2026-11-25', '--no-commit');
+    rmSync(join(dir, DEAL), { recursive: true });
+    await cli(dir, 'sync');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(lastCommitPaths(dir).some((p) => p.startsWith(DEAL))).toBe(false);
+  });
+});
