@@ -1,10 +1,12 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withWorkspaceLock } from '../src/workspace/lock.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { git, lastCommitPaths } from './helpers/git.js';
-import { read, writeFiles } from './helpers/testdir.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
+import { WatchProcess } from './helpers/watch.js';
 
 /**
  * A sync commits the deletion or the renaming of a thread's files with what it moved,
@@ -34,6 +36,11 @@ async function withNewDeal(): Promise<string> {
 }
 
 const committedPaths = (dir: string): string[] => git(dir, 'show', '--name-status', '--no-renames', '--format=', 'HEAD').trim().split('\n');
+
+const running: WatchProcess[] = [];
+afterEach(async () => {
+  for (const w of running.splice(0)) await w.kill();
+});
 
 describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
   it.each([
@@ -82,5 +89,27 @@ describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
     await cli(dir, 'sync');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(lastCommitPaths(dir).some((p) => p.startsWith(DEAL))).toBe(false);
+  });
+
+  it('a running watcher commits the deletion of a stage file another process committed before the watcher saw it', async () => {
+    const dir = exampleWorkspace();
+    await cli(dir, 'sync');
+    await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--date', '2026-11-25', '--contact', 'Kim Park', '--signal', 'Asked for a demo');
+    const w = new WatchProcess(dir);
+    running.push(w);
+    await w.ready();
+    // What `advance` leaves, then the file removed, all while the workspace lock is held: the
+    // watcher applies events under that lock, so it never sees the stage file exist.
+    await withWorkspaceLock(dir, async () => {
+      const meta = JSON.parse(read(dir, `${DEAL}/meta.json`)) as Record<string, unknown>;
+      writeFiles(dir, { [`${DEAL}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.5'), [`${DEAL}/meta.json`]: `${JSON.stringify({ ...meta, stage: 2 }, null, 2)}\n` });
+      git(dir, 'add', DEAL);
+      git(dir, 'commit', '-qm', 'advance kappa-lend, committed by another process');
+      rmSync(join(dir, DEAL, '2-hypothesis.md'));
+    });
+    await w.cycle(1);
+    expect(w.cycles()[0]!.commit?.committed, w.describe()).toBe(true);
+    expect(committedPaths(dir)).toEqual(expect.arrayContaining([`D\t${DEAL}/2-hypothesis.md`, `M\t${DEAL}/meta.json`]));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });

@@ -190,6 +190,11 @@ export class WorkspaceWatcher {
         const known = this.state.has(path);
         const outcome = this.state.update(path);
         if (outcome === 'changed' || outcome === 'removed') changed.push(path);
+        // A file this watcher never saw, gone again: made and deleted between two cycles, and
+        // perhaps committed meanwhile by another process (`advance`, then the file removed).
+        // Nothing to derive from it, but its deletion may differ from HEAD: a pending source,
+        // committed with what its thread moves (a path absent from HEAD too commits nothing).
+        else if (!known && outcome === 'unchanged') this.pendingSources?.add(path);
         if (!known && outcome !== 'ignored') unknown += 1;
       } catch (error) {
         this.options.onError?.(error); // a file that vanished or cannot be read: the rest go on
