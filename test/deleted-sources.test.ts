@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { withWorkspaceLock } from '../src/workspace/lock.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
-import { git, lastCommitPaths } from './helpers/git.js';
+import { git, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { WatchProcess } from './helpers/watch.js';
 
@@ -69,12 +69,15 @@ describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
         writeFiles(dir, { [`${RENAMED}/meta.json`]: read(dir, `${RENAMED}/meta.json`).replace('"id": "kappa-lend"', '"id": "kappa-lending"') });
       },
       committed: [`D\t${DEAL}/1-input.md`, `D\t${DEAL}/2-hypothesis.md`, `D\t${DEAL}/meta.json`, `A\t${RENAMED}/1-input.md`, `A\t${RENAMED}/2-hypothesis.md`, `A\t${RENAMED}/meta.json`],
+      // The goal's block moved only in the thread its subgoal links to: the body says which.
+      body: /^g-arr-500k-2026 SG2 threads [a-z, -]*\bkappa-lend\b[a-z, -]* → [a-z, -]*\bkappa-lending\b/m,
     },
-  ])('sync commits it with what it moved: $name', async ({ edit, committed }) => {
+  ])('sync commits it with what it moved: $name', async ({ edit, committed, body }) => {
     const dir = await withNewDeal();
     edit(dir);
     await cli(dir, 'sync');
     expect(committedPaths(dir)).toEqual(expect.arrayContaining(committed));
+    if (body) expect(lastCommitMessage(dir)).toMatch(body);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     // And the run after it has nothing left to find.
     await cli(dir, 'sync');

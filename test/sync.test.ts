@@ -390,7 +390,7 @@ describe('commit bodies', () => {
     writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance', ...GOAL_LINK }) });
     expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
     let message = lastCommitMessage(dir);
-    expect(message).toMatch(/^g-first-customers .*SG1 threads 1 → 2/m);
+    expect(message).toMatch(/^g-first-customers .*SG1 threads acme → acme, globex/m);
     expect(unnamedDerivedFiles(dir)).toEqual([]);
 
     // Only the segment columns move: globex moves to acme's segment.

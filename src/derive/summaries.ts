@@ -90,8 +90,8 @@ export function describeMetricsChanges(diff: readonly SummaryChange[], known: bo
 /**
  * A goal's state block, in the order a change is told: its status, each subgoal's progress,
  * each metric's current value and chance; then its trajectory and as-of date; then each
- * subgoal's status and number of linked threads, and the forecast's open deals and
- * P10/P50/P90.
+ * subgoal's status and linked threads (the ones its cell shows), and the forecast's open
+ * deals and P10/P50/P90.
  */
 export function goalSummary(state: GoalState): BlockSummary {
   const summary: BlockSummary = { status: state.status };
@@ -102,7 +102,7 @@ export function goalSummary(state: GoalState): BlockSummary {
   summary['as-of date'] = state.asOf;
   for (const sg of state.subgoals) {
     summary[`subgoal ${sg.id} status`] = sg.status;
-    summary[`subgoal ${sg.id} threads`] = String(sg.threads.length);
+    summary[`subgoal ${sg.id} threads`] = threadNames(sg.threads);
   }
   if (state.forecast) summary['forecast open deals'] = String(state.forecast.openDeals);
   for (const f of state.forecast?.metrics ?? []) summary[`${f.name} P10/P50/P90`] = [f.p10, f.p50, f.p90].map((p) => formatGoalMetric(f.name, p)).join('/');
@@ -134,6 +134,13 @@ export function summaryDiff(previous: BlockSummary | undefined, next: BlockSumma
   for (const [key, after] of Object.entries(next)) if (previous?.[key] !== after) out.push({ key, before: previous?.[key], after });
   for (const [key, before] of Object.entries(previous ?? {})) if (!(key in next)) out.push({ key, before, after: undefined });
   return out;
+}
+
+/** The threads a cell links to, by folder name, as many as it shows: `acme, globex and 3 more`, `—` for none. */
+function threadNames(threads: readonly string[]): string {
+  if (threads.length === 0) return '—';
+  const shown = threads.slice(0, MAX_LINKS).map((t) => t.slice(t.lastIndexOf('/') + 1)).join(', ');
+  return threads.length > MAX_LINKS ? `${shown} and ${threads.length - MAX_LINKS} more` : shown;
 }
 
 /** A short digest of what a row shows besides its figures: compared, never displayed. */
