@@ -43,7 +43,8 @@ describe('sync triggers', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(lastCommitPaths(dir)).toEqual(['strategy/canvas/13-metrics.md', 'threads/sales/acme/meta.json']);
     expect(triggers(dir)).toEqual(['threads/sales/acme/meta.json']);
-    expect(lastCommitMessage(dir)).toContain('open deals (mid-market-fintech) 2 → 1; open deals (ecommerce-finance) 0 → 1');
+    expect(lastCommitMessage(dir)).toMatch(/^metrics mid-market-fintech: open deals 2 → 1$/m);
+    expect(lastCommitMessage(dir)).toMatch(/^metrics ecommerce-finance: open deals 0 → 1$/m);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
@@ -56,7 +57,7 @@ describe('sync triggers', () => {
     expect(result.code, result.stdout).toBe(0);
     expect(lastCommitPaths(dir)).toContain('threads/sales/globex/2-hypothesis.md');
     expect(triggers(dir)).toEqual(['threads/sales/globex/2-hypothesis.md']);
-    expect(lastCommitMessage(dir)).toMatch(/^A2 open threads testing it 1 → 2$/m);
+    expect(lastCommitMessage(dir)).toMatch(/^A2 open threads testing it 1 → 2 \(confidence 0\.50, testing, n=0\)$/m);
     expect(lastCommitMessage(dir)).toMatch(/^Threadwork-Assumption: A2$/m);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
