@@ -60,8 +60,9 @@ describe('dates a thread cannot have', () => {
     expect(found[0]!.message).toMatch(/^Completion date 2027-09-24 is after today/);
   });
 
-  it('a close date before the thread was created: reported at the date, and the cycle time is left out rather than counted as 0', async () => {
+  it('a close date before the thread was created: reported at the date, and the thread held as committed rather than a cycle time counted as 0', async () => {
     const dir = exampleWith('threads/sales/harbor-lending/6-learning.md', 'closed: 2026-09-24', 'closed: 2026-06-15');
+    const committed = meta(dir, 'threads/sales/harbor-lending').cycle_time_days;
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
     expect(check.code).toBe(1);
     const found = check.json.diagnostics.find((d) => d.rule === 'closed-before-created');
@@ -69,6 +70,9 @@ describe('dates a thread cannot have', () => {
     expect(found!.message).toMatch(/^Close date 2026-06-15 is before the thread was created \(2026-07-06, `created` in meta\.json\)/);
     const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dir', dir], { env });
     expect(sync.json.diagnostics.map(at)).toContain('threads/sales/harbor-lending/6-learning.md:3:9 closed-before-created');
-    expect(meta(dir, 'threads/sales/harbor-lending').cycle_time_days).toBeUndefined();
+    // No file of a thread in error is edited (docs/derivation.md): its meta.json keeps the
+    // cycle time it had, and no negative or 0 one is derived.
+    expect(committed).toBe(80);
+    expect(meta(dir, 'threads/sales/harbor-lending').cycle_time_days).toBe(committed);
   });
 });
