@@ -1,5 +1,6 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { headCommit, readAtHead } from '../git/head-files.js';
+import { slugSchema } from '../schema/common.js';
 import { STAGE_FILES } from '../schema/names.js';
 import { threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
@@ -57,7 +58,8 @@ function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): S
     // A folder renamed: the meta.json still names the old folder, gone from disk.
     const id = (model.threads.get(thread)?.meta?.value as { id?: unknown } | undefined)?.id;
     const parent = thread.slice(0, thread.lastIndexOf('/'));
-    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && /^[a-z0-9][a-z0-9-]*$/.test(id) && !model.threads.has(`${parent}/${id}`)) threads.add(`${parent}/${id}`);
+    // A slug, as meta.json's schema wants it: never a path that leads out of the parent folder.
+    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && slugSchema.safeParse(id).success && !model.threads.has(`${parent}/${id}`)) threads.add(`${parent}/${id}`);
   }
   return threads;
 }
