@@ -55,6 +55,19 @@ describe('threadwork score', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it.each([
+    ['semicolons (Excel in a European locale, with its BOM)', '\uFEFFName;Domain;Industry;Employees;Revenue;Geography;Technologies\r\nTallyfi;tallyfi.com;payments;480;$70M;United States;"NetSuite, Stripe"\r\nCorner Bakery;corner.com;retail;12;$1M;Canada;Excel\r\n'],
+    ['tabs', 'name\tdomain\tindustry\temployees\trevenue\tgeography\ttechnologies\nTallyfi\ttallyfi.com\tpayments\t480\t$70M\tUnited States\tNetSuite; Stripe\nCorner Bakery\tcorner.com\tretail\t12\t$1M\tCanada\tExcel\n'],
+  ])('reads a CSV separated by %s, as its header row is', async (_what, csv) => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': csv });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.rejected).toEqual([]);
+    expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Tallyfi'], [3, 'Corner Bakery']]);
+    expect(result.json.ranked[0]!.components.fit).toBe(1);
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

@@ -89,13 +89,37 @@ function missingRequired(data: unknown): string | undefined {
 function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
   let records: { record: Record<string, string>; info: { lines: number; error?: { code: string } } }[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')), delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
   } catch (error) {
     throw new ThreadworkError(`Cannot parse ${file} as CSV: ${error instanceof Error ? error.message : String(error)}`, 'csv-syntax');
   }
   return records.map(({ record, info }) =>
     info.error ? { row: info.lines, error: `expected ${Object.keys(record).length} columns as in the header (${info.error.code})` } : { row: info.lines, data: record },
   );
+}
+
+/**
+ * The field separator, read from the header row: the one of `,` `;` tab that occurs most
+ * often outside quotes, a comma when none does. Excel writes `;` where the comma is the
+ * decimal mark (most of Europe) and many exports are tab-separated; reading either as
+ * commas made the whole header one column and every row "without a name". Only the
+ * header decides, so a `;` inside a comma file's values (`NetSuite; Stripe`) stays a value.
+ */
+function delimiterOf(text: string): string {
+  const header = firstLine(text);
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const char of header) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  const [best, count] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return count > 0 ? best : ',';
+}
+
+/** The first line that is not blank (the header row), without a byte order mark. */
+function firstLine(text: string): string {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
 }
 
 function jsonRows(file: string, text: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
