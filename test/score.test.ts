@@ -68,6 +68,19 @@ describe('threadwork score', () => {
     expect(result.json.ranked[0]!.components.fit).toBe(1);
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])('numbers a row by the line it starts on when a quoted value spans lines (%s)', async (_eol, eol) => {
+    const dir = workspace();
+    const csv = ['name,employees,signals', '"Acme, Inc.",400,"funding', 'hiring"', '', 'Beta,many,', 'Gamma,300,', ''].join(eol);
+    const list = testdir({ 'accounts.csv': csv });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Acme, Inc.'], [6, 'Gamma']]);
+    expect(result.json.rejected).toEqual([{ row: 5, error: expect.stringMatching(/^employees: /) }]);
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

@@ -87,16 +87,47 @@ function missingRequired(data: unknown): string | undefined {
 }
 
 function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
-  let records: { record: Record<string, string>; info: { lines: number; error?: { code: string } } }[];
+  // Parsed as bytes, so that each record's end (`info.bytes`) is an offset into them: the
+  // line a record starts on is counted from there, not taken from csv-parse's `info.lines`,
+  // which is the line a record ends on (and counts a quoted CRLF twice).
+  const bytes = Buffer.from(text);
+  let records: { record: string[]; info: { bytes: number; error?: { code: string } } }[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')), delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
+    records = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records; // `info: true` makes each record `{record, info}`
   } catch (error) {
     throw new ThreadworkError(`Cannot parse ${file} as CSV: ${error instanceof Error ? error.message : String(error)}`, 'csv-syntax');
   }
-  return records.map(({ record, info }) =>
-    info.error ? { row: info.lines, error: `expected ${Object.keys(record).length} columns as in the header (${info.error.code})` } : { row: info.lines, data: record },
-  );
+  const [header, ...rows] = records;
+  if (!header) return [];
+  const columns = header.record.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const lineAt = lineCounter(bytes);
+  let previousEnd = header.info.bytes;
+  return rows.map(({ record, info }) => {
+    const row = lineAt(previousEnd);
+    previousEnd = info.bytes;
+    if (info.error) return { row, error: `expected ${columns.length} columns as in the header, found ${record.length} (${info.error.code})` };
+    return { row, data: Object.fromEntries(columns.map((column, i) => [column, record[i] ?? ''])) };
+  });
 }
+
+/**
+ * The line (from 1) of the first character that is not blank at or after `offset`: where
+ * a record that begins after `offset` starts, blank lines between records skipped.
+ * Offsets must grow from call to call; the count carries on from the previous one.
+ */
+function lineCounter(bytes: Buffer): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    while (at < offset || (at < bytes.length && isBlank(bytes[at]!))) {
+      const byte = bytes[at++]!;
+      if (byte === 0x0a || (byte === 0x0d && bytes[at] !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
+const isBlank = (byte: number): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
  * The field separator, read from the header row: the one of `,` `;` tab that occurs most
