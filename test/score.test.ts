@@ -81,6 +81,17 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([{ row: 5, error: expect.stringMatching(/^employees: /) }]);
   });
 
+  it('reads columns whose headers differ only in case or spacing as one: the first non-empty value wins', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'Name,name,Industry,INDUSTRY,Employees\nAcme,,payments,,400\n,Beta,,lending,300\nGamma,Gamma Two,payments,retail,250\n' });
+    const result = await runJson<Ranking & { ranked: { industry?: string }[] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.rejected).toEqual([]);
+    expect(result.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[2, 'Acme'], [3, 'Beta'], [4, 'Gamma']]);
+    const industries = result.json.ranked.map((a) => [a.name, (a as unknown as { factors: { name: string; detail: string }[] }).factors.find((f) => f.name === 'industry')?.detail]);
+    expect(industries.sort()).toEqual([['Acme', expect.stringMatching(/^"payments"/)], ['Beta', expect.stringMatching(/^"lending"/)], ['Gamma', expect.stringMatching(/^"payments"/)]]);
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

@@ -106,8 +106,23 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
     const row = lineAt(previousEnd);
     previousEnd = info.bytes;
     if (info.error) return { row, error: `expected ${columns.length} columns as in the header, found ${record.length} (${info.error.code})` };
-    return { row, data: Object.fromEntries(columns.map((column, i) => [column, record[i] ?? ''])) };
+    return { row, data: fieldsOf(columns, record) };
   });
+}
+
+/**
+ * A record as `{column: value}`. Headers that read as one column (`Name` and `name`,
+ * `Job Title` and `job-title`: an export merged with a hand-kept sheet) are one field:
+ * the first non-empty value wins, as when duplicate rows merge — a later empty column
+ * must not blank out the name the row has.
+ */
+function fieldsOf(columns: readonly string[], record: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    if (column === '__proto__') return;
+    if (!Object.hasOwn(fields, column) || fields[column] === '') fields[column] = record[i] ?? '';
+  });
+  return fields;
 }
 
 /**
