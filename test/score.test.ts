@@ -92,6 +92,15 @@ describe('threadwork score', () => {
     expect(industries.sort()).toEqual([['Acme', expect.stringMatching(/^"payments"/)], ['Beta', expect.stringMatching(/^"lending"/)], ['Gamma', expect.stringMatching(/^"payments"/)]]);
   });
 
+  it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,employees,industry\nAcme,400,payments\n,,\n , ,\n' });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Acme']]);
+    expect(result.json.rejected).toEqual([]);
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

@@ -102,9 +102,11 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
   const columns = header.record.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   const lineAt = lineCounter(bytes);
   let previousEnd = header.info.bytes;
-  return rows.map(({ record, info }) => {
+  return rows.flatMap(({ record, info }) => {
     const row = lineAt(previousEnd);
     previousEnd = info.bytes;
+    // A row of empty fields (`,,,`: Excel exports the rows a sheet once formatted) is a blank line.
+    if (record.every((field) => field === '')) return [];
     if (info.error) return { row, error: `expected ${columns.length} columns as in the header, found ${record.length} (${info.error.code})` };
     return { row, data: fieldsOf(columns, record) };
   });
