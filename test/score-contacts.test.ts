@@ -244,3 +244,31 @@ describe('threadwork score (accounts): duplicates merged and reported by row', (
     expect(lumen.disqualified).toEqual([expect.objectContaining({ field: 'geography' })]);
   });
 });
+
+describe('threadwork score: values with line breaks or pipes keep the tables whole', () => {
+  const csv = 'name,title,email,company,industry\n"Maya Okafor","VP\nFinance",maya@tallyfi.com,"Tallyfi | Payments",payments\nDev Raman,CFO,dev@crest.com,Crest,lending\n';
+
+  it('--md escapes the pipe and folds the line break, so every row has the header\'s columns', async () => {
+    const dir = workspace();
+    const list = testdir({ 'contacts.csv': csv, 'accounts.csv': 'name,industry\n"Tallyfi | Payments","pay\nments"\n' });
+    for (const args of [['--contacts', `${list}/contacts.csv`], [`${list}/accounts.csv`]]) {
+      const md = await runCli(['score', ...args, '-s', 'mid-market-fintech', '--md', '--dir', dir]);
+      expect(md.code, md.stderr).toBe(0);
+      const rows = md.stdout.split('\n').filter((line) => line.startsWith('|'));
+      const columnsOf = (line: string): number => line.split(/(?<!\\)\|/).length;
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const row of rows) expect(columnsOf(row), row).toBe(columnsOf(rows[0]!));
+      expect(md.stdout).toContain('Tallyfi \\| Payments');
+    }
+  });
+
+  it('the terminal table keeps each contact on one line', async () => {
+    const dir = workspace();
+    const list = testdir({ 'contacts.csv': csv });
+    const text = await runCli(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Maya Okafor +VP Finance +Tallyfi \| Payments/);
+    const boxLines = text.stdout.split('\n').filter((line) => line.startsWith('│'));
+    expect(new Set(boxLines.map((line) => line.length)).size).toBe(1);
+  });
+});

@@ -22,6 +22,8 @@ export function box(title: string, lines: readonly string[]): string {
 
 /** Aligned columns; `align` per column. */
 export function columns(rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string[] {
+  // A value from a user's file may hold line breaks (a quoted CSV field): one line per row.
+  rows = rows.map((r) => r.map((c) => c.replace(/\s*[\r\n]+\s*/g, ' ')));
   const widths = align.map((_, i) => Math.max(...rows.map((r) => visibleLength(r[i] ?? ''))));
   return rows.map((r) => r.map((c, i) => pad(c, widths[i]!, align[i])).join('  ').trimEnd());
 }

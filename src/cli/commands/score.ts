@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { formatFixed, table } from '../../derive/format.js';
+import { cell, formatFixed, table } from '../../derive/format.js';
 import { ThreadworkError } from '../../errors.js';
 import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../accounts/read.js';
@@ -34,11 +34,13 @@ function duplicateLines(duplicates: readonly { rows: number[]; kept: number; key
   return duplicates.map((d) => `rows ${d.rows.join(', ')} merged into row ${d.kept} (same ${d.keys.join('; ')})`);
 }
 
+// Every Markdown cell goes through `cell`: names, titles and companies come from a CSV,
+// where a quoted value may hold a `|` or a line break that would cut the table row.
 function renderMarkdown(r: AccountRankingData): string {
   return [
     `## Accounts ranked against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
     '',
-    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'])),
+    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${a.name}: "${d.disqualifier}" (${d.field}: ${d.value}); score capped at 0.30`)), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
@@ -85,7 +87,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     table(
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact score', 'data quality', 'company fit', 'missing'],
       ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'l'],
-      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, gapsOf(c) || '—']),
+      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, gapsOf(c) || '—'].map(cell)),
     ),
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
