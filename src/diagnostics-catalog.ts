@@ -289,6 +289,14 @@ export const RULES = {
     message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
     docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it.',
   },
+  'criterion-unrecognised': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'key',
+    summary: 'a Stage 4 `criteria` key that names no criterion of the deal\'s `framework`',
+    message: '`{key}` is not a {framework} criterion, so the qualification score leaves it out: expected one of {criteria}',
+    docs: 'A misspelt key (`chmapion`) or one from another framework (BANT\'s `budget` under MEDDIC) scores nothing, and the criterion it meant counts as missing. Rename the key to one the message lists (its aliases are in docs/scoring.md), or change `framework`.',
+  },
   'draft-not-ready': {
     severity: 'warning',
     reportedBy: ['check', 'sync', 'watch'],

@@ -191,6 +191,18 @@ describe('check', () => {
     expect(found.find((d) => d.path.includes('qualified-weak'))?.message).toMatch(/^QUALIFY although the BANT score \d\.\d\d is below the \w+ threshold/);
   });
 
+  it('warns at a criterion key the framework does not have, which the qualification score leaves out', async () => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01'),
+      'threads/sales/acme/4-decision.md': md('decision: DEFER\nframework: MEDDIC\ncriteria:\n  champion: confirmed\n  budget: confirmed\n  Economic Buyer: identified\n  chmapion: Dana\nreasoning: x'),
+    });
+    const unrecognised = found.filter((d) => d.rule === 'criterion-unrecognised');
+    expect(unrecognised.map(at)).toEqual(['threads/sales/acme/4-decision.md:6:11 criterion-unrecognised', 'threads/sales/acme/4-decision.md:8:13 criterion-unrecognised']);
+    expect(unrecognised[0]!.severity).toBe('warning');
+    expect(unrecognised[0]!.message).toBe('`budget` is not a MEDDIC criterion, so the qualification score leaves it out: expected one of metrics, economic_buyer, decision_criteria, decision_process, identify_pain, champion');
+  });
+
   it('reports a thread folder without meta.json, and goes on with the other threads', async () => {
     const found = await diagnostics({
       'threads/sales/orphan/1-input.md': md('source: inbound'),

@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread } from '../derive/thread-scores.js';
-import { stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { FRAMEWORK_CRITERIA } from '../scoring/frameworks.js';
 import type { Locators } from './locators.js';
 
 /**
@@ -14,6 +15,7 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
   for (const thread of model.threads.values()) {
     const decisionFile = thread.stages[3];
     const decision = stageValue(thread, 'deal', 4)?.decision;
+    if (decisionFile && stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path, locators));
     if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
     const pipelineStage = dealPipelineStage(thread);
     if (pipelineStage === undefined) continue;
@@ -28,4 +30,18 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
     }
   }
   return out;
+}
+
+/**
+ * Criterion keys the framework does not have (`chmapion`, BANT's `budget` under MEDDIC):
+ * the score leaves them out and counts the criterion meant as missing, so the deal reads
+ * as unqualified for a reason the file does not show. Said at the key, whatever the decision.
+ */
+function unrecognisedCriteria(thread: ThreadRecord, path: string, locators: Locators): Diagnostic[] {
+  const qualification = qualifyThread(thread, null);
+  if (!qualification) return [];
+  const expected = FRAMEWORK_CRITERIA[qualification.framework].map((c) => c.key).join(', ');
+  return qualification.unrecognised.map((key) =>
+    diagnostic(path, locators.range(path, ['criteria', key]), 'warning', 'criterion-unrecognised', `\`${key}\` is not a ${qualification.framework} criterion, so the qualification score leaves it out: expected one of ${expected}`, `criteria.${key}`),
+  );
 }
