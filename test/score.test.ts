@@ -101,6 +101,26 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([]);
   });
 
+  it('reads an employee count with its thousands grouped (1.200, 1 200), and says what it found when it cannot', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\n',
+      'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }]),
+    });
+    const result = await runJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => [a.name, a.factors.find((f) => f.name === 'employees')?.detail])).toEqual([
+      ['Acme', '1.2k is in-range for 200–2k'],
+      ['Beta', '1.2k is in-range for 200–2k'],
+    ]);
+    expect(result.json.rejected).toEqual([
+      { row: 4, error: 'employees: expected a number of employees (found "about 50")' },
+      { row: 5, error: 'employees: expected a whole number of employees (found "1.5")' },
+    ]);
+    const json = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (found {"min":"20M","max":"50M"})' }]);
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

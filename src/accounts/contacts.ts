@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
-import { readListRows } from './read.js';
+import { issueText, readListRows } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -78,8 +78,7 @@ function withAliases(data: unknown): unknown {
 function contactRow(row: number, data: unknown): ContactRow {
   const parsed = contactRowSchema.safeParse(withAliases(data));
   if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown> };
-  const issue = parsed.error.issues[0]!;
-  return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
+  return { row, error: issueText(parsed.error.issues[0]!, withAliases(data)) };
 }
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list; bad rows come back with their error and row number. */

@@ -17,10 +17,10 @@ export const accountSchema = z.looseObject({
   domain: optionalString,
   industry: optionalString,
   employees: z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : v),
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? headcount(v) : v),
     z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative().optional(),
   ),
-  revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
+  revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()], { error: 'expected an amount or a range such as $45M, 10M-50M or 500k' }).optional()),
   geography: optionalString,
   technologies: listOf,
   signals: listOf,
@@ -30,6 +30,18 @@ export const accountSchema = z.looseObject({
 });
 
 export type Account = z.output<typeof accountSchema>;
+
+/**
+ * An employee count as a sheet writes it: `1200`, `1,200`, `1 200`, and `1.200` or
+ * `1'200` where the comma is the decimal mark. A count is whole, so a dot before exactly
+ * three digits groups thousands; anything else (`1.5`, `about 50`) is left for the
+ * schema to refuse.
+ */
+function headcount(text: string): number {
+  const trimmed = text.trim();
+  if (/^\d{1,3}([.,'\s\u00a0\u202f]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
+  return Number(trimmed.replace(/[,\s]/g, ''));
+}
 
 export interface AccountRow {
   /** CSV: the line in the file; JSON: the position in the list, from 1. */
@@ -69,11 +81,24 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
 function accountRow(row: number, data: unknown): AccountRow {
   const parsed = accountSchema.safeParse(data);
   if (parsed.success) return { row, account: parsed.data };
-  const issue = parsed.error.issues[0]!;
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
-  return { row, error: `${issue.path.join('.') || 'row'}: ${issue.message}` };
+  return { row, error: issueText(parsed.error.issues[0]!, data) };
 }
+
+/**
+ * A row's first problem: the column, what it expected and the value found there, so
+ * the user can see which of a thousand rows' `employees` was `about 50`.
+ */
+export function issueText(issue: { path: PropertyKey[]; message: string }, data: unknown): string {
+  const where = issue.path.map(String).join('.');
+  let value: unknown = data;
+  for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  const found = where && value !== undefined ? ` (found ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
+  return `${where || 'row'}: ${issue.message}${found}`;
+}
+
+const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /**
  * A row without the company name at all: said as the column (or JSON field) that is
