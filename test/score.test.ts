@@ -121,6 +121,14 @@ describe('threadwork score', () => {
     expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (found {"min":"20M","max":"50M"})' }]);
   });
 
+  it('says in words that the list does not exist, and names it in JSON', async () => {
+    const dir = workspace();
+    const list = testdir();
+    const result = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['score', `${list}/nope.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error).toEqual({ code: 'read', message: `Cannot read ${list}/nope.csv: no such file (ENOENT)`, path: `${list}/nope.csv` });
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

@@ -68,10 +68,19 @@ export function readListRows(file: string, listKey: string): { row: number; data
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'special-file') throw new ThreadworkError(`Refused ${file}: ${failure.message}`, 'path-refused', { path: file });
-    throw new ThreadworkError(`Cannot read ${file}: ${failure.code ?? String(error)}`, 'read');
+    const why = failure.code && Object.hasOwn(READ_FAILURES, failure.code) ? `${READ_FAILURES[failure.code]} (${failure.code})` : (failure.code ?? String(error));
+    throw new ThreadworkError(`Cannot read ${file}: ${why}`, 'read', { path: file });
   }
   return extname(file).toLowerCase() === '.json' ? jsonRows(file, text, listKey) : csvRows(file, text);
 }
+
+/** The read errors a mistyped or unreadable list path gives, in words: a bare `ENOENT` says nothing to most users. */
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'a folder on the path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
 
 /** Accounts given as data (an agent's list): each validated like a file's row, numbered from 1. */
 export function parseAccounts(list: readonly unknown[]): AccountRow[] {
