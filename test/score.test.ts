@@ -129,6 +129,22 @@ describe('threadwork score', () => {
     expect(result.json.error).toEqual({ code: 'read', message: `Cannot read ${list}/nope.csv: no such file (ENOENT)`, path: `${list}/nope.csv` });
   });
 
+  it.each([
+    ['an empty file', 'accounts.csv', '', 'an empty file, or a header row alone'],
+    ['a header row alone', 'accounts.csv', 'name,domain,employees\r\n', 'an empty file, or a header row alone'],
+    ['an empty JSON list', 'accounts.json', '[]', 'an empty list'],
+  ])('says that %s has no rows to score, rather than an empty table alone', async (_what, name, content, why) => {
+    const dir = workspace();
+    const list = testdir({ [name]: content });
+    for (const args of [[`${list}/${name}`], ['--contacts', `${list}/${name}`]]) {
+      for (const md of [[], ['--md']]) {
+        const result = await runCli(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir, ...md]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toContain(`${list}/${name} has no rows to score (${why})`);
+      }
+    }
+  });
+
   it('reports a CSV with an unclosed quote as a whole', async () => {
     const list = testdir({ 'bad.csv': 'name,employees\n"Acme,50\n' });
     const result = await runCli(['score', `${list}/bad.csv`, '-s', 'mid-market-fintech']);

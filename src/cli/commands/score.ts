@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { cell, formatFixed, table } from '../../derive/format.js';
@@ -17,11 +17,20 @@ export async function scoreCommand(file: string | undefined, flags: { segment: s
   }
   const workspace = await openWorkspace(options.dir);
   if (flags.contacts !== undefined) {
-    const ranking = await workspace.scoreContacts(flags.segment, readContacts(resolve(process.cwd(), flags.contacts)));
-    return { json: ranking, text: flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), exitCode: 0 };
+    const rows = readContacts(resolve(process.cwd(), flags.contacts));
+    const ranking = await workspace.scoreContacts(flags.segment, rows);
+    return { json: ranking, text: withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length), exitCode: 0 };
   }
-  const ranking = await workspace.scoreAccounts(flags.segment, readAccounts(resolve(process.cwd(), file!)));
-  return { json: ranking, text: flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), exitCode: 0 };
+  const rows = readAccounts(resolve(process.cwd(), file!));
+  const ranking = await workspace.scoreAccounts(flags.segment, rows);
+  return { json: ranking, text: withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length), exitCode: 0 };
+}
+
+/** A list with no rows at all is most likely the wrong file or a failed export: an empty table alone would not say so. */
+function withEmptyNote(text: string, file: string, rows: number): string {
+  if (rows > 0) return text;
+  const why = extname(file).toLowerCase() === '.json' ? 'an empty list' : 'an empty file, or a header row alone';
+  return `${text}\n${pc.yellow('note')} ${file} has no rows to score (${why})`;
 }
 
 const COMPONENTS = ['fit', 'intent', 'reachability', 'freshness'];
