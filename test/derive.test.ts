@@ -34,6 +34,14 @@ describe('assumption confidence', () => {
     expect(state).toMatchObject({ confidence, status, n });
   });
 
+  it('rounds a confidence that is exactly half a hundredth up, as the formula worked by hand does', () => {
+    // (0.4·2 + 1 + 0.5) / 4 = 0.575 exactly; in binary 2.3 / 4 is 0.57499…, which Math.round alone takes down.
+    const a7 = { id: 'A4', statement: 'x', prior: 0.4 };
+    expect(deriveAssumptions([a7], results('validated', 'partial'), config)[0]!.confidence).toBe(0.58);
+    // (0.55·2 + 1) / 3 = 0.7: a value just above or below a half stays where it is.
+    expect(deriveAssumptions([{ ...a7, prior: 0.55 }], results('validated'), config)[0]!.confidence).toBe(0.7);
+  });
+
   it('honours the configured prior weight', () => {
     const heavy = configSchema.parse({ confidence: { prior_weight: 8 } });
     expect(deriveAssumptions([a4], results('validated', 'validated'), heavy)[0]!.confidence).toBe(0.68);

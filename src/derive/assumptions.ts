@@ -101,6 +101,11 @@ export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy
   };
 }
 
+/**
+ * To two decimals, a half rounded up as on paper. `value * 100` is first cut to 12
+ * significant digits: a quotient such as 2.3 / 4 = 0.575 is 0.57499… in binary, and
+ * rounding that alone gave 0.57 where the README's formula gives 0.575 → 0.58.
+ */
 export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(Number((value * 100).toPrecision(12))) / 100;
 }
