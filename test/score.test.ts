@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
+import { gitInit } from './helpers/git.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 interface Ranking {
   segment: string;
@@ -143,6 +145,21 @@ describe('threadwork score', () => {
         expect(result.stdout).toContain(`${list}/${name} has no rows to score (${why})`);
       }
     }
+  });
+
+  it('says when the ICP file it scores against has an error, and which version it used instead', async () => {
+    const dir = workspace();
+    gitInit(dir);
+    expect((await runCli(['strategy', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    const icp = `${dir}/research/customer/icp/mid-market-fintech-icp.yaml`;
+    writeFileSync(icp, readFileSync(icp, 'utf8').replace(/^( +fit:) [\d.]+$/m, '$1 high'));
+    const list = testdir({ 'accounts.csv': 'name,industry,employees\nAcme,payments,400\n' });
+    const result = await runJson<Ranking & { diagnostics: { path: string; rule: string; severity: string }[] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.diagnostics).toEqual([expect.objectContaining({ path: 'research/customer/icp/mid-market-fintech-icp.yaml', rule: 'schema', severity: 'error' })]);
+    const text = await runCli(['score', '--contacts', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(text.stdout).toMatch(/^research\/customer\/icp\/mid-market-fintech-icp\.yaml:\d+:\d+ error .*weights\.fit/m);
+    expect(text.stdout).toContain('held: scored against the last valid version of research/customer/icp/mid-market-fintech-icp.yaml (the one in HEAD) until its errors are fixed');
   });
 
   it('reports a CSV with an unclosed quote as a whole', async () => {

@@ -3,6 +3,8 @@ import { ThreadworkError } from '../errors.js';
 import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { ContactRow } from './contacts.js';
+import { profileDiagnostics } from './rank.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
   rank: number;
@@ -43,6 +45,8 @@ export interface ContactRanking {
   /** Groups of rows merged as one contact: the rows (first kept) and the keys they shared. */
   duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
+  /** The errors of the files the ICP profile comes from, when one is broken (see `profileDiagnostics`). */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -94,5 +98,6 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
+    diagnostics: profileDiagnostics(model, segmentId),
   };
 }

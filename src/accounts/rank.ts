@@ -1,6 +1,8 @@
 import { ThreadworkError } from '../errors.js';
 import { scoringContext } from '../derive/thread-scores.js';
 import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { prospectOf, type Account, type AccountRow } from './read.js';
 
@@ -31,6 +33,18 @@ export interface AccountRanking {
   /** Groups of rows merged as one account (same domain or company name): the rows (first kept) and the keys they shared. */
   duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
+  /** The errors of the files the ICP profile comes from, when one is broken: the scores use its last valid version. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The errors of the files a segment's ICP profile is read from — `04-segments.md` and the
+ * segment's ICP file. A broken one is held at its last valid version, as for sync, so
+ * a hand edit with a mistake in it would otherwise score as if it had never been made.
+ */
+export function profileDiagnostics(model: WorkspaceModel, segmentId: string): Diagnostic[] {
+  const sources = new Set([`${LAYOUT.canvas}/04-segments.md`, `${LAYOUT.icp}/${segmentId}-icp.yaml`]);
+  return model.diagnostics.filter((d) => d.severity === 'error' && sources.has(d.path) && model.broken.has(d.path));
 }
 
 /**
@@ -63,6 +77,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked: scored,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
+    diagnostics: profileDiagnostics(model, segmentId),
   };
 }
 

@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { cell, formatFixed, table } from '../../derive/format.js';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { ThreadworkError } from '../../errors.js';
 import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../accounts/read.js';
@@ -19,11 +20,26 @@ export async function scoreCommand(file: string | undefined, flags: { segment: s
   if (flags.contacts !== undefined) {
     const rows = readContacts(resolve(process.cwd(), flags.contacts));
     const ranking = await workspace.scoreContacts(flags.segment, rows);
-    return { json: ranking, text: withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length), exitCode: 0 };
+    return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length)), exitCode: 0 };
   }
   const rows = readAccounts(resolve(process.cwd(), file!));
   const ranking = await workspace.scoreAccounts(flags.segment, rows);
-  return { json: ranking, text: withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length), exitCode: 0 };
+  return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length)), exitCode: 0 };
+}
+
+/**
+ * A broken 04-segments.md or ICP file is scored at its last valid version: its errors
+ * come first, as check prints them, and a line says what the scores were made against.
+ */
+function withHeldNote(ranking: { icpFile: boolean; diagnostics: readonly Diagnostic[] }, text: string): string {
+  if (!ranking.diagnostics.length) return text;
+  const paths = [...new Set(ranking.diagnostics.map((d) => d.path))];
+  const held = paths.map((path) =>
+    path.endsWith('-icp.yaml') && !ranking.icpFile
+      ? `${pc.yellow('held:')} ${path} has errors and no valid version: scored against the segment's filters until they are fixed`
+      : `${pc.yellow('held:')} scored against the last valid version of ${path} (the one in HEAD) until its errors are fixed`,
+  );
+  return [...ranking.diagnostics.map(formatDiagnostic), ...held, text].join('\n');
 }
 
 /** A list with no rows at all is most likely the wrong file or a failed export: an empty table alone would not say so. */

@@ -122,6 +122,7 @@ export const scoreOutput = z.object({
   ),
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
+  diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
 const leadBand = z.enum(['cold', 'warm', 'mql', 'sql']);
@@ -161,6 +162,7 @@ export const scoreContactsOutput = z.object({
   ),
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
+  diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
 export const strategyOutput = z.object({
