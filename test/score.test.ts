@@ -106,7 +106,7 @@ describe('threadwork score', () => {
   it('reads an employee count with its thousands grouped (1.200, 1 200), and says what it found when it cannot', async () => {
     const dir = workspace();
     const list = testdir({
-      'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\n',
+      'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\n',
       'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }]),
     });
     const result = await runJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
@@ -118,6 +118,7 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([
       { row: 4, error: 'employees: expected a number of employees (found "about 50")' },
       { row: 5, error: 'employees: expected a whole number of employees (found "1.5")' },
+      { row: 6, error: 'employees: expected a number of employees, 0 or more (found "-5")' },
     ]);
     const json = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (found {"min":"20M","max":"50M"})' }]);

@@ -33,7 +33,7 @@ const list = z.preprocess(
 const countField = (what: string) =>
   z.preprocess(
     (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : v),
-    z.number({ error: `expected a number of ${what}` }).nonnegative(`expected a number of ${what}`).optional(),
+    z.number({ error: `expected a number of ${what}` }).nonnegative(`expected a number of ${what}, 0 or more`).optional(),
   );
 
 export const contactRowSchema = z

@@ -18,7 +18,7 @@ export const accountSchema = z.looseObject({
   industry: optionalString,
   employees: z.preprocess(
     (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? headcount(v) : v),
-    z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative().optional(),
+    z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative('expected a number of employees, 0 or more').optional(),
   ),
   revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()], { error: 'expected an amount or a range such as $45M, 10M-50M or 500k' }).optional()),
   geography: optionalString,
