@@ -155,7 +155,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
     },
     strategy: async (options = {}) => {
       const done = await write((model) => proposeStrategy(model, options), options);
-      return { ...done.result, written: done.sources, commit: done.commit };
+      return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
     due: async (date) => dueReport(await loadWorkspace(root), dateOrToday(date)),
     approveDrafts: async (drafts, options) => {

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
-import { commitCount, gitInit } from './helpers/git.js';
+import { commitCount, git, gitInit } from './helpers/git.js';
 import { read, testdir, writeFiles } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 
@@ -11,7 +11,8 @@ interface StrategyJson {
   written: string[];
   segments: { id: string; missing: { section: string; key: string; message: string }[] }[];
   diagnostics: { path: string; rule: string; severity: string; message: string }[];
-  commit: { committed: boolean } | null;
+  sync: { written: string[]; triggers: string[]; diagnostics: { path: string; rule: string; severity: string }[] } | null;
+  commit: { committed: boolean; paths: string[] } | null;
 }
 
 const SEGMENTS = ['mid-market-fintech', 'ecommerce-finance'];
@@ -127,5 +128,30 @@ describe('threadwork strategy', () => {
     const result = await runCli(['strategy', 'space-agencies']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Unknown segment "space-agencies": expected one of mid-market-fintech, ecommerce-finance/);
+  });
+
+  it('names what its commit holds besides the generated files: the derived figures it moved, your edit they follow from, and the errors left', async () => {
+    const dir = exampleCopy();
+    await runCli(['strategy', '--dir', dir]); // generated and committed
+    // The second segment removed by hand: its deals now name a segment that is gone.
+    const segmentsFile = join(dir, 'strategy/canvas/04-segments.md');
+    const text = readFileSync(segmentsFile, 'utf8');
+    const start = text.indexOf('  - id: ecommerce-finance');
+    writeFileSync(segmentsFile, text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1));
+    const json = await runJson<StrategyJson>(['strategy', '--dir', dir]);
+    expect(json.json.written).toEqual([]);
+    expect(json.json.commit?.paths.sort()).toEqual(['strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
+    expect(json.json.sync?.written).toEqual(['strategy/canvas/13-metrics.md']);
+    expect(json.json.sync?.triggers).toEqual(['strategy/canvas/04-segments.md']);
+    expect(json.json.sync?.diagnostics.filter((d) => d.rule === 'unknown-segment').map((d) => d.path)).toContain('threads/sales/brightcart/meta.json');
+
+    // The same in words: nothing in the commit goes unnamed.
+    git(dir, 'reset', '--hard', 'HEAD~1');
+    writeFileSync(segmentsFile, text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1));
+    const printed = await runCli(['strategy', '--dir', dir]);
+    expect(printed.stdout).toMatch(/^derived +strategy\/canvas\/13-metrics\.md$/m);
+    expect(printed.stdout).toMatch(/^with +strategy\/canvas\/04-segments\.md \(your edits these values follow from\)$/m);
+    expect(printed.stdout).toMatch(/^threads\/sales\/brightcart\/meta\.json:\d+:\d+ error Unknown segment `ecommerce-finance`/m);
+    expect(printed.stdout).toMatch(/^committed [0-9a-f]{10} \(2 paths\)$/m);
   });
 });

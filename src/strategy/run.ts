@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { ThreadworkError } from '../errors.js';
 import type { CommitOutcome } from '../git/commit.js';
+import type { SyncResult } from '../engine/transaction.js';
 import { deriveWorkspace } from '../derive/workspace.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { MissingInput } from './context.js';
@@ -20,11 +21,16 @@ export interface StrategyResult {
   files: GuardedFile[];
   written: string[];
   diagnostics: Diagnostic[];
+  /**
+   * The sync the write ran: what the generated files moved elsewhere (a removed segment's
+   * metrics) and the workspace's problems, such as the threads that still name it.
+   */
+  sync: SyncResult | null;
   commit: CommitOutcome | null;
 }
 
 /** `threadwork strategy`: ICP, narratives and materials per segment, guarded against overwriting hand edits. */
-export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions = {}): WriteProposal<Omit<StrategyResult, 'written' | 'commit'>> {
+export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions = {}): WriteProposal<Omit<StrategyResult, 'written' | 'sync' | 'commit'>> {
   const known = segmentsOf(model).map((s) => s.id);
   const unknown = (options.segments ?? []).filter((s) => !known.includes(s));
   if (unknown.length) {

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import type { StrategyResult } from '../../strategy/run.js';
+import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
 const LABEL: Record<string, (s: string) => string> = {
@@ -17,7 +18,25 @@ export async function strategyCommand(segments: string[], flags: { force?: boole
   const lines = result.files.map((f) => `${(LABEL[f.action] ?? pc.dim)(f.action.padEnd(11))} ${f.path}${f.action === 'kept-edited' ? pc.dim(' (edited by hand; --force to regenerate)') : ''}`);
   for (const s of result.segments) for (const m of s.missing) lines.push(`${pc.yellow('missing')}     ${s.id}: ${m.message}`);
   lines.push(...result.diagnostics.map(formatColored));
-  if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)}`);
+  lines.push(...syncLines(result));
+  lines.push(...committedLine(result.commit));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
   return { json: { root: workspace.root, ...result }, text: lines.join('\n'), exitCode: errors ? 1 : 0 };
+}
+
+/**
+ * What the sync after the generated files did: the figures it moved, the derived files it
+ * wrote, the edits of yours it committed with them (a segment removed from 04-segments.md),
+ * and the errors that hold values back (the threads that still name a removed segment).
+ */
+function syncLines(result: StrategyResult): string[] {
+  const sync = result.sync;
+  if (!sync) return [];
+  const lines = sync.changes.map((c) => `  ${c.description}`);
+  if (sync.written.length > 0) lines.push(`${pc.green('derived'.padEnd(11))} ${sync.written.join(', ')}`);
+  const generated = new Set(result.written);
+  const yours = sync.triggers.filter((path) => !generated.has(path));
+  if (yours.length > 0 && result.commit?.committed) lines.push(`${pc.dim('with'.padEnd(11))} ${yours.join(', ')} ${pc.dim('(your edits these values follow from)')}`);
+  lines.push(...sync.diagnostics.filter((d) => d.severity === 'error').map(formatColored));
+  return lines;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber } from './common.js';
+import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber, syncResultShape } from './common.js';
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 
@@ -171,5 +171,6 @@ export const strategyOutput = z.object({
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
   written: z.array(z.string()),
   diagnostics: z.array(diagnosticOutput),
+  sync: z.object(syncResultShape).nullable().describe('the sync the write ran: derived files it moved (written, changes) and the workspace\'s problems (diagnostics)'),
   commit: commitOutput,
 });
