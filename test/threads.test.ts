@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -6,7 +6,7 @@ import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
 import { checkedSlug, lettersWithoutLatinForm, slugify } from '../src/workspace/slug.js';
 import { today } from '../src/clock.js';
 import { runCli, runJson } from './helpers/cli.js';
-import { md, read, writeFiles } from './helpers/testdir.js';
+import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
@@ -361,7 +361,7 @@ describe('threadwork advance', () => {
     ['threads/../acme', 'path-refused', PARENT],
     ['threads/sales/../sales/acme', 'path-refused', PARENT],
     ['threads/../strategy', 'path-refused', PARENT],
-    ['/etc', 'path-refused', OUTSIDE],
+    ['/etc', 'path-refused', /it is outside the workspace \/.*; give a thread folder of this workspace/],
     ['strategy/canvas', 'path-refused', OUTSIDE],
     ['threads/sales', 'invalid-thread', /expected a thread folder inside threads\//],
     ['nope', 'unknown-thread', /Unknown thread "nope"/],
@@ -387,6 +387,34 @@ describe('threadwork advance', () => {
     const result = await runJson<{ subject: string }>(['history', join(dir, 'threads/sales/acme'), '--dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.json.subject).toBe('threads/sales/acme');
+  });
+
+  // A shell's $PWD keeps the symbolic link a person came through (/tmp → /private/tmp on
+  // macOS, a linked home folder): the same thread folder, whichever way it was reached.
+  it('takes an absolute path to a thread of this workspace through a symbolic link above it, either way round', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    const link = join(testdir(), 'linked-workspace');
+    symlinkSync(dir, link);
+    for (const [typed, root] of [[join(link, 'threads/sales/acme'), dir], [join(dir, 'threads/sales/acme'), link]]) {
+      const result = await runJson<{ subject: string }>(['history', typed!, '--dir', root!]);
+      expect(result.code, `${typed} in ${root}: ${result.stdout}`).toBe(0);
+      expect(result.json.subject).toBe('threads/sales/acme');
+    }
+  });
+
+  it('refuses an absolute path outside the workspace as outside it, naming the path and the workspace', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    const other = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    const typed = join(other, 'threads/sales/acme');
+    for (const command of ['advance', 'history']) {
+      const result = await runJson<{ error: { code: string; message: string; path: string } }>([command, typed, '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.json.error).toMatchObject({ code: 'path-refused', path: typed });
+      expect(result.json.error.message).toBe(`Refused path ${JSON.stringify(typed)}: it is outside the workspace ${dir}; give a thread folder of this workspace (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug}) or its bare id`);
+    }
+    expect(readdirSync(join(other, 'threads/sales/acme')).sort()).toEqual(['1-input.md', 'meta.json']);
   });
 });
 

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { pathRefused } from '../workspace/contain.js';
 import { LAYOUT, threadOf } from '../workspace/layout.js';
@@ -12,7 +12,8 @@ const THREAD_FOLDERS = 'threads/sales/{deal}, threads/sales/campaigns/{campaign}
  * A path with `..` segments or one leading outside `threads/` is refused as
  * `path-refused`, naming it as typed: normalising `threads/../x` to `x` would answer a
  * question nobody asked (`Unknown thread "x"`). An absolute path is taken only when it
- * lands in `threads/` (a person's shell completes to one; agents get none, src/mcp/paths.ts).
+ * lands in this workspace's `threads/` (a person's shell completes to one; agents get none,
+ * src/mcp/paths.ts); one outside the workspace is refused as such.
  */
 export function resolveThreadPath(root: string, input: string): string {
   const trimmed = input.trim().replace(/[/\\]+$/, '');
@@ -29,15 +30,41 @@ export function resolveThreadPath(root: string, input: string): string {
     throw notFound(input);
   }
   const abs = isAbsolute(trimmed) ? normalize(trimmed) : join(root, trimmed);
-  const rel = relative(root, abs).split(sep).join('/');
+  const rel = (isAbsolute(trimmed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
   if (rel !== LAYOUT.threads && !rel.startsWith(`${LAYOUT.threads}/`)) {
     throw pathRefused(input.trim(), `it leads outside ${LAYOUT.threads}/; a thread is a folder there (${THREAD_FOLDERS}) or its bare id`);
   }
   if (!threadOf([...rel.split('/'), 'meta.json'])) {
     throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: expected a thread folder inside ${LAYOUT.threads}/ (${THREAD_FOLDERS})`, 'invalid-thread');
   }
-  if (!isDirectory(abs)) throw notFound(input);
+  if (!isDirectory(join(root, rel))) throw notFound(input);
   return rel;
+}
+
+/**
+ * An absolute path as a path relative to the workspace, or `path-refused` naming it. A
+ * shell's `$PWD` keeps the symbolic links a person came through (`/tmp` is `/private/tmp`
+ * on macOS, a home folder may be a link), so the workspace is recognised by its real path
+ * too: the nearest folder on the way that is the workspace's own decides. Links inside the
+ * workspace are not followed here; the rest of the path stays as typed.
+ */
+function insideWorkspace(root: string, abs: string, typed: string): string {
+  const lexical = relative(root, abs);
+  if (!lexical.startsWith('..') && !isAbsolute(lexical)) return lexical;
+  const realRoot = realPath(root);
+  for (let folder = abs; realRoot !== undefined; folder = dirname(folder)) {
+    if (realPath(folder) === realRoot) return relative(folder, abs);
+    if (dirname(folder) === folder) break;
+  }
+  throw pathRefused(typed, `it is outside the workspace ${root}; give a thread folder of this workspace (${THREAD_FOLDERS}) or its bare id`);
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `..` is refused wherever it stands, even when the path would come back inside `threads/`: a thread is named plainly. */
