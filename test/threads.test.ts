@@ -200,6 +200,20 @@ describe('threadwork deal new', () => {
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
   });
 
+  // The value typed is at fault, not the template: the message names the value and the
+  // option, and says what was expected (it once blamed templates/…/1-input.md.hbs).
+  it('refuses a contact email that is not an email address as the value given, not as a template error', async () => {
+    const dir = workspace();
+    const result = await runJson<{ error: { code: string; message: string; email: string } }>(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--email', 'dana at acme', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error).toEqual({
+      code: 'invalid-email',
+      message: 'Invalid contact email "dana at acme": expected an email address such as name@company.com. Nothing was created.',
+      email: 'dana at acme',
+    });
+    expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
+  });
+
   it('uses a same-named template from the workspace instead of the built-in one', async () => {
     const dir = workspace({
       '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: {{yaml source}}\ndate: {{date}}\ncompany:\n  name: {{yaml company}}\n---\n\n# Our own intake form for {{company}}\n',

@@ -20,10 +20,13 @@ import {
 
 export { STAGES, STAGE_FILES, type StageName };
 
+/** A contact's email in Stage 1; `deal new --email` is judged by it before anything is rendered. */
+export const contactEmailSchema = z.union([z.email('expected an email address'), z.literal('')]).nullish();
+
 const contactSchema = z.looseObject({
   name: optionalText,
   title: optionalText,
-  email: z.union([z.email('expected an email address'), z.literal('')]).nullish(),
+  email: contactEmailSchema,
   linkedin: optionalText,
   phone: optionalText,
 });

@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { threadSourceSchema } from '../schema/common.js';
 import type { ThreadMeta, ThreadType } from '../schema/meta.js';
-import { STAGE_FILES } from '../schema/stages.js';
+import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
@@ -64,6 +64,10 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   const source = options.source ?? 'inbound';
   if (!threadSourceSchema.safeParse(source).success) {
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
+  }
+  // The template writes the email as given; judged only in the rendered file, a typo would read as a broken template.
+  if (options.contactEmail !== undefined && !contactEmailSchema.safeParse(options.contactEmail).success) {
+    throw new ThreadworkError(`Invalid contact email ${JSON.stringify(options.contactEmail)}: expected an email address such as name@company.com. Nothing was created.`, 'invalid-email', { email: options.contactEmail });
   }
   const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
   const folder: Folder = { parent: LAYOUT.deals, prefix: '', slug, name: options.company, given: options.slug !== undefined };
