@@ -148,6 +148,26 @@ describe('threadwork deal new', () => {
     expect(JSON.parse(read(dir, `${folder}-2/meta.json`)).title).toBe(second);
   });
 
+  // macOS hands out decomposed text (NFD: "e" + U+0308) where Linux and the web use
+  // composed (NFC: "ë"); the two look the same and are the same name.
+  it('stores a name typed decomposed (NFD) composed, and knows it for the same company as the composed one', async () => {
+    const dir = workspace();
+    const composed = 'Zoë Fintech';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect((await runCli(['deal', 'new', decomposed, '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    expect(JSON.parse(read(dir, 'threads/sales/zoe-fintech/meta.json')).title).toBe(composed);
+    expect(read(dir, 'threads/sales/zoe-fintech/1-input.md')).toContain(`  name: "${composed}"\n`);
+    // An existing title written decomposed by another tool is the same name too.
+    writeFileSync(join(dir, 'threads/sales/zoe-fintech/meta.json'), read(dir, 'threads/sales/zoe-fintech/meta.json').replace(composed, decomposed));
+    for (const typed of [composed, decomposed]) {
+      const again = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(again.json.error.code).toBe('thread-exists');
+      expect(again.json.error.message).toBe(`Thread threads/sales/zoe-fintech already exists (created ${today()}): nothing was changed. Pick another name, or continue it with \`threadwork advance threads/sales/zoe-fintech\`.`);
+      expect(again.json.error.suggestedSlug).toBeUndefined();
+    }
+  });
+
   it('says when a campaign --slug is another campaign\'s folder', async () => {
     const dir = workspace();
     expect((await runCli(['campaign', 'new', 'Month end close', '-s', 'mid-market-fintech', '--date', '2026-09-15', '--dir', dir])).code).toBe(0);

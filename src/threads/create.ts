@@ -10,7 +10,7 @@ import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { checkedSlug, cleanName, freeSlug, NAME_THE_FOLDER, slugify, slugShortened } from '../workspace/slug.js';
+import { checkedSlug, cleanName, freeSlug, NAME_THE_FOLDER, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
@@ -198,7 +198,7 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     // The winner of a concurrent create may not have written meta.json yet.
   }
   const created = typeof existing.created === 'string' ? ` (created ${existing.created})` : '';
-  const other = typeof existing.title === 'string' && existing.title.trim().toLowerCase() !== title.trim().toLowerCase() ? existing.title.trim() : undefined;
+  const other = typeof existing.title === 'string' && !sameName(existing.title, title) ? existing.title.trim() : undefined;
   if (other === undefined) {
     return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
   }

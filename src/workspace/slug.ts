@@ -25,11 +25,18 @@ export function hasInvisible(text: string): boolean {
 /**
  * A name or title as typed, made safe to store and display: the invisible and bidi
  * characters are removed (not refused: they arrive by copy-paste far more often than by
- * malice, and removing them changes nothing a person can see), then whitespace is trimmed.
+ * malice, and removing them changes nothing a person can see), whitespace is trimmed, and
+ * accents are composed (NFC): macOS hands out `e` + U+0308 where Linux and the web write
+ * `ë`, and the two must be one name in meta.json, in a search and in a report.
  * Used for company names, campaign names and titles written to meta.json.
  */
 export function cleanName(name: string): string {
-  return name.replace(INVISIBLE, '').trim();
+  return name.replace(INVISIBLE, '').trim().normalize('NFC');
+}
+
+/** Whether two names are the same company or campaign, as a person reads them: case, accents' encoding and invisible characters aside. */
+export function sameName(a: string, b: string): boolean {
+  return cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
 }
 
 /**
