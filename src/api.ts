@@ -22,6 +22,8 @@ import { proposeStrategy, type StrategyOptions, type StrategyResult } from './st
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
 import { requireKnownSubject } from './history/known-subject.js';
+import { readThreadHistory } from './history/thread-history.js';
+import { ThreadworkError } from './errors.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
@@ -142,9 +144,19 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return buildReport(name, model, deriveWorkspace(model));
     },
     history: async (subject) => {
-      if (!isAssumptionOrGoal(subject)) return readHistory(root, resolveThreadPath(root, subject));
+      if (!isAssumptionOrGoal(subject)) return readThreadHistory(root, subject);
       const history = await readHistory(root, subject);
-      if (history.entries.length === 0) requireKnownSubject(await loadWorkspace(root, { includeThread: () => false }), subject);
+      if (history.entries.length > 0) return history;
+      const model = await loadWorkspace(root, { includeThread: () => false });
+      // `G-Force Payments` is the deal g-force-payments: read as a goal only while a goal has the id.
+      if (subject.startsWith('g-') && !model.goals.has(subject)) {
+        const thread = await readThreadHistory(root, subject).catch((error: unknown) => {
+          if (error instanceof ThreadworkError && error.code === 'unknown-thread') return undefined;
+          throw error;
+        });
+        if (thread) return thread;
+      }
+      requireKnownSubject(model, subject);
       return history;
     },
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),

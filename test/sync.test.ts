@@ -463,6 +463,40 @@ describe('history of an id the workspace does not define', () => {
     expect(text.stderr).toMatch(message);
   });
 
+  // The audit trail outlives the folder: what happened to a deal that was deleted or
+  // renamed is exactly what one asks history for, as for a removed assumption or goal.
+  it('reads the trail of a thread whose folder is gone while threadwork commits name it, by path or bare id', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    const before = await runJson<{ subject: string; entries: unknown[] }>(['history', 'threads/sales/acme', '--dir', dir]);
+    expect(before.json.entries).toHaveLength(2);
+    git(dir, 'rm', '-rq', 'threads/sales/acme');
+    git(dir, 'commit', '-qm', 'drop acme');
+    for (const subject of ['threads/sales/acme', 'acme']) {
+      const after = await runJson<{ subject: string; kind: string; entries: unknown[] }>(['history', subject, '--dir', dir]);
+      expect(after.code, `${subject}: ${after.stdout}`).toBe(0);
+      expect(after.json).toEqual({ ...before.json, subject: 'threads/sales/acme' });
+    }
+    const never = await runJson<{ error: { code: string; message: string } }>(['history', 'threads/sales/initech', '--dir', dir]);
+    expect(never.code).toBe(1);
+    expect(never.json.error.code).toBe('unknown-thread');
+  });
+
+  // `G-Force Payments` opens threads/sales/g-force-payments: `advance g-force-payments` takes
+  // it, and so does history, unless a goal has that id or a commit names such a goal.
+  it('reads a deal whose folder name starts with g- as that deal when no goal has the id', async () => {
+    const dir = workspace({ 'threads/sales/g-force-payments/meta.json': dealMeta('g-force-payments'), 'threads/sales/g-force-payments/1-input.md': md('source: inbound') });
+    gitInit(dir);
+    await (await openWorkspace(dir)).sync();
+    const result = await runJson<{ subject: string; kind: string; entries: unknown[] }>(['history', 'g-force-payments', '--dir', dir]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.json).toMatchObject({ subject: 'threads/sales/g-force-payments', kind: 'thread' });
+    expect(result.json.entries.length).toBeGreaterThan(0);
+  });
+
   it('still answers "No recorded changes" for a defined id nothing has changed yet', async () => {
     const result = await runCli(['history', 'A3', '--dir', syncedWorkspace()]);
     expect(result.code).toBe(0);

@@ -14,6 +14,17 @@ export function agentThreadPath(root: string, input: string): string {
   return containedPath(root, resolveThreadPath(root, typed));
 }
 
+/**
+ * A thread subject of `history` from an agent: refused as a thread argument is, but not
+ * required to exist on disk — the trail of a deleted or renamed thread is read from git
+ * (api.ts), where nothing in the workspace is read.
+ */
+export function agentHistoryThread(root: string, input: string): string {
+  if (input.includes('/') || input.includes('\\')) containedPath(root, input.trim());
+  refuseParentSegments(input);
+  return input;
+}
+
 /** A file argument from an agent (an account list): inside the workspace or refused. */
 export function agentFilePath(root: string, input: string): string {
   return containedPath(root, input.trim());

@@ -6,7 +6,7 @@ import { parseAccounts, readAccounts } from '../accounts/read.js';
 import { parseContacts, readContacts } from '../accounts/contacts.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
-import { agentFilePath, agentThreadPath } from './paths.js';
+import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
@@ -29,7 +29,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_INPUTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(name)));
 
   server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_INPUTS.history, annotations: READ_ONLY }, ({ subject }) =>
-    answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentThreadPath(root, subject))),
+    answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject))),
   );
 
   server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_INPUTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>

@@ -16,19 +16,24 @@ const THREAD_FOLDERS = 'threads/sales/{deal}, threads/sales/campaigns/{campaign}
  * src/mcp/paths.ts); one outside the workspace is refused as such.
  */
 export function resolveThreadPath(root: string, input: string): string {
+  const existing = threadPathCandidates(root, input).filter((dir) => isDirectory(join(root, dir)));
+  if (existing.length === 1) return existing[0]!;
+  if (existing.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${existing.join(', ')}`, 'invalid-thread');
+  throw notFound(input);
+}
+
+/**
+ * The thread folders `input` may name, refused as resolveThreadPath refuses it but whether
+ * or not they exist: one for a path, one per thread family for a bare id. `history` asks
+ * git about them when the folder is gone (a deal deleted or renamed keeps its trail).
+ */
+export function threadPathCandidates(root: string, input: string): string[] {
   const trimmed = input.trim().replace(/[/\\]+$/, '');
   if (!trimmed) throw new ThreadworkError('Missing thread: expected a thread folder such as threads/sales/acme-corp', 'invalid-thread');
   // eslint-disable-next-line no-control-regex -- refusing control characters
   if (/[\u0000-\u001f]/.test(trimmed)) throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters`, 'invalid-thread');
   refuseParentSegments(input);
-  if (!trimmed.includes('/') && !trimmed.includes('\\')) {
-    const candidates = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing]
-      .map((parent) => `${parent}/${trimmed}`)
-      .filter((dir) => isDirectory(join(root, dir)));
-    if (candidates.length === 1) return candidates[0]!;
-    if (candidates.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${candidates.join(', ')}`, 'invalid-thread');
-    throw notFound(input);
-  }
+  if (!trimmed.includes('/') && !trimmed.includes('\\')) return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing].map((parent) => `${parent}/${trimmed}`);
   const abs = isAbsolute(trimmed) ? normalize(trimmed) : join(root, trimmed);
   const rel = (isAbsolute(trimmed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
   if (rel !== LAYOUT.threads && !rel.startsWith(`${LAYOUT.threads}/`)) {
@@ -37,8 +42,7 @@ export function resolveThreadPath(root: string, input: string): string {
   if (!threadOf([...rel.split('/'), 'meta.json'])) {
     throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: expected a thread folder inside ${LAYOUT.threads}/ (${THREAD_FOLDERS})`, 'invalid-thread');
   }
-  if (!isDirectory(join(root, rel))) throw notFound(input);
-  return rel;
+  return [rel];
 }
 
 /**
