@@ -8,7 +8,7 @@ import { today } from '../src/clock.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
-import { dealMeta, workspace } from './helpers/workspace.js';
+import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 
@@ -413,6 +413,17 @@ describe('threadwork advance', () => {
       }
     }
     expect(readdirSync(join(dir, 'threads/sales/acme')).sort()).toEqual(['1-input.md', 'meta.json']);
+  });
+
+  // threads/sales/campaigns is the folder of the campaigns, not a deal named "campaigns".
+  it('answers the bare id "campaigns" as no thread, not as the campaigns folder', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound'), ...campaignFiles('threads/sales/campaigns/2026-03-01-month-end', '2026-03-01', 'actions: []') });
+    gitInit(dir);
+    for (const command of ['advance', 'history']) {
+      const result = await runJson<{ error: { code: string; message: string } }>([command, 'campaigns', '--dir', dir]);
+      expect(result.code, `${command}: ${result.stdout}`).toBe(1);
+      expect(result.json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "campaigns": no such folder under threads/ (create one with `threadwork deal new`)' });
+    }
   });
 
   it('takes an absolute path a person typed when it lands on a thread folder', async () => {

@@ -33,7 +33,10 @@ export function threadPathCandidates(root: string, input: string): string[] {
   // eslint-disable-next-line no-control-regex -- refusing control characters
   if (/[\u0000-\u001f]/.test(trimmed)) throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters`, 'invalid-thread');
   refuseParentSegments(input);
-  if (!trimmed.includes('/') && !trimmed.includes('\\')) return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing].map((parent) => `${parent}/${trimmed}`);
+  if (!trimmed.includes('/') && !trimmed.includes('\\')) {
+    // Only thread folders: `campaigns` under threads/sales is the campaigns' folder, no deal.
+    return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing].map((parent) => `${parent}/${trimmed}`).filter((dir) => threadOf([...dir.split('/'), 'meta.json']));
+  }
   const abs = isAbsolute(trimmed) ? normalize(trimmed) : join(root, trimmed);
   const rel = (isAbsolute(trimmed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
   if (rel !== LAYOUT.threads && !rel.startsWith(`${LAYOUT.threads}/`)) {
