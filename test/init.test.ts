@@ -70,6 +70,28 @@ describe('CLI', () => {
     expect(result.json).toMatchObject({ root: dir });
   });
 
+  // The name goes into README.md's heading, the config and the first commit's subject:
+  // a line break there splits the heading and makes the rest of the name a commit body.
+  it('refuses a company name with a line break or another control character before touching the folder', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runJson<{ error: { code: string; message: string; name: string } }>(['init', dir, '--company', 'Acme\nAnalytics']);
+    expect(result.code).toBe(1);
+    expect(result.json.error).toEqual({
+      code: 'invalid-name',
+      message: 'Refused company name "Acme\\nAnalytics": it contains control characters. Expected the name on one line, such as "Acme Analytics".',
+      name: 'Acme\nAnalytics',
+    });
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('writes the company name as typed, invisible characters removed and accents composed', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runCli(['init', dir, '--company', '  Zoe\u0308 Analytics\u200b ', '--no-git']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'threadwork.config.yaml'), 'utf8')).toContain('company: "Zoë Analytics"\n');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8').split('\n')[0]).toBe('# Zoë Analytics go-to-market');
+  });
+
   it('prints usage errors with exit 1', async () => {
     const result = await runCli(['deal', 'new', 'Acme']);
     expect(result.code).toBe(1);

@@ -7,6 +7,7 @@ import { createChange, type SourceChange } from '../engine/changes.js';
 import { runTransaction } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { LAYOUT } from '../workspace/layout.js';
+import { companyName } from '../workspace/slug.js';
 
 export interface InitOptions {
   company?: string;
@@ -34,7 +35,10 @@ const EMPTY_FOLDERS = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing, LAYOUT.
  * files are written by the one write transaction, which makes the first commit (with
  * `git: false`, git is left alone and nothing is committed).
  */
-export async function initWorkspace(root: string, options: InitOptions = {}): Promise<InitResult> {
+export async function initWorkspace(root: string, { company: typedCompany, ...rest }: InitOptions = {}): Promise<InitResult> {
+  // Judged before the folder, git or any file is touched.
+  const company = typedCompany === undefined ? undefined : companyName(typedCompany);
+  const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
   mkdirSync(root, { recursive: true });
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {

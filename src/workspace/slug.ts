@@ -34,6 +34,18 @@ export function cleanName(name: string): string {
   return name.replace(INVISIBLE, '').trim().normalize('NFC');
 }
 
+/**
+ * The company name `init` writes into the config, README.md's heading and the first
+ * commit's subject: cleaned as every name is, and refused with a control character (a
+ * line break would split the heading and turn the rest into a commit body). Unlike a deal
+ * name it is no folder name, so `/` and the like are fine. Undefined when nothing is left.
+ */
+export function companyName(typed: string): string | undefined {
+  const name = cleanName(typed);
+  if (CONTROL.test(name)) throw refused('company name', typed, 'it contains control characters', 'Expected the name on one line, such as "Acme Analytics".');
+  return name || undefined;
+}
+
 /** Whether two names are the same company or campaign, as a person reads them: case, accents' encoding and invisible characters aside. */
 export function sameName(a: string, b: string): boolean {
   return cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
