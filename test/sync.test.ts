@@ -497,6 +497,30 @@ describe('history of an id the workspace does not define', () => {
     expect(result.json.entries.length).toBeGreaterThan(0);
   });
 
+  // A watcher commits every few seconds of editing: 2,000 threadwork commits come in a few
+  // busy months, and history then quietly dropped everything older.
+  it('reads a change older than the last 2,000 threadwork commits', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    const before = await runJson<{ entries: { commit: string }[] }>(['history', 'A1', '--dir', dir]);
+    expect(before.json.entries.length).toBeGreaterThan(0);
+    const branch = git(dir, 'symbolic-ref', 'HEAD').trim();
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const commits = Array.from({ length: 2001 }, (_, i) => {
+      const message = `threadwork: sync\n\nA2 confidence 0.50 → 0.50\n\nThreadwork-Assumption: A2\nThreadwork-Trigger: threads/sales/globex/1-input.md\n`;
+      return `commit ${branch}\ncommitter t <t@example.com> ${1800000000 + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}${i === 0 ? `from ${head}\n` : ''}\n`;
+    });
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: commits.join(''), env: gitEnv() });
+    const after = await runJson<{ entries: { commit: string }[] }>(['history', 'A1', '--dir', dir]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.json.entries.map((e) => e.commit)).toEqual(before.json.entries.map((e) => e.commit));
+    const a2 = await runJson<{ entries: unknown[] }>(['history', 'A2', '--dir', dir]);
+    expect(a2.json.entries.length).toBeGreaterThan(2001);
+  });
+
   it('still answers "No recorded changes" for a defined id nothing has changed yet', async () => {
     const result = await runCli(['history', 'A3', '--dir', syncedWorkspace()]);
     expect(result.code).toBe(0);

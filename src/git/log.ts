@@ -10,13 +10,18 @@ export interface LoggedCommit {
   trailers: { key: string; value: string }[];
 }
 
-/** Commits that carry threadwork trailers, newest first. */
-export async function readThreadworkCommits(cwd: string, limit = 2000): Promise<LoggedCommit[]> {
+/**
+ * Commits that carry threadwork trailers, newest first, all of them: an audit trail that
+ * stopped at some count would answer "no changes" for what happened before it. `lines`
+ * narrows them, in git, to commits with a line containing one of these strings (a
+ * history's trailers): a workspace a watcher commits to gathers tens of thousands.
+ */
+export async function readThreadworkCommits(cwd: string, lines: readonly string[] = ['Threadwork-']): Promise<LoggedCommit[]> {
   const repo = await repositoryOf(cwd);
   if (!repo) return [];
   let out: string;
   try {
-    out = await gitRaw(repo.top, ['log', `--max-count=${limit}`, '--grep=^Threadwork-', '--format=%H%x1f%aI%x1f%an%x1f%B%x1e']);
+    out = await gitRaw(repo.top, ['log', '--fixed-strings', ...lines.map((line) => `--grep=${line}`), '--format=%H%x1f%aI%x1f%an%x1f%B%x1e']);
   } catch {
     return []; // no commits yet
   }

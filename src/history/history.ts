@@ -27,7 +27,9 @@ export async function readHistory(cwd: string, subject: string): Promise<History
   const kind: History['kind'] = /^g-/.test(subject) ? 'goal' : subject.startsWith('threads/') ? 'thread' : 'assumption';
   const key = kind === 'goal' ? TRAILERS.goal : kind === 'assumption' ? TRAILERS.assumption : TRAILERS.thread;
   const entries: HistoryEntry[] = [];
-  for (const c of await readThreadworkCommits(cwd)) {
+  // git keeps only commits with a line naming the subject (a prefix: A1 finds A10 too; the loop decides).
+  const lines = kind === 'thread' ? [`${TRAILERS.thread}: ${subject}`, `${TRAILERS.trigger}: ${subject}/`] : [`${key}: ${subject}`];
+  for (const c of await readThreadworkCommits(cwd, lines)) {
     const triggers = c.trailers.filter((t) => t.key === TRAILERS.trigger).map((t) => t.value);
     const named = c.trailers.some((t) => t.key === key && t.value === subject);
     const triggered = kind === 'thread' && triggers.some((t) => t.startsWith(`${subject}/`));
