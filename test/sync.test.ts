@@ -521,6 +521,14 @@ describe('history of an id the workspace does not define', () => {
     expect(a2.json.entries.length).toBeGreaterThan(2001);
   });
 
+  it('says a workspace outside git has no audit trail, instead of advising a sync that records nothing', async () => {
+    const dir = workspace();
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    const result = await runCli(['history', 'A1', '--dir', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('No recorded changes for A1: the workspace is not in a git repository, and the audit trail is its commits. Run `git init` and commit the workspace: every threadwork write and sync after that is recorded.');
+  });
+
   it('still answers "No recorded changes" for a defined id nothing has changed yet', async () => {
     const result = await runCli(['history', 'A3', '--dir', syncedWorkspace()]);
     expect(result.code).toBe(0);
