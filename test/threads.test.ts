@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -413,6 +413,26 @@ describe('threadwork advance', () => {
       }
     }
     expect(readdirSync(join(dir, 'threads/sales/acme')).sort()).toEqual(['1-input.md', 'meta.json']);
+  });
+
+  // `./acme` typed in threads/sales is what a shell completes there: relative to the current
+  // folder, as migrate's paths are. It was read from the workspace's top and refused as
+  // "leading outside threads/". Paths without `./` stay relative to the workspace.
+  it('reads a thread path starting with ./ from the current folder, and the others from the workspace', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
+    mkdirSync(join(dir, 'threads/marketing'));
+    gitInit(dir);
+    for (const [cwd, typed] of [['threads/sales', './acme'], ['threads/sales', './acme/'], ['threads/sales', 'threads/sales/acme'], ['threads/sales/acme', '.'], ['', './threads/sales/acme']] as const) {
+      const result = await runJson<{ subject: string }>(['history', typed], { cwd: join(dir, cwd) });
+      expect(result.code, `${typed} in ${cwd}: ${result.stdout}`).toBe(0);
+      expect(result.json.subject).toBe('threads/sales/acme');
+    }
+    const refused = await runJson<{ error: { code: string; message: string } }>(['history', './acme'], { cwd: join(dir, 'threads') });
+    expect(refused.json.error).toMatchObject({ code: 'invalid-thread', message: expect.stringMatching(/^Refused thread "threads\/acme": expected a thread folder inside threads\//) });
+    const parent = await runJson<{ error: { code: string; path: string } }>(['history', './../sales/acme'], { cwd: join(dir, 'threads/marketing') });
+    expect(parent.json.error).toMatchObject({ code: 'path-refused', path: './../sales/acme' });
+    const unknown = await runJson<{ error: { code: string; message: string } }>(['advance', './nope'], { cwd: join(dir, 'threads/sales') });
+    expect(unknown.json.error).toMatchObject({ code: 'unknown-thread', message: expect.stringMatching(/^Unknown thread "threads\/sales\/nope"/) });
   });
 
   // threads/sales/campaigns is the folder of the campaigns, not a deal named "campaigns".

@@ -1,10 +1,11 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { typedThread } from './thread-argument.js';
 
 export async function campaignDraftCommand(campaign: string, flags: { force?: boolean; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const { drafts, skipped, campaign: path, commit } = await workspace.draftCampaign(campaign, { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
+  const { drafts, skipped, campaign: path, commit } = await workspace.draftCampaign(typedThread(campaign, options, workspace.root), { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const written = drafts.filter((d) => d.action !== 'already-sent');
@@ -20,7 +21,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
 
 export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const result = await workspace.recordReply(campaign, email, flags.text, flags.date, flags.commit === false ? { commit: false } : {});
+  const result = await workspace.recordReply(typedThread(campaign, options, workspace.root), email, flags.text, flags.date, flags.commit === false ? { commit: false } : {});
   const c = result.classification;
   const lines = [
     `${pc.bold(c.category)} (confidence ${c.confidence.toFixed(2)}${c.matched.length ? `, matched: ${c.matched.join(', ')}` : ''})`,

@@ -2,10 +2,11 @@ import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { repositoryOf } from '../../git/repo.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { typedThread } from './thread-argument.js';
 
 export async function historyCommand(subject: string, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const history = await workspace.history(subject);
+  const history = await workspace.history(typedThread(subject, options, workspace.root));
   const normalized = history.subject;
   const lines = history.entries.flatMap((e) => [
     `${pc.dim(e.date.slice(0, 16).replace('T', ' '))} ${pc.yellow(e.commit.slice(0, 10))} ${e.subject}`,
