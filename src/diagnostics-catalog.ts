@@ -193,6 +193,14 @@ export const RULES = {
     message: 'Unknown campaign `{id}` (not in threads/sales/campaigns/): expected one of {known}',
     docs: 'The deal still counts; only its attribution to the campaign is lost. Fix the id or the campaign folder\'s name.',
   },
+  'unknown-source-thread': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a `source: thread:{path}` naming a thread folder that does not exist',
+    message: 'Unknown thread `{path}` in `source`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})',
+    docs: 'The deal still counts; only what led to it is lost. Fix the path, or the folder\'s name if the thread was renamed.',
+  },
   'duplicate-id': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

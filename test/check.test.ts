@@ -203,6 +203,22 @@ describe('check', () => {
     expect(unrecognised[0]!.message).toBe('`budget` is not a MEDDIC criterion, so the qualification score leaves it out: expected one of metrics, economic_buyer, decision_criteria, decision_process, identify_pain, champion');
   });
 
+  // `deal new --source thread:threads/marketing/close-in-four-day` (a typo) was taken and
+  // passed check, while the same typo in a campaign: source is a warning.
+  it('warns at the source of a deal whose thread: source names no thread, as it does for campaign:', async () => {
+    const found = await diagnostics({
+      'threads/marketing/close-in-four-days/meta.json': JSON.stringify({ id: 'close-in-four-days', type: 'marketing', title: 'Close', source: 'inbound', created: '2026-03-01' }),
+      'threads/marketing/close-in-four-days/1-input.md': md('source: inbound'),
+      'threads/sales/acme/meta.json': dealMeta('acme', { source: 'thread:threads/marketing/close-in-four-day' }),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      'threads/sales/globex/meta.json': dealMeta('globex', { source: 'thread:threads/marketing/close-in-four-days' }),
+      'threads/sales/globex/1-input.md': md('source: inbound'),
+    });
+    const unknown = found.filter((d) => d.rule === 'unknown-source-thread');
+    expect(unknown.map(at)).toEqual(['threads/sales/acme/meta.json:6:13 unknown-source-thread']);
+    expect(unknown[0]).toMatchObject({ severity: 'warning', field: 'source', message: 'Unknown thread `threads/marketing/close-in-four-day` in `source`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})' });
+  });
+
   it('reports a thread folder without meta.json, and goes on with the other threads', async () => {
     const found = await diagnostics({
       'threads/sales/orphan/1-input.md': md('source: inbound'),

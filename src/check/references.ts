@@ -18,6 +18,8 @@ interface Known {
   goals: Map<string, Set<string>>;
   /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
   campaigns: () => Set<string>;
+  /** Whether a `source: thread:…` path is a thread folder of the workspace. */
+  isThread: (path: string) => boolean;
 }
 
 /**
@@ -99,6 +101,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
+    isThread: (path) => model.threads.has(path),
   };
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -206,6 +209,9 @@ function checkLinks(file: string, data: Data, known: Known, report: Report): voi
   }
   if (typeof source === 'string' && source.startsWith('campaign:') && !known.campaigns().has(source.slice(9))) {
     report(file, ['source'], 'unknown-campaign', unknownMessage('campaign', source.slice(9), known.campaigns(), LAYOUT.campaigns + '/'), 'warning');
+  }
+  if (typeof source === 'string' && source.startsWith('thread:') && !known.isThread(source.slice(7))) {
+    report(file, ['source'], 'unknown-source-thread', `Unknown thread \`${source.slice(7)}\` in \`source\`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})`, 'warning');
   }
 }
 
