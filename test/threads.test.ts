@@ -117,6 +117,8 @@ describe('threadwork deal new', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/threads\/sales\/campaigns is the folder of the campaigns, not a deal/);
     expect(result.stderr).not.toMatch(/already exists|threadwork advance/);
+    // What to do next fits what was typed: a --slug is asked for another one, not to be given.
+    expect(result.stderr.trim()).toMatch(args.includes('--slug') ? /not a deal\. Give another --slug, e\.g\. --slug campaigns-inc\.$/ : /not a deal\. Name the folder yourself with --slug, e\.g\. --slug campaigns-inc\.$/);
   });
 
   it('never overwrites an existing thread', async () => {

@@ -58,7 +58,8 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER);
   // threads/sales/campaigns holds the campaigns: a deal folder of that name would be read as them, never as a deal.
   if (`${LAYOUT.deals}/${slug}` === LAYOUT.campaigns) {
-    throw new ThreadworkError(`Refused ${options.slug !== undefined ? '--slug' : 'company name'} ${JSON.stringify(options.slug ?? options.company)}: ${LAYOUT.campaigns} is the folder of the campaigns, not a deal. ${NAME_THE_FOLDER.replace('acme-japan', 'campaigns-inc')}`, 'invalid-name', { name: options.slug ?? options.company });
+    const next = options.slug !== undefined ? 'Give another --slug, e.g. --slug acme-japan.' : NAME_THE_FOLDER;
+    throw new ThreadworkError(`Refused ${options.slug !== undefined ? '--slug' : 'company name'} ${JSON.stringify(options.slug ?? options.company)}: ${LAYOUT.campaigns} is the folder of the campaigns, not a deal. ${next.replace('acme-japan', 'campaigns-inc')}`, 'invalid-name', { name: options.slug ?? options.company });
   }
   const date = dateOrToday(options.date);
   const source = options.source ?? 'inbound';
