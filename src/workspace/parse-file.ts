@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { findConflictMarkers } from '../markdown/conflict-markers.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -52,11 +53,24 @@ export function hasValue(file: ParsedFile): boolean {
  */
 export function parseFile(path: string, kind: FileKind, text: string): ParsedFile {
   try {
+    const conflict = kind.kind === 'other' || kind.kind === 'canvas-unknown' ? undefined : mergeConflictProblem(path, text);
+    if (conflict) return parsedFile(path, kind, 0, undefined, undefined, [conflict]);
     return parseFileOfKind(path, kind, text);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)]);
   }
+}
+
+/** `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined. */
+function mergeConflictProblem(path: string, text: string): Diagnostic | undefined {
+  const markers = findConflictMarkers(text);
+  if (!markers) return undefined;
+  const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
+  const message =
+    `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
+    'expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
+  return diagnostic(path, { line: markers.openLine, column: 1 }, 'error', 'merge-conflict', message);
 }
 
 function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile {

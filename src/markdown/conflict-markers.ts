@@ -1,0 +1,46 @@
+/**
+ * Git's merge-conflict markers left in a file after a merge, rebase or cherry-pick stopped
+ * on a conflict: a `<<<<<<< ours` line, a `=======` line (after an optional diff3
+ * `||||||| base` section) and a `>>>>>>> theirs` line, each at the start of a line. Read as
+ * YAML or JSON they give a parser's riddle far from the cause, and in a Markdown body they
+ * pass unseen; found first, the file gets one message that says what happened.
+ *
+ * All three lines must be there, in order: a lone `=======` is a Markdown heading underline,
+ * and prose may quote seven `<` of its own.
+ */
+export interface ConflictMarkers {
+  /** 1-based lines of the first conflict's opening and closing markers. */
+  openLine: number;
+  closeLine: number;
+  /** The marker lines as written (their labels: `HEAD`, a branch, a commit). */
+  open: string;
+  close: string;
+  /** How many conflicts the file holds. */
+  count: number;
+}
+
+const OPEN = /^<{7}(?:[ \t]|$)/;
+const SEPARATOR = /^={7}$/;
+const CLOSE = /^>{7}(?:[ \t]|$)/;
+
+export function findConflictMarkers(text: string): ConflictMarkers | undefined {
+  // Nearly every file: one search, no split.
+  if (!text.includes('<<<<<<<')) return undefined;
+  const lines = text.split('\n');
+  let found: ConflictMarkers | undefined;
+  let open = -1;
+  let separated = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(i === 0 ? /^\uFEFF|\r$/g : /\r$/, '');
+    if (OPEN.test(line)) {
+      open = i;
+      separated = false;
+    } else if (open >= 0 && SEPARATOR.test(line)) separated = true;
+    else if (open >= 0 && separated && CLOSE.test(line)) {
+      if (found) found.count += 1;
+      else found = { openLine: open + 1, closeLine: i + 1, open: lines[open]!.replace(/^\uFEFF|\r$/g, '').trimEnd(), close: line.trimEnd(), count: 1 };
+      open = -1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { commitCount, git } from './helpers/git.js';
+
+/**
+ * A merge that stops on a conflict leaves git's markers in the files. Read as YAML or JSON
+ * they gave a parser's riddle ("Implicit keys need to be on a single line", "Expected
+ * double-quoted property name") and, in a Markdown body, nothing at all. Each conflicted
+ * file is now one `merge-conflict` error at its `<<<<<<<` line that says what to do.
+ */
+interface Diag {
+  path: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+const HYPOTHESIS = 'threads/sales/meridian-pay/2-hypothesis.md';
+const META = 'threads/sales/meridian-pay/meta.json';
+
+function edit(dir: string, path: string, from: string, to: string): void {
+  const text = readFileSync(join(dir, path), 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(join(dir, path), text.replace(from, to));
+}
+
+/** Two branches edit the same lines of the front matter, the body and meta.json; main merges the other and stops. */
+function conflictedWorkspace(): string {
+  const dir = exampleWorkspace();
+  git(dir, 'checkout', '-q', '-b', 'other');
+  edit(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.6');
+  edit(dir, HYPOTHESIS, 'Tests whether', 'We test whether');
+  edit(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Pay Inc"');
+  git(dir, 'commit', '-q', '-am', 'other');
+  git(dir, 'checkout', '-q', 'main');
+  edit(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.7');
+  edit(dir, HYPOTHESIS, 'Tests whether', 'Check whether');
+  edit(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Payments"');
+  git(dir, 'commit', '-q', '-am', 'mine');
+  expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
+  return dir;
+}
+
+describe('git merge conflict markers', () => {
+  it('check names each conflicted file at its first marker, and what to do', async () => {
+    const dir = conflictedWorkspace();
+    const { code, json } = await runJson<{ diagnostics: Diag[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(code).toBe(1);
+    const errors = json.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([
+      [HYPOTHESIS, 3, 1, 'merge-conflict'],
+      [META, 4, 1, 'merge-conflict'],
+    ]);
+    // Two conflicts in the stage file (front matter and body), one in meta.json.
+    expect(errors[0]!.message).toBe(
+      'Unresolved merge conflict: git\'s markers `<<<<<<< HEAD` (line 3) … `>>>>>>> other` (line 7) are still in the file, and 1 more conflict below: expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines',
+    );
+    expect(errors[1]!.message).toContain('`<<<<<<< HEAD` (line 4) … `>>>>>>> other` (line 8)');
+  });
+
+  it('a conflict in the body alone is an error too, and sync neither edits nor commits the file', async () => {
+    const dir = exampleWorkspace();
+    const before = commitCount(dir);
+    edit(dir, HYPOTHESIS, 'Tests whether', '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n');
+    const sync = await runJson<{ diagnostics: Diag[]; commit: unknown }>(['sync'], { cwd: dir });
+    expect(sync.code).toBe(1);
+    expect(sync.json.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.path, d.line, d.rule])).toEqual([[HYPOTHESIS, 9, 'merge-conflict']]);
+    expect(sync.json.commit).toBeNull();
+    expect(commitCount(dir)).toBe(before);
+    // Resolved: the file is read again and committed as any edit.
+    edit(dir, HYPOTHESIS, '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n', 'We test whether');
+    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    expect(check.code).toBe(0);
+  });
+
+  it('Markdown that only looks like a marker (a setext heading, a quote of seven <) is not a conflict', async () => {
+    const dir = exampleWorkspace();
+    edit(dir, HYPOTHESIS, 'Tests whether', 'Notes\n=======\n\n<<<<<<< is what git writes\n\nTests whether');
+    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    expect(check.json.diagnostics).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+});
