@@ -152,6 +152,14 @@ export const RULES = {
     message: 'Unexpected canvas file `{name}.md`: expected one of {sections}',
     docs: 'Often a misspelt section name: the file is ignored, so rename it to the section it is meant to be.',
   },
+  'stage-file-name': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'a file in a thread folder named almost like a stage file (`6-learnings.md`, `4-Decision.md`): not read',
+    message: 'Not a stage file name: `{name}` is ignored, so nothing in it counts for the thread; expected `{stage file}` — rename it',
+    docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread is read without that stage, so a sync moves it back (a won deal reopens) and commits the old name as deleted. Rename the file to the name the warning gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported.',
+  },
   'unknown-assumption': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -77,8 +77,9 @@ export class LiveModel {
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
     const had = this.perPath.has(path);
     // Most files have none: no copy made (a load sets 70,000 files).
-    if (!had && list.length === 0 && kind?.kind !== 'canvas-unknown') return;
-    const all = kind?.kind === 'canvas-unknown' ? [...list, canvasUnknown(path, kind.name)] : [...list];
+    const named = kind && nameWarning(path, kind);
+    if (!had && list.length === 0 && !named) return;
+    const all = named ? [...list, named] : [...list];
     if (all.length) this.perPath.set(path, all);
     else this.perPath.delete(path);
     if (had || all.length) this.diagnosticsList = undefined;
@@ -160,6 +161,10 @@ class ThreadChanges implements ThreadChangeLog {
   }
 }
 
-function canvasUnknown(path: string, name: string): Diagnostic {
-  return diagnostic(path, START, 'warning', 'canvas-unknown', `Unexpected canvas file \`${name}.md\`: expected one of ${CANVAS_SECTIONS.join(', ')}`);
+/** The warning a file gets for its name alone: a canvas file of no section, a thread file named almost like a stage file. */
+function nameWarning(path: string, kind: ParsedFile['kind']): Diagnostic | undefined {
+  if (kind.kind === 'canvas-unknown') return diagnostic(path, START, 'warning', 'canvas-unknown', `Unexpected canvas file \`${kind.name}.md\`: expected one of ${CANVAS_SECTIONS.join(', ')}`);
+  if (kind.kind !== 'stage-misnamed') return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return diagnostic(path, START, 'warning', 'stage-file-name', `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${kind.expected}\` — rename it`);
 }

@@ -618,10 +618,11 @@ export class WorkspaceState {
 /**
  * Whether a file of this kind has a value to validate, and so can be broken: not a file the
  * engine only lists (a thread's notes) or a canvas file of no known section, which nothing
- * is derived from (its \`canvas-unknown\` warning says so; holding it said "not valid").
+ * is derived from (its \`canvas-unknown\` warning says so; holding it said "not valid"), or a
+ * thread file named almost like a stage file (\`stage-file-name\`).
  */
 function holdsValue(kind: FileKind): boolean {
-  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown';
+  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed';
 }
 
 function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp): Entry {

@@ -287,7 +287,9 @@ interface Planned {
 async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
-  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held');
+  // Errors, and the warnings about what this derivation leaves out: a held file, a stage file
+  // under a wrong name (the thread is derived without that stage, a won deal reopened).
+  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held' || d.rule === 'stage-file-name');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>(), checked: new Set<string>() };
   let derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate

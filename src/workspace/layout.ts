@@ -20,6 +20,8 @@ export type FileKind =
   | { kind: 'config' }
   | { kind: 'canvas'; section: CanvasSection }
   | { kind: 'canvas-unknown'; name: string }
+  /** A file of a thread named almost like a stage file (`6-learnings.md`, `4-Decision.md`): read by nothing, reported. */
+  | { kind: 'stage-misnamed'; thread: string; expected: string }
   | { kind: 'goal'; id: string }
   | { kind: 'icp'; segment: string }
   | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
@@ -60,6 +62,8 @@ export function classifyPath(rel: string): FileKind {
     if (file === 'meta.json') return { kind: 'thread-meta', thread: thread.thread, family: thread.family };
     const stage = stageNumber.get(file);
     if (stage) return { kind: 'stage', thread: thread.thread, family: thread.family, stage };
+    const expected = misnamedStage(file);
+    if (expected) return { kind: 'stage-misnamed', thread: thread.thread, expected };
   }
   return { kind: 'other' };
 }
@@ -75,6 +79,8 @@ export function describeFile(rel: string): string {
     case 'canvas':
     case 'canvas-unknown':
       return `the canvas section ${rel.split('/').pop()}`;
+    case 'stage-misnamed':
+      return `a file of ${kind.thread} named like ${kind.expected}`;
     case 'goal':
       return `the goal file of ${kind.id}`;
     case 'icp':
@@ -90,6 +96,33 @@ export function describeFile(rel: string): string {
     default:
       return 'a file';
   }
+}
+
+/**
+ * The stage file a thread file's name is a slip of — its case (`6-Learning.md`,
+ * `6-learning.MD`) or at most two letters (`6-learnings.md`, `4-decison.md`,
+ * `6_learning.md`) away from the stage of its number — else undefined. A slip makes the
+ * stage vanish from the thread without a word; notes named on purpose
+ * (`6-learning-notes.md`, `call-notes.md`) are further away and left alone.
+ */
+function misnamedStage(file: string): string | undefined {
+  const stage = stageByDigit.get(file[0]!);
+  if (!stage || !/\.md$/i.test(file)) return undefined;
+  return editDistanceAtMost(file.slice(0, -3).toLowerCase(), stage.slice(0, -3), 2) ? stage : undefined;
+}
+
+const stageByDigit = new Map(STAGE_FILES.map((name) => [name[0]!, name]));
+
+/** Whether `a` becomes `b` in at most `max` insertions, deletions or substitutions (Levenshtein, one row). */
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]! <= max;
 }
 
 /** For a path inside a thread folder, the thread's folder path and family. */
