@@ -45,8 +45,8 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'text',
     summary: 'front matter, config or ICP that is not valid YAML — at the position of the error',
-    message: 'Invalid YAML: {parser message}',
-    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
+    message: 'Invalid YAML: {parser message, or duplicate key `{key}` (first on line {line})}',
+    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends; a key written twice in one map is reported at the second, with the line of the first. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
   },
   'yaml-limit': {
     severity: 'error',

@@ -80,7 +80,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     const check = await runJson<Diagnostics>(['check', '--dir', dir]);
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => [d.line, d.column, d.severity, d.rule])).toEqual([[6, 5, 'error', 'yaml-syntax']]);
-    expect(check.json.diagnostics.find((d) => d.path === SUPPRESSION)!.message).toMatch(/^Invalid YAML: Map keys must be unique/);
+    expect(check.json.diagnostics.find((d) => d.path === SUPPRESSION)!.message).toMatch(/^Invalid YAML: duplicate key `reason` \(first on line 5\)/);
 
     const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
     expect(due.code).toBe(1);
@@ -89,14 +89,14 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(due.json.error.code).toBe('suppression-invalid');
     const listed = due.json.error.message.split('\n').slice(1);
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatch(/^ {2}threads\/sales\/campaigns\/suppression\.yaml:6:5 Invalid YAML: Map keys must be unique/);
+    expect(listed[0]).toMatch(/^ {2}threads\/sales\/campaigns\/suppression\.yaml:6:5 Invalid YAML: duplicate key `reason` \(first on line 5\)/);
     expect(due.json.error.diagnostics.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([[SUPPRESSION, 6, 5, 'yaml-syntax']]);
 
     const dueText = await runCli(['due', '--date', '2027-01-12', '--dir', dir]);
     expect(dueText.code).toBe(1);
     expect(dueText.stdout).toBe('');
     expect(dueText.stderr).toContain(`error ${SUPPRESSION} is invalid, so no touch is listed as due`);
-    expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 Invalid YAML: Map keys must be unique`);
+    expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 Invalid YAML: duplicate key \`reason\` (first on line 5)`);
     expect(dueText.stderr).not.toMatch(/ada@analytical/);
 
     const draft = await runJson<Failure>(['campaign', 'draft', '2027-01-12-controller-outbound', '--dir', dir], { env: { THREADWORK_TODAY: '2027-01-12' } });

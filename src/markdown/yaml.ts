@@ -115,7 +115,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   try {
     const { doc, lineCounter } = parseYamlDocument(text);
     if (doc.errors.length > 0) {
-      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
+      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
     }
     const unresolved = aliasSites(doc, lineCounter).find((site) => site.target === undefined);
     if (unresolved) {
@@ -125,6 +125,30 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
     // Fall back to the fast parser's own position.
   }
   return [{ position: markPosition, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }];
+}
+
+/**
+ * For a key written twice in one map, whose second occurrence starts at `offset`: which key
+ * and where the first one is, which the parser's "Map keys must be unique" leaves the person
+ * to find (meta.json's duplicate keys say as much: parse-file.ts). Undefined if not found.
+ */
+function duplicateKeyReason(doc: Document, lineCounter: LineCounter, offset: number): string | undefined {
+  const { visit, isScalar } = yamlPackage();
+  let reason: string | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const at = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
+      if (at < 0) return undefined;
+      const key = (map.items[at]!.key as { value: unknown }).value;
+      const first = map.items.find((pair, i) => i < at && isScalar(pair.key) && pair.key.value === key);
+      if (first) {
+        const line = lineCounter.linePos((first.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
+        reason = `duplicate key \`${String(key)}\` (first on line ${line}): expected each key once in a map — keep the value you mean and delete the other line`;
+      }
+      return visit.BREAK;
+    },
+  });
+  return reason;
 }
 
 interface AliasSite {

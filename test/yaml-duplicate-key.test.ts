@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+
+/**
+ * A key written twice in one YAML map (a paste, a merge resolved by keeping both lines) was
+ * reported as the parser's "Map keys must be unique": which key, and where the first one
+ * is, the person had to find. meta.json's duplicate keys already said both; front matter
+ * and YAML files now do too.
+ */
+interface Diag {
+  path: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+const INPUT = 'threads/sales/meridian-pay/1-input.md';
+const HARBOR = 'threads/sales/harbor-lending/1-input.md';
+
+function edit(dir: string, path: string, from: string, to: string): void {
+  const text = readFileSync(join(dir, path), 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(join(dir, path), text.replace(from, to));
+}
+
+describe('a key twice in one YAML map', () => {
+  it('names the key and the line of its first occurrence, at the second', async () => {
+    const dir = exampleWorkspace();
+    // Line 3 `date:`, line 4 its copy; in a nested map, `industry:` on lines 13 and 14.
+    edit(dir, INPUT, 'date: 2026-10-06\n', 'date: 2026-10-06\ndate: 2026-10-07\n');
+    edit(dir, HARBOR, '  industry: lending\n', '  industry: lending\n  industry: fintech\n');
+    edit(dir, 'threadwork.config.yaml', 'company:', 'company: Ledgerline\ncompany:');
+    const { code, json } = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    expect(code).toBe(1);
+    const syntax = json.diagnostics.filter((d) => d.rule === 'yaml-syntax');
+    expect(syntax.map((d) => [d.path, d.line, d.column, d.rule, d.message])).toEqual([
+      [HARBOR, 14, 3, 'yaml-syntax', 'Invalid YAML: duplicate key `industry` (first on line 13): expected each key once in a map — keep the value you mean and delete the other line'],
+      [INPUT, 4, 1, 'yaml-syntax', 'Invalid YAML: duplicate key `date` (first on line 3): expected each key once in a map — keep the value you mean and delete the other line'],
+      ['threadwork.config.yaml', expect.any(Number), 1, 'yaml-syntax', expect.stringMatching(/^Invalid YAML: duplicate key `company` \(first on line \d+\): expected each key once in a map/)],
+    ]);
+  });
+});
