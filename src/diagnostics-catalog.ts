@@ -420,9 +420,9 @@ export const RULES = {
   'not-utf8': {
     severity: 'warning',
     reportedBy: ['sync', 'watch'],
-    at: 'file',
-    summary: 'a file threadwork would edit that is not valid UTF-8: left exactly as it is',
-    message: '{path} is not valid UTF-8 (invalid bytes read as U+FFFD): its managed block or derived fields are not updated, so no byte of it changes',
+    at: 'text',
+    summary: 'a file threadwork would edit that is not valid UTF-8: left exactly as it is — at its first byte that is not UTF-8',
+    message: '{path} is not valid UTF-8 (byte {0xNN} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): its managed block or derived fields are not updated, so no byte of it changes',
     docs: 'Re-save the file as UTF-8 in your editor; the next sync then updates it. threadwork reads such a file (the invalid bytes show as �) but never writes it back, since that would replace the bytes you wrote.',
   },
   'cache-discarded': {

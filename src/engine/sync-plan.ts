@@ -14,7 +14,7 @@ import { planStrategy } from '../strategy/refresh.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { bytesMatchText } from '../workspace/read-files.js';
+import { firstNonUtf8Byte } from '../workspace/read-files.js';
 import { canvasValue, type WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';
 
@@ -241,9 +241,13 @@ function hashOf(content: string): string {
  * decodes with U+FFFD in place of the bad bytes, and writing it back would change them.
  */
 function decodesExactly(model: WorkspaceModel, path: string, text: string, plan: SyncPlan): boolean {
-  if (!text.includes('\uFFFD') || bytesMatchText(model.root, path, text)) return true;
+  if (!text.includes('\uFFFD')) return true;
+  const bad = firstNonUtf8Byte(model.root, path, text);
+  if (!bad) return true;
   if (!plan.diagnostics.some((d) => d.path === path && d.rule === 'not-utf8')) {
-    plan.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, 'warning', 'not-utf8', `${path} is not valid UTF-8 (invalid bytes read as U+FFFD): its managed block or derived fields are not updated, so no byte of it changes`));
+    const byte = `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    const message = `${path} is not valid UTF-8 (byte ${byte} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): its managed block or derived fields are not updated, so no byte of it changes`;
+    plan.diagnostics.push(diagnostic(path, { line: bad.line, column: bad.column }, 'warning', 'not-utf8', message));
   }
   return false;
 }

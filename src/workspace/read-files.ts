@@ -123,6 +123,29 @@ export function bytesMatchText(root: string, rel: string, text: string): boolean
 }
 
 /**
+ * Where a file's bytes first stop being the UTF-8 encoding of `text` (its decoding): the
+ * first byte that is not UTF-8, at its line and column in `text`, for a message that sends
+ * the person to it. Undefined when they match (or the file cannot be read).
+ */
+export function firstNonUtf8Byte(root: string, rel: string, text: string): { line: number; column: number; byte: number } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, rel));
+  } catch {
+    return undefined;
+  }
+  const encoded = Buffer.from(text, 'utf8');
+  let at = 0;
+  while (at < bytes.length && at < encoded.length && bytes[at] === encoded[at]) at++;
+  if (at === bytes.length && at === encoded.length) return undefined;
+  // Everything before the first difference decoded and encoded back unchanged: it is UTF-8.
+  const before = bytes.subarray(0, at).toString('utf8');
+  // A byte-order mark is no column to an editor (as in every other position reported).
+  const lineStart = before.lastIndexOf('\n') + 1 || (before.charCodeAt(0) === 0xfeff ? 1 : 0);
+  return { line: before.split('\n').length, column: before.length - lineStart + 1, byte: bytes[at] ?? 0 };
+}
+
+/**
  * Reads a file given by a person (an accounts list to score, anywhere on the machine):
  * links are followed, but anything that is not a regular file — a FIFO, a socket, a
  * device — is refused with `code` `special-file` before it is opened, so no read blocks.
