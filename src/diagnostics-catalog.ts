@@ -423,7 +423,7 @@ export const RULES = {
     at: 'text',
     summary: 'a file threadwork would edit that is not valid UTF-8: left exactly as it is — at its first byte that is not UTF-8',
     message: '{path} is not valid UTF-8 (byte {0xNN} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): its managed block or derived fields are not updated, so no byte of it changes',
-    docs: 'Re-save the file as UTF-8 in your editor; the next sync then updates it. threadwork reads such a file (the invalid bytes show as �) but never writes it back, since that would replace the bytes you wrote.',
+    docs: 'Re-save the file as UTF-8 in your editor; the next sync then updates it. threadwork reads such a file (the invalid bytes show as �) but never writes it back, since that would replace the bytes you wrote. Until then a sync that has nothing else to write ends with `⚠ nothing written, but not in sync`, never `in sync`.',
   },
   'cache-discarded': {
     severity: 'warning',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { findManagedBlocks, loadMarkdownParser, markersByParse, markersOnOwnLines } from '../src/markdown/managed-blocks.js';
+import { runCli } from './helpers/cli.js';
 import { read } from './helpers/testdir.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
@@ -79,6 +80,28 @@ describe('a file that is not valid UTF-8', () => {
     writeFileSync(path, bytes.toString('latin1'), 'utf8');
     const fixed = await (await openWorkspace(dir)).sync({ commit: false });
     expect(fixed.written).toContain('strategy/canvas/10-assumptions.md');
+  });
+});
+
+describe('a sync that leaves files stale because they are not valid UTF-8', () => {
+  it('does not end with "in sync", and a second sync says the same', async () => {
+    const dir = exampleWorkspace();
+    // A Latin-1 "é" in the deal's meta.json and in the metrics section: the two files a new decision moves.
+    for (const [path, word] of [['threads/sales/meridian-pay/meta.json', 'Meridian'], ['strategy/canvas/13-metrics.md', 'metrics']] as const) {
+      const text = readFileSync(join(dir, path), 'utf8');
+      expect(text).toContain(word);
+      const bytes = Buffer.from(text.replace(word, `${word[0]}\u0001${word.slice(2)}`), 'utf8');
+      bytes[bytes.indexOf(1)] = 0xe9;
+      writeFileSync(join(dir, path), bytes);
+    }
+    writeFileSync(join(dir, 'threads/sales/meridian-pay/4-decision.md'), '---\ndecision: QUALIFY\nframework: BANT\nreasoning: A licence exam in Q1\n---\n');
+    for (let run = 0; run < 2; run++) {
+      const sync = await runCli(['sync', '--no-commit'], { cwd: dir });
+      expect(sync.code).toBe(0);
+      const lines = sync.stdout.trim().split('\n');
+      expect(lines.filter((l) => l.includes('(not-utf8)'))).toHaveLength(2);
+      expect(lines.at(-1)).toBe('⚠ nothing written, but not in sync: 2 files to update are not valid UTF-8 (warnings above); re-save them as UTF-8');
+    }
   });
 });
 

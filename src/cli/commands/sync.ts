@@ -17,11 +17,15 @@ export function describeSync(result: SyncResult): string {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   // The exit code is 1 with errors: the last line must not say all is well.
   const mark = errors > 0 ? pc.red('✗') : pc.green('✓');
+  // Files a derived value could not be written to (their bytes would change): not in sync.
+  const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8').length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
   if (result.edits.length === 0) {
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
     if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
-    else lines.push(errors > 0 ? `${mark} nothing to write, but not clean: ${errorsNote}` : pc.green('✓ in sync: nothing to write'));
+    else if (errors > 0) lines.push(`${mark} nothing to write, but not clean: ${errorsNote}`);
+    else if (stale > 0) lines.push(`${pc.yellow('⚠')} nothing written, but not in sync: ${stale} ${stale === 1 ? 'file' : 'files'} to update ${stale === 1 ? 'is' : 'are'} not valid UTF-8 (${stale === 1 ? 'warning' : 'warnings'} above); re-save ${stale === 1 ? 'it' : 'them'} as UTF-8`);
+    else lines.push(pc.green('✓ in sync: nothing to write'));
     return lines.join('\n');
   }
   const verb = result.dryRun ? 'would write' : 'wrote';
