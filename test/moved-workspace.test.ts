@@ -82,3 +82,35 @@ describe('a workspace keeps the "before" of its derived values', () => {
     expect(descriptions(inMain)).toEqual([expect.stringMatching(/^A7 confidence 0\.\d\d → 0\.\d\d /)]);
   });
 });
+
+describe('a block whose "before" was never recorded here', () => {
+  // A fresh clone or a new worktree whose first sync moves a block, or a block changed
+  // outside threadwork (by hand, by a pull): what it showed is not known, and "— → 2"
+  // claimed it showed nothing — in the output, the commit body and `history`.
+  it('says the before is unknown ("?"), never that there was none ("—")', async () => {
+    const dir = exampleWorkspace();
+    invalidateA7(dir);
+    const result = await runJson<SyncJson>(['sync', '--dir', dir]);
+    expect(result.json.commit?.committed).toBe(true);
+    const lines = descriptions(result);
+    expect(lines).toContainEqual(expect.stringMatching(/^A7 confidence \? → 0\.\d\d \(/));
+    expect(lines).toContainEqual(expect.stringMatching(/^A2 confidence \? → 0\.67 \(/));
+    expect(lines.join('\n')).not.toContain('— →');
+    expect(lastCommitMessage(dir)).not.toContain('— →');
+  });
+
+  it('a block edited by hand and committed: its before is unknown too, and the next sync is a no-op', async () => {
+    const dir = await syncedExample();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    const text = readFileSync(goal, 'utf8');
+    expect(text).toContain('| meetings | 6 | 40 | 34 |');
+    writeFileSync(goal, text.replace('| meetings | 6 | 40 | 34 |', '| meetings | 99 | 40 | 34 |'));
+    git(dir, 'commit', '-qam', 'edit the derived table by hand');
+    const result = await runJson<SyncJson>(['sync', '--dir', dir]);
+    expect(readFileSync(goal, 'utf8')).toBe(text);
+    expect(descriptions(result)).toEqual([expect.stringMatching(/^g-fintech-beachhead status \? → active; SG1 \? → 6\/40; /)]);
+    const again = await runJson<SyncJson>(['sync', '--dir', dir]);
+    expect(descriptions(again)).toEqual([]);
+    expect(again.json.commit).toBeNull();
+  });
+});

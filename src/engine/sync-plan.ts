@@ -225,11 +225,18 @@ function planBlock(
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;
   const was = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
-  const described = describe(summaryDiff(was, block.summary), was !== undefined);
+  // A block that is there but whose summary was not recorded here (a fresh clone, a new
+  // worktree, an edit by hand or a pull since) showed something unknown: "?", never "—",
+  // which says it showed nothing.
+  const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && found && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
+  const described = describe(diff, was !== undefined);
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
   plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block rewritten` }]));
 }
+
+/** The "before" of a value a block showed when what it showed was not recorded. */
+const UNKNOWN = '?';
 
 /** Blocks are compared by their content, trimmed and with LF endings, as written. */
 function hashOf(content: string): string {
