@@ -166,7 +166,7 @@ export const RULES = {
     at: 'key',
     summary: 'a reference to an assumption that is not in `10-assumptions.md`',
     message: 'Unknown assumption `{id}` (not in 10-assumptions.md): expected one of {known}',
-    docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id.',
+    docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id. While `10-assumptions.md` itself cannot be read (saved half-way, a syntax error), its ids are unknown rather than absent: only its own error is reported.',
   },
   'unknown-segment': {
     severity: 'error',
@@ -183,7 +183,7 @@ export const RULES = {
     at: 'key',
     summary: 'a `goal_id` naming a goal that is not in `goals/`',
     message: 'Unknown goal `{id}` (not in goals/): expected one of {known}',
-    docs: 'A thread contributes to a goal by its id, the goal file\'s name without `.md`.',
+    docs: 'A thread contributes to a goal by its id, the goal file\'s name without `.md`. A goal file that cannot be read (saved half-way, emptied) is still the goal its name says: only its own error is reported, not every thread that names it.',
   },
   'unknown-subgoal': {
     severity: 'error',

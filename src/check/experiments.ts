@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { assumptionsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import type { ParsedFile } from '../workspace/parse-file.js';
+import { hasValue, type ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
 
@@ -24,12 +24,14 @@ export function checkExperiments(model: WorkspaceModel, locators: Locators): Dia
   const report: Report = (file, dataPath, rule, message, severity = 'error') => {
     out.push(diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)));
   };
-  const assumptions = new Set(assumptionsOf(model).map((a) => a.id));
+  // A section that cannot be read defines ids unknown, not none: nothing is reported against it.
+  const section = model.canvas.get('10-assumptions');
+  const assumptions = section && !hasValue(section) ? undefined : new Set(assumptionsOf(model).map((a) => a.id));
   for (const thread of model.threads.values()) if (thread.family === 'campaign') checkCampaign(thread, assumptions, report);
   return out;
 }
 
-function checkCampaign(thread: ThreadRecord, assumptions: Set<string>, report: Report): void {
+function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefined, report: Report): void {
   const actionsFile = thread.stages[4];
   const actions = dataOf(actionsFile);
   const experiments = listOf(actions?.experiments);
@@ -68,7 +70,7 @@ function checkCampaign(thread: ThreadRecord, assumptions: Set<string>, report: R
       const { assumption, supports } = e;
       if (typeof supports === 'string' && !ids.has(supports)) report(actionsFile.path, at('supports'), 'experiment-design', `Unknown variant \`${supports}\` in \`supports\`: expected one of ${[...ids].join(', ')}`);
       if (typeof assumption === 'string') {
-        if (!assumptions.has(assumption)) report(actionsFile.path, at('assumption'), 'unknown-assumption', `Unknown assumption \`${assumption}\` (not in 10-assumptions.md): expected one of ${[...assumptions].slice(0, 12).join(', ') || 'none (none are defined yet)'}`);
+        if (assumptions && !assumptions.has(assumption)) report(actionsFile.path, at('assumption'), 'unknown-assumption', `Unknown assumption \`${assumption}\` (not in 10-assumptions.md): expected one of ${[...assumptions].slice(0, 12).join(', ') || 'none (none are defined yet)'}`);
         else if (!tests.has(assumption)) report(actionsFile.path, at('assumption'), 'experiment-design', `Assumption \`${assumption}\` is not one this campaign tests: expected it in \`tests\` of 2-hypothesis.md, so the experiment's result speaks to the campaign's hypothesis`, 'warning');
         if (typeof supports !== 'string') report(actionsFile.path, at('assumption'), 'experiment-design', `Experiment \`${name}\` tests \`${assumption}\` without \`supports\`: expected \`supports: <variant id>\`, the variant whose win supports the assumption (any other's win invalidates it)`);
       } else if (typeof supports === 'string') {

@@ -15,7 +15,13 @@ type Data = Record<string, unknown>;
 interface Known {
   segments: Set<string>;
   assumptions: Set<string>;
-  goals: Map<string, Set<string>>;
+  /**
+   * Whether the assumptions section is there but cannot be read (saved half-way, invalid
+   * YAML): its ids are unknown, not absent, and no reference to one is reported against it.
+   */
+  assumptionsUnknown: boolean;
+  /** Each goal's subgoals; undefined for a goal file that cannot be read (its id is its file name). */
+  goals: Map<string, Set<string> | undefined>;
   /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
   campaigns: () => Set<string>;
   /** Whether a `source: thread:…` path is a thread folder of the workspace. */
@@ -80,7 +86,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Known): string {
-  return JSON.stringify([[...known.segments], [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, [...subgoals]])]);
+  return JSON.stringify([[...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
 }
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
@@ -99,6 +105,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', report),
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
+    assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')),
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
@@ -114,7 +121,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
 
   for (const [id, file] of model.goals) {
     listOf(dataOf(file), 'assumptions').forEach((a, i) => {
-      if (typeof a === 'string' && !known.assumptions.has(a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
+      if (typeof a === 'string' && !knowsAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
     });
     const declared = dataOf(file)?.id;
     if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', `Goal id \`${declared}\` does not match its file name: expected \`id: ${id}\` or the file renamed to goals/${declared}.md`);
@@ -182,11 +189,11 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     const data = namesIds ? dataOf(stage) : undefined;
     if (!data) return;
     listOf(data, 'tests').forEach((id, j) => {
-      if (typeof id === 'string' && !known.assumptions.has(id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
     });
     listOf(data, 'validations').forEach((v, j) => {
       const id = (v as Data | null)?.assumption;
-      if (typeof id === 'string' && !known.assumptions.has(id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
     });
     if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
@@ -202,8 +209,8 @@ function checkLinks(file: string, data: Data, known: Known, report: Report): voi
   }
   if (typeof goalId === 'string') {
     const subgoals = known.goals.get(goalId);
-    if (!subgoals) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
-    else if (typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
+    if (!known.goals.has(goalId)) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
+    else if (subgoals && typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
   }
@@ -239,11 +246,13 @@ function collectIds(file: ParsedFile | undefined, key: string, report: Report): 
   return ids;
 }
 
-function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<string>> {
-  const goals = new Map<string, Set<string>>();
+function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<string> | undefined> {
+  const goals = new Map<string, Set<string> | undefined>();
   const owner = new Map<string, string>();
-  for (const file of model.goals.values()) {
+  for (const [fileId, file] of model.goals) {
     const data = dataOf(file);
+    // A goal file that cannot be read is still the goal its name says (goal-id-filename), its subgoals unknown.
+    if (!data && !goals.has(fileId)) goals.set(fileId, undefined);
     const id = typeof data?.id === 'string' ? data.id : undefined;
     if (!id) continue;
     if (owner.has(id)) {
@@ -254,6 +263,16 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
     goals.set(id, collectIds(file, 'subgoals', report));
   }
   return goals;
+}
+
+/** Whether `file` is there but gave no data to read ids from (a syntax error, a file saved half-way or emptied). */
+function unreadable(file: ParsedFile | undefined): boolean {
+  return file !== undefined && dataOf(file) === undefined;
+}
+
+/** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
+function knowsAssumption(known: Known, id: string): boolean {
+  return known.assumptionsUnknown || known.assumptions.has(id);
 }
 
 function dataOf(file: ParsedFile | undefined): Data | undefined {
