@@ -245,9 +245,9 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
-    summary: 'a date recorded as done — Stage 6 `closed` or `published`, a Stage 5 action\'s `completed` — more than a day after today',
-    message: '{Close date | Publication date | Completion date} {date} is after today ({today}): expected the day it happened',
-    docs: 'A date to come cannot have happened: it is most often a typo (2027 for 2026), and it would count a deal as closed before it is. Today is the local date, or `THREADWORK_TODAY`; a date one day after it passes, for a colleague already on the next day. Such a date never moves the goals\' as-of date past today (docs/derivation.md). Plans go in `due` (actions) or `revisit` (a DEFER decision). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
+    summary: 'a date recorded as done — Stage 6 `closed` or `published`, a Stage 5 action\'s `completed`, a reply record\'s `date` — more than a day after today',
+    message: '{Close date | Publication date | Completion date | Reply date} {date} is after today ({today}): expected the day it happened',
+    docs: 'A date to come cannot have happened: it is most often a typo (2027 for 2026), and it would count a deal as closed before it is. Today is the local date, or `THREADWORK_TODAY`; a date one day after it passes, for a colleague already on the next day. Such a date never moves the goals\' as-of date past today (docs/derivation.md). Plans go in `due` (actions) or `revisit` (a DEFER decision). Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it. A reply record (`replies/`, written by `campaign reply`) is read by `check` only, as nothing is derived from it: its `date` is the day the reply came, and `campaign reply --date` with a day to come is refused with this error, nothing written; its `revisit` and `returns` are plans and may be later.',
   },
   'won-without-arr': {
     severity: 'warning',

@@ -131,6 +131,30 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     expect(check.json.diagnostics.filter((d) => d.path === written.json.recorded)).toEqual([]);
   });
 
+  it('a reply dated after today is a date-in-future error at its date, in check and in campaign reply, as every date recorded as done', async () => {
+    const env = { THREADWORK_TODAY: '2026-02-01' };
+    const dir = campaignWorkspace(PROSPECTS);
+    const future = `${CAMPAIGN}/replies/2027-01-28-ada-at-analytical-example.md`;
+    const tomorrow = `${CAMPAIGN}/replies/2026-02-02-alan-at-enigma-example.md`;
+    writeFiles(dir, {
+      [future]: md('email: ada@analytical.example\ndate: 2027-01-28\ncategory: neutral\nconfidence: 0.5\nmatched: []\nreason: No phrase', '\n> Thanks, will read it.\n'),
+      // One day after today passes, as for a close date: a colleague east of here is already on the next day.
+      [tomorrow]: md('email: alan@enigma.example\ndate: 2026-02-02\ncategory: neutral\nconfidence: 0.5\nmatched: []\nreason: No phrase', '\n> Noted.\n'),
+    });
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.filter((d) => d.rule === 'date-in-future');
+    expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([[future, 3, 7, 'error', 'date']]);
+    expect(found[0]!.message).toMatch(/^Reply date 2027-01-28 is after today \(2026-02-01\): expected the day it happened/);
+
+    const refused = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-29', '--dir', dir], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.message).toMatch(/replies\/2027-01-29-grace-at-cobol-example\.md:3:7 error Reply date 2027-01-29 is after today \(2026-02-01\)/);
+    expect(existsSync(join(dir, CAMPAIGN, 'replies/2027-01-29-grace-at-cobol-example.md'))).toBe(false);
+    expect(read(dir, `${CAMPAIGN}/5-actions.md`)).toContain('email: grace@cobol.example, company: Cobol Lending, title: CFO, status: active');
+    expect(existsSync(join(dir, 'threads/sales/cobol-lending'))).toBe(false);
+  });
+
   it('refuses an unknown prospect, naming the ones it has', async () => {
     const dir = campaignWorkspace(PROSPECTS);
     const result = await runCli(['campaign', 'reply', '2026-01-26-month-end', 'nobody@example.com', '--text', 'hi', '--dir', dir]);
@@ -271,7 +295,8 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
 
   it('the MCP tool answers with the category, the date and why, and writes the same as the CLI', async () => {
     const dir = goalWorkspace();
-    const mcp = await connectMcp(dir);
+    // The reply came on 2026-12-11: a day to come before then would be refused (date-in-future).
+    const mcp = await connectMcp(dir, { THREADWORK_TODAY: '2026-12-11' });
     const answer = await mcp.ok<{ result: Reply; commit: { committed: boolean } }>('record_reply', { campaign: '2026-01-05-q1-push', email: 'grace@cobol.example', text: 'Circle back after the holidays, please.', date: '2026-12-11' });
     expect(answer.result).toMatchObject({ classification: { category: 'nurture', revisit: '2027-01-04', returns: null }, status: { after: 'nurture' }, revisit: '2027-01-04' });
     expect(answer.result.classification.reason).toContain('revisit 2027-01-04 from "after the holidays" (the first Monday after 1 January)');

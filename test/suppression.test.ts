@@ -12,6 +12,8 @@ import { md, read, writeFiles } from './helpers/testdir.js';
 const SUPPRESSION = 'threads/sales/campaigns/suppression.yaml';
 const CAMPAIGN = 'threads/sales/campaigns/2027-01-12-controller-outbound';
 const ACTIONS = `${CAMPAIGN}/5-actions.md`;
+/** The replies below come in January 2027: recorded on a day after them, not before (a reply dated after today is refused). */
+const ON_THE_DAY = { env: { THREADWORK_TODAY: '2027-01-20' } };
 
 /** The example workspace plus a campaign at Stage 5 starting 2027-01-12, and a suppression list. */
 function workspaceWith(suppression: string | undefined): string {
@@ -106,7 +108,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(false);
 
     const actionsBefore = read(dir, ACTIONS);
-    const unsubscribe = await runJson<Failure>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir]);
+    const unsubscribe = await runJson<Failure>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir], ON_THE_DAY);
     expect(unsubscribe.code).toBe(1);
     expect(unsubscribe.json.error.code).toBe('suppression-invalid');
     expect(unsubscribe.json.error.message).toContain(`${SUPPRESSION}:6:5`);
@@ -181,12 +183,12 @@ describe('a valid suppression list', () => {
     const dir = workspaceWith(VALID);
     const threadsBefore = files(dir, 'threads/sales');
 
-    const alan = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean; suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir]);
+    const alan = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean; suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir], ON_THE_DAY);
     expect(alan.code, alan.stderr).toBe(0);
     expect(alan.json).toMatchObject({ classification: { category: 'positive' }, status: { before: 'unsubscribed', after: 'unsubscribed' }, deal: null, doNotContact: true, suppressed: false });
     expect(alan.json.written).toEqual([`${CAMPAIGN}/replies/2027-01-14-alan-at-enigma-example.md`]);
 
-    const grace = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'grace@cobol.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir]);
+    const grace = await runJson<{ classification: { category: string }; status: { before: string; after: string }; deal: unknown; doNotContact: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'grace@cobol.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-14', '--dir', dir], ON_THE_DAY);
     expect(grace.code, grace.stderr).toBe(0);
     expect(grace.json).toMatchObject({ classification: { category: 'positive' }, status: { before: 'active', after: 'unsubscribed' }, deal: null, doNotContact: true });
     expect(read(dir, ACTIONS)).toContain('  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: unsubscribed}\n');
@@ -196,13 +198,13 @@ describe('a valid suppression list', () => {
     expect(existsSync(join(dir, 'threads/sales/enigma-pay'))).toBe(false);
     expect(existsSync(join(dir, 'threads/sales/cobol-lending'))).toBe(false);
 
-    const text = await runCli(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Yes, Tuesday works.', '--date', '2027-01-15', '--dir', dir]);
+    const text = await runCli(['campaign', 'reply', '2027-01-12-controller-outbound', 'alan@enigma.example', '--text', 'Yes, Tuesday works.', '--date', '2027-01-15', '--dir', dir], ON_THE_DAY);
     expect(text.stdout).toContain('do not contact alan@enigma.example unsubscribed before: the reply is recorded, the status stays unsubscribed and no deal is opened');
   });
 
   it('an unsubscribe is appended, keeping the comments and order of the file', async () => {
     const dir = workspaceWith(VALID);
-    const result = await runJson<{ suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'Ada@Analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir]);
+    const result = await runJson<{ suppressed: boolean; written: string[] }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'Ada@Analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir], ON_THE_DAY);
     expect(result.code, result.stderr).toBe(0);
     expect(result.json.suppressed).toBe(true);
     expect(result.json.written).toContain(SUPPRESSION);
@@ -215,7 +217,7 @@ describe('a valid suppression list', () => {
     // Entries written by hand as one-line maps, a comment after the list and no final line break.
     const handWritten = ['# Addresses no campaign may contact.', 'suppressed:', '  - {email: grace@cobol.example, reason: asked,  date: 2027-01-10}   # on the phone', '  - {email: "bob@island.example", reason: do-not-contact, date: 2027-01-11}', '# end of list'].join('\n');
     const dir = workspaceWith(handWritten);
-    const result = await runJson<{ suppressed: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me', '--date', '2027-01-13', '--dir', dir]);
+    const result = await runJson<{ suppressed: boolean }>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me', '--date', '2027-01-13', '--dir', dir], ON_THE_DAY);
     expect(result.code, result.stderr).toBe(0);
     expect(result.json.suppressed).toBe(true);
     const lines = handWritten.split('\n');

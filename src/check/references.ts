@@ -8,7 +8,7 @@ import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
 import { checkLearning } from './learning.js';
-import { checkThreadDates, todayForDates, type Today } from './thread-dates.js';
+import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 
 type Data = Record<string, unknown>;
 
@@ -47,6 +47,9 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
   };
   const day = todayForDates(today());
   for (const thread of model.threads.values()) checkThread(thread, model.broken, known, firstWithId, report, day);
+  // Reply records are no thread's stage: nothing is derived from them, so only check (and a
+  // write, judged like check) reads their dates, in one pass as checkDrafts does.
+  for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { addDays } from '../clock.js';
 import type { RuleId } from '../diagnostics.js';
 import type { ThreadRecord } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
 
 type Data = Record<string, unknown>;
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string) => void;
@@ -49,6 +50,16 @@ export function checkThreadDates(thread: ThreadRecord, { today, latest }: Today,
       if (date && date > latest) report(actions.path, ['actions', i, 'completed'], 'date-in-future', futureMessage('Completion date', date, today));
     });
   }
+}
+
+/**
+ * A reply record's `date` is the day the reply came (`campaign reply --date`): one still
+ * to come is a typo, like a close date, and the nurture revisit and out-of-office return
+ * counted from it would be as wrong. Its `revisit` and `returns` are plans: they may be later.
+ */
+export function checkReplyDate(reply: ParsedFile, { today, latest }: Today, report: Report): void {
+  const date = dateOf((reply.value as Data | undefined)?.date);
+  if (date && date > latest) report(reply.path, ['date'], 'date-in-future', futureMessage('Reply date', date, today));
 }
 
 function futureMessage(what: string, date: string, today: string): string {

@@ -27,8 +27,8 @@ afterAll(async () => {
 });
 
 /** Spawns the real `threadwork mcp --dir <dir>` and connects the SDK's own client to it over stdio. */
-export async function connectMcp(dir: string): Promise<McpSession> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1' }, stderr: 'pipe' });
+export async function connectMcp(dir: string, env: Record<string, string> = {}): Promise<McpSession> {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1', ...env }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'threadwork-test', version: '1.0.0' });
