@@ -569,6 +569,7 @@ export const ERRORS = {
   'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
+  'thread-in-error': { summary: 'a write into a thread (a stage, its meta.json, a draft, a reply record) whose meta.json or a stage file has an error — broken, or a cross-file error: the thread is held until it is fixed, so nothing was written; `thread` names it, `diagnostics` lists the errors' },
   'experiment-invalid': { summary: '`campaign draft` on a campaign whose Stage 5 experiments have `experiment-design` errors: nothing is drafted until they are fixed; `diagnostics` lists them' },
   'gate-refused': { summary: 'a draft that fails an autonomy gate (do not contact, sequence stopped, ICP, quality, daily cap) was not approved: nothing was written; `failures` lists each gate with its figures' },
   'not-a-draft': { summary: 'a path that is not a valid campaign draft (`threads/sales/campaigns/{id}/drafts/*.md`) where one is needed' },

@@ -1,8 +1,10 @@
+import { Locators } from '../check/locators.js';
+import { referenceErrors } from '../check/references.js';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { headCommit, readAtHead } from '../git/head-files.js';
 import { slugSchema } from '../schema/common.js';
 import { STAGE_FILES } from '../schema/names.js';
-import { threadOf } from '../workspace/layout.js';
+import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
 
@@ -69,4 +71,33 @@ function heldWarning(thread: string, errors: readonly Diagnostic[]): Diagnostic 
   const at = first ? first.path : `${thread}/meta.json`;
   const why = first ? `the error at ${first.path}:${first.line}:${first.column} (${first.rule})` : `the error in the thread it was renamed to`;
   return diagnostic(at, START, 'warning', 'derived-held', `Held: values derived from ${thread} are held at its version in HEAD, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
+}
+
+/**
+ * The errors that hold a thread a write goes into (into its meta.json, a stage, a draft
+ * or a reply record), judged on `model`, the workspace as it would be: a file of the thread
+ * that is broken (held at its last valid version) or a cross-file error (the whole thread
+ * held at HEAD). A command that wrote into such a thread would read it as it is on disk
+ * while every derived value counts it as held, and commit a file whose effects the
+ * committed derived files do not show (a clone's sync would write them): it refuses
+ * instead (engine/transaction.ts). Only the thread's meta.json and stage files count, as
+ * for the hold itself; the first thread in error is named.
+ */
+export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string>): { thread: string; errors: Diagnostic[] } | undefined {
+  const threads = new Set<string>();
+  for (const path of paths) {
+    const kind = classifyPath(path);
+    if ('thread' in kind && model.threads.has(kind.thread)) threads.add(kind.thread);
+  }
+  if (threads.size === 0) return undefined;
+  const heldFile = (path: string): string | undefined => {
+    const kind = classifyPath(path);
+    return (kind.kind === 'thread-meta' || kind.kind === 'stage') && threads.has(kind.thread) ? kind.thread : undefined;
+  };
+  const own = model.diagnostics.filter((d) => d.severity === 'error' && heldFile(d.path));
+  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => threads).diagnostics.filter((d) => heldFile(d.path));
+  const errors = [...own, ...crossFile];
+  if (errors.length === 0) return undefined;
+  const thread = [...threads].sort().find((t) => errors.some((d) => heldFile(d.path) === t))!;
+  return { thread, errors: errors.filter((d) => heldFile(d.path) === thread) };
 }

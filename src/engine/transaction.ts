@@ -21,7 +21,7 @@ import type { Fingerprint, Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, UncommittedSources } from './uncommitted.js';
-import { holdThreadsInError } from './hold-in-error.js';
+import { errorsHoldingWrite, holdThreadsInError } from './hold-in-error.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
@@ -440,12 +440,21 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): vo
   const under = all.filter((d) => builtOn.has(d.path));
   if (under.length > 0 && proposal.builtOn) throw proposal.builtOn.refuse(under);
   const errors = all.filter((d) => paths.has(d.path));
-  if (errors.length === 0) return;
-  const where = [...new Set(errors.map((d) => d.path))].join(', ');
+  if (errors.length > 0) {
+    const where = [...new Set(errors.map((d) => d.path))].join(', ');
+    throw new ThreadworkError(
+      `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+      proposal.invalidCode ?? 'write-invalid',
+      { path: proposal.changes[0]?.path, diagnostics: errors },
+    );
+  }
+  const held = errorsHoldingWrite(state.currentModel(), paths);
+  if (!held) return;
+  const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
   throw new ThreadworkError(
-    `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
-    proposal.invalidCode ?? 'write-invalid',
-    { path: proposal.changes[0]?.path, diagnostics: errors },
+    `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    'thread-in-error',
+    { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
   );
 }
 
