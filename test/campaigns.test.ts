@@ -155,6 +155,21 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     expect(existsSync(join(dir, 'threads/sales/cobol-lending'))).toBe(false);
   });
 
+  it('a touches_done that is not a whole number is an error at its value, not read as 0 (which listed and drafted touch 1 again)', async () => {
+    const dir = campaignWorkspace(['  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active, touches_done: "two"}', '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: -1}'].join('\n'));
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    const errors = check.json.diagnostics.filter((d) => d.path === `${CAMPAIGN}/5-actions.md` && d.severity === 'error');
+    expect(errors.map((d) => [d.line, d.column, d.field])).toEqual([
+      [6, 136, 'prospects[0].touches_done'],
+      [7, 108, 'prospects[1].touches_done'],
+    ]);
+    expect(errors[0]!.message).toContain('expected the number of touches already sent, a whole number from 0');
+    const draft = await runJson<{ ok: boolean; drafts?: unknown[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    expect(draft.code).toBe(1);
+    expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(false);
+  });
+
   it('refuses an unknown prospect, naming the ones it has', async () => {
     const dir = campaignWorkspace(PROSPECTS);
     const result = await runCli(['campaign', 'reply', '2026-01-26-month-end', 'nobody@example.com', '--text', 'hi', '--dir', dir]);

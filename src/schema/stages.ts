@@ -172,6 +172,8 @@ export const touchSchema = z.looseObject({
   template: z.string().min(1),
 });
 
+const TOUCHES_DONE = 'expected the number of touches already sent, a whole number from 0';
+
 export const prospectSchema = z.looseObject({
   name: z.string().min(1),
   email: z.email('expected an email address'),
@@ -179,6 +181,12 @@ export const prospectSchema = z.looseObject({
   title: optionalText,
   status: z.enum(PROSPECT_STATUSES).default('queued'),
   started: isoDateSchema.nullish(),
+  /**
+   * How many touches of the sequence were sent. A value that is no count ("two", -1) is an
+   * error rather than 0: read as 0 it made `due` list touch 1 again and `campaign draft`
+   * draft it, a second first email to someone already written to.
+   */
+  touches_done: z.number({ error: TOUCHES_DONE }).int(TOUCHES_DONE).nonnegative(TOUCHES_DONE).nullish(),
   /** When a `nurture` prospect is to be contacted again. */
   revisit: isoDateSchema.nullish(),
   /** An out-of-office reply's return date: the sequence waits until then. */
