@@ -53,6 +53,25 @@ describe('threadwork due', () => {
   });
 });
 
+describe('threadwork due on a campaign whose 5-actions.md is broken', () => {
+  it('lists nothing for it from the committed version (where an unsubscribe just written would not be), and says which file holds it', async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const actions = `${CAMPAIGN}/5-actions.md`;
+    // Ada is marked unsubscribed by hand; a typo on the next line breaks the file.
+    writeFiles(dir, {
+      [actions]: read(dir, actions)
+        .replace('title: Controller, status: active}', 'title: Controller, status: unsubscribed}')
+        .replace('email: grace@cobol.example', 'email: grace at cobol.example'),
+    });
+    const result = await runJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-01-29', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due).toEqual([]);
+    expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: actions, line: 7, column: 33, message: expect.stringContaining('expected an email address') }]);
+    const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
+    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${actions}:7:33 has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
+  });
+});
+
 describe('threadwork campaign reply, draft and the suppression list', () => {
   it('a positive reply opens a deal once; an unsubscribe is suppressed everywhere; a negated "interested" is negative', async () => {
     const dir = campaignWorkspace(PROSPECTS);

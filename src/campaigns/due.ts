@@ -47,6 +47,42 @@ export interface DueReport {
   due: DueItem[];
   followUps: FollowUp[];
   spread: SpreadNote[];
+  /** Campaigns left out because a file `due` reads is broken: the first error of each such file. */
+  held: HeldCampaign[];
+}
+
+/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate: nothing of it is listed. */
+export interface HeldCampaign {
+  campaign: string;
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The files of a campaign `due` reads: who is in it, where each is in the sequence, whether it closed. */
+const DUE_READS = ['meta.json', '5-actions.md', '6-learning.md'];
+
+/**
+ * The first error of each file `due` reads that is broken now. Derivation holds such a file
+ * at its last valid version, but that version may not have the stop written since — an
+ * unsubscribe, a reply — so a campaign held this way lists nothing rather than touches for
+ * people who asked not to get them (the suppression list fails closed the same way).
+ */
+function heldCampaigns(model: WorkspaceModel): HeldCampaign[] {
+  if (model.broken.size === 0) return [];
+  const out: HeldCampaign[] = [];
+  for (const thread of model.threads.values()) {
+    if (thread.family !== 'campaign') continue;
+    for (const file of DUE_READS) {
+      const path = `${thread.path}/${file}`;
+      if (!model.broken.has(path)) continue;
+      const first = model.diagnostics.find((d) => d.path === path && d.severity === 'error');
+      out.push({ campaign: thread.path, path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
+      break;
+    }
+  }
+  return out.sort((a, b) => (a.campaign < b.campaign ? -1 : 1));
 }
 
 /**
@@ -93,9 +129,11 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
  * each marked overdue when its date has passed.
  */
 export function dueReport(model: WorkspaceModel, today: string): DueReport {
-  const touches = listDueTouches(model, today);
+  const held = heldCampaigns(model);
+  const left = new Set(held.map((h) => h.campaign));
+  const touches = listDueTouches(model, today).filter((t) => !left.has(t.campaign));
   const { due, spread } = spreadOverCaps(model, touches, today);
-  return { date: today, due, followUps: listFollowUps(model, today), spread };
+  return { date: today, due, followUps: listFollowUps(model, today).filter((f) => !left.has(f.thread)), spread, held };
 }
 
 /**

@@ -86,6 +86,9 @@ export const dueOutput = z.object({
   spread: z
     .array(z.object({ sender: z.string(), channel: channelOutput, cap: z.number().int(), count: z.number().int(), days: z.array(z.object({ date: z.string(), touches: z.number().int() })) }))
     .describe('per sender and channel over the daily cap: how the touches were spread over the following days'),
+  held: z
+    .array(z.object({ campaign: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
+    .describe('campaigns left out because meta.json, 5-actions.md or 6-learning.md is broken (its first error): nothing of them is listed until it is fixed'),
 });
 
 export const campaignApproveOutput = z.object({
