@@ -152,6 +152,17 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(due.json.error.message.split('\n').slice(1).map((l) => l.trim().split(' ')[0])).toEqual([`${SUPPRESSION}:2:12`, `${SUPPRESSION}:5:5`, `${SUPPRESSION}:8:13`]);
   });
 
+  it('an entry added by hand without its date, or with a date that is not text, says a date is expected, as for every date', async () => {
+    const text = ['suppressed:', '  - email: grace@cobol.example', '    reason: do-not-contact', '  - email: alan@enigma.example', '    reason: do-not-contact', '    date: 20270110', ''].join('\n');
+    const dir = workspaceWith(text);
+    const check = await runJson<Diagnostics>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '2:5 Missing `suppressed[0].date`: expected a date such as 2026-03-01',
+      '6:11 Invalid `suppressed[1].date`: expected a date such as 2026-03-01',
+    ]);
+  });
+
   it('an empty file or a misspelt key is not an empty list', async () => {
     for (const text of ['', 'supressed:\n  - email: grace@cobol.example\n    reason: unsubscribed\n    date: 2027-01-10\n']) {
       const dir = workspaceWith(text);

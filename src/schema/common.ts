@@ -12,7 +12,8 @@ export const slugSchema = z
  * type, so a date quoted or not is this string; its day must exist (2026-02-30 does not).
  */
 export const isoDateSchema = z
-  .string()
+  // Missing or not text (`date: 20270110`): what is expected is a date, not "string".
+  .string({ error: DATE_EXPECTED.form })
   // `abort`: a value that is not a date at all gets one error, not a second one saying it is no calendar day.
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
