@@ -450,6 +450,14 @@ export const RULES = {
     message: 'Splits of experiment `{name}` sum to {sum}: expected them to sum to 1 | Touch {n} is not in the sequence: expected 1 to {m} | …',
     docs: 'Stage 5 `experiments` define variants of one touch and the share of prospects each gets (docs/experiments.md). Prospects are assigned by a hash, so a design that changes after drafting moves people between variants: fix it before `campaign draft`.',
   },
+  'campaign-results': {
+    severity: 'error',
+    reportedBy: ['check', 'write'],
+    at: 'key',
+    summary: 'Stage 6 campaign `results` that cannot be: more delivered than sent less bounced, more bounced than sent, or more opened, clicked, replied, unsubscribed or meetings than delivered',
+    message: '{n} delivered of {sent} sent: expected at most the sent count less the {b} bounced | {n} opened of {d} delivered: expected at most the delivered count',
+    docs: 'Every rate is over delivered (bounces over sent), and delivered is `delivered`, or sent − bounced when it is absent or 0 (docs/outreach.md). A count above its base is a typo, and would show as a rate over 100% in `6-learning.md`, `13-metrics.md`, the goals and `report campaigns`. The per-variant counts are held to the same bounds (`experiment-results`).',
+  },
   'experiment-results': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

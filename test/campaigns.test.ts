@@ -207,6 +207,19 @@ describe('campaign results and win/loss', () => {
     expect(learning).toMatch(/\*\*critical\*\*/);
   });
 
+  it('totals that cannot be (more delivered than sent, more opened than delivered) are errors at the count, not a 133% open rate', async () => {
+    const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 52\n  opened: 60\n  replied: 2\n  bounced: 3'));
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.filter((d) => d.rule === 'campaign-results');
+    expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([
+      [`${CAMPAIGN}/6-learning.md`, 5, 14, 'error', 'results.delivered'],
+      [`${CAMPAIGN}/6-learning.md`, 6, 11, 'error', 'results.opened'],
+    ]);
+    expect(found[0]!.message).toBe('52 delivered of 40 sent: expected at most the sent count less the 3 bounced (37)');
+    expect(found[1]!.message).toBe('60 opened of 52 delivered: expected at most the delivered count (delivered is `delivered`, or sent − bounced)');
+  });
+
   it('report campaigns lists the rules the results trigger, in JSON, the terminal and Markdown', async () => {
     // 3 of 40 bounced (7.5% over 5% after 20 sends) and one spam complaint: both critical stops.
     const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 37\n  opened: 20\n  replied: 2\n  bounced: 3\n  spam_complaints: 1'));

@@ -78,7 +78,34 @@ function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefine
       }
     });
   }
+  checkTotals(thread.stages[5], report);
   checkResults(thread.stages[5], designs, report);
+}
+
+/**
+ * The campaign's own totals, held to what the per-variant counts are held to: a count
+ * that cannot be (52 delivered of 40 sent, more opened than delivered) gave a 133% open
+ * rate in the block, the metrics and `report campaigns`. Delivered is \`delivered\`, or
+ * sent − bounced when it is absent or 0, as every rate reads it (src/outreach/rates.ts).
+ */
+function checkTotals(learningFile: ParsedFile | undefined, report: Report): void {
+  const results = dataOf(learningFile)?.results as Data | null | undefined;
+  if (!learningFile || !results || typeof results.sent !== 'number') return;
+  const { sent } = results;
+  const bounced = num(results.bounced);
+  if (bounced > sent) report(learningFile.path, ['results', 'bounced'], 'campaign-results', `${bounced} bounced of ${sent} sent: expected at most the sent count`);
+  const recorded = typeof results.delivered === 'number' && results.delivered > 0 ? results.delivered : undefined;
+  if (recorded !== undefined && recorded > sent - bounced) {
+    const less = bounced > 0 ? ` less the ${bounced} bounced (${sent - bounced})` : ` (${sent})`;
+    report(learningFile.path, ['results', 'delivered'], 'campaign-results', `${recorded} delivered of ${sent} sent: expected at most the sent count${less}`);
+  }
+  const delivered = Math.max(0, recorded ?? sent - bounced);
+  for (const field of OVER_DELIVERED) {
+    const value = results[field];
+    if (typeof value === 'number' && value > delivered) {
+      report(learningFile.path, ['results', field], 'campaign-results', `${value} ${field} of ${delivered} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)`);
+    }
+  }
 }
 
 function checkResults(learningFile: ParsedFile | undefined, designs: Map<string, Set<string>>, report: Report): void {
