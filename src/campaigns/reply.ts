@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
-import { proposeDeal, type CreatedThread } from '../threads/create.js';
+import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { goalsOf, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
-import { slugify } from '../workspace/slug.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { freeSlug, slugify } from '../workspace/slug.js';
 import { prospectCompanyFacts } from './prospect-facts.js';
 import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
@@ -21,7 +24,11 @@ export interface ReplyResult {
   /** An out-of-office reply with a return date: the prospect's `paused_until`; the sequence waits until then. */
   pausedUntil: string | null;
   recorded: string;
-  deal: CreatedThread | { path: string; existing: true } | null;
+  /**
+   * The deal a positive reply opened (`taken`: the folder the company name makes held another
+   * deal, so this one got a free one), or the one it had opened before (`existing`).
+   */
+  deal: (CreatedThread & { taken?: string }) | { path: string; existing: true } | null;
   /** True when this reply put the address on the suppression list. */
   suppressed: boolean;
   /**
@@ -134,7 +141,7 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
  * the company facts the prospect entry had (industry, size, revenue, geography,
  * technologies, signals), so the deal scores as the prospect did.
  */
-function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null } & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread> | { path: string; existing: true } {
+function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null } & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread & { taken?: string }> | { path: string; existing: true } {
   const source = `campaign:${campaign.id}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
@@ -145,23 +152,31 @@ function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { n
   const goal = campaign.goal_id ? goalsOf(model).find((g) => g.id === campaign.goal_id) : undefined;
   const subgoal = goal && campaign.subgoal && goal.subgoals.some((s) => s.id === campaign.subgoal) ? campaign.subgoal : undefined;
   const domain = companyDomain(prospect.email);
+  const options: NewDealOptions = {
+    company: prospect.company,
+    segment: campaign.segment ?? '',
+    source,
+    date,
+    contactName: prospect.name,
+    contactEmail: prospect.email,
+    ...(prospect.title ? { contactTitle: prospect.title } : {}),
+    ...(goal ? { goal: goal.id } : {}),
+    ...(subgoal ? { subgoal } : {}),
+    ...(domain ? { domain } : {}),
+    facts: prospectCompanyFacts(prospect),
+    signal: `Replied to the campaign: "${quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}"`,
+  };
   try {
-    return proposeDeal(model, {
-      company: prospect.company,
-      segment: campaign.segment ?? '',
-      source,
-      date,
-      contactName: prospect.name,
-      contactEmail: prospect.email,
-      ...(prospect.title ? { contactTitle: prospect.title } : {}),
-      ...(goal ? { goal: goal.id } : {}),
-      ...(subgoal ? { subgoal } : {}),
-      ...(domain ? { domain } : {}),
-      facts: prospectCompanyFacts(prospect),
-      signal: `Replied to the campaign: "${quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}"`,
-    });
+    return proposeDeal(model, options);
   } catch (error) {
-    if (error instanceof ThreadworkError && error.code === 'thread-exists') return { path: String(error.details?.path), existing: true };
-    throw error;
+    if (!(error instanceof ThreadworkError && error.code === 'thread-exists')) throw error;
+    // The folder the company name makes is another deal's (this campaign's deal for this
+    // contact was found above): a company of the same name, or one that makes the same
+    // folder name. Linking the reply to it would hand the prospect to someone else's deal,
+    // so this one gets a free folder, as `deal new` suggests for a taken one.
+    const taken = String(error.details?.path);
+    const slug = freeSlug(taken.slice(taken.lastIndexOf('/') + 1), (candidate) => existsSync(join(model.root, LAYOUT.deals, candidate)) || model.threads.has(`${LAYOUT.deals}/${candidate}`));
+    const opened = proposeDeal(model, { ...options, slug });
+    return { ...opened, result: { ...opened.result, taken } };
   }
 }

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+const ENV = { THREADWORK_TODAY: '2026-12-01' };
+
+/** The example workspace with one more prospect, at Northwind Payments — a company the example already has a deal with (source outbound). */
+function workspaceWithNorthwindProspect(): string {
+  const dir = exampleWorkspace();
+  const actions = join(dir, CAMPAIGN, '5-actions.md');
+  const text = readFileSync(actions, 'utf8');
+  writeFileSync(actions, text.replace(/( {2}- \{name: Daniel Kim[^\n]*\n)/, '$1  - {name: Nora West, email: nora@northwindpay.example, company: Northwind Payments, title: Controller, status: active, started: 2026-09-15}\n'));
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'a prospect at Northwind Payments');
+  return dir;
+}
+
+interface Reply {
+  recorded: string;
+  deal: { path: string; existing?: true; taken?: string } | null;
+  written: string[];
+}
+
+describe('campaign reply: a positive reply opens its own deal', () => {
+  it('does not link a prospect to another deal whose folder the company name makes', async () => {
+    const dir = workspaceWithNorthwindProspect();
+    const before = readFileSync(join(dir, 'threads/sales/northwind-payments/meta.json'), 'utf8');
+    const { code, json } = await runJson<Reply>(['campaign', 'reply', CAMPAIGN, 'nora@northwindpay.example', '--text', 'Yes, happy to chat on Tuesday'], { cwd: dir, env: ENV });
+    expect(code).toBe(0);
+    expect(json.deal).toMatchObject({ path: 'threads/sales/northwind-payments-2', taken: 'threads/sales/northwind-payments' });
+    expect(json.deal).not.toHaveProperty('existing');
+    expect(readFileSync(join(dir, 'threads/sales/northwind-payments/meta.json'), 'utf8')).toBe(before);
+    const meta = JSON.parse(readFileSync(join(dir, 'threads/sales/northwind-payments-2/meta.json'), 'utf8')) as { source: string; title: string };
+    expect(meta).toMatchObject({ source: 'campaign:2026-09-15-fintech-controller-outbound', title: 'Northwind Payments' });
+    expect(readFileSync(join(dir, 'threads/sales/northwind-payments-2/1-input.md'), 'utf8')).toContain('nora@northwindpay.example');
+    // A second positive reply finds that deal: it is this campaign's, for this contact.
+    const again = await runJson<Reply>(['campaign', 'reply', CAMPAIGN, 'nora@northwindpay.example', '--text', 'Tuesday 10am works, send an invite', '--date', '2026-12-01'], { cwd: dir, env: ENV });
+    expect(again.json.deal).toEqual({ path: 'threads/sales/northwind-payments-2', existing: true });
+    // A deal that is this campaign's for this contact is the prospect's deal.
+    const ravi = await runJson<Reply>(['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Yes, happy to chat on Tuesday'], { cwd: dir, env: ENV });
+    expect(ravi.json.deal).toEqual({ path: 'threads/sales/meridian-pay', existing: true });
+    expect(existsSync(join(dir, 'threads/sales/meridian-pay-2'))).toBe(false);
+  });
+
+  it('says so in the text output', async () => {
+    const dir = workspaceWithNorthwindProspect();
+    const text = await runCli(['campaign', 'reply', CAMPAIGN, 'nora@northwindpay.example', '--text', 'Yes, happy to chat on Tuesday'], { cwd: dir, env: ENV });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("opened deal threads/sales/northwind-payments-2 — threads/sales/northwind-payments is another deal's");
+    expect(text.stdout).not.toContain('deal already open');
+  });
+});
