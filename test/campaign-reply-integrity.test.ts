@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -52,5 +52,29 @@ describe('campaign reply: a positive reply opens its own deal', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("opened deal threads/sales/northwind-payments-2 — threads/sales/northwind-payments is another deal's");
     expect(text.stdout).not.toContain('deal already open');
+  });
+});
+
+describe('campaign reply: the same reply twice is recorded once', () => {
+  it('writes nothing the second time and says it was already recorded', async () => {
+    const dir = exampleWorkspace();
+    const args = ['campaign', 'reply', CAMPAIGN, 'hbrooks@tallyfi.com', '--text', 'Not now, maybe next quarter.', '--date', '2026-11-20'];
+    const first = await runJson<Reply & { alreadyRecorded: boolean }>(args, { cwd: dir, env: ENV });
+    expect(first.code).toBe(0);
+    expect(first.json.alreadyRecorded).toBe(false);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const again = await runJson<Reply & { alreadyRecorded: boolean }>(args, { cwd: dir, env: ENV });
+    expect(again.code).toBe(0);
+    expect(again.json).toMatchObject({ alreadyRecorded: true, recorded: first.json.recorded, written: [], deal: null });
+    expect(readdirSync(join(dir, CAMPAIGN, 'replies'))).toEqual(['2026-11-20-hbrooks-at-tallyfi-com.md']);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const text = await runCli(args, { cwd: dir, env: ENV });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`already recorded ${first.json.recorded}`);
+    expect(text.stdout).toContain('Nothing was written');
+    // Another text, or another day, is another reply.
+    const other = await runJson<Reply & { alreadyRecorded: boolean }>(['campaign', 'reply', CAMPAIGN, 'hbrooks@tallyfi.com', '--text', 'Not now, maybe in Q2.', '--date', '2026-11-20'], { cwd: dir, env: ENV });
+    expect(other.json).toMatchObject({ alreadyRecorded: false, recorded: `${CAMPAIGN}/replies/2026-11-20-hbrooks-at-tallyfi-com-2.md` });
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
@@ -24,6 +25,11 @@ export interface ReplyResult {
   /** An out-of-office reply with a return date: the prospect's `paused_until`; the sequence waits until then. */
   pausedUntil: string | null;
   recorded: string;
+  /**
+   * True when this reply (same prospect, same date, same text) was recorded before, at
+   * `recorded`: nothing was written this time, so an agent may safely retry.
+   */
+  alreadyRecorded: boolean;
   /**
    * The deal a positive reply opened (`taken`: the folder the company name makes held another
    * deal, so this one got a free one), or the one it had opened before (`existing`).
@@ -74,6 +80,18 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   const classification = classifyReply(text, { received: date });
   const changes: SourceChange[] = [];
 
+  // The same reply again (an agent retrying, a command run twice) is the one recorded: nothing changes.
+  const earlier = recordedReply(model, campaignPath, prospect.email, date, text);
+  if (earlier !== undefined) {
+    const status = prospect.status ?? 'queued';
+    return {
+      result: { campaign: campaignPath, email: prospect.email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
+      changes: [],
+      summary: `reply from ${prospect.email} to ${campaignPath} already recorded`,
+      thread: campaignPath,
+    };
+  }
+
   const record = replyRecord(model, campaignPath, prospect.email, date, classification, text);
   changes.push(record);
   const recorded = record.path;
@@ -99,11 +117,39 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
   const suppressed = list !== null;
   return {
-    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, recorded, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
     changes,
     summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
   };
+}
+
+/** The body of a reply record: the reply's text, quoted. */
+function quotedReply(text: string): string {
+  return `\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
+}
+
+function recordBase(campaign: string, email: string, date: string): string {
+  return `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
+}
+
+/**
+ * The record of this reply written before — the prospect's, on this date, with this text
+ * (line endings and trailing spaces aside) — or undefined. Only the file names a reply of
+ * that prospect and date is given are read (`{date}-{email}.md`, `-2.md` …).
+ */
+function recordedReply(model: WorkspaceModel, campaign: string, email: string, date: string, text: string): string | undefined {
+  const same = (t: string): string => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const body = same(quotedReply(text));
+  const base = recordBase(campaign, email, date);
+  for (let n = 1; ; n++) {
+    const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
+    const recorded = model.text(path);
+    if (recorded === undefined) return undefined;
+    const parsed = parseFrontMatter(recorded);
+    const front = parsed.data as { email?: unknown; date?: unknown } | undefined;
+    if (typeof front?.email === 'string' && normalizeEmail(front.email) === normalizeEmail(email) && String(front.date) === date && same(recorded.slice(parsed.bodyOffset)) === body) return path;
+  }
 }
 
 function replyRecord(model: WorkspaceModel, campaign: string, email: string, date: string, c: ReplyClassification, text: string): SourceChange {
@@ -117,8 +163,8 @@ function replyRecord(model: WorkspaceModel, campaign: string, email: string, dat
     ...(c.returns ? { returns: c.returns } : {}),
     reason: c.reason,
   };
-  const content = composeMarkdown(front, `\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`);
-  const base = `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
+  const content = composeMarkdown(front, quotedReply(text));
+  const base = recordBase(campaign, email, date);
   for (let n = 1; ; n++) {
     const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     if (model.text(path) === undefined) return createChange(path, content);

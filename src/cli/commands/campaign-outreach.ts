@@ -23,6 +23,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
   const workspace = await openWorkspace(options.dir);
   const result = await workspace.recordReply(typedThread(campaign, options, workspace.root), email, flags.text, flags.date, flags.commit === false ? { commit: false } : {});
   const c = result.classification;
+  if (result.alreadyRecorded) return { json: result, text: `${pc.dim('already recorded')} ${result.recorded}: this reply from ${result.email} (${c.category}) on that date was recorded before. Nothing was written.`, exitCode: 0 };
   const lines = [
     `${pc.bold(c.category)} (confidence ${c.confidence.toFixed(2)}${c.matched.length ? `, matched: ${c.matched.join(', ')}` : ''})`,
     `${pc.dim('why:')} ${c.reason}`,

@@ -45,6 +45,7 @@ export const campaignReplyOutput = z.object({
   revisit: z.string().nullable().describe("nurture: the prospect's revisit date written to 5-actions.md"),
   pausedUntil: z.string().nullable().describe("out-of-office with a return date: the prospect's paused_until; no touch is due before it"),
   recorded: z.string(),
+  alreadyRecorded: z.boolean().describe('the same reply (prospect, date, text) was recorded before, at `recorded`: nothing was written'),
   deal: z
     .union([createdThreadOutput.extend({ taken: z.string().optional().describe("the folder the company name makes holds another deal: this one was opened under a free folder name") }), z.object({ path: z.string(), existing: z.literal(true).describe("this campaign's deal for this contact, opened before") })])
     .nullable(),
