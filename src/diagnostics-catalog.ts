@@ -549,6 +549,7 @@ export const ERRORS = {
   'subgoal-without-goal': { summary: '`--subgoal` without `--goal`' },
   'unknown-report': { summary: 'a report name that does not exist; `known` lists the reports' },
   'unknown-prospect': { summary: 'an email that is not one of the campaign\'s prospects' },
+  'reply-before-start': { summary: '`campaign reply --date` before the prospect\'s sequence started (their `started`, else the sequence `start`, else the campaign\'s `created`); `start` names that day: nothing was recorded' },
   'not-a-campaign': { summary: 'a thread that is not a campaign where a campaign is needed' },
   'not-found': { summary: 'an MCP resource (file, goal, schema) that does not exist' },
   'no-stage': { summary: 'a thread with no stage file yet' },

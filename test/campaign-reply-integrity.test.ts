@@ -78,3 +78,24 @@ describe('campaign reply: the same reply twice is recorded once', () => {
     expect(other.json).toMatchObject({ alreadyRecorded: false, recorded: `${CAMPAIGN}/replies/2026-11-20-hbrooks-at-tallyfi-com-2.md` });
   });
 });
+
+describe('campaign reply: not before the campaign started', () => {
+  it('refuses a reply dated before the prospect was first contacted, naming the start date', async () => {
+    const dir = exampleWorkspace();
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const early = await runJson<{ ok: false; error: { code: string; message: string } }>(['campaign', 'reply', CAMPAIGN, 'hbrooks@tallyfi.com', '--text', 'Yes, happy to chat on Tuesday', '--date', '2020-01-01'], { cwd: dir, env: ENV });
+    expect(early.code).toBe(1);
+    expect(early.json.error.code).toBe('reply-before-start');
+    expect(early.json.error.message).toContain('2026-09-15');
+    expect(early.json.error.message).toContain('`started`');
+    expect(existsSync(join(dir, CAMPAIGN, 'replies'))).toBe(false);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // The day before the start is refused; the start day itself is a reply like any other.
+    const before = await runCli(['campaign', 'reply', CAMPAIGN, 'hbrooks@tallyfi.com', '--text', 'Yes, happy to chat on Tuesday', '--date', '2026-09-14'], { cwd: dir, env: ENV });
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain('before the campaign started for hbrooks@tallyfi.com on 2026-09-15');
+    const onTheDay = await runJson<Reply>(['campaign', 'reply', CAMPAIGN, 'hbrooks@tallyfi.com', '--text', 'Yes, happy to chat on Tuesday', '--date', '2026-09-15'], { cwd: dir, env: ENV });
+    expect(onTheDay.code).toBe(0);
+  });
+});

@@ -126,7 +126,8 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
 
   it("check reads the reply records: a bad date is an error at its line and column, the records campaign reply writes pass", async () => {
     const dir = campaignWorkspace(PROSPECTS);
-    const written = await runJson<{ recorded: string }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Out of office until February 9.', '--date', '2026-01-28', '--dir', dir]);
+    // Grace's sequence starts on 2026-01-29: a reply cannot be dated before it (reply-before-start).
+    const written = await runJson<{ recorded: string }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Out of office until February 9.', '--date', '2026-01-29', '--dir', dir]);
     expect(written.code, written.stderr).toBe(0);
     // A record written before `campaign reply --date` was checked, and one edited by hand.
     const old = `${CAMPAIGN}/replies/yesterday-ada-at-analytical-example.md`;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRealDate } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
@@ -74,6 +75,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
     throw new ThreadworkError(`No prospect ${email} in ${actionsPath}: expected one of ${prospects.map((p) => p.email).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
   }
   const prospect = prospects[index]!;
+  refuseBeforeStart(meta, stageValue(thread, 'campaign', 5)?.sequence?.start, prospect, date, actionsPath);
   const suppressedEmails = requireSuppression(model, 'the reply was not recorded');
   const before = prospect.status ?? 'queued';
   const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || suppressedEmails.has(normalizeEmail(prospect.email));
@@ -122,6 +124,27 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
     summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
   };
+}
+
+/**
+ * A reply cannot come before the prospect was first contacted: the day their sequence
+ * started — the prospect's `started`, else the sequence's `start` (as `due` counts the
+ * touches), else the day the campaign was created. An earlier `--date` (a typo, a year
+ * off) is refused (`reply-before-start`), naming that day and where it comes from.
+ */
+function refuseBeforeStart(campaign: ThreadMeta, sequenceStart: string | null | undefined, prospect: { email: string; started?: string | null }, date: string, actionsPath: string): void {
+  const [start, from] =
+    prospect.started && isRealDate(prospect.started)
+      ? [prospect.started, `the prospect's \`started\` in ${actionsPath}`]
+      : sequenceStart && isRealDate(sequenceStart)
+        ? [sequenceStart, `the sequence's \`start\` in ${actionsPath}`]
+        : [campaign.created, `the campaign's \`created\` date`];
+  if (date >= start) return;
+  throw new ThreadworkError(
+    `Reply dated ${date} is before the campaign started for ${prospect.email} on ${start} (${from}): nothing was recorded. Give --date the day the reply arrived.`,
+    'reply-before-start',
+    { date, start },
+  );
 }
 
 /** The body of a reply record: the reply's text, quoted. */
