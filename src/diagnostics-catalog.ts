@@ -217,6 +217,14 @@ export const RULES = {
     message: 'Unknown thread `{path}` in `source`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})',
     docs: 'The deal still counts; only what led to it is lost. Fix the path, or the folder\'s name if the thread was renamed.',
   },
+  'duplicate-suppression': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'an address listed twice on the suppression list (compared trimmed and lower-cased)',
+    message: 'Duplicate suppression entry `{email}`: already listed on line {line}. Keep one entry per address, or taking it off the list by hand leaves the other',
+    docs: 'Reported at the second entry\'s `email`. The address stays suppressed either way; remove one of the entries so that taking it off the list is one edit.',
+  },
   'duplicate-id': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -99,3 +99,25 @@ describe('campaign reply: not before the campaign started', () => {
     expect(onTheDay.code).toBe(0);
   });
 });
+
+describe('check: an address listed twice on the suppression list', () => {
+  it('warns at the second entry, naming the line of the first', async () => {
+    const dir = exampleWorkspace();
+    const list = [
+      '# Addresses no campaign may contact.',
+      'suppressed:',
+      '  - {email: grace@cobol.example, reason: unsubscribed, date: 2026-10-01}',
+      '  - email: ada@analytical.example',
+      '    reason: bounced',
+      '    date: 2026-10-02',
+      '  - {email: Grace@Cobol.example, reason: do-not-contact, date: 2026-10-03}',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), list);
+    const check = await runJson<{ diagnostics: { path: string; line: number; rule: string; severity: string; message: string }[] }>(['check'], { cwd: dir, env: ENV });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'duplicate-suppression');
+    expect(found).toEqual([expect.objectContaining({ path: 'threads/sales/campaigns/suppression.yaml', line: 7, severity: 'warning' })]);
+    expect(found[0]!.message).toContain('already listed on line 3');
+    expect(found[0]!.message).toContain('Grace@Cobol.example');
+  });
+});

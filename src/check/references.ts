@@ -2,7 +2,7 @@ import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { STAGE_FILES } from '../schema/stages.js';
-import { canvasPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
+import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
@@ -50,7 +50,32 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
   // Reply records are no thread's stage: nothing is derived from them, so only check (and a
   // write, judged like check) reads their dates, in one pass as checkDrafts does.
   for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
+  checkSuppressionEntries(model.files.get(SUPPRESSION_FILE), locators, report);
   return out;
+}
+
+/**
+ * An address listed twice on the suppression list (compared trimmed and lower-cased, as
+ * every campaign compares them): harmless to whom it protects, but a hand edit to take
+ * someone off the list would remove one entry and leave them suppressed. A warning at the
+ * second entry's `email`, naming the line of the first.
+ */
+function checkSuppressionEntries(file: ParsedFile | undefined, locators: Locators, report: Report): void {
+  const entries = (file?.value as { suppressed?: unknown } | undefined)?.suppressed;
+  if (!file || !Array.isArray(entries)) return;
+  const first = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const email = (entry as Data | null)?.email;
+    if (typeof email !== 'string') return;
+    const key = email.trim().toLowerCase();
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, i);
+      return;
+    }
+    const line = locators.at(file.path, ['suppressed', earlier, 'email']).line;
+    report(file.path, ['suppressed', i, 'email'], 'duplicate-suppression', `Duplicate suppression entry \`${email.trim()}\`: already listed on line ${line}. Keep one entry per address, or taking it off the list by hand leaves the other`, 'warning');
+  });
 }
 
 /**
