@@ -427,11 +427,11 @@ export const RULES = {
   },
   'not-utf8': {
     severity: 'warning',
-    reportedBy: ['sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch'],
     at: 'text',
-    summary: 'a file threadwork would edit that is not valid UTF-8: left exactly as it is — at its first byte that is not UTF-8',
-    message: '{path} is not valid UTF-8 (byte {0xNN} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): its managed block or derived fields are not updated, so no byte of it changes',
-    docs: 'Re-save the file as UTF-8 in your editor; the next sync then updates it. threadwork reads such a file (the invalid bytes show as �) but never writes it back, since that would replace the bytes you wrote. Until then a sync that has nothing else to write ends with `⚠ nothing written, but not in sync`, never `in sync`.',
+    summary: 'a workspace file that is not valid UTF-8 (saved as Latin-1 or Windows-1252): read with � for the bad bytes, never written — at its first byte that is not UTF-8',
+    message: '{path} is not valid UTF-8 (byte {0xNN} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): expected UTF-8: re-save it as UTF-8 in your editor; until then threadwork reads those bytes as � and never writes the file',
+    docs: 'Re-save the file as UTF-8 in your editor. threadwork reads such a file (the invalid bytes show as �, so a name or a value holding one is not what you wrote) but never writes it back, since that would replace the bytes you wrote. A file a sync would edit (a managed block, a derived field) says instead `… its managed block or derived fields are not updated, so no byte of it changes`, and a sync that has nothing else to write then ends with `⚠ nothing written, but not in sync`, never `in sync`. A U+FFFD written as UTF-8 is text like any other.',
   },
   'cache-discarded': {
     severity: 'warning',

@@ -7,7 +7,7 @@ import { classifyPath, threadOf, type FileKind } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
-import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
+import { hasValue, parseFile, parseFileOnDisk, type ParsedFile } from '../workspace/parse-file.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
@@ -573,7 +573,9 @@ export class WorkspaceState {
         // vanished between read and stat: the next event or reconcile settles it
       }
     }
-    return this.storeParsed(path, contentHash(text), stat, () => parseFile(path, classifyPath(path), text), options.stat !== false);
+    // Text on disk (not a staged write) is checked for bytes that are not UTF-8.
+    const parse = options.stat === false ? () => parseFile(path, classifyPath(path), text) : () => parseFileOnDisk(this.root, path, classifyPath(path), text);
+    return this.storeParsed(path, contentHash(text), stat, parse, options.stat !== false);
   }
 
   /**

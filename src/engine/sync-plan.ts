@@ -14,7 +14,7 @@ import { planStrategy } from '../strategy/refresh.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { firstNonUtf8Byte } from '../workspace/read-files.js';
+import { firstNonUtf8Byte, NOT_UTF8_STALE, notUtf8Message } from '../workspace/read-files.js';
 import { canvasValue, type WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';
 
@@ -252,9 +252,7 @@ function decodesExactly(model: WorkspaceModel, path: string, text: string, plan:
   const bad = firstNonUtf8Byte(model.root, path, text);
   if (!bad) return true;
   if (!plan.diagnostics.some((d) => d.path === path && d.rule === 'not-utf8')) {
-    const byte = `0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    const message = `${path} is not valid UTF-8 (byte ${byte} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): its managed block or derived fields are not updated, so no byte of it changes`;
-    plan.diagnostics.push(diagnostic(path, { line: bad.line, column: bad.column }, 'warning', 'not-utf8', message));
+    plan.diagnostics.push(diagnostic(path, { line: bad.line, column: bad.column }, 'warning', 'not-utf8', notUtf8Message(path, bad.byte, NOT_UTF8_STALE)));
   }
   return false;
 }

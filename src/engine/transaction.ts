@@ -288,8 +288,9 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
   // Errors, and the warnings about what this derivation leaves out: a held file, a stage file
-  // under a wrong name (the thread is derived without that stage, a won deal reopened).
-  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held' || d.rule === 'stage-file-name');
+  // under a wrong name (the thread is derived without that stage, a won deal reopened), a file
+  // read with U+FFFD for bytes that are not UTF-8 (derived from what it says once re-saved).
+  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held' || d.rule === 'stage-file-name' || d.rule === 'not-utf8');
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>(), checked: new Set<string>() };
   let derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate
@@ -304,7 +305,10 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     if (hold?.staged) derived = withChangedThreads(deriveWorkspace(state.derivationModel(), options.derivation), derived.changedThreads);
     const previous = await readSnapshot(state.root);
     const plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
-    return { plan, derived, diagnostics: [...diagnostics, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
+    // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
+    const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
+    const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
+    return { plan, derived, diagnostics: [...read, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
   } finally {
     hold?.release();
   }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { contentHash } from './content-hash.js';
 import { classifyPath } from './layout.js';
-import { parseFile, type ParsedFile } from './parse-file.js';
+import { parseFileOnDisk, type ParsedFile } from './parse-file.js';
 import { readScannedFile, type FileStamp } from './read-files.js';
 
 /**
@@ -125,7 +125,7 @@ export function parseChunk(root: string, paths: readonly string[]): WireOutcome[
   return paths.map((path): WireOutcome => {
     try {
       const { text, ...stamp } = readScannedFile(root, path);
-      return { path, parsed: parseFile(path, classifyPath(path), text), hash: contentHash(text), stamp };
+      return { path, parsed: parseFileOnDisk(root, path, classifyPath(path), text), hash: contentHash(text), stamp };
     } catch (error) {
       // An Error's own properties (its `code`) do not survive a structured clone: sent as data.
       const { message, code } = error as NodeJS.ErrnoException;

@@ -146,6 +146,27 @@ export function firstNonUtf8Byte(root: string, rel: string, text: string): { lin
 }
 
 /**
+ * `not-utf8` for a file the engine read whose bytes are not valid UTF-8: decoding put U+FFFD
+ * in place of the bad bytes, and the diagnostic points at the first of them. Undefined for
+ * text without U+FFFD — the only case that reads the file's bytes again — or one where
+ * U+FFFD is written as UTF-8 (text like any other).
+ */
+export function notUtf8Diagnostic(root: string, rel: string, text: string): Diagnostic | undefined {
+  if (!text.includes('\uFFFD')) return undefined;
+  const bad = firstNonUtf8Byte(root, rel, text);
+  if (!bad) return undefined;
+  return diagnostic(rel, { line: bad.line, column: bad.column }, 'warning', 'not-utf8', notUtf8Message(rel, bad.byte, NOT_UTF8_READ));
+}
+
+/** What a file that is not valid UTF-8 is, in every place: check's reading, sync's leaving it as it is. */
+export const NOT_UTF8_READ = 'expected UTF-8: re-save it as UTF-8 in your editor; until then threadwork reads those bytes as \uFFFD and never writes the file';
+export const NOT_UTF8_STALE = 'its managed block or derived fields are not updated, so no byte of it changes';
+
+export function notUtf8Message(path: string, byte: number, consequence: string): string {
+  return `${path} is not valid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here, read as U+FFFD: was the file saved as Latin-1 or Windows-1252?): ${consequence}`;
+}
+
+/**
  * Reads a file given by a person (an accounts list to score, anywhere on the machine):
  * links are followed, but anything that is not a regular file — a FIFO, a socket, a
  * device — is refused with `code` `special-file` before it is opened, so no read blocks.

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
+import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
@@ -18,7 +19,7 @@ export function describeSync(result: SyncResult): string {
   // The exit code is 1 with errors: the last line must not say all is well.
   const mark = errors > 0 ? pc.red('✗') : pc.green('✓');
   // Files a derived value could not be written to (their bytes would change): not in sync.
-  const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8').length;
+  const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
   if (result.edits.length === 0) {
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.

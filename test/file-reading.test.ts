@@ -1,0 +1,35 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { exampleWorkspace } from './helpers/example.js';
+
+describe('a file that is not valid UTF-8, wherever it is', () => {
+  it('check reports not-utf8 at the first bad byte, reads the rest, and sync never rewrites it', async () => {
+    const dir = exampleWorkspace();
+    const path = 'threads/sales/meridian-pay/1-input.md';
+    const text = readFileSync(join(dir, path), 'utf8');
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^[a-z_]+: /.test(l) && l !== '---');
+    expect(at).toBeGreaterThan(0);
+    // A Latin-1 "ô" (0xF4) at the end of a front-matter line.
+    const bytes = Buffer.concat([Buffer.from(lines.slice(0, at + 1).join('\n') + ' Contr', 'utf8'), Buffer.from([0xf4]), Buffer.from('leur\n' + lines.slice(at + 1).join('\n'), 'utf8')]);
+    writeFileSync(join(dir, path), bytes);
+    const column = Buffer.from(lines[at]! + ' Contr', 'utf8').toString('utf8').length + 1;
+    const check = await (await openWorkspace(dir)).check();
+    const found = check.diagnostics.filter((d) => d.rule === 'not-utf8');
+    expect(found.map((d) => [d.path, d.line, d.column, d.severity])).toEqual([[path, at + 1, column, 'warning']]);
+    expect(found[0]!.message).toMatch(/byte 0xF4 here.*Latin-1.*expected UTF-8/);
+    const sync = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(sync.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path)).toEqual([path]);
+    expect(readFileSync(join(dir, path)).equals(bytes)).toBe(true);
+  });
+
+  it('a U+FFFD written as UTF-8 is text like any other: no not-utf8', async () => {
+    const dir = exampleWorkspace();
+    const path = 'threads/sales/meridian-pay/1-input.md';
+    writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8') + '\nA \uFFFD here.\n');
+    const check = await (await openWorkspace(dir)).check();
+    expect(check.diagnostics.filter((d) => d.rule === 'not-utf8')).toEqual([]);
+  });
+});
