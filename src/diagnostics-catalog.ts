@@ -108,9 +108,9 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
-    summary: 'a Markdown file with nothing in it (often a save cut short): held at its last valid version',
+    summary: 'a Markdown or YAML file with nothing but white space in it (often a save cut short): held at its last valid version',
     message: 'Empty file: expected front matter (`---`, its keys, `---`) and the text of the file; an empty file is often a save cut short',
-    docs: 'An editor that truncates a file before writing it, a disk that filled up, a sync client half-way: an empty stage, canvas, goal or draft file is never read as a file that states nothing. Like any broken file it is held at its last valid version (docs/derivation.md) and never committed. Undo the save, or write the file again.',
+    docs: 'An editor that truncates a file before writing it, a disk that filled up, a sync client half-way: an empty stage, canvas, goal or draft file, ICP, suppression list or `threadwork.config.yaml` is never read as a file that states nothing. Like any broken file it is held at its last valid version (docs/derivation.md) and never committed. Undo the save, or write the file again. For a YAML file the message says what it holds: `Empty file: expected YAML keys (…)`. An empty suppression list fails closed like an invalid one (write `suppressed: []` for a list with no address); an empty config keeps the last valid settings — to use the built-in defaults, delete the file (it is optional) or write `{}`.',
   },
   'not-text': {
     severity: 'error',

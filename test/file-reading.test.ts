@@ -33,3 +33,20 @@ describe('a file that is not valid UTF-8, wherever it is', () => {
     expect(check.diagnostics.filter((d) => d.rule === 'not-utf8')).toEqual([]);
   });
 });
+
+describe('an empty YAML file', () => {
+  it.each([
+    ['research/customer/icp/mid-market-fintech-icp.yaml', ''],
+    ['research/customer/icp/mid-market-fintech-icp.yaml', '\uFEFF \n\n'],
+    ['threadwork.config.yaml', ''],
+    ['threads/sales/campaigns/suppression.yaml', '\n'],
+  ])('%s (%j) is file-empty at 1:1, held at its last valid version', async (path, text) => {
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, path), text);
+    const check = await (await openWorkspace(dir)).check();
+    const mine = check.diagnostics.filter((d) => d.path === path);
+    expect(mine.map((d) => [d.rule, d.line, d.column, d.severity])).toContainEqual(['file-empty', 1, 1, 'error']);
+    expect(mine.filter((d) => d.rule === 'schema')).toEqual([]);
+    expect(mine.find((d) => d.rule === 'file-empty')!.message).toMatch(/^Empty file: expected YAML/);
+  });
+});

@@ -164,12 +164,15 @@ describe('an invalid suppression list stops everything that contacts people', ()
   });
 
   it('an empty file or a misspelt key is not an empty list', async () => {
-    for (const text of ['', 'supressed:\n  - email: grace@cobol.example\n    reason: unsubscribed\n    date: 2027-01-10\n']) {
+    for (const [text, says] of [
+      ['', 'Empty file: expected YAML `suppressed:`'],
+      ['supressed:\n  - email: grace@cobol.example\n    reason: unsubscribed\n    date: 2027-01-10\n', 'Missing `suppressed`'],
+    ] as const) {
       const dir = workspaceWith(text);
       const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
       expect(due.code).toBe(1);
       expect(due.json.error.code).toBe('suppression-invalid');
-      expect(due.json.error.message).toContain(`${SUPPRESSION}:1:1 Missing \`suppressed\``);
+      expect(due.json.error.message).toContain(`${SUPPRESSION}:1:1 ${says}`);
     }
   });
 

@@ -149,11 +149,24 @@ function notTextProblem(path: string, text: string): Diagnostic | undefined {
 /** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
 function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
   const text = stripBom(fileText);
+  if (text.trim() === '') return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'file-empty', emptyYamlMessage(kind))]);
   const read = readYaml(text);
   if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
+}
+
+/**
+ * An empty YAML file is a save cut short or the wrong file, as an empty Markdown file is: read
+ * as `{}`, an ICP would say "Missing `segment`", a suppression list would contact everyone
+ * it listed and a config would drop every setting without a word.
+ */
+function emptyYamlMessage(kind: FileKind): string {
+  const cut = 'an empty file is often a save cut short';
+  if (kind.kind === 'config') return `Empty file: expected YAML settings (the workspace's keys); ${cut} — to use the built-in defaults, delete the file (it is optional) or write \`{}\``;
+  if (kind.kind === 'suppression') return `Empty file: expected YAML \`suppressed:\` and its list of addresses (\`suppressed: []\` for none); ${cut}`;
+  return `Empty file: expected YAML keys (\`segment\`, \`name\`, …: the segment's ICP); ${cut}`;
 }
 
 function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z.ZodType): ParsedFile {
