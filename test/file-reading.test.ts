@@ -50,3 +50,18 @@ describe('an empty YAML file', () => {
     expect(mine.find((d) => d.rule === 'file-empty')!.message).toMatch(/^Empty file: expected YAML/);
   });
 });
+
+describe('a tab as indentation', () => {
+  it('says spaces are expected, in front matter and in a YAML file', async () => {
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, 'threads/sales/meridian-pay/1-input.md'), '---\nsource: inbound\ncompany:\n\tname: Acme\n---\n');
+    writeFileSync(join(dir, 'research/customer/icp/ecommerce-finance-icp.yaml'), 'segment: ecommerce-finance\nname: X\nfirmographics:\n\tindustry: [a]\n');
+    const check = await (await openWorkspace(dir)).check();
+    const tabs = check.diagnostics.filter((d) => d.rule === 'yaml-syntax');
+    expect(tabs.map((d) => [d.path, d.line, d.column])).toEqual([
+      ['research/customer/icp/ecommerce-finance-icp.yaml', 4, 1],
+      ['threads/sales/meridian-pay/1-input.md', 4, 1],
+    ]);
+    for (const d of tabs) expect(d.message).toBe('Invalid YAML: a tab as indentation: expected spaces — YAML indents with spaces only (replace the tab with two spaces per level)');
+  });
+});

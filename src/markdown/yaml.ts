@@ -115,7 +115,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   try {
     const { doc, lineCounter } = parseYamlDocument(text);
     if (doc.errors.length > 0) {
-      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
+      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
     }
     const unresolved = aliasSites(doc, lineCounter).find((site) => site.target === undefined);
     if (unresolved) {
@@ -126,6 +126,9 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   }
   return [{ position: markPosition, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }];
 }
+
+/** The parser's "Tabs are not allowed as indentation" says what not to write: this says what to write. */
+const TAB_REASON = 'a tab as indentation: expected spaces — YAML indents with spaces only (replace the tab with two spaces per level)';
 
 /**
  * For a key written twice in one map, whose second occurrence starts at `offset`: which key
