@@ -86,7 +86,7 @@ export const RULES = {
     at: 'file',
     summary: 'a file whose front matter is never closed (often a file saved half-way)',
     message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line',
-    docs: 'The opening `---` has no closing `---` (or `...`) line. Add it after the last YAML key.',
+    docs: 'The opening `---` has no closing `---` (or `...`) line. Add it after the last YAML key. When a `---` line further down the prose (a thematic break) closed it instead, the prose reads as YAML: a Markdown heading after a blank line is a YAML comment, and a line like `Some prose: x` a key. That is reported at the heading (`Unclosed front matter: the Markdown heading `# H` here is read as a YAML comment and the prose below it as keys …`) when both signs are there — such a heading, and below it a key with a space in it, which no field has; a comment in front matter alone is never taken for it.',
   },
   'front-matter-not-object': {
     severity: 'error',

@@ -65,3 +65,23 @@ describe('a tab as indentation', () => {
     for (const d of tabs) expect(d.message).toBe('Invalid YAML: a tab as indentation: expected spaces — YAML indents with spaces only (replace the tab with two spaces per level)');
   });
 });
+
+describe('front matter whose closing `---` is missing, with a `---` line further down', () => {
+  it('is reported at the heading YAML read as a comment, not read as keys', async () => {
+    const dir = exampleWorkspace();
+    const path = 'threads/sales/meridian-pay/2-hypothesis.md';
+    writeFileSync(join(dir, path), '---\ntests: [A1]\n\n# H\n\nSome prose: x\n\n---\n\nMore.\n');
+    const check = await (await openWorkspace(dir)).check();
+    const mine = check.diagnostics.filter((d) => d.path === path && d.severity === 'error');
+    expect(mine.map((d) => [d.rule, d.line, d.column])).toEqual([['front-matter-unclosed', 4, 1]]);
+    expect(mine[0]!.message).toMatch(/expected a `---` line/);
+  });
+
+  it('a YAML comment after a blank line, with keys as usual, is not', async () => {
+    const dir = exampleWorkspace();
+    const path = 'threads/sales/meridian-pay/2-hypothesis.md';
+    writeFileSync(join(dir, path), '---\ntests: [A1]\n\n# The tests below\nnotes: x\n---\n\n# H\n');
+    const check = await (await openWorkspace(dir)).check();
+    expect(check.diagnostics.filter((d) => d.path === path && d.severity === 'error')).toEqual([]);
+  });
+});

@@ -91,5 +91,36 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       rule: 'front-matter-not-object',
     });
   }
+  const swallowed = swallowedProse(raw as Record<string, unknown>, yamlText);
+  if (swallowed) return found(undefined, swallowed);
   return found(raw as Record<string, unknown>);
+}
+
+/**
+ * Front matter whose closing `---` was lost, closed instead by a `---` line further down the
+ * prose (a thematic break): the prose parses as YAML when its heading reads as a comment and
+ * its lines as keys. Told apart by both signs at once — a key with a space in it (no field of
+ * any schema has one) and, before it, a Markdown heading after a blank line — so a comment in
+ * front matter is never taken for it. The check costs one look at the keys when none has a
+ * space.
+ */
+function swallowedProse(data: Record<string, unknown>, yamlText: string): FrontMatterError | undefined {
+  let key: string | undefined;
+  for (const k in data) {
+    if (k.includes(' ')) {
+      key = k;
+      break;
+    }
+  }
+  if (key === undefined) return undefined;
+  const heading = /\n[ \t]*\n(#{1,6} [^\n]*)/.exec(yamlText);
+  if (!heading || yamlText.indexOf(`\n${key}`, heading.index) < 0) return undefined;
+  // The YAML text starts with the opening line's line break: its line n is the file's.
+  const title = heading[1]!;
+  const line = yamlText.slice(0, heading.index + heading[0].length - title.length).split('\n').length;
+  return {
+    position: { line, column: 1 },
+    message: `Unclosed front matter: the Markdown heading \`${title.trimEnd()}\` here is read as a YAML comment and the prose below it as keys (\`${key}\`), up to a \`---\` line further down: expected a \`---\` line closing the front matter before the text`,
+    rule: 'front-matter-unclosed',
+  };
 }
