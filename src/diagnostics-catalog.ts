@@ -15,7 +15,11 @@ export interface RuleInfo {
   readonly severity: Severity;
   /** When set, the same rule is reported as a warning in this case (the severity above otherwise). */
   readonly warningWhen?: string;
-  /** Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, MCP `write_stage`). */
+  /**
+   * Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, MCP `write_stage`):
+   * it refuses on errors and shows no warning. A sync (and so a watch cycle) shows errors and only the warnings in SYNC_WARNINGS.
+   * For a rule with `warningWhen`, the warning is `check`'s alone unless the rule is in SYNC_WARNINGS.
+   */
   readonly reportedBy: readonly Reporter[];
   /**
    * What the position points at: `key` (a key or value in the file; the diagnostic carries
@@ -138,7 +142,7 @@ export const RULES = {
   },
   'canvas-missing': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check'],
     at: 'file',
     summary: 'a canvas section missing from `strategy/canvas/`',
     message: 'Missing canvas section {section}.md: expected all 16 sections',
@@ -146,7 +150,7 @@ export const RULES = {
   },
   'canvas-unknown': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check'],
     at: 'file',
     summary: 'a file in `strategy/canvas/` that is not one of the 16 sections',
     message: 'Unexpected canvas file `{name}.md`: expected one of {sections}',
@@ -203,7 +207,7 @@ export const RULES = {
   },
   'unknown-campaign': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch', 'write'],
+    reportedBy: ['check'],
     at: 'key',
     summary: 'a `source: campaign:{id}` naming a campaign that does not exist',
     message: 'Unknown campaign `{id}` (not in threads/sales/campaigns/): expected one of {known}',
@@ -315,7 +319,7 @@ export const RULES = {
   },
   'decision-contradicts-score': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch', 'write'],
+    reportedBy: ['check'],
     at: 'key',
     summary: 'a QUALIFY below the qualification threshold, or a REJECT above it',
     message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
@@ -323,7 +327,7 @@ export const RULES = {
   },
   'criterion-unrecognised': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch', 'write'],
+    reportedBy: ['check'],
     at: 'key',
     summary: 'a Stage 4 `criteria` key that names no criterion of the deal\'s `framework`',
     message: '`{key}` is not a {framework} criterion, so the qualification score leaves it out: expected one of {criteria}',
@@ -331,7 +335,7 @@ export const RULES = {
   },
   'draft-not-ready': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check'],
     at: 'file',
     summary: 'a campaign draft (draft or approved) that fails the quality gate',
     message: 'Draft not ready (grade {grade}, score {score}): {critical issues}',
@@ -403,7 +407,7 @@ export const RULES = {
   },
   'special-file': {
     severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check'],
     at: 'file',
     summary: 'a FIFO, socket or device in the workspace — skipped',
     message: 'Skipped special file {path}: {kind}',
@@ -452,7 +456,7 @@ export const RULES = {
   'experiment-design': {
     severity: 'error',
     warningWhen: 'the tested assumption is not in the campaign\'s `tests`, or `supports` is given without `assumption`',
-    reportedBy: ['check', 'sync', 'watch', 'write'],
+    reportedBy: ['check', 'write'],
     at: 'key',
     summary: 'a campaign experiment that cannot run as written: a repeated name, a touch not in the sequence or already tested, repeated variant ids, splits that do not sum to 1, an unknown `supports` variant',
     message: 'Splits of experiment `{name}` sum to {sum}: expected them to sum to 1 | Touch {n} is not in the sequence: expected 1 to {m} | …',
@@ -468,7 +472,7 @@ export const RULES = {
   },
   'experiment-results': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch', 'write'],
+    reportedBy: ['check', 'write'],
     at: 'key',
     summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, or that add up to more than the campaign\'s totals',
     message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
@@ -517,6 +521,15 @@ export const RULES = {
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
+
+/**
+ * The warnings a sync shows, and so a watch cycle: what its derivation leaves out or could
+ * not write, and what it found about the files it generates. Every other warning is
+ * `check`'s alone (a sync shows errors, and a write command refuses on errors only). The
+ * transaction filters the workspace's diagnostics with this set (engine/transaction.ts), and
+ * a test keeps every rule's `reportedBy` equal to it.
+ */
+export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['stage-file-name', 'derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded']);
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -1,4 +1,4 @@
-import { ERRORS, ERROR_CODES, RULES, RULE_IDS, type RuleId, type RuleInfo } from './diagnostics-catalog.js';
+import { ERRORS, ERROR_CODES, RULES, RULE_IDS, SYNC_WARNINGS, type RuleId, type RuleInfo } from './diagnostics-catalog.js';
 
 /**
  * The documentation generated from the catalog: the rule table in README.md and the
@@ -69,12 +69,17 @@ export function renderRulesPage(): string {
   ].join('\n');
 }
 
+/** A rule that is an error or a warning whose warning a sync does not show (SYNC_WARNINGS). */
+function warningOnlyByCheck(id: RuleId, info: RuleInfo): boolean {
+  return info.warningWhen !== undefined && info.reportedBy.some((r) => r !== 'check') && !SYNC_WARNINGS.has(id);
+}
+
 function ruleSection(id: RuleId): string {
   const info: RuleInfo = RULES[id];
   return [
     `### \`${id}\``,
     '',
-    `**${severityText(info, true)}** · reported by ${info.reportedBy.map((r) => `\`${r}\``).join(', ')} · points at ${AT[info.at]}`,
+    `**${severityText(info, true)}** · reported by ${info.reportedBy.map((r) => `\`${r}\``).join(', ')}${warningOnlyByCheck(id, info) ? ' (the warning by `check` only)' : ''} · points at ${AT[info.at]}`,
     '',
     `${capitalize(info.summary)}.`,
     '',

@@ -2,14 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ERRORS, ERROR_CODES, RULES, RULE_IDS, isErrorCode, isRuleId, severitiesOf, type RuleInfo } from '../src/diagnostics-catalog.js';
+import { ERRORS, ERROR_CODES, RULES, RULE_IDS, SYNC_WARNINGS, isErrorCode, isRuleId, severitiesOf, type RuleInfo } from '../src/diagnostics-catalog.js';
 import { BEGIN_MARKER, END_MARKER, GENERATED_DOCS, generatedPart, renderReadmeRuleTable, replaceGenerated } from '../src/diagnostics-docs.js';
 import { diagnostic, START, type Diagnostic } from '../src/diagnostics.js';
 import { ThreadworkError } from '../src/errors.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
 import { md } from './helpers/testdir.js';
-import { baseFiles, dealMeta, GOAL } from './helpers/workspace.js';
+import { baseFiles, campaignFiles, dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { testdir } from './helpers/testdir.js';
 
 describe('the generated docs', () => {
@@ -164,5 +164,42 @@ describe('check --json on broken workspaces', () => {
     expect(validate(json), ajv.errorsText(validate.errors)).toBe(true);
     const withoutEnd = { ...json, diagnostics: json.diagnostics.map(({ endLine: _l, endColumn: _c, ...rest }) => rest) };
     expect(validate(withoutEnd)).toBe(false);
+  });
+});
+
+describe('the commands that report a rule', () => {
+  it('lists sync, watch or a write command for a warning only when a sync shows it (SYNC_WARNINGS)', () => {
+    for (const id of RULE_IDS) {
+      const info: RuleInfo = RULES[id];
+      if (info.severity !== 'warning') continue;
+      expect(info.reportedBy.includes('sync'), `${id}: reported by sync`).toBe(SYNC_WARNINGS.has(id));
+      expect(info.reportedBy.includes('write'), `${id}: a write command shows no warning`).toBe(false);
+      if (info.reportedBy.includes('watch')) expect(SYNC_WARNINGS.has(id), `${id}: reported by watch`).toBe(true);
+    }
+  });
+
+  it('says which commands report the warning of a rule that is an error or a warning', () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs/rules.md'), 'utf8');
+    expect(page).toContain('the warning by `check` only');
+  });
+
+  it('a warning check reports and the catalogue gives to check alone is not in the output of sync', async () => {
+    const dir = workspace({ 'strategy/canvas/17-extra.md': md('title: Extra') });
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.map((d) => d.rule)).toContain('canvas-unknown');
+    expect(RULES['canvas-unknown'].reportedBy).toEqual(['check']);
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--no-commit', '--dir', dir]);
+    expect(sync.json.diagnostics.map((d) => d.rule)).not.toContain('canvas-unknown');
+  });
+
+  it('an experiment-design error is check\'s and a write command\'s, not sync\'s', async () => {
+    const actions = 'sequence:\n  preset: five-touch-cold\n  start: 2026-03-02\nexperiments:\n  - name: subject\n    touch: 1\n    variants:\n      - {id: A, split: 0.5}\n      - {id: B, split: 0.7}\nprospects:\n  - {name: P, email: p@firm.example, company: Firm, title: Controller, status: active}';
+    const dir = workspace(campaignFiles('threads/sales/campaigns/2026-03-02-close', '2026-03-02', actions));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.map((d) => d.rule)).toContain('experiment-design');
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--no-commit', '--dir', dir]);
+    expect(sync.json.diagnostics.map((d) => d.rule)).not.toContain('experiment-design');
+    expect(RULES['experiment-design'].reportedBy).toEqual(['check', 'write']);
+    expect(RULES['experiment-results'].reportedBy).toEqual(['check', 'write']);
   });
 });

@@ -1,3 +1,4 @@
+import { SYNC_WARNINGS } from '../diagnostics-catalog.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
@@ -289,8 +290,9 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   const committing = options.commit !== false && model.config.git.commit;
   // Errors, and the warnings about what this derivation leaves out: a held file, a stage file
   // under a wrong name (the thread is derived without that stage, a won deal reopened), a file
-  // read with U+FFFD for bytes that are not UTF-8 (derived from what it says once re-saved).
-  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || d.rule === 'derived-held' || d.rule === 'stage-file-name' || d.rule === 'not-utf8');
+  // read with U+FFFD for bytes that are not UTF-8 (derived from what it says once re-saved):
+  // the catalogue's SYNC_WARNINGS, which its "reported by" column is built from.
+  const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || SYNC_WARNINGS.has(d.rule));
   if (options.sync === false) return { plan: { edits: [], creations: [], changes: [], diagnostics: [], snapshot: {} }, derived: undefined, diagnostics, committing, invalid: new Set<string>(), checked: new Set<string>() };
   let derived = deriveWorkspace(model, options.derivation);
   // Files valid on their own whose references do not resolve (an unknown id, a duplicate
