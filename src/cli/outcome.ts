@@ -17,5 +17,10 @@ export interface GlobalOptions {
 /** The line every write command ends with: the commit holding what it wrote, or why there is none. */
 export function committedLine(commit: CommitOutcome | null): string[] {
   if (!commit) return [];
-  return commit.committed ? [`committed ${commit.commit.slice(0, 10)} (${commit.paths.length} paths)`] : commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
+  return commit.committed ? [`committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`] : commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
+}
+
+/** How many paths a commit holds: `1 path`, `2 paths`. */
+export function pathCount(paths: readonly string[]): string {
+  return `${paths.length} ${paths.length === 1 ? 'path' : 'paths'}`;
 }

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { pathCount, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -23,7 +23,7 @@ export function describeSync(result: SyncResult): string {
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
   if (result.edits.length === 0) {
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
-    if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
+    if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
     else if (errors > 0) lines.push(`${mark} nothing to write, but not clean: ${errorsNote}`);
     else if (stale > 0) lines.push(`${pc.yellow('⚠')} nothing written, but not in sync: ${stale} ${stale === 1 ? 'file' : 'files'} to update ${stale === 1 ? 'is' : 'are'} not valid UTF-8 (${stale === 1 ? 'warning' : 'warnings'} above); re-save ${stale === 1 ? 'it' : 'them'} as UTF-8`);
     else lines.push(pc.green('✓ in sync: nothing to write'));
@@ -32,7 +32,7 @@ export function describeSync(result: SyncResult): string {
   const verb = result.dryRun ? 'would write' : 'wrote';
   lines.push(...result.changes.map((c) => `  ${c.description}`));
   lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
-  if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${result.commit.paths.length} paths)`);
+  if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
   if (result.commit?.committed) {
     if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${result.commit.warning}`);
   } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
