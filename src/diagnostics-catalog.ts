@@ -269,6 +269,14 @@ export const RULES = {
     message: 'Closed-won without ARR: expected the annual value the deal closed at. Until it is filled in, the deal counts as won but is left out of won ARR and the average deal size',
     docs: 'A win with no amount is not a win worth 0: the metrics count the deal in `won` and the win rate, and leave it out of every ARR sum and average (13-metrics.md says how many were left out), so the average deal size is not pulled down. Write the `arr` it closed at.',
   },
+  'arr-without-win': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal recorded as closed-lost or stalled with an `arr`',
+    message: 'ARR on a {outcome} deal: expected `arr: null` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set `outcome: closed-won`',
+    docs: 'The mirror of `won-without-arr`: `arr` is the annual value a deal was signed at, so only a win has one. The metrics read it from closed-won deals only, so an ARR written on a lost or stalled deal (an estimate left in, or a win recorded with the wrong outcome) is counted nowhere. Set `arr: null`, or correct the `outcome`; the potential value belongs in Stage 3 `arr_potential`.',
+  },
   'validation-repeated': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -62,6 +62,28 @@ describe('a closed-won deal without ARR', () => {
   });
 });
 
+describe('a closed-lost or stalled deal with ARR', () => {
+  it('is a warning at its arr line, and the ARR is counted in no figure', async () => {
+    const dir = workspace({
+      ...closedDeal('acme', 'outcome: closed-lost\nclosed: 2026-05-01\narr: 40000\nloss_reason: budget'),
+      ...closedDeal('globex', 'outcome: stalled\nclosed: 2026-05-02\narr: 25000'),
+      ...closedDeal('initech', 'outcome: closed-lost\nclosed: 2026-05-03\narr: null\nloss_reason: budget'),
+      ...closedDeal('umbrella', 'outcome: closed-won\nclosed: 2026-05-04\narr: 30000'),
+    });
+    gitInit(dir);
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.filter((d) => d.rule === 'arr-without-win')).toEqual([
+      expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', line: 4, field: 'arr', severity: 'warning', message: expect.stringContaining('closed-lost') }),
+      expect.objectContaining({ path: 'threads/sales/globex/6-learning.md', line: 4, field: 'arr', severity: 'warning', message: expect.stringContaining('stalled') }),
+    ]);
+
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect(metricCell(dir, 'won ARR')).toBe('30,000');
+  });
+});
+
 describe('one assumption given more than one result in a learning', () => {
   it('is a warning at the repeated entry, and counts once: mixed results as one partial', async () => {
     const dir = workspace(

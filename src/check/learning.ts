@@ -7,7 +7,8 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 
 /**
  * What a Stage 6 file records that the figures cannot take as written: a win without its
- * ARR (left out of every ARR sum and average, never counted as 0) and an assumption given
+ * ARR (left out of every ARR sum and average, never counted as 0), an ARR on a deal that was
+ * not won (counted in no figure) and an assumption given
  * more than one result (counted once). Warnings: the figures say what they did with them.
  * Only a valid file is read: a value of the wrong type is the schema's error already.
  */
@@ -17,6 +18,9 @@ export function checkLearning(thread: ThreadRecord, report: Report): void {
   if (!learning || !data) return;
   if (thread.family === 'deal' && data.outcome === 'closed-won' && typeof data.arr !== 'number') {
     report(learning.path, ['arr' in data ? 'arr' : 'outcome'], 'won-without-arr', 'Closed-won without ARR: expected the annual value the deal closed at. Until it is filled in, the deal counts as won but is left out of won ARR and the average deal size', 'warning');
+  }
+  if (thread.family === 'deal' && (data.outcome === 'closed-lost' || data.outcome === 'stalled') && typeof data.arr === 'number') {
+    report(learning.path, ['arr'], 'arr-without-win', `ARR on a ${data.outcome} deal: expected \`arr: null\` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set \`outcome: closed-won\``, 'warning');
   }
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
   const first = new Map<string, number>();
