@@ -21,7 +21,7 @@ import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
-import { requireKnownSubject } from './history/known-subject.js';
+import { requireKnownSubject, withMeantSubject } from './history/known-subject.js';
 import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
@@ -144,7 +144,12 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return buildReport(name, model, deriveWorkspace(model));
     },
     history: async (subject) => {
-      if (!isAssumptionOrGoal(subject)) return readThreadHistory(root, subject);
+      if (!isAssumptionOrGoal(subject)) {
+        return readThreadHistory(root, subject).catch(async (error: unknown) => {
+          if (!(error instanceof ThreadworkError && error.code === 'unknown-thread')) throw error;
+          throw withMeantSubject(await loadWorkspace(root, { includeThread: () => false }), subject, error);
+        });
+      }
       const history = await readHistory(root, subject);
       if (history.entries.length > 0) return history;
       const model = await loadWorkspace(root, { includeThread: () => false });

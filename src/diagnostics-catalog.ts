@@ -570,7 +570,7 @@ export const ERRORS = {
   'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters, or a folder in `threads/` that is not a thread folder (`threads/sales`)' },
   'invalid-meta': { summary: 'a thread whose `meta.json` is missing or invalid' },
   'invalid-stage': { summary: 'a stage number outside 1 to 6' },
-  'unknown-thread': { summary: 'no thread folder by that name or path' },
+  'unknown-thread': { summary: 'no thread folder by that name or path; for `history`, `meant` names the assumption or goal id the name matches in another case (`a1` for `A1`)' },
   'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are' },
   'unknown-goal': { summary: 'a goal that is not in `goals/` (and that no threadwork commit names, for `history`); `known` lists the ones that are' },
   'unknown-subgoal': { summary: 'a subgoal the goal does not define; `known` lists the ones it does' },

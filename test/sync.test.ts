@@ -521,6 +521,21 @@ describe('history of an id the workspace does not define', () => {
     expect(a2.json.entries.length).toBeGreaterThan(2001);
   });
 
+  it('names the assumption or goal a subject in the wrong case meant, instead of a bare "Unknown thread"', async () => {
+    const dir = workspace();
+    gitInit(dir);
+    const a1 = await runCli(['history', 'a1', '--dir', dir]);
+    expect(a1.code).toBe(1);
+    expect(a1.stderr).toContain('Unknown thread "a1"');
+    expect(a1.stderr).toContain('did you mean the assumption A1? Ids are case-sensitive: `threadwork history A1`');
+    const goal = await runJson<{ error: { code: string; meant: string } }>(['history', 'G-First-Customers', '--dir', dir]);
+    expect(goal.json.error).toMatchObject({ code: 'unknown-thread', meant: 'g-first-customers' });
+    expect(goal.json.error).toMatchObject({ message: expect.stringContaining('did you mean the goal g-first-customers?') });
+    const none = await runJson<{ error: { code: string; meant?: string } }>(['history', 'zz9', '--dir', dir]);
+    expect(none.json.error.code).toBe('unknown-thread');
+    expect(none.json.error.meant).toBeUndefined();
+  });
+
   it('says a workspace outside git has no audit trail, instead of advising a sync that records nothing', async () => {
     const dir = workspace();
     expect((await runCli(['sync', '--dir', dir])).code).toBe(0);

@@ -22,3 +22,18 @@ export function requireKnownSubject(model: WorkspaceModel, subject: string): voi
     { assumption: subject, known },
   );
 }
+
+/**
+ * An unknown thread whose name is an assumption or goal id in another case (`a1` for A1,
+ * `G-First-Customers` for g-first-customers): ids are case-sensitive, so history read it
+ * as a thread; the error says which id was meant (and `meant` carries it).
+ */
+export function withMeantSubject(model: WorkspaceModel, subject: string, error: ThreadworkError): ThreadworkError {
+  const lower = subject.toLowerCase();
+  const assumption = assumptionsOf(model).find((a) => a.id.toLowerCase() === lower)?.id;
+  const goal = assumption === undefined ? [...model.goals.keys()].find((id) => id.toLowerCase() === lower) : undefined;
+  const meant = assumption ?? goal;
+  if (meant === undefined || meant === subject) return error;
+  const what = assumption !== undefined ? 'assumption' : 'goal';
+  return new ThreadworkError(`${error.message}; did you mean the ${what} ${meant}? Ids are case-sensitive: \`threadwork history ${meant}\``, error.code, { ...error.details, meant });
+}
