@@ -15,6 +15,11 @@ export function formatNumber(value: number | null | undefined): string {
 
 let fractions: Intl.NumberFormat | undefined;
 
+/** A number of days as the reports print it: whole days (`52`, never `52.3`), `—` for none. */
+export function formatDays(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatNumber(Math.round(value));
+}
+
 /** An integer below 10²¹ (plain digits: String never writes an exponent there) with its thousands grouped. */
 function groupedInteger(value: number): string {
   const digits = String(Math.abs(value));

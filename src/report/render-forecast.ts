@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
+import { cell, formatDays, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
 import type { ForecastReport } from './forecast.js';
@@ -8,18 +8,18 @@ import { bar, box, columns } from './terminal.js';
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
 export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
   const c = report.calibration;
-  const calibrationLine = `Calibrated on ${formatNumber(c.closedDeals)} closed deal${c.closedDeals === 1 ? '' : 's'} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatNumber(c.priorStrength)} deals, cycle prior ${formatNumber(c.cycleDays)} days worth ${formatNumber(c.cyclePriorStrength)} deals.`;
+  const calibrationLine = `Calibrated on ${formatNumber(c.closedDeals)} closed deal${c.closedDeals === 1 ? '' : 's'} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatNumber(c.priorStrength)} deals, cycle prior ${formatDays(c.cycleDays)} days worth ${formatNumber(c.cyclePriorStrength)} deals.`;
   const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
   if (format === 'md') {
     const goals = report.goals.map((g) =>
       [
-        `## ${cell(g.title)} (${g.id})`,
+        `### ${cell(g.title)} (${g.id})`,
         '',
         forecastHeadline(g.forecast),
         '',
         forecastTable(g.forecast),
         '',
-        `### Deals that move the chance of ${g.metric} most`,
+        `#### Deals that move the chance of ${g.metric} most`,
         '',
         g.deals.length
           ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, d.stage ?? '—', dealValue(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)]))
@@ -28,10 +28,10 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
       ].join('\n'),
     );
     return [
-      `# Forecast as of ${report.asOf}`,
+      `## Forecast as of ${report.asOf}`,
       '',
       ...(goals.length ? goals : ['_No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate)._', '']),
-      '## Calibration',
+      '### Calibration',
       '',
       calibrationLine,
       '',

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
@@ -16,7 +16,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const summaryLines = [
     `open ${report.totals.open} deals worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
-    `win rate ${formatPercent(report.winRate)} · cycle ${formatNumber(report.avgCycleDays)} days average, ${formatNumber(report.medianCycleDays)} median`,
+    `win rate ${formatPercent(report.winRate)} · cycle ${formatDays(report.avgCycleDays)} days average, ${formatDays(report.medianCycleDays)} median`,
   ];
   const summary = summaryLines.join('  \n');
   if (format === 'md') {
@@ -86,6 +86,7 @@ function statusMark(status: string): string {
 }
 
 export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {
+  if (states.length === 0) return format === 'md' ? '_No assumptions._\n' : 'No assumptions in strategy/canvas/10-assumptions.md.';
   if (format === 'md') {
     return [
       '## Assumptions',
@@ -109,7 +110,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), `${p.lift >= 0 ? '+' : ''}${Math.round(p.lift * 100)} pts`, p.confidence.toFixed(2)]));
-  const headline = `${w.deals} closed deals: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatNumber(w.averageWonCycleDays)} days`;
+  const headline = `${w.deals} closed deals: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatDays(w.averageWonCycleDays)} days`;
   const threshold = w.qualificationThreshold
     ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${w.qualificationThreshold.deals} scored deals)`
     : 'Qualification threshold: not enough scored deals yet';

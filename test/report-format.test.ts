@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { md } from './helpers/testdir.js';
+import { workspace } from './helpers/workspace.js';
+
+const env = { THREADWORK_TODAY: '2026-12-01', NO_COLOR: '1' };
+
+describe('the reports printed side by side', () => {
+  it('every Markdown report starts at the same heading level', async () => {
+    const dir = exampleWorkspace();
+    for (const name of ['pipeline', 'assumptions', 'winloss', 'campaigns', 'forecast']) {
+      const result = await runCli(['report', name, '--md', '--dir', dir], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout, name).toMatch(/^## /);
+      expect(result.stdout, name).not.toMatch(/^# /m);
+    }
+  });
+
+  it('an empty assumptions report says so, as the campaigns report does', async () => {
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []') });
+    const campaigns = await runCli(['report', 'campaigns', '--dir', dir], { env });
+    expect(campaigns.stdout.trim()).toBe('No campaign threads.');
+    const terminal = await runCli(['report', 'assumptions', '--dir', dir], { env });
+    expect(terminal.code, terminal.stderr).toBe(0);
+    expect(terminal.stdout.trim()).toBe('No assumptions in strategy/canvas/10-assumptions.md.');
+    const markdown = await runCli(['report', 'assumptions', '--md', '--dir', dir], { env });
+    expect(markdown.stdout.trim()).toBe('_No assumptions._');
+  });
+
+  it('a cycle in days is rounded to whole days in the pipeline and win/loss reports alike', async () => {
+    const dir = exampleWorkspace();
+    const winloss = (await runCli(['report', 'winloss', '--md', '--dir', dir], { env })).stdout;
+    const pipeline = (await runCli(['report', 'pipeline', '--md', '--dir', dir], { env })).stdout;
+    const forecast = (await runCli(['report', 'forecast', '--md', '--dir', dir], { env })).stdout;
+    for (const text of [winloss, pipeline, forecast]) expect(text).not.toMatch(/\d\.\d+ days/);
+    const won = /ARR in (\d+) days/.exec(winloss)?.[1];
+    const cycle = /cycle (\d+) days average/.exec(pipeline)?.[1];
+    expect(won).toBeDefined();
+    expect(won).toBe(cycle);
+  });
+});
