@@ -16,7 +16,6 @@ import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
-import { notUtf8Diagnostic } from './read-files.js';
 import { validateData } from './validate.js';
 
 export interface ParsedFile {
@@ -61,19 +60,6 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)]);
   }
-}
-
-/**
- * Parses a file as read from disk at `root`: `parseFile`, and `not-utf8` when its bytes are not
- * valid UTF-8 (looked for only when the decoded text holds U+FFFD). The file is still parsed
- * as decoded, so everything else in it is checked as usual.
- */
-export function parseFileOnDisk(root: string, path: string, kind: FileKind, text: string): ParsedFile {
-  const parsed = parseFile(path, kind, text);
-  if (kind.kind === 'other') return parsed;
-  const notUtf8 = notUtf8Diagnostic(root, path, text);
-  if (notUtf8) parsed.diagnostics.unshift(notUtf8);
-  return parsed;
 }
 
 /** `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined. */

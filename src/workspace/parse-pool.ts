@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { contentHash } from './content-hash.js';
 import { classifyPath } from './layout.js';
-import { parseFileOnDisk, type ParsedFile } from './parse-file.js';
+import type { ParsedFile } from './parse-file.js';
+import { parseFileOnDisk } from './parse-on-disk.js';
 import { readScannedFile, type FileStamp } from './read-files.js';
 
 /**
