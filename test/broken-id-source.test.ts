@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 
@@ -12,14 +13,8 @@ import { exampleWorkspace } from './helpers/example.js';
  * at its last valid version, reported just that one. The ids of a file that cannot be read
  * are unknown, not absent: nothing is reported against them.
  */
-interface Diag {
-  path: string;
-  line: number;
-  rule: string;
-  severity: string;
-}
 
-const errors = (diagnostics: Diag[]): string[] => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line} ${d.rule}`);
+const errors = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line} ${d.rule}`);
 
 describe('a file that defines ids, broken', () => {
   it('is the only error check and sync report: its ids are not taken for none', async () => {
@@ -28,9 +23,9 @@ describe('a file that defines ids, broken', () => {
     writeFileSync(assumptions, readFileSync(assumptions, 'utf8').slice(0, 200));
     writeFileSync(join(dir, 'goals/g-fintech-beachhead.md'), '');
     const expected = ['goals/g-fintech-beachhead.md:1 file-empty', 'strategy/canvas/10-assumptions.md:1 front-matter-unclosed'];
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(errors(check.json.diagnostics)).toEqual(expected);
-    const sync = await runJson<{ diagnostics: Diag[] }>(['sync', '--dry-run'], { cwd: dir });
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
     expect(errors(sync.json.diagnostics)).toEqual(expected);
   });
 
@@ -40,7 +35,7 @@ describe('a file that defines ids, broken', () => {
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('"subgoal": "SG2"', '"subgoal": "SG9"'));
     const hypothesis = join(dir, 'threads/sales/meridian-pay/2-hypothesis.md');
     writeFileSync(hypothesis, readFileSync(hypothesis, 'utf8').replace('tests: [A1, A5]', 'tests: [A1, A9]'));
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(errors(check.json.diagnostics)).toEqual(['threads/sales/meridian-pay/2-hypothesis.md:2 unknown-assumption', 'threads/sales/meridian-pay/meta.json:7 unknown-subgoal']);
   });
 });

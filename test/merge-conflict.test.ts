@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { replaceInFile } from './helpers/testdir.js';
 import { commitCount, git } from './helpers/git.js';
 
 /**
@@ -11,36 +11,23 @@ import { commitCount, git } from './helpers/git.js';
  * double-quoted property name") and, in a Markdown body, nothing at all. Each conflicted
  * file is now one `merge-conflict` error at its `<<<<<<<` line that says what to do.
  */
-interface Diag {
-  path: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
 
 const HYPOTHESIS = 'threads/sales/meridian-pay/2-hypothesis.md';
 const META = 'threads/sales/meridian-pay/meta.json';
 
-function edit(dir: string, path: string, from: string, to: string): void {
-  const text = readFileSync(join(dir, path), 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(join(dir, path), text.replace(from, to));
-}
 
 /** Two branches edit the same lines of the front matter, the body and meta.json; main merges the other and stops. */
 function conflictedWorkspace(): string {
   const dir = exampleWorkspace();
   git(dir, 'checkout', '-q', '-b', 'other');
-  edit(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.6');
-  edit(dir, HYPOTHESIS, 'Tests whether', 'We test whether');
-  edit(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Pay Inc"');
+  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.6');
+  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'We test whether');
+  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Pay Inc"');
   git(dir, 'commit', '-q', '-am', 'other');
   git(dir, 'checkout', '-q', 'main');
-  edit(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.7');
-  edit(dir, HYPOTHESIS, 'Tests whether', 'Check whether');
-  edit(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Payments"');
+  replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence: 0.7');
+  replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'Check whether');
+  replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian Payments"');
   git(dir, 'commit', '-q', '-am', 'mine');
   expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
   return dir;
@@ -49,7 +36,7 @@ function conflictedWorkspace(): string {
 describe('git merge conflict markers', () => {
   it('check names each conflicted file at its first marker, and what to do', async () => {
     const dir = conflictedWorkspace();
-    const { code, json } = await runJson<{ diagnostics: Diag[] }>(['check', '--no-cache'], { cwd: dir });
+    const { code, json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
     expect(code).toBe(1);
     const errors = json.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([
@@ -66,22 +53,22 @@ describe('git merge conflict markers', () => {
   it('a conflict in the body alone is an error too, and sync neither edits nor commits the file', async () => {
     const dir = exampleWorkspace();
     const before = commitCount(dir);
-    edit(dir, HYPOTHESIS, 'Tests whether', '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n');
-    const sync = await runJson<{ diagnostics: Diag[]; commit: unknown }>(['sync'], { cwd: dir });
+    replaceInFile(dir, HYPOTHESIS, 'Tests whether', '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n');
+    const sync = await runJson<{ diagnostics: Diagnostic[]; commit: unknown }>(['sync'], { cwd: dir });
     expect(sync.code).toBe(1);
     expect(sync.json.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.path, d.line, d.rule])).toEqual([[HYPOTHESIS, 9, 'merge-conflict']]);
     expect(sync.json.commit).toBeNull();
     expect(commitCount(dir)).toBe(before);
     // Resolved: the file is read again and committed as any edit.
-    edit(dir, HYPOTHESIS, '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n', 'We test whether');
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    replaceInFile(dir, HYPOTHESIS, '<<<<<<< HEAD\r\nTests whether\r\n=======\r\nWe test whether\r\n>>>>>>> 1a2b3c4 (theirs)\r\n', 'We test whether');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.code).toBe(0);
   });
 
   it('Markdown that only looks like a marker (a setext heading, a quote of seven <) is not a conflict', async () => {
     const dir = exampleWorkspace();
-    edit(dir, HYPOTHESIS, 'Tests whether', 'Notes\n=======\n\n<<<<<<< is what git writes\n\nTests whether');
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'Notes\n=======\n\n<<<<<<< is what git writes\n\nTests whether');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.json.diagnostics).toEqual([]);
     expect(check.code).toBe(0);
   });

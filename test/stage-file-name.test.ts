@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 
@@ -10,14 +11,6 @@ import { exampleWorkspace } from './helpers/example.js';
  * silently lost that stage: check said "no problems" and sync moved a won deal back to
  * open. Each such name is now a `stage-file-name` warning naming the file it should be.
  */
-interface Diag {
-  path: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
 
 const DEAL = 'threads/sales/harbor-lending';
 
@@ -31,7 +24,7 @@ describe('a stage file under a wrong name', () => {
   ])('%s is reported by check and sync as the stage file it should be', async (name, expected) => {
     const dir = exampleWorkspace();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, name));
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.json.diagnostics.map((d) => [d.path, d.line, d.column, d.severity, d.rule, d.message])).toEqual([
       [
         `${DEAL}/${name}`,
@@ -42,14 +35,14 @@ describe('a stage file under a wrong name', () => {
         `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${expected}\` — rename it`,
       ],
     ]);
-    const sync = await runJson<{ diagnostics: Diag[] }>(['sync', '--dry-run'], { cwd: dir });
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
     expect(sync.json.diagnostics.filter((d) => d.rule === 'stage-file-name').map((d) => d.path)).toEqual([`${DEAL}/${name}`]);
   });
 
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {
     const dir = exampleWorkspace();
     for (const name of ['notes.md', '6-learning-notes.md', 'call-2026-10-01.md', 'README.md']) writeFileSync(join(dir, DEAL, name), '# notes\n');
-    const check = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.json.diagnostics).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { replaceInFile } from './helpers/testdir.js';
 
 /**
  * A key written twice in one YAML map (a paste, a merge resolved by keeping both lines) was
@@ -10,31 +10,19 @@ import { exampleWorkspace } from './helpers/example.js';
  * is, the person had to find. meta.json's duplicate keys already said both; front matter
  * and YAML files now do too.
  */
-interface Diag {
-  path: string;
-  line: number;
-  column: number;
-  rule: string;
-  message: string;
-}
 
 const INPUT = 'threads/sales/meridian-pay/1-input.md';
 const HARBOR = 'threads/sales/harbor-lending/1-input.md';
 
-function edit(dir: string, path: string, from: string, to: string): void {
-  const text = readFileSync(join(dir, path), 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(join(dir, path), text.replace(from, to));
-}
 
 describe('a key twice in one YAML map', () => {
   it('names the key and the line of its first occurrence, at the second', async () => {
     const dir = exampleWorkspace();
     // Line 3 `date:`, line 4 its copy; in a nested map, `industry:` on lines 13 and 14.
-    edit(dir, INPUT, 'date: 2026-10-06\n', 'date: 2026-10-06\ndate: 2026-10-07\n');
-    edit(dir, HARBOR, '  industry: lending\n', '  industry: lending\n  industry: fintech\n');
-    edit(dir, 'threadwork.config.yaml', 'company:', 'company: Ledgerline\ncompany:');
-    const { code, json } = await runJson<{ diagnostics: Diag[] }>(['check'], { cwd: dir });
+    replaceInFile(dir, INPUT, 'date: 2026-10-06\n', 'date: 2026-10-06\ndate: 2026-10-07\n');
+    replaceInFile(dir, HARBOR, '  industry: lending\n', '  industry: lending\n  industry: fintech\n');
+    replaceInFile(dir, 'threadwork.config.yaml', 'company:', 'company: Ledgerline\ncompany:');
+    const { code, json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(code).toBe(1);
     const syntax = json.diagnostics.filter((d) => d.rule === 'yaml-syntax');
     expect(syntax.map((d) => [d.path, d.line, d.column, d.rule, d.message])).toEqual([

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 const made: string[] = [];
 afterAll(() => {
@@ -25,6 +25,13 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 export function read(dir: string, rel: string): string {
   return readFileSync(join(dir, rel), 'utf8');
+}
+
+/** A hand edit: `from` replaced by `to` in the file, which must hold `from` (an edit that misses fails the test). */
+export function replaceInFile(dir: string, rel: string, from: string, to: string): void {
+  const text = read(dir, rel);
+  expect(text).toContain(from);
+  writeFileSync(join(dir, rel), text.replace(from, to));
 }
 
 /** Front matter + body, the way stage and canvas files are written. */
