@@ -150,6 +150,18 @@ describe('draft fields for the caps', () => {
   });
 });
 
+describe('approving a campaign folder instead of its drafts', () => {
+  it('says it is a thread folder and names the drafts waiting, not "no such file"', async () => {
+    const dir = campaign(`${ADA}\n${BOB}`);
+    await drafted(dir);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', CAMPAIGN, '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
+    expect(refused.json.error.message).toContain(`${CAMPAIGN} is a thread folder, not a draft: name the drafts to approve — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
+    expect(refused.json.error.message).not.toContain('no such file');
+  });
+});
+
 describe('MCP approve_draft', () => {
   it('refuses a draft that fails a gate and writes nothing; approves one that passes', async () => {
     const dir = campaign(`${ADA}\n${BOB}`);

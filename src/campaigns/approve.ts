@@ -34,6 +34,7 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
     const file = model.files.get(path);
     // A draft whose current text does not validate is held at its last valid version: never approve that one.
     if (model.broken.has(path)) throw new ThreadworkError(`Not a valid campaign draft: ${path} has errors as it is written now; \`threadwork check\` lists them`, 'not-a-draft', { path });
+    if (!file && model.threads.has(path)) throw campaignNotDraft(model, path);
     const draft = file && draftValue(file);
     if (!file || !draft) {
       const why = file ? file.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'not a draft file' : 'no such file';
@@ -49,6 +50,17 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
   const failures = gateFailures(model, { approving: paths }).filter((f) => paths.includes(f.path));
   if (failures.length > 0) throw refusal(failures);
   return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: paths[0]!.split('/').slice(0, 4).join('/'), invalidCode: 'gate-refused' };
+}
+
+/**
+ * A thread folder named where a draft belongs (`campaign approve threads/sales/campaigns/x`):
+ * said as such, with the drafts it holds waiting for approval, not as "no such file".
+ */
+function campaignNotDraft(model: WorkspaceModel, path: string): ThreadworkError {
+  const prefix = `${path}/drafts/`;
+  const waiting = [...model.files.values()].filter((f) => f.path.startsWith(prefix) && draftValue(f)?.status === 'draft').map((f) => f.path).sort();
+  const drafts = waiting.length === 0 ? 'it has no draft waiting (`threadwork campaign draft` writes them)' : `its drafts waiting: ${waiting.slice(0, 5).join(', ')}${waiting.length > 5 ? `, and ${waiting.length - 5} more` : ''}`;
+  return new ThreadworkError(`${path} is a thread folder, not a draft: name the drafts to approve — ${drafts}`, 'not-a-draft', { path, waiting });
 }
 
 function refusal(failures: readonly GateFailure[]): ThreadworkError {
