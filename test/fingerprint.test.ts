@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cacheFile } from '../src/engine/cache.js';
 import { fingerprint, type Fingerprint } from '../src/engine/fingerprint.js';
 import { scanWorkspace } from '../src/workspace/scan.js';
 import { md, writeFiles } from './helpers/testdir.js';
@@ -84,5 +85,93 @@ describe('fingerprint on two threads', () => {
     const alone = await fingerprint(dir, { now, parallelFrom: 0, workerUrl: failing, workerFirst: true });
     expect(alone.byWorker).toBe(0);
     sameAs(alone, serial);
+  });
+});
+
+/**
+ * A fingerprint lists a thread folder only when it changed since it was last listed
+ * (workspace/folder-listings.ts): what it serves from the remembered listings must be
+ * exactly what listing every folder gives, after any change a person or a tool makes.
+ */
+describe('remembered folder listings', () => {
+  /** Blocks until the clock has moved on, so a change gets a later timestamp than the listing's. */
+  const nextTick = (): void => {
+    const until = Date.now() + 25;
+    while (Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+  };
+  /** Old enough to remember: the racy window (2 s) lies before the folders were written. */
+  const later = (): number => Date.now() + 10_000;
+
+  async function sameAsListingAll(dir: string, now: number): Promise<Fingerprint> {
+    const served = await fingerprint(dir, { now, parallelFrom: 0 });
+    const listed = await fingerprint(dir, { now, parallelFrom: 0, rememberListings: false });
+    expect(listed.listingsServed).toBe(0);
+    sameAs(served, listed);
+    expect(served.scan.files).toEqual(scanWorkspace(dir).files);
+    return served;
+  }
+
+  it('serves every unchanged folder from memory, with the key and files listing them gives', async () => {
+    const dir = manyThreads();
+    const first = await fingerprint(dir, { now: later(), parallelFrom: 0 });
+    expect(first.listingsServed).toBe(0);
+    const second = await sameAsListingAll(dir, later());
+    // Every thread folder and the campaign's drafts/ — but the two holding a link or a FIFO, listed each time so that each is reported.
+    expect(second.listingsServed).toBe(FOLDERS + 2 - 2);
+    expect(second.scan.diagnostics.map((d) => d.rule).sort()).toEqual(['path-refused', 'special-file']);
+  });
+
+  it('lists again each folder where a file was added, deleted or renamed, or that was replaced', async () => {
+    const dir = manyThreads();
+    await fingerprint(dir, { now: later(), parallelFrom: 0 });
+    nextTick();
+    const deal = (i: number): string => join(dir, `threads/sales/deal-${String(i).padStart(4, '0')}`);
+    writeFileSync(join(deal(10), '2-hypothesis.md'), md('tests: []'));
+    rmSync(join(deal(20), '1-input.md'));
+    renameSync(join(deal(30), '1-input.md'), join(deal(30), '6-learning.md'));
+    rmSync(deal(40), { recursive: true });
+    mkdirSync(deal(40));
+    writeFileSync(join(deal(40), '3-implication.md'), md('impact: none'));
+    writeFileSync(join(dir, 'threads/sales/campaigns/launch/drafts/bob.md'), md('to: bob@example.com'));
+    // A file that became a folder, and a folder that became a file.
+    rmSync(join(deal(50), '1-input.md'));
+    mkdirSync(join(deal(50), '1-input.md'));
+    rmSync(join(dir, 'threads/sales/deal-0690/notes'), { recursive: true });
+    writeFileSync(join(dir, 'threads/sales/deal-0690/notes'), 'now a file');
+    const after = await sameAsListingAll(dir, later());
+    expect(after.scan.files).toContain('threads/sales/deal-0010/2-hypothesis.md');
+    expect(after.scan.files).not.toContain('threads/sales/deal-0020/1-input.md');
+    expect(after.scan.files).toContain('threads/sales/deal-0030/6-learning.md');
+    expect(after.scan.files.filter((f) => f.startsWith('threads/sales/deal-0040/'))).toEqual(['threads/sales/deal-0040/3-implication.md']);
+    expect(after.scan.files).toContain('threads/sales/campaigns/launch/drafts/bob.md');
+    expect(after.scan.files).toContain('threads/sales/deal-0050/1-input.md');
+    // The seven changed folders (deal-0690's included) and the two never remembered were listed; the rest were not.
+    expect(after.listingsServed).toBe(FOLDERS + 2 - 2 - 7);
+  });
+
+  it('never remembers a folder changed within the racy window', async () => {
+    const dir = manyThreads();
+    await fingerprint(dir, { parallelFrom: 0 });
+    const second = await fingerprint(dir, { parallelFrom: 0 });
+    expect(second.listingsServed).toBe(0);
+  });
+
+  it('discards a damaged store of listings with a warning, and lists every folder', async () => {
+    const dir = manyThreads();
+    await fingerprint(dir, { now: later(), parallelFrom: 0 });
+    const file = await cacheFile(dir, 'folder-listings', 'v8');
+    writeFileSync(file, readFileSync(file).subarray(0, statSync(file).size - 100));
+    const damaged = await fingerprint(dir, { now: later(), parallelFrom: 0 });
+    expect(damaged.listingsServed).toBe(0);
+    expect(damaged.scan.diagnostics.filter((d) => d.rule === 'cache-discarded')).toHaveLength(1);
+    expect(damaged.scan.files).toEqual(scanWorkspace(dir).files);
+    // Stored anew: the next fingerprint serves from it again.
+    expect((await fingerprint(dir, { now: later(), parallelFrom: 0 })).listingsServed).toBeGreaterThan(0);
+  });
+
+  it('stores nothing when told not to remember', async () => {
+    const dir = manyThreads();
+    await fingerprint(dir, { now: later(), parallelFrom: 0, rememberListings: false });
+    expect(existsSync(await cacheFile(dir, 'folder-listings', 'v8'))).toBe(false);
   });
 });

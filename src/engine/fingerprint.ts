@@ -4,8 +4,10 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { scanLayout, type ScanResult } from '../workspace/scan.js';
-import { FOLDERS_PER_CHUNK, stampFiles, stampFolders, type StampedFolders, type StampJob } from '../workspace/stamp-folders.js';
+import { listingsToRemember, type RememberedListings } from '../workspace/folder-listings.js';
+import { FOLDERS_PER_CHUNK, memoOf, stampFiles, stampFolders, type StampedFolders, type StampJob } from '../workspace/stamp-folders.js';
 import { engineIdentity, RACY_MS } from './cache.js';
+import { readListingsCache, writeListingsCache } from './listings-cache.js';
 
 /**
  * The key of everything the engine reads (engine/cache.ts says how it keeps an entry from
@@ -25,6 +27,8 @@ export interface Fingerprint {
   scan: Prescan;
   /** How many chunks of thread folders a worker thread listed and stat-ed: 0 on one thread. */
   byWorker: number;
+  /** How many folders were not listed: their remembered listing still stood (folder-listings.ts). */
+  listingsServed: number;
 }
 
 /** A scan of the workspace with every scanned file's stamp (one lstat each). */
@@ -71,6 +75,8 @@ export interface FingerprintOptions {
   workerUrl?: URL;
   /** This thread takes its first chunk only once the worker has taken one (a test's way to see both at work). */
   workerFirst?: boolean;
+  /** List thread folders through the listings remembered in the git directory (folder-listings.ts); true unless false. */
+  rememberListings?: boolean;
 }
 
 /**
@@ -82,14 +88,18 @@ const PARALLEL_FROM = 2000;
 
 export async function fingerprint(root: string, options: FingerprintOptions = {}): Promise<Fingerprint> {
   const since = (options.now ?? Date.now()) - RACY_MS;
+  const remembering = options.rememberListings !== false;
+  const cached = remembering ? await readListingsCache(root) : {};
   const layout = scanLayout(root);
+  const job: Omit<StampJob, 'next'> = { root, dirs: layout.threadDirs, since, ...(remembering ? { listings: { remembered: cached.remembered } } : {}) };
   const head = stampFiles(root, layout.files, since);
   const parallel = layout.threadDirs.length >= (options.parallelFrom ?? PARALLEL_FROM) && availableParallelism() > 1;
-  const { parts, byWorker } = parallel ? await stampFoldersOnTwoThreads(root, layout.threadDirs, since, options) : { parts: [stampFolders(root, layout.threadDirs, since)], byWorker: 0 };
+  const { parts, byWorker } = parallel ? await stampFoldersOnTwoThreads(job, options) : { parts: [stampFolders(root, layout.threadDirs, since, memoOf(job))], byWorker: 0 };
+  if (remembering) await rememberListings(root, cached.remembered, parts);
   const files = [...layout.files];
   const numbers = new Float64Array((files.length + parts.reduce((n, p) => n + p.files.length, 0)) * 4);
   numbers.set(head.numbers);
-  const diagnostics = [...layout.diagnostics];
+  const diagnostics = [...layout.diagnostics, ...(cached.warning ? [cached.warning] : [])];
   let racy = head.racy;
   for (const part of parts) {
     numbers.set(part.numbers, files.length * 4);
@@ -109,7 +119,7 @@ export async function fingerprint(root: string, options: FingerprintOptions = {}
   hash.update(extraFiles.join('\n')).update('\0extra\n').update(bytesOf(extra.numbers));
   hash.update(layout.threadDirs.join('\n')).update('\0dirs\n');
   for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
-  return { digest: hash.digest('hex'), files: files.length, racy: racy || extra.racy, scan: { files, threadDirs: layout.threadDirs, diagnostics, stamps }, byWorker };
+  return { digest: hash.digest('hex'), files: files.length, racy: racy || extra.racy, scan: { files, threadDirs: layout.threadDirs, diagnostics, stamps }, byWorker, listingsServed: parts.reduce((n, part) => n + (part.served?.length ?? 0), 0) };
 }
 
 /**
@@ -118,9 +128,11 @@ export async function fingerprint(root: string, options: FingerprintOptions = {}
  * A chunk the worker took and did not deliver — it failed or never started — is done here:
  * the outcome never depends on the worker.
  */
-async function stampFoldersOnTwoThreads(root: string, dirs: readonly string[], since: number, options: FingerprintOptions): Promise<{ parts: StampedFolders[]; byWorker: number }> {
+async function stampFoldersOnTwoThreads(work: Omit<StampJob, 'next'>, options: FingerprintOptions): Promise<{ parts: StampedFolders[]; byWorker: number }> {
+  const { root, dirs, since } = work;
   const count = Math.ceil(dirs.length / FOLDERS_PER_CHUNK);
-  const chunk = (index: number): StampedFolders => stampFolders(root, dirs.slice(index * FOLDERS_PER_CHUNK, (index + 1) * FOLDERS_PER_CHUNK), since);
+  const memo = memoOf(work);
+  const chunk = (index: number): StampedFolders => stampFolders(root, dirs.slice(index * FOLDERS_PER_CHUNK, (index + 1) * FOLDERS_PER_CHUNK), since, memo);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const parts: (StampedFolders | undefined)[] = new Array(count);
   let worker: Worker | undefined;
@@ -128,7 +140,7 @@ async function stampFoldersOnTwoThreads(root: string, dirs: readonly string[], s
   let byWorker = 0;
   let wake: (() => void) | undefined;
   try {
-    worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: { root, dirs, since, next } satisfies StampJob });
+    worker = new Worker(options.workerUrl ?? WORKER_URL, { workerData: Object.assign({}, work, { next }) satisfies StampJob });
     worker.on('message', (message: { index: number; part: StampedFolders }) => {
       parts[message.index] = message.part;
       byWorker += 1;
@@ -154,6 +166,24 @@ async function stampFoldersOnTwoThreads(root: string, dirs: readonly string[], s
     await worker?.terminate();
   }
   return { parts: parts as StampedFolders[], byWorker };
+}
+
+/**
+ * Stores the listings to remember when this fingerprint listed any folder afresh. A cache
+ * that cannot be written (a read-only git directory) is no cache: the next run lists again.
+ */
+async function rememberListings(root: string, previous: RememberedListings | undefined, parts: readonly StampedFolders[]): Promise<void> {
+  const listings = listingsToRemember(
+    previous,
+    parts.flatMap((part) => part.served ?? []),
+    parts.flatMap((part) => part.fresh ?? []),
+  );
+  if (!listings) return;
+  try {
+    await writeListingsCache(root, listings);
+  } catch {
+    // not remembered: nothing is served stale for it
+  }
 }
 
 function bytesOf(numbers: Float64Array): Uint8Array {

@@ -1,7 +1,8 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
+import type { FolderEntry, ListingMemo } from './folder-listings.js';
 import { kindOf } from './read-files.js';
 import { classifyPath, LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
@@ -84,7 +85,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     refuseLink(root, rel, diagnostics);
   };
   /** The entries of a layout folder, or none when it (or a folder above it) is a symbolic link. */
-  const list = (rel: string): Dirent[] => {
+  const list = (rel: string): FolderEntry[] => {
     const link = rel ? symlinkOnTheWay(root, rel, known) : undefined;
     if (link !== undefined) {
       refuse(link);
@@ -92,7 +93,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     }
     return listDir(root, rel);
   };
-  const usable = (dir: string, e: Dirent): boolean => (e.isDirectory() ? isFolderWhereFileIsRead(dir ? `${dir}/${e.name}` : e.name) : usableEntry(root, dir, e, 'file', diagnostics, refuse));
+  const usable = (dir: string, e: FolderEntry): boolean => (e.isDirectory() ? isFolderWhereFileIsRead(dir ? `${dir}/${e.name}` : e.name) : usableEntry(root, dir, e, 'file', diagnostics, refuse));
   const config = list('').find((e) => e.name === LAYOUT.config);
   if (config && usable('', config)) files.push(LAYOUT.config);
   for (const dir of [LAYOUT.canvas, LAYOUT.goals]) {
@@ -130,15 +131,16 @@ const CAMPAIGN_RECORD_FOLDERS: ReadonlySet<string> = new Set(['drafts', 'replies
  * `files`, and what was refused to `diagnostics`. The folder and its record folders come
  * from a listing that says they are folders, not links: no lstat asks again. A folder where
  * meta.json, a stage file, a draft or a reply belongs is listed as that file
- * (isFolderWhereFileIsRead).
+ * (isFolderWhereFileIsRead). With a `memo`, a folder unchanged since it was last listed
+ * is not listed again (folder-listings.ts).
  */
-export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[]): void {
+export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[], memo?: ListingMemo): void {
   const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
   const campaign = dir.startsWith(`${LAYOUT.campaigns}/`);
-  for (const f of listDir(root, dir)) {
+  for (const f of listDir(root, dir, memo)) {
     if (campaign && CAMPAIGN_RECORD_FOLDERS.has(f.name) && f.isDirectory()) {
       const records = `${dir}/${f.name}`;
-      for (const d of listDir(root, records)) {
+      for (const d of listDir(root, records, memo)) {
         const rel = `${records}/${d.name}`;
         if (d.name.endsWith('.md') && (d.isDirectory() ? isFolderWhereFileIsRead(rel) : usableEntry(root, records, d, 'file', diagnostics, refuse))) files.push(rel);
       }
@@ -165,7 +167,7 @@ function refuseLink(root: string, rel: string, diagnostics: Diagnostic[]): void 
 }
 
 /** Whether an entry the layout wants is usable; a link or a special file is reported. */
-function usableEntry(root: string, dir: string, e: Dirent, want: 'file' | 'dir', diagnostics: Diagnostic[], refuse: (rel: string) => void): boolean {
+function usableEntry(root: string, dir: string, e: FolderEntry, want: 'file' | 'dir', diagnostics: Diagnostic[], refuse: (rel: string) => void): boolean {
   if (want === 'file' ? e.isFile() : e.isDirectory()) return true;
   const rel = dir ? `${dir}/${e.name}` : e.name;
   if (e.isSymbolicLink()) refuse(rel);
@@ -173,9 +175,9 @@ function usableEntry(root: string, dir: string, e: Dirent, want: 'file' | 'dir',
   return false;
 }
 
-function listDir(root: string, rel: string): Dirent[] {
+function listDir(root: string, rel: string, memo?: ListingMemo): FolderEntry[] {
   try {
-    return readdirSync(join(root, rel), { withFileTypes: true }).filter((e) => !isIgnoredName(e.name));
+    return (memo ? memo.list(rel) : readdirSync(join(root, rel), { withFileTypes: true })).filter((e) => !isIgnoredName(e.name));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
     throw error;

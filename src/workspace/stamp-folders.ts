@@ -1,6 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { ListingMemo, type FreshListing, type RememberedListings } from './folder-listings.js';
 import { scanThreadFolder } from './scan.js';
 
 /**
@@ -16,13 +17,19 @@ export interface StampedFolders {
   numbers: Float64Array;
   diagnostics: Diagnostic[];
   racy: boolean;
+  /** With a memo: the folders listed afresh that may be remembered, and the places of the remembered listings served. */
+  fresh?: FreshListing[];
+  served?: number[];
 }
 
-export function stampFolders(root: string, dirs: readonly string[], since: number): StampedFolders {
+/** Lists `dirs` (through `memo`, when given: folder-listings.ts) and stamps their files. */
+export function stampFolders(root: string, dirs: readonly string[], since: number, memo?: ListingMemo): StampedFolders {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const dir of dirs) scanThreadFolder(root, dir, files, diagnostics);
-  return { files, diagnostics, ...stampFiles(root, files, since) };
+  const [freshBefore, servedBefore] = [memo?.fresh.length ?? 0, memo?.served.length ?? 0];
+  for (const dir of dirs) scanThreadFolder(root, dir, files, diagnostics, memo);
+  const listed = memo ? { fresh: memo.fresh.slice(freshBefore), served: memo.served.slice(servedBefore) } : {};
+  return { files, diagnostics, ...stampFiles(root, files, since), ...listed };
 }
 
 /** Folders per unit of work the two threads take turns at. */
@@ -34,6 +41,13 @@ export interface StampJob {
   since: number;
   /** The next chunk to take, shared: each thread takes the next one when it finishes one. */
   next: Int32Array;
+  /** List through remembered listings (folder-listings.ts): these, or none yet. */
+  listings?: { remembered: RememberedListings | undefined };
+}
+
+/** A memo for a stamp job's thread (each thread of a fingerprint keeps its own), or none. */
+export function memoOf(job: Pick<StampJob, 'root' | 'since' | 'listings'>): ListingMemo | undefined {
+  return job.listings ? new ListingMemo(job.root, job.since, job.listings.remembered) : undefined;
 }
 
 /** One lstat per file (no file is opened; a missing one is marked -1), and whether any changed after `since`. */
