@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -565,5 +565,48 @@ describe('sync reaches its fixed point in one run when it regenerates an ICP fil
     // …so a second run has nothing left to do.
     const second = await (await openWorkspace(dir)).sync({ commit: false });
     expect(second.written).toEqual([]);
+  });
+});
+
+describe('sources sync leaves uncommitted', () => {
+  const THREAD = 'threads/sales/eastwind-ledger-co';
+
+  it('names a thread opened with --no-commit, and what it moved, instead of a bare "in sync"', async () => {
+    const dir = exampleWorkspace();
+    const opened = await runCli(['deal', 'new', 'Eastwind Ledger Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir]);
+    expect(opened.code).toBe(0);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const left = ['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md', 'strategy/canvas/13-metrics.md', `${THREAD}/1-input.md`, `${THREAD}/meta.json`];
+
+    const json = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    expect(json.code).toBe(0);
+    expect(json.json).toMatchObject({ written: [], commit: null, uncommitted: left });
+
+    const text = await runCli(['sync', '--dir', dir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('✓ in sync: nothing to write');
+    expect(text.stdout).toContain(`5 source files differ from HEAD and are not committed (sync commits only the files its derived changes come from): ${left.join(', ')}`);
+    expect(text.stdout).toContain('commit them with `git add` and `git commit` when they are ready');
+    // Still the documented rule: sync commits nothing of them.
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('names the sources a committing sync left out, and none once they are committed', async () => {
+    const dir = exampleWorkspace();
+    writeFiles(dir, { 'research/notes.md': 'not a source\n' });
+    appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
+    const first = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    expect(first.json.uncommitted).toEqual(['strategy/canvas/01-context.md']);
+    git(dir, 'commit', '-qam', 'vision');
+    const second = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    expect(second.json.uncommitted).toEqual([]);
+    expect((await runCli(['sync', '--dir', dir])).stdout).not.toContain('not committed');
+  });
+
+  it('is null when the run asked git nothing: a dry run, --no-commit', async () => {
+    const dir = exampleWorkspace();
+    appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
+    expect((await runJson<{ uncommitted: unknown }>(['sync', '--dry-run', '--dir', dir])).json.uncommitted).toBeNull();
+    expect((await runJson<{ uncommitted: unknown }>(['sync', '--no-commit', '--dir', dir])).json.uncommitted).toBeNull();
   });
 });

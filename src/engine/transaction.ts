@@ -71,6 +71,13 @@ export interface SyncResult {
   /** Source files committed with the derived ones. */
   triggers: string[];
   commit: CommitOutcome | null;
+  /**
+   * Source files that still differ from HEAD after the run: neither the command's own nor
+   * the cause of a derived change, so not committed (a thread opened with `--no-commit`, a
+   * person's unfinished edit). null when the run did not ask git (a dry run, commits off,
+   * a watcher's cycle, a repository without commits).
+   */
+  uncommitted: string[] | null;
 }
 
 export interface TransactionResult<T> {
@@ -184,7 +191,7 @@ async function transact<T>(
     throw error;
   }
   const { plan, derived, diagnostics, committing } = planned;
-  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered };
+  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null };
   if (options.dryRun) {
     undo();
     if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
@@ -198,6 +205,7 @@ async function transact<T>(
     await writeSnapshot(root, plan.snapshot);
     await keepFacts();
     await uncommitted?.remember(state, null, []);
+    if (sync) sync.uncommitted = (await uncommitted?.left(null, [])) ?? null;
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
     return { result: proposal.result, sources: [], sync, commit: recovered };
   }
@@ -232,7 +240,8 @@ async function transact<T>(
     await uncommitted?.remember(state, commit, [...written, ...triggers]);
     timer.mark('snapshot+cache');
     timer.report(proposal.summary || 'sync');
-    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit });
+    const left = (await uncommitted?.left(commit, [...written, ...triggers])) ?? null;
+    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, uncommitted: left });
     return { result: proposal.result, sources, sync, commit };
   } catch (error) {
     // What reached the disk is what the state must show; the journal finishes the rest next time.

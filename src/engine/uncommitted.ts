@@ -110,19 +110,37 @@ export class UncommittedSources {
   async remember(state: WorkspaceState, commit: CommitOutcome | null, touched: readonly string[]): Promise<void> {
     const position = await this.position;
     const cache = state.parseCacheIdentity;
-    if (!position || !this.answer || cache === undefined) return;
-    const answer = await this.answer;
-    if ('error' in answer) return;
-    const uncommitted = new Set([...answer.value, ...touched.filter(isSource)]);
+    if (!position || cache === undefined) return;
+    const uncommitted = await this.leftAfter(position, commit, touched);
+    if (!uncommitted) return;
     let { head } = position;
     if (commit?.committed) {
       // Someone else's commit in between, or an index git could not refresh: what was asked is not known to hold.
       if (parentOfOwnCommit(commit.commit) !== position.head) return;
       head = commit.commit;
-      for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
     }
     for (const path of unknownToParseCache(state, cache, touched)) uncommitted.add(path);
     await writeCache(this.root, NAME, keyOf(this.root, head, cache), [...uncommitted].sort());
+  }
+
+  /**
+   * The sources still differing from HEAD once the run is done, as a person would want
+   * them named (sync commits only what its derived changes come from): undefined when git
+   * was not asked or could not say. `touched` as for `remember`.
+   */
+  async left(commit: CommitOutcome | null, touched: readonly string[]): Promise<string[] | undefined> {
+    const uncommitted = await this.leftAfter(await this.position, commit, touched);
+    return uncommitted && [...uncommitted].sort();
+  }
+
+  /** What git said, with every source file the run wrote, less what its commit holds. */
+  private async leftAfter(position: GitPosition | undefined, commit: CommitOutcome | null, touched: readonly string[]): Promise<Set<string> | undefined> {
+    if (!position || !this.answer) return undefined;
+    const answer = await this.answer;
+    if ('error' in answer) return undefined;
+    const uncommitted = new Set([...answer.value, ...touched.filter(isSource)]);
+    if (commit?.committed) for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
+    return uncommitted;
   }
 }
 

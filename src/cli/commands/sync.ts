@@ -21,7 +21,9 @@ export function describeSync(result: SyncResult): string {
   // Files a derived value could not be written to (their bytes would change): not in sync.
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
+  const left = leftUncommitted(result.uncommitted);
   if (result.edits.length === 0) {
+    if (left) lines.push(left);
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
     if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
     else if (errors > 0) lines.push(`${mark} nothing to write, but not clean: ${errorsNote}`);
@@ -31,10 +33,26 @@ export function describeSync(result: SyncResult): string {
   }
   const verb = result.dryRun ? 'would write' : 'wrote';
   lines.push(...result.changes.map((c) => `  ${c.description}`));
+  if (left) lines.push(left);
   lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
   if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
   if (result.commit?.committed) {
     if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${result.commit.warning}`);
   } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
   return lines.join('\n');
+}
+
+/** At most this many uncommitted sources are named; the rest are counted. */
+const NAMED_UNCOMMITTED = 10;
+
+/**
+ * The sources the run left differing from HEAD: a thread opened with `--no-commit` stays
+ * out of every later sync's commit when it moves nothing, so the person is told (before
+ * the last line, which says how the run went).
+ */
+function leftUncommitted(paths: readonly string[] | null): string | undefined {
+  if (!paths || paths.length === 0) return undefined;
+  const one = paths.length === 1;
+  const named = paths.slice(0, NAMED_UNCOMMITTED).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
+  return `${pc.yellow('⚠')} ${paths.length} source ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named}; commit ${one ? 'it' : 'them'} with \`git add\` and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
 }

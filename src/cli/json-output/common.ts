@@ -54,6 +54,10 @@ export const syncResultShape = {
   diagnostics: z.array(diagnosticOutput),
   triggers: z.array(z.string()),
   commit: commitOutput,
+  uncommitted: z
+    .array(z.string())
+    .nullable()
+    .describe('source files still differing from HEAD after the run, not committed by it (sync commits only what its derived changes come from); null when git was not asked (a dry run, --no-commit)'),
 };
 
 export const nullableNumber = z.number().nullable();
