@@ -6,6 +6,12 @@ import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { git, lastCommitMessage } from './helpers/git.js';
 import { testdir } from './helpers/testdir.js';
+import { WorkspaceState } from '../src/engine/state.js';
+import { deriveWorkspace } from '../src/derive/workspace.js';
+import { renderAssumptionsBlock, renderGoalStateBlock, renderMetricsBlock } from '../src/derive/render-blocks.js';
+import { assumptionsSummary, goalSummary, metricsSummary } from '../src/derive/summaries.js';
+import { readBackSummary } from '../src/derive/summary-read-back.js';
+import { canvasValue } from '../src/workspace/model.js';
 
 // What a sync says changed ("A7 confidence 0.60 → 0.27") comes from the snapshot of what
 // each derived block showed at the last sync, kept in the git directory. Moving the
@@ -85,21 +91,43 @@ describe('a workspace keeps the "before" of its derived values', () => {
 
 describe('a block whose "before" was never recorded here', () => {
   // A fresh clone or a new worktree whose first sync moves a block, or a block changed
-  // outside threadwork (by hand, by a pull): what it showed is not known, and "— → 2"
-  // claimed it showed nothing — in the output, the commit body and `history`.
-  it('says the before is unknown ("?"), never that there was none ("—")', async () => {
+  // outside threadwork (by hand, by a pull): nothing recorded says what it showed, so its
+  // figures are read back from the block as it is — the committed one. "? → 0.60" for every
+  // value, unchanged ones included, said nothing; "— → 2" claimed the block showed nothing.
+  it('takes the before from the block as committed: only what moved is named, with its real before', async () => {
     const dir = exampleWorkspace();
     invalidateA7(dir);
     const result = await runJson<SyncJson>(['sync', '--dir', dir]);
     expect(result.json.commit?.committed).toBe(true);
-    const lines = descriptions(result);
-    expect(lines).toContainEqual(expect.stringMatching(/^A7 confidence \? → 0\.\d\d \(/));
-    expect(lines).toContainEqual(expect.stringMatching(/^A2 confidence \? → 0\.67 \(/));
-    expect(lines.join('\n')).not.toContain('— →');
-    expect(lastCommitMessage(dir)).not.toContain('— →');
+    expect(descriptions(result)).toEqual([expect.stringMatching(/^A7 confidence 0\.60 → 0\.\d\d \(testing, n=1\)$/)]);
+    expect(lastCommitMessage(dir)).not.toMatch(/[?—] →/);
   });
 
-  it('a block edited by hand and committed: its before is unknown too, and the next sync is a no-op', async () => {
+  it('a fresh clone\'s first sync names only the values a commit without a sync moved, before → after, as the original checkout does', async () => {
+    const origin = await syncedExample();
+    const campaign = join(origin, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/6-learning.md');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace(/^ {2}meetings: 6$/m, '  meetings: 8'));
+    const harbor = join(origin, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(harbor, readFileSync(harbor, 'utf8').replace(/^arr: 36000$/m, 'arr: 42000').replace(/(assumption: A1\n\s+result:) validated/, '$1 partial'));
+    git(origin, 'commit', '-qam', 'a won deal\'s ARR, a validation and the campaign\'s meetings, without a sync');
+    const clone = join(testdir(), 'clone');
+    git(origin, 'clone', '-q', origin, clone);
+
+    const expected = [
+      'A1 confidence 0.80 → 0.68 (testing, n=2)',
+      'metrics: won ARR 78,000 → 84,000; average deal size 39,000 → 42,000; meetings 6 → 8',
+      'metrics mid-market-fintech: won ARR 78,000 → 84,000; average deal size 39,000 → 42,000; meetings 6 → 8',
+      'g-fintech-beachhead SG1 6/40 → 8/40; meetings 6 → 8',
+    ];
+    const inOrigin = await runJson<SyncJson>(['sync', '--dry-run', '--dir', origin]);
+    expect(descriptions(inOrigin)).toEqual(expected);
+    const inClone = await runJson<SyncJson>(['sync', '--dir', clone]);
+    expect(inClone.json.commit?.committed).toBe(true);
+    expect(descriptions(inClone)).toEqual(expected);
+    expect(lastCommitMessage(clone)).toContain(expected.join('\n'));
+  });
+
+  it('a block edited by hand and committed: its before is what it showed, and the next sync is a no-op', async () => {
     const dir = await syncedExample();
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     const text = readFileSync(goal, 'utf8');
@@ -108,9 +136,33 @@ describe('a block whose "before" was never recorded here', () => {
     git(dir, 'commit', '-qam', 'edit the derived table by hand');
     const result = await runJson<SyncJson>(['sync', '--dir', dir]);
     expect(readFileSync(goal, 'utf8')).toBe(text);
-    expect(descriptions(result)).toEqual([expect.stringMatching(/^g-fintech-beachhead status \? → active; SG1 \? → 6\/40; /)]);
+    expect(descriptions(result)).toEqual(['g-fintech-beachhead meetings 99 → 6']);
     const again = await runJson<SyncJson>(['sync', '--dir', dir]);
     expect(descriptions(again)).toEqual([]);
     expect(again.json.commit).toBeNull();
+  });
+
+  it('a block it cannot read back (its table gone): the before is unknown ("?"), never that there was none ("—")', async () => {
+    const dir = await syncedExample();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    const text = readFileSync(goal, 'utf8');
+    writeFileSync(goal, text.replace(/(<!-- threadwork:begin state -->\n)[^]*?(<!-- threadwork:end state -->)/, '$1Scribbled over.\n$2'));
+    git(dir, 'commit', '-qam', 'scribble over the derived block');
+    const result = await runJson<SyncJson>(['sync', '--dir', dir]);
+    expect(readFileSync(goal, 'utf8')).toBe(text);
+    expect(descriptions(result)).toEqual([expect.stringMatching(/^g-fintech-beachhead status \? → active; SG1 \? → 6\/40; /)]);
+  });
+
+  it('reads back from each block exactly the summary it was rendered with (an assumption: its figures)', async () => {
+    const state = await WorkspaceState.load(exampleWorkspace());
+    const model = state.derivationModel();
+    const derived = deriveWorkspace(model);
+    const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
+    const metrics = metricsSummary(derived.overall, derived.bySegment, targets);
+    expect(readBackSummary('metrics', renderMetricsBlock(derived.overall, derived.bySegment, targets).replace(/\n/g, '\r\n'))).toEqual(metrics);
+    const figures = Object.fromEntries(Object.entries(assumptionsSummary(derived.assumptions)).map(([id, value]) => [id, value.split('|').slice(0, 3).join('|')]));
+    expect(readBackSummary('assumptions', renderAssumptionsBlock(derived.assumptions))).toEqual(figures);
+    expect(derived.goals.length).toBeGreaterThan(1);
+    for (const goal of derived.goals) expect(readBackSummary('state', renderGoalStateBlock(goal))).toEqual(goalSummary(goal));
   });
 });

@@ -8,9 +8,10 @@ import { formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRow
 /**
  * What a managed block shows, as data: subject → displayed value. A sync describes what
  * changed (before → after) by comparing the summary it derives now with the one recorded
- * when the block was last written — never by reading the rendered Markdown back. So a
- * summary holds everything its block shows that a sync can move: a block rewritten while
- * its summary stayed the same would be a change the commit cannot name.
+ * when the block was last written. So a summary holds everything its block shows that a
+ * sync can move: a block rewritten while its summary stayed the same would be a change the
+ * commit cannot name. Only a block this checkout has no record of (a fresh clone, a pull)
+ * is read back from its Markdown (summary-read-back.ts).
  */
 export type BlockSummary = Record<string, string>;
 
@@ -58,7 +59,8 @@ export function describeAssumptionChange(id: string, before: string | undefined,
 
 /** Column names in the keys: `the target` has a space, so no segment id (a slug) is ever taken for it. */
 const OVERALL = 'overall';
-const TARGET = 'the target';
+export const TARGET_COLUMN = 'the target';
+const TARGET = TARGET_COLUMN;
 
 /** The metrics block: each row's overall figure (keyed by its label), its target (`the target: label`) and each segment's (`segment: label`). */
 export function metricsSummary(overall: Figures, bySegment: readonly { id: string; figures: Figures }[], targets: Record<string, unknown>): BlockSummary {
@@ -71,9 +73,9 @@ export function metricsSummary(overall: Figures, bySegment: readonly { id: strin
 
 /**
  * One line per column of the metrics block that moved: `metrics: won 2 → 3; …`,
- * `metrics targets: …`, `metrics mid-market-fintech: …`. With no recorded summary to
- * compare with (`known` false: a block edited by hand, a fresh clone), only the overall
- * column, as `— → value`: every segment's fifteen rows would say nothing more.
+ * `metrics targets: …`, `metrics mid-market-fintech: …`. With no summary to compare with
+ * (`known` false: a block neither recorded nor readable back), only the overall column, as
+ * `? → value`: every segment's fifteen rows would say nothing more.
  */
 export function describeMetricsChanges(diff: readonly SummaryChange[], known: boolean): string[] {
   const columns = new Map<string, string[]>();

@@ -5,6 +5,7 @@ import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBloc
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
 import { assumptionsSummary, describeAssumptionChange, describeGoalChange, describeMetricsChanges, goalSummary, metricsSummary, summaryDiff, type BlockSummary, type SummaryChange } from '../derive/summaries.js';
 import { lowerBoundBy } from '../derive/sorted.js';
+import { readBackSummary } from '../derive/summary-read-back.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
@@ -224,10 +225,12 @@ function planBlock(
   // The recorded summary is the "before" only if the block still holds what was recorded.
   const recorded = previous[key];
   const shown = found ? blockContent(before, found) : null;
-  const was = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
-  // A block that is there but whose summary was not recorded here (a fresh clone, a new
-  // worktree, an edit by hand or a pull since) showed something unknown: "?", never "—",
-  // which says it showed nothing.
+  const kept = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
+  // Not recorded here (a fresh clone, a new worktree, an edit by hand or a pull since): what
+  // the block shows — the committed block — is read back, so only what moved is named.
+  const was = kept ?? (shown === null ? undefined : readBackSummary(block.name, shown));
+  // A block that is there but could not be read back showed something unknown: "?", never
+  // "—", which says it showed nothing.
   const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && found && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
   const described = describe(diff, was !== undefined);
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
