@@ -38,6 +38,25 @@ describe('threadwork init', () => {
     expect(sync.json).toMatchObject({ written: [], commit: null });
   });
 
+  it('says the commit is the repository\'s first only when it is: in a repository with history it is one more commit on it', async () => {
+    const fresh = join(testdir(), 'acme-gtm');
+    const first = await runCli(['init', fresh, '--company', 'Acme'], { env: gitEnv() });
+    expect(first.code, first.stderr).toBe(0);
+    const paths = execFileSync('git', ['show', '--name-only', '--format=', 'HEAD'], { cwd: fresh, env: gitEnv(), encoding: 'utf8' }).trim().split('\n').length;
+    expect(first.stdout).toMatch(new RegExp(`^committed [0-9a-f]{10} \\(the repository's first commit, ${paths} paths\\)$`, 'm'));
+
+    const repo = testdir({ 'README.md': '# Our company\n' });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, env: gitEnv(), encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qm', 'our history');
+    const inside = await runCli(['init', 'gtm', '--company', 'Acme'], { cwd: repo, env: gitEnv() });
+    expect(inside.code, inside.stderr).toBe(0);
+    expect(git('rev-list', '--count', 'HEAD')).toBe('2');
+    expect(inside.stdout).not.toContain('first commit');
+    expect(inside.stdout).toMatch(new RegExp(`^committed ${git('rev-parse', 'HEAD').slice(0, 10)} \\(${paths} paths\\)$`, 'm'));
+  });
+
   it('keeps files that already exist, byte for byte', async () => {
     const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
     const result = await runJson(['init', dir, '--no-git']);

@@ -20,7 +20,7 @@ export interface InitResult {
   /** Files that already existed and were left exactly as they were. */
   kept: string[];
   gitInitialized: boolean;
-  /** The workspace's first commit: every file init wrote, with what sync derived from them. */
+  /** The commit of every file init wrote, with what sync derived from them: the repository's first when init made the repository. */
   commit: CommitOutcome | null;
 }
 
@@ -32,7 +32,8 @@ const EMPTY_FOLDERS = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing, LAYOUT.
  * Scaffolds a workspace: config, the 16 canvas sections with guidance, an example
  * goal, the empty folders of the layout. Never overwrites: an existing file is kept and
  * listed, so `init` is safe to run in a folder that already has some of the files. The
- * files are written by the one write transaction, which makes the first commit (with
+ * files are written by the one write transaction, which commits them — the repository's
+ * first commit when init made it, one more on an existing history otherwise (with
  * `git: false`, git is left alone and nothing is committed).
  */
 export async function initWorkspace(root: string, { company: typedCompany, ...rest }: InitOptions = {}): Promise<InitResult> {

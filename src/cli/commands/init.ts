@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
-import type { CommandOutcome } from '../outcome.js';
+import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
+import { pathCount, type CommandOutcome } from '../outcome.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
   const result = await initWorkspace(resolve(dir), { ...(options.company ? { company: options.company } : {}), git: options.git });
@@ -12,9 +13,18 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...result.kept.map((f) => `${pc.dim('kept   ')} ${f} ${pc.dim('(already there, left as it was)')}`),
     ...(skills ? skills.written.map((f) => `${pc.green('created')} ${f}`) : []),
     result.gitInitialized ? `${pc.green('git init')} ${result.root}` : '',
-    result.commit?.committed ? `${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (the workspace's first commit)` : '',
+    result.commit?.committed ? initCommitLine(result.commit) : '',
     '',
     `Workspace ready in ${result.root}. Next: fill in strategy/canvas/04-segments.md, then \`threadwork deal new "Company" --segment <id>\`.`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
   return { json: skills ? { ...result, skills } : result, text: lines.join('\n'), exitCode: 0 };
+}
+
+/**
+ * The scaffold's commit: the repository's first only when it has no parent (a repository
+ * init made, or one without commits yet); in a repository with history, one more commit on it.
+ */
+function initCommitLine(commit: Extract<CommitOutcome, { committed: true }>): string {
+  const first = parentOfOwnCommit(commit.commit) === '';
+  return `${pc.green('committed')} ${commit.commit.slice(0, 10)} (${first ? "the repository's first commit, " : ''}${pathCount(commit.paths)})`;
 }
