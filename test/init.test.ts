@@ -57,6 +57,16 @@ describe('threadwork init', () => {
     expect(inside.stdout).toMatch(new RegExp(`^committed ${git('rev-parse', 'HEAD').slice(0, 10)} \\(${paths} paths\\)$`, 'm'));
   });
 
+  it('its commit body says the derived values are new ("— → 0"), not unknown: the blocks it fills showed nothing', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    expect((await runCli(['init', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } })).code).toBe(0);
+    const body = execFileSync('git', ['log', '-1', '--format=%B'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+    expect(body).toContain('metrics: open deals — → 0; won — → 0; lost — → 0; stalled — → 0; won ARR — → 0; weighted pipeline — → 0; campaign emails sent — → 0; meetings — → 0\n');
+    expect(body).toMatch(/^g-first-customers status — → active; SG1 — → 0\/10; /m);
+    expect(body).not.toContain('?');
+    expect(body).not.toContain('— → —');
+  });
+
   it('keeps files that already exist, byte for byte', async () => {
     const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
     const result = await runJson(['init', dir, '--no-git']);

@@ -228,15 +228,24 @@ function planBlock(
   const kept = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
   // Not recorded here (a fresh clone, a new worktree, an edit by hand or a pull since): what
   // the block shows — the committed block — is read back, so only what moved is named.
-  const was = kept ?? (shown === null ? undefined : readBackSummary(block.name, shown));
+  // An empty block (as init's templates leave them) showed nothing: every value it gets is new.
+  const blank = shown !== null && shown.trim() === '';
+  const was = kept ?? (shown === null ? undefined : blank ? nothingShown(block.summary) : readBackSummary(block.name, shown));
   // A block that is there but could not be read back showed something unknown: "?", never
   // "—", which says it showed nothing.
   const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && found && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
-  const described = describe(diff, was !== undefined);
+  const described = describe(diff, was !== undefined && !blank);
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
   plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block rewritten` }]));
 }
+
+/** The summary of a block that shows nothing: every value `—`, as a value not there is shown. */
+function nothingShown(summary: BlockSummary): BlockSummary {
+  return Object.fromEntries(Object.keys(summary).map((key) => [key, NOTHING]));
+}
+
+const NOTHING = '—';
 
 /** The "before" of a value a block showed when what it showed was not recorded. */
 const UNKNOWN = '?';
