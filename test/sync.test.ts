@@ -603,10 +603,16 @@ describe('sources sync leaves uncommitted', () => {
     expect((await runCli(['sync', '--dir', dir])).stdout).not.toContain('not committed');
   });
 
-  it('is null when the run asked git nothing: a dry run, --no-commit', async () => {
+  it('is null when the run does not commit: a dry run, --no-commit, git.commit: false', async () => {
     const dir = exampleWorkspace();
     appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
     expect((await runJson<{ uncommitted: unknown }>(['sync', '--dry-run', '--dir', dir])).json.uncommitted).toBeNull();
     expect((await runJson<{ uncommitted: unknown }>(['sync', '--no-commit', '--dir', dir])).json.uncommitted).toBeNull();
+    // Commits off in the config: the person commits, and is not told that sync commits some.
+    const config = join(dir, 'threadwork.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('git:\n  commit: true', 'git:\n  commit: false'));
+    const off = await runCli(['sync', '--dir', dir]);
+    expect(off.stdout).not.toContain('not committed');
+    expect((await runJson<{ uncommitted: unknown }>(['sync', '--dir', dir])).json.uncommitted).toBeNull();
   });
 });

@@ -75,7 +75,7 @@ export interface SyncResult {
    * Source files that still differ from HEAD after the run: neither the command's own nor
    * the cause of a derived change, so not committed (a thread opened with `--no-commit`, a
    * person's unfinished edit). null when the run did not ask git (a dry run, commits off,
-   * a watcher's cycle, a repository without commits).
+   * `git.commit: false`, a watcher's cycle, a repository without commits).
    */
   uncommitted: string[] | null;
 }
@@ -205,7 +205,7 @@ async function transact<T>(
     await writeSnapshot(root, plan.snapshot);
     await keepFacts();
     await uncommitted?.remember(state, null, []);
-    if (sync) sync.uncommitted = (await uncommitted?.left(null, [])) ?? null;
+    if (sync && committing) sync.uncommitted = (await uncommitted?.left(null, [])) ?? null;
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
     return { result: proposal.result, sources: [], sync, commit: recovered };
   }
@@ -240,7 +240,7 @@ async function transact<T>(
     await uncommitted?.remember(state, commit, [...written, ...triggers]);
     timer.mark('snapshot+cache');
     timer.report(proposal.summary || 'sync');
-    const left = (await uncommitted?.left(commit, [...written, ...triggers])) ?? null;
+    const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
     if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, uncommitted: left });
     return { result: proposal.result, sources, sync, commit };
   } catch (error) {

@@ -57,7 +57,7 @@ export const syncResultShape = {
   uncommitted: z
     .array(z.string())
     .nullable()
-    .describe('source files still differing from HEAD after the run, not committed by it (sync commits only what its derived changes come from); null when git was not asked (a dry run, --no-commit)'),
+    .describe('source files still differing from HEAD after the run, not committed by it (sync commits only what its derived changes come from); null when the run does not commit (a dry run, --no-commit, git.commit: false)'),
 };
 
 export const nullableNumber = z.number().nullable();
