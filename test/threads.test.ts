@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { runCli, runJson } from './helpers/cli.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
+import { exampleWorkspace } from './helpers/example.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 
@@ -490,5 +492,28 @@ describe('thread folders by path', () => {
     const dirs = ['threads/sales/acme', 'threads/sales/campaigns/q4', 'threads/marketing/launch', 'threads/sales/campaigns', 'threads/sales', 'threads/sales/acme/drafts', 'threads/sales/campaigns/q4/drafts', 'threads/other/x', 'strategy/canvas', 'threads', 'threads/marketing', 'goals/threads/sales/x'];
     for (const dir of dirs) expect(threadFamilyOf(dir), dir).toBe(threadOf([...dir.split('/'), 'meta.json'])?.family);
     expect(dirs.map(threadFamilyOf).filter(Boolean)).toEqual(['deal', 'campaign', 'marketing']);
+  });
+});
+
+describe('a write with --no-commit', () => {
+  it('names the derived files it wrote beside its own, and says nothing is committed', async () => {
+    const dir = exampleWorkspace();
+    const before = commitCount(dir);
+    const opened = await runCli(['deal', 'new', 'Eastwind Ledger Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir]);
+    expect(opened.code, opened.stderr).toBe(0);
+    const lines = opened.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('updated'))).toEqual(['updated strategy/canvas/13-metrics.md (derived)', 'updated goals/g-arr-500k-2026.md (derived)', 'updated goals/g-fintech-beachhead.md (derived)']);
+    expect(lines.at(-1)).toBe('not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself');
+    expect(commitCount(dir)).toBe(before);
+    // What the lines name is exactly what git sees changed.
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
+    const named = lines.filter((l) => /^(created|updated) /.test(l)).map((l) => l.split(' ')[1]).sort();
+    expect(named).toEqual(changed);
+
+    const advanced = await runCli(['advance', 'threads/sales/cobalt-remit', '--no-commit', '--dir', dir]);
+    expect(advanced.code, advanced.stderr).toBe(0);
+    expect(advanced.stdout).toContain('\nupdated threads/sales/cobalt-remit/meta.json (derived)\n');
+    expect(advanced.stdout.trim().split('\n').at(-1)).toMatch(/^not committed: commit these files with git/);
+    expect(commitCount(dir)).toBe(before);
   });
 });

@@ -9,7 +9,7 @@ export async function advanceCommand(thread: string, flags: { commit?: boolean }
   const result = await workspace.advance(typedThread(thread, options, workspace.root), { commit: flags.commit !== false });
   return {
     json: result,
-    text: [`${pc.green('created')} ${result.created}`, `${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`, ...committedLine(result.commit)].join('\n'),
+    text: [`${pc.green('created')} ${result.created}`, `${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`, ...committedLine(result.commit, { sync: result.sync, own: [result.created] })].join('\n'),
     exitCode: 0,
   };
 }

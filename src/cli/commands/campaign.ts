@@ -22,7 +22,7 @@ export async function campaignNewCommand(
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? name : '', created.id),
       `Campaign ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
-      ...committedLine(created.commit),
+      ...committedLine(created.commit, { sync: created.sync, own: created.files }),
     ].join('\n'),
     exitCode: 0,
   };

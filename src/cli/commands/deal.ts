@@ -44,7 +44,7 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? company : '', created.id),
       `Deal ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
-      ...committedLine(created.commit),
+      ...committedLine(created.commit, { sync: created.sync, own: created.files }),
     ].join('\n'),
     exitCode: 0,
   };
