@@ -157,12 +157,12 @@ export const RULES = {
     docs: 'Often a misspelt section name: the file is ignored, so rename it to the section it is meant to be.',
   },
   'stage-file-name': {
-    severity: 'warning',
-    reportedBy: ['check', 'sync', 'watch'],
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a file in a thread folder named almost like a stage file (`6-learnings.md`, `4-Decision.md`): not read',
     message: 'Not a stage file name: `{name}` is ignored, so nothing in it counts for the thread; expected `{stage file}` — rename it',
-    docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread is read without that stage, so a sync moves it back (a won deal reopens) and commits the old name as deleted. Rename the file to the name the warning gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported.',
+    docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread read without that stage is wrong (a won deal would reopen, its learning drop out of the confidences and metrics). So the thread is held at its version in `HEAD`, as a thread with a cross-file error is: sync commits none of its changes (the old name deleted included) nor anything they would move (`derived-held`), and a command that writes into the thread refuses (`thread-in-error`). Rename the file to the name the error gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported.',
   },
   'unknown-assumption': {
     severity: 'error',
@@ -537,7 +537,7 @@ export type RuleId = keyof typeof RULES;
  * transaction filters the workspace's diagnostics with this set (engine/transaction.ts), and
  * a test keeps every rule's `reportedBy` equal to it.
  */
-export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['stage-file-name', 'derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded']);
+export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded']);
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

@@ -2,14 +2,19 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { commitCount, git } from './helpers/git.js';
+import { read } from './helpers/testdir.js';
 
 /**
  * A stage file renamed by a slip of the keyboard or an editor's "save as" —
  * `6-learnings.md`, `4-Decision.md`, `4-decision.MD` — is not a stage file, so the thread
  * silently lost that stage: check said "no problems" and sync moved a won deal back to
- * open. Each such name is now a `stage-file-name` warning naming the file it should be.
+ * open. Each such name is now a `stage-file-name` error naming the file it should be — and,
+ * since a warning alone still let sync commit the won deal reopened, its A1 confidence and
+ * metrics recomputed without the learning, the thread is held at HEAD like a thread with a
+ * cross-file error until the file is renamed.
  */
 
 const DEAL = 'threads/sales/harbor-lending';
@@ -30,13 +35,48 @@ describe('a stage file under a wrong name', () => {
         `${DEAL}/${name}`,
         1,
         1,
-        'warning',
+        'error',
         'stage-file-name',
         `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${expected}\` — rename it`,
       ],
     ]);
     const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
     expect(sync.json.diagnostics.filter((d) => d.rule === 'stage-file-name').map((d) => d.path)).toEqual([`${DEAL}/${name}`]);
+  });
+
+  it('holds the thread at HEAD: sync commits none of its consequences, and has nothing to commit once the file is named back', async () => {
+    const dir = exampleWorkspace();
+    const commits = commitCount(dir);
+    const files = ['meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'].map((f) => (f === 'meta.json' ? `${DEAL}/${f}` : f));
+    const before = files.map((f) => read(dir, f));
+    renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-learnings.md'));
+    const sync = await runJson<{ diagnostics: Diagnostic[]; written: string[] }>(['sync'], { cwd: dir });
+    expect(sync.code).toBe(1);
+    expect(sync.json.diagnostics.map((d) => [d.path, d.severity, d.rule])).toEqual([
+      [`${DEAL}/6-learnings.md`, 'error', 'stage-file-name'],
+      [`${DEAL}/6-learnings.md`, 'warning', 'derived-held'],
+    ]);
+    expect(sync.json.written).toEqual([]);
+    expect(files.map((f) => read(dir, f))).toEqual(before);
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(` D ${DEAL}/6-learning.md\n?? ${DEAL}/6-learnings.md\n`);
+    // Renamed back, nothing moved: the deal is still won and there is nothing to commit.
+    renameSync(join(dir, DEAL, '6-learnings.md'), join(dir, DEAL, '6-learning.md'));
+    const fixed = await runCli(['sync'], { cwd: dir });
+    expect(fixed.code).toBe(0);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(commitCount(dir)).toBe(commits);
+  });
+
+  it('a command writing into the thread refuses while it holds a misnamed stage file', async () => {
+    const dir = exampleWorkspace();
+    const thread = 'threads/sales/cobalt-remit';
+    renameSync(join(dir, thread, '2-hypothesis.md'), join(dir, thread, '2-Hypothesis.md'));
+    const advance = await runJson<{ error: { code: string; diagnostics: Diagnostic[] } }>(['advance', thread], { cwd: dir });
+    expect(advance.code).toBe(1);
+    expect(advance.json.error.code).toBe('thread-in-error');
+    expect(advance.json.error.diagnostics.map((d) => [d.path, d.rule])).toEqual([[`${thread}/2-Hypothesis.md`, 'stage-file-name']]);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(` D ${thread}/2-hypothesis.md\n?? ${thread}/2-Hypothesis.md\n`);
   });
 
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {

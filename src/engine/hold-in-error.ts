@@ -27,7 +27,8 @@ export interface ThreadHold {
  * the commit; its values must not go into the derived files committed either, or HEAD would
  * hold derived values its sources do not give (a clone's sync would undo them). So, like a
  * broken file, the whole thread is held: derivation sees every file of it as committed in
- * HEAD (absent where HEAD has none). A thread whose id names a sibling folder that is gone
+ * HEAD (absent where HEAD has none). A stage file under a wrong name (`stage-file-name`)
+ * holds its thread the same way: read without that stage, the thread is wrong. A thread whose id names a sibling folder that is gone
  * (a renamed folder) holds that folder too: the rename is committed whole, once fixed.
  *
  * Outside git, or before the first commit, nothing is held: there is no committed version
@@ -81,7 +82,8 @@ function heldWarning(thread: string, errors: readonly Diagnostic[]): Diagnostic 
  * while every derived value counts it as held, and commit a file whose effects the
  * committed derived files do not show (a clone's sync would write them): it refuses
  * instead (engine/transaction.ts). Only the thread's meta.json and stage files count, as
- * for the hold itself; the first thread in error is named.
+ * for the hold itself, and a file named almost like a stage file (`stage-file-name`), which
+ * holds the thread too; the first thread in error is named.
  */
 export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string>): { thread: string; errors: Diagnostic[] } | undefined {
   const threads = new Set<string>();
@@ -92,7 +94,7 @@ export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string
   if (threads.size === 0) return undefined;
   const heldFile = (path: string): string | undefined => {
     const kind = classifyPath(path);
-    return (kind.kind === 'thread-meta' || kind.kind === 'stage') && threads.has(kind.thread) ? kind.thread : undefined;
+    return (kind.kind === 'thread-meta' || kind.kind === 'stage' || kind.kind === 'stage-misnamed') && threads.has(kind.thread) ? kind.thread : undefined;
   };
   const own = model.diagnostics.filter((d) => d.severity === 'error' && heldFile(d.path));
   const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => threads).diagnostics.filter((d) => heldFile(d.path));

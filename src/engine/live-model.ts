@@ -77,7 +77,7 @@ export class LiveModel {
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
     const had = this.perPath.has(path);
     // Most files have none: no copy made (a load sets 70,000 files).
-    const named = kind && nameWarning(path, kind);
+    const named = kind && nameDiagnostic(path, kind);
     if (!had && list.length === 0 && !named) return;
     const all = named ? [...list, named] : [...list];
     if (all.length) this.perPath.set(path, all);
@@ -161,10 +161,14 @@ class ThreadChanges implements ThreadChangeLog {
   }
 }
 
-/** The warning a file gets for its name alone: a canvas file of no section, a thread file named almost like a stage file. */
-function nameWarning(path: string, kind: ParsedFile['kind']): Diagnostic | undefined {
+/**
+ * What a file's name alone earns it: a warning for a canvas file of no section; an error for
+ * a thread file named almost like a stage file, since the thread read without that stage is
+ * wrong (a won deal reopened), and a thread in error is held until the file is renamed.
+ */
+function nameDiagnostic(path: string, kind: ParsedFile['kind']): Diagnostic | undefined {
   if (kind.kind === 'canvas-unknown') return diagnostic(path, START, 'warning', 'canvas-unknown', `Unexpected canvas file \`${kind.name}.md\`: expected one of ${CANVAS_SECTIONS.join(', ')}`);
   if (kind.kind !== 'stage-misnamed') return undefined;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return diagnostic(path, START, 'warning', 'stage-file-name', `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${kind.expected}\` — rename it`);
+  return diagnostic(path, START, 'error', 'stage-file-name', `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${kind.expected}\` — rename it`);
 }

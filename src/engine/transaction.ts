@@ -297,8 +297,7 @@ interface Planned {
 async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
   const committing = options.commit !== false && model.config.git.commit;
-  // Errors, and the warnings about what this derivation leaves out: a held file, a stage file
-  // under a wrong name (the thread is derived without that stage, a won deal reopened), a file
+  // Errors, and the warnings about what this derivation leaves out: a held file, a file
   // read with U+FFFD for bytes that are not UTF-8 (derived from what it says once re-saved):
   // the catalogue's SYNC_WARNINGS, which its "reported by" column is built from.
   const diagnostics = model.diagnostics.filter((d) => d.severity === 'error' || SYNC_WARNINGS.has(d.rule));
@@ -309,7 +308,10 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   // their threads held at HEAD, so that nothing derived from them is committed either.
   const { checked, crossFile } = await crossFileErrors(state.root, model, await inQuestion, options);
   const invalid = new Set(crossFile.map((d) => d.path));
-  const hold = await holdThreadsInError(state, model, crossFile);
+  // A stage file under a wrong name: the thread read without that stage is wrong (a won deal
+  // reopened), so it is held like a thread with a cross-file error, and the file not committed.
+  const misnamed = diagnostics.filter((d) => d.rule === 'stage-file-name');
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
   try {
     for (const path of hold?.paths ?? []) invalid.add(path);
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
