@@ -285,6 +285,14 @@ export const RULES = {
     message: 'Assumption `{id}` already has a result in this learning (validations[{index}]: {result}): expected one result per assumption. Counted once: {the result | as partial, the results differ}',
     docs: 'A thread is one piece of evidence for each assumption it speaks to, however many lines say so: the results of one assumption count once towards its confidence — the result itself when they agree, `partial` when they differ (validated and invalidated in one deal is mixed evidence). Merge the entries into one, with the result that holds and the evidence for it.',
   },
+  'validation-untested': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a Stage 6 result for an assumption the thread's `2-hypothesis.md` does not list in `tests`",
+    message: "Assumption `{id}` is not one this thread tested: {hypothesis path} tests {ids}. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards {id}'s confidence: add {id} to `tests` in {hypothesis path}, or remove this entry",
+    docs: "A thread's hypothesis says which assumptions it sets out to test; a learning that records a result for another one is evidence gathered in passing — or a slip of the id (`A3` for `A2`). The result counts towards the assumption's confidence all the same, so check it: if the deal did test it, add the id to `tests` in `2-hypothesis.md`; if not, remove the entry (or correct the id). Reported once per assumption, at its first entry.",
+  },
   'thread-meta-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch'],

@@ -117,6 +117,47 @@ describe('one assumption given more than one result in a learning', () => {
   });
 });
 
+describe('a learning that records an assumption its hypothesis never tested', () => {
+  it('is a warning at the entry naming the assumption and the hypothesis file, once per assumption; the result still counts', async () => {
+    const dir = workspace(
+      closedDeal(
+        'acme',
+        [
+          'outcome: closed-won',
+          'closed: 2026-05-01',
+          'arr: 40000',
+          'validations:',
+          '  - {assumption: A1, result: validated, evidence: Close took six days}',
+          '  - {assumption: A3, result: invalidated, evidence: Heard it from another buyer}',
+          '  - {assumption: A3, result: invalidated, evidence: Said twice}',
+        ].join('\n'),
+      ),
+    );
+    gitInit(dir);
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.filter((d) => d.rule === 'validation-untested').map((d) => [d.path, d.line, d.field, d.severity, d.message])).toEqual([
+      [
+        'threads/sales/acme/6-learning.md',
+        7,
+        'validations[1].assumption',
+        'warning',
+        'Assumption `A3` is not one this thread tested: threads/sales/acme/2-hypothesis.md tests A1, A2. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards A3\'s confidence: add A3 to `tests` in threads/sales/acme/2-hypothesis.md, or remove this entry',
+      ],
+    ]);
+
+    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect(assumptionRow(dir, 'A3')[4]).toBe('1 (0✓ 0~ 1✗)');
+  });
+
+  it('is not reported when the hypothesis tests it', async () => {
+    const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A2, result: validated, evidence: yes}'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.json.diagnostics.filter((d) => d.rule === 'validation-untested')).toEqual([]);
+  });
+});
+
 describe('the figures that leave out a win without ARR say so everywhere they are shown', () => {
   const goal = md(`id: g-first-customers
 title: Win the first paying customers

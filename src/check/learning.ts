@@ -8,8 +8,9 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 /**
  * What a Stage 6 file records that the figures cannot take as written: a win without its
  * ARR (left out of every ARR sum and average, never counted as 0), an ARR on a deal that was
- * not won (counted in no figure) and an assumption given
- * more than one result (counted once). Warnings: the figures say what they did with them.
+ * not won (counted in no figure), an assumption given
+ * more than one result (counted once) and a result for an assumption the thread's
+ * hypothesis never said it tests (counted, but suspect). Warnings: the figures say what they did with them.
  * Only a valid file is read: a value of the wrong type is the schema's error already.
  */
 export function checkLearning(thread: ThreadRecord, report: Report): void {
@@ -23,11 +24,22 @@ export function checkLearning(thread: ThreadRecord, report: Report): void {
     report(learning.path, ['arr'], 'arr-without-win', `ARR on a ${data.outcome} deal: expected \`arr: null\` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set \`outcome: closed-won\``, 'warning');
   }
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
+  const tested = testedAssumptions(thread);
   const first = new Map<string, number>();
   validations.forEach(({ assumption }, j) => {
     const earlier = first.get(assumption);
     if (earlier === undefined) {
       first.set(assumption, j);
+      if (tested && !tested.ids.includes(assumption)) {
+        const tests = tested.ids.length > 0 ? `tests ${tested.ids.join(', ')}` : 'lists none in `tests`';
+        report(
+          learning.path,
+          ['validations', j, 'assumption'],
+          'validation-untested',
+          `Assumption \`${assumption}\` is not one this thread tested: ${tested.path} ${tests}. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards ${assumption}'s confidence: add ${assumption} to \`tests\` in ${tested.path}, or remove this entry`,
+          'warning',
+        );
+      }
       return;
     }
     const counted = resultPerAssumption(validations.filter((v) => v.assumption === assumption))[0]!.result;
@@ -40,4 +52,15 @@ export function checkLearning(thread: ThreadRecord, report: Report): void {
       'warning',
     );
   });
+}
+
+/**
+ * The assumptions the thread's hypothesis says it tests, and its path; undefined when there
+ * is no valid hypothesis to go by (missing is `stage-order`'s error, invalid the schema's).
+ */
+function testedAssumptions(thread: ThreadRecord): { path: string; ids: string[] } | undefined {
+  const hypothesis = thread.stages[1];
+  const tests = (hypothesis?.value as Data | undefined)?.tests;
+  if (!hypothesis || !Array.isArray(tests)) return undefined;
+  return { path: hypothesis.path, ids: tests.filter((t): t is string => typeof t === 'string') };
 }
