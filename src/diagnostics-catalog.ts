@@ -16,8 +16,10 @@ export interface RuleInfo {
   /** When set, the same rule is reported as a warning in this case (the severity above otherwise). */
   readonly warningWhen?: string;
   /**
-   * Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, MCP `write_stage`):
-   * it refuses on errors and shows no warning. A sync (and so a watch cycle) shows errors and only the warnings in SYNC_WARNINGS.
+   * Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, `migrate`,
+   * `campaign draft`/`approve`/`reply`, the MCP tools doing the same): it refuses on errors — in what it writes, or in the
+   * meta.json and stage files of a thread it writes into (`thread-in-error`) — and shows no warning. `campaign` is the campaign
+   * commands' own refusals and gates (`due` included). A sync (and so a watch cycle) shows errors and only the warnings in SYNC_WARNINGS.
    * For a rule with `warningWhen`, the warning is `check`'s alone unless the rule is in SYNC_WARNINGS.
    */
   readonly reportedBy: readonly Reporter[];
@@ -38,7 +40,7 @@ export interface RuleInfo {
 export const RULES = {
   read: {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a file that cannot be read (permissions, a file removed while reading)',
     message: 'Cannot read file: {errno code}',
@@ -70,7 +72,7 @@ export const RULES = {
   },
   'json-syntax': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'text',
     summary: 'a `meta.json` that is not valid JSON, not a JSON object, or has a key twice in one object — at the position of the error',
     message: 'Invalid JSON: {parser message, or duplicate key "{key}" (first on line {line})}',
@@ -78,7 +80,7 @@ export const RULES = {
   },
   'parse-failed': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a file the parser failed on in a way that is not a syntax error',
     message: 'Cannot parse file: {reason}',
@@ -239,7 +241,7 @@ export const RULES = {
   },
   'stage-order': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a stage file without its predecessor (e.g. `3-implication.md` without `2-hypothesis.md`)',
     message: 'Stage file {file} has no predecessor: expected {previous} in {thread}',
@@ -295,7 +297,7 @@ export const RULES = {
   },
   'thread-meta-missing': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a thread folder without `meta.json`',
     message: 'Missing meta.json in thread {thread}: expected the thread\'s identity (id, type, title, segment, source, created)',
@@ -311,7 +313,7 @@ export const RULES = {
   },
   'thread-id-folder': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a `meta.json` whose `id` is not its folder\'s name',
     message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`',
@@ -319,7 +321,7 @@ export const RULES = {
   },
   'thread-type-folder': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a `meta.json` whose `type` does not match the folder it is in',
     message: 'Thread type `{type}` does not match its folder: expected `"type": "{expected}"`',
@@ -407,11 +409,11 @@ export const RULES = {
   },
   'suppression-invalid': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch', 'campaign'],
+    reportedBy: ['campaign'],
     at: 'text',
     summary: 'a suppression list that is invalid — campaigns refuse to run until it is fixed',
     message: 'Invalid suppression list: {reason}',
-    docs: 'Sending to someone who asked not to be contacted is worse than not sending: while the list cannot be read, campaign commands stop.',
+    docs: 'Sending to someone who asked not to be contacted is worse than not sending: while the list cannot be read, campaign commands stop (`due`, `campaign draft`, `campaign approve`, `campaign reply` fail with this code, listing each problem). `check`, `sync` and `watch` report the problems under their own rules, at their lines (`yaml-syntax`, `schema`).',
   },
   'path-refused': {
     severity: 'error',
@@ -431,7 +433,7 @@ export const RULES = {
   },
   'folder-not-file': {
     severity: 'error',
-    reportedBy: ['check', 'sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a folder where the layout expects a file (a stage file, meta.json, a goal, a canvas section)',
     message: 'Found a folder where {the file} is expected: move what it holds elsewhere, remove it and put the file back',

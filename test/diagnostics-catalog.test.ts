@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ERRORS, ERROR_CODES, RULES, RULE_IDS, SYNC_WARNINGS, isErrorCode, isRuleId, severitiesOf, type RuleInfo } from '../src/diagnostics-catalog.js';
+import { ERRORS, ERROR_CODES, RULES, RULE_IDS, SYNC_WARNINGS, isErrorCode, isRuleId, severitiesOf, type RuleId, type RuleInfo } from '../src/diagnostics-catalog.js';
 import { BEGIN_MARKER, END_MARKER, GENERATED_DOCS, generatedPart, renderReadmeRuleTable, replaceGenerated } from '../src/diagnostics-docs.js';
 import { diagnostic, START, type Diagnostic } from '../src/diagnostics.js';
 import { ThreadworkError } from '../src/errors.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
 import { md } from './helpers/testdir.js';
 import { baseFiles, campaignFiles, dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { testdir } from './helpers/testdir.js';
@@ -201,5 +202,55 @@ describe('the commands that report a rule', () => {
     expect(sync.json.diagnostics.map((d) => d.rule)).not.toContain('experiment-design');
     expect(RULES['experiment-design'].reportedBy).toEqual(['check', 'write']);
     expect(RULES['experiment-results'].reportedBy).toEqual(['check', 'write']);
+  });
+});
+
+/**
+ * The error rules' "reported by" column was audited only for check-only rules: a write
+ * command into a thread with one of these errors refuses and lists it (`thread-in-error`,
+ * `stage-invalid`, `invalid-meta`), yet the catalogue did not name `write` for them. Each
+ * case breaks one thread of the example and runs `advance` on it.
+ */
+describe('the errors a write command reports', () => {
+  const COBALT = 'threads/sales/cobalt-remit';
+  const KEEL = 'threads/sales/keel-neobank';
+  const editMeta = (dir: string, from: string, to: string): void => writeFileSync(join(dir, COBALT, 'meta.json'), readFileSync(join(dir, COBALT, 'meta.json'), 'utf8').replace(from, to));
+  it.each([
+    { rule: 'json-syntax', thread: COBALT, breakIt: (dir: string) => writeFileSync(join(dir, COBALT, 'meta.json'), '{"id": "cobalt-remit",\n') },
+    { rule: 'thread-meta-missing', thread: COBALT, breakIt: (dir: string) => rmSync(join(dir, COBALT, 'meta.json')) },
+    { rule: 'thread-id-folder', thread: COBALT, breakIt: (dir: string) => editMeta(dir, '"id": "cobalt-remit"', '"id": "cobalt-remits"') },
+    { rule: 'thread-type-folder', thread: COBALT, breakIt: (dir: string) => editMeta(dir, '"type": "sales-deal"', '"type": "sales-campaign"') },
+    { rule: 'stage-order', thread: KEEL, breakIt: (dir: string) => rmSync(join(dir, KEEL, '3-implication.md')) },
+    {
+      rule: 'folder-not-file',
+      thread: COBALT,
+      breakIt: (dir: string) => {
+        rmSync(join(dir, COBALT, '2-hypothesis.md'));
+        mkdirSync(join(dir, COBALT, '2-hypothesis.md'));
+      },
+    },
+  ])('$rule: advance refuses and names it, and the catalogue says `write`', async ({ rule, thread, breakIt }) => {
+    const dir = exampleWorkspace();
+    breakIt(dir);
+    const advance = await runJson<{ error: { code: string; message: string } }>(['advance', thread], { cwd: dir });
+    expect(advance.code).toBe(1);
+    expect(advance.json.error.message).toContain(`(${rule})`);
+    expect(RULES[rule as RuleId].reportedBy).toContain('write');
+  });
+});
+
+describe('suppression-invalid', () => {
+  it('is the campaign commands’ refusal: check and sync report the list’s own errors under their rules', async () => {
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), 'suppressed:\n  - {mail: a@b.example}\n');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
+    for (const { json } of [check, sync]) {
+      expect(json.diagnostics.filter((d) => d.path.endsWith('suppression.yaml')).map((d) => d.rule)).toContain('schema');
+      expect(json.diagnostics.map((d) => d.rule)).not.toContain('suppression-invalid');
+    }
+    const due = await runJson<{ error: { code: string } }>(['due'], { cwd: dir });
+    expect(due.json.error.code).toBe('suppression-invalid');
+    expect(RULES['suppression-invalid'].reportedBy).toEqual(['campaign']);
   });
 });
