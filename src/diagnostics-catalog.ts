@@ -578,7 +578,7 @@ export const ERRORS = {
   'invalid-email': { summary: 'a contact email (`deal new --email`, `create_deal` `contact_email`) that is not an email address: nothing was created' },
   'invalid-source': { summary: 'a `--source` that is not one of the known sources, `campaign:{id}` or `thread:{path}`' },
   'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters, or a folder in `threads/` that is not a thread folder (`threads/sales`)' },
-  'invalid-meta': { summary: 'a thread whose `meta.json` is missing or invalid' },
+  'invalid-meta': { summary: 'a write into a thread whose `meta.json` is missing or invalid: `thread` and `path` name them, `diagnostics` lists its errors' },
   'invalid-stage': { summary: 'a stage number outside 1 to 6' },
   'unknown-thread': { summary: 'no thread folder by that name or path; for `history`, `meant` names the assumption or goal id the name matches in another case (`a1` for `A1`)' },
   'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are' },

@@ -9,6 +9,7 @@ import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/m
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { renderStageFile } from './create.js';
+import { invalidMeta } from './invalid-meta.js';
 import { missingFields, type MissingField } from './requirements.js';
 
 export interface AdvanceResult {
@@ -32,10 +33,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
-  if (!meta) {
-    const why = thread.meta ? thread.meta.diagnostics.map(formatDiagnostic).join('\n') : `${threadPath}/meta.json is missing`;
-    throw new ThreadworkError(`Cannot advance ${threadPath}: its meta.json is not valid:\n${why}`, 'invalid-meta');
-  }
+  if (!meta) throw invalidMeta(`Cannot advance ${threadPath}`, model, threadPath);
   const stage = stageOf(thread);
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');

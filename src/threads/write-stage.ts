@@ -11,6 +11,7 @@ import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { renderStageFile } from './create.js';
+import { invalidMeta } from './invalid-meta.js';
 
 export interface StageWrite {
   /** Thread folder, e.g. `threads/sales/acme-corp` (already resolved). */
@@ -45,7 +46,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): Wri
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
-  if (!meta) throw new ThreadworkError(`Cannot write to ${threadPath}: its meta.json is missing or invalid (run \`threadwork check\`)`, 'invalid-meta');
+  if (!meta) throw invalidMeta(`Cannot write to ${threadPath}`, model, threadPath);
   if (!Number.isInteger(stage) || stage < 1 || stage > STAGE_FILES.length) {
     throw new ThreadworkError(`Invalid stage ${stage}: expected 1 (input) to 6 (learning)`, 'invalid-stage');
   }
