@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
@@ -77,6 +77,20 @@ describe('a stage file under a wrong name', () => {
     expect(advance.json.error.code).toBe('thread-in-error');
     expect(advance.json.error.diagnostics.map((d) => [d.path, d.rule])).toEqual([[`${thread}/2-Hypothesis.md`, 'stage-file-name']]);
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe(` D ${thread}/2-hypothesis.md\n?? ${thread}/2-Hypothesis.md\n`);
+  });
+
+  it('due lists nothing for a closed campaign whose learning is misnamed, and names the file as held', async () => {
+    const dir = exampleWorkspace();
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+    const actions = join(dir, campaign, '5-actions.md');
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('status: completed, started: 2026-09-15}', 'status: active, started: 2026-09-15}'));
+    const open = await runJson<{ due: unknown[]; held: unknown[] }>(['due', '--date', '2026-09-20'], { cwd: dir });
+    expect([open.json.due.length, open.json.held]).toEqual([0, []]);
+    // Closed by its learning; the same learning under a slip of a name must not reopen it.
+    renameSync(join(dir, campaign, '6-learning.md'), join(dir, campaign, '6-Learning.md'));
+    const due = await runJson<{ due: unknown[]; held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-09-20'], { cwd: dir });
+    expect(due.json.due).toEqual([]);
+    expect(due.json.held.map((h) => [h.campaign, h.path, h.line, h.column, h.message.startsWith('Not a stage file name: `6-Learning.md`')])).toEqual([[campaign, `${campaign}/6-Learning.md`, 1, 1, true]]);
   });
 
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {

@@ -1,5 +1,7 @@
 import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
 import { addDays, calendarDate, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { classifyPath } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
@@ -47,11 +49,11 @@ export interface DueReport {
   due: DueItem[];
   followUps: FollowUp[];
   spread: SpreadNote[];
-  /** Campaigns left out because a file `due` reads is broken: the first error of each such file. */
+  /** Campaigns left out because a file `due` reads is broken, or a stage file is misnamed: the first error of each. */
   held: HeldCampaign[];
 }
 
-/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate: nothing of it is listed. */
+/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, or with a misnamed stage file: nothing of it is listed. */
 export interface HeldCampaign {
   campaign: string;
   path: string;
@@ -68,19 +70,23 @@ const DUE_READS = ['meta.json', '5-actions.md', '6-learning.md'];
  * at its last valid version, but that version may not have the stop written since — an
  * unsubscribe, a reply — so a campaign held this way lists nothing rather than touches for
  * people who asked not to get them (the suppression list fails closed the same way).
+ * A stage file under a wrong name (`stage-file-name`) holds the campaign too: read without
+ * it, a campaign closed by its `6-Learning.md` would send again.
  */
 function heldCampaigns(model: WorkspaceModel): HeldCampaign[] {
-  if (model.broken.size === 0) return [];
+  const misnamed = new Map<string, Diagnostic>();
+  for (const d of model.diagnostics) {
+    const kind = d.rule === 'stage-file-name' ? classifyPath(d.path) : undefined;
+    if (kind?.kind === 'stage-misnamed' && !misnamed.has(kind.thread)) misnamed.set(kind.thread, d);
+  }
+  if (model.broken.size === 0 && misnamed.size === 0) return [];
   const out: HeldCampaign[] = [];
   for (const thread of model.threads.values()) {
     if (thread.family !== 'campaign') continue;
-    for (const file of DUE_READS) {
-      const path = `${thread.path}/${file}`;
-      if (!model.broken.has(path)) continue;
-      const first = model.diagnostics.find((d) => d.path === path && d.severity === 'error');
-      out.push({ campaign: thread.path, path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
-      break;
-    }
+    const path = DUE_READS.map((file) => `${thread.path}/${file}`).find((p) => model.broken.has(p));
+    const first = path ? model.diagnostics.find((d) => d.path === path && d.severity === 'error') : misnamed.get(thread.path);
+    if (!path && !first) continue;
+    out.push({ campaign: thread.path, path: path ?? first!.path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
   }
   return out.sort((a, b) => (a.campaign < b.campaign ? -1 : 1));
 }
