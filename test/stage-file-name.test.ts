@@ -26,6 +26,9 @@ describe('a stage file under a wrong name', () => {
     ['6-learning.MD', '6-learning.md'],
     ['6_learning.md', '6-learning.md'],
     ['6-lerning.md', '6-learning.md'],
+    // Zero-padded as the canvas sections are (04-segments.md).
+    ['06-learning.md', '6-learning.md'],
+    ['04-decision.md', '4-decision.md'],
   ])('%s is reported by check and sync as the stage file it should be', async (name, expected) => {
     const dir = exampleWorkspace();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, name));

@@ -101,12 +101,13 @@ export function describeFile(rel: string): string {
 /**
  * The stage file a thread file's name is a slip of — its case (`6-Learning.md`,
  * `6-learning.MD`) or at most two letters (`6-learnings.md`, `4-decison.md`,
- * `6_learning.md`) away from the stage of its number — else undefined. A slip makes the
+ * `6_learning.md`, `06-learning.md`) away from the stage of its number — else undefined. A slip makes the
  * stage vanish from the thread without a word; notes named on purpose
  * (`6-learning-notes.md`, `call-notes.md`) are further away and left alone.
  */
 function misnamedStage(file: string): string | undefined {
-  const stage = stageByDigit.get(file[0]!);
+  // A zero before the number (`06-learning.md`, padded as the canvas sections are) is one letter off.
+  const stage = stageByDigit.get(/^0?([0-9])/.exec(file)?.[1] ?? '');
   if (!stage || !/\.md$/i.test(file)) return undefined;
   return editDistanceAtMost(file.slice(0, -3).toLowerCase(), stage.slice(0, -3), 2) ? stage : undefined;
 }
