@@ -96,6 +96,13 @@ describe('a stage file under a wrong name', () => {
     expect(due.json.held.map((h) => [h.campaign, h.path, h.line, h.column, h.message.startsWith('Not a stage file name: `6-Learning.md`')])).toEqual([[campaign, `${campaign}/6-Learning.md`, 1, 1, true]]);
   });
 
+  it('migrate, named a misnamed stage file, says which name to give it', async () => {
+    const dir = exampleWorkspace();
+    renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-Learning.md'));
+    const migrate = await runJson<{ skipped: { path: string; reason: string }[] }>(['migrate', `${DEAL}/6-Learning.md`, '--dry-run'], { cwd: dir });
+    expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it' }]);
+  });
+
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {
     const dir = exampleWorkspace();
     for (const name of ['notes.md', '6-learning-notes.md', 'call-2026-10-01.md', 'README.md']) writeFileSync(join(dir, DEAL, name), '# notes\n');

@@ -76,6 +76,7 @@ type FileOutcome = { file: MigratedFile; text: string } | { reason: string; repo
 
 function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, number>): FileOutcome {
   const kind = classifyPath(path);
+  if (kind.kind === 'stage-misnamed') return { reason: `not a stage file name (stage-file-name): rename it to ${kind.expected}, then migrate it`, report: true };
   if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true };
   // Only a file the scan read: never one reached through a symbolic link, nor a special file.
   if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true };
