@@ -162,7 +162,7 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
-    summary: 'a file in a thread folder named almost like a stage file (`6-learnings.md`, `4-Decision.md`): not read',
+    summary: 'a file in a thread folder named almost like a stage file (`6-learnings.md`, `4-Decision.md`, `06-learning.md`): not read, and its thread held at `HEAD` until it is renamed',
     message: 'Not a stage file name: `{name}` is ignored, so nothing in it counts for the thread; expected `{stage file}` — rename it',
     docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread read without that stage is wrong (a won deal would reopen, its learning drop out of the confidences and metrics). So the thread is held at its version in `HEAD`, as a thread with a cross-file error is: sync commits none of its changes (the old name deleted included) nor anything they would move (`derived-held`), and a command that writes into the thread refuses (`thread-in-error`). Rename the file to the name the error gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported.',
   },
