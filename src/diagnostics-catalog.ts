@@ -164,7 +164,15 @@ export const RULES = {
     at: 'file',
     summary: 'a file in a thread folder named almost like a stage file (`6-learnings.md`, `4-Decision.md`, `06-learning.md`): not read, and its thread held at `HEAD` until it is renamed',
     message: 'Not a stage file name: `{name}` is ignored, so nothing in it counts for the thread; expected `{stage file}` — rename it',
-    docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread read without that stage is wrong (a won deal would reopen, its learning drop out of the confidences and metrics). So the thread is held at its version in `HEAD`, as a thread with a cross-file error is: sync commits none of its changes (the old name deleted included) nor anything they would move (`derived-held`), and a command that writes into the thread refuses (`thread-in-error`). Rename the file to the name the error gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported.',
+    docs: 'A stage file renamed by a slip — its case, or one or two letters off the stage of its number — is not a stage file: the thread read without that stage is wrong (a won deal would reopen, its learning drop out of the confidences and metrics). So the thread is held at its version in `HEAD`, as a thread with a cross-file error is: sync commits none of its changes (the old name deleted included) nor anything they would move (`derived-held`), and a command that writes into the thread refuses (`thread-in-error`). Rename the file to the name the error gives. A file of notes named on purpose (`6-learning-notes.md`) is not reported; one beside the stage file it is named like is a copy, `stage-file-copy`, a warning that holds nothing.',
+  },
+  'stage-file-copy': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'file',
+    summary: 'a file named almost like a stage file beside that stage file (`6-learning2.md` next to `6-learning.md`): not read; the thread is read from its stage file',
+    message: 'Not a stage file name: `{name}` is ignored beside the thread\'s `{stage file}`, which is read; move what it holds into `{stage file}`, or rename it away from the stage\'s name if it is notes',
+    docs: 'A copy an editor or a person kept beside a stage file (`6-learning2.md`, `6-Learning.md` next to `6-learning.md`). The thread is read from the stage file, so nothing is held; the copy is ignored. Renaming it to the stage name, as `stage-file-name` would say, would overwrite the real stage: move what it holds by hand, or give it a name further from the stage (`6-learning-notes.md`). Without the stage file beside it, the same name is `stage-file-name`, an error that holds the thread.',
   },
   'unknown-assumption': {
     severity: 'error',

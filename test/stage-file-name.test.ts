@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { WorkspaceState } from '../src/engine/state.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
@@ -28,7 +29,6 @@ describe('a stage file under a wrong name', () => {
     ['6-lerning.md', '6-learning.md'],
     // Zero-padded as the canvas sections are (04-segments.md).
     ['06-learning.md', '6-learning.md'],
-    ['04-decision.md', '4-decision.md'],
   ])('%s is reported by check and sync as the stage file it should be', async (name, expected) => {
     const dir = exampleWorkspace();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, name));
@@ -101,6 +101,44 @@ describe('a stage file under a wrong name', () => {
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-Learning.md'));
     const migrate = await runJson<{ skipped: { path: string; reason: string }[] }>(['migrate', `${DEAL}/6-Learning.md`, '--dry-run'], { cwd: dir });
     expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it' }]);
+  });
+
+  it('a copy beside the stage file it is named like is a warning that holds nothing: sync commits the thread as usual', async () => {
+    const dir = exampleWorkspace();
+    copyFileSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-learning2.md'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.map((d) => [d.path, d.severity, d.rule, d.message])).toEqual([
+      [
+        `${DEAL}/6-learning2.md`,
+        'warning',
+        'stage-file-copy',
+        "Not a stage file name: `6-learning2.md` is ignored beside the thread's `6-learning.md`, which is read; move what it holds into `6-learning.md`, or rename it away from the stage's name if it is notes",
+      ],
+    ]);
+    // Not held: an edit of the real learning is derived and committed.
+    writeFileSync(join(dir, DEAL, '6-learning.md'), read(dir, `${DEAL}/6-learning.md`).replace(/^arr: .*$/m, 'arr: 91000'));
+    const commits = commitCount(dir);
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir });
+    expect(sync.code).toBe(0);
+    expect(sync.json.diagnostics.filter((d) => d.rule.startsWith('stage-file') || d.rule === 'derived-held')).toEqual([]);
+    expect(commitCount(dir)).toBe(commits + 1);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD').split('\n')).toContain(`${DEAL}/6-learning.md`);
+  });
+
+  it('a copy turns into the error once the stage file beside it is gone, and back, in a state kept up to date', async () => {
+    const dir = exampleWorkspace();
+    copyFileSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-Learning.md'));
+    const state = await WorkspaceState.load(dir, { cache: false });
+    const rules = (): string[] => state.currentModel().diagnostics.filter((d) => d.path === `${DEAL}/6-Learning.md`).map((d) => `${d.severity} ${d.rule}`);
+    expect(rules()).toEqual(['warning stage-file-copy']);
+    const kept = read(dir, `${DEAL}/6-learning.md`);
+    rmSync(join(dir, DEAL, '6-learning.md'));
+    state.remove(`${DEAL}/6-learning.md`);
+    expect(rules()).toEqual(['error stage-file-name']);
+    writeFileSync(join(dir, DEAL, '6-learning.md'), kept);
+    state.update(`${DEAL}/6-learning.md`);
+    expect(rules()).toEqual(['warning stage-file-copy']);
   });
 
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {

@@ -7,6 +7,7 @@ import { STAGE_FILES } from '../schema/names.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
+import { misnamedStageDiagnostic } from './live-model.js';
 
 /** Threads held at their version in HEAD while they have a cross-file error. */
 export interface ThreadHold {
@@ -85,7 +86,7 @@ function heldWarning(thread: string, errors: readonly Diagnostic[]): Diagnostic 
  * for the hold itself, and a file named almost like a stage file (`stage-file-name`), which
  * holds the thread too; the first thread in error is named.
  */
-export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string>): { thread: string; errors: Diagnostic[] } | undefined {
+export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string>, creates: ReadonlySet<string> = new Set()): { thread: string; errors: Diagnostic[] } | undefined {
   const threads = new Set<string>();
   for (const path of paths) {
     const kind = classifyPath(path);
@@ -96,10 +97,20 @@ export function errorsHoldingWrite(model: WorkspaceModel, paths: Iterable<string
     const kind = classifyPath(path);
     return (kind.kind === 'thread-meta' || kind.kind === 'stage' || kind.kind === 'stage-misnamed') && threads.has(kind.thread) ? kind.thread : undefined;
   };
-  const own = model.diagnostics.filter((d) => d.severity === 'error' && heldFile(d.path));
+  // A copy beside a stage file (`stage-file-copy`) is a copy only because of the stage file
+  // this very write creates: before it, the file was the thread's misnamed stage, in error —
+  // `advance` would put a template beside the hypothesis the person wrote under a slip of a name.
+  const own = model.diagnostics.flatMap((d) => (d.severity === 'error' && heldFile(d.path) ? [d] : d.rule === 'stage-file-copy' && heldFile(d.path) ? slipBeforeWrite(d.path, creates) : []));
   const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => threads).diagnostics.filter((d) => heldFile(d.path));
   const errors = [...own, ...crossFile];
   if (errors.length === 0) return undefined;
   const thread = [...threads].sort().find((t) => errors.some((d) => heldFile(d.path) === t))!;
   return { thread, errors: errors.filter((d) => heldFile(d.path) === thread) };
+}
+
+/** The `stage-file-name` error a near-named file was before the write created its stage file, or nothing. */
+function slipBeforeWrite(path: string, creates: ReadonlySet<string>): Diagnostic[] {
+  const kind = classifyPath(path);
+  if (kind.kind !== 'stage-misnamed' || !creates.has(`${kind.thread}/${kind.expected}`)) return [];
+  return [misnamedStageDiagnostic(path, kind, false)];
 }

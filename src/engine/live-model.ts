@@ -19,6 +19,7 @@ export class LiveModel {
   private readonly threadDirs = new Set<string>();
   private readonly threadFiles = new Map<string, number>();
   private readonly perPath = new Map<string, Diagnostic[]>();
+  private readonly misnamed = new Map<string, Extract<ParsedFile['kind'], { kind: 'stage-misnamed' }>>();
   private scanDiagnostics: Diagnostic[] = [];
   private held: Diagnostic[] = [];
   private diagnosticsList: Diagnostic[] | undefined;
@@ -68,13 +69,22 @@ export class LiveModel {
       if (!thread) return;
       this.changes.record(kind.thread);
       if (kind.kind === 'thread-meta') thread.meta = file;
-      else thread.stages[kind.stage - 1] = file;
+      else {
+        thread.stages[kind.stage - 1] = file;
+        // A stage file come or gone turns a near-named file beside it from copy to slip, or back.
+        if (this.misnamed.size > 0) this.diagnosticsList = undefined;
+      }
       this.dropThreadIfEmpty(kind.thread);
     }
   }
 
   /** The diagnostics of `path` as it is (its own parse and schema problems). */
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
+    // A file named almost like a stage file: what it is told depends on its thread's files (diagnostics()).
+    if (kind?.kind === 'stage-misnamed') {
+      this.misnamed.set(path, kind);
+      this.diagnosticsList = undefined;
+    } else if (this.misnamed.size > 0 && this.misnamed.delete(path)) this.diagnosticsList = undefined;
     const had = this.perPath.has(path);
     // Most files have none: no copy made (a load sets 70,000 files).
     const named = kind && nameDiagnostic(path, kind);
@@ -94,6 +104,11 @@ export class LiveModel {
   setHeld(list: Diagnostic[]): void {
     this.held = list;
     this.diagnosticsList = undefined;
+  }
+
+  /** Whether the thread has a file (read, or held) of the stage file named `expected`. */
+  private hasStage(thread: string, expected: string): boolean {
+    return this.model.threads.get(thread)?.stages[Number(expected[0]) - 1] !== undefined;
   }
 
   addThreadDir(dir: string): void {
@@ -125,7 +140,9 @@ export class LiveModel {
 
   private diagnostics(): Diagnostic[] {
     if (!this.diagnosticsList) {
-      const own = [...this.perPath.values()].flat().sort(compareDiagnostics);
+      const own = [...this.perPath.values()].flat();
+      for (const [path, kind] of this.misnamed) own.push(misnamedStageDiagnostic(path, kind, this.hasStage(kind.thread, kind.expected)));
+      own.sort(compareDiagnostics);
       this.diagnosticsList = [...this.scanDiagnostics, ...own, ...this.held];
     }
     return this.diagnosticsList;
@@ -161,14 +178,23 @@ class ThreadChanges implements ThreadChangeLog {
   }
 }
 
-/**
- * What a file's name alone earns it: a warning for a canvas file of no section; an error for
- * a thread file named almost like a stage file, since the thread read without that stage is
- * wrong (a won deal reopened), and a thread in error is held until the file is renamed.
- */
+/** What a file's name alone earns it: a warning for a canvas file of no section. */
 function nameDiagnostic(path: string, kind: ParsedFile['kind']): Diagnostic | undefined {
   if (kind.kind === 'canvas-unknown') return diagnostic(path, START, 'warning', 'canvas-unknown', `Unexpected canvas file \`${kind.name}.md\`: expected one of ${CANVAS_SECTIONS.join(', ')}`);
-  if (kind.kind !== 'stage-misnamed') return undefined;
+  return undefined;
+}
+
+/**
+ * A thread file named almost like a stage file. When the thread has no file of that stage it
+ * is a slip: an error, since the thread read without that stage is wrong (a won deal
+ * reopened), and a thread in error is held until the file is renamed. When the stage file is
+ * there beside it, it is a copy (`6-learning2.md`, `6-Learning.md` kept from an editor): the
+ * thread is read right, and renaming the copy as told would overwrite the stage — a warning.
+ */
+export function misnamedStageDiagnostic(path: string, kind: { expected: string }, stageThere: boolean): Diagnostic {
   const name = path.slice(path.lastIndexOf('/') + 1);
+  if (stageThere) {
+    return diagnostic(path, START, 'warning', 'stage-file-copy', `Not a stage file name: \`${name}\` is ignored beside the thread's \`${kind.expected}\`, which is read; move what it holds into \`${kind.expected}\`, or rename it away from the stage's name if it is notes`);
+  }
   return diagnostic(path, START, 'error', 'stage-file-name', `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${kind.expected}\` — rename it`);
 }

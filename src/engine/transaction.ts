@@ -465,7 +465,11 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): vo
       { path: proposal.changes[0]?.path, diagnostics: errors },
     );
   }
-  const held = errorsHoldingWrite(state.currentModel(), paths);
+  const held = errorsHoldingWrite(
+    state.currentModel(),
+    paths,
+    new Set([...paths].filter((path) => state.diskText(path) === undefined)),
+  );
   if (!held) return;
   const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
   throw new ThreadworkError(
