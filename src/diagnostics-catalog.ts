@@ -52,7 +52,7 @@ export const RULES = {
     at: 'text',
     summary: 'front matter, config or ICP that is not valid YAML — at the position of the error',
     message: 'Invalid YAML: {parser message, or duplicate key `{key}` (first on line {line})}',
-    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends; a key written twice in one map is reported at the second, with the line of the first. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
+    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends; a key written twice in one map is reported at the second, with the line of the first — every such key of the file, each at its own place, so one pass fixes them all. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
   },
   'yaml-limit': {
     severity: 'error',
@@ -76,7 +76,7 @@ export const RULES = {
     at: 'text',
     summary: 'a `meta.json` that is not valid JSON, not a JSON object, or has a key twice in one object — at the position of the error',
     message: 'Invalid JSON: {parser message, or duplicate key "{key}" (first on line {line})}',
-    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1. A key written twice in one object is reported at the second one: JSON.parse would keep only the last value, and sync\'s rewrite of the file would drop the other without a word (YAML front matter refuses a duplicate key the same way). The file is held as broken until it is fixed.',
+    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1. Every key written twice in one object is reported, each at its second occurrence: JSON.parse would keep only the last value, and sync\'s rewrite of the file would drop the other without a word (YAML front matter refuses a duplicate key the same way). The file is held as broken until it is fixed.',
   },
   'parse-failed': {
     severity: 'error',

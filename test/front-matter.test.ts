@@ -21,12 +21,12 @@ describe('parseFrontMatter', () => {
   });
 
   it('reports front matter that is a list instead of a map', () => {
-    expect(parseFrontMatter('---\n- a\n- b\n---\n').error).toMatchObject({ rule: 'front-matter-not-object', position: { line: 2 } });
+    expect(parseFrontMatter('---\n- a\n- b\n---\n').errors?.[0]).toMatchObject({ rule: 'front-matter-not-object', position: { line: 2 } });
   });
 
   it('points an unclosed quote at the quote that opened it', () => {
     const fm = parseFrontMatter('---\na: 1\ntitle: "Unclosed\nb: 2\n---\n');
-    expect(fm.error).toMatchObject({ rule: 'yaml-syntax', position: { line: 3, column: 8 } });
+    expect(fm.errors?.[0]).toMatchObject({ rule: 'yaml-syntax', position: { line: 3, column: 8 } });
   });
 
   it('does not share parsed objects between calls (gray-matter caches without options)', () => {

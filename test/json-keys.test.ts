@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicateKey } from '../src/markdown/json-keys.js';
+import { findDuplicateKeys } from '../src/markdown/json-keys.js';
 
 const duplicateIn = (text: string): string | undefined => {
-  const found = findDuplicateKey(text, JSON.parse(text));
-  return found && `${found.key}@${found.first}->${found.offset}`;
+  const found = findDuplicateKeys(text, JSON.parse(text));
+  return found.length ? found.map((d) => `${d.key}@${d.first}->${d.offset}`).join(' ') : undefined;
 };
 
 describe('duplicate keys in JSON', () => {
@@ -13,6 +13,7 @@ describe('duplicate keys in JSON', () => {
     { name: 'a repeated key in a nested object', text: '{"x": {"k": 1, "k": 2}}', found: 'k@7->15' },
     { name: 'a repeated key in an object inside a list', text: '{"l": [{"k": 1}, {"k": 1, "k": 2}]}', found: 'k@18->26' },
     { name: 'the same key written with an escape', text: '{"a": 1, "\\u0061": 2}', found: 'a@1->9' },
+    { name: 'every repeated key, a third copy against the first', text: '{"a": 1, "b": 2, "a": 3, "b": 4, "a": 5}', found: 'a@1->17 b@9->25 a@1->33' },
   ])('finds $name', ({ text, found }) => {
     expect(duplicateIn(text)).toBe(found);
   });

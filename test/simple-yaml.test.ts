@@ -128,7 +128,7 @@ describe('on real workspaces', () => {
         else if (name.endsWith('.md')) {
           const text = readFileSync(path, 'utf8');
           const fm = parseFrontMatter(text);
-          if (!fm.present || fm.error) continue;
+          if (!fm.present || fm.errors) continue;
           files += 1;
           const outcome = compareReaders(fm.yamlText);
           if (typeof outcome === 'object') throw new Error(`${relative(root, path)}: ${outcome.disagreement}`);

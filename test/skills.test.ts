@@ -40,7 +40,7 @@ describe('agent skills', () => {
     for (const name of SKILLS) {
       const text = read(dir, skillPath(name));
       const fm = parseFrontMatter(text);
-      expect(fm.error, name).toBeUndefined();
+      expect(fm.errors, name).toBeUndefined();
       expect(fm.data?.name).toBe(name);
       expect(String(fm.data?.description).length, name).toBeGreaterThan(80);
       expect(fm.data?.description, name).toMatch(/Use (when|after|to)/);

@@ -40,9 +40,9 @@ describe('a YAML merge key', () => {
   ])('is refused at its `<<` in front matter: $name', ({ yaml, at, says }) => {
     const fm = parseFrontMatter(`---\n${yaml}---\n\nBody.\n`);
     expect(fm.data).toBeUndefined();
-    expect(fm.error).toMatchObject({ rule: 'yaml-merge-key', position: at });
-    expect(fm.error!.message).toMatch(/^Unsupported YAML merge key `<<`: threadwork reads YAML 1\.2, which has no merge keys/);
-    expect(fm.error!.message).toContain(says);
+    expect(fm.errors?.[0]).toMatchObject({ rule: 'yaml-merge-key', position: at });
+    expect(fm.errors![0]!.message).toMatch(/^Unsupported YAML merge key `<<`: threadwork reads YAML 1\.2, which has no merge keys/);
+    expect(fm.errors![0]!.message).toContain(says);
   });
 
   it('is reported wherever it is, every one in one pass, also where the text has another problem', () => {

@@ -60,7 +60,7 @@ describe('one YAML 1.2 core semantics', () => {
 
     it('reads as the expected value (fast path: front matter, YAML file, suppression/config/ICP via parseFile)', () => {
       const fm = parseFrontMatter(file);
-      expect(fm.error).toBeUndefined();
+      expect(fm.errors).toBeUndefined();
       expect(fm.data!.k).toStrictEqual(value);
       expect(fm.data!.list).toStrictEqual([value]);
       expect(readYaml(`k: ${yaml}\n`).value).toStrictEqual({ k: value });
@@ -117,6 +117,6 @@ describe('one YAML 1.2 core semantics', () => {
 
   it('tags outside the core schema are an error, not a Date or a Buffer', () => {
     const fm = parseFrontMatter('---\na: 1\nwhen: !!timestamp 2026-03-01\n---\n');
-    expect(fm.error).toMatchObject({ rule: 'yaml-syntax', position: { line: 3 } });
+    expect(fm.errors?.[0]).toMatchObject({ rule: 'yaml-syntax', position: { line: 3 } });
   });
 });

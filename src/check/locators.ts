@@ -32,7 +32,7 @@ export class Locators {
       if (text === undefined) throw new Error('gone');
       if (path.endsWith('.md')) {
         const fm = parseFrontMatter(text);
-        locator = fm.present && !fm.error ? new YamlLocator(fm.yamlText) : null;
+        locator = fm.present && !fm.errors ? new YamlLocator(fm.yamlText) : null;
       } else {
         locator = new YamlLocator(text);
       }

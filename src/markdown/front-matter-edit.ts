@@ -9,7 +9,7 @@ import { YAML_OPTIONS } from './yaml.js';
  */
 export function setFrontMatterFields(text: string, fields: Record<string, unknown>): string {
   const fm = parseFrontMatter(text);
-  if (!fm.present || fm.error) throw new Error('setFrontMatterFields: the file has no valid front matter');
+  if (!fm.present || fm.errors) throw new Error('setFrontMatterFields: the file has no valid front matter');
   const doc = yamlPackage().parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -24,7 +24,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
  */
 export function setFrontMatterScalar(text: string, path: readonly (string | number)[], value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
-  if (!fm.present || fm.error) throw new Error('setFrontMatterScalar: the file has no valid front matter');
+  if (!fm.present || fm.errors) throw new Error('setFrontMatterScalar: the file has no valid front matter');
   const { parseDocument, isScalar } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
@@ -47,7 +47,7 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
  */
 export function replaceFrontMatter(text: string, data: Record<string, unknown>): string {
   const fm = parseFrontMatter(text);
-  if (!fm.present || fm.error) throw new Error('replaceFrontMatter: the file has no valid front matter');
+  if (!fm.present || fm.errors) throw new Error('replaceFrontMatter: the file has no valid front matter');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
   const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
@@ -103,7 +103,7 @@ function lineEnd(text: string, offset: number): number {
  */
 export function addFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string, value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
-  if (!fm.present || fm.error) throw new Error('addFrontMatterScalar: the file has no valid front matter');
+  if (!fm.present || fm.errors) throw new Error('addFrontMatterScalar: the file has no valid front matter');
   const { parseDocument, isMap } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const map = doc.getIn(mapPath, true);

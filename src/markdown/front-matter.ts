@@ -20,7 +20,8 @@ export interface ParsedFrontMatter {
   bodyOffset: number;
   /** The raw YAML between the delimiters, beginning with the rest of the opening line so lines align with the file. */
   yamlText: string;
-  error?: FrontMatterError;
+  /** Why the front matter could not be read: every duplicate key, say, each at its place; undefined when it was read. */
+  errors?: FrontMatterError[];
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
@@ -67,21 +68,23 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       present: true,
       bodyOffset,
       yamlText: text.slice(yamlStart),
-      error: {
-        position: { line: 1, column: 1 },
-        message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line (was the file saved half-way?)',
-        rule: 'front-matter-unclosed',
-      },
+      errors: [
+        {
+          position: { line: 1, column: 1 },
+          message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line (was the file saved half-way?)',
+          rule: 'front-matter-unclosed',
+        },
+      ],
     };
   }
   const yamlText = text.slice(yamlStart, closeStart);
-  const found = (data: Record<string, unknown> | undefined, error?: FrontMatterError): ParsedFrontMatter =>
-    error ? { data, present: true, bodyOffset, yamlText, error } : { data, present: true, bodyOffset, yamlText };
+  const found = (data: Record<string, unknown> | undefined, ...errors: FrontMatterError[]): ParsedFrontMatter =>
+    errors.length ? { data, present: true, bodyOffset, yamlText, errors } : { data, present: true, bodyOffset, yamlText };
 
   // The block we already delimited, parsed directly: going through gray-matter's matter()
   // builds a file object and a content cache per call, a third of the parse time on 70,000 files.
   const read = readYaml(text, 'Front matter', yamlStart, closeStart);
-  if (read.problems) return found(undefined, read.problems[0]!);
+  if (read.problems) return found(undefined, ...read.problems);
   const raw = read.value;
   if (raw === null || raw === undefined) return found({});
   if (typeof raw !== 'object' || Array.isArray(raw)) {

@@ -18,10 +18,10 @@ export interface DuplicateKey {
   offset: number;
 }
 
-/** The first repeated key of an object of `text`, already parsed as `value`; undefined when every key is unique. */
-export function findDuplicateKey(text: string, value: unknown): DuplicateKey | undefined {
-  if (colons(text) <= keyCount(value)) return undefined;
-  return scanForDuplicate(text);
+/** Every repeated key of the objects of `text`, already parsed as `value`, in the order written; none when every key is unique. */
+export function findDuplicateKeys(text: string, value: unknown): DuplicateKey[] {
+  if (colons(text) <= keyCount(value)) return [];
+  return scanForDuplicates(text);
 }
 
 /** How many `:` the text holds: at least one per key, more only when a string value holds one. */
@@ -47,7 +47,8 @@ function keyCount(value: unknown): number {
  * string right after `{` or `,` inside an object; its text is decoded with JSON.parse, so
  * `"a"` and `"\u0061"` are the same key, as they are to JSON.parse.
  */
-function scanForDuplicate(text: string): DuplicateKey | undefined {
+function scanForDuplicates(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
   const stack: ({ keys: Map<string, number> } | null)[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
@@ -70,11 +71,12 @@ function scanForDuplicate(text: string): DuplicateKey | undefined {
       if (expectKey && top) {
         const key = JSON.parse(text.slice(start, i + 1)) as string;
         const first = top.keys.get(key);
-        if (first !== undefined) return { key, first, offset: start };
-        top.keys.set(key, start);
+        // A third copy is named against the first, as the second is.
+        if (first !== undefined) found.push({ key, first, offset: start });
+        else top.keys.set(key, start);
       }
       expectKey = false;
     }
   }
-  return undefined;
+  return found;
 }

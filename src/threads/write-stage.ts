@@ -85,7 +85,7 @@ function fresh(model: WorkspaceModel, input: StageWrite, existing: string | unde
 
 function editable(text: string): boolean {
   const fm = parseFrontMatter(text);
-  return fm.present && !fm.error;
+  return fm.present && !fm.errors;
 }
 
 /**

@@ -4,7 +4,7 @@ import { findConflictMarkers } from '../markdown/conflict-markers.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
-import { findDuplicateKey } from '../markdown/json-keys.js';
+import { findDuplicateKeys } from '../markdown/json-keys.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
@@ -100,7 +100,7 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
 
 function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
   const fm = parseFrontMatter(text);
-  if (fm.error) return parsedFile(path, kind, fm.bodyOffset, undefined, undefined, [diagnostic(path, fm.error.position, 'error', fm.error.rule, fm.error.message)]);
+  if (fm.errors) return parsedFile(path, kind, fm.bodyOffset, undefined, undefined, fm.errors.map((e) => diagnostic(path, e.position, 'error', e.rule, e.message)));
   if (!fm.present) {
     // Without front matter a stage file is the method's older prose and validates (every
     // field may be empty); an empty file or bytes that are not text is a save cut short or
@@ -179,11 +179,20 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
     return broken(diagnostic(path, jsonDepthPosition(text), 'error', YAML_LIMIT_RULE, message));
   }
   // After the depth limit: the key count walks the value.
-  const duplicate = findDuplicateKey(text, raw);
-  if (duplicate) {
-    const first = positionOf(text, duplicate.first);
-    const message = `Invalid JSON: duplicate key ${JSON.stringify(duplicate.key)} (first on line ${first.line}): expected each key once in an object; JSON keeps only the last value, and sync's rewrite of the file would drop the other`;
-    return broken(diagnostic(path, positionOf(text, duplicate.offset), 'error', 'json-syntax', message));
+  const duplicates = findDuplicateKeys(text, raw);
+  if (duplicates.length > 0) {
+    return parsedFile(
+      path,
+      kind,
+      0,
+      undefined,
+      undefined,
+      duplicates.map((duplicate) => {
+        const first = positionOf(text, duplicate.first);
+        const message = `Invalid JSON: duplicate key ${JSON.stringify(duplicate.key)} (first on line ${first.line}): expected each key once in an object; JSON keeps only the last value, and sync's rewrite of the file would drop the other`;
+        return diagnostic(path, positionOf(text, duplicate.offset), 'error', 'json-syntax', message);
+      }),
+    );
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
