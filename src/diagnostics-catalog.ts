@@ -140,7 +140,7 @@ export const RULES = {
     at: 'key',
     summary: 'a value of the wrong type or out of range, a missing key, an unknown enum value',
     message: 'Invalid `{field}`: {expected} (got {value}) | Missing `{field}`: {expected}',
-    docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. Unknown keys are never an error.',
+    docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. `{expected}` says what may be written there in the file\'s terms — a number, a list, `key: value` pairs, one of the allowed values — and `{value}` what was found. Unknown keys are never an error.',
   },
   'canvas-missing': {
     severity: 'warning',

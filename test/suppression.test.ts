@@ -145,7 +145,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(found).toEqual([
       '2:12 schema Invalid `suppressed[0].email`: expected an email address such as ada@example.com (got "not-an-address")',
       '5:5 schema Missing `suppressed[1].email`: expected an email address such as ada@example.com',
-      '8:13 schema Invalid `suppressed[2].reason`: expected string, received array',
+      '8:13 schema Invalid `suppressed[2].reason`: expected text (got ["a","b"])',
     ]);
     const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
     expect(due.code).toBe(1);
@@ -159,7 +159,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '2:5 Missing `suppressed[0].date`: expected a date such as 2026-03-01',
-      '6:11 Invalid `suppressed[1].date`: expected a date such as 2026-03-01',
+      '6:11 Invalid `suppressed[1].date`: expected a date such as 2026-03-01 (got 20270110)',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { ThreadworkError } from '../errors.js';
+import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { readRegularFile } from '../workspace/read-files.js';
 
@@ -99,12 +100,12 @@ function accountRow(row: number, data: unknown): AccountRow {
  * A row's first problem: the column, what it expected and the value found there, so
  * the user can see which of a thousand rows' `employees` was `about 50`.
  */
-export function issueText(issue: { path: PropertyKey[]; message: string }, data: unknown): string {
+export function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.map(String).join('.');
   let value: unknown = data;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   const found = where && value !== undefined ? ` (found ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
-  return `${where || 'row'}: ${issue.message}${found}`;
+  return `${where || 'row'}: ${expectedText(issue)}${found}`;
 }
 
 const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);

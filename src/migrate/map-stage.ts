@@ -7,6 +7,7 @@
  */
 
 import type { z } from 'zod';
+import { expectedText } from '../schema/expected.js';
 import { stageSchemas, STAGE_FILES } from '../schema/stages.js';
 import { Collector, type LineReport, type Slot } from './collector.js';
 import { proseLines } from './lines.js';
@@ -38,7 +39,7 @@ export function mapStage(text: string, context: MigrationContext): StageMapping 
     const issue = result.error.issues[0]!;
     const path = originOf(issue.path, origins);
     if (!path) break;
-    collector.drop(path, `\`${formatPath(issue.path)}\`: ${issue.message.replace(/^Invalid input: /, '')}`);
+    collector.drop(path, `\`${formatPath(issue.path)}\`: ${expectedText(issue)}`);
   }
   // Not expected: every value comes from a reader that checks its shape. Write nothing rather than something invalid.
   const { origins } = collector.build();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { moneyProblems } from './money.js';
+import { moneyProblems, NOT_AN_AMOUNT } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -28,29 +28,38 @@ export const daySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
-export const probabilitySchema = z.number().min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
+const PROBABILITY = 'expected a number from 0 to 1';
+
+/** A probability or a share; `60%` is refused with the same words as 1.5, which say how to write it. */
+export const probabilitySchema = z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY);
 
 /** Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`). */
-export const moneySchema = z.union([z.number().nonnegative(), z.string().min(1)]);
+export const moneySchema = z.union([z.number().nonnegative(), z.string().min(1)], { error: 'expected an amount such as 36000 or "$36k"' });
 
-export const rangeSchema = z.looseObject({
-  min: moneySchema.optional(),
-  max: moneySchema.optional(),
-});
+export const rangeSchema = z.looseObject(
+  {
+    min: moneySchema.optional(),
+    max: moneySchema.optional(),
+  },
+  { error: 'expected a range as `min:` and `max:`, such as {min: "$10M", max: "$50M"}' },
+);
 
 /**
  * A figure that counts towards the pipeline (a deal's `arr_potential`): an amount or a
  * range whose every end reads as an amount of 0 or more, lower end first. Anything else
  * would drop out of the weighted pipeline, or skew it, without a word.
  */
-export const amountOrRangeSchema = z.union([moneySchema, rangeSchema]).superRefine((value, ctx) => {
+export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
   for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 });
 
-export const countRangeSchema = z.looseObject({
-  min: z.number().int().nonnegative().optional(),
-  max: z.number().int().nonnegative().optional(),
-});
+export const countRangeSchema = z.looseObject(
+  {
+    min: z.number().int().nonnegative().optional(),
+    max: z.number().int().nonnegative().optional(),
+  },
+  { error: 'expected a range as `min:` and `max:`, such as {min: 200, max: 2000}' },
+);
 
 /** Assumption ids: `A1`, `A12`, `H3`. */
 export const assumptionIdSchema = z.string().regex(/^[A-Z]{1,3}\d+$/, 'expected an assumption id such as A1 or H12');
@@ -60,11 +69,14 @@ export const goalIdSchema = z.string().regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ex
 export const subgoalIdSchema = z.string().regex(/^SG\d+$/, 'expected a subgoal id such as SG1');
 
 /** Where a thread came from: `inbound`, `outbound`, `campaign:{id}` or `thread:{path}`. */
-export const threadSourceSchema = z.union([
-  z.enum(['inbound', 'outbound', 'referral', 'partner', 'event']),
-  z.string().regex(/^campaign:[a-z0-9][a-z0-9-]*$/, 'expected campaign:{campaign-id}'),
-  z.string().regex(/^thread:threads\/[a-z0-9/-]+$/, 'expected thread:threads/{path}'),
-]);
+export const threadSourceSchema = z.union(
+  [
+    z.enum(['inbound', 'outbound', 'referral', 'partner', 'event']),
+    z.string().regex(/^campaign:[a-z0-9][a-z0-9-]*$/, 'expected campaign:{campaign-id}'),
+    z.string().regex(/^thread:threads\/[a-z0-9/-]+$/, 'expected thread:threads/{path}'),
+  ],
+  { error: 'expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path}' },
+);
 
 /** A string field that a template leaves empty until a person fills it in. */
 export const optionalText = z.string().nullish();

@@ -49,7 +49,7 @@ function readBounds(value: string): { first: number; second: number } | undefine
 }
 
 const NEGATIVE = 'expected an amount of 0 or more';
-const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
+export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
 
 /**
  * What keeps a value that should give a figure (a deal's `arr_potential`) from giving a

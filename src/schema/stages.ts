@@ -80,7 +80,7 @@ export const dealDecisionSchema = z.looseObject({
     .transform((v) => v.toUpperCase())
     .pipe(z.enum(QUALIFICATION_FRAMEWORKS))
     .nullish(),
-  criteria: z.record(z.string(), z.unknown()).nullish(),
+  criteria: z.record(z.string(), z.unknown(), { error: 'expected each criterion with its value, `budget: 36000` on its own line — `key: value` pairs, not a list' }).nullish(),
   alternatives: z.array(z.string()).default([]),
   reasoning: optionalText,
   revisit: isoDateSchema.nullish(),

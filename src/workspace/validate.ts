@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
+import { expectedText } from '../schema/expected.js';
 
 /**
  * Validates parsed data against its schema and maps each zod issue to the line and
@@ -16,18 +17,30 @@ export function validateData<T extends z.ZodType>(
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
-  const diagnostics = result.error.issues.map((issue) => {
+  const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
 }
 
+/**
+ * A value that one alternative of a union took in shape (a company signal written as
+ * `{type, detail, date}`, not as text) but refused deeper in: that alternative's own
+ * problems, at their own keys (`signals[0].date`), rather than "expected text" at the
+ * whole value. zod gives the alternatives' problems relative to the union's value.
+ */
+function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matched = issue.errors.filter((branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0));
+  if (matched.length !== 1) return [issue];
+  return matched[0]!.flatMap((inner) => intoMatchedAlternative(Object.assign({}, inner, { path: [...issue.path, ...inner.path] })));
+}
+
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.length ? `\`${formatDataPath(issue.path)}\`` : 'front matter';
-  const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
-  if (missing) return `Missing ${where}: ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}`;
-  const got = issue.code === 'invalid_type' ? '' : ` (got ${preview(valueAt(data, issue.path))})`;
-  return `Invalid ${where}: ${issue.message.replace(/^Invalid input: /, '')}${got}`;
+  const value = valueAt(data, issue.path);
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return `Missing ${where}: ${expectedText(issue)}`;
+  return `Invalid ${where}: ${expectedText(issue)}${value === undefined ? '' : ` (got ${preview(value)})`}`;
 }
 
 function preview(value: unknown): string {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { replaceInFile } from './helpers/testdir.js';
+
+/**
+ * A value of the wrong type or outside its set was reported in zod's words: "Invalid
+ * option: expected one of "high"|"medium"|"low"", "expected record, received array",
+ * "Too small: expected number to be >=0", "Invalid input" for a `source` written as a list.
+ * Each kind of file now says in plain words what may be written at that path, and what
+ * it found there.
+ */
+
+const DEAL = 'threads/sales/brightcart';
+
+describe('schema messages say what was expected, in plain words', () => {
+  it('in meta.json, stage front matter, goals, canvas sections, ICP and config', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/meta.json`, '"stage": 6', '"stage": "six"');
+    replaceInFile(dir, `${DEAL}/meta.json`, '"status": "closed-lost"', '"status": "lost"');
+    replaceInFile(dir, `${DEAL}/1-input.md`, 'source: inbound', 'source: [inbound]');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '      date: 2026-04-08', '      date: April');
+    replaceInFile(dir, `${DEAL}/2-hypothesis.md`, 'tests: [A4, A7]', 'tests: A4');
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'strategic_value: medium', 'strategic_value: big');
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'arr_potential: 36000', 'arr_potential: [36000]');
+    replaceInFile(
+      dir,
+      `${DEAL}/4-decision.md`,
+      'criteria:\n  budget: 36000\n  authority: identified\n  need: Marketplace payouts booked as one net line; close takes three weeks in peak\n  timeline: Before Q4 peak season\n',
+      'criteria:\n  - budget\n  - authority\n',
+    );
+    replaceInFile(dir, `${DEAL}/6-learning.md`, '    result: invalidated', '    result: false');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 500000', '    target: $500k');
+    replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 60%\n');
+    replaceInFile(dir, 'strategy/canvas/04-segments.md', '      employees: {min: 200, max: 2000}', '      employees: 200-2000');
+    replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', '    min: 200\n', '    min: -5\n');
+    replaceInFile(dir, 'threadwork.config.yaml', 'prior_weight: 2', 'prior_weight: 0');
+    replaceInFile(dir, 'threadwork.config.yaml', 'commit: true', 'commit: yes');
+    replaceInFile(dir, 'threadwork.config.yaml', 'draws: 10000', 'draws: 1.5');
+
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
+    expect(schema).toEqual([
+      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected a number (got "$500k")',
+      'research/customer/icp/mid-market-fintech-icp.yaml:26:10 Invalid `firmographics.employees.min`: expected a number of 0 or more (got -5)',
+      'strategy/canvas/04-segments.md:11:18 Invalid `segments[0].filters.employees`: expected a range as `min:` and `max:`, such as {min: 200, max: 2000} (got "200-2000")',
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 (got "60%")',
+      `${DEAL}/1-input.md:2:9 Invalid \`source\`: expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path} (got ["inbound"])`,
+      `${DEAL}/1-input.md:21:13 Invalid \`company.signals[0].date\`: expected a date such as 2026-03-01 (got "April")`,
+      `${DEAL}/2-hypothesis.md:2:8 Invalid \`tests\`: expected a list (\`- item\` lines, or \`[a, b]\`) (got "A4")`,
+      `${DEAL}/3-implication.md:2:16 Invalid \`arr_potential\`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" (got [36000])`,
+      `${DEAL}/3-implication.md:3:18 Invalid \`strategic_value\`: expected one of high, medium, low (got "big")`,
+      `${DEAL}/4-decision.md:5:3 Invalid \`criteria\`: expected each criterion with its value, \`budget: 36000\` on its own line — \`key: value\` pairs, not a list (got ["budget","authority"])`,
+      `${DEAL}/6-learning.md:10:13 Invalid \`validations[0].result\`: expected one of validated, partial, invalidated (got false)`,
+      `${DEAL}/meta.json:10:12 Invalid \`stage\`: expected a number (got "six")`,
+      `${DEAL}/meta.json:11:13 Invalid \`status\`: expected one of open, deferred, rejected, closed-won, closed-lost, stalled, active, completed (got "lost")`,
+      'threadwork.config.yaml:8:17 Invalid `confidence.prior_weight`: expected a number above 0 (got 0)',
+      'threadwork.config.yaml:23:11 Invalid `git.commit`: expected true or false (got "yes")',
+      'threadwork.config.yaml:28:10 Invalid `forecast.draws`: expected a whole number (got 1.5)',
+    ]);
+    for (const message of schema) expect(message).not.toMatch(/Invalid option|Invalid input|received|Too (small|big)|record|>=|"\|"/);
+  });
+});
