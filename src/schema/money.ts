@@ -1,7 +1,8 @@
 /**
  * Money as people write it: `1200000`, `$1.2M`, `€5m`, `500k`, `$1.5B`, `USD 40,000`,
- * `10M-50M` (a range). Returns undefined for text that is not an amount, so callers
- * treat it as missing data instead of zero.
+ * `10M-50M` (a range), and the European way, `€1.200.000`, `1 200 000 €`, `€1.200,50`
+ * (docs/file-formats.md, "Money"). Returns undefined for text that is not an amount, or
+ * that reads two ways (`1.200`), so callers treat it as missing data instead of zero.
  */
 export interface MoneyRange {
   min: number;
@@ -9,7 +10,14 @@ export interface MoneyRange {
 }
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
-const AMOUNT = /^(?:[$€£¥]|usd|eur|gbp)?\s*(\d+(?:[.,]\d+)*)\s*(k|mm|m|bn|b)?\s*(?:usd|eur|gbp)?$/i;
+const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
+/** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
+const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(k|mm|m|bn|b)?\\s*(${CURRENCY})?$`, 'i');
+
+/** An amount that reads two ways (`1.200`: 1200 or 1.2), with how to write it. */
+interface Ambiguous {
+  ambiguous: string;
+}
 
 export function parseMoney(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -29,23 +37,25 @@ export function parseMoneyRange(value: unknown): MoneyRange | undefined {
   }
   if (typeof value !== 'string') return undefined;
   const bounds = readBounds(value);
-  return bounds && { min: Math.min(bounds.first, bounds.second), max: Math.max(bounds.first, bounds.second) };
+  return bounds && !('ambiguous' in bounds) ? { min: Math.min(bounds.first, bounds.second), max: Math.max(bounds.first, bounds.second) } : undefined;
 }
 
 /** A money string's amounts in the order written: one amount is both. */
-function readBounds(value: string): { first: number; second: number } | undefined {
+function readBounds(value: string): { first: number; second: number } | Ambiguous | undefined {
   const text = value.trim().replace(/\s*\+$/, '');
   const parts = text.split(/\s*(?:-|–|—|\bto\b)\s*/i).filter(Boolean);
   if (parts.length === 2) {
     // `10M-50M`, `$10-50M`: a suffix on the upper bound applies to a bare lower bound.
-    const hiSuffix = /([kmb]|bn|mm)\s*$/i.exec(parts[1]!)?.[1] ?? '';
+    const hiSuffix = /([kmb]|bn|mm)\s*[$€£¥]?\s*$/i.exec(parts[1]!)?.[1] ?? '';
     const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`);
     const hi = parseSingle(parts[1]!);
+    if (typeof lo === 'object') return lo;
+    if (typeof hi === 'object') return hi;
     return lo !== undefined && hi !== undefined ? { first: lo, second: hi } : undefined;
   }
   if (parts.length !== 1) return undefined;
   const single = parseSingle(text);
-  return single === undefined ? undefined : { first: single, second: single };
+  return single === undefined || typeof single === 'object' ? single : { first: single, second: single };
 }
 
 const NEGATIVE = 'expected an amount of 0 or more';
@@ -64,6 +74,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
     if (/^\s*[-−]/.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
     if (!bounds) return [{ path: [], message: NOT_AN_AMOUNT }];
+    if ('ambiguous' in bounds) return [{ path: [], message: `expected an amount that reads one way: ${bounds.ambiguous}` }];
     if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
     return [];
   }
@@ -83,14 +94,60 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   return problems;
 }
 
-function parseSingle(text: string): number | undefined {
+function parseSingle(text: string): number | Ambiguous | undefined {
   const match = AMOUNT.exec(text.trim());
   if (!match) return undefined;
-  const digits = match[1]!;
-  // `1,200,000` uses commas for thousands; `1,5` (European decimal) is read as 1.5.
-  const normalized = /,\d{3}(?:\D|$)/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.');
-  const number = Number(normalized);
-  if (!Number.isFinite(number)) return undefined;
-  const multiplier = match[2] ? SUFFIX[match[2].toLowerCase()]! : 1;
+  const suffix = match[3];
+  const number = readDigits(match[2]!, match[1] !== undefined || match[4] !== undefined, suffix !== undefined);
+  if (number === undefined) return undefined;
+  if (typeof number === 'object') {
+    const [grouped, decimal] = number.readings;
+    const how = number.dot ? `write ${grouped} (or "€${text.trim()}", a currency sign makes the dot group thousands) or ${decimal}` : `write the plain number, ${grouped} or ${decimal}`;
+    return { ambiguous: `"${text.trim()}" reads two ways, ${grouped} or ${decimal}: ${how}` };
+  }
+  const multiplier = suffix ? SUFFIX[suffix.toLowerCase()]! : 1;
   return Math.round(number * multiplier * 100) / 100;
+}
+
+/**
+ * The number written as `digits`. Spaces always group thousands; a comma then three
+ * digits does too (`1,200,000`), a comma then other digits is the decimal mark (`1,5`,
+ * `1.200,50`); with both marks the last one is the decimal mark. A dot then three digits
+ * groups thousands when there are several groups (`1.200.000`) or a currency is written
+ * (`€1.200`), and is the decimal mark before a suffix (`$1.250M`) or after a 0 (`0.500`);
+ * otherwise (`1.200`) it reads two ways, and both readings are returned.
+ */
+function readDigits(digits: string, currency: boolean, suffixed: boolean): number | { readings: [number, number]; dot: boolean } | undefined {
+  const text = digits.replace(/[\s\u00a0\u202f]+/g, ' ');
+  const dot = text.lastIndexOf('.');
+  const comma = text.lastIndexOf(',');
+  const grouped = (part: string, marks: RegExp): number | undefined => {
+    const groups = part.split(marks);
+    // `1.200.000`, `12 500`: one to three digits, then groups of three.
+    return groups.length === 1 || (groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3)) ? Number(groups.join('')) : undefined;
+  };
+  if (dot < 0 && comma < 0) return grouped(text, / /);
+  if (dot >= 0 && comma >= 0) {
+    const decimalAt = Math.max(dot, comma);
+    const groupMark = decimalAt === dot ? ',' : '.';
+    const whole = grouped(text.slice(0, decimalAt), new RegExp(`[ ${groupMark === '.' ? '\\.' : ','}]`));
+    const fraction = text.slice(decimalAt + 1);
+    if (whole === undefined || /[., ]/.test(fraction)) return undefined;
+    if (fraction.length === 3) return { readings: [Number(`${whole}${fraction}`), Number(`${whole}.${fraction}`)], dot: false };
+    return Number(`${whole}.${fraction}`);
+  }
+  const mark = dot >= 0 ? '.' : ',';
+  const parts = text.split(mark);
+  if (parts.length > 2) return grouped(text, /[ .,]/);
+  const whole = grouped(parts[0]!, / /);
+  const tail = parts[1]!;
+  if (whole === undefined) return undefined;
+  const asDecimal = Number(`${whole}.${tail}`);
+  if (tail.includes(' ')) return undefined;
+  if (tail.length !== 3) return asDecimal;
+  const asThousands = Number(`${whole}${tail}`);
+  if (mark === ',') return asThousands;
+  if (suffixed || parts[0] === '0') return asDecimal;
+  if (currency) return asThousands;
+  return { readings: [asThousands, asDecimal], dot: true };
 }

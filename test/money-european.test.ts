@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { moneyProblems, parseMoney } from '../src/schema/money.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { replaceInFile } from './helpers/testdir.js';
+
+/**
+ * Money written the European way — `€1.200.000`, `1.200.000 €`, `1 200 000 €`,
+ * `€1.200,50` — was not read at all: a deal's `arr_potential` of "€36.000" was a schema
+ * error, and a company's revenue of "1.200.000 €" was missing data to the ICP score. The
+ * rules (docs/file-formats.md, "Money"): a dot then exactly three digits groups thousands
+ * after a currency sign or when there is more than one group; a comma then one or two
+ * digits is the decimal mark; what could be read two ways is an error that says how to
+ * write it.
+ */
+
+describe('money written the European way', () => {
+  it.each([
+    ['€1.200.000', 1_200_000],
+    ['1.200.000 €', 1_200_000],
+    ['1.200.000', 1_200_000],
+    ['1 200 000 €', 1_200_000],
+    ['1\u00a0200\u00a0000 €', 1_200_000],
+    ['€ 36 000', 36_000],
+    ['€1.200,50', 1200.5],
+    ['1.200,5 €', 1200.5],
+    ['36.000 EUR', 36_000],
+    ['€36.000', 36_000],
+    ['£1,200.50', 1200.5],
+    ['1,5 M€', 1_500_000],
+    ['€1,5M', 1_500_000],
+    ['€12,50', 12.5],
+    // Unchanged: the way they were read before.
+    ['$1.5M', 1_500_000],
+    ['$1.250M', 1_250_000],
+    ['$1,200,000', 1_200_000],
+    ['1.5', 1.5],
+    ['0.500', 0.5],
+    ['$36k', 36_000],
+    ['€30.000-€50.000', 40_000],
+  ])('%j → %j', (input, expected) => {
+    expect(parseMoney(input)).toBe(expected);
+  });
+
+  it.each([
+    ['1.200', 'expected an amount that reads one way: "1.200" reads two ways, 1200 or 1.2: write 1200 (or "€1.200", a currency sign makes the dot group thousands) or 1.2'],
+    ['1.200,000', 'expected an amount that reads one way: "1.200,000" reads two ways, 1200000 or 1200: write the plain number, 1200000 or 1200'],
+    ['1234 567 €', 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"'],
+    ['1.20.000', 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"'],
+  ])('%j is not read, and the schema says how to write it', (input, message) => {
+    expect(parseMoney(input)).toBeUndefined();
+    expect(moneyProblems(input)).toEqual([{ path: [], message }]);
+  });
+
+  it('a deal counts "€36.000" in the pipeline, and "36.000" is an error at the value saying how to write it', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/brightcart/3-implication.md', 'arr_potential: 36000', 'arr_potential: "€36.000"');
+    replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential:', 'arr_potential: "36.000"\nx_old_arr_potential:');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'threads/sales/meridian-pay/3-implication.md:2:16 Invalid `arr_potential`: expected an amount that reads one way: "36.000" reads two ways, 36000 or 36: write 36000 (or "€36.000", a currency sign makes the dot group thousands) or 36 (got "36.000")',
+    ]);
+  });
+});
