@@ -371,9 +371,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check', 'strategy', 'sync', 'watch'],
     at: 'file',
-    summary: 'a canvas value the generated strategy files of a segment need, not filled in',
-    message: '{what is missing} (the generated sales files say so where it is needed)',
-    docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`). Fill in the canvas section, then regenerate.',
+    summary: 'a canvas value (or the config\'s `company`) the generated strategy files of a segment need, not filled in',
+    message: '{what is missing}: fill in `{key}` in {file} (the generated sales files say so where it is needed)',
+    docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`), at the file to fill it in: the canvas section, or `threadwork.config.yaml` for the company name. Not reported for a file that is itself in error (an emptied or unparsable config): that error is the one problem to fix. Fill it in, then regenerate.',
   },
   'strategy-stale': {
     severity: 'warning',

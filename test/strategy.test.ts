@@ -115,6 +115,25 @@ describe('threadwork strategy', () => {
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/07-uvp.md', rule: 'strategy-input-missing', severity: 'warning' }));
   });
 
+  it('a broken config is one problem, not also a company name missing; a config without `company` says to fill it in there', async () => {
+    const dir = exampleCopy();
+    expect((await runJson<StrategyJson>(['strategy', '--dir', dir])).code).toBe(0);
+    const config = read(dir, 'threadwork.config.yaml');
+    for (const broken of ['', 'company: [Ledgerline\n']) {
+      writeFileSync(join(dir, 'threadwork.config.yaml'), broken);
+      const check = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+      expect(check.json.diagnostics.map((d) => `${d.path} ${d.rule}`), JSON.stringify(broken)).toEqual([`threadwork.config.yaml ${broken ? 'yaml-syntax' : 'file-empty'}`]);
+    }
+    writeFileSync(join(dir, 'threadwork.config.yaml'), config.replace(/^company: .*\n/m, ''));
+    const check = await runJson<{ diagnostics: { path: string; line: number; rule: string; message: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics.map((d) => `${d.path}:${d.line} ${d.rule} ${d.message}`)).toEqual([
+      'threadwork.config.yaml:1 strategy-input-missing Your company name is missing: fill in `company` in threadwork.config.yaml (the generated sales files say so where it is needed)',
+    ]);
+    const strategy = await runJson<StrategyJson>(['strategy', '--force', '--dir', dir]);
+    expect(strategy.json.segments[0]!.missing).toContainEqual(expect.objectContaining({ key: 'company', path: 'threadwork.config.yaml' }));
+    expect(read(dir, 'artifacts/sales/mid-market-fintech/materials/one-pager.md')).toContain('_(fill in `company` in threadwork.config.yaml)_');
+  });
+
   it('names the template and line when an override uses an unknown variable', async () => {
     const dir = exampleCopy();
     writeFiles(dir, { '.threadwork/templates/strategy/materials/one-pager.md.hbs': '# {{segment.name}}\n\n{{segment.ceo}}\n' });

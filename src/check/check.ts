@@ -3,6 +3,7 @@ import { strategyContext } from '../strategy/context.js';
 import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
+import { hasValue } from '../workspace/parse-file.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
@@ -40,5 +41,9 @@ function strategyInputWarnings(model: WorkspaceModel): Diagnostic[] {
   const generated = segmentsOf(model).filter((s) => model.files.has(`${LAYOUT.icp}/${s.id}-icp.yaml`));
   if (generated.length === 0) return [];
   const texts = readCanvasTexts((path) => model.text(path));
-  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing));
+  const broken = (path: string): boolean => {
+    const file = model.files.get(path);
+    return file !== undefined && !hasValue(file);
+  };
+  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing), broken);
 }

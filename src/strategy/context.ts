@@ -3,14 +3,18 @@ import { formatNumber } from '../derive/format.js';
 import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
+import { canvasPath, LAYOUT } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { bulletItems, firstParagraph, sectionProse } from './canvas-text.js';
 
 /** Something the canvas lacks that a generated file needed: where to fill it in. */
 export interface MissingInput {
+  /** The canvas section the input belongs to. */
   section: CanvasSection;
   key: string;
   message: string;
+  /** The file to fill it in: the section's, or threadwork.config.yaml for the company name. */
+  path: string;
 }
 
 type Data = Record<string, unknown>;
@@ -62,8 +66,8 @@ export interface StrategyContext {
 /** What `need` asks for when a section's text, not a front-matter key, is missing. */
 const SECTION_PROSE = 'the section prose';
 /** A front-matter key is named as code; the prose is text to write, not a key. */
-const fillIn = (section: CanvasSection, key: string): string => `${key === SECTION_PROSE ? 'write a paragraph below the front matter of' : `fill in \`${key}\` in`} strategy/canvas/${section}.md`;
-const fill = (section: CanvasSection, key: string): string => `_(${fillIn(section, key)})_`;
+const fillIn = (path: string, key: string): string => `${key === SECTION_PROSE ? 'write a paragraph below the front matter of' : `fill in \`${key}\` in`} ${path}`;
+const fill = (path: string, key: string): string => `_(${fillIn(path, key)})_`;
 
 /**
  * The strategy context for one segment, from the canvas front matter (validated data),
@@ -72,10 +76,10 @@ const fill = (section: CanvasSection, key: string): string => `_(${fillIn(sectio
  */
 export function strategyContext(model: WorkspaceModel, segment: Segment, canvasTexts: ReadonlyMap<CanvasSection, string>, assumptions: readonly AssumptionState[]): StrategyContext {
   const missing: MissingInput[] = [];
-  const need = (section: CanvasSection, key: string, value: string | undefined, what: string): string => {
+  const need = (section: CanvasSection, key: string, value: string | undefined, what: string, path = canvasPath(section)): string => {
     if (value && value.trim()) return value.trim();
-    missing.push({ section, key, message: `${what} is missing: ${fillIn(section, key)}` });
-    return fill(section, key);
+    missing.push({ section, key, message: `${what} is missing: ${fillIn(path, key)}`, path });
+    return fill(path, key);
   };
   const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
   const prose = (section: CanvasSection): string => {
@@ -109,7 +113,8 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   const filters = segment.filters;
 
   return {
-    company: need('00-business-model-mode', 'company (in threadwork.config.yaml)', model.config.company, 'Your company name'),
+    // The company name is a setting, not canvas text: it is filled in where it is read from.
+    company: need('00-business-model-mode', 'company', model.config.company, 'Your company name', LAYOUT.config),
     segment: {
       id: segment.id,
       name: segment.name,
@@ -146,11 +151,11 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
       currency,
       tiers,
       entry: lowest === undefined ? need('11-pricing', 'tiers', '', 'The price') : money(lowest, currency),
-      pilot_fee: lowest === undefined ? fill('11-pricing', 'tiers') : money(Math.round(lowest / 4 / 100) * 100, currency),
+      pilot_fee: lowest === undefined ? fill(canvasPath('11-pricing'), 'tiers') : money(Math.round(lowest / 4 / 100) * 100, currency),
     },
     targets: {
       avg_cycle_days: typeof targets.avg_cycle_days === 'number' ? String(targets.avg_cycle_days) : '60',
-      avg_deal_size: typeof targets.avg_deal_size === 'number' ? money(targets.avg_deal_size, currency) : lowest === undefined ? fill('13-metrics', 'targets.avg_deal_size') : money(lowest, currency),
+      avg_deal_size: typeof targets.avg_deal_size === 'number' ? money(targets.avg_deal_size, currency) : lowest === undefined ? fill(canvasPath('13-metrics'), 'targets.avg_deal_size') : money(lowest, currency),
       win_rate: typeof targets.win_rate === 'number' ? `${Math.round(targets.win_rate * 100)}%` : '—',
     },
     proof: assumptions.filter((a) => a.status === 'validated' && !a.retired && (!a.segment || a.segment === segment.id)).map((a) => ({ id: a.id, statement: a.statement, confidence: a.confidence.toFixed(2) })),

@@ -59,13 +59,17 @@ export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {
     .map((f) => diagnostic(f.path, START, 'warning', 'strategy-stale', 'Edited by hand and now behind the canvas: kept as it is. Merge the changes yourself, or run `threadwork strategy --force` to regenerate it'));
 }
 
-/** check's warnings: what the canvas lacks for segments whose strategy has been generated. */
-export function missingInputDiagnostics(missing: readonly MissingInput[]): Diagnostic[] {
+/**
+ * check's warnings: what the canvas lacks for segments whose strategy has been generated,
+ * at the file to fill it in. Not for a file that is itself in error (`broken`): an emptied
+ * or unparsable config already says so, and its company name is not missing but unread.
+ */
+export function missingInputDiagnostics(missing: readonly MissingInput[], broken: (path: string) => boolean = () => false): Diagnostic[] {
   const seen = new Set<string>();
   return missing.flatMap((m) => {
-    const key = `${m.section}\0${m.key}`;
-    if (seen.has(key)) return [];
+    const key = `${m.path}\0${m.key}`;
+    if (seen.has(key) || broken(m.path)) return [];
     seen.add(key);
-    return [diagnostic(canvasPath(m.section), START, 'warning', 'strategy-input-missing', `${m.message} (the generated sales files say so where it is needed)`)];
+    return [diagnostic(m.path, START, 'warning', 'strategy-input-missing', `${m.message} (the generated sales files say so where it is needed)`)];
   });
 }

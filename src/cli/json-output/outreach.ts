@@ -173,7 +173,7 @@ export const scoreContactsOutput = z.object({
 
 export const strategyOutput = z.object({
   root: z.string(),
-  segments: z.array(z.object({ id: z.string(), missing: z.array(z.object({ section: z.string(), key: z.string(), message: z.string() })) })),
+  segments: z.array(z.object({ id: z.string(), missing: z.array(z.object({ section: z.string(), key: z.string(), message: z.string(), path: z.string().describe('the file to fill it in: the canvas section, or threadwork.config.yaml for the company name') })) })),
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
   written: z.array(z.string()),
   diagnostics: z.array(diagnosticOutput),
