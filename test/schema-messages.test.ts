@@ -61,4 +61,15 @@ describe('schema messages say what was expected, in plain words', () => {
     ]);
     for (const message of schema) expect(message).not.toMatch(/Invalid option|Invalid input|received|Too (small|big)|record|>=|"\|"/);
   });
+
+  it('a key left out is missing, whatever it should hold, and says what to write', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/meta.json`, '  "type": "sales-deal",\n', '');
+    replaceInFile(dir, `${DEAL}/6-learning.md`, '    result: validated\n', '');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/6-learning.md:12:5 Missing \`validations[1].result\`: expected one of validated, partial, invalidated`,
+      `${DEAL}/meta.json:1:1 Missing \`type\`: expected one of sales-deal, sales-campaign, marketing`,
+    ]);
+  });
 });

@@ -39,8 +39,9 @@ function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.length ? `\`${formatDataPath(issue.path)}\`` : 'front matter';
   const value = valueAt(data, issue.path);
-  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) return `Missing ${where}: ${expectedText(issue)}`;
-  return `Invalid ${where}: ${expectedText(issue)}${value === undefined ? '' : ` (got ${preview(value)})`}`;
+  // Whatever the schema wanted there (a type, one of a set), no value at all is a missing key.
+  if (value === undefined) return `Missing ${where}: ${expectedText(issue)}`;
+  return `Invalid ${where}: ${expectedText(issue)} (got ${preview(value)})`;
 }
 
 function preview(value: unknown): string {
