@@ -115,7 +115,13 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   try {
     const { doc, lineCounter } = parseYamlDocument(text);
     if (doc.errors.length > 0) {
-      return doc.errors.map((e) => ({ position: yamlErrorPosition(text, doc, e), message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || firstLine(e.message)}`, rule: 'yaml-syntax' as const }));
+      // A value with several `: ` in it is one mistake however many keys the parser sees in it.
+      const errors = doc.errors.filter((e, i) => e.code !== 'BLOCK_AS_IMPLICIT_KEY' || !doc.errors.slice(0, i).some((f) => f.code === e.code && f.linePos?.[0].line === e.linePos?.[0].line));
+      return errors.map((e) => ({
+        position: yamlErrorPosition(text, doc, e),
+        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || firstLine(e.message)}`,
+        rule: 'yaml-syntax' as const,
+      }));
     }
     const unresolved = aliasSites(doc, lineCounter).find((site) => site.target === undefined);
     if (unresolved) {
@@ -125,6 +131,20 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
     // Fall back to the fast parser's own position.
   }
   return [{ position: markPosition, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }];
+}
+
+/**
+ * The parser's "Nested mappings are not allowed in compact mappings" for the commonest
+ * YAML mistake: a value holding `: ` (`signal: Re: your email`), read as a second key.
+ * Says which key's value, and how to write it. Undefined when the line is not `key: value`.
+ */
+function colonInValueReason(text: string, error: YAMLError): string | undefined {
+  const line = text.split('\n')[(error.linePos?.[0].line ?? 0) - 1];
+  const pair = line === undefined ? null : /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+(.+?)\s*$/.exec(line);
+  if (!pair) return undefined;
+  const [, key, value] = pair;
+  const quoted = JSON.stringify(value!.length > 40 ? `${value!.slice(0, 37)}…` : value);
+  return `a \`: \` inside the value of \`${key}\`, which YAML reads as a second key: expected the value in quotes — \`${key}: ${quoted}\``;
 }
 
 /** The parser's "Tabs are not allowed as indentation" says what not to write: this says what to write. */
