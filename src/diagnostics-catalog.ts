@@ -52,7 +52,7 @@ export const RULES = {
     at: 'text',
     summary: 'front matter, config or ICP that is not valid YAML — at the position of the error',
     message: 'Invalid YAML: {parser message, or duplicate key `{key}` (first on line {line})}',
-    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends; a key written twice in one map is reported at the second, with the line of the first — every such key of the file, each at its own place, so one pass fixes them all. A value holding `: ` (`signal: Re: your email`), which YAML reads as a second key, is reported once at the value, naming its key: quote the value. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
+    docs: 'The YAML parser stopped here. An unclosed quote or `[`/`{` is reported where it opened, not where the text ends; a key written twice in one map is reported at the second, with the line of the first — every such key of the file, each at its own place, so one pass fixes them all. A value holding `: ` (`signal: Re: your email`), which YAML reads as a second key, is reported once at the value, naming its key: quote the value. A key indented differently from the keys around it is reported once, naming the two keys that disagree and how far each is indented. Values derived from the file are held at their last valid version until it parses again (`derived-held`).',
   },
   'yaml-limit': {
     severity: 'error',

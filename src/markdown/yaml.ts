@@ -115,11 +115,19 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   try {
     const { doc, lineCounter } = parseYamlDocument(text);
     if (doc.errors.length > 0) {
-      // A value with several `: ` in it is one mistake however many keys the parser sees in it.
-      const errors = doc.errors.filter((e, i) => e.code !== 'BLOCK_AS_IMPLICIT_KEY' || !doc.errors.slice(0, i).some((f) => f.code === e.code && f.linePos?.[0].line === e.linePos?.[0].line));
+      // A value with several `: ` in it is one mistake however many keys the parser sees in
+      // it; so is one key indented differently from the lines after it, which the parser
+      // reports at each of them.
+      const lineOf = (e: YAMLError): number => e.linePos?.[0].line ?? 0;
+      const errors = doc.errors.filter((e, i) => {
+        const before = doc.errors.slice(0, i);
+        if (e.code === 'BLOCK_AS_IMPLICIT_KEY') return !before.some((f) => f.code === e.code && lineOf(f) === lineOf(e));
+        if (e.code === 'BAD_INDENT') return !before.some((f) => f.code === e.code && lineOf(f) === lineOf(e) - 1);
+        return true;
+      });
       return errors.map((e) => ({
         position: yamlErrorPosition(text, doc, e),
-        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || firstLine(e.message)}`,
+        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || firstLine(e.message)}`,
         rule: 'yaml-syntax' as const,
       }));
     }
@@ -145,6 +153,24 @@ function colonInValueReason(text: string, error: YAMLError): string | undefined 
   const [, key, value] = pair;
   const quoted = JSON.stringify(value!.length > 40 ? `${value!.slice(0, 37)}…` : value);
   return `a \`: \` inside the value of \`${key}\`, which YAML reads as a second key: expected the value in quotes — \`${key}: ${quoted}\``;
+}
+
+/**
+ * The parser's "All mapping items must start at the same column", said with the two lines
+ * that disagree: this key and the one above it, and how far each is indented. Undefined
+ * when the line above is not found.
+ */
+function indentReason(text: string, error: YAMLError): string | undefined {
+  const lines = text.split('\n');
+  const at = (error.linePos?.[0].line ?? 0) - 1;
+  const key = (line: string): string => /^\s*(?:-\s+)?([^:]*?):/.exec(line)?.[1] ?? line.trim();
+  const indent = (line: string): number => /^ */.exec(line)![0].length;
+  const here = lines[at];
+  let above = at - 1;
+  while (above >= 0 && /^\s*(?:#.*)?$/.test(lines[above]!)) above--;
+  if (here === undefined || above < 0 || indent(lines[above]!) === indent(here)) return undefined;
+  const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
+  return `\`${key(here)}\` is indented ${spaces(indent(here))} and \`${key(lines[above]!)}\` on line ${above + 1} above it ${spaces(indent(lines[above]!))}: expected the keys of one map at the same column — indent them alike`;
 }
 
 /** The parser's "Tabs are not allowed as indentation" says what not to write: this says what to write. */
