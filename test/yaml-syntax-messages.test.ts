@@ -39,3 +39,22 @@ describe('a key indented differently from the keys around it', () => {
     ]);
   });
 });
+
+describe("the parser's other riddles", () => {
+  it('an unclosed quote or list, a line of text without `key:`, a reserved first character: each says what to write', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, INPUT, '  name: Elena Park\n', '  name: "Elena Park\n');
+    replaceInFile(dir, 'threads/sales/meridian-pay/1-input.md', 'date: 2026-10-06\n', 'date: 2026-10-06\nRavi replied to the case study\n');
+    replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  technologies: [', '  technologies: [Excel, ');
+    replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', ']\n', '\n');
+    replaceInFile(dir, 'threads/sales/keel-neobank/1-input.md', 'source: ', 'source: @');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const messages = json.diagnostics.filter((d) => d.rule === 'yaml-syntax').map((d) => `${d.path}:${d.line} ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^threads\/sales\/brightcart\/1-input\.md:6 Invalid YAML: a " opened here is never closed: expected the closing " at the end of the value$/),
+      expect.stringMatching(/^threads\/sales\/harbor-lending\/1-input\.md:\d+ Invalid YAML: a `\[` opened here is never closed: expected `\]` at the end of the list, on the same line$/),
+      expect.stringMatching(/^threads\/sales\/keel-neobank\/1-input\.md:2 Invalid YAML: a value starting with `@`, which YAML reserves: expected the value in quotes \("@…"\)$/),
+      expect.stringMatching(/^threads\/sales\/meridian-pay\/1-input\.md:4 Invalid YAML: a line without `key:` — expected `key: value` \(text belongs below the closing `---`, or in quotes as the value of a key\)$/),
+    ]);
+  });
+});

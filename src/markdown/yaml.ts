@@ -127,7 +127,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
       });
       return errors.map((e) => ({
         position: yamlErrorPosition(text, doc, e),
-        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || firstLine(e.message)}`,
+        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e) || firstLine(e.message)}`,
         rule: 'yaml-syntax' as const,
       }));
     }
@@ -171,6 +171,24 @@ function indentReason(text: string, error: YAMLError): string | undefined {
   if (here === undefined || above < 0 || indent(lines[above]!) === indent(here)) return undefined;
   const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
   return `\`${key(here)}\` is indented ${spaces(indent(here))} and \`${key(lines[above]!)}\` on line ${above + 1} above it ${spaces(indent(lines[above]!))}: expected the keys of one map at the same column — indent them alike`;
+}
+
+/**
+ * The parser's words for the other common mistakes, said as what to write: a quote or a
+ * `[`/`{` never closed (reported where it opened: yamlErrorPosition), a line of text with
+ * no `key:`, a value starting with a character YAML reserves.
+ */
+function plainReason(error: YAMLError): string | undefined {
+  const message = firstLine(error.message);
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) return `a ${quote} opened here is never closed: expected the closing ${quote} at the end of the value`;
+  const flow = /^Flow (sequence|map) in block collection/.exec(message)?.[1];
+  if (flow === 'sequence') return 'a `[` opened here is never closed: expected `]` at the end of the list, on the same line';
+  if (flow === 'map') return 'a `{` opened here is never closed: expected `}` at the end of the map, on the same line';
+  if (error.code === 'MULTILINE_IMPLICIT_KEY') return 'a line without `key:` — expected `key: value` (text belongs below the closing `---`, or in quotes as the value of a key)';
+  const reserved = /^Plain value cannot start with reserved character (.)/.exec(message)?.[1];
+  if (reserved) return `a value starting with \`${reserved}\`, which YAML reserves: expected the value in quotes ("${reserved}…")`;
+  return undefined;
 }
 
 /** The parser's "Tabs are not allowed as indentation" says what not to write: this says what to write. */
