@@ -28,13 +28,14 @@ export async function writeListingsCache(root: string, listings: RememberedListi
   writeTableChunks(await cacheFile(root, NAME, EXTENSION), [{ rows: listings }]);
 }
 
-/** The rows as stored, or an error (the table is then reported damaged): three columns of one length. */
+/** The rows as stored, or an error (the table is then reported damaged): columns of one length, each listing in range. */
 function checked(rows: unknown): RememberedListings {
   const value = rows as Partial<RememberedListings> | null;
   const count = Array.isArray(value?.folders) ? value.folders.length : -1;
-  if (count < 0 || !(value!.stamps instanceof Float64Array) || value!.stamps.length !== count * 3 || !Array.isArray(value!.entries) || value!.entries.length !== count) {
+  const { stamps, listings, listingOf } = value ?? {};
+  const shaped = count >= 0 && stamps instanceof Float64Array && stamps.length === count * 3 && listingOf instanceof Uint32Array && listingOf.length === count && Array.isArray(listings);
+  if (!shaped || !value!.folders!.every((f) => typeof f === 'string') || !listings.every((l) => typeof l === 'string') || listingOf.some((at) => at >= listings.length)) {
     throw new Error('its rows are not folder listings');
   }
-  if (!value!.folders!.every((f) => typeof f === 'string') || !value!.entries!.every((e) => typeof e === 'string')) throw new Error('its rows are not folder listings');
   return value as RememberedListings;
 }
