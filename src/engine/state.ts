@@ -107,12 +107,13 @@ export class WorkspaceState {
    * Reads everything (cold load, watch start-up, the periodic reconcile). Files whose
    * size and mtime did not move since the last read are not read again. Returns the
    * paths whose content changed, in no set order (a cold load's 70,000 are not sorted for
-   * nothing: a caller that wants them in order sorts them).
+   * nothing: a caller that wants them in order sorts them). `first`: a fingerprint's scan
+   * for the first load (a watcher's start), as the options' prescan.
    */
-  async loadAll(): Promise<string[]> {
+  async loadAll(first?: Prescan): Promise<string[]> {
     const timer = new PhaseTimer();
     // A prescan serves the first load only: later ones (a watcher's reconcile) look afresh.
-    const prescan = this.entries.size === 0 && this.options.includeThread === undefined ? this.options.prescan : undefined;
+    const prescan = this.entries.size === 0 && this.options.includeThread === undefined ? (first ?? this.options.prescan) : undefined;
     const { files, threadDirs, diagnostics } = prescan ?? scanWorkspace(this.root, this.options.includeThread);
     timer.mark(prescan ? 'scan (shared)' : 'scan');
     this.scanDiagnostics = diagnostics;

@@ -2,6 +2,7 @@ import { PhaseTimer } from '../timing.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
 import { saveFacts, seededDerivation } from '../engine/facts-cache.js';
+import { fingerprint } from '../engine/fingerprint.js';
 import { WorkspaceState } from '../engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
 import { everySource } from '../engine/uncommitted.js';
@@ -86,7 +87,13 @@ export class WorkspaceWatcher {
         this.factsFresh = seeded.fresh;
       }
       timer.mark('facts cache');
-      await this.cycle('startup', async () => (await this.state.loadAll()).sort());
+      // With a parse cache to take files from, each file is lstat-ed to compare: taken the
+      // fingerprint's way (on two threads, thread folders listed only when they changed), not
+      // by the load's one-thread scan and lstat-s. At 10,000 deals, load and first sync 2.07–2.17 s
+      // before; fingerprint then load and sync 1.6–2.1 s (start-up median 2.8 → 2.6 s).
+      const prescan = this.state.cached ? (await fingerprint(this.root)).scan : undefined;
+      timer.mark('fingerprint');
+      await this.cycle('startup', async () => (await this.state.loadAll(prescan)).sort());
       timer.mark('load+sync');
       await this.startWatching();
       timer.mark('watch folders');
