@@ -48,7 +48,7 @@ function labelledLines(text: string): number[] {
 interface MigratedJson {
   dryRun: boolean;
   files: { path: string; frontMatter: Record<string, unknown>; offset: number; lines: { line: number; bodyLine: number; text: string; status: string; reason?: string; fields?: Record<string, unknown> }[] }[];
-  skipped: { path: string; reason: string }[];
+  skipped: { path: string; reason: string; blocked: boolean }[];
   unmapped: number;
   commit: { committed: boolean } | null;
 }
@@ -228,7 +228,9 @@ describe('threadwork migrate', () => {
     expect(stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))).toEqual(texts);
     // Named explicitly, a migrated file is skipped with why.
     const named = await runJson<MigratedJson>(['migrate', `${DEAL}/3-implication.md`, '--dir', dir]);
-    expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/) }]);
+    expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/), blocked: false }]);
+    // Nothing to do is no failure.
+    expect(named.code).toBe(0);
   });
 
   it('advance reads the migrated fields it asked for before', async () => {
@@ -283,9 +285,11 @@ describe('threadwork migrate', () => {
     writeFileSync(join(dir, other, '1-input.md'), fixture('deal', '1-input.md'));
     writeFileSync(join(dir, other, '2-hypothesis.md'), fixture('deal', '2-hypothesis.md'));
     symlinkSync(join(dir, 'outside.md'), join(dir, other, '3-implication.md'));
-    const { json } = await runJson<MigratedJson>(['migrate', `${other}/3-implication.md`, '--dir', dir, '--no-commit']);
+    const { json, code } = await runJson<MigratedJson>(['migrate', `${other}/3-implication.md`, '--dir', dir, '--no-commit']);
     expect(json.files).toEqual([]);
-    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/) }]);
+    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/), blocked: true }]);
+    // A file named that could not be migrated fails the command: an agent must not read it as done.
+    expect(code).toBe(1);
     expect(readFileSync(join(dir, 'outside.md'), 'utf8')).toBe(fixture('deal', '3-implication.md'));
   });
 

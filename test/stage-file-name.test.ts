@@ -100,7 +100,8 @@ describe('a stage file under a wrong name', () => {
     const dir = exampleWorkspace();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-Learning.md'));
     const migrate = await runJson<{ skipped: { path: string; reason: string }[] }>(['migrate', `${DEAL}/6-Learning.md`, '--dry-run'], { cwd: dir });
-    expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it' }]);
+    expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it', blocked: true }]);
+    expect(migrate.code).toBe(1);
   });
 
   it('a copy beside the stage file it is named like is a warning that holds nothing: sync commits the thread as usual', async () => {

@@ -34,8 +34,12 @@ export interface MigratedFile {
 export interface MigrationResult {
   dryRun: boolean;
   files: MigratedFile[];
-  /** Stage files asked for and left as they are, with why. */
-  skipped: { path: string; reason: string }[];
+  /**
+   * Stage files asked for and left as they are, with why. `blocked`: the file could not be
+   * migrated as asked (not a stage file, not read, in error, not UTF-8) — the command exits
+   * 1 for it; not blocked: there is nothing to migrate (front matter already, a free-form stage).
+   */
+  skipped: { path: string; reason: string; blocked: boolean }[];
   /** Labelled lines no field took (unmapped or ambiguous), across all files: each stays in the prose. */
   unmapped: number;
 }
@@ -55,7 +59,7 @@ export function proposeMigration(model: WorkspaceModel, paths: readonly string[]
   for (const path of targets) {
     const outcome = migrateFile(model, path, errors);
     if ('reason' in outcome) {
-      if (paths.length > 0 || outcome.report) skipped.push({ path, reason: outcome.reason });
+      if (paths.length > 0 || outcome.report) skipped.push({ path, reason: outcome.reason, blocked: outcome.blocked });
       continue;
     }
     files.push(outcome.file);
@@ -72,22 +76,22 @@ export function proposeMigration(model: WorkspaceModel, paths: readonly string[]
   };
 }
 
-type FileOutcome = { file: MigratedFile; text: string } | { reason: string; report: boolean };
+type FileOutcome = { file: MigratedFile; text: string } | { reason: string; report: boolean; blocked: boolean };
 
 function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, number>): FileOutcome {
   const kind = classifyPath(path);
-  if (kind.kind === 'stage-misnamed') return { reason: `not a stage file name (stage-file-name): rename it to ${kind.expected}, then migrate it`, report: true };
-  if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true };
+  if (kind.kind === 'stage-misnamed') return { reason: `not a stage file name (stage-file-name): rename it to ${kind.expected}, then migrate it`, report: true, blocked: true };
+  if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true, blocked: true };
   // Only a file the scan read: never one reached through a symbolic link, nor a special file.
-  if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true };
+  if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true, blocked: true };
   const text = model.text(path);
-  if (text === undefined) return { reason: 'cannot be read', report: true };
-  if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false };
-  if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true };
+  if (text === undefined) return { reason: 'cannot be read', report: true, blocked: true };
+  if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
+  if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true, blocked: true };
   const problems = errors.get(path);
-  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true };
+  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true, blocked: true };
   const type = THREAD_TYPE_BY_FAMILY[kind.family];
-  if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true };
+  if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true, blocked: false };
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const prose = text.slice(bom.length);
   const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));

@@ -10,7 +10,9 @@ export async function migrateCommand(paths: readonly string[], flags: { dryRun?:
   // Paths are relative to the current folder, as a shell completes them (to the workspace folder with --dir).
   const result = await workspace.migrate(paths.map((p) => resolve(options.dir, p)), { dryRun: flags.dryRun === true, commit: flags.commit });
   const { sync, commit, ...migration } = result;
-  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit)].join('\n'), exitCode: 0 };
+  // A file named that could not be migrated (not a stage file, in error…) is a failure an agent must see, as check's errors are.
+  const exitCode = migration.skipped.some((s) => s.blocked) ? 1 : 0;
+  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit)].join('\n'), exitCode };
 }
 
 export function describeMigration(result: MigrationResult): string[] {

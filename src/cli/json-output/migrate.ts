@@ -25,7 +25,9 @@ export const migrateOutput = z.object({
       offset: z.number().int().min(2).describe('how many lines the front matter adds'),
     }),
   ),
-  skipped: z.array(z.object({ path: z.string(), reason: z.string() })).describe('files asked for and left as they are'),
+  skipped: z
+    .array(z.object({ path: z.string(), reason: z.string(), blocked: z.boolean().describe('could not be migrated as asked (the command exits 1); false: nothing to migrate') }))
+    .describe('files asked for and left as they are'),
   unmapped: z.number().int().nonnegative().describe('lines not mapped or ambiguous, across all files: each stays in the prose'),
   commit: commitOutput,
   sync: z.object(syncResultShape).nullable(),
