@@ -149,6 +149,14 @@ describe('remembered folder listings', () => {
     expect(after.listingsServed).toBe(FOLDERS + 2 - 2 - 7);
   });
 
+  it('never remembers a folder holding a name with a line break, which its stored form could not hold', async () => {
+    const dir = manyThreads();
+    writeFileSync(join(dir, 'threads/sales/deal-0007/notes\n2-hypothesis.md'), 'a note');
+    await fingerprint(dir, { now: later(), parallelFrom: 0 });
+    const second = await sameAsListingAll(dir, later());
+    expect(second.listingsServed).toBe(FOLDERS + 2 - 2 - 1);
+  });
+
   it('never remembers a folder changed within the racy window', async () => {
     const dir = manyThreads();
     await fingerprint(dir, { parallelFrom: 0 });

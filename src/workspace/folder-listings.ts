@@ -15,7 +15,7 @@ import { sep } from 'node:path';
  * engine/cache.ts, RACY_MS), so no later change can fall within the same timestamp. The
  * ctime cannot be set back by any tool (touch, cp -a, rsync set the mtime, and that moves
  * the ctime). A listing holding anything but plain files and folders (a link, a FIFO) is
- * never remembered: the scan reports those each time.
+ * never remembered: the scan reports those each time; nor one with a line break in a name.
  *
  * The files in a listing are still lstat-ed one by one (stamp-folders.ts): an edit in
  * place does not move its folder's times.
@@ -121,8 +121,9 @@ export class ListingMemo {
   }
 }
 
+/** A plain file or folder whose name the stored form can hold (a line break would split it in two). */
 function isPlain(entry: Dirent): boolean {
-  return entry.isFile() || entry.isDirectory();
+  return (entry.isFile() || entry.isDirectory()) && !entry.name.includes('\n');
 }
 
 function entriesOf(joined: string): FolderEntry[] {
