@@ -68,7 +68,7 @@ export interface SyncResult {
   changes: DerivedChange[];
   /** Source problems, values held for broken files, damaged blocks; the rest went ahead. */
   diagnostics: Diagnostic[];
-  /** Source files committed with the derived ones. */
+  /** Source files the commit names as causes: the command's own, then the uncommitted ones its derived changes come from (without a commit, only its own). */
   triggers: string[];
   commit: CommitOutcome | null;
   /**

@@ -52,7 +52,9 @@ export const syncResultShape = {
   edits: z.array(z.object({ path: z.string(), created: z.boolean() })),
   changes: z.array(derivedChangeOutput),
   diagnostics: z.array(diagnosticOutput),
-  triggers: z.array(z.string()),
+  triggers: z
+    .array(z.string())
+    .describe("the source files the run's commit names as the causes of its derived changes: the command's own files, then the uncommitted sources those changes come from; when the run does not commit (--no-commit, git.commit: false) only the command's own files, as a commit would have named them, and nothing is committed"),
   commit: commitOutput,
   uncommitted: z
     .array(z.string())
