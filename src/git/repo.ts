@@ -72,7 +72,7 @@ function foldersUpTo(cwd: string, top: string): string[] | undefined {
 }
 
 /** A folder's `.git` (a folder, or a file pointing elsewhere) as an identity: '' when there is none. */
-function gitMark(folder: string): string {
+export function gitMark(folder: string): string {
   let stat: Stats | undefined;
   try {
     stat = lstatSync(join(folder, '.git'), { throwIfNoEntry: false });

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { gitMark } from '../git/repo.js';
 import { gitText } from '../git/git.js';
+import writeFileAtomic from 'write-file-atomic';
 
 /** Where one checkout of a workspace keeps its own records, and the name its records carry. */
 export interface CheckoutDir {
@@ -11,7 +13,7 @@ export interface CheckoutDir {
 }
 
 /** Both folders a workspace keeps records in, found with one `git rev-parse` (every command asks). */
-interface GitDirs {
+export interface GitDirs {
   /** The repository's common git directory (shared by its worktrees): the lock and the caches (lock.ts). */
   common: string;
   checkout: CheckoutDir;
@@ -49,15 +51,105 @@ function gitDirs(root: string): Promise<GitDirs> {
   return found;
 }
 
-async function findGitDirs(root: string): Promise<GitDirs> {
+/** Asks for `root`'s folders afresh (no answer kept in this process; one kept in the git directory may serve). */
+export async function findGitDirs(root: string): Promise<GitDirs> {
+  const remembered = rememberedAnswer(root);
+  if (remembered) return remembered.dirs;
   try {
     // Spawned directly: on the path of every command, where simple-git's first call costs 6 ms more.
     const [common = '', dir = '', workspace = ''] = (await gitText(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir', '--show-prefix'])).split('\n');
     if (!common || !dir) throw new Error('git named no git directory');
-    return { common, checkout: { dir, workspace } };
+    const dirs = { common, checkout: { dir, workspace } };
+    remember(root, dirs);
+    return dirs;
   } catch {
     const dir = join(root, '.threadwork');
     fs.mkdirSync(dir, { recursive: true });
     return { common: dir, checkout: { dir, workspace: '' } };
   }
+}
+
+/**
+ * git's answer for a workspace, kept between processes in the repository's git directory:
+ * asking costs a process (10–20 ms on these machines, most of a `check` with nothing to
+ * do), and every command asks. The answer follows from the folders between the workspace
+ * and its repository's top (which of them has a `.git`, and that `.git` itself — inode and
+ * birth time, so a repository made anew is another one), the repository's config (a
+ * `core.worktree` moves the top) and git's environment; the key holds all of them, and any
+ * change asks git again. A linked worktree or submodule (a `.git` file) always asks.
+ */
+interface RememberedAnswer {
+  key: string;
+  dirs: GitDirs;
+}
+
+const ANSWERS = 'threadwork-cache/git-dirs.json';
+/** git's environment that decides where a repository is and whether git trusts it. */
+const DISCOVERY_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'HOME', 'XDG_CONFIG_HOME'];
+
+/** The key of git's answer for `root` as things are now, with the `.git` folder holding it; undefined when it cannot be remembered. */
+function answerKey(root: string): { key: string; gitDir: string } | undefined {
+  const marks: string[] = [];
+  for (let folder = root; ; ) {
+    const mark = gitMark(folder);
+    marks.push(mark);
+    if (mark.startsWith('d:')) {
+      const gitDir = join(folder, '.git');
+      const env = DISCOVERY_ENV.map((name) => process.env[name] ?? '\0');
+      return { key: JSON.stringify([root, marks, statMark(join(gitDir, 'config')), statMark(join(gitDir, 'commondir')), env]), gitDir };
+    }
+    if (mark !== '') return undefined; // a `.git` file, or one that cannot be read: git decides
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+function rememberedAnswer(root: string): RememberedAnswer | undefined {
+  const found = answerKey(root);
+  if (!found) return undefined;
+  try {
+    const answers = JSON.parse(fs.readFileSync(join(found.gitDir, ANSWERS), 'utf8')) as Record<string, RememberedAnswer>;
+    const answer = answers[root];
+    return answer?.key === found.key && typeof answer.dirs?.common === 'string' && typeof answer.dirs.checkout?.dir === 'string' && typeof answer.dirs.checkout.workspace === 'string' ? answer : undefined;
+  } catch {
+    return undefined; // none yet, or damaged: git is asked, and the answer written again
+  }
+}
+
+/** Keeps git's answer where the next process looks for it: in the `.git` folder found from `root`, when git named that very one. */
+function remember(root: string, dirs: GitDirs): void {
+  const found = answerKey(root);
+  if (!found || !sameFolder(found.gitDir, dirs.checkout.dir) || !sameFolder(found.gitDir, dirs.common)) return;
+  try {
+    let answers: Record<string, RememberedAnswer> = {};
+    try {
+      answers = JSON.parse(fs.readFileSync(join(found.gitDir, ANSWERS), 'utf8')) as Record<string, RememberedAnswer>;
+    } catch {
+      // none yet, or damaged: started afresh
+    }
+    // A few workspaces per repository at most (subfolders, copies): the oldest go past sixteen.
+    const kept = Object.entries(answers).filter(([path]) => path !== root).slice(-15);
+    const text = JSON.stringify(Object.fromEntries([...kept, [root, { key: found.key, dirs }]]));
+    fs.mkdirSync(join(found.gitDir, 'threadwork-cache'), { recursive: true });
+    writeFileAtomic.sync(join(found.gitDir, ANSWERS), text);
+  } catch {
+    // not kept (a read-only repository): the next process asks git again
+  }
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's identity and content stamp ('' when there is none). */
+function statMark(path: string): string {
+  const stat = fs.lstatSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}` : '';
 }
