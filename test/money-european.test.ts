@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { moneyProblems, parseMoney } from '../src/schema/money.js';
+import { moneyProblems, parseMoney, parseMoneyRange } from '../src/schema/money.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
@@ -61,5 +61,38 @@ describe('money written the European way', () => {
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'threads/sales/meridian-pay/3-implication.md:2:16 Invalid `arr_potential`: expected an amount that reads one way: "36.000" reads two ways, 36000 or 36: write 36000 (or "€36.000", a currency sign makes the dot group thousands) or 36 (got "36.000")',
     ]);
+  });
+});
+
+/**
+ * A currency written on one end of a range is the currency of both: `"€30.000-50.000"`
+ * is one range in euros. It was read bound by bound, so `"50.000"` — no sign of its
+ * own — read two ways and the deal's `arr_potential` was refused.
+ */
+describe('a range written with its currency once', () => {
+  it.each([
+    ['€30.000-50.000', { min: 30_000, max: 50_000 }],
+    ['30.000-50.000 €', { min: 30_000, max: 50_000 }],
+    ['EUR 30.000 - 50.000', { min: 30_000, max: 50_000 }],
+    ['30.000 to 50.000 EUR', { min: 30_000, max: 50_000 }],
+    ['$30,000-50,000', { min: 30_000, max: 50_000 }],
+    ['30k-50k €', { min: 30_000, max: 50_000 }],
+  ])('%j → %j', (input, expected) => {
+    expect(parseMoneyRange(input)).toEqual(expected);
+    expect(moneyProblems(input)).toEqual([]);
+  });
+
+  it('without a currency on either end, a lone dot group still reads two ways', () => {
+    expect(parseMoneyRange('30.000-50.000')).toBeUndefined();
+    expect(moneyProblems('30.000-50.000')[0]?.message).toMatch(/^expected an amount that reads one way: "30\.000" reads two ways/);
+  });
+
+  it('a deal\'s "€30.000-50.000" checks clean and counts 40,000 in the pipeline', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', 'arr_potential: "€30.000-50.000"');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(check.json.diagnostics.filter((d) => d.path.startsWith('threads/sales/meridian-pay'))).toEqual([]);
+    const pipeline = await runJson<{ stages: { stage: string; value: number }[] }>(['report', 'pipeline'], { cwd: dir });
+    expect(pipeline.json.stages.find((s) => s.stage === 'lead')?.value).toBe(40_000);
   });
 });

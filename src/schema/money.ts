@@ -12,6 +12,8 @@ export interface MoneyRange {
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
+/** A currency at either end of one amount (`€30.000`, `50.000 EUR`). */
+const WRITTEN_CURRENCY = new RegExp(`^\\s*${CURRENCY}|${CURRENCY}\\s*$`, 'i');
 const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(k|mm|m|bn|b)?\\s*(${CURRENCY})?$`, 'i');
 
 /** An amount that reads two ways (`1.200`: 1200 or 1.2), with how to write it. */
@@ -47,8 +49,11 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
   if (parts.length === 2) {
     // `10M-50M`, `$10-50M`: a suffix on the upper bound applies to a bare lower bound.
     const hiSuffix = /([kmb]|bn|mm)\s*[$€£¥]?\s*$/i.exec(parts[1]!)?.[1] ?? '';
-    const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`);
-    const hi = parseSingle(parts[1]!);
+    // `€30.000-50.000`, `30.000-50.000 €`: a currency written on either end is the range's, so
+    // its dot groups thousands at both ends, as `€30.000-€50.000`'s does.
+    const currency = parts.some((part) => WRITTEN_CURRENCY.test(part));
+    const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`, currency);
+    const hi = parseSingle(parts[1]!, currency);
     if (typeof lo === 'object') return lo;
     if (typeof hi === 'object') return hi;
     return lo !== undefined && hi !== undefined ? { first: lo, second: hi } : undefined;
@@ -94,11 +99,12 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   return problems;
 }
 
-function parseSingle(text: string): number | Ambiguous | undefined {
+/** One amount; `currency` when the range it ends has one written on its other end. */
+function parseSingle(text: string, currency = false): number | Ambiguous | undefined {
   const match = AMOUNT.exec(text.trim());
   if (!match) return undefined;
   const suffix = match[3];
-  const number = readDigits(match[2]!, match[1] !== undefined || match[4] !== undefined, suffix !== undefined);
+  const number = readDigits(match[2]!, currency || match[1] !== undefined || match[4] !== undefined, suffix !== undefined);
   if (number === undefined) return undefined;
   if (typeof number === 'object') {
     const [grouped, decimal] = number.readings;
