@@ -96,3 +96,28 @@ describe('a range written with its currency once', () => {
     expect(pipeline.json.stages.find((s) => s.stage === 'lead')?.value).toBe(40_000);
   });
 });
+
+/**
+ * An amount was rounded to the cent after it was read, and nowhere said so: a price of
+ * "$0.005" a transaction read as 0.01 (twice the price), "$12.3456" as 12.35, while the
+ * same amounts written as YAML numbers kept every decimal. An amount is now what is
+ * written; only the float error of a suffix (`1.005k` is 1004.9999999999999 in binary)
+ * is removed.
+ */
+describe('decimals are kept as written', () => {
+  it.each([
+    ['$0.005', 0.005],
+    ['$12.3456', 12.3456],
+    ['12,3456 €', 12.3456],
+    ['1.005k', 1005],
+    ['$4.35M', 4_350_000],
+    ['$1.2345M', 1_234_500],
+  ])('%j → %j', (input, expected) => {
+    expect(parseMoney(input)).toBe(expected);
+  });
+
+  it('a string and a YAML number with the same decimals read the same', () => {
+    expect(parseMoney('12.3456')).toBe(parseMoney(12.3456));
+    expect(parseMoneyRange('$0.005-$0.0125')).toEqual({ min: 0.005, max: 0.0125 });
+  });
+});

@@ -111,8 +111,10 @@ function parseSingle(text: string, currency = false): number | Ambiguous | undef
     const how = number.dot ? `write ${grouped} (or "€${text.trim()}", a currency sign makes the dot group thousands) or ${decimal}` : `write the plain number, ${grouped} or ${decimal}`;
     return { ambiguous: `"${text.trim()}" reads two ways, ${grouped} or ${decimal}: ${how}` };
   }
-  const multiplier = suffix ? SUFFIX[suffix.toLowerCase()]! : 1;
-  return Math.round(number * multiplier * 100) / 100;
+  if (!suffix) return number;
+  // Every decimal written is kept (a price of `$0.005`); only the binary float error of the
+  // multiplication goes (`1.005k` is 1004.9999999999999 before it, 1005 after).
+  return Number((number * SUFFIX[suffix.toLowerCase()]!).toPrecision(15));
 }
 
 /**
