@@ -67,6 +67,16 @@ describe('threadwork init', () => {
     expect(body).not.toContain('— → —');
   });
 
+  it('its commit body says what it did to an assumptions block with no assumption: wrote it, not "rewritten"', async () => {
+    // The template's block is empty and the canvas has no assumption: nothing was rewritten,
+    // the block was filled in with "No assumptions yet".
+    const dir = join(testdir(), 'acme-gtm');
+    expect((await runCli(['init', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } })).code).toBe(0);
+    const body = execFileSync('git', ['log', '-1', '--format=%B'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
+    expect(body).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block written: no assumptions yet$/m);
+    expect(body).not.toContain('rewritten');
+  });
+
   it('keeps files that already exist, byte for byte', async () => {
     const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
     const result = await runJson(['init', dir, '--no-git']);

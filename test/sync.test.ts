@@ -423,7 +423,15 @@ describe('commit bodies', () => {
     git(dir, 'commit', '-qam', 'edit the derived table by hand');
     expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
     expect(lastCommitPaths(dir)).toEqual([file]);
-    expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block rewritten$/m);
+    expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block rewritten: no assumptions yet$/m);
+  });
+
+  it('name a block added where the file had none as added, not rewritten', async () => {
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []', '\n# Assumptions\n'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
+    gitInit(dir);
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(read(dir, 'strategy/canvas/10-assumptions.md')).toContain('<!-- threadwork:begin assumptions -->');
+    expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block added: no assumptions yet$/m);
   });
 });
 

@@ -237,7 +237,17 @@ function planBlock(
   const described = describe(diff, was !== undefined && !blank);
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
-  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block rewritten` }]));
+  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(found === undefined, blank)}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}` }]));
+}
+
+/**
+ * What a rewrite with no value of its own moving did to the block, as the commit shows it:
+ * made it where the file had none, filled in an empty one (init's templates leave them
+ * empty), or replaced text edited by hand.
+ */
+function blockAction(missing: boolean, blank: boolean): string {
+  if (missing) return 'added';
+  return blank ? 'written' : 'rewritten';
 }
 
 /** The summary of a block that shows nothing: every value `—`, as a value not there is shown. */
