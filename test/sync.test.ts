@@ -426,6 +426,29 @@ describe('commit bodies', () => {
     expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block rewritten: no assumptions yet$/m);
   });
 
+  it('say each figure\'s before as HEAD has it, what the commit diff shows, not as a hand edit left it on disk', async () => {
+    const dir = syncedWorkspace();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    const metrics = 'strategy/canvas/13-metrics.md';
+    // An uncommitted hand edit of the derived table, then a change that moves the same figure.
+    writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| won ARR \| 48,000 \|/m, '| won ARR | 99,999 |'), 'threads/sales/acme/6-learning.md': wonLearning(52000) });
+    const dry = await runJson<{ changes: { description: string }[] }>(['sync', '--dry-run', '--dir', dir]);
+    expect(dry.json.changes.map((c) => c.description)).toContain('metrics: won ARR 48,000 → 52,000; average deal size 48,000 → 52,000');
+    const run = await runCli(['sync', '--dir', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}metrics: won ARR 48,000 → 52,000; /m);
+    expect(lastCommitMessage(dir)).toMatch(/^metrics: won ARR 48,000 → 52,000; average deal size 48,000 → 52,000$/m);
+    expect(git(dir, 'show', 'HEAD', '--', metrics)).toMatch(/^-\| won ARR \| 48,000 \|/m);
+    expect(lastCommitMessage(dir)).not.toContain('99,999');
+
+    // A hand edit alone, not committed: sync puts back what HEAD has, and says so.
+    writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| won ARR \| 52,000 \|/m, '| won ARR | 1 |') });
+    const restored = await runJson<{ changes: { description: string }[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect(restored.json.changes.map((c) => c.description)).toEqual([`metrics ${metrics}: metrics block restored as committed`]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('name a block added where the file had none as added, not rewritten', async () => {
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []', '\n# Assumptions\n'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
     gitInit(dir);

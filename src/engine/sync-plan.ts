@@ -56,6 +56,12 @@ export interface PlanOptions {
   resume?: ReadonlySet<string>;
   /** Files with a cross-file error (engine/transaction.ts): never edited, like a broken file. */
   invalid?: ReadonlySet<string>;
+  /**
+   * The text in `HEAD` of block files whose text on disk differs from it (an uncommitted
+   * hand edit, a `--no-commit` run): a change's "before" is what the commit's diff shows,
+   * so it is read from these rather than from the disk (docs/derivation.md).
+   */
+  committed?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -78,7 +84,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   if (assumptionsFile && editable(assumptionsFile.path)) {
     const summary = assumptionsSummary(derived.assumptions);
     const block = { path: assumptionsFile.path, name: 'assumptions', content: renderAssumptionsBlock(derived.assumptions), summary };
-    planBlock(model, plan, previous, block, { subject: assumptionsFile.path, kind: 'strategy' }, (diff) =>
+    planBlock(model, plan, previous, options.committed, block, { subject: assumptionsFile.path, kind: 'strategy' }, (diff) =>
       diff.flatMap((d) => {
         const description = describeAssumptionChange(d.key, d.before, d.after);
         return description === undefined ? [] : [{ subject: d.key, kind: 'assumption' as const, description }];
@@ -89,14 +95,14 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   if (metricsFile && editable(metricsFile.path)) {
     const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
     const summary = metricsSummary(derived.overall, derived.bySegment, targets);
-    planBlock(model, plan, previous, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, { subject: 'metrics', kind: 'metrics' }, (diff, known) =>
+    planBlock(model, plan, previous, options.committed, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, { subject: 'metrics', kind: 'metrics' }, (diff, known) =>
       describeMetricsChanges(diff, known).map((description) => ({ subject: 'metrics', kind: 'metrics' as const, description })),
     );
   }
   for (const state of derived.goals) {
     const file = model.goals.get(state.id);
     if (!file || !editable(file.path)) continue;
-    planBlock(model, plan, previous, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, { subject: state.id, kind: 'goal' }, (diff, known) => {
+    planBlock(model, plan, previous, options.committed, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, { subject: state.id, kind: 'goal' }, (diff, known) => {
       const description = describeGoalChange(state.id, diff, known);
       return description === undefined ? [] : [{ subject: state.id, kind: 'goal', description }];
     });
@@ -109,11 +115,11 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     const suggestions = campaignSuggestions(results);
     const summary = { rules: suggestions.map((s) => s.rule).join(', ') || 'no rule fires' };
     const thread = { subject: facts.path, kind: 'thread' } as const;
-    planBlock(model, plan, previous, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, thread, () => [
+    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, thread, () => [
       { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
     ]);
     if (facts.experiments.length) {
-      planBlock(model, plan, previous, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, thread, (diff) =>
+      planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, thread, (diff) =>
         diff.map((d) => ({ subject: facts.path, kind: 'thread' as const, description: `${facts.path} experiment ${d.key}: ${d.before ?? '—'} → ${d.after ?? '—'}` })),
       );
     }
@@ -199,6 +205,7 @@ function planBlock(
   model: WorkspaceModel,
   plan: SyncPlan,
   previous: DerivedSnapshot,
+  committed: ReadonlyMap<string, string> | undefined,
   block: Block,
   owner: Pick<DerivedChange, 'subject' | 'kind'>,
   describe: (diff: SummaryChange[], known: boolean) => DerivedChange[],
@@ -222,9 +229,11 @@ function planBlock(
   if (after === before) return;
   if (pending) pending.after = after;
   else plan.edits.push({ path: block.path, before, after });
-  // The recorded summary is the "before" only if the block still holds what was recorded.
+  // What the block showed: as committed when the file differs from HEAD (the commit's diff
+  // starts there), else as on disk. The recorded summary is the "before" only if that block
+  // still holds what was recorded.
   const recorded = previous[key];
-  const shown = found ? blockContent(before, found) : null;
+  const shown = shownBefore(committed?.get(block.path), block.name) ?? (found ? blockContent(before, found) : null);
   const kept = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
   // Not recorded here (a fresh clone, a new worktree, an edit by hand or a pull since): what
   // the block shows — the committed block — is read back, so only what moved is named.
@@ -233,20 +242,32 @@ function planBlock(
   const was = kept ?? (shown === null ? undefined : blank ? nothingShown(block.summary) : readBackSummary(block.name, shown));
   // A block that is there but could not be read back showed something unknown: "?", never
   // "—", which says it showed nothing.
-  const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && found && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
+  const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && shown !== null && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
   const described = describe(diff, was !== undefined && !blank);
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
-  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(found === undefined, blank)}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}` }]));
+  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(shown === null, blank, committed?.has(block.path) === true && shown !== null && hashOf(shown) === hashOf(block.content))}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}` }]));
+}
+
+/**
+ * The content of block `name` in a file's committed text; null when the committed file has
+ * no such block (or one whose markers are damaged), undefined when no committed text is given.
+ */
+function shownBefore(text: string | undefined, name: string): string | null | undefined {
+  if (text === undefined) return undefined;
+  const found = findManagedBlocks(text, bodyOffsetOf(text)).blocks.get(name);
+  return found ? blockContent(text, found) : null;
 }
 
 /**
  * What a rewrite with no value of its own moving did to the block, as the commit shows it:
  * made it where the file had none, filled in an empty one (init's templates leave them
- * empty), or replaced text edited by hand.
+ * empty), replaced text edited by hand, or — that edit not committed — put back what HEAD
+ * has (the commit then holds no change of it).
  */
-function blockAction(missing: boolean, blank: boolean): string {
+function blockAction(missing: boolean, blank: boolean, asCommitted: boolean): string {
   if (missing) return 'added';
+  if (asCommitted) return 'restored as committed';
   return blank ? 'written' : 'rewritten';
 }
 

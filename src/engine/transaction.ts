@@ -7,6 +7,7 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { cacheEnabled, readCache, writeCache } from './cache.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
+import { readAtHead } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
@@ -317,7 +318,11 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
     if (hold?.staged) derived = withChangedThreads(deriveWorkspace(state.derivationModel(), options.derivation), derived.changedThreads);
     const previous = await readSnapshot(state.root);
-    const plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
+    let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
+    // A block file that differs from HEAD is described again from its committed text: the
+    // commit's "before → after" is then what its diff shows, not what a hand edit left.
+    const committed = committing ? await committedBlockFiles(state.root, plan) : undefined;
+    if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed }));
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
@@ -325,6 +330,18 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   } finally {
     hold?.release();
   }
+}
+
+/**
+ * The text in HEAD of each block file the plan edits whose text on disk is not HEAD's:
+ * one `git cat-file` for them all, and none when the plan edits no block.
+ */
+async function committedBlockFiles(root: string, plan: SyncPlan): Promise<Map<string, string>> {
+  const blockFiles = new Set(Object.keys(plan.snapshot).map((key) => key.slice(0, key.lastIndexOf('#'))));
+  const edited = plan.edits.filter((e) => e.before !== null && blockFiles.has(e.path));
+  if (edited.length === 0) return new Map();
+  const atHead = await readAtHead(root, edited.map((e) => e.path));
+  return new Map(edited.flatMap((e) => (atHead.has(e.path) && atHead.get(e.path) !== e.before ? [[e.path, atHead.get(e.path)!] as const] : [])));
 }
 
 /** A second derivation's output, reporting the threads either derivation found changed (a plan reads only those metas). */
