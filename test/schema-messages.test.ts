@@ -62,6 +62,17 @@ describe('schema messages say what was expected, in plain words', () => {
     for (const message of schema) expect(message).not.toMatch(/Invalid option|Invalid input|received|Too (small|big)|record|>=|"\|"/);
   });
 
+  it('a goal\'s win rate written as a percentage is refused at its value, as in 13-metrics, not shown as 3500%', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 0.35', '    target: 35');
+    replaceInFile(dir, 'strategy/canvas/13-metrics.md', '  win_rate: 0.35', '  win_rate: 35');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 (got 35)',
+      'strategy/canvas/13-metrics.md:5:13 Invalid `targets.win_rate`: expected a number from 0 to 1 (got 35)',
+    ]);
+  });
+
   it('a key left out is missing, whatever it should hold, and says what to write', async () => {
     const dir = exampleWorkspace();
     replaceInFile(dir, `${DEAL}/meta.json`, '  "type": "sales-deal",\n', '');

@@ -43,6 +43,12 @@ const cases: Case[] = [
   { name: 'goal without metrics', schema: goalSchema, value: { ...goal, metrics: [] }, error: 'metrics' },
   { name: 'goal bad subgoal id', schema: goalSchema, value: { ...goal, subgoals: [{ id: 'S1', title: 'x', metric: 'won_count', target: 1 }] }, error: 'subgoals.0.id' },
   { name: 'goal id without g- prefix', schema: goalSchema, value: { ...goal, id: 'mrr' }, error: 'id' },
+  // A rate is a fraction, as in 13-metrics: `win_rate` 35 read as 3500% and a 0% chance.
+  { name: 'goal win rate as fraction', schema: goalSchema, value: { ...goal, metrics: [{ name: 'win_rate', target: 0.35, baseline: 0.2 }] } },
+  { name: 'goal win rate as percent', schema: goalSchema, value: { ...goal, metrics: [{ name: 'win_rate', target: 35 }] }, error: 'metrics.0.target' },
+  { name: 'goal win rate baseline as percent', schema: goalSchema, value: { ...goal, metrics: [{ name: 'win_rate', target: 0.35, baseline: 20 }] }, error: 'metrics.0.baseline' },
+  { name: 'subgoal win rate as percent', schema: goalSchema, value: { ...goal, subgoals: [{ id: 'SG1', title: 'Win more', metric: 'win_rate', target: 40 }] }, error: 'subgoals.0.target' },
+  { name: 'goal count target of 40 stays a count', schema: goalSchema, value: { ...goal, metrics: [{ name: 'meetings', target: 40 }] } },
   { name: 'segments', schema: segmentsSectionSchema, value: { segments: [{ id: 'fintech', name: 'Fintech', filters: { revenue: { min: '$10M', max: 500_000_000 } } }] } },
   { name: 'segment id with spaces', schema: segmentsSectionSchema, value: { segments: [{ id: 'Fin tech', name: 'x' }] }, error: 'segments.0.id' },
   { name: 'assumption prior out of range', schema: assumptionsSectionSchema, value: { assumptions: [{ id: 'A1', statement: 's', prior: 2 }] }, error: 'assumptions.0.prior' },

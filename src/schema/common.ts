@@ -28,7 +28,7 @@ export const daySchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
-const PROBABILITY = 'expected a number from 0 to 1';
+export const PROBABILITY = 'expected a number from 0 to 1';
 
 /** A probability or a share; `60%` is refused with the same words as 1.5, which say how to write it. */
 export const probabilitySchema = z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY);

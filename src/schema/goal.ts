@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assumptionIdSchema, goalIdSchema, isoDateSchema, subgoalIdSchema } from './common.js';
+import { assumptionIdSchema, goalIdSchema, isoDateSchema, PROBABILITY, subgoalIdSchema } from './common.js';
 
 export const GOAL_METRICS = [
   'won_count',
@@ -17,18 +17,37 @@ export const goalMetricNameSchema = z.enum(GOAL_METRICS, {
   error: () => `expected one of ${GOAL_METRICS.join(', ')}`,
 });
 
-export const goalMetricSchema = z.looseObject({
-  name: goalMetricNameSchema,
-  target: z.number(),
-  baseline: z.number().optional(),
-});
+/** The metrics that are a share, written as a fraction as in 13-metrics (`0.35`, never `35`). */
+const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate']);
 
-export const subgoalSchema = z.looseObject({
-  id: subgoalIdSchema,
-  title: z.string().min(1),
-  metric: goalMetricNameSchema,
-  target: z.number(),
-});
+/**
+ * A rate's figures at `keys` must be from 0 to 1: `win_rate` 35 would be drawn as 3500%
+ * and never be reached, where 13-metrics refuses the same 35 (probabilitySchema).
+ */
+function rateFigures(metric: string, value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx): void {
+  if (!RATE_METRICS.has(metric)) return;
+  for (const key of keys) {
+    const figure = value[key];
+    if (typeof figure === 'number' && (figure < 0 || figure > 1)) ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
+  }
+}
+
+export const goalMetricSchema = z
+  .looseObject({
+    name: goalMetricNameSchema,
+    target: z.number(),
+    baseline: z.number().optional(),
+  })
+  .superRefine((metric, ctx) => rateFigures(metric.name, metric, ['target', 'baseline'], ctx));
+
+export const subgoalSchema = z
+  .looseObject({
+    id: subgoalIdSchema,
+    title: z.string().min(1),
+    metric: goalMetricNameSchema,
+    target: z.number(),
+  })
+  .superRefine((subgoal, ctx) => rateFigures(subgoal.metric, subgoal, ['target'], ctx));
 
 export const goalSchema = z.looseObject({
   id: goalIdSchema,
