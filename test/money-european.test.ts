@@ -104,6 +104,22 @@ describe('a range written with its currency once', () => {
  * written; only the float error of a suffix (`1.005k` is 1004.9999999999999 in binary)
  * is removed.
  */
+/**
+ * A comma then three digits groups thousands — but never after a lone `0`, which no
+ * number begins a group with: `"€0,125"` read as 125, a thousand times the price. It
+ * is the decimal mark there, as the dot is (`"0.500"`).
+ */
+describe('a comma after a lone 0 is the decimal mark', () => {
+  it.each([
+    ['€0,125', 0.125],
+    ['0,500 €', 0.5],
+    ['$0,125k', 125],
+    ['€10,125', 10_125],
+  ])('%j → %j', (input, expected) => {
+    expect(parseMoney(input)).toBe(expected);
+  });
+});
+
 describe('decimals are kept as written', () => {
   it.each([
     ['$0.005', 0.005],

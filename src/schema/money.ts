@@ -122,7 +122,8 @@ function parseSingle(text: string, currency = false): number | Ambiguous | undef
  * digits does too (`1,200,000`), a comma then other digits is the decimal mark (`1,5`,
  * `1.200,50`); with both marks the last one is the decimal mark. A dot then three digits
  * groups thousands when there are several groups (`1.200.000`) or a currency is written
- * (`€1.200`), and is the decimal mark before a suffix (`$1.250M`) or after a 0 (`0.500`);
+ * (`€1.200`), and is the decimal mark before a suffix (`$1.250M`); after a lone 0 either
+ * mark is the decimal one (`0.500`, `0,125`);
  * otherwise (`1.200`) it reads two ways, and both readings are returned.
  */
 function readDigits(digits: string, currency: boolean, suffixed: boolean): number | { readings: [number, number]; dot: boolean } | undefined {
@@ -154,8 +155,10 @@ function readDigits(digits: string, currency: boolean, suffixed: boolean): numbe
   if (tail.includes(' ')) return undefined;
   if (tail.length !== 3) return asDecimal;
   const asThousands = Number(`${whole}${tail}`);
+  // After a lone 0 either mark is the decimal one: no number starts a group of thousands with 0.
+  if (parts[0] === '0') return asDecimal;
   if (mark === ',') return asThousands;
-  if (suffixed || parts[0] === '0') return asDecimal;
+  if (suffixed) return asDecimal;
   if (currency) return asThousands;
   return { readings: [asThousands, asDecimal], dot: true };
 }
