@@ -82,6 +82,13 @@ describe('a range written with its currency once', () => {
     expect(moneyProblems(input)).toEqual([]);
   });
 
+  it('a range whose ends name two currencies is refused, not read as one', () => {
+    expect(parseMoneyRange('$30k-€50k')).toBeUndefined();
+    expect(moneyProblems('$30k-€50k')).toEqual([{ path: [], message: 'expected an amount that reads one way: "$30k-€50k" names two currencies, $ and €: write both ends in one' }]);
+    expect(moneyProblems('USD 30k - 50k $')).toEqual([]);
+    expect(parseMoneyRange('€30k-50k EUR')).toEqual({ min: 30_000, max: 50_000 });
+  });
+
   it('without a currency on either end, a lone dot group still reads two ways', () => {
     expect(parseMoneyRange('30.000-50.000')).toBeUndefined();
     expect(moneyProblems('30.000-50.000')[0]?.message).toMatch(/^expected an amount that reads one way: "30\.000" reads two ways/);

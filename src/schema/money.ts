@@ -13,7 +13,16 @@ const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 /** A currency at either end of one amount (`€30.000`, `50.000 EUR`). */
-const WRITTEN_CURRENCY = new RegExp(`^\\s*${CURRENCY}|${CURRENCY}\\s*$`, 'i');
+const LEADING_CURRENCY = new RegExp(`^\\s*(${CURRENCY})`, 'i');
+const TRAILING_CURRENCY = new RegExp(`(${CURRENCY})\\s*$`, 'i');
+/** Each way of writing a currency, as its code; and the sign a message names it by. */
+const CODE: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', usd: 'usd', eur: 'eur', gbp: 'gbp' };
+const SIGN: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '¥' };
+
+/** The currencies written on one amount, as codes (`$30k` and `USD 30k` are both `usd`). */
+function currenciesIn(amount: string): string[] {
+  return [LEADING_CURRENCY.exec(amount)?.[1], TRAILING_CURRENCY.exec(amount)?.[1]].flatMap((c) => (c ? [CODE[c.toLowerCase()]!] : []));
+}
 const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(k|mm|m|bn|b)?\\s*(${CURRENCY})?$`, 'i');
 
 /** An amount that reads two ways (`1.200`: 1200 or 1.2), with how to write it. */
@@ -51,7 +60,9 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
     const hiSuffix = /([kmb]|bn|mm)\s*[$€£¥]?\s*$/i.exec(parts[1]!)?.[1] ?? '';
     // `€30.000-50.000`, `30.000-50.000 €`: a currency written on either end is the range's, so
     // its dot groups thousands at both ends, as `€30.000-€50.000`'s does.
-    const currency = parts.some((part) => WRITTEN_CURRENCY.test(part));
+    const written = [...new Set(parts.flatMap((part) => currenciesIn(part)))];
+    if (written.length > 1) return { ambiguous: `"${text}" names two currencies, ${written.map((c) => SIGN[c]).join(' and ')}: write both ends in one` };
+    const currency = written.length === 1;
     const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`, currency);
     const hi = parseSingle(parts[1]!, currency);
     if (typeof lo === 'object') return lo;
