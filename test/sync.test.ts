@@ -449,6 +449,19 @@ describe('commit bodies', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it('never names a file it put back as HEAD has it as one that differs from HEAD', async () => {
+    const dir = syncedWorkspace();
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    const metrics = 'strategy/canvas/13-metrics.md';
+    writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| open deals \| 2 \|/m, '| open deals | 7 |') });
+    const json = await runJson<{ written: string[]; uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    expect(json.json).toMatchObject({ written: [metrics], uncommitted: [] });
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| open deals \| 2 \|/m, '| open deals | 7 |') });
+    const human = await runCli(['sync', '--dir', dir]);
+    expect(human.stdout + human.stderr).not.toContain('differ');
+  });
+
   it('name a block added where the file had none as added, not rewritten', async () => {
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []', '\n# Assumptions\n'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
     gitInit(dir);

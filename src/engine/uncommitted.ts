@@ -140,6 +140,9 @@ export class UncommittedSources {
     if ('error' in answer) return undefined;
     const uncommitted = new Set([...answer.value, ...touched.filter(isSource)]);
     if (commit?.committed) for (const path of commit.paths) uncommitted.delete(position.prefix && path.startsWith(`${position.prefix}/`) ? path.slice(position.prefix.length + 1) : path);
+    // A commit of what the run wrote that found nothing to commit found each file as HEAD has
+    // it: a block put back over an uncommitted hand edit no longer differs from HEAD.
+    else if (commit?.reason === 'nothing-to-commit') for (const path of touched) uncommitted.delete(path);
     return uncommitted;
   }
 }
