@@ -321,7 +321,8 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
     // A block file that differs from HEAD is described again from its committed text: the
     // commit's "before → after" is then what its diff shows, not what a hand edit left.
-    const committed = committing ? await committedBlockFiles(state.root, plan) : undefined;
+    const asked = await inQuestion;
+    const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined) : undefined;
     if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed }));
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
@@ -334,11 +335,13 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
 
 /**
  * The text in HEAD of each block file the plan edits whose text on disk is not HEAD's:
- * one `git cat-file` for them all, and none when the plan edits no block.
+ * one `git cat-file` for them all, and none when the plan edits no block file known to
+ * be uncommitted (`pending`, when every uncommitted source is known) — a committed one is
+ * HEAD's already, and a sync or a watch cycle after one save spares the process.
  */
-async function committedBlockFiles(root: string, plan: SyncPlan): Promise<Map<string, string>> {
+async function committedBlockFiles(root: string, plan: SyncPlan, pending: ReadonlySet<string> | undefined): Promise<Map<string, string>> {
   const blockFiles = new Set(Object.keys(plan.snapshot).map((key) => key.slice(0, key.lastIndexOf('#'))));
-  const edited = plan.edits.filter((e) => e.before !== null && blockFiles.has(e.path));
+  const edited = plan.edits.filter((e) => e.before !== null && blockFiles.has(e.path) && (pending === undefined || pending.has(e.path)));
   if (edited.length === 0) return new Map();
   const atHead = await readAtHead(root, edited.map((e) => e.path));
   return new Map(edited.flatMap((e) => (atHead.has(e.path) && atHead.get(e.path) !== e.before ? [[e.path, atHead.get(e.path)!] as const] : [])));
@@ -354,6 +357,8 @@ function withChangedThreads(second: DerivedWorkspace, first: ReadonlySet<string>
 interface InQuestion {
   /** The sources known not to be committed yet, and the command's own. */
   pending: readonly string[];
+  /** Whether `pending` is every uncommitted source (a watcher's events, or git asked): a file outside it is HEAD's. */
+  pendingComplete?: boolean;
   /** The sources this run found changed, and the command's own; undefined when not known (every thread is checked). */
   changed: readonly string[] | undefined;
 }
@@ -371,12 +376,14 @@ async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionO
   const own = proposal.changes.map((c) => c.path);
   const since = options.state ? [...(options.changedThisRun ?? [])] : state.sinceParseCache?.paths;
   let pending: readonly string[] = [];
+  let pendingComplete = false;
   try {
     pending = options.pendingSources ? [...options.pendingSources] : uncommitted ? await uncommitted.paths() : [];
+    pendingComplete = options.pendingSources !== undefined || uncommitted !== undefined;
   } catch {
     // git could not say: the triggers, if any, are checked when they are known
   }
-  return { pending: [...pending, ...own], changed: since && [...since, ...own] };
+  return { pending: [...pending, ...own], pendingComplete, changed: since && [...since, ...own] };
 }
 
 /**
