@@ -24,6 +24,7 @@ import { isAssumptionOrGoal, readHistory, type History } from './history/history
 import { requireKnownSubject, withMeantSubject } from './history/known-subject.js';
 import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
+import { deriveAsSyncHolds } from './engine/held-derivation.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
@@ -140,8 +141,9 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return { write: { ...done.result, diagnostics: warnings }, sync: done.sync, commit: done.commit };
     },
     report: async (name) => {
-      const model = await loadWorkspace(root);
-      return buildReport(name, model, deriveWorkspace(model));
+      // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.
+      const { value, held } = await deriveAsSyncHolds(root, (model, derived) => buildReport(name, model, derived));
+      return Object.assign(value, { held });
     },
     history: async (subject) => {
       if (!isAssumptionOrGoal(subject)) {

@@ -1,4 +1,5 @@
 import type { DerivedWorkspace } from '../derive/workspace.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { today } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
@@ -9,8 +10,14 @@ import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type Pip
 export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
-/** A report as data, tagged with its name: what `report --json` prints and the MCP `report` tool returns. */
-export type ReportData =
+/**
+ * A report as data, tagged with its name: what `report --json` prints and the MCP `report`
+ * tool returns. `held`: sync's `derived-held` warnings — the files and threads the report,
+ * like sync, counts at their last valid version instead of as they are on disk.
+ */
+export type ReportData = ReportBody & { held: Diagnostic[] };
+
+type ReportBody =
   | ({ report: 'pipeline' } & PipelineReport)
   | ({ report: 'winloss' } & ReturnType<typeof winLossReport>)
   | { report: 'goals'; goals: ReturnType<typeof goalsReport> }
@@ -27,7 +34,11 @@ export function assertReportName(name: string): ReportName {
   return name;
 }
 
-export function buildReport(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace): ReportData {
+export function buildReport(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[] = []): ReportData {
+  return { ...reportBody(name, model, derived), held };
+}
+
+function reportBody(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace): ReportBody {
   switch (name) {
     case 'pipeline':
       return { report: 'pipeline', ...pipelineReport(model, derived) };

@@ -1,4 +1,5 @@
 import { openWorkspace } from '../../api.js';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderForecast } from '../../report/render-forecast.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
@@ -7,7 +8,19 @@ import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const report = await (await openWorkspace(options.dir)).report(assertReportName(name));
-  return { json: report, text: render(report, flags.md ? 'md' : 'terminal'), exitCode: 0 };
+  const format = flags.md ? 'md' : 'terminal';
+  return { json: report, text: withHeld(render(report, format), report.held, format), exitCode: 0 };
+}
+
+/**
+ * The report counts what sync holds as sync does (at its last valid version), so it says
+ * which files and threads those are, as sync and `score` do: in the terminal before the
+ * report, in Markdown after it (a `--md` report starts at its heading).
+ */
+function withHeld(text: string, held: readonly Diagnostic[], format: ReportFormat): string {
+  if (held.length === 0) return text;
+  if (format === 'md') return [text.trimEnd(), '', ...held.map((d) => `- ⚠ ${formatDiagnostic(d)}`)].join('\n');
+  return [...held.map(formatDiagnostic), text].join('\n');
 }
 
 function render(data: ReportData, format: ReportFormat): string {

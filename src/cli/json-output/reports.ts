@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { nullableNumber } from './common.js';
+import { diagnosticOutput, nullableNumber } from './common.js';
 
 const share = z.number().min(0).max(1);
 
+/** What every report, like sync, counts at its last valid version: sync's own `derived-held` warnings. */
+const heldOutput = z.array(diagnosticOutput).describe('one `derived-held` warning per file or thread the report counts as sync does — at its last valid version (a thread in error at its version in HEAD) — not as it is on disk; empty when nothing is held');
+
 export const pipelineReportOutput = z.object({
   report: z.literal('pipeline'),
+  held: heldOutput,
   stages: z.array(z.object({ stage: z.string(), probability: share, count: z.number().int().nonnegative(), value: z.number(), weighted: z.number() })),
   closed: z.object({ won: z.number().int(), wonArr: z.number(), wonWithoutArr: z.number().int().nonnegative().describe('won deals recorded without their ARR: counted in won, left out of wonArr'), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
   funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
@@ -19,6 +23,7 @@ const personaCount = z.object({ value: z.string(), deals: z.number().int(), shar
 
 export const winlossReportOutput = z.object({
   report: z.literal('winloss'),
+  held: heldOutput,
   deals: z.number().int(),
   won: z.number().int(),
   lost: z.number().int(),
@@ -59,6 +64,7 @@ const wonWithoutArrOutput = z.number().int().nonnegative().optional().describe('
 
 export const goalsReportOutput = z.object({
   report: z.literal('goals'),
+  held: heldOutput,
   goals: z.array(
     z.object({
       id: z.string(),
@@ -79,6 +85,7 @@ export const goalsReportOutput = z.object({
 
 export const assumptionsReportOutput = z.object({
   report: z.literal('assumptions'),
+  held: heldOutput,
   assumptions: z.array(
     z.object({
       id: z.string(),
@@ -100,6 +107,7 @@ export const assumptionsReportOutput = z.object({
 
 export const forecastReportOutput = z.object({
   report: z.literal('forecast'),
+  held: heldOutput,
   asOf: z.string(),
   calibration: z.object({
     priorStrength: z.number(),
@@ -185,6 +193,7 @@ const campaignRatesOutput = z.object({
 
 export const campaignsReportOutput = z.object({
   report: z.literal('campaigns'),
+  held: heldOutput,
   campaigns: z.array(
     z.object({
       path: z.string(),

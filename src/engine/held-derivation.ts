@@ -1,0 +1,31 @@
+import { Locators } from '../check/locators.js';
+import { referenceErrors } from '../check/references.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { holdThreadsInError } from './hold-in-error.js';
+import { WorkspaceState } from './state.js';
+
+/**
+ * The workspace derived the way `sync` derives it, for a reader (a report): broken files
+ * at their last valid version, and every thread with a cross-file error or a stage file
+ * under a wrong name at its version in HEAD (hold-in-error.ts). A report drawn from the
+ * files as they are would show numbers sync refuses to commit — a won deal reopened by a
+ * `6-learnings.md` — with nothing saying so; `held` lists sync's `derived-held` warnings,
+ * one per file or thread held, each naming the error that holds it. Takes no lock and
+ * writes nothing: every thread is checked, as `check` does, with no cache of what changed.
+ */
+export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceModel, derived: DerivedWorkspace) => T): Promise<{ value: T; held: Diagnostic[] }> {
+  const state = await WorkspaceState.load(root);
+  const model = state.derivationModel();
+  const brokenHeld = model.diagnostics.filter((d) => d.rule === 'derived-held');
+  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
+  const misnamed = model.diagnostics.filter((d) => d.rule === 'stage-file-name');
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
+  try {
+    const held = state.derivationModel();
+    return { value: use(held, deriveWorkspace(held)), held: [...brokenHeld, ...(hold?.diagnostics ?? [])] };
+  } finally {
+    hold?.release();
+  }
+}
