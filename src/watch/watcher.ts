@@ -36,6 +36,12 @@ export interface CycleReport {
   commit: SyncResult['commit'];
   /** Problems in the files that changed, those found anew elsewhere (a renamed id's threads), and blocks held or left alone. */
   diagnostics: Diagnostic[];
+  /**
+   * Start-up only: the source files still differing from HEAD after the start-up sync, as
+   * `sync` names them (a thread opened with `--no-commit`, an edit that moves nothing derived);
+   * null when the watcher does not commit or git could not say.
+   */
+  uncommitted?: string[] | null;
 }
 
 /** Folders under which a change can matter; everything else is never even watched. */
@@ -58,7 +64,7 @@ export class WorkspaceWatcher {
   /** Source files changed since they were last committed; filled at start-up from git status, then from events. */
   private pendingSources: Set<string> | undefined;
   /** The source files git saw as uncommitted after the start-up sync: asked once, awaited by the first change cycle. */
-  private uncommitted: Promise<string[]> | undefined;
+  private uncommitted: Promise<string[] | null> | undefined;
   private watcher: FolderWatcher | undefined;
   private readonly pending = new Set<string>();
   private readonly reported = new ReportedProblems();
@@ -229,7 +235,7 @@ export class WorkspaceWatcher {
     try {
       // What git saw as uncommitted when the watcher started, asked in the background after the
       // start-up sync (a status of 70,000 files is most of a second); from then on, events say.
-      if (kind !== 'startup') this.pendingSources ??= new Set(await (this.uncommitted ??= uncommittedSources(this.root)));
+      if (kind !== 'startup') this.pendingSources ??= new Set((await (this.uncommitted ??= uncommittedSources(this.root))) ?? []);
       // The events are applied to the state under the workspace lock, with every event that
       // arrived while this cycle waited for it (another process writing): a cycle never
       // derives from a view of the workspace older than the last write another process made.
@@ -253,6 +259,11 @@ export class WorkspaceWatcher {
         { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun },
       );
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
+      // What a start-up leaves uncommitted is named as sync names it: a sync commits only the
+      // sources of what it derives, so a thread opened with `--no-commit` would stay out of
+      // every cycle's commit with no word about it. The answer is awaited for that one line.
+      const committing = this.options.commit !== false && this.state.derivationModel().config.git.commit;
+      const uncommitted = kind === 'startup' ? (committing ? await this.uncommitted! : null) : undefined;
       // Only the engine's own echoes (and saves of identical bytes) change nothing: every other
       // save gets its line, even one that moves no derived value — whoever saved it (an agent
       // tailing --json) learns it was seen and what it left, a file fixed included.
@@ -267,6 +278,7 @@ export class WorkspaceWatcher {
         changes: result.changes,
         commit: result.commit,
         diagnostics,
+        ...(uncommitted !== undefined ? { uncommitted } : {}),
       });
     } catch (error) {
       this.options.onError?.(error);
@@ -275,10 +287,10 @@ export class WorkspaceWatcher {
 }
 
 /** Source files git sees as changed (those the engine reads, as a cold sync takes them): what a watcher starts with as not yet committed. */
-async function uncommittedSources(root: string): Promise<string[]> {
+async function uncommittedSources(root: string): Promise<string[] | null> {
   try {
     return await everySource(root);
   } catch {
-    return [];
+    return null;
   }
 }

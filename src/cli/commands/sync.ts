@@ -50,7 +50,7 @@ const NAMED_UNCOMMITTED = 10;
  * out of every later sync's commit when it moves nothing, so the person is told (before
  * the last line, which says how the run went).
  */
-function leftUncommitted(paths: readonly string[] | null): string | undefined {
+export function leftUncommitted(paths: readonly string[] | null | undefined): string | undefined {
   if (!paths || paths.length === 0) return undefined;
   const one = paths.length === 1;
   const named = paths.slice(0, NAMED_UNCOMMITTED).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');

@@ -4,6 +4,7 @@ import { ThreadworkError } from '../../errors.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
+import { leftUncommitted } from './sync.js';
 
 /**
  * Runs until SIGINT or SIGTERM, then finishes the cycle under way and exits 0. Prints
@@ -50,6 +51,7 @@ function describeCycle(report: CycleReport): string {
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
-  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
+  const left = leftUncommitted(report.uncommitted);
+  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}${left ? `\n${left}` : ''}`;
 }
 

@@ -43,6 +43,7 @@ export const watchLineOutput = z.union([
     changes: z.array(derivedChangeOutput),
     commit: commitOutput,
     diagnostics: z.array(diagnosticOutput),
+    uncommitted: z.array(z.string()).nullable().optional().describe('on the start-up cycle only: the source files still differing from HEAD after it, as `sync --json` names them; null when the watcher does not commit (`--no-commit`, `git.commit: false`) or git could not say'),
   }),
   z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
   z.object({ event: z.literal('ready'), time: z.string(), root: z.string() }),

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { WatchProcess } from './helpers/watch.js';
+
+/**
+ * A thread opened with `deal new --no-commit` moves nothing derived once its derived files
+ * are written beside it, so no sync and no watch cycle ever commits it. `sync` names such
+ * files (`uncommitted`, and its `⚠ … not committed` line); a watcher started on the same
+ * workspace said only "startup sync → in sync". Its start-up line now names them as sync does.
+ */
+
+const ENV = { THREADWORK_TODAY: '2026-11-20' };
+
+async function withUncommittedDeal(): Promise<{ dir: string; uncommitted: string[] }> {
+  const dir = exampleWorkspace();
+  const opened = await runCli(['deal', 'new', 'Test Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir], { env: ENV });
+  expect(opened.code).toBe(0);
+  const sync = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir], { env: ENV });
+  expect(sync.json.uncommitted).toContain('threads/sales/test-co/meta.json');
+  return { dir, uncommitted: sync.json.uncommitted! };
+}
+
+describe('a watcher started on sources left uncommitted', () => {
+  it('names them on its start-up line, as sync does (--json: uncommitted)', async () => {
+    const { dir, uncommitted } = await withUncommittedDeal();
+    const watch = new WatchProcess(dir, [], ENV);
+    try {
+      await watch.ready();
+      const startup = watch.lines.find((l) => l.event === 'cycle' && l.kind === 'startup') as { uncommitted?: unknown } | undefined;
+      expect(startup?.uncommitted).toEqual(uncommitted);
+    } finally {
+      await watch.stop();
+    }
+    const text = new WatchProcess(dir, [], ENV, { text: true });
+    try {
+      await text.ready();
+      expect(text.text[1]).toBe(
+        `⚠ ${uncommitted.length} source files differ from HEAD and are not committed (sync commits only the files its derived changes come from): ${uncommitted.join(', ')}; commit them with \`git add\` and \`git commit\` when they are ready`,
+      );
+    } finally {
+      await text.stop();
+    }
+  });
+
+  it('says nothing of them with --no-commit (null), and lists none on a clean workspace ([])', async () => {
+    const { dir } = await withUncommittedDeal();
+    const off = new WatchProcess(dir, ['--no-commit'], ENV);
+    try {
+      await off.ready();
+      expect((off.lines.find((l) => l.kind === 'startup') as { uncommitted?: unknown }).uncommitted).toBeNull();
+    } finally {
+      await off.stop();
+    }
+    const clean = new WatchProcess(exampleWorkspace(), [], ENV);
+    try {
+      await clean.ready();
+      expect((clean.lines.find((l) => l.kind === 'startup') as { uncommitted?: unknown }).uncommitted).toEqual([]);
+    } finally {
+      await clean.stop();
+    }
+  });
+});
