@@ -15,20 +15,25 @@ export interface GlobalOptions {
 }
 
 /**
- * The line every write command ends with: the commit holding what it wrote, or why there is
- * none. Without a commit (`--no-commit`, `git.commit: false`) and given what the command's
- * sync wrote, the derived files it wrote beside its own (`own`, listed by the command) are
- * named, and that nothing is committed: no later sync commits them for the person.
+ * The lines every write command ends with: the commit holding what it wrote, or why there
+ * is none. Given what the command's sync did (`derived`), the files it wrote or committed
+ * beside the command's own (`own`, listed by the command) are named first: the derived files
+ * (`updated … (derived)`) and, in a commit, the uncommitted edits of yours it carried because
+ * its derived values follow from them (the trigger rule: docs/derivation.md) — a commit
+ * that says only "6 paths" would take a person's unfinished edit into history unnoticed.
+ * Without a commit (`--no-commit`, `git.commit: false`), that nothing is committed: no later
+ * sync commits those files for the person.
  */
-export function committedLine(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[] } | null; own: readonly string[] }): string[] {
+export function committedLine(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[] } | null; own: readonly string[] }): string[] {
+  const own = new Set(derived?.own);
+  const updated = (derived?.sync?.written ?? []).filter((p) => !own.has(p)).map((p) => `updated ${p} (derived)`);
   if (!commit) {
     if (!derived) return [];
-    const own = new Set(derived.own);
-    const written = (derived.sync?.written ?? []).filter((p) => !own.has(p));
-    const updated = written.map((p) => `updated ${p} (derived)`);
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
-  return commit.committed ? [`committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`] : commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
+  if (!commit.committed) return commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
+  const carried = (derived?.sync?.triggers ?? []).filter((p) => !own.has(p)).map((p) => `committed with it: ${p} (your uncommitted edit, which the derived values follow from)`);
+  return [...updated, ...carried, `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`];
 }
 
 /** How many paths a commit holds: `1 path`, `2 paths`. */

@@ -12,7 +12,7 @@ export async function migrateCommand(paths: readonly string[], flags: { dryRun?:
   const { sync, commit, ...migration } = result;
   // A file named that could not be migrated (not a stage file, in error…) is a failure an agent must see, as check's errors are.
   const exitCode = migration.skipped.some((s) => s.blocked) ? 1 : 0;
-  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit)].join('\n'), exitCode };
+  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit, migration.dryRun ? undefined : { sync, own: migration.files.map((f) => f.path) })].join('\n'), exitCode };
 }
 
 export function describeMigration(result: MigrationResult): string[] {

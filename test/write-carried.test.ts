@@ -1,0 +1,59 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+/**
+ * A committing write command commits, with its own files, the derived files it moved and
+ * every uncommitted source those derived values follow from (the trigger rule). Its output
+ * said only `committed 051cb7debb (6 paths)`: a person's unfinished edit of another deal
+ * went into history without a word. Now every path of the commit is named in the output.
+ */
+
+const ENV = { THREADWORK_TODAY: '2026-11-20' };
+const EDITED = 'threads/sales/harbor-lending/6-learning.md';
+
+/** The example with an uncommitted edit that moves derived values (a won deal's ARR). */
+function withUncommittedEdit(): string {
+  const dir = exampleWorkspace();
+  const path = join(dir, EDITED);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('arr: 36000', 'arr: 40000'));
+  return dir;
+}
+
+/** The paths a line of the output names: `created X`, `updated X (derived)`, `committed with it: X (…)`. */
+function named(stdout: string): string[] {
+  return stdout.split('\n').flatMap((line) => /^(?:created|updated|committed with it:) (\S+)/.exec(line)?.slice(1) ?? []);
+}
+
+describe('a write command that carries other files into its commit', () => {
+  it('deal new names the edit of another deal and the derived files its commit holds', async () => {
+    const dir = withUncommittedEdit();
+    const result = await runCli(['deal', 'new', 'Sweep Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });
+    expect(result.code).toBe(0);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(committed).toContain(EDITED);
+    expect(named(result.stdout).sort()).toEqual(committed);
+    expect(result.stdout).toContain(`committed with it: ${EDITED} (your uncommitted edit, which the derived values follow from)\n`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^committed [0-9a-f]{10} \\(${committed.length} paths\\)$`));
+  });
+
+  it('advance does the same', async () => {
+    const dir = withUncommittedEdit();
+    const result = await runCli(['advance', 'fernway-home', '--dir', dir], { env: ENV });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(committed).toContain(EDITED);
+    expect(named(result.stdout).sort()).toEqual(committed);
+  });
+
+  it('names nothing more when there is nothing else in the commit', async () => {
+    const dir = exampleWorkspace();
+    const result = await runCli(['deal', 'new', 'Plain Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(named(result.stdout).sort()).toEqual(committed);
+    expect(result.stdout).not.toContain('committed with it');
+  });
+});
