@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
@@ -55,5 +55,25 @@ describe('a write command that carries other files into its commit', () => {
     const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
     expect(named(result.stdout).sort()).toEqual(committed);
     expect(result.stdout).not.toContain('committed with it');
+  });
+});
+
+/**
+ * A write command's sync holds a thread in error elsewhere (a stage file under a wrong
+ * name) at HEAD, as `sync` does — so the metrics and goals it commits leave that thread's
+ * disk state out. `sync` says so and exits 1; `deal new` said only "committed". It now
+ * prints the same `derived-held` line (and exits 0: its own write is sound).
+ */
+describe('a write command while another thread is held', () => {
+  it('deal new prints the derived-held line sync prints', async () => {
+    const dir = exampleWorkspace();
+    renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
+    const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
+    const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
+    expect(held).toHaveLength(1);
+    const result = await runCli(['deal', 'new', 'Held Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l.includes('(derived-held)'))).toEqual(held);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain('harbor-lending');
   });
 });

@@ -1,3 +1,4 @@
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { CommitOutcome } from '../git/commit.js';
 
 /** What a command hands back to the one place that prints and exits. */
@@ -22,9 +23,23 @@ export interface GlobalOptions {
  * its derived values follow from them (the trigger rule: docs/derivation.md) — a commit
  * that says only "6 paths" would take a person's unfinished edit into history unnoticed.
  * Without a commit (`--no-commit`, `git.commit: false`), that nothing is committed: no later
- * sync commits those files for the person.
+ * sync commits those files for the person. What the sync held comes first (heldLines).
  */
-export function committedLine(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[] } | null; own: readonly string[] }): string[] {
+export function committedLine(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[]; diagnostics: readonly Diagnostic[] } | null; own: readonly string[] }): string[] {
+  return [...heldLines(derived?.sync?.diagnostics ?? []), ...commitLines(commit, derived)];
+}
+
+/**
+ * What the command's sync held, as `sync` prints it: a thread in error elsewhere (a
+ * `6-learnings.md`) keeps its derived values at HEAD, so the metrics and goals this commit
+ * holds leave out what is on disk there — the same `derived-held` lines sync would print,
+ * each naming the error, not a silent success.
+ */
+function heldLines(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((d) => d.rule === 'derived-held').map(formatDiagnostic);
+}
+
+function commitLines(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[] } | null; own: readonly string[] }): string[] {
   const own = new Set(derived?.own);
   const updated = (derived?.sync?.written ?? []).filter((p) => !own.has(p)).map((p) => `updated ${p} (derived)`);
   if (!commit) {
