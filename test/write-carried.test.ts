@@ -77,3 +77,23 @@ describe('a write command while another thread is held', () => {
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain('harbor-lending');
   });
 });
+
+/**
+ * `campaign draft` with nothing to draft still commits what its sync derives, an edit of
+ * another deal included: it printed `0 drafts … committed 667e6693b8` and nothing more, so a
+ * commit of someone's learning looked like a commit of the campaign. `campaign draft`,
+ * `approve` and `reply` now end with the lines every write command ends with.
+ */
+describe('campaign draft', () => {
+  it('names every path of its commit that it did not draft', async () => {
+    const dir = withUncommittedEdit();
+    const result = await runCli(['campaign', 'draft', 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound', '--force', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(committed).toContain(EDITED);
+    const drafted = result.stdout.split('\n').flatMap((line) => /^(?:created|overwritten|kept)\s+\S+ (?:ready|not ready) (\S+)/.exec(line)?.slice(1) ?? []);
+    expect([...named(result.stdout), ...drafted].filter((p) => committed.includes(p)).sort()).toEqual(committed);
+    expect(result.stdout).toContain(`committed with it: ${EDITED} (your uncommitted edit, which the derived values follow from)\n`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^committed [0-9a-f]{10} \\(${committed.length} paths?\\)$`));
+  });
+});

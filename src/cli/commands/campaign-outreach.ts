@@ -1,11 +1,11 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
 export async function campaignDraftCommand(campaign: string, flags: { force?: boolean; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const { drafts, skipped, campaign: path, commit } = await workspace.draftCampaign(typedThread(campaign, options, workspace.root), { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
+  const { drafts, skipped, campaign: path, commit, sync } = await workspace.draftCampaign(typedThread(campaign, options, workspace.root), { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const written = drafts.filter((d) => d.action !== 'already-sent');
@@ -15,8 +15,8 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
   const skippedNote = skipped.length ? `; ${skipped.length} prospect${skipped.length === 1 ? '' : 's'} skipped` : '';
   lines.push(`${written.length} drafts, ${ready} ready${sent ? `; ${sent} touch${sent === 1 ? '' : 'es'} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
-  if (commit?.committed) lines.push(`${pc.green('committed')} ${commit.commit.slice(0, 10)}`);
-  return { json: { campaign: path, drafts, skipped, commit }, text: lines.join('\n'), exitCode: 0 };
+  lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path) }));
+  return { json: { campaign: path, drafts, skipped, commit, sync }, text: lines.join('\n'), exitCode: 0 };
 }
 
 export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -34,6 +34,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}${result.deal.taken ? pc.dim(` — ${result.deal.taken} is another deal's (not this campaign's, nor ${result.email}'s): this one has its own folder`) : ''}`] : []),
     ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
+    ...committedLine(result.commit, flags.commit === false ? undefined : { sync: result.sync, own: result.written }),
   ];
   return { json: result, text: lines.join('\n'), exitCode: 0 };
 }
@@ -43,6 +44,6 @@ export async function campaignApproveCommand(drafts: string[], flags: { commit?:
   const done = await workspace.approveDrafts(drafts, flags.commit === false ? { commit: false } : {});
   const lines = done.drafts.map((d) => `${d.action === 'approved' ? pc.green('approved') : pc.dim('already approved')} ${d.path}`);
   lines.push('Every gate passed (do-not-contact, sequence, ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
-  if (done.commit?.committed) lines.push(`${pc.green('committed')} ${done.commit.commit.slice(0, 10)}`);
-  return { json: { drafts: done.drafts, commit: done.commit }, text: lines.join('\n'), exitCode: 0 };
+  lines.push(...committedLine(done.commit, flags.commit === false ? undefined : { sync: done.sync, own: done.drafts.map((d) => d.path) }));
+  return { json: { drafts: done.drafts, commit: done.commit, sync: done.sync }, text: lines.join('\n'), exitCode: 0 };
 }

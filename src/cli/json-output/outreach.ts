@@ -3,6 +3,9 @@ import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber, sy
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 
+/** The sync a campaign write ran, as `deal new` and `advance` give it. */
+const WRITE_SYNC = 'the sync the write ran: the derived files it moved (written), the sources its commit carried (triggers: the drafts, then any uncommitted edit the derived values follow from) and what it held (diagnostics)';
+
 export const campaignDraftOutput = z.object({
   campaign: z.string(),
   drafts: z.array(
@@ -27,6 +30,7 @@ export const campaignDraftOutput = z.object({
       }),
     )
     .describe('prospects who got no draft, and why (the prospects `due` skips)'),
+  sync: z.object(syncResultShape).nullable().describe(WRITE_SYNC),
 });
 
 export const campaignReplyOutput = z.object({
@@ -96,6 +100,7 @@ export const dueOutput = z.object({
 
 export const campaignApproveOutput = z.object({
   drafts: z.array(z.object({ path: z.string(), action: z.enum(['approved', 'already-approved']) })),
+  sync: z.object(syncResultShape).nullable().describe(WRITE_SYNC),
 });
 
 const disqualifiedOutput = z.object({ disqualifier: z.string(), field: z.string(), value: z.string() });
