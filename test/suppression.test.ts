@@ -91,27 +91,29 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(due.json.error.code).toBe('suppression-invalid');
     const listed = due.json.error.message.split('\n').slice(1);
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatch(/^ {2}threads\/sales\/campaigns\/suppression\.yaml:6:5 Invalid YAML: duplicate key `reason` \(first on line 5\)/);
+    // Each problem as `check` prints it: `path:line:col severity message (rule)`.
+    expect(listed[0]).toMatch(/^ {2}threads\/sales\/campaigns\/suppression\.yaml:6:5 error Invalid YAML: duplicate key `reason` \(first on line 5\).* \(yaml-syntax\)$/);
     expect(due.json.error.diagnostics.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([[SUPPRESSION, 6, 5, 'yaml-syntax']]);
 
     const dueText = await runCli(['due', '--date', '2027-01-12', '--dir', dir]);
     expect(dueText.code).toBe(1);
     expect(dueText.stdout).toBe('');
     expect(dueText.stderr).toContain(`error ${SUPPRESSION} is invalid, so no touch is listed as due`);
-    expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 Invalid YAML: duplicate key \`reason\` (first on line 5)`);
+    expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 error Invalid YAML: duplicate key \`reason\` (first on line 5)`);
+    expect(dueText.stderr).toMatch(/\(yaml-syntax\)\n?$/);
     expect(dueText.stderr).not.toMatch(/ada@analytical/);
 
     const draft = await runJson<Failure>(['campaign', 'draft', '2027-01-12-controller-outbound', '--dir', dir], { env: { THREADWORK_TODAY: '2027-01-12' } });
     expect(draft.code).toBe(1);
     expect(draft.json.error.code).toBe('suppression-invalid');
-    expect(draft.json.error.message).toContain(`${SUPPRESSION}:6:5`);
+    expect(draft.json.error.message).toContain(`${SUPPRESSION}:6:5 error Invalid YAML`);
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(false);
 
     const actionsBefore = read(dir, ACTIONS);
     const unsubscribe = await runJson<Failure>(['campaign', 'reply', '2027-01-12-controller-outbound', 'ada@analytical.example', '--text', 'Please remove me from your mailing list.', '--date', '2027-01-13', '--dir', dir], ON_THE_DAY);
     expect(unsubscribe.code).toBe(1);
     expect(unsubscribe.json.error.code).toBe('suppression-invalid');
-    expect(unsubscribe.json.error.message).toContain(`${SUPPRESSION}:6:5`);
+    expect(unsubscribe.json.error.message).toContain(`${SUPPRESSION}:6:5 error Invalid YAML`);
     expect(read(dir, SUPPRESSION)).toBe(DUPLICATED);
     expect(read(dir, ACTIONS)).toBe(actionsBefore);
     expect(files(dir, `${CAMPAIGN}/replies`)).toEqual([]);
@@ -172,7 +174,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
       const due = await runJson<Failure>(['due', '--date', '2027-01-12', '--dir', dir]);
       expect(due.code).toBe(1);
       expect(due.json.error.code).toBe('suppression-invalid');
-      expect(due.json.error.message).toContain(`${SUPPRESSION}:1:1 ${says}`);
+      expect(due.json.error.message).toContain(`${SUPPRESSION}:1:1 error ${says}`);
     }
   });
 

@@ -1,6 +1,6 @@
 import { yamlPackage } from '../markdown/yaml-package.js';
 import { YAML_OPTIONS } from '../markdown/yaml.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
 import { SUPPRESSION_FILE } from '../workspace/layout.js';
@@ -50,7 +50,7 @@ export function requireSuppression(model: WorkspaceModel, refusing: string): Set
 }
 
 function suppressionInvalid(diagnostics: Diagnostic[], refusing: string): ThreadworkError {
-  const lines = diagnostics.length ? diagnostics.map((d) => `  ${d.path}:${d.line}:${d.column} ${d.message}`) : [`  ${SUPPRESSION_FILE}:1:1 the file is not a valid suppression list`];
+  const lines = diagnostics.length ? diagnostics.map((d) => `  ${formatDiagnostic(d)}`) : [`  ${SUPPRESSION_FILE}:1:1 error the file is not a valid suppression list (suppression-invalid)`];
   return new ThreadworkError(
     `${SUPPRESSION_FILE} is invalid, so ${refusing}: a do-not-contact list that cannot be read protects nobody. Fix it (threadwork check shows the same problems) and run again.\n${lines.join('\n')}`,
     'suppression-invalid',
