@@ -51,4 +51,21 @@ describe('a write into a thread whose meta.json is broken', () => {
     expect(answer.data.error.message).toContain(`${fresh}/meta.json:4:3 error`);
     expect(answer.data.error.diagnostics.map(where)).toEqual([`${fresh}/meta.json:4:3 json-syntax`]);
   });
+
+  it('MCP write_stage into a thread whose meta.json is valid in HEAD and broken on disk answers as advance does: invalid-meta', async () => {
+    // Derivation holds the committed meta.json, so write_stage found a meta and the write was refused
+    // later as `thread-in-error` ("Refused to write into …"), while advance said `invalid-meta`.
+    const dir = exampleWorkspace();
+    writeFileSync(join(dir, THREAD, 'meta.json'), BROKEN);
+    const mcp = await connectMcp(dir, gitEnv());
+    const write = await mcp.call<InvalidMeta>('write_stage', { thread: 'cobalt-remit', stage: 2, front_matter: { tests: ['A1'] } });
+    const advance = await runJson<InvalidMeta>(['advance', THREAD], { cwd: dir });
+    expect(write.isError).toBe(true);
+    expect(write.data.error.code).toBe('invalid-meta');
+    expect(write.data.error.code).toBe(advance.json.error.code);
+    expect(write.data.error.message).toBe(`Cannot write to ${THREAD}: its meta.json is not valid:\n${advance.json.error.message.split('\n').slice(1).join('\n')}`);
+    expect(write.data.error.thread).toBe(THREAD);
+    expect(write.data.error.path).toBe(`${THREAD}/meta.json`);
+    expect(write.data.error.diagnostics.map(where)).toEqual([`${THREAD}/meta.json:4:3 json-syntax`]);
+  });
 });

@@ -46,7 +46,8 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): Wri
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
-  if (!meta) throw invalidMeta(`Cannot write to ${threadPath}`, model, threadPath);
+  // Derivation holds a meta.json broken on disk at its last valid version; a write is judged on the file as written, as advance judges it.
+  if (!meta || model.broken.has(`${threadPath}/meta.json`)) throw invalidMeta(`Cannot write to ${threadPath}`, model, threadPath);
   if (!Number.isInteger(stage) || stage < 1 || stage > STAGE_FILES.length) {
     throw new ThreadworkError(`Invalid stage ${stage}: expected 1 (input) to 6 (learning)`, 'invalid-stage');
   }
