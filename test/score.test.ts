@@ -103,10 +103,10 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([]);
   });
 
-  it('reads an employee count with its thousands grouped (1.200, 1 200), and says what it found when it cannot', async () => {
+  it('reads an employee count with its thousands grouped (1.200, 1 200), and says what it got when it cannot — in the words check uses', async () => {
     const dir = workspace();
     const list = testdir({
-      'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\n',
+      'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\nEta;300;x\n',
       'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }]),
     });
     const result = await runJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
@@ -116,12 +116,13 @@ describe('threadwork score', () => {
       ['Beta', '1.2k is in-range for 200–2k'],
     ]);
     expect(result.json.rejected).toEqual([
-      { row: 4, error: 'employees: expected a number of employees (found "about 50")' },
-      { row: 5, error: 'employees: expected a whole number of employees (found "1.5")' },
-      { row: 6, error: 'employees: expected a number of employees, 0 or more (found "-5")' },
+      { row: 4, error: 'employees: expected a number of employees (got "about 50")' },
+      { row: 5, error: 'employees: expected a whole number of employees (got "1.5")' },
+      { row: 6, error: 'employees: expected a number of employees, 0 or more (got "-5")' },
+      { row: 7, error: 'expected 2 columns as in the header, got 3' },
     ]);
     const json = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (found {"min":"20M","max":"50M"})' }]);
+    expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
   });
 
   it('says in words that the list does not exist, and names it in JSON', async () => {

@@ -97,15 +97,16 @@ function accountRow(row: number, data: unknown): AccountRow {
 }
 
 /**
- * A row's first problem: the column, what it expected and the value found there, so
- * the user can see which of a thousand rows' `employees` was `about 50`.
+ * A row's first problem: the column, what it expected and the value it got, so the user
+ * can see which of a thousand rows' `employees` was `about 50` — in the words `check`
+ * uses for a wrong value (`expected a number (got "many")`).
  */
 export function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.map(String).join('.');
   let value: unknown = data;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  const found = where && value !== undefined ? ` (found ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
-  return `${where || 'row'}: ${expectedText(issue)}${found}`;
+  const got = where && value !== undefined ? ` (got ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
+  return `${where || 'row'}: ${expectedText(issue)}${got}`;
 }
 
 const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
@@ -142,7 +143,7 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
     previousEnd = info.bytes;
     // A row of empty fields (`,,,`: Excel exports the rows a sheet once formatted) is a blank line.
     if (record.every((field) => field === '')) return [];
-    if (info.error) return { row, error: `expected ${columns.length} columns as in the header, found ${record.length} (${info.error.code})` };
+    if (info.error) return { row, error: `expected ${columns.length} columns as in the header, got ${record.length}` };
     return { row, data: fieldsOf(columns, record) };
   });
 }
