@@ -35,7 +35,7 @@ describe('a key indented differently from the keys around it', () => {
     replaceInFile(dir, INPUT, '  name: Elena Park\n', '   name: Elena Park\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.path === INPUT).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
-      '7:1 yaml-syntax Invalid YAML: `title` is indented 2 spaces and `name` on line 6 above it 3 spaces: expected the keys of one map at the same column — indent them alike',
+      '7:3 yaml-syntax Invalid YAML: `title` is indented 2 spaces and `name` on line 6 above it 3 spaces: expected the keys of one map at the same column — indent them alike',
     ]);
   });
 });
@@ -55,6 +55,41 @@ describe("the parser's other riddles", () => {
       expect.stringMatching(/^threads\/sales\/harbor-lending\/1-input\.md:\d+ Invalid YAML: a `\[` opened here is never closed: expected `\]` at the end of the list, on the same line$/),
       expect.stringMatching(/^threads\/sales\/keel-neobank\/1-input\.md:2 Invalid YAML: a value starting with `@`, which YAML reserves: expected the value in quotes \("@…"\)$/),
       expect.stringMatching(/^threads\/sales\/meridian-pay\/1-input\.md:4 Invalid YAML: a line without `key:` — expected `key: value` \(text belongs below the closing `---`, or in quotes as the value of a key\)$/),
+    ]);
+  });
+});
+
+describe('indentation and stray characters', () => {
+  /**
+   * A key indented unlike its neighbours was reported at column 1 of its line, or — one more
+   * indented than the key above it — at the value above it, as a `: ` inside that value; the
+   * lines under it were reported again as further mistakes. A list item under a key that has
+   * a value, text after a closing quote, a stray `]` came out in the `yaml` package's own
+   * words ("Unexpected scalar at node end", "Unexpected flow-seq-end token in YAML stream").
+   * Each is now one error at the character to fix, saying what was expected.
+   */
+  it('each is one error at the misplaced key or character, saying what was expected', async () => {
+    const dir = exampleWorkspace();
+    const at = (thread: string): string => `threads/sales/${thread}/1-input.md`;
+    replaceInFile(dir, at('brightcart'), '  title: VP Finance\n', ' title: VP Finance\n');
+    replaceInFile(dir, at('meridian-pay'), '  title: Controller\n', '   title: Controller\n');
+    replaceInFile(dir, at('harbor-lending'), '  title: VP Finance\n', '\ttitle: VP Finance\n');
+    replaceInFile(dir, at('keel-neobank'), 'source: outbound\n', 'source: outbound\n- item\n');
+    replaceInFile(dir, at('cobalt-remit'), 'date: 2026-10-20\n', 'date: "2026-10-20" (a Tuesday)\n');
+    replaceInFile(dir, at('oakline-outfitters'), 'date: 2026-09-08\n', 'date: 2026-09-08\n]\n');
+    replaceInFile(dir, at('northwind-payments'), '  title: Controller\n', '  title: Controller\n stray words\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    const messages = json.diagnostics.filter((d) => d.path.endsWith('/1-input.md')).map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`);
+    const indentedUnlike = (key: string, spaces: string, above: string, aboveSpaces: string): string =>
+      `Invalid YAML: \`${key}\` is indented ${spaces} and \`${above}\` on line 6 above it ${aboveSpaces}: expected the keys of one map at the same column — indent them alike`;
+    expect(messages).toEqual([
+      `${at('brightcart')}:7:2 yaml-syntax ${indentedUnlike('title', '1 space', 'name', '2 spaces')}`,
+      `${at('cobalt-remit')}:3:20 yaml-syntax Invalid YAML: text after the end of a quoted or bracketed value: expected the line to end there — put the whole value inside the quotes or brackets (a comment starts with \` #\`)`,
+      `${at('harbor-lending')}:7:1 yaml-syntax Invalid YAML: a tab as indentation: expected spaces — YAML indents with spaces only (replace the tab with two spaces per level)`,
+      `${at('keel-neobank')}:3:1 yaml-syntax Invalid YAML: a list item (\`- …\`) where a key was expected: expected \`key: value\`, or the list under a key with nothing after its colon (\`key:\`, then \`  - item\` on the lines below)`,
+      `${at('meridian-pay')}:7:4 yaml-syntax ${indentedUnlike('title', '3 spaces', 'name', '2 spaces')}`,
+      `${at('northwind-payments')}:8:2 yaml-syntax Invalid YAML: a line without \`key:\` — expected \`key: value\` (text belongs below the closing \`---\`, or in quotes as the value of a key)`,
+      `${at('oakline-outfitters')}:4:1 yaml-syntax Invalid YAML: a \`]\` that closes no \`[\`: expected a \`[\` where the list starts, or no \`]\``,
     ]);
   });
 });

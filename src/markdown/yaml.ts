@@ -123,13 +123,25 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
         const before = doc.errors.slice(0, i);
         if (e.code === 'BLOCK_AS_IMPLICIT_KEY') return !before.some((f) => f.code === e.code && lineOf(f) === lineOf(e));
         if (e.code === 'BAD_INDENT') return !before.some((f) => f.code === e.code && lineOf(f) === lineOf(e) - 1);
+        // The key the parser saw in a value runs on to the next line: the same mistake again.
+        if (e.code === 'MULTILINE_IMPLICIT_KEY') return !doc.errors.some((f) => f.code === 'BLOCK_AS_IMPLICIT_KEY' && lineOf(f) === lineOf(e));
         return true;
       });
-      return errors.map((e) => ({
-        position: yamlErrorPosition(text, doc, e),
-        message: `Invalid YAML: ${(e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e) || firstLine(e.message)}`,
-        rule: 'yaml-syntax' as const,
-      }));
+      return withoutConsequences(
+        text,
+        errors.map((e) => {
+          const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? continuedKeyProblem(text, e) : undefined;
+          if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
+          const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
+          return {
+            position: e.code === 'BAD_INDENT' ? atFirstCharacter(text, yamlErrorPosition(text, doc, e)) : yamlErrorPosition(text, doc, e),
+            message: `Invalid YAML: ${specific || firstLine(e.message)}`,
+            indentation: e.code === 'BAD_INDENT' || e.code === 'TAB_AS_INDENT',
+            generic: !specific || specific === NO_KEY_REASON,
+            stream: / in YAML stream/.test(e.message),
+          };
+        }),
+      );
     }
     const unresolved = aliasSites(doc, lineCounter).find((site) => site.target === undefined);
     if (unresolved) {
@@ -168,9 +180,83 @@ function indentReason(text: string, error: YAMLError): string | undefined {
   const here = lines[at];
   let above = at - 1;
   while (above >= 0 && /^\s*(?:#.*)?$/.test(lines[above]!)) above--;
-  if (here === undefined || above < 0 || indent(lines[above]!) === indent(here)) return undefined;
+  if (here === undefined) return undefined;
+  // Text indented by mistake, not a key: what it lacks is the `key:`, wherever it stands.
+  if (!/^\s*(?:-\s+)?[^:]*?:(?:\s|$)/.test(here)) return NO_KEY_REASON;
+  if (above < 0 || indent(lines[above]!) === indent(here)) return undefined;
   const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
   return `\`${key(here)}\` is indented ${spaces(indent(here))} and \`${key(lines[above]!)}\` on line ${above + 1} above it ${spaces(indent(lines[above]!))}: expected the keys of one map at the same column — indent them alike`;
+}
+
+/**
+ * A key indented more than the key above it (`  name: Ada` then `   title: CFO`) continues
+ * that key's value as far as the parser is concerned, which it reports at the value as a
+ * `: ` inside it. When that value has no `: ` of its own, the mistake is the next line's
+ * indentation: said there, at the key, with the two keys that disagree.
+ */
+function continuedKeyProblem(text: string, error: YAMLError): { position: Position; message: string } | undefined {
+  const lines = text.split('\n');
+  const at = (error.linePos?.[0].line ?? 0) - 1;
+  const pair = /^(\s*)(?:-\s+)?([^\s:#"'][^:#]*?):\s+(.+?)\s*$/.exec(lines[at] ?? '');
+  if (!pair || pair[3]!.includes(': ')) return undefined;
+  let next = at + 1;
+  while (next < lines.length && /^\s*(?:#.*)?$/.test(lines[next]!)) next++;
+  const key = /^( *)([^\s:#"'-][^:#]*?):(?:\s|$)/.exec(lines[next] ?? '');
+  if (!key || key[1]!.length <= pair[1]!.length) return undefined;
+  const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
+  return {
+    position: { line: next + 1, column: key[1]!.length + 1 },
+    message: `Invalid YAML: \`${key[2]}\` is indented ${spaces(key[1]!.length)} and \`${pair[2]}\` on line ${at + 1} above it ${spaces(pair[1]!.length)}: expected the keys of one map at the same column — indent them alike`,
+  };
+}
+
+/** The parser points at the start of a badly indented line; the person needs the key (or text) that is misplaced. */
+function atFirstCharacter(text: string, position: Position): Position {
+  const line = text.split('\n')[position.line - 1];
+  const first = line === undefined ? -1 : line.search(/\S/);
+  return first < 0 || position.column > first + 1 ? position : { line: position.line, column: first + 1 };
+}
+
+interface LocatedProblem {
+  position: Position;
+  message: string;
+  /** An indentation error: the lines indented under it are misread by the parser. */
+  indentation: boolean;
+  /** Said in general words (a line without `key:`): another error on its line says more. */
+  generic: boolean;
+  /** A token the parser found outside any node: everything after it is read as stray too. */
+  stream?: boolean;
+}
+
+/**
+ * The parser's errors less those that follow from an earlier one: on one line, the most
+ * specific; under a badly indented line, nothing until a line indented no deeper (the
+ * parser read those lines as part of the misplaced one); after a token outside any node,
+ * no other such token (the parser gave up on the document there).
+ */
+function withoutConsequences(text: string, located: LocatedProblem[]): YamlProblem[] {
+  const lines = text.split('\n');
+  const indent = (line: number): number => /^\s*/.exec(lines[line - 1] ?? '')![0].length;
+  const blank = (line: number): boolean => /^\s*(?:#.*)?$/.test(lines[line - 1] ?? '');
+  const kept: LocatedProblem[] = [];
+  let shadow: { from: number; to: number } | undefined;
+  for (const problem of located) {
+    const line = problem.position.line;
+    if (shadow && line > shadow.from && line <= shadow.to) continue;
+    if (problem.stream && kept.some((k) => k.stream)) continue;
+    const same = kept.findIndex((k) => k.position.line === line);
+    if (same >= 0) {
+      if (kept[same]!.generic && !problem.generic) kept[same] = problem;
+      continue;
+    }
+    kept.push(problem);
+    if (problem.indentation) {
+      let to = line;
+      while (to < lines.length && (blank(to + 1) || indent(to + 1) > indent(line))) to++;
+      shadow = { from: line, to };
+    }
+  }
+  return kept.map(({ position, message }) => ({ position, message, rule: 'yaml-syntax' as const }));
 }
 
 /**
@@ -185,11 +271,18 @@ function plainReason(error: YAMLError): string | undefined {
   const flow = /^Flow (sequence|map) in block collection/.exec(message)?.[1];
   if (flow === 'sequence') return 'a `[` opened here is never closed: expected `]` at the end of the list, on the same line';
   if (flow === 'map') return 'a `{` opened here is never closed: expected `}` at the end of the map, on the same line';
-  if (error.code === 'MULTILINE_IMPLICIT_KEY') return 'a line without `key:` — expected `key: value` (text belongs below the closing `---`, or in quotes as the value of a key)';
+  if (error.code === 'MULTILINE_IMPLICIT_KEY' || /^Implicit map keys need to be followed by map values/.test(message)) return NO_KEY_REASON;
+  if (/^(Unexpected block-seq-ind on same line with key|A block sequence may not be used as an implicit map key)/.test(message)) return LIST_ITEM_REASON;
+  if (/^Unexpected .* at node end/.test(message)) return 'text after the end of a quoted or bracketed value: expected the line to end there — put the whole value inside the quotes or brackets (a comment starts with ` #`)';
+  const closer = /^Unexpected flow-(seq|map)-end token/.exec(message)?.[1];
+  if (closer) return closer === 'seq' ? 'a `]` that closes no `[`: expected a `[` where the list starts, or no `]`' : 'a `}` that closes no `{`: expected a `{` where the map starts, or no `}`';
   const reserved = /^Plain value cannot start with reserved character (.)/.exec(message)?.[1];
   if (reserved) return `a value starting with \`${reserved}\`, which YAML reserves: expected the value in quotes ("${reserved}…")`;
   return undefined;
 }
+
+const NO_KEY_REASON = 'a line without `key:` — expected `key: value` (text belongs below the closing `---`, or in quotes as the value of a key)';
+const LIST_ITEM_REASON = 'a list item (`- …`) where a key was expected: expected `key: value`, or the list under a key with nothing after its colon (`key:`, then `  - item` on the lines below)';
 
 /** The parser's "Tabs are not allowed as indentation" says what not to write: this says what to write. */
 const TAB_REASON = 'a tab as indentation: expected spaces — YAML indents with spaces only (replace the tab with two spaces per level)';
