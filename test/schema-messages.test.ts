@@ -83,4 +83,22 @@ describe('schema messages say what was expected, in plain words', () => {
       `${DEAL}/meta.json:1:1 Missing \`type\`: expected one of sales-deal, sales-campaign, marketing`,
     ]);
   });
+
+  it('a goal without its id or title, or a subgoal without its title, says which key is missing and what it holds', async () => {
+    // They said "expected text", zod's type, where the same key written wrong says what it is for.
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'title: Reach $500k ARR by the end of 2026\n', '');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    title: Land five mid-market fintech customers\n', '');
+    replaceInFile(dir, 'goals/g-fintech-beachhead.md', 'id: g-fintech-beachhead\n', '');
+    replaceInFile(dir, 'goals/g-fintech-beachhead.md', 'title: Become the reconciliation tool mid-market fintech controllers recommend\n', 'title: 2027\n');
+    replaceInFile(dir, 'goals/g-fintech-beachhead.md', '    title: Win three referenceable fintech customers\n', '    title: ""\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path.startsWith('goals/')).map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([
+      'goals/g-arr-500k-2026.md:2 Missing `title`: expected a goal title',
+      'goals/g-arr-500k-2026.md:14 Missing `subgoals[0].title`: expected a subgoal title',
+      'goals/g-fintech-beachhead.md:2 Missing `id`: expected a goal id such as g-mrr-50k',
+      'goals/g-fintech-beachhead.md:2 Invalid `title`: expected a goal title (got 2027)',
+      'goals/g-fintech-beachhead.md:19 Invalid `subgoals[1].title`: expected a subgoal title (got "")',
+    ]);
+  });
 });

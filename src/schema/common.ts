@@ -61,12 +61,17 @@ export const countRangeSchema = z.looseObject(
   { error: 'expected a range as `min:` and `max:`, such as {min: 200, max: 2000}' },
 );
 
+/**
+ * Ids say what they are when missing or of another type too (`Missing \`id\`: expected a
+ * goal id such as g-mrr-50k`), not zod's type ("expected text"), as when written wrong.
+ */
+
 /** Assumption ids: `A1`, `A12`, `H3`. */
-export const assumptionIdSchema = z.string().regex(/^[A-Z]{1,3}\d+$/, 'expected an assumption id such as A1 or H12');
+export const assumptionIdSchema = z.string({ error: 'expected an assumption id such as A1 or H12' }).regex(/^[A-Z]{1,3}\d+$/, 'expected an assumption id such as A1 or H12');
 
-export const goalIdSchema = z.string().regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a goal id such as g-mrr-50k');
+export const goalIdSchema = z.string({ error: 'expected a goal id such as g-mrr-50k' }).regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a goal id such as g-mrr-50k');
 
-export const subgoalIdSchema = z.string().regex(/^SG\d+$/, 'expected a subgoal id such as SG1');
+export const subgoalIdSchema = z.string({ error: 'expected a subgoal id such as SG1' }).regex(/^SG\d+$/, 'expected a subgoal id such as SG1');
 
 /** Where a thread came from: `inbound`, `outbound`, `campaign:{id}` or `thread:{path}`. */
 export const threadSourceSchema = z.union(

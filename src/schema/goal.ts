@@ -43,7 +43,7 @@ export const goalMetricSchema = z
 export const subgoalSchema = z
   .looseObject({
     id: subgoalIdSchema,
-    title: z.string().min(1),
+    title: z.string({ error: 'expected a subgoal title' }).min(1, 'expected a subgoal title'),
     metric: goalMetricNameSchema,
     target: z.number(),
   })
@@ -51,7 +51,8 @@ export const subgoalSchema = z
 
 export const goalSchema = z.looseObject({
   id: goalIdSchema,
-  title: z.string().min(1, 'expected a goal title'),
+  // Missing, of another type or empty, the title is said as what it is, not as zod's type ("expected text").
+  title: z.string({ error: 'expected a goal title' }).min(1, 'expected a goal title'),
   deadline: isoDateSchema,
   created: isoDateSchema,
   owner: z.string().optional(),
