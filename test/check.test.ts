@@ -104,6 +104,22 @@ describe('check', () => {
       message: /Invalid JSON/,
     },
     {
+      // JSON.parse says where for most mistakes, but not for a bare word: it was reported at the
+      // end of the file, with a snippet of the file spread over two lines as its message.
+      name: 'a value without quotes in meta.json, at the value',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "segment": mid-market-fintech,\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:5:14 json-syntax',
+      message: /^Invalid JSON: a value without quotes \(`mid-market-fintech`\): expected text in double quotes \("mid-market-fintech"\), a number, true, false or null$/,
+    },
+    {
+      name: 'a misspelt true in meta.json, at the word',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "segment": "mid-market-fintech",\n  "source": "inbound",\n  "created": "2026-03-01",\n  "x": tru}\n',
+      expected: 'threads/sales/acme/meta.json:8:8 json-syntax',
+      message: /^Invalid JSON: a value without quotes \(`tru`\): expected text in double quotes \("tru"\), a number, true, false or null$/,
+    },
+    {
       name: 'a key twice in meta.json, at the 2nd',
       file: 'threads/sales/acme/meta.json',
       text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "segment": "ecommerce-finance",\n  "segment": "mid-market-fintech",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',

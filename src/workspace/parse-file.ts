@@ -228,9 +228,32 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
-  const { line, column } = positionOf(text, at ? Number(at[1]) : text.length);
-  const reason = text.trim() === '' ? 'the file is empty' : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  // JSON.parse gives no position for a bare word (`"stage": one`), only a snippet of the text around it.
+  const bare = at || !/^Unexpected token/.test(message) ? undefined : bareWord(text);
+  const { line, column } = positionOf(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
+  const reason =
+    text.trim() === ''
+      ? 'the file is empty'
+      : bare
+        ? `a value without quotes (\`${bare.word}\`): expected text in double quotes (${JSON.stringify(bare.word)}), a number, true, false or null`
+        : firstLineOf(message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''));
   return diagnostic(path, { line, column }, 'error', 'json-syntax', `Invalid JSON: ${reason}`);
+}
+
+/** The first word outside a string that JSON does not allow (not a number, true, false or null: `one`, `tru`). */
+function bareWord(text: string): { word: string; offset: number } | undefined {
+  const token = /"(?:[^"\\]|\\.)*"?|[^\s,:{}[\]"]+/g;
+  for (let match = token.exec(text); match; match = token.exec(text)) {
+    const word = match[0];
+    if (word.startsWith('"') || /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$/.test(word)) continue;
+    return { word, offset: match.index };
+  }
+  return undefined;
+}
+
+/** A diagnostic is one line: a parser's message spread over several (a quoted snippet) keeps its first. */
+function firstLineOf(message: string): string {
+  return message.split('\n')[0]!.trimEnd();
 }
 
 /** A campaign draft: its front matter and its body, which the quality gate reads. */
