@@ -612,7 +612,7 @@ export const ERRORS = {
   'template-invalid': { summary: 'a template that renders a stage file with errors' },
   'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, or a thread argument with `..` segments or leading outside `threads/`: refused; `path` names it as given' },
   read: { summary: 'a file that cannot be read' },
-  'csv-syntax': { summary: 'an accounts file that is not valid CSV' },
+  'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` is the line its broken row starts on, `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },
   'json-shape': { summary: 'an accounts JSON that is not a list of accounts nor `{"accounts": [...]}`' },
   'lock-timeout': { summary: 'the workspace lock is held by another threadwork process; try again' },

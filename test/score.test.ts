@@ -171,3 +171,33 @@ describe('threadwork score', () => {
     expect(result.stderr).toMatch(/Cannot parse .*bad\.csv as CSV: .*[Qq]uote/);
   });
 });
+
+describe('an account list that is not valid CSV', () => {
+  /**
+   * csv-parse's own words reached the user, at the line where it stopped reading: a quote
+   * opened on line 2 and never closed was "Quote Not Closed: the parsing is finished with an
+   * opening quote at line 4". Each now names the line the broken row starts on (also as
+   * `line` in --json) and says what was expected.
+   */
+  it('names the line of the row and what was expected', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'unclosed.csv': 'name,domain,employees\n"Acme,acme.com,300\nBeta,beta.com,200\nGamma,g.com,100\n',
+      'inside.csv': 'name,domain,employees\nBeta,beta.com,200\nAc"me,acme.com,300\n',
+      'after.csv': 'name,domain\n"Acme" Inc,acme.com\n',
+    });
+    const errors: [string, number, string][] = [];
+    for (const file of ['unclosed.csv', 'inside.csv', 'after.csv']) {
+      const result = await runJson<{ error: { code: string; message: string; path: string; line: number } }>(['score', `${list}/${file}`, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.json.error.code).toBe('csv-syntax');
+      expect(result.json.error.path).toBe(`${list}/${file}`);
+      errors.push([file, result.json.error.line, result.json.error.message.slice(`Cannot parse ${list}/`.length)]);
+    }
+    expect(errors).toEqual([
+      ['unclosed.csv', 2, 'unclosed.csv as CSV: line 2: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
+      ['inside.csv', 3, 'inside.csv as CSV: line 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
+      ['after.csv', 2, 'after.csv as CSV: line 2: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
+    ]);
+  });
+});

@@ -131,7 +131,8 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
   try {
     records = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records; // `info: true` makes each record `{record, info}`
   } catch (error) {
-    throw new ThreadworkError(`Cannot parse ${file} as CSV: ${error instanceof Error ? error.message : String(error)}`, 'csv-syntax');
+    const { line, reason } = csvProblem(bytes, delimiterOf(text), error);
+    throw new ThreadworkError(`Cannot parse ${file} as CSV: ${line === undefined ? '' : `line ${line}: `}${reason}`, 'csv-syntax', line === undefined ? { path: file } : { path: file, line });
   }
   const [header, ...rows] = records;
   if (!header) return [];
@@ -168,6 +169,29 @@ function fieldsOf(columns: readonly string[], record: readonly string[]): Record
  * a record that begins after `offset` starts, blank lines between records skipped.
  * Offsets must grow from call to call; the count carries on from the previous one.
  */
+/**
+ * csv-parse's error in words that say what to write, at the line its row starts on: the
+ * parser reports an unclosed quote where it stopped reading (the end of the file), and
+ * names a row by the line it had reached.
+ */
+function csvProblem(bytes: Buffer, delimiter: string, error: unknown): { line?: number; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  // `bytes` is where the row being read started (`bytes_records` is not: it runs ahead after a good row).
+  const { code, bytes: rowStart, field } = error as { code?: string; bytes?: number; field?: string };
+  const line = typeof rowStart === 'number' ? lineCounter(bytes)(rowStart) : undefined;
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { line, reason: 'a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")' };
+    case 'INVALID_OPENING_QUOTE':
+      return { line, reason: `a " inside the unquoted field \`${field ?? ''}\`: expected the whole field in quotes, with each " inside it written twice ("${field ?? ''}""…")` };
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { line, reason: `text after the closing " of a quoted field: expected a ${delimiter} or the end of the line right after it (the whole field inside the quotes)` };
+    default:
+      return { line, reason: message };
+  }
+}
+
 function lineCounter(bytes: Buffer): (offset: number) => number {
   let at = 0;
   let line = 1;
