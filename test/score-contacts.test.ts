@@ -199,6 +199,24 @@ describe('threadwork score --contacts', () => {
     ]);
   });
 
+  it('reads counts as the account list does: 1.200 is twelve hundred employees, and 1,5 engagements is no count (never 15)', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'contacts.csv': 'name;title;email;company;employees;industry;geography;email_engagements\nAna Silva;CFO;ana@acme.com;Acme;1.200;payments;United States;2\nBo Li;CFO;bo@beta.com;Beta;1200;payments;United States;2\nCy Do;CFO;cy@gamma.com;Gamma;1200;payments;United States;1,5\n',
+      'accounts.csv': 'name;employees\nDelta;1,5\n',
+    });
+    const result = await runJson<ContactRanking>(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const ana = result.json.ranked.find((c) => c.name === 'Ana Silva')!;
+    const bo = result.json.ranked.find((c) => c.name === 'Bo Li')!;
+    expect(ana.leadScore).toBe(bo.leadScore);
+    expect(ana.invalid).toEqual([]);
+    expect(ana.detail.lead.find((p) => p.name === 'companySize')!.points).toBe(bo.detail.lead.find((p) => p.name === 'companySize')!.points);
+    expect(result.json.rejected).toEqual([{ row: 4, error: 'email_engagements: expected a number of email engagements (found "1,5")' }]);
+    const accounts = await runJson<AccountRanking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    expect(accounts.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (found "1,5")' }]);
+  });
+
   it('refuses both an account list and --contacts, or neither', async () => {
     for (const args of [['score', '-s', 'mid-market-fintech'], ['score', 'a.csv', '--contacts', 'b.csv', '-s', 'mid-market-fintech']]) {
       const result = await runCli(args);

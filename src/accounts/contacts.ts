@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
+import { wholeCount } from '../scoring/numbers.js';
 import { issueText, readListRows } from './read.js';
 
 /**
@@ -32,8 +33,8 @@ const list = z.preprocess(
 );
 const countField = (what: string) =>
   z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace(/[,\s]/g, '')) : v),
-    z.number({ error: `expected a number of ${what}` }).nonnegative(`expected a number of ${what}, 0 or more`).optional(),
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
+    z.number({ error: `expected a number of ${what}` }).int(`expected a whole number of ${what}`).nonnegative(`expected a number of ${what}, 0 or more`).optional(),
   );
 
 export const contactRowSchema = z

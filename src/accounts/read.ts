@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
+import { wholeCount } from '../scoring/numbers.js';
 import { readRegularFile } from '../workspace/read-files.js';
 
 /** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
@@ -18,7 +19,7 @@ export const accountSchema = z.looseObject({
   domain: optionalString,
   industry: optionalString,
   employees: z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? headcount(v) : v),
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
     z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative('expected a number of employees, 0 or more').optional(),
   ),
   revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()], { error: 'expected an amount or a range such as $45M, 10M-50M or 500k' }).optional()),
@@ -31,18 +32,6 @@ export const accountSchema = z.looseObject({
 });
 
 export type Account = z.output<typeof accountSchema>;
-
-/**
- * An employee count as a sheet writes it: `1200`, `1,200`, `1 200`, and `1.200` or
- * `1'200` where the comma is the decimal mark. A count is whole, so a dot before exactly
- * three digits groups thousands; anything else (`1.5`, `about 50`) is left for the
- * schema to refuse.
- */
-function headcount(text: string): number {
-  const trimmed = text.trim();
-  if (/^\d{1,3}([.,'\s\u00a0\u202f]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
-  return Number(trimmed.replace(/[,\s]/g, ''));
-}
 
 export interface AccountRow {
   /** CSV: the line in the file; JSON: the position in the list, from 1. */

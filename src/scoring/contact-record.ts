@@ -17,6 +17,7 @@ import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
 import { missingLeadColumns } from './lead-columns.js';
+import { wholeCount } from './numbers.js';
 import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
@@ -58,7 +59,7 @@ export interface ContactRecordScore {
 function employeeCount(value: ContactRecord['employees']): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value.trim() === '') return null;
-  const n = Number(value.replace(/[,\s]/g, ''));
+  const n = wholeCount(value);
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 

@@ -28,7 +28,7 @@
 
 import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
-import { round3 } from './numbers.js';
+import { round3, wholeCount } from './numbers.js';
 import { presentText } from './text.js';
 
 export type QualityStatus = 'ok' | 'partial' | 'missing' | 'invalid';
@@ -123,7 +123,7 @@ const domainCheck: Check = (v) => {
 
 const employeesCheck: Check = (v) => {
   if (v === undefined || v === null || v === '') return missing('no employee count');
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/[,\s]/g, ''));
+  const n = typeof v === 'number' ? v : wholeCount(String(v));
   return Number.isInteger(n) && n >= 0 ? ok(`${n} employees`) : invalid(`"${String(v)}" is not a number of employees`);
 };
 

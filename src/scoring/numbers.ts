@@ -31,3 +31,15 @@ export function renormalisedMean(parts: readonly WeightedPart[]): number | null 
   }
   return weights > 0 ? total / weights : null;
 }
+
+/**
+ * A count as a sheet writes it: `1200`, `1,200`, `1 200`, and `1.200` or `1'200` where
+ * the comma is the decimal mark. A count is whole, so a separator before exactly three
+ * digits groups thousands; anything else that is not a plain number (`1,5`, `about 50`)
+ * is NaN, for the caller to refuse — never a separator dropped, which read `1,5` as 15.
+ */
+export function wholeCount(text: string): number {
+  const trimmed = text.trim();
+  if (/^\d{1,3}([.,'\s\u00a0\u202f]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
+  return /^[+-]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
