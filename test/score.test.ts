@@ -125,6 +125,27 @@ describe('threadwork score', () => {
     expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
   });
 
+  it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'accounts.csv': 'name,industry,employees,geography,revenue\nBlank,,,,\nNa,n/a,N/A,N/A,n/a\nExcel,#N/A,#N/A,#N/A,#N/A\nWords,unknown, - ,?,not available\n',
+      'contacts.csv': 'name,email,company,employees,website_visits\nAna Ruiz,ana@acme.com,Acme,n/a,n/a\n',
+    });
+    type Scored = Ranking['ranked'][number] & { dataQuality: number; disqualified: unknown[]; invalid: string[] };
+    const result = await runJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.rejected).toEqual([]);
+    const blank = result.json.ranked.find((a) => a.name === 'Blank')!;
+    for (const name of ['Na', 'Excel', 'Words']) {
+      const account = result.json.ranked.find((a) => a.name === name)!;
+      expect(account.disqualified, name).toEqual([]);
+      expect([account.score, account.missing, account.dataQuality], name).toEqual([blank.score, blank.missing, blank.dataQuality]);
+    }
+    const contacts = await runJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(contacts.json.rejected).toEqual([]);
+    expect(contacts.json.ranked.map((c) => [c.row, c.invalid])).toEqual([[2, []]]);
+  });
+
   it('says in words that the list does not exist, and names it in JSON', async () => {
     const dir = workspace();
     const list = testdir();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issueText, readListRows } from './read.js';
+import { issueText, readListRows, withoutPlaceholders } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -65,7 +65,8 @@ export const contactRowSchema = z
 
 export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string };
 
-function withAliases(data: unknown): unknown {
+function withAliases(given: unknown): unknown {
+  const data = withoutPlaceholders(given);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {

@@ -77,12 +77,29 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
   return list.map((data, i) => accountRow(i + 1, data));
 }
 
-function accountRow(row: number, data: unknown): AccountRow {
+function accountRow(row: number, given: unknown): AccountRow {
+  const data = withoutPlaceholders(given);
   const parsed = accountSchema.safeParse(data);
   if (parsed.success) return { row, account: parsed.data };
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
   return { row, error: issueText(parsed.error.issues[0]!, data) };
+}
+
+/**
+ * What exports and sheets write in a cell nobody knows: `n/a`, Excel's `#N/A`, `-`,
+ * `unknown`. Read as the value it stands for — none — an `n/a` industry or country was
+ * an industry outside the ICP (the account disqualified), an `n/a` head count a
+ * skipped row, where an empty cell is data the score does without.
+ */
+const PLACEHOLDERS = new Set(['n/a', 'n.a.', '#n/a', '-', '--', '–', '—', '?', 'unknown', 'not available']);
+
+export const isPlaceholder = (value: unknown): boolean => typeof value === 'string' && PLACEHOLDERS.has(value.trim().toLowerCase());
+
+/** A row (an object) with its placeholder values as empty strings; anything else as it is. */
+export function withoutPlaceholders(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, isPlaceholder(value) ? '' : value]));
 }
 
 /**
@@ -148,7 +165,8 @@ function fieldsOf(columns: readonly string[], record: readonly string[]): Record
   const fields: Record<string, string> = {};
   columns.forEach((column, i) => {
     if (column === '__proto__') return;
-    if (!Object.hasOwn(fields, column) || fields[column] === '') fields[column] = record[i] ?? '';
+    const value = isPlaceholder(record[i]) ? '' : (record[i] ?? '');
+    if (!Object.hasOwn(fields, column) || fields[column] === '') fields[column] = value;
   });
   return fields;
 }
