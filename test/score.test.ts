@@ -40,9 +40,9 @@ describe('threadwork score', () => {
 
   it('names the missing `name` column and the columns the row has, not a zod message', async () => {
     const dir = workspace();
-    const list = testdir({ 'accounts.csv': 'company,domain,employees\nAcme,acme.com,400\n' });
+    const list = testdir({ 'accounts.csv': 'firm,domain,employees\nAcme,acme.com,400\n' });
     const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.json.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `company`, `domain`, `employees`' }]);
+    expect(result.json.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `firm`, `domain`, `employees`' }]);
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stdout).toContain('skipped row 2: no `name` column');
     expect(text.stdout).not.toMatch(/received undefined/);
@@ -92,6 +92,21 @@ describe('threadwork score', () => {
     expect(result.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[2, 'Acme'], [3, 'Beta'], [4, 'Gamma']]);
     const industries = result.json.ranked.map((a) => [a.name, (a as unknown as { factors: { name: string; detail: string }[] }).factors.find((f) => f.name === 'industry')?.detail]);
     expect(industries.sort()).toEqual([['Acme', expect.stringMatching(/^"payments"/)], ['Beta', expect.stringMatching(/^"lending"/)], ['Gamma', expect.stringMatching(/^"payments"/)]]);
+  });
+
+  it('reads the usual export spellings of the columns, as a contact list does (Company Name, Website, Country, Employee Count)', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'export.csv': 'Company Name,Website,Industry,Employee Count,Country,Tech Stack\nAcme,https://www.acme.com/,payments,400,United States,NetSuite; Stripe\n',
+      'plain.csv': 'name,domain,industry,employees,geography,technologies\nAcme,acme.com,payments,400,United States,NetSuite; Stripe\n',
+    });
+    const exported = await runJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(['score', `${list}/export.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    const plain = await runJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(['score', `${list}/plain.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.json.rejected).toEqual([]);
+    const pick = (r: typeof plain.json) => r.ranked.map((a) => ({ name: a.name, score: a.score, missing: a.missing, dataQuality: a.dataQuality }));
+    expect(pick(exported.json)).toEqual(pick(plain.json));
+    expect(pick(exported.json)[0]!.missing).not.toContain('fit.technologies');
   });
 
   it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issueText, readListRows, withoutPlaceholders } from './read.js';
+import { issueText, readListRows, withAliases } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -65,22 +65,11 @@ export const contactRowSchema = z
 
 export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string };
 
-function withAliases(given: unknown): unknown {
-  const data = withoutPlaceholders(given);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (key === '__proto__') continue;
-    const name = Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
-    if (out[name] === undefined || out[name] === '') out[name] = value;
-  }
-  return out;
-}
-
-function contactRow(row: number, data: unknown): ContactRow {
-  const parsed = contactRowSchema.safeParse(withAliases(data));
+function contactRow(row: number, given: unknown): ContactRow {
+  const data = withAliases(given, ALIASES);
+  const parsed = contactRowSchema.safeParse(data);
   if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown> };
-  return { row, error: issueText(parsed.error.issues[0]!, withAliases(data)) };
+  return { row, error: issueText(parsed.error.issues[0]!, data) };
 }
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list; bad rows come back with their error and row number. */

@@ -77,8 +77,22 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
   return list.map((data, i) => accountRow(i + 1, data));
 }
 
+/**
+ * The usual export spellings of the account columns (headers already lower-cased, spaces
+ * and dashes as `_`): a CRM or data-provider export says `Company Name`, `Website`,
+ * `Country`, and a contact list is read with the same spellings.
+ */
+const ACCOUNT_ALIASES: Record<string, string> = {
+  company: 'name', company_name: 'name', account: 'name', account_name: 'name', organization: 'name', organisation: 'name',
+  website: 'domain', company_domain: 'domain', company_website: 'domain',
+  country: 'geography', location: 'geography', hq: 'geography',
+  employee_count: 'employees', headcount: 'employees', company_size: 'employees',
+  annual_revenue: 'revenue',
+  tech_stack: 'technologies',
+};
+
 function accountRow(row: number, given: unknown): AccountRow {
-  const data = withoutPlaceholders(given);
+  const data = withAliases(given, ACCOUNT_ALIASES);
   const parsed = accountSchema.safeParse(data);
   if (parsed.success) return { row, account: parsed.data };
   const missing = missingRequired(data);
@@ -96,10 +110,21 @@ const PLACEHOLDERS = new Set(['n/a', 'n.a.', '#n/a', '-', '--', '–', '—', '?
 
 export const isPlaceholder = (value: unknown): boolean => typeof value === 'string' && PLACEHOLDERS.has(value.trim().toLowerCase());
 
-/** A row (an object) with its placeholder values as empty strings; anything else as it is. */
-export function withoutPlaceholders(data: unknown): unknown {
+/**
+ * A row (an object) with each aliased column under its own name and placeholder values
+ * as empty strings; anything else as it is. A column given twice (`name` and `company`)
+ * is one field, the first non-empty value winning, as for headers that read as one.
+ */
+export function withAliases(data: unknown, aliases: Readonly<Record<string, string>>): unknown {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, isPlaceholder(value) ? '' : value]));
+  const out: Record<string, unknown> = {};
+  for (const [key, given] of Object.entries(data)) {
+    if (key === '__proto__') continue;
+    const name = Object.hasOwn(aliases, key) ? aliases[key]! : key;
+    const value = isPlaceholder(given) ? '' : given;
+    if (out[name] === undefined || out[name] === '') out[name] = value;
+  }
+  return out;
 }
 
 /**
