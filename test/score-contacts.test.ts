@@ -143,6 +143,7 @@ describe('data quality', () => {
   it('scores accounts by their own fields', () => {
     expect(scoreAccountDataQuality({ name: 'Acme', domain: 'acme.com', industry: 'Freight', employees: 200, geography: 'US', revenue: '$20M', data_date: '2026-11-01' }).score).toBe(1);
     expect(scoreAccountDataQuality({ name: 'Acme', domain: 'not a domain', revenue: 'lots' })).toMatchObject({ score: 0.2, invalid: ['domain', 'revenue'] });
+    expect(scoreAccountDataQuality({ name: 'Acme', data_date: '2026-02-30' }).invalid).toEqual(['data_date']);
   });
 });
 

@@ -161,6 +161,19 @@ describe('threadwork score', () => {
     expect(contacts.json.ranked.map((c) => [c.row, c.invalid])).toEqual([[2, []]]);
   });
 
+  it('refuses a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it refuses 01/11/2026', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,data_date\nGood,2026-11-01\nFeb,2026-02-30\nMonth,2026-13-01\nSlash,01/11/2026\n' });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => a.name)).toEqual(['Good']);
+    expect(result.json.rejected).toEqual([
+      { row: 3, error: 'data_date: expected a date such as 2026-03-01 (found "2026-02-30")' },
+      { row: 4, error: 'data_date: expected a date such as 2026-03-01 (found "2026-13-01")' },
+      { row: 5, error: 'data_date: expected a date such as 2026-03-01 (found "01/11/2026")' },
+    ]);
+  });
+
   it('says in words that the list does not exist, and names it in JSON', async () => {
     const dir = workspace();
     const list = testdir();

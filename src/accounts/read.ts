@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
+import { dayNumber } from '../scoring/freshness.js';
 import { wholeCount } from '../scoring/numbers.js';
 import { readRegularFile } from '../workspace/read-files.js';
 
@@ -26,8 +27,8 @@ export const accountSchema = z.looseObject({
   geography: optionalString,
   technologies: listOf,
   signals: listOf,
-  /** When the data was gathered (YYYY-MM-DD): freshness decays over 90 days from it. */
-  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date such as 2026-03-01').optional()),
+  /** When the data was gathered (YYYY-MM-DD, a real day: 2026-02-30 is refused, not rolled over to March): freshness decays over 90 days from it. */
+  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine((d) => dayNumber(d) !== undefined, 'expected a date such as 2026-03-01').optional()),
   email_status: optionalString,
 });
 

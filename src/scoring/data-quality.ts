@@ -28,6 +28,7 @@
 
 import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
+import { dayNumber } from './freshness.js';
 import { round3, wholeCount } from './numbers.js';
 import { presentText } from './text.js';
 
@@ -135,7 +136,7 @@ const revenueCheck: Check = (v) => {
 const dateCheck: Check = (v) => {
   const d = presentText(v);
   if (d === undefined) return missing('no data date');
-  return /^\d{4}-\d{2}-\d{2}/.test(d) && !Number.isNaN(Date.parse(d.slice(0, 10))) ? ok(`gathered ${d.slice(0, 10)}`) : invalid(`"${d}" is not a date such as 2026-03-01`);
+  return dayNumber(d) !== undefined ? ok(`gathered ${d.slice(0, 10)}`) : invalid(`"${d}" is not a date such as 2026-03-01`);
 };
 
 function score(weights: Readonly<Record<string, number>>, checks: Record<string, Check>, record: Record<string, unknown>): DataQuality {
