@@ -174,6 +174,17 @@ describe('threadwork score', () => {
     ]);
   });
 
+  it('reads a JSON list saved with a byte order mark, and places a JSON syntax error at its line and column', async () => {
+    const dir = workspace();
+    const list = testdir({ 'bom.json': '\uFEFF[{"name": "Acme"}]', 'bad.json': '[\n  {"name": "A"},\n  {"name": "B",}\n]\n' });
+    const bom = await runJson<Ranking>(['score', `${list}/bom.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(bom.code, bom.stderr).toBe(0);
+    expect(bom.json.ranked.map((a) => a.name)).toEqual(['Acme']);
+    const bad = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; line: number; column: number } }>(['score', `${list}/bad.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 16: Expected double-quoted property name`, path: `${list}/bad.json`, line: 3, column: 16 });
+  });
+
   it('says in words that the list does not exist, and names it in JSON', async () => {
     const dir = workspace();
     const list = testdir();

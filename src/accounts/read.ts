@@ -6,6 +6,8 @@ import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
 import { wholeCount } from '../scoring/numbers.js';
+import { stripBom } from '../markdown/yaml.js';
+import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFile } from '../workspace/read-files.js';
 
 /** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
@@ -263,12 +265,15 @@ function firstLine(text: string): string {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
 }
 
-function jsonRows(file: string, text: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
+function jsonRows(file: string, fileText: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
+  // Notepad and PowerShell save UTF-8 with a byte order mark, which JSON.parse refuses.
+  const text = stripBom(fileText);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ThreadworkError(`Cannot parse ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`, 'json-syntax');
+    const { line, column, message } = jsonSyntaxDiagnostic(file, text, error);
+    throw new ThreadworkError(`Cannot parse ${file} as JSON: line ${line}, column ${column}: ${message.replace(/^Invalid JSON: /, '')}`, 'json-syntax', { path: file, line, column });
   }
   const keyed = (data as Record<string, unknown> | null)?.[listKey];
   const list = Array.isArray(data) ? data : Array.isArray(keyed) ? keyed : undefined;

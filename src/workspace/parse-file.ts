@@ -225,7 +225,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
+/** A JSON.parse error as a diagnostic at its line and column (JSON.parse says only `position 34`). */
+export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
   // JSON.parse gives no position for a bare word (`"stage": one`), only a snippet of the text around it.
