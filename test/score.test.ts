@@ -185,6 +185,22 @@ describe('threadwork score', () => {
     expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 16: Expected double-quoted property name`, path: `${list}/bad.json`, line: 3, column: 16 });
   });
 
+  it('reads the encodings Excel saves a sheet in (Windows-1252, UTF-16), and refuses a workbook as not a list', async () => {
+    const dir = workspace();
+    const list = testdir();
+    writeFileSync(`${list}/ansi.csv`, Buffer.from('name;geography\r\nCaf\xe9 Z\xfcrich AG;Germany\r\n', 'latin1'));
+    writeFileSync(`${list}/unicode.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\tgeography\r\nCafé Zürich AG\tGermany\r\n', 'utf16le')]));
+    writeFileSync(`${list}/book.xlsx`, Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml', 'latin1'));
+    for (const name of ['ansi.csv', 'unicode.txt']) {
+      const result = await runJson<Ranking>(['score', `${list}/${name}`, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.json.ranked.map((a) => a.name), name).toEqual(['Café Zürich AG']);
+    }
+    const book = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['score', `${list}/book.xlsx`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(book.code).toBe(1);
+    expect(book.json.error).toEqual({ code: 'csv-syntax', path: `${list}/book.xlsx`, message: `Cannot read ${list}/book.xlsx as a list: it is not text (a spreadsheet workbook such as .xlsx?); expected CSV or JSON: save the sheet as CSV UTF-8` });
+  });
+
   it('says in words that the list does not exist, and names it in JSON', async () => {
     const dir = workspace();
     const list = testdir();

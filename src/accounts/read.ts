@@ -8,7 +8,7 @@ import { dayNumber } from '../scoring/freshness.js';
 import { wholeCount } from '../scoring/numbers.js';
 import { stripBom } from '../markdown/yaml.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
-import { readRegularFile } from '../workspace/read-files.js';
+import { readRegularFileBytes } from '../workspace/read-files.js';
 
 /** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
 const listOf = z.preprocess(
@@ -54,17 +54,38 @@ export function readAccounts(file: string): AccountRow[] {
  * CSV file as an editor shows it (header = line 1), the position from 1 in a JSON list.
  */
 export function readListRows(file: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
-  let text: string;
+  let bytes: Buffer;
   try {
     // A FIFO, socket or device is refused before it is opened: reading one could block forever.
-    text = readRegularFile(file);
+    bytes = readRegularFileBytes(file);
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'special-file') throw new ThreadworkError(`Refused ${file}: ${failure.message}`, 'path-refused', { path: file });
     const why = failure.code && Object.hasOwn(READ_FAILURES, failure.code) ? `${READ_FAILURES[failure.code]} (${failure.code})` : (failure.code ?? String(error));
     throw new ThreadworkError(`Cannot read ${file}: ${why}`, 'read', { path: file });
   }
+  const text = listText(file, bytes);
   return extname(file).toLowerCase() === '.json' ? jsonRows(file, text, listKey) : csvRows(file, text);
+}
+
+/**
+ * A list's text in the encoding it was saved in. Excel saves "CSV" in the Windows code
+ * page (Windows-1252 in Western Europe and the Americas) and "Unicode text" as UTF-16:
+ * read as UTF-8, `Café Zürich` became `Caf� Z�rich` in every name, and UTF-16 one column
+ * of NULs. A file with NUL bytes and no UTF-16 mark is not text at all — a workbook
+ * (`.xlsx` is a zip) that read as CSV made "no rows to score".
+ */
+function listText(file: string, bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (bytes.includes(0)) {
+    throw new ThreadworkError(`Cannot read ${file} as a list: it is not text (a spreadsheet workbook such as .xlsx?); expected CSV or JSON: save the sheet as CSV UTF-8`, 'csv-syntax', { path: file });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 /** The read errors a mistyped or unreadable list path gives, in words: a bare `ENOENT` says nothing to most users. */

@@ -172,13 +172,18 @@ export function notUtf8Message(path: string, byte: number, consequence: string):
  * device — is refused with `code` `special-file` before it is opened, so no read blocks.
  */
 export function readRegularFile(abs: string): string {
+  return readRegularFileBytes(abs).toString('utf8');
+}
+
+/** `readRegularFile` as bytes, for a reader that decides the encoding itself. */
+export function readRegularFileBytes(abs: string): Buffer {
   const stat = statSync(abs);
   if (!stat.isFile()) throw refusal('special-file', `it is a ${kindOf(stat)}, not a regular file`);
   const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) throw refusal('special-file', `it is a ${kindOf(opened)}, not a regular file`);
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
