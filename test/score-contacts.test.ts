@@ -290,4 +290,17 @@ describe('threadwork score: values with line breaks or pipes keep the tables who
     const boxLines = text.stdout.split('\n').filter((line) => line.startsWith('│'));
     expect(new Set(boxLines.map((line) => line.length)).size).toBe(1);
   });
+
+  it('the notes under the table (disqualified, missing) name a company or contact on one line too', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,geography\n"Beta\nCorp","Ger\nmany"\n', 'contacts.csv': 'name,email\n"Maya\nOkafor",maya@tallyfi.com\n' });
+    // The example workspace's ICP has the geography disqualifier.
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
+    expect(text.stdout).toContain(' Beta Corp: "Headquartered outside United States, United Kingdom" (geography: Ger many); capped at 0.30');
+    const md = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--md'], { env });
+    expect(md.stdout).toContain('- Beta Corp: "Headquartered outside United States, United Kingdom" (geography: Ger many); score capped at 0.30');
+    const contacts = await runCli(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(contacts.stdout).toMatch(/missing\S* Maya Okafor: /);
+    expect(contacts.stdout).not.toContain('Maya\nOkafor');
+  });
 });

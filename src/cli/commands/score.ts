@@ -67,11 +67,19 @@ function renderMarkdown(r: AccountRankingData): string {
     '',
     table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
-    ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${a.name}: "${d.disqualifier}" (${d.field}: ${d.value}); score capped at 0.30`)), ''] : []),
+    ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
   ].join('\n');
 }
+
+/**
+ * A name or value from the list as one line, for the notes under a table: a quoted CSV
+ * field may hold a line break, which cut `disqualified Beta⏎Corp: …` in two.
+ */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
+const disqualifiedNote = (name: string, d: { disqualifier: string; field: string; value: string }): string => oneLine(`${name}: "${d.disqualifier}" (${d.field}: ${d.value})`);
 
 const bandColour = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
 
@@ -82,7 +90,7 @@ function renderTerminal(r: AccountRankingData): string {
     [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), a.disqualified.length ? pc.red('disqualified') : bandColour(a.band), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
     ['r', 'r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
-  const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${a.name}: "${d.disqualifier}" (${d.field}: ${d.value}); capped at 0.30`));
+  const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${disqualifiedNote(a.name, d)}; capped at 0.30`));
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...duplicates, ...skipped].join('\n');
@@ -128,7 +136,7 @@ function renderContactsTerminal(r: ContactRanking): string {
     ],
     ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
   );
-  const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${c.name ?? c.email ?? `row ${c.row}`}: ${gapsOf(c)}`);
+  const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${oneLine(c.name ?? c.email ?? `row ${c.row}`)}: ${gapsOf(c)}`);
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped].join('\n');
