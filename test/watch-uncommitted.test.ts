@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
-import { WatchProcess } from './helpers/watch.js';
+import { WatchProcess, waitFor, type WatchLine } from './helpers/watch.js';
 
 /**
  * A thread opened with `deal new --no-commit` moves nothing derived once its derived files
  * are written beside it, so no sync and no watch cycle ever commits it. `sync` names such
  * files (`uncommitted`, and its `⚠ … not committed` line); a watcher started on the same
- * workspace said only "startup sync → in sync". Its start-up line now names them as sync does.
+ * workspace said only "startup sync → in sync". It now names them as sync does, once git
+ * has answered — after `ready`: the start-up does not wait for a status of the workspace.
  */
+
+const told = (watch: WatchProcess): WatchLine | undefined => watch.lines.find((l) => l.event === 'uncommitted');
 
 const ENV = { THREADWORK_TODAY: '2026-11-20' };
 
@@ -22,20 +25,23 @@ async function withUncommittedDeal(): Promise<{ dir: string; uncommitted: string
 }
 
 describe('a watcher started on sources left uncommitted', () => {
-  it('names them on its start-up line, as sync does (--json: uncommitted)', async () => {
+  it('names them after its start-up, as sync does (--json: an `uncommitted` line after `ready`)', async () => {
     const { dir, uncommitted } = await withUncommittedDeal();
     const watch = new WatchProcess(dir, [], ENV);
     try {
       await watch.ready();
-      const startup = watch.lines.find((l) => l.event === 'cycle' && l.kind === 'startup') as { uncommitted?: unknown } | undefined;
-      expect(startup?.uncommitted).toEqual(uncommitted);
+      await waitFor(() => told(watch) !== undefined, 'the uncommitted line', () => watch.describe());
+      expect(told(watch)?.uncommitted).toEqual(uncommitted);
+      expect(watch.lines.map((l) => l.event).slice(0, 3)).toEqual(['cycle', 'ready', 'uncommitted']);
+      expect(watch.lines.filter((l) => l.event === 'uncommitted')).toHaveLength(1);
     } finally {
       await watch.stop();
     }
     const text = new WatchProcess(dir, [], ENV, { text: true });
     try {
       await text.ready();
-      expect(text.text[1]).toBe(
+      await waitFor(() => text.text.length >= 3, 'the line naming them', () => text.describe());
+      expect(text.text[2]).toBe(
         `⚠ ${uncommitted.length} source files differ from HEAD and are not committed (sync commits only the files its derived changes come from): ${uncommitted.join(', ')}; commit them with \`git add\` and \`git commit\` when they are ready`,
       );
     } finally {
@@ -48,14 +54,16 @@ describe('a watcher started on sources left uncommitted', () => {
     const off = new WatchProcess(dir, ['--no-commit'], ENV);
     try {
       await off.ready();
-      expect((off.lines.find((l) => l.kind === 'startup') as { uncommitted?: unknown }).uncommitted).toBeNull();
+      await waitFor(() => told(off) !== undefined, 'the uncommitted line', () => off.describe());
+      expect(told(off)?.uncommitted).toBeNull();
     } finally {
       await off.stop();
     }
     const clean = new WatchProcess(exampleWorkspace(), [], ENV);
     try {
       await clean.ready();
-      expect((clean.lines.find((l) => l.kind === 'startup') as { uncommitted?: unknown }).uncommitted).toEqual([]);
+      await waitFor(() => told(clean) !== undefined, 'the uncommitted line', () => clean.describe());
+      expect(told(clean)?.uncommitted).toEqual([]);
     } finally {
       await clean.stop();
     }

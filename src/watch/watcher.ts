@@ -36,12 +36,6 @@ export interface CycleReport {
   commit: SyncResult['commit'];
   /** Problems in the files that changed, those found anew elsewhere (a renamed id's threads), and blocks held or left alone. */
   diagnostics: Diagnostic[];
-  /**
-   * Start-up only: the source files still differing from HEAD after the start-up sync, as
-   * `sync` names them (a thread opened with `--no-commit`, an edit that moves nothing derived);
-   * null when the watcher does not commit or git could not say.
-   */
-  uncommitted?: string[] | null;
 }
 
 /** Folders under which a change can matter; everything else is never even watched. */
@@ -127,6 +121,18 @@ export class WorkspaceWatcher {
       this.reconcileTimer = setInterval(() => this.requestReconcile(), reconcileMs);
       this.reconcileTimer.unref();
     }
+  }
+
+  /**
+   * The source files still differing from HEAD after the start-up sync, as `sync` names
+   * them — a thread opened with `--no-commit` moves nothing derived, so no cycle would ever
+   * commit it, or say so; null when the watcher does not commit or git could not say. Asked
+   * of git after the start-up (a status of 70,000 files is most of a second): never part of
+   * the start-up's own time.
+   */
+  async uncommittedAtStart(): Promise<string[] | null> {
+    if (this.options.commit === false || !this.state.derivationModel().config.git.commit) return null;
+    return (await (this.uncommitted ??= uncommittedSources(this.root))) ?? null;
   }
 
   /**
@@ -259,11 +265,6 @@ export class WorkspaceWatcher {
         { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun },
       );
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
-      // What a start-up leaves uncommitted is named as sync names it: a sync commits only the
-      // sources of what it derives, so a thread opened with `--no-commit` would stay out of
-      // every cycle's commit with no word about it. The answer is awaited for that one line.
-      const committing = this.options.commit !== false && this.state.derivationModel().config.git.commit;
-      const uncommitted = kind === 'startup' ? (committing ? await this.uncommitted! : null) : undefined;
       // Only the engine's own echoes (and saves of identical bytes) change nothing: every other
       // save gets its line, even one that moves no derived value — whoever saved it (an agent
       // tailing --json) learns it was seen and what it left, a file fixed included.
@@ -278,7 +279,6 @@ export class WorkspaceWatcher {
         changes: result.changes,
         commit: result.commit,
         diagnostics,
-        ...(uncommitted !== undefined ? { uncommitted } : {}),
       });
     } catch (error) {
       this.options.onError?.(error);

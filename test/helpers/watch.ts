@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN } from './cli.js';
 
 export interface WatchLine {
-  event: 'ready' | 'cycle' | 'error' | 'stopped';
+  event: 'ready' | 'cycle' | 'error' | 'stopped' | 'uncommitted';
+  uncommitted?: string[] | null;
   kind?: string;
   trigger?: string[];
   written?: string[];

@@ -38,7 +38,17 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   }
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root }));
   else out(pc.dim(`watching ${workspace.root} — Ctrl-C to stop`));
+  // What the start-up left uncommitted, named as sync names it once git has said (a status
+  // of a large workspace is most of a second: the start-up does not wait for it).
+  const told = watcher.uncommittedAtStart().then((paths) => {
+    if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), uncommitted: paths }));
+    else {
+      const left = leftUncommitted(paths);
+      if (left) out(left);
+    }
+  });
   const signal = await stopped;
+  await told;
   await watcher.stop();
   if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));
   else out(pc.dim(`stopped (${signal})`));
@@ -51,7 +61,6 @@ function describeCycle(report: CycleReport): string {
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
-  const left = leftUncommitted(report.uncommitted);
-  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}${left ? `\n${left}` : ''}`;
+  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
 }
 

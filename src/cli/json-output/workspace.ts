@@ -43,10 +43,16 @@ export const watchLineOutput = z.union([
     changes: z.array(derivedChangeOutput),
     commit: commitOutput,
     diagnostics: z.array(diagnosticOutput),
-    uncommitted: z.array(z.string()).nullable().optional().describe('on the start-up cycle only: the source files still differing from HEAD after it, as `sync --json` names them; null when the watcher does not commit (`--no-commit`, `git.commit: false`) or git could not say'),
   }),
   z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
   z.object({ event: z.literal('ready'), time: z.string(), root: z.string() }),
+  z
+    .object({
+      event: z.literal('uncommitted'),
+      time: z.string(),
+      uncommitted: z.array(z.string()).nullable().describe('the source files still differing from HEAD after the start-up sync, as `sync --json` names them; null when the watcher does not commit (`--no-commit`, `git.commit: false`) or git could not say'),
+    })
+    .describe('once, after `ready`, when git has answered: the start-up does not wait for it'),
   z.object({ event: z.literal('stopped'), time: z.string(), signal: z.string() }),
 ]);
 
