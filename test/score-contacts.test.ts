@@ -213,9 +213,9 @@ describe('threadwork score --contacts', () => {
     expect(ana.leadScore).toBe(bo.leadScore);
     expect(ana.invalid).toEqual([]);
     expect(ana.detail.lead.find((p) => p.name === 'companySize')!.points).toBe(bo.detail.lead.find((p) => p.name === 'companySize')!.points);
-    expect(result.json.rejected).toEqual([{ row: 4, error: 'email_engagements: expected a number of email engagements (found "1,5")' }]);
+    expect(result.json.rejected).toEqual([{ row: 4, error: 'email_engagements: expected a number of email engagements (got "1,5")' }]);
     const accounts = await runJson<AccountRanking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
-    expect(accounts.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (found "1,5")' }]);
+    expect(accounts.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (got "1,5")' }]);
   });
 
   it('refuses both an account list and --contacts, or neither', async () => {

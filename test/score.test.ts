@@ -168,9 +168,9 @@ describe('threadwork score', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.json.ranked.map((a) => a.name)).toEqual(['Good']);
     expect(result.json.rejected).toEqual([
-      { row: 3, error: 'data_date: expected a date such as 2026-03-01 (found "2026-02-30")' },
-      { row: 4, error: 'data_date: expected a date such as 2026-03-01 (found "2026-13-01")' },
-      { row: 5, error: 'data_date: expected a date such as 2026-03-01 (found "01/11/2026")' },
+      { row: 3, error: 'data_date: expected a date such as 2026-03-01 (got "2026-02-30")' },
+      { row: 4, error: 'data_date: expected a date such as 2026-03-01 (got "2026-13-01")' },
+      { row: 5, error: 'data_date: expected a date such as 2026-03-01 (got "01/11/2026")' },
     ]);
   });
 
