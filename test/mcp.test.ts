@@ -211,9 +211,16 @@ describe('threadwork mcp', () => {
     await expect(mcp.client.readResource({ uri: 'threadwork://goals/..%2Fthreadwork.config' })).rejects.toThrow(/Invalid goal id/);
 
     // Arguments the input schema refuses are tool errors too, and the server serves on.
-    const badSegment = await mcp.call('create_deal', { company: 'Acme', segment: 'Not A Slug' });
+    // With the envelope every tool error has (code, message naming the tool), not the SDK's text alone.
+    const badSegment = await mcp.call<{ ok: boolean; error: { code: string; message: string; tool: string } }>('create_deal', { company: 'Acme', segment: 'Not A Slug' });
     expect(badSegment.isError).toBe(true);
     expect(badSegment.text).toMatch(/segment/);
+    expect(badSegment.data).toMatchObject({ ok: false, error: { code: 'invalid-arguments', tool: 'create_deal' } });
+    expect(badSegment.data.error.message).toMatch(/^Invalid arguments for create_deal: [\s\S]*segment/);
+    expect(badSegment.text).not.toMatch(/MCP error/);
+    const noSuchTool = await mcp.call<{ error: { code: string; tool: string } }>('delete_everything', {});
+    expect(noSuchTool.isError).toBe(true);
+    expect(noSuchTool.data.error).toMatchObject({ code: 'unknown-tool', tool: 'delete_everything' });
     // A tool's day is a day: its schema says so before the call, as the command would after it.
     for (const date of ['2026-11-06T10:00Z', '2026-02-30', 'tomorrow']) {
       const badDate = await mcp.call('due_touches', { date });
@@ -389,6 +396,23 @@ describe('threadwork mcp', () => {
 });
 
 describe('docs/mcp.md', () => {
+  it('names the folder argument as a tool takes it when a name makes no folder name, and takes it for a campaign too', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    for (const [tool, args] of [
+      ['create_deal', { company: '😀', segment: 'mid-market-fintech' }],
+      ['create_campaign', { name: '😀', segment: 'mid-market-fintech', date: '2026-11-02' }],
+    ] as const) {
+      const refused = await mcp.call<{ error: { code: string; message: string } }>(tool, args);
+      expect(refused.isError, tool).toBe(true);
+      expect(refused.data.error.code, tool).toBe('invalid-name');
+      expect(refused.data.error.message, tool).toContain('the `slug` argument, e.g. "slug": "acme-japan"');
+      expect(refused.text, tool).not.toContain('--slug');
+    }
+    const campaign = await mcp.ok<{ result: { path: string } }>('create_campaign', { name: '😀', slug: 'emoji-outbound', segment: 'mid-market-fintech', date: '2026-11-02', commit: false });
+    expect(campaign.result.path).toBe('threads/sales/campaigns/2026-11-02-emoji-outbound');
+  });
+
   it('documents every tool and every argument the server accepts', async () => {
     const { TOOL_INPUTS } = await import('../src/mcp/inputs.js');
     const doc = readFileSync(new URL('../docs/mcp.md', import.meta.url), 'utf8');

@@ -42,6 +42,7 @@ export const TOOL_INPUTS = {
   },
   create_campaign: {
     name: z.string().min(1).describe('campaign name; the folder is {date}-{slug}'),
+    slug: z.string().min(1).optional().describe('the folder name after the date, e.g. fintech-outbound (lower-case a-z, 0-9, hyphens); needed when the name has no Latin letters'),
     segment,
     date: date.optional(),
     goal: goalIdSchema.optional(),

@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { withToolErrorEnvelope } from './sdk-tool-errors.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
 import { registerResources } from './resources.js';
@@ -37,7 +38,7 @@ export async function serveStdio(dir: string): Promise<void> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  await server.connect(new StdioServerTransport());
+  await server.connect(withToolErrorEnvelope(new StdioServerTransport()));
   process.stderr.write(`threadwork mcp: serving ${root} over stdio\n`);
   await done;
   await server.close();
