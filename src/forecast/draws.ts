@@ -111,8 +111,11 @@ export class DrawTotals {
   addAll(deals: readonly DealDraw[]): void {
     const n = deals.length;
     const key = Int32Array.from(deals, (x) => x.key);
-    const tWon = Float64Array.from(deals, (x) => x.tWon);
-    const tClosed = Float64Array.from(deals, (x) => x.tClosed);
+    // Each threshold less one, as a 32-bit integer: u < t ⟺ u ≤ t − 1, and t − 1 runs from
+    // −1 (never) to 2^31 − 1 (always), so the loop compares in 32-bit integers (a threshold
+    // itself reaches 2^31, one past them).
+    const wonAtMost = Int32Array.from(deals, (x) => x.tWon - 1);
+    const closedAtMost = Int32Array.from(deals, (x) => x.tClosed - 1);
     const cents = Float64Array.from(deals, (x) => x.cents);
     const { keys, won, wonCents, lost } = this;
     for (let d = 0; d < keys.length; d++) {
@@ -125,9 +128,10 @@ export class DrawTotals {
         let t = Math.imul(x ^ (x >>> 15), 1 | x);
         t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
         const u = (t ^ (t >>> 14)) >>> 1;
-        const isWon = (u - tWon[i]!) >>> 31;
+        // (t − 1 − u) >>> 31 is 1 exactly when u > t − 1, i.e. not under the threshold.
+        const isWon = ((wonAtMost[i]! - u) >>> 31) ^ 1;
         w += isWon;
-        l += ((u - tClosed[i]!) >>> 31) - isWon;
+        l += (((closedAtMost[i]! - u) >>> 31) ^ 1) - isWon;
         s += isWon * cents[i]!;
       }
       won[d] = won[d]! + w;
