@@ -65,4 +65,17 @@ describe('reports on a workspace where sync holds a thread', () => {
     expect(md.stdout.startsWith('## ')).toBe(true);
     expect(md.stdout.trimEnd().split('\n').at(-1)).toBe(`- ⚠ ${heldAt}:1:1 warning ${after.get('pipeline')!.held[0]!.message} (derived-held)`);
   });
+
+  it('a report drawn from the caches (each thread\'s facts as sync keeps them) equals one drawn without them, after an edit', async () => {
+    const dir = exampleWorkspace();
+    expect((await runCli(['sync'], { cwd: dir, env: ENV })).code).toBe(0); // the facts cache is written
+    const path = join(dir, DEAL, '6-learning.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('arr: 36000', 'arr: 91000'));
+    for (const name of REPORTS) {
+      const cached = (await runJson<Report>(['report', name], { cwd: dir, env: ENV })).json;
+      const cold = (await runJson<Report>(['report', name], { cwd: dir, env: { ...ENV, THREADWORK_NO_CACHE: '1' } })).json;
+      expect(cached, name).toEqual(cold);
+    }
+    expect((await runCli(['report', 'pipeline'], { cwd: dir, env: ENV })).stdout).toContain('133,000 ARR');
+  });
 });
