@@ -53,6 +53,8 @@ const SEED = Number(option('seed', 'BENCH_SEED', '1'));
 const SAVES = Number(option('saves', 'BENCH_SAVES', '20'));
 /** The watcher's default debounce, passed explicitly so the figure means the same whatever the default becomes. */
 const DEBOUNCE_MS = 150;
+/** Rounds of edit → sync, edit → list and check in each warm-workspace process. */
+const WARM_ROUNDS = 5;
 const NO_CACHE = process.env.BENCH_NO_CACHE === '1' || process.argv.includes('--no-cache');
 if (!(REPEAT >= 1)) throw new Error('bench: --repeat must be at least 1');
 
@@ -518,6 +520,54 @@ const TASKS = {
         label: 'watch cycle cost, ratio to the smaller size',
         bar: '≈ 1 (≤ 1.5×)',
         cell: (s, ref) => ratioCell((e) => e.watch?.noCommit?.cycle?.p50, s, ref, 1.5),
+      },
+    ],
+  },
+  warm: {
+    describe: `the warm workspace a long-lived process keeps (the MCP server: engine/session.ts), ${WARM_ROUNDS} rounds in one process: one deal closed-won then \`sync\` with its commit, then the thread list and a \`check\` after another such edit`,
+    measure: (ctx) => {
+      const repo = freshRepo(ctx, `warm-${ctx.deals}`);
+      try {
+        // Untimed: the workspace at its fixed point, and whatever cache the engine keeps is warm.
+        runTask('sync', [repo, 'cold']);
+        const runs = Array.from({ length: ctx.repeat }, () => runTask('warm', [repo, String(WARM_ROUNDS)]));
+        const pool = (key) => runs.flatMap((r) => r[key]);
+        return {
+          rounds: WARM_ROUNDS,
+          firstMs: round(median(runs.map((r) => r.firstMs))),
+          oneChangeMs: round(median(pool('oneChange'))),
+          listMs: round(median(pool('list'))),
+          checkMs: round(median(pool('check'))),
+          committed: runs.every((r) => r.committed),
+          full: runs.reduce((n, r) => n + r.full, 0),
+          fromEvents: runs.reduce((n, r) => n + r.fromEvents, 0),
+          maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)),
+        };
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    },
+    columns: [
+      ['warm first', (s) => fmtMs(s.firstMs)],
+      ['warm sync 1 change', (s) => fmtMs(s.oneChangeMs)],
+      ['warm list', (s) => fmtMs(s.listMs)],
+      ['warm RSS MB', (s) => fmtMb(s.maxRssKb)],
+    ],
+    figures: [
+      {
+        label: 'warm workspace (MCP server): `sync` one change, with commit (median of every round)',
+        bar: '≤ 1 s',
+        cell: (s) => (s.warm ? verdict(`${ms(s.warm.oneChangeMs)}${s.warm.committed ? '' : ', not committed'}; ${s.warm.fromEvents} calls from events, ${s.warm.full} read everything`, s.warm.oneChangeMs <= 1000 && s.warm.committed) : null),
+      },
+      {
+        label: 'warm workspace: first call (load), thread list after an edit, `check` after an edit',
+        bar: 'compare',
+        cell: (s) => (s.warm ? verdict(`${ms(s.warm.firstMs)} / ${ms(s.warm.listMs)} / ${ms(s.warm.checkMs)}`) : null),
+      },
+      {
+        label: 'peak RSS of the warm workspace',
+        bar: '≤ 300 MB (as watching)',
+        cell: (s) => (s.warm ? verdict(`${fmtMb(s.warm.maxRssKb)} MB`, s.warm.maxRssKb <= 300 * 1024) : null),
       },
     ],
   },

@@ -8,9 +8,10 @@ import type { CheckResult } from './check/check.js';
 import { dateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import type { WorkspaceState } from './engine/state.js';
-import { runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
+import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
+import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
-import { deriveWorkspace } from './derive/workspace.js';
+import { deriveWorkspace, type DerivedWorkspace } from './derive/workspace.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
 import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
 import { proposeCampaign, proposeDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
@@ -103,19 +104,42 @@ export interface Workspace {
    * writes nothing. Reports every line it could not map (docs/migrate.md).
    */
   migrate(paths?: readonly string[], options?: { dryRun?: boolean } & WriteOptions): Promise<MigrationResult & Committed>;
+  /** Writes what a warm workspace keeps in memory to the persistent caches (a cold one keeps nothing: a no-op). */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * Keep the workspace state in memory between calls, for a long-lived process (the MCP
+   * server): each call reads again only the files whose stamp moved since the one before
+   * (engine/session.ts). Reports, `load`, history and scoring still read cold.
+   */
+  warm?: boolean;
+  /** false: no persistent cache, read or written (`--no-cache`); a warm workspace only. */
+  cache?: boolean;
 }
 
 /** Opens the workspace containing `dir` (default: the current folder). */
-export async function openWorkspace(dir: string = process.cwd()): Promise<Workspace> {
+export async function openWorkspace(dir: string = process.cwd(), opened: OpenOptions = {}): Promise<Workspace> {
   const root = findWorkspaceRoot(dir);
-  /** Every write is one transaction: lock, validate, journal, write, sync, one commit (engine/transaction.ts). */
+  const session = opened.warm ? new WorkspaceSession(root, { cache: opened.cache }) : undefined;
+  /** One transaction: lock, validate, journal, write, sync, one commit (engine/transaction.ts), on the warm state when there is one. */
+  const transaction = <T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: TransactionOptions): Promise<TransactionResult<T>> =>
+    session ? session.transaction(propose, options) : runTransaction(root, propose, options);
+  /** A read of the workspace as derivation sees it: warm, or loaded cold (`includeThread`: the threads a cold read needs). */
+  const read = async <T>(reader: (model: WorkspaceModel, derived: () => DerivedWorkspace) => T, includeThread?: (dir: string) => boolean): Promise<T> => {
+    if (session) return session.read(({ model, derived }) => reader(model, derived));
+    const model = await loadWorkspace(root, includeThread ? { includeThread } : {});
+    return reader(model, () => deriveWorkspace(model));
+  };
+  /** Every write is one transaction. */
   const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
-    runTransaction(root, (state) => propose(state.derivationModel(), state), options);
+    transaction((state) => propose(state.derivationModel(), state), options);
   const committed = <T extends object>(done: TransactionResult<T>): T & Committed => ({ ...done.result, sync: done.sync, commit: done.commit });
   return {
     root,
     load: () => loadWorkspace(root),
-    check: async (options = {}) => checkWorkspace(root, options, await storedCheck(root, options.cache)),
+    check: async (options = {}) => (session ? session.check() : checkWorkspace(root, options, await storedCheck(root, options.cache))),
     createDeal: async (options, opts) => committed(await write((model) => proposeDeal(model, options), opts)),
     createCampaign: async (options, opts) => committed(await write((model) => proposeCampaign(model, options), opts)),
     advance: async (thread, opts) => {
@@ -124,15 +148,11 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       return committed(await write((_model, state) => proposeAdvance(state.currentModel(), path), opts));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
-    listThreads: async (filter) => {
-      const model = await loadWorkspace(root);
-      return listThreads(model, deriveWorkspace(model), filter);
-    },
+    listThreads: async (filter) => read((model, derived) => listThreads(model, derived(), filter)),
     readThread: async (thread) => {
       const path = resolveThreadPath(root, thread);
-      // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
-      const model = await loadWorkspace(root, { includeThread: (dir) => dir === path });
-      return readThread(model, deriveWorkspace(model), path);
+      // A thread's derived values depend on it, the canvas and the config only: read cold, no need to read the others.
+      return read((model, derived) => readThread(model, derived(), path), (dir) => dir === path);
     },
     writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);
@@ -176,7 +196,7 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const done = await write((model) => proposeStrategy(model, options), options);
       return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
-    due: async (date) => dueReport(await loadWorkspace(root), dateOrToday(date)),
+    due: async (date) => read((model) => dueReport(model, dateOrToday(date))),
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
       const done = await write((model) => proposeApproval(model, paths), options);
@@ -191,15 +211,16 @@ export async function openWorkspace(dir: string = process.cwd()): Promise<Worksp
       const path = resolveThreadPath(root, campaign);
       return committed(await write((model) => proposeReply(model, path, email, text, dateOrToday(date)), options));
     },
-    sync: (options) => runSync(root, options),
+    sync: async (options = {}) => (session ? (await session.transaction(() => SYNC_ONLY, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
     migrate: async (paths = [], options = {}) => {
       // `..` or an absolute path outside the workspace is refused before anything is read.
       const relatives = paths.map((p) => (isAbsolute(p) ? relative(root, p) : p).replace(/[\\/]+$/, '')).filter((p) => p !== '' && p !== '.');
       const contained = relatives.map((p) => containedPath(root, p));
       const dryRun = options.dryRun === true;
-      const done = await runTransaction(root, (state) => proposeMigration(state.currentModel(), contained, dryRun), { dryRun, commit: options.commit, sync: options.sync });
+      const done = await transaction((state) => proposeMigration(state.currentModel(), contained, dryRun), { dryRun, commit: options.commit, sync: options.sync });
       return { ...done.result, sync: done.sync, commit: done.commit };
     },
+    close: async () => session?.close(),
   };
 }
 

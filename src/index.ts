@@ -1,4 +1,4 @@
-export { openWorkspace, initWorkspace, type Workspace, type InitOptions, type InitResult } from './api.js';
+export { openWorkspace, initWorkspace, type Workspace, type OpenOptions, type InitOptions, type InitResult } from './api.js';
 export type { CheckResult } from './check/check.js';
 export type { AdvanceResult } from './threads/advance.js';
 export type { CreatedThread, NewCampaignOptions, NewDealOptions } from './threads/create.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FolderWatcher } from '../src/watch/folder-watcher.js';
+import { FolderWatcher } from '../src/workspace/folder-watcher.js';
 import { waitFor } from './helpers/watch.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 

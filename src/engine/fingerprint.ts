@@ -7,6 +7,7 @@ import { scanLayout, type ScanResult } from '../workspace/scan.js';
 import { listingsToRemember, type RememberedListings } from '../workspace/folder-listings.js';
 import { FOLDERS_PER_CHUNK, memoOf, stampFiles, stampFolders, type StampedFolders, type StampJob } from '../workspace/stamp-folders.js';
 import { engineIdentity, RACY_MS } from './cache.js';
+import type { FileStamp } from '../workspace/read-files.js';
 import { readListingsCache, writeListingsCache } from './listings-cache.js';
 
 /**
@@ -55,6 +56,13 @@ export class StampTable {
     const i = index * 4;
     const n = this.numbers;
     return n[i]! >= 0 && n[i] === stamps[at] && n[i + 1] === stamps[at + 1] && n[i + 2] === stamps[at + 2] && n[i + 3] === stamps[at + 3];
+  }
+
+  /** The stamp of `files[index]` at the scan; undefined when it could not be taken. */
+  stampAt(index: number): FileStamp | undefined {
+    const i = index * 4;
+    const n = this.numbers;
+    return n[i]! >= 0 ? { size: n[i]!, mtimeMs: n[i + 1]!, ctimeMs: n[i + 2]!, ino: n[i + 3]! } : undefined;
   }
 
   bytes(): Uint8Array {

@@ -10,7 +10,7 @@ import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
-import { cacheEnabled } from './cache.js';
+import { cacheEnabled, RACY_MS } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
 import { readParseCache, sameStamp, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
@@ -86,6 +86,8 @@ export class WorkspaceState {
   private cacheIdentity: string | undefined;
   /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
   private sinceCache: { identity: string; paths: string[] } | undefined;
+  /** When the last load began: a file modified less than RACY_MS before it is read again at the next (see moved). */
+  private lookedAt: number | undefined;
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
 
@@ -107,13 +109,16 @@ export class WorkspaceState {
    * Reads everything (cold load, watch start-up, the periodic reconcile). Files whose
    * size and mtime did not move since the last read are not read again. Returns the
    * paths whose content changed, in no set order (a cold load's 70,000 are not sorted for
-   * nothing: a caller that wants them in order sorts them). `first`: a fingerprint's scan
-   * for the first load (a watcher's start), as the options' prescan.
+   * nothing: a caller that wants them in order sorts them). `scan`: a fingerprint's scan,
+   * taken under the lock this load runs under — for the first load (a watcher's start) as
+   * the options' prescan, or for a reload (a warm session's call): each file is compared
+   * with its stamp there, not lstat-ed again.
    */
-  async loadAll(first?: Prescan): Promise<string[]> {
+  async loadAll(scan?: Prescan): Promise<string[]> {
     const timer = new PhaseTimer();
-    // A prescan serves the first load only: later ones (a watcher's reconcile) look afresh.
-    const prescan = this.entries.size === 0 && this.options.includeThread === undefined ? (first ?? this.options.prescan) : undefined;
+    const startedAt = Date.now();
+    // The options' prescan serves the first load only: later ones look afresh, or at the scan given.
+    const prescan = this.options.includeThread === undefined ? (scan ?? (this.entries.size === 0 ? this.options.prescan : undefined)) : undefined;
     const { files, threadDirs, diagnostics } = prescan ?? scanWorkspace(this.root, this.options.includeThread);
     timer.mark(prescan ? 'scan (shared)' : 'scan');
     this.scanDiagnostics = diagnostics;
@@ -148,7 +153,15 @@ export class WorkspaceState {
       racyRead = taken.racyRead;
       this.cacheIdentity = cache.identity;
       if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
-    } else stale = cold ? files : files.filter((path) => this.moved(path));
+    } else if (cold) stale = files;
+    else {
+      // A file modified shortly before the last look may have changed again since without its
+      // timestamps moving (a file system that keeps them coarsely): read again, compared by content.
+      const racyFrom = (this.lookedAt ?? Number.NEGATIVE_INFINITY) - RACY_MS;
+      const scanned = prescan?.stamps.files === files ? prescan.stamps : undefined;
+      stale = files.filter((path, index) => this.moved(path, racyFrom, scanned?.stampAt(index)));
+    }
+    this.lookedAt = startedAt;
     timer.mark('stat');
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
     const workers = cold ? parseWorkers(stale.length) : 0;
@@ -555,11 +568,13 @@ export class WorkspaceState {
     this.live.setDiagnostics(path, entry?.current.diagnostics ?? [], entry?.current.kind);
   }
 
-  private moved(path: string): boolean {
+  /** Whether a file may differ from its entry: its stamp moved (`scanned`: taken by a fingerprint, else lstat-ed now), or is too recent to tell. */
+  private moved(path: string, racyFrom: number, scanned?: FileStamp): boolean {
     const entry = this.entries.get(path);
-    if (!entry) return true;
+    if (!entry || entry.mtimeMs >= racyFrom) return true;
     try {
-      return !sameStamp(entry, lstatSync(join(this.root, path)));
+      const now = scanned ?? lstatSync(join(this.root, path));
+      return !sameStamp(entry, now);
     } catch {
       return true;
     }

@@ -16,13 +16,13 @@ const INSTRUCTIONS = [
 ].join(' ');
 
 /** The MCP server on the workspace containing `dir`: the tools and the resources. */
-export async function createServer(dir: string): Promise<{ server: McpServer; root: string }> {
+export async function createServer(dir: string): Promise<{ server: McpServer; root: string; close: () => Promise<void> }> {
   const context = await toolContext(dir);
   const server = new McpServer({ name: 'threadwork', version: packageVersion() }, { instructions: INSTRUCTIONS });
   registerReadTools(server, context);
   registerWriteTools(server, context);
   registerResources(server, context);
-  return { server, root: context.root };
+  return { server, root: context.root, close: () => context.workspace.close() };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
  * carries the protocol only; anything for a person goes to stderr.
  */
 export async function serveStdio(dir: string): Promise<void> {
-  const { server, root } = await createServer(dir);
+  const { server, root, close } = await createServer(dir);
   const done = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
     process.stdin.once('end', () => resolve());
@@ -42,4 +42,6 @@ export async function serveStdio(dir: string): Promise<void> {
   process.stderr.write(`threadwork mcp: serving ${root} over stdio\n`);
   await done;
   await server.close();
+  // What the warm workspace read and derived, kept for the next server or command.
+  await close().catch(() => undefined);
 }

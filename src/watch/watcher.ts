@@ -6,9 +6,8 @@ import { fingerprint } from '../engine/fingerprint.js';
 import { WorkspaceState } from '../engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
 import { everySource } from '../engine/uncommitted.js';
-import { LAYOUT } from '../workspace/layout.js';
-import { isIgnoredName } from '../workspace/scan.js';
-import { FolderWatcher } from './folder-watcher.js';
+import { applyEvents, isWatchedFolder } from '../engine/change-feed.js';
+import { FolderWatcher } from '../workspace/folder-watcher.js';
 import { ReportedProblems } from './reported-problems.js';
 import { claimWatcher } from './singleton.js';
 
@@ -38,9 +37,6 @@ export interface CycleReport {
   diagnostics: Diagnostic[];
 }
 
-/** Folders under which a change can matter; everything else is never even watched. */
-const WATCHED = [LAYOUT.canvas, LAYOUT.goals, LAYOUT.threads, LAYOUT.icp];
-const UNKNOWN_BURST = 20;
 
 /**
  * `threadwork watch`: a full sync at startup, then one incremental cycle per burst of
@@ -161,20 +157,13 @@ export class WorkspaceWatcher {
   }
 
   private async startWatching(): Promise<void> {
-    const watcher = new FolderWatcher(this.root, (rel) => this.isRelevantFolder(rel), {
+    const watcher = new FolderWatcher(this.root, isWatchedFolder, {
       path: (rel) => this.enqueue(rel),
       folderGone: (rel) => this.enqueue(rel, true),
       error: (error) => this.options.onError?.(error),
     });
     this.watcher = watcher;
     watcher.start();
-  }
-
-  /** A folder is watched if it leads to a folder the engine reads or lies inside one (the root holds the config). */
-  private isRelevantFolder(rel: string): boolean {
-    if (rel === '') return true;
-    if (rel.split('/').some((part) => isIgnoredName(part))) return false;
-    return WATCHED.some((w) => rel === w || rel.startsWith(`${w}/`) || w.startsWith(`${rel}/`));
   }
 
   private enqueue(rel: string, folder = false): void {
@@ -209,32 +198,13 @@ export class WorkspaceWatcher {
     if (this.pending.size > 0 || this.reconcileRequested) this.schedule();
   }
 
-  /** Feeds events into the index; returns the paths whose content really changed. */
+  /** Feeds events into the state; returns the paths whose content really changed. */
   private async applyEvents(paths: readonly string[], reconcile: boolean): Promise<string[]> {
-    const changed: string[] = [];
-    let unknown = 0;
-    for (const path of paths) {
-      try {
-        if (path.endsWith('/')) {
-          changed.push(...this.state.removeFolder(path.slice(0, -1)));
-          unknown += 1;
-          continue;
-        }
-        const known = this.state.has(path);
-        const outcome = this.state.update(path);
-        if (outcome === 'changed' || outcome === 'removed') changed.push(path);
-        // A file this watcher never saw, gone again: made and deleted between two cycles, and
-        // perhaps committed meanwhile by another process (`advance`, then the file removed).
-        // Nothing to derive from it, but its deletion may differ from HEAD: a pending source,
-        // committed with what its thread moves (a path absent from HEAD too commits nothing).
-        else if (!known && outcome === 'unchanged') this.pendingSources?.add(path);
-        if (!known && outcome !== 'ignored') unknown += 1;
-      } catch (error) {
-        this.options.onError?.(error); // a file that vanished or cannot be read: the rest go on
-      }
-    }
-    if (reconcile || unknown > UNKNOWN_BURST) changed.push(...(await this.state.loadAll()));
-    return [...new Set(changed)].sort();
+    // A file this watcher never saw, gone again: made and deleted between two cycles, and
+    // perhaps committed meanwhile by another process (`advance`, then the file removed).
+    // Nothing to derive from it, but its deletion may differ from HEAD: a pending source,
+    // committed with what its thread moves (a path absent from HEAD too commits nothing).
+    return applyEvents(this.state, paths, { reconcile, unseenGone: (path) => this.pendingSources?.add(path), error: (error) => this.options.onError?.(error) });
   }
 
   private async cycle(kind: CycleReport['kind'], collect: () => Promise<string[]>): Promise<void> {

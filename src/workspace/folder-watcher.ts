@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { classifyPath } from '../workspace/layout.js';
-import { isIgnoredName } from '../workspace/scan.js';
+import { classifyPath } from './layout.js';
+import { isIgnoredName } from './scan.js';
 
 export interface FolderWatcherEvents {
   /** A path inside a watched folder was added, changed, renamed or removed: re-read it. */
@@ -35,6 +35,8 @@ export class FolderWatcher {
     /** Whether a folder (workspace-relative, '' for the root) can hold or lead to what the engine reads. */
     private readonly relevant: (rel: string) => boolean,
     private readonly on: FolderWatcherEvents,
+    /** false: the watches do not keep the process alive (a warm session's, which its owner closes). */
+    private readonly persistent = true,
   ) {}
 
   /** Watches every relevant folder that exists now. */
@@ -58,7 +60,7 @@ export class FolderWatcher {
     if (this.closed || !this.relevant(rel)) return;
     if (!this.watchers.has(rel)) {
       try {
-        const watcher = watch(join(this.root, rel), { persistent: true }, (_event, name) => this.event(rel, name === null ? null : String(name)));
+        const watcher = watch(join(this.root, rel), { persistent: this.persistent }, (_event, name) => this.event(rel, name === null ? null : String(name)));
         watcher.on('error', (error) => this.lost(rel, error));
         this.watchers.set(rel, watcher);
         if (rel) {

@@ -1,0 +1,225 @@
+import { checkModel, type CheckResult } from '../check/check.js';
+import { today } from '../clock.js';
+import { IncrementalDerivation } from '../derive/incremental.js';
+import type { DerivedWorkspace } from '../derive/workspace.js';
+import { withWorkspaceLock } from '../workspace/lock.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import type { WriteProposal } from './changes.js';
+import { saveFacts, seededDerivation } from './facts-cache.js';
+import { fingerprint, type Prescan } from './fingerprint.js';
+import { applyEvents, ChangeFeed } from './change-feed.js';
+import { WorkspaceState } from './state.js';
+import { runLockedTransaction, type TransactionOptions, type TransactionResult } from './transaction.js';
+import { stillChanged } from './triggers.js';
+import { everySource } from './uncommitted.js';
+
+/**
+ * How often a call reads the whole workspace afresh, events or not: what no event named —
+ * a kernel queue overflowed by a bulk copy — is seen within this long.
+ */
+const RECONCILE_MS = 5 * 60_000;
+
+/** What a session's reader gets: the workspace as derivation sees it, and what is derived from it. */
+export interface WarmView {
+  state: WorkspaceState;
+  model: WorkspaceModel;
+  derived: () => DerivedWorkspace;
+  /** The files whose content changed since the session's previous call (empty at its first). */
+  changed: readonly string[];
+}
+
+/**
+ * One workspace state kept warm by a long-lived process — the MCP server, and what reads
+ * the same state later (a dashboard, a language server) — so that each call costs what
+ * changed since the one before, not what the workspace holds. At 10,000 deals a cold call
+ * loads 70,000 files' entries and 10,000 threads' facts (2 s for a write, more to list the
+ * threads); a warm one reads again only the files the system's file events named since
+ * the call before (watch/change-feed.ts says when they are not trusted to be complete, and
+ * every file's stamp is compared instead).
+ *
+ * Each call runs under the workspace lock, like every command: the state is brought up to
+ * the disk first (another process may have written anything since: the CLI, a watcher, a
+ * person's editor), then the call reads it or runs the same transaction `sync` and every
+ * write run cold (engine/transaction.ts), on the warm state and derivation as a watch cycle
+ * does. Calls made at once (an agent's parallel tool calls) take their turn.
+ */
+export class WorkspaceSession {
+  private readonly state: WorkspaceState;
+  private derivation = new IncrementalDerivation();
+  /** No facts cache existed when the session loaded: the first save writes one. */
+  private factsFresh = false;
+  private loaded = false;
+  /**
+   * The source files known to differ from HEAD: git's answer, asked once after the load,
+   * with what each call found changed or left uncommitted (a transaction confirms them with
+   * git before naming one a trigger, and drops those committed meanwhile).
+   */
+  private pendingSources: Set<string> | undefined;
+  private uncommitted: Promise<void> | undefined;
+  /** Paths changed, or written and not committed, before git's answer came. */
+  private readonly beforeGitAnswered = new Set<string>();
+  private turn: Promise<unknown> = Promise.resolve();
+  /** The workspace's file events since the last call: what the next call reads again. */
+  private readonly feed: ChangeFeed;
+  private reconciledAt = 0;
+  private readonly refreshed = { full: 0, fromEvents: 0 };
+  /** Moves whenever the state may have: a refresh that found a change, a transaction. */
+  private generation = 0;
+  /** The last check, and the generation and day it stands for (`date-in-future` is judged against today). */
+  private lastCheck: { generation: number; day: string; result: CheckResult } | undefined;
+
+  constructor(
+    readonly root: string,
+    options: { cache?: boolean | undefined } = {},
+  ) {
+    this.state = new WorkspaceState(root, { cache: options.cache, longLived: true });
+    this.feed = new ChangeFeed(root);
+  }
+
+  /** Reads the workspace as it is now: `read` gets the warm state, brought up to the disk under the lock. */
+  async read<T>(read: (view: WarmView) => T | Promise<T>): Promise<T> {
+    return this.inTurn(() =>
+      withWorkspaceLock(this.root, async () => {
+        const changed = await this.refresh();
+        await this.state.resolveHeld();
+        const model = this.state.derivationModel();
+        return read({ state: this.state, model, derived: () => this.derivation.derive(model), changed });
+      }),
+    );
+  }
+
+  /** How the calls since the first brought the state up to the disk: from the events, or reading everything again. */
+  get refreshes(): { full: number; fromEvents: number } {
+    return { ...this.refreshed };
+  }
+
+  /** Every problem in the workspace, as `check` finds them cold; the last result again while nothing moved. */
+  async check(): Promise<CheckResult> {
+    return this.read(({ state }) => {
+      const day = today();
+      if (this.lastCheck?.generation === this.generation && this.lastCheck.day === day) return this.lastCheck.result;
+      const result = checkModel(state.currentModel());
+      this.lastCheck = { generation: this.generation, day, result };
+      return result;
+    });
+  }
+
+  /**
+   * A transaction (a write, a sync) on the warm state, brought up to the disk first under
+   * the transaction's own lock: an interrupted transaction it finishes first, and the
+   * proposal, see the workspace as it is.
+   */
+  async transaction<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> = {}): Promise<TransactionResult<T>> {
+    return this.inTurn(async () => {
+      this.generation += 1;
+      const done = await withWorkspaceLock(this.root, async (lock) => {
+        const changedThisRun = new Set(await this.refresh());
+        // Until git has answered, the transaction asks it itself, as a cold one does.
+        const pendingSources = this.pendingSources;
+        return runLockedTransaction(this.root, lock, propose, Object.assign({}, options, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
+      });
+      // Its own commit moved git's index: not a reason for the next call to read everything again.
+      this.feed.markIndex();
+      // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
+      if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
+      // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
+      const committing = !options.dryRun && options.commit !== false && this.state.derivationModel().config.git.commit;
+      if (done.sync && committing) done.sync.uncommitted = await this.leftUncommitted();
+      await this.keepCaches();
+      return done;
+    });
+  }
+
+  /** Writes the persistent caches when the session moved enough to be worth it: what the next cold run, or session, starts from. */
+  async close(): Promise<void> {
+    await this.inTurn(async () => {
+      this.feed.close();
+      if (this.loaded) await this.keepCaches();
+    });
+  }
+
+  /** The sources still differing from HEAD: those known, confirmed by git (and the rest forgotten), or all, asked of git. */
+  private async leftUncommitted(): Promise<string[] | null> {
+    try {
+      if (!this.pendingSources) return await everySource(this.root);
+      const left = await stillChanged(this.root, this.pendingSources);
+      this.pendingSources = new Set(left);
+      return left;
+    } catch {
+      return null; // git could not say
+    }
+  }
+
+  /** Paths that may now differ from HEAD: known uncommitted from now on, or added to git's answer when it comes. */
+  private noteUncommitted(paths: Iterable<string>): void {
+    for (const path of paths) (this.pendingSources ?? this.beforeGitAnswered).add(path);
+  }
+
+  /**
+   * Asks git, once, which sources differ from HEAD — in the background (a status of 70,000
+   * files is most of a second): what changed meanwhile was noted, and joins the answer.
+   */
+  private askGit(): void {
+    this.uncommitted ??= everySource(this.root).then(
+      (answer) => {
+        this.pendingSources = new Set([...answer, ...this.beforeGitAnswered]);
+        this.beforeGitAnswered.clear();
+      },
+      () => undefined, // git could not say: each transaction asks it, as a cold one does
+    );
+  }
+
+  /**
+   * Brings the state up to the disk. The first call loads everything, from the persistent
+   * caches (the fingerprint's scan and stamps serve the load, as at a watcher's start),
+   * watching the workspace's folders from before it reads them. Later calls re-read the
+   * paths the file events named (watch/change-feed.ts) — or, when the events cannot be
+   * trusted to be complete, compare every file with a fresh fingerprint's stamp of it, as
+   * the periodic reconcile does. Returns the files whose content changed since the previous call.
+   */
+  private async refresh(): Promise<string[]> {
+    if (!this.loaded) {
+      if (this.state.cached) {
+        const seeded = await seededDerivation(this.state);
+        this.derivation = seeded.derivation;
+        this.factsFresh = seeded.fresh;
+      }
+      await this.feed.start();
+      await this.state.loadAll(await this.scan());
+      this.loaded = true;
+      this.reconciledAt = Date.now();
+      this.askGit();
+      return [];
+    }
+    const events = await this.feed.drain();
+    let changed: string[];
+    if (events.complete && Date.now() - this.reconciledAt < RECONCILE_MS) {
+      changed = await applyEvents(this.state, events.paths, { reconcile: false, unseenGone: (path) => this.noteUncommitted([path]) });
+      this.refreshed.fromEvents += 1;
+    } else {
+      this.refreshed.full += 1;
+      changed = (await this.state.loadAll(await this.scan())).sort();
+      this.reconciledAt = Date.now();
+      this.feed.markIndex();
+    }
+    if (changed.length > 0) this.generation += 1;
+    this.noteUncommitted(changed);
+    return changed;
+  }
+
+  private async scan(): Promise<Prescan> {
+    return (await fingerprint(this.root, { rememberListings: this.state.cached })).scan;
+  }
+
+  private async keepCaches(): Promise<void> {
+    await this.state.saveParseCacheIfStale();
+    if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh);
+    this.factsFresh = false;
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+}
