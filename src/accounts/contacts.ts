@@ -72,9 +72,9 @@ function contactRow(row: number, given: unknown): ContactRow {
   return { row, error: issueText(parsed.error.issues[0]!, data) };
 }
 
-/** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list; bad rows come back with their error and row number. */
-export function readContacts(file: string): ContactRow[] {
-  return readListRows(file, 'contacts').map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
+/** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list, as `readAccounts` does; bad rows come back with their error and row number. */
+export function readContacts(file: string, from?: string): ContactRow[] {
+  return readListRows(file, 'contacts', from).map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
 }
 
 /** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { ThreadworkError } from '../errors.js';
@@ -43,21 +43,28 @@ export interface AccountRow {
   error?: string;
 }
 
-/** Reads a CSV (header row) or JSON (a list, or `{accounts: [...]}`) account list; bad rows come back with their error. */
-export function readAccounts(file: string): AccountRow[] {
-  return readListRows(file, 'accounts').map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+/**
+ * Reads a CSV (header row) or JSON (a list, or `{accounts: [...]}`) account list; bad rows
+ * come back with their error. `file` is read from the folder `from` (default: the current
+ * one) and named as given in every error.
+ */
+export function readAccounts(file: string, from?: string): AccountRow[] {
+  return readListRows(file, 'accounts', from).map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
 }
 
 /**
  * The raw rows of a CSV (header row; headers lower-cased, spaces and dashes as `_`) or
  * JSON list (a list, or `{<listKey>: [...]}`), each with its row number: the line in a
  * CSV file as an editor shows it (header = line 1), the position from 1 in a JSON list.
+ * `file` is read from the folder `from` and named in errors as its caller gave it: the
+ * path a person typed, or an agent's path relative to the workspace — resolved to an
+ * absolute path first, the errors an MCP tool answered named the server's own folders.
  */
-export function readListRows(file: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
+export function readListRows(file: string, listKey: string, from = process.cwd()): { row: number; data?: unknown; error?: string }[] {
   let bytes: Buffer;
   try {
     // A FIFO, socket or device is refused before it is opened: reading one could block forever.
-    bytes = readRegularFileBytes(file);
+    bytes = readRegularFileBytes(resolve(from, file));
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'special-file') throw new ThreadworkError(`Refused ${file}: ${failure.message}`, 'path-refused', { path: file });

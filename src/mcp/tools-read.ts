@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ThreadworkError } from '../errors.js';
 import { isAssumptionOrGoal } from '../history/history.js';
@@ -35,7 +34,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_INPUTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
     answer(() => {
       if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
-      const rows = accounts !== undefined ? parseAccounts(accounts) : readAccounts(join(root, agentFilePath(root, file!)));
+      const rows = accounts !== undefined ? parseAccounts(accounts) : readAccounts(agentFilePath(root, file!), root);
       return workspace.scoreAccounts(segment, rows);
     }),
   );
@@ -43,7 +42,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_INPUTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
     answer(() => {
       if ((contacts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `contacts` (a list of contact rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
-      const rows = contacts !== undefined ? parseContacts(contacts) : readContacts(join(root, agentFilePath(root, file!)));
+      const rows = contacts !== undefined ? parseContacts(contacts) : readContacts(agentFilePath(root, file!), root);
       return workspace.scoreContacts(segment, rows);
     }),
   );

@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { cell, formatFixed, table } from '../../derive/format.js';
@@ -18,11 +18,11 @@ export async function scoreCommand(file: string | undefined, flags: { segment: s
   }
   const workspace = await openWorkspace(options.dir);
   if (flags.contacts !== undefined) {
-    const rows = readContacts(resolve(process.cwd(), flags.contacts));
+    const rows = readContacts(flags.contacts);
     const ranking = await workspace.scoreContacts(flags.segment, rows);
     return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length)), exitCode: 0 };
   }
-  const rows = readAccounts(resolve(process.cwd(), file!));
+  const rows = readAccounts(file!);
   const ranking = await workspace.scoreAccounts(flags.segment, rows);
   return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length)), exitCode: 0 };
 }
