@@ -35,4 +35,35 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       }
     }
   });
+
+  it('answer a segment, goal or subgoal id in the wrong case or form with the ids the workspace has, not a format error', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const accounts = 'research/customer/lists/fintech-accounts-2026-11.csv';
+    const contacts = 'research/customer/lists/fintech-contacts-2026-11.csv';
+    const pairs: [string, Record<string, unknown>, string[]][] = ['Mid-Market-Fintech', 'mid market fintech'].flatMap((segment): [string, Record<string, unknown>, string[]][] => [
+      ['create_deal', { company: 'Zeta Co', segment, commit: false }, ['deal', 'new', 'Zeta Co', '--segment', segment]],
+      ['create_campaign', { name: 'Zeta push', segment, commit: false }, ['campaign', 'new', 'Zeta push', '--segment', segment]],
+      ['score_accounts', { segment, file: accounts }, ['score', accounts, '--segment', segment]],
+      ['score_contacts', { segment, file: contacts }, ['score', '--contacts', contacts, '--segment', segment]],
+      ['generate_strategy', { segments: [segment] }, ['strategy', segment]],
+    ]);
+    const printed = await Promise.all(pairs.map(([, , command]) => runJson<ErrorEnvelope>(command, { cwd: dir })));
+    for (const [i, [tool, args, command]] of pairs.entries()) {
+      const cli = printed[i]!;
+      const answer = await mcp.call<ErrorEnvelope>(tool, args);
+      expect(cli.json.error.code, command.join(' ')).toBe('unknown-segment');
+      expect(answer.isError, command.join(' ')).toBe(true);
+      expect(answer.data, command.join(' ')).toEqual(cli.json);
+      expect(answer.text, command.join(' ')).toContain('expected one of mid-market-fintech, ecommerce-finance');
+    }
+    const goals = [['G-Fintech-Beachhead', undefined], ['g-fintech-beachhead', 'sg1']] as const;
+    const goalsPrinted = await Promise.all(goals.map(([goal, subgoal]) => runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--goal', goal, ...(subgoal ? ['--subgoal', subgoal] : []), '--no-commit'], { cwd: dir })));
+    for (const [i, [goal, subgoal]] of goals.entries()) {
+      const cli = goalsPrinted[i]!;
+      const answer = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', goal, subgoal, commit: false });
+      expect(cli.json.error.code, goal).toBe(subgoal ? 'unknown-subgoal' : 'unknown-goal');
+      expect(answer.data, `${goal} ${subgoal}`).toEqual(cli.json);
+    }
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema, goalIdSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
+import { daySchema, slugSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
 import { accountSchema } from '../accounts/read.js';
@@ -7,12 +7,19 @@ import { REPORTS } from '../report/build.js';
 import { stageFrontMatterInput } from './stage-input.js';
 
 /**
- * Tool input shapes, built from the same zod schemas that validate the files: a segment
- * is a slug as in 04-segments, a goal id as in goals/, a source as in meta.json, an
- * account as a row of `threadwork score`. One source of truth for people and agents.
+ * Tool input shapes, built from the same zod schemas that validate the files: a source as
+ * in meta.json, a date as a real day, an account as a row of `threadwork score`. One
+ * source of truth for people and agents.
+ *
+ * An id that names something the workspace defines — a segment, a goal, a subgoal — is a
+ * string here and checked by the engine, as the command checks it: `Mid-Market-Fintech`
+ * or `G-Fintech` is answered `unknown-segment` / `unknown-goal` with the ids there are
+ * (`known`), where the id's pattern in the schema answered only that it was not a slug.
  */
 const thread = z.string().min(1).describe('thread folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)');
-const segment = slugSchema.describe('segment id from strategy/canvas/04-segments.md');
+const segment = z.string().min(1).describe('segment id from strategy/canvas/04-segments.md');
+const goal = z.string().min(1).describe('goal id from goals/ (g-…)');
+const subgoal = z.string().min(1).describe('subgoal id of that goal (SG1)');
 const date = daySchema.describe('YYYY-MM-DD (default: today)');
 const commit = z.boolean().optional().describe('false: write but do not commit (default: commit, as sync does)');
 
@@ -21,7 +28,7 @@ export const TOOL_INPUTS = {
   list_threads: {
     type: z.enum(THREAD_TYPES).optional(),
     status: z.enum(THREAD_STATUSES).optional().describe('derived status'),
-    segment: segment.optional(),
+    segment: slugSchema.optional().describe('segment id from strategy/canvas/04-segments.md'),
   },
   read_thread: { thread },
   create_deal: {
@@ -29,8 +36,8 @@ export const TOOL_INPUTS = {
     slug: z.string().min(1).optional().describe('the folder name, e.g. acme-japan (lower-case a-z, 0-9, hyphens); needed when the company name has no Latin letters'),
     segment,
     title: z.string().min(1).optional(),
-    goal: goalIdSchema.optional().describe('goal the deal counts towards'),
-    subgoal: subgoalIdSchema.optional(),
+    goal: goal.optional().describe('goal the deal counts towards'),
+    subgoal: subgoal.optional(),
     source: threadSourceSchema.optional().describe('inbound (default) | outbound | referral | partner | event | campaign:{id} | thread:{path}'),
     date: date.optional(),
     contact_name: z.string().optional(),
@@ -45,8 +52,8 @@ export const TOOL_INPUTS = {
     slug: z.string().min(1).optional().describe('the folder name after the date, e.g. fintech-outbound (lower-case a-z, 0-9, hyphens); needed when the name has no Latin letters'),
     segment,
     date: date.optional(),
-    goal: goalIdSchema.optional(),
-    subgoal: subgoalIdSchema.optional(),
+    goal: goal.optional(),
+    subgoal: subgoal.optional(),
     commit,
   },
   write_stage: {
@@ -78,7 +85,7 @@ export const TOOL_INPUTS = {
     file: z.string().min(1).optional().describe('or a CSV/JSON contact list inside the workspace (relative path)'),
   },
   generate_strategy: {
-    segments: z.array(slugSchema).optional().describe('segment ids (default: all)'),
+    segments: z.array(segment).optional().describe('segment ids (default: all)'),
     force: z.boolean().optional().describe('overwrite generated files edited by hand'),
     commit,
   },
