@@ -66,4 +66,16 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       expect(answer.data, `${goal} ${subgoal}`).toEqual(cli.json);
     }
   }, 120_000);
+
+  it('refuse a list whose every row is refused, as nothing-scored with each row', async () => {
+    const dir = exampleWorkspace();
+    writeFiles(dir, { 'research/lists/no-names.csv': 'domain,industry\nacme.com,payments\nbeta.com,lending\n' });
+    const mcp = await connectMcp(dir);
+    const cli = await runJson<ErrorEnvelope>(['score', 'research/lists/no-names.csv', '-s', 'mid-market-fintech'], { cwd: dir });
+    const answer = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', file: 'research/lists/no-names.csv' });
+    expect(cli.code).toBe(1);
+    expect(cli.json.error.code).toBe('nothing-scored');
+    expect(answer.isError).toBe(true);
+    expect(answer.data).toEqual(cli.json);
+  });
 });

@@ -204,7 +204,7 @@ describe('threadwork score --contacts', () => {
     const dir = workspace();
     const list = testdir({
       'contacts.csv': 'name;title;email;company;employees;industry;geography;email_engagements\nAna Silva;CFO;ana@acme.com;Acme;1.200;payments;United States;2\nBo Li;CFO;bo@beta.com;Beta;1200;payments;United States;2\nCy Do;CFO;cy@gamma.com;Gamma;1200;payments;United States;1,5\n',
-      'accounts.csv': 'name;employees\nDelta;1,5\n',
+      'accounts.csv': 'name;employees\nDelta;1,5\nEpsilon;15\n',
     });
     const result = await runJson<ContactRanking>(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
     expect(result.code, result.stderr).toBe(0);

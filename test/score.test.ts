@@ -41,11 +41,12 @@ describe('threadwork score', () => {
   it('names the missing `name` column and the columns the row has, not a zod message', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'firm,domain,employees\nAcme,acme.com,400\n' });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.json.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `firm`, `domain`, `employees`' }]);
+    // No row has a name, so nothing is scored: the error lists each row.
+    const result = await runJson<{ error: Ranking }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.json.error.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `firm`, `domain`, `employees`' }]);
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('skipped row 2: no `name` column');
-    expect(text.stdout).not.toMatch(/received undefined/);
+    expect(text.stderr).toContain('row 2: no `name` column');
+    expect(text.stderr).not.toMatch(/received undefined/);
   });
 
   it.each([
@@ -122,7 +123,7 @@ describe('threadwork score', () => {
     const dir = workspace();
     const list = testdir({
       'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\nEta;300;x\n',
-      'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }]),
+      'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }, { name: 'Theta', revenue: '20M-50M' }]),
     });
     const result = await runJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(result.code, result.stderr).toBe(0);
@@ -222,6 +223,38 @@ describe('threadwork score', () => {
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toContain(`${list}/${name} has no rows to score (${why})`);
       }
+    }
+  });
+
+  it('fails (exit 1, nothing-scored) when every row of a list is refused, listing each, rather than an empty table and exit 0', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'domain,industry\nacme.com,payments\nbeta.com,lending\n', 'contacts.json': '[{"title": "CFO"}, {"title": "VP Finance"}]' });
+    const rows = {
+      'accounts.csv': [
+        { row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `domain`, `industry`' },
+        { row: 3, error: 'no `name` column (or JSON field): the company name is required; this row has `domain`, `industry`' },
+      ],
+    };
+    const accounts = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(accounts.code, accounts.stdout).toBe(1);
+    expect(accounts.json).toEqual({
+      ok: false,
+      error: {
+        code: 'nothing-scored',
+        message: `Nothing scored: each of the 2 rows of ${list}/accounts.csv was refused; fix them and score again:\n  row 2: ${rows['accounts.csv'][0]!.error}\n  row 3: ${rows['accounts.csv'][1]!.error}`,
+        path: `${list}/accounts.csv`,
+        rejected: rows['accounts.csv'],
+      },
+    });
+    const contacts = await runJson<{ ok: boolean; error: { code: string; rejected: { row: number }[] } }>(['score', '--contacts', `${list}/contacts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(contacts.code, contacts.stdout).toBe(1);
+    expect(contacts.json.error.code).toBe('nothing-scored');
+    expect(contacts.json.error.rejected.map((r) => r.row)).toEqual([1, 2]);
+    for (const md of [[], ['--md']]) {
+      const human = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir, ...md]);
+      expect(human.code).toBe(1);
+      expect(human.stdout).toBe('');
+      expect(human.stderr).toContain(`Nothing scored: each of the 2 rows of ${list}/accounts.csv was refused; fix them and score again:\n  row 2: no \`name\` column`);
     }
   });
 

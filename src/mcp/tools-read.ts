@@ -3,6 +3,7 @@ import { ThreadworkError } from '../errors.js';
 import { isAssumptionOrGoal } from '../history/history.js';
 import { parseAccounts, readAccounts } from '../accounts/read.js';
 import { parseContacts, readContacts } from '../accounts/contacts.js';
+import { refuseWhenNothingScored } from '../accounts/nothing-scored.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
 import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
@@ -32,18 +33,24 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   );
 
   server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_INPUTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
-    answer(() => {
+    answer(async () => {
       if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
-      const rows = accounts !== undefined ? parseAccounts(accounts) : readAccounts(agentFilePath(root, file!), root);
-      return workspace.scoreAccounts(segment, rows);
+      const path = file === undefined ? undefined : agentFilePath(root, file);
+      const rows = path === undefined ? parseAccounts(accounts!) : readAccounts(path, root);
+      const ranking = await workspace.scoreAccounts(segment, rows);
+      refuseWhenNothingScored(ranking, path === undefined ? { given: 'account' } : { path });
+      return ranking;
     }),
   );
 
   server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_INPUTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
-    answer(() => {
+    answer(async () => {
       if ((contacts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `contacts` (a list of contact rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
-      const rows = contacts !== undefined ? parseContacts(contacts) : readContacts(agentFilePath(root, file!), root);
-      return workspace.scoreContacts(segment, rows);
+      const path = file === undefined ? undefined : agentFilePath(root, file);
+      const rows = path === undefined ? parseContacts(contacts!) : readContacts(path, root);
+      const ranking = await workspace.scoreContacts(segment, rows);
+      refuseWhenNothingScored(ranking, path === undefined ? { given: 'contact' } : { path });
+      return ranking;
     }),
   );
 

@@ -7,6 +7,7 @@ import { ThreadworkError } from '../../errors.js';
 import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../accounts/read.js';
 import { readContacts } from '../../accounts/contacts.js';
+import { refuseWhenNothingScored } from '../../accounts/nothing-scored.js';
 import type { AccountRankingData } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
 import { CONTACT_FIELD_EXPECTED, LEAD_COLUMN_EXPECTED, type ContactField, type LeadColumn } from '../../scoring/index.js';
@@ -20,10 +21,12 @@ export async function scoreCommand(file: string | undefined, flags: { segment: s
   if (flags.contacts !== undefined) {
     const rows = readContacts(flags.contacts);
     const ranking = await workspace.scoreContacts(flags.segment, rows);
+    refuseWhenNothingScored(ranking, { path: flags.contacts });
     return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length)), exitCode: 0 };
   }
   const rows = readAccounts(file!);
   const ranking = await workspace.scoreAccounts(flags.segment, rows);
+  refuseWhenNothingScored(ranking, { path: file! });
   return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length)), exitCode: 0 };
 }
 
