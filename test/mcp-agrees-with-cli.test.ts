@@ -67,7 +67,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     }
   }, 120_000);
 
-  it('refuse a list whose every row is refused, as nothing-scored with each row', async () => {
+  it('refuse a list whose every row is refused, as nothing-scored with each row, file or inline', async () => {
     const dir = exampleWorkspace();
     writeFiles(dir, { 'research/lists/no-names.csv': 'domain,industry\nacme.com,payments\nbeta.com,lending\n' });
     const mcp = await connectMcp(dir);
@@ -76,6 +76,32 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(cli.code).toBe(1);
     expect(cli.json.error.code).toBe('nothing-scored');
     expect(answer.isError).toBe(true);
+    expect(answer.data).toEqual(cli.json);
+    const inline = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Acme', employees: 'lots' }] });
+    expect(inline.isError).toBe(true);
+    expect(inline.data.error).toEqual({
+      code: 'nothing-scored',
+      message: 'Nothing scored: the one account given was refused; fix it and score again:\n  row 1: employees: expected a number of employees (got "lots")',
+      rejected: [{ row: 1, error: 'employees: expected a number of employees (got "lots")' }],
+    });
+  });
+
+  it('score inline accounts as the command scores the same rows in a file: a bad row skipped, an export spelling read', async () => {
+    const dir = exampleWorkspace();
+    const rows = [
+      { company: 'Acme Payments', industry: 'payments', employees: '1,200', geography: 'United States' },
+      { name: 'Beta Lending', employees: 'lots' },
+      { organization: 'Gamma Pay', employees: 300, technologies: 'NetSuite; Stripe' },
+    ];
+    writeFiles(dir, { 'research/lists/inline.json': JSON.stringify(rows) });
+    const env = { THREADWORK_TODAY: '2026-11-22' };
+    const mcp = await connectMcp(dir, env);
+    const cli = await runJson<{ ranked: { name: string }[]; rejected: { row: number }[] }>(['score', 'research/lists/inline.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.json.ranked.map((a) => a.name).sort()).toEqual(['Acme Payments', 'Gamma Pay']);
+    expect(cli.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (got "lots")' }]);
+    const answer = await mcp.call('score_accounts', { segment: 'mid-market-fintech', accounts: rows });
+    expect(answer.isError, answer.text).toBe(false);
     expect(answer.data).toEqual(cli.json);
   });
 });

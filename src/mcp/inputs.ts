@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { daySchema, slugSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
-import { accountSchema } from '../accounts/read.js';
 import { REPORTS } from '../report/build.js';
 import { stageFrontMatterInput } from './stage-input.js';
 
 /**
  * Tool input shapes, built from the same zod schemas that validate the files: a source as
- * in meta.json, a date as a real day, an account as a row of `threadwork score`. One
- * source of truth for people and agents.
+ * in meta.json, a date as a real day. One source of truth for people and agents.
  *
  * An id that names something the workspace defines — a segment, a goal, a subgoal — is a
  * string here and checked by the engine, as the command checks it: `Mid-Market-Fintech`
@@ -73,7 +71,13 @@ export const TOOL_INPUTS = {
   history: { subject: z.string().min(1).describe('assumption id (A4), goal id (g-…) or thread (path or bare id)') },
   score_accounts: {
     segment,
-    accounts: z.array(accountSchema).optional().describe('accounts as data: name, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_status'),
+    // Rows as data, each read by parseAccounts as `threadwork score` reads a file's row: a
+    // bad row skipped and listed in `rejected`, `company` or `website` read as `name` or
+    // `domain`. Held to the row schema here, one bad row refused the whole call.
+    accounts: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('accounts as data: name, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_status'),
     file: z.string().min(1).optional().describe('or a CSV/JSON account list inside the workspace (relative path)'),
   },
   score_contacts: {
