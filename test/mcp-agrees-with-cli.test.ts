@@ -104,4 +104,21 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(answer.isError, answer.text).toBe(false);
     expect(answer.data).toEqual(cli.json);
   });
+
+  it('answer an address that is not one as the command does: invalid-email for a contact, the prospects there are for a reply', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+    const [deal, reply] = await Promise.all([
+      runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--email', 'zeta at zeta.com', '--no-commit'], { cwd: dir }),
+      runJson<ErrorEnvelope>(['campaign', 'reply', campaign, 'Ravi.Shah@meridianpay', '--text', 'Thanks, not now', '--no-commit'], { cwd: dir }),
+    ]);
+    expect(deal.json.error.code).toBe('invalid-email');
+    expect(reply.json.error.code).toBe('unknown-prospect');
+    expect(reply.json.error.message).toContain('expected one of ravi.shah@meridianpay.com');
+    const created = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', contact_email: 'zeta at zeta.com', commit: false });
+    expect(created.data).toEqual(deal.json);
+    const recorded = await mcp.call<ErrorEnvelope>('record_reply', { campaign, email: 'Ravi.Shah@meridianpay', text: 'Thanks, not now', commit: false });
+    expect(recorded.data).toEqual(reply.json);
+  });
 });

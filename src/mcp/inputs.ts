@@ -13,6 +13,8 @@ import { stageFrontMatterInput } from './stage-input.js';
  * string here and checked by the engine, as the command checks it: `Mid-Market-Fintech`
  * or `G-Fintech` is answered `unknown-segment` / `unknown-goal` with the ids there are
  * (`known`), where the id's pattern in the schema answered only that it was not a slug.
+ * An email address is checked by the engine for the same reason: `create_deal` answers
+ * `invalid-email` as `deal new --email` does, `record_reply` the prospects there are.
  */
 const thread = z.string().min(1).describe('thread folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)');
 const segment = z.string().min(1).describe('segment id from strategy/canvas/04-segments.md');
@@ -40,7 +42,7 @@ export const TOOL_INPUTS = {
     date: date.optional(),
     contact_name: z.string().optional(),
     contact_title: z.string().optional(),
-    contact_email: z.email().optional(),
+    contact_email: z.string().optional().describe('the contact\'s address (name@company.com)'),
     domain: z.string().optional(),
     signal: z.string().optional().describe('what made this a deal worth opening'),
     commit,
@@ -97,7 +99,7 @@ export const TOOL_INPUTS = {
   due_touches: { date: date.optional() },
   record_reply: {
     campaign: thread,
-    email: z.email().describe("the prospect's address as listed in 5-actions.md"),
+    email: z.string().min(1).describe("the prospect's address as listed in 5-actions.md"),
     text: z.string().min(1).describe('the reply as received'),
     date: date.optional(),
     commit,
