@@ -141,6 +141,17 @@ describe('threadwork score', () => {
     expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
   });
 
+  it('skips a row whose revenue cannot be read, saying what it got, as it skips an unreadable head count — never scores it as unknown in silence', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,employees,revenue\nAcme,400,lots\nBeta,400,$45M\nGamma,400,10M-50M\n' });
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Beta', 'Gamma']);
+    expect(result.json.rejected).toEqual([{ row: 2, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' }]);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(text.stdout).toContain('skipped row 2: revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+  });
+
   it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {
     const dir = workspace();
     const list = testdir({

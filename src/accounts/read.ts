@@ -6,6 +6,7 @@ import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
 import { wholeCount } from '../scoring/numbers.js';
+import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFileBytes } from '../workspace/read-files.js';
@@ -17,6 +18,8 @@ const listOf = z.preprocess(
 );
 const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
 
+const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M or 500k';
+
 export const accountSchema = z.looseObject({
   name: z.string().trim().min(1, 'expected the company name (column `name`)'),
   domain: optionalString,
@@ -25,7 +28,16 @@ export const accountSchema = z.looseObject({
     (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
     z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative('expected a number of employees, 0 or more').optional(),
   ),
-  revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()], { error: 'expected an amount or a range such as $45M, 10M-50M or 500k' }).optional()),
+  // Read as the score reads it: a revenue it cannot read (`lots`) skips the row with what it
+  // got, as an unreadable head count does — accepted as any string, it was scored as
+  // unknown with nothing said.
+  revenue: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z
+      .union([z.number(), z.string()], { error: REVENUE_EXPECTED })
+      .refine((v) => parseMoneyRange(v) !== undefined, REVENUE_EXPECTED)
+      .optional(),
+  ),
   geography: optionalString,
   technologies: listOf,
   signals: listOf,
