@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { WorkspaceWatcher } from '../src/watch/watcher.js';
 import { recordJournal } from '../src/engine/journal.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
@@ -320,6 +321,21 @@ describe('sync', () => {
       expect(result.stdout, run).not.toContain('✓');
       expect(result.stdout.trimEnd().split('\n').pop(), run).toMatch(/^✗ .*1 error above/);
     }
+  });
+
+  it('a watcher started on an interrupted run finishes it in one commit, the one the run meant, as sync does', async () => {
+    const dir = await killedWhileClosingAcme();
+    const commits = commitCount(dir);
+    const watcher = new WorkspaceWatcher(dir, { reconcileMs: 0 });
+    await watcher.start();
+    await watcher.stop();
+    // Finished on the workspace as loaded: the learning and everything derived from it in
+    // the run's own commit (the state was empty when it was finished: the learning went in
+    // alone, and its derived files in a second commit).
+    expect(commitCount(dir)).toBe(commits + 1);
+    expect(lastCommitMessage(dir)).toContain('learning threads/sales/acme (closed-won, ARR 48000)');
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/acme/6-learning.md', 'threads/sales/acme/meta.json', 'strategy/canvas/13-metrics.md']));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('the text output of a sync that finished an interrupted run says what it committed, not "nothing to write"', async () => {

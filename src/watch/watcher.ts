@@ -4,7 +4,8 @@ import { IncrementalDerivation } from '../derive/incremental.js';
 import { saveFacts, seededDerivation } from '../engine/facts-cache.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import { WorkspaceState } from '../engine/state.js';
-import { runTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import { runLockedTransaction, SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import { withWorkspaceLock } from '../workspace/lock.js';
 import { everySource } from '../engine/uncommitted.js';
 import { applyEvents, isWatchedFolder } from '../engine/change-feed.js';
 import { FolderWatcher } from '../workspace/folder-watcher.js';
@@ -215,25 +216,22 @@ export class WorkspaceWatcher {
       // The events are applied to the state under the workspace lock, with every event that
       // arrived while this cycle waited for it (another process writing): a cycle never
       // derives from a view of the workspace older than the last write another process made.
+      // Applied before the transaction, not in its proposal: a transaction finishes an
+      // interrupted one first, and must see the workspace loaded to derive what it meant.
       let changed: string[] = [];
-      const changedThisRun = new Set<string>();
-      const { sync } = await runTransaction(
-        this.root,
-        async () => {
-          changed = await collect();
-          if (kind !== 'startup' && this.pending.size > 0) {
-            const arrived = [...this.pending];
-            this.pending.clear();
-            changed = [...new Set([...changed, ...(await this.applyEvents(arrived, false))])].sort();
-          }
-          for (const path of changed) this.pendingSources?.add(path);
-          // Start-up reads everything: its references are check's to judge, not a reason to
-          // check 10,000 threads (and make every stage's value) before the first save.
-          if (kind !== 'startup') for (const path of changed) changedThisRun.add(path);
-          return SYNC_ONLY;
-        },
-        { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun },
-      );
+      const { sync } = await withWorkspaceLock(this.root, async (lock) => {
+        changed = await collect();
+        if (kind !== 'startup' && this.pending.size > 0) {
+          const arrived = [...this.pending];
+          this.pending.clear();
+          changed = [...new Set([...changed, ...(await this.applyEvents(arrived, false))])].sort();
+        }
+        for (const path of changed) this.pendingSources?.add(path);
+        // Start-up reads everything: its references are check's to judge, not a reason to
+        // check 10,000 threads (and make every stage's value) before the first save.
+        const changedThisRun = new Set(kind === 'startup' ? [] : changed);
+        return runLockedTransaction(this.root, lock, () => SYNC_ONLY, { state: this.state, commit: this.options.commit !== false, derivation: this.derivation, pendingSources: this.pendingSources, changedThisRun });
+      });
       if (kind === 'startup') this.uncommitted ??= uncommittedSources(this.root);
       // Only the engine's own echoes (and saves of identical bytes) change nothing: every other
       // save gets its line, even one that moves no derived value — whoever saved it (an agent
