@@ -25,7 +25,7 @@ import { isAssumptionOrGoal, readHistory, type History } from './history/history
 import { requireKnownSubject, withMeantSubject } from './history/known-subject.js';
 import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
-import { deriveAsSyncHolds } from './engine/held-derivation.js';
+import { deriveAsSyncHolds, deriveHeldIn } from './engine/held-derivation.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
@@ -112,7 +112,7 @@ export interface OpenOptions {
   /**
    * Keep the workspace state in memory between calls, for a long-lived process (the MCP
    * server): each call reads again only the files whose stamp moved since the one before
-   * (engine/session.ts). Reports, `load`, history and scoring still read cold.
+   * (engine/session.ts). `load`, history and scoring still read cold.
    */
   warm?: boolean;
   /** false: no persistent cache, read or written (`--no-cache`); a warm workspace only. */
@@ -162,7 +162,8 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
     },
     report: async (name) => {
       // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.
-      const { value, held } = await deriveAsSyncHolds(root, (model, derived) => buildReport(name, model, derived));
+      const build = (model: WorkspaceModel, derived: DerivedWorkspace): ReportData => buildReport(name, model, derived);
+      const { value, held } = session ? await session.read(({ state, derivation }) => deriveHeldIn(state, derivation, build)) : await deriveAsSyncHolds(root, build);
       return Object.assign(value, { held });
     },
     history: async (subject) => {

@@ -146,6 +146,22 @@ describe('a warm workspace', () => {
     expect(warmCheck.diagnostics.map((d) => `${d.path}:${d.line} ${d.rule}`)).toEqual(coldJson.diagnostics.map((d) => `${d.path}:${d.line} ${d.rule}`));
   });
 
+  it('reports as a cold report does — held threads at HEAD, named — after edits made outside', async () => {
+    const dir = exampleWorkspace();
+    const ws = await warm(dir);
+    const cold = await openWorkspace(dir);
+    await ws.sync();
+    expect(await ws.report('pipeline')).toEqual(await cold.report('pipeline'));
+    // A win, and a thread put in error (an unknown assumption): sync holds it at HEAD, and so must the report.
+    replaceInFile(dir, LEARNING, 'outcome: closed-lost', 'outcome: closed-won');
+    replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests: [A5, A6]', 'tests: [A5, A99]');
+    for (const name of ['pipeline', 'winloss', 'assumptions'] as const) {
+      const [warmReport, coldReport] = [await ws.report(name), await cold.report(name)];
+      expect(warmReport, name).toEqual(coldReport);
+      expect(warmReport.held.map((d) => d.path), name).toContain('threads/sales/cobalt-remit/2-hypothesis.md');
+    }
+  });
+
   it('never keeps the process alive: a script that forgets close() still exits', () => {
     const dir = exampleWorkspace();
     const script = `const { openWorkspace } = await import(${JSON.stringify(join(REPO_ROOT, 'dist/index.js'))}); const ws = await openWorkspace(${JSON.stringify(dir)}, { warm: true }); console.log((await ws.listThreads()).length);`;

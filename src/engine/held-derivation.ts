@@ -1,6 +1,7 @@
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { IncrementalDerivation } from '../derive/incremental.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { cacheEnabled } from './cache.js';
@@ -24,6 +25,13 @@ export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceM
   const cache = cacheEnabled(undefined);
   const state = await WorkspaceState.load(root, cache ? { prescan: (await fingerprint(root)).scan } : {});
   const seeded = state.cached ? await seededDerivation(state) : undefined;
+  const derived = await deriveHeldIn(state, seeded?.derivation, use);
+  if (seeded?.warning) derived.held.push(seeded.warning);
+  return derived;
+}
+
+/** deriveAsSyncHolds on a state already loaded (a warm session's, with its derivation). */
+export async function deriveHeldIn<T>(state: WorkspaceState, derivation: IncrementalDerivation | undefined, use: (model: WorkspaceModel, derived: DerivedWorkspace) => T): Promise<{ value: T; held: Diagnostic[] }> {
   const model = state.derivationModel();
   const brokenHeld = model.diagnostics.filter((d) => d.rule === 'derived-held');
   const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
@@ -31,7 +39,7 @@ export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceM
   const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
   try {
     const held = state.derivationModel();
-    return { value: use(held, deriveWorkspace(held, seeded?.derivation)), held: [...brokenHeld, ...(hold?.diagnostics ?? []), ...(seeded?.warning ? [seeded.warning] : [])] };
+    return { value: use(held, deriveWorkspace(held, derivation)), held: [...brokenHeld, ...(hold?.diagnostics ?? [])] };
   } finally {
     hold?.release();
   }

@@ -24,6 +24,8 @@ export interface WarmView {
   state: WorkspaceState;
   model: WorkspaceModel;
   derived: () => DerivedWorkspace;
+  /** The session's derivation: what `derived` derives with (a reader deriving a variant of the model, held threads at HEAD, passes it on). */
+  derivation: IncrementalDerivation;
   /** The files whose content changed since the session's previous call (empty at its first). */
   changed: readonly string[];
 }
@@ -83,7 +85,7 @@ export class WorkspaceSession {
         const changed = await this.refresh();
         await this.state.resolveHeld();
         const model = this.state.derivationModel();
-        return read({ state: this.state, model, derived: () => this.derivation.derive(model), changed });
+        return read({ state: this.state, model, derived: () => this.derivation.derive(model), derivation: this.derivation, changed });
       }),
     );
   }
