@@ -611,7 +611,7 @@ export const ERRORS = {
   'template-missing': { summary: 'a built-in template file is missing from the installation' },
   'template-error': { summary: 'a template (built-in or override) that fails to render' },
   'template-invalid': { summary: 'a template that renders a stage file with errors' },
-  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, or a thread argument with `..` segments or leading outside `threads/`: refused; `path` names it as given' },
+  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, or an `init` folder that is a file (or under one): refused; `path` names it as given' },
   read: { summary: 'a file that cannot be read' },
   'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` is the line its broken row starts on, `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },

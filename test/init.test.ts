@@ -123,6 +123,27 @@ describe('CLI', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  // A typo or a tab completion can name a file: the user must read what is wrong with the
+  // path, not a stack trace of mkdir (exit 2, "a bug: please report it").
+  it('refuses a file, or a path through a file, as the workspace folder: exit 1, the path named, nothing touched', async () => {
+    const root = testdir({ 'notes.md': '# notes\n' });
+    for (const given of ['notes.md', 'notes.md/gtm']) {
+      const result = await runJson<{ error: { code: string; message: string; path: string } }>(['init', given], { cwd: root });
+      expect(result.code, given).toBe(1);
+      expect(result.stderr, given).toBe('');
+      expect(result.json.error, given).toEqual({
+        code: 'path-refused',
+        message: `Refused path "${given}": ${join(root, 'notes.md')} is a file, not a folder; give a folder for the workspace (it is created when it does not exist)`,
+        path: given,
+      });
+      const text = await runCli(['init', given], { cwd: root });
+      expect(text.code, given).toBe(1);
+      expect(text.stderr, given).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(root, 'notes.md'), 'utf8')).toBe('# notes\n');
+    expect(existsSync(join(root, '.git'))).toBe(false);
+  });
+
   it('writes the company name as typed, invisible characters removed and accents composed', async () => {
     const dir = join(testdir(), 'acme-gtm');
     const result = await runCli(['init', dir, '--company', '  Zoe\u0308 Analytics\u200b ', '--no-git']);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
 import { BUILTIN_TEMPLATES_DIR, renderTemplate } from '../templates/render.js';
@@ -8,6 +8,8 @@ import { runTransaction } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
+import { naming } from '../workspace/write-failure.js';
+import { ThreadworkError } from '../errors.js';
 
 export interface InitOptions {
   company?: string;
@@ -36,11 +38,13 @@ const EMPTY_FOLDERS = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing, LAYOUT.
  * first commit when init made it, one more on an existing history otherwise (with
  * `git: false`, git is left alone and nothing is committed).
  */
-export async function initWorkspace(root: string, { company: typedCompany, ...rest }: InitOptions = {}): Promise<InitResult> {
+export async function initWorkspace(dir: string, { company: typedCompany, ...rest }: InitOptions = {}): Promise<InitResult> {
+  const root = resolve(dir);
   // Judged before the folder, git or any file is touched.
   const company = typedCompany === undefined ? undefined : companyName(typedCompany);
   const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
-  mkdirSync(root, { recursive: true });
+  refuseFileOnTheWay(dir, root);
+  naming(dir, () => mkdirSync(root, { recursive: true }));
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {
     await initRepository(root);
@@ -65,6 +69,32 @@ export async function initWorkspace(root: string, { company: typedCompany, ...re
   );
   const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
   return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit };
+}
+
+/**
+ * A file where the workspace folder (or a folder above it) would be — a typo, a tab
+ * completion one name too far — is the user's to fix, named as they gave it: mkdir would
+ * fail with EEXIST or ENOTDIR, which reads as a bug.
+ */
+function refuseFileOnTheWay(given: string, root: string): void {
+  for (let path = root; ; path = dirname(path)) {
+    const stat = statOrNothing(path);
+    if (stat?.isDirectory()) return;
+    if (stat !== undefined) {
+      throw new ThreadworkError(`Refused path ${JSON.stringify(given)}: ${path} is a file, not a folder; give a folder for the workspace (it is created when it does not exist)`, 'path-refused', { path: given });
+    }
+    if (dirname(path) === path) return;
+  }
+}
+
+/** The path's stat, or nothing when it does not exist or a file above it is no folder (ENOTDIR). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function listTemplates(dir: string): string[] {

@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { pathCount, type CommandOutcome } from '../outcome.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
-  const result = await initWorkspace(resolve(dir), { ...(options.company ? { company: options.company } : {}), git: options.git });
+  const result = await initWorkspace(dir, { ...(options.company ? { company: options.company } : {}), git: options.git });
   // Skills are a write of their own: one more commit after the scaffold's first one.
   const skills = options.skills ? await (await openWorkspace(result.root)).installSkills({ commit: options.git }) : undefined;
   const lines = [
