@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
@@ -25,7 +27,26 @@ describe('the reports printed side by side', () => {
     expect(terminal.code, terminal.stderr).toBe(0);
     expect(terminal.stdout.trim()).toBe('No assumptions in strategy/canvas/10-assumptions.md.');
     const markdown = await runCli(['report', 'assumptions', '--md', '--dir', dir], { env });
-    expect(markdown.stdout.trim()).toBe('_No assumptions._');
+    expect(markdown.stdout.trim()).toBe('## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md.');
+  });
+
+  // README: "Every `--md` report starts at a `##` heading, so several concatenate into one
+  // document" — an empty one too, or its sentence lands under the previous report's heading.
+  it('an empty Markdown report starts at its heading too, and says what the terminal says', async () => {
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []') });
+    rmSync(join(dir, 'goals/g-first-customers.md'));
+    const expected: Record<string, string> = {
+      assumptions: '## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md.',
+      campaigns: '## Campaigns\n\nNo campaign threads.',
+      goals: '## Goals\n\nNo goals in goals/.',
+    };
+    for (const [name, text] of Object.entries(expected)) {
+      const markdown = await runCli(['report', name, '--md', '--dir', dir], { env });
+      expect(markdown.code, markdown.stderr).toBe(0);
+      expect(markdown.stdout.trim(), name).toBe(text);
+      const terminal = await runCli(['report', name, '--dir', dir], { env });
+      expect(terminal.stdout.trim(), name).toBe(text.split('\n\n')[1]);
+    }
   });
 
   it('a cycle in days is rounded to whole days in the pipeline and win/loss reports alike', async () => {

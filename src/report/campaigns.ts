@@ -5,6 +5,7 @@ import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
 import { box, columns } from './terminal.js';
+import { emptyReport } from './render.js';
 
 export interface CampaignReportRow {
   path: string;
@@ -62,7 +63,7 @@ function ruleRows(campaigns: readonly CampaignReportRow[]): { campaign: string; 
 const SEVERITY_COLOUR: Record<string, (text: string) => string> = { critical: pc.red, high: pc.yellow, medium: pc.yellow, info: pc.cyan };
 
 export function renderCampaigns(campaigns: readonly CampaignReportRow[], format: 'terminal' | 'md'): string {
-  if (campaigns.length === 0) return format === 'md' ? '_No campaigns._\n' : 'No campaign threads.';
+  if (campaigns.length === 0) return emptyReport('Campaigns', 'No campaign threads.', format);
   const tested = campaigns.flatMap((c) => c.experiments.map((e) => ({ campaign: c.id, e })));
   const rules = ruleRows(campaigns);
   if (format === 'md') {

@@ -10,6 +10,15 @@ import { bar, box, columns } from './terminal.js';
 
 export type ReportFormat = 'terminal' | 'md';
 
+/**
+ * A report with nothing to show says so in the same words in both formats; in Markdown
+ * under its own `##` heading, as every report starts, so that reports concatenated into
+ * one document keep the sentence under the report it belongs to.
+ */
+export function emptyReport(heading: string, sentence: string, format: ReportFormat): string {
+  return format === 'md' ? `## ${heading}\n\n${sentence}\n` : sentence;
+}
+
 export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
   const stageRows = report.stages.map((s) => [s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
@@ -47,7 +56,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
 }
 
 export function renderGoals(goals: readonly GoalState[], format: ReportFormat): string {
-  if (goals.length === 0) return format === 'md' ? '_No goals._\n' : 'No goals in goals/.';
+  if (goals.length === 0) return emptyReport('Goals', 'No goals in goals/.', format);
   if (format === 'md') {
     return goals
       .map((g) =>
@@ -86,7 +95,7 @@ function statusMark(status: string): string {
 }
 
 export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {
-  if (states.length === 0) return format === 'md' ? '_No assumptions._\n' : 'No assumptions in strategy/canvas/10-assumptions.md.';
+  if (states.length === 0) return emptyReport('Assumptions', 'No assumptions in strategy/canvas/10-assumptions.md.', format);
   if (format === 'md') {
     return [
       '## Assumptions',
