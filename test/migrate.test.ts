@@ -267,10 +267,21 @@ describe('threadwork migrate', () => {
     ['/etc/passwd'],
   ])('refuses the hostile path %s and writes nothing', async (path) => {
     const dir = methodWorkspace();
-    const { json, code } = await runJson<{ ok: boolean; error: { code: string } }>(['migrate', path, '--dir', dir]);
+    const { json, code } = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['migrate', path, '--dir', dir]);
     expect(code).toBe(1);
     expect(json.error.code).toBe('path-refused');
+    // Named as typed (README: `path` names it as given), not as the workspace would spell it.
+    expect(json.error.path).toBe(path);
+    expect(json.error.message).toBe(`Refused path ${JSON.stringify(path)}: it points outside the workspace ${dir}`);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('names a refused path as it was typed in a subfolder, not as it reads from the top of the workspace', async () => {
+    const dir = methodWorkspace();
+    const { json, code } = await runJson<{ error: { code: string; path: string; message: string } }>(['migrate', '../../outside.md'], { cwd: join(dir, 'threads') });
+    expect(code).toBe(1);
+    expect(json.error).toMatchObject({ code: 'path-refused', path: '../../outside.md' });
+    expect(json.error.message).toContain(`it points outside the workspace ${dir}`);
   });
 
   it('a path that does not exist is an error; a symbolic link to a stage file is left alone', async () => {

@@ -1,18 +1,33 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
+import { pathRefused } from '../../workspace/contain.js';
 import type { MigrationResult } from '../../threads/migrate.js';
 import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { plural } from './check.js';
 
 export async function migrateCommand(paths: readonly string[], flags: { dryRun?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  // Paths are relative to the current folder, as a shell completes them (to the workspace folder with --dir).
-  const result = await workspace.migrate(paths.map((p) => resolve(options.dir, p)), { dryRun: flags.dryRun === true, commit: flags.commit });
+  const result = await workspace.migrate(
+    paths.map((typed) => inWorkspace(typed, options.dir, workspace.root)),
+    { dryRun: flags.dryRun === true, commit: flags.commit },
+  );
   const { sync, commit, ...migration } = result;
   // A file named that could not be migrated (not a stage file, in error…) is a failure an agent must see, as check's errors are.
   const exitCode = migration.skipped.some((s) => s.blocked) ? 1 : 0;
   return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit, migration.dryRun ? undefined : { sync, own: migration.files.map((f) => f.path) })].join('\n'), exitCode };
+}
+
+/**
+ * A path as typed is relative to the current folder, as a shell completes it (to the
+ * workspace folder with --dir); it goes on relative to the workspace's top. One that lands
+ * outside the workspace is refused here, named as typed: only here is it known as typed
+ * (`../../notes.md` from `threads/` is not `../notes.md` from the top).
+ */
+function inWorkspace(typed: string, dir: string, root: string): string {
+  const rel = relative(root, resolve(dir, typed));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw pathRefused(typed, `it points outside the workspace ${root}`);
+  return rel.split(sep).join('/');
 }
 
 export function describeMigration(result: MigrationResult): string[] {
