@@ -223,6 +223,22 @@ describe('sync', () => {
     expect(commitCount(dir)).toBe(1);
   });
 
+  // The message is all the user has to go on: it must name the step that commits the
+  // files, and a later sync — which finds them written — is not that step.
+  it('during a merge, tells the user to commit what it wrote with git, which a sync after the merge does not do', async () => {
+    const dir = syncedWorkspace();
+    writeFileSync(join(dir, '.git/MERGE_HEAD'), `${git(dir, 'rev-parse', 'HEAD')}`);
+    const during = await runJson<{ written: string[]; commit: { committed: boolean; message: string } }>(['sync', '--dir', dir]);
+    expect(during.json.written.length).toBeGreaterThan(0);
+    expect(during.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(during.json.commit.message).toBe('a merge is in progress: the files were written but not committed; once it is finished, commit them with git (`git add`, `git commit`): a later sync finds them written and commits nothing');
+    rmSync(join(dir, '.git/MERGE_HEAD'));
+    const after = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] }>(['sync', '--dir', dir]);
+    expect(after.json).toMatchObject({ written: [], commit: null });
+    expect(after.json.uncommitted).toEqual(expect.arrayContaining(during.json.written));
+    expect(commitCount(dir)).toBe(1);
+  });
+
   it('waits for a held index.lock, then commits', async () => {
     const dir = syncedWorkspace();
     writeFileSync(join(dir, '.git/index.lock'), '');

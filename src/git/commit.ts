@@ -57,7 +57,12 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
   const repo = await repositoryOf(request.cwd);
   if (!repo) return { committed: false, reason: 'not-a-repository', message: 'not a git repository: files were written but not committed (run `git init` to keep an audit trail)' };
   const busy = operationInProgress(repo.gitDir);
-  if (busy) return { committed: false, reason: busy, message: `a ${busy === 'merge-in-progress' ? 'merge' : 'rebase'} is in progress: files were written but not committed; finish it and run sync again` };
+  // The files are on disk at their derived values, so a later sync has nothing to write and
+  // nothing to commit: committing them is the user's step, as after --no-commit.
+  if (busy) {
+    const operation = busy === 'merge-in-progress' ? 'merge' : 'rebase';
+    return { committed: false, reason: busy, message: `a ${operation} is in progress: the files were written but not committed; once it is finished, commit them with git (\`git add\`, \`git commit\`): a later sync finds them written and commits nothing` };
+  }
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
   const timer = new PhaseTimer();
   removeLeftoverTempFiles(repo.gitDir);
