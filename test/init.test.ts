@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
@@ -92,6 +92,26 @@ describe('threadwork init', () => {
 });
 
 describe('CLI', () => {
+  // Run again to put back a deleted section, init's commit carries the user's uncommitted
+  // edits the derived files follow from: like every write command, it must say so.
+  it('in an existing workspace, names the edits of yours its commit carries and the derived files it updated', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    expect((await runCli(['init', dir, '--company', 'Acme'], { env: gitEnv() })).code).toBe(0);
+    const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
+    writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace('assumptions: []', 'assumptions:\n  - {id: A1, statement: Controllers close slowly, prior: 0.5}'));
+    rmSync(join(dir, 'strategy/canvas/15-gtm.md'));
+    const again = await runCli(['init', dir], { env: gitEnv() });
+    expect(again.code, again.stderr).toBe(0);
+    const committed = execFileSync('git', ['show', '--name-only', '--format=', 'HEAD'], { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim().split('\n');
+    // 15-gtm.md comes back as it was committed: only the edit and what it derives differ from HEAD.
+    expect(committed).toEqual(['strategy/canvas/10-assumptions.md']);
+    const lines = again.stdout.split('\n');
+    expect(lines).toContain('created strategy/canvas/15-gtm.md');
+    expect(lines).toContain('updated strategy/canvas/10-assumptions.md (derived)');
+    expect(lines).toContain('committed with it: strategy/canvas/10-assumptions.md (your uncommitted edit, which the derived values follow from)');
+    expect(lines.indexOf('committed with it: strategy/canvas/10-assumptions.md (your uncommitted edit, which the derived values follow from)')).toBeLessThan(lines.findIndex((l) => /^committed [0-9a-f]{10} \(\d+ paths?\)$/.test(l)));
+  });
+
   it('says clearly when the folder is not a workspace', async () => {
     const dir = testdir();
     const human = await runCli(['check', '--dir', dir]);

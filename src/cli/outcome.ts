@@ -47,8 +47,13 @@ function commitLines(commit: CommitOutcome | null, derived?: { sync: { written: 
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
   if (!commit.committed) return commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
-  const carried = (derived?.sync?.triggers ?? []).filter((p) => !own.has(p)).map((p) => `committed with it: ${p} (your uncommitted edit, which the derived values follow from)`);
-  return [...updated, ...carried, `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`];
+  return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`];
+}
+
+/** The uncommitted sources a commit carried beside the command's own files, one line each, for the lines before the commit line. */
+export function carriedLines(derived?: { sync: { triggers: readonly string[] } | null; own: readonly string[] }): string[] {
+  const own = new Set(derived?.own);
+  return (derived?.sync?.triggers ?? []).filter((p) => !own.has(p)).map((p) => `committed with it: ${p} (your uncommitted edit, which the derived values follow from)`);
 }
 
 /** How many paths a commit holds: `1 path`, `2 paths`. */

@@ -4,7 +4,7 @@ import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
 import { BUILTIN_TEMPLATES_DIR, renderTemplate } from '../templates/render.js';
 import { createChange, type SourceChange } from '../engine/changes.js';
-import { runTransaction } from '../engine/transaction.js';
+import { runTransaction, type SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
@@ -24,6 +24,8 @@ export interface InitResult {
   gitInitialized: boolean;
   /** The commit of every file init wrote, with what sync derived from them: the repository's first when init made the repository. */
   commit: CommitOutcome | null;
+  /** The sync the write ran: in an existing workspace, the derived files it moved and the uncommitted sources its commit carried (`triggers`). */
+  sync: SyncResult | null;
 }
 
 const INIT_DIR = join(BUILTIN_TEMPLATES_DIR, 'init');
@@ -68,7 +70,7 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
     { commit: options.git !== false },
   );
   const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
-  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit };
+  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit, sync: done.sync };
 }
 
 /**

@@ -1,10 +1,12 @@
 import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
-import { pathCount, type CommandOutcome } from '../outcome.js';
+import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
   const result = await initWorkspace(dir, { ...(options.company ? { company: options.company } : {}), git: options.git });
+  // What init wrote itself: the files it lists as created, and the .gitkeep of each empty folder.
+  const own = [...result.created, ...(result.sync?.triggers ?? []).filter((p) => p.endsWith('.gitkeep'))];
   // Skills are a write of their own: one more commit after the scaffold's first one.
   const skills = options.skills ? await (await openWorkspace(result.root)).installSkills({ commit: options.git }) : undefined;
   const lines = [
@@ -12,6 +14,10 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...result.kept.map((f) => `${pc.dim('kept   ')} ${f} ${pc.dim('(already there, left as it was)')}`),
     ...(skills ? skills.written.map((f) => `${pc.green('created')} ${f}`) : []),
     result.gitInitialized ? `${pc.green('git init')} ${result.root}` : '',
+    // In an existing workspace the scaffold's sync moves derived files and its commit carries
+    // the uncommitted edits they follow from: named before the commit line, as every write command does.
+    ...(result.sync ? result.sync.written.filter((p) => !own.includes(p)).map((p) => `updated ${p} (derived)`) : []),
+    ...(result.commit?.committed ? carriedLines({ sync: result.sync, own }) : []),
     result.commit?.committed ? initCommitLine(result.commit) : '',
     '',
     `Workspace ready in ${result.root}. Next: fill in strategy/canvas/04-segments.md, then \`threadwork deal new "Company" --segment <id>\`.`,

@@ -14,6 +14,8 @@ export const initOutput = z.object({
   created: z.array(z.string()),
   kept: z.array(z.string()).describe('files that existed and were left exactly as they were'),
   gitInitialized: z.boolean(),
+  commit: commitOutput,
+  sync: z.object(syncResultShape).nullable().describe("the sync the write ran: in an existing workspace, the derived files it moved (written) and the uncommitted sources its commit carried (triggers)"),
   skills: z.object(skillsShape).optional().describe('with --skills'),
 });
 
