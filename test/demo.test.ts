@@ -24,4 +24,19 @@ describe('npm start (threadwork demo)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // The first output a new user reads (README: npm start): a count says file or files as it should.
+  it('counts the derived files of each step in words that agree with the number', async () => {
+    const result = await runCli(['demo'], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    const dir = /Copied the example workspace to (\S+) /.exec(result.stdout)?.[1];
+    try {
+      const counts = [...result.stdout.matchAll(/: (\d+) derived (\w+) updated/g)].map((m) => [Number(m[1]), m[2]] as const);
+      expect(counts.length).toBeGreaterThan(0);
+      for (const [n, word] of counts) expect(word, `${n} derived ${word}`).toBe(n === 1 ? 'file' : 'files');
+      expect(counts.some(([n]) => n === 1)).toBe(true);
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -42,7 +42,8 @@ export async function runLifecycleDemo(log: (line: string) => void, source = PAC
     const result = await ws.sync();
     steps.push({ step, sync: { written: result.written, changes: result.changes, commit: result.commit } });
     const commit = result.commit?.committed ? ` → commit ${result.commit.commit.slice(0, 10)}` : '';
-    log(`${step}: ${result.written.length ? `${result.written.length} derived files updated${commit}` : 'already in sync, nothing written'}`);
+    const n = result.written.length;
+    log(`${step}: ${n ? `${n} derived ${n === 1 ? 'file' : 'files'} updated${commit}` : 'already in sync, nothing written'}`);
     for (const change of result.changes) log(`    ${change.description}`);
   };
 
