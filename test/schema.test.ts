@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -17,6 +19,8 @@ import {
 } from '../src/schema/index.js';
 import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
+import { runCli } from './helpers/cli.js';
+import { testdir } from './helpers/testdir.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
 const goal = { id: 'g-x', title: 'X', deadline: '2026-12-31', created: '2026-01-01', metrics: [{ name: 'won_count', target: 3 }] };
@@ -120,5 +124,22 @@ describe('shipped JSON Schemas', () => {
       const shipped = readFileSync(new URL(`../schemas/${file}`, import.meta.url), 'utf8');
       expect(shipped, file).toBe(`${JSON.stringify(schema, null, 2)}\n`);
     }
+  });
+});
+
+describe('threadwork schemas', () => {
+  // README: "Writes the JSON Schemas of every file kind (default: `./schemas`)" — in a
+  // workspace of one's own that folder does not exist yet.
+  it('creates the folder it writes into: the default ./schemas, or an --out that does not exist yet', async () => {
+    const cwd = testdir();
+    const count = generateJsonSchemas().length + generateCliSchemas().length;
+    const byDefault = await runCli(['schemas'], { cwd });
+    expect(byDefault.code, byDefault.stderr).toBe(0);
+    expect(byDefault.stdout.trim()).toBe(`${count} JSON Schemas in ${join(cwd, 'schemas')} (${count} updated)`);
+    expect(existsSync(join(cwd, 'schemas/meta.schema.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'schemas/cli/sync.schema.json'))).toBe(true);
+    const nested = await runCli(['schemas', '--out', 'editor/json-schemas'], { cwd });
+    expect(nested.code, nested.stderr).toBe(0);
+    expect(existsSync(join(cwd, 'editor/json-schemas/config.schema.json'))).toBe(true);
   });
 });

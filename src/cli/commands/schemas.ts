@@ -1,12 +1,16 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateCliSchemas } from '../json-output/generate.js';
 import { generateJsonSchemas } from '../../schema/json-schema.js';
 import { writeFileIfChanged } from '../../workspace/write.js';
+import { naming } from '../../workspace/write-failure.js';
 import type { CommandOutcome } from '../outcome.js';
 
 /** Writes the JSON Schemas generated from the zod schemas into `out`: the file kinds, and the CLI's --json outputs under `cli/`. */
 export function schemasCommand(out: string): CommandOutcome {
   const root = resolve(out);
+  // The default ./schemas does not exist in a workspace of one's own: made, as --out is, with its parents.
+  naming(out, () => mkdirSync(root, { recursive: true }));
   const written: string[] = [];
   const schemas = [...generateJsonSchemas(), ...generateCliSchemas()];
   for (const { file, schema } of schemas) {
