@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -17,6 +17,7 @@ import {
   segmentsSectionSchema,
   threadMetaSchema,
 } from '../src/schema/index.js';
+import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
 import { runCli } from './helpers/cli.js';
@@ -141,5 +142,15 @@ describe('threadwork schemas', () => {
     const nested = await runCli(['schemas', '--out', 'editor/json-schemas'], { cwd });
     expect(nested.code, nested.stderr).toBe(0);
     expect(existsSync(join(cwd, 'editor/json-schemas/config.schema.json'))).toBe(true);
+  });
+});
+
+describe('the campaign Stage 5 template', () => {
+  // The comment is what a user reads to know which statuses they may write: one it leaves out
+  // (nurture, which `campaign reply` writes) reads as not allowed.
+  it('lists every prospect status the schema takes', () => {
+    const template = readFileSync(new URL('../templates/threads/sales-campaign/5-actions.md.hbs', import.meta.url), 'utf8');
+    const listed = /^# status: (.+)$/m.exec(template)?.[1]?.split(' | ').map((s) => s.replace(/\s*\(.*$/, ''));
+    expect(listed).toEqual([...PROSPECT_STATUSES]);
   });
 });
