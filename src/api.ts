@@ -5,6 +5,7 @@ import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import type { CheckResult } from './check/check.js';
+import type { Diagnostic } from './diagnostics.js';
 import { dateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import type { WorkspaceState } from './engine/state.js';
@@ -66,9 +67,13 @@ export interface Workspace {
   /** `thread` may be a folder path or a bare thread id. */
   advance(thread: string, write?: WriteOptions): Promise<AdvanceResult & Committed>;
   resolveThread(thread: string): string;
-  /** Every thread with its derived stage, status and values. */
-  listThreads(filter?: ThreadFilter): Promise<ThreadSummary[]>;
-  /** One thread: meta.json, each stage's front matter and body, its derived values. */
+  /**
+   * Every thread with its derived stage, status and values, as sync counts them: a thread
+   * sync holds (a cross-file error, a stage file under a wrong name) at its version in HEAD,
+   * a broken file at its last valid version. `held`: sync's `derived-held` warnings.
+   */
+  listThreads(filter?: ThreadFilter): Promise<ThreadSummary[] & { held: Diagnostic[] }>;
+  /** One thread: meta.json, each stage's front matter and body as written, its derived values as sync counts them (`held` says what is held). */
   readThread(thread: string): Promise<ThreadView>;
   /**
    * Writes one stage file, validated like `check` before anything touches disk (an invalid
@@ -132,6 +137,9 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
     const model = await loadWorkspace(root, includeThread ? { includeThread } : {});
     return reader(model, () => deriveWorkspace(model));
   };
+  /** Derived as sync holds it (held threads at HEAD, each named): warm, or loaded cold (`includeThread`: the threads a cold read needs). */
+  const heldRead = async <T>(use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T, includeThread?: (dir: string) => boolean): Promise<{ value: T; held: Diagnostic[] }> =>
+    session ? session.read(({ state, derivation }) => deriveHeldIn(state, derivation, use)) : deriveAsSyncHolds(root, use, includeThread ? { includeThread } : {});
   /** Every write is one transaction. */
   const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
     transaction((state) => propose(state.derivationModel(), state), options);
@@ -148,11 +156,22 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
       return committed(await write((_model, state) => proposeAdvance(state.currentModel(), path), opts));
     },
     resolveThread: (thread) => resolveThreadPath(root, thread),
-    listThreads: async (filter) => read((model, derived) => listThreads(model, derived(), filter)),
+    listThreads: async (filter) => {
+      // Values as sync holds them, as the reports draw them: never a stage sync refuses to commit.
+      const { value, held } = await heldRead((model, derived, holds) => listThreads(model, derived, filter, holds));
+      return Object.assign(value, { held });
+    },
     readThread: async (thread) => {
       const path = resolveThreadPath(root, thread);
-      // A thread's derived values depend on it, the canvas and the config only: read cold, no need to read the others.
-      return read((model, derived) => readThread(model, derived(), path), (dir) => dir === path);
+      // Derived as sync holds the thread; its files shown as written, the ones to fix.
+      if (session) return session.read(async ({ state, derivation }) => {
+        const { value: derived, held } = await deriveHeldIn(state, derivation, (_model, d) => d);
+        return readThread(state.derivationModel(), derived, path, held);
+      });
+      // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
+      const includeThread = (dir: string): boolean => dir === path;
+      const { value: derived, held } = await deriveAsSyncHolds(root, (_model, d) => d, { includeThread });
+      return readThread(await loadWorkspace(root, { includeThread }), derived, path, held);
     },
     writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);
@@ -163,7 +182,7 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
     report: async (name) => {
       // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.
       const build = (model: WorkspaceModel, derived: DerivedWorkspace): ReportData => buildReport(name, model, derived);
-      const { value, held } = session ? await session.read(({ state, derivation }) => deriveHeldIn(state, derivation, build)) : await deriveAsSyncHolds(root, build);
+      const { value, held } = await heldRead(build);
       return Object.assign(value, { held });
     },
     history: async (subject) => {

@@ -18,12 +18,16 @@ import { WorkspaceState } from './state.js';
  * `6-learnings.md` — with nothing saying so; `held` lists sync's `derived-held` warnings,
  * one per file or thread held, each naming the error that holds it. Takes no lock and
  * writes nothing: every thread is checked, as `check` does, with no cache of what changed.
+ * `includeThread` reads only the threads it accepts (one thread's reader: `read_thread`),
+ * judged with the canvas and goals as the whole workspace would judge them.
  */
-export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceModel, derived: DerivedWorkspace) => T): Promise<{ value: T; held: Diagnostic[] }> {
+export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T, options: { includeThread?: (dir: string) => boolean } = {}): Promise<{ value: T; held: Diagnostic[] }> {
   // Loaded as sync loads: the fingerprint's two-thread scan and stamps, and each thread's
   // facts from the facts cache — a report at 10,000 deals scored every thread anew (1.5 s).
-  const cache = cacheEnabled(undefined);
-  const state = await WorkspaceState.load(root, cache ? { prescan: (await fingerprint(root)).scan } : {});
+  // The fingerprint and the cache are the whole workspace's: not for a load of some threads.
+  const { includeThread } = options;
+  const cache = includeThread === undefined && cacheEnabled(undefined);
+  const state = await WorkspaceState.load(root, includeThread ? { includeThread } : cache ? { prescan: (await fingerprint(root)).scan } : {});
   const seeded = state.cached ? await seededDerivation(state) : undefined;
   const derived = await deriveHeldIn(state, seeded?.derivation, use);
   if (seeded?.warning) derived.held.push(seeded.warning);
@@ -31,15 +35,16 @@ export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceM
 }
 
 /** deriveAsSyncHolds on a state already loaded (a warm session's, with its derivation). */
-export async function deriveHeldIn<T>(state: WorkspaceState, derivation: IncrementalDerivation | undefined, use: (model: WorkspaceModel, derived: DerivedWorkspace) => T): Promise<{ value: T; held: Diagnostic[] }> {
+export async function deriveHeldIn<T>(state: WorkspaceState, derivation: IncrementalDerivation | undefined, use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T): Promise<{ value: T; held: Diagnostic[] }> {
   const model = state.derivationModel();
   const brokenHeld = model.diagnostics.filter((d) => d.rule === 'derived-held');
   const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
   const misnamed = model.diagnostics.filter((d) => d.rule === 'stage-file-name');
   const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
   try {
-    const held = state.derivationModel();
-    return { value: use(held, deriveWorkspace(held, derivation)), held: [...brokenHeld, ...(hold?.diagnostics ?? [])] };
+    const heldModel = state.derivationModel();
+    const held = [...brokenHeld, ...(hold?.diagnostics ?? [])];
+    return { value: use(heldModel, deriveWorkspace(heldModel, derivation), held), held };
   } finally {
     hold?.release();
   }

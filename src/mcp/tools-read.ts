@@ -19,7 +19,10 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   );
 
   server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_INPUTS.list_threads, annotations: READ_ONLY }, (args) =>
-    answer(async () => ({ threads: await workspace.listThreads(args) })),
+    answer(async () => {
+      const threads = await workspace.listThreads(args);
+      return { threads: [...threads], held: threads.held };
+    }),
   );
 
   server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_INPUTS.read_thread, annotations: READ_ONLY }, ({ thread }) =>

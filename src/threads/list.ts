@@ -1,5 +1,7 @@
 import type { ThreadMeta } from '../schema/meta.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
@@ -17,6 +19,12 @@ export interface ThreadSummary {
   arrPotential: number | null;
   /** false when meta.json is missing or invalid, or the thread has no stage file (not counted anywhere): `check` says why. */
   valid: boolean;
+  /**
+   * Sync's `derived-held` warnings for this thread, each naming the error that holds it (a
+   * stage file under a wrong name, a cross-file error, a broken file): its values above are
+   * the held ones, as sync counts them. [] when nothing of it is held.
+   */
+  held: Diagnostic[];
 }
 
 export interface ThreadFilter {
@@ -25,9 +33,14 @@ export interface ThreadFilter {
   segment?: string | undefined;
 }
 
-/** Every thread with its derived state, sorted by path; threads with a broken meta.json or no stage file are listed too, marked invalid. */
-export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, filter: ThreadFilter = {}): ThreadSummary[] {
+/**
+ * Every thread with its derived state, sorted by path; threads with a broken meta.json or no
+ * stage file are listed too, marked invalid. `held`: sync's `derived-held` warnings, each
+ * given to the thread it is in.
+ */
+export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, filter: ThreadFilter = {}, held: readonly Diagnostic[] = []): ThreadSummary[] {
   const facts = new Map(derived.threads.map((t) => [t.path, t]));
+  const heldIn = (thread: string): Diagnostic[] => held.filter((d) => threadOf(d.path.split('/'))?.thread === thread);
   const summaries = [...model.threads.values()].map((thread): ThreadSummary => {
     const f = facts.get(thread.path);
     // A valid meta.json still names the thread when it has no facts (no stage file yet).
@@ -45,6 +58,7 @@ export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, fi
       closeProbability: f?.closeProbability ?? null,
       arrPotential: f?.arrPotential ?? null,
       valid: f !== undefined,
+      held: heldIn(thread.path),
     };
   });
   return summaries

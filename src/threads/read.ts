@@ -31,12 +31,19 @@ export interface ThreadView {
   /** Values the engine derives from the thread's sources, as the next sync will write them; null when meta.json is invalid. */
   derived: ThreadFacts | null;
   diagnostics: Diagnostic[];
+  /**
+   * Sync's `derived-held` warnings for what this thread's values follow from (the thread, the
+   * canvas, the goals), each naming the error that holds it: `derived` is then the held
+   * value, as sync counts it, while `meta` and `stages` are the files as written. [] when
+   * nothing is held.
+   */
+  held: Diagnostic[];
 }
 
 const SCHEMA_PREFIX = { deal: 'deal', campaign: 'campaign', marketing: 'marketing' } as const;
 
 /** One thread as an agent needs to read it: meta, every stage's front matter and body, and its derived values. */
-export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, threadPath: string): ThreadView {
+export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, threadPath: string, held: readonly Diagnostic[] = []): ThreadView {
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
@@ -50,6 +57,7 @@ export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, thr
     stages,
     derived: derived.threads.find((t) => t.path === thread.path) ?? null,
     diagnostics: [...(thread.meta?.diagnostics ?? []), ...stages.flatMap((s) => s.diagnostics)],
+    held: [...held],
   };
 }
 
