@@ -72,6 +72,29 @@ describe('threadwork due on a campaign whose 5-actions.md is broken', () => {
   });
 });
 
+/**
+ * A campaign with a cross-file error (an unknown segment) is held by sync at HEAD, none of
+ * its changes committed; `due` listed its touches from the files on disk with no word about
+ * it. It now lists nothing for it, as for a misnamed stage file, and names the error.
+ */
+describe('threadwork due on a campaign sync holds for a cross-file error', () => {
+  it('lists nothing for it and names the error that holds it, in the CLI and the MCP tool', async () => {
+    const dir = campaignWorkspace(PROSPECTS);
+    const meta = `${CAMPAIGN}/meta.json`;
+    writeFiles(dir, { [meta]: read(dir, meta).replace('"segment":"mid-market-fintech"', '"segment":"mid-market-fintch"') });
+    const sync = await runCli(['sync', '--dry-run', '--dir', dir]);
+    expect(sync.stdout).toContain(`values derived from ${CAMPAIGN} are held at its version in HEAD, because of the error at ${meta}:1:`);
+    const result = await runJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-01-29', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due).toEqual([]);
+    expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: meta, line: 1, column: expect.any(Number), message: expect.stringContaining('Unknown segment `mid-market-fintch`') }]);
+    const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
+    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${meta}:1:${result.json.held[0]!.column} has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
+    const mcp = await connectMcp(dir);
+    expect(await mcp.ok('due_touches', { date: '2026-01-29' })).toEqual(result.json);
+  });
+});
+
 describe('threadwork campaign reply, draft and the suppression list', () => {
   it('a positive reply opens a deal once; an unsubscribe is suppressed everywhere; a negated "interested" is negative', async () => {
     const dir = campaignWorkspace(PROSPECTS);

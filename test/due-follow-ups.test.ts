@@ -87,9 +87,8 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
     const prospects = Array.from({ length: 5 }, (_, i) => `  - {name: P${i} Person, email: p${i}@many.example, company: Many ${i}}`).join('\n');
     const dir = workspace({
       'threadwork.config.yaml': 'company: Testco\nautonomy:\n  daily_caps: {email: 2}\n',
-      [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-20-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-20' }),
-      [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-20'),
-      [`${CAMPAIGN}/5-actions.md`]: md(`sender: ana@testco.example\nsequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+      // Every stage up to 5: a stage without its predecessor holds the campaign, and due lists nothing of it.
+      ...campaignFiles(CAMPAIGN, '2026-01-20', `sender: ana@testco.example\nsequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
     });
     gitInit(dir);
     const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);

@@ -1,7 +1,9 @@
 import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
 import { addDays, calendarDate, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { classifyPath } from '../workspace/layout.js';
+import { Locators } from '../check/locators.js';
+import { referenceErrors } from '../check/references.js';
+import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
@@ -49,11 +51,11 @@ export interface DueReport {
   due: DueItem[];
   followUps: FollowUp[];
   spread: SpreadNote[];
-  /** Campaigns left out because a file `due` reads is broken, or a stage file is misnamed: the first error of each. */
+  /** Campaigns left out because a file `due` reads is broken, a stage file is misnamed or a cross-file error holds it: the first error of each. */
   held: HeldCampaign[];
 }
 
-/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, or with a misnamed stage file: nothing of it is listed. */
+/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, with a misnamed stage file, or with a cross-file error: nothing of it is listed. */
 export interface HeldCampaign {
   campaign: string;
   path: string;
@@ -74,17 +76,25 @@ const DUE_READS = ['meta.json', '5-actions.md', '6-learning.md'];
  * it, a campaign closed by its `6-Learning.md` would send again.
  */
 function heldCampaigns(model: WorkspaceModel): HeldCampaign[] {
-  const misnamed = new Map<string, Diagnostic>();
+  const inError = new Map<string, Diagnostic>();
   for (const d of model.diagnostics) {
     const kind = d.rule === 'stage-file-name' ? classifyPath(d.path) : undefined;
-    if (kind?.kind === 'stage-misnamed' && !misnamed.has(kind.thread)) misnamed.set(kind.thread, d);
+    if (kind?.kind === 'stage-misnamed' && !inError.has(kind.thread)) inError.set(kind.thread, d);
   }
-  if (model.broken.size === 0 && misnamed.size === 0) return [];
+  // A cross-file error (an unknown segment, a stage without its predecessor) holds the
+  // campaign too: sync keeps it at HEAD and commits none of its changes, so due does not
+  // send from what sync refuses to commit — the same fail-closed answer, with the error.
+  const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => t.path);
+  for (const d of referenceErrors(model, new Locators((path) => model.text(path)), () => campaigns).diagnostics) {
+    const thread = threadOf(d.path.split('/'))?.thread;
+    if (thread !== undefined && !inError.has(thread)) inError.set(thread, d);
+  }
+  if (model.broken.size === 0 && inError.size === 0) return [];
   const out: HeldCampaign[] = [];
   for (const thread of model.threads.values()) {
     if (thread.family !== 'campaign') continue;
     const path = DUE_READS.map((file) => `${thread.path}/${file}`).find((p) => model.broken.has(p));
-    const first = path ? model.diagnostics.find((d) => d.path === path && d.severity === 'error') : misnamed.get(thread.path);
+    const first = path ? model.diagnostics.find((d) => d.path === path && d.severity === 'error') : inError.get(thread.path);
     if (!path && !first) continue;
     out.push({ campaign: thread.path, path: path ?? first!.path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
   }

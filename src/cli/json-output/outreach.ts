@@ -95,7 +95,7 @@ export const dueOutput = z.object({
     .describe('per sender and channel over the daily cap: how the touches were spread over the following days'),
   held: z
     .array(z.object({ campaign: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
-    .describe('campaigns left out because meta.json, 5-actions.md or 6-learning.md is broken (its first error): nothing of them is listed until it is fixed'),
+    .describe('campaigns left out because meta.json, 5-actions.md or 6-learning.md is broken, a stage file is under a wrong name, or a cross-file error holds the campaign in sync (its first error): nothing of them is listed until it is fixed'),
 });
 
 export const campaignApproveOutput = z.object({
