@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { git } from './helpers/git.js';
 
@@ -95,5 +95,27 @@ describe('campaign draft', () => {
     expect([...named(result.stdout), ...drafted].filter((p) => committed.includes(p)).sort()).toEqual(committed);
     expect(result.stdout).toContain(`committed with it: ${EDITED} (your uncommitted edit, which the derived values follow from)\n`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^committed [0-9a-f]{10} \\(${committed.length} paths?\\)$`));
+  });
+});
+
+/**
+ * `strategy` syncs after it writes, like every write command, but printed only the error
+ * of a thread held elsewhere, never sync's `derived-held` line saying the committed values
+ * leave that thread out. It now prints the same line sync prints (and `sync.diagnostics`
+ * in --json holds it, as for the other write commands).
+ */
+describe('strategy while another thread is held', () => {
+  it('prints the derived-held line sync prints, and the same warning in --json', async () => {
+    const dir = exampleWorkspace();
+    renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
+    const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
+    const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
+    expect(held).toHaveLength(1);
+    const result = await runCli(['strategy', 'mid-market-fintech', '--dir', dir], { env: ENV });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l.includes('(derived-held)'))).toEqual(held);
+    const json = await runJson<{ sync: { diagnostics: { rule: string; path: string; line: number; column: number; severity: string; message: string }[] } }>(['strategy', 'mid-market-fintech', '--dir', dir], { env: ENV });
+    const warnings = json.json.sync.diagnostics.filter((d) => d.rule === 'derived-held');
+    expect(warnings.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`)).toEqual(held);
   });
 });

@@ -35,7 +35,7 @@ export function committedLine(commit: CommitOutcome | null, derived?: { sync: { 
  * holds leave out what is on disk there — the same `derived-held` lines sync would print,
  * each naming the error, not a silent success.
  */
-function heldLines(diagnostics: readonly Diagnostic[]): string[] {
+export function heldLines(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.filter((d) => d.rule === 'derived-held').map(formatDiagnostic);
 }
 

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { StrategyResult } from '../../strategy/run.js';
-import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, heldLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 
 const LABEL: Record<string, (s: string) => string> = {
@@ -27,7 +27,8 @@ export async function strategyCommand(segments: string[], flags: { force?: boole
 /**
  * What the sync after the generated files did: the figures it moved, the derived files it
  * wrote, the edits of yours it committed with them (a segment removed from 04-segments.md),
- * and the errors that hold values back (the threads that still name a removed segment).
+ * the errors that hold values back (the threads that still name a removed segment), and the
+ * `derived-held` lines sync prints for them, as every write command prints them.
  */
 function syncLines(result: StrategyResult): string[] {
   const sync = result.sync;
@@ -38,5 +39,6 @@ function syncLines(result: StrategyResult): string[] {
   const yours = sync.triggers.filter((path) => !generated.has(path));
   if (yours.length > 0 && result.commit?.committed) lines.push(`${pc.dim('with'.padEnd(11))} ${yours.join(', ')} ${pc.dim('(your edits these values follow from)')}`);
   lines.push(...sync.diagnostics.filter((d) => d.severity === 'error').map(formatColored));
+  lines.push(...heldLines(sync.diagnostics));
   return lines;
 }
