@@ -11,6 +11,7 @@ import { twoProportionTest } from '../src/stats/proportions.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
+import { exampleWorkspace } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
 
 const SETTINGS: ExperimentSettings = { min_sample: 100, alpha: 0.05, power: 0.8 };
@@ -287,5 +288,29 @@ results:
     const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
     expect(markdown.stdout).toContain('### 2026-03-02-close · subject-line');
     expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
+  });
+});
+
+/**
+ * An experiment naming an unknown assumption is an unknown id, as in a hypothesis's
+ * `tests`: `check` reported it, but `sync` did not — it derived the winner's effect away
+ * from the assumption the experiment named before (A5 0.72 → 0.65 in the example), exited
+ * 0 and would commit the file. sync now reports it at the same line and holds the campaign.
+ */
+describe('an experiment naming an unknown assumption, in sync', () => {
+  it('is reported by sync as by check, exits 1, and holds the campaign at HEAD', async () => {
+    const dir = exampleWorkspace();
+    const actions = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md';
+    writeFiles(dir, { [actions]: read(dir, actions).replace('assumption: A5\n', 'assumption: A55\n') });
+    const env = { THREADWORK_TODAY: '2026-11-20' };
+    const check = await runCli(['check', '--dir', dir], { env });
+    const error = check.stdout.split('\n').filter((l) => l.endsWith('(unknown-assumption)'));
+    expect(error).toEqual([expect.stringMatching(new RegExp(`^${actions}:\\d+:\\d+ error Unknown assumption \`A55\``))]);
+    const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env });
+    expect(sync.code).toBe(1);
+    const lines = sync.stdout.split('\n');
+    expect(lines.filter((l) => l.endsWith('(unknown-assumption)'))).toEqual(error);
+    expect(lines.filter((l) => l.includes('(derived-held)'))).toHaveLength(1);
+    expect(sync.stdout).not.toContain('A5 confidence');
   });
 });

@@ -223,6 +223,14 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
       const id = (v as Data | null)?.assumption;
       if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
     });
+    // An experiment's winner validates or invalidates the assumption it names, as a written
+    // validation does: an unknown one is the same cross-file error, held by sync as such.
+    if (thread.family === 'campaign' && i === 4) {
+      listOf(data, 'experiments').forEach((e, j) => {
+        const id = (e as Data | null)?.assumption;
+        if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      });
+    }
     if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
