@@ -89,7 +89,7 @@ export interface Workspace {
   /** Scores contacts/leads against a segment (rows from `readContacts` or `parseContacts`): contact, lead and data-quality scores, duplicates merged. */
   scoreContacts(segment: string, rows: readonly ContactRow[], asOf?: string): Promise<ContactRanking>;
   /** Writes the agent skills into .claude/skills/ (hand-edited ones are kept unless `force`). */
-  installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult>;
+  installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult & Pick<Committed, 'sync'>>;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
   sync(options?: SyncOptions): Promise<SyncResult>;
   /** Generates the ICP, narratives and materials of the given segments (all by default). */
@@ -210,7 +210,7 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
     scoreContacts: async (segment, rows, asOf) => rankContacts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today()),
     installSkills: async (options = {}) => {
       const done = await write((model) => proposeSkills(model, options), options);
-      return { ...done.result, written: done.sources, commit: done.commit };
+      return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
     strategy: async (options = {}) => {
       const done = await write((model) => proposeStrategy(model, options), options);

@@ -49,6 +49,20 @@ describe('a write command that carries other files into its commit', () => {
     expect(named(result.stdout).sort()).toEqual(committed);
   });
 
+  it('skills install does the same, and its --json has the sync', async () => {
+    const dir = withUncommittedEdit();
+    const result = await runCli(['skills', 'install', '--dir', dir], { env: ENV });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(committed).toContain(EDITED);
+    expect(named(result.stdout).sort()).toEqual(committed);
+    expect(result.stdout).toMatch(new RegExp(`\ncommitted [0-9a-f]{10} \\(${committed.length} paths\\)\n`));
+    const again = withUncommittedEdit();
+    const json = await runJson<{ sync: { written: string[]; triggers: string[] } }>(['skills', 'install', '--dir', again], { env: ENV });
+    expect(json.json.sync.written).toContain('strategy/canvas/13-metrics.md');
+    expect(json.json.sync.triggers).toContain(EDITED);
+  });
+
   it('names nothing more when there is nothing else in the commit', async () => {
     const dir = exampleWorkspace();
     const result = await runCli(['deal', 'new', 'Plain Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });

@@ -71,7 +71,7 @@ type Fits<Actual extends Schema, Schema> = Actual;
 type Out<S extends z.ZodType> = z.output<S>;
 export type CliOutputTypeChecks = [
   Fits<InitResult & { skills?: SkillsResult }, Out<typeof initOutput>>,
-  Fits<SkillsResult & { root: string }, Out<typeof skillsInstallOutput>>,
+  Fits<SkillsResult & { root: string; sync: SyncResult | null }, Out<typeof skillsInstallOutput>>,
   Fits<CheckResult & { root: string }, Out<typeof checkOutput>>,
   Fits<CreatedThread, Out<typeof threadNewOutput>>,
   Fits<{ campaign: string; drafts: DraftFile[]; skipped: SkippedProspect[]; sync: SyncResult | null }, Out<typeof campaignDraftOutput>>,

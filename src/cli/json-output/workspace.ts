@@ -7,7 +7,11 @@ const skillsShape = {
   commit: commitOutput,
 };
 
-export const skillsInstallOutput = z.object({ root: z.string(), ...skillsShape });
+export const skillsInstallOutput = z.object({
+  root: z.string(),
+  ...skillsShape,
+  sync: z.object(syncResultShape).nullable().describe('the sync the write ran: the derived files it moved (written), the sources its commit carried (triggers: the skills, then any uncommitted edit the derived values follow from) and what it held (diagnostics)'),
+});
 
 export const initOutput = z.object({
   root: z.string(),
