@@ -31,7 +31,7 @@ describe('schema messages say what was expected, in plain words', () => {
       'criteria:\n  - budget\n  - authority\n',
     );
     replaceInFile(dir, `${DEAL}/6-learning.md`, '    result: invalidated', '    result: false');
-    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 500000', '    target: $500k');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 500000', '    target: half a million');
     replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 60%\n');
     replaceInFile(dir, 'strategy/canvas/04-segments.md', '      employees: {min: 200, max: 2000}', '      employees: 200-2000');
     replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', '    min: 200\n', '    min: -5\n');
@@ -42,7 +42,7 @@ describe('schema messages say what was expected, in plain words', () => {
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
     expect(schema).toEqual([
-      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected a number (got "$500k")',
+      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "half a million")',
       'research/customer/icp/mid-market-fintech-icp.yaml:26:10 Invalid `firmographics.employees.min`: expected a number of 0 or more (got -5)',
       'strategy/canvas/04-segments.md:11:18 Invalid `segments[0].filters.employees`: expected a range as `min:` and `max:`, such as {min: 200, max: 2000} (got "200-2000")',
       'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 (got "60%")',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CANVAS_SECTIONS, type CanvasSection } from './names.js';
 import {
+  amountSchema,
   assumptionIdSchema,
   countRangeSchema,
   isoDateSchema,
@@ -68,14 +69,17 @@ export const assumptionsSectionSchema = z.looseObject({
   assumptions: z.array(assumptionSchema).default([]),
 });
 
+/** A money target: one amount, written as a number or as money (`"$500k"`). */
+const moneyTarget = amountSchema('which amount is the target?');
+
 /** Targets the metrics block is measured against. All optional: a missing target is shown as "—". */
 export const metricTargetsSchema = z.looseObject({
   win_rate: probabilitySchema.optional(),
   avg_cycle_days: z.number().nonnegative().optional(),
-  avg_deal_size: z.number().nonnegative().optional(),
-  won_arr: z.number().nonnegative().optional(),
+  avg_deal_size: moneyTarget.optional(),
+  won_arr: moneyTarget.optional(),
   pipeline_count: z.number().int().nonnegative().optional(),
-  weighted_pipeline: z.number().nonnegative().optional(),
+  weighted_pipeline: moneyTarget.optional(),
   avg_margin: probabilitySchema.optional(),
   meetings: z.number().int().nonnegative().optional(),
   open_rate: probabilitySchema.optional(),

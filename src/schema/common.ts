@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { moneyProblems, NOT_AN_AMOUNT } from './money.js';
+import { amountProblems, moneyProblems, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -52,6 +52,20 @@ export const rangeSchema = z.looseObject(
 export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
   for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 });
+
+/**
+ * One amount a figure is made of (a won deal's `arr`, a money target): a number of 0 or
+ * more, or money as people write it, read by the parser a deal's `arr_potential` uses and
+ * given to the figures as the number it reads. `range` says why a range is refused.
+ */
+export function amountSchema(range: string) {
+  return z
+    .union([z.number(), z.string()], { error: ONE_AMOUNT })
+    .superRefine((value, ctx) => {
+      for (const message of amountProblems(value, range)) ctx.addIssue({ code: 'custom', message });
+    })
+    .transform((value) => (typeof value === 'number' ? value : parseMoney(value)!));
+}
 
 export const countRangeSchema = z.looseObject(
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, PROBABILITY, subgoalIdSchema } from './common.js';
+import { amountProblems, parseMoney } from './money.js';
 
 export const GOAL_METRICS = [
   'won_count',
@@ -20,34 +21,56 @@ export const goalMetricNameSchema = z.enum(GOAL_METRICS, {
 /** The metrics that are a share, written as a fraction as in 13-metrics (`0.35`, never `35`). */
 const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate']);
 
+/** The metrics that are an amount of money: their figures may be written as money (`"$500k"`), as a deal's are. */
+const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size', 'weighted_pipeline']);
+
+const KIND: Record<string, string> = { win_rate: 'a rate', avg_cycle_days: 'a number of days' };
+
+/** A figure as written: a number, or for a money metric money as people write it. */
+const figureSchema = z.union([z.number(), z.string()], { error: 'expected a number' });
+
 /**
- * A rate's figures at `keys` must be from 0 to 1: `win_rate` 35 would be drawn as 3500%
- * and never be reached, where 13-metrics refuses the same 35 (probabilitySchema).
+ * The figures at `keys` must be what `metric` measures. A rate's must be from 0 to 1:
+ * `win_rate` 35 would be drawn as 3500% and never be reached, where 13-metrics refuses
+ * the same 35 (probabilitySchema). Text is money, read by the parser a deal's
+ * `arr_potential` uses, and only a money metric's figure may be money.
  */
-function rateFigures(metric: string, value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx): void {
-  if (!RATE_METRICS.has(metric)) return;
+function checkFigures(metric: string, value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx): void {
   for (const key of keys) {
     const figure = value[key];
-    if (typeof figure === 'number' && (figure < 0 || figure > 1)) ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
+    if (typeof figure === 'string' && !MONEY_METRICS.has(metric)) {
+      ctx.addIssue({ code: 'custom', message: `expected a number: ${metric} is ${KIND[metric] ?? 'a count'}, not an amount of money`, path: [key], input: figure });
+    } else if (typeof figure === 'string') {
+      for (const message of amountProblems(figure, 'which amount is the target?')) ctx.addIssue({ code: 'custom', message, path: [key], input: figure });
+    }
+    if (RATE_METRICS.has(metric) && typeof figure === 'number' && (figure < 0 || figure > 1)) ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
   }
+}
+
+/** The figures as numbers: money text as the amount it reads (checkFigures saw that it reads as one). */
+function asNumbers<T extends Record<string, unknown>>(value: T, keys: readonly string[]): T {
+  const read = Object.fromEntries(keys.filter((key) => typeof value[key] === 'string').map((key) => [key, parseMoney(value[key])]));
+  return { ...value, ...read };
 }
 
 export const goalMetricSchema = z
   .looseObject({
     name: goalMetricNameSchema,
-    target: z.number(),
-    baseline: z.number().optional(),
+    target: figureSchema,
+    baseline: figureSchema.optional(),
   })
-  .superRefine((metric, ctx) => rateFigures(metric.name, metric, ['target', 'baseline'], ctx));
+  .superRefine((metric, ctx) => checkFigures(metric.name, metric, ['target', 'baseline'], ctx))
+  .transform((metric) => asNumbers(metric, ['target', 'baseline']) as typeof metric & { target: number; baseline?: number });
 
 export const subgoalSchema = z
   .looseObject({
     id: subgoalIdSchema,
     title: z.string({ error: 'expected a subgoal title' }).min(1, 'expected a subgoal title'),
     metric: goalMetricNameSchema,
-    target: z.number(),
+    target: figureSchema,
   })
-  .superRefine((subgoal, ctx) => rateFigures(subgoal.metric, subgoal, ['target'], ctx));
+  .superRefine((subgoal, ctx) => checkFigures(subgoal.metric, subgoal, ['target'], ctx))
+  .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & { target: number });
 
 export const goalSchema = z.looseObject({
   id: goalIdSchema,

@@ -75,6 +75,7 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
 }
 
 const NEGATIVE = 'expected an amount of 0 or more';
+export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
 export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
 
 /**
@@ -108,6 +109,18 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   const max = parseMoney(ends.max);
   if (problems.length === 0 && min !== undefined && max !== undefined && min > max) problems.push({ path: ['max'], message: `expected a max of at least the min (${min})` });
   return problems;
+}
+
+/**
+ * What keeps a value from being one amount (a won deal's `arr`, a goal's target): what
+ * `moneyProblems` says, and a range, which would leave the figure to guess which end it was.
+ */
+export function amountProblems(value: unknown, range: string): string[] {
+  // Text that is no amount is told what one amount looks like, without the range `arr_potential` may be.
+  const problems = moneyProblems(value).map((problem) => (problem.message === NOT_AN_AMOUNT ? ONE_AMOUNT : problem.message));
+  if (problems.length > 0 || typeof value !== 'string') return problems;
+  const bounds = parseMoneyRange(value);
+  return bounds && bounds.min !== bounds.max ? [`expected one amount, not a range: ${range}`] : [];
 }
 
 /** One amount; `currency` when the range it ends has one written on its other end. */

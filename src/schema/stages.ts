@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
   amountOrRangeSchema,
+  amountSchema,
   assumptionIdSchema,
   goalIdSchema,
   isoDateSchema,
@@ -117,7 +118,7 @@ export const contentOpportunitySchema = z.looseObject({
 export const dealLearningSchema = z.looseObject({
   outcome: z.enum(['closed-won', 'closed-lost', 'stalled']).nullish(),
   closed: isoDateSchema.nullish(),
-  arr: z.number().nonnegative().nullish(),
+  arr: amountSchema('which amount did the deal close at?').nullish(),
   margin: probabilitySchema.nullish(),
   csat: z.number().min(0).max(10).nullish(),
   loss_reason: optionalText,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+
+/**
+ * A deal's `arr_potential` took money as people write it (`"$40k"`, `"€30.000"`), but a
+ * won deal's `arr`, a goal's target and the money targets of 13-metrics took plain
+ * numbers only: `arr: "$42k"` was a schema error, "expected a number". Money is written
+ * the same way everywhere (docs/file-formats.md, "Money"): these fields read it with the
+ * parser `arr_potential` uses, and the figures count the amount it reads.
+ */
+describe('money written as text in a won deal, a goal and the metric targets', () => {
+  const schemaErrors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
+
+  it('"$42k", "$500k" and "€42.000" are read as the amounts, and the figures count them', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$42k"');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: "$500k"');
+    replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'avg_deal_size: 42000', 'avg_deal_size: "€42.000"');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(check.json.diagnostics)).toEqual([]);
+    const { json } = await runJson<{ goals: { id: string; metrics: { name: string; current: number; target: number }[] }[] }>(['report', 'goals'], { cwd: dir });
+    const wonArr = json.goals.find((g) => g.id === 'g-arr-500k-2026')!.metrics.find((m) => m.name === 'won_arr');
+    expect(wonArr).toMatchObject({ current: 42_000, target: 500_000 });
+    await runJson(['sync'], { cwd: dir });
+    expect(read(dir, 'strategy/canvas/13-metrics.md')).toContain('| average deal size | 39,000 | 42,000 |');
+    expect(read(dir, 'goals/g-arr-500k-2026.md')).toContain('| won_arr | 42,000 | 500,000 | 458,000 |');
+  });
+
+  it('what is not one amount is an error at the value that says what was expected', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$40k-$50k"');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: lots');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 12', 'target: "$12"');
+    replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'won_arr: 500000', 'won_arr: "-$500k"');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([
+      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "lots")',
+      'goals/g-arr-500k-2026.md:11:13 Invalid `metrics[1].target`: expected a number: won_count is a count, not an amount of money (got "$12")',
+      'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
+      'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
+    ]);
+  });
+});
