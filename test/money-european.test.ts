@@ -89,6 +89,21 @@ describe('a range written with its currency once', () => {
     expect(parseMoneyRange('€30k-50k EUR')).toEqual({ min: 30_000, max: 50_000 });
   });
 
+  /** `"$30k€"` was read as 30000, its two currencies unseen: one amount names one currency too. */
+  it.each([
+    ['$30k€', '"$30k€" names two currencies, $ and €: write the amount in one'],
+    ['USD 30k EUR', '"USD 30k EUR" names two currencies, $ and €: write the amount in one'],
+    ['€30k$-€50k', '"€30k$-€50k" names two currencies, € and $: write both ends in one'],
+  ])('one amount with a currency at each end, %j, is refused, naming both', (input, reason) => {
+    expect(parseMoney(input)).toBeUndefined();
+    expect(moneyProblems(input)).toEqual([{ path: [], message: `expected an amount that reads one way: ${reason}` }]);
+  });
+
+  it('the same currency at both ends of one amount is that currency', () => {
+    expect(parseMoney('$30k USD')).toBe(30_000);
+    expect(parseMoney('€1.200 EUR')).toBe(1200);
+  });
+
   it('without a currency on either end, a lone dot group still reads two ways', () => {
     expect(parseMoneyRange('30.000-50.000')).toBeUndefined();
     expect(moneyProblems('30.000-50.000')[0]?.message).toMatch(/^expected an amount that reads one way: "30\.000" reads two ways/);

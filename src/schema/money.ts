@@ -127,6 +127,9 @@ export function amountProblems(value: unknown, range: string): string[] {
 function parseSingle(text: string, currency = false): number | Ambiguous | undefined {
   const match = AMOUNT.exec(text.trim());
   if (!match) return undefined;
+  // `$30k€`: a currency at each end that are not one (`$30k USD` is) is no amount to pick a currency for.
+  const written = [...new Set(currenciesIn(match[0]))];
+  if (written.length > 1) return { ambiguous: `"${text.trim()}" names two currencies, ${written.map((c) => SIGN[c]).join(' and ')}: write the amount in one` };
   const suffix = match[3];
   const number = readDigits(match[2]!, currency || match[1] !== undefined || match[4] !== undefined, suffix !== undefined);
   if (number === undefined) return undefined;
