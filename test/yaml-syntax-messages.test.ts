@@ -93,3 +93,22 @@ describe('indentation and stray characters', () => {
     ]);
   });
 });
+
+/**
+ * A list item indented under a key that already has a value (`source: inbound`, then
+ * `  - item`) is, to YAML, more of that value: `source` read as "inbound - item", and the
+ * user was told the source was not one of the sources, at the key, with no word of the
+ * list item. It is an indentation mistake, said at the list item.
+ */
+describe('a list item under a key that has a value', () => {
+  it('is one error at the `-`, saying the value would swallow it and what to write', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, INPUT, 'source: inbound\n', 'source: inbound\n  - item\n');
+    replaceInFile(dir, 'threads/sales/brightcart/2-hypothesis.md', 'tests: [A4, A7]\n', 'tests:\n  - A4\n    - A7\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path.startsWith('threads/sales/brightcart/') && d.severity === 'error').map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      `${INPUT}:3:3 yaml-syntax Invalid YAML: a list item (\`- item\`) indented under \`source: inbound\`, which YAML reads as more of that value ("inbound - item"): expected the list under a key with nothing after its colon (\`source:\`, then \`  - item\` on the lines below)`,
+      'threads/sales/brightcart/2-hypothesis.md:4:5 yaml-syntax Invalid YAML: a list item (`- A7`) indented under `- A4`, which YAML reads as more of that value ("A4 - A7"): expected the items of one list at the same column — indent them alike',
+    ]);
+  });
+});

@@ -83,7 +83,54 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
     if (shape.problem) return { problems: [aliasProblem(text, shape.problem)] };
     if (shape.shared) value = normalizeYamlValue(value);
   }
+  // A list item indented under a value is, to YAML, more of that value: it shows as ` - ` in a string.
+  if (value !== null && typeof value === 'object' && holdsListDash(value)) {
+    const swallowed = swallowedListItem(text);
+    if (swallowed) return { problems: [swallowed] };
+  }
   return { value };
+}
+
+/** Whether a string in `value` holds ` -` where a line of it could have begun `- `. */
+function holdsListDash(value: unknown): boolean {
+  if (typeof value === 'string') return / -(?: |$)/.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(holdsListDash);
+}
+
+/**
+ * `source: inbound` then `  - item`: the list item, indented under a key that has a value
+ * (or under a list item), is to YAML a continuation of that plain value, "inbound - item",
+ * which a schema then refuses at the key without a word of the list. It is an
+ * indentation mistake, said at the `-`. Undefined when no plain value runs on over a `- ` line.
+ */
+function swallowedListItem(text: string): YamlProblem | undefined {
+  const { visit, isPair, isScalar } = yamlPackage();
+  const { doc, lineCounter } = parseYamlDocument(text);
+  let problem: YamlProblem | undefined;
+  visit(doc, {
+    Scalar(_key, node, path) {
+      if (node.type !== 'PLAIN' || !node.range) return undefined;
+      const raw = text.slice(node.range[0], node.range[1]);
+      const item = /\n([ \t]*)(-(?:[ \t][^\n]*)?)(?:\n|$)/.exec(raw);
+      if (!item) return undefined;
+      const parent = path[path.length - 1];
+      const firstLine = raw.slice(0, raw.indexOf('\n')).trim();
+      const pair = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.source ?? parent.key.value) : undefined;
+      if (isPair(parent) && pair === undefined) return undefined;
+      const owner = pair === undefined ? `- ${firstLine}` : `${pair}: ${firstLine}`;
+      const expected = pair === undefined ? 'the items of one list at the same column — indent them alike' : `the list under a key with nothing after its colon (\`${pair}:\`, then \`  - item\` on the lines below)`;
+      const read = String(node.value);
+      const position = lineCounter.linePos(node.range[0] + item.index + 1 + item[1]!.length);
+      problem = {
+        position: { line: position.line, column: position.col },
+        message: `Invalid YAML: a list item (\`${item[2]!.trim()}\`) indented under \`${owner}\`, which YAML reads as more of that value (${JSON.stringify(read.length > 40 ? `${read.slice(0, 37)}…` : read)}): expected ${expected}`,
+        rule: 'yaml-syntax',
+      };
+      return visit.BREAK;
+    },
+  });
+  return problem;
 }
 
 /** The merge keys of a text (merge-keys.ts), none when the `yaml` package cannot parse it (the readers report why). */
