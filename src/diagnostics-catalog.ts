@@ -140,7 +140,7 @@ export const RULES = {
     at: 'key',
     summary: 'a value of the wrong type or out of range, a missing key, an unknown enum value',
     message: 'Invalid `{field}`: {expected} (got {value}) | Missing `{field}`: {expected}',
-    docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. `{expected}` says what may be written there in the file\'s terms — a number, a list, `key: value` pairs, one of the allowed values — and `{value}` what was found. Unknown keys are never an error.',
+    docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. `{expected}` says what may be written there in the file\'s terms — a number, a list, `key: value` pairs, one of the allowed values — and `{value}` what was found. Where text was expected and YAML read a number or true/false (`phone: 01712345678`, `name: 1800`), it says what was written, what it read as, and to write it in quotes — when the text as written would be taken there. Unknown keys are never an error.',
   },
   'canvas-missing': {
     severity: 'warning',

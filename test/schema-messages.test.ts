@@ -97,8 +97,32 @@ describe('schema messages say what was expected, in plain words', () => {
       'goals/g-arr-500k-2026.md:2 Missing `title`: expected a goal title',
       'goals/g-arr-500k-2026.md:14 Missing `subgoals[0].title`: expected a subgoal title',
       'goals/g-fintech-beachhead.md:2 Missing `id`: expected a goal id such as g-mrr-50k',
-      'goals/g-fintech-beachhead.md:2 Invalid `title`: expected a goal title (got 2027)',
+      'goals/g-fintech-beachhead.md:2 Invalid `title`: expected a goal title — 2027 reads as a number: write it in quotes, "2027" (got 2027)',
       'goals/g-fintech-beachhead.md:19 Invalid `subgoals[1].title`: expected a subgoal title (got "")',
+    ]);
+  });
+});
+
+/**
+ * Text that YAML reads as a number — a phone number with its leading 0, a company named
+ * 1800 — was refused as "expected text (got 1712345678)": a value the person never wrote,
+ * and no word of why their text was not text. The message now shows what was written,
+ * what YAML read, and how to keep it as written.
+ */
+describe('text that YAML reads as a number or true/false', () => {
+  it('says what YAML read it as, and to write it in quotes as written', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  linkedin: linkedin.com/in/elenapark-cpa\n', '  linkedin: linkedin.com/in/elenapark-cpa\n  phone: 01712345678\n');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  name: Brightcart\n', '  name: 1800\n');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  title: VP Finance\n', '  title: true\n');
+    // Quoted, 2 would be no subgoal id either: no advice to quote it.
+    replaceInFile(dir, `${DEAL}/meta.json`, '"subgoal": "SG2"', '"subgoal": 2');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:7:10 Invalid \`contact.title\`: expected text — true reads as true or false: write it in quotes, "true" (got true)`,
+      `${DEAL}/1-input.md:10:10 Invalid \`contact.phone\`: expected text — 01712345678 reads as the number 1712345678: write it in quotes, "01712345678" (got 1712345678)`,
+      `${DEAL}/1-input.md:12:9 Invalid \`company.name\`: expected text — 1800 reads as a number: write it in quotes, "1800" (got 1800)`,
+      `${DEAL}/meta.json:7:14 Invalid \`subgoal\`: expected a subgoal id such as SG1 (got 2)`,
     ]);
   });
 });

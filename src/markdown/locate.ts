@@ -81,6 +81,18 @@ export class YamlLocator {
     return { start: this.positionAt(range[0]), end: this.positionAt(this.trimEnd(range[0], range[1])) };
   }
 
+  /** The text of the scalar at `path` as written (`01712345678`, where the value read is 1712345678); undefined if no scalar is there. */
+  writtenAt(path: DataPath): string | undefined {
+    const { isMap, isPair, isScalar, isSeq } = yamlPackage();
+    let node: unknown = this.doc.contents;
+    for (const key of path) {
+      if (isMap(node)) node = node.items.find((item) => isPair(item) && keyMatches(item.key, key))?.value;
+      else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+      else return undefined;
+    }
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
   private rangeOf(node: unknown): readonly [number, number, number] | undefined {
     return (node as Node | null | undefined)?.range ?? undefined;
   }

@@ -18,7 +18,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data), formatDataPath(issue.path));
+    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, asText(schema, data, issue, locator)), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
 }
@@ -36,12 +36,39 @@ function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return matched[0]!.flatMap((inner) => intoMatchedAlternative(Object.assign({}, inner, { path: [...issue.path, ...inner.path] })));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, asText = ''): string {
   const where = issue.path.length ? `\`${formatDataPath(issue.path)}\`` : 'front matter';
   const value = valueAt(data, issue.path);
   // Whatever the schema wanted there (a type, one of a set), no value at all is a missing key.
   if (value === undefined) return `Missing ${where}: ${expectedText(issue)}`;
-  return `Invalid ${where}: ${expectedText(issue)} (got ${preview(value)})`;
+  return `Invalid ${where}: ${expectedText(issue)}${asText} (got ${preview(value)})`;
+}
+
+/**
+ * Text the reader took for a number or true/false (a phone number `01712345678`, a
+ * company named `1800`): "expected text (got 1712345678)" would show a value the person
+ * never wrote and leave them to guess why their text is not text. Says what it was read
+ * as, and how to keep it as written — only when the text as written would be taken there
+ * (a date written `20270110` would not: quoting it is no advice).
+ */
+function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'invalid_type' || issue.expected !== 'string' || (typeof value !== 'number' && typeof value !== 'boolean')) return '';
+  const written = locator.writtenAt(issue.path) ?? String(value);
+  const quoted = withValueAt(data, issue.path, written);
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(quoted).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  const read = typeof value === 'boolean' ? 'true or false' : written === String(value) ? 'a number' : `the number ${String(value)}`;
+  return ` — ${written} reads as ${read}: write it in quotes, ${JSON.stringify(written)}`;
+}
+
+/** A copy of `data` with `value` at `path`. */
+function withValueAt(data: unknown, path: readonly PropertyKey[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(data) ? [...data] : { ...(data as Record<PropertyKey, unknown>) }) as Record<PropertyKey, unknown>;
+  copy[key!] = withValueAt(copy[key!], rest, value);
+  return copy;
 }
 
 function preview(value: unknown): string {
