@@ -34,11 +34,13 @@ describe('money written as text in a won deal, a goal and the metric targets', (
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$40k-$50k"');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: lots');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 12', 'target: "$12"');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 0.35', 'target: 35%');
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'won_arr: 500000', 'won_arr: "-$500k"');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(schemaErrors(json.diagnostics)).toEqual([
       'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "lots")',
       'goals/g-arr-500k-2026.md:11:13 Invalid `metrics[1].target`: expected a number: won_count is a count, not an amount of money (got "$12")',
+      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 (got "35%")',
       'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
     ]);

@@ -24,7 +24,7 @@ const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate']);
 /** The metrics that are an amount of money: their figures may be written as money (`"$500k"`), as a deal's are. */
 const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size', 'weighted_pipeline']);
 
-const KIND: Record<string, string> = { win_rate: 'a rate', avg_cycle_days: 'a number of days' };
+const KIND: Record<string, string> = { avg_cycle_days: 'a number of days' };
 
 /** A figure as written: a number, or for a money metric money as people write it. */
 const figureSchema = z.union([z.number(), z.string()], { error: 'expected a number' });
@@ -38,7 +38,10 @@ const figureSchema = z.union([z.number(), z.string()], { error: 'expected a numb
 function checkFigures(metric: string, value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx): void {
   for (const key of keys) {
     const figure = value[key];
-    if (typeof figure === 'string' && !MONEY_METRICS.has(metric)) {
+    if (typeof figure === 'string' && RATE_METRICS.has(metric)) {
+      // `"35%"`: said as 13-metrics says it, with what a rate is written as.
+      ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
+    } else if (typeof figure === 'string' && !MONEY_METRICS.has(metric)) {
       ctx.addIssue({ code: 'custom', message: `expected a number: ${metric} is ${KIND[metric] ?? 'a count'}, not an amount of money`, path: [key], input: figure });
     } else if (typeof figure === 'string') {
       for (const message of amountProblems(figure, 'which amount is the target?')) ctx.addIssue({ code: 'custom', message, path: [key], input: figure });
