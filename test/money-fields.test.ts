@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { moneyProblems, parseMoney } from '../src/schema/money.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { read, replaceInFile } from './helpers/testdir.js';
@@ -44,5 +45,18 @@ describe('money written as text in a won deal, a goal and the metric targets', (
       'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
     ]);
+  });
+});
+
+/**
+ * A minus after the currency (`"$-5k"`, `"€ -500"`) was told "expected an amount such as
+ * 36000 or "$36k"" — as if it were no amount — where `"-$5k"` was told the amount must be
+ * 0 or more. Either way round it is a negative amount, and said so.
+ */
+describe('a negative amount with its currency first', () => {
+  it.each(['$-5k', '€ -500', 'USD -5,000', '−$5k'])('%j is an amount below 0', (input) => {
+    expect(parseMoney(input)).toBeUndefined();
+    expect(moneyProblems(input)).toEqual([{ path: [], message: 'expected an amount of 0 or more' }]);
+    expect(moneyProblems({ min: input, max: '$10k' })).toEqual([{ path: ['min'], message: 'expected an amount of 0 or more' }]);
   });
 });

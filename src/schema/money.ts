@@ -75,6 +75,8 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
 }
 
 const NEGATIVE = 'expected an amount of 0 or more';
+/** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
+const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
 export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
 
@@ -88,7 +90,7 @@ export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a r
 export function moneyProblems(value: unknown): { path: string[]; message: string }[] {
   if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : [];
   if (typeof value === 'string') {
-    if (/^\s*[-−]/.test(value)) return [{ path: [], message: NEGATIVE }];
+    if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
     if (!bounds) return [{ path: [], message: NOT_AN_AMOUNT }];
     if ('ambiguous' in bounds) return [{ path: [], message: `expected an amount that reads one way: ${bounds.ambiguous}` }];
@@ -102,7 +104,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
     const amount = ends[end];
     if (amount === undefined || amount === null) continue;
     if (typeof amount !== 'string') continue; // a number: the schema's own nonnegative check
-    if (/^\s*[-−]/.test(amount)) problems.push({ path: [end], message: NEGATIVE });
+    if (MINUS.test(amount)) problems.push({ path: [end], message: NEGATIVE });
     else if (parseMoney(amount) === undefined) problems.push({ path: [end], message: 'expected an amount such as 36000 or "$36k"' });
   }
   const min = parseMoney(ends.min);
