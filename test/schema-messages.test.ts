@@ -126,3 +126,23 @@ describe('text that YAML reads as a number or true/false', () => {
     ]);
   });
 });
+
+/**
+ * YAML's infinity and not-a-number (`.inf`, `.nan`, a number too large such as `1e400`)
+ * were reported as "(got null)": JSON has no such number, so the value shown was one
+ * the person never wrote, and a key they had filled in read as empty.
+ */
+describe('a number that is not finite', () => {
+  it('is shown as written, and said to be no finite number', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: .inf');
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: .nan');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1e400');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a finite number (got 1e400)`,
+      `${DEAL}/3-implication.md:4:22 Invalid \`resource_cost_hours\`: expected a finite number (got .nan)`,
+      'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" (got .inf)',
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, asText(schema, data, issue, locator)), formatDataPath(issue.path));
+    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, asText(schema, data, issue, locator)), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
 }
@@ -36,11 +36,16 @@ function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return matched[0]!.flatMap((inner) => intoMatchedAlternative(Object.assign({}, inner, { path: [...issue.path, ...inner.path] })));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, asText = ''): string {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, locator: YamlLocator, asText = ''): string {
   const where = issue.path.length ? `\`${formatDataPath(issue.path)}\`` : 'front matter';
   const value = valueAt(data, issue.path);
   // Whatever the schema wanted there (a type, one of a set), no value at all is a missing key.
   if (value === undefined) return `Missing ${where}: ${expectedText(issue)}`;
+  // `.inf`, `.nan`, `1e400`: JSON has no such number (it would show as null), so it is shown as written.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    const expected = issue.code === 'invalid_type' && issue.expected === 'number' ? 'expected a finite number' : expectedText(issue);
+    return `Invalid ${where}: ${expected} (got ${locator.writtenAt(issue.path) ?? String(value)})`;
+  }
   return `Invalid ${where}: ${expectedText(issue)}${asText} (got ${preview(value)})`;
 }
 
