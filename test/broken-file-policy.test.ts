@@ -43,8 +43,8 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'a schema error in a closed-won deal',
     path: 'threads/sales/harbor-lending/6-learning.md',
-    damage: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: 36000', 'arr: "36k"')),
-    fix: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: "36k"', 'arr: 48000')),
+    damage: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: 36000', 'arr: "lots"')),
+    fix: rewrite('threads/sales/harbor-lending/6-learning.md', (text) => text.replace('arr: "lots"', 'arr: 48000')),
     unchanged: ['threads/sales/harbor-lending/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'artifacts/sales/mid-market-fintech/materials/one-pager.md', 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md'],
     held: { meta: 'threads/sales/harbor-lending/meta.json', fields: { status: 'closed-won', pipeline_stage: 'closed-won', close_probability: 1 } },
     // The won ARR it now gives the metrics.
