@@ -60,3 +60,21 @@ describe('a negative amount with its currency first', () => {
     expect(moneyProblems({ min: input, max: '$10k' })).toEqual([{ path: ['min'], message: 'expected an amount of 0 or more' }]);
   });
 });
+
+/**
+ * A campaign's `expected_pipeline` took any text: `expected_pipeline: lots` checked clean,
+ * where the same word in a deal's `arr_potential` is an error. It is money, read as money
+ * is everywhere: one amount, and what is not one is an error at the value.
+ */
+describe("a campaign's expected pipeline", () => {
+  it('is money: "$420k" checks clean, "lots" and a range are errors at the value', async () => {
+    const dir = exampleWorkspace();
+    const file = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/3-implication.md';
+    replaceInFile(dir, file, 'expected_pipeline: 420000', 'expected_pipeline: "$420k"');
+    const clean = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(clean.json.diagnostics.filter((d) => d.path === file)).toEqual([]);
+    replaceInFile(dir, file, 'expected_pipeline: "$420k"', 'expected_pipeline: lots');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path === file).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(['3:20 schema Invalid `expected_pipeline`: expected an amount such as 36000 or "$36k" (got "lots")']);
+  });
+});

@@ -143,7 +143,8 @@ export const campaignInputSchema = z.looseObject({
 
 export const campaignImplicationSchema = z.looseObject({
   expected_meetings: z.number().int().nonnegative().nullish(),
-  expected_pipeline: moneySchema.nullish(),
+  // Money, as a deal's figures are: any text was taken (`lots`), where arr_potential refuses it.
+  expected_pipeline: amountSchema('which amount is expected?').nullish(),
   resource_cost_hours: z.number().nonnegative().nullish(),
   strategic_value: z.enum(['high', 'medium', 'low']).nullish(),
 });
