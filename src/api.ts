@@ -131,15 +131,11 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
   /** One transaction: lock, validate, journal, write, sync, one commit (engine/transaction.ts), on the warm state when there is one. */
   const transaction = <T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: TransactionOptions): Promise<TransactionResult<T>> =>
     session ? session.transaction(propose, options) : runTransaction(root, propose, options);
-  /** A read of the workspace as derivation sees it: warm, or loaded cold (`includeThread`: the threads a cold read needs). */
-  const read = async <T>(reader: (model: WorkspaceModel, derived: () => DerivedWorkspace) => T, includeThread?: (dir: string) => boolean): Promise<T> => {
-    if (session) return session.read(({ model, derived }) => reader(model, derived));
-    const model = await loadWorkspace(root, includeThread ? { includeThread } : {});
-    return reader(model, () => deriveWorkspace(model));
-  };
-  /** Derived as sync holds it (held threads at HEAD, each named): warm, or loaded cold (`includeThread`: the threads a cold read needs). */
-  const heldRead = async <T>(use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T, includeThread?: (dir: string) => boolean): Promise<{ value: T; held: Diagnostic[] }> =>
-    session ? session.read(({ state, derivation }) => deriveHeldIn(state, derivation, use)) : deriveAsSyncHolds(root, use, includeThread ? { includeThread } : {});
+  /** The workspace as derivation sees it (broken files at their last valid version): warm, or loaded cold. */
+  const read = async <T>(reader: (model: WorkspaceModel) => T): Promise<T> => (session ? session.read(({ model }) => reader(model)) : reader(await loadWorkspace(root)));
+  /** Derived as sync holds it (threads in error at HEAD, each named): warm, or loaded cold. */
+  const heldRead = async <T>(use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T): Promise<{ value: T; held: Diagnostic[] }> =>
+    session ? session.read(({ state, derivation }) => deriveHeldIn(state, derivation, use)) : deriveAsSyncHolds(root, use);
   /** Every write is one transaction. */
   const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
     transaction((state) => propose(state.derivationModel(), state), options);
