@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WorkspaceSession } from '../../dist/engine/session.js';
 import { SYNC_ONLY } from '../../dist/engine/transaction.js';
+import { deriveHeldIn } from '../../dist/engine/held-derivation.js';
 import { listThreads } from '../../dist/threads/list.js';
 
 const [dir, roundsArg] = process.argv.slice(2);
@@ -41,7 +42,8 @@ for (let i = 0; i < rounds; i++) {
   out.oneChange.push(synced.ms);
   out.committed &&= synced.result.commit?.committed === true;
   closeOneDeal();
-  out.list.push((await timed(() => session.read(({ model, derived }) => listThreads(model, derived()).length))).ms);
+  // As list_threads draws it (src/api.ts): derived as sync holds it, every thread's references checked.
+  out.list.push((await timed(() => session.read(({ state, derivation }) => deriveHeldIn(state, derivation, (model, derived, held) => listThreads(model, derived, {}, held))))).ms);
   out.check.push((await timed(() => session.check())).ms);
 }
 Object.assign(out, session.refreshes, { maxRssKb: process.resourceUsage().maxRSS });

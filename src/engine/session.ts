@@ -1,7 +1,6 @@
 import { checkModel, type CheckResult } from '../check/check.js';
 import { today } from '../clock.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
-import type { DerivedWorkspace } from '../derive/workspace.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WriteProposal } from './changes.js';
@@ -19,15 +18,12 @@ import { everySource } from './uncommitted.js';
  */
 const RECONCILE_MS = 5 * 60_000;
 
-/** What a session's reader gets: the workspace as derivation sees it, and what is derived from it. */
+/** What a session's reader gets: the workspace as derivation sees it, and the derivation that derives it. */
 export interface WarmView {
   state: WorkspaceState;
   model: WorkspaceModel;
-  derived: () => DerivedWorkspace;
-  /** The session's derivation: what `derived` derives with (a reader deriving a variant of the model, held threads at HEAD, passes it on). */
+  /** The session's derivation, kept between calls: what derives the model (`derivation.derive(model)`) costs what changed. */
   derivation: IncrementalDerivation;
-  /** The files whose content changed since the session's previous call (empty at its first). */
-  changed: readonly string[];
 }
 
 /**
@@ -82,10 +78,9 @@ export class WorkspaceSession {
   async read<T>(read: (view: WarmView) => T | Promise<T>): Promise<T> {
     return this.inTurn(() =>
       withWorkspaceLock(this.root, async () => {
-        const changed = await this.refresh();
+        await this.refresh();
         await this.state.resolveHeld();
-        const model = this.state.derivationModel();
-        return read({ state: this.state, model, derived: () => this.derivation.derive(model), derivation: this.derivation, changed });
+        return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation });
       }),
     );
   }
