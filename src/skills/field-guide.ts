@@ -27,6 +27,11 @@ function describeType(schema: JsonSchema): string {
     const parts = [...new Set(schema.anyOf.filter((s) => s.type !== 'null').map(describeType))];
     return parts.join(' or ') || 'any';
   }
+  // Several types (`arr`: a number or money text, or null): each named, as anyOf's are.
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((t) => t !== 'null');
+    if (types.length > 1) return types.map((type) => describeType(Object.assign({}, schema, { type }))).join(' or ');
+  }
   const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null')[0] : schema.type;
   if (type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'values'}`;
   if (type === 'object') return schema.properties ? `object (${Object.keys(schema.properties).map((k) => `\`${k}\``).join(', ')})` : 'object';
