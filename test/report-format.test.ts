@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { md } from './helpers/testdir.js';
-import { workspace } from './helpers/workspace.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
 
 const env = { THREADWORK_TODAY: '2026-12-01', NO_COLOR: '1' };
 
@@ -59,5 +59,22 @@ describe('the reports printed side by side', () => {
     const cycle = /cycle (\d+) days average/.exec(pipeline)?.[1];
     expect(won).toBeDefined();
     expect(won).toBe(cycle);
+  });
+
+  it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('date: 2026-03-01'),
+      'threads/sales/acme/6-learning.md': md('outcome: closed-won\narr: 36000\nclosed: 2026-05-01'),
+      'threads/sales/beta/meta.json': dealMeta('beta'),
+      'threads/sales/beta/1-input.md': md('date: 2026-03-01'),
+    });
+    const winloss = await runCli(['report', 'winloss', '--md', '--dir', dir], { env });
+    expect(winloss.code, winloss.stderr).toBe(0);
+    expect(winloss.stdout).toContain('\n1 closed deal: 1 won, 0 lost ·');
+    const pipeline = await runCli(['report', 'pipeline', '--dir', dir], { env });
+    expect(pipeline.code, pipeline.stderr).toBe(0);
+    expect(pipeline.stdout).toContain('open 1 deal worth');
+    expect(`${winloss.stdout}${pipeline.stdout}`).not.toMatch(/\b1 (closed |open |scored )?deals\b/);
   });
 });

@@ -15,6 +15,11 @@ export function formatNumber(value: number | null | undefined): string {
 
 let fractions: Intl.NumberFormat | undefined;
 
+/** A count with its noun, grouped like every number and singular for one: `1 closed deal`, `1,204 closed deals`. */
+export function formatCount(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
 /** A number of days as the reports print it: whole days (`52`, never `52.3`), `—` for none. */
 export function formatDays(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatNumber(Math.round(value));

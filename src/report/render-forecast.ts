@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { cell, formatDays, formatNumber, formatPercent, table } from '../derive/format.js';
+import { cell, formatCount, formatDays, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
 import type { ForecastReport } from './forecast.js';
@@ -8,7 +8,7 @@ import { bar, box, columns } from './terminal.js';
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
 export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
   const c = report.calibration;
-  const calibrationLine = `Calibrated on ${formatNumber(c.closedDeals)} closed deal${c.closedDeals === 1 ? '' : 's'} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatNumber(c.priorStrength)} deals, cycle prior ${formatDays(c.cycleDays)} days worth ${formatNumber(c.cyclePriorStrength)} deals.`;
+  const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDays(c.cycleDays)} days worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
   const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
   if (format === 'md') {
     const goals = report.goals.map((g) =>
@@ -57,7 +57,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
 export function terminalForecast(f: GoalForecast): string[] {
   const colour = (p: number): ((s: string) => string) => (p >= 0.7 ? pc.green : p >= 0.3 ? pc.yellow : pc.red);
   return [
-    pc.dim(`forecast at ${f.deadline}: ${formatNumber(f.openDeals)} open deal${f.openDeals === 1 ? '' : 's'}, ${formatNumber(f.draws)} draws, seed ${f.seed}, as of ${f.asOf}`),
+    pc.dim(`forecast at ${f.deadline}: ${formatCount(f.openDeals, 'open deal')}, ${formatNumber(f.draws)} draws, seed ${f.seed}, as of ${f.asOf}`),
     ...columns(
       [
         ['metric', 'target', 'chance', 'P10', 'P50', 'P90'].map((h) => pc.dim(h)),

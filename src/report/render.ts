@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatCount, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
@@ -23,7 +23,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const stageRows = report.stages.map((s) => [s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
-    `open ${report.totals.open} deals worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
+    `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
     `win rate ${formatPercent(report.winRate)} · cycle ${formatDays(report.avgCycleDays)} days average, ${formatDays(report.medianCycleDays)} median`,
   ];
@@ -119,9 +119,9 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), `${p.lift >= 0 ? '+' : ''}${Math.round(p.lift * 100)} pts`, p.confidence.toFixed(2)]));
-  const headline = `${w.deals} closed deals: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatDays(w.averageWonCycleDays)} days`;
+  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatDays(w.averageWonCycleDays)} days`;
   const threshold = w.qualificationThreshold
-    ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${w.qualificationThreshold.deals} scored deals)`
+    ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${formatCount(w.qualificationThreshold.deals, 'scored deal')})`
     : 'Qualification threshold: not enough scored deals yet';
   const reasons = w.lossReasons.map((r) => [r.reason, String(r.deals), formatPercent(r.share)]);
   const personas = w.personas.titles.map((t) => [t.value, String(t.deals), formatPercent(t.share)]);
