@@ -133,3 +133,20 @@ describe('strategy while another thread is held', () => {
     expect(warnings.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`)).toEqual(held);
   });
 });
+
+/**
+ * A write command that wrote nothing (a closed campaign: every prospect skipped) said
+ * `not committed: commit these files with git when they are ready` — there were no files.
+ */
+describe('a write command that wrote nothing', () => {
+  it('campaign draft says nothing about a commit, and makes none', async () => {
+    const dir = exampleWorkspace();
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const result = await runCli(['campaign', 'draft', 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^0 drafts, 0 ready; 8 prospects skipped\./m);
+    expect(result.stdout).not.toMatch(/committed/);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});

@@ -43,7 +43,8 @@ function commitLines(commit: CommitOutcome | null, derived?: { sync: { written: 
   const own = new Set(derived?.own);
   const updated = (derived?.sync?.written ?? []).filter((p) => !own.has(p)).map((p) => `updated ${p} (derived)`);
   if (!commit) {
-    if (!derived) return [];
+    // Nothing written (a draft run that skipped everyone, skills already current): no files to commit, nothing to say.
+    if (!derived || (derived.sync && derived.sync.written.length === 0 && derived.sync.triggers.length === 0)) return [];
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
   if (!commit.committed) return commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
