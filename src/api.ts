@@ -89,7 +89,7 @@ export interface Workspace {
   /** Scores contacts/leads against a segment (rows from `readContacts` or `parseContacts`): contact, lead and data-quality scores, duplicates merged. */
   scoreContacts(segment: string, rows: readonly ContactRow[], asOf?: string): Promise<ContactRanking>;
   /** Writes the agent skills into .claude/skills/ (hand-edited ones are kept unless `force`). */
-  installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult & Pick<Committed, 'sync'>>;
+  installSkills(options?: { force?: boolean } & WriteOptions): Promise<SkillsResult>;
   /** Recomputes every derived value, writes what differs and commits it (see SyncOptions). */
   sync(options?: SyncOptions): Promise<SyncResult>;
   /** Generates the ICP, narratives and materials of the given segments (all by default). */

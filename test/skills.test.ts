@@ -6,7 +6,7 @@ import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
 import { stageSchemas } from '../src/schema/stages.js';
 import { buildProgram } from '../src/cli/main.js';
 import { SKILLS } from '../src/skills/install.js';
-import { REPO_ROOT, runJson } from './helpers/cli.js';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { read, testdir, writeFiles } from './helpers/testdir.js';
@@ -53,6 +53,17 @@ describe('agent skills', () => {
     expect(second.json.written).toEqual([]);
     expect(second.json.files.every((f) => f.action === 'unchanged')).toBe(true);
     expect(commitCount(dir)).toBe(before + 1);
+  });
+
+  it('prints its commit as every write command does: the hash and how many paths it holds', async () => {
+    const dir = exampleWorkspace();
+    rmSync(join(dir, '.claude'), { recursive: true, force: true });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'without skills');
+    const result = await runCli(['skills', 'install', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    expect(result.stdout).toContain(`\ncommitted ${head.slice(0, 10)} (${SKILLS.length} paths)\n`);
   });
 
   it('keeps a skill edited by hand, and overwrites it with --force', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
+import type { SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 import { guardWrites, type GuardedFile } from '../strategy/guard.js';
@@ -24,6 +25,8 @@ export const SKILLS_DIR = '.claude/skills';
 export interface SkillsResult {
   files: GuardedFile[];
   written: string[];
+  /** The sync the write ran (what it moved, carried and held); null with `sync: false`. */
+  sync: SyncResult | null;
   commit: CommitOutcome | null;
 }
 
@@ -34,7 +37,7 @@ export interface SkillsResult {
  * generated strategy files: a skill edited by hand is kept unless `force`; a second run
  * writes nothing.
  */
-export function proposeSkills(model: WorkspaceModel, options: { force?: boolean } = {}): WriteProposal<Omit<SkillsResult, 'written' | 'commit'>> {
+export function proposeSkills(model: WorkspaceModel, options: { force?: boolean } = {}): WriteProposal<Omit<SkillsResult, 'written' | 'sync' | 'commit'>> {
   const context = {
     company: model.config.company ?? 'the company',
     segments: segmentsOf(model).map((s) => ({ id: s.id, name: s.name ?? s.id })),

@@ -1,7 +1,6 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { SkillsResult } from '../../skills/install.js';
-import type { SyncResult } from '../../engine/transaction.js';
 import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function skillsInstallCommand(flags: { force?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -10,14 +9,11 @@ export async function skillsInstallCommand(flags: { force?: boolean; commit: boo
   return { json: { root: workspace.root, ...result }, text: describeSkills(result, flags.commit), exitCode: 0 };
 }
 
-/**
- * The skill files, then — like every write command — the derived files its sync moved and
- * the uncommitted edits of yours its commit carried, before the commit line (committedLine).
- */
-export function describeSkills(result: SkillsResult & { sync: SyncResult | null }, commit: boolean): string {
+export function describeSkills(result: SkillsResult, committing: boolean): string {
   const label: Record<string, string> = { created: pc.green('created'), updated: pc.green('updated'), overwritten: pc.yellow('overwritten'), unchanged: pc.dim('unchanged'), 'kept-edited': pc.yellow('kept') };
   const lines = result.files.map((f) => `${label[f.action] ?? f.action} ${f.path}${f.action === 'kept-edited' ? pc.dim(' (edited by hand; --force to overwrite)') : ''}`);
-  lines.push(...committedLine(result.commit, commit ? { sync: result.sync, own: result.written } : undefined));
+  // The commit line every write command ends with: what the sync moved and carried, then `committed <sha> (N paths)`.
+  lines.push(...committedLine(result.commit, committing ? { sync: result.sync, own: result.written } : undefined));
   lines.push(`Agents that read .claude/skills (Claude Code) now know the method; connect them to \`threadwork mcp\` for the tools.`);
   return lines.join('\n');
 }

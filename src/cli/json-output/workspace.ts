@@ -5,6 +5,7 @@ const skillsShape = {
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
   written: z.array(z.string()),
   commit: commitOutput,
+  sync: z.object(syncResultShape).nullable().describe('the sync the write ran: the derived files it moved (written), the sources its commit carried (triggers: the skills, then any uncommitted edit the derived values follow from) and what it held (diagnostics)'),
 };
 
 export const skillsInstallOutput = z.object({
