@@ -143,6 +143,21 @@ describe('threadwork schemas', () => {
     expect(nested.code, nested.stderr).toBe(0);
     expect(existsSync(join(cwd, 'editor/json-schemas/config.schema.json'))).toBe(true);
   });
+
+  // "Every command works on the workspace that contains the current folder (or --dir)".
+  it('writes under the --dir given, not under the current folder', async () => {
+    const cwd = testdir();
+    const workspaceDir = testdir();
+    const result = await runCli(['schemas', '--dir', workspaceDir], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(` JSON Schemas in ${join(workspaceDir, 'schemas')} (`);
+    expect(existsSync(join(workspaceDir, 'schemas/meta.schema.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'schemas'))).toBe(false);
+    const out = await runCli(['schemas', '--dir', workspaceDir, '--out', 'editor'], { cwd });
+    expect(out.code, out.stderr).toBe(0);
+    expect(existsSync(join(workspaceDir, 'editor/config.schema.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'editor'))).toBe(false);
+  });
 });
 
 describe('the campaign Stage 5 template', () => {

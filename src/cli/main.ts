@@ -174,8 +174,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   program
     .command('schemas')
     .description('write the JSON Schemas of every file kind (for editors and agents)')
-    .option('--out <dir>', 'folder to write them to', 'schemas')
-    .action((flags: { out: string }, cmd: Command) => execute(async () => (await import('./commands/schemas.js')).schemasCommand(flags.out), globals(cmd).json));
+    .option('--out <dir>', 'folder to write them to (relative to --dir when given)', 'schemas')
+    .action((flags: { out: string }, cmd: Command) => execute(async () => (await import('./commands/schemas.js')).schemasCommand(flags.out, globals(cmd).dir), globals(cmd).json));
 
   return program;
 }

@@ -6,9 +6,13 @@ import { writeFileIfChanged } from '../../workspace/write.js';
 import { naming } from '../../workspace/write-failure.js';
 import type { CommandOutcome } from '../outcome.js';
 
-/** Writes the JSON Schemas generated from the zod schemas into `out`: the file kinds, and the CLI's --json outputs under `cli/`. */
-export function schemasCommand(out: string): CommandOutcome {
-  const root = resolve(out);
+/**
+ * Writes the JSON Schemas generated from the zod schemas into `out`: the file kinds, and the
+ * CLI's --json outputs under `cli/`. A relative `out` is taken in `dir` (`--dir`, else the
+ * current folder), as every command works on the folder `--dir` names.
+ */
+export function schemasCommand(out: string, dir: string): CommandOutcome {
+  const root = resolve(dir, out);
   // The default ./schemas does not exist in a workspace of one's own: made, as --out is, with its parents.
   naming(out, () => mkdirSync(root, { recursive: true }));
   const written: string[] = [];
