@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
-import { git } from './helpers/git.js';
+import { git, gitInit } from './helpers/git.js';
+import { campaignFiles, workspace } from './helpers/workspace.js';
 
 /**
  * A committing write command commits, with its own files, the derived files it moved and
@@ -148,5 +149,31 @@ describe('a write command that wrote nothing', () => {
     expect(result.stdout).not.toMatch(/committed/);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
+/**
+ * Drafts are made from the campaign's Stage 5: its sequence and its prospects. With prospects
+ * added and not yet committed, `campaign draft` committed the ten drafts and left
+ * `5-actions.md` modified, unnamed: history held drafts for prospects it did not list. The
+ * commit now carries it, and the output names it.
+ */
+describe('campaign draft from an uncommitted 5-actions.md', () => {
+  it('commits the Stage 5 the drafts are made from with them, and names it', async () => {
+    const campaignPath = 'threads/sales/campaigns/2026-11-02-month-end';
+    const actions = `${campaignPath}/5-actions.md`;
+    const dir = workspace(campaignFiles(campaignPath, '2026-11-02', 'sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects: []'));
+    gitInit(dir);
+    expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
+    writeFileSync(join(dir, actions), readFileSync(join(dir, actions), 'utf8').replace('prospects: []', 'prospects:\n  - {name: Ada Byron, email: ada@northwind.example, company: Northwind, title: Controller, status: queued}\n  - {name: Bo Ray, email: bo@southwind.example, company: Southwind, title: CFO, status: queued}'));
+    const result = await runCli(['campaign', 'draft', campaignPath, '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^10 drafts, /m);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
+    expect(committed).toContain(actions);
+    expect(committed).toHaveLength(11);
+    expect(git(dir, 'status', '--porcelain', '--', 'threads')).toBe('');
+    expect(result.stdout).toContain(`committed with it: ${actions} (your uncommitted edit, which the drafts are made from)\n`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^committed [0-9a-f]{10} \(11 paths\)$/);
   });
 });

@@ -111,7 +111,8 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
-  return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath };
+  // The drafts are made from Stage 5 (its sequence, its prospects): an uncommitted edit of it goes into their commit.
+  return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath, madeFrom: [thread.stages[4]!.path] };
 }
 
 interface DraftFront {

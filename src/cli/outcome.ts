@@ -15,6 +15,14 @@ export interface GlobalOptions {
   json: boolean;
 }
 
+/** What a write command's commit lines are told besides the commit: its sync, its own files, what they are made from. */
+export interface CommitContext {
+  sync: { written: readonly string[]; triggers: readonly string[]; diagnostics: readonly Diagnostic[] } | null;
+  own: readonly string[];
+  /** Sources the command's own files are made from (`the drafts`), named as such when carried. */
+  madeFrom?: { paths: readonly string[]; what: string } | undefined;
+}
+
 /**
  * The lines every write command ends with: the commit holding what it wrote, or why there
  * is none. Given what the command's sync did (`derived`), the files it wrote or committed
@@ -25,7 +33,7 @@ export interface GlobalOptions {
  * Without a commit (`--no-commit`, `git.commit: false`), that nothing is committed: no later
  * sync commits those files for the person. What the sync held comes first (heldLines).
  */
-export function committedLine(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[]; diagnostics: readonly Diagnostic[] } | null; own: readonly string[] }): string[] {
+export function committedLine(commit: CommitOutcome | null, derived?: CommitContext): string[] {
   return [...heldLines(derived?.sync?.diagnostics ?? []), ...commitLines(commit, derived)];
 }
 
@@ -39,7 +47,7 @@ export function heldLines(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.filter((d) => d.rule === 'derived-held').map(formatDiagnostic);
 }
 
-function commitLines(commit: CommitOutcome | null, derived?: { sync: { written: readonly string[]; triggers: readonly string[] } | null; own: readonly string[] }): string[] {
+function commitLines(commit: CommitOutcome | null, derived?: CommitContext): string[] {
   const own = new Set(derived?.own);
   const updated = (derived?.sync?.written ?? []).filter((p) => !own.has(p)).map((p) => `updated ${p} (derived)`);
   if (!commit) {
@@ -51,10 +59,17 @@ function commitLines(commit: CommitOutcome | null, derived?: { sync: { written: 
   return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`];
 }
 
-/** The uncommitted sources a commit carried beside the command's own files, one line each, for the lines before the commit line. */
-export function carriedLines(derived?: { sync: { triggers: readonly string[] } | null; own: readonly string[] }): string[] {
+/**
+ * The uncommitted sources a commit carried beside the command's own files, one line each, for
+ * the lines before the commit line. Each says why it was carried: the derived values follow
+ * from it, or the command's own files are made from it (`madeFrom`: drafts from their Stage 5).
+ */
+export function carriedLines(derived?: CommitContext): string[] {
   const own = new Set(derived?.own);
-  return (derived?.sync?.triggers ?? []).filter((p) => !own.has(p)).map((p) => `committed with it: ${p} (your uncommitted edit, which the derived values follow from)`);
+  const madeFrom = new Set(derived?.madeFrom?.paths);
+  return (derived?.sync?.triggers ?? [])
+    .filter((p) => !own.has(p))
+    .map((p) => `committed with it: ${p} (your uncommitted edit, which ${madeFrom.has(p) ? `${derived!.madeFrom!.what} are made from` : 'the derived values follow from'})`);
 }
 
 /** How many paths a commit holds: `1 path`, `2 paths`. */

@@ -34,6 +34,13 @@ export interface WriteProposal<T> {
    * included. `refuse` words the refusal when one of them has errors.
    */
   builtOn?: { paths: readonly string[]; refuse: (errors: Diagnostic[]) => ThreadworkError };
+  /**
+   * Source files the written files are made from without being rewritten (a campaign's
+   * `5-actions.md` for its drafts). One that differs from HEAD (and is not broken) goes into
+   * the same commit as a trigger, whatever the sync derives: drafts for prospects that
+   * history does not list would read as made from nothing.
+   */
+  madeFrom?: readonly string[];
 }
 
 export function createChange(path: string, content: string): SourceChange {

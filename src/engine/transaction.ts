@@ -212,7 +212,7 @@ async function transact<T>(
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
-  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, await pendingBefore(root, options, uncommitted), notTriggers(state, sourcePaths)))) : [];
+  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, await pendingBefore(root, options, uncommitted), notTriggers(state, sourcePaths), proposal.madeFrom))) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
@@ -575,8 +575,8 @@ function notTriggers(state: WorkspaceState, paths: readonly string[]): (path: st
 }
 
 /** Which sources caused a plan's writes: asked of what it edits and creates. */
-function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (path: string) => boolean): TriggerQuestion {
-  return { edited: plan.edits.map((e) => e.path), created: plan.creations.map((c) => c.path), pending, excluded };
+function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (path: string) => boolean, madeFrom?: readonly string[]): TriggerQuestion {
+  return { edited: plan.edits.map((e) => e.path), created: plan.creations.map((c) => c.path), pending, excluded, madeFrom };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface TriggerQuestion {
   pending: Iterable<string>;
   /** Files never named a trigger here: broken ones, the command's own (named apart), those an interrupted run wrote. */
   excluded: (path: string) => boolean;
+  /** Sources the command's own files are made from (WriteProposal.madeFrom): a trigger whenever changed. */
+  madeFrom?: readonly string[] | undefined;
 }
 
 /**
@@ -29,6 +31,8 @@ export interface TriggerQuestion {
  * - Only thread files written (meta.json, a campaign's learning blocks): those threads'
  *   changed files, and the changed files every thread's scores are computed from — the
  *   config, the segments, the metric targets — since one of them may be why.
+ * - Always: the changed files the command's own files are made from (`madeFrom`: the
+ *   Stage 5 a campaign's drafts come from), even when nothing derived is written.
  *
  * A derived file that was itself changed before the run (a canvas section or a goal the
  * person edited, a meta.json whose segment they changed) is a source the commit holds: a
@@ -40,7 +44,9 @@ export function triggersFor(question: TriggerQuestion): string[] {
   const aggregate = question.created.length > 0 || question.edited.some((p) => threadOf(p.split('/')) === undefined);
   if (aggregate) return candidates;
   const threads = new Set(question.edited.flatMap((p) => threadOf(p.split('/'))?.thread ?? []));
+  const madeFrom = new Set(question.madeFrom);
   return candidates.filter((p) => {
+    if (madeFrom.has(p)) return true;
     const thread = threadOf(p.split('/'))?.thread;
     return thread === undefined ? SCORING_INPUTS.has(p) : threads.has(thread);
   });

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
+import { STAGE_FILES } from '../../schema/names.js';
 import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
@@ -15,7 +16,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
   const skippedNote = skipped.length ? `; ${skipped.length} prospect${skipped.length === 1 ? '' : 's'} skipped` : '';
   lines.push(`${written.length} drafts, ${ready} ready${sent ? `; ${sent} touch${sent === 1 ? '' : 'es'} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
-  lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path) }));
+  lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: [`${path}/${STAGE_FILES[4]}`], what: 'the drafts' } }));
   return { json: { campaign: path, drafts, skipped, commit, sync }, text: lines.join('\n'), exitCode: 0 };
 }
 
