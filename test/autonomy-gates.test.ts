@@ -160,6 +160,20 @@ describe('approving a campaign folder instead of its drafts', () => {
     expect(refused.json.error.message).toContain(`${CAMPAIGN} is a thread folder, not a draft: name the drafts to approve — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
     expect(refused.json.error.message).not.toContain('no such file');
   });
+
+  it('says any other folder is a folder, expected a draft file, and names the drafts waiting under it', async () => {
+    const dir = campaign(`${ADA}\n${BOB}`);
+    await drafted(dir);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', 'threads', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
+    expect(refused.json.error.message).toContain(`threads is a folder, not a draft file: name draft files (threads/sales/campaigns/{id}/drafts/*.md) — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
+    expect(refused.json.error.message).not.toContain('no such file');
+    const drafts = await runJson<ErrorJson>(['campaign', 'approve', DRAFTS, '--dir', dir]);
+    expect(drafts.json.error.message).toContain(`${DRAFTS} is a folder, not a draft file`);
+    const missing = await runJson<ErrorJson>(['campaign', 'approve', `${DRAFTS}/nobody-touch-1.md`, '--dir', dir]);
+    expect(missing.json.error.message).toContain(`${DRAFTS}/nobody-touch-1.md (no such file)`);
+  });
 });
 
 describe('MCP approve_draft', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gateFailures, type GateFailure } from '../check/autonomy-gates.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -35,6 +35,7 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
     // A draft whose current text does not validate is held at its last valid version: never approve that one.
     if (model.broken.has(path)) throw new ThreadworkError(`Not a valid campaign draft: ${path} has errors as it is written now; \`threadwork check\` lists them`, 'not-a-draft', { path });
     if (!file && model.threads.has(path)) throw campaignNotDraft(model, path);
+    if (!file && isFolder(model.root, path)) throw folderNotDraft(model, path);
     const draft = file && draftValue(file);
     if (!file || !draft) {
       const why = file ? file.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') || 'not a draft file' : 'no such file';
@@ -57,10 +58,28 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
  * said as such, with the drafts it holds waiting for approval, not as "no such file".
  */
 function campaignNotDraft(model: WorkspaceModel, path: string): ThreadworkError {
-  const prefix = `${path}/drafts/`;
+  const { waiting, drafts } = draftsWaiting(model, `${path}/drafts/`);
+  return new ThreadworkError(`${path} is a thread folder, not a draft: name the drafts to approve — ${drafts}`, 'not-a-draft', { path, waiting });
+}
+
+/** Any other folder (`threads`, a drafts folder): what was expected, a draft file, and the drafts waiting under it. */
+function folderNotDraft(model: WorkspaceModel, path: string): ThreadworkError {
+  const { waiting, drafts } = draftsWaiting(model, path === '' ? '' : `${path}/`);
+  return new ThreadworkError(`${path || '.'} is a folder, not a draft file: name draft files (threads/sales/campaigns/{id}/drafts/*.md) — ${drafts}`, 'not-a-draft', { path, waiting });
+}
+
+function draftsWaiting(model: WorkspaceModel, prefix: string): { waiting: string[]; drafts: string } {
   const waiting = [...model.files.values()].filter((f) => f.path.startsWith(prefix) && draftValue(f)?.status === 'draft').map((f) => f.path).sort();
   const drafts = waiting.length === 0 ? 'it has no draft waiting (`threadwork campaign draft` writes them)' : `its drafts waiting: ${waiting.slice(0, 5).join(', ')}${waiting.length > 5 ? `, and ${waiting.length - 5} more` : ''}`;
-  return new ThreadworkError(`${path} is a thread folder, not a draft: name the drafts to approve — ${drafts}`, 'not-a-draft', { path, waiting });
+  return { waiting, drafts };
+}
+
+function isFolder(root: string, path: string): boolean {
+  try {
+    return statSync(join(root, path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function refusal(failures: readonly GateFailure[]): ThreadworkError {
