@@ -182,6 +182,8 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
       return Object.assign(value, { held });
     },
     history: async (subject) => {
+      // Refused here, not as a thread: an empty subject is none of the three kinds history reads.
+      if (!subject.trim()) throw new ThreadworkError('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)', 'invalid-arguments');
       if (!isAssumptionOrGoal(subject)) {
         return readThreadHistory(root, subject).catch(async (error: unknown) => {
           if (!(error instanceof ThreadworkError && error.code === 'unknown-thread')) throw error;

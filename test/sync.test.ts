@@ -526,6 +526,15 @@ describe('history', () => {
 });
 
 describe('history of an id the workspace does not define', () => {
+  // history takes an assumption id, a goal id or a thread: "Missing thread" named only one of them.
+  it.each(['', '   '])('an empty subject (%j) is refused naming the three kinds history takes', async (subject) => {
+    const dir = syncedWorkspace();
+    const json = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['history', subject, '--dir', dir]);
+    expect(json.code).toBe(1);
+    expect(json.json.error.code).toBe('invalid-arguments');
+    expect(json.json.error.message).toBe('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)');
+  });
+
   it.each([
     { subject: 'A99', code: 'unknown-assumption', message: /Unknown assumption "A99": expected one of A1, A2, A3/ },
     { subject: 'g-nope', code: 'unknown-goal', message: /Unknown goal "g-nope": expected one of g-first-customers/ },
