@@ -32,3 +32,33 @@ describe('--json', () => {
     if (result.code !== 0) expect(json).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
   });
 });
+
+/**
+ * `deal new` with neither a company nor `--segment` reported only the missing `--segment`:
+ * fixing it then met the missing company. Every missing argument and required option is
+ * named in one error, in JSON and in text.
+ */
+describe('a command missing several required inputs', () => {
+  const dir = workspace();
+
+  it('deal new --json names the missing company and the missing --segment together', async () => {
+    const result = await runCli(['deal', 'new', '--json', '--dir', dir]);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { ok: boolean; error: { code: string; message: string; missingArguments: string[] } };
+    expect(json.ok).toBe(false);
+    expect(json.error.code).toBe('invalid-arguments');
+    expect(json.error.message).toBe("missing required argument 'company' and required option '-s, --segment <segment>'");
+    expect(json.error.missingArguments).toEqual(['company', '--segment']);
+  });
+
+  it('deal new without --json says the same on stderr', async () => {
+    const result = await runCli(['deal', 'new', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("error: missing required argument 'company' and required option '-s, --segment <segment>'");
+  });
+
+  it('one missing input is reported as before', async () => {
+    const result = await runCli(['deal', 'new', 'Globex', '--json', '--dir', dir]);
+    expect((JSON.parse(result.stdout) as { error: { message: string } }).error.message).toBe("required option '-s, --segment <segment>' not specified");
+  });
+});

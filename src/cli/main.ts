@@ -1,9 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
 import type { DealNewFlags } from './commands/deal.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 import { packageVersion } from '../version.js';
+import { ThreadworkCommand } from './threadwork-command.js';
 
 /**
  * Wires the commands. Each command is a plain async function returning a
@@ -12,7 +13,7 @@ import { packageVersion } from '../version.js';
  * SDK, and `--version` pays for no command (importing them all took 0.3 s of every run).
  */
 export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean) => Promise<void>): Command {
-  const program = new Command('threadwork')
+  const program = new ThreadworkCommand('threadwork')
     .description('Validate, create and keep in sync a go-to-market workspace of Markdown threads.')
     .option('-C, --dir <dir>', 'workspace folder (default: the one containing the current folder)')
     .option('--json', 'print one JSON document on stdout', false)
@@ -264,6 +265,7 @@ function reportCommanderError(error: CommanderError, text: string): number {
     ? `${error.code === 'commander.version' ? '--version' : '--help'} prints text, not JSON; run it without --json to read it`
     : error.message.replace(/^error: /, '') + (error.code === 'commander.unknownOption' ? ' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)' : '');
   const body: Record<string, unknown> = { code: 'invalid-arguments', message, commander: error.code };
+  if ('missingArguments' in error) body.missingArguments = error.missingArguments;
   if (shown) body.text = text.trimEnd();
   process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
   return 1;

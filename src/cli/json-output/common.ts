@@ -43,6 +43,7 @@ export const errorOutput = z.object({
   error: z.object({
     code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
     message: z.string(),
+    missingArguments: z.array(z.string()).optional().describe('invalid-arguments with more than one required input missing: each, arguments by name (`company`) then options by long flag (`--segment`)'),
   }),
 });
 
