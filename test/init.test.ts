@@ -143,6 +143,19 @@ describe('CLI', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  // `--company ""` (an unset shell variable) wrote the placeholder "Your company" without a word.
+  it.each(['', '   ', '\u200b'])('refuses an empty company name (%j) before touching the folder', async (company) => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runJson<{ error: { code: string; message: string; name: string } }>(['init', dir, '--company', company]);
+    expect(result.code).toBe(1);
+    expect(result.json.error).toEqual({
+      code: 'invalid-name',
+      message: `Refused company name ${JSON.stringify(company)}: it is empty. Expected a name such as "Acme Analytics"; without --company, init writes the placeholder "Your company".`,
+      name: company,
+    });
+    expect(existsSync(dir)).toBe(false);
+  });
+
   // A typo or a tab completion can name a file: the user must read what is wrong with the
   // path, not a stack trace of mkdir (exit 2, "a bug: please report it").
   it('refuses a file, or a path through a file, as the workspace folder: exit 1, the path named, nothing touched', async () => {

@@ -38,12 +38,15 @@ export function cleanName(name: string): string {
  * The company name `init` writes into the config, README.md's heading and the first
  * commit's subject: cleaned as every name is, and refused with a control character (a
  * line break would split the heading and turn the rest into a commit body). Unlike a deal
- * name it is no folder name, so `/` and the like are fine. Undefined when nothing is left.
+ * name it is no folder name, so `/` and the like are fine. A name with nothing left once
+ * cleaned (`--company ""`, an unset shell variable) is refused too: writing the placeholder
+ * in its place would look like a name taken.
  */
-export function companyName(typed: string): string | undefined {
+export function companyName(typed: string): string {
   const name = cleanName(typed);
   if (CONTROL.test(name)) throw refused('company name', typed, 'it contains control characters', 'Expected the name on one line, such as "Acme Analytics".');
-  return name || undefined;
+  if (!name) throw refused('company name', typed, 'it is empty', 'Expected a name such as "Acme Analytics"; without --company, init writes the placeholder "Your company".');
+  return name;
 }
 
 /** Whether two names are the same company or campaign, as a person reads them: case, accents' encoding and invisible characters aside. */

@@ -4,7 +4,7 @@ import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
-  const result = await initWorkspace(dir, { ...(options.company ? { company: options.company } : {}), git: options.git });
+  const result = await initWorkspace(dir, { ...(options.company !== undefined ? { company: options.company } : {}), git: options.git });
   // What init wrote itself: the files it lists as created, and the .gitkeep of each empty folder.
   const own = [...result.created, ...(result.sync?.triggers ?? []).filter((p) => p.endsWith('.gitkeep'))];
   // Skills are a write of their own: one more commit after the scaffold's first one.
