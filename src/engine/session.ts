@@ -109,21 +109,21 @@ export class WorkspaceSession {
   async transaction<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> = {}): Promise<TransactionResult<T>> {
     return this.inTurn(async () => {
       this.generation += 1;
-      const done = await withWorkspaceLock(this.root, async (lock) => {
+      return withWorkspaceLock(this.root, async (lock) => {
         const changedThisRun = new Set(await this.refresh());
         // Until git has answered, the transaction asks it itself, as a cold one does.
         const pendingSources = this.pendingSources;
-        return runLockedTransaction(this.root, lock, propose, Object.assign({}, options, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
+        const done = await runLockedTransaction(this.root, lock, propose, Object.assign({}, options, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
+        // Its own commit moved git's index, under the lock: not a reason for the next call to read everything again.
+        this.feed.markIndex();
+        // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
+        if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
+        // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
+        const committing = !options.dryRun && options.commit !== false && this.state.derivationModel().config.git.commit;
+        if (done.sync && committing) done.sync.uncommitted = await this.leftUncommitted();
+        await this.keepCaches();
+        return done;
       });
-      // Its own commit moved git's index: not a reason for the next call to read everything again.
-      this.feed.markIndex();
-      // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
-      if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
-      // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
-      const committing = !options.dryRun && options.commit !== false && this.state.derivationModel().config.git.commit;
-      if (done.sync && committing) done.sync.uncommitted = await this.leftUncommitted();
-      await this.keepCaches();
-      return done;
     });
   }
 
