@@ -155,8 +155,9 @@ export class WorkspaceState {
       if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
     } else if (cold) stale = files;
     else {
-      // A file modified shortly before the last look may have changed again since without its
-      // timestamps moving (a file system that keeps them coarsely): read again, compared by content.
+      // A file modified from shortly before the last look on may have changed again without its
+      // timestamps moving (a file system that keeps them coarsely): read again and compared by
+      // content — only the recent edits, since no entry records when its own stamp was taken.
       const racyFrom = (this.lookedAt ?? Number.NEGATIVE_INFINITY) - RACY_MS;
       const scanned = prescan?.stamps.files === files ? prescan.stamps : undefined;
       stale = files.filter((path, index) => this.moved(path, racyFrom, scanned?.stampAt(index)));

@@ -38,7 +38,6 @@ export interface CycleReport {
   diagnostics: Diagnostic[];
 }
 
-
 /**
  * `threadwork watch`: a full sync at startup, then one incremental cycle per burst of
  * edits. The watcher only feeds the one workspace state (engine/state.ts) that every
