@@ -3,7 +3,7 @@
  * `npm run lint` runs `depcruise src`: an import that runs upward, a cycle, or a module
  * in no layer fails it.
  *
- *   interfaces  cli/ watch/ mcp/ demo/
+ *   interfaces  cli/ watch/ mcp/ demo/ serve/
  *   engine      engine/ workspace/ (I/O) git/ threads/ campaigns/ history/ init/ skills/ sync/ accounts/ strategy/run.ts api.ts index.ts
  *   domain      derive/ scoring/ outreach/ check/ report/ stats/ migrate/ strategy/ (pure), forecast/, workspace/ model modules
  *   base        markdown/ schema/ templates/ diagnostics*.ts mcp-tool-catalog.ts errors.ts clock.ts timing.ts version.ts settled.ts load-on-first-use.ts
@@ -32,7 +32,7 @@ const ENGINE = [
   `^src/workspace/(?!(model|layout|parse-file|validate|slug)[.]ts$)[^/]+[.]ts$`,
   '^src/(api|index)[.]ts$',
 ];
-const INTERFACES = ['^src/(cli|watch|mcp|demo)/'];
+const INTERFACES = ['^src/(cli|watch|mcp|demo|serve)/'];
 
 const ALL = [...BASE, ...DOMAIN, ...ENGINE, ...INTERFACES];
 const IO = '^(node:)?(fs|fs/promises|child_process|os|net|http|https|worker_threads)$|^node_modules/(simple-git|proper-lockfile|write-file-atomic)/';

@@ -3,6 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
+import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
 import { registerResources } from './resources.js';
 import { registerReadTools } from './tools-read.js';
 import { registerWriteTools } from './tools-write.js';
@@ -16,13 +17,19 @@ const INSTRUCTIONS = [
 ].join(' ');
 
 /** The MCP server on the workspace containing `dir`: the tools and the resources. */
-export async function createServer(dir: string): Promise<{ server: McpServer; root: string; close: () => Promise<void> }> {
+export async function createServer(dir: string): Promise<{ server: McpServer; root: string; served: ServedWorkspace | undefined; close: () => Promise<void> }> {
   const context = await toolContext(dir);
   const server = new McpServer({ name: 'threadwork', version: packageVersion() }, { instructions: INSTRUCTIONS });
   registerReadTools(server, context);
   registerWriteTools(server, context);
   registerResources(server, context);
-  return { server, root: context.root, close: () => context.workspace.close() };
+  // The CLI's `check` and `sync` are answered from the same warm workspace while the server runs (serve/server.ts).
+  const served = await serveWorkspace(context.workspace);
+  const close = async (): Promise<void> => {
+    served?.close();
+    await context.workspace.close();
+  };
+  return { server, root: context.root, served, close };
 }
 
 /**
@@ -31,7 +38,7 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
  * carries the protocol only; anything for a person goes to stderr.
  */
 export async function serveStdio(dir: string): Promise<void> {
-  const { server, root, close } = await createServer(dir);
+  const { server, root, served, close } = await createServer(dir);
   const done = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
     process.stdin.once('end', () => resolve());
@@ -39,7 +46,7 @@ export async function serveStdio(dir: string): Promise<void> {
     process.once('SIGTERM', () => resolve());
   });
   await server.connect(withToolErrorEnvelope(new StdioServerTransport()));
-  process.stderr.write(`threadwork mcp: serving ${root} over stdio\n`);
+  process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? '; `threadwork check` and `sync` in this workspace are answered from here' : ''}\n`);
   await done;
   await server.close();
   // What the warm workspace read and derived, kept for the next server or command.

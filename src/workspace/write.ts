@@ -1,7 +1,7 @@
 import { PhaseTimer } from '../timing.js';
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
-import { chmod, rename, writeFile } from 'node:fs/promises';
+import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { pathRefused, resolvesInside, symlinkOnTheWay } from './contain.js';
@@ -65,7 +65,7 @@ export function writeFileIfChanged(root: string, rel: string, content: string): 
 /** Below this many files a batch flushes each file itself; from it on, one `syncfs` flushes them all. */
 const SYNCFS_FROM = 16;
 /**
- * Temporary files written and renamed at once. Replacing a file frees the old one's
+ * Temporary files renamed into place at once. Replacing a file frees the old one's
  * blocks, which costs ext4 about 1.5 ms a file; run side by side on libuv's threads,
  * 3,000 replacements took 0.8 s instead of 4.4 s on this machine.
  */
@@ -75,10 +75,10 @@ let tempCounter = 0;
 /**
  * Writes many files atomically, each as {@link writeFileIfChanged} would — every reader
  * sees a file old or new, never half-written — at a fraction of the cost: all the
- * temporary files are written first, flushed to disk together (one `syncfs` of the file
- * system, through coreutils' `sync -f`, instead of one `fsync` a file: the first sync of
- * 10,000 threads spent most of its time in 10,000 fsyncs), and only then renamed into
- * place, several at a time. A file whose content is already on disk is not written.
+ * temporary files are written first, one after the other, flushed to disk together (one
+ * `syncfs` of the file system, through coreutils' `sync -f`, instead of one `fsync` a
+ * file: the first sync of 10,000 threads spent most of its time in 10,000 fsyncs), and
+ * only then renamed into place, several at a time. A file whose content is already on disk is not written.
  * `beforeEach` runs before each file is prepared, written and renamed (by default the
  * current lock's check; the transaction passes its own). Returns the files written, in
  * the order given.
@@ -102,15 +102,18 @@ export async function writeFilesIfChanged(
   timer.mark('compare');
   const written = new Set<(typeof staged)[number]>();
   try {
-    await inParallel(staged, async (file) => {
+    // Written one after the other with the synchronous API: creating a small new file is three
+    // system calls, and a round-trip of libuv's thread pool for each (the promise API) made
+    // this phase 2–4× slower (10,000 temporary files: 0.55 s, against 1.4–2.1 s 16 at a time).
+    for (const file of staged) {
       beforeEach();
       written.add(file);
       // Created with the file's mode; changed afterwards only when the umask took bits from it.
-      await namingAsync(file.path, async () => {
-        await writeFile(file.temp, file.content, { encoding: 'utf8', flag: 'wx', ...(file.mode !== undefined ? { mode: file.mode } : {}) });
-        if (file.mode !== undefined && (file.mode & processUmask()) !== 0) await chmod(file.temp, file.mode);
+      naming(file.path, () => {
+        writeFileSync(file.temp, file.content, { encoding: 'utf8', flag: 'wx', ...(file.mode !== undefined ? { mode: file.mode } : {}) });
+        if (file.mode !== undefined && (file.mode & processUmask()) !== 0) chmodSync(file.temp, file.mode);
       });
-    });
+    }
     timer.mark('temps');
     flushToDisk(root, staged);
     timer.mark('flush');

@@ -12,6 +12,8 @@ export interface ToolAnswer<T> {
 
 export interface McpSession {
   client: Client;
+  /** The server's process id. */
+  pid: number | null;
   /** What the server wrote on stderr so far (stdout is the protocol). */
   stderr(): string;
   call<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<ToolAnswer<T>>;
@@ -41,6 +43,7 @@ export async function connectMcp(dir: string, env: Record<string, string> = {}):
   };
   return {
     client,
+    pid: transport.pid,
     stderr: () => stderr,
     call,
     resource: async (uri) => {

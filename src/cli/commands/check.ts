@@ -2,24 +2,37 @@ import pc from 'picocolors';
 import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { Diagnostic } from '../../diagnostics.js';
+import type { CheckResult } from '../../check/check.js';
+import { askServer, type ServedAnswer } from '../../serve/client.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const root = findWorkspaceRoot(options.dir);
   const cache = flags.cache !== false;
-  // A stored result needs none of the engine: it is loaded only when there is work to do.
-  const stored = await storedCheck(root, cache);
-  const result = stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
+  // A process keeping the workspace warm (the MCP server) answers first, when one runs; `--no-cache` reads every file here.
+  const served = cache ? await askServer(root, { op: 'check' }) : undefined;
+  const result = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0
     ? pc.green(`✓ ${counts}: no problems`)
     : (result.ok ? pc.yellow : pc.red)(`${result.ok ? '⚠' : '✖'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${counts}`);
   return {
-    json: { root, ...result },
+    json: { root, ...result, ...servedBy(served) },
     text: [...lines, summary].join('\n'),
     exitCode: result.ok ? 0 : 1,
   };
+}
+
+async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
+  // A stored result needs none of the engine: it is loaded only when there is work to do.
+  const stored = await storedCheck(root, cache);
+  return stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
+}
+
+/** `served` in the JSON of a command a warm process answered: which one. */
+export function servedBy(served: ServedAnswer | undefined): { served?: { pid: number } } {
+  return served ? { served: { pid: served.pid } } : {};
 }
 
 export function formatColored(d: Diagnostic): string {

@@ -3,14 +3,18 @@ import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { pathCount, type CommandOutcome, type GlobalOptions } from '../outcome.js';
-import { formatColored } from './check.js';
+import { formatColored, servedBy } from './check.js';
+import { askServer } from '../../serve/client.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
   const root = findWorkspaceRoot(options.dir);
-  const result = await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache: flags.cache !== false });
+  const cache = flags.cache !== false;
+  // A process keeping the workspace warm (the MCP server) syncs it, when one runs: the same transaction, on its warm state.
+  const served = cache ? await askServer(root, { op: 'sync', dryRun: flags.dryRun === true, commit: flags.commit }) : undefined;
+  const result = (served?.value as SyncResult | undefined) ?? (await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache }));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
-  return { json: { root, ...result }, text: describeSync(result), exitCode: errors ? 1 : 0 };
+  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result), exitCode: errors ? 1 : 0 };
 }
 
 export function describeSync(result: SyncResult): string {

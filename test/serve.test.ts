@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ThreadworkError } from '../src/errors.js';
+import { askServer } from '../src/serve/client.js';
+import { PROTOCOL, socketPath } from '../src/serve/protocol.js';
+import { serveWorkspace, type ServedWorkspace } from '../src/serve/server.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+import { commitCount, git } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
+import { replaceInFile } from './helpers/testdir.js';
+import { waitFor } from './helpers/watch.js';
+
+const LEARNING = 'threads/sales/brightcart/6-learning.md';
+const COLD = { THREADWORK_NO_SERVER: '1' };
+
+/** A deal closed-won with an ARR: the assumptions, metrics and goal derived from it all move. */
+function winTheDeal(dir: string): void {
+  replaceInFile(dir, LEARNING, 'outcome: closed-lost', 'outcome: closed-won');
+  replaceInFile(dir, LEARNING, 'arr: null', 'arr: 48000');
+}
+
+function withoutServed(json: Record<string, unknown>): Record<string, unknown> {
+  const { served: _served, ...rest } = json;
+  return rest;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the CLI answered by a running MCP server', () => {
+  it('check and sync are answered from the server’s warm workspace, exactly as they are cold', async () => {
+    const servedDir = exampleWorkspace();
+    const coldDir = exampleWorkspace();
+    const mcp = await connectMcp(servedDir);
+    expect(mcp.pid).toBeTypeOf('number');
+    expect(mcp.stderr()).toContain('`threadwork check` and `sync` in this workspace are answered from here');
+
+    const check = await runJson(['check'], { cwd: servedDir });
+    expect(check.json.served).toEqual({ pid: mcp.pid });
+    const coldCheck = await runJson(['check'], { cwd: servedDir, env: COLD });
+    expect(coldCheck.json.served).toBeUndefined();
+    expect(withoutServed(check.json)).toEqual(coldCheck.json);
+
+    // The same edit in two copies: one synced by the CLI through the server, one cold.
+    winTheDeal(servedDir);
+    winTheDeal(coldDir);
+    const synced = await runJson<Record<string, unknown> & { commit: { committed: boolean } }>(['sync'], { cwd: servedDir });
+    const coldSynced = await runJson<Record<string, unknown>>(['sync'], { cwd: coldDir, env: COLD });
+    expect(synced.json.served).toEqual({ pid: mcp.pid });
+    expect(synced.json.commit.committed).toBe(true);
+    const comparable = (json: Record<string, unknown>): unknown => {
+      const { root: _root, commit, served: _served, ...rest } = json as Record<string, unknown> & { commit: { paths: string[] } };
+      return { ...rest, paths: [...commit.paths].sort() };
+    };
+    expect(comparable(synced.json)).toEqual(comparable(coldSynced.json));
+    expect(git(servedDir, 'rev-parse', 'HEAD^{tree}')).toBe(git(coldDir, 'rev-parse', 'HEAD^{tree}'));
+
+    // The fixed point: a cold sync after the served one writes and commits nothing.
+    const commits = commitCount(servedDir);
+    const again = await runJson<{ written: string[]; commit: unknown }>(['sync'], { cwd: servedDir, env: COLD });
+    expect(again.json.written).toEqual([]);
+    expect(commitCount(servedDir)).toBe(commits);
+  });
+
+  it('runs the command itself when the server would not answer it as this run would: another day, --no-cache, THREADWORK_NO_SERVER', async () => {
+    const dir = exampleWorkspace();
+    await connectMcp(dir);
+    const anotherDay = await runJson(['check'], { cwd: dir, env: { THREADWORK_TODAY: '2026-12-30' } });
+    expect(anotherDay.code).toBe(0);
+    expect(anotherDay.json.served).toBeUndefined();
+    const noCache = await runJson(['sync', '--no-cache'], { cwd: dir });
+    expect(noCache.json.served).toBeUndefined();
+    expect((await runJson(['check'], { cwd: dir, env: COLD })).json.served).toBeUndefined();
+    // And the server still answers the next run that asks.
+    expect((await runJson(['check'], { cwd: dir })).json.served).toBeDefined();
+  });
+
+  it('steps over the socket of a killed server; the next server takes it over; a second live server leaves it to the first', async () => {
+    const dir = exampleWorkspace();
+    const where = (await socketPath(dir))!;
+    const first = await connectMcp(dir);
+    process.kill(first.pid!, 'SIGKILL');
+    await waitFor(() => !alive(first.pid!), 'the killed server to be gone');
+    expect(existsSync(where.path)).toBe(true); // left behind: nothing removed it
+
+    const check = await runJson(['check'], { cwd: dir });
+    expect(check.code).toBe(0);
+    expect(check.json.served).toBeUndefined();
+    expect(check.json.diagnostics).toEqual([]);
+
+    const second = await connectMcp(dir);
+    const third = await connectMcp(dir);
+    expect(third.stderr()).not.toContain('are answered from here');
+    expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
+    expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
+  });
+});
+
+describe('the served workspace, in process', () => {
+  const closing: (ServedWorkspace | Server)[] = [];
+  afterEach(() => {
+    for (const s of closing.splice(0)) s.close();
+  });
+
+  it('hands the command’s own refusal to the CLI, as it would be thrown cold', async () => {
+    const root = exampleWorkspace();
+    const refused = new ThreadworkError('The workspace lock is held by process 1', 'lock-timeout', { holder: 1 });
+    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')) });
+    closing.push(served!);
+    const error = await askServer(root, { op: 'check' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThreadworkError);
+    expect(error).toMatchObject({ code: 'lock-timeout', message: 'The workspace lock is held by process 1', details: { holder: 1 } });
+    expect(served!.answered).toBe(0);
+  });
+
+  it('declines a request from another engine, and a failure that is not a refusal: the CLI then runs the command itself', async () => {
+    const root = exampleWorkspace();
+    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')) });
+    closing.push(served!);
+    expect(await askServer(root, { op: 'check' })).toBeUndefined();
+    const reply = await rawRequest(served!.path, { protocol: PROTOCOL, engine: 'another', root, today: '2026-12-02', call: { op: 'check' } });
+    expect(reply).toMatchObject({ ok: false, declined: expect.stringContaining('engine another') });
+    const garbage = await rawRequest(served!.path, 'not json');
+    expect(garbage).toEqual({ ok: false, declined: 'not a request' });
+  });
+
+  it('gives up on a server that accepts the connection and never says hello', async () => {
+    const root = exampleWorkspace();
+    const where = (await socketPath(root))!;
+    mkdirSync(where.dir, { recursive: true });
+    const silent = createServer(() => undefined);
+    closing.push(silent);
+    await new Promise<void>((resolve) => silent.listen(where.path, resolve));
+    const started = performance.now();
+    expect(await askServer(root, { op: 'check' })).toBeUndefined();
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(900); // it did wait for the hello…
+    expect(waited).toBeLessThan(10_000); // …and not for ever
+  });
+});
+
+/** One request on a raw connection: the reply line after the hello. */
+async function rawRequest(path: string, request: unknown): Promise<unknown> {
+  const { createConnection } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(path);
+    socket.setEncoding('utf8');
+    let text = '';
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      const lines = text.split('\n');
+      if (lines.length === 2) socket.write(`${typeof request === 'string' ? request : JSON.stringify(request)}\n`);
+      if (lines.length >= 3) {
+        socket.destroy();
+        resolve(JSON.parse(lines[1]!));
+      }
+    });
+    socket.on('error', reject);
+  });
+}
