@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, syncResultShape } from './common.js';
 
+const servedOutput = z
+  .object({ pid: z.number().int().describe('its process id') })
+  .optional()
+  .describe('present when a process keeping the workspace warm (a running `threadwork mcp`) answered the command: the answer is the one a run of its own would give (docs/mcp.md)');
+
 const skillsShape = {
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
   written: z.array(z.string()),
@@ -32,13 +37,14 @@ export const checkOutput = z.object({
   files: z.number().int().nonnegative(),
   threads: z.number().int().nonnegative(),
   diagnostics: z.array(diagnosticOutput),
+  served: servedOutput,
 });
 
 export const threadNewOutput = createdThreadOutput;
 
 export const advanceOutput = z.object({ thread: z.string(), from: z.number().int().min(1).max(5), to: z.number().int().min(2).max(6), created: z.string() });
 
-export const syncOutput = z.object({ root: z.string(), ...syncResultShape });
+export const syncOutput = z.object({ root: z.string(), ...syncResultShape, served: servedOutput });
 
 export const watchLineOutput = z.union([
   z.object({
