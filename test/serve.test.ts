@@ -6,7 +6,7 @@ import { ThreadworkError } from '../src/errors.js';
 import { askServer } from '../src/serve/client.js';
 import { PROTOCOL, socketPath } from '../src/serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../src/serve/server.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
@@ -42,7 +42,7 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = exampleWorkspace();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
-    expect(mcp.stderr()).toContain('`threadwork check` and `sync` in this workspace are answered from here');
+    expect(mcp.stderr()).toContain('`threadwork check`, `sync` and `report` in this workspace are answered from here');
 
     const check = await runJson(['check'], { cwd: servedDir });
     expect(check.json.served).toEqual({ pid: mcp.pid });
@@ -69,7 +69,27 @@ describe('the CLI answered by a running MCP server', () => {
     const again = await runJson<{ written: string[]; commit: unknown }>(['sync'], { cwd: servedDir, env: COLD });
     expect(again.json.written).toEqual([]);
     expect(commitCount(servedDir)).toBe(commits);
-  });
+  }, 120_000);
+
+  it('draws every report from the server’s warm workspace, as it is drawn cold: the same JSON, the same text', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    // A broken stage: the reports count its thread as sync holds it, and say so (held).
+    replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests:', 'tests: [A5\nbroken:');
+    for (const name of ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns']) {
+      const served = await runJson<Record<string, unknown>>(['report', name], { cwd: dir });
+      const cold = await runJson<Record<string, unknown>>(['report', name], { cwd: dir, env: COLD });
+      expect(served.json.served, name).toEqual({ pid: mcp.pid });
+      expect(withoutServed(served.json), name).toEqual(cold.json);
+      expect((cold.json.held as unknown[]).length, name).toBeGreaterThan(0);
+      for (const format of name === 'pipeline' || name === 'goals' ? [[], ['--md']] : [[]]) {
+        const servedText = await runCli(['report', name, ...format], { cwd: dir });
+        const coldText = await runCli(['report', name, ...format], { cwd: dir, env: COLD });
+        expect(servedText.stdout, `${name} ${format.join('')}`).toBe(coldText.stdout);
+        expect(servedText.code).toBe(coldText.code);
+      }
+    }
+  }, 240_000);
 
   it('runs the command itself when the server would not answer it as this run would: another day, --no-cache, THREADWORK_NO_SERVER', async () => {
     const dir = exampleWorkspace();
@@ -114,7 +134,7 @@ describe('the served workspace, in process', () => {
   it('hands the command’s own refusal to the CLI, as it would be thrown cold', async () => {
     const root = exampleWorkspace();
     const refused = new ThreadworkError('The workspace lock is held by process 1', 'lock-timeout', { holder: 1 });
-    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')) });
+    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')), report: () => Promise.reject(new Error('not asked')) });
     closing.push(served!);
     const error = await askServer(root, { op: 'check' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThreadworkError);
@@ -124,7 +144,7 @@ describe('the served workspace, in process', () => {
 
   it('declines a request from another engine, and a failure that is not a refusal: the CLI then runs the command itself', async () => {
     const root = exampleWorkspace();
-    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')) });
+    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')), report: () => Promise.reject(new Error('a bug')) });
     closing.push(served!);
     expect(await askServer(root, { op: 'check' })).toBeUndefined();
     const reply = await rawRequest(served!.path, { protocol: PROTOCOL, engine: 'another', root, today: '2026-12-02', call: { op: 'check' } });

@@ -16,8 +16,8 @@ import { checkoutDir } from '../workspace/checkout-dir.js';
  */
 export const PROTOCOL = 1;
 
-/** The calls a server answers: the two commands a person or an agent runs again and again. */
-export type ServedCall = { op: 'check' } | { op: 'sync'; dryRun: boolean; commit: boolean };
+/** The calls a server answers: the commands a person or an agent runs again and again, each of which reads or syncs every thread. */
+export type ServedCall = { op: 'check' } | { op: 'sync'; dryRun: boolean; commit: boolean } | { op: 'report'; name: string };
 
 export interface ServedRequest {
   protocol: number;

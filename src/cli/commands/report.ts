@@ -5,11 +5,17 @@ import { renderForecast } from '../../report/render-forecast.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
 import { renderCampaigns } from '../../report/campaigns.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { askServer } from '../../serve/client.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
+import { servedBy } from './check.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  const report = await (await openWorkspace(options.dir)).report(assertReportName(name));
+  const report = assertReportName(name);
+  // A process keeping the workspace warm (the MCP server) draws it, when one runs: the same report from its warm state.
+  const served = await askServer(findWorkspaceRoot(options.dir), { op: 'report', name: report });
+  const data = (served?.value as ReportData | undefined) ?? (await (await openWorkspace(options.dir)).report(report));
   const format = flags.md ? 'md' : 'terminal';
-  return { json: report, text: withHeld(render(report, format), report.held, format), exitCode: 0 };
+  return { json: { ...data, ...servedBy(served) }, text: withHeld(render(data, format), data.held, format), exitCode: 0 };
 }
 
 /**

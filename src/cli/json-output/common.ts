@@ -64,3 +64,9 @@ export const syncResultShape = {
 };
 
 export const nullableNumber = z.number().nullable();
+
+/** Who answered a command a process keeping the workspace warm may answer (serve/). */
+export const servedOutput = z
+  .object({ pid: z.number().int().describe('its process id') })
+  .optional()
+  .describe('present when a process keeping the workspace warm (a running `threadwork mcp`) answered the command: the answer is the one a run of its own would give (docs/mcp.md)');

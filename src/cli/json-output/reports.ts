@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { diagnosticOutput, nullableNumber } from './common.js';
+import { diagnosticOutput, nullableNumber, servedOutput } from './common.js';
 
 const share = z.number().min(0).max(1);
 
@@ -9,6 +9,7 @@ const heldOutput = z.array(diagnosticOutput).describe('one `derived-held` warnin
 export const pipelineReportOutput = z.object({
   report: z.literal('pipeline'),
   held: heldOutput,
+  served: servedOutput,
   stages: z.array(z.object({ stage: z.string(), probability: share, count: z.number().int().nonnegative(), value: z.number(), weighted: z.number() })),
   closed: z.object({ won: z.number().int(), wonArr: z.number(), wonWithoutArr: z.number().int().nonnegative().describe('won deals recorded without their ARR: counted in won, left out of wonArr'), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
   funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
@@ -24,6 +25,7 @@ const personaCount = z.object({ value: z.string(), deals: z.number().int(), shar
 export const winlossReportOutput = z.object({
   report: z.literal('winloss'),
   held: heldOutput,
+  served: servedOutput,
   deals: z.number().int(),
   won: z.number().int(),
   lost: z.number().int(),
@@ -65,6 +67,7 @@ const wonWithoutArrOutput = z.number().int().nonnegative().optional().describe('
 export const goalsReportOutput = z.object({
   report: z.literal('goals'),
   held: heldOutput,
+  served: servedOutput,
   goals: z.array(
     z.object({
       id: z.string(),
@@ -86,6 +89,7 @@ export const goalsReportOutput = z.object({
 export const assumptionsReportOutput = z.object({
   report: z.literal('assumptions'),
   held: heldOutput,
+  served: servedOutput,
   assumptions: z.array(
     z.object({
       id: z.string(),
@@ -108,6 +112,7 @@ export const assumptionsReportOutput = z.object({
 export const forecastReportOutput = z.object({
   report: z.literal('forecast'),
   held: heldOutput,
+  served: servedOutput,
   asOf: z.string(),
   calibration: z.object({
     priorStrength: z.number(),
@@ -194,6 +199,7 @@ const campaignRatesOutput = z.object({
 export const campaignsReportOutput = z.object({
   report: z.literal('campaigns'),
   held: heldOutput,
+  served: servedOutput,
   campaigns: z.array(
     z.object({
       path: z.string(),

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, syncResultShape } from './common.js';
-
-const servedOutput = z
-  .object({ pid: z.number().int().describe('its process id') })
-  .optional()
-  .describe('present when a process keeping the workspace warm (a running `threadwork mcp`) answered the command: the answer is the one a run of its own would give (docs/mcp.md)');
+import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, servedOutput, syncResultShape } from './common.js';
 
 const skillsShape = {
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
