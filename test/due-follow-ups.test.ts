@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
 import { md, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 
@@ -11,6 +12,7 @@ interface DueJson {
   due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string; sendOn: string; spread: boolean; channel: string }[];
   followUps: { kind: string; date: string; overdue: boolean; thread: string; prospect: { email: string } | null; note: string }[];
   spread: { sender: string; channel: string; cap: number; count: number; days: { date: string; touches: number }[] }[];
+  heldFollowUps: { thread: string; path: string; line: number; column: number; message: string }[];
 }
 
 function deal(id: string, decision: string): Record<string, string> {
@@ -151,5 +153,41 @@ describe('threadwork due: follow-ups stop where contactStop stops the sequence',
     const touched = new Set(result.json.due.map((d) => d.prospect.email));
     for (const f of result.json.followUps.filter((x) => x.kind === 'out-of-office-return')) expect(touched).toContain(f.prospect!.email);
     expect([...touched].sort()).toEqual(['active@away.example', 'queued@away.example']);
+  });
+});
+
+/**
+ * A deal sync holds — a cross-file error, a stage file under a wrong name — had its DEFER
+ * revisit listed as if valid, with no word of the hold (a held campaign lists nothing and
+ * is named in `held`). Its follow-up is now left out and the hold named in `heldFollowUps`.
+ */
+describe('threadwork due on a deal sync holds', () => {
+  const DEFERRED = 'threads/sales/deferred-overdue';
+
+  it('does not list the DEFER revisit of a deal with an unknown segment, and names the error, in the CLI and the MCP tool', async () => {
+    const dir = followUpWorkspace();
+    writeFiles(dir, { [`${DEFERRED}/meta.json`]: dealMeta('deferred-overdue', { segment: 'mid-market-fintch' }) });
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.followUps.map((f) => f.thread)).not.toContain(DEFERRED);
+    expect(result.json.heldFollowUps).toEqual([{ thread: DEFERRED, path: `${DEFERRED}/meta.json`, line: 5, column: expect.any(Number), message: expect.stringContaining('Unknown segment `mid-market-fintch`') }]);
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toContain(`held  ${DEFERRED}: ${DEFERRED}/meta.json:5:${result.json.heldFollowUps[0]!.column} has errors: its follow-up is not listed until it is fixed (threadwork check lists them)`);
+    expect(text.stdout).not.toMatch(/defer-revisit\s+deferred-overdue/);
+    const mcp = await connectMcp(dir);
+    expect(await mcp.ok('due_touches', { date: '2026-01-26' })).toEqual(result.json);
+  });
+
+  it('does not list it when the deal went on under a misnamed 5-Actions.md', async () => {
+    const dir = followUpWorkspace();
+    writeFiles(dir, { [`${DEFERRED}/5-Actions.md`]: md('actions: []') });
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.json.followUps.map((f) => f.kind)).toEqual(['out-of-office-return', 'nurture-revisit']);
+    expect(result.json.heldFollowUps).toEqual([{ thread: DEFERRED, path: `${DEFERRED}/5-Actions.md`, line: 1, column: 1, message: expect.stringContaining('5-actions.md') }]);
+  });
+
+  it('names nothing when no deal is held', async () => {
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', followUpWorkspace()]);
+    expect(result.json.heldFollowUps).toEqual([]);
   });
 });

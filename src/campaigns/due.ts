@@ -53,15 +53,26 @@ export interface DueReport {
   spread: SpreadNote[];
   /** Campaigns left out because a file `due` reads is broken, a stage file is misnamed or a cross-file error holds it: the first error of each. */
   held: HeldCampaign[];
+  /** Follow-ups of other threads (a deal's DEFER revisit) left out because sync holds the thread: the first error of each. */
+  heldFollowUps: HeldThread[];
 }
 
-/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, with a misnamed stage file, or with a cross-file error: nothing of it is listed. */
-export interface HeldCampaign {
-  campaign: string;
+/** Where a thread's first holding error is. */
+interface HoldingError {
   path: string;
   line: number;
   column: number;
   message: string;
+}
+
+/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, with a misnamed stage file, or with a cross-file error: nothing of it is listed. */
+export interface HeldCampaign extends HoldingError {
+  campaign: string;
+}
+
+/** A thread sync holds (a broken file, a misnamed stage file, a cross-file error) whose follow-up `due` does not list. */
+export interface HeldThread extends HoldingError {
+  thread: string;
 }
 
 /** The files of a campaign `due` reads: who is in it, where each is in the sequence, whether it closed. */
@@ -76,29 +87,48 @@ const DUE_READS = ['meta.json', '5-actions.md', '6-learning.md'];
  * it, a campaign closed by its `6-Learning.md` would send again.
  */
 function heldCampaigns(model: WorkspaceModel): HeldCampaign[] {
+  const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign');
+  const held = holdingErrors(model, campaigns, (thread) => DUE_READS.map((file) => `${thread.path}/${file}`));
+  return [...held].map(([campaign, error]) => ({ campaign, ...error })).sort((a, b) => (a.campaign < b.campaign ? -1 : 1));
+}
+
+/**
+ * The threads of `followUps` (other than campaigns, held as a whole above) that sync holds,
+ * each with its first error: a broken file of the thread (derivation reads it at its last
+ * valid version, which may be a DEFER decided again since), a misnamed stage file (read
+ * without its `5-actions.md`, a deal that went on is still at Stage 4), a cross-file error
+ * (sync keeps it at HEAD). Their follow-ups are named as held, not listed as if valid.
+ */
+function heldFollowUpThreads(model: WorkspaceModel, followUps: readonly FollowUp[]): Map<string, HoldingError> {
+  const threads = [...new Set(followUps.map((f) => f.thread))].flatMap((path) => model.threads.get(path) ?? []).filter((t) => t.family !== 'campaign');
+  if (threads.length === 0) return new Map();
+  return holdingErrors(model, threads, (thread) => [...model.broken].filter((path) => path.startsWith(`${thread.path}/`)).sort());
+}
+
+/**
+ * The first error holding each of `threads`, as sync holds a thread: one of its files
+ * `reads` lists that is broken, else a stage file under a wrong name, else a cross-file
+ * error (an unknown segment, a stage without its predecessor: sync keeps the thread at
+ * HEAD and commits none of its changes). Cross-file errors are judged for these threads only.
+ */
+function holdingErrors(model: WorkspaceModel, threads: readonly ThreadRecord[], reads: (thread: ThreadRecord) => string[]): Map<string, HoldingError> {
   const inError = new Map<string, Diagnostic>();
   for (const d of model.diagnostics) {
     const kind = d.rule === 'stage-file-name' ? classifyPath(d.path) : undefined;
     if (kind?.kind === 'stage-misnamed' && !inError.has(kind.thread)) inError.set(kind.thread, d);
   }
-  // A cross-file error (an unknown segment, a stage without its predecessor) holds the
-  // campaign too: sync keeps it at HEAD and commits none of its changes, so due does not
-  // send from what sync refuses to commit — the same fail-closed answer, with the error.
-  const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => t.path);
-  for (const d of referenceErrors(model, new Locators((path) => model.text(path)), () => campaigns).diagnostics) {
+  for (const d of referenceErrors(model, new Locators((path) => model.text(path)), () => threads.map((t) => t.path)).diagnostics) {
     const thread = threadOf(d.path.split('/'))?.thread;
     if (thread !== undefined && !inError.has(thread)) inError.set(thread, d);
   }
-  if (model.broken.size === 0 && inError.size === 0) return [];
-  const out: HeldCampaign[] = [];
-  for (const thread of model.threads.values()) {
-    if (thread.family !== 'campaign') continue;
-    const path = DUE_READS.map((file) => `${thread.path}/${file}`).find((p) => model.broken.has(p));
+  const out = new Map<string, HoldingError>();
+  for (const thread of threads) {
+    const path = reads(thread).find((p) => model.broken.has(p));
     const first = path ? model.diagnostics.find((d) => d.path === path && d.severity === 'error') : inError.get(thread.path);
     if (!path && !first) continue;
-    out.push({ campaign: thread.path, path: path ?? first!.path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
+    out.set(thread.path, { path: path ?? first!.path, line: first?.line ?? 1, column: first?.column ?? 1, message: first?.message ?? 'the file cannot be read' });
   }
-  return out.sort((a, b) => (a.campaign < b.campaign ? -1 : 1));
+  return out;
 }
 
 /**
@@ -149,7 +179,10 @@ export function dueReport(model: WorkspaceModel, today: string): DueReport {
   const left = new Set(held.map((h) => h.campaign));
   const touches = listDueTouches(model, today).filter((t) => !left.has(t.campaign));
   const { due, spread } = spreadOverCaps(model, touches, today);
-  return { date: today, due, followUps: listFollowUps(model, today).filter((f) => !left.has(f.thread)), spread, held };
+  const followUps = listFollowUps(model, today).filter((f) => !left.has(f.thread));
+  const heldThreads = heldFollowUpThreads(model, followUps);
+  const heldFollowUps = [...heldThreads].map(([thread, error]) => ({ thread, ...error })).sort((a, b) => (a.thread < b.thread ? -1 : 1));
+  return { date: today, due, followUps: followUps.filter((f) => !heldThreads.has(f.thread)), spread, held, heldFollowUps };
 }
 
 /**

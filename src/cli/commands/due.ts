@@ -10,7 +10,7 @@ export async function dueCommand(flags: { date?: string }, options: GlobalOption
   return { json: report, text: renderDue(report), exitCode: 0 };
 }
 
-function renderDue({ date, due, followUps, spread, held }: DueReport): string {
+function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueReport): string {
   const overdue = (when: string, late: boolean): string => (late ? pc.yellow(`${when} overdue`) : when);
   const sections: string[] = [];
   if (due.length) {
@@ -39,5 +39,6 @@ function renderDue({ date, due, followUps, spread, held }: DueReport): string {
     );
   }
   const heldLines = held.map((h) => `${pc.yellow('held')}  ${h.campaign}: ${h.path}:${h.line}:${h.column} has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
-  return [sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`, ...heldLines].join('\n');
+  const heldFollowUpLines = heldFollowUps.map((h) => `${pc.yellow('held')}  ${h.thread}: ${h.path}:${h.line}:${h.column} has errors: its follow-up is not listed until it is fixed (threadwork check lists them)`);
+  return [sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`, ...heldLines, ...heldFollowUpLines].join('\n');
 }

@@ -96,6 +96,9 @@ export const dueOutput = z.object({
   held: z
     .array(z.object({ campaign: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
     .describe('campaigns left out because meta.json, 5-actions.md or 6-learning.md is broken, a stage file is under a wrong name, or a cross-file error holds the campaign in sync (its first error): nothing of them is listed until it is fixed'),
+  heldFollowUps: z
+    .array(z.object({ thread: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
+    .describe("threads other than campaigns (a deal's DEFER revisit) whose follow-up is left out because sync holds the thread — a broken file, a stage file under a wrong name, a cross-file error — with its first error: the follow-up is listed again once it is fixed"),
 });
 
 export const campaignApproveOutput = z.object({
