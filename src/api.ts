@@ -4,11 +4,11 @@ import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/appr
 import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
-import type { CheckResult } from './check/check.js';
+import { checkModel, type CheckResult } from './check/check.js';
 import type { Diagnostic } from './diagnostics.js';
 import { dateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
-import type { WorkspaceState } from './engine/state.js';
+import { WorkspaceState } from './engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
@@ -160,14 +160,16 @@ export async function openWorkspace(dir: string = process.cwd(), opened: OpenOpt
     readThread: async (thread) => {
       const path = resolveThreadPath(root, thread);
       // Derived as sync holds the thread; its files shown as written, the ones to fix.
-      if (session) return session.read(async ({ state, derivation }) => {
+      // Its diagnostics are what `check` reports for its files (a misnamed stage file, a cross-file error included).
+      if (session) return session.read(async ({ state, derivation, check }) => {
         const { value: derived, held } = await deriveHeldIn(state, derivation, (_model, d) => d);
-        return readThread(state.derivationModel(), derived, path, held);
+        return readThread(state.derivationModel(), derived, path, held, check().diagnostics);
       });
       // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
       const includeThread = (dir: string): boolean => dir === path;
       const { value: derived, held } = await deriveAsSyncHolds(root, (_model, d) => d, { includeThread });
-      return readThread(await loadWorkspace(root, { includeThread }), derived, path, held);
+      const state = await WorkspaceState.load(root, { includeThread });
+      return readThread(state.derivationModel(), derived, path, held, checkModel(state.currentModel()).diagnostics);
     },
     writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);

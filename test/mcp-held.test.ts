@@ -67,3 +67,30 @@ describe('list_threads and read_thread on a workspace where sync holds a thread'
     expect(JSON.parse(await mcp.resource(`threadwork://threads/sales/harbor-lending`))).toEqual(view);
   });
 });
+
+/**
+ * `read_thread` answered `diagnostics: []` for a thread with a stage file under a wrong name
+ * (`stage-file-name`), an unknown segment or a broken stage file, though its `held` named
+ * them: its diagnostics were each file's own parse, read as derivation holds it. They are
+ * now what `check` reports for the thread's files.
+ */
+describe('read_thread diagnostics are what check reports for the thread', () => {
+  it('names a misnamed stage file, a cross-file error and a broken stage file, each as check does', async () => {
+    const dir = exampleWorkspace();
+    renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-learnings.md'));
+    const meta = join(dir, DEAL, 'meta.json');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('"segment": "mid-market-fintech"', '"segment": "mid-market-fintch"'));
+    const decision = join(dir, DEAL, '4-decision.md');
+    writeFileSync(decision, readFileSync(decision, 'utf8').replace(/^framework: (.*)$/m, 'framework: $1\nframework: BANT'));
+    const check = await runCli(['check', '--json', '--dir', dir], { env: ENV });
+    const expected = (JSON.parse(check.stdout) as { diagnostics: Diagnostic[] }).diagnostics.filter((d) => d.path.startsWith(`${DEAL}/`));
+    expect(expected.map((d) => `${d.path.split('/').pop()} ${d.rule}`).sort()).toEqual(['4-decision.md yaml-syntax', '6-learnings.md stage-file-name', 'meta.json unknown-segment']);
+    const mcp = await connectMcp(dir, ENV);
+    const view = await mcp.ok<{ diagnostics: Diagnostic[]; stages: { stage: number; diagnostics: Diagnostic[] }[] }>('read_thread', { thread: DEAL });
+    expect(view.diagnostics.map(asLine)).toEqual(expected.map(asLine));
+    expect(view.stages[3]!.diagnostics.map(asLine)).toEqual(expected.filter((d) => d.path.endsWith('4-decision.md')).map(asLine));
+    // The API read cold answers the same.
+    const { openWorkspace } = await import('../src/api.js');
+    expect((await (await openWorkspace(dir)).readThread(DEAL)).diagnostics.map(asLine)).toEqual(expected.map(asLine));
+  });
+});

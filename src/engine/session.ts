@@ -24,6 +24,8 @@ export interface WarmView {
   model: WorkspaceModel;
   /** The session's derivation, kept between calls: what derives the model (`derivation.derive(model)`) costs what changed. */
   derivation: IncrementalDerivation;
+  /** Every problem in the workspace as it is now, as `check` finds them (the session's last result while nothing moved). */
+  check(): CheckResult;
 }
 
 /**
@@ -80,7 +82,7 @@ export class WorkspaceSession {
       withWorkspaceLock(this.root, async () => {
         await this.refresh();
         await this.state.resolveHeld();
-        return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation });
+        return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation, check: () => this.checkNow() });
       }),
     );
   }
@@ -92,13 +94,16 @@ export class WorkspaceSession {
 
   /** Every problem in the workspace, as `check` finds them cold; the last result again while nothing moved. */
   async check(): Promise<CheckResult> {
-    return this.read(({ state }) => {
-      const day = today();
-      if (this.lastCheck?.generation === this.generation && this.lastCheck.day === day) return this.lastCheck.result;
-      const result = checkModel(state.currentModel());
-      this.lastCheck = { generation: this.generation, day, result };
-      return result;
-    });
+    return this.read(({ check }) => check());
+  }
+
+  /** The check of the state as it is (inside a read: brought up to the disk), kept while nothing moves. */
+  private checkNow(): CheckResult {
+    const day = today();
+    if (this.lastCheck?.generation === this.generation && this.lastCheck.day === day) return this.lastCheck.result;
+    const result = checkModel(this.state.currentModel());
+    this.lastCheck = { generation: this.generation, day, result };
+    return result;
   }
 
   /**

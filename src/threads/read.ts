@@ -18,6 +18,7 @@ export interface StageView {
   body: string | null;
   /** The JSON Schema this stage's front matter must satisfy (file name under the package's `schemas/`). */
   schema: string;
+  /** What `check` reports for this stage file. */
   diagnostics: Diagnostic[];
 }
 
@@ -30,6 +31,7 @@ export interface ThreadView {
   stages: StageView[];
   /** Values the engine derives from the thread's sources, as the next sync will write them; null when meta.json is invalid. */
   derived: ThreadFacts | null;
+  /** Every problem `check` reports for the thread's files: its stage files, meta.json, a misnamed stage file, drafts and replies. */
   diagnostics: Diagnostic[];
   /**
    * Sync's `derived-held` warnings for what this thread's values follow from (the thread, the
@@ -42,12 +44,18 @@ export interface ThreadView {
 
 const SCHEMA_PREFIX = { deal: 'deal', campaign: 'campaign', marketing: 'marketing' } as const;
 
-/** One thread as an agent needs to read it: meta, every stage's front matter and body, and its derived values. */
-export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, threadPath: string, held: readonly Diagnostic[] = []): ThreadView {
+/**
+ * One thread as an agent needs to read it: meta, every stage's front matter and body, and
+ * its derived values. `checked` is what `check` reports for the workspace as it is: the
+ * thread's diagnostics are those of its files — not only the parse of each stage file, but
+ * a stage file under a wrong name, a cross-file error, a draft's quality, as `check` says.
+ */
+export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, threadPath: string, held: readonly Diagnostic[], checked: readonly Diagnostic[]): ThreadView {
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
   const meta = metaOf(thread);
-  const stages = STAGES.map((name, i) => stageView(model, thread, i, name));
+  const diagnostics = checked.filter((d) => d.path.startsWith(`${thread.path}/`));
+  const stages = STAGES.map((name, i) => stageView(model, thread, i, name, diagnostics));
   return {
     path: thread.path,
     id: meta?.id ?? thread.path.slice(thread.path.lastIndexOf('/') + 1),
@@ -56,22 +64,23 @@ export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, thr
     meta: thread.meta ? asWritten(model, thread.meta) : null,
     stages,
     derived: derived.threads.find((t) => t.path === thread.path) ?? null,
-    diagnostics: [...(thread.meta?.diagnostics ?? []), ...stages.flatMap((s) => s.diagnostics)],
+    diagnostics,
     held: [...held],
   };
 }
 
-function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, name: string): StageView {
+function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, name: string, threadDiagnostics: readonly Diagnostic[]): StageView {
   const file = thread.stages[index];
   const view = { stage: index + 1, name, file: `${thread.path}/${STAGE_FILES[index]}`, schema: `${SCHEMA_PREFIX[thread.family]}-${index + 1}-${name}.schema.json` };
   if (!file) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
+  const diagnostics = threadDiagnostics.filter((d) => d.path === file.path);
   let body: string | null = null;
   try {
     body = model.text(file.path)?.slice(file.bodyOffset) ?? null;
   } catch {
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
-  return { ...view, exists: true, frontMatter: asWritten(model, file), body, diagnostics: file.diagnostics };
+  return { ...view, exists: true, frontMatter: asWritten(model, file), body, diagnostics };
 }
 
 /**
