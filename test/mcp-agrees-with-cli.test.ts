@@ -121,4 +121,20 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     const recorded = await mcp.call<ErrorEnvelope>('record_reply', { campaign, email: 'Ravi.Shah@meridianpay', text: 'Thanks, not now', commit: false });
     expect(recorded.data).toEqual(reply.json);
   });
+
+  it('answer a report name that is not one with unknown-report and the reports there are, not an input-schema error', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    for (const name of ['Pipeline', 'win-loss']) {
+      const cli = await runJson<ErrorEnvelope>(['report', name], { cwd: dir });
+      expect(cli.code, cli.stdout).toBe(1);
+      expect(cli.json.error).toMatchObject({ code: 'unknown-report', known: ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns'] });
+      const answer = await mcp.call<ErrorEnvelope>('report', { name });
+      expect(answer.isError, name).toBe(true);
+      expect(answer.data, name).toEqual(cli.json);
+    }
+    // The tool still lists the names in its input schema, for a client that reads it.
+    const tools = (await mcp.client.listTools()).tools;
+    expect(JSON.stringify(tools.find((t) => t.name === 'report')!.inputSchema)).toContain('campaigns');
+  });
 });

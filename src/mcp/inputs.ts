@@ -69,7 +69,9 @@ export const TOOL_INPUTS = {
     dry_run: z.boolean().optional().describe('report what would change (before → after) and write nothing'),
     commit,
   },
-  report: { name: z.enum(REPORTS) },
+  // A string checked by the engine, as `threadwork report` checks it: `Pipeline` is answered
+  // `unknown-report` with the reports there are (`known`), not an input-schema error.
+  report: { name: z.string().min(1).describe(`one of ${REPORTS.join(', ')}`) },
   history: { subject: z.string().min(1).describe('assumption id (A4), goal id (g-…) or thread (path or bare id)') },
   score_accounts: {
     segment,

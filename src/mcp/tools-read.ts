@@ -9,6 +9,7 @@ import { TOOL_INPUTS } from './inputs.js';
 import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
+import { assertReportName } from '../report/build.js';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
 
@@ -29,7 +30,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     answer(() => workspace.readThread(agentThreadPath(root, thread))),
   );
 
-  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_INPUTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(name)));
+  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_INPUTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
   server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_INPUTS.history, annotations: READ_ONLY }, ({ subject }) =>
     answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject))),
