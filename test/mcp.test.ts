@@ -397,6 +397,36 @@ describe('threadwork mcp', () => {
   });
 });
 
+/**
+ * A tool's error passed the CLI's wording through: an unknown thread said "create one with
+ * `threadwork deal new`", a taken name "continue it with `threadwork advance …`", a subgoal
+ * alone "--subgoal SG1 needs --goal". An agent has no shell: it is told the tool and the
+ * argument instead, with the same code.
+ */
+describe('MCP tool errors name tools and arguments, not CLI commands and flags', () => {
+  it('words each refusal in the terms of the tools, the code unchanged', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir, { THREADWORK_TODAY: '2026-11-20' });
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      ['read_thread', { thread: 'nobody' }, 'unknown-thread', 'create one with the `create_deal` tool'],
+      ['advance', { thread: 'nobody' }, 'unknown-thread', 'create one with the `create_deal` tool'],
+      ['create_deal', { company: 'Keel Neobank', segment: 'mid-market-fintech', commit: false }, 'thread-exists', 'continue it with the `advance` tool, "thread": "threads/sales/keel-neobank"'],
+      ['create_deal', { company: 'Zed Co', segment: 'mid-market-fintech', subgoal: 'SG1', commit: false }, 'subgoal-without-goal', 'the `subgoal` argument SG1 needs the `goal` argument'],
+      ['history', { subject: 'a1' }, 'unknown-thread', 'Ids are case-sensitive: the `history` tool, "subject": "A1"'],
+      ['record_reply', { campaign, email: 'ravi.shah@meridianpay.com', text: 'Not now', date: '2026-01-02', commit: false }, 'reply-before-start', 'Give the `date` argument the day the reply arrived'],
+    ];
+    for (const [tool, args, code, wording] of cases) {
+      const answer = await mcp.call<{ error: { code: string; message: string } }>(tool, args);
+      expect(answer.isError, `${tool}: ${answer.text}`).toBe(true);
+      expect(answer.data.error.code, tool).toBe(code);
+      expect(answer.data.error.message, tool).toContain(wording);
+      expect(answer.text, tool).toContain(wording);
+      expect(answer.text, tool).not.toMatch(/`threadwork |(^|\s)--[a-z]/m);
+    }
+  });
+});
+
 describe('docs/mcp.md', () => {
   it('names the folder argument as a tool takes it when a name makes no folder name, and takes it for a campaign too', async () => {
     const dir = exampleWorkspace();

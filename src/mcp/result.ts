@@ -1,6 +1,7 @@
 import { ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { inToolTerms } from './tool-wording.js';
 
 /**
  * A tool's answer: the data as JSON text (what every client shows the model) and as
@@ -12,16 +13,18 @@ export function toolResult(data: unknown): CallToolResult {
 }
 
 /**
- * A failed call as a tool error the model can act on — the message first, then the
- * details (diagnostics with path, line, column and field) — never a crashed server.
+ * A failed call as a tool error the model can act on — the message first (in the tools'
+ * terms: tool-wording.ts), then the details (diagnostics with path, line, column and
+ * field) — never a crashed server.
  * Bugs (anything not a ThreadworkError) say so, with the stack on the server's stderr.
  */
 export function toolError(error: unknown): CallToolResult {
   if (error instanceof ThreadworkError) {
     const diagnostics = (error.details?.diagnostics as Diagnostic[] | undefined) ?? [];
-    const body = { ok: false, error: { code: error.code, message: error.message, ...error.details } };
+    const message = inToolTerms(error.message);
+    const body = { ok: false, error: { code: error.code, message, ...error.details } };
     // With diagnostics, the message's own list is replaced by the fuller lines (with fields).
-    const lines = diagnostics.length ? [error.message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)] : [error.message];
+    const lines = diagnostics.length ? [message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)] : [message];
     return { isError: true, content: [{ type: 'text', text: lines.join('\n') }, { type: 'text', text: JSON.stringify(body, null, 2) }], structuredContent: body };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -51,7 +54,7 @@ export async function answer(work: () => Promise<unknown>): Promise<CallToolResu
  * and clients add their own. The SDK sends any error's numeric `code`, `message` and `data`.
  */
 export function resourceError(error: unknown): unknown {
-  if (error instanceof ThreadworkError) return Object.assign(new Error(error.message), { code: ErrorCode.InvalidParams, data: { code: error.code, ...error.details } });
+  if (error instanceof ThreadworkError) return Object.assign(new Error(inToolTerms(error.message)), { code: ErrorCode.InvalidParams, data: { code: error.code, ...error.details } });
   if (error instanceof Error && error.stack) process.stderr.write(`threadwork mcp: internal error: ${error.stack}\n`);
   return error;
 }

@@ -1,4 +1,3 @@
-import { ThreadworkError } from '../errors.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
 import { TOOL_INPUTS } from './inputs.js';
@@ -22,7 +21,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_INPUTS.create_deal, annotations: WRITES }, (args) =>
     answer(async () =>
       split(
-        await withToolArguments(() => workspace.createDeal(
+        await workspace.createDeal(
           {
             company: args.company,
             slug: args.slug,
@@ -39,13 +38,13 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
             signal: args.signal,
           },
           write(args),
-        )),
+        ),
       ),
     ),
   );
 
   server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_INPUTS.create_campaign, annotations: WRITES }, (args) =>
-    answer(async () => split(await withToolArguments(() => workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args))))),
+    answer(async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
   server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_INPUTS.write_stage, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
@@ -83,20 +82,4 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_INPUTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
   );
-}
-
-/**
- * A refused name says how to name the folder yourself — in the CLI's words, `--slug
- * acme-japan`; a tool takes that as its `slug` argument, and its caller is told so.
- */
-async function withToolArguments<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ThreadworkError && error.code === 'invalid-name' && error.message.includes('--slug')) {
-      const message = error.message.replace(/--slug ([a-z0-9-]+)/g, '"slug": "$1"').replace(/--slug/g, 'the `slug` argument');
-      throw new ThreadworkError(message, error.code, error.details);
-    }
-    throw error;
-  }
 }
