@@ -615,7 +615,7 @@ export const ERRORS = {
   read: { summary: 'a file that cannot be read' },
   'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` is the line its broken row starts on, `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },
-  'nothing-scored': { summary: 'an account or contact list whose every row was refused: nothing was ranked; `rejected` lists each row and why, `path` names the file (a list with no rows at all is ranked empty, with a note)' },
+  'nothing-scored': { summary: 'an account or contact list that gave nothing to rank: every row was refused (`rejected` lists each row and why), or it has no rows at all (an empty file, a header row alone, `[]`; `rejected` is empty); `path` names the file' },
   'json-shape': { summary: 'an accounts JSON that is not a list of accounts nor `{"accounts": [...]}`' },
   'lock-timeout': { summary: 'the workspace lock is held by another threadwork process; try again' },
   'lock-compromised': { summary: 'the workspace lock was lost while writing; check `git status` and run again' },

@@ -86,6 +86,23 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     });
   });
 
+  it('refuse a list with no rows at all as nothing-scored too, file or inline', async () => {
+    const dir = exampleWorkspace();
+    writeFiles(dir, { 'research/lists/header-only.csv': 'name,domain\n' });
+    const mcp = await connectMcp(dir);
+    for (const [tool, flag] of [['score_accounts', []], ['score_contacts', ['--contacts']]] as const) {
+      const cli = await runJson<ErrorEnvelope>(['score', ...flag, 'research/lists/header-only.csv', '-s', 'mid-market-fintech'], { cwd: dir });
+      expect(cli.code).toBe(1);
+      expect(cli.json.error).toMatchObject({ code: 'nothing-scored', path: 'research/lists/header-only.csv', rejected: [] });
+      expect((await mcp.call<ErrorEnvelope>(tool, { segment: 'mid-market-fintech', file: 'research/lists/header-only.csv' })).data, tool).toEqual(cli.json);
+    }
+    const accounts = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', accounts: [] });
+    expect(accounts.isError).toBe(true);
+    expect(accounts.data.error).toEqual({ code: 'nothing-scored', message: 'Nothing scored: no account was given (an empty list): expected at least one', rejected: [] });
+    const contacts = await mcp.call<ErrorEnvelope>('score_contacts', { segment: 'mid-market-fintech', contacts: [] });
+    expect(contacts.data.error).toMatchObject({ code: 'nothing-scored', message: 'Nothing scored: no contact was given (an empty list): expected at least one' });
+  });
+
   it('score inline accounts as the command scores the same rows in a file: a bad row skipped, an export spelling read', async () => {
     const dir = exampleWorkspace();
     const rows = [

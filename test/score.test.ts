@@ -222,18 +222,25 @@ describe('threadwork score', () => {
   });
 
   it.each([
-    ['an empty file', 'accounts.csv', '', 'an empty file, or a header row alone'],
-    ['a header row alone', 'accounts.csv', 'name,domain,employees\r\n', 'an empty file, or a header row alone'],
-    ['an empty JSON list', 'accounts.json', '[]', 'an empty list'],
-  ])('says that %s has no rows to score, rather than an empty table alone', async (_what, name, content, why) => {
+    ['an empty file', 'accounts.csv', '', 'an empty file, or a header row alone): expected a header row and at least one row below it'],
+    ['a header row alone', 'accounts.csv', 'name,domain,employees\r\n', 'an empty file, or a header row alone): expected a header row and at least one row below it'],
+    ['an empty JSON list', 'accounts.json', '[]', 'an empty list): expected at least one row in the list'],
+  ])('fails (exit 1, nothing-scored) on %s, saying it has no rows to score, as when every row is refused', async (_what, name, content, why) => {
+    // It was ranked empty with exit 0 and, in JSON, nothing saying so: an agent read a failed
+    // export as a list scored, while a list whose every row is refused fails.
     const dir = workspace();
     const list = testdir({ [name]: content });
     for (const args of [[`${list}/${name}`], ['--contacts', `${list}/${name}`]]) {
+      const message = `Nothing scored: ${list}/${name} has no rows to score (${why}`;
       for (const md of [[], ['--md']]) {
         const result = await runCli(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir, ...md]);
-        expect(result.code, result.stderr).toBe(0);
-        expect(result.stdout).toContain(`${list}/${name} has no rows to score (${why})`);
+        expect(result.code, result.stdout).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain(message);
       }
+      const json = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(json.code).toBe(1);
+      expect(json.json).toEqual({ ok: false, error: { code: 'nothing-scored', message, path: `${list}/${name}`, rejected: [] } });
     }
   });
 

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { cell, formatFixed, table } from '../../derive/format.js';
@@ -22,12 +21,12 @@ export async function scoreCommand(file: string | undefined, flags: { segment: s
     const rows = readContacts(flags.contacts);
     const ranking = await workspace.scoreContacts(flags.segment, rows);
     refuseWhenNothingScored(ranking, { path: flags.contacts });
-    return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking), flags.contacts, rows.length)), exitCode: 0 };
+    return { json: ranking, text: withHeldNote(ranking, flags.md ? renderContactsMarkdown(ranking) : renderContactsTerminal(ranking)), exitCode: 0 };
   }
   const rows = readAccounts(file!);
   const ranking = await workspace.scoreAccounts(flags.segment, rows);
   refuseWhenNothingScored(ranking, { path: file! });
-  return { json: ranking, text: withHeldNote(ranking, withEmptyNote(flags.md ? renderMarkdown(ranking) : renderTerminal(ranking), file!, rows.length)), exitCode: 0 };
+  return { json: ranking, text: withHeldNote(ranking, flags.md ? renderMarkdown(ranking) : renderTerminal(ranking)), exitCode: 0 };
 }
 
 /**
@@ -43,13 +42,6 @@ function withHeldNote(ranking: { icpFile: boolean; diagnostics: readonly Diagnos
       : `${pc.yellow('held:')} scored against the last valid version of ${path} (the one in HEAD) until its errors are fixed`,
   );
   return [...ranking.diagnostics.map(formatDiagnostic), ...held, text].join('\n');
-}
-
-/** A list with no rows at all is most likely the wrong file or a failed export: an empty table alone would not say so. */
-function withEmptyNote(text: string, file: string, rows: number): string {
-  if (rows > 0) return text;
-  const why = extname(file).toLowerCase() === '.json' ? 'an empty list' : 'an empty file, or a header row alone';
-  return `${text}\n${pc.yellow('note')} ${file} has no rows to score (${why})`;
 }
 
 const COMPONENTS = ['fit', 'intent', 'reachability', 'freshness'];
