@@ -94,3 +94,23 @@ describe('read_thread diagnostics are what check reports for the thread', () => 
     expect((await (await openWorkspace(dir)).readThread(DEAL)).diagnostics.map(asLine)).toEqual(expected.map(asLine));
   });
 });
+
+/**
+ * A stage file on disk that never validated (a YAML error since it was first written) was
+ * answered `exists: false`, its body and diagnostics absent: derivation leaves such a file
+ * out, and the view was built from derivation's model. An agent told the stage is missing
+ * writes it afresh, over the one on disk. The stage now reads as the file as written.
+ */
+describe('read_thread on a stage file that never validated', () => {
+  it('says it exists, with its body and its errors, and reads the thread as derivation does', async () => {
+    const dir = exampleWorkspace();
+    const thread = 'threads/sales/fernway-home';
+    writeFileSync(join(dir, thread, '2-hypothesis.md'), '---\ntests: [A1\n---\n\n# Hypothesis\n');
+    const mcp = await connectMcp(dir, ENV);
+    const view = await mcp.ok<{ stage: number; stages: { stage: number; exists: boolean; frontMatter: unknown; body: string | null; diagnostics: Diagnostic[] }[] }>('read_thread', { thread });
+    expect(view.stage).toBe(1);
+    expect(view.stages[1]).toMatchObject({ stage: 2, exists: true, frontMatter: null, body: '\n# Hypothesis\n' });
+    expect(view.stages[1]!.diagnostics.map((d) => `${d.path}:${d.line} ${d.rule}`)).toEqual([`${thread}/2-hypothesis.md:2 yaml-syntax`]);
+    expect(view.stages[2]).toMatchObject({ stage: 3, exists: false, body: null, diagnostics: [] });
+  });
+});

@@ -72,7 +72,7 @@ export function readThread(model: WorkspaceModel, derived: DerivedWorkspace, thr
 function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, name: string, threadDiagnostics: readonly Diagnostic[]): StageView {
   const file = thread.stages[index];
   const view = { stage: index + 1, name, file: `${thread.path}/${STAGE_FILES[index]}`, schema: `${SCHEMA_PREFIX[thread.family]}-${index + 1}-${name}.schema.json` };
-  if (!file) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
+  if (!file) return unreadStage(model, view, threadDiagnostics);
   const diagnostics = threadDiagnostics.filter((d) => d.path === file.path);
   let body: string | null = null;
   try {
@@ -81,6 +81,24 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
   return { ...view, exists: true, frontMatter: asWritten(model, file), body, diagnostics };
+}
+
+/**
+ * A stage derivation has no record of: missing, or on disk but never valid (derivation leaves
+ * such a file out). The latter is shown as written — there, its body and its errors — so an
+ * agent fixes it rather than writes the stage afresh over it.
+ */
+function unreadStage(model: WorkspaceModel, view: Pick<StageView, 'stage' | 'name' | 'file' | 'schema'>, threadDiagnostics: readonly Diagnostic[]): StageView {
+  let text: string | undefined;
+  try {
+    text = model.text(view.file);
+  } catch {
+    // Unreadable: reported by check as its own error, listed below when it is there.
+  }
+  const diagnostics = threadDiagnostics.filter((d) => d.path === view.file);
+  if (text === undefined && diagnostics.length === 0) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
+  const parsed = text === undefined ? undefined : parseFrontMatter(text);
+  return { ...view, exists: true, frontMatter: parsed?.data ?? null, body: parsed ? text!.slice(parsed.bodyOffset) : null, diagnostics };
 }
 
 /**
