@@ -38,6 +38,24 @@ describe('threadwork init', () => {
     expect(sync.json).toMatchObject({ written: [], commit: null });
   });
 
+  // --skills makes two commits, the scaffold's and the skills': a person told of one finds
+  // another in `git log` that no line announced.
+  it('with --skills, prints both its commits, each after the files it holds', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const result = await runCli(['init', dir, '--company', 'Acme Analytics', '--skills'], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } });
+    expect(result.code, result.stderr).toBe(0);
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
+    const [skills, scaffold] = git('log', '--format=%H').split('\n').map((sha) => sha.slice(0, 10));
+    const lines = result.stdout.split('\n');
+    const scaffoldLine = lines.indexOf(`committed ${scaffold} (the repository's first commit, 24 paths)`);
+    const skillsLine = lines.indexOf(`committed ${skills} (7 paths)`);
+    expect(scaffoldLine, result.stdout).toBeGreaterThan(-1);
+    expect(skillsLine, result.stdout).toBeGreaterThan(scaffoldLine);
+    expect(lines.indexOf('created .claude/skills/icp-generator/SKILL.md')).toBeGreaterThan(scaffoldLine);
+    expect(lines.indexOf('created .claude/skills/icp-generator/SKILL.md')).toBeLessThan(skillsLine);
+    expect(lines.indexOf('created threadwork.config.yaml')).toBeLessThan(scaffoldLine);
+  });
+
   it('says the commit is the repository\'s first only when it is: in a repository with history it is one more commit on it', async () => {
     const fresh = join(testdir(), 'acme-gtm');
     const first = await runCli(['init', fresh, '--company', 'Acme'], { env: gitEnv() });

@@ -2,23 +2,25 @@ import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
+import { skillsLines } from './skills.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
   const result = await initWorkspace(dir, { ...(options.company !== undefined ? { company: options.company } : {}), git: options.git });
   // What init wrote itself: the files it lists as created, and the .gitkeep of each empty folder.
   const own = [...result.created, ...(result.sync?.triggers ?? []).filter((p) => p.endsWith('.gitkeep'))];
-  // Skills are a write of their own: one more commit after the scaffold's first one.
+  // Skills are a write of their own: one more commit after the scaffold's first one, printed after it.
   const skills = options.skills ? await (await openWorkspace(result.root)).installSkills({ commit: options.git }) : undefined;
   const lines = [
     ...result.created.map((f) => `${pc.green('created')} ${f}`),
     ...result.kept.map((f) => `${pc.dim('kept   ')} ${f} ${pc.dim('(already there, left as it was)')}`),
-    ...(skills ? skills.written.map((f) => `${pc.green('created')} ${f}`) : []),
     result.gitInitialized ? `${pc.green('git init')} ${result.root}` : '',
     // In an existing workspace the scaffold's sync moves derived files and its commit carries
     // the uncommitted edits they follow from: named before the commit line, as every write command does.
     ...(result.sync ? result.sync.written.filter((p) => !own.includes(p)).map((p) => `updated ${p} (derived)`) : []),
     ...(result.commit?.committed ? carriedLines({ sync: result.sync, own }) : []),
     result.commit?.committed ? initCommitLine(result.commit) : '',
+    // Then the skills' own commit, after the files it holds: two commits, two commit lines.
+    ...(skills ? skillsLines(skills, options.git) : []),
     '',
     `Workspace ready in ${result.root}. Next: fill in strategy/canvas/04-segments.md, then \`threadwork deal new "Company" --segment <id>\`.`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
