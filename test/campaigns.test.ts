@@ -147,6 +147,13 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(true);
   });
 
+  it('counts one draft as "1 draft", not "1 drafts"', async () => {
+    const dir = campaignWorkspace('  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active, touches_done: 4}');
+    const result = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^1 draft, [01] ready; 4 touches already sent, not drafted\. /m);
+  });
+
   it("check reads the reply records: a bad date is an error at its line and column, the records campaign reply writes pass", async () => {
     const dir = campaignWorkspace(PROSPECTS);
     // Grace's sequence starts on 2026-01-29: a reply cannot be dated before it (reply-before-start).

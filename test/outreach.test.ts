@@ -353,6 +353,10 @@ describe('quality gate', () => {
     expect(codes(draft)).toEqual(draft.issues);
   });
 
+  it('counts one word as "1 word"', () => {
+    expect(assessDraft({ ...goodEmail, body: 'Acme?' }).issues.find((i) => i.code === 'too-short')?.message).toBe('1 word; an email under 30 rarely says why it matters to them.');
+  });
+
   it('scores 1 − 0.25 per critical − 0.10 per warning and is not ready with a critical issue', () => {
     const result = assessDraft({ ...goodEmail, subject: '', body: `${goodEmail.body} Act now, it is free? Really? Truly?` });
     expect(result.issues.map((i) => i.code)).toEqual(['missing-subject', 'too-many-questions', 'pushy-tone', 'spam-trigger']);

@@ -54,6 +54,9 @@ describe('reply classification: the findings of #13', () => {
     });
     expect(classifyReply('Not at this time.', { received: '2026-06-11' })).toMatchObject({ revisit: '2026-09-09', dateFrom: null, reason: expect.stringContaining('no date in the reply: revisit 90 days after it, 2026-09-09') });
     expect(classifyReply('Out of office, no access to email.', { received: '2026-06-11' })).toMatchObject({ category: 'out-of-office', returns: null, reason: expect.stringContaining('no return date given') });
+    // One of a unit is said in the singular, as months and years are.
+    expect(classifyReply('Not now, try me again in 1 week.', { received: '2026-06-11' })).toMatchObject({ revisit: '2026-06-18', reason: expect.stringContaining('(1 week after the reply)') });
+    expect(classifyReply('Not now, try me again in 1 day.', { received: '2026-06-11' }).reason).not.toMatch(/\b1 days\b/);
     // Without the reply's date nothing relative can be computed: no date is given.
     expect(classifyReply('Not now, maybe next quarter.')).toMatchObject({ category: 'nurture', revisit: null });
   });

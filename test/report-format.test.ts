@@ -77,4 +77,19 @@ describe('the reports printed side by side', () => {
     expect(pipeline.stdout).toContain('open 1 deal worth');
     expect(`${winloss.stdout}${pipeline.stdout}`).not.toMatch(/\b1 (closed |open |scored )?deals\b/);
   });
+
+  it('a cycle of one day is "1 day", not "1 days", in the pipeline and win/loss reports', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('date: 2026-03-01'),
+      'threads/sales/acme/6-learning.md': md('outcome: closed-won\narr: 36000\nclosed: 2026-03-02'),
+    });
+    const winloss = await runCli(['report', 'winloss', '--md', '--dir', dir], { env });
+    expect(winloss.code, winloss.stderr).toBe(0);
+    expect(winloss.stdout).toContain('average won 36,000 ARR in 1 day\n');
+    const pipeline = await runCli(['report', 'pipeline', '--md', '--dir', dir], { env });
+    expect(pipeline.code, pipeline.stderr).toBe(0);
+    expect(pipeline.stdout).toContain('cycle 1 day average, 1 median');
+    expect(`${winloss.stdout}${pipeline.stdout}`).not.toMatch(/\b1 days\b/);
+  });
 });

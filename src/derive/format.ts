@@ -20,6 +20,11 @@ export function formatCount(n: number, singular: string, pluralForm = `${singula
   return `${formatNumber(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
+/** A number of days with its unit, in whole days as the reports print them: `1 day`, `52 days`, `— days` for none. */
+export function formatDayCount(value: number | null | undefined): string {
+  return value === null || value === undefined ? '— days' : formatCount(Math.round(value), 'day');
+}
+
 /** A number of days as the reports print it: whole days (`52`, never `52.3`), `—` for none. */
 export function formatDays(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatNumber(Math.round(value));

@@ -5,6 +5,7 @@
  * in days, qualification criteria once the framework is known).
  */
 
+import { formatCount } from '../derive/format.js';
 import type { QUALIFICATION_FRAMEWORKS } from '../schema/stages.js';
 import { PROSPECT_STATUSES } from '../schema/stages.js';
 import { resolveCriterion } from '../scoring/frameworks.js';
@@ -182,9 +183,9 @@ function resolveCycle(state: State): void {
   const start = new Date(`${context.created.slice(0, 10)}T00:00:00Z`);
   const closed = new Date(start.getTime() + cycle.days * 86_400_000).toISOString().slice(0, 10);
   const written = c.get('closed');
-  if (written === undefined) return c.set('closed', closed, cycle.source, `${cycle.days} days after the thread was created (${context.created.slice(0, 10)})`);
+  if (written === undefined) return c.set('closed', closed, cycle.source, `${formatCount(cycle.days, 'day')} after the thread was created (${context.created.slice(0, 10)})`);
   if (written === closed) return void c.scalars.get('closed')!.lines.push(cycle.source);
-  c.unmapped(cycle.source, `${cycle.days} days from the thread's creation (${context.created.slice(0, 10)}) is ${closed}, but the close date says ${String(written)}: which holds?`, 'ambiguous');
+  c.unmapped(cycle.source, `${formatCount(cycle.days, 'day')} from the thread's creation (${context.created.slice(0, 10)}) is ${closed}, but the close date says ${String(written)}: which holds?`, 'ambiguous');
 }
 
 /** A qualification criterion (`Budget: $42k confirmed`) once the file names its framework. */

@@ -6,6 +6,7 @@
  * met. Until then, how many more sends each variant needs for the observed difference
  * at the configured power. Rates are the ones src/outreach/results.ts defines.
  */
+import { formatCount } from '../derive/format.js';
 import { fisherExact } from '../stats/fisher.js';
 import { twoProportionSampleSize } from '../stats/power.js';
 import { expectedCounts, twoProportionTest } from '../stats/proportions.js';
@@ -183,6 +184,6 @@ function verdictOf(status: ExperimentStatus, winner: string | null, variants: re
   const undetectable = comparisons.some((c) => c.needed === null);
   const significantShort = comparisons.some((c) => c.significant) || undetectable;
   const needs = waiting.length ? ` Needs ${waiting.map((v) => `${v.more!.toLocaleString('en-US')} more sends of ${v.id}`).join(', ')}` : '';
-  const why = significantShort ? ` to reach the minimum of ${settings.min_sample} sends per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${settings.min_sample} sends per variant)`;
+  const why = significantShort ? ` to reach the minimum of ${formatCount(settings.min_sample, 'send')} per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${formatCount(settings.min_sample, 'send')} per variant)`;
   return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}`;
 }

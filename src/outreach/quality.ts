@@ -6,6 +6,7 @@
  * lower the score. Score = 1 − 0.25 per critical − 0.10 per warning, floored at 0.
  */
 
+import { formatCount } from '../derive/format.js';
 import { companyCore, firstName } from './names.js';
 import { findPlaceholders } from './placeholders.js';
 import { countWords, findPhrases, normalizeQuotes, phrasesIn } from './phrases.js';
@@ -103,8 +104,8 @@ function lengthIssues(body: string, channel: Channel): QualityIssue[] {
   if (!body.trim()) return [];
   if (channel === 'email') {
     const words = countWords(body);
-    if (words > QUALITY_LIMITS.emailMaxWords) return [{ code: 'too-long', severity: 'warning', message: `${words} words; keep an email under ${QUALITY_LIMITS.emailMaxWords}.` }];
-    if (words < QUALITY_LIMITS.emailMinWords) return [{ code: 'too-short', severity: 'warning', message: `${words} words; an email under ${QUALITY_LIMITS.emailMinWords} rarely says why it matters to them.` }];
+    if (words > QUALITY_LIMITS.emailMaxWords) return [{ code: 'too-long', severity: 'warning', message: `${formatCount(words, 'word')}; keep an email under ${QUALITY_LIMITS.emailMaxWords}.` }];
+    if (words < QUALITY_LIMITS.emailMinWords) return [{ code: 'too-short', severity: 'warning', message: `${formatCount(words, 'word')}; an email under ${QUALITY_LIMITS.emailMinWords} rarely says why it matters to them.` }];
   }
   if (channel === 'linkedin' && body.trim().length > QUALITY_LIMITS.linkedinMaxChars) {
     return [{ code: 'too-long', severity: 'warning', message: `${body.trim().length} characters; a LinkedIn note holds ${QUALITY_LIMITS.linkedinMaxChars}.` }];

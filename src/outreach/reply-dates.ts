@@ -6,6 +6,7 @@
  * reply", lists every form read and the date each gives.
  */
 
+import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { addMonths, afterTheHolidays, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
@@ -327,10 +328,10 @@ function dayMonth(received: string, day: number, monthWord: string, year: string
 function relative(received: string, n: number, unit: string): { date: string; rule: string } | undefined {
   if (n <= 0) return undefined;
   const u = unit.toLowerCase().replace(/s$/, '');
-  if (u === 'day') return { date: addDays(received, n), rule: `${n} days after the reply` };
-  if (u === 'week') return { date: addDays(received, 7 * n), rule: `${n} weeks after the reply` };
-  if (u === 'month') return { date: addMonths(received, n), rule: `${n} month${n === 1 ? '' : 's'} after the reply` };
-  return { date: addMonths(received, 12 * n), rule: `${n} year${n === 1 ? '' : 's'} after the reply` };
+  if (u === 'day') return { date: addDays(received, n), rule: `${formatCount(n, 'day')} after the reply` };
+  if (u === 'week') return { date: addDays(received, 7 * n), rule: `${formatCount(n, 'week')} after the reply` };
+  if (u === 'month') return { date: addMonths(received, n), rule: `${formatCount(n, 'month')} after the reply` };
+  return { date: addMonths(received, 12 * n), rule: `${formatCount(n, 'year')} after the reply` };
 }
 
 /**

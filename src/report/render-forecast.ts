@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { cell, formatCount, formatDays, formatNumber, formatPercent, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
 import type { ForecastReport } from './forecast.js';
@@ -8,7 +8,7 @@ import { bar, box, columns } from './terminal.js';
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
 export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
   const c = report.calibration;
-  const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDays(c.cycleDays)} days worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
+  const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDayCount(c.cycleDays)} worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
   const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
   if (format === 'md') {
     const goals = report.goals.map((g) =>

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatCount, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
@@ -25,7 +25,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const summaryLines = [
     `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
-    `win rate ${formatPercent(report.winRate)} · cycle ${formatDays(report.avgCycleDays)} days average, ${formatDays(report.medianCycleDays)} median`,
+    `win rate ${formatPercent(report.winRate)} · cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
   ];
   const summary = summaryLines.join('  \n');
   if (format === 'md') {
@@ -119,7 +119,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), `${p.lift >= 0 ? '+' : ''}${Math.round(p.lift * 100)} pts`, p.confidence.toFixed(2)]));
-  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatDays(w.averageWonCycleDays)} days`;
+  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr)} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
   const threshold = w.qualificationThreshold
     ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${formatCount(w.qualificationThreshold.deals, 'scored deal')})`
     : 'Qualification threshold: not enough scored deals yet';

@@ -26,6 +26,7 @@
  * `missing` lists fields that are absent; `invalid` fields that are there but unusable.
  */
 
+import { formatCount } from '../derive/format.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { dayNumber } from './freshness.js';
@@ -125,7 +126,7 @@ const domainCheck: Check = (v) => {
 const employeesCheck: Check = (v) => {
   if (v === undefined || v === null || v === '') return missing('no employee count');
   const n = typeof v === 'number' ? v : wholeCount(String(v));
-  return Number.isInteger(n) && n >= 0 ? ok(`${n} employees`) : invalid(`"${String(v)}" is not a number of employees`);
+  return Number.isInteger(n) && n >= 0 ? ok(formatCount(n, 'employee')) : invalid(`"${String(v)}" is not a number of employees`);
 };
 
 const revenueCheck: Check = (v) => {

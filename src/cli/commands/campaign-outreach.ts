@@ -1,3 +1,4 @@
+import { formatCount } from '../../derive/format.js';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { STAGE_FILES } from '../../schema/names.js';
@@ -14,8 +15,8 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const sent = drafts.length - written.length;
   // Say who got nothing and why: a prospect missing from the list without a word looks like a bug.
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
-  const skippedNote = skipped.length ? `; ${skipped.length} prospect${skipped.length === 1 ? '' : 's'} skipped` : '';
-  lines.push(`${written.length} drafts, ${ready} ready${sent ? `; ${sent} touch${sent === 1 ? '' : 'es'} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
+  const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
+  lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
   lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: [`${path}/${STAGE_FILES[4]}`], what: 'the drafts' } }));
   return { json: { campaign: path, drafts, skipped, commit, sync }, text: lines.join('\n'), exitCode: 0 };
 }
