@@ -177,3 +177,54 @@ describe('campaign draft from an uncommitted 5-actions.md', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^committed [0-9a-f]{10} \(11 paths\)$/);
   });
 });
+
+/**
+ * Drafts are made from more than Stage 5: the campaign's meta.json (its segment), the
+ * segments (their pains and triggers), the canvas the message quotes and the suppression
+ * list (who gets none). With the suppression list edited and not committed, the commit
+ * held drafts for one prospect of two and not the entry that left the other out; a segment
+ * edit was named as one "the derived values follow from" when nothing derived moved.
+ */
+describe('campaign draft from other uncommitted sources', () => {
+  const campaignPath = 'threads/sales/campaigns/2026-11-02-month-end';
+  const prospects = 'sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Ada Byron, email: ada@northwind.example, company: Northwind, title: Controller, status: queued}\n  - {name: Bo Ray, email: bo@southwind.example, company: Southwind, title: CFO, status: queued}';
+
+  async function committedWorkspace(): Promise<string> {
+    const dir = workspace(campaignFiles(campaignPath, '2026-11-02', prospects));
+    gitInit(dir);
+    expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
+    return dir;
+  }
+
+  it('commits the suppression list that left a prospect out with the drafts, and names it', async () => {
+    const dir = await committedWorkspace();
+    const suppression = 'threads/sales/campaigns/suppression.yaml';
+    writeFileSync(join(dir, suppression), 'suppressed:\n  - {email: bo@southwind.example, reason: asked, date: 2026-11-01}\n');
+    const result = await runCli(['campaign', 'draft', campaignPath, '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^5 drafts, .*; 1 prospect skipped\./m);
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    expect(committed).toContain(suppression);
+    expect(committed).toHaveLength(6);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(result.stdout).toContain(`committed with it: ${suppression} (your uncommitted edit, which the drafts are made from)\n`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^committed [0-9a-f]{10} \(6 paths\)$/);
+  });
+
+  it("commits the campaign's meta.json and the segments the drafts are made from, and says so", async () => {
+    const dir = await committedWorkspace();
+    const meta = `${campaignPath}/meta.json`;
+    const segments = 'strategy/canvas/04-segments.md';
+    // The campaign moves to the other segment, whose pain the drafts now name.
+    writeFileSync(join(dir, meta), readFileSync(join(dir, meta), 'utf8').replace('"segment":"mid-market-fintech"', '"segment":"ecommerce-finance"'));
+    writeFileSync(join(dir, segments), readFileSync(join(dir, segments), 'utf8').replace('    name: E-commerce finance teams\n', '    name: E-commerce finance teams\n    pains: ["Reconciling three payment providers by hand"]\n'));
+    const result = await runCli(['campaign', 'draft', campaignPath, '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, `${campaignPath}/drafts/ada-at-northwind-example-touch-1.md`), 'utf8')).toContain('three payment providers');
+    const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n');
+    expect(committed).toEqual(expect.arrayContaining([meta, segments]));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(result.stdout).toContain(`committed with it: ${meta} (your uncommitted edit, which the drafts are made from)\n`);
+    expect(result.stdout).toContain(`committed with it: ${segments} (your uncommitted edit, which the drafts are made from)\n`);
+  });
+});

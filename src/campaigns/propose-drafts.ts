@@ -11,6 +11,7 @@ import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { draftSources } from './draft-sources.js';
 import { sentKey, sentTouches, touchesDone } from './sent-touches.js';
 import { requireSuppression } from './suppression.js';
 
@@ -111,8 +112,8 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
-  // The drafts are made from Stage 5 (its sequence, its prospects): an uncommitted edit of it goes into their commit.
-  return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath, madeFrom: [thread.stages[4]!.path] };
+  // An uncommitted edit of what the drafts are made from (Stage 5, the segments, the suppression list …) goes into their commit.
+  return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath, madeFrom: draftSources(campaignPath) };
 }
 
 interface DraftFront {

@@ -1,7 +1,7 @@
 import { formatCount } from '../../derive/format.js';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { STAGE_FILES } from '../../schema/names.js';
+import { draftSources } from '../../campaigns/draft-sources.js';
 import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
@@ -17,7 +17,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
   const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
   lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
-  lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: [`${path}/${STAGE_FILES[4]}`], what: 'the drafts' } }));
+  lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: draftSources(path), what: 'the drafts' } }));
   return { json: { campaign: path, drafts, skipped, commit, sync }, text: lines.join('\n'), exitCode: 0 };
 }
 
