@@ -450,6 +450,31 @@ describe('threadwork advance', () => {
     }
   });
 
+  // A newcomer types the company (`Northwind-Payments`, `northwind`) or the campaign's name
+  // without its date (`month-end`): "no such folder … create one with `threadwork deal new`"
+  // sent them to open a second thread for one they have. The error names the thread meant.
+  it('names the thread meant when the id differs by case, lacks a campaign date or is the first word', async () => {
+    const dir = workspace({
+      'threads/sales/northwind-payments/meta.json': dealMeta('northwind-payments'),
+      'threads/sales/northwind-payments/1-input.md': md('source: inbound'),
+      ...campaignFiles('threads/sales/campaigns/2026-03-01-month-end', '2026-03-01', 'actions: []'),
+    });
+    gitInit(dir);
+    const cases = [
+      ['Northwind-Payments', 'threads/sales/northwind-payments'],
+      ['northwind', 'threads/sales/northwind-payments'],
+      ['threads/sales/Northwind-Payments', 'threads/sales/northwind-payments'],
+      ['month-end', 'threads/sales/campaigns/2026-03-01-month-end'],
+    ] as const;
+    for (const command of ['advance', 'history', 'campaign draft']) {
+      for (const [typed, meant] of cases) {
+        const result = await runJson<{ error: { code: string; message: string; meant?: string } }>([...command.split(' '), typed, '--dir', dir]);
+        expect(result.code, `${command} ${typed}`).toBe(1);
+        expect(result.json.error, `${command} ${typed}`).toEqual({ code: 'unknown-thread', meant, message: `Unknown thread ${JSON.stringify(typed)}: no such folder under threads/; did you mean ${meant}? (a thread is named by its folder, as written: lower-case, a campaign's with its date)` });
+      }
+    }
+  });
+
   it('takes an absolute path a person typed when it lands on a thread folder', async () => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
     gitInit(dir);

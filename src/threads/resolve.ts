@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { pathRefused } from '../workspace/contain.js';
@@ -19,7 +19,7 @@ export function resolveThreadPath(root: string, input: string): string {
   const existing = threadPathCandidates(root, input).filter((dir) => isDirectory(join(root, dir)));
   if (existing.length === 1) return existing[0]!;
   if (existing.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${existing.join(', ')}`, 'invalid-thread');
-  throw notFound(input);
+  throw notFound(root, input);
 }
 
 /**
@@ -85,6 +85,37 @@ function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
 
-function notFound(input: string): ThreadworkError {
-  return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/ (create one with \`threadwork deal new\`)`, 'unknown-thread');
+/**
+ * No thread by that name. When one is near it — the same id in another case, a campaign's
+ * name without its date, the first word of a deal's — the error names it: "create one with
+ * `threadwork deal new`" would send a newcomer to open a second thread for one they have.
+ */
+function notFound(root: string, input: string): ThreadworkError {
+  const near = nearThreads(root, input.trim().replace(/[/\\]+$/, '').split(/[/\\]/).pop()!);
+  if (near.length === 0) return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/ (create one with \`threadwork deal new\`)`, 'unknown-thread');
+  const meant = near.length === 1 ? { meant: near[0]! } : {};
+  return new ThreadworkError(
+    `Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/; did you mean ${near.join(' or ')}? (a thread is named by its folder, as written: lower-case, a campaign's with its date)`,
+    'unknown-thread',
+    meant,
+  );
+}
+
+/** Thread folders whose name is `typed` in another case, `typed` after a campaign's date, or `typed` and more words: at most five. */
+function nearThreads(root: string, typed: string): string[] {
+  const name = typed.toLowerCase();
+  if (!name) return [];
+  const near = (folder: string): boolean => folder === name || folder.replace(/^\d{4}-\d{2}-\d{2}-/, '') === name || folder.startsWith(`${name}-`);
+  return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing]
+    .flatMap((parent) => folderNames(join(root, parent)).filter((folder) => near(folder) && threadOf([...parent.split('/'), folder, 'meta.json'])).map((folder) => `${parent}/${folder}`))
+    .sort()
+    .slice(0, 5);
+}
+
+function folderNames(path: string): string[] {
+  try {
+    return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
