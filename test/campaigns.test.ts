@@ -68,7 +68,8 @@ describe('threadwork due on a campaign whose 5-actions.md is broken', () => {
     expect(result.json.due).toEqual([]);
     expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: actions, line: 7, column: 33, message: expect.stringContaining('expected an email address') }]);
     const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
-    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${actions}:7:33 has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
+    // The line names the error, as check would, not only where it is.
+    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${actions}:7:33 error ${result.json.held[0]!.message} — nothing is listed for this campaign until it is fixed\n`);
   });
 });
 
@@ -89,7 +90,7 @@ describe('threadwork due on a campaign sync holds for a cross-file error', () =>
     expect(result.json.due).toEqual([]);
     expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: meta, line: 1, column: expect.any(Number), message: expect.stringContaining('Unknown segment `mid-market-fintch`') }]);
     const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
-    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${meta}:1:${result.json.held[0]!.column} has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
+    expect(text.stdout).toContain(`held  ${CAMPAIGN}: ${meta}:1:${result.json.held[0]!.column} error ${result.json.held[0]!.message} — nothing is listed for this campaign until it is fixed\n`);
     const mcp = await connectMcp(dir);
     expect(await mcp.ok('due_touches', { date: '2026-01-29' })).toEqual(result.json);
   });

@@ -38,7 +38,8 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
       ].join('\n'),
     );
   }
-  const heldLines = held.map((h) => `${pc.yellow('held')}  ${h.campaign}: ${h.path}:${h.line}:${h.column} has errors: nothing is listed for this campaign until it is fixed (threadwork check lists them)`);
-  const heldFollowUpLines = heldFollowUps.map((h) => `${pc.yellow('held')}  ${h.thread}: ${h.path}:${h.line}:${h.column} has errors: its follow-up is not listed until it is fixed (threadwork check lists them)`);
+  // Each with its first error as check prints it: "has errors" alone sent the person to another command to learn what.
+  const heldLines = held.map((h) => `${pc.yellow('held')}  ${h.campaign}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — nothing is listed for this campaign until it is fixed`);
+  const heldFollowUpLines = heldFollowUps.map((h) => `${pc.yellow('held')}  ${h.thread}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — its follow-up is not listed until it is fixed`);
   return [sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`, ...heldLines, ...heldFollowUpLines].join('\n');
 }
