@@ -75,6 +75,12 @@ describe('the result rules fire on the rates they name, delivered recorded or no
     expect(fired(results).includes(rule)).toBe(fires);
   });
 
+  it('counts the spam complaints in words: "1 spam complaint", "2 spam complaints", never "(s)"', () => {
+    const message = (complaints: number): string | undefined => campaignSuggestions({ sent: 100, delivered: 100, opened: 60, replied: 10, spam_complaints: complaints }).find((s) => s.rule === 'spam-complaint')?.message;
+    expect(message(1)).toMatch(/^1 spam complaint: emergency stop\. /);
+    expect(message(2)).toMatch(/^2 spam complaints: emergency stop\. /);
+  });
+
   it('every rule can fire with delivered left at 0 (the old template made all but the bounce rule silent)', () => {
     const rules = new Set([
       ...fired({ sent: 200, delivered: 0, bounced: 20, opened: 10, replied: 1, unsubscribed: 10, spam_complaints: 1 }),

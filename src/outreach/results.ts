@@ -7,6 +7,7 @@
  * before its rate means anything.
  */
 
+import { formatCount } from '../derive/format.js';
 import { bounceRate, clickRate, countOf, deliveredOf, meetingRate, openRate, replyRate, spamComplaintRate, unsubscribeRate, type OutreachCounts } from './rates.js';
 
 /** A campaign's Stage 6 `results`. */
@@ -79,7 +80,7 @@ export function campaignSuggestions(results: CampaignResults): CampaignSuggestio
   const spam = count(results.spam_complaints);
   const out: CampaignSuggestion[] = [];
   if (spam > 0) {
-    out.push({ rule: 'spam-complaint', severity: 'critical', message: `${spam} spam complaint(s): emergency stop. Pause every send from this campaign, check consent and targeting, then warm the domain back up.` });
+    out.push({ rule: 'spam-complaint', severity: 'critical', message: `${formatCount(spam, 'spam complaint')}: emergency stop. Pause every send from this campaign, check consent and targeting, then warm the domain back up.` });
   }
   if (r.bounceRate !== null && r.sent >= RESULT_RULES.highBounce.minSent && r.bounceRate > RESULT_RULES.highBounce.above) {
     out.push({ rule: 'high-bounce-rate', severity: 'critical', message: `Bounce rate ${pct(r.bounceRate)} over ${pct(RESULT_RULES.highBounce.above)} after ${r.sent} sends: pause the campaign and verify the list before sending more.` });
