@@ -793,3 +793,16 @@ describe('deal priority', () => {
     });
   });
 });
+
+// The score breakdown a person reads (`score --json`, the factors) counted "1 day(s) old",
+// "1 engagement(s)", "1 further type(s)": counts in words, as every other count.
+describe('score details count in words', () => {
+  it('says "1 day old", "1 engagement", "1 further type", and the plural for more', () => {
+    expect(scoreFreshness('2026-11-30', '2026-12-01').component.detail).toBe('1 day old');
+    expect(scoreFreshness('2026-11-29', '2026-12-01').component.detail).toBe('2 days old');
+    expect(scoreLead({ behaviour: { email: 1 } }).parts.find((p) => p.name === 'email')?.detail).toBe('1 engagement; full points at 5');
+    expect(scoreLead({ behaviour: { email: 3 } }).parts.find((p) => p.name === 'email')?.detail).toBe('3 engagements; full points at 5');
+    expect(scoreIntent([{ type: 'funding', detail: 'Series B' }, { type: 'hiring', detail: 'two accountants' }]).component.detail).toMatch(/ × 1 further type, capped at 1$/);
+  });
+});
+

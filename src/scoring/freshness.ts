@@ -6,6 +6,7 @@
  * nobody wrote a date, but not as trustworthy as data known to be new.
  */
 
+import { formatCount } from '../derive/format.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
 
@@ -54,7 +55,7 @@ export function scoreFreshness(date: string | null | undefined, asOf: string | D
   }
   const age = today - day;
   const value = round3(clamp01(1 - age / FRESHNESS_HORIZON_DAYS));
-  const detail = age < 0 ? `dated ${date}, after asOf; counts as fresh` : `${age} day(s) old`;
+  const detail = age < 0 ? `dated ${date}, after asOf; counts as fresh` : `${formatCount(age, 'day')} old`;
   return {
     component: { value, status: 'computed', detail },
     factors: [{ component: 'freshness', name: 'date', status: 'computed', value, detail }],

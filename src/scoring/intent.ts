@@ -6,6 +6,7 @@
  * weak signals outrank a strong one. A repeated type (two funding signals) counts once.
  */
 
+import { formatCount } from '../derive/format.js';
 import type { SignalFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
@@ -107,7 +108,7 @@ export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | 
   if (seen.size === 0) return { component: { value: 0, status: 'computed', detail: 'no recognised signal type' }, factors };
   const strongest = Math.max(...seen.values());
   const value = round3(clamp01(strongest + EXTRA_SIGNAL_BONUS * (seen.size - 1)));
-  const detail = seen.size === 1 ? `strongest signal ${strongest}` : `strongest signal ${strongest} + ${EXTRA_SIGNAL_BONUS} × ${seen.size - 1} further type(s), capped at 1`;
+  const detail = seen.size === 1 ? `strongest signal ${strongest}` : `strongest signal ${strongest} + ${EXTRA_SIGNAL_BONUS} × ${formatCount(seen.size - 1, 'further type')}, capped at 1`;
   return { component: { value, status: 'computed', detail }, factors };
 }
 

@@ -9,6 +9,7 @@
  * mean one engagement, never "full marks".
  */
 
+import { formatCount } from '../derive/format.js';
 import { clamp01 } from './numbers.js';
 
 export type DemographicInput = boolean | number | null | undefined;
@@ -103,7 +104,7 @@ function behaviourPart(name: BehaviourName, input: BehaviourInput): LeadPart {
   if (typeof input === 'number' && Number.isFinite(input)) {
     const count = Math.max(0, input);
     const saturation = BEHAVIOUR_SATURATION[name];
-    return part(name, 'behavioural', max, round2(max * Math.min(1, count / saturation)), 'computed', `${count} engagement(s); full points at ${saturation}`);
+    return part(name, 'behavioural', max, round2(max * Math.min(1, count / saturation)), 'computed', `${formatCount(count, 'engagement')}; full points at ${saturation}`);
   }
   if (input && typeof input === 'object' && typeof input.level === 'number' && Number.isFinite(input.level)) {
     const level = clamp01(input.level);
