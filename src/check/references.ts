@@ -195,7 +195,9 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   const meta = dataOf(thread.meta);
   reportNoStage(thread, broken, report);
   if (!thread.meta) {
-    report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
+    // One never valid is held as absent (engine/state.ts): its own errors — a stand-in's
+    // `thread-meta-missing` for one deleted — already say what is wrong with it.
+    if (!broken.has(metaPath)) report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
   } else if (meta) {
     if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', `Thread id \`${meta.id}\` does not match its folder: expected \`"id": "${folder}"\``);
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
