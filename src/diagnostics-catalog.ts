@@ -341,7 +341,7 @@ export const RULES = {
     at: 'key',
     summary: 'a goal whose `id` is not its file name',
     message: 'Goal id `{id}` does not match its file name: expected `id: {name}` or the file renamed to goals/{id}.md',
-    docs: 'Threads reference goals by file name; the two must agree.',
+    docs: 'Threads reference goals by file name; the two must agree. A file name that is not a goal id (`G-Fintech.md`: capitals, or no `g-`) cannot be the id, so the message offers only the rename.',
   },
   'decision-contradicts-score': {
     severity: 'warning',

@@ -1,6 +1,7 @@
 import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { goalIdSchema } from '../schema/common.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
@@ -152,7 +153,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
       if (typeof a === 'string' && !knowsAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
     });
     const declared = dataOf(file)?.id;
-    if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', `Goal id \`${declared}\` does not match its file name: expected \`id: ${id}\` or the file renamed to goals/${declared}.md`);
+    if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
   }
 
   for (const [path, file] of icp ? model.files : []) {
@@ -183,6 +184,16 @@ export function missingMetaMessage(thread: string): string {
 function reportNoStage(thread: ThreadRecord, broken: ReadonlySet<string>, report: Report): void {
   if (!thread.meta || stageOf(thread) > 0 || STAGE_FILES.some((file) => broken.has(`${thread.path}/${file}`))) return;
   report(`${thread.path}/meta.json`, [], 'thread-stage-missing', noStageMessage(thread.path));
+}
+
+/**
+ * A file name that is not a goal id (`G-Fintech-Beachhead.md`) cannot become the id: the
+ * schema refuses it, so only the rename is offered.
+ */
+function goalFileMessage(declared: string, name: string): string {
+  const mismatch = `Goal id \`${declared}\` does not match its file name: expected`;
+  if (goalIdSchema.safeParse(name).success) return `${mismatch} \`id: ${name}\` or the file renamed to goals/${declared}.md`;
+  return `${mismatch} the file renamed to goals/${declared}.md (\`${name}\` is not a goal id: \`g-\` then lower-case letters, digits and single hyphens)`;
 }
 
 function noStageMessage(thread: string): string {

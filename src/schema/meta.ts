@@ -20,7 +20,7 @@ export const THREAD_STATUSES = [
  * (stage, status, …) is rewritten by `sync`. Unknown keys are kept.
  */
 export const threadMetaSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected the thread id: its folder name'),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it)'),
   type: z.enum(THREAD_TYPES),
   title: z.string().min(1, 'expected a title'),
   segment: slugSchema.optional(),
