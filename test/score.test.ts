@@ -221,6 +221,16 @@ describe('threadwork score', () => {
     expect(result.json.error).toEqual({ code: 'read', message: `Cannot read ${list}/nope.csv: no such file (ENOENT)`, path: `${list}/nope.csv` });
   });
 
+  it('refuses an empty path as a missing argument, never reading the current folder as the list', async () => {
+    // `score ""` (an unset shell variable) said "Refused : it is a folder, not a regular file".
+    const dir = workspace();
+    for (const args of [[''], ['--contacts', '']]) {
+      const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.json.error).toEqual({ code: 'invalid-arguments', message: 'Missing list: expected the path of a CSV or JSON file (got an empty path)' });
+    }
+  });
+
   it.each([
     ['an empty file', 'accounts.csv', '', 'an empty file, or a header row alone): expected a header row and at least one row below it'],
     ['a header row alone', 'accounts.csv', 'name,domain,employees\r\n', 'an empty file, or a header row alone): expected a header row and at least one row below it'],

@@ -73,6 +73,8 @@ export function readAccounts(file: string, from?: string): AccountRow[] {
  * absolute path first, the errors an MCP tool answered named the server's own folders.
  */
 export function readListRows(file: string, listKey: string, from = process.cwd()): { row: number; data?: unknown; error?: string }[] {
+  // An empty path (an unset shell variable) resolves to the folder it is read from: never that.
+  if (file.trim() === '') throw new ThreadworkError('Missing list: expected the path of a CSV or JSON file (got an empty path)', 'invalid-arguments');
   let bytes: Buffer;
   try {
     // A FIFO, socket or device is refused before it is opened: reading one could block forever.
