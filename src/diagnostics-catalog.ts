@@ -589,7 +589,7 @@ export const ERRORS = {
   'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters, or a folder in `threads/` that is not a thread folder (`threads/sales`)' },
   'invalid-meta': { summary: 'a write into a thread whose `meta.json` is missing or invalid: `thread` and `path` name them, `diagnostics` lists its errors' },
   'invalid-stage': { summary: 'a stage number outside 1 to 6' },
-  'unknown-thread': { summary: 'no thread folder by that name or path; for `history`, `meant` names the assumption or goal id the name matches in another case (`a1` for `A1`)' },
+  'unknown-thread': { summary: 'no thread folder by that name or path; `meant` names the one thread near it (another case: `Keel-Neobank` for `threads/sales/keel-neobank`; a campaign name without its date), and for `history` the assumption or goal id (`a1` for `A1`)' },
   'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are' },
   'unknown-goal': { summary: 'a goal that is not in `goals/` (and that no threadwork commit names, for `history`); `known` lists the ones that are' },
   'unknown-subgoal': { summary: 'a subgoal the goal does not define; `known` lists the ones it does' },

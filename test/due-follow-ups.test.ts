@@ -172,7 +172,7 @@ describe('threadwork due on a deal sync holds', () => {
     expect(result.json.followUps.map((f) => f.thread)).not.toContain(DEFERRED);
     expect(result.json.heldFollowUps).toEqual([{ thread: DEFERRED, path: `${DEFERRED}/meta.json`, line: 5, column: expect.any(Number), message: expect.stringContaining('Unknown segment `mid-market-fintch`') }]);
     const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
-    expect(text.stdout).toContain(`held  ${DEFERRED}: ${DEFERRED}/meta.json:5:${result.json.heldFollowUps[0]!.column} has errors: its follow-up is not listed until it is fixed (threadwork check lists them)`);
+    expect(text.stdout).toContain(`held  ${DEFERRED}: ${DEFERRED}/meta.json:5:${result.json.heldFollowUps[0]!.column} error ${result.json.heldFollowUps[0]!.message} — its follow-up is not listed until it is fixed`);
     expect(text.stdout).not.toMatch(/defer-revisit\s+deferred-overdue/);
     const mcp = await connectMcp(dir);
     expect(await mcp.ok('due_touches', { date: '2026-01-26' })).toEqual(result.json);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspace } from './helpers/example.js';
+
+/**
+ * A thread named in another case (`Keel-Neobank`, `THREADS/sales/…` as typed from a
+ * title) was "Unknown thread … create one with `threadwork deal new`", which invites a
+ * second deal for the same company. Thread ids are lower-case: the error now names the
+ * thread that was meant, as history does for `a1` (`meant` in JSON).
+ */
+
+interface Refusal {
+  ok: false;
+  error: { code: string; message: string; meant?: string };
+}
+
+describe('a thread named in another case', () => {
+  it.each([
+    ['advance', ['advance', 'Keel-Neobank']],
+    ['history', ['history', 'Keel-Neobank']],
+    ['advance with a path', ['advance', 'threads/sales/Keel-Neobank']],
+  ])('%s names the thread meant', async (_what, args) => {
+    const dir = exampleWorkspace();
+    const { code, json } = await runJson<Refusal>(args, { cwd: dir });
+    expect(code).toBe(1);
+    expect(json.error.code).toBe('unknown-thread');
+    expect(json.error.message).toContain('; did you mean threads/sales/keel-neobank? (a thread is named by its folder, as written: lower-case');
+    expect(json.error.meant).toBe('threads/sales/keel-neobank');
+  });
+
+  it('a name no thread has in any case is told only that it is unknown', async () => {
+    const dir = exampleWorkspace();
+    const { json } = await runJson<Refusal>(['advance', 'Nowhere-Inc'], { cwd: dir });
+    expect(json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "Nowhere-Inc": no such folder under threads/ (create one with `threadwork deal new`)' });
+  });
+});
