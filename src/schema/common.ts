@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { amountProblems, moneyProblems, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney } from './money.js';
+import { amountProblems, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -60,7 +60,9 @@ export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: 
  */
 export function amountSchema(range: string) {
   return z
-    .union([z.number(), z.string()], { error: ONE_AMOUNT })
+    // The number's own minimum, not only the refinement's: the JSON Schema an editor or an
+    // agent checks against says `minimum: 0` (a refinement cannot be written there).
+    .union([z.number().nonnegative(NEGATIVE), z.string()], { error: ONE_AMOUNT })
     .superRefine((value, ctx) => {
       for (const message of amountProblems(value, range)) ctx.addIssue({ code: 'custom', message });
     })

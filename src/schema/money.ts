@@ -74,7 +74,7 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
   return single === undefined || typeof single === 'object' ? single : { first: single, second: single };
 }
 
-const NEGATIVE = 'expected an amount of 0 or more';
+export const NEGATIVE = 'expected an amount of 0 or more';
 /** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
 const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
