@@ -45,7 +45,7 @@ describe('schema messages say what was expected, in plain words', () => {
       'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "half a million")',
       'research/customer/icp/mid-market-fintech-icp.yaml:26:10 Invalid `firmographics.employees.min`: expected a number of 0 or more (got -5)',
       'strategy/canvas/04-segments.md:11:18 Invalid `segments[0].filters.employees`: expected a range as `min:` and `max:`, such as {min: 200, max: 2000} (got "200-2000")',
-      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 (got "60%")',
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 60% as 0.6 (got "60%")',
       `${DEAL}/1-input.md:2:9 Invalid \`source\`: expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path} (got ["inbound"])`,
       `${DEAL}/1-input.md:21:13 Invalid \`company.signals[0].date\`: expected a date such as 2026-03-01 (got "April")`,
       `${DEAL}/2-hypothesis.md:2:8 Invalid \`tests\`: expected a list (\`- item\` lines, or \`[a, b]\`) (got "A4")`,
@@ -143,6 +143,43 @@ describe('a number that is not finite', () => {
       `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a finite number (got 1e400)`,
       `${DEAL}/3-implication.md:4:22 Invalid \`resource_cost_hours\`: expected a finite number (got .nan)`,
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" (got .inf)',
+    ]);
+  });
+});
+
+/**
+ * A number written the way people write it — a head count with its thousands grouped
+ * (`employees: 1,800`), a score out of ten (`csat: 7/10`), a share in percent — is text
+ * to YAML, and was refused as "expected a number" with no word of which number, nor of
+ * the range a score is on. The message now says the range, and the number to write when
+ * the text reads as one the field takes.
+ */
+describe('a number written as text', () => {
+  it('says the expected form and range, and the number to write', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,800');
+    replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 7/10');
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'margin: 0.82', 'margin: 82%');
+    replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 3/5\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 3/5 as 0.6 (got "3/5")',
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 1,800 as 1800 (got "1,800")`,
+      `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 — write 7/10 as 7 (got "7/10")`,
+      'threads/sales/northwind-payments/6-learning.md:5:9 Invalid `margin`: expected a number from 0 to 1 — write 82% as 0.82 (got "82%")',
+    ]);
+  });
+
+  it('suggests no number the field would refuse, and none for text that is no number', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,5');
+    replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 12/10');
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: about 40');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators (got "1,5")`,
+      `${DEAL}/3-implication.md:4:22 Invalid \`resource_cost_hours\`: expected a number (got "about 40")`,
+      `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 (got "12/10")`,
     ]);
   });
 });

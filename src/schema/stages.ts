@@ -41,11 +41,13 @@ const companySignalSchema = z.union([
   }),
 ]);
 
+const EMPLOYEES = 'expected a whole number of 0 or more, without separators';
+
 export const companySchema = z.looseObject({
   name: optionalText,
   domain: optionalText,
   industry: optionalText,
-  employees: z.number().int().nonnegative().nullish(),
+  employees: z.number({ error: EMPLOYEES }).int(EMPLOYEES).nonnegative(EMPLOYEES).nullish(),
   revenue: moneySchema.nullish(),
   geography: optionalText,
   technologies: z.array(z.string()).default([]),
@@ -115,12 +117,14 @@ export const contentOpportunitySchema = z.looseObject({
   slug: slugSchema.optional(),
 });
 
+const CSAT = 'expected a score from 0 to 10';
+
 export const dealLearningSchema = z.looseObject({
   outcome: z.enum(['closed-won', 'closed-lost', 'stalled']).nullish(),
   closed: isoDateSchema.nullish(),
   arr: amountSchema('which amount did the deal close at?').nullish(),
   margin: probabilitySchema.nullish(),
-  csat: z.number().min(0).max(10).nullish(),
+  csat: z.number({ error: CSAT }).min(0, CSAT).max(10, CSAT).nullish(),
   loss_reason: optionalText,
   validations: z.array(validationSchema).default([]),
   content_opportunity: contentOpportunitySchema.nullish(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
+import { wholeCount } from '../scoring/numbers.js';
 
 /**
  * Validates parsed data against its schema and maps each zod issue to the line and
@@ -18,7 +19,8 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, asText(schema, data, issue, locator)), formatDataPath(issue.path));
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator);
+    return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
 }
@@ -65,6 +67,32 @@ function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locat
   if (schema.safeParse(quoted).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
   const read = typeof value === 'boolean' ? 'true or false' : written === String(value) ? 'a number' : `the number ${String(value)}`;
   return ` — ${written} reads as ${read}: write it in quotes, ${JSON.stringify(written)}`;
+}
+
+/**
+ * A number written as people write it, which YAML reads as text: a head count with its
+ * thousands grouped (`1,800`), a score out of ten (`7/10`), a share in percent (`82%`).
+ * "expected a number" left the person to guess which number; this names it — only when
+ * the field takes it. A fraction or a percentage is read on the field's own scale (its
+ * maximum: 10 for a score, 1 for a probability), so `7/10` is 7 for a CSAT and 0.7 for a
+ * margin; on a field with no maximum it says nothing, as it would be a guess.
+ */
+function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'invalid_type' || issue.expected !== 'number' || typeof value !== 'string') return '';
+  const here = formatDataPath(issue.path);
+  const takes = (n: number) => !schema.safeParse(withValueAt(data, issue.path, n)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here));
+  const text = value.trim();
+  const count = wholeCount(text);
+  let candidate: number | undefined = Number.isNaN(count) ? undefined : count;
+  const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
+  if (share) {
+    const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
+    const scale = [1, 5, 10, 100].find((max) => takes(max) && !takes(max + 1));
+    candidate = scale === undefined || !Number.isFinite(ratio) ? undefined : Number((ratio * scale).toPrecision(12));
+  }
+  if (candidate === undefined || !takes(candidate)) return '';
+  return ` — write ${locator.writtenAt(issue.path) ?? text} as ${candidate}`;
 }
 
 /** A copy of `data` with `value` at `path`. */
