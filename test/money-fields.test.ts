@@ -78,3 +78,33 @@ describe("a campaign's expected pipeline", () => {
     expect(json.diagnostics.filter((d) => d.path === file).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(['3:20 schema Invalid `expected_pipeline`: expected an amount such as 36000 or "$36k" (got "lots")']);
   });
 });
+
+/**
+ * A pricing tier's `price` took any text: `price: call us` or `price: "$36k/yr"` passed
+ * check, and `threadwork strategy` then showed the tier's price as "—" and left it out
+ * of the entry price and the pilot fee, with nothing said. A price is read as a deal's
+ * `arr_potential` is: an amount, or a range, as people write money.
+ */
+describe("a pricing tier's price", () => {
+  it('is an error at the value, saying what was expected, when it is no amount', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: call us');
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 60000', 'price: "-$60k"');
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 96000', 'price: "$96k-$80k"');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'strategy/canvas/11-pricing.md:7:12 Invalid `tiers[0].price`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" (got "call us")',
+      'strategy/canvas/11-pricing.md:11:12 Invalid `tiers[1].price`: expected an amount of 0 or more (got "-$60k")',
+      'strategy/canvas/11-pricing.md:15:12 Invalid `tiers[2].price`: expected the lower amount first: this reads as 96000 to 80000 (got "$96k-$80k")',
+    ]);
+  });
+
+  it('takes money as people write it, as arr_potential does', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: "$36k"');
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 60000', 'price: "USD 60,000"');
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 96000', 'price: "$90k-$100k"');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path === 'strategy/canvas/11-pricing.md')).toEqual([]);
+  });
+});

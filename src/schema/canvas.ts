@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CANVAS_SECTIONS, type CanvasSection } from './names.js';
 import {
+  amountOrRangeSchema,
   amountSchema,
   assumptionIdSchema,
   countRangeSchema,
   isoDateSchema,
-  moneySchema,
   probabilitySchema,
   rangeSchema,
   slugSchema,
@@ -139,7 +139,9 @@ export const pricingSectionSchema = z.looseObject({
     .array(
       z.looseObject({
         name: z.string().min(1),
-        price: moneySchema,
+        // Read as a deal's `arr_potential` is: text that is no amount (`call us`) took the
+        // tier out of the entry price and the pilot fee `threadwork strategy` writes, unsaid.
+        price: amountOrRangeSchema,
         billing: z.enum(['monthly', 'annual', 'one-time', 'usage']).optional(),
         includes: z.array(z.string()).default([]),
       }),
