@@ -108,3 +108,25 @@ describe("a pricing tier's price", () => {
     expect(json.diagnostics.filter((d) => d.path === 'strategy/canvas/11-pricing.md')).toEqual([]);
   });
 });
+
+/**
+ * `threadwork migrate` reads `"$40k/year"` as 40000 (a trailing `/year`, `per year`,
+ * `annual`, `ARR` is dropped: every amount here is yearly), but `check` refused the same
+ * text in a file as "expected an amount such as 36000" with no word of why, nor of what
+ * to write. One form is written in files — the amount — and check now says what migrate
+ * would write; a monthly figure is told to be written as the yearly amount, as migrate does.
+ */
+describe('money written per year or per month', () => {
+  it('check says to write the amount migrate would read, and that a monthly figure is no yearly one', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$40k/year"');
+    replaceInFile(dir, 'threads/sales/brightcart/3-implication.md', 'arr_potential: 36000', 'arr_potential: "$30k-$50k per year"');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: "$42k MRR"');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" — $42k MRR is a monthly figure: amounts here are yearly (ARR), write the yearly amount (got "$42k MRR")',
+      'threads/sales/brightcart/3-implication.md:2:16 Invalid `arr_potential`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — amounts here are yearly: write $30k-$50k per year as {min: 30000, max: 50000} (got "$30k-$50k per year")',
+      'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" — amounts here are yearly: write $40k/year as 40000 (got "$40k/year")',
+    ]);
+  });
+});

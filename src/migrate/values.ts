@@ -4,7 +4,7 @@
  * caller reports that line instead of mapping it. docs/migrate.md lists every rule.
  */
 
-import { parseMoneyRange } from '../schema/money.js';
+import { MONTHLY, parseMoneyRange, YEARLY } from '../schema/money.js';
 
 export type Reading<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
 
@@ -55,9 +55,6 @@ export function readProbability(text: string): Reading<number> {
 }
 
 const CURRENCY_CODES: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', usd: 'USD', eur: 'EUR', gbp: 'GBP' };
-/** Words after an amount that say it is yearly, which every money field here is. */
-const YEARLY = /\s*(?:\/\s*(?:year|yr|annum)|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|arr)\b\.?$/i;
-const MONTHLY = /(?:\/\s*(?:month|mo)|per\s+month|a\s+month|monthly|\bmrr)\b/i;
 
 export interface Money {
   /** One amount, or `{min, max}` for a range such as `$1M-$1.5M`. */

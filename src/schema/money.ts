@@ -75,6 +75,27 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
 }
 
 export const NEGATIVE = 'expected an amount of 0 or more';
+/** Words after an amount that say it is yearly, which every money field is (`$40k/year`, `$1.1M ARR`). */
+export const YEARLY = /\s*(?:\/\s*(?:year|yr|annum)|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|arr)\b\.?$/i;
+/** Words that make an amount a monthly one (`$5K/month`, `$42K MRR`): never read as a yearly one. */
+export const MONTHLY = /(?:\/\s*(?:month|mo)|per\s+month|a\s+month|monthly|\bmrr)\b/i;
+
+/**
+ * What text that is no amount as written would be without the words that say it is
+ * yearly — the amount `threadwork migrate` reads and writes (`$40k/year` → 40000) — so a
+ * file says what migrate would have written, rather than only that it is no amount. A
+ * monthly figure is told to be written as the yearly amount, as migrate tells it.
+ */
+function perPeriodAdvice(text: string): string {
+  const head = text.trim();
+  if (MONTHLY.test(head)) return ` — ${head} is a monthly figure: amounts here are yearly (ARR), write the yearly amount`;
+  if (!YEARLY.test(head)) return '';
+  const amount = head.replace(YEARLY, '').trim();
+  const bounds = readBounds(amount);
+  if (!bounds || 'ambiguous' in bounds || MINUS.test(amount)) return '';
+  const written = bounds.first === bounds.second ? String(bounds.first) : `{min: ${bounds.first}, max: ${bounds.second}}`;
+  return ` — amounts here are yearly: write ${head} as ${written}`;
+}
 /** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
 const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
@@ -92,7 +113,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   if (typeof value === 'string') {
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
-    if (!bounds) return [{ path: [], message: NOT_AN_AMOUNT }];
+    if (!bounds) return [{ path: [], message: `${NOT_AN_AMOUNT}${perPeriodAdvice(value)}` }];
     if ('ambiguous' in bounds) return [{ path: [], message: `expected an amount that reads one way: ${bounds.ambiguous}` }];
     if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
     return [];
@@ -119,7 +140,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
  */
 export function amountProblems(value: unknown, range: string): string[] {
   // Text that is no amount is told what one amount looks like, without the range `arr_potential` may be.
-  const problems = moneyProblems(value).map((problem) => (problem.message === NOT_AN_AMOUNT ? ONE_AMOUNT : problem.message));
+  const problems = moneyProblems(value).map((problem) => (problem.message.startsWith(NOT_AN_AMOUNT) ? `${ONE_AMOUNT}${problem.message.slice(NOT_AN_AMOUNT.length)}` : problem.message));
   if (problems.length > 0 || typeof value !== 'string') return problems;
   const bounds = parseMoneyRange(value);
   return bounds && bounds.min !== bounds.max ? [`expected one amount, not a range: ${range}`] : [];
