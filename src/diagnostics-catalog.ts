@@ -142,6 +142,14 @@ export const RULES = {
     message: 'Invalid `{field}`: {expected} (got {value}) | Missing `{field}`: {expected}',
     docs: 'The file parsed but a value does not match the file\'s schema (`schemas/*.schema.json`). The diagnostic points at the value (its range covers it) and carries `field`, the data path (`contact.email`, `actions[2].status`); a missing key points at the map that should hold it. `{expected}` says what may be written there in the file\'s terms — a number, a list, `key: value` pairs, one of the allowed values — and `{value}` what was found. Where text was expected and YAML read a number or true/false (`phone: 01712345678`, `name: 1800`), it says what was written, what it read as, and to write it in quotes — when the text as written would be taken there. Where a number was expected and the text reads as one (`employees: 1,800`, `csat: 7/10`, `margin: 82%`), it names the number to write (`write 7/10 as 7`) — a fraction or a percentage on the field\'s own scale (0–10 for `csat`, 0–1 for a probability), and only a number the field takes. Unknown keys are never an error.',
   },
+  'config-unknown-key': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a key in a section of `threadwork.config.yaml` that the section does not have (`autonomy.daily_caps.linkedn`): ignored',
+    message: 'Unknown key `{key}` in `{section}`: expected one of {keys} — it is ignored, so its setting has no effect (a typo?)',
+    docs: 'The config\'s sections (`confidence`, `pipeline`, `git`, `experiments`, `forecast`, `autonomy` and `autonomy.daily_caps`…) have the keys docs/file-formats.md lists; a key they do not have is most often a typo (`linkedn: 30` for `linkedin`), and the setting it was meant to change stays at its default. Rename it to the key it names, or delete it. The settings around it still hold. Keys at the top level of the file are yours to add and never reported.',
+  },
   'canvas-missing': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -280,3 +280,22 @@ describe('who may still be contacted: approval follows the suppression list and 
     expect(refused.json.error.message).toMatch(/ada@analytical\.example is in a campaign that closed on 2026-01-30/);
   });
 });
+
+/**
+ * A key under `autonomy.daily_caps` that is no channel — `linkedn: 30`, a typo for
+ * `linkedin` — was ignored without a word: the cap the person meant to set stayed at its
+ * default (30 LinkedIn touches a day, or 200 emails), and `due` spread nothing by it.
+ * Unknown keys in a section of the config threadwork defines are now a warning at the
+ * key, naming it and the keys that section has; the settings stay in force.
+ */
+describe('an unknown key in a config section', () => {
+  it('is a warning at its line naming the key and the known ones; the config still holds', async () => {
+    const dir = workspace({ 'threadwork.config.yaml': 'company: Testco\nmy_notes: kept as it is\nautonomy:\n  min_quality_score: 0.8\n  daily_caps:\n    email: 50\n    linkedn: 30\nforecast:\n  drawz: 500\n' });
+    const { code, json } = await runJson<{ diagnostics: { path: string; line: number; severity: string; rule: string; message: string; field?: string }[] }>(['check'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(json.diagnostics.map((d) => `${d.path}:${d.line} ${d.severity} ${d.rule} ${d.field} ${d.message}`)).toEqual([
+      'threadwork.config.yaml:7 warning config-unknown-key autonomy.daily_caps.linkedn Unknown key `linkedn` in `autonomy.daily_caps`: expected one of email, linkedin, call — it is ignored, so its setting has no effect (a typo?)',
+      'threadwork.config.yaml:9 warning config-unknown-key forecast.drawz Unknown key `drawz` in `forecast`: expected one of draws, seed, prior_strength, cycle_days, cycle_prior_strength — it is ignored, so its setting has no effect (a typo?)',
+    ]);
+  });
+});

@@ -86,3 +86,37 @@ export const configSchema = z.looseObject({
 });
 
 export type Config = z.output<typeof configSchema>;
+
+/** A key a section of the config does not have, with the keys it does: what the key was likely meant to be. */
+export interface UnknownConfigKey {
+  path: string[];
+  known: string[];
+}
+
+/**
+ * Keys the config's own sections do not have (`autonomy.daily_caps.linkedn`,
+ * `forecast.drawz`): the schema is loose, so such a key was ignored without a word, and the
+ * setting meant stayed at its default. The top level is the workspace's own to extend
+ * (`company` and any key of yours); below it, every key of a section threadwork defines
+ * is one it reads. Lists (`pipeline.stages`) are not walked: their items are data.
+ */
+export function unknownConfigKeys(raw: unknown, schema: z.ZodType = configSchema, path: string[] = []): UnknownConfigKey[] {
+  const shape = objectShape(schema);
+  if (!shape || !isPlainObject(raw)) return [];
+  const known = Object.keys(shape);
+  return Object.entries(raw).flatMap(([key, value]) => {
+    if (!Object.hasOwn(shape, key)) return path.length === 0 ? [] : [{ path: [...path, key], known }];
+    return unknownConfigKeys(value, shape[key]!, [...path, key]);
+  });
+}
+
+/** The keys of an object schema under its optional, default and prefault wrappers; undefined for any other schema. */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -8,7 +8,7 @@ import { findDuplicateKeys } from '../markdown/json-keys.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
-import { configSchema } from '../schema/config.js';
+import { configSchema, unknownConfigKeys } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
 import { threadMetaSchema } from '../schema/meta.js';
@@ -76,7 +76,7 @@ function mergeConflictProblem(path: string, text: string): Diagnostic | undefine
 function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile {
   switch (kind.kind) {
     case 'config':
-      return parseYamlFile(path, kind, text, configSchema);
+      return withUnknownConfigKeys(parseYamlFile(path, kind, text, configSchema), text);
     case 'icp':
       return parseYamlFile(path, kind, text, icpSchema);
     case 'suppression':
@@ -141,6 +141,24 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   const raw = read.value ?? {};
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
+}
+
+/**
+ * A valid config's keys that no section has (`daily_caps: {linkedn: 30}`), as warnings at
+ * the key: ignored, the setting meant stays at its default with nothing said.
+ */
+function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile {
+  if (parsed.value === undefined) return parsed;
+  const text = stripBom(fileText);
+  const unknown = unknownConfigKeys(readYaml(text).value);
+  if (unknown.length === 0) return parsed;
+  const locator = new YamlLocator(text);
+  const warnings = unknown.map(({ path, known }) => {
+    const key = path[path.length - 1]!;
+    const message = `Unknown key \`${key}\` in \`${path.slice(0, -1).join('.')}\`: expected one of ${known.join(', ')} — it is ignored, so its setting has no effect (a typo?)`;
+    return diagnostic(parsed.path, locator.locateRange(path), 'warning', 'config-unknown-key', message, path.join('.'));
+  });
+  return Object.assign({}, parsed, { diagnostics: [...parsed.diagnostics, ...warnings] });
 }
 
 /**
