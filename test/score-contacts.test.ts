@@ -144,6 +144,9 @@ describe('data quality', () => {
     expect(scoreAccountDataQuality({ name: 'Acme', domain: 'acme.com', industry: 'Freight', employees: 200, geography: 'US', revenue: '$20M', data_date: '2026-11-01' }).score).toBe(1);
     expect(scoreAccountDataQuality({ name: 'Acme', domain: 'not a domain', revenue: 'lots' })).toMatchObject({ score: 0.2, invalid: ['domain', 'revenue'] });
     expect(scoreAccountDataQuality({ name: 'Acme', data_date: '2026-02-30' }).invalid).toEqual(['data_date']);
+    // A data date still to come is no date the data was gathered on, given the day scored as of.
+    expect(scoreAccountDataQuality({ name: 'Acme', data_date: '2027-11-01' }, '2026-11-22').fields.find((f) => f.field === 'data_date')).toMatchObject({ status: 'invalid', detail: '2027-11-01 is after 2026-11-22, the day scored as of' });
+    expect(scoreAccountDataQuality({ name: 'Acme', data_date: '2026-11-23' }, '2026-11-22').invalid).toEqual([]);
   });
 });
 

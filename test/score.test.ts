@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 interface Ranking {
   segment: string;
-  ranked: { rank: number; row: number; name: string; score: number; band: string; components: Record<string, number | null>; missing: string[] }[];
+  ranked: { rank: number; row: number; name: string; score: number; band: string; components: Record<string, number | null>; missing: string[]; factors: { component: string; status: string; detail: string }[]; dataQualityFields: { field: string; status: string; detail: string }[] }[];
   rejected: { row: number; error: string }[];
 }
 
@@ -336,5 +336,28 @@ describe('an account list that is not valid CSV', () => {
       ['inside.csv', 3, 'inside.csv as CSV: line 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
       ['after.csv', 2, 'after.csv as CSV: line 2: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
     ]);
+  });
+});
+
+/**
+ * A `data_date` still to come (2027 for 2026, a typo) scored full freshness, 1, the
+ * freshest data there is, with nothing said. It is now scored as no date (0.80, the
+ * default) and said: an invalid value under the ranking, and in JSON the freshness
+ * factor's status and detail and the data-quality field's.
+ */
+describe('a data date still to come', () => {
+  it('does not count as fresh, and is named with the row and the day scored as of', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,industry,employees,data_date\nLater,payments,500,2027-11-01\nToday,payments,500,2026-11-22\n' });
+    const env = { THREADWORK_TODAY: '2026-11-22' };
+    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const later = result.json.ranked.find((a) => a.name === 'Later')!;
+    expect(later.components.freshness).toBe(0.8);
+    expect(later.factors.find((f) => f.component === 'freshness')).toMatchObject({ status: 'defaulted', detail: 'data date 2027-11-01 is after 2026-11-22, the day scored as of: no data is gathered on a day to come (a typo?); default 0.8' });
+    expect(later.dataQualityFields.find((f) => f.field === 'data_date')).toMatchObject({ status: 'invalid', detail: '2027-11-01 is after 2026-11-22, the day scored as of' });
+    expect(result.json.ranked.find((a) => a.name === 'Today')!.components.freshness).toBe(1);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    expect(text.stdout).toContain('invalid Later (row 2): data_date: 2027-11-01 is after 2026-11-22, the day scored as of');
   });
 });

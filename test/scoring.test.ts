@@ -250,13 +250,24 @@ describe('ICP freshness', () => {
     { date: '2026-02-15', value: 0.5, status: 'computed' },
     { date: '2026-01-01', value: 0, status: 'computed' },
     { date: '2025-06-01', value: 0, status: 'computed' },
-    { date: '2026-05-01', value: 1, status: 'computed' },
+    // A day after passes (a list gathered east of here is already on the next day); later is no date data was gathered on.
+    { date: '2026-04-02', value: 1, status: 'computed' },
+    { date: '2026-05-01', value: 0.8, status: 'defaulted' },
     { date: '2026-03-02T09:30:00Z', value: 0.667, status: 'computed' },
     { date: null, value: 0.8, status: 'defaulted' },
     { date: 'last week', value: 0.8, status: 'defaulted' },
     { date: '2026-02-30', value: 0.8, status: 'defaulted' },
   ])('data dated $date reads $value ($status) as of 2026-04-01', ({ date, value, status }) => {
     expect(scoreFreshness(date, '2026-04-01').component).toMatchObject({ value, status });
+  });
+
+  it('does not count a data date still to come as fresh, and says why', () => {
+    // It scored 1, the freshest data there is, for what is most often a typo (2027 for 2026).
+    expect(scoreFreshness('2027-03-20', '2026-04-01').component).toEqual({
+      value: 0.8,
+      status: 'defaulted',
+      detail: 'data date 2027-03-20 is after 2026-04-01, the day scored as of: no data is gathered on a day to come (a typo?); default 0.8',
+    });
   });
 
   it('refuses an unreadable asOf instead of reading the clock', () => {

@@ -1,6 +1,7 @@
 import { scoringContext } from '../derive/thread-scores.js';
 import { ThreadworkError } from '../errors.js';
 import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
+import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { ContactRow } from './contacts.js';
 import { profileDiagnostics } from './rank.js';
@@ -84,7 +85,8 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
       companyBand: s.company.band,
       disqualified: s.company.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value })),
       missing: s.missing,
-      invalid: s.dataQuality.invalid,
+      // A data date still to come is scored as no date (freshness's default): said here, as any value scored without.
+      invalid: record.data_date && isFutureDataDate(record.data_date, asOf) ? [...s.dataQuality.invalid, 'data_date'] : s.dataQuality.invalid,
       detail: { contact: s.contact.parts, lead: s.lead.parts, dataQuality: s.dataQuality.fields },
     };
   });

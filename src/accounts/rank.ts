@@ -64,7 +64,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     const account = mergeRecords(members.map((m) => m.value)) as Account;
     const detail = scoreIcp(prospectOf(account), context.profile, { asOf });
     const components = Object.fromEntries(Object.entries(detail.components).map(([k, c]) => [k, c.value]));
-    const quality = scoreAccountDataQuality(account);
+    const quality = scoreAccountDataQuality(account, asOf);
     const disqualified = detail.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value }));
     return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, detail };
   });

@@ -29,7 +29,7 @@
 import { formatCount } from '../derive/format.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
-import { dayNumber } from './freshness.js';
+import { dayNumber, dayText, isFutureDataDate, requireDay } from './freshness.js';
 import { round3, wholeCount } from './numbers.js';
 import { presentText } from './text.js';
 
@@ -134,11 +134,16 @@ const revenueCheck: Check = (v) => {
   return parseMoneyRange(v) ? ok('revenue readable') : invalid(`could not read revenue ${JSON.stringify(v)}`);
 };
 
-const dateCheck: Check = (v) => {
-  const d = presentText(v);
-  if (d === undefined) return missing('no data date');
-  return dayNumber(d) !== undefined ? ok(`gathered ${d.slice(0, 10)}`) : invalid(`"${d}" is not a date such as 2026-03-01`);
-};
+/** The data date, judged against `asOf` when given: a date still to come is none the data was gathered on. */
+const dateCheck =
+  (asOf?: string | Date): Check =>
+  (v) => {
+    const d = presentText(v);
+    if (d === undefined) return missing('no data date');
+    if (dayNumber(d) === undefined) return invalid(`"${d}" is not a date such as 2026-03-01`);
+    if (asOf !== undefined && isFutureDataDate(d, asOf)) return invalid(`${d.slice(0, 10)} is after ${dayText(requireDay(asOf))}, the day scored as of`);
+    return ok(`gathered ${d.slice(0, 10)}`);
+  };
 
 function score(weights: Readonly<Record<string, number>>, checks: Record<string, Check>, record: Record<string, unknown>): DataQuality {
   const fields = Object.entries(weights).map(([field, weight]) => ({ field, weight, ...checks[field]!(record[field]) }));
@@ -162,10 +167,11 @@ export function scoreContactDataQuality(contact: ContactQualityInput): DataQuali
   );
 }
 
-export function scoreAccountDataQuality(account: AccountQualityInput): DataQuality {
+/** An account's data quality; with `asOf` (the day scored as of), a data date after it is invalid. */
+export function scoreAccountDataQuality(account: AccountQualityInput, asOf?: string | Date): DataQuality {
   return score(
     ACCOUNT_QUALITY_WEIGHTS,
-    { name: text('name'), domain: domainCheck, industry: text('industry'), employees: employeesCheck, geography: text('geography'), revenue: revenueCheck, data_date: dateCheck },
+    { name: text('name'), domain: domainCheck, industry: text('industry'), employees: employeesCheck, geography: text('geography'), revenue: revenueCheck, data_date: dateCheck(asOf) },
     { ...account },
   );
 }

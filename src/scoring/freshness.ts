@@ -1,9 +1,11 @@
 /**
  * Freshness: how recent the data is. Decays linearly from 1 on the `asOf` date to 0 at
  * 90 days old. `asOf` is passed in — the scorers never read the clock — so the same
- * inputs give the same score on any day. A date after `asOf` counts as fresh (1). A
- * missing or unreadable date defaults to 0.80: data on file is usually recent when
- * nobody wrote a date, but not as trustworthy as data known to be new.
+ * inputs give the same score on any day. A missing or unreadable date defaults to 0.80:
+ * data on file is usually recent when nobody wrote a date, but not as trustworthy as data
+ * known to be new. So does a date more than a day after `asOf`: no data is gathered on a
+ * day to come — it is most often a typo (2027 for 2026) — and it scored 1, the freshest
+ * data there is. A day after passes, for a list gathered east of here.
  */
 
 import { formatCount } from '../derive/format.js';
@@ -31,6 +33,20 @@ export function dayNumber(date: string | Date): number | undefined {
   return utc / DAY_MS;
 }
 
+/** A day number as YYYY-MM-DD. */
+export function dayText(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a readable data date is more than a day after `asOf`: a date no data was
+ * gathered on. One day after passes, as for any date recorded as done.
+ */
+export function isFutureDataDate(date: string, asOf: string | Date): boolean {
+  const day = dayNumber(date);
+  return day !== undefined && day - requireDay(asOf) > 1;
+}
+
 /** Throws on an unreadable `asOf`: that is a caller's bug, not missing data in a file. */
 export function requireDay(asOf: string | Date): number {
   const day = dayNumber(asOf);
@@ -54,8 +70,15 @@ export function scoreFreshness(date: string | null | undefined, asOf: string | D
     };
   }
   const age = today - day;
+  if (age < -1) {
+    const detail = `data date ${date!.trim().slice(0, 10)} is after ${dayText(today)}, the day scored as of: no data is gathered on a day to come (a typo?); default ${DEFAULT_FRESHNESS}`;
+    return {
+      component: { value: DEFAULT_FRESHNESS, status: 'defaulted', detail },
+      factors: [{ component: 'freshness', name: 'date', status: 'defaulted', value: DEFAULT_FRESHNESS, detail }],
+    };
+  }
   const value = round3(clamp01(1 - age / FRESHNESS_HORIZON_DAYS));
-  const detail = age < 0 ? `dated ${date}, after asOf; counts as fresh` : `${formatCount(age, 'day')} old`;
+  const detail = age < 0 ? `dated ${date}, a day after asOf; counts as fresh` : `${formatCount(age, 'day')} old`;
   return {
     component: { value, status: 'computed', detail },
     factors: [{ component: 'freshness', name: 'date', status: 'computed', value, detail }],

@@ -63,6 +63,7 @@ function renderMarkdown(r: AccountRankingData): string {
     table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
+    ...(invalidLines(r).length ? ['### Invalid values', '', ...invalidLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
   ].join('\n');
@@ -73,6 +74,14 @@ function renderMarkdown(r: AccountRankingData): string {
  * field may hold a line break, which cut `disqualified Beta⏎Corp: …` in two.
  */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
+/**
+ * The values an account was scored without, each with why (a data date still to come, a
+ * domain that is none): the data column showed only a lower figure, and the reason was in
+ * the JSON alone.
+ */
+const invalidLines = (r: AccountRankingData): string[] =>
+  r.ranked.flatMap((a) => a.dataQualityFields.filter((f) => f.status === 'invalid').map((f) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${f.field}: ${f.detail}`)));
 
 const disqualifiedNote = (name: string, d: { disqualifier: string; field: string; value: string }): string => oneLine(`${name}: "${d.disqualifier}" (${d.field}: ${d.value})`);
 
@@ -87,8 +96,9 @@ function renderTerminal(r: AccountRankingData): string {
   );
   const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${disqualifiedNote(a.name, d)}; capped at 0.30`));
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
+  const invalid = invalidLines(r).map((l) => `${pc.yellow('invalid')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...duplicates, ...skipped].join('\n');
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...duplicates, ...skipped].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
