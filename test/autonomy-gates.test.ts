@@ -299,3 +299,21 @@ describe('an unknown key in a config section', () => {
     ]);
   });
 });
+
+/**
+ * A prospect's company facts feed the ICP gate, but were not read as values: `employees:
+ * 1,800` (text to YAML) was dropped as no head count, and a `data_date` that is no date
+ * (`last week`) as no date — the company scored lower and a draft could be refused by
+ * the gate with nothing said about the value. They are now held to the schema a deal's
+ * Stage 1 company is, with the same messages.
+ */
+describe("a prospect's company facts", () => {
+  it('are errors at the value when they are not what the gate reads', async () => {
+    const dir = campaign(`${ADA.replace('employees: 500', 'employees: 1,800').replace('data_date: 2026-01-20', 'data_date: last week')}`);
+    const { json } = await runJson<CheckJson>(['check'], { cwd: dir, env: TODAY });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([
+      `${CAMPAIGN}/5-actions.md:9 Invalid \`prospects[0].employees\`: expected a whole number of 0 or more, without separators — write 1,800 as 1800 (got "1,800")`,
+      `${CAMPAIGN}/5-actions.md:11 Invalid \`prospects[0].data_date\`: expected a date such as 2026-03-01 (got "last week")`,
+    ]);
+  });
+});

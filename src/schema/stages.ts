@@ -197,6 +197,13 @@ export const prospectSchema = z.looseObject({
   revisit: isoDateSchema.nullish(),
   /** An out-of-office reply's return date: the sequence waits until then. */
   paused_until: isoDateSchema.nullish(),
+  /**
+   * The company's facts the ICP gate reads, held as a deal's Stage 1 holds them: read
+   * loosely, `employees: 1,800` (text) and `data_date: last week` scored as missing, and a
+   * draft could fail the gate with nothing said about the value.
+   */
+  employees: companySchema.shape.employees,
+  data_date: isoDateSchema.nullish(),
 });
 
 /** The rates an experiment can compare (src/outreach/results.ts defines them). */
