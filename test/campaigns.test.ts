@@ -261,7 +261,7 @@ describe('campaign results and win/loss', () => {
     expect(report.json.campaigns[0]!.rules[1]!.message).toBe('Bounce rate 7.5% over 5.0% after 40 sends: pause the campaign and verify the list before sending more.');
     const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
     expect(terminal.stdout).toContain('Rules triggered');
-    expect(terminal.stdout).toMatch(/2026-01-26-month-end +critical +spam-complaint +1 spam complaint\(s\): emergency stop\./);
+    expect(terminal.stdout).toMatch(/2026-01-26-month-end +critical +spam-complaint +1 spam complaint: emergency stop\./);
     const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
     expect(markdown.stdout).toContain('| 2026-01-26-month-end | critical | high-bounce-rate | Bounce rate 7.5% over 5.0% after 40 sends: pause the campaign and verify the list before sending more. |');
   });
