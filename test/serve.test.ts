@@ -42,7 +42,7 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = exampleWorkspace();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
-    expect(mcp.stderr()).toContain('`threadwork check`, `sync` and `report` in this workspace are answered from here');
+    expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report` and `due` in this workspace are answered from here');
 
     const check = await runJson(['check'], { cwd: servedDir });
     expect(check.json.served).toEqual({ pid: mcp.pid });
@@ -91,6 +91,22 @@ describe('the CLI answered by a running MCP server', () => {
     }
   }, 240_000);
 
+  it('lists the touches due from the server’s warm workspace, as they are listed cold; an impossible date refused as cold', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    for (const date of [[], ['--date', '2026-03-02'], ['--date', '2026-04-20']]) {
+      const served = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir });
+      const cold = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir, env: COLD });
+      expect(served.json.served, date.join(' ')).toEqual({ pid: mcp.pid });
+      expect(withoutServed(served.json)).toEqual(cold.json);
+      expect((await runCli(['due', ...date], { cwd: dir })).stdout).toBe((await runCli(['due', ...date], { cwd: dir, env: COLD })).stdout);
+    }
+    const impossible = await runJson<{ error: { code: string; message: string } }>(['due', '--date', '2026-02-30'], { cwd: dir });
+    const coldImpossible = await runJson<{ error: { code: string; message: string } }>(['due', '--date', '2026-02-30'], { cwd: dir, env: COLD });
+    expect(impossible.code).toBe(1);
+    expect(impossible.json).toEqual(coldImpossible.json);
+  }, 120_000);
+
   it('runs the command itself when the server would not answer it as this run would: another day, --no-cache, THREADWORK_NO_SERVER', async () => {
     const dir = exampleWorkspace();
     await connectMcp(dir);
@@ -134,7 +150,7 @@ describe('the served workspace, in process', () => {
   it('hands the command’s own refusal to the CLI, as it would be thrown cold', async () => {
     const root = exampleWorkspace();
     const refused = new ThreadworkError('The workspace lock is held by process 1', 'lock-timeout', { holder: 1 });
-    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')), report: () => Promise.reject(new Error('not asked')) });
+    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')), report: () => Promise.reject(new Error('not asked')), due: () => Promise.reject(new Error('not asked')) });
     closing.push(served!);
     const error = await askServer(root, { op: 'check' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThreadworkError);
@@ -144,7 +160,7 @@ describe('the served workspace, in process', () => {
 
   it('declines a request from another engine, and a failure that is not a refusal: the CLI then runs the command itself', async () => {
     const root = exampleWorkspace();
-    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')), report: () => Promise.reject(new Error('a bug')) });
+    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')), report: () => Promise.reject(new Error('a bug')), due: () => Promise.reject(new Error('a bug')) });
     closing.push(served!);
     expect(await askServer(root, { op: 'check' })).toBeUndefined();
     const reply = await rawRequest(served!.path, { protocol: PROTOCOL, engine: 'another', root, today: '2026-12-02', call: { op: 'check' } });

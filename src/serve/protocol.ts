@@ -17,7 +17,7 @@ import { checkoutDir } from '../workspace/checkout-dir.js';
 export const PROTOCOL = 1;
 
 /** The calls a server answers: the commands a person or an agent runs again and again, each of which reads or syncs every thread. */
-export type ServedCall = { op: 'check' } | { op: 'sync'; dryRun: boolean; commit: boolean } | { op: 'report'; name: string };
+export type ServedCall = { op: 'check' } | { op: 'sync'; dryRun: boolean; commit: boolean } | { op: 'report'; name: string } | { op: 'due'; date?: string | undefined };
 
 export interface ServedRequest {
   protocol: number;

@@ -21,7 +21,7 @@ export interface ServedWorkspace {
 }
 
 /**
- * Answers the CLI's `check`, `sync` and `report` from a workspace kept warm by this process (the MCP
+ * Answers the CLI's `check`, `sync`, `report` and `due` from a workspace kept warm by this process (the MCP
  * server's), so that a command run while it runs costs what changed since its last call,
  * not a load of every file: at 10,000 deals, `threadwork sync` after one edit in a fresh
  * process takes about 2 s, most of it finding out what changed and loading what did not.
@@ -34,7 +34,7 @@ export interface ServedWorkspace {
  * socket left by a process that died is replaced; one a live server holds is left to it,
  * and this process serves nothing (undefined). The server never keeps the process alive.
  */
-export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check' | 'sync' | 'report'>): Promise<ServedWorkspace | undefined> {
+export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due'>): Promise<ServedWorkspace | undefined> {
   const where = await socketPath(workspace.root).catch(() => undefined);
   if (!where) return undefined;
   try {
@@ -76,11 +76,12 @@ export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check'
     if (request.engine !== engineIdentity()) return { ok: false, declined: `engine ${String(request.engine)}, this server runs ${engineIdentity()}` };
     if (typeof request.root !== 'string' || realFolder(request.root) !== root) return { ok: false, declined: `workspace ${String(request.root)}, this server keeps ${workspace.root}` };
     if (request.today !== today()) return { ok: false, declined: `today is ${String(request.today)} there, ${today()} here` };
-    const call = request.call as { op?: unknown; dryRun?: unknown; commit?: unknown; name?: unknown } | undefined;
+    const call = request.call as { op?: unknown; dryRun?: unknown; commit?: unknown; name?: unknown; date?: unknown } | undefined;
     try {
       if (call?.op === 'check') return { ok: true, value: await workspace.check() };
       if (call?.op === 'sync') return { ok: true, value: await workspace.sync({ dryRun: call.dryRun === true, commit: call.commit !== false }) };
       if (call?.op === 'report') return { ok: true, value: await workspace.report(assertReportName(String(call.name))) };
+      if (call?.op === 'due') return { ok: true, value: await workspace.due(typeof call.date === 'string' ? call.date : undefined) };
       return { ok: false, declined: `no call ${String(call?.op)}` };
     } catch (error) {
       // The command's own refusal (a lock held too long, a journal it cannot finish) is the CLI's to report;

@@ -3,11 +3,15 @@ import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
 import { columns } from '../../report/terminal.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { askServer } from '../../serve/client.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
+import { servedBy } from './check.js';
 
 export async function dueCommand(flags: { date?: string }, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
-  const report = await workspace.due(flags.date);
-  return { json: report, text: renderDue(report), exitCode: 0 };
+  // A process keeping the workspace warm (the MCP server) lists them, when one runs: the same list from its warm state.
+  const served = await askServer(findWorkspaceRoot(options.dir), { op: 'due', date: flags.date });
+  const report = (served?.value as DueReport | undefined) ?? (await (await openWorkspace(options.dir)).due(flags.date));
+  return { json: { ...report, ...servedBy(served) }, text: renderDue(report), exitCode: 0 };
 }
 
 function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueReport): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber, syncResultShape } from './common.js';
+import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber, servedOutput, syncResultShape } from './common.js';
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 
@@ -63,6 +63,7 @@ const channelOutput = z.enum(['email', 'call', 'linkedin']);
 
 export const dueOutput = z.object({
   date: z.string(),
+  served: servedOutput,
   due: z.array(
     z.object({
       campaign: z.string(),
