@@ -1,5 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { CommitOutcome } from '../git/commit.js';
+import type { ServedAnswer } from '../serve/client.js';
 
 /** What a command hands back to the one place that prints and exits. */
 export interface CommandOutcome {
@@ -75,4 +76,9 @@ export function carriedLines(derived?: CommitContext): string[] {
 /** How many paths a commit holds: `1 path`, `2 paths`. */
 export function pathCount(paths: readonly string[]): string {
   return `${paths.length} ${paths.length === 1 ? 'path' : 'paths'}`;
+}
+
+/** `served` in the JSON of a command a process keeping the workspace warm answered (serve/): which process. */
+export function servedBy(served: ServedAnswer | undefined): { served?: { pid: number } } {
+  return served ? { served: { pid: served.pid } } : {};
 }

@@ -10,8 +10,9 @@ import { figure, size, STRESS } from './support.js';
 
 /**
  * Concurrency (issue 11, item 8.3): for a bounded time, four CLI writers (`deal new`
- * with distinct names, `advance`, `campaign reply`, `sync`), two MCP clients
- * (`create_deal` + `write_stage`, `sync`) and a watcher on one workspace. Afterwards:
+ * with distinct names, `advance`, `campaign reply`, `sync` — answered by the first MCP
+ * server, as a CLI sync is while one runs), two MCP clients (`create_deal` +
+ * `write_stage`, `sync`) and a watcher on one workspace. Afterwards:
  * every write that reported success is on disk and committed, every deal exists with its
  * files, no index.lock, a final sync writes nothing, check finds no error, and git
  * status is clean.
@@ -122,9 +123,11 @@ describe('concurrent writers on one workspace', () => {
     expect(tallies['cli campaign reply']!.ok).toBeGreaterThan(0);
 
     expect(existsSync(join(dir, '.git/index.lock'))).toBe(false);
-    const final = await runJson<{ written: string[] }>(['sync', '--dir', dir], { env });
+    // Checked by a process of its own, not answered by a server still running: what is on disk, read cold.
+    const cold = { ...env, THREADWORK_NO_SERVER: '1' };
+    const final = await runJson<{ written: string[] }>(['sync', '--dir', dir], { env: cold });
     expect(final.json.written, final.json.written.length ? git(dir, 'show', '--stat', '--format=%B', 'HEAD') + git(dir, 'diff', 'HEAD~1', '--', ...final.json.written) : '').toEqual([]);
-    const check = await runJson<{ errors: number; diagnostics: unknown[] }>(['check', '--dir', dir], { env });
+    const check = await runJson<{ errors: number; diagnostics: unknown[] }>(['check', '--dir', dir], { env: cold });
     expect(check.json.errors, JSON.stringify(check.json.diagnostics)).toBe(0);
     const dirty = git(dir, 'status', '--porcelain', '--untracked-files=all');
     figure('concurrency', 'dirty paths at the end', dirty.split('\n').filter(Boolean).length);

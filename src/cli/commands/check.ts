@@ -3,8 +3,8 @@ import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CheckResult } from '../../check/check.js';
-import { askServer, type ServedAnswer } from '../../serve/client.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { askServer } from '../../serve/client.js';
+import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const root = findWorkspaceRoot(options.dir);
@@ -28,11 +28,6 @@ async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
   // A stored result needs none of the engine: it is loaded only when there is work to do.
   const stored = await storedCheck(root, cache);
   return stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
-}
-
-/** `served` in the JSON of a command a warm process answered: which one. */
-export function servedBy(served: ServedAnswer | undefined): { served?: { pid: number } } {
-  return served ? { served: { pid: served.pid } } : {};
 }
 
 export function formatColored(d: Diagnostic): string {

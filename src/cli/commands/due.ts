@@ -2,10 +2,9 @@ import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
 import { columns } from '../../report/terminal.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import { servedBy } from './check.js';
 
 export async function dueCommand(flags: { date?: string }, options: GlobalOptions): Promise<CommandOutcome> {
   // A process keeping the workspace warm (the MCP server) lists them, when one runs: the same list from its warm state.

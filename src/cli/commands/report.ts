@@ -4,10 +4,9 @@ import { assertReportName, type ReportData } from '../../report/build.js';
 import { renderForecast } from '../../report/render-forecast.js';
 import { renderAssumptions, renderGoals, renderPipeline, renderWinLoss, type ReportFormat } from '../../report/render.js';
 import { renderCampaigns } from '../../report/campaigns.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import { servedBy } from './check.js';
 
 export async function reportCommand(name: string, flags: { md?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const report = assertReportName(name);

@@ -2,8 +2,8 @@ import pc from 'picocolors';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
-import { pathCount, type CommandOutcome, type GlobalOptions } from '../outcome.js';
-import { formatColored, servedBy } from './check.js';
+import { pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { formatColored } from './check.js';
 import { askServer } from '../../serve/client.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
