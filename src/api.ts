@@ -127,7 +127,15 @@ export interface OpenOptions {
 /** Opens the workspace containing `dir` (default: the current folder). */
 export async function openWorkspace(dir: string = process.cwd(), opened: OpenOptions = {}): Promise<Workspace> {
   const root = findWorkspaceRoot(dir);
-  const session = opened.warm ? new WorkspaceSession(root, { cache: opened.cache }) : undefined;
+  return workspaceOn(root, opened.warm ? new WorkspaceSession(root, { cache: opened.cache }) : undefined);
+}
+
+/**
+ * The API on the workspace at `root`: every call on `session`'s warm state when there is
+ * one (a process that keeps the session itself — the watcher, which also syncs from it on
+ * every save — hands it here, so what it serves reads the one state it keeps), else cold.
+ */
+export function workspaceOn(root: string, session: WorkspaceSession | undefined): Workspace {
   /** One transaction: lock, validate, journal, write, sync, one commit (engine/transaction.ts), on the warm state when there is one. */
   const transaction = <T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: TransactionOptions): Promise<TransactionResult<T>> =>
     session ? session.transaction(propose, options) : runTransaction(root, propose, options);

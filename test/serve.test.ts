@@ -11,7 +11,7 @@ import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { replaceInFile } from './helpers/testdir.js';
-import { waitFor } from './helpers/watch.js';
+import { waitFor, WatchProcess } from './helpers/watch.js';
 
 const LEARNING = 'threads/sales/brightcart/6-learning.md';
 const COLD = { THREADWORK_NO_SERVER: '1' };
@@ -140,6 +140,52 @@ describe('the CLI answered by a running MCP server', () => {
     expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
     expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
   });
+});
+
+describe('the CLI answered by a running watcher', () => {
+  it('check and sync are answered from the watcher’s state as they are cold; its cycles and the served sync commit each change once', async () => {
+    const dir = exampleWorkspace();
+    const coldDir = exampleWorkspace();
+    const watch = new WatchProcess(dir);
+    try {
+      await watch.ready();
+      expect(watch.lines.find((l) => l.event === 'ready')?.serving).toBe(true);
+      const check = await runJson(['check'], { cwd: dir });
+      expect(check.json.served).toEqual({ pid: watch.pid });
+      expect(withoutServed(check.json)).toEqual((await runJson(['check'], { cwd: dir, env: COLD })).json);
+
+      // The same edit in two copies: the watcher's copy synced through the CLI straight after the save (before or after
+      // the watcher's own cycle for it — either way once), the other cold.
+      const commits = commitCount(dir);
+      winTheDeal(dir);
+      winTheDeal(coldDir);
+      const synced = await runJson<{ served?: { pid: number } }>(['sync'], { cwd: dir });
+      expect(synced.json.served).toEqual({ pid: watch.pid });
+      await runJson(['sync'], { cwd: coldDir, env: COLD });
+      await waitFor(() => commitCount(dir) === commits + 1, 'the change committed');
+      expect(git(dir, 'rev-parse', 'HEAD^{tree}')).toBe(git(coldDir, 'rev-parse', 'HEAD^{tree}'));
+      // Served and cold, the fixed point: nothing left to write or commit.
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir })).json.written).toEqual([]);
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir, env: COLD })).json.written).toEqual([]);
+      expect(commitCount(dir)).toBe(commits + 1);
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+    expect(existsSync((await socketPath(dir))!.path)).toBe(false);
+  }, 120_000);
+
+  it('leaves the CLI to an MCP server already serving the workspace, and says so', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const watch = new WatchProcess(dir, [], {}, { text: true });
+    try {
+      await watch.ready();
+      expect(watch.text.find((l) => l.startsWith('watching '))).not.toContain('answered from this watcher');
+      expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: mcp.pid });
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+  }, 120_000);
 });
 
 describe('the served workspace, in process', () => {

@@ -101,9 +101,23 @@ describe('a warm workspace', () => {
     expect(again).toMatchObject({ written: [], committed: false });
   });
 
-  it('reads everything again when git moved the index under it (a checkout), and lists what the checkout left', async () => {
+  it('reads from the events alone what another process wrote and committed (the CLI’s commit moves git’s index)', async () => {
     const dir = exampleWorkspace();
     const session = new WorkspaceSession(dir);
+    opened.push(session);
+    await session.transaction(() => SYNC_ONLY);
+    replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests: [A5, A6]', 'tests: [A5]');
+    git(dir, 'commit', '-q', '-am', 'cobalt-remit tests A5 only');
+    const before = session.refreshes;
+    const tests = await session.read(({ model }) => model.threads.get('threads/sales/cobalt-remit')?.stages[1]?.value);
+    expect(session.refreshes).toEqual({ full: before.full, fromEvents: before.fromEvents + 1 });
+    expect(tests).toMatchObject({ tests: ['A5'] });
+  });
+
+  it('reads everything again when the events since the last call may have overflowed the kernel’s queue (a checkout), and lists what the checkout left', async () => {
+    const dir = exampleWorkspace();
+    // The checkout below makes a few dozen events: as many as half the kernel's queue would be, for this test.
+    const session = new WorkspaceSession(dir, { overflowAt: 10 });
     opened.push(session);
     await session.transaction(() => SYNC_ONLY);
     git(dir, 'checkout', '-q', '-b', 'other');

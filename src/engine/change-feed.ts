@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkspaceState } from './state.js';
 import { LAYOUT } from '../workspace/layout.js';
@@ -63,33 +63,55 @@ const COOKIE_TIMEOUT_MS = 2000;
  * A drain says it is not complete, and the caller reads the workspace afresh, whenever
  * events may have been lost: on a system other than Linux (no such ordering promise), when
  * a watch failed (the system's watches ran out), when the cookie does not come back, and
- * when git's index moved since the last drain other than by this process — a checkout or
- * a rebase rewrites thousands of files at once, more than the kernel's queue of events
- * holds (16,384 by default), and an overflow is dropped without a word to the process.
+ * when the kernel's queue of events may have overflowed since the last drain — a checkout
+ * or a rebase rewrites thousands of files at once, more than the queue holds (16,384 by
+ * default), and what does not fit is dropped without a word to the process (Node's
+ * `fs.watch` does not pass on the overflow's own event). The entries queued when it
+ * overflowed are still delivered, so an overflow never comes with fewer events than the
+ * queue holds since the drain before: from half the queue's size, the drain is not
+ * trusted. A commit by another process (the CLI's `deal advance`) moves a few files and
+ * git's index: its events are complete, and only those files are read again.
  */
 export class ChangeFeed {
   private watcher: FolderWatcher | undefined;
   private cookieWatch: FSWatcher | undefined;
   private cookieDir: string | undefined;
-  private indexFile: string | undefined;
-  private indexStamp = '';
+  /** The watcher's event count at the last drain: the events since are this drain's. */
+  private eventsAtDrain = 0;
+  private readonly overflowAt: number;
   private readonly paths = new Set<string>();
   private trusted = false;
   private cookie = 0;
   private waiting: { name: string; arrived: () => void } | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly options: {
+      /** Called on every event, as it arrives: a watcher schedules its next cycle from it. */
+      onEvent?: (() => void) | undefined;
+      /** true: the watches keep the process alive (a watcher, which lives for them). */
+      persistent?: boolean | undefined;
+      /** From this many events since the last drain, the kernel's queue may have overflowed (default: half its size). */
+      overflowAt?: number | undefined;
+    } = {},
+  ) {
+    this.overflowAt = options.overflowAt ?? Math.floor(kernelQueueSize() / 2);
+  }
 
   /** Starts watching; events from then on are collected. Whether they can be trusted to be complete is each drain's to say. */
   async start(): Promise<void> {
     const { dir } = await checkoutDir(this.root);
-    this.indexFile = join(dir, 'index');
     this.trusted = process.platform === 'linux';
-    this.watcher = new FolderWatcher(this.root, isWatchedFolder, {
-      path: (rel) => this.paths.add(rel),
-      folderGone: (rel) => this.paths.add(`${rel}/`),
-      error: () => (this.trusted = false),
-    }, false);
+    this.watcher = new FolderWatcher(
+      this.root,
+      isWatchedFolder,
+      {
+        path: (rel) => this.collect(rel),
+        folderGone: (rel) => this.collect(`${rel}/`),
+        error: () => (this.trusted = false),
+      },
+      this.options.persistent === true,
+    );
     this.watcher.start();
     try {
       // One folder for every process's cookies, each named by its process: each is removed once seen, nothing is left behind.
@@ -102,7 +124,6 @@ export class ChangeFeed {
     } catch {
       this.trusted = false;
     }
-    this.indexStamp = this.stampOfIndex();
   }
 
   /**
@@ -110,20 +131,24 @@ export class ChangeFeed {
    * are every change made before this call; the collected paths are handed over either way.
    */
   async drain(): Promise<{ paths: string[]; complete: boolean }> {
-    const complete = this.trusted && (await this.cookieCameBack()) && this.stampOfIndex() === this.indexStamp;
+    const cameBack = this.trusted && (await this.cookieCameBack());
+    const events = this.watcher?.events ?? 0;
+    const complete = cameBack && events - this.eventsAtDrain < this.overflowAt;
+    this.eventsAtDrain = events;
     const paths = [...this.paths];
     this.paths.clear();
     return { paths, complete };
   }
 
-  /** After this process wrote or committed: git's index as it leaves it is the one the next drain compares with. */
-  markIndex(): void {
-    this.indexStamp = this.stampOfIndex();
-  }
-
   close(): void {
     this.watcher?.close();
+    this.watcher = undefined;
     this.cookieWatch?.close();
+  }
+
+  private collect(path: string): void {
+    this.paths.add(path);
+    this.options.onEvent?.();
   }
 
   private async cookieCameBack(): Promise<boolean> {
@@ -146,12 +171,14 @@ export class ChangeFeed {
     }
   }
 
-  private stampOfIndex(): string {
-    try {
-      const stat = statSync(this.indexFile ?? '');
-      return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
-    } catch {
-      return 'none';
-    }
+}
+
+/** How many events the kernel queues for one inotify instance before it drops the rest (Linux; 16,384 unless raised). */
+function kernelQueueSize(): number {
+  try {
+    const size = Number(readFileSync('/proc/sys/fs/inotify/max_queued_events', 'utf8').trim());
+    return Number.isFinite(size) && size > 0 ? size : 16_384;
+  } catch {
+    return 16_384;
   }
 }

@@ -18,6 +18,25 @@ import { everySource } from './uncommitted.js';
  */
 const RECONCILE_MS = 5 * 60_000;
 
+export interface SessionOptions {
+  /** false: no persistent cache, read or written (`--no-cache`). */
+  cache?: boolean | undefined;
+  /** Called as each file event arrives (before any call reads it): a watcher schedules its next sync from it. */
+  onEvent?: (() => void) | undefined;
+  /** A file the events named that could not be read: the rest are read on. */
+  onError?: ((error: unknown) => void) | undefined;
+  /** true: the session's watches keep the process alive (a watcher, which lives for them). */
+  keepAlive?: boolean | undefined;
+  /** From this many file events between two calls, the next reads everything (change-feed.ts: the kernel's queue may have overflowed); default half the queue. */
+  overflowAt?: number | undefined;
+}
+
+/** What a session's transaction returns: the transaction's result, and the files whose change it answered. */
+export type SessionTransactionResult<T> = TransactionResult<T> & {
+  /** The files whose content changed since the session's previous transaction (nothing at its first, which loads everything): what moved it. */
+  changed: string[];
+};
+
 /** What a session's reader gets: the workspace as derivation sees it, and the derivation that derives it. */
 export interface WarmView {
   state: WorkspaceState;
@@ -56,6 +75,8 @@ export class WorkspaceSession {
    */
   private pendingSources: Set<string> | undefined;
   private uncommitted: Promise<void> | undefined;
+  /** The files found changed by the calls since the last transaction (a read brings the state up to the disk too): the next transaction's triggers. */
+  private readonly changedSinceTransaction = new Set<string>();
   /** Paths changed, or written and not committed, before git's answer came. */
   private readonly beforeGitAnswered = new Set<string>();
   private turn: Promise<unknown> = Promise.resolve();
@@ -70,18 +91,19 @@ export class WorkspaceSession {
 
   constructor(
     readonly root: string,
-    options: { cache?: boolean | undefined } = {},
+    private readonly options: SessionOptions = {},
   ) {
     this.state = new WorkspaceState(root, { cache: options.cache, longLived: true });
-    this.feed = new ChangeFeed(root);
+    this.feed = new ChangeFeed(root, { onEvent: options.onEvent, persistent: options.keepAlive, overflowAt: options.overflowAt });
   }
 
   /** Reads the workspace as it is now: `read` gets the warm state, brought up to the disk under the lock. */
   async read<T>(read: (view: WarmView) => T | Promise<T>): Promise<T> {
     return this.inTurn(() =>
       withWorkspaceLock(this.root, async () => {
-        await this.refresh();
+        for (const path of await this.refresh()) this.changedSinceTransaction.add(path);
         await this.state.resolveHeld();
+        this.askGitOnce();
         return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation, check: () => this.checkNow() });
       }),
     );
@@ -111,25 +133,52 @@ export class WorkspaceSession {
    * the transaction's own lock: an interrupted transaction it finishes first, and the
    * proposal, see the workspace as it is.
    */
-  async transaction<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> = {}): Promise<TransactionResult<T>> {
+  async transaction<T>(
+    propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
+    options: Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> & {
+      /** false: a committing sync does not ask git what it left uncommitted (a watcher's cycle: its line does not say). */
+      nameUncommitted?: boolean;
+    } = {},
+  ): Promise<SessionTransactionResult<T>> {
     return this.inTurn(async () => {
       this.generation += 1;
       return withWorkspaceLock(this.root, async (lock) => {
-        const changedThisRun = new Set(await this.refresh());
-        // Until git has answered, the transaction asks it itself, as a cold one does.
+        for (const path of await this.refresh()) this.changedSinceTransaction.add(path);
+        const changedThisRun = new Set(this.changedSinceTransaction);
+        this.changedSinceTransaction.clear();
+        // Git's answer, asked after the first call, is awaited rather than asked again beside
+        // it (two statuses of 70,000 files on two cores); before it was asked (the first
+        // call), and when git could not say, the transaction asks git itself, as a cold one does.
+        await this.uncommitted;
         const pendingSources = this.pendingSources;
-        const done = await runLockedTransaction(this.root, lock, propose, Object.assign({}, options, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
-        // Its own commit moved git's index, under the lock: not a reason for the next call to read everything again.
-        this.feed.markIndex();
+        const { nameUncommitted = true, ...transactionOptions } = options;
+        const done = await runLockedTransaction(this.root, lock, propose, Object.assign({}, transactionOptions, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
         // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
         const committing = !options.dryRun && options.commit !== false && this.state.derivationModel().config.git.commit;
-        if (done.sync && committing) done.sync.uncommitted = await this.leftUncommitted();
+        if (done.sync && committing && nameUncommitted) done.sync.uncommitted = await this.leftUncommitted();
         await this.keepCaches();
-        return done;
+        this.askGitOnce();
+        return Object.assign(done, { changed: [...changedThisRun].sort() });
       });
     });
+  }
+
+  /** The next call reads every file's stamp again, events or not (a watcher's periodic reconcile). */
+  requestReconcile(): void {
+    this.reconciledAt = 0;
+  }
+
+  /**
+   * The sources still differing from HEAD, once git has answered the session's question
+   * (asked after its first call); null when git could not say.
+   */
+  async uncommittedSources(): Promise<string[] | null> {
+    this.askGitOnce();
+    await this.uncommitted;
+    if (!this.pendingSources) return null;
+    return this.inTurn(() => this.leftUncommitted());
   }
 
   /** Writes the persistent caches when the session moved enough to be worth it: what the next cold run, or session, starts from. */
@@ -160,8 +209,11 @@ export class WorkspaceSession {
   /**
    * Asks git, once, which sources differ from HEAD — in the background (a status of 70,000
    * files is most of a second): what changed meanwhile was noted, and joins the answer.
+   * Asked when the first call is done, not while it loads: on two cores a status beside the
+   * load of 70,000 files slows both (a watcher's start-up is its first call).
    */
-  private askGit(): void {
+  private askGitOnce(): void {
+    if (!this.loaded) return;
     this.uncommitted ??= everySource(this.root).then(
       (answer) => {
         this.pendingSources = new Set([...answer, ...this.beforeGitAnswered]);
@@ -190,27 +242,27 @@ export class WorkspaceSession {
       await this.state.loadAll(await this.scan());
       this.loaded = true;
       this.reconciledAt = Date.now();
-      this.askGit();
       return [];
     }
     const events = await this.feed.drain();
     let changed: string[];
     if (events.complete && Date.now() - this.reconciledAt < RECONCILE_MS) {
-      changed = await applyEvents(this.state, events.paths, { reconcile: false, unseenGone: (path) => this.noteUncommitted([path]) });
+      changed = await applyEvents(this.state, events.paths, { reconcile: false, unseenGone: (path) => this.noteUncommitted([path]), error: this.options.onError });
       this.refreshed.fromEvents += 1;
     } else {
       this.refreshed.full += 1;
       changed = (await this.state.loadAll(await this.scan())).sort();
       this.reconciledAt = Date.now();
-      this.feed.markIndex();
     }
     if (changed.length > 0) this.generation += 1;
     this.noteUncommitted(changed);
     return changed;
   }
 
-  private async scan(): Promise<Prescan> {
-    return (await fingerprint(this.root, { rememberListings: this.state.cached })).scan;
+  /** With a parse cache, each file's stamp is taken the fingerprint's way (two threads, folders listed only when they changed); without one, the load scans. */
+  private async scan(): Promise<Prescan | undefined> {
+    if (!this.state.cached) return undefined;
+    return (await fingerprint(this.root, { rememberListings: true })).scan;
   }
 
   private async keepCaches(): Promise<void> {

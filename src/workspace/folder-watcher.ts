@@ -29,6 +29,7 @@ export class FolderWatcher {
   /** Folder → the watched folders directly in it: forgetting a folder visits its own subtree, not every watcher. */
   private readonly children = new Map<string, Set<string>>();
   private closed = false;
+  private delivered = 0;
 
   constructor(
     private readonly root: string,
@@ -53,6 +54,11 @@ export class FolderWatcher {
 
   get folders(): number {
     return this.watchers.size;
+  }
+
+  /** How many events the system delivered so far, ignored names included: each is one of its queue's entries. */
+  get events(): number {
+    return this.delivered;
   }
 
   /** Watches `rel` and the relevant folders under it; with `announce`, reports the files found (a folder that just appeared). */
@@ -92,6 +98,7 @@ export class FolderWatcher {
   }
 
   private event(folder: string, name: string | null): void {
+    this.delivered += 1;
     if (this.closed) return;
     if (name === null) {
       // The system did not say which entry: look at the whole folder again.

@@ -11,6 +11,7 @@ export interface WatchLine {
   diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];
   changes?: { description: string }[];
   message?: string;
+  serving?: boolean;
 }
 
 /** A real `threadwork watch --json` process and the JSON lines it printed (`text: true`: `threadwork watch`, its lines in `text`). */

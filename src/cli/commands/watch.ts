@@ -36,8 +36,8 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     if (error instanceof ThreadworkError) throw error;
     throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
   }
-  if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root }));
-  else out(pc.dim(`watching ${workspace.root} — Ctrl-C to stop`));
+  if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
+  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? '; `threadwork check`, `sync`, `report` and `due` here are answered from this watcher' : ''} — Ctrl-C to stop`));
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
   const told = watcher.uncommittedAtStart().then((paths) => {

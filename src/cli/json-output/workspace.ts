@@ -53,7 +53,12 @@ export const watchLineOutput = z.union([
     diagnostics: z.array(diagnosticOutput),
   }),
   z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
-  z.object({ event: z.literal('ready'), time: z.string(), root: z.string() }),
+  z.object({
+    event: z.literal('ready'),
+    time: z.string(),
+    root: z.string(),
+    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report` and `due` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
+  }),
   z
     .object({
       event: z.literal('uncommitted'),
