@@ -1,0 +1,41 @@
+import { ThreadworkError } from '../../src/errors.js';
+
+export interface InProcessAnswer<T> {
+  code: 0 | 1;
+  json: T;
+}
+
+/**
+ * What `threadwork … --json` prints and exits with, from the API call the command makes
+ * but without a process: the call's result as JSON and exit 0, or a ThreadworkError as
+ * `{ ok: false, error: { code, message, ...details } }` and exit 1 — exactly what
+ * src/cli/main.ts (reportError) makes of them. Anything else is a bug and is thrown.
+ *
+ * Why: a CLI process costs about a second on a loaded two-core machine, and most tests
+ * of a refusal are about the workspace's answer, not the process. A file using this keeps
+ * a real `runJson`/`runCli` for each CLI behaviour it checks.
+ */
+export async function asCliJson<T = Record<string, unknown>>(call: () => Promise<unknown>): Promise<InProcessAnswer<T>> {
+  try {
+    const result = await call();
+    return { code: 0, json: JSON.parse(JSON.stringify(result)) as T };
+  } catch (error) {
+    if (!(error instanceof ThreadworkError)) throw error;
+    return { code: 1, json: JSON.parse(JSON.stringify({ ok: false, error: { code: error.code, message: error.message, ...error.details } })) as T };
+  }
+}
+
+/**
+ * A CLI command's own function (src/cli/commands/*), run without a process: what
+ * `threadwork … --json` prints and its exit code. Everything the CLI does but read argv
+ * and print; an error is answered as asCliJson answers it.
+ */
+export async function commandJson<T = Record<string, unknown>>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): Promise<InProcessAnswer<T>> {
+  let exitCode: 0 | 1 = 0;
+  const answer = await asCliJson<T>(async () => {
+    const outcome = await command();
+    exitCode = outcome.exitCode;
+    return outcome.json;
+  });
+  return answer.code === 1 ? answer : { code: exitCode, json: answer.json };
+}
