@@ -1,18 +1,46 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
 import { checkedSlug, lettersWithoutLatinForm, slugify } from '../src/workspace/slug.js';
 import { today } from '../src/clock.js';
+import type { NewDealOptions } from '../src/threads/create.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { asCliJson } from './helpers/in-process.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
+
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. Where a test is
+ * about the workspace's answer rather than the process, it asks the API the command calls
+ * (asCliJson gives the JSON and exit code the CLI makes of it); each CLI behaviour checked
+ * here keeps at least one real CLI run.
+ */
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** `threadwork check` exits 0, asked without a process: its exit code is the result's `ok` (src/cli/commands/check.ts). */
+async function expectCheckClean(dir: string): Promise<void> {
+  const result = await (await openWorkspace(dir)).check();
+  expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+}
+
+/** `threadwork deal new <company> [flags]` as the API call the command makes; only the flags the tests below give. */
+const DEAL_FLAGS: Record<string, string> = { '-s': 'segment', '--segment': 'segment', '--slug': 'slug', '--goal': 'goal', '--subgoal': 'subgoal', '--source': 'source', '--date': 'date' };
+function dealNewInProcess(dir: string, company: string, flags: readonly string[]): Promise<{ code: 0 | 1; json: { error: { code: string; message: string } } }> {
+  const request: Record<string, string> = { company };
+  for (let i = 0; i < flags.length; i += 2) request[DEAL_FLAGS[flags[i]!] ?? `unmapped ${flags[i]}`] = flags[i + 1]!;
+  expect(Object.keys(request).filter((k) => k.startsWith('unmapped'))).toEqual([]);
+  return asCliJson(async () => (await openWorkspace(dir)).createDeal(request as unknown as NewDealOptions));
+}
 
 describe('slugify', () => {
   it.each([
@@ -77,8 +105,7 @@ describe('threadwork deal new', () => {
     expect(input).toContain('Dana Reyes');
     expect(input).toContain('dana@northwind-pay.com');
     expect(input).not.toMatch(/\{\{|\}\}/);
-    const check = await runCli(['check', '--dir', dir]);
-    expect(check.code, check.stdout).toBe(0);
+    await expectCheckClean(dir);
   });
 
   it.each(['日本株式会社', 'Яндекс', 'Ελληνικά ΑΕ'])('refuses %j with the true reason and opens it with --slug, keeping the name as the title', async (company) => {
@@ -91,12 +118,13 @@ describe('threadwork deal new', () => {
     expect(message).not.toContain('no letters or digits');
     expect(message).toContain('--slug');
 
-    const opened = await runJson(['deal', 'new', company, '-s', 'mid-market-fintech', '--slug', 'local-company', '--dir', dir]);
-    expect(opened.code, opened.stderr).toBe(0);
+    // --slug through the CLI: the Sony and long-name tests below.
+    const opened = await asCliJson(async () => (await openWorkspace(dir)).createDeal({ company, segment: 'mid-market-fintech', slug: 'local-company' }));
+    expect(opened.code, JSON.stringify(opened.json)).toBe(0);
     expect(opened.json).toMatchObject({ path: 'threads/sales/local-company', id: 'local-company' });
     expect(JSON.parse(read(dir, 'threads/sales/local-company/meta.json'))).toMatchObject({ id: 'local-company', title: company });
     expect(read(dir, 'threads/sales/local-company/1-input.md')).toContain(company);
-    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+    await expectCheckClean(dir);
   });
 
   it('says which words of the name the folder name left out, and refuses a --slug that is not a folder name', async () => {
@@ -105,10 +133,14 @@ describe('threadwork deal new', () => {
     expect(mixed.code, mixed.stderr).toBe(0);
     expect(mixed.stdout).toContain('the folder name sony leaves out 日本');
     expect(JSON.parse(read(dir, 'threads/sales/sony/meta.json')).title).toBe('Sony 日本');
-    for (const slug of ['../outside', 'Sony-Japan', '日本']) {
-      const refused = await runCli(['deal', 'new', 'Sony 日本', '-s', 'mid-market-fintech', '--slug', slug, '--dir', dir]);
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/Refused --slug .*: it is not a folder name threadwork makes/);
+    const refusedSlug = /Refused --slug .*: it is not a folder name threadwork makes/;
+    const refused = await runCli(['deal', 'new', 'Sony 日本', '-s', 'mid-market-fintech', '--slug', '../outside', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(refusedSlug);
+    for (const slug of ['Sony-Japan', '日本']) {
+      const answer = await dealNewInProcess(dir, 'Sony 日本', ['-s', 'mid-market-fintech', '--slug', slug]);
+      expect(answer.code).toBe(1);
+      expect(answer.json.error.message).toMatch(refusedSlug);
     }
     expect(readdirSync(join(dir, 'threads/sales')).filter((f) => f !== 'campaigns')).toEqual(['sony']);
   });
@@ -125,7 +157,7 @@ describe('threadwork deal new', () => {
 
   it('never overwrites an existing thread', async () => {
     const dir = workspace();
-    expect((await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    expect((await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech'])).code).toBe(0);
     writeFileSync(join(dir, 'threads/sales/acme/1-input.md'), md('source: inbound\nsignal: my own words'));
     const again = await runCli(['deal', 'new', 'ACME', '-s', 'ecommerce-finance', '--dir', dir]);
     expect(again.code).toBe(1);
@@ -138,7 +170,7 @@ describe('threadwork deal new', () => {
     const dir = workspace();
     const first = 'Northwind Payments International Holdings Group of Companies Europe';
     const second = 'Northwind Payments International Holdings Group of Companies Asia Pacific';
-    expect((await runCli(['deal', 'new', first, '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    expect((await dealNewInProcess(dir, first, ['-s', 'mid-market-fintech'])).code).toBe(0);
     const folder = 'threads/sales/northwind-payments-international-holdings-group-of';
     const collided = await runJson<{ error: { code: string; message: string; suggestedSlug: string } }>(['deal', 'new', second, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(collided.code).toBe(1);
@@ -147,8 +179,8 @@ describe('threadwork deal new', () => {
       `Thread ${folder} already exists (created ${today()}) for "${first}", not "${second}": "${second}" is shortened to the same 60-character folder name. Nothing was changed. Give this one its own folder with --slug, e.g. --slug northwind-payments-international-holdings-group-of-2.`,
     );
     expect(collided.json.error.message).not.toMatch(/threadwork advance/);
-    const own = await runCli(['deal', 'new', second, '-s', 'mid-market-fintech', '--slug', collided.json.error.suggestedSlug, '--dir', dir]);
-    expect(own.code, own.stderr).toBe(0);
+    const own = await dealNewInProcess(dir, second, ['-s', 'mid-market-fintech', '--slug', collided.json.error.suggestedSlug]);
+    expect(own.code, JSON.stringify(own.json)).toBe(0);
     expect(JSON.parse(read(dir, `${folder}-2/meta.json`)).title).toBe(second);
   });
 
@@ -165,7 +197,8 @@ describe('threadwork deal new', () => {
     // An existing title written decomposed by another tool is the same name too.
     writeFileSync(join(dir, 'threads/sales/zoe-fintech/meta.json'), read(dir, 'threads/sales/zoe-fintech/meta.json').replace(composed, decomposed));
     for (const typed of [composed, decomposed]) {
-      const again = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      // The name typed reaches the workspace as given (the CLI run above); thread-exists through the CLI: the test above.
+      const again = await asCliJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(async () => (await openWorkspace(dir)).createDeal({ company: typed, segment: 'mid-market-fintech' }));
       expect(again.json.error.code).toBe('thread-exists');
       expect(again.json.error.message).toBe(`Thread threads/sales/zoe-fintech already exists (created ${today()}): nothing was changed. Pick another name, or continue it with \`threadwork advance threads/sales/zoe-fintech\`.`);
       expect(again.json.error.suggestedSlug).toBeUndefined();
@@ -174,7 +207,7 @@ describe('threadwork deal new', () => {
 
   it('says when a campaign --slug is another campaign\'s folder', async () => {
     const dir = workspace();
-    expect((await runCli(['campaign', 'new', 'Month end close', '-s', 'mid-market-fintech', '--date', '2026-09-15', '--dir', dir])).code).toBe(0);
+    expect((await asCliJson(async () => (await openWorkspace(dir)).createCampaign({ name: 'Month end close', segment: 'mid-market-fintech', date: '2026-09-15' }))).code).toBe(0);
     const taken = await runCli(['campaign', 'new', 'Quarter end', '-s', 'mid-market-fintech', '--date', '2026-09-15', '--slug', 'month-end-close', '--dir', dir]);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/already exists \(created 2026-09-15\) for "Month end close", not "Quarter end": the folder name given with --slug is "Month end close"'s\. .*--slug month-end-close-2\./);
@@ -195,32 +228,47 @@ describe('threadwork deal new', () => {
     }
   });
 
+  // The first through the CLI (exit code, stderr), the others as the workspace answers them.
   it.each([
-    ['../escape', /Refused company name/],
-    ['/tmp/absolute', /Refused company name/],
-    ['threads/../../x', /Refused company name/],
-    ['\u0007bell', /control characters/],
-    ['???', /no letters or digits/],
-  ])('refuses the hostile name %j and writes nothing', async (name, why) => {
+    ['../escape', /Refused company name/, 'cli'],
+    ['/tmp/absolute', /Refused company name/, 'api'],
+    ['threads/../../x', /Refused company name/, 'api'],
+    ['\u0007bell', /control characters/, 'api'],
+    ['???', /no letters or digits/, 'api'],
+  ])('refuses the hostile name %j and writes nothing', async (name, why, via) => {
     const dir = workspace();
-    const result = await runCli(['deal', 'new', name, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(why);
+    const flags = ['-s', 'mid-market-fintech'];
+    if (via === 'cli') {
+      const result = await runCli(['deal', 'new', name, ...flags, '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(why);
+    } else {
+      const result = await dealNewInProcess(dir, name, flags);
+      expect(result.code).toBe(1);
+      expect(result.json.error.message).toMatch(why);
+    }
     expect(existsSync(join(dir, 'threads'))).toBe(false);
   });
 
+  // The first through the CLI (exit code, stderr), the others as the workspace answers them.
   it.each([
-    [['--segment', 'space'], /Unknown segment "space": expected one of mid-market-fintech, ecommerce-finance/],
-    [['--segment', 'mid-market-fintech', '--goal', 'g-nope'], /Unknown goal "g-nope"/],
-    [['--segment', 'mid-market-fintech', '--goal', 'g-first-customers', '--subgoal', 'SG7'], /Unknown subgoal "SG7" of g-first-customers: expected one of SG1, SG2/],
-    [['--segment', 'mid-market-fintech', '--subgoal', 'SG1'], /needs --goal/],
-    [['--segment', 'mid-market-fintech', '--source', 'telepathy'], /Invalid source/],
-    [['--segment', 'mid-market-fintech', '--date', '2026-02-30'], /Invalid date/],
-  ])('refuses unknown links %j', async (flags, why) => {
+    [['--segment', 'space'], /Unknown segment "space": expected one of mid-market-fintech, ecommerce-finance/, 'cli'],
+    [['--segment', 'mid-market-fintech', '--goal', 'g-nope'], /Unknown goal "g-nope"/, 'api'],
+    [['--segment', 'mid-market-fintech', '--goal', 'g-first-customers', '--subgoal', 'SG7'], /Unknown subgoal "SG7" of g-first-customers: expected one of SG1, SG2/, 'api'],
+    [['--segment', 'mid-market-fintech', '--subgoal', 'SG1'], /needs --goal/, 'api'],
+    [['--segment', 'mid-market-fintech', '--source', 'telepathy'], /Invalid source/, 'api'],
+    [['--segment', 'mid-market-fintech', '--date', '2026-02-30'], /Invalid date/, 'api'],
+  ])('refuses unknown links %j', async (flags, why, via) => {
     const dir = workspace();
-    const result = await runCli(['deal', 'new', 'Acme', ...flags, '--dir', dir]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(why);
+    if (via === 'cli') {
+      const result = await runCli(['deal', 'new', 'Acme', ...flags, '--dir', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(why);
+    } else {
+      const result = await dealNewInProcess(dir, 'Acme', flags);
+      expect(result.code).toBe(1);
+      expect(result.json.error.message).toMatch(why);
+    }
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
   });
 
@@ -242,15 +290,16 @@ describe('threadwork deal new', () => {
     const dir = workspace({
       '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: {{yaml source}}\ndate: {{date}}\ncompany:\n  name: {{yaml company}}\n---\n\n# Our own intake form for {{company}}\n',
     });
-    expect((await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir], { env: TODAY })).code).toBe(0);
+    vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
+    expect((await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech'])).code).toBe(0);
     expect(read(dir, 'threads/sales/acme/1-input.md')).toBe('---\nsource: "inbound"\ndate: 2026-11-22\ncompany:\n  name: "Acme"\n---\n\n# Our own intake form for Acme\n');
   });
 
   it('names the template and line when an override uses an unknown variable', async () => {
     const dir = workspace({ '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: inbound\n---\n\n{{ceo_name}}\n' });
-    const result = await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir]);
+    const result = await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/1-input\.md\.hbs:5:\d+: "ceo_name" not defined/);
+    expect(result.json.error.message).toMatch(/1-input\.md\.hbs:5:\d+: "ceo_name" not defined/);
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
   });
 });
@@ -262,7 +311,7 @@ describe('threadwork campaign new', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.json).toMatchObject({ path: 'threads/sales/campaigns/2027-01-12-controller-outbound-q1', type: 'sales-campaign' });
     expect(JSON.parse(read(dir, 'threads/sales/campaigns/2027-01-12-controller-outbound-q1/meta.json'))).toMatchObject({ type: 'sales-campaign', segment: 'mid-market-fintech', created: '2027-01-12' });
-    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+    await expectCheckClean(dir);
   });
 
   it('takes the folder name with --slug after the date', async () => {
@@ -276,7 +325,7 @@ describe('threadwork campaign new', () => {
 describe('threadwork advance', () => {
   it('lists exactly what is missing and writes nothing', async () => {
     const dir = workspace();
-    await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--dir', dir]);
+    await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech']);
     const result = await runJson(['advance', 'acme', '--dir', dir]);
     expect(result.code).toBe(1);
     const missing = (result.json as { error: { missing: { field: string }[] } }).error.missing.map((m) => m.field);
@@ -286,25 +335,29 @@ describe('threadwork advance', () => {
 
   it('walks a deal through all six stages once each stage is filled in', async () => {
     const dir = workspace();
-    await runCli(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--contact', 'Ada', '--signal', 'Asked for a demo', '--dir', dir], { env: TODAY });
+    vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
+    const ws = await openWorkspace(dir);
+    await ws.createDeal({ company: 'Acme', segment: 'mid-market-fintech', contactName: 'Ada', signal: 'Asked for a demo' });
     const fills: Record<number, string> = {
       2: md('tests: [A1, A2]\ninitial_confidence: 0.6'),
       3: md('arr_potential: 36000\nstrategic_value: high\nresource_cost_hours: 20'),
       4: md('decision: QUALIFY\nframework: BANT\ncriteria: {budget: 36000, authority: confirmed}\nreasoning: Budget approved'),
       5: md('actions:\n  - {type: sales:demo, status: completed}\n  - {type: sales:close, status: completed}'),
     };
+    // Each advance as the workspace answers it (advance through the CLI: the tests below and the --no-commit one).
     for (let stage = 2; stage <= 6; stage++) {
-      const result = await runJson(['advance', 'threads/sales/acme', '--dir', dir], { env: TODAY });
+      const result = await asCliJson(() => ws.advance('threads/sales/acme'));
       expect(result.code, JSON.stringify(result.json)).toBe(0);
       expect(result.json).toMatchObject({ from: stage - 1, to: stage });
       const file = (result.json as { created: string }).created;
       expect(read(dir, file)).toMatch(/^---\n/);
       if (fills[stage]) writeFiles(dir, { [file]: fills[stage]! });
     }
+    vi.unstubAllEnvs();
     const last = await runCli(['advance', 'acme', '--dir', dir]);
     expect(last.code).toBe(1);
     expect(last.stderr).toMatch(/last stage/);
-    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+    await expectCheckClean(dir);
   });
 
   // The template writes target_list as three empty keys: an object is not a filled list.
@@ -315,17 +368,20 @@ describe('threadwork advance', () => {
     ['a blank sentence', 'target_list: "  "', ['target_list.source', 'target_list.count', 'target_list.criteria']],
     ['every key', 'target_list: {source: CRM, count: 120, criteria: Controllers at US fintechs}', []],
     ['one sentence', 'target_list: 120 controllers at US fintechs from our CRM', []],
-  ])('a campaign leaves stage 1 only with a filled target_list: %s', async (_case, targetList, missing) => {
+  ])('a campaign leaves stage 1 only with a filled target_list: %s', async (shape, targetList, missing) => {
     const dir = workspace();
-    expect((await runCli(['campaign', 'new', 'Test camp', '-s', 'mid-market-fintech', '--date', '2026-10-01', '--dir', dir])).code).toBe(0);
+    expect((await asCliJson(async () => (await openWorkspace(dir)).createCampaign({ name: 'Test camp', segment: 'mid-market-fintech', date: '2026-10-01' }))).code).toBe(0);
     const input = 'threads/sales/campaigns/2026-10-01-test-camp/1-input.md';
     let text = read(dir, input).replace(/^goal: null$/m, 'goal: "Ten meetings"');
     if (targetList) text = text.replace(/^target_list:\n(?: {2}.*\n)+/m, `${targetList}\n`);
     writeFiles(dir, { [input]: text });
 
-    const result = await runJson<{ error?: { code: string; missing: { field: string }[] } }>(['advance', '2026-10-01-test-camp', '--dir', dir]);
+    // The first case and one that advances through the CLI, the others as the workspace answers them.
+    const result = ['the template as written', 'every key'].includes(shape)
+      ? await runJson<{ error?: { code: string; missing: { field: string }[] } }>(['advance', '2026-10-01-test-camp', '--dir', dir])
+      : await asCliJson<{ error?: { code: string; missing: { field: string }[] } }>(async () => (await openWorkspace(dir)).advance('2026-10-01-test-camp'));
     if (missing.length === 0) {
-      expect(result.code, result.stdout).toBe(0);
+      expect(result.code, JSON.stringify(result.json)).toBe(0);
       return;
     }
     expect(result.code).toBe(1);
@@ -363,7 +419,7 @@ describe('threadwork advance', () => {
         { rule: 'schema', field: 'initial_confidence', line: 3 },
       ],
     ],
-  ])('refuses to leave a stage with %s, naming the error as check does, and writes nothing', async (_case, stage, written, expected) => {
+  ])('refuses to leave a stage with %s, naming the error as check does, and writes nothing', async (name, stage, written, expected) => {
     const files: Record<string, string> = {
       'threads/sales/acme/meta.json': dealMeta('acme'),
       'threads/sales/acme/1-input.md': md('source: inbound\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
@@ -376,10 +432,12 @@ describe('threadwork advance', () => {
     writeFiles(dir, { [stageFile]: md(written) });
     const commits = commitCount(dir);
 
-    const result = await runJson<{ error: { code: string; diagnostics: unknown[] } }>(['advance', 'acme', '--dir', dir]);
+    // The first case through the CLI, the others as the workspace answers them; check's JSON likewise (its CLI: check.test.ts).
+    type Refusal = { error: { code: string; diagnostics: unknown[] } };
+    const result = name === 'a value of the wrong type' ? await runJson<Refusal>(['advance', 'acme', '--dir', dir]) : await asCliJson<Refusal>(async () => (await openWorkspace(dir)).advance('acme'));
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('stage-invalid');
-    const check = await runJson<{ diagnostics: { path: string }[] }>(['check', '--dir', dir]);
+    const check = await asCliJson<{ diagnostics: { path: string }[] }>(async () => (await openWorkspace(dir)).check());
     const reported = check.json.diagnostics.filter((d) => d.path === stageFile);
     expect(reported).toEqual(expected.map((e) => expect.objectContaining({ ...e, path: stageFile, severity: 'error' })));
     expect(result.json.error.diagnostics).toEqual(reported);
@@ -406,8 +464,11 @@ describe('threadwork advance', () => {
   ])('advance and history answer the thread %j with %s, naming it as given', async (thread, code, message) => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
     gitInit(dir);
-    for (const command of ['advance', 'history']) {
-      const result = await runJson<{ error: { code: string; message: string; path?: string } }>([command, thread, '--dir', dir]);
+    // As the workspace answers them: none starts with `./`, the one form the CLI reads itself (thread-argument.ts);
+    // each of these errors through the CLI: the `./` and outside-the-workspace tests below.
+    const ws = await openWorkspace(dir);
+    for (const command of ['advance', 'history'] as const) {
+      const result = await asCliJson<{ error: { code: string; message: string; path?: string } }>(() => (command === 'advance' ? ws.advance(thread) : ws.history(thread)));
       expect(result.code, `${command} ${thread}`).toBe(1);
       expect(result.json.error.code, `${command} ${thread}: ${result.json.error.message}`).toBe(code);
       expect(result.json.error.message, `${command} ${thread}`).toMatch(message);
@@ -443,9 +504,11 @@ describe('threadwork advance', () => {
   it('answers the bare id "campaigns" as no thread, not as the campaigns folder', async () => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound'), ...campaignFiles('threads/sales/campaigns/2026-03-01-month-end', '2026-03-01', 'actions: []') });
     gitInit(dir);
-    for (const command of ['advance', 'history']) {
-      const result = await runJson<{ error: { code: string; message: string } }>([command, 'campaigns', '--dir', dir]);
-      expect(result.code, `${command}: ${result.stdout}`).toBe(1);
+    // As the workspace answers it (unknown-thread through the CLI: the `./` test above).
+    const ws = await openWorkspace(dir);
+    for (const command of ['advance', 'history'] as const) {
+      const result = await asCliJson<{ error: { code: string; message: string } }>(() => (command === 'advance' ? ws.advance('campaigns') : ws.history('campaigns')));
+      expect(result.code, `${command}: ${JSON.stringify(result.json)}`).toBe(1);
       expect(result.json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "campaigns": no such folder under threads/ (create one with `threadwork deal new`)' });
     }
   });
@@ -466,9 +529,13 @@ describe('threadwork advance', () => {
       ['threads/sales/Northwind-Payments', 'threads/sales/northwind-payments'],
       ['month-end', 'threads/sales/campaigns/2026-03-01-month-end'],
     ] as const;
-    for (const command of ['advance', 'history', 'campaign draft']) {
+    const ws = await openWorkspace(dir);
+    const inProcess = { advance: (t: string) => ws.advance(t), history: (t: string) => ws.history(t), 'campaign draft': (t: string) => ws.draftCampaign(t) };
+    for (const command of ['advance', 'history', 'campaign draft'] as const) {
       for (const [typed, meant] of cases) {
-        const result = await runJson<{ error: { code: string; message: string; meant?: string } }>([...command.split(' '), typed, '--dir', dir]);
+        // The first case of each command through the CLI, the others as the workspace answers them.
+        type Answer = { error: { code: string; message: string; meant?: string } };
+        const result = typed === cases[0][0] ? await runJson<Answer>([...command.split(' '), typed, '--dir', dir]) : await asCliJson<Answer>(() => inProcess[command](typed));
         expect(result.code, `${command} ${typed}`).toBe(1);
         expect(result.json.error, `${command} ${typed}`).toEqual({ code: 'unknown-thread', meant, message: `Unknown thread ${JSON.stringify(typed)}: no such folder under threads/; did you mean ${meant}? (a thread is named by its folder, as written: lower-case, a campaign's with its date)` });
       }
@@ -490,9 +557,10 @@ describe('threadwork advance', () => {
     gitInit(dir);
     const link = join(testdir(), 'linked-workspace');
     symlinkSync(dir, link);
+    // As the workspace answers it: an absolute path is the workspace's to read as typed (thread-argument.ts); through the CLI: the test above.
     for (const [typed, root] of [[join(link, 'threads/sales/acme'), dir], [join(dir, 'threads/sales/acme'), link]]) {
-      const result = await runJson<{ subject: string }>(['history', typed!, '--dir', root!]);
-      expect(result.code, `${typed} in ${root}: ${result.stdout}`).toBe(0);
+      const result = await asCliJson<{ subject: string }>(async () => (await openWorkspace(root!)).history(typed!));
+      expect(result.code, `${typed} in ${root}: ${JSON.stringify(result.json)}`).toBe(0);
       expect(result.json.subject).toBe('threads/sales/acme');
     }
   });
@@ -502,8 +570,10 @@ describe('threadwork advance', () => {
     const other = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });
     gitInit(dir);
     const typed = join(other, 'threads/sales/acme');
-    for (const command of ['advance', 'history']) {
-      const result = await runJson<{ error: { code: string; message: string; path: string } }>([command, typed, '--dir', dir]);
+    for (const command of ['advance', 'history'] as const) {
+      // advance through the CLI, history as the workspace answers it.
+      type Answer = { error: { code: string; message: string; path: string } };
+      const result = command === 'advance' ? await runJson<Answer>([command, typed, '--dir', dir]) : await asCliJson<Answer>(async () => (await openWorkspace(dir)).history(typed));
       expect(result.code).toBe(1);
       expect(result.json.error).toMatchObject({ code: 'path-refused', path: typed });
       expect(result.json.error.message).toBe(`Refused path ${JSON.stringify(typed)}: it is outside the workspace ${dir}; give a thread folder of this workspace (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug}) or its bare id`);
