@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EXAMPLE_ENTRIES } from '../../src/demo/lifecycle.js';
 import { REPO_ROOT } from './cli.js';
 import { gitInit } from './git.js';
+import { copyOfPrepared } from './prepared.js';
 import { testdir } from './testdir.js';
 
 /** A temp copy of the bundled example workspace in a fresh git repository with one commit. */
@@ -11,4 +12,9 @@ export function exampleWorkspace(): string {
   for (const entry of EXAMPLE_ENTRIES) if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   gitInit(dir);
   return dir;
+}
+
+/** exampleWorkspace(), copied from one prepared once per test file (the same files, repository and single commit). */
+export function exampleWorkspaceCopy(): string {
+  return copyOfPrepared('example', exampleWorkspace);
 }
