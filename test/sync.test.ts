@@ -9,9 +9,30 @@ import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitEnv, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { dealMeta, GOAL, workspace } from './helpers/workspace.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { copyOfPrepared } from './helpers/prepared.js';
+import { commandJson } from './helpers/in-process.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
+import { historyCommand } from '../src/cli/commands/history.js';
 
 const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
+
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. Where a test is
+ * about what a sync or history answers rather than the process or its text, it runs the
+ * command's own function (src/cli/commands/*) in this process: the same JSON and exit code
+ * the CLI prints. Each CLI behaviour checked here keeps at least one real CLI run.
+ */
+
+/** `threadwork sync --json --dir <dir>` (`dryRun`: --dry-run, `commit: false`: --no-commit), without a process. */
+function syncJson<T = Record<string, unknown>>(dir: string, flags: { dryRun?: boolean; commit?: boolean } = {}): ReturnType<typeof commandJson<T>> {
+  return commandJson<T>(() => syncCommand({ dryRun: flags.dryRun === true, commit: flags.commit !== false }, { dir, json: true }));
+}
+
+/** `threadwork history <subject> --json --dir <dir>`, without a process. */
+function historyJson<T = Record<string, unknown>>(dir: string, subject: string): ReturnType<typeof commandJson<T>> {
+  return commandJson<T>(() => historyCommand(subject, { dir, json: true }));
+}
 
 function stages(dir: string, thread: string, upTo: number, learning?: string): void {
   const files: Record<string, string> = {
@@ -43,15 +64,18 @@ async function killedWhileClosingAcme(): Promise<string> {
   return dir;
 }
 
+/** acme at Stage 5 and globex at Stage 3, committed as they are: a copy of one made once for the file. */
 function syncedWorkspace(): string {
-  const dir = workspace({
-    'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK),
-    'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance' }),
+  return copyOfPrepared('synced', () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK),
+      'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance' }),
+    });
+    stages(dir, 'threads/sales/acme', 5);
+    stages(dir, 'threads/sales/globex', 3);
+    gitInit(dir);
+    return dir;
   });
-  stages(dir, 'threads/sales/acme', 5);
-  stages(dir, 'threads/sales/globex', 3);
-  gitInit(dir);
-  return dir;
 }
 
 describe('sync', () => {
@@ -104,18 +128,18 @@ describe('sync', () => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK) });
     stages(dir, 'threads/sales/acme', 5);
     gitInit(dir);
-    await runCli(['sync', '--dir', dir]);
+    await syncJson(dir);
     const testing = /\| A1 \| .* \| 0\.60 \| 0\.60 \| testing \| .* \| testing in \[acme\]/;
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(testing);
 
-    const advanced = await runCli(['advance', 'acme', '--dir', dir]);
-    expect(advanced.code, advanced.stderr).toBe(0);
+    // advance as the workspace answers it (the CLI's advance is the API call: threads.test.ts runs it).
+    await (await openWorkspace(dir)).advance('acme');
     expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json'))).toMatchObject({ stage: 6, status: 'open' });
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(testing);
     expect(lastCommitMessage(dir)).not.toMatch(/^A1 /m);
 
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: stalled\nclosed: 2026-05-01\nloss_reason: Budget frozen') });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toMatch(/\| A1 \| .* \| 0\.60 \| 0\.60 \| untested \| .* \| — \|/);
     // Only the status moved: the message says so, not "confidence 0.60 → 0.60".
     expect(lastCommitMessage(dir)).toMatch(/^A1 testing → untested \(confidence 0\.60, n=0\)$/m);
@@ -177,7 +201,7 @@ describe('sync', () => {
   it('dry run reports before → after and writes nothing', async () => {
     const dir = syncedWorkspace();
     const before = commitCount(dir);
-    const result = await runJson(['sync', '--dry-run', '--dir', dir]);
+    const result = await syncJson(dir, { dryRun: true });
     expect(result.code).toBe(0);
     expect((result.json as { written: string[] }).written.length).toBeGreaterThan(0);
     expect((result.json as { changes: { description: string }[] }).changes.map((c) => c.description)).toEqual(expect.arrayContaining([expect.stringContaining('threads/sales/acme stage — → 5')]));
@@ -228,12 +252,13 @@ describe('sync', () => {
   it('during a merge, tells the user to commit what it wrote with git, which a sync after the merge does not do', async () => {
     const dir = syncedWorkspace();
     writeFileSync(join(dir, '.git/MERGE_HEAD'), `${git(dir, 'rev-parse', 'HEAD')}`);
-    const during = await runJson<{ written: string[]; commit: { committed: boolean; message: string } }>(['sync', '--dir', dir]);
+    // The merge through the CLI: the test above.
+    const during = await syncJson<{ written: string[]; commit: { committed: boolean; message: string } }>(dir);
     expect(during.json.written.length).toBeGreaterThan(0);
     expect(during.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(during.json.commit.message).toBe('a merge is in progress: the files were written but not committed; once it is finished, commit them with git (`git add`, `git commit`): a later sync finds them written and commits nothing');
     rmSync(join(dir, '.git/MERGE_HEAD'));
-    const after = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] }>(['sync', '--dir', dir]);
+    const after = await syncJson<{ written: string[]; commit: unknown; uncommitted: string[] }>(dir);
     expect(after.json).toMatchObject({ written: [], commit: null });
     expect(after.json.uncommitted).toEqual(expect.arrayContaining(during.json.written));
     expect(commitCount(dir)).toBe(1);
@@ -257,7 +282,7 @@ describe('sync', () => {
     const dir = syncedWorkspace();
     const damaged = `${read(dir, 'strategy/canvas/10-assumptions.md')}\n<!-- threadwork:end assumptions -->\n\nNotes.\n<!-- threadwork:begin assumptions -->\n`;
     writeFiles(dir, { 'strategy/canvas/10-assumptions.md': damaged });
-    const result = await runJson(['sync', '--dir', dir]);
+    const result = await syncJson(dir);
     expect(result.code).toBe(1);
     const diagnostics = (result.json as { diagnostics: { path: string; line: number; rule: string; message: string }[] }).diagnostics;
     expect(diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/10-assumptions.md', rule: 'managed-block', message: expect.stringMatching(/Swapped markers/) }));
@@ -270,7 +295,7 @@ describe('sync', () => {
     await (await openWorkspace(dir)).sync();
     const metrics = read(dir, 'strategy/canvas/13-metrics.md');
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': '---\noutcome: closed-won\narr: [\n---\n' });
-    const result = await runJson(['sync', '--dir', dir]);
+    const result = await syncJson(dir);
     expect(result.code).toBe(1);
     expect(read(dir, 'strategy/canvas/13-metrics.md')).toBe(metrics);
     const rules = (result.json as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule);
@@ -328,7 +353,7 @@ describe('sync', () => {
 
   it('with errors, the text summary shows no green ✓, written or not', async () => {
     const dir = syncedWorkspace();
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     writeFiles(dir, { 'threads/sales/acme/3-implication.md': md('arr_potential: [unclosed') });
     for (const run of ['first', 'second']) {
       const result = await runCli(['sync', '--dir', dir]);
@@ -401,10 +426,10 @@ function unnamedDerivedFiles(dir: string): string[] {
 describe('commit bodies', () => {
   it('say the as-of date moved, not "state refreshed", and name the meta.json whose `updated` alone moved', async () => {
     const dir = syncedWorkspace();
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     // A later input date: the deal's `updated` and the goals' as-of date move, no figure does.
     writeFiles(dir, { 'threads/sales/globex/1-input.md': read(dir, 'threads/sales/globex/1-input.md').replace('date: 2026-03-02', 'date: 2026-06-15') });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     expect(lastCommitPaths(dir)).toEqual(['goals/g-first-customers.md', 'threads/sales/globex/1-input.md', 'threads/sales/globex/meta.json']);
     const message = lastCommitMessage(dir);
     expect(message).not.toContain('refreshed');
@@ -417,17 +442,17 @@ describe('commit bodies', () => {
 
   it('name every derived file a new deal moves: a segment\'s metrics, a subgoal\'s threads, an assumption tested by one more thread', async () => {
     const dir = syncedWorkspace();
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     // globex, in the other segment, joins SG1 and tests A1 too; no figure of the overall column moves.
     writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex', { segment: 'ecommerce-finance', ...GOAL_LINK }) });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     let message = lastCommitMessage(dir);
     expect(message).toMatch(/^g-first-customers .*SG1 threads acme → acme, globex/m);
     expect(unnamedDerivedFiles(dir)).toEqual([]);
 
     // Only the segment columns move: globex moves to acme's segment.
     writeFiles(dir, { 'threads/sales/globex/meta.json': dealMeta('globex', GOAL_LINK) });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     message = lastCommitMessage(dir);
     expect(lastCommitPaths(dir)).toContain('strategy/canvas/13-metrics.md');
     expect(message).toMatch(/^metrics mid-market-fintech: open deals 1 → 2/m);
@@ -437,7 +462,7 @@ describe('commit bodies', () => {
     // A third deal testing A1, which two open deals test already: only the threads cell of its row moves.
     writeFiles(dir, { 'threads/sales/initech/meta.json': dealMeta('initech') });
     stages(dir, 'threads/sales/initech', 2);
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     message = lastCommitMessage(dir);
     expect(message).toMatch(/^A1 open threads testing it 2 → 3 \(confidence 0\.60, testing, n=0\)$/m);
     expect(message).toMatch(/^A2 open threads testing it 2 → 3 /m);
@@ -449,11 +474,11 @@ describe('commit bodies', () => {
     // No assumption at all: the block's summary is empty, yet a hand edit of its text is undone.
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
     gitInit(dir);
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     const file = 'strategy/canvas/10-assumptions.md';
     writeFiles(dir, { [file]: read(dir, file).replace('_No assumptions yet', '_None yet') });
     git(dir, 'commit', '-qam', 'edit the derived table by hand');
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     expect(lastCommitPaths(dir)).toEqual([file]);
     expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block rewritten: no assumptions yet$/m);
   });
@@ -461,11 +486,11 @@ describe('commit bodies', () => {
   it('say each figure\'s before as HEAD has it, what the commit diff shows, not as a hand edit left it on disk', async () => {
     const dir = syncedWorkspace();
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     const metrics = 'strategy/canvas/13-metrics.md';
     // An uncommitted hand edit of the derived table, then a change that moves the same figure.
     writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| won ARR \| 48,000 \|/m, '| won ARR | 99,999 |'), 'threads/sales/acme/6-learning.md': wonLearning(52000) });
-    const dry = await runJson<{ changes: { description: string }[] }>(['sync', '--dry-run', '--dir', dir]);
+    const dry = await syncJson<{ changes: { description: string }[] }>(dir, { dryRun: true });
     expect(dry.json.changes.map((c) => c.description)).toContain('metrics: won ARR 48,000 → 52,000; average deal size 48,000 → 52,000');
     const run = await runCli(['sync', '--dir', dir]);
     expect(run.code, run.stderr).toBe(0);
@@ -476,17 +501,17 @@ describe('commit bodies', () => {
 
     // A hand edit alone, not committed: sync puts back what HEAD has, and says so.
     writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| won ARR \| 52,000 \|/m, '| won ARR | 1 |') });
-    const restored = await runJson<{ changes: { description: string }[]; commit: unknown }>(['sync', '--dir', dir]);
+    const restored = await syncJson<{ changes: { description: string }[]; commit: unknown }>(dir);
     expect(restored.json.changes.map((c) => c.description)).toEqual([`metrics ${metrics}: metrics block restored as committed`]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('never names a file it put back as HEAD has it as one that differs from HEAD', async () => {
     const dir = syncedWorkspace();
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     const metrics = 'strategy/canvas/13-metrics.md';
     writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| open deals \| 2 \|/m, '| open deals | 7 |') });
-    const json = await runJson<{ written: string[]; uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    const json = await syncJson<{ written: string[]; uncommitted: string[] | null }>(dir);
     expect(json.json).toMatchObject({ written: [metrics], uncommitted: [] });
     expect(git(dir, 'status', '--porcelain')).toBe('');
     writeFiles(dir, { [metrics]: read(dir, metrics).replace(/^\| open deals \| 2 \|/m, '| open deals | 7 |') });
@@ -497,7 +522,7 @@ describe('commit bodies', () => {
   it('name a block added where the file had none as added, not rewritten', async () => {
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []', '\n# Assumptions\n'), 'goals/g-first-customers.md': GOAL.replace('assumptions: [A1]\n', '') });
     gitInit(dir);
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     expect(read(dir, 'strategy/canvas/10-assumptions.md')).toContain('<!-- threadwork:begin assumptions -->');
     expect(lastCommitMessage(dir)).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block added: no assumptions yet$/m);
   });
@@ -510,12 +535,12 @@ describe('history', () => {
     await ws.sync();
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
     await ws.sync();
-    const a1 = await runJson<{ entries: { changes: string[]; triggers: string[]; commit: string; date: string }[] }>(['history', 'A1', '--dir', dir]);
+    const a1 = await historyJson<{ entries: { changes: string[]; triggers: string[]; commit: string; date: string }[] }>(dir, 'A1');
     expect(a1.json.entries[0]).toMatchObject({ changes: ['A1 confidence 0.60 → 0.73 (testing, n=1)'], triggers: ['threads/sales/acme/6-learning.md'] });
     expect(a1.json.entries[0]!.commit).toMatch(/^[0-9a-f]{40}$/);
-    const goal = await runJson<{ entries: { changes: string[] }[] }>(['history', 'g-first-customers', '--dir', dir]);
+    const goal = await historyJson<{ entries: { changes: string[] }[] }>(dir, 'g-first-customers');
     expect(goal.json.entries[0]!.changes[0]).toMatch(/^g-first-customers SG1 0\/1 → 1\/1/);
-    const thread = await runJson<{ entries: unknown[] }>(['history', 'threads/sales/acme', '--dir', dir]);
+    const thread = await historyJson<{ entries: unknown[] }>(dir, 'threads/sales/acme');
     expect(thread.json.entries).toHaveLength(2);
     const text = await runCli(['history', 'A1', '--dir', dir]);
     expect(text.stdout).toMatch(/A1 confidence 0\.60 → 0\.73/);
@@ -529,7 +554,9 @@ describe('history of an id the workspace does not define', () => {
   // history takes an assumption id, a goal id or a thread: "Missing thread" named only one of them.
   it.each(['', '   '])('an empty subject (%j) is refused naming the three kinds history takes', async (subject) => {
     const dir = syncedWorkspace();
-    const json = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['history', subject, '--dir', dir]);
+    // The empty one through the CLI, the blank one without a process.
+    type Answer = { ok: boolean; error: { code: string; message: string } };
+    const json = subject === '' ? await runJson<Answer>(['history', subject, '--dir', dir]) : await historyJson<Answer>(dir, subject);
     expect(json.code).toBe(1);
     expect(json.json.error.code).toBe('invalid-arguments');
     expect(json.json.error.message).toBe('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)');
@@ -540,7 +567,8 @@ describe('history of an id the workspace does not define', () => {
     { subject: 'g-nope', code: 'unknown-goal', message: /Unknown goal "g-nope": expected one of g-first-customers/ },
   ])('says $subject is unknown and exits 1, instead of "No recorded changes"', async ({ subject, code, message }) => {
     const dir = syncedWorkspace();
-    const json = await runJson<{ ok: boolean; error: { code: string; known: string[] } }>(['history', subject, '--dir', dir]);
+    // The JSON without a process, the text through the CLI.
+    const json = await historyJson<{ ok: boolean; error: { code: string; known: string[] } }>(dir, subject);
     expect(json.code).toBe(1);
     expect(json.json.error.code).toBe(code);
     const text = await runCli(['history', subject, '--dir', dir]);
@@ -556,16 +584,16 @@ describe('history of an id the workspace does not define', () => {
     await ws.sync();
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
     await ws.sync();
-    const before = await runJson<{ subject: string; entries: unknown[] }>(['history', 'threads/sales/acme', '--dir', dir]);
+    const before = await historyJson<{ subject: string; entries: unknown[] }>(dir, 'threads/sales/acme');
     expect(before.json.entries).toHaveLength(2);
     git(dir, 'rm', '-rq', 'threads/sales/acme');
     git(dir, 'commit', '-qm', 'drop acme');
     for (const subject of ['threads/sales/acme', 'acme']) {
-      const after = await runJson<{ subject: string; kind: string; entries: unknown[] }>(['history', subject, '--dir', dir]);
-      expect(after.code, `${subject}: ${after.stdout}`).toBe(0);
+      const after = await historyJson<{ subject: string; kind: string; entries: unknown[] }>(dir, subject);
+      expect(after.code, `${subject}: ${JSON.stringify(after.json)}`).toBe(0);
       expect(after.json).toEqual({ ...before.json, subject: 'threads/sales/acme' });
     }
-    const never = await runJson<{ error: { code: string; message: string } }>(['history', 'threads/sales/initech', '--dir', dir]);
+    const never = await historyJson<{ error: { code: string; message: string } }>(dir, 'threads/sales/initech');
     expect(never.code).toBe(1);
     expect(never.json.error.code).toBe('unknown-thread');
   });
@@ -576,8 +604,8 @@ describe('history of an id the workspace does not define', () => {
     const dir = workspace({ 'threads/sales/g-force-payments/meta.json': dealMeta('g-force-payments'), 'threads/sales/g-force-payments/1-input.md': md('source: inbound') });
     gitInit(dir);
     await (await openWorkspace(dir)).sync();
-    const result = await runJson<{ subject: string; kind: string; entries: unknown[] }>(['history', 'g-force-payments', '--dir', dir]);
-    expect(result.code, result.stdout).toBe(0);
+    const result = await historyJson<{ subject: string; kind: string; entries: unknown[] }>(dir, 'g-force-payments');
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json).toMatchObject({ subject: 'threads/sales/g-force-payments', kind: 'thread' });
     expect(result.json.entries.length).toBeGreaterThan(0);
   });
@@ -590,7 +618,7 @@ describe('history of an id the workspace does not define', () => {
     await ws.sync();
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
     await ws.sync();
-    const before = await runJson<{ entries: { commit: string }[] }>(['history', 'A1', '--dir', dir]);
+    const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'A1');
     expect(before.json.entries.length).toBeGreaterThan(0);
     const branch = git(dir, 'symbolic-ref', 'HEAD').trim();
     const head = git(dir, 'rev-parse', 'HEAD').trim();
@@ -599,10 +627,10 @@ describe('history of an id the workspace does not define', () => {
       return `commit ${branch}\ncommitter t <t@example.com> ${1800000000 + i} +0000\ndata ${Buffer.byteLength(message)}\n${message}${i === 0 ? `from ${head}\n` : ''}\n`;
     });
     execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: commits.join(''), env: gitEnv() });
-    const after = await runJson<{ entries: { commit: string }[] }>(['history', 'A1', '--dir', dir]);
-    expect(after.code, after.stderr).toBe(0);
+    const after = await historyJson<{ entries: { commit: string }[] }>(dir, 'A1');
+    expect(after.code, JSON.stringify(after.json)).toBe(0);
     expect(after.json.entries.map((e) => e.commit)).toEqual(before.json.entries.map((e) => e.commit));
-    const a2 = await runJson<{ entries: unknown[] }>(['history', 'A2', '--dir', dir]);
+    const a2 = await historyJson<{ entries: unknown[] }>(dir, 'A2');
     expect(a2.json.entries.length).toBeGreaterThan(2001);
   });
 
@@ -613,7 +641,7 @@ describe('history of an id the workspace does not define', () => {
     expect(a1.code).toBe(1);
     expect(a1.stderr).toContain('Unknown thread "a1"');
     expect(a1.stderr).toContain('did you mean the assumption A1? Ids are case-sensitive: `threadwork history A1`');
-    const goal = await runJson<{ error: { code: string; meant: string } }>(['history', 'G-First-Customers', '--dir', dir]);
+    const goal = await historyJson<{ error: { code: string; meant: string } }>(dir, 'G-First-Customers');
     expect(goal.json.error).toMatchObject({ code: 'unknown-thread', meant: 'g-first-customers' });
     expect(goal.json.error).toMatchObject({ message: expect.stringContaining('did you mean the goal g-first-customers?') });
     const none = await runJson<{ error: { code: string; meant?: string } }>(['history', 'zz9', '--dir', dir]);
@@ -623,7 +651,7 @@ describe('history of an id the workspace does not define', () => {
 
   it('says a workspace outside git has no audit trail, instead of advising a sync that records nothing', async () => {
     const dir = workspace();
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     const result = await runCli(['history', 'A1', '--dir', dir]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('No recorded changes for A1: the workspace is not in a git repository, and the audit trail is its commits. Run `git init` and commit the workspace: every threadwork write and sync after that is recorded.');
@@ -638,7 +666,7 @@ describe('history of an id the workspace does not define', () => {
 
 describe('sync reaches its fixed point in one run when it regenerates an ICP file', () => {
   it('scores the deals against the ICP file it writes, not the one it replaces', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const segments = join(dir, 'strategy/canvas/04-segments.md');
     const before = readFileSync(segments, 'utf8');
     writeFileSync(segments, before.replace('industry: [e-commerce, consumer goods, retail]', 'industry: [consumer goods, retail]'));
@@ -657,13 +685,13 @@ describe('sources sync leaves uncommitted', () => {
   const THREAD = 'threads/sales/eastwind-ledger-co';
 
   it('names a thread opened with --no-commit, and what it moved, instead of a bare "in sync"', async () => {
-    const dir = exampleWorkspace();
-    const opened = await runCli(['deal', 'new', 'Eastwind Ledger Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir]);
-    expect(opened.code).toBe(0);
+    const dir = exampleWorkspaceCopy();
+    // Opened as the CLI's --no-commit does (through the CLI: threads.test.ts).
+    await (await openWorkspace(dir)).createDeal({ company: 'Eastwind Ledger Co', segment: 'mid-market-fintech' }, { commit: false });
     const head = git(dir, 'rev-parse', 'HEAD');
     const left = ['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md', 'strategy/canvas/13-metrics.md', `${THREAD}/1-input.md`, `${THREAD}/meta.json`];
 
-    const json = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    const json = await syncJson<{ written: string[]; commit: unknown; uncommitted: string[] | null }>(dir);
     expect(json.code).toBe(0);
     expect(json.json).toMatchObject({ written: [], commit: null, uncommitted: left });
 
@@ -677,27 +705,27 @@ describe('sources sync leaves uncommitted', () => {
   });
 
   it('names the sources a committing sync left out, and none once they are committed', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFiles(dir, { 'research/notes.md': 'not a source\n' });
     appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
-    const first = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    const first = await syncJson<{ uncommitted: string[] | null }>(dir);
     expect(first.json.uncommitted).toEqual(['strategy/canvas/01-context.md']);
     git(dir, 'commit', '-qam', 'vision');
-    const second = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    const second = await syncJson<{ uncommitted: string[] | null }>(dir);
     expect(second.json.uncommitted).toEqual([]);
     expect((await runCli(['sync', '--dir', dir])).stdout).not.toContain('not committed');
   });
 
   it('is null when the run does not commit: a dry run, --no-commit, git.commit: false', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
-    expect((await runJson<{ uncommitted: unknown }>(['sync', '--dry-run', '--dir', dir])).json.uncommitted).toBeNull();
-    expect((await runJson<{ uncommitted: unknown }>(['sync', '--no-commit', '--dir', dir])).json.uncommitted).toBeNull();
+    expect((await syncJson<{ uncommitted: unknown }>(dir, { dryRun: true })).json.uncommitted).toBeNull();
+    expect((await syncJson<{ uncommitted: unknown }>(dir, { commit: false })).json.uncommitted).toBeNull();
     // Commits off in the config: the person commits, and is not told that sync commits some.
     const config = join(dir, 'threadwork.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('git:\n  commit: true', 'git:\n  commit: false'));
     const off = await runCli(['sync', '--dir', dir]);
     expect(off.stdout).not.toContain('not committed');
-    expect((await runJson<{ uncommitted: unknown }>(['sync', '--dir', dir])).json.uncommitted).toBeNull();
+    expect((await syncJson<{ uncommitted: unknown }>(dir)).json.uncommitted).toBeNull();
   });
 });
