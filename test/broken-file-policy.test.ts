@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { treeHashes } from './reliability/support.js';
 import { WatchProcess } from './helpers/watch.js';
@@ -133,10 +136,40 @@ function outcome(dir: string, diagnostics: { path: string; rule: string }[]): Ou
 const watchers: WatchProcess[] = [];
 afterEach(async () => {
   await Promise.all(watchers.splice(0).map((w) => w.kill()));
+  vi.unstubAllEnvs();
 });
 
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. The three
+ * interfaces are this file's subject and each runs for real in the first test of every
+ * scenario; where a test is about what a sync or check answers, not through which process,
+ * it runs the command's own function (src/cli/commands/*) here — the same JSON and exit
+ * code — with git configured as the CLI runs in these tests (gitEnv: no user or system config).
+ */
+function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<T>> {
+  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+  return commandJson<T>(command);
+}
+
+/** `threadwork sync --json --dir <dir>`, without a process. */
+const syncJson = <T>(dir: string): ReturnType<typeof commandJson<T>> => inProcess<T>(() => syncCommand({ commit: true }, { dir, json: true }));
+
+/** `threadwork check [--no-cache] --json --dir <dir>`, without a process. */
+const checkJson = <T>(dir: string, flags: { cache: boolean } = { cache: true }): ReturnType<typeof commandJson<T>> => inProcess<T>(() => checkCommand(flags, { dir, json: true }));
+
+/** The example as committed, before any damage: the same in every scenario, so taken once. */
+let pristineState: { files: Record<string, string>; tree: string } | undefined;
+function pristine(): { files: Record<string, string>; tree: string } {
+  if (!pristineState) {
+    const dir = exampleWorkspaceCopy();
+    pristineState = { files: snapshot(dir), tree: git(dir, 'rev-parse', 'HEAD^{tree}') };
+  }
+  return pristineState;
+}
+
 async function throughCli(scenario: Scenario): Promise<Outcome> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   damage(dir, scenario);
   const result = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['sync', '--dir', dir], { env: gitEnv() });
   expect(result.code, result.stderr).toBe(1);
@@ -144,7 +177,7 @@ async function throughCli(scenario: Scenario): Promise<Outcome> {
 }
 
 async function throughWatch(scenario: Scenario): Promise<Outcome> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   const watcher = new WatchProcess(dir, [], gitEnv());
   watchers.push(watcher);
   await watcher.ready();
@@ -155,18 +188,19 @@ async function throughWatch(scenario: Scenario): Promise<Outcome> {
 }
 
 async function throughMcp(scenario: Scenario): Promise<Outcome> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   damage(dir, scenario);
   const mcp = await connectMcp(dir);
   const result = await mcp.ok<{ diagnostics: { path: string; rule: string }[] }>('sync');
-  return outcome(dir, result.diagnostics);
+  const answered = outcome(dir, result.diagnostics);
+  // Done with: the server need not outlive its scenario (helpers/mcp.ts closes what is left after the file).
+  await mcp.client.close();
+  return answered;
 }
 
 describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
   it('holds every derived value, commits nothing, and is the same through the CLI, watch and MCP', async () => {
-    const pristine = exampleWorkspace();
-    const before = snapshot(pristine);
-    const headTree = git(pristine, 'rev-parse', 'HEAD^{tree}');
+    const { files: before, tree: headTree } = pristine();
 
     const results = { cli: await throughCli(scenario), watch: await throughWatch(scenario), mcp: await throughMcp(scenario) };
     for (const [how, result] of Object.entries(results)) {
@@ -184,9 +218,10 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
   });
 
   it('check validates the file as it is, not the version derivation holds', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     damage(dir, scenario);
-    const result = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--no-cache', '--dir', dir], { env: gitEnv() });
+    // check through the CLI: the cross-file tests below.
+    const result = await checkJson<{ diagnostics: { path: string; rule: string }[] }>(dir, { cache: false });
     expect(result.code).toBe(1);
     const own = result.json.diagnostics.filter((d) => d.path === scenario.path);
     expect(own.length).toBeGreaterThan(0);
@@ -195,9 +230,10 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
   });
 
   it('releases the hold once the file is fixed, and commits the fixed file with what it changed', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     damage(dir, scenario);
-    const broken = await runJson<{ diagnostics: { rule: string }[] }>(['sync', '--dir', dir], { env: gitEnv() });
+    // sync through the CLI on each broken file: the first test of the scenario.
+    const broken = await syncJson<{ diagnostics: { rule: string }[] }>(dir);
     expect(broken.code).toBe(1);
     if (scenario.held) {
       const held = JSON.parse(readFileSync(join(dir, scenario.held.meta), 'utf8')) as Record<string, unknown>;
@@ -205,8 +241,8 @@ describe.each(SCENARIOS)('broken-file policy: $name', (scenario) => {
     }
 
     scenario.fix(dir);
-    const released = await runJson<{ commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
-    expect(released.code, released.stdout).toBe(0);
+    const released = await syncJson<{ commit: { committed: boolean; paths: string[] } | null }>(dir);
+    expect(released.code, JSON.stringify(released.json)).toBe(0);
     expect(released.json.commit?.committed).toBe(true);
     // The fixed file is committed with what it now changes.
     expect(released.json.commit?.paths).toEqual(expect.arrayContaining([scenario.path, ...scenario.released]));
@@ -229,7 +265,7 @@ describe('broken-file policy: cross-file errors', () => {
   };
 
   it('a duplicate assumption id: reported at its line, the file neither edited nor committed — CLI and watch alike', async () => {
-    const cli = exampleWorkspace();
+    const cli = exampleWorkspaceCopy();
     duplicateA1(cli);
     const damaged = readFileSync(join(cli, ASSUMPTIONS), 'utf8');
     const result = await runJson<{ diagnostics: { path: string; rule: string; line: number }[]; commit: unknown }>(['sync', '--dir', cli], { env: gitEnv() });
@@ -239,7 +275,7 @@ describe('broken-file policy: cross-file errors', () => {
     expect(git(cli, 'rev-list', '--count', 'HEAD')).toBe('1');
     expect(git(cli, 'status', '--porcelain')).toBe(`M ${ASSUMPTIONS}`);
 
-    const watched = exampleWorkspace();
+    const watched = exampleWorkspaceCopy();
     const watcher = new WatchProcess(watched, [], gitEnv());
     watchers.push(watcher);
     await watcher.ready();
@@ -252,7 +288,7 @@ describe('broken-file policy: cross-file errors', () => {
   });
 
   it('an assumption renamed in the canvas: every thread naming the old id is reported, run after run, until it is fixed', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = join(dir, ASSUMPTIONS);
     writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}- id: A2$/m, '  - id: A9'));
     type Result = { diagnostics: { path: string; rule: string }[] };
@@ -262,19 +298,20 @@ describe('broken-file policy: cross-file errors', () => {
     // Committed, unchanged files: checked because the ids they may name moved.
     expect(named(first.json)).toEqual(['goals/g-arr-500k-2026.md', HYPOTHESIS, LEARNING]);
     // The ids did not move again, and those files did not change: still reported, as check does.
-    const second = await runJson<Result>(['sync', '--dir', dir], { env: gitEnv() });
+    // The first run through the CLI, the next ones and check without a process (check through the CLI: the next test).
+    const second = await syncJson<Result>(dir);
     expect(second.code).toBe(1);
     expect(named(second.json)).toEqual(named(first.json));
-    const checked = await runJson<Result>(['check', '--dir', dir], { env: gitEnv() });
+    const checked = await checkJson<Result>(dir);
     expect(named(checked.json)).toEqual(named(first.json));
     // Fixed where they name it: reported no more.
     for (const file of [HYPOTHESIS, LEARNING, 'goals/g-arr-500k-2026.md']) writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replaceAll('A2', 'A9'));
-    const fixed = await runJson<Result>(['sync', '--dir', dir], { env: gitEnv() });
+    const fixed = await syncJson<Result>(dir);
     expect(named(fixed.json)).toEqual([]);
   });
 
   it('an unknown assumption in a hypothesis: reported, and its thread held at HEAD — the learning beside it is not committed, nor what it would move', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, HYPOTHESIS), readFileSync(join(dir, HYPOTHESIS), 'utf8').replace('tests: [A1, A2, A3]', 'tests: [A1, A9, A3]'));
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 42000', 'arr: 45000'));
     const result = await runJson<{ diagnostics: { path: string; rule: string; line: number; column: number }[]; commit: { committed: boolean; paths: string[] } | null }>(['sync', '--dir', dir], { env: gitEnv() });
