@@ -11,6 +11,7 @@ import { md, read, writeFiles } from './helpers/testdir.js';
 import { dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { copyOfPrepared } from './helpers/prepared.js';
+import { waitFor } from './helpers/watch.js';
 import { commandJson } from './helpers/in-process.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
 import { historyCommand } from '../src/cli/commands/history.js';
@@ -270,7 +271,11 @@ describe('sync', () => {
     const child = spawn(process.execPath, [join(__dirname, '../bin/threadwork.js'), 'sync', '--json', '--dir', dir], { env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Released only once the sync has written its files — it commits next, into the held lock — and a moment
+    // after: a sync that did not wait for the lock would have given up by then (exited).
+    await waitFor(() => git(dir, 'status', '--porcelain') !== '', 'the sync to write its files', () => stdout);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(child.exitCode, 'the sync gave up before the lock was released').toBeNull();
     rmSync(join(dir, '.git/index.lock'));
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
     expect(code, stdout).toBe(0);
