@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { read, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
@@ -44,6 +45,18 @@ async function drafted(dir: string): Promise<void> {
   expect(result.code, result.stderr).toBe(0);
 }
 
+/**
+ * `campaign(prospects, config)` after a real `campaign draft`, as each test starts: built and
+ * drafted once per file for each prospects/config pair, each test working on its own copy.
+ */
+function draftedCampaign(prospects: string, config?: string): Promise<string> {
+  return preparedCopy(JSON.stringify([prospects, config]), async () => {
+    const dir = campaign(prospects, config);
+    await drafted(dir);
+    return dir;
+  });
+}
+
 const draft = (email: string, touch: number): string => `${DRAFTS}/${email.replace('@', '-at-').replace(/\./g, '-')}-touch-${touch}.md`;
 const approveByHand = (dir: string, path: string): void => writeFiles(dir, { [path]: read(dir, path).replace(/^status: draft$/m, 'status: approved') });
 
@@ -57,8 +70,7 @@ interface ErrorJson {
 
 describe('autonomy gate: ICP', () => {
   it('approves a draft to a company that fits, refuses one that scores under the segment threshold, and check errors on a hand approval', async () => {
-    const dir = campaign(`${ADA}\n${BOB}`);
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const ok = await runJson<{ drafts: { path: string; action: string }[] }>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.json.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);
@@ -85,8 +97,7 @@ describe('autonomy gate: ICP', () => {
   });
 
   it('follows autonomy.icp_min_score in the config', async () => {
-    const dir = campaign(ADA, 'company: Testco\nautonomy:\n  icp_min_score: 0.99\n');
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA, 'company: Testco\nautonomy:\n  icp_min_score: 0.99\n');
     const refused = await runJson<ErrorJson>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
     expect(refused.json.error.message).toMatch(/Analytical Payments scores 0\.98 \(strong\) against the minimum 0\.99 \(autonomy\.icp_min_score\)/);
   });
@@ -94,8 +105,7 @@ describe('autonomy gate: ICP', () => {
 
 describe('autonomy gate: quality', () => {
   it('refuses a draft under the minimum quality score, with its score and issues', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     const path = draft('ada@analytical.example', 2);
     writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
     const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
@@ -110,8 +120,7 @@ describe('autonomy gate: quality', () => {
 
 describe('autonomy gate: daily caps per sender', () => {
   it('refuses the touch past the cap for the same sender and day; send_on or another sender makes room', async () => {
-    const dir = campaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
     expect((await runCli(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir])).code).toBe(0);
     const cara = draft('cara@mando.example', 1);
     const refused = await runJson<ErrorJson>(['campaign', 'approve', cara, '--dir', dir]);
@@ -139,8 +148,7 @@ describe('autonomy gate: daily caps per sender', () => {
 
 describe('draft fields for the caps', () => {
   it('a send_on that is not a date is an error at its line, and such a draft is not approved', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     const path = draft('ada@analytical.example', 1);
     writeFiles(dir, { [path]: read(dir, path).replace(/^touch: 1$/m, 'touch: 1\nsend_on: next tuesday') });
     const check = await runJson<CheckJson>(['check', '--dir', dir]);
@@ -152,8 +160,7 @@ describe('draft fields for the caps', () => {
 
 describe('approving a campaign folder instead of its drafts', () => {
   it('says it is a thread folder and names the drafts waiting, not "no such file"', async () => {
-    const dir = campaign(`${ADA}\n${BOB}`);
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const refused = await runJson<ErrorJson>(['campaign', 'approve', CAMPAIGN, '--dir', dir]);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
@@ -162,8 +169,7 @@ describe('approving a campaign folder instead of its drafts', () => {
   });
 
   it('says any other folder is a folder, expected a draft file, and names the drafts waiting under it', async () => {
-    const dir = campaign(`${ADA}\n${BOB}`);
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const refused = await runJson<ErrorJson>(['campaign', 'approve', 'threads', '--dir', dir]);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
@@ -178,8 +184,7 @@ describe('approving a campaign folder instead of its drafts', () => {
 
 describe('MCP approve_draft', () => {
   it('refuses a draft that fails a gate and writes nothing; approves one that passes', async () => {
-    const dir = campaign(`${ADA}\n${BOB}`);
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const mcp = await connectMcp(dir);
     const bob = draft('bob@island.example', 1);
     const before = read(dir, bob);
@@ -204,8 +209,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   }
 
   it('refuses a draft to an address on the suppression list, and check errors on one approved by hand', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - {email: Ada@Analytical.example, reason: asked, date: 2026-01-26}\n' });
     const before = read(dir, ada(3));
     const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(3), '--dir', dir]);
@@ -222,8 +226,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   });
 
   it('a prospect who asked to be removed gets no approval and no new draft, and the draft command says why', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     const removed = await reply(dir, 'ada@analytical.example', 'Please remove me from your list.');
     expect(removed.json.status.after).toBe('unsubscribed');
     const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(2), '--dir', dir]);
@@ -238,8 +241,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   });
 
   it('refuses every approval while the suppression list is invalid: it never fails open', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - email: someone@else.example\n    reason: asked\n    reason: twice\n    date: 2026-01-20\n' });
     const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(1), '--dir', dir]);
     expect(refused.code).toBe(1);
@@ -248,8 +250,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   });
 
   it('after a positive reply: no draft and no approval for the rest of the sequence; check warns about a touch approved before the reply', async () => {
-    const dir = campaign(`${ADA}\n${CARA}`);
-    await drafted(dir);
+    const dir = await draftedCampaign(`${ADA}\n${CARA}`);
     expect((await runCli(['campaign', 'approve', ada(1), '--dir', dir])).code).toBe(0);
     const replied = await reply(dir, 'ada@analytical.example', "Yes, let's talk on Tuesday.");
     expect(replied.json.status.after).toBe('replied');
@@ -268,8 +269,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   });
 
   it('a closed campaign drafts and approves nothing more', async () => {
-    const dir = campaign(ADA);
-    await drafted(dir);
+    const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [`${CAMPAIGN}/6-learning.md`]: '---\nclosed: 2026-01-30\n---\n\nDone.\n' });
     const draftAgain = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
     expect(draftAgain.code, draftAgain.stderr).toBe(0);
