@@ -5,11 +5,17 @@ import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { connectMcp } from './helpers/mcp.js';
+import { preparedCopySync } from './helpers/prepared.js';
 import { workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
 
+/** A git repository holding the campaign; built once per file for each prospects/learning pair, a copy per test. */
 function campaignWorkspace(prospects: string, learning?: string): string {
+  return preparedCopySync(JSON.stringify([prospects, learning]), () => buildCampaignWorkspace(prospects, learning));
+}
+
+function buildCampaignWorkspace(prospects: string, learning?: string): string {
   const files: Record<string, string> = {
     [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
     [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
@@ -295,7 +301,9 @@ describe('campaign results and win/loss', () => {
 
 describe('threadwork campaign reply: nurture, out-of-office and the deal it opens (#13)', () => {
   const GOAL_CAMPAIGN = 'threads/sales/campaigns/2026-01-05-q1-push';
-  function goalWorkspace(): string {
+  /** Built once per file, a copy per test. */
+  const goalWorkspace = (): string => preparedCopySync('goal workspace', buildGoalWorkspace);
+  function buildGoalWorkspace(): string {
     const prospects = [
       '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: active, touches_done: 1}',
       '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: 1}',
