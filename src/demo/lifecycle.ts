@@ -9,10 +9,11 @@ import { readThreadworkCommits } from '../git/log.js';
 import { setFrontMatterFields } from '../markdown/front-matter-edit.js';
 import { assumptionsOf, goalsOf, segmentsOf } from '../workspace/model.js';
 import type { SyncResult } from '../sync/run.js';
+import { EXAMPLE_ENTRIES } from './example-entries.js';
 
 /** The package root, which holds the bundled example workspace. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const EXAMPLE_ENTRIES = ['threadwork.config.yaml', 'strategy', 'research', 'artifacts', 'threads', 'goals', '.claude'];
+export { EXAMPLE_ENTRIES };
 
 export interface DemoStep {
   step: string;

@@ -1,6 +1,6 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLE_ENTRIES } from '../../src/demo/lifecycle.js';
+import { EXAMPLE_ENTRIES } from '../../src/demo/example-entries.js';
 import { REPO_ROOT } from './cli.js';
 import { gitInit } from './git.js';
 import { copyOfPrepared } from './prepared.js';
