@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI_OUTPUTS } from '../src/cli/json-output/index.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { preparedCopySync } from './helpers/prepared.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 import { WatchProcess } from './helpers/watch.js';
 
@@ -33,13 +34,16 @@ async function expectCommand(id: string, args: string[], exitCode = 0): Promise<
   return result.json;
 }
 
+/** The bundled example in a git repository with one commit: built once, a copy per test. */
+const example = (): string => preparedCopySync('example', exampleWorkspace);
+
 describe('the --json contract', () => {
   it('ships a schema for every output shape', () => {
     for (const { id } of CLI_OUTPUTS) expect(() => validator(id), id).not.toThrow();
   });
 
   it("every command's real output validates against its shipped schema", { timeout: 120_000 }, async () => {
-    const dir = exampleWorkspace();
+    const dir = example();
     const d = ['--dir', dir];
     await expectCommand('init', ['init', testdir(), '--no-git']);
     await expectCommand('init', ['init', testdir(), '--no-git', '--skills']);
@@ -73,7 +77,7 @@ describe('the --json contract', () => {
   });
 
   it('every line `watch --json` prints validates against the watch-line schema', async () => {
-    const dir = exampleWorkspace();
+    const dir = example();
     const watcher = new WatchProcess(dir);
     await watcher.ready();
     writeFiles(dir, { 'threads/sales/oakline-outfitters/3-implication.md': readFileSync(join(dir, 'threads/sales/oakline-outfitters/3-implication.md'), 'utf8').replace(/arr_potential: \d+/, 'arr_potential: 55000') });
