@@ -1,4 +1,4 @@
-import { CANVAS_SECTIONS } from '../../src/schema/canvas.js';
+import { CANVAS_SECTIONS } from '../../src/schema/names.js';
 import { md, testdir } from './testdir.js';
 
 export const SEGMENTS = md(`title: Segments
