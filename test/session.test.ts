@@ -101,6 +101,25 @@ describe('a warm workspace', () => {
     expect(again).toMatchObject({ written: [], committed: false });
   });
 
+  it('syncs on change only when a file changed since the last transaction: not for the echo of its own writes, nor a save of the same bytes', async () => {
+    const dir = exampleWorkspace();
+    const session = new WorkspaceSession(dir);
+    opened.push(session);
+    expect((await session.syncOnChange())?.sync, 'the first call always syncs').toBeDefined();
+    expect(await session.syncOnChange()).toBeNull();
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING)));
+    expect(await session.syncOnChange()).toBeNull();
+    replaceInFile(dir, LEARNING, 'outcome: closed-lost', 'outcome: closed-won');
+    // A read in between brings the change in; the next sync still answers it.
+    await session.read(() => undefined);
+    const synced = await session.syncOnChange();
+    expect(synced?.changed).toEqual([LEARNING]);
+    expect(synced?.commit?.committed).toBe(true);
+    expect(synced?.sync?.written.length).toBeGreaterThan(0);
+    // The echo of those writes: nothing changed since.
+    expect(await session.syncOnChange()).toBeNull();
+  });
+
   it('reads from the events alone what another process wrote and committed (the CLI’s commit moves git’s index)', async () => {
     const dir = exampleWorkspace();
     const session = new WorkspaceSession(dir);

@@ -8,7 +8,7 @@ import { saveFacts, seededDerivation } from './facts-cache.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
-import { runLockedTransaction, type TransactionOptions, type TransactionResult } from './transaction.js';
+import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
 import { everySource } from './uncommitted.js';
 
@@ -35,6 +35,11 @@ export interface SessionOptions {
 export type SessionTransactionResult<T> = TransactionResult<T> & {
   /** The files whose content changed since the session's previous transaction (nothing at its first, which loads everything): what moved it. */
   changed: string[];
+};
+
+export type SessionTransactionOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> & {
+  /** false: a committing sync does not ask git what it left uncommitted (a watcher's cycle: its line does not say). */
+  nameUncommitted?: boolean;
 };
 
 /** What a session's reader gets: the workspace as derivation sees it, and the derivation that derives it. */
@@ -133,17 +138,27 @@ export class WorkspaceSession {
    * the transaction's own lock: an interrupted transaction it finishes first, and the
    * proposal, see the workspace as it is.
    */
-  async transaction<T>(
-    propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
-    options: Pick<TransactionOptions, 'dryRun' | 'commit' | 'sync'> & {
-      /** false: a committing sync does not ask git what it left uncommitted (a watcher's cycle: its line does not say). */
-      nameUncommitted?: boolean;
-    } = {},
-  ): Promise<SessionTransactionResult<T>> {
+  async transaction<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: SessionTransactionOptions = {}): Promise<SessionTransactionResult<T>> {
+    return (await this.transact(propose, options, false))!;
+  }
+
+  /**
+   * A sync, only when a file changed since the previous transaction (or none ran yet): a
+   * watcher's cycle. The echo of its own writes, and saves of identical bytes, change
+   * nothing: null, and no transaction — at 10,000 deals a sync that finds nothing to do
+   * still plans every derived value, and would run after every save, in the way of the next.
+   */
+  async syncOnChange(options: SessionTransactionOptions = {}): Promise<SessionTransactionResult<null> | null> {
+    return this.transact(() => SYNC_ONLY, options, true);
+  }
+
+  private async transact<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: SessionTransactionOptions, onlyOnChange: boolean): Promise<SessionTransactionResult<T> | null> {
     return this.inTurn(async () => {
-      this.generation += 1;
       return withWorkspaceLock(this.root, async (lock) => {
+        const first = !this.loaded;
         for (const path of await this.refresh()) this.changedSinceTransaction.add(path);
+        if (onlyOnChange && !first && this.changedSinceTransaction.size === 0) return null;
+        this.generation += 1;
         const changedThisRun = new Set(this.changedSinceTransaction);
         this.changedSinceTransaction.clear();
         // Git's answer, asked after the first call, is awaited rather than asked again beside

@@ -178,11 +178,14 @@ export class WorkspaceWatcher {
     this.eventsPending = false;
     if (kind === 'reconcile') this.session.requestReconcile();
     try {
-      const done = await this.session.transaction(() => SYNC_ONLY, { commit: this.options.commit !== false, nameUncommitted: false });
-      // Only the engine's own echoes (and saves of identical bytes) change nothing: every other
-      // save gets its line, even one that moves no derived value — whoever saved it (an agent
-      // tailing --json) learns it was seen and what it left, a file fixed included.
-      if (kind !== 'startup' && done.changed.length === 0) return;
+      // A change cycle syncs only when a file changed: the echo of the engine's own writes and
+      // saves of identical bytes run nothing. A start-up and a reconcile always sync (a
+      // reconcile also catches what the day moved). Every other save gets its line, even one
+      // that moves no derived value — whoever saved it (an agent tailing --json) learns it
+      // was seen and what it left, a file fixed included.
+      const options = { commit: this.options.commit !== false, nameUncommitted: false };
+      const done = kind === 'change' ? await this.session.syncOnChange(options) : await this.session.transaction(() => SYNC_ONLY, options);
+      if (!done || (kind !== 'startup' && done.changed.length === 0)) return;
       const result = done.sync!;
       const diagnostics = kind === 'startup' ? this.reported.startup(result.diagnostics) : this.reported.cycle(result.diagnostics, new Set(done.changed));
       this.options.onCycle?.({
