@@ -539,7 +539,7 @@ const TASKS = {
     ],
   },
   warm: {
-    describe: `the warm workspace a long-lived process keeps (the MCP server: engine/session.ts), ${WARM_ROUNDS} rounds in one process: one deal closed-won then \`sync\` with its commit, then the thread list and a \`check\` after another such edit`,
+    describe: `the warm workspace a long-lived process keeps (the MCP server and the watcher: engine/session.ts), ${WARM_ROUNDS} rounds in one process: one deal closed-won then \`sync\` with its commit, then the thread list and a \`check\` after another such edit, then \`sync\` after another process committed a third (\`git commit\`)`,
     measure: (ctx) => {
       const repo = freshRepo(ctx, `warm-${ctx.deals}`);
       try {
@@ -553,6 +553,7 @@ const TASKS = {
           oneChangeMs: round(median(pool('oneChange'))),
           listMs: round(median(pool('list'))),
           checkMs: round(median(pool('check'))),
+          afterCommitMs: round(median(pool('afterCommit'))),
           committed: runs.every((r) => r.committed),
           full: runs.reduce((n, r) => n + r.full, 0),
           fromEvents: runs.reduce((n, r) => n + r.fromEvents, 0),
@@ -578,6 +579,11 @@ const TASKS = {
         label: 'warm workspace: first call (load), thread list after an edit, `check` after an edit',
         bar: 'compare',
         cell: (s) => (s.warm ? verdict(`${ms(s.warm.firstMs)} / ${ms(s.warm.listMs)} / ${ms(s.warm.checkMs)}`) : null),
+      },
+      {
+        label: 'warm workspace: `sync` after another process committed an edit (as `deal advance` beside the server)',
+        bar: '≤ 1 s',
+        cell: (s) => (s.warm?.afterCommitMs !== undefined ? verdict(ms(s.warm.afterCommitMs), s.warm.afterCommitMs <= 1000) : null),
       },
       {
         label: 'peak RSS of the warm workspace',
