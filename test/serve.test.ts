@@ -7,7 +7,7 @@ import { askServer } from '../src/serve/client.js';
 import { PROTOCOL, socketPath } from '../src/serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../src/serve/server.js';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { replaceInFile } from './helpers/testdir.js';
@@ -38,8 +38,8 @@ function alive(pid: number): boolean {
 
 describe('the CLI answered by a running MCP server', () => {
   it('check and sync are answered from the server’s warm workspace, exactly as they are cold', async () => {
-    const servedDir = exampleWorkspace();
-    const coldDir = exampleWorkspace();
+    const servedDir = exampleWorkspaceCopy();
+    const coldDir = exampleWorkspaceCopy();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
     expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report` and `due` in this workspace are answered from here');
@@ -72,7 +72,7 @@ describe('the CLI answered by a running MCP server', () => {
   }, 120_000);
 
   it('draws every report from the server’s warm workspace, as it is drawn cold: the same JSON, the same text', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     // A broken stage: the reports count its thread as sync holds it, and say so (held).
     replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests:', 'tests: [A5\nbroken:');
@@ -93,7 +93,7 @@ describe('the CLI answered by a running MCP server', () => {
   }, 240_000);
 
   it('lists the touches due from the server’s warm workspace, as they are listed cold; an impossible date refused as cold', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const date of [[], ['--date', '2026-03-02']]) {
       const served = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir });
@@ -109,7 +109,7 @@ describe('the CLI answered by a running MCP server', () => {
   }, 120_000);
 
   it('runs the command itself when the server would not answer it as this run would: another day, --no-cache, THREADWORK_NO_SERVER', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     await connectMcp(dir);
     const anotherDay = await runJson(['check'], { cwd: dir, env: { THREADWORK_TODAY: '2026-12-30' } });
     expect(anotherDay.code).toBe(0);
@@ -122,7 +122,7 @@ describe('the CLI answered by a running MCP server', () => {
   });
 
   it('steps over the socket of a killed server; the next server takes it over; a second live server leaves it to the first', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const where = (await socketPath(dir))!;
     const first = await connectMcp(dir);
     process.kill(first.pid!, 'SIGKILL');
@@ -144,8 +144,8 @@ describe('the CLI answered by a running MCP server', () => {
 
 describe('the CLI answered by a running watcher', () => {
   it('check and sync are answered from the watcher’s state as they are cold; its cycles and the served sync commit each change once', async () => {
-    const dir = exampleWorkspace();
-    const coldDir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
+    const coldDir = exampleWorkspaceCopy();
     const watch = new WatchProcess(dir);
     try {
       await watch.ready();
@@ -175,7 +175,7 @@ describe('the CLI answered by a running watcher', () => {
   }, 120_000);
 
   it('leaves the CLI to an MCP server already serving the workspace, and says so', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const watch = new WatchProcess(dir, [], {}, { text: true });
     try {
@@ -195,7 +195,7 @@ describe('the served workspace, in process', () => {
   });
 
   it('hands the command’s own refusal to the CLI, as it would be thrown cold', async () => {
-    const root = exampleWorkspace();
+    const root = exampleWorkspaceCopy();
     const refused = new ThreadworkError('The workspace lock is held by process 1', 'lock-timeout', { holder: 1 });
     const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')), report: () => Promise.reject(new Error('not asked')), due: () => Promise.reject(new Error('not asked')) });
     closing.push(served!);
@@ -206,7 +206,7 @@ describe('the served workspace, in process', () => {
   });
 
   it('declines a request from another engine, and a failure that is not a refusal: the CLI then runs the command itself', async () => {
-    const root = exampleWorkspace();
+    const root = exampleWorkspaceCopy();
     const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')), report: () => Promise.reject(new Error('a bug')), due: () => Promise.reject(new Error('a bug')) });
     closing.push(served!);
     expect(await askServer(root, { op: 'check' })).toBeUndefined();
@@ -217,7 +217,7 @@ describe('the served workspace, in process', () => {
   });
 
   it('gives up on a server that accepts the connection and never says hello', async () => {
-    const root = exampleWorkspace();
+    const root = exampleWorkspaceCopy();
     const where = (await socketPath(root))!;
     mkdirSync(where.dir, { recursive: true });
     const silent = createServer(() => undefined);

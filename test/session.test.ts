@@ -6,7 +6,7 @@ import { openWorkspace, type Workspace } from '../src/api.js';
 import { WorkspaceSession } from '../src/engine/session.js';
 import { SYNC_ONLY, type SyncResult } from '../src/engine/transaction.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { replaceInFile } from './helpers/testdir.js';
 
@@ -62,8 +62,8 @@ const LEARNING = 'threads/sales/brightcart/6-learning.md';
 
 describe('a warm workspace', () => {
   it('syncs each outside edit as a cold sync does, from the file events alone', async () => {
-    const warmDir = exampleWorkspace();
-    const coldDir = exampleWorkspace();
+    const warmDir = exampleWorkspaceCopy();
+    const coldDir = exampleWorkspaceCopy();
     const session = new WorkspaceSession(warmDir);
     opened.push(session);
     const cold = await openWorkspace(coldDir);
@@ -102,7 +102,7 @@ describe('a warm workspace', () => {
   });
 
   it('syncs on change only when a file changed since the last transaction: not for the echo of its own writes, nor a save of the same bytes', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const session = new WorkspaceSession(dir);
     opened.push(session);
     expect((await session.syncOnChange())?.sync, 'the first call always syncs').toBeDefined();
@@ -121,7 +121,7 @@ describe('a warm workspace', () => {
   });
 
   it('reads from the events alone what another process wrote and committed (the CLI’s commit moves git’s index)', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const session = new WorkspaceSession(dir);
     opened.push(session);
     await session.transaction(() => SYNC_ONLY);
@@ -134,7 +134,7 @@ describe('a warm workspace', () => {
   });
 
   it('reads everything again when the events since the last call may have overflowed the kernel’s queue (a checkout), and lists what the checkout left', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // The checkout below makes a few dozen events: as many as half the kernel's queue would be, for this test.
     const session = new WorkspaceSession(dir, { overflowAt: 10 });
     opened.push(session);
@@ -154,7 +154,7 @@ describe('a warm workspace', () => {
   });
 
   it('takes calls made at once in turn: both writes committed, then nothing left to sync', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const ws = await warm(dir);
     const commits = commitCount(dir);
     const [a, b] = await Promise.all([ws.createDeal({ company: 'Alpha Co', segment: 'mid-market-fintech' }), ws.createDeal({ company: 'Beta Co', segment: 'mid-market-fintech' })]);
@@ -167,7 +167,7 @@ describe('a warm workspace', () => {
   });
 
   it('answers a check as a cold check does, after an edit made by another process', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const ws = await warm(dir);
     expect((await ws.check()).errors).toBe(0);
     // A stage saved with an unknown assumption id; the cold answer is the real CLI's.
@@ -180,7 +180,7 @@ describe('a warm workspace', () => {
   });
 
   it('reports as a cold report does — held threads at HEAD, named — after edits made outside', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const ws = await warm(dir);
     const cold = await openWorkspace(dir);
     await ws.sync();
@@ -196,7 +196,7 @@ describe('a warm workspace', () => {
   });
 
   it('never keeps the process alive: a script that forgets close() still exits', () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const script = `const { openWorkspace } = await import(${JSON.stringify(join(REPO_ROOT, 'dist/index.js'))}); const ws = await openWorkspace(${JSON.stringify(dir)}, { warm: true }); console.log((await ws.listThreads()).length);`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, THREADWORK_TODAY: '2026-11-20' } });
     expect(run.error).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { WatchProcess, waitFor, type WatchLine } from './helpers/watch.js';
 
 /**
@@ -16,7 +16,7 @@ const told = (watch: WatchProcess): WatchLine | undefined => watch.lines.find((l
 const ENV = { THREADWORK_TODAY: '2026-11-20' };
 
 async function withUncommittedDeal(): Promise<{ dir: string; uncommitted: string[] }> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   const opened = await runCli(['deal', 'new', 'Test Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir], { env: ENV });
   expect(opened.code).toBe(0);
   const sync = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir], { env: ENV });
@@ -59,7 +59,7 @@ describe('a watcher started on sources left uncommitted', () => {
     } finally {
       await off.stop();
     }
-    const clean = new WatchProcess(exampleWorkspace(), [], ENV);
+    const clean = new WatchProcess(exampleWorkspaceCopy(), [], ENV);
     try {
       await clean.ready();
       await waitFor(() => told(clean) !== undefined, 'the uncommitted line', () => clean.describe());
