@@ -1,10 +1,15 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { advanceCommand } from '../src/cli/commands/advance.js';
+import { dealNewCommand, type DealNewFlags } from '../src/cli/commands/deal.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
+import type { CommandOutcome } from '../src/cli/outcome.js';
 import { withWorkspaceLock } from '../src/workspace/lock.js';
 import { runCli } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { WatchProcess } from './helpers/watch.js';
 
@@ -20,17 +25,38 @@ import { WatchProcess } from './helpers/watch.js';
 const DEAL = 'threads/sales/kappa-lend';
 const RENAMED = 'threads/sales/kappa-lending';
 
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. The sync each
+ * test is about runs as a CLI process, a cold run as a user's; the steps that lead up to
+ * it, and the sync after it, run the CLI commands' own functions in this process (each
+ * opens the workspace anew, from its files and caches, as a process does). The example
+ * workspace is copied from one prepared per file: no step before the first sync has a
+ * cache to miss.
+ */
+
 async function cli(dir: string, ...args: string[]): Promise<void> {
   const result = await runCli([...args, '--dir', dir]);
   expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(0);
 }
 
-/** The example workspace synced, then a deal opened with the CLI on a goal and advanced to Stage 2: each step committed. */
+/** A CLI command run in this process (`threadwork … --json`), which must exit 0. */
+async function command(what: string, run: () => Promise<CommandOutcome>): Promise<void> {
+  const answer = await commandJson(run);
+  expect(answer.code, `${what}\n${JSON.stringify(answer.json)}`).toBe(0);
+}
+
+const GLOBALS = (dir: string) => ({ dir, json: true });
+const syncInProcess = (dir: string): Promise<void> => command('sync', () => syncCommand({ commit: true }, GLOBALS(dir)));
+/** `threadwork deal new Kappa Lend --segment mid-market-fintech …`, with commander's default `--source inbound`. */
+const dealNewInProcess = (dir: string, flags: Omit<DealNewFlags, 'segment' | 'source'>): Promise<void> =>
+  command('deal new', () => dealNewCommand('Kappa Lend', { segment: 'mid-market-fintech', source: 'inbound', commit: true, ...flags }, GLOBALS(dir)));
+
+/** The example workspace synced, then a deal opened with the CLI's `deal new` on a goal and advanced to Stage 2: each step committed. */
 async function withNewDeal(): Promise<string> {
-  const dir = exampleWorkspace();
-  await cli(dir, 'sync');
-  await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--goal', 'g-arr-500k-2026', '--subgoal', 'SG2', '--date', '2026-11-25', '--contact', 'Kim Park', '--signal', 'Asked for a demo');
-  await cli(dir, 'advance', 'kappa-lend');
+  const dir = exampleWorkspaceCopy();
+  await syncInProcess(dir);
+  await dealNewInProcess(dir, { goal: 'g-arr-500k-2026', subgoal: 'SG2', date: '2026-11-25', contact: 'Kim Park', signal: 'Asked for a demo' });
+  await command('advance', () => advanceCommand('kappa-lend', { commit: true }, GLOBALS(dir)));
   expect(git(dir, 'status', '--porcelain')).toBe('');
   return dir;
 }
@@ -80,14 +106,14 @@ describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
     if (body) expect(lastCommitMessage(dir)).toMatch(body);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     // And the run after it has nothing left to find.
-    await cli(dir, 'sync');
+    await syncInProcess(dir);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('a deal opened without a commit and deleted leaves nothing to commit', async () => {
-    const dir = exampleWorkspace();
-    await cli(dir, 'sync');
-    await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--date', '2026-11-25', '--no-commit');
+    const dir = exampleWorkspaceCopy();
+    await syncInProcess(dir);
+    await dealNewInProcess(dir, { date: '2026-11-25', commit: false });
     rmSync(join(dir, DEAL), { recursive: true });
     await cli(dir, 'sync');
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -95,9 +121,9 @@ describe('a deal opened with the CLI, then deleted or renamed by hand', () => {
   });
 
   it('a running watcher commits the deletion of a stage file another process committed before the watcher saw it', async () => {
-    const dir = exampleWorkspace();
-    await cli(dir, 'sync');
-    await cli(dir, 'deal', 'new', 'Kappa Lend', '--segment', 'mid-market-fintech', '--date', '2026-11-25', '--contact', 'Kim Park', '--signal', 'Asked for a demo');
+    const dir = exampleWorkspaceCopy();
+    await syncInProcess(dir);
+    await dealNewInProcess(dir, { date: '2026-11-25', contact: 'Kim Park', signal: 'Asked for a demo' });
     const w = new WatchProcess(dir);
     running.push(w);
     await w.ready();
