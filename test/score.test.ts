@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { scoreCommand } from '../src/cli/commands/score.js';
+import { strategyCommand } from '../src/cli/commands/strategy.js';
 import { runCli, runJson } from './helpers/cli.js';
+import { commandJson, type InProcessAnswer } from './helpers/in-process.js';
 import { testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 import { gitInit } from './helpers/git.js';
@@ -10,6 +13,29 @@ interface Ranking {
   ranked: { rank: number; row: number; name: string; score: number; band: string; components: Record<string, number | null>; missing: string[]; factors: { component: string; status: string; detail: string }[]; dataQualityFields: { field: string; status: string; detail: string }[] }[];
   rejected: { row: number; error: string }[];
 }
+
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. Where a test is
+ * about the ranking or the refusal rather than the process, it asks the score command's
+ * own function (commandJson gives what `score … --json` prints and exits with). What the
+ * process prints — its text, its Markdown, an error on stderr with nothing on stdout, and
+ * exit 1 — and how it reads its argv (a path relative to its folder, `-s`, an empty
+ * argument) keep real CLI runs.
+ */
+
+/** What `threadwork score <list> -s mid-market-fintech --dir <dir> --json` (or `score --contacts <list> …`) prints and exits with, without a process; `today` pins THREADWORK_TODAY as the CLI tests' env does. */
+async function scoreJson<T = Ranking>(list: string, dir: string, options: { contacts?: boolean; today?: string } = {}): Promise<InProcessAnswer<T>> {
+  if (options.today) vi.stubEnv('THREADWORK_TODAY', options.today);
+  try {
+    const flags = { segment: 'mid-market-fintech', ...(options.contacts ? { contacts: list } : {}) };
+    return await commandJson<T>(() => scoreCommand(options.contacts ? undefined : list, flags, { dir, json: true }));
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
+
+const TODAY = '2026-11-22';
+const SHOWN = (answer: InProcessAnswer<unknown>): string => JSON.stringify(answer.json);
 
 describe('threadwork score', () => {
   it('ranks the bundled example account list and reports bad rows with their row number', async () => {
@@ -31,8 +57,8 @@ describe('threadwork score', () => {
     const list = testdir({
       'accounts.json': JSON.stringify({ accounts: [{ name: 'Full', industry: 'payments', employees: 500, revenue: '$50M', technologies: ['Stripe'], signals: ['funding'], data_date: '2026-11-01', email_status: 'verified' }, { name: 'Bare' }, 'not an object', { domain: 'no-name.com' }] }),
     });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.json`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => a.name)).toEqual(['Full', 'Bare']);
     expect(result.json.ranked[1]!.missing.length).toBeGreaterThan(0);
     expect(result.json.rejected.map((r) => r.row)).toEqual([3, 4]);
@@ -42,7 +68,7 @@ describe('threadwork score', () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'firm,domain,employees\nAcme,acme.com,400\n' });
     // No row has a name, so nothing is scored: the error lists each row.
-    const result = await runJson<{ error: Ranking }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const result = await scoreJson<{ error: Ranking }>(`${list}/accounts.csv`, dir);
     expect(result.json.error.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `firm`, `domain`, `employees`' }]);
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stderr).toContain('row 2: no `name` column');
@@ -64,8 +90,8 @@ describe('threadwork score', () => {
   ])('reads a CSV separated by %s, as its header row is', async (_what, csv) => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': csv });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.rejected).toEqual([]);
     expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Tallyfi'], [3, 'Corner Bakery']]);
     expect(result.json.ranked[0]!.components.fit).toBe(1);
@@ -78,8 +104,8 @@ describe('threadwork score', () => {
     const dir = workspace();
     const csv = ['name,employees,signals', '"Acme, Inc.",400,"funding', 'hiring"', '', 'Beta,many,', 'Gamma,300,', ''].join(eol);
     const list = testdir({ 'accounts.csv': csv });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Acme, Inc.'], [6, 'Gamma']]);
     expect(result.json.rejected).toEqual([{ row: 5, error: expect.stringMatching(/^employees: /) }]);
   });
@@ -87,8 +113,8 @@ describe('threadwork score', () => {
   it('reads columns whose headers differ only in case or spacing as one: the first non-empty value wins', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'Name,name,Industry,INDUSTRY,Employees\nAcme,,payments,,400\n,Beta,,lending,300\nGamma,Gamma Two,payments,retail,250\n' });
-    const result = await runJson<Ranking & { ranked: { industry?: string }[] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<Ranking & { ranked: { industry?: string }[] }>(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.rejected).toEqual([]);
     expect(result.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[2, 'Acme'], [3, 'Beta'], [4, 'Gamma']]);
     const industries = result.json.ranked.map((a) => [a.name, (a as unknown as { factors: { name: string; detail: string }[] }).factors.find((f) => f.name === 'industry')?.detail]);
@@ -101,9 +127,9 @@ describe('threadwork score', () => {
       'export.csv': 'Company Name,Website,Industry,Employee Count,Country,Tech Stack\nAcme,https://www.acme.com/,payments,400,United States,NetSuite; Stripe\n',
       'plain.csv': 'name,domain,industry,employees,geography,technologies\nAcme,acme.com,payments,400,United States,NetSuite; Stripe\n',
     });
-    const exported = await runJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(['score', `${list}/export.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    const plain = await runJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(['score', `${list}/plain.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(exported.code, exported.stderr).toBe(0);
+    const exported = await scoreJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(`${list}/export.csv`, dir, { today: TODAY });
+    const plain = await scoreJson<{ ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected'] }>(`${list}/plain.csv`, dir, { today: TODAY });
+    expect(exported.code, SHOWN(exported)).toBe(0);
     expect(exported.json.rejected).toEqual([]);
     const pick = (r: typeof plain.json) => r.ranked.map((a) => ({ name: a.name, score: a.score, missing: a.missing, dataQuality: a.dataQuality }));
     expect(pick(exported.json)).toEqual(pick(plain.json));
@@ -113,8 +139,8 @@ describe('threadwork score', () => {
   it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,industry\nAcme,400,payments\n,,\n , ,\n' });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Acme']]);
     expect(result.json.rejected).toEqual([]);
   });
@@ -125,8 +151,8 @@ describe('threadwork score', () => {
       'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\nEta;300;x\n',
       'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }, { name: 'Theta', revenue: '20M-50M' }]),
     });
-    const result = await runJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => [a.name, a.factors.find((f) => f.name === 'employees')?.detail])).toEqual([
       ['Acme', '1.2k is in-range for 200–2k'],
       ['Beta', '1.2k is in-range for 200–2k'],
@@ -137,15 +163,15 @@ describe('threadwork score', () => {
       { row: 6, error: 'employees: expected a number of employees, 0 or more (got "-5")' },
       { row: 7, error: 'expected 2 columns as in the header, got 3' },
     ]);
-    const json = await runJson<Ranking>(['score', `${list}/accounts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const json = await scoreJson(`${list}/accounts.json`, dir);
     expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
   });
 
   it('skips a row whose revenue cannot be read, saying what it got, as it skips an unreadable head count — never scores it as unknown in silence', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,revenue\nAcme,400,lots\nBeta,400,$45M\nGamma,400,10M-50M\n' });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Beta', 'Gamma']);
     expect(result.json.rejected).toEqual([{ row: 2, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' }]);
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
@@ -159,8 +185,8 @@ describe('threadwork score', () => {
       'contacts.csv': 'name,email,company,employees,website_visits\nAna Ruiz,ana@acme.com,Acme,n/a,n/a\n',
     });
     type Scored = Ranking['ranked'][number] & { dataQuality: number; disqualified: unknown[]; invalid: string[] };
-    const result = await runJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.rejected).toEqual([]);
     const blank = result.json.ranked.find((a) => a.name === 'Blank')!;
     for (const name of ['Na', 'Excel', 'Words']) {
@@ -168,7 +194,7 @@ describe('threadwork score', () => {
       expect(account.disqualified, name).toEqual([]);
       expect([account.score, account.missing, account.dataQuality], name).toEqual([blank.score, blank.missing, blank.dataQuality]);
     }
-    const contacts = await runJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
+    const contacts = await scoreJson<{ ranked: Scored[]; rejected: Ranking['rejected'] }>(`${list}/contacts.csv`, dir, { contacts: true, today: TODAY });
     expect(contacts.json.rejected).toEqual([]);
     expect(contacts.json.ranked.map((c) => [c.row, c.invalid])).toEqual([[2, []]]);
   });
@@ -176,8 +202,8 @@ describe('threadwork score', () => {
   it('refuses a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it refuses 01/11/2026', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,data_date\nGood,2026-11-01\nFeb,2026-02-30\nMonth,2026-13-01\nSlash,01/11/2026\n' });
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => a.name)).toEqual(['Good']);
     expect(result.json.rejected).toEqual([
       { row: 3, error: 'data_date: expected a date such as 2026-03-01 (got "2026-02-30")' },
@@ -189,10 +215,10 @@ describe('threadwork score', () => {
   it('reads a JSON list saved with a byte order mark, and places a JSON syntax error at its line and column', async () => {
     const dir = workspace();
     const list = testdir({ 'bom.json': '\uFEFF[{"name": "Acme"}]', 'bad.json': '[\n  {"name": "A"},\n  {"name": "B",}\n]\n' });
-    const bom = await runJson<Ranking>(['score', `${list}/bom.json`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(bom.code, bom.stderr).toBe(0);
+    const bom = await scoreJson(`${list}/bom.json`, dir);
+    expect(bom.code, SHOWN(bom)).toBe(0);
     expect(bom.json.ranked.map((a) => a.name)).toEqual(['Acme']);
-    const bad = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; line: number; column: number } }>(['score', `${list}/bad.json`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const bad = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string; line: number; column: number } }>(`${list}/bad.json`, dir);
     expect(bad.code).toBe(1);
     expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 16: Expected double-quoted property name`, path: `${list}/bad.json`, line: 3, column: 16 });
   });
@@ -204,11 +230,11 @@ describe('threadwork score', () => {
     writeFileSync(`${list}/unicode.txt`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name\tgeography\r\nCafé Zürich AG\tGermany\r\n', 'utf16le')]));
     writeFileSync(`${list}/book.xlsx`, Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml', 'latin1'));
     for (const name of ['ansi.csv', 'unicode.txt']) {
-      const result = await runJson<Ranking>(['score', `${list}/${name}`, '-s', 'mid-market-fintech', '--dir', dir]);
-      expect(result.code, result.stderr).toBe(0);
+      const result = await scoreJson(`${list}/${name}`, dir);
+      expect(result.code, SHOWN(result)).toBe(0);
       expect(result.json.ranked.map((a) => a.name), name).toEqual(['Café Zürich AG']);
     }
-    const book = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['score', `${list}/book.xlsx`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const book = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(`${list}/book.xlsx`, dir);
     expect(book.code).toBe(1);
     expect(book.json.error).toEqual({ code: 'csv-syntax', path: `${list}/book.xlsx`, message: `Cannot read ${list}/book.xlsx as a list: it is not text (a spreadsheet workbook such as .xlsx?); expected CSV or JSON: save the sheet as CSV UTF-8` });
   });
@@ -216,7 +242,7 @@ describe('threadwork score', () => {
   it('says in words that the list does not exist, and names it in JSON', async () => {
     const dir = workspace();
     const list = testdir();
-    const result = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['score', `${list}/nope.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const result = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(`${list}/nope.csv`, dir);
     expect(result.code).toBe(1);
     expect(result.json.error).toEqual({ code: 'read', message: `Cannot read ${list}/nope.csv: no such file (ENOENT)`, path: `${list}/nope.csv` });
   });
@@ -240,15 +266,23 @@ describe('threadwork score', () => {
     // export as a list scored, while a list whose every row is refused fails.
     const dir = workspace();
     const list = testdir({ [name]: content });
-    for (const args of [[`${list}/${name}`], ['--contacts', `${list}/${name}`]]) {
-      const message = `Nothing scored: ${list}/${name} has no rows to score (${why}`;
-      for (const md of [[], ['--md']]) {
-        const result = await runCli(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir, ...md]);
-        expect(result.code, result.stdout).toBe(1);
-        expect(result.stdout).toBe('');
-        expect(result.stderr).toContain(message);
+    const message = `Nothing scored: ${list}/${name} has no rows to score (${why}`;
+    // The process, for the account list: exit 1, nothing on stdout, the refusal on stderr, in the terminal and with --md.
+    for (const md of [[], ['--md']]) {
+      const result = await runCli(['score', `${list}/${name}`, '-s', 'mid-market-fintech', '--dir', dir, ...md]);
+      expect(result.code, result.stdout).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(message);
+    }
+    for (const contacts of [false, true]) {
+      // The refusal is thrown before any text is made (exit 1, stdout empty, as above), with --md as without.
+      for (const md of [false, true]) {
+        const flags = { segment: 'mid-market-fintech', md, ...(contacts ? { contacts: `${list}/${name}` } : {}) };
+        const answer = await commandJson<{ error: { message: string } }>(() => scoreCommand(contacts ? undefined : `${list}/${name}`, flags, { dir, json: false }));
+        expect(answer.code, SHOWN(answer)).toBe(1);
+        expect(answer.json.error.message).toContain(message);
       }
-      const json = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(['score', ...args, '-s', 'mid-market-fintech', '--dir', dir]);
+      const json = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(`${list}/${name}`, dir, { contacts });
       expect(json.code).toBe(1);
       expect(json.json).toEqual({ ok: false, error: { code: 'nothing-scored', message, path: `${list}/${name}`, rejected: [] } });
     }
@@ -263,8 +297,8 @@ describe('threadwork score', () => {
         { row: 3, error: 'no `name` column (or JSON field): the company name is required; this row has `domain`, `industry`' },
       ],
     };
-    const accounts = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(accounts.code, accounts.stdout).toBe(1);
+    const accounts = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string; rejected: unknown[] } }>(`${list}/accounts.csv`, dir);
+    expect(accounts.code, SHOWN(accounts)).toBe(1);
     expect(accounts.json).toEqual({
       ok: false,
       error: {
@@ -274,8 +308,8 @@ describe('threadwork score', () => {
         rejected: rows['accounts.csv'],
       },
     });
-    const contacts = await runJson<{ ok: boolean; error: { code: string; rejected: { row: number }[] } }>(['score', '--contacts', `${list}/contacts.json`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(contacts.code, contacts.stdout).toBe(1);
+    const contacts = await scoreJson<{ ok: boolean; error: { code: string; rejected: { row: number }[] } }>(`${list}/contacts.json`, dir, { contacts: true });
+    expect(contacts.code, SHOWN(contacts)).toBe(1);
     expect(contacts.json.error.code).toBe('nothing-scored');
     expect(contacts.json.error.rejected.map((r) => r.row)).toEqual([1, 2]);
     for (const md of [[], ['--md']]) {
@@ -289,12 +323,12 @@ describe('threadwork score', () => {
   it('says when the ICP file it scores against has an error, and which version it used instead', async () => {
     const dir = workspace();
     gitInit(dir);
-    expect((await runCli(['strategy', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    expect((await commandJson(() => strategyCommand(['mid-market-fintech'], { commit: true }, { dir, json: true }))).code).toBe(0);
     const icp = `${dir}/research/customer/icp/mid-market-fintech-icp.yaml`;
     writeFileSync(icp, readFileSync(icp, 'utf8').replace(/^( +fit:) [\d.]+$/m, '$1 high'));
     const list = testdir({ 'accounts.csv': 'name,industry,employees\nAcme,payments,400\n' });
-    const result = await runJson<Ranking & { diagnostics: { path: string; rule: string; severity: string }[] }>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<Ranking & { diagnostics: { path: string; rule: string; severity: string }[] }>(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.diagnostics).toEqual([expect.objectContaining({ path: 'research/customer/icp/mid-market-fintech-icp.yaml', rule: 'schema', severity: 'error' })]);
     const text = await runCli(['score', '--contacts', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stdout).toMatch(/^research\/customer\/icp\/mid-market-fintech-icp\.yaml:\d+:\d+ error .*weights\.fit/m);
@@ -325,7 +359,7 @@ describe('an account list that is not valid CSV', () => {
     });
     const errors: [string, number, string][] = [];
     for (const file of ['unclosed.csv', 'inside.csv', 'after.csv']) {
-      const result = await runJson<{ error: { code: string; message: string; path: string; line: number } }>(['score', `${list}/${file}`, '-s', 'mid-market-fintech', '--dir', dir]);
+      const result = await scoreJson<{ error: { code: string; message: string; path: string; line: number } }>(`${list}/${file}`, dir);
       expect(result.code).toBe(1);
       expect(result.json.error.code).toBe('csv-syntax');
       expect(result.json.error.path).toBe(`${list}/${file}`);
@@ -350,8 +384,8 @@ describe('a data date still to come', () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,industry,employees,data_date\nLater,payments,500,2027-11-01\nToday,payments,500,2026-11-22\n' });
     const env = { THREADWORK_TODAY: '2026-11-22' };
-    const result = await runJson<Ranking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson(`${list}/accounts.csv`, dir, { today: env.THREADWORK_TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
     const later = result.json.ranked.find((a) => a.name === 'Later')!;
     expect(later.components.freshness).toBe(0.8);
     expect(later.factors.find((f) => f.component === 'freshness')).toMatchObject({ status: 'defaulted', detail: 'data date 2027-11-01 is after 2026-11-22, the day scored as of: no data is gathered on a day to come (a typo?); default 0.8' });
