@@ -10,7 +10,7 @@ import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../sr
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 
 /**
@@ -75,7 +75,7 @@ async function arrSeen(dir: string, options: { cache?: boolean } = {}): Promise<
 
 /** The example in git, its files settled (not racy), and a parse cache written by a first cold load. */
 async function cachedExample(): Promise<string> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   await settle();
   await WorkspaceState.load(dir);
   expect(existsSync(cachePath(dir))).toBe(true);
@@ -84,9 +84,17 @@ async function cachedExample(): Promise<string> {
   return dir;
 }
 
-describe('the persistent parse cache', () => {
+/*
+ * Speed: most of this file's time was waiting — eleven 2.1 s settles and fifteen
+ * git-initialised copies of the example, one test after another. The example is now
+ * prepared once and copied (one git process a copy), and the tests, each on a folder of
+ * its own with nothing shared but that prepared copy, run concurrently: their settles and
+ * git processes overlap instead of adding up. A settle still comes between a test's last
+ * write and the load that writes the cache, so no entry is racy unless a test makes it so.
+ */
+describe.concurrent('the persistent parse cache', () => {
   it('hands back every file as parsing it gives it: value, raw data, kind, body offset, diagnostics', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // A file that fails its schema (raw data kept, no value) and one that does not parse at all.
     writeFileSync(join(dir, 'threads/sales/harbor-lending/3-implication.md'), '---\narr_potential: {a: 1}\nstrategic_value: [high]\n---\nBody.\n');
     writeFileSync(join(dir, 'goals/g-broken.md'), '---\nid: [unclosed\n---\n');
@@ -103,7 +111,7 @@ describe('the persistent parse cache', () => {
   });
 
   it('writes back what a run read from it with the files that changed since: the values of each file as it is', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     await settle();
     await WorkspaceState.load(dir); // writes the cache
     // Since then: a value changed, a file gone (the chunks hold other files now), a file added.
@@ -151,7 +159,7 @@ describe('the persistent parse cache', () => {
   });
 
   it('is not served after a checkout', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 38000'));
     git(dir, 'commit', '-qam', 'raise');
     await settle();
@@ -162,7 +170,7 @@ describe('the persistent parse cache', () => {
   });
 
   it('is not served after a rebase', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     git(dir, 'checkout', '-qb', 'topic');
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 39000'));
     git(dir, 'commit', '-qam', 'topic change');
@@ -214,7 +222,7 @@ describe('the persistent parse cache', () => {
   it('is bypassed with cache: false and --no-cache, and never written then', async () => {
     const dir = await cachedExample();
     expect(await arrSeen(dir, { cache: false })).toBe(36000);
-    const fresh = exampleWorkspace();
+    const fresh = exampleWorkspaceCopy();
     await settle();
     await runJson(['check', '--no-cache', '--dir', fresh]);
     expect(existsSync(cachePath(fresh))).toBe(false);
@@ -251,7 +259,7 @@ describe('the persistent parse cache', () => {
   });
 
   it('is rewritten by a long-lived state (a watcher stopping) only once enough files were read anew', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const state = await WorkspaceState.load(dir); // cold: writes the cache
     const written = readFileSync(cachePath(dir));
     const markdown = git(dir, 'ls-files', 'threads', 'strategy', 'goals').split('\n').filter((p) => p.endsWith('.md'));
@@ -276,12 +284,12 @@ describe('the persistent parse cache', () => {
       (dir: string) => openWorkspace(dir).then((ws) => ws.sync()),
       (dir: string) => openWorkspace(dir).then((ws) => ws.sync({ dryRun: true })),
     ]) {
-      const dir = exampleWorkspace();
+      const dir = exampleWorkspaceCopy();
       await run(dir);
       expect(readTable(dir).files.size).toBeGreaterThan(50);
     }
     // A sync that writes: the cache holds the files as written (their new hash), not as read.
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace(/^arr: 36000$/m, 'arr: 41000'));
     const result = await (await openWorkspace(dir)).sync();
     expect(result.written.length).toBeGreaterThan(0);
