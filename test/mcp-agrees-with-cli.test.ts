@@ -154,4 +154,24 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     const tools = (await mcp.client.listTools()).tools;
     expect(JSON.stringify(tools.find((t) => t.name === 'report')!.inputSchema)).toContain('campaigns');
   });
+  it('answer a date that is not a day with invalid-date and the words of --date, in every tool that takes one', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+    const pairs: [string, Record<string, unknown>, string[]][] = [
+      ['due_touches', {}, ['due']],
+      ['create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', commit: false }, ['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--no-commit']],
+      ['create_campaign', { name: 'Zeta push', segment: 'mid-market-fintech', commit: false }, ['campaign', 'new', 'Zeta push', '--segment', 'mid-market-fintech', '--no-commit']],
+      ['record_reply', { campaign, email: 'ravi.shah@meridianpay.com', text: 'Thanks, not now', commit: false }, ['campaign', 'reply', campaign, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not now', '--no-commit']],
+    ];
+    for (const date of ['2026-02-30', 'tomorrow', '2026-11-06T10:00Z']) {
+      for (const [tool, args, command] of pairs) {
+        const cli = await runJson<ErrorEnvelope>([...command, '--date', date], { cwd: dir });
+        expect(cli.json.error, `${command.join(' ')} --date ${date}`).toMatchObject({ code: 'invalid-date' });
+        const answer = await mcp.call<ErrorEnvelope>(tool, { ...args, date });
+        expect(answer.isError, `${tool} ${date}`).toBe(true);
+        expect(answer.data, `${tool} ${date}`).toEqual(cli.json);
+      }
+    }
+  });
 });

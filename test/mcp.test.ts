@@ -223,10 +223,11 @@ describe('threadwork mcp', () => {
     const noSuchTool = await mcp.call<{ error: { code: string; tool: string } }>('delete_everything', {});
     expect(noSuchTool.isError).toBe(true);
     expect(noSuchTool.data.error).toMatchObject({ code: 'unknown-tool', tool: 'delete_everything' });
-    // A tool's day is a day: its schema says so before the call, as the command would after it.
+    // A tool's day is a day: refused as `--date` refuses it (invalid-date), the server serving on.
     for (const date of ['2026-11-06T10:00Z', '2026-02-30', 'tomorrow']) {
-      const badDate = await mcp.call('due_touches', { date });
+      const badDate = await mcp.call<{ error: { code: string } }>('due_touches', { date });
       expect(badDate.isError, date).toBe(true);
+      expect(badDate.data.error.code, date).toBe('invalid-date');
       expect(badDate.text, date).toMatch(date === '2026-02-30' ? /expected a real calendar date/ : /expected a date such as 2026-03-01/);
     }
     const inline = await mcp.ok<{ ranked: { name: string }[] }>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Inline Co', industry: 'payments', employees: 400 }] });

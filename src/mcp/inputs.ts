@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema, slugSchema, threadSourceSchema } from '../schema/common.js';
+import { slugSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
 import { REPORTS } from '../report/build.js';
@@ -15,12 +15,14 @@ import { stageFrontMatterInput } from './stage-input.js';
  * (`known`), where the id's pattern in the schema answered only that it was not a slug.
  * An email address is checked by the engine for the same reason: `create_deal` answers
  * `invalid-email` as `deal new --email` does, `record_reply` the prospects there are.
+ * A date too: `2026-02-30` or `tomorrow` is answered `invalid-date` in the words of
+ * `--date` (requireDate, src/clock.ts), where the schema's refusal was `invalid-arguments`.
  */
 const thread = z.string().min(1).describe('thread folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)');
 const segment = z.string().min(1).describe('segment id from strategy/canvas/04-segments.md');
 const goal = z.string().min(1).describe('goal id from goals/ (g-…)');
 const subgoal = z.string().min(1).describe('subgoal id of that goal (SG1)');
-const date = daySchema.describe('YYYY-MM-DD (default: today)');
+const date = z.string().meta({ format: 'date' }).describe('YYYY-MM-DD, a day of the calendar (default: today)');
 const commit = z.boolean().optional().describe('false: write but do not commit (default: commit, as sync does)');
 
 export const TOOL_INPUTS = {

@@ -18,16 +18,6 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day);
 
-/**
- * A day given to a command (a tool's `date`, `--date`): YYYY-MM-DD alone, as requireDate
- * (clock.ts) takes it. A file's date field may carry a time too; a command's day may not,
- * so an agent is told so by the tool's input schema, not by the command after the call.
- */
-export const daySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_EXPECTED.form, abort: true })
-  .refine(isCalendarDay, DATE_EXPECTED.day);
-
 export const PROBABILITY = 'expected a number from 0 to 1';
 
 /** A probability or a share; `60%` is refused with the same words as 1.5, which say how to write it. */
