@@ -250,6 +250,24 @@ describe('threadwork deal new', () => {
     expect(existsSync(join(dir, 'threads'))).toBe(false);
   });
 
+  const NAME = 'Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.';
+  // A blank name (an unset shell variable, a stray space) is no name: saying it has "no
+  // letters or digits" and echoing "" sent the person to --slug, which then failed on the title.
+  it.each([
+    [['deal', 'new', '   ', '-s', 'mid-market-fintech'], 'company name', NAME],
+    [['deal', 'new', '', '-s', 'mid-market-fintech', '--slug', 'blank-co'], 'company name', NAME],
+    [['campaign', 'new', ' \t ', '-s', 'mid-market-fintech'], 'campaign name', NAME],
+    [['campaign', 'new', '\u200B', '-s', 'mid-market-fintech', '--slug', 'blank'], 'campaign name', NAME],
+    [['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--title', '  '], 'title', 'Expected a title such as "Acme Corp platform rollout", or no --title: the name is the title then.'],
+  ])('refuses the blank name in %j as blank, saying what a name looks like, and writes nothing', async (args, what, expected) => {
+    const dir = workspace();
+    const result = await runJson<{ error: { code: string; message: string; name: string } }>([...args, '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('invalid-name');
+    expect(result.json.error.message).toBe(`Refused ${what}: it is blank. ${expected}`);
+    expect(existsSync(join(dir, 'threads'))).toBe(false);
+  });
+
   // The first through the CLI (exit code, stderr), the others as the workspace answers them.
   it.each([
     [['--segment', 'space'], /Unknown segment "space": expected one of mid-market-fintech, ecommerce-finance/, 'cli'],

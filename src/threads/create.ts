@@ -10,7 +10,7 @@ import { renderTemplate, resolveTemplate } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { checkedSlug, cleanName, freeSlug, NAME_THE_FOLDER, sameName, slugify, slugShortened } from '../workspace/slug.js';
+import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
@@ -54,7 +54,7 @@ export interface CreatedThread {
 /** A new deal thread, checked against the workspace: the files to create, not yet written. */
 export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): WriteProposal<CreatedThread> {
   // Bidi controls and zero-width characters never reach a folder name nor meta.json (cleanName, slug.ts).
-  const options: NewDealOptions = { ...typed, company: cleanName(typed.company), ...(typed.title !== undefined ? { title: cleanName(typed.title) } : {}) };
+  const options: NewDealOptions = { ...typed, company: givenName(typed.company, 'company name'), ...(typed.title !== undefined ? { title: givenName(typed.title, 'title', PLAIN_TITLE) } : {}) };
   const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER);
   // threads/sales/campaigns holds the campaigns: a deal folder of that name would be read as them, never as a deal.
   if (`${LAYOUT.deals}/${slug}` === LAYOUT.campaigns) {
@@ -85,7 +85,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
 
 /** A new campaign thread: the files to create, not yet written. */
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
-  const options: NewCampaignOptions = { ...typed, name: cleanName(typed.name) };
+  const options: NewCampaignOptions = { ...typed, name: givenName(typed.name, 'campaign name') };
   const date = dateOrToday(options.date);
   const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
   const id = `${date}-${slug}`;

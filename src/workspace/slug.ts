@@ -49,6 +49,21 @@ export function companyName(typed: string): string {
   return name;
 }
 
+/** What a title looks like, for a blank `--title`: leaving it out is the usual way. */
+export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout", or no --title: the name is the title then.';
+
+/**
+ * `typed` as {@link cleanName} leaves it, refused when nothing is left (`"   "`, an unset
+ * shell variable, a zero-width space alone): said to be blank, with what a name looks
+ * like, where the folder-name check answered "no letters or digits" and echoed `""`, and
+ * a given --slug let it through to fail as meta.json's empty title.
+ */
+export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): string {
+  const name = cleanName(typed);
+  if (!name) throw new ThreadworkError(`Refused ${what}: it is blank. ${expected}`, 'invalid-name', { name: typed });
+  return name;
+}
+
 /** Whether two names are the same company or campaign, as a person reads them: case, accents' encoding and invisible characters aside. */
 export function sameName(a: string, b: string): boolean {
   return cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
