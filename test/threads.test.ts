@@ -205,6 +205,20 @@ describe('threadwork deal new', () => {
     }
   });
 
+  // Two spaces pasted from a CRM export, a no-break space from a web page: the same name to a person.
+  it('knows a name that differs only in its spaces for the same company, and keeps the name as it was first written', async () => {
+    const dir = workspace();
+    expect((await runCli(['deal', 'new', 'Northwind  Payments', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    expect(JSON.parse(read(dir, 'threads/sales/northwind-payments/meta.json')).title).toBe('Northwind  Payments');
+    for (const typed of ['Northwind Payments', 'Northwind\u00A0Payments', 'northwind   payments']) {
+      const again = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(again.json.error.code, typed).toBe('thread-exists');
+      expect(again.json.error.message, typed).toBe(`Thread threads/sales/northwind-payments already exists (created ${today()}): nothing was changed. Pick another name, or continue it with \`threadwork advance threads/sales/northwind-payments\`.`);
+      expect(again.json.error.suggestedSlug, typed).toBeUndefined();
+    }
+    expect(JSON.parse(read(dir, 'threads/sales/northwind-payments/meta.json')).title).toBe('Northwind  Payments');
+  });
+
   it('says when a campaign --slug is another campaign\'s folder', async () => {
     const dir = workspace();
     expect((await asCliJson(async () => (await openWorkspace(dir)).createCampaign({ name: 'Month end close', segment: 'mid-market-fintech', date: '2026-09-15' }))).code).toBe(0);

@@ -64,9 +64,18 @@ export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): 
   return name;
 }
 
-/** Whether two names are the same company or campaign, as a person reads them: case, accents' encoding and invisible characters aside. */
+/**
+ * Whether two names are the same company or campaign, as a person reads them: case,
+ * accents' encoding, invisible characters and the run of spaces between words aside
+ * ("Northwind  Payments" pasted from an export is "Northwind Payments"). Compared only:
+ * the name is stored as written.
+ */
 export function sameName(a: string, b: string): boolean {
-  return cleanName(a).toLowerCase() === cleanName(b).toLowerCase();
+  return comparable(a) === comparable(b);
+}
+
+function comparable(name: string): string {
+  return cleanName(name).replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
