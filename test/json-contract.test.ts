@@ -88,6 +88,19 @@ describe('the --json contract', () => {
     for (const line of watcher.lines) expectValid('watch-line', line);
   });
 
+  // An agent reads a detail only when the schema promises it: `meant` is the one thread an
+  // unknown name was near, to retry with; a wrong type there must not validate.
+  it('the error schema describes the details an agent acts on: meant, path, known', async () => {
+    const dir = exampleWorkspace();
+    const near = await expectCommand('error', ['advance', 'Keel', '--dir', dir], 1);
+    expect(near.error).toEqual({ code: 'unknown-thread', message: expect.stringContaining('did you mean threads/sales/keel-neobank?'), meant: 'threads/sales/keel-neobank' });
+    const properties = (JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli/error.schema.json'), 'utf8')) as { properties: { error: { properties: Record<string, { type: string }> } } }).properties.error.properties;
+    expect(properties.meant).toMatchObject({ type: 'string' });
+    expect(properties.path).toMatchObject({ type: 'string' });
+    expect(properties.known).toMatchObject({ type: 'array' });
+    expect(validator('error')({ ok: false, error: { ...(near.error as object), meant: ['threads/sales/keel-neobank'] } })).toBe(false);
+  });
+
   it('the schemas are not vacuous: outputs that break the contract are rejected', async () => {
     const check = (await runJson(['check'])).json;
     const broken = [

@@ -44,7 +44,10 @@ export const errorOutput = z.object({
     code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
     message: z.string(),
     missingArguments: z.array(z.string()).optional().describe('invalid-arguments with more than one required input missing: each, arguments by name (`company`) then options by long flag (`--segment`)'),
-  }),
+    meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them)'),
+    path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it'),
+    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have'),
+  }).describe('code and message always; further details by code (docs/rules.md)'),
 });
 
 export const syncResultShape = {
