@@ -709,6 +709,20 @@ describe('sources sync leaves uncommitted', () => {
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 
+  it('says a source deleted and not committed was deleted, not that it differs from HEAD', async () => {
+    const dir = exampleWorkspace();
+    rmSync(join(dir, 'strategy/canvas/01-context.md'));
+    appendFileSync(join(dir, 'strategy/canvas/02-constraints.md'), '\nA thought for later.\n');
+    const left = ['strategy/canvas/01-context.md', 'strategy/canvas/02-constraints.md'];
+    // The derived files move in a run that does not commit; the next run has only the two sources to name.
+    expect((await runCli(['sync', '--no-commit', '--dir', dir])).code).toBe(0);
+    expect((await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir])).json.uncommitted).toEqual(left);
+    const text = await runCli(['sync', '--dir', dir]);
+    expect(text.stdout).toContain(
+      '⚠ 2 source files differ from HEAD (1 deleted) and are not committed (sync commits only the files its derived changes come from): strategy/canvas/01-context.md (deleted), strategy/canvas/02-constraints.md; commit them with `git add` (`git rm` for a deleted one) and `git commit` when they are ready',
+    );
+  });
+
   it('names the sources a committing sync left out, and none once they are committed', async () => {
     const dir = exampleWorkspaceCopy();
     writeFiles(dir, { 'research/notes.md': 'not a source\n' });

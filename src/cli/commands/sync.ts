@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pc from 'picocolors';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
@@ -14,10 +16,10 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
   const served = cache ? await askServer(root, { op: 'sync', dryRun: flags.dryRun === true, commit: flags.commit }) : undefined;
   const result = (served?.value as SyncResult | undefined) ?? (await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache }));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
-  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result), exitCode: errors ? 1 : 0 };
+  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result, root), exitCode: errors ? 1 : 0 };
 }
 
-export function describeSync(result: SyncResult): string {
+export function describeSync(result: SyncResult, root?: string): string {
   const lines = result.diagnostics.map(formatColored);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   // The exit code is 1 with errors: the last line must not say all is well.
@@ -25,7 +27,7 @@ export function describeSync(result: SyncResult): string {
   // Files a derived value could not be written to (their bytes would change): not in sync.
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
-  const left = leftUncommitted(result.uncommitted);
+  const left = leftUncommitted(result.uncommitted, root);
   if (result.edits.length === 0) {
     if (left) lines.push(left);
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
@@ -52,11 +54,16 @@ const NAMED_UNCOMMITTED = 10;
 /**
  * The sources the run left differing from HEAD: a thread opened with `--no-commit` stays
  * out of every later sync's commit when it moves nothing, so the person is told (before
- * the last line, which says how the run went).
+ * the last line, which says how the run went). One no longer on disk (under `root`) is
+ * named as deleted: "differs" sent the person looking for an edit they never made.
  */
-export function leftUncommitted(paths: readonly string[] | null | undefined): string | undefined {
+export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string): string | undefined {
   if (!paths || paths.length === 0) return undefined;
   const one = paths.length === 1;
-  const named = paths.slice(0, NAMED_UNCOMMITTED).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
-  return `${pc.yellow('⚠')} ${paths.length} source ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named}; commit ${one ? 'it' : 'them'} with \`git add\` and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
+  const deleted = new Set(root === undefined ? [] : paths.filter((p) => !existsSync(join(root, p))));
+  const shown = (p: string): string => (deleted.has(p) ? `${p} (deleted)` : p);
+  const named = paths.slice(0, NAMED_UNCOMMITTED).map(shown).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
+  const how = deleted.size === 0 ? '`git add`' : `\`git add\` (\`git rm\` for a deleted one)`;
+  const what = one ? (deleted.size > 0 ? 'file was deleted' : 'file differs from HEAD') : `files differ from HEAD${deleted.size > 0 ? ` (${deleted.size} deleted)` : ''}`;
+  return `${pc.yellow('⚠')} ${paths.length} source ${what} and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named}; commit ${one ? 'it' : 'them'} with ${how} and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
 }

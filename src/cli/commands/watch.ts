@@ -43,7 +43,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   const told = watcher.uncommittedAtStart().then((paths) => {
     if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), uncommitted: paths }));
     else {
-      const left = leftUncommitted(paths);
+      const left = leftUncommitted(paths, workspace.root);
       if (left) out(left);
     }
   });
