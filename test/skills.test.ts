@@ -6,6 +6,7 @@ import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
 import { stageSchemas } from '../src/schema/stages.js';
 import { buildProgram } from '../src/cli/main.js';
 import { SKILLS } from '../src/skills/install.js';
+import { dueOutput } from '../src/cli/json-output/outreach.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
@@ -125,6 +126,16 @@ describe('agent skills', () => {
     }
     // Between them, the skills use the tools an agent needs to work a deal and a campaign end to end.
     for (const tool of ['create_deal', 'write_stage', 'advance', 'read_thread', 'generate_strategy', 'score_accounts', 'draft_campaign', 'due_touches', 'record_reply']) expect(mentionedTools, tool).toContain(tool);
+  });
+
+  // due leaves out what sync holds and names it in held / heldFollowUps: an agent that
+  // reads only `due` and the files would work out a held campaign's touches itself.
+  it('the outreach skill reads due\'s held and heldFollowUps, and never sends for them', () => {
+    const text = read(REPO_ROOT, skillPath('sales-outreach-sequencing'));
+    const step = text.slice(text.indexOf('6. Each day: `due_touches`'), text.indexOf('7. When a prospect answers'));
+    for (const key of Object.keys(dueOutput.shape).filter((k) => k.startsWith('held'))) expect(step, key).toContain(`\`${key}\``);
+    expect(step).toMatch(/never\s+send one/i);
+    expect(step).toMatch(/line\s+and\s+column/);
   });
 
   it('the bundled example carries its skills, current with the templates', async () => {
