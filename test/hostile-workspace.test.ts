@@ -87,6 +87,37 @@ describe('symbolic links never take the workspace outside itself', () => {
   }, 30_000);
 });
 
+describe('templates_dir never takes the workspace outside itself', () => {
+  // A cloned workspace's config must not make deal new read templates from anywhere on the
+  // machine: the engine refuses every other path outside the workspace.
+  it.each([['../elsewhere'], ['ABSOLUTE'], ['.threadwork/../../elsewhere']])('refuses templates_dir %j at its line in check, and deal new uses the built-in templates', async (given) => {
+    const outside = testdir({ 'threads/sales-deal/1-input.md.hbs': '---\nsource: inbound\n---\nREAD FROM OUTSIDE\n' });
+    const dir = workspace();
+    const value = given === 'ABSOLUTE' ? outside : given.replace('elsewhere', outside.split('/').pop()!);
+    writeFiles(dir, { 'threadwork.config.yaml': `company: Testco\ntemplates_dir: ${JSON.stringify(value)}\n` });
+    gitInit(dir);
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; severity: string; message: string }[] }>(['check', '--dir', dir], { env: gitEnv() });
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics.filter((d) => d.path === 'threadwork.config.yaml')).toEqual([
+      expect.objectContaining({ line: 2, column: 16, severity: 'error', message: expect.stringMatching(/^Invalid `templates_dir`: expected a folder inside the workspace, such as \.threadwork\/templates/) }),
+    ]);
+    const deal = await runCli(['deal', 'new', 'Acme', '--segment', SEGMENT, '--no-commit', '--dir', dir], { env: gitEnv() });
+    expect(deal.code, deal.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'threads/sales/acme/1-input.md'), 'utf8')).not.toContain('READ FROM OUTSIDE');
+  });
+
+  it('does not read templates through a symbolic link', async () => {
+    const outside = testdir({ 'threads/sales-deal/1-input.md.hbs': '---\nsource: inbound\n---\nREAD FROM OUTSIDE\n' });
+    const dir = workspace();
+    mkdirSync(join(dir, '.threadwork'), { recursive: true });
+    symlinkSync(outside, join(dir, '.threadwork/templates'));
+    gitInit(dir);
+    const deal = await runCli(['deal', 'new', 'Acme', '--segment', SEGMENT, '--no-commit', '--dir', dir], { env: gitEnv() });
+    expect(deal.code, deal.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'threads/sales/acme/1-input.md'), 'utf8')).not.toContain('READ FROM OUTSIDE');
+  });
+});
+
 describe('special files are never opened', () => {
   it('a FIFO in a thread folder is skipped by the scan and refused by the reader, without blocking', async () => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme') });

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { z } from 'zod';
 import { probabilitySchema } from './common.js';
 
@@ -14,6 +15,18 @@ export const DEFAULT_PIPELINE_STAGES = [
   { name: 'negotiation', probability: 0.8 },
   { name: 'closed-won', probability: 1 },
 ] as const;
+
+export const TEMPLATES_DIR_EXPECTED = 'expected a folder inside the workspace, such as .threadwork/templates (a relative path that does not climb out with ..)';
+
+/** Whether `path` names a place inside the folder it is relative to: not absolute, no `..` leading out once normalised, no control character. */
+export function isInsideFolder(path: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are refused
+  if (path.trim() === '' || /[\u0000-\u001f]/.test(path)) return false;
+  const slashed = path.replace(/\\/g, '/');
+  if (posix.isAbsolute(slashed) || /^[a-zA-Z]:/.test(slashed) || slashed.startsWith('~')) return false;
+  const normal = posix.normalize(slashed);
+  return normal !== '..' && !normal.startsWith('../');
+}
 
 export const configSchema = z.looseObject({
   /** Display name of the company that runs the workspace. */
@@ -49,8 +62,12 @@ export const configSchema = z.looseObject({
       power: z.number().gt(0).lt(1).default(0.8),
     })
     .prefault({}),
-  /** Where same-named files override the built-in templates, relative to the workspace root. */
-  templates_dir: z.string().default('.threadwork/templates'),
+  /**
+   * Where same-named files override the built-in templates, relative to the workspace root.
+   * Inside it only: a cloned workspace's config must not make `deal new` read (and write
+   * into the workspace) whatever file of the machine it names, as no other path may.
+   */
+  templates_dir: z.string().refine(isInsideFolder, TEMPLATES_DIR_EXPECTED).default('.threadwork/templates'),
   /** The Monte Carlo goal forecast (docs/forecast.md). */
   forecast: z
     .looseObject({

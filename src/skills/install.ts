@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import type { SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 import { guardWrites, type GuardedFile } from '../strategy/guard.js';
-import { renderTemplate, resolveTemplate } from '../templates/render.js';
+import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { stageFieldTables } from './field-guide.js';
 
@@ -44,7 +43,7 @@ export function proposeSkills(model: WorkspaceModel, options: { force?: boolean 
     tools: Object.keys(MCP_TOOLS),
     ...stageFieldTables(),
   };
-  const templatesDir = join(model.root, model.config.templates_dir);
+  const templatesDir = workspaceTemplatesDir(model.root, model.config.templates_dir);
   const outputs = SKILLS.map((name) => ({ path: `${SKILLS_DIR}/${name}/SKILL.md`, content: renderTemplate(resolveTemplate(`skills/${name}/SKILL.md`, templatesDir), context) }));
   const plan = guardWrites(outputs, (path) => model.text(path), { force: options.force === true });
   return {

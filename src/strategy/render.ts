@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { AssumptionState } from '../derive/assumptions.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
-import { renderTemplate, resolveTemplate } from '../templates/render.js';
+import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { LAYOUT } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { strategyContext, type MissingInput } from './context.js';
@@ -33,7 +32,7 @@ export function strategyPaths(segmentId: string): string[] {
 /** Renders the ICP, the three narratives and the six materials of one segment. Pure but for reading templates. */
 export function renderSegmentStrategy(model: WorkspaceModel, segment: Segment, canvasTexts: ReadonlyMap<CanvasSection, string>, assumptions: readonly AssumptionState[]): SegmentStrategy {
   const context = strategyContext(model, segment, canvasTexts, assumptions);
-  const templatesDir = join(model.root, model.config.templates_dir);
+  const templatesDir = workspaceTemplatesDir(model.root, model.config.templates_dir);
   const render = (name: string): string => renderTemplate(resolveTemplate(`strategy/${name}`, templatesDir), context);
   const base = `${LAYOUT.artifacts}/${segment.id}`;
   const outputs: StrategyOutput[] = [

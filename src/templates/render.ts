@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import { onFirstUse } from '../load-on-first-use.js';
 import { ThreadworkError } from '../errors.js';
+import { isInsideFolder } from '../schema/config.js';
 
 /** The built-in templates shipped with the package (`templates/` at the package root). */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -14,6 +15,31 @@ export interface TemplateSource {
   /** Absolute path of the file used: a workspace override or the built-in one. */
   file: string;
   overridden: boolean;
+}
+
+/**
+ * The workspace's templates folder (config `templates_dir`) as an absolute path, or
+ * undefined when it may not be read: outside the workspace (the config says so at its
+ * line, `check`) or reached through a symbolic link, which the workspace never follows
+ * (src/workspace/contain.ts; walked here, as the base layer does not import it). The
+ * built-in templates are used then.
+ */
+export function workspaceTemplatesDir(root: string, configured: string): string | undefined {
+  if (!isInsideFolder(configured)) return undefined;
+  let folder = root;
+  for (const part of posix.normalize(configured.replace(/\\/g, '/')).split('/').filter((p) => p && p !== '.')) {
+    folder = join(folder, part);
+    if (isSymlink(folder)) return undefined;
+  }
+  return folder;
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**

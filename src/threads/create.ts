@@ -6,7 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { threadSourceSchema } from '../schema/common.js';
 import type { ThreadMeta, ThreadType } from '../schema/meta.js';
 import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
-import { renderTemplate, resolveTemplate } from '../templates/render.js';
+import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
@@ -160,7 +160,7 @@ function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, 
 
 /** Renders a stage file from its template and refuses output that would not pass `check`. */
 export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: number, context: ThreadTemplateContext, target: string): string {
-  const source = resolveTemplate(`threads/${meta.type}/${STAGE_FILES[stage - 1]}`, join(model.root, model.config.templates_dir));
+  const source = resolveTemplate(`threads/${meta.type}/${STAGE_FILES[stage - 1]}`, workspaceTemplatesDir(model.root, model.config.templates_dir));
   const text = renderTemplate(source, context);
   const parsed = parseFile(target, classifyPath(target), text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
