@@ -356,19 +356,22 @@ describe('an account list that is not valid CSV', () => {
       'unclosed.csv': 'name,domain,employees\n"Acme,acme.com,300\nBeta,beta.com,200\nGamma,g.com,100\n',
       'inside.csv': 'name,domain,employees\nBeta,beta.com,200\nAc"me,acme.com,300\n',
       'after.csv': 'name,domain\n"Acme" Inc,acme.com\n',
+      // The quote opens mid-row, after a good quoted field and a name with an accent: its column is where it opened.
+      'midrow.csv': 'name,domain,employees\nAcme,acme.com,300\n"Zoë, Inc",zoe.com,"200\nGamma,g.com,100\n',
     });
-    const errors: [string, number, string][] = [];
-    for (const file of ['unclosed.csv', 'inside.csv', 'after.csv']) {
-      const result = await scoreJson<{ error: { code: string; message: string; path: string; line: number } }>(`${list}/${file}`, dir);
+    const errors: [string, number, number | undefined, string][] = [];
+    for (const file of ['unclosed.csv', 'midrow.csv', 'inside.csv', 'after.csv']) {
+      const result = await scoreJson<{ error: { code: string; message: string; path: string; line: number; column?: number } }>(`${list}/${file}`, dir);
       expect(result.code).toBe(1);
       expect(result.json.error.code).toBe('csv-syntax');
       expect(result.json.error.path).toBe(`${list}/${file}`);
-      errors.push([file, result.json.error.line, result.json.error.message.slice(`Cannot parse ${list}/`.length)]);
+      errors.push([file, result.json.error.line, result.json.error.column, result.json.error.message.slice(`Cannot parse ${list}/`.length)]);
     }
     expect(errors).toEqual([
-      ['unclosed.csv', 2, 'unclosed.csv as CSV: line 2: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
-      ['inside.csv', 3, 'inside.csv as CSV: line 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
-      ['after.csv', 2, 'after.csv as CSV: line 2: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
+      ['unclosed.csv', 2, 1, 'unclosed.csv as CSV: line 2, column 1: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
+      ['midrow.csv', 3, 20, 'midrow.csv as CSV: line 3, column 20: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
+      ['inside.csv', 3, undefined, 'inside.csv as CSV: line 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
+      ['after.csv', 2, undefined, 'after.csv as CSV: line 2: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
     ]);
   });
 });

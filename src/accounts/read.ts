@@ -207,8 +207,9 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
   try {
     records = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records; // `info: true` makes each record `{record, info}`
   } catch (error) {
-    const { line, reason } = csvProblem(bytes, delimiterOf(text), error);
-    throw new ThreadworkError(`Cannot parse ${file} as CSV: ${line === undefined ? '' : `line ${line}: `}${reason}`, 'csv-syntax', line === undefined ? { path: file } : { path: file, line });
+    const { line, column, reason } = csvProblem(bytes, delimiterOf(text), error);
+    const where = line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column ${column}`}: `;
+    throw new ThreadworkError(`Cannot parse ${file} as CSV: ${where}${reason}`, 'csv-syntax', { path: file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) });
   }
   const [header, ...rows] = records;
   if (!header) return [];
@@ -242,23 +243,18 @@ function fieldsOf(columns: readonly string[], record: readonly string[]): Record
 }
 
 /**
- * The line (from 1) of the first character that is not blank at or after `offset`: where
- * a record that begins after `offset` starts, blank lines between records skipped.
- * Offsets must grow from call to call; the count carries on from the previous one.
- */
-/**
  * csv-parse's error in words that say what to write, at the line its row starts on: the
  * parser reports an unclosed quote where it stopped reading (the end of the file), and
  * names a row by the line it had reached.
  */
-function csvProblem(bytes: Buffer, delimiter: string, error: unknown): { line?: number; reason: string } {
+function csvProblem(bytes: Buffer, delimiter: string, error: unknown): { line?: number; column?: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error);
   // `bytes` is where the row being read started (`bytes_records` is not: it runs ahead after a good row).
   const { code, bytes: rowStart, field } = error as { code?: string; bytes?: number; field?: string };
   const line = typeof rowStart === 'number' ? lineCounter(bytes)(rowStart) : undefined;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { line, reason: 'a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")' };
+      return { line, ...(typeof rowStart === 'number' ? unclosedQuoteAt(bytes, rowStart, delimiter) : {}), reason: 'a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")' };
     case 'INVALID_OPENING_QUOTE':
       return { line, reason: `a " inside the unquoted field \`${field ?? ''}\`: expected the whole field in quotes, with each " inside it written twice ("${field ?? ''}""…")` };
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
@@ -269,6 +265,49 @@ function csvProblem(bytes: Buffer, delimiter: string, error: unknown): { line?: 
   }
 }
 
+/**
+ * Where the quote that is never closed opened, in the record starting at `rowStart`: the
+ * row's line is not enough when the quote opens in its last column (`…,"200`). Read as
+ * csv-parse reads it: a field is quoted when its first non-blank character is `"`; inside,
+ * `""` is a quote and `"` ends the field. The last quote opened is the one left open.
+ * The column counts characters (from 1), not bytes.
+ */
+function unclosedQuoteAt(bytes: Buffer, rowStart: number, delimiter: string): { line?: number; column?: number } {
+  const QUOTE = 0x22;
+  const separator = delimiter.charCodeAt(0);
+  let opened: number | undefined;
+  let quoted = false;
+  let fieldStart = true;
+  let at = rowStart;
+  while (at < bytes.length && isBlank(bytes[at]!)) at++;
+  for (; at < bytes.length; at++) {
+    const byte = bytes[at]!;
+    if (quoted) {
+      if (byte === QUOTE && bytes[at + 1] === QUOTE) at++;
+      else if (byte === QUOTE) quoted = false;
+    } else if (byte === 0x0a || byte === 0x0d) {
+      break; // this record ended with every quote closed: not the one csv-parse stopped in
+    } else if (fieldStart && (byte === 0x20 || byte === 0x09)) {
+      continue; // blanks before a field (csv-parse trims them)
+    } else if (fieldStart && byte === QUOTE) {
+      quoted = true;
+      opened = at;
+      fieldStart = false;
+    } else {
+      fieldStart = byte === separator;
+    }
+  }
+  if (!quoted || opened === undefined) return {};
+  let lineStart = opened;
+  while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a && bytes[lineStart - 1] !== 0x0d) lineStart--;
+  return { line: lineCounter(bytes)(opened), column: [...bytes.subarray(lineStart, opened).toString('utf8')].length + 1 };
+}
+
+/**
+ * The line (from 1) of the first character that is not blank at or after `offset`: where
+ * a record that begins after `offset` starts, blank lines between records skipped.
+ * Offsets must grow from call to call; the count carries on from the previous one.
+ */
 function lineCounter(bytes: Buffer): (offset: number) => number {
   let at = 0;
   let line = 1;
