@@ -272,7 +272,7 @@ describe('threadwork deal new', () => {
     [['deal', 'new', '', '-s', 'mid-market-fintech', '--slug', 'blank-co'], 'company name', NAME],
     [['campaign', 'new', ' \t ', '-s', 'mid-market-fintech'], 'campaign name', NAME],
     [['campaign', 'new', '\u200B', '-s', 'mid-market-fintech', '--slug', 'blank'], 'campaign name', NAME],
-    [['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--title', '  '], 'title', 'Expected a title such as "Acme Corp platform rollout", or no --title: the name is the title then.'],
+    [['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--title', '  '], 'title', 'Expected a title such as "Acme Corp platform rollout"; leave out --title to use the name.'],
   ])('refuses the blank name in %j as blank, saying what a name looks like, and writes nothing', async (args, what, expected) => {
     const dir = workspace();
     const result = await runJson<{ error: { code: string; message: string; name: string } }>([...args, '--dir', dir]);

@@ -50,7 +50,7 @@ export function companyName(typed: string): string {
 }
 
 /** What a title looks like, for a blank `--title`: leaving it out is the usual way. */
-export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout", or no --title: the name is the title then.';
+export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout"; leave out --title to use the name.';
 
 /**
  * `typed` as {@link cleanName} leaves it, refused when nothing is left (`"   "`, an unset
