@@ -121,3 +121,22 @@ describe('check: an address listed twice on the suppression list', () => {
     expect(found[0]!.message).toContain('Grace@Cobol.example');
   });
 });
+
+/**
+ * A blank --text (an unset shell variable, a paste that failed) was recorded as a reply,
+ * classified neutral, and set the prospect to `replied`: their sequence stopped on a
+ * message they never sent.
+ */
+describe('a blank reply', () => {
+  it('is refused, naming what was expected, and nothing is written', async () => {
+    const dir = exampleWorkspace();
+    const head = git(dir, 'rev-parse', 'HEAD');
+    for (const text of ['', '   ', '\n\t\n']) {
+      const result = await runJson<{ error: { code: string; message: string } }>(['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', text, '--dir', dir], { env: ENV });
+      expect(result.code, JSON.stringify(text)).toBe(1);
+      expect(result.json.error).toEqual({ code: 'invalid-arguments', message: 'Missing reply text: --text is blank; expected the reply as received, e.g. --text "Happy to talk next week"' });
+    }
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+  });
+});

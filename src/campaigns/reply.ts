@@ -65,6 +65,8 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
  * opened for them. Refuses (`suppression-invalid`, nothing written) while the list is invalid.
  */
 export function proposeReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string): WriteProposal<ReplyResult> {
+  // A blank text (an unset shell variable, a paste that failed) is no reply: read as neutral it set the prospect `replied` and stopped their sequence.
+  if (!text.trim()) throw new ThreadworkError('Missing reply text: --text is blank; expected the reply as received, e.g. --text "Happy to talk next week"', 'invalid-arguments');
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign');

@@ -15,7 +15,8 @@ const TOOL_WORDING: readonly [RegExp, string][] = [
   [/`threadwork strategy --force`/g, 'the `generate_strategy` tool with "force": true'],
   [/`?threadwork (check|sync)\b`?/g, 'the `$1` tool'],
   [/--slug ([a-z0-9-]+)/g, '"slug": "$1"'],
-  [/--(slug|goal|subgoal|segment|date|force|title)\b/g, 'the `$1` argument'],
+  [/--text ("[^"]*")/g, '"text": $1'],
+  [/--(slug|goal|subgoal|segment|date|force|title|text)\b/g, 'the `$1` argument'],
 ];
 
 /** `message` with the CLI's commands and flags named as the MCP tools and arguments that do the same. */
