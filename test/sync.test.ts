@@ -710,7 +710,7 @@ describe('sources sync leaves uncommitted', () => {
   });
 
   it('says a source deleted and not committed was deleted, not that it differs from HEAD', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     rmSync(join(dir, 'strategy/canvas/01-context.md'));
     appendFileSync(join(dir, 'strategy/canvas/02-constraints.md'), '\nA thought for later.\n');
     const left = ['strategy/canvas/01-context.md', 'strategy/canvas/02-constraints.md'];
