@@ -301,7 +301,7 @@ export const RULES = {
     at: 'key',
     summary: 'one assumption given more than one result in one Stage 6 file',
     message: 'Assumption `{id}` already has a result in this learning (validations[{index}]: {result}): expected one result per assumption. Counted once: {the result | as partial, the results differ}',
-    docs: 'A thread is one piece of evidence for each assumption it speaks to, however many lines say so: the results of one assumption count once towards its confidence — the result itself when they agree, `partial` when they differ (validated and invalidated in one deal is mixed evidence). Merge the entries into one, with the result that holds and the evidence for it.',
+    docs: 'A thread is one piece of evidence for each assumption it speaks to, however many lines say so: the results of one assumption count once towards its confidence — the result itself when they agree, `partial` when they differ (validated and invalidated in one deal is mixed evidence). Merge the entries into one, with the result that holds and the evidence for it. An id that is not in `10-assumptions.md` is counted nowhere: its entries are `unknown-assumption` errors instead.',
   },
   'validation-untested': {
     severity: 'warning',
@@ -309,7 +309,7 @@ export const RULES = {
     at: 'key',
     summary: "a Stage 6 result for an assumption the thread's `2-hypothesis.md` does not list in `tests`",
     message: "Assumption `{id}` is not one this thread tested: {hypothesis path} tests {ids}. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards {id}'s confidence: add {id} to `tests` in {hypothesis path}, or remove this entry",
-    docs: "A thread's hypothesis says which assumptions it sets out to test; a learning that records a result for another one is evidence gathered in passing — or a slip of the id (`A3` for `A2`). The result counts towards the assumption's confidence all the same, so check it: if the deal did test it, add the id to `tests` in `2-hypothesis.md`; if not, remove the entry (or correct the id). Reported once per assumption, at its first entry.",
+    docs: "A thread's hypothesis says which assumptions it sets out to test; a learning that records a result for another one is evidence gathered in passing — or a slip of the id (`A3` for `A2`). The result counts towards the assumption's confidence all the same, so check it: if the deal did test it, add the id to `tests` in `2-hypothesis.md`; if not, remove the entry (or correct the id). Reported once per assumption, at its first entry. An id that is not in `10-assumptions.md` counts towards nothing: it is an `unknown-assumption` error there instead, and this warning is not given.",
   },
   'thread-meta-missing': {
     severity: 'error',

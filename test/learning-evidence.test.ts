@@ -151,6 +151,14 @@ describe('a learning that records an assumption its hypothesis never tested', ()
     expect(assumptionRow(dir, 'A3')[4]).toBe('1 (0✓ 0~ 1✗)');
   });
 
+  it('for an assumption that does not exist, says it is unknown and nothing about what it counts towards', async () => {
+    const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A99, result: validated, evidence: yes}'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const at = check.json.diagnostics.filter((d) => d.field === 'validations[0].assumption').map((d) => [d.rule, d.severity, d.message]);
+    expect(at).toEqual([['unknown-assumption', 'error', expect.stringMatching(/^Unknown assumption `A99` \(not in 10-assumptions\.md\): expected one of A1, /)]]);
+  });
+
   it('is not reported when the hypothesis tests it', async () => {
     const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A2, result: validated, evidence: yes}'));
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });

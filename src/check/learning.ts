@@ -11,9 +11,11 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
  * not won (counted in no figure), an assumption given
  * more than one result (counted once) and a result for an assumption the thread's
  * hypothesis never said it tests (counted, but suspect). Warnings: the figures say what they did with them.
- * Only a valid file is read: a value of the wrong type is the schema's error already.
+ * Only a valid file is read: a value of the wrong type is the schema's error already. An
+ * assumption `knows` does not is `unknown-assumption`'s error and counted in no figure: it
+ * is not told here that it counts (untested) or is counted once (repeated).
  */
-export function checkLearning(thread: ThreadRecord, report: Report): void {
+export function checkLearning(thread: ThreadRecord, knows: (assumption: string) => boolean, report: Report): void {
   const learning = thread.stages[5];
   const data = learning?.value as Data | undefined;
   if (!learning || !data) return;
@@ -27,6 +29,7 @@ export function checkLearning(thread: ThreadRecord, report: Report): void {
   const tested = testedAssumptions(thread);
   const first = new Map<string, number>();
   validations.forEach(({ assumption }, j) => {
+    if (!knows(assumption)) return;
     const earlier = first.get(assumption);
     if (earlier === undefined) {
       first.set(assumption, j);

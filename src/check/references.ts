@@ -248,7 +248,7 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
   checkThreadDates(thread, day, report);
-  checkLearning(thread, report);
+  checkLearning(thread, (id) => knowsAssumption(known, id), report);
 }
 
 function checkLinks(file: string, data: Data, known: Known, report: Report): void {
