@@ -183,6 +183,21 @@ describe('check', () => {
     expect(found.map(at)).toContain(expected);
   });
 
+  it('lists only valid ids as expected, not one its own row refuses (a lower-case a2, a segment Retail)', async () => {
+    const found = await diagnostics({
+      'strategy/canvas/10-assumptions.md': md('assumptions:\n  - {id: A1, statement: x, prior: 0.5}\n  - {id: a2, statement: y, prior: 0.5}\n  - {id: A3, statement: z, prior: 0.5}\n'),
+      'strategy/canvas/04-segments.md': md('segments:\n  - {id: mid-market-fintech, name: Fintech}\n  - {id: Retail, name: Retail}\n'),
+      'threads/sales/acme/meta.json': dealMeta('acme', { segment: 'retail' }),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      'threads/sales/acme/2-hypothesis.md': md('tests: [A9]'),
+    });
+    const message = (rule: string): string | undefined => found.find((d) => d.rule === rule)?.message;
+    expect(message('unknown-assumption')).toBe('Unknown assumption `A9` (not in 10-assumptions.md): expected one of A1, A3');
+    expect(message('unknown-segment')).toBe('Unknown segment `retail` (not in 04-segments.md): expected one of mid-market-fintech');
+    // The rows themselves are the schema's errors, at their ids.
+    expect(found.filter((d) => d.rule === 'schema').map(at)).toEqual(['strategy/canvas/04-segments.md:4:10 schema', 'strategy/canvas/10-assumptions.md:4:10 schema']);
+  });
+
   it('reports duplicate ids of segments, assumptions and subgoals at the second one', async () => {
     const found = await diagnostics({
       'strategy/canvas/10-assumptions.md': md('assumptions:\n  - id: A1\n    statement: x\n    prior: 0.5\n  - id: A1\n    statement: y\n    prior: 0.5\n'),

@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
-import { goalIdSchema } from '../schema/common.js';
+import { assumptionIdSchema, goalIdSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
@@ -132,8 +133,8 @@ function reporter(out: Diagnostic[], locators: Locators): Report {
  */
 function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean): Known {
   const known: Known = {
-    segments: collectIds(model.canvas.get('04-segments'), 'segments', report),
-    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', report),
+    segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report),
+    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report),
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')),
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
@@ -282,7 +283,7 @@ function checkProspects(file: string, data: Data, report: Report): void {
   });
 }
 
-function collectIds(file: ParsedFile | undefined, key: string, report: Report): Set<string> {
+function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report): Set<string> {
   const ids = new Set<string>();
   const firstIndex = new Map<string, number>();
   listOf(dataOf(file), key).forEach((item, i) => {
@@ -290,7 +291,9 @@ function collectIds(file: ParsedFile | undefined, key: string, report: Report): 
     if (typeof id !== 'string') return;
     if (firstIndex.has(id)) report(file!.path, [key, i, 'id'], 'duplicate-id', `Duplicate id \`${id}\`: already used by ${key}[${firstIndex.get(id)}]`);
     else firstIndex.set(id, i);
-    ids.add(id);
+    // An id its own row refuses (`a7`, `Retail`: the schema's error there) is no id a thread
+    // may name: "expected one of A1, a7" would offer it as a fix.
+    if (idSchema.safeParse(id).success) ids.add(id);
   });
   return ids;
 }
@@ -309,7 +312,7 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
       continue;
     }
     owner.set(id, file.path);
-    goals.set(id, collectIds(file, 'subgoals', report));
+    goals.set(id, collectIds(file, 'subgoals', subgoalIdSchema, report));
   }
   return goals;
 }
