@@ -41,7 +41,7 @@ describe('money written as text in a won deal, a goal and the metric targets', (
     expect(schemaErrors(json.diagnostics)).toEqual([
       'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "lots")',
       'goals/g-arr-500k-2026.md:11:13 Invalid `metrics[1].target`: expected a number: won_count is a count, not an amount of money (got "$12")',
-      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 (got "35%")',
+      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 — write 35% as 0.35 (got "35%")',
       'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
     ]);

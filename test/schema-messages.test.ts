@@ -170,6 +170,16 @@ describe('a number written as text', () => {
     ]);
   });
 
+  it('in a goal, a win rate written as a percentage is told the fraction to write, as 13-metrics is', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '  - name: win_rate\n    target: 0.35', '  - name: win_rate\n    target: "35%"\n    baseline: 1/5');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 — write 35% as 0.35 (got "35%")',
+      'goals/g-arr-500k-2026.md:14:15 Invalid `metrics[2].baseline`: expected a number from 0 to 1 — write 1/5 as 0.2 (got "1/5")',
+    ]);
+  });
+
   it('suggests no number the field would refuse, and none for text that is no number', async () => {
     const dir = exampleWorkspace();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,5');

@@ -38,11 +38,13 @@ const figureSchema = z.union([z.number(), z.string()], { error: 'expected a numb
 function checkFigures(metric: string, value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx): void {
   for (const key of keys) {
     const figure = value[key];
+    // Text where a number is expected is said to be so (`invalid_type`), as 13-metrics's
+    // refusal is: the check then names the number it reads as (`write 35% as 0.35`).
     if (typeof figure === 'string' && RATE_METRICS.has(metric)) {
       // `"35%"`: said as 13-metrics says it, with what a rate is written as.
-      ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', message: PROBABILITY, path: [key], input: figure });
     } else if (typeof figure === 'string' && !MONEY_METRICS.has(metric)) {
-      ctx.addIssue({ code: 'custom', message: `expected a number: ${metric} is ${KIND[metric] ?? 'a count'}, not an amount of money`, path: [key], input: figure });
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', message: `expected a number: ${metric} is ${KIND[metric] ?? 'a count'}, not an amount of money`, path: [key], input: figure });
     } else if (typeof figure === 'string') {
       for (const message of amountProblems(figure, 'which amount is the target?')) ctx.addIssue({ code: 'custom', message, path: [key], input: figure });
     }
