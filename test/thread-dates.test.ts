@@ -60,6 +60,31 @@ describe('dates a thread cannot have', () => {
     expect(found[0]!.message).toMatch(/^Completion date 2027-09-24 is after today/);
   });
 
+  it('a Stage 1 date, a signal date and a prospect data_date after today are reported at each date, as a close date is', async () => {
+    const dir = exampleWith('threads/sales/brightcart/1-input.md', 'date: 2026-05-11', 'date: 2027-05-11');
+    const input = readFileSync(join(dir, 'threads/sales/brightcart/1-input.md'), 'utf8');
+    writeFileSync(join(dir, 'threads/sales/brightcart/1-input.md'), input.replace('      date: 2026-04-08', '      date: 2027-04-08'));
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md';
+    const actions = readFileSync(join(dir, campaign), 'utf8');
+    expect(actions).toContain('status: completed, started: 2026-09-15}');
+    writeFileSync(join(dir, campaign), actions.replace('status: completed, started: 2026-09-15}', 'status: completed, started: 2026-09-15, data_date: 2027-09-01}'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.filter((d) => d.rule === 'date-in-future');
+    expect(found.map((d) => `${at(d)} ${d.message.slice(0, d.message.indexOf(':'))}`)).toEqual([
+      'threads/sales/brightcart/1-input.md:3:7 date-in-future Signal date 2027-05-11 is after today (2026-12-01)',
+      'threads/sales/brightcart/1-input.md:21:13 date-in-future Signal date 2027-04-08 is after today (2026-12-01)',
+      `${campaign}:24:153 date-in-future Data date 2027-09-01 is after today (2026-12-01)`,
+    ]);
+    expect(found[2]!.message).toMatch(/expected the day the facts were gathered or the event happened/);
+  });
+
+  it("a campaign's Stage 1 date is its start, a plan: one to come passes", async () => {
+    const dir = exampleWith('threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md', 'date: 2026-09-15', 'date: 2027-01-12');
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.json.diagnostics.filter((d) => d.rule === 'date-in-future')).toEqual([]);
+  });
+
   it('a close date before the thread was created: reported at the date, and the thread held as committed rather than a cycle time counted as 0', async () => {
     const dir = exampleWith('threads/sales/harbor-lending/6-learning.md', 'closed: 2026-09-24', 'closed: 2026-06-15');
     const committed = meta(dir, 'threads/sales/harbor-lending').cycle_time_days;

@@ -50,6 +50,42 @@ export function checkThreadDates(thread: ThreadRecord, { today, latest }: Today,
       if (date && date > latest) report(actions.path, ['actions', i, 'completed'], 'date-in-future', futureMessage('Completion date', date, today));
     });
   }
+  checkFactDates(thread, { today, latest }, report);
+}
+
+/**
+ * The dates of what was learned about a company — a deal's Stage 1 `date` (the day of the
+ * signal, the lead's data date) and its signals' dates, a campaign prospect's `data_date`
+ * and signals' dates — are of things that happened: one still to come is a typo that the
+ * lead and ICP scores would read as the freshest data there is. A campaign's Stage 1
+ * `date` is its start, a plan, and may be later.
+ */
+function checkFactDates(thread: ThreadRecord, { today, latest }: Today, report: Report): void {
+  const future = (file: string, path: readonly PropertyKey[], what: string, value: unknown): void => {
+    const date = dateOf(value);
+    if (date && date > latest) report(file, path, 'date-in-future', factMessage(what, date, today));
+  };
+  const signals = (file: string, at: readonly PropertyKey[], list: unknown): void => {
+    if (Array.isArray(list)) list.forEach((signal, i) => future(file, [...at, i, 'date'], 'Signal date', (signal as Data | null)?.date));
+  };
+  const input = thread.stages[0];
+  const given = input?.value as Data | undefined;
+  if (input && given && thread.family !== 'campaign') {
+    future(input.path, ['date'], thread.family === 'deal' ? 'Signal date' : 'Input date', given.date);
+    signals(input.path, ['company', 'signals'], (given.company as Data | undefined)?.signals);
+  }
+  const actions = thread.stages[4];
+  const prospects = thread.family === 'campaign' ? (actions?.value as Data | undefined)?.prospects : undefined;
+  if (actions && Array.isArray(prospects)) {
+    prospects.forEach((prospect, i) => {
+      future(actions.path, ['prospects', i, 'data_date'], 'Data date', (prospect as Data | null)?.data_date);
+      signals(actions.path, ['prospects', i, 'signals'], (prospect as Data | null)?.signals);
+    });
+  }
+}
+
+function factMessage(what: string, date: string, today: string): string {
+  return `${what} ${date} is after today (${today}): expected the day the facts were gathered or the event happened. A date to come would read as the freshest data there is in the lead and ICP scores`;
 }
 
 /**
