@@ -5,6 +5,8 @@ import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
+const schemaErrors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
+
 /**
  * A deal's `arr_potential` took money as people write it (`"$40k"`, `"€30.000"`), but a
  * won deal's `arr`, a goal's target and the money targets of 13-metrics took plain
@@ -13,8 +15,6 @@ import { read, replaceInFile } from './helpers/testdir.js';
  * parser `arr_potential` uses, and the figures count the amount it reads.
  */
 describe('money written as text in a won deal, a goal and the metric targets', () => {
-  const schemaErrors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
-
   it('"$42k", "$500k" and "€42.000" are read as the amounts, and the figures count them', async () => {
     const dir = exampleWorkspace();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$42k"');
@@ -45,6 +45,37 @@ describe('money written as text in a won deal, a goal and the metric targets', (
       'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
     ]);
+  });
+});
+
+/**
+ * A company's `revenue` — in a deal's Stage 1, on a campaign prospect, and the `{min, max}`
+ * of a segment's filters or an ICP — took any text (`revenue: lots`) without a word, and
+ * the scores counted it as no revenue at all. It is read by the money parser the other
+ * money fields use, and what it cannot read is an error at the value, as theirs is.
+ */
+describe('a company revenue that is no amount', () => {
+  it('is an error at the value in Stage 1, on a prospect, in a segment filter and an ICP', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: lots');
+    replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "$48M/year"}');
+    replaceInFile(dir, 'strategy/canvas/04-segments.md', 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: "$20M", max: "1.200"}');
+    replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', 'min: $20M', 'min: twenty million');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([
+      'research/customer/icp/mid-market-fintech-icp.yaml:29:10 Invalid `firmographics.revenue.min`: expected an amount such as 36000 or "$36k" (got "twenty million")',
+      'strategy/canvas/04-segments.md:12:35 Invalid `segments[0].filters.revenue.max`: expected an amount that reads one way: "1.200" reads two ways, 1200 or 1.2: write 1200 (or "€1.200", a currency sign makes the dot group thousands) or 1.2 (got "1.200")',
+      'threads/sales/brightcart/1-input.md:15:12 Invalid `company.revenue`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" (got "lots")',
+      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — amounts here are yearly: write $48M/year as 48000000 (got "$48M/year")',
+    ]);
+  });
+
+  it('as an amount or a range is taken as before', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: 10M-50M');
+    replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "€1.200.000"}');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([]);
   });
 });
 

@@ -6,8 +6,8 @@ import {
   assumptionIdSchema,
   countRangeSchema,
   isoDateSchema,
+  moneyRangeSchema,
   probabilitySchema,
-  rangeSchema,
   slugSchema,
 } from './common.js';
 
@@ -31,7 +31,7 @@ export const segmentSchema = z.looseObject({
       industry: z.array(z.string()).default([]),
       business_model: z.string().optional(),
       employees: countRangeSchema.optional(),
-      revenue: rangeSchema.optional(),
+      revenue: moneyRangeSchema.optional(),
       geography: z.array(z.string()).default([]),
       tech_stack: z.array(z.string()).default([]),
       problem_indicators: z.array(z.string()).default([]),

@@ -35,6 +35,15 @@ export const rangeSchema = z.looseObject(
 );
 
 /**
+ * A money range written as `{min, max}` (a segment's or an ICP's revenue): each end an
+ * amount that reads one way, as an `arr_potential` range's are. Taken as any text, `{min:
+ * lots}` left the ICP score without that bound, and nothing said so.
+ */
+export const moneyRangeSchema = rangeSchema.superRefine((value, ctx) => {
+  for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+});
+
+/**
  * A figure that counts towards the pipeline (a deal's `arr_potential`): an amount or a
  * range whose every end reads as an amount of 0 or more, lower end first. Anything else
  * would drop out of the weighted pipeline, or skew it, without a word.

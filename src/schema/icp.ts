@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countRangeSchema, probabilitySchema, rangeSchema, slugSchema } from './common.js';
+import { countRangeSchema, moneyRangeSchema, probabilitySchema, slugSchema } from './common.js';
 import { personaSchema } from './canvas.js';
 
 /** `research/customer/icp/{segment}-icp.yaml`, generated per segment by `threadwork strategy`. */
@@ -12,7 +12,7 @@ export const icpSchema = z.looseObject({
       industry: z.array(z.string()).default([]),
       business_model: z.string().optional(),
       employees: countRangeSchema.optional(),
-      revenue: rangeSchema.optional(),
+      revenue: moneyRangeSchema.optional(),
       geography: z.array(z.string()).default([]),
     })
     .prefault({}),

@@ -105,8 +105,8 @@ export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a r
  * What keeps a value that should give a figure (a deal's `arr_potential`) from giving a
  * right one: each problem with where it is below the value (`["max"]` in a range), for a
  * schema to report. `parseMoneyRange` is lenient — it drops what it cannot read and
- * orders a range's ends — which is right for a company's revenue (its readability is a
- * data-quality signal) but would silently drop or distort a pipeline figure.
+ * orders a range's ends — which would silently drop or distort a figure: a pipeline
+ * figure, or a company's revenue, scored as no revenue at all.
  */
 export function moneyProblems(value: unknown): { path: string[]; message: string }[] {
   if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : [];
@@ -126,7 +126,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
     if (amount === undefined || amount === null) continue;
     if (typeof amount !== 'string') continue; // a number: the schema's own nonnegative check
     if (MINUS.test(amount)) problems.push({ path: [end], message: NEGATIVE });
-    else if (parseMoney(amount) === undefined) problems.push({ path: [end], message: 'expected an amount such as 36000 or "$36k"' });
+    else if (parseMoney(amount) === undefined) problems.push({ path: [end], message: oneAmountMessage(moneyProblems(amount)[0]?.message ?? ONE_AMOUNT) });
   }
   const min = parseMoney(ends.min);
   const max = parseMoney(ends.max);
@@ -139,11 +139,15 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
  * `moneyProblems` says, and a range, which would leave the figure to guess which end it was.
  */
 export function amountProblems(value: unknown, range: string): string[] {
-  // Text that is no amount is told what one amount looks like, without the range `arr_potential` may be.
-  const problems = moneyProblems(value).map((problem) => (problem.message.startsWith(NOT_AN_AMOUNT) ? `${ONE_AMOUNT}${problem.message.slice(NOT_AN_AMOUNT.length)}` : problem.message));
+  const problems = moneyProblems(value).map((problem) => oneAmountMessage(problem.message));
   if (problems.length > 0 || typeof value !== 'string') return problems;
   const bounds = parseMoneyRange(value);
   return bounds && bounds.min !== bounds.max ? [`expected one amount, not a range: ${range}`] : [];
+}
+
+/** Text that is no amount, where one amount is wanted, is told what one amount looks like, without the range `arr_potential` may be. */
+function oneAmountMessage(message: string): string {
+  return message.startsWith(NOT_AN_AMOUNT) ? `${ONE_AMOUNT}${message.slice(NOT_AN_AMOUNT.length)}` : message;
 }
 
 /** One amount; `currency` when the range it ends has one written on its other end. */

@@ -6,7 +6,6 @@ import {
   assumptionIdSchema,
   goalIdSchema,
   isoDateSchema,
-  moneySchema,
   optionalText,
   probabilitySchema,
   slugSchema,
@@ -48,7 +47,8 @@ export const companySchema = z.looseObject({
   domain: optionalText,
   industry: optionalText,
   employees: z.number({ error: EMPLOYEES }).int(EMPLOYEES).nonnegative(EMPLOYEES).nullish(),
-  revenue: moneySchema.nullish(),
+  // An amount or a range, read as an `arr_potential` is: `lots` is an error at the value, not no revenue.
+  revenue: amountOrRangeSchema.nullish(),
   geography: optionalText,
   technologies: z.array(z.string()).default([]),
   signals: z.array(companySignalSchema).default([]),
@@ -203,6 +203,7 @@ export const prospectSchema = z.looseObject({
    * draft could fail the gate with nothing said about the value.
    */
   employees: companySchema.shape.employees,
+  revenue: companySchema.shape.revenue,
   data_date: isoDateSchema.nullish(),
 });
 
