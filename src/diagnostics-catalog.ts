@@ -359,6 +359,14 @@ export const RULES = {
     message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
     docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it.',
   },
+  'defer-without-revisit': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a Stage 4 DEFER without a `revisit` date, in a thread that has not gone on to Stage 5: `due` never lists it',
+    message: 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again',
+    docs: 'A DEFER is a decision for now, not a no: `due` lists it as a follow-up (`defer-revisit`) from its `revisit` date until the thread goes on to Stage 5 or 6 or the decision changes (docs/outreach.md). Without the date nothing ever brings it back. Add `revisit:` with the day to look at it again (a date such as 2027-01-15), or decide REJECT if there is nothing to wait for. The deal still counts as deferred in the pipeline and the goals either way.',
+  },
   'criterion-unrecognised': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -73,6 +73,32 @@ describe('threadwork due: follow-ups alongside touches', () => {
   });
 });
 
+/**
+ * A DEFER is a decision until its revisit date: `due` brings it back then. One written
+ * without `revisit` was forgotten — `due` never listed it and `check` said nothing.
+ */
+describe('a DEFER decision without a revisit date', () => {
+  it('is a check warning at the decision, saying what to write; one with a date, or decided again at Stage 5, is not', async () => {
+    const { [`${CAMPAIGN}/5-actions.md`]: _actions, ...campaignAtStage4 } = campaignFiles(CAMPAIGN, '2026-01-20', 'prospects: []');
+    const dir = workspace({
+      ...deal('deferred-forever', 'decision: DEFER\nframework: BANT\nreasoning: Not now'),
+      ...deal('deferred-dated', 'decision: DEFER\nframework: BANT\nreasoning: Next year\nrevisit: 2026-06-01'),
+      ...deal('went-on', 'decision: DEFER\nframework: BANT\nreasoning: Then they called back'),
+      'threads/sales/went-on/5-actions.md': md('actions:\n  - {type: sales:demo, status: pending}'),
+      ...campaignAtStage4,
+      [`${CAMPAIGN}/4-decision.md`]: md('decision: DEFER\nreasoning: After the holidays'),
+    });
+    const check = await runJson<{ ok: boolean; diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'defer-without-revisit');
+    expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([
+      [`${CAMPAIGN}/4-decision.md`, 2, 11, 'warning', 'decision'],
+      ['threads/sales/deferred-forever/4-decision.md', 2, 11, 'warning', 'decision'],
+    ]);
+    expect(found[1]!.message).toBe('DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again');
+    expect(check.json.ok).toBe(true);
+  });
+});
+
 describe('threadwork due never lists a touch already sent', () => {
   it('reads a draft with status sent as the touch done, before touches_done is updated', async () => {
     const dir = followUpWorkspace();

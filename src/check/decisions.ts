@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread } from '../derive/thread-scores.js';
-import { stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { FRAMEWORK_CRITERIA } from '../scoring/frameworks.js';
 import type { Locators } from './locators.js';
 
@@ -14,6 +14,7 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagn
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
     const decisionFile = thread.stages[3];
+    if (decisionFile) out.push(...deferWithoutRevisit(thread, decisionFile.path, locators));
     const decision = stageValue(thread, 'deal', 4)?.decision;
     if (decisionFile && stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path, locators));
     if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
@@ -44,4 +45,18 @@ function unrecognisedCriteria(thread: ThreadRecord, path: string, locators: Loca
   return qualification.unrecognised.map((key) =>
     diagnostic(path, locators.range(path, ['criteria', key]), 'warning', 'criterion-unrecognised', `\`${key}\` is not a ${qualification.framework} criterion, so the qualification score leaves it out: expected one of ${expected}`, `criteria.${key}`),
   );
+}
+
+/**
+ * A DEFER is a decision until its revisit date, when `due` lists it to be decided again; one
+ * without a date was never listed, nor said anything of, and so forgotten. A warning at the
+ * decision while it stands (until the thread goes on to Stage 5), whatever the thread: `due`
+ * lists any thread's DEFER.
+ */
+function deferWithoutRevisit(thread: ThreadRecord, path: string, locators: Locators): Diagnostic[] {
+  if (stageOf(thread) > 4) return [];
+  const value = thread.stages[3]?.value as { decision?: unknown; revisit?: unknown } | undefined;
+  if (value?.decision !== 'DEFER' || (value.revisit !== undefined && value.revisit !== null && value.revisit !== '')) return [];
+  const message = 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again';
+  return [diagnostic(path, locators.range(path, ['decision']), 'warning', 'defer-without-revisit', message, 'decision')];
 }
