@@ -124,6 +124,19 @@ describe('goal state', () => {
     expect(state.subgoals.map((s) => s.status)).toEqual(['blocked', 'pending']);
   });
 
+  // The init template's SG1 is measured by pipeline_count: a won deal leaves the pipeline, as
+  // every closed one does, and the subgoal went "blocked" after the first win.
+  it('a pipeline subgoal whose threads all closed is pending (nothing open in it yet), not blocked, even after a win', () => {
+    const pipeline: Goal = { ...goal, subgoals: [{ id: 'SG1', title: 'Keep ten deals open', metric: 'pipeline_count', target: 10 }, { id: 'SG2', title: 'Pipeline value', metric: 'weighted_pipeline', target: 100000 }] };
+    const closed = [won('threads/sales/a', 30000, link), deal('threads/sales/b', { goal_id: 'g-mrr-50k', subgoal: 'SG2', status: 'closed-lost', outcome: 'closed-lost' })];
+    expect(deriveGoal(pipeline, closed, '2026-03-01').subgoals.map((s) => [s.id, s.current, s.status])).toEqual([
+      ['SG1', 0, 'pending'],
+      ['SG2', 0, 'pending'],
+    ]);
+    const open = deriveGoal(pipeline, [...closed, deal('threads/sales/c', { ...link, status: 'open' })], '2026-03-01');
+    expect(open.subgoals[0]).toMatchObject({ current: 1, status: 'in_progress' });
+  });
+
   it('is missed once the as-of date passes the deadline', () => {
     expect(deriveGoal(goal, [], '2027-01-02').status).toBe('missed');
     expect(deriveGoal({ ...goal, abandoned: true }, [], '2027-01-02').status).toBe('abandoned');

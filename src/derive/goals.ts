@@ -56,6 +56,13 @@ export interface GoalState {
 const LOWER_IS_BETTER = new Set<GoalMetricName>(['avg_cycle_days']);
 
 /**
+ * Metrics that count open threads only: every thread leaves them when it closes, won or
+ * lost, so closed threads are no sign of a block — a pipeline subgoal whose threads all
+ * closed is waiting for open ones, as one with none linked is.
+ */
+const OPEN_THREADS_ONLY = new Set<GoalMetricName>(['pipeline_count', 'weighted_pipeline']);
+
+/**
  * A goal's state from the threads linked to it. `asOf` is passed in — sync uses the
  * latest date written in the workspace's sources — so the same sources always give
  * the same state, on any day and any machine.
@@ -91,7 +98,8 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     const own = subgoal(sg.id);
     const current = own.figures[sg.metric];
     const reached = metricState(sg.metric, current, sg.target, null).progress >= 1;
-    const status: SubgoalStatus = reached ? 'completed' : own.threads.length === 0 ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
+    const waiting = own.threads.length === 0 || (OPEN_THREADS_ONLY.has(sg.metric) && own.live === 0);
+    const status: SubgoalStatus = reached ? 'completed' : waiting ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
     return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
   });
   const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
