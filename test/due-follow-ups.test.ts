@@ -99,6 +99,18 @@ describe('a DEFER decision without a revisit date', () => {
   });
 });
 
+describe("a campaign's DEFER revisit date", () => {
+  it('that is no date is a schema error at the value, as a deal one is, not a DEFER silently never listed', async () => {
+    const { [`${CAMPAIGN}/5-actions.md`]: _actions, ...campaignAtStage4 } = campaignFiles(CAMPAIGN, '2026-01-20', 'prospects: []');
+    const dir = workspace({ ...campaignAtStage4, [`${CAMPAIGN}/4-decision.md`]: md('decision: DEFER\nreasoning: After the holidays\nrevisit: next quarter') });
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      `${CAMPAIGN}/4-decision.md:4:10 schema Invalid \`revisit\`: expected a date such as 2026-03-01 (got "next quarter")`,
+    ]);
+  });
+});
+
 describe('threadwork due never lists a touch already sent', () => {
   it('reads a draft with status sent as the touch done, before touches_done is updated', async () => {
     const dir = followUpWorkspace();

@@ -157,6 +157,8 @@ export const campaignDecisionSchema = z.looseObject({
   decision: z.enum(['LAUNCH', 'DEFER', 'REJECT']).nullish(),
   alternatives: z.array(z.string()).default([]),
   reasoning: optionalText,
+  // When to decide a DEFER again (`due` lists it then), checked as a deal's is: `next quarter` is no day to list it on.
+  revisit: isoDateSchema.nullish(),
 });
 
 export const CHANNELS = ['email', 'call', 'linkedin'] as const;
