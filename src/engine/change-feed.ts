@@ -23,7 +23,7 @@ export function isWatchedFolder(rel: string): boolean {
  * folder gone) and returns the paths whose content really changed, sorted. `unseenGone`:
  * a file the state never saw, gone again by now (made and deleted between two batches).
  */
-export async function applyEvents(state: WorkspaceState, paths: readonly string[], hooks: { reconcile: boolean; unseenGone?: (path: string) => void; error?: (error: unknown) => void }): Promise<string[]> {
+export async function applyEvents(state: WorkspaceState, paths: readonly string[], hooks: { unseenGone?: (path: string) => void; error?: ((error: unknown) => void) | undefined }): Promise<string[]> {
   const changed: string[] = [];
   let unknown = 0;
   for (const path of paths) {
@@ -42,7 +42,7 @@ export async function applyEvents(state: WorkspaceState, paths: readonly string[
       hooks.error?.(error); // a file that vanished or cannot be read: the rest go on
     }
   }
-  if (hooks.reconcile || unknown > UNKNOWN_BURST) changed.push(...(await state.loadAll()));
+  if (unknown > UNKNOWN_BURST) changed.push(...(await state.loadAll()));
   return [...new Set(changed)].sort();
 }
 

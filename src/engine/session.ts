@@ -262,7 +262,7 @@ export class WorkspaceSession {
     const events = await this.feed.drain();
     let changed: string[];
     if (events.complete && Date.now() - this.reconciledAt < RECONCILE_MS) {
-      changed = await applyEvents(this.state, events.paths, { reconcile: false, unseenGone: (path) => this.noteUncommitted([path]), error: this.options.onError });
+      changed = await applyEvents(this.state, events.paths, { unseenGone: (path) => this.noteUncommitted([path]), error: this.options.onError });
       this.refreshed.fromEvents += 1;
     } else {
       this.refreshed.full += 1;
