@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { migrateCommand } from '../src/cli/commands/migrate.js';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
 import { mapStage, type MigrationContext } from '../src/migrate/map-stage.js';
 import { readDate, readDays, readMoney, readProbability } from '../src/migrate/values.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
 import { commitCount, git, gitInit, lastCommitPaths } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+import { copyOfPrepared } from './helpers/prepared.js';
 import { md, read } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
@@ -20,8 +24,30 @@ const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 const fixture = (thread: 'deal' | 'campaign', file: string): string => readFileSync(join(FIXTURES, thread, file), 'utf8');
 const stageFiles = (thread: 'deal' | 'campaign'): string[] => readdirSync(join(FIXTURES, thread)).filter((f) => /^[1-6]-\w+\.md$/.test(f)).sort();
 
-/** A workspace knowing A4 and the luxury segment, holding both fixture threads exactly as the method writes them. */
+/*
+ * Speed: the method workspace and its repository are built once per file and copied per
+ * test (copyOfPrepared) unless a test adds files to it, and where a test is about what
+ * check or migrate answer rather than the process, it runs the command's own function
+ * (src/cli/commands/*): the same JSON and exit code the CLI prints. Each CLI behaviour
+ * checked here keeps a real run: check (--json, text), migrate (--dry-run, text, a commit,
+ * nothing to do, a hostile path, a path typed in a subfolder, a missing path, a blocked
+ * file, --json against the schema) and advance.
+ */
+
+/** `threadwork check --json --dir <dir>`, without a process. */
+const checkJson = <T>(dir: string): ReturnType<typeof commandJson<T>> => commandJson<T>(() => checkCommand({}, { dir, json: true }));
+
+/** `threadwork migrate [paths] [--dry-run] [--no-commit] --json --dir <dir>`, without a process. */
+function migrateJson<T = MigratedJson>(dir: string, paths: readonly string[] = [], flags: { dryRun?: boolean; commit?: boolean } = {}): ReturnType<typeof commandJson<T>> {
+  return commandJson<T>(() => migrateCommand(paths, { dryRun: flags.dryRun === true, commit: flags.commit !== false }, { dir, json: true }));
+}
+
+/** A workspace knowing A4 and the luxury segment, holding both fixture threads exactly as the method writes them (with `extra`, built afresh; without, a copy of one built once per file). */
 function methodWorkspace(extra: Record<string, string> = {}): string {
+  return Object.keys(extra).length === 0 ? copyOfPrepared('method', () => buildMethodWorkspace({})) : buildMethodWorkspace(extra);
+}
+
+function buildMethodWorkspace(extra: Record<string, string>): string {
   const files: Record<string, string> = {
     'strategy/canvas/04-segments.md': md('title: Segments\nsegments:\n  - id: luxury-fashion\n    name: Luxury fashion brands\n'),
     'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A1\n    statement: Controllers spend five days on the close\n    prior: 0.5\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
@@ -80,15 +106,15 @@ describe('check on stage files written the method\'s way', () => {
       [`${thread}/2-hypothesis.md`]: md('tests: [A4]\ninitial_confidence: 0.6'),
       [`${thread}/3-implication.md`]: '# Implication\n\nReach: 50,000 CTOs\n',
     });
-    const { json } = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    const { json } = await checkJson<{ diagnostics: { path: string; rule: string }[] }>(dir);
     expect(json.diagnostics.filter((d) => d.path.startsWith(thread))).toEqual([]);
-    const migrated = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    const migrated = await migrateJson(dir, [], { dryRun: true });
     expect(migrated.json.files.map((f) => f.path)).not.toContain(`${thread}/3-implication.md`);
   });
 
   it('says nothing about stage files that have front matter (the example workspace)', async () => {
     const dir = workspace({ [`${DEAL}/meta.json`]: dealMeta('elsa-retail'), [`${DEAL}/1-input.md`]: md('source: inbound', '\n# Input\n\nDate: 2026-03-02\n') });
-    const { json } = await runJson<{ diagnostics: { rule: string }[] }>(['check', '--dir', dir]);
+    const { json } = await checkJson<{ diagnostics: { rule: string }[] }>(dir);
     expect(json.diagnostics.filter((d) => d.rule === 'stage-front-matter-missing')).toEqual([]);
   });
 });
@@ -130,7 +156,7 @@ describe('threadwork migrate', () => {
         expect(body.slice(fixture(thread, file).length)).toMatch(/^(?:\n<!-- threadwork:begin results -->[\s\S]*<!-- threadwork:end results -->\n)?$/);
       }
     }
-    const check = await runJson<{ ok: boolean; diagnostics: unknown[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ ok: boolean; diagnostics: unknown[] }>(dir);
     expect(check.json).toMatchObject({ ok: true, diagnostics: [] });
     const meta = JSON.parse(read(dir, `${DEAL}/meta.json`)) as Record<string, unknown>;
     expect(meta).toMatchObject({ status: 'closed-won', cycle_time_days: 46 });
@@ -183,7 +209,7 @@ describe('threadwork migrate', () => {
 
   it('reports every labelled line it could not map, with file and line, and drops none', async () => {
     const dir = methodWorkspace();
-    const { json } = await runJson<MigratedJson>(['migrate', '--dry-run', '--dir', dir]);
+    const { json } = await migrateJson(dir, [], { dryRun: true });
     for (const [thread, folder] of [['deal', DEAL], ['campaign', CAMPAIGN]] as const) {
       for (const file of stageFiles(thread)) {
         const migrated = json.files.find((f) => f.path === `${folder}/${file}`)!;
@@ -218,7 +244,7 @@ describe('threadwork migrate', () => {
 
   it('a second migrate does nothing: no file written, no commit', async () => {
     const dir = methodWorkspace();
-    await runJson(['migrate', '--dir', dir]);
+    await migrateJson(dir);
     const head = git(dir, 'rev-parse', 'HEAD');
     const texts = [...stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))];
     const { json, code } = await runJson<MigratedJson>(['migrate', '--dir', dir]);
@@ -227,7 +253,7 @@ describe('threadwork migrate', () => {
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
     expect(stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))).toEqual(texts);
     // Named explicitly, a migrated file is skipped with why.
-    const named = await runJson<MigratedJson>(['migrate', `${DEAL}/3-implication.md`, '--dir', dir]);
+    const named = await migrateJson(dir, [`${DEAL}/3-implication.md`]);
     expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/), blocked: false }]);
     // Nothing to do is no failure.
     expect(named.code).toBe(0);
@@ -246,7 +272,7 @@ describe('threadwork migrate', () => {
     expect(refused.json.error.code).toBe('stage-incomplete');
     expect(refused.json.error.missing.map((m) => m.field)).toContain('arr_potential');
     expect(refused.json.error.message).toContain(`threadwork migrate ${DEAL}/3-implication.md`);
-    await runJson(['migrate', DEAL, '--dir', dir]);
+    expect((await migrateJson(dir, [DEAL])).code).toBe(0);
     const advanced = await runJson<{ created: string }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
     expect(advanced.code).toBe(0);
     expect(advanced.json.created).toBe(`${DEAL}/4-decision.md`);
@@ -254,7 +280,7 @@ describe('threadwork migrate', () => {
 
   it('takes files and folders, and leaves the rest alone', async () => {
     const dir = methodWorkspace();
-    const { json } = await runJson<MigratedJson>(['migrate', CAMPAIGN, `${DEAL}/2-hypothesis.md`, '--dir', dir, '--no-commit']);
+    const { json } = await migrateJson(dir, [CAMPAIGN, `${DEAL}/2-hypothesis.md`], { commit: false });
     expect(json.files.map((f) => f.path)).toEqual([...stageFiles('campaign').map((f) => `${CAMPAIGN}/${f}`), `${DEAL}/2-hypothesis.md`].sort());
     expect(json.commit).toBeNull();
     expect(read(dir, `${DEAL}/3-implication.md`)).toBe(fixture('deal', '3-implication.md'));
@@ -267,7 +293,9 @@ describe('threadwork migrate', () => {
     ['/etc/passwd'],
   ])('refuses the hostile path %s and writes nothing', async (path) => {
     const dir = methodWorkspace();
-    const { json, code } = await runJson<{ ok: boolean; error: { code: string; message: string; path: string } }>(['migrate', path, '--dir', dir]);
+    // The first through the CLI, the others through its own function.
+    type Refused = { ok: boolean; error: { code: string; message: string; path: string } };
+    const { json, code } = path === '../outside' ? await runJson<Refused>(['migrate', path, '--dir', dir]) : await migrateJson<Refused>(dir, [path]);
     expect(code).toBe(1);
     expect(json.error.code).toBe('path-refused');
     // Named as typed (README: `path` names it as given), not as the workspace would spell it.
@@ -319,10 +347,9 @@ describe('threadwork migrate', () => {
     const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli/migrate.schema.json'), 'utf8')) as object;
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     const dir = methodWorkspace();
-    for (const args of [['migrate', '--dry-run'], ['migrate'], ['migrate']]) {
-      const { json } = await runJson([...args, '--dir', dir]);
-      expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-    }
+    // The dry run through the CLI; a run that writes and one with nothing to do through its own function.
+    const answers = [(await runJson(['migrate', '--dry-run', '--dir', dir])).json, (await migrateJson(dir)).json, (await migrateJson(dir)).json];
+    for (const json of answers) expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 });
 
