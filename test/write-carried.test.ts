@@ -1,9 +1,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { skillsInstallCommand } from '../src/cli/commands/skills.js';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
 /**
@@ -16,9 +19,27 @@ import { campaignFiles, workspace } from './helpers/workspace.js';
 const ENV = { THREADWORK_TODAY: '2026-11-20' };
 const EDITED = 'threads/sales/harbor-lending/6-learning.md';
 
+/*
+ * Speed: the example workspace and its repository are built once per file and copied per
+ * test (exampleWorkspaceCopy), as is the synced campaign workspace two tests start from.
+ * The commands' text output is this file's subject and runs through the CLI, as does
+ * strategy's --json; skills install's --json, whose text is checked on a run of its own,
+ * goes through the command's own function (src/cli/commands/*), on the same day.
+ */
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** What `threadwork … --json` prints for a command function run on ENV's day, without a process. */
+function inProcessJson<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<T>> {
+  vi.stubEnv('THREADWORK_TODAY', ENV.THREADWORK_TODAY);
+  return commandJson<T>(command);
+}
+
 /** The example with an uncommitted edit that moves derived values (a won deal's ARR). */
 function withUncommittedEdit(): string {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   const path = join(dir, EDITED);
   writeFileSync(path, readFileSync(path, 'utf8').replace('arr: 36000', 'arr: 40000'));
   return dir;
@@ -59,13 +80,14 @@ describe('a write command that carries other files into its commit', () => {
     expect(named(result.stdout).sort()).toEqual(committed);
     expect(result.stdout).toMatch(new RegExp(`\ncommitted [0-9a-f]{10} \\(${committed.length} paths\\)\n`));
     const again = withUncommittedEdit();
-    const json = await runJson<{ sync: { written: string[]; triggers: string[] } }>(['skills', 'install', '--dir', again], { env: ENV });
+    const json = await inProcessJson<{ sync: { written: string[]; triggers: string[] } }>(() => skillsInstallCommand({ commit: true }, { dir: again, json: true }));
+    expect(json.code).toBe(0);
     expect(json.json.sync.written).toContain('strategy/canvas/13-metrics.md');
     expect(json.json.sync.triggers).toContain(EDITED);
   });
 
   it('names nothing more when there is nothing else in the commit', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const result = await runCli(['deal', 'new', 'Plain Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });
     const committed = git(dir, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort();
     expect(named(result.stdout).sort()).toEqual(committed);
@@ -81,7 +103,7 @@ describe('a write command that carries other files into its commit', () => {
  */
 describe('a write command while another thread is held', () => {
   it('deal new prints the derived-held line sync prints', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
     const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
     const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
@@ -121,7 +143,7 @@ describe('campaign draft', () => {
  */
 describe('strategy while another thread is held', () => {
   it('prints the derived-held line sync prints, and the same warning in --json', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
     const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
     const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
@@ -141,7 +163,7 @@ describe('strategy while another thread is held', () => {
  */
 describe('a write command that wrote nothing', () => {
   it('campaign draft says nothing about a commit, and makes none', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const head = git(dir, 'rev-parse', 'HEAD');
     const result = await runCli(['campaign', 'draft', 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound', '--dir', dir], { env: ENV });
     expect(result.code, result.stderr).toBe(0);
@@ -189,11 +211,14 @@ describe('campaign draft from other uncommitted sources', () => {
   const campaignPath = 'threads/sales/campaigns/2026-11-02-month-end';
   const prospects = 'sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Ada Byron, email: ada@northwind.example, company: Northwind, title: Controller, status: queued}\n  - {name: Bo Ray, email: bo@southwind.example, company: Southwind, title: CFO, status: queued}';
 
-  async function committedWorkspace(): Promise<string> {
-    const dir = workspace(campaignFiles(campaignPath, '2026-11-02', prospects));
-    gitInit(dir);
-    expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
-    return dir;
+  /** The campaign workspace, committed and synced once per file, copied. */
+  function committedWorkspace(): Promise<string> {
+    return preparedCopy('synced-campaign', async () => {
+      const dir = workspace(campaignFiles(campaignPath, '2026-11-02', prospects));
+      gitInit(dir);
+      expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
+      return dir;
+    });
   }
 
   it('commits the suppression list that left a prospect out with the drafts, and names it', async () => {
