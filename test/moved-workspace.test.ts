@@ -1,10 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { historyCommand } from '../src/cli/commands/history.js';
 import { recordJournal } from '../src/engine/journal.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, lastCommitMessage } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { testdir } from './helpers/testdir.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { deriveWorkspace } from '../src/derive/workspace.js';
@@ -31,11 +34,28 @@ function invalidateA7(dir: string): void {
   writeFileSync(path, readFileSync(path, 'utf8').replace(/(assumption: A7\n\s+result:) validated/, '$1 invalidated'));
 }
 
+/*
+ * Speed: the example workspace and its repository are built once per file and copied
+ * (exampleWorkspaceCopy). A synced example is this file's subject where it is then moved:
+ * that test syncs in its own folder and moves it. The tests about a block never recorded,
+ * a worktree or an interrupted transaction take a copy of one synced once per file
+ * (preparedCopy): the same files, commit and snapshot in its git directory, as a workspace
+ * moved once more — which the first test shows keeps its snapshot. The syncs, this file's
+ * subject, run through the CLI; what `history` then lists runs through its own function
+ * (src/cli/commands/history.ts): the same JSON and exit code.
+ */
+
+/** The example workspace synced in its own folder: its snapshot of what each derived block shows is recorded there. */
 async function syncedExample(): Promise<string> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   // Without --no-cache a workspace already at its fixed point is recognised without deriving, and writes no snapshot.
   expect((await runJson(['sync', '--no-cache', '--dir', dir])).code).toBe(0);
   return dir;
+}
+
+/** A copy of syncedExample(), synced once per file. */
+function syncedExampleCopy(): Promise<string> {
+  return preparedCopy('synced', syncedExample);
 }
 
 function descriptions(result: { json: SyncJson }): string[] {
@@ -53,12 +73,13 @@ describe('a workspace keeps the "before" of its derived values', () => {
     expect(result.json.commit?.committed).toBe(true);
     expect(descriptions(result)).toEqual([expect.stringMatching(/^A7 confidence 0\.\d\d → 0\.\d\d /)]);
     expect(lastCommitMessage(moved)).not.toContain('— →');
-    const history = await runJson<{ entries: unknown[] }>(['history', 'A2', '--dir', moved]);
+    const history = await commandJson<{ entries: unknown[] }>(() => historyCommand('A2', { dir: moved, json: true }));
+    expect(history.code).toBe(0);
     expect(history.json.entries).toEqual([]);
   });
 
   it('after a move, an interrupted transaction is still finished by the next run', async () => {
-    const dir = await syncedExample();
+    const dir = await syncedExampleCopy();
     invalidateA7(dir);
     // Killed just after its journal: the learning changed, nothing derived or committed yet.
     await recordJournal({ root: dir, message: 'threadwork: learning threads/sales/brightcart\n', sources: [], paths: [LEARNING, 'strategy/canvas/10-assumptions.md'] });
@@ -73,7 +94,7 @@ describe('a workspace keeps the "before" of its derived values', () => {
   });
 
   it('each git worktree keeps its own: a sync in one never takes the "before" from the other', async () => {
-    const main = await syncedExample();
+    const main = await syncedExampleCopy();
     const linked = join(testdir(), 'second-checkout');
     git(main, 'worktree', 'add', '-q', '-b', 'other', linked);
     // The linked worktree syncs (its first sync: it has no record yet, and writes its own).
@@ -95,7 +116,7 @@ describe('a block whose "before" was never recorded here', () => {
   // figures are read back from the block as it is — the committed one. "? → 0.60" for every
   // value, unchanged ones included, said nothing; "— → 2" claimed the block showed nothing.
   it('takes the before from the block as committed: only what moved is named, with its real before', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     invalidateA7(dir);
     const result = await runJson<SyncJson>(['sync', '--dir', dir]);
     expect(result.json.commit?.committed).toBe(true);
@@ -104,7 +125,7 @@ describe('a block whose "before" was never recorded here', () => {
   });
 
   it('a fresh clone\'s first sync names only the values a commit without a sync moved, before → after, as the original checkout does', async () => {
-    const origin = await syncedExample();
+    const origin = await syncedExampleCopy();
     const campaign = join(origin, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/6-learning.md');
     writeFileSync(campaign, readFileSync(campaign, 'utf8').replace(/^ {2}meetings: 6$/m, '  meetings: 8'));
     const harbor = join(origin, 'threads/sales/harbor-lending/6-learning.md');
@@ -128,7 +149,7 @@ describe('a block whose "before" was never recorded here', () => {
   });
 
   it('a block edited by hand and committed: its before is what it showed, and the next sync is a no-op', async () => {
-    const dir = await syncedExample();
+    const dir = await syncedExampleCopy();
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     const text = readFileSync(goal, 'utf8');
     expect(text).toContain('| meetings | 6 | 40 | 34 |');
@@ -143,7 +164,7 @@ describe('a block whose "before" was never recorded here', () => {
   });
 
   it('a block it cannot read back (its table gone): the before is unknown ("?"), never that there was none ("—")', async () => {
-    const dir = await syncedExample();
+    const dir = await syncedExampleCopy();
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     const text = readFileSync(goal, 'utf8');
     writeFileSync(goal, text.replace(/(<!-- threadwork:begin state -->\n)[^]*?(<!-- threadwork:end state -->)/, '$1Scribbled over.\n$2'));
@@ -154,7 +175,7 @@ describe('a block whose "before" was never recorded here', () => {
   });
 
   it('reads back from each block exactly the summary it was rendered with (an assumption: its figures)', async () => {
-    const state = await WorkspaceState.load(exampleWorkspace());
+    const state = await WorkspaceState.load(exampleWorkspaceCopy());
     const model = state.derivationModel();
     const derived = deriveWorkspace(model);
     const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
