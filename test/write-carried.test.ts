@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { skillsInstallCommand } from '../src/cli/commands/skills.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitInit } from './helpers/git.js';
@@ -24,7 +25,8 @@ const EDITED = 'threads/sales/harbor-lending/6-learning.md';
  * test (exampleWorkspaceCopy), as is the synced campaign workspace two tests start from.
  * The commands' text output is this file's subject and runs through the CLI, as does
  * strategy's --json; skills install's --json, whose text is checked on a run of its own,
- * goes through the command's own function (src/cli/commands/*), on the same day.
+ * and the sync that commits a workspace before a test go through the command's own
+ * function (src/cli/commands/*), on the same day.
  */
 
 afterEach(() => {
@@ -186,7 +188,7 @@ describe('campaign draft from an uncommitted 5-actions.md', () => {
     const actions = `${campaignPath}/5-actions.md`;
     const dir = workspace(campaignFiles(campaignPath, '2026-11-02', 'sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects: []'));
     gitInit(dir);
-    expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
+    expect((await inProcessJson(() => syncCommand({ commit: true }, { dir, json: true }))).code).toBe(0);
     writeFileSync(join(dir, actions), readFileSync(join(dir, actions), 'utf8').replace('prospects: []', 'prospects:\n  - {name: Ada Byron, email: ada@northwind.example, company: Northwind, title: Controller, status: queued}\n  - {name: Bo Ray, email: bo@southwind.example, company: Southwind, title: CFO, status: queued}'));
     const result = await runCli(['campaign', 'draft', campaignPath, '--dir', dir], { env: ENV });
     expect(result.code, result.stderr).toBe(0);
@@ -216,7 +218,7 @@ describe('campaign draft from other uncommitted sources', () => {
     return preparedCopy('synced-campaign', async () => {
       const dir = workspace(campaignFiles(campaignPath, '2026-11-02', prospects));
       gitInit(dir);
-      expect((await runCli(['sync', '--dir', dir], { env: ENV })).code).toBe(0);
+      expect((await inProcessJson(() => syncCommand({ commit: true }, { dir, json: true }))).code).toBe(0);
       return dir;
     });
   }
