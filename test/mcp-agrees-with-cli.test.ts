@@ -57,6 +57,14 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       expect(answer.data, command.join(' ')).toEqual(cli.json);
       expect(answer.text, command.join(' ')).toContain('expected one of mid-market-fintech, ecommerce-finance');
     }
+    // list_threads has no command; it answers as creating a thread in that segment does, not with an empty list.
+    const created = printed[0]!.json;
+    for (const segment of ['Mid-Market-Fintech', 'saas']) {
+      const listed = await mcp.call<ErrorEnvelope>('list_threads', { segment });
+      expect(listed.isError, segment).toBe(true);
+      expect(listed.data.error, segment).toEqual({ ...created.error, message: created.error.message.replace('"Mid-Market-Fintech"', JSON.stringify(segment)), segment });
+    }
+    expect((await mcp.ok<{ threads: unknown[] }>('list_threads', { segment: 'ecommerce-finance' })).threads.length).toBeGreaterThan(0);
     const goals = [['G-Fintech-Beachhead', undefined], ['g-fintech-beachhead', 'sg1']] as const;
     const goalsPrinted = await Promise.all(goals.map(([goal, subgoal]) => runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--goal', goal, ...(subgoal ? ['--subgoal', subgoal] : []), '--no-commit'], { cwd: dir })));
     for (const [i, [goal, subgoal]] of goals.entries()) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugSchema, threadSourceSchema } from '../schema/common.js';
+import { threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
 import { REPORTS } from '../report/build.js';
@@ -30,7 +30,7 @@ export const TOOL_INPUTS = {
   list_threads: {
     type: z.enum(THREAD_TYPES).optional(),
     status: z.enum(THREAD_STATUSES).optional().describe('derived status'),
-    segment: slugSchema.optional().describe('segment id from strategy/canvas/04-segments.md'),
+    segment: segment.optional(),
   },
   read_thread: { thread },
   create_deal: {

@@ -2,7 +2,8 @@ import type { ThreadMeta } from '../schema/meta.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { threadOf } from '../workspace/layout.js';
-import { metaOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
+import { ThreadworkError } from '../errors.js';
+import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
   path: string;
@@ -39,6 +40,7 @@ export interface ThreadFilter {
  * given to the thread it is in.
  */
 export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, filter: ThreadFilter = {}, held: readonly Diagnostic[] = []): ThreadSummary[] {
+  if (filter.segment !== undefined) requireKnownSegment(model, filter.segment);
   const facts = new Map(derived.threads.map((t) => [t.path, t]));
   const heldIn = (thread: string): Diagnostic[] => held.filter((d) => threadOf(d.path.split('/'))?.thread === thread);
   const summaries = [...model.threads.values()].map((thread): ThreadSummary => {
@@ -64,4 +66,20 @@ export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, fi
   return summaries
     .filter((s) => (filter.type === undefined || s.type === filter.type) && (filter.status === undefined || s.status === filter.status) && (filter.segment === undefined || s.segment === filter.segment))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * A segment filter names a segment of the canvas, or one a thread still names (an old id
+ * to find and fix): anything else — `Mid-Market-Fintech`, a typo — would list nothing and
+ * look like an empty segment, so it is refused as creating a thread there is, with the ids
+ * there are.
+ */
+function requireKnownSegment(model: WorkspaceModel, segment: string): void {
+  const known = segmentsOf(model).map((s) => s.id);
+  if (known.includes(segment) || [...model.threads.values()].some((thread) => metaOf(thread)?.segment === segment)) return;
+  throw new ThreadworkError(
+    `Unknown segment ${JSON.stringify(segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
+    'unknown-segment',
+    { segment, known },
+  );
 }
