@@ -104,18 +104,20 @@ interface MetaInput {
   date: string;
 }
 
+/** A segment id the canvas does not define, refused with the ids it does (`known`): a thread created or listed there. */
+export function unknownSegment(segment: string, known: readonly string[]): ThreadworkError {
+  return new ThreadworkError(
+    `Unknown segment ${JSON.stringify(segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
+    'unknown-segment',
+    { segment, known: [...known] },
+  );
+}
+
 /** Checks every link against the workspace before anything touches the disk. */
 function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
   const segments = segmentsOf(model);
   if (input.segment !== undefined) {
-    if (!segments.some((s) => s.id === input.segment)) {
-      const known = segments.map((s) => s.id);
-      throw new ThreadworkError(
-        `Unknown segment ${JSON.stringify(input.segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
-        'unknown-segment',
-        { segment: input.segment, known },
-      );
-    }
+    if (!segments.some((s) => s.id === input.segment)) throw unknownSegment(input.segment, segments.map((s) => s.id));
   }
   if (input.subgoal && !input.goal) throw new ThreadworkError(`--subgoal ${input.subgoal} needs --goal: a subgoal belongs to a goal`, 'subgoal-without-goal');
   if (input.goal) {

@@ -2,7 +2,7 @@ import type { ThreadMeta } from '../schema/meta.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { threadOf } from '../workspace/layout.js';
-import { ThreadworkError } from '../errors.js';
+import { unknownSegment } from './create.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
@@ -77,9 +77,5 @@ export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, fi
 function requireKnownSegment(model: WorkspaceModel, segment: string): void {
   const known = segmentsOf(model).map((s) => s.id);
   if (known.includes(segment) || [...model.threads.values()].some((thread) => metaOf(thread)?.segment === segment)) return;
-  throw new ThreadworkError(
-    `Unknown segment ${JSON.stringify(segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
-    'unknown-segment',
-    { segment, known },
-  );
+  throw unknownSegment(segment, known);
 }
