@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitInit } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { md, writeFiles } from './helpers/testdir.js';
@@ -108,6 +109,26 @@ describe("a campaign's DEFER revisit date", () => {
     expect(check.json.diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       `${CAMPAIGN}/4-decision.md:4:10 schema Invalid \`revisit\`: expected a date such as 2026-03-01 (got "next quarter")`,
     ]);
+  });
+});
+
+describe("a content thread's DEFER revisit date", () => {
+  it('that is no date is a schema error at the value, as a deal one is; a date is listed by due on its day', async () => {
+    const dir = exampleWorkspaceCopy();
+    const piece = 'threads/marketing/how-northwind-payments-closed-may-in-four-days';
+    writeFiles(dir, {
+      [`${piece}/2-hypothesis.md`]: md('statement: A CFO reads a four-day close as the case for switching'),
+      [`${piece}/3-implication.md`]: md('effort: two days'),
+      [`${piece}/4-decision.md`]: md('decision: DEFER\nformat: case-study\nreasoning: After the customer approves the quotes\nrevisit: soon'),
+    });
+    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-20' } });
+    expect(check.code).toBe(1);
+    expect(check.json.diagnostics.filter((d) => d.path.startsWith(piece)).map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      `${piece}/4-decision.md:5:10 schema Invalid \`revisit\`: expected a date such as 2026-03-01 (got "soon")`,
+    ]);
+    writeFiles(dir, { [`${piece}/4-decision.md`]: md('decision: DEFER\nformat: case-study\nreasoning: After the customer approves the quotes\nrevisit: 2026-12-01') });
+    const due = await runJson<{ followUps: { kind: string; thread: string; date: string }[] }>(['due', '--date', '2026-12-01', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-20' } });
+    expect(due.json.followUps.filter((f) => f.thread === piece).map((f) => [f.kind, f.date])).toEqual([['defer-revisit', '2026-12-01']]);
   });
 });
 

@@ -302,6 +302,11 @@ export const marketingInputSchema = z.looseObject({
 /** Stages whose front matter is free-form for a thread type. */
 const looseStageSchema = z.looseObject({});
 
+/** A content thread's decision is free-form, but a DEFER's `revisit` is the day `due` lists it on: a date, or it is never listed. */
+export const marketingDecisionSchema = z.looseObject({
+  revisit: isoDateSchema.nullish(),
+});
+
 /** A content thread's learning is free-form, but its validations count towards assumption confidence. */
 export const marketingLearningSchema = z.looseObject({
   published: isoDateSchema.nullish(),
@@ -325,7 +330,7 @@ export const stageSchemas = {
     campaignActionsSchema,
     campaignLearningSchema,
   ],
-  marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, looseStageSchema, looseStageSchema, marketingLearningSchema],
+  marketing: [marketingInputSchema, hypothesisSchema, looseStageSchema, marketingDecisionSchema, looseStageSchema, marketingLearningSchema],
 } as const satisfies Record<string, readonly z.ZodType[]>;
 
 /** Stage numbers, 1 (`1-input.md`) to 6 (`6-learning.md`). */
