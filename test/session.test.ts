@@ -118,6 +118,13 @@ describe('a warm workspace', () => {
     expect(synced?.sync?.written.length).toBeGreaterThan(0);
     // The echo of those writes: nothing changed since.
     expect(await session.syncOnChange()).toBeNull();
+
+    // A write refused after it brought an edit in (its proposal throws) leaves that edit to the next sync.
+    replaceInFile(dir, LEARNING, 'arr: null', 'arr: 48000');
+    await expect(session.transaction(() => {
+      throw new Error('refused');
+    })).rejects.toThrow('refused');
+    expect((await session.syncOnChange())?.changed).toEqual([LEARNING]);
   });
 
   it('reads from the events alone what another process wrote and committed (the CLI’s commit moves git’s index)', async () => {

@@ -167,7 +167,16 @@ export class WorkspaceSession {
         await this.uncommitted;
         const pendingSources = this.pendingSources;
         const { nameUncommitted = true, ...transactionOptions } = options;
-        const done = await runLockedTransaction(this.root, lock, propose, Object.assign({}, transactionOptions, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
+        let done: TransactionResult<T>;
+        try {
+          done = await runLockedTransaction(this.root, lock, propose, Object.assign({}, transactionOptions, { state: this.state, derivation: this.derivation, pendingSources, changedThisRun }));
+        } catch (error) {
+          // A refused write (its proposal threw) or a failed one answered none of the changes it
+          // brought in: they stay the next transaction's triggers, or a watcher's next cycle
+          // would find nothing changed and never sync them.
+          for (const path of changedThisRun) this.changedSinceTransaction.add(path);
+          throw error;
+        }
         // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
