@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ThreadworkError } from '../src/errors.js';
 import { askServer } from '../src/serve/client.js';
 import { PROTOCOL, socketPath } from '../src/serve/protocol.js';
-import { serveWorkspace, type ServedWorkspace } from '../src/serve/server.js';
+import { serveWorkspace, type ServableWorkspace, type ServedWorkspace } from '../src/serve/server.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
@@ -15,6 +16,12 @@ import { waitFor, WatchProcess } from './helpers/watch.js';
 
 const LEARNING = 'threads/sales/brightcart/6-learning.md';
 const COLD = { THREADWORK_NO_SERVER: '1' };
+/**
+ * The git environment the MCP helper starts its server with (helpers/git.ts: no user or
+ * system config): the CLI asks with the same one, as a person's terminal and the server
+ * their agent started share theirs. A server declines a CLI whose git environment differs.
+ */
+const SAME_GIT = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 /** A deal closed-won with an ARR: the assumptions, metrics and goal derived from it all move. */
 function winTheDeal(dir: string): void {
@@ -25,6 +32,20 @@ function winTheDeal(dir: string): void {
 function withoutServed(json: Record<string, unknown>): Record<string, unknown> {
   const { served: _served, ...rest } = json;
   return rest;
+}
+
+/** A workspace whose every call fails with `error`. */
+function failing(root: string, error: Error): ServableWorkspace {
+  const fail = (): Promise<never> => Promise.reject(error);
+  return { root, check: fail, sync: fail, report: fail, due: fail, createDeal: fail, createCampaign: fail, advance: fail };
+}
+
+/** A write's JSON as cold and served runs agree on it: all but who answered and the commit's id (its time differs). */
+function sameWrite(json: Record<string, unknown>): unknown {
+  const { served: _served, commit, sync, ...rest } = json as Record<string, unknown> & { commit: Record<string, unknown>; sync: Record<string, unknown> };
+  const { commit: _id, ...committed } = commit;
+  const { commit: _syncCommit, ...synced } = sync;
+  return { ...rest, commit: committed, sync: synced };
 }
 
 function alive(pid: number): boolean {
@@ -42,9 +63,9 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = exampleWorkspaceCopy();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
-    expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report` and `due` in this workspace are answered from here');
+    expect(mcp.stderr()).toContain("`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are answered from here");
 
-    const check = await runJson(['check'], { cwd: servedDir });
+    const check = await runJson(['check'], { cwd: servedDir, env: SAME_GIT });
     expect(check.json.served).toEqual({ pid: mcp.pid });
     const coldCheck = await runJson(['check'], { cwd: servedDir, env: COLD });
     expect(coldCheck.json.served).toBeUndefined();
@@ -53,7 +74,7 @@ describe('the CLI answered by a running MCP server', () => {
     // The same edit in two copies: one synced by the CLI through the server, one cold.
     winTheDeal(servedDir);
     winTheDeal(coldDir);
-    const synced = await runJson<Record<string, unknown> & { commit: { committed: boolean } }>(['sync'], { cwd: servedDir });
+    const synced = await runJson<Record<string, unknown> & { commit: { committed: boolean } }>(['sync'], { cwd: servedDir, env: SAME_GIT });
     const coldSynced = await runJson<Record<string, unknown>>(['sync'], { cwd: coldDir, env: COLD });
     expect(synced.json.served).toEqual({ pid: mcp.pid });
     expect(synced.json.commit.committed).toBe(true);
@@ -77,14 +98,14 @@ describe('the CLI answered by a running MCP server', () => {
     // A broken stage: the reports count its thread as sync holds it, and say so (held).
     replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests:', 'tests: [A5\nbroken:');
     for (const name of ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns']) {
-      const served = await runJson<Record<string, unknown>>(['report', name], { cwd: dir });
+      const served = await runJson<Record<string, unknown>>(['report', name], { cwd: dir, env: SAME_GIT });
       const cold = await runJson<Record<string, unknown>>(['report', name], { cwd: dir, env: COLD });
       expect(served.json.served, name).toEqual({ pid: mcp.pid });
       expect(withoutServed(served.json), name).toEqual(cold.json);
       expect((cold.json.held as unknown[]).length, name).toBeGreaterThan(0);
       // The text is rendered by the CLI from the data either way: two reports show it, in both formats.
       for (const format of name === 'pipeline' || name === 'goals' ? [[], ['--md']] : []) {
-        const servedText = await runCli(['report', name, ...format], { cwd: dir });
+        const servedText = await runCli(['report', name, ...format], { cwd: dir, env: SAME_GIT });
         const coldText = await runCli(['report', name, ...format], { cwd: dir, env: COLD });
         expect(servedText.stdout, `${name} ${format.join('')}`).toBe(coldText.stdout);
         expect(servedText.code).toBe(coldText.code);
@@ -96,29 +117,69 @@ describe('the CLI answered by a running MCP server', () => {
     const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const date of [[], ['--date', '2026-03-02']]) {
-      const served = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir });
+      const served = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir, env: SAME_GIT });
       const cold = await runJson<Record<string, unknown>>(['due', ...date], { cwd: dir, env: COLD });
       expect(served.json.served, date.join(' ')).toEqual({ pid: mcp.pid });
       expect(withoutServed(served.json)).toEqual(cold.json);
-      expect((await runCli(['due', ...date], { cwd: dir })).stdout).toBe((await runCli(['due', ...date], { cwd: dir, env: COLD })).stdout);
+      expect((await runCli(['due', ...date], { cwd: dir, env: SAME_GIT })).stdout).toBe((await runCli(['due', ...date], { cwd: dir, env: COLD })).stdout);
     }
-    const impossible = await runJson<{ error: { code: string; message: string } }>(['due', '--date', '2026-02-30'], { cwd: dir });
+    const impossible = await runJson<{ error: { code: string; message: string } }>(['due', '--date', '2026-02-30'], { cwd: dir, env: SAME_GIT });
     const coldImpossible = await runJson<{ error: { code: string; message: string } }>(['due', '--date', '2026-02-30'], { cwd: dir, env: COLD });
     expect(impossible.code).toBe(1);
     expect(impossible.json).toEqual(coldImpossible.json);
   }, 120_000);
 
+  it('opens a deal and a campaign and advances a thread from the server’s warm workspace, as cold: the same files, derived changes and tree, one commit each', async () => {
+    const servedDir = exampleWorkspaceCopy();
+    const coldDir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(servedDir);
+    // The thread named from a folder below the top, as a shell completes it there: the server's own folder is another.
+    const writes: { args: string[]; from: string }[] = [
+      { args: ['deal', 'new', 'Globex Payments', '--segment', 'mid-market-fintech', '--date', '2026-11-18', '--contact', 'Ana Ruiz'], from: '.' },
+      { args: ['campaign', 'new', 'Controllers Q1', '--segment', 'mid-market-fintech', '--date', '2026-11-18'], from: '.' },
+      { args: ['advance', './meridian-pay'], from: 'threads/sales' },
+    ];
+    for (const { args, from } of writes) {
+      const commits = commitCount(servedDir);
+      const served = await runJson<Record<string, unknown>>(args, { cwd: join(servedDir, from), env: SAME_GIT });
+      const cold = await runJson<Record<string, unknown>>(args, { cwd: join(coldDir, from), env: COLD });
+      expect(served.code, served.stderr).toBe(0);
+      expect(served.json.served).toEqual({ pid: mcp.pid });
+      expect(cold.json.served).toBeUndefined();
+      expect(sameWrite(served.json)).toEqual(sameWrite(cold.json));
+      expect(commitCount(servedDir)).toBe(commits + 1);
+      expect(git(servedDir, 'rev-parse', 'HEAD^{tree}')).toBe(git(coldDir, 'rev-parse', 'HEAD^{tree}'));
+    }
+    // The server's state took its own writes in: a served sync after them writes nothing, and so does a cold one.
+    expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: SAME_GIT })).json).toMatchObject({ written: [], served: { pid: mcp.pid } });
+    expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: COLD })).json.written).toEqual([]);
+  }, 120_000);
+
+  it('leaves a write to the CLI when its git identity is not the server’s: the commit carries the CLI’s', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const agent = { ...SAME_GIT, GIT_AUTHOR_NAME: 'Agent Smith', GIT_AUTHOR_EMAIL: 'agent@example.com' };
+    const created = await runJson(['deal', 'new', 'Globex Payments', '--segment', 'mid-market-fintech', '--date', '2026-11-18'], { cwd: dir, env: agent });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.json.served).toBeUndefined();
+    expect(git(dir, 'log', '-1', '--format=%an <%ae>').trim()).toBe('Agent Smith <agent@example.com>');
+    // With the server's environment the next write is served, and committed as the server commits.
+    const advanced = await runJson(['advance', 'meridian-pay'], { cwd: dir, env: SAME_GIT });
+    expect(advanced.json.served).toEqual({ pid: mcp.pid });
+    expect(git(dir, 'log', '-1', '--format=%an').trim()).toBe('Test Person');
+  });
+
   it('runs the command itself when the server would not answer it as this run would: another day, --no-cache, THREADWORK_NO_SERVER', async () => {
     const dir = exampleWorkspaceCopy();
     await connectMcp(dir);
-    const anotherDay = await runJson(['check'], { cwd: dir, env: { THREADWORK_TODAY: '2026-12-30' } });
+    const anotherDay = await runJson(['check'], { cwd: dir, env: { ...SAME_GIT, THREADWORK_TODAY: '2026-12-30' } });
     expect(anotherDay.code).toBe(0);
     expect(anotherDay.json.served).toBeUndefined();
-    const noCache = await runJson(['sync', '--no-cache'], { cwd: dir });
+    const noCache = await runJson(['sync', '--no-cache'], { cwd: dir, env: SAME_GIT });
     expect(noCache.json.served).toBeUndefined();
     expect((await runJson(['check'], { cwd: dir, env: COLD })).json.served).toBeUndefined();
     // And the server still answers the next run that asks.
-    expect((await runJson(['check'], { cwd: dir })).json.served).toBeDefined();
+    expect((await runJson(['check'], { cwd: dir, env: SAME_GIT })).json.served).toBeDefined();
   });
 
   it('steps over the socket of a killed server; the next server takes it over; a second live server leaves it to the first', async () => {
@@ -129,7 +190,7 @@ describe('the CLI answered by a running MCP server', () => {
     await waitFor(() => !alive(first.pid!), 'the killed server to be gone');
     expect(existsSync(where.path)).toBe(true); // left behind: nothing removed it
 
-    const check = await runJson(['check'], { cwd: dir });
+    const check = await runJson(['check'], { cwd: dir, env: SAME_GIT });
     expect(check.code).toBe(0);
     expect(check.json.served).toBeUndefined();
     expect(check.json.diagnostics).toEqual([]);
@@ -137,8 +198,8 @@ describe('the CLI answered by a running MCP server', () => {
     const second = await connectMcp(dir);
     const third = await connectMcp(dir);
     expect(third.stderr()).not.toContain('are answered from here');
-    expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
-    expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: second.pid });
+    expect((await runJson(['check'], { cwd: dir, env: SAME_GIT })).json.served).toEqual({ pid: second.pid });
+    expect((await runJson(['check'], { cwd: dir, env: SAME_GIT })).json.served).toEqual({ pid: second.pid });
   });
 });
 
@@ -174,6 +235,29 @@ describe('the CLI answered by a running watcher', () => {
     expect(existsSync((await socketPath(dir))!.path)).toBe(false);
   }, 120_000);
 
+  it('opens a deal the CLI asks for, commits it once and prints a served line for it', async () => {
+    const dir = exampleWorkspaceCopy();
+    const watch = new WatchProcess(dir);
+    try {
+      await watch.ready();
+      const commits = commitCount(dir);
+      const created = await runJson<{ served?: { pid: number }; files: string[]; commit: { commit: string } }>(['deal', 'new', 'Globex Payments', '--segment', 'mid-market-fintech', '--date', '2026-11-18'], { cwd: dir });
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.json.served).toEqual({ pid: watch.pid });
+      await waitFor(() => watch.lines.some((l) => l.event === 'cycle' && l.kind === 'served'), 'the served line', () => watch.describe());
+      const line = watch.lines.find((l) => l.event === 'cycle' && l.kind === 'served');
+      expect(line).toMatchObject({ command: 'deal new', trigger: created.json.files, commit: { committed: true, commit: created.json.commit.commit } });
+      expect(line?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'threads/sales/globex-payments' })]));
+      expect(commitCount(dir)).toBe(commits + 1);
+      // The state took the write in: nothing is left to write or commit, served or cold.
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir })).json.written).toEqual([]);
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir, env: COLD })).json.written).toEqual([]);
+      expect(commitCount(dir)).toBe(commits + 1);
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+  }, 60_000);
+
   it('leaves the CLI to an MCP server already serving the workspace, and says so', async () => {
     const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
@@ -181,7 +265,7 @@ describe('the CLI answered by a running watcher', () => {
     try {
       await watch.ready();
       expect(watch.text.find((l) => l.startsWith('watching '))).not.toContain('answered from this watcher');
-      expect((await runJson(['check'], { cwd: dir })).json.served).toEqual({ pid: mcp.pid });
+      expect((await runJson(['check'], { cwd: dir, env: SAME_GIT })).json.served).toEqual({ pid: mcp.pid });
     } finally {
       expect(await watch.stop()).toBe(0);
     }
@@ -197,7 +281,7 @@ describe('the served workspace, in process', () => {
   it('hands the command’s own refusal to the CLI, as it would be thrown cold', async () => {
     const root = exampleWorkspaceCopy();
     const refused = new ThreadworkError('The workspace lock is held by process 1', 'lock-timeout', { holder: 1 });
-    const served = await serveWorkspace({ root, check: () => Promise.reject(refused), sync: () => Promise.reject(new Error('not asked')), report: () => Promise.reject(new Error('not asked')), due: () => Promise.reject(new Error('not asked')) });
+    const served = await serveWorkspace({ ...failing(root, new Error('not asked')), check: () => Promise.reject(refused) });
     closing.push(served!);
     const error = await askServer(root, { op: 'check' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThreadworkError);
@@ -207,7 +291,7 @@ describe('the served workspace, in process', () => {
 
   it('declines a request from another engine, and a failure that is not a refusal: the CLI then runs the command itself', async () => {
     const root = exampleWorkspaceCopy();
-    const served = await serveWorkspace({ root, check: () => Promise.reject(new Error('a bug')), sync: () => Promise.reject(new Error('a bug')), report: () => Promise.reject(new Error('a bug')), due: () => Promise.reject(new Error('a bug')) });
+    const served = await serveWorkspace(failing(root, new Error('a bug')));
     closing.push(served!);
     expect(await askServer(root, { op: 'check' })).toBeUndefined();
     const reply = await rawRequest(served!.path, { protocol: PROTOCOL, engine: 'another', root, today: '2026-12-02', call: { op: 'check' } });

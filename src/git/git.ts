@@ -20,6 +20,36 @@ const PASSED_VARIABLES = [
   'GIT_CONFIG_NOSYSTEM',
 ];
 
+/** Besides the identity and config above: what says which repository git finds, and config given in the environment. */
+const CONTEXT_VARIABLES = [
+  ...PASSED_VARIABLES.filter((key) => key !== 'PATH' && key !== 'TMPDIR' && key !== 'SYSTEMROOT'),
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_COMMON_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+];
+
+/**
+ * The environment that decides what git does for the engine beyond finding itself: whose
+ * name a commit carries, which config git reads, which repository it finds. Two processes
+ * with the same context commit alike (a server answering the CLI: serve/). PATH and the
+ * temporary folder are left out: a server started by an editor or an agent's host has
+ * another PATH and runs the same git.
+ */
+export function gitContext(): Record<string, string> {
+  const context: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && (CONTEXT_VARIABLES.includes(key) || /^GIT_CONFIG_(?:KEY|VALUE)_\d+$/.test(key))) context[key] = value;
+  }
+  return Object.fromEntries(Object.entries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /**
  * A simple-git instance for one call. simple-git refuses environment variables that
  * could run programs (EDITOR, GIT_SSH_COMMAND, …) unless allowed, and the engine's

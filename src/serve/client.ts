@@ -4,6 +4,7 @@ import { today } from '../clock.js';
 import type { ErrorCode } from '../diagnostics-catalog.js';
 import { engineIdentity } from '../engine/cache.js';
 import { ThreadworkError } from '../errors.js';
+import { gitContext } from '../git/git.js';
 import { lineReader, PROTOCOL, socketPath, type ServedCall, type ServedHello, type ServedReply, type ServedRequest } from './protocol.js';
 
 /** How long a server has to say hello: a process that accepted the connection and does not run (stopped, stuck) is given up on. */
@@ -20,7 +21,10 @@ export interface ServedAnswer {
  * to answer `call`; undefined when none is, or it declined or went away before answering —
  * the caller then runs the command itself, which is always safe: `check` writes nothing,
  * and a `sync` the server finished before it went away leaves the workspace at its fixed
- * point, where a second sync writes nothing. A refusal of the command itself (a
+ * point, where a second sync writes nothing. A write is asked only when the server says
+ * hello: a server gone after that, without an answer, may have made it — the caller then
+ * runs it, and meets it as made (the thread exists, the stage is open) as it would after
+ * any write it did not see finish. A refusal of the command itself (a
  * ThreadworkError on the server) is thrown here as it would be thrown cold.
  * `THREADWORK_NO_SERVER=1` never asks.
  */
@@ -29,7 +33,7 @@ export async function askServer(root: string, call: ServedCall): Promise<ServedA
   const where = await socketPath(root).catch(() => undefined);
   // No socket, no connection attempt: what nearly every run finds.
   if (!where || !existsSync(where.path)) return undefined;
-  const request: ServedRequest = { protocol: PROTOCOL, engine: engineIdentity(), root, today: today(), call };
+  const request: ServedRequest = { protocol: PROTOCOL, engine: engineIdentity(), root, today: today(), git: gitContext(), call };
   const outcome = await exchange(where.path, request);
   if (process.env.THREADWORK_TIMING === '1') process.stderr.write(`threadwork timing served ${call.op}: ${describe(outcome)}\n`);
   if (!outcome || 'declined' in outcome) return undefined;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { NewCampaignOptions, NewDealOptions } from '../threads/create.js';
 import { checkoutDir } from '../workspace/checkout-dir.js';
 
 /**
@@ -11,19 +12,36 @@ import { checkoutDir } from '../workspace/checkout-dir.js';
  *
  * A call is answered only by a server that would answer it exactly as the CLI would cold:
  * the same engine (its identity: version and the hash of its files), the same workspace
- * folder, and the same day (`THREADWORK_TODAY`, and the day itself, are part of what a check
- * and a sync decide). Anything else is declined, and the CLI runs the command itself.
+ * folder, the same day (`THREADWORK_TODAY`, and the day itself, are part of what a check
+ * and a sync decide), and the same git environment (who commits, which config and which
+ * repository git reads: a served write commits as the server's process would). Anything
+ * else is declined, and the CLI runs the command itself.
  */
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
-/** The calls a server answers: the commands a person or an agent runs again and again, each of which reads or syncs every thread. */
-export type ServedCall = { op: 'check' } | { op: 'sync'; dryRun: boolean; commit: boolean } | { op: 'report'; name: string } | { op: 'due'; date?: string | undefined };
+/**
+ * The calls a server answers: the commands a person or an agent runs again and again,
+ * each of which reads or syncs every thread — `check`, `sync`, the reports, `due`, and the
+ * writes that open a thread or advance one (each followed by the sync of what it moved).
+ * A thread is named as the workspace reads it (a bare id, or a path from its top): never
+ * relative to the asking process's folder.
+ */
+export type ServedCall =
+  | { op: 'check' }
+  | { op: 'sync'; dryRun: boolean; commit: boolean }
+  | { op: 'report'; name: string }
+  | { op: 'due'; date?: string | undefined }
+  | { op: 'createDeal'; options: NewDealOptions; commit: boolean }
+  | { op: 'createCampaign'; options: NewCampaignOptions; commit: boolean }
+  | { op: 'advance'; thread: string; commit: boolean };
 
 export interface ServedRequest {
   protocol: number;
   engine: string;
   root: string;
   today: string;
+  /** The asking process's git environment (gitContext in git/git.ts). */
+  git: Record<string, string>;
   call: ServedCall;
 }
 

@@ -4,9 +4,11 @@ import type { Workspace } from '../api.js';
 import { today } from '../clock.js';
 import { engineIdentity } from '../engine/cache.js';
 import { ThreadworkError } from '../errors.js';
+import { gitContext } from '../git/git.js';
 import { assertReportName } from '../report/build.js';
 import { helloFrom } from './client.js';
-import { lineReader, PROTOCOL, socketPath, type ServedHello, type ServedReply, type ServedRequest } from './protocol.js';
+import type { NewCampaignOptions, NewDealOptions } from '../threads/create.js';
+import { lineReader, PROTOCOL, socketPath, type ServedCall, type ServedHello, type ServedReply, type ServedRequest } from './protocol.js';
 
 /** A request is a few hundred bytes: a peer sending more without an end of line is not a client of ours. */
 const REQUEST_MAX = 64 * 1024;
@@ -20,11 +22,20 @@ export interface ServedWorkspace {
   close(): void;
 }
 
+export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due' | 'createDeal' | 'createCampaign' | 'advance'>;
+
+export interface ServeOptions {
+  /** Called with each call answered (not declined), after its answer went out: a watcher reports the writes it made. */
+  onAnswered?: (call: ServedCall, value: unknown) => void;
+}
+
 /**
- * Answers the CLI's `check`, `sync`, `report` and `due` from a workspace kept warm by this process (the MCP
- * server's), so that a command run while it runs costs what changed since its last call,
- * not a load of every file: at 10,000 deals, `threadwork sync` after one edit in a fresh
- * process takes about 2 s, most of it finding out what changed and loading what did not.
+ * Answers the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and
+ * `advance` from a workspace kept warm by this process (the MCP server's or a watcher's),
+ * so that a command run while it runs costs what changed since its last call, not a load
+ * of every file: at 10,000 deals, `threadwork sync` after one edit in a fresh process
+ * takes about 2 s, most of it finding out what changed and loading what did not — and so
+ * does every write, which syncs what it moved.
  * Each call goes through the same API the process's own calls do (one warm state, calls in
  * turn, each under the workspace lock: engine/session.ts), so it is answered exactly as the
  * CLI would answer it cold. The CLI asks only when a server is listening (serve/client.ts),
@@ -34,7 +45,7 @@ export interface ServedWorkspace {
  * socket left by a process that died is replaced; one a live server holds is left to it,
  * and this process serves nothing (undefined). The server never keeps the process alive.
  */
-export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due'>): Promise<ServedWorkspace | undefined> {
+export async function serveWorkspace(workspace: ServableWorkspace, options: ServeOptions = {}): Promise<ServedWorkspace | undefined> {
   const where = await socketPath(workspace.root).catch(() => undefined);
   if (!where) return undefined;
   try {
@@ -55,9 +66,10 @@ export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check'
     const read = lineReader((line) => {
       if (asked) return;
       asked = true;
-      void answer(line).then((reply) => {
+      void answer(line).then(({ reply, call }) => {
         if ('value' in reply) answered += 1;
         socket.end(`${JSON.stringify(reply)}\n`);
+        if ('value' in reply && call) options.onAnswered?.(call, reply.value);
       });
     }, REQUEST_MAX);
     socket.on('data', (chunk: string) => {
@@ -65,29 +77,24 @@ export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check'
     });
   });
 
-  const answer = async (line: string): Promise<ServedReply> => {
+  const answer = async (line: string): Promise<{ reply: ServedReply; call?: ServedCall }> => {
     let request: Partial<ServedRequest>;
     try {
       request = JSON.parse(line) as Partial<ServedRequest>;
     } catch {
-      return { ok: false, declined: 'not a request' };
+      return { reply: { ok: false, declined: 'not a request' } };
     }
-    if (request.protocol !== PROTOCOL) return { ok: false, declined: `protocol ${String(request.protocol)}, this server speaks ${PROTOCOL}` };
-    if (request.engine !== engineIdentity()) return { ok: false, declined: `engine ${String(request.engine)}, this server runs ${engineIdentity()}` };
-    if (typeof request.root !== 'string' || realFolder(request.root) !== root) return { ok: false, declined: `workspace ${String(request.root)}, this server keeps ${workspace.root}` };
-    if (request.today !== today()) return { ok: false, declined: `today is ${String(request.today)} there, ${today()} here` };
-    const call = request.call as { op?: unknown; dryRun?: unknown; commit?: unknown; name?: unknown; date?: unknown } | undefined;
+    const declined = declineReason(request, root);
+    if (declined) return { reply: { ok: false, declined } };
+    const call = request.call as ServedCall;
     try {
-      if (call?.op === 'check') return { ok: true, value: await workspace.check() };
-      if (call?.op === 'sync') return { ok: true, value: await workspace.sync({ dryRun: call.dryRun === true, commit: call.commit !== false }) };
-      if (call?.op === 'report') return { ok: true, value: await workspace.report(assertReportName(String(call.name))) };
-      if (call?.op === 'due') return { ok: true, value: await workspace.due(typeof call.date === 'string' ? call.date : undefined) };
-      return { ok: false, declined: `no call ${String(call?.op)}` };
+      const value = await callOn(workspace, call);
+      return value === undefined ? { reply: { ok: false, declined: `no call ${String((call as { op?: unknown } | undefined)?.op)}` } } : { reply: { ok: true, value }, call };
     } catch (error) {
-      // The command's own refusal (a lock held too long, a journal it cannot finish) is the CLI's to report;
+      // The command's own refusal (a lock held too long, a journal it cannot finish, a thread that exists) is the CLI's to report;
       // anything else, the CLI meets itself running cold — reported as it reports it.
-      if (error instanceof ThreadworkError) return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-      return { ok: false, declined: `failed: ${error instanceof Error ? error.message : String(error)}` };
+      if (error instanceof ThreadworkError) return { reply: { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } } };
+      return { reply: { ok: false, declined: `failed: ${error instanceof Error ? error.message : String(error)}` } };
     }
   };
 
@@ -105,6 +112,46 @@ export async function serveWorkspace(workspace: Pick<Workspace, 'root' | 'check'
       if (inode !== undefined && inodeOf(where.path) === inode) rmSync(where.path, { force: true });
     },
   };
+}
+
+/** Why this server would not answer `request` exactly as the asking CLI would cold; undefined when it would. */
+function declineReason(request: Partial<ServedRequest>, root: string): string | undefined {
+  if (request.protocol !== PROTOCOL) return `protocol ${String(request.protocol)}, this server speaks ${PROTOCOL}`;
+  if (request.engine !== engineIdentity()) return `engine ${String(request.engine)}, this server runs ${engineIdentity()}`;
+  if (typeof request.root !== 'string' || realFolder(request.root) !== root) return `workspace ${String(request.root)}, this server keeps ${root}`;
+  if (request.today !== today()) return `today is ${String(request.today)} there, ${today()} here`;
+  const differing = differingKeys(request.git ?? {}, gitContext());
+  // Named, not shown: the values are the person's identity and paths.
+  if (differing.length > 0) return `another git environment there (${differing.join(', ')}): a commit made here would not be the one made there`;
+  return undefined;
+}
+
+function differingKeys(theirs: Record<string, string>, ours: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(theirs), ...Object.keys(ours)])].filter((key) => theirs[key] !== ours[key]).sort();
+}
+
+/** Runs the call on the warm workspace; undefined for a call this server does not know. */
+async function callOn(workspace: ServableWorkspace, call: ServedCall | undefined): Promise<unknown> {
+  const asked = call as Partial<Record<string, unknown>> | undefined;
+  const commit = asked?.commit !== false;
+  switch (asked?.op) {
+    case 'check':
+      return workspace.check();
+    case 'sync':
+      return workspace.sync({ dryRun: asked.dryRun === true, commit });
+    case 'report':
+      return workspace.report(assertReportName(String(asked.name)));
+    case 'due':
+      return workspace.due(typeof asked.date === 'string' ? asked.date : undefined);
+    case 'createDeal':
+      return workspace.createDeal(asked.options as NewDealOptions, { commit });
+    case 'createCampaign':
+      return workspace.createCampaign(asked.options as NewCampaignOptions, { commit });
+    case 'advance':
+      return workspace.advance(String(asked.thread), { commit });
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
-import { workspaceOn, type Workspace } from '../api.js';
+import { workspaceOn, type Committed, type Workspace } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { WorkspaceSession } from '../engine/session.js';
 import { SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import type { ServedCall } from '../serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
 import { PhaseTimer } from '../timing.js';
 import { ReportedProblems } from './reported-problems.js';
@@ -19,14 +20,17 @@ export interface WatchOptions {
   onError?: (error: unknown) => void;
   /** false: start without the persistent parse cache, and leave it as it is (`--no-cache`). */
   cache?: boolean;
-  /** false: the CLI's `check`, `sync`, `report` and `due` are not answered from this watcher's state (serve/server.ts). */
+  /** false: the CLI's `check`, `sync`, `report`, `due` and its writes are not answered from this watcher's state (serve/server.ts). */
   serve?: boolean;
 }
 
 export interface CycleReport {
   time: string;
-  kind: 'startup' | 'change' | 'reconcile';
-  /** The source files whose change started the cycle. */
+  /** `served`: a command the watcher answered for the CLI (`command` says which) wrote or committed. */
+  kind: 'startup' | 'change' | 'reconcile' | 'served';
+  /** For a served command: `sync`, `deal new`, `campaign new` or `advance`. */
+  command?: 'sync' | 'deal new' | 'campaign new' | 'advance';
+  /** The source files whose change started the cycle; for a served write, the files it created; for a served sync, the sources it synced. */
   trigger: string[];
   written: string[];
   changes: SyncResult['changes'];
@@ -43,7 +47,7 @@ export interface CycleReport {
  * at least once a second under a continuous stream, and a periodic reconcile. The engine's
  * own writes go straight into the state, so their echo compares equal and moves nothing.
  *
- * While it runs, the CLI's `check`, `sync`, `report` and `due` in this workspace are
+ * While it runs, the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are
  * answered from the same state (serve/server.ts): a command run beside the watcher costs
  * what changed, not a load of every file.
  */
@@ -90,7 +94,7 @@ export class WorkspaceWatcher {
       await startup;
       this.running = undefined;
       timer.mark('load+sync');
-      if (this.options.serve !== false) this.served = await serveWorkspace(this.workspace);
+      if (this.options.serve !== false) this.served = await serveWorkspace(this.workspace, { onAnswered: (call, value) => this.reportServed(call, value) });
       timer.mark('serve');
       timer.report('watch start-up');
       if (this.eventsPending) this.schedule();
@@ -173,7 +177,29 @@ export class WorkspaceWatcher {
     if (this.eventsPending || this.reconcileRequested) this.schedule();
   }
 
-  private async cycle(kind: CycleReport['kind']): Promise<void> {
+  /**
+   * A line for a command answered from this state that wrote or committed: its echo moves
+   * nothing here (the session read its writes as it made them), so no cycle of the
+   * watcher's own would say the change was made — and someone reading the watch log
+   * would never learn of a deal opened beside it.
+   */
+  private reportServed(call: ServedCall, value: unknown): void {
+    const made = servedChange(call, value);
+    if (!made) return;
+    const diagnostics = made.sync ? this.reported.cycle(made.sync.diagnostics, new Set(made.trigger)) : [];
+    this.options.onCycle?.({
+      time: new Date().toISOString(),
+      kind: 'served',
+      command: made.command,
+      trigger: made.trigger,
+      written: made.sync?.written ?? made.trigger,
+      changes: made.sync?.changes ?? [],
+      commit: made.commit,
+      diagnostics,
+    });
+  }
+
+  private async cycle(kind: Exclude<CycleReport['kind'], 'served'>): Promise<void> {
     // Events from here on are the next cycle's: this one's transaction drains what arrived before it reads.
     this.eventsPending = false;
     if (kind === 'reconcile') this.session.requestReconcile();
@@ -204,4 +230,22 @@ export class WorkspaceWatcher {
       if (kind === 'startup') this.started = true;
     }
   }
+}
+
+/** What a served command changed, for its line; undefined for one that wrote nothing (a check, a report, a sync at its fixed point). */
+function servedChange(call: ServedCall, value: unknown): { command: NonNullable<CycleReport['command']>; trigger: string[]; sync: SyncResult | null; commit: SyncResult['commit'] } | undefined {
+  if (call.op === 'sync') {
+    const result = value as SyncResult;
+    if (result.dryRun || (result.written.length === 0 && !result.commit?.committed)) return undefined;
+    return { command: 'sync', trigger: result.triggers ?? [], sync: result, commit: result.commit };
+  }
+  if (call.op === 'createDeal' || call.op === 'createCampaign') {
+    const created = value as { files: string[] } & Committed;
+    return { command: call.op === 'createDeal' ? 'deal new' : 'campaign new', trigger: created.files, sync: created.sync, commit: created.commit };
+  }
+  if (call.op === 'advance') {
+    const advanced = value as { created: string } & Committed;
+    return { command: 'advance', trigger: [advanced.created], sync: advanced.sync, commit: advanced.commit };
+  }
+  return undefined;
 }

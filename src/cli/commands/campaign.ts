@@ -1,23 +1,28 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import type { NewCampaignOptions } from '../../threads/create.js';
+import type { Committed } from '../../api.js';
+import { askServer } from '../../serve/client.js';
+import type { CreatedThread, NewCampaignOptions } from '../../threads/create.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { leftOutNote } from './left-out-note.js';
-import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function campaignNewCommand(
   name: string,
   flags: { segment: string; date?: string; slug?: string; goal?: string; subgoal?: string; commit?: boolean },
   options: GlobalOptions,
 ): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
   const request: NewCampaignOptions = { name, segment: flags.segment };
   if (flags.date) request.date = flags.date;
   if (flags.slug !== undefined) request.slug = flags.slug;
   if (flags.goal) request.goal = flags.goal;
   if (flags.subgoal) request.subgoal = flags.subgoal;
-  const created = await workspace.createCampaign(request, { commit: flags.commit !== false });
+  const commit = flags.commit !== false;
+  // A process keeping the workspace warm (a watcher, the MCP server) opens it, when one runs: the same transaction, on its warm state.
+  const served = await askServer(findWorkspaceRoot(options.dir), { op: 'createCampaign', options: request, commit });
+  const created = (served?.value as (CreatedThread & Committed) | undefined) ?? (await (await openWorkspace(options.dir)).createCampaign(request, { commit }));
   return {
-    json: created,
+    json: { ...created, ...servedBy(served) },
     text: [
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? name : '', created.id),

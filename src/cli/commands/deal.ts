@@ -1,8 +1,11 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import type { NewDealOptions } from '../../threads/create.js';
+import type { Committed } from '../../api.js';
+import { askServer } from '../../serve/client.js';
+import type { CreatedThread, NewDealOptions } from '../../threads/create.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { leftOutNote } from './left-out-note.js';
-import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export interface DealNewFlags {
   segment: string;
@@ -21,7 +24,6 @@ export interface DealNewFlags {
 }
 
 export async function dealNewCommand(company: string, flags: DealNewFlags, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
   const request: NewDealOptions = { company, segment: flags.segment };
   const optional = {
     slug: flags.slug,
@@ -37,9 +39,12 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
     signal: flags.signal,
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (request as unknown as Record<string, string>)[key] = value;
-  const created = await workspace.createDeal(request, { commit: flags.commit !== false });
+  const commit = flags.commit !== false;
+  // A process keeping the workspace warm (a watcher, the MCP server) opens it, when one runs: the same transaction, on its warm state.
+  const served = await askServer(findWorkspaceRoot(options.dir), { op: 'createDeal', options: request, commit });
+  const created = (served?.value as (CreatedThread & Committed) | undefined) ?? (await (await openWorkspace(options.dir)).createDeal(request, { commit }));
   return {
-    json: created,
+    json: { ...created, ...servedBy(served) },
     text: [
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? company : '', created.id),

@@ -37,7 +37,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
   }
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
-  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? '; `threadwork check`, `sync`, `report` and `due` here are answered from this watcher' : ''} — Ctrl-C to stop`));
+  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? '; `threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` here are answered from this watcher' : ''} — Ctrl-C to stop`));
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
   const told = watcher.uncommittedAtStart().then((paths) => {
@@ -57,7 +57,8 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 
 function describeCycle(report: CycleReport): string {
   const time = pc.dim(report.time.slice(11, 19));
-  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}`;
+  const files = report.trigger.length ? `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}` : '';
+  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${files ? ` ${files}` : ''}` : files;
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');

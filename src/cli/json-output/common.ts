@@ -72,4 +72,4 @@ export const nullableNumber = z.number().nullable();
 export const servedOutput = z
   .object({ pid: z.number().int().describe('its process id') })
   .optional()
-  .describe('present when a process keeping the workspace warm (a running `threadwork mcp`) answered the command: the answer is the one a run of its own would give (docs/mcp.md)');
+  .describe('present when a process keeping the workspace warm (a running `threadwork mcp` or `threadwork watch`) answered the command: the answer is the one a run of its own would give (docs/mcp.md)');

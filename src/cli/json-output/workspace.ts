@@ -35,9 +35,9 @@ export const checkOutput = z.object({
   served: servedOutput,
 });
 
-export const threadNewOutput = createdThreadOutput;
+export const threadNewOutput = createdThreadOutput.extend({ served: servedOutput });
 
-export const advanceOutput = z.object({ thread: z.string(), from: z.number().int().min(1).max(5), to: z.number().int().min(2).max(6), created: z.string() });
+export const advanceOutput = z.object({ thread: z.string(), from: z.number().int().min(1).max(5), to: z.number().int().min(2).max(6), created: z.string(), served: servedOutput });
 
 export const syncOutput = z.object({ root: z.string(), ...syncResultShape, served: servedOutput });
 
@@ -45,7 +45,10 @@ export const watchLineOutput = z.union([
   z.object({
     event: z.literal('cycle'),
     time: z.string(),
-    kind: z.enum(['startup', 'change', 'reconcile']),
+    kind: z
+      .enum(['startup', 'change', 'reconcile', 'served'])
+      .describe('startup: the first sync; change: files saved; reconcile: the periodic look at every file; served: a command the watcher answered for the CLI (`command`) wrote or committed'),
+    command: z.enum(['sync', 'deal new', 'campaign new', 'advance']).optional().describe('for a served line, the command answered'),
     trigger: z.array(z.string()),
     written: z.array(z.string()),
     changes: z.array(derivedChangeOutput),
@@ -57,7 +60,7 @@ export const watchLineOutput = z.union([
     event: z.literal('ready'),
     time: z.string(),
     root: z.string(),
-    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report` and `due` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
+    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
   }),
   z
     .object({
