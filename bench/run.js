@@ -395,7 +395,7 @@ const TASKS = {
     ],
   },
   cli: {
-    describe: 'the same commands as a person runs them: `threadwork check`, `threadwork sync` with nothing changed, and with one deal closed-won — the real CLI in a fresh process, timed from spawn to exit (Node start-up and module loading included), in a git repository copy at its fixed point (THREADWORK_NO_SERVER=1: a fresh process alone); then `check` and the one-change `sync` again while `threadwork mcp` runs on the workspace, answered from its warm state (tasks/served.js)',
+    describe: 'the same commands as a person runs them: `threadwork check`, `threadwork sync` with nothing changed, with one deal closed-won, and `threadwork deal new` — the real CLI in a fresh process, timed from spawn to exit (Node start-up and module loading included), in a git repository copy at its fixed point (THREADWORK_NO_SERVER=1: a fresh process alone); then `check`, the one-change `sync` and `deal new` again while `threadwork mcp` runs on the workspace, answered from its warm state (tasks/served.js)',
     measure: (ctx) => {
       const repo = freshRepo(ctx, `cli-${ctx.deals}`);
       const bin = join(HERE, '..', 'bin', 'threadwork.js');
@@ -415,6 +415,8 @@ const TASKS = {
         const text = readFileSync(learning, 'utf8');
         writeFileSync(learning, text.replace(/^outcome: .*$/m, 'outcome: closed-won').replace(/^arr: .*$/m, `arr: ${41000 + round}`));
       };
+      // A new deal in the workspace's first segment: a write that opens a thread and syncs what it moved.
+      const segment = /^ {2}- id: (\S+)$/m.exec(readFileSync(join(repo, 'strategy/canvas/04-segments.md'), 'utf8'))[1];
       try {
         // Untimed: the first sync (every meta.json), then the runs that store the fixed point and the check once nothing is racy.
         cli(['sync']);
@@ -424,6 +426,7 @@ const TASKS = {
         const check = [];
         const noop = [];
         const oneChange = [];
+        const dealNew = [];
         for (let i = 0; i < ctx.repeat; i++) {
           check.push(cli(['check']));
           noop.push(cli(['sync']));
@@ -431,15 +434,26 @@ const TASKS = {
           const changed = cli(['sync']);
           if (!changed.committed) ctx.log('note: the one-change CLI sync committed nothing');
           oneChange.push(changed);
+          settle(performance.now());
+          cli(['sync']);
+          const opened = cli(['deal', 'new', `Bench Alone ${i}`, '--segment', segment]);
+          if (!opened.committed) ctx.log('note: the CLI deal new committed nothing');
+          dealNew.push(opened);
           // The next check and no-op find the workspace at rest again (no racy files).
           settle(performance.now());
           cli(['sync']);
           cli(['check']);
         }
         // The same commands while `threadwork mcp` runs on the workspace: answered from its warm state.
-        const served = runTask('served', [repo, String(ctx.repeat)]);
+        const served = runTask('served', [repo, String(ctx.repeat), segment]);
         const pooled = (ms) => summarize(ms.map((value) => ({ ms: value, maxRssKb: 0 })));
-        return { check: summarize(check), noop: summarize(noop), oneChange: summarize(oneChange), served: { check: pooled(served.check), oneChange: pooled(served.oneChange), committed: served.committed } };
+        return {
+          check: summarize(check),
+          noop: summarize(noop),
+          oneChange: summarize(oneChange),
+          dealNew: summarize(dealNew),
+          served: { check: pooled(served.check), oneChange: pooled(served.oneChange), dealNew: pooled(served.dealNew), committed: served.committed },
+        };
       } finally {
         rmSync(repo, { recursive: true, force: true });
       }
@@ -450,6 +464,8 @@ const TASKS = {
       ['CLI sync 1 change', (s) => fmtMs(s.oneChange.medianMs)],
       ['CLI served check', (s) => (s.served ? fmtMs(s.served.check.medianMs) : '—')],
       ['CLI served 1 change', (s) => (s.served ? fmtMs(s.served.oneChange.medianMs) : '—')],
+      ['CLI deal new', (s) => (s.dealNew ? fmtMs(s.dealNew.medianMs) : '—')],
+      ['CLI served deal new', (s) => (s.served?.dealNew ? fmtMs(s.served.dealNew.medianMs) : '—')],
     ],
     figures: [
       {
@@ -461,6 +477,11 @@ const TASKS = {
         label: 'through the CLI while `threadwork mcp` runs (answered from its warm state), spawn to exit: `sync` one change, with commit',
         bar: '≤ 1 s',
         cell: (s) => (s.cli?.served ? verdict(`${ms(s.cli.served.oneChange.medianMs)}${s.cli.served.committed ? '' : ', not committed'}`, s.cli.served.oneChange.medianMs <= 1000 && s.cli.served.committed) : null),
+      },
+      {
+        label: 'through the CLI, spawn to exit: `deal new` (a write: the thread opened, what it moved synced, one commit) alone / while `threadwork mcp` runs',
+        bar: '≤ 1 s served',
+        cell: (s) => (s.cli?.served?.dealNew ? verdict(`${ms(s.cli.dealNew.medianMs)} / ${ms(s.cli.served.dealNew.medianMs)}`, s.cli.served.dealNew.medianMs <= 1000 && s.cli.served.committed) : null),
       },
       {
         label: 'through the CLI while `threadwork mcp` runs: `check` after a sync',

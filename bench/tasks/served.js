@@ -2,19 +2,20 @@
 // answered by the server"), in a git repository copy at its fixed point. Starts the server,
 // waits until it answers a `threadwork check` (its first call loads the workspace: untimed),
 // then, N times: `threadwork check`, then one deal closed-won with a new ARR (the edit
-// bench/tasks/sync.js makes) and `threadwork sync` — each the real CLI in a fresh process,
-// timed from spawn to exit. Every timed run must have been answered by the server.
+// bench/tasks/sync.js makes) and `threadwork sync`, then `threadwork deal new` in <segment> —
+// each the real CLI in a fresh process, timed from spawn to exit. Every timed run must have
+// been answered by the server.
 //
-//   node bench/tasks/served.js <repo> <rounds>
-//   → one JSON line: {check: [ms…], oneChange: [ms…], committed}
+//   node bench/tasks/served.js <repo> <rounds> <segment>
+//   → one JSON line: {check: [ms…], oneChange: [ms…], dealNew: [ms…], committed}
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-const [repo, roundsArg] = process.argv.slice(2);
-if (!repo) throw new Error('usage: node bench/tasks/served.js <repo> <rounds>');
+const [repo, roundsArg, segment] = process.argv.slice(2);
+if (!repo || !segment) throw new Error('usage: node bench/tasks/served.js <repo> <rounds> <segment>');
 const rounds = Number(roundsArg ?? 3);
 const bin = fileURLToPath(new URL('../../bin/threadwork.js', import.meta.url));
 const env = { ...process.env, NO_COLOR: '1' };
@@ -42,7 +43,7 @@ const server = spawn(process.execPath, [bin, 'mcp'], { cwd: repo, stdio: ['pipe'
 let stderr = '';
 server.stderr.on('data', (chunk) => (stderr += chunk));
 const exited = new Promise((resolve) => server.once('exit', resolve));
-const out = { check: [], oneChange: [], committed: true };
+const out = { check: [], oneChange: [], dealNew: [], committed: true };
 try {
   const deadline = performance.now() + 120_000;
   while (!cli(['check']).served) {
@@ -53,10 +54,12 @@ try {
     const check = cli(['check']);
     closeOneDeal(i);
     const synced = cli(['sync']);
-    if (!check.served || !synced.served) throw new Error(`a timed run was not answered by the server:\n${stderr}`);
+    const opened = cli(['deal', 'new', `Bench Served ${i}`, '--segment', segment]);
+    if (!check.served || !synced.served || !opened.served) throw new Error(`a timed run was not answered by the server:\n${stderr}`);
     out.check.push(check.ms);
     out.oneChange.push(synced.ms);
-    out.committed &&= synced.committed;
+    out.dealNew.push(opened.ms);
+    out.committed &&= synced.committed && opened.committed;
   }
 } finally {
   server.kill('SIGTERM');
