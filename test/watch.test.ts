@@ -150,6 +150,26 @@ describe('threadwork watch', () => {
     await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-id-folder') ?? false) || /acme-corp/.test(read(dir, 'goals/g-first-customers.md')), 'the renamed thread to be seen', () => w.describe());
   });
 
+  it('takes a thread folder renamed, then its id fixed, as one rename: no thread left behind under the old name', async () => {
+    const dir = await repo();
+    const openDeals = (): string => /\| open deals \| (\d+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))![1]!;
+    expect(openDeals()).toBe('1');
+    const w = start(dir);
+    await w.ready();
+    renameSync(join(dir, 'threads/sales/acme'), join(dir, 'threads/sales/acme-corp'));
+    await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-id-folder') ?? false), 'the rename to be reported', () => w.describe());
+    const seen = w.cycles().length;
+    edit(dir, 'threads/sales/acme-corp/meta.json', (text) => text.replace('"id": "acme"', '"id": "acme-corp"'));
+    await waitFor(() => w.cycles().slice(seen).some((c) => c.trigger?.includes('threads/sales/acme-corp/meta.json') ?? false), 'the fixed id to start a cycle', () => w.describe());
+    const fixed = w.cycles().slice(seen).find((c) => c.trigger?.includes('threads/sales/acme-corp/meta.json'))!;
+    // What a cold check of the same files says: nothing is wrong, one open deal, the rename committed whole.
+    expect(fixed.diagnostics, w.describe()).toEqual([]);
+    expect(openDeals()).toBe('1');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const check = await runJson<{ diagnostics: unknown[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toEqual([]);
+  });
+
   it.each([
     ['a signal written into 1-input.md', 'threads/sales/acme/1-input.md', (text: string) => text.replace('date: 2026-03-01', 'date: 2026-03-01\nsignal: Asked for a demo at a conference')],
     ['prose appended to 04-segments.md', SEGMENTS, (text: string) => `${text}\nFintech first; e-commerce once two pilots close.\n`],

@@ -519,9 +519,18 @@ export class WorkspaceState {
    */
   stage(changes: ReadonlyMap<string, string | null>): () => void {
     const saved = new Map<string, { entry: Entry | undefined; overlay: string | null | undefined; hadOverlay: boolean; thread: boolean }>();
+    // Whether each thread folder was known before any of the changes: asked after staging the
+    // first file of a folder gone from disk (a renamed thread held at HEAD), it would be the
+    // staged folder's own, and undoing would leave it behind, a thread with no files.
+    const threadOfChange = (path: string): string | undefined => threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
+    const knownBefore = new Map<string, boolean>();
+    for (const path of changes.keys()) {
+      const thread = threadOfChange(path);
+      if (thread !== undefined && !knownBefore.has(thread)) knownBefore.set(thread, this.live.hasThreadDir(thread));
+    }
     for (const [path, text] of changes) {
-      const thread = threadOf([...path.split('/'), 'meta.json'])?.thread ?? threadOf(path.split('/'))?.thread;
-      saved.set(path, { entry: this.entries.get(path), overlay: this.overlay.get(path), hadOverlay: this.overlay.has(path), thread: thread !== undefined && this.live.hasThreadDir(thread) });
+      const thread = threadOfChange(path);
+      saved.set(path, { entry: this.entries.get(path), overlay: this.overlay.get(path), hadOverlay: this.overlay.has(path), thread: thread !== undefined && knownBefore.get(thread) === true });
       this.overlay.set(path, text);
       if (text === null) this.setEntry(path, undefined);
       else if (classifyPath(path).kind !== 'other') {
