@@ -190,6 +190,22 @@ describe('threadwork watch', () => {
     await waitFor(() => w.text.some((line) => /^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written$/.test(line)), 'the line of the save', () => w.describe());
   });
 
+  it('stamps a text line with the time on the clock of whoever watches (their time zone), not UTC', async () => {
+    const dir = await repo();
+    // Fourteen hours ahead of UTC: a line stamped in UTC is off by fourteen hours, whatever the hour.
+    const w = start(dir, [], { TZ: 'Etc/GMT-14' }, { text: true });
+    await w.ready();
+    const startup = w.text.find((line) => line.includes('startup sync'))!;
+    const printed = /^(\d\d):(\d\d):(\d\d) /.exec(startup);
+    expect(printed, startup).not.toBeNull();
+    const seconds = (Number(printed![1]) * 60 + Number(printed![2])) * 60 + Number(printed![3]);
+    const now = new Date();
+    const local = (((now.getUTCHours() + 14) * 60 + now.getUTCMinutes()) * 60 + now.getUTCSeconds()) % 86_400;
+    // The line was printed within the last minute (the start-up): compared on a 24-hour dial.
+    const behind = (local - seconds + 86_400) % 86_400;
+    expect(behind, `${startup} at ${now.toISOString()}`).toBeLessThan(60);
+  });
+
   it('reports every file still naming a renamed segment as a cold sync does, and commits what it commits', async () => {
     const dir = await repo();
     const twin = testdir();

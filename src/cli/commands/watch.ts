@@ -56,7 +56,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 }
 
 function describeCycle(report: CycleReport): string {
-  const time = pc.dim(report.time.slice(11, 19));
+  const time = pc.dim(clockTime(new Date(report.time)));
   const files = report.trigger.length ? `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}` : '';
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${files ? ` ${files}` : ''}` : files;
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
@@ -65,3 +65,7 @@ function describeCycle(report: CycleReport): string {
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
 }
 
+/** HH:MM:SS on the clock of whoever watches (their time zone): the JSON line's `time` stays UTC, for machines. */
+function clockTime(at: Date): string {
+  return [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
