@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -315,6 +315,23 @@ describe('threadwork watch', () => {
       expect(await w.exit()).toBe(0);
       expect(w.lines.at(-1)).toMatchObject({ event: 'stopped', signal });
     }
+  });
+
+  it('stops as on Ctrl-C when its terminal closes (SIGHUP): the last save synced, no pid file or socket left', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await w.cycle(1);
+    w.signal('SIGHUP');
+    expect(await w.exit(), w.describe()).toBe(0);
+    expect(w.lines.at(-1)).toMatchObject({ event: 'stopped', signal: 'SIGHUP' });
+    expect(wonArr(dir)).toBe('48,000');
+    expect(existsSync(join(dir, '.git/threadwork-watch.pid'))).toBe(false);
+    expect(readdirSync(join(dir, '.git/threadwork-serve'))).toEqual([]);
+    // The next watcher starts at once: nothing claims the workspace.
+    const next = start(dir);
+    await next.ready();
   });
 
   it('after SIGKILL mid-cycle, the next start takes over and reaches the same fixed point', async () => {

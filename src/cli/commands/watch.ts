@@ -6,8 +6,10 @@ import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 import { leftUncommitted } from './sync.js';
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Runs until SIGINT or SIGTERM, then finishes the cycle under way and exits 0. Prints
+ * Runs until SIGINT, SIGTERM or SIGHUP, then finishes the cycle under way and exits 0. Prints
  * one line per cycle — the start-up sync, then each save of a file the engine reads,
  * whether or not it moved a derived value (one JSON object per line with --json).
  */
@@ -26,9 +28,11 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
       else process.stderr.write(`${pc.red('error')} ${message} ${pc.dim('(still watching)')}\n`);
     },
   });
+  // SIGHUP: the terminal it runs in was closed — a way people stop it as common as Ctrl-C,
+  // which by default ends the process at once, the save under way unsynced and the pid
+  // file and socket left in .git.
   const stopped = new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    for (const signal of STOP_SIGNALS) process.once(signal, () => resolve(signal));
   });
   try {
     await watcher.start();
