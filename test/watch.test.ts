@@ -334,6 +334,23 @@ describe('threadwork watch', () => {
     await next.ready();
   });
 
+  it('stops cleanly when nobody reads its lines any more (watch --json | head -1): the save synced, no crash, nothing left', async () => {
+    const dir = await repo();
+    const w = start(dir);
+    await w.ready();
+    // Its last line before any save (git's answer, after ready): the next one is the save's.
+    await waitFor(() => w.lines.some((l) => l.event === 'uncommitted'), 'the uncommitted line', () => w.describe());
+    w.closeOutput();
+    // The save's line is written into the closed pipe: the watcher stops, the save synced first.
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    expect(await w.exit(), w.describe()).toBe(0);
+    expect(w.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(wonArr(dir)).toBe('48,000');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(existsSync(join(dir, '.git/threadwork-watch.pid'))).toBe(false);
+    expect(readdirSync(join(dir, '.git/threadwork-serve'))).toEqual([]);
+  });
+
   it('after SIGKILL mid-cycle, the next start takes over and reaches the same fixed point', async () => {
     const dir = await repo();
     const w = start(dir);

@@ -62,6 +62,11 @@ export class WatchProcess {
     return waitFor(() => this.cycles().length >= count, `${count} cycle(s)`, () => this.describe());
   }
 
+  /** Closes the reading end of its stdout, as `watch --json | head -1` does once head has its line. */
+  closeOutput(): void {
+    this.child.stdout!.destroy();
+  }
+
   signal(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }

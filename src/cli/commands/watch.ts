@@ -6,16 +6,34 @@ import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 import { leftUncommitted } from './sync.js';
 
+/**
+ * SIGHUP: the terminal it runs in was closed — a way people stop it as common as Ctrl-C,
+ * which by default ends the process at once, the save under way unsynced and the pid
+ * file and socket left in .git.
+ */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Runs until SIGINT, SIGTERM or SIGHUP, then finishes the cycle under way and exits 0. Prints
+ * Runs until SIGINT, SIGTERM or SIGHUP, or until nobody reads its output, then finishes the cycle under way and exits 0. Prints
  * one line per cycle — the start-up sync, then each save of a file the engine reads,
  * whether or not it moved a derived value (one JSON object per line with --json).
  */
 export async function watchCommand(flags: { commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
-  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  // Nobody reads the lines any more (`watch --json | head -1`, an agent that closed its pipe, a
+  // terminal gone): the watcher stops as on a signal rather than crash on its next write, the
+  // save under way unsynced and its pid file and socket left in .git.
+  let outputGone = false;
+  let outputClosed: (() => void) | undefined;
+  const onOutputError = (): void => {
+    outputGone = true;
+    outputClosed?.();
+  };
+  process.stdout.on('error', onOutputError);
+  process.stderr.on('error', onOutputError);
+  const out = (line: string): void => {
+    if (!outputGone) process.stdout.write(`${line}\n`);
+  };
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
     cache: flags.cache !== false,
@@ -25,14 +43,12 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
       if (options.json) out(JSON.stringify({ event: 'error', time: new Date().toISOString(), message }));
-      else process.stderr.write(`${pc.red('error')} ${message} ${pc.dim('(still watching)')}\n`);
+      else if (!outputGone) process.stderr.write(`${pc.red('error')} ${message} ${pc.dim('(still watching)')}\n`);
     },
   });
-  // SIGHUP: the terminal it runs in was closed — a way people stop it as common as Ctrl-C,
-  // which by default ends the process at once, the save under way unsynced and the pid
-  // file and socket left in .git.
   const stopped = new Promise<string>((resolve) => {
     for (const signal of STOP_SIGNALS) process.once(signal, () => resolve(signal));
+    outputClosed = () => resolve('output closed');
   });
   try {
     await watcher.start();
