@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -295,6 +296,32 @@ describe('threadwork watch', () => {
       pending = (await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir])).json.written;
     }
     expect(pending, w.describe()).toEqual([]);
+  });
+
+  it('commits on top of a commit made from outside while its own was being made, with no error', async () => {
+    const dir = await repo();
+    // git as the watcher runs it, but a person's `git commit` lands the moment threadwork has
+    // read HEAD and makes its commit object (once): HEAD moves under it, as in a real race.
+    const bin = testdir();
+    const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+    const mark = join(bin, 'raced');
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ ! -e '${mark}' ]; then\n  : > '${mark}'\n  '${realGit}' commit -q --allow-empty -m 'committed from outside meanwhile' >/dev/null\nfi\nexec '${realGit}' "$@"\n`,
+    );
+    chmodSync(join(bin, 'git'), 0o755);
+    const before = commitCount(dir);
+    const w = start(dir, [], { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
+    expect(existsSync(mark)).toBe(true);
+    expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
+    expect(w.cycles()[0]!.commit).toMatchObject({ committed: true });
+    expect(git(dir, 'log', '--format=%s', '-2').trim().split('\n')).toEqual([expect.stringMatching(/^threadwork: /), 'committed from outside meanwhile']);
+    expect(commitCount(dir)).toBe(before + 2);
+    expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining(['threads/sales/acme/6-learning.md', 'strategy/canvas/13-metrics.md']));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('refuses a second watcher on the same workspace and names the first', async () => {

@@ -54,6 +54,27 @@ export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localh
  * replacing a folder, …) takes the general way: a temporary index seeded from HEAD.
  */
 export async function commitPaths(request: CommitRequest): Promise<CommitOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitOnce(request);
+    } catch (error) {
+      if (!(error instanceof HeadMovedMeanwhile)) throw error;
+      if (attempt >= HEAD_MOVED_ATTEMPTS) throw new Error(`Another commit moved HEAD while threadwork committed, ${attempt} times in a row: the files are written but not committed; the next sync commits them (${error.message})`);
+    }
+  }
+}
+
+/**
+ * How often a commit is made again on the HEAD another commit left: a person's `git commit`
+ * (or another tool's) landing between reading HEAD and moving it is a race, not an error —
+ * the same paths are committed on top of theirs.
+ */
+const HEAD_MOVED_ATTEMPTS = 3;
+
+/** `update-ref` refused to move HEAD because it no longer is the commit ours was made on. */
+class HeadMovedMeanwhile extends Error {}
+
+async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const repo = await repositoryOf(request.cwd);
   if (!repo) return { committed: false, reason: 'not-a-repository', message: 'not a git repository: files were written but not committed (run `git init` to keep an audit trail)' };
   const busy = operationInProgress(repo.gitDir);
@@ -110,6 +131,8 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
       await gitSpawn(repo.top, ['update-ref', '-m', `threadwork: ${request.message.split('\n')[0]}`, 'HEAD', commit, head ?? '']);
     } catch (error) {
       clearIndexRepair(repo.gitDir, commit);
+      // Another commit moved HEAD since it was read: made again on top of it (commitPaths).
+      if ((await resolveHead(repo.top)) !== head) throw new HeadMovedMeanwhile(error instanceof Error ? error.message : String(error));
       throw error;
     }
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
