@@ -191,6 +191,22 @@ describe('threadwork watch', () => {
     await waitFor(() => w.text.some((line) => /^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written$/.test(line)), 'the line of the save', () => w.describe());
   });
 
+  it('says which files of a save were deleted: a stage file removed, a thread folder moved away', async () => {
+    const dir = await repo();
+    const text = start(dir, [], {}, { text: true });
+    await text.ready();
+    rmSync(join(dir, 'threads/sales/acme/5-actions.md'));
+    await waitFor(() => text.text.some((line) => /^\d\d:\d\d:\d\d threads\/sales\/acme\/5-actions\.md deleted → /.test(line)), 'the line naming the deleted file', () => text.describe());
+    await text.stop();
+    const json = start(dir);
+    await json.ready();
+    renameSync(join(dir, 'threads/sales/acme'), join(testdir(), 'acme'));
+    await json.cycle(1);
+    const line = json.cycles()[0]!;
+    expect(line.deleted, json.describe()).toEqual(line.trigger);
+    expect(line.deleted).toEqual(expect.arrayContaining(['threads/sales/acme/meta.json', 'threads/sales/acme/1-input.md']));
+  });
+
   it('stamps a text line with the time on the clock of whoever watches (their time zone), not UTC', async () => {
     const dir = await repo();
     // Fourteen hours ahead of UTC: a line stamped in UTC is off by fourteen hours, whatever the hour.

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { workspaceOn, type Committed, type Workspace } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { WorkspaceSession } from '../engine/session.js';
@@ -32,6 +34,8 @@ export interface CycleReport {
   command?: 'sync' | 'deal new' | 'campaign new' | 'advance';
   /** The source files whose change started the cycle; for a served write, the files it created; for a served sync, the sources it synced. */
   trigger: string[];
+  /** The triggers gone from disk when the cycle ended: deleted, or moved away with their folder (a thread renamed or archived). */
+  deleted: string[];
   written: string[];
   changes: SyncResult['changes'];
   commit: SyncResult['commit'];
@@ -192,6 +196,7 @@ export class WorkspaceWatcher {
       kind: 'served',
       command: made.command,
       trigger: made.trigger,
+      deleted: [],
       written: made.sync?.written ?? made.trigger,
       changes: made.sync?.changes ?? [],
       commit: made.commit,
@@ -218,6 +223,8 @@ export class WorkspaceWatcher {
         time: new Date().toISOString(),
         kind,
         trigger: kind === 'startup' ? [] : done.changed,
+        // Told apart from a save: a line that named a deleted file like an edited one left whoever deleted it by mistake none the wiser.
+        deleted: kind === 'startup' ? [] : done.changed.filter((path) => !existsSync(join(this.root, path))),
         written: result.written,
         changes: result.changes,
         commit: result.commit,

@@ -6,6 +6,7 @@ export interface WatchLine {
   uncommitted?: string[] | null;
   kind?: string;
   trigger?: string[];
+  deleted?: string[];
   written?: string[];
   commit?: { committed: boolean; commit?: string } | null;
   diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];

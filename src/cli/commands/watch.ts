@@ -77,8 +77,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 
 function describeCycle(report: CycleReport): string {
   const time = pc.dim(clockTime(new Date(report.time)));
-  const files = report.trigger.length ? `${report.trigger[0]}${report.trigger.length > 1 ? ` +${report.trigger.length - 1}` : ''}` : '';
-  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${files ? ` ${files}` : ''}` : files;
+  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
@@ -88,4 +87,17 @@ function describeCycle(report: CycleReport): string {
 /** HH:MM:SS on the clock of whoever watches (their time zone): the JSON line's `time` stays UTC, for machines. */
 function clockTime(at: Date): string {
   return [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/**
+ * The first file the cycle answered, `+N` for the rest, and which were deleted: `a.md deleted`,
+ * `a.md +2 deleted` (all three), `a.md deleted +1` (a file renamed: the old name first), `a.md +2 (1 deleted)`.
+ */
+function describeTrigger(report: CycleReport): string {
+  const [first = '', ...rest] = report.trigger;
+  const deleted = new Set(report.deleted);
+  const more = rest.length > 0 ? ` +${rest.length}` : '';
+  if (deleted.size > 0 && report.trigger.every((path) => deleted.has(path))) return `${first}${more} deleted`;
+  const restDeleted = rest.filter((path) => deleted.has(path)).length;
+  return `${first}${deleted.has(first) ? ' deleted' : ''}${more}${restDeleted > 0 ? ` (${restDeleted} deleted)` : ''}`;
 }

@@ -50,6 +50,7 @@ export const watchLineOutput = z.union([
       .describe('startup: the first sync; change: files saved; reconcile: the periodic look at every file; served: a command the watcher answered for the CLI (`command`) wrote or committed'),
     command: z.enum(['sync', 'deal new', 'campaign new', 'advance']).optional().describe('for a served line, the command answered'),
     trigger: z.array(z.string()),
+    deleted: z.array(z.string()).describe('the triggers gone from disk: deleted, or moved away with their folder (a thread renamed or archived)'),
     written: z.array(z.string()),
     changes: z.array(derivedChangeOutput),
     commit: commitOutput,
