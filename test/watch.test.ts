@@ -349,6 +349,20 @@ describe('threadwork watch', () => {
     expect(second.stderr).toContain(`pid ${first.pid}`);
   });
 
+  it('refusing a watcher in another worktree of the repository, names the worktree the running one watches', async () => {
+    const dir = await repo();
+    const linked = join(testdir(), 'linked');
+    git(dir, 'worktree', 'add', '-q', linked, '-b', 'linked');
+    const first = start(dir);
+    await first.ready();
+    const second = await runCli(['watch', '--dir', linked]);
+    expect(second.code).toBe(1);
+    // Not "this workspace": the one running watches the other worktree, and the rule is one per repository.
+    expect(second.stderr).toContain(`pid ${first.pid}`);
+    expect(second.stderr).toContain(dir);
+    expect(second.stderr).not.toMatch(/on this workspace/);
+  });
+
   it('exits 0 on SIGTERM and on SIGINT', async () => {
     const dir = await repo();
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -28,7 +28,9 @@ export async function claimWatcher(root: string): Promise<() => void> {
     }
     const holder = readOwner(file);
     if (holder && holder.host === owner.host && isAlive(holder.pid)) {
-      throw new ThreadworkError(`Another watcher is already running on this workspace: pid ${holder.pid}, started ${holder.started} (${file}). Stop it first.`, 'watcher-running', { ...holder });
+      // The claim is the repository's (its worktrees share the caches and the lock): a watcher in another worktree is named with the folder it watches.
+      const where = holder.root === root ? 'on this workspace' : `on ${holder.root}, another worktree of this repository (one watcher per repository)`;
+      throw new ThreadworkError(`Another watcher is already running ${where}: pid ${holder.pid}, started ${holder.started} (${file}). Stop it first.`, 'watcher-running', { ...holder });
     }
     rmSync(file, { force: true }); // stale: its process is gone
   }
