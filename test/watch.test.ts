@@ -207,6 +207,32 @@ describe('threadwork watch', () => {
     expect(line.deleted).toEqual(expect.arrayContaining(['threads/sales/acme/meta.json', 'threads/sales/acme/1-input.md']));
   });
 
+  it('prints a line for a reconcile that writes and commits what the day moved (midnight), with no file saved', async () => {
+    const dir = await repo();
+    // A date of tomorrow (the watcher's): left out of the goal's `as of` until the day comes (docs/derivation.md).
+    edit(dir, 'threads/sales/acme/1-input.md', (text) => text.replace('date: 2026-03-01', 'date: 2026-11-21'));
+    git(dir, 'commit', '-qam', 'input dated tomorrow');
+    // The watcher's clock, not the machine's: 2026-11-20 at noon, a day later once `next-day` exists.
+    const clock = testdir();
+    const nextDay = join(clock, 'next-day');
+    writeFileSync(
+      join(clock, 'clock.mjs'),
+      `import { existsSync } from 'node:fs';\nconst Real = Date;\nconst started = Real.now();\nconst now = () => Real.parse('2026-11-20T12:00:00Z') + (Real.now() - started) + (existsSync(${JSON.stringify(nextDay)}) ? 86_400_000 : 0);\nglobalThis.Date = class extends Real {\n  constructor(...args) { if (args.length === 0) super(now()); else super(...args); }\n  static now() { return now(); }\n};\n`,
+    );
+    const w = start(dir, [], { NODE_OPTIONS: `--import ${join(clock, 'clock.mjs')}`, THREADWORK_WATCH_RECONCILE_MS: '300' });
+    await w.ready();
+    const before = commitCount(dir);
+    const goal = read(dir, 'goals/g-first-customers.md');
+    expect(goal).not.toContain('as of 2026-11-21');
+    writeFileSync(nextDay, '');
+    await waitFor(() => commitCount(dir) > before, 'the day moved to be committed', () => w.describe());
+    expect(read(dir, 'goals/g-first-customers.md')).toContain('as of 2026-11-21');
+    await waitFor(() => w.lines.some((l) => l.event === 'cycle' && l.kind === 'reconcile'), 'a line for what the reconcile committed', () => w.describe(), 5_000);
+    const line = w.lines.find((l) => l.event === 'cycle' && l.kind === 'reconcile')!;
+    expect(line).toMatchObject({ trigger: [], written: expect.arrayContaining(['goals/g-first-customers.md']), commit: { committed: true } });
+    expect(line.commit!.commit).toBe(git(dir, 'rev-parse', 'HEAD').trim());
+  });
+
   it('stamps a text line with the time on the clock of whoever watches (their time zone), not UTC', async () => {
     const dir = await repo();
     // Fourteen hours ahead of UTC: a line stamped in UTC is off by fourteen hours, whatever the hour.

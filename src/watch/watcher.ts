@@ -211,13 +211,16 @@ export class WorkspaceWatcher {
     try {
       // A change cycle syncs only when a file changed: the echo of the engine's own writes and
       // saves of identical bytes run nothing. A start-up and a reconcile always sync (a
-      // reconcile also catches what the day moved). Every other save gets its line, even one
+      // reconcile also catches what the day moved, and says so). Every other save gets its line, even one
       // that moves no derived value — whoever saved it (an agent tailing --json) learns it
       // was seen and what it left, a file fixed included.
       const options = { commit: this.options.commit !== false, nameUncommitted: false };
       const done = kind === 'change' ? await this.session.syncOnChange(options) : await this.session.transaction(() => SYNC_ONLY, options);
-      if (!done || (kind !== 'startup' && done.changed.length === 0)) return;
+      if (!done) return;
       const result = done.sync!;
+      // A reconcile that found no file changed is silent — unless it wrote (what the day moved:
+      // a date written ahead that has come), or it would commit with no line to say so.
+      if (kind !== 'startup' && done.changed.length === 0 && result.written.length === 0 && !result.commit?.committed) return;
       const diagnostics = kind === 'startup' ? this.reported.startup(result.diagnostics) : this.reported.cycle(result.diagnostics, new Set(done.changed));
       this.options.onCycle?.({
         time: new Date().toISOString(),
