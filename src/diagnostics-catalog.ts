@@ -150,6 +150,14 @@ export const RULES = {
     message: 'Unknown key `{key}` in `{section}`: expected one of {keys} — it is ignored, so its setting has no effect (a typo?)',
     docs: 'The config\'s sections (`confidence`, `pipeline`, `git`, `experiments`, `forecast`, `autonomy` and `autonomy.daily_caps`…) have the keys docs/file-formats.md lists; a key they do not have is most often a typo (`linkedn: 30` for `linkedin`), and the setting it was meant to change stays at its default. Rename it to the key it names, or delete it. The settings around it still hold. Keys at the top level of the file are yours to add and never reported.',
   },
+  'key-misspelt': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: 'a key in front matter or meta.json written almost as one threadwork reads (`outcom:` for `outcome:`), which it lacks: ignored',
+    message: 'Unknown key `{key}`: expected `{meant}` — threadwork reads `{meant}` and ignores `{key}` as a field of yours, so its value has no effect (a typo?)',
+    docs: 'Keys threadwork does not read are yours and kept, so a key typed one slip off the one meant (`outcom: closed-won`, `assumptoin: A3`, `Loss-Reason:`, `"goal-id"`) is read as a field of yours and the value meant is not read at all: a won deal stays open, a deal counts towards no goal. A key is reported when it is the key meant once case, spaces and hyphens are ignored, or one or two typing slips from it (one for a key under eight letters, none under four), and that key is not in the same map — `outcomes:` beside `outcome:` is taken as yours. Rename it to the key the message names. Lists of entries (`validations`, `actions`, `prospects`) are checked entry by entry; the keys of `criteria` are data (`criterion-unrecognised`).',
+  },
   'canvas-missing': {
     severity: 'warning',
     reportedBy: ['check'],
@@ -571,7 +579,7 @@ export type RuleId = keyof typeof RULES;
  * transaction filters the workspace's diagnostics with this set (engine/transaction.ts), and
  * a test keeps every rule's `reportedBy` equal to it.
  */
-export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded']);
+export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded', 'key-misspelt']);
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

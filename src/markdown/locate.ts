@@ -81,6 +81,24 @@ export class YamlLocator {
     return { start: this.positionAt(range[0]), end: this.positionAt(this.trimEnd(range[0], range[1])) };
   }
 
+  /** The range of the key that ends `path` (`outcom` in `outcom: closed-won`), not of its value; as `locateRange` when there is no such key. */
+  locateKey(path: DataPath): Range {
+    const { isMap, isPair, isSeq } = yamlPackage();
+    let node: unknown = this.doc.contents;
+    for (const [index, key] of path.entries()) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && keyMatches(item.key, key));
+        if (!pair) break;
+        const range = index === path.length - 1 ? this.rangeOf(pair.key) : undefined;
+        if (range) return { start: this.positionAt(range[0]), end: this.positionAt(this.trimEnd(range[0], range[1])) };
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key];
+      } else break;
+    }
+    return this.locateRange(path);
+  }
+
   /** The text of the scalar at `path` as written (`01712345678`, where the value read is 1712345678); undefined if no scalar is there. */
   writtenAt(path: DataPath): string | undefined {
     const { isMap, isPair, isScalar, isSeq } = yamlPackage();

@@ -11,12 +11,13 @@ import { canvasSectionSchemas } from '../schema/canvas.js';
 import { configSchema, unknownConfigKeys } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
+import { misspeltKeys } from '../schema/misspelt-keys.js';
 import { threadMetaSchema } from '../schema/meta.js';
 import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
-import { validateData } from './validate.js';
+import { formatDataPath, validateData } from './validate.js';
 
 export interface ParsedFile {
   path: string;
@@ -109,6 +110,7 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
     if (notText) return parsedFile(path, kind, 0, undefined, undefined, [notText]);
   }
   const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
+  diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
       diagnostic(path, START, 'error', 'front-matter-missing', 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`'),
@@ -159,6 +161,21 @@ function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile
     return diagnostic(parsed.path, locator.locateRange(path), 'warning', 'config-unknown-key', message, path.join('.'));
   });
   return Object.assign({}, parsed, { diagnostics: [...parsed.diagnostics, ...warnings] });
+}
+
+/**
+ * The keys written almost as a key the file's schema reads (`outcom:`), as warnings at the
+ * key: threadwork ignores them as the person's own, and the value meant goes unread.
+ */
+function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
+  const misspelt = misspeltKeys(data, schema);
+  if (misspelt.length === 0) return [];
+  const locator = makeLocator();
+  return misspelt.map(({ path: keyPath, meant }) => {
+    const key = String(keyPath[keyPath.length - 1]);
+    const message = `Unknown key \`${key}\`: expected \`${meant}\` — threadwork reads \`${meant}\` and ignores \`${key}\` as a field of yours, so its value has no effect (a typo?)`;
+    return diagnostic(path, locator.locateKey(keyPath), 'warning', 'key-misspelt', message, formatDataPath(keyPath));
+  });
 }
 
 /**
@@ -214,6 +231,7 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
   const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
+  diagnostics.push(...misspeltKeyWarnings(path, schema, raw, () => new YamlLocator(text)));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** A key of the data that its schema does not read, written almost as one it does. */
+export interface MisspeltKey {
+  /** The data path of the key as written (`validations[1].assumptoin` as `['validations', 1, 'assumptoin']`). */
+  path: PropertyKey[];
+  /** The key it looks like, which the same object lacks. */
+  meant: string;
+}
+
+/**
+ * The keys of `raw` that look like a misspelling of a key the schema reads (`outcom:` for
+ * `outcome:`, `Loss-Reason:` for `loss_reason:`). Unknown keys are the person's own and
+ * never an error, so such a key was ignored without a word: a won deal read as open, a
+ * deal counted towards no goal. A key is reported only when the key it looks like is not
+ * in the same object — `outcomes:` beside `outcome:` is a field of the person's. Lists of
+ * objects (`validations`, `actions`) are walked; records (`criteria`) are not: their keys
+ * are data.
+ */
+export function misspeltKeys(raw: unknown, schema: z.ZodType, path: PropertyKey[] = []): MisspeltKey[] {
+  if (Array.isArray(raw)) {
+    const element = arrayElement(schema);
+    return element ? raw.flatMap((item, index) => misspeltKeys(item, element, [...path, index])) : [];
+  }
+  if (!isPlainObject(raw)) return [];
+  const shape = objectShape(schema);
+  if (!shape) return [];
+  const absent = Object.keys(shape).filter((key) => !Object.hasOwn(raw, key));
+  return Object.entries(raw).flatMap(([key, value]): MisspeltKey[] => {
+    if (Object.hasOwn(shape, key)) return misspeltKeys(value, shape[key]!, [...path, key]);
+    const meant = nearestKey(key, absent);
+    return meant ? [{ path: [...path, key], meant }] : [];
+  });
+}
+
+/** The absent key `written` is a slip of: the same once case and separators are ignored, or one or two typing slips away. */
+function nearestKey(written: string, absent: readonly string[]): string | undefined {
+  const typed = normalised(written);
+  let best: { key: string; distance: number } | undefined;
+  for (const key of absent) {
+    const wanted = normalised(key);
+    // Short keys (`arr`) are near too many words of one's own: only a case or separator slip counts.
+    const allowed = wanted.length >= 8 ? 2 : wanted.length >= 4 ? 1 : 0;
+    const distance = typed === wanted ? 0 : slipsBetween(typed, wanted, allowed);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
+}
+
+function normalised(key: string): string {
+  return key.toLowerCase().replace(/[\s-]/g, '_');
+}
+
+/** The optimal-string-alignment distance (insertions, deletions, substitutions, swaps of two neighbours), or `max + 1` once over `max`. */
+function slipsBetween(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let cost = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, rows[i - 2]![j - 2]! + 1);
+      row[j] = cost;
+    }
+    rows.push(row);
+  }
+  return Math.min(rows[a.length]![b.length]!, max + 1);
+}
+
+/** The schema under its optional, nullable, default, prefault and pipe wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let inner: z.ZodType = schema;
+  for (;;) {
+    if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
+    else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    else return inner;
+  }
+}
+
+/** The keys of an object schema, or of the one object alternative of a union (`target_list`: a sentence or `{source, count, criteria}`). */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const inner = unwrapped(schema);
+  if (inner instanceof z.ZodObject) return inner.shape as Record<string, z.ZodType>;
+  if (inner instanceof z.ZodUnion) {
+    const shapes = (inner.options as z.ZodType[]).map(objectShape).filter((shape) => shape !== undefined);
+    return shapes.length === 1 ? shapes[0] : undefined;
+  }
+  return undefined;
+}
+
+function arrayElement(schema: z.ZodType): z.ZodType | undefined {
+  const inner = unwrapped(schema);
+  return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+
+/**
+ * A key typed one letter off (`outcom:` for `outcome:`) is a key threadwork does not read:
+ * unknown keys are the person's own and never an error, so the won deal silently read as
+ * open, with nothing said. `check` names the key meant, at the key as typed.
+ */
+interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+  field?: string;
+}
+
+const LEARNING = 'threads/sales/harbor-lending/6-learning.md';
+const META = 'threads/sales/harbor-lending/meta.json';
+const edit = (dir: string, path: string, change: (text: string) => string): void => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
+
+async function check(dir: string): Promise<Diagnostic[]> {
+  const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir, env: { THREADWORK_TODAY: '2026-11-20' } });
+  return json.diagnostics;
+}
+
+describe('a misspelt key', () => {
+  it('is reported at the key as typed, naming the key meant', async () => {
+    const dir = exampleWorkspaceCopy();
+    edit(dir, LEARNING, (text) => text.replace('outcome: closed-won', 'outcom: closed-won').replace('loss_reason: null', 'Loss-Reason: null'));
+    const found = (await check(dir)).filter((d) => d.rule === 'key-misspelt');
+    expect(found).toEqual([
+      expect.objectContaining({ path: LEARNING, line: 2, column: 1, severity: 'warning', field: 'outcom', message: expect.stringMatching(/`outcom`.*`outcome`/) }),
+      expect.objectContaining({ path: LEARNING, line: 7, column: 1, severity: 'warning', field: 'Loss-Reason', message: expect.stringMatching(/`Loss-Reason`.*`loss_reason`/) }),
+    ]);
+    const text = await runCli(['check', '--no-cache'], { cwd: dir, env: { THREADWORK_TODAY: '2026-11-20' } });
+    expect(text.stdout).toContain(`${LEARNING}:2:1 warning Unknown key \`outcom\``);
+    // The sync that reopens the deal because of it says why.
+    const sync = await runCli(['sync', '--dry-run'], { cwd: dir, env: { THREADWORK_TODAY: '2026-11-20' } });
+    expect(sync.stdout).toContain('threads/sales/harbor-lending status closed-won → open');
+    expect(sync.stdout + sync.stderr).toContain(`${LEARNING}:2:1 warning Unknown key \`outcom\`: expected \`outcome\``);
+  });
+
+  it('inside a list item, beside the error that the key meant is missing', async () => {
+    const dir = exampleWorkspaceCopy();
+    edit(dir, LEARNING, (text) => text.replace('  - assumption: A3', '  - assumptoin: A3'));
+    const diagnostics = await check(dir);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ path: LEARNING, rule: 'schema', field: 'validations[1].assumption' }));
+    expect(diagnostics.filter((d) => d.rule === 'key-misspelt')).toEqual([
+      expect.objectContaining({ path: LEARNING, line: 12, column: 5, field: 'validations[1].assumptoin', message: expect.stringMatching(/`assumptoin`.*`assumption`/) }),
+    ]);
+  });
+
+  it('in meta.json', async () => {
+    const dir = exampleWorkspaceCopy();
+    edit(dir, META, (text) => text.replace('"goal_id"', '"goal-id"'));
+    expect((await check(dir)).filter((d) => d.rule === 'key-misspelt')).toEqual([
+      expect.objectContaining({ path: META, line: 6, column: 3, field: 'goal-id', message: expect.stringMatching(/`goal-id`.*`goal_id`/) }),
+    ]);
+  });
+
+  it('is not a key of your own, nor one beside the key it looks like', async () => {
+    const dir = exampleWorkspaceCopy();
+    // `notes` is near no key; `outcomes` is near `outcome`, which is there: both are the person's own.
+    edit(dir, LEARNING, (text) => text.replace('outcome: closed-won', 'outcome: closed-won\noutcomes: [renewal]\nnotes: call back in May'));
+    expect(await check(dir)).toEqual([]);
+  });
+});
