@@ -69,4 +69,18 @@ describe('a misspelt key', () => {
     edit(dir, LEARNING, (text) => text.replace('outcome: closed-won', 'outcome: closed-won\noutcomes: [renewal]\nnotes: call back in May'));
     expect(await check(dir)).toEqual([]);
   });
+
+  it('is named by advance when the key it meant is what the stage lacks', async () => {
+    const dir = exampleWorkspaceCopy();
+    const env = { THREADWORK_TODAY: '2026-11-20' };
+    expect((await runCli(['deal', 'new', 'Quill Ledger', '--segment', 'mid-market-fintech', '--contact', 'Ana Ruiz', '--signal', 'Asked for a demo'], { cwd: dir, env })).code).toBe(0);
+    const input = 'threads/sales/quill-ledger/1-input.md';
+    edit(dir, input, (text) => text.replace(/^source: /m, 'sorce: '));
+    const line = readFileSync(join(dir, input), 'utf8').split('\n').findIndex((l) => l.startsWith('sorce:')) + 1;
+    const advance = await runCli(['advance', 'quill-ledger'], { cwd: dir, env });
+    expect(advance.code).toBe(1);
+    expect(advance.stderr).toContain(`  - source: where the deal came from (inbound, outbound, referral, campaign:{id}) — \`sorce\` on line ${line} looks like it: rename the key to \`source\``);
+    const json = await runJson<{ error: { missing: { field: string; misspelt?: { key: string; line: number; column: number } }[] } }>(['advance', 'quill-ledger'], { cwd: dir, env });
+    expect(json.json.error.missing).toEqual([{ field: 'source', hint: expect.any(String), misspelt: { key: 'sorce', line, column: 1 } }]);
+  });
 });

@@ -1,10 +1,13 @@
+import type { z } from 'zod';
 import { checkModel } from '../check/check.js';
 import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import type { ThreadMeta } from '../schema/meta.js';
-import { STAGE_FILES, STAGES } from '../schema/stages.js';
+import { misspeltKeys } from '../schema/misspelt-keys.js';
+import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
+import { formatDataPath } from '../workspace/validate.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
@@ -39,12 +42,17 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
   const current = thread.stages[stage - 1]!;
   if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(threadPath, current.path, errorsOf(model, current.path));
-  const missing = [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)];
+  const missing = withMisspeltKeys(
+    [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)],
+    stageSchemas[meta.type][stage - 1]!,
+    current.value,
+    current.diagnostics,
+  );
   if (missing.length > 0) {
     // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
     const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     throw new ThreadworkError(
-      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}`).join('\n')}${unread}`,
+      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
       'stage-incomplete',
       { thread: threadPath, stage, missing },
     );
@@ -76,6 +84,30 @@ function stageInvalid(threadPath: string, path: string, errors: Diagnostic[]): T
  */
 function errorsOf(model: WorkspaceModel, path: string): Diagnostic[] {
   return checkModel(model).diagnostics.filter((d) => d.path === path && d.severity === 'error');
+}
+
+/** A missing field, with the key written almost as it (`sorce:` for `source:`) where there is one: the person did fill it in, under another name. */
+type MissingOrMisspelt = MissingField & { misspelt?: { key: string; line: number; column: number } };
+
+/**
+ * Each missing field that a key of the stage looks like a slip of (check's `key-misspelt`),
+ * with that key and where it is: "Fill in: source" alone sends the person to a line they
+ * did fill in.
+ */
+function withMisspeltKeys(missing: MissingField[], schema: z.ZodType, value: unknown, diagnostics: readonly Diagnostic[]): MissingOrMisspelt[] {
+  const misspelt = misspeltKeys(value, schema);
+  if (misspelt.length === 0) return missing;
+  return missing.map((m) => {
+    const slip = misspelt.find(({ path, meant }) => formatDataPath([...path.slice(0, -1), meant]) === m.field);
+    if (!slip) return m;
+    const field = formatDataPath(slip.path);
+    const at = diagnostics.find((d) => d.rule === 'key-misspelt' && d.field === field);
+    return at ? { ...m, misspelt: { key: String(slip.path[slip.path.length - 1]), line: at.line, column: at.column } } : m;
+  });
+}
+
+function lastKey(field: string): string {
+  return field.slice(field.lastIndexOf('.') + 1);
 }
 
 /** Learning is recorded once the work is done: a deal's actions must all be settled first. */
