@@ -76,7 +76,7 @@ export const RULES = {
     at: 'text',
     summary: 'a `meta.json` that is not valid JSON, not a JSON object, or has a key twice in one object — at the position of the error',
     message: 'Invalid JSON: {parser message, or duplicate key "{key}" (first on line {line})}',
-    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1. Every key written twice in one object is reported, each at its second occurrence: JSON.parse would keep only the last value, and sync\'s rewrite of the file would drop the other without a word (YAML front matter refuses a duplicate key the same way). The file is held as broken until it is fixed.',
+    docs: 'A thread\'s `meta.json` must be one JSON object. The position is where the parser stopped; an empty file is reported at line 1, a file that ends before its JSON does (saved half-way) at its end, saying so, and a comma left after the last entry of an object at that comma. Every key written twice in one object is reported, each at its second occurrence: JSON.parse would keep only the last value, and sync\'s rewrite of the file would drop the other without a word (YAML front matter refuses a duplicate key the same way). The file is held as broken until it is fixed.',
   },
   'parse-failed': {
     severity: 'error',

@@ -127,6 +127,22 @@ describe('check', () => {
       message: /^Invalid JSON: duplicate key "segment" \(first on line 5\)/,
     },
     {
+      // A meta.json saved half-way: JSON.parse says only "Unexpected end of JSON input".
+      name: 'a meta.json cut short, at its end, saying what is missing',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-de',
+      expected: 'threads/sales/acme/meta.json:3:20 json-syntax',
+      message: /^Invalid JSON: the file ends before its JSON does \(was it saved half-way\?\): expected the rest of the object, up to its closing `}`$/,
+    },
+    {
+      // The comma left after the last entry, JSON.parse's "Expected double-quoted property name" at the `}`.
+      name: 'a comma after the last entry of meta.json, at the comma',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Acme",\n  "source": "inbound",\n  "created": "2026-03-01",\n}\n',
+      expected: 'threads/sales/acme/meta.json:6:26 json-syntax',
+      message: /^Invalid JSON: a comma after the last entry: expected another "key": value after it, or no comma before the closing `}`$/,
+    },
+    {
       name: 'an empty meta.json',
       file: 'threads/sales/acme/meta.json',
       text: '',

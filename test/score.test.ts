@@ -220,7 +220,7 @@ describe('threadwork score', () => {
     expect(bom.json.ranked.map((a) => a.name)).toEqual(['Acme']);
     const bad = await scoreJson<{ ok: boolean; error: { code: string; message: string; path: string; line: number; column: number } }>(`${list}/bad.json`, dir);
     expect(bad.code).toBe(1);
-    expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 16: Expected double-quoted property name`, path: `${list}/bad.json`, line: 3, column: 16 });
+    expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 15: a comma after the last entry: expected another "key": value after it, or no comma before the closing \`}\``, path: `${list}/bad.json`, line: 3, column: 15 });
   });
 
   it('reads the encodings Excel saves a sheet in (Windows-1252, UTF-16), and refuses a workbook as not a list', async () => {

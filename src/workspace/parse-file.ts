@@ -264,6 +264,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 /** A JSON.parse error as a diagnostic at its line and column (JSON.parse says only `position 34`). */
 export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
+  const plain = plainJsonMistake(text, message);
+  if (plain) return diagnostic(path, positionOf(text, plain.offset), 'error', 'json-syntax', `Invalid JSON: ${plain.reason}`);
   const at = /position (\d+)/.exec(message);
   // JSON.parse gives no position for a bare word (`"stage": one`), only a snippet of the text around it.
   const bare = at || !/^Unexpected token/.test(message) ? undefined : bareWord(text);
@@ -275,6 +277,25 @@ export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown)
         ? `a value without quotes (\`${bare.word}\`): expected text in double quotes (${JSON.stringify(bare.word)}), a number, true, false or null`
         : firstLineOf(message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''));
   return diagnostic(path, { line, column }, 'error', 'json-syntax', `Invalid JSON: ${reason}`);
+}
+
+/**
+ * The two mistakes a hand edit of a JSON file makes most, which JSON.parse names in its own
+ * terms: a file saved half-way ("Unexpected end of JSON input", "Unterminated string", or
+ * what was expected after the last value: nothing said of the file ending there) and a comma left after the last entry ("Expected double-quoted property
+ * name", at the `}` after it). Said as what the person did, at the place to fix.
+ */
+function plainJsonMistake(text: string, message: string): { offset: number; reason: string } | undefined {
+  const position = /position (\d+)/.exec(message);
+  const endsEarly = /^Unexpected end of JSON input/.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
+  if (text.trim() !== '' && endsEarly) {
+    return { offset: text.length, reason: 'the file ends before its JSON does (was it saved half-way?): expected the rest of the object, up to its closing `}`' };
+  }
+  const at = /^Expected double-quoted property name in JSON at position (\d+)/.exec(message);
+  if (!at || text[Number(at[1])] !== '}') return undefined;
+  const comma = text.slice(0, Number(at[1])).trimEnd();
+  if (!comma.endsWith(',')) return undefined;
+  return { offset: comma.length - 1, reason: 'a comma after the last entry: expected another "key": value after it, or no comma before the closing `}`' };
 }
 
 /** The first word outside a string that JSON does not allow (not a number, true, false or null: `one`, `tru`). */
