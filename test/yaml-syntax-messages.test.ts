@@ -40,6 +40,23 @@ describe('a key indented differently from the keys around it', () => {
   });
 });
 
+describe('a key indented by mistake under a comment line', () => {
+  /**
+   * Every template puts a comment above each key. A key indented by mistake below one was
+   * reported by the parser at the comment line, which was then said to be "a line without
+   * `key:`": the wrong line, and the wrong mistake. It is the key's indentation, at the key.
+   */
+  it('is one error at the key, naming the keys that disagree', async () => {
+    const dir = exampleWorkspace();
+    const hypothesis = 'threads/sales/brightcart/2-hypothesis.md';
+    replaceInFile(dir, hypothesis, 'tests: [A4, A7]\ninitial_confidence: 0.5\n', 'tests: [A4, A7]\n# How likely it closes\n\n  initial_confidence: 0.5\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path === hypothesis).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      '5:3 yaml-syntax Invalid YAML: `initial_confidence` is indented 2 spaces and `tests` on line 2 above it 0 spaces: expected the keys of one map at the same column — indent them alike',
+    ]);
+  });
+});
+
 describe("the parser's other riddles", () => {
   it('an unclosed quote or list, a line of text without `key:`, a reserved first character: each says what to write', async () => {
     const dir = exampleWorkspace();

@@ -181,7 +181,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
           if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
           const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
           return {
-            position: e.code === 'BAD_INDENT' ? atFirstCharacter(text, yamlErrorPosition(text, doc, e)) : yamlErrorPosition(text, doc, e),
+            position: e.code === 'BAD_INDENT' ? atFirstCharacter(text, pastCommentLines(text, yamlErrorPosition(text, doc, e))) : yamlErrorPosition(text, doc, e),
             message: `Invalid YAML: ${specific || firstLine(e.message)}`,
             indentation: e.code === 'BAD_INDENT' || e.code === 'TAB_AS_INDENT',
             generic: !specific || specific === NO_KEY_REASON,
@@ -221,7 +221,7 @@ function colonInValueReason(text: string, error: YAMLError): string | undefined 
  */
 function indentReason(text: string, error: YAMLError): string | undefined {
   const lines = text.split('\n');
-  const at = (error.linePos?.[0].line ?? 0) - 1;
+  const at = pastCommentLines(text, { line: error.linePos?.[0].line ?? 0, column: 1 }).line - 1;
   const key = (line: string): string => /^\s*(?:-\s+)?([^:]*?):/.exec(line)?.[1] ?? line.trim();
   const indent = (line: string): number => /^ */.exec(line)![0].length;
   const here = lines[at];
@@ -255,6 +255,18 @@ function continuedKeyProblem(text: string, error: YAMLError): { position: Positi
     position: { line: next + 1, column: key[1]!.length + 1 },
     message: `Invalid YAML: \`${key[2]}\` is indented ${spaces(key[1]!.length)} and \`${pair[2]}\` on line ${at + 1} above it ${spaces(pair[1]!.length)}: expected the keys of one map at the same column — indent them alike`,
   };
+}
+
+/**
+ * The parser reports a key indented by mistake at the comment or blank lines above it, when
+ * there are some (they belong to the node it starts): the line to fix is the key's. A
+ * position on a line with content is kept.
+ */
+function pastCommentLines(text: string, position: Position): Position {
+  const lines = text.split('\n');
+  let line = position.line;
+  while (line <= lines.length && /^\s*(?:#.*)?$/.test(lines[line - 1] ?? '')) line++;
+  return line > lines.length || line === position.line ? position : { line, column: 1 };
 }
 
 /** The parser points at the start of a badly indented line; the person needs the key (or text) that is misplaced. */
