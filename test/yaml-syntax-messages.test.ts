@@ -57,6 +57,23 @@ describe('a key indented by mistake under a comment line', () => {
   });
 });
 
+describe('a list item indented less than the item above it', () => {
+  /**
+   * `    - A4` then `   - A7`: the parser reads the second item as a key of the map the list
+   * is in, and said "a list item where a key was expected", at column 1. The mistake is the
+   * item's indentation: said at its `-`, with the item above it.
+   */
+  it('is one error at the `-`, naming the item above it and how far each is indented', async () => {
+    const dir = exampleWorkspace();
+    const hypothesis = 'threads/sales/brightcart/2-hypothesis.md';
+    replaceInFile(dir, hypothesis, 'tests: [A4, A7]\n', 'tests:\n    - A4\n    # the pricing one\n   - A7\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path === hypothesis).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      '5:4 yaml-syntax Invalid YAML: a list item (`- A7`) indented 3 spaces and `- A4` on line 3 above it 4 spaces: expected the items of one list at the same column — indent them alike',
+    ]);
+  });
+});
+
 describe("the parser's other riddles", () => {
   it('an unclosed quote or list, a line of text without `key:`, a reserved first character: each says what to write', async () => {
     const dir = exampleWorkspace();

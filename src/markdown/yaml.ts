@@ -177,7 +177,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
       return withoutConsequences(
         text,
         errors.map((e) => {
-          const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? continuedKeyProblem(text, e) : undefined;
+          const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? (continuedKeyProblem(text, e) ?? outdentedItemProblem(text, e)) : undefined;
           if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
           const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
           return {
@@ -254,6 +254,38 @@ function continuedKeyProblem(text: string, error: YAMLError): { position: Positi
   return {
     position: { line: next + 1, column: key[1]!.length + 1 },
     message: `Invalid YAML: \`${key[2]}\` is indented ${spaces(key[1]!.length)} and \`${pair[2]}\` on line ${at + 1} above it ${spaces(pair[1]!.length)}: expected the keys of one map at the same column — indent them alike`,
+  };
+}
+
+/**
+ * A list item indented less than the item above it, but more than the key the list is under
+ * (`    - A4` then `   - A7`): the parser takes it for a key of that key's map, "a block
+ * sequence may not be used as an implicit map key", at column 1. Said at its `-`, with the
+ * item above it and how far each is indented. Undefined when the line is no such item.
+ */
+function outdentedItemProblem(text: string, error: YAMLError): { position: Position; message: string } | undefined {
+  const lines = text.split('\n');
+  const at = (error.linePos?.[0].line ?? 0) - 1;
+  const item = /^( *)(- .*?)\s*$/.exec(lines[at] ?? '');
+  if (!item) return undefined;
+  const indent = item[1]!.length;
+  let above: { line: number; indent: number; text: string } | undefined;
+  for (let line = at - 1; line >= 0; line--) {
+    const written = lines[line]!;
+    if (/^\s*(?:#.*)?$/.test(written)) continue;
+    const own = /^( *)(- .*?)\s*$/.exec(written);
+    const spaces = /^ */.exec(written)![0].length;
+    if (spaces <= indent) break;
+    if (own) {
+      above = { line: line + 1, indent: spaces, text: own[2]! };
+      break;
+    }
+  }
+  if (!above) return undefined;
+  const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
+  return {
+    position: { line: at + 1, column: indent + 1 },
+    message: `Invalid YAML: a list item (\`${item[2]}\`) indented ${spaces(indent)} and \`${above.text}\` on line ${above.line} above it ${spaces(above.indent)}: expected the items of one list at the same column — indent them alike`,
   };
 }
 
