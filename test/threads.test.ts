@@ -219,6 +219,25 @@ describe('threadwork deal new', () => {
     expect(JSON.parse(read(dir, 'threads/sales/northwind-payments/meta.json')).title).toBe('Northwind  Payments');
   });
 
+  // A colleague types the company as the contract has it: one company, one deal, as `score` merges the two rows.
+  it('knows a name that differs only by a legal suffix or punctuation for the same company, in another folder too', async () => {
+    const dir = workspace();
+    expect((await runCli(['deal', 'new', 'Northwind Payments', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    for (const typed of ['Northwind Payments Inc', 'NORTHWIND PAYMENTS, Inc.', 'Northwind Payments GmbH']) {
+      const again = await runJson<{ error: { code: string; message: string; path: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      expect(again.code, typed).toBe(1);
+      expect(again.json.error, typed).toMatchObject({ code: 'thread-exists', path: 'threads/sales/northwind-payments' });
+      expect(again.json.error.message, typed).toMatch(/^Thread threads\/sales\/northwind-payments is the deal with "Northwind Payments", the same company as ".*" once legal suffixes and punctuation are set aside: nothing was changed\. Continue it with `threadwork advance threads\/sales\/northwind-payments`, or, for a second deal with the same company, give this one its own folder with --slug, e.g\. --slug northwind-payments-2\.$/);
+    }
+    expect(readdirSync(join(dir, 'threads/sales')).filter((name) => name.startsWith('northwind'))).toEqual(['northwind-payments']);
+    // Asked for deliberately, a second deal with the company is opened.
+    expect((await runCli(['deal', 'new', 'Northwind Payments Inc', '-s', 'mid-market-fintech', '--slug', 'northwind-payments-2', '--dir', dir])).code).toBe(0);
+    // In the same folder, the same company is the thread to continue, not another company's.
+    expect((await runCli(['deal', 'new', 'Keel Bank Ltd', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    const same = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', 'KEEL BANK, LTD.', '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(same.json.error.message).toMatch(/^Thread threads\/sales\/keel-bank-ltd already exists \(created [\d-]+\): nothing was changed\. Pick another name, or continue it with `threadwork advance threads\/sales\/keel-bank-ltd`\.$/);
+  });
+
   it('says when a campaign --slug is another campaign\'s folder', async () => {
     const dir = workspace();
     expect((await asCliJson(async () => (await openWorkspace(dir)).createCampaign({ name: 'Month end close', segment: 'mid-market-fintech', date: '2026-09-15' }))).code).toBe(0);

@@ -8,7 +8,8 @@ import type { ThreadMeta, ThreadType } from '../schema/meta.js';
 import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
-import { goalsOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { goalsOf, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { normalizeCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
@@ -72,6 +73,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   }
   const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
   const folder: Folder = { parent: LAYOUT.deals, prefix: '', slug, name: options.company, given: options.slug !== undefined };
+  if (!folder.given) refuseSameCompany(model, folder, meta.title);
   return proposeThread(model, folder, meta, {
     company: options.company.trim(),
     contact_name: options.contactName ?? null,
@@ -176,6 +178,28 @@ export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: 
   return text;
 }
 
+/**
+ * A deal already open for the same company under another form of its name: the one on the
+ * contract (`Northwind Payments Inc`, `NORTHWIND PAYMENTS, Inc.`) for `Northwind Payments`.
+ * The names make other folders, so nothing refused it, and the pipeline counted the company
+ * twice; `score` takes the two for one account (legal suffixes, case and punctuation aside:
+ * scoring/dedup.ts), and so does this. A second deal with the company on purpose is opened
+ * with `--slug`, which this never refuses.
+ */
+function refuseSameCompany(model: WorkspaceModel, folder: Folder, title: string): void {
+  const company = normalizeCompanyName(title);
+  for (const [path, thread] of model.threads) {
+    const meta = metaOf(thread);
+    if (meta?.type !== 'sales-deal' || path === `${folder.parent}/${folder.slug}` || normalizeCompanyName(meta.title) !== company) continue;
+    const suggestion = freeSlug(meta.id, (candidate) => existsSync(join(model.root, folder.parent, candidate)));
+    throw new ThreadworkError(
+      `Thread ${path} is the deal with ${JSON.stringify(meta.title.trim())}, the same company as ${JSON.stringify(title.trim())} once legal suffixes and punctuation are set aside: nothing was changed. Continue it with \`threadwork advance ${path}\`, or, for a second deal with the same company, give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
+      'thread-exists',
+      { path, title: meta.title.trim(), suggestedSlug: suggestion },
+    );
+  }
+}
+
 /** Where a new thread goes: `{parent}/{prefix}{slug}`, the slug made from `name` unless `given` (`--slug`). */
 interface Folder {
   parent: string;
@@ -201,7 +225,8 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     // The winner of a concurrent create may not have written meta.json yet.
   }
   const created = typeof existing.created === 'string' ? ` (created ${existing.created})` : '';
-  const other = typeof existing.title === 'string' && !sameName(existing.title, title) ? existing.title.trim() : undefined;
+  const sameCompany = (a: string): boolean => sameName(a, title) || (folder.parent === LAYOUT.deals && normalizeCompanyName(a) === normalizeCompanyName(title));
+  const other = typeof existing.title === 'string' && !sameCompany(existing.title) ? existing.title.trim() : undefined;
   if (other === undefined) {
     return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
   }
