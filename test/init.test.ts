@@ -210,4 +210,13 @@ describe('CLI', () => {
     expect((await runCli(['no-such-command'])).code).toBe(1);
     expect((await runCli(['--help'])).code).toBe(0);
   });
+
+  // `--json` and `--dir` are the program's options, taken by every command: a command's own help listed neither.
+  it("lists the global options in each command's help", async () => {
+    for (const command of [['check'], ['deal', 'new']]) {
+      const help = await runCli([...command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Global Options:[\s\S]*-C, --dir <dir>[\s\S]*--json/);
+    }
+  });
 });

@@ -19,6 +19,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--json', 'print one JSON document on stdout', false)
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
+    // `--json` and `--dir` are taken by every command: its own help says so (inherited by each subcommand).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
 
   const globals = (cmd: Command): GlobalOptions => {
