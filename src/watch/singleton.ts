@@ -30,7 +30,7 @@ export async function claimWatcher(root: string): Promise<() => void> {
     if (holder && holder.host === owner.host && isAlive(holder.pid)) {
       // The claim is the repository's (its worktrees share the caches and the lock): a watcher in another worktree is named with the folder it watches.
       const where = holder.root === root ? 'on this workspace' : `on ${holder.root}, another worktree of this repository (one watcher per repository)`;
-      throw new ThreadworkError(`Another watcher is already running ${where}: pid ${holder.pid}, started ${holder.started} (${file}). Stop it first.`, 'watcher-running', { ...holder });
+      throw new ThreadworkError(`Another watcher is already running ${where}: pid ${holder.pid}, started ${holder.started} (${file}). Stop it first.`, 'watcher-running', { pid: holder.pid, host: holder.host, started: holder.started, root: holder.root });
     }
     rmSync(file, { force: true }); // stale: its process is gone
   }

@@ -38,15 +38,66 @@ export const createdThreadOutput = z.object({
   files: z.array(z.string()),
 });
 
+/** An item of `gate-refused`'s `failures`: one draft an autonomy gate stopped. */
+const gateFailureOutput = z.object({
+  path: z.string().describe('the draft file'),
+  gate: z.enum(['do-not-contact', 'sequence-stopped', 'icp', 'quality', 'daily-cap']),
+  rule: z.string().describe('the rule of `threadwork check` the approval would have broken (approved-below-quality, …)'),
+  message: z.string().describe('why, with its figures'),
+});
+
+/**
+ * The refusal every command prints with --json, and an MCP tool error's structuredContent.
+ * Each detail any error can carry is described here: test/error-schema.test.ts makes real
+ * refusals and turns red on a key this does not name.
+ */
 export const errorOutput = z.object({
   ok: z.literal(false),
   error: z.object({
     code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
-    message: z.string(),
+    message: z.string().describe('what is wrong and what was expected, in the words of the command (of the tools, through MCP); may hold several lines'),
     missingArguments: z.array(z.string()).optional().describe('invalid-arguments with more than one required input missing: each, arguments by name (`company`) then options by long flag (`--segment`)'),
+    commander: z.string().optional().describe('invalid-arguments refused by the command line parser: its own code (commander.unknownOption, commander.missingArgument, …)'),
+    tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them)'),
     path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it'),
+    line: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: where in `path` the list stops parsing (1-based); absent when the parser gives no place'),
+    column: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: the column on `line` (1-based)'),
+    thread: z.string().optional().describe('stage-incomplete, stage-order, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
+    stage: z.number().int().min(1).max(6).optional().describe('stage-incomplete: the stage that is not complete; stage-order: the stage that was to be written'),
+    missing: z
+      .array(z.object({ field: z.string().describe('the front matter field (a data path)'), hint: z.string().describe('what to fill in') }))
+      .optional()
+      .describe('stage-incomplete: each required field that is absent, blank or an empty list, and each open action'),
+    diagnostics: z
+      .array(diagnosticOutput)
+      .optional()
+      .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written'),
     known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have'),
+    segment: z.string().optional().describe('unknown-segment: the segment id given'),
+    goal: z.string().optional().describe('unknown-goal: the goal id given'),
+    subgoal: z.string().optional().describe('unknown-subgoal: the subgoal id given'),
+    assumption: z.string().optional().describe('unknown-assumption: the assumption id given'),
+    name: z.string().optional().describe('invalid-name: the company or campaign name (or --slug) refused, as given'),
+    email: z.string().optional().describe('invalid-email: the contact address refused, as given'),
+    title: z.string().optional().describe('thread-exists: the title of the other company or campaign whose folder the name makes'),
+    suggestedSlug: z.string().optional().describe('thread-exists: a free folder name to retry with (--slug, the `slug` argument)'),
+    rejected: z
+      .array(z.object({ row: z.number().int().min(1).describe('the row, from 1'), error: z.string().describe('why it was refused') }))
+      .optional()
+      .describe('nothing-scored: every row of the list and why it was refused; empty when the list had no rows'),
+    waiting: z.array(z.string()).optional().describe('not-a-draft, given a folder: the drafts under it waiting for approval, to name instead'),
+    failures: z.array(gateFailureOutput).optional().describe('gate-refused: each draft an autonomy gate stopped'),
+    date: z.string().optional().describe('reply-before-start: the date of the reply given'),
+    start: z.string().optional().describe('reply-before-start: the day the campaign started for that prospect'),
+    template: z.string().optional().describe('template-error, template-invalid: the template file'),
+    errno: z.string().optional().describe('write-failed: the system code of the refusal (EACCES, EROFS, ENOSPC, …)'),
+    lock: z.string().optional().describe('lock-compromised: the lock file'),
+    pid: z.number().int().optional().describe('lock-timeout, watcher-running: the process id of the threadwork process holding the workspace'),
+    hostname: z.string().optional().describe('lock-timeout: the machine that process runs on'),
+    host: z.string().optional().describe('watcher-running: the machine the running watcher runs on'),
+    started: z.string().optional().describe('watcher-running: when the running watcher started (ISO 8601)'),
+    root: z.string().optional().describe('watcher-running: the workspace folder it watches (absolute)'),
   }).describe('code and message always; further details by code (docs/rules.md)'),
 });
 
