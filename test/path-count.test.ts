@@ -7,7 +7,7 @@ const ONE = { committed: true as const, commit: '727201430e000000000000000000000
 const TWO = { ...ONE, paths: ['goals/g.md', 'goals/h.md'] };
 
 function synced(commit: SyncResult['commit'], edits: SyncResult['edits'] = [{ path: 'goals/g.md', created: false }]): SyncResult {
-  return { dryRun: false, written: edits.map((e) => e.path), edits, changes: [], diagnostics: [], triggers: [], commit, uncommitted: null };
+  return { dryRun: false, written: edits.map((e) => e.path), edits, changes: [], diagnostics: [], triggers: [], commit, uncommitted: null, uncommittedDeleted: null };
 }
 
 describe('the count of committed paths', () => {

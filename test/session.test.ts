@@ -55,6 +55,7 @@ function outcome(result: SyncResult): unknown {
     committed: result.commit?.committed ?? false,
     paths: result.commit?.committed ? [...result.commit.paths].sort() : [],
     uncommitted: result.uncommitted,
+    uncommittedDeleted: result.uncommittedDeleted,
   };
 }
 

@@ -716,7 +716,8 @@ describe('sources sync leaves uncommitted', () => {
     const left = ['strategy/canvas/01-context.md', 'strategy/canvas/02-constraints.md'];
     // The derived files move in a run that does not commit; the next run has only the two sources to name.
     expect((await runCli(['sync', '--no-commit', '--dir', dir])).code).toBe(0);
-    expect((await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir])).json.uncommitted).toEqual(left);
+    // The JSON says it too: `uncommitted` as before, and of those the ones deleted (to `git rm`).
+    expect((await runJson<{ uncommitted: string[] | null; uncommittedDeleted: string[] | null }>(['sync', '--dir', dir])).json).toMatchObject({ uncommitted: left, uncommittedDeleted: ['strategy/canvas/01-context.md'] });
     const text = await runCli(['sync', '--dir', dir]);
     expect(text.stdout).toContain(
       '⚠ 2 source files differ from HEAD (1 deleted) and are not committed (sync commits only the files its derived changes come from): strategy/canvas/01-context.md (deleted), strategy/canvas/02-constraints.md; commit them with `git add` (`git rm` for a deleted one) and `git commit` when they are ready',
@@ -727,8 +728,8 @@ describe('sources sync leaves uncommitted', () => {
     const dir = exampleWorkspaceCopy();
     writeFiles(dir, { 'research/notes.md': 'not a source\n' });
     appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
-    const first = await syncJson<{ uncommitted: string[] | null }>(dir);
-    expect(first.json.uncommitted).toEqual(['strategy/canvas/01-context.md']);
+    const first = await syncJson<{ uncommitted: string[] | null; uncommittedDeleted: string[] | null }>(dir);
+    expect(first.json).toMatchObject({ uncommitted: ['strategy/canvas/01-context.md'], uncommittedDeleted: [] });
     git(dir, 'commit', '-qam', 'vision');
     const second = await syncJson<{ uncommitted: string[] | null }>(dir);
     expect(second.json.uncommitted).toEqual([]);
@@ -738,8 +739,8 @@ describe('sources sync leaves uncommitted', () => {
   it('is null when the run does not commit: a dry run, --no-commit, git.commit: false', async () => {
     const dir = exampleWorkspaceCopy();
     appendFileSync(join(dir, 'strategy/canvas/01-context.md'), '\nA thought for later.\n');
-    expect((await syncJson<{ uncommitted: unknown }>(dir, { dryRun: true })).json.uncommitted).toBeNull();
-    expect((await syncJson<{ uncommitted: unknown }>(dir, { commit: false })).json.uncommitted).toBeNull();
+    expect((await syncJson<{ uncommitted: unknown }>(dir, { dryRun: true })).json).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
+    expect((await syncJson<{ uncommitted: unknown }>(dir, { commit: false })).json).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
     // Commits off in the config: the person commits, and is not told that sync commits some.
     const config = join(dir, 'threadwork.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('git:\n  commit: true', 'git:\n  commit: false'));

@@ -10,7 +10,7 @@ import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
 import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
-import { everySource } from './uncommitted.js';
+import { everySource, uncommittedAndDeleted } from './uncommitted.js';
 
 /**
  * How often a call reads the whole workspace afresh, events or not: what no event named —
@@ -181,7 +181,7 @@ export class WorkspaceSession {
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
         const committing = !options.dryRun && options.commit !== false && this.state.derivationModel().config.git.commit;
-        if (done.sync && committing && nameUncommitted) done.sync.uncommitted = await this.leftUncommitted();
+        if (done.sync && committing && nameUncommitted) Object.assign(done.sync, uncommittedAndDeleted(this.root, await this.leftUncommitted()));
         await this.keepCaches();
         this.askGitOnce();
         return Object.assign(done, { changed: [...changedThisRun].sort() });

@@ -22,7 +22,7 @@ import { WorkspaceState } from './state.js';
 import type { Fingerprint, Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
-import { everySource, UncommittedSources } from './uncommitted.js';
+import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { errorsHoldingWrite, holdThreadsInError } from './hold-in-error.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
@@ -79,6 +79,8 @@ export interface SyncResult {
    * `git.commit: false`, a watcher's cycle, a repository without commits).
    */
   uncommitted: string[] | null;
+  /** Of `uncommitted`, the files deleted (no longer on disk): `git rm` commits them. null when `uncommitted` is. */
+  uncommittedDeleted: string[] | null;
 }
 
 export interface TransactionResult<T> {
@@ -192,7 +194,7 @@ async function transact<T>(
     throw error;
   }
   const { plan, derived, diagnostics, committing } = planned;
-  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null };
+  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
   if (options.dryRun) {
     undo();
     if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
@@ -206,7 +208,7 @@ async function transact<T>(
     await writeSnapshot(root, plan.snapshot);
     await keepFacts();
     await uncommitted?.remember(state, null, []);
-    if (sync && committing) sync.uncommitted = (await uncommitted?.left(null, [])) ?? null;
+    if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(null, [])) ?? null));
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
     return { result: proposal.result, sources: [], sync, commit: recovered };
   }
@@ -242,7 +244,7 @@ async function transact<T>(
     timer.mark('snapshot+cache');
     timer.report(proposal.summary || 'sync');
     const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
-    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, uncommitted: left });
+    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
     return { result: proposal.result, sources, sync, commit };
   } catch (error) {
     // What reached the disk is what the state must show; the journal finishes the rest next time.

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../git/commit.js';
 import { gitText } from '../git/git.js';
@@ -12,6 +13,15 @@ import type { WorkspaceState } from './state.js';
 
 /** Folders whose changes a sync commits as its triggers: the sources, not the derived artifacts. */
 export const SOURCE_FOLDERS = ['threads', 'strategy', 'goals', 'threadwork.config.yaml'];
+
+/**
+ * What a sync reports of the sources it left uncommitted: the list, and of it the files no
+ * longer on disk (deleted: `git rm`, not `git add`, commits them) — the JSON's counterpart
+ * of the text's `(deleted)`. Both null when the run did not ask (a dry run, commits off).
+ */
+export function uncommittedAndDeleted(root: string, paths: string[] | null): { uncommitted: string[] | null; uncommittedDeleted: string[] | null } {
+  return { uncommitted: paths, uncommittedDeleted: paths && paths.filter((path) => !existsSync(join(root, path))) };
+}
 
 const NAME = 'uncommitted';
 /** Beyond this many files that may have changed, one `git status` of the source folders is cheaper than naming each. */

@@ -115,6 +115,10 @@ export const syncResultShape = {
     .array(z.string())
     .nullable()
     .describe('source files still differing from HEAD after the run, not committed by it (sync commits only what its derived changes come from); null when the run does not commit (a dry run, --no-commit, git.commit: false)'),
+  uncommittedDeleted: z
+    .array(z.string())
+    .nullable()
+    .describe('of `uncommitted`, the files deleted (no longer on disk): `git rm` commits them, where the others take `git add` (the text says `(deleted)`); null when `uncommitted` is'),
 };
 
 export const nullableNumber = z.number().nullable();
