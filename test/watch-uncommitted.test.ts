@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
@@ -49,13 +51,28 @@ describe('a watcher started on sources left uncommitted', () => {
     }
   });
 
+  it('names the deleted ones among them in JSON too (`uncommittedDeleted`), as its text says `(deleted)`', async () => {
+    const dir = exampleWorkspaceCopy();
+    rmSync(join(dir, 'strategy/canvas/01-context.md'));
+    // The derived files move in a run that does not commit: the deletion is left uncommitted.
+    expect((await runCli(['sync', '--no-commit', '--dir', dir], { env: ENV })).code).toBe(0);
+    const watch = new WatchProcess(dir, [], ENV);
+    try {
+      await watch.ready();
+      await waitFor(() => told(watch) !== undefined, 'the uncommitted line', () => watch.describe());
+      expect(told(watch)).toMatchObject({ uncommitted: expect.arrayContaining(['strategy/canvas/01-context.md']), uncommittedDeleted: ['strategy/canvas/01-context.md'] });
+    } finally {
+      await watch.stop();
+    }
+  });
+
   it('says nothing of them with --no-commit (null), and lists none on a clean workspace ([])', async () => {
     const { dir } = await withUncommittedDeal();
     const off = new WatchProcess(dir, ['--no-commit'], ENV);
     try {
       await off.ready();
       await waitFor(() => told(off) !== undefined, 'the uncommitted line', () => off.describe());
-      expect(told(off)?.uncommitted).toBeNull();
+      expect(told(off)).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
     } finally {
       await off.stop();
     }
@@ -63,7 +80,7 @@ describe('a watcher started on sources left uncommitted', () => {
     try {
       await clean.ready();
       await waitFor(() => told(clean) !== undefined, 'the uncommitted line', () => clean.describe());
-      expect(told(clean)?.uncommitted).toEqual([]);
+      expect(told(clean)).toMatchObject({ uncommitted: [], uncommittedDeleted: [] });
     } finally {
       await clean.stop();
     }

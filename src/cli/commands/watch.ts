@@ -5,6 +5,7 @@ import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 import { leftUncommitted } from './sync.js';
+import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
 
 /**
  * SIGHUP: the terminal it runs in was closed — a way people stop it as common as Ctrl-C,
@@ -61,7 +62,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
   const told = watcher.uncommittedAtStart().then((paths) => {
-    if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), uncommitted: paths }));
+    if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), ...uncommittedAndDeleted(workspace.root, paths) }));
     else {
       const left = leftUncommitted(paths, workspace.root);
       if (left) out(left);
