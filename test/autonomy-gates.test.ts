@@ -127,6 +127,16 @@ describe('autonomy gate: daily caps per sender', () => {
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
     expect(refused.json.error.message).toMatch(/daily-cap gate: it would be email touch 2 of 2 from \(default sender\) on 2026-01-26, over the cap of 1 per sender per day/);
 
+    // An agent is pointed at the tool that spreads them, in the message and in each failure; the CLI at the command.
+    expect(refused.json.error.failures?.[0]?.message).toContain('(`threadwork due` spreads them)');
+    const mcp = await connectMcp(dir, TODAY);
+    const answer = await mcp.call<ErrorJson>('approve_draft', { drafts: [cara] });
+    expect(answer.data.error.code).toBe('gate-refused');
+    expect(answer.data.error.failures?.[0]?.message).toContain('(the `due_touches` tool spreads them)');
+    expect(answer.data.error.message).toContain('(the `due_touches` tool spreads them)');
+    expect(answer.text).not.toContain('`threadwork ');
+    await mcp.client.close();
+
     writeFiles(dir, { [cara]: read(dir, cara).replace(/^touch: 1$/m, 'touch: 1\nsend_on: 2026-01-27') });
     expect((await runCli(['campaign', 'approve', cara, '--dir', dir])).code).toBe(0);
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
@@ -8,6 +8,7 @@ import type { AssumptionState } from '../src/derive/assumptions.js';
 import type { GoalState } from '../src/derive/goals.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
+import { runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
 import { read, testdir } from './helpers/testdir.js';
 
@@ -425,6 +426,37 @@ describe('MCP tool errors name tools and arguments, not CLI commands and flags',
       expect(answer.text, tool).toContain(wording);
       expect(answer.text, tool).not.toMatch(/`threadwork |(^|\s)--[a-z]/m);
     }
+  });
+});
+
+/**
+ * Errors were reworded for the tools, but the diagnostics a tool answers with (`check`,
+ * `sync`, `read_thread`, a write's sync) kept the CLI's: "Run `threadwork migrate …`" told
+ * an agent to run a command it has no shell for, where `migrate_stages` does it. Every
+ * diagnostic and reason the engine writes is answered in the tools' terms; the files as
+ * written (front matter, meta, bodies) are never reworded; the CLI keeps its own words.
+ */
+describe('MCP answers name tools, not CLI commands, in their diagnostics', () => {
+  const STAGE = 'threads/sales/cobalt-remit/2-hypothesis.md';
+  const MIGRATE_HINT = 'Run the `migrate_stages` tool, "paths": ["threads/sales/cobalt-remit/2-hypothesis.md"] to write it';
+
+  it('points at migrate_stages for a stage written as labelled lines, in check and read_thread', async () => {
+    const dir = exampleWorkspace();
+    // A stage file the LeanOS method's way, whose prose quotes a command: the user's words stay theirs.
+    writeFileSync(join(dir, STAGE), '# Hypothesis — Cobalt Remit\n\nTests: A5, A6\nInitial confidence: 0.45\nStatement: A new CFO will buy in her first 90 days (ask `threadwork sync` first)\n');
+    const mcp = await connectMcp(dir, { THREADWORK_TODAY: '2026-11-20' });
+    type Diagnostics = { diagnostics: { path: string; rule: string; message: string }[] };
+    const hint = (answer: Diagnostics): string | undefined => answer.diagnostics.find((d) => d.path === STAGE && d.rule === 'stage-front-matter-missing')?.message;
+    const checked = await mcp.ok<Diagnostics>('check');
+    expect(hint(checked)).toContain(MIGRATE_HINT);
+    expect(JSON.stringify(checked)).not.toContain('`threadwork ');
+    const thread = await mcp.ok<Diagnostics & { stages: ({ body: string | null } & Diagnostics)[] }>('read_thread', { thread: 'cobalt-remit' });
+    expect(hint(thread)).toContain(MIGRATE_HINT);
+    expect(hint(thread.stages[1]!)).toContain(MIGRATE_HINT);
+    expect(thread.stages[1]!.body).toContain('(ask `threadwork sync` first)');
+    // The same diagnostic from the CLI keeps the command.
+    const cli = await runJson<Diagnostics>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-20' } });
+    expect(hint(cli.json)).toContain(`Run \`threadwork migrate ${STAGE}\` to write it`);
   });
 });
 

@@ -1,13 +1,14 @@
 import { ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
-import { inToolTerms } from './tool-wording.js';
+import { answerInToolTerms, inToolTerms } from './tool-wording.js';
 
 /**
  * A tool's answer: the data as JSON text (what every client shows the model) and as
  * structured content (what clients that read structure use).
  */
-export function toolResult(data: unknown): CallToolResult {
+export function toolResult(answer: unknown): CallToolResult {
+  const data = answerInToolTerms(answer);
   const structured = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { result: data }) as Record<string, unknown>;
   return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: structured };
 }
@@ -20,9 +21,10 @@ export function toolResult(data: unknown): CallToolResult {
  */
 export function toolError(error: unknown): CallToolResult {
   if (error instanceof ThreadworkError) {
-    const diagnostics = (error.details?.diagnostics as Diagnostic[] | undefined) ?? [];
+    const details = answerInToolTerms(error.details);
+    const diagnostics = (details?.diagnostics as Diagnostic[] | undefined) ?? [];
     const message = inToolTerms(error.message);
-    const body = { ok: false, error: { code: error.code, message, ...error.details } };
+    const body = { ok: false, error: { code: error.code, message, ...details } };
     // With diagnostics, the message's own list is replaced by the fuller lines (with fields).
     const lines = diagnostics.length ? [message.split('\n')[0]!, ...diagnostics.map((d) => `  ${formatDiagnostic(d)}${d.field ? ` [field ${d.field}]` : ''}`)] : [message];
     return { isError: true, content: [{ type: 'text', text: lines.join('\n') }, { type: 'text', text: JSON.stringify(body, null, 2) }], structuredContent: body };
@@ -54,7 +56,7 @@ export async function answer(work: () => Promise<unknown>): Promise<CallToolResu
  * and clients add their own. The SDK sends any error's numeric `code`, `message` and `data`.
  */
 export function resourceError(error: unknown): unknown {
-  if (error instanceof ThreadworkError) return Object.assign(new Error(inToolTerms(error.message)), { code: ErrorCode.InvalidParams, data: { code: error.code, ...error.details } });
+  if (error instanceof ThreadworkError) return Object.assign(new Error(inToolTerms(error.message)), { code: ErrorCode.InvalidParams, data: { code: error.code, ...answerInToolTerms(error.details) } });
   if (error instanceof Error && error.stack) process.stderr.write(`threadwork mcp: internal error: ${error.stack}\n`);
   return error;
 }

@@ -13,6 +13,13 @@ const TOOL_WORDING: readonly [RegExp, string][] = [
   [/`threadwork migrate ([^`]+)`/g, 'the `migrate_stages` tool, "paths": ["$1"]'],
   [/`threadwork history ([^`]+)`/g, 'the `history` tool, "subject": "$1"'],
   [/`threadwork strategy --force`/g, 'the `generate_strategy` tool with "force": true'],
+  [/`threadwork strategy`/g, 'the `generate_strategy` tool'],
+  [/`threadwork campaign reply`/g, 'the `record_reply` tool'],
+  [/`threadwork campaign approve`/g, 'the `approve_draft` tool'],
+  [/`threadwork due`/g, 'the `due_touches` tool'],
+  [/`threadwork score`/g, 'the `score_accounts` tool'],
+  [/`threadwork migrate`/g, 'the `migrate_stages` tool'],
+  [/`threadwork (advance|history|report)`/g, 'the `$1` tool'],
   [/`?threadwork (check|sync)\b`?/g, 'the `$1` tool'],
   [/--slug ([a-z0-9-]+)/g, '"slug": "$1"'],
   [/--text ("[^"]*")/g, '"text": $1'],
@@ -22,4 +29,37 @@ const TOOL_WORDING: readonly [RegExp, string][] = [
 /** `message` with the CLI's commands and flags named as the MCP tools and arguments that do the same. */
 export function inToolTerms(message: string): string {
   return TOOL_WORDING.reduce((text, [phrase, instead]) => text.replace(phrase, instead), message);
+}
+
+/**
+ * Lists whose items are the engine's own words about the workspace — diagnostics, the
+ * errors that hold a thread, gate failures, why a file or prospect was skipped — each
+ * item's `message` or `reason` written for the CLI.
+ */
+const ENGINE_LISTS = new Set(['diagnostics', 'held', 'heldFollowUps', 'failures', 'skipped']);
+const ENGINE_WORDS = ['message', 'reason'];
+/** The user's files as written (an agent reads them to write them back): never reworded. */
+const AS_WRITTEN = new Set(['frontMatter', 'meta', 'body']);
+
+/**
+ * A tool's answer (or an error's details) with the engine's words in the tools' terms:
+ * a diagnostic's "Run `threadwork migrate …`" names `migrate_stages`, as the error
+ * messages do. Only the items of the engine's lists are reworded; what the user wrote is
+ * answered as written.
+ */
+export function answerInToolTerms<T>(value: T): T {
+  return reword(value, false) as T;
+}
+
+function reword(value: unknown, engineItem: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => reword(item, false));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => {
+      if (AS_WRITTEN.has(key)) return [key, v];
+      if (engineItem && ENGINE_WORDS.includes(key) && typeof v === 'string') return [key, inToolTerms(v)];
+      if (ENGINE_LISTS.has(key) && Array.isArray(v)) return [key, v.map((item) => reword(item, true))];
+      return [key, reword(v, false)];
+    }),
+  );
 }
