@@ -192,6 +192,17 @@ describe('approving a campaign folder instead of its drafts', () => {
   });
 });
 
+describe('approving a path outside the workspace', () => {
+  it('refuses it naming the path as typed, not a ../../ path the user never wrote', async () => {
+    const dir = await draftedCampaign(ADA);
+    const refused = await runJson<ErrorJson & { error: { path?: string } }>(['campaign', 'approve', '/etc/passwd', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'path-refused', path: '/etc/passwd' });
+    expect(refused.json.error.message).toMatch(/^Refused path "\/etc\/passwd": it is outside the workspace /);
+    expect(refused.json.error.message).not.toContain('../');
+  });
+});
+
 describe('MCP approve_draft', () => {
   it('refuses a draft that fails a gate and writes nothing; approves one that passes', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gateFailures, type GateFailure } from '../check/autonomy-gates.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { ThreadworkError } from '../errors.js';
 import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { containedPath } from '../workspace/contain.js';
+import { containedPath, pathRefused } from '../workspace/contain.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import { requireSuppression } from './suppression.js';
 
@@ -96,7 +96,12 @@ function refusal(failures: readonly GateFailure[]): ThreadworkError {
  */
 export function draftPath(root: string, input: string): string {
   const typed = input.trim();
-  if (isAbsolute(typed)) return containedPath(root, relative(root, typed));
+  if (isAbsolute(typed)) {
+    const rel = relative(root, typed);
+    // Refused as typed: the relative form (`../../etc/passwd`) is a path the person never wrote.
+    if (rel.split(sep)[0] === '..' || isAbsolute(rel)) throw pathRefused(input, `it is outside the workspace ${root}; give a draft file of this workspace (threads/sales/campaigns/{id}/drafts/*.md)`);
+    return rel === '' ? rel : containedPath(root, rel);
+  }
   if (existsSync(join(root, typed))) return containedPath(root, typed);
   const fromHere = relative(root, resolve(process.cwd(), typed));
   return containedPath(root, fromHere.startsWith('..') ? typed : fromHere);
