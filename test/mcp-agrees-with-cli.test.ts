@@ -147,6 +147,22 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(recorded.data).toEqual(reply.json);
   });
 
+  it('answer a deal given as the campaign with not-a-campaign, what a campaign is and its path, in draft and reply alike', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const deal = 'threads/sales/cobalt-remit';
+    const [draft, reply] = await Promise.all([
+      runJson<ErrorEnvelope>(['campaign', 'draft', 'cobalt-remit', '--no-commit'], { cwd: dir }),
+      runJson<ErrorEnvelope>(['campaign', 'reply', 'cobalt-remit', 'lucia.moreno@cobaltremit.com', '--text', 'Thanks, not now', '--no-commit'], { cwd: dir }),
+    ]);
+    for (const cli of [draft, reply]) {
+      expect(cli.code, cli.stdout).toBe(1);
+      expect(cli.json.error).toEqual({ code: 'not-a-campaign', message: `Not a campaign thread: ${deal} (expected threads/sales/campaigns/{date}-{name})`, path: deal });
+    }
+    expect((await mcp.call<ErrorEnvelope>('draft_campaign', { campaign: 'cobalt-remit', commit: false })).data).toEqual(draft.json);
+    expect((await mcp.call<ErrorEnvelope>('record_reply', { campaign: 'cobalt-remit', email: 'lucia.moreno@cobaltremit.com', text: 'Thanks, not now', commit: false })).data).toEqual(reply.json);
+  });
+
   it('answer a report name that is not one with unknown-report and the reports there are, not an input-schema error', async () => {
     const dir = exampleWorkspace();
     const mcp = await connectMcp(dir);

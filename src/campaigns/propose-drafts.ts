@@ -55,7 +55,7 @@ type Prospect = SequenceProspect & Record<string, unknown>;
 export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string } = {}): WriteProposal<CampaignDrafts> {
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
-  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath}`, 'not-a-campaign');
+  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign', { path: campaignPath });
   const actions = stageValue(thread, 'campaign', 5);
   if (!actions) throw new ThreadworkError(`${campaignPath} has no valid 5-actions.md yet: advance the campaign to Stage 5 and list its prospects and sequence`, 'no-actions');
   // A campaign whose learning has a close date is over: nobody in it gets a draft (as nothing is due).

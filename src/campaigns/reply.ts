@@ -69,7 +69,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (!text.trim()) throw new ThreadworkError('Missing reply text: --text is blank; expected the reply as received, e.g. --text "Happy to talk next week"', 'invalid-arguments');
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
-  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign');
+  if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign', { path: campaignPath });
   const actionsPath = `${campaignPath}/5-actions.md`;
   const prospects = stageValue(thread, 'campaign', 5)?.prospects ?? [];
   const index = prospects.findIndex((p) => p.email.toLowerCase() === email.trim().toLowerCase());
