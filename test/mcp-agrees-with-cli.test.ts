@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { writeFiles } from './helpers/testdir.js';
 
@@ -161,6 +162,36 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     }
     expect((await mcp.call<ErrorEnvelope>('draft_campaign', { campaign: 'cobalt-remit', commit: false })).data).toEqual(draft.json);
     expect((await mcp.call<ErrorEnvelope>('record_reply', { campaign: 'cobalt-remit', email: 'lucia.moreno@cobaltremit.com', text: 'Thanks, not now', commit: false })).data).toEqual(reply.json);
+  });
+
+  it('refuse an argument the tool does not take, as the command refuses an unknown option, and write nothing', async () => {
+    const dir = exampleWorkspace();
+    // A derived field lost by hand: a real sync writes it back; a dry run does not.
+    const metaPath = join(dir, 'threads/sales/keel-neobank/meta.json');
+    const { status: _status, ...meta } = JSON.parse(readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+    const before = readFileSync(metaPath, 'utf8');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const cli = await runJson<ErrorEnvelope>(['sync', '--dryRun'], { cwd: dir });
+    expect(cli.code).toBe(1);
+    expect(cli.json.error.code).toBe('invalid-arguments');
+    const mcp = await connectMcp(dir);
+    // `dryRun` for `dry_run`: ignored, it ran a real sync and committed it.
+    const synced = await mcp.call<ErrorEnvelope>('sync', { dryRun: true });
+    expect(synced.isError, synced.text).toBe(true);
+    expect(synced.data.error).toMatchObject({ code: 'invalid-arguments', tool: 'sync' });
+    expect(synced.data.error.message).toContain('"dryRun"');
+    expect(synced.data.error.message).toContain('dry_run, commit');
+    // `contactEmail` for `contact_email`: ignored, the deal was opened without the address.
+    const created = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', contactEmail: 'ada@zeta.com' });
+    expect(created.data.error).toMatchObject({ code: 'invalid-arguments', tool: 'create_deal' });
+    expect(created.data.error.message).toContain('"contactEmail"');
+    expect(readFileSync(metaPath, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'threads/sales/zeta-co'))).toBe(false);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    // The tools' input schemas say so to a client that reads them.
+    const tools = (await mcp.client.listTools()).tools;
+    expect(tools.find((t) => t.name === 'sync')!.inputSchema).toMatchObject({ additionalProperties: false });
   });
 
   it('answer a report name that is not one with unknown-report and the reports there are, not an input-schema error', async () => {

@@ -118,3 +118,21 @@ export const TOOL_INPUTS = {
     commit,
   },
 } as const;
+
+type ToolName = keyof typeof TOOL_INPUTS;
+
+/**
+ * Each tool's arguments as the server checks them: an argument the tool does not take is
+ * refused (`invalid-arguments`, naming it), as the CLI refuses an unknown option. Left
+ * open, the SDK dropped it without a word: `sync` given `dryRun` for `dry_run` ran a real
+ * sync and committed it; `create_deal` given `contactEmail` opened the deal without the
+ * address. The listed schemas say `additionalProperties: false` to a client that reads them.
+ */
+export const TOOL_ARGUMENTS = Object.fromEntries(Object.entries(TOOL_INPUTS).map(([tool, shape]) => [tool, z.strictObject(shape)])) as unknown as {
+  [T in ToolName]: z.ZodObject<(typeof TOOL_INPUTS)[T], z.core.$strict>;
+};
+
+/** The arguments a tool takes, by name; undefined for a tool the server does not have. */
+export function toolArgumentNames(tool: string): string[] | undefined {
+  return Object.hasOwn(TOOL_INPUTS, tool) ? Object.keys(TOOL_INPUTS[tool as ToolName]) : undefined;
+}

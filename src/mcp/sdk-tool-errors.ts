@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ErrorCode } from '../diagnostics-catalog.js';
+import { toolArgumentNames } from './inputs.js';
 
 /**
  * Tool errors the SDK answers before a threadwork handler runs — arguments a tool's input
@@ -40,8 +41,16 @@ const UNKNOWN_TOOL = /^(?:MCP error -?\d+: )?Tool (\S+) not found$/;
 /** What the SDK's text says, as a threadwork error: its code, and the message without the protocol's prefix. */
 function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string } {
   const invalid = INVALID_ARGUMENTS.exec(text);
-  if (invalid) return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${invalid[2]!.trim()}`, tool: invalid[1]! };
+  if (invalid) return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${invalid[2]!.trim()}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]! };
   const unknown = UNKNOWN_TOOL.exec(text);
   if (unknown) return { code: 'unknown-tool', message: `No tool named ${unknown[1]}: see tools/list for the tools this server has`, tool: unknown[1]! };
   return { code: 'invalid-arguments', message: text.replace(/^MCP error -?\d+: /, '') };
+}
+
+/** For an argument the tool does not take (a typo, another spelling): the ones it does, to retry with. */
+function argumentsTaken(tool: string, problems: string): string {
+  if (!/Unrecognized keys?:/.test(problems)) return '';
+  const names = toolArgumentNames(tool);
+  if (names === undefined) return '';
+  return names.length === 0 ? `; expected no arguments: ${tool} takes none` : `; expected only the arguments ${tool} takes: ${names.join(', ')}`;
 }

@@ -5,7 +5,7 @@ import { parseAccounts, readAccounts } from '../accounts/read.js';
 import { parseContacts, readContacts } from '../accounts/contacts.js';
 import { refuseWhenNothingScored } from '../accounts/nothing-scored.js';
 import type { ToolContext } from './context.js';
-import { TOOL_INPUTS } from './inputs.js';
+import { TOOL_ARGUMENTS } from './inputs.js';
 import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
@@ -15,28 +15,28 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: f
 
 /** Tools that read the workspace and change nothing. */
 export function registerReadTools(server: McpServer, { root, workspace }: ToolContext): void {
-  server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_INPUTS.check, annotations: READ_ONLY }, () =>
+  server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_ARGUMENTS.check, annotations: READ_ONLY }, () =>
     answer(() => workspace.check()),
   );
 
-  server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_INPUTS.list_threads, annotations: READ_ONLY }, (args) =>
+  server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_ARGUMENTS.list_threads, annotations: READ_ONLY }, (args) =>
     answer(async () => {
       const threads = await workspace.listThreads(args);
       return { threads: [...threads], held: threads.held };
     }),
   );
 
-  server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_INPUTS.read_thread, annotations: READ_ONLY }, ({ thread }) =>
+  server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_ARGUMENTS.read_thread, annotations: READ_ONLY }, ({ thread }) =>
     answer(() => workspace.readThread(agentThreadPath(root, thread))),
   );
 
-  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_INPUTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
+  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
-  server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_INPUTS.history, annotations: READ_ONLY }, ({ subject }) =>
+  server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, annotations: READ_ONLY }, ({ subject }) =>
     answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject))),
   );
 
-  server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_INPUTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
+  server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_ARGUMENTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
     answer(async () => {
       if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
       const path = file === undefined ? undefined : agentFilePath(root, file);
@@ -47,7 +47,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     }),
   );
 
-  server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_INPUTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
+  server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_ARGUMENTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
     answer(async () => {
       if ((contacts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `contacts` (a list of contact rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
       const path = file === undefined ? undefined : agentFilePath(root, file);
@@ -58,7 +58,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     }),
   );
 
-  server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_INPUTS.due_touches, annotations: READ_ONLY }, ({ date }) =>
+  server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_ARGUMENTS.due_touches, annotations: READ_ONLY }, ({ date }) =>
     answer(() => workspace.due(date)),
   );
 }

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
-import { TOOL_INPUTS } from './inputs.js';
+import { TOOL_ARGUMENTS } from './inputs.js';
 import { agentFilePath, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
@@ -18,7 +18,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   const split = <T extends { sync: unknown; commit: unknown }>({ sync, commit, ...result }: T) => ({ result, sync, commit });
   const write = (args: { commit?: boolean | undefined; sync?: boolean | undefined }) => ({ ...(args.commit !== undefined ? { commit: args.commit } : {}), ...(args.sync !== undefined ? { sync: args.sync } : {}) });
 
-  server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_INPUTS.create_deal, annotations: WRITES }, (args) =>
+  server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_ARGUMENTS.create_deal, annotations: WRITES }, (args) =>
     answer(async () =>
       split(
         await workspace.createDeal(
@@ -43,11 +43,11 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     ),
   );
 
-  server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_INPUTS.create_campaign, annotations: WRITES }, (args) =>
+  server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_ARGUMENTS.create_campaign, annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
-  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_INPUTS.write_stage, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
       const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }, write(args));
@@ -55,31 +55,31 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     }),
   );
 
-  server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_INPUTS.advance, annotations: WRITES }, (args) =>
+  server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_ARGUMENTS.advance, annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
-  server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_INPUTS.sync, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit })),
   );
 
-  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_INPUTS.generate_strategy, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) })),
   );
 
-  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_INPUTS.draft_campaign, annotations: WRITES }, (args) =>
+  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
   );
 
-  server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_INPUTS.record_reply, annotations: WRITES }, (args) =>
+  server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_ARGUMENTS.record_reply, annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
   );
 
-  server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_INPUTS.migrate_stages, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_ARGUMENTS.migrate_stages, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFilePath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
   );
 
-  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_INPUTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_ARGUMENTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
   );
 }
