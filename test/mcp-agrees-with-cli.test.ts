@@ -131,6 +131,22 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(answer.data).toEqual(cli.json);
   });
 
+  it('skip a row that is not an object, inline as in a file, instead of refusing the whole list', async () => {
+    const dir = exampleWorkspace();
+    const rows = [{ name: 'Acme Payments', industry: 'payments', employees: 1200 }, 5, 'Beta Lending', null];
+    writeFiles(dir, { 'research/lists/mixed.json': JSON.stringify(rows) });
+    const env = { THREADWORK_TODAY: '2026-11-22' };
+    const mcp = await connectMcp(dir, env);
+    for (const [tool, flag, key] of [['score_accounts', [], 'accounts'], ['score_contacts', ['--contacts'], 'contacts']] as const) {
+      const cli = await runJson<{ ranked: unknown[]; rejected: { row: number; error: string }[] }>(['score', ...flag, 'research/lists/mixed.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
+      expect(cli.code, cli.stdout).toBe(0);
+      expect(cli.json.rejected.map((r) => r.row)).toEqual([2, 3, 4]);
+      const answer = await mcp.call(tool, { segment: 'mid-market-fintech', [key]: rows });
+      expect(answer.isError, answer.text).toBe(false);
+      expect(answer.data, tool).toEqual(cli.json);
+    }
+  });
+
   it('answer an address that is not one as the command does: invalid-email for a contact, the prospects there are for a reply', async () => {
     const dir = exampleWorkspace();
     const mcp = await connectMcp(dir);

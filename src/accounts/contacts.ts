@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issueText, readListRows, withAliases } from './read.js';
+import { issueText, listItemRows, readListRows, withAliases } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -79,5 +79,5 @@ export function readContacts(file: string, from?: string): ContactRow[] {
 
 /** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */
 export function parseContacts(items: readonly unknown[]): ContactRow[] {
-  return items.map((data, i) => contactRow(i + 1, data));
+  return listItemRows(items, 'contact').map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
 }

@@ -119,7 +119,7 @@ const READ_FAILURES: Record<string, string> = {
 
 /** Accounts given as data (an agent's list): each validated like a file's row, numbered from 1. */
 export function parseAccounts(list: readonly unknown[]): AccountRow[] {
-  return list.map((data, i) => accountRow(i + 1, data));
+  return listItemRows(list, 'account').map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
 }
 
 /**
@@ -359,7 +359,14 @@ function jsonRows(file: string, fileText: string, listKey: string): { row: numbe
   const keyed = (data as Record<string, unknown> | null)?.[listKey];
   const list = Array.isArray(data) ? data : Array.isArray(keyed) ? keyed : undefined;
   if (!list) throw new ThreadworkError(`Unexpected JSON in ${file}: expected a list of ${listKey} or {"${listKey}": [...]}`, 'json-shape');
-  const singular = listKey.replace(/s$/, '');
+  return listItemRows(list, listKey.replace(/s$/, ''));
+}
+
+/**
+ * The items of a list (a JSON file's, or rows an agent gives as data), numbered from 1: an
+ * item that is not an object is a row refused with why, the rest of the list read on.
+ */
+export function listItemRows(list: readonly unknown[], singular: string): { row: number; data?: unknown; error?: string }[] {
   return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
 }
 

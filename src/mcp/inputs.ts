@@ -79,9 +79,10 @@ export const TOOL_INPUTS = {
     segment,
     // Rows as data, each read by parseAccounts as `threadwork score` reads a file's row: a
     // bad row skipped and listed in `rejected`, `company` or `website` read as `name` or
-    // `domain`. Held to the row schema here, one bad row refused the whole call.
+    // `domain`. Any item is taken: one that is not an object is a row refused, as in a
+    // JSON file, where the input schema refused the whole call for it.
     accounts: z
-      .array(z.record(z.string(), z.unknown()))
+      .array(z.unknown())
       .optional()
       .describe('accounts as data: name, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_status'),
     file: z.string().min(1).optional().describe('or a CSV/JSON account list inside the workspace (relative path)'),
@@ -89,7 +90,7 @@ export const TOOL_INPUTS = {
   score_contacts: {
     segment,
     contacts: z
-      .array(z.record(z.string(), z.unknown()))
+      .array(z.unknown())
       .optional()
       .describe('contacts/leads as data: name (or first_name, last_name), title, email, email_status, linkedin, company, domain, industry, employees, revenue, geography, technologies, signals, data_date, email_engagements, website_visits, content_downloads, social_engagements'),
     file: z.string().min(1).optional().describe('or a CSV/JSON contact list inside the workspace (relative path)'),
