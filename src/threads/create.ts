@@ -67,6 +67,8 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   if (!threadSourceSchema.safeParse(source).success) {
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
   }
+  const unlinked = unknownSourceLink(model, source);
+  if (unlinked) throw unlinked;
   // The template writes the email as given; judged only in the rendered file, a typo would read as a broken template.
   if (options.contactEmail !== undefined && !contactEmailSchema.safeParse(options.contactEmail).success) {
     throw new ThreadworkError(`Invalid contact email ${JSON.stringify(options.contactEmail)}: expected an email address such as name@company.com. Nothing was created.`, 'invalid-email', { email: options.contactEmail });
@@ -113,6 +115,27 @@ export function unknownSegment(segment: string, known: readonly string[]): Threa
     'unknown-segment',
     { segment, known: [...known] },
   );
+}
+
+/**
+ * A `campaign:{id}` or `thread:{path}` source naming nothing in the workspace. Refused
+ * before anything is written: accepted, the deal would be committed with its attribution
+ * already lost (check only warns, `unknown-campaign`, once it is too late to retype it).
+ */
+function unknownSourceLink(model: WorkspaceModel, source: string): ThreadworkError | undefined {
+  if (source.startsWith('campaign:')) {
+    const campaign = source.slice('campaign:'.length);
+    const known = [...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => t.path.slice(t.path.lastIndexOf('/') + 1)).sort();
+    if (known.includes(campaign)) return undefined;
+    const expected = known.length ? `one of ${known.map((id) => `campaign:${id}`).join(', ')}` : `a campaign in ${LAYOUT.campaigns}/ (there are none yet)`;
+    return new ThreadworkError(`Unknown campaign ${JSON.stringify(campaign)} in the source: expected ${expected}. Nothing was created.`, 'unknown-campaign', { campaign, known });
+  }
+  if (source.startsWith('thread:')) {
+    const thread = source.slice('thread:'.length);
+    if (model.threads.has(thread)) return undefined;
+    return new ThreadworkError(`Unknown thread ${JSON.stringify(thread)} in the source: no thread folder there; expected the path of one (threads/sales/{deal}, ${LAYOUT.campaigns}/{campaign} or threads/marketing/{slug}). Nothing was created.`, 'unknown-thread', { path: thread });
+  }
+  return undefined;
 }
 
 /** Checks every link against the workspace before anything touches the disk. */
