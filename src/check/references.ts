@@ -151,7 +151,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
 
   for (const [id, file] of model.goals) {
     listOf(dataOf(file), 'assumptions').forEach((a, i) => {
-      if (typeof a === 'string' && !knowsAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
+      if (typeof a === 'string' && isUnknownAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
     });
     const declared = dataOf(file)?.id;
     if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
@@ -231,18 +231,18 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     const data = namesIds ? dataOf(stage) : undefined;
     if (!data) return;
     listOf(data, 'tests').forEach((id, j) => {
-      if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
     });
     listOf(data, 'validations').forEach((v, j) => {
       const id = (v as Data | null)?.assumption;
-      if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
     });
     // An experiment's winner validates or invalidates the assumption it names, as a written
     // validation does: an unknown one is the same cross-file error, held by sync as such.
     if (thread.family === 'campaign' && i === 4) {
       listOf(data, 'experiments').forEach((e, j) => {
         const id = (e as Data | null)?.assumption;
-        if (typeof id === 'string' && !knowsAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+        if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
       });
     }
     if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
@@ -325,6 +325,16 @@ function unreadable(file: ParsedFile | undefined): boolean {
 /** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
 function knowsAssumption(known: Known, id: string): boolean {
   return known.assumptionsUnknown || known.assumptions.has(id);
+}
+
+/**
+ * Whether a reference to assumption `id` is an `unknown-assumption` error: an id of the
+ * right form that the canvas does not define. One of the wrong form (`a7`) is the schema's
+ * error already, which names the id it looks like: a second error at the same place would
+ * say the same thing twice.
+ */
+function isUnknownAssumption(known: Known, id: string): boolean {
+  return !knowsAssumption(known, id) && assumptionIdSchema.safeParse(id).success;
 }
 
 function dataOf(file: ParsedFile | undefined): Data | undefined {

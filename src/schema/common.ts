@@ -82,7 +82,20 @@ export const countRangeSchema = z.looseObject(
  */
 
 /** Assumption ids: `A1`, `A12`, `H3`. */
-export const assumptionIdSchema = z.string({ error: 'expected an assumption id such as A1 or H12' }).regex(/^[A-Z]{1,3}\d+$/, 'expected an assumption id such as A1 or H12');
+const ASSUMPTION_ID = /^[A-Z]{1,3}\d+$/;
+export const assumptionIdSchema = z.string({ error: 'expected an assumption id such as A1 or H12' }).regex(ASSUMPTION_ID, { error: (issue) => `expected an assumption id such as A1 or H12${meantAssumptionId(issue.input)}` });
+
+/**
+ * The id a slip of the hand stands for (`a7`, `A 7`, `a-7` for A7): said in the schema's
+ * error, the one report of a malformed id (check/references.ts leaves it to the schema).
+ * The form only — whether the canvas defines it is the reference check's question, asked
+ * once the id is written right.
+ */
+function meantAssumptionId(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const meant = input.replace(/[\s_-]+/g, '').toUpperCase();
+  return ASSUMPTION_ID.test(meant) ? ` — did you mean ${meant}?` : '';
+}
 
 export const goalIdSchema = z.string({ error: 'expected a goal id such as g-mrr-50k' }).regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a goal id such as g-mrr-50k');
 
