@@ -213,7 +213,7 @@ export const RULES = {
     at: 'key',
     summary: 'a `goal_id` naming a goal that is not in `goals/`',
     message: 'Unknown goal `{id}` (not in goals/): expected one of {known}',
-    docs: 'A thread contributes to a goal by its id, the goal file\'s name without `.md`. A goal file that cannot be read (saved half-way, emptied) is still the goal its name says: only its own error is reported, not every thread that names it.',
+    docs: 'A thread contributes to a goal by its id, the name of the goal file without `.md`. A goal file that cannot be read (saved half-way, emptied), or whose `id` is no goal id (`G-Fintech`: a `schema` error), is still the goal its name says: only its own error is reported, not every thread that names it. Only goal ids are listed as the known goals, here and in the refusals of `deal new --goal` and `history`: a file named `G-Fintech.md` is offered as none.',
   },
   'unknown-subgoal': {
     severity: 'error',
@@ -357,7 +357,7 @@ export const RULES = {
     at: 'key',
     summary: 'a goal whose `id` is not its file name',
     message: 'Goal id `{id}` does not match its file name: expected `id: {name}` or the file renamed to goals/{id}.md',
-    docs: 'Threads reference goals by file name; the two must agree. A file name that is not a goal id (`G-Fintech.md`: capitals, or no `g-`) cannot be the id, so the message offers only the rename.',
+    docs: 'Threads reference goals by file name; the two must agree. A file name that is not a goal id (`G-Fintech.md`: capitals, or no `g-`) cannot be the id, so the message offers only the rename. An `id` that is not a goal id is reported once, as a `schema` error, not also here.',
   },
   'decision-contradicts-score': {
     severity: 'warning',

@@ -153,8 +153,9 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     listOf(dataOf(file), 'assumptions').forEach((a, i) => {
       if (typeof a === 'string' && isUnknownAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
     });
+    // An id that is no goal id is the schema's error, at the same place: not this one too.
     const declared = dataOf(file)?.id;
-    if (typeof declared === 'string' && declared !== id) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
+    if (typeof declared === 'string' && declared !== id && goalIdSchema.safeParse(declared).success) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
   }
 
   for (const [path, file] of icp ? model.files : []) {
@@ -303,16 +304,19 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
   const owner = new Map<string, string>();
   for (const [fileId, file] of model.goals) {
     const data = dataOf(file);
-    // A goal file that cannot be read is still the goal its name says (goal-id-filename), its subgoals unknown.
-    if (!data && !goals.has(fileId)) goals.set(fileId, undefined);
-    const id = typeof data?.id === 'string' ? data.id : undefined;
-    if (!id) continue;
-    if (owner.has(id)) {
-      report(file.path, ['id'], 'duplicate-id', `Duplicate goal id \`${id}\`: already used by ${owner.get(id)}`);
+    // A goal file that cannot be read, or whose id is no goal id (`id: G-Fintech`: the
+    // schema's error), is still the goal its name says, its subgoals unknown — when its
+    // name is a goal id. Only ids may be offered as the known goals: "expected one of
+    // G-Fintech" would send the person to the next error.
+    const declared = typeof data?.id === 'string' && goalIdSchema.safeParse(data.id).success ? data.id : undefined;
+    if (!declared && !goals.has(fileId) && goalIdSchema.safeParse(fileId).success) goals.set(fileId, undefined);
+    if (!declared) continue;
+    if (owner.has(declared)) {
+      report(file.path, ['id'], 'duplicate-id', `Duplicate goal id \`${declared}\`: already used by ${owner.get(declared)}`);
       continue;
     }
-    owner.set(id, file.path);
-    goals.set(id, collectIds(file, 'subgoals', subgoalIdSchema, report));
+    owner.set(declared, file.path);
+    goals.set(declared, collectIds(file, 'subgoals', subgoalIdSchema, report));
   }
   return goals;
 }

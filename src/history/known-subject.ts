@@ -1,4 +1,5 @@
 import { ThreadworkError } from '../errors.js';
+import { goalIdSchema } from '../schema/common.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, type WorkspaceModel } from '../workspace/model.js';
 
@@ -10,7 +11,7 @@ import { assumptionsOf, type WorkspaceModel } from '../workspace/model.js';
  */
 export function requireKnownSubject(model: WorkspaceModel, subject: string): void {
   if (subject.startsWith('g-')) {
-    const known = [...model.goals.keys()].sort();
+    const known = goalIds(model);
     if (known.includes(subject)) return;
     throw new ThreadworkError(`Unknown goal ${JSON.stringify(subject)}: expected ${known.length ? `one of ${known.join(', ')}` : `a goal in ${LAYOUT.goals}/ (none are defined)`}; no threadwork commit names it either`, 'unknown-goal', { goal: subject, known });
   }
@@ -31,9 +32,14 @@ export function requireKnownSubject(model: WorkspaceModel, subject: string): voi
 export function withMeantSubject(model: WorkspaceModel, subject: string, error: ThreadworkError): ThreadworkError {
   const lower = subject.toLowerCase();
   const assumption = assumptionsOf(model).find((a) => a.id.toLowerCase() === lower)?.id;
-  const goal = assumption === undefined ? [...model.goals.keys()].find((id) => id.toLowerCase() === lower) : undefined;
+  const goal = assumption === undefined ? goalIds(model).find((id) => id.toLowerCase() === lower) : undefined;
   const meant = assumption ?? goal;
   if (meant === undefined || meant === subject) return error;
   const what = assumption !== undefined ? 'assumption' : 'goal';
   return new ThreadworkError(`${error.message}; did you mean the ${what} ${meant}? Ids are case-sensitive: \`threadwork history ${meant}\``, error.code, { ...error.details, meant });
+}
+
+/** The goals by their files' names, those that are goal ids: `goals/G-Fintech.md` is no goal a command can be pointed at, so is never offered as one. */
+function goalIds(model: WorkspaceModel): string[] {
+  return [...model.goals.keys()].filter((id) => goalIdSchema.safeParse(id).success).sort();
 }
