@@ -28,10 +28,12 @@ export function hasInvisible(text: string): boolean {
  * malice, and removing them changes nothing a person can see), whitespace is trimmed, and
  * accents are composed (NFC): macOS hands out `e` + U+0308 where Linux and the web write
  * `ë`, and the two must be one name in meta.json, in a search and in a report.
+ * A tab is written as a space: pasted from a spreadsheet cell or a CRM export, it is the
+ * whitespace between two words, not a control character to refuse (a line break is one).
  * Used for company names, campaign names and titles written to meta.json.
  */
 export function cleanName(name: string): string {
-  return name.replace(INVISIBLE, '').trim().normalize('NFC');
+  return name.replace(INVISIBLE, '').replace(/\t/g, ' ').trim().normalize('NFC');
 }
 
 /**
