@@ -97,7 +97,9 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
     const own = subgoal(sg.id);
     const current = own.figures[sg.metric];
-    const reached = metricState(sg.metric, current, sg.target, null).progress >= 1;
+    // Reached once is reached: a pipeline subgoal's deals leave it when they close, which
+    // undoes no milestone. The goal file records the day (planSync, engine/sync-plan.ts).
+    const reached = sg.reached !== undefined || subgoalReached(sg.metric, current, sg.target);
     const waiting = own.threads.length === 0 || (OPEN_THREADS_ONLY.has(sg.metric) && own.live === 0);
     const status: SubgoalStatus = reached ? 'completed' : waiting ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
     return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
@@ -121,6 +123,11 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     threads: linked.threads,
     forecast,
   };
+}
+
+/** Whether a subgoal's value reaches its target now. */
+export function subgoalReached(metric: GoalMetricName, current: number | null, target: number): boolean {
+  return metricState(metric, current, target, null).progress >= 1;
 }
 
 /**

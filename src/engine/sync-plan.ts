@@ -1,3 +1,4 @@
+import type { Goal } from '../schema/goal.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -7,6 +8,8 @@ import { assumptionsSummary, describeAssumptionChange, describeGoalChange, descr
 import { lowerBoundBy } from '../derive/sorted.js';
 import { readBackSummary } from '../derive/summary-read-back.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
+import { subgoalReached, type GoalState } from '../derive/goals.js';
+import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
@@ -102,6 +105,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   for (const state of derived.goals) {
     const file = model.goals.get(state.id);
     if (!file || !editable(file.path)) continue;
+    planReached(model, file.path, file.value as Goal | undefined, state, plan);
     planBlock(model, plan, previous, options.committed, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, { subject: state.id, kind: 'goal' }, (diff, known) => {
       const description = describeGoalChange(state.id, diff, known);
       return description === undefined ? [] : [{ subject: state.id, kind: 'goal', description }];
@@ -186,6 +190,22 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
   const others = differing.filter(([key]) => key !== 'updated');
   const shown = others.length ? others : differing;
   plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` });
+}
+
+/**
+ * Records in the goal file the day each subgoal first reaches its target (`reached:` on the
+ * subgoal, the state's as-of date, spliced in: every other byte stays as written), so that
+ * it stays reached when its value falls — a pipeline subgoal, whose deals leave it when they
+ * close (docs/derivation.md). A subgoal completed only by its record needs none.
+ */
+function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined, state: GoalState, plan: SyncPlan): void {
+  const fresh = state.subgoals.flatMap((sg, i) => (goal?.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
+  if (fresh.length === 0) return;
+  const before = model.text(path);
+  if (before === undefined || !decodesExactly(model, path, before, plan)) return;
+  const after = fresh.reduce((text, i) => addFrontMatterScalar(text, ['subgoals', i], 'reached', state.asOf), before);
+  plan.edits.push({ path, before, after });
+  for (const i of fresh) plan.changes.push({ subject: state.id, kind: 'goal', description: `${state.id} ${state.subgoals[i]!.id} reached ${state.asOf} (recorded in ${path})` });
 }
 
 interface Block {

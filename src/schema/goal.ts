@@ -73,6 +73,11 @@ export const subgoalSchema = z
     title: z.string({ error: 'expected a subgoal title' }).min(1, 'expected a subgoal title'),
     metric: goalMetricNameSchema,
     target: figureSchema,
+    /**
+     * The day the target was first reached, recorded by the sync that found it reached: a
+     * subgoal reached stays reached, when a pipeline subgoal's deals close (docs/derivation.md).
+     */
+    reached: isoDateSchema.optional(),
   })
   .superRefine((subgoal, ctx) => checkFigures(subgoal.metric, subgoal, ['target'], ctx))
   .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & { target: number });
