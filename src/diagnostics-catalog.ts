@@ -638,7 +638,7 @@ export const ERRORS = {
   'template-invalid': { summary: 'a template that renders a stage file with errors' },
   'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, or an `init` folder that is a file (or under one): refused; `path` names it as given' },
   read: { summary: 'a file that cannot be read' },
-  'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` is the line its broken row starts on, `path` the file' },
+  'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` and `column` are where the fault is (the quote left open, a quote inside an unquoted field, the text after a closing quote), `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },
   'nothing-scored': { summary: 'an account or contact list that gave nothing to rank: every row was refused (`rejected` lists each row and why), or it has no rows at all (an empty file, a header row alone, `[]`; `rejected` is empty); `path` names the file' },
   'json-shape': { summary: 'an accounts JSON that is not a list of accounts nor `{"accounts": [...]}`' },

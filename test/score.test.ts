@@ -348,19 +348,22 @@ describe('an account list that is not valid CSV', () => {
    * csv-parse's own words reached the user, at the line where it stopped reading: a quote
    * opened on line 2 and never closed was "Quote Not Closed: the parsing is finished with an
    * opening quote at line 4". Each now names the line the broken row starts on (also as
-   * `line` in --json) and says what was expected.
+   * `line` in --json) and says what was expected. Every error names its column too (also
+   * `column` in --json): the quote inside an unquoted field, the text after a closing quote.
    */
-  it('names the line of the row and what was expected', async () => {
+  it('names the line and column of the problem and what was expected', async () => {
     const dir = workspace();
     const list = testdir({
       'unclosed.csv': 'name,domain,employees\n"Acme,acme.com,300\nBeta,beta.com,200\nGamma,g.com,100\n',
       'inside.csv': 'name,domain,employees\nBeta,beta.com,200\nAc"me,acme.com,300\n',
       'after.csv': 'name,domain\n"Acme" Inc,acme.com\n',
+      // The quoted field spans two lines: the text after its closing quote is on the second.
+      'after-multiline.csv': 'name,domain\nBeta,beta.com\n"Acme\nWest" Inc,acme.com\n',
       // The quote opens mid-row, after a good quoted field and a name with an accent: its column is where it opened.
       'midrow.csv': 'name,domain,employees\nAcme,acme.com,300\n"Zoë, Inc",zoe.com,"200\nGamma,g.com,100\n',
     });
     const errors: [string, number, number | undefined, string][] = [];
-    for (const file of ['unclosed.csv', 'midrow.csv', 'inside.csv', 'after.csv']) {
+    for (const file of ['unclosed.csv', 'midrow.csv', 'inside.csv', 'after.csv', 'after-multiline.csv']) {
       const result = await scoreJson<{ error: { code: string; message: string; path: string; line: number; column?: number } }>(`${list}/${file}`, dir);
       expect(result.code).toBe(1);
       expect(result.json.error.code).toBe('csv-syntax');
@@ -370,8 +373,9 @@ describe('an account list that is not valid CSV', () => {
     expect(errors).toEqual([
       ['unclosed.csv', 2, 1, 'unclosed.csv as CSV: line 2, column 1: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
       ['midrow.csv', 3, 20, 'midrow.csv as CSV: line 3, column 20: a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")'],
-      ['inside.csv', 3, undefined, 'inside.csv as CSV: line 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
-      ['after.csv', 2, undefined, 'after.csv as CSV: line 2: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
+      ['inside.csv', 3, 3, 'inside.csv as CSV: line 3, column 3: a " inside the unquoted field `Ac`: expected the whole field in quotes, with each " inside it written twice ("Ac""…")'],
+      ['after.csv', 2, 8, 'after.csv as CSV: line 2, column 8: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
+      ['after-multiline.csv', 4, 7, 'after-multiline.csv as CSV: line 4, column 7: text after the closing " of a quoted field: expected a , or the end of the line right after it (the whole field inside the quotes)'],
     ]);
   });
 });

@@ -243,40 +243,46 @@ function fieldsOf(columns: readonly string[], record: readonly string[]): Record
 }
 
 /**
- * csv-parse's error in words that say what to write, at the line its row starts on: the
- * parser reports an unclosed quote where it stopped reading (the end of the file), and
- * names a row by the line it had reached.
+ * csv-parse's error in words that say what to write, at the line and column of the
+ * character at fault: the parser reports an unclosed quote where it stopped reading (the
+ * end of the file), names a row by the line it had reached, and gives no column.
  */
 function csvProblem(bytes: Buffer, delimiter: string, error: unknown): { line?: number; column?: number; reason: string } {
   const message = error instanceof Error ? error.message : String(error);
   // `bytes` is where the row being read started (`bytes_records` is not: it runs ahead after a good row).
   const { code, bytes: rowStart, field } = error as { code?: string; bytes?: number; field?: string };
   const line = typeof rowStart === 'number' ? lineCounter(bytes)(rowStart) : undefined;
+  // Each problem at its own character, which a quoted field over several lines puts on a later line than the row's.
+  const at = typeof rowStart === 'number' ? quoteProblemsAt(bytes, rowStart, delimiter) : {};
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { line, ...(typeof rowStart === 'number' ? unclosedQuoteAt(bytes, rowStart, delimiter) : {}), reason: 'a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")' };
+      return { line, ...positionOf(bytes, at.open), reason: 'a " opens a quoted field that is never closed: expected a closing " at the end of the field (a " inside it written twice, "")' };
     case 'INVALID_OPENING_QUOTE':
-      return { line, reason: `a " inside the unquoted field \`${field ?? ''}\`: expected the whole field in quotes, with each " inside it written twice ("${field ?? ''}""…")` };
+      return { line, ...positionOf(bytes, at.stray), reason: `a " inside the unquoted field \`${field ?? ''}\`: expected the whole field in quotes, with each " inside it written twice ("${field ?? ''}""…")` };
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return { line, reason: `text after the closing " of a quoted field: expected a ${delimiter} or the end of the line right after it (the whole field inside the quotes)` };
+      return { line, ...positionOf(bytes, at.trailing), reason: `text after the closing " of a quoted field: expected a ${delimiter} or the end of the line right after it (the whole field inside the quotes)` };
     default:
       return { line, reason: message };
   }
 }
 
 /**
- * Where the quote that is never closed opened, in the record starting at `rowStart`: the
- * row's line is not enough when the quote opens in its last column (`…,"200`). Read as
- * csv-parse reads it: a field is quoted when its first non-blank character is `"`; inside,
- * `""` is a quote and `"` ends the field. The last quote opened is the one left open.
- * The column counts characters (from 1), not bytes.
+ * Where the quote problem of the record starting at `rowStart` is, read as csv-parse reads
+ * it: a field is quoted when its first non-blank character is `"`; inside, `""` is a quote
+ * and `"` ends the field, after which only blanks may come before the delimiter or the end
+ * of the line. `stray`: a `"` inside an unquoted field (`Ac"me`); `trailing`: the first
+ * character after a closing quote that is neither (`"Acme" Inc`); `open`: the quote left
+ * open at the end of the text (the row's line is not enough when it opens in its last
+ * column, `…,"200`). The scan stops at the first stray or trailing character: csv-parse
+ * stopped there.
  */
-function unclosedQuoteAt(bytes: Buffer, rowStart: number, delimiter: string): { line?: number; column?: number } {
+function quoteProblemsAt(bytes: Buffer, rowStart: number, delimiter: string): { open?: number; stray?: number; trailing?: number } {
   const QUOTE = 0x22;
   const separator = delimiter.charCodeAt(0);
   let opened: number | undefined;
   let quoted = false;
+  let closed = false;
   let fieldStart = true;
   let at = rowStart;
   while (at < bytes.length && isBlank(bytes[at]!)) at++;
@@ -284,23 +290,32 @@ function unclosedQuoteAt(bytes: Buffer, rowStart: number, delimiter: string): { 
     const byte = bytes[at]!;
     if (quoted) {
       if (byte === QUOTE && bytes[at + 1] === QUOTE) at++;
-      else if (byte === QUOTE) quoted = false;
+      else if (byte === QUOTE) [quoted, closed] = [false, true];
     } else if (byte === 0x0a || byte === 0x0d) {
       break; // this record ended with every quote closed: not the one csv-parse stopped in
-    } else if (fieldStart && (byte === 0x20 || byte === 0x09)) {
-      continue; // blanks before a field (csv-parse trims them)
+    } else if ((fieldStart || closed) && (byte === 0x20 || byte === 0x09)) {
+      continue; // blanks around a field (csv-parse trims them)
+    } else if (byte === separator) {
+      [fieldStart, closed] = [true, false];
+    } else if (closed) {
+      return { trailing: at };
     } else if (fieldStart && byte === QUOTE) {
-      quoted = true;
-      opened = at;
-      fieldStart = false;
+      [quoted, opened, fieldStart] = [true, at, false];
+    } else if (byte === QUOTE) {
+      return { stray: at };
     } else {
-      fieldStart = byte === separator;
+      fieldStart = false;
     }
   }
-  if (!quoted || opened === undefined) return {};
-  let lineStart = opened;
+  return quoted && opened !== undefined ? { open: opened } : {};
+}
+
+/** The line and column (both from 1; the column counts characters, not bytes) of the byte at `offset`. */
+function positionOf(bytes: Buffer, offset: number | undefined): { line?: number; column?: number } {
+  if (offset === undefined) return {};
+  let lineStart = offset;
   while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a && bytes[lineStart - 1] !== 0x0d) lineStart--;
-  return { line: lineCounter(bytes)(opened), column: [...bytes.subarray(lineStart, opened).toString('utf8')].length + 1 };
+  return { line: lineCounter(bytes)(offset), column: [...bytes.subarray(lineStart, offset).toString('utf8')].length + 1 };
 }
 
 /**
