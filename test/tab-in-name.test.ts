@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initWorkspace, openWorkspace } from '../src/api.js';
@@ -54,5 +54,34 @@ describe('a tab in a name', () => {
       const refused = await asCliJson<Created>(() => workspace.createDeal({ company: name, segment: 'mid-market-fintech' }, { commit: false }));
       expect(refused.json.error?.message, JSON.stringify(name)).toMatch(/control characters/);
     }
+  });
+});
+
+/**
+ * A title or a name given with --slug was never checked for control characters: only the
+ * folder name made from a name was. `--title "Acme<LF>platform"` wrote a title with a line
+ * break to meta.json and split the stage file's heading in two; `deal new "Acme<LF>Co"
+ * --slug acme-co` and a campaign name with a bell were written as given. Each is refused
+ * now, as the same name without --slug is, and nothing is written.
+ */
+describe('a control character in a name given with --slug, or in a --title', () => {
+  it.each([
+    ['a title with a line break', { company: 'Acme Co', title: 'Acme\nplatform' }, 'title'],
+    ['a company name with a line break and a --slug', { company: 'Acme\nCo', slug: 'acme-co' }, 'company name'],
+  ])('%s is refused and nothing is written', async (_name, request, what) => {
+    const dir = exampleWorkspaceCopy();
+    const workspace = await openWorkspace(dir);
+    const refused = await asCliJson<Created>(() => workspace.createDeal({ segment: 'mid-market-fintech', ...request }, { commit: false }));
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'invalid-name' });
+    expect(refused.json.error?.message).toMatch(new RegExp(`^Refused ${what} ".*": it contains control characters\\.`));
+    expect(existsSync(join(dir, 'threads/sales/acme-co'))).toBe(false);
+  });
+
+  it('a campaign name with a bell and a --slug is refused', async () => {
+    const dir = exampleWorkspaceCopy();
+    const refused = await asCliJson<Created>(async () => (await openWorkspace(dir)).createCampaign({ name: 'Spring\u0007push', slug: 'spring', segment: 'mid-market-fintech', date: '2026-11-20' }, { commit: false }));
+    expect(refused.json.error).toMatchObject({ code: 'invalid-name' });
+    expect(existsSync(join(dir, 'threads/sales/campaigns/2026-11-20-spring'))).toBe(false);
   });
 });

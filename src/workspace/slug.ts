@@ -58,11 +58,15 @@ export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout
  * `typed` as {@link cleanName} leaves it, refused when nothing is left (`"   "`, an unset
  * shell variable, a zero-width space alone): said to be blank, with what a name looks
  * like, where the folder-name check answered "no letters or digits" and echoed `""`, and
- * a given --slug let it through to fail as meta.json's empty title.
+ * a given --slug let it through to fail as meta.json's empty title. Refused too with a
+ * control character (a line break, a bell; a tab is a space by then): the folder-name check
+ * refuses one, but a title and a name given with --slug never reach it, and a line break
+ * would split the stage file's heading.
  */
 export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): string {
   const name = cleanName(typed);
   if (!name) throw new ThreadworkError(`Refused ${what}: it is blank. ${expected}`, 'invalid-name', { name: typed });
+  if (CONTROL.test(name)) throw refused(what, name, 'it contains control characters', expected);
   return name;
 }
 
