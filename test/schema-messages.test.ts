@@ -192,4 +192,17 @@ describe('a number written as text', () => {
       `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 (got "12/10")`,
     ]);
   });
+
+  // The contact's email may be left empty (the template leaves it so): the empty alternative
+  // was said as nothing at all, "expected an email address or  (got …)".
+  it('a contact email that is no address says what may be written there', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  email: elena@brightcart.co', '  email: [elena]');
+    replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  email: marcus.webb@harborlending.com', '  email: marcus at harbor');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:8:10 Invalid \`contact.email\`: expected an email address such as name@company.com, or nothing (got ["elena"])`,
+      'threads/sales/harbor-lending/1-input.md:8:10 Invalid `contact.email`: expected an email address such as name@company.com, or nothing (got "marcus at harbor")',
+    ]);
+  });
 });

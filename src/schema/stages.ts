@@ -21,7 +21,9 @@ import {
 export { STAGES, STAGE_FILES, type StageName };
 
 /** A contact's email in Stage 1; `deal new --email` is judged by it before anything is rendered. */
-export const contactEmailSchema = z.union([z.email('expected an email address'), z.literal('')]).nullish();
+// Said whole, for any value: the empty alternative alone would be said as nothing ("expected an email address or ").
+const CONTACT_EMAIL = 'expected an email address such as name@company.com, or nothing';
+export const contactEmailSchema = z.union([z.email(CONTACT_EMAIL), z.literal('')], { error: CONTACT_EMAIL }).nullish();
 
 const contactSchema = z.looseObject({
   name: optionalText,
