@@ -205,4 +205,16 @@ describe('a number written as text', () => {
       'threads/sales/harbor-lending/1-input.md:8:10 Invalid `contact.email`: expected an email address such as name@company.com, or nothing (got "marcus at harbor")',
     ]);
   });
+
+  // The lead score's engagement counts were read without a check: `email: many` scored as
+  // no engagement at all, with nothing said.
+  it('an engagement count that is no count is an error at its value, not read as none', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/1-input.md`, 'contact:\n', 'engagement:\n  email: many\n  website: {level: 2}\n  content: 3\n  social: {level: 0.5}\ncontact:\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:6:10 Invalid \`engagement.email\`: expected a count of 0 or more, such as 3, or a level from 0 to 1 as {level: 0.5} (got "many")`,
+      `${DEAL}/1-input.md:7:20 Invalid \`engagement.website.level\`: expected a number from 0 to 1 (got 2)`,
+    ]);
+  });
 });

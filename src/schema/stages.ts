@@ -56,12 +56,28 @@ export const companySchema = z.looseObject({
   signals: z.array(companySignalSchema).default([]),
 });
 
+const ENGAGEMENT = 'expected a count of 0 or more, such as 3, or a level from 0 to 1 as {level: 0.5}';
+
+/**
+ * One engagement of the lead score (docs/scoring.md): a count, or `{level: 0–1}`. Checked
+ * here, at its value: read unchecked, `email: many` scored as no engagement, with nothing said.
+ */
+const engagementPartSchema = z
+  .union([z.number().nonnegative(), z.looseObject({ level: probabilitySchema })], { error: ENGAGEMENT })
+  .nullish();
+
+const engagementSchema = z.looseObject(
+  { email: engagementPartSchema, website: engagementPartSchema, content: engagementPartSchema, social: engagementPartSchema },
+  { error: 'expected the engagement counts as `key: value` pairs: email, website, content, social' },
+);
+
 export const dealInputSchema = z.looseObject({
   source: threadSourceSchema.nullish(),
   date: isoDateSchema.nullish(),
   signal: optionalText,
   contact: contactSchema.prefault({}),
   company: companySchema.prefault({}),
+  engagement: engagementSchema.nullish(),
 });
 
 export const hypothesisSchema = z.looseObject({
