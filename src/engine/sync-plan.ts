@@ -105,11 +105,13 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   for (const state of derived.goals) {
     const file = model.goals.get(state.id);
     if (!file || !editable(file.path)) continue;
-    planReached(model, file.path, file.value as Goal | undefined, state, plan);
+    const reached = planReached(model, file.path, file.value as Goal | undefined, state, plan);
     planBlock(model, plan, previous, options.committed, { path: file.path, name: 'state', content: renderGoalStateBlock(state), summary: goalSummary(state) }, { subject: state.id, kind: 'goal' }, (diff, known) => {
       const description = describeGoalChange(state.id, diff, known);
       return description === undefined ? [] : [{ subject: state.id, kind: 'goal', description }];
     });
+    // After the state's own line: `history` of the goal leads with what its state did.
+    plan.changes.push(...reached);
   }
   for (const facts of threads) {
     if (facts.meta.type !== 'sales-campaign' || facts.stage < 6 || !facts.campaignResults) continue;
@@ -198,14 +200,14 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
  * it stays reached when its value falls — a pipeline subgoal, whose deals leave it when they
  * close (docs/derivation.md). A subgoal completed only by its record needs none.
  */
-function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined, state: GoalState, plan: SyncPlan): void {
+function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined, state: GoalState, plan: SyncPlan): DerivedChange[] {
   const fresh = state.subgoals.flatMap((sg, i) => (goal?.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return [];
   const before = model.text(path);
-  if (before === undefined || !decodesExactly(model, path, before, plan)) return;
+  if (before === undefined || !decodesExactly(model, path, before, plan)) return [];
   const after = fresh.reduce((text, i) => addFrontMatterScalar(text, ['subgoals', i], 'reached', state.asOf), before);
   plan.edits.push({ path, before, after });
-  for (const i of fresh) plan.changes.push({ subject: state.id, kind: 'goal', description: `${state.id} ${state.subgoals[i]!.id} reached ${state.asOf} (recorded in ${path})` });
+  return fresh.map((i) => ({ subject: state.id, kind: 'goal', description: `${state.id} ${state.subgoals[i]!.id} reached ${state.asOf} (recorded in ${path})` }));
 }
 
 interface Block {
