@@ -77,7 +77,7 @@ export const dealInputSchema = z.looseObject({
   signal: optionalText,
   contact: contactSchema.prefault({}),
   company: companySchema.prefault({}),
-  engagement: engagementSchema.nullish(),
+  engagement: engagementSchema.nullish().describe('optional, for the lead score (docs/scoring.md): email, website, content, social, each a count of 0 or more or {level: 0–1}'),
 });
 
 export const hypothesisSchema = z.looseObject({
