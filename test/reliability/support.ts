@@ -81,10 +81,19 @@ export function metaOutsideDerived(text: string): string {
 
 export const GENERATED_MARKER = /^(?:<!-- threadwork:generated sha256=[0-9a-f]{64} -->|# threadwork:generated sha256=[0-9a-f]{64})\r?\n/;
 
-/** What sync may not change in a file it touched: all of it but managed blocks, derived meta fields, and whole generated files. */
+/**
+ * The `reached: <date>` a sync adds to a subgoal the first time it finds it reached, so
+ * that it stays reached (docs/derivation.md; src/engine/sync-plan.ts, spliced in with
+ * addFrontMatterScalar): a line at the subgoal's indentation, or `, reached: …` in a
+ * flow map. Engine-written, as a derived field is; every other byte of the goal is the user's.
+ */
+const SUBGOAL_REACHED = [/\r?\n[ \t]*reached: \d{4}-\d{2}-\d{2}(?=[ \t]*(?:\r?\n|$))/g, /(?:, )?reached: \d{4}-\d{2}-\d{2}(?=[ \t]*})/g];
+
+/** What sync may not change in a file it touched: all of it but managed blocks, derived meta fields, a subgoal's `reached`, and whole generated files. */
 export function protectedPart(path: string, text: string): string {
   if (GENERATED_MARKER.test(text)) return '';
   if (path.endsWith('/meta.json')) return metaOutsideDerived(text);
+  if (/^goals\/[^/]+\.md$/.test(path)) return outsideBlocks(SUBGOAL_REACHED.reduce((rest, pattern) => rest.replace(pattern, ''), text));
   return outsideBlocks(text);
 }
 
