@@ -11,8 +11,10 @@ import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
-import { replaceInFile } from './helpers/testdir.js';
-import { waitFor, WatchProcess } from './helpers/watch.js';
+import { copyOfPrepared } from './helpers/prepared.js';
+import { replaceInFile, writeFiles } from './helpers/testdir.js';
+import { campaignFiles } from './helpers/workspace.js';
+import { waitFor, WatchProcess, type WatchLine } from './helpers/watch.js';
 
 const LEARNING = 'threads/sales/brightcart/6-learning.md';
 const COLD = { THREADWORK_NO_SERVER: '1' };
@@ -24,6 +26,24 @@ const COLD = { THREADWORK_NO_SERVER: '1' };
 const SAME_GIT = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 /** A deal closed-won with an ARR: the assumptions, metrics and goal derived from it all move. */
+const CAMPAIGN = 'threads/sales/campaigns/2027-01-12-month-end';
+/** The day the campaign's outreach below is drafted, approved and replied to: the server and the CLI agree on it. */
+const ON_THE_DAY = { THREADWORK_TODAY: '2027-01-14' };
+const ADA_REPLY = ['--text', 'Sounds interesting, happy to talk next week', '--date', '2027-01-14'];
+const adaDraft = (touch: number): string => `drafts/ada-at-analytical-example-touch-${touch}.md`;
+
+/** The example workspace plus a committed campaign at Stage 5 with one prospect who passes every gate (built once per file). */
+function campaignWorkspace(): string {
+  return copyOfPrepared('campaign', () => {
+    const dir = exampleWorkspaceCopy();
+    const ada = ['  - name: Ada Lovelace', '    email: ada@analytical.example', '    company: Analytical Payments', '    title: Controller', '    industry: payments', '    employees: 500', '    email_status: verified', '    data_date: 2027-01-10', '    signals: [{type: funding, detail: Series B}, hiring 5 analysts]'];
+    writeFiles(dir, campaignFiles(CAMPAIGN, '2027-01-12', ['sequence: {preset: five-touch-cold, start: 2027-01-12}', 'prospects:', ...ada].join('\n')));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'a campaign at Stage 5');
+    return dir;
+  });
+}
+
 function winTheDeal(dir: string): void {
   replaceInFile(dir, LEARNING, 'outcome: closed-lost', 'outcome: closed-won');
   replaceInFile(dir, LEARNING, 'arr: null', 'arr: 48000');
@@ -37,7 +57,7 @@ function withoutServed(json: Record<string, unknown>): Record<string, unknown> {
 /** A workspace whose every call fails with `error`. */
 function failing(root: string, error: Error): ServableWorkspace {
   const fail = (): Promise<never> => Promise.reject(error);
-  return { root, check: fail, sync: fail, report: fail, due: fail, createDeal: fail, createCampaign: fail, advance: fail };
+  return { root, check: fail, sync: fail, report: fail, due: fail, createDeal: fail, createCampaign: fail, advance: fail, draftCampaign: fail, approveDrafts: fail, recordReply: fail };
 }
 
 /** A write's JSON as cold and served runs agree on it: all but who answered and the commit's id (its time differs). */
@@ -63,7 +83,7 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = exampleWorkspaceCopy();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
-    expect(mcp.stderr()).toContain("`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are answered from here");
+    expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from here');
 
     const check = await runJson(['check'], { cwd: servedDir, env: SAME_GIT });
     expect(check.json.served).toEqual({ pid: mcp.pid });
@@ -154,6 +174,60 @@ describe('the CLI answered by a running MCP server', () => {
     expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: SAME_GIT })).json).toMatchObject({ written: [], served: { pid: mcp.pid } });
     expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: COLD })).json.written).toEqual([]);
   }, 120_000);
+
+  it('drafts a campaign, approves its drafts and records a reply from the server’s warm workspace, as cold: the same files, derived changes and tree, one commit each', async () => {
+    const servedDir = campaignWorkspace();
+    const coldDir = campaignWorkspace();
+    const mcp = await connectMcp(servedDir, ON_THE_DAY);
+    // The campaign and the drafts named from folders below the top, as a shell completes them there: the server's own folder is another.
+    const writes: { args: string[]; from: string }[] = [
+      { args: ['campaign', 'draft', './2027-01-12-month-end'], from: 'threads/sales/campaigns' },
+      { args: ['campaign', 'approve', adaDraft(1), `./${adaDraft(2)}`], from: CAMPAIGN },
+      { args: ['campaign', 'reply', '.', 'ada@analytical.example', ...ADA_REPLY], from: CAMPAIGN },
+    ];
+    for (const { args, from } of writes) {
+      const commits = commitCount(servedDir);
+      const served = await runJson<Record<string, unknown>>(args, { cwd: join(servedDir, from), env: { ...SAME_GIT, ...ON_THE_DAY } });
+      const cold = await runJson<Record<string, unknown>>(args, { cwd: join(coldDir, from), env: { ...COLD, ...ON_THE_DAY } });
+      expect(served.code, served.stderr).toBe(0);
+      expect(served.json.served, args.join(' ')).toEqual({ pid: mcp.pid });
+      expect(cold.json.served).toBeUndefined();
+      expect(sameWrite(served.json)).toEqual(sameWrite(cold.json));
+      expect(commitCount(servedDir)).toBe(commits + 1);
+      expect(git(servedDir, 'rev-parse', 'HEAD^{tree}')).toBe(git(coldDir, 'rev-parse', 'HEAD^{tree}'));
+    }
+    // The same reply again: recorded before, nothing written or committed, served as cold.
+    const commits = commitCount(servedDir);
+    const again = await runJson<Record<string, unknown>>(['campaign', 'reply', CAMPAIGN, 'ada@analytical.example', ...ADA_REPLY], { cwd: servedDir, env: { ...SAME_GIT, ...ON_THE_DAY } });
+    expect(again.json).toMatchObject({ alreadyRecorded: true, served: { pid: mcp.pid } });
+    expect(commitCount(servedDir)).toBe(commits);
+    // A draft that does not exist is refused by the server as cold, named as the person typed it from the campaign's folder.
+    const missing = ['campaign', 'approve', adaDraft(9)];
+    const refused = await runJson(missing, { cwd: join(servedDir, CAMPAIGN), env: { ...SAME_GIT, ...ON_THE_DAY } });
+    expect(refused.code).toBe(1);
+    expect(refused.json).toEqual((await runJson(missing, { cwd: join(coldDir, CAMPAIGN), env: { ...COLD, ...ON_THE_DAY } })).json);
+    // The server's state took its own writes in: a served sync after them writes nothing, and so does a cold one.
+    expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: { ...SAME_GIT, ...ON_THE_DAY } })).json).toMatchObject({ written: [], served: { pid: mcp.pid } });
+    expect((await runJson<{ written: string[] }>(['sync'], { cwd: servedDir, env: { ...COLD, ...ON_THE_DAY } })).json.written).toEqual([]);
+    expect(commitCount(servedDir)).toBe(commits);
+  }, 180_000);
+
+  it('leaves a campaign write to the CLI when its git identity is not the server’s: the commit carries the CLI’s', async () => {
+    const dir = campaignWorkspace();
+    const mcp = await connectMcp(dir, ON_THE_DAY);
+    const agent = { ...SAME_GIT, ...ON_THE_DAY, GIT_AUTHOR_NAME: 'Agent Smith', GIT_AUTHOR_EMAIL: 'agent@example.com' };
+    const drafted = await runJson(['campaign', 'draft', CAMPAIGN], { cwd: dir, env: agent });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    expect(drafted.json.served).toBeUndefined();
+    expect(git(dir, 'log', '-1', '--format=%an <%ae>').trim()).toBe('Agent Smith <agent@example.com>');
+    const approved = await runJson(['campaign', 'approve', `${CAMPAIGN}/${adaDraft(1)}`], { cwd: dir, env: agent });
+    expect(approved.json.served).toBeUndefined();
+    expect(git(dir, 'log', '-1', '--format=%an').trim()).toBe('Agent Smith');
+    // With the server's environment the next write is served, and committed as the server commits.
+    const replied = await runJson(['campaign', 'reply', CAMPAIGN, 'ada@analytical.example', ...ADA_REPLY], { cwd: dir, env: { ...SAME_GIT, ...ON_THE_DAY } });
+    expect(replied.json.served).toEqual({ pid: mcp.pid });
+    expect(git(dir, 'log', '-1', '--format=%an').trim()).toBe('Test Person');
+  }, 60_000);
 
   it('leaves a write to the CLI when its git identity is not the server’s: the commit carries the CLI’s', async () => {
     const dir = exampleWorkspaceCopy();
@@ -257,6 +331,40 @@ describe('the CLI answered by a running watcher', () => {
       expect(await watch.stop()).toBe(0);
     }
   }, 60_000);
+
+  it('drafts, approves and records a reply the CLI asks for, commits each once and prints a served line for each', async () => {
+    const dir = campaignWorkspace();
+    const watch = new WatchProcess(dir, [], ON_THE_DAY);
+    try {
+      await watch.ready();
+      const commits = commitCount(dir);
+      const served = (command: string): WatchLine | undefined => watch.lines.find((l) => l.event === 'cycle' && l.kind === 'served' && l.command === command);
+      const drafted = await runJson<{ served?: { pid: number }; drafts: { path: string }[]; commit: { commit: string } }>(['campaign', 'draft', CAMPAIGN], { cwd: dir, env: ON_THE_DAY });
+      expect(drafted.code, drafted.stderr).toBe(0);
+      expect(drafted.json.served).toEqual({ pid: watch.pid });
+      await waitFor(() => served('campaign draft') !== undefined, 'the served draft line', () => watch.describe());
+      expect(served('campaign draft')).toMatchObject({ trigger: drafted.json.drafts.map((d) => d.path), commit: { committed: true, commit: drafted.json.commit.commit } });
+
+      const approved = await runJson<{ served?: { pid: number }; commit: { commit: string } }>(['campaign', 'approve', adaDraft(1)], { cwd: join(dir, CAMPAIGN), env: ON_THE_DAY });
+      expect(approved.json.served).toEqual({ pid: watch.pid });
+      await waitFor(() => served('campaign approve') !== undefined, 'the served approve line', () => watch.describe());
+      expect(served('campaign approve')).toMatchObject({ trigger: [`${CAMPAIGN}/${adaDraft(1)}`], commit: { committed: true, commit: approved.json.commit.commit } });
+
+      const replied = await runJson<{ served?: { pid: number }; written: string[]; commit: { commit: string } }>(['campaign', 'reply', CAMPAIGN, 'ada@analytical.example', ...ADA_REPLY], { cwd: dir, env: ON_THE_DAY });
+      expect(replied.json.served).toEqual({ pid: watch.pid });
+      await waitFor(() => served('campaign reply') !== undefined, 'the served reply line', () => watch.describe());
+      expect(served('campaign reply')).toMatchObject({ trigger: replied.json.written, commit: { committed: true, commit: replied.json.commit.commit } });
+      // The reply opened a deal: its derived changes are in the line, as in a cycle of the watcher's own.
+      expect(served('campaign reply')?.changes).toEqual(expect.arrayContaining([expect.objectContaining({ subject: 'threads/sales/analytical-payments' })]));
+      expect(commitCount(dir)).toBe(commits + 3);
+      // The state took the writes in: nothing is left to write or commit, served or cold.
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir, env: ON_THE_DAY })).json.written).toEqual([]);
+      expect((await runJson<{ written: string[] }>(['sync'], { cwd: dir, env: { ...COLD, ...ON_THE_DAY } })).json.written).toEqual([]);
+      expect(commitCount(dir)).toBe(commits + 3);
+    } finally {
+      expect(await watch.stop()).toBe(0);
+    }
+  }, 90_000);
 
   it('leaves the CLI to an MCP server already serving the workspace, and says so', async () => {
     const dir = exampleWorkspaceCopy();

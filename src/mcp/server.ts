@@ -3,6 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
+import { SERVED_COMMANDS } from '../serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
 import { registerResources } from './resources.js';
 import { registerReadTools } from './tools-read.js';
@@ -23,7 +24,7 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
   registerReadTools(server, context);
   registerWriteTools(server, context);
   registerResources(server, context);
-  // The CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` are answered from the same warm workspace while the server runs (serve/server.ts).
+  // The CLI's `check`, `sync`, `report`, `due` and its writes (SERVED_COMMANDS) are answered from the same warm workspace while the server runs (serve/server.ts).
   const served = await serveWorkspace(context.workspace);
   const close = async (): Promise<void> => {
     served?.close();
@@ -46,7 +47,7 @@ export async function serveStdio(dir: string): Promise<void> {
     process.once('SIGTERM', () => resolve());
   });
   await server.connect(withToolErrorEnvelope(new StdioServerTransport()));
-  process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? '; `threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are answered from here' : ''}\n`);
+  process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? `; ${SERVED_COMMANDS} in this workspace are answered from here` : ''}\n`);
   await done;
   await server.close();
   // What the warm workspace read and derived, kept for the next server or command.

@@ -21,10 +21,11 @@ export const PROTOCOL = 2;
 
 /**
  * The calls a server answers: the commands a person or an agent runs again and again,
- * each of which reads or syncs every thread — `check`, `sync`, the reports, `due`, and the
- * writes that open a thread or advance one (each followed by the sync of what it moved).
- * A thread is named as the workspace reads it (a bare id, or a path from its top): never
- * relative to the asking process's folder.
+ * each of which reads or syncs every thread — `check`, `sync`, the reports, `due`, the
+ * writes that open a thread or advance one, and a campaign's outreach writes (drafts,
+ * their approval, a reply), each followed by the sync of what it moved.
+ * A thread or a draft is named as the workspace reads it (a bare id, or a path from its
+ * top): never relative to the asking process's folder.
  */
 export type ServedCall =
   | { op: 'check' }
@@ -33,7 +34,13 @@ export type ServedCall =
   | { op: 'due'; date?: string | undefined }
   | { op: 'createDeal'; options: NewDealOptions; commit: boolean }
   | { op: 'createCampaign'; options: NewCampaignOptions; commit: boolean }
-  | { op: 'advance'; thread: string; commit: boolean };
+  | { op: 'advance'; thread: string; commit: boolean }
+  | { op: 'draftCampaign'; campaign: string; force: boolean; commit: boolean }
+  | { op: 'approveDrafts'; drafts: string[]; commit: boolean }
+  | { op: 'recordReply'; campaign: string; email: string; text: string; date?: string | undefined; commit: boolean };
+
+/** The CLI commands a server answers, as the watcher and the MCP server say when they start. */
+export const SERVED_COMMANDS = '`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply`';
 
 export interface ServedRequest {
   protocol: number;

@@ -10,7 +10,11 @@ import { helloFrom } from './client.js';
 import type { NewCampaignOptions, NewDealOptions } from '../threads/create.js';
 import { lineReader, PROTOCOL, socketPath, type ServedCall, type ServedHello, type ServedReply, type ServedRequest } from './protocol.js';
 
-/** A request is a few hundred bytes: a peer sending more without an end of line is not a client of ours. */
+/**
+ * A request is a few hundred bytes (a reply's text, a few KB): a peer sending more without
+ * an end of line is not a client of ours — and a CLI with a reply longer than this may be
+ * left to record it itself, its connection closed unanswered.
+ */
 const REQUEST_MAX = 64 * 1024;
 
 export interface ServedWorkspace {
@@ -22,7 +26,7 @@ export interface ServedWorkspace {
   close(): void;
 }
 
-export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due' | 'createDeal' | 'createCampaign' | 'advance'>;
+export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due' | 'createDeal' | 'createCampaign' | 'advance' | 'draftCampaign' | 'approveDrafts' | 'recordReply'>;
 
 export interface ServeOptions {
   /** Called with each call answered (not declined), after its answer went out: a watcher reports the writes it made. */
@@ -30,8 +34,9 @@ export interface ServeOptions {
 }
 
 /**
- * Answers the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and
- * `advance` from a workspace kept warm by this process (the MCP server's or a watcher's),
+ * Answers the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new`,
+ * `advance`, `campaign draft`, `campaign approve` and `campaign reply` from a workspace
+ * kept warm by this process (the MCP server's or a watcher's),
  * so that a command run while it runs costs what changed since its last call, not a load
  * of every file: at 10,000 deals, `threadwork sync` after one edit in a fresh process
  * takes about 2 s, most of it finding out what changed and loading what did not — and so
@@ -149,6 +154,12 @@ async function callOn(workspace: ServableWorkspace, call: ServedCall | undefined
       return workspace.createCampaign(asked.options as NewCampaignOptions, { commit });
     case 'advance':
       return workspace.advance(String(asked.thread), { commit });
+    case 'draftCampaign':
+      return workspace.draftCampaign(String(asked.campaign), { force: asked.force === true, commit });
+    case 'approveDrafts':
+      return workspace.approveDrafts(Array.isArray(asked.drafts) ? asked.drafts.map(String) : [], { commit });
+    case 'recordReply':
+      return workspace.recordReply(String(asked.campaign), String(asked.email), String(asked.text), typeof asked.date === 'string' ? asked.date : undefined, { commit });
     default:
       return undefined;
   }

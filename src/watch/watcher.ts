@@ -30,8 +30,8 @@ export interface CycleReport {
   time: string;
   /** `served`: a command the watcher answered for the CLI (`command` says which) wrote or committed. */
   kind: 'startup' | 'change' | 'reconcile' | 'served';
-  /** For a served command: `sync`, `deal new`, `campaign new` or `advance`. */
-  command?: 'sync' | 'deal new' | 'campaign new' | 'advance';
+  /** For a served command: `sync`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` or `campaign reply`. */
+  command?: 'sync' | 'deal new' | 'campaign new' | 'advance' | 'campaign draft' | 'campaign approve' | 'campaign reply';
   /** The source files whose change started the cycle; for a served write, the files it created; for a served sync, the sources it synced. */
   trigger: string[];
   /** The triggers gone from disk when the cycle ended: deleted, or moved away with their folder (a thread renamed or archived). */
@@ -51,7 +51,7 @@ export interface CycleReport {
  * at least once a second under a continuous stream, and a periodic reconcile. The engine's
  * own writes go straight into the state, so their echo compares equal and moves nothing.
  *
- * While it runs, the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are
+ * While it runs, the CLI's `check`, `sync`, `report`, `due` and its writes (SERVED_COMMANDS in serve/protocol.ts) in this workspace are
  * answered from the same state (serve/server.ts): a command run beside the watcher costs
  * what changed, not a load of every file.
  */
@@ -242,6 +242,12 @@ export class WorkspaceWatcher {
   }
 }
 
+/** A served write's line, unless it wrote and committed nothing. */
+function wrote(command: NonNullable<CycleReport['command']>, trigger: string[], done: Committed): ReturnType<typeof servedChange> {
+  if (trigger.length === 0 && !done.sync?.written.length && !done.commit?.committed) return undefined;
+  return { command, trigger, sync: done.sync, commit: done.commit };
+}
+
 /** What a served command changed, for its line; undefined for one that wrote nothing (a check, a report, a sync at its fixed point). */
 function servedChange(call: ServedCall, value: unknown): { command: NonNullable<CycleReport['command']>; trigger: string[]; sync: SyncResult | null; commit: SyncResult['commit'] } | undefined {
   if (call.op === 'sync') {
@@ -256,6 +262,19 @@ function servedChange(call: ServedCall, value: unknown): { command: NonNullable<
   if (call.op === 'advance') {
     const advanced = value as { created: string } & Committed;
     return { command: 'advance', trigger: [advanced.created], sync: advanced.sync, commit: advanced.commit };
+  }
+  // The outreach writes: the files each wrote (a draft kept or already sent, a reply recorded before, wrote nothing).
+  if (call.op === 'draftCampaign') {
+    const drafted = value as { drafts: { path: string; action: string }[] } & Committed;
+    return wrote('campaign draft', drafted.drafts.filter((d) => d.action === 'created' || d.action === 'overwritten').map((d) => d.path), drafted);
+  }
+  if (call.op === 'approveDrafts') {
+    const approved = value as { drafts: { path: string; action: string }[] } & Committed;
+    return wrote('campaign approve', approved.drafts.filter((d) => d.action === 'approved').map((d) => d.path), approved);
+  }
+  if (call.op === 'recordReply') {
+    const replied = value as { written: string[] } & Committed;
+    return wrote('campaign reply', replied.written, replied);
   }
   return undefined;
 }

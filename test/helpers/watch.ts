@@ -5,6 +5,7 @@ export interface WatchLine {
   event: 'ready' | 'cycle' | 'error' | 'stopped' | 'uncommitted';
   uncommitted?: string[] | null;
   kind?: string;
+  command?: string;
   trigger?: string[];
   deleted?: string[];
   written?: string[];

@@ -1,13 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatCount } from '../../derive/format.js';
 import pc from 'picocolors';
-import { openWorkspace } from '../../api.js';
+import { openWorkspace, type Workspace } from '../../api.js';
+import { draftPath } from '../../campaigns/approve.js';
 import { draftSources } from '../../campaigns/draft-sources.js';
-import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { askServer } from '../../serve/client.js';
+import { findWorkspaceRoot } from '../../workspace/find-root.js';
+import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
+type Answer<K extends 'draftCampaign' | 'approveDrafts' | 'recordReply'> = Awaited<ReturnType<Workspace[K]>>;
+
 export async function campaignDraftCommand(campaign: string, flags: { force?: boolean; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
-  const { drafts, skipped, campaign: path, commit, sync } = await workspace.draftCampaign(typedThread(campaign, options, workspace.root), { force: flags.force === true, ...(flags.commit === false ? { commit: false } : {}) });
+  const root = findWorkspaceRoot(options.dir);
+  // Named as the workspace reads it (a `./` path made workspace-relative here): the server's folder is not this one.
+  const named = typedThread(campaign, options, root);
+  const force = flags.force === true;
+  const committing = flags.commit !== false;
+  // A process keeping the workspace warm (a watcher, the MCP server) drafts it, when one runs: the same transaction, on its warm state.
+  const served = await askServer(root, { op: 'draftCampaign', campaign: named, force, commit: committing });
+  const { drafts, skipped, campaign: path, commit, sync } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const written = drafts.filter((d) => d.action !== 'already-sent');
@@ -18,14 +31,19 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
   lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
   lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: draftSources(path), what: 'the drafts' } }));
-  return { json: { campaign: path, drafts, skipped, commit, sync }, text: lines.join('\n'), exitCode: 0 };
+  return { json: { campaign: path, drafts, skipped, commit, sync, ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
 }
 
 export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
-  const result = await workspace.recordReply(typedThread(campaign, options, workspace.root), email, flags.text, flags.date, flags.commit === false ? { commit: false } : {});
+  const root = findWorkspaceRoot(options.dir);
+  const named = typedThread(campaign, options, root);
+  const committing = flags.commit !== false;
+  // Recorded by a process keeping the workspace warm, when one runs (the day it is recorded on is the same there: serve/protocol.ts).
+  const served = await askServer(root, { op: 'recordReply', campaign: named, email, text: flags.text, date: flags.date, commit: committing });
+  const result = (served?.value as Answer<'recordReply'> | undefined) ?? (await (await openWorkspace(root)).recordReply(named, email, flags.text, flags.date, committing ? {} : { commit: false }));
+  const json = { ...result, ...servedBy(served) };
   const c = result.classification;
-  if (result.alreadyRecorded) return { json: result, text: `${pc.dim('already recorded')} ${result.recorded}: this reply from ${result.email} (${c.category}) on that date was recorded before. Nothing was written.`, exitCode: 0 };
+  if (result.alreadyRecorded) return { json, text: `${pc.dim('already recorded')} ${result.recorded}: this reply from ${result.email} (${c.category}) on that date was recorded before. Nothing was written.`, exitCode: 0 };
   const lines = [
     `${pc.bold(c.category)} (confidence ${c.confidence.toFixed(2)}${c.matched.length ? `, matched: ${c.matched.join(', ')}` : ''})`,
     `${pc.dim('why:')} ${c.reason}`,
@@ -38,14 +56,41 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
     ...committedLine(result.commit, flags.commit === false ? undefined : { sync: result.sync, own: result.written }),
   ];
-  return { json: result, text: lines.join('\n'), exitCode: 0 };
+  return { json, text: lines.join('\n'), exitCode: 0 };
 }
 
 export async function campaignApproveCommand(drafts: string[], flags: { commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
-  const workspace = await openWorkspace(options.dir);
-  const done = await workspace.approveDrafts(drafts, flags.commit === false ? { commit: false } : {});
+  const root = findWorkspaceRoot(options.dir);
+  const committing = flags.commit !== false;
+  const named = servableDrafts(root, drafts);
+  // Approved by a process keeping the workspace warm, when one runs and every draft could be named to it.
+  const served = named ? await askServer(root, { op: 'approveDrafts', drafts: named, commit: committing }) : undefined;
+  const done = (served?.value as Answer<'approveDrafts'> | undefined) ?? (await (await openWorkspace(root)).approveDrafts(drafts, committing ? {} : { commit: false }));
   const lines = done.drafts.map((d) => `${d.action === 'approved' ? pc.green('approved') : pc.dim('already approved')} ${d.path}`);
   lines.push('Every gate passed (do-not-contact, sequence, ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
   lines.push(...committedLine(done.commit, flags.commit === false ? undefined : { sync: done.sync, own: done.drafts.map((d) => d.path) }));
-  return { json: { drafts: done.drafts, commit: done.commit, sync: done.sync }, text: lines.join('\n'), exitCode: 0 };
+  return { json: { drafts: done.drafts, commit: done.commit, sync: done.sync, ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
+}
+
+/**
+ * The drafts as the workspace reads them, for a server: each path as typed here (relative
+ * to the workspace, to this process's folder, or absolute) made workspace-relative, as the
+ * approval made here makes it (campaigns/approve.ts). Undefined when one cannot be named so
+ * that the server reads it as this process would — a path refused, or one that names
+ * nothing on disk (the server would read it from its own folder): the approval is then
+ * made here, and refused here as it is refused cold.
+ */
+function servableDrafts(root: string, drafts: readonly string[]): string[] | undefined {
+  const named: string[] = [];
+  for (const typed of drafts) {
+    let path: string;
+    try {
+      path = draftPath(root, typed);
+    } catch {
+      return undefined;
+    }
+    if (path === '' || !existsSync(join(root, path))) return undefined;
+    named.push(path);
+  }
+  return named;
 }

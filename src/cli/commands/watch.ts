@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { ThreadworkError } from '../../errors.js';
+import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
@@ -58,7 +59,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
   }
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
-  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? '; `threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` here are answered from this watcher' : ''} — Ctrl-C to stop`));
+  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? `; ${SERVED_COMMANDS} here are answered from this watcher` : ''} — Ctrl-C to stop`));
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
   const told = watcher.uncommittedAtStart().then((paths) => {

@@ -31,6 +31,7 @@ export const campaignDraftOutput = z.object({
     )
     .describe('prospects who got no draft, and why (the prospects `due` skips)'),
   sync: z.object(syncResultShape).nullable().describe(WRITE_SYNC),
+  served: servedOutput,
 });
 
 export const campaignReplyOutput = z.object({
@@ -56,6 +57,7 @@ export const campaignReplyOutput = z.object({
   suppressed: z.boolean().describe('this reply put the address on the suppression list'),
   doNotContact: z.boolean().describe('the prospect had unsubscribed or was on the suppression list: status kept unsubscribed, no deal opened'),
   written: z.array(z.string()),
+  served: servedOutput,
 });
 
 const prospectOutput = z.object({ name: z.string(), email: z.string(), company: z.string() });
@@ -105,6 +107,7 @@ export const dueOutput = z.object({
 export const campaignApproveOutput = z.object({
   drafts: z.array(z.object({ path: z.string(), action: z.enum(['approved', 'already-approved']) })),
   sync: z.object(syncResultShape).nullable().describe(WRITE_SYNC),
+  served: servedOutput,
 });
 
 const disqualifiedOutput = z.object({ disqualifier: z.string(), field: z.string(), value: z.string() });

@@ -48,7 +48,7 @@ export const watchLineOutput = z.union([
     kind: z
       .enum(['startup', 'change', 'reconcile', 'served'])
       .describe('startup: the first sync; change: files saved; reconcile: the periodic look at every file; served: a command the watcher answered for the CLI (`command`) wrote or committed'),
-    command: z.enum(['sync', 'deal new', 'campaign new', 'advance']).optional().describe('for a served line, the command answered'),
+    command: z.enum(['sync', 'deal new', 'campaign new', 'advance', 'campaign draft', 'campaign approve', 'campaign reply']).optional().describe('for a served line, the command answered'),
     trigger: z.array(z.string()),
     deleted: z.array(z.string()).describe('the triggers gone from disk: deleted, or moved away with their folder (a thread renamed or archived)'),
     written: z.array(z.string()),
@@ -61,7 +61,7 @@ export const watchLineOutput = z.union([
     event: z.literal('ready'),
     time: z.string(),
     root: z.string(),
-    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new` and `advance` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
+    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
   }),
   z
     .object({
