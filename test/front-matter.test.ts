@@ -29,6 +29,22 @@ describe('parseFrontMatter', () => {
     expect(fm.errors?.[0]).toMatchObject({ rule: 'yaml-syntax', position: { line: 3, column: 8 } });
   });
 
+  /**
+   * `tags: [a, b` with no `]`, followed by a key at column 0 or by the closing `---`: the
+   * parser calls it a flow sequence not "sufficiently indented", which was said as "a line
+   * without `key:`". It is the `[` never closed, said at the `[`.
+   */
+  it.each([
+    ['before the closing ---', '---\nid: x\ntags: [a, b\n---\n', { line: 3, column: 7 }, '`[`', '`]`'],
+    ['before the next key', '---\ntags: [a, b\ntitle: x\n---\n', { line: 2, column: 7 }, '`[`', '`]`'],
+    ['a map before the closing ---', '---\nid: x\ncompany: {name: A\n---\n', { line: 3, column: 10 }, '`{`', '`}`'],
+  ])('says an unclosed bracket %s is never closed, at the bracket', (_name, text, position, opener, closer) => {
+    const errors = parseFrontMatter(text).errors ?? [];
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ rule: 'yaml-syntax', position });
+    expect(errors[0]!.message).toContain(`a ${opener} opened here is never closed: expected ${closer}`);
+  });
+
   it('does not share parsed objects between calls (gray-matter caches without options)', () => {
     const text = '---\nlist: [1]\n---\n';
     const first = parseFrontMatter(text).data as { list: number[] };

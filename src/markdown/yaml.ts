@@ -220,6 +220,10 @@ function colonInValueReason(text: string, error: YAMLError): string | undefined 
  * when the line above is not found.
  */
 function indentReason(text: string, error: YAMLError): string | undefined {
+  // A `[` or `{` never closed is reported as a flow collection "not sufficiently indented"
+  // at the line after it (the closing `---`, or a key at column 0): what is missing is the
+  // `]` or `}` (plainReason), not a `key:` on that line.
+  if (/^Flow (sequence|map) in block collection/.test(error.message)) return undefined;
   const lines = text.split('\n');
   const at = pastCommentLines(text, { line: error.linePos?.[0].line ?? 0, column: 1 }).line - 1;
   const key = (line: string): string => /^\s*(?:-\s+)?([^:]*?):/.exec(line)?.[1] ?? line.trim();
@@ -517,7 +521,7 @@ function aliasProblem(text: string, kind: 'cycle' | 'expansion' | 'depth'): Yaml
  */
 export function yamlErrorPosition(text: string, doc: Document, error: YAMLError): Position {
   const fallback = { line: error.linePos?.[0].line ?? 1, column: error.linePos?.[0].col ?? 1 };
-  const unclosed = (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) || /^Flow (sequence|mapping)/.test(error.message);
+  const unclosed = (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) || /^Flow (sequence|map)\b/.test(error.message);
   if (!unclosed) return fallback;
   let opened: number | undefined;
   const consider = (node: { range?: [number, number, number] | null | undefined }): void => {
