@@ -1,9 +1,11 @@
-import { compareDiagnostics, hasErrors, type Diagnostic } from '../diagnostics.js';
-import { strategyContext } from '../strategy/context.js';
+import { compareDiagnostics, hasErrors, START, type Diagnostic, type Position } from '../diagnostics.js';
+import { bodyOffsetOf } from '../markdown/front-matter.js';
+import { SECTION_PROSE, strategyContext, type MissingInput } from '../strategy/context.js';
 import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import { hasValue } from '../workspace/parse-file.js';
+import { formatDataPath } from '../workspace/validate.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
@@ -25,7 +27,7 @@ export interface CheckResult {
 /** All problems of a loaded workspace, sorted by file and position. Never prints. */
 export function checkModel(model: WorkspaceModel): CheckResult {
   const locators = new Locators((path) => model.text(path));
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...checkAutonomyGates(model, locators), ...strategyInputWarnings(model), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
+  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...checkAutonomyGates(model, locators), ...strategyInputWarnings(model, locators), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -37,7 +39,7 @@ export function checkModel(model: WorkspaceModel): CheckResult {
 }
 
 /** For segments whose strategy was generated: what the canvas lacks that the generated files needed. */
-function strategyInputWarnings(model: WorkspaceModel): Diagnostic[] {
+function strategyInputWarnings(model: WorkspaceModel, locators: Locators): Diagnostic[] {
   const generated = segmentsOf(model).filter((s) => model.files.has(`${LAYOUT.icp}/${s.id}-icp.yaml`));
   if (generated.length === 0) return [];
   const texts = readCanvasTexts((path) => model.text(path));
@@ -45,5 +47,39 @@ function strategyInputWarnings(model: WorkspaceModel): Diagnostic[] {
     const file = model.files.get(path);
     return file !== undefined && !hasValue(file);
   };
-  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing), broken);
+  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing), broken, (m) => missingInputPlace(model, locators, m));
+}
+
+/**
+ * Where a missing strategy input is to be filled in: the section's first line of prose for
+ * text to write; the key for a key written empty (`uvp: ""`, `industry: []`), or the
+ * nearest enclosing key that is written (the segment's `filters:` for a missing
+ * `industry`). A top-level key not written at all has no line: the file's start.
+ */
+function missingInputPlace(model: WorkspaceModel, locators: Locators, m: MissingInput): { at: Position; field?: string } {
+  if (m.key === SECTION_PROSE) {
+    const text = model.text(m.path);
+    return { at: text === undefined ? START : { line: text.slice(0, bodyOffsetOf(text)).split('\n').length, column: 1 } };
+  }
+  const data = model.files.get(m.path)?.value;
+  const path: (string | number)[] = [];
+  let node: unknown = data;
+  for (const part of m.key.split('.')) {
+    const listed = /^(.+)\[(.+)\]$/.exec(part);
+    const name = listed ? listed[1]! : part;
+    node = isRecord(node) ? node[name] : undefined;
+    path.push(name);
+    if (listed) {
+      const index = Array.isArray(node) ? node.findIndex((item) => isRecord(item) && item.id === listed[2]) : -1;
+      if (index < 0) break;
+      node = (node as unknown[])[index];
+      path.push(index);
+    }
+  }
+  if (path.length === 1 && !(isRecord(data) && Object.hasOwn(data, path[0]!))) return { at: START };
+  return { at: locators.at(m.path, path), field: formatDataPath(path) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -64,7 +64,7 @@ export interface StrategyContext {
 }
 
 /** What `need` asks for when a section's text, not a front-matter key, is missing. */
-const SECTION_PROSE = 'the section prose';
+export const SECTION_PROSE = 'the section prose';
 /** A front-matter key is named as code; the prose is text to write, not a key. */
 const fillIn = (path: string, key: string): string => `${key === SECTION_PROSE ? 'write a paragraph below the front matter of' : `fill in \`${key}\` in`} ${path}`;
 const fill = (path: string, key: string): string => `_(${fillIn(path, key)})_`;

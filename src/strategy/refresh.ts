@@ -1,4 +1,4 @@
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, START, type Diagnostic, type Position } from '../diagnostics.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
 import { canvasPath } from '../workspace/layout.js';
@@ -63,13 +63,15 @@ export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {
  * check's warnings: what the canvas lacks for segments whose strategy has been generated,
  * at the file to fill it in. Not for a file that is itself in error (`broken`): an emptied
  * or unparsable config already says so, and its company name is not missing but unread.
+ * `place` says where in the file (check locates the key, or the section's prose).
  */
-export function missingInputDiagnostics(missing: readonly MissingInput[], broken: (path: string) => boolean = () => false): Diagnostic[] {
+export function missingInputDiagnostics(missing: readonly MissingInput[], broken: (path: string) => boolean = () => false, place: (input: MissingInput) => { at: Position; field?: string } = () => ({ at: START })): Diagnostic[] {
   const seen = new Set<string>();
   return missing.flatMap((m) => {
     const key = `${m.path}\0${m.key}`;
     if (seen.has(key) || broken(m.path)) return [];
     seen.add(key);
-    return [diagnostic(m.path, START, 'warning', 'strategy-input-missing', `${m.message} (the generated sales files say so where it is needed)`)];
+    const { at, field } = place(m);
+    return [diagnostic(m.path, at, 'warning', 'strategy-input-missing', `${m.message} (the generated sales files say so where it is needed)`, field)];
   });
 }
