@@ -84,3 +84,22 @@ describe('a misspelt key', () => {
     expect(json.json.error.missing).toEqual([{ field: 'source', hint: expect.any(String), misspelt: { key: 'sorce', line, column: 1 } }]);
   });
 });
+
+/**
+ * A top-level key of the config is the workspace's own to add, so `confidance:` (its
+ * settings ignored, the defaults used) and `compnay:` (the company name unread) were
+ * silent, while a section's unknown key got config-unknown-key. One written almost as
+ * a key threadwork reads is key-misspelt, as in front matter; any other stays yours.
+ */
+describe('a misspelt top-level key of the config', () => {
+  it('is reported at the key, naming the key meant; a key of yours is not', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspaceCopy();
+    edit(dir, 'threadwork.config.yaml', (text) => text.replace(/^confidence:/m, 'confidance:').replace(/^company:/m, 'Compnay:').replace(/^git:/m, 'crm: hubspot\ngit:'));
+    const found = (await (await openWorkspace(dir)).check({ cache: false })).diagnostics.filter((d) => d.path === 'threadwork.config.yaml');
+    expect(found.filter((d) => d.rule !== 'strategy-input-missing').map((d) => `${d.line}:${d.column} ${d.rule} ${d.field} ${d.message}`)).toEqual([
+      '3:1 key-misspelt Compnay Unknown key `Compnay`: expected `company` — threadwork reads `company` and ignores `Compnay` as a field of yours, so its value has no effect (a typo?)',
+      '5:1 key-misspelt confidance Unknown key `confidance`: expected `confidence` — threadwork reads `confidence` and ignores `confidance` as a field of yours, so its value has no effect (a typo?)',
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { canvasSectionSchemas } from '../schema/canvas.js';
 import { configSchema, unknownConfigKeys } from '../schema/config.js';
 import { goalSchema } from '../schema/goal.js';
 import { icpSchema } from '../schema/icp.js';
-import { misspeltKeys } from '../schema/misspelt-keys.js';
+import { misspeltKeys, type MisspeltKey } from '../schema/misspelt-keys.js';
 import { threadMetaSchema } from '../schema/meta.js';
 import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
@@ -152,14 +152,20 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
 function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile {
   if (parsed.value === undefined) return parsed;
   const text = stripBom(fileText);
-  const unknown = unknownConfigKeys(readYaml(text).value);
-  if (unknown.length === 0) return parsed;
-  const locator = new YamlLocator(text);
+  const raw = readYaml(text).value;
+  const unknown = unknownConfigKeys(raw);
+  let locator: YamlLocator | undefined;
+  const locate = (): YamlLocator => (locator ??= new YamlLocator(text));
   const warnings = unknown.map(({ path, known }) => {
     const key = path[path.length - 1]!;
     const message = `Unknown key \`${key}\` in \`${path.slice(0, -1).join('.')}\`: expected one of ${known.join(', ')} — it is ignored, so its setting has no effect (a typo?)`;
-    return diagnostic(parsed.path, locator.locateRange(path), 'warning', 'config-unknown-key', message, path.join('.'));
+    return diagnostic(parsed.path, locate().locateRange(path), 'warning', 'config-unknown-key', message, path.join('.'));
   });
+  // The top level is the workspace's own to extend, but `confidance:` or `compnay:` is a
+  // slip of a key threadwork reads (its settings unread), as `outcom:` is in front matter.
+  const topLevel = misspeltKeys(raw, configSchema).filter((m) => m.path.length === 1);
+  warnings.push(...misspeltKeyWarnings(parsed.path, configSchema, raw, locate, topLevel));
+  if (warnings.length === 0) return parsed;
   return Object.assign({}, parsed, { diagnostics: [...parsed.diagnostics, ...warnings] });
 }
 
@@ -167,8 +173,7 @@ function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile
  * The keys written almost as a key the file's schema reads (`outcom:`), as warnings at the
  * key: threadwork ignores them as the person's own, and the value meant goes unread.
  */
-function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
-  const misspelt = misspeltKeys(data, schema);
+function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, makeLocator: () => YamlLocator, misspelt: MisspeltKey[] = misspeltKeys(data, schema)): Diagnostic[] {
   if (misspelt.length === 0) return [];
   const locator = makeLocator();
   return misspelt.map(({ path: keyPath, meant }) => {
