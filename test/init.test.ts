@@ -220,3 +220,22 @@ describe('CLI', () => {
     }
   });
 });
+
+describe('--company in an existing workspace', () => {
+  /**
+   * The company name goes into threadwork.config.yaml, which init never overwrites: run
+   * again with `--company`, it kept the config and said nothing of the name, so the person
+   * believed it set. It says the flag changed nothing, and where to set the name.
+   */
+  it('says the name was not set, in text and JSON, and leaves the config as it was', async () => {
+    const { initCommand } = await import('../src/cli/commands/init.js');
+    const dir = testdir({ 'threadwork.config.yaml': 'company: Ledgerline\n' });
+    const outcome = await initCommand(dir, { company: 'Acme', git: false });
+    const note = '--company "Acme" had no effect: threadwork.config.yaml was already there and is kept as it was (company: Ledgerline) — to change the name, edit `company:` in threadwork.config.yaml';
+    expect((outcome.json as { notes: string[] }).notes).toEqual([note]);
+    expect(outcome.text.split('\n')).toContain(note);
+    expect(readFileSync(join(dir, 'threadwork.config.yaml'), 'utf8')).toBe('company: Ledgerline\n');
+    const fresh = await initCommand(join(testdir(), 'new'), { company: 'Acme', git: false });
+    expect((fresh.json as { notes: string[] }).notes).toEqual([]);
+  });
+});

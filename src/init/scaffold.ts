@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
@@ -6,6 +6,7 @@ import { BUILTIN_TEMPLATES_DIR, renderTemplate } from '../templates/render.js';
 import { createChange, type SourceChange } from '../engine/changes.js';
 import { runTransaction, type SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
+import { readYaml } from '../markdown/yaml.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
 import { naming } from '../workspace/write-failure.js';
@@ -26,6 +27,8 @@ export interface InitResult {
   commit: CommitOutcome | null;
   /** The sync the write ran: in an existing workspace, the derived files it moved and the uncommitted sources its commit carried (`triggers`). */
   sync: SyncResult | null;
+  /** What an option given did not do (`--company` with a config already there), and how to do it. */
+  notes: string[];
 }
 
 const INIT_DIR = join(BUILTIN_TEMPLATES_DIR, 'init');
@@ -70,7 +73,24 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
     { commit: options.git !== false },
   );
   const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
-  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit, sync: done.sync };
+  const notes = company !== undefined && done.result.kept.includes(LAYOUT.config) ? [companyNotSet(root, company)] : [];
+  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit, sync: done.sync, notes };
+}
+
+/**
+ * The company name is written into the config, which init never overwrites: in a workspace
+ * that has one, `--company` sets nothing, which the person is told with the name in force.
+ */
+function companyNotSet(root: string, company: string): string {
+  let current: unknown;
+  try {
+    const value = readYaml(readFileSync(join(root, LAYOUT.config), 'utf8')).value;
+    current = value && typeof value === 'object' ? (value as Record<string, unknown>).company : undefined;
+  } catch {
+    current = undefined;
+  }
+  const inForce = typeof current === 'string' && current.trim() ? `company: ${current}` : 'no `company:` in it';
+  return `--company ${JSON.stringify(company)} had no effect: ${LAYOUT.config} was already there and is kept as it was (${inForce}) — to change the name, edit \`company:\` in ${LAYOUT.config}`;
 }
 
 /**

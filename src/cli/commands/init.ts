@@ -21,6 +21,7 @@ export async function initCommand(dir: string, options: { company?: string; git:
     result.commit?.committed ? initCommitLine(result.commit) : '',
     // Then the skills' own commit, after the files it holds: two commits, two commit lines.
     ...(skills ? skillsLines(skills, options.git) : []),
+    ...result.notes.map((note) => pc.yellow(note)),
     '',
     `Workspace ready in ${result.root}. Next: fill in strategy/canvas/04-segments.md, then \`threadwork deal new "Company" --segment <id>\`.`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
