@@ -213,7 +213,7 @@ export const RULES = {
     at: 'key',
     summary: 'a `goal_id` naming a goal that is not in `goals/`',
     message: 'Unknown goal `{id}` (not in goals/): expected one of {known}',
-    docs: 'A thread contributes to a goal by its id, the name of the goal file without `.md`. A goal file that cannot be read (saved half-way, emptied), or whose `id` is no goal id (`G-Fintech`: a `schema` error), is still the goal its name says: only its own error is reported, not every thread that names it. Only goal ids are listed as the known goals, here and in the refusals of `deal new --goal` and `history`: a file named `G-Fintech.md` is offered as none.',
+    docs: 'A thread contributes to a goal by its id, the name of the goal file without `.md`. A goal file that cannot be read (saved half-way, emptied), or whose `id` is no goal id (`G-Fintech`: a `schema` error), is still the goal its name says: only its own error is reported, not every thread that names it. Only goal ids are listed as the known goals, here and in the refusals of `deal new --goal` and `history`: a file named `G-Fintech.md` is offered as none. A `goal_id` of the wrong form (`G-MRR-50K`, `g_mrr_50k`) is not reported here but once, as a `schema` error at the same place, which names the id it looks like (`g-mrr-50k`).',
   },
   'unknown-subgoal': {
     severity: 'error',

@@ -52,3 +52,23 @@ describe('a goal file whose id is not a goal id', () => {
     expect(history.json.error.known).toEqual(['g-arr-500k-2026']);
   });
 });
+
+/**
+ * A goal id in the wrong form (`G-ARR-500K-2026`, `g_arr_500k_2026`) was two errors at the
+ * same place, the schema's and unknown-goal's, and neither named the id it stands for, as
+ * an assumption id's does (`a7` → did you mean A7?). One error now, with the suggestion.
+ */
+describe('a goal id in the wrong form', () => {
+  it.each([
+    ['G-ARR-500K-2026', ' — did you mean g-arr-500k-2026?'],
+    ['g_arr_500k_2026', ' — did you mean g-arr-500k-2026?'],
+    ['arr 500k 2026', ' — did you mean g-arr-500k-2026?'],
+    ['500k!', ''],
+  ])('%s is one schema error, naming the id it looks like', async (written, suggestion) => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/brightcart/meta.json', '"goal_id": "g-arr-500k-2026"', `"goal_id": ${JSON.stringify(written)}`);
+    expect(errors((await checkJson(dir)).json.diagnostics)).toEqual([
+      `threads/sales/brightcart/meta.json:6:14 schema Invalid \`goal_id\`: expected a goal id such as g-mrr-50k${suggestion} (got ${JSON.stringify(written)})`,
+    ]);
+  });
+});

@@ -260,8 +260,10 @@ function checkLinks(file: string, data: Data, known: Known, report: Report): voi
   }
   if (typeof goalId === 'string') {
     const subgoals = known.goals.get(goalId);
-    if (!known.goals.has(goalId)) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
-    else if (subgoals && typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
+    // An id of the wrong form (`G-MRR-50K`) is the schema's error already, which names the id it looks like.
+    if (!known.goals.has(goalId)) {
+      if (goalIdSchema.safeParse(goalId).success) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
+    } else if (subgoals && typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
   }

@@ -97,7 +97,20 @@ function meantAssumptionId(input: unknown): string {
   return ASSUMPTION_ID.test(meant) ? ` — did you mean ${meant}?` : '';
 }
 
-export const goalIdSchema = z.string({ error: 'expected a goal id such as g-mrr-50k' }).regex(/^g-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a goal id such as g-mrr-50k');
+const GOAL_ID = /^g-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const goalIdSchema = z.string({ error: 'expected a goal id such as g-mrr-50k' }).regex(GOAL_ID, { error: (issue) => `expected a goal id such as g-mrr-50k${meantGoalId(issue.input)}` });
+
+/**
+ * The goal id a slip of the hand stands for (`G-MRR-50K`, `g_mrr_50k`, `mrr 50k` for
+ * g-mrr-50k), said in the schema's error, the one report of a malformed id (the reference
+ * check leaves it to the schema), as meantAssumptionId does for assumptions. The form only.
+ */
+function meantGoalId(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const meant = input.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  const id = GOAL_ID.test(meant) ? meant : `g-${meant}`;
+  return GOAL_ID.test(id) && id !== input ? ` — did you mean ${id}?` : '';
+}
 
 export const subgoalIdSchema = z.string({ error: 'expected a subgoal id such as SG1' }).regex(/^SG\d+$/, 'expected a subgoal id such as SG1');
 
