@@ -218,3 +218,26 @@ describe('a number written as text', () => {
     ]);
   });
 });
+
+/**
+ * `margin: 40` — a share written in percent as a whole number, where a fraction is
+ * expected — was "expected a number from 0 to 1 (got 40)", with no word that 40% is
+ * written 0.4, though `margin: 40%` was told so. Now a number over 1 and at most 100 on
+ * a 0–1 field is told the fraction it stands for.
+ */
+describe('a share written as a whole number of percent', () => {
+  it('is told the fraction to write', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'margin: 0.82', 'margin: 82');
+    replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 60\n');
+    replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 70');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — a share is written as a fraction: write 60 (60%) as 0.6 (got 60)',
+      // A score out of 10 is no share: 70 is not read as 7.
+      `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 (got 70)`,
+      'threads/sales/northwind-payments/6-learning.md:5:9 Invalid `margin`: expected a number from 0 to 1 — a share is written as a fraction: write 82 (82%) as 0.82 (got 82)',
+    ]);
+  });
+});

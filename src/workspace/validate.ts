@@ -19,7 +19,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -93,6 +93,21 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   }
   if (candidate === undefined || !takes(candidate)) return '';
   return ` — write ${locator.writtenAt(issue.path) ?? text} as ${candidate}`;
+}
+
+/**
+ * A share written in percent as a whole number (`margin: 40`) where a fraction of 1 is
+ * expected: "expected a number from 0 to 1 (got 40)" left the person to work out that 40%
+ * is 0.4. Said only on a field whose maximum is 1, for a number over 1 and at most 100.
+ */
+function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'too_big' || typeof value !== 'number' || !(value > 1 && value <= 100)) return '';
+  const here = formatDataPath(issue.path);
+  const takes = (n: number) => !schema.safeParse(withValueAt(data, issue.path, n)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here));
+  const fraction = Number((value / 100).toPrecision(12));
+  if (!takes(1) || takes(1.5) || !takes(fraction)) return '';
+  return ` — a share is written as a fraction: write ${value} (${value}%) as ${fraction}`;
 }
 
 /** A copy of `data` with `value` at `path`. */
