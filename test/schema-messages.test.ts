@@ -69,7 +69,7 @@ describe('schema messages say what was expected, in plain words', () => {
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 (got 35)',
-      'strategy/canvas/13-metrics.md:5:13 Invalid `targets.win_rate`: expected a number from 0 to 1 (got 35)',
+      'strategy/canvas/13-metrics.md:5:13 Invalid `targets.win_rate`: expected a number from 0 to 1 — a share is written as a fraction: write 35 (35%) as 0.35 (got 35)',
     ]);
   });
 

@@ -98,11 +98,12 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
 /**
  * A share written in percent as a whole number (`margin: 40`) where a fraction of 1 is
  * expected: "expected a number from 0 to 1 (got 40)" left the person to work out that 40%
- * is 0.4. Said only on a field whose maximum is 1, for a number over 1 and at most 100.
+ * is 0.4. Said only on a field whose maximum is 1, for a whole number from 10 to 100: a
+ * smaller one (`level: 2`) is as likely a point on some other scale as a percentage.
  */
 function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
-  if (issue.code !== 'too_big' || typeof value !== 'number' || !(value > 1 && value <= 100)) return '';
+  if (issue.code !== 'too_big' || typeof value !== 'number' || !Number.isInteger(value) || value < 10 || value > 100) return '';
   const here = formatDataPath(issue.path);
   const takes = (n: number) => !schema.safeParse(withValueAt(data, issue.path, n)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here));
   const fraction = Number((value / 100).toPrecision(12));
