@@ -241,3 +241,25 @@ describe('a share written as a whole number of percent', () => {
     ]);
   });
 });
+
+/**
+ * `strategic_value: High` or `decision: qualify` was "expected one of high, medium, low
+ * (got "High")", which a person reads twice to see the difference. Values are written in
+ * the case (and with the separators) the schema lists — `framework` alone is read in any
+ * case, it being a name — and the message now names the spelling to write.
+ */
+describe('an allowed value written in another case or with other separators', () => {
+  it('is told the spelling to write', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspace();
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'strategic_value: medium', 'strategic_value: High');
+    replaceInFile(dir, `${DEAL}/4-decision.md`, 'decision: QUALIFY', 'decision: qualify');
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'outcome: closed-won', 'outcome: Closed Won');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${DEAL}/3-implication.md:3:18 Invalid \`strategic_value\`: expected one of high, medium, low — write High as high (got "High")`,
+      `${DEAL}/4-decision.md:2:11 Invalid \`decision\`: expected one of QUALIFY, DEFER, REJECT — write qualify as QUALIFY (got "qualify")`,
+      'threads/sales/northwind-payments/6-learning.md:2:10 Invalid `outcome`: expected one of closed-won, closed-lost, stalled — write Closed Won as closed-won (got "Closed Won")',
+    ]);
+  });
+});

@@ -19,7 +19,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asSpelled(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -109,6 +109,20 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
   const fraction = Number((value / 100).toPrecision(12));
   if (!takes(1) || takes(1.5) || !takes(fraction)) return '';
   return ` — a share is written as a fraction: write ${value} (${value}%) as ${fraction}`;
+}
+
+/**
+ * An allowed value written in another case or with other separators (`strategic_value:
+ * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
+ * lists them, and "expected one of high, medium, low (got "High")" made the person look
+ * twice for the difference. Names the spelling to write, when exactly one value matches.
+ */
+function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
+  const loose = (text: string): string => text.toLowerCase().replace(/[\s_-]+/g, '');
+  const matches = issue.values.filter((option): option is string => typeof option === 'string' && loose(option) === loose(value));
+  return matches.length === 1 ? ` — write ${value.trim()} as ${matches[0]}` : '';
 }
 
 /** A copy of `data` with `value` at `path`. */
