@@ -33,7 +33,8 @@ describe('a goal file whose id is not a goal id', () => {
     replaceInFile(dir, 'threads/sales/brightcart/meta.json', '"goal_id": "g-arr-500k-2026"', '"goal_id": "g-nope"');
     const check = await runJson<Checked>(['check'], { cwd: dir });
     expect(errors(check.json.diagnostics)).toEqual([
-      `${GOAL}:2:5 schema Invalid \`id\`: expected a goal id such as g-mrr-50k (got "G-Fintech")`,
+      // The form only, as for assumption ids: goal-id-filename says the rest once it is one.
+      `${GOAL}:2:5 schema Invalid \`id\`: expected a goal id such as g-mrr-50k — did you mean g-fintech? (got "G-Fintech")`,
       'threads/sales/brightcart/meta.json:6:14 unknown-goal Unknown goal `g-nope` (not in goals/): expected one of g-arr-500k-2026, g-fintech-beachhead',
     ]);
   });
