@@ -1,32 +1,60 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { initCommand } from '../src/cli/commands/init.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitEnv } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { testdir } from './helpers/testdir.js';
+
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about what init (or the check or sync after it) writes, commits or refuses, not
+ * the process, it runs the command's own function (src/cli/commands/*): the same JSON and
+ * exit code, with git configured as the CLI runs in these tests (gitEnv: no user or system
+ * config). Init keeps real CLI runs for its printed lines (both commits, the first commit,
+ * the edits it carries), its refusal of a file on stdout/stderr, and argv (a relative
+ * folder, usage errors, help); check for its "not a workspace" message and the subfolder.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
+  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(command);
+}
+
+/** `threadwork init <dir> [--company …] [--no-git] [--skills] --json`, without a process. */
+const initJson = <T = Record<string, unknown>>(dir: string, flags: { company?: string; git?: boolean; skills?: boolean } = {}, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> =>
+  inProcess<T>(() => initCommand(dir, { ...flags, git: flags.git !== false }), env);
 
 describe('threadwork init', () => {
   it('scaffolds config, the 16 canvas sections and a goal, runs git init, and the result passes check', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    const result = await runJson(['init', dir, '--company', 'Acme Analytics'], { env: { THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await initJson(dir, { company: 'Acme Analytics' }, { THREADWORK_TODAY: '2026-11-22' });
+    expect(result.code).toBe(0);
     expect(result.json).toMatchObject({ gitInitialized: true, kept: [] });
     const created = (result.json as { created: string[] }).created;
     expect(created).toEqual(expect.arrayContaining(['threadwork.config.yaml', 'goals/g-first-customers.md', ...CANVAS_SECTIONS.map((s) => `strategy/canvas/${s}.md`)]));
     expect(existsSync(join(dir, '.git'))).toBe(true);
     for (const file of created) expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/\{\{|\}\}/);
     expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8')).toContain('deadline: 2027-02-20');
-    const check = await runJson(['check', '--dir', dir]);
+    const check = await inProcess(() => checkCommand({}, { dir, json: true }));
     expect(check.code, JSON.stringify(check.json)).toBe(0);
     expect(check.json).toMatchObject({ ok: true, errors: 0 });
   });
 
   it('makes the workspace\'s first commit with everything it wrote, skills included, and leaves nothing untracked', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    const result = await runJson(['init', dir, '--company', 'Acme Analytics', '--skills'], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await initJson(dir, { company: 'Acme Analytics', skills: true }, { THREADWORK_TODAY: '2026-11-22' });
+    expect(result.code).toBe(0);
     expect(result.json).toMatchObject({ commit: { committed: true } });
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, env: gitEnv(), encoding: 'utf8' }).trim();
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
@@ -34,7 +62,7 @@ describe('threadwork init', () => {
     const tracked = git('ls-files').split('\n');
     expect(tracked).toEqual(expect.arrayContaining(['artifacts/sales/.gitkeep', 'research/customer/icp/.gitkeep', '.claude/skills/icp-generator/SKILL.md', 'threadwork.config.yaml']));
     // The first commit is already the fixed point.
-    const sync = await runJson(['sync', '--dir', dir], { env: gitEnv() });
+    const sync = await inProcess(() => syncCommand({ commit: true }, { dir, json: true }));
     expect(sync.json).toMatchObject({ written: [], commit: null });
   });
 
@@ -77,7 +105,7 @@ describe('threadwork init', () => {
 
   it('its commit body says the derived values are new ("— → 0"), not unknown: the blocks it fills showed nothing', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    expect((await runCli(['init', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } })).code).toBe(0);
+    expect((await initJson(dir, {}, { THREADWORK_TODAY: '2026-11-22' })).code).toBe(0);
     const body = execFileSync('git', ['log', '-1', '--format=%B'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
     expect(body).toContain('metrics: open deals — → 0; won — → 0; lost — → 0; stalled — → 0; won ARR — → 0; weighted pipeline — → 0; campaign emails sent — → 0; meetings — → 0\n');
     expect(body).toMatch(/^g-first-customers status — → active; SG1 — → 0\/10; /m);
@@ -89,7 +117,7 @@ describe('threadwork init', () => {
     // The template's block is empty and the canvas has no assumption: nothing was rewritten,
     // the block was filled in with "No assumptions yet".
     const dir = join(testdir(), 'acme-gtm');
-    expect((await runCli(['init', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' } })).code).toBe(0);
+    expect((await initJson(dir, {}, { THREADWORK_TODAY: '2026-11-22' })).code).toBe(0);
     const body = execFileSync('git', ['log', '-1', '--format=%B'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
     expect(body).toMatch(/^strategy\/canvas\/10-assumptions\.md: assumptions block written: no assumptions yet$/m);
     expect(body).not.toContain('rewritten');
@@ -97,13 +125,13 @@ describe('threadwork init', () => {
 
   it('keeps files that already exist, byte for byte', async () => {
     const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
-    const result = await runJson(['init', dir, '--no-git']);
+    const result = await initJson(dir, { git: false });
     expect(result.code).toBe(0);
     expect((result.json as { kept: string[] }).kept).toEqual(['strategy/canvas/07-uvp.md']);
     expect(readFileSync(join(dir, 'strategy/canvas/07-uvp.md'), 'utf8')).toBe('---\nuvp: Ours\n---\nHand-written.\n');
     expect(existsSync(join(dir, '.git'))).toBe(false);
     writeFileSync(join(dir, 'goals/g-first-customers.md'), 'mine');
-    const again = await runJson(['init', dir, '--no-git']);
+    const again = await initJson(dir, { git: false });
     expect((again.json as { created: string[] }).created).toEqual([]);
     expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8')).toBe('mine');
   });
@@ -114,7 +142,7 @@ describe('CLI', () => {
   // edits the derived files follow from: like every write command, it must say so.
   it('in an existing workspace, names the edits of yours its commit carries and the derived files it updated', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    expect((await runCli(['init', dir, '--company', 'Acme'], { env: gitEnv() })).code).toBe(0);
+    expect((await initJson(dir, { company: 'Acme' })).code).toBe(0);
     const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
     writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace('assumptions: []', 'assumptions:\n  - {id: A1, statement: Controllers close slowly, prior: 0.5}'));
     rmSync(join(dir, 'strategy/canvas/15-gtm.md'));
@@ -141,7 +169,7 @@ describe('CLI', () => {
 
   it('finds the workspace from a subfolder, as git does', async () => {
     const dir = testdir();
-    await runCli(['init', dir, '--no-git']);
+    expect((await initJson(dir, { git: false })).code).toBe(0);
     const result = await runJson(['check'], { cwd: join(dir, 'strategy/canvas') });
     expect(result.code).toBe(0);
     expect(result.json).toMatchObject({ root: dir });
@@ -151,7 +179,7 @@ describe('CLI', () => {
   // a line break there splits the heading and makes the rest of the name a commit body.
   it('refuses a company name with a line break or another control character before touching the folder', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    const result = await runJson<{ error: { code: string; message: string; name: string } }>(['init', dir, '--company', 'Acme\nAnalytics']);
+    const result = await initJson<{ error: { code: string; message: string; name: string } }>(dir, { company: 'Acme\nAnalytics' });
     expect(result.code).toBe(1);
     expect(result.json.error).toEqual({
       code: 'invalid-name',
@@ -164,7 +192,7 @@ describe('CLI', () => {
   // `--company ""` (an unset shell variable) wrote the placeholder "Your company" without a word.
   it.each(['', '   ', '\u200b'])('refuses an empty company name (%j) before touching the folder', async (company) => {
     const dir = join(testdir(), 'acme-gtm');
-    const result = await runJson<{ error: { code: string; message: string; name: string } }>(['init', dir, '--company', company]);
+    const result = await initJson<{ error: { code: string; message: string; name: string } }>(dir, { company });
     expect(result.code).toBe(1);
     expect(result.json.error).toEqual({
       code: 'invalid-name',
@@ -197,8 +225,8 @@ describe('CLI', () => {
 
   it('writes the company name as typed, invisible characters removed and accents composed', async () => {
     const dir = join(testdir(), 'acme-gtm');
-    const result = await runCli(['init', dir, '--company', '  Zoe\u0308 Analytics\u200b ', '--no-git']);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await initJson(dir, { company: '  Zoe\u0308 Analytics\u200b ', git: false });
+    expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'threadwork.config.yaml'), 'utf8')).toContain('company: "Zoë Analytics"\n');
     expect(readFileSync(join(dir, 'README.md'), 'utf8').split('\n')[0]).toBe('# Zoë Analytics go-to-market');
   });
