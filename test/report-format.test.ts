@@ -1,19 +1,38 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reportCommand } from '../src/cli/commands/report.js';
 import { runCli } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commandText } from './helpers/in-process.js';
 import { md } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const env = { THREADWORK_TODAY: '2026-12-01', NO_COLOR: '1' };
 
+/*
+ * Speed: these tests are about the reports' words and headings, not the process. Where
+ * they can, they ask the report command's own function for the text `threadwork report`
+ * prints (commandText: its stdout and exit code, on the same pinned day); the empty
+ * assumptions and campaigns reports run the real CLI, in the terminal and in Markdown.
+ * The example workspace is built once per file and copied per test.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** `threadwork report <name> [--md] --dir <dir>` as printed, without a process. */
+function report(name: string, dir: string, flags: { md?: boolean } = {}): ReturnType<typeof commandText> {
+  vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+  return commandText(() => reportCommand(name, flags, { dir, json: false }));
+}
+
 describe('the reports printed side by side', () => {
   it('every Markdown report starts at the same heading level', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     for (const name of ['pipeline', 'assumptions', 'winloss', 'campaigns', 'forecast']) {
-      const result = await runCli(['report', name, '--md', '--dir', dir], { env });
-      expect(result.code, result.stderr).toBe(0);
+      const result = await report(name, dir, { md: true });
+      expect(result.code).toBe(0);
       expect(result.stdout, name).toMatch(/^## /);
       expect(result.stdout, name).not.toMatch(/^# /m);
     }
@@ -41,19 +60,19 @@ describe('the reports printed side by side', () => {
       goals: '## Goals\n\nNo goals in goals/.',
     };
     for (const [name, text] of Object.entries(expected)) {
-      const markdown = await runCli(['report', name, '--md', '--dir', dir], { env });
-      expect(markdown.code, markdown.stderr).toBe(0);
+      const markdown = await report(name, dir, { md: true });
+      expect(markdown.code).toBe(0);
       expect(markdown.stdout.trim(), name).toBe(text);
-      const terminal = await runCli(['report', name, '--dir', dir], { env });
+      const terminal = await report(name, dir);
       expect(terminal.stdout.trim(), name).toBe(text.split('\n\n')[1]);
     }
   });
 
   it('a cycle in days is rounded to whole days in the pipeline and win/loss reports alike', async () => {
-    const dir = exampleWorkspace();
-    const winloss = (await runCli(['report', 'winloss', '--md', '--dir', dir], { env })).stdout;
-    const pipeline = (await runCli(['report', 'pipeline', '--md', '--dir', dir], { env })).stdout;
-    const forecast = (await runCli(['report', 'forecast', '--md', '--dir', dir], { env })).stdout;
+    const dir = exampleWorkspaceCopy();
+    const winloss = (await report('winloss', dir, { md: true })).stdout;
+    const pipeline = (await report('pipeline', dir, { md: true })).stdout;
+    const forecast = (await report('forecast', dir, { md: true })).stdout;
     for (const text of [winloss, pipeline, forecast]) expect(text).not.toMatch(/\d\.\d+ days/);
     const won = /ARR in (\d+) days/.exec(winloss)?.[1];
     const cycle = /cycle (\d+) days average/.exec(pipeline)?.[1];
@@ -69,11 +88,11 @@ describe('the reports printed side by side', () => {
       'threads/sales/beta/meta.json': dealMeta('beta'),
       'threads/sales/beta/1-input.md': md('date: 2026-03-01'),
     });
-    const winloss = await runCli(['report', 'winloss', '--md', '--dir', dir], { env });
-    expect(winloss.code, winloss.stderr).toBe(0);
+    const winloss = await report('winloss', dir, { md: true });
+    expect(winloss.code).toBe(0);
     expect(winloss.stdout).toContain('\n1 closed deal: 1 won, 0 lost ·');
-    const pipeline = await runCli(['report', 'pipeline', '--dir', dir], { env });
-    expect(pipeline.code, pipeline.stderr).toBe(0);
+    const pipeline = await report('pipeline', dir);
+    expect(pipeline.code).toBe(0);
     expect(pipeline.stdout).toContain('open 1 deal worth');
     expect(`${winloss.stdout}${pipeline.stdout}`).not.toMatch(/\b1 (closed |open |scored )?deals\b/);
   });
@@ -84,11 +103,11 @@ describe('the reports printed side by side', () => {
       'threads/sales/acme/1-input.md': md('date: 2026-03-01'),
       'threads/sales/acme/6-learning.md': md('outcome: closed-won\narr: 36000\nclosed: 2026-03-02'),
     });
-    const winloss = await runCli(['report', 'winloss', '--md', '--dir', dir], { env });
-    expect(winloss.code, winloss.stderr).toBe(0);
+    const winloss = await report('winloss', dir, { md: true });
+    expect(winloss.code).toBe(0);
     expect(winloss.stdout).toContain('average won 36,000 ARR in 1 day\n');
-    const pipeline = await runCli(['report', 'pipeline', '--md', '--dir', dir], { env });
-    expect(pipeline.code, pipeline.stderr).toBe(0);
+    const pipeline = await report('pipeline', dir, { md: true });
+    expect(pipeline.code).toBe(0);
     expect(pipeline.stdout).toContain('cycle 1 day average, 1 median');
     expect(`${winloss.stdout}${pipeline.stdout}`).not.toMatch(/\b1 days\b/);
   });

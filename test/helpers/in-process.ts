@@ -39,3 +39,16 @@ export async function commandJson<T = Record<string, unknown>>(command: () => Pr
   });
   return answer.code === 1 ? answer : { code: exitCode, json: answer.json };
 }
+
+/**
+ * What `threadwork …` (without --json) prints on stdout and exits with, from the command's
+ * own function: its text and a newline, as src/cli/main.ts writes it, without colour (as
+ * NO_COLOR prints it). An error is thrown: its message and stream are the CLI's, checked
+ * with a real run.
+ */
+export async function commandText(command: () => Promise<{ text?: string; exitCode: 0 | 1 }>): Promise<{ code: 0 | 1; stdout: string }> {
+  const outcome = await command();
+  // eslint-disable-next-line no-control-regex
+  const text = (outcome.text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  return { code: outcome.exitCode, stdout: text ? `${text}\n` : '' };
+}
