@@ -1,10 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { reportCommand } from '../src/cli/commands/report.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
+import { runCli } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJson, commandText } from './helpers/in-process.js';
+import { copyOfPrepared } from './helpers/prepared.js';
 import { md, read } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const env = { THREADWORK_TODAY: '2026-06-01' };
+
+/*
+ * Speed: these tests are about the warnings check gives, the figures sync derives and the
+ * words the reports print, not the process: check, sync and report run as the commands' own
+ * functions (commandJson, commandText: the JSON, text and exit code the CLI prints) on the
+ * same pinned day. The pipeline report in the terminal stays a real CLI run. The workspace
+ * the last two tests share is built and git-initialised once per file and copied.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function today(): void {
+  vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+}
+
+/** `threadwork check --json --dir <dir>`, without a process. */
+function checkJson<T>(dir: string): ReturnType<typeof commandJson<T>> {
+  today();
+  return commandJson<T>(() => checkCommand({}, { dir, json: true }));
+}
+
+/** `threadwork sync --dir <dir>` (its exit code), without a process. */
+function sync(dir: string): ReturnType<typeof commandJson> {
+  today();
+  return commandJson(() => syncCommand({ commit: true }, { dir, json: true }));
+}
+
+/** `threadwork report <name> [--md] --dir <dir>` as printed, without a process. */
+function reportText(name: string, dir: string, flags: { md?: boolean } = {}): ReturnType<typeof commandText> {
+  today();
+  return commandText(() => reportCommand(name, flags, { dir, json: false }));
+}
+
+/** `threadwork report <name> --json --dir <dir>`, without a process. */
+function reportJson<T>(name: string, dir: string): ReturnType<typeof commandJson<T>> {
+  today();
+  return commandJson<T>(() => reportCommand(name, {}, { dir, json: true }));
+}
 
 interface Diagnostic {
   path: string;
@@ -41,13 +85,13 @@ describe('a closed-won deal without ARR', () => {
     });
     gitInit(dir);
 
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.code).toBe(0);
     expect(check.json.diagnostics.filter((d) => d.rule === 'won-without-arr')).toEqual([
       expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', line: 4, field: 'arr', severity: 'warning' }),
     ]);
 
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     expect(metricCell(dir, 'won')).toBe('2');
     expect(metricCell(dir, 'won ARR')).toBe('40,000 (1 won without ARR)');
     expect(metricCell(dir, 'average deal size')).toBe('40,000 (1 won without ARR)');
@@ -56,7 +100,7 @@ describe('a closed-won deal without ARR', () => {
   it('alone gives no average deal size, not 0', async () => {
     const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'));
     gitInit(dir);
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     expect(metricCell(dir, 'won ARR')).toBe('0 (1 won without ARR)');
     expect(metricCell(dir, 'average deal size')).toBe('— (1 won without ARR)');
   });
@@ -72,14 +116,14 @@ describe('a closed-lost or stalled deal with ARR', () => {
     });
     gitInit(dir);
 
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.code).toBe(0);
     expect(check.json.diagnostics.filter((d) => d.rule === 'arr-without-win')).toEqual([
       expect.objectContaining({ path: 'threads/sales/acme/6-learning.md', line: 4, field: 'arr', severity: 'warning', message: expect.stringContaining('closed-lost') }),
       expect.objectContaining({ path: 'threads/sales/globex/6-learning.md', line: 4, field: 'arr', severity: 'warning', message: expect.stringContaining('stalled') }),
     ]);
 
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     expect(metricCell(dir, 'won ARR')).toBe('30,000');
   });
 });
@@ -103,14 +147,14 @@ describe('one assumption given more than one result in a learning', () => {
     );
     gitInit(dir);
 
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.code).toBe(0);
     expect(check.json.diagnostics.filter((d) => d.rule === 'validation-repeated').map((d) => [d.line, d.field, d.severity])).toEqual([
       [8, 'validations[2].assumption', 'warning'],
       [9, 'validations[3].assumption', 'warning'],
     ]);
 
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     // statement | prior | confidence | status | evidence (n) | threads (after the id)
     expect(assumptionRow(dir, 'A1')[4]).toBe('1 (0✓ 1~ 0✗)');
     expect(assumptionRow(dir, 'A2')[4]).toBe('1 (0✓ 1~ 0✗)');
@@ -135,7 +179,7 @@ describe('a learning that records an assumption its hypothesis never tested', ()
     );
     gitInit(dir);
 
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.code).toBe(0);
     expect(check.json.diagnostics.filter((d) => d.rule === 'validation-untested').map((d) => [d.path, d.line, d.field, d.severity, d.message])).toEqual([
       [
@@ -147,13 +191,13 @@ describe('a learning that records an assumption its hypothesis never tested', ()
       ],
     ]);
 
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     expect(assumptionRow(dir, 'A3')[4]).toBe('1 (0✓ 0~ 1✗)');
   });
 
   it('for an assumption that does not exist, says it is unknown and nothing about what it counts towards', async () => {
     const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A99, result: validated, evidence: yes}'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.code).toBe(1);
     const at = check.json.diagnostics.filter((d) => d.field === 'validations[0].assumption').map((d) => [d.rule, d.severity, d.message]);
     expect(at).toEqual([['unknown-assumption', 'error', expect.stringMatching(/^Unknown assumption `A99` \(not in 10-assumptions\.md\): expected one of A1, /)]]);
@@ -161,7 +205,7 @@ describe('a learning that records an assumption its hypothesis never tested', ()
 
   it('is not reported when the hypothesis tests it', async () => {
     const dir = workspace(closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A2, result: validated, evidence: yes}'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.json.diagnostics.filter((d) => d.rule === 'validation-untested')).toEqual([]);
   });
 });
@@ -193,28 +237,29 @@ assumptions: [A1]
     ...closedDeal(id, learning),
     [`threads/sales/${id}/meta.json`]: dealMeta(id, { goal_id: 'g-first-customers', subgoal: 'SG1' }),
   });
-  const files = (): string => {
-    const dir = workspace({
-      'goals/g-first-customers.md': goal,
-      ...linked('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'),
-      ...linked('globex', 'outcome: closed-won\nclosed: 2026-05-02\narr: 40000'),
+  const files = (): string =>
+    copyOfPrepared('two wins, one without ARR', () => {
+      const dir = workspace({
+        'goals/g-first-customers.md': goal,
+        ...linked('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: null'),
+        ...linked('globex', 'outcome: closed-won\nclosed: 2026-05-02\narr: 40000'),
+      });
+      gitInit(dir);
+      return dir;
     });
-    gitInit(dir);
-    return dir;
-  };
 
   it('the pipeline report: won 2 (40,000 ARR, 1 won without ARR), in the terminal, Markdown and JSON', async () => {
     const dir = files();
     const terminal = await runCli(['report', 'pipeline', '--dir', dir], { env });
     expect(terminal.stdout).toContain('won 2 (40,000 ARR, 1 won without ARR) · lost 0');
-    expect((await runCli(['report', 'pipeline', '--md', '--dir', dir], { env })).stdout).toContain('won 2 (40,000 ARR, 1 won without ARR) · lost 0');
-    const json = await runJson<{ closed: { won: number; wonArr: number; wonWithoutArr: number } }>(['report', 'pipeline', '--dir', dir], { env });
+    expect((await reportText('pipeline', dir, { md: true })).stdout).toContain('won 2 (40,000 ARR, 1 won without ARR) · lost 0');
+    const json = await reportJson<{ closed: { won: number; wonArr: number; wonWithoutArr: number } }>('pipeline', dir);
     expect(json.json.closed).toMatchObject({ won: 2, wonArr: 40_000, wonWithoutArr: 1 });
   });
 
   it("the goal's state block and report goals: each won ARR figure, a metric or a subgoal's, beside how many wins it left out", async () => {
     const dir = files();
-    expect((await runCli(['sync', '--dir', dir], { env })).code).toBe(0);
+    expect((await sync(dir)).code).toBe(0);
     const state = read(dir, 'goals/g-first-customers.md');
     expect(state).toContain('| won_arr | 40,000 (1 won without ARR) | 100,000 |');
     expect(state).toContain('| avg_deal_size | 40,000 (1 won without ARR) | 40,000 |');
@@ -222,9 +267,9 @@ assumptions: [A1]
     expect(state).toContain('| SG1 | First revenue | 40,000/100,000 (1 won without ARR) |');
     expect(state).toContain('| SG2 | Three customers | 0/3 |');
 
-    expect((await runCli(['report', 'goals', '--md', '--dir', dir], { env })).stdout).toContain('| won_arr | 40,000 (1 won without ARR) | 100,000 |');
-    expect((await runCli(['report', 'goals', '--dir', dir], { env })).stdout).toMatch(/won_arr +40,000 \(1 won without ARR\)/);
-    const json = await runJson<{ goals: { metrics: { name: string; current: number; wonWithoutArr?: number }[]; subgoals: { id: string; wonWithoutArr?: number }[] }[] }>(['report', 'goals', '--dir', dir], { env });
+    expect((await reportText('goals', dir, { md: true })).stdout).toContain('| won_arr | 40,000 (1 won without ARR) | 100,000 |');
+    expect((await reportText('goals', dir)).stdout).toMatch(/won_arr +40,000 \(1 won without ARR\)/);
+    const json = await reportJson<{ goals: { metrics: { name: string; current: number; wonWithoutArr?: number }[]; subgoals: { id: string; wonWithoutArr?: number }[] }[] }>('goals', dir);
     const [g] = json.json.goals;
     expect(g!.metrics.map((m) => [m.name, m.current, m.wonWithoutArr])).toEqual([
       ['won_arr', 40_000, 1],
