@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scoreCommand } from '../src/cli/commands/score.js';
 import {
   groupDuplicates,
   accountKeys,
@@ -10,7 +11,8 @@ import {
   scoreAccountDataQuality,
   scoreContactDataQuality,
 } from '../src/scoring/index.js';
-import { runCli, runJson } from './helpers/cli.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { commandJson, commandText } from './helpers/in-process.js';
 import { testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 
@@ -45,6 +47,42 @@ interface AccountRanking {
 }
 
 const env = { THREADWORK_TODAY: '2026-11-22' };
+
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about the ranking, the tables or the notes rather than the process, it asks the
+ * score command's own function for what `threadwork score` prints (commandJson for --json,
+ * commandText for the terminal and --md) and exits with. The example contact list's text
+ * and Markdown, and the refusal of both lists or neither on stderr, keep real CLI runs
+ * (score.test.ts keeps the account list's).
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+interface ScoreArgs {
+  /** An account list, or with `contacts` a contact list; relative to the CLI's folder (REPO_ROOT, the example workspace). */
+  list: string;
+  contacts?: boolean;
+  md?: boolean;
+  /** --dir; without it, the CLI's folder. */
+  dir?: string;
+  /** THREADWORK_TODAY pinned as `env` pins it; the tests that ran the CLI without it do not. */
+  today?: boolean;
+}
+
+function scoreCall(args: ScoreArgs, json: boolean): () => ReturnType<typeof scoreCommand> {
+  if (args.today !== false) vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+  const list = args.list.startsWith('/') ? args.list : `${REPO_ROOT}${args.list}`;
+  const flags = { segment: 'mid-market-fintech', ...(args.md ? { md: true } : {}), ...(args.contacts ? { contacts: list } : {}) };
+  return () => scoreCommand(args.contacts ? undefined : list, flags, { dir: args.dir ?? REPO_ROOT, json });
+}
+
+/** `threadwork score <list> | --contacts <list> -s mid-market-fintech [--dir <dir>] --json`, without a process. */
+const scoreJson = <T>(args: ScoreArgs): ReturnType<typeof commandJson<T>> => commandJson<T>(scoreCall(args, true));
+
+/** `threadwork score … [--md]` as printed, without a process. */
+const scoreText = (args: ScoreArgs): ReturnType<typeof commandText> => commandText(scoreCall(args, false));
 
 describe('normalising for dedup', () => {
   it.each([
@@ -152,8 +190,8 @@ describe('data quality', () => {
 
 describe('threadwork score --contacts', () => {
   it('scores the example contact list: merged duplicates by row, lead band, data quality, what is missing', async () => {
-    const result = await runJson<ContactRanking>(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<ContactRanking>({ list: 'research/customer/lists/fintech-contacts-2026-11.csv', contacts: true });
+    expect(result.code).toBe(0);
     const { ranked, duplicates } = result.json;
     expect(duplicates).toEqual([{ rows: [2, 4], kept: 2, keys: expect.arrayContaining(['email maya.okafor@tallyfi.com']) }]);
     expect(ranked).toHaveLength(5);
@@ -194,8 +232,8 @@ describe('threadwork score --contacts', () => {
   it('reads JSON contact lists and sets aside rows with neither name nor email by row number', async () => {
     const dir = workspace();
     const list = testdir({ 'contacts.json': JSON.stringify({ contacts: [{ name: 'Ana Ruiz', email: 'ana@x.io', website_visits: 'many' }, { title: 'CFO' }, { email: 'ben@y.io' }] }) });
-    const result = await runJson<ContactRanking>(['score', '--contacts', `${list}/contacts.json`, '-s', 'mid-market-fintech', '--dir', dir], { env });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<ContactRanking>({ list: `${list}/contacts.json`, contacts: true, dir });
+    expect(result.code).toBe(0);
     expect(result.json.ranked.map((c) => c.row)).toEqual([3]);
     expect(result.json.rejected).toEqual([
       { row: 1, error: expect.stringMatching(/website_visits: expected a number of website visits/) },
@@ -209,15 +247,15 @@ describe('threadwork score --contacts', () => {
       'contacts.csv': 'name;title;email;company;employees;industry;geography;email_engagements\nAna Silva;CFO;ana@acme.com;Acme;1.200;payments;United States;2\nBo Li;CFO;bo@beta.com;Beta;1200;payments;United States;2\nCy Do;CFO;cy@gamma.com;Gamma;1200;payments;United States;1,5\n',
       'accounts.csv': 'name;employees\nDelta;1,5\nEpsilon;15\n',
     });
-    const result = await runJson<ContactRanking>(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<ContactRanking>({ list: `${list}/contacts.csv`, contacts: true, dir });
+    expect(result.code).toBe(0);
     const ana = result.json.ranked.find((c) => c.name === 'Ana Silva')!;
     const bo = result.json.ranked.find((c) => c.name === 'Bo Li')!;
     expect(ana.leadScore).toBe(bo.leadScore);
     expect(ana.invalid).toEqual([]);
     expect(ana.detail.lead.find((p) => p.name === 'companySize')!.points).toBe(bo.detail.lead.find((p) => p.name === 'companySize')!.points);
     expect(result.json.rejected).toEqual([{ row: 4, error: 'email_engagements: expected a number of email engagements (got "1,5")' }]);
-    const accounts = await runJson<AccountRanking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env });
+    const accounts = await scoreJson<AccountRanking>({ list: `${list}/accounts.csv`, dir });
     expect(accounts.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (got "1,5")' }]);
   });
 
@@ -242,8 +280,8 @@ describe('threadwork score (accounts): duplicates merged and reported by row', (
         'Crest Lending GmbH,,lending,,,,,,,',
       ].join('\n'),
     });
-    const result = await runJson<AccountRanking>(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await scoreJson<AccountRanking>({ list: `${list}/accounts.csv` });
+    expect(result.code).toBe(0);
     const { ranked, duplicates } = result.json;
     expect(ranked.map((a) => [a.name, a.rows])).toEqual([
       ['Tallyfi Inc.', [2, 4, 5]],
@@ -253,14 +291,14 @@ describe('threadwork score (accounts): duplicates merged and reported by row', (
       { rows: [2, 4, 5], kept: 2, keys: expect.arrayContaining(['company tallyfi', 'domain tallyfi.com']) },
       { rows: [3, 6], kept: 3, keys: ['company crest lending'] },
     ]);
-    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
+    const text = await scoreText({ list: `${list}/accounts.csv` });
     expect(text.stdout).toMatch(/rows 2, 4, 5 merged into row 2/);
-    const md = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--md'], { env });
+    const md = await scoreText({ list: `${list}/accounts.csv`, md: true });
     expect(md.stdout).toMatch(/### Duplicates merged/);
   });
 
   it('caps and names a disqualified account in the ranking', async () => {
-    const result = await runJson<AccountRanking>(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'mid-market-fintech'], { env });
+    const result = await scoreJson<AccountRanking>({ list: 'research/customer/lists/fintech-accounts-2026-11.csv' });
     const lumen = result.json.ranked.find((a) => a.name === 'Lumen Payments')!;
     expect(lumen.score).toBeLessThanOrEqual(0.3);
     expect(lumen.disqualified).toEqual([expect.objectContaining({ field: 'geography' })]);
@@ -273,9 +311,9 @@ describe('threadwork score: values with line breaks or pipes keep the tables who
   it('--md escapes the pipe and folds the line break, so every row has the header\'s columns', async () => {
     const dir = workspace();
     const list = testdir({ 'contacts.csv': csv, 'accounts.csv': 'name,industry\n"Tallyfi | Payments","pay\nments"\n' });
-    for (const args of [['--contacts', `${list}/contacts.csv`], [`${list}/accounts.csv`]]) {
-      const md = await runCli(['score', ...args, '-s', 'mid-market-fintech', '--md', '--dir', dir]);
-      expect(md.code, md.stderr).toBe(0);
+    for (const args of [{ list: `${list}/contacts.csv`, contacts: true }, { list: `${list}/accounts.csv` }]) {
+      const md = await scoreText({ ...args, md: true, dir, today: false });
+      expect(md.code).toBe(0);
       const rows = md.stdout.split('\n').filter((line) => line.startsWith('|'));
       const columnsOf = (line: string): number => line.split(/(?<!\\)\|/).length;
       expect(rows.length).toBeGreaterThanOrEqual(3);
@@ -287,8 +325,8 @@ describe('threadwork score: values with line breaks or pipes keep the tables who
   it('the terminal table keeps each contact on one line', async () => {
     const dir = workspace();
     const list = testdir({ 'contacts.csv': csv });
-    const text = await runCli(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.code, text.stderr).toBe(0);
+    const text = await scoreText({ list: `${list}/contacts.csv`, contacts: true, dir, today: false });
+    expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Maya Okafor +VP Finance +Tallyfi \| Payments/);
     const boxLines = text.stdout.split('\n').filter((line) => line.startsWith('│'));
     expect(new Set(boxLines.map((line) => line.length)).size).toBe(1);
@@ -298,11 +336,11 @@ describe('threadwork score: values with line breaks or pipes keep the tables who
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,geography\n"Beta\nCorp","Ger\nmany"\n', 'contacts.csv': 'name,email\n"Maya\nOkafor",maya@tallyfi.com\n' });
     // The example workspace's ICP has the geography disqualifier.
-    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech'], { env });
+    const text = await scoreText({ list: `${list}/accounts.csv` });
     expect(text.stdout).toContain(' Beta Corp: "Headquartered outside United States, United Kingdom" (geography: Ger many); capped at 0.30');
-    const md = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--md'], { env });
+    const md = await scoreText({ list: `${list}/accounts.csv`, md: true });
     expect(md.stdout).toContain('- Beta Corp: "Headquartered outside United States, United Kingdom" (geography: Ger many); score capped at 0.30');
-    const contacts = await runCli(['score', '--contacts', `${list}/contacts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    const contacts = await scoreText({ list: `${list}/contacts.csv`, contacts: true, dir, today: false });
     expect(contacts.stdout).toMatch(/missing\S* Maya Okafor: /);
     expect(contacts.stdout).not.toContain('Maya\nOkafor');
   });
