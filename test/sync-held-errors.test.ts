@@ -1,15 +1,35 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { runCli } from './helpers/cli.js';
 import { git, gitInit, lastCommitMessage } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const GOAL_LINK = { goal_id: 'g-first-customers', subgoal: 'SG1' };
 
-/** Deals acme (Stage 5, testing A1) and globex (Stage 4, QUALIFY), synced and committed. */
-async function twoDeals(): Promise<string> {
+/*
+ * Speed: the sync each test is about (the one that holds a thread in error: exit 1, the
+ * error on stdout, nothing of it committed) is a real CLI run. The sync that prepares the
+ * workspace, the sync once the error is fixed, the clone's dry run and the last check run
+ * the commands' own functions (the same JSON and exit code), and the two deals' workspace
+ * is built, git-initialised and synced once per file and copied per test.
+ */
+
+/** `threadwork sync [--dry-run] --json --dir <dir>`, without a process. */
+const syncJson = <T>(dir: string, flags: { dryRun?: boolean } = {}): ReturnType<typeof commandJson<T>> =>
+  commandJson<T>(() => syncCommand({ dryRun: flags.dryRun === true, commit: true }, { dir, json: true }));
+
+/** Deals acme (Stage 5, testing A1) and globex (Stage 4, QUALIFY), synced and committed: a copy of one built once per file. */
+function twoDeals(): Promise<string> {
+  return preparedCopy('two deals', buildTwoDeals);
+}
+
+async function buildTwoDeals(): Promise<string> {
   const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', GOAL_LINK), 'threads/sales/globex/meta.json': dealMeta('globex', GOAL_LINK) });
   for (const deal of ['acme', 'globex']) {
     writeFiles(dir, {
@@ -21,7 +41,7 @@ async function twoDeals(): Promise<string> {
   }
   writeFiles(dir, { 'threads/sales/acme/5-actions.md': md('actions:\n  - {type: sales:demo, status: completed, completed: 2026-03-20}') });
   gitInit(dir);
-  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+  expect((await syncJson(dir)).code).toBe(0);
   expect(git(dir, 'status', '--porcelain')).toBe('');
   return dir;
 }
@@ -30,9 +50,9 @@ async function twoDeals(): Promise<string> {
 async function cloneWouldChange(dir: string): Promise<string> {
   const clone = `${dir}-clone`;
   git(dir, 'clone', '-q', dir, clone);
-  const result = await runCli(['sync', '--dry-run', '--json', '--dir', clone]);
+  const result = await syncJson<{ written: string[] }>(clone, { dryRun: true });
   rmSync(clone, { recursive: true, force: true });
-  return (JSON.parse(result.stdout) as { written: string[] }).written.join(', ');
+  return result.json.written.join(', ');
 }
 
 describe('a thread with a cross-file error is held at HEAD', () => {
@@ -52,7 +72,7 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     expect(await cloneWouldChange(dir)).toBe('');
     // Fixed, the learning is committed with everything it moves.
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-lost\nclosed: 2026-04-28\nvalidations:\n  - {assumption: A1, result: invalidated, evidence: no}') });
-    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect((await syncJson(dir)).code).toBe(0);
     expect(lastCommitMessage(dir)).toMatch(/A1 confidence/);
     expect(lastCommitMessage(dir)).toMatch(/^Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md$/m);
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -68,12 +88,12 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toContain('meta.json');
     expect(await cloneWouldChange(dir)).toBe('');
     writeFiles(dir, { 'threads/sales/globex-x/meta.json': read(dir, 'threads/sales/globex-x/meta.json').replace('"id": "globex"', '"id": "globex-x"') });
-    const fixed = await runCli(['sync', '--dir', dir]);
-    expect(fixed.code, fixed.stdout).toBe(0);
+    const fixed = await syncJson(dir);
+    expect(fixed.code, JSON.stringify(fixed.json)).toBe(0);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toBe('');
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex-x')).toContain('threads/sales/globex-x/meta.json');
-    expect((await runCli(['check', '--dir', dir])).code).toBe(0);
+    expect((await commandJson(() => checkCommand({}, { dir, json: true }))).code).toBe(0);
   });
 
   it('does not commit a deleted stage file while the stage after it has no predecessor', async () => {
