@@ -1,8 +1,13 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { strategyCommand } from '../src/cli/commands/strategy.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+import { copyOfPrepared, preparedCopy } from './helpers/prepared.js';
 import { read, testdir, writeFiles } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 
@@ -22,8 +27,38 @@ const FILES = (segment: string): string[] => [
   ...['pitch-deck', 'one-pager', 'call-scripts', 'email-templates', 'pilot-agreement', 'contract-template'].map((m) => `artifacts/sales/${segment}/materials/${m}.md`),
 ];
 
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about what strategy generates, keeps, commits or reports, or what check and sync
+ * answer after it, it runs the commands' own functions (commandJson: the JSON and exit code
+ * `… --json` prints). Strategy keeps real CLI runs for its printed lines (the commit and
+ * what it holds) and its refusal of an unknown segment on stderr, and one real --json run.
+ * The example without its strategy files is git-initialised once per file and copied, and
+ * so is the example with every segment's strategy generated and committed.
+ */
+
+/** `threadwork strategy [segments…] [--force] --json --dir <dir>`, without a process. */
+const strategyJson = (dir: string, segments: string[] = [], flags: { force?: boolean } = {}): ReturnType<typeof commandJson<StrategyJson>> =>
+  commandJson<StrategyJson>(() => strategyCommand(segments, { force: flags.force === true, commit: true }, { dir, json: true }));
+
+/** `threadwork check --json --dir <dir>`, without a process. */
+const checkJson = <T>(dir: string): ReturnType<typeof commandJson<T>> => commandJson<T>(() => checkCommand({}, { dir, json: true }));
+
 /** A git copy of the bundled example without its generated strategy files, where strategy can write freely. */
 function exampleCopy(): string {
+  return copyOfPrepared('example without strategy', exampleWithoutStrategy);
+}
+
+/** exampleCopy() after `threadwork strategy` generated and committed every segment's files. */
+function generatedCopy(): Promise<string> {
+  return preparedCopy('example with strategy', async () => {
+    const dir = exampleCopy();
+    expect((await strategyJson(dir)).code).toBe(0);
+    return dir;
+  });
+}
+
+function exampleWithoutStrategy(): string {
   const dir = testdir();
   for (const entry of ['threadwork.config.yaml', 'strategy', 'goals', 'threads', 'research', 'artifacts']) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   rmSync(join(dir, 'research/customer/icp'), { recursive: true, force: true });
@@ -56,53 +91,52 @@ describe('threadwork strategy', () => {
       const emails = read(dir, `artifacts/sales/${segment}/materials/email-templates.md`);
       for (const day of [0, 3, 7, 14, 21]) expect(emails).toMatch(new RegExp(`Day ${day}\\b`));
     }
-    const check = await runJson<{ errors: number; warnings: number; diagnostics: unknown[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ errors: number; warnings: number; diagnostics: unknown[] }>(dir);
     expect(check.json.errors, JSON.stringify(check.json.diagnostics)).toBe(0);
     expect(result.json.commit).toMatchObject({ committed: true });
   });
 
   it('keeps a file edited by hand, overwrites it with --force, and is idempotent', async () => {
     const dir = exampleCopy();
-    await runCli(['strategy', 'mid-market-fintech', '--dir', dir]);
+    expect((await strategyJson(dir, ['mid-market-fintech'])).code).toBe(0);
     const onePager = 'artifacts/sales/mid-market-fintech/materials/one-pager.md';
     const edited = `${read(dir, onePager)}\nOur own closing line.\n`;
     writeFileSync(join(dir, onePager), edited);
     const commits = commitCount(dir);
 
-    const again = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--dir', dir]);
+    const again = await strategyJson(dir, ['mid-market-fintech']);
     expect(again.json.written).toEqual([]);
     expect(again.json.files.find((f) => f.path === onePager)).toMatchObject({ action: 'kept-edited', stale: false });
     expect(again.json.files.filter((f) => f.path !== onePager).every((f) => f.action === 'unchanged')).toBe(true);
     expect(read(dir, onePager)).toBe(edited);
     expect(commitCount(dir)).toBe(commits);
 
-    const forced = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--force', '--dir', dir]);
+    const forced = await strategyJson(dir, ['mid-market-fintech'], { force: true });
     expect(forced.json.files.find((f) => f.path === onePager)).toMatchObject({ action: 'overwritten' });
     expect(read(dir, onePager)).not.toContain('Our own closing line.');
   });
 
   it('follows the canvas on sync: unedited files regenerate, edited ones are reported stale', async () => {
-    const dir = exampleCopy();
-    await runCli(['strategy', '--dir', dir]);
+    const dir = await generatedCopy();
     const deck = 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md';
     const onePager = 'artifacts/sales/mid-market-fintech/materials/one-pager.md';
     writeFileSync(join(dir, onePager), `${read(dir, onePager)}\nHand-written.\n`);
     const uvp = read(dir, 'strategy/canvas/07-uvp.md').replace(/^uvp: .*$/m, 'uvp: Close the books in three days with every transaction explained');
     writeFiles(dir, { 'strategy/canvas/07-uvp.md': uvp });
-    const sync = await runJson<{ written: string[]; diagnostics: { path: string; rule: string }[] }>(['sync', '--dir', dir]);
+    const sync = await commandJson<{ written: string[]; diagnostics: { path: string; rule: string }[] }>(() => syncCommand({ commit: true }, { dir, json: true }));
     expect(sync.code).toBe(0);
     expect(sync.json.written).toContain(deck);
     expect(read(dir, deck)).toContain('three days');
     expect(sync.json.diagnostics).toContainEqual(expect.objectContaining({ path: onePager, rule: 'strategy-stale' }));
     expect(read(dir, onePager)).toContain('Hand-written.');
-    const second = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    const second = await commandJson<{ written: string[] }>(() => syncCommand({ commit: true }, { dir, json: true }));
     expect(second.json.written).toEqual([]);
   });
 
   it('says which canvas section to fill in where the canvas lacks something, and check warns', async () => {
     const dir = workspace();
     gitInit(dir);
-    const result = await runJson<StrategyJson>(['strategy', 'ecommerce-finance', '--dir', dir]);
+    const result = await strategyJson(dir, ['ecommerce-finance']);
     expect(result.code).toBe(0);
     const missing = result.json.segments[0]!.missing.map((m) => `${m.section}:${m.key}`);
     expect(missing).toEqual(expect.arrayContaining(['07-uvp:uvp', '11-pricing:tiers']));
@@ -111,25 +145,24 @@ describe('threadwork strategy', () => {
     const gtm = result.json.segments[0]!.missing.find((m) => m.section === '15-gtm');
     expect(gtm?.message).toMatch(/write a paragraph below the front matter of strategy\/canvas\/15-gtm\.md$/);
     expect(JSON.stringify(result.json)).not.toContain('`the section prose`');
-    const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; rule: string; severity: string }[] }>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/07-uvp.md', rule: 'strategy-input-missing', severity: 'warning' }));
   });
 
   it('a broken config is one problem, not also a company name missing; a config without `company` says to fill it in there', async () => {
-    const dir = exampleCopy();
-    expect((await runJson<StrategyJson>(['strategy', '--dir', dir])).code).toBe(0);
+    const dir = await generatedCopy();
     const config = read(dir, 'threadwork.config.yaml');
     for (const broken of ['', 'company: [Ledgerline\n']) {
       writeFileSync(join(dir, 'threadwork.config.yaml'), broken);
-      const check = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+      const check = await checkJson<{ diagnostics: { path: string; rule: string }[] }>(dir);
       expect(check.json.diagnostics.map((d) => `${d.path} ${d.rule}`), JSON.stringify(broken)).toEqual([`threadwork.config.yaml ${broken ? 'yaml-syntax' : 'file-empty'}`]);
     }
     writeFileSync(join(dir, 'threadwork.config.yaml'), config.replace(/^company: .*\n/m, ''));
-    const check = await runJson<{ diagnostics: { path: string; line: number; rule: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; line: number; rule: string; message: string }[] }>(dir);
     expect(check.json.diagnostics.map((d) => `${d.path}:${d.line} ${d.rule} ${d.message}`)).toEqual([
       'threadwork.config.yaml:1 strategy-input-missing Your company name is missing: fill in `company` in threadwork.config.yaml (the generated sales files say so where it is needed)',
     ]);
-    const strategy = await runJson<StrategyJson>(['strategy', '--force', '--dir', dir]);
+    const strategy = await strategyJson(dir, [], { force: true });
     expect(strategy.json.segments[0]!.missing).toContainEqual(expect.objectContaining({ key: 'company', path: 'threadwork.config.yaml' }));
     expect(read(dir, 'artifacts/sales/mid-market-fintech/materials/one-pager.md')).toContain('_(fill in `company` in threadwork.config.yaml)_');
   });
@@ -137,7 +170,7 @@ describe('threadwork strategy', () => {
   it('names the template and line when an override uses an unknown variable', async () => {
     const dir = exampleCopy();
     writeFiles(dir, { '.threadwork/templates/strategy/materials/one-pager.md.hbs': '# {{segment.name}}\n\n{{segment.ceo}}\n' });
-    const result = await runJson<StrategyJson>(['strategy', 'mid-market-fintech', '--dir', dir]);
+    const result = await strategyJson(dir, ['mid-market-fintech']);
     expect(result.code).toBe(1);
     expect(result.json.diagnostics[0]!.message).toMatch(/one-pager\.md\.hbs:3:\d+: "ceo" not defined/);
     expect(readFileSync(join(dir, 'strategy/canvas/04-segments.md'), 'utf8')).toContain('mid-market-fintech');
@@ -150,14 +183,13 @@ describe('threadwork strategy', () => {
   });
 
   it('names what its commit holds besides the generated files: the derived figures it moved, your edit they follow from, and the errors left', async () => {
-    const dir = exampleCopy();
-    await runCli(['strategy', '--dir', dir]); // generated and committed
+    const dir = await generatedCopy(); // generated and committed
     // The second segment removed by hand: its deals now name a segment that is gone.
     const segmentsFile = join(dir, 'strategy/canvas/04-segments.md');
     const text = readFileSync(segmentsFile, 'utf8');
     const start = text.indexOf('  - id: ecommerce-finance');
     writeFileSync(segmentsFile, text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1));
-    const json = await runJson<StrategyJson>(['strategy', '--dir', dir]);
+    const json = await strategyJson(dir);
     expect(json.json.written).toEqual([]);
     expect(json.json.commit?.paths.sort()).toEqual(['strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
     expect(json.json.sync?.written).toEqual(['strategy/canvas/13-metrics.md']);
