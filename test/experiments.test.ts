@@ -1,6 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { campaignDraftCommand } from '../src/cli/commands/campaign-outreach.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { reportCommand } from '../src/cli/commands/report.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { campaignsReportOutput } from '../src/cli/json-output/reports.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { analyzeExperiment, type ExperimentSettings } from '../src/outreach/experiment-analysis.js';
@@ -8,11 +12,33 @@ import { applyVariant, assignVariant, type ExperimentDesign } from '../src/outre
 import { fisherExact } from '../src/stats/fisher.js';
 import { twoProportionSampleSize } from '../src/stats/power.js';
 import { twoProportionTest } from '../src/stats/proportions.js';
-import { runCli, runJson } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJson, commandText } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
+
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about what check, campaign draft, sync or report answer rather than the process,
+ * it runs the commands' own functions (commandJson, commandText: what the CLI prints and
+ * exits with). The campaigns report in the terminal and the sync that holds the campaign
+ * (exit 1) stay real CLI runs; the example is copied from one prepared per file.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** `threadwork campaign draft 2026-03-02-close [--force] --json --dir <dir>`, without a process. */
+const draftJson = <T>(dir: string, flags: { force?: boolean } = {}): ReturnType<typeof commandJson<T>> =>
+  commandJson<T>(() => campaignDraftCommand('2026-03-02-close', { ...flags, commit: true }, { dir, json: true }));
+
+/** `threadwork sync --json --dir <dir>`, without a process. */
+const syncJson = <T>(dir: string): ReturnType<typeof commandJson<T>> => commandJson<T>(() => syncCommand({ commit: true }, { dir, json: true }));
+
+/** `threadwork report <name> --json --dir <dir>`, without a process. */
+const reportJson = <T>(name: string, dir: string): ReturnType<typeof commandJson<T>> => commandJson<T>(() => reportCommand(name, {}, { dir, json: true }));
 
 const SETTINGS: ExperimentSettings = { min_sample: 100, alpha: 0.05, power: 0.8 };
 const AB: ExperimentDesign = { name: 'subject-line', touch: 1, metric: 'reply_rate', assumption: 'A1', supports: 'B', variants: [{ id: 'A', split: 0.5 }, { id: 'B', split: 0.5 }] };
@@ -187,7 +213,7 @@ results:
     other: {}
 `,
     );
-    const result = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    const result = await commandJson<{ diagnostics: Diagnostic[] }>(() => checkCommand({}, { dir, json: true }));
     const found = result.json.diagnostics.filter((d) => d.rule.startsWith('experiment-')).map((d) => [d.path.split('/').pop(), d.line, d.severity, d.field, d.message.split(':')[0]]);
     expect(found).toEqual([
       ['5-actions.md', 7, 'error', 'experiments[0].touch', 'Touch 9 is not in the sequence'],
@@ -206,8 +232,8 @@ results:
   it('campaign draft assigns variants by hash, records them and keeps them when prospects are added', async () => {
     const prospects = Array.from({ length: 12 }, (_, i) => PROSPECT(i)).join('\n');
     const dir = campaign(`${sequence}${EXPERIMENTS}prospects:\n${prospects}\n`);
-    const first = await runJson<{ drafts: { path: string; prospect: string; touch: number; experiment: string | null; variant: string | null }[] }>(['campaign', 'draft', '2026-03-02-close', '--dir', dir]);
-    expect(first.code, first.stderr).toBe(0);
+    const first = await draftJson<{ drafts: { path: string; prospect: string; touch: number; experiment: string | null; variant: string | null }[] }>(dir);
+    expect(first.code).toBe(0);
     const touch1 = first.json.drafts.filter((d) => d.touch === 1);
     expect(touch1).toHaveLength(12);
     expect(first.json.drafts.filter((d) => d.touch !== 1).every((d) => d.experiment === null && d.variant === null)).toBe(true);
@@ -229,14 +255,14 @@ results:
     // Ten more prospects, then everything drafted again: nobody moves.
     const more = Array.from({ length: 22 }, (_, i) => PROSPECT(i)).join('\n');
     writeFiles(dir, { [`${CAMPAIGN}/5-actions.md`]: md(`${sequence}${EXPERIMENTS}prospects:\n${more}\n`) });
-    const second = await runJson<{ drafts: { prospect: string; touch: number; variant: string | null }[] }>(['campaign', 'draft', '2026-03-02-close', '--force', '--dir', dir]);
+    const second = await draftJson<{ drafts: { prospect: string; touch: number; variant: string | null }[] }>(dir, { force: true });
     for (const d of second.json.drafts.filter((x) => x.touch === 1 && assigned.has(x.prospect))) expect(d.variant).toBe(assigned.get(d.prospect));
     expect(readdirSync(join(dir, CAMPAIGN, 'drafts')).length).toBe(22 * 5);
   });
 
   it('campaign draft refuses while the design is invalid, pointing at the problem', async () => {
     const dir = campaign(`${sequence}${EXPERIMENTS.replace('split: 0.5, subject', 'split: 0.4, subject')}prospects:\n${PROSPECT(1)}\n`);
-    const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['campaign', 'draft', '2026-03-02-close', '--dir', dir]);
+    const result = await draftJson<{ ok: boolean; error: { code: string; message: string } }>(dir);
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('experiment-invalid');
     expect(result.json.error.message).toContain(`${CAMPAIGN}/5-actions.md:11:7 Splits of experiment \`subject-line\` sum to 0.9`);
@@ -256,11 +282,11 @@ results:
       B: {sent: 150, replied: 24}
 `,
     );
-    const before = await runJson<{ assumptions: { id: string; validated: number; evidence: { thread: string; result: string }[] }[] }>(['report', 'assumptions', '--dir', dir]);
+    const before = await reportJson<{ assumptions: { id: string; validated: number; evidence: { thread: string; result: string }[] }[] }>('assumptions', dir);
     expect(before.json.assumptions.find((a) => a.id === 'A1')).toMatchObject({ validated: 1, evidence: [{ thread: CAMPAIGN, result: 'validated' }] });
 
-    const sync = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
-    expect(sync.code, sync.stderr).toBe(0);
+    const sync = await syncJson<{ written: string[] }>(dir);
+    expect(sync.code).toBe(0);
     const learning = read(dir, `${CAMPAIGN}/6-learning.md`);
     expect(learning).toContain('<!-- threadwork:begin experiments -->');
     expect(learning).toContain('| B ✓ | 50% | 150 | 150 | 24 | 16.0% | +10.7 pts |');
@@ -271,10 +297,10 @@ results:
     expect(sync.json.written).toContain('threads/marketing/subject-lines-controllers-open/1-input.md');
     expect(read(dir, 'threads/marketing/subject-lines-controllers-open/1-input.md')).toContain('priority: high');
 
-    const again = await runJson<{ written: string[]; edits: unknown[] }>(['sync', '--dir', dir]);
+    const again = await syncJson<{ written: string[]; edits: unknown[] }>(dir);
     expect(again.json.written).toEqual([]);
 
-    const report = await runJson(['report', 'campaigns', '--dir', dir]);
+    const report = await reportJson('campaigns', dir);
     const parsed = campaignsReportOutput.parse(report.json);
     const e = parsed.campaigns[0]!.experiments[0]!;
     const reference = twoProportionTest({ successes: 24, trials: 150 }, { successes: 8, trials: 150 });
@@ -285,7 +311,7 @@ results:
     const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
     expect(terminal.stdout).toMatch(/B ✓ +50% +150 +150 +24 +16\.0% +\+10\.7 pts/);
     expect(terminal.stdout).toContain('B wins: reply rate A 5.3% vs B 16.0%');
-    const markdown = await runCli(['report', 'campaigns', '--md', '--dir', dir]);
+    const markdown = await commandText(() => reportCommand('campaigns', { md: true }, { dir, json: false }));
     expect(markdown.stdout).toContain('### 2026-03-02-close · subject-line');
     expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
   });
@@ -299,11 +325,12 @@ results:
  */
 describe('an experiment naming an unknown assumption, in sync', () => {
   it('is reported by sync as by check, exits 1, and holds the campaign at HEAD', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const actions = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md';
     writeFiles(dir, { [actions]: read(dir, actions).replace('assumption: A5\n', 'assumption: A55\n') });
     const env = { THREADWORK_TODAY: '2026-11-20' };
-    const check = await runCli(['check', '--dir', dir], { env });
+    vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+    const check = await commandText(() => checkCommand({}, { dir, json: false }));
     const error = check.stdout.split('\n').filter((l) => l.endsWith('(unknown-assumption)'));
     expect(error).toEqual([expect.stringMatching(new RegExp(`^${actions}:\\d+:\\d+ error Unknown assumption \`A55\``))]);
     const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env });
