@@ -1,14 +1,53 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { dueCommand } from '../src/cli/commands/due.js';
+import { reportCommand } from '../src/cli/commands/report.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { connectMcp } from './helpers/mcp.js';
 import { preparedCopySync } from './helpers/prepared.js';
 import { workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
+
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about what due, campaign reply, campaign draft, check or report answer rather
+ * than the process, it runs the commands' own functions (commandJson: the JSON and exit
+ * code `… --json` prints), with `env` (THREADWORK_TODAY) pinned as the CLI run had it.
+ * Each command keeps real CLI runs for its printed text, its refusals on stderr and exit 1:
+ * due, sync, campaign draft and reply, the campaigns and win/loss reports; MCP is real.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(command);
+}
+
+/** `threadwork due --date <date> --json --dir <dir>`, without a process. */
+const dueJson = <T>(dir: string, date: string): ReturnType<typeof commandJson<T>> => inProcess<T>(() => dueCommand({ date }, { dir, json: true }));
+
+/** `threadwork check --json --dir <dir>`, without a process. */
+const checkJson = <T>(dir: string, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> => inProcess<T>(() => checkCommand({}, { dir, json: true }), env);
+
+/** `threadwork campaign reply <campaign> <email> --text … [--date …] --json --dir <dir>`, without a process. */
+const replyJson = <T>(dir: string, campaign: string, email: string, flags: { text: string; date?: string }, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> =>
+  inProcess<T>(() => campaignReplyCommand(campaign, email, { ...flags, commit: true }, { dir, json: true }), env);
+
+/** `threadwork campaign draft <campaign> --json --dir <dir>`, without a process. */
+const draftJson = <T>(dir: string, campaign: string, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> =>
+  inProcess<T>(() => campaignDraftCommand(campaign, { commit: true }, { dir, json: true }), env);
+
+/** `threadwork report <name> --json --dir <dir>`, without a process. */
+const reportJson = <T = Record<string, unknown>>(name: string, dir: string): ReturnType<typeof commandJson<T>> => inProcess<T>(() => reportCommand(name, {}, { dir, json: true }));
 
 /** A git repository holding the campaign; built once per file for each prospects/learning pair, a copy per test. */
 function campaignWorkspace(prospects: string, learning?: string): string {
@@ -47,14 +86,14 @@ describe('threadwork due', () => {
     ['2026-01-29', [['ada@analytical.example', 1, '2026-01-26'], ['grace@cobol.example', 1, '2026-01-29']]],
   ])('lists the touches due on %s across month ends, skipping stopped prospects', async (date, expected) => {
     const dir = campaignWorkspace(PROSPECTS);
-    const result = await runJson<Due>(['due', '--date', date, '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await dueJson<Due>(dir, date);
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json.due.map((d) => [d.prospect.email, d.touch, d.due])).toEqual(expected);
   });
 
   it('moves to the next touch once one is done, and touch 2 of a Jan 29 start falls in February', async () => {
     const dir = campaignWorkspace('  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, started: 2026-01-29, touches_done: 1}');
-    const result = await runJson<Due>(['due', '--date', '2026-02-01', '--dir', dir]);
+    const result = await dueJson<Due>(dir, '2026-02-01');
     expect(result.json.due.map((d) => [d.touch, d.due])).toEqual([[2, '2026-02-01']]);
   });
 });
@@ -69,8 +108,8 @@ describe('threadwork due on a campaign whose 5-actions.md is broken', () => {
         .replace('title: Controller, status: active}', 'title: Controller, status: unsubscribed}')
         .replace('email: grace@cobol.example', 'email: grace at cobol.example'),
     });
-    const result = await runJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-01-29', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await dueJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(dir, '2026-01-29');
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json.due).toEqual([]);
     expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: actions, line: 7, column: 33, message: expect.stringContaining('expected an email address') }]);
     const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
@@ -91,8 +130,8 @@ describe('threadwork due on a campaign sync holds for a cross-file error', () =>
     writeFiles(dir, { [meta]: read(dir, meta).replace('"segment":"mid-market-fintech"', '"segment":"mid-market-fintch"') });
     const sync = await runCli(['sync', '--dry-run', '--dir', dir]);
     expect(sync.stdout).toContain(`values derived from ${CAMPAIGN} are held at its version in HEAD, because of the error at ${meta}:1:`);
-    const result = await runJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-01-29', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await dueJson<Due & { held: { campaign: string; path: string; line: number; column: number; message: string }[] }>(dir, '2026-01-29');
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json.due).toEqual([]);
     expect(result.json.held).toEqual([{ campaign: CAMPAIGN, path: meta, line: 1, column: expect.any(Number), message: expect.stringContaining('Unknown segment `mid-market-fintch`') }]);
     const text = await runCli(['due', '--date', '2026-01-29', '--dir', dir]);
@@ -105,18 +144,18 @@ describe('threadwork due on a campaign sync holds for a cross-file error', () =>
 describe('threadwork campaign reply, draft and the suppression list', () => {
   it('a positive reply opens a deal once; an unsubscribe is suppressed everywhere; a negated "interested" is negative', async () => {
     const dir = campaignWorkspace(PROSPECTS);
-    const positive = await runJson<{ classification: { category: string }; deal: { path: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'ada@analytical.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2026-01-28', '--dir', dir]);
-    expect(positive.code, positive.stderr).toBe(0);
+    const positive = await replyJson<{ classification: { category: string }; deal: { path: string } }>(dir, '2026-01-26-month-end', 'ada@analytical.example', { text: 'Sounds good, happy to chat on Tuesday.', date: '2026-01-28' });
+    expect(positive.code, JSON.stringify(positive.json)).toBe(0);
     expect(positive.json.classification.category).toBe('positive');
     expect(positive.json.deal.path).toBe('threads/sales/analytical-payments');
     expect(JSON.parse(read(dir, 'threads/sales/analytical-payments/meta.json'))).toMatchObject({ source: 'campaign:2026-01-26-month-end', segment: 'mid-market-fintech' });
-    const again = await runJson<{ deal: { path: string; existing?: boolean } }>(['campaign', 'reply', '2026-01-26-month-end', 'ada@analytical.example', '--text', 'Yes, Tuesday at 10 works.', '--dir', dir]);
+    const again = await replyJson<{ deal: { path: string; existing?: boolean } }>(dir, '2026-01-26-month-end', 'ada@analytical.example', { text: 'Yes, Tuesday at 10 works.' });
     expect(again.json.deal).toMatchObject({ path: 'threads/sales/analytical-payments', existing: true });
 
-    const negative = await runJson<{ classification: { category: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'alan@enigma.example', '--text', 'Not interested, thanks.', '--dir', dir]);
+    const negative = await replyJson<{ classification: { category: string } }>(dir, '2026-01-26-month-end', 'alan@enigma.example', { text: 'Not interested, thanks.' });
     expect(negative.json.classification.category).toBe('negative');
 
-    const unsubscribe = await runJson<{ classification: { category: string }; suppressed: boolean }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Please remove me from your mailing list.', '--dir', dir]);
+    const unsubscribe = await replyJson<{ classification: { category: string }; suppressed: boolean }>(dir, '2026-01-26-month-end', 'grace@cobol.example', { text: 'Please remove me from your mailing list.' });
     expect(unsubscribe.json).toMatchObject({ classification: { category: 'unsubscribe' }, suppressed: true });
     expect(read(dir, 'threads/sales/campaigns/suppression.yaml')).toContain('grace@cobol.example');
     expect(read(dir, `${CAMPAIGN}/5-actions.md`)).toContain('{name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, title: CFO, status: unsubscribed, started: 2026-01-29}');
@@ -125,15 +164,15 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
     writeFiles(dir, { 'threads/sales/campaigns/2026-02-02-other/meta.json': JSON.stringify({ id: '2026-02-02-other', type: 'sales-campaign', title: 'Other', segment: 'mid-market-fintech', source: 'outbound', created: '2026-02-02' }) });
     for (const [i, stage] of ['1-input', '2-hypothesis', '3-implication', '4-decision'].entries()) writeFiles(dir, { [`threads/sales/campaigns/2026-02-02-other/${stage}.md`]: md(i === 0 ? 'date: 2026-02-02' : 'tests: []') });
     writeFiles(dir, { 'threads/sales/campaigns/2026-02-02-other/5-actions.md': md('sequence: {preset: five-touch-cold, start: 2026-02-02}\nprospects:\n  - {name: Grace Hopper, email: GRACE@cobol.example, company: Cobol Lending, status: queued}') });
-    const due = await runJson<Due>(['due', '--date', '2026-02-02', '--dir', dir]);
+    const due = await dueJson<Due>(dir, '2026-02-02');
     expect(due.json.due.filter((d) => d.prospect.email.toLowerCase() === 'grace@cobol.example')).toEqual([]);
     expect(readdirSync(join(dir, CAMPAIGN, 'replies'))).toHaveLength(4);
   });
 
   it('writes one draft per prospect and touch, all status draft and graded; keeps them on a second run; check flags a broken one', async () => {
     const dir = campaignWorkspace(PROSPECTS);
-    const result = await runJson<{ drafts: { path: string; action: string; grade: string; ready: boolean }[]; skipped: { prospect: string; kind: string; reason: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await draftJson<{ drafts: { path: string; action: string; grade: string; ready: boolean }[]; skipped: { prospect: string; kind: string; reason: string }[] }>(dir, '2026-01-26-month-end', { THREADWORK_TODAY: '2026-01-26' });
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     // Alan replied and Edsger's address bounced: their sequence is over, as `due` says, so they get no drafts, and the output says why.
     expect(result.json.drafts).toHaveLength(2 * 5);
     expect(result.json.skipped).toEqual([
@@ -145,11 +184,11 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
       expect(text).toMatch(/^---\nstatus: draft\n/);
       expect(text).not.toMatch(/\{\{|\}\}/);
     }
-    const again = await runJson<{ drafts: { action: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir]);
+    const again = await draftJson<{ drafts: { action: string }[] }>(dir, '2026-01-26-month-end');
     expect(new Set(again.json.drafts.map((d) => d.action))).toEqual(new Set(['kept']));
     const first = result.json.drafts[0]!.path;
     writeFiles(dir, { [first]: read(dir, first).replace(/\n\n[\s\S]*$/, '\n\nhello {{first_name}}, we sell things.\n') });
-    const check = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; rule: string }[] }>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: first, rule: 'draft-not-ready' }));
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(true);
   });
@@ -164,8 +203,8 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
   it("check reads the reply records: a bad date is an error at its line and column, the records campaign reply writes pass", async () => {
     const dir = campaignWorkspace(PROSPECTS);
     // Grace's sequence starts on 2026-01-29: a reply cannot be dated before it (reply-before-start).
-    const written = await runJson<{ recorded: string }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Out of office until February 9.', '--date', '2026-01-29', '--dir', dir]);
-    expect(written.code, written.stderr).toBe(0);
+    const written = await replyJson<{ recorded: string }>(dir, '2026-01-26-month-end', 'grace@cobol.example', { text: 'Out of office until February 9.', date: '2026-01-29' });
+    expect(written.code, JSON.stringify(written.json)).toBe(0);
     // A record written before `campaign reply --date` was checked, and one edited by hand.
     const old = `${CAMPAIGN}/replies/yesterday-ada-at-analytical-example.md`;
     const edited = `${CAMPAIGN}/replies/2026-01-27-alan-at-enigma-example.md`;
@@ -173,7 +212,7 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
       [old]: md('email: ada@analytical.example\ndate: yesterday\ncategory: neutral\nconfidence: 0.5\nmatched: []\nreason: No phrase', '\n> Thanks, will read it.\n'),
       [edited]: md('email: alan@enigma.example\ndate: 2026-01-27\ncategory: out-of-office\nreturns: 2026-02-30\nreason: Away', '\n> Away until the 30th.\n'),
     });
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(dir);
     expect(check.code).toBe(1);
     const errors = check.json.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.path, d.line, d.column, d.field])).toEqual(
@@ -198,13 +237,13 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
       // One day after today passes, as for a close date: a colleague east of here is already on the next day.
       [tomorrow]: md('email: alan@enigma.example\ndate: 2026-02-02\ncategory: neutral\nconfidence: 0.5\nmatched: []\nreason: No phrase', '\n> Noted.\n'),
     });
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env });
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(dir, env);
     expect(check.code).toBe(1);
     const found = check.json.diagnostics.filter((d) => d.rule === 'date-in-future');
     expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([[future, 3, 7, 'error', 'date']]);
     expect(found[0]!.message).toMatch(/^Reply date 2027-01-28 is after today \(2026-02-01\): expected the day it happened/);
 
-    const refused = await runJson<{ ok: boolean; error: { code: string; message: string } }>(['campaign', 'reply', '2026-01-26-month-end', 'grace@cobol.example', '--text', 'Sounds good, happy to chat on Tuesday.', '--date', '2027-01-29', '--dir', dir], { env });
+    const refused = await replyJson<{ ok: boolean; error: { code: string; message: string } }>(dir, '2026-01-26-month-end', 'grace@cobol.example', { text: 'Sounds good, happy to chat on Tuesday.', date: '2027-01-29' }, env);
     expect(refused.code).toBe(1);
     expect(refused.json.error.message).toMatch(/replies\/2027-01-29-grace-at-cobol-example\.md:3:7 error Reply date 2027-01-29 is after today \(2026-02-01\)/);
     expect(existsSync(join(dir, CAMPAIGN, 'replies/2027-01-29-grace-at-cobol-example.md'))).toBe(false);
@@ -214,7 +253,7 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
 
   it('a touches_done that is not a whole number is an error at its value, not read as 0 (which listed and drafted touch 1 again)', async () => {
     const dir = campaignWorkspace(['  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active, touches_done: "two"}', '  - {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: -1}'].join('\n'));
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(dir);
     expect(check.code).toBe(1);
     const errors = check.json.diagnostics.filter((d) => d.path === `${CAMPAIGN}/5-actions.md` && d.severity === 'error');
     expect(errors.map((d) => [d.line, d.column, d.field])).toEqual([
@@ -222,7 +261,7 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
       [7, 108, 'prospects[1].touches_done'],
     ]);
     expect(errors[0]!.message).toContain('expected the number of touches already sent, a whole number from 0');
-    const draft = await runJson<{ ok: boolean; drafts?: unknown[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    const draft = await draftJson<{ ok: boolean; drafts?: unknown[] }>(dir, '2026-01-26-month-end', { THREADWORK_TODAY: '2026-01-26' });
     expect(draft.code).toBe(1);
     expect(existsSync(join(dir, CAMPAIGN, 'drafts'))).toBe(false);
   });
@@ -247,7 +286,7 @@ describe('campaign results and win/loss', () => {
 
   it('totals that cannot be (more delivered than sent, more opened than delivered) are errors at the count, not a 133% open rate', async () => {
     const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 52\n  opened: 60\n  replied: 2\n  bounced: 3'));
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(dir);
     expect(check.code).toBe(1);
     const found = check.json.diagnostics.filter((d) => d.rule === 'campaign-results');
     expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([
@@ -261,8 +300,8 @@ describe('campaign results and win/loss', () => {
   it('report campaigns lists the rules the results trigger, in JSON, the terminal and Markdown', async () => {
     // 3 of 40 bounced (7.5% over 5% after 20 sends) and one spam complaint: both critical stops.
     const dir = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 37\n  opened: 20\n  replied: 2\n  bounced: 3\n  spam_complaints: 1'));
-    const report = await runJson<{ campaigns: { id: string; rules: { rule: string; severity: string; message: string }[] }[] }>(['report', 'campaigns', '--dir', dir]);
-    expect(report.code, report.stderr).toBe(0);
+    const report = await reportJson<{ campaigns: { id: string; rules: { rule: string; severity: string; message: string }[] }[] }>('campaigns', dir);
+    expect(report.code, JSON.stringify(report.json)).toBe(0);
     expect(report.json.campaigns[0]!.rules.map((r) => `${r.severity} ${r.rule}`)).toEqual(['critical spam-complaint', 'critical high-bounce-rate']);
     expect(report.json.campaigns[0]!.rules[1]!.message).toBe('Bounce rate 7.5% over 5.0% after 40 sends: pause the campaign and verify the list before sending more.');
     const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
@@ -274,17 +313,17 @@ describe('campaign results and win/loss', () => {
 
   it('report campaigns says when no rule fires, and lists none before results', async () => {
     const quiet = campaignWorkspace(PROSPECTS, md('closed: 2026-03-01\nresults:\n  sent: 40\n  delivered: 40\n  opened: 20\n  replied: 2'));
-    const report = await runJson<{ campaigns: { rules: unknown[] }[] }>(['report', 'campaigns', '--dir', quiet]);
+    const report = await reportJson<{ campaigns: { rules: unknown[] }[] }>('campaigns', quiet);
     expect(report.json.campaigns[0]!.rules).toEqual([]);
     expect((await runCli(['report', 'campaigns', '--dir', quiet])).stdout).toMatch(/2026-01-26-month-end +— +— +No rule fires on these results\./);
     const running = campaignWorkspace(PROSPECTS);
-    const before = await runJson<{ campaigns: { rates: unknown; rules: unknown[] }[] }>(['report', 'campaigns', '--dir', running]);
+    const before = await reportJson<{ campaigns: { rates: unknown; rules: unknown[] }[] }>('campaigns', running);
     expect(before.json.campaigns[0]).toMatchObject({ rates: null, rules: [] });
     expect((await runCli(['report', 'campaigns', '--dir', running])).stdout).not.toContain('Rules triggered');
   });
 
   it('reports win/loss on the example: 3 closed deals, 2 won, average won ARR 39,000', async () => {
-    const result = await runJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { reason: string; deals: number }[] }>(['report', 'winloss']);
+    const result = await reportJson<{ deals: number; won: number; lost: number; winRate: number; averageWonArr: number; lossReasons: { reason: string; deals: number }[] }>('winloss', REPO_ROOT);
     expect(result.code).toBe(0);
     expect(result.json).toMatchObject({ deals: 3, won: 2, lost: 1, averageWonArr: 39000 });
     expect(result.json.winRate).toBeCloseTo(0.67, 2);
@@ -330,21 +369,21 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     pausedUntil: string | null;
     deal: { path: string } | null;
   }
-  const reply = (dir: string, email: string, text: string, date: string) => runJson<Reply>(['campaign', 'reply', '2026-01-05-q1-push', email, '--text', text, '--date', date, '--dir', dir]);
+  const reply = (dir: string, email: string, text: string, date: string) => replyJson<Reply>(dir, '2026-01-05-q1-push', email, { text, date });
 
   it('a "not now, next quarter" sets the prospect to nurture with the revisit date, and due stops listing it', async () => {
     const dir = goalWorkspace();
     const result = await reply(dir, 'ada@analytical.example', 'Not now, maybe next quarter.', '2026-01-14');
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json).toMatchObject({ classification: { category: 'nurture', revisit: '2026-04-01' }, status: { before: 'active', after: 'nurture' }, revisit: '2026-04-01', pausedUntil: null, deal: null });
     expect(result.json.classification.reason).toContain('from "next quarter" (the first day of the next quarter)');
     // Only that prospect's entry changes, and only by its status and the new revisit.
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: nurture, touches_done: 1, revisit: 2026-04-01}\n  - {name: Grace Hopper,');
     const recorded = readdirSync(join(dir, GOAL_CAMPAIGN, 'replies'));
     expect(read(dir, `${GOAL_CAMPAIGN}/replies/${recorded[0]}`)).toMatch(/category: nurture\n[\s\S]*revisit: 2026-04-01\n/);
-    const due = await runJson<Due>(['due', '--date', '2026-01-08', '--dir', dir]);
+    const due = await dueJson<Due>(dir, '2026-01-08');
     expect(due.json.due.map((d) => d.prospect.email).sort()).toEqual(['alan.turing@gmail.com', 'grace@cobol.example']);
-    const check = await runJson<{ diagnostics: { severity: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { severity: string }[] }>(dir);
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -364,9 +403,9 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(result.json).toMatchObject({ classification: { category: 'out-of-office', returns: '2026-01-19' }, status: { before: 'active', after: 'active' }, pausedUntil: '2026-01-19', revisit: null });
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('{name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending, status: active, touches_done: 1, paused_until: 2026-01-19}');
     // Touch 2 (Jan 8) and touch 3 (Jan 12) fall in the absence: nothing for Grace until the 19th, then touch 3.
-    const before = await runJson<Due>(['due', '--date', '2026-01-12', '--dir', dir]);
+    const before = await dueJson<Due>(dir, '2026-01-12');
     expect(before.json.due.map((d) => d.prospect.email)).not.toContain('grace@cobol.example');
-    const back = await runJson<Due>(['due', '--date', '2026-01-19', '--dir', dir]);
+    const back = await dueJson<Due>(dir, '2026-01-19');
     expect(back.json.due.filter((d) => d.prospect.email === 'grace@cobol.example').map((d) => [d.touch, d.due, d.overdue])).toEqual([[3, '2026-01-19', false]]);
   });
 
@@ -403,7 +442,7 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(freeMail.json.deal?.path).toBe('threads/sales/enigma-pay');
     expect(read(dir, 'threads/sales/enigma-pay/1-input.md')).toContain('  domain: null\n');
     expect(JSON.parse(read(dir, 'threads/sales/enigma-pay/meta.json'))).toMatchObject({ goal_id: 'g-first-customers', subgoal: 'SG1' });
-    const check = await runJson<{ diagnostics: { severity: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { severity: string; message: string }[] }>(dir);
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -425,7 +464,7 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     ].join('\n');
     writeFiles(dir, { [actions]: read(dir, actions).replace(/^ {2}- \{name: Grace Hopper.*$/m, grace) });
     const result = await reply(dir, 'grace@cobol.example', "Let's schedule a demo. Thursday?", '2026-01-14');
-    expect(result.code, result.stderr).toBe(0);
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json.deal?.path).toBe('threads/sales/cobol-lending');
     const input = read(dir, 'threads/sales/cobol-lending/1-input.md');
     expect(input).toContain('  industry: "lending"\n');
@@ -437,7 +476,7 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     // Scored on those facts, the deal fits the segment (industry, size and revenue all inside its filters).
     const meta = JSON.parse(read(dir, 'threads/sales/cobol-lending/meta.json')) as { icp_match_score: number };
     expect(meta.icp_match_score).toBeGreaterThanOrEqual(0.6);
-    const check = await runJson<{ diagnostics: { path: string; severity: string }[] }>(['check', '--dir', dir]);
+    const check = await checkJson<{ diagnostics: { path: string; severity: string }[] }>(dir);
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
