@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { fingerprint } from '../src/engine/fingerprint.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 
 /**
@@ -36,7 +36,7 @@ function plantMarker(dir: string, name: string, key?: string): void {
 const served = (result: { diagnostics: { path: string }[] }): boolean => result.diagnostics.some((d) => d.path === 'MARKER');
 
 async function cachedExample(): Promise<string> {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   await settle();
   const ws = await openWorkspace(dir);
   await ws.check();
@@ -46,7 +46,14 @@ async function cachedExample(): Promise<string> {
   return dir;
 }
 
-describe('the persistent cache', () => {
+/*
+ * Speed: most of this file's time is waiting — a 2.1 s settle per test, one test after
+ * another. The example is prepared once per file and copied (one git process a copy), and
+ * the tests, each on a folder of its own with nothing shared but that prepared copy, run
+ * concurrently: their settles and git processes overlap instead of adding up. A settle
+ * still comes between a test's last write and the check or sync that writes the cache.
+ */
+describe.concurrent('the persistent cache', () => {
   it('is not served after an edit, and check sees the edit', async () => {
     const dir = await cachedExample();
     const file = join(dir, 'threads/sales/harbor-lending/6-learning.md');
@@ -90,7 +97,7 @@ describe('the persistent cache', () => {
   });
 
   it('is not served to a different engine: the key holds the engine it was written by', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     await settle();
     const ws = await openWorkspace(dir);
     await ws.check();
@@ -111,7 +118,7 @@ describe('the persistent cache', () => {
   });
 
   it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     await settle();
     const ws = await openWorkspace(dir);
     expect((await ws.sync()).written).toEqual([]);
