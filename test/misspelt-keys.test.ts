@@ -1,8 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { advanceCommand } from '../src/cli/commands/advance.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { dealNewCommand } from '../src/cli/commands/deal.js';
+import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commandJson } from './helpers/in-process.js';
 
 /**
  * A key typed one letter off (`outcom:` for `outcome:`) is a key threadwork does not read:
@@ -23,8 +27,22 @@ const LEARNING = 'threads/sales/harbor-lending/6-learning.md';
 const META = 'threads/sales/harbor-lending/meta.json';
 const edit = (dir: string, path: string, change: (text: string) => string): void => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
 
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. What check
+ * finds, the deal a test opens and advance's refusal as JSON come from the commands' own
+ * functions (commandJson: what `… --json` prints) on the same pinned day; check's and sync's
+ * printed lines and advance's refusal on stderr with exit 1 stay real CLI runs.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const TODAY = '2026-11-20';
+
+/** `threadwork check --no-cache --json` in `dir`, without a process. */
 async function check(dir: string): Promise<Diagnostic[]> {
-  const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir, env: { THREADWORK_TODAY: '2026-11-20' } });
+  vi.stubEnv('THREADWORK_TODAY', TODAY);
+  const { json } = await commandJson<{ diagnostics: Diagnostic[] }>(() => checkCommand({ cache: false }, { dir, json: true }));
   return json.diagnostics;
 }
 
@@ -73,14 +91,17 @@ describe('a misspelt key', () => {
   it('is named by advance when the key it meant is what the stage lacks', async () => {
     const dir = exampleWorkspaceCopy();
     const env = { THREADWORK_TODAY: '2026-11-20' };
-    expect((await runCli(['deal', 'new', 'Quill Ledger', '--segment', 'mid-market-fintech', '--contact', 'Ana Ruiz', '--signal', 'Asked for a demo'], { cwd: dir, env })).code).toBe(0);
+    vi.stubEnv('THREADWORK_TODAY', TODAY);
+    const opened = await commandJson(() => dealNewCommand('Quill Ledger', { segment: 'mid-market-fintech', source: 'inbound', contact: 'Ana Ruiz', signal: 'Asked for a demo', commit: true }, { dir, json: true }));
+    expect(opened.code, JSON.stringify(opened.json)).toBe(0);
     const input = 'threads/sales/quill-ledger/1-input.md';
     edit(dir, input, (text) => text.replace(/^source: /m, 'sorce: '));
     const line = readFileSync(join(dir, input), 'utf8').split('\n').findIndex((l) => l.startsWith('sorce:')) + 1;
     const advance = await runCli(['advance', 'quill-ledger'], { cwd: dir, env });
     expect(advance.code).toBe(1);
     expect(advance.stderr).toContain(`  - source: where the deal came from (inbound, outbound, referral, campaign:{id}) — \`sorce\` on line ${line} looks like it: rename the key to \`source\``);
-    const json = await runJson<{ error: { missing: { field: string; misspelt?: { key: string; line: number; column: number } }[] } }>(['advance', 'quill-ledger'], { cwd: dir, env });
+    const json = await commandJson<{ error: { missing: { field: string; misspelt?: { key: string; line: number; column: number } }[] } }>(() => advanceCommand('quill-ledger', { commit: true }, { dir, json: true }));
+    expect(json.code).toBe(1);
     expect(json.json.error.missing).toEqual([{ field: 'source', hint: expect.any(String), misspelt: { key: 'sorce', line, column: 1 } }]);
   });
 });
