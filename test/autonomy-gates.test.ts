@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { runCli } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { preparedCopy } from './helpers/prepared.js';
 import { read, writeFiles } from './helpers/testdir.js';
@@ -40,6 +43,37 @@ function campaign(prospects: string, config = 'company: Testco\n'): string {
   return dir;
 }
 
+/*
+ * Speed: a CLI process costs one to two seconds on the loaded two-core machine. Where a
+ * test is about what approve refuses or writes, what check finds, what draft skips or what
+ * reply records, it runs the commands' own functions (commandJson: the JSON and exit code
+ * `… --json` prints), with THREADWORK_TODAY pinned where the CLI run had it. Each command
+ * keeps real CLI runs: the draft each prepared campaign starts from and its printed text,
+ * and approve's exit 0 where a test approves before what it checks; MCP is real.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(command);
+}
+
+/** `threadwork campaign approve <drafts…> --json --dir <dir>`, without a process. */
+const approveJson = <T>(dir: string, drafts: string[]): ReturnType<typeof commandJson<T>> => inProcess<T>(() => campaignApproveCommand(drafts, { commit: true }, { dir, json: true }));
+
+/** `threadwork check --json --dir <dir>`, without a process. */
+const checkJson = <T>(dir: string, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> => inProcess<T>(() => checkCommand({}, { dir, json: true }), env);
+
+/** `threadwork campaign draft 2026-01-26-month-end [--force] --json --dir <dir>` on TODAY, without a process. */
+const draftJson = <T>(dir: string, flags: { force?: boolean } = {}): ReturnType<typeof commandJson<T>> =>
+  inProcess<T>(() => campaignDraftCommand('2026-01-26-month-end', { ...flags, commit: true }, { dir, json: true }), TODAY);
+
+/** `threadwork campaign reply 2026-01-26-month-end <email> --text … --date 2026-01-27 --json --dir <dir>`, without a process. */
+const replyJson = <T>(dir: string, email: string, text: string): ReturnType<typeof commandJson<T>> =>
+  inProcess<T>(() => campaignReplyCommand('2026-01-26-month-end', email, { text, date: '2026-01-27', commit: true }, { dir, json: true }));
+
 async function drafted(dir: string): Promise<void> {
   const result = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: TODAY });
   expect(result.code, result.stderr).toBe(0);
@@ -71,14 +105,14 @@ interface ErrorJson {
 describe('autonomy gate: ICP', () => {
   it('approves a draft to a company that fits, refuses one that scores under the segment threshold, and check errors on a hand approval', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
-    const ok = await runJson<{ drafts: { path: string; action: string }[] }>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
-    expect(ok.code, ok.stderr).toBe(0);
+    const ok = await approveJson<{ drafts: { path: string; action: string }[] }>(dir, [draft('ada@analytical.example', 1)]);
+    expect(ok.code, JSON.stringify(ok.json)).toBe(0);
     expect(ok.json.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);
     expect(read(dir, draft('ada@analytical.example', 1))).toMatch(/^status: approved$/m);
 
     const before = read(dir, draft('bob@island.example', 1));
     const commits = commitCount(dir);
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', draft('bob@island.example', 1), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [draft('bob@island.example', 1)]);
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), gate: 'icp' })]);
@@ -90,7 +124,7 @@ describe('autonomy gate: ICP', () => {
     expect(commitCount(dir)).toBe(commits);
 
     approveByHand(dir, draft('bob@island.example', 1));
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     expect(check.code).toBe(1);
     const errors = check.json.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), line: 2, column: 9, rule: 'approved-below-icp', field: 'status' })]);
@@ -98,7 +132,7 @@ describe('autonomy gate: ICP', () => {
 
   it('follows autonomy.icp_min_score in the config', async () => {
     const dir = await draftedCampaign(ADA, 'company: Testco\nautonomy:\n  icp_min_score: 0.99\n');
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1)]);
     expect(refused.json.error.message).toMatch(/Analytical Payments scores 0\.98 \(strong\) against the minimum 0\.99 \(autonomy\.icp_min_score\)/);
   });
 });
@@ -108,12 +142,12 @@ describe('autonomy gate: quality', () => {
     const dir = await draftedCampaign(ADA);
     const path = draft('ada@analytical.example', 2);
     writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [path]);
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['quality']);
     expect(refused.json.error.message).toMatch(/quality gate: its quality score 0\.\d\d \(grade [DF]\) is under the minimum 0\.80 \(autonomy\.min_quality_score\)/);
     approveByHand(dir, path);
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, rule: 'approved-below-quality', severity: 'error', line: 2 }));
   });
 });
@@ -123,7 +157,7 @@ describe('autonomy gate: daily caps per sender', () => {
     const dir = await draftedCampaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
     expect((await runCli(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir])).code).toBe(0);
     const cara = draft('cara@mando.example', 1);
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', cara, '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [cara]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
     expect(refused.json.error.message).toMatch(/daily-cap gate: it would be email touch 2 of 2 from \(default sender\) on 2026-01-26, over the cap of 1 per sender per day/);
 
@@ -149,7 +183,7 @@ describe('autonomy gate: daily caps per sender', () => {
     const ada3 = draft('ada@analytical.example', 3);
     writeFiles(dir, { [ada3]: read(dir, ada3).replace(/^touch: 3$/m, 'touch: 3\nsend_on: 2026-01-27') });
     approveByHand(dir, ada3);
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     const capErrors = check.json.diagnostics.filter((d) => d.rule === 'approved-over-cap');
     expect(capErrors.map((d) => d.path)).toEqual([cara]);
     expect(capErrors[0]!.message).toMatch(/touch 2 of 2 from \(default sender\) on 2026-01-27/);
@@ -161,9 +195,9 @@ describe('draft fields for the caps', () => {
     const dir = await draftedCampaign(ADA);
     const path = draft('ada@analytical.example', 1);
     writeFiles(dir, { [path]: read(dir, path).replace(/^touch: 1$/m, 'touch: 1\nsend_on: next tuesday') });
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, severity: 'error', line: 10, field: 'send_on' }));
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', path, '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [path]);
     expect(refused.json.error, JSON.stringify(refused.json)).toMatchObject({ code: 'not-a-draft' });
   });
 });
@@ -171,7 +205,7 @@ describe('draft fields for the caps', () => {
 describe('approving a campaign folder instead of its drafts', () => {
   it('says it is a thread folder and names the drafts waiting, not "no such file"', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', CAMPAIGN, '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [CAMPAIGN]);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
     expect(refused.json.error.message).toContain(`${CAMPAIGN} is a thread folder, not a draft: name the drafts to approve — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
@@ -180,14 +214,14 @@ describe('approving a campaign folder instead of its drafts', () => {
 
   it('says any other folder is a folder, expected a draft file, and names the drafts waiting under it', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', 'threads', '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, ['threads']);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
     expect(refused.json.error.message).toContain(`threads is a folder, not a draft file: name draft files (threads/sales/campaigns/{id}/drafts/*.md) — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
     expect(refused.json.error.message).not.toContain('no such file');
-    const drafts = await runJson<ErrorJson>(['campaign', 'approve', DRAFTS, '--dir', dir]);
+    const drafts = await approveJson<ErrorJson>(dir, [DRAFTS]);
     expect(drafts.json.error.message).toContain(`${DRAFTS} is a folder, not a draft file`);
-    const missing = await runJson<ErrorJson>(['campaign', 'approve', `${DRAFTS}/nobody-touch-1.md`, '--dir', dir]);
+    const missing = await approveJson<ErrorJson>(dir, [`${DRAFTS}/nobody-touch-1.md`]);
     expect(missing.json.error.message).toContain(`${DRAFTS}/nobody-touch-1.md (no such file)`);
   });
 });
@@ -195,7 +229,7 @@ describe('approving a campaign folder instead of its drafts', () => {
 describe('approving a path outside the workspace', () => {
   it('refuses it naming the path as typed, not a ../../ path the user never wrote', async () => {
     const dir = await draftedCampaign(ADA);
-    const refused = await runJson<ErrorJson & { error: { path?: string } }>(['campaign', 'approve', '/etc/passwd', '--dir', dir]);
+    const refused = await approveJson<ErrorJson & { error: { path?: string } }>(dir, ['/etc/passwd']);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'path-refused', path: '/etc/passwd' });
     expect(refused.json.error.message).toMatch(/^Refused path "\/etc\/passwd": it is outside the workspace /);
@@ -223,7 +257,7 @@ describe('MCP approve_draft', () => {
 describe('who may still be contacted: approval follows the suppression list and the sequence, as due does', () => {
   const SUPPRESSION = 'threads/sales/campaigns/suppression.yaml';
   const ada = (touch: number): string => draft('ada@analytical.example', touch);
-  const reply = (dir: string, email: string, text: string) => runJson<{ status: { after: string } }>(['campaign', 'reply', '2026-01-26-month-end', email, '--text', text, '--date', '2026-01-27', '--dir', dir]);
+  const reply = (dir: string, email: string, text: string) => replyJson<{ status: { after: string } }>(dir, email, text);
   interface Drafted {
     drafts: { path: string; prospect: string }[];
     skipped: { prospect: string; kind: string; reason: string }[];
@@ -233,7 +267,7 @@ describe('who may still be contacted: approval follows the suppression list and 
     const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - {email: Ada@Analytical.example, reason: asked, date: 2026-01-26}\n' });
     const before = read(dir, ada(3));
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(3), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [ada(3)]);
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: ada(3), gate: 'do-not-contact', rule: 'approved-do-not-contact' })]);
@@ -241,7 +275,7 @@ describe('who may still be contacted: approval follows the suppression list and 
     expect(read(dir, ada(3))).toBe(before);
 
     approveByHand(dir, ada(3));
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     expect(check.code).toBe(1);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: ada(3), line: 2, column: 9, severity: 'error', rule: 'approved-do-not-contact', field: 'status' }));
   });
@@ -250,11 +284,11 @@ describe('who may still be contacted: approval follows the suppression list and 
     const dir = await draftedCampaign(ADA);
     const removed = await reply(dir, 'ada@analytical.example', 'Please remove me from your list.');
     expect(removed.json.status.after).toBe('unsubscribed');
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(2), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [ada(2)]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['do-not-contact']);
 
-    const again = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
-    expect(again.code, again.stderr).toBe(0);
+    const again = await draftJson<Drafted>(dir, { force: true });
+    expect(again.code, JSON.stringify(again.json)).toBe(0);
     expect(again.json.drafts).toEqual([]);
     expect(again.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'do-not-contact', reason: 'ada@analytical.example is on the suppression list' }]);
     const text = await runCli(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: TODAY });
@@ -264,7 +298,7 @@ describe('who may still be contacted: approval follows the suppression list and 
   it('refuses every approval while the suppression list is invalid: it never fails open', async () => {
     const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [SUPPRESSION]: 'suppressed:\n  - email: someone@else.example\n    reason: asked\n    reason: twice\n    date: 2026-01-20\n' });
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(1), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [ada(1)]);
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('suppression-invalid');
     expect(read(dir, ada(1))).toMatch(/^status: draft$/m);
@@ -276,15 +310,15 @@ describe('who may still be contacted: approval follows the suppression list and 
     const replied = await reply(dir, 'ada@analytical.example', "Yes, let's talk on Tuesday.");
     expect(replied.json.status.after).toBe('replied');
 
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(2), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [ada(2)]);
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: ada(2), gate: 'sequence-stopped', rule: 'approved-sequence-stopped' })]);
     expect(refused.json.error.message).toMatch(/ada@analytical\.example replied \(status replied\): the sequence has stopped/);
 
-    const check = await runJson<CheckJson>(['check', '--dir', dir]);
+    const check = await checkJson<CheckJson>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: ada(1), severity: 'warning', rule: 'approved-sequence-stopped', line: 2 }));
 
-    const again = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
-    expect(again.code, again.stderr).toBe(0);
+    const again = await draftJson<Drafted>(dir, { force: true });
+    expect(again.code, JSON.stringify(again.json)).toBe(0);
     expect(again.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example replied (status replied)' }]);
     expect(new Set(again.json.drafts.map((d) => d.prospect))).toEqual(new Set(['cara@mando.example']));
   });
@@ -292,11 +326,11 @@ describe('who may still be contacted: approval follows the suppression list and 
   it('a closed campaign drafts and approves nothing more', async () => {
     const dir = await draftedCampaign(ADA);
     writeFiles(dir, { [`${CAMPAIGN}/6-learning.md`]: '---\nclosed: 2026-01-30\n---\n\nDone.\n' });
-    const draftAgain = await runJson<Drafted>(['campaign', 'draft', '2026-01-26-month-end', '--force', '--dir', dir], { env: TODAY });
-    expect(draftAgain.code, draftAgain.stderr).toBe(0);
+    const draftAgain = await draftJson<Drafted>(dir, { force: true });
+    expect(draftAgain.code, JSON.stringify(draftAgain.json)).toBe(0);
     expect(draftAgain.json.drafts).toEqual([]);
     expect(draftAgain.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example is in a campaign that closed on 2026-01-30 (6-learning.md)' }]);
-    const refused = await runJson<ErrorJson>(['campaign', 'approve', ada(1), '--dir', dir]);
+    const refused = await approveJson<ErrorJson>(dir, [ada(1)]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['sequence-stopped']);
     expect(refused.json.error.message).toMatch(/ada@analytical\.example is in a campaign that closed on 2026-01-30/);
   });
@@ -312,7 +346,7 @@ describe('who may still be contacted: approval follows the suppression list and 
 describe('an unknown key in a config section', () => {
   it('is a warning at its line naming the key and the known ones; the config still holds', async () => {
     const dir = workspace({ 'threadwork.config.yaml': 'company: Testco\nmy_notes: kept as it is\nautonomy:\n  min_quality_score: 0.8\n  daily_caps:\n    email: 50\n    linkedn: 30\nforecast:\n  drawz: 500\n' });
-    const { code, json } = await runJson<{ diagnostics: { path: string; line: number; severity: string; rule: string; message: string; field?: string }[] }>(['check'], { cwd: dir });
+    const { code, json } = await checkJson<{ diagnostics: { path: string; line: number; severity: string; rule: string; message: string; field?: string }[] }>(dir);
     expect(code).toBe(0);
     expect(json.diagnostics.map((d) => `${d.path}:${d.line} ${d.severity} ${d.rule} ${d.field} ${d.message}`)).toEqual([
       'threadwork.config.yaml:7 warning config-unknown-key autonomy.daily_caps.linkedn Unknown key `linkedn` in `autonomy.daily_caps`: expected one of email, linkedin, call — it is ignored, so its setting has no effect (a typo?)',
@@ -331,7 +365,7 @@ describe('an unknown key in a config section', () => {
 describe("a prospect's company facts", () => {
   it('are errors at the value when they are not what the gate reads', async () => {
     const dir = campaign(`${ADA.replace('employees: 500', 'employees: 1,800').replace('data_date: 2026-01-20', 'data_date: last week')}`);
-    const { json } = await runJson<CheckJson>(['check'], { cwd: dir, env: TODAY });
+    const { json } = await checkJson<CheckJson>(dir, TODAY);
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([
       `${CAMPAIGN}/5-actions.md:9 Invalid \`prospects[0].employees\`: expected a whole number of 0 or more, without separators — write 1,800 as 1800 (got "1,800")`,
       `${CAMPAIGN}/5-actions.md:11 Invalid \`prospects[0].data_date\`: expected a date such as 2026-03-01 (got "last week")`,
