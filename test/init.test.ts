@@ -267,3 +267,31 @@ describe('--company in an existing workspace', () => {
     expect((fresh.json as { notes: string[] }).notes).toEqual([]);
   });
 });
+
+describe('init in an existing workspace', () => {
+  /**
+   * Run again to put back a deleted section, init also wrote its example goal next to the
+   * person's goals and committed it: a goal of theirs from then on, in every goal state and
+   * forecast. It restores the workspace's files but that example, and says it left it out.
+   */
+  it('puts back a deleted section and the guide, but not the example goal beside goals of yours', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    expect((await initJson(dir, { git: false })).code).toBe(0);
+    writeFileSync(join(dir, 'goals/g-arr-2027.md'), readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8').replace(/^id: .*$/m, 'id: g-arr-2027'));
+    rmSync(join(dir, 'goals/g-first-customers.md'));
+    rmSync(join(dir, 'README.md'));
+    rmSync(join(dir, 'strategy/canvas/15-gtm.md'));
+    const again = await initJson<{ created: string[]; notes: string[] }>(dir, { git: false });
+    expect(again.code).toBe(0);
+    expect(again.json.created).toEqual(['README.md', 'strategy/canvas/15-gtm.md']);
+    expect(existsSync(join(dir, 'goals/g-first-customers.md'))).toBe(false);
+    expect(again.json.notes).toEqual(['the example goal goals/g-first-customers.md was not added: goals/ holds a goal of yours already']);
+  });
+
+  it('still scaffolds the example goal where goals/ holds none', async () => {
+    const dir = testdir({ 'strategy/canvas/07-uvp.md': '---\nuvp: Ours\n---\nHand-written.\n' });
+    const result = await initJson<{ created: string[]; notes: string[] }>(dir, { git: false });
+    expect(result.json.created).toEqual(expect.arrayContaining(['goals/g-first-customers.md', 'threadwork.config.yaml']));
+    expect(result.json.notes).toEqual([]);
+  });
+});

@@ -27,11 +27,13 @@ export interface InitResult {
   commit: CommitOutcome | null;
   /** The sync the write ran: in an existing workspace, the derived files it moved and the uncommitted sources its commit carried (`triggers`). */
   sync: SyncResult | null;
-  /** What an option given did not do (`--company` with a config already there), and how to do it. */
+  /** What init did not do, and why: `--company` with a config already there (and how to set it); the example goal beside goals of the person's own. */
   notes: string[];
 }
 
 const INIT_DIR = join(BUILTIN_TEMPLATES_DIR, 'init');
+/** The scaffold's example goal: a new workspace's first goal, never added beside goals of the person's own. */
+const EXAMPLE_GOAL = `${LAYOUT.goals}/g-first-customers.md`;
 /** Folders of the layout that start empty; a `.gitkeep` lets git carry them. */
 const EMPTY_FOLDERS = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing, LAYOUT.icp, LAYOUT.artifacts];
 
@@ -58,8 +60,10 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   const date = today();
   const context = { company: options.company ?? 'Your company', date, deadline: addDays(date, 90) };
   const files: SourceChange[] = [];
+  const left = exampleContentLeftOut(root);
   for (const file of listTemplates(INIT_DIR)) {
     const target = relative(INIT_DIR, file).split(sep).join('/').replace(/\.hbs$/, '');
+    if (left.paths.includes(target)) continue;
     files.push(createChange(target, renderTemplate({ name: `init/${target}`, file, overridden: false }, context)));
   }
   // A `.gitkeep` lets git carry the folders of the layout that start empty.
@@ -73,8 +77,36 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
     { commit: options.git !== false },
   );
   const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
-  const notes = company !== undefined && done.result.kept.includes(LAYOUT.config) ? [companyNotSet(root, company)] : [];
+  const notes = [...(company !== undefined && done.result.kept.includes(LAYOUT.config) ? [companyNotSet(root, company)] : []), ...left.notes];
   return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit, sync: done.sync, notes };
+}
+
+/**
+ * Run again in an existing workspace (to put back a deleted section), init restores the
+ * workspace's files — config, canvas sections, folders, guide — but not the scaffold's
+ * example goal beside goals of the person's own: committed with them, it would enter their
+ * goal states and forecasts as a goal of theirs. Left out, it is said, with why.
+ */
+function exampleContentLeftOut(root: string): { paths: string[]; notes: string[] } {
+  const paths: string[] = [];
+  const notes: string[] = [];
+  const goals = goalFiles(root);
+  if (goals.length > 0 && !goals.includes(EXAMPLE_GOAL)) {
+    paths.push(EXAMPLE_GOAL);
+    notes.push(`the example goal ${EXAMPLE_GOAL} was not added: ${LAYOUT.goals}/ holds ${goals.length === 1 ? 'a goal' : `${goals.length} goals`} of yours already`);
+  }
+  return { paths, notes };
+}
+
+/** The goal files of the workspace (goals/*.md but its README), workspace-relative. */
+function goalFiles(root: string): string[] {
+  try {
+    return readdirSync(join(root, LAYOUT.goals))
+      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .map((name) => `${LAYOUT.goals}/${name}`);
+  } catch {
+    return [];
+  }
 }
 
 /**

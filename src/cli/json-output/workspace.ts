@@ -21,7 +21,7 @@ export const initOutput = z.object({
   gitInitialized: z.boolean(),
   commit: commitOutput,
   sync: z.object(syncResultShape).nullable().describe("the sync the write ran: in an existing workspace, the derived files it moved (written) and the uncommitted sources its commit carried (triggers)"),
-  notes: z.array(z.string()).describe('what an option given did not do, and how to do it: --company in a workspace whose threadwork.config.yaml was already there (kept as it was)'),
+  notes: z.array(z.string()).describe('what init did not do, and why: --company in a workspace whose threadwork.config.yaml was already there (kept as it was); the example goal left out beside goals of yours'),
   skills: z.object(skillsShape).optional().describe('with --skills'),
 });
 
