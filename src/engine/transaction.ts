@@ -91,6 +91,12 @@ export interface TransactionResult<T> {
   sync: SyncResult | null;
   /** The one commit holding the command's files and everything they changed. */
   commit: CommitOutcome | null;
+  /**
+   * The commit that finished an earlier transaction whose commit never happened (its journal:
+   * a kill, a commit git refused), made before this one's own; null when there was none. With
+   * nothing of its own to commit, `commit` (and `sync.commit`) is this one too.
+   */
+  recovered: CommitOutcome | null;
 }
 
 /** What a proposal looks like when a transaction only syncs. */
@@ -199,7 +205,7 @@ async function transact<T>(
     undo();
     if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
     if (sync) sync.written = sync.edits.map((e) => e.path);
-    return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null };
+    return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null, recovered: null };
   }
   const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
   if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
@@ -210,7 +216,7 @@ async function transact<T>(
     await uncommitted?.remember(state, null, []);
     if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(null, [])) ?? null));
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-    return { result: proposal.result, sources: [], sync, commit: recovered };
+    return { result: proposal.result, sources: [], sync, commit: recovered, recovered };
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
@@ -245,7 +251,7 @@ async function transact<T>(
     timer.report(proposal.summary || 'sync');
     const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
     if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
-    return { result: proposal.result, sources, sync, commit };
+    return { result: proposal.result, sources, sync, commit, recovered };
   } catch (error) {
     // What reached the disk is what the state must show; the journal finishes the rest next time.
     undo();

@@ -38,7 +38,13 @@ export interface CycleReport {
   deleted: string[];
   written: string[];
   changes: SyncResult['changes'];
+  /** The commit this cycle made of its own changes; null when it made none (it may still have finished an earlier one: `recovered`). */
   commit: SyncResult['commit'];
+  /**
+   * The commit that finished an earlier write whose commit never happened (a commit git
+   * refused, a kill), made by this cycle before its own: not this cycle's change. null when none.
+   */
+  recovered: SyncResult['commit'];
   /** Problems in the files that changed, those found anew elsewhere (a renamed id's threads), and blocks held or left alone. */
   diagnostics: Diagnostic[];
 }
@@ -200,6 +206,7 @@ export class WorkspaceWatcher {
       written: made.sync?.written ?? made.trigger,
       changes: made.sync?.changes ?? [],
       commit: made.commit,
+      recovered: null,
       diagnostics,
     });
   }
@@ -230,7 +237,9 @@ export class WorkspaceWatcher {
         deleted: kind === 'startup' ? [] : done.changed.filter((path) => !existsSync(join(this.root, path))),
         written: result.written,
         changes: result.changes,
-        commit: result.commit,
+        // With nothing of its own to commit, the transaction reports the commit that finished an earlier write as its own.
+        commit: done.recovered && result.commit === done.recovered ? null : result.commit,
+        recovered: done.recovered,
         diagnostics,
       });
     } catch (error) {

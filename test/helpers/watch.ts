@@ -10,6 +10,7 @@ export interface WatchLine {
   deleted?: string[];
   written?: string[];
   commit?: { committed: boolean; commit?: string } | null;
+  recovered?: { committed: boolean; commit?: string; paths?: string[] } | null;
   diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];
   changes?: { description: string }[];
   message?: string;

@@ -82,8 +82,9 @@ function describeCycle(report: CycleReport): string {
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
   const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
+  const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
-  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${problems}`;
+  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${problems}`;
 }
 
 /** HH:MM:SS on the clock of whoever watches (their time zone): the JSON line's `time` stays UTC, for machines. */

@@ -1,0 +1,76 @@
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { git, gitInit } from './helpers/git.js';
+import { md, read, testdir, writeFiles } from './helpers/testdir.js';
+import { WatchProcess, waitFor } from './helpers/watch.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const running: WatchProcess[] = [];
+afterEach(async () => {
+  for (const w of running.splice(0)) await w.kill();
+});
+
+function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
+  const w = new WatchProcess(dir, args, env, options);
+  running.push(w);
+  return w;
+}
+
+const learning = (arr: number): string => md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nvalidations:\n  - {assumption: A1, result: validated, evidence: six days saved}`);
+
+async function repo(): Promise<string> {
+  const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }) });
+  for (const [i, name] of ['1-input', '2-hypothesis', '3-implication', '4-decision', '5-actions'].entries()) writeFiles(dir, { [`threads/sales/acme/${name}.md`]: md(i === 1 ? 'tests: [A1]' : 'date: 2026-03-01') });
+  gitInit(dir);
+  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+  return dir;
+}
+
+/** A git on PATH whose `commit-tree` fails while `failing` exists: a commit git refuses, the files written. */
+function failingGit(): { path: string; failing: string } {
+  const bin = testdir();
+  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  const failing = join(bin, 'failing');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ -e '${failing}' ]; then\n  echo 'fatal: refusing for the test' >&2\n  exit 128\nfi\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  writeFileSync(failing, '');
+  return { path: `${bin}:${process.env.PATH ?? ''}`, failing };
+}
+
+/** Saves that fail to commit, then a prose save (moving nothing derived) once git commits again: the lines of both. */
+async function commitFailsThenProse(text: boolean): Promise<{ dir: string; w: WatchProcess; head: string }> {
+  const dir = await repo();
+  const fake = failingGit();
+  const w = start(dir, [], { PATH: fake.path }, { text });
+  await w.ready();
+  writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+  await waitFor(() => /refusing for the test/.test(text ? w.stderr : w.describe()), 'the failed commit to be reported', () => w.describe());
+  const head = git(dir, 'rev-parse', 'HEAD').trim();
+  rmSync(fake.failing);
+  writeFileSync(join(dir, 'threads/sales/acme/3-implication.md'), `${read(dir, 'threads/sales/acme/3-implication.md')}\nThey run three PSPs.\n`);
+  await waitFor(() => git(dir, 'rev-parse', 'HEAD').trim() !== head && (text ? w.text.some((l) => l.includes('3-implication.md')) : w.cycles().length > 0), 'the prose save to be answered', () => w.describe());
+  return { dir, w, head };
+}
+
+describe('watch lines say what their own cycle did', () => {
+  it('a cycle after a failed commit names the commit that finished the earlier write apart from its own (--json)', async () => {
+    const { dir, w } = await commitFailsThenProse(false);
+    const line = w.cycles().at(-1)!;
+    expect(line.trigger, w.describe()).toContain('threads/sales/acme/3-implication.md');
+    expect(line.written).toEqual([]);
+    // The prose save committed nothing of its own: the commit it made is the earlier write's.
+    expect(line.commit, w.describe()).toBeNull();
+    expect(line.recovered).toMatchObject({ committed: true, commit: git(dir, 'rev-parse', 'HEAD').trim() });
+    expect(line.recovered?.paths).toContain('threads/sales/acme/6-learning.md');
+  });
+
+  it('a cycle after a failed commit says in text that it finished the earlier write, not "nothing written [hash]"', async () => {
+    const { dir, w } = await commitFailsThenProse(true);
+    const hash = git(dir, 'rev-parse', '--short=7', 'HEAD').trim();
+    const line = w.text.find((l) => l.includes('3-implication.md'))!;
+    expect(line, w.describe()).toMatch(new RegExp(`→ nothing written; finished an interrupted write and committed it \\[${hash}\\]$`));
+  });
+});
