@@ -1,8 +1,9 @@
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { git, gitInit } from './helpers/git.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
@@ -12,6 +13,12 @@ const running: WatchProcess[] = [];
 afterEach(async () => {
   for (const w of running.splice(0)) await w.kill();
 });
+
+/** Every JSON line validates against the shipped watch-line schema. */
+function expectSchemaValid(w: WatchProcess): void {
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli/watch-line.schema.json'), 'utf8')) as object);
+  for (const line of w.lines) expect(validate(line), JSON.stringify(line)).toBe(true);
+}
 
 function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
   const w = new WatchProcess(dir, args, env, options);
@@ -65,6 +72,7 @@ describe('watch lines say what their own cycle did', () => {
     expect(line.commit, w.describe()).toBeNull();
     expect(line.recovered).toMatchObject({ committed: true, commit: git(dir, 'rev-parse', 'HEAD').trim() });
     expect(line.recovered?.paths).toContain('threads/sales/acme/6-learning.md');
+    expectSchemaValid(w);
   });
 
   it('a cycle after a failed commit says in text that it finished the earlier write, not "nothing written [hash]"', async () => {
@@ -72,5 +80,42 @@ describe('watch lines say what their own cycle did', () => {
     const hash = git(dir, 'rev-parse', '--short=7', 'HEAD').trim();
     const line = w.text.find((l) => l.includes('3-implication.md'))!;
     expect(line, w.describe()).toMatch(new RegExp(`→ nothing written; finished an interrupted write and committed it \\[${hash}\\]$`));
+  });
+});
+
+/** A git on PATH whose `commit-tree` waits while `hold` exists, having made `entered`: a cycle held under way. */
+function slowGit(): { path: string; hold: string; entered: string } {
+  const bin = testdir();
+  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  const hold = join(bin, 'hold');
+  const entered = join(bin, 'entered');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ -e '${hold}' ]; then\n  : > '${entered}'\n  while [ -e '${hold}' ]; do sleep 0.02; done\nfi\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  writeFileSync(hold, '');
+  return { path: `${bin}:${process.env.PATH ?? ''}`, hold, entered };
+}
+
+describe('Ctrl-C while a cycle is under way', () => {
+  it.each([false, true])('says it is finishing the cycle, then that it stopped (text: %s)', async (text) => {
+    const dir = await repo();
+    const slow = slowGit();
+    const w = start(dir, [], { PATH: slow.path }, { text });
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    w.signal('SIGINT');
+    // Said while the cycle is still held: whoever pressed Ctrl-C learns it was heard.
+    if (text) await waitFor(() => w.text.some((l) => l === 'stopping (SIGINT): finishing the cycle under way'), 'the stopping line', () => w.describe());
+    else await waitFor(() => w.lines.some((l) => l.event === 'stopping'), 'the stopping line', () => w.describe());
+    expect(w.cycles()).toEqual([]);
+    rmSync(slow.hold);
+    expect(await w.exit(), w.describe()).toBe(0);
+    if (text) expect(w.text.at(-1)).toBe('stopped (SIGINT)');
+    else {
+      expect(w.lines.find((l) => l.event === 'stopping')).toMatchObject({ signal: 'SIGINT' });
+      expect(w.lines.map((l) => l.event).slice(-2)).toEqual(['cycle', 'stopped']);
+      expectSchemaValid(w);
+    }
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });

@@ -124,6 +124,11 @@ export class WorkspaceWatcher {
     return this.served !== undefined;
   }
 
+  /** Whether stopping now has a cycle to finish first: one under way, or saves waiting for theirs. */
+  get busy(): boolean {
+    return this.running !== undefined || (this.started && this.eventsPending);
+  }
+
   /**
    * The source files still differing from HEAD after the start-up sync, as `sync` names
    * them — a thread opened with `--no-commit` moves nothing derived, so no cycle would ever

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN } from './cli.js';
 
 export interface WatchLine {
-  event: 'ready' | 'cycle' | 'error' | 'stopped' | 'uncommitted';
+  event: 'ready' | 'cycle' | 'error' | 'stopping' | 'stopped' | 'uncommitted';
   uncommitted?: string[] | null;
   kind?: string;
   command?: string;

@@ -70,6 +70,11 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     }
   });
   const signal = await stopped;
+  // A cycle under way (a large commit, git slow) can take seconds: whoever pressed Ctrl-C learns it was heard.
+  if (watcher.busy) {
+    if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal }));
+    else out(pc.dim(`stopping (${signal}): finishing the cycle under way`));
+  }
   await told;
   await watcher.stop();
   if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));
