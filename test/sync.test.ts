@@ -709,6 +709,23 @@ describe('sources sync leaves uncommitted', () => {
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 
+  it('never advises committing a source file in error: says to fix it, and `git add` only for the valid ones', async () => {
+    const dir = exampleWorkspaceCopy();
+    const broken = 'threads/sales/brightcart/3-implication.md';
+    writeFiles(dir, { [broken]: read(dir, broken).replace('arr_potential: 36000', 'arr_potential: [36000') });
+    appendFileSync(join(dir, 'strategy/canvas/02-constraints.md'), '\nA thought for later.\n');
+    const json = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir]);
+    expect(json.json.uncommitted).toEqual(['strategy/canvas/02-constraints.md', broken]);
+    const text = await runCli(['sync', '--dir', dir]);
+    expect(text.code).toBe(1);
+    const lines = text.stdout.split('\n');
+    const advice = lines.filter((l) => l.includes('git add'));
+    expect(advice, text.stdout).toHaveLength(1);
+    expect(advice[0]).toContain('1 source file differs from HEAD and is not committed (sync commits only the files its derived changes come from): strategy/canvas/02-constraints.md; commit it with `git add`');
+    expect(advice[0]).not.toContain(broken);
+    expect(text.stdout).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above — a file in error is held, neither synced nor committed, until it is valid`);
+  });
+
   it('says a source deleted and not committed was deleted, not that it differs from HEAD', async () => {
     const dir = exampleWorkspaceCopy();
     rmSync(join(dir, 'strategy/canvas/01-context.md'));

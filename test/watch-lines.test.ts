@@ -119,3 +119,18 @@ describe('Ctrl-C while a cycle is under way', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });
+
+describe('the start-up line naming uncommitted sources', () => {
+  it('tells to fix a source in error, never to commit it', async () => {
+    const dir = await repo();
+    const broken = 'threads/sales/acme/3-implication.md';
+    writeFileSync(join(dir, broken), read(dir, broken).replace('date: 2026-03-01', 'date: [2026-03-01'));
+    writeFileSync(join(dir, 'threads/sales/acme/4-decision.md'), `${read(dir, 'threads/sales/acme/4-decision.md')}\nA thought for later.\n`);
+    const w = start(dir, [], {}, { text: true });
+    await w.ready();
+    await waitFor(() => w.text.some((l) => l.includes('in error is not committed')), 'the line naming the file in error', () => w.describe());
+    expect(w.text.find((l) => l.includes('git add')), w.describe()).toContain(': threads/sales/acme/4-decision.md; commit it with `git add`');
+    expect(w.text.filter((l) => l.includes('git add') && l.includes(broken))).toEqual([]);
+    expect(w.text).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above — a file in error is held, neither synced nor committed, until it is valid`);
+  });
+});

@@ -6,6 +6,7 @@ import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -27,7 +28,7 @@ export function describeSync(result: SyncResult, root?: string): string {
   // Files a derived value could not be written to (their bytes would change): not in sync.
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
-  const left = leftUncommitted(result.uncommitted, root);
+  const left = leftUncommitted(result.uncommitted, root, result.diagnostics);
   if (result.edits.length === 0) {
     if (left) lines.push(left);
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
@@ -55,15 +56,35 @@ const NAMED_UNCOMMITTED = 10;
  * The sources the run left differing from HEAD: a thread opened with `--no-commit` stays
  * out of every later sync's commit when it moves nothing, so the person is told (before
  * the last line, which says how the run went). One no longer on disk (under `root`) is
- * named as deleted: "differs" sent the person looking for an edit they never made.
+ * named as deleted: "differs" sent the person looking for an edit they never made. One with
+ * an error (in `diagnostics`) is held, not synced: the advice is to fix it, never to commit it.
  */
-export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string): string | undefined {
+export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string, diagnostics: readonly Diagnostic[] = []): string | undefined {
   if (!paths || paths.length === 0) return undefined;
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const inError = new Set(errors.map((d) => d.path));
+  const broken = paths.filter((p) => inError.has(p));
+  const valid = paths.filter((p) => !inError.has(p));
+  const lines: string[] = [];
+  if (valid.length > 0) lines.push(toCommit(valid, root));
+  if (broken.length > 0) {
+    const one = broken.length === 1;
+    const count = errors.filter((d) => broken.includes(d.path)).length;
+    lines.push(`${pc.yellow('⚠')} ${broken.length} source ${one ? 'file' : 'files'} in error ${one ? 'is' : 'are'} not committed: ${named(broken)}; fix the ${count === 1 ? 'error' : 'errors'} above — a file in error is held, neither synced nor committed, until it is valid`);
+  }
+  return lines.join('\n');
+}
+
+/** At most NAMED_UNCOMMITTED paths, the rest counted. */
+function named(paths: readonly string[], shown: (p: string) => string = (p) => p): string {
+  return paths.slice(0, NAMED_UNCOMMITTED).map(shown).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
+}
+
+/** Valid sources left uncommitted: the person commits them with git when they are ready. */
+function toCommit(paths: readonly string[], root: string | undefined): string {
   const one = paths.length === 1;
   const deleted = new Set(root === undefined ? [] : paths.filter((p) => !existsSync(join(root, p))));
-  const shown = (p: string): string => (deleted.has(p) ? `${p} (deleted)` : p);
-  const named = paths.slice(0, NAMED_UNCOMMITTED).map(shown).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
   const how = deleted.size === 0 ? '`git add`' : `\`git add\` (\`git rm\` for a deleted one)`;
   const what = one ? (deleted.size > 0 ? 'file was deleted' : 'file differs from HEAD') : `files differ from HEAD${deleted.size > 0 ? ` (${deleted.size} deleted)` : ''}`;
-  return `${pc.yellow('⚠')} ${paths.length} source ${what} and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named}; commit ${one ? 'it' : 'them'} with ${how} and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
+  return `${pc.yellow('⚠')} ${paths.length} source ${what} and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named(paths, (p) => (deleted.has(p) ? `${p} (deleted)` : p))}; commit ${one ? 'it' : 'them'} with ${how} and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
 }

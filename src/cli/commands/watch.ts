@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
@@ -36,12 +37,17 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   const out = (line: string): void => {
     if (!outputGone) process.stdout.write(`${line}\n`);
   };
+  // What the start-up sync found: a source in error left uncommitted is to be fixed, not committed.
+  let startupProblems: Diagnostic[] = [];
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
     cache: flags.cache !== false,
     ...(process.env.THREADWORK_WATCH_DEBOUNCE_MS ? { debounceMs: Number(process.env.THREADWORK_WATCH_DEBOUNCE_MS) } : {}),
     ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
-    onCycle: (report) => out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report)),
+    onCycle: (report) => {
+      if (report.kind === 'startup') startupProblems = report.diagnostics;
+      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report));
+    },
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
       if (options.json) out(JSON.stringify({ event: 'error', time: new Date().toISOString(), message }));
@@ -65,7 +71,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   const told = watcher.uncommittedAtStart().then((paths) => {
     if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), ...uncommittedAndDeleted(workspace.root, paths) }));
     else {
-      const left = leftUncommitted(paths, workspace.root);
+      const left = leftUncommitted(paths, workspace.root, startupProblems);
       if (left) out(left);
     }
   });
