@@ -245,4 +245,21 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       }
     }
   });
+
+  it('refuse a thread argument with ".." in the same words, whether it leads outside the workspace or not', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    for (const thread of ['../../etc', 'threads/../../etc', 'threads/../x']) {
+      for (const [tool, args, command] of [
+        ['advance', { thread }, ['advance', thread]],
+        ['history', { subject: thread }, ['history', thread]],
+      ] as const) {
+        const cli = await runJson<ErrorEnvelope>([...command], { cwd: dir });
+        const answer = await mcp.call<ErrorEnvelope>(tool, args);
+        expect(cli.json.error, `${command.join(' ')}: ${cli.stdout}`).toMatchObject({ code: 'path-refused', path: thread });
+        expect(answer.isError, `${tool} ${thread}`).toBe(true);
+        expect(answer.data, `${tool} ${thread}`).toEqual(cli.json);
+      }
+    }
+  });
 });

@@ -9,8 +9,9 @@ import { containedPath } from '../workspace/contain.js';
  * boundary check normalises it away, so the raw argument is checked as well.
  */
 export function agentThreadPath(root: string, input: string): string {
-  const typed = input.includes('/') || input.includes('\\') ? containedPath(root, input.trim()) : input;
+  // `..` first, as the CLI does: a path with it is refused in the same words whether or not it leads outside.
   refuseParentSegments(input);
+  const typed = input.includes('/') || input.includes('\\') ? containedPath(root, input.trim()) : input;
   return containedPath(root, resolveThreadPath(root, typed));
 }
 
@@ -20,8 +21,8 @@ export function agentThreadPath(root: string, input: string): string {
  * (api.ts), where nothing in the workspace is read.
  */
 export function agentHistoryThread(root: string, input: string): string {
-  if (input.includes('/') || input.includes('\\')) containedPath(root, input.trim());
   refuseParentSegments(input);
+  if (input.includes('/') || input.includes('\\')) containedPath(root, input.trim());
   return input;
 }
 
