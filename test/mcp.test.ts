@@ -290,8 +290,8 @@ describe('threadwork mcp', () => {
     };
 
     const cases: [string, string, RegExp][] = [
-      ['threadwork://threads/..%2F..%2Fetc%2Fpasswd', 'path-refused', /Refused path "threads\/\.\.\/\.\.\/etc\/passwd": it points outside the workspace/],
-      ['threadwork://threads/sales%2F..%2F..%2F..%2Fetc', 'path-refused', /Refused path "threads\/sales\/\.\.\/\.\.\/\.\.\/etc": it points outside the workspace/],
+      ['threadwork://threads/..%2F..%2Fetc%2Fpasswd', 'path-refused', /Refused path "threads\/\.\.\/\.\.\/etc\/passwd": "\.\." segments are not accepted in a thread argument/],
+      ['threadwork://threads/sales%2F..%2F..%2F..%2Fetc', 'path-refused', /Refused path "threads\/sales\/\.\.\/\.\.\/\.\.\/etc": "\.\." segments are not accepted in a thread argument/],
       ['threadwork://threads/sales/evil', 'path-refused', /Refused path "threads\/sales\/evil": a symbolic link on the way points outside the workspace/],
       ['threadwork://threads/%2Fetc%2Fpasswd', 'invalid-thread', /Refused thread "threads\/etc\/passwd": expected a thread folder inside threads\//],
       ['threadwork://goals/g-leak', 'path-refused', /Refused path "goals\/g-leak\.md": a symbolic link on the way points outside the workspace/],
