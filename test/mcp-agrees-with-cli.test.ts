@@ -262,4 +262,23 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       }
     }
   });
+
+  it('answer a goal that is not there with unknown-goal and the goals there are, as a resource read and as a tool', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    const tool = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', goal: 'g-nope', commit: false });
+    const cli = await runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--goal', 'g-nope', '--no-commit'], { cwd: dir });
+    expect(tool.data).toEqual(cli.json);
+    expect(tool.data.error).toMatchObject({ code: 'unknown-goal', goal: 'g-nope', known: ['g-arr-500k-2026', 'g-fintech-beachhead'] });
+    for (const id of ['g-nope', 'G-Nope']) {
+      const read = await mcp.client.readResource({ uri: `threadwork://goals/${id}` }).then(
+        () => undefined,
+        (error: unknown) => error as { code: number; message: string; data: Record<string, unknown> },
+      );
+      expect(read?.code, id).toBe(-32602);
+      const { message, ...details } = tool.data.error;
+      expect(read?.data, id).toEqual({ ...details, goal: id });
+      expect(read?.message, id).toContain(message.replace('"g-nope"', JSON.stringify(id)));
+    }
+  });
 });

@@ -211,7 +211,7 @@ describe('threadwork mcp', () => {
     expect(readdirSync(join(outside, 'evil')).sort()).toEqual(['1-input.md', 'meta.json']);
     await expect(mcp.client.readResource({ uri: 'threadwork://threads/sales/evil' })).rejects.toThrow(/Refused/);
     await expect(mcp.client.readResource({ uri: 'threadwork://canvas/..%2F..%2Fetc' })).rejects.toThrow(/Unknown canvas section/);
-    await expect(mcp.client.readResource({ uri: 'threadwork://goals/..%2Fthreadwork.config' })).rejects.toThrow(/Invalid goal id/);
+    await expect(mcp.client.readResource({ uri: 'threadwork://goals/..%2Fthreadwork.config' })).rejects.toThrow(/Unknown goal "\.\.%2Fthreadwork\.config"/);
 
     // Arguments the input schema refuses are tool errors too, and the server serves on.
     // With the envelope every tool error has (code, message naming the tool), not the SDK's text alone.
@@ -297,6 +297,7 @@ describe('threadwork mcp', () => {
       ['threadwork://goals/g-leak', 'path-refused', /Refused path "goals\/g-leak\.md": a symbolic link on the way points outside the workspace/],
       ['threadwork://goals/g-alias', 'path-refused', /Refused path "goals\/g-alias\.md": it is a symbolic link: the workspace never reads through one/],
       ['threadwork://threads/sales/nobody', 'unknown-thread', /Unknown thread "threads\/sales\/nobody"/],
+      ['threadwork://goals/g-nothing', 'unknown-goal', /Unknown goal "g-nothing": expected one of g-arr-500k-2026, g-fintech-beachhead/],
       ['threadwork://canvas/99-nothing', 'not-found', /Unknown canvas section "99-nothing"/],
       ['threadwork://schemas/nothing.json', 'not-found', /Unknown schema "nothing\.json"/],
     ];

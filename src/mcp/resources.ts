@@ -9,7 +9,9 @@ import { goalIdSchema } from '../schema/common.js';
 import { generateJsonSchemas } from '../schema/json-schema.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
+import { goalsOf } from '../workspace/model.js';
 import type { ToolContext } from './context.js';
+import { unknownGoal } from '../threads/create.js';
 import { agentThreadPath } from './paths.js';
 import { guardedRead } from './result.js';
 
@@ -46,9 +48,10 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
       list: () => ({ resources: goalIds(root).map((id) => ({ uri: `threadwork://goals/${id}`, name: `goal ${id}`, mimeType: 'text/markdown' })) }),
     }),
     { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory, forecast at the deadline).', mimeType: 'text/markdown' },
-    guardedRead((uri, { id }) => {
+    guardedRead(async (uri, { id }) => {
+      // Answered as the tools answer a goal that is not there (create_deal, history): unknown-goal, with the goals the workspace has.
       const parsed = goalIdSchema.safeParse(id);
-      if (!parsed.success) throw new ThreadworkError(`Invalid goal id ${JSON.stringify(id)}: expected a goal id such as g-mrr-50k`, 'not-found');
+      if (!parsed.success || !existsSync(join(root, LAYOUT.goals, `${parsed.data}.md`))) throw unknownGoal(String(id), goalsOf(await workspace.load()).map((g) => g.id));
       return markdown(uri, `${LAYOUT.goals}/${parsed.data}.md`);
     }),
   );

@@ -108,6 +108,11 @@ interface MetaInput {
   date: string;
 }
 
+/** A goal id with no goal in goals/, refused with the ids there are (`known`): a thread linked to it, an MCP resource read. */
+export function unknownGoal(goal: string, known: readonly string[]): ThreadworkError {
+  return new ThreadworkError(`Unknown goal ${JSON.stringify(goal)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal, known: [...known] });
+}
+
 /** A segment id the canvas does not define, refused with the ids it does (`known`): a thread created or listed there. */
 export function unknownSegment(segment: string, known: readonly string[]): ThreadworkError {
   return new ThreadworkError(
@@ -148,8 +153,7 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
   if (input.goal) {
     const goal = goalsOf(model).find((g) => g.id === input.goal);
     if (!goal) {
-      const known = goalsOf(model).map((g) => g.id);
-      throw new ThreadworkError(`Unknown goal ${JSON.stringify(input.goal)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal: input.goal, known });
+      throw unknownGoal(input.goal, goalsOf(model).map((g) => g.id));
     }
     if (input.subgoal && !goal.subgoals.some((s) => s.id === input.subgoal)) {
       const known = goal.subgoals.map((s) => s.id);
