@@ -281,4 +281,21 @@ describe('an MCP tool and its CLI command, given the same input', () => {
       expect(read?.message, id).toContain(message.replace('"g-nope"', JSON.stringify(id)));
     }
   });
+
+  it('refuse a thread argument with a control character with the same code and words', async () => {
+    const dir = exampleWorkspace();
+    const mcp = await connectMcp(dir);
+    for (const thread of ['threads/sales/acme\u0001corp', 'acme\u0001corp']) {
+      for (const [tool, args, command] of [
+        ['advance', { thread }, ['advance', thread]],
+        ['read_thread', { thread }, ['history', thread]],
+      ] as const) {
+        const cli = await runJson<ErrorEnvelope>([...command], { cwd: dir });
+        const answer = await mcp.call<ErrorEnvelope>(tool, args);
+        expect(cli.code, `${command.join(' ')}: ${cli.stdout}`).toBe(1);
+        expect(answer.isError, `${tool} ${JSON.stringify(thread)}`).toBe(true);
+        expect(answer.data, `${tool} ${JSON.stringify(thread)}`).toEqual(cli.json);
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { refuseParentSegments, resolveThreadPath } from '../threads/resolve.js';
+import { refuseControlCharacters, refuseParentSegments, resolveThreadPath } from '../threads/resolve.js';
 import { containedPath } from '../workspace/contain.js';
 
 /**
@@ -9,7 +9,8 @@ import { containedPath } from '../workspace/contain.js';
  * boundary check normalises it away, so the raw argument is checked as well.
  */
 export function agentThreadPath(root: string, input: string): string {
-  // `..` first, as the CLI does: a path with it is refused in the same words whether or not it leads outside.
+  // Control characters and `..` first, as the CLI does: refused in the same words whether or not the path leads outside.
+  refuseControlCharacters(input);
   refuseParentSegments(input);
   const typed = input.includes('/') || input.includes('\\') ? containedPath(root, input.trim()) : input;
   return containedPath(root, resolveThreadPath(root, typed));
@@ -21,6 +22,7 @@ export function agentThreadPath(root: string, input: string): string {
  * (api.ts), where nothing in the workspace is read.
  */
 export function agentHistoryThread(root: string, input: string): string {
+  refuseControlCharacters(input);
   refuseParentSegments(input);
   if (input.includes('/') || input.includes('\\')) containedPath(root, input.trim());
   return input;

@@ -30,8 +30,7 @@ export function resolveThreadPath(root: string, input: string): string {
 export function threadPathCandidates(root: string, input: string): string[] {
   const trimmed = input.trim().replace(/[/\\]+$/, '');
   if (!trimmed) throw new ThreadworkError('Missing thread: expected a thread folder such as threads/sales/acme-corp', 'invalid-thread');
-  // eslint-disable-next-line no-control-regex -- refusing control characters
-  if (/[\u0000-\u001f]/.test(trimmed)) throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters`, 'invalid-thread');
+  refuseControlCharacters(input);
   refuseParentSegments(input);
   if (!trimmed.includes('/') && !trimmed.includes('\\')) {
     // Only thread folders: `campaigns` under threads/sales is the campaigns' folder, no deal.
@@ -72,6 +71,12 @@ function realPath(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A thread argument with a control character is no thread name (an agent's or a shell's): refused before it is taken for a path. */
+export function refuseControlCharacters(input: string): void {
+  // eslint-disable-next-line no-control-regex -- refusing control characters
+  if (/[\u0000-\u001f]/.test(input.trim())) throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters`, 'invalid-thread');
 }
 
 /** `..` is refused wherever it stands, even when the path would come back inside `threads/`: a thread is named plainly. */
