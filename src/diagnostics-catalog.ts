@@ -649,7 +649,7 @@ export const ERRORS = {
   'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
   'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk): `path` names it, `errno` says why; the message says what state the workspace is in' },
   'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
-  'commit-failed': { summary: 'the files were written but the git commit failed; the message says what git said' },
+  'commit-failed': { summary: 'the files were written but the git commit failed (git refused it, or other commits kept moving HEAD); the message says what git said, and the next threadwork command commits them first' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },
   'thread-in-error': { summary: 'a write into a thread (a stage, its meta.json, a draft, a reply record) whose meta.json or a stage file has an error — broken, or a cross-file error: the thread is held until it is fixed, so nothing was written; `thread` names it, `diagnostics` lists the errors' },

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { git, gitInit } from './helpers/git.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
@@ -58,15 +58,14 @@ async function commitFailsThenProse(text: boolean): Promise<{ dir: string; w: Wa
   const head = git(dir, 'rev-parse', 'HEAD').trim();
   rmSync(fake.failing);
   writeFileSync(join(dir, 'threads/sales/acme/3-implication.md'), `${read(dir, 'threads/sales/acme/3-implication.md')}\nThey run three PSPs.\n`);
-  await waitFor(() => git(dir, 'rev-parse', 'HEAD').trim() !== head && (text ? w.text.some((l) => l.includes('3-implication.md')) : w.cycles().length > 0), 'the prose save to be answered', () => w.describe());
+  await waitFor(() => git(dir, 'rev-parse', 'HEAD').trim() !== head && (text ? w.text.some((l) => l.includes('3-implication.md')) : w.cycles().some((c) => c.trigger?.includes('threads/sales/acme/3-implication.md'))), 'the prose save to be answered', () => w.describe());
   return { dir, w, head };
 }
 
 describe('watch lines say what their own cycle did', () => {
   it('a cycle after a failed commit names the commit that finished the earlier write apart from its own (--json)', async () => {
     const { dir, w } = await commitFailsThenProse(false);
-    const line = w.cycles().at(-1)!;
-    expect(line.trigger, w.describe()).toContain('threads/sales/acme/3-implication.md');
+    const line = w.cycles().find((c) => c.trigger?.includes('threads/sales/acme/3-implication.md'))!;
     expect(line.written).toEqual([]);
     // The prose save committed nothing of its own: the commit it made is the earlier write's.
     expect(line.commit, w.describe()).toBeNull();
@@ -132,5 +131,21 @@ describe('the start-up line naming uncommitted sources', () => {
     expect(w.text.find((l) => l.includes('git add')), w.describe()).toContain(': threads/sales/acme/4-decision.md; commit it with `git add`');
     expect(w.text.filter((l) => l.includes('git add') && l.includes(broken))).toEqual([]);
     expect(w.text).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above — a file in error is held, neither synced nor committed, until it is valid`);
+  });
+});
+
+describe('a commit git refuses', () => {
+  it('is commit-failed, saying the files are written and what commits them, not an internal error', async () => {
+    const dir = await repo();
+    const fake = failingGit();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    const refused = await runJson<{ ok: false; error: { code: string; message: string } }>(['sync', '--dir', dir], { env: { PATH: fake.path } });
+    expect(refused.code, refused.stdout + refused.stderr).toBe(1);
+    expect(refused.json.error.code, refused.stdout).toBe('commit-failed');
+    expect(refused.json.error.message).toMatch(/^The files were written but not committed: git said: fatal: refusing for the test\b.*the next threadwork command \(e\.g\. `threadwork sync`\) commits them first/s);
+    rmSync(fake.failing);
+    const next = await runJson<{ commit: { committed: boolean } | null }>(['sync', '--dir', dir]);
+    expect(next.json.commit).toMatchObject({ committed: true });
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });

@@ -237,7 +237,7 @@ async function transact<T>(
     let commit: CommitOutcome | null = recovered;
     if (committing && written.length > 0) {
       guard();
-      commit = await commitPaths({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
+      commit = await commitOrSay({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
     }
     if (committing) await clearJournal(root);
     timer.mark('commit');
@@ -607,11 +607,26 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
   const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
   const message = withTriggers(journal.message, since);
-  const outcome = await commitPaths({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
+  const outcome = await commitOrSay({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);
   return outcome.committed ? outcome : null;
+}
+
+/**
+ * A commit git refused (a git error, not a state it names: a merge under way is an outcome)
+ * is `commit-failed`, saying what is on disk and what commits it — not an internal error:
+ * the journal is kept, so the next transaction commits these files first.
+ */
+async function commitOrSay(request: Parameters<typeof commitPaths>[0]): Promise<CommitOutcome> {
+  try {
+    return await commitPaths(request);
+  } catch (error) {
+    if (error instanceof ThreadworkError) throw error;
+    const said = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
+    throw new ThreadworkError(`The files were written but not committed: git said: ${said}. Once git can commit, the next threadwork command (e.g. \`threadwork sync\`) commits them first`, 'commit-failed');
+  }
 }
 
 function finishSources(state: WorkspaceState, journal: Journal, guard: () => void): string[] {

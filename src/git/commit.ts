@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { ThreadworkError } from '../errors.js';
 import { symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { PhaseTimer } from '../timing.js';
@@ -59,7 +60,7 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
       return await commitOnce(request);
     } catch (error) {
       if (!(error instanceof HeadMovedMeanwhile)) throw error;
-      if (attempt >= HEAD_MOVED_ATTEMPTS) throw new Error(`Another commit moved HEAD while threadwork committed, ${attempt} times in a row: the files are written but not committed; the next sync commits them (${error.message})`);
+      if (attempt >= HEAD_MOVED_ATTEMPTS) throw new ThreadworkError(`Another commit moved HEAD while threadwork committed, ${attempt} times in a row: the files are written but not committed; the next threadwork command (e.g. \`threadwork sync\`) commits them first (${error.message})`, 'commit-failed');
     }
   }
 }
