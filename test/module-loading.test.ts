@@ -48,9 +48,10 @@ describe('what a fresh CLI process loads', () => {
     const first = await cliLoading(['sync'], dir);
     expect(loaded(first.modules, ENGINE)).toBe(true); // nothing stored yet: the engine ran
     await settle();
-    const second = await cliLoading(['sync'], dir); // at the fixed point; stores it
+    // At the fixed point; stores it, unless the first run did already (none of its files was
+    // racy: on a loaded machine the copy can be more than two seconds old when it runs).
+    const second = await cliLoading(['sync'], dir);
     expect(second.json.written).toEqual([]);
-    expect(loaded(second.modules, ENGINE)).toBe(true);
 
     const atRest = await cliLoading(['sync'], dir);
     expect(atRest.json).toMatchObject({ written: [], commit: null });
