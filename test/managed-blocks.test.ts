@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
@@ -212,5 +212,34 @@ describe('a stray marker of another block inside a block (fuzz, seed 751939544)'
     expect(readFileSync(goal, 'utf8')).toBe(text);
     expect(first.diagnostics.filter((d) => d.path === 'goals/g-fintech-beachhead.md').map((d) => d.message).join('\n')).toContain('holds a marker of block `x`');
     expect((await ws.sync({ commit: false })).written).toEqual([]);
+  });
+});
+
+describe('a file whose line endings are mixed (CRLF above the block, LF in it, or the reverse)', () => {
+  // A header pasted from a Windows editor into a file saved with LF (or the reverse): the
+  // file's first line break is not the block's. Nothing derived changed, so nothing is written.
+  it.each([
+    ['CRLF above, LF in the block', (text: string) => text.replace(/^(.*)\n/, '$1\r\n')],
+    ['LF above, CRLF in the block', (text: string) => text.replace(/(<!-- threadwork:begin [\s\S]*?threadwork:end)/g, (block) => block.replace(/\n/g, '\r\n'))],
+  ])('%s: a sync with nothing to derive writes nothing', async (_name, mix) => {
+    const dir = exampleWorkspace();
+    const paths = ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-arr-500k-2026.md'];
+    for (const path of paths) writeFileSync(join(dir, path), mix(read(dir, path)));
+    const before = paths.map((path) => read(dir, path));
+    const result = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(result.written).toEqual([]);
+    expect(paths.map((path) => read(dir, path))).toEqual(before);
+  });
+
+  it('writes a changed block in the line ending the block already has', async () => {
+    const dir = exampleWorkspace();
+    const path = 'strategy/canvas/10-assumptions.md';
+    writeFileSync(join(dir, path), read(dir, path).replace(/^(.*)\n/, '$1\r\n'));
+    // A learning deleted: the assumptions it evidenced move.
+    rmSync(join(dir, 'threads/sales/brightcart/6-learning.md'));
+    const result = await (await openWorkspace(dir)).sync({ commit: false });
+    expect(result.written).toContain(path);
+    const after = read(dir, path);
+    expect(after.split('\r\n')).toHaveLength(2);
   });
 });

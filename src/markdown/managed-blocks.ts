@@ -194,9 +194,15 @@ export function lineEndingOf(text: string): '\r\n' | '\n' {
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/** Replaces what is between a block's markers; returns the text unchanged when the content is the same. */
+/**
+ * Replaces what is between a block's markers; returns the text unchanged when the content
+ * is the same, line endings aside. A changed block is written in the line ending of its
+ * begin marker's line, not the file's first one: in a file of mixed endings (a header
+ * pasted from another editor) a sync with nothing to derive must not rewrite the block.
+ */
 export function replaceBlockContent(text: string, block: ManagedBlock, content: string): string {
-  const eol = lineEndingOf(text);
+  if (blockContent(text, block) === content) return text;
+  const eol = text.startsWith('\r\n', block.contentStart) ? '\r\n' : text[block.contentStart] === '\n' ? '\n' : lineEndingOf(text);
   const inner = `${eol}${content.split('\n').join(eol)}${eol}`;
   if (text.slice(block.contentStart, block.contentEnd) === inner) return text;
   return text.slice(0, block.contentStart) + inner + text.slice(block.contentEnd);
