@@ -223,7 +223,8 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
 
   thread.stages.forEach((stage, i) => {
     if (!stage) return;
-    if (i > 0 && !thread.stages[i - 1]) {
+    // A predecessor that is there but never valid (held as absent) is not missing: its own errors say what is wrong.
+    if (i > 0 && !thread.stages[i - 1] && !broken.has(`${thread.path}/${STAGE_FILES[i - 1]}`)) {
       report(stage.path, [], 'stage-order', `Stage file ${STAGE_FILES[i]} has no predecessor: expected ${STAGE_FILES[i - 1]} in ${thread.path} (threads advance one stage at a time)`);
     }
     // Only these stages name ids (a hypothesis's tests, a learning's validations, a campaign's
