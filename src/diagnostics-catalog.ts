@@ -325,7 +325,7 @@ export const RULES = {
     at: 'file',
     summary: 'a thread folder without `meta.json`',
     message: 'Missing meta.json in thread {thread}: expected the thread\'s identity (id, type, title, segment, source, created)',
-    docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations.',
+    docs: 'Without `meta.json` the thread has no identity: it is not counted in reports or derivations. A folder holding no file threadwork reads (only a `.DS_Store`, or swap and backup files, left on disk after the thread was deleted through git) is no thread, and is not reported.',
   },
   'thread-stage-missing': {
     severity: 'error',

@@ -48,7 +48,8 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
     return first;
   };
   const day = todayForDates(today());
-  for (const thread of model.threads.values()) checkThread(thread, model.broken, known, firstWithId, report, day);
+  const holdsFiles = threadsHoldingFiles(model);
+  for (const thread of model.threads.values()) if (thread.meta || holdsFiles(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
   // Reply records are no thread's stage: nothing is derived from them, so only check (and a
   // write, judged like check) reads their dates, in one pass as checkDrafts does.
   for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
@@ -106,7 +107,8 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
     return first;
   };
   const day = todayForDates(today());
-  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) checkThread(thread, model.broken, known, firstWithId, report, day);
+  const holdsFiles = threadsHoldingFiles(model);
+  for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) if (thread.meta || holdsFiles(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
   return { diagnostics: out.filter((d) => d.severity === 'error'), idsKey: knownIdsKey(known) };
 }
 
@@ -183,6 +185,20 @@ export function missingMetaMessage(thread: string): string {
  * nowhere (derive/thread-facts.ts). A stage file that is there but broken (held as absent
  * while it was never valid) is not "no stage file": its own errors say what is wrong.
  */
+/**
+ * Whether a thread folder holds a file the engine reads. One holding none — a thread
+ * deleted through git whose folder Finder's `.DS_Store` or an editor's swap and backup
+ * files keep on disk — is no thread: it has nothing to be missing a meta.json for. The
+ * set is built on first need, for a folder with no meta.json (rare): one pass over the files.
+ */
+function threadsHoldingFiles(model: WorkspaceModel): (dir: string) => boolean {
+  let folders: Set<string> | undefined;
+  return (dir) => {
+    folders ??= new Set([...model.files.keys()].map((path) => path.split('/').slice(0, -1).join('/')));
+    return folders.has(dir);
+  };
+}
+
 function reportNoStage(thread: ThreadRecord, broken: ReadonlySet<string>, report: Report): void {
   if (!thread.meta || stageOf(thread) > 0 || STAGE_FILES.some((file) => broken.has(`${thread.path}/${file}`))) return;
   report(`${thread.path}/meta.json`, [], 'thread-stage-missing', noStageMessage(thread.path));

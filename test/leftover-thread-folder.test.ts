@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
+
+interface Answer {
+  diagnostics: { path: string; rule: string }[];
+  written?: string[];
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** The command's own function, with git configured as the CLI runs in tests. */
+function inProcess(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<Answer>> {
+  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+  return commandJson<Answer>(command);
+}
+
+describe('a thread folder left holding only what the engine never reads', () => {
+  it('is no thread: check and sync report no missing meta.json', async () => {
+    // A thread deleted through git: Finder's .DS_Store keeps its folder on disk, and an
+    // editor's swap and backup files keep another.
+    const dir = exampleWorkspaceCopy();
+    git(dir, 'rm', '-rq', 'threads/sales/fernway-home');
+    git(dir, 'commit', '-qm', 'fernway-home dropped');
+    mkdirSync(join(dir, 'threads/sales/fernway-home'));
+    writeFileSync(join(dir, 'threads/sales/fernway-home/.DS_Store'), '\0\0\0\x01Bud1');
+    mkdirSync(join(dir, 'threads/marketing/draft-post'), { recursive: true });
+    writeFileSync(join(dir, 'threads/marketing/draft-post/1-input.md~'), '---\nsource: inbound\n---\n');
+    writeFileSync(join(dir, 'threads/marketing/draft-post/.1-input.md.swp'), 'b0VIM 9.0');
+    const check = await inProcess(() => checkCommand({}, { dir, json: true }));
+    expect(check.json.diagnostics).toEqual([]);
+    expect(check.code).toBe(0);
+    const sync = await inProcess(() => syncCommand({ commit: true }, { dir, json: true }));
+    expect(sync.json.diagnostics).toEqual([]);
+    expect(sync.code).toBe(0);
+  });
+
+  it('still reports a folder holding a file of the person’s own but no meta.json', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(join(dir, 'threads/sales/acme'));
+    writeFileSync(join(dir, 'threads/sales/acme/notes.md'), 'call notes\n');
+    const check = await inProcess(() => checkCommand({}, { dir, json: true }));
+    expect(check.json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toContain('threads/sales/acme/meta.json thread-meta-missing');
+  });
+});
