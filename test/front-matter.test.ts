@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeMarkdown } from '../src/markdown/compose.js';
 import { bodyOffsetOf, parseFrontMatter } from '../src/markdown/front-matter.js';
-import { replaceFrontMatter } from '../src/markdown/front-matter-edit.js';
+import { replaceFrontMatter, setFrontMatterFields, setFrontMatterScalar } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 
 describe('parseFrontMatter', () => {
@@ -128,5 +128,18 @@ describe('replaceFrontMatter', () => {
   it('keeps CRLF line endings and handles an empty front matter', () => {
     expect(replaceFrontMatter('---\r\nx: [1, 2]\r\ny: 1\r\n---\r\nbody\r\n', { x: [1, 3], z: 'a b' })).toBe('---\r\nx: [1, 3]\r\nz: a b\r\n---\r\nbody\r\n');
     expect(replaceFrontMatter('---\n---\nbody\n', { a: 1 })).toBe('---\na: 1\n---\nbody\n');
+  });
+});
+
+describe('a front matter rewritten whole (a key set that is not there yet)', () => {
+  // A file saved by a Windows editor with a byte-order mark: the rewrite starts at `---`
+  // and must not drop the mark before it, nor its line endings.
+  const text = '\uFEFF---\r\nstatus: draft\r\n---\r\n\r\n# Notes\r\n';
+  it.each([
+    ['setFrontMatterScalar', () => setFrontMatterScalar(text, ['owner'], 'ana')],
+    ['setFrontMatterFields', () => setFrontMatterFields(text, { owner: 'ana' })],
+  ])('%s keeps the byte-order mark and CRLF', (_name, edit) => {
+    const after = edit();
+    expect(after).toBe('\uFEFF---\r\nstatus: draft\r\nowner: ana\r\n---\r\n\r\n# Notes\r\n');
   });
 });

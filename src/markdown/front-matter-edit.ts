@@ -14,7 +14,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const yaml = doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
-  return `---${eol}${yaml}---${eol}${text.slice(fm.bodyOffset)}`;
+  return `${bomOf(text)}---${eol}${yaml}---${eol}${text.slice(fm.bodyOffset)}`;
 }
 
 /**
@@ -36,7 +36,12 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
   const fresh = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   fresh.setIn(path, value);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return `---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
+  return `${bomOf(text)}---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
+}
+
+/** A byte-order mark the file starts with (a Windows editor's): kept before a rewritten front matter. */
+function bomOf(text: string): string {
+  return text.startsWith('\uFEFF') ? '\uFEFF' : '';
 }
 
 /**
