@@ -12,7 +12,9 @@ import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 import { exampleWorkspace } from './helpers/example.js';
-import { asCliJson } from './helpers/in-process.js';
+import { asCliJson, commandJson } from './helpers/in-process.js';
+import { dealNewCommand, type DealNewFlags } from '../src/cli/commands/deal.js';
+import { campaignNewCommand } from '../src/cli/commands/campaign.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
 
@@ -40,6 +42,21 @@ function dealNewInProcess(dir: string, company: string, flags: readonly string[]
   for (let i = 0; i < flags.length; i += 2) request[DEAL_FLAGS[flags[i]!] ?? `unmapped ${flags[i]}`] = flags[i + 1]!;
   expect(Object.keys(request).filter((k) => k.startsWith('unmapped'))).toEqual([]);
   return asCliJson(async () => (await openWorkspace(dir)).createDeal(request as unknown as NewDealOptions));
+}
+
+/**
+ * `threadwork deal new|campaign new <name> [flags] --json --dir <dir>` as the command's own
+ * function answers it (argv already parsed): only the flags the tests below give.
+ */
+const COMMAND_FLAGS: Record<string, string> = { '-s': 'segment', '--slug': 'slug', '--title': 'title', '--email': 'email', '--date': 'date' };
+function newThreadJson<T>(dir: string, args: readonly string[]): ReturnType<typeof commandJson<T>> {
+  const [kind, verb, name, ...rest] = args;
+  expect([kind, verb]).toEqual([expect.stringMatching(/^(deal|campaign)$/), 'new']);
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i += 2) flags[COMMAND_FLAGS[rest[i]!] ?? `unmapped ${rest[i]}`] = rest[i + 1]!;
+  expect(Object.keys(flags).filter((k) => k.startsWith('unmapped'))).toEqual([]);
+  const options = { dir, json: true };
+  return commandJson<T>(() => (kind === 'deal' ? dealNewCommand(name!, flags as unknown as DealNewFlags, options) : campaignNewCommand(name!, flags as unknown as { segment: string }, options)));
 }
 
 describe('slugify', () => {
@@ -210,8 +227,9 @@ describe('threadwork deal new', () => {
     const dir = workspace();
     expect((await runCli(['deal', 'new', 'Northwind  Payments', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
     expect(JSON.parse(read(dir, 'threads/sales/northwind-payments/meta.json')).title).toBe('Northwind  Payments');
+    // thread-exists through the CLI: the long-names test above.
     for (const typed of ['Northwind Payments', 'Northwind\u00A0Payments', 'northwind   payments']) {
-      const again = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      const again = await newThreadJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(dir, ['deal', 'new', typed, '-s', 'mid-market-fintech']);
       expect(again.json.error.code, typed).toBe('thread-exists');
       expect(again.json.error.message, typed).toBe(`Thread threads/sales/northwind-payments already exists (created ${today()}): nothing was changed. Pick another name, or continue it with \`threadwork advance threads/sales/northwind-payments\`.`);
       expect(again.json.error.suggestedSlug, typed).toBeUndefined();
@@ -223,18 +241,19 @@ describe('threadwork deal new', () => {
   it('knows a name that differs only by a legal suffix or punctuation for the same company, in another folder too', async () => {
     const dir = workspace();
     expect((await runCli(['deal', 'new', 'Northwind Payments', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
+    // The first deal through the CLI, the refusals and the deals after them without a process (thread-exists through the CLI: the long-names test above).
     for (const typed of ['Northwind Payments Inc', 'NORTHWIND PAYMENTS, Inc.', 'Northwind Payments GmbH']) {
-      const again = await runJson<{ error: { code: string; message: string; path: string; suggestedSlug?: string } }>(['deal', 'new', typed, '-s', 'mid-market-fintech', '--dir', dir]);
+      const again = await newThreadJson<{ error: { code: string; message: string; path: string; suggestedSlug?: string } }>(dir, ['deal', 'new', typed, '-s', 'mid-market-fintech']);
       expect(again.code, typed).toBe(1);
       expect(again.json.error, typed).toMatchObject({ code: 'thread-exists', path: 'threads/sales/northwind-payments' });
       expect(again.json.error.message, typed).toMatch(/^Thread threads\/sales\/northwind-payments is the deal with "Northwind Payments", the same company as ".*" once legal suffixes and punctuation are set aside: nothing was changed\. Continue it with `threadwork advance threads\/sales\/northwind-payments`, or, for a second deal with the same company, give this one its own folder with --slug, e.g\. --slug northwind-payments-2\.$/);
     }
     expect(readdirSync(join(dir, 'threads/sales')).filter((name) => name.startsWith('northwind'))).toEqual(['northwind-payments']);
     // Asked for deliberately, a second deal with the company is opened.
-    expect((await runCli(['deal', 'new', 'Northwind Payments Inc', '-s', 'mid-market-fintech', '--slug', 'northwind-payments-2', '--dir', dir])).code).toBe(0);
+    expect((await newThreadJson(dir, ['deal', 'new', 'Northwind Payments Inc', '-s', 'mid-market-fintech', '--slug', 'northwind-payments-2'])).code).toBe(0);
     // In the same folder, the same company is the thread to continue, not another company's.
-    expect((await runCli(['deal', 'new', 'Keel Bank Ltd', '-s', 'mid-market-fintech', '--dir', dir])).code).toBe(0);
-    const same = await runJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(['deal', 'new', 'KEEL BANK, LTD.', '-s', 'mid-market-fintech', '--dir', dir]);
+    expect((await newThreadJson(dir, ['deal', 'new', 'Keel Bank Ltd', '-s', 'mid-market-fintech'])).code).toBe(0);
+    const same = await newThreadJson<{ error: { code: string; message: string; suggestedSlug?: string } }>(dir, ['deal', 'new', 'KEEL BANK, LTD.', '-s', 'mid-market-fintech']);
     expect(same.json.error.message).toMatch(/^Thread threads\/sales\/keel-bank-ltd already exists \(created [\d-]+\): nothing was changed\. Pick another name, or continue it with `threadwork advance threads\/sales\/keel-bank-ltd`\.$/);
   });
 
@@ -286,15 +305,17 @@ describe('threadwork deal new', () => {
   const NAME = 'Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.';
   // A blank name (an unset shell variable, a stray space) is no name: saying it has "no
   // letters or digits" and echoing "" sent the person to --slug, which then failed on the title.
+  // The first two through the CLI (argv as typed, an empty one too), the others as the commands' own functions answer them (campaign new through the CLI: its own tests below).
   it.each([
-    [['deal', 'new', '   ', '-s', 'mid-market-fintech'], 'company name', NAME],
-    [['deal', 'new', '', '-s', 'mid-market-fintech', '--slug', 'blank-co'], 'company name', NAME],
-    [['campaign', 'new', ' \t ', '-s', 'mid-market-fintech'], 'campaign name', NAME],
-    [['campaign', 'new', '\u200B', '-s', 'mid-market-fintech', '--slug', 'blank'], 'campaign name', NAME],
-    [['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--title', '  '], 'title', 'Expected a title such as "Acme Corp platform rollout"; leave out --title to use the name.'],
-  ])('refuses the blank name in %j as blank, saying what a name looks like, and writes nothing', async (args, what, expected) => {
+    [['deal', 'new', '   ', '-s', 'mid-market-fintech'], 'company name', NAME, 'cli'],
+    [['deal', 'new', '', '-s', 'mid-market-fintech', '--slug', 'blank-co'], 'company name', NAME, 'cli'],
+    [['campaign', 'new', ' \t ', '-s', 'mid-market-fintech'], 'campaign name', NAME, 'command'],
+    [['campaign', 'new', '\u200B', '-s', 'mid-market-fintech', '--slug', 'blank'], 'campaign name', NAME, 'command'],
+    [['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--title', '  '], 'title', 'Expected a title such as "Acme Corp platform rollout"; leave out --title to use the name.', 'command'],
+  ])('refuses the blank name in %j as blank, saying what a name looks like, and writes nothing', async (args, what, expected, via) => {
     const dir = workspace();
-    const result = await runJson<{ error: { code: string; message: string; name: string } }>([...args, '--dir', dir]);
+    type Refusal = { error: { code: string; message: string; name: string } };
+    const result = via === 'cli' ? await runJson<Refusal>([...args, '--dir', dir]) : await newThreadJson<Refusal>(dir, args);
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('invalid-name');
     expect(result.json.error.message).toBe(`Refused ${what}: it is blank. ${expected}`);
@@ -342,7 +363,8 @@ describe('threadwork deal new', () => {
   // option, and says what was expected (it once blamed templates/…/1-input.md.hbs).
   it('refuses a contact email that is not an email address as the value given, not as a template error', async () => {
     const dir = workspace();
-    const result = await runJson<{ error: { code: string; message: string; email: string } }>(['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--email', 'dana at acme', '--dir', dir]);
+    // --email through the CLI: the first test of deal new.
+    const result = await newThreadJson<{ error: { code: string; message: string; email: string } }>(dir, ['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--email', 'dana at acme']);
     expect(result.code).toBe(1);
     expect(result.json.error).toEqual({
       code: 'invalid-email',
@@ -382,8 +404,9 @@ describe('threadwork campaign new', () => {
 
   it('takes the folder name with --slug after the date', async () => {
     const dir = workspace();
-    const result = await runJson(['campaign', 'new', 'Продажи Q1', '-s', 'mid-market-fintech', '--date', '2027-01-12', '--slug', 'sales-q1', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    // campaign new through the CLI: the test above.
+    const result = await newThreadJson(dir, ['campaign', 'new', 'Продажи Q1', '-s', 'mid-market-fintech', '--date', '2027-01-12', '--slug', 'sales-q1']);
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     expect(result.json).toMatchObject({ path: 'threads/sales/campaigns/2027-01-12-sales-q1' });
   });
 });
