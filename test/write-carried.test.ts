@@ -6,7 +6,7 @@ import { syncCommand } from '../src/cli/commands/sync.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitInit } from './helpers/git.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJson, commandText } from './helpers/in-process.js';
 import { preparedCopy } from './helpers/prepared.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
@@ -24,7 +24,7 @@ const EDITED = 'threads/sales/harbor-lending/6-learning.md';
  * Speed: the example workspace and its repository are built once per file and copied per
  * test (exampleWorkspaceCopy), as is the synced campaign workspace two tests start from.
  * The commands' text output is this file's subject and runs through the CLI, as does
- * strategy's --json; skills install's --json, whose text is checked on a run of its own,
+ * strategy's --json; the sync --dry-run whose held lines the commands' are compared with, skills install's --json, whose text is checked on a run of its own,
  * and the sync that commits a workspace before a test go through the command's own
  * function (src/cli/commands/*), on the same day.
  */
@@ -37,6 +37,13 @@ afterEach(() => {
 function inProcessJson<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<T>> {
   vi.stubEnv('THREADWORK_TODAY', ENV.THREADWORK_TODAY);
   return commandJson<T>(command);
+}
+
+/** The `(derived-held)` lines `threadwork sync --dry-run` prints on ENV's day, from the command's own function (sync's text through the CLI: sync.test.ts). */
+async function heldLinesOfSync(dir: string): Promise<string[]> {
+  vi.stubEnv('THREADWORK_TODAY', ENV.THREADWORK_TODAY);
+  const sync = await commandText(() => syncCommand({ dryRun: true, commit: true }, { dir, json: false }));
+  return sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
 }
 
 /** The example with an uncommitted edit that moves derived values (a won deal's ARR). */
@@ -107,8 +114,7 @@ describe('a write command while another thread is held', () => {
   it('deal new prints the derived-held line sync prints', async () => {
     const dir = exampleWorkspaceCopy();
     renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
-    const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
-    const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
+    const held = await heldLinesOfSync(dir);
     expect(held).toHaveLength(1);
     const result = await runCli(['deal', 'new', 'Held Co', '--segment', 'mid-market-fintech', '--dir', dir], { env: ENV });
     expect(result.code).toBe(0);
@@ -147,8 +153,7 @@ describe('strategy while another thread is held', () => {
   it('prints the derived-held line sync prints, and the same warning in --json', async () => {
     const dir = exampleWorkspaceCopy();
     renameSync(join(dir, 'threads/sales/harbor-lending/6-learning.md'), join(dir, 'threads/sales/harbor-lending/6-learnings.md'));
-    const sync = await runCli(['sync', '--dry-run', '--dir', dir], { env: ENV });
-    const held = sync.stdout.split('\n').filter((l) => l.includes('(derived-held)'));
+    const held = await heldLinesOfSync(dir);
     expect(held).toHaveLength(1);
     const result = await runCli(['strategy', 'mid-market-fintech', '--dir', dir], { env: ENV });
     expect(result.code).toBe(0);
