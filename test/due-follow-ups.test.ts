@@ -1,12 +1,41 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { dueCommand } from '../src/cli/commands/due.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
+import { copyOfPrepared } from './helpers/prepared.js';
 import { md, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-20-month-end';
+
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine. Where a test is
+ * about what due or check answers rather than the process, it runs the command's own
+ * function (src/cli/commands/*) in this process, with THREADWORK_TODAY as the CLI run had
+ * it: the same JSON and exit code. due keeps real CLI runs for its JSON and its text in the
+ * first, the cap and the held-deal tests, check for the first DEFER test. The follow-up
+ * workspace is built and git-initialised once per file and copied.
+ */
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** `threadwork due --date <date> --json --dir <dir>` (with `env` set), without a process. */
+function dueJson<T>(dir: string, date: string, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(() => dueCommand({ date }, { dir, json: true }));
+}
+
+/** `threadwork check --json --dir <dir>` (with `env` set), without a process. */
+function checkJson<T>(dir: string, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(() => checkCommand({}, { dir, json: true }));
+}
 
 interface DueJson {
   date: string;
@@ -27,7 +56,12 @@ function deal(id: string, decision: string): Record<string, string> {
   };
 }
 
+/** The follow-up workspace, committed: a copy of one built once per file (per config). */
 function followUpWorkspace(config = 'company: Testco\n'): string {
+  return copyOfPrepared(`follow-ups ${config}`, () => builtFollowUpWorkspace(config));
+}
+
+function builtFollowUpWorkspace(config: string): string {
   const prospects = [
     '  - {name: Nora Nurture, email: nora@later.example, company: Later Co, status: nurture, revisit: 2026-01-26}',
     '  - {name: Nick Notyet, email: nick@later.example, company: Later Co, status: nurture, revisit: 2026-03-01}',
@@ -67,7 +101,7 @@ describe('threadwork due: follow-ups alongside touches', () => {
 
   it('a nurture revisit later on is listed from its day', async () => {
     const dir = followUpWorkspace();
-    const result = await runJson<DueJson>(['due', '--date', '2026-03-02', '--dir', dir]);
+    const result = await dueJson<DueJson>(dir, '2026-03-02');
     const kinds = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}:${f.overdue}`);
     expect(kinds).toContain('nurture-revisit:nick@later.example:true');
     expect(kinds).not.toContain('out-of-office-return:olga@away.example:true'); // listed for a week after the return only
@@ -104,7 +138,8 @@ describe("a campaign's DEFER revisit date", () => {
   it('that is no date is a schema error at the value, as a deal one is, not a DEFER silently never listed', async () => {
     const { [`${CAMPAIGN}/5-actions.md`]: _actions, ...campaignAtStage4 } = campaignFiles(CAMPAIGN, '2026-01-20', 'prospects: []');
     const dir = workspace({ ...campaignAtStage4, [`${CAMPAIGN}/4-decision.md`]: md('decision: DEFER\nreasoning: After the holidays\nrevisit: next quarter') });
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    // check through the CLI: the test above.
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(dir, { THREADWORK_TODAY: '2026-01-26' });
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       `${CAMPAIGN}/4-decision.md:4:10 schema Invalid \`revisit\`: expected a date such as 2026-03-01 (got "next quarter")`,
@@ -121,13 +156,13 @@ describe("a content thread's DEFER revisit date", () => {
       [`${piece}/3-implication.md`]: md('effort: two days'),
       [`${piece}/4-decision.md`]: md('decision: DEFER\nformat: case-study\nreasoning: After the customer approves the quotes\nrevisit: soon'),
     });
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-20' } });
+    const check = await checkJson<{ diagnostics: { path: string; line: number; column: number; rule: string; message: string }[] }>(dir, { THREADWORK_TODAY: '2026-11-20' });
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.filter((d) => d.path.startsWith(piece)).map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       `${piece}/4-decision.md:5:10 schema Invalid \`revisit\`: expected a date such as 2026-03-01 (got "soon")`,
     ]);
     writeFiles(dir, { [`${piece}/4-decision.md`]: md('decision: DEFER\nformat: case-study\nreasoning: After the customer approves the quotes\nrevisit: 2026-12-01') });
-    const due = await runJson<{ followUps: { kind: string; thread: string; date: string }[] }>(['due', '--date', '2026-12-01', '--dir', dir], { env: { THREADWORK_TODAY: '2026-11-20' } });
+    const due = await dueJson<{ followUps: { kind: string; thread: string; date: string }[] }>(dir, '2026-12-01', { THREADWORK_TODAY: '2026-11-20' });
     expect(due.json.followUps.filter((f) => f.thread === piece).map((f) => [f.kind, f.date])).toEqual([['defer-revisit', '2026-12-01']]);
   });
 });
@@ -135,7 +170,7 @@ describe("a content thread's DEFER revisit date", () => {
 describe('threadwork due never lists a touch already sent', () => {
   it('reads a draft with status sent as the touch done, before touches_done is updated', async () => {
     const dir = followUpWorkspace();
-    const olga = (date: string): Promise<DueJson['due']> => runJson<DueJson>(['due', '--date', date, '--dir', dir]).then((r) => r.json.due.filter((d) => d.prospect.email === 'olga@away.example'));
+    const olga = (date: string): Promise<DueJson['due']> => dueJson<DueJson>(dir, date).then((r) => r.json.due.filter((d) => d.prospect.email === 'olga@away.example'));
     expect((await olga('2026-01-26')).map((d) => d.touch)).toEqual([1]);
     writeFiles(dir, { [`${CAMPAIGN}/drafts/olga-at-away-example-touch-1.md`]: md('status: sent\nprospect: {name: Olga Away, email: OLGA@away.example, company: Away Pay}\ntouch: 1\nchannel: email\nsubject: Hello', '\nHi Olga, sent.\n') });
     expect(await olga('2026-01-26')).toEqual([]);
@@ -171,7 +206,7 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
 
   it('under the default caps (200 emails) nothing moves', async () => {
     const dir = followUpWorkspace();
-    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    const result = await dueJson<DueJson>(dir, '2026-01-26');
     expect(result.json.spread).toEqual([]);
     expect(result.json.due.every((d) => !d.spread && d.sendOn === '2026-01-26' && d.sender === '(default sender)')).toBe(true);
   });
@@ -204,8 +239,8 @@ describe('threadwork due: follow-ups stop where contactStop stops the sequence',
 
   it('lists an out-of-office return only for a prospect due gets touches for, and a nurture revisit only when nothing but nurture stops them', async () => {
     const dir = stopWorkspace();
-    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
-    expect(result.code, result.stderr).toBe(0);
+    const result = await dueJson<DueJson>(dir, '2026-01-26');
+    expect(result.code).toBe(0);
     const followUps = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}`);
     expect(followUps).toEqual(['out-of-office-return:active@away.example', 'out-of-office-return:queued@away.example', 'nurture-revisit:nurtured@away.example']);
     // The same prospects `due` lists touches for: a return says the sequence resumes, so it must.
@@ -240,13 +275,13 @@ describe('threadwork due on a deal sync holds', () => {
   it('does not list it when the deal went on under a misnamed 5-Actions.md', async () => {
     const dir = followUpWorkspace();
     writeFiles(dir, { [`${DEFERRED}/5-Actions.md`]: md('actions: []') });
-    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    const result = await dueJson<DueJson>(dir, '2026-01-26');
     expect(result.json.followUps.map((f) => f.kind)).toEqual(['out-of-office-return', 'nurture-revisit']);
     expect(result.json.heldFollowUps).toEqual([{ thread: DEFERRED, path: `${DEFERRED}/5-Actions.md`, line: 1, column: 1, message: expect.stringContaining('5-actions.md') }]);
   });
 
   it('names nothing when no deal is held', async () => {
-    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', followUpWorkspace()]);
+    const result = await dueJson<DueJson>(followUpWorkspace(), '2026-01-26');
     expect(result.json.heldFollowUps).toEqual([]);
   });
 });
