@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync }
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { campaignNewCommand } from '../src/cli/commands/campaign.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { dealNewCommand } from '../src/cli/commands/deal.js';
 import { guardWrites } from '../src/strategy/guard.js';
 import { withMarker } from '../src/strategy/generated-file.js';
 import { readWorkspaceFile } from '../src/workspace/read-files.js';
@@ -12,10 +15,18 @@ import { createFileExclusive, writeFileAtomicSync, writeFileIfChanged } from '..
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { gitEnv, gitInit } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const SEGMENT = 'mid-market-fintech';
+
+/*
+ * Speed: a CLI process costs about a second on a loaded two-core machine, and this file
+ * imports the engine anyway. Where a test is about the workspace's answer rather than the
+ * process, a repeat of a command another test (or case) runs through the CLI runs the
+ * command's own function (src/cli/commands/*) in this process: the same JSON and exit code.
+ */
 
 /** A workspace whose `threads/sales` is a symbolic link to a folder outside it holding one deal. */
 function linkedSales(): { dir: string; outside: string } {
@@ -96,13 +107,16 @@ describe('templates_dir never takes the workspace outside itself', () => {
     const value = given === 'ABSOLUTE' ? outside : given.replace('elsewhere', outside.split('/').pop()!);
     writeFiles(dir, { 'threadwork.config.yaml': `company: Testco\ntemplates_dir: ${JSON.stringify(value)}\n` });
     gitInit(dir);
-    const check = await runJson<{ diagnostics: { path: string; line: number; column: number; severity: string; message: string }[] }>(['check', '--dir', dir], { env: gitEnv() });
+    // The first case through the CLI, the others as the commands' own functions answer them.
+    const viaCli = given === '../elsewhere';
+    type Check = { diagnostics: { path: string; line: number; column: number; severity: string; message: string }[] };
+    const check = viaCli ? await runJson<Check>(['check', '--dir', dir], { env: gitEnv() }) : await commandJson<Check>(() => checkCommand({}, { dir, json: true }));
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.filter((d) => d.path === 'threadwork.config.yaml')).toEqual([
       expect.objectContaining({ line: 2, column: 16, severity: 'error', message: expect.stringMatching(/^Invalid `templates_dir`: expected a folder inside the workspace, such as \.threadwork\/templates/) }),
     ]);
-    const deal = await runCli(['deal', 'new', 'Acme', '--segment', SEGMENT, '--no-commit', '--dir', dir], { env: gitEnv() });
-    expect(deal.code, deal.stderr).toBe(0);
+    const deal = viaCli ? await runCli(['deal', 'new', 'Acme', '--segment', SEGMENT, '--no-commit', '--dir', dir], { env: gitEnv() }) : await commandJson(() => dealNewCommand('Acme', { segment: SEGMENT, commit: false }, { dir, json: true }));
+    expect(deal.code, 'stderr' in deal ? deal.stderr : JSON.stringify(deal.json)).toBe(0);
     expect(readFileSync(join(dir, 'threads/sales/acme/1-input.md'), 'utf8')).not.toContain('READ FROM OUTSIDE');
   });
 
@@ -206,8 +220,9 @@ describe('invisible and bidi characters', () => {
     const meta = readFileSync(join(dir, 'threads/sales/evil-corp/meta.json'), 'utf8');
     expect(JSON.parse(meta)).toMatchObject({ id: 'evil-corp', title: 'Big deal' });
     expect(meta).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/);
-    const campaign = await runJson(['campaign', 'new', 'Spr\u202Eing', '--segment', SEGMENT, '--date', '2026-03-01', '--dir', dir]);
-    expect(campaign.code, campaign.stdout).toBe(0);
+    // The deal's name and title through the CLI's argv above; the campaign's as its command's own function takes it.
+    const campaign = await commandJson(() => campaignNewCommand('Spr\u202Eing', { segment: SEGMENT, date: '2026-03-01' }, { dir, json: true }));
+    expect(campaign.code, JSON.stringify(campaign.json)).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'threads/sales/campaigns/2026-03-01-spring/meta.json'), 'utf8'))).toMatchObject({ title: 'Spring' });
   }, 20_000);
 });
