@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { git, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
 import { ASSUMPTIONS, dealMeta, GOAL, workspace } from './helpers/workspace.js';
@@ -15,8 +16,18 @@ function sourcesCommitted(dir: string, derivedOnly: readonly string[] = []): str
   return lastCommitPaths(dir).filter((p) => /^(threads|strategy|goals)\/|^threadwork\.config\.yaml$/.test(p) && !derivedOnly.includes(p));
 }
 
-/** Two open deals in mid-market-fintech, synced and committed: nothing uncommitted. */
+/**
+ * Two open deals in mid-market-fintech, synced and committed: nothing uncommitted. Built,
+ * git-initialised and synced once per file (through the CLI: importing the engine into this
+ * process costs more than the one sync), and copied for each test.
+ */
 async function twoDeals(): Promise<string> {
+  const dir = await preparedCopy('two-deals', builtTwoDeals);
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  return dir;
+}
+
+async function builtTwoDeals(): Promise<string> {
   const dir = workspace({
     'threads/sales/acme/meta.json': dealMeta('acme'),
     'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncompany:\n  name: Acme'),
