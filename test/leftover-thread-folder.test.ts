@@ -50,4 +50,12 @@ describe('a thread folder left holding only what the engine never reads', () => 
     const check = await inProcess(() => checkCommand({}, { dir, json: true }));
     expect(check.json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toContain('threads/sales/acme/meta.json thread-meta-missing');
   });
+
+  it('still reports a campaign whose meta.json is gone while its drafts stay, in a folder below it', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(join(dir, 'threads/sales/campaigns/2026-12-01-spring-push/drafts'), { recursive: true });
+    writeFileSync(join(dir, 'threads/sales/campaigns/2026-12-01-spring-push/drafts/ada-example-com-touch-1.md'), '---\nstatus: draft\n---\nHello\n');
+    const check = await inProcess(() => checkCommand({}, { dir, json: true }));
+    expect(check.json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toContain('threads/sales/campaigns/2026-12-01-spring-push/meta.json thread-meta-missing');
+  });
 });

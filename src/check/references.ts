@@ -181,12 +181,8 @@ export function missingMetaMessage(thread: string): string {
 }
 
 /**
- * A thread folder with its meta.json and no stage file: not a thread yet, and counted
- * nowhere (derive/thread-facts.ts). A stage file that is there but broken (held as absent
- * while it was never valid) is not "no stage file": its own errors say what is wrong.
- */
-/**
- * Whether a thread folder holds a file the engine reads. One holding none — a thread
+ * Whether a thread folder holds a file the engine reads, in it or in a folder below it (a
+ * campaign's drafts). One holding none — a thread
  * deleted through git whose folder Finder's `.DS_Store` or an editor's swap and backup
  * files keep on disk — is no thread: it has nothing to be missing a meta.json for. The
  * set is built on first need, for a folder with no meta.json (rare): one pass over the files.
@@ -194,11 +190,19 @@ export function missingMetaMessage(thread: string): string {
 function threadsHoldingFiles(model: WorkspaceModel): (dir: string) => boolean {
   let folders: Set<string> | undefined;
   return (dir) => {
-    folders ??= new Set([...model.files.keys()].map((path) => path.split('/').slice(0, -1).join('/')));
+    if (!folders) {
+      folders = new Set();
+      for (const path of model.files.keys()) for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) folders.add(path.slice(0, end));
+    }
     return folders.has(dir);
   };
 }
 
+/**
+ * A thread folder with its meta.json and no stage file: not a thread yet, and counted
+ * nowhere (derive/thread-facts.ts). A stage file that is there but broken (held as absent
+ * while it was never valid) is not "no stage file": its own errors say what is wrong.
+ */
 function reportNoStage(thread: ThreadRecord, broken: ReadonlySet<string>, report: Report): void {
   if (!thread.meta || stageOf(thread) > 0 || STAGE_FILES.some((file) => broken.has(`${thread.path}/${file}`))) return;
   report(`${thread.path}/meta.json`, [], 'thread-stage-missing', noStageMessage(thread.path));
