@@ -7,7 +7,7 @@ import { syncCommand } from '../src/cli/commands/sync.js';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { treeHashes } from './reliability/support.js';
 import { WatchProcess } from './helpers/watch.js';
@@ -146,17 +146,15 @@ afterEach(async () => {
  * it runs the command's own function (src/cli/commands/*) here — the same JSON and exit
  * code — with git configured as the CLI runs in these tests (gitEnv: no user or system config).
  */
-function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<T>> {
-  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
-  return commandJson<T>(command);
+function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJsonAsCli<T>> {
+  return commandJsonAsCli<T>(command);
 }
 
 /** `threadwork sync --json --dir <dir>`, without a process. */
-const syncJson = <T>(dir: string): ReturnType<typeof commandJson<T>> => inProcess<T>(() => syncCommand({ commit: true }, { dir, json: true }));
+const syncJson = <T>(dir: string): ReturnType<typeof commandJsonAsCli<T>> => inProcess<T>(() => syncCommand({ commit: true }, { dir, json: true }));
 
 /** `threadwork check [--no-cache] --json --dir <dir>`, without a process. */
-const checkJson = <T>(dir: string, flags: { cache: boolean } = { cache: true }): ReturnType<typeof commandJson<T>> => inProcess<T>(() => checkCommand(flags, { dir, json: true }));
+const checkJson = <T>(dir: string, flags: { cache: boolean } = { cache: true }): ReturnType<typeof commandJsonAsCli<T>> => inProcess<T>(() => checkCommand(flags, { dir, json: true }));
 
 /** The example as committed, before any damage: the same in every scenario, so taken once. */
 let pristineState: { files: Record<string, string>; tree: string } | undefined;

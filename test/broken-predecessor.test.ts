@@ -5,7 +5,7 @@ import { checkCommand } from '../src/cli/commands/check.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { read } from './helpers/testdir.js';
 
 interface Answer {
@@ -17,11 +17,7 @@ afterEach(() => {
 });
 
 /** The command's own function, with git configured as the CLI runs in tests. */
-function inProcess(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJson<Answer>> {
-  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
-  return commandJson<Answer>(command);
-}
+const inProcess = (command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>): ReturnType<typeof commandJsonAsCli<Answer>> => commandJsonAsCli<Answer>(command);
 
 const rulesOf = (answer: Answer): string[] => [...new Set(answer.diagnostics.map((d) => `${d.path} ${d.rule}`))].sort();
 

@@ -8,7 +8,7 @@ import { syncCommand } from '../src/cli/commands/sync.js';
 import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitEnv } from './helpers/git.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { testdir } from './helpers/testdir.js';
 
 /*
@@ -24,15 +24,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function inProcess<T>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> {
-  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
-  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  return commandJson<T>(command);
-}
+const inProcess = commandJsonAsCli;
 
 /** `threadwork init <dir> [--company …] [--no-git] [--skills] --json`, without a process. */
-const initJson = <T = Record<string, unknown>>(dir: string, flags: { company?: string; git?: boolean; skills?: boolean } = {}, env: Record<string, string> = {}): ReturnType<typeof commandJson<T>> =>
+const initJson = <T = Record<string, unknown>>(dir: string, flags: { company?: string; git?: boolean; skills?: boolean } = {}, env: Record<string, string> = {}): ReturnType<typeof commandJsonAsCli<T>> =>
   inProcess<T>(() => initCommand(dir, { ...flags, git: flags.git !== false }), env);
 
 describe('threadwork init', () => {

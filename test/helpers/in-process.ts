@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { ThreadworkError } from '../../src/errors.js';
 
 export interface InProcessAnswer<T> {
@@ -38,6 +39,18 @@ export async function commandJson<T = Record<string, unknown>>(command: () => Pr
     return outcome.json;
   });
   return answer.code === 1 ? answer : { code: exitCode, json: answer.json };
+}
+
+/**
+ * commandJson with git configured as the CLI runs in these tests (gitEnv: no user or
+ * system config), plus `env`: stubbed for the test, so the file needs
+ * `afterEach(() => vi.unstubAllEnvs())`.
+ */
+export function commandJsonAsCli<T = Record<string, unknown>>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): Promise<InProcessAnswer<T>> {
+  vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
+  vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  return commandJson<T>(command);
 }
 
 /**
