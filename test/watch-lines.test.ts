@@ -3,11 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
-import { git, gitInit } from './helpers/git.js';
-import { md, read, testdir, writeFiles } from './helpers/testdir.js';
+import { REPO_ROOT, runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { read, testdir } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
-import { dealMeta, workspace } from './helpers/workspace.js';
+import { learning, repo } from './helpers/won-deal.js';
 
 const running: WatchProcess[] = [];
 afterEach(async () => {
@@ -26,15 +26,6 @@ function start(dir: string, args: string[] = [], env: Record<string, string> = {
   return w;
 }
 
-const learning = (arr: number): string => md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nvalidations:\n  - {assumption: A1, result: validated, evidence: six days saved}`);
-
-async function repo(): Promise<string> {
-  const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }) });
-  for (const [i, name] of ['1-input', '2-hypothesis', '3-implication', '4-decision', '5-actions'].entries()) writeFiles(dir, { [`threads/sales/acme/${name}.md`]: md(i === 1 ? 'tests: [A1]' : 'date: 2026-03-01') });
-  gitInit(dir);
-  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
-  return dir;
-}
 
 /** A git on PATH whose `commit-tree` fails while `failing` exists: a commit git refuses, the files written. */
 function failingGit(): { path: string; failing: string } {

@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { commitCount, git, gitInit, lastCommitPaths } from './helpers/git.js';
+import { commitCount, git, lastCommitPaths } from './helpers/git.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
-import { dealMeta, workspace } from './helpers/workspace.js';
+import { learning, repo } from './helpers/won-deal.js';
+import { dealMeta } from './helpers/workspace.js';
 
 const running: WatchProcess[] = [];
 afterEach(async () => {
@@ -19,16 +20,7 @@ function start(dir: string, args: string[] = [], env: Record<string, string> = {
   return w;
 }
 
-const learning = (arr: number): string => md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nvalidations:\n  - {assumption: A1, result: validated, evidence: six days saved}`);
 const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
-
-async function repo(): Promise<string> {
-  const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }) });
-  for (const [i, name] of ['1-input', '2-hypothesis', '3-implication', '4-decision', '5-actions'].entries()) writeFiles(dir, { [`threads/sales/acme/${name}.md`]: md(i === 1 ? 'tests: [A1]' : 'date: 2026-03-01') });
-  gitInit(dir);
-  expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
-  return dir;
-}
 
 /** Rewrites a workspace file's text. */
 const edit = (dir: string, path: string, change: (text: string) => string): void => writeFileSync(join(dir, path), change(read(dir, path)));
