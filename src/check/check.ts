@@ -2,7 +2,7 @@ import { compareDiagnostics, hasErrors, START, type Diagnostic, type Position } 
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { SECTION_PROSE, strategyContext, type MissingInput } from '../strategy/context.js';
 import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
-import { LAYOUT } from '../workspace/layout.js';
+import { LAYOUT, threadOf } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import { hasValue } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
@@ -24,10 +24,35 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-/** All problems of a loaded workspace, sorted by file and position. Never prints. */
-export function checkModel(model: WorkspaceModel): CheckResult {
+/**
+ * The threads whose own checks run (`checkModel`'s scope): a write is judged by the
+ * errors in the files it writes, and a file in a thread is told only what the checks of
+ * its own thread say — cross-checked against every other thread and file all the same (a
+ * duplicate id, an unknown assumption). At 10,000 deals the checks of every thread cost a
+ * served `deal new` most of its time.
+ */
+export type CheckScope = ReadonlySet<string>;
+
+/**
+ * All problems of a loaded workspace, sorted by file and position. Never prints. With a
+ * scope, the per-thread checks of threads outside it are left out: the result is complete
+ * for every file of the scope's threads and every file outside any thread, and says
+ * nothing of the other threads' files (a whole check's counts are not its counts).
+ */
+export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResult {
   const locators = new Locators((path) => model.text(path));
-  const diagnostics = [...model.diagnostics, ...checkReferences(model, locators), ...checkDecisions(model, locators), ...checkDrafts(model), ...checkAutonomyGates(model, locators), ...strategyInputWarnings(model, locators), ...checkStageFrontMatter(model), ...checkExperiments(model, locators)].sort(compareDiagnostics);
+  const inScope = scope ? (thread: string) => scope.has(thread) : () => true;
+  const all = [
+    ...model.diagnostics,
+    ...checkReferences(model, locators, inScope),
+    ...checkDecisions(model, locators, inScope),
+    ...checkDrafts(model),
+    ...checkAutonomyGates(model, locators),
+    ...strategyInputWarnings(model, locators),
+    ...checkStageFrontMatter(model, inScope),
+    ...checkExperiments(model, locators, inScope),
+  ];
+  const diagnostics = (scope ? all.filter((d) => inScopePath(d.path, scope)) : all).sort(compareDiagnostics);
   return {
     ok: !hasErrors(diagnostics),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -36,6 +61,12 @@ export function checkModel(model: WorkspaceModel): CheckResult {
     threads: model.threads.size,
     diagnostics,
   };
+}
+
+/** Whether a file's diagnostics belong to a scoped check: a file of one of its threads, or of no thread. */
+function inScopePath(path: string, scope: CheckScope): boolean {
+  const thread = threadOf(path.split('/'))?.thread;
+  return thread === undefined || scope.has(thread);
 }
 
 /** For segments whose strategy was generated: what the canvas lacks that the generated files needed. */

@@ -10,9 +10,10 @@ import type { Locators } from './locators.js';
  * the criteria clear the stage's threshold, or QUALIFY although they do not. A warning,
  * not an error: people may know more than the criteria say, but then they should say so.
  */
-export function checkDecisions(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+export function checkDecisions(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean = () => true): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
+    if (!inScope(thread.path)) continue;
     const decisionFile = thread.stages[3];
     if (decisionFile) out.push(...deferWithoutRevisit(thread, decisionFile.path, locators));
     const decision = stageValue(thread, 'deal', 4)?.decision;

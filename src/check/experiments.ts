@@ -19,7 +19,7 @@ const OVER_DELIVERED = ['opened', 'clicked', 'replied', 'unsubscribed', 'meeting
  * supported variant that exists — and Stage 6 results per variant that name a known
  * experiment and variant and stay within the campaign's totals.
  */
-export function checkExperiments(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+export function checkExperiments(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean = () => true): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report: Report = (file, dataPath, rule, message, severity = 'error') => {
     out.push(diagnostic(file, locators.range(file, dataPath), severity, rule, message, formatDataPath(dataPath)));
@@ -27,7 +27,7 @@ export function checkExperiments(model: WorkspaceModel, locators: Locators): Dia
   // A section that cannot be read defines ids unknown, not none: nothing is reported against it.
   const section = model.canvas.get('10-assumptions');
   const assumptions = section && !hasValue(section) ? undefined : new Set(assumptionsOf(model).map((a) => a.id));
-  for (const thread of model.threads.values()) if (thread.family === 'campaign') checkCampaign(thread, assumptions, report);
+  for (const thread of model.threads.values()) if (thread.family === 'campaign' && inScope(thread.path)) checkCampaign(thread, assumptions, report);
   return out;
 }
 

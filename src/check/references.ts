@@ -34,7 +34,7 @@ interface Known {
  * Cross-file rules: ids that must exist, ids that must be unique, stage files that need
  * their predecessor. Works on whatever parsed, so one bad file does not hide the rest.
  */
-export function checkReferences(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+export function checkReferences(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean = () => true): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
   for (const section of CANVAS_SECTIONS) {
@@ -49,7 +49,15 @@ export function checkReferences(model: WorkspaceModel, locators: Locators): Diag
   };
   const day = todayForDates(today());
   const holdsFiles = threadsHoldingFiles(model);
-  for (const thread of model.threads.values()) if (thread.meta || holdsFiles(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
+  for (const thread of model.threads.values()) {
+    if (!thread.meta && !holdsFiles(thread.path)) continue;
+    // A thread outside the scope still holds its id: the one in scope may be its duplicate.
+    if (inScope(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
+    else {
+      const id = threadIdOf(thread);
+      if (id !== undefined) firstWithId(id, thread.path);
+    }
+  }
   // Reply records are no thread's stage: nothing is derived from them, so only check (and a
   // write, judged like check) reads their dates, in one pass as checkDrafts does.
   for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
@@ -222,6 +230,13 @@ function noStageMessage(thread: string): string {
   return `Thread ${thread} has no stage file: expected ${STAGE_FILES[0]} beside its meta.json (a thread begins at Stage 1; until it has one it is left out of the pipeline, the metrics, the goals and the assumptions)`;
 }
 
+/** The id a thread's meta.json gives it (its folder's name when it names none); undefined while the file cannot be read. */
+function threadIdOf(thread: ThreadRecord): string | undefined {
+  const meta = dataOf(thread.meta);
+  if (!thread.meta || !meta) return undefined;
+  return typeof meta.id === 'string' ? meta.id : folderOf(thread.path);
+}
+
 function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
   const folder = folderOf(thread.path);
   const metaPath = `${thread.path}/meta.json`;
@@ -235,7 +250,7 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', `Thread id \`${meta.id}\` does not match its folder: expected \`"id": "${folder}"\``);
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
     if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
-    const id = typeof meta.id === 'string' ? meta.id : folder;
+    const id = threadIdOf(thread)!;
     const first = firstWithId(id, thread.path);
     if (first) report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
     checkLinks(metaPath, meta, known, report);

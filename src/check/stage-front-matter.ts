@@ -10,9 +10,10 @@ import type { WorkspaceModel } from '../workspace/model.js';
  * reads nothing from it: the LeanOS method's prompts write stage files as labelled lines.
  * Warns, names the fields its labelled lines would fill, and points at `threadwork migrate`.
  */
-export function checkStageFrontMatter(model: WorkspaceModel): Diagnostic[] {
+export function checkStageFrontMatter(model: WorkspaceModel, inScope: (thread: string) => boolean = () => true): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
+    if (!inScope(thread.path)) continue;
     thread.stages.forEach((stage, i) => {
       // A file with front matter has its body after it: only a body offset of 0 needs a look at the text.
       if (!stage || stage.bodyOffset !== 0 || stage.diagnostics.some((d) => d.severity === 'error')) return;

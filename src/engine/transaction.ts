@@ -485,7 +485,9 @@ function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {
 function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): void {
   const paths = new Set(proposal.changes.map((c) => c.path));
   const builtOn = new Set(proposal.builtOn?.paths);
-  const all = checkModel(state.currentModel()).diagnostics.filter((d) => d.severity === 'error');
+  // Judged by the errors in these files: only their threads' own checks need to run.
+  const threads = new Set([...paths, ...builtOn].flatMap((path) => threadOf(path.split('/'))?.thread ?? []));
+  const all = checkModel(state.currentModel(), threads).diagnostics.filter((d) => d.severity === 'error');
   const under = all.filter((d) => builtOn.has(d.path));
   if (under.length > 0 && proposal.builtOn) throw proposal.builtOn.refuse(under);
   const errors = all.filter((d) => paths.has(d.path));

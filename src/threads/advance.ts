@@ -8,6 +8,7 @@ import type { ThreadMeta } from '../schema/meta.js';
 import { misspeltKeys } from '../schema/misspelt-keys.js';
 import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
 import { formatDataPath } from '../workspace/validate.js';
+import { threadOf } from '../workspace/layout.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
@@ -83,7 +84,8 @@ function stageInvalid(threadPath: string, path: string, errors: Diagnostic[]): T
  * are the transaction's (`builtOn`).
  */
 function errorsOf(model: WorkspaceModel, path: string): Diagnostic[] {
-  return checkModel(model).diagnostics.filter((d) => d.path === path && d.severity === 'error');
+  const thread = threadOf(path.split('/'))?.thread;
+  return checkModel(model, new Set(thread ? [thread] : [])).diagnostics.filter((d) => d.path === path && d.severity === 'error');
 }
 
 /** A missing field, with the key written almost as it (`sorce:` for `source:`) where there is one: the person did fill it in, under another name. */
