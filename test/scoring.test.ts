@@ -571,6 +571,14 @@ describe('contact record: what the lead score lacks, by the column to fill in', 
 });
 
 describe('qualification criterion values', () => {
+  // Readings of a text are kept (a check reads the same few words 60,000 times): a caller that changes the one it got changes no other's.
+  it('gives each caller its own reading of a text read before', () => {
+    const first = readCriterionValue('confirmed by the CFO');
+    first.score = 0;
+    first.reading = 'changed';
+    expect(readCriterionValue('confirmed by the CFO')).toMatchObject({ score: 1, reading: 'confirmed' });
+  });
+
   it.each([
     { value: true, score: 1, status: 'scored' },
     { value: false, score: 0, status: 'scored' },

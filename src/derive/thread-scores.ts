@@ -19,6 +19,7 @@ import {
   type IcpScore,
   type QualificationResult,
 } from '../scoring/index.js';
+import { resolveCriterion, type QualificationFramework } from '../scoring/frameworks.js';
 import { canvasValue, icpOf, metaOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadScores {
@@ -81,6 +82,20 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
 }
 
 /** Only the qualification of a deal: what check needs to compare with the written decision. */
+/**
+ * The criterion keys of the thread's Stage 4 that its framework does not have (what
+ * qualifyThread reports as `unrecognised`), without scoring a criterion; null when the
+ * decision names no framework threadwork knows.
+ */
+export function unrecognisedCriteriaOf(thread: ThreadRecord): { framework: QualificationFramework; keys: string[] } | null {
+  const decision = thread.stages[3]?.value as Record<string, unknown> | undefined;
+  const framework = typeof decision?.framework === 'string' ? parseFramework(decision.framework) : undefined;
+  if (!framework) return null;
+  const criteria = decision?.criteria;
+  const written = criteria !== null && typeof criteria === 'object' ? Object.keys(criteria) : [];
+  return { framework, keys: written.filter((key) => resolveCriterion(framework, key) === undefined) };
+}
+
 export function qualifyThread(thread: ThreadRecord, pipelineStage: string | null): QualificationResult | null {
   const decision = thread.stages[3]?.value as Record<string, unknown> | undefined;
   const framework = typeof decision?.framework === 'string' ? parseFramework(decision.framework) : undefined;

@@ -74,7 +74,7 @@ export function readCriterionValue(value: unknown): CriterionReading {
   if (value === null || value === undefined) return { score: 0, status: 'missing', reading: 'missing' };
   if (typeof value === 'boolean') return value ? { score: 1, status: 'scored', reading: 'yes' } : { score: 0, status: 'scored', reading: 'no' };
   if (typeof value === 'number') return readNumber(value);
-  if (typeof value === 'string') return readText(value);
+  if (typeof value === 'string') return readTextOnce(value);
   if (Array.isArray(value)) return readList(value);
   if (typeof value === 'object') return readObject(value as Record<string, unknown>);
   return { score: 0, status: 'missing', reading: 'missing' };
@@ -85,6 +85,24 @@ function readNumber(value: number): CriterionReading {
   if (!Number.isFinite(value) || value <= 0) return { score: 0, status: 'scored', reading: 'zero' };
   if (value <= 1) return { score: value, status: 'scored', reading: 'score' };
   return { score: 1, status: 'scored', reading: 'amount' };
+}
+
+/**
+ * The readings of texts met before, by text: a check of 10,000 deals reads 60,000 criteria,
+ * most of them the same few words (`confirmed`, `Q3`, `unknown`). Bounded: emptied when full.
+ */
+const READINGS = new Map<string, CriterionReading>();
+const READINGS_MAX = 4096;
+
+/** readText, each text read once: a copy of the reading is returned, so that a caller that changes it changes no other's. */
+function readTextOnce(raw: string): CriterionReading {
+  let reading = READINGS.get(raw);
+  if (!reading) {
+    if (READINGS.size >= READINGS_MAX) READINGS.clear();
+    reading = readText(raw);
+    READINGS.set(raw, reading);
+  }
+  return { ...reading };
 }
 
 function readText(raw: string): CriterionReading {

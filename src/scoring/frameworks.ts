@@ -80,10 +80,24 @@ export function criterionKey(key: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/**
+ * Each framework's written keys resolved before, by key: a check of 10,000 deals resolves
+ * 60,000 keys, nearly all of them the same few. Bounded: emptied when full.
+ */
+const RESOLVED = new Map<string, Criterion | null>();
+const RESOLVED_MAX = 4096;
+
 /** The criterion a written key names in this framework, or undefined. */
 export function resolveCriterion(framework: QualificationFramework, key: string): Criterion | undefined {
-  const folded = criterionKey(key);
-  return FRAMEWORK_CRITERIA[framework].find((criterion) => criterion.key === folded || criterion.aliases.includes(folded));
+  const memo = `${framework}\0${key}`;
+  let criterion = RESOLVED.get(memo);
+  if (criterion === undefined) {
+    if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.clear();
+    const folded = criterionKey(key);
+    criterion = FRAMEWORK_CRITERIA[framework].find((c) => c.key === folded || c.aliases.includes(folded)) ?? null;
+    RESOLVED.set(memo, criterion);
+  }
+  return criterion ?? undefined;
 }
 
 /** `meddpicc`, `Sandler` → the framework; undefined for a name we do not know. */
