@@ -451,6 +451,24 @@ describe('threadwork advance', () => {
     await expectCheckClean(dir);
   });
 
+  it('writes the next stage in the line endings of the stage it follows: a CRLF thread gets a CRLF file', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme').replace(/\n/g, '\r\n'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme').replace(/\n/g, '\r\n'),
+    });
+    const result = await asCliJson(async () => (await openWorkspace(dir)).advance('threads/sales/acme', { commit: false }));
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
+    const created = read(dir, 'threads/sales/acme/2-hypothesis.md');
+    expect(created).toMatch(/^---\r\n/);
+    // Every line ends CRLF: no bare LF anywhere.
+    expect(created.replace(/\r\n/g, '')).not.toContain('\n');
+
+    // A thread written with LF keeps getting LF.
+    const lf = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme') });
+    expect((await asCliJson(async () => (await openWorkspace(lf)).advance('threads/sales/acme', { commit: false }))).code).toBe(0);
+    expect(read(lf, 'threads/sales/acme/2-hypothesis.md')).not.toContain('\r');
+  });
+
   // The template writes target_list as three empty keys: an object is not a filled list.
   it.each([
     ['the template as written', '', ['target_list.source', 'target_list.count', 'target_list.criteria']],

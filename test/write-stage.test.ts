@@ -56,6 +56,15 @@ describe('writeStage', () => {
     expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/owner: Maya\r\n---\r\n\r\nNew notes\.\r\n$/);
   });
 
+  it('creates a new stage in the line endings of the stage before it: a CRLF thread gets a CRLF file', async () => {
+    const dir = dealWorkspace({ [`${THREAD}/1-input.md`]: md(INPUT).replace(/\n/g, '\r\n') });
+    const ws = await openWorkspace(dir);
+    await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.6 } }, { sync: false });
+    const created = read(dir, `${THREAD}/2-hypothesis.md`);
+    expect(created).toMatch(/^---\r\ntests:\r\n/);
+    expect(created.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('refuses an invalid write with every diagnostic and writes nothing', async () => {
     const dir = dealWorkspace({ [`${THREAD}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.5') });
     const ws = await openWorkspace(dir);

@@ -4,6 +4,7 @@ import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
+import { lineEndingOf } from '../markdown/managed-blocks.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { misspeltKeys } from '../schema/misspelt-keys.js';
 import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
@@ -61,7 +62,8 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const next = stage + 1;
   const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
-  const text = renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target);
+  // The new file follows the thread's line endings, as its current stage is written: a thread saved with CRLF (an editor on Windows) does not get one LF file among its CRLF ones.
+  const text = inLineEnding(renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target), lineEndingOf(model.text(current.path) ?? ''));
   if (model.text(target) !== undefined) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
   return {
     result: { thread: threadPath, from: stage, to: next, created: target },
@@ -70,6 +72,10 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     thread: threadPath,
     builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(threadPath, current.path, problems) },
   };
+}
+
+function inLineEnding(text: string, eol: '\r\n' | '\n'): string {
+  return text.replace(/\r?\n/g, eol);
 }
 
 /** A thread does not move on from a stage with errors: its next stage would build on them. */

@@ -81,7 +81,12 @@ function stageText(frontMatter: Record<string, unknown>, body: string, crlf: boo
 /** A new file (or one whose front matter cannot be parsed): front matter, then the given, kept or template body. */
 function fresh(model: WorkspaceModel, input: StageWrite, existing: string | undefined): string {
   const body = input.body !== undefined ? separated(input.body) : existing !== undefined ? existing.slice(parseFrontMatter(existing).bodyOffset) : templateBody(model, input.thread, input.stage);
-  return stageText(input.frontMatter, body, existing?.includes('\r\n') === true);
+  return stageText(input.frontMatter, body, (existing ?? neighbourText(model, input)).includes('\r\n'));
+}
+
+/** The file a new stage takes its line endings from, as advance does: the stage before it, or for a first stage the thread's meta.json. */
+function neighbourText(model: WorkspaceModel, input: StageWrite): string {
+  return (input.stage > 1 ? model.text(`${input.thread}/${STAGE_FILES[input.stage - 2]}`) : undefined) ?? model.text(`${input.thread}/meta.json`) ?? '';
 }
 
 function editable(text: string): boolean {
