@@ -9,6 +9,7 @@ import { commandJsonAsCli } from './helpers/in-process.js';
 
 interface Answer {
   diagnostics: { path: string; rule: string }[];
+  threads?: number;
   written?: string[];
 }
 
@@ -24,6 +25,7 @@ describe('a thread folder left holding only what the engine never reads', () => 
     // A thread deleted through git: Finder's .DS_Store keeps its folder on disk, and an
     // editor's swap and backup files keep another.
     const dir = exampleWorkspaceCopy();
+    const threadsBefore = (await inProcess(() => checkCommand({}, { dir, json: true }))).json.threads!;
     git(dir, 'rm', '-rq', 'threads/sales/fernway-home');
     git(dir, 'commit', '-qm', 'fernway-home dropped');
     mkdirSync(join(dir, 'threads/sales/fernway-home'));
@@ -34,6 +36,8 @@ describe('a thread folder left holding only what the engine never reads', () => 
     const check = await inProcess(() => checkCommand({}, { dir, json: true }));
     expect(check.json.diagnostics).toEqual([]);
     expect(check.code).toBe(0);
+    // Nor is it counted: the summary's thread total is one less (fernway-home is gone), not one more (draft-post).
+    expect(check.json.threads).toBe(threadsBefore - 1);
     const sync = await inProcess(() => syncCommand({ commit: true }, { dir, json: true }));
     expect(sync.json.diagnostics).toEqual([]);
     expect(sync.code).toBe(0);

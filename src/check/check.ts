@@ -12,7 +12,7 @@ import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
-import { checkReferences } from './references.js';
+import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
 
 export interface CheckResult {
@@ -58,7 +58,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     errors: diagnostics.filter((d) => d.severity === 'error').length,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     files: model.files.size,
-    threads: model.threads.size,
+    threads: threadCount(model),
     diagnostics,
   };
 }

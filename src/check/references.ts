@@ -207,6 +207,18 @@ function threadsHoldingFiles(model: WorkspaceModel): (dir: string) => boolean {
 }
 
 /**
+ * How many of the model's thread folders are threads: one with a meta.json, or one holding
+ * a file the engine reads. A folder left holding only a `.DS_Store` is not reported, so it
+ * is not counted either (check's summary).
+ */
+export function threadCount(model: WorkspaceModel): number {
+  const holdsFiles = threadsHoldingFiles(model);
+  let count = 0;
+  for (const thread of model.threads.values()) if (thread.meta || holdsFiles(thread.path)) count++;
+  return count;
+}
+
+/**
  * A thread folder with its meta.json and no stage file: not a thread yet, and counted
  * nowhere (derive/thread-facts.ts). A stage file that is there but broken (held as absent
  * while it was never valid) is not "no stage file": its own errors say what is wrong.
