@@ -65,10 +65,13 @@ describe('schema messages say what was expected, in plain words', () => {
   it('a goal\'s win rate written as a percentage is refused at its value, as in 13-metrics, not shown as 3500%', async () => {
     const dir = exampleWorkspace();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 0.35', '    target: 35');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    metric: pipeline_count\n    target: 12', '    metric: win_rate\n    target: 40');
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', '  win_rate: 0.35', '  win_rate: 35');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    // The goal's figures get the hint 13-metrics gets: a share is written as a fraction.
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 (got 35)',
+      'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 — a share is written as a fraction: write 35 (35%) as 0.35 (got 35)',
+      'goals/g-arr-500k-2026.md:26:13 Invalid `subgoals[2].target`: expected a number from 0 to 1 — a share is written as a fraction: write 40 (40%) as 0.4 (got 40)',
       'strategy/canvas/13-metrics.md:5:13 Invalid `targets.win_rate`: expected a number from 0 to 1 — a share is written as a fraction: write 35 (35%) as 0.35 (got 35)',
     ]);
   });

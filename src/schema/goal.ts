@@ -48,7 +48,9 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
     } else if (typeof figure === 'string') {
       for (const message of amountProblems(figure, 'which amount is the target?')) ctx.addIssue({ code: 'custom', message, path: [key], input: figure });
     }
-    if (RATE_METRICS.has(metric) && typeof figure === 'number' && (figure < 0 || figure > 1)) ctx.addIssue({ code: 'custom', message: PROBABILITY, path: [key], input: figure });
+    // Out of range as a bound (too_big, as probabilitySchema's): `35` is then told the fraction to write (`write 35 (35%) as 0.35`), as in 13-metrics.
+    if (RATE_METRICS.has(metric) && typeof figure === 'number' && figure > 1) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: 1, inclusive: true, message: PROBABILITY, path: [key], input: figure });
+    if (RATE_METRICS.has(metric) && typeof figure === 'number' && figure < 0) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message: PROBABILITY, path: [key], input: figure });
   }
 }
 
