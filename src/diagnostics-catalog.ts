@@ -397,7 +397,7 @@ export const RULES = {
     at: 'key or file',
     summary: 'a canvas value (or the config\'s `company`) the generated strategy files of a segment need, not filled in',
     message: '{what is missing}: fill in `{key}` in {file} (the generated sales files say so where it is needed)',
-    docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`), at the place to fill it in: the key written empty (or the nearest key above one not written) in the canvas section, the first line below its front matter for prose to write, `threadwork.config.yaml` for the company name. Not reported for a file that is itself in error (an emptied or unparsable config): that error is the one problem to fix. Fill it in, then regenerate.',
+    docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`), at the place to fill it in: the key written empty (or the nearest key above one not written) in the canvas section, the first line below its front matter for prose to write, `threadwork.config.yaml` for the company name. Not reported for a file that is itself in error (an emptied or unparsable config): that error is the one problem to fix. Nor for a value written under a key one slip off its own (`compnay:` for `company:`): the `key-misspelt` warning at that key is the one to act on. Fill it in, then regenerate.',
   },
   'strategy-stale': {
     severity: 'warning',

@@ -32,4 +32,14 @@ describe('strategy-input-missing', () => {
     ]);
     expect(result.diagnostics.find((d) => d.rule === 'strategy-input-missing' && d.path.endsWith('07-uvp.md'))?.field).toBe('uvp');
   });
+
+  it('is not said for an input written under a misspelt key: the key-misspelt warning at that key says it all', async () => {
+    // `compnay:` gave two warnings, one at the key and one at 1:1 saying the company name was missing.
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threadwork.config.yaml', 'company: Ledgerline\n', 'compnay: Ledgerline\n');
+    replaceInFile(dir, 'strategy/canvas/04-segments.md', '      industry: [payments, lending, neobank, embedded finance]\n', '      industy: [payments, lending, neobank, embedded finance]\n');
+    const result = await (await openWorkspace(dir)).check({ cache: false });
+    const found = result.diagnostics.filter((d) => d.rule === 'strategy-input-missing' || d.rule === 'key-misspelt').map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.field ?? ''}`);
+    expect(found).toEqual(['strategy/canvas/04-segments.md:9:7 key-misspelt segments[0].filters.industy', 'threadwork.config.yaml:3:1 key-misspelt compnay']);
+  });
 });

@@ -2,6 +2,7 @@ import { compareDiagnostics, hasErrors, START, type Diagnostic, type Position } 
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { SECTION_PROSE, strategyContext, type MissingInput } from '../strategy/context.js';
 import { missingInputDiagnostics, readCanvasTexts } from '../strategy/refresh.js';
+import { isSlipOf } from '../schema/misspelt-keys.js';
 import { LAYOUT, threadOf } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import { hasValue } from '../workspace/parse-file.js';
@@ -78,7 +79,29 @@ function strategyInputWarnings(model: WorkspaceModel, locators: Locators): Diagn
     const file = model.files.get(path);
     return file !== undefined && !hasValue(file);
   };
-  return missingInputDiagnostics(generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing), broken, (m) => missingInputPlace(model, locators, m));
+  const missing = generated.flatMap((segment) => strategyContext(model, segment, texts, []).missing).filter((m) => !writtenMisspelt(model, m));
+  return missingInputDiagnostics(missing, broken, (m) => missingInputPlace(model, locators, m));
+}
+
+/**
+ * An input written under a key one slip off its own (`compnay:` for `company:`): the file's
+ * `key-misspelt` warning, at that key, already says the value is not read and which key to
+ * write; "your company name is missing" at 1:1 beside it sent the person looking for a key
+ * they did write.
+ */
+function writtenMisspelt(model: WorkspaceModel, m: MissingInput): boolean {
+  const slips = model.files.get(m.path)?.diagnostics.filter((d) => d.rule === 'key-misspelt' && d.field !== undefined);
+  if (!slips?.length || m.key === SECTION_PROSE) return false;
+  const path = missingInputDataPath(model, m);
+  const name = path[path.length - 1];
+  if (typeof name !== 'string') return false;
+  const parent = path.slice(0, -1);
+  const prefix = parent.length === 0 ? '' : `${formatDataPath(parent)}.`;
+  return slips.some((d) => {
+    if (!d.field!.startsWith(prefix)) return false;
+    const written = d.field!.slice(prefix.length);
+    return formatDataPath([...parent, written]) === d.field && isSlipOf(written, name);
+  });
 }
 
 /**
@@ -92,6 +115,14 @@ function missingInputPlace(model: WorkspaceModel, locators: Locators, m: Missing
     const text = model.text(m.path);
     return { at: text === undefined ? START : { line: text.slice(0, bodyOffsetOf(text)).split('\n').length, column: 1 } };
   }
+  const data = model.files.get(m.path)?.value;
+  const path = missingInputDataPath(model, m);
+  if (path.length === 1 && !(isRecord(data) && Object.hasOwn(data, path[0]!))) return { at: START };
+  return { at: locators.at(m.path, path), field: formatDataPath(path) };
+}
+
+/** The data path of a missing input's key, as far as the file has it (`segments[id]` by the segment's id), and the key itself. */
+function missingInputDataPath(model: WorkspaceModel, m: MissingInput): (string | number)[] {
   const data = model.files.get(m.path)?.value;
   const path: (string | number)[] = [];
   let node: unknown = data;
@@ -107,8 +138,7 @@ function missingInputPlace(model: WorkspaceModel, locators: Locators, m: Missing
       path.push(index);
     }
   }
-  if (path.length === 1 && !(isRecord(data) && Object.hasOwn(data, path[0]!))) return { at: START };
-  return { at: locators.at(m.path, path), field: formatDataPath(path) };
+  return path;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

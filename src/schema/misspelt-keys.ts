@@ -51,6 +51,11 @@ function collect(raw: unknown, schema: z.ZodType, path: PropertyKey[], found: Mi
   }
 }
 
+/** Whether `written` is a slip of `meant`, as misspeltKeys judges one (a key of the person's own otherwise). */
+export function isSlipOf(written: string, meant: string): boolean {
+  return nearestKey(written, [meant]) === meant;
+}
+
 /** The absent key `written` is a slip of: the same once case and separators are ignored, or one or two typing slips away. */
 function nearestKey(written: string, absent: readonly string[]): string | undefined {
   const typed = normalised(written);
