@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspace, exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 import { commitCount, git } from './helpers/git.js';
 
@@ -71,5 +72,22 @@ describe('git merge conflict markers', () => {
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.json.diagnostics).toEqual([]);
     expect(check.code).toBe(0);
+  });
+
+  it('markers indented by an editor that re-indented the file are a conflict too, at the marker', async () => {
+    // A JSON formatter run on a conflicted meta.json indents git's lines with the rest: they gave "Expected double-quoted property name".
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, META, '  "title": "Meridian Pay",\n', '<<<<<<< HEAD\n  "title": "Meridian Pay",\n=======\n  "title": "Meridian Pay Inc",\n>>>>>>> other\n'.replace(/^(?=[<=>])/gm, '  '));
+    const result = await (await openWorkspace(dir)).check({ cache: false });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([[META, 4, 3, 'merge-conflict']]);
+    expect(errors[0]!.message).toContain('`<<<<<<< HEAD` (line 4) … `>>>>>>> other` (line 8)');
+  });
+
+  it('in Markdown an indented quote of git\'s lines (a code block) is not a conflict', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'What git wrote:\n\n    <<<<<<< HEAD\n    ours\n    =======\n    theirs\n    >>>>>>> other\n\nTests whether');
+    const result = await (await openWorkspace(dir)).check({ cache: false });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -7,10 +7,16 @@
  *
  * All three lines must be there, in order: a lone `=======` is a Markdown heading underline,
  * and prose may quote seven `<` of its own.
+ *
+ * `indented`: the markers may follow spaces or tabs — a JSON or YAML file re-indented by an
+ * editor's formatter after the merge stopped. Not in Markdown, where an indented quote of
+ * git's lines is a code block.
  */
 export interface ConflictMarkers {
   /** 1-based lines of the first conflict's opening and closing markers. */
   openLine: number;
+  /** 1-based column of the opening marker's first `<` (after any indentation). */
+  openColumn: number;
   closeLine: number;
   /** The marker lines as written (their labels: `HEAD`, a branch, a commit). */
   open: string;
@@ -23,22 +29,26 @@ const OPEN = /^<{7}(?:[ \t]|$)/;
 const SEPARATOR = /^={7}$/;
 const CLOSE = /^>{7}(?:[ \t]|$)/;
 
-export function findConflictMarkers(text: string): ConflictMarkers | undefined {
+export function findConflictMarkers(text: string, options: { indented?: boolean } = {}): ConflictMarkers | undefined {
   // Nearly every file: one search, no split.
   if (!text.includes('<<<<<<<')) return undefined;
   const lines = text.split('\n');
   let found: ConflictMarkers | undefined;
   let open = -1;
+  let openIndent = 0;
   let separated = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(i === 0 ? /^\uFEFF|\r$/g : /\r$/, '');
+    const whole = lines[i]!.replace(i === 0 ? /^\uFEFF|\r$/g : /\r$/, '');
+    const indent = options.indented ? /^[ \t]*/.exec(whole)![0].length : 0;
+    const line = whole.slice(indent);
     if (OPEN.test(line)) {
       open = i;
+      openIndent = indent;
       separated = false;
     } else if (open >= 0 && SEPARATOR.test(line)) separated = true;
     else if (open >= 0 && separated && CLOSE.test(line)) {
       if (found) found.count += 1;
-      else found = { openLine: open + 1, closeLine: i + 1, open: lines[open]!.replace(/^\uFEFF|\r$/g, '').trimEnd(), close: line.trimEnd(), count: 1 };
+      else found = { openLine: open + 1, openColumn: openIndent + 1, closeLine: i + 1, open: lines[open]!.replace(/^\uFEFF|\r$/g, '').trim(), close: line.trimEnd(), count: 1 };
       open = -1;
     }
   }

@@ -65,13 +65,14 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
 
 /** `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined. */
 function mergeConflictProblem(path: string, text: string): Diagnostic | undefined {
-  const markers = findConflictMarkers(text);
+  // Indented markers count in JSON and YAML (a formatter re-indented the file); in Markdown an indented quote of them is a code block.
+  const markers = findConflictMarkers(text, { indented: !path.endsWith('.md') });
   if (!markers) return undefined;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
     'expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
-  return diagnostic(path, { line: markers.openLine, column: 1 }, 'error', 'merge-conflict', message);
+  return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'error', 'merge-conflict', message);
 }
 
 function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile {
