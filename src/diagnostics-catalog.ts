@@ -340,8 +340,8 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a `meta.json` whose `id` is not its folder\'s name',
-    message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`',
-    docs: 'The folder name is the thread id everywhere else (commands, `thread:` sources); make them equal.',
+    message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`, or the folder renamed to {id} when `{folder}` is not a thread id',
+    docs: 'The folder name is the thread id everywhere else (commands, `thread:` sources); make them equal. A folder name that is not a thread id (`Keel-Neobank`, renamed in another case) cannot be the id, so the message offers only renaming the folder to the id.',
   },
   'thread-type-folder': {
     severity: 'error',

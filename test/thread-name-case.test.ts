@@ -1,6 +1,9 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../src/api.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspace, exampleWorkspaceCopy } from './helpers/example.js';
 
 /**
  * A thread named in another case (`Keel-Neobank`, `THREADS/sales/…` as typed from a
@@ -32,5 +35,18 @@ describe('a thread named in another case', () => {
     const dir = exampleWorkspace();
     const { json } = await runJson<Refusal>(['advance', 'Nowhere-Inc'], { cwd: dir });
     expect(json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "Nowhere-Inc": no such folder under threads/ (create one with `threadwork deal new`)' });
+  });
+});
+
+describe('a thread folder renamed in another case', () => {
+  it('is told to rename the folder back to its id, not to set an id no thread may have', async () => {
+    // `"id": "Keel-Neobank"` would be refused by the schema (ids are lower-case): the only fix that holds is the folder's name.
+    const dir = exampleWorkspaceCopy();
+    renameSync(join(dir, 'threads/sales/keel-neobank'), join(dir, 'threads/sales/Keel-Neobank'));
+    const result = await (await openWorkspace(dir)).check({ cache: false });
+    const found = result.diagnostics.filter((d) => d.rule === 'thread-id-folder');
+    expect(found.map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'threads/sales/Keel-Neobank/meta.json:2:9 Thread id `keel-neobank` does not match its folder: expected the folder renamed to threads/sales/keel-neobank (`Keel-Neobank` is not a thread id: lower-case letters, digits and single hyphens)',
+    ]);
   });
 });

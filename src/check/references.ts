@@ -3,6 +3,7 @@ import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { assumptionIdSchema, goalIdSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
+import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
@@ -238,6 +239,17 @@ function goalFileMessage(declared: string, name: string): string {
   return `${mismatch} the file renamed to goals/${declared}.md (\`${name}\` is not a goal id: \`g-\` then lower-case letters, digits and single hyphens)`;
 }
 
+/**
+ * A folder name that is not a thread id (`Keel-Neobank`, renamed in another case) cannot
+ * become the id: the schema refuses it, so only the folder's rename is offered, as for a
+ * goal's file name.
+ */
+function threadFolderMessage(threadPath: string, id: string, folder: string): string {
+  const mismatch = `Thread id \`${id}\` does not match its folder: expected`;
+  if (THREAD_ID.test(folder)) return `${mismatch} \`"id": "${folder}"\``;
+  return `${mismatch} the folder renamed to ${threadPath.slice(0, threadPath.length - folder.length)}${id} (\`${folder}\` is not a thread id: lower-case letters, digits and single hyphens)`;
+}
+
 function noStageMessage(thread: string): string {
   return `Thread ${thread} has no stage file: expected ${STAGE_FILES[0]} beside its meta.json (a thread begins at Stage 1; until it has one it is left out of the pipeline, the metrics, the goals and the assumptions)`;
 }
@@ -259,7 +271,7 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     // `thread-meta-missing` for one deleted — already say what is wrong with it.
     if (!broken.has(metaPath)) report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
   } else if (meta) {
-    if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', `Thread id \`${meta.id}\` does not match its folder: expected \`"id": "${folder}"\``);
+    if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', threadFolderMessage(thread.path, meta.id, folder));
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
     if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
     const id = threadIdOf(thread)!;

@@ -19,8 +19,11 @@ export const THREAD_STATUSES = [
  * `meta.json`: identity and links are written once at creation; the derived block
  * (stage, status, …) is rewritten by `sync`. Unknown keys are kept.
  */
+/** A thread id, which is its folder's name: lower-case letters, digits and single hyphens. */
+export const THREAD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const threadMetaSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it)'),
+  id: z.string().regex(THREAD_ID, 'expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it)'),
   type: z.enum(THREAD_TYPES),
   title: z.string().min(1, 'expected a title'),
   segment: slugSchema.optional(),
