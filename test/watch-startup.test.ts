@@ -84,4 +84,16 @@ describe('watch start-up', () => {
     await waitFor(() => wonArr(dir) === (40000 + last).toLocaleString('en-US'), 'the last save to be derived', () => `${wonArr(dir)} vs ${40000 + last}`, 8_000);
     expect(kinds[0]).toBe('startup');
   });
+
+  it('names what was uncommitted as of its start-up: a save just after it is its own cycle\'s, not in the start-up\'s line', async () => {
+    // Git is asked after the start-up, in the background: a save made before it answered was
+    // named as left uncommitted at start-up, then committed by its own cycle a moment later.
+    const dir = repo();
+    const cycles: CycleReport[] = [];
+    watcher = new WorkspaceWatcher(dir, { debounceMs: 50, reconcileMs: 0, serve: false, onCycle: (report) => cycles.push(report) });
+    await watcher.start();
+    writeFileSync(join(dir, LEARNING), won(42000));
+    expect(await watcher.uncommittedAtStart()).toEqual([]);
+    await waitFor(() => cycles.some((c) => c.kind === 'change' && c.trigger.includes(LEARNING)), 'the save to start its own cycle', () => JSON.stringify(cycles.map((c) => [c.kind, c.trigger])), 8_000);
+  });
 });

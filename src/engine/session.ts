@@ -82,6 +82,8 @@ export class WorkspaceSession {
   private uncommitted: Promise<void> | undefined;
   /** The files found changed by the calls since the last transaction (a read brings the state up to the disk too): the next transaction's triggers. */
   private readonly changedSinceTransaction = new Set<string>();
+  /** The files a call after the first found changed: not as the first call (a watcher's start-up) left them. */
+  private readonly changedSinceFirst = new Set<string>();
   /** Paths changed, or written and not committed, before git's answer came. */
   private readonly beforeGitAnswered = new Set<string>();
   private turn: Promise<unknown> = Promise.resolve();
@@ -106,7 +108,8 @@ export class WorkspaceSession {
   async read<T>(read: (view: WarmView) => T | Promise<T>): Promise<T> {
     return this.inTurn(() =>
       withWorkspaceLock(this.root, async () => {
-        for (const path of await this.refresh()) this.changedSinceTransaction.add(path);
+        const first = !this.loaded;
+        for (const path of await this.refresh()) this.changed(path, first);
         await this.state.resolveHeld();
         this.askGitOnce();
         return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation, check: () => this.checkNow() });
@@ -156,7 +159,7 @@ export class WorkspaceSession {
     return this.inTurn(async () => {
       return withWorkspaceLock(this.root, async (lock) => {
         const first = !this.loaded;
-        for (const path of await this.refresh()) this.changedSinceTransaction.add(path);
+        for (const path of await this.refresh()) this.changed(path, first);
         if (onlyOnChange && !first && this.changedSinceTransaction.size === 0) return null;
         this.generation += 1;
         const changedThisRun = new Set(this.changedSinceTransaction);
@@ -195,14 +198,22 @@ export class WorkspaceSession {
   }
 
   /**
-   * The sources still differing from HEAD, once git has answered the session's question
-   * (asked after its first call); null when git could not say.
+   * The sources still differing from HEAD as the first call (a watcher's start-up) left
+   * them, once git has answered the session's question; null when git could not say. Git is
+   * asked after that call, in the background, and a file saved meanwhile is not what the
+   * start-up left uncommitted — its own call syncs, commits and reports it. Left out: the
+   * files a later call found changed, and those whose stamp on disk is no longer the one read.
    */
-  async uncommittedSources(): Promise<string[] | null> {
+  async uncommittedSinceFirst(): Promise<string[] | null> {
     this.askGitOnce();
     await this.uncommitted;
     if (!this.pendingSources) return null;
-    return this.inTurn(() => this.leftUncommitted());
+    return this.inTurn(async () => (await this.leftUncommitted())?.filter((path) => !this.changedSinceFirst.has(path) && !this.state.changedOnDisk(path)) ?? null);
+  }
+
+  private changed(path: string, first: boolean): void {
+    this.changedSinceTransaction.add(path);
+    if (!first) this.changedSinceFirst.add(path);
   }
 
   /** Writes the persistent caches when the session moved enough to be worth it: what the next cold run, or session, starts from. */

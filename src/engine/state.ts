@@ -344,6 +344,19 @@ export class WorkspaceState {
     return this.store(path, text) ? 'changed' : 'unchanged';
   }
 
+  /** Whether the file on disk is no longer the one read (saved, created or deleted since), by its stamp: no read of its content. */
+  changedOnDisk(path: string): boolean {
+    const entry = this.entries.get(path);
+    let now: FileStamp | undefined;
+    try {
+      now = lstatSync(join(this.root, path), { throwIfNoEntry: false });
+    } catch {
+      return true;
+    }
+    if (!entry) return now !== undefined;
+    return now === undefined || !sameStamp(entry, now);
+  }
+
   /** Records text the engine itself wrote, so the state matches the disk without a re-read. */
   written(path: string, text: string): void {
     this.overlay.delete(path);

@@ -139,7 +139,8 @@ export class WorkspaceWatcher {
   async uncommittedAtStart(): Promise<string[] | null> {
     if (this.options.commit === false || !this.started) return null;
     const committing = await this.session.read(({ model }) => model.config.git.commit).catch(() => false);
-    return committing ? this.session.uncommittedSources() : null;
+    // As the start-up left them: a file saved since is its own cycle's to commit and report.
+    return committing ? this.session.uncommittedSinceFirst() : null;
   }
 
   /**
