@@ -84,6 +84,14 @@ describe('git merge conflict markers', () => {
     expect(errors[0]!.message).toContain('`<<<<<<< HEAD` (line 4) … `>>>>>>> other` (line 8)');
   });
 
+  it('in a Markdown file\'s front matter (YAML) indented markers are a conflict too', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'tests: [A1, A5]\n', 'tests:\n  <<<<<<< HEAD\n  - A1\n  =======\n  - A5\n  >>>>>>> other\n');
+    const result = await (await openWorkspace(dir)).check({ cache: false });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.line, d.column, d.rule])).toEqual([[HYPOTHESIS, 3, 3, 'merge-conflict']]);
+  });
+
   it('in Markdown an indented quote of git\'s lines (a code block) is not a conflict', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'What git wrote:\n\n    <<<<<<< HEAD\n    ours\n    =======\n    theirs\n    >>>>>>> other\n\nTests whether');

@@ -8,9 +8,10 @@
  * All three lines must be there, in order: a lone `=======` is a Markdown heading underline,
  * and prose may quote seven `<` of its own.
  *
- * `indented`: the markers may follow spaces or tabs — a JSON or YAML file re-indented by an
- * editor's formatter after the merge stopped. Not in Markdown, where an indented quote of
- * git's lines is a code block.
+ * `indentedBefore`: on lines before this one (0-based; all of a JSON or YAML file, a Markdown
+ * file's front matter) the markers may follow spaces or tabs — a file re-indented by an
+ * editor's formatter after the merge stopped. Not in a Markdown body, where an indented
+ * quote of git's lines is a code block.
  */
 export interface ConflictMarkers {
   /** 1-based lines of the first conflict's opening and closing markers. */
@@ -29,7 +30,7 @@ const OPEN = /^<{7}(?:[ \t]|$)/;
 const SEPARATOR = /^={7}$/;
 const CLOSE = /^>{7}(?:[ \t]|$)/;
 
-export function findConflictMarkers(text: string, options: { indented?: boolean } = {}): ConflictMarkers | undefined {
+export function findConflictMarkers(text: string, options: { indentedBefore?: number } = {}): ConflictMarkers | undefined {
   // Nearly every file: one search, no split.
   if (!text.includes('<<<<<<<')) return undefined;
   const lines = text.split('\n');
@@ -39,7 +40,7 @@ export function findConflictMarkers(text: string, options: { indented?: boolean 
   let separated = false;
   for (let i = 0; i < lines.length; i++) {
     const whole = lines[i]!.replace(i === 0 ? /^\uFEFF|\r$/g : /\r$/, '');
-    const indent = options.indented ? /^[ \t]*/.exec(whole)![0].length : 0;
+    const indent = i < (options.indentedBefore ?? 0) ? /^[ \t]*/.exec(whole)![0].length : 0;
     const line = whole.slice(indent);
     if (OPEN.test(line)) {
       open = i;

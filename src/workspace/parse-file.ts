@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers } from '../markdown/conflict-markers.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
 import { findDuplicateKeys } from '../markdown/json-keys.js';
@@ -65,14 +65,22 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
 
 /** `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined. */
 function mergeConflictProblem(path: string, text: string): Diagnostic | undefined {
-  // Indented markers count in JSON and YAML (a formatter re-indented the file); in Markdown an indented quote of them is a code block.
-  const markers = findConflictMarkers(text, { indented: !path.endsWith('.md') });
+  // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
+  const markers = text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: path.endsWith('.md') ? frontMatterLines(text) : Infinity }) : undefined;
   if (!markers) return undefined;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
     'expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
   return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'error', 'merge-conflict', message);
+}
+
+/** How many lines a Markdown file's front matter takes, its `---` lines with it (0 without one). */
+function frontMatterLines(text: string): number {
+  const offset = bodyOffsetOf(text);
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile {
