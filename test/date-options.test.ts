@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { campaignNewCommand } from '../src/cli/commands/campaign.js';
+import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { dealNewCommand } from '../src/cli/commands/deal.js';
+import { dueCommand } from '../src/cli/commands/due.js';
+import type { CommandOutcome } from '../src/cli/outcome.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
+import { commandJson } from './helpers/in-process.js';
 
 const CAMPAIGN = '2026-09-15-fintech-controller-outbound';
 
-/** Every command that takes a `--date`, with the rest of what it needs (the bundled example's campaign and prospect). */
-const COMMANDS: [string, string[]][] = [
-  ['deal new', ['deal', 'new', 'Acme', '--segment', 'mid-market-fintech']],
-  ['campaign new', ['campaign', 'new', 'Test camp', '--segment', 'mid-market-fintech']],
-  ['campaign reply', ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested']],
-  ['due', ['due']],
+/*
+ * Speed: the refusal is the workspace's answer (the API validates the date), so each
+ * command × date pair runs the command's own function (commandJson: the JSON and exit code
+ * `… --json` prints). Each command keeps one real CLI run, which checks that its `--date`
+ * reaches that function and the process exits 1 with the same JSON.
+ */
+
+/** Every command that takes a `--date`: its CLI arguments and its own function, with the rest of what it needs (the bundled example's campaign and prospect). */
+const COMMANDS: [string, string[], (dir: string, date: string) => Promise<CommandOutcome>][] = [
+  ['deal new', ['deal', 'new', 'Acme', '--segment', 'mid-market-fintech'], (dir, date) => dealNewCommand('Acme', { segment: 'mid-market-fintech', date, commit: true }, { dir, json: true })],
+  ['campaign new', ['campaign', 'new', 'Test camp', '--segment', 'mid-market-fintech'], (dir, date) => campaignNewCommand('Test camp', { segment: 'mid-market-fintech', date, commit: true }, { dir, json: true })],
+  [
+    'campaign reply',
+    ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested'],
+    (dir, date) => campaignReplyCommand(CAMPAIGN, 'ravi.shah@meridianpay.com', { text: 'Thanks, not interested', date, commit: true }, { dir, json: true }),
+  ],
+  ['due', ['due'], (dir, date) => dueCommand({ date }, { dir, json: true })],
 ];
 
 // The words check uses for the same date in a file (src/schema/common.ts), so a date is judged one way everywhere.
@@ -20,11 +37,22 @@ const DATES: [string, string][] = [
   ['yesterday', 'expected a date such as 2026-03-01'],
 ];
 
+type Refusal = { ok: boolean; error: { code: string; message: string } };
+
 describe('a --date that is not a date', () => {
-  const cases = COMMANDS.flatMap(([name, args]) => DATES.map(([date, expected]) => [name, date, expected, args] as const));
-  it.each(cases)('%s --date %s is refused as check would, and nothing is written', async (_name, date, expected, args) => {
-    const dir = exampleWorkspace();
-    const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>([...args, '--date', date, '--dir', dir]);
+  const cases = COMMANDS.flatMap(([name, , command]) => DATES.map(([date, expected]) => [name, date, expected, command] as const));
+  it.each(cases)('%s --date %s is refused as check would, and nothing is written', async (_name, date, expected, command) => {
+    const dir = exampleWorkspaceCopy();
+    const result = await commandJson<Refusal>(() => command(dir, date));
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('invalid-date');
+    expect(result.json.error.message).toBe(`Invalid date ${JSON.stringify(date)}: ${expected}`);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it.each(COMMANDS.map(([name, args], i) => [name, args, DATES[i % DATES.length]!] as const))('the CLI: %s --date passes the date on and exits 1 with the refusal', async (_name, args, [date, expected]) => {
+    const dir = exampleWorkspaceCopy();
+    const result = await runJson<Refusal>([...args, '--date', date, '--dir', dir]);
     expect(result.code).toBe(1);
     expect(result.json.error.code).toBe('invalid-date');
     expect(result.json.error.message).toBe(`Invalid date ${JSON.stringify(date)}: ${expected}`);
