@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 
 describe('a file that is not valid UTF-8, wherever it is', () => {
   it('check reports not-utf8 at the first bad byte, reads the rest, and sync never rewrites it', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = 'threads/sales/meridian-pay/1-input.md';
     const text = readFileSync(join(dir, path), 'utf8');
     const lines = text.split('\n');
@@ -26,7 +26,7 @@ describe('a file that is not valid UTF-8, wherever it is', () => {
   });
 
   it('a U+FFFD written as UTF-8 is text like any other: no not-utf8', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = 'threads/sales/meridian-pay/1-input.md';
     writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8') + '\nA \uFFFD here.\n');
     const check = await (await openWorkspace(dir)).check();
@@ -41,7 +41,7 @@ describe('an empty YAML file', () => {
     ['threadwork.config.yaml', ''],
     ['threads/sales/campaigns/suppression.yaml', '\n'],
   ])('%s (%j) is file-empty at 1:1, held at its last valid version', async (path, text) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, path), text);
     const check = await (await openWorkspace(dir)).check();
     const mine = check.diagnostics.filter((d) => d.path === path);
@@ -53,7 +53,7 @@ describe('an empty YAML file', () => {
 
 describe('a tab as indentation', () => {
   it('says spaces are expected, in front matter and in a YAML file', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, 'threads/sales/meridian-pay/1-input.md'), '---\nsource: inbound\ncompany:\n\tname: Acme\n---\n');
     writeFileSync(join(dir, 'research/customer/icp/ecommerce-finance-icp.yaml'), 'segment: ecommerce-finance\nname: X\nfirmographics:\n\tindustry: [a]\n');
     const check = await (await openWorkspace(dir)).check();
@@ -68,7 +68,7 @@ describe('a tab as indentation', () => {
 
 describe('front matter whose closing `---` is missing, with a `---` line further down', () => {
   it('is reported at the heading YAML read as a comment, not read as keys', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = 'threads/sales/meridian-pay/2-hypothesis.md';
     writeFileSync(join(dir, path), '---\ntests: [A1]\n\n# H\n\nSome prose: x\n\n---\n\nMore.\n');
     const check = await (await openWorkspace(dir)).check();
@@ -78,7 +78,7 @@ describe('front matter whose closing `---` is missing, with a `---` line further
   });
 
   it('a YAML comment after a blank line, with keys as usual, is not', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = 'threads/sales/meridian-pay/2-hypothesis.md';
     writeFileSync(join(dir, path), '---\ntests: [A1]\n\n# The tests below\nnotes: x\n---\n\n# H\n');
     const check = await (await openWorkspace(dir)).check();

@@ -26,7 +26,7 @@ import { IncrementalDerivation } from '../src/derive/incremental.js';
 import { deriveWorkspace } from '../src/derive/workspace.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { threadFacts } from './helpers/facts.js';
 import { connectMcp } from './helpers/mcp.js';
@@ -437,7 +437,7 @@ describe('the forecast in the workspace', () => {
   const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-12' };
 
   it('report goals carries each goal\'s forecast as of today; report forecast ranks the deals by swing', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const goals = await runJson<{ goals: { id: string; forecast: { asOf: string; draws: number; seed: number; openDeals: number; metrics: ForecastJson[] } | null }[] }>(['report', 'goals', '--dir', dir], { env });
     expect(goals.code).toBe(0);
     const arr = goals.json.goals.find((g) => g.id === 'g-arr-500k-2026')!;
@@ -461,7 +461,7 @@ describe('the forecast in the workspace', () => {
   });
 
   it('a goal on avg_deal_size is forecast as its state counts it: a win without ARR left out of the average', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // Brightcart becomes a win without its ARR, beside Northwind's 42,000; past the deadline no open deal closes.
     const learning = join(dir, 'threads/sales/brightcart/6-learning.md');
     writeFileSync(learning, readFileSync(learning, 'utf8').replace('outcome: closed-lost', 'outcome: closed-won').replace(/^loss_reason: .*\n/m, ''));
@@ -475,7 +475,7 @@ describe('the forecast in the workspace', () => {
   });
 
   it('sync writes the forecast into the goal file, and a second sync writes nothing; a new seed redraws it', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const text = readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8');
     expect(text).toContain('**Forecast at 2026-12-31** (Monte Carlo over 2 open deals, 10,000 draws, seed 1, as of 2026-11-12)');
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
@@ -490,7 +490,7 @@ describe('the forecast in the workspace', () => {
 
 describe('the forecast in a watcher', () => {
   it('a warm derivation that redraws only what moved gives exactly the cold forecast, edit after edit', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const state = await WorkspaceState.load(dir);
     const warm = new IncrementalDerivation();
     const forecasts = (d: ReturnType<typeof deriveWorkspace>): unknown => d.goals.map((g) => [g.id, g.forecast]);
@@ -521,7 +521,7 @@ describe('the forecast in a watcher', () => {
 
 describe('the forecast over MCP', () => {
   it('the goal resource carries the forecast block, and the report tool answers forecast', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const goal = await mcp.resource('threadwork://goals/g-arr-500k-2026');
     expect(goal).toContain('**Forecast at 2026-12-31**');

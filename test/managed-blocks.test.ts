@@ -5,7 +5,7 @@ import { openWorkspace } from '../src/api.js';
 import { findManagedBlocks, loadMarkdownParser, markersByParse, markersOnOwnLines } from '../src/markdown/managed-blocks.js';
 import { runCli } from './helpers/cli.js';
 import { read } from './helpers/testdir.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { workspace } from './helpers/workspace.js';
 
 const FIXTURES = join(__dirname, 'fixtures/blocks');
@@ -85,7 +85,7 @@ describe('a file that is not valid UTF-8', () => {
 
 describe('a sync that leaves files stale because they are not valid UTF-8', () => {
   it('does not end with "in sync", and a second sync says the same', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // A Latin-1 "é" in the deal's meta.json and in the metrics section: the two files a new decision moves.
     for (const [path, word] of [['threads/sales/meridian-pay/meta.json', 'Meridian'], ['strategy/canvas/13-metrics.md', 'metrics']] as const) {
       const text = readFileSync(join(dir, path), 'utf8');
@@ -107,7 +107,7 @@ describe('a sync that leaves files stale because they are not valid UTF-8', () =
 
 describe('a block inside another', () => {
   it('leaves both alone, reports them, and never appends a second copy of the outer block', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     const text = readFileSync(goal, 'utf8').replace('<!-- threadwork:begin state -->\n', '<!-- threadwork:begin state -->\n<!-- threadwork:begin x -->y<!-- threadwork:end x -->\n');
     writeFileSync(goal, text);
@@ -200,7 +200,7 @@ describe('markers found without a Markdown parse', () => {
 
 describe('a stray marker of another block inside a block (fuzz, seed 751939544)', () => {
   it('leaves the block alone and reports it: the first sync writes what the second would, nothing', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     // A second begin of a block named `x` lies inside `state` (its first one comes before):
     // `x` is damaged (two begins), and `state` holds a marker that is not its own.
@@ -222,7 +222,7 @@ describe('a file whose line endings are mixed (CRLF above the block, LF in it, o
     ['CRLF above, LF in the block', (text: string) => text.replace(/^(.*)\n/, '$1\r\n')],
     ['LF above, CRLF in the block', (text: string) => text.replace(/(<!-- threadwork:begin [\s\S]*?threadwork:end)/g, (block) => block.replace(/\n/g, '\r\n'))],
   ])('%s: a sync with nothing to derive writes nothing', async (_name, mix) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const paths = ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-arr-500k-2026.md'];
     for (const path of paths) writeFileSync(join(dir, path), mix(read(dir, path)));
     const before = paths.map((path) => read(dir, path));
@@ -232,7 +232,7 @@ describe('a file whose line endings are mixed (CRLF above the block, LF in it, o
   });
 
   it('writes a changed block in the line ending the block already has', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const path = 'strategy/canvas/10-assumptions.md';
     writeFileSync(join(dir, path), read(dir, path).replace(/^(.*)\n/, '$1\r\n'));
     // A learning deleted: the assumptions it evidenced move.

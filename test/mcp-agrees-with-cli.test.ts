@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { writeFiles } from './helpers/testdir.js';
@@ -19,7 +19,7 @@ interface ErrorEnvelope {
  */
 describe('an MCP tool and its CLI command, given the same input', () => {
   it('name an account or contact list that cannot be read as it was given, relative to the workspace, never by its absolute path', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     mkdirSync(join(dir, 'research/lists'), { recursive: true });
     writeFiles(dir, { 'research/lists/bad.json': '[\n  {"name": "A",}\n]\n', 'research/lists/book.xlsx': 'PK\u0003\u0004\u0000\u0000' });
     const mcp = await connectMcp(dir);
@@ -38,7 +38,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a segment, goal or subgoal id in the wrong case or form with the ids the workspace has, not a format error', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const accounts = 'research/customer/lists/fintech-accounts-2026-11.csv';
     const contacts = 'research/customer/lists/fintech-contacts-2026-11.csv';
@@ -77,7 +77,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   }, 120_000);
 
   it('refuse a list whose every row is refused, as nothing-scored with each row, file or inline', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFiles(dir, { 'research/lists/no-names.csv': 'domain,industry\nacme.com,payments\nbeta.com,lending\n' });
     const mcp = await connectMcp(dir);
     const cli = await runJson<ErrorEnvelope>(['score', 'research/lists/no-names.csv', '-s', 'mid-market-fintech'], { cwd: dir });
@@ -96,7 +96,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a list with no rows at all as nothing-scored too, file or inline', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFiles(dir, { 'research/lists/header-only.csv': 'name,domain\n' });
     const mcp = await connectMcp(dir);
     for (const [tool, flag] of [['score_accounts', []], ['score_contacts', ['--contacts']]] as const) {
@@ -113,7 +113,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('score inline accounts as the command scores the same rows in a file: a bad row skipped, an export spelling read', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const rows = [
       { company: 'Acme Payments', industry: 'payments', employees: '1,200', geography: 'United States' },
       { name: 'Beta Lending', employees: 'lots' },
@@ -132,7 +132,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('skip a row that is not an object, inline as in a file, instead of refusing the whole list', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const rows = [{ name: 'Acme Payments', industry: 'payments', employees: 1200 }, 5, 'Beta Lending', null];
     writeFiles(dir, { 'research/lists/mixed.json': JSON.stringify(rows) });
     const env = { THREADWORK_TODAY: '2026-11-22' };
@@ -148,7 +148,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer an address that is not one as the command does: invalid-email for a contact, the prospects there are for a reply', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     const [deal, reply] = await Promise.all([
@@ -165,7 +165,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a deal given as the campaign with not-a-campaign, what a campaign is and its path, in draft and reply alike', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const deal = 'threads/sales/cobalt-remit';
     const [draft, reply] = await Promise.all([
@@ -181,7 +181,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse an argument the tool does not take, as the command refuses an unknown option, and write nothing', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // A derived field lost by hand: a real sync writes it back; a dry run does not.
     const metaPath = join(dir, 'threads/sales/keel-neobank/meta.json');
     const { status: _status, ...meta } = JSON.parse(readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
@@ -211,7 +211,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a report name that is not one with unknown-report and the reports there are, not an input-schema error', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const name of ['Pipeline', 'win-loss']) {
       const cli = await runJson<ErrorEnvelope>(['report', name], { cwd: dir });
@@ -226,7 +226,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(JSON.stringify(tools.find((t) => t.name === 'report')!.inputSchema)).toContain('campaigns');
   });
   it('answer a date that is not a day with invalid-date and the words of --date, in every tool that takes one', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     const pairs: [string, Record<string, unknown>, string[]][] = [
@@ -247,7 +247,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a thread argument with ".." in the same words, whether it leads outside the workspace or not', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const thread of ['../../etc', 'threads/../../etc', 'threads/../x']) {
       for (const [tool, args, command] of [
@@ -264,7 +264,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a goal that is not there with unknown-goal and the goals there are, as a resource read and as a tool', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const tool = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', goal: 'g-nope', commit: false });
     const cli = await runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--goal', 'g-nope', '--no-commit'], { cwd: dir });
@@ -283,7 +283,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a thread argument with a control character with the same code and words', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const thread of ['threads/sales/acme\u0001corp', 'acme\u0001corp']) {
       for (const [tool, args, command] of [

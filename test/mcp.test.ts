@@ -6,7 +6,7 @@ import { parseFrontMatter } from '../src/markdown/front-matter.js';
 import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
 import type { AssumptionState } from '../src/derive/assumptions.js';
 import type { GoalState } from '../src/derive/goals.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
@@ -63,7 +63,7 @@ const head = (dir: string): string => git(dir, 'rev-parse', 'HEAD').trim();
 
 describe('threadwork mcp', () => {
   it('lists every tool, with input schemas from the file schemas, and serves canvas, goals, threads and schemas as resources', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const { tools } = await mcp.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(Object.keys(MCP_TOOLS).sort());
@@ -93,7 +93,7 @@ describe('threadwork mcp', () => {
   });
 
   it('creates a deal, writes all six stages, syncs, and reads back the derived assumption confidence and goal state', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const assumption = async (id: string): Promise<AssumptionState> => (await mcp.ok<{ assumptions: AssumptionState[] }>('report', { name: 'assumptions' })).assumptions.find((a) => a.id === id)!;
     const goal = async (): Promise<GoalState> => (await mcp.ok<{ goals: GoalState[] }>('report', { name: 'goals' })).goals.find((g) => g.id === 'g-fintech-beachhead')!;
@@ -154,7 +154,7 @@ describe('threadwork mcp', () => {
   });
 
   it('refuses an invalid stage write with diagnostics naming each field, and leaves the disk and git untouched', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const thread = 'threads/sales/oakline-outfitters';
     const before = snapshot(dir, thread);
@@ -187,7 +187,7 @@ describe('threadwork mcp', () => {
   });
 
   it('refuses every path that leads out of the workspace, symbolic links included, and goes on serving', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const outside = testdir({ 'secret.csv': 'name,industry\nLeak Inc,payments\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json'), 'evil/1-input.md': read(dir, 'threads/sales/oakline-outfitters/1-input.md') });
     symlinkSync(join(outside, 'evil'), join(dir, 'threads/sales/evil'));
     mkdirSync(join(dir, 'research/lists'), { recursive: true });
@@ -236,7 +236,7 @@ describe('threadwork mcp', () => {
   });
 
   it('refuses a thread argument with ".." or leading out of threads/ in every thread-taking tool, naming it as given', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     // Each of these stays inside the workspace, so the boundary check alone normalised it to another path.
@@ -273,7 +273,7 @@ describe('threadwork mcp', () => {
   });
 
   it('answers a refused or unknown resource with invalid params (-32602) naming the path and why, never internal error', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const outside = testdir({ 'secret.md': '---\nid: g-secret\n---\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json') });
     symlinkSync(join(outside, 'evil'), join(dir, 'threads/sales/evil'));
     symlinkSync(join(outside, 'secret.md'), join(dir, 'goals/g-leak.md'));
@@ -314,7 +314,7 @@ describe('threadwork mcp', () => {
   });
 
   it('runs a campaign for an agent: create, write, draft behind the quality gate, due touches, a positive reply opening a deal', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     const created = await mcp.ok<{ result: { path: string } }>('create_campaign', { name: 'Year-end controllers', segment: 'mid-market-fintech', date: '2026-11-02', goal: 'g-fintech-beachhead', subgoal: 'SG1' });
     const campaign = created.result.path;
@@ -370,7 +370,7 @@ describe('threadwork mcp', () => {
   });
 
   it('two clients writing to the same workspace at once lose nothing', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const [a, b] = await Promise.all([connectMcp(dir), connectMcp(dir)]);
     const work = (mcp: typeof a, prefix: string) =>
       Promise.all(
@@ -408,7 +408,7 @@ describe('threadwork mcp', () => {
  */
 describe('MCP tool errors name tools and arguments, not CLI commands and flags', () => {
   it('words each refusal in the terms of the tools, the code unchanged', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir, { THREADWORK_TODAY: '2026-11-20' });
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     const cases: [string, Record<string, unknown>, string, string][] = [
@@ -442,7 +442,7 @@ describe('MCP answers name tools, not CLI commands, in their diagnostics', () =>
   const MIGRATE_HINT = 'Run the `migrate_stages` tool, "paths": ["threads/sales/cobalt-remit/2-hypothesis.md"] to write it';
 
   it('points at migrate_stages for a stage written as labelled lines, in check and read_thread', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // A stage file the LeanOS method's way, whose prose quotes a command: the user's words stay theirs.
     writeFileSync(join(dir, STAGE), '# Hypothesis — Cobalt Remit\n\nTests: A5, A6\nInitial confidence: 0.45\nStatement: A new CFO will buy in her first 90 days (ask `threadwork sync` first)\n');
     const mcp = await connectMcp(dir, { THREADWORK_TODAY: '2026-11-20' });
@@ -463,7 +463,7 @@ describe('MCP answers name tools, not CLI commands, in their diagnostics', () =>
 
 describe('docs/mcp.md', () => {
   it('names the folder argument as a tool takes it when a name makes no folder name, and takes it for a campaign too', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
     for (const [tool, args] of [
       ['create_deal', { company: '😀', segment: 'mid-market-fintech' }],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { moneyProblems, parseMoney } from '../src/schema/money.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
 const schemaErrors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
@@ -16,7 +16,7 @@ const schemaErrors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.
  */
 describe('money written as text in a won deal, a goal and the metric targets', () => {
   it('"$42k", "$500k" and "€42.000" are read as the amounts, and the figures count them', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$42k"');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: "$500k"');
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'avg_deal_size: 42000', 'avg_deal_size: "€42.000"');
@@ -31,7 +31,7 @@ describe('money written as text in a won deal, a goal and the metric targets', (
   });
 
   it('what is not one amount is an error at the value that says what was expected', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$40k-$50k"');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: lots');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 12', 'target: "$12"');
@@ -56,7 +56,7 @@ describe('money written as text in a won deal, a goal and the metric targets', (
  */
 describe('a company revenue that is no amount', () => {
   it('is an error at the value in Stage 1, on a prospect, in a segment filter and an ICP', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: lots');
     replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "$48M/year"}');
     replaceInFile(dir, 'strategy/canvas/04-segments.md', 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: "$20M", max: "1.200"}');
@@ -71,7 +71,7 @@ describe('a company revenue that is no amount', () => {
   });
 
   it('as an amount or a range is taken as before', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: 10M-50M');
     replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "€1.200.000"}');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -99,7 +99,7 @@ describe('a negative amount with its currency first', () => {
  */
 describe("a campaign's expected pipeline", () => {
   it('is money: "$420k" checks clean, "lots" and a range are errors at the value', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const file = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/3-implication.md';
     replaceInFile(dir, file, 'expected_pipeline: 420000', 'expected_pipeline: "$420k"');
     const clean = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -118,7 +118,7 @@ describe("a campaign's expected pipeline", () => {
  */
 describe("a pricing tier's price", () => {
   it('is an error at the value, saying what was expected, when it is no amount', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: call us');
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 60000', 'price: "-$60k"');
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 96000', 'price: "$96k-$80k"');
@@ -131,7 +131,7 @@ describe("a pricing tier's price", () => {
   });
 
   it('takes money as people write it, as arr_potential does', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: "$36k"');
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 60000', 'price: "USD 60,000"');
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 96000', 'price: "$90k-$100k"');
@@ -149,7 +149,7 @@ describe("a pricing tier's price", () => {
  */
 describe('money written per year or per month', () => {
   it('check says to write the amount migrate would read, and that a monthly figure is no yearly one', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "$40k/year"');
     replaceInFile(dir, 'threads/sales/brightcart/3-implication.md', 'arr_potential: 36000', 'arr_potential: "$30k-$50k per year"');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: "$42k MRR"');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -16,7 +16,7 @@ const DEAL = 'threads/sales/brightcart';
 
 describe('schema messages say what was expected, in plain words', () => {
   it('in meta.json, stage front matter, goals, canvas sections, ICP and config', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/meta.json`, '"stage": 6', '"stage": "six"');
     replaceInFile(dir, `${DEAL}/meta.json`, '"status": "closed-lost"', '"status": "lost"');
     replaceInFile(dir, `${DEAL}/1-input.md`, 'source: inbound', 'source: [inbound]');
@@ -63,7 +63,7 @@ describe('schema messages say what was expected, in plain words', () => {
   });
 
   it('a goal\'s win rate written as a percentage is refused at its value, as in 13-metrics, not shown as 3500%', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 0.35', '    target: 35');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    metric: pipeline_count\n    target: 12', '    metric: win_rate\n    target: 40');
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', '  win_rate: 0.35', '  win_rate: 35');
@@ -77,7 +77,7 @@ describe('schema messages say what was expected, in plain words', () => {
   });
 
   it('a key left out is missing, whatever it should hold, and says what to write', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/meta.json`, '  "type": "sales-deal",\n', '');
     replaceInFile(dir, `${DEAL}/6-learning.md`, '    result: validated\n', '');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -89,7 +89,7 @@ describe('schema messages say what was expected, in plain words', () => {
 
   it('a goal without its id or title, or a subgoal without its title, says which key is missing and what it holds', async () => {
     // They said "expected text", zod's type, where the same key written wrong says what it is for.
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'title: Reach $500k ARR by the end of 2026\n', '');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    title: Land five mid-market fintech customers\n', '');
     replaceInFile(dir, 'goals/g-fintech-beachhead.md', 'id: g-fintech-beachhead\n', '');
@@ -114,7 +114,7 @@ describe('schema messages say what was expected, in plain words', () => {
  */
 describe('text that YAML reads as a number or true/false', () => {
   it('says what YAML read it as, and to write it in quotes as written', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  linkedin: linkedin.com/in/elenapark-cpa\n', '  linkedin: linkedin.com/in/elenapark-cpa\n  phone: 01712345678\n');
     replaceInFile(dir, `${DEAL}/1-input.md`, '  name: Brightcart\n', '  name: 1800\n');
     replaceInFile(dir, `${DEAL}/1-input.md`, '  title: VP Finance\n', '  title: true\n');
@@ -137,7 +137,7 @@ describe('text that YAML reads as a number or true/false', () => {
  */
 describe('a number that is not finite', () => {
   it('is shown as written, and said to be no finite number', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: .inf');
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: .nan');
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1e400');
@@ -159,7 +159,7 @@ describe('a number that is not finite', () => {
  */
 describe('a number written as text', () => {
   it('says the expected form and range, and the number to write', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,800');
     replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 7/10');
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'margin: 0.82', 'margin: 82%');
@@ -174,7 +174,7 @@ describe('a number written as text', () => {
   });
 
   it('in a goal, a win rate written as a percentage is told the fraction to write, as 13-metrics is', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '  - name: win_rate\n    target: 0.35', '  - name: win_rate\n    target: "35%"\n    baseline: 1/5');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
@@ -184,7 +184,7 @@ describe('a number written as text', () => {
   });
 
   it('suggests no number the field would refuse, and none for text that is no number', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,5');
     replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 12/10');
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: about 40');
@@ -199,7 +199,7 @@ describe('a number written as text', () => {
   // The contact's email may be left empty (the template leaves it so): the empty alternative
   // was said as nothing at all, "expected an email address or  (got …)".
   it('a contact email that is no address says what may be written there', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  email: elena@brightcart.co', '  email: [elena]');
     replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  email: marcus.webb@harborlending.com', '  email: marcus at harbor');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -212,7 +212,7 @@ describe('a number written as text', () => {
   // The lead score's engagement counts were read without a check: `email: many` scored as
   // no engagement at all, with nothing said.
   it('an engagement count that is no count is an error at its value, not read as none', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, 'contact:\n', 'engagement:\n  email: many\n  website: {level: 2}\n  content: 3\n  social: {level: 0.5}\ncontact:\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
@@ -231,7 +231,7 @@ describe('a number written as text', () => {
 describe('a share written as a whole number of percent', () => {
   it('is told the fraction to write', async () => {
     const { openWorkspace } = await import('../src/api.js');
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'margin: 0.82', 'margin: 82');
     replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: 60\n');
     replaceInFile(dir, `${DEAL}/6-learning.md`, 'csat: 7', 'csat: 70');
@@ -254,7 +254,7 @@ describe('a share written as a whole number of percent', () => {
 describe('an allowed value written in another case or with other separators', () => {
   it('is told the spelling to write', async () => {
     const { openWorkspace } = await import('../src/api.js');
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'strategic_value: medium', 'strategic_value: High');
     replaceInFile(dir, `${DEAL}/4-decision.md`, 'decision: QUALIFY', 'decision: qualify');
     replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'outcome: closed-won', 'outcome: Closed Won');

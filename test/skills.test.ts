@@ -8,7 +8,7 @@ import { buildProgram } from '../src/cli/main.js';
 import { SKILLS } from '../src/skills/install.js';
 import { dueOutput } from '../src/cli/json-output/outreach.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { read, testdir, writeFiles } from './helpers/testdir.js';
 
@@ -28,7 +28,7 @@ function cliCommands(): Set<string> {
 
 describe('agent skills', () => {
   it('installs the seven skills with valid front matter, idempotently, in one commit', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // The example carries its installed skills: start from a workspace without them.
     rmSync(join(dir, '.claude'), { recursive: true, force: true });
     git(dir, 'add', '-A');
@@ -57,7 +57,7 @@ describe('agent skills', () => {
   });
 
   it('prints its commit as every write command does: the hash and how many paths it holds', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     rmSync(join(dir, '.claude'), { recursive: true, force: true });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'without skills');
@@ -68,7 +68,7 @@ describe('agent skills', () => {
   });
 
   it('keeps a skill edited by hand, and overwrites it with --force', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     await runJson(['skills', 'install', '--dir', dir, '--force']);
     const path = skillPath('sales-narrative');
     const edited = `${read(dir, path)}\n## Our own rule\n\nAlways open with the customer's words.\n`;
@@ -82,7 +82,7 @@ describe('agent skills', () => {
   });
 
   it('takes a workspace override of a skill template', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFiles(dir, { '.threadwork/templates/skills/icp-generator/SKILL.md.hbs': '---\nname: icp-generator\ndescription: Our ICP process for {{company}}. Use when the ICP changes.\n---\n\nAsk Maya first.\n' });
     await runJson(['skills', 'install', '--dir', dir, '--force']);
     expect(read(dir, skillPath('icp-generator'))).toMatch(/Our ICP process for Ledgerline[\s\S]*Ask Maya first\./);
@@ -140,7 +140,7 @@ describe('agent skills', () => {
 
   it('the bundled example carries its skills, current with the templates', async () => {
     for (const name of SKILLS) expect(existsSync(join(REPO_ROOT, skillPath(name))), name).toBe(true);
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const result = await runJson<Install>(['skills', 'install', '--dir', dir, '--no-commit']);
     expect(result.json.written, 'run `threadwork skills install` at the repository root after changing a skill template').toEqual([]);
     expect(readFileSync(join(dir, skillPath('icp-generator')), 'utf8')).toBe(read(REPO_ROOT, skillPath('icp-generator')));

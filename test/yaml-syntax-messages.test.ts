@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -17,7 +17,7 @@ const INPUT = 'threads/sales/brightcart/1-input.md';
 
 describe('a `: ` inside a value', () => {
   it('is one error at the value, naming the key and saying to quote the value', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, INPUT, 'signal: Demo request from the website after launching on Amazon and Walmart Marketplace in April', 'signal: Re: Demo request: Amazon');
     replaceInFile(dir, 'threadwork.config.yaml', 'company: Ledgerline', 'company: Ledgerline: reconciliation');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -30,7 +30,7 @@ describe('a `: ` inside a value', () => {
 
 describe('a key indented differently from the keys around it', () => {
   it('is one error, naming the two keys that disagree and how far each is indented', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // `contact:` on line 5; `name` (line 6) indented 3 spaces, `title`, `email`, `linkedin` 2.
     replaceInFile(dir, INPUT, '  name: Elena Park\n', '   name: Elena Park\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -47,7 +47,7 @@ describe('a key indented by mistake under a comment line', () => {
    * `key:`": the wrong line, and the wrong mistake. It is the key's indentation, at the key.
    */
   it('is one error at the key, naming the keys that disagree', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const hypothesis = 'threads/sales/brightcart/2-hypothesis.md';
     replaceInFile(dir, hypothesis, 'tests: [A4, A7]\ninitial_confidence: 0.5\n', 'tests: [A4, A7]\n# How likely it closes\n\n  initial_confidence: 0.5\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
@@ -64,7 +64,7 @@ describe('a list item indented less than the item above it', () => {
    * item's indentation: said at its `-`, with the item above it.
    */
   it('is one error at the `-`, naming the item above it and how far each is indented', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const hypothesis = 'threads/sales/brightcart/2-hypothesis.md';
     replaceInFile(dir, hypothesis, 'tests: [A4, A7]\n', 'tests:\n    - A4\n    # the pricing one\n   - A7\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
@@ -76,7 +76,7 @@ describe('a list item indented less than the item above it', () => {
 
 describe("the parser's other riddles", () => {
   it('an unclosed quote or list, a line of text without `key:`, a reserved first character: each says what to write', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, INPUT, '  name: Elena Park\n', '  name: "Elena Park\n');
     replaceInFile(dir, 'threads/sales/meridian-pay/1-input.md', 'date: 2026-10-06\n', 'date: 2026-10-06\nRavi replied to the case study\n');
     replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  technologies: [', '  technologies: [Excel, ');
@@ -103,7 +103,7 @@ describe('indentation and stray characters', () => {
    * Each is now one error at the character to fix, saying what was expected.
    */
   it('each is one error at the misplaced key or character, saying what was expected', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const at = (thread: string): string => `threads/sales/${thread}/1-input.md`;
     replaceInFile(dir, at('brightcart'), '  title: VP Finance\n', ' title: VP Finance\n');
     replaceInFile(dir, at('meridian-pay'), '  title: Controller\n', '   title: Controller\n');
@@ -136,7 +136,7 @@ describe('indentation and stray characters', () => {
  */
 describe('a list item under a key that has a value', () => {
   it('is one error at the `-`, saying the value would swallow it and what to write', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, INPUT, 'source: inbound\n', 'source: inbound\n  - item\n');
     replaceInFile(dir, 'threads/sales/brightcart/2-hypothesis.md', 'tests: [A4, A7]\n', 'tests:\n  - A4\n    - A7\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
