@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+import { commandJson } from './helpers/in-process.js';
 
 describe('npm start (threadwork demo)', () => {
   it('walks a deal to closed-won on a temporary copy, commits each derived change, and leaves the repository untouched', async () => {
@@ -15,9 +18,10 @@ describe('npm start (threadwork demo)', () => {
       expect(existsSync(join(dir, deal, '6-learning.md'))).toBe(true);
       expect(history.join('\n')).toMatch(/threadwork: learning threads\/sales\/bluewater-payments \(closed-won, ARR 42000\)/);
       expect(history.join('\n')).toMatch(/confidence \d\.\d\d → \d\.\d\d/);
-      const check = await runCli(['check', '--dir', dir]);
-      expect(check.code, check.stdout).toBe(0);
-      const again = await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir]);
+      // The workspace the demo left, asked without a process: check's and a dry run's JSON and exit code.
+      const check = await commandJson(() => checkCommand({}, { dir, json: true }));
+      expect(check.code, JSON.stringify(check.json)).toBe(0);
+      const again = await commandJson<{ written: string[] }>(() => syncCommand({ dryRun: true, commit: true }, { dir, json: true }));
       expect(again.json.written).toEqual([]);
       expect(status()).toBe(before);
     } finally {
