@@ -76,6 +76,19 @@ describe('schema messages say what was expected, in plain words', () => {
     ]);
   });
 
+  it('a number written in quotes is told to lose the quotes, not to "write 45 as 45"', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: "0.6"\n');
+    replaceInFile(dir, `${DEAL}/1-input.md`, 'employees: 180', "employees: '180'");
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
+    // The quotes are the whole difference: the value as written is the number to write.
+    expect(schema).toEqual([
+      'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 0.6 without quotes: quoted, it is text (got "0.6")',
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 180 without quotes: quoted, it is text (got "180")`,
+    ]);
+  });
+
   it('a key left out is missing, whatever it should hold, and says what to write', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/meta.json`, '  "type": "sales-deal",\n', '');

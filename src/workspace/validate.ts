@@ -75,7 +75,8 @@ function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locat
  * "expected a number" left the person to guess which number; this names it — only when
  * the field takes it. A fraction or a percentage is read on the field's own scale (its
  * maximum: 10 for a score, 1 for a probability), so `7/10` is 7 for a CSAT and 0.7 for a
- * margin; on a field with no maximum it says nothing, as it would be a guess.
+ * margin; on a field with no maximum it says nothing, as it would be a guess. A number
+ * in quotes (`prior: "0.5"`) is told to lose them.
  */
 function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
   const value = valueAt(data, issue.path);
@@ -92,6 +93,8 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
     candidate = scale === undefined || !Number.isFinite(ratio) ? undefined : Number((ratio * scale).toPrecision(12));
   }
   if (candidate === undefined || !takes(candidate)) return '';
+  // `prior: "0.5"`: the quotes are the whole difference, and "write 0.5 as 0.5" named none.
+  if (text === String(candidate)) return ` — write ${text} without quotes: quoted, it is text`;
   return ` — write ${locator.writtenAt(issue.path) ?? text} as ${candidate}`;
 }
 
