@@ -116,7 +116,9 @@ describe('autonomy gate: ICP', () => {
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), gate: 'icp' })]);
-    expect(refused.json.error.message).toMatch(/Island Records scores 0\.22 \(poor\) against the mid-market-fintech ICP threshold 0\.60 \(its good band\); missing: fit\.industry, fit\.employees, fit\.revenue, intent\.signals, reachability\.email_status, freshness\.date/);
+    expect(refused.json.error.message).toMatch(/Island Records scores 0\.22 \(poor\) against the mid-market-fintech ICP threshold 0\.60 \(its good band\); missing: industry, employees, revenue, signals, email_status, data_date \(add them to the prospect in 5-actions\.md\)/);
+    // Named as the prospect's keys to write, not as the scorer's dimensions (fit.revenue, freshness.date).
+    expect(refused.json.error.message).not.toMatch(/fit\.|intent\.|reachability\.|freshness\./);
     // Nothing was approved, so the refusal does not say "Approved although" as check does.
     expect(refused.json.error.message).toMatch(/^Not approved: 1 autonomy gate failure; nothing was written\n {2}\S+bob-at-island-example-touch-1\.md: icp gate: Island Records scores/);
     expect(refused.json.error.message).not.toMatch(/Approved/);

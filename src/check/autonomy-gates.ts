@@ -154,8 +154,18 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
   const min = configured ?? scored.good;
   if (scored.score.score >= min) return [];
   const where = configured === null ? `the ${planned.segment} ICP threshold ${min.toFixed(2)} (its good band)` : `the minimum ${min.toFixed(2)} (autonomy.icp_min_score)`;
-  const missing = scored.score.missing.length ? `; missing: ${scored.score.missing.join(', ')} (add them to the prospect in 5-actions.md)` : '';
+  const missing = scored.score.missing.length ? `; missing: ${[...new Set(scored.score.missing.map(prospectKey))].join(', ')} (add them to the prospect in 5-actions.md)` : '';
   return fail(`${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${missing}`);
+}
+
+/**
+ * The prospect key in 5-actions.md that an ICP input missing from the score is read from:
+ * the advice says to add them to the prospect, and `fit.revenue`, `freshness.date` are
+ * the scorer's dimensions, not keys anyone can write there (`revenue`, `data_date`).
+ */
+function prospectKey(factor: string): string {
+  const keys: Record<string, string> = { 'intent.signals': 'signals', 'reachability.email_status': 'email_status', 'freshness.date': 'data_date' };
+  return keys[factor] ?? factor.replace(/^fit\./, '');
 }
 
 function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown>): GateFailure[] {
