@@ -6,7 +6,7 @@ import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
 import type { Diagnostic } from './diagnostics.js';
-import { dateOrToday, today } from './clock.js';
+import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
@@ -237,7 +237,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign);
-      return committed(await write((model) => proposeReply(model, path, email, text, dateOrToday(date)), options));
+      return committed(await write((model) => proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came')), options));
     },
     sync: async (options = {}) => (session ? (await session.transaction(() => SYNC_ONLY, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
     migrate: async (paths = [], options = {}) => {

@@ -35,6 +35,20 @@ export function dateOrToday(value: string | undefined): string {
 }
 
 /**
+ * A command's optional date of something that happened (`deal new --date`, `campaign reply
+ * --date`): as `dateOrToday`, and refused (`invalid-date`) when more than a day after today,
+ * as check would refuse it in the file written from it (`date-in-future`, one day of grace
+ * for a colleague east of here). Judged only in the file, the refusal named a line of a
+ * file the person never wrote; `what` says which day was expected.
+ */
+export function pastDateOrToday(value: string | undefined, what: string): string {
+  const date = dateOrToday(value);
+  const now = today();
+  if (date > addDays(now, 1)) throw new ThreadworkError(`Invalid date ${JSON.stringify(date)}: after today (${now}) — expected ${what}, today or before`, 'invalid-date');
+  return date;
+}
+
+/**
  * Whether the `YYYY-MM-DD` at the start of `value` (digits already checked) is a day of
  * the calendar: `Date.parse` alone accepts 2026-02-30 and 2026-04-31 (V8 reads any day up
  * to 31), so the day is compared with its month's length. Arithmetic only: it runs on

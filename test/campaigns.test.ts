@@ -245,7 +245,9 @@ describe('threadwork campaign reply, draft and the suppression list', () => {
 
     const refused = await replyJson<{ ok: boolean; error: { code: string; message: string } }>(dir, '2026-01-26-month-end', 'grace@cobol.example', { text: 'Sounds good, happy to chat on Tuesday.', date: '2027-01-29' }, env);
     expect(refused.code).toBe(1);
-    expect(refused.json.error.message).toMatch(/replies\/2027-01-29-grace-at-cobol-example\.md:3:7 error Reply date 2027-01-29 is after today \(2026-02-01\)/);
+    // Refused as the date given, before a reply file is made to point at (test/date-options.test.ts).
+    expect(refused.json.error.code).toBe('invalid-date');
+    expect(refused.json.error.message).toBe('Invalid date "2027-01-29": after today (2026-02-01) — expected the day the reply came, today or before');
     expect(existsSync(join(dir, CAMPAIGN, 'replies/2027-01-29-grace-at-cobol-example.md'))).toBe(false);
     expect(read(dir, `${CAMPAIGN}/5-actions.md`)).toContain('email: grace@cobol.example, company: Cobol Lending, title: CFO, status: active');
     expect(existsSync(join(dir, 'threads/sales/cobol-lending'))).toBe(false);

@@ -59,3 +59,25 @@ describe('a --date that is not a date', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });
+
+// `deal new --date 2027-05-01` was refused as "Refused to write threads/sales/acme/1-input.md:
+// … 1-input.md:6:7 error Signal date … (date-in-future)": at a line of a file the person never
+// wrote and that does not exist. The date given is the fault, and is refused as given.
+describe('a --date after today, for a day something happened', () => {
+  const PAST: [string, string[], string][] = [
+    ['deal new', ['deal', 'new', 'Acme', '--segment', 'mid-market-fintech'], 'the day the deal was opened'],
+    ['campaign reply', ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested'], 'the day the reply came'],
+  ];
+  it.each(PAST)('%s --date is refused as given, naming today, and nothing is written', async (_name, args, expected) => {
+    const dir = exampleWorkspace();
+    const env = { THREADWORK_TODAY: '2026-12-02' };
+    const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>([...args, '--date', '2027-05-01', '--dir', dir], { env });
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('invalid-date');
+    expect(result.json.error.message).toBe(`Invalid date "2027-05-01": after today (2026-12-02) — expected ${expected}, today or before`);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // A day ahead passes, as check lets it (a colleague east of here is on the next day already).
+    const tomorrow = await runJson<{ ok: boolean }>([...args, '--date', '2026-12-03', '--dir', dir, '--no-commit'], { env });
+    expect(tomorrow.json.ok, JSON.stringify(tomorrow.json)).not.toBe(false);
+  });
+});

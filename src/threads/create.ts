@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dateOrToday } from '../clock.js';
+import { dateOrToday, pastDateOrToday } from '../clock.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { threadSourceSchema } from '../schema/common.js';
@@ -62,7 +62,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     const next = options.slug !== undefined ? 'Give another --slug, e.g. --slug acme-japan.' : NAME_THE_FOLDER;
     throw new ThreadworkError(`Refused ${options.slug !== undefined ? '--slug' : 'company name'} ${JSON.stringify(options.slug ?? options.company)}: ${LAYOUT.campaigns} is the folder of the campaigns, not a deal. ${next.replace('acme-japan', 'campaigns-inc')}`, 'invalid-name', { name: options.slug ?? options.company });
   }
-  const date = dateOrToday(options.date);
+  const date = pastDateOrToday(options.date, 'the day the deal was opened');
   const source = options.source ?? 'inbound';
   if (!threadSourceSchema.safeParse(source).success) {
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
