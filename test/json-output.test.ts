@@ -62,3 +62,24 @@ describe('a command missing several required inputs', () => {
     expect((JSON.parse(result.stdout) as { error: { message: string } }).error.message).toBe("required option '-s, --segment <segment>' not specified");
   });
 });
+
+/**
+ * `sync --dryrun --json` answered "unknown option '--dryrun'\n(Did you mean --dry-run?) (a
+ * value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)":
+ * the hint for a name that starts with a dash, on a misspelt option commander had already
+ * named. The hint is kept for an option nothing is near (a company named `-rf`).
+ */
+describe('an unknown option under --json', () => {
+  const dir = workspace();
+
+  it('a misspelt option names the one meant, on one line, without the hint about values that start with -', async () => {
+    const result = await runCli(['sync', '--dryrun', '--json', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { error: { message: string } }).error.message).toBe("unknown option '--dryrun' (did you mean --dry-run?)");
+  });
+
+  it('an option nothing is near keeps the hint, for a value that starts with -', async () => {
+    const result = await runCli(['deal', 'new', '-rf', '--segment', 'mid-market-fintech', '--json', '--dir', dir]);
+    expect((JSON.parse(result.stdout) as { error: { message: string } }).error.message).toBe("unknown option '-rf' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)");
+  });
+});

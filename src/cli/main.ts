@@ -265,12 +265,24 @@ function reportCommanderError(error: CommanderError, text: string): number {
   const shown = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version';
   const message = shown
     ? `${error.code === 'commander.version' ? '--version' : '--help'} prints text, not JSON; run it without --json to read it`
-    : error.message.replace(/^error: /, '') + (error.code === 'commander.unknownOption' ? ' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)' : '');
+    : commanderMessage(error);
   const body: Record<string, unknown> = { code: 'invalid-arguments', message, commander: error.code };
   if ('missingArguments' in error) body.missingArguments = error.missingArguments;
   if (shown) body.text = text.trimEnd();
   process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
   return 1;
+}
+
+/**
+ * Commander's message, on one line. An unknown option or command commander found a near one for
+ * (`--dryrun`) names it; one nothing is near may be a value that starts with a dash (a
+ * company named `-rf`), and is told where such a value goes.
+ */
+function commanderMessage(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '');
+  const near = /\n\(Did you mean (.+)\?\)$/.exec(message);
+  if (near) return `${message.slice(0, near.index)} (did you mean ${near[1]}?)`;
+  return message + (error.code === 'commander.unknownOption' ? ' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)' : '');
 }
 
 function reportError(error: unknown, json: boolean): number {
