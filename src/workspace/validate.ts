@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { wholeCount } from '../scoring/numbers.js';
 
 /**
@@ -118,14 +119,19 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
  * An allowed value written in another case or with other separators (`strategic_value:
  * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
  * lists them, and "expected one of high, medium, low (got "High")" made the person look
- * twice for the difference. Names the spelling to write, when exactly one value matches.
+ * twice for the difference. Names the spelling to write, when exactly one value matches;
+ * else the value one or two slips away (`win_rte`), when there is one.
  */
 function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
   if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
   const loose = (text: string): string => text.toLowerCase().replace(/[\s_-]+/g, '');
-  const matches = issue.values.filter((option): option is string => typeof option === 'string' && loose(option) === loose(value));
-  return matches.length === 1 ? ` — write ${value.trim()} as ${matches[0]}` : '';
+  const options = issue.values.filter((option): option is string => typeof option === 'string');
+  const matches = options.filter((option) => loose(option) === loose(value));
+  if (matches.length === 1) return ` — write ${value.trim()} as ${matches[0]}`;
+  // One or two slips from a value (`win_rte`, `compelted`): named as a misspelt key is.
+  const near = nearestWord(value.trim(), options);
+  return near === undefined ? '' : ` — did you mean ${near}?`;
 }
 
 /** A copy of `data` with `value` at `path`. */
