@@ -224,6 +224,9 @@ describe('threadwork score --contacts', () => {
     expect(text.stdout).not.toMatch(/contact\.email\b(?!_status)/);
     expect(text.stdout).toMatch(/^missing Sam Lee: .*lead\.email_engagements \(expected a count of email opens, clicks and replies; full points at 5\)/m);
     expect(text.stdout).not.toMatch(/lead\.(email|website|companySize|role)\b(?!_)/);
+    // An unusable value is named with what was wrong with it, as the JSON's detail says: "invalid employees" alone did not.
+    const priyaLine = text.stdout.split('\n').find((l) => l.startsWith('missing Priya:'));
+    expect(priyaLine).toMatch(/^missing Priya: invalid email \("[^"]+" is not a valid email address\), invalid employees \("[^"]+" is not a number of employees\), /);
     const md = await runCli(['score', '--contacts', 'research/customer/lists/fintech-contacts-2026-11.csv', '-s', 'mid-market-fintech', '--md'], { env });
     expect(md.stdout).toMatch(/^## Contacts scored against mid-market-fintech/m);
     expect(md.stdout).toMatch(/\| 1 \| 2 \(\+4\) \| Maya Okafor \|/);

@@ -107,7 +107,12 @@ function gapsOf(c: ContactRanking['ranked'][number]): string {
     const expected = expectedIn(entry);
     return expected ? `${entry} (expected ${expected})` : entry;
   });
-  return [...c.invalid.map((f) => `invalid ${f}`), ...described].join(', ');
+  // An unusable value says what is wrong with it, as `detail.dataQuality` does in JSON ("twelve hundred" is not a number of employees).
+  const invalid = c.invalid.map((f) => {
+    const why = c.detail.dataQuality.find((q) => q.field === f && q.status === 'invalid')?.detail;
+    return why ? `invalid ${f} (${oneLine(why)})` : `invalid ${f}`;
+  });
+  return [...invalid, ...described].join(', ');
 }
 
 /** What belongs in the column a `contact.<field>` or `lead.<column>` entry names. */
