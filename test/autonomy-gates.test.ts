@@ -148,9 +148,12 @@ describe('autonomy gate: quality', () => {
     expect(refused.json.error.code).toBe('gate-refused');
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['quality']);
     expect(refused.json.error.message).toMatch(/quality gate: its quality score 0\.\d\d \(grade [DF]\) is under the minimum 0\.80 \(autonomy\.min_quality_score\)/);
+    // The issues are sentences: listed one after another, never as "to them.; 4 words".
+    expect(refused.json.error.message).not.toMatch(/[.?!];/);
     approveByHand(dir, path);
     const check = await checkJson<CheckJson>(dir);
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path, rule: 'approved-below-quality', severity: 'error', line: 2 }));
+    for (const d of check.json.diagnostics.filter((d) => d.path === path)) expect(d.message).not.toMatch(/[.?!];/);
   });
 });
 

@@ -7,6 +7,7 @@ import { addDays, assessDraft, calendarDate, contactStop, resolveSequence } from
 import type { DraftValue } from '../schema/stages.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
+import { asSentences } from './draft-quality.js';
 
 /**
  * The autonomy gates: what an outreach draft must pass before a person may mark it
@@ -92,7 +93,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
     if (quality.score < settings.min_quality_score) {
       const critical = quality.issues.map((i) => i.message);
-      const finding = `its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${critical.join('; ')}` : ''}`;
+      const finding = `its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${asSentences(critical)}` : ''}`;
       failures.push({ path: planned.path, gate: 'quality', rule: 'approved-below-quality', message: `Approved although ${finding}`, refusal: finding });
     }
   }

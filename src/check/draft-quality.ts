@@ -12,7 +12,15 @@ export function checkDrafts(model: WorkspaceModel): Diagnostic[] {
     const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
     if (quality.ready) continue;
     const critical = quality.issues.filter((i) => i.severity === 'critical').map((i) => i.message);
-    out.push(diagnostic(file.path, START, 'warning', 'draft-not-ready', `Draft not ready (grade ${quality.grade}, score ${quality.score.toFixed(2)}): ${critical.join('; ')}`));
+    out.push(diagnostic(file.path, START, 'warning', 'draft-not-ready', `Draft not ready (grade ${quality.grade}, score ${quality.score.toFixed(2)}): ${asSentences(critical)}`));
   }
   return out;
+}
+
+/**
+ * The quality gate's issues, one after another: each is a sentence (most end with a
+ * period), and joined with "; " they read "writing to them.; 4 words; …".
+ */
+export function asSentences(messages: readonly string[]): string {
+  return messages.map((m) => m.trim()).map((m) => (/[.?!]$/.test(m) ? m : `${m}.`)).join(' ');
 }
