@@ -69,7 +69,7 @@ describe('a --date after today, for a day something happened', () => {
     ['campaign reply', ['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Thanks, not interested'], 'the day the reply came'],
   ];
   it.each(PAST)('%s --date is refused as given, naming today, and nothing is written', async (_name, args, expected) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const env = { THREADWORK_TODAY: '2026-12-02' };
     const result = await runJson<{ ok: boolean; error: { code: string; message: string } }>([...args, '--date', '2027-05-01', '--dir', dir], { env });
     expect(result.code).toBe(1);

@@ -77,7 +77,7 @@ describe('schema messages say what was expected, in plain words', () => {
   });
 
   it('a number written in quotes is told to lose the quotes, not to "write 45 as 45"', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/10-assumptions.md', '    prior: 0.6\n', '    prior: "0.6"\n');
     replaceInFile(dir, `${DEAL}/1-input.md`, 'employees: 180', "employees: '180'");
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -90,7 +90,7 @@ describe('schema messages say what was expected, in plain words', () => {
   });
 
   it('a value one slip from an allowed one (win_rte, compelted) names the one meant', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', '  - name: win_rate', '  - name: win_rte');
     replaceInFile(dir, `${DEAL}/5-actions.md`, '    status: completed\n', '    status: compelted\n');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
