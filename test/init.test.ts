@@ -8,7 +8,7 @@ import { syncCommand } from '../src/cli/commands/sync.js';
 import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitEnv } from './helpers/git.js';
-import { commandJsonAsCli } from './helpers/in-process.js';
+import { commandJsonAsCli, commandText } from './helpers/in-process.js';
 import { testdir } from './helpers/testdir.js';
 
 /*
@@ -260,6 +260,21 @@ describe('--company in an existing workspace', () => {
     expect(readFileSync(join(dir, 'threadwork.config.yaml'), 'utf8')).toBe('company: Ledgerline\n');
     const fresh = await initCommand(join(testdir(), 'new'), { company: 'Acme', git: false });
     expect((fresh.json as { notes: string[] }).notes).toEqual([]);
+  });
+});
+
+describe('what init says to do next', () => {
+  /**
+   * Run again in a workspace whose segments are the person's own (to put back a deleted
+   * section), init ended with "Next: fill in strategy/canvas/04-segments.md" as if it had reset them.
+   */
+  it('tells a new workspace to fill in its segments, and one whose segments file was there not to', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    const fresh = await commandText(() => initCommand(dir, { git: false }));
+    expect(fresh.stdout).toContain('Next: fill in strategy/canvas/04-segments.md, then `threadwork deal new "Company" --segment <id>`.');
+    const again = await commandText(() => initCommand(dir, { git: false }));
+    expect(again.stdout).not.toContain('fill in strategy/canvas/04-segments.md');
+    expect(again.stdout).toContain('Next: `threadwork check` to see what the workspace lacks, or `threadwork deal new "Company" --segment <id>` with a segment of strategy/canvas/04-segments.md.');
   });
 });
 

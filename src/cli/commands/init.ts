@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
+import { canvasPath } from '../../workspace/layout.js';
 import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
 import { skillsLines } from './skills.js';
 
@@ -23,9 +24,20 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...(skills ? skillsLines(skills, options.git) : []),
     ...result.notes.map((note) => pc.yellow(note)),
     '',
-    `Workspace ready in ${result.root}. Next: fill in strategy/canvas/04-segments.md, then \`threadwork deal new "Company" --segment <id>\`.`,
+    `Workspace ready in ${result.root}. ${nextStep(result.kept)}`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
   return { json: skills ? { ...result, skills } : result, text: lines.join('\n'), exitCode: 0 };
+}
+
+/**
+ * What to do next: fill in the segments of a new canvas; in a workspace whose segments
+ * file was there already (init run again to restore a section), they are the person's own
+ * — telling them to fill it in again read as if init had reset it.
+ */
+function nextStep(kept: readonly string[]): string {
+  const segments = canvasPath('04-segments');
+  if (kept.includes(segments)) return `Next: \`threadwork check\` to see what the workspace lacks, or \`threadwork deal new "Company" --segment <id>\` with a segment of ${segments}.`;
+  return `Next: fill in ${segments}, then \`threadwork deal new "Company" --segment <id>\`.`;
 }
 
 /**
