@@ -4,6 +4,7 @@ import { qualifyThread, unrecognisedCriteriaOf } from '../derive/thread-scores.j
 import { stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { FRAMEWORK_CRITERIA } from '../scoring/frameworks.js';
 import type { Locators } from './locators.js';
+import { ThreadMemo, type ThreadFinding } from './thread-memo.js';
 
 /**
  * A written Stage 4 decision that the qualification score contradicts: REJECT although
@@ -14,22 +15,32 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators, inScop
   const out: Diagnostic[] = [];
   for (const thread of model.threads.values()) {
     if (!inScope(thread.path)) continue;
-    const decisionFile = thread.stages[3];
-    if (decisionFile) out.push(...deferWithoutRevisit(thread, decisionFile.path, locators));
-    const decision = stageValue(thread, 'deal', 4)?.decision;
-    if (decisionFile && stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path, locators));
-    if (!decisionFile || (decision !== 'QUALIFY' && decision !== 'REJECT')) continue;
-    const pipelineStage = dealPipelineStage(thread);
-    if (pipelineStage === undefined) continue;
-    const qualification = qualifyThread(thread, pipelineStage);
-    if (!qualification) continue;
-    const { total, stage } = qualification;
-    const score = `${qualification.framework} score ${total.toFixed(2)}`;
-    if (decision === 'QUALIFY' && total < stage.threshold) {
-      out.push(diagnostic(decisionFile.path, locators.range(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`, 'decision'));
-    } else if (decision === 'REJECT' && total >= stage.threshold) {
-      out.push(diagnostic(decisionFile.path, locators.range(decisionFile.path, ['decision']), 'warning', 'decision-contradicts-score', `REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`, 'decision'));
-    }
+    // Read from the thread's own files alone: kept while they are the same (thread-memo.ts), located afresh.
+    for (const f of kept.get(thread, '', () => decisionFindings(thread))) out.push(diagnostic(f.path, locators.range(f.path, f.dataPath), f.severity, f.rule, f.message, f.field));
+  }
+  return out;
+}
+
+const kept = new ThreadMemo<ThreadFinding[]>();
+
+function decisionFindings(thread: ThreadRecord): ThreadFinding[] {
+  const decisionFile = thread.stages[3];
+  if (!decisionFile) return [];
+  const out = deferWithoutRevisit(thread, decisionFile.path);
+  const decision = stageValue(thread, 'deal', 4)?.decision;
+  if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path));
+  if (decision !== 'QUALIFY' && decision !== 'REJECT') return out;
+  const pipelineStage = dealPipelineStage(thread);
+  if (pipelineStage === undefined) return out;
+  const qualification = qualifyThread(thread, pipelineStage);
+  if (!qualification) return out;
+  const { total, stage } = qualification;
+  const score = `${qualification.framework} score ${total.toFixed(2)}`;
+  const contradicts = (message: string): ThreadFinding => ({ path: decisionFile.path, dataPath: ['decision'], rule: 'decision-contradicts-score', severity: 'warning', field: 'decision', message });
+  if (decision === 'QUALIFY' && total < stage.threshold) {
+    out.push(contradicts(`QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`));
+  } else if (decision === 'REJECT' && total >= stage.threshold) {
+    out.push(contradicts(`REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`));
   }
   return out;
 }
@@ -39,15 +50,13 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators, inScop
  * the score leaves them out and counts the criterion meant as missing, so the deal reads
  * as unqualified for a reason the file does not show. Said at the key, whatever the decision.
  */
-function unrecognisedCriteria(thread: ThreadRecord, path: string, locators: Locators): Diagnostic[] {
+function unrecognisedCriteria(thread: ThreadRecord, path: string): ThreadFinding[] {
   // The keys alone: scoring every deal's criteria for them cost a check of 10,000 deals half its time.
   const unrecognised = unrecognisedCriteriaOf(thread);
   if (!unrecognised || unrecognised.keys.length === 0) return [];
   const { framework, keys } = unrecognised;
   const expected = FRAMEWORK_CRITERIA[framework].map((c) => c.key).join(', ');
-  return keys.map((key) =>
-    diagnostic(path, locators.range(path, ['criteria', key]), 'warning', 'criterion-unrecognised', `\`${key}\` is not a ${framework} criterion, so the qualification score leaves it out: expected one of ${expected}`, `criteria.${key}`),
-  );
+  return keys.map((key) => ({ path, dataPath: ['criteria', key], rule: 'criterion-unrecognised', severity: 'warning', field: `criteria.${key}`, message: `\`${key}\` is not a ${framework} criterion, so the qualification score leaves it out: expected one of ${expected}` }));
 }
 
 /**
@@ -56,10 +65,10 @@ function unrecognisedCriteria(thread: ThreadRecord, path: string, locators: Loca
  * decision while it stands (until the thread goes on to Stage 5), whatever the thread: `due`
  * lists any thread's DEFER.
  */
-function deferWithoutRevisit(thread: ThreadRecord, path: string, locators: Locators): Diagnostic[] {
+function deferWithoutRevisit(thread: ThreadRecord, path: string): ThreadFinding[] {
   if (stageOf(thread) > 4) return [];
   const value = thread.stages[3]?.value as { decision?: unknown; revisit?: unknown } | undefined;
   if (value?.decision !== 'DEFER' || (value.revisit !== undefined && value.revisit !== null && value.revisit !== '')) return [];
   const message = 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again';
-  return [diagnostic(path, locators.range(path, ['decision']), 'warning', 'defer-without-revisit', message, 'decision')];
+  return [{ path, dataPath: ['decision'], rule: 'defer-without-revisit', severity: 'warning', field: 'decision', message }];
 }

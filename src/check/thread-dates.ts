@@ -2,6 +2,7 @@ import { addDays } from '../clock.js';
 import type { RuleId } from '../diagnostics.js';
 import type { ThreadRecord } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
+import { ThreadMemo } from './thread-memo.js';
 
 type Data = Record<string, unknown>;
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string) => void;
@@ -28,7 +29,20 @@ export function todayForDates(today: string): Today {
  * colleague east of here who is already on the next day. Only valid files are read: a date
  * that is not a date is the schema's error already.
  */
-export function checkThreadDates(thread: ThreadRecord, { today, latest }: Today, report: Report): void {
+export function checkThreadDates(thread: ThreadRecord, day: Today, report: Report): void {
+  // Read from the thread's own files and the day alone: kept while they are the same
+  // (thread-memo.ts), reported afresh — the report locates each in the file's text as it is.
+  const found = kept.get(thread, `${day.today}/${day.latest}`, () => {
+    const calls: Parameters<Report>[] = [];
+    datesOf(thread, day, (...call) => calls.push(call));
+    return calls;
+  });
+  for (const call of found) report(...call);
+}
+
+const kept = new ThreadMemo<Parameters<Report>[]>();
+
+function datesOf(thread: ThreadRecord, { today, latest }: Today, report: Report): void {
   const created = dateOf((thread.meta?.value as Data | undefined)?.created);
   const learning = thread.stages[5];
   const learned = learning?.value as Data | undefined;

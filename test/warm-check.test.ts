@@ -1,0 +1,157 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+// @ts-expect-error -- the benchmark's generator is plain JavaScript
+import { generateWorkspace, mulberry32 } from '../bench/generate.js';
+import { checkModel, type CheckResult } from '../src/check/check.js';
+import { WorkspaceSession } from '../src/engine/session.js';
+import { WorkspaceState } from '../src/engine/state.js';
+import { testdir } from './helpers/testdir.js';
+
+/**
+ * A warm session keeps each thread's own check results while the thread's files are the
+ * same objects (check/thread-memo.ts), and checks the whole workspace after every edit; a
+ * cold check computes everything from the disk. After any sequence of edits — and any
+ * change of day — both must say exactly the same, positions included.
+ */
+type Edit = (dir: string, deal: string, random: () => number) => void;
+
+const opened: WorkspaceSession[] = [];
+afterEach(async () => {
+  for (const session of opened.splice(0)) await session.close();
+  vi.unstubAllEnvs();
+});
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+function rewrite(dir: string, rel: string, edit: (text: string) => string): void {
+  const file = join(dir, rel);
+  if (existsSync(file)) writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+const STAGES = ['1-input.md', '2-hypothesis.md', '3-implication.md', '4-decision.md', '5-actions.md', '6-learning.md'];
+/** What a broken or deleted file held, to write back later: path → text. */
+const setAside = new Map<string, string>();
+const DAYS = ['2025-07-01', '2025-09-15', '2026-01-10', '2026-06-30', '2027-03-01'];
+
+function criteria(random: () => number): string {
+  const budget = pick(random, ['null', '5000', '54000', '250000']);
+  const authority = pick(random, ['unknown', 'engaged', 'signed-off', 'null']);
+  const need = pick(random, ['unknown', 'confirmed', 'null']);
+  const timeline = pick(random, ['null', 'Q4 2025', 'next year']);
+  const extra = random() < 0.3 ? '\n  chmapion: yes' : '';
+  return `criteria:\n  budget: ${budget}\n  authority: ${authority}\n  need: ${need}\n  timeline: ${timeline}${extra}\n`;
+}
+
+const EDITS: Record<string, Edit> = {
+  'close it won': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^outcome: .*$/m, 'outcome: closed-won')),
+  'lose it': (dir, deal) => rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^outcome: .*$/m, 'outcome: closed-lost')),
+  'decide again, on other criteria': (dir, deal, random) =>
+    rewrite(dir, `threads/sales/${deal}/4-decision.md`, (text) =>
+      text
+        .replace(/^decision: .*$/m, `decision: ${pick(random, ['QUALIFY', 'QUALIFY', 'REJECT', 'DEFER'])}`)
+        .replace(/^framework: .*$/m, `framework: ${pick(random, ['BANT', 'BANT', 'MEDDIC'])}`)
+        .replace(/^criteria:\n(?: {2}.*\n)*/m, criteria(random))
+        .replace(/^revisit: .*$/m, random() < 0.5 ? 'revisit: null' : 'revisit: 2026-05-01'),
+    ),
+  'move its actions on or back': (dir, deal, random) =>
+    rewrite(dir, `threads/sales/${deal}/5-actions.md`, (text) => text.replace(/^( {4}status: ).*$/gm, (_line, key: string) => `${key}${pick(random, ['planned', 'in_progress', 'completed'])}`)),
+  'date something in the future': (dir, deal, random) => {
+    const future = pick(random, ['2026-08-01', '2027-02-14']);
+    const which = pick(random, ['closed', 'completed', 'signal', 'created']);
+    if (which === 'closed') rewrite(dir, `threads/sales/${deal}/6-learning.md`, (text) => text.replace(/^closed: .*$/m, `closed: ${future}`));
+    if (which === 'completed') rewrite(dir, `threads/sales/${deal}/5-actions.md`, (text) => text.replace(/^( {4}completed: ).*$/m, `$1${future}`));
+    if (which === 'signal') rewrite(dir, `threads/sales/${deal}/1-input.md`, (text) => text.replace(/^date: .*$/m, `date: ${future}`));
+    if (which === 'created') rewrite(dir, `threads/sales/${deal}/meta.json`, (text) => text.replace(/"created": "[^"]*"/, `"created": "${future}"`));
+  },
+  'break a stage file half-way': (dir, deal, random) => {
+    const rel = `threads/sales/${deal}/${pick(random, STAGES)}`;
+    if (!existsSync(join(dir, rel)) || setAside.has(rel)) return;
+    setAside.set(rel, readFileSync(join(dir, rel), 'utf8'));
+    writeFileSync(join(dir, rel), '---\ndecision: QUALIFY\ncriteria: [oops');
+  },
+  'delete a stage file': (dir, deal, random) => {
+    const rel = `threads/sales/${deal}/${pick(random, STAGES)}`;
+    if (!existsSync(join(dir, rel)) || setAside.has(rel)) return;
+    setAside.set(rel, readFileSync(join(dir, rel), 'utf8'));
+    rmSync(join(dir, rel));
+  },
+  // Stage 4 the last: a DEFER stands (defer-without-revisit), the pipeline stage scored against moves.
+  'take it back to its decision': (dir, deal) => {
+    for (const name of ['5-actions.md', '6-learning.md']) {
+      const rel = `threads/sales/${deal}/${name}`;
+      if (!existsSync(join(dir, rel)) || setAside.has(rel)) continue;
+      setAside.set(rel, readFileSync(join(dir, rel), 'utf8'));
+      rmSync(join(dir, rel));
+    }
+  },
+  'fix or recreate a file set aside': (dir, _deal, random) => {
+    const rel = pick(random, [...setAside.keys()]);
+    if (rel === undefined || !existsSync(join(dir, rel.slice(0, rel.lastIndexOf('/'))))) return;
+    writeFileSync(join(dir, rel), setAside.get(rel)!);
+    setAside.delete(rel);
+  },
+  'add a thread like it': (dir, deal) => {
+    const copy = `${deal}-copy`;
+    if (existsSync(join(dir, 'threads/sales', copy))) return;
+    cpSync(join(dir, 'threads/sales', deal), join(dir, 'threads/sales', copy), { recursive: true });
+    rewrite(dir, `threads/sales/${copy}/meta.json`, (text) => text.replace(`"id": "${deal}"`, `"id": "${copy}"`));
+  },
+  'delete the thread': (dir, deal) => {
+    for (const rel of setAside.keys()) if (rel.startsWith(`threads/sales/${deal}/`)) setAside.delete(rel);
+    rmSync(join(dir, 'threads/sales', deal), { recursive: true, force: true });
+  },
+  // No file changes: the dates judged "in the future" move with the day.
+  'a day passes, or the clock is set back': (_dir, _deal, random) => vi.stubEnv('THREADWORK_TODAY', pick(random, DAYS)),
+};
+
+async function coldCheck(dir: string): Promise<CheckResult> {
+  return checkModel((await WorkspaceState.load(dir, { cache: false })).currentModel());
+}
+
+describe('a warm check', () => {
+  it('says exactly what a cold check says, after every edit of a random sequence', async () => {
+    vi.stubEnv('THREADWORK_TODAY', '2026-01-10');
+    const dir = testdir();
+    generateWorkspace(dir, { deals: 120, seed: 5 });
+    const session = new WorkspaceSession(dir, { cache: false });
+    opened.push(session);
+    expect(await session.check()).toEqual(await coldCheck(dir));
+
+    const random = mulberry32(23) as () => number;
+    // Deciding again twice as often: a contradicted or deferred decision is what the kept decision checks say.
+    const names = [...Object.keys(EDITS), 'decide again, on other criteria'];
+    const applied: string[] = [];
+    const rules = new Set<string>();
+    for (let step = 0; step < 80; step++) {
+      // Most edits land on a few threads: edits on one thread compound, as a person's do.
+      const deals = readdirSync(join(dir, 'threads/sales')).filter((name) => name !== 'campaigns');
+      const deal = pick(random, random() < 0.7 ? deals.slice(0, 6) : deals);
+      const name = pick(random, names);
+      EDITS[name]!(dir, deal, random);
+      applied.push(`${name}: ${deal}`);
+      const warm = await session.check();
+      expect(warm, applied.join(' → ')).toEqual(await coldCheck(dir));
+      for (const d of warm.diagnostics) rules.add(d.rule);
+    }
+    // The sequence reached what the kept checks say, or it proved nothing of them.
+    expect([...rules]).toEqual(expect.arrayContaining(['date-in-future', 'closed-before-created', 'decision-contradicts-score', 'criterion-unrecognised', 'defer-without-revisit']));
+  }, 120_000);
+
+  it('judges dates against the day of the check, not the day a thread was last checked', async () => {
+    // Later than every date the generator writes: the one moved below is the only one to come.
+    vi.stubEnv('THREADWORK_TODAY', '2029-01-10');
+    const dir = testdir();
+    const { dealSlugs } = generateWorkspace(dir, { deals: 12, seed: 3 }) as { dealSlugs: string[] };
+    rewrite(dir, `threads/sales/${dealSlugs[0]}/1-input.md`, (text) => text.replace(/^date: .*$/m, 'date: 2030-03-01'));
+    const session = new WorkspaceSession(dir, { cache: false });
+    opened.push(session);
+    const before = await session.check();
+    expect(before.diagnostics.filter((d) => d.rule === 'date-in-future').map((d) => d.path)).toEqual([`threads/sales/${dealSlugs[0]}/1-input.md`]);
+
+    vi.stubEnv('THREADWORK_TODAY', '2030-03-01');
+    const after = await session.check();
+    expect(after.diagnostics.filter((d) => d.rule === 'date-in-future')).toEqual([]);
+    expect(after).toEqual(await coldCheck(dir));
+  });
+});
