@@ -12,6 +12,7 @@ import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
 import { checkLearning } from './learning.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
+import { ThreadMemo } from './thread-memo.js';
 
 type Data = Record<string, unknown>;
 
@@ -29,6 +30,8 @@ interface Known {
   campaigns: () => Set<string>;
   /** Whether a `source: thread:…` path is a thread folder of the workspace. */
   isThread: (path: string) => boolean;
+  /** The ids above as one string (knownIdsKey), made on first use. */
+  idsKey: () => string;
 }
 
 /**
@@ -104,7 +107,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
   const known = checkCanvasAndGoals(model, report, false);
-  const named = [...new Set(threadsFor(knownIdsKey(known)))].flatMap((path) => model.threads.get(path) ?? []);
+  const named = [...new Set(threadsFor(known.idsKey()))].flatMap((path) => model.threads.get(path) ?? []);
   const claimed = new Map<string, string>();
   // Another thread claims an id when its folder has that name (under any of the three
   // thread folders: a few lookups, not a pass over 10,000 threads) or it was checked first with it.
@@ -118,7 +121,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
   const day = todayForDates(today());
   const holdsFiles = threadsHoldingFiles(model);
   for (const thread of named.sort((a, b) => (a.path < b.path ? -1 : 1))) if (thread.meta || holdsFiles(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
-  return { diagnostics: out.filter((d) => d.severity === 'error'), idsKey: knownIdsKey(known) };
+  return { diagnostics: out.filter((d) => d.severity === 'error'), idsKey: known.idsKey() };
 }
 
 /**
@@ -126,7 +129,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * string: while it is what it was when every thread was last checked, a run need check
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
-function knownIdsKey(known: Known): string {
+function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
   return JSON.stringify([[...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
 }
 
@@ -150,6 +153,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
+    idsKey: once(() => knownIdsKey(known)),
   };
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -261,7 +265,46 @@ function threadIdOf(thread: ThreadRecord): string | undefined {
   return typeof meta.id === 'string' ? meta.id : folderOf(thread.path);
 }
 
+/** What a check of a thread does again each time: a step that reads other threads (ids claimed, `source:` links) or the day. */
+interface Live {
+  thread: ThreadRecord;
+  known: Known;
+  firstWithId: (id: string, path: string) => string | undefined;
+  report: Report;
+  day: Today;
+}
+type Step = Parameters<Report> | ((live: Live) => void);
+
+const keptSteps = new ThreadMemo<Step[]>();
+/** Judged against the day of each check (thread-dates.ts keeps its own findings per day). */
+const DATES = (live: Live): void => checkThreadDates(live.thread, live.day, live.report);
+
+/**
+ * A thread's checks. What they find from the thread's own files, the canvas's and goals'
+ * ids and which of its files are broken is kept while those are the same (thread-memo.ts;
+ * a warm session's check after one edit recomputes one thread); what reads other threads
+ * — a duplicate id, a `source:` naming a campaign or thread — and the day is kept as a
+ * step run again at each check, in its place, so the findings come out in the same order.
+ */
 function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
+  const steps = keptSteps.get(thread, `${known.idsKey()}\n${brokenMarks(thread, broken)}`, () => threadSteps(thread, broken, known));
+  const live: Live = { thread, known, firstWithId, report, day };
+  for (const step of steps) {
+    if (typeof step === 'function') step(live);
+    else report(...step);
+  }
+}
+
+/** Which of a thread's files are broken (held as absent): '' while none in the workspace is. */
+function brokenMarks(thread: ThreadRecord, broken: ReadonlySet<string>): string {
+  if (broken.size === 0) return '';
+  return ['meta.json', ...STAGE_FILES].map((file) => (broken.has(`${thread.path}/${file}`) ? '1' : '0')).join('');
+}
+
+function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known): Step[] {
+  const steps: Step[] = [];
+  const report: Report = (...call) => steps.push(call);
+  const again = (step: (live: Live) => void): number => steps.push(step);
   const folder = folderOf(thread.path);
   const metaPath = `${thread.path}/meta.json`;
   const meta = dataOf(thread.meta);
@@ -275,9 +318,11 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
     if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
     const id = threadIdOf(thread)!;
-    const first = firstWithId(id, thread.path);
-    if (first) report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
-    checkLinks(metaPath, meta, known, report);
+    again((live) => {
+      const first = live.firstWithId(id, live.thread.path);
+      if (first) live.report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
+    });
+    checkLinks(metaPath, meta, known, report, again);
   }
 
   thread.stages.forEach((stage, i) => {
@@ -306,14 +351,16 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
         if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
       });
     }
-    if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report);
+    if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report, again);
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
-  checkThreadDates(thread, day, report);
+  again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
+  return steps;
 }
 
-function checkLinks(file: string, data: Data, known: Known, report: Report): void {
+/** A stage's or meta.json's links; those to other threads (`source:`) are checked `again` at each check. */
+function checkLinks(file: string, data: Data, known: Known, report: Report, again: (step: (live: Live) => void) => void): void {
   const { segment, goal_id: goalId, subgoal, source } = data;
   if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
     report(file, ['segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
@@ -327,10 +374,14 @@ function checkLinks(file: string, data: Data, known: Known, report: Report): voi
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
   }
-  if (typeof source === 'string' && source.startsWith('campaign:') && !known.campaigns().has(source.slice(9))) {
+  if (typeof source === 'string' && (source.startsWith('campaign:') || source.startsWith('thread:'))) again((live) => checkSource(file, source, live.known, live.report));
+}
+
+function checkSource(file: string, source: string, known: Known, report: Report): void {
+  if (source.startsWith('campaign:') && !known.campaigns().has(source.slice(9))) {
     report(file, ['source'], 'unknown-campaign', unknownMessage('campaign', source.slice(9), known.campaigns(), LAYOUT.campaigns + '/'), 'warning');
   }
-  if (typeof source === 'string' && source.startsWith('thread:') && !known.isThread(source.slice(7))) {
+  if (source.startsWith('thread:') && !known.isThread(source.slice(7))) {
     report(file, ['source'], 'unknown-source-thread', `Unknown thread \`${source.slice(7)}\` in \`source\`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})`, 'warning');
   }
 }

@@ -20,7 +20,7 @@ export interface ThreadFinding {
 interface Kept<T> {
   thread: string;
   inputs: readonly (ParsedFile | undefined)[];
-  day: string;
+  context: string;
   value: T;
 }
 
@@ -33,7 +33,8 @@ interface Kept<T> {
  * Never stale: a ThreadRecord is mutated in place as files change (engine/live-model.ts),
  * so the record is no key; its inputs are — meta.json and the six stage files, compared by
  * identity (a file that changes is parsed into a new ParsedFile), with the thread's path
- * (its family) and `day` (what else the check reads, e.g. today for `date-in-future`).
+ * (its family) and `context`: whatever else the check reads, as a string (today for
+ * `date-in-future`; the canvas's and goals' ids and which files are broken for references).
  * Kept in a WeakMap under the thread's first file: released with the state that holds it,
  * and a state rebuilt from the same files (WorkspaceState.currentModel while a file is
  * broken: new records, same files) still finds it.
@@ -41,14 +42,14 @@ interface Kept<T> {
 export class ThreadMemo<T> {
   private readonly kept = new WeakMap<ParsedFile, Kept<T>>();
 
-  get(thread: ThreadRecord, day: string, compute: () => T): T {
+  get(thread: ThreadRecord, context: string, compute: () => T): T {
     const key = thread.meta ?? thread.stages.find((file) => file !== undefined);
     // A thread with no file has nothing of its own to check: nothing worth keeping.
     if (!key) return compute();
     const kept = this.kept.get(key);
-    if (kept && kept.thread === thread.path && kept.day === day && sameFiles(kept.inputs, thread)) return kept.value;
+    if (kept && kept.thread === thread.path && kept.context === context && sameFiles(kept.inputs, thread)) return kept.value;
     const value = compute();
-    this.kept.set(key, { thread: thread.path, inputs: [thread.meta, ...thread.stages], day, value });
+    this.kept.set(key, { thread: thread.path, inputs: [thread.meta, ...thread.stages], context, value });
     return value;
   }
 }
