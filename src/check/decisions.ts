@@ -16,16 +16,22 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators, inScop
   for (const thread of model.threads.values()) {
     if (!inScope(thread.path)) continue;
     // Read from the thread's own files alone: kept while they are the same (thread-memo.ts), located afresh.
-    for (const f of kept.get(thread, '', () => decisionFindings(thread))) out.push(diagnostic(f.path, locators.range(f.path, f.dataPath), f.severity, f.rule, f.message, f.field));
+    for (const f of kept.get(thread, '', () => keptList(decisionFindings(thread)))) out.push(diagnostic(f.path, locators.range(f.path, f.dataPath), f.severity, f.rule, f.message, f.field));
   }
   return out;
 }
 
-const kept = new ThreadMemo<ThreadFinding[]>();
+const kept = new ThreadMemo<readonly ThreadFinding[]>();
+const NONE: readonly ThreadFinding[] = [];
 
-function decisionFindings(thread: ThreadRecord): ThreadFinding[] {
+/** Most threads have none: one shared empty list kept, not 10,000. */
+function keptList(findings: readonly ThreadFinding[]): readonly ThreadFinding[] {
+  return findings.length > 0 ? findings : NONE;
+}
+
+function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   const decisionFile = thread.stages[3];
-  if (!decisionFile) return [];
+  if (!decisionFile) return NONE;
   const out = deferWithoutRevisit(thread, decisionFile.path);
   const decision = stageValue(thread, 'deal', 4)?.decision;
   if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path));

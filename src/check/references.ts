@@ -287,7 +287,9 @@ const DATES = (live: Live): void => checkThreadDates(live.thread, live.day, live
  * step run again at each check, in its place, so the findings come out in the same order.
  */
 function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: Known, firstWithId: (id: string, path: string) => string | undefined, report: Report, day: Today): void {
-  const steps = keptSteps.get(thread, `${known.idsKey()}\n${brokenMarks(thread, broken)}`, () => threadSteps(thread, broken, known));
+  // The ids key itself while no file is broken: the same string, compared at once, not one made per thread.
+  const context = broken.size === 0 ? known.idsKey() : `${known.idsKey()}\n${brokenMarks(thread, broken)}`;
+  const steps = keptSteps.get(thread, context, () => threadSteps(thread, broken, known));
   const live: Live = { thread, known, firstWithId, report, day };
   for (const step of steps) {
     if (typeof step === 'function') step(live);
@@ -295,9 +297,8 @@ function checkThread(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   }
 }
 
-/** Which of a thread's files are broken (held as absent): '' while none in the workspace is. */
+/** Which of a thread's files are broken (held as absent). */
 function brokenMarks(thread: ThreadRecord, broken: ReadonlySet<string>): string {
-  if (broken.size === 0) return '';
   return ['meta.json', ...STAGE_FILES].map((file) => (broken.has(`${thread.path}/${file}`) ? '1' : '0')).join('');
 }
 

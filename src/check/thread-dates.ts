@@ -11,10 +11,13 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 export interface Today {
   today: string;
   latest: string;
+  /** Both dates as one string, made once per check: what thread findings are kept under. */
+  key: string;
 }
 
 export function todayForDates(today: string): Today {
-  return { today, latest: addDays(today, 1) };
+  const latest = addDays(today, 1);
+  return { today, latest, key: `${today}/${latest}` };
 }
 
 /**
@@ -32,17 +35,20 @@ export function todayForDates(today: string): Today {
 export function checkThreadDates(thread: ThreadRecord, day: Today, report: Report): void {
   // Read from the thread's own files and the day alone: kept while they are the same
   // (thread-memo.ts), reported afresh — the report locates each in the file's text as it is.
-  const found = kept.get(thread, `${day.today}/${day.latest}`, () => {
-    const calls: Parameters<Report>[] = [];
-    datesOf(thread, day, (...call) => calls.push(call));
-    return calls;
+  const found = kept.get(thread, day.key, () => {
+    let calls: Parameters<Report>[] | undefined;
+    datesOf(thread, day, (...call) => (calls ??= []).push(call));
+    // Most threads have none: one shared empty list, not 10,000.
+    return calls ?? NONE;
   });
   for (const call of found) report(...call);
 }
 
-const kept = new ThreadMemo<Parameters<Report>[]>();
+const kept = new ThreadMemo<readonly Parameters<Report>[]>();
+const NONE: readonly Parameters<Report>[] = [];
 
-function datesOf(thread: ThreadRecord, { today, latest }: Today, report: Report): void {
+function datesOf(thread: ThreadRecord, day: Today, report: Report): void {
+  const { today, latest } = day;
   const created = dateOf((thread.meta?.value as Data | undefined)?.created);
   const learning = thread.stages[5];
   const learned = learning?.value as Data | undefined;
@@ -64,7 +70,7 @@ function datesOf(thread: ThreadRecord, { today, latest }: Today, report: Report)
       if (date && date > latest) report(actions.path, ['actions', i, 'completed'], 'date-in-future', futureMessage('Completion date', date, today));
     });
   }
-  checkFactDates(thread, { today, latest }, report);
+  checkFactDates(thread, day, report);
 }
 
 /**
