@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { threadFamilyOf, threadOf } from '../src/workspace/layout.js';
-import type { NewDealOptions } from '../src/threads/create.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { expectCheckClean, dealNewInProcess } from './helpers/threads.js';
 import { asCliJson } from './helpers/in-process.js';
 
 const TODAY = { THREADWORK_TODAY: '2026-11-22' };
@@ -26,20 +26,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** `threadwork check` exits 0, asked without a process: its exit code is the result's `ok` (src/cli/commands/check.ts). */
-async function expectCheckClean(dir: string): Promise<void> {
-  const result = await (await openWorkspace(dir)).check();
-  expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
-}
-
-/** `threadwork deal new <company> [flags]` as the API call the command makes; only the flags the tests below give. */
-const DEAL_FLAGS: Record<string, string> = { '-s': 'segment', '--segment': 'segment', '--slug': 'slug', '--goal': 'goal', '--subgoal': 'subgoal', '--source': 'source', '--date': 'date' };
-function dealNewInProcess(dir: string, company: string, flags: readonly string[]): Promise<{ code: 0 | 1; json: { error: { code: string; message: string } } }> {
-  const request: Record<string, string> = { company };
-  for (let i = 0; i < flags.length; i += 2) request[DEAL_FLAGS[flags[i]!] ?? `unmapped ${flags[i]}`] = flags[i + 1]!;
-  expect(Object.keys(request).filter((k) => k.startsWith('unmapped'))).toEqual([]);
-  return asCliJson(async () => (await openWorkspace(dir)).createDeal(request as unknown as NewDealOptions));
-}
 
 describe('threadwork advance', () => {
   it('lists exactly what is missing and writes nothing', async () => {

@@ -1,21 +1,12 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitCount, git } from './helpers/git.js';
 import { read, testdir } from './helpers/testdir.js';
-import { WatchProcess, waitFor } from './helpers/watch.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
 import { repo } from './helpers/won-deal.js';
 
-const running: WatchProcess[] = [];
-afterEach(async () => {
-  for (const w of running.splice(0)) await w.kill();
-});
-
-function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
-  const w = new WatchProcess(dir, args, env, options);
-  running.push(w);
-  return w;
-}
+const start = watchStarter();
 
 
 /** Rewrites a workspace file's text. */

@@ -1,24 +1,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { read, testdir } from './helpers/testdir.js';
-import { WatchProcess, waitFor } from './helpers/watch.js';
-import { learning, repo } from './helpers/won-deal.js';
+import { testdir } from './helpers/testdir.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
+import { learning, repo, wonArr } from './helpers/won-deal.js';
 
-const running: WatchProcess[] = [];
-afterEach(async () => {
-  for (const w of running.splice(0)) await w.kill();
-});
+const start = watchStarter();
 
-function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
-  const w = new WatchProcess(dir, args, env, options);
-  running.push(w);
-  return w;
-}
-
-const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
 
 /* `threadwork watch` as a process: one per repository, its signals, a closed pipe, a kill mid-cycle. Its cycles and commits are in watch.test.ts, its printed lines in watch-printed.test.ts. */
 describe('threadwork watch: the process', () => {

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceWatcher, type CycleReport } from '../src/watch/watcher.js';
 import { gitInit } from './helpers/git.js';
-import { md, read, writeFiles } from './helpers/testdir.js';
+import { md, writeFiles } from './helpers/testdir.js';
 import { waitFor } from './helpers/watch.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
+import { wonArr } from './helpers/won-deal.js';
 
 const LEARNING = 'threads/sales/acme/6-learning.md';
 const won = (arr: number): string => md(`outcome: closed-won\nclosed: 2026-05-01\narr: ${arr}\nvalidations:\n  - {assumption: A1, result: validated, evidence: six days saved}`);
-const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
 
 function repo(): string {
   const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }) });

@@ -1,27 +1,17 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, lastCommitPaths } from './helpers/git.js';
 import { coldSync } from './helpers/serve.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
-import { WatchProcess, waitFor } from './helpers/watch.js';
-import { learning, repo } from './helpers/won-deal.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
+import { learning, repo, wonArr } from './helpers/won-deal.js';
 import { dealMeta } from './helpers/workspace.js';
 
-const running: WatchProcess[] = [];
-afterEach(async () => {
-  for (const w of running.splice(0)) await w.kill();
-});
+const start = watchStarter();
 
-function start(dir: string, args: string[] = [], env: Record<string, string> = {}, options: { text?: boolean } = {}): WatchProcess {
-  const w = new WatchProcess(dir, args, env, options);
-  running.push(w);
-  return w;
-}
-
-const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
 
 /** Rewrites a workspace file's text. */
 const edit = (dir: string, path: string, change: (text: string) => string): void => writeFileSync(join(dir, path), change(read(dir, path)));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach } from 'vitest';
 import { BIN } from './cli.js';
 
 export interface WatchLine {
@@ -100,4 +101,20 @@ export async function waitFor(predicate: () => boolean, what: string, seen: () =
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${seen()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Starts real `threadwork watch` processes for a test file, each killed once its test ends:
+ * call it once at the top of the file (it registers the afterEach).
+ */
+export function watchStarter(): (dir: string, args?: string[], env?: Record<string, string>, options?: { text?: boolean }) => WatchProcess {
+  const running: WatchProcess[] = [];
+  afterEach(async () => {
+    for (const w of running.splice(0)) await w.kill();
+  });
+  return (dir, args = [], env = {}, options = {}) => {
+    const w = new WatchProcess(dir, args, env, options);
+    running.push(w);
+    return w;
+  };
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { runCli } from './cli.js';
 import { gitInit } from './git.js';
-import { md, writeFiles } from './testdir.js';
+import { md, read, writeFiles } from './testdir.js';
 import { dealMeta, workspace } from './workspace.js';
 
 /** A 6-learning.md closing the deal won with `arr`, validating A1. */
@@ -15,3 +15,6 @@ export async function repo(): Promise<string> {
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
   return dir;
 }
+
+/** The won ARR 13-metrics.md shows, as written in its table; `(none)` before a sync wrote one. */
+export const wonArr = (dir: string): string => /\| won ARR \| ([^|]+) \|/.exec(read(dir, 'strategy/canvas/13-metrics.md'))?.[1]?.trim() ?? '(none)';
