@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript
 import { generateWorkspace, mulberry32 } from '../bench/generate.js';
+import { openWorkspace } from '../src/api.js';
 import { checkModel, type CheckResult } from '../src/check/check.js';
 import { WorkspaceSession } from '../src/engine/session.js';
 import { WorkspaceState } from '../src/engine/state.js';
@@ -93,11 +94,11 @@ const EDITS: Record<string, Edit> = {
     writeFileSync(join(dir, rel), setAside.get(rel)!);
     setAside.delete(rel);
   },
-  // Named to sort after every thread: a warm model lists a thread added last, a cold one in
-  // path order, and which of two threads sharing an id is told `duplicate-id` follows that
-  // order (a difference of its own, not of the kept findings: see the report of this change).
+  // Named to sort before every thread: a warm model lists a thread added last, a cold one in
+  // the scan's order, and which of two threads sharing an id is told `duplicate-id` must not
+  // follow either (the first holder is the first in path order).
   'add a thread like it': (dir, deal) => {
-    const copy = `zz-${String(++added).padStart(3, '0')}-${deal}`;
+    const copy = `${String(++added).padStart(3, '0')}-${deal}`;
     if (existsSync(join(dir, 'threads/sales', copy))) return;
     cpSync(join(dir, 'threads/sales', deal), join(dir, 'threads/sales', copy), { recursive: true });
     rewrite(dir, `threads/sales/${copy}/meta.json`, (text) => text.replace(`"id": "${deal}"`, `"id": "${copy}"`));
@@ -184,6 +185,26 @@ describe('a warm check', () => {
     const wanted = ['date-in-future', 'closed-before-created', 'decision-contradicts-score', 'criterion-unrecognised', 'defer-without-revisit', 'duplicate-id', 'unknown-source-thread', 'unknown-campaign', 'unknown-assumption', 'unknown-subgoal', 'unknown-segment', 'stage-order'];
     expect(wanted.filter((rule) => !rules.has(rule))).toEqual([]);
   }, 120_000);
+
+  it('tells the same one of two threads sharing an id as a cold check and sync, when the one first in path order was added last', async () => {
+    vi.stubEnv('THREADWORK_TODAY', '2029-01-10');
+    const dir = testdir();
+    const { dealSlugs } = generateWorkspace(dir, { deals: 12, seed: 3 }) as { dealSlugs: string[] };
+    const session = new WorkspaceSession(dir, { cache: false });
+    opened.push(session);
+    await session.check();
+    // A copy that keeps the original's id, in a folder sorting before every deal: the warm
+    // model meets it last, a cold load first.
+    cpSync(join(dir, 'threads/sales', dealSlugs[5]!), join(dir, 'threads/sales/000-copy'), { recursive: true });
+    const warm = await session.check();
+    const duplicate = warm.diagnostics.filter((d) => d.rule === 'duplicate-id');
+    // The thread whose folder has the id holds it, as sync's cross-file check says.
+    expect(duplicate.map((d) => d.path)).toEqual(['threads/sales/000-copy/meta.json']);
+    expect(duplicate[0]!.message).toContain(`already used by threads/sales/${dealSlugs[5]}`);
+    expect(warm).toEqual(await coldCheck(dir));
+    const synced = await (await openWorkspace(dir)).sync({ dryRun: true });
+    expect(synced.diagnostics.filter((d) => d.rule === 'duplicate-id').map((d) => d.path)).toEqual(['threads/sales/000-copy/meta.json']);
+  });
 
   it('judges dates against the day of the check, not the day a thread was last checked', async () => {
     // Later than every date the generator writes: the one moved below is the only one to come.

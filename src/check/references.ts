@@ -45,23 +45,25 @@ export function checkReferences(model: WorkspaceModel, locators: Locators, inSco
     if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
   }
   const known = checkCanvasAndGoals(model, report, true);
-  const threadIds = new Map<string, string>();
-  const firstWithId = (id: string, path: string): string | undefined => {
-    const first = threadIds.get(id);
-    if (!first) threadIds.set(id, path);
-    return first;
-  };
   const day = todayForDates(today());
   const holdsFiles = threadsHoldingFiles(model);
-  for (const thread of model.threads.values()) {
-    if (!thread.meta && !holdsFiles(thread.path)) continue;
-    // A thread outside the scope still holds its id: the one in scope may be its duplicate.
-    if (inScope(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
-    else {
-      const id = threadIdOf(thread);
-      if (id !== undefined) firstWithId(id, thread.path);
-    }
+  const checked = [...model.threads.values()].filter((thread) => thread.meta || holdsFiles(thread.path));
+  // Each id's holder is the thread whose folder has that name, as sync's cross-file check
+  // has it (referenceErrors); else the first in path order — never the order the model met
+  // the threads in (a warm session meets a thread added since last, a cold load in the
+  // scan's order), and whether or not it is in the scope: the one in scope may be its duplicate.
+  const firstHolder = new Map<string, string>();
+  for (const thread of checked) {
+    const id = threadIdOf(thread);
+    if (id === undefined) continue;
+    const held = firstHolder.get(id);
+    if (held === undefined || holdsBefore(thread.path, held, id)) firstHolder.set(id, thread.path);
   }
+  const firstWithId = (id: string, path: string): string | undefined => {
+    const first = firstHolder.get(id);
+    return first !== undefined && first !== path ? first : undefined;
+  };
+  for (const thread of checked) if (inScope(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
   // Reply records are no thread's stage: nothing is derived from them, so only check (and a
   // write, judged like check) reads their dates, in one pass as checkDrafts does.
   for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
@@ -256,6 +258,12 @@ function threadFolderMessage(threadPath: string, id: string, folder: string): st
 
 function noStageMessage(thread: string): string {
   return `Thread ${thread} has no stage file: expected ${STAGE_FILES[0]} beside its meta.json (a thread begins at Stage 1; until it has one it is left out of the pipeline, the metrics, the goals and the assumptions)`;
+}
+
+/** Whether thread `a` holds `id` before thread `b`: the one whose folder is named so, then path order. */
+function holdsBefore(a: string, b: string, id: string): boolean {
+  const aOwns = folderOf(a) === id;
+  return aOwns !== (folderOf(b) === id) ? aOwns : a < b;
 }
 
 /** The id a thread's meta.json gives it (its folder's name when it names none); undefined while the file cannot be read. */
