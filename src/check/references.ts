@@ -46,8 +46,7 @@ export function checkReferences(model: WorkspaceModel, locators: Locators, inSco
   }
   const known = checkCanvasAndGoals(model, report, true);
   const day = todayForDates(today());
-  const holdsFiles = threadsHoldingFiles(model);
-  const checked = [...model.threads.values()].filter((thread) => thread.meta || holdsFiles(thread.path));
+  const checked = threadsToCheck(model);
   // Each id's holder is the thread whose folder has that name, as sync's cross-file check
   // has it (referenceErrors); else the first in path order — never the order the model met
   // the threads in (a warm session meets a thread added since last, a cold load in the
@@ -219,10 +218,13 @@ function threadsHoldingFiles(model: WorkspaceModel): (dir: string) => boolean {
  * is not counted either (check's summary).
  */
 export function threadCount(model: WorkspaceModel): number {
+  return threadsToCheck(model).length;
+}
+
+/** The model's thread folders that are threads (threadCount): those check looks at. */
+function threadsToCheck(model: WorkspaceModel): ThreadRecord[] {
   const holdsFiles = threadsHoldingFiles(model);
-  let count = 0;
-  for (const thread of model.threads.values()) if (thread.meta || holdsFiles(thread.path)) count++;
-  return count;
+  return [...model.threads.values()].filter((thread) => thread.meta || holdsFiles(thread.path));
 }
 
 /**
