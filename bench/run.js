@@ -395,7 +395,7 @@ const TASKS = {
     ],
   },
   cli: {
-    describe: 'the same commands as a person runs them: `threadwork check`, `threadwork sync` with nothing changed, with one deal closed-won, and `threadwork deal new` — the real CLI in a fresh process, timed from spawn to exit (Node start-up and module loading included), in a git repository copy at its fixed point (THREADWORK_NO_SERVER=1: a fresh process alone); then `check`, the one-change `sync` and `deal new` again while `threadwork mcp` runs on the workspace, answered from its warm state (tasks/served.js)',
+    describe: 'the same commands as a person runs them: `threadwork check`, `threadwork sync` with nothing changed, with one deal closed-won, `threadwork deal new`, `threadwork due` and `threadwork report pipeline` — the real CLI in a fresh process, timed from spawn to exit (Node start-up and module loading included), in a git repository copy at its fixed point (THREADWORK_NO_SERVER=1: a fresh process alone); then `check`, the one-change `sync` and `deal new` again while `threadwork mcp` runs on the workspace, answered from its warm state (tasks/served.js)',
     measure: (ctx) => {
       const repo = freshRepo(ctx, `cli-${ctx.deals}`);
       const bin = join(HERE, '..', 'bin', 'threadwork.js');
@@ -427,8 +427,13 @@ const TASKS = {
         const noop = [];
         const oneChange = [];
         const dealNew = [];
+        const due = [];
+        const pipeline = [];
         for (let i = 0; i < ctx.repeat; i++) {
           check.push(cli(['check']));
+          // The read-only commands of a working day: every campaign's touches due, the pipeline report.
+          due.push(cli(['due']));
+          pipeline.push(cli(['report', 'pipeline']));
           noop.push(cli(['sync']));
           closeOneDeal(i);
           const changed = cli(['sync']);
@@ -452,6 +457,8 @@ const TASKS = {
           noop: summarize(noop),
           oneChange: summarize(oneChange),
           dealNew: summarize(dealNew),
+          due: summarize(due),
+          pipeline: summarize(pipeline),
           served: { check: pooled(served.check), oneChange: pooled(served.oneChange), dealNew: pooled(served.dealNew), committed: served.committed },
         };
       } finally {
@@ -466,12 +473,19 @@ const TASKS = {
       ['CLI served 1 change', (s) => (s.served ? fmtMs(s.served.oneChange.medianMs) : '—')],
       ['CLI deal new', (s) => (s.dealNew ? fmtMs(s.dealNew.medianMs) : '—')],
       ['CLI served deal new', (s) => (s.served?.dealNew ? fmtMs(s.served.dealNew.medianMs) : '—')],
+      ['CLI due', (s) => (s.due ? fmtMs(s.due.medianMs) : '—')],
+      ['CLI report pipeline', (s) => (s.pipeline ? fmtMs(s.pipeline.medianMs) : '—')],
     ],
     figures: [
       {
         label: 'through the CLI, spawn to exit: `check` at rest / `sync` at rest (ratio) / `sync` one change',
         bar: 'for comparison',
         cell: (s) => (s.cli ? verdict(`${ms(s.cli.check.medianMs)} / ${ms(s.cli.noop.medianMs)} (${times(s.cli.noop.medianMs / s.cli.check.medianMs)}) / ${ms(s.cli.oneChange.medianMs)}`) : null),
+      },
+      {
+        label: 'through the CLI, spawn to exit: `due` (every campaign) / `report pipeline`',
+        bar: 'for comparison',
+        cell: (s) => (s.cli?.due ? verdict(`${ms(s.cli.due.medianMs)} / ${ms(s.cli.pipeline.medianMs)}`) : null),
       },
       {
         label: 'through the CLI while `threadwork mcp` runs (answered from its warm state), spawn to exit: `sync` one change, with commit',

@@ -176,6 +176,25 @@ describe('threadwork due never lists a touch already sent', () => {
     expect(await olga('2026-01-26')).toEqual([]);
     expect((await olga('2026-01-29')).map((d) => [d.touch, d.due])).toEqual([[2, '2026-01-29']]);
   });
+
+  it('reads each campaign\'s sent drafts, and each prospect\'s sender, from that campaign only', async () => {
+    const other = 'threads/sales/campaigns/2026-01-20-second-push';
+    const olga = (sender: string) => `  - {name: Olga Away, email: olga@away.example, company: Away Pay${sender}}`;
+    const dir = workspace({
+      'threadwork.config.yaml': 'company: Testco\n',
+      ...campaignFiles(CAMPAIGN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${olga(', sender: ana@testco.example')}`),
+      ...campaignFiles(other, '2026-01-20', `sender: bo@testco.example\nsequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${olga('')}`),
+      [`${CAMPAIGN}/drafts/olga-at-away-example-touch-1.md`]: md('status: sent\nprospect: {name: Olga Away, email: OLGA@away.example, company: Away Pay}\ntouch: 1\nchannel: email\nsubject: Hello', '\nHi Olga, sent.\n'),
+    });
+    gitInit(dir);
+    const due = async (date: string) => ((await dueJson<DueJson>(dir, date)).json.due as (DueJson['due'][number] & { campaign: string })[]).map((d) => [d.campaign, d.touch, d.sender]);
+    // The touch sent in the first campaign is done there only: the second still owes its own.
+    expect(await due('2026-01-26')).toEqual([[other, 1, 'bo@testco.example']]);
+    expect(await due('2026-01-29')).toEqual([
+      [other, 1, 'bo@testco.example'],
+      [CAMPAIGN, 2, 'ana@testco.example'],
+    ]);
+  });
 });
 
 describe('threadwork due: daily caps spread touches over the next days', () => {

@@ -5,7 +5,7 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { lastSentTouch, sentTouches, touchesDone } from './sent-touches.js';
+import { lastSentTouch, sentTouchesByCampaign, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
@@ -146,12 +146,13 @@ export const OUT_OF_OFFICE_LIST_DAYS = 7;
 export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[] {
   const suppressed = requireSuppression(model, 'no touch is listed as due');
   const due: DueTouch[] = [];
+  const sent = lastSentByCampaign(model);
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);
     const actions = stageValue(thread, 'campaign', 5);
     if (!meta || meta.type !== 'sales-campaign' || !actions) continue;
     const sequence = actions.sequence ?? null;
-    const prospects = prospectsAsSent(model, thread.path, actions.prospects ?? []);
+    const prospects = prospectsAsSent(sent.get(thread.path), actions.prospects ?? []);
     due.push(
       ...dueTouches({
         campaign: thread.path,
@@ -192,11 +193,12 @@ export function dueReport(model: WorkspaceModel, today: string): DueReport {
  */
 export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch[], today: string): { due: DueItem[]; spread: SpreadNote[] } {
   const caps = model.config.autonomy.daily_caps as Record<string, unknown>;
-  const senders = new Map<string, string>();
+  // Per campaign, each prospect's sender by normalized email: built once, not a search of the prospects per touch.
+  const senders = new Map<string, (email: string) => string>();
   const senderOf = (touch: DueTouch): string => {
-    const key = `${touch.campaign}\u0000${touch.prospect.email}`;
-    if (!senders.has(key)) senders.set(key, campaignSender(model.threads.get(touch.campaign), touch.prospect.email));
-    return senders.get(key)!;
+    let of = senders.get(touch.campaign);
+    if (!of) senders.set(touch.campaign, (of = campaignSenders(model.threads.get(touch.campaign))));
+    return of(touch.prospect.email);
   };
   const counts = new Map<string, number>();
   const due = touches.map((touch): DueItem => {
@@ -220,9 +222,14 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   return { due, spread };
 }
 
-/** The prospects with `touches_done` raised to the last touch a draft says was sent: such a touch is done, even before `touches_done` is updated. */
-function prospectsAsSent<P extends { email: string }>(model: WorkspaceModel, campaign: string, prospects: readonly P[]): P[] {
-  const sent = lastSentTouch(sentTouches(model, campaign));
+/** Per campaign, per prospect (normalized email), the last touch a draft records as sent. */
+function lastSentByCampaign(model: WorkspaceModel): Map<string, Map<string, number>> {
+  return new Map([...sentTouchesByCampaign(model)].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
+}
+
+/** The prospects with `touches_done` raised to the last touch a draft says was sent (`sent`: the campaign's, by normalized email): such a touch is done, even before `touches_done` is updated. */
+function prospectsAsSent<P extends { email: string }>(sent: ReadonlyMap<string, number> | undefined, prospects: readonly P[]): P[] {
+  if (!sent) return [...prospects];
   return prospects.map((p) => {
     const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
     const done = touchesDone((p as { touches_done?: unknown }).touches_done);
@@ -238,6 +245,7 @@ function prospectsAsSent<P extends { email: string }>(model: WorkspaceModel, cam
 export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] {
   const suppressed = requireSuppression(model, 'no follow-up is listed');
   const out: FollowUp[] = [];
+  const sent = lastSentByCampaign(model);
   const item = (kind: FollowUpKind, date: string, thread: string, prospect: FollowUp['prospect'], note: string): FollowUp => ({ kind, date, overdue: date < today, thread, prospect, note });
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);
@@ -255,7 +263,7 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
     const actions = stageValue(thread, 'campaign', 5);
     // A return resumes the sequence only where a touch is left to send (as dueTouches counts them).
     const touches = resolveSequence(actions?.sequence ?? null).length;
-    for (const p of prospectsAsSent(model, thread.path, actions?.prospects ?? [])) {
+    for (const p of prospectsAsSent(sent.get(thread.path), actions?.prospects ?? [])) {
       const prospect = { name: p.name, email: p.email, company: p.company };
       const status = (p.status ?? 'queued').trim().toLowerCase();
       const back = calendarDate(p.revisit);
@@ -272,11 +280,16 @@ export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] 
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.thread < b.thread ? -1 : a.thread > b.thread ? 1 : a.kind < b.kind ? -1 : 1));
 }
 
-/** The sender of a campaign's touches to a prospect: the prospect's `sender`, else the campaign's, else the shared default. */
-function campaignSender(thread: ThreadRecord | undefined, email: string): string {
+/** The sender of a campaign's touches to each prospect: the prospect's `sender`, else the campaign's, else the shared default (the first prospect listed with an address wins). */
+function campaignSenders(thread: ThreadRecord | undefined): (email: string) => string {
   const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: Record<string, unknown>[] }) | undefined);
-  const prospect = actions?.prospects.find((p) => normalizeEmail(String(p.email)) === normalizeEmail(email));
-  return text(prospect?.sender) ?? text(actions?.sender) ?? DEFAULT_SENDER;
+  const fallback = text(actions?.sender) ?? DEFAULT_SENDER;
+  const byEmail = new Map<string, string>();
+  for (const prospect of actions?.prospects ?? []) {
+    const email = normalizeEmail(String(prospect.email));
+    if (!byEmail.has(email)) byEmail.set(email, text(prospect.sender) ?? fallback);
+  }
+  return (email) => byEmail.get(normalizeEmail(email)) ?? fallback;
 }
 
 /** The first sentence of a text, on one line. */

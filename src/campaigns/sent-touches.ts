@@ -7,14 +7,26 @@ import { normalizeEmail } from './suppression.js';
  * record of what was sent; `campaign draft` and `due` read both.
  */
 export function sentTouches(model: WorkspaceModel, campaignPath: string): Map<string, string> {
-  const sent = new Map<string, string>();
-  const prefix = `${campaignPath}/drafts/`;
+  return sentTouchesByCampaign(model, campaignPath).get(campaignPath) ?? new Map();
+}
+
+/**
+ * Every campaign's sent touches (as `sentTouches` gives one), from one pass over the
+ * files: `due` reads them for every campaign, and a pass per campaign cost campaigns ×
+ * files (9.4 s for 2,000 campaigns). `only` keeps one campaign's.
+ */
+export function sentTouchesByCampaign(model: WorkspaceModel, only?: string): Map<string, Map<string, string>> {
+  const byCampaign = new Map<string, Map<string, string>>();
   for (const file of model.files.values()) {
-    if (!file.path.startsWith(prefix)) continue;
     const draft = draftValue(file);
-    if (draft?.status === 'sent') sent.set(sentKey(draft.prospect.email, draft.touch), file.path);
+    if (draft?.status !== 'sent' || file.kind.kind !== 'draft') continue;
+    const campaign = file.kind.thread;
+    if (only !== undefined && campaign !== only) continue;
+    let sent = byCampaign.get(campaign);
+    if (!sent) byCampaign.set(campaign, (sent = new Map()));
+    sent.set(sentKey(draft.prospect.email, draft.touch), file.path);
   }
-  return sent;
+  return byCampaign;
 }
 
 export function sentKey(email: string, touch: number): string {
