@@ -133,9 +133,27 @@ export function isPersonalized(body: string, recipient: DraftToAssess['recipient
   return phrasesIn(body, specific).length > 0;
 }
 
+/**
+ * Each question of a text: the run from the last `.`, `!`, `?` or line break before a `?`
+ * up to it — what `/[^.!?\n]*\?/g` matches, in one pass (that pattern tried again from
+ * every position of a sentence without a question mark: 1.4 s for 30,000 drafts).
+ */
+export function questionsIn(body: string): string[] {
+  const questions: string[] = [];
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '?') {
+      questions.push(body.slice(start, i + 1));
+      start = i + 1;
+    } else if (c === '.' || c === '!' || c === '\n') start = i + 1;
+  }
+  return questions;
+}
+
 /** A question that asks for a call, a meeting or time, or an explicit ask such as "let me know". */
 export function hasCallToAction(body: string): boolean {
-  const questions = body.match(/[^.!?\n]*\?/g) ?? [];
+  const questions = questionsIn(body);
   if (questions.some((q) => phrasesIn(q, CTA_QUESTION_WORDS).length > 0)) return true;
   return phrasesIn(body, CTA_PHRASES).length > 0;
 }
