@@ -79,6 +79,8 @@ export class WorkspaceSession {
    * git before naming one a trigger, and drops those committed meanwhile).
    */
   private pendingSources: Set<string> | undefined;
+  /** The last call's commit was refused because a file changed while it was made: its journal waits for the next call. */
+  private commitLeft = false;
   private uncommitted: Promise<void> | undefined;
   /** The files found changed by the calls since the last transaction (a read brings the state up to the disk too): the next transaction's triggers. */
   private readonly changedSinceTransaction = new Set<string>();
@@ -160,7 +162,9 @@ export class WorkspaceSession {
       return withWorkspaceLock(this.root, async (lock) => {
         const first = !this.loaded;
         for (const path of await this.refresh()) this.changed(path, first);
-        if (onlyOnChange && !first && this.changedSinceTransaction.size === 0) return null;
+        // A commit left to finish (a file changed while it was made) is finished by the next call, even when the file came back as it was read (a save in two steps).
+        if (onlyOnChange && !first && this.changedSinceTransaction.size === 0 && !this.commitLeft) return null;
+        this.commitLeft = false;
         this.generation += 1;
         const changedThisRun = new Set(this.changedSinceTransaction);
         this.changedSinceTransaction.clear();
@@ -180,6 +184,7 @@ export class WorkspaceSession {
           for (const path of changedThisRun) this.changedSinceTransaction.add(path);
           throw error;
         }
+        if (!options.dryRun && done.commit?.committed === false && done.commit.reason === 'changed-meanwhile') this.commitLeft = true;
         // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).

@@ -357,6 +357,11 @@ export class WorkspaceState {
     return now === undefined || !sameStamp(entry, now);
   }
 
+  /** Of `paths`, those whose file on disk is no longer the one read or written (by its stamp): files the engine does not read are not asked. */
+  movedSinceRead(paths: readonly string[]): string[] {
+    return paths.filter((path) => classifyPath(path).kind !== 'other' && this.changedOnDisk(path));
+  }
+
   /** Records text the engine itself wrote, so the state matches the disk without a re-read. */
   written(path: string, text: string): void {
     this.overlay.delete(path);

@@ -253,9 +253,11 @@ async function transact<T>(
     let commit: CommitOutcome | null = recovered;
     if (committing && written.length > 0) {
       guard();
-      commit = await commitOrSay({ cwd: root, paths: committable(state, [...written, ...triggers]), message, author: state.derivationModel().config.git.author });
+      const paths = committable(state, [...written, ...triggers]);
+      commit = await commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
     }
-    if (committing) await clearJournal(root);
+    // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
+    if (committing) await (isChangedMeanwhile(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] }) : clearJournal(root));
     timer.mark('commit');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
@@ -625,8 +627,13 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
   const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
   const message = withTriggers(journal.message, since);
-  const outcome = await commitOrSay({ cwd: state.root, paths: committable(state, [...journal.paths, ...written, ...since]), message, author: state.derivationModel().config.git.author });
+  // A file of the write broken now (the first half of a save) waits for the save to end: committed without it, the figures derived from it would be.
+  const broken = state.brokenPaths();
+  if (journal.paths.some((path) => broken.has(path))) return null;
+  const paths = committable(state, [...journal.paths, ...written, ...since]);
+  const outcome = await commitOrSay({ cwd: state.root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
+  if (isChangedMeanwhile(outcome)) return null;
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);
   return outcome.committed ? outcome : null;
@@ -645,6 +652,10 @@ async function commitOrSay(request: Parameters<typeof commitPaths>[0]): Promise<
     const said = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
     throw new ThreadworkError(`The files were written but not committed: git said: ${said}. Once git can commit, the next threadwork command (e.g. \`threadwork sync\`) commits them first`, 'commit-failed');
   }
+}
+
+function isChangedMeanwhile(commit: CommitOutcome | null): boolean {
+  return commit?.committed === false && commit.reason === 'changed-meanwhile';
 }
 
 function finishSources(state: WorkspaceState, journal: Journal, guard: () => void): string[] {

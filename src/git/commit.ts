@@ -22,6 +22,12 @@ export interface CommitRequest {
   message: string;
   /** Identity from the workspace config; else git's own; else the documented fallback. */
   author?: { name: string; email: string } | undefined;
+  /**
+   * The paths (workspace-relative) that are no longer what the caller read or wrote — an
+   * editor's save, a `git stash` or `git checkout` landing while it committed. Asked once git
+   * has hashed the files: when none moved, what was hashed is what was read.
+   */
+  changedMeanwhile?: () => string[];
 }
 
 export type CommitOutcome =
@@ -36,7 +42,7 @@ export type CommitOutcome =
        */
       warning?: string;
     }
-  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit'; message: string };
+  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile'; message: string };
 
 /** Used when neither the workspace config nor git has an identity; documented in the README. */
 export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };
@@ -117,6 +123,10 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20, repoPaths));
     const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
+    // A file saved since it was read (half-way, or by `git stash`) would be committed as it now
+    // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
+    const moved = request.changedMeanwhile?.() ?? [];
+    if (moved.length > 0) return { committed: false, reason: 'changed-meanwhile', message: `${moved.slice(0, 3).join(', ')}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` };
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     const identity = identityFor(request.author, config);
     const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });

@@ -1,0 +1,61 @@
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { testdir } from './helpers/testdir.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
+import { learning, repo, wonArr } from './helpers/won-deal.js';
+
+const start = watchStarter();
+const LEARNING = 'threads/sales/acme/6-learning.md';
+
+/**
+ * git as the watcher runs it, but once `armed` exists, the first `hash-object` (the commit
+ * hashing the files it names) first runs `action` in the repository: a person acting at the
+ * very moment threadwork commits, between its read of the files and git's.
+ */
+function gitActingOnce(action: string): { env: Record<string, string>; armed: string; acted: string } {
+  const bin = testdir();
+  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  const armed = join(bin, 'armed');
+  const acted = join(bin, 'acted');
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/sh\nif [ "$1" = "hash-object" ] && [ -e '${armed}' ] && [ ! -e '${acted}' ]; then\n  : > '${acted}'\n  ${action}\nfi\nexec '${realGit}' "$@"\n`,
+  );
+  chmodSync(join(bin, 'git'), 0o755);
+  return { env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, armed, acted };
+}
+
+/** Every version of `path` in the history of HEAD. */
+const versions = (dir: string, path: string): string[] =>
+  git(dir, 'log', '--format=%H', '--', path)
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((commit) => (git(dir, 'ls-tree', commit, '--', path).trim() ? git(dir, 'show', `${commit}:${path}`) : '(deleted)'));
+
+describe('watch while git and editors act during its commit', () => {
+  it('never commits a file an editor truncated between the read and the commit (the first step of a two-step save)', async () => {
+    const dir = await repo();
+    const { env, armed, acted } = gitActingOnce(`: > '${join(dir, LEARNING)}'`);
+    const w = start(dir, [], env);
+    await w.ready();
+    writeFileSync(armed, '');
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
+    expect(existsSync(acted)).toBe(true);
+    // The editor's second step: the whole text.
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => git(dir, 'status', '--porcelain') === '' && git(dir, 'show', `HEAD:${LEARNING}`) === learning(48000), 'the full save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
+    expect(versions(dir, LEARNING).filter((text) => text === ''), w.describe()).toEqual([]);
+    expect(wonArr(dir)).toBe('48,000');
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/13-metrics.md')).toContain('| won ARR | 48,000 |');
+    await w.stop();
+    // A fresh process finds nothing to derive.
+    expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
+  });
+});
