@@ -16,18 +16,29 @@ const LEARNING = 'threads/sales/acme/6-learning.md';
  * hashing the files it names) first runs `action` in the repository: a person acting at the
  * very moment threadwork commits, between its read of the files and git's.
  */
-function gitActingOnce(action: string): { env: Record<string, string>; armed: string; acted: string } {
+function gitActingOnce(action: string, command = 'hash-object'): { env: Record<string, string>; armed: string; acted: string } {
   const bin = testdir();
   const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
   const armed = join(bin, 'armed');
   const acted = join(bin, 'acted');
   writeFileSync(
     join(bin, 'git'),
-    `#!/bin/sh\nif [ "$1" = "hash-object" ] && [ -e '${armed}' ] && [ ! -e '${acted}' ]; then\n  : > '${acted}'\n  ${action}\nfi\nexec '${realGit}' "$@"\n`,
+    `#!/bin/sh\nif [ "$1" = "${command}" ] && [ -e '${armed}' ] && [ ! -e '${acted}' ]; then\n  : > '${acted}'\n  (unset GIT_LITERAL_PATHSPECS GIT_OPTIONAL_LOCKS; ${action})\nfi\nexec '${realGit}' "$@"\n`,
   );
   chmodSync(join(bin, 'git'), 0o755);
   return { env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, armed, acted };
 }
+
+/** Each commit of HEAD's history: whether it holds `path`, and the won ARR its 13-metrics.md shows. */
+const wonArrByCommit = (dir: string, path: string): { commit: string; holds: boolean; wonArr: string }[] =>
+  git(dir, 'log', '--format=%H')
+    .trim()
+    .split('\n')
+    .map((commit) => ({
+      commit,
+      holds: git(dir, 'ls-tree', commit, '--', path).trim() !== '',
+      wonArr: /\| won ARR \| ([^|]+) \|/.exec(git(dir, 'ls-tree', commit, '--', 'strategy/canvas/13-metrics.md').trim() ? git(dir, 'show', `${commit}:strategy/canvas/13-metrics.md`) : '')?.[1]?.trim() ?? '(none)',
+    }));
 
 /** Every version of `path` in the history of HEAD. */
 const versions = (dir: string, path: string): string[] =>
@@ -57,5 +68,25 @@ describe('watch while git and editors act during its commit', () => {
     await w.stop();
     // A fresh process finds nothing to derive.
     expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
+  });
+
+  it('never commits figures derived from a save that `git stash` took away before the commit, and commits them once it is popped', async () => {
+    const dir = await repo();
+    // The person stashes their save after the watcher read it, before it asked git which sources differ from HEAD.
+    const { env, armed, acted } = gitActingOnce(`cd '${dir}' && git stash -q --include-untracked`, 'status');
+    const w = start(dir, [], env);
+    await w.ready();
+    await waitFor(() => w.lines.some((l) => l.event === 'uncommitted'), 'git to have answered the start-up', () => w.describe());
+    writeFileSync(armed, '');
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
+    expect(existsSync(acted)).toBe(true);
+    await waitFor(() => !existsSync(join(dir, LEARNING)) && wonArr(dir) === '0' && git(dir, 'status', '--porcelain') === '', 'the stash to be taken in', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    git(dir, 'stash', 'pop', '-q');
+    await waitFor(() => git(dir, 'status', '--porcelain') === '' && wonArr(dir) === '48,000', 'the popped save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
+    // No commit shows the deal won without the learning that wins it.
+    expect(wonArrByCommit(dir, LEARNING).filter((c) => !c.holds && c.wonArr !== '0' && c.wonArr !== '(none)'), w.describe()).toEqual([]);
+    expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(48000));
   });
 });

@@ -253,8 +253,10 @@ async function transact<T>(
     let commit: CommitOutcome | null = recovered;
     if (committing && written.length > 0) {
       guard();
+      // Asked of what the commit holds and of what this run read anew: a save `git stash` took
+      // away before git was asked what differs from HEAD is in no commit, but what it derived is.
       const paths = committable(state, [...written, ...triggers]);
-      commit = await commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
+      commit = await commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]) });
     }
     // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
     if (committing) await (isChangedMeanwhile(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] }) : clearJournal(root));
