@@ -58,6 +58,10 @@ describe('watch while git and editors act during its commit', () => {
     writeFileSync(join(dir, LEARNING), learning(48000));
     await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
     expect(existsSync(acted)).toBe(true);
+    // The cycle says why it did not commit, naming the file once.
+    const refused = w.cycles()[0]!.commit as { committed: boolean; reason?: string; message?: string };
+    expect(refused, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    expect(refused.message!.split(LEARNING).length - 1, refused.message).toBe(1);
     // The editor's second step: the whole text.
     writeFileSync(join(dir, LEARNING), learning(48000));
     await waitFor(() => git(dir, 'status', '--porcelain') === '' && git(dir, 'show', `HEAD:${LEARNING}`) === learning(48000), 'the full save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);

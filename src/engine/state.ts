@@ -357,9 +357,9 @@ export class WorkspaceState {
     return now === undefined || !sameStamp(entry, now);
   }
 
-  /** Of `paths`, those whose file on disk is no longer the one read or written (by its stamp): files the engine does not read are not asked. */
+  /** Of `paths`, those whose file on disk is no longer the one read or written (by its stamp), each once: files the engine does not read are not asked. */
   movedSinceRead(paths: readonly string[]): string[] {
-    return paths.filter((path) => classifyPath(path).kind !== 'other' && this.changedOnDisk(path));
+    return [...new Set(paths)].filter((path) => classifyPath(path).kind !== 'other' && this.changedOnDisk(path));
   }
 
   /** Records text the engine itself wrote, so the state matches the disk without a re-read. */
