@@ -2,7 +2,7 @@ import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { testdir } from './helpers/testdir.js';
 import { waitFor, watchStarter } from './helpers/watch.js';
@@ -92,5 +92,30 @@ describe('watch while git and editors act during its commit', () => {
     // No commit shows the deal won without the learning that wins it.
     expect(wonArrByCommit(dir, LEARNING).filter((c) => !c.holds && c.wonArr !== '0' && c.wonArr !== '(none)'), w.describe()).toEqual([]);
     expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(48000));
+  });
+
+  it('holds a file left with conflict markers by a stopped rebase at HEAD, as sync does, not at the version seen on the branch before', async () => {
+    const dir = await repo();
+    const save = async (branch: string, arr: number): Promise<void> => {
+      git(dir, 'checkout', '-q', '-B', branch);
+      writeFileSync(join(dir, LEARNING), learning(arr));
+      git(dir, 'add', LEARNING);
+      git(dir, 'commit', '-q', '-m', `${branch}: won ${arr}`);
+      expect((await runCli(['sync', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).code).toBe(0);
+    };
+    await save('side', 48000);
+    git(dir, 'checkout', '-q', 'HEAD~2');
+    await save('main', 60000);
+    git(dir, 'checkout', '-q', 'side');
+    const w = start(dir);
+    await w.ready();
+    expect(wonArr(dir)).toBe('48,000');
+    // The rebase stops on the learning both branches wrote: its file has git's markers.
+    expect(() => git(dir, 'rebase', 'main')).toThrow();
+    await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'merge-conflict')), 'the conflict to be seen', () => w.describe());
+    // As a fresh sync holds it: at HEAD's version (main's 60,000), so nothing is written that `git rebase --continue` would refuse to go on with.
+    expect(wonArr(dir), w.describe()).toBe('60,000');
+    expect([...new Set(git(dir, 'diff', '--name-only').trim().split('\n'))], w.describe()).toEqual([LEARNING]);
+    expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
   });
 });

@@ -636,9 +636,12 @@ export class WorkspaceState {
     }
     const current = parse();
     const valid = current.value !== undefined;
+    // git's conflict markers are a stopped merge's or rebase's, not a save's: the version seen
+    // before may be another branch's (the one rebased), so the file is held at HEAD's, as a command holds it.
+    const kept = valid || current.diagnostics.some((d) => d.rule === 'merge-conflict') ? undefined : previous;
     this.setEntry(
       path,
-      entryOf(current, valid ? current : previous?.good, valid ? undefined : previous?.good ? (previous.heldFrom ?? 'memory') : undefined, valid ? false : (previous?.headChecked ?? false), hash, stat),
+      entryOf(current, valid ? current : kept?.good, valid ? undefined : kept?.good ? (kept.heldFrom ?? 'memory') : undefined, valid ? false : (kept?.headChecked ?? false), hash, stat),
     );
     return true;
   }
