@@ -118,4 +118,20 @@ describe('watch while git and editors act during its commit', () => {
     expect([...new Set(git(dir, 'diff', '--name-only').trim().split('\n'))], w.describe()).toEqual([LEARNING]);
     expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
   });
+
+  it('after a checkout that brings a file broken as committed, derives what a fresh sync does (held at HEAD, not at the other branch)', async () => {
+    const dir = await repo();
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    expect((await runCli(['sync', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).code).toBe(0);
+    git(dir, 'checkout', '-q', '-b', 'broken');
+    writeFileSync(join(dir, LEARNING), learning(48000).replace('outcome: closed-won', 'outcome: [closed-won'));
+    git(dir, 'commit', '-q', '-am', 'a learning committed broken');
+    git(dir, 'checkout', '-q', 'main');
+    const w = start(dir);
+    await w.ready();
+    git(dir, 'checkout', '-q', 'broken');
+    await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'yaml-syntax')), 'the broken file to be seen', () => w.describe());
+    const fresh = await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } });
+    expect(fresh.json.written, w.describe()).toEqual([]);
+  });
 });

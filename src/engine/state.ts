@@ -71,6 +71,8 @@ export class WorkspaceState {
   /** Broken files (current version unreadable or invalid), and those not yet looked up in HEAD. */
   private readonly broken = new Set<string>();
   private readonly unresolved = new Set<string>();
+  /** Broken files held at a version seen before: asked whether HEAD has them as they are (brought by a checkout), which a command would hold at HEAD. */
+  private readonly heldSeenBefore = new Set<string>();
   /** How many files each thread folder holds, so removing one never scans them all. */
   private readonly threadFiles = new Map<string, number>();
   /** What the last scan refused (symbolic links, special files): reported, never read. */
@@ -430,10 +432,21 @@ export class WorkspaceState {
    * cold run holds a broken file at. One `git cat-file --batch` for all of them.
    */
   async resolveHeld(): Promise<void> {
-    if (this.unresolved.size === 0) return;
+    if (this.unresolved.size === 0 && this.heldSeenBefore.size === 0) return;
+    const seenBefore = [...this.heldSeenBefore];
     const paths = [...this.unresolved];
     this.unresolved.clear();
-    const texts = await readAtHead(this.root, paths);
+    this.heldSeenBefore.clear();
+    const texts = await readAtHead(this.root, [...paths, ...seenBefore]);
+    // A file broken as HEAD has it was not broken by a save here: a checkout (or a commit)
+    // brought it, and the version seen before is another commit's. Held as a command holds it: at HEAD.
+    for (const path of seenBefore) {
+      const entry = this.entries.get(path);
+      const text = texts.get(path);
+      if (!entry || entry.heldFrom !== 'memory' || text === undefined || contentHash(text) !== entry.hash) continue;
+      this.setEntry(path, Object.assign({}, entry, { good: undefined, heldFrom: undefined, headChecked: true }));
+      this.heldDirty = true;
+    }
     for (const path of paths) {
       const entry = this.entries.get(path);
       if (!entry || entry.good) continue;
@@ -639,6 +652,8 @@ export class WorkspaceState {
     // git's conflict markers are a stopped merge's or rebase's, not a save's: the version seen
     // before may be another branch's (the one rebased), so the file is held at HEAD's, as a command holds it.
     const kept = valid || current.diagnostics.some((d) => d.rule === 'merge-conflict') ? undefined : previous;
+    if (kept?.good) this.heldSeenBefore.add(path);
+    else if (this.heldSeenBefore.size > 0) this.heldSeenBefore.delete(path);
     this.setEntry(
       path,
       entryOf(current, valid ? current : kept?.good, valid ? undefined : kept?.good ? (kept.heldFrom ?? 'memory') : undefined, valid ? false : (kept?.headChecked ?? false), hash, stat),
