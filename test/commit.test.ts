@@ -59,6 +59,14 @@ describe('commitPaths commits exactly its paths', () => {
     expect(status(dir)).not.toMatch(/meta\.json/);
   });
 
+  it('names the commit in HEAD\'s reflog by its subject once, as `git commit` does (not `threadwork: threadwork: …`)', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    writeFiles(dir, { 'threads/sales/acme/meta.json': '{"a":1}\n' });
+    expect(await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: sync workspace (1 derived change)\n\nbody' })).toMatchObject({ committed: true });
+    expect(git(dir, 'reflog', '-1', '--format=%gs').trim()).toBe('threadwork: sync workspace (1 derived change)');
+  });
+
   it('removes a deleted path from the tree, and a folder it empties with it', async () => {
     const dir = testdir({
       'threads/sales/acme/meta.json': '{}\n',

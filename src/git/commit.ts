@@ -78,6 +78,12 @@ export async function commitPaths(request: CommitRequest): Promise<CommitOutcome
  */
 const HEAD_MOVED_ATTEMPTS = 3;
 
+/** HEAD's reflog line for a commit: its subject, saying threadwork once (`git commit` writes `commit: <subject>`). */
+function reflogMessage(message: string): string {
+  const subject = message.split('\n')[0]!;
+  return subject.startsWith('threadwork:') ? subject : `threadwork: ${subject}`;
+}
+
 /** `update-ref` refused to move HEAD because it no longer is the commit ours was made on. */
 class HeadMovedMeanwhile extends Error {}
 
@@ -139,7 +145,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
     recordIndexRepair(repo.gitDir, commit, repoPaths);
     try {
-      await gitSpawn(repo.top, ['update-ref', '-m', `threadwork: ${request.message.split('\n')[0]}`, 'HEAD', commit, head ?? '']);
+      await gitSpawn(repo.top, ['update-ref', '-m', reflogMessage(request.message), 'HEAD', commit, head ?? '']);
     } catch (error) {
       clearIndexRepair(repo.gitDir, commit);
       // Another commit moved HEAD since it was read: made again on top of it (commitPaths).
