@@ -219,14 +219,14 @@ async function transact<T>(
   const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
   if (options.dryRun) {
     undo();
-    if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
+    if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
     if (sync) sync.written = sync.edits.map((e) => e.path);
     return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null, recovered: null };
   }
   const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
   if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
     undo();
-    if (!options.state) await state.saveParseCacheIfStale(); // a cold load deferred it
+    if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
     await writeSnapshot(root, plan.snapshot);
     await keepFacts();
     await uncommitted?.remember(state, null, []);
@@ -264,7 +264,7 @@ async function transact<T>(
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
     // After many writes (a first sync), the next cold run should not parse them all again.
-    if (!options.state) await state.saveParseCacheIfStale(derivedWritten.length >= MANY_WRITES);
+    if (!options.state) await saveParseCacheIfStale(state, derivedWritten.length >= MANY_WRITES);
     await keepFacts();
     await uncommitted?.remember(state, commit, [...written, ...triggers]);
     timer.mark('snapshot+cache');
@@ -389,6 +389,13 @@ interface InQuestion {
   pendingComplete?: boolean;
   /** The sources this run found changed, and the command's own; undefined when not known (every thread is checked). */
   changed: readonly string[] | undefined;
+  /**
+   * What `changed` is counted from: the parse cache a cold load read (its identity). A warm
+   * state counts from its own last run (undefined here).
+   */
+  since?: string | undefined;
+  /** The parse cache the state holds (read or written last): what the next run's record is true of. */
+  parseCache?: string | undefined;
 }
 
 const NONE_IN_QUESTION: InQuestion = { pending: [], changed: [] };
@@ -403,6 +410,7 @@ const NONE_IN_QUESTION: InQuestion = { pending: [], changed: [] };
 async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionOptions, uncommitted: UncommittedSources | undefined, proposal: WriteProposal<T>): Promise<InQuestion> {
   const own = proposal.changes.map((c) => c.path);
   const since = options.state ? [...(options.changedThisRun ?? [])] : state.sinceParseCache?.paths;
+  const counted = { since: options.state ? undefined : state.sinceParseCache?.identity, parseCache: state.parseCacheIdentity };
   let pending: readonly string[] = [];
   let pendingComplete = false;
   try {
@@ -411,16 +419,20 @@ async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionO
   } catch {
     // git could not say: the triggers, if any, are checked when they are known
   }
-  return { pending: [...pending, ...own], pendingComplete, changed: since && [...since, ...own] };
+  return { pending: [...pending, ...own], pendingComplete, changed: since && [...since, ...own], ...counted };
 }
 
 /**
  * What the last run knew of cross-file errors (kept in the cache): the ids threads may name
- * when it checked, and the threads it found in error.
+ * when it checked, the threads it found in error, and the parse cache its state held —
+ * "changed since the parse cache" is "changed since this record" only while the parse cache
+ * is that one: a reader (`check`, a report) that rewrites it with a teammate's pulled threads
+ * would otherwise hide them from the next sync's cross-file check.
  */
 interface CrossFileRecord {
   ids: string;
   flagged: string[];
+  parseCache?: string | undefined;
 }
 
 const CROSS_FILE = 'cross-file';
@@ -439,13 +451,30 @@ async function crossFileErrors(root: string, model: WorkspaceModel, inQuestion: 
   let known = false;
   let checked: ReadonlySet<string> = new Set();
   const { diagnostics: crossFile, idsKey } = referenceErrors(model, new Locators((path) => model.text(path)), (ids) => {
-    known = record !== undefined && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined;
+    const sameCount = inQuestion.since === undefined || (record !== undefined && record.parseCache === inQuestion.since);
+    known = record !== undefined && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined && sameCount;
     checked = known ? threadsOf([...inQuestion.pending, ...inQuestion.changed!, ...record!.flagged.map((thread) => `${thread}/`)]) : new Set(model.threads.keys());
     return checked;
   });
   const flagged = [...threadsOf(crossFile.map((d) => d.path))].sort();
-  if (kept && !(known && flagged.join('\n') === record!.flagged.join('\n'))) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids: idsKey, flagged });
+  const same = known && flagged.join('\n') === record!.flagged.join('\n') && record!.parseCache === inQuestion.parseCache;
+  if (kept && !same) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids: idsKey, flagged, parseCache: inQuestion.parseCache });
   return { checked, crossFile };
+}
+
+/**
+ * A cold transaction's parse cache saved, its cross-file record follows: the state saved is
+ * the one this run checked (every source changed since the cache it read was in question),
+ * so the record is as true of the new cache — the next run counts what changed from it
+ * without checking every thread once more.
+ */
+async function saveParseCacheIfStale(state: WorkspaceState, force = false): Promise<void> {
+  const before = state.parseCacheIdentity;
+  await state.saveParseCacheIfStale(force);
+  const after = state.parseCacheIdentity;
+  if (after === undefined || after === before) return;
+  const record = (await readCache<CrossFileRecord>(state.root, CROSS_FILE, 'v1')).value;
+  if (record && record.parseCache === before) await writeCache<CrossFileRecord>(state.root, CROSS_FILE, 'v1', { ids: record.ids, flagged: record.flagged, parseCache: after });
 }
 
 function threadsOf(paths: Iterable<string>): Set<string> {
