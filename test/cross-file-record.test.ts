@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCommand } from '../src/cli/commands/check.js';
+import { reportCommand } from '../src/cli/commands/report.js';
 import { readParseCache } from '../src/engine/parse-cache.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
 import { git, gitInit } from './helpers/git.js';
@@ -36,6 +37,8 @@ function manyDeals(): string {
 
 const sync = (dir: string) => commandJson<Diagnostics>(() => syncCommand({ dryRun: false, commit: true }, { dir, json: true }));
 const check = (dir: string) => commandJson<Diagnostics>(() => checkCommand({}, { dir, json: true }));
+const report = (dir: string) => commandJson<{ held: { path: string; rule: string }[] }>(() => reportCommand('pipeline', {}, { dir, json: true }));
+const heldThreads = (result: { held: { path: string }[] }): string[] => [...new Set(result.held.map((d) => d.path.split('/').slice(0, 3).join('/')))];
 const unknownAssumptions = (result: Diagnostics): string[] => result.diagnostics.filter((d) => d.rule === 'unknown-assumption').map((d) => d.path);
 
 describe('the cross-file errors a sync reports', () => {
@@ -57,6 +60,20 @@ describe('the cross-file errors a sync reports', () => {
     expect(unknownAssumptions(synced.json)).toHaveLength(DEALS);
     // The next sync knows them from its own record: still every one, until they are fixed.
     expect(unknownAssumptions((await sync(dir)).json)).toHaveLength(DEALS);
+    // A report holds each of them, as the sync does.
+    expect(heldThreads((await report(dir)).json)).toHaveLength(DEALS);
+  });
+
+  it('in a report, are those of the threads changed since the last sync and those it found in error', async () => {
+    const dir = manyDeals();
+    gitInit(dir);
+    writeFiles(dir, { 'threads/sales/deal-000/2-hypothesis.md': md('tests: [A1, A98]') });
+    expect((await sync(dir)).code).toBe(1);
+    // Committed by hand: only the parse cache says deal-001 changed since that sync.
+    writeFiles(dir, { 'threads/sales/deal-001/2-hypothesis.md': md('tests: [A1, A99]') });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'by hand');
+    expect(heldThreads((await report(dir)).json).sort()).toEqual(['threads/sales/deal-000', 'threads/sales/deal-001']);
   });
 
   it('follow the parse cache a sync saves, so the next sync need not check every thread', async () => {

@@ -5,6 +5,7 @@ import type { IncrementalDerivation } from '../derive/incremental.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { cacheEnabled } from './cache.js';
+import { crossFileErrorsSince, readCrossFileRecord, type ChangedSince, type CrossFileRecord } from './cross-file-record.js';
 import { seededDerivation } from './facts-cache.js';
 import { fingerprint } from './fingerprint.js';
 import { holdThreadsInError } from './hold-in-error.js';
@@ -17,7 +18,8 @@ import { WorkspaceState } from './state.js';
  * files as they are would show numbers sync refuses to commit — a won deal reopened by a
  * `6-learnings.md` — with nothing saying so; `held` lists sync's `derived-held` warnings,
  * one per file or thread held, each naming the error that holds it. Takes no lock and
- * writes nothing: every thread is checked, as `check` does, with no cache of what changed.
+ * writes nothing: the threads changed since the last sync's cross-file record and those it
+ * found in error are checked, as that sync would (every thread without a record that holds).
  * `includeThread` reads only the threads it accepts (one thread's reader: `read_thread`),
  * judged with the canvas and goals as the whole workspace would judge them.
  */
@@ -29,16 +31,26 @@ export async function deriveAsSyncHolds<T>(root: string, use: (model: WorkspaceM
   const cache = includeThread === undefined && cacheEnabled(undefined);
   const state = await WorkspaceState.load(root, includeThread ? { includeThread } : cache ? { prescan: (await fingerprint(root)).scan } : {});
   const seeded = state.cached ? await seededDerivation(state) : undefined;
-  const derived = await deriveHeldIn(state, seeded?.derivation, use);
+  // The threads unchanged since the last sync's cross-file record are as it found them: as
+  // that sync, only the changed ones and those it found in error are checked again.
+  const since = cache ? state.sinceParseCache : undefined;
+  const record = since ? await readCrossFileRecord(root) : undefined;
+  const lastSync = record && since ? { record, count: { changed: since.paths, since: since.identity } } : undefined;
+  const derived = await deriveHeldIn(state, seeded?.derivation, use, lastSync);
   if (seeded?.warning) derived.held.push(seeded.warning);
   return derived;
 }
 
 /** deriveAsSyncHolds on a state already loaded (a warm session's, with its derivation). */
-export async function deriveHeldIn<T>(state: WorkspaceState, derivation: IncrementalDerivation | undefined, use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T): Promise<{ value: T; held: Diagnostic[] }> {
+export async function deriveHeldIn<T>(
+  state: WorkspaceState,
+  derivation: IncrementalDerivation | undefined,
+  use: (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]) => T,
+  lastSync?: { record: CrossFileRecord; count: ChangedSince },
+): Promise<{ value: T; held: Diagnostic[] }> {
   const model = state.derivationModel();
   const brokenHeld = model.diagnostics.filter((d) => d.rule === 'derived-held');
-  const crossFile = referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
+  const crossFile = lastSync ? crossFileErrorsSince(model, lastSync.record, lastSync.count).crossFile : referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
   const misnamed = model.diagnostics.filter((d) => d.rule === 'stage-file-name');
   const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
   try {

@@ -5,7 +5,8 @@ import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
-import { cacheEnabled, readCache, writeCache } from './cache.js';
+import { cacheEnabled } from './cache.js';
+import { crossFileErrorsSince, followParseCache, readCrossFileRecord, threadsOf, writeCrossFileRecord } from './cross-file-record.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { headCommit, readAtHead } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
@@ -422,68 +423,22 @@ async function sourcesInQuestion<T>(state: WorkspaceState, options: TransactionO
   return { pending: [...pending, ...own], pendingComplete, changed: since && [...since, ...own], ...counted };
 }
 
-/**
- * What the last run knew of cross-file errors (kept in the cache): the ids threads may name
- * when it checked, the threads it found in error, and the parse cache its state held —
- * "changed since the parse cache" is "changed since this record" only while the parse cache
- * is that one: a reader (`check`, a report) that rewrites it with a teammate's pulled threads
- * would otherwise hide them from the next sync's cross-file check.
- */
-interface CrossFileRecord {
-  ids: string;
-  flagged: string[];
-  parseCache?: string | undefined;
-}
-
-const CROSS_FILE = 'cross-file';
-
-/**
- * The cross-file errors of the canvas, the goals and the threads in question: those of the
- * sources in question, those in error at the last run (until they are fixed), and every
- * thread when the ids they may name moved since the last run — a new, renamed or removed
- * segment, assumption, goal or subgoal — or when what changed is not known. A canvas
- * section or a goal rewritten with the same ids (a derived block, a statement) is no reason
- * to check 10,000 threads.
- */
+/** The cross-file errors of the canvas, the goals and the threads in question (cross-file-record.ts), and the record kept for the next run. */
 async function crossFileErrors(root: string, model: WorkspaceModel, inQuestion: InQuestion, options: TransactionOptions): Promise<{ checked: ReadonlySet<string>; crossFile: Diagnostic[] }> {
   const kept = cacheEnabled(options.cache);
-  const record = kept ? (await readCache<CrossFileRecord>(root, CROSS_FILE, 'v1')).value : undefined;
-  let known = false;
-  let checked: ReadonlySet<string> = new Set();
-  const { diagnostics: crossFile, idsKey } = referenceErrors(model, new Locators((path) => model.text(path)), (ids) => {
-    const sameCount = inQuestion.since === undefined || (record !== undefined && record.parseCache === inQuestion.since);
-    known = record !== undefined && record.ids === ids && Array.isArray(record.flagged) && inQuestion.changed !== undefined && sameCount;
-    checked = known ? threadsOf([...inQuestion.pending, ...inQuestion.changed!, ...record!.flagged.map((thread) => `${thread}/`)]) : new Set(model.threads.keys());
-    return checked;
-  });
+  const record = kept ? await readCrossFileRecord(root) : undefined;
+  const { crossFile, checked, known, idsKey } = crossFileErrorsSince(model, record, inQuestion, inQuestion.pending);
   const flagged = [...threadsOf(crossFile.map((d) => d.path))].sort();
   const same = known && flagged.join('\n') === record!.flagged.join('\n') && record!.parseCache === inQuestion.parseCache;
-  if (kept && !same) await writeCache<CrossFileRecord>(root, CROSS_FILE, 'v1', { ids: idsKey, flagged, parseCache: inQuestion.parseCache });
+  if (kept && !same) await writeCrossFileRecord(root, { ids: idsKey, flagged, parseCache: inQuestion.parseCache });
   return { checked, crossFile };
 }
 
-/**
- * A cold transaction's parse cache saved, its cross-file record follows: the state saved is
- * the one this run checked (every source changed since the cache it read was in question),
- * so the record is as true of the new cache — the next run counts what changed from it
- * without checking every thread once more.
- */
+/** A cold transaction saves the parse cache its load deferred, and the cross-file record follows it. */
 async function saveParseCacheIfStale(state: WorkspaceState, force = false): Promise<void> {
   const before = state.parseCacheIdentity;
   await state.saveParseCacheIfStale(force);
-  const after = state.parseCacheIdentity;
-  if (after === undefined || after === before) return;
-  const record = (await readCache<CrossFileRecord>(state.root, CROSS_FILE, 'v1')).value;
-  if (record && record.parseCache === before) await writeCache<CrossFileRecord>(state.root, CROSS_FILE, 'v1', { ids: record.ids, flagged: record.flagged, parseCache: after });
-}
-
-function threadsOf(paths: Iterable<string>): Set<string> {
-  const threads = new Set<string>();
-  for (const path of paths) {
-    const thread = threadOf(path.split('/'))?.thread;
-    if (thread) threads.add(thread);
-  }
-  return threads;
+  await followParseCache(state.root, before, state.parseCacheIdentity);
 }
 
 /**
