@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,14 +24,34 @@ function entryPath(dir: string, name: string): string {
   return join(dir, '.git', 'threadwork-cache', `${name}.json`);
 }
 
-/** Replaces the cached value with a marker, keeping the entry well-formed (its checksum recomputed). */
-function plantMarker(dir: string, name: string, key?: string): void {
-  const stored = JSON.parse(readFileSync(entryPath(dir, name), 'utf8')) as { key: string; value: { diagnostics: unknown[] } };
-  stored.value = { ...stored.value, diagnostics: [{ path: 'MARKER', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: 'served from the cache', rule: 'schema' }] };
-  if (key) stored.key = key;
+interface StoredEntry {
+  key: string;
+  /** A sync's result; a check's result with the hashes of its too-fresh files. */
+  value: { diagnostics: unknown[] } | { result: { diagnostics: unknown[] }; racy: [string, string][] };
+}
+
+/** Rewrites an entry's value, keeping the entry well-formed (its checksum recomputed). */
+function editEntry(dir: string, name: string, edit: (stored: StoredEntry) => void): void {
+  const stored = JSON.parse(readFileSync(entryPath(dir, name), 'utf8')) as StoredEntry;
+  edit(stored);
   const checksum = createHash('sha1').update(JSON.stringify(stored.value)).digest('hex');
   writeFileSync(entryPath(dir, name), JSON.stringify({ ...stored, checksum }));
 }
+
+/** Replaces the cached result with a marker. */
+function plantMarker(dir: string, name: string, key?: string): void {
+  const marker = [{ path: 'MARKER', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', message: 'served from the cache', rule: 'schema' }];
+  editEntry(dir, name, (stored) => {
+    if ('result' in stored.value) stored.value.result = { ...stored.value.result, diagnostics: marker };
+    else stored.value = { ...stored.value, diagnostics: marker };
+    if (key) stored.key = key;
+  });
+}
+
+const racyOf = (dir: string): [string, string][] => {
+  const stored = JSON.parse(readFileSync(entryPath(dir, 'check'), 'utf8')) as StoredEntry;
+  return 'racy' in stored.value ? stored.value.racy : [];
+};
 
 const served = (result: { diagnostics: { path: string }[] }): boolean => result.diagnostics.some((d) => d.path === 'MARKER');
 
@@ -115,6 +135,27 @@ describe.concurrent('the persistent cache', () => {
     expect(result.json.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
     expect(result.json.ok).toBe(true);
     expect(result.code).toBe(0);
+  });
+
+  it('stores a check of files saved a moment ago with their content, served while they hold it', async () => {
+    const dir = exampleWorkspaceCopy();
+    await settle();
+    const file = 'threads/sales/harbor-lending/6-learning.md';
+    writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}\nA note saved just now.\n`);
+    // Its mtime a little ahead, so that it is still this fresh when the check runs on a slow machine.
+    const ahead = new Date(Date.now() + 30_000);
+    utimesSync(join(dir, file), ahead, ahead);
+    // Within two seconds of that save: its timestamps alone cannot tell a second save in the same tick.
+    const ws = await openWorkspace(dir);
+    await ws.check();
+    expect(racyOf(dir).map(([path]) => path)).toEqual([file]);
+    plantMarker(dir, 'check');
+    expect(served(await ws.check())).toBe(true);
+    // Had the file been saved again with the same size in the same tick (the stamp alike), its content tells.
+    editEntry(dir, 'check', (stored) => {
+      if ('racy' in stored.value) stored.value.racy = [[file, 'the hash of another text']];
+    });
+    expect(served(await ws.check())).toBe(false);
   });
 
   it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {

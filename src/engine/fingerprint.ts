@@ -19,8 +19,10 @@ import { readListingsCache, writeListingsCache } from './listings-cache.js';
 export interface Fingerprint {
   digest: string;
   files: number;
-  /** A file changed too recently to trust its timestamps: do not store. */
+  /** A file changed too recently to trust its timestamps: a result is stored only with those files' content (racyFiles). */
   racy: boolean;
+  /** The files changed too recently to trust their timestamps (workspace-relative); empty unless racy. */
+  racyFiles: string[];
   /**
    * The scan and each file's stamp it was taken from: a load under the same lock reuses
    * them instead of walking and stat-ing 70,000 files a second time.
@@ -127,7 +129,13 @@ export async function fingerprint(root: string, options: FingerprintOptions = {}
   hash.update(extraFiles.join('\n')).update('\0extra\n').update(bytesOf(extra.numbers));
   hash.update(layout.threadDirs.join('\n')).update('\0dirs\n');
   for (const d of diagnostics) hash.update(`scan\0${d.path}\0${d.rule}\n`);
-  return { digest: hash.digest('hex'), files: files.length, racy: racy || extra.racy, scan: { files, threadDirs: layout.threadDirs, diagnostics, stamps }, byWorker, listingsServed: parts.reduce((n, part) => n + (part.served?.length ?? 0), 0) };
+  const racyFiles = racy || extra.racy ? [...stampedSince(files, numbers, since), ...stampedSince(extraFiles, extra.numbers, since)] : [];
+  return { digest: hash.digest('hex'), files: files.length, racy: racy || extra.racy, racyFiles, scan: { files, threadDirs: layout.threadDirs, diagnostics, stamps }, byWorker, listingsServed: parts.reduce((n, part) => n + (part.served?.length ?? 0), 0) };
+}
+
+/** The files of `files` whose mtime or ctime (in `numbers`, four per file as stampFiles writes them) is after `since`. */
+function* stampedSince(files: readonly string[], numbers: Float64Array, since: number): Generator<string> {
+  for (let i = 0; i < files.length; i++) if (numbers[i * 4 + 1]! > since || numbers[i * 4 + 2]! > since) yield files[i]!;
 }
 
 /**

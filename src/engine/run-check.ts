@@ -1,18 +1,33 @@
 import { writeCache } from './cache.js';
 import { WorkspaceState } from './state.js';
 import { checkModel, type CheckResult } from '../check/check.js';
-import { checkKey, type StoredCheck } from './stored-check.js';
+import { checkKey, RACY_FILES_KEPT, type CheckRecord, type StoredCheck } from './stored-check.js';
 
 /**
  * `check`: the stored result when there is one (stored-check.ts), else every file
  * validated — the load reusing the fingerprint's scan — and the result stored for the
- * next run unless a file is too fresh to trust its times or a cache was damaged.
+ * next run, with the content of each file too fresh to trust its times, unless a cache was
+ * damaged (or too many files are that fresh, or one of them was not read).
  */
 export async function checkWorkspace(root: string, options: { cache?: boolean | undefined }, stored: StoredCheck): Promise<CheckResult> {
   if (stored.result) return stored.result;
-  const result = checkModel((await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan })).currentModel());
+  const state = await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan });
+  const result = checkModel(state.currentModel());
   const damaged = stored.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
-  if (stored.print && !stored.print.racy && !damaged) await writeCache(root, 'check', checkKey(stored.print), result);
+  const racy = stored.print ? racyAsRead(state, stored.print.racyFiles) : undefined;
+  if (stored.print && racy && !damaged) await writeCache<CheckRecord>(root, 'check', checkKey(stored.print), { result, racy });
   if (stored.warning) return Object.assign({}, result, { warnings: result.warnings + 1, diagnostics: [...result.diagnostics, stored.warning] });
   return result;
+}
+
+/** Each too-fresh file with the hash of the text the check read; undefined when there are too many, or one was not read. */
+function racyAsRead(state: WorkspaceState, files: readonly string[]): CheckRecord['racy'] | undefined {
+  if (files.length > RACY_FILES_KEPT) return undefined;
+  const racy: CheckRecord['racy'] = [];
+  for (const path of files) {
+    const hash = state.diskHashOf(path);
+    if (hash === undefined) return undefined;
+    racy.push([path, hash]);
+  }
+  return racy;
 }

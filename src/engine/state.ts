@@ -9,12 +9,12 @@ import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
-import { forEachFile, readDiagnostic, readScannedFile, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
+import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled, RACY_MS } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
 import { readParseCache, sameStamp, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
-import { contentHash } from '../workspace/content-hash.js';
+import { contentHash, fileHasContent } from '../workspace/content-hash.js';
 import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
 
 /** Where the version derivation uses for a broken file came from. */
@@ -239,11 +239,17 @@ export class WorkspaceState {
   }
 
   private contentIs(path: string, hash: string): boolean {
-    try {
-      return contentHash(readScannedFile(this.root, path).text) === hash;
-    } catch {
-      return false;
-    }
+    return fileHasContent(this.root, path, hash);
+  }
+
+  /**
+   * The content hash of the file as this state read it from disk; undefined when it holds
+   * none (not read, unreadable, a stand-in for a missing meta.json, or staged over).
+   */
+  diskHashOf(path: string): string | undefined {
+    const entry = this.entries.get(path);
+    if (!entry || entry.size < 0 || this.overlay.has(path) || entry.hash === MISSING_META || entry.hash.startsWith('unreadable:')) return undefined;
+    return entry.hash;
   }
 
   private usesCache(): boolean {

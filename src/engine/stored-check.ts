@@ -2,6 +2,7 @@ import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { cacheEnabled, readCache } from './cache.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
+import { fileHasContent } from '../workspace/content-hash.js';
 import type { CheckResult } from '../check/check.js';
 
 export interface StoredCheck {
@@ -22,9 +23,25 @@ export interface StoredCheck {
 export async function storedCheck(root: string, cache: boolean | undefined): Promise<StoredCheck> {
   if (!cacheEnabled(cache)) return {};
   const print = await fingerprint(root);
-  const hit = await readCache<CheckResult>(root, 'check', checkKey(print));
-  return { result: hit.value, print, warning: hit.warning };
+  const hit = await readCache<CheckRecord>(root, 'check', checkKey(print));
+  const record = hit.value;
+  const result = record && Array.isArray(record.racy) && record.racy.every(([path, hash]) => fileHasContent(root, path, hash)) ? record.result : undefined;
+  return { result, print, warning: hit.warning };
 }
+
+/**
+ * A check's result as stored, with the content hash of each file that was too fresh for its
+ * timestamps to be trusted (git's "racily clean" files: a second save within the same tick
+ * of the clock, of the same size, leaves the stamp as it was). Those few files are read and
+ * hashed again before the result is served; a result is stored whenever they are few.
+ */
+export interface CheckRecord {
+  result: CheckResult;
+  racy: [path: string, hash: string][];
+}
+
+/** More files this fresh, and the check is not stored (as after a first sync): hashing them all again would cost what checking does. */
+export const RACY_FILES_KEPT = 200;
 
 /**
  * A stored check stands for the files as they are and for today: `date-in-future` is

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { readScannedFile } from './read-files.js';
 
 /**
  * The hash a state keeps of each file's text (and the parse cache's racy entries are
@@ -7,4 +8,13 @@ import { hash } from 'node:crypto';
  */
 export function contentHash(text: string): string {
   return hash('sha1', text, 'base64');
+}
+
+/** Whether the file at `rel` now holds the text `hash` was taken of (false when it cannot be read). */
+export function fileHasContent(root: string, rel: string, hash: string): boolean {
+  try {
+    return contentHash(readScannedFile(root, rel).text) === hash;
+  } catch {
+    return false;
+  }
 }
