@@ -48,8 +48,8 @@ function plantMarker(dir: string, name: string, key?: string): void {
   });
 }
 
-const racyOf = (dir: string): [string, string][] => {
-  const stored = JSON.parse(readFileSync(entryPath(dir, 'check'), 'utf8')) as StoredEntry;
+const racyOf = (dir: string, name = 'check'): [string, string][] => {
+  const stored = JSON.parse(readFileSync(entryPath(dir, name), 'utf8')) as StoredEntry;
   return 'racy' in stored.value ? stored.value.racy : [];
 };
 
@@ -156,6 +156,25 @@ describe.concurrent('the persistent cache', () => {
       if ('racy' in stored.value) stored.value.racy = [[file, 'the hash of another text']];
     });
     expect(served(await ws.check())).toBe(false);
+  });
+
+  it('stores a fixed point found a moment after a save with the fresh file\'s content', async () => {
+    const dir = exampleWorkspaceCopy();
+    await settle();
+    const file = 'threads/sales/harbor-lending/1-input.md';
+    writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}\nA note saved just now.\n`);
+    git(dir, 'commit', '-qam', 'a note');
+    const ahead = new Date(Date.now() + 30_000);
+    utimesSync(join(dir, file), ahead, ahead);
+    const ws = await openWorkspace(dir);
+    expect((await ws.sync()).written).toEqual([]);
+    expect(racyOf(dir, 'sync').map(([path]) => path)).toEqual([file]);
+    plantMarker(dir, 'sync');
+    expect(served(await ws.sync())).toBe(true);
+    editEntry(dir, 'sync', (stored) => {
+      if ('racy' in stored.value) stored.value.racy = stored.value.racy.map(([path]) => [path, 'the hash of another text']);
+    });
+    expect(served(await ws.sync())).toBe(false);
   });
 
   it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {

@@ -23,8 +23,8 @@ import { writeFileAtomicSync } from '../workspace/write.js';
  *   misses;
  * - **a file changed within the timestamp granularity of the last write** (git's "racily
  *   clean" problem): when any file was modified in the two seconds before the key was
- *   taken, a check is stored with the hash of each such file's text, compared again before
- *   it is served (stored-check.ts); a sync's fixed point is not stored at all.
+ *   taken, a check or a fixed point is stored with the hash of each such file's text,
+ *   compared again before it is served (stored-check.ts).
  *
  * An entry that cannot be parsed or whose checksum does not match (a truncated write, a
  * disk error) is discarded with a `cache-discarded` warning and the result is computed

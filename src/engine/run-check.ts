@@ -1,7 +1,7 @@
 import { writeCache } from './cache.js';
 import { WorkspaceState } from './state.js';
 import { checkModel, type CheckResult } from '../check/check.js';
-import { checkKey, RACY_FILES_KEPT, type CheckRecord, type StoredCheck } from './stored-check.js';
+import { checkKey, racyAsRead, type CheckRecord, type StoredCheck } from './stored-check.js';
 
 /**
  * `check`: the stored result when there is one (stored-check.ts), else every file
@@ -20,14 +20,3 @@ export async function checkWorkspace(root: string, options: { cache?: boolean | 
   return result;
 }
 
-/** Each too-fresh file with the hash of the text the check read; undefined when there are too many, or one was not read. */
-function racyAsRead(state: WorkspaceState, files: readonly string[]): CheckRecord['racy'] | undefined {
-  if (files.length > RACY_FILES_KEPT) return undefined;
-  const racy: CheckRecord['racy'] = [];
-  for (const path of files) {
-    const hash = state.diskHashOf(path);
-    if (hash === undefined) return undefined;
-    racy.push([path, hash]);
-  }
-  return racy;
-}

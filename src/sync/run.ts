@@ -1,6 +1,8 @@
 import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { cacheEnabled, readCache, writeCache } from '../engine/cache.js';
+import { racyAsRead, stillAsRead, type RacyFiles } from '../engine/stored-check.js';
+import type { WorkspaceState } from '../engine/state.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import { hasJournal } from '../engine/journal.js';
 import type { SyncResult, TransactionOptions } from '../engine/transaction.js';
@@ -9,6 +11,12 @@ import { PhaseTimer } from '../timing.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
 
 export type { SyncResult };
+
+/** A fixed point as stored: the sync's result, and the text (hash) of each file too fresh to trust its times (stored-check.ts). */
+interface StoredSync {
+  result: SyncResult;
+  racy: RacyFiles;
+}
 export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state' | 'derivation'> & {
   /** false: no persistent cache (`--no-cache`); see engine/cache.ts. */
   cache?: boolean | undefined;
@@ -45,8 +53,8 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
     // An interrupted transaction waits to be finished: no stored result stands for it.
     const interrupted = await hasJournal(root);
     if (!interrupted) {
-      const hit = await readCache<SyncResult>(root, 'sync', key);
-      if (hit.value) return hit.value;
+      const hit = await readCache<StoredSync>(root, 'sync', key);
+      if (hit.value && stillAsRead(root, hit.value.racy)) return hit.value.result;
       warning = hit.warning;
     }
     timer.mark('fingerprint');
@@ -54,11 +62,14 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
     // slowed the other, ~30 ms gained on a sync with work to do, ~150 ms lost on one without.
     const { runLockedTransaction, SYNC_ONLY } = await import('../engine/transaction.js');
     timer.mark('engine loaded');
-    const { sync } = await runLockedTransaction(root, lock, () => SYNC_ONLY, Object.assign({}, options, { fingerprinted: { print, head, timer } }));
+    let loaded: WorkspaceState | undefined;
+    const proposeNothing = (state: WorkspaceState): typeof SYNC_ONLY => ((loaded = state), SYNC_ONLY);
+    const { sync } = await runLockedTransaction(root, lock, proposeNothing, Object.assign({}, options, { fingerprinted: { print, head, timer } }));
     const result = sync!;
     if (warning) result.diagnostics.push(warning);
     const nothingDone = result.written.length === 0 && result.edits.length === 0 && !result.commit?.committed;
-    if (nothingDone && !interrupted && !print.racy && !warning) await writeCache(root, 'sync', key, result);
+    const racy = loaded && racyAsRead(loaded, print.racyFiles);
+    if (nothingDone && !interrupted && racy && !warning) await writeCache<StoredSync>(root, 'sync', key, { result, racy });
     return result;
   });
 }
