@@ -39,3 +39,32 @@ describe('a file that defines ids, broken', () => {
     expect(errors(check.json.diagnostics)).toEqual(['threads/sales/meridian-pay/2-hypothesis.md:2 unknown-assumption', 'threads/sales/meridian-pay/meta.json:7 unknown-subgoal']);
   });
 });
+
+/**
+ * A list of ids written as a map (`assumptions:` then `A1:` lines, `subgoals:` then `SG1:`)
+ * is the schema's error at the key, "expected a list". check read the ids as none all the
+ * same, and said every reference to one was to an id "none are defined yet" — dozens of
+ * errors that are not true, burying the one that is.
+ */
+describe('a list of ids written as a map', () => {
+  it('is the schema error at the key, and no reference to its ids is called unknown', async () => {
+    const dir = exampleWorkspace();
+    const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
+    writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace(/^ {2}- id: (A\d+)$/gm, '  $1:'));
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    writeFileSync(goal, readFileSync(goal, 'utf8').replace(/^ {2}- id: (SG\d+)$/gm, '  $1:'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const found = check.json.diagnostics.filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule}`)).toEqual(['goals/g-fintech-beachhead.md:15:3 schema', 'strategy/canvas/10-assumptions.md:6:3 schema']);
+    for (const d of found) expect(d.message).toMatch(/expected a list/);
+  });
+
+  it('an empty key (`assumptions:` with nothing under it) is the schema error, not "none are defined yet"', async () => {
+    const dir = exampleWorkspace();
+    const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
+    const text = readFileSync(assumptions, 'utf8');
+    writeFileSync(assumptions, text.replace(/^assumptions:\n(?: {2}.*\n)+/m, 'assumptions:\n'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(errors(check.json.diagnostics)).toEqual(['strategy/canvas/10-assumptions.md:5 schema']);
+  });
+});

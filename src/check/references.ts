@@ -150,7 +150,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report),
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report),
-    assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')),
+    assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
@@ -440,7 +440,8 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
       continue;
     }
     owner.set(declared, file.path);
-    goals.set(declared, collectIds(file, 'subgoals', subgoalIdSchema, report));
+    // Subgoals written as a map (`SG1:` lines) are the schema's error: their ids are unknown, not none.
+    goals.set(declared, notAList(data, 'subgoals') ? undefined : collectIds(file, 'subgoals', subgoalIdSchema, report));
   }
   return goals;
 }
@@ -448,6 +449,16 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
 /** Whether `file` is there but gave no data to read ids from (a syntax error, a file saved half-way or emptied). */
 function unreadable(file: ParsedFile | undefined): boolean {
   return file !== undefined && dataOf(file) === undefined;
+}
+
+/**
+ * Whether `key` is written but is no list (`assumptions:` then `A1:` lines, or nothing
+ * under it): the schema's error at the key. The ids it holds are unknown, not none — as
+ * for a file that cannot be read, no reference to one is reported against it.
+ */
+function notAList(data: Data | undefined, key: string): boolean {
+  const value = data?.[key];
+  return value !== undefined && !Array.isArray(value);
 }
 
 /** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
