@@ -161,3 +161,27 @@ describe('money written per year or per month', () => {
     ]);
   });
 });
+
+/**
+ * A negative amount written as a YAML number (`arr: -36000`) was reported twice at the
+ * same place: once by the number's own minimum, once by the money check that reads text
+ * (`"-$36k"`) — two errors for one mistake, in different words for a price.
+ */
+describe('a negative amount written as a number', () => {
+  it('is one error at the value, in the words a negative amount written as text gets', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/harbor-lending/6-learning.md', 'arr: 36000', 'arr: -36000');
+    replaceInFile(dir, 'threads/sales/harbor-lending/3-implication.md', 'arr_potential: 36000', 'arr_potential: -36000');
+    replaceInFile(dir, 'threads/sales/keel-neobank/3-implication.md', 'min: 60000', 'min: -60000');
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: -36000');
+    replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'avg_deal_size: 42000', 'avg_deal_size: -42000');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([
+      'strategy/canvas/11-pricing.md:7:12 Invalid `tiers[0].price`: expected an amount of 0 or more (got -36000)',
+      'strategy/canvas/13-metrics.md:7:18 Invalid `targets.avg_deal_size`: expected an amount of 0 or more (got -42000)',
+      'threads/sales/harbor-lending/3-implication.md:2:16 Invalid `arr_potential`: expected an amount of 0 or more (got -36000)',
+      'threads/sales/harbor-lending/6-learning.md:4:6 Invalid `arr`: expected an amount of 0 or more (got -36000)',
+      'threads/sales/keel-neobank/3-implication.md:2:22 Invalid `arr_potential.min`: expected an amount of 0 or more (got -60000)',
+    ]);
+  });
+});

@@ -24,7 +24,7 @@ export const PROBABILITY = 'expected a number from 0 to 1';
 export const probabilitySchema = z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY);
 
 /** Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`). */
-export const moneySchema = z.union([z.number().nonnegative(), z.string().min(1)], { error: 'expected an amount such as 36000 or "$36k"' });
+export const moneySchema = z.union([z.number().nonnegative(NEGATIVE), z.string().min(1)], { error: 'expected an amount such as 36000 or "$36k"' });
 
 export const rangeSchema = z.looseObject(
   {
@@ -49,6 +49,8 @@ export const moneyRangeSchema = rangeSchema.superRefine((value, ctx) => {
  * would drop out of the weighted pipeline, or skew it, without a word.
  */
 export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
+  // A number below 0 is the number's own minimum's error: the money check would say it again.
+  if (typeof value === 'number') return;
   for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 });
 
@@ -63,6 +65,8 @@ export function amountSchema(range: string) {
     // agent checks against says `minimum: 0` (a refinement cannot be written there).
     .union([z.number().nonnegative(NEGATIVE), z.string()], { error: ONE_AMOUNT })
     .superRefine((value, ctx) => {
+      // A number below 0 is the number's own minimum's error: the money check would say it again.
+      if (typeof value === 'number') return;
       for (const message of amountProblems(value, range)) ctx.addIssue({ code: 'custom', message });
     })
     .transform((value) => (typeof value === 'number' ? value : parseMoney(value)!));
