@@ -185,3 +185,24 @@ describe('a negative amount written as a number', () => {
     ]);
   });
 });
+
+/**
+ * A goal's target or baseline below 0 (`target: -5`, `baseline: -1000`) passed check: a
+ * goal no deal could miss, its progress drawn past 100% from the first day. Only a rate's
+ * was refused. A figure below 0 is an error at the value, whatever the metric.
+ */
+describe("a goal's figure below 0", () => {
+  it('is refused at the value, for a target, a baseline and a subgoal target', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: -500000\n    baseline: -1000');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 12\n', 'target: -12\n');
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'metric: pipeline_count\n    target: 12', 'metric: pipeline_count\n    target: -3');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([
+      'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount of 0 or more (got -500000)',
+      'goals/g-arr-500k-2026.md:10:15 Invalid `metrics[0].baseline`: expected an amount of 0 or more (got -1000)',
+      'goals/g-arr-500k-2026.md:12:13 Invalid `metrics[1].target`: expected a number of 0 or more (got -12)',
+      'goals/g-arr-500k-2026.md:27:13 Invalid `subgoals[2].target`: expected a number of 0 or more (got -3)',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, PROBABILITY, subgoalIdSchema } from './common.js';
-import { amountProblems, parseMoney } from './money.js';
+import { amountProblems, NEGATIVE, parseMoney } from './money.js';
 
 export const GOAL_METRICS = [
   'won_count',
@@ -51,6 +51,11 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
     // Out of range as a bound (too_big, as probabilitySchema's): `35` is then told the fraction to write (`write 35 (35%) as 0.35`), as in 13-metrics.
     if (RATE_METRICS.has(metric) && typeof figure === 'number' && figure > 1) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: 1, inclusive: true, message: PROBABILITY, path: [key], input: figure });
     if (RATE_METRICS.has(metric) && typeof figure === 'number' && figure < 0) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message: PROBABILITY, path: [key], input: figure });
+    // Below 0, any other metric's figure is a goal no deal could miss, drawn past 100% from the first day.
+    else if (typeof figure === 'number' && figure < 0) {
+      const message = MONEY_METRICS.has(metric) ? NEGATIVE : 'expected a number of 0 or more';
+      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message, path: [key], input: figure });
+    }
   }
 }
 
