@@ -42,7 +42,20 @@ export const configSchema = z.looseObject({
     .prefault({}),
   pipeline: z
     .looseObject({
-      stages: z.array(pipelineStageSchema).min(1).default(() => DEFAULT_PIPELINE_STAGES.map((s) => ({ ...s }))),
+      stages: z
+        .array(pipelineStageSchema)
+        .min(1)
+        // A stage named twice (a line copied and not renamed): the weighted pipeline took the
+        // last one's probability and the report listed it twice, with nothing said.
+        .superRefine((stages, ctx) => {
+          const first = new Map<string, number>();
+          stages.forEach((stage, i) => {
+            const earlier = first.get(stage.name);
+            if (earlier === undefined) first.set(stage.name, i);
+            else ctx.addIssue({ code: 'custom', message: `expected each stage once: \`${stage.name}\` is pipeline.stages[${earlier}] already`, path: [i, 'name'], input: stage.name });
+          });
+        })
+        .default(() => DEFAULT_PIPELINE_STAGES.map((s) => ({ ...s }))),
     })
     .prefault({}),
   git: z
