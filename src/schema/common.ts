@@ -78,7 +78,12 @@ export const countRangeSchema = z.looseObject(
     max: z.number().int().nonnegative().optional(),
   },
   { error: 'expected a range as `min:` and `max:`, such as {min: 200, max: 2000}' },
-);
+).superRefine((range, ctx) => {
+  // The wrong way round, every company fails the size filter and none scores as a fit, unsaid (as a money range's is an error).
+  if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
+    ctx.addIssue({ code: 'custom', message: `expected a max of at least the min (${range.min})`, path: ['max'], input: range.max });
+  }
+});
 
 /**
  * Ids say what they are when missing or of another type too (`Missing \`id\`: expected a
