@@ -28,6 +28,9 @@ export function isInsideFolder(path: string): boolean {
   return normal !== '..' && !normal.startsWith('../');
 }
 
+const VALIDATED_THRESHOLD = 0.8;
+const INVALIDATED_THRESHOLD = 0.2;
+
 export const configSchema = z.looseObject({
   /** Display name of the company that runs the workspace. */
   company: z.string().optional(),
@@ -35,9 +38,21 @@ export const configSchema = z.looseObject({
     .looseObject({
       /** `w` in the SPEC confidence formula: how many results the prior is worth. */
       prior_weight: z.number().positive().default(2),
-      validated_threshold: probabilitySchema.default(0.8),
-      invalidated_threshold: probabilitySchema.default(0.2),
+      validated_threshold: probabilitySchema.default(VALIDATED_THRESHOLD),
+      invalidated_threshold: probabilitySchema.default(INVALIDATED_THRESHOLD),
       min_results: z.number().int().positive().default(3),
+    })
+    // Swapped, or one moved past the other: an assumption between them would be both
+    // validated and invalidated, and the status shown whichever is asked first.
+    .superRefine((confidence, ctx) => {
+      const { validated_threshold: validated, invalidated_threshold: invalidated } = confidence;
+      if (validated > invalidated) return;
+      // Said at the one moved from its default: the other may not be written at all.
+      if (validated === VALIDATED_THRESHOLD && invalidated !== INVALIDATED_THRESHOLD) {
+        ctx.addIssue({ code: 'custom', message: `expected a number below validated_threshold (${validated})`, path: ['invalidated_threshold'], input: invalidated });
+      } else {
+        ctx.addIssue({ code: 'custom', message: `expected a number above invalidated_threshold (${invalidated})`, path: ['validated_threshold'], input: validated });
+      }
     })
     .prefault({}),
   pipeline: z
