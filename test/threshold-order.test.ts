@@ -35,3 +35,21 @@ describe('an invalidated threshold raised past the default validated one', () =>
     ]);
   });
 });
+
+/**
+ * An ICP's band thresholds out of order (`strong: 0.3` below `good: 0.6`) passed check:
+ * every score of 0.3 or more was then `strong`, and `good` could never be given. Each band
+ * must start above the next: an error at the threshold out of place.
+ */
+describe("an ICP's band thresholds out of order", () => {
+  it('are a schema error at the threshold out of place', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', '    strong: 0.75', '    strong: 0.3');
+    replaceInFile(dir, 'research/customer/icp/ecommerce-finance-icp.yaml', '    weak: 0.4', '    weak: 0.7');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([
+      'research/customer/icp/ecommerce-finance-icp.yaml:83:11 Invalid `scoring.thresholds.weak`: expected a number below good (0.6) (got 0.7)',
+      'research/customer/icp/mid-market-fintech-icp.yaml:82:13 Invalid `scoring.thresholds.strong`: expected a number above good (0.6) (got 0.3)',
+    ]);
+  });
+});

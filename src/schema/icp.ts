@@ -2,6 +2,25 @@ import { z } from 'zod';
 import { countRangeSchema, moneyRangeSchema, probabilitySchema, slugSchema } from './common.js';
 import { personaSchema } from './canvas.js';
 
+type Band = 'strong' | 'good' | 'weak';
+const THRESHOLDS: Record<Band, number> = { strong: 0.75, good: 0.6, weak: 0.4 };
+
+/**
+ * Each band starts above the next: `strong: 0.3` under `good: 0.6` made every score from
+ * 0.3 strong, and `good` never given, unsaid. Said at the threshold moved from its default
+ * (the other may not be written), else at the higher one.
+ */
+function checkBandOrder(thresholds: Record<Band, number>, ctx: z.RefinementCtx): void {
+  for (const [high, low] of [['strong', 'good'], ['good', 'weak']] as const) {
+    if (thresholds[high] > thresholds[low]) continue;
+    if (thresholds[high] === THRESHOLDS[high] && thresholds[low] !== THRESHOLDS[low]) {
+      ctx.addIssue({ code: 'custom', message: `expected a number below ${high} (${thresholds[high]})`, path: [low], input: thresholds[low] });
+    } else {
+      ctx.addIssue({ code: 'custom', message: `expected a number above ${low} (${thresholds[low]})`, path: [high], input: thresholds[high] });
+    }
+  }
+}
+
 /** `research/customer/icp/{segment}-icp.yaml`, generated per segment by `threadwork strategy`. */
 export const icpSchema = z.looseObject({
   segment: slugSchema,
@@ -43,10 +62,11 @@ export const icpSchema = z.looseObject({
         .prefault({}),
       thresholds: z
         .looseObject({
-          strong: probabilitySchema.default(0.75),
-          good: probabilitySchema.default(0.6),
-          weak: probabilitySchema.default(0.4),
+          strong: probabilitySchema.default(THRESHOLDS.strong),
+          good: probabilitySchema.default(THRESHOLDS.good),
+          weak: probabilitySchema.default(THRESHOLDS.weak),
         })
+        .superRefine(checkBandOrder)
         .prefault({}),
     })
     .prefault({}),
