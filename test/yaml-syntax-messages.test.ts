@@ -146,3 +146,21 @@ describe('a list item under a key that has a value', () => {
     ]);
   });
 });
+
+/**
+ * A tag (`!!binary`, `!!set`, `!secret`): threadwork reads the YAML core schema, which has
+ * none of these. The error was js-yaml's own, "unknown tag !<tag:yaml.org,2002:binary>",
+ * at the end of the line, saying neither what the tag was written as nor what to write.
+ */
+describe('a YAML tag threadwork does not read', () => {
+  it('is one error at the tag, saying to remove it or quote the value', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, INPUT, 'signal: Demo request', 'signal: !!binary Demo request');
+    replaceInFile(dir, 'threadwork.config.yaml', 'company: Ledgerline', 'company: !secret Ledgerline');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'yaml-syntax').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${INPUT}:4:9 Invalid YAML: a tag, \`!!binary\`, which threadwork does not read: expected a plain value — delete the tag, or put the whole value in quotes`,
+      'threadwork.config.yaml:3:10 Invalid YAML: a tag, `!secret`, which threadwork does not read: expected a plain value — delete the tag, or put the whole value in quotes',
+    ]);
+  });
+});

@@ -197,7 +197,22 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   } catch {
     // Fall back to the fast parser's own position.
   }
+  if (/^unknown tag /.test(reason)) return [tagProblem(text, markPosition)];
   return [{ position: markPosition, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }];
+}
+
+/**
+ * A tag (`!!binary`, `!!set`, `!secret`) the core schema has not: js-yaml says "unknown tag
+ * !<tag:yaml.org,2002:binary>" at the end of the value. Said at the tag, as written, with
+ * what to write: the last tag on the line before where js-yaml stopped.
+ */
+function tagProblem(text: string, mark: Position): YamlProblem {
+  const line = text.split('\n')[mark.line - 1] ?? '';
+  const tags = [...line.slice(0, mark.column).matchAll(/(?:^|[\s[{,])(![^\s,[\]{}]*)/g)];
+  const tag = tags[tags.length - 1];
+  const position = tag ? { line: mark.line, column: tag.index + tag[0].length - tag[1]!.length + 1 } : mark;
+  const written = tag ? `, \`${tag[1]}\`,` : '';
+  return { position, message: `Invalid YAML: a tag${written} which threadwork does not read: expected a plain value — delete the tag, or put the whole value in quotes`, rule: 'yaml-syntax' };
 }
 
 /**
