@@ -164,3 +164,19 @@ describe('a YAML tag threadwork does not read', () => {
     ]);
   });
 });
+
+/**
+ * A NUL character in front matter (a file half-written by a crashed program, or pasted
+ * from a binary): js-yaml's "null byte is not allowed in input" came at line 1, at a column
+ * counted from the start of the front matter — a place in the file where nothing is wrong.
+ */
+describe('a NUL character in front matter', () => {
+  it('is one error at the character, saying what to do', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, INPUT, 'signal: Demo request', 'signal: Demo\u0000 request');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'yaml-syntax').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${INPUT}:4:13 Invalid YAML: a NUL character (byte 0), which is no text: expected text — delete it (was the file written by a program that crashed?)`,
+    ]);
+  });
+});

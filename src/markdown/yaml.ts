@@ -155,6 +155,12 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   if (/^nesting exceeded maxDepth/.test(reason)) {
     return limit(markPosition, `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (lists and maps)`).problems;
   }
+  if (/^null byte/.test(reason) && text.includes('\0')) {
+    // js-yaml checks for it before reading lines: its mark is on line 1, at the character's offset.
+    const before = text.slice(0, text.indexOf('\0')).split('\n');
+    const position = { line: before.length, column: before[before.length - 1]!.length + 1 };
+    return [{ position, message: 'Invalid YAML: a NUL character (byte 0), which is no text: expected text — delete it (was the file written by a program that crashed?)', rule: 'yaml-syntax' }];
+  }
   if (!(fastError instanceof YAMLException)) {
     // Not a syntax error: the parser itself gave up (a stack overflow on some input the depth limit did not catch).
     return limit(markPosition, `YAML over a limit: too complex to read (${reason})`).problems;
