@@ -180,3 +180,19 @@ describe('a NUL character in front matter', () => {
     ]);
   });
 });
+
+/**
+ * A control character in front matter (an escape code pasted from a terminal, `\u001b[31m`):
+ * js-yaml's "the stream contains non-printable characters" came at the end of the line
+ * and named neither the character nor what to do.
+ */
+describe('a control character in front matter', () => {
+  it('is one error at the character, naming it', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, INPUT, 'signal: Demo request', 'signal: Demo\u001b[31m request');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'yaml-syntax').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${INPUT}:4:13 Invalid YAML: a control character (U+001B), which is no text: expected text — delete it (a terminal's colour codes are made of such characters)`,
+    ]);
+  });
+});

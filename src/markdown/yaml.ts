@@ -147,6 +147,10 @@ function limit(position: Position, message: string): { problems: YamlProblem[] }
   return { problems: [{ position, message, rule: YAML_LIMIT_RULE }] };
 }
 
+/** A character YAML does not take as text (YAML 1.2, 5.1): a C0 or C1 control other than tab and line breaks, DEL. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds
+const NON_PRINTABLE = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
 /** The problems of a text the fast parser rejected, located with the `yaml` package where it can. */
 function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   const mark = fastError instanceof YAMLException ? (fastError as YAMLException & { mark?: { line: number; column: number } }).mark : undefined;
@@ -160,6 +164,15 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
     const before = text.slice(0, text.indexOf('\0')).split('\n');
     const position = { line: before.length, column: before[before.length - 1]!.length + 1 };
     return [{ position, message: 'Invalid YAML: a NUL character (byte 0), which is no text: expected text — delete it (was the file written by a program that crashed?)', rule: 'yaml-syntax' }];
+  }
+  if (/^the stream contains non-printable characters/.test(reason)) {
+    const at = NON_PRINTABLE.exec(text);
+    if (at) {
+      const before = text.slice(0, at.index).split('\n');
+      const position = { line: before.length, column: before[before.length - 1]!.length + 1 };
+      const code = `U+${at[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      return [{ position, message: `Invalid YAML: a control character (${code}), which is no text: expected text — delete it (a terminal's colour codes are made of such characters)`, rule: 'yaml-syntax' }];
+    }
   }
   if (!(fastError instanceof YAMLException)) {
     // Not a syntax error: the parser itself gave up (a stack overflow on some input the depth limit did not catch).
