@@ -143,6 +143,15 @@ describe('check', () => {
       message: /^Invalid JSON: a comma after the last entry: expected another "key": value after it, or no comma before the closing `}`$/,
     },
     {
+      // A control character inside a string (a tab or escape code pasted in): JSON.parse's
+      // "Bad control character in string literal" said neither which nor what to write.
+      name: 'a control character inside a string of meta.json, at the character',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  "title": "Ac\u001bme",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:4:15 json-syntax',
+      message: /^Invalid JSON: a control character \(U\+001B\) inside a string: expected text — delete it, or write it escaped \(\\n for a line break, \\t for a tab\)$/,
+    },
+    {
       name: 'an empty meta.json',
       file: 'threads/sales/acme/meta.json',
       text: '',

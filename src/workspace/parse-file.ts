@@ -305,6 +305,12 @@ function plainJsonMistake(text: string, message: string): { offset: number; reas
   if (text.trim() !== '' && endsEarly) {
     return { offset: text.length, reason: 'the file ends before its JSON does (was it saved half-way?): expected the rest of the object, up to its closing `}`' };
   }
+  const control = /^Bad control character in string literal in JSON at position (\d+)/.exec(message);
+  const character = control ? text.codePointAt(Number(control[1])) : undefined;
+  if (control && character !== undefined) {
+    const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { offset: Number(control[1]), reason: `a control character (${code}) inside a string: expected text — delete it, or write it escaped (\\n for a line break, \\t for a tab)` };
+  }
   const at = /^Expected double-quoted property name in JSON at position (\d+)/.exec(message);
   if (!at || text[Number(at[1])] !== '}') return undefined;
   const comma = text.slice(0, Number(at[1])).trimEnd();
