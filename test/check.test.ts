@@ -63,6 +63,14 @@ describe('check', () => {
       expected: 'threads/sales/acme/meta.json:7:14 schema',
       message: /`created`: expected a real calendar date/,
     },
+    // A time of day that is none (`T99:99`, `T::`) passed as a date: the form allowed any digits and colons after the day.
+    ...['2026-03-01T99:99:99', '2026-03-01T::', '2026-03-01 24:00', '2026-03-01T10:60'].map((created) => ({
+      name: `created: ${created}, no such time of day`,
+      file: 'threads/sales/acme/meta.json',
+      text: dealMeta('acme', { created }),
+      expected: 'threads/sales/acme/meta.json:7:14 schema',
+      message: /`created`: expected a real time of day, from 00:00 to 23:59:59, after the date/,
+    })),
     ...[
       { written: 'lots', message: /`arr_potential`: expected an amount such as 36000 or "\$36k", or a range/ },
       { written: '"-$5k"', message: /`arr_potential`: expected an amount of 0 or more \(got "-\$5k"\)/ },

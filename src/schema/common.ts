@@ -16,7 +16,16 @@ export const isoDateSchema = z
   .string({ error: DATE_EXPECTED.form })
   // `abort`: a value that is not a date at all gets one error, not a second one saying it is no calendar day.
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: DATE_EXPECTED.form, abort: true })
-  .refine(isCalendarDay, DATE_EXPECTED.day);
+  .refine(isCalendarDay, DATE_EXPECTED.day)
+  // The form takes any digits, colons and dots after the day: `T99:99` or `T::` is no time.
+  .refine((value) => !isCalendarDay(value) || isTimeOfDay(value), 'expected a real time of day, from 00:00 to 23:59:59, after the date');
+
+/** Whether what follows the day (`T10:30:00Z`, ` 9:30`, nothing) is a time of day that exists. */
+function isTimeOfDay(value: string): boolean {
+  if (value.length <= 10) return true;
+  const time = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(value.slice(11).replace(/(?:Z|[+-]\d{2}:?\d{2})$/, ''));
+  return time !== null && Number(time[1]) < 24 && Number(time[2] ?? 0) < 60 && Number(time[3] ?? 0) < 60;
+}
 
 export const PROBABILITY = 'expected a number from 0 to 1';
 
