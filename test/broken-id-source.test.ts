@@ -68,3 +68,29 @@ describe('a list of ids written as a map', () => {
     expect(errors(check.json.diagnostics)).toEqual(['strategy/canvas/10-assumptions.md:5 schema']);
   });
 });
+
+/**
+ * A campaign's 5-actions.md defines its experiments; Stage 6 records results under their
+ * names. With 5-actions.md unreadable (a duplicate key, saved half-way) or its experiments
+ * written as a map, check said the results were for an "unknown experiment … none
+ * (5-actions.md defines no experiment)": a second error, not true, beside the real one.
+ */
+describe("a campaign's experiments, unreadable", () => {
+  const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+
+  it('a broken 5-actions.md is its own error only: the results naming its experiments are not called unknown', async () => {
+    const dir = exampleWorkspace();
+    const actions = join(dir, CAMPAIGN, '5-actions.md');
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('  preset: five-touch-cold\n', '  preset: five-touch-cold\n  preset: five-touch-cold\n'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(errors(check.json.diagnostics)).toEqual([`${CAMPAIGN}/5-actions.md:4 yaml-syntax`]);
+  });
+
+  it('experiments written as a map are the schema error only', async () => {
+    const dir = exampleWorkspace();
+    const actions = join(dir, CAMPAIGN, '5-actions.md');
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('experiments:\n  - name: audit-subject\n    touch: 1', 'experiments:\n  audit-subject:\n    touch: 1'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(errors(check.json.diagnostics)).toEqual([`${CAMPAIGN}/5-actions.md:12 schema`]);
+  });
+});

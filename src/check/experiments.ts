@@ -80,7 +80,10 @@ function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefine
     });
   }
   checkTotals(thread.stages[5], report);
-  checkResults(thread.stages[5], designs, report);
+  // A 5-actions.md that cannot be read, or whose experiments are no list (the schema's
+  // error), defines experiments unknown, not none: results are not judged against it.
+  const unknown = actionsFile !== undefined && (actions === undefined || (actions.experiments !== undefined && actions.experiments !== null && !Array.isArray(actions.experiments)));
+  if (!unknown) checkResults(thread.stages[5], designs, report);
 }
 
 /**
