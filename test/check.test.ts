@@ -164,7 +164,15 @@ describe('check', () => {
       file: 'threads/sales/acme/meta.json',
       text: '',
       expected: 'threads/sales/acme/meta.json:1:1 json-syntax',
-      message: /the file is empty/,
+      message: /^Invalid JSON: the file is empty: expected an object `\{ … \}`; an empty file is often a save cut short$/,
+    },
+    {
+      // White space only was reported at the line after it, and said nothing of what was expected.
+      name: 'a meta.json of blank lines, at its start',
+      file: 'threads/sales/acme/meta.json',
+      text: '  \n\n',
+      expected: 'threads/sales/acme/meta.json:1:1 json-syntax',
+      message: /^Invalid JSON: the file is empty: expected an object `\{ … \}`; an empty file is often a save cut short$/,
     },
   ])('points at $name', async ({ file, text, expected, message }) => {
     const found = await diagnostics({

@@ -283,10 +283,11 @@ export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown)
   const at = /position (\d+)/.exec(message);
   // JSON.parse gives no position for a bare word (`"stage": one`), only a snippet of the text around it.
   const bare = at || !/^Unexpected token/.test(message) ? undefined : bareWord(text);
-  const { line, column } = positionOf(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
+  // An empty file is said at its start: its end is past whatever blank lines it has.
+  const { line, column } = text.trim() === '' ? START : positionOf(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
   const reason =
     text.trim() === ''
-      ? 'the file is empty'
+      ? 'the file is empty: expected an object `{ … }`; an empty file is often a save cut short'
       : bare
         ? `a value without quotes (\`${bare.word}\`): expected text in double quotes (${JSON.stringify(bare.word)}), a number, true, false or null`
         : firstLineOf(message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''));
