@@ -223,6 +223,14 @@ describe('threadwork score', () => {
     expect(bad.json.error).toEqual({ code: 'json-syntax', message: `Cannot parse ${list}/bad.json as JSON: line 3, column 15: a comma after the last entry: expected another "key": value after it, or no comma before the closing \`}\``, path: `${list}/bad.json`, line: 3, column: 15 });
   });
 
+  it('an empty JSON list says a list was expected, not the object a meta.json holds', async () => {
+    const dir = workspace();
+    const list = testdir({ 'empty.json': '  \n' });
+    const empty = await scoreJson<{ error: { message: string } }>(`${list}/empty.json`, dir);
+    expect(empty.code).toBe(1);
+    expect(empty.json.error.message).toBe(`Cannot parse ${list}/empty.json as JSON: line 1, column 1: the file is empty: expected a list of accounts or {"accounts": [...]}; an empty file is often a save cut short`);
+  });
+
   it('reads the encodings Excel saves a sheet in (Windows-1252, UTF-16), and refuses a workbook as not a list', async () => {
     const dir = workspace();
     const list = testdir();

@@ -368,7 +368,7 @@ function jsonRows(file: string, fileText: string, listKey: string): { row: numbe
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const { line, column, message } = jsonSyntaxDiagnostic(file, text, error);
+    const { line, column, message } = jsonSyntaxDiagnostic(file, text, error, `a list of ${listKey} or {"${listKey}": [...]}`);
     throw new ThreadworkError(`Cannot parse ${file} as JSON: line ${line}, column ${column}: ${message.replace(/^Invalid JSON: /, '')}`, 'json-syntax', { path: file, line, column });
   }
   const keyed = (data as Record<string, unknown> | null)?.[listKey];

@@ -275,8 +275,8 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/** A JSON.parse error as a diagnostic at its line and column (JSON.parse says only `position 34`). */
-export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown): Diagnostic {
+/** A JSON.parse error as a diagnostic at its line and column (JSON.parse says only `position 34`); `expected`: what an empty file should hold. */
+export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown, expected = 'an object `{ … }`'): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const plain = plainJsonMistake(text, message);
   if (plain) return diagnostic(path, positionOf(text, plain.offset), 'error', 'json-syntax', `Invalid JSON: ${plain.reason}`);
@@ -287,7 +287,7 @@ export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown)
   const { line, column } = text.trim() === '' ? START : positionOf(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
   const reason =
     text.trim() === ''
-      ? 'the file is empty: expected an object `{ … }`; an empty file is often a save cut short'
+      ? `the file is empty: expected ${expected}; an empty file is often a save cut short`
       : bare
         ? `a value without quotes (\`${bare.word}\`): expected text in double quotes (${JSON.stringify(bare.word)}), a number, true, false or null`
         : firstLineOf(message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, ''));
