@@ -58,8 +58,20 @@ export function diagnostic(
 
 /** `path:line:col severity message (rule)` — the format editors and CI annotators understand. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.path}:${d.line}:${d.column} ${d.severity} ${d.message} (${d.rule})`;
+  return `${printable(d.path)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} (${d.rule})`;
 }
+
+/**
+ * Text for a `path:line:col` line: each control character (a newline, a terminal's escape
+ * code in a folder name) written escaped, as JSON writes it — a diagnostic stays one line,
+ * and a terminal is never sent an escape code from a file or folder name.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it escapes
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { printable, type Diagnostic } from '../../diagnostics.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
 import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
@@ -32,7 +32,7 @@ async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
 
 export function formatColored(d: Diagnostic): string {
   const severity = d.severity === 'error' ? pc.red('error') : pc.yellow('warning');
-  return `${pc.bold(`${d.path}:${d.line}:${d.column}`)} ${severity} ${d.message} ${pc.dim(`(${d.rule})`)}`;
+  return `${pc.bold(`${printable(d.path)}:${d.line}:${d.column}`)} ${severity} ${printable(d.message)} ${pc.dim(`(${d.rule})`)}`;
 }
 
 export function plural(n: number, word: string): string {
