@@ -451,9 +451,9 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
-    summary: 'a symbolic link or special file where a workspace file is expected — refused, never followed',
+    summary: 'a symbolic link or special file where a workspace file is expected — refused, never followed; or a file or folder whose name is not valid UTF-8',
     message: 'Refused {path}: {reason}',
-    docs: 'threadwork never reads or writes through a symbolic link, so a link cannot make it touch a file outside the workspace. Replace the link with the file.',
+    docs: 'threadwork never reads or writes through a symbolic link, so a link cannot make it touch a file outside the workspace. Replace the link with the file. A name that is not valid UTF-8 (made on a Latin-1 system) names nothing threadwork can open: rename it.',
   },
   'special-file': {
     severity: 'warning',

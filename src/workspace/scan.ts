@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
@@ -91,7 +91,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
       refuse(link);
       return [];
     }
-    return listDir(root, rel);
+    return readableNames(root, rel, listDir(root, rel), diagnostics);
   };
   const usable = (dir: string, e: FolderEntry): boolean => (e.isDirectory() ? isFolderWhereFileIsRead(dir ? `${dir}/${e.name}` : e.name) : usableEntry(root, dir, e, 'file', diagnostics, refuse));
   const config = list('').find((e) => e.name === LAYOUT.config);
@@ -137,7 +137,7 @@ const CAMPAIGN_RECORD_FOLDERS: ReadonlySet<string> = new Set(['drafts', 'replies
 export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[], memo?: ListingMemo): void {
   const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
   const campaign = dir.startsWith(`${LAYOUT.campaigns}/`);
-  for (const f of listDir(root, dir, memo)) {
+  for (const f of readableNames(root, dir, listDir(root, dir, memo), diagnostics)) {
     if (campaign && CAMPAIGN_RECORD_FOLDERS.has(f.name) && f.isDirectory()) {
       const records = `${dir}/${f.name}`;
       for (const d of listDir(root, records, memo)) {
@@ -159,6 +159,21 @@ export function scanThreadFolder(root: string, dir: string, files: string[], dia
  */
 function isFolderWhereFileIsRead(rel: string): boolean {
   return classifyPath(rel).kind !== 'other';
+}
+
+/**
+ * The entries whose names can be read. A name that is not valid UTF-8 (`caf\xe9`, made on a
+ * Latin-1 system) is read as `caf\ufffd`, which names nothing on disk: its folder would be
+ * listed as empty and its files never read, unsaid. It is refused, by name, instead.
+ */
+function readableNames(root: string, dir: string, entries: FolderEntry[], diagnostics: Diagnostic[]): FolderEntry[] {
+  return entries.filter((e) => {
+    if (!e.name.includes('\ufffd')) return true;
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (existsSync(join(root, rel))) return true;
+    diagnostics.push(diagnostic(rel, START, 'error', 'path-refused', `Refused ${rel}: its name is not valid UTF-8 (shown with \ufffd where a byte could not be read): expected a UTF-8 name — rename it; until then nothing in it is read`));
+    return false;
+  });
 }
 
 function refuseLink(root: string, rel: string, diagnostics: Diagnostic[]): void {
