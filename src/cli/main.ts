@@ -268,6 +268,7 @@ function reportCommanderError(error: CommanderError, text: string): number {
     : commanderMessage(error);
   const body: Record<string, unknown> = { code: 'invalid-arguments', message, commander: error.code };
   if ('missingArguments' in error) body.missingArguments = error.missingArguments;
+  if ('known' in error) body.known = error.known;
   if (shown) body.text = text.trimEnd();
   process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
   return 1;

@@ -1,4 +1,4 @@
-import { Command, CommanderError, type Option } from 'commander';
+import { Command, CommanderError, type HelpContext, type Option } from 'commander';
 
 /**
  * commander, with every missing required input named at once. commander stops at the first
@@ -10,6 +10,41 @@ import { Command, CommanderError, type Option } from 'commander';
 export class ThreadworkCommand extends Command {
   override createCommand(name?: string): Command {
     return new ThreadworkCommand(name);
+  }
+
+  /**
+   * commander shows a command's help as an error when a command group is given no command
+   * (`threadwork deal`, a bare `threadwork`): the help alone, exit 1, no word of what was
+   * wrong — and under --json an error saying that --help, never typed, prints text. It is a
+   * missing command: said so, naming the commands that would do (`known` in the --json
+   * error), the help still shown after it.
+   */
+  override help(context?: HelpContext | ((str: string) => string)): never {
+    if (typeof context === 'object' && context.error && this.commands.length > 0) {
+      const known = this.commands.map((c) => c.name()).filter((name) => name !== 'help');
+      const path = [this.name()];
+      for (let cmd = this.parent; cmd; cmd = cmd.parent) path.unshift(cmd.name());
+      try {
+        return this.error(`error: missing command: \`${path.join(' ')}\` takes one of: ${known.join(', ')}`, { code: 'commander.missingArgument' });
+      } catch (error) {
+        if (error instanceof CommanderError) Object.assign(error, { known });
+        throw error;
+      }
+    }
+    return super.help(context as HelpContext);
+  }
+
+  /**
+   * commander's `help <command>` (its own name, not in its typings): a name no command has
+   * is an unknown command, as `threadwork sycn` is, with the near one named — not the
+   * program's help shown as an error.
+   */
+  _dispatchHelpCommand(name?: string): unknown {
+    if (name && !this.commands.some((c) => c.name() === name || c.aliases().includes(name))) {
+      this.args = [name];
+      return (this as unknown as { unknownCommand(): never }).unknownCommand();
+    }
+    return (Command.prototype as unknown as { _dispatchHelpCommand(this: Command, name?: string): unknown })._dispatchHelpCommand.call(this, name);
   }
 
   /** Called by commander for the first mandatory option without a value (commander's own name, not in its typings). */
