@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { workspace } from './helpers/workspace.js';
 import { WatchProcess, waitFor, type WatchLine } from './helpers/watch.js';
 
 /**
@@ -83,6 +84,20 @@ describe('a watcher started on sources left uncommitted', () => {
       expect(told(clean)).toMatchObject({ uncommitted: [], uncommittedDeleted: [] });
     } finally {
       await clean.stop();
+    }
+  });
+
+  it('says null outside a git repository, as sync --json does: git cannot say, and nothing is committed', async () => {
+    const dir = workspace();
+    const sync = await runJson<{ uncommitted: string[] | null; uncommittedDeleted: string[] | null }>(['sync', '--dir', dir], { env: ENV });
+    expect(sync.json).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
+    const watch = new WatchProcess(dir, [], ENV);
+    try {
+      await watch.ready();
+      await waitFor(() => told(watch) !== undefined, 'the uncommitted line', () => watch.describe());
+      expect(told(watch)).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
+    } finally {
+      await watch.stop();
     }
   });
 });

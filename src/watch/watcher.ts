@@ -4,6 +4,7 @@ import { workspaceOn, type Committed, type Workspace } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { WorkspaceSession } from '../engine/session.js';
 import { SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import { repositoryOf } from '../git/repo.js';
 import type { ServedCall } from '../serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
 import { PhaseTimer } from '../timing.js';
@@ -134,10 +135,12 @@ export class WorkspaceWatcher {
    * them — a thread opened with `--no-commit` moves nothing derived, so no cycle would ever
    * commit it, or say so; null when the watcher does not commit or git could not say. Asked
    * of git after the start-up (a status of 70,000 files is most of a second): never part of
-   * the start-up's own time.
+   * the start-up's own time. Outside a git repository git cannot say, and nothing is
+   * committed: null, as `sync --json` says (not `[]`, which says every source is committed).
    */
   async uncommittedAtStart(): Promise<string[] | null> {
     if (this.options.commit === false || !this.started) return null;
+    if (!(await repositoryOf(this.root).catch(() => undefined))) return null;
     const committing = await this.session.read(({ model }) => model.config.git.commit).catch(() => false);
     // As the start-up left them: a file saved since is its own cycle's to commit and report.
     return committing ? this.session.uncommittedSinceFirst() : null;

@@ -69,7 +69,7 @@ export const watchLineOutput = z.union([
     .object({
       event: z.literal('uncommitted'),
       time: z.string(),
-      uncommitted: z.array(z.string()).nullable().describe('the source files still differing from HEAD after the start-up sync, as `sync --json` names them; null when the watcher does not commit (`--no-commit`, `git.commit: false`) or git could not say'),
+      uncommitted: z.array(z.string()).nullable().describe('the source files still differing from HEAD after the start-up sync, as `sync --json` names them; null when the watcher does not commit (`--no-commit`, `git.commit: false`, a workspace outside a git repository) or git could not say'),
       uncommittedDeleted: z.array(z.string()).nullable().describe('of `uncommitted`, the files deleted (no longer on disk), as `sync --json` names them; null when `uncommitted` is'),
     })
     .describe('once, after `ready`, when git has answered: the start-up does not wait for it'),
