@@ -65,7 +65,23 @@ export async function findGitDirs(root: string): Promise<GitDirs> {
   } catch {
     const dir = join(root, '.threadwork');
     fs.mkdirSync(dir, { recursive: true });
+    ignoreOwnState(dir);
     return { common: dir, checkout: { dir, workspace: '' } };
+  }
+}
+
+/**
+ * Outside git, `.threadwork/` holds threadwork's own state (caches, snapshot, journal, lock,
+ * socket) beside the templates a person puts in `.threadwork/templates/`. A workspace put in
+ * a repository later (`git init`, `git add -A`) would commit that state, which is never
+ * committed inside git (it lives in the git directory there): a `.gitignore` in the folder
+ * leaves it out, and only it. Written once; one already there is the person's and kept.
+ */
+function ignoreOwnState(dir: string): void {
+  try {
+    fs.writeFileSync(join(dir, '.gitignore'), '# threadwork\'s own state outside git (caches, snapshot, lock): never committed.\n# Templates in .threadwork/templates/ are yours to commit.\nthreadwork-*\n', { flag: 'wx' });
+  } catch {
+    // There already, or a folder that cannot be written: nothing to add.
   }
 }
 
