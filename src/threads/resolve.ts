@@ -32,6 +32,9 @@ export function threadPathCandidates(root: string, input: string): string[] {
   if (!trimmed) throw new ThreadworkError('Missing thread: expected a thread folder such as threads/sales/acme-corp', 'invalid-thread');
   refuseControlCharacters(input);
   refuseParentSegments(input);
+  // `.` left as typed is the current folder where it is no thread's (the workspace's top):
+  // read as a bare id it named `threads/sales/.`, the deals' folder itself.
+  if (trimmed === '.') throw new ThreadworkError(`Refused thread ".": the current folder is not a thread folder; give a thread folder (${THREAD_FOLDERS}) or its bare id`, 'invalid-thread');
   if (!trimmed.includes('/') && !trimmed.includes('\\')) {
     // Only thread folders: `campaigns` under threads/sales is the campaigns' folder, no deal.
     return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing].map((parent) => `${parent}/${trimmed}`).filter((dir) => threadOf([...dir.split('/'), 'meta.json']));
