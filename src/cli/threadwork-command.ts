@@ -49,6 +49,11 @@ export class ThreadworkCommand extends Command {
 
   /** Called by commander for the first mandatory option without a value (commander's own name, not in its typings). */
   missingMandatoryOptionValue(option: Option): never {
+    // commander checks required options before unknown ones: `--segement x` was "--segment not
+    // specified" to someone who had just typed it. The slip is what to fix: named first, with
+    // the option meant. (Values that start with a dash come after `--`, escaped: never here.)
+    const slip = this.args.find((arg) => arg.length > 1 && arg.startsWith('-'));
+    if (slip) return (this as unknown as { unknownOption(flag: string): never }).unknownOption(slip.split('=')[0]!);
     const options = this.options.filter((o) => o.mandatory && this.getOptionValue(o.attributeName()) === undefined);
     const given = this.args.length;
     const args = this.registeredArguments.filter((a, i) => a.required && i >= given);
