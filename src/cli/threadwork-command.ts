@@ -47,6 +47,27 @@ export class ThreadworkCommand extends Command {
     return (Command.prototype as unknown as { _dispatchHelpCommand(this: Command, name?: string): unknown })._dispatchHelpCommand.call(this, name);
   }
 
+  /**
+   * commander's unknown option (its own name, not in its typings). A long option near none of
+   * the command's (`--contact-name`) carries the options the command takes, global ones
+   * included (`known` in the --json error): the advice for a value that starts with a dash
+   * (main.ts) says nothing to someone who typed an option name.
+   */
+  unknownOption(flag: string): never {
+    try {
+      return (Command.prototype as unknown as { unknownOption(this: Command, flag: string): never }).unknownOption.call(this, flag);
+    } catch (error) {
+      if (error instanceof CommanderError && /^--[a-z]/i.test(flag) && !error.message.includes('(Did you mean')) {
+        const known: string[] = [];
+        const chain: Command[] = [this];
+        for (let cmd = this.parent; cmd; cmd = cmd.parent) chain.push(cmd);
+        for (const option of chain.flatMap((cmd) => cmd.options)) if (option.long && !option.hidden && !known.includes(option.long)) known.push(option.long);
+        Object.assign(error, { known });
+      }
+      throw error;
+    }
+  }
+
   /** Called by commander for the first mandatory option without a value (commander's own name, not in its typings). */
   missingMandatoryOptionValue(option: Option): never {
     // commander checks required options before unknown ones: `--segement x` was "--segment not

@@ -73,7 +73,7 @@ export const errorOutput = z.object({
       .array(diagnosticOutput)
       .optional()
       .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written'),
-    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands'),
+    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes'),
     segment: z.string().optional().describe('unknown-segment: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
     goal: z.string().optional().describe('unknown-goal: the goal id given'),

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { workspace } from './helpers/workspace.js';
+
+type Refusal = { ok: boolean; error: { code: string; message: string; commander?: string; known?: string[] } };
+
+/**
+ * An option the command does not have, near none of its own (`--contact-name` for
+ * `--contact`), was answered with the advice for a company named `-rf` — a value that starts
+ * with a dash goes after `--` — which says nothing to someone who typed an option name. The
+ * error now lists the options the command does take (`known` in JSON).
+ */
+describe('an unknown long option near none of the command', () => {
+  it('is answered with the options the command takes', async () => {
+    const dir = workspace();
+    const out = await runJson<Refusal>(['deal', 'new', 'Acme', '--segment', 'mid-market-fintech', '--contact-name', 'Bob', '--dir', dir]);
+    expect(out.code).toBe(1);
+    expect(out.json.error.commander).toBe('commander.unknownOption');
+    expect(out.json.error.message).toMatch(/^unknown option '--contact-name' \(expected one of --segment, --slug, .*--contact, --contact-title/);
+    expect(out.json.error.message).not.toMatch(/goes after --/);
+    expect(out.json.error.known).toContain('--contact');
+    expect(out.json.error.known).toContain('--dir');
+    // A value that starts with a dash still gets the advice it needs.
+    const rf = await runJson<Refusal>(['deal', 'new', '-rf', '--segment', 'mid-market-fintech', '--dir', dir]);
+    expect(rf.json.error.message).toMatch(/goes after --/);
+  }, 30_000);
+});
