@@ -100,4 +100,17 @@ describe('a watcher started on sources left uncommitted', () => {
       await watch.stop();
     }
   });
+
+  it('a sync served by a watcher outside a git repository says null too, as the same sync run cold does', async () => {
+    const dir = workspace();
+    const watch = new WatchProcess(dir, [], ENV);
+    try {
+      await watch.ready();
+      const served = await runJson<{ uncommitted: string[] | null; uncommittedDeleted: string[] | null; served?: { pid: number } }>(['sync', '--dir', dir], { env: ENV });
+      expect(served.json.served?.pid).toBe(watch.pid);
+      expect(served.json).toMatchObject({ uncommitted: null, uncommittedDeleted: null });
+    } finally {
+      await watch.stop();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { WorkspaceState } from './state.js';
 import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
 import { everySource, uncommittedAndDeleted } from './uncommitted.js';
+import { repositoryOf } from '../git/repo.js';
 
 /**
  * How often a call reads the whole workspace afresh, events or not: what no event named —
@@ -229,9 +230,14 @@ export class WorkspaceSession {
     });
   }
 
-  /** The sources still differing from HEAD: those known, confirmed by git (and the rest forgotten), or all, asked of git. */
+  /**
+   * The sources still differing from HEAD: those known, confirmed by git (and the rest
+   * forgotten), or all, asked of git. Outside a git repository git cannot say (its status
+   * answers nothing there, which read as "every source committed"): null, as a cold sync says.
+   */
   private async leftUncommitted(): Promise<string[] | null> {
     try {
+      if (!(await repositoryOf(this.root))) return null;
       if (!this.pendingSources) return await everySource(this.root);
       const left = await stillChanged(this.root, this.pendingSources);
       this.pendingSources = new Set(left);
