@@ -12,6 +12,7 @@ import { WorkspaceState } from './engine/state.js';
 import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
+import { repositoryOf } from './git/repo.js';
 import { deriveWorkspace, type DerivedWorkspace } from './derive/workspace.js';
 import { initWorkspace, type InitOptions, type InitResult } from './init/scaffold.js';
 import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
@@ -83,7 +84,7 @@ export interface Workspace {
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */
-  history(subject: string): Promise<History>;
+  history(subject: string): Promise<History & { repository: boolean }>;
   /** Ranks accounts against a segment's ICP, best first (rows from `readAccounts` or `parseAccounts`). */
   scoreAccounts(segment: string, rows: readonly AccountRow[], asOf?: string): Promise<AccountRankingData>;
   /** Scores contacts/leads against a segment (rows from `readContacts` or `parseContacts`): contact, lead and data-quality scores, duplicates merged. */
@@ -148,6 +149,29 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
   const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
     transaction((state) => propose(state.derivationModel(), state), options);
   const committed = <T extends object>(done: TransactionResult<T>): T & Committed => ({ ...done.result, sync: done.sync, commit: done.commit });
+  const historyOf = async (subject: string): Promise<History> => {
+    // Refused here, not as a thread: an empty subject is none of the three kinds history reads.
+    if (!subject.trim()) throw new ThreadworkError('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)', 'invalid-arguments');
+    if (!isAssumptionOrGoal(subject)) {
+      return readThreadHistory(root, subject).catch(async (error: unknown) => {
+        if (!(error instanceof ThreadworkError && error.code === 'unknown-thread')) throw error;
+        throw withMeantSubject(await loadWorkspace(root, { includeThread: () => false }), subject, error);
+      });
+    }
+    const history = await readHistory(root, subject);
+    if (history.entries.length > 0) return history;
+    const model = await loadWorkspace(root, { includeThread: () => false });
+    // `G-Force Payments` is the deal g-force-payments: read as a goal only while a goal has the id.
+    if (subject.startsWith('g-') && !model.goals.has(subject)) {
+      const thread = await readThreadHistory(root, subject).catch((error: unknown) => {
+        if (error instanceof ThreadworkError && error.code === 'unknown-thread') return undefined;
+        throw error;
+      });
+      if (thread) return thread;
+    }
+    requireKnownSubject(model, subject);
+    return history;
+  };
   return {
     root,
     load: () => loadWorkspace(root),
@@ -192,27 +216,9 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       return Object.assign(value, { held });
     },
     history: async (subject) => {
-      // Refused here, not as a thread: an empty subject is none of the three kinds history reads.
-      if (!subject.trim()) throw new ThreadworkError('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)', 'invalid-arguments');
-      if (!isAssumptionOrGoal(subject)) {
-        return readThreadHistory(root, subject).catch(async (error: unknown) => {
-          if (!(error instanceof ThreadworkError && error.code === 'unknown-thread')) throw error;
-          throw withMeantSubject(await loadWorkspace(root, { includeThread: () => false }), subject, error);
-        });
-      }
-      const history = await readHistory(root, subject);
-      if (history.entries.length > 0) return history;
-      const model = await loadWorkspace(root, { includeThread: () => false });
-      // `G-Force Payments` is the deal g-force-payments: read as a goal only while a goal has the id.
-      if (subject.startsWith('g-') && !model.goals.has(subject)) {
-        const thread = await readThreadHistory(root, subject).catch((error: unknown) => {
-          if (error instanceof ThreadworkError && error.code === 'unknown-thread') return undefined;
-          throw error;
-        });
-        if (thread) return thread;
-      }
-      requireKnownSubject(model, subject);
-      return history;
+      // Outside git there is no audit trail: said apart from a subject nothing has moved yet.
+      const [trail, repository] = await Promise.all([historyOf(subject), repositoryOf(root).catch(() => undefined)]);
+      return { ...trail, repository: repository !== undefined };
     },
     scoreAccounts: async (segment, rows, asOf) => rankingData(rankAccounts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today())),
     scoreContacts: async (segment, rows, asOf) => rankContacts(await loadWorkspace(root, { includeThread: () => false }), segment, rows, asOf ?? today()),

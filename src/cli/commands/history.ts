@@ -1,6 +1,5 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { repositoryOf } from '../../git/repo.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
@@ -14,7 +13,7 @@ export async function historyCommand(subject: string, options: GlobalOptions): P
     ...(e.triggers.length ? [pc.dim(`    triggered by ${e.triggers.join(', ')}`)] : []),
   ]);
   // Outside git there is nothing a sync could record: say so rather than advise one.
-  const none = (await repositoryOf(workspace.root))
+  const none = history.repository
     ? `No recorded changes for ${normalized} (threadwork commits carry Threadwork-* trailers; run \`threadwork sync\` to record some).`
     : `No recorded changes for ${normalized}: the workspace is not in a git repository, and the audit trail is its commits. Run \`git init\` and commit the workspace: every threadwork write and sync after that is recorded.`;
   const text = history.entries.length ? lines.join('\n') : none;

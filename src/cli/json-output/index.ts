@@ -90,7 +90,7 @@ export type CliOutputTypeChecks = [
   Fits<Extract<ReportData, { report: 'assumptions' }>, Out<typeof assumptionsReportOutput>>,
   Fits<Extract<ReportData, { report: 'forecast' }>, Out<typeof forecastReportOutput>>,
   Fits<Extract<ReportData, { report: 'campaigns' }>, Out<typeof campaignsReportOutput>>,
-  Fits<History, Out<typeof historyOutput>>,
+  Fits<History & { repository: boolean }, Out<typeof historyOutput>>,
   Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
   Fits<MigrationResult & { root: string; commit: CommitOutcome | null; sync: SyncResult | null }, Out<typeof migrateOutput>>,
 ];

@@ -81,6 +81,7 @@ export const historyOutput = z.object({
   subject: z.string(),
   kind: z.enum(['assumption', 'goal', 'thread']),
   entries: z.array(z.object({ date: z.string(), commit: z.string(), subject: z.string(), changes: z.array(z.string()), triggers: z.array(z.string()) })),
+  repository: z.boolean().describe('whether the workspace is in a git repository: outside one there is no audit trail, and `entries` is empty for that reason, not because nothing moved'),
 });
 
 export const demoOutput = z.object({
