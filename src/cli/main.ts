@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
@@ -35,7 +36,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .option('--no-git', 'do not run git init')
     .option('--skills', 'also write the agent skills into .claude/skills/')
     .action((dir: string | undefined, flags: { company?: string; git: boolean; skills?: boolean }, cmd: Command) =>
-      execute(async () => (await import('./commands/init.js')).initCommand(dir ?? globals(cmd).dir, flags), globals(cmd).json),
+      // A relative folder is taken in --dir, as `schemas --out` is: never wherever the shell stands.
+      execute(async () => (await import('./commands/init.js')).initCommand(dir === undefined ? globals(cmd).dir : cmd.optsWithGlobals<Partial<GlobalOptions>>().dir === undefined ? dir : resolve(globals(cmd).dir, dir), flags), globals(cmd).json),
     );
 
   program
