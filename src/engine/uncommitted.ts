@@ -191,11 +191,15 @@ function keyOf(root: string, head: string, cache: string): string {
   return JSON.stringify({ root, head, cache });
 }
 
-/** HEAD's commit; undefined outside a repository or before its first commit. */
+/**
+ * HEAD's commit; undefined outside a repository. Before the first commit HEAD names none
+ * (`''`): every source differs from it, and git's status says which are there — not a
+ * repository that cannot say (a workspace made with `init --no-git`, then `git init`).
+ */
 async function gitPosition(root: string, known: string | undefined): Promise<GitPosition | undefined> {
   try {
-    const [repo, head] = await Promise.all([repositoryOf(root), known ?? gitText(root, ['rev-parse', '-q', '--verify', 'HEAD'])]);
-    if (!repo || !head.trim()) return undefined;
+    const [repo, head] = await Promise.all([repositoryOf(root), known ?? gitText(root, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '')]);
+    if (!repo) return undefined;
     const prefix = relative(repo.top, root).split(sep).join('/');
     return { head: head.trim(), prefix };
   } catch {
