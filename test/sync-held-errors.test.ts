@@ -96,6 +96,27 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     expect((await commandJson(() => checkCommand({}, { dir, json: true }))).code).toBe(0);
   });
 
+  it('names the folder on disk and its error in the hold of a renamed folder', async () => {
+    const dir = await twoDeals();
+    renameSync(join(dir, 'threads/sales/globex'), join(dir, 'threads/sales/globex-x'));
+    const { json } = await syncJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(dir);
+    const held = json.diagnostics.filter((d) => d.rule === 'derived-held').map((d) => `${d.path} ${d.message}`);
+    expect(held).toEqual([
+      'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder) in threads/sales/globex-x, the folder it was renamed to. Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
+      'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex-x are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder). Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
+    ]);
+  });
+
+  it('holds no folder that does not exist when an id is changed in meta.json', async () => {
+    const dir = await twoDeals();
+    writeFiles(dir, { 'threads/sales/globex/meta.json': read(dir, 'threads/sales/globex/meta.json').replace('"id": "globex"', '"id": "globex-two"') });
+    const { code, json } = await syncJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(dir);
+    expect(code).toBe(1);
+    const held = json.diagnostics.filter((d) => d.rule === 'derived-held');
+    expect(held.map((d) => d.path)).toEqual(['threads/sales/globex/meta.json']);
+    expect(JSON.stringify(json.diagnostics)).not.toContain('globex-two/');
+  });
+
   it('does not commit a deleted stage file while the stage after it has no predecessor', async () => {
     const dir = await twoDeals();
     rmSync(join(dir, 'threads/sales/acme/3-implication.md'));

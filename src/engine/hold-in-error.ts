@@ -37,10 +37,19 @@ export interface ThreadHold {
  * run that finds such an error.
  */
 export async function holdThreadsInError(state: WorkspaceState, model: WorkspaceModel, errors: readonly Diagnostic[]): Promise<ThreadHold | undefined> {
-  const threads = threadsInError(model, errors);
+  const { threads, renamedTo } = threadsInError(model, errors);
   if (threads.size === 0) return undefined;
-  const paths = [...threads].flatMap((thread) => [`${thread}/meta.json`, ...STAGE_FILES.map((file) => `${thread}/${file}`)]);
-  const [head, atHead] = await Promise.all([headCommit(state.root), readAtHead(state.root, paths)]);
+  const filesOf = (thread: string): string[] => [`${thread}/meta.json`, ...STAGE_FILES.map((file) => `${thread}/${file}`)];
+  const [head, atHead] = await Promise.all([headCommit(state.root), readAtHead(state.root, [...threads].flatMap(filesOf))]);
+  // An id that names a sibling folder HEAD does not have either is no rename (the id was
+  // edited, or the folder never committed): there is nothing of that folder to hold.
+  for (const from of renamedTo.keys()) {
+    if (!filesOf(from).some((path) => atHead.has(path))) {
+      threads.delete(from);
+      renamedTo.delete(from);
+    }
+  }
+  const paths = [...threads].flatMap(filesOf);
   const changes = new Map<string, string | null>();
   if (head) {
     for (const path of paths) {
@@ -49,12 +58,14 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
     }
   }
   const release = changes.size > 0 ? state.stage(changes) : () => undefined;
-  const diagnostics = head ? [...threads].sort().map((thread) => heldWarning(thread, errors)) : [];
+  const diagnostics = head ? [...threads].sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread))) : [];
   return { threads, paths, staged: changes.size > 0, diagnostics, release };
 }
 
-function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): Set<string> {
+/** The threads in error, and each folder gone from disk that a thread's meta.json still names (a renamed folder) with the folder it became. */
+function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): { threads: Set<string>; renamedTo: Map<string, string> } {
   const threads = new Set<string>();
+  const renamedTo = new Map<string, string>();
   for (const error of errors) {
     const thread = threadOf(error.path.split('/'))?.thread;
     if (!thread) continue;
@@ -63,15 +74,21 @@ function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): S
     const id = (model.threads.get(thread)?.meta?.value as { id?: unknown } | undefined)?.id;
     const parent = thread.slice(0, thread.lastIndexOf('/'));
     // A slug, as meta.json's schema wants it: never a path that leads out of the parent folder.
-    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && slugSchema.safeParse(id).success && !model.threads.has(`${parent}/${id}`)) threads.add(`${parent}/${id}`);
+    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && slugSchema.safeParse(id).success && !model.threads.has(`${parent}/${id}`)) {
+      threads.add(`${parent}/${id}`);
+      if (!renamedTo.has(`${parent}/${id}`)) renamedTo.set(`${parent}/${id}`, thread);
+    }
   }
-  return threads;
+  return { threads, renamedTo };
 }
 
-function heldWarning(thread: string, errors: readonly Diagnostic[]): Diagnostic {
-  const first = errors.find((e) => e.path.startsWith(`${thread}/`));
+function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: string | undefined): Diagnostic {
+  const own = errors.find((e) => e.path.startsWith(`${thread}/`));
+  // A folder gone from disk is held because of its new folder's error: the warning is put there, on a file that exists.
+  const first = own ?? (renamedTo === undefined ? undefined : errors.find((e) => e.path.startsWith(`${renamedTo}/`)));
   const at = first ? first.path : `${thread}/meta.json`;
-  const why = first ? `the error at ${first.path}:${first.line}:${first.column} (${first.rule})` : `the error in the thread it was renamed to`;
+  const where = first ? `the error at ${first.path}:${first.line}:${first.column} (${first.rule})` : `an error`;
+  const why = own || renamedTo === undefined ? where : `${where} in ${renamedTo}, the folder it was renamed to`;
   return diagnostic(at, START, 'warning', 'derived-held', `Held: values derived from ${thread} are held at its version in HEAD, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
 }
 
