@@ -76,10 +76,24 @@ function realPath(path: string): string | undefined {
   }
 }
 
-/** A thread argument with a control character is no thread name (an agent's or a shell's): refused before it is taken for a path. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Whether `input` holds a control character anywhere (a line break at its end too: the argument is no name once trimmed of it). */
+export function hasControlCharacter(input: string): boolean {
+  return CONTROL.test(input);
+}
+
+/**
+ * A thread argument with a control character is no thread name (an agent's or a shell's):
+ * refused before it is taken for a path, wherever the character stands — a trailing line
+ * break included, as `deal new` refuses a name with one, rather than trimmed away or
+ * answered as an unknown thread.
+ */
 export function refuseControlCharacters(input: string): void {
-  // eslint-disable-next-line no-control-regex -- refusing control characters
-  if (/[\u0000-\u001f]/.test(input.trim())) throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters`, 'invalid-thread');
+  if (hasControlCharacter(input)) {
+    throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters. Expected a thread folder such as threads/sales/acme-corp, or its folder name, on one line.`, 'invalid-thread');
+  }
 }
 
 /** `..` is refused wherever it stands, even when the path would come back inside `threads/`: a thread is named plainly. */
