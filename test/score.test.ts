@@ -178,6 +178,20 @@ describe('threadwork score', () => {
     expect(text.stdout).toContain('skipped row 2: revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
   });
 
+  it('says every problem of a refused row, not only its first: the head count and the revenue both', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,employees,revenue\nAcme,many,lots\nBeta,400,$45M\n', 'contacts.csv': 'name,email,website_visits,content_downloads\nAna Ruiz,ana@acme.com,often,some\nBo Lind,bo@acme.com,4,3\n' });
+    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
+    expect(result.json.rejected).toEqual([
+      { row: 2, error: 'employees: expected a number of employees (got "many"); revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' },
+    ]);
+    const contacts = await scoreJson(`${list}/contacts.csv`, dir, { contacts: true });
+    expect(contacts.json.rejected).toEqual([{ row: 2, error: 'website_visits: expected a number of website visits (got "often"); content_downloads: expected a number of content downloads (got "some")' }]);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(text.stdout).toContain('skipped row 2: employees: expected a number of employees (got "many"); revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+  });
+
   it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {
     const dir = workspace();
     const list = testdir({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issueText, listItemRows, readListRows, withAliases } from './read.js';
+import { issuesText, listItemRows, readListRows, withAliases } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -69,7 +69,7 @@ function contactRow(row: number, given: unknown): ContactRow {
   const data = withAliases(given, ALIASES);
   const parsed = contactRowSchema.safeParse(data);
   if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown> };
-  return { row, error: issueText(parsed.error.issues[0]!, data) };
+  return { row, error: issuesText(parsed.error.issues, data) };
 }
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list, as `readAccounts` does; bad rows come back with their error and row number. */

@@ -142,7 +142,7 @@ function accountRow(row: number, given: unknown): AccountRow {
   if (parsed.success) return { row, account: parsed.data };
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
-  return { row, error: issueText(parsed.error.issues[0]!, data) };
+  return { row, error: issuesText(parsed.error.issues, data) };
 }
 
 /**
@@ -173,11 +173,28 @@ export function withAliases(data: unknown, aliases: Readonly<Record<string, stri
 }
 
 /**
- * A row's first problem: the column, what it expected and the value it got, so the user
+ * Every problem of a refused row, one per column in the order the columns are checked,
+ * joined by `; `: a row with an unreadable head count and revenue says both, so one fix
+ * is not met by the next refusal of the same row.
+ */
+export function issuesText(issues: readonly z.core.$ZodIssue[], data: unknown): string {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (const issue of issues) {
+    const where = issue.path.map(String).join('.');
+    if (seen.has(where)) continue;
+    seen.add(where);
+    texts.push(issueText(issue, data));
+  }
+  return texts.join('; ');
+}
+
+/**
+ * A row's problem in one column: the column, what it expected and the value it got, so the user
  * can see which of a thousand rows' `employees` was `about 50` — in the words `check`
  * uses for a wrong value (`expected a number (got "many")`).
  */
-export function issueText(issue: z.core.$ZodIssue, data: unknown): string {
+function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   const where = issue.path.map(String).join('.');
   let value: unknown = data;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
