@@ -19,11 +19,11 @@ import { proposeAdvance, type AdvanceResult } from './threads/advance.js';
 import { proposeCampaign, proposeDeal, type CreatedThread, type NewCampaignOptions, type NewDealOptions } from './threads/create.js';
 import { listThreads, type ThreadFilter, type ThreadSummary } from './threads/list.js';
 import { readThread, type ThreadView } from './threads/read.js';
-import { hasControlCharacter, resolveThreadPath } from './threads/resolve.js';
+import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions } from './sync/run.js';
-import { isAssumptionOrGoal, readHistory, type History } from './history/history.js';
+import { isAssumptionOrGoal, readHistory, refuseControlInSubject, type History } from './history/history.js';
 import { requireKnownSubject, withMeantSubject } from './history/known-subject.js';
 import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
@@ -153,9 +153,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     // Refused here, not as a thread: an empty subject is none of the three kinds history reads.
     if (!subject.trim()) throw new ThreadworkError('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)', 'invalid-arguments');
     // `A1\n` is no assumption id, and no thread either: refused for what it holds, not answered as an unknown thread.
-    if (hasControlCharacter(subject)) {
-      throw new ThreadworkError(`Refused subject ${JSON.stringify(subject)}: it contains control characters. Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.`, 'invalid-arguments');
-    }
+    refuseControlInSubject(subject);
     if (!isAssumptionOrGoal(subject)) {
       return readThreadHistory(root, subject).catch(async (error: unknown) => {
         if (!(error instanceof ThreadworkError && error.code === 'unknown-thread')) throw error;

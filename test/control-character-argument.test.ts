@@ -3,6 +3,7 @@ import { openWorkspace } from '../src/api.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { asCliJson } from './helpers/in-process.js';
+import { connectMcp } from './helpers/mcp.js';
 
 /**
  * `history "A1\n"` (an id pasted with its line break, an agent's stray `\n`) answered
@@ -37,5 +38,14 @@ describe('a control character in an id or thread argument', () => {
     const { code, json } = await asCliJson<Refusal>(() => call(workspace));
     expect(code).toBe(1);
     expect(json.error.message).toMatch(/^Refused (subject|thread) ".*": it contains control characters\. Expected /);
+  });
+
+  it('the MCP history tool refuses it in the CLI\'s words', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const cli = await runJson<Refusal>(['history', 'A1\n'], { cwd: dir });
+    const answer = await mcp.call<Refusal>('history', { subject: 'A1\n' });
+    expect(answer.isError).toBe(true);
+    expect(answer.data).toEqual(cli.json);
   });
 });

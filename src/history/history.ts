@@ -1,5 +1,7 @@
 import { readThreadworkCommits } from '../git/log.js';
 import { TRAILERS } from '../engine/commit-message.js';
+import { ThreadworkError } from '../errors.js';
+import { hasControlCharacter, refuseControlCharacters } from '../threads/resolve.js';
 
 export interface HistoryEntry {
   date: string;
@@ -20,6 +22,20 @@ export interface History {
 /** An assumption id (A4) or a goal id (g-…); anything else names a thread. */
 export function isAssumptionOrGoal(subject: string): boolean {
   return /^(?:[A-Z]{1,3}\d+|g-[a-z0-9-]+)$/.test(subject);
+}
+
+/**
+ * A history subject with a control character (`A1\n` pasted with its line break) is refused
+ * for it, before it is read as any kind: no assumption id holds one, so `A1\n` was taken
+ * for a thread and answered "Unknown thread". Said as a subject when it is an assumption
+ * or goal id but for its control characters; as the thread argument it is otherwise, in
+ * the words every thread argument is refused in (the CLI and MCP alike).
+ */
+export function refuseControlInSubject(subject: string): void {
+  if (!hasControlCharacter(subject)) return;
+  // eslint-disable-next-line no-control-regex -- the control characters are what is set aside
+  if (!isAssumptionOrGoal(subject.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim())) refuseControlCharacters(subject);
+  throw new ThreadworkError(`Refused subject ${JSON.stringify(subject)}: it contains control characters. Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.`, 'invalid-arguments');
 }
 
 /** The audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), read back from git. */

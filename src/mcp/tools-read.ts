@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ThreadworkError } from '../errors.js';
-import { isAssumptionOrGoal } from '../history/history.js';
+import { isAssumptionOrGoal, refuseControlInSubject } from '../history/history.js';
 import { parseAccounts, readAccounts } from '../accounts/read.js';
 import { parseContacts, readContacts } from '../accounts/contacts.js';
 import { refuseWhenNothingScored } from '../accounts/nothing-scored.js';
@@ -33,7 +33,10 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
   server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
   server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, annotations: READ_ONLY }, ({ subject }) =>
-    answer(() => workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject))),
+    answer(() => {
+      refuseControlInSubject(subject);
+      return workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject));
+    }),
   );
 
   server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_ARGUMENTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
