@@ -94,6 +94,14 @@ export const RULES = {
     message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line',
     docs: 'The opening `---` has no closing `---` (or `...`) line. Add it after the last YAML key. When a `---` line further down the prose (a thematic break) closed it instead, the prose reads as YAML: a Markdown heading after a blank line is a YAML comment, and a line like `Some prose: x` a key. That is reported at the heading (`Unclosed front matter: the Markdown heading `# H` here is read as a YAML comment and the prose below it as keys …`) when both signs are there — such a heading, and below it a key with a space in it, which no field has; a comment in front matter alone is never taken for it.',
   },
+  'line-endings-cr': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a Markdown file whose lines end in a lone carriage return (CR, classic Mac OS): read as one line, its front matter cannot be found',
+    message: 'Lines end in a lone carriage return (CR, as classic Mac OS saved text): threadwork reads the file as one line, so its front matter cannot be found; expected LF (or CRLF) line endings — re-save the file with them in your editor',
+    docs: 'The file opens with `---` but its lines end in a lone carriage return (CR), as classic Mac OS and some old exporters save text, so it is one long line to threadwork and to git. Re-save it with LF (or Windows CRLF) line endings — most editors show and change the line endings in their status bar. threadwork does not convert them itself: it never rewrites what you wrote. Until then the file is held as any file in error.',
+  },
   'front-matter-not-object': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

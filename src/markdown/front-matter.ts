@@ -8,7 +8,7 @@ export { parseYamlDocument } from './yaml.js';
 export interface FrontMatterError {
   position: Position;
   message: string;
-  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE | 'front-matter-unclosed' | 'front-matter-not-object';
+  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE | 'front-matter-unclosed' | 'front-matter-not-object' | 'line-endings-cr';
 }
 
 export interface ParsedFrontMatter {
@@ -26,6 +26,8 @@ export interface ParsedFrontMatter {
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+/** A `---` opening line ended by a lone carriage return (classic Mac OS): the whole file is one line. */
+const OPENING_LONE_CR = /^\uFEFF?---[ \t]*\r(?!\n)/;
 
 /**
  * The front matter's place in `text`: undefined when the file does not open with a `---`
@@ -60,7 +62,14 @@ export function bodyOffsetOf(text: string): number {
  */
 export function parseFrontMatter(text: string): ParsedFrontMatter {
   const place = delimit(text);
-  if (!place) return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
+  if (!place) {
+    // Lone CR line endings: said as such, not as a file without front matter (`migrate` would write a second block).
+    if (OPENING_LONE_CR.test(text)) {
+      const message = 'Lines end in a lone carriage return (CR, as classic Mac OS saved text): threadwork reads the file as one line, so its front matter cannot be found; expected LF (or CRLF) line endings — re-save the file with them in your editor';
+      return { data: undefined, present: true, bodyOffset: text.length, yamlText: '', errors: [{ position: { line: 1, column: 1 }, message, rule: 'line-endings-cr' }] };
+    }
+    return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
+  }
   const { yamlStart, closeStart, bodyOffset } = place;
   if (closeStart === undefined) {
     return {
