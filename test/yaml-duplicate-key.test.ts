@@ -33,6 +33,20 @@ describe('a key twice in one YAML map', () => {
   });
 });
 
+describe('a key twice in a one-line map', () => {
+  it('says where on the line the first is, and to delete the other entry, not "the other line"', async () => {
+    const dir = exampleWorkspace();
+    // Line 4: `extra: {a: 1, a: 2}`, the first `a` at column 9, the second at column 15.
+    replaceInFile(dir, INPUT, 'date: 2026-10-06\n', 'date: 2026-10-06\nextra: {a: 1, a: 2}\n');
+    const { code, json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(code).toBe(1);
+    const syntax = json.diagnostics.filter((d) => d.rule === 'yaml-syntax');
+    expect(syntax.map((d) => [d.path, d.line, d.column, d.message])).toEqual([
+      [INPUT, 4, 15, 'Invalid YAML: duplicate key `a` (first at column 9 of this line): expected each key once in a map — keep the value you mean and delete the other `a: …` with its comma'],
+    ]);
+  });
+});
+
 describe('several keys twice in one file', () => {
   const reason = (key: string, line: number): string =>
     `Invalid YAML: duplicate key \`${key}\` (first on line ${line}): expected each key once in a map — keep the value you mean and delete the other line`;

@@ -431,8 +431,11 @@ function duplicateKeyReason(doc: Document, lineCounter: LineCounter, offset: num
       const key = (map.items[at]!.key as { value: unknown }).value;
       const first = map.items.find((pair, i) => i < at && isScalar(pair.key) && pair.key.value === key);
       if (first) {
-        const line = lineCounter.linePos((first.key as { range?: [number, number, number] }).range?.[0] ?? 0).line;
-        reason = `duplicate key \`${String(key)}\` (first on line ${line}): expected each key once in a map — keep the value you mean and delete the other line`;
+        const { line, col } = lineCounter.linePos((first.key as { range?: [number, number, number] }).range?.[0] ?? 0);
+        // In a one-line map (`{a: 1, a: 2}`) both are on one line: the first is said by its column, and what to delete is the pair, not a line.
+        const where = line === lineCounter.linePos(offset).line ? `first at column ${col} of this line` : `first on line ${line}`;
+        const remove = map.flow ? `the other \`${String(key)}: …\` with its comma` : 'the other line';
+        reason = `duplicate key \`${String(key)}\` (${where}): expected each key once in a map — keep the value you mean and delete ${remove}`;
       }
       return visit.BREAK;
     },
