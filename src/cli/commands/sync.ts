@@ -6,7 +6,7 @@ import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -39,13 +39,13 @@ export function describeSync(result: SyncResult, root?: string): string {
     return lines.join('\n');
   }
   const verb = result.dryRun ? 'would write' : 'wrote';
-  lines.push(...result.changes.map((c) => `  ${c.description}`));
+  lines.push(...result.changes.map((c) => `  ${printable(c.description)}`));
   if (left) lines.push(left);
-  lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => e.path).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
+  lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => printable(e.path)).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
   if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
   if (result.commit?.committed) {
-    if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${result.commit.warning}`);
-  } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${result.commit.message}`);
+    if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${printable(result.commit.warning)}`);
+  } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${printable(result.commit.message)}`);
   return lines.join('\n');
 }
 
@@ -77,7 +77,8 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
 
 /** At most NAMED_UNCOMMITTED paths, the rest counted. */
 function named(paths: readonly string[], shown: (p: string) => string = (p) => p): string {
-  return paths.slice(0, NAMED_UNCOMMITTED).map(shown).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
+  // Escaped as diagnostic lines are: a newline in a folder name must not split the line, nor an escape code reach the terminal.
+  return paths.slice(0, NAMED_UNCOMMITTED).map((p) => printable(shown(p))).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
 }
 
 /** Valid sources left uncommitted: the person commits them with git when they are ready. */
