@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { printable, type Diagnostic } from '../../diagnostics.js';
 import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
@@ -89,10 +89,11 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
 }
 
 function describeCycle(report: CycleReport): string {
+  // Escaped as the diagnostic lines below it are: a newline in a folder name must not split the line.
   const time = pc.dim(clockTime(new Date(report.time)));
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
-  const changes = report.changes.length ? report.changes.map((c) => c.description).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
-  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${report.commit.message})`) : '';
+  const changes = report.changes.length ? report.changes.map((c) => printable(c.description)).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
+  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${printable(report.commit.message)})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${problems}`;
@@ -108,10 +109,10 @@ function clockTime(at: Date): string {
  * `a.md +2 deleted` (all three), `a.md deleted +1` (a file renamed: the old name first), `a.md +2 (1 deleted)`.
  */
 function describeTrigger(report: CycleReport): string {
-  const [first = '', ...rest] = report.trigger;
-  const deleted = new Set(report.deleted);
+  const [first = '', ...rest] = report.trigger.map(printable);
+  const deleted = new Set(report.deleted.map(printable));
   const more = rest.length > 0 ? ` +${rest.length}` : '';
-  if (deleted.size > 0 && report.trigger.every((path) => deleted.has(path))) return `${first}${more} deleted`;
+  if (deleted.size > 0 && report.trigger.every((path) => deleted.has(printable(path)))) return `${first}${more} deleted`;
   const restDeleted = rest.filter((path) => deleted.has(path)).length;
   return `${first}${deleted.has(first) ? ' deleted' : ''}${more}${restDeleted > 0 ? ` (${restDeleted} deleted)` : ''}`;
 }
