@@ -34,6 +34,17 @@ export interface Range {
 
 export const START: Position = { line: 1, column: 1 };
 
+/** The 1-based line and column of a 0-based offset into `text`. */
+export function positionAtOffset(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** A character named as Unicode names it in a message: `U+0007`. */
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function isRange(at: Position | Range): at is Range {
   return 'start' in at;
 }

@@ -1,4 +1,4 @@
-import type { Position } from '../diagnostics.js';
+import { positionAtOffset, type Position } from '../diagnostics.js';
 
 /**
  * The engine writes body content only between its own markers:
@@ -103,14 +103,14 @@ function scanManagedBlocks(text: string, bodyOffset: number): BlockScan {
     const begins = markers.filter((m) => m.name === name && m.kind === 'begin');
     const ends = markers.filter((m) => m.name === name && m.kind === 'end');
     const problem = (marker: Marker, message: string): void => {
-      problems.push({ name, position: positionAt(text, marker.start), message });
+      problems.push({ name, position: positionAtOffset(text, marker.start), message });
     };
-    if (begins.length > 1) problem(begins[1]!, `Duplicated managed block \`${name}\`: a second begin marker (the first is on line ${positionAt(text, begins[0]!.start).line}); expected exactly one begin and one end marker`);
-    else if (ends.length > 1) problem(ends[1]!, `Duplicated managed block \`${name}\`: a second end marker (the first is on line ${positionAt(text, ends[0]!.start).line}); expected exactly one begin and one end marker`);
+    if (begins.length > 1) problem(begins[1]!, `Duplicated managed block \`${name}\`: a second begin marker (the first is on line ${positionAtOffset(text, begins[0]!.start).line}); expected exactly one begin and one end marker`);
+    else if (ends.length > 1) problem(ends[1]!, `Duplicated managed block \`${name}\`: a second end marker (the first is on line ${positionAtOffset(text, ends[0]!.start).line}); expected exactly one begin and one end marker`);
     else if (begins.length === 1 && ends.length === 0) problem(begins[0]!, `Unclosed managed block \`${name}\`: expected \`<!-- threadwork:end ${name} -->\` after this begin marker`);
     else if (ends.length === 1 && begins.length === 0) problem(ends[0]!, `Managed block \`${name}\` has an end marker but no begin: expected \`<!-- threadwork:begin ${name} -->\` before it`);
-    else if (begins[0]!.start > ends[0]!.start) problem(ends[0]!, `Swapped markers of managed block \`${name}\`: the end marker comes before the begin marker on line ${positionAt(text, begins[0]!.start).line}`);
-    else blocks.set(name, { name, contentStart: begins[0]!.end, contentEnd: ends[0]!.start, position: positionAt(text, begins[0]!.start) });
+    else if (begins[0]!.start > ends[0]!.start) problem(ends[0]!, `Swapped markers of managed block \`${name}\`: the end marker comes before the begin marker on line ${positionAtOffset(text, begins[0]!.start).line}`);
+    else blocks.set(name, { name, contentStart: begins[0]!.end, contentEnd: ends[0]!.start, position: positionAtOffset(text, begins[0]!.start) });
   }
   const ordered = [...blocks.values()].sort((a, b) => a.contentStart - b.contentStart);
   for (let i = 1; i < ordered.length; i++) {
@@ -129,7 +129,7 @@ function scanManagedBlocks(text: string, bodyOffset: number): BlockScan {
   for (const block of [...blocks.values()]) {
     const stray = markers.find((m) => m.name !== block.name && m.start >= block.contentStart && m.start < block.contentEnd);
     if (!stray) continue;
-    const message = `Managed block \`${block.name}\` holds a marker of block \`${stray.name}\` on line ${positionAt(text, stray.start).line}: expected each marker once, blocks one after the other`;
+    const message = `Managed block \`${block.name}\` holds a marker of block \`${stray.name}\` on line ${positionAtOffset(text, stray.start).line}: expected each marker once, blocks one after the other`;
     problems.push({ name: block.name, position: block.position, message });
     blocks.delete(block.name);
   }
@@ -223,9 +223,4 @@ export function appendBlock(text: string, name: string, content: string): string
 /** The current content of a block, without the line breaks next to its markers. */
 export function blockContent(text: string, block: ManagedBlock): string {
   return text.slice(block.contentStart, block.contentEnd).replace(/\r\n/g, '\n').replace(/^\n/, '').replace(/\n$/, '');
-}
-
-function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -3,7 +3,7 @@ import { CORE_SCALAR_TYPES } from './core-scalars.js';
 import { DECLINED, readSimpleYaml } from './simple-yaml.js';
 import type { Alias, Document, LineCounter, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
-import type { Position } from '../diagnostics.js';
+import { codePointLabel, positionAtOffset, type Position } from '../diagnostics.js';
 import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
 import { measureAliases, normalizeYamlValue } from './normalize.js';
 import { mergeKeyProblems, type YAML_MERGE_KEY_RULE } from './merge-keys.js';
@@ -161,17 +161,12 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
   }
   if (/^null byte/.test(reason) && text.includes('\0')) {
     // js-yaml checks for it before reading lines: its mark is on line 1, at the character's offset.
-    const before = text.slice(0, text.indexOf('\0')).split('\n');
-    const position = { line: before.length, column: before[before.length - 1]!.length + 1 };
-    return [{ position, message: 'Invalid YAML: a NUL character (byte 0), which is no text: expected text — delete it (was the file written by a program that crashed?)', rule: 'yaml-syntax' }];
+    return [{ position: positionAtOffset(text, text.indexOf('\0')), message: 'Invalid YAML: a NUL character (byte 0), which is no text: expected text — delete it (was the file written by a program that crashed?)', rule: 'yaml-syntax' }];
   }
   if (/^the stream contains non-printable characters/.test(reason)) {
     const at = NON_PRINTABLE.exec(text);
     if (at) {
-      const before = text.slice(0, at.index).split('\n');
-      const position = { line: before.length, column: before[before.length - 1]!.length + 1 };
-      const code = `U+${at[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      return [{ position, message: `Invalid YAML: a control character (${code}), which is no text: expected text — delete it (a terminal's colour codes are made of such characters)`, rule: 'yaml-syntax' }];
+      return [{ position: positionAtOffset(text, at.index), message: `Invalid YAML: a control character (${codePointLabel(at[0].codePointAt(0)!)}), which is no text: expected text — delete it (a terminal's colour codes are made of such characters)`, rule: 'yaml-syntax' }];
     }
   }
   if (!(fastError instanceof YAMLException)) {
@@ -576,9 +571,7 @@ export function yamlErrorPosition(text: string, doc: Document, error: YAMLError)
       if (node.flow) consider(node);
     },
   });
-  if (opened === undefined) return fallback;
-  const before = text.slice(0, opened);
-  return { line: before.split('\n').length, column: opened - before.lastIndexOf('\n') };
+  return opened === undefined ? fallback : positionAtOffset(text, opened);
 }
 
 /** The `yaml` package's Document of a text, with YAML_OPTIONS: for positions and surgical edits, not for reading. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers } from '../markdown/conflict-markers.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
@@ -137,10 +137,8 @@ function notTextProblem(path: string, text: string): Diagnostic | undefined {
   if (stripBom(text).trim() === '') return diagnostic(path, START, 'error', 'file-empty', 'Empty file: expected front matter (`---`, its keys, `---`) and the text of the file; an empty file is often a save cut short');
   const control = CONTROL_CHARACTER.exec(text);
   if (!control) return undefined;
-  const before = text.slice(0, control.index);
-  const position = { line: before.split('\n').length, column: control.index - before.lastIndexOf('\n') };
-  const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return diagnostic(path, position, 'error', 'not-text', `Not a text file: control character U+${code} here; expected Markdown text (the file may be binary, or damaged)`);
+  const code = codePointLabel(control[0].charCodeAt(0));
+  return diagnostic(path, positionAtOffset(text, control.index), 'error', 'not-text', `Not a text file: control character ${code} here; expected Markdown text (the file may be binary, or damaged)`);
 }
 
 /** A YAML file (config, ICP, suppression list): the fast reader (YAML 1.2 core, within the limits); the `yaml` Document only to locate a problem. */
@@ -237,9 +235,9 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
       undefined,
       undefined,
       duplicates.map((duplicate) => {
-        const first = positionOf(text, duplicate.first);
+        const first = positionAtOffset(text, duplicate.first);
         const message = `Invalid JSON: duplicate key ${JSON.stringify(duplicate.key)} (first on line ${first.line}): expected each key once in an object; JSON keeps only the last value, and sync's rewrite of the file would drop the other`;
-        return diagnostic(path, positionOf(text, duplicate.offset), 'error', 'json-syntax', message);
+        return diagnostic(path, positionAtOffset(text, duplicate.offset), 'error', 'json-syntax', message);
       }),
     );
   }
@@ -269,22 +267,16 @@ function jsonDepthPosition(text: string): { line: number; column: number } {
   return START;
 }
 
-/** The 1-based line and column of a 0-based offset of `text`. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 /** A JSON.parse error as a diagnostic at its line and column (JSON.parse says only `position 34`); `expected`: what an empty file should hold. */
 export function jsonSyntaxDiagnostic(path: string, text: string, error: unknown, expected = 'an object `{ … }`'): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const plain = plainJsonMistake(text, message);
-  if (plain) return diagnostic(path, positionOf(text, plain.offset), 'error', 'json-syntax', `Invalid JSON: ${plain.reason}`);
+  if (plain) return diagnostic(path, positionAtOffset(text, plain.offset), 'error', 'json-syntax', `Invalid JSON: ${plain.reason}`);
   const at = /position (\d+)/.exec(message);
   // JSON.parse gives no position for a bare word (`"stage": one`), only a snippet of the text around it.
   const bare = at || !/^Unexpected token/.test(message) ? undefined : bareWord(text);
   // An empty file is said at its start: its end is past whatever blank lines it has.
-  const { line, column } = text.trim() === '' ? START : positionOf(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
+  const { line, column } = text.trim() === '' ? START : positionAtOffset(text, at ? Number(at[1]) : bare ? bare.offset : text.length);
   const reason =
     text.trim() === ''
       ? `the file is empty: expected ${expected}; an empty file is often a save cut short`
@@ -309,8 +301,7 @@ function plainJsonMistake(text: string, message: string): { offset: number; reas
   const control = /^Bad control character in string literal in JSON at position (\d+)/.exec(message);
   const character = control ? text.codePointAt(Number(control[1])) : undefined;
   if (control && character !== undefined) {
-    const code = `U+${character.toString(16).toUpperCase().padStart(4, '0')}`;
-    return { offset: Number(control[1]), reason: `a control character (${code}) inside a string: expected text — delete it, or write it escaped (\\n for a line break, \\t for a tab)` };
+    return { offset: Number(control[1]), reason: `a control character (${codePointLabel(character)}) inside a string: expected text — delete it, or write it escaped (\\n for a line break, \\t for a tab)` };
   }
   const at = /^Expected double-quoted property name in JSON at position (\d+)/.exec(message);
   if (!at || text[Number(at[1])] !== '}') return undefined;
