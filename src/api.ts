@@ -5,6 +5,7 @@ import { dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
+import { loadParserForBlocks } from './check/managed-blocks.js';
 import type { Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
@@ -203,6 +204,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const includeThread = (dir: string): boolean => dir === path;
       const { value: derived, held } = await deriveAsSyncHolds(root, (_model, d) => d, { includeThread });
       const state = await WorkspaceState.load(root, { includeThread });
+      await loadParserForBlocks(state.currentModel());
       return readThread(state.derivationModel(), derived, path, held, checkModel(state.currentModel()).diagnostics);
     },
     writeStage: async (input, options) => {

@@ -425,11 +425,11 @@ export const RULES = {
   },
   'managed-block': {
     severity: 'error',
-    reportedBy: ['sync', 'watch'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'text',
     summary: 'a managed block (`<!-- threadwork:… -->`) whose markers are broken or duplicated',
     message: '{problem}. The file is left as it is.',
-    docs: 'sync rewrites only what is between a block\'s begin and end markers; with a marker missing or repeated it cannot tell where that is, so it leaves the file alone. A block whose content holds a marker of another block is left alone too: rewriting it would delete that marker.',
+    docs: 'sync rewrites only what is between a block\'s begin and end markers; with a marker missing or repeated it cannot tell where that is, so it leaves the file alone. A block whose content holds a marker of another block is left alone too: rewriting it would delete that marker. `check` reports the same problems in every file sync writes blocks into (the canvas\'s 10-assumptions.md and 13-metrics.md, each goal, a campaign\'s 6-learning.md), so a marker broken by an edit shows before the next sync; a write into such a file (an agent\'s stage write) is refused until the markers are fixed, while writes to other files go on.',
   },
   'derived-held': {
     severity: 'warning',

@@ -13,6 +13,7 @@ import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
+import { checkManagedBlocks } from './managed-blocks.js';
 import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
 
@@ -52,6 +53,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
     ...checkExperiments(model, locators, inScope),
+    ...checkManagedBlocks(model, inScope),
   ];
   const diagnostics = (scope ? all.filter((d) => inScopePath(d.path, scope)) : all).sort(compareDiagnostics);
   return {

@@ -1,6 +1,7 @@
 import { writeCache } from './cache.js';
 import { WorkspaceState } from './state.js';
 import { checkModel, type CheckResult } from '../check/check.js';
+import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { checkKey, racyAsRead, type CheckRecord, type StoredCheck } from './stored-check.js';
 
 /**
@@ -12,6 +13,7 @@ import { checkKey, racyAsRead, type CheckRecord, type StoredCheck } from './stor
 export async function checkWorkspace(root: string, options: { cache?: boolean | undefined }, stored: StoredCheck): Promise<CheckResult> {
   if (stored.result) return stored.result;
   const state = await WorkspaceState.load(root, { cache: options.cache, prescan: stored.print?.scan });
+  await loadParserForBlocks(state.currentModel());
   const result = checkModel(state.currentModel());
   const damaged = stored.warning !== undefined || result.diagnostics.some((d) => d.rule === 'cache-discarded');
   const racy = stored.print ? racyAsRead(state, stored.print.racyFiles) : undefined;

@@ -1,4 +1,5 @@
 import { checkModel, type CheckResult } from '../check/check.js';
+import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { today } from '../clock.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
 import { withWorkspaceLock } from '../workspace/lock.js';
@@ -115,6 +116,7 @@ export class WorkspaceSession {
         for (const path of await this.refresh()) this.changed(path, first);
         await this.state.resolveHeld();
         this.askGitOnce();
+        await loadParserForBlocks(this.state.currentModel()); // check() is synchronous: remark loaded first if a block file needs it
         return read({ state: this.state, model: this.state.derivationModel(), derivation: this.derivation, check: () => this.checkNow() });
       }),
     );

@@ -1,4 +1,5 @@
 import type { Goal } from '../schema/goal.js';
+import { markerDiagnostic } from '../check/managed-blocks.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -242,7 +243,7 @@ function planBlock(
   const scan = findManagedBlocks(before, bodyOffset);
   const problems = scan.problems.filter((p) => p.name === block.name);
   if (problems.length > 0) {
-    for (const p of problems) plan.diagnostics.push(diagnostic(block.path, p.position, 'error', 'managed-block', `${p.message}. The file is left as it is.`));
+    for (const p of problems) plan.diagnostics.push(markerDiagnostic(block.path, p));
     delete plan.snapshot[key];
     return;
   }

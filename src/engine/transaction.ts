@@ -3,6 +3,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { IncrementalDerivation } from '../derive/incremental.js';
 import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
+import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { cacheEnabled } from './cache.js';
@@ -194,6 +195,8 @@ async function transact<T>(
   const keepFacts = async (): Promise<void> => {
     if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
   };
+  // A proposal may judge files as check does (advance, migrate), synchronously: remark is loaded first if a block file needs it.
+  await loadParserForBlocks(state.currentModel());
   const proposal = await propose(state);
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
@@ -205,7 +208,7 @@ async function transact<T>(
   };
   let planned: Planned;
   try {
-    if (proposal.changes.length > 0 && proposal.validate !== false) refuseInvalid(state, proposal);
+    if (proposal.changes.length > 0 && proposal.validate !== false) await withMarkdownParser(() => refuseInvalid(state, proposal));
     // Git answers while the workspace derives: planning waits for it, deriving does not.
     const inQuestion = options.sync === false ? Promise.resolve(NONE_IN_QUESTION) : sourcesInQuestion(state, options, uncommitted, proposal);
     ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving, inQuestion)));
