@@ -417,11 +417,11 @@ export const RULES = {
   },
   'strategy-render': {
     severity: 'error',
-    reportedBy: ['strategy', 'sync', 'watch'],
+    reportedBy: ['check', 'strategy', 'sync', 'watch'],
     at: 'file',
     summary: 'a segment whose strategy files cannot be generated (e.g. a broken template override)',
     message: 'Cannot generate the strategy of segment {id}: {reason}',
-    docs: 'The other segments are still generated. Fix the template override named in the message.',
+    docs: 'The other segments are still generated. Fix the template override named in the message. `check` renders the generated segments too when the workspace overrides a strategy template, so a broken override shows before the next sync.',
   },
   'managed-block': {
     severity: 'error',

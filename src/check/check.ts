@@ -16,6 +16,7 @@ import { checkExperiments } from './experiments.js';
 import { checkManagedBlocks } from './managed-blocks.js';
 import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
+import { checkStrategyTemplates } from './strategy-render.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -54,6 +55,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkStageFrontMatter(model, inScope),
     ...checkExperiments(model, locators, inScope),
     ...checkManagedBlocks(model, inScope),
+    ...checkStrategyTemplates(model),
   ];
   const diagnostics = (scope ? all.filter((d) => inScopePath(d.path, scope)) : all).sort(compareDiagnostics);
   return {

@@ -46,11 +46,16 @@ export function planStrategy(
       plan.files.push(...guarded.files.filter((f) => f.action !== 'skipped-missing'));
       plan.segments.push({ id: segment.id, missing: strategy.missing });
     } catch (error) {
-      plan.diagnostics.push(diagnostic(canvasPath('04-segments'), START, 'error', 'strategy-render', `Cannot generate the strategy of segment ${segment.id}: ${error instanceof Error ? error.message : String(error)}`));
+      plan.diagnostics.push(renderErrorDiagnostic(segment.id, error));
     }
   }
   plan.diagnostics.push(...staleDiagnostics(plan.files));
   return plan;
+}
+
+/** A segment whose strategy cannot be rendered (a broken template override): the same words from sync and `check`. */
+export function renderErrorDiagnostic(segmentId: string, error: unknown): Diagnostic {
+  return diagnostic(canvasPath('04-segments'), START, 'error', 'strategy-render', `Cannot generate the strategy of segment ${segmentId}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {

@@ -56,6 +56,11 @@ export function resolveTemplate(name: string, workspaceTemplatesDir: string | un
   return { name, file, overridden: false };
 }
 
+/** Whether the workspace's templates folder holds any override under `folder` (e.g. `strategy`). */
+export function hasOverridesIn(workspaceTemplatesDir: string | undefined, folder: string): boolean {
+  return workspaceTemplatesDir !== undefined && existsSync(join(workspaceTemplatesDir, folder));
+}
+
 const handlebarsPackage = onFirstUse<typeof Handlebars>('handlebars');
 let instance: typeof Handlebars | undefined;
 
