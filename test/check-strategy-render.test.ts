@@ -1,9 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { fingerprint } from '../src/engine/fingerprint.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { workspace } from './helpers/workspace.js';
 
 const ENV = { THREADWORK_TODAY: '2026-11-20' };
 const OVERRIDE = '.threadwork/templates/strategy/narrative/problem-narrative.md.hbs';
@@ -45,5 +47,18 @@ describe('check reports a strategy template override that cannot render', () => 
     const fixed = await runJson<CheckJson>(['check', '--dir', dir], { env: ENV });
     expect(renderErrors(fixed.json)).toEqual([]);
     expect(fixed.json.ok).toBe(before.json.ok);
+  });
+
+  it('in the folder the config names as templates_dir: an override written there moves the stored check\'s key', async () => {
+    const dir = workspace();
+    appendFileSync(join(dir, 'threadwork.config.yaml'), 'templates_dir: team/templates\n');
+    const before = (await fingerprint(dir)).digest;
+    mkdirSync(join(dir, 'team/templates/strategy/narrative'), { recursive: true });
+    writeFileSync(join(dir, 'team/templates/strategy/narrative/problem-narrative.md.hbs'), '# Problem\n\n{{#if segment}}\nOpen block\n');
+    const written = (await fingerprint(dir)).digest;
+    expect(written).not.toBe(before);
+    // Edited again (another size): the key moves again.
+    writeFileSync(join(dir, 'team/templates/strategy/narrative/problem-narrative.md.hbs'), '# Problem\n');
+    expect((await fingerprint(dir)).digest).not.toBe(written);
   });
 });

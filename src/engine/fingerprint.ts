@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DECLINED, readSimpleYaml } from '../markdown/simple-yaml.js';
+import { LAYOUT } from '../workspace/layout.js';
 import { scanLayout, type ScanResult } from '../workspace/scan.js';
 import { listingsToRemember, type RememberedListings } from '../workspace/folder-listings.js';
 import { FOLDERS_PER_CHUNK, memoOf, stampFiles, stampFolders, type StampedFolders, type StampJob } from '../workspace/stamp-folders.js';
@@ -120,7 +122,8 @@ export async function fingerprint(root: string, options: FingerprintOptions = {}
   const stamps = new StampTable(files, numbers);
   // Generated strategy files and template overrides are read by a sync too (a hand edit is
   // reported as stale, an edited template regenerates): they are part of the key.
-  const extraFiles = [...walkFiles(root, 'artifacts'), ...walkFiles(root, '.threadwork/templates')];
+  const templates = await templatesFolder(root);
+  const extraFiles = [...walkFiles(root, 'artifacts'), ...walkFiles(root, DEFAULT_TEMPLATES), ...(templates === DEFAULT_TEMPLATES ? [] : walkFiles(root, templates))];
   const extra = stampFiles(root, extraFiles, since);
   // Paths as one string and stamps as their bytes: formatting four numbers per file into a
   // line of text cost more than the lstat-s themselves.
@@ -207,6 +210,33 @@ function bytesOf(numbers: Float64Array): Uint8Array {
 }
 
 /** Every file under `rel` (relative paths), without following links. */
+const DEFAULT_TEMPLATES = '.threadwork/templates';
+
+/**
+ * The folder the config names as `templates_dir` (schema/config.ts), or the default: its
+ * overrides are read by a sync and a check like the default folder's, so they are part of
+ * the key too. Read without the config's schema (a check at rest loads none): a value the
+ * schema refuses — empty, absolute, climbing out with `..` — is the config's error and
+ * the default is used, as the engine does.
+ */
+async function templatesFolder(root: string): Promise<string> {
+  let text: string;
+  try {
+    text = readFileSync(join(root, LAYOUT.config), 'utf8');
+  } catch {
+    return DEFAULT_TEMPLATES;
+  }
+  if (!text.includes('templates_dir')) return DEFAULT_TEMPLATES;
+  let config = readSimpleYaml(text);
+  if (config === DECLINED) config = (await import('../markdown/yaml.js')).readYaml(text).value;
+  const configured = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).templates_dir : undefined;
+  if (typeof configured !== 'string' || configured.trim() === '') return DEFAULT_TEMPLATES;
+  const normal = posix.normalize(configured.replace(/\\/g, '/')).replace(/\/+$/, '');
+  // eslint-disable-next-line no-control-regex -- control characters are refused
+  if (posix.isAbsolute(normal) || /^[a-zA-Z]:|^~|[\u0000-\u001f]/.test(normal) || normal === '..' || normal.startsWith('../') || normal === '.') return DEFAULT_TEMPLATES;
+  return normal;
+}
+
 function walkFiles(root: string, rel: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
