@@ -3,6 +3,7 @@ import { ThreadworkError } from '../errors.js';
 import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
 import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
 import { profileDiagnostics } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -56,6 +57,7 @@ export interface ContactRanking {
  * score, data quality, and row.
  */
 export function rankContacts(model: WorkspaceModel, segmentId: string, rows: readonly ContactRow[], asOf: string): ContactRanking {
+  refuseControlInId('segment', segmentId);
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);

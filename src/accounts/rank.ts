@@ -4,6 +4,7 @@ import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccou
 import type { Diagnostic } from '../diagnostics.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { refuseControlInId } from '../workspace/slug.js';
 import { prospectOf, type Account, type AccountRow } from './read.js';
 
 export interface RankedAccount {
@@ -53,6 +54,7 @@ export function profileDiagnostics(model: WorkspaceModel, segmentId: string): Di
  * suffixes are dropped) are merged into one row and reported.
  */
 export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: readonly AccountRow[], asOf: string): AccountRanking {
+  refuseControlInId('segment', segmentId);
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);

@@ -10,6 +10,7 @@ import { generateJsonSchemas } from '../schema/json-schema.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { goalsOf } from '../workspace/model.js';
+import { refuseControlInId } from '../workspace/slug.js';
 import type { ToolContext } from './context.js';
 import { unknownGoal } from '../threads/create.js';
 import { agentThreadPath } from './paths.js';
@@ -50,6 +51,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory, forecast at the deadline).', mimeType: 'text/markdown' },
     guardedRead(async (uri, { id }) => {
       // Answered as the tools answer a goal that is not there (create_deal, history): unknown-goal, with the goals the workspace has.
+      refuseControlInId('goal', String(id));
       const parsed = goalIdSchema.safeParse(id);
       if (!parsed.success || !existsSync(join(root, LAYOUT.goals, `${parsed.data}.md`))) throw unknownGoal(String(id), goalsOf(await workspace.load()).map((g) => g.id));
       return markdown(uri, `${LAYOUT.goals}/${parsed.data}.md`);

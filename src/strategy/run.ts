@@ -5,6 +5,7 @@ import type { CommitOutcome } from '../git/commit.js';
 import type { SyncResult } from '../engine/transaction.js';
 import { deriveWorkspace } from '../derive/workspace.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { refuseControlInId } from '../workspace/slug.js';
 import type { MissingInput } from './context.js';
 import type { GuardedFile } from './guard.js';
 import { planStrategy } from './refresh.js';
@@ -31,6 +32,7 @@ export interface StrategyResult {
 
 /** `threadwork strategy`: ICP, narratives and materials per segment, guarded against overwriting hand edits. */
 export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions = {}): WriteProposal<Omit<StrategyResult, 'written' | 'sync' | 'commit'>> {
+  for (const segment of options.segments ?? []) refuseControlInId('segment', segment);
   const known = segmentsOf(model).map((s) => s.id);
   const unknown = (options.segments ?? []).filter((s) => !known.includes(s));
   if (unknown.length) {

@@ -11,7 +11,7 @@ import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { normalizeCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, sameName, slugify, slugShortened } from '../workspace/slug.js';
+import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
@@ -145,6 +145,8 @@ function unknownSourceLink(model: WorkspaceModel, source: string): ThreadworkErr
 
 /** Checks every link against the workspace before anything touches the disk. */
 function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
+  if (input.segment !== undefined) refuseControlInId('segment', input.segment);
+  if (input.goal) refuseControlInId('goal', input.goal);
   const segments = segmentsOf(model);
   if (input.segment !== undefined) {
     if (!segments.some((s) => s.id === input.segment)) throw unknownSegment(input.segment, segments.map((s) => s.id));

@@ -3,6 +3,7 @@ import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { threadOf } from '../workspace/layout.js';
 import { unknownSegment } from './create.js';
+import { refuseControlInId } from '../workspace/slug.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
@@ -75,6 +76,7 @@ export function listThreads(model: WorkspaceModel, derived: DerivedWorkspace, fi
  * there are.
  */
 function requireKnownSegment(model: WorkspaceModel, segment: string): void {
+  refuseControlInId('segment', segment);
   const known = segmentsOf(model).map((s) => s.id);
   if (known.includes(segment) || [...model.threads.values()].some((thread) => metaOf(thread)?.segment === segment)) return;
   throw unknownSegment(segment, known);

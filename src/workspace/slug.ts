@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { codePointLabel } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 
 const MAX_SLUG_LENGTH = 60;
@@ -68,6 +69,26 @@ export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): 
   if (!name) throw new ThreadworkError(`Refused ${what}: it is blank. ${expected}`, 'invalid-name', { name: typed });
   if (CONTROL.test(name)) throw refused(what, name, 'it contains control characters', expected);
   return name;
+}
+
+/** What a segment id and a goal id look like, said when one is refused. */
+const ID_EXPECTED = {
+  segment: 'Expected a segment id from strategy/canvas/04-segments.md, such as mid-market-fintech, on one line.',
+  goal: 'Expected a goal id from goals/, such as g-arr-500k-2026, on one line.',
+} as const;
+
+/**
+ * A segment or goal id with a control character (`fintech\t` pasted from a table, an
+ * agent's stray `\n`, an escape code) is no id: refused for it, each character named
+ * U+XXXX, as a thread argument is refused — never looked up and answered "Unknown
+ * segment", which sent the user hunting for a typo they cannot see.
+ */
+export function refuseControlInId(what: keyof typeof ID_EXPECTED, id: string): void {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  const found = [...new Set(id.match(/[\u0000-\u001f\u007f-\u009f]/g) ?? [])];
+  if (!found.length) return;
+  const named = found.map((c) => codePointLabel(c.codePointAt(0)!)).join(', ');
+  throw new ThreadworkError(`Refused ${what} ${JSON.stringify(id)}: it contains control characters (${named}). ${ID_EXPECTED[what]}`, 'invalid-arguments', { [what]: id });
 }
 
 /**
