@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CommanderError, type Command } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
 import type { DealNewFlags } from './commands/deal.js';
@@ -130,7 +130,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .description('rank an account list (CSV or JSON) against a segment ICP: score, breakdown, band; or score contacts/leads with --contacts')
     .requiredOption('-s, --segment <segment>', 'segment id')
     .option('--contacts <file>', 'a contact/lead list (CSV or JSON): contact score, lead score and band, data quality, what is missing')
-    .option('--md', 'print Markdown')
+    .addOption(new Option('--md', 'print Markdown').conflicts('json'))
     .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(async () => (await import('./commands/score.js')).scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
 
   program
@@ -150,7 +150,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   program
     .command('report <name>')
     .description('pipeline | winloss | goals | assumptions | forecast | campaigns: a dashboard in the terminal, --md for Markdown, --json for data')
-    .option('--md', 'print Markdown')
+    .addOption(new Option('--md', 'print Markdown').conflicts('json'))
     .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(async () => (await import('./commands/report.js')).reportCommand(name, flags, globals(cmd)), globals(cmd).json));
 
   program

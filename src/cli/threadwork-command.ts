@@ -1,5 +1,8 @@
 import { Command, CommanderError, type HelpContext, type Option } from 'commander';
 
+/** What to say when two options cannot both hold: what each does, then to choose. */
+const CONFLICT_HINTS: Record<string, string> = { '--md --json': '--md prints Markdown, --json prints one JSON document; give one of them' };
+
 /**
  * commander, with every missing required input named at once. commander stops at the first
  * missing required option, before it looks at the arguments: `deal new --json` said only that
@@ -65,6 +68,25 @@ export class ThreadworkCommand extends Command {
         Object.assign(error, { known });
       }
       throw error;
+    }
+  }
+
+  /**
+   * commander's conflict check (its own name, not in its typings) looks at one command's
+   * options only: `--md`, a command's own, conflicting with the global `--json` went
+   * unnoticed and the JSON was printed, --md dropped without a word. An option's conflicts
+   * are checked against the options of the commands above it too, as a usage error.
+   */
+  _checkForConflictingOptions(): void {
+    (Command.prototype as unknown as { _checkForConflictingOptions(this: Command): void })._checkForConflictingOptions.call(this);
+    const given = (cmd: Command, option: Option): boolean => cmd.getOptionValue(option.attributeName()) !== undefined && cmd.getOptionValueSource(option.attributeName()) !== 'default';
+    for (const option of this.options) {
+      const conflicts = (option as Option & { conflictsWith: string[] }).conflictsWith;
+      if (!conflicts.length || !given(this, option)) continue;
+      for (let cmd = this.parent; cmd; cmd = cmd.parent) {
+        const other = cmd.options.find((o) => conflicts.includes(o.attributeName()) && given(cmd, o));
+        if (other) this.error(`error: option '${option.long ?? option.flags}' cannot be used with option '${other.long ?? other.flags}': ${CONFLICT_HINTS[`${option.long} ${other.long}`] ?? 'give one of them'}`, { code: 'commander.conflictingOption' });
+      }
     }
   }
 
