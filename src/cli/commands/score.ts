@@ -60,7 +60,7 @@ function renderMarkdown(r: AccountRankingData): string {
   return [
     `## Accounts ranked against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
     '',
-    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), a.disqualified.length ? `${a.band} (disqualified)` : a.band, ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
+    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), fitBand(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
     ...(invalidLines(r).length ? ['### Invalid values', '', ...invalidLines(r).map((l) => `- ${l}`), ''] : []),
@@ -87,11 +87,19 @@ const disqualifiedNote = (name: string, d: { disqualifier: string; field: string
 
 const bandColour = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
 
+/**
+ * The ICP band as --json holds it (`band`, `companyBand`), marked when a disqualifier capped
+ * the score: the terminal said `disqualified` (or `disq.`) in its place and --md
+ * `poor (disqualified)`, three names for one band. One label, in every output.
+ */
+const fitBand = (band: string, disqualified: readonly unknown[]): string => (disqualified.length ? `${band} (disqualified)` : band);
+const fitBandColour = (band: string, disqualified: readonly unknown[]): string => (disqualified.length ? pc.red(fitBand(band, disqualified)) : bandColour(band));
+
 const leadBandColour = (b: string): string => (b === 'sql' ? pc.green : b === 'mql' ? pc.cyan : b === 'warm' ? pc.yellow : pc.dim)(b.toUpperCase());
 
 function renderTerminal(r: AccountRankingData): string {
   const rows = columns(
-    [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), a.disqualified.length ? pc.red('disqualified') : bandColour(a.band), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
+    [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
     ['r', 'r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
   const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${disqualifiedNote(a.name, d)}; capped at 0.30`));
@@ -130,7 +138,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     table(
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact score', 'data quality', 'company fit', 'missing'],
       ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'l'],
-      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${c.disqualified.length ? 'disqualified' : c.companyBand}`, gapsOf(c) || '—'].map(cell)),
+      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${fitBand(c.companyBand, c.disqualified)}`, gapsOf(c) || '—'].map(cell)),
     ),
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
@@ -142,7 +150,7 @@ function renderContactsTerminal(r: ContactRanking): string {
   const rows = columns(
     [
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact', 'fresh', 'data', 'fit'].map((h) => pc.dim(h)),
-      ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), c.disqualified.length ? pc.red('disq.') : formatFixed(c.companyScore)]),
+      ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${fitBandColour(c.companyBand, c.disqualified)}`]),
     ],
     ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
   );
