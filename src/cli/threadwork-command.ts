@@ -38,16 +38,29 @@ export class ThreadworkCommand extends Command {
   }
 
   /**
-   * commander's `help <command>` (its own name, not in its typings): a name no command has
-   * is an unknown command, as `threadwork sycn` is, with the near one named — not the
-   * program's help shown as an error.
+   * commander's `help <command>` (its own name, not in its typings) takes one name:
+   * `help deal new` showed the help of `deal`, the `new` dropped. Every name after `help` is
+   * followed down the command groups (`help campaign draft`), and the last one's help is
+   * shown. A name no command has at its place is an unknown command, as `threadwork sycn`
+   * is, with the near one named — not a group's or the program's help shown as an error;
+   * a name after a command that has no commands (`help sync now`) is refused as such.
    */
   _dispatchHelpCommand(name?: string): unknown {
-    if (name && !this.commands.some((c) => c.name() === name || c.aliases().includes(name))) {
-      this.args = [name];
-      return (this as unknown as { unknownCommand(): never }).unknownCommand();
+    // `this.args` holds every operand, `help` first, then the names (commander passes the first alone).
+    const names = name === undefined ? [] : this.args.slice(1).filter((arg) => !arg.startsWith('-'));
+    const path = [this.name()];
+    for (let cmd = this.parent; cmd; cmd = cmd.parent) path.unshift(cmd.name());
+    const [first, ...rest] = names;
+    if (first === undefined) return this.help();
+    let command = subcommandOf(this, first);
+    for (const wanted of rest) {
+      path.push(command.name());
+      if (command.commands.length === 0) {
+        return command.error(`error: \`${path.join(' ')}\` has no commands, so '${wanted}' is none: for its help, run \`${[path[0], 'help', ...path.slice(1)].join(' ')}\``, { code: 'commander.unknownCommand' });
+      }
+      command = subcommandOf(command, wanted);
     }
-    return (Command.prototype as unknown as { _dispatchHelpCommand(this: Command, name?: string): unknown })._dispatchHelpCommand.call(this, name);
+    return command.help();
   }
 
   /**
@@ -117,4 +130,12 @@ export class ThreadworkCommand extends Command {
       throw error;
     }
   }
+}
+
+/** The command of `group` named `name`, or commander's unknown-command error in `group` (the near one named). */
+function subcommandOf(group: Command, name: string): Command {
+  const found = group.commands.find((c) => c.name() === name || c.aliases().includes(name));
+  if (found) return found;
+  group.args = [name];
+  return (group as unknown as { unknownCommand(): never }).unknownCommand();
 }
