@@ -54,14 +54,14 @@ function gitDirs(root: string): Promise<GitDirs> {
 /** Asks for `root`'s folders afresh (no answer kept in this process; one kept in the git directory may serve). */
 export async function findGitDirs(root: string): Promise<GitDirs> {
   const remembered = rememberedAnswer(root);
-  if (remembered) return remembered.dirs;
+  if (remembered) return ignoringStateLeftOutsideGit(root, remembered.dirs);
   try {
     // Spawned directly: on the path of every command, where simple-git's first call costs 6 ms more.
     const [common = '', dir = '', workspace = ''] = (await gitText(root, ['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir', '--show-prefix'])).split('\n');
     if (!common || !dir) throw new Error('git named no git directory');
     const dirs = { common, checkout: { dir, workspace } };
     remember(root, dirs);
-    return dirs;
+    return ignoringStateLeftOutsideGit(root, dirs);
   } catch {
     const dir = join(root, '.threadwork');
     fs.mkdirSync(dir, { recursive: true });
@@ -83,6 +83,51 @@ function ignoreOwnState(dir: string): void {
   } catch {
     // There already, or a folder that cannot be written: nothing to add.
   }
+}
+
+const OWN_STATE = 'threadwork-*';
+
+/**
+ * Inside git threadwork keeps its state in the git directory, never in `.threadwork/`; state
+ * found there was written while the workspace was outside git, by a version that wrote no
+ * `.threadwork/.gitignore` (or beside one of the person's own that does not leave it out).
+ * Untouched, `git status` listed it as untracked for good and `git add -A` committed it.
+ *
+ * It is left out in the repository's `info/exclude`, not in a `.gitignore`: the state exists
+ * in this clone only (untracked, it was never cloned), and so does `info/exclude`; a
+ * `.gitignore` written now would itself show as untracked and ask to be committed for files
+ * no other clone has, or mean editing one the person wrote. One anchored line is appended
+ * (`/<workspace>/.threadwork/threadwork-*`), once: what is there is kept byte for byte.
+ * Only `threadwork-*` is left out: templates in `.threadwork/templates/` are the person's.
+ */
+function ignoringStateLeftOutsideGit(root: string, dirs: GitDirs): GitDirs {
+  try {
+    const own = join(root, '.threadwork');
+    if (!fs.existsSync(own) || !fs.readdirSync(own).some((name) => name.startsWith('threadwork-'))) return dirs;
+    if (linesOf(join(own, '.gitignore')).includes(OWN_STATE)) return dirs;
+    const rule = `/${gitignoreLiteral(`${dirs.checkout.workspace}.threadwork/`)}${OWN_STATE}`;
+    // A folder name git's patterns cannot spell (a line break) is left as it is.
+    if (rule.includes('\n') || rule.includes('\r')) return dirs;
+    const exclude = join(dirs.common, 'info', 'exclude');
+    if (linesOf(exclude).includes(rule)) return dirs;
+    const text = fs.existsSync(exclude) ? fs.readFileSync(exclude, 'utf8') : '';
+    fs.mkdirSync(dirname(exclude), { recursive: true });
+    const separator = text === '' || text.endsWith('\n') ? '' : '\n';
+    fs.appendFileSync(exclude, `${separator}# threadwork's state from before this workspace was in git: never committed\n${rule}\n`);
+  } catch {
+    // A folder that cannot be read or written: git lists the state, as it did.
+  }
+  return dirs;
+}
+
+/** `path` as a gitignore pattern matches it literally: its wildcards and backslashes escaped. */
+function gitignoreLiteral(path: string): string {
+  return path.replace(/[\\*?[\]]/g, '\\$&');
+}
+
+/** The lines of a text file; none when there is no such file. */
+function linesOf(path: string): string[] {
+  return fs.existsSync(path) ? fs.readFileSync(path, 'utf8').split(/\r?\n/) : [];
 }
 
 /**
