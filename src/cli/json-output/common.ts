@@ -74,9 +74,9 @@ export const errorOutput = z.object({
       .optional()
       .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written'),
     known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes'),
-    segment: z.string().optional().describe('unknown-segment: the segment id given'),
+    segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
-    goal: z.string().optional().describe('unknown-goal: the goal id given'),
+    goal: z.string().optional().describe('unknown-goal, and invalid-arguments for a goal id with a control character: the goal id given'),
     subgoal: z.string().optional().describe('unknown-subgoal: the subgoal id given'),
     assumption: z.string().optional().describe('unknown-assumption: the assumption id given'),
     name: z.string().optional().describe('invalid-name: the company or campaign name (or --slug) refused, as given'),
