@@ -147,6 +147,7 @@ function unknownSourceLink(model: WorkspaceModel, source: string): ThreadworkErr
 function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
   if (input.segment !== undefined) refuseControlInId('segment', input.segment);
   if (input.goal) refuseControlInId('goal', input.goal);
+  if (input.subgoal) refuseControlInId('subgoal', input.subgoal);
   const segments = segmentsOf(model);
   if (input.segment !== undefined) {
     if (!segments.some((s) => s.id === input.segment)) throw unknownSegment(input.segment, segments.map((s) => s.id));

@@ -71,14 +71,15 @@ export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): 
   return name;
 }
 
-/** What a segment id and a goal id look like, said when one is refused. */
+/** What a segment, goal and subgoal id look like, said when one is refused. */
 const ID_EXPECTED = {
   segment: 'Expected a segment id from strategy/canvas/04-segments.md, such as mid-market-fintech, on one line.',
   goal: 'Expected a goal id from goals/, such as g-arr-500k-2026, on one line.',
+  subgoal: 'Expected a subgoal id of the goal, such as SG1, on one line.',
 } as const;
 
 /**
- * A segment or goal id with a control character (`fintech\t` pasted from a table, an
+ * A segment, goal or subgoal id with a control character (`fintech\t` pasted from a table, an
  * agent's stray `\n`, an escape code) is no id: refused for it, each character named
  * U+XXXX, as a thread argument is refused — never looked up and answered "Unknown
  * segment", which sent the user hunting for a typo they cannot see.

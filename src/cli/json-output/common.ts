@@ -77,7 +77,7 @@ export const errorOutput = z.object({
     segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
     goal: z.string().optional().describe('unknown-goal, and invalid-arguments for a goal id with a control character: the goal id given'),
-    subgoal: z.string().optional().describe('unknown-subgoal: the subgoal id given'),
+    subgoal: z.string().optional().describe('unknown-subgoal, and invalid-arguments for a subgoal id with a control character: the subgoal id given'),
     assumption: z.string().optional().describe('unknown-assumption: the assumption id given'),
     name: z.string().optional().describe('invalid-name: the company or campaign name (or --slug) refused, as given'),
     email: z.string().optional().describe('invalid-email: the contact address refused, as given'),
