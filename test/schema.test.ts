@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ import {
 import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
-import { runCli } from './helpers/cli.js';
+import { BIN, runCli } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
@@ -150,6 +151,23 @@ describe('threadwork schemas', () => {
     const nested = await runCli(['schemas', '--out', 'editor/json-schemas'], { cwd });
     expect(nested.code, nested.stderr).toBe(0);
     expect(existsSync(join(cwd, 'editor/json-schemas/config.schema.json'))).toBe(true);
+  });
+
+  // Node 20's mkdirSync(…, { recursive: true }) spun forever at full CPU under /proc (mkdir
+  // answers ENOENT there although the parent exists) and ignored SIGTERM: the command hung.
+  it.runIf(existsSync('/proc/self'))('an --out the file system cannot make a folder in is a write error naming it, not a hang', async () => {
+    const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((done) => {
+      execFile(process.execPath, [BIN, 'schemas', '--out', '/proc/threadwork-schemas/cli', '--json'], { cwd: testdir(), timeout: 20_000, killSignal: 'SIGKILL' }, (error, stdout) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, signal: error?.signal ?? null, stdout }),
+      );
+    });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout) as { ok: boolean; error: { code: string; message: string; path: string } };
+    expect(json.ok).toBe(false);
+    expect(json.error.code).toBe('write-failed');
+    expect(json.error.path).toBe('/proc/threadwork-schemas/cli');
+    expect(json.error.message).toContain('does not let one be made there');
   });
 
   // "Every command works on the workspace that contains the current folder (or --dir)".

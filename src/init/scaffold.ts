@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
@@ -10,6 +10,7 @@ import { readYaml } from '../markdown/yaml.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
 import { naming } from '../workspace/write-failure.js';
+import { makeFolders } from '../workspace/make-folders.js';
 import { ThreadworkError } from '../errors.js';
 
 export interface InitOptions {
@@ -51,7 +52,7 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   const company = typedCompany === undefined ? undefined : companyName(typedCompany);
   const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
   refuseFileOnTheWay(dir, root);
-  naming(dir, () => mkdirSync(root, { recursive: true }));
+  naming(dir, () => makeFolders(root));
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {
     await initRepository(root);

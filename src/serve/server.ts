@@ -1,7 +1,8 @@
-import { chmodSync, lstatSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { Workspace } from '../api.js';
 import { today } from '../clock.js';
+import { makeFolders } from '../workspace/make-folders.js';
 import { engineIdentity } from '../engine/cache.js';
 import { ThreadworkError } from '../errors.js';
 import { gitContext } from '../git/git.js';
@@ -54,7 +55,7 @@ export async function serveWorkspace(workspace: ServableWorkspace, options: Serv
   const where = await socketPath(workspace.root).catch(() => undefined);
   if (!where) return undefined;
   try {
-    mkdirSync(where.dir, { recursive: true, mode: 0o700 });
+    makeFolders(where.dir, 0o700);
     // A folder made by hand with wider permissions is narrowed: only its owner may reach the socket.
     if ((lstatSync(where.dir).mode & 0o077) !== 0) chmodSync(where.dir, 0o700);
   } catch {

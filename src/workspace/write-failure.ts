@@ -11,6 +11,8 @@ const REFUSALS: Readonly<Record<string, string>> = {
   EROFS: 'the file system is read-only (EROFS)',
   ENOSPC: 'no space left on the device (ENOSPC)',
   EDQUOT: 'the disk quota is used up (EDQUOT)',
+  // A folder removed while the write ran, or a file system that makes none there (/proc).
+  ENOENT: 'no such file or folder (ENOENT): a folder on the way is missing, or this file system does not let one be made there',
 };
 
 /**

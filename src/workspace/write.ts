@@ -1,12 +1,13 @@
 import { PhaseTimer } from '../timing.js';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { pathRefused, resolvesInside, symlinkOnTheWay } from './contain.js';
 import { currentLock } from './lock.js';
 import { naming, namingAsync } from './write-failure.js';
+import { makeFolders } from './make-folders.js';
 
 /**
  * Every write of the engine goes through this file, and each one is checked first:
@@ -23,8 +24,7 @@ import { naming, namingAsync } from './write-failure.js';
  */
 function prepareWrite(root: string, rel: string): string {
   currentLock()?.assertHeld();
-  // A folder may be the target here: makeWorkspaceDir makes one, and a file write into an
-  // existing folder fails on its own (EISDIR), as it always did.
+  // A file write into an existing folder fails on its own (EISDIR), as it always did.
   return writePreparer(root, { refuseFolder: false })(rel).abs;
 }
 
@@ -33,15 +33,6 @@ function specialKindOf(stat: Stats): string | undefined {
   if (stat.isSocket()) return 'socket';
   if (stat.isBlockDevice() || stat.isCharacterDevice()) return 'device';
   return undefined;
-}
-
-/**
- * Makes a folder of the workspace (and its parents), refusing to go through a symbolic
- * link. With `exclusive`, the last folder must not exist yet (EEXIST otherwise): of two
- * processes creating the same thread, exactly one wins.
- */
-export function makeWorkspaceDir(root: string, rel: string, options: { exclusive?: boolean } = {}): void {
-  naming(rel, () => mkdirSync(prepareWrite(root, rel), { recursive: !options.exclusive }));
 }
 
 /**
@@ -151,7 +142,7 @@ function writePreparer(root: string, options: { refuseFolder: boolean }): (rel: 
       const link = folder === '.' ? undefined : symlinkOnTheWay(root, folder, known);
       if (link !== undefined) throw pathRefused(rel, `${link} is a symbolic link (the workspace never writes through one)`);
       // The walk above lstat-ed the folder: made only when it was missing.
-      if (known.get(folder.split(sep).join('/')) !== false) mkdirSync(dirname(abs), { recursive: true });
+      if (known.get(folder.split(sep).join('/')) !== false) makeFolders(dirname(abs));
       if (!resolvesInside(root, dirname(abs), realRoot)) throw pathRefused(rel, 'its folder resolves outside the workspace');
       folders.add(folder);
     }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateCliSchemas } from '../json-output/generate.js';
 import { generateJsonSchemas } from '../../schema/json-schema.js';
 import { writeFileIfChanged } from '../../workspace/write.js';
 import { naming } from '../../workspace/write-failure.js';
+import { makeFolders } from '../../workspace/make-folders.js';
 import type { CommandOutcome } from '../outcome.js';
 
 /**
@@ -14,7 +14,7 @@ import type { CommandOutcome } from '../outcome.js';
 export function schemasCommand(out: string, dir: string): CommandOutcome {
   const root = resolve(dir, out);
   // The default ./schemas does not exist in a workspace of one's own: made, as --out is, with its parents.
-  naming(out, () => mkdirSync(root, { recursive: true }));
+  naming(out, () => makeFolders(root));
   const written: string[] = [];
   const schemas = [...generateJsonSchemas(), ...generateCliSchemas()];
   for (const { file, schema } of schemas) {
