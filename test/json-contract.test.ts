@@ -31,6 +31,9 @@ async function expectCommand(id: string, args: string[], exitCode = 0): Promise<
   const result = await runJson(args);
   expect(result.code, `${args.join(' ')}: ${result.stdout.slice(0, 500)}${result.stderr}`).toBe(exitCode);
   expectValid(id, result.json);
+  // `ok` comes first and says what the exit code says: an agent tests it before the rest.
+  expect(Object.keys(result.json)[0], args.join(' ')).toBe('ok');
+  expect(result.json.ok, args.join(' ')).toBe(exitCode === 0);
   return result.json;
 }
 
@@ -74,6 +77,9 @@ describe('the --json contract', () => {
     await expectCommand('history', ['history', 'threads/sales/fjord-payments', ...d]);
     await expectCommand('schemas', ['schemas', '--out', testdir()]);
     await expectCommand('demo', ['demo']);
+    // A file in error: sync holds what it derives, says so and exits 1 — `ok` false.
+    writeFileSync(join(dir, 'threads/sales/fjord-payments/meta.json'), '{ "type": "sales-deal",\n');
+    await expectCommand('sync', ['sync', ...d], 1);
   });
 
   it('every line `watch --json` prints validates against the watch-line schema', async () => {

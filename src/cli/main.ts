@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CommanderError, Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { ThreadworkError } from '../errors.js';
+import { withOk } from '../answer-ok.js';
 import type { DealNewFlags } from './commands/deal.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 import { packageVersion } from '../version.js';
@@ -222,7 +223,7 @@ export async function run(rawArgv: readonly string[]): Promise<number> {
   const execute = async (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean): Promise<void> => {
     try {
       const result = await outcome();
-      if (json && result.json !== undefined) process.stdout.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      if (json && result.json !== undefined) process.stdout.write(`${JSON.stringify(withOk(result.json, result.exitCode === 0), null, 2)}\n`);
       else if (result.text) process.stdout.write(`${result.text}\n`);
       exitCode = result.exitCode;
     } catch (error) {

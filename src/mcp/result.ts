@@ -1,14 +1,23 @@
 import { ErrorCode, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { reportsAnError, withOk } from '../answer-ok.js';
 import { answerInToolTerms, inToolTerms } from './tool-wording.js';
+
+/**
+ * When a tool's `ok` is false: 'on-errors' for the tools whose CLI command exits 1 when its
+ * diagnostics hold an error (sync, generate_strategy), so both say the same; 'never' for
+ * the rest — a read of a thread in error did what was asked, and says so with ok true.
+ */
+export type Failing = 'never' | 'on-errors';
 
 /**
  * A tool's answer: the data as JSON text (what every client shows the model) and as
  * structured content (what clients that read structure use).
  */
-export function toolResult(answer: unknown): CallToolResult {
-  const data = answerInToolTerms(answer);
+export function toolResult(answer: unknown, fails: Failing = 'never'): CallToolResult {
+  const translated = answerInToolTerms(answer);
+  const data = withOk(translated, fails === 'never' || !reportsAnError(translated));
   const structured = (data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { result: data }) as Record<string, unknown>;
   return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: structured };
 }
@@ -36,9 +45,9 @@ export function toolError(error: unknown): CallToolResult {
 }
 
 /** Runs a tool handler and turns whatever it throws into a tool error. */
-export async function answer(work: () => Promise<unknown>): Promise<CallToolResult> {
+export async function answer(work: () => Promise<unknown>, fails: Failing = 'never'): Promise<CallToolResult> {
   try {
-    return toolResult(await work());
+    return toolResult(await work(), fails);
   } catch (error) {
     return toolError(error);
   }

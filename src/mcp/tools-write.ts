@@ -60,11 +60,11 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   );
 
   server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit })),
+    answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );
 
   server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) })),
+    answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) }), 'on-errors'),
   );
 
   server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, annotations: WRITES }, (args) =>

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { withOk } from '../../src/answer-ok.js';
 import { ThreadworkError } from '../../src/errors.js';
 
 export interface InProcessAnswer<T> {
@@ -10,16 +11,17 @@ export interface InProcessAnswer<T> {
  * What `threadwork … --json` prints and exits with, from the API call the command makes
  * but without a process: the call's result as JSON and exit 0, or a ThreadworkError as
  * `{ ok: false, error: { code, message, ...details } }` and exit 1 — exactly what
- * src/cli/main.ts (reportError) makes of them. Anything else is a bug and is thrown.
+ * src/cli/main.ts (reportError) makes of them, `ok` first on a success as main.ts prints
+ * it. Anything else is a bug and is thrown.
  *
  * Why: a CLI process costs about a second on a loaded two-core machine, and most tests
  * of a refusal are about the workspace's answer, not the process. A file using this keeps
  * a real `runJson`/`runCli` for each CLI behaviour it checks.
  */
-export async function asCliJson<T = Record<string, unknown>>(call: () => Promise<unknown>): Promise<InProcessAnswer<T>> {
+export async function asCliJson<T = Record<string, unknown>>(call: () => Promise<unknown>, succeeded: () => boolean = () => true): Promise<InProcessAnswer<T>> {
   try {
     const result = await call();
-    return { code: 0, json: JSON.parse(JSON.stringify(result)) as T };
+    return { code: 0, json: JSON.parse(JSON.stringify(withOk(result, succeeded()))) as T };
   } catch (error) {
     if (!(error instanceof ThreadworkError)) throw error;
     return { code: 1, json: JSON.parse(JSON.stringify({ ok: false, error: { code: error.code, message: error.message, ...error.details } })) as T };
@@ -37,7 +39,7 @@ export async function commandJson<T = Record<string, unknown>>(command: () => Pr
     const outcome = await command();
     exitCode = outcome.exitCode;
     return outcome.json;
-  });
+  }, () => exitCode === 0);
   return answer.code === 1 ? answer : { code: exitCode, json: answer.json };
 }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DraftFile, SkippedProspect } from '../../campaigns/propose-drafts.js';
 import type { ReplyResult } from '../../campaigns/reply.js';
 import type { CheckResult } from '../../check/check.js';
@@ -32,33 +32,38 @@ export interface CliOutput {
   schema: z.ZodType;
 }
 
+/** The `ok` every document carries (answer-ok.ts): `check` and errors declare their own. */
+function withOkField(schema: z.ZodObject): z.ZodObject {
+  return schema.extend({ ok: z.boolean().describe('false when the command reports an error and exits 1 (a file in error holding values back); true otherwise') });
+}
+
 /** The JSON every command prints with `--json`: one entry per document shape. */
 export const CLI_OUTPUTS: readonly CliOutput[] = [
-  { id: 'init', command: 'threadwork init --json', schema: initOutput },
+  { id: 'init', command: 'threadwork init --json', schema: withOkField(initOutput) },
   { id: 'check', command: 'threadwork check --json', schema: checkOutput },
-  { id: 'deal-new', command: 'threadwork deal new --json', schema: threadNewOutput },
-  { id: 'campaign-new', command: 'threadwork campaign new --json', schema: threadNewOutput },
-  { id: 'campaign-draft', command: 'threadwork campaign draft --json', schema: campaignDraftOutput },
-  { id: 'campaign-reply', command: 'threadwork campaign reply --json', schema: campaignReplyOutput },
-  { id: 'due', command: 'threadwork due --json', schema: dueOutput },
-  { id: 'advance', command: 'threadwork advance --json', schema: advanceOutput },
-  { id: 'sync', command: 'threadwork sync --json (also --dry-run)', schema: syncOutput },
-  { id: 'strategy', command: 'threadwork strategy --json', schema: strategyOutput },
-  { id: 'score', command: 'threadwork score --json', schema: scoreOutput },
-  { id: 'score-contacts', command: 'threadwork score --contacts <file> --json', schema: scoreContactsOutput },
+  { id: 'deal-new', command: 'threadwork deal new --json', schema: withOkField(threadNewOutput) },
+  { id: 'campaign-new', command: 'threadwork campaign new --json', schema: withOkField(threadNewOutput) },
+  { id: 'campaign-draft', command: 'threadwork campaign draft --json', schema: withOkField(campaignDraftOutput) },
+  { id: 'campaign-reply', command: 'threadwork campaign reply --json', schema: withOkField(campaignReplyOutput) },
+  { id: 'due', command: 'threadwork due --json', schema: withOkField(dueOutput) },
+  { id: 'advance', command: 'threadwork advance --json', schema: withOkField(advanceOutput) },
+  { id: 'sync', command: 'threadwork sync --json (also --dry-run)', schema: withOkField(syncOutput) },
+  { id: 'strategy', command: 'threadwork strategy --json', schema: withOkField(strategyOutput) },
+  { id: 'score', command: 'threadwork score --json', schema: withOkField(scoreOutput) },
+  { id: 'score-contacts', command: 'threadwork score --contacts <file> --json', schema: withOkField(scoreContactsOutput) },
   { id: 'watch-line', command: 'threadwork watch --json (one object per line)', schema: watchLineOutput },
-  { id: 'report-pipeline', command: 'threadwork report pipeline --json', schema: pipelineReportOutput },
-  { id: 'report-winloss', command: 'threadwork report winloss --json', schema: winlossReportOutput },
-  { id: 'report-goals', command: 'threadwork report goals --json', schema: goalsReportOutput },
-  { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: assumptionsReportOutput },
-  { id: 'report-forecast', command: 'threadwork report forecast --json', schema: forecastReportOutput },
-  { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: campaignsReportOutput },
-  { id: 'history', command: 'threadwork history --json', schema: historyOutput },
-  { id: 'demo', command: 'threadwork demo --json', schema: demoOutput },
-  { id: 'campaign-approve', command: 'threadwork campaign approve --json', schema: campaignApproveOutput },
-  { id: 'schemas', command: 'threadwork schemas --json', schema: schemasOutput },
-  { id: 'skills-install', command: 'threadwork skills install --json', schema: skillsInstallOutput },
-  { id: 'migrate', command: 'threadwork migrate --json (also --dry-run)', schema: migrateOutput },
+  { id: 'report-pipeline', command: 'threadwork report pipeline --json', schema: withOkField(pipelineReportOutput) },
+  { id: 'report-winloss', command: 'threadwork report winloss --json', schema: withOkField(winlossReportOutput) },
+  { id: 'report-goals', command: 'threadwork report goals --json', schema: withOkField(goalsReportOutput) },
+  { id: 'report-assumptions', command: 'threadwork report assumptions --json', schema: withOkField(assumptionsReportOutput) },
+  { id: 'report-forecast', command: 'threadwork report forecast --json', schema: withOkField(forecastReportOutput) },
+  { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: withOkField(campaignsReportOutput) },
+  { id: 'history', command: 'threadwork history --json', schema: withOkField(historyOutput) },
+  { id: 'demo', command: 'threadwork demo --json', schema: withOkField(demoOutput) },
+  { id: 'campaign-approve', command: 'threadwork campaign approve --json', schema: withOkField(campaignApproveOutput) },
+  { id: 'schemas', command: 'threadwork schemas --json', schema: withOkField(schemasOutput) },
+  { id: 'skills-install', command: 'threadwork skills install --json', schema: withOkField(skillsInstallOutput) },
+  { id: 'migrate', command: 'threadwork migrate --json (also --dry-run)', schema: withOkField(migrateOutput) },
   { id: 'error', command: 'any command with --json, when it fails', schema: errorOutput },
 ];
 
