@@ -208,6 +208,19 @@ describe('a number written as text', () => {
     ]);
   });
 
+  // `sent: 1.2k` was only "expected a number": a count in thousands is how people write it.
+  it('a number in thousands or millions is told the number to write', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: 1.5k');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 2M');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 2M as 2000000 (got "2M")`,
+      `${DEAL}/3-implication.md:Invalid \`resource_cost_hours\`: expected a number — write 1.5k as 1500 (got "1.5k")`,
+    ]);
+  });
+
   it('suggests no number the field would refuse, and none for text that is no number', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,5');
@@ -288,6 +301,20 @@ describe('an allowed value written in another case or with other separators', ()
       `${DEAL}/3-implication.md:3:18 Invalid \`strategic_value\`: expected one of high, medium, low — write High as high (got "High")`,
       `${DEAL}/4-decision.md:2:11 Invalid \`decision\`: expected one of QUALIFY, DEFER, REJECT — write qualify as QUALIFY (got "qualify")`,
       'threads/sales/northwind-payments/6-learning.md:2:10 Invalid `outcome`: expected one of closed-won, closed-lost, stalled — write Closed Won as closed-won (got "Closed Won")',
+    ]);
+  });
+
+  // `outcome: won` was "expected one of closed-won, closed-lost, stalled" with no hint,
+  // though only one value has the word; `closed` has two and is left to the list.
+  it('a value written as the one word that tells it apart is told the value it stands for', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'outcome: closed-won', 'outcome: won');
+    replaceInFile(dir, `${DEAL}/6-learning.md`, 'outcome: closed-lost', 'outcome: closed');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.message}`)).toEqual([
+      `${DEAL}/6-learning.md:Invalid \`outcome\`: expected one of closed-won, closed-lost, stalled (got "closed")`,
+      'threads/sales/northwind-payments/6-learning.md:Invalid `outcome`: expected one of closed-won, closed-lost, stalled — did you mean closed-won? (got "won")',
     ]);
   });
 });

@@ -72,7 +72,8 @@ function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locat
 
 /**
  * A number written as people write it, which YAML reads as text: a head count with its
- * thousands grouped (`1,800`), a score out of ten (`7/10`), a share in percent (`82%`).
+ * thousands grouped (`1,800`), in thousands or millions (`1.2k`, `$40k`, `2M`), a score
+ * out of ten (`7/10`), a share in percent (`82%`).
  * "expected a number" left the person to guess which number; this names it — only when
  * the field takes it. A fraction or a percentage is read on the field's own scale (its
  * maximum: 10 for a score, 1 for a probability), so `7/10` is 7 for a CSAT and 0.7 for a
@@ -87,6 +88,8 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   const text = value.trim();
   const count = wholeCount(text);
   let candidate: number | undefined = Number.isNaN(count) ? undefined : count;
+  const abbreviated = /^[$€£]?\s*(\d+(?:\.\d+)?)\s*([kKmM])$/.exec(text);
+  if (abbreviated) candidate = Number((Number(abbreviated[1]) * (abbreviated[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
   const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
   if (share) {
     const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
@@ -120,7 +123,8 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
  * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
  * lists them, and "expected one of high, medium, low (got "High")" made the person look
  * twice for the difference. Names the spelling to write, when exactly one value matches;
- * else the value one or two slips away (`win_rte`), when there is one.
+ * else the one value that has the word written (`outcome: won`: closed-won); else the
+ * value one or two slips away (`win_rte`), when there is one.
  */
 function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
@@ -129,6 +133,10 @@ function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const options = issue.values.filter((option): option is string => typeof option === 'string');
   const matches = options.filter((option) => loose(option) === loose(value));
   if (matches.length === 1) return ` — write ${value.trim()} as ${matches[0]}`;
+  // A value written as the one word that tells it apart (`outcome: won` for closed-won).
+  const words = (text: string): string[] => text.toLowerCase().split(/[\s_-]+/);
+  const wordOf = options.filter((option) => words(option).includes(loose(value)) && loose(value) !== '');
+  if (wordOf.length === 1) return ` — did you mean ${wordOf[0]}?`;
   // One or two slips from a value (`win_rte`, `compelted`): named as a misspelt key is.
   const near = nearestWord(value.trim(), options);
   return near === undefined ? '' : ` — did you mean ${near}?`;
