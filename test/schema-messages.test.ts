@@ -54,7 +54,7 @@ describe('schema messages say what was expected, in plain words', () => {
       `${DEAL}/4-decision.md:5:3 Invalid \`criteria\`: expected each criterion with its value, \`budget: 36000\` on its own line — \`key: value\` pairs, not a list (got ["budget","authority"])`,
       `${DEAL}/6-learning.md:10:13 Invalid \`validations[0].result\`: expected one of validated, partial, invalidated (got false)`,
       `${DEAL}/meta.json:10:12 Invalid \`stage\`: expected a number (got "six")`,
-      `${DEAL}/meta.json:11:13 Invalid \`status\`: expected one of open, deferred, rejected, closed-won, closed-lost, stalled, active, completed (got "lost")`,
+      `${DEAL}/meta.json:11:13 Invalid \`status\`: expected one of open, deferred, rejected, closed-won, closed-lost, stalled, active, completed — did you mean closed-lost? (got "lost")`,
       'threadwork.config.yaml:8:17 Invalid `confidence.prior_weight`: expected a number above 0 (got 0)',
       'threadwork.config.yaml:23:11 Invalid `git.commit`: expected true or false (got "yes")',
       'threadwork.config.yaml:28:10 Invalid `forecast.draws`: expected a whole number (got 1.5)',
