@@ -160,7 +160,7 @@ describe('a warm check', () => {
   it('says exactly what a cold check says, after every edit of a random sequence', async () => {
     vi.stubEnv('THREADWORK_TODAY', '2026-01-10');
     const dir = testdir();
-    generateWorkspace(dir, { deals: 120, seed: 5 });
+    generateWorkspace(dir, { deals: 40, seed: 5 });
     const session = new WorkspaceSession(dir, { cache: false });
     opened.push(session);
     expect(await session.check()).toEqual(await coldCheck(dir));
