@@ -45,6 +45,18 @@ export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * Why an argument with control characters is refused, each one named once, in the order
+ * met: "it contains control characters (U+000A, U+0009)". A line break pasted at the end of
+ * an id, or a terminal's escape code, cannot be seen in the echoed value; the code point
+ * says which character to look for.
+ */
+export function controlCharactersIn(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is named
+  const found = [...new Set(text.match(/[\u0000-\u001f\u007f-\u009f]/g) ?? [])];
+  return `it contains control characters (${found.map((c) => codePointLabel(c.codePointAt(0)!)).join(', ')})`;
+}
+
 export function isRange(at: Position | Range): at is Range {
   return 'start' in at;
 }

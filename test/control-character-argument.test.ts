@@ -24,20 +24,21 @@ describe('a control character in an id or thread argument', () => {
     const { code, json } = await runJson<Refusal>(['history', 'A1\n'], { cwd: dir });
     expect(code).toBe(1);
     expect(json.error.code).toBe('invalid-arguments');
-    expect(json.error.message).toBe('Refused subject "A1\\n": it contains control characters. Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.');
+    expect(json.error.message).toBe('Refused subject "A1\\n": it contains control characters (U+000A). Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.');
   });
 
   it.each([
-    ['history of a goal', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.history('g-first\u0007')],
-    ['history of a thread', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.history('threads/sales/brightcart\r')],
-    ['advance', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.advance('brightcart\n')],
-    ['read a thread', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.readThread('\tbrightcart')],
-  ])('%s refuses it', async (_what, call) => {
+    ['history of a goal', 'U+0007', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.history('g-first\u0007')],
+    ['history of a thread', 'U+000D', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.history('threads/sales/brightcart\r')],
+    ['advance', 'U+000A', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.advance('brightcart\n')],
+    ['read a thread', 'U+0009, U+001B', (w: Awaited<ReturnType<typeof openWorkspace>>) => w.readThread('\tbright\u001bcart\t')],
+  ])('%s refuses it, naming each character (%s)', async (_what, named, call) => {
     const dir = exampleWorkspaceCopy();
     const workspace = await openWorkspace(dir);
     const { code, json } = await asCliJson<Refusal>(() => call(workspace));
     expect(code).toBe(1);
-    expect(json.error.message).toMatch(/^Refused (subject|thread) ".*": it contains control characters\. Expected /);
+    expect(json.error.message).toMatch(/^Refused (subject|thread) ".*": it contains control characters \(([^)]*)\)\. Expected /);
+    expect(/control characters \(([^)]*)\)/.exec(json.error.message)?.[1]).toBe(named);
   });
 
   it('the MCP history tool refuses it in the CLI\'s words', async () => {

@@ -178,7 +178,7 @@ describe('CLI', () => {
     expect(result.code).toBe(1);
     expect(result.json.error).toEqual({
       code: 'invalid-name',
-      message: 'Refused company name "Acme\\nAnalytics": it contains control characters. Expected the name on one line, such as "Acme Analytics".',
+      message: 'Refused company name "Acme\\nAnalytics": it contains control characters (U+000A). Expected the name on one line, such as "Acme Analytics".',
       name: 'Acme\nAnalytics',
     });
     expect(existsSync(dir)).toBe(false);

@@ -74,7 +74,7 @@ describe('a control character in a name given with --slug, or in a --title', () 
     const refused = await asCliJson<Created>(() => workspace.createDeal({ segment: 'mid-market-fintech', ...request }, { commit: false }));
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'invalid-name' });
-    expect(refused.json.error?.message).toMatch(new RegExp(`^Refused ${what} ".*": it contains control characters\\.`));
+    expect(refused.json.error?.message).toMatch(new RegExp(`^Refused ${what} ".*": it contains control characters \\(U\\+[0-9A-F]{4}(, U\\+[0-9A-F]{4})*\\)\\.`));
     expect(existsSync(join(dir, 'threads/sales/acme-co'))).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import { readThreadworkCommits } from '../git/log.js';
 import { TRAILERS } from '../engine/commit-message.js';
+import { controlCharactersIn } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { hasControlCharacter, refuseControlCharacters } from '../threads/resolve.js';
 
@@ -35,7 +36,7 @@ export function refuseControlInSubject(subject: string): void {
   if (!hasControlCharacter(subject)) return;
   // eslint-disable-next-line no-control-regex -- the control characters are what is set aside
   if (!isAssumptionOrGoal(subject.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim())) refuseControlCharacters(subject);
-  throw new ThreadworkError(`Refused subject ${JSON.stringify(subject)}: it contains control characters. Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.`, 'invalid-arguments');
+  throw new ThreadworkError(`Refused subject ${JSON.stringify(subject)}: ${controlCharactersIn(subject)}. Expected an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name), on one line.`, 'invalid-arguments');
 }
 
 /** The audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), read back from git. */

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { controlCharactersIn } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { pathRefused } from '../workspace/contain.js';
 import { LAYOUT, threadOf } from '../workspace/layout.js';
@@ -92,7 +93,7 @@ export function hasControlCharacter(input: string): boolean {
  */
 export function refuseControlCharacters(input: string): void {
   if (hasControlCharacter(input)) {
-    throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: it contains control characters. Expected a thread folder such as threads/sales/acme-corp, or its folder name, on one line.`, 'invalid-thread');
+    throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: ${controlCharactersIn(input)}. Expected a thread folder such as threads/sales/acme-corp, or its folder name, on one line.`, 'invalid-thread');
   }
 }
 

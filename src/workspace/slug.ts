@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import { codePointLabel } from '../diagnostics.js';
+import { controlCharactersIn } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 
 const MAX_SLUG_LENGTH = 60;
@@ -47,7 +47,7 @@ export function cleanName(name: string): string {
  */
 export function companyName(typed: string): string {
   const name = cleanName(typed);
-  if (CONTROL.test(name)) throw refused('company name', typed, 'it contains control characters', 'Expected the name on one line, such as "Acme Analytics".');
+  if (CONTROL.test(name)) throw refused('company name', typed, controlCharactersIn(name), 'Expected the name on one line, such as "Acme Analytics".');
   if (!name) throw refused('company name', typed, 'it is empty', 'Expected a name such as "Acme Analytics"; without --company, init writes the placeholder "Your company".');
   return name;
 }
@@ -67,7 +67,7 @@ export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout
 export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): string {
   const name = cleanName(typed);
   if (!name) throw new ThreadworkError(`Refused ${what}: it is blank. ${expected}`, 'invalid-name', { name: typed });
-  if (CONTROL.test(name)) throw refused(what, name, 'it contains control characters', expected);
+  if (CONTROL.test(name)) throw refused(what, name, controlCharactersIn(name), expected);
   return name;
 }
 
@@ -85,11 +85,8 @@ const ID_EXPECTED = {
  * segment", which sent the user hunting for a typo they cannot see.
  */
 export function refuseControlInId(what: keyof typeof ID_EXPECTED, id: string): void {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  const found = [...new Set(id.match(/[\u0000-\u001f\u007f-\u009f]/g) ?? [])];
-  if (!found.length) return;
-  const named = found.map((c) => codePointLabel(c.codePointAt(0)!)).join(', ');
-  throw new ThreadworkError(`Refused ${what} ${JSON.stringify(id)}: it contains control characters (${named}). ${ID_EXPECTED[what]}`, 'invalid-arguments', { [what]: id });
+  if (!CONTROL.test(id)) return;
+  throw new ThreadworkError(`Refused ${what} ${JSON.stringify(id)}: ${controlCharactersIn(id)}. ${ID_EXPECTED[what]}`, 'invalid-arguments', { [what]: id });
 }
 
 /**
@@ -153,7 +150,7 @@ export function checkedSlug(slug: string, what = 'folder name'): string {
 
 function refuseUnsafe(typed: string, what: string): string {
   const name = cleanName(typed);
-  if (CONTROL.test(name)) throw refused(what, name, 'it contains control characters');
+  if (CONTROL.test(name)) throw refused(what, name, controlCharactersIn(name));
   if (name.includes('/') || name.includes('\\')) throw refused(what, name, 'it contains a path separator (/ or \\)');
   if (name.includes('..')) throw refused(what, name, 'it contains `..`');
   if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('~')) throw refused(what, name, 'it is an absolute path');
