@@ -159,3 +159,32 @@ describe('decimals are kept as written', () => {
     expect(parseMoneyRange('$0.005-$0.0125')).toEqual({ min: 0.005, max: 0.0125 });
   });
 });
+
+/**
+ * A revenue written "12 million" was no amount: an error in Stage 1, and the company
+ * scored as if its revenue were unknown. The words are suffixes as `k`, `m` and `b` are.
+ */
+describe('money with its size in words', () => {
+  it.each([
+    ['12 million', 12_000_000],
+    ['12 million EUR', 12_000_000],
+    ['€1.5 billion', 1_500_000_000],
+    ['500 thousand', 500_000],
+    ['12 Mio €', 12_000_000],
+    ['$5 mn', 5_000_000],
+  ])('%s is %d', (written, amount) => {
+    expect(parseMoney(written)).toBe(amount);
+    expect(moneyProblems(written)).toEqual([]);
+  });
+
+  it('a word on the upper end of a range applies to a bare lower end, as a letter does', () => {
+    expect(parseMoneyRange('10-50 million')).toEqual({ min: 10_000_000, max: 50_000_000 });
+    expect(parseMoneyRange('10 thousand to 20 thousand')).toEqual({ min: 10_000, max: 20_000 });
+    expect(parseMoneyRange('$10-50M')).toEqual({ min: 10_000_000, max: 50_000_000 });
+  });
+
+  it('a word that is no size is still no amount', () => {
+    expect(parseMoney('12 millions of them')).toBeUndefined();
+    expect(moneyProblems('12 lots')[0]?.message).toMatch(/^expected an amount such as 36000/);
+  });
+});

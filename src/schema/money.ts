@@ -9,7 +9,14 @@ export interface MoneyRange {
   max: number;
 }
 
-const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
+/**
+ * What a suffix multiplies by: `k`, `m`/`mm`, `b`/`bn`, and the words (`12 million`,
+ * `1.5 billion`, `500 thousand`; `mn` and the German `Mio`): a revenue written "12 million"
+ * was no amount, and the company scored as if its revenue were unknown.
+ */
+const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+/** A suffix, longest first so that `million` is not read as `m` followed by text. */
+const SUFFIXES = '(?:thousand|million|billion|mio|mn|mm|bn|k|m|b)';
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 /** A currency at either end of one amount (`€30.000`, `50.000 EUR`). */
@@ -23,7 +30,9 @@ const SIGN: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '¥
 function currenciesIn(amount: string): string[] {
   return [LEADING_CURRENCY.exec(amount)?.[1], TRAILING_CURRENCY.exec(amount)?.[1]].flatMap((c) => (c ? [CODE[c.toLowerCase()]!] : []));
 }
-const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(k|mm|m|bn|b)?\\s*(${CURRENCY})?$`, 'i');
+const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(${SUFFIXES})?\\s*(${CURRENCY})?$`, 'i');
+/** The suffix an amount ends with, a currency sign after it or not (`50M`, `50 million €`). */
+const ENDING_SUFFIX = new RegExp(`\\d\\s*(${SUFFIXES})\\s*(?:${CURRENCY})?\\s*$`, 'i');
 
 /** An amount that reads two ways (`1.200`: 1200 or 1.2), with how to write it. */
 interface Ambiguous {
@@ -57,13 +66,13 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
   const parts = text.split(/\s*(?:-|–|—|\bto\b)\s*/i).filter(Boolean);
   if (parts.length === 2) {
     // `10M-50M`, `$10-50M`: a suffix on the upper bound applies to a bare lower bound.
-    const hiSuffix = /([kmb]|bn|mm)\s*[$€£¥]?\s*$/i.exec(parts[1]!)?.[1] ?? '';
+    const hiSuffix = ENDING_SUFFIX.exec(parts[1]!)?.[1] ?? '';
     // `€30.000-50.000`, `30.000-50.000 €`: a currency written on either end is the range's, so
     // its dot groups thousands at both ends, as `€30.000-€50.000`'s does.
     const written = [...new Set(parts.flatMap((part) => currenciesIn(part)))];
     if (written.length > 1) return { ambiguous: `"${text}" names two currencies, ${written.map((c) => SIGN[c]).join(' and ')}: write both ends in one` };
     const currency = written.length === 1;
-    const lo = parseSingle(/[kmb]|bn|mm/i.test(parts[0]!.replace(/^(usd|eur|gbp)/i, '')) ? parts[0]! : `${parts[0]}${hiSuffix}`, currency);
+    const lo = parseSingle(ENDING_SUFFIX.test(parts[0]!) ? parts[0]! : `${parts[0]}${hiSuffix}`, currency);
     const hi = parseSingle(parts[1]!, currency);
     if (typeof lo === 'object') return lo;
     if (typeof hi === 'object') return hi;
