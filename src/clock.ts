@@ -19,6 +19,47 @@ export function isRealDate(value: string): boolean {
 /** How check words a date that is not one (src/schema/common.ts): a command given one words it the same. */
 export const DATE_EXPECTED = { form: 'expected a date such as 2026-03-01', day: 'expected a real calendar date' } as const;
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_WORDS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+
+/**
+ * How to write a date written another way, for the message that refuses it: `04.12.2026`
+ * (day first, as dots are written in Europe), `2026/12/04`, `2026-12-4`, `20261204`, `December 4, 2026`
+ * and `4 Dec 2026` are told the `YYYY-MM-DD` to write (" — write 04.12.2026 as
+ * 2026-12-04"); `04/05/2026` is told that it reads two ways and both days it could be; a
+ * slash date with a day past 12 (`25/12/2026`, `12/25/2026`) reads one way. Empty when
+ * the text is no date that names a real day.
+ */
+export function dateAdvice(written: string): string {
+  const text = written.trim();
+  const day = (y: number, m: number, d: number): string | undefined => {
+    const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return isRealDate(iso) ? iso : undefined;
+  };
+  const writeAs = (iso: string | undefined): string => (iso ? ` — write ${text} as ${iso}` : '');
+  let m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) return writeAs(day(Number(m[1]), Number(m[2]), Number(m[3])));
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (m) return writeAs(day(Number(m[3]), Number(m[2]), Number(m[1])));
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(text);
+  if (m) {
+    const [first, second, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dayFirst = day(year, second, first);
+    const monthFirst = day(year, first, second);
+    if (dayFirst && monthFirst && dayFirst !== monthFirst) return ` — ${text} reads two ways, ${MONTH_NAMES[second - 1]} ${first} or ${MONTH_NAMES[first - 1]} ${second}: write ${dayFirst} or ${monthFirst}`;
+    return writeAs(dayFirst ?? monthFirst);
+  }
+  const words = text.replace(/,/g, ' ').split(/\s+/);
+  if (words.length === 3) {
+    const [a, b, c] = words as [string, string, string];
+    const month = (word: string): number => 1 + ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(word.slice(0, 3).toLowerCase());
+    const number = (word: string): number => Number(word.replace(/(st|nd|rd|th)$/i, ''));
+    if (MONTH_WORDS.test(a) && /^\d{4}$/.test(c)) return writeAs(day(Number(c), month(a), number(b)));
+    if (MONTH_WORDS.test(b) && /^\d{4}$/.test(c)) return writeAs(day(Number(c), month(b), number(a)));
+  }
+  return '';
+}
+
 /**
  * A date given to a command (`--date`, an MCP tool's `date`), as `YYYY-MM-DD`; refused
  * (`invalid-date`) in check's words: 2026-02-30 has the form and is no day of the calendar.
@@ -26,7 +67,7 @@ export const DATE_EXPECTED = { form: 'expected a date such as 2026-03-01', day: 
 export function requireDate(value: string): string {
   if (isRealDate(value)) return value;
   const expected = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE_EXPECTED.day : DATE_EXPECTED.form;
-  throw new ThreadworkError(`Invalid date ${JSON.stringify(value)}: ${expected}`, 'invalid-date');
+  throw new ThreadworkError(`Invalid date ${JSON.stringify(value)}: ${expected}${expected === DATE_EXPECTED.form ? dateAdvice(value) : ''}`, 'invalid-date');
 }
 
 /** A command's optional date: today when none is given, else the date given, refused when it is not one. */

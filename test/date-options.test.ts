@@ -33,7 +33,8 @@ const COMMANDS: [string, string[], (dir: string, date: string) => Promise<Comman
 // The words check uses for the same date in a file (src/schema/common.ts), so a date is judged one way everywhere.
 const DATES: [string, string][] = [
   ['2026-02-30', 'expected a real calendar date'],
-  ['20260201', 'expected a date such as 2026-03-01'],
+  ['20260201', 'expected a date such as 2026-03-01 — write 20260201 as 2026-02-01'],
+  ['04.12.2026', 'expected a date such as 2026-03-01 — write 04.12.2026 as 2026-12-04'],
   ['yesterday', 'expected a date such as 2026-03-01'],
 ];
 

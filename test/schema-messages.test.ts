@@ -318,3 +318,22 @@ describe('an allowed value written in another case or with other separators', ()
     ]);
   });
 });
+
+// `date: 04.12.2026` was "expected a date such as 2026-03-01": the person saw a date and was
+// not told which day to write. A date that reads one way is told the YYYY-MM-DD to write;
+// one that reads two ways is told both days, for the person to choose.
+describe('a date written another way', () => {
+  it('is told the YYYY-MM-DD to write, or both days it could be', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '\ndate: 2026-05-11', '\ndate: 11.05.2026');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '      date: 2026-04-08', '      date: April 8, 2026');
+    replaceInFile(dir, 'threads/sales/northwind-payments/1-input.md', '\ndate: 2026-04-02', '\ndate: 03/04/2026');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.message}`)).toEqual([
+      `${DEAL}/1-input.md:Invalid \`date\`: expected a date such as 2026-03-01 — write 11.05.2026 as 2026-05-11 (got "11.05.2026")`,
+      `${DEAL}/1-input.md:Invalid \`company.signals[0].date\`: expected a date such as 2026-03-01 — write April 8, 2026 as 2026-04-08 (got "April 8, 2026")`,
+      'threads/sales/northwind-payments/1-input.md:Invalid `date`: expected a date such as 2026-03-01 — 03/04/2026 reads two ways, April 3 or March 4: write 2026-04-03 or 2026-03-04 (got "03/04/2026")',
+    ]);
+  });
+});

@@ -202,7 +202,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     expect(check.code).toBe(1);
     expect(check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '2:5 Missing `suppressed[0].date`: expected a date such as 2026-03-01',
-      '6:11 Invalid `suppressed[1].date`: expected a date such as 2026-03-01 (got 20270110)',
+      '6:11 Invalid `suppressed[1].date`: expected a date such as 2026-03-01 — write 20270110 as 2027-01-10 (got 20270110)',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
@@ -20,7 +21,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asSpelled(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -167,4 +168,14 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
+}
+
+/**
+ * A date written another way (`date: 04.12.2026`, `March 4, 2026`, `20261204`, which YAML
+ * reads as a number): told the `YYYY-MM-DD` to write, or both days a `04/05/2026` could be.
+ */
+function asIsoDate(data: unknown, issue: z.core.$ZodIssue): string {
+  if (issue.message !== DATE_EXPECTED.form) return '';
+  const value = valueAt(data, issue.path);
+  return typeof value === 'string' || typeof value === 'number' ? dateAdvice(String(value)) : '';
 }

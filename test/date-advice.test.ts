@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { dateAdvice } from '../src/clock.js';
+
+// What check and every --date say after "expected a date such as 2026-03-01".
+describe('the advice for a date written another way', () => {
+  it.each([
+    ['04.12.2026', ' — write 04.12.2026 as 2026-12-04'],
+    ['2026/12/04', ' — write 2026/12/04 as 2026-12-04'],
+    ['2026-12-4', ' — write 2026-12-4 as 2026-12-04'],
+    ['20261204', ' — write 20261204 as 2026-12-04'],
+    ['25/12/2026', ' — write 25/12/2026 as 2026-12-25'],
+    ['12/25/2026', ' — write 12/25/2026 as 2026-12-25'],
+    ['05/05/2026', ' — write 05/05/2026 as 2026-05-05'],
+    ['December 4, 2026', ' — write December 4, 2026 as 2026-12-04'],
+    ['4 Dec 2026', ' — write 4 Dec 2026 as 2026-12-04'],
+    ['04/05/2026', ' — 04/05/2026 reads two ways, May 4 or April 5: write 2026-05-04 or 2026-04-05'],
+  ])('%s', (written, advice) => {
+    expect(dateAdvice(written)).toBe(advice);
+  });
+
+  it.each(['31.02.2026', '2026-13-01', '20261340', 'next week', 'yesterday', 'Smarch 4, 2026', ''])('none for %j, which names no real day', (written) => {
+    expect(dateAdvice(written)).toBe('');
+  });
+});
