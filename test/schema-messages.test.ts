@@ -221,6 +221,19 @@ describe('a number written as text', () => {
     ]);
   });
 
+  // `employees: ~120 people` was only "expected a whole number": the number is right there.
+  it('a head count written about or with its unit is told the number to write', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    for (const written of ['~180 people', 'about 180', '180+ employees', 'ca. 180 FTE']) {
+      const dir = exampleWorkspaceCopy();
+      replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', `  employees: ${written}`);
+      const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+      expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message)).toEqual([
+        `Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write ${written} as 180 (got ${JSON.stringify(written)})`,
+      ]);
+    }
+  });
+
   it('suggests no number the field would refuse, and none for text that is no number', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1,5');

@@ -73,8 +73,8 @@ function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locat
 
 /**
  * A number written as people write it, which YAML reads as text: a head count with its
- * thousands grouped (`1,800`), in thousands or millions (`1.2k`, `$40k`, `2M`), a score
- * out of ten (`7/10`), a share in percent (`82%`).
+ * thousands grouped (`1,800`), in thousands or millions (`1.2k`, `$40k`, `2M`), about or
+ * with its unit (`~120`, `120+ employees`), a score out of ten (`7/10`), a share in percent (`82%`).
  * "expected a number" left the person to guess which number; this names it — only when
  * the field takes it. A fraction or a percentage is read on the field's own scale (its
  * maximum: 10 for a score, 1 for a probability), so `7/10` is 7 for a CSAT and 0.7 for a
@@ -91,6 +91,9 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   let candidate: number | undefined = Number.isNaN(count) ? undefined : count;
   const abbreviated = /^[$€£]?\s*(\d+(?:\.\d+)?)\s*([kKmM])$/.exec(text);
   if (abbreviated) candidate = Number((Number(abbreviated[1]) * (abbreviated[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
+  // A head count as people say it: `~120`, `about 120 people`, `120+ employees`, `ca. 120 FTE`.
+  const headcount = /^(?:~|about\s+|approx\.?\s+|approximately\s+|around\s+|ca\.?\s+|circa\s+)?(\d+(?:,\d{3})*)\s*\+?\s*(?:people|persons|employees|staff|ftes?|heads?)?$/i.exec(text);
+  if (headcount && candidate === undefined) candidate = Number(headcount[1]!.replace(/,/g, ''));
   const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
   if (share) {
     const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
