@@ -206,3 +206,17 @@ describe('threadwork strategy', () => {
     expect(printed.stdout).toMatch(/^committed [0-9a-f]{10} \(2 paths\)$/m);
   });
 });
+
+// On a workspace fresh from `init`, `threadwork strategy` printed nothing and exited 0: the
+// person could not tell whether it had run, or why it made no file.
+describe('threadwork strategy before any segment is defined', () => {
+  it('says there is no segment and what to do, and writes nothing', async () => {
+    const dir = testdir();
+    expect((await runCli(['init', dir, '--no-git'])).code).toBe(0);
+    const printed = await runCli(['strategy', '--no-commit'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.trim()).toBe('No segments in strategy/canvas/04-segments.md: define one (its id, name and filters; the file shows an example), then run `threadwork strategy` again.');
+    const json = await runJson<{ segments: unknown[]; written: unknown[] }>(['strategy', '--no-commit'], { cwd: dir });
+    expect(json.json).toMatchObject({ ok: true, segments: [], written: [] });
+  });
+});

@@ -12,6 +12,9 @@ const LABEL: Record<string, (s: string) => string> = {
   'kept-edited': pc.yellow,
 };
 
+/** What `strategy` says when strategy/canvas/04-segments.md defines no segment to generate for. */
+export const NO_SEGMENTS = 'No segments in strategy/canvas/04-segments.md: define one (its id, name and filters; the file shows an example), then run `threadwork strategy` again.';
+
 export async function strategyCommand(segments: string[], flags: { force?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
   const result = await workspace.strategy({ segments, force: flags.force === true, commit: flags.commit });
@@ -21,6 +24,8 @@ export async function strategyCommand(segments: string[], flags: { force?: boole
   lines.push(...syncLines(result));
   lines.push(...committedLine(result.commit));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
+  // A fresh workspace has no segment yet: the command did nothing, and said nothing of why.
+  if (result.segments.length === 0 && !errors) lines.unshift(NO_SEGMENTS);
   return { json: { root: workspace.root, ...result }, text: lines.join('\n'), exitCode: errors ? 1 : 0 };
 }
 
