@@ -219,4 +219,24 @@ describe('threadwork strategy before any segment is defined', () => {
     const json = await runJson<{ segments: unknown[]; written: unknown[] }>(['strategy', '--no-commit'], { cwd: dir });
     expect(json.json).toMatchObject({ ok: true, segments: [], written: [] });
   });
+
+  it('score, campaign new and strategy refuse a segment in the same words, saying where to define one', async () => {
+    const dir = testdir();
+    expect((await runCli(['init', dir, '--no-git'])).code).toBe(0);
+    writeFiles(dir, { 'accounts.csv': 'name,domain\nAcme,acme.com\n' });
+    const refusals = await Promise.all([
+      runJson<{ error: unknown }>(['score', 'accounts.csv', '-s', 'fintech'], { cwd: dir }),
+      runJson<{ error: unknown }>(['campaign', 'new', 'Q1 push', '-s', 'fintech', '--no-commit'], { cwd: dir }),
+      runJson<{ error: unknown }>(['strategy', 'fintech', '--no-commit'], { cwd: dir }),
+    ]);
+    for (const { code, json } of refusals) {
+      expect(code).toBe(1);
+      expect(json.error).toEqual({
+        code: 'unknown-segment',
+        message: 'Unknown segment "fintech": expected a segment defined in strategy/canvas/04-segments.md (none are defined yet)',
+        segment: 'fintech',
+        known: [],
+      });
+    }
+  });
 });

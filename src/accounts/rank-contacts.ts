@@ -1,8 +1,7 @@
 import { scoringContext } from '../derive/thread-scores.js';
-import { ThreadworkError } from '../errors.js';
 import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
 import { isFutureDataDate } from '../scoring/freshness.js';
-import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
 import { profileDiagnostics } from './rank.js';
@@ -61,7 +60,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);
-    throw new ThreadworkError(`Unknown segment ${JSON.stringify(segmentId)}: expected one of ${known.join(', ') || '(none defined in 04-segments.md)'}`, 'unknown-segment', { known });
+    throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.contact ? [{ row: r.row, value: r.contact }] : []));
   const groups = groupDuplicates(valid, contactKeys);

@@ -1,9 +1,8 @@
-import { ThreadworkError } from '../errors.js';
 import { scoringContext } from '../derive/thread-scores.js';
 import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import { prospectOf, type Account, type AccountRow } from './read.js';
 
@@ -58,7 +57,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);
-    throw new ThreadworkError(`Unknown segment ${JSON.stringify(segmentId)}: expected one of ${known.join(', ') || '(none defined in 04-segments.md)'}`, 'unknown-segment', { known });
+    throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.account ? [{ row: r.row, value: r.account }] : []));
   const groups = groupDuplicates(valid, accountKeys);

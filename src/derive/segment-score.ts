@@ -1,7 +1,6 @@
-import { ThreadworkError } from '../errors.js';
 import type { CompanyFacts, IcpProspect, IcpScore } from '../scoring/index.js';
 import { scoreIcp } from '../scoring/index.js';
-import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { scoringContext } from './thread-scores.js';
 
 /**
@@ -15,7 +14,7 @@ export function scoreCompanyAgainstSegment(model: WorkspaceModel, segmentId: str
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
     const known = segmentsOf(model).map((s) => s.id);
-    throw new ThreadworkError(`Unknown segment ${JSON.stringify(segmentId)}: expected one of ${known.join(', ') || '(none defined in 04-segments.md)'}`, 'unknown-segment', { known });
+    throw unknownSegment(segmentId, known);
   }
   const asProspect: IcpProspect = 'company' in prospect && prospect.company && typeof prospect.company === 'object' ? (prospect as IcpProspect) : { company: prospect as CompanyFacts };
   return scoreIcp(asProspect, context.profile, { asOf });

@@ -1,10 +1,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
-import { ThreadworkError } from '../errors.js';
 import type { CommitOutcome } from '../git/commit.js';
 import type { SyncResult } from '../engine/transaction.js';
 import { deriveWorkspace } from '../derive/workspace.js';
-import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { MissingInput } from './context.js';
 import type { GuardedFile } from './guard.js';
@@ -36,7 +35,7 @@ export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions 
   const known = segmentsOf(model).map((s) => s.id);
   const unknown = (options.segments ?? []).filter((s) => !known.includes(s));
   if (unknown.length) {
-    throw new ThreadworkError(`Unknown segment ${unknown.map((s) => JSON.stringify(s)).join(', ')}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment in strategy/canvas/04-segments.md (none are defined)'}`, 'unknown-segment', { known });
+    throw unknownSegment(unknown, known);
   }
   const derived = deriveWorkspace(model);
   const plan = planStrategy(model, derived.assumptions, (path) => model.text(path), {

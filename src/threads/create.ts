@@ -8,7 +8,7 @@ import type { ThreadMeta, ThreadType } from '../schema/meta.js';
 import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
-import { goalsOf, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { normalizeCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
@@ -113,14 +113,6 @@ export function unknownGoal(goal: string, known: readonly string[]): ThreadworkE
   return new ThreadworkError(`Unknown goal ${JSON.stringify(goal)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal, known: [...known] });
 }
 
-/** A segment id the canvas does not define, refused with the ids it does (`known`): a thread created or listed there. */
-export function unknownSegment(segment: string, known: readonly string[]): ThreadworkError {
-  return new ThreadworkError(
-    `Unknown segment ${JSON.stringify(segment)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are yet)'}`,
-    'unknown-segment',
-    { segment, known: [...known] },
-  );
-}
 
 /**
  * A `campaign:{id}` or `thread:{path}` source naming nothing in the workspace. Refused

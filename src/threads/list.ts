@@ -2,9 +2,8 @@ import type { ThreadMeta } from '../schema/meta.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { threadOf } from '../workspace/layout.js';
-import { unknownSegment } from './create.js';
 import { refuseControlInId } from '../workspace/slug.js';
-import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, segmentsOf, stageOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadSummary {
   path: string;

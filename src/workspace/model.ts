@@ -6,6 +6,7 @@ import type { Icp } from '../schema/icp.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import type { DraftValue, StageNumber, StageValue } from '../schema/stages.js';
 import type { Suppression } from '../schema/suppression.js';
+import { ThreadworkError } from '../errors.js';
 import { LAYOUT, SUPPRESSION_FILE, type THREAD_TYPE_BY_FAMILY, type ThreadFamily } from './layout.js';
 import type { ParsedFile } from './parse-file.js';
 
@@ -57,6 +58,18 @@ export interface ThreadChangeLog {
 /** A canvas section's validated front matter, or undefined when the file is missing or invalid. */
 export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, section: S): CanvasSectionValue<S> | undefined {
   return model.canvas.get(section)?.value as CanvasSectionValue<S> | undefined;
+}
+
+/**
+ * A segment id the canvas does not define, refused with the ids it does (`known`), in the
+ * same words by every command that takes one (deal and campaign new, score, strategy, a
+ * thread list): with none defined yet, where to define one.
+ */
+export function unknownSegment(written: string | readonly string[], known: readonly string[]): ThreadworkError {
+  const segments = typeof written === 'string' ? [written] : written;
+  const expected = known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are defined yet)';
+  const details = segments.length === 1 ? { segment: segments[0], known: [...known] } : { known: [...known] };
+  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: expected ${expected}`, 'unknown-segment', details);
 }
 
 export function segmentsOf(model: WorkspaceModel): Segment[] {
