@@ -91,9 +91,11 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   let candidate: number | undefined = Number.isNaN(count) ? undefined : count;
   const abbreviated = /^[$€£]?\s*(\d+(?:\.\d+)?)\s*([kKmM])$/.exec(text);
   if (abbreviated) candidate = Number((Number(abbreviated[1]) * (abbreviated[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
-  // A head count as people say it: `~120`, `about 120 people`, `120+ employees`, `ca. 120 FTE`.
-  const headcount = /^(?:~|about\s+|approx\.?\s+|approximately\s+|around\s+|ca\.?\s+|circa\s+)?(\d+(?:,\d{3})*)\s*\+?\s*(?:people|persons|employees|staff|ftes?|heads?)?$/i.exec(text);
-  if (headcount && candidate === undefined) candidate = Number(headcount[1]!.replace(/,/g, ''));
+  // A head count as people say it (`~120`, `about 120 people`, `120+ employees`, `ca. 120
+  // FTE`), where a head count goes: a company's `employees`, or with its unit. Elsewhere
+  // `about 40` is left alone: hours or a price given roughly are no number to put in.
+  const headcount = /^(?:~|about\s+|approx\.?\s+|approximately\s+|around\s+|ca\.?\s+|circa\s+)?(\d+(?:,\d{3})*)\s*\+?\s*(people|persons|employees|staff|ftes?|heads?)?$/i.exec(text);
+  if (headcount && candidate === undefined && (headcount[2] !== undefined || issue.path.at(-1) === 'employees')) candidate = Number(headcount[1]!.replace(/,/g, ''));
   const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
   if (share) {
     const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
