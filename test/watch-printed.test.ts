@@ -35,6 +35,23 @@ describe('threadwork watch: the lines it prints', () => {
     await waitFor(() => w.text.some((line) => /^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written$/.test(line)), 'the line of the save', () => w.describe());
   });
 
+  // The error printed a save earlier stayed the last word on the file: a fixed file's line
+  // said only "nothing written".
+  it('says a file saved with errors was fixed by the save that clears them, and only then', async () => {
+    const dir = await repo();
+    const w = start(dir, [], {}, { text: true });
+    await w.ready();
+    const input = 'threads/sales/acme/1-input.md';
+    const good = read(dir, input);
+    edit(dir, input, (text) => text.replace('date: 2026-03-01', 'date: 01.03.2026'));
+    await waitFor(() => w.text.some((line) => line.includes('write 01.03.2026 as 2026-03-01')), 'the error of the save', () => w.describe());
+    edit(dir, input, (text) => text.replace('date: 01.03.2026', 'date: 1 March'));
+    await waitFor(() => w.text.some((line) => line.includes('(got "1 March")')), 'the error of the second save', () => w.describe());
+    writeFileSync(join(dir, input), `${good}\nThey asked for a demo.\n`);
+    await waitFor(() => w.text.some((line) => / → nothing written; fixed threads\/sales\/acme\/1-input\.md$/.test(line)), 'the line saying the file is fixed', () => w.describe());
+    expect(w.text.filter((line) => line.includes('; fixed ')), w.describe()).toHaveLength(1);
+  });
+
   it('says which files of a save were deleted: a stage file removed, a thread folder moved away', async () => {
     const dir = await repo();
     const text = start(dir, [], {}, { text: true });
