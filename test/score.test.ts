@@ -222,7 +222,7 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([
       { row: 3, error: 'data_date: expected a date such as 2026-03-01 (got "2026-02-30")' },
       { row: 4, error: 'data_date: expected a date such as 2026-03-01 (got "2026-13-01")' },
-      { row: 5, error: 'data_date: expected a date such as 2026-03-01 (got "01/11/2026")' },
+      { row: 5, error: 'data_date: expected a date such as 2026-03-01 — 01/11/2026 reads two ways, November 1 or January 11: write 2026-11-01 or 2026-01-11 (got "01/11/2026")' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
@@ -42,7 +43,7 @@ export const accountSchema = z.looseObject({
   technologies: listOf,
   signals: listOf,
   /** When the data was gathered (YYYY-MM-DD, a real day: 2026-02-30 is refused, not rolled over to March): freshness decays over 90 days from it. */
-  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine((d) => dayNumber(d) !== undefined, 'expected a date such as 2026-03-01').optional()),
+  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine((d) => dayNumber(d) !== undefined, DATE_EXPECTED.form).optional()),
   email_status: optionalString,
 });
 
@@ -199,7 +200,9 @@ function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   let value: unknown = data;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   const got = where && value !== undefined ? ` (got ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
-  return `${where || 'row'}: ${expectedText(issue)}${got}`;
+  // A data_date of `01/11/2026` is told the YYYY-MM-DD to write, or both days it could be, as check tells one in a file.
+  const advice = issue.message === DATE_EXPECTED.form && typeof value === 'string' ? dateAdvice(value) : '';
+  return `${where || 'row'}: ${expectedText(issue)}${advice}${got}`;
 }
 
 const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
