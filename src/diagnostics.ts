@@ -45,6 +45,15 @@ export function codePointLabel(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Whether `text` holds a C0 or C1 control character (a line break, a tab, an escape code): no id, name or path argument does. */
+export function hasControlCharacter(text: string): boolean {
+  CONTROL_CHARACTERS.lastIndex = 0;
+  return CONTROL_CHARACTERS.test(text);
+}
+
 /**
  * Why an argument with control characters is refused, each one named once, in the order
  * met: "it contains control characters (U+000A, U+0009)". A line break pasted at the end of
@@ -52,8 +61,7 @@ export function codePointLabel(codePoint: number): string {
  * says which character to look for.
  */
 export function controlCharactersIn(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is named
-  const found = [...new Set(text.match(/[\u0000-\u001f\u007f-\u009f]/g) ?? [])];
+  const found = [...new Set(text.match(CONTROL_CHARACTERS) ?? [])];
   return `it contains control characters (${found.map((c) => codePointLabel(c.codePointAt(0)!)).join(', ')})`;
 }
 

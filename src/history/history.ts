@@ -1,8 +1,8 @@
 import { readThreadworkCommits } from '../git/log.js';
 import { TRAILERS } from '../engine/commit-message.js';
-import { controlCharactersIn } from '../diagnostics.js';
+import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
-import { hasControlCharacter, refuseControlCharacters } from '../threads/resolve.js';
+import { refuseControlCharacters } from '../threads/resolve.js';
 
 export interface HistoryEntry {
   date: string;

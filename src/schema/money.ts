@@ -16,7 +16,7 @@ export interface MoneyRange {
  */
 const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 /** A suffix, longest first so that `million` is not read as `m` followed by text. */
-const SUFFIXES = '(?:thousand|million|billion|mio|mn|mm|bn|k|m|b)';
+const SUFFIXES = `(?:${Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join('|')})`;
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 /** A currency at either end of one amount (`€30.000`, `50.000 EUR`). */
@@ -160,6 +160,13 @@ function oneAmountMessage(message: string): string {
 }
 
 /** One amount; `currency` when the range it ends has one written on its other end. */
+/** One amount with its size written (`1.5k`, `$40k`, `2M`, `12 million`), read as money is; undefined for a range or no amount. */
+export function amountWithSize(text: string): number | undefined {
+  if (!ENDING_SUFFIX.test(text)) return undefined;
+  const amount = parseSingle(text);
+  return typeof amount === 'number' ? amount : undefined;
+}
+
 function parseSingle(text: string, currency = false): number | Ambiguous | undefined {
   const match = AMOUNT.exec(text.trim());
   if (!match) return undefined;

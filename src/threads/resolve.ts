@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
-import { controlCharactersIn } from '../diagnostics.js';
+import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { pathRefused } from '../workspace/contain.js';
 import { LAYOUT, threadOf } from '../workspace/layout.js';
@@ -75,14 +75,6 @@ function realPath(path: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Whether `input` holds a control character anywhere (a line break at its end too: the argument is no name once trimmed of it). */
-export function hasControlCharacter(input: string): boolean {
-  return CONTROL.test(input);
 }
 
 /**

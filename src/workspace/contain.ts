@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { controlCharactersIn } from '../diagnostics.js';
+import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 
 /**
@@ -11,8 +11,7 @@ import { ThreadworkError } from '../errors.js';
  */
 export function containedPath(root: string, input: string): string {
   if (!input) throw refused(input, 'it is empty');
-  // eslint-disable-next-line no-control-regex -- refusing control characters
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(input)) throw refused(input, controlCharactersIn(input));
+  if (hasControlCharacter(input)) throw refused(input, controlCharactersIn(input));
   if (isAbsolute(input) || /^[a-zA-Z]:/.test(input)) throw refused(input, 'absolute paths are not accepted; give a path relative to the workspace');
   const rel = relative(root, join(root, input)).split(sep).join('/');
   if (rel === '' || rel === '..' || rel.startsWith('../')) throw refused(input, 'it points outside the workspace');

@@ -1,13 +1,11 @@
 import { isAbsolute } from 'node:path';
-import { controlCharactersIn } from '../diagnostics.js';
+import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 
 const MAX_SLUG_LENGTH = 60;
 const PLAIN_NAME = 'Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.';
 /** What to do when a name gives no folder name: the commands that create threads take one. */
 export const NAME_THE_FOLDER = 'Name the folder yourself with --slug, e.g. --slug acme-japan.';
-// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * Bidirectional controls and zero-width characters: U+200B–U+200F (zero-width space,
@@ -47,7 +45,7 @@ export function cleanName(name: string): string {
  */
 export function companyName(typed: string): string {
   const name = cleanName(typed);
-  if (CONTROL.test(name)) throw refused('company name', typed, controlCharactersIn(name), 'Expected the name on one line, such as "Acme Analytics".');
+  if (hasControlCharacter(name)) throw refused('company name', typed, controlCharactersIn(name), 'Expected the name on one line, such as "Acme Analytics".');
   if (!name) throw refused('company name', typed, 'it is empty', 'Expected a name such as "Acme Analytics"; without --company, init writes the placeholder "Your company".');
   return name;
 }
@@ -67,7 +65,7 @@ export const PLAIN_TITLE = 'Expected a title such as "Acme Corp platform rollout
 export function givenName(typed: string, what = 'name', expected = PLAIN_NAME): string {
   const name = cleanName(typed);
   if (!name) throw new ThreadworkError(`Refused ${what}: it is blank. ${expected}`, 'invalid-name', { name: typed });
-  if (CONTROL.test(name)) throw refused(what, name, controlCharactersIn(name), expected);
+  if (hasControlCharacter(name)) throw refused(what, name, controlCharactersIn(name), expected);
   return name;
 }
 
@@ -85,7 +83,7 @@ const ID_EXPECTED = {
  * segment", which sent the user hunting for a typo they cannot see.
  */
 export function refuseControlInId(what: keyof typeof ID_EXPECTED, id: string): void {
-  if (!CONTROL.test(id)) return;
+  if (!hasControlCharacter(id)) return;
   throw new ThreadworkError(`Refused ${what} ${JSON.stringify(id)}: ${controlCharactersIn(id)}. ${ID_EXPECTED[what]}`, 'invalid-arguments', { [what]: id });
 }
 
@@ -150,7 +148,7 @@ export function checkedSlug(slug: string, what = 'folder name'): string {
 
 function refuseUnsafe(typed: string, what: string): string {
   const name = cleanName(typed);
-  if (CONTROL.test(name)) throw refused(what, name, controlCharactersIn(name));
+  if (hasControlCharacter(name)) throw refused(what, name, controlCharactersIn(name));
   if (name.includes('/') || name.includes('\\')) throw refused(what, name, 'it contains a path separator (/ or \\)');
   if (name.includes('..')) throw refused(what, name, 'it contains `..`');
   if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('~')) throw refused(what, name, 'it is an absolute path');

@@ -3,6 +3,7 @@ import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
+import { amountWithSize } from '../schema/money.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { wholeCount } from '../scoring/numbers.js';
 
@@ -89,8 +90,7 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   const text = value.trim();
   const count = wholeCount(text);
   let candidate: number | undefined = Number.isNaN(count) ? undefined : count;
-  const abbreviated = /^[$€£]?\s*(\d+(?:\.\d+)?)\s*([kKmM])$/.exec(text);
-  if (abbreviated) candidate = Number((Number(abbreviated[1]) * (abbreviated[2]!.toLowerCase() === 'k' ? 1e3 : 1e6)).toPrecision(12));
+  candidate ??= amountWithSize(text);
   // A head count as people say it (`~120`, `about 120 people`, `120+ employees`, `ca. 120
   // FTE`), where a head count goes: a company's `employees`, or with its unit. Elsewhere
   // `about 40` is left alone: hours or a price given roughly are no number to put in.
