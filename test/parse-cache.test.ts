@@ -51,12 +51,14 @@ function readTable(dir: string): { header: Record<string, unknown>; files: Map<s
   return { header, files };
 }
 
-/** Writes the table back in the engine's format (one chunk here), its checksum recomputed: a well-formed cache. */
+const crcHex = (bytes: Uint8Array): string => crc32(bytes).toString(16).padStart(8, '0');
+
+/** Writes the table back in the engine's format (one chunk here), its checksums recomputed: a well-formed cache. */
 function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, TableEntry>): void {
   const rows = serialize(columnsOf([...files].map(([path, { data: _data, ...row }]) => [path, row])));
-  const chunk = Buffer.concat([rows, serialize([...files.values()].map(({ data }) => data ?? [undefined, undefined]))]);
-  const checksum = crc32(chunk).toString(16).padStart(8, '0');
-  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum, chunks: [chunk.length], rows: [rows.length] })}\n`), chunk]));
+  const payload = serialize([...files.values()].map(({ data }) => data ?? [undefined, undefined]));
+  const head = { ...header, checksum: crcHex(rows), payloads: [crcHex(payload)], chunks: [rows.length + payload.length], rows: [rows.length] };
+  writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), rows, payload]));
 }
 
 /** Sets the cached `arr` of the learning file to the marker, the entry otherwise as it was. */
@@ -238,9 +240,10 @@ describe.concurrent('the persistent parse cache', () => {
     // Rewritten whole by that load: the next one is served again, with no warning.
     const next = await WorkspaceState.load(dir);
     expect(next.currentModel().diagnostics.map((d) => d.rule)).not.toContain('cache-discarded');
-    // Whole in length, one byte of a value flipped: the checksum tells.
+    // Whole in length, one byte of the rows flipped: the checksum tells, at the load.
     const flipped = Buffer.from(readFileSync(cachePath(dir)));
-    flipped[flipped.length - 10]! ^= 0xff;
+    const start = flipped.indexOf(0x0a) + 1;
+    flipped[start + 5]! ^= 0xff;
     writeFileSync(cachePath(dir), flipped);
     const damaged = await WorkspaceState.load(dir);
     expect(damaged.currentModel().diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', message: expect.stringContaining('checksum') })]));
@@ -248,7 +251,7 @@ describe.concurrent('the persistent parse cache', () => {
     // Whole and with its checksum right, but its rows are not columns of files (rows of the format before).
     const table = readTable(dir);
     const rows = serialize([...table.files].map(([path, { data: _data, ...row }]) => [path, row]));
-    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...table.header, checksum: crc32(rows).toString(16).padStart(8, '0'), chunks: [rows.length], rows: [rows.length] })}\n`), rows]));
+    writeFileSync(cachePath(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ ...table.header, checksum: crcHex(rows), payloads: [''], chunks: [rows.length], rows: [rows.length] })}\n`), rows]));
     const reread = await WorkspaceState.load(dir);
     expect(reread.currentModel().diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', message: expect.stringContaining('not a parse cache') })]));
     expect((reread.currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(36000);
@@ -256,6 +259,33 @@ describe.concurrent('the persistent parse cache', () => {
     const result = await runJson<{ diagnostics: { rule: string }[]; ok: boolean }>(['check', '--dir', dir]);
     expect(result.json.diagnostics.map((d) => d.rule)).toContain('cache-discarded');
     expect(result.json.ok).toBe(true);
+  });
+
+  it('never serves values whose bytes are damaged: found when first read, the files are parsed anew and the cache is written again', async () => {
+    const dir = await cachedExample();
+    // Values are read when first asked for (a run reads few of them): a damaged payload is
+    // found then, by its own checksum. One byte flipped in the middle of the stage files'
+    // values — the marker planted in one of them must not come back, nor anything garbled.
+    const bytes = Buffer.from(readFileSync(cachePath(dir)));
+    const header = readTable(dir).header as { chunks: number[]; rows: number[] };
+    const last = header.chunks.length - 1;
+    const payloadStart = bytes.indexOf(0x0a) + 1 + header.chunks.slice(0, last).reduce((a, b) => a + b, 0) + header.rows[last]!;
+    bytes[payloadStart + Math.floor((header.chunks[last]! - header.rows[last]!) / 2)]! ^= 0xff;
+    writeFileSync(cachePath(dir), bytes);
+    const state = await WorkspaceState.load(dir);
+    const model = state.currentModel();
+    expect((model.files.get(LEARNING)?.value as { arr: number }).arr).toBe(36000);
+    expect(model.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'cache-discarded', severity: 'warning', message: expect.stringContaining('checksum') })]));
+    // Every file of that chunk is as parsing it gives it; the table is gone, so the next run writes a whole one.
+    const cold = await WorkspaceState.load(dir, { cache: false });
+    for (const [path, file] of cold.currentModel().files) expect(model.files.get(path)?.value, path).toEqual(file.value);
+    expect(existsSync(cachePath(dir))).toBe(false);
+    await WorkspaceState.load(dir);
+    expect(existsSync(cachePath(dir))).toBe(true);
+    plantMarker(dir);
+    const served = await WorkspaceState.load(dir);
+    expect((served.currentModel().files.get(LEARNING)?.value as { arr: number }).arr).toBe(MARKER);
+    expect(served.currentModel().diagnostics.map((d) => d.rule)).not.toContain('cache-discarded');
   });
 
   it('is rewritten by a long-lived state (a watcher stopping) only once enough files were read anew', async () => {

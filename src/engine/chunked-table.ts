@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -8,23 +8,30 @@ import { engineIdentity } from './cache.js';
  * A table (key → value) kept in one file of the git directory, v8-serialized in chunks of
  * up to 2,000 rows: writing holds one chunk's bytes at a time, never the whole table (a
  * 63 MB buffer lifted a cold load's peak RSS by 150 MB). A header line holds the engine
- * that wrote it, each chunk's length and one CRC-32 over them all.
+ * that wrote it, each chunk's length, one CRC-32 over every chunk's rows and one CRC-32 per
+ * payload.
  *
  * A chunk may carry a payload after its rows: bytes handed back as they are, for the
- * reader to deserialize when it wants them — the parse cache keeps its files' values so,
- * and a run deserializes only the chunks whose values it reads (parse-cache.ts).
+ * reader to deserialize when it wants them — the parse cache keeps its files' values so.
+ * A reader that wants few of them reads none until it asks (`lazyPayloads`): a sync after
+ * one edit at 10,000 deals reads 8 MB of rows and the payloads it uses, not the 48 MB of
+ * the whole parse cache (~265 → ~50 ms to read and check it). Each payload is therefore
+ * checked by its own CRC-32 when it is read.
  *
  * Reading gives the entries, nothing (no file, or another engine's: never used), or an
- * error message for a file that is truncated or damaged — never a partial table.
+ * error message for a file that is truncated or damaged — never a partial table. A
+ * payload read later that turns out damaged throws (see LazyPayload).
  */
 interface Header {
   format: number;
   engine: string;
   /**
-   * CRC-32 of every chunk's bytes, in order, in hex: it catches a damaged or truncated
-   * file as SHA-1 did, at a third of the cost (25 → 10 ms for a 48 MB parse cache).
+   * CRC-32 of every chunk's rows section, in order, in hex: it catches a damaged or
+   * truncated file as SHA-1 did, at a third of the cost.
    */
   checksum: string;
+  /** CRC-32 of each chunk's payload, in hex; '' for a chunk with none. */
+  payloads: string[];
   savedAt: number;
   /** Byte length of each chunk. */
   chunks: number[];
@@ -32,35 +39,86 @@ interface Header {
   rows: number[];
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 export const CHUNK_ROWS = 2000;
 
 export interface ReadOptions {
   /**
-   * The payloads handed to `visit` stay valid after it returns: every chunk is read and
-   * the checksum compared before the first chunk is visited. Otherwise the chunks are read,
-   * visited and dropped one at a time (a reader that deserializes every payload at once
-   * holds one chunk, not the whole file), and what a damaged table's chunks gave, visited
-   * before its checksum is compared, is dropped with it.
+   * Payloads are not read with the rows: `visit` gets each as a LazyPayload, read from the
+   * file (kept open for it) when asked. Otherwise the chunks are read, visited and dropped
+   * one at a time (a reader that deserializes every payload at once holds one chunk, not
+   * the whole file), and what a damaged table's chunks gave, visited before its rows'
+   * checksum is compared, is dropped with it.
    */
-  keepPayloads?: boolean;
+  lazyPayloads?: boolean;
+}
+
+/**
+ * A chunk's payload not read yet. `read` gives its bytes, checked against their CRC-32, or
+ * throws an Error saying why they cannot be trusted; `discardTable` removes the table's
+ * file when it is still the one read (a damaged table is then written anew by a later run
+ * instead of being found damaged again).
+ */
+export interface LazyPayload {
+  readonly length: number;
+  read(): Uint8Array;
+  discardTable(): void;
+}
+
+/** Closes a table's file once nothing can read a payload of it any more. */
+const openTables = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already gone with the process's other descriptors
+  }
+});
+
+/** The open file a table's lazy payloads are read from: the file as read, even once another run has replaced it. */
+class OpenTable {
+  constructor(
+    readonly file: string,
+    readonly fd: number,
+  ) {
+    openTables.register(this, fd);
+  }
+
+  payload(position: number, length: number, checksum: string): LazyPayload {
+    return {
+      length,
+      read: () => {
+        const bytes = Buffer.allocUnsafe(length);
+        if (readSync(this.fd, bytes, 0, length, position) !== length) throw new Error('it ends early');
+        if (hex(crc32(bytes)) !== checksum) throw new Error('its checksum does not match its content');
+        return bytes;
+      },
+      discardTable: () => {
+        try {
+          if (fstatSync(this.fd).ino === statSync(this.file).ino) rmSync(this.file, { force: true });
+        } catch {
+          // gone already, or replaced: nothing of ours to remove
+        }
+      },
+    };
+  }
 }
 
 /**
  * Reads a table chunk by chunk: `visit` gets each chunk's rows section (any v8-serialized
- * value: an array of rows, or columns) and a view of its payload. `found` is false when
- * there is no table or it is another engine's; `damaged` says why a table cannot be
- * trusted — whatever `visit` saw of it must then be dropped (an error thrown by `visit`
- * is reported so too). `identity` (of a table read whole) names its content: the table's
- * checksum and when it was saved.
+ * value: an array of rows, or columns) and its payload — a view of the bytes, or with
+ * `lazyPayloads` a LazyPayload. `found` is false when there is no table or it is another
+ * engine's; `damaged` says why a table cannot be trusted — whatever `visit` saw of it must
+ * then be dropped (an error thrown by `visit` is reported so too). `identity` names the
+ * table's content: its checksums and when it was saved.
  */
-export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string; identity?: string } {
+export function readTableChunks(file: string, visit: (rows: unknown, payload: Uint8Array | LazyPayload | undefined) => void, options: ReadOptions = {}): { found: boolean; damaged?: string; identity?: string } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
     return { found: false };
   }
+  let keepOpen = false;
   try {
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
@@ -69,38 +127,61 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
     if (newline < 0) throw new Error('it has no header');
     const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
     if (header.engine !== engineIdentity()) return { found: false }; // another engine's, whatever its format: never read
-    if (header.format !== FORMAT || typeof header.checksum !== 'string' || !Array.isArray(header.chunks) || !Array.isArray(header.rows) || header.rows.length !== header.chunks.length) throw new Error('not a threadwork cache table');
-    let position = newline + 1;
-    if (position + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
+    const shaped =
+      header.format === FORMAT &&
+      typeof header.checksum === 'string' &&
+      Array.isArray(header.chunks) &&
+      Array.isArray(header.rows) &&
+      Array.isArray(header.payloads) &&
+      header.rows.length === header.chunks.length &&
+      header.payloads.length === header.chunks.length &&
+      header.chunks.every((length, index) => header.rows[index]! > 0 && header.rows[index]! <= length);
+    if (!shaped) throw new Error('not a threadwork cache table');
+    const start = newline + 1;
+    if (start + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
     let crc = 0;
-    const readChunk = (length: number): Buffer => {
-      const chunk = Buffer.allocUnsafe(length);
-      if (readSync(fd, chunk, 0, length, position) !== length) throw new Error('it ends early');
-      position += length;
-      crc = crc32(chunk, crc);
-      return chunk;
+    const read = (length: number, position: number): Buffer => {
+      const bytes = Buffer.allocUnsafe(length);
+      if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('it ends early');
+      return bytes;
     };
-    const visitChunk = (chunk: Buffer, rowBytes: number): void => {
-      if (!(rowBytes > 0 && rowBytes <= chunk.length)) throw new Error('its header does not match its content');
-      // The payload is a view of the chunk, not a copy.
-      visit(deserialize(chunk.subarray(0, rowBytes)), chunk.length > rowBytes ? chunk.subarray(rowBytes) : undefined);
-    };
+    const positions: number[] = [];
+    header.chunks.reduce((position, length) => (positions.push(position), position + length), start);
     const verify = (): void => {
       if (hex(crc) !== header.checksum) throw new Error('its checksum does not match its content');
     };
-    if (options.keepPayloads) {
-      const chunks = header.chunks.map(readChunk);
+    if (options.lazyPayloads) {
+      const rowSections = header.rows.map((length, index) => {
+        const rows = read(length, positions[index]!);
+        crc = crc32(rows, crc);
+        return rows;
+      });
       verify();
-      chunks.forEach((chunk, index) => visitChunk(chunk, header.rows[index]!));
+      const table = header.chunks.some((length, index) => length > header.rows[index]!) ? new OpenTable(file, fd) : undefined;
+      keepOpen = table !== undefined;
+      rowSections.forEach((rows, index) => {
+        const rowBytes = header.rows[index]!;
+        const length = header.chunks[index]! - rowBytes;
+        visit(deserialize(rows), table && length > 0 ? table.payload(positions[index]! + rowBytes, length, header.payloads[index]!) : undefined);
+      });
     } else {
-      header.chunks.forEach((length, index) => visitChunk(readChunk(length), header.rows[index]!));
+      header.chunks.forEach((length, index) => {
+        const chunk = read(length, positions[index]!);
+        const rowBytes = header.rows[index]!;
+        crc = crc32(chunk.subarray(0, rowBytes), crc);
+        const payload = chunk.length > rowBytes ? chunk.subarray(rowBytes) : undefined;
+        if (payload && hex(crc32(payload)) !== header.payloads[index]) throw new Error('its checksum does not match its content');
+        // The payload is a view of the chunk, not a copy.
+        visit(deserialize(chunk.subarray(0, rowBytes)), payload);
+      });
       verify();
     }
     return { found: true, identity: identityOf(header) };
   } catch (error) {
     return { found: true, damaged: error instanceof Error ? error.message : String(error) };
   } finally {
-    closeSync(fd);
+    // A table read lazily keeps its file open for its payloads: closed once they are all unreachable.
+    if (!keepOpen) closeSync(fd);
   }
 }
 
@@ -128,20 +209,23 @@ export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, no
     let crc = 0;
     const lengths: number[] = [];
     const rowLengths: number[] = [];
+    const payloads: string[] = [];
     let position = HEADER_ROOM;
     const write = (bytes: Uint8Array): void => {
-      crc = crc32(bytes, crc);
       writeSync(fd, bytes, 0, bytes.length, position);
       position += bytes.length;
     };
     for (const chunk of chunks) {
       const rows = serialize(chunk.rows);
+      crc = crc32(rows, crc);
       write(rows);
-      if (chunk.payload?.length) write(chunk.payload);
+      const payload = chunk.payload?.length ? chunk.payload : undefined;
+      if (payload) write(payload);
+      payloads.push(payload ? hex(crc32(payload)) : '');
       rowLengths.push(rows.length);
-      lengths.push(rows.length + (chunk.payload?.length ?? 0));
+      lengths.push(rows.length + (payload?.length ?? 0));
     }
-    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hex(crc), savedAt: now, chunks: lengths, rows: rowLengths };
+    const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hex(crc), payloads, savedAt: now, chunks: lengths, rows: rowLengths };
     identity = identityOf(header);
     const line = JSON.stringify(header);
     if (Buffer.byteLength(line) >= HEADER_ROOM) throw new Error(`${file}: ${lengths.length} chunks do not fit the header`);
@@ -161,7 +245,7 @@ function hex(crc: number): string {
   return crc.toString(16).padStart(8, '0');
 }
 
-/** What names a table's content: its checksum, with when it was saved (a 32-bit checksum alone could repeat). */
+/** What names a table's content: its checksums, with when it was saved (a 32-bit checksum alone could repeat). */
 function identityOf(header: Header): string {
-  return `${header.savedAt}:${header.checksum}`;
+  return `${header.savedAt}:${header.checksum}:${hex(crc32(header.payloads.join(',')))}`;
 }

@@ -2,10 +2,11 @@ import { deserialize, serialize } from 'node:v8';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import type { FileKind, ThreadFamily } from '../workspace/layout.js';
 import { hasValue, type ParsedFile } from '../workspace/parse-file.js';
-import type { FileStamp } from '../workspace/read-files.js';
+import { readScannedFile, type FileStamp } from '../workspace/read-files.js';
+import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import type { StampTable } from './fingerprint.js';
 import { cacheFile, RACY_MS, relativeToGit } from './cache.js';
-import { CHUNK_ROWS, readTableChunks, writeTableChunks, type StoredChunk } from './chunked-table.js';
+import { CHUNK_ROWS, readTableChunks, writeTableChunks, type LazyPayload, type StoredChunk } from './chunked-table.js';
 import { StringInterner } from './intern.js';
 
 /**
@@ -32,16 +33,19 @@ import { StringInterner } from './intern.js';
  * A file's row holds its stamp, hash, kind and diagnostics — a chunk's rows stored as
  * columns (see Columns); its value (the front matter, validated) is in its chunk's
  * payload, the values of the chunk's files serialized together, the meta.json files in
- * chunks of their own. A run that ends (a check, a sync,
- * a command) deserializes a chunk's values only when it reads one of them: a sync after
- * one edit at 10,000 deals reads the meta.json chunks and the changed thread's, not the
- * 60,000 stage files' values (reading the cache: 660 → 370 ms, a third less garbage to
- * collect), and a chunk whose files are all still the same is written back as it was
- * read. A watcher deserializes them all at once (readParseCache's `longLived`).
+ * chunks of their own. A run that ends (a check, a sync, a command) reads a chunk's
+ * values from the file, and deserializes them, only when it reads one of them: a sync
+ * after one edit at 10,000 deals reads the rows (8 MB), the meta.json chunks and the
+ * changed thread's, not the 60,000 stage files' values (40 of the cache's 48 MB; a
+ * one-change sync 1.9–2.0 → 1.75–1.9 s, its peak RSS 260 → 232 MB), and a chunk whose
+ * files are all still the same is written back as it was read. A watcher reads and
+ * deserializes them all at once (readParseCache's `longLived`).
  *
  * The table is written in chunks of 2,000 files (one chunk's bytes in memory at a time)
- * and carries a CRC-32 of them, compared before a value is trusted: a truncated or damaged
- * cache is discarded with a `cache-discarded` warning and everything is read anew.
+ * and carries a CRC-32 of their rows, compared before a row is used, and one of each
+ * chunk's values, compared when they are read: a truncated or damaged cache is discarded
+ * with a `cache-discarded` warning and everything is read anew; values found damaged
+ * later are never served either — their files are parsed again from disk (ChunkValues).
  * `--no-cache` and `THREADWORK_NO_CACHE=1` bypass it.
  */
 /** A file as the state hands it to be cached (whether it is racy follows from its times when written). */
@@ -190,22 +194,55 @@ export function checkedColumns(rows: unknown): Columns {
 }
 
 /**
- * The values of one chunk's files — [value, raw] each, in the chunk's order — as bytes
- * until one of them is read, then all of them (one deserialize for 2,000 files).
+ * The values of one chunk's files — [value, raw] each, in the chunk's order — unread until
+ * one of them is asked for, then all of them (one read and one deserialize for 2,000
+ * files).
+ *
+ * A payload found damaged when read (its CRC-32 or its structure) is never trusted: each
+ * of the chunk's files is parsed again from disk when its value is asked for (its row —
+ * stamp, kind, diagnostics — was checked with the table), the table's file is removed so
+ * that a later run writes a whole one, and `damaged` reports it once.
  */
 class ChunkValues {
   private values: [unknown, unknown][] | undefined;
+  private reparsed: Map<number, [unknown, unknown]> | undefined;
 
   constructor(
-    /** As read: written back as they are while the chunk's files are the same. */
-    readonly bytes: Uint8Array,
+    private readonly payload: LazyPayload,
     /** How many files the chunk holds: its bytes are written back as they are only for the very same files. */
     readonly files: number,
+    private readonly reparse: (index: number) => [unknown, unknown],
+    private readonly damaged: (why: string) => void,
   ) {}
 
   at(index: number): [unknown, unknown] {
-    this.values ??= deserialize(this.bytes) as [unknown, unknown][];
-    return this.values[index] ?? NO_DATA;
+    if (this.values === undefined && this.reparsed === undefined) {
+      try {
+        this.values = deserialize(this.payload.read()) as [unknown, unknown][];
+        if (!Array.isArray(this.values) || this.values.length !== this.files) throw new Error('its values are not those of its files');
+      } catch (error) {
+        this.values = undefined;
+        this.reparsed = new Map();
+        this.payload.discardTable();
+        this.damaged(error instanceof Error ? error.message : String(error));
+      }
+    }
+    if (this.reparsed) {
+      let data = this.reparsed.get(index);
+      if (!data) this.reparsed.set(index, (data = this.reparse(index)));
+      return data;
+    }
+    return this.values![index] ?? NO_DATA;
+  }
+
+  /** The bytes as stored, to write back as they are; undefined when they cannot be trusted. */
+  storedBytes(): Uint8Array | undefined {
+    if (this.reparsed) return undefined;
+    try {
+      return this.payload.read();
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -377,26 +414,53 @@ const EXTENSION = 'v8';
  * `longLived`: for a state kept for long (a watcher), which reads values over its life and
  * must stay small: every value is deserialized now, its equal short strings shared, one
  * chunk of the file in memory at a time — the bytes kept for later (58 MB at 10,000
- * deals) would outweigh the objects they spare. Otherwise values stay bytes until read.
+ * deals) would outweigh the objects they spare. Otherwise a chunk's values are read from
+ * the file when one of them is first asked for; `damagedValues` then hears of a chunk
+ * whose values turn out damaged (its files are parsed again from disk, see ChunkValues).
  */
-export async function readParseCache(root: string, options: { longLived?: boolean | undefined } = {}): Promise<{ files?: CachedFiles; identity?: string; warning?: Diagnostic }> {
+export async function readParseCache(
+  root: string,
+  options: { longLived?: boolean | undefined; damagedValues?: ((warning: Diagnostic) => void) | undefined } = {},
+): Promise<{ files?: CachedFiles; identity?: string; warning?: Diagnostic }> {
   const file = await cacheFile(root, NAME, EXTENSION);
   // Worth its time (a quarter of a second at 10,000 deals) only in a process that keeps the state.
   const interner = options.longLived ? new StringInterner() : undefined;
   const files = new CachedFiles(interner);
-  const visit = (rows: unknown, payload: Uint8Array | undefined): void => {
+  let reported = false;
+  const damaged = (why: string): void => {
+    if (reported) return;
+    reported = true;
+    options.damagedValues?.(diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${why}): its files were read anew`));
+  };
+  const visit = (rows: unknown, payload: Uint8Array | LazyPayload | undefined): void => {
     const columns = checkedColumns(rows);
     if (interner) {
       // Diagnostics and other kinds are kept for the watcher's life: their strings shared.
       interner.intern(columns.otherKinds);
       interner.intern(columns.diagnostics);
+      const eager = payload instanceof Uint8Array ? interner.intern(deserialize(payload) as [unknown, unknown][]) : [];
+      files.add(columns, undefined, eager);
+      return;
     }
-    const eager = interner && payload ? interner.intern(deserialize(payload) as [unknown, unknown][]) : undefined;
-    files.add(columns, !interner && payload ? new ChunkValues(payload, columns.paths.length) : undefined, interner ? (eager ?? []) : undefined);
+    const lazy = payload instanceof Uint8Array ? undefined : payload;
+    files.add(columns, lazy ? new ChunkValues(lazy, columns.paths.length, (index) => valuesOnDisk(root, columns, index), damaged) : undefined, undefined);
   };
-  const { found, damaged, identity } = readTableChunks(file, visit, { keepPayloads: !options.longLived });
-  if (damaged) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${damaged}): every file was read anew`) };
+  const { found, damaged: why, identity } = readTableChunks(file, visit, { lazyPayloads: !options.longLived });
+  if (why) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${why}): every file was read anew`) };
   return found ? { files, identity } : {};
+}
+
+/** Row `index`'s [value, raw] as parsing the file on disk gives them (a damaged chunk's stand-in); none when it cannot be read. */
+function valuesOnDisk(root: string, columns: Columns, index: number): [unknown, unknown] {
+  const path = columns.paths[index]!;
+  const kind = columns.otherKinds.find(([i]) => i === index)?.[1] ?? kindOfCode(columns.kinds[index]!, folderOf(path));
+  if (!kind) return NO_DATA;
+  try {
+    const parsed = parseFileOnDisk(root, path, kind, readScannedFile(root, path).text);
+    return [parsed.value, parsed.raw];
+  } catch {
+    return NO_DATA;
+  }
 }
 
 /**
@@ -431,7 +495,10 @@ function rowOf(entry: CachedFile, now: number): Row {
 function valuesOf(files: readonly ParsedFile[]): Uint8Array | undefined {
   const first = files[0];
   const source = first instanceof StoredParsedFile ? first.chunk : undefined;
-  if (source && source.files === files.length && files.every((file, index) => file instanceof StoredParsedFile && file.chunk === source && file.index === index)) return source.bytes;
+  if (source && source.files === files.length && files.every((file, index) => file instanceof StoredParsedFile && file.chunk === source && file.index === index)) {
+    const stored = source.storedBytes();
+    if (stored) return stored;
+  }
   if (files.every((file) => !hasValue(file) && file.raw === undefined)) return undefined;
   return serialize(files.map((file) => [file.value, file.raw]));
 }

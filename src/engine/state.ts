@@ -141,7 +141,7 @@ export class WorkspaceState {
     for (const dir of this.live.threadDirList()) if (!dirs.has(dir)) this.live.removeThreadDir(dir);
     for (const dir of threadDirs) this.live.addThreadDir(dir);
     const cold = this.entries.size === 0;
-    const cache = cold && this.usesCache() ? await readParseCache(this.root, { longLived: this.options.longLived }) : undefined;
+    const cache = cold && this.usesCache() ? await readParseCache(this.root, { longLived: this.options.longLived, damagedValues: (warning) => this.warnOfCache(warning) }) : undefined;
     if (cache?.warning) {
       this.scanDiagnostics = [...diagnostics, cache.warning];
       this.live.setScanDiagnostics(this.scanDiagnostics);
@@ -227,6 +227,15 @@ export class WorkspaceState {
       changed.push(path);
     }
     return { stale, cachedHere, racyRead };
+  }
+
+  /**
+   * A cache found damaged after the load (a chunk of values read when first asked for):
+   * warned of with the scan's diagnostics, so every result computed from here on says so.
+   */
+  private warnOfCache(warning: Diagnostic): void {
+    this.scanDiagnostics = [...this.scanDiagnostics, warning];
+    this.live.setScanDiagnostics(this.scanDiagnostics);
   }
 
   private hasStamp(path: string, stamp: FileStamp): boolean {

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTableChunks, writeTableChunks, type LazyPayload } from '../src/engine/chunked-table.js';
+import { testdir } from './helpers/testdir.js';
+
+/**
+ * The chunked table (engine/chunked-table.ts) under the parse and facts caches: read with
+ * `lazyPayloads`, only the rows are read and checked at once; each payload is read, and
+ * checked by its own CRC-32, when asked for.
+ */
+const PAYLOADS = ['first chunk values', 'second chunk values', 'third chunk values'].map((text) => Buffer.from(text.repeat(50)));
+
+function writeThree(file: string): void {
+  writeTableChunks(
+    file,
+    PAYLOADS.map((payload, index) => ({ rows: { chunk: index }, payload })),
+  );
+}
+
+/** Where chunk `index`'s payload starts in the file, from its header. */
+function payloadAt(file: string, index: number): number {
+  const bytes = readFileSync(file);
+  const newline = bytes.indexOf(0x0a);
+  const header = JSON.parse(bytes.toString('utf8', 0, newline)) as { chunks: number[]; rows: number[] };
+  return newline + 1 + header.chunks.slice(0, index).reduce((a, b) => a + b, 0) + header.rows[index]!;
+}
+
+function readLazily(file: string): { read: ReturnType<typeof readTableChunks>; chunks: [unknown, LazyPayload][] } {
+  const chunks: [unknown, LazyPayload][] = [];
+  const read = readTableChunks(
+    file,
+    (rows, payload) => {
+      if (!payload || payload instanceof Uint8Array) throw new Error('expected a payload not read yet');
+      chunks.push([rows, payload]);
+    },
+    { lazyPayloads: true },
+  );
+  return { read, chunks };
+}
+
+describe('a chunked table read with lazy payloads', () => {
+  it('hands back each payload as written, when asked for', () => {
+    const file = join(testdir(), 'table.v8');
+    writeThree(file);
+    const { read, chunks } = readLazily(file);
+    expect(read).toEqual({ found: true, identity: expect.any(String) });
+    expect(chunks.map(([rows]) => rows)).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+    expect(Buffer.from(chunks[2]![1].read())).toEqual(PAYLOADS[2]);
+    expect(Buffer.from(chunks[0]![1].read())).toEqual(PAYLOADS[0]);
+  });
+
+  it('reads no payload at the load: one damaged is found only when read, by its own checksum, and the others still read', () => {
+    const file = join(testdir(), 'table.v8');
+    writeThree(file);
+    const bytes = readFileSync(file);
+    bytes[payloadAt(file, 1) + 7]! ^= 0xff;
+    writeFileSync(file, bytes);
+    const { read, chunks } = readLazily(file);
+    expect(read.damaged).toBeUndefined();
+    expect(() => chunks[1]![1].read()).toThrow(/checksum/);
+    expect(Buffer.from(chunks[0]![1].read())).toEqual(PAYLOADS[0]);
+    expect(Buffer.from(chunks[2]![1].read())).toEqual(PAYLOADS[2]);
+    // Read whole (a watcher's load), the same file is damaged at once.
+    expect(readTableChunks(file, () => {}).damaged).toMatch(/checksum/);
+  });
+
+  it('reads payloads from the table as it was read, after another run replaced it; discards only that table', () => {
+    const file = join(testdir(), 'table.v8');
+    writeThree(file);
+    const { chunks } = readLazily(file);
+    writeTableChunks(file, [{ rows: { chunk: 'new' }, payload: Buffer.from('another table') }]);
+    expect(Buffer.from(chunks[1]![1].read())).toEqual(PAYLOADS[1]);
+    chunks[1]![1].discardTable();
+    expect(existsSync(file)).toBe(true); // the new table is not the one found damaged
+    const again = readLazily(file);
+    again.chunks[0]![1].discardTable();
+    expect(existsSync(file)).toBe(false);
+  });
+});
