@@ -20,7 +20,23 @@ export function isRealDate(value: string): boolean {
 export const DATE_EXPECTED = { form: 'expected a date such as 2026-03-01', day: 'expected a real calendar date' } as const;
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_WORDS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_FIRST = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DAY_FIRST = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i');
+
+/**
+ * A date written in words at the start of `text` — `December 4, 2026`, `Dec 4th 2026`,
+ * `4 Dec. 2026` — as its year, month and day (not yet checked against the calendar), and
+ * how many characters of `text` it took. What check's advice and `migrate` both read.
+ */
+export function wordDate(text: string): { year: number; month: number; day: number; length: number } | undefined {
+  const monthIndex = (word: string): number => MONTH_NAMES.findIndex((name) => name.slice(0, 3).toLowerCase() === word.slice(0, 3).toLowerCase()) + 1;
+  const monthFirst = MONTH_FIRST.exec(text);
+  if (monthFirst) return { year: Number(monthFirst[3]), month: monthIndex(monthFirst[1]!), day: Number(monthFirst[2]), length: monthFirst[0].length };
+  const dayFirst = DAY_FIRST.exec(text);
+  if (dayFirst) return { year: Number(dayFirst[3]), month: monthIndex(dayFirst[2]!), day: Number(dayFirst[1]), length: dayFirst[0].length };
+  return undefined;
+}
 
 /**
  * How to write a date written another way, for the message that refuses it: `04.12.2026`
@@ -49,14 +65,8 @@ export function dateAdvice(written: string): string {
     if (dayFirst && monthFirst && dayFirst !== monthFirst) return ` — ${text} reads two ways, ${MONTH_NAMES[second - 1]} ${first} or ${MONTH_NAMES[first - 1]} ${second}: write ${dayFirst} or ${monthFirst}`;
     return writeAs(dayFirst ?? monthFirst);
   }
-  const words = text.replace(/,/g, ' ').split(/\s+/);
-  if (words.length === 3) {
-    const [a, b, c] = words as [string, string, string];
-    const month = (word: string): number => 1 + ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(word.slice(0, 3).toLowerCase());
-    const number = (word: string): number => Number(word.replace(/(st|nd|rd|th)$/i, ''));
-    if (MONTH_WORDS.test(a) && /^\d{4}$/.test(c)) return writeAs(day(Number(c), month(a), number(b)));
-    if (MONTH_WORDS.test(b) && /^\d{4}$/.test(c)) return writeAs(day(Number(c), month(b), number(a)));
-  }
+  const words = wordDate(text);
+  if (words && words.length === text.length) return writeAs(day(words.year, words.month, words.day));
   return '';
 }
 

@@ -13,12 +13,15 @@ describe('the advice for a date written another way', () => {
     ['05/05/2026', ' — write 05/05/2026 as 2026-05-05'],
     ['December 4, 2026', ' — write December 4, 2026 as 2026-12-04'],
     ['4 Dec 2026', ' — write 4 Dec 2026 as 2026-12-04'],
+    // Read as `migrate` reads a date in words (one reader, src/clock.ts wordDate).
+    ['Dec 4th 2026', ' — write Dec 4th 2026 as 2026-12-04'],
+    ['4th Sept. 2026', ' — write 4th Sept. 2026 as 2026-09-04'],
     ['04/05/2026', ' — 04/05/2026 reads two ways, May 4 or April 5: write 2026-05-04 or 2026-04-05'],
   ])('%s', (written, advice) => {
     expect(dateAdvice(written)).toBe(advice);
   });
 
-  it.each(['31.02.2026', '2026-13-01', '20261340', 'next week', 'yesterday', 'Smarch 4, 2026', ''])('none for %j, which names no real day', (written) => {
+  it.each(['31.02.2026', '2026-13-01', '20261340', 'next week', 'yesterday', 'Smarch 4, 2026', 'December 4, 2026 at noon', 'February 30, 2026', ''])('none for %j, which names no real day', (written) => {
     expect(dateAdvice(written)).toBe('');
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import { MONTHLY, parseMoneyRange, YEARLY } from '../schema/money.js';
+import { wordDate } from '../clock.js';
 
 export type Reading<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
 
@@ -120,9 +121,6 @@ export function readDays(text: string): Reading<number> {
   return ok(/^w/i.test(match[2]!) ? n * 7 : n);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-
 /**
  * A calendar date: `2026-03-01`, `March 1, 2026`, `1 Mar 2026`, `Mar 1 2026`. Numeric
  * day/month orders (`03/04/2026`) are not read: the 3rd of April or March 4th?
@@ -131,16 +129,10 @@ export function readDate(text: string): Reading<string> {
   const { head } = withoutRemark(plainValue(text));
   const iso = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(head);
   if (iso) return realDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), head);
-  const monthFirst = new RegExp(`^${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(head);
-  if (monthFirst) return realDate(Number(monthFirst[3]), monthIndex(monthFirst[1]!), Number(monthFirst[2]), head);
-  const dayFirst = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD},?\\s+(\\d{4})\\b`, 'i').exec(head);
-  if (dayFirst) return realDate(Number(dayFirst[3]), monthIndex(dayFirst[2]!), Number(dayFirst[1]), head);
+  const words = wordDate(head);
+  if (words) return realDate(words.year, words.month, words.day, head);
   if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}/.test(head)) return no(`"${head}" could be day/month or month/day: write 2026-03-01 or March 1, 2026`);
   return no(`expected a date such as 2026-03-01, March 1, 2026 or 1 Mar 2026, got "${head}"`);
-}
-
-function monthIndex(word: string): number {
-  return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
 function realDate(year: number, month: number, day: number, written: string): Reading<string> {
