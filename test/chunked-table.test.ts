@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTableChunks, writeTableChunks, type LazyPayload } from '../src/engine/chunked-table.js';
@@ -76,5 +76,29 @@ describe('a chunked table read with lazy payloads', () => {
     const again = readLazily(file);
     again.chunks[0]![1].discardTable();
     expect(existsSync(file)).toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('keeps no file open for a table its reader finds damaged, one damaged in its rows, or one without payloads', () => {
+    const dir = testdir();
+    const table = join(dir, 'table.v8');
+    writeThree(table);
+    const damaged = join(dir, 'damaged.v8');
+    const bytes = readFileSync(table);
+    bytes[bytes.indexOf(0x0a) + 3]! ^= 0xff;
+    writeFileSync(damaged, bytes);
+    const rowsOnly = join(dir, 'rows.v8');
+    writeTableChunks(rowsOnly, [{ rows: { only: 'rows' } }]);
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      // Rows whole by their checksum, but not what the reader stores (as a parse cache of another shape).
+      const refused = readTableChunks(table, (rows) => {
+        if ((rows as { chunk: number }).chunk === 2) throw new Error('its rows are not columns');
+      }, { lazyPayloads: true });
+      expect(refused.damaged).toBe('its rows are not columns');
+      expect(readTableChunks(damaged, () => {}, { lazyPayloads: true }).damaged).toMatch(/checksum/);
+      expect(readTableChunks(rowsOnly, () => {}, { lazyPayloads: true }).found).toBe(true);
+    }
+    expect(open()).toBe(before);
   });
 });

@@ -80,7 +80,13 @@ class OpenTable {
     readonly file: string,
     readonly fd: number,
   ) {
-    openTables.register(this, fd);
+    openTables.register(this, fd, this);
+  }
+
+  /** Closes the file now (a table found damaged while its rows were visited): never again by the registry. */
+  close(): void {
+    openTables.unregister(this);
+    closeSync(this.fd);
   }
 
   payload(position: number, length: number, checksum: string): LazyPayload {
@@ -118,7 +124,10 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
   } catch {
     return { found: false };
   }
-  let keepOpen = false;
+  // Lazy payloads handed to `visit` keep the file open (closed once they are all unreachable);
+  // a table found damaged hands none out, and its file is closed here.
+  let table: OpenTable | undefined;
+  let handedOut = false;
   try {
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(size, 64 * 1024));
@@ -157,13 +166,14 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
         return rows;
       });
       verify();
-      const table = header.chunks.some((length, index) => length > header.rows[index]!) ? new OpenTable(file, fd) : undefined;
-      keepOpen = table !== undefined;
+      const open = header.chunks.some((length, index) => length > header.rows[index]!) ? new OpenTable(file, fd) : undefined;
+      table = open;
       rowSections.forEach((rows, index) => {
         const rowBytes = header.rows[index]!;
         const length = header.chunks[index]! - rowBytes;
-        visit(deserialize(rows), table && length > 0 ? table.payload(positions[index]! + rowBytes, length, header.payloads[index]!) : undefined);
+        visit(deserialize(rows), open && length > 0 ? open.payload(positions[index]! + rowBytes, length, header.payloads[index]!) : undefined);
       });
+      handedOut = open !== undefined;
     } else {
       header.chunks.forEach((length, index) => {
         const chunk = read(length, positions[index]!);
@@ -180,8 +190,10 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
   } catch (error) {
     return { found: true, damaged: error instanceof Error ? error.message : String(error) };
   } finally {
-    // A table read lazily keeps its file open for its payloads: closed once they are all unreachable.
-    if (!keepOpen) closeSync(fd);
+    if (!handedOut) {
+      if (table) table.close();
+      else closeSync(fd);
+    }
   }
 }
 
