@@ -7,6 +7,7 @@ import type { DealNewFlags } from './commands/deal.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 import { packageVersion } from '../version.js';
 import { ThreadworkCommand } from './threadwork-command.js';
+import { showProgress } from './progress-line.js';
 
 /**
  * Wires the commands. Each command is a plain async function returning a
@@ -220,9 +221,15 @@ export async function run(rawArgv: readonly string[]): Promise<number> {
   // --json counts only as an option, not as an escaped value.
   const wantsJson = argv.includes('--json');
   let exitCode = 0;
+  let endProgress: () => void = () => {};
   const execute = async (outcome: () => Promise<CommandOutcome> | CommandOutcome, json: boolean): Promise<void> => {
     try {
-      const result = await outcome();
+      let result: CommandOutcome;
+      try {
+        result = await outcome();
+      } finally {
+        endProgress();
+      }
       if (json && result.json !== undefined) process.stdout.write(`${JSON.stringify(withOk(result.json, result.exitCode === 0), null, 2)}\n`);
       else if (result.text) process.stdout.write(`${result.text}\n`);
       exitCode = result.exitCode;
@@ -233,6 +240,8 @@ export async function run(rawArgv: readonly string[]): Promise<number> {
   const program = buildProgram(execute);
   // Values escaped with `--` go back in place before any action sees them.
   program.hook('preAction', (_root, action) => {
+    // A command that ends says what its long steps are doing; watch prints lines of its own, and mcp speaks a protocol.
+    if (action.name() !== 'watch' && action.name() !== 'mcp') endProgress = showProgress();
     action.processedArgs = action.processedArgs.map((v: unknown) => unescape(v, values));
     action.args = action.args.map((v) => unescape(v, values) as string);
     for (const [key, value] of Object.entries(action.opts())) if (typeof value === 'string' || Array.isArray(value)) action.setOptionValue(key, unescape(value, values));

@@ -16,6 +16,7 @@ import { readParseCache, sameStamp, writeParseCache, type CachedFile, type Cache
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 import { contentHash, fileHasContent } from '../workspace/content-hash.js';
 import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
+import { progress } from '../progress.js';
 
 /** Where the version derivation uses for a broken file came from. */
 export type HeldFrom = 'memory' | 'HEAD';
@@ -166,6 +167,7 @@ export class WorkspaceState {
     }
     this.lookedAt = startedAt;
     timer.mark('stat');
+    progress('reading', stale.length);
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
     const workers = cold ? parseWorkers(stale.length) : 0;
     if (workers > 0) {

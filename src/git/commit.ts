@@ -4,6 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { PhaseTimer } from '../timing.js';
+import { progress } from '../progress.js';
 import { settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
@@ -117,6 +118,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
+  progress('committing', repoPaths.length);
   const presentSet = new Set(present);
   const removed = repoPaths.filter((p) => !presentSet.has(p));
   const stamp = `${process.pid}-${Date.now()}`;

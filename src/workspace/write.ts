@@ -1,4 +1,5 @@
 import { PhaseTimer } from '../timing.js';
+import { progress } from '../progress.js';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { rename } from 'node:fs/promises';
@@ -91,6 +92,7 @@ export async function writeFilesIfChanged(
     staged.push({ path: file.path, abs, temp: `${abs}.${process.pid}.${++tempCounter}.tmp`, content: file.content, mode: stat ? stat.mode & 0o7777 : undefined });
   }
   timer.mark('compare');
+  progress('writing', staged.length);
   const written = new Set<(typeof staged)[number]>();
   try {
     // Written one after the other with the synchronous API: creating a small new file is three
