@@ -60,7 +60,6 @@ export interface ReadOptions {
  * instead of being found damaged again).
  */
 export interface LazyPayload {
-  readonly length: number;
   read(): Uint8Array;
   discardTable(): void;
 }
@@ -91,7 +90,6 @@ class OpenTable {
 
   payload(position: number, length: number, checksum: string): LazyPayload {
     return {
-      length,
       read: () => {
         const bytes = Buffer.allocUnsafe(length);
         if (readSync(this.fd, bytes, 0, length, position) !== length) throw new Error('it ends early');

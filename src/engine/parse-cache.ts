@@ -142,15 +142,21 @@ function indexed(columns: Columns): IndexedColumns {
   return { columns, otherKinds: new Map(columns.otherKinds), diagnostics: new Map(columns.diagnostics) };
 }
 
+/** The kind of row `i` of a chunk, a thread file's in `thread` (its folder). */
+function kindAt({ columns, otherKinds }: IndexedColumns, i: number, thread: string): FileKind {
+  return otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, thread)!;
+}
+
 /** Row `i` of a chunk (`path` is its path). */
-function rowAt({ columns, otherKinds, diagnostics }: IndexedColumns, i: number, path: string): Row {
+function rowAt(chunk: IndexedColumns, i: number, path: string): Row {
+  const { columns, diagnostics } = chunk;
   const row: Row = {
     size: columns.stamps[i * 4]!,
     mtimeMs: columns.stamps[i * 4 + 1]!,
     ctimeMs: columns.stamps[i * 4 + 2]!,
     ino: columns.stamps[i * 4 + 3]!,
     hash: columns.hashes[i]!,
-    kind: otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, folderOf(path))!,
+    kind: kindAt(chunk, i, folderOf(path)),
     bodyOffset: columns.bodyOffsets[i]!,
     diagnostics: diagnostics.get(i) ?? [],
     valid: (columns.flags[i]! & VALID) !== 0,
@@ -235,7 +241,11 @@ class ChunkValues {
     return this.values![index] ?? NO_DATA;
   }
 
-  /** The bytes as stored, to write back as they are; undefined when they cannot be trusted. */
+  /**
+   * The bytes as stored, to write back as they are; undefined when they cannot be trusted.
+   * Read from the file again rather than kept from `at`: a cache is rewritten rarely, and a
+   * run that read every chunk (a check) would otherwise hold 40 MB of bytes beside their values.
+   */
   storedBytes(): Uint8Array | undefined {
     if (this.reparsed) return undefined;
     try {
@@ -314,10 +324,10 @@ export class CachedFiles {
   }
 
   /** Adds a chunk as read; `eager` values when the reader deserialized them. */
-  add(columns: Columns, values: ChunkValues | undefined, eager: [unknown, unknown][] | undefined): void {
+  add(chunk: IndexedColumns, values: ChunkValues | undefined, eager: [unknown, unknown][] | undefined): void {
     const base = this.chunks.length * CHUNK_ROWS;
-    this.chunks.push(Object.assign(indexed(columns), { values, eager }));
-    columns.paths.forEach((path, index) => this.where.set(path, base + index));
+    this.chunks.push(Object.assign(chunk, { values, eager }));
+    chunk.columns.paths.forEach((path, index) => this.where.set(path, base + index));
   }
 
   /**
@@ -377,7 +387,7 @@ export class CachedFiles {
     const chunk = this.chunkAt(place);
     const i = place % CHUNK_ROWS;
     const { columns } = chunk;
-    const kind = chunk.otherKinds.get(i) ?? kindOfCode(columns.kinds[i]!, this.threadOf(path))!;
+    const kind = kindAt(chunk, i, this.threadOf(path));
     const diagnostics = chunk.diagnostics.get(i) ?? [];
     if (chunk.eager) {
       const [value, raw] = chunk.eager[i] ?? NO_DATA;
@@ -439,11 +449,12 @@ export async function readParseCache(
       interner.intern(columns.otherKinds);
       interner.intern(columns.diagnostics);
       const eager = payload instanceof Uint8Array ? interner.intern(deserialize(payload) as [unknown, unknown][]) : [];
-      files.add(columns, undefined, eager);
+      files.add(indexed(columns), undefined, eager);
       return;
     }
+    const chunk = indexed(columns);
     const lazy = payload instanceof Uint8Array ? undefined : payload;
-    files.add(columns, lazy ? new ChunkValues(lazy, columns.paths.length, (index) => valuesOnDisk(root, columns, index), damaged) : undefined, undefined);
+    files.add(chunk, lazy ? new ChunkValues(lazy, columns.paths.length, (index) => valuesOnDisk(root, chunk, index), damaged) : undefined, undefined);
   };
   const { found, damaged: why, identity } = readTableChunks(file, visit, { lazyPayloads: !options.longLived });
   if (why) return { warning: diagnostic(relativeToGit(file), START, 'warning', 'cache-discarded', `Discarded a damaged parse cache (${why}): every file was read anew`) };
@@ -451,12 +462,10 @@ export async function readParseCache(
 }
 
 /** Row `index`'s [value, raw] as parsing the file on disk gives them (a damaged chunk's stand-in); none when it cannot be read. */
-function valuesOnDisk(root: string, columns: Columns, index: number): [unknown, unknown] {
-  const path = columns.paths[index]!;
-  const kind = columns.otherKinds.find(([i]) => i === index)?.[1] ?? kindOfCode(columns.kinds[index]!, folderOf(path));
-  if (!kind) return NO_DATA;
+function valuesOnDisk(root: string, chunk: IndexedColumns, index: number): [unknown, unknown] {
+  const path = chunk.columns.paths[index]!;
   try {
-    const parsed = parseFileOnDisk(root, path, kind, readScannedFile(root, path).text);
+    const parsed = parseFileOnDisk(root, path, kindAt(chunk, index, folderOf(path)), readScannedFile(root, path).text);
     return [parsed.value, parsed.raw];
   } catch {
     return NO_DATA;

@@ -62,6 +62,8 @@ export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localh
  * replacing a folder, …) takes the general way: a temporary index seeded from HEAD.
  */
 export async function commitPaths(request: CommitRequest): Promise<CommitOutcome> {
+  // Said once, not for each attempt after a held index.lock.
+  progress('committing', new Set(request.paths).size);
   for (let attempt = 1; ; attempt++) {
     try {
       return await commitOnce(request);
@@ -118,7 +120,6 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
-  progress('committing', repoPaths.length);
   const presentSet = new Set(present);
   const removed = repoPaths.filter((p) => !presentSet.has(p));
   const stamp = `${process.pid}-${Date.now()}`;

@@ -159,7 +159,6 @@ function oneAmountMessage(message: string): string {
   return message.startsWith(NOT_AN_AMOUNT) ? `${ONE_AMOUNT}${message.slice(NOT_AN_AMOUNT.length)}` : message;
 }
 
-/** One amount; `currency` when the range it ends has one written on its other end. */
 /** One amount with its size written (`1.5k`, `$40k`, `2M`, `12 million`), read as money is; undefined for a range or no amount. */
 export function amountWithSize(text: string): number | undefined {
   if (!ENDING_SUFFIX.test(text)) return undefined;
@@ -167,6 +166,7 @@ export function amountWithSize(text: string): number | undefined {
   return typeof amount === 'number' ? amount : undefined;
 }
 
+/** One amount; `currency` when the range it ends has one written on its other end. */
 function parseSingle(text: string, currency = false): number | Ambiguous | undefined {
   const match = AMOUNT.exec(text.trim());
   if (!match) return undefined;
