@@ -211,6 +211,30 @@ export interface StoredChunk {
 
 /** Writes chunks of any rows section (see readTableChunks) atomically, one at a time; returns what names its content (as readTableChunks does). */
 export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, now = Date.now()): string {
+  const steps = tableWrite(file, chunks, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * As writeTableChunks, letting the event loop turn after each chunk: a save made beside
+ * work that waits on other processes (a first sync's commit waits on git for most of a
+ * second) is done in those waits instead of after them. Whoever calls it keeps the rows'
+ * source unchanged until it resolves.
+ */
+export async function writeTableChunksBetweenTurns(file: string, chunks: Iterable<StoredChunk>, now = Date.now()): Promise<string> {
+  const steps = tableWrite(file, chunks, now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The write itself, stopping after each chunk (a yield) until the table is in place. */
+function* tableWrite(file: string, chunks: Iterable<StoredChunk>, now: number): Generator<void, string> {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
@@ -234,6 +258,7 @@ export function writeTableChunks(file: string, chunks: Iterable<StoredChunk>, no
       payloads.push(payload ? hex(crc32(payload)) : '');
       rowLengths.push(rows.length);
       lengths.push(rows.length + (payload?.length ?? 0));
+      yield;
     }
     const header: Header = { format: FORMAT, engine: engineIdentity(), checksum: hex(crc), payloads, savedAt: now, chunks: lengths, rows: rowLengths };
     identity = identityOf(header);

@@ -6,7 +6,7 @@ import { readScannedFile, type FileStamp } from '../workspace/read-files.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import type { StampTable } from './fingerprint.js';
 import { cacheFile, RACY_MS, relativeToGit } from './cache.js';
-import { CHUNK_ROWS, readTableChunks, writeTableChunks, type LazyPayload, type StoredChunk } from './chunked-table.js';
+import { CHUNK_ROWS, readTableChunks, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload, type StoredChunk } from './chunked-table.js';
 import { StringInterner } from './intern.js';
 
 /**
@@ -478,7 +478,7 @@ function valuesOnDisk(root: string, chunk: IndexedColumns, index: number): [unkn
  * they are the values every run reads, and the stage files' chunks stay bytes. Returns
  * what names the table written (its identity, chunked-table.ts).
  */
-export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now()): Promise<string> {
+export async function writeParseCache(root: string, files: Iterable<[string, CachedFile]>, now = Date.now(), betweenTurns = false): Promise<string> {
   const metas: [string, CachedFile][] = [];
   const others: [string, CachedFile][] = [];
   for (const file of files) (file[1].parsed.kind.kind === 'thread-meta' ? metas : others).push(file);
@@ -490,7 +490,8 @@ export async function writeParseCache(root: string, files: Iterable<[string, Cac
       }
     }
   };
-  return writeTableChunks(await cacheFile(root, NAME, EXTENSION), chunks(), now);
+  const file = await cacheFile(root, NAME, EXTENSION);
+  return betweenTurns ? writeTableChunksBetweenTurns(file, chunks(), now) : writeTableChunks(file, chunks(), now);
 }
 
 function rowOf(entry: CachedFile, now: number): Row {

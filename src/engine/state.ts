@@ -55,6 +55,11 @@ export interface StateOptions {
   longLived?: boolean | undefined;
 }
 
+export interface CacheSaveOptions {
+  /** Let the event loop turn after each chunk written (see writeTableChunksBetweenTurns); the files it saves are those of the call. */
+  betweenTurns?: boolean | undefined;
+}
+
 /** A cold load rewrites the parse cache when at least this share of the files was parsed anew (or removed). */
 const CACHE_REWRITE_SHARE = 0.02;
 const CACHE_REWRITE_MIN = 64;
@@ -317,7 +322,7 @@ export class WorkspaceState {
   }
 
   /** Writes every file as the state holds it (read from disk, not staged) to the persistent parse cache. */
-  async saveParseCache(): Promise<void> {
+  async saveParseCache(options: CacheSaveOptions = {}): Promise<void> {
     if (!this.usesCache()) return;
     // A generator, not an array of 70,000 rows: the table is written one chunk at a time.
     const entries = this.entries;
@@ -328,7 +333,7 @@ export class WorkspaceState {
         yield [path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }];
       }
     };
-    this.cacheIdentity = await writeParseCache(this.root, files());
+    this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
     this.readSinceCacheSaved = 0;
   }
 
@@ -338,8 +343,8 @@ export class WorkspaceState {
    * stopping), or when `force`: a few stale entries cost the next run only those files,
    * while rewriting 70,000 entries costs a second and a peak of memory.
    */
-  async saveParseCacheIfStale(force = false): Promise<void> {
-    if (force || this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache();
+  async saveParseCacheIfStale(options: CacheSaveOptions & { force?: boolean } = {}): Promise<void> {
+    if (options.force || this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache(options);
   }
 
   /** Re-reads one file after a watcher event. */

@@ -20,7 +20,8 @@ import { buildCommitMessage, withTriggers } from './commit-message.js';
 import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
-import { WorkspaceState } from './state.js';
+import { WorkspaceState, type CacheSaveOptions } from './state.js';
+import { settled } from '../settled.js';
 import { fingerprint, type Fingerprint, type Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
@@ -254,24 +255,36 @@ async function transact<T>(
     written.push(...derivedWritten);
     deriving.derivation?.adoptWrittenMeta(state.derivationModel(), metaWritten(plan));
     timer.mark(`write ${written.length}`);
+    // The caches describe the files as read and written, whatever the commit does. Saved a
+    // chunk between two turns of the event loop while the commit waits on git — a first
+    // sync's commit waits on git's hashing, indexing and committing for most of a second.
+    const saveCaches = async (): Promise<void> => {
+      // After many writes (a first sync), the next cold run should not parse them all again.
+      if (!options.state) await saveParseCacheIfStale(state, { force: derivedWritten.length >= MANY_WRITES, betweenTurns: true });
+      await keepFacts();
+    };
     let commit: CommitOutcome | null = recovered;
     if (committing && written.length > 0) {
       guard();
       // Asked of what the commit holds and of what this run read anew: a save `git stash` took
       // away before git was asked what differs from HEAD is in no commit, but what it derived is.
       const paths = committable(state, [...written, ...triggers]);
-      commit = await commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]) });
+      const committed = settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]) }));
+      const cached = await settled(saveCaches());
+      const outcome = await committed; // never left running: what follows may undo the state the caches read
+      if ('error' in outcome) throw outcome.error;
+      if ('error' in cached) throw cached.error;
+      commit = outcome.value;
+    } else {
+      await saveCaches();
     }
     // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
     if (committing) await (isChangedMeanwhile(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] }) : clearJournal(root));
-    timer.mark('commit');
+    timer.mark('commit and caches');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
-    // After many writes (a first sync), the next cold run should not parse them all again.
-    if (!options.state) await saveParseCacheIfStale(state, derivedWritten.length >= MANY_WRITES);
-    await keepFacts();
     await uncommitted?.remember(state, commit, [...written, ...triggers]);
-    timer.mark('snapshot+cache');
+    timer.mark('snapshot');
     timer.report(proposal.summary || 'sync');
     const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
     if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
@@ -438,9 +451,9 @@ async function crossFileErrors(root: string, model: WorkspaceModel, inQuestion: 
 }
 
 /** A cold transaction saves the parse cache its load deferred, and the cross-file record follows it. */
-async function saveParseCacheIfStale(state: WorkspaceState, force = false): Promise<void> {
+async function saveParseCacheIfStale(state: WorkspaceState, options: CacheSaveOptions & { force?: boolean } = {}): Promise<void> {
   const before = state.parseCacheIdentity;
-  await state.saveParseCacheIfStale(force);
+  await state.saveParseCacheIfStale(options);
   await followParseCache(state.root, before, state.parseCacheIdentity);
 }
 

@@ -371,6 +371,9 @@ async function buildTree(
   return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
 }
 
+/** Files read between two turns of the event loop while git hashes them (~250 paths fill a quarter of its input pipe). */
+const READ_SLICE = 256;
+
 /**
  * The blob ids of `present`, as `git add` would make them (filters and attributes
  * applied). Few files: `hash-object -w` writes them. Many, in a SHA-1 repository: git
@@ -382,8 +385,18 @@ async function hashBlobs(top: string, present: readonly string[], sha1: boolean,
   if (present.length === 0) return [];
   const input = (paths: readonly string[]): string => `${paths.join('\n')}\n`;
   if (!sha1 || present.length < PACK_FROM) return (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(present) })).trim().split('\n');
-  const bodies = present.map((path) => readFileSync(join(top, path)));
-  const ids = (await gitText(top, ['hash-object', '--stdin-paths'], { input: input(present) })).trim().split('\n');
+  // git starts first and the files are read while it hashes them, a slice at a time: between
+  // slices the event loop feeds git the rest of the paths and takes its answers (64 KB pipes
+  // each way); read all at once, before or after the spawn, one waited on the other (0.3 s at 10,000).
+  const hashing = settled(gitText(top, ['hash-object', '--stdin-paths'], { input: input(present) }));
+  const bodies: Buffer[] = [];
+  for (let start = 0; start < present.length; start += READ_SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const path of present.slice(start, start + READ_SLICE)) bodies.push(readFileSync(join(top, path)));
+  }
+  const hashed = await hashing;
+  if ('error' in hashed) throw hashed.error;
+  const ids = hashed.value.trim().split('\n');
   const filtered: string[] = [];
   ids.forEach((id, i) => {
     if (objectId('blob', bodies[i]!) === id) packed.push({ type: 'blob', body: bodies[i]! });
