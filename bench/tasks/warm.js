@@ -17,8 +17,11 @@ import { WorkspaceSession } from '../../dist/engine/session.js';
 import { SYNC_ONLY } from '../../dist/engine/transaction.js';
 import { deriveHeldIn } from '../../dist/engine/held-derivation.js';
 import { listThreads } from '../../dist/threads/list.js';
+import { keepHeapTightOnceLoaded } from '../../dist/long-lived-heap.js';
 
 const [dir, roundsArg] = process.argv.slice(2);
+// As `threadwork mcp` does at its start (src/long-lived-heap.ts): this process stands for that one.
+keepHeapTightOnceLoaded();
 if (!dir) throw new Error('usage: node bench/tasks/warm.js <repo> <rounds>');
 const rounds = Number(roundsArg ?? 5);
 

@@ -18,8 +18,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WorkspaceWatcher } from '../../dist/watch/watcher.js';
+import { keepHeapTightOnceLoaded } from '../../dist/long-lived-heap.js';
 
 const [dir, commitFlag, savesArg, debounceArg] = process.argv.slice(2);
+// As `threadwork watch` does at its start (src/long-lived-heap.ts): this process stands for that one.
+keepHeapTightOnceLoaded();
 if (!dir) throw new Error('usage: node bench/tasks/watch.js <repo> <commit 0|1> <saves> [debounceMs]');
 const saves = Number(savesArg ?? 20);
 const debounceMs = Number(debounceArg ?? 150);

@@ -13,6 +13,7 @@ import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type Transact
 import { stillChanged } from './triggers.js';
 import { everySource, uncommittedAndDeleted } from './uncommitted.js';
 import { repositoryOf } from '../git/repo.js';
+import { longLivedStateLoaded } from '../long-lived-heap.js';
 
 /**
  * How often a call reads the whole workspace afresh, events or not: what no event named —
@@ -289,6 +290,7 @@ export class WorkspaceSession {
       await this.feed.start();
       await this.state.loadAll(await this.scan());
       this.loaded = true;
+      longLivedStateLoaded();
       this.reconciledAt = Date.now();
       return [];
     }

@@ -4,6 +4,7 @@ import { printable, type Diagnostic } from '../../diagnostics.js';
 import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
+import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { formatColored } from './check.js';
 import { leftUncommitted } from './sync.js';
@@ -22,6 +23,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * whether or not it moved a derived value (one JSON object per line with --json).
  */
 export async function watchCommand(flags: { commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
+  keepHeapTightOnceLoaded();
   const workspace = await openWorkspace(options.dir);
   // Nobody reads the lines any more (`watch --json | head -1`, an agent that closed its pipe, a
   // terminal gone): the watcher stops as on a signal rather than crash on its next write, the

@@ -1,0 +1,37 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * How far past what the last full collection kept the old generation may grow before the
+ * next one, in percent. V8 otherwise picks a factor of its own from the allocation rate
+ * (up to 4×): a long-lived process keeping 10,000 deals (~130 MB live) peaked at 305–319
+ * MB over a few calls, 263 MB with a collection after each; at 20%, 267–275 MB, the calls
+ * as fast within this machine's spread (twenty-eighth session, bench/tasks/warm.js).
+ */
+const HEAP_GROWING_PERCENT = 20;
+
+let wanted = false;
+let tuned = false;
+
+/**
+ * Asked by a process that keeps a workspace for hours (`threadwork watch`, `threadwork
+ * mcp`): what it holds is known and long-lived, and memory between collections is what
+ * the person's machine pays for as long as it runs. Never by the library on its own: a
+ * V8 flag holds for the whole process, and an application embedding the engine chooses
+ * its own. Takes effect once the first load is done (see longLivedStateLoaded): set
+ * before, it made that load, which builds the state, 0.1–0.5 s slower.
+ */
+export function keepHeapTightOnceLoaded(): void {
+  wanted = true;
+}
+
+/** Called where a long-lived state finished its first load (engine/session.ts). V8 reads the flag at each full collection. */
+export function longLivedStateLoaded(): void {
+  if (!wanted || tuned) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  tuned = true;
+}
+
+/** Whether this process's heap was tuned (a test of the commands' wiring). */
+export function heapTuned(): boolean {
+  return tuned;
+}
