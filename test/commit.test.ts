@@ -134,6 +134,31 @@ describe('commitPaths commits exactly its paths', () => {
     expect(status(dir)).toBe('');
   });
 
+  it('takes a large commit\'s bodies from what the caller says it wrote only where the disk holds them, filters applied', async () => {
+    const dir = testdir({ 'threads/sales/keep/meta.json': '{}\n', '.gitattributes': '*.txt text eol=crlf\n' });
+    gitInit(dir);
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    const added: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) added[`threads/sales/t${String(i).padStart(3, '0')}/meta.json`] = `{"n": ${i}}\n`;
+    added['notes/line-endings.txt'] = 'one\r\ntwo\r\n';
+    writeFiles(dir, added);
+    // What the caller says it wrote: as on disk for most, not for two (saved again since), and
+    // the text file as written, which git's filter turns into other bytes.
+    const written = new Map(Object.entries(added));
+    written.set('threads/sales/t003/meta.json', '{"n": "as written, saved over since"}\n');
+    written.set('threads/sales/t050/meta.json', '{}\n');
+    const paths = Object.keys(added);
+    expect(await commitPaths({ cwd: dir, paths, message: 'threadwork: many', written })).toMatchObject({ committed: true });
+    // Every object the commit names is there (asked before treeByIndex's `git add` writes any of its own).
+    expect(git(dir, 'fsck', '--no-dangling', '--strict')).toBe('');
+    expect(git(dir, 'show', 'HEAD:threads/sales/t003/meta.json')).toBe('{"n": 3}\n');
+    expect(git(dir, 'show', 'HEAD:threads/sales/t050/meta.json')).toBe('{"n": 50}\n');
+    expect(git(dir, 'show', 'HEAD:threads/sales/t051/meta.json')).toBe('{"n": 51}\n');
+    expect(status(dir)).toBe('');
+    // What git add makes of the disk, whatever the caller said.
+    expect(git(dir, 'rev-parse', 'HEAD^{tree}').trim()).toBe(treeByIndex(dir, before, paths, []));
+  });
+
   it('commits in a workspace that is a subfolder of the repository', async () => {
     const dir = testdir({ 'README.md': 'top\n', 'gtm/threads/sales/acme/meta.json': '{}\n', 'app/src/main.ts': 'x\n' });
     gitInit(dir);

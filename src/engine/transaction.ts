@@ -269,7 +269,7 @@ async function transact<T>(
       // Asked of what the commit holds and of what this run read anew: a save `git stash` took
       // away before git was asked what differs from HEAD is in no commit, but what it derived is.
       const paths = committable(state, [...written, ...triggers]);
-      const committed = settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]) }));
+      const committed = settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]), written: writtenContents(proposal.changes, plan) }));
       const cached = await settled(saveCaches());
       const outcome = await committed; // never left running: what follows may undo the state the caches read
       if ('error' in outcome) throw outcome.error;
@@ -576,6 +576,15 @@ async function applyDerived(state: WorkspaceState, plan: SyncPlan, guard: () => 
     }
   }
   return written;
+}
+
+/** What this run wrote or meant to write to each path (a source, a derived edit, a new file): the commit's bodies, checked against the disk by their ids. */
+function writtenContents(sources: readonly { path: string; content: string | null }[], plan: SyncPlan): Map<string, string> {
+  const contents = new Map<string, string>();
+  for (const source of sources) if (source.content !== null) contents.set(source.path, source.content);
+  for (const edit of plan.edits) contents.set(edit.path, edit.after);
+  for (const creation of plan.creations) contents.set(creation.path, creation.content);
+  return contents;
 }
 
 /** A broken source file is never committed by threadwork, whoever wrote it. */
