@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -167,6 +167,7 @@ describe.concurrent('the persistent cache', () => {
     const ahead = new Date(Date.now() + 30_000);
     utimesSync(join(dir, file), ahead, ahead);
     const ws = await openWorkspace(dir);
+    await ws.check(); // caches kept already: a first sync with none takes no fingerprint to key a fixed point on (see below)
     expect((await ws.sync()).written).toEqual([]);
     expect(racyOf(dir, 'sync').map(([path]) => path)).toEqual([file]);
     plantMarker(dir, 'sync');
@@ -177,10 +178,27 @@ describe.concurrent('the persistent cache', () => {
     expect(served(await ws.sync())).toBe(false);
   });
 
+  it('takes no fingerprint at the first sync of a checkout with nothing cached, and keys the fixed point from the next', async () => {
+    const dir = exampleWorkspaceCopy();
+    rmSync(join(dir, '.git', 'threadwork-cache'), { recursive: true, force: true });
+    await settle();
+    const ws = await openWorkspace(dir);
+    expect((await ws.sync()).written).toEqual([]);
+    // The load read every file and wrote the parse cache; no fingerprint listed or stamped them (its listings are not kept), no fixed point was stored under one.
+    expect(existsSync(join(dir, '.git', 'threadwork-cache', 'parsed.v8'))).toBe(true);
+    expect(existsSync(join(dir, '.git', 'threadwork-cache', 'folder-listings.v8'))).toBe(false);
+    expect(existsSync(entryPath(dir, 'sync'))).toBe(false);
+    expect((await ws.sync()).written).toEqual([]);
+    expect(existsSync(join(dir, '.git', 'threadwork-cache', 'folder-listings.v8'))).toBe(true);
+    plantMarker(dir, 'sync');
+    expect(served(await ws.sync())).toBe(true);
+  });
+
   it('recognises a workspace at its fixed point, and not once HEAD moved', async () => {
     const dir = exampleWorkspaceCopy();
     await settle();
     const ws = await openWorkspace(dir);
+    await ws.check(); // caches kept already: a first sync with none takes no fingerprint to key a fixed point on (see above)
     expect((await ws.sync()).written).toEqual([]);
     plantMarker(dir, 'sync');
     expect(served(await ws.sync())).toBe(true);

@@ -5,7 +5,7 @@ import { hasValue, type ParsedFile } from '../workspace/parse-file.js';
 import { readScannedFile, type FileStamp } from '../workspace/read-files.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import type { StampTable } from './fingerprint.js';
-import { cacheFile, RACY_MS, relativeToGit } from './cache.js';
+import { cacheFile, PARSE_CACHE, RACY_MS, relativeToGit } from './cache.js';
 import { CHUNK_ROWS, readTableChunks, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload, type StoredChunk } from './chunked-table.js';
 import { StringInterner } from './intern.js';
 
@@ -414,8 +414,8 @@ export class CachedFiles {
 
 }
 
-const NAME = 'parsed';
-const EXTENSION = 'v8';
+const NAME = PARSE_CACHE.name;
+const EXTENSION = PARSE_CACHE.extension;
 
 /**
  * The cached files, keyed by workspace path; nothing when there is no cache for this

@@ -6,7 +6,7 @@ import { checkModel } from '../check/check.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
-import { cacheEnabled } from './cache.js';
+import { cacheEnabled, nothingCachedYet } from './cache.js';
 import { crossFileErrorsSince, followParseCache, readCrossFileRecord, threadsOf, writeCrossFileRecord } from './cross-file-record.js';
 import { commitPaths, type CommitOutcome } from '../git/commit.js';
 import { headCommit, readAtHead } from '../git/head-files.js';
@@ -123,7 +123,9 @@ export async function runTransaction<T>(
   propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
   options: TransactionOptions = {},
 ): Promise<TransactionResult<T>> {
-  return withWorkspaceLock(root, async (lock) => runLockedTransaction(root, lock, propose, options.state || options.fingerprinted || !cacheEnabled(options.cache) ? options : Object.assign({}, options, { fingerprinted: await fingerprintForLoad(root) })));
+  return withWorkspaceLock(root, async (lock) =>
+    runLockedTransaction(root, lock, propose, options.state || options.fingerprinted || !cacheEnabled(options.cache) || (await nothingCachedYet(root)) ? options : Object.assign({}, options, { fingerprinted: await fingerprintForLoad(root) })),
+  );
 }
 
 /**

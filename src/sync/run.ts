@@ -1,6 +1,6 @@
 import { today } from '../clock.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { cacheEnabled, readCache, writeCache } from '../engine/cache.js';
+import { cacheEnabled, nothingCachedYet, readCache, writeCache } from '../engine/cache.js';
 import { racyAsRead, stillAsRead, type RacyFiles } from '../engine/stored-check.js';
 import type { WorkspaceState } from '../engine/state.js';
 import { fingerprint } from '../engine/fingerprint.js';
@@ -42,6 +42,11 @@ export async function runSync(root: string, options: SyncOptions = {}): Promise<
   }
   // Keyed under the lock: a fingerprint taken while another process writes never names a fixed point.
   return withWorkspaceLock(root, async (lock) => {
+    if (await nothingCachedYet(root)) {
+      // No fixed point can be stored yet, nor a parse cache read: a plain load (cache.ts).
+      const { runLockedTransaction, SYNC_ONLY } = await import('../engine/transaction.js');
+      return (await runLockedTransaction(root, lock, () => SYNC_ONLY, options)).sync!;
+    }
     const timer = new PhaseTimer();
     // HEAD is asked while the heap is small (a spawn from a 300 MB process costs the main thread 5 ms).
     const reading = headCommit(root);
