@@ -29,6 +29,24 @@ describe('writeFilesIfChanged', () => {
     expect(await writeFilesIfChanged(dir, batch)).toEqual([]);
   });
 
+  it('hands each file written to afterEach once it is in place, before the batch ends, and none left as it was', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`threads/sales/t${i}/meta.json`] = `{"n": ${i}}\n`;
+    const dir = testdir(files);
+    const batch = Object.keys(files).map((path, i) => ({ path, content: i % 4 === 0 ? `{"n": ${i}, "fourth": true}\n` : files[path]! }));
+    const seen: string[] = [];
+    let batchDone = false;
+    const written = await writeFilesIfChanged(dir, batch, undefined, (file) => {
+      // On disk already, with its new content, while the batch still runs.
+      expect(batchDone).toBe(false);
+      expect(readFileSync(join(dir, file.path), 'utf8')).toBe(file.content);
+      seen.push(file.path);
+    });
+    batchDone = true;
+    expect(seen.sort()).toEqual([...written].sort());
+    expect(written).toHaveLength(10);
+  });
+
   it('refuses a hostile path before anything is written', async () => {
     const outside = testdir({ 'secret.txt': 'not yours\n' });
     const dir = testdir({ 'goals/a.md': 'a\n' });

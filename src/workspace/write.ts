@@ -72,13 +72,16 @@ let tempCounter = 0;
  * file: the first sync of 10,000 threads spent most of its time in 10,000 fsyncs), and
  * only then renamed into place, several at a time. A file whose content is already on disk is not written.
  * `beforeEach` runs before each file is prepared, written and renamed (by default the
- * current lock's check; the transaction passes its own). Returns the files written, in
- * the order given.
+ * current lock's check; the transaction passes its own); `afterEach`, once a file is in
+ * place, on the main thread while the next renames run on libuv's threads (a transaction
+ * records each written file in its state there: 10,000 meta.json parsed again took 0.35 s
+ * after the renames' 1 s). Returns the files written, in the order given.
  */
 export async function writeFilesIfChanged(
   root: string,
   files: readonly { path: string; content: string }[],
   beforeEach: () => void = () => currentLock()?.assertHeld(),
+  afterEach: (file: { path: string; content: string }) => void = () => undefined,
 ): Promise<string[]> {
   const timer = new PhaseTimer();
   const prepare = writePreparer(root, { refuseFolder: true });
@@ -114,6 +117,7 @@ export async function writeFilesIfChanged(
       beforeEach();
       await namingAsync(file.path, () => rename(file.temp, file.abs));
       written.delete(file);
+      afterEach(file);
     });
     timer.mark('renames');
   } finally {
