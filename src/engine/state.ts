@@ -98,6 +98,12 @@ export class WorkspaceState {
   private lookedAt: number | undefined;
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
+  /**
+   * The meta.json texts a cold load of a one-shot state read (a long-lived one keeps none):
+   * a first sync edits nearly every one, and its plan takes each from here while the file
+   * is still the one read (its entry unchanged, its stamp unmoved) instead of reading it again.
+   */
+  private readonly keptTexts = new Map<string, string>();
 
   constructor(
     readonly root: string,
@@ -175,15 +181,18 @@ export class WorkspaceState {
     progress('reading', stale.length);
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
     const workers = cold ? parseWorkers(stale.length) : 0;
+    const keepTexts = cold && !this.options.longLived;
     if (workers > 0) {
       await parseFilesInParallel(this.root, stale, workers, (outcome) => {
         const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed);
         if (stored) changed.push(outcome.path);
+        if (keepTexts && 'text' in outcome && outcome.text !== undefined) this.keptTexts.set(outcome.path, outcome.text);
       });
     } else {
       await forEachFile(this.root, stale, (outcome) => {
         const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });
         if (stored) changed.push(outcome.path);
+        if (keepTexts && 'text' in outcome && outcome.path.endsWith('/meta.json') && classifyPath(outcome.path).kind === 'thread-meta') this.keptTexts.set(outcome.path, outcome.text);
       });
     }
     timer.mark(`read ${stale.length}${workers ? ` on ${workers} workers` : ''}`);
@@ -542,7 +551,24 @@ export class WorkspaceState {
    */
   text(path: string): string | undefined {
     if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined;
+    const kept = this.keptTexts.get(path);
+    if (kept !== undefined) {
+      if (this.stillAsRead(path)) return kept;
+      this.keptTexts.delete(path);
+    }
     return readWorkspaceText(this.root, path, this.checkedFolders);
+  }
+
+  /** Whether the file at `path` is still the one whose text the state kept: its stamp unmoved since (one lstat, no read; a new entry drops the text, setEntry). */
+  private stillAsRead(path: string): boolean {
+    const entry = this.entries.get(path);
+    if (!entry) return false;
+    try {
+      const now = lstatSync(join(this.root, path), { throwIfNoEntry: false });
+      return now !== undefined && now.isFile() && sameStamp(entry, now);
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -608,6 +634,7 @@ export class WorkspaceState {
    */
   private setEntry(path: string, entry: Entry | undefined): void {
     const previous = this.entries.get(path);
+    if (this.keptTexts.size > 0) this.keptTexts.delete(path);
     // A thread file's kind names its thread; any other path is split (a load sets 70,000 files).
     const kind = (entry ?? previous)?.current.kind;
     const thread = kind?.kind === 'thread-meta' || kind?.kind === 'stage' ? kind.thread : threadOf(path.split('/'))?.thread;

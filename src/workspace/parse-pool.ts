@@ -23,7 +23,7 @@ import { readScannedFile, type FileStamp } from './read-files.js';
  * A worker that cannot start or fails leaves its chunks to the main thread, which parses
  * them itself: the outcome never depends on the pool.
  */
-export type ParseOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp } | { path: string; error: NodeJS.ErrnoException };
+export type ParseOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp; text?: string } | { path: string; error: NodeJS.ErrnoException };
 
 export interface ParseJob {
   root: string;
@@ -121,12 +121,18 @@ export async function parseFilesInParallel(root: string, paths: readonly string[
   return { byWorkers };
 }
 
-/** Reads and parses each file, as a load does one at a time. */
+/**
+ * Reads and parses each file, as a load does one at a time. A meta.json's text comes back
+ * too: a first sync edits nearly every one, and the state keeps them for its plan (see
+ * WorkspaceState.text) rather than reading 10,000 files again (~0.35 s at 10,000 deals).
+ */
 export function parseChunk(root: string, paths: readonly string[]): WireOutcome[] {
   return paths.map((path): WireOutcome => {
     try {
       const { text, ...stamp } = readScannedFile(root, path);
-      return { path, parsed: parseFileOnDisk(root, path, classifyPath(path), text), hash: contentHash(text), stamp };
+      const kind = classifyPath(path);
+      const parsed = parseFileOnDisk(root, path, kind, text);
+      return kind.kind === 'thread-meta' ? { path, parsed, hash: contentHash(text), stamp, text } : { path, parsed, hash: contentHash(text), stamp };
     } catch (error) {
       // An Error's own properties (its `code`) do not survive a structured clone: sent as data.
       const { message, code } = error as NodeJS.ErrnoException;
@@ -135,7 +141,7 @@ export function parseChunk(root: string, paths: readonly string[]): WireOutcome[
   });
 }
 
-type WireOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp } | { path: string; error: { message: string; code: string | undefined } };
+type WireOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp; text?: string } | { path: string; error: { message: string; code: string | undefined } };
 
 function fromWire(outcome: WireOutcome): ParseOutcome {
   if (!('error' in outcome)) return outcome;
