@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findGitDirs } from '../src/workspace/checkout-dir.js';
+import { findGitDirs, rememberedRepository } from '../src/workspace/checkout-dir.js';
+import { repositoryOf } from '../src/git/repo.js';
 import { git, gitInit } from './helpers/git.js';
 import { testdir } from './helpers/testdir.js';
 
@@ -27,8 +28,26 @@ describe('the git directory of a workspace', () => {
     const dir = realpathSync(testdir({ 'threadwork.config.yaml': 'company: Acme\n' }));
     gitInit(dir);
     const asked = await findGitDirs(dir);
-    expect(asked).toEqual({ common: join(dir, '.git'), checkout: { dir: join(dir, '.git'), workspace: '' } });
+    expect(asked).toEqual({ common: join(dir, '.git'), checkout: { dir: join(dir, '.git'), workspace: '' }, top: dir });
     expect(await withoutGit(() => findGitDirs(dir))).toEqual(asked);
+    // The repository (its top) too, as git/repo.ts asks for it at every command that takes the lock.
+    expect(rememberedRepository(dir)).toEqual({ top: dir, gitDir: join(dir, '.git') });
+    expect(await withoutGit(() => repositoryOf(dir))).toEqual({ top: dir, gitDir: join(dir, '.git') });
+  });
+
+  it('asks git again for an answer kept without the top (an earlier engine), and keeps it with it', async () => {
+    const dir = realpathSync(testdir({ 'threadwork.config.yaml': 'company: Acme\n' }));
+    gitInit(dir);
+    await findGitDirs(dir);
+    const file = join(dir, '.git', 'threadwork-cache', 'git-dirs.json');
+    const answers = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { dirs: { top?: string } }>;
+    delete answers[dir]!.dirs.top;
+    writeFileSync(file, JSON.stringify(answers));
+    expect(rememberedRepository(dir)).toBeUndefined();
+    expect((await withoutGit(() => findGitDirs(dir))).common).toBe(join(dir, '.threadwork'));
+    rmSync(join(dir, '.threadwork'), { recursive: true, force: true });
+    expect((await findGitDirs(dir)).top).toBe(dir);
+    expect(rememberedRepository(dir)).toEqual({ top: dir, gitDir: join(dir, '.git') });
   });
 
   it('keeps a workspace in a subfolder apart, with its path in the checkout', async () => {
@@ -54,7 +73,7 @@ describe('the git directory of a workspace', () => {
     await findGitDirs(ws);
     // A repository made in the workspace's own folder: it is the workspace's now.
     gitInit(ws);
-    expect(await findGitDirs(ws)).toEqual({ common: join(ws, '.git'), checkout: { dir: join(ws, '.git'), workspace: '' } });
+    expect(await findGitDirs(ws)).toEqual({ common: join(ws, '.git'), checkout: { dir: join(ws, '.git'), workspace: '' }, top: ws });
     // core.worktree in the config moves the top elsewhere: git is asked.
     await findGitDirs(ws);
     git(ws, 'config', 'core.worktree', top);

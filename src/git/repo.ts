@@ -1,6 +1,7 @@
-import { lstatSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { gitAt, gitText } from './git.js';
+import { gitMark } from './git-mark.js';
+import { rememberedRepository } from '../workspace/checkout-dir.js';
 
 /** Whether `dir` is inside a git work tree. */
 export async function isInsideRepository(dir: string): Promise<boolean> {
@@ -45,13 +46,16 @@ export async function repositoryOf(cwd: string): Promise<Repository | undefined>
   const key = `${cwd}\0${process.env.GIT_DIR ?? ''}\0${process.env.GIT_WORK_TREE ?? ''}\0${process.env.GIT_CEILING_DIRECTORIES ?? ''}`;
   const cached = known.get(key);
   if (cached && cached.folders.every((folder, i) => gitMark(folder) === cached.marks[i])) return cached.repo;
-  let repo: Repository | undefined;
-  try {
-    const [top, gitDir] = (await gitText(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
-    if (top && gitDir) repo = { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
-  } catch (error) {
-    if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return undefined;
-    throw error;
+  // git's answer kept between processes (checkout-dir.ts: keyed by every `.git` on the way, the config and git's environment): no spawn in a fresh process.
+  let repo: Repository | undefined = rememberedRepository(cwd);
+  if (!repo) {
+    try {
+      const [top, gitDir] = (await gitText(cwd, ['rev-parse', '--show-toplevel', '--git-dir'])).trim().split('\n');
+      if (top && gitDir) repo = { top, gitDir: isAbsolute(gitDir) ? gitDir : join(cwd, gitDir) };
+    } catch (error) {
+      if (/not a git repository/i.test(error instanceof Error ? error.message : String(error))) return undefined;
+      throw error;
+    }
   }
   if (!repo) return undefined;
   const folders = foldersUpTo(cwd, repo.top);
@@ -69,17 +73,4 @@ function foldersUpTo(cwd: string, top: string): string[] | undefined {
   const folders = [cwd];
   for (let folder = cwd, steps = rel ? rel.split(sep).length : 0; steps > 0; steps -= 1) folders.push((folder = dirname(folder)));
   return folders[folders.length - 1] === top ? folders : undefined;
-}
-
-/** A folder's `.git` (a folder, or a file pointing elsewhere) as an identity: '' when there is none. */
-export function gitMark(folder: string): string {
-  let stat: Stats | undefined;
-  try {
-    stat = lstatSync(join(folder, '.git'), { throwIfNoEntry: false });
-  } catch {
-    return '?';
-  }
-  if (!stat) return '';
-  // A `.git` file (a worktree, a submodule) says where the repository is: its content counts, so its mtime does.
-  return stat.isDirectory() ? `d:${stat.ino}:${stat.birthtimeMs}` : `f:${stat.ino}:${stat.birthtimeMs}:${stat.mtimeMs}:${stat.size}`;
 }
