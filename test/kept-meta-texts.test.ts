@@ -21,7 +21,7 @@ describe('meta.json texts kept by a cold load', () => {
   it('are the files as read, and give way to a save, a staged text and a re-read', async () => {
     const dir = exampleWorkspaceCopy();
     const [saved, staged, reread] = metaPaths(dir);
-    const state = await WorkspaceState.load(dir, { cache: false });
+    const state = await WorkspaceState.load(dir, { cache: false, keepMetaTexts: true });
     for (const path of [saved!, staged!, reread!]) expect(state.text(path)).toBe(readFileSync(join(dir, path), 'utf8'));
 
     // Saved by someone after the load: the disk's text, not the one read.

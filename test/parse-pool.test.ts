@@ -72,6 +72,22 @@ describe('the parse pool', () => {
     expect(seen.filter((o) => 'error' in o).map((o) => 'error' in o && o.error.code)).toEqual(['path-refused', 'special-file']);
   });
 
+  it('sends each meta.json\'s text back, from every lane, only when asked', async () => {
+    const dir = mixedWorkspace();
+    const { files } = scanWorkspace(dir);
+    const paths = [...files, ...files, ...files];
+    const texts = new Map<string, string | undefined>();
+    const { byWorkers } = await parseFilesInParallel(dir, paths, 2, (o) => void ('parsed' in o && texts.set(o.path, o.text)), { workerFirst: true, metaTexts: true });
+    expect(byWorkers).toBeGreaterThan(0);
+    const metas = files.filter((path) => path.endsWith('/meta.json'));
+    expect(metas.length).toBeGreaterThan(40);
+    for (const path of metas) expect(texts.get(path)).toBe(readFileSync(join(dir, path), 'utf8'));
+    expect(files.filter((path) => !path.endsWith('/meta.json') && texts.get(path) !== undefined)).toEqual([]);
+    const without: (string | undefined)[] = [];
+    await parseFilesInParallel(dir, paths, 2, (o) => void ('parsed' in o && without.push(o.text)), { workerFirst: true });
+    expect(without.filter((text) => text !== undefined)).toEqual([]);
+  });
+
   it('parses the chunks of a worker that cannot start on the main thread', async () => {
     const dir = mixedWorkspace();
     const { files } = scanWorkspace(dir);

@@ -53,6 +53,8 @@ export interface StateOptions {
   deferCacheSave?: boolean | undefined;
   /** A state kept for long (a watcher): cached values share their strings, less memory for a little more load time. */
   longLived?: boolean | undefined;
+  /** A cold load keeps the meta.json texts it reads, for the plan of the sync that loads it (see text). */
+  keepMetaTexts?: boolean | undefined;
 }
 
 export interface CacheSaveOptions {
@@ -99,8 +101,8 @@ export class WorkspaceState {
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
   /**
-   * The meta.json texts a cold load of a one-shot state read (a long-lived one keeps none):
-   * a first sync edits nearly every one, and its plan takes each from here while the file
+   * The meta.json texts a cold load read, when asked to keep them (a transaction's load;
+   * a long-lived state's or a check's keeps none): a first sync edits nearly every one, and its plan takes each from here while the file
    * is still the one read (its entry unchanged, its stamp unmoved) instead of reading it again.
    */
   private readonly keptTexts = new Map<string, string>();
@@ -181,13 +183,19 @@ export class WorkspaceState {
     progress('reading', stale.length);
     // Many files to parse (a load with no cache, or after a checkout) go to every core.
     const workers = cold ? parseWorkers(stale.length) : 0;
-    const keepTexts = cold && !this.options.longLived;
+    const keepTexts = cold && this.options.keepMetaTexts === true;
     if (workers > 0) {
-      await parseFilesInParallel(this.root, stale, workers, (outcome) => {
-        const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed);
-        if (stored) changed.push(outcome.path);
-        if (keepTexts && 'text' in outcome && outcome.text !== undefined) this.keptTexts.set(outcome.path, outcome.text);
-      });
+      await parseFilesInParallel(
+        this.root,
+        stale,
+        workers,
+        (outcome) => {
+          const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed);
+          if (stored) changed.push(outcome.path);
+          if ('text' in outcome && outcome.text !== undefined) this.keptTexts.set(outcome.path, outcome.text);
+        },
+        { metaTexts: keepTexts },
+      );
     } else {
       await forEachFile(this.root, stale, (outcome) => {
         const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.store(outcome.path, outcome.text, { stat: outcome });

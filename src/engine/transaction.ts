@@ -186,7 +186,7 @@ async function transact<T>(
   const head = options.fingerprinted?.head;
   const interrupted = options.dryRun ? null : await readJournal(root);
   const uncommitted = interrupted ? undefined : uncommittedQuery(root, options, head);
-  const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true }));
+  const state = options.state ?? (await WorkspaceState.load(root, { cache: options.cache, prescan, deferCacheSave: true, keepMetaTexts: true }));
   await state.resolveHeld();
   // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
   await uncommitted?.ask(state);

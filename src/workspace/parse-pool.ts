@@ -28,6 +28,8 @@ export type ParseOutcome = { path: string; parsed: ParsedFile; hash: string; sta
 export interface ParseJob {
   root: string;
   paths: readonly string[];
+  /** Send each meta.json's text back too (see parseChunk). */
+  metaTexts: boolean;
   chunk: number;
   /** The next chunk to take, shared by every lane. */
   next: Int32Array;
@@ -55,6 +57,8 @@ export function parseWorkers(files: number): number {
 }
 
 export interface PoolOptions {
+  /** Each meta.json's text comes back with its outcome (a load for a sync's plan: WorkspaceState.text). */
+  metaTexts?: boolean;
   /** The worker's module (a test gives one that fails). */
   workerUrl?: URL;
   /** This thread takes its first chunk only once a worker has delivered one (a test's way to see both at work). */
@@ -67,8 +71,9 @@ export interface PoolOptions {
  */
 export async function parseFilesInParallel(root: string, paths: readonly string[], workers: number, visit: (outcome: ParseOutcome) => void, options: PoolOptions = {}): Promise<{ byWorkers: number }> {
   const chunks = Math.ceil(paths.length / CHUNK);
-  const local = (index: number): ParseOutcome[] => parseChunk(root, paths.slice(index * CHUNK, (index + 1) * CHUNK)).map(fromWire);
-  const job: ParseJob = { root, paths, chunk: CHUNK, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const metaTexts = options.metaTexts === true;
+  const local = (index: number): ParseOutcome[] => parseChunk(root, paths.slice(index * CHUNK, (index + 1) * CHUNK), metaTexts).map(fromWire);
+  const job: ParseJob = { root, paths, metaTexts, chunk: CHUNK, next: new Int32Array(new SharedArrayBuffer(4)) };
   const received = new Map<number, WireOutcome[]>();
   let running = workers;
   let wake: (() => void) | undefined;
@@ -122,17 +127,18 @@ export async function parseFilesInParallel(root: string, paths: readonly string[
 }
 
 /**
- * Reads and parses each file, as a load does one at a time. A meta.json's text comes back
- * too: a first sync edits nearly every one, and the state keeps them for its plan (see
- * WorkspaceState.text) rather than reading 10,000 files again (~0.35 s at 10,000 deals).
+ * Reads and parses each file, as a load does one at a time. With `metaTexts`, a
+ * meta.json's text comes back too: a first sync edits nearly every one, and the state
+ * keeps them for its plan (WorkspaceState.text) rather than reading 10,000 files again
+ * (~0.35 s at 10,000 deals).
  */
-export function parseChunk(root: string, paths: readonly string[]): WireOutcome[] {
+export function parseChunk(root: string, paths: readonly string[], metaTexts = false): WireOutcome[] {
   return paths.map((path): WireOutcome => {
     try {
       const { text, ...stamp } = readScannedFile(root, path);
       const kind = classifyPath(path);
       const parsed = parseFileOnDisk(root, path, kind, text);
-      return kind.kind === 'thread-meta' ? { path, parsed, hash: contentHash(text), stamp, text } : { path, parsed, hash: contentHash(text), stamp };
+      return metaTexts && kind.kind === 'thread-meta' ? { path, parsed, hash: contentHash(text), stamp, text } : { path, parsed, hash: contentHash(text), stamp };
     } catch (error) {
       // An Error's own properties (its `code`) do not survive a structured clone: sent as data.
       const { message, code } = error as NodeJS.ErrnoException;
