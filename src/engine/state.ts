@@ -101,9 +101,10 @@ export class WorkspaceState {
   /** Folders already checked for links, while a pass reads many files (checkingFoldersOnce). */
   private checkedFolders: Map<string, boolean> | undefined;
   /**
-   * The meta.json texts a cold load read, when asked to keep them (a transaction's load;
-   * a long-lived state's or a check's keeps none): a first sync edits nearly every one, and its plan takes each from here while the file
-   * is still the one read (its entry unchanged, its stamp unmoved) instead of reading it again.
+   * The meta.json texts a cold load read, when asked to keep them (a transaction's load; a
+   * check's or a long-lived state's keeps none): a first sync edits nearly every one, and
+   * its plan takes each from here while the file is still the one read (its entry
+   * unchanged, its stamp unmoved) instead of reading it again.
    */
   private readonly keptTexts = new Map<string, string>();
 
