@@ -19,15 +19,15 @@ let tuned = false;
  * mcp`): what it holds is known and long-lived, and memory between collections is what
  * the person's machine pays for as long as it runs. Never by the library on its own: a
  * V8 flag holds for the whole process, and an application embedding the engine chooses
- * its own. Takes effect once the first load is done (see longLivedStateLoaded): set
- * before, it made that load, which builds the state, 0.1–0.5 s slower.
+ * its own. Takes effect once the first call is done (see longLivedFirstCallDone): set
+ * before, it made the load, which builds the state, 0.1–0.5 s slower.
  */
 export function keepHeapTightOnceLoaded(): void {
   wanted = true;
 }
 
-/** Called where a long-lived state finished its first load (engine/session.ts). V8 reads the flag at each full collection. */
-export function longLivedStateLoaded(): void {
+/** Called once a long-lived state's first call is done (engine/session.ts: its load, and a watcher's start-up sync). V8 reads the flag at each full collection. */
+export function longLivedFirstCallDone(): void {
   if (!wanted || tuned) return;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   tuned = true;

@@ -13,7 +13,7 @@ import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type Transact
 import { stillChanged } from './triggers.js';
 import { everySource, uncommittedAndDeleted } from './uncommitted.js';
 import { repositoryOf } from '../git/repo.js';
-import { longLivedStateLoaded } from '../long-lived-heap.js';
+import { longLivedFirstCallDone } from '../long-lived-heap.js';
 
 /**
  * How often a call reads the whole workspace afresh, events or not: what no event named —
@@ -290,7 +290,6 @@ export class WorkspaceSession {
       await this.feed.start();
       await this.state.loadAll(await this.scan());
       this.loaded = true;
-      longLivedStateLoaded();
       this.reconciledAt = Date.now();
       return [];
     }
@@ -323,7 +322,11 @@ export class WorkspaceSession {
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     const run = this.turn.then(work, work);
-    this.turn = run.catch(() => undefined);
+    // Once the first call is done (the load, and a watcher's start-up sync), a long-lived process's heap is kept tight (long-lived-heap.ts).
+    const firstDone = (): void => {
+      if (this.loaded) longLivedFirstCallDone();
+    };
+    this.turn = run.then(firstDone, firstDone).catch(() => undefined);
     return run;
   }
 }
