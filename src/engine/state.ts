@@ -560,24 +560,13 @@ export class WorkspaceState {
    */
   text(path: string): string | undefined {
     if (this.overlay.has(path)) return this.overlay.get(path) ?? undefined;
+    // A kept text stands while its entry does (setEntry drops it) and the file's stamp has not moved.
     const kept = this.keptTexts.get(path);
     if (kept !== undefined) {
-      if (this.stillAsRead(path)) return kept;
+      if (!this.changedOnDisk(path)) return kept;
       this.keptTexts.delete(path);
     }
     return readWorkspaceText(this.root, path, this.checkedFolders);
-  }
-
-  /** Whether the file at `path` is still the one whose text the state kept: its stamp unmoved since (one lstat, no read; a new entry drops the text, setEntry). */
-  private stillAsRead(path: string): boolean {
-    const entry = this.entries.get(path);
-    if (!entry) return false;
-    try {
-      const now = lstatSync(join(this.root, path), { throwIfNoEntry: false });
-      return now !== undefined && now.isFile() && sameStamp(entry, now);
-    } catch {
-      return false;
-    }
   }
 
   /**

@@ -564,16 +564,13 @@ async function applySources(state: WorkspaceState, changes: readonly SourceChang
 
 async function applyDerived(state: WorkspaceState, plan: SyncPlan, guard: () => void): Promise<string[]> {
   // Each file written is recorded as soon as it is in place, while the next ones are renamed; the others (already as planned) after.
-  const recorded = new Set<string>();
   const written = await writeFilesIfChanged(
     state.root,
     plan.edits.map((edit) => ({ path: edit.path, content: edit.after })),
     guard,
-    (file) => {
-      state.written(file.path, file.content);
-      recorded.add(file.path);
-    },
+    (file) => state.written(file.path, file.content),
   );
+  const recorded = new Set(written);
   for (const edit of plan.edits) if (!recorded.has(edit.path)) state.written(edit.path, edit.after);
   for (const creation of plan.creations) {
     guard();
