@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';

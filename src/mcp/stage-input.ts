@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The front matter of a stage write. Which schema applies depends on the thread's type

@@ -6,7 +6,7 @@
  * label → field table.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { expectedText } from '../schema/expected.js';
 import { stageSchemas, STAGE_FILES } from '../schema/stages.js';
 import { Collector, type LineReport, type Slot } from './collector.js';

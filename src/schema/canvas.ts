@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CANVAS_SECTIONS, type CanvasSection } from './names.js';
 import {
   amountOrRangeSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
 import { amountProblems, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney } from './money.js';
 

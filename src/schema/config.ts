@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { probabilitySchema } from './common.js';
 
 export const pipelineStageSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, PROBABILITY, subgoalIdSchema } from './common.js';
 import { amountProblems, NEGATIVE, parseMoney } from './money.js';
 

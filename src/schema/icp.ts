@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countRangeSchema, moneyRangeSchema, probabilitySchema, slugSchema } from './common.js';
 import { personaSchema } from './canvas.js';
 

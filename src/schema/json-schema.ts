@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canvasSectionSchemas, CANVAS_SECTIONS } from './canvas.js';
 import { configSchema } from './config.js';
 import { goalSchema } from './goal.js';

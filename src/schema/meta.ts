@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { goalIdSchema, isoDateSchema, probabilitySchema, slugSchema, subgoalIdSchema, threadSourceSchema } from './common.js';
 
 export const THREAD_TYPES = ['sales-deal', 'sales-campaign', 'marketing'] as const;

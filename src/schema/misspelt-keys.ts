@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A key of the data that its schema does not read, written almost as one it does. */
 export interface MisspeltKey {

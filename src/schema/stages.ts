@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
   amountOrRangeSchema,

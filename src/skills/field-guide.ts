@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAGE_FILES, stageSchemas } from '../schema/stages.js';
 import { STAGE_REQUIREMENTS } from '../threads/requirements.js';
 

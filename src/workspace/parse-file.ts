@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers } from '../markdown/conflict-markers.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NamedJsonSchema } from '../../schema/json-schema.js';
 import { CLI_OUTPUTS } from './index.js';
 

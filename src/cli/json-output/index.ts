@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DraftFile, SkippedProspect } from '../../campaigns/propose-drafts.js';
 import type { ReplyResult } from '../../campaigns/reply.js';
 import type { CheckResult } from '../../check/check.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commitOutput, syncResultShape } from './common.js';
 
 const lineOutput = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commitOutput, createdThreadOutput, diagnosticOutput, nullableNumber, servedOutput, syncResultShape } from './common.js';
 
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commitOutput, createdThreadOutput, derivedChangeOutput, diagnosticOutput, servedOutput, syncResultShape } from './common.js';
 
 const skillsShape = {
