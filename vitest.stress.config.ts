@@ -22,5 +22,6 @@ export default defineConfig({
     testTimeout: 3_600_000,
     hookTimeout: 600_000,
     maxWorkers: 2,
+    setupFiles: ['test/setup/file-end.ts'],
   },
 });

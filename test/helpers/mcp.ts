@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll } from 'vitest';
 import { BIN } from './cli.js';
+import { atEveryFileEnd } from './file-end.js';
 import { gitEnv } from './git.js';
 
 export interface ToolAnswer<T> {
@@ -24,7 +24,7 @@ export interface McpSession {
 }
 
 const open: Client[] = [];
-afterAll(async () => {
+atEveryFileEnd(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
 });
 

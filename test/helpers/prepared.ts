@@ -1,10 +1,16 @@
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { atEveryFileEnd } from './file-end.js';
 import { git } from './git.js';
 import { testdir } from './testdir.js';
 
 const prepared = new Map<string, string>();
 const preparing = new Map<string, Promise<string>>();
+// The prepared folders are removed with the file's other temp folders: the next file prepares its own.
+atEveryFileEnd(() => {
+  prepared.clear();
+  preparing.clear();
+});
 
 /**
  * A fresh copy of the folder `make` builds, which is built once per test file under `key`

@@ -1,13 +1,13 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
+import { removeAtEveryFileEnd } from './file-end.js';
 
 const made: string[] = [];
-// A file's temp folders hold whole git repositories: on a loaded two-core machine their removal once took over the 30 s hook timeout.
-afterAll(() => {
+removeAtEveryFileEnd(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}, 120_000);
+});
 
 /** A temp folder holding the given files (path → content); removed after the test file. */
 export function testdir(files: Record<string, string> = {}): string {
