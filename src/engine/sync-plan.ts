@@ -16,6 +16,7 @@ import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } fro
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
+import type { RenderMemo } from '../strategy/render-memo.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
@@ -66,6 +67,8 @@ export interface PlanOptions {
    * so it is read from these rather than from the disk (docs/derivation.md).
    */
   committed?: ReadonlyMap<string, string>;
+  /** What the segments' strategy rendered to before (strategy/render-memo.ts); none: every segment is rendered. */
+  strategyMemo?: RenderMemo | undefined;
 }
 
 /**
@@ -135,7 +138,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   // reported as stale. While a file they are generated from is broken, they are held as they are.
   const strategySourceBroken = [...model.broken].some((p) => p.startsWith(`${LAYOUT.canvas}/`) || p.startsWith(`${LAYOUT.icp}/`) || p === LAYOUT.config);
   if (!strategySourceBroken) {
-    const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true });
+    const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true, memo: options.strategyMemo });
     plan.diagnostics.push(...strategy.diagnostics);
     for (const write of strategy.writes) {
       plan.edits.push(write);

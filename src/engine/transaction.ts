@@ -19,6 +19,7 @@ import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage, withTriggers } from './commit-message.js';
 import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
+import { keepRenderMemo, renderMemoFor } from './render-memo-store.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
 import { WorkspaceState, type CacheSaveOptions } from './state.js';
 import { settled } from '../settled.js';
@@ -365,12 +366,15 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
     if (hold?.staged) derived = withChangedThreads(deriveWorkspace(state.derivationModel(), options.derivation), derived.changedThreads);
     const previous = await readSnapshot(state.root);
-    let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid }));
+    const { memo: strategyMemo, warning: memoWarning } = await renderMemoFor(state.root, cacheEnabled(options.cache));
+    let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, strategyMemo }));
     // A block file that differs from HEAD is described again from its committed text: the
     // commit's "before → after" is then what its diff shows, not what a hand edit left.
     const asked = await inQuestion;
     const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined) : undefined;
-    if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed }));
+    if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed, strategyMemo }));
+    await keepRenderMemo(state.root, strategyMemo);
+    if (memoWarning) plan.diagnostics.push(memoWarning);
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));

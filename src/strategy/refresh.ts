@@ -4,7 +4,8 @@ import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
 import { canvasPath } from '../workspace/layout.js';
 import { segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { guardWrites, type GuardedFile, type GuardedPlan } from './guard.js';
-import { renderSegmentStrategy, strategyPaths } from './render.js';
+import { decideFromHashes, remember, renderKey, type RenderMemo } from './render-memo.js';
+import { renderInputs, segmentStrategyInputs, strategyPaths } from './render.js';
 import type { MissingInput } from './context.js';
 
 export function readCanvasTexts(readText: (path: string) => string | undefined): Map<CanvasSection, string> {
@@ -30,16 +31,30 @@ export function planStrategy(
   model: WorkspaceModel,
   assumptions: readonly AssumptionState[],
   readText: (path: string) => string | undefined,
-  options: { segments?: readonly string[]; force?: boolean; onlyExisting?: boolean } = {},
+  options: { segments?: readonly string[]; force?: boolean; onlyExisting?: boolean; memo?: RenderMemo | undefined } = {},
 ): StrategyPlan {
   const plan: StrategyPlan = { writes: [], files: [], segments: [], diagnostics: [] };
   const texts = readCanvasTexts(readText);
+  // What a segment rendered to before decides alone while nothing it is rendered from changed (render-memo.ts): sync's refresh only.
+  const memo = options.onlyExisting && !options.force ? options.memo : undefined;
   for (const segment of segmentsOf(model)) {
     if (options.segments && !options.segments.includes(segment.id)) continue;
     // Sync and watch only refresh what `threadwork strategy` generated before: no rendering otherwise.
-    if (options.onlyExisting && strategyPaths(segment.id).every((path) => readText(path) === undefined)) continue;
+    const paths = strategyPaths(segment.id);
+    if (options.onlyExisting && paths.every((path) => readText(path) === undefined)) continue;
     try {
-      const strategy = renderSegmentStrategy(model, segment, texts, assumptions);
+      const inputs = segmentStrategyInputs(model, segment, texts, assumptions);
+      const key = memo && renderKey(memo, [inputs.context, inputs.icp, segment.name, inputs.templates]);
+      const known = key === undefined ? undefined : memo!.segments.get(segment.id);
+      const decided = known?.key === key && known ? decideFromHashes(paths, known.hashes, readText) : undefined;
+      if (decided) {
+        if (decided.every((f) => f.action === 'skipped-missing')) continue;
+        plan.files.push(...decided.filter((f) => f.action !== 'skipped-missing'));
+        plan.segments.push({ id: segment.id, missing: inputs.context.missing });
+        continue;
+      }
+      const strategy = renderInputs(inputs);
+      if (memo && key !== undefined) remember(memo, segment.id, key, strategy.outputs);
       const guarded = guardWrites(strategy.outputs, readText, options);
       if (options.onlyExisting && guarded.files.every((f) => f.action === 'skipped-missing')) continue;
       plan.writes.push(...guarded.writes);

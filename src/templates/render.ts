@@ -57,6 +57,11 @@ export function resolveTemplate(name: string, workspaceTemplatesDir: string | un
   return { name, file, overridden: false };
 }
 
+/** A template's text, as renderTemplate takes it (`read`). */
+export function templateText(source: TemplateSource): string {
+  return readFileSync(source.file, 'utf8');
+}
+
 /** Whether the workspace's templates folder holds any override under `folder` (e.g. `strategy`). */
 export function hasOverridesIn(workspaceTemplatesDir: string | undefined, folder: string): boolean {
   return workspaceTemplatesDir !== undefined && existsSync(join(workspaceTemplatesDir, folder));
@@ -141,14 +146,16 @@ export function templateHash(text: string): string {
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 /**
- * Renders with COMPILE_OPTIONS. Errors name the template file and its line.
+ * Renders with COMPILE_OPTIONS. Errors name the template file and its line. `read`: the
+ * template's text as the caller read it (a strategy's inputs); the template compiled from
+ * that very text is used, so a long-lived process sees an override edited since.
  */
-export function renderTemplate(source: TemplateSource, context: Record<string, unknown>): string {
-  const key = `${source.file}\0${source.overridden}`;
+export function renderTemplate(source: TemplateSource, context: Record<string, unknown>, read?: string): string {
+  const key = `${source.file}\0${source.overridden}${read === undefined ? '' : `\0${read}`}`;
   let template = compiled.get(key);
   try {
     if (!template) {
-      const text = readFileSync(source.file, 'utf8');
+      const text = read ?? readFileSync(source.file, 'utf8');
       template = precompiled(source, text) ?? handlebars().compile(text, COMPILE_OPTIONS);
       compiled.set(key, template);
     }
