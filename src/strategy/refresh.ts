@@ -46,7 +46,7 @@ export function planStrategy(
       const inputs = segmentStrategyInputs(model, segment, texts, assumptions);
       const key = memo && renderKey(memo, [inputs.context, inputs.icp, segment.name, inputs.templates]);
       const known = key === undefined ? undefined : memo!.segments.get(segment.id);
-      const decided = known?.key === key && known ? decideFromHashes(paths, known.hashes, readText) : undefined;
+      const decided = known && known.key === key ? decideFromHashes(paths, known.hashes, readText) : undefined;
       if (decided) {
         if (decided.every((f) => f.action === 'skipped-missing')) continue;
         plan.files.push(...decided.filter((f) => f.action !== 'skipped-missing'));
