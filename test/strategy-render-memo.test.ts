@@ -98,6 +98,29 @@ describe('the strategy files sync refreshes, from what they rendered to before',
     expect(read(memoised, PITCH)).toContain('# Pitch for ');
   });
 
+  it('is discarded with a warning when its file is damaged, and the strategy rendered as without it', async () => {
+    process.env.THREADWORK_TODAY = '2026-11-20';
+    const dirs = [exampleWorkspaceCopy(), exampleWorkspaceCopy()];
+    const [memoised, rendered] = dirs as [string, string];
+    await twinSyncs(memoised, rendered);
+    const stored = join(memoised, '.git', 'threadwork-cache', 'strategy-render.json');
+    const text = readFileSync(stored, 'utf8');
+    // A hash changed in place: the checksum no longer matches what it was stored with.
+    writeFileSync(stored, text.replace(/"([0-9a-f])([0-9a-f]{63})"/, (_all, first: string, rest: string) => `"${first === 'a' ? 'b' : 'a'}${rest}"`));
+    onBoth(dirs, (dir) => replaceInFile(dir, 'strategy/canvas/07-uvp.md', 'tagline: Reconciliation that keeps up with your payments', 'tagline: Reconciliation that never falls behind'));
+    // A fresh process reads the file (this one keeps the memo it made in memory).
+    const env = { THREADWORK_TODAY: '2026-11-20' };
+    const [withMemo, withoutMemo] = await Promise.all([runJson<SyncResult>(['sync'], { cwd: memoised, env }), runJson<SyncResult>(['sync', '--no-cache'], { cwd: rendered, env })]);
+    expect(withMemo.json.diagnostics.filter((d) => d.rule === 'cache-discarded').map((d) => d.path)).toEqual(['.git/threadwork-cache/strategy-render.json']);
+    expect(strategyAnswer(withMemo.json)).toEqual(strategyAnswer(withoutMemo.json));
+    expect(strategyAnswer(withMemo.json).written).toContain(PITCH);
+    expect(generatedFiles(memoised)).toEqual(generatedFiles(rendered));
+    // Stored anew: the next sync neither warns nor writes.
+    const next = await runJson<SyncResult>(['sync'], { cwd: memoised, env });
+    expect(next.json.diagnostics.filter((d) => d.rule === 'cache-discarded')).toEqual([]);
+    expect(next.json.written).toEqual([]);
+  });
+
   it('in a fresh process, a sync after a deal changed renders no template', async () => {
     const dir = exampleWorkspaceCopy();
     const preload = new URL('./helpers/require-log/preload.mjs', import.meta.url).pathname;
