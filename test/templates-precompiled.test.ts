@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES_DIR, PRECOMPILED_TEMPLATES, templateHash, type PrecompiledTemplate } from '../src/templates/render.js';
+import { BUILTIN_TEMPLATES_DIR, PRECOMPILED_TEMPLATES, renderTemplate, templateHash, type PrecompiledTemplate } from '../src/templates/render.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { read, testdir, writeFiles } from './helpers/testdir.js';
@@ -48,6 +48,16 @@ describe('built-in templates, precompiled by the build', () => {
     expect(loads(compiled.required, COMPILER)).toBe(true);
     const file = 'threads/sales/fjord-payments/1-input.md';
     expect(read(compiledDir, file)).toBe(read(precompiledDir, file).replace('---\n', '---\n# Our own intake form\n'));
+  });
+
+  it("renders a workspace's own template as it is now: edited while a process runs, compiled again", () => {
+    const dir = testdir({ 'own.md.hbs': 'Hello {{name}}\n' });
+    const source = { name: 'own.md', file: join(dir, 'own.md.hbs'), overridden: true };
+    expect(renderTemplate(source, { name: 'Ada' })).toBe('Hello Ada\n');
+    writeFileSync(source.file, 'Goodbye {{name}}\n');
+    expect(renderTemplate(source, { name: 'Ada' })).toBe('Goodbye Ada\n');
+    // The text a caller read (a strategy's inputs) is the one rendered.
+    expect(renderTemplate(source, { name: 'Ada' }, 'Hi {{name}}\n')).toBe('Hi Ada\n');
   });
 
   it('holds every built-in template, each made from the text the template holds now', () => {

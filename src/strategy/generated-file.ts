@@ -40,6 +40,14 @@ export function withLineEnding(text: string, ending: '\r\n' | '\n'): string {
   return ending === '\n' ? lf : lf.replace(/\n/g, '\r\n');
 }
 
+/**
+ * The file generating `content` at `path` writes over `existing`: the marker, and the line
+ * endings `existing` uses (a file saved with CRLF stays CRLF; a new one is LF).
+ */
+export function asWritten(path: string, content: string, existing: string | undefined): string {
+  return withLineEnding(withMarker(path, content), existing === undefined ? '\n' : lineEndingOf(existing));
+}
+
 export function withMarker(path: string, content: string): string {
   const hash = contentHash(content);
   // A file whose front matter must come first (an agent skill's SKILL.md) carries the

@@ -1,4 +1,4 @@
-import { contentHash, generatedState, lineEndingOf, withLineEnding, withMarker } from './generated-file.js';
+import { asWritten, contentHash, generatedState } from './generated-file.js';
 import type { StrategyOutput } from './render.js';
 
 export type GuardAction = 'created' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'skipped-missing';
@@ -26,7 +26,7 @@ export function guardWrites(outputs: readonly StrategyOutput[], readText: (path:
   for (const output of outputs) {
     const existing = readText(output.path);
     // A file saved with CRLF line endings stays CRLF: only a change of content rewrites it.
-    const desired = withLineEnding(withMarker(output.path, output.content), existing === undefined ? '\n' : lineEndingOf(existing));
+    const desired = asWritten(output.path, output.content, existing);
     const state = generatedState(existing);
     const write = (action: GuardAction): void => {
       plan.writes.push({ path: output.path, before: existing ?? null, after: desired });

@@ -44,7 +44,7 @@ export function planStrategy(
     if (options.onlyExisting && paths.every((path) => readText(path) === undefined)) continue;
     try {
       const inputs = segmentStrategyInputs(model, segment, texts, assumptions);
-      const key = memo && renderKey(memo, [inputs.context, inputs.icp, segment.name, inputs.templates]);
+      const key = memo && renderKey(memo, [inputs.context, inputs.icp, inputs.templates]);
       const known = key === undefined ? undefined : memo!.segments.get(segment.id);
       const decided = known && known.key === key ? decideFromHashes(paths, known.hashes, readText) : undefined;
       if (decided) {

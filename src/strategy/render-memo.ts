@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
-import { contentHash, generatedState, lineEndingOf, withLineEnding, withMarker } from './generated-file.js';
+import { asWritten, contentHash, generatedState } from './generated-file.js';
 import type { GuardedFile } from './guard.js';
 
 /**
@@ -75,6 +75,5 @@ export function decideFromHashes(paths: readonly string[], hashes: Readonly<Reco
 function isAsWritten(path: string, existing: string): boolean {
   const newline = existing.indexOf('\n');
   if (newline < 0 || existing.startsWith('---')) return false; // a marker inside front matter: not how a strategy file is written
-  const content = existing.slice(newline + 1).replace(/\r\n/g, '\n');
-  return withLineEnding(withMarker(path, content), lineEndingOf(existing)) === existing;
+  return asWritten(path, existing.slice(newline + 1), existing) === existing;
 }

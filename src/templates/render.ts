@@ -143,23 +143,25 @@ export function templateHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** Each template file compiled, with the text it was compiled from. */
+const compiled = new Map<string, { text: string; template: Handlebars.TemplateDelegate }>();
 
 /**
- * Renders with COMPILE_OPTIONS. Errors name the template file and its line. `read`: the
- * template's text as the caller read it (a strategy's inputs); the template compiled from
- * that very text is used, so a long-lived process sees an override edited since.
+ * Renders with COMPILE_OPTIONS. Errors name the template file and its line. The file is
+ * read at every render (`read`: its text as the caller read it, a strategy's inputs) and
+ * compiled again when its text is not the one compiled: a long-lived process (`watch`,
+ * `mcp`) renders an override as it is now, not as it was when first used.
  */
 export function renderTemplate(source: TemplateSource, context: Record<string, unknown>, read?: string): string {
-  const key = `${source.file}\0${source.overridden}${read === undefined ? '' : `\0${read}`}`;
-  let template = compiled.get(key);
+  const key = `${source.file}\0${source.overridden}`;
   try {
-    if (!template) {
-      const text = read ?? readFileSync(source.file, 'utf8');
-      template = precompiled(source, text) ?? handlebars().compile(text, COMPILE_OPTIONS);
-      compiled.set(key, template);
+    const text = read ?? templateText(source);
+    let entry = compiled.get(key);
+    if (entry?.text !== text) {
+      entry = { text, template: precompiled(source, text) ?? handlebars().compile(text, COMPILE_OPTIONS) };
+      compiled.set(key, entry);
     }
-    return template(context);
+    return entry.template(context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const at = /(\d+):(\d+)/.exec(message);
