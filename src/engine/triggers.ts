@@ -1,4 +1,4 @@
-import { changedPaths } from '../git/status.js';
+import { changedAmong } from '../git/status.js';
 import { threadOf } from '../workspace/layout.js';
 import { everySource, SOURCE_FOLDERS } from './uncommitted.js';
 
@@ -56,13 +56,14 @@ export function triggersFor(question: TriggerQuestion): string[] {
  * Which of `known` — sources a watcher saw change since they were last committed — still
  * differ from HEAD. A watcher's list goes stale: another process (`threadwork advance`, a
  * person's `git commit`) may have committed a file since, or an edit may have been undone;
- * such a file would be named a trigger of a commit that does not hold it. One `git status`
- * of the named files, only when something is to be committed.
+ * such a file would be named a trigger of a commit that does not hold it. Asked of git for
+ * the named files only (changedAmong: no `git status` of the repository's index for an
+ * edited file), and only when something is to be committed.
  */
 export async function stillChanged(root: string, known: Iterable<string>): Promise<string[]> {
   const candidates = [...new Set(known)].filter(isUnderSources).sort();
   if (candidates.length === 0) return [];
-  const changed = new Set(candidates.length > NAMED_AT_MOST ? await everySource(root) : await changedPaths(root, candidates));
+  const changed = new Set(candidates.length > NAMED_AT_MOST ? await everySource(root) : await changedAmong(root, candidates));
   return candidates.filter((p) => changed.has(p));
 }
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../git/commit.js';
 import { gitText } from '../git/git.js';
 import { repositoryOf } from '../git/repo.js';
-import { changedPaths } from '../git/status.js';
+import { changedAmong, changedPaths } from '../git/status.js';
 import { settled, type Settled } from '../settled.js';
 import { classifyPath } from '../workspace/layout.js';
 import { isScannedPath } from '../workspace/scan.js';
@@ -105,7 +105,7 @@ export class UncommittedSources {
           this.narrowed = true;
           // The prefix as found, unless the workspace was reached through a link (git then says where it is).
           const prefix = position.prefix.startsWith('..') || isAbsolute(position.prefix) ? undefined : position.prefix;
-          return candidates.length > 0 ? changedPaths(this.root, candidates, prefix) : [];
+          return candidates.length > 0 ? changedAmong(this.root, candidates, prefix) : [];
         }
       }
     }
