@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFilesIfChanged } from '../src/workspace/write.js';
@@ -73,6 +73,12 @@ describe('writeFilesIfChanged', () => {
     await expect(writeFilesIfChanged(dir, [first, { path: 'threads/sales/b/meta.json', content: '{"b": 1}\n' }])).rejects.toMatchObject({
       code: 'path-refused',
       message: expect.stringContaining('it is a folder'),
+    });
+    // A file where a folder on the way should be: the system's refusal, named, before anything is written.
+    writeFileSync(join(dir, 'threads/sales/c'), 'a file\n');
+    await expect(writeFilesIfChanged(dir, [first, { path: 'threads/sales/c/meta.json', content: '{"c": 1}\n' }])).rejects.toMatchObject({
+      code: 'write-failed',
+      message: expect.stringContaining('threads/sales/c/meta.json'),
     });
     expect(readFileSync(join(dir, 'threads/sales/a/meta.json'), 'utf8')).toBe('{"a": 1}\n');
     expect(readFileSync(join(outside, 'deal/meta.json'), 'utf8')).toBe('{}\n');

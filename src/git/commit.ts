@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { symlinkOnTheWay } from '../workspace/contain.js';
@@ -125,7 +125,14 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const [{ head, branch }, config] = await Promise.all([headState(repo.top), readConfig(repo.top)]);
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
-  const present = repoPaths.filter((p) => existsSync(join(repo.top, p)));
+  // One lstat a path tells both whether it is there and what buildTree needs to know of it;
+  // a link is there when its target is (existsSync), as before.
+  const stats = new Map<string, Stats>();
+  const present = repoPaths.filter((p) => {
+    const stat = lstatOrNothing(join(repo.top, p));
+    if (stat && !stat.isSymbolicLink()) stats.set(p, stat);
+    return stat !== undefined && (!stat.isSymbolicLink() || existsSync(join(repo.top, p)));
+  });
   const presentSet = new Set(present);
   const removed = repoPaths.filter((p) => !presentSet.has(p));
   const stamp = `${process.pid}-${Date.now()}`;
@@ -141,7 +148,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
       const text = wrote?.get(prefix ? path.slice(prefix.length + 1) : path);
       return text === undefined ? undefined : Buffer.from(text, 'utf8');
     };
-    const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody, stats)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
     // A file saved since it was read (half-way, or by `git stash`) would be committed as it now
     // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
@@ -260,18 +267,15 @@ async function buildTree(
   whileGitHashes: () => void,
   /** What the caller wrote to a path, when it says (see hashBlobs). */
   writtenBody: (path: string) => Buffer | undefined,
+  /** The caller's lstat of each present path that is not a link. */
+  stats: ReadonlyMap<string, Stats>,
 ): Promise<BuiltTree | undefined> {
   // Each present path must be a regular file; hash-object reads paths one a line.
   const executable = new Map<string, boolean>();
   for (const path of [...present, ...removed]) if (path.includes('\n')) return undefined;
   for (const path of present) {
-    let stat;
-    try {
-      stat = lstatSync(join(top, path));
-    } catch {
-      return undefined; // gone meanwhile
-    }
-    if (!stat.isFile()) return undefined;
+    const stat = stats.get(path);
+    if (!stat?.isFile()) return undefined; // a link, a folder, gone meanwhile
     executable.set(path, (stat.mode & 0o111) !== 0);
   }
   const timer = new PhaseTimer();
@@ -419,6 +423,15 @@ async function hashBlobs(top: string, present: readonly string[], sha1: boolean,
   });
   if (filtered.length) await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(filtered) });
   return ids;
+}
+
+/** The path's lstat; undefined where existsSync says false (missing, below a file, unreadable). */
+function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function depth(dir: string): number {

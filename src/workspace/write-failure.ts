@@ -13,6 +13,8 @@ const REFUSALS: Readonly<Record<string, string>> = {
   EDQUOT: 'the disk quota is used up (EDQUOT)',
   // A folder removed while the write ran, or a file system that makes none there (/proc).
   ENOENT: 'no such file or folder (ENOENT): a folder on the way is missing, or this file system does not let one be made there',
+  // `threads/sales/acme` saved as a file, and the engine writing `threads/sales/acme/meta.json`.
+  ENOTDIR: 'not a directory (ENOTDIR): a file stands where a folder on the way should be',
 };
 
 /**
