@@ -23,7 +23,9 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 process.env.THREADWORK_TODAY ??= '2026-12-31';
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
-const deals = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
+// The size is the bare number that is not an option's value (`--top 40` names no size).
+const VALUED = new Set(['--top', '--sync', '--repo']);
+const deals = Number(args.find((a, i) => /^\d+$/.test(a) && !VALUED.has(args[i - 1] ?? '')) ?? 10000);
 const top = Number(args[args.indexOf('--top') + 1]) || 25;
 const syncMode = args.includes('--sync') ? args[args.indexOf('--sync') + 1] : undefined;
 const task = syncMode ? 'sync' : args.includes('--floor') ? 'floor' : 'check';
