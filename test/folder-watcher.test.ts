@@ -2,6 +2,9 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FolderWatcher } from '../src/workspace/folder-watcher.js';
+import { ListingMemo } from '../src/workspace/folder-listings.js';
+import { fingerprint } from '../src/engine/fingerprint.js';
+import { readListingsCache } from '../src/engine/listings-cache.js';
 import { waitFor } from './helpers/watch.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 
@@ -51,5 +54,29 @@ describe('FolderWatcher', () => {
     writeFileSync(join(dir, 'moved/b/one.md'), '1 again\n');
     await waitFor(() => seen.paths.includes('moved/b/one.md'), 'the change in the moved folder', () => JSON.stringify(seen));
     expect(watcher!.folders).toBe(6);
+  });
+
+  it('lists the folders it starts on through remembered listings, and a folder changed since afresh: every folder watched', async () => {
+    const dir = testdir({
+      'threads/sales/acme/meta.json': '{}\n',
+      'threads/sales/acme/1-input.md': 'a\n',
+      'threads/sales/brightcart/meta.json': '{}\n',
+      'threads/sales/brightcart/notes/call.md': 'n\n',
+    });
+    // A fingerprint remembers the deal folders' listings (old enough: its clock is ahead of the racy window).
+    await fingerprint(dir, { now: Date.now() + 10_000, parallelFrom: 0 });
+    const { remembered } = await readListingsCache(dir);
+    expect(remembered?.folders.sort()).toEqual(['threads/sales/acme', 'threads/sales/brightcart']);
+    // Made since: acme's folder moved on, its remembered listing lacks the new folder.
+    mkdirSync(join(dir, 'threads/sales/acme/attachments'));
+    const memo = new ListingMemo(dir, Date.now(), remembered);
+    const seen = { paths: [] as string[] };
+    watcher = new FolderWatcher(dir, () => true, { path: (rel) => seen.paths.push(rel), folderGone: () => undefined, error: (error) => { throw error; } });
+    watcher.start((rel) => memo.list(rel));
+    // brightcart served from memory (one lstat), acme listed again.
+    expect(memo.served.map((at) => remembered!.folders[at])).toEqual(['threads/sales/brightcart']);
+    expect(watcher.folders).toBe(7); // root, threads, sales, acme, acme/attachments, brightcart, brightcart/notes
+    writeFiles(dir, { 'threads/sales/brightcart/notes/call.md': 'n2\n', 'threads/sales/acme/attachments/deck.md': 'd\n' });
+    await waitFor(() => seen.paths.includes('threads/sales/brightcart/notes/call.md') && seen.paths.includes('threads/sales/acme/attachments/deck.md'), 'events in both subfolders', () => JSON.stringify(seen));
   });
 });

@@ -5,6 +5,9 @@ import { LAYOUT } from '../workspace/layout.js';
 import { checkoutDir } from '../workspace/checkout-dir.js';
 import { isIgnoredName } from '../workspace/scan.js';
 import { FolderWatcher } from '../workspace/folder-watcher.js';
+import { ListingMemo } from '../workspace/folder-listings.js';
+import { RACY_MS } from './cache.js';
+import { readListingsCache } from './listings-cache.js';
 
 /** Folders under which a change can matter; everything else is never even watched. */
 const WATCHED = [LAYOUT.canvas, LAYOUT.goals, LAYOUT.threads, LAYOUT.icp];
@@ -93,6 +96,8 @@ export class ChangeFeed {
       persistent?: boolean | undefined;
       /** From this many events since the last drain, the kernel's queue may have overflowed (default: half its size). */
       overflowAt?: number | undefined;
+      /** List the folders at the start through the listings a fingerprint remembered (the caches are on). */
+      rememberedListings?: boolean | undefined;
     } = {},
   ) {
     this.overflowAt = options.overflowAt ?? Math.floor(kernelQueueSize() / 2);
@@ -112,7 +117,12 @@ export class ChangeFeed {
       },
       this.options.persistent === true,
     );
-    this.watcher.start();
+    // With the caches on, the folders are listed through the listings the last fingerprint
+    // remembered (one is served only while its folder's mtime, ctime and inode stand:
+    // folder-listings.ts); a damaged or missing store lists them all.
+    const remembered = this.options.rememberedListings ? await readListingsCache(this.root).then((read) => read.remembered, () => undefined) : undefined;
+    const memo = remembered && new ListingMemo(this.root, Date.now() - RACY_MS, remembered);
+    this.watcher.start(memo && ((rel) => memo.list(rel)));
     try {
       // One folder for every process's cookies, each named by its process: each is removed once seen, nothing is left behind.
       this.cookieDir = join(dir, 'threadwork-cookies');

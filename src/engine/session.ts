@@ -6,6 +6,7 @@ import { withWorkspaceLock } from '../workspace/lock.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WriteProposal } from './changes.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
+import { cacheEnabled } from './cache.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
@@ -106,7 +107,7 @@ export class WorkspaceSession {
     private readonly options: SessionOptions = {},
   ) {
     this.state = new WorkspaceState(root, { cache: options.cache, longLived: true });
-    this.feed = new ChangeFeed(root, { onEvent: options.onEvent, persistent: options.keepAlive, overflowAt: options.overflowAt });
+    this.feed = new ChangeFeed(root, { onEvent: options.onEvent, persistent: options.keepAlive, overflowAt: options.overflowAt, rememberedListings: cacheEnabled(options.cache) });
   }
 
   /** Reads the workspace as it is now: `read` gets the warm state, brought up to the disk under the lock. */
