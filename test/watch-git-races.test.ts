@@ -12,18 +12,20 @@ const start = watchStarter();
 const LEARNING = 'threads/sales/acme/6-learning.md';
 
 /**
- * git as the watcher runs it, but once `armed` exists, the first `hash-object` (the commit
- * hashing the files it names) first runs `action` in the repository: a person acting at the
- * very moment threadwork commits, between its read of the files and git's.
+ * git as the watcher runs it, but once `armed` exists, the first `hash-object -w` (the commit
+ * hashing and storing the files it names; the question of which sources differ from HEAD
+ * hashes without `-w`) first runs `action` in the repository: a person acting at the very
+ * moment threadwork commits, between its read of the files and git's.
  */
-function gitActingOnce(action: string, command = 'hash-object'): { env: Record<string, string>; armed: string; acted: string } {
+function gitActingOnce(action: string, command = 'hash-object -w'): { env: Record<string, string>; armed: string; acted: string } {
+  const [name, option] = command.split(' ');
   const bin = testdir();
   const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
   const armed = join(bin, 'armed');
   const acted = join(bin, 'acted');
   writeFileSync(
     join(bin, 'git'),
-    `#!/bin/sh\nif [ "$1" = "${command}" ] && [ -e '${armed}' ] && [ ! -e '${acted}' ]; then\n  : > '${acted}'\n  (unset GIT_LITERAL_PATHSPECS GIT_OPTIONAL_LOCKS; ${action})\nfi\nexec '${realGit}' "$@"\n`,
+    `#!/bin/sh\nif [ "$1" = "${name}" ] && [ "${option ?? ''}" = '' -o "$2" = "${option ?? ''}" ] && [ -e '${armed}' ] && [ ! -e '${acted}' ]; then\n  : > '${acted}'\n  (unset GIT_LITERAL_PATHSPECS GIT_OPTIONAL_LOCKS; ${action})\nfi\nexec '${realGit}' "$@"\n`,
   );
   chmodSync(join(bin, 'git'), 0o755);
   return { env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, armed, acted };
