@@ -73,6 +73,8 @@ describe('the simple YAML reader reads what front matter is written in, as js-ya
     ['a value ending in a colon', 'a: b:'],
     ['a nested list item', 'a:\n  - - x'],
     ['a list under a bare dash', 'a:\n -\n  - x\n -'],
+    // Found by the stress run (seed 1102270788): js-yaml reads x as [null, {b: 1}].
+    ['a bare dash followed by a list item further left', 't:\n  - x:\n     -\n  - b: 1'],
     ['a top-level list', '- a\n- b'],
     ['an indented top level', '  a: 1'],
     ['odd indentation', 'a:\n    b: 1\n  c: 2'],

@@ -192,6 +192,9 @@ class SimpleReader {
         if (!isKey && this.isItem(below)) throw DECLINE;
         return this.block(depth + 1);
       }
+      // A bare `-` followed by a list item further left: js-yaml takes that item into this
+      // list (`t:\n  - x:\n     -\n  - b` reads x as [null, "b"]), whatever its indentation.
+      if (!isKey && belowIndent < indent && this.isItem(below)) throw DECLINE;
     }
     return null;
   }
