@@ -61,6 +61,10 @@ describe('changedAmong', () => {
     expect(await both(ws, ['threads/b.md', 'threads/ignored.md'])).toEqual({ among: [], byStatus: true, status: [] });
     rmSync(join(ws, 'threads/b.md'));
     expect(await both(ws, ['threads/b.md', 'strategy/c.md'])).toEqual({ among: ['threads/b.md'], byStatus: true, status: ['threads/b.md'] });
+    // A folder on the way replaced by a file: the name is gone, as git's status says (not an error).
+    rmSync(join(ws, 'threads'), { recursive: true });
+    writeFiles(ws, { threads: 'now a file\n' });
+    expect((await both(ws, ['threads/a.md'])).among).toEqual(['threads/a.md']);
     chmodSync(join(ws, 'strategy/c.md'), 0o755);
     expect(await both(ws, ['strategy/c.md'])).toEqual({ among: ['strategy/c.md'], byStatus: true, status: ['strategy/c.md'] });
   });

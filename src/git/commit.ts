@@ -1,7 +1,7 @@
-import { existsSync, lstatSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { ThreadworkError } from '../errors.js';
-import { symlinkOnTheWay } from '../workspace/contain.js';
+import { lstatOrNothing, symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { PhaseTimer } from '../timing.js';
 import { progress } from '../progress.js';
@@ -423,15 +423,6 @@ async function hashBlobs(top: string, present: readonly string[], sha1: boolean,
   });
   if (filtered.length) await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(filtered) });
   return ids;
-}
-
-/** The path's lstat; undefined where existsSync says false (missing, below a file, unreadable). */
-function lstatOrNothing(path: string): Stats | undefined {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 function depth(dir: string): number {

@@ -1,6 +1,6 @@
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { settled } from '../settled.js';
+import { lstatOrNothing } from '../workspace/contain.js';
 import { gitSpawn, gitText } from './git.js';
 
 /** How many `git status` runs this process started (a test sees changedAmong spare one). */
@@ -58,9 +58,11 @@ const COMPARED_AT_MOST = 128;
  * HEAD as a file with the same executable bit. Anything else — a new file (git's ignore
  * rules decide whether it counts), a deleted one (a sparse checkout's skipped files are
  * absent and unchanged), a link, a mode change, no commit yet, too many names — is
- * `git status`'s to answer (changedPaths). One difference from it: a file staged and then
- * put back as HEAD has it differs from HEAD in git's index only; its content does not,
- * and it is not listed (the engine's commits take files as they are on disk).
+ * `git status`'s to answer (changedPaths). Two differences from it, both where the file's
+ * content is HEAD's: a file staged and then put back as HEAD has it (it differs in git's
+ * index only), and one whose CRLF the attributes normalise back to HEAD's bytes (git's
+ * status calls it modified from its size alone; `git diff` does not). Neither is listed:
+ * the engine's commits take files as they are on disk.
  */
 export async function changedAmong(cwd: string, paths: readonly string[], knownPrefix?: string): Promise<string[]> {
   if (paths.length === 0) return [];
@@ -68,7 +70,7 @@ export async function changedAmong(cwd: string, paths: readonly string[], knownP
   if (paths.length > COMPARED_AT_MOST || paths.some((path) => path.includes('\n') || path.includes('\r'))) return byStatus();
   const executable: boolean[] = [];
   for (const path of paths) {
-    const stat = lstatSync(join(cwd, path), { throwIfNoEntry: false });
+    const stat = lstatOrNothing(join(cwd, path)); // below a file (ENOTDIR): git's status says it is gone
     if (!stat?.isFile()) return byStatus();
     executable.push((stat.mode & 0o111) !== 0);
   }

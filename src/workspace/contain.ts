@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -29,6 +29,15 @@ export function containedPath(root: string, input: string): string {
   const inside = relative(realRoot, real);
   if (inside.startsWith('..') || isAbsolute(inside)) throw refused(input, 'a symbolic link on the way points outside the workspace');
   return rel;
+}
+
+/** The path's lstat; undefined where existsSync says false (missing, below a file, unreadable). */
+export function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `path` is itself a symbolic link (not followed); false when it does not exist. */
