@@ -10,7 +10,7 @@ import { cacheEnabled } from './cache.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
-import { runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
+import { leftForNextRun, runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
 import { everySource, uncommittedAndDeleted } from './uncommitted.js';
 import { repositoryOf } from '../git/repo.js';
@@ -189,7 +189,7 @@ export class WorkspaceSession {
           for (const path of changedThisRun) this.changedSinceTransaction.add(path);
           throw error;
         }
-        if (!options.dryRun && done.commit?.committed === false && done.commit.reason === 'changed-meanwhile') this.commitLeft = true;
+        if (!options.dryRun && leftForNextRun(done.commit)) this.commitLeft = true;
         // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).

@@ -81,6 +81,10 @@ export class WorkspaceState {
   private readonly unresolved = new Set<string>();
   /** Broken files held at a version seen before: asked whether HEAD has them as they are (brought by a checkout), which a command would hold at HEAD. */
   private readonly heldSeenBefore = new Set<string>();
+  /** Of the broken files held at a version seen in this process: the content hash of that version. */
+  private readonly memoryHeldHashes = new Map<string, string>();
+  /** Of those, the ones no commit at HEAD has as they are held (heldAheadOfHead). */
+  private readonly heldAhead = new Set<string>();
   /** How many files each thread folder holds, so removing one never scans them all. */
   private readonly threadFiles = new Map<string, number>();
   /** What the last scan refused (symbolic links, special files): reported, never read. */
@@ -441,7 +445,10 @@ export class WorkspaceState {
     if (!entry && others > 0) {
       const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'thread-meta-missing', missingMetaMessage(thread))] };
       const good = removed && hasValue(removed.current) ? removed.current : removed?.good;
+      const heldHash = removed ? this.heldVersionHash(path, removed) : undefined;
       this.setEntry(path, entryOf(current, good, good ? (removed?.current === good ? 'memory' : (removed?.heldFrom ?? 'memory')) : undefined, removed?.headChecked ?? false, MISSING_META, NO_STAMP));
+      if (good && this.entries.get(path)?.heldFrom === 'memory') this.heldSeenBefore.add(path);
+      this.rememberHeldHash(path, heldHash);
       return true;
     }
     if (standIn && others === 0) {
@@ -483,9 +490,16 @@ export class WorkspaceState {
     for (const path of seenBefore) {
       const entry = this.entries.get(path);
       const text = texts.get(path);
-      if (!entry || entry.heldFrom !== 'memory' || text === undefined || contentHash(text) !== entry.hash) continue;
-      this.setEntry(path, Object.assign({}, entry, { good: undefined, heldFrom: undefined, headChecked: true }));
-      this.heldDirty = true;
+      if (!entry || entry.heldFrom !== 'memory') continue;
+      const headHash = text === undefined ? undefined : contentHash(text);
+      if (headHash !== undefined && headHash === entry.hash) {
+        this.setEntry(path, Object.assign({}, entry, { good: undefined, heldFrom: undefined, headChecked: true }));
+        this.heldDirty = true;
+        continue;
+      }
+      // The version held is one no commit at HEAD has (read, then broken before a cycle committed it).
+      if (headHash === undefined || headHash !== this.memoryHeldHashes.get(path)) this.heldAhead.add(path);
+      else this.heldAhead.delete(path);
     }
     for (const path of paths) {
       const entry = this.entries.get(path);
@@ -506,6 +520,27 @@ export class WorkspaceState {
   /** Files whose current version is unreadable or invalid: never committed by threadwork, never edited by a sync. */
   brokenPaths(): ReadonlySet<string> {
     return this.broken;
+  }
+
+  /**
+   * Broken files held at a version seen in this process that HEAD does not have (as far as
+   * `resolveHeld` last asked): what is derived from them has no source in any commit, so a
+   * transaction writes it but does not commit it until the file is whole again.
+   */
+  heldAheadOfHead(): string[] {
+    return [...this.heldAhead].sort();
+  }
+
+  /** The content hash of the version a file is held at when it breaks now: the entry's own when it was valid. */
+  private heldVersionHash(path: string, previous: Entry): string | undefined {
+    if (!previous.good) return undefined;
+    return previous.good === previous.current ? previous.hash : this.memoryHeldHashes.get(path);
+  }
+
+  private rememberHeldHash(path: string, hash: string | undefined): void {
+    if (this.entries.get(path)?.heldFrom !== 'memory' || !this.broken.has(path)) return;
+    if (hash === undefined) this.heldAhead.add(path); // a version not known: taken as no commit's
+    else this.memoryHeldHashes.set(path, hash);
   }
 
   /**
@@ -651,6 +686,10 @@ export class WorkspaceState {
     else if (wasBroken) this.broken.delete(path);
     if (isBroken && !entry.good && !entry.headChecked) this.unresolved.add(path);
     else if (this.unresolved.size > 0) this.unresolved.delete(path);
+    if ((this.memoryHeldHashes.size > 0 || this.heldAhead.size > 0) && !(isBroken && entry.heldFrom === 'memory')) {
+      this.memoryHeldHashes.delete(path);
+      this.heldAhead.delete(path);
+    }
     const derivation = entry ? (hasValue(entry.current) || !holdsValue(entry.current.kind) ? entry.current : entry.good) : undefined;
     this.live.setFile(path, derivation);
     this.live.setDiagnostics(path, entry?.current.diagnostics ?? [], entry?.current.kind);
@@ -701,10 +740,12 @@ export class WorkspaceState {
     const kept = valid || current.diagnostics.some((d) => d.rule === 'merge-conflict') ? undefined : previous;
     if (kept?.good) this.heldSeenBefore.add(path);
     else if (this.heldSeenBefore.size > 0) this.heldSeenBefore.delete(path);
+    const heldHash = kept ? this.heldVersionHash(path, kept) : undefined;
     this.setEntry(
       path,
       entryOf(current, valid ? current : kept?.good, valid ? undefined : kept?.good ? (kept.heldFrom ?? 'memory') : undefined, valid ? false : (kept?.headChecked ?? false), hash, stat),
     );
+    this.rememberHeldHash(path, heldHash);
     return true;
   }
 
@@ -716,7 +757,10 @@ export class WorkspaceState {
     if (previous && previous.hash === `unreadable:${message}`) return false;
     const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
     this.trackThreadDir(path);
+    const heldHash = previous ? this.heldVersionHash(path, previous) : undefined;
     this.setEntry(path, entryOf(current, previous?.good, previous?.good ? (previous.heldFrom ?? 'memory') : undefined, previous?.headChecked ?? false, `unreadable:${message}`, NO_STAMP));
+    if (previous?.good) this.heldSeenBefore.add(path);
+    this.rememberHeldHash(path, heldHash);
     return true;
   }
 

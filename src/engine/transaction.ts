@@ -267,12 +267,13 @@ async function transact<T>(
       await keepFacts();
     };
     let commit: CommitOutcome | null = recovered;
+    const heldAhead = committing ? state.heldAheadOfHead() : [];
     if (committing && written.length > 0) {
       guard();
       // Asked of what the commit holds and of what this run read anew: a save `git stash` took
       // away before git was asked what differs from HEAD is in no commit, but what it derived is.
       const paths = committable(state, [...written, ...triggers]);
-      const committed = settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]), written: writtenContents(proposal.changes, plan) }));
+      const committed = heldAhead.length > 0 ? settled(Promise.resolve(sourceHeld(heldAhead))) : settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]), written: writtenContents(proposal.changes, plan) }));
       const cached = await settled(saveCaches());
       const outcome = await committed; // never left running: what follows may undo the state the caches read
       if ('error' in outcome) throw outcome.error;
@@ -282,7 +283,8 @@ async function transact<T>(
       await saveCaches();
     }
     // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
-    if (committing) await (isChangedMeanwhile(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] }) : clearJournal(root));
+    // Held for a broken file's version no commit has: that file is one of the commit's sources, committed with it once whole.
+    if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead] }) : clearJournal(root));
     timer.mark('commit and caches');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
@@ -650,10 +652,12 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   // A file of the write broken now (the first half of a save) waits for the save to end: committed without it, the figures derived from it would be.
   const broken = state.brokenPaths();
   if (journal.paths.some((path) => broken.has(path))) return null;
+  // Figures derived from a version no commit has wait with it (sourceHeld).
+  if (state.heldAheadOfHead().length > 0) return null;
   const paths = committable(state, [...journal.paths, ...written, ...since]);
   const outcome = await commitOrSay({ cwd: state.root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
-  if (isChangedMeanwhile(outcome)) return null;
+  if (leftForNextRun(outcome)) return null;
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);
   return outcome.committed ? outcome : null;
@@ -674,8 +678,27 @@ async function commitOrSay(request: Parameters<typeof commitPaths>[0]): Promise<
   }
 }
 
-function isChangedMeanwhile(commit: CommitOutcome | null): boolean {
-  return commit?.committed === false && commit.reason === 'changed-meanwhile';
+/**
+ * A commit not made now that the next transaction makes (its journal kept): a file changed
+ * while it was made, or the figures were derived from a version of a broken file no commit has.
+ */
+export function leftForNextRun(commit: CommitOutcome | null): boolean {
+  return commit?.committed === false && (commit.reason === 'changed-meanwhile' || commit.reason === 'source-held');
+}
+
+/**
+ * No commit while a broken file is held at a version seen in this process that HEAD does
+ * not have (saved whole, read, then truncated before a cycle committed it): the figures
+ * derived from that version would go into history without their source. They are on disk;
+ * the cycle after the file is whole again commits them with it.
+ */
+function sourceHeld(paths: readonly string[]): CommitOutcome {
+  const named = `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
+  return {
+    committed: false,
+    reason: 'source-held',
+    message: `${named} ${paths.length === 1 ? 'is' : 'are'} broken and held at a version no commit has: the files derived from it are written but not committed, so that no commit holds figures without their source; once the file is valid again the next run commits both`,
+  };
 }
 
 function finishSources(state: WorkspaceState, journal: Journal, guard: () => void): string[] {

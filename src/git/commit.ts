@@ -49,7 +49,7 @@ export type CommitOutcome =
        */
       warning?: string;
     }
-  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile'; message: string };
+  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile' | 'source-held'; message: string };
 
 /** Used when neither the workspace config nor git has an identity; documented in the README. */
 export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };

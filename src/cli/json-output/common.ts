@@ -20,7 +20,7 @@ export const diagnosticOutput = z.object({
 export const commitOutput = z
   .union([
     z.object({ committed: z.literal(true), commit: z.string().regex(/^[0-9a-f]{40}$/), paths: z.array(z.string()), warning: z.string().optional().describe('committed, but something to know: a detached HEAD, paths left out beyond a symbolic link, an index that could not be refreshed yet') }),
-    z.object({ committed: z.literal(false), reason: z.enum(['not-a-repository', 'merge-in-progress', 'rebase-in-progress', 'nothing-to-commit', 'changed-meanwhile']), message: z.string() }),
+    z.object({ committed: z.literal(false), reason: z.enum(['not-a-repository', 'merge-in-progress', 'rebase-in-progress', 'nothing-to-commit', 'changed-meanwhile', 'source-held']), message: z.string() }),
   ])
   .nullable()
   .describe('the commit holding the change, why there is none, or null when nothing was to be committed');
