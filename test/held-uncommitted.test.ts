@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../src/engine/session.js';
@@ -83,5 +83,32 @@ describe('a file held at a version no commit has', () => {
     expect(paths).toContain('threads/sales/beta/meta.json');
     expect(paths).not.toContain(LEARNING);
     expect(git(dir, 'show', `HEAD:${METRICS}`)).toContain('| won ARR | 48,000 |');
+  });
+
+  it('holds it too for a meta.json deleted after an edit no commit has, until the file is back', async () => {
+    const dir = await repo();
+    const session = new WorkspaceSession(dir);
+    opened.push(session);
+    await session.syncOnChange();
+    const commits = headCount(dir);
+    const meta = 'threads/sales/acme/meta.json';
+    const edited = dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1', source: 'outbound' });
+    writeFileSync(join(dir, meta), edited);
+    await session.read(() => undefined);
+    rmSync(join(dir, meta));
+    mkdirSync(join(dir, 'threads/sales/beta'));
+    writeFileSync(join(dir, 'threads/sales/beta/meta.json'), dealMeta('beta', { goal_id: 'g-first-customers', subgoal: 'SG1' }));
+    writeFileSync(join(dir, 'threads/sales/beta/1-input.md'), md('date: 2026-03-01'));
+    const held = await session.syncOnChange();
+    expect(held?.sync?.written.length).toBeGreaterThan(0);
+    expect(held?.commit).toMatchObject({ committed: false, reason: 'source-held' });
+    expect((held?.commit as { message: string }).message).toContain(meta);
+    expect(headCount(dir)).toBe(commits);
+    // Back as it was edited: everything goes in, the deletion never did.
+    writeFileSync(join(dir, meta), edited);
+    const back = await session.syncOnChange();
+    expect(back?.commit?.committed, JSON.stringify(back?.commit)).toBe(true);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(JSON.parse(git(dir, 'show', `HEAD:${meta}`)).source).toBe('outbound');
   });
 });
