@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkspaceSession } from '../src/engine/session.js';
@@ -48,9 +48,13 @@ describe('a file held at a version no commit has', () => {
     expect(headCount(dir)).toBe(commits);
     expect(git(dir, 'show', `HEAD:${METRICS}`)).not.toContain('| won ARR | 48,000 |');
 
-    // Another change meanwhile changes nothing of that: still held.
+    // Another deal meanwhile: its figures are written and held as well.
+    mkdirSync(join(dir, 'threads/sales/beta'));
+    writeFileSync(join(dir, 'threads/sales/beta/meta.json'), dealMeta('beta', { goal_id: 'g-first-customers', subgoal: 'SG1' }));
+    writeFileSync(join(dir, 'threads/sales/beta/1-input.md'), md('date: 2026-03-01'));
     const again = await session.syncOnChange();
-    expect(again === null || again.commit?.committed !== true).toBe(true);
+    expect(again?.commit?.committed ?? false).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'threads/sales/beta/meta.json'), 'utf8')).pipeline_stage).toBe('lead');
     expect(headCount(dir)).toBe(commits);
 
     // The second step of the save: the learning and its figures go into one commit.

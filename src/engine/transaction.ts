@@ -284,7 +284,9 @@ async function transact<T>(
     }
     // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
     // Held for a broken file's version no commit has: that file is one of the commit's sources, committed with it once whole.
-    if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead] }) : clearJournal(root));
+    // A journal the finish above left waiting (its commit held) keeps its paths beside these.
+    const waiting = interrupted && !recovered ? interrupted.paths : [];
+    if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...new Set([...waiting, ...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead])] }) : clearJournal(root));
     timer.mark('commit and caches');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
@@ -649,11 +651,15 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
   const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
   const message = withTriggers(journal.message, since);
-  // A file of the write broken now (the first half of a save) waits for the save to end: committed without it, the figures derived from it would be.
+  // A file of the write broken now (the first half of a save) waits for the save to end:
+  // committed without it, the figures derived from it would be. So do figures derived from
+  // a version no commit has (sourceHeld). What this finish wrote, and the sources that
+  // moved it, join the journal: the commit that ends the wait holds them too.
   const broken = state.brokenPaths();
-  if (journal.paths.some((path) => broken.has(path))) return null;
-  // Figures derived from a version no commit has wait with it (sourceHeld).
-  if (state.heldAheadOfHead().length > 0) return null;
+  if (journal.paths.some((path) => broken.has(path)) || state.heldAheadOfHead().length > 0) {
+    if (written.length > 0 || since.length > 0) await recordJournal({ root: state.root, message, sources: journal.sources, paths: [...new Set([...journal.paths, ...written, ...since])] });
+    return null;
+  }
   const paths = committable(state, [...journal.paths, ...written, ...since]);
   const outcome = await commitOrSay({ cwd: state.root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
