@@ -9,6 +9,7 @@ const ISOLATED = [
   'test/long-lived-heap.test.ts',
   'test/module-loading.test.ts',
   'test/markdown-parser-on-first-use.test.ts',
+  'test/markdown-parser-in-a-cycle.test.ts',
   'test/templates-precompiled.test.ts',
   'test/checkout-dir.test.ts',
   'test/repository-cache.test.ts',

@@ -10,7 +10,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
-import { runTransaction, SYNC_ONLY, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
+import { proposeSync, runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
 import { repositoryOf } from './git/repo.js';
@@ -249,7 +249,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const path = resolveThreadPath(root, campaign);
       return committed(await write((model) => proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came')), options));
     },
-    sync: async (options = {}) => (session ? (await session.transaction(() => SYNC_ONLY, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
+    sync: async (options = {}) => (session ? (await session.transaction(proposeSync, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
     migrate: async (paths = [], options = {}) => {
       // `..` or an absolute path outside the workspace is refused before anything is read.
       const relatives = paths.map((p) => (isAbsolute(p) ? relative(root, p) : p).replace(/[\\/]+$/, '')).filter((p) => p !== '' && p !== '.');

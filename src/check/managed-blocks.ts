@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
-import { findManagedBlocks, loadMarkdownParser, markersOnOwnLines, type MarkerProblem } from '../markdown/managed-blocks.js';
+import { findManagedBlocks, loadMarkdownParser, markdownParserLoaded, markersOnOwnLines, type MarkerProblem } from '../markdown/managed-blocks.js';
 import { metaOf, type WorkspaceModel } from '../workspace/model.js';
 
 /** A file sync writes managed blocks into, and the names of its blocks there (engine/sync-plan.ts). */
@@ -37,6 +37,8 @@ export function checkManagedBlocks(model: WorkspaceModel, inScope: (thread: stri
  * callers call this first.
  */
 export async function loadParserForBlocks(model: WorkspaceModel): Promise<void> {
+  // Each block file's text is read from disk to decide: nothing to decide once remark is loaded.
+  if (markdownParserLoaded()) return;
   for (const file of blockFiles(model, () => true)) {
     const text = model.text(file.path);
     if (text === undefined || !text.includes('threadwork:')) continue;

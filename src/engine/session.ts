@@ -10,7 +10,7 @@ import { cacheEnabled } from './cache.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
-import { leftForNextRun, runLockedTransaction, SYNC_ONLY, type TransactionOptions, type TransactionResult } from './transaction.js';
+import { leftForNextRun, proposeSync, runLockedTransaction, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
 import { everySource, uncommittedAndDeleted } from './uncommitted.js';
 import { repositoryOf } from '../git/repo.js';
@@ -159,7 +159,7 @@ export class WorkspaceSession {
    * still plans every derived value, and would run after every save, in the way of the next.
    */
   async syncOnChange(options: SessionTransactionOptions = {}): Promise<SessionTransactionResult<null> | null> {
-    return this.transact(() => SYNC_ONLY, options, true);
+    return this.transact(proposeSync, options, true);
   }
 
   private async transact<T>(propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: SessionTransactionOptions, onlyOnChange: boolean): Promise<SessionTransactionResult<T> | null> {

@@ -107,6 +107,17 @@ export interface TransactionResult<T> {
 export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summary: '' };
 
 /**
+ * The proposal of a sync and nothing else. A transaction knows it by this identity: it
+ * judges no file, so remark need not be loaded before it (planning loads it when a block
+ * file needs it) — deciding that read every block file from disk in each watch cycle.
+ */
+export const proposeSync = (): WriteProposal<null> => SYNC_ONLY;
+
+function isProposeSync(propose: unknown): boolean {
+  return propose === proposeSync;
+}
+
+/**
  * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
  * a stage write, drafts, replies, strategy, skills, sync, each watch cycle, each MCP
  * tool — proposes its source files as data, and this function alone:
@@ -200,7 +211,7 @@ async function transact<T>(
     if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
   };
   // A proposal may judge files as check does (advance, migrate), synchronously: remark is loaded first if a block file needs it.
-  await loadParserForBlocks(state.currentModel());
+  if (!isProposeSync(propose)) await loadParserForBlocks(state.currentModel());
   const proposal = await propose(state);
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));

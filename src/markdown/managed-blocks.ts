@@ -60,6 +60,11 @@ export class MarkdownParserNeeded extends Error {
   }
 }
 
+/** Whether remark is loaded already (nothing left for loadParserForBlocks to decide). */
+export function markdownParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
 export async function loadMarkdownParser(): Promise<void> {
   if (parser) return;
   const [{ unified }, { default: remarkParse }] = await Promise.all([import('unified'), import('remark-parse')]);

@@ -37,15 +37,15 @@ export type SyncOptions = Pick<TransactionOptions, 'dryRun' | 'commit' | 'state'
  */
 export async function runSync(root: string, options: SyncOptions = {}): Promise<SyncResult> {
   if (options.dryRun || options.state || !cacheEnabled(options.cache)) {
-    const { runTransaction, SYNC_ONLY } = await import('../engine/transaction.js');
-    return (await runTransaction(root, () => SYNC_ONLY, options)).sync!;
+    const { runTransaction, proposeSync } = await import('../engine/transaction.js');
+    return (await runTransaction(root, proposeSync, options)).sync!;
   }
   // Keyed under the lock: a fingerprint taken while another process writes never names a fixed point.
   return withWorkspaceLock(root, async (lock) => {
     if (await nothingCachedYet(root)) {
       // No fixed point can be stored yet, nor a parse cache read: a plain load (cache.ts).
-      const { runLockedTransaction, SYNC_ONLY } = await import('../engine/transaction.js');
-      return (await runLockedTransaction(root, lock, () => SYNC_ONLY, options)).sync!;
+      const { runLockedTransaction, proposeSync } = await import('../engine/transaction.js');
+      return (await runLockedTransaction(root, lock, proposeSync, options)).sync!;
     }
     const timer = new PhaseTimer();
     // HEAD is asked while the heap is small (a spawn from a 300 MB process costs the main thread 5 ms).

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { workspaceOn, type Committed, type Workspace } from '../api.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { WorkspaceSession } from '../engine/session.js';
-import { SYNC_ONLY, type SyncResult } from '../engine/transaction.js';
+import { proposeSync, type SyncResult } from '../engine/transaction.js';
 import { repositoryOf } from '../git/repo.js';
 import type { ServedCall } from '../serve/protocol.js';
 import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
@@ -231,7 +231,7 @@ export class WorkspaceWatcher {
       // that moves no derived value — whoever saved it (an agent tailing --json) learns it
       // was seen and what it left, a file fixed included.
       const options = { commit: this.options.commit !== false, nameUncommitted: false };
-      const done = kind === 'change' ? await this.session.syncOnChange(options) : await this.session.transaction(() => SYNC_ONLY, options);
+      const done = kind === 'change' ? await this.session.syncOnChange(options) : await this.session.transaction(proposeSync, options);
       if (!done) return;
       const result = done.sync!;
       // A reconcile that found no file changed is silent — unless it wrote (what the day moved:
