@@ -8,7 +8,7 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { cacheEnabled, nothingCachedYet } from './cache.js';
 import { crossFileErrorsSince, followParseCache, readCrossFileRecord, threadsOf, writeCrossFileRecord } from './cross-file-record.js';
-import { commitPaths, type CommitOutcome } from '../git/commit.js';
+import { commitPaths, namedFew, type CommitOutcome } from '../git/commit.js';
 import { headCommit, readAtHead } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
@@ -109,7 +109,9 @@ export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summa
 /**
  * The proposal of a sync and nothing else. A transaction knows it by this identity: it
  * judges no file, so remark need not be loaded before it (planning loads it when a block
- * file needs it) — deciding that read every block file from disk in each watch cycle.
+ * file needs it) — deciding that read every block file from disk in each watch cycle. A
+ * cold `threadwork sync` passes a proposal of its own (it keeps the state) and still asks:
+ * once per process.
  */
 export const proposeSync = (): WriteProposal<null> => SYNC_ONLY;
 
@@ -710,11 +712,10 @@ export function leftForNextRun(commit: CommitOutcome | null): boolean {
  * the cycle after the file is whole again commits them with it.
  */
 function sourceHeld(paths: readonly string[]): CommitOutcome {
-  const named = `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
   return {
     committed: false,
     reason: 'source-held',
-    message: `${named} ${paths.length === 1 ? 'is' : 'are'} broken and held at a version no commit has: the files derived from it are written but not committed, so that no commit holds figures without their source; once the file is valid again the next run commits both`,
+    message: `${namedFew(paths)} ${paths.length === 1 ? 'is' : 'are'} broken and held at a version no commit has: the files derived from it are written but not committed, so that no commit holds figures without their source; once the file is valid again the next run commits both`,
   };
 }
 

@@ -51,6 +51,11 @@ export type CommitOutcome =
     }
   | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile' | 'source-held'; message: string };
 
+/** The files an outcome's message names: the first three, and how many more. */
+export function namedFew(paths: readonly string[]): string {
+  return `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
+}
+
 /** Used when neither the workspace config nor git has an identity; documented in the README. */
 export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };
 
@@ -153,7 +158,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // A file saved since it was read (half-way, or by `git stash`) would be committed as it now
     // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
     const moved = request.changedMeanwhile?.() ?? [];
-    if (moved.length > 0) return { committed: false, reason: 'changed-meanwhile', message: `${moved.slice(0, 3).join(', ')}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` };
+    if (moved.length > 0) return { committed: false, reason: 'changed-meanwhile', message: `${namedFew(moved)} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` };
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     const identity = identityFor(request.author, config);
     const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
