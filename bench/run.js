@@ -126,6 +126,7 @@ const fmtInt = (n) => n.toLocaleString('en-US');
 /** `850 ms`, `12.3 s` */
 const ms = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n).toLocaleString('en-US')} ms`);
 const times = (n) => `${n.toFixed(2)}×`;
+const pct = (r) => `${Math.round(r * 100)}%`;
 const kDeals = (n) => (n % 1000 === 0 ? `${n / 1000}k` : fmtInt(n));
 
 /** A Markdown table, its columns padded so it reads as well in a terminal as pasted. */
@@ -209,6 +210,22 @@ function discard(dir) {
 /** Removes the copies discarded during the run: the last thing the bench does. */
 function emptyTrash() {
   rmSync(TRASH, { recursive: true, force: true });
+}
+
+/**
+ * The median of `runs` timed `git status` runs in `repo`, each a fresh process, after one
+ * untimed run (which may refresh the index, as a person's first status after a commit does).
+ */
+function timeGitStatus(repo, runs) {
+  const status = () => execFileSync('git', ['status', '--porcelain'], { cwd: repo, stdio: 'ignore', env: GIT_ENV });
+  status();
+  return median(
+    Array.from({ length: runs }, () => {
+      const started = performance.now();
+      status();
+      return performance.now() - started;
+    }),
+  );
 }
 
 /** A fresh copy of the repository, its index refreshed (untimed) as a working copy's would be. */
@@ -368,18 +385,24 @@ const TASKS = {
     ],
   },
   sync: {
-    describe: 'ws.sync() with its commit in a git repository copy: cold (a fresh copy per run), no-op, one change',
+    describe:
+      "ws.sync() with its commit in a git repository copy: cold (a fresh copy per run), no-op, one change; for comparison, each cold sync followed on a fresh copy of its own by the same meta.json files replaced atomically with plain fs calls (tasks/write-floor.js), and `git status` in the synced repository (what git itself takes to find what changed)",
     measure: (ctx) => {
       const cold = [];
+      const writeFloor = [];
       let repo = '';
       // Every copy made before the first cold sync replaces 10,000 files (see discard above).
       const copies = Array.from({ length: ctx.repeat }, (_, i) => freshRepo(ctx, `sync-${ctx.deals}-${i + 1}`));
+      // The write floor's copies too, one per cold sync (one beyond 10,000 deals: each is a whole workspace).
+      const floorCopies = Array.from({ length: ctx.deals > 10_000 ? 1 : ctx.repeat }, (_, i) => freshRepo(ctx, `write-floor-${ctx.deals}-${i + 1}`));
       try {
-        for (const copy of copies) {
+        for (const [i, copy] of copies.entries()) {
           repo = copy;
           const run = runTask('sync', [repo, 'cold']);
           if (!run.committed) ctx.log(`note: the cold sync committed nothing (${run.written} files written)`);
           cold.push(run);
+          // Beside each cold sync, in the same minutes: drift on a shared machine hits both alike.
+          if (floorCopies[i]) writeFloor.push(runTask('write-floor', [floorCopies[i]]));
         }
         // The last copy is at the fixed point now. One untimed no-op (once the files the cold
         // sync wrote are no longer racy) leaves what a second sync leaves: the timed no-ops are
@@ -388,9 +411,19 @@ const TASKS = {
         runTask('sync', [repo, 'noop']);
         const noop = summarize(Array.from({ length: ctx.repeat }, () => runTask('sync', [repo, 'noop'])));
         const oneChange = summarize(Array.from({ length: ctx.repeat }, () => runTask('sync', [repo, 'one-change'])));
-        return { cold: summarize(cold), coldWritten: cold[0].written, noop, oneChange, maxRssKb: Math.max(...[...cold, ...noop.runs, ...oneChange.runs].map((r) => r.maxRssKb)) };
+        const gitStatus = timeGitStatus(repo, ctx.repeat);
+        const floor = summarize(writeFloor);
+        return {
+          cold: summarize(cold),
+          coldWritten: cold[0].written,
+          noop,
+          oneChange,
+          writeFloor: { medianMs: floor.medianMs, files: writeFloor[0].files, medianRenamesMs: median(writeFloor.map((r) => r.renamesMs)), medianTempsMs: median(writeFloor.map((r) => r.tempsMs)) },
+          gitStatusMs: gitStatus,
+          maxRssKb: Math.max(...[...cold, ...noop.runs, ...oneChange.runs].map((r) => r.maxRssKb)),
+        };
       } finally {
-        for (const copy of copies) discard(copy);
+        for (const copy of [...copies, ...floorCopies]) discard(copy);
       }
     },
     columns: [
@@ -420,6 +453,16 @@ const TASKS = {
         label: '`sync` one change, with commit',
         bar: '≤ 1 s',
         cell: (s) => (s.sync ? verdict(`${ms(s.sync.oneChange.medianMs)}${s.sync.oneChange.runs.every((r) => r.committed) ? '' : ', not committed'}`, s.sync.oneChange.medianMs <= 1000) : null),
+      },
+      {
+        label: "the cold sync's meta.json files replaced atomically with plain fs calls alone (the file system's share)",
+        bar: 'for comparison',
+        cell: (s) => (s.sync?.writeFloor ? verdict(`${ms(s.sync.writeFloor.medianMs)} (${fmtInt(s.sync.writeFloor.files)} files; renames ${ms(s.sync.writeFloor.medianRenamesMs)}) = ${pct(s.sync.writeFloor.medianMs / s.sync.cold.medianMs)} of the cold sync`) : null),
+      },
+      {
+        label: '`git status` in the same repository (what git takes to find what changed)',
+        bar: 'for comparison',
+        cell: (s) => (s.sync?.gitStatusMs ? verdict(`${ms(s.sync.gitStatusMs)}; the one-change sync is ${times(s.sync.oneChange.medianMs / s.sync.gitStatusMs)} of it`) : null),
       },
     ],
   },

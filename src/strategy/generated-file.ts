@@ -28,7 +28,7 @@ export function contentHash(content: string): string {
  * Windows, or git's `core.autocrlf`), LF otherwise. A generated file saved with CRLF
  * keeps CRLF when it is regenerated, and is not rewritten when only its line endings differ.
  */
-export function lineEndingOf(text: string): '\r\n' | '\n' {
+export function uniformLineEnding(text: string): '\r\n' | '\n' {
   const crlf = text.split('\r\n').length - 1;
   const all = text.split('\n').length - 1;
   return crlf > 0 && crlf === all ? '\r\n' : '\n';
@@ -45,7 +45,7 @@ export function withLineEnding(text: string, ending: '\r\n' | '\n'): string {
  * endings `existing` uses (a file saved with CRLF stays CRLF; a new one is LF).
  */
 export function asWritten(path: string, content: string, existing: string | undefined): string {
-  return withLineEnding(withMarker(path, content), existing === undefined ? '\n' : lineEndingOf(existing));
+  return withLineEnding(withMarker(path, content), existing === undefined ? '\n' : uniformLineEnding(existing));
 }
 
 export function withMarker(path: string, content: string): string {
