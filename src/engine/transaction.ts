@@ -115,10 +115,6 @@ export const SYNC_ONLY: WriteProposal<null> = { result: null, changes: [], summa
  */
 export const proposeSync = (): WriteProposal<null> => SYNC_ONLY;
 
-function isProposeSync(propose: unknown): boolean {
-  return propose === proposeSync;
-}
-
 /**
  * The one way threadwork writes. Every command — init, deal new, campaign new, advance,
  * a stage write, drafts, replies, strategy, skills, sync, each watch cycle, each MCP
@@ -213,7 +209,8 @@ async function transact<T>(
     if (seeded && !options.dryRun) await saveFacts(root, seeded.derivation, state.derivationModel().threads.size, seeded.fresh);
   };
   // A proposal may judge files as check does (advance, migrate), synchronously: remark is loaded first if a block file needs it.
-  if (!isProposeSync(propose)) await loadParserForBlocks(state.currentModel());
+  // (`unknown`: TypeScript compares no two function types of different results.)
+  if ((propose as unknown) !== proposeSync) await loadParserForBlocks(state.currentModel());
   const proposal = await propose(state);
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
