@@ -76,7 +76,8 @@ describe('loose objects packed as git commit would have them packed', () => {
     gitInit(dir);
     git(dir, 'config', 'gc.auto', '256'); // more than one loose object in objects/17 is many
     git(dir, 'config', 'gc.autoDetach', 'false'); // git's gc runs in the process started, which the engine does not wait for
-    expect(looseInSample(dir).length).toBe(3);
+    // The three blobs at least; the first commit's id, which depends on the clock, lands there one time in 256.
+    expect(looseInSample(dir).length).toBeGreaterThanOrEqual(3);
     expect(packs(dir)).toEqual([]);
     writeFiles(dir, { 'threads/sales/acme/meta.json': '{"stage": 2}\n' });
     const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: test' });
