@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
+import { WorkspaceSession } from '../src/engine/session.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
@@ -219,6 +220,21 @@ describe.concurrent('the persistent parse cache', () => {
     await WorkspaceState.load(dir);
     // Written anew: the files are settled, no entry is racy, and the next load reads none of them to compare.
     expect([...readTable(dir).files.values()].filter((entry) => entry.racy)).toEqual([]);
+  });
+
+  it("is written again by a watcher's session that read many racy entries, when it stops, not while it runs", async () => {
+    const dir = await cachedExample();
+    const table = readTable(dir);
+    for (const entry of table.files.values()) entry.racy = true; // as after a first sync wrote many files
+    writeTable(dir, table.header, table.files);
+    const racyCount = (): number => [...readTable(dir).files.values()].filter((entry) => entry.racy).length;
+    const session = new WorkspaceSession(dir);
+    await session.check(); // the start-up's load compares them all, and writes no cache: that would lift its peak
+    expect(racyCount()).toBe(table.files.size);
+    await session.close();
+    // Written anew as it stopped: the next start-up reads none of them to compare.
+    expect(racyCount()).toBe(0);
+    expect(await arrSeen(dir)).toBe(MARKER); // the entries as the session took them from the cache, the marker with them
   });
 
   it('is bypassed with cache: false and --no-cache, and never written then', async () => {

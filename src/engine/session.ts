@@ -230,7 +230,7 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     await this.inTurn(async () => {
       this.feed.close();
-      if (this.loaded) await this.keepCaches();
+      if (this.loaded) await this.keepCaches(true);
     });
   }
 
@@ -315,8 +315,9 @@ export class WorkspaceSession {
     return (await fingerprint(this.root, { rememberListings: true })).scan;
   }
 
-  private async keepCaches(): Promise<void> {
-    await this.state.saveParseCacheIfStale();
+  private async keepCaches(closing = false): Promise<void> {
+    // Stopping, the racy entries the load read count too: the next start-up need not read them again.
+    await this.state.saveParseCacheIfStale({ racyToo: closing });
     if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh);
     this.factsFresh = false;
   }

@@ -96,6 +96,12 @@ export class WorkspaceState {
   private heldDirty = true;
   /** Files read anew (or gone) since the parse cache was last read or written: how stale it is (infinite: there is none). */
   private readSinceCacheSaved = 0;
+  /**
+   * A watcher's racy cache entries it read and found unchanged (a first sync's 10,000
+   * meta.json files, written just before it saved the cache): each start-up reads them
+   * again until the cache is written anew, which it is when the watcher stops.
+   */
+  private racyReadSinceCacheSaved = 0;
   /** What names the parse cache as this state last read or wrote it (chunked-table.ts: its checksum and save time). */
   private cacheIdentity: string | undefined;
   /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
@@ -171,7 +177,10 @@ export class WorkspaceState {
     if (cache?.files) {
       const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps);
       stale = taken.stale;
-      racyRead = taken.racyRead;
+      // A run that ends writes the cache again at its end (below); a watcher writing it at
+      // start-up would lift its peak by 30 MB, so it counts them for when it stops.
+      if (this.options.longLived) this.racyReadSinceCacheSaved += taken.racyRead;
+      else racyRead = taken.racyRead;
       this.cacheIdentity = cache.identity;
       if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
     } else if (cold) stale = files;
@@ -248,8 +257,7 @@ export class WorkspaceState {
         stale.push(path);
         continue;
       }
-      // Counted for a run that ends: a watcher writing the cache at start-up would lift its peak by 30 MB.
-      if (racy && !this.options.longLived) racyRead += 1;
+      if (racy) racyRead += 1;
       const parsed = cached.parsedAt(place, path);
       const valid = hasValue(parsed);
       this.setEntry(path, entryOf(parsed, valid ? parsed : undefined, undefined, false, cached.hashAt(place), cached.stampAt(place)));
@@ -357,16 +365,19 @@ export class WorkspaceState {
     };
     this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
     this.readSinceCacheSaved = 0;
+    this.racyReadSinceCacheSaved = 0;
   }
 
   /**
    * Writes the parse cache when there is none, when enough files were read anew since it
    * was read or written to be worth it (a cold load, a transaction's end, a watcher
    * stopping), or when `force`: a few stale entries cost the next run only those files,
-   * while rewriting 70,000 entries costs a second and a peak of memory.
+   * while rewriting 70,000 entries costs a second and a peak of memory. `racyToo`: a
+   * watcher's racy entries read since count as read anew (see racyReadSinceCacheSaved).
    */
-  async saveParseCacheIfStale(options: CacheSaveOptions & { force?: boolean } = {}): Promise<void> {
-    if (options.force || this.readSinceCacheSaved >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache(options);
+  async saveParseCacheIfStale(options: CacheSaveOptions & { force?: boolean; racyToo?: boolean } = {}): Promise<void> {
+    const read = this.readSinceCacheSaved + (options.racyToo ? this.racyReadSinceCacheSaved : 0);
+    if (options.force || read >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache(options);
   }
 
   /** Re-reads one file after a watcher event. */
