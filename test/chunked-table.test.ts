@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTableChunks, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload } from '../src/engine/chunked-table.js';
+import { readTableChunks, rewriteTableRows, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload } from '../src/engine/chunked-table.js';
 import { testdir } from './helpers/testdir.js';
 
 /**
@@ -128,5 +128,35 @@ describe('a chunked table written between turns of the event loop', () => {
     expect(turns.some((n) => n >= 1 && n < chunks.length)).toBe(true);
     expect(readFileSync(join(dir, 'between-turns.v8'))).toEqual(readFileSync(join(dir, 'at-once.v8')));
     expect(readdirSync(dir).sort()).toEqual(['at-once.v8', 'between-turns.v8']);
+  });
+});
+
+describe('a chunked table written again with its rows edited', () => {
+  it('writes the rows edited and each payload byte for byte, as a table written so would be', () => {
+    const dir = testdir();
+    const file = join(dir, 'table.v8');
+    const identity = writeTableChunks(file, PAYLOADS.map((payload, index) => ({ rows: { chunk: index }, payload })), 1_790_000_000_000);
+    const at = 1_790_000_000_500;
+    const written = rewriteTableRows(file, identity, (rows) => ({ chunk: (rows as { chunk: number }).chunk, edited: true }), at);
+    expect(written).toBeDefined();
+    expect(written).not.toBe(identity);
+    writeTableChunks(join(dir, 'expected.v8'), PAYLOADS.map((payload, index) => ({ rows: { chunk: index, edited: true }, payload })), at);
+    expect(readFileSync(file)).toEqual(readFileSync(join(dir, 'expected.v8')));
+    expect(readdirSync(dir).sort()).toEqual(['expected.v8', 'table.v8']);
+  });
+
+  it('leaves another table, or one found damaged, as it is', () => {
+    const dir = testdir();
+    const file = join(dir, 'table.v8');
+    const identity = writeTableChunks(file, PAYLOADS.map((payload, index) => ({ rows: { chunk: index }, payload })));
+    const edit = (rows: unknown): unknown => rows;
+    expect(rewriteTableRows(file, 'another table', edit)).toBeUndefined();
+    const bytes = readFileSync(file);
+    bytes[payloadAt(file, 2)]! ^= 0xff; // the last chunk's values: found only after the others were copied
+    writeFileSync(file, bytes);
+    expect(rewriteTableRows(file, identity, edit)).toBeUndefined();
+    expect(readFileSync(file)).toEqual(bytes);
+    expect(readdirSync(dir)).toEqual(['table.v8']); // no temporary file left
+    expect(rewriteTableRows(join(dir, 'none.v8'), identity, edit)).toBeUndefined();
   });
 });

@@ -222,19 +222,34 @@ describe.concurrent('the persistent parse cache', () => {
     expect([...readTable(dir).files.values()].filter((entry) => entry.racy)).toEqual([]);
   });
 
-  it("is written again by a watcher's session that read many racy entries, when it stops, not while it runs", async () => {
+  it("has the racy marks a watcher's session found settled cleared when it stops, every other byte as it was", async () => {
     const dir = await cachedExample();
     const table = readTable(dir);
     for (const entry of table.files.values()) entry.racy = true; // as after a first sync wrote many files
     writeTable(dir, table.header, table.files);
+    const before = readTable(dir);
     const racyCount = (): number => [...readTable(dir).files.values()].filter((entry) => entry.racy).length;
     const session = new WorkspaceSession(dir);
     await session.check(); // the start-up's load compares them all, and writes no cache: that would lift its peak
     expect(racyCount()).toBe(table.files.size);
     await session.close();
-    // Written anew as it stopped: the next start-up reads none of them to compare.
+    // Cleared as it stopped (the files settled two seconds before the load): the next start-up reads none of them to compare.
     expect(racyCount()).toBe(0);
-    expect(await arrSeen(dir)).toBe(MARKER); // the entries as the session took them from the cache, the marker with them
+    const after = readTable(dir);
+    for (const [path, entry] of before.files) expect({ ...after.files.get(path), racy: true }, path).toEqual(entry);
+    expect(await arrSeen(dir)).toBe(MARKER); // the values as they were, the planted marker with them
+  });
+
+  it('is left as it is by a stopping session when another run wrote it since the session read it', async () => {
+    const dir = await cachedExample();
+    const table = readTable(dir);
+    for (const entry of table.files.values()) entry.racy = true;
+    writeTable(dir, table.header, table.files);
+    const session = new WorkspaceSession(dir);
+    await session.check();
+    writeTable(dir, { ...table.header, savedAt: Number(table.header.savedAt) + 1 }, table.files); // another run's table: another identity
+    await session.close();
+    expect([...readTable(dir).files.values()].every((entry) => entry.racy)).toBe(true);
   });
 
   it('is bypassed with cache: false and --no-cache, and never written then', async () => {

@@ -6,7 +6,7 @@ import { readScannedFile, type FileStamp } from '../workspace/read-files.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import type { StampTable } from './fingerprint.js';
 import { cacheFile, PARSE_CACHE, RACY_MS, relativeToGit } from './cache.js';
-import { CHUNK_ROWS, readTableChunks, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload, type StoredChunk } from './chunked-table.js';
+import { CHUNK_ROWS, readTableChunks, rewriteTableRows, writeTableChunks, writeTableChunksBetweenTurns, type LazyPayload, type StoredChunk } from './chunked-table.js';
 import { StringInterner } from './intern.js';
 
 /**
@@ -492,6 +492,28 @@ export async function writeParseCache(root: string, files: Iterable<[string, Cac
   };
   const file = await cacheFile(root, NAME, EXTENSION);
   return betweenTurns ? writeTableChunksBetweenTurns(file, chunks(), now) : writeTableChunks(file, chunks(), now);
+}
+
+/**
+ * Clears the racy mark of the entries `settled` vouches for — given each racy entry's
+ * path, stamp and hash — in the parse cache named `identity`, every other byte of it as it
+ * is (chunked-table.ts: rewriteTableRows). Returns what names the table written (the
+ * caller asks only when it knows of marks to clear); undefined when the cache on disk is
+ * no longer that one, or cannot be read.
+ */
+export async function settleRacyEntries(root: string, identity: string, settled: (path: string, stamp: FileStamp, hash: string) => boolean, now = Date.now()): Promise<string | undefined> {
+  const edit = (rows: unknown): unknown => {
+    const columns = rows as Columns;
+    columns.flags.forEach((flags, i) => {
+      if ((flags & RACY) === 0) return;
+      const at = i * 4;
+      const stamp = { size: columns.stamps[at]!, mtimeMs: columns.stamps[at + 1]!, ctimeMs: columns.stamps[at + 2]!, ino: columns.stamps[at + 3]! };
+      if (!settled(columns.paths[i]!, stamp, columns.hashes[i]!)) return;
+      columns.flags[i] = flags & ~RACY;
+    });
+    return columns;
+  };
+  return rewriteTableRows(await cacheFile(root, NAME, EXTENSION), identity, edit, now);
 }
 
 function rowOf(entry: CachedFile, now: number): Row {

@@ -316,8 +316,9 @@ export class WorkspaceSession {
   }
 
   private async keepCaches(closing = false): Promise<void> {
-    // Stopping, the racy entries the load read count too: the next start-up need not read them again.
-    await this.state.saveParseCacheIfStale({ racyToo: closing });
+    await this.state.saveParseCacheIfStale();
+    // Stopping: the racy entries the load had to read, the next start-up need not read again.
+    if (closing) await this.state.settleRacyCacheEntries();
     if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh);
     this.factsFresh = false;
   }

@@ -12,7 +12,7 @@ import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled, RACY_MS } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
-import { readParseCache, sameStamp, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
+import { readParseCache, sameStamp, settleRacyEntries, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
 import { contentHash, fileHasContent } from '../workspace/content-hash.js';
 import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
@@ -97,11 +97,13 @@ export class WorkspaceState {
   /** Files read anew (or gone) since the parse cache was last read or written: how stale it is (infinite: there is none). */
   private readSinceCacheSaved = 0;
   /**
-   * A watcher's racy cache entries it read and found unchanged (a first sync's 10,000
-   * meta.json files, written just before it saved the cache): each start-up reads them
-   * again until the cache is written anew, which it is when the watcher stops.
+   * A watcher's racy cache entries (a first sync's 10,000 meta.json files, written just
+   * before it saved the cache) that its load read and found unchanged, modified more than
+   * RACY_MS before that load began — so no later save can share their timestamps: each
+   * start-up would read them again, until their marks are cleared as the watcher stops
+   * (settleRacyCacheEntries). `before`: that load's start less RACY_MS.
    */
-  private racyReadSinceCacheSaved = 0;
+  private racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
   /** What names the parse cache as this state last read or wrote it (chunked-table.ts: its checksum and save time). */
   private cacheIdentity: string | undefined;
   /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
@@ -175,11 +177,12 @@ export class WorkspaceState {
     let stale: string[];
     let racyRead = 0;
     if (cache?.files) {
-      const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps);
+      const settledBefore = startedAt - RACY_MS;
+      const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps, settledBefore);
       stale = taken.stale;
       // A run that ends writes the cache again at its end (below); a watcher writing it at
-      // start-up would lift its peak by 30 MB, so it counts them for when it stops.
-      if (this.options.longLived) this.racyReadSinceCacheSaved += taken.racyRead;
+      // start-up would lift its peak by 30 MB: it clears their marks as it stops.
+      if (this.options.longLived) this.racySettleable = { count: taken.racySettled, before: settledBefore };
       else racyRead = taken.racyRead;
       this.cacheIdentity = cache.identity;
       if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
@@ -241,10 +244,11 @@ export class WorkspaceState {
    * content hash still matches. Returns the files to read, how many scanned files the
    * cache holds (taken or not), and how many racy entries were read and taken.
    */
-  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps?: StampTable): { stale: string[]; cachedHere: number; racyRead: number } {
+  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps: StampTable | undefined, settledBefore: number): { stale: string[]; cachedHere: number; racyRead: number; racySettled: number } {
     const stale: string[] = [];
     let cachedHere = 0;
     let racyRead = 0;
+    let racySettled = 0;
     // The prescan's stamps, when they are of these very files (the first load's scan).
     const scanned = stamps?.files === files ? stamps : undefined;
     for (let index = 0; index < files.length; index++) {
@@ -257,13 +261,17 @@ export class WorkspaceState {
         stale.push(path);
         continue;
       }
-      if (racy) racyRead += 1;
+      if (racy) {
+        racyRead += 1;
+        const stamp = cached.stampAt(place);
+        if (stamp.mtimeMs < settledBefore && stamp.ctimeMs < settledBefore) racySettled += 1;
+      }
       const parsed = cached.parsedAt(place, path);
       const valid = hasValue(parsed);
       this.setEntry(path, entryOf(parsed, valid ? parsed : undefined, undefined, false, cached.hashAt(place), cached.stampAt(place)));
       changed.push(path);
     }
-    return { stale, cachedHere, racyRead };
+    return { stale, cachedHere, racyRead, racySettled };
   }
 
   /**
@@ -365,19 +373,40 @@ export class WorkspaceState {
     };
     this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
     this.readSinceCacheSaved = 0;
-    this.racyReadSinceCacheSaved = 0;
+    this.racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
   }
 
   /**
    * Writes the parse cache when there is none, when enough files were read anew since it
    * was read or written to be worth it (a cold load, a transaction's end, a watcher
    * stopping), or when `force`: a few stale entries cost the next run only those files,
-   * while rewriting 70,000 entries costs a second and a peak of memory. `racyToo`: a
-   * watcher's racy entries read since count as read anew (see racyReadSinceCacheSaved).
+   * while rewriting 70,000 entries costs a second and a peak of memory.
    */
-  async saveParseCacheIfStale(options: CacheSaveOptions & { force?: boolean; racyToo?: boolean } = {}): Promise<void> {
-    const read = this.readSinceCacheSaved + (options.racyToo ? this.racyReadSinceCacheSaved : 0);
-    if (options.force || read >= Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE)) await this.saveParseCache(options);
+  async saveParseCacheIfStale(options: CacheSaveOptions & { force?: boolean } = {}): Promise<void> {
+    if (options.force || this.readSinceCacheSaved >= this.worthRewriting()) await this.saveParseCache(options);
+  }
+
+  private worthRewriting(): number {
+    return Math.max(CACHE_REWRITE_MIN, this.entries.size * CACHE_REWRITE_SHARE);
+  }
+
+  /**
+   * Clears the racy marks of the cache entries this long-lived state's load found unchanged
+   * (see racySettleable), when they are many and each is still as the state holds it — the
+   * rest of the cache left byte for byte (parse-cache.ts: settleRacyEntries). For a watcher
+   * that stops: the next start-up trusts them from their stamps.
+   */
+  async settleRacyCacheEntries(): Promise<void> {
+    const { count, before } = this.racySettleable;
+    const identity = this.cacheIdentity;
+    if (!this.usesCache() || identity === undefined || count < this.worthRewriting()) return;
+    const settled = (path: string, stamp: FileStamp, hash: string): boolean => {
+      const entry = this.entries.get(path);
+      return entry !== undefined && !this.overlay.has(path) && entry.hash === hash && sameStamp(entry, stamp) && stamp.mtimeMs < before && stamp.ctimeMs < before;
+    };
+    const written = await settleRacyEntries(this.root, identity, settled);
+    if (written !== undefined) this.cacheIdentity = written;
+    this.racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
   }
 
   /** Re-reads one file after a watcher event. */
