@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
+import { readCrossFileRecord, writeCrossFileRecord } from '../src/engine/cross-file-record.js';
 import { WorkspaceSession } from '../src/engine/session.js';
 import { WorkspaceState } from '../src/engine/state.js';
 import { hasValue, type ParsedFile } from '../src/workspace/parse-file.js';
@@ -53,6 +54,8 @@ function readTable(dir: string): { header: Record<string, unknown>; files: Map<s
 }
 
 const crcHex = (bytes: Uint8Array): string => crc32(bytes).toString(16).padStart(8, '0');
+/** What names a table (chunked-table.ts): when it was saved and its checksums. */
+const identityOf = (header: Record<string, unknown>): string => `${String(header.savedAt)}:${String(header.checksum)}:${crcHex(Buffer.from((header.payloads as string[]).join(',')))}`;
 
 /** Writes the table back in the engine's format (one chunk here), its checksums recomputed: a well-formed cache. */
 function writeTable(dir: string, header: Record<string, unknown>, files: Map<string, TableEntry>): void {
@@ -228,6 +231,8 @@ describe.concurrent('the persistent parse cache', () => {
     for (const entry of table.files.values()) entry.racy = true; // as after a first sync wrote many files
     writeTable(dir, table.header, table.files);
     const before = readTable(dir);
+    // The last sync's cross-file record, true of this table: it follows the table rewritten.
+    await writeCrossFileRecord(dir, { ids: 'the ids', flagged: ['threads/sales/harbor-lending'], parseCache: identityOf(before.header) });
     const racyCount = (): number => [...readTable(dir).files.values()].filter((entry) => entry.racy).length;
     const session = new WorkspaceSession(dir);
     await session.check(); // the start-up's load compares them all, and writes no cache: that would lift its peak
@@ -235,6 +240,8 @@ describe.concurrent('the persistent parse cache', () => {
     await session.close();
     // Cleared as it stopped (the files settled two seconds before the load): the next start-up reads none of them to compare.
     expect(racyCount()).toBe(0);
+    expect(identityOf(readTable(dir).header)).not.toBe(identityOf(before.header));
+    expect(await readCrossFileRecord(dir)).toEqual({ ids: 'the ids', flagged: ['threads/sales/harbor-lending'], parseCache: identityOf(readTable(dir).header) });
     const after = readTable(dir);
     for (const [path, entry] of before.files) expect({ ...after.files.get(path), racy: true }, path).toEqual(entry);
     expect(await arrSeen(dir)).toBe(MARKER); // the values as they were, the planted marker with them

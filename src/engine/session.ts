@@ -7,6 +7,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import type { WriteProposal } from './changes.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { cacheEnabled } from './cache.js';
+import { followParseCache } from './cross-file-record.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
 import { WorkspaceState } from './state.js';
@@ -317,8 +318,13 @@ export class WorkspaceSession {
 
   private async keepCaches(closing = false): Promise<void> {
     await this.state.saveParseCacheIfStale();
-    // Stopping: the racy entries the load had to read, the next start-up need not read again.
-    if (closing) await this.state.settleRacyCacheEntries();
+    if (closing) {
+      // Stopping: the racy entries the load had to read, the next start-up need not read again.
+      // No entry's content moved, so the cross-file record, true of the table before, holds of it.
+      const before = this.state.parseCacheIdentity;
+      await this.state.settleRacyCacheEntries();
+      await followParseCache(this.root, before, this.state.parseCacheIdentity);
+    }
     if (this.state.cached) await saveFacts(this.root, this.derivation, this.state.derivationModel().threads.size, this.factsFresh);
     this.factsFresh = false;
   }
