@@ -127,33 +127,11 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
   let table: OpenTable | undefined;
   let handedOut = false;
   try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, 64 * 1024));
-    readSync(fd, head, 0, head.length, 0);
-    const newline = head.indexOf(0x0a);
-    if (newline < 0) throw new Error('it has no header');
-    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
-    if (header.engine !== engineIdentity()) return { found: false }; // another engine's, whatever its format: never read
-    const shaped =
-      header.format === FORMAT &&
-      typeof header.checksum === 'string' &&
-      Array.isArray(header.chunks) &&
-      Array.isArray(header.rows) &&
-      Array.isArray(header.payloads) &&
-      header.rows.length === header.chunks.length &&
-      header.payloads.length === header.chunks.length &&
-      header.chunks.every((length, index) => header.rows[index]! > 0 && header.rows[index]! <= length);
-    if (!shaped) throw new Error('not a threadwork cache table');
-    const start = newline + 1;
-    if (start + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
+    const found = readHeader(fd);
+    if (!found) return { found: false }; // another engine's, whatever its format: never read
+    const { header, positions } = found;
     let crc = 0;
-    const read = (length: number, position: number): Buffer => {
-      const bytes = Buffer.allocUnsafe(length);
-      if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('it ends early');
-      return bytes;
-    };
-    const positions: number[] = [];
-    header.chunks.reduce((position, length) => (positions.push(position), position + length), start);
+    const read = (length: number, position: number): Buffer => readFully(fd, Buffer.allocUnsafe(length), position);
     const verify = (): void => {
       if (hex(crc) !== header.checksum) throw new Error('its checksum does not match its content');
     };
@@ -195,6 +173,41 @@ export function readTableChunks(file: string, visit: (rows: unknown, payload: Ui
   }
 }
 
+/** `into` filled from `position` of the file open as `fd`; throws when the file ends first. */
+function readFully(fd: number, into: Buffer, position: number): Buffer {
+  if (readSync(fd, into, 0, into.length, position) !== into.length) throw new Error('it ends early');
+  return into;
+}
+
+/**
+ * The header of the table open as `fd`, with where each chunk starts; undefined for another
+ * engine's table, whatever its format. Throws, saying why, for one that is not well formed.
+ */
+function readHeader(fd: number): { header: Header; positions: number[] } | undefined {
+  const size = fstatSync(fd).size;
+  const head = Buffer.alloc(Math.min(size, HEADER_ROOM));
+  readSync(fd, head, 0, head.length, 0);
+  const newline = head.indexOf(0x0a);
+  if (newline < 0) throw new Error('it has no header');
+  const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
+  if (header.engine !== engineIdentity()) return undefined;
+  const shaped =
+    header.format === FORMAT &&
+    typeof header.checksum === 'string' &&
+    Array.isArray(header.chunks) &&
+    Array.isArray(header.rows) &&
+    Array.isArray(header.payloads) &&
+    header.rows.length === header.chunks.length &&
+    header.payloads.length === header.chunks.length &&
+    header.chunks.every((length, index) => header.rows[index]! > 0 && header.rows[index]! <= length);
+  if (!shaped) throw new Error('not a threadwork cache table');
+  const start = newline + 1;
+  if (start + header.chunks.reduce((a, b) => a + b, 0) !== size) throw new Error('its length does not match its header');
+  const positions: number[] = [];
+  header.chunks.reduce((position, length) => (positions.push(position), position + length), start);
+  return { header, positions };
+}
+
 /**
  * Writes the table `file` again with each chunk's rows passed through `edit`, its payloads
  * copied as they are through one buffer: nothing is deserialized but the rows, and no
@@ -212,30 +225,22 @@ export function rewriteTableRows(file: string, identity: string, edit: (rows: un
     return undefined;
   }
   try {
-    const head = Buffer.alloc(Math.min(fstatSync(fd).size, HEADER_ROOM));
-    readSync(fd, head, 0, head.length, 0);
-    const newline = head.indexOf(0x0a);
-    if (newline < 0) return undefined;
-    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
-    if (header.engine !== engineIdentity() || header.format !== FORMAT || identityOf(header) !== identity) return undefined;
+    const found = readHeader(fd);
+    if (!found || identityOf(found.header) !== identity) return undefined;
+    const { header, positions } = found;
     const payloadRoom = Math.max(0, ...header.chunks.map((length, index) => length - header.rows[index]!));
     const buffer = Buffer.allocUnsafeSlow(payloadRoom);
-    const read = (into: Buffer, length: number, position: number): Buffer => {
-      if (readSync(fd, into, 0, length, position) !== length) throw new Error('it ends early');
-      return into.subarray(0, length);
-    };
     let crc = 0;
     const chunks = function* (): Generator<StoredChunk> {
-      let position = newline + 1;
       for (const [index, length] of header.chunks.entries()) {
+        const position = positions[index]!;
         const rowBytes = header.rows[index]!;
-        const rows = read(Buffer.allocUnsafe(rowBytes), rowBytes, position);
+        const rows = readFully(fd, Buffer.allocUnsafe(rowBytes), position);
         crc = crc32(rows, crc);
-        const payload = length > rowBytes ? read(buffer, length - rowBytes, position + rowBytes) : undefined;
+        const payload = length > rowBytes ? readFully(fd, buffer.subarray(0, length - rowBytes), position + rowBytes) : undefined;
         if (payload && hex(crc32(payload)) !== header.payloads[index]) throw new Error('its checksum does not match its content');
         // Written before the next chunk is read into the same buffer (tableWrite takes one chunk at a time).
         yield { rows: edit(deserialize(rows)), payload };
-        position += length;
       }
       if (hex(crc) !== header.checksum) throw new Error('its checksum does not match its content');
     };

@@ -34,6 +34,11 @@ interface Entry extends FileStamp {
 
 /** The stamp of text that is not on disk (staged, or unreadable): never matches a file, never cached. */
 const NO_STAMP: FileStamp = { mtimeMs: 0, ctimeMs: 0, ino: 0, size: -1 };
+/** No racy cache entry a long-lived load could settle (see racySettleable). */
+const NONE_SETTLEABLE = { count: 0, before: Number.NEGATIVE_INFINITY };
+
+/** Whether a file's content and its inode last changed before `time` (its mtime and its ctime). */
+const modifiedBefore = (stamp: FileStamp, time: number): boolean => stamp.mtimeMs < time && stamp.ctimeMs < time;
 /** The content hash of the entry standing for a thread's missing meta.json (holdMissingMeta). */
 const MISSING_META = 'missing-meta';
 
@@ -103,7 +108,7 @@ export class WorkspaceState {
    * start-up would read them again, until their marks are cleared as the watcher stops
    * (settleRacyCacheEntries). `before`: that load's start less RACY_MS.
    */
-  private racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
+  private racySettleable = NONE_SETTLEABLE;
   /** What names the parse cache as this state last read or wrote it (chunked-table.ts: its checksum and save time). */
   private cacheIdentity: string | undefined;
   /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
@@ -177,12 +182,12 @@ export class WorkspaceState {
     let stale: string[];
     let racyRead = 0;
     if (cache?.files) {
-      const settledBefore = startedAt - RACY_MS;
+      const settledBefore = this.options.longLived ? startedAt - RACY_MS : undefined;
       const taken = this.takeFromCache(files, cache.files, changed, prescan?.stamps, settledBefore);
       stale = taken.stale;
       // A run that ends writes the cache again at its end (below); a watcher writing it at
       // start-up would lift its peak by 30 MB: it clears their marks as it stops.
-      if (this.options.longLived) this.racySettleable = { count: taken.racySettled, before: settledBefore };
+      if (settledBefore !== undefined) this.racySettleable = { count: taken.racySettled, before: settledBefore };
       else racyRead = taken.racyRead;
       this.cacheIdentity = cache.identity;
       if (cache.identity !== undefined) this.sinceCache = { identity: cache.identity, paths: [...stale, ...goneSinceCache(files, cache.files, taken.cachedHere)] };
@@ -242,9 +247,10 @@ export class WorkspaceState {
    * Fills the state from the parse cache: every file whose stamp (size, mtime, ctime,
    * inode — one lstat) is the cached one is taken as parsed; a racy entry only when its
    * content hash still matches. Returns the files to read, how many scanned files the
-   * cache holds (taken or not), and how many racy entries were read and taken.
+   * cache holds (taken or not), how many racy entries were read and taken, and — for a
+   * long-lived load, given `settledBefore` — how many of those were modified before it.
    */
-  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps: StampTable | undefined, settledBefore: number): { stale: string[]; cachedHere: number; racyRead: number; racySettled: number } {
+  private takeFromCache(files: readonly string[], cached: CachedFiles, changed: string[], stamps: StampTable | undefined, settledBefore: number | undefined): { stale: string[]; cachedHere: number; racyRead: number; racySettled: number } {
     const stale: string[] = [];
     let cachedHere = 0;
     let racyRead = 0;
@@ -261,11 +267,8 @@ export class WorkspaceState {
         stale.push(path);
         continue;
       }
-      if (racy) {
-        racyRead += 1;
-        const stamp = cached.stampAt(place);
-        if (stamp.mtimeMs < settledBefore && stamp.ctimeMs < settledBefore) racySettled += 1;
-      }
+      if (racy) racyRead += 1;
+      if (racy && settledBefore !== undefined && modifiedBefore(cached.stampAt(place), settledBefore)) racySettled += 1;
       const parsed = cached.parsedAt(place, path);
       const valid = hasValue(parsed);
       this.setEntry(path, entryOf(parsed, valid ? parsed : undefined, undefined, false, cached.hashAt(place), cached.stampAt(place)));
@@ -373,7 +376,7 @@ export class WorkspaceState {
     };
     this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
     this.readSinceCacheSaved = 0;
-    this.racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
+    this.racySettleable = NONE_SETTLEABLE;
   }
 
   /**
@@ -402,11 +405,11 @@ export class WorkspaceState {
     if (!this.usesCache() || identity === undefined || count < this.worthRewriting()) return;
     const settled = (path: string, stamp: FileStamp, hash: string): boolean => {
       const entry = this.entries.get(path);
-      return entry !== undefined && !this.overlay.has(path) && entry.hash === hash && sameStamp(entry, stamp) && stamp.mtimeMs < before && stamp.ctimeMs < before;
+      return entry !== undefined && !this.overlay.has(path) && entry.hash === hash && sameStamp(entry, stamp) && modifiedBefore(stamp, before);
     };
     const written = await settleRacyEntries(this.root, identity, settled);
     if (written !== undefined) this.cacheIdentity = written;
-    this.racySettleable = { count: 0, before: Number.NEGATIVE_INFINITY };
+    this.racySettleable = NONE_SETTLEABLE;
   }
 
   /** Re-reads one file after a watcher event. */
