@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { ThreadworkError } from '../errors.js';
 import { lstatOrNothing, symlinkOnTheWay } from '../workspace/contain.js';
@@ -11,7 +11,8 @@ import { writeLooseObjects } from './loose-object.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
 import { installIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
-import type { IndexEdits } from './index-file.js';
+import type { IndexEdits, IndexEntry } from './index-file.js';
+import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue, GC_AUTO_DEFAULT, parseGcAuto } from './auto-gc.js';
 
@@ -130,11 +131,12 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const [{ head, branch }, config] = await Promise.all([headState(repo.top), readConfig(repo.top)]);
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
-  // One lstat a path tells both whether it is there and what buildTree needs to know of it;
-  // a link is there when its target is (existsSync), as before.
-  const stats = new Map<string, Stats>();
+  // One lstat a path tells both whether it is there and what buildTree needs to know of it
+  // (to the nanosecond: the index may keep it, index-stat.ts); a link is there when its
+  // target is (existsSync), as before. Taken before any file is read for the commit.
+  const stats = new Map<string, BigIntStats>();
   const present = repoPaths.filter((p) => {
-    const stat = lstatOrNothing(join(repo.top, p));
+    const stat = lstatOrNothing(join(repo.top, p), { bigint: true });
     if (stat && !stat.isSymbolicLink()) stats.set(p, stat);
     return stat !== undefined && (!stat.isSymbolicLink() || existsSync(join(repo.top, p)));
   });
@@ -208,7 +210,7 @@ interface BuiltTree {
   /** HEAD's tree, when there is a HEAD. */
   headTree: string | undefined;
   /** What each committed path is in the new tree (`undefined` for a removed path), when known: the real index gets exactly these. */
-  entries?: Map<string, { mode: string; oid: string } | undefined>;
+  entries?: Map<string, IndexEntry | undefined>;
 }
 
 /**
@@ -272,8 +274,8 @@ async function buildTree(
   whileGitHashes: () => void,
   /** What the caller wrote to a path, when it says (see hashBlobs). */
   writtenBody: (path: string) => Buffer | undefined,
-  /** The caller's lstat of each present path that is not a link. */
-  stats: ReadonlyMap<string, Stats>,
+  /** The caller's lstat of each present path that is not a link, taken before the files were read. */
+  stats: ReadonlyMap<string, BigIntStats>,
 ): Promise<BuiltTree | undefined> {
   // Each present path must be a regular file; hash-object reads paths one a line.
   const executable = new Map<string, boolean>();
@@ -281,7 +283,7 @@ async function buildTree(
   for (const path of present) {
     const stat = stats.get(path);
     if (!stat?.isFile()) return undefined; // a link, a folder, gone meanwhile
-    executable.set(path, (stat.mode & 0o111) !== 0);
+    executable.set(path, (stat.mode & 0o111n) !== 0n);
   }
   const timer = new PhaseTimer();
   // Every folder on the way from a committed path up to the root (''), with its child folders.
@@ -330,7 +332,8 @@ async function buildTree(
   for (const path of removed) change(path, undefined);
   const written = new Map<string, string | undefined>(); // folder → its new tree, undefined when it is empty
   const toWrite: TreeObject[] = [];
-  const entries = new Map<string, { mode: string; oid: string } | undefined>();
+  const entries = new Map<string, IndexEntry | undefined>();
+  const settledStat = settledStats(stats);
   for (const dir of dirs) {
     const before = old.get(dir);
     if (before === null) return undefined; // not a folder in HEAD (a file, a submodule)
@@ -344,7 +347,8 @@ async function buildTree(
         const headMode = current >= 0 ? before!.mode(current) : undefined;
         const mode = !fileMode ? (headMode && /^100[67]55$/.test(headMode) ? headMode : '100644') : executable.get(path) ? '100755' : '100644';
         const entry = newTreeEntry(mode, key, oid);
-        entries.set(path, { mode, oid });
+        const stat = settledStat(path);
+        entries.set(path, stat ? { mode, oid, stat } : { mode, oid });
         if (current >= 0 && before!.raw(current).equals(entry.raw)) continue; // unchanged
         add.push(entry);
       } else {

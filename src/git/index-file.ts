@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { writeIndexStat, type IndexStat } from './index-stat.js';
 
 /**
  * git's index (`.git/index`; gitformat-index(5)) with a commit's few entries set, edited as
@@ -17,14 +18,17 @@ import { createHash, type Hash } from 'node:crypto';
  * clash with an added path.
  *
  * What git's own rewrite does, this does: entries in git's order (name bytes, then stage),
- * the new entries without stat data (as `--index-info` writes them: the next `git status`
- * hashes those files once), the cache tree invalidated on the way to each path, racily
- * clean entries smudged, and the checksum over the whole.
+ * the new entries with the stat data the commit could safely record (index-stat.ts) and
+ * otherwise none (as `--index-info` writes them: the next `git status` hashes those files
+ * once), the cache tree invalidated on the way to each path, racily clean entries
+ * smudged, and the checksum over the whole.
  */
 
 export interface IndexEntry {
   mode: string;
   oid: string;
+  /** The file's stat data, when it is safe to record (index-stat.ts); without it the entry has none, as `--index-info` writes it. */
+  stat?: IndexStat;
 }
 
 /** Path (repository-relative) → what the index must have there; undefined removes it. */
@@ -523,10 +527,11 @@ function uint32(bytes: Buffer, at: number): number {
   return bytes[at]! * 0x1000000 + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!);
 }
 
-/** An index entry as `update-index --index-info` makes one: no stat data, stage 0, no flags. */
+/** An index entry as `update-index --index-info` makes one — stage 0, no flags — with the stat data given, else none. */
 function newEntry(name: Buffer, entry: IndexEntry, hashLength: number): Buffer {
   const fixed = 40 + hashLength + 2;
   const out = Buffer.alloc((fixed + name.length + 8) & ~7);
+  if (entry.stat) writeIndexStat(out, entry.stat);
   out.writeUInt32BE(Number.parseInt(entry.mode, 8), 24);
   Buffer.from(entry.oid, 'hex').copy(out, 40);
   out.writeUInt16BE(Math.min(name.length, NAME_MASK), 40 + hashLength);

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, type BigIntStats, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -31,10 +31,15 @@ export function containedPath(root: string, input: string): string {
   return rel;
 }
 
-/** The path's lstat; undefined where existsSync says false (missing, below a file, unreadable). */
-export function lstatOrNothing(path: string): Stats | undefined {
+/**
+ * The path's lstat; undefined where existsSync says false (missing, below a file,
+ * unreadable). With `bigint`, the stamps to the nanosecond, as git's index keeps them.
+ */
+export function lstatOrNothing(path: string): Stats | undefined;
+export function lstatOrNothing(path: string, options: { bigint: true }): BigIntStats | undefined;
+export function lstatOrNothing(path: string, options?: { bigint: true }): Stats | BigIntStats | undefined {
   try {
-    return lstatSync(path, { throwIfNoEntry: false });
+    return options?.bigint ? lstatSync(path, { bigint: true, throwIfNoEntry: false }) : lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
