@@ -5,7 +5,7 @@ import { lstatOrNothing, symlinkOnTheWay } from '../workspace/contain.js';
 import { gitSpawn, gitText, isIndexLockError, retryOnIndexLock } from './git.js';
 import { PhaseTimer } from '../timing.js';
 import { progress } from '../progress.js';
-import { settled } from '../settled.js';
+import { settled, type Settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
 import { repositoryOf } from './repo.js';
@@ -148,6 +148,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const tempFiles = [indexFile, `${indexFile}.lock`, pathsFile];
   // The person's index, read and checked while git hashes the files (see index-install.ts).
   let index: IndexFile | undefined;
+  let built: BuiltTree | undefined;
   try {
     const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20, repoPaths));
     const wrote = request.written;
@@ -155,19 +156,27 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
       const text = wrote?.get(prefix ? path.slice(prefix.length + 1) : path);
       return text === undefined ? undefined : Buffer.from(text, 'utf8');
     };
-    const built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody, stats)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody, stats)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
     timer.mark('tree');
     // A file saved since it was read (half-way, or by `git stash`) would be committed as it now
     // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
     const moved = request.changedMeanwhile?.() ?? [];
     if (moved.length > 0) return { committed: false, reason: 'changed-meanwhile', message: `${namedFew(moved)} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` };
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
-    const identity = identityFor(request.author, config);
-    const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
-    // The person's index with our entries, made while git writes the commit; put in place once HEAD moved.
+    // The person's index with our entries, made while git indexes the pack of a large commit,
+    // else while git writes the commit; put in place once HEAD moved.
     const newIndex = `${indexFile}-new`;
     tempFiles.push(newIndex);
-    const prepared = built.entries ? prepareIndexQuietly(index, built.entries, newIndex) : undefined;
+    const entries = built.entries;
+    const prepare = (): PreparedIndex | undefined => (entries ? prepareIndexQuietly(index, entries, newIndex) : undefined);
+    const packing = built.packing;
+    let prepared = packing ? prepare() : undefined;
+    // The commit names the new trees: they must be in the repository first.
+    const packed = packing && (await packing);
+    if (packed && 'error' in packed) throw packed.error;
+    const identity = identityFor(request.author, config);
+    const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
+    if (!packing) prepared = prepare();
     const commit = (await committing).trim();
     keepCommit(commit, built.tree);
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
@@ -183,7 +192,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
     try {
       timer.mark('commit+ref');
-      await retryOnIndexLock(() => refreshIndex(repo, commit, repoPaths, built.entries, pathsFile, prepared), INDEX_LOCK_RETRY_MS);
+      await retryOnIndexLock(() => refreshIndex(repo, commit, repoPaths, entries, pathsFile, prepared), INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
       const made = recentCommits.get(commit);
       if (made) made.parent = head ?? '';
@@ -200,6 +209,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     }
     return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
   } finally {
+    await built?.packing; // never left running: a commit that ends early leaves only unreferenced objects
     index?.close(); // when the commit ended before the index was prepared
     for (const file of tempFiles) rmSync(file, { force: true });
   }
@@ -211,6 +221,12 @@ interface BuiltTree {
   headTree: string | undefined;
   /** What each committed path is in the new tree (`undefined` for a removed path), when known: the real index gets exactly these. */
   entries?: Map<string, IndexEntry | undefined>;
+  /**
+   * The pack of a large commit's objects, still being indexed by git (0.15–0.2 s at a first
+   * sync of 10,000 deals): the caller works meanwhile, and waits for it before naming the
+   * tree. Undefined when the objects are in the repository already.
+   */
+  packing?: Settled<void>;
 }
 
 /**
@@ -382,11 +398,13 @@ async function buildTree(
   }
   if (hashLength === 20 && packed.length + toWrite.length >= PACK_FROM) {
     timer.mark('trees');
-    await writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]);
-    timer.mark(`pack of ${packed.length + toWrite.length}`);
     timer.report('commit tree');
-    for (const tree of toWrite) keepTree(tree);
-    return { tree: written.get('')!, headTree: old.get('')?.oid, entries };
+    const packing = settled(
+      writePack(top, [...packed, ...toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body }))]).then(() => {
+        for (const tree of toWrite) keepTree(tree);
+      }),
+    );
+    return { tree: written.get('')!, headTree: old.get('')?.oid, entries, packing };
   }
   // The rewritten folders' trees, written in this process (loose-object.ts): one per folder on the way.
   writeLooseObjects(gitDir, toWrite.map((tree) => ({ type: 'tree' as const, body: tree.body, oid: tree.oid })));
