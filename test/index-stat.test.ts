@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { lstatSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import { commitPaths } from '../src/git/commit.js';
 import { indexStatOf, settledStats } from '../src/git/index-stat.js';
 import { git, gitEnv, gitInit } from './helpers/git.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
-import { execFileSync } from 'node:child_process';
 
 // The index entries of the paths threadwork commits carry the files' stat data when a later
 // write could not share their stamps (src/git/index-stat.ts), so that a `git status` that
@@ -39,14 +39,22 @@ async function settle(dir: string, path: string, ms: number): Promise<void> {
   }
 }
 
+/**
+ * A repository where `settled` was written well before `newest` (300 ms of the file
+ * system's clock), both then committed together; the commit's outcome.
+ */
+async function commitSettledAndNewest(settled: [path: string, content: string], newest: [path: string, content: string]): Promise<{ dir: string; outcome: Awaited<ReturnType<typeof commitPaths>> }> {
+  const dir = testdir({ 'notes.md': 'one\n' });
+  gitInit(dir);
+  writeFiles(dir, { [settled[0]]: settled[1] });
+  await settle(dir, settled[0], 300);
+  writeFiles(dir, { [newest[0]]: newest[1] });
+  return { dir, outcome: await commitPaths({ cwd: dir, paths: [settled[0], newest[0]], message: 'threadwork: test' }) };
+}
+
 describe('the index entries of committed paths', () => {
   it('carry the stat data of a file changed well before the commit’s newest change, and none for the newest', async () => {
-    const dir = testdir({ 'notes.md': 'one\n' });
-    gitInit(dir);
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': 'outcome: closed-won\n' });
-    await settle(dir, 'threads/sales/acme/6-learning.md', 300);
-    writeFiles(dir, { 'threads/sales/acme/meta.json': '{"stage": 6}\n' });
-    const outcome = await commitPaths({ cwd: dir, paths: ['threads/sales/acme/6-learning.md', 'threads/sales/acme/meta.json'], message: 'threadwork: test' });
+    const { dir, outcome } = await commitSettledAndNewest(['threads/sales/acme/6-learning.md', 'outcome: closed-won\n'], ['threads/sales/acme/meta.json', '{"stage": 6}\n']);
     expect(outcome).toMatchObject({ committed: true });
     expect(indexStat(dir, 'threads/sales/acme/6-learning.md')).toEqual(statNow(dir, 'threads/sales/acme/6-learning.md'));
     // Written just now: a write in the same clock tick would keep its stamp, so git hashes it at its next look.
@@ -55,12 +63,7 @@ describe('the index entries of committed paths', () => {
   });
 
   it('never hides a later change from a `git status` that may not take the index lock', async () => {
-    const dir = testdir({ 'notes.md': 'one\n' });
-    gitInit(dir);
-    writeFiles(dir, { 'goals/g-arr.md': 'arr: 100\n' });
-    await settle(dir, 'goals/g-arr.md', 300);
-    writeFiles(dir, { 'strategy/canvas/13-metrics.md': 'arr: 100\n' });
-    await commitPaths({ cwd: dir, paths: ['goals/g-arr.md', 'strategy/canvas/13-metrics.md'], message: 'threadwork: test' });
+    const { dir } = await commitSettledAndNewest(['goals/g-arr.md', 'arr: 100\n'], ['strategy/canvas/13-metrics.md', 'arr: 100\n']);
     expect(indexStat(dir, 'goals/g-arr.md').size).toBe('arr: 100\n'.length);
     // The same size, written at once: only its stamps tell git the file changed.
     writeFiles(dir, { 'goals/g-arr.md': 'arr: 900\n' });

@@ -1,4 +1,5 @@
 import type { BigIntStats } from 'node:fs';
+import { RACY_MS } from '../engine/cache.js';
 
 /**
  * The stat data of an index entry (gitformat-index(5)): each field as git stores it, the
@@ -21,10 +22,10 @@ export interface IndexStat {
  * changed for its lstat to go into the index: its stamp can then never be shared by a
  * later write. A file system that records sub-millisecond stamps moves them at least at
  * each clock tick (1–10 ms on Linux); one that does not may keep whole seconds, or two
- * (FAT) — the engine's own cache waits as long (engine/cache.ts, RACY_MS).
+ * (FAT): as long as the engine's own cache waits before it trusts a stamp.
  */
 const FINE_MARGIN_NS = 100_000_000n;
-const COARSE_MARGIN_NS = 2_000_000_000n;
+const COARSE_MARGIN_NS = BigInt(RACY_MS) * 1_000_000n;
 
 /**
  * Which committed files get their stat data in the index, and what it is. Without it (as
