@@ -6,7 +6,7 @@ import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
 import { loadParserForBlocks } from './check/managed-blocks.js';
-import type { Diagnostic } from './diagnostics.js';
+import { uniqueDiagnostics, type Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
@@ -50,6 +50,8 @@ export interface Committed {
   /** Derived before → after; null with `sync: false`. */
   sync: SyncResult | null;
   commit: CommitOutcome | null;
+  /** What `check` warns about in the files the command wrote or built on (the stage `advance` closed): it went ahead all the same. */
+  warnings: Diagnostic[];
 }
 
 /** A stage write and what it changed. */
@@ -149,7 +151,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
   /** Every write is one transaction. */
   const write = async <T extends object>(propose: (model: WorkspaceModel, state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>, options: WriteOptions = {}): Promise<TransactionResult<T>> =>
     transaction((state) => propose(state.derivationModel(), state), options);
-  const committed = <T extends object>(done: TransactionResult<T>): T & Committed => ({ ...done.result, sync: done.sync, commit: done.commit });
+  const committed = <T extends object>(done: TransactionResult<T>): T & Committed => ({ ...done.result, sync: done.sync, commit: done.commit, warnings: done.warnings });
   const historyOf = async (subject: string): Promise<History> => {
     // Refused here, not as a thread: an empty subject is none of the three kinds history reads.
     if (!subject.trim()) throw new ThreadworkError('Missing subject: history takes an assumption id (A1), a goal id (g-arr-500k-2026) or a thread (threads/sales/acme-corp, or its folder name)', 'invalid-arguments');
@@ -210,8 +212,10 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);
       const done = await write((model) => proposeStageWrite(model, { ...input, thread }), options);
-      const warnings = (done.sync?.diagnostics ?? []).filter((d) => d.path === done.result.path && d.severity === 'warning' && d.rule !== 'derived-held');
-      return { write: { ...done.result, diagnostics: warnings }, sync: done.sync, commit: done.commit };
+      // Check's warnings in the stage, and those only the derivation finds in it (a managed block it could not write).
+      const fromSync = (done.sync?.diagnostics ?? []).filter((d) => d.severity === 'warning' && d.rule !== 'derived-held');
+      const warnings = uniqueDiagnostics([...done.warnings, ...fromSync]).filter((d) => d.path === done.result.path);
+      return { write: { ...done.result, diagnostics: warnings }, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     report: async (name) => {
       // Drawn from what sync derives, held threads at HEAD, never from numbers sync would refuse to commit.
@@ -238,12 +242,12 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
       const done = await write((model) => proposeApproval(model, paths), options);
-      return { drafts: done.result, sync: done.sync, commit: done.commit };
+      return { drafts: done.result, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     draftCampaign: async (campaign, options = {}) => {
       const path = resolveThreadPath(root, campaign);
       const done = await write((model) => proposeDrafts(model, path, deriveWorkspace(model).assumptions, options), options);
-      return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit };
+      return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign);
@@ -256,7 +260,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const contained = relatives.map((p) => containedPath(root, p));
       const dryRun = options.dryRun === true;
       const done = await transaction((state) => proposeMigration(state.currentModel(), contained, dryRun), { dryRun, commit: options.commit, sync: options.sync });
-      return { ...done.result, sync: done.sync, commit: done.commit };
+      return { ...done.result, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     close: async () => session?.close(),
   };

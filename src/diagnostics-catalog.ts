@@ -18,7 +18,8 @@ export interface RuleInfo {
   /**
    * Which commands report it. `write` is every command that validates what it writes (`advance`, `deal new`, `migrate`,
    * `campaign draft`/`approve`/`reply`, the MCP tools doing the same): it refuses on errors — in what it writes, or in the
-   * meta.json and stage files of a thread it writes into (`thread-in-error`) — and shows no warning. `campaign` is the campaign
+   * meta.json and stage files of a thread it writes into (`thread-in-error`) — and, going ahead on a warning, shows check's
+   * warnings in the files it wrote and built on (its `warnings`), so a warning's list never names it. `campaign` is the campaign
    * commands' own refusals and gates (`due` included). A sync (and so a watch cycle) shows errors and only the warnings in SYNC_WARNINGS.
    * For a rule with `warningWhen`, the warning is `check`'s alone unless the rule is in SYNC_WARNINGS.
    */
@@ -238,6 +239,14 @@ export const RULES = {
     summary: 'a `subgoal` without the `goal_id` it belongs to',
     message: 'Subgoal `{id}` without a goal: expected `goal_id` naming the goal it belongs to',
     docs: 'A subgoal id is only unique within its goal; add `goal_id`.',
+  },
+  'deal-without-goal': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'file',
+    summary: 'a deal whose `meta.json` names no `goal_id` while `goals/` holds goals: it counts toward none of them',
+    message: 'Deal {id} counts toward no goal: expected `"goal_id"` in its meta.json naming one of {known}',
+    docs: 'A goal counts only the threads linked to it, so a deal opened without `--goal` is in the pipeline, the forecast and `report pipeline`, but in no goal\'s `won_count`, `won_arr` or `pipeline_count`: won, it leaves the goal at 0 of 3. Add `"goal_id": "g-…"` to the deal\'s meta.json (and `"subgoal"` for one of its subgoals); the next sync counts it. A workspace with no goal file gets no such warning. `deal new` without `--goal` prints it at once (a write shows the warnings in what it writes).',
   },
   'unknown-campaign': {
     severity: 'warning',
@@ -611,24 +620,25 @@ export interface ErrorInfo {
  * (`{ ok: false, error: { code, message, … } }`) and in MCP tool errors.
  */
 export const ERRORS = {
-  'no-workspace': { summary: 'the folder (or any above it) is not a workspace: no `threadwork.config.yaml` nor `strategy/canvas/`' },
+  'no-workspace': { summary: 'the folder (or any above it) is not a workspace: no `threadwork.config.yaml` nor `strategy/canvas/`; or `--dir` names no folder (none there, or a file)' },
   'invalid-arguments': { summary: 'arguments that contradict each other or are missing, or (MCP) that a tool\'s input schema refuses: `tool` names it' },
   'unknown-tool': { summary: '(MCP) a tool name this server does not have: `tool` names it' },
   'invalid-date': { summary: 'a date that is not a real `YYYY-MM-DD` date, or a day something happened (`deal new --date`, `campaign reply --date`) more than a day after today' },
   'invalid-name': { summary: 'a company or campaign name (or title) that is blank, or refused as a folder name (`/`, `..`, control characters, no letter or digit, no Latin letter: give `--slug`), or a `--slug` that is not lower-case a-z, 0-9 and single hyphens' },
+  'invalid-domain': { summary: 'a company domain (`deal new --domain`, `create_deal` `domain`) that is no domain such as `acme.com` (a web address is read for its domain): nothing was created' },
   'invalid-email': { summary: 'a contact email (`deal new --email`, `create_deal` `contact_email`) that is not an email address: nothing was created' },
   'invalid-source': { summary: 'a `--source` that is not one of the known sources, `campaign:{id}` or `thread:{path}`' },
   'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters, or a folder in `threads/` that is not a thread folder (`threads/sales`)' },
   'invalid-meta': { summary: 'a write into a thread whose `meta.json` is missing or invalid: `thread` and `path` name them, `diagnostics` lists its errors' },
   'invalid-stage': { summary: 'a stage number outside 1 to 6' },
-  'unknown-thread': { summary: 'no thread folder by that name or path; `meant` names the one thread near it (another case: `Keel-Neobank` for `threads/sales/keel-neobank`; a campaign name without its date), and for `history` the assumption or goal id (`a1` for `A1`)' },
+  'unknown-thread': { summary: 'no thread folder by that name or path; `meant` names the one thread near it (another case: `Keel-Neobank` for `threads/sales/keel-neobank`; a campaign name without its date; a typing slip or two: `keel-neobnak`), and for `history` the assumption or goal id (`a1` for `A1`)' },
   'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are' },
   'unknown-campaign': { summary: 'a `--source campaign:{id}` naming no campaign folder; `campaign` is the id given, `known` lists the campaigns there are' },
   'unknown-goal': { summary: 'a goal that is not in `goals/` (and that no threadwork commit names, for `history`; an MCP `threadwork://goals/` resource read too); `known` lists the ones that are' },
   'unknown-subgoal': { summary: 'a subgoal the goal does not define; `known` lists the ones it does' },
   'unknown-assumption': { summary: 'an assumption id that is not in `10-assumptions.md` (and that no threadwork commit names, for `history`); `known` lists the ones that are' },
   'subgoal-without-goal': { summary: '`--subgoal` without `--goal`' },
-  'unknown-report': { summary: 'a report name that does not exist; `known` lists the reports' },
+  'unknown-report': { summary: 'a report name that does not exist; `known` lists the reports, `meant` names the one it is a slip of (`piplene`, `Pipeline`)' },
   'unknown-prospect': { summary: 'an email that is not one of the campaign\'s prospects' },
   'reply-before-start': { summary: '`campaign reply --date` before the prospect\'s sequence started (their `started`, else the sequence `start`, else the campaign\'s `created`); `start` names that day: nothing was recorded' },
   'not-a-campaign': { summary: 'a thread that is not a campaign where a campaign is needed' },
@@ -644,7 +654,7 @@ export const ERRORS = {
   'template-missing': { summary: 'a built-in template file is missing from the installation' },
   'template-error': { summary: 'a template (built-in or override) that fails to render' },
   'template-invalid': { summary: 'a template that renders a stage file with errors' },
-  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, or an `init` folder that is a file (or under one): refused; `path` names it as given' },
+  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, an `init` folder that is a file (or under one), or one inside another workspace (`workspace` names that one): refused; `path` names it as given' },
   read: { summary: 'a file that cannot be read' },
   'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` and `column` are where the fault is (the quote left open, a quote inside an unquoted field, the text after a closing quote), `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },

@@ -79,7 +79,7 @@ function ruleSection(id: RuleId): string {
   return [
     `### \`${id}\``,
     '',
-    `**${severityText(info, true)}** · reported by ${info.reportedBy.map((r) => `\`${r}\``).join(', ')}${warningOnlyByCheck(id, info) ? ' (the warning by `check` only)' : ''} · points at ${AT[info.at]}`,
+    `**${severityText(info, true)}** · reported by ${info.reportedBy.map((r) => `\`${r}\``).join(', ')}${warningOnlyByCheck(id, info) ? ' (the warning by `check` only, and by a write in what it writes)' : ''} · points at ${AT[info.at]}`,
     '',
     `${capitalize(info.summary)}.`,
     '',

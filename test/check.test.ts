@@ -13,7 +13,7 @@ const at = (d: Diagnostic): string => `${d.path}:${d.line}:${d.column} ${d.rule}
 
 describe('check', () => {
   it('passes a valid workspace', async () => {
-    const ws = await openWorkspace(workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01') }));
+    const ws = await openWorkspace(workspace({ 'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers' }), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01') }));
     const result = await ws.check();
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
@@ -321,7 +321,7 @@ describe('check', () => {
 
   it('ignores editor swap, backup and temp files', async () => {
     const found = await diagnostics({
-      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/meta.json': dealMeta('acme', { goal_id: 'g-first-customers' }),
       'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01'),
       'threads/sales/acme/.1-input.md.swp': 'garbage',
       'threads/sales/acme/1-input.md~': '---\nbroken: [\n',

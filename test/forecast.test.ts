@@ -441,7 +441,7 @@ describe('the forecast in the workspace', () => {
     const goals = await runJson<{ goals: { id: string; forecast: { asOf: string; draws: number; seed: number; openDeals: number; metrics: ForecastJson[] } | null }[] }>(['report', 'goals', '--dir', dir], { env });
     expect(goals.code).toBe(0);
     const arr = goals.json.goals.find((g) => g.id === 'g-arr-500k-2026')!;
-    expect(arr.forecast).toMatchObject({ asOf: '2026-11-12', draws: 10_000, seed: 1, openDeals: 2 });
+    expect(arr.forecast).toMatchObject({ asOf: '2026-11-12', draws: 10_000, seed: 1, openDeals: 3 });
     expect(arr.forecast!.metrics.map((m) => m.name)).toEqual(['won_arr', 'won_count', 'win_rate']);
     for (const m of arr.forecast!.metrics) {
       expect(m.pTarget).toBeGreaterThanOrEqual(0);
@@ -477,7 +477,7 @@ describe('the forecast in the workspace', () => {
   it('sync writes the forecast into the goal file, and a second sync writes nothing; a new seed redraws it', async () => {
     const dir = exampleWorkspaceCopy();
     const text = readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8');
-    expect(text).toContain('**Forecast at 2026-12-31** (Monte Carlo over 2 open deals, 10,000 draws, seed 1, as of 2026-11-12)');
+    expect(text).toContain('**Forecast at 2026-12-31** (Monte Carlo over 3 open deals, 10,000 draws, seed 1, as of 2026-11-12)');
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
     const config = join(dir, 'threadwork.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {2}draws: 10000$/m, '  draws: 2000').replace(/^ {2}seed: 1$/m, '  seed: 7'));

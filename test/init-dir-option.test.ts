@@ -18,9 +18,11 @@ describe('init with --dir and a relative folder', () => {
     expect(dot.code, dot.stderr).toBe(0);
     expect(existsSync(join(there, 'threadwork.config.yaml'))).toBe(true);
     expect(readdirSync(here)).toEqual([]);
-    const sub = await runCli(['init', 'gtm', '--no-git', '--dir', there], { cwd: here });
+    // A folder of its own: one inside the workspace just made is refused (new-user-paths.test.ts).
+    const elsewhere = testdir();
+    const sub = await runCli(['init', 'gtm', '--no-git', '--dir', elsewhere], { cwd: here });
     expect(sub.code, sub.stderr).toBe(0);
-    expect(existsSync(join(there, 'gtm', 'threadwork.config.yaml'))).toBe(true);
+    expect(existsSync(join(elsewhere, 'gtm', 'threadwork.config.yaml'))).toBe(true);
     expect(readdirSync(here)).toEqual([]);
   }, 30_000);
 });

@@ -271,10 +271,11 @@ describe('what init says to do next', () => {
   it('tells a new workspace to fill in its segments, and one whose segments file was there not to', async () => {
     const dir = join(testdir(), 'acme-gtm');
     const fresh = await commandText(() => initCommand(dir, { git: false }));
-    expect(fresh.stdout).toContain('Next: fill in strategy/canvas/04-segments.md, then `threadwork deal new "Company" --segment <id>`.');
+    // With the scaffold's goal: a deal opened without --goal counts toward no goal.
+    expect(fresh.stdout).toContain('Next: fill in strategy/canvas/04-segments.md, then `threadwork deal new "Company" --segment <id> --goal g-first-customers` (a goal counts only the deals linked to it).');
     const again = await commandText(() => initCommand(dir, { git: false }));
     expect(again.stdout).not.toContain('fill in strategy/canvas/04-segments.md');
-    expect(again.stdout).toContain('Next: `threadwork check` to see what the workspace lacks, or `threadwork deal new "Company" --segment <id>` with a segment of strategy/canvas/04-segments.md.');
+    expect(again.stdout).toContain('Next: `threadwork check` to see what the workspace lacks, or `threadwork deal new "Company" --segment <id> --goal <goal id>` with a segment of strategy/canvas/04-segments.md and a goal of goals/.');
   });
 });
 

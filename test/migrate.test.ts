@@ -52,7 +52,7 @@ function buildMethodWorkspace(extra: Record<string, string>): string {
     'strategy/canvas/04-segments.md': md('title: Segments\nsegments:\n  - id: luxury-fashion\n    name: Luxury fashion brands\n'),
     'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A1\n    statement: Controllers spend five days on the close\n    prior: 0.5\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
     'goals/g-first-customers.md': md('id: g-first-customers\ntitle: First customers\ndeadline: 2026-12-31\ncreated: 2026-03-01\nmetrics:\n  - name: won_count\n    target: 3\n'),
-    [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { title: 'Elsa Retail', segment: 'luxury-fashion', created: '2026-03-02' }),
+    [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { title: 'Elsa Retail', segment: 'luxury-fashion', goal_id: 'g-first-customers', created: '2026-03-02' }),
     [`${CAMPAIGN}/meta.json`]: `${JSON.stringify({ id: '2026-04-06-luxury-cto-outbound', type: 'sales-campaign', title: 'Luxury CTO outbound', segment: 'luxury-fashion', source: 'outbound', created: '2026-04-06' }, null, 2)}\n`,
   };
   for (const file of stageFiles('deal')) files[`${DEAL}/${file}`] = fixture('deal', file);

@@ -53,4 +53,11 @@ describe('scoring results kept per text', () => {
     expect(classifySignal('a quiet quarter')).toBeUndefined();
     expect(classifySignal('a quiet quarter')).toBeUndefined();
   });
+
+  it('reads a Latin letter written with or without its ASCII form as one letter', () => {
+    // ø, Ł, Æ have no accent to drop: folded, not lost, so `Tromsø` is the ICP's `Tromso`.
+    expect(geographyMatches('Tromsø, Norway', 'Tromso')).toBe(true);
+    expect(geographyMatches('Łódź, Poland', 'Lodz')).toBe(true);
+    expect(geographyMatches('Tromsø, Norway', 'Lodz')).toBe(false);
+  });
 });

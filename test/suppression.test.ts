@@ -139,7 +139,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     const dueText = await runCli(['due', '--date', '2027-01-12', '--dir', dir]);
     expect(dueText.code).toBe(1);
     expect(dueText.stdout).toBe('');
-    expect(dueText.stderr).toContain(`error ${SUPPRESSION} is invalid, so no touch is listed as due`);
+    expect(dueText.stderr).toContain(`error: ${SUPPRESSION} is invalid, so no touch is listed as due`);
     expect(dueText.stderr).toContain(`\n  ${SUPPRESSION}:6:5 error Invalid YAML: duplicate key \`reason\` (first on line 5)`);
     expect(dueText.stderr).toMatch(/\(yaml-syntax\)\n?$/);
     expect(dueText.stderr).not.toMatch(/ada@analytical/);

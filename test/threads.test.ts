@@ -49,6 +49,12 @@ describe('slugify', () => {
     ['  Café Zürich AG  ', 'cafe-zurich-ag'],
     ['AT&T', 'at-and-t'],
     ['Straße 42 GmbH', 'strasse-42-gmbh'],
+    // Latin letters NFKD leaves whole: transliterated, never dropped.
+    ['Bjørn Ølsen AS', 'bjorn-olsen-as'],
+    ['Łódź Tech', 'lodz-tech'],
+    ['Æther Œuvre', 'aether-oeuvre'],
+    ['Đurđevac Þór', 'durdevac-thor'],
+    ['GROẞE Halle', 'grosse-halle'],
     ['Northwind Payments, Inc.', 'northwind-payments-inc'],
     ['x'.repeat(100), 'x'.repeat(60)],
     ['The Very Long Company Name That Goes On And On Forever Incorporated Limited', 'the-very-long-company-name-that-goes-on-and-on-forever'],
@@ -81,6 +87,7 @@ describe('slugify', () => {
     expect(lettersWithoutLatinForm('Sony 日本')).toEqual(['日本']);
     expect(lettersWithoutLatinForm('Café Zürich AG')).toEqual([]);
     expect(lettersWithoutLatinForm('Straße 42')).toEqual([]);
+    expect(lettersWithoutLatinForm('Bjørn Łódź Æther')).toEqual([]);
   });
 
   it.each(['acme-japan', 'a', '42', 'x'.repeat(60)])('takes the folder name %j as given', (slug) => {

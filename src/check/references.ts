@@ -334,6 +334,10 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
       if (first) live.report(metaPath, ['id'], 'duplicate-id', `Duplicate thread id \`${id}\`: already used by ${first}`);
     });
     checkLinks(metaPath, meta, known, report, again);
+    if (thread.family === 'deal' && (meta.goal_id === undefined || meta.goal_id === null) && known.goals.size > 0) {
+      const goals = [...known.goals.keys()];
+      report(metaPath, [], 'deal-without-goal', `Deal ${id} counts toward no goal: expected \`"goal_id"\` in its meta.json naming one of ${goals.slice(0, 12).join(', ')}${goals.length > 12 ? ', …' : ''}`, 'warning');
+    }
   }
 
   thread.stages.forEach((stage, i) => {

@@ -306,7 +306,8 @@ function reportError(error: unknown, json: boolean): number {
     const body = known ? { code: error.code, message, ...error.details } : { code: 'internal', message };
     process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
   } else {
-    process.stderr.write(`${pc.red('error')} ${message}\n`);
+    // `error:` as commander writes its usage errors: one prefix for every error a command prints.
+    process.stderr.write(`${pc.red('error:')} ${message}\n`);
     if (!known && error instanceof Error && error.stack) process.stderr.write(`${pc.dim(error.stack)}\n`);
   }
   return known ? 1 : 2;

@@ -1,4 +1,5 @@
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import pc from 'picocolors';
+import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
 import type { CommitOutcome } from '../git/commit.js';
 import type { ServedAnswer } from '../serve/client.js';
 
@@ -81,4 +82,19 @@ export function pathCount(paths: readonly string[]): string {
 /** `served` in the JSON of a command a process keeping the workspace warm answered (serve/): which process. */
 export function servedBy(served: ServedAnswer | undefined): { served?: { pid: number } } {
   return served ? { served: { pid: served.pid } } : {};
+}
+
+/** A diagnostic as `check` prints it on a terminal: the place in bold, the severity in its colour. */
+export function formatColored(d: Diagnostic): string {
+  const severity = d.severity === 'error' ? pc.red('error') : pc.yellow('warning');
+  return `${pc.bold(`${printable(d.path)}:${d.line}:${d.column}`)} ${severity} ${printable(d.message)} ${pc.dim(`(${d.rule})`)}`;
+}
+
+/**
+ * What `check` warns about in the files a write command wrote and built on, one line each:
+ * the command went ahead, and the person hears of it now rather than at the next `check`.
+ * (A process keeping the workspace warm that is older than this one answers without them.)
+ */
+export function warningLines(warnings: readonly Diagnostic[] | undefined): string[] {
+  return (warnings ?? []).map(formatColored);
 }

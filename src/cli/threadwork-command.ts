@@ -64,6 +64,23 @@ export class ThreadworkCommand extends Command {
   }
 
   /**
+   * commander's unknown command (its own name, not in its typings): `threadwork sycn` said
+   * "Did you mean sync?" and then printed the whole help, ~60 lines that pushed the answer off
+   * the screen. The error and the near command are followed by where the list is instead.
+   * `help <name>` with a name no command has still shows the help it asked for (subcommandOf).
+   */
+  unknownCommand(): never {
+    const settings = this as unknown as { _showHelpAfterError: boolean | string };
+    const before = settings._showHelpAfterError;
+    if (before === true) settings._showHelpAfterError = `Run \`${commandPath(this)} --help\` for its commands.`;
+    try {
+      return (Command.prototype as unknown as { unknownCommand(this: Command): never }).unknownCommand.call(this);
+    } finally {
+      settings._showHelpAfterError = before;
+    }
+  }
+
+  /**
    * commander's unknown option (its own name, not in its typings). A long option near none of
    * the command's (`--contact-name`) carries the options the command takes, global ones
    * included (`known` in the --json error): the advice for a value that starts with a dash
@@ -137,5 +154,13 @@ function subcommandOf(group: Command, name: string): Command {
   const found = group.commands.find((c) => c.name() === name || c.aliases().includes(name));
   if (found) return found;
   group.args = [name];
-  return (group as unknown as { unknownCommand(): never }).unknownCommand();
+  // commander's own: asked for help, the person gets it after the error (not the short hint of ThreadworkCommand's).
+  return (Command.prototype as unknown as { unknownCommand(this: Command): never }).unknownCommand.call(group);
+}
+
+/** `threadwork deal`: the command's name after those of the groups above it. */
+function commandPath(command: Command): string {
+  const path = [command.name()];
+  for (let cmd = command.parent; cmd; cmd = cmd.parent) path.unshift(cmd.name());
+  return path.join(' ');
 }

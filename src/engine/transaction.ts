@@ -96,6 +96,13 @@ export interface TransactionResult<T> {
   /** The one commit holding the command's files and everything they changed. */
   commit: CommitOutcome | null;
   /**
+   * What `check` warns about in the files the command wrote and those it built on (the
+   * stage `advance` closed): the write went ahead, and the person hears of a QUALIFY below
+   * the BANT threshold or a deal linked to no goal now, not at the next `check`. Empty for a
+   * sync, and for a proposal that is not judged (`validate: false`).
+   */
+  warnings: Diagnostic[];
+  /**
    * The commit that finished an earlier transaction whose commit never happened (its journal:
    * a kill, a commit git refused), made before this one's own; null when there was none. With
    * nothing of its own to commit, `commit` (and `sync.commit`) is this one too.
@@ -221,8 +228,9 @@ async function transact<T>(
     undoProposal();
   };
   let planned: Planned;
+  let warnings: Diagnostic[] = [];
   try {
-    if (proposal.changes.length > 0 && proposal.validate !== false) await withMarkdownParser(() => refuseInvalid(state, proposal));
+    if (proposal.changes.length > 0 && proposal.validate !== false) warnings = await withMarkdownParser(() => refuseInvalid(state, proposal));
     // Git answers while the workspace derives: planning waits for it, deriving does not.
     const inQuestion = options.sync === false ? Promise.resolve(NONE_IN_QUESTION) : sourcesInQuestion(state, options, uncommitted, proposal);
     ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving, inQuestion)));
@@ -239,7 +247,7 @@ async function transact<T>(
     undo();
     if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
     if (sync) sync.written = sync.edits.map((e) => e.path);
-    return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null, recovered: null };
+    return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null, recovered: null, warnings };
   }
   const pendingSources = proposal.changes.filter((c) => state.diskText(c.path) !== c.content);
   if (pendingSources.length === 0 && plan.edits.length === 0 && plan.creations.length === 0) {
@@ -250,7 +258,7 @@ async function transact<T>(
     await uncommitted?.remember(state, null, []);
     if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(null, [])) ?? null));
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-    return { result: proposal.result, sources: [], sync, commit: recovered, recovered };
+    return { result: proposal.result, sources: [], sync, commit: recovered, recovered, warnings };
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
@@ -305,7 +313,7 @@ async function transact<T>(
     timer.report(proposal.summary || 'sync');
     const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
     if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
-    return { result: proposal.result, sources, sync, commit, recovered };
+    return { result: proposal.result, sources, sync, commit, recovered, warnings };
   } catch (error) {
     // What reached the disk is what the state must show; the journal finishes the rest next time.
     undo();
@@ -520,14 +528,16 @@ function plannedEdits(plan: SyncPlan): { path: string; created: boolean }[] {
 /**
  * Refuses a proposal that would leave an error in a file it writes or builds on, judged like `check`
  * on the workspace as it would be (the proposal is staged in the state), so positions and
- * `field` paths point into the new text.
+ * `field` paths point into the new text. Returns the warnings in those files: the one judgement
+ * gives both.
  */
-function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): void {
+function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Diagnostic[] {
   const paths = new Set(proposal.changes.map((c) => c.path));
   const builtOn = new Set(proposal.builtOn?.paths);
   // Judged by the errors in these files: only their threads' own checks need to run.
   const threads = new Set([...paths, ...builtOn].flatMap((path) => threadOf(path.split('/'))?.thread ?? []));
-  const all = checkModel(state.currentModel(), threads).diagnostics.filter((d) => d.severity === 'error');
+  const judged = checkModel(state.currentModel(), threads).diagnostics;
+  const all = judged.filter((d) => d.severity === 'error');
   const under = all.filter((d) => builtOn.has(d.path));
   if (under.length > 0 && proposal.builtOn) throw proposal.builtOn.refuse(under);
   const errors = all.filter((d) => paths.has(d.path));
@@ -544,13 +554,15 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): vo
     paths,
     new Set([...paths].filter((path) => state.diskText(path) === undefined)),
   );
-  if (!held) return;
-  const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
-  throw new ThreadworkError(
-    `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
-    'thread-in-error',
-    { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
-  );
+  if (held) {
+    const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
+    throw new ThreadworkError(
+      `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+      'thread-in-error',
+      { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
+    );
+  }
+  return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
 }
 
 /**

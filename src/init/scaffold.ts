@@ -7,6 +7,7 @@ import { createChange, type SourceChange } from '../engine/changes.js';
 import { runTransaction, type SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { readYaml } from '../markdown/yaml.js';
+import { isWorkspaceRoot } from '../workspace/find-root.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
 import { naming } from '../workspace/write-failure.js';
@@ -52,6 +53,7 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   const company = typedCompany === undefined ? undefined : companyName(typedCompany);
   const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
   refuseFileOnTheWay(dir, root);
+  refuseInsideWorkspace(dir, root);
   naming(dir, () => makeFolders(root));
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {
@@ -137,6 +139,26 @@ function refuseFileOnTheWay(given: string, root: string): void {
     if (stat?.isDirectory()) return;
     if (stat !== undefined) {
       throw new ThreadworkError(`Refused path ${JSON.stringify(given)}: ${path} is a file, not a folder; give a folder for the workspace (it is created when it does not exist)`, 'path-refused', { path: given });
+    }
+    if (dirname(path) === path) return;
+  }
+}
+
+/**
+ * A folder inside another workspace (`init sub` run in one) is no place for a new one: the
+ * outer workspace's commands find the inner files as theirs or not at all, and the scaffold's
+ * first commit went into the outer repository with every path one folder off. Refused, naming
+ * the workspace it is in; run in that workspace's own folder, init restores its files as ever.
+ */
+function refuseInsideWorkspace(given: string, root: string): void {
+  if (isWorkspaceRoot(root)) return;
+  for (let path = dirname(root); ; path = dirname(path)) {
+    if (isWorkspaceRoot(path)) {
+      throw new ThreadworkError(
+        `Refused path ${JSON.stringify(given)}: it is inside the workspace at ${path}; a workspace cannot hold another — give a folder outside it, or run \`threadwork init ${path}\` to restore that workspace's own files`,
+        'path-refused',
+        { path: given, workspace: path },
+      );
     }
     if (dirname(path) === path) return;
   }

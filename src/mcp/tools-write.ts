@@ -14,8 +14,8 @@ const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: fa
  * changed downstream (derived before → after) and which commit holds it.
  */
 export function registerWriteTools(server: McpServer, { root, workspace }: ToolContext): void {
-  /** `{result, sync, commit}`: the command's own result apart from what every write adds. */
-  const split = <T extends { sync: unknown; commit: unknown }>({ sync, commit, ...result }: T) => ({ result, sync, commit });
+  /** `{result, sync, commit, warnings}`: the command's own result apart from what every write adds. */
+  const split = <T extends { sync: unknown; commit: unknown; warnings: unknown }>({ sync, commit, warnings, ...result }: T) => ({ result, sync, commit, warnings });
   const write = (args: { commit?: boolean | undefined; sync?: boolean | undefined }) => ({ ...(args.commit !== undefined ? { commit: args.commit } : {}), ...(args.sync !== undefined ? { sync: args.sync } : {}) });
 
   server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_ARGUMENTS.create_deal, annotations: WRITES }, (args) =>
@@ -51,7 +51,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
       const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }, write(args));
-      return { result: done.write, sync: done.sync, commit: done.commit };
+      return { result: done.write, sync: done.sync, commit: done.commit, warnings: done.warnings };
     }),
   );
 

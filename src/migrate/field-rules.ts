@@ -4,6 +4,7 @@
  * action's status, a validation's evidence). stage-rules.ts says which label is which.
  */
 
+import { domainOf } from '../schema/domain.js';
 import { DEAL_ACTION_TYPES } from '../schema/stages.js';
 import { PRESET_NAMES } from '../outreach/sequences.js';
 import type { Labelled } from './collector.js';
@@ -119,8 +120,8 @@ export const company: Rule = (value, source, state) => {
 };
 
 export const domain = field('company.domain', (v) => {
-  const value = plainValue(v).replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/\/.*$/, '');
-  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(value) ? { ok: true, value: value.toLowerCase() } : { ok: false, reason: `expected a domain such as acme.com, got "${plainValue(v)}"` };
+  const value = domainOf(plainValue(v));
+  return value !== undefined ? { ok: true, value } : { ok: false, reason: `expected a domain such as acme.com, got "${plainValue(v)}"` };
 });
 
 export const list = (key: string): Rule => (value, source, state) => {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { today } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { campaignsReport, type CampaignReportRow } from './campaigns.js';
 import { forecastReport, type ForecastReport } from './forecast.js';
 import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
@@ -30,7 +31,11 @@ export function isReportName(name: string): name is ReportName {
 }
 
 export function assertReportName(name: string): ReportName {
-  if (!isReportName(name)) throw new ThreadworkError(`Unknown report ${JSON.stringify(name)}: expected one of ${REPORTS.join(', ')}`, 'unknown-report', { known: [...REPORTS] });
+  if (!isReportName(name)) {
+    // A slip (`piplene`) or another case (`Pipeline`) names the report meant, as an unknown command does.
+    const meant = nearestWord(name, REPORTS);
+    throw new ThreadworkError(`Unknown report ${JSON.stringify(name)}: ${meant ? `did you mean ${meant}? ` : ''}expected one of ${REPORTS.join(', ')}`, 'unknown-report', { known: [...REPORTS], ...(meant ? { meant } : {}) });
+  }
   return name;
 }
 

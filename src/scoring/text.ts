@@ -4,6 +4,8 @@
  * `VP Engineering`. Matching is by whole words so `AI` never matches `retail`.
  */
 
+import { foldToLatin } from '../latin-fold.js';
+
 /** Marks a kept result of `undefined` (a signal of no known type), so it is kept too. */
 const KEPT_UNDEFINED = Symbol('undefined');
 
@@ -51,15 +53,13 @@ export function keptPerPair<T>(compute: (a: string, b: string) => T, limit = 20_
 }
 
 /**
- * Lower case, accents dropped, `&` read as `and`, punctuation turned into single spaces.
+ * Lower case, accents dropped and Latin letters folded to ASCII (`ø` → `o`), `&` read as `and`, punctuation turned into single spaces.
  * Kept per text (the benchmark showed normalising as the top cost of a check).
  */
 export const normalizeText: (value: string) => string = keptPerText(normalizeUncached);
 
 function normalizeUncached(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldToLatin(value)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')

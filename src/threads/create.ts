@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { threadSourceSchema } from '../schema/common.js';
 import type { ThreadMeta, ThreadType } from '../schema/meta.js';
+import { domainOf } from '../schema/domain.js';
 import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
@@ -73,6 +74,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   if (options.contactEmail !== undefined && !contactEmailSchema.safeParse(options.contactEmail).success) {
     throw new ThreadworkError(`Invalid contact email ${JSON.stringify(options.contactEmail)}: expected an email address such as name@company.com. Nothing was created.`, 'invalid-email', { email: options.contactEmail });
   }
+  const domain = options.domain === undefined || options.domain.trim() === '' ? null : checkedDomain(options.domain);
   const meta = buildMeta(model, { id: slug, type: 'sales-deal', title: options.title ?? options.company.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source, date });
   const folder: Folder = { parent: LAYOUT.deals, prefix: '', slug, name: options.company, given: options.slug !== undefined };
   if (!folder.given) refuseSameCompany(model, folder, meta.title);
@@ -81,7 +83,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     contact_name: options.contactName ?? null,
     contact_title: options.contactTitle ?? null,
     contact_email: options.contactEmail ?? null,
-    domain: options.domain ?? null,
+    domain,
     signal: options.signal ?? null,
     ...options.facts,
   }, 'open deal');
@@ -263,4 +265,11 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     'thread-exists',
     { path: dir, title: other, suggestedSlug: suggestion },
   );
+}
+
+/** `--domain` as a domain (`https://www.Acme.com/` is `acme.com`), or refused before anything is written, as `--email` is. */
+function checkedDomain(typed: string): string {
+  const domain = domainOf(typed);
+  if (domain === undefined) throw new ThreadworkError(`Invalid domain ${JSON.stringify(typed)}: expected a company's web domain such as northwind-pay.com (a web address is read for its domain). Nothing was created.`, 'invalid-domain', { domain: typed });
+  return domain;
 }

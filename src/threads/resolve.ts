@@ -2,6 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { isSlipOf } from '../schema/misspelt-keys.js';
 import { pathRefused } from '../workspace/contain.js';
 import { LAYOUT, threadOf } from '../workspace/layout.js';
 
@@ -116,11 +117,18 @@ function notFound(root: string, input: string): ThreadworkError {
   );
 }
 
-/** Thread folders whose name is `typed` in another case, `typed` after a campaign's date, or `typed` and more words: at most five. */
+/**
+ * Thread folders whose name is `typed` in another case, `typed` after a campaign's date,
+ * `typed` and more words, or `typed` with a typing slip or two (`keel-neobnak`, by the rule a
+ * misspelt key is judged by): at most five.
+ */
 function nearThreads(root: string, typed: string): string[] {
   const name = typed.toLowerCase();
   if (!name) return [];
-  const near = (folder: string): boolean => folder === name || folder.replace(/^\d{4}-\d{2}-\d{2}-/, '') === name || folder.startsWith(`${name}-`);
+  const near = (folder: string): boolean => {
+    const undated = folder.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    return folder === name || undated === name || folder.startsWith(`${name}-`) || isSlipOf(name, folder) || isSlipOf(name, undated);
+  };
   return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing]
     .flatMap((parent) => folderNames(join(root, parent)).filter((folder) => near(folder) && threadOf([...parent.split('/'), folder, 'meta.json'])).map((folder) => `${parent}/${folder}`))
     .sort()

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
+import { foldToLatin } from '../latin-fold.js';
 
 const MAX_SLUG_LENGTH = 60;
 const PLAIN_NAME = 'Expected a plain name such as "Acme Corp"; it becomes a folder under threads/.';
@@ -110,7 +111,8 @@ function comparable(name: string): string {
  * Folder names are ASCII (`a-z`, `0-9`, `-`) on purpose: they are ids in meta.json, in
  * `thread:` sources and in URLs, and an ASCII name cannot be two names that differ only
  * by Unicode normalisation (macOS stores NFD, git and Linux keep bytes), nor be quoted by
- * git. Latin letters lose their accents; a name with no letter that has a Latin form
+ * git. Latin letters lose their accents, and those with no accent to lose are
+ * transliterated (`Bjørn Ølsen AS` → `bjorn-olsen-as`, see {@link foldToLatin}); a name with no letter that has a Latin form
  * (日本株式会社, Яндекс) is refused with that reason: the caller names the folder itself
  * (`--slug`, checked by {@link checkedSlug}).
  */
@@ -131,8 +133,8 @@ export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): s
  * them quietly. Empty for a Latin name.
  */
 export function lettersWithoutLatinForm(typed: string): string[] {
-  const words = cleanName(typed).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((w) => w.replace(/[a-zA-Z0-9ß]+/g, ' ').trim()).filter(Boolean).map((w) => w.normalize('NFC'));
+  const words = foldToLatin(cleanName(typed)).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => w.replace(/[a-zA-Z0-9]+/g, ' ').trim()).filter(Boolean).map((w) => w.normalize('NFC'));
 }
 
 /**
@@ -156,10 +158,7 @@ function refuseUnsafe(typed: string, what: string): string {
 }
 
 function asciiSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
+  return foldToLatin(name)
     .replace(/&/g, ' and ')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -4,7 +4,7 @@ import { STAGES } from '../../schema/stages.js';
 import { askServer } from '../../serve/client.js';
 import type { AdvanceResult } from '../../threads/advance.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
 export async function advanceCommand(thread: string, flags: { commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -17,7 +17,7 @@ export async function advanceCommand(thread: string, flags: { commit?: boolean }
   const result = (served?.value as (AdvanceResult & Committed) | undefined) ?? (await (await openWorkspace(root)).advance(named, { commit }));
   return {
     json: { ...result, ...servedBy(served) },
-    text: [`${pc.green('created')} ${result.created}`, `${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`, ...committedLine(result.commit, { sync: result.sync, own: [result.created] })].join('\n'),
+    text: [`${pc.green('created')} ${result.created}`, `${result.thread}: stage ${result.from} (${STAGES[result.from - 1]}) → ${result.to} (${STAGES[result.to - 1]}).`, ...warningLines(result.warnings), ...committedLine(result.commit, { sync: result.sync, own: [result.created] })].join('\n'),
     exitCode: 0,
   };
 }

@@ -7,7 +7,7 @@ import { draftPath } from '../../campaigns/approve.js';
 import { draftSources } from '../../campaigns/draft-sources.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { typedThread } from './thread-argument.js';
 
 type Answer<K extends 'draftCampaign' | 'approveDrafts' | 'recordReply'> = Awaited<ReturnType<Workspace[K]>>;
@@ -20,7 +20,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const committing = flags.commit !== false;
   // A process keeping the workspace warm (a watcher, the MCP server) drafts it, when one runs: the same transaction, on its warm state.
   const served = await askServer(root, { op: 'draftCampaign', campaign: named, force, commit: committing });
-  const { drafts, skipped, campaign: path, commit, sync } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
+  const { drafts, skipped, campaign: path, commit, sync, warnings } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
   const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
   const written = drafts.filter((d) => d.action !== 'already-sent');
@@ -31,7 +31,8 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
   lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedNote}. Every draft has status: draft — threadwork never sends anything.`);
   lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: draftSources(path), what: 'the drafts' } }));
-  return { json: { campaign: path, drafts, skipped, commit, sync, ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
+  // The drafts' own lines say what keeps one from being ready: their warnings are in the JSON only.
+  return { json: { campaign: path, drafts, skipped, commit, sync, warnings: warnings ?? [], ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
 }
 
 export async function campaignReplyCommand(campaign: string, email: string, flags: { text: string; date?: string; commit?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -54,6 +55,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}${result.deal.taken ? pc.dim(` — ${result.deal.taken} is another deal's (not this campaign's, nor ${result.email}'s): this one has its own folder`) : ''}`] : []),
     ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
+    ...warningLines(result.warnings),
     ...committedLine(result.commit, flags.commit === false ? undefined : { sync: result.sync, own: result.written }),
   ];
   return { json, text: lines.join('\n'), exitCode: 0 };
@@ -68,8 +70,9 @@ export async function campaignApproveCommand(drafts: string[], flags: { commit?:
   const done = (served?.value as Answer<'approveDrafts'> | undefined) ?? (await (await openWorkspace(root)).approveDrafts(drafts, committing ? {} : { commit: false }));
   const lines = done.drafts.map((d) => `${d.action === 'approved' ? pc.green('approved') : pc.dim('already approved')} ${d.path}`);
   lines.push('Every gate passed (do-not-contact, sequence, ICP, quality, daily caps). threadwork never sends: a person sends approved drafts.');
+  lines.push(...warningLines(done.warnings));
   lines.push(...committedLine(done.commit, flags.commit === false ? undefined : { sync: done.sync, own: done.drafts.map((d) => d.path) }));
-  return { json: { drafts: done.drafts, commit: done.commit, sync: done.sync, ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
+  return { json: { drafts: done.drafts, commit: done.commit, sync: done.sync, warnings: done.warnings ?? [], ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };
 }
 
 /**

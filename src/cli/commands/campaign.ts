@@ -5,7 +5,7 @@ import { askServer } from '../../serve/client.js';
 import type { CreatedThread, NewCampaignOptions } from '../../threads/create.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { leftOutNote } from './left-out-note.js';
-import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function campaignNewCommand(
   name: string,
@@ -27,6 +27,7 @@ export async function campaignNewCommand(
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? name : '', created.id),
       `Campaign ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+      ...warningLines(created.warnings),
       ...committedLine(created.commit, { sync: created.sync, own: created.files }),
     ].join('\n'),
     exitCode: 0,

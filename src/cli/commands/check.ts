@@ -1,10 +1,9 @@
 import pc from 'picocolors';
 import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
-import { printable, type Diagnostic } from '../../diagnostics.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
-import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const root = findWorkspaceRoot(options.dir);
@@ -28,11 +27,6 @@ async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
   // A stored result needs none of the engine: it is loaded only when there is work to do.
   const stored = await storedCheck(root, cache);
   return stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
-}
-
-export function formatColored(d: Diagnostic): string {
-  const severity = d.severity === 'error' ? pc.red('error') : pc.yellow('warning');
-  return `${pc.bold(`${printable(d.path)}:${d.line}:${d.column}`)} ${severity} ${printable(d.message)} ${pc.dim(`(${d.rule})`)}`;
 }
 
 export function plural(n: number, word: string): string {

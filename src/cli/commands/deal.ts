@@ -5,7 +5,7 @@ import { askServer } from '../../serve/client.js';
 import type { CreatedThread, NewDealOptions } from '../../threads/create.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { leftOutNote } from './left-out-note.js';
-import { committedLine, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, servedBy, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export interface DealNewFlags {
   segment: string;
@@ -49,6 +49,7 @@ export async function dealNewCommand(company: string, flags: DealNewFlags, optio
       ...created.files.map((f) => `${pc.green('created')} ${f}`),
       ...leftOutNote(flags.slug === undefined ? company : '', created.id),
       `Deal ${pc.bold(created.id)} opened at stage 1 (input). Fill in ${created.files[1]}, then \`threadwork advance ${created.path}\`.`,
+      ...warningLines(created.warnings),
       ...committedLine(created.commit, { sync: created.sync, own: created.files }),
     ].join('\n'),
     exitCode: 0,

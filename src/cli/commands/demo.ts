@@ -4,6 +4,7 @@ import { demoLog, runLifecycleDemo } from '../../demo/lifecycle.js';
 import { goalsReport, pipelineReport } from '../../report/data.js';
 import { renderAssumptions, renderGoals, renderPipeline } from '../../report/render.js';
 import { deriveWorkspace } from '../../derive/workspace.js';
+import { howToRun } from '../how-to-run.js';
 import type { CommandOutcome } from '../outcome.js';
 
 /** `npm start`: the lifecycle on a temporary copy of the example, then the reports and the audit trail. */
@@ -26,7 +27,7 @@ export async function demoCommand(json: boolean): Promise<CommandOutcome> {
     pc.bold('What changed, commit by commit (git log):'),
     ...history,
     '',
-    `The workspace is in ${pc.bold(dir)}: look around, run \`git log -p\` there, or \`threadwork report goals --dir ${dir}\`.`,
+    `The workspace is in ${pc.bold(dir)}: look around, run \`git log -p\` there, or \`${howToRun()} report goals --dir ${dir}\`.`,
   ].join('\n');
   return { json: { dir, deal, steps, history }, text, exitCode: 0 };
 }

@@ -1,7 +1,8 @@
+import { basename } from 'node:path';
 import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
-import { canvasPath } from '../../workspace/layout.js';
+import { canvasPath, LAYOUT } from '../../workspace/layout.js';
 import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
 import { skillsLines } from './skills.js';
 
@@ -24,7 +25,7 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...(skills ? skillsLines(skills, options.git) : []),
     ...result.notes.map((note) => pc.yellow(note)),
     '',
-    `Workspace ready in ${result.root}. ${nextStep(result.kept)}`,
+    `Workspace ready in ${result.root}. ${nextStep(result.created, result.kept)}`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
   return { json: skills ? { ...result, skills } : result, text: lines.join('\n'), exitCode: 0 };
 }
@@ -34,10 +35,14 @@ export async function initCommand(dir: string, options: { company?: string; git:
  * file was there already (init run again to restore a section), they are the person's own
  * — telling them to fill it in again read as if init had reset it.
  */
-function nextStep(kept: readonly string[]): string {
+function nextStep(created: readonly string[], kept: readonly string[]): string {
   const segments = canvasPath('04-segments');
-  if (kept.includes(segments)) return `Next: \`threadwork check\` to see what the workspace lacks, or \`threadwork deal new "Company" --segment <id>\` with a segment of ${segments}.`;
-  return `Next: fill in ${segments}, then \`threadwork deal new "Company" --segment <id>\`.`;
+  // A goal counts only the deals linked to it: the first deal opened without --goal counted toward none.
+  const scaffoldGoal = created.find((p) => p.startsWith(`${LAYOUT.goals}/`) && p.endsWith('.md'));
+  const goal = scaffoldGoal ? `--goal ${basename(scaffoldGoal, '.md')}` : '--goal <goal id>';
+  const dealNew = `\`threadwork deal new "Company" --segment <id> ${goal}\``;
+  if (kept.includes(segments)) return `Next: \`threadwork check\` to see what the workspace lacks, or ${dealNew} with a segment of ${segments}${scaffoldGoal ? '' : ` and a goal of ${LAYOUT.goals}/`}.`;
+  return `Next: fill in ${segments}, then ${dealNew}${scaffoldGoal ? ` (a goal counts only the deals linked to it)` : ` with a goal of ${LAYOUT.goals}/`}.`;
 }
 
 /**

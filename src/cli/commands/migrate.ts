@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { pathRefused } from '../../workspace/contain.js';
 import type { MigrationResult } from '../../threads/migrate.js';
-import { committedLine, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { committedLine, warningLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { plural } from './check.js';
 
 export async function migrateCommand(paths: readonly string[], flags: { dryRun?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -15,7 +15,7 @@ export async function migrateCommand(paths: readonly string[], flags: { dryRun?:
   const { sync, commit, ...migration } = result;
   // A file named that could not be migrated (not a stage file, in error…) is a failure an agent must see, as check's errors are.
   const exitCode = migration.skipped.some((s) => s.blocked) ? 1 : 0;
-  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...committedLine(commit, migration.dryRun ? undefined : { sync, own: migration.files.map((f) => f.path) })].join('\n'), exitCode };
+  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...warningLines(migration.warnings), ...committedLine(commit, migration.dryRun ? undefined : { sync, own: migration.files.map((f) => f.path) })].join('\n'), exitCode };
 }
 
 /**

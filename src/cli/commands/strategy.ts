@@ -1,8 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { StrategyResult } from '../../strategy/run.js';
-import { committedLine, heldLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
-import { formatColored } from './check.js';
+import { formatColored, committedLine, heldLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 const LABEL: Record<string, (s: string) => string> = {
   created: pc.green,

@@ -4,8 +4,7 @@ import pc from 'picocolors';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
-import { pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
-import { formatColored } from './check.js';
+import { formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
 

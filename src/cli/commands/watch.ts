@@ -5,8 +5,7 @@ import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
-import type { CommandOutcome, GlobalOptions } from '../outcome.js';
-import { formatColored } from './check.js';
+import { formatColored, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { leftUncommitted } from './sync.js';
 import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
 
@@ -55,7 +54,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
       if (options.json) out(JSON.stringify({ event: 'error', time: new Date().toISOString(), message }));
-      else if (!outputGone) process.stderr.write(`${pc.red('error')} ${message} ${pc.dim('(still watching)')}\n`);
+      else if (!outputGone) process.stderr.write(`${pc.red('error:')} ${message} ${pc.dim('(still watching)')}\n`);
     },
   });
   const stopped = new Promise<string>((resolve) => {
