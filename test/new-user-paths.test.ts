@@ -135,6 +135,18 @@ describe('errors a new user meets on the command line', () => {
     }
   });
 
+  it('an unknown segment names the segment it is a slip of, in deal new and strategy alike', async () => {
+    const dir = exampleWorkspaceCopy();
+    const deal = await commandJsonAsCli<JsonError>(() => dealNewCommand('Fjord Freight', { segment: 'ecommerce_finance' }, { dir, json: true }));
+    expect(deal.json.error).toMatchObject({ code: 'unknown-segment', meant: 'ecommerce-finance' });
+    expect(deal.json.error.message).toContain('did you mean ecommerce-finance?');
+    const strategy = await runJson<JsonError>(['strategy', 'Mid-Market-Fintech', '--dir', dir]);
+    expect(strategy.json.error).toMatchObject({ code: 'unknown-segment', meant: 'mid-market-fintech' });
+    // Nothing near: the list alone, as before.
+    const far = await commandJsonAsCli<JsonError>(() => dealNewCommand('Fjord Freight', { segment: 'space' }, { dir, json: true }));
+    expect(far.json.error.meant).toBeUndefined();
+  });
+
   it('an unknown thread names the thread it is a slip of', async () => {
     const dir = exampleWorkspaceCopy();
     const out = await commandJsonAsCli<JsonError>(() => advanceCommand('keel-neobnak', {}, { dir, json: true }));

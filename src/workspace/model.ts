@@ -7,6 +7,7 @@ import type { ThreadMeta } from '../schema/meta.js';
 import type { DraftValue, StageNumber, StageValue } from '../schema/stages.js';
 import type { Suppression } from '../schema/suppression.js';
 import { ThreadworkError } from '../errors.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { LAYOUT, SUPPRESSION_FILE, type THREAD_TYPE_BY_FAMILY, type ThreadFamily } from './layout.js';
 import type { ParsedFile } from './parse-file.js';
 
@@ -68,8 +69,10 @@ export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, sect
 export function unknownSegment(written: string | readonly string[], known: readonly string[]): ThreadworkError {
   const segments = typeof written === 'string' ? [written] : written;
   const expected = known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are defined yet)';
-  const details = segments.length === 1 ? { segment: segments[0], known: [...known] } : { known: [...known] };
-  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: expected ${expected}`, 'unknown-segment', details);
+  // One segment a slip from a known one (`ecommerce_finance`, `Mid-Market-Fintech`) names it, as a thread or report does.
+  const meant = segments.length === 1 ? nearestWord(segments[0]!, known) : undefined;
+  const details = segments.length === 1 ? { segment: segments[0], known: [...known], ...(meant ? { meant } : {}) } : { known: [...known] };
+  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${meant ? `did you mean ${meant}? ` : ''}expected ${expected}`, 'unknown-segment', details);
 }
 
 export function segmentsOf(model: WorkspaceModel): Segment[] {
