@@ -554,15 +554,13 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Di
     paths,
     new Set([...paths].filter((path) => state.diskText(path) === undefined)),
   );
-  if (held) {
-    const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
-    throw new ThreadworkError(
-      `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
-      'thread-in-error',
-      { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
-    );
-  }
-  return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
+  if (!held) return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
+  const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
+  throw new ThreadworkError(
+    `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    'thread-in-error',
+    { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
+  );
 }
 
 /**

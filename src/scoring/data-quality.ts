@@ -29,9 +29,13 @@
 import { formatCount } from '../derive/format.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
+import { isValidDomain } from '../schema/domain.js';
 import { dayNumber, dayText, isFutureDataDate, requireDay } from './freshness.js';
 import { round3, wholeCount } from './numbers.js';
 import { presentText } from './text.js';
+
+/** Judged where `deal new --domain` and migrate judge one (schema/domain.ts); exported here with the other checks of a contact's data. */
+export { isValidDomain };
 
 export type QualityStatus = 'ok' | 'partial' | 'missing' | 'invalid';
 
@@ -61,15 +65,10 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/i;
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
 
 export function isValidEmail(email: string): boolean {
   const e = email.trim();
   return EMAIL.test(e) && !e.includes('..') && !e.startsWith('.') && !e.split('@')[0]!.endsWith('.');
-}
-
-export function isValidDomain(domain: string): boolean {
-  return HOST.test(normalizeDomain(domain));
 }
 
 export interface ContactQualityInput {

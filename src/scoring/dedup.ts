@@ -23,6 +23,9 @@
  */
 
 import { normalizeText } from './text.js';
+import { normalizeDomain } from '../schema/domain.js';
+
+export { normalizeDomain };
 
 /** Dropped from the end of a company name, longest first; also any run of them (`Pty Ltd`). */
 export const LEGAL_SUFFIXES = [
@@ -39,17 +42,6 @@ export function normalizeCompanyName(name: string): string {
   const stripped = withoutThe.replace(SUFFIX_PATTERN, '').trim();
   // A name that is nothing but suffixes ("The Company") keeps its words.
   return stripped || withoutThe;
-}
-
-export function normalizeDomain(domain: string): string {
-  return domain
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[/?#].*$/, '')
-    .replace(/:\d+$/, '')
-    .replace(/\.$/, '');
 }
 
 export function normalizeEmail(email: string): string {
