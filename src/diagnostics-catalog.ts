@@ -248,6 +248,14 @@ export const RULES = {
     message: 'Deal {id} counts toward no goal: expected `"goal_id"` in its meta.json naming one of {known}',
     docs: 'A goal counts only the threads linked to it, so a deal opened without `--goal` is in the pipeline, the forecast and `report pipeline`, but in no goal\'s `won_count`, `won_arr` or `pipeline_count`: won, it leaves the goal at 0 of 3. Add `"goal_id": "g-…"` to the deal\'s meta.json (and `"subgoal"` for one of its subgoals); the next sync counts it. A workspace with no goal file gets no such warning. `deal new` without `--goal` prints it at once (a write shows the warnings in what it writes).',
   },
+  'campaign-links-disagree': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a campaign's Stage 1 `goal_id` or `segment` that is not the one its `meta.json` names: only meta.json's counts",
+    message: 'Campaign Stage 1 names {goal or segment} `{written}` but its meta.json names {counted}: the campaign counts toward {counted}; expected `"{key}": "{written}"` in meta.json (or the same value in both)',
+    docs: 'A thread is linked to its goal and segment by its `meta.json`, as a deal is: the goals\' counts, the forecast, `report campaigns` and the deals `campaign reply` opens all read it. `campaign new` writes the links to both files; one edited in `1-input.md` alone (a goal chosen later, a segment renamed) is shown to the reader there but counted nowhere, so it is reported at the Stage 1 key. A deal opened by `campaign reply` while meta.json names no goal takes the goal Stage 1 names, which is the campaign\'s declared goal. Copy the value into meta.json (or out of Stage 1); the warning goes at the next check.',
+  },
   'unknown-campaign': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -112,7 +112,10 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
 
   let deal: ReplyResult['deal'] = null;
   if (classification.category === 'positive' && !doNotContact) {
-    const opened = openDealOnce(model, meta, prospect, text, date);
+    // meta.json's goal is the campaign's link; when it names none, the goal Stage 1 declares
+    // is still the one the campaign was run for (`campaign-links-disagree` says so in check).
+    const declared = meta.goal_id ? meta : { ...meta, goal_id: stageValue(thread, 'campaign', 1)?.goal_id ?? undefined };
+    const opened = openDealOnce(model, declared, prospect, text, date);
     deal = 'result' in opened ? opened.result : opened;
     if ('changes' in opened) changes.push(...opened.changes);
   }
@@ -207,7 +210,7 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
 
 /**
  * The deal a positive reply opens, once per campaign and contact: it keeps the
- * campaign's segment, goal and subgoal (when they still exist in goals/), takes the
+ * campaign's segment, goal (meta.json's, else Stage 1's) and subgoal (when they still exist in goals/), takes the
  * company's domain from the address unless that is a free-mail one, and starts from
  * the company facts the prospect entry had (industry, size, revenue, geography,
  * technologies, signals), so the deal scores as the prospect did.

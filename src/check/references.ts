@@ -366,12 +366,31 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
         if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
       });
     }
-    if (thread.family === 'campaign' && i === 0) checkLinks(stage.path, data, known, report, again);
+    if (thread.family === 'campaign' && i === 0) {
+      checkLinks(stage.path, data, known, report, again);
+      if (meta) checkLinksAgree(stage.path, data, meta, report);
+    }
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
   return steps;
+}
+
+/**
+ * A campaign's Stage 1 repeats its links for the reader; meta.json's are the ones counted
+ * (as a deal's are), so one edited in Stage 1 alone would count nowhere without a word.
+ */
+function checkLinksAgree(file: string, stage: Data, meta: Data, report: Report): void {
+  for (const key of ['goal_id', 'segment'] as const) {
+    const written = stage[key];
+    const counted = meta[key];
+    if (typeof written !== 'string' || written === counted) continue;
+    const named = typeof counted === 'string' ? `\`${counted}\`` : 'none';
+    const what = key === 'goal_id' ? 'goal' : 'segment';
+    const consequence = typeof counted === 'string' ? `the campaign counts toward ${named}` : `the campaign counts toward no ${what}`;
+    report(file, [key], 'campaign-links-disagree', `Campaign Stage 1 names ${what} \`${written}\` but its meta.json names ${named}: ${consequence}; expected \`"${key}": "${written}"\` in meta.json (or the same value in both)`, 'warning');
+  }
 }
 
 /** A stage's or meta.json's links; those to other threads (`source:`) are checked `again` at each check. */

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openWorkspace } from '../src/api.js';
+import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commandJson } from './helpers/in-process.js';
+
+/*
+ * What a second new-user review met in campaigns, score and history: values written where
+ * the user looks but counted elsewhere, and answers that said less than they knew.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+const TODAY = { THREADWORK_TODAY: '2026-12-01' };
+
+function editFile(dir: string, path: string, edit: (text: string) => string): void {
+  const file = join(dir, path);
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(file, after);
+}
+
+describe("a campaign's links written in Stage 1 only", () => {
+  it('is warned about at the Stage 1 key, naming what meta.json counts instead', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${CAMPAIGN}/meta.json`, (t) => t.replace(/ {2}"goal_id": "g-fintech-beachhead",\n {2}"subgoal": "SG1",\n/, ''));
+    editFile(dir, `${CAMPAIGN}/1-input.md`, (t) => t.replace('segment: mid-market-fintech', 'segment: ecommerce-finance'));
+    const result = await (await openWorkspace(dir)).check();
+    const warnings = result.diagnostics.filter((d) => d.rule === 'campaign-links-disagree');
+    expect(warnings).toMatchObject([
+      {
+        path: `${CAMPAIGN}/1-input.md`,
+        line: 3,
+        column: 10,
+        severity: 'warning',
+        message: 'Campaign Stage 1 names goal `g-fintech-beachhead` but its meta.json names none: the campaign counts toward no goal; expected `"goal_id": "g-fintech-beachhead"` in meta.json (or the same value in both)',
+      },
+      {
+        path: `${CAMPAIGN}/1-input.md`,
+        line: 4,
+        message: 'Campaign Stage 1 names segment `ecommerce-finance` but its meta.json names `mid-market-fintech`: the campaign counts toward `mid-market-fintech`; expected `"segment": "ecommerce-finance"` in meta.json (or the same value in both)',
+      },
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('is not warned about in the example, where both files agree', async () => {
+    const result = await (await openWorkspace(exampleWorkspaceCopy())).check();
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('campaign-links-disagree');
+  });
+
+  it("still gives the deal a positive reply opens the goal Stage 1 declares, when meta.json names none", async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${CAMPAIGN}/meta.json`, (t) => t.replace(/ {2}"goal_id": "g-fintech-beachhead",\n {2}"subgoal": "SG1",\n/, ''));
+    vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
+    const reply = await commandJson<{ deal: { path: string } }>(() => campaignReplyCommand(CAMPAIGN, 'hbrooks@tallyfi.com', { text: 'Yes, happy to talk next week', commit: true }, { dir, json: true }));
+    expect(reply.code).toBe(0);
+    expect(reply.json.deal.path).toBe('threads/sales/tallyfi');
+    const meta = JSON.parse(readFileSync(join(dir, 'threads/sales/tallyfi/meta.json'), 'utf8')) as Record<string, unknown>;
+    expect(meta).toMatchObject({ goal_id: 'g-fintech-beachhead', segment: 'mid-market-fintech', source: 'campaign:2026-09-15-fintech-controller-outbound' });
+  });
+
+  it('is shown by the check command as a warning with its place', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${CAMPAIGN}/1-input.md`, (t) => t.replace('goal_id: g-fintech-beachhead', 'goal_id: g-arr-500k-2026'));
+    const { code, stdout } = await runCli(['check'], { cwd: dir, env: TODAY });
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${CAMPAIGN}/1-input.md:3:10 warning Campaign Stage 1 names goal \`g-arr-500k-2026\` but its meta.json names \`g-fintech-beachhead\``);
+  });
+});
