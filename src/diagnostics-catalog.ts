@@ -654,6 +654,7 @@ export const ERRORS = {
   'no-stage': { summary: 'a thread with no stage file yet' },
   'no-actions': { summary: 'a campaign without a valid `5-actions.md` (prospects and sequence)' },
   'last-stage': { summary: 'advancing a thread that is at its last stage' },
+  'decision-not-to-act': { summary: 'advancing past a Stage 4 that decides DEFER or REJECT: actions follow QUALIFY (LAUNCH for a campaign); `decision` names the one written, `revisit` a DEFER\'s date' },
   'stage-exists': { summary: 'the next stage file already exists: nothing was changed' },
   'stage-incomplete': { summary: 'the current stage lacks what the next builds on; `missing` lists each field with a hint' },
   'stage-invalid': { summary: 'a stage file with errors (or that would have errors as written); `diagnostics` lists them' },

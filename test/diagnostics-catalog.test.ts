@@ -213,14 +213,15 @@ describe('the commands that report a rule', () => {
  */
 describe('the errors a write command reports', () => {
   const COBALT = 'threads/sales/cobalt-remit';
-  const KEEL = 'threads/sales/keel-neobank';
+  // At Stage 3: keel-neobank, at Stage 4, decides DEFER, which advance refuses before anything else.
+  const MERIDIAN = 'threads/sales/meridian-pay';
   const editMeta = (dir: string, from: string, to: string): void => writeFileSync(join(dir, COBALT, 'meta.json'), readFileSync(join(dir, COBALT, 'meta.json'), 'utf8').replace(from, to));
   it.each([
     { rule: 'json-syntax', thread: COBALT, breakIt: (dir: string) => writeFileSync(join(dir, COBALT, 'meta.json'), '{"id": "cobalt-remit",\n') },
     { rule: 'thread-meta-missing', thread: COBALT, breakIt: (dir: string) => rmSync(join(dir, COBALT, 'meta.json')) },
     { rule: 'thread-id-folder', thread: COBALT, breakIt: (dir: string) => editMeta(dir, '"id": "cobalt-remit"', '"id": "cobalt-remits"') },
     { rule: 'thread-type-folder', thread: COBALT, breakIt: (dir: string) => editMeta(dir, '"type": "sales-deal"', '"type": "sales-campaign"') },
-    { rule: 'stage-order', thread: KEEL, breakIt: (dir: string) => rmSync(join(dir, KEEL, '3-implication.md')) },
+    { rule: 'stage-order', thread: MERIDIAN, breakIt: (dir: string) => rmSync(join(dir, MERIDIAN, '2-hypothesis.md')) },
     {
       rule: 'folder-not-file',
       thread: COBALT,

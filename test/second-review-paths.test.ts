@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { advanceCommand } from '../src/cli/commands/advance.js';
 import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
-import { commandJson } from './helpers/in-process.js';
+import { commandJson, commandJsonAsCli } from './helpers/in-process.js';
 
 /*
  * What a second new-user review met in campaigns, score and history: values written where
@@ -17,6 +18,7 @@ afterEach(() => {
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
 const TODAY = { THREADWORK_TODAY: '2026-12-01' };
+type JsonError = { ok: false; error: { code: string; message: string } & Record<string, unknown> };
 
 function editFile(dir: string, path: string, edit: (text: string) => string): void {
   const file = join(dir, path);
@@ -72,5 +74,34 @@ describe("a campaign's links written in Stage 1 only", () => {
     const { code, stdout } = await runCli(['check'], { cwd: dir, env: TODAY });
     expect(code).toBe(0);
     expect(stdout).toContain(`${CAMPAIGN}/1-input.md:3:10 warning Campaign Stage 1 names goal \`g-arr-500k-2026\` but its meta.json names \`g-fintech-beachhead\``);
+  });
+});
+
+describe('advance past a decision not to act', () => {
+  const KEEL = 'threads/sales/keel-neobank';
+
+  it('is refused for a DEFER, naming its revisit and the decision that would act, nothing written', async () => {
+    const dir = exampleWorkspaceCopy();
+    const answer = await commandJsonAsCli<JsonError>(() => advanceCommand('keel-neobank', { commit: true }, { dir, json: true }));
+    expect(answer.code).toBe(1);
+    expect(answer.json.error).toMatchObject({ code: 'decision-not-to-act', thread: KEEL, decision: 'DEFER', revisit: '2027-01-15' });
+    expect(answer.json.error.message).toBe(
+      `Cannot advance ${KEEL}: 4-decision.md decides DEFER, and 5-actions.md follows a decision to act — a DEFER waits for its revisit (2027-01-15: \`threadwork due\` lists it then) and is decided again there. To act on the deal now, change \`decision\` to QUALIFY in 4-decision.md and advance again`,
+    );
+    expect(existsSync(join(dir, KEEL, '5-actions.md'))).toBe(false);
+  });
+
+  it('is refused for a REJECT by the CLI process, and goes ahead once the decision is QUALIFY', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${KEEL}/4-decision.md`, (t) => t.replace('decision: DEFER', 'decision: REJECT'));
+    const refused = await runCli(['advance', 'keel-neobank'], { cwd: dir, env: TODAY });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error: Cannot advance threads/sales/keel-neobank: 4-decision.md decides REJECT');
+    expect(refused.stderr).toContain('a REJECT ends the deal at Stage 4, where it counts as rejected');
+    expect(existsSync(join(dir, KEEL, '5-actions.md'))).toBe(false);
+    editFile(dir, `${KEEL}/4-decision.md`, (t) => t.replace('decision: REJECT', 'decision: QUALIFY'));
+    const acted = await commandJsonAsCli<{ created: string }>(() => advanceCommand('keel-neobank', { commit: true }, { dir, json: true }));
+    expect(acted.code).toBe(0);
+    expect(acted.json.created).toBe(`${KEEL}/5-actions.md`);
   });
 });

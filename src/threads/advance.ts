@@ -59,6 +59,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
       { thread: threadPath, stage, missing },
     );
   }
+  if (stage === 4) refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>);
   const next = stage + 1;
   const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
@@ -72,6 +73,31 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     thread: threadPath,
     builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(threadPath, current.path, problems) },
   };
+}
+
+/**
+ * Actions follow a decision to act. A DEFER is re-decided in 4-decision.md when its revisit
+ * comes (`due` says so), and a REJECT ends the thread there: opening 5-actions.md after
+ * either would take the deal out of `due`'s revisits while it still counts as deferred or
+ * rejected, which is never what the advance meant.
+ */
+function refuseUnlessActing(threadPath: string, meta: ThreadMeta, decision: Record<string, unknown>): void {
+  const decided = decision.decision;
+  // A content thread's decision is free text: only deals' and campaigns' are these three words.
+  if (meta.type !== 'sales-deal' && meta.type !== 'sales-campaign') return;
+  if (decided !== 'DEFER' && decided !== 'REJECT') return;
+  const act = meta.type === 'sales-campaign' ? 'LAUNCH' : 'QUALIFY';
+  const noun = meta.type === 'sales-campaign' ? 'campaign' : 'deal';
+  const revisit = typeof decision.revisit === 'string' ? decision.revisit : null;
+  const why =
+    decided === 'DEFER'
+      ? `a DEFER waits for its revisit${revisit ? ` (${revisit}: \`threadwork due\` lists it then)` : ''} and is decided again there`
+      : `a REJECT ends the ${noun} at Stage 4, where it counts as rejected`;
+  throw new ThreadworkError(
+    `Cannot advance ${threadPath}: 4-decision.md decides ${decided}, and 5-actions.md follows a decision to act — ${why}. To act on the ${noun} now, change \`decision\` to ${act} in 4-decision.md and advance again`,
+    'decision-not-to-act',
+    { thread: threadPath, decision: decided, ...(revisit ? { revisit } : {}) },
+  );
 }
 
 function inLineEnding(text: string, eol: '\r\n' | '\n'): string {
