@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { advanceCommand } from '../src/cli/commands/advance.js';
 import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { scoreIntent } from '../src/scoring/intent.js';
+import { matchTrigger } from '../src/scoring/triggers.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commandJson, commandJsonAsCli } from './helpers/in-process.js';
@@ -103,5 +105,48 @@ describe('advance past a decision not to act', () => {
     const acted = await commandJsonAsCli<{ created: string }>(() => advanceCommand('keel-neobank', { commit: true }, { dir, json: true }));
     expect(acted.code).toBe(0);
     expect(acted.json.created).toBe(`${KEEL}/5-actions.md`);
+  });
+});
+
+describe('score: signals that plainly name a trigger', () => {
+  const FINTECH_TRIGGERS = ['A new funding round or a new payment provider going live', 'An audit finding or a qualified opinion on cash controls', 'A new controller or VP of Finance in the first 90 days'];
+
+  it('match it however the role or the event is worded', () => {
+    expect(matchTrigger('new CFO hired', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[2], matched: 2, of: 2 });
+    expect(matchTrigger('Appointed a Head of Finance', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[2] });
+    expect(matchTrigger('added Adyen as a new payment provider', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[0], matched: 4, of: 4 });
+    expect(matchTrigger('Checkout.com went live as their new payment provider', FINTECH_TRIGGERS)).toMatchObject({ trigger: FINTECH_TRIGGERS[0] });
+  });
+
+  it('do not match when only the folded words agree', () => {
+    expect(matchTrigger('Hired 20 engineers', FINTECH_TRIGGERS)).toBeUndefined();
+    expect(matchTrigger('New CTO joined from Stripe', FINTECH_TRIGGERS)).toBeUndefined();
+    expect(matchTrigger('Added a new office in Austin', FINTECH_TRIGGERS)).toBeUndefined();
+  });
+
+  it('count two triggers as two reasons to buy, one trigger twice as one', () => {
+    const two = scoreIntent(['New CFO hired in March', 'Audit finding on cash reconciliation'], FINTECH_TRIGGERS);
+    expect(two.component.value).toBe(0.95);
+    const same = scoreIntent(['New CFO hired in March', 'New VP of Finance appointed'], FINTECH_TRIGGERS);
+    expect(same.component.value).toBe(0.9);
+    expect(same.factors[1]?.detail).toContain('repeats that trigger, counted once');
+  });
+
+  it('are scored by the score command, and a signal that counts for nothing is named under the table', async () => {
+    const dir = exampleWorkspaceCopy();
+    const csv = join(dir, 'accounts.csv');
+    writeFileSync(
+      csv,
+      [
+        'company,domain,industry,employees,revenue,geography,technologies,signals',
+        'Tallyfi,tallyfi.com,payments,400,$60M,United States,"NetSuite, Stripe",new CFO hired',
+        'Zeta Pay,zetapay.com,payments,500,$80M,United States,NetSuite,Moved to a bigger building',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runCli(['score', csv, '--segment', 'mid-market-fintech'], { cwd: dir, env: { ...TODAY, NO_COLOR: '1' } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Tallyfi +0\.\d\d +\S+ +\S+ +0\.88 +0\.90 /);
+    expect(stdout).toContain('not counted Zeta Pay (row 3): "Moved to a bigger building" matches none of the segment\'s 3 triggers and no signal type\n');
+    expect(stdout).not.toContain('not counted Tallyfi');
   });
 });

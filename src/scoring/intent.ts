@@ -29,7 +29,8 @@ export const SIGNAL_WEIGHTS: Record<SignalType, number> = {
  * A signal that matches one of the segment's own triggers counts as the type `trigger`,
  * weighed like the seed's strongest signal (funding, 0.90): the segment names it as the
  * event that makes it buy. A signal counts once — as a trigger when it matches one, else
- * as the keyword type it reads as.
+ * as the keyword type it reads as. Each trigger counts as a type of its own (two signals
+ * matching one trigger count once; two matching two triggers, as two types).
  */
 export const TRIGGER_WEIGHT = SIGNAL_WEIGHTS.funding;
 
@@ -45,7 +46,7 @@ export const SIGNAL_KEYWORDS: Record<SignalType, readonly string[]> = {
   funding: ['funding', 'funded', 'raised', 'raise', 'fundraise', 'fundraising', 'investment', 'series a', 'series b', 'series c', 'series d', 'seed round', 'seed'],
   expansion: ['expansion', 'expanding', 'expands', 'expand', 'new office', 'new market', 'new markets', 'new region', 'relocation'],
   'new-product': ['new product', 'product launch', 'launch', 'launched', 'launches', 'new feature'],
-  hiring: ['hiring', 'hires', 'hire', 'job posting', 'job postings', 'recruiting', 'open roles', 'headcount growth'],
+  hiring: ['hiring', 'hires', 'hire', 'hired', 'appointed', 'appoints', 'new hire', 'job posting', 'job postings', 'recruiting', 'open roles', 'headcount growth'],
   regulatory: ['regulatory', 'regulation', 'regulations', 'compliance', 'audit', 'new law', 'mandate'],
   partnership: ['partnership', 'partnerships', 'partner', 'partnered', 'alliance'],
   media: ['media', 'media presence', 'press', 'press release', 'news', 'pr', 'mention', 'mentions', 'award', 'podcast', 'conference talk'],
@@ -88,13 +89,19 @@ export function scoreIntent(signals: readonly (string | SignalFacts)[] | null | 
   const factors: ScoreFactor[] = labelled.map(({ label, text, full }) => {
     const trigger = triggers.length ? matchTrigger(full, triggers) : undefined;
     if (trigger) {
-      const repeat = seen.has('trigger');
-      seen.set('trigger', TRIGGER_WEIGHT);
+      // Each of the segment's triggers is a type of its own: a new finance leader and an audit
+      // finding are two reasons to buy, which corroborate each other as two types do.
+      const key = `trigger\0${trigger.trigger}`;
+      const repeat = seen.has(key);
+      seen.set(key, TRIGGER_WEIGHT);
       const how = `${trigger.matched} of ${trigger.of} words`;
-      return { component: 'intent', name: 'trigger', status: 'computed', value: TRIGGER_WEIGHT, detail: repeat ? `"${full}" matches the trigger "${trigger.trigger}" (${how}); repeats trigger, counted once` : `"${full}" matches the trigger "${trigger.trigger}" (${how})` };
+      return { component: 'intent', name: 'trigger', status: 'computed', value: TRIGGER_WEIGHT, detail: repeat ? `"${full}" matches the trigger "${trigger.trigger}" (${how}); repeats that trigger, counted once` : `"${full}" matches the trigger "${trigger.trigger}" (${how})` };
     }
     const type = classifySignal(text);
-    if (!type) return { component: 'intent', name: label, status: 'not-applicable', value: null, detail: `"${text}" is not a known signal type; not counted` };
+    if (!type) {
+      const why = triggers.length ? `matches none of the segment's ${formatCount(triggers.length, 'trigger')} and no signal type` : 'is not a known signal type';
+      return { component: 'intent', name: label, status: 'not-applicable', value: null, detail: `"${triggers.length ? full : text}" ${why}; not counted` };
+    }
     const repeat = seen.has(type);
     seen.set(type, SIGNAL_WEIGHTS[type]);
     return {

@@ -10,10 +10,15 @@
  * channel"). 75% lets one word of four differ ("Preparing for due diligence" matches
  * "Preparing for an acquisition's due diligence") while two- and three-word triggers
  * need every word.
+ *
+ * Before the words are compared, both texts fold the phrases that name one thing in many
+ * words (`trigger-phrases.ts`): `CFO` and `VP of Finance` are one finance leader, `went
+ * live` and `added` one provider taken into use.
  */
 
 import { contentStems } from './stems.js';
 import { normalizeText } from './text.js';
+import { foldTriggerPhrases } from './trigger-phrases.js';
 
 /** The share of an alternative's content words a signal must contain. */
 export const TRIGGER_MATCH_SHARE = 0.75;
@@ -49,9 +54,9 @@ function alternatives(trigger: string): string[][] {
 function alternativesUncached(trigger: string): string[][] {
   const parts = trigger.split(/\s+or\s+|;/i).map((p) => p.trim()).filter(Boolean);
   const first = normalizeText(parts[0] ?? '').split(' ')[0] ?? '';
-  const verb = first.endsWith('ing') ? contentStems(first)[0] : undefined;
+  const verb = first.endsWith('ing') ? contentStems(foldTriggerPhrases(parts[0]!))[0] : undefined;
   return parts.map((part, i) => {
-    const stems = contentStems(part);
+    const stems = contentStems(foldTriggerPhrases(part));
     const ownVerb = normalizeText(part).split(' ')[0]?.endsWith('ing');
     return i > 0 && verb !== undefined && !ownVerb && !stems.includes(verb) ? [verb, ...stems] : stems;
   }).filter((s) => s.length > 0).map((s) => [...new Set(s)]);
@@ -59,7 +64,7 @@ function alternativesUncached(trigger: string): string[][] {
 
 /** The first trigger the signal text matches (best share first), or undefined. */
 export function matchTrigger(signal: string, triggers: readonly string[]): TriggerMatch | undefined {
-  const have = new Set(contentStems(signal));
+  const have = new Set(contentStems(foldTriggerPhrases(signal)));
   if (have.size === 0) return undefined;
   let best: TriggerMatch | undefined;
   for (const trigger of triggers) {

@@ -64,6 +64,7 @@ function renderMarkdown(r: AccountRankingData): string {
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
     ...(invalidLines(r).length ? ['### Invalid values', '', ...invalidLines(r).map((l) => `- ${l}`), ''] : []),
+    ...(uncountedLines(r).length ? ['### Signals not counted', '', ...uncountedLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
   ].join('\n');
@@ -82,6 +83,18 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
  */
 const invalidLines = (r: AccountRankingData): string[] =>
   r.ranked.flatMap((a) => a.dataQualityFields.filter((f) => f.status === 'invalid').map((f) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${f.field}: ${f.detail}`)));
+
+/** At most this many uncounted signals are listed under a table; --json has each one. */
+const UNCOUNTED_SHOWN = 10;
+
+/**
+ * Signals that counted for nothing (no trigger matched, no signal type read): an account
+ * whose only signal was one showed intent 0.00, and why was in --json alone.
+ */
+function uncountedLines(r: AccountRankingData): string[] {
+  const all = r.ranked.flatMap((a) => a.factors.filter((f) => f.component === 'intent' && f.status === 'not-applicable').map((f) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${f.detail.replace(/; not counted$/, '')}`)));
+  return all.length > UNCOUNTED_SHOWN ? [...all.slice(0, UNCOUNTED_SHOWN), `… and ${all.length - UNCOUNTED_SHOWN} more (each in --json, under factors)`] : all;
+}
 
 const disqualifiedNote = (name: string, d: { disqualifier: string; field: string; value: string }): string => oneLine(`${name}: "${d.disqualifier}" (${d.field}: ${d.value})`);
 
@@ -106,7 +119,8 @@ function renderTerminal(r: AccountRankingData): string {
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const invalid = invalidLines(r).map((l) => `${pc.yellow('invalid')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...duplicates, ...skipped].join('\n');
+  const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...uncounted, ...duplicates, ...skipped].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
