@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readContacts } from '../src/accounts/contacts.js';
+import { readAccounts } from '../src/accounts/read.js';
 import { openWorkspace } from '../src/api.js';
 import { advanceCommand } from '../src/cli/commands/advance.js';
 import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
@@ -150,3 +152,37 @@ describe('score: signals that plainly name a trigger', () => {
     expect(stdout).not.toContain('not counted Tallyfi');
   });
 });
+
+describe('score: columns the list has that the score does not read', () => {
+  it('are named under the ranking as the file writes them, and `# Employees` is read as employees', async () => {
+    const dir = exampleWorkspaceCopy();
+    const csv = join(dir, 'export.csv');
+    writeFileSync(csv, ['Company Name,Website,Industry,# Employees,Annual Revenue ($),Country,Owner Notes,Lead Source,', 'Tallyfi,tallyfi.com,payments,400,$60M,United States,called twice,webinar,'].join('\n'));
+    const { code, stdout } = await runCli(['score', csv, '--segment', 'mid-market-fintech'], { cwd: dir, env: { ...TODAY, NO_COLOR: '1' } });
+    expect(code).toBe(0);
+    expect(stdout).toContain('ignored Owner Notes, Lead Source — these columns are not read by the score (docs/scoring.md lists the columns it reads)');
+    const scored = await scoreAccountsOf(dir, csv);
+    expect(scored.ignoredColumns).toEqual(['Owner Notes', 'Lead Source']);
+    expect(scored.ranked[0]?.factors.find((f) => f.name === 'employees')).toMatchObject({ status: 'computed', value: 1 });
+    expect(scored.ranked[0]?.factors.find((f) => f.name === 'revenue')).toMatchObject({ status: 'computed', value: 1 });
+  });
+
+  it('are named for a contact list and a JSON list too, and none when every column is read', async () => {
+    const dir = exampleWorkspaceCopy();
+    const contacts = join(dir, 'contacts.csv');
+    writeFileSync(contacts, ['First Name,Last Name,Job Title,Email,Company,Favourite Colour', 'Ann,Lee,CFO,ann@tallyfi.com,Tallyfi,teal'].join('\n'));
+    const workspace = await openWorkspace(dir);
+    expect((await workspace.scoreContacts('mid-market-fintech', readContacts(contacts))).ignoredColumns).toEqual(['Favourite Colour']);
+    const json = join(dir, 'accounts.json');
+    writeFileSync(json, JSON.stringify([{ name: 'Tallyfi', employees: 400, crm_id: 'A-1' }, { name: 'Quay', stage: 'lead' }]));
+    expect((await scoreAccountsOf(dir, json)).ignoredColumns).toEqual(['crm_id', 'stage']);
+    const plain = join(dir, 'plain.csv');
+    writeFileSync(plain, ['name,domain,employees', 'Tallyfi,tallyfi.com,400'].join('\n'));
+    expect((await scoreAccountsOf(dir, plain)).ignoredColumns).toEqual([]);
+  });
+});
+
+async function scoreAccountsOf(dir: string, file: string): Promise<{ ignoredColumns: string[]; ranked: { factors: { name: string; status: string; value: number | null }[] }[] }> {
+  const workspace = await openWorkspace(dir);
+  return workspace.scoreAccounts('mid-market-fintech', readAccounts(file));
+}

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issuesText, listItemRows, readListRows, withAliases } from './read.js';
+import { issuesText, listItemRows, readListRows, unreadColumns, withAliases } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
- * spaces and dashes as `_`), with the usual export spellings as aliases. Values stay as
+ * spaces and punctuation as `_`), with the usual export spellings as aliases. Values stay as
  * written: a bad email or employee count lowers the data quality instead of dropping the
  * row. A row needs a name or an email.
  */
@@ -18,7 +18,8 @@ const ALIASES: Record<string, string> = {
   company_name: 'company', account: 'company', account_name: 'company', organization: 'company', organisation: 'company',
   website: 'domain', company_domain: 'domain', company_website: 'domain',
   country: 'geography', location: 'geography', hq: 'geography',
-  employee_count: 'employees', headcount: 'employees', company_size: 'employees',
+  employee_count: 'employees', headcount: 'employees', company_size: 'employees', number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
+  annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
   tech_stack: 'technologies',
   email_opens: 'email_engagements', emails: 'email_engagements', email_engagement: 'email_engagements',
   site_visits: 'website_visits', web_visits: 'website_visits', visits: 'website_visits',
@@ -37,8 +38,7 @@ const countField = (what: string) =>
     z.number({ error: `expected a number of ${what}` }).int(`expected a whole number of ${what}`).nonnegative(`expected a number of ${what}, 0 or more`).optional(),
   );
 
-export const contactRowSchema = z
-  .looseObject({
+const contactColumns = z.looseObject({
     name: text,
     first_name: text,
     last_name: text,
@@ -59,22 +59,29 @@ export const contactRowSchema = z
     website_visits: countField('website visits'),
     content_downloads: countField('content downloads'),
     social_engagements: countField('social engagements'),
-  })
+});
+
+/** The fields a contact row is read for, by any of their spellings; every other column is reported as not read. */
+const CONTACT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(contactColumns.shape), ...Object.keys(ALIASES)]);
+
+export const contactRowSchema = contactColumns
   .transform(({ first_name, last_name, ...rest }) => ({ ...rest, name: rest.name ?? ([first_name, last_name].filter(Boolean).join(' ') || undefined) }))
   .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
 
-export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string };
+/** `unread`: the row's columns that are not read (see `unreadColumns`). */
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[] };
 
-function contactRow(row: number, given: unknown): ContactRow {
+function contactRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): ContactRow {
   const data = withAliases(given, ALIASES);
   const parsed = contactRowSchema.safeParse(data);
-  if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown> };
+  const unread = unreadColumns(given, CONTACT_COLUMNS, headers);
+  if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown>, ...(unread.length ? { unread } : {}) };
   return { row, error: issuesText(parsed.error.issues, data) };
 }
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list, as `readAccounts` does; bad rows come back with their error and row number. */
 export function readContacts(file: string, from?: string): ContactRow[] {
-  return readListRows(file, 'contacts', from).map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
+  return readListRows(file, 'contacts', from).map(({ row, data, error, headers }) => (error ? { row, error } : contactRow(row, data, headers)));
 }
 
 /** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */

@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
-import { profileDiagnostics } from './rank.js';
+import { ignoredColumnsOf, profileDiagnostics } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -46,6 +46,8 @@ export interface ContactRanking {
   /** Groups of rows merged as one contact: the rows (first kept) and the keys they shared. */
   duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
+  /** The list's columns the score does not read, as written, in the order met. */
+  ignoredColumns: string[];
   /** The errors of the files the ICP profile comes from, when one is broken (see `profileDiagnostics`). */
   diagnostics: Diagnostic[];
 }
@@ -101,6 +103,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
+    ignoredColumns: ignoredColumnsOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }

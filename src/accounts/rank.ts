@@ -33,6 +33,8 @@ export interface AccountRanking {
   /** Groups of rows merged as one account (same domain or company name): the rows (first kept) and the keys they shared. */
   duplicates: DuplicateGroup[];
   rejected: { row: number; error: string }[];
+  /** The list's columns the score does not read, as written (`Owner Notes`), in the order met: see `unreadColumns`. */
+  ignoredColumns: string[];
   /** The errors of the files the ICP profile comes from, when one is broken: the scores use its last valid version. */
   diagnostics: Diagnostic[];
 }
@@ -78,8 +80,14 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked: scored,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
+    ignoredColumns: ignoredColumnsOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
+}
+
+/** Every column some row has that is not read, once each, in the order met. */
+export function ignoredColumnsOf(rows: readonly { unread?: readonly string[] }[]): string[] {
+  return [...new Set(rows.flatMap((r) => r.unread ?? []))];
 }
 
 /** A ranking as plain data: each account's factor list instead of the whole scoring detail. */

@@ -54,6 +54,8 @@ export interface AccountRow {
   row: number;
   account?: Account;
   error?: string;
+  /** The row's columns that are not read (see `unreadColumns`). */
+  unread?: string[];
 }
 
 /**
@@ -62,7 +64,30 @@ export interface AccountRow {
  * one) and named as given in every error.
  */
 export function readAccounts(file: string, from?: string): AccountRow[] {
-  return readListRows(file, 'accounts', from).map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+  return readListRows(file, 'accounts', from).map(({ row, data, error, headers }) => (error ? { row, error } : accountRow(row, data, headers)));
+}
+
+/** A list's row as read: its fields, or why it could not be read; a CSV row also has its file's headers as written, by field name. */
+export interface ListRow {
+  row: number;
+  data?: unknown;
+  error?: string;
+  headers?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The columns of a row that the score does not read, as the file writes them (`Owner
+ * Notes`): dropped without a word, a `# Employees` column the user thought was read
+ * left every account's size unknown. Empty headers (a trailing delimiter) are none.
+ */
+export function unreadColumns(data: unknown, known: ReadonlySet<string>, headers?: ReadonlyMap<string, string>): string[] {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  return Object.keys(data).filter((key) => key !== '' && !known.has(key)).map((key) => headers?.get(key) ?? key);
+}
+
+/** A CSV header as a field name: lower case, every run of spaces and punctuation one `_` (`# Employees` → `employees`, `Annual Revenue ($)` → `annual_revenue`). */
+export function columnKey(header: string): string {
+  return header.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
 }
 
 /**
@@ -73,7 +98,7 @@ export function readAccounts(file: string, from?: string): AccountRow[] {
  * path a person typed, or an agent's path relative to the workspace — resolved to an
  * absolute path first, the errors an MCP tool answered named the server's own folders.
  */
-export function readListRows(file: string, listKey: string, from = process.cwd()): { row: number; data?: unknown; error?: string }[] {
+export function readListRows(file: string, listKey: string, from = process.cwd()): ListRow[] {
   // An empty path (an unset shell variable) resolves to the folder it is read from: never that.
   if (file.trim() === '') throw new ThreadworkError('Missing list: expected the path of a CSV or JSON file (got an empty path)', 'invalid-arguments');
   let bytes: Buffer;
@@ -124,8 +149,8 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
 }
 
 /**
- * The usual export spellings of the account columns (headers already lower-cased, spaces
- * and dashes as `_`): a CRM or data-provider export says `Company Name`, `Website`,
+ * The usual export spellings of the account columns (headers already as `columnKey`
+ * makes them: lower case, spaces and punctuation as `_`): a CRM or data-provider export says `Company Name`, `Website`,
  * `Country`, and a contact list is read with the same spellings.
  */
 const ACCOUNT_ALIASES: Record<string, string> = {
@@ -133,14 +158,19 @@ const ACCOUNT_ALIASES: Record<string, string> = {
   website: 'domain', company_domain: 'domain', company_website: 'domain',
   country: 'geography', location: 'geography', hq: 'geography',
   employee_count: 'employees', headcount: 'employees', company_size: 'employees',
-  annual_revenue: 'revenue',
+  number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
+  annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
   tech_stack: 'technologies',
 };
 
-function accountRow(row: number, given: unknown): AccountRow {
+/** The fields an account row is read for, by any of their spellings; every other column is reported as not read. */
+const ACCOUNT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(accountSchema.shape), ...Object.keys(ACCOUNT_ALIASES)]);
+
+function accountRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): AccountRow {
   const data = withAliases(given, ACCOUNT_ALIASES);
   const parsed = accountSchema.safeParse(data);
-  if (parsed.success) return { row, account: parsed.data };
+  const unread = unreadColumns(given, ACCOUNT_COLUMNS, headers);
+  if (parsed.success) return { row, account: parsed.data, ...(unread.length ? { unread } : {}) };
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
   return { row, error: issuesText(parsed.error.issues, data) };
@@ -218,7 +248,7 @@ function missingRequired(data: unknown): string | undefined {
   return `no \`name\` column (or JSON field): the company name is required${present.length ? `; this row has ${present.map((k) => `\`${k}\``).join(', ')}` : ''}`;
 }
 
-function csvRows(file: string, text: string): { row: number; data?: unknown; error?: string }[] {
+function csvRows(file: string, text: string): ListRow[] {
   // Parsed as bytes, so that each record's end (`info.bytes`) is an offset into them: the
   // line a record starts on is counted from there, not taken from csv-parse's `info.lines`,
   // which is the line a record ends on (and counts a quoted CRLF twice).
@@ -233,7 +263,9 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
   }
   const [header, ...rows] = records;
   if (!header) return [];
-  const columns = header.record.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const columns = header.record.map(columnKey);
+  const headers = new Map<string, string>();
+  columns.forEach((key, i) => headers.has(key) || headers.set(key, header.record[i]!.trim()));
   const lineAt = lineCounter(bytes);
   let previousEnd = header.info.bytes;
   return rows.flatMap(({ record, info }) => {
@@ -242,7 +274,7 @@ function csvRows(file: string, text: string): { row: number; data?: unknown; err
     // A row of empty fields (`,,,`: Excel exports the rows a sheet once formatted) is a blank line.
     if (record.every((field) => field === '')) return [];
     if (info.error) return { row, error: `expected ${columns.length} columns as in the header, got ${record.length}` };
-    return { row, data: fieldsOf(columns, record) };
+    return { row, data: fieldsOf(columns, record), headers };
   });
 }
 
@@ -381,7 +413,7 @@ function firstLine(text: string): string {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
 }
 
-function jsonRows(file: string, fileText: string, listKey: string): { row: number; data?: unknown; error?: string }[] {
+function jsonRows(file: string, fileText: string, listKey: string): ListRow[] {
   // Notepad and PowerShell save UTF-8 with a byte order mark, which JSON.parse refuses.
   const text = stripBom(fileText);
   let data: unknown;
@@ -401,7 +433,7 @@ function jsonRows(file: string, fileText: string, listKey: string): { row: numbe
  * The items of a list (a JSON file's, or rows an agent gives as data), numbered from 1: an
  * item that is not an object is a row refused with why, the rest of the list read on.
  */
-export function listItemRows(list: readonly unknown[], singular: string): { row: number; data?: unknown; error?: string }[] {
+export function listItemRows(list: readonly unknown[], singular: string): ListRow[] {
   return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
 }
 

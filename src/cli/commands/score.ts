@@ -67,6 +67,7 @@ function renderMarkdown(r: AccountRankingData): string {
     ...(uncountedLines(r).length ? ['### Signals not counted', '', ...uncountedLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
+    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns), ''] : []),
   ].join('\n');
 }
 
@@ -83,6 +84,9 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
  */
 const invalidLines = (r: AccountRankingData): string[] =>
   r.ranked.flatMap((a) => a.dataQualityFields.filter((f) => f.status === 'invalid').map((f) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${f.field}: ${f.detail}`)));
+
+/** The list's columns the score does not read, in one line: a `# Employees` or `Owner Notes` column was dropped without a word. */
+const ignoredLine = (ignored: readonly string[]): string => oneLine(`${ignored.join(', ')} — ${ignored.length === 1 ? 'this column is' : 'these columns are'} not read by the score (docs/scoring.md lists the columns it reads)`);
 
 /** At most this many uncounted signals are listed under a table; --json has each one. */
 const UNCOUNTED_SHOWN = 10;
@@ -120,7 +124,8 @@ function renderTerminal(r: AccountRankingData): string {
   const invalid = invalidLines(r).map((l) => `${pc.yellow('invalid')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...uncounted, ...duplicates, ...skipped].join('\n');
+  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns)}`] : [];
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
@@ -157,6 +162,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
+    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns), ''] : []),
   ].join('\n');
 }
 
@@ -171,5 +177,6 @@ function renderContactsTerminal(r: ContactRanking): string {
   const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${oneLine(c.name ?? c.email ?? `row ${c.row}`)}: ${gapsOf(c)}`);
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
-  return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped].join('\n');
+  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns)}`] : [];
+  return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped, ...ignored].join('\n');
 }

@@ -140,6 +140,7 @@ export const scoreOutput = z.object({
   ),
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
+  ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
@@ -180,6 +181,7 @@ export const scoreContactsOutput = z.object({
   ),
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
+  ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
