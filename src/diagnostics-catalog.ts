@@ -248,6 +248,14 @@ export const RULES = {
     message: 'Deal {id} counts toward no goal: expected `"goal_id"` in its meta.json naming one of {known}',
     docs: 'A goal counts only the threads linked to it, so a deal opened without `--goal` is in the pipeline, the forecast and `report pipeline`, but in no goal\'s `won_count`, `won_arr` or `pipeline_count`: won, it leaves the goal at 0 of 3. Add `"goal_id": "g-…"` to the deal\'s meta.json (and `"subgoal"` for one of its subgoals); the next sync counts it. A workspace with no goal file gets no such warning. `deal new` without `--goal` prints it at once (a write shows the warnings in what it writes).',
   },
+  'closed-mid-sequence': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a campaign's Stage 6 `closed` date while 5-actions.md still has prospects in the sequence (active or queued, touches left)",
+    message: 'Campaign closed on {date} with {n} prospects still in its sequence ({names}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to `completed` (or `nurture` with a `revisit`), or `closed` removed to go on',
+    docs: 'A closed campaign sends nothing more (docs/outreach.md): `due`, `campaign draft` and `approve` stop every prospect once `closed` is given. A prospect whose status still sends (`active`, `queued` or none) with touches left in the sequence was cut off by the close, which the file does not say: its record reads as someone still being contacted. Set each such prospect\'s `status` to `completed` (the sequence ended for them) or `nurture` (with a `revisit` date, which `due` lists), or remove `closed` if the campaign goes on. Up to five prospects are named; the count says how many.',
+  },
   'campaign-links-disagree': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -103,6 +103,15 @@ interface ErrorJson {
 }
 
 describe('autonomy gate: ICP', () => {
+  it('names the disqualifier that caps a company, not the fields to add, when one matches', async () => {
+    const tiny = ADA.replace('ada@analytical.example', 'tim@tiny.example').replace('Ada Lovelace', 'Tim Tiny').replace('Analytical Payments', 'Tiny Payments').replace('employees: 500', 'employees: 12').replace('    email_status: verified\n', '');
+    const dir = await draftedCampaign(tiny);
+    const refused = await approveJson<ErrorJson>(dir, [draft('tim@tiny.example', 1)]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.message).toMatch(/Tiny Payments scores 0\.30 \(poor\) against the mid-market-fintech ICP threshold 0\.60 \(its good band\); disqualified by "[^"]+" \(employees: 12\), which caps it at 0\.30: correct the prospect's employees in 5-actions\.md if that is wrong, or skip the draft/);
+    expect(refused.json.error.message).not.toContain('add them to the prospect');
+  });
+
   it('approves a draft to a company that fits, refuses one that scores under the segment threshold, and check errors on a hand approval', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const ok = await approveJson<{ drafts: { path: string; action: string }[] }>(dir, [draft('ada@analytical.example', 1)]);

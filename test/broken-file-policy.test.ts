@@ -79,7 +79,7 @@ const SCENARIOS: Scenario[] = [
       rewrite(COBALT_INPUT, (text) => text.replace('employees: 260', 'employees: 40'))(dir);
     },
     unchanged: ['threads/sales/cobalt-remit/meta.json', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md'],
-    held: { meta: 'threads/sales/cobalt-remit/meta.json', fields: { stage: 2, icp_match_score: 0.8, contact_score: 0.84 } },
+    held: { meta: 'threads/sales/cobalt-remit/meta.json', fields: { stage: 2, icp_match_score: 0.85, contact_score: 0.84 } },
     released: ['threads/sales/cobalt-remit/meta.json'],
   },
   {

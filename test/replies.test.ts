@@ -152,6 +152,13 @@ describe('sequences: paused until a return date', () => {
     expect(dueOn('2026-01-15', ada({ paused_until: '2026-01-12', touches_done: 3 }))).toEqual([[4, '2026-01-15', false]]);
   });
 
+  it('sends touch 1 on the return date to a prospect who was sent nothing yet, never a follow-up', () => {
+    // Touches 1 (Jan 1), 2 (Jan 4) and 3 (Jan 8) fell in the absence, none of them sent.
+    expect(dueOn('2026-01-11', ada({ paused_until: '2026-01-12', touches_done: 0 }))).toEqual([]);
+    expect(dueOn('2026-01-12', ada({ paused_until: '2026-01-12', touches_done: 0 }))).toEqual([[1, '2026-01-12', false]]);
+    expect(dueOn('2026-01-12', ada({ paused_until: '2026-01-12', touches_done: undefined }))).toEqual([[1, '2026-01-12', false]]);
+  });
+
   it('leaves touches planned after the return date alone, and ignores a date that is not one', () => {
     expect(dueOn('2026-01-04', ada({ paused_until: '2026-01-03' }))).toEqual([[2, '2026-01-04', false]]);
     expect(dueOn('2026-01-04', ada({ paused_until: 'next week' }))).toEqual([[2, '2026-01-04', false]]);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readContacts } from '../src/accounts/contacts.js';
@@ -10,6 +10,7 @@ import { scoreIntent } from '../src/scoring/intent.js';
 import { matchTrigger } from '../src/scoring/triggers.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
 import { commandJson, commandJsonAsCli } from './helpers/in-process.js';
 
 /*
@@ -186,3 +187,90 @@ async function scoreAccountsOf(dir: string, file: string): Promise<{ ignoredColu
   const workspace = await openWorkspace(dir);
   return workspace.scoreAccounts('mid-market-fintech', readAccounts(file));
 }
+
+describe('a campaign closed while prospects are still in its sequence', () => {
+  it('is warned about at `closed`, naming them; prospects whose sequence ended are not', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${CAMPAIGN}/5-actions.md`, (t) =>
+      t
+        .replace('company: Tallyfi, title: Controller, status: replied,', 'company: Tallyfi, title: Controller, status: active, touches_done: 2,')
+        .replace('company: ParcelPay, title: Controller, status: completed,', 'company: ParcelPay, title: Controller, status: queued,')
+        // Every touch sent: nothing was cut off for her.
+        .replace('company: Quay Credit, title: Head of Accounting, status: meeting,', 'company: Quay Credit, title: Head of Accounting, status: active, touches_done: 5,'),
+    );
+    const result = await (await openWorkspace(dir)).check();
+    const warnings = result.diagnostics.filter((d) => d.rule === 'closed-mid-sequence');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ path: `${CAMPAIGN}/6-learning.md`, severity: 'warning' });
+    expect(warnings[0]?.message).toMatch(/^Campaign closed on 2026-\d\d-\d\d with 2 prospects still in its sequence \(Hannah Brooks, Daniel Kim\): closing stops their touches/);
+    const line = readFileSync(join(dir, CAMPAIGN, '6-learning.md'), 'utf8').split('\n').findIndex((l) => l.startsWith('closed:')) + 1;
+    expect(warnings[0]?.line).toBe(line);
+  });
+
+  it('is not warned about in the example, whose prospects all left the sequence before it closed', async () => {
+    const result = await (await openWorkspace(exampleWorkspaceCopy())).check();
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('closed-mid-sequence');
+  });
+});
+
+describe("a campaign's results in the sync's changes (watch, the commit body, history)", () => {
+  const resultsLines = (changes: readonly { description: string }[]): string[] => changes.map((c) => c.description).filter((d) => d.startsWith(`${CAMPAIGN} results:`));
+
+  it('name the figures that moved, and a rule only when it starts or stops firing', async () => {
+    const dir = exampleWorkspaceCopy();
+    const workspace = await openWorkspace(dir);
+    // Records what the blocks show as this version summarises them (a summary recorded by an
+    // older version names the rules alone: the first line after an upgrade names only them).
+    expect((await workspace.sync()).written).toEqual([]);
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  spam_complaints: 0\n', '  spam_complaints: 1\n'));
+    // One complaint in 231 delivered rounds to 0%: only the rule moved.
+    expect(resultsLines((await workspace.sync()).changes)).toEqual([`${CAMPAIGN} results: rules no rule fires → spam-complaint`]);
+    // The rule still fires: more replies are the reply rate moving, not a new complaint.
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  replied: 14\n', '  replied: 30\n'));
+    expect(resultsLines((await workspace.sync()).changes)).toEqual([`${CAMPAIGN} results: reply rate 6% → 13%`]);
+    // A second complaint: what the rule found moved, and the line says so.
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  spam_complaints: 1\n', '  spam_complaints: 2\n'));
+    expect(resultsLines((await workspace.sync()).changes)).toEqual([`${CAMPAIGN} results: spam complaint rate 0% → 1%, spam-complaint: 1 spam complaint → 2 spam complaints`]);
+  });
+});
+
+describe('a results block never recorded (a fresh clone)', () => {
+  it('is read back, so only what moved is named', async () => {
+    const dir = exampleWorkspaceCopy();
+    rmSync(join(dir, '.git', 'threadwork-derived.json'), { force: true });
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  meetings: 6\n', '  meetings: 12\n'));
+    const changes = (await (await openWorkspace(dir)).sync()).changes.map((c) => c.description);
+    expect(changes).toContain(`${CAMPAIGN} results: meeting rate 3% → 5%`);
+  });
+});
+
+describe('history of an assumption', () => {
+  it('names as triggers the files that could move it, not a reply record committed beside them', async () => {
+    const dir = exampleWorkspaceCopy();
+    // A5's result in the campaign's learning edited, not synced; then a reply is recorded, whose commit takes the edit along.
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  - assumption: A5\n    result: partial', '  - assumption: A5\n    result: validated'));
+    vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
+    const reply = await commandJson<{ recorded: string }>(() => campaignReplyCommand(CAMPAIGN, 'hbrooks@tallyfi.com', { text: 'Not a priority for us this year, thanks', commit: true }, { dir, json: true }));
+    expect(reply.code).toBe(0);
+    const committed = git(dir, 'show', '--format=%B', '--no-patch', 'HEAD');
+    expect(committed).toContain(`Threadwork-Trigger: ${reply.json.recorded}`);
+    const history = await (await openWorkspace(dir)).history('A5');
+    expect(history.entries[0]?.changes.join('\n')).toMatch(/^A5 /);
+    expect(history.entries[0]?.triggers).toContain(`${CAMPAIGN}/6-learning.md`);
+    expect(history.entries[0]?.triggers).not.toContain(reply.json.recorded);
+  });
+
+  it('says which commits outside threadwork changed the file it is written in, newest first', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, 'strategy/canvas/10-assumptions.md', (t) => t.replace('    prior: 0.55\n', '    prior: 0.6\n'));
+    git(dir, 'commit', '-qam', 'Raise the A5 prior after the board meeting');
+    editFile(dir, 'goals/g-fintech-beachhead.md', (t) => `${t}\nNote from the offsite.\n`);
+    git(dir, 'commit', '-qam', 'Offsite note');
+    const history = await (await openWorkspace(dir)).history('A5');
+    expect(history.outside).toEqual([expect.objectContaining({ subject: 'Raise the A5 prior after the board meeting' })]);
+    expect((await (await openWorkspace(dir)).history('g-fintech-beachhead')).outside.map((c) => c.subject)).toEqual(['Offsite note']);
+    const { code, stdout } = await runCli(['history', 'A5'], { cwd: dir, env: { ...TODAY, NO_COLOR: '1' } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/1 commit outside threadwork changed strategy\/canvas\/10-assumptions\.md, which holds A5 \(not described above: it carries no Threadwork-\* trailers\):\n {4}\S+ \S+ [0-9a-f]{10} Raise the A5 prior after the board meeting/);
+  });
+});

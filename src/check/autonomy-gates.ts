@@ -4,6 +4,7 @@ import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
 import { addDays, assessDraft, calendarDate, contactStop, resolveSequence } from '../outreach/index.js';
+import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
@@ -155,8 +156,15 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
   const min = configured ?? scored.good;
   if (scored.score.score >= min) return [];
   const where = configured === null ? `the ${planned.segment} ICP threshold ${min.toFixed(2)} (its good band)` : `the minimum ${min.toFixed(2)} (autonomy.icp_min_score)`;
-  const missing = scored.score.missing.length ? `; missing: ${[...new Set(scored.score.missing.map(prospectKey))].join(', ')} (add them to the prospect in 5-actions.md)` : '';
-  return fail(`${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${missing}`);
+  const matched = scored.score.disqualifiers.matched;
+  // A disqualifier caps the score whatever else is known: filling in the missing fields
+  // cannot lift it, so the advice names the disqualifier, not the gaps.
+  const why = matched.length
+    ? `; disqualified by ${matched.map((d) => `"${d.disqualifier}" (${d.field}: ${d.value})`).join(', ')}, which caps it at ${DISQUALIFIED_CAP.toFixed(2)}: correct the prospect's ${[...new Set(matched.map((d) => d.field))].join(', ')} in 5-actions.md if that is wrong, or skip the draft`
+    : scored.score.missing.length
+      ? `; missing: ${[...new Set(scored.score.missing.map(prospectKey))].join(', ')} (add them to the prospect in 5-actions.md)`
+      : '';
+  return fail(`${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${why}`);
 }
 
 /**

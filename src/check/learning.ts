@@ -1,5 +1,7 @@
 import type { RuleId } from '../diagnostics.js';
 import { resultPerAssumption, type AssumptionResult } from '../derive/learning-results.js';
+import { contactStop } from '../outreach/contact-stop.js';
+import { resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import type { ThreadRecord } from '../workspace/model.js';
 
 type Data = Record<string, unknown>;
@@ -10,7 +12,8 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
  * ARR (left out of every ARR sum and average, never counted as 0), an ARR on a deal that was
  * not won (counted in no figure), an assumption given
  * more than one result (counted once) and a result for an assumption the thread's
- * hypothesis never said it tests (counted, but suspect). Warnings: the figures say what they did with them.
+ * hypothesis never said it tests (counted, but suspect), and a campaign closed with
+ * prospects still in its sequence (their touches stopped). Warnings: the figures say what they did with them.
  * Only a valid file is read: a value of the wrong type is the schema's error already. An
  * assumption `knows` does not is `unknown-assumption`'s error and counted in no figure: it
  * is not told here that it counts (untested) or is counted once (repeated).
@@ -25,6 +28,7 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
   if (thread.family === 'deal' && (data.outcome === 'closed-lost' || data.outcome === 'stalled') && typeof data.arr === 'number') {
     report(learning.path, ['arr'], 'arr-without-win', `ARR on a ${data.outcome} deal: expected \`arr: null\` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set \`outcome: closed-won\``, 'warning');
   }
+  if (thread.family === 'campaign' && data.closed) checkClosedMidSequence(thread, String(data.closed), learning.path, report);
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
   const tested = testedAssumptions(thread);
   const first = new Map<string, number>();
@@ -66,4 +70,35 @@ function testedAssumptions(thread: ThreadRecord): { path: string; ids: string[] 
   const tests = (hypothesis?.value as Data | undefined)?.tests;
   if (!hypothesis || !Array.isArray(tests)) return undefined;
   return { path: hypothesis.path, ids: tests.filter((t): t is string => typeof t === 'string') };
+}
+
+const NO_ONE_SUPPRESSED: ReadonlySet<string> = new Set();
+/** At most this many prospects are named in the warning; the count says how many there are. */
+const NAMED = 5;
+
+/**
+ * A campaign closed (Stage 6 `closed`) while 5-actions.md still has prospects in the
+ * sequence — a status that sends (active, queued) and touches left: closing stops their
+ * touches without a word, and the file goes on saying they are being contacted.
+ */
+function checkClosedMidSequence(thread: ThreadRecord, closed: string, path: string, report: Report): void {
+  const actions = thread.stages[4]?.value as Data | undefined;
+  if (!actions) return;
+  const touches = resolveSequence(actions.sequence as SequenceInput | undefined).length;
+  const prospects = (Array.isArray(actions.prospects) ? actions.prospects : []) as { name?: unknown; email?: unknown; status?: string | null; touches_done?: unknown }[];
+  const open = prospects.filter((p) => {
+    if (!p || typeof p.email !== 'string') return false;
+    const done = typeof p.touches_done === 'number' && p.touches_done > 0 ? Math.floor(p.touches_done) : 0;
+    return done < touches && contactStop({ email: p.email, status: p.status }, NO_ONE_SUPPRESSED) === null;
+  });
+  if (open.length === 0) return;
+  const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : String(p.email)));
+  const more = open.length > NAMED ? ` and ${open.length - NAMED} more` : '';
+  report(
+    path,
+    ['closed'],
+    'closed-mid-sequence',
+    `Campaign closed on ${closed} with ${open.length === 1 ? '1 prospect' : `${open.length} prospects`} still in its sequence (${names.join(', ')}${more}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to \`completed\` (or \`nurture\` with a \`revisit\`), or \`closed\` removed to go on`,
+    'warning',
+  );
 }

@@ -182,7 +182,8 @@ function renderForecastLines(f: GoalForecast): string[] {
 }
 
 /** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */
-export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): string {
+/** The rows of a campaign's results table, each label with its cell as shown (the block's summary compares the same cells). */
+export function campaignResultsRows(rates: CampaignRates): [string, string][] {
   const rows: [string, number | null][] = [
     ['open rate', rates.openRate],
     ['click rate', rates.clickRate],
@@ -192,9 +193,13 @@ export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: re
     ['spam complaint rate', rates.spamComplaintRate],
     ['meeting rate', rates.meetingRate],
   ];
+  return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, formatPercent(value)])];
+}
+
+export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): string {
   return [
     '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',
-    table(['rate', 'value'], ['l', 'r'], [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]) => [label, formatPercent(value)])]),
+    table(['rate', 'value'], ['l', 'r'], campaignResultsRows(rates)),
     '',
     ...(rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
     ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : ['No rule fires on these results.']),

@@ -3,7 +3,8 @@ import type { AssumptionState } from './assumptions.js';
 import type { GoalState } from './goals.js';
 import { formatFixed } from './format.js';
 import type { Figures } from './metrics.js';
-import { formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
+import type { CampaignRates, CampaignSuggestion } from '../outreach/results.js';
+import { campaignResultsRows, formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
 
 /**
  * What a managed block shows, as data: subject → displayed value. A sync describes what
@@ -131,6 +132,36 @@ export interface SummaryChange {
 }
 
 /** The subjects whose value differs, in the order of `next`, then the ones that disappeared. */
+/** What a campaign's results block shows: each figure as its cell, and the rules its totals fire. */
+export function campaignResultsSummary(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): BlockSummary {
+  const summary: BlockSummary = Object.fromEntries(campaignResultsRows(rates));
+  summary.rules = suggestions.map((s) => s.rule).join(', ') || NO_RULE_FIRES;
+  // What each rule found, its message up to the advice (`2 spam complaints`): a second
+  // complaint changes the block, and the line says that, not that the rule fires again.
+  for (const s of suggestions) summary[`${RULE_KEY}${s.rule}`] = s.message.split(':')[0]!;
+  return summary;
+}
+
+const RULE_KEY = 'rule ';
+
+export const NO_RULE_FIRES = 'no rule fires';
+
+/**
+ * A campaign's results as a history line: the figures that moved and the rules when they
+ * changed. A rule that still fires is not news: `results: spam-complaint` on every sync that
+ * moved a rate read as a new complaint each time. Before a before is known (a block never
+ * recorded nor read back), the rules that fire, as the line always said.
+ */
+export function describeResultsChange(path: string, diff: readonly SummaryChange[], rules: string): string {
+  const known = diff.filter((d) => d.before !== undefined && d.before !== '?');
+  const figures = known.filter((d) => d.key !== 'rules' && !d.key.startsWith(RULE_KEY)).map((d) => `${d.key} ${d.before} → ${d.after ?? '—'}`);
+  const moved = known.find((d) => d.key === 'rules');
+  // A finding of a rule that fires before and after; one that starts or stops is in `rules`.
+  const findings = known.filter((d) => d.key.startsWith(RULE_KEY) && d.after !== undefined).map((d) => `${d.key.slice(RULE_KEY.length)}: ${d.before} → ${d.after}`);
+  const parts = [...figures, ...findings, ...(moved ? [`rules ${moved.before} → ${moved.after ?? '—'}`] : [])];
+  return parts.length ? `${path} results: ${parts.join(', ')}` : `${path} results: ${rules}`;
+}
+
 export function summaryDiff(previous: BlockSummary | undefined, next: BlockSummary): SummaryChange[] {
   const out: SummaryChange[] = [];
   for (const [key, after] of Object.entries(next)) if (previous?.[key] !== after) out.push({ key, before: previous?.[key], after });

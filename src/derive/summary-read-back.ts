@@ -1,4 +1,4 @@
-import { TARGET_COLUMN, type BlockSummary } from './summaries.js';
+import { NO_RULE_FIRES, TARGET_COLUMN, type BlockSummary } from './summaries.js';
 
 /**
  * What a managed block showed, read back from its Markdown, as the summary its values
@@ -14,7 +14,7 @@ import { TARGET_COLUMN, type BlockSummary } from './summaries.js';
  */
 export function readBackSummary(name: string, shown: string): BlockSummary | undefined {
   const text = shown.replace(/\r\n/g, '\n');
-  const summary = name === 'metrics' ? metrics(text) : name === 'assumptions' ? assumptions(text) : name === 'state' ? goalState(text) : {};
+  const summary = name === 'metrics' ? metrics(text) : name === 'assumptions' ? assumptions(text) : name === 'state' ? goalState(text) : name === 'results' ? campaignResults(text) : {};
   return Object.keys(summary).length > 0 ? summary : undefined;
 }
 
@@ -28,6 +28,18 @@ function metrics(text: string): BlockSummary {
     summary[`${TARGET_COLUMN}: ${label}`] = row[2]!;
     for (let i = 3; i < row.length; i++) summary[`${found!.header[i]}: ${label}`] = row[i]!;
   }
+  return summary;
+}
+
+/**
+ * A campaign's figures, by their labels; its rules only when none fires (a rule's line is
+ * its advice, which does not name the rule): an unknown before is left out, never guessed.
+ */
+function campaignResults(text: string): BlockSummary {
+  const summary: BlockSummary = {};
+  const found = tablesOf(text).find((t) => t.header[0] === 'rate' && t.header[1] === 'value');
+  for (const row of found?.rows ?? []) summary[row[0]!] = row[1]!;
+  if (found && text.includes('No rule fires on these results.')) summary.rules = NO_RULE_FIRES;
   return summary;
 }
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { renderAssumptionsBlock, renderCampaignResultsBlock, renderGoalStateBlock, renderMetricsBlock } from '../derive/render-blocks.js';
 import { experimentsSummary, renderExperimentsBlock } from '../derive/render-experiments.js';
-import { assumptionsSummary, describeAssumptionChange, describeGoalChange, describeMetricsChanges, goalSummary, metricsSummary, summaryDiff, type BlockSummary, type SummaryChange } from '../derive/summaries.js';
+import { assumptionsSummary, campaignResultsSummary, describeAssumptionChange, describeResultsChange, describeGoalChange, describeMetricsChanges, goalSummary, metricsSummary, summaryDiff, type BlockSummary, type SummaryChange } from '../derive/summaries.js';
 import { lowerBoundBy } from '../derive/sorted.js';
 import { readBackSummary } from '../derive/summary-read-back.js';
 import type { ThreadFacts } from '../derive/thread-facts.js';
@@ -123,10 +123,11 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     const learningPath = `${facts.path}/6-learning.md`;
     if (!editable(learningPath)) continue;
     const suggestions = campaignSuggestions(results);
-    const summary = { rules: suggestions.map((s) => s.rule).join(', ') || 'no rule fires' };
+    const rates = campaignRates(results);
+    const summary = campaignResultsSummary(rates, suggestions);
     const thread = { subject: facts.path, kind: 'thread' } as const;
-    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(campaignRates(results), suggestions), summary }, thread, () => [
-      { subject: facts.path, kind: 'thread', description: `${facts.path} results: ${summary.rules}` },
+    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions), summary }, thread, (diff) => [
+      { subject: facts.path, kind: 'thread', description: describeResultsChange(facts.path, diff, summary.rules!) },
     ]);
     if (facts.experiments.length) {
       planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'experiments', content: renderExperimentsBlock(facts.experiments), summary: experimentsSummary(facts.experiments) }, thread, (diff) =>

@@ -19,9 +19,25 @@ export interface LoggedCommit {
 export async function readThreadworkCommits(cwd: string, lines: readonly string[] = ['Threadwork-']): Promise<LoggedCommit[]> {
   const repo = await repositoryOf(cwd);
   if (!repo) return [];
+  return loggedCommits(repo.top, ['--fixed-strings', ...lines.map((line) => `--grep=${line}`)]);
+}
+
+/**
+ * Every commit `filter` selects (`-G…`, then `--` and paths relative to `cwd`), newest
+ * first, threadwork's or not: the caller tells them apart by their trailers.
+ */
+export async function readCommitsTouching(cwd: string, filter: readonly string[]): Promise<LoggedCommit[]> {
+  const repo = await repositoryOf(cwd);
+  if (!repo) return [];
+  return loggedCommits(cwd, filter);
+}
+
+async function loggedCommits(cwd: string, filter: readonly string[]): Promise<LoggedCommit[]> {
+  const paths = filter.indexOf('--');
+  const options = paths < 0 ? filter : filter.slice(0, paths);
   let out: string;
   try {
-    out = await gitRaw(repo.top, ['log', '--fixed-strings', ...lines.map((line) => `--grep=${line}`), '--format=%H%x1f%aI%x1f%an%x1f%B%x1e']);
+    out = await gitRaw(cwd, ['log', ...options, '--format=%H%x1f%aI%x1f%an%x1f%B%x1e', ...(paths < 0 ? [] : filter.slice(paths))]);
   } catch {
     return []; // no commits yet
   }

@@ -1,4 +1,5 @@
-import { readThreadworkCommits } from '../git/log.js';
+import { readCommitsTouching, readThreadworkCommits } from '../git/log.js';
+import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { TRAILERS } from '../engine/commit-message.js';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -18,6 +19,19 @@ export interface History {
   subject: string;
   kind: 'assumption' | 'goal' | 'thread';
   entries: HistoryEntry[];
+  /**
+   * Commits made outside threadwork (no Threadwork-* trailer) that changed the file the
+   * subject is written in (`outsideFileOf`) — a hand edit committed with git, a
+   * `--no-commit` run committed by hand — newest first: steps the audit trail cannot
+   * describe, said rather than skipped.
+   */
+  outside: OutsideCommit[];
+}
+
+export interface OutsideCommit {
+  date: string;
+  commit: string;
+  subject: string;
 }
 
 /** An assumption id (A4) or a goal id (g-…); anything else names a thread. */
@@ -52,7 +66,40 @@ export async function readHistory(cwd: string, subject: string): Promise<History
     const triggered = kind === 'thread' && triggers.some((t) => t.startsWith(`${subject}/`));
     if (!named && !triggered) continue;
     const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && line.includes(subject)));
-    entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers });
+    entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? triggers : triggers.filter(couldMoveAggregates) });
   }
-  return { subject, kind, entries };
+  return { subject, kind, entries, outside: await readOutsideCommits(cwd, kind, subject) };
+}
+
+/**
+ * Whether a source file a commit holds could have moved an assumption or a goal: a
+ * campaign's drafts and reply records are read by nothing the aggregates derive from, so
+ * a draft approved in the same commit as a learning is not named as what moved A5.
+ */
+function couldMoveAggregates(path: string): boolean {
+  const { kind } = classifyPath(path);
+  return kind !== 'draft' && kind !== 'reply';
+}
+
+/**
+ * The commits outside threadwork that changed the file the subject lives in (`outsideFileOf`)
+ * after it was made.
+ * An assumption's are every such commit to 10-assumptions.md: an edit of its statement or
+ * prior changes no line that names its id, so none can be told apart by its diff alone.
+ */
+async function readOutsideCommits(cwd: string, kind: History['kind'], subject: string): Promise<OutsideCommit[]> {
+  const file = outsideFileOf(kind, subject);
+  // The commit that made the file (or the thread's meta.json) is where its history starts, not a step of it.
+  const [commits, created] = await Promise.all([
+    readCommitsTouching(cwd, kind === 'thread' ? ['--', file] : ['--diff-filter=MD', '--', file]),
+    kind === 'thread' ? readCommitsTouching(cwd, ['--diff-filter=A', '--', `${file}/meta.json`]) : Promise.resolve([]),
+  ]);
+  const start = new Set(created.map((c) => c.commit));
+  return commits.filter((c) => !start.has(c.commit) && !c.trailers.some((t) => t.key.startsWith('Threadwork-'))).map(({ date, commit, subject: line }) => ({ date, commit, subject: line }));
+}
+
+/** Where a subject is written: the canvas's assumptions file, the goal's file, the thread's folder. */
+export function outsideFileOf(kind: History['kind'], subject: string): string {
+  if (kind === 'assumption') return `${LAYOUT.canvas}/10-assumptions.md`;
+  return kind === 'goal' ? `${LAYOUT.goals}/${subject}.md` : subject;
 }

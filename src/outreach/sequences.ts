@@ -119,6 +119,8 @@ export interface DueTouch {
  * of them — the furthest the sequence would have got — is due on the return date, the
  * earlier ones are skipped (its `touch` number says which; recording it done moves
  * `touches_done` past them), and the touches planned after the return keep their dates.
+ * A prospect with no touch sent yet gets the first touch on the return date: a follow-up
+ * to a note never sent would be the first thing they read.
  */
 export function dueTouches(input: DueTouchesInput): DueTouch[] {
   const today = calendarDate(input.today);
@@ -156,6 +158,9 @@ function pausedTouch(touches: readonly Touch[], done: number, start: string, pau
   const first = touches[done]!;
   const planned = addDays(start, first.day);
   if (!pause || planned >= pause) return { index: done, touch: first, date: planned };
+  // Nothing sent yet: the opening touch is what every later one follows up on ("as I wrote
+  // last week"), so it is the one sent on the return, never skipped.
+  if (done === 0) return { index: 0, touch: first, date: pause };
   let index = done;
   while (index + 1 < touches.length && addDays(start, touches[index + 1]!.day) < pause) index++;
   return { index, touch: touches[index]!, date: pause };
