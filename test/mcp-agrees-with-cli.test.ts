@@ -89,12 +89,12 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(cli.json.error.code).toBe('nothing-scored');
     expect(answer.isError).toBe(true);
     expect(answer.data).toEqual(cli.json);
-    const inline = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Acme', employees: 'lots' }] });
+    const inline = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ company_size: 'lots' }] });
     expect(inline.isError).toBe(true);
     expect(inline.data.error).toEqual({
       code: 'nothing-scored',
-      message: 'Nothing scored: the one account given was refused; fix it and score again:\n  row 1: employees: expected a number of employees (got "lots")',
-      rejected: [{ row: 1, error: 'employees: expected a number of employees (got "lots")' }],
+      message: 'Nothing scored: the one account given was refused; fix it and score again:\n  row 1: no `name` column (or JSON field): the company name is required; this row has `employees`',
+      rejected: [{ row: 1, error: 'no `name` column (or JSON field): the company name is required; this row has `employees`' }],
     });
   });
 
@@ -115,7 +115,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(contacts.data.error).toMatchObject({ code: 'nothing-scored', message: 'Nothing scored: no contact was given (an empty list): expected at least one' });
   });
 
-  it('score inline accounts as the command scores the same rows in a file: a bad row skipped, an export spelling read', async () => {
+  it('score inline accounts as the command scores the same rows in a file: a bad value left out, an export spelling read', async () => {
     const dir = exampleWorkspaceCopy();
     const rows = [
       { company: 'Acme Payments', industry: 'payments', employees: '1,200', geography: 'United States' },
@@ -125,10 +125,11 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     writeFiles(dir, { 'research/lists/inline.json': JSON.stringify(rows) });
     const env = { THREADWORK_TODAY: '2026-11-22' };
     const mcp = await connectMcp(dir, env);
-    const cli = await runJson<{ ranked: { name: string }[]; rejected: { row: number }[] }>(['score', 'research/lists/inline.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
+    const cli = await runJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: { row: number }[] }>(['score', 'research/lists/inline.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
     expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.json.ranked.map((a) => a.name).sort()).toEqual(['Acme Payments', 'Gamma Pay']);
-    expect(cli.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (got "lots")' }]);
+    expect(cli.json.ranked.map((a) => a.name).sort()).toEqual(['Acme Payments', 'Beta Lending', 'Gamma Pay']);
+    expect(cli.json.rejected).toEqual([]);
+    expect(cli.json.ranked.find((a) => a.name === 'Beta Lending')?.leftOut).toEqual([{ row: 2, field: 'employees', detail: 'expected a number of employees (got "lots")' }]);
     const answer = await mcp.call('score_accounts', { segment: 'mid-market-fintech', accounts: rows });
     expect(answer.isError, answer.text).toBe(false);
     expect(answer.data).toEqual(cli.json);

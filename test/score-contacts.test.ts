@@ -34,6 +34,7 @@ interface ContactRanking {
     disqualified: { disqualifier: string; field: string; value: string }[];
     missing: string[];
     invalid: string[];
+    leftOut: { row: number; field: string; detail: string }[];
     detail: { lead: { name: string; points: number }[] };
   }[];
   duplicates: { rows: number[]; kept: number; keys: string[] }[];
@@ -41,7 +42,7 @@ interface ContactRanking {
 }
 
 interface AccountRanking {
-  ranked: { rank: number; row: number; rows: number[]; name: string; domain: string | null; score: number; band: string; dataQuality: number; disqualified: { disqualifier: string; field: string }[]; technologies?: unknown }[];
+  ranked: { rank: number; row: number; rows: number[]; name: string; domain: string | null; score: number; band: string; dataQuality: number; disqualified: { disqualifier: string; field: string }[]; leftOut: { row: number; field: string; detail: string }[]; technologies?: unknown }[];
   duplicates: { rows: number[]; kept: number; keys: string[] }[];
   rejected: { row: number; error: string }[];
 }
@@ -232,16 +233,14 @@ describe('threadwork score --contacts', () => {
     expect(md.stdout).toMatch(/\| 1 \| 2 \(\+4\) \| Maya Okafor \|/);
   });
 
-  it('reads JSON contact lists and sets aside rows with neither name nor email by row number', async () => {
+  it('reads JSON contact lists, sets aside rows with neither name nor email by row number, and leaves out a count it cannot read', async () => {
     const dir = workspace();
     const list = testdir({ 'contacts.json': JSON.stringify({ contacts: [{ name: 'Ana Ruiz', email: 'ana@x.io', website_visits: 'many' }, { title: 'CFO' }, { email: 'ben@y.io' }] }) });
     const result = await scoreJson<ContactRanking>({ list: `${list}/contacts.json`, contacts: true, dir });
     expect(result.code).toBe(0);
-    expect(result.json.ranked.map((c) => c.row)).toEqual([3]);
-    expect(result.json.rejected).toEqual([
-      { row: 1, error: expect.stringMatching(/website_visits: expected a number of website visits/) },
-      { row: 2, error: expect.stringMatching(/expected a name or an email/) },
-    ]);
+    expect(result.json.ranked.map((c) => c.row).sort()).toEqual([1, 3]);
+    expect(result.json.rejected).toEqual([{ row: 2, error: expect.stringMatching(/expected a name or an email/) }]);
+    expect(result.json.ranked.find((c) => c.row === 1)?.leftOut).toEqual([{ row: 1, field: 'website_visits', detail: 'expected a number of website visits (got "many")' }]);
   });
 
   it('reads counts as the account list does: 1.200 is twelve hundred employees, and 1,5 engagements is no count (never 15)', async () => {
@@ -257,9 +256,11 @@ describe('threadwork score --contacts', () => {
     expect(ana.leadScore).toBe(bo.leadScore);
     expect(ana.invalid).toEqual([]);
     expect(ana.detail.lead.find((p) => p.name === 'companySize')!.points).toBe(bo.detail.lead.find((p) => p.name === 'companySize')!.points);
-    expect(result.json.rejected).toEqual([{ row: 4, error: 'email_engagements: expected a number of email engagements (got "1,5")' }]);
+    expect(result.json.rejected).toEqual([]);
+    expect(result.json.ranked.find((c) => c.name === 'Cy Do')?.leftOut).toEqual([{ row: 4, field: 'email_engagements', detail: 'expected a number of email engagements (got "1,5")' }]);
     const accounts = await scoreJson<AccountRanking>({ list: `${list}/accounts.csv`, dir });
-    expect(accounts.json.rejected).toEqual([{ row: 2, error: 'employees: expected a number of employees (got "1,5")' }]);
+    expect(accounts.json.rejected).toEqual([]);
+    expect(accounts.json.ranked.find((a) => a.name === 'Delta')?.leftOut).toEqual([{ row: 2, field: 'employees', detail: 'expected a number of employees (got "1,5")' }]);
   });
 
   it('refuses both an account list and --contacts, or neither', async () => {

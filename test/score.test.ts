@@ -38,18 +38,20 @@ const TODAY = '2026-11-22';
 const SHOWN = (answer: InProcessAnswer<unknown>): string => JSON.stringify(answer.json);
 
 describe('threadwork score', () => {
-  it('ranks the bundled example account list and reports bad rows with their row number', async () => {
+  it('ranks the bundled example account list and reports a value it cannot read with its row number, the row kept', async () => {
     const result = await runJson<Ranking>(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '--segment', 'mid-market-fintech'], { env: { THREADWORK_TODAY: '2026-11-22' } });
     expect(result.code, result.stderr).toBe(0);
     const { ranked, rejected } = result.json;
-    expect(ranked.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ranked.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(ranked[0]!.name).toBe('Tallyfi');
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
     expect(Object.keys(ranked[0]!.components).sort()).toEqual(['fit', 'freshness', 'intent', 'reachability']);
-    expect(rejected).toEqual([{ row: 8, error: expect.stringMatching(/employees/) }]);
+    expect(rejected).toEqual([]);
+    const gridline = (ranked as unknown as { name: string; leftOut: unknown[] }[]).find((a) => a.name === 'Gridline Capital');
+    expect(gridline?.leftOut).toEqual([{ row: 8, field: 'employees', detail: 'expected a number of employees (got "not sure")' }]);
     const md = await runCli(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'mid-market-fintech', '--md']);
     expect(md.stdout).toMatch(/^## Accounts ranked against mid-market-fintech/m);
-    expect(md.stdout).toMatch(/- row 8: employees/);
+    expect(md.stdout).toContain('- Gridline Capital (row 8): employees: expected a number of employees (got "not sure")');
   });
 
   it('reads JSON lists, shows missing data in the breakdown, and never crashes on empty rows', async () => {
@@ -106,8 +108,9 @@ describe('threadwork score', () => {
     const list = testdir({ 'accounts.csv': csv });
     const result = await scoreJson(`${list}/accounts.csv`, dir);
     expect(result.code, SHOWN(result)).toBe(0);
-    expect(result.json.ranked.map((a) => [a.row, a.name])).toEqual([[2, 'Acme, Inc.'], [6, 'Gamma']]);
-    expect(result.json.rejected).toEqual([{ row: 5, error: expect.stringMatching(/^employees: /) }]);
+    expect(result.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[2, 'Acme, Inc.'], [5, 'Beta'], [6, 'Gamma']]);
+    expect(result.json.rejected).toEqual([]);
+    expect((result.json.ranked as unknown as { name: string; leftOut: { row: number }[] }[]).find((a) => a.name === 'Beta')?.leftOut).toEqual([{ row: 5, field: 'employees', detail: 'expected a number of employees (got "many")' }]);
   });
 
   it('reads columns whose headers differ only in case or spacing as one: the first non-empty value wins', async () => {
@@ -151,45 +154,60 @@ describe('threadwork score', () => {
       'accounts.csv': 'name;employees\nAcme;1.200\nBeta;1 200\nGamma;about 50\nDelta;1.5\nZeta;-5\nEta;300;x\n',
       'accounts.json': JSON.stringify([{ name: 'Epsilon', revenue: { min: '20M', max: '50M' } }, { name: 'Theta', revenue: '20M-50M' }]),
     });
-    const result = await scoreJson<{ ranked: { name: string; factors: { name: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir);
+    const result = await scoreJson<{ ranked: { name: string; factors: { name: string; detail: string }[]; leftOut: { row: number; field: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir);
     expect(result.code, SHOWN(result)).toBe(0);
-    expect(result.json.ranked.map((a) => [a.name, a.factors.find((f) => f.name === 'employees')?.detail])).toEqual([
-      ['Acme', '1.2k is in-range for 200–2k'],
-      ['Beta', '1.2k is in-range for 200–2k'],
+    const employees = Object.fromEntries(result.json.ranked.map((a) => [a.name, a.factors.find((f) => f.name === 'employees')?.detail]));
+    expect(employees).toMatchObject({ Acme: '1.2k is in-range for 200–2k', Beta: '1.2k is in-range for 200–2k' });
+    // A count that cannot be read is left out of its row, never read with its separator dropped; the row is scored without it.
+    expect(result.json.ranked.flatMap((a) => a.leftOut).sort((a, b) => a.row - b.row)).toEqual([
+      { row: 4, field: 'employees', detail: 'expected a number of employees (got "about 50")' },
+      { row: 5, field: 'employees', detail: 'expected a whole number of employees (got "1.5")' },
+      { row: 6, field: 'employees', detail: 'expected a number of employees, 0 or more (got "-5")' },
     ]);
-    expect(result.json.rejected).toEqual([
-      { row: 4, error: 'employees: expected a number of employees (got "about 50")' },
-      { row: 5, error: 'employees: expected a whole number of employees (got "1.5")' },
-      { row: 6, error: 'employees: expected a number of employees, 0 or more (got "-5")' },
-      { row: 7, error: 'expected 2 columns as in the header, got 3' },
-    ]);
-    const json = await scoreJson(`${list}/accounts.json`, dir);
-    expect(json.json.rejected).toEqual([{ row: 1, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
+    expect(result.json.rejected).toEqual([{ row: 7, error: 'expected 2 columns as in the header, got 3' }]);
+    const json = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.json`, dir);
+    expect(json.json.rejected).toEqual([]);
+    expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
   });
 
-  it('skips a row whose revenue cannot be read, saying what it got, as it skips an unreadable head count — never scores it as unknown in silence', async () => {
+  it('leaves out a revenue it cannot read, saying what it got, and scores the row without it — never as unknown in silence', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,revenue\nAcme,400,lots\nBeta,400,$45M\nGamma,400,10M-50M\n' });
-    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; dataQualityFields: { field: string; status: string; detail: string }[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir);
     expect(result.code, SHOWN(result)).toBe(0);
-    expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Beta', 'Gamma']);
-    expect(result.json.rejected).toEqual([{ row: 2, error: 'revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' }]);
+    expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Acme', 'Beta', 'Gamma']);
+    expect(result.json.rejected).toEqual([]);
+    const acme = result.json.ranked.find((a) => a.name === 'Acme')!;
+    expect(acme.leftOut).toEqual([{ row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' }]);
+    // Its data quality says the value was there but unusable, not that the list had none.
+    expect(acme.dataQualityFields.find((f) => f.field === 'revenue')).toMatchObject({ status: 'invalid', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' });
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('skipped row 2: revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+    expect(text.stdout).not.toContain('skipped');
   });
 
-  it('says every problem of a refused row, not only its first: the head count and the revenue both', async () => {
+  it('says every value it left out of a row, not only the first: the head count and the revenue both', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,revenue\nAcme,many,lots\nBeta,400,$45M\n', 'contacts.csv': 'name,email,website_visits,content_downloads\nAna Ruiz,ana@acme.com,often,some\nBo Lind,bo@acme.com,4,3\n' });
-    const result = await scoreJson(`${list}/accounts.csv`, dir);
+    const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir);
     expect(result.code, SHOWN(result)).toBe(0);
-    expect(result.json.rejected).toEqual([
-      { row: 2, error: 'employees: expected a number of employees (got "many"); revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' },
+    expect(result.json.rejected).toEqual([]);
+    expect(result.json.ranked.find((a) => a.name === 'Acme')?.leftOut).toEqual([
+      { row: 2, field: 'employees', detail: 'expected a number of employees (got "many")' },
+      { row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' },
     ]);
-    const contacts = await scoreJson(`${list}/contacts.csv`, dir, { contacts: true });
-    expect(contacts.json.rejected).toEqual([{ row: 2, error: 'website_visits: expected a number of website visits (got "often"); content_downloads: expected a number of content downloads (got "some")' }]);
+    // The same rule in a contact list: the counts left out, the contact scored.
+    const contacts = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; invalid: string[] }[]; rejected: Ranking['rejected'] }>(`${list}/contacts.csv`, dir, { contacts: true });
+    expect(contacts.json.rejected).toEqual([]);
+    const ana = contacts.json.ranked.find((c) => c.name === 'Ana Ruiz')!;
+    expect(ana.leftOut).toEqual([
+      { row: 2, field: 'website_visits', detail: 'expected a number of website visits (got "often")' },
+      { row: 2, field: 'content_downloads', detail: 'expected a number of content downloads (got "some")' },
+    ]);
+    expect(ana.invalid).toEqual(expect.arrayContaining(['website_visits', 'content_downloads']));
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('skipped row 2: employees: expected a number of employees (got "many"); revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+    expect(text.stdout).toContain('invalid Acme (row 2): employees: expected a number of employees (got "many")');
+    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
   });
 
   it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {
@@ -213,17 +231,20 @@ describe('threadwork score', () => {
     expect(contacts.json.ranked.map((c) => [c.row, c.invalid])).toEqual([[2, []]]);
   });
 
-  it('refuses a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it refuses 01/11/2026', async () => {
+  it('leaves out a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it does 01/11/2026: never rolled over, the row scored as of no date', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,data_date\nGood,2026-11-01\nFeb,2026-02-30\nMonth,2026-13-01\nSlash,01/11/2026\n' });
-    const result = await scoreJson(`${list}/accounts.csv`, dir, { today: TODAY });
+    const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; components: Record<string, number> }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir, { today: TODAY });
     expect(result.code, SHOWN(result)).toBe(0);
-    expect(result.json.ranked.map((a) => a.name)).toEqual(['Good']);
-    expect(result.json.rejected).toEqual([
-      { row: 3, error: 'data_date: expected a date such as 2026-03-01 (got "2026-02-30")' },
-      { row: 4, error: 'data_date: expected a date such as 2026-03-01 (got "2026-13-01")' },
-      { row: 5, error: 'data_date: expected a date such as 2026-03-01 — 01/11/2026 reads two ways, November 1 or January 11: write 2026-11-01 or 2026-01-11 (got "01/11/2026")' },
-    ]);
+    expect(result.json.rejected).toEqual([]);
+    expect(Object.fromEntries(result.json.ranked.map((a) => [a.name, a.leftOut]))).toEqual({
+      Good: [],
+      Feb: [{ row: 3, field: 'data_date', detail: 'expected a date such as 2026-03-01 (got "2026-02-30")' }],
+      Month: [{ row: 4, field: 'data_date', detail: 'expected a date such as 2026-03-01 (got "2026-13-01")' }],
+      Slash: [{ row: 5, field: 'data_date', detail: 'expected a date such as 2026-03-01 — 01/11/2026 reads two ways, November 1 or January 11: write 2026-11-01 or 2026-01-11 (got "01/11/2026")' }],
+    });
+    // As of no date: freshness's default, the same as a row that has none.
+    expect(result.json.ranked.find((a) => a.name === 'Feb')?.components.freshness).toBe(0.8);
   });
 
   it('reads a JSON list saved with a byte order mark, and places a JSON syntax error at its line and column', async () => {

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { issuesText, listItemRows, readListRows, unreadColumns, withAliases } from './read.js';
+import { listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
  * spaces and punctuation as `_`), with the usual export spellings as aliases. Values stay as
  * written: a bad email or employee count lowers the data quality instead of dropping the
- * row. A row needs a name or an email.
+ * row, and a count that cannot be read is left out and named. A row needs a name or an email.
  */
 const ALIASES: Record<string, string> = {
   full_name: 'name', contact: 'name', contact_name: 'name',
@@ -68,16 +68,19 @@ export const contactRowSchema = contactColumns
   .transform(({ first_name, last_name, ...rest }) => ({ ...rest, name: rest.name ?? ([first_name, last_name].filter(Boolean).join(' ') || undefined) }))
   .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
 
-/** `unread`: the row's columns that are not read (see `unreadColumns`). */
-export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[] };
+/** `unread`: the row's columns that are not read (see `unreadColumns`); `leftOut`: its values that could not be read (see `parseKeepingRow`). */
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; leftOut?: LeftOutValue[] };
 
 function contactRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): ContactRow {
   const data = withAliases(given, ALIASES);
-  const parsed = contactRowSchema.safeParse(data);
+  const parsed = parseKeepingRow(contactRowSchema, data, NONE_REQUIRED);
+  if ('error' in parsed) return { row, error: parsed.error };
   const unread = unreadColumns(given, CONTACT_COLUMNS, headers);
-  if (parsed.success) return { row, contact: parsed.data as ContactRecord & Record<string, unknown>, ...(unread.length ? { unread } : {}) };
-  return { row, error: issuesText(parsed.error.issues, data) };
+  return { row, contact: parsed.value as ContactRecord & Record<string, unknown>, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
 }
+
+/** No one column is required of a contact: a name or an email is (the schema's own refinement). */
+const NONE_REQUIRED: ReadonlySet<string> = new Set();
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list, as `readAccounts` does; bad rows come back with their error and row number. */
 export function readContacts(file: string, from?: string): ContactRow[] {

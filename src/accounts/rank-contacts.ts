@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
-import { ignoredColumnsOf, profileDiagnostics } from './rank.js';
+import { ignoredColumnsOf, profileDiagnostics, withLeftOut, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -30,6 +30,8 @@ export interface RankedContact {
   disqualified: { disqualifier: string; field: string; value: string }[];
   missing: string[];
   invalid: string[];
+  /** Values of its rows that could not be read, scored as missing, each with its row and why. */
+  leftOut: RowLeftOut[];
   detail: {
     contact: ContactRecordScore['contact']['parts'];
     lead: ContactRecordScore['lead']['parts'];
@@ -65,10 +67,13 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.contact ? [{ row: r.row, value: r.contact }] : []));
+  const leftOutOf = new Map(rows.map((r) => [r.row, r.leftOut ?? []]));
   const groups = groupDuplicates(valid, contactKeys);
   const ranked: RankedContact[] = groups.map(({ members }) => {
     const record = mergeRecords(members.map((m) => m.value as Record<string, unknown>)) as ContactRecord;
     const s = scoreContactRecord(record, context.profile, { asOf });
+    const leftOut = members.flatMap((m) => (leftOutOf.get(m.row) ?? []).filter((l) => (record as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
+    const quality = withLeftOut(s.dataQuality, leftOut);
     return {
       rank: 0,
       row: members[0]!.row,
@@ -83,14 +88,15 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
       freshness: s.contact.freshness,
       leadScore: s.lead.score,
       leadBand: s.lead.band,
-      dataQuality: s.dataQuality.score,
+      dataQuality: quality.score,
       companyScore: s.company.score,
       companyBand: s.company.band,
       disqualified: s.company.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value })),
       missing: s.missing,
       // A data date still to come is scored as no date (freshness's default): said here, as any value scored without.
-      invalid: record.data_date && isFutureDataDate(record.data_date, asOf) ? [...s.dataQuality.invalid, 'data_date'] : s.dataQuality.invalid,
-      detail: { contact: s.contact.parts, lead: s.lead.parts, dataQuality: s.dataQuality.fields },
+      invalid: [...new Set([...quality.invalid, ...leftOut.map((l) => l.field), ...(record.data_date && isFutureDataDate(record.data_date, asOf) ? ['data_date'] : [])])],
+      leftOut,
+      detail: { contact: s.contact.parts, lead: s.lead.parts, dataQuality: quality.fields },
     };
   });
   ranked.sort((a, b) => b.leadScore - a.leadScore || b.contactScore - a.contactScore || b.dataQuality - a.dataQuality || a.row - b.row);

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
-import { prospectOf, type Account, type AccountRow } from './read.js';
+import { prospectOf, type Account, type AccountRow, type LeftOutValue } from './read.js';
 
 export interface RankedAccount {
   rank: number;
@@ -21,7 +21,13 @@ export interface RankedAccount {
   disqualified: { disqualifier: string; field: string; value: string }[];
   dataQuality: number;
   dataQualityDetail: DataQuality;
+  /** Values of its rows that could not be read, scored as missing, each with its row and why. */
+  leftOut: RowLeftOut[];
   detail: IcpScore;
+}
+
+export interface RowLeftOut extends LeftOutValue {
+  row: number;
 }
 
 export interface AccountRanking {
@@ -62,14 +68,17 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.account ? [{ row: r.row, value: r.account }] : []));
+  const leftOutOf = new Map(rows.map((r) => [r.row, r.leftOut ?? []]));
   const groups = groupDuplicates(valid, accountKeys);
   const scored = groups.map(({ members }) => {
     const account = mergeRecords(members.map((m) => m.value)) as Account;
     const detail = scoreIcp(prospectOf(account), context.profile, { asOf });
     const components = Object.fromEntries(Object.entries(detail.components).map(([k, c]) => [k, c.value]));
-    const quality = scoreAccountDataQuality(account, asOf);
+    // A value no row of the account gave in a readable form: left out of the score, so shown as the invalid value it was.
+    const leftOut = members.flatMap((m) => (leftOutOf.get(m.row) ?? []).filter((l) => (account as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
+    const quality = withLeftOut(scoreAccountDataQuality(account, asOf), leftOut);
     const disqualified = detail.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value }));
-    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, detail };
+    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, leftOut, detail };
   });
   scored.sort((a, b) => b.score - a.score || a.row - b.row);
   scored.forEach((s, i) => (s.rank = i + 1));
@@ -83,6 +92,14 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ignoredColumns: ignoredColumnsOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
+}
+
+/** The data quality with each left-out value's field as invalid, with why, not as missing: the list had a value there. */
+export function withLeftOut(quality: DataQuality, leftOut: readonly LeftOutValue[]): DataQuality {
+  if (leftOut.length === 0) return quality;
+  const why = new Map(leftOut.map((l) => [l.field, l.detail]));
+  const fields = quality.fields.map((f) => (why.has(f.field) && f.status === 'missing' ? { ...f, status: 'invalid' as const, detail: why.get(f.field)! } : f));
+  return { ...quality, fields, missing: fields.filter((f) => f.status === 'missing').map((f) => f.field), invalid: fields.filter((f) => f.status === 'invalid').map((f) => f.field) };
 }
 
 /** Every column some row has that is not read, once each, in the order met. */

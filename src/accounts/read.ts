@@ -29,9 +29,9 @@ export const accountSchema = z.looseObject({
     (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
     z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative('expected a number of employees, 0 or more').optional(),
   ),
-  // Read as the score reads it: a revenue it cannot read (`lots`) skips the row with what it
-  // got, as an unreadable head count does — accepted as any string, it was scored as
-  // unknown with nothing said.
+  // Read as the score reads it: a revenue it cannot read (`lots`) is left out of the row and
+  // named with what it got, as an unreadable head count is — accepted as any string, it was
+  // scored as unknown with nothing said.
   revenue: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
     z
@@ -56,6 +56,8 @@ export interface AccountRow {
   error?: string;
   /** The row's columns that are not read (see `unreadColumns`). */
   unread?: string[];
+  /** The row's values that could not be read, scored as missing (see `parseKeepingRow`). */
+  leftOut?: LeftOutValue[];
 }
 
 /**
@@ -168,12 +170,40 @@ const ACCOUNT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(accountSche
 
 function accountRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): AccountRow {
   const data = withAliases(given, ACCOUNT_ALIASES);
-  const parsed = accountSchema.safeParse(data);
-  const unread = unreadColumns(given, ACCOUNT_COLUMNS, headers);
-  if (parsed.success) return { row, account: parsed.data, ...(unread.length ? { unread } : {}) };
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
-  return { row, error: issuesText(parsed.error.issues, data) };
+  const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED);
+  if ('error' in parsed) return { row, error: parsed.error };
+  const unread = unreadColumns(given, ACCOUNT_COLUMNS, headers);
+  return { row, account: parsed.value, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
+}
+
+const ACCOUNT_REQUIRED: ReadonlySet<string> = new Set(['name']);
+
+/** A value of a row that could not be read: its field, and why as a refused row's column would say it (`expected a number of employees (got "about 400")`). */
+export interface LeftOutValue {
+  field: string;
+  detail: string;
+}
+
+/**
+ * A row as `schema` reads it, keeping the row when a value cannot be read: that value is
+ * left out (scored as missing) and named with why, as a refused row's column would be,
+ * so one unreadable cell of a thousand-row export costs that cell, not the account — in
+ * account and contact lists alike. Only a row that is still refused without those values
+ * (no name; neither a name nor an email) is refused, with every problem it has.
+ */
+export function parseKeepingRow<T>(schema: z.ZodType<T>, data: unknown, required: ReadonlySet<string>): { value: T; leftOut: LeftOutValue[] } | { error: string } {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { value: parsed.data, leftOut: [] };
+  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const fields = [...new Set(parsed.error.issues.flatMap((issue) => (typeof issue.path[0] === 'string' && !required.has(issue.path[0]) && record && Object.hasOwn(record, issue.path[0]) ? [issue.path[0]] : [])))];
+  if (!record || fields.length === 0) return { error: issuesText(parsed.error.issues, data) };
+  const kept = Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
+  const again = schema.safeParse(kept);
+  if (!again.success) return { error: issuesText(parsed.error.issues, data) };
+  const leftOut = fields.map((field) => ({ field, detail: issuesText(parsed.error.issues.filter((issue) => issue.path[0] === field), data).replace(`${field}: `, '') }));
+  return { value: again.data, leftOut };
 }
 
 /**

@@ -83,7 +83,14 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
  * the JSON alone.
  */
 const invalidLines = (r: AccountRankingData): string[] =>
-  r.ranked.flatMap((a) => a.dataQualityFields.filter((f) => f.status === 'invalid').map((f) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${f.field}: ${f.detail}`)));
+  r.ranked.flatMap((a) => [
+    ...a.dataQualityFields.filter((f) => f.status === 'invalid').map((f) => oneLine(`${a.name} (row ${a.leftOut.find((l) => l.field === f.field)?.row ?? rowsOf(a.rows)}): ${f.field}: ${f.detail}`)),
+    ...leftOutBeyond(a.leftOut, a.dataQualityFields).map((l) => oneLine(`${a.name} (row ${l.row}): ${l.field}: ${l.detail}`)),
+  ]);
+
+/** The left-out values of fields the data quality does not weigh (`email_status` given as a number): named on their own line, as the others are by their data-quality field. */
+const leftOutBeyond = (leftOut: readonly { row: number; field: string; detail: string }[], quality: readonly { field: string }[]): { row: number; field: string; detail: string }[] =>
+  leftOut.filter((l) => !quality.some((f) => f.field === l.field));
 
 /** The list's columns the score does not read, in one line: a `# Employees` or `Owner Notes` column was dropped without a word. */
 const ignoredLine = (ignored: readonly string[]): string => oneLine(`${ignored.join(', ')} — ${ignored.length === 1 ? 'this column is' : 'these columns are'} not read by the score (docs/scoring.md lists the columns it reads)`);
@@ -136,7 +143,7 @@ function gapsOf(c: ContactRanking['ranked'][number]): string {
   });
   // An unusable value says what is wrong with it, as `detail.dataQuality` does in JSON ("twelve hundred" is not a number of employees).
   const invalid = c.invalid.map((f) => {
-    const why = c.detail.dataQuality.find((q) => q.field === f && q.status === 'invalid')?.detail;
+    const why = c.detail.dataQuality.find((q) => q.field === f && q.status === 'invalid')?.detail ?? c.leftOut.find((l) => l.field === f)?.detail;
     return why ? `invalid ${f} (${oneLine(why)})` : `invalid ${f}`;
   });
   return [...invalid, ...described].join(', ');

@@ -112,6 +112,9 @@ export const campaignApproveOutput = z.object({
 
 const disqualifiedOutput = z.object({ disqualifier: z.string(), field: z.string(), value: z.string() });
 const qualityFieldOutput = z.object({ field: z.string(), weight: z.number(), status: z.enum(['ok', 'partial', 'missing', 'invalid']), value: z.number(), detail: z.string() });
+const leftOutOutput = z
+  .array(z.object({ row: z.number().int().min(1), field: z.string(), detail: z.string() }))
+  .describe('values of its rows that could not be read (`employees: about 400`): scored as missing, the row kept, each with its row and what was expected');
 const duplicatesOutput = z
   .array(z.object({ rows: z.array(z.number().int().min(1)), kept: z.number().int().min(1), keys: z.array(z.string()) }))
   .describe('rows merged as one: same domain, email or company name after normalising (docs/scoring.md)');
@@ -136,6 +139,7 @@ export const scoreOutput = z.object({
       unchecked: z.array(z.object({ disqualifier: z.string(), field: z.string() })).describe('disqualifiers the account had no data to check'),
       dataQuality: z.number().min(0).max(1).describe('completeness and validity of the fields that matter (docs/scoring.md)'),
       dataQualityFields: z.array(qualityFieldOutput),
+      leftOut: leftOutOutput,
     }),
   ),
   duplicates: duplicatesOutput,
@@ -172,6 +176,7 @@ export const scoreContactsOutput = z.object({
       disqualified: z.array(disqualifiedOutput),
       missing: z.array(z.string()).describe('absent inputs, by the column to fill in: data.<field>, contact.<field> (title, email, email_status, linkedin), lead.<column> (employees, industry, geography, title, email_engagements, website_visits, content_downloads, social_engagements)'),
       invalid: z.array(z.string()).describe('fields present but unusable (an email that is not an address, employees that are not a number)'),
+      leftOut: leftOutOutput,
       detail: z.object({
         contact: z.array(z.object({ name: z.string(), weight: z.number(), status: z.string(), value: nullableNumber, detail: z.string() })),
         lead: z.array(z.object({ name: z.string(), group: z.enum(['demographic', 'behavioural']), max: z.number(), points: z.number(), status: z.string(), detail: z.string() })),
