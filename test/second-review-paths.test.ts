@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readContacts } from '../src/accounts/contacts.js';
-import { readAccounts } from '../src/accounts/read.js';
+import { parseContacts, readContacts } from '../src/accounts/contacts.js';
+import { parseAccounts, readAccounts } from '../src/accounts/read.js';
 import { openWorkspace } from '../src/api.js';
 import { advanceCommand } from '../src/cli/commands/advance.js';
 import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
@@ -272,5 +272,15 @@ describe('history of an assumption', () => {
     const { code, stdout } = await runCli(['history', 'A5'], { cwd: dir, env: { ...TODAY, NO_COLOR: '1' } });
     expect(code).toBe(0);
     expect(stdout).toMatch(/1 commit outside threadwork changed strategy\/canvas\/10-assumptions\.md, which holds A5 \(not described above: it carries no Threadwork-\* trailers\):\n {4}\S+ \S+ [0-9a-f]{10} Raise the A5 prior after the board meeting/);
+  });
+});
+
+describe('score: the domain in its answer', () => {
+  it('is the domain the score compared, as the duplicates were merged by it; one that is none stays as written', async () => {
+    const workspace = await openWorkspace(exampleWorkspaceCopy());
+    const accounts = await workspace.scoreAccounts('mid-market-fintech', parseAccounts([{ name: 'Acme', domain: 'https://www.Acme.com/about' }, { name: 'Beta', domain: 'not a domain' }]));
+    expect(Object.fromEntries(accounts.ranked.map((a) => [a.name, a.domain]))).toEqual({ Acme: 'acme.com', Beta: 'not a domain' });
+    const contacts = await workspace.scoreContacts('mid-market-fintech', parseContacts([{ name: 'Ana Ruiz', email: 'ana@acme.com', domain: 'WWW.acme.com' }]));
+    expect(contacts.ranked[0]?.domain).toBe('acme.com');
   });
 });

@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
-import { ignoredColumnsOf, profileDiagnostics, withLeftOut, type RowLeftOut } from './rank.js';
+import { ignoredColumnsOf, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -82,7 +82,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
       title: record.title ?? null,
       email: record.email ?? null,
       company: record.company ?? null,
-      domain: record.domain ?? null,
+      domain: shownDomain(record.domain),
       contactScore: s.contact.score,
       seniority: s.contact.seniority,
       freshness: s.contact.freshness,

@@ -1,6 +1,7 @@
 import { scoringContext } from '../derive/thread-scores.js';
 import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { domainOf } from '../schema/domain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
@@ -78,7 +79,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     const leftOut = members.flatMap((m) => (leftOutOf.get(m.row) ?? []).filter((l) => (account as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
     const quality = withLeftOut(scoreAccountDataQuality(account, asOf), leftOut);
     const disqualified = detail.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value }));
-    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: account.domain ?? null, score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, leftOut, detail };
+    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: shownDomain(account.domain), score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, leftOut, detail };
   });
   scored.sort((a, b) => b.score - a.score || a.row - b.row);
   scored.forEach((s, i) => (s.rank = i + 1));
@@ -100,6 +101,16 @@ export function withLeftOut(quality: DataQuality, leftOut: readonly LeftOutValue
   const why = new Map(leftOut.map((l) => [l.field, l.detail]));
   const fields = quality.fields.map((f) => (why.has(f.field) && f.status === 'missing' ? { ...f, status: 'invalid' as const, detail: why.get(f.field)! } : f));
   return { ...quality, fields, missing: fields.filter((f) => f.status === 'missing').map((f) => f.field), invalid: fields.filter((f) => f.status === 'invalid').map((f) => f.field) };
+}
+
+/**
+ * The domain as the score compared it (`https://www.Acme.com/` → `acme.com`), so that
+ * --json agrees with the duplicates it merged; one that is no domain as written (the data
+ * quality names it invalid).
+ */
+export function shownDomain(domain: string | null | undefined): string | null {
+  if (!domain) return null;
+  return domainOf(domain) ?? domain;
 }
 
 /** Every column some row has that is not read, once each, in the order met. */
