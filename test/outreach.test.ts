@@ -192,6 +192,18 @@ describe('drafts', () => {
     expect(quality).toMatchObject({ grade: 'A', ready: true });
   });
 
+  it('opens the case-study touch on a second kind of signal, never repeating the first touch\'s congratulation', () => {
+    const first = draftMessage(richInput('cold-1-problem'));
+    const third = draftMessage(richInput('cold-3-case-study'));
+    expect(first.body).toContain('Congratulations on the');
+    expect(third.body).not.toContain('Congratulations');
+    expect(third.body).toContain('I noticed Acme is hiring');
+    // With one kind of signal, the case study opens on its result.
+    const one = draftMessage({ ...richInput('cold-3-case-study'), company: { ...richInput('cold-3-case-study').company, signals: [{ type: 'funding', detail: 'Raised $40M Series C', date: '2026-01-10' }] } });
+    expect(one.body).not.toContain('Congratulations');
+    expect(one.body.split('\n').find((l) => l.trim() && !/^(Hi|Dear)\b/.test(l))).toMatch(/^One result from a team much like Acme/);
+  });
+
   it.each(templates)('%s: stays within limits with very long inputs', (template) => {
     const input = richInput(template);
     const draft = draftMessage({

@@ -17,6 +17,11 @@ export interface DraftContext {
   /** `fintech teams like Acme`, or `teams like Acme` without an industry. */
   peers: string;
   hook: string | undefined;
+  /**
+   * The hook of a second kind of signal, for a later touch that opens on one: the prospect
+   * read the first in touch 1, and "Congratulations on the Series B" twice reads as a mail merge.
+   */
+  secondHook: string | undefined;
   whyNow: string | undefined;
   pain: string | undefined;
   uvp: string | undefined;

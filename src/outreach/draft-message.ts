@@ -70,6 +70,7 @@ export function draftMessage(input: DraftInput): Draft {
     company,
     peers: peersPhrase(industry, company),
     hook: hooks[0],
+    secondHook: hooks[1],
     whyNow: why ?? undefined,
     pain: pains[0] === undefined ? undefined : lowerFirst(pains[0]),
     uvp: uvp === undefined ? undefined : lowerFirst(clipPhrase(uvp, UVP_MAX_WORDS)),

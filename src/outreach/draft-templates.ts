@@ -58,7 +58,8 @@ export const DRAFT_TEMPLATES: Readonly<Record<string, DraftTemplate>> = {
     channel: 'email',
     render: (c) =>
       email(pickSubject(`A result worth a look for ${c.company}`, 'A result worth a look'), [
-        [opt(c.hook)],
+        // Touch 1 opened on the first hook: only a second signal is news here.
+        [opt(c.secondHook)],
         c.proof ? [proofLine(c), `I think ${c.company} could see something similar.`] : [uvpLine(c)],
         [c.proof ? 'Worth 20 minutes to walk through how they did it?' : `Worth 20 minutes to see what it could look like at ${c.company}?`],
       ]),
