@@ -260,18 +260,22 @@ describe('history of an assumption', () => {
     expect(history.entries[0]?.triggers).not.toContain(reply.json.recorded);
   });
 
-  it('says which commits outside threadwork changed the file it is written in, newest first', async () => {
+  it('says which commits outside threadwork changed it, newest first: its own entry, not another of the same file', async () => {
     const dir = exampleWorkspaceCopy();
     editFile(dir, 'strategy/canvas/10-assumptions.md', (t) => t.replace('    prior: 0.55\n', '    prior: 0.6\n'));
     git(dir, 'commit', '-qam', 'Raise the A5 prior after the board meeting');
+    // The same file, another assumption: A5's trail does not list it, A1's does.
+    editFile(dir, 'strategy/canvas/10-assumptions.md', (t) => t.replace('more than five days a month on reconciliation', 'more than four days a month on reconciliation'));
+    git(dir, 'commit', '-qam', 'Reword A1');
     editFile(dir, 'goals/g-fintech-beachhead.md', (t) => `${t}\nNote from the offsite.\n`);
     git(dir, 'commit', '-qam', 'Offsite note');
     const history = await (await openWorkspace(dir)).history('A5');
     expect(history.outside).toEqual([expect.objectContaining({ subject: 'Raise the A5 prior after the board meeting' })]);
+    expect((await (await openWorkspace(dir)).history('A1')).outside.map((c) => c.subject)).toEqual(['Reword A1']);
     expect((await (await openWorkspace(dir)).history('g-fintech-beachhead')).outside.map((c) => c.subject)).toEqual(['Offsite note']);
     const { code, stdout } = await runCli(['history', 'A5'], { cwd: dir, env: { ...TODAY, NO_COLOR: '1' } });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/1 commit outside threadwork changed strategy\/canvas\/10-assumptions\.md, which holds A5 \(not described above: it carries no Threadwork-\* trailers\):\n {4}\S+ \S+ [0-9a-f]{10} Raise the A5 prior after the board meeting/);
+    expect(stdout).toMatch(/1 commit outside threadwork changed A5 in strategy\/canvas\/10-assumptions\.md \(not described above: it carries no Threadwork-\* trailers\):\n {4}\S+ \S+ [0-9a-f]{10} Raise the A5 prior after the board meeting/);
   });
 });
 

@@ -56,3 +56,56 @@ async function loggedCommits(cwd: string, filter: readonly string[]): Promise<Lo
       return { commit, date, author, subject: lines[0] ?? '', body, trailers };
     });
 }
+
+/** A commit that changed one file, with the file's text before and after it. */
+export interface FileChange extends LoggedCommit {
+  before: string;
+  after: string;
+}
+
+/**
+ * The commits that changed `path` (relative to `cwd`), newest first, each with the file's
+ * text before and after, in one git call: the patch with a context as long as any file, so
+ * one hunk holds every line — context lines belong to both texts, `-` to the one before,
+ * `+` to the one after. Merges (no patch) and the commit that made the file are left out.
+ */
+export async function readFileChanges(cwd: string, path: string): Promise<FileChange[]> {
+  const repo = await repositoryOf(cwd);
+  if (!repo) return [];
+  let out: string;
+  try {
+    out = await gitRaw(cwd, ['log', '--diff-filter=M', '--no-color', '--no-ext-diff', '--unified=100000000', '--format=%x1e%H%x1f%aI%x1f%an%x1f%B%x1d', '-p', '--', path]);
+  } catch {
+    return [];
+  }
+  return out
+    .split('\x1e')
+    .filter((record) => record.includes('\x1d'))
+    .map((record) => {
+      const [head, patch] = record.split('\x1d') as [string, string];
+      const [commit, date, author, message] = head.split('\x1f') as [string, string, string, string];
+      const lines = message.replace(/\n+$/, '').split('\n');
+      const trailers = lines.flatMap((l) => {
+        const m = /^(Threadwork-[A-Za-z]+): (.+)$/.exec(l);
+        return m ? [{ key: m[1]!, value: m[2]! }] : [];
+      });
+      return { commit, date, author, subject: lines[0] ?? '', body: lines.slice(1), trailers, ...bothSides(patch) };
+    });
+}
+
+function bothSides(patch: string): { before: string; after: string } {
+  const before: string[] = [];
+  const after: string[] = [];
+  let inHunk = false;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('@@')) inHunk = true;
+    else if (!inHunk || line.startsWith('\\')) continue;
+    else if (line.startsWith('-')) before.push(line.slice(1));
+    else if (line.startsWith('+')) after.push(line.slice(1));
+    else if (line.startsWith(' ')) {
+      before.push(line.slice(1));
+      after.push(line.slice(1));
+    }
+  }
+  return { before: before.join('\n'), after: after.join('\n') };
+}

@@ -1,4 +1,5 @@
-import { readCommitsTouching, readThreadworkCommits } from '../git/log.js';
+import { readCommitsTouching, readFileChanges, readThreadworkCommits, type LoggedCommit } from '../git/log.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { TRAILERS } from '../engine/commit-message.js';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
@@ -83,19 +84,35 @@ function couldMoveAggregates(path: string): boolean {
 
 /**
  * The commits outside threadwork that changed the file the subject lives in (`outsideFileOf`)
- * after it was made.
- * An assumption's are every such commit to 10-assumptions.md: an edit of its statement or
- * prior changes no line that names its id, so none can be told apart by its diff alone.
+ * after it was made. An assumption's are those that changed its own entry in
+ * 10-assumptions.md — its front-matter entry or its row of the derived table — read from
+ * the file before and after each: an edit of its statement or prior changes no line that
+ * names its id, so its diff alone could not tell.
  */
 async function readOutsideCommits(cwd: string, kind: History['kind'], subject: string): Promise<OutsideCommit[]> {
   const file = outsideFileOf(kind, subject);
+  if (kind === 'assumption') {
+    const changes = await readFileChanges(cwd, file);
+    return changes.filter((c) => !isThreadworks(c) && assumptionShown(c.before, subject) !== assumptionShown(c.after, subject)).map(outsideCommit);
+  }
   // The commit that made the file (or the thread's meta.json) is where its history starts, not a step of it.
   const [commits, created] = await Promise.all([
     readCommitsTouching(cwd, kind === 'thread' ? ['--', file] : ['--diff-filter=MD', '--', file]),
     kind === 'thread' ? readCommitsTouching(cwd, ['--diff-filter=A', '--', `${file}/meta.json`]) : Promise.resolve([]),
   ]);
   const start = new Set(created.map((c) => c.commit));
-  return commits.filter((c) => !start.has(c.commit) && !c.trailers.some((t) => t.key.startsWith('Threadwork-'))).map(({ date, commit, subject: line }) => ({ date, commit, subject: line }));
+  return commits.filter((c) => !start.has(c.commit) && !isThreadworks(c)).map(outsideCommit);
+}
+
+const isThreadworks = (c: LoggedCommit): boolean => c.trailers.some((t) => t.key.startsWith('Threadwork-'));
+const outsideCommit = ({ date, commit, subject }: LoggedCommit): OutsideCommit => ({ date, commit, subject });
+
+/** What 10-assumptions.md says of assumption `id`: its front-matter entry and its row of the derived table, as one string to compare. */
+function assumptionShown(text: string, id: string): string {
+  const entries = parseFrontMatter(text).data?.assumptions;
+  const entry = Array.isArray(entries) ? entries.find((e) => (e as { id?: unknown } | null)?.id === id) : undefined;
+  const row = text.split('\n').find((line) => line.startsWith(`| ${id} |`)) ?? '';
+  return `${JSON.stringify(entry ?? null)}\n${row}`;
 }
 
 /** Where a subject is written: the canvas's assumptions file, the goal's file, the thread's folder. */

@@ -34,5 +34,5 @@ export async function historyCommand(subject: string, options: GlobalOptions): P
 /** The file (or folder) the outside commits changed, as `readOutsideCommits` looks at it. */
 function where(history: History): string {
   const file = outsideFileOf(history.kind, history.subject);
-  return history.kind === 'assumption' ? `${file}, which holds ${history.subject}` : file;
+  return history.kind === 'assumption' ? `${history.subject} in ${file}` : file;
 }

@@ -83,7 +83,7 @@ export const historyOutput = z.object({
   entries: z.array(z.object({ date: z.string(), commit: z.string(), subject: z.string(), changes: z.array(z.string()), triggers: z.array(z.string()) })),
   outside: z
     .array(z.object({ date: z.string(), commit: z.string(), subject: z.string() }))
-    .describe("commits made outside threadwork (no Threadwork-* trailer) that changed the file the subject is written in — strategy/canvas/10-assumptions.md for an assumption (every such commit: it holds them all), the goal file, the thread folder — newest first: steps the audit trail cannot describe"),
+    .describe("commits made outside threadwork (no Threadwork-* trailer) that changed the subject — an assumption's entry or table row in strategy/canvas/10-assumptions.md, the goal file, the thread folder — newest first: steps the audit trail cannot describe"),
   repository: z.boolean().describe('whether the workspace is in a git repository: outside one there is no audit trail, and `entries` is empty for that reason, not because nothing moved'),
 });
 
