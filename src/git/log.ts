@@ -48,12 +48,8 @@ async function loggedCommits(cwd: string, filter: readonly string[]): Promise<Lo
     .map((record) => {
       const [commit, date, author, message] = record.split('\x1f') as [string, string, string, string];
       const lines = message.replace(/\n+$/, '').split('\n');
-      const trailers = lines.flatMap((l) => {
-        const m = /^(Threadwork-[A-Za-z]+): (.+)$/.exec(l);
-        return m ? [{ key: m[1]!, value: m[2]! }] : [];
-      });
       const body = lines.slice(1).filter((l) => l.trim() && !/^Threadwork-[A-Za-z]+: /.test(l));
-      return { commit, date, author, subject: lines[0] ?? '', body, trailers };
+      return { commit, date, author, subject: lines[0] ?? '', body, trailers: trailersOf(lines) };
     });
 }
 
@@ -85,12 +81,16 @@ export async function readFileChanges(cwd: string, path: string): Promise<FileCh
       const [head, patch] = record.split('\x1d') as [string, string];
       const [commit, date, author, message] = head.split('\x1f') as [string, string, string, string];
       const lines = message.replace(/\n+$/, '').split('\n');
-      const trailers = lines.flatMap((l) => {
-        const m = /^(Threadwork-[A-Za-z]+): (.+)$/.exec(l);
-        return m ? [{ key: m[1]!, value: m[2]! }] : [];
-      });
-      return { commit, date, author, subject: lines[0] ?? '', body: lines.slice(1), trailers, ...bothSides(patch) };
+      return { commit, date, author, subject: lines[0] ?? '', body: lines.slice(1), trailers: trailersOf(lines), ...bothSides(patch) };
     });
+}
+
+/** A commit message's `Threadwork-*: value` lines. */
+function trailersOf(lines: readonly string[]): LoggedCommit['trailers'] {
+  return lines.flatMap((l) => {
+    const m = /^(Threadwork-[A-Za-z]+): (.+)$/.exec(l);
+    return m ? [{ key: m[1]!, value: m[2]! }] : [];
+  });
 }
 
 function bothSides(patch: string): { before: string; after: string } {
