@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
-import { ignoredColumnsOf, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
+import { ignoredColumnsOf, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -67,12 +67,12 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.contact ? [{ row: r.row, value: r.contact }] : []));
-  const leftOutOf = new Map(rows.map((r) => [r.row, r.leftOut ?? []]));
+  const leftOutOfRows = leftOutByRow(rows);
   const groups = groupDuplicates(valid, contactKeys);
   const ranked: RankedContact[] = groups.map(({ members }) => {
     const record = mergeRecords(members.map((m) => m.value as Record<string, unknown>)) as ContactRecord;
     const s = scoreContactRecord(record, context.profile, { asOf });
-    const leftOut = members.flatMap((m) => (leftOutOf.get(m.row) ?? []).filter((l) => (record as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
+    const leftOut = leftOutOfGroup(leftOutOfRows, members, record);
     const quality = withLeftOut(s.dataQuality, leftOut);
     return {
       rank: 0,

@@ -69,17 +69,16 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     throw unknownSegment(segmentId, known);
   }
   const valid = rows.flatMap((r) => (r.account ? [{ row: r.row, value: r.account }] : []));
-  const leftOutOf = new Map(rows.map((r) => [r.row, r.leftOut ?? []]));
+  const leftOutOfRows = leftOutByRow(rows);
   const groups = groupDuplicates(valid, accountKeys);
   const scored = groups.map(({ members }) => {
     const account = mergeRecords(members.map((m) => m.value)) as Account;
     const detail = scoreIcp(prospectOf(account), context.profile, { asOf });
     const components = Object.fromEntries(Object.entries(detail.components).map(([k, c]) => [k, c.value]));
-    // A value no row of the account gave in a readable form: left out of the score, so shown as the invalid value it was.
-    const leftOut = members.flatMap((m) => (leftOutOf.get(m.row) ?? []).filter((l) => (account as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
-    const quality = withLeftOut(scoreAccountDataQuality(account, asOf), leftOut);
+    const unreadable = leftOutOfGroup(leftOutOfRows, members, account);
+    const quality = withLeftOut(scoreAccountDataQuality(account, asOf), unreadable);
     const disqualified = detail.disqualifiers.matched.map(({ disqualifier, field, value }) => ({ disqualifier, field, value }));
-    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: shownDomain(account.domain), score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, leftOut, detail };
+    return { rank: 0, row: members[0]!.row, rows: members.map((m) => m.row), name: account.name, domain: shownDomain(account.domain), score: detail.score, band: detail.band, components, missing: detail.missing, disqualified, dataQuality: quality.score, dataQualityDetail: quality, leftOut: unreadable, detail };
   });
   scored.sort((a, b) => b.score - a.score || a.row - b.row);
   scored.forEach((s, i) => (s.rank = i + 1));
@@ -93,6 +92,20 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ignoredColumns: ignoredColumnsOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
+}
+
+/**
+ * The values left out of a group of merged rows that no row of it gave in a readable form
+ * (a duplicate row's readable value fills the field), each with its row: shown as the
+ * invalid values they were.
+ */
+export function leftOutOfGroup(leftOutByRow: ReadonlyMap<number, readonly LeftOutValue[]>, members: readonly { row: number }[], merged: object): RowLeftOut[] {
+  return members.flatMap((m) => (leftOutByRow.get(m.row) ?? []).filter((l) => (merged as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
+}
+
+/** Each row's left-out values by its row number, looked up once per merged group. */
+export function leftOutByRow(rows: readonly { row: number; leftOut?: readonly LeftOutValue[] }[]): Map<number, readonly LeftOutValue[]> {
+  return new Map(rows.flatMap((r) => (r.leftOut?.length ? [[r.row, r.leftOut] as const] : [])));
 }
 
 /** The data quality with each left-out value's field as invalid, with why, not as missing: the list had a value there. */

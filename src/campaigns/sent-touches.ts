@@ -1,5 +1,6 @@
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import { normalizeEmail } from './suppression.js';
+import { touchesDone } from '../outreach/sequences.js';
 
 /**
  * The touches of a campaign recorded as sent by their drafts (`status: sent`), as
@@ -44,7 +45,5 @@ export function lastSentTouch(sent: ReadonlyMap<string, string>): Map<string, nu
   return last;
 }
 
-/** A missing, negative or non-numeric `touches_done` means nothing was sent yet; 2.7 means 2 (as in outreach/sequences.ts). A 5-actions.md holding one is invalid (schema/stages.ts): this reads what the library is given. */
-export function touchesDone(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
-}
+/** A missing, negative or non-numeric `touches_done` means nothing was sent yet; 2.7 means 2. A 5-actions.md holding one is invalid (schema/stages.ts): this reads what the library is given. */
+export { touchesDone };

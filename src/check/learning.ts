@@ -1,7 +1,7 @@
 import type { RuleId } from '../diagnostics.js';
 import { resultPerAssumption, type AssumptionResult } from '../derive/learning-results.js';
 import { contactStop } from '../outreach/contact-stop.js';
-import { resolveSequence, type SequenceInput } from '../outreach/sequences.js';
+import { resolveSequence, touchesDone, type SequenceInput } from '../outreach/sequences.js';
 import type { ThreadRecord } from '../workspace/model.js';
 
 type Data = Record<string, unknown>;
@@ -88,8 +88,7 @@ function checkClosedMidSequence(thread: ThreadRecord, closed: string, path: stri
   const prospects = (Array.isArray(actions.prospects) ? actions.prospects : []) as { name?: unknown; email?: unknown; status?: string | null; touches_done?: unknown }[];
   const open = prospects.filter((p) => {
     if (!p || typeof p.email !== 'string') return false;
-    const done = typeof p.touches_done === 'number' && p.touches_done > 0 ? Math.floor(p.touches_done) : 0;
-    return done < touches && contactStop({ email: p.email, status: p.status }, NO_ONE_SUPPRESSED) === null;
+    return touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, NO_ONE_SUPPRESSED) === null;
   });
   if (open.length === 0) return;
   const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : String(p.email)));

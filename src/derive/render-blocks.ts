@@ -181,7 +181,6 @@ function renderForecastLines(f: GoalForecast): string[] {
   return [forecastHeadline(f), '', forecastTable(f)];
 }
 
-/** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */
 /** The rows of a campaign's results table, each label with its cell as shown (the block's summary compares the same cells). */
 export function campaignResultsRows(rates: CampaignRates): [string, string][] {
   const rows: [string, number | null][] = [
@@ -196,6 +195,7 @@ export function campaignResultsRows(rates: CampaignRates): [string, string][] {
   return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, formatPercent(value)])];
 }
 
+/** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */
 export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): string {
   return [
     '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',

@@ -131,7 +131,6 @@ export interface SummaryChange {
   after: string | undefined;
 }
 
-/** The subjects whose value differs, in the order of `next`, then the ones that disappeared. */
 /** What a campaign's results block shows: each figure as its cell, and the rules its totals fire. */
 export function campaignResultsSummary(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): BlockSummary {
   const summary: BlockSummary = Object.fromEntries(campaignResultsRows(rates));
@@ -162,6 +161,7 @@ export function describeResultsChange(path: string, diff: readonly SummaryChange
   return parts.length ? `${path} results: ${parts.join(', ')}` : `${path} results: ${rules}`;
 }
 
+/** The subjects whose value differs, in the order of `next`, then the ones that disappeared. */
 export function summaryDiff(previous: BlockSummary | undefined, next: BlockSummary): SummaryChange[] {
   const out: SummaryChange[] = [];
   for (const [key, after] of Object.entries(next)) if (previous?.[key] !== after) out.push({ key, before: previous?.[key], after });

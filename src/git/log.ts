@@ -23,21 +23,20 @@ export async function readThreadworkCommits(cwd: string, lines: readonly string[
 }
 
 /**
- * Every commit `filter` selects (`-G…`, then `--` and paths relative to `cwd`), newest
- * first, threadwork's or not: the caller tells them apart by their trailers.
+ * Every commit that touched `path` (relative to `cwd`; a file or a folder), newest first,
+ * threadwork's or not: the caller tells them apart by their trailers. `options` narrows
+ * them (`--diff-filter=MD`).
  */
-export async function readCommitsTouching(cwd: string, filter: readonly string[]): Promise<LoggedCommit[]> {
+export async function readCommitsTouching(cwd: string, path: string, options: readonly string[] = []): Promise<LoggedCommit[]> {
   const repo = await repositoryOf(cwd);
   if (!repo) return [];
-  return loggedCommits(cwd, filter);
+  return loggedCommits(cwd, options, ['--', path]);
 }
 
-async function loggedCommits(cwd: string, filter: readonly string[]): Promise<LoggedCommit[]> {
-  const paths = filter.indexOf('--');
-  const options = paths < 0 ? filter : filter.slice(0, paths);
+async function loggedCommits(cwd: string, options: readonly string[], paths: readonly string[] = []): Promise<LoggedCommit[]> {
   let out: string;
   try {
-    out = await gitRaw(cwd, ['log', ...options, '--format=%H%x1f%aI%x1f%an%x1f%B%x1e', ...(paths < 0 ? [] : filter.slice(paths))]);
+    out = await gitRaw(cwd, ['log', ...options, '--format=%H%x1f%aI%x1f%an%x1f%B%x1e', ...paths]);
   } catch {
     return []; // no commits yet
   }

@@ -97,8 +97,8 @@ async function readOutsideCommits(cwd: string, kind: History['kind'], subject: s
   }
   // The commit that made the file (or the thread's meta.json) is where its history starts, not a step of it.
   const [commits, created] = await Promise.all([
-    readCommitsTouching(cwd, kind === 'thread' ? ['--', file] : ['--diff-filter=MD', '--', file]),
-    kind === 'thread' ? readCommitsTouching(cwd, ['--diff-filter=A', '--', `${file}/meta.json`]) : Promise.resolve([]),
+    readCommitsTouching(cwd, file, kind === 'thread' ? [] : ['--diff-filter=MD']),
+    kind === 'thread' ? readCommitsTouching(cwd, `${file}/meta.json`, ['--diff-filter=A']) : Promise.resolve([]),
   ]);
   const start = new Set(created.map((c) => c.commit));
   return commits.filter((c) => !start.has(c.commit) && !isThreadworks(c)).map(outsideCommit);

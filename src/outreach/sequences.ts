@@ -167,6 +167,6 @@ function pausedTouch(touches: readonly Touch[], done: number, start: string, pau
 }
 
 /** A missing, negative or non-numeric count means nothing was sent yet; 2.7 means 2. */
-function touchesDone(value: unknown): number {
+export function touchesDone(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
