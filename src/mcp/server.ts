@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { trackPendingRequests } from './pending-requests.js';
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
@@ -40,15 +41,18 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
  */
 export async function serveStdio(dir: string): Promise<void> {
   const { server, root, served, close } = await createServer(dir);
-  const done = new Promise<void>((resolve) => {
-    server.server.onclose = () => resolve();
-    process.stdin.once('end', () => resolve());
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
+    server.server.onclose = () => resolve('closed');
+    process.stdin.once('end', () => resolve('input-ended'));
+    process.once('SIGINT', () => resolve('signal'));
+    process.once('SIGTERM', () => resolve('signal'));
   });
-  await server.connect(withToolErrorEnvelope(new StdioServerTransport()));
+  const transport = withToolErrorEnvelope(new StdioServerTransport());
+  await server.connect(transport);
+  const requests = trackPendingRequests(transport);
   process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? `; ${SERVED_COMMANDS} in this workspace are answered from here` : ''}\n`);
-  await done;
+  // The client closed its side: the calls it sent are still answered before the transport closes.
+  if ((await done) === 'input-ended') await requests.drained();
   await server.close();
   // What the warm workspace read and derived, kept for the next server or command.
   await close().catch(() => undefined);

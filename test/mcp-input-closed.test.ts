@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+/** Runs `threadwork mcp` with `lines` as the whole of its stdin (closed once written): its stdout's JSON-RPC messages and its exit code. */
+function mcpBatch(dir: string, lines: readonly object[]): Promise<{ code: number; messages: { id?: number; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, 'mcp', '--dir', dir], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, messages: stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as never) });
+    });
+    child.stdin!.end(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  });
+}
+
+const INITIALIZE = [
+  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'batch', version: '1' } } },
+  { jsonrpc: '2.0', method: 'notifications/initialized' },
+];
+
+describe('threadwork mcp when the client closes its input', () => {
+  it('answers every call sent before stdin closed — a write still under way included — then exits', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { code, messages } = await mcpBatch(dir, [
+      ...INITIALIZE,
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'create_deal', arguments: { company: 'Close Race Co', segment: 'mid-market-fintech' } } },
+      { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'check', arguments: {} } },
+      { jsonrpc: '2.0', id: 4, method: 'tools/list' },
+    ]);
+    expect(code).toBe(0);
+    expect(messages.map((m) => m.id).sort()).toEqual([1, 2, 3, 4]);
+    const created = messages.find((m) => m.id === 2)!;
+    expect(created.result?.structuredContent).toMatchObject({ ok: true });
+    expect(existsSync(join(dir, 'threads/sales/close-race-co/meta.json'))).toBe(true);
+    expect(git(dir, 'log', '-1', '--format=%s')).toContain('close-race-co');
+    expect(messages.find((m) => m.id === 3)!.result?.structuredContent).toHaveProperty('diagnostics');
+  });
+
+  it('owes nothing to a call the client cancelled, and still exits', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { code, messages } = await mcpBatch(dir, [
+      ...INITIALIZE,
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'check', arguments: {} } },
+      { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 2, reason: 'no longer needed' } },
+    ]);
+    expect(code).toBe(0);
+    expect(messages.some((m) => m.id === 1)).toBe(true);
+  });
+});
