@@ -12,8 +12,10 @@ export function withOk(answer: unknown, ok: boolean): unknown {
   return { ok: 'ok' in answer ? answer.ok : ok, ...answer };
 }
 
-/** Whether an answer's own diagnostics hold an error: what makes `sync` and `strategy` exit 1. */
+/** Whether an answer's diagnostics (or those of the sync it ran) hold an error: what makes `sync` and `strategy` exit 1. */
 export function reportsAnError(answer: unknown): boolean {
-  const diagnostics = (answer as { diagnostics?: unknown } | null)?.diagnostics;
-  return Array.isArray(diagnostics) && diagnostics.some((d) => (d as { severity?: unknown } | null)?.severity === 'error');
+  const holdsError = (diagnostics: unknown): boolean => Array.isArray(diagnostics) && diagnostics.some((d) => (d as { severity?: unknown } | null)?.severity === 'error');
+  const { diagnostics, sync } = (answer ?? {}) as { diagnostics?: unknown; sync?: { diagnostics?: unknown } | null };
+  // `strategy` answers its own diagnostics and those of the sync after it: a canvas in error (04-segments.md) is only in the sync's.
+  return holdsError(diagnostics) || holdsError(sync?.diagnostics);
 }

@@ -336,6 +336,14 @@ export const RULES = {
     message: 'ARR on a {outcome} deal: expected `arr: null` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set `outcome: closed-won`',
     docs: 'The mirror of `won-without-arr`: `arr` is the annual value a deal was signed at, so only a win has one. The metrics read it from closed-won deals only, so an ARR written on a lost or stalled deal (an estimate left in, or a win recorded with the wrong outcome) is counted nowhere. Set `arr: null`, or correct the `outcome`; the potential value belongs in Stage 3 `arr_potential`.',
   },
+  'closed-without-date': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal recorded as closed-won or closed-lost without its `closed` date',
+    message: 'Closed ({outcome}) without its date: expected `closed`, the day the deal closed. Until it is filled in, the deal has no cycle time and is left out of the average and median cycle',
+    docs: 'A deal\'s cycle time runs from the day it was opened (meta.json `created`) to the day it closed: without `closed`, its `cycle_time_days` is empty and the metrics\' average and median cycle leave it out, so they move without saying why. The deal still counts as won or lost (the win rate, won ARR). Write the day it closed; a date to come is `date-in-future`.',
+  },
   'validation-repeated': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -10,7 +10,7 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 /**
  * What a Stage 6 file records that the figures cannot take as written: a win without its
  * ARR (left out of every ARR sum and average, never counted as 0), an ARR on a deal that was
- * not won (counted in no figure), an assumption given
+ * not won (counted in no figure), a close without its date (left out of the cycle figures), an assumption given
  * more than one result (counted once) and a result for an assumption the thread's
  * hypothesis never said it tests (counted, but suspect), and a campaign closed with
  * prospects still in its sequence (their touches stopped). Warnings: the figures say what they did with them.
@@ -27,6 +27,9 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
   }
   if (thread.family === 'deal' && (data.outcome === 'closed-lost' || data.outcome === 'stalled') && typeof data.arr === 'number') {
     report(learning.path, ['arr'], 'arr-without-win', `ARR on a ${data.outcome} deal: expected \`arr: null\` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set \`outcome: closed-won\``, 'warning');
+  }
+  if (thread.family === 'deal' && (data.outcome === 'closed-won' || data.outcome === 'closed-lost') && typeof data.closed !== 'string') {
+    report(learning.path, ['closed' in data ? 'closed' : 'outcome'], 'closed-without-date', `Closed (${data.outcome}) without its date: expected \`closed\`, the day the deal closed. Until it is filled in, the deal has no cycle time and is left out of the average and median cycle`, 'warning');
   }
   if (thread.family === 'campaign' && data.closed) checkClosedMidSequence(thread, String(data.closed), learning.path, report);
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];

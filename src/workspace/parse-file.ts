@@ -111,13 +111,12 @@ function parseFileOfKind(path: string, kind: FileKind, text: string): ParsedFile
 function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z.ZodType): ParsedFile {
   const fm = parseFrontMatter(text);
   if (fm.errors) return parsedFile(path, kind, fm.bodyOffset, undefined, undefined, fm.errors.map((e) => diagnostic(path, e.position, 'error', e.rule, e.message)));
-  if (!fm.present) {
-    // Without front matter a stage file is the method's older prose and validates (every
-    // field may be empty); an empty file or bytes that are not text is a save cut short or
-    // the wrong file, and counting it as valid would let it wipe what the thread stated.
-    const notText = notTextProblem(path, text);
-    if (notText) return parsedFile(path, kind, 0, undefined, undefined, [notText]);
-  }
+  // Without front matter a stage file is the method's older prose and validates (every
+  // field may be empty); an empty file or bytes that are not text is a save cut short or
+  // the wrong file, and counting it as valid would let it wipe what the thread stated. A
+  // control character after valid front matter is damage (or a write) all the same.
+  const notText = fm.present ? controlCharacterProblem(path, text) : notTextProblem(path, text);
+  if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
   const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
   if (!fm.present && diagnostics.length > 0) {
@@ -135,6 +134,11 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F]/;
 /** `file-empty` for a file with nothing but white space, `not-text` for one holding a control character; else undefined. */
 function notTextProblem(path: string, text: string): Diagnostic | undefined {
   if (stripBom(text).trim() === '') return diagnostic(path, START, 'error', 'file-empty', 'Empty file: expected front matter (`---`, its keys, `---`) and the text of the file; an empty file is often a save cut short');
+  return controlCharacterProblem(path, text);
+}
+
+/** `not-text` at the first control character (other than tab, line feed, form feed, carriage return) of `text`; else undefined. */
+function controlCharacterProblem(path: string, text: string): Diagnostic | undefined {
   const control = CONTROL_CHARACTER.exec(text);
   if (!control) return undefined;
   const code = codePointLabel(control[0].charCodeAt(0));

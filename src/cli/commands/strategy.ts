@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
+import { reportsAnError } from '../../answer-ok.js';
 import type { StrategyResult } from '../../strategy/run.js';
 import { formatColored, committedLine, heldLines, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
@@ -22,7 +23,7 @@ export async function strategyCommand(segments: string[], flags: { force?: boole
   lines.push(...result.diagnostics.map(formatColored));
   lines.push(...syncLines(result));
   lines.push(...committedLine(result.commit));
-  const errors = result.diagnostics.some((d) => d.severity === 'error');
+  const errors = reportsAnError(result);
   // A fresh workspace has no segment yet: the command did nothing, and said nothing of why.
   if (result.segments.length === 0 && !errors) lines.unshift(NO_SEGMENTS);
   return { json: { root: workspace.root, ...result }, text: lines.join('\n'), exitCode: errors ? 1 : 0 };
