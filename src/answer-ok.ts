@@ -12,10 +12,13 @@ export function withOk(answer: unknown, ok: boolean): unknown {
   return { ok: 'ok' in answer ? answer.ok : ok, ...answer };
 }
 
-/** Whether an answer's diagnostics (or those of the sync it ran) hold an error: what makes `sync` and `strategy` exit 1. */
+/** Whether an answer's diagnostics (or, for strategy, those of the sync it ran on what it reads) hold an error: what makes `sync` and `strategy` exit 1. */
 export function reportsAnError(answer: unknown): boolean {
-  const holdsError = (diagnostics: unknown): boolean => Array.isArray(diagnostics) && diagnostics.some((d) => (d as { severity?: unknown } | null)?.severity === 'error');
+  const holdsError = (diagnostics: unknown, counts: (path: string) => boolean = () => true): boolean =>
+    Array.isArray(diagnostics) && diagnostics.some((d) => (d as { severity?: unknown } | null)?.severity === 'error' && counts(String((d as { path?: unknown }).path ?? '')));
   const { diagnostics, sync } = (answer ?? {}) as { diagnostics?: unknown; sync?: { diagnostics?: unknown } | null };
-  // `strategy` answers its own diagnostics and those of the sync after it: a canvas in error (04-segments.md) is only in the sync's.
-  return holdsError(diagnostics) || holdsError(sync?.diagnostics);
+  // `strategy` answers its own diagnostics and those of the sync after it: an error in what it
+  // generates from (the canvas, the ICP files, the config — 04-segments.md that does not parse)
+  // is only in the sync's, and is its own; one in a thread or a goal is held, as after any write.
+  return holdsError(diagnostics) || holdsError(sync?.diagnostics, (path) => path.startsWith('strategy/') || path.startsWith('research/') || path === 'threadwork.config.yaml');
 }
