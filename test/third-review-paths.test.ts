@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { connectMcp } from './helpers/mcp.js';
 
@@ -73,5 +73,43 @@ describe('a deal closed without its date', () => {
     const warning = json.diagnostics.find((d) => d.rule === 'closed-without-date');
     expect(warning).toMatchObject({ path: 'threads/sales/harbor-lending/6-learning.md', severity: 'warning', line });
     expect(warning!.message).toContain('left out of the average and median cycle');
+  });
+});
+
+describe('advance past a DEFER whose revisit date has come', () => {
+  it('says the date has come and the DEFER is to be decided again, not that due lists it then', async () => {
+    const dir = exampleWorkspaceCopy();
+    const keel = 'threads/sales/keel-neobank';
+    const { code, json } = await runJson<{ error: { code: string; message: string } }>(['advance', 'keel-neobank'], { cwd: dir, env: { THREADWORK_TODAY: '2027-01-20', THREADWORK_NO_SERVER: '1' } });
+    expect(code).toBe(1);
+    expect(json.error.code).toBe('decision-not-to-act');
+    expect(json.error.message).toContain(`Cannot advance ${keel}: 4-decision.md decides DEFER, and 5-actions.md follows a decision to act — its revisit date 2027-01-15 has come (\`threadwork due\` lists it as overdue): the DEFER is to be decided again.`);
+  });
+});
+
+describe('the numbers a report and a goal show', () => {
+  it('writes no gap for a goal metric with no current value yet', async () => {
+    const dir = exampleWorkspaceCopy();
+    // A goal no thread links to: its win rate and cycle have no value until a linked deal closes.
+    writeFileSync(
+      join(dir, 'goals/g-marketplaces-2027.md'),
+      ['---', 'id: g-marketplaces-2027', 'title: Open marketplaces as a segment', 'created: 2026-11-01', 'deadline: 2027-06-30', 'metrics:', '  - name: win_rate', '    target: 0.5', '  - name: avg_cycle_days', '    target: 30', '    baseline: 60', '  - name: won_count', '    target: 4', '---', '', '# Open marketplaces as a segment', ''].join('\n'),
+    );
+    const { code } = await runJson(['sync'], { cwd: dir });
+    expect(code).toBe(0);
+    const rows = readFileSync(join(dir, 'goals/g-marketplaces-2027.md'), 'utf8').split('\n');
+    expect(rows).toContain('| win_rate | — | 50% | — | ░░░░░░░░░░ 0% |');
+    expect(rows).toContain('| avg_cycle_days | — | 30 | — | ░░░░░░░░░░ 0% |');
+    // A count has a value from the start (0 won): its gap is the target.
+    expect(rows).toContain('| won_count | 0 | 4 | 4 | ░░░░░░░░░░ 0% |');
+  });
+
+  it('rounds the average won ARR of the win/loss report as the metrics do', async () => {
+    const dir = exampleWorkspaceCopy();
+    // 36,001 and 42,000: an average of 39,000.5, which the metrics write as 39,001.
+    const file = join(dir, 'threads/sales/harbor-lending/6-learning.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^arr: 36000$/m, 'arr: 36001'));
+    const { stdout } = await runCli(['report', 'winloss'], { cwd: dir, env: { THREADWORK_NO_SERVER: '1' } });
+    expect(stdout).toContain('average won 39,001 ARR');
   });
 });

@@ -139,7 +139,8 @@ export function renderGoalStateBlock(state: GoalState): string {
     table(
       ['metric', 'current', 'target', 'gap', 'progress'],
       ['l', 'r', 'r', 'r', 'l'],
-      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
+      // No current value yet (no closed deal for a rate): a gap would be measured from nothing.
+      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), m.current === null ? '—' : formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
     ),
   ];
   if (state.forecast) lines.push('', ...renderForecastLines(state.forecast));

@@ -91,7 +91,9 @@ function refuseUnlessActing(threadPath: string, meta: ThreadMeta, decision: Reco
   const revisit = typeof decision.revisit === 'string' ? decision.revisit : null;
   const why =
     decided === 'DEFER'
-      ? `a DEFER waits for its revisit${revisit ? ` (${revisit}: \`threadwork due\` lists it then)` : ''} and is decided again there`
+      ? revisit && revisit <= today()
+        ? `its revisit date ${revisit} has come (\`threadwork due\` lists it${revisit < today() ? ' as overdue' : ''}): the DEFER is to be decided again`
+        : `a DEFER waits for its revisit${revisit ? ` (${revisit}: \`threadwork due\` lists it then)` : ''} and is decided again there`
       : `a REJECT ends the ${noun} at Stage 4, where it counts as rejected`;
   throw new ThreadworkError(
     `Cannot advance ${threadPath}: 4-decision.md decides ${decided}, and 5-actions.md follows a decision to act — ${why}. To act on the ${noun} now, change \`decision\` to ${act} in 4-decision.md and advance again`,
