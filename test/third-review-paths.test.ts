@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -111,5 +111,20 @@ describe('the numbers a report and a goal show', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^arr: 36000$/m, 'arr: 36001'));
     const { stdout } = await runCli(['report', 'winloss'], { cwd: dir, env: { THREADWORK_NO_SERVER: '1' } });
     expect(stdout).toContain('average won 39,001 ARR');
+  });
+});
+
+describe('write_stage past a decision not to act', () => {
+  it('refuses to create 5-actions.md after a REJECT, as advance does, and writes nothing', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const keel = 'threads/sales/keel-neobank';
+    const decision = readFileSync(join(dir, keel, '4-decision.md'), 'utf8');
+    writeFileSync(join(dir, keel, '4-decision.md'), decision.replace(/^decision: DEFER$/m, 'decision: REJECT'));
+    const answer = await mcp.call<{ ok: boolean; error: { code: string; message: string; decision: string } }>('write_stage', { thread: keel, stage: 5, front_matter: { actions: [] } });
+    expect(answer.isError).toBe(true);
+    expect(answer.data.error).toMatchObject({ code: 'decision-not-to-act', decision: 'REJECT' });
+    expect(answer.data.error.message).toContain(`Cannot write 5-actions.md of ${keel}: 4-decision.md decides REJECT`);
+    expect(existsSync(join(dir, keel, '5-actions.md'))).toBe(false);
   });
 });

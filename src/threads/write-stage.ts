@@ -10,6 +10,7 @@ import { containedPath, isSymlink } from '../workspace/contain.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
+import { refuseUnlessActing } from './decision-to-act.js';
 import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
 
@@ -62,6 +63,8 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): Wri
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
   const existing = model.text(path);
+  // Opening Stage 5 is advance's step after a decision to act, whichever tool takes it: after a DEFER or a REJECT, refused alike.
+  if (stage === 5 && existing === undefined) refuseUnlessActing(threadPath, meta, (thread.stages[3]?.value ?? {}) as Record<string, unknown>, `Cannot write ${STAGE_FILES[4]} of ${threadPath}`);
   const text = existing !== undefined && editable(existing) ? rewrite(existing, input) : fresh(model, input, existing);
   return {
     result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [] },
