@@ -51,3 +51,14 @@ describe('threadwork mcp when the client closes its input', () => {
     expect(messages.some((m) => m.id === 1)).toBe(true);
   });
 });
+
+describe('threadwork mcp tool annotations', () => {
+  it('marks as destructive the writes that may replace what a person wrote, and only those among the writes', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { messages } = await mcpBatch(dir, [...INITIALIZE, { jsonrpc: '2.0', id: 2, method: 'tools/list' }]);
+    const tools = (messages.find((m) => m.id === 2)!.result as unknown as { tools: { name: string; annotations: { readOnlyHint: boolean; destructiveHint: boolean } }[] }).tools;
+    const destructive = tools.filter((t) => t.annotations.destructiveHint).map((t) => t.name).sort();
+    expect(destructive).toEqual(['draft_campaign', 'generate_strategy', 'write_stage']);
+    expect(tools.filter((t) => t.annotations.readOnlyHint && t.annotations.destructiveHint)).toEqual([]);
+  });
+});

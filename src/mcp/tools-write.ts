@@ -6,6 +6,13 @@ import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
 const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
+/**
+ * Writes that may replace what a person wrote (the MCP spec's destructive update, not only an
+ * additive one): write_stage removes the keys its front matter leaves out and replaces the
+ * body it is given; generate_strategy and draft_campaign with `force` overwrite files edited
+ * by hand. A client that asks a person before such a call asks here. Git keeps every version.
+ */
+const REPLACES = { ...WRITES, destructiveHint: true } as const;
 
 /**
  * Tools that write. Each calls the same API method as the CLI command that does the same
@@ -47,7 +54,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
-  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
       const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }, write(args));
@@ -63,11 +70,11 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );
 
-  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) }), 'on-errors'),
   );
 
-  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, annotations: WRITES }, (args) =>
+  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, annotations: REPLACES }, (args) =>
     answer(async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
   );
 
