@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { runCli } from './helpers/cli.js';
-import { commitCount, gitInit } from './helpers/git.js';
+import { commitCount, git, gitInit } from './helpers/git.js';
 import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { preparedCopy } from './helpers/prepared.js';
@@ -139,6 +139,19 @@ describe('autonomy gate: ICP', () => {
     expect(check.code).toBe(1);
     const errors = check.json.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), line: 2, column: 9, rule: 'approved-below-icp', field: 'status' })]);
+  });
+
+  it('commits the uncommitted prospect edit that let an approval pass with it, so HEAD holds no approval its own files refuse', async () => {
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
+    const bob = draft('bob@island.example', 1);
+    expect((await approveJson<ErrorJson>(dir, [bob])).code).toBe(1);
+    // Bob's company filled in by hand, not committed: the approval now passes.
+    const actions = `${CAMPAIGN}/5-actions.md`;
+    writeFiles(dir, { [actions]: read(dir, actions).replace(BOB, BOB.replace('company: Island Records}', 'company: Island Records, industry: payments, employees: 500, email_status: verified, data_date: 2026-01-20, signals: [{type: funding, detail: Series B}]}')) });
+    const ok = await approveJson<{ commit: { paths: string[] } }>(dir, [bob]);
+    expect(ok.code, JSON.stringify(ok.json)).toBe(0);
+    expect(ok.json.commit.paths).toEqual(expect.arrayContaining([bob, actions]));
+    expect(git(dir, 'status', '--porcelain', '--', actions)).toBe('');
   });
 
   it('follows autonomy.icp_min_score in the config', async () => {

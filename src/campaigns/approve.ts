@@ -6,6 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+import { draftSources } from './draft-sources.js';
 import { requireSuppression } from './suppression.js';
 
 export interface ApprovedDraft {
@@ -50,7 +51,12 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
   }
   const failures = gateFailures(model, { approving: paths }).filter((f) => paths.includes(f.path));
   if (failures.length > 0) throw refusal(failures);
-  return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: paths[0]!.split('/').slice(0, 4).join('/'), invalidCode: 'gate-refused' };
+  // The gates judge the drafts by their campaign's prospects, the segments, the config's caps and the
+  // suppression list: an uncommitted edit of those that let an approval pass goes into its commit, or
+  // HEAD would hold an approval its own files refuse (approved-below-icp).
+  const campaigns = [...new Set(paths.map((path) => path.split('/').slice(0, 4).join('/')))];
+  const madeFrom = [...new Set(campaigns.flatMap(draftSources))];
+  return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: campaigns[0]!, invalidCode: 'gate-refused', madeFrom };
 }
 
 /**
