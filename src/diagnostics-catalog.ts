@@ -390,7 +390,15 @@ export const RULES = {
     at: 'key',
     summary: 'a `meta.json` whose `type` does not match the folder it is in',
     message: 'Thread type `{type}` does not match its folder: expected `"type": "{expected}"`',
-    docs: 'Deals live in `threads/sales/`, campaigns in `threads/sales/campaigns/`, content in `threads/marketing/`. Until the type matches, the thread is left out of every derived figure: its stage files were checked as its folder\'s kind, not as the type it claims.',
+    docs: 'Deals live in `threads/sales/`, campaigns in `threads/sales/campaigns/`, content in `threads/marketing/`. Until the type matches, the thread is left out of every derived figure: its stage files were checked as its folder\'s kind, not as the type it claims. A folder moved there from another family\'s folder (a deal dragged into `threads/marketing/`) holds the folder it came from at its version in HEAD (`derived-held`): the deal stays in the figures and its removal is not committed until it is moved back.',
+  },
+  'thread-folder-nested': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a thread folder (a folder with a `meta.json`) inside another thread\'s folder or a folder of its own under `threads/` (`threads/sales/archive/acme/`): not read',
+    message: 'Thread folder {folder} is inside {parent}: threadwork reads a thread only directly under threads/sales/ (deals), threads/sales/campaigns/ or threads/marketing/, so nothing in it is read — expected it at {expected}; move it there, or out of threads/ to take it out of the figures. A thread moved from there is held at its version in HEAD until then',
+    docs: 'A deal folder dropped onto its neighbour in a file manager, or moved into an `archive/` folder, is read by nothing: without this error its deal would silently leave the pipeline, the metrics and the goals, and sync would commit its removal. While the folder is nested, the thread it was moved from is held at its version in HEAD (`derived-held`): its values stay in every derived figure and its removal is not committed. Move it back; to take a thread out of the figures on purpose, move it out of `threads/` or delete it.',
   },
   'goal-id-filename': {
     severity: 'error',

@@ -102,8 +102,8 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     const { json } = await syncJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(dir);
     const held = json.diagnostics.filter((d) => d.rule === 'derived-held').map((d) => `${d.path} ${d.message}`);
     expect(held).toEqual([
-      'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder) in threads/sales/globex-x, the folder it was renamed to. Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
-      'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex-x are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder). Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
+      'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder) in threads/sales/globex-x, the folder it was renamed or moved to. Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
+      'threads/sales/globex-x/meta.json Held: threads/sales/globex-x is left out of every derived value (HEAD has no version of it), because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder). Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
     ]);
   });
 

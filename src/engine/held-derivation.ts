@@ -51,8 +51,9 @@ export async function deriveHeldIn<T>(
   const model = state.derivationModel();
   const brokenHeld = model.diagnostics.filter((d) => d.rule === 'derived-held');
   const crossFile = lastSync ? crossFileErrorsSince(model, lastSync.record, lastSync.count).crossFile : referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
-  const misnamed = model.diagnostics.filter((d) => d.rule === 'stage-file-name');
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
+  // As sync holds them (transaction.ts): a misnamed stage file's thread, a nested thread folder's origin.
+  const misplaced = model.diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested');
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced]);
   try {
     const heldModel = state.derivationModel();
     const held = [...brokenHeld, ...(hold?.diagnostics ?? [])];

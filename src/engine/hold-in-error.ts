@@ -5,6 +5,7 @@ import { headCommit, readAtHead } from '../git/head-files.js';
 import { slugSchema } from '../schema/common.js';
 import { STAGE_FILES } from '../schema/names.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
+import { THREAD_FOLDERS } from '../workspace/nested-threads.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
 import { misnamedStageDiagnostic } from './live-model.js';
@@ -37,14 +38,16 @@ export interface ThreadHold {
  * run that finds such an error.
  */
 export async function holdThreadsInError(state: WorkspaceState, model: WorkspaceModel, errors: readonly Diagnostic[]): Promise<ThreadHold | undefined> {
-  const { threads, renamedTo } = threadsInError(model, errors);
+  const { threads, renamedTo, moves } = threadsInError(model, errors);
   if (threads.size === 0) return undefined;
   const filesOf = (thread: string): string[] => [`${thread}/meta.json`, ...STAGE_FILES.map((file) => `${thread}/${file}`)];
   const [head, atHead] = await Promise.all([headCommit(state.root), readAtHead(state.root, [...threads].flatMap(filesOf))]);
+  const inHead = (thread: string): boolean => filesOf(thread).some((path) => atHead.has(path));
   // An id that names a sibling folder HEAD does not have either is no rename (the id was
-  // edited, or the folder never committed): there is nothing of that folder to hold.
-  for (const from of renamedTo.keys()) {
-    if (!filesOf(from).some((path) => atHead.has(path))) {
+  // edited, or the folder never committed): there is nothing of that folder to hold. A
+  // folder of another family's is where the thread came from only if the thread is new to HEAD.
+  for (const [from, to] of renamedTo) {
+    if (!inHead(from) || (moves.has(from) && inHead(to))) {
       threads.delete(from);
       renamedTo.delete(from);
     }
@@ -58,38 +61,62 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
     }
   }
   const release = changes.size > 0 ? state.stage(changes) : () => undefined;
-  const diagnostics = head ? [...threads].sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread))) : [];
+  // A nested folder is no thread: its error holds only the folder it was moved from.
+  const held = [...threads].filter((thread) => model.threads.has(thread) || renamedTo.has(thread));
+  const diagnostics = head ? held.sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))) : [];
   return { threads, paths, staged: changes.size > 0, diagnostics, release };
 }
 
-/** The threads in error, and each folder gone from disk that a thread's meta.json still names (a renamed folder) with the folder it became. */
-function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): { threads: Set<string>; renamedTo: Map<string, string> } {
+/**
+ * The threads in error, and each folder gone from disk that a thread in error came from,
+ * with the folder it became: a folder renamed (its meta.json still names the old folder),
+ * a folder moved into another family's folder (`thread-type-folder`: the same name under
+ * threads/sales/, threads/sales/campaigns/ or threads/marketing/ — `moves`, kept only when
+ * the thread is new to HEAD), or a thread folder nested in another (`thread-folder-nested`:
+ * the folder it belongs at).
+ */
+function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): { threads: Set<string>; renamedTo: Map<string, string>; moves: Set<string> } {
   const threads = new Set<string>();
   const renamedTo = new Map<string, string>();
+  const moves = new Set<string>();
+  const cameFrom = (origin: string, folder: string, move: boolean): void => {
+    if (model.threads.has(origin) || origin === folder) return;
+    threads.add(origin);
+    if (!renamedTo.has(origin)) renamedTo.set(origin, folder);
+    if (move) moves.add(origin);
+  };
   for (const error of errors) {
+    if (error.rule === 'thread-folder-nested') {
+      // Dragged out of its own family's folder, or another's (a deal dropped into a campaign's folder).
+      const folder = error.path.slice(0, -'/meta.json'.length);
+      for (const family of THREAD_FOLDERS) cameFrom(`${family}/${folder.slice(folder.lastIndexOf('/') + 1)}`, folder, false);
+      continue;
+    }
     const thread = threadOf(error.path.split('/'))?.thread;
     if (!thread) continue;
     threads.add(thread);
-    // A folder renamed: the meta.json still names the old folder, gone from disk.
     const id = (model.threads.get(thread)?.meta?.value as { id?: unknown } | undefined)?.id;
-    const parent = thread.slice(0, thread.lastIndexOf('/'));
     // A slug, as meta.json's schema wants it: never a path that leads out of the parent folder.
-    if (typeof id === 'string' && id !== thread.slice(parent.length + 1) && slugSchema.safeParse(id).success && !model.threads.has(`${parent}/${id}`)) {
-      threads.add(`${parent}/${id}`);
-      if (!renamedTo.has(`${parent}/${id}`)) renamedTo.set(`${parent}/${id}`, thread);
-    }
+    if (typeof id !== 'string' || !slugSchema.safeParse(id).success) continue;
+    const parent = thread.slice(0, thread.lastIndexOf('/'));
+    // A folder renamed: the meta.json still names the old folder, gone from disk.
+    if (id !== thread.slice(parent.length + 1)) cameFrom(`${parent}/${id}`, thread, false);
+    // A folder moved into another family's folder: the same name, gone from its own.
+    if (error.rule === 'thread-type-folder') for (const family of THREAD_FOLDERS) if (family !== parent) cameFrom(`${family}/${id}`, thread, true);
   }
-  return { threads, renamedTo };
+  return { threads, renamedTo, moves };
 }
 
-function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: string | undefined): Diagnostic {
+function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: string | undefined, committed: boolean): Diagnostic {
   const own = errors.find((e) => e.path.startsWith(`${thread}/`));
   // A folder gone from disk is held because of its new folder's error: the warning is put there, on a file that exists.
   const first = own ?? (renamedTo === undefined ? undefined : errors.find((e) => e.path.startsWith(`${renamedTo}/`)));
   const at = first ? first.path : `${thread}/meta.json`;
   const where = first ? `the error at ${first.path}:${first.line}:${first.column} (${first.rule})` : `an error`;
-  const why = own || renamedTo === undefined ? where : `${where} in ${renamedTo}, the folder it was renamed to`;
-  return diagnostic(at, START, 'warning', 'derived-held', `Held: values derived from ${thread} are held at its version in HEAD, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
+  const why = own || renamedTo === undefined ? where : `${where} in ${renamedTo}, the folder it was renamed or moved to`;
+  // A thread HEAD has no file of (a folder new since, in error) is left out, not held at anything.
+  const held = committed ? `values derived from ${thread} are held at its version in HEAD` : `${thread} is left out of every derived value (HEAD has no version of it)`;
+  return diagnostic(at, START, 'warning', 'derived-held', `Held: ${held}, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { readAtHead } from '../git/head-files.js';
+import { readAtHead, readLastValidInHistory } from '../git/head-files.js';
 import { missingMetaMessage } from '../check/references.js';
 import { classifyPath, threadOf, type FileKind } from '../workspace/layout.js';
 import { PhaseTimer } from '../timing.js';
@@ -18,14 +18,19 @@ import { contentHash, fileHasContent } from '../workspace/content-hash.js';
 import { parseFilesInParallel, parseWorkers } from '../workspace/parse-pool.js';
 import { progress } from '../progress.js';
 
-/** Where the version derivation uses for a broken file came from. */
-export type HeldFrom = 'memory' | 'HEAD';
+/**
+ * Where the version derivation uses for a broken file came from: this process (`memory`),
+ * HEAD, or an older commit when HEAD has the file broken (`history`: committed as it was).
+ */
+export type HeldFrom = 'memory' | 'HEAD' | 'history';
 
 interface Entry extends FileStamp {
   current: ParsedFile;
   /** The last version that parsed and validated; derivation uses it while the file is broken. */
   good: ParsedFile | undefined;
   heldFrom: HeldFrom | undefined;
+  /** The commit the version held came from, when `heldFrom` is `history`. */
+  heldCommit?: string | undefined;
   /** Whether HEAD was already asked for a valid version of this broken file. */
   headChecked: boolean;
   /** A hash, not the text: 10,000 threads would otherwise keep 40 MB of Markdown in memory. */
@@ -489,7 +494,7 @@ export class WorkspaceState {
       const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [diagnostic(path, START, 'error', 'thread-meta-missing', missingMetaMessage(thread))] };
       const good = removed && hasValue(removed.current) ? removed.current : removed?.good;
       const heldHash = removed ? this.heldVersionHash(path, removed) : undefined;
-      this.setEntry(path, entryOf(current, good, good ? (removed?.current === good ? 'memory' : (removed?.heldFrom ?? 'memory')) : undefined, removed?.headChecked ?? false, MISSING_META, NO_STAMP));
+      this.setEntry(path, entryOf(current, good, good ? (removed?.current === good ? 'memory' : (removed?.heldFrom ?? 'memory')) : undefined, removed?.headChecked ?? false, MISSING_META, NO_STAMP, good && removed?.current !== good ? removed?.heldCommit : undefined));
       if (good && this.entries.get(path)?.heldFrom === 'memory') this.heldSeenBefore.add(path);
       this.rememberHeldHash(path, heldHash);
       return true;
@@ -528,8 +533,11 @@ export class WorkspaceState {
     this.unresolved.clear();
     this.heldSeenBefore.clear();
     const texts = await readAtHead(this.root, [...paths, ...seenBefore]);
+    // Broken files HEAD has broken too: searched for in the commits before.
+    const committedBroken: string[] = [];
     // A file broken as HEAD has it was not broken by a save here: a checkout (or a commit)
-    // brought it, and the version seen before is another commit's. Held as a command holds it: at HEAD.
+    // brought it, and the version seen before is another commit's. Held as a command holds
+    // it: at HEAD, and since HEAD has it broken, at the last commit with a valid version.
     for (const path of seenBefore) {
       const entry = this.entries.get(path);
       const text = texts.get(path);
@@ -538,6 +546,7 @@ export class WorkspaceState {
       if (headHash !== undefined && headHash === entry.hash) {
         this.setEntry(path, Object.assign({}, entry, { good: undefined, heldFrom: undefined, headChecked: true }));
         this.heldDirty = true;
+        committedBroken.push(path);
         continue;
       }
       // The version held is one no commit at HEAD has (read, then broken before a cycle committed it).
@@ -551,13 +560,27 @@ export class WorkspaceState {
       const text = texts.get(path);
       if (text === undefined) continue;
       const parsed = parseFile(path, classifyPath(path), text);
-      if (parsed.value !== undefined) {
-        entry.good = parsed;
-        entry.heldFrom = 'HEAD';
-        this.live.setFile(path, parsed);
-        this.heldDirty = true;
-      }
+      if (parsed.value !== undefined) this.holdAt(path, entry, parsed, 'HEAD');
+      else committedBroken.push(path);
     }
+    if (committedBroken.length === 0) return;
+    const found = await readLastValidInHistory(this.root, committedBroken, (path, text) => {
+      const parsed = parseFile(path, classifyPath(path), text);
+      return parsed.value === undefined ? undefined : parsed;
+    });
+    for (const [path, { commit, value }] of found) {
+      const entry = this.entries.get(path);
+      if (entry && !entry.good && this.broken.has(path)) this.holdAt(path, entry, value, 'history', commit);
+    }
+  }
+
+  /** Derivation reads `path` at `good` from now on, a commit's version (HEAD's or an older one's). */
+  private holdAt(path: string, entry: Entry, good: ParsedFile, from: 'HEAD' | 'history', commit?: string): void {
+    entry.good = good;
+    entry.heldFrom = from;
+    entry.heldCommit = commit;
+    this.live.setFile(path, good);
+    this.heldDirty = true;
   }
 
   /** Files whose current version is unreadable or invalid: never committed by threadwork, never edited by a sync. */
@@ -625,7 +648,7 @@ export class WorkspaceState {
       const good = entry?.good;
       const why = entry ? firstError(entry.current) : 'it cannot be read';
       const held = good
-        ? `values derived from it are held at its last valid version (${entry?.heldFrom === 'HEAD' ? 'the one in HEAD' : 'the one seen before this edit'})`
+        ? `values derived from it are held at its last valid version (${heldVersionName(entry)})`
         : 'it has no valid version yet, so nothing is derived from it';
       out.push(diagnostic(path, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. Fix the file to release the hold; threadwork will not commit it while it is broken`));
     }
@@ -786,7 +809,7 @@ export class WorkspaceState {
     const heldHash = kept ? this.heldVersionHash(path, kept) : undefined;
     this.setEntry(
       path,
-      entryOf(current, valid ? current : kept?.good, valid ? undefined : kept?.good ? (kept.heldFrom ?? 'memory') : undefined, valid ? false : (kept?.headChecked ?? false), hash, stat),
+      entryOf(current, valid ? current : kept?.good, valid ? undefined : kept?.good ? (kept.heldFrom ?? 'memory') : undefined, valid ? false : (kept?.headChecked ?? false), hash, stat, valid ? undefined : kept?.heldCommit),
     );
     this.rememberHeldHash(path, heldHash);
     return true;
@@ -801,7 +824,7 @@ export class WorkspaceState {
     const current: ParsedFile = { path, kind: classifyPath(path), value: undefined, raw: undefined, bodyOffset: 0, diagnostics: [problem] };
     this.trackThreadDir(path);
     const heldHash = previous ? this.heldVersionHash(path, previous) : undefined;
-    this.setEntry(path, entryOf(current, previous?.good, previous?.good ? (previous.heldFrom ?? 'memory') : undefined, previous?.headChecked ?? false, `unreadable:${message}`, NO_STAMP));
+    this.setEntry(path, entryOf(current, previous?.good, previous?.good ? (previous.heldFrom ?? 'memory') : undefined, previous?.headChecked ?? false, `unreadable:${message}`, NO_STAMP, previous?.heldCommit));
     if (previous?.good) this.heldSeenBefore.add(path);
     this.rememberHeldHash(path, heldHash);
     return true;
@@ -824,8 +847,15 @@ function holdsValue(kind: FileKind): boolean {
   return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed';
 }
 
-function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp): Entry {
-  return { current, good, heldFrom, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
+/** Which version a broken file is held at, in words. */
+function heldVersionName(entry: Entry | undefined): string {
+  if (entry?.heldFrom === 'HEAD') return 'the one in HEAD';
+  if (entry?.heldFrom === 'history') return `the one in commit ${entry.heldCommit?.slice(0, 10) ?? '?'}: HEAD has it broken, committed as it is`;
+  return 'the one seen before this edit';
+}
+
+function entryOf(current: ParsedFile, good: ParsedFile | undefined, heldFrom: HeldFrom | undefined, headChecked: boolean, hash: string, stamp: FileStamp, heldCommit?: string): Entry {
+  return { current, good, heldFrom, heldCommit, headChecked, hash, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: stamp.ino, size: stamp.size };
 }
 
 function stampOf(stat: FileStamp): FileStamp {

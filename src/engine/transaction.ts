@@ -28,6 +28,7 @@ import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { errorsHoldingWrite, holdThreadsInError } from './hold-in-error.js';
+import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
@@ -381,8 +382,12 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   const invalid = new Set(crossFile.map((d) => d.path));
   // A stage file under a wrong name: the thread read without that stage is wrong (a won deal
   // reopened), so it is held like a thread with a cross-file error, and the file not committed.
-  const misnamed = diagnostics.filter((d) => d.rule === 'stage-file-name');
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misnamed]);
+  // A thread folder nested in another is read by nothing: the folder it was moved from is
+  // held the same way. A cold run's scan found it; a run that read only what changed looks
+  // for the thread folders it saw go.
+  const nested = nestedNotScanned(state.root, diagnostics, await inQuestion);
+  const misplaced = [...diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested'), ...nested];
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced]);
   try {
     for (const path of hold?.paths ?? []) invalid.add(path);
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
@@ -400,10 +405,16 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
-    return { plan, derived, diagnostics: [...read, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
+    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
   } finally {
     hold?.release();
   }
+}
+
+/** The `thread-folder-nested` errors of the thread folders this run saw go, that its scan (a cold run's) did not report already. */
+function nestedNotScanned(root: string, diagnostics: readonly Diagnostic[], asked: InQuestion): Diagnostic[] {
+  const found = nestedCopiesOfGoneThreads(root, [...asked.pending, ...(asked.changed ?? [])]);
+  return found.filter((d) => !diagnostics.some((e) => e.rule === d.rule && e.path === d.path));
 }
 
 /**

@@ -12,28 +12,94 @@ import { repositoryOf } from './repo.js';
 export async function readAtHead(cwd: string, paths: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (paths.length === 0) return found;
+  const repo = await repositoryIn(cwd);
+  if (!repo) return found;
+  const texts = await readBlobs(repo.top, paths.map((p) => `HEAD:${repo.prefix}${p}`));
+  paths.forEach((path, index) => {
+    const text = texts[index];
+    if (text !== undefined) found.set(path, text);
+  });
+  return found;
+}
+
+/** How many commits back a broken file's history is searched for a valid version. */
+const HISTORY_DEPTH = 50;
+
+/**
+ * The newest version of each file, among the last commits that changed it, that `parse`
+ * accepts: what a file committed broken is held at (the person committed it as it was,
+ * `git commit -a` with a half-made edit; HEAD has no valid version, the commit before does).
+ * One `git log` per file (run together) and one `git cat-file --batch` for all the versions;
+ * only the last HISTORY_DEPTH commits that touched each file are searched.
+ */
+export async function readLastValidInHistory<T>(cwd: string, paths: readonly string[], parse: (path: string, text: string) => T | undefined): Promise<Map<string, { commit: string; value: T }>> {
+  const found = new Map<string, { commit: string; value: T }>();
+  if (paths.length === 0) return found;
+  const repo = await repositoryIn(cwd);
+  if (!repo) return found;
+  const commitsOf = await Promise.all(paths.map((path) => commitsChanging(repo.top, `${repo.prefix}${path}`)));
+  const specs = paths.flatMap((path, index) => commitsOf[index]!.map((commit) => `${commit}:${repo.prefix}${path}`));
+  const texts = await readBlobs(repo.top, specs);
+  let at = 0;
+  paths.forEach((path, index) => {
+    const commits = commitsOf[index]!;
+    for (const [offset, commit] of commits.entries()) {
+      const text = texts[at + offset];
+      const value = text === undefined ? undefined : parse(path, text);
+      if (value !== undefined) {
+        found.set(path, { commit, value });
+        break;
+      }
+    }
+    at += commits.length;
+  });
+  return found;
+}
+
+/** The commits from HEAD back that changed `path` (relative to the repository's top), newest first. */
+async function commitsChanging(top: string, path: string): Promise<string[]> {
+  try {
+    const out = await gitText(top, ['log', `-n${HISTORY_DEPTH}`, '--format=%H', 'HEAD', '--', `:(literal)${path}`]);
+    return out.split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
+  } catch {
+    return []; // no commits yet, or no git
+  }
+}
+
+/** The repository holding `cwd` and the workspace's path inside it (`''` or ending in `/`). */
+async function repositoryIn(cwd: string): Promise<{ top: string; prefix: string } | undefined> {
   let repo: Awaited<ReturnType<typeof repositoryOf>>;
   try {
     repo = await repositoryOf(cwd);
   } catch {
-    return found;
+    return undefined;
   }
-  if (!repo) return found;
+  if (!repo) return undefined;
   const prefix = relative(repo.top, cwd).split(sep).join('/');
-  const output = await catFileBatch(repo.top, paths.map((p) => `HEAD:${prefix ? `${prefix}/` : ''}${p}`));
+  return { top: repo.top, prefix: prefix ? `${prefix}/` : '' };
+}
+
+/** The text of each object named (`<rev>:<path>`), undefined where there is none: one `git cat-file --batch`. */
+async function readBlobs(top: string, specs: readonly string[]): Promise<(string | undefined)[]> {
+  const texts: (string | undefined)[] = [];
+  if (specs.length === 0) return texts;
+  const output = await catFileBatch(top, specs);
   let offset = 0;
-  for (const path of paths) {
+  for (let index = 0; index < specs.length; index++) {
     const headerEnd = output.indexOf(0x0a, offset);
     if (headerEnd < 0) break;
     const header = output.subarray(offset, headerEnd).toString('utf8');
     offset = headerEnd + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!match) continue; // `… missing`: not in HEAD
+    if (!match) {
+      texts.push(undefined); // `… missing`: no such file at that commit
+      continue;
+    }
     const size = Number(match[2]);
-    if (match[1] === 'blob') found.set(path, output.subarray(offset, offset + size).toString('utf8'));
+    texts.push(match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
     offset += size + 1;
   }
-  return found;
+  return texts;
 }
 
 function catFileBatch(top: string, specs: readonly string[]): Promise<Buffer> {

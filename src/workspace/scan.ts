@@ -4,6 +4,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
 import type { FolderEntry, ListingMemo } from './folder-listings.js';
 import { kindOf } from './read-files.js';
+import { nestedThreadDiagnostic } from './nested-threads.js';
 import { classifyPath, LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
 export interface ScanResult {
@@ -145,8 +146,10 @@ export function scanThreadFolder(root: string, dir: string, files: string[], dia
         if (d.name.endsWith('.md') && (d.isDirectory() ? isFolderWhereFileIsRead(rel) : usableEntry(root, records, d, 'file', diagnostics, refuse))) files.push(rel);
       }
     } else if (f.isDirectory() ? isFolderWhereFileIsRead(`${dir}/${f.name}`) : usableEntry(root, dir, f, 'file', diagnostics, refuse)) files.push(`${dir}/${f.name}`);
+    else if (f.isDirectory() && existsSync(join(root, dir, f.name, 'meta.json'))) diagnostics.push(nestedThreadDiagnostic(`${dir}/${f.name}`));
   }
 }
+
 
 /**
  * Whether a folder sits where the engine reads a file — `threads/sales/acme/1-input.md/`,

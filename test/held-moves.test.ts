@@ -1,0 +1,147 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commitCount, git, gitEnv } from './helpers/git.js';
+import { watchStarter, waitFor } from './helpers/watch.js';
+
+/*
+ * The third review (editing while `watch` runs): a file committed broken, and thread folders
+ * moved where no thread is read. Each left HEAD's derived files without their source —
+ * a won deal reopened, a deal's removal committed — where the promise is that what is in
+ * error is held, never committed, until it is fixed.
+ */
+const LEARNING = 'threads/sales/harbor-lending/6-learning.md';
+const DEAL = 'threads/sales/fernway-home';
+const DERIVED = ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md', 'threads/sales/harbor-lending/meta.json'];
+
+type Diagnostic = { path: string; rule: string; severity: string; line: number; column: number; message: string };
+type SyncResult = { diagnostics: Diagnostic[]; commit: { committed: boolean; paths?: string[] } | null; written?: string[] };
+
+const startWatch = watchStarter();
+const derivedTexts = (dir: string): string[] => DERIVED.map((path) => readFileSync(join(dir, path), 'utf8'));
+const sync = (dir: string) => runJson<SyncResult>(['sync', '--dir', dir], { env: gitEnv() });
+const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir, '--no-cache'], { env: gitEnv() });
+
+/** The example with the won Harbor Lending deal's ARR made invalid and committed so by the person (`git commit -a`). */
+function commitBrokenLearning(dir: string): string {
+  const text = readFileSync(join(dir, LEARNING), 'utf8');
+  const broken = text.replace(/^arr: 36000$/m, 'arr: lots');
+  expect(broken).not.toBe(text);
+  writeFileSync(join(dir, LEARNING), broken);
+  git(dir, 'commit', '-q', '-am', 'notes on harbor lending');
+  return git(dir, 'rev-parse', 'HEAD~1').trim();
+}
+
+describe('a stage file committed broken by the person', () => {
+  it('is held at the last commit with a valid version: sync writes and commits nothing, and says which commit', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const valid = commitBrokenLearning(dir);
+    const commits = commitCount(dir);
+    const result = await sync(dir);
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: LEARNING, rule: 'schema', severity: 'error', line: 4, column: 6 })]));
+    const held = result.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === LEARNING);
+    expect(held?.message).toContain(`the one in commit ${valid.slice(0, 10)}`);
+    // The won deal stays won, its ARR and the confidences its validations gave stay as they were.
+    expect(derivedTexts(dir)).toEqual(before);
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('once fixed, the figures move from the held version to the fixed one, in one commit', async () => {
+    const dir = exampleWorkspaceCopy();
+    commitBrokenLearning(dir);
+    await sync(dir);
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace(/^arr: lots$/m, 'arr: 40000'));
+    const fixed = await sync(dir);
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(fixed.json.commit?.committed).toBe(true);
+    // 36,000 (held) + 42,000 (Northwind) = 78,000 before; the fixed 40,000 makes 82,000.
+    expect(git(dir, 'show', 'HEAD', '--format=%B', '--', 'strategy/canvas/13-metrics.md')).toContain('won ARR 78,000 → 82,000');
+  });
+
+  it('a watcher started on it holds it the same way: its start-up writes and commits nothing', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const valid = commitBrokenLearning(dir);
+    const commits = commitCount(dir);
+    const watcher = startWatch(dir);
+    await watcher.ready();
+    const startup = watcher.lines.find((l) => l.event === 'cycle' && l.kind === 'startup');
+    expect(startup?.written ?? [], watcher.describe()).toEqual([]);
+    expect(startup?.diagnostics?.find((d) => d.rule === 'derived-held')?.message).toContain(valid.slice(0, 10));
+    expect(await watcher.stop()).toBe(0);
+    expect(derivedTexts(dir)).toEqual(before);
+    expect(commitCount(dir)).toBe(commits);
+  });
+});
+
+describe('a thread folder moved where no thread is read', () => {
+  /** Moves the Fernway Home deal to `to` (a folder made for it if need be). */
+  function moveDeal(dir: string, to: string): void {
+    mkdirSync(join(dir, to, '..'), { recursive: true });
+    renameSync(join(dir, DEAL), join(dir, to));
+  }
+
+  for (const [where, to] of [
+    ['into another deal’s folder', 'threads/sales/brightcart/fernway-home'],
+    ['into an archive folder', 'threads/sales/archive/fernway-home'],
+  ] as const) {
+    it(`${where}: check reports thread-folder-nested, and sync holds the deal at HEAD instead of committing its removal`, async () => {
+      const dir = exampleWorkspaceCopy();
+      const before = derivedTexts(dir);
+      const commits = commitCount(dir);
+      moveDeal(dir, to);
+      const checked = await check(dir);
+      expect(checked.code).toBe(1);
+      const nested = checked.json.diagnostics.find((d) => d.rule === 'thread-folder-nested');
+      expect(nested).toMatchObject({ path: `${to}/meta.json`, severity: 'error', line: 1, column: 1 });
+      expect(nested!.message).toContain(`expected it at ${DEAL}`);
+      const synced = await sync(dir);
+      expect(synced.code).toBe(1);
+      expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'derived-held', path: `${to}/meta.json` })]));
+      expect(commitCount(dir)).toBe(commits);
+      expect(git(dir, 'ls-tree', '--name-only', 'HEAD', `${DEAL}/`)).toContain('meta.json');
+      // The deal still counts: no open deal fewer in the metrics, the goals unchanged.
+      expect(derivedTexts(dir)).toEqual(before);
+    });
+  }
+
+  it('into another family’s folder (threads/marketing/): held, its removal not committed', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const commits = commitCount(dir);
+    moveDeal(dir, 'threads/marketing/fernway-home');
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'thread-type-folder', path: 'threads/marketing/fernway-home/meta.json' })]));
+    const held = synced.json.diagnostics.filter((d) => d.rule === 'derived-held').map((d) => d.message);
+    expect(held.some((m) => m.includes(`values derived from ${DEAL} are held at its version in HEAD`))).toBe(true);
+    expect(commitCount(dir)).toBe(commits);
+    expect(derivedTexts(dir)).toEqual(before);
+  });
+
+  it('a watcher holds a deal dragged into its neighbour’s folder, and commits nothing when it is dragged back', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const commits = commitCount(dir);
+    const watcher = startWatch(dir);
+    await watcher.ready();
+    moveDeal(dir, 'threads/sales/brightcart/fernway-home');
+    const nestedSeen = (): boolean => watcher.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'thread-folder-nested'));
+    await waitFor(nestedSeen, 'a cycle reporting thread-folder-nested', () => watcher.describe());
+    expect(watcher.cycles().every((c) => !c.commit?.committed), watcher.describe()).toBe(true);
+    expect(commitCount(dir)).toBe(commits);
+    expect(derivedTexts(dir)).toEqual(before);
+    const seen = watcher.cycles().length;
+    renameSync(join(dir, 'threads/sales/brightcart/fernway-home'), join(dir, DEAL));
+    await waitFor(() => watcher.cycles().slice(seen).some((c) => (c.trigger ?? []).some((path) => path.startsWith(`${DEAL}/`))), 'the cycle of the move back', () => watcher.describe());
+    expect(await watcher.stop()).toBe(0);
+    expect(commitCount(dir)).toBe(commits);
+    expect(derivedTexts(dir)).toEqual(before);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
