@@ -20,7 +20,7 @@ type Diagnostic = { path: string; rule: string; severity: string; line: number; 
 type SyncResult = { diagnostics: Diagnostic[]; commit: { committed: boolean; paths?: string[] } | null; written?: string[] };
 
 const startWatch = watchStarter();
-const derivedTexts = (dir: string): string[] => DERIVED.map((path) => readFileSync(join(dir, path), 'utf8'));
+const derivedTexts = (dir: string, paths: readonly string[] = DERIVED): string[] => paths.map((path) => readFileSync(join(dir, path), 'utf8'));
 const sync = (dir: string) => runJson<SyncResult>(['sync', '--dir', dir], { env: gitEnv() });
 const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir, '--no-cache'], { env: gitEnv() });
 
@@ -143,5 +143,40 @@ describe('a thread folder moved where no thread is read', () => {
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir)).toEqual(before);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('a goal or a segment renamed while threads still name the old id', () => {
+  it('a goal file renamed: the renamed file is neither edited nor committed, the old one held at HEAD — no goal at 0 % in history', async () => {
+    const dir = exampleWorkspaceCopy();
+    const others = DERIVED.filter((path) => path !== 'goals/g-fintech-beachhead.md');
+    const before = derivedTexts(dir, others);
+    const commits = commitCount(dir);
+    renameSync(join(dir, 'goals/g-fintech-beachhead.md'), join(dir, 'goals/g-fintech.md'));
+    const renamed = readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8').replace(/^id: g-fintech-beachhead$/m, 'id: g-fintech');
+    writeFileSync(join(dir, 'goals/g-fintech.md'), renamed);
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unknown-goal', path: 'threads/sales/harbor-lending/meta.json' })]));
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'goals/g-fintech.md');
+    expect(held?.message).toContain('goals/g-fintech-beachhead.md is held at its version in HEAD');
+    expect(readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8')).toBe(renamed);
+    expect(commitCount(dir)).toBe(commits);
+    expect(derivedTexts(dir, others)).toEqual(before);
+    expect(git(dir, 'ls-tree', '--name-only', 'HEAD', 'goals/')).toContain('goals/g-fintech-beachhead.md');
+  });
+
+  it('a segment id renamed in 04-segments.md: the canvas is held at HEAD, the metrics keep the segment’s deals and nothing is committed', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const commits = commitCount(dir);
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('id: mid-market-fintech', 'id: fintech-mid'));
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unknown-segment', path: 'threads/sales/harbor-lending/meta.json' })]));
+    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('threads still name segment `mid-market-fintech`');
+    expect(commitCount(dir)).toBe(commits);
+    expect(derivedTexts(dir)).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import { THREAD_FOLDERS } from '../workspace/nested-threads.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
 import { misnamedStageDiagnostic } from './live-model.js';
+import { holdDefinitionsLosingIds } from './held-definitions.js';
 
 /** Threads held at their version in HEAD while they have a cross-file error. */
 export interface ThreadHold {
@@ -52,6 +53,8 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
       renamedTo.delete(from);
     }
   }
+  // A goal or segment renamed while these threads name the old id is held with them.
+  const definitions = head ? await holdDefinitionsLosingIds(state.root, model, errors, threads) : undefined;
   const paths = [...threads].flatMap(filesOf);
   const changes = new Map<string, string | null>();
   if (head) {
@@ -59,12 +62,13 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
       const committed = atHead.get(path) ?? null;
       if ((state.text(path) ?? null) !== committed) changes.set(path, committed);
     }
+    for (const [path, committed] of definitions?.changes ?? []) if ((state.text(path) ?? null) !== committed) changes.set(path, committed);
   }
   const release = changes.size > 0 ? state.stage(changes) : () => undefined;
   // A nested folder is no thread: its error holds only the folder it was moved from.
   const held = [...threads].filter((thread) => model.threads.has(thread) || renamedTo.has(thread));
-  const diagnostics = head ? held.sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))) : [];
-  return { threads, paths, staged: changes.size > 0, diagnostics, release };
+  const diagnostics = head ? [...held.sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))), ...(definitions?.diagnostics ?? [])] : [];
+  return { threads, paths: [...paths, ...(definitions?.paths ?? [])], staged: changes.size > 0, diagnostics, release };
 }
 
 /**

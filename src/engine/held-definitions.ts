@@ -1,0 +1,85 @@
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { readAtHead } from '../git/head-files.js';
+import { canvasPath, classifyPath, threadOf } from '../workspace/layout.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { parseFile } from '../workspace/parse-file.js';
+
+/** The definitions held with the threads that still name an id they lost, and why. */
+export interface DefinitionHold {
+  /** Staged at their version in HEAD (null: absent): what derivation reads while held. */
+  changes: Map<string, string | null>;
+  /** Never edited, never committed while held (a goal file renamed, its old name, the segments canvas). */
+  paths: string[];
+  diagnostics: Diagnostic[];
+}
+
+const SEGMENTS = canvasPath('04-segments');
+
+/**
+ * A goal or a segment whose id was renamed (or removed) while threads still name the old
+ * one: those threads have `unknown-goal` / `unknown-segment` errors and are held at HEAD,
+ * where they name the old id. Committing the definition as it is now would commit the goal
+ * at 0 % or the segment with no deals — figures without the threads that make them, in
+ * history until the references are fixed. So the definition is held too, as a renamed
+ * thread folder is: the goal file HEAD has under the old id (`goals/<old>.md`) stays as
+ * committed, its deletion not committed; a goal file HEAD does not have (the renamed one)
+ * is neither edited nor committed; the segments canvas is held at HEAD when HEAD has the id.
+ * Costs one `git cat-file` of a few files, only in a run with such an error.
+ */
+export async function holdDefinitionsLosingIds(root: string, model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Promise<DefinitionHold | undefined> {
+  const goals = namedIds(model, errors, heldThreads, 'unknown-goal', 'goal_id');
+  const segments = namedIds(model, errors, heldThreads, 'unknown-segment', 'segment');
+  const lostGoals = [...goals.keys()].filter((id) => !model.goals.has(id));
+  if (lostGoals.length === 0 && segments.size === 0) return undefined;
+  const onDisk = [...model.goals.values()].map((file) => file.path);
+  const lostPaths = lostGoals.map((id) => `goals/${id}.md`);
+  const atHead = await readAtHead(root, [...lostPaths, ...onDisk, ...(segments.size > 0 ? [SEGMENTS] : [])]);
+  const hold: DefinitionHold = { changes: new Map(), paths: [], diagnostics: [] };
+  const gone = lostGoals.filter((id) => atHead.has(`goals/${id}.md`));
+  if (gone.length > 0) {
+    // The goal files HEAD does not have: the renamed one (or one made meanwhile).
+    const renamed = onDisk.filter((path) => !atHead.has(path));
+    for (const id of gone) {
+      hold.changes.set(`goals/${id}.md`, atHead.get(`goals/${id}.md`)!);
+      hold.paths.push(`goals/${id}.md`);
+    }
+    hold.paths.push(...renamed);
+    const names = gone.map((id) => `\`${id}\``).join(', ');
+    const because = `threads still name goal ${names}, gone from goals/ since HEAD (renamed, or deleted): goals/${gone[0]}.md is held at its version in HEAD, so its threads keep counting toward it, and its removal is not committed`;
+    const at = renamed.length > 0 ? renamed : [goals.get(gone[0]!)!];
+    for (const path of at) hold.diagnostics.push(heldDefinition(path, renamed.includes(path) ? `${path} is neither edited nor committed while ${because}` : because, 'their `goal_id`'));
+  }
+  const headSegments = segments.size > 0 ? segmentIdsIn(atHead.get(SEGMENTS)) : new Set<string>();
+  const lostSegments = [...segments.keys()].filter((id) => headSegments.has(id));
+  if (lostSegments.length > 0) {
+    hold.changes.set(SEGMENTS, atHead.get(SEGMENTS)!);
+    hold.paths.push(SEGMENTS);
+    const names = lostSegments.map((id) => `\`${id}\``).join(', ');
+    hold.diagnostics.push(heldDefinition(SEGMENTS, `threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not (renamed, or removed): values derived from it are held at its version in HEAD, and it is not committed`, 'their `segment`'));
+  }
+  return hold.paths.length > 0 ? hold : undefined;
+}
+
+/** The ids that held threads' files name under `key` and that `rule` reports unknown, each with the first file naming it. */
+function namedIds(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>, rule: 'unknown-goal' | 'unknown-segment', key: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const error of errors) {
+    if (error.rule !== rule || error.severity !== 'error') continue;
+    const thread = threadOf(error.path.split('/'))?.thread;
+    if (!thread || !heldThreads.has(thread)) continue;
+    const id = (model.files.get(error.path)?.value as Record<string, unknown> | undefined)?.[key];
+    if (typeof id === 'string' && !ids.has(id)) ids.set(id, error.path);
+  }
+  return ids;
+}
+
+/** The segment ids a committed 04-segments.md defines (none when it does not parse). */
+function segmentIdsIn(text: string | undefined): Set<string> {
+  if (text === undefined) return new Set();
+  const parsed = parseFile(SEGMENTS, classifyPath(SEGMENTS), text).value as { segments?: { id?: unknown }[] } | undefined;
+  return new Set((parsed?.segments ?? []).flatMap((s) => (typeof s?.id === 'string' ? [s.id] : [])));
+}
+
+function heldDefinition(path: string, why: string, fix: string): Diagnostic {
+  return diagnostic(path, START, 'warning', 'derived-held', `Held: ${why}. Fix ${fix} (or the id back) to release the hold`);
+}
