@@ -235,11 +235,11 @@ describe('threadwork deal new', () => {
     const dir = workspace();
     // Without a process: deal new and thread-exists through the CLI are the tests above.
     expect((await newThreadJson(dir, ['deal', 'new', 'Northwind Payments', '-s', 'mid-market-fintech'])).code).toBe(0);
-    for (const typed of ['Northwind Payments Inc', 'NORTHWIND PAYMENTS, Inc.', 'Northwind Payments GmbH']) {
+    for (const typed of ['Northwind Payments Inc', 'NORTHWIND PAYMENTS, Inc.', 'Northwind Payments GmbH', 'NorthwindPayments', 'North-wind Payments']) {
       const again = await newThreadJson<{ error: { code: string; message: string; path: string; suggestedSlug?: string } }>(dir, ['deal', 'new', typed, '-s', 'mid-market-fintech']);
       expect(again.code, typed).toBe(1);
       expect(again.json.error, typed).toMatchObject({ code: 'thread-exists', path: 'threads/sales/northwind-payments' });
-      expect(again.json.error.message, typed).toMatch(/^Thread threads\/sales\/northwind-payments is the deal with "Northwind Payments", the same company as ".*" once legal suffixes and punctuation are set aside: nothing was changed\. Continue it with `threadwork advance threads\/sales\/northwind-payments`, or, for a second deal with the same company, give this one its own folder with --slug, e.g\. --slug northwind-payments-2\.$/);
+      expect(again.json.error.message, typed).toMatch(/^Thread threads\/sales\/northwind-payments is the deal with "Northwind Payments", the same company as ".*" once legal suffixes, punctuation and spacing are set aside: nothing was changed\. Continue it with `threadwork advance threads\/sales\/northwind-payments`, or, for a second deal with the same company, give this one its own folder with --slug, e.g\. --slug northwind-payments-2\.$/);
     }
     expect(readdirSync(join(dir, 'threads/sales')).filter((name) => name.startsWith('northwind'))).toEqual(['northwind-payments']);
     // Asked for deliberately, a second deal with the company is opened.

@@ -44,6 +44,20 @@ export function normalizeCompanyName(name: string): string {
   return stripped || withoutThe;
 }
 
+/**
+ * Whether two names are one company's for opening a deal: their normalizeCompanyName
+ * forms equal once the spaces and the word "and" are set aside too — `Keel Neo-bank` is
+ * `Keel Neobank`, `AT-T` is `AT&T`. Stricter than the accounts' keys above (which print
+ * the words), since a false match here costs only a refusal that offers `--slug`.
+ */
+export function sameCompanyName(a: string, b: string): boolean {
+  return compactCompanyName(a) === compactCompanyName(b);
+}
+
+function compactCompanyName(name: string): string {
+  return normalizeCompanyName(name).replace(/\band\b/g, '').replace(/\s+/g, '');
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -10,7 +10,7 @@ import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
-import { normalizeCompanyName } from '../scoring/dedup.js';
+import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
@@ -207,17 +207,16 @@ export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: 
  * contract (`Northwind Payments Inc`, `NORTHWIND PAYMENTS, Inc.`) for `Northwind Payments`.
  * The names make other folders, so nothing refused it, and the pipeline counted the company
  * twice; `score` takes the two for one account (legal suffixes, case and punctuation aside:
- * scoring/dedup.ts), and so does this. A second deal with the company on purpose is opened
+ * scoring/dedup.ts), and so does this — spaces and "and" aside too (`Keel Neo-bank`, `AT-T`). A second deal with the company on purpose is opened
  * with `--slug`, which this never refuses.
  */
 function refuseSameCompany(model: WorkspaceModel, folder: Folder, title: string): void {
-  const company = normalizeCompanyName(title);
   for (const [path, thread] of model.threads) {
     const meta = metaOf(thread);
-    if (meta?.type !== 'sales-deal' || path === `${folder.parent}/${folder.slug}` || normalizeCompanyName(meta.title) !== company) continue;
+    if (meta?.type !== 'sales-deal' || path === `${folder.parent}/${folder.slug}` || !sameCompanyName(meta.title, title)) continue;
     const suggestion = freeSlug(meta.id, (candidate) => existsSync(join(model.root, folder.parent, candidate)));
     throw new ThreadworkError(
-      `Thread ${path} is the deal with ${JSON.stringify(meta.title.trim())}, the same company as ${JSON.stringify(title.trim())} once legal suffixes and punctuation are set aside: nothing was changed. Continue it with \`threadwork advance ${path}\`, or, for a second deal with the same company, give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
+      `Thread ${path} is the deal with ${JSON.stringify(meta.title.trim())}, the same company as ${JSON.stringify(title.trim())} once legal suffixes, punctuation and spacing are set aside: nothing was changed. Continue it with \`threadwork advance ${path}\`, or, for a second deal with the same company, give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
       'thread-exists',
       { path, title: meta.title.trim(), suggestedSlug: suggestion },
     );
@@ -249,7 +248,7 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     // The winner of a concurrent create may not have written meta.json yet.
   }
   const created = typeof existing.created === 'string' ? ` (created ${existing.created})` : '';
-  const sameCompany = (a: string): boolean => sameName(a, title) || (folder.parent === LAYOUT.deals && normalizeCompanyName(a) === normalizeCompanyName(title));
+  const sameCompany = (a: string): boolean => sameName(a, title) || (folder.parent === LAYOUT.deals && sameCompanyName(a, title));
   const other = typeof existing.title === 'string' && !sameCompany(existing.title) ? existing.title.trim() : undefined;
   if (other === undefined) {
     return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
