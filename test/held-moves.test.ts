@@ -180,3 +180,22 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(derivedTexts(dir)).toEqual(before);
   });
 });
+
+describe('a meta.json saved as Latin-1 while a watcher runs', () => {
+  it('a sync the watcher answers says the file is not updated (not in sync), as a cold one does, not ✓ in sync', async () => {
+    const dir = exampleWorkspaceCopy();
+    const watcher = startWatch(dir);
+    await watcher.ready();
+    const meta = join(dir, 'threads/sales/keel-neobank/meta.json');
+    const text = readFileSync(meta, 'utf8').replace('"title": "Keel Neobank"', '"title": "Keel N\u00e9obank"').replace('"stage": 4', '"stage": 2');
+    writeFileSync(meta, Buffer.from(text, 'latin1'));
+    await waitFor(() => watcher.cycles().some((c) => (c.trigger ?? []).includes('threads/sales/keel-neobank/meta.json')), 'the cycle of the save', () => watcher.describe());
+    // In the watcher's git environment, so that it answers (THREADWORK_TIMING says it did).
+    const served = await runJson<SyncResult>(['sync', '--dir', dir], { env: { THREADWORK_TIMING: '1' } });
+    expect(served.stderr).toMatch(/served sync: answered/);
+    const notUpdated = served.json.diagnostics.find((d) => d.rule === 'not-utf8' && d.path === 'threads/sales/keel-neobank/meta.json');
+    expect(notUpdated?.message, served.stdout).toContain('derived fields are not updated');
+    // The file's bytes are the person's: never rewritten.
+    expect(readFileSync(meta)).toEqual(Buffer.from(text, 'latin1'));
+  });
+});

@@ -84,7 +84,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   const editable = (path: string): boolean => !model.broken.has(path) && !invalid?.has(path);
   // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
   const changed = derived.changedThreads;
-  const threads = changed ? threadsAt(derived.threads, changed) : derived.threads;
+  const threads = changed ? threadsAt(derived.threads, withUnwritableMeta(model, changed)) : derived.threads;
   for (const facts of threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
 
   const assumptionsFile = model.canvas.get('10-assumptions');
@@ -335,6 +335,18 @@ function formatValue(value: unknown): string {
  * The threads at `paths`, in path order. The derived list is in path order: each is found by
  * binary search, not the 10,000 threads of a watch cycle compared one by one.
  */
+/**
+ * The threads changed, and those whose meta.json is not valid UTF-8 (`not-utf8`): such a
+ * file is never written, so its derived fields may stay stale long after the change that
+ * moved them — planned again at every run, a warm one too, each says so (`not in sync`)
+ * instead of `in sync`, until the file is re-saved as UTF-8.
+ */
+function withUnwritableMeta(model: WorkspaceModel, changed: ReadonlySet<string>): ReadonlySet<string> {
+  const unwritable = model.diagnostics.filter((d) => d.rule === 'not-utf8' && d.path.endsWith('/meta.json'));
+  if (unwritable.length === 0) return changed;
+  return new Set([...changed, ...unwritable.map((d) => d.path.slice(0, -'/meta.json'.length))]);
+}
+
 function threadsAt(threads: readonly ThreadFacts[], paths: ReadonlySet<string>): ThreadFacts[] {
   const found: ThreadFacts[] = [];
   for (const path of [...paths].sort()) {
