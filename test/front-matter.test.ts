@@ -38,6 +38,8 @@ describe('parseFrontMatter', () => {
     ['before the closing ---', '---\nid: x\ntags: [a, b\n---\n', { line: 3, column: 7 }, '`[`', '`]`'],
     ['before the next key', '---\ntags: [a, b\ntitle: x\n---\n', { line: 2, column: 7 }, '`[`', '`]`'],
     ['a map before the closing ---', '---\nid: x\ncompany: {name: A\n---\n', { line: 3, column: 10 }, '`{`', '`}`'],
+    // The sibling key after it, read inside the brackets, is no second error (it was said to hold a second key: "quote the value").
+    ['before a sibling key whose value holds `: `', '---\nsegments:\n  - id: a\n    name: [Mid-market\n    description: Payments: one ledger\n  - id: b\n---\n', { line: 4, column: 11 }, '`[`', '`]`'],
   ])('says an unclosed bracket %s is never closed, at the bracket', (_name, text, position, opener, closer) => {
     const errors = parseFrontMatter(text).errors ?? [];
     expect(errors).toHaveLength(1);

@@ -200,6 +200,7 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
             indentation: e.code === 'BAD_INDENT' || e.code === 'TAB_AS_INDENT',
             generic: !specific || specific === NO_KEY_REASON,
             stream: / in YAML stream/.test(e.message),
+            unclosed: /^Flow (sequence|map) in block collection/.test(firstLine(e.message)),
           };
         }),
       );
@@ -350,12 +351,15 @@ interface LocatedProblem {
   generic: boolean;
   /** A token the parser found outside any node: everything after it is read as stray too. */
   stream?: boolean;
+  /** A `[` or `{` never closed: the parser reads the lines after it, up to the next less indented one, inside it. */
+  unclosed?: boolean;
 }
 
 /**
  * The parser's errors less those that follow from an earlier one: on one line, the most
  * specific; under a badly indented line, nothing until a line indented no deeper (the
- * parser read those lines as part of the misplaced one); after a token outside any node,
+ * parser read those lines as part of the misplaced one); under and beside a `[` or `{`
+ * never closed, nothing until a line indented less (read inside the brackets); after a token outside any node,
  * no other such token (the parser gave up on the document there).
  */
 function withoutConsequences(text: string, located: LocatedProblem[]): YamlProblem[] {
@@ -364,7 +368,9 @@ function withoutConsequences(text: string, located: LocatedProblem[]): YamlProbl
   const blank = (line: number): boolean => /^\s*(?:#.*)?$/.test(lines[line - 1] ?? '');
   const kept: LocatedProblem[] = [];
   let shadow: { from: number; to: number } | undefined;
-  for (const problem of located) {
+  // In the order of the lines: the parser says a `[` is never closed where the text ends, after the errors it met inside.
+  const inOrder = [...located].sort((a, b) => a.position.line - b.position.line);
+  for (const problem of inOrder) {
     const line = problem.position.line;
     if (shadow && line > shadow.from && line <= shadow.to) continue;
     if (problem.stream && kept.some((k) => k.stream)) continue;
@@ -374,9 +380,12 @@ function withoutConsequences(text: string, located: LocatedProblem[]): YamlProbl
       continue;
     }
     kept.push(problem);
-    if (problem.indentation) {
+    if (problem.indentation || problem.unclosed) {
+      // Under a `[` never closed, its siblings too (`description:` under `name: [Mid…`): read
+      // inside the brackets, a sound line was said to hold a second key.
+      const under = (next: number): boolean => (problem.unclosed ? indent(next) >= indent(line) : indent(next) > indent(line));
       let to = line;
-      while (to < lines.length && (blank(to + 1) || indent(to + 1) > indent(line))) to++;
+      while (to < lines.length && (blank(to + 1) || under(to + 1))) to++;
       shadow = { from: line, to };
     }
   }
