@@ -52,6 +52,21 @@ describe('threadwork watch: the lines it prints', () => {
     expect(w.text.filter((line) => line.includes('; fixed ')), w.describe()).toHaveLength(1);
   });
 
+  // The errors were another file's doing: a segment renamed, then named again as the threads name it.
+  it.each([['text'], ['JSON']])('says a file whose errors another file’s save cleared is fixed (%s)', async (as) => {
+    const dir = await repo();
+    const w = start(dir, [], {}, { text: as === 'text' });
+    await w.ready();
+    const errorSeen = (): boolean => (as === 'text' ? w.text.some((line) => line.includes('unknown-segment')) : w.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'unknown-segment' && d.path === 'threads/sales/acme/meta.json')));
+    edit(dir, SEGMENTS, (text) => text.replace('id: mid-market-fintech', 'id: fintech-mid'));
+    await waitFor(errorSeen, 'the unknown segment', () => w.describe());
+    expect(w.text.some((line) => line.includes('; fixed ') || line.includes('"fixed":["')), w.describe()).toBe(false);
+    edit(dir, SEGMENTS, (text) => text.replace('id: fintech-mid', 'id: mid-market-fintech'));
+    const fixedSeen = (): boolean =>
+      as === 'text' ? w.text.some((line) => /strategy\/canvas\/04-segments\.md → nothing written; fixed .*threads\/sales\/acme\/meta\.json/.test(line)) : w.cycles().some((c) => c.trigger?.includes(SEGMENTS) && c.fixed?.includes('threads/sales/acme/meta.json'));
+    await waitFor(fixedSeen, 'the line saying the thread is fixed', () => w.describe());
+  });
+
   it('says which files of a save were deleted: a stage file removed, a thread folder moved away', async () => {
     const dir = await repo();
     const text = start(dir, [], {}, { text: true });

@@ -14,20 +14,36 @@ const ALWAYS: ReadonlySet<RuleId> = new Set<RuleId>(['managed-block', 'derived-h
 export class ReportedProblems {
   /** The problems the last cycle found, listed or not. */
   private known = new Set<string>();
+  /** The files the last cycle found an error in. */
+  private inError = new Set<string>();
 
   /** Startup lists everything it found. */
   startup(found: readonly Diagnostic[]): Diagnostic[] {
     this.known = new Set(found.map(problemKey));
+    this.inError = errorPaths(found);
     return [...found];
   }
 
-  /** A change or reconcile cycle: what it found in `changed`, what it always lists, and what is new. */
-  cycle(found: readonly Diagnostic[], changed: ReadonlySet<string>): Diagnostic[] {
+  /**
+   * A change or reconcile cycle: what it found in `changed`, what it always lists, and what
+   * is new; and the files whose errors it found gone (`fixed`) — by their own save, or by
+   * another file's (a segment added back to 04-segments.md clears the threads naming it).
+   * A cycle finds every error a sync would: the broken files', and the cross-file errors of
+   * the threads in question, those in error before always among them.
+   */
+  cycle(found: readonly Diagnostic[], changed: ReadonlySet<string>): { listed: Diagnostic[]; fixed: string[] } {
     const keys = found.map(problemKey);
     const listed = found.filter((d, i) => changed.has(d.path) || ALWAYS.has(d.rule) || !this.known.has(keys[i]!));
+    const now = errorPaths(found);
+    const fixed = [...this.inError].filter((path) => !now.has(path)).sort();
     this.known = new Set(keys);
-    return listed;
+    this.inError = now;
+    return { listed, fixed };
   }
+}
+
+function errorPaths(found: readonly Diagnostic[]): Set<string> {
+  return new Set(found.filter((d) => d.severity === 'error').map((d) => d.path));
 }
 
 /** A problem in a file that did not change keeps its place and words from cycle to cycle. */

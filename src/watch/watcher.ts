@@ -48,6 +48,8 @@ export interface CycleReport {
   recovered: SyncResult['commit'];
   /** Problems in the files that changed, those found anew elsewhere (a renamed id's threads), and blocks held or left alone. */
   diagnostics: Diagnostic[];
+  /** The files in error before this cycle and without error now, still on disk: fixed by their own save or by another file's. */
+  fixed: string[];
 }
 
 /**
@@ -205,7 +207,7 @@ export class WorkspaceWatcher {
   private reportServed(call: ServedCall, value: unknown): void {
     const made = servedChange(call, value);
     if (!made) return;
-    const diagnostics = made.sync ? this.reported.cycle(made.sync.diagnostics, new Set(made.trigger)) : [];
+    const { listed: diagnostics, fixed } = made.sync ? this.reported.cycle(made.sync.diagnostics, new Set(made.trigger)) : { listed: [], fixed: [] };
     this.options.onCycle?.({
       time: new Date().toISOString(),
       kind: 'served',
@@ -217,7 +219,13 @@ export class WorkspaceWatcher {
       commit: made.commit,
       recovered: null,
       diagnostics,
+      fixed: this.onDisk(fixed),
     });
+  }
+
+  /** Of files whose errors are gone, those still there: a file deleted (a thread folder removed) was not fixed. */
+  private onDisk(paths: readonly string[]): string[] {
+    return paths.filter((path) => existsSync(join(this.root, path)));
   }
 
   private async cycle(kind: Exclude<CycleReport['kind'], 'served'>): Promise<void> {
@@ -237,7 +245,7 @@ export class WorkspaceWatcher {
       // A reconcile that found no file changed is silent — unless it wrote (what the day moved:
       // a date written ahead that has come), or it would commit with no line to say so.
       if (kind !== 'startup' && done.changed.length === 0 && result.written.length === 0 && !result.commit?.committed) return;
-      const diagnostics = kind === 'startup' ? this.reported.startup(result.diagnostics) : this.reported.cycle(result.diagnostics, new Set(done.changed));
+      const { listed: diagnostics, fixed } = kind === 'startup' ? { listed: this.reported.startup(result.diagnostics), fixed: [] } : this.reported.cycle(result.diagnostics, new Set(done.changed));
       this.options.onCycle?.({
         time: new Date().toISOString(),
         kind,
@@ -250,6 +258,7 @@ export class WorkspaceWatcher {
         commit: done.recovered && result.commit === done.recovered ? null : result.commit,
         recovered: done.recovered,
         diagnostics,
+        fixed: this.onDisk(fixed),
       });
     } catch (error) {
       // A failed start-up sync is reported and watching goes on: the next cycle loads and syncs again.

@@ -13,6 +13,7 @@ export interface WatchLine {
   commit?: { committed: boolean; commit?: string } | null;
   recovered?: { committed: boolean; commit?: string; paths?: string[] } | null;
   diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];
+  fixed?: string[];
   changes?: { description: string }[];
   message?: string;
   serving?: boolean;

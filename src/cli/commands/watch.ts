@@ -40,7 +40,6 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   };
   // What the start-up sync found: a source in error left uncommitted is to be fixed, not committed.
   let startupProblems: Diagnostic[] = [];
-  const fixes = new FixedFiles();
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
     cache: flags.cache !== false,
@@ -48,8 +47,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
     onCycle: (report) => {
       if (report.kind === 'startup') startupProblems = report.diagnostics;
-      const fixed = fixes.after(report);
-      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report, fixed));
+      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report));
     },
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -91,26 +89,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   return { json: undefined, text: '', exitCode: 0 };
 }
 
-/**
- * The files a cycle fixed: saved with errors before, saved again without (the JSON line's
- * diagnostics say so by their absence; a text line said only "nothing written", the error
- * printed a save earlier still the last word on the file). A file's errors are listed in
- * every cycle it triggers (watch/reported-problems.ts), so a trigger with none has none.
- */
-class FixedFiles {
-  private readonly inError = new Set<string>();
-
-  after(report: CycleReport): string[] {
-    const withErrors = new Set(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path));
-    const deleted = new Set(report.deleted);
-    const fixed = report.trigger.filter((path) => this.inError.has(path) && !withErrors.has(path) && !deleted.has(path));
-    for (const path of report.trigger) if (!withErrors.has(path)) this.inError.delete(path);
-    for (const path of withErrors) this.inError.add(path);
-    return fixed;
-  }
-}
-
-function describeCycle(report: CycleReport, fixed: readonly string[] = []): string {
+function describeCycle(report: CycleReport): string {
   // Escaped as the diagnostic lines below it are: a newline in a folder name must not split the line.
   const time = pc.dim(clockTime(new Date(report.time)));
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
@@ -118,7 +97,7 @@ function describeCycle(report: CycleReport, fixed: readonly string[] = []): stri
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${printable(report.commit.message)})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
-  const resolved = fixed.length ? `; ${pc.green('fixed')} ${fixed.map(printable).join(', ')}` : '';
+  const resolved = report.fixed.length ? `; ${pc.green('fixed')} ${report.fixed.map(printable).join(', ')}` : '';
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}${problems}`;
 }
 

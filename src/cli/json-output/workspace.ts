@@ -57,6 +57,7 @@ export const watchLineOutput = z.union([
     commit: commitOutput.describe('the commit this cycle made of its own change, why there is none, or null when it had nothing to commit'),
     recovered: commitOutput.describe('the commit that finished an earlier write whose commit never happened (a commit git refused, a process killed), made by this cycle before its own; null when there was none'),
     diagnostics: z.array(diagnosticOutput),
+    fixed: z.array(z.string()).describe("the files in error before this cycle and without error now (still on disk): fixed by their own save, or by another file's — a segment added back clears the threads that named it"),
   }),
   z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
   z.object({
