@@ -188,22 +188,41 @@ describe('threadwork strategy', () => {
     const segmentsFile = join(dir, 'strategy/canvas/04-segments.md');
     const text = readFileSync(segmentsFile, 'utf8');
     const start = text.indexOf('  - id: ecommerce-finance');
-    writeFileSync(segmentsFile, text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1));
+    const removed = text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1);
+    writeFileSync(segmentsFile, removed);
+    const commits = commitCount(dir);
+    // While they do, the canvas is held with them (engine/held-definitions.ts): committed, the
+    // metrics would have dropped the segment's deals from every figure.
+    const held = await strategyJson(dir);
+    expect(held.json.written).toEqual([]);
+    expect(held.json.sync?.written).toEqual([]);
+    expect(held.json.sync?.diagnostics.filter((d) => d.rule === 'unknown-segment').map((d) => d.path)).toContain('threads/sales/brightcart/meta.json');
+    expect(held.json.sync?.diagnostics.filter((d) => d.rule === 'derived-held').map((d) => d.path)).toContain('strategy/canvas/04-segments.md');
+    expect(commitCount(dir)).toBe(commits);
+
+    // The deals moved to the other segment: the removal is committed, with what it moved.
+    const deals = ['brightcart', 'fernway-home', 'oakline-outfitters'].map((name) => `threads/sales/${name}/meta.json`);
+    const moveDeals = (): void => {
+      for (const path of deals) writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replace('"segment": "ecommerce-finance"', '"segment": "mid-market-fintech"'));
+    };
+    moveDeals();
     const json = await strategyJson(dir);
     expect(json.json.written).toEqual([]);
-    expect(json.json.commit?.paths.sort()).toEqual(['strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
-    expect(json.json.sync?.written).toEqual(['strategy/canvas/13-metrics.md']);
-    expect(json.json.sync?.triggers).toEqual(['strategy/canvas/04-segments.md']);
-    expect(json.json.sync?.diagnostics.filter((d) => d.rule === 'unknown-segment').map((d) => d.path)).toContain('threads/sales/brightcart/meta.json');
+    expect(json.json.commit?.paths.sort()).toEqual(['strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md', ...deals].sort());
+    expect(json.json.sync?.written.sort()).toEqual(['strategy/canvas/13-metrics.md', ...deals].sort());
+    expect(json.json.sync?.triggers.sort()).toEqual(['strategy/canvas/04-segments.md', ...deals].sort());
+    // The assumptions still naming the segment: an error left, reported.
+    expect(json.json.sync?.diagnostics.filter((d) => d.rule === 'unknown-segment').map((d) => d.path)).toContain('strategy/canvas/10-assumptions.md');
 
     // The same in words: nothing in the commit goes unnamed.
     git(dir, 'reset', '--hard', 'HEAD~1');
-    writeFileSync(segmentsFile, text.slice(0, start) + text.slice(text.indexOf('\n', text.indexOf('    sample_companies:', start)) + 1));
+    writeFileSync(segmentsFile, removed);
+    moveDeals();
     const printed = await runCli(['strategy', '--dir', dir]);
-    expect(printed.stdout).toMatch(/^derived +strategy\/canvas\/13-metrics\.md$/m);
-    expect(printed.stdout).toMatch(/^with +strategy\/canvas\/04-segments\.md \(your edits these values follow from\)$/m);
-    expect(printed.stdout).toMatch(/^threads\/sales\/brightcart\/meta\.json:\d+:\d+ error Unknown segment `ecommerce-finance`/m);
-    expect(printed.stdout).toMatch(/^committed [0-9a-f]{10} \(2 paths\)$/m);
+    expect(printed.stdout).toMatch(/^derived +.*strategy\/canvas\/13-metrics\.md$/m);
+    expect(printed.stdout).toMatch(/^with +strategy\/canvas\/04-segments\.md, .* \(your edits these values follow from\)$/m);
+    expect(printed.stdout).toMatch(/^strategy\/canvas\/10-assumptions\.md:\d+:\d+ error Unknown segment `ecommerce-finance`/m);
+    expect(printed.stdout).toMatch(/^committed [0-9a-f]{10} \(5 paths\)$/m);
   });
 });
 
