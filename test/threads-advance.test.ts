@@ -123,7 +123,8 @@ describe('threadwork advance', () => {
       'threads/sales/acme/5-actions.md': md('actions:\n  - {type: sales:demo, status: completed}\n  - {type: sales:pilot, status: in_progress}'),
     });
     const ws = await openWorkspace(dir);
-    await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status: sales:pilot is in_progress/);
+    // At the line of the status to settle: an editor (or an agent) goes straight to it.
+    await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status \(line 4\): sales:pilot is in_progress/);
   });
 
   // The stage as written, not its last valid version (the template's empty fields, committed

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { checkModel } from '../check/check.js';
+import { Locators } from '../check/locators.js';
 import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
@@ -46,7 +47,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const current = thread.stages[stage - 1]!;
   if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(threadPath, current.path, errorsOf(model, current.path));
   const missing = withMisspeltKeys(
-    [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)],
+    locatedWhereWritten(model, current.path, current.value, [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)]),
     stageSchemas[meta.type][stage - 1]!,
     current.value,
     current.diagnostics,
@@ -55,7 +56,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
     const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     throw new ThreadworkError(
-      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
+      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}${m.line ? ` (line ${m.line})` : ''}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
       'stage-incomplete',
       { thread: threadPath, stage, missing },
     );
@@ -116,6 +117,24 @@ function withMisspeltKeys(missing: MissingField[], schema: z.ZodType, value: unk
   });
 }
 
+/**
+ * Each missing field that is written with no value (`decision:`, as the stage's template
+ * leaves it; a pending action's `status`) with its line and column, so an editor or an agent
+ * goes straight to it; one not written at all has no place to name. The `at` path is dropped.
+ */
+function locatedWhereWritten(model: WorkspaceModel, path: string, value: unknown, missing: MissingField[]): MissingField[] {
+  const locators = new Locators((p) => model.text(p));
+  return missing.map(({ at, ...field }) => {
+    if (!at || valueAt(value, at) === undefined) return field;
+    const { line, column } = locators.at(path, at);
+    return { ...field, line, column };
+  });
+}
+
+function valueAt(value: unknown, at: readonly (string | number)[]): unknown {
+  return at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), value);
+}
+
 function lastKey(field: string): string {
   return field.slice(field.lastIndexOf('.') + 1);
 }
@@ -126,7 +145,7 @@ function openActions(meta: ThreadMeta, stage: number, value: unknown): MissingFi
   const actions = (value as { actions?: { type: string; status: string }[] }).actions ?? [];
   return actions.flatMap((a, i) =>
     a.status === 'pending' || a.status === 'in_progress'
-      ? [{ field: `actions[${i}].status`, hint: `${a.type} is ${a.status}: mark it completed, cancelled or blocked before recording the learning` }]
+      ? [{ field: `actions[${i}].status`, hint: `${a.type} is ${a.status}: mark it completed, cancelled or blocked before recording the learning`, at: ['actions', i, 'status'] }]
       : [],
   );
 }

@@ -100,6 +100,11 @@ export const STAGE_REQUIREMENTS: Record<ThreadType, Requirement[][]> = {
 export interface MissingField {
   field: string;
   hint: string;
+  /** The field as a data path (`['actions', 2, 'status']`): where it is located in the file. */
+  at?: (string | number)[];
+  /** Where the field stands in the file, when it is there with no value (`decision:`, as a template writes it). */
+  line?: number;
+  column?: number;
 }
 
 /** The required fields of a stage that are absent, null, blank or an empty list. */
@@ -108,7 +113,7 @@ export function missingFields(type: ThreadType, stage: number, data: Record<stri
   const missing: MissingField[] = [];
   for (const req of requirements) {
     if (req.met) {
-      if (!req.met(data)) missing.push({ field: req.path.join('.'), hint: req.hint });
+      if (!req.met(data)) missing.push({ field: req.path.join('.'), hint: req.hint, at: [...req.path] });
       continue;
     }
     const value = req.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
@@ -118,7 +123,7 @@ export function missingFields(type: ThreadType, stage: number, data: Record<stri
       (typeof value === 'string' && value.trim() === '') ||
       (Array.isArray(value) && value.length === 0) ||
       (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
-    if (empty) missing.push({ field: req.path.join('.'), hint: req.hint });
+    if (empty) missing.push({ field: req.path.join('.'), hint: req.hint, at: [...req.path] });
   }
   return missing;
 }

@@ -66,7 +66,15 @@ export const errorOutput = z.object({
     thread: z.string().optional().describe('stage-incomplete, stage-order, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
     stage: z.number().int().min(1).max(6).optional().describe('stage-incomplete: the stage that is not complete; stage-order: the stage that was to be written'),
     missing: z
-      .array(z.object({ field: z.string().describe('the front matter field (a data path)'), hint: z.string().describe('what to fill in') }))
+      .array(
+        z.object({
+          field: z.string().describe('the front matter field (a data path)'),
+          hint: z.string().describe('what to fill in'),
+          line: z.number().int().optional().describe('where the field stands in the stage file, when it is written with no value (`decision:`, as the template leaves it); absent when the field is not written at all'),
+          column: z.number().int().optional().describe('with `line`: the column of the field'),
+          misspelt: z.object({ key: z.string(), line: z.number().int(), column: z.number().int() }).optional().describe('a key one slip off the field (`decison:`), where it is: rename it'),
+        }),
+      )
       .optional()
       .describe('stage-incomplete: each required field that is absent, blank or an empty list, and each open action'),
     diagnostics: z
