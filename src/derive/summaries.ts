@@ -99,7 +99,11 @@ export function describeMetricsChanges(diff: readonly SummaryChange[], known: bo
 export function goalSummary(state: GoalState): BlockSummary {
   const summary: BlockSummary = { status: state.status };
   for (const sg of state.subgoals) summary[`subgoal ${sg.id}`] = subgoalProgress(sg);
-  for (const m of state.metrics) summary[`metric ${m.name}`] = goalMetricCurrent(m);
+  for (const m of state.metrics) {
+    summary[`metric ${m.name}`] = goalMetricCurrent(m);
+    // An edit of the target moves the block's target and gap: said as such, not "block rewritten".
+    summary[`target ${m.name}`] = formatGoalMetric(m.name, m.target);
+  }
   for (const f of state.forecast?.metrics ?? []) summary[`chance ${f.name}`] = formatChance(f.pTarget);
   summary.trajectory = state.trajectory;
   summary['as-of date'] = state.asOf;

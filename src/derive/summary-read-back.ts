@@ -63,7 +63,10 @@ function goalState(text: string): BlockSummary {
   if (openDeals) summary['forecast open deals'] = openDeals[1]!.replace(/,/g, '');
   for (const { header, rows } of tablesOf(text)) {
     for (const row of rows) {
-      if (header[0] === 'metric' && header[1] === 'current') summary[`metric ${row[0]}`] = row[1]!;
+      if (header[0] === 'metric' && header[1] === 'current') {
+        summary[`metric ${row[0]}`] = row[1]!;
+        summary[`target ${row[0]}`] = row[2]!;
+      }
       else if (header[0] === 'metric' && header[2] === 'chance') {
         summary[`chance ${row[0]}`] = row[2]!;
         summary[`${row[0]} P10/P50/P90`] = row.slice(3, 6).join('/');

@@ -266,7 +266,7 @@ function planBlock(
   // the block shows — the committed block — is read back, so only what moved is named.
   // An empty block (as init's templates leave them) showed nothing: every value it gets is new.
   const blank = shown !== null && shown.trim() === '';
-  const was = kept ?? (shown === null ? undefined : blank ? nothingShown(block.summary) : readBackSummary(block.name, shown));
+  const was = kept ? withKeysReadBack(kept, block, shown) : shown === null ? undefined : blank ? nothingShown(block.summary) : readBackSummary(block.name, shown);
   // A block that is there but could not be read back showed something unknown: "?", never
   // "—", which says it showed nothing.
   const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && shown !== null && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
@@ -274,6 +274,16 @@ function planBlock(
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
   plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(shown === null, blank, committed?.has(block.path) === true && shown !== null && hashOf(shown) === hashOf(block.content))}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}` }]));
+}
+
+/**
+ * A recorded summary, with the keys it lacks (recorded by an earlier version that did not
+ * summarise a goal's targets) read back from the block as shown: a target that did not
+ * move is then not said to be new.
+ */
+function withKeysReadBack(kept: BlockSummary, block: Block, shown: string | null): BlockSummary {
+  if (shown === null || Object.keys(block.summary).every((key) => key in kept)) return kept;
+  return { ...readBackSummary(block.name, shown), ...kept };
 }
 
 /**
