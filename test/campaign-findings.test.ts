@@ -37,7 +37,7 @@ describe('advance accepts a sequence given only as a preset', () => {
     const dir = campaign(`${sequence}\nprospects:\n${ADA}`);
     const result = await runCli(['advance', CAMPAIGN, '--dir', dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/sequence\.touches: .*or a preset/);
+    expect(result.stderr).toMatch(/sequence\.touches(?: \(line \d+\))?: .*or a preset/);
     expect(existsSync(join(dir, CAMPAIGN, '6-learning.md'))).toBe(false);
   });
 });
