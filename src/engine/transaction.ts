@@ -385,7 +385,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   // A thread folder nested in another is read by nothing: the folder it was moved from is
   // held the same way. A cold run's scan found it; a run that read only what changed looks
   // for the thread folders it saw go.
-  const nested = nestedNotScanned(state.root, diagnostics, await inQuestion);
+  const nested = nestedNotScanned(state.root, model, diagnostics, await inQuestion);
   const misplaced = [...diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested'), ...nested];
   const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced]);
   try {
@@ -412,8 +412,8 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
 }
 
 /** The `thread-folder-nested` errors of the thread folders this run saw go, that its scan (a cold run's) did not report already. */
-function nestedNotScanned(root: string, diagnostics: readonly Diagnostic[], asked: InQuestion): Diagnostic[] {
-  const found = nestedCopiesOfGoneThreads(root, [...asked.pending, ...(asked.changed ?? [])]);
+function nestedNotScanned(root: string, model: WorkspaceModel, diagnostics: readonly Diagnostic[], asked: InQuestion): Diagnostic[] {
+  const found = nestedCopiesOfGoneThreads(root, [...asked.pending, ...(asked.changed ?? [])], (folder) => model.threads.has(folder));
   return found.filter((d) => !diagnostics.some((e) => e.rule === d.rule && e.path === d.path));
 }
 

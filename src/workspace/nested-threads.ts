@@ -41,11 +41,15 @@ export const THREAD_FOLDERS: readonly string[] = [LAYOUT.deals, LAYOUT.campaigns
  * that reads only what changed. Looked for only when a thread folder is gone: a few
  * thousand `existsSync` at 10,000 deals.
  */
-export function nestedCopiesOfGoneThreads(root: string, paths: Iterable<string>): Diagnostic[] {
+export function nestedCopiesOfGoneThreads(root: string, paths: Iterable<string>, isThread: (folder: string) => boolean): Diagnostic[] {
   const gone = new Set<string>();
+  const asked = new Set<string>();
   for (const path of paths) {
+    // Only a folder the workspace no longer has is looked for on disk, once: a cold run names 70,000 paths.
     const thread = threadOf(path.split('/'))?.thread;
-    if (thread && !gone.has(thread.slice(thread.lastIndexOf('/') + 1)) && !existsSync(join(root, thread))) gone.add(thread.slice(thread.lastIndexOf('/') + 1));
+    if (!thread || isThread(thread) || asked.has(thread)) continue;
+    asked.add(thread);
+    if (!existsSync(join(root, thread))) gone.add(thread.slice(thread.lastIndexOf('/') + 1));
   }
   if (gone.size === 0) return [];
   const found: Diagnostic[] = [];
