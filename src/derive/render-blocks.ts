@@ -67,7 +67,9 @@ const METRIC_ROWS: MetricRow[] = [
 
 function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   const n = typeof value === 'number' ? value : null;
-  return kind === 'rate' ? formatPercent(n) : formatNumber(n);
+  if (kind === 'rate') return formatPercent(n);
+  // Money in whole units, as the average deal size is rounded: a won ARR of `1,200.5` beside an average of `1,201` read as two figures of two precisions.
+  return formatNumber(kind === 'money' && n !== null ? Math.round(n) : n);
 }
 
 /**
