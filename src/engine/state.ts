@@ -559,15 +559,12 @@ export class WorkspaceState {
       entry.headChecked = true;
       const text = texts.get(path);
       if (text === undefined) continue;
-      const parsed = parseFile(path, classifyPath(path), text);
-      if (parsed.value !== undefined) this.holdAt(path, entry, parsed, 'HEAD');
+      const parsed = validVersion(path, text);
+      if (parsed) this.holdAt(path, entry, parsed, 'HEAD');
       else committedBroken.push(path);
     }
     if (committedBroken.length === 0) return;
-    const found = await readLastValidInHistory(this.root, committedBroken, (path, text) => {
-      const parsed = parseFile(path, classifyPath(path), text);
-      return parsed.value === undefined ? undefined : parsed;
-    });
+    const found = await readLastValidInHistory(this.root, committedBroken, validVersion);
     for (const [path, { commit, value }] of found) {
       const entry = this.entries.get(path);
       if (entry && !entry.good && this.broken.has(path)) this.holdAt(path, entry, value, 'history', commit);
@@ -845,6 +842,12 @@ export class WorkspaceState {
  */
 function holdsValue(kind: FileKind): boolean {
   return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed';
+}
+
+/** A committed text of `path` parsed, when it is valid: a version a broken file can be held at. */
+function validVersion(path: string, text: string): ParsedFile | undefined {
+  const parsed = parseFile(path, classifyPath(path), text);
+  return parsed.value === undefined ? undefined : parsed;
 }
 
 /** Which version a broken file is held at, in words. */

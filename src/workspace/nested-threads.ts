@@ -31,8 +31,8 @@ export function nestedThreadHome(folder: string): string {
   return `${LAYOUT.deals}/${name}`;
 }
 
-/** The folders threads live in, one per family. */
-export const THREAD_FOLDERS: readonly string[] = [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing];
+/** The folders threads live in, one per family, in the order a scan lists them. */
+export const THREAD_FOLDERS: readonly string[] = [LAYOUT.campaigns, LAYOUT.deals, LAYOUT.marketing];
 
 /**
  * The `thread-folder-nested` errors of the thread folders gone from disk among `paths`

@@ -4,7 +4,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
 import type { FolderEntry, ListingMemo } from './folder-listings.js';
 import { kindOf } from './read-files.js';
-import { nestedThreadDiagnostic } from './nested-threads.js';
+import { nestedThreadDiagnostic, THREAD_FOLDERS } from './nested-threads.js';
 import { classifyPath, LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
 export interface ScanResult {
@@ -105,8 +105,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
   // refused (a link) or cannot be read (a folder) is reported, so it is never an empty list.
   const suppression = list(LAYOUT.campaigns).find((e) => e.name === 'suppression.yaml');
   if (suppression && usable(LAYOUT.campaigns, suppression)) files.push(`${LAYOUT.campaigns}/suppression.yaml`);
-  const threadParents = [LAYOUT.campaigns, LAYOUT.deals, LAYOUT.marketing];
-  for (const parent of threadParents) {
+  for (const parent of THREAD_FOLDERS) {
     for (const e of list(parent)) {
       if (parent === LAYOUT.deals && e.name === 'campaigns') continue;
       if (parent === LAYOUT.campaigns && e.name === 'suppression.yaml') continue;
