@@ -7,13 +7,18 @@ import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
 
 /** Runs `threadwork mcp` with `lines` as the whole of its stdin (closed once written): its stdout's JSON-RPC messages and its exit code. */
-function mcpBatch(dir: string, lines: readonly object[]): Promise<{ code: number; messages: { id?: number; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
+function mcpBatch(dir: string, lines: readonly object[]): Promise<{ code: number; messages: { id?: number | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
+  return mcpLines(dir, lines.map((line) => JSON.stringify(line)));
+}
+
+/** As mcpBatch, each line sent as written (a line that is not JSON included). */
+function mcpLines(dir: string, lines: readonly string[]): Promise<{ code: number; messages: { id?: number | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, 'mcp', '--dir', dir], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, messages: stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as never) });
     });
-    child.stdin!.end(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    child.stdin!.end(lines.join('\n') + '\n');
   });
 }
 
@@ -49,6 +54,22 @@ describe('threadwork mcp when the client closes its input', () => {
     ]);
     expect(code).toBe(0);
     expect(messages.some((m) => m.id === 1)).toBe(true);
+  });
+});
+
+describe('threadwork mcp given a line that is no JSON-RPC message', () => {
+  it('answers -32700 for text that is not JSON and -32600 for JSON that is no message, with id null, and answers the next request', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { code, messages } = await mcpLines(dir, [JSON.stringify(INITIALIZE[0]), JSON.stringify(INITIALIZE[1]), '{"jsonrpc": "2.0", "id": 2, "method": "tools/li', '{"hello": "world"}', JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/list' })]);
+    expect(code).toBe(0);
+    const errors = messages.filter((m) => m.error !== undefined);
+    expect(errors).toEqual([
+      { jsonrpc: '2.0', id: null, error: { code: -32700, message: expect.stringMatching(/^Parse error: the line is not JSON/) } },
+      { jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringMatching(/^Invalid Request/) } },
+    ]);
+    // Nothing else was answered for them, and the server read on.
+    expect(messages.map((m) => m.id).sort()).toEqual([1, 3, null, null]);
+    expect(messages.find((m) => m.id === 3)!.result).toHaveProperty('tools');
   });
 });
 
