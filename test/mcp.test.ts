@@ -86,6 +86,23 @@ describe('threadwork mcp', () => {
     expect(schema.properties.tests).toBeDefined();
   });
 
+  it('completes the thread, goal, canvas and schema resources: by path, and a bare name by its folder', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const complete = async (uri: string, name: string, value: string): Promise<string[]> => (await mcp.client.complete({ ref: { type: 'ref/resource', uri }, argument: { name, value } })).completion.values;
+    expect(await complete('threadwork://threads/{+path}', 'path', 'sales/b')).toEqual(['sales/brightcart']);
+    expect(await complete('threadwork://threads/{+path}', 'path', 'sales/campaigns/')).toEqual(['sales/campaigns/2026-09-15-fintech-controller-outbound']);
+    // A name alone finds its folder; `campaigns` is a family's folder, no thread.
+    expect(await complete('threadwork://threads/{+path}', 'path', 'north')).toEqual(['sales/northwind-payments']);
+    expect(await complete('threadwork://threads/{+path}', 'path', 'sales/')).not.toContain('sales/campaigns');
+    expect(await complete('threadwork://threads/{+path}', 'path', 'marketing/')).toHaveLength(2);
+    expect(await complete('threadwork://goals/{id}', 'id', 'g-f')).toEqual(['g-fintech-beachhead']);
+    expect(await complete('threadwork://canvas/{section}', 'section', '04')).toEqual(['04-segments']);
+    expect(await complete('threadwork://schemas/{file}', 'file', 'deal-2')).toEqual(['deal-2-hypothesis.schema.json']);
+    // Each value completed reads.
+    expect(JSON.parse(await mcp.resource('threadwork://threads/sales/brightcart'))).toMatchObject({ path: 'threads/sales/brightcart' });
+  });
+
   it('creates a deal, writes all six stages, syncs, and reads back the derived assumption confidence and goal state', async () => {
     const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);

@@ -9,6 +9,7 @@ import { goalIdSchema } from '../schema/common.js';
 import { generateJsonSchemas } from '../schema/json-schema.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
+import { THREAD_FOLDERS } from '../workspace/nested-threads.js';
 import { goalsOf } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ToolContext } from './context.js';
@@ -47,6 +48,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     'goal',
     new ResourceTemplate('threadwork://goals/{id}', {
       list: () => ({ resources: goalIds(root).map((id) => ({ uri: `threadwork://goals/${id}`, name: `goal ${id}`, mimeType: 'text/markdown' })) }),
+      complete: { id: (value) => completions(goalIds(root), value) },
     }),
     { title: 'Goal', description: 'A goal file from goals/ as Markdown, with the state block sync derives (metrics, subgoals, trajectory, forecast at the deadline).', mimeType: 'text/markdown' },
     guardedRead(async (uri, { id }) => {
@@ -62,6 +64,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     'thread',
     new ResourceTemplate('threadwork://threads/{+path}', {
       list: async () => ({ resources: (await workspace.listThreads()).map((t) => ({ uri: `threadwork://${t.path}`, name: t.title ?? t.id, description: `${t.type ?? 'thread'} · stage ${t.stage} · ${t.status ?? (t.type !== null && t.stage === 0 ? 'no stage file' : 'invalid meta.json')}`, mimeType: 'application/json' })) }),
+      complete: { path: (value) => completions(threadPaths(root), value) },
     }),
     { title: 'Thread', description: 'A thread (threadwork://threads/sales/{deal}): meta.json, each stage (front matter and body) and its derived values, as JSON.', mimeType: 'application/json' },
     guardedRead(async (uri, { path }) => {
@@ -75,6 +78,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     'schema',
     new ResourceTemplate('threadwork://schemas/{file}', {
       list: () => ({ resources: schemas.map((s) => ({ uri: `threadwork://schemas/${s.file}`, name: s.file, description: s.describes, mimeType: 'application/schema+json' })) }),
+      complete: { file: (value) => completions(schemas.map((s) => s.file), value) },
     }),
     { title: 'File schema', description: 'The JSON Schema of a file kind (a stage front matter, meta.json, a canvas section, a goal, the ICP, the config).', mimeType: 'application/schema+json' },
     guardedRead((uri, { file }) => {
@@ -96,6 +100,37 @@ function readMarkdown(root: string, path: string): string {
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'path-refused' || failure.code === 'special-file' || failure.code === 'folder') throw pathRefused(path, failure.message);
     throw new ThreadworkError(`Cannot read ${path}: ${failure.code ?? String(error)}`, 'read', { path });
+  }
+}
+
+/** The protocol's most values in one completion answer. */
+const MOST_COMPLETIONS = 100;
+
+/**
+ * The values that complete `typed`: those starting with it, then those whose last segment
+ * does (`brightc` completes to `sales/brightcart`: a client types the name it knows).
+ */
+function completions(values: readonly string[], typed: string): string[] {
+  const starting = values.filter((v) => v.startsWith(typed));
+  const named = typed.includes('/') ? [] : values.filter((v) => !v.startsWith(typed) && v.slice(v.lastIndexOf('/') + 1).startsWith(typed));
+  return [...starting, ...named].slice(0, MOST_COMPLETIONS);
+}
+
+/** Every thread folder, as the thread resource names it (`sales/acme-corp`, `sales/campaigns/q3-cfo-outbound`), read from the folders alone. */
+function threadPaths(root: string): string[] {
+  const paths: string[] = [];
+  for (const family of THREAD_FOLDERS) {
+    const under = family.slice(LAYOUT.threads.length + 1);
+    for (const name of threadFolderNames(root, family)) if (!(family === LAYOUT.deals && name === 'campaigns')) paths.push(`${under}/${name}`);
+  }
+  return paths.sort();
+}
+
+function threadFolderNames(root: string, dir: string): string[] {
+  try {
+    return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? [e.name] : []));
+  } catch {
+    return [];
   }
 }
 
