@@ -179,6 +179,60 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir)).toEqual(before);
   });
+
+  /*
+   * The rename is made one file at a time: a thread already moved to the new id is valid on
+   * disk, but HEAD's held definitions lack the id. Committed, HEAD named a segment it does not
+   * define and the deal's lead score went (`icp_match_score 0.85 → —`) until the rename was
+   * whole; a deal opened in the new segment was committed the same way.
+   */
+  it('a thread moved to the renamed segment before the others is held with the canvas; committed, whole, once the last is fixed', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    const meta = (thread: string): string => join(dir, thread, 'meta.json');
+    const moveToNewId = (path: string): void => writeFileSync(path, readFileSync(path, 'utf8').replaceAll('mid-market-fintech', 'fintech-mid'));
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('id: mid-market-fintech', 'id: fintech-mid'));
+    moveToNewId(meta('threads/sales/cobalt-remit'));
+    const scoredAtHead = JSON.parse(git(dir, 'show', 'HEAD:threads/sales/cobalt-remit/meta.json')) as { icp_match_score: number };
+    expect(scoredAtHead.icp_match_score).toBeGreaterThan(0);
+
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'threads/sales/cobalt-remit/meta.json');
+    expect(held?.message).toContain('it names segment `fintech-mid`, which strategy/canvas/04-segments.md defines on disk but not at the version held in HEAD');
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'show', 'HEAD:threads/sales/cobalt-remit/meta.json')).toContain('"segment": "mid-market-fintech"');
+
+    const opened = await runJson<{ ok: false; error: { code: string; message: string; thread: string } }>(['deal', 'new', 'Zed Pay', '--segment', 'fintech-mid', '--dir', dir, '--json'], { env: gitEnv() });
+    expect(opened.code).toBe(1);
+    expect(opened.json.error).toMatchObject({ code: 'thread-in-error', thread: 'threads/sales/zed-pay' });
+    expect(opened.json.error.message).toContain('it names segment `fintech-mid`');
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all', 'threads/sales/')).not.toContain('zed-pay');
+    expect(commitCount(dir)).toBe(commits);
+
+    // Every other thread and the assumptions moved to the new id, as a person would: the rename goes in whole, the deal scored as before.
+    for (const path of git(dir, 'grep', '-l', 'mid-market-fintech', '--', 'threads/', 'strategy/canvas/10-assumptions.md').trim().split('\n')) moveToNewId(join(dir, path));
+    const whole = await sync(dir);
+    expect(whole.code, JSON.stringify(whole.json.diagnostics)).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+    expect(JSON.parse(git(dir, 'show', 'HEAD:threads/sales/cobalt-remit/meta.json'))).toMatchObject({ segment: 'fintech-mid', icp_match_score: scoredAtHead.icp_match_score });
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('a thread linked to the renamed goal file before the others is held with it, not committed naming a goal HEAD lacks', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    renameSync(join(dir, 'goals/g-fintech-beachhead.md'), join(dir, 'goals/g-fintech.md'));
+    writeFileSync(join(dir, 'goals/g-fintech.md'), readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8').replace(/^id: g-fintech-beachhead$/m, 'id: g-fintech'));
+    const harbor = join(dir, 'threads/sales/harbor-lending/meta.json');
+    writeFileSync(harbor, readFileSync(harbor, 'utf8').replace('"goal_id": "g-fintech-beachhead"', '"goal_id": "g-fintech"'));
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'threads/sales/harbor-lending/meta.json')?.message).toContain('it names goal `g-fintech`, whose file is not committed');
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"goal_id": "g-fintech-beachhead"');
+  });
 });
 
 describe('a meta.json saved as Latin-1 while a watcher runs', () => {

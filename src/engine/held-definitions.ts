@@ -11,6 +11,12 @@ export interface DefinitionHold {
   /** Never edited, never committed while held (a goal file renamed, its old name, the segments canvas). */
   paths: string[];
   diagnostics: Diagnostic[];
+  /**
+   * The ids the workspace defines on disk that the held definitions do not: a segment only
+   * the held-back 04-segments.md lacks, a goal whose file is not committed. A thread naming
+   * one would be committed naming an id HEAD does not define (holdThreadsNamingHeldAwayIds).
+   */
+  heldAway: { segments: ReadonlySet<string> | undefined; goals: ReadonlySet<string>; why: { segment?: string; goal?: string } };
 }
 
 const SEGMENTS = canvasPath('04-segments');
@@ -34,7 +40,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
   const onDisk = [...model.goals.values()].map((file) => file.path);
   const lostPaths = lostGoals.map((id) => `goals/${id}.md`);
   const atHead = await readAtHead(root, [...lostPaths, ...onDisk, ...(segments.size > 0 ? [SEGMENTS] : [])]);
-  const hold: DefinitionHold = { changes: new Map(), paths: [], diagnostics: [] };
+  const hold: DefinitionHold = { changes: new Map(), paths: [], diagnostics: [], heldAway: { segments: undefined, goals: new Set(), why: {} } };
   const gone = lostGoals.filter((id) => atHead.has(`goals/${id}.md`));
   if (gone.length > 0) {
     // The goal files HEAD does not have: the renamed one (or one made meanwhile).
@@ -45,6 +51,8 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     }
     hold.paths.push(...renamed);
     const names = gone.map((id) => `\`${id}\``).join(', ');
+    hold.heldAway.goals = new Set(renamed.map((path) => path.slice('goals/'.length, -'.md'.length)));
+    hold.heldAway.why.goal = `threads still name goal ${names}`;
     const because = `threads still name goal ${names}, gone from goals/ since HEAD (renamed, or deleted): goals/${gone[0]}.md is held at its version in HEAD, so its threads keep counting toward it, and its removal is not committed`;
     const at = renamed.length > 0 ? renamed : [goals.get(gone[0]!)!];
     for (const path of at) hold.diagnostics.push(heldDefinition(path, renamed.includes(path) ? `${path} is neither edited nor committed while ${because}` : because, 'their `goal_id`'));
@@ -55,9 +63,35 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     hold.changes.set(SEGMENTS, atHead.get(SEGMENTS)!);
     hold.paths.push(SEGMENTS);
     const names = lostSegments.map((id) => `\`${id}\``).join(', ');
+    hold.heldAway.segments = headSegments;
+    hold.heldAway.why.segment = `threads still name segment ${names}`;
     hold.diagnostics.push(heldDefinition(SEGMENTS, `threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not (renamed, or removed): values derived from it are held at its version in HEAD, and it is not committed`, 'their `segment`'));
   }
   return hold.paths.length > 0 ? hold : undefined;
+}
+
+/**
+ * The threads outside `held` whose meta.json names an id only the workspace on disk
+ * defines while its definition is held (DefinitionHold.heldAway): a deal moved to the
+ * renamed segment before the others, one opened in it, one linked to the renamed goal.
+ * Valid on disk, each would be committed naming an id HEAD does not define, its values
+ * derived without it (a lead score gone, a segment's figures short): so it is held with
+ * the definition, at its version in HEAD, until the rename is whole. Each with why.
+ */
+export function threadsNamingHeldAwayIds(model: WorkspaceModel, hold: DefinitionHold, held: ReadonlySet<string>): Map<string, string> {
+  const { segments, goals, why } = hold.heldAway;
+  const found = new Map<string, string>();
+  if (segments === undefined && goals.size === 0) return found;
+  for (const [path, thread] of model.threads) {
+    if (held.has(path)) continue;
+    const meta = thread.meta?.value as { segment?: unknown; goal_id?: unknown } | undefined;
+    if (segments !== undefined && typeof meta?.segment === 'string' && !segments.has(meta.segment)) {
+      found.set(path, `it names segment \`${meta.segment}\`, which ${SEGMENTS} defines on disk but not at the version held in HEAD while ${why.segment}`);
+    } else if (typeof meta?.goal_id === 'string' && goals.has(meta.goal_id)) {
+      found.set(path, `it names goal \`${meta.goal_id}\`, whose file is not committed while ${why.goal}`);
+    }
+  }
+  return found;
 }
 
 /** The ids that held threads' files name under `key` and that `rule` reports unknown, each with the first file naming it. */

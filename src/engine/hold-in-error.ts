@@ -9,7 +9,13 @@ import { THREAD_FOLDERS } from '../workspace/nested-threads.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
 import { misnamedStageDiagnostic } from './live-model.js';
-import { holdDefinitionsLosingIds } from './held-definitions.js';
+import { holdDefinitionsLosingIds, threadsNamingHeldAwayIds } from './held-definitions.js';
+
+/** A thread held for naming an id whose definition is held: why, and its `derived-held` warning. */
+export interface HeldAway {
+  why: string;
+  warning: Diagnostic;
+}
 
 /** Threads held at their version in HEAD while they have a cross-file error. */
 export interface ThreadHold {
@@ -20,6 +26,8 @@ export interface ThreadHold {
   staged: boolean;
   /** One `derived-held` warning per thread held. */
   diagnostics: Diagnostic[];
+  /** The threads held only for naming an id whose definition is held (threadsNamingHeldAwayIds), each with its warning: a write into one is refused. */
+  heldAway: ReadonlyMap<string, HeldAway>;
   /** Puts the files back as they are on disk: called once the plan is made. */
   release: () => void;
 }
@@ -53,8 +61,14 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
       renamedTo.delete(from);
     }
   }
-  // A goal or segment renamed while these threads name the old id is held with them.
+  // A goal or segment renamed while these threads name the old id is held with them, and
+  // so is a thread that names the new id already (valid on disk, not against HEAD).
   const definitions = head ? await holdDefinitionsLosingIds(state.root, model, errors, threads) : undefined;
+  const heldAway = definitions ? threadsNamingHeldAwayIds(model, definitions, threads) : new Map<string, string>();
+  if (heldAway.size > 0) {
+    for (const [path, text] of await readAtHead(state.root, [...heldAway.keys()].flatMap(filesOf))) atHead.set(path, text);
+    for (const thread of heldAway.keys()) threads.add(thread);
+  }
   const paths = [...threads].flatMap(filesOf);
   const changes = new Map<string, string | null>();
   if (head) {
@@ -67,8 +81,10 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
   const release = changes.size > 0 ? state.stage(changes) : () => undefined;
   // A nested folder is no thread: its error holds only the folder it was moved from.
   const held = [...threads].filter((thread) => model.threads.has(thread) || renamedTo.has(thread));
-  const diagnostics = head ? [...held.sort().map((thread) => heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))), ...(definitions?.diagnostics ?? [])] : [];
-  return { threads, paths: [...paths, ...(definitions?.paths ?? [])], staged: changes.size > 0, diagnostics, release };
+  const warnings = held.sort().map((thread) => (heldAway.has(thread) ? heldAwayWarning(thread, heldAway.get(thread)!, inHead(thread)) : heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))));
+  const diagnostics = head ? [...warnings, ...(definitions?.diagnostics ?? [])] : [];
+  const heldAwayWarnings = new Map([...heldAway].map(([thread, why]) => [thread, { why, warning: warnings.find((d) => d.path === `${thread}/meta.json`)! }]));
+  return { threads, paths: [...paths, ...(definitions?.paths ?? [])], staged: changes.size > 0, diagnostics, heldAway: heldAwayWarnings, release };
 }
 
 /**
@@ -109,6 +125,11 @@ function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): {
     if (error.rule === 'thread-type-folder') for (const family of THREAD_FOLDERS) if (family !== parent) cameFrom(`${family}/${id}`, thread, true);
   }
   return { threads, renamedTo, moves };
+}
+
+function heldAwayWarning(thread: string, why: string, committed: boolean): Diagnostic {
+  const held = committed ? `values derived from ${thread} are held at its version in HEAD` : `${thread} is left out of every derived value (HEAD has no version of it)`;
+  return diagnostic(`${thread}/meta.json`, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. It is released, and committed, with the rename once those threads are fixed; threadwork will not commit its changes until then`);
 }
 
 function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: string | undefined, committed: boolean): Diagnostic {

@@ -27,7 +27,7 @@ import { fingerprint, type Fingerprint, type Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
-import { errorsHoldingWrite, holdThreadsInError } from './hold-in-error.js';
+import { errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
@@ -235,6 +235,7 @@ async function transact<T>(
     // Git answers while the workspace derives: planning waits for it, deriving does not.
     const inQuestion = options.sync === false ? Promise.resolve(NONE_IN_QUESTION) : sourcesInQuestion(state, options, uncommitted, proposal);
     ({ planned, undoFeed } = await state.checkingFoldersOnce(() => planWithIcpFed(state, deriving, inQuestion)));
+    refuseHeldAwayWrite(planned, proposal);
     if (seeded?.warning) planned.diagnostics.push(seeded.warning);
     timer.mark('validate+derive+plan');
   } catch (error) {
@@ -364,6 +365,8 @@ interface Planned {
   derived: DerivedWorkspace | undefined;
   diagnostics: Diagnostic[];
   committing: boolean;
+  /** The threads held only for naming an id whose definition is held (ThreadHold.heldAway), each with its warning. */
+  heldAway?: ReadonlyMap<string, HeldAway>;
 }
 
 async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<Planned> {
@@ -405,7 +408,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
-    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked };
+    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked, heldAway: hold?.heldAway };
   } finally {
     hold?.release();
   }
@@ -572,6 +575,22 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Di
     'thread-in-error',
     { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
   );
+}
+
+/**
+ * Refuses a write into a thread that names an id whose definition is held (a deal opened
+ * in, or moved to, a segment renamed while other threads still name the old one): written,
+ * it would be held and never committed, its derived values counted without the id. The
+ * rename is to be finished first; nothing is written.
+ */
+function refuseHeldAwayWrite<T>(planned: Planned, proposal: WriteProposal<T>): void {
+  if (!planned.heldAway?.size || proposal.changes.length === 0) return;
+  for (const change of proposal.changes) {
+    const thread = threadOf(change.path.split('/'))?.thread;
+    const held = thread === undefined ? undefined : planned.heldAway.get(thread);
+    if (!held) continue;
+    throw new ThreadworkError(`Refused to write into ${thread}: ${held.why}. Fix those threads first (or put the id back); nothing was written`, 'thread-in-error', { thread, path: change.path, diagnostics: [held.warning] });
+  }
 }
 
 /**
