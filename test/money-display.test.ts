@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 
@@ -19,5 +19,11 @@ describe('money in the derived blocks', () => {
     const goal = readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8');
     expect(goal).toMatch(/\| won_arr +\| +42,001 /);
     expect(goal).not.toContain('42,000.5');
+
+    // The pipeline report's won ARR is the metrics', on the terminal and in its JSON.
+    const report = await runCli(['report', 'pipeline', '--dir', dir], { env: gitEnv() });
+    expect(report.stdout).toMatch(/won 2 \(78,001 ARR/);
+    const json = await runJson<{ closed: { wonArr: number } }>(['report', 'pipeline', '--dir', dir], { env: gitEnv() });
+    expect(json.json.closed.wonArr).toBe(78001);
   });
 });

@@ -101,6 +101,18 @@ describe('sync', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it("names a win's ARR in the commit subject, and no ARR for a deal lost with one left in its learning", async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    expect(lastCommitMessage(dir).split('\n')[0]).toBe('threadwork: learning threads/sales/acme (closed-won, ARR 48000)');
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000).replace('outcome: closed-won', 'outcome: closed-lost') });
+    expect((await ws.sync()).commit).toMatchObject({ committed: true });
+    expect(lastCommitMessage(dir).split('\n')[0]).toBe('threadwork: learning threads/sales/acme (closed-lost)');
+  });
+
   it('closing a deal moves the assumptions, metrics and goal in one commit, then reaches a fixed point', async () => {
     const dir = syncedWorkspace();
     const ws = await openWorkspace(dir);

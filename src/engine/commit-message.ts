@@ -81,7 +81,8 @@ function subject(changes: readonly DerivedChange[], triggers: readonly string[],
     const stage = Math.max(0, ...files.map((f) => Number(/\/(\d)-[a-z]+\.md$/.exec(f)?.[1] ?? 0)));
     const facts = derived?.threads.find((t) => t.path === thread);
     if (!facts) return `threadwork: removed ${thread}`;
-    if (stage === 6 && facts.outcome) return `threadwork: learning ${thread} (${facts.outcome}${facts.arr !== null ? `, ARR ${facts.arr}` : ''})`;
+    // The ARR of a win only: a lost deal's `arr` is counted in no figure (check: arr-without-win).
+    if (stage === 6 && facts.outcome) return `threadwork: learning ${thread} (${facts.outcome}${facts.outcome === 'closed-won' && facts.arr !== null ? `, ARR ${facts.arr}` : ''})`;
     if (stage > 0) return `threadwork: ${STAGES[stage - 1]} ${thread}`;
     return `threadwork: update ${thread}`;
   }

@@ -56,7 +56,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   const figures = computeFigures(deals);
   return {
     stages,
-    closed: { won: figures.won, wonArr: figures.won_arr, wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
+    closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
     totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline },
     winRate: figures.win_rate,
