@@ -129,7 +129,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.json.ranked.map((a) => a.name).sort()).toEqual(['Acme Payments', 'Beta Lending', 'Gamma Pay']);
     expect(cli.json.rejected).toEqual([]);
-    expect(cli.json.ranked.find((a) => a.name === 'Beta Lending')?.leftOut).toEqual([{ row: 2, field: 'employees', detail: 'expected a number of employees (got "lots")' }]);
+    expect(cli.json.ranked.find((a) => a.name === 'Beta Lending')?.leftOut).toEqual([{ row: 2, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "lots")' }]);
     const answer = await mcp.call('score_accounts', { segment: 'mid-market-fintech', accounts: rows });
     expect(answer.isError, answer.text).toBe(false);
     expect(answer.data).toEqual(cli.json);

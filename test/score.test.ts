@@ -48,10 +48,10 @@ describe('threadwork score', () => {
     expect(Object.keys(ranked[0]!.components).sort()).toEqual(['fit', 'freshness', 'intent', 'reachability']);
     expect(rejected).toEqual([]);
     const gridline = (ranked as unknown as { name: string; leftOut: unknown[] }[]).find((a) => a.name === 'Gridline Capital');
-    expect(gridline?.leftOut).toEqual([{ row: 8, field: 'employees', detail: 'expected a number of employees (got "not sure")' }]);
+    expect(gridline?.leftOut).toEqual([{ row: 8, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "not sure")' }]);
     const md = await runCli(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '-s', 'mid-market-fintech', '--md']);
     expect(md.stdout).toMatch(/^## Accounts ranked against mid-market-fintech/m);
-    expect(md.stdout).toContain('- Gridline Capital (row 8): employees: expected a number of employees (got "not sure")');
+    expect(md.stdout).toContain('- Gridline Capital (row 8): employees: expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "not sure")');
   });
 
   it('reads JSON lists, shows missing data in the breakdown, and never crashes on empty rows', async () => {
@@ -110,7 +110,7 @@ describe('threadwork score', () => {
     expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[2, 'Acme, Inc.'], [5, 'Beta'], [6, 'Gamma']]);
     expect(result.json.rejected).toEqual([]);
-    expect((result.json.ranked as unknown as { name: string; leftOut: { row: number }[] }[]).find((a) => a.name === 'Beta')?.leftOut).toEqual([{ row: 5, field: 'employees', detail: 'expected a number of employees (got "many")' }]);
+    expect((result.json.ranked as unknown as { name: string; leftOut: { row: number }[] }[]).find((a) => a.name === 'Beta')?.leftOut).toEqual([{ row: 5, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")' }]);
   });
 
   it('reads columns whose headers differ only in case or spacing as one: the first non-empty value wins', async () => {
@@ -160,7 +160,7 @@ describe('threadwork score', () => {
     expect(employees).toMatchObject({ Acme: '1.2k is in-range for 200–2k', Beta: '1.2k is in-range for 200–2k' });
     // A count that cannot be read is left out of its row, never read with its separator dropped; the row is scored without it.
     expect(result.json.ranked.flatMap((a) => a.leftOut).sort((a, b) => a.row - b.row)).toEqual([
-      { row: 4, field: 'employees', detail: 'expected a number of employees (got "about 50")' },
+      { row: 4, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "about 50")' },
       { row: 5, field: 'employees', detail: 'expected a whole number of employees (got "1.5")' },
       { row: 6, field: 'employees', detail: 'expected a number of employees, 0 or more (got "-5")' },
     ]);
@@ -168,6 +168,24 @@ describe('threadwork score', () => {
     const json = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.json`, dir);
     expect(json.json.rejected).toEqual([]);
     expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
+  });
+
+  it('reads a head count written as a band, as LinkedIn and Apollo export company size: matched and disqualified by overlap', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'name,company_size\nBand Co,201-500\nSpaced Co,"1,001 to 5,000"\nTiny Co,11-50 employees\nStraddle Co,51-200\nHuge Co,"10,001+"\nBackwards Co,500-201\n' });
+    const result = await scoreJson<{ ranked: { name: string; factors: { name: string; detail: string }[]; disqualified: unknown; leftOut: { row: number; field: string; detail: string }[] }[] }>(`${list}/accounts.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
+    const byName = new Map(result.json.ranked.map((a) => [a.name, a]));
+    const employees = (name: string): string | undefined => byName.get(name)?.factors.find((f) => f.name === 'employees')?.detail;
+    expect(employees('Band Co')).toBe('201–500 is in-range for 200–2k');
+    expect(employees('Spaced Co')).toBe('1k–5k is in-range for 200–2k');
+    expect(employees('Huge Co')).toBe('≥ 10k is far for 200–2k');
+    // The ICP disqualifies fewer than 100 and more than 4,000: only a band wholly on that side.
+    expect(byName.get('Tiny Co')?.disqualified).toEqual([expect.objectContaining({ value: '11-50' })]);
+    expect(byName.get('Huge Co')?.disqualified).toEqual([expect.objectContaining({ value: '10001+' })]);
+    expect(byName.get('Straddle Co')?.disqualified).toEqual([]);
+    expect(byName.get('Band Co')?.disqualified).toEqual([]);
+    expect(byName.get('Backwards Co')?.leftOut).toEqual([{ row: 7, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "500-201")' }]);
   });
 
   it('leaves out a revenue it cannot read, saying what it got, and scores the row without it — never as unknown in silence', async () => {
@@ -193,7 +211,7 @@ describe('threadwork score', () => {
     expect(result.code, SHOWN(result)).toBe(0);
     expect(result.json.rejected).toEqual([]);
     expect(result.json.ranked.find((a) => a.name === 'Acme')?.leftOut).toEqual([
-      { row: 2, field: 'employees', detail: 'expected a number of employees (got "many")' },
+      { row: 2, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")' },
       { row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' },
     ]);
     // The same rule in a contact list: the counts left out, the contact scored.
@@ -206,7 +224,7 @@ describe('threadwork score', () => {
     ]);
     expect(ana.invalid).toEqual(expect.arrayContaining(['website_visits', 'content_downloads']));
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('invalid Acme (row 2): employees: expected a number of employees (got "many")');
+    expect(text.stdout).toContain('invalid Acme (row 2): employees: expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")');
     expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
   });
 

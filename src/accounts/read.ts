@@ -6,7 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
-import { wholeCount } from '../scoring/numbers.js';
+import { headCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
@@ -20,14 +20,39 @@ const listOf = z.preprocess(
 const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
 
 const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M or 500k';
+const EMPLOYEES_EXPECTED = 'expected a number of employees or a band such as 480, 201-500 or 10,001+';
+
+function isHeadCount(v: unknown): v is HeadCount {
+  if (typeof v !== 'object' || v === null) return false;
+  const { min, max } = v as Partial<HeadCount>;
+  return typeof min === 'number' && typeof max === 'number' && min >= 0 && min <= max;
+}
+
+/** A head count written as text: a count as a number, a band as its range; otherwise the number it reads as (`1.5`, `-5`: refused for what is wrong with it), or NaN. */
+function employeesOf(text: string): number | HeadCount {
+  const count = headCount(text);
+  if (count === undefined) return wholeCount(text);
+  return count.min === count.max ? count.min : count;
+}
 
 export const accountSchema = z.looseObject({
   name: z.string().trim().min(1, 'expected the company name (column `name`)'),
   domain: optionalString,
   industry: optionalString,
+  // A count, or a band as LinkedIn and Apollo export company size (`201-500`, `10,001+`): scored by overlap, as a revenue range is.
   employees: z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
-    z.number({ error: 'expected a number of employees' }).int('expected a whole number of employees').nonnegative('expected a number of employees, 0 or more').optional(),
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? employeesOf(v) : v),
+    z
+      .unknown()
+      .transform((v, ctx): number | HeadCount => {
+        if (isHeadCount(v)) return v;
+        // Each its own words (a zod union would say only that neither a count nor a band matched).
+        const problem = typeof v !== 'number' || Number.isNaN(v) ? EMPLOYEES_EXPECTED : !Number.isInteger(v) ? 'expected a whole number of employees' : v < 0 ? 'expected a number of employees, 0 or more' : undefined;
+        if (problem === undefined) return v as number;
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      })
+      .optional(),
   ),
   // Read as the score reads it: a revenue it cannot read (`lots`) is left out of the row and
   // named with what it got, as an unreadable head count is — accepted as any string, it was

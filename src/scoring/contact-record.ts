@@ -17,7 +17,7 @@ import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
 import { missingLeadColumns } from './lead-columns.js';
-import { wholeCount } from './numbers.js';
+import { headCount, type HeadCount } from './numbers.js';
 import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
@@ -56,11 +56,13 @@ export interface ContactRecordScore {
   missing: string[];
 }
 
-function employeeCount(value: ContactRecord['employees']): number | null {
+/** A count, or a band (`201-500`, `10,001+`) scored by overlap; null when it reads as neither. */
+function employeeCount(value: ContactRecord['employees']): number | HeadCount | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value.trim() === '') return null;
-  const n = wholeCount(value);
-  return Number.isInteger(n) && n >= 0 ? n : null;
+  const count = headCount(value);
+  if (count === undefined) return null;
+  return count.min === count.max ? count.min : count;
 }
 
 /**

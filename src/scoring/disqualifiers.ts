@@ -153,11 +153,14 @@ function readDisqualifier(text: string, company: CompanyFacts): Verdict | undefi
   }
 }
 
+/** A band disqualifies only when all of it is on the rule's side (`11-50` under 100; `51-200` not), as a revenue range does. */
 function employees(company: CompanyFacts, bound: number, side: 'less' | 'more'): Verdict {
   const n = company.employees;
-  if (typeof n !== 'number' || !Number.isFinite(n) || !Number.isFinite(bound)) return { field: 'employees', hit: 'unknown' };
-  const hit = side === 'less' ? n < bound : n > bound;
-  return { field: 'employees', hit: hit ? { value: String(n), detail: `${n} employees is ${side === 'less' ? 'fewer' : 'more'} than ${bound}` } : null };
+  const range = typeof n === 'number' ? (Number.isFinite(n) ? { min: n, max: n } : undefined) : (n ?? undefined);
+  if (range === undefined || !Number.isFinite(bound)) return { field: 'employees', hit: 'unknown' };
+  const hit = side === 'less' ? range.max < bound : range.min > bound;
+  const value = range.min === range.max ? String(range.min) : range.max === Number.POSITIVE_INFINITY ? `${range.min}+` : `${range.min}-${range.max}`;
+  return { field: 'employees', hit: hit ? { value, detail: `${value} employees is ${side === 'less' ? 'fewer' : 'more'} than ${bound}` } : null };
 }
 
 function revenue(company: CompanyFacts, raw: string, side: 'less' | 'more'): Verdict {

@@ -55,8 +55,10 @@ function listFactor(
     : factor(name, 'computed', 0, `"${value}" is not among ${targets.map((t) => `"${t}"`).join(', ')}`);
 }
 
-function employeeRange(employees: number | null | undefined): ValueRange | undefined {
-  return typeof employees === 'number' && Number.isFinite(employees) ? { min: employees, max: employees } : undefined;
+/** A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is. */
+function employeeRange(employees: CompanyFacts['employees']): ValueRange | undefined {
+  if (typeof employees === 'number') return Number.isFinite(employees) ? { min: employees, max: employees } : undefined;
+  return employees ?? undefined;
 }
 
 function rangeFactor(name: string, value: ValueRange | undefined, raw: unknown, target: TargetRange | undefined): ScoreFactor {

@@ -43,3 +43,35 @@ export function wholeCount(text: string): number {
   if (/^\d{1,3}([.,'\s\u00a0\u202f]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ''));
   return /^[+-]?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
+
+/** A head count read as a range: a count is a range of one (`{min: 480, max: 480}`); an open band has no upper end (`max: Infinity`). */
+export interface HeadCount {
+  min: number;
+  max: number;
+}
+
+const BAND = /^(\d[\d.,'\s\u00a0\u202f]*?)\s*(?:-|–|—|to)\s*(\d[\d.,'\s\u00a0\u202f]*)$/i;
+const OPEN_BAND = /^(\d[\d.,'\s\u00a0\u202f]*?)\s*\+$/;
+
+/**
+ * A head count as data providers and CRMs export it (LinkedIn's and Apollo's company size):
+ * a count (`1,200`, wholeCount), a band (`201-500`, `51 – 200`, `1,001 to 5,000`) or an
+ * open band (`10,001+`), with or without a trailing `employees`. Undefined for anything
+ * else (`about 400`, a band written high to low), for the caller to refuse.
+ */
+export function headCount(text: string): HeadCount | undefined {
+  const trimmed = text.trim().replace(/\s*(?:employees?|people|staff|ftes?)$/i, '');
+  const open = OPEN_BAND.exec(trimmed);
+  if (open) {
+    const min = wholeCount(open[1]!);
+    return Number.isInteger(min) && min >= 0 ? { min, max: Number.POSITIVE_INFINITY } : undefined;
+  }
+  const band = BAND.exec(trimmed);
+  if (band) {
+    const min = wholeCount(band[1]!);
+    const max = wholeCount(band[2]!);
+    return Number.isInteger(min) && Number.isInteger(max) && min >= 0 && min <= max ? { min, max } : undefined;
+  }
+  const n = wholeCount(trimmed);
+  return Number.isInteger(n) && n >= 0 ? { min: n, max: n } : undefined;
+}

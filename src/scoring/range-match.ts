@@ -46,6 +46,7 @@ export function hasBounds(target: TargetRange | undefined): target is TargetRang
 
 export function describeRange(range: TargetRange | ValueRange): string {
   const { min, max } = range;
+  if (min !== undefined && max === Number.POSITIVE_INFINITY) return `≥ ${formatCount(min)}`;
   if (min !== undefined && max !== undefined) return min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`;
   if (min !== undefined) return `≥ ${formatCount(min)}`;
   return `≤ ${formatCount(max!)}`;
