@@ -211,7 +211,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     writeStage: async (input, options) => {
       const thread = resolveThreadPath(root, input.thread);
-      const done = await write((model) => proposeStageWrite(model, { ...input, thread }), options);
+      const done = await write((model, state) => proposeStageWrite(model, { ...input, thread }, state.currentModel()), options);
       // Check's warnings in the stage, and those only the derivation finds in it (a managed block it could not write).
       const fromSync = (done.sync?.diagnostics ?? []).filter((d) => d.severity === 'warning' && d.rule !== 'derived-held');
       const warnings = uniqueDiagnostics([...done.warnings, ...fromSync]).filter((d) => d.path === done.result.path);

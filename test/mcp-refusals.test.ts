@@ -52,6 +52,40 @@ describe('threadwork mcp refuses', () => {
     expect((await mcp.ok<{ ok: boolean }>('check')).ok).toBe(true);
   });
 
+  /*
+   * The fourth review: write_stage opening each next stage with empty front matter walked a
+   * new deal to closed-won — no signal, no decision, its close still pending — and the win
+   * was counted in the metrics and the goal. Opening a stage is advance's step, with its gate.
+   */
+  it('opens a new stage only as advance does: the stage before complete, its actions settled, nothing written otherwise', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const headBefore = head(dir);
+    const created = await mcp.ok<{ result: { path: string } }>('create_deal', { company: 'Skip Ahead', segment: 'mid-market-fintech', goal: 'g-arr-500k-2026' });
+    const thread = created.result.path;
+    const afterCreate = head(dir);
+    expect(afterCreate).not.toBe(headBefore);
+    const empty = await mcp.call<{ error: { code: string; message: string; stage: number; missing: { field: string }[] } }>('write_stage', { thread, stage: 2, front_matter: {} });
+    expect(empty.isError).toBe(true);
+    expect(empty.data.error).toMatchObject({ code: 'stage-incomplete', stage: 1 });
+    expect(empty.data.error.message).toMatch(new RegExp(`^Cannot write 2-hypothesis\\.md of ${thread}: 1-input\\.md is not complete`));
+    // The same fields advance asks for.
+    const advanced = await mcp.call<{ error: { code: string; missing: { field: string }[] } }>('advance', { thread });
+    expect(advanced.data.error.code).toBe('stage-incomplete');
+    expect(empty.data.error.missing.map((m) => m.field)).toEqual(advanced.data.error.missing.map((m) => m.field));
+    expect(readdirSync(join(dir, thread)).sort()).toEqual(['1-input.md', 'meta.json']);
+
+    // A deal whose actions are still pending records no learning, however it is asked.
+    const oakline = 'threads/sales/oakline-outfitters';
+    const learning = await mcp.call<{ error: { code: string; missing: { field: string }[] } }>('write_stage', { thread: oakline, stage: 6, front_matter: { outcome: 'closed-won', closed: '2026-12-01', arr: 90000 } });
+    expect(learning.isError).toBe(true);
+    expect(learning.data.error.code).toBe('stage-incomplete');
+    expect(learning.data.error.missing.every((m) => /^actions\[\d+\]\.status$/.test(m.field))).toBe(true);
+    expect(readdirSync(join(dir, oakline))).not.toContain('6-learning.md');
+    expect(head(dir)).toBe(afterCreate);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('refuses every path that leads out of the workspace, symbolic links included, and goes on serving', async () => {
     const dir = exampleWorkspaceCopy();
     const outside = testdir({ 'secret.csv': 'name,industry\nLeak Inc,payments\n', 'evil/meta.json': read(dir, 'threads/sales/oakline-outfitters/meta.json'), 'evil/1-input.md': read(dir, 'threads/sales/oakline-outfitters/1-input.md') });

@@ -45,23 +45,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
   const current = thread.stages[stage - 1]!;
-  if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(threadPath, current.path, errorsOf(model, current.path));
-  const missing = withMisspeltKeys(
-    locatedWhereWritten(model, current.path, current.value, [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)]),
-    stageSchemas[meta.type][stage - 1]!,
-    current.value,
-    current.diagnostics,
-  );
-  if (missing.length > 0) {
-    // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
-    const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
-    throw new ThreadworkError(
-      `Cannot advance ${threadPath}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}${m.line ? ` (line ${m.line})` : ''}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
-      'stage-incomplete',
-      { thread: threadPath, stage, missing },
-    );
-  }
-  if (stage === 4) refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>);
+  refuseUnlessComplete(model, threadPath, meta, stage, `Cannot advance ${threadPath}`);
   const next = stage + 1;
   const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
@@ -73,8 +57,36 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     changes: [createChange(target, text)],
     summary: `open ${target}`,
     thread: threadPath,
-    builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(threadPath, current.path, problems) },
+    builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(`Cannot advance ${threadPath}`, current.path, problems) },
   };
+}
+
+/**
+ * The gate between a stage and the next, whichever tool opens the next (`advance`, or
+ * `write_stage` creating it): `stage` has no error, every field the next builds on is
+ * filled in, a deal's actions are settled before its learning, and a decision not to act
+ * (DEFER, REJECT) opens no actions. Throws with exactly what is missing; `refused` starts
+ * the message (`Cannot advance threads/sales/acme`).
+ */
+export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, meta: ThreadMeta, stage: number, refused: string): void {
+  const current = model.threads.get(threadPath)!.stages[stage - 1]!;
+  if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(refused, current.path, errorsOf(model, current.path));
+  const missing = withMisspeltKeys(
+    locatedWhereWritten(model, current.path, current.value, [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)]),
+    stageSchemas[meta.type][stage - 1]!,
+    current.value,
+    current.diagnostics,
+  );
+  if (missing.length > 0) {
+    // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
+    const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
+    throw new ThreadworkError(
+      `${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}${m.line ? ` (line ${m.line})` : ''}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
+      'stage-incomplete',
+      { thread: threadPath, stage, missing },
+    );
+  }
+  if (stage === 4) refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused);
 }
 
 function inLineEnding(text: string, eol: '\r\n' | '\n'): string {
@@ -82,8 +94,8 @@ function inLineEnding(text: string, eol: '\r\n' | '\n'): string {
 }
 
 /** A thread does not move on from a stage with errors: its next stage would build on them. */
-function stageInvalid(threadPath: string, path: string, errors: Diagnostic[]): ThreadworkError {
-  return new ThreadworkError(`Cannot advance ${threadPath}: ${path} has errors:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { diagnostics: errors });
+function stageInvalid(refused: string, path: string, errors: Diagnostic[]): ThreadworkError {
+  return new ThreadworkError(`${refused}: ${path} has errors:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { diagnostics: errors });
 }
 
 /**

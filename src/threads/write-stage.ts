@@ -10,7 +10,7 @@ import { containedPath, isSymlink } from '../workspace/contain.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
-import { refuseUnlessActing } from './decision-to-act.js';
+import { refuseUnlessComplete } from './advance.js';
 import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
 
@@ -40,9 +40,10 @@ export interface StageWriteResult {
  * edited in place (unchanged keys keep their formatting), a new one gets the template's
  * body. The transaction validates it with the same parser and checks as `threadwork
  * check` — schema, references, the stage order — against the workspace as it would be,
- * and only a file with no error reaches the disk.
+ * and only a file with no error reaches the disk. A new stage is opened only as `advance`
+ * opens it: once the stage before is complete (refuseUnlessComplete).
  */
-export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): WriteProposal<StageWriteResult> {
+export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWritten: WorkspaceModel = model): WriteProposal<StageWriteResult> {
   const { thread: threadPath, stage } = input;
   const thread = model.threads.get(threadPath);
   if (!thread) throw new ThreadworkError(`Unknown thread ${threadPath}`, 'unknown-thread');
@@ -63,8 +64,12 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite): Wri
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
   const existing = model.text(path);
-  // Opening Stage 5 is advance's step after a decision to act, whichever tool takes it: after a DEFER or a REJECT, refused alike.
-  if (stage === 5 && existing === undefined) refuseUnlessActing(threadPath, meta, (thread.stages[3]?.value ?? {}) as Record<string, unknown>, `Cannot write ${STAGE_FILES[4]} of ${threadPath}`);
+  // Opening a stage is advance's step, whichever tool takes it: the stage before must be
+  // complete — its fields filled in, a deal's actions settled, a decision to act (not a
+  // DEFER or a REJECT) before actions. Otherwise an agent closed a deal won with no decision
+  // and its close still pending, counted in every figure.
+  // Judged as written, as advance judges it (`asWritten`: the state's current model, not the derivation's, which holds a broken stage at its last valid version).
+  if (stage > 1 && existing === undefined) refuseUnlessComplete(asWritten, threadPath, meta, stage - 1, `Cannot write ${STAGE_FILES[stage - 1]} of ${threadPath}`);
   const text = existing !== undefined && editable(existing) ? rewrite(existing, input) : fresh(model, input, existing);
   return {
     result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [] },

@@ -90,6 +90,13 @@ describe('concurrent writers on one workspace', () => {
         }
         tally('mcp create_deal + write_stage').ok++;
         deals.add(created.data.result.path);
+        // Stage 1 filled in first: a stage is opened only once the one before is complete, as advance opens it.
+        const input = await agentA.call<{ result: { path: string } }>('write_stage', { thread: created.data.result.path, stage: 1, front_matter: { source: 'inbound', date: '2026-10-03', signal: `Agent ${i} asked for a demo`, contact: { name: `Contact ${i}` }, company: { name: `Concurrent Agent ${i}` } } });
+        if (input.isError) {
+          crashes.push(`write_stage 1 refused: ${input.text}`);
+          return;
+        }
+        written.add(input.data.result.path);
         const stage = await agentA.call<{ result: { path: string } }>('write_stage', { thread: created.data.result.path, stage: 2, front_matter: { tests: ['A1'], initial_confidence: 0.55 } });
         if (stage.isError) crashes.push(`write_stage refused: ${stage.text}`);
         else written.add(stage.data.result.path);
