@@ -200,6 +200,14 @@ describe('threadwork mcp refuses', () => {
       ['threadwork://goals/g-nothing', 'unknown-goal', /Unknown goal "g-nothing": expected one of g-arr-500k-2026, g-fintech-beachhead/],
       ['threadwork://canvas/99-nothing', 'not-found', /Unknown canvas section "99-nothing"/],
       ['threadwork://schemas/nothing.json', 'not-found', /Unknown schema "nothing\.json"/],
+      // `..` as sent, before a URL resolves it: refused, never served as the path it leads to (fourth review).
+      ['threadwork://threads/sales/x/../northwind-payments', 'path-refused', /Refused path "threads\/sales\/x\/\.\.\/northwind-payments": "\.\." segments are not accepted in a thread argument/],
+      ['threadwork://threads/../../etc/passwd', 'path-refused', /Refused path "threads\/\.\.\/\.\.\/etc\/passwd": "\.\." segments are not accepted in a thread argument/],
+      ['threadwork://threads/sales/%2E%2E/northwind-payments', 'path-refused', /Refused path "threads\/sales\/\.\.\/northwind-payments"/],
+      ['threadwork://goals/../threads/sales/brightcart', 'path-refused', /Refused path "goals\/\.\.\/threads\/sales\/brightcart": "\.\." segments are not accepted in a resource URI/],
+      // A malformed escape is the client's error, named: not a URIError answered as a bug.
+      ['threadwork://threads/sales/%E0%A4%A', 'invalid-thread', /Invalid thread "threads\/sales\/%E0%A4%A": a malformed percent-escape/],
+      ['not a uri', 'invalid-arguments', /Invalid resource URI "not a uri": expected a URI such as threadwork:\/\/threads\/sales\/acme-corp/],
     ];
     for (const [uri, code, message] of cases) {
       const error = await failure(uri);

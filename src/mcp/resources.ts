@@ -68,7 +68,7 @@ export function registerResources(server: McpServer, { root, workspace }: ToolCo
     }),
     { title: 'Thread', description: 'A thread (threadwork://threads/sales/{deal}): meta.json, each stage (front matter and body) and its derived values, as JSON.', mimeType: 'application/json' },
     guardedRead(async (uri, { path }) => {
-      const view = await workspace.readThread(agentThreadPath(root, `${LAYOUT.threads}/${decodeURIComponent(String(path))}`));
+      const view = await workspace.readThread(agentThreadPath(root, `${LAYOUT.threads}/${decodedPath(String(path))}`));
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(view, null, 2) }] };
     }),
   );
@@ -100,6 +100,15 @@ function readMarkdown(root: string, path: string): string {
     const failure = error as NodeJS.ErrnoException;
     if (failure.code === 'path-refused' || failure.code === 'special-file' || failure.code === 'folder') throw pathRefused(path, failure.message);
     throw new ThreadworkError(`Cannot read ${path}: ${failure.code ?? String(error)}`, 'read', { path });
+  }
+}
+
+/** A URI's path decoded; a malformed escape (`%E0%A4%A`) is the client's error, named, not a URIError answered as a bug. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new ThreadworkError(`Invalid thread "${LAYOUT.threads}/${path}": a malformed percent-escape; expected %XX for each byte of the name's UTF-8 (list the resources for the names)`, 'invalid-thread', { thread: `${LAYOUT.threads}/${path}` });
   }
 }
 

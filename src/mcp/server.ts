@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { answerMalformedLines } from './malformed-lines.js';
+import { refuseDotSegmentsInResourceUris } from './resource-uris.js';
 import { trackPendingRequests } from './pending-requests.js';
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
 import { packageVersion } from '../version.js';
@@ -51,6 +52,7 @@ export async function serveStdio(dir: string): Promise<void> {
   const transport = withToolErrorEnvelope(new StdioServerTransport());
   await server.connect(transport);
   answerMalformedLines(transport);
+  refuseDotSegmentsInResourceUris(transport);
   const requests = trackPendingRequests(transport);
   process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? `; ${SERVED_COMMANDS} in this workspace are answered from here` : ''}\n`);
   // The client closed its side: the calls it sent are still answered before the transport closes.
