@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
@@ -41,5 +43,33 @@ describe('--md with --json', () => {
     const json = await runCli(['report', 'pipeline', '--json'], { cwd: dir });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ report: 'pipeline' });
+  });
+});
+
+/*
+ * `deal new Acme --segment a --segment b` opened the deal in segment b without a word: an
+ * agent that repeated an option never learnt that one value was dropped (fourth review).
+ */
+describe('an option of one value given twice', () => {
+  it('with two values is refused as a usage error naming both, nothing written', async () => {
+    const dir = exampleWorkspaceCopy();
+    const out = await runCli(['deal', 'new', 'Twice Co', '--segment', 'mid-market-fintech', '--segment', 'ecommerce-finance', '--json'], { cwd: dir });
+    expect(out.code).toBe(1);
+    expect((JSON.parse(out.stdout) as Refusal).error).toEqual({
+      code: 'invalid-arguments',
+      commander: 'commander.repeatedOption',
+      message: "option '-s, --segment <segment>' given twice ('mid-market-fintech', then 'ecommerce-finance'): give it once",
+    });
+    expect(existsSync(join(dir, 'threads/sales/twice-co'))).toBe(false);
+  });
+
+  it('with the same value twice is taken, and an option of the program given twice is refused alike', async () => {
+    const dir = exampleWorkspaceCopy();
+    const same = await runCli(['deal', 'new', 'Twice Co', '-s', 'mid-market-fintech', '--segment', 'mid-market-fintech', '--json'], { cwd: dir });
+    expect(same.code, same.stdout).toBe(0);
+    expect(existsSync(join(dir, 'threads/sales/twice-co/meta.json'))).toBe(true);
+    const dirs = await runCli(['check', '--dir', dir, '--dir', '/tmp', '--json'], { cwd: dir });
+    expect(dirs.code).toBe(1);
+    expect((JSON.parse(dirs.stdout) as Refusal).error).toMatchObject({ commander: 'commander.repeatedOption' });
   });
 });

@@ -101,6 +101,30 @@ export class ThreadworkCommand extends Command {
     }
   }
 
+  /** The values each option of one value was given in this parse (repeatedOption). */
+  private readonly givenValues = new Map<string, string>();
+
+  /**
+   * An option of one value given twice with two values (`--segment a --segment b`) is a
+   * usage error naming both: commander kept the last without a word, so an agent that
+   * repeated an option never learnt that one value was dropped. The same value twice is
+   * harmless and taken.
+   */
+  override addOption(option: Option): this {
+    super.addOption(option);
+    if ((option.required || option.optional) && !option.variadic) {
+      this.on(`option:${option.name()}`, (value: unknown) => {
+        if (typeof value !== 'string') return;
+        const before = this.givenValues.get(option.name());
+        if (before !== undefined && before !== value) {
+          this.error(`error: option '${option.flags}' given twice ('${before}', then '${value}'): give it once`, { code: 'commander.repeatedOption' });
+        }
+        this.givenValues.set(option.name(), value);
+      });
+    }
+    return this;
+  }
+
   /**
    * commander's conflict check (its own name, not in its typings) looks at one command's
    * options only: `--md`, a command's own, conflicting with the global `--json` went
