@@ -220,6 +220,23 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  /* The fourth review: with the rename committed by the person, sync committed the renamed goal at 0 (`meetings 6 → 0`), back up once the threads were fixed. */
+  it('a goal renamed in a commit while threads name the old id: the renamed file is held as committed, never edited to 0', async () => {
+    const dir = exampleWorkspaceCopy();
+    git(dir, 'mv', 'goals/g-fintech-beachhead.md', 'goals/g-fintech.md');
+    const renamed = readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8').replace(/^id: g-fintech-beachhead$/m, 'id: g-fintech');
+    writeFileSync(join(dir, 'goals/g-fintech.md'), renamed);
+    git(dir, 'commit', '-q', '-am', 'Rename the beachhead goal');
+    const commits = commitCount(dir);
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'goals/g-fintech.md');
+    expect(held?.message).toMatch(/goals\/g-fintech\.md is neither edited nor committed while threads still name goal `g-fintech-beachhead`, which commit [0-9a-f]{10} renamed to it/);
+    expect(readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8')).toBe(renamed);
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('a thread linked to the renamed goal file before the others is held with it, not committed naming a goal HEAD lacks', async () => {
     const dir = exampleWorkspaceCopy();
     const commits = commitCount(dir);

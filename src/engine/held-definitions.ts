@@ -1,5 +1,5 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { readAtHead } from '../git/head-files.js';
+import { readAtHead, renamedInHistory } from '../git/head-files.js';
 import { canvasPath, classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
@@ -57,6 +57,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     const at = renamed.length > 0 ? renamed : [goals.get(gone[0]!)!];
     for (const path of at) hold.diagnostics.push(heldDefinition(path, renamed.includes(path) ? `${path} is neither edited nor committed while ${because}` : because, 'their `goal_id`'));
   }
+  await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), onDisk, atHead, hold);
   const headSegments = segments.size > 0 ? segmentIdsIn(atHead.get(SEGMENTS)) : new Set<string>();
   const lostSegments = [...segments.keys()].filter((id) => headSegments.has(id));
   if (lostSegments.length > 0) {
@@ -68,6 +69,32 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     hold.diagnostics.push(heldDefinition(SEGMENTS, `threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not (renamed, or removed): values derived from it are held at its version in HEAD, and it is not committed`, 'their `segment`'));
   }
   return hold.paths.length > 0 ? hold : undefined;
+}
+
+/**
+ * A goal renamed in a commit (`git mv`, the id edited, committed) while threads still name
+ * the old id: HEAD has the renamed file with the figures those threads gave it, and the
+ * threads, held at HEAD, count toward a goal no file defines. Derived as it is, the renamed
+ * goal went into history at 0 and back once the threads were fixed — a drop that never
+ * happened. So the renamed file is held as committed (never edited or committed) until the
+ * threads name it; git's rename detection says which file it became, asked only in such a run.
+ */
+async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], onDisk: readonly string[], atHead: ReadonlyMap<string, string>, hold: DefinitionHold): Promise<void> {
+  if (lost.length === 0) return;
+  const renames = await renamedInHistory(root, lost.map((id) => `goals/${id}.md`));
+  const goals = new Set(hold.heldAway.goals);
+  for (const id of lost) {
+    const rename = renames.get(`goals/${id}.md`);
+    if (!rename || !onDisk.includes(rename.to) || hold.paths.includes(rename.to)) continue;
+    const committed = atHead.get(rename.to) ?? (await readAtHead(root, [rename.to])).get(rename.to);
+    if (committed !== undefined) hold.changes.set(rename.to, committed);
+    hold.paths.push(rename.to);
+    goals.add(rename.to.slice('goals/'.length, -'.md'.length));
+    hold.heldAway.why.goal ??= `threads still name goal \`${id}\``;
+    const why = `${rename.to} is neither edited nor committed while threads still name goal \`${id}\`, which commit ${rename.commit.slice(0, 10)} renamed to it: its state block keeps the figures those threads gave it`;
+    hold.diagnostics.push(heldDefinition(rename.to, why, 'their `goal_id`'));
+  }
+  hold.heldAway.goals = goals;
 }
 
 /**

@@ -66,6 +66,33 @@ async function commitsChanging(top: string, path: string): Promise<string[]> {
   }
 }
 
+/**
+ * Where each path went in the commit that last changed it, when that commit renamed it
+ * (git's rename detection: `git mv`, or a delete and an add of a file much like it): the
+ * path it became (workspace-relative) and the commit. Two git processes per path, asked
+ * only of a path that HEAD no longer has while something still names it.
+ */
+export async function renamedInHistory(cwd: string, paths: readonly string[]): Promise<Map<string, { to: string; commit: string }>> {
+  const found = new Map<string, { to: string; commit: string }>();
+  const repo = paths.length === 0 ? undefined : await repositoryIn(cwd);
+  if (!repo) return found;
+  await Promise.all(
+    paths.map(async (path) => {
+      const commit = (await commitsChanging(repo.top, `${repo.prefix}${path}`))[0];
+      if (commit === undefined) return;
+      const out = await gitText(repo.top, ['diff-tree', '-r', '-M', '--name-status', '--no-commit-id', '-z', commit]).catch(() => '');
+      const fields = out.split('\0');
+      for (let i = 0; i + 2 < fields.length; i++) {
+        if (/^R\d*$/.test(fields[i]!) && fields[i + 1] === `${repo.prefix}${path}` && fields[i + 2]!.startsWith(repo.prefix)) {
+          found.set(path, { to: fields[i + 2]!.slice(repo.prefix.length), commit });
+          return;
+        }
+      }
+    }),
+  );
+  return found;
+}
+
 /** The repository holding `cwd` and the workspace's path inside it (`''` or ending in `/`). */
 async function repositoryIn(cwd: string): Promise<{ top: string; prefix: string } | undefined> {
   let repo: Awaited<ReturnType<typeof repositoryOf>>;
