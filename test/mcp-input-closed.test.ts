@@ -73,6 +73,21 @@ describe('threadwork mcp given a line that is no JSON-RPC message', () => {
   });
 });
 
+describe('threadwork mcp given a request whose params the protocol refuses', () => {
+  it('answers -32602 naming each param, not -32603 (a bug) with the raw schema issues', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { messages } = await mcpBatch(dir, [
+      ...INITIALIZE,
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'check', arguments: null } },
+      { jsonrpc: '2.0', id: 3, method: 'resources/read', params: {} },
+      { jsonrpc: '2.0', id: 4, method: 'tools/list' },
+    ]);
+    expect(messages.find((m) => m.id === 2)?.error).toEqual({ code: -32602, message: 'Invalid params: params.arguments: expected record, received null' });
+    expect(messages.find((m) => m.id === 3)?.error).toEqual({ code: -32602, message: 'Invalid params: params.uri: expected string, received undefined' });
+    expect(messages.find((m) => m.id === 4)?.result).toHaveProperty('tools');
+  });
+});
+
 describe('threadwork mcp tool annotations', () => {
   it('marks as destructive the writes that may replace what a person wrote, and only those among the writes', async () => {
     const dir = exampleWorkspaceCopy();

@@ -26,6 +26,7 @@ interface ToolErrorResult {
 
 /** `message`, with the envelope added when it is a tool error without one (only the SDK's own answers lack it). */
 export function enveloped(message: JSONRPCMessage): JSONRPCMessage {
+  if ('error' in message) return withParamsErrorNamed(message);
   if (!('result' in message)) return message;
   const result = message.result as ToolErrorResult;
   if (result.isError !== true || result.structuredContent !== undefined || !Array.isArray(result.content)) return message;
@@ -53,4 +54,35 @@ function argumentsTaken(tool: string, problems: string): string {
   const names = toolArgumentNames(tool);
   if (names === undefined) return '';
   return names.length === 0 ? `; expected no arguments: ${tool} takes none` : `; expected only the arguments ${tool} takes: ${names.join(', ')}`;
+}
+
+/**
+ * A request whose params the SDK's own schema refuses (`tools/call` with `"arguments":
+ * null`, `resources/read` without a `uri`) was answered -32603, internal error — which
+ * docs/mcp.md keeps for a bug — with the raw zod issues as its message. It is the client's
+ * error: answered -32602, invalid params, each issue as `params.arguments: expected record,
+ * received null`.
+ */
+function withParamsErrorNamed(message: JSONRPCMessage & { error: { code: number; message: string } }): JSONRPCMessage {
+  if (message.error.code !== INTERNAL_ERROR) return message;
+  const issues = schemaIssues(message.error.message);
+  if (!issues) return message;
+  const named = issues.map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/^Invalid input: /, '')}`).join('; ');
+  return { ...message, error: { code: INVALID_PARAMS, message: `Invalid params: ${named}` } };
+}
+
+const INTERNAL_ERROR = -32603;
+const INVALID_PARAMS = -32602;
+
+/** The issues of a zod error's message (a JSON list of `{path, message}`), or undefined for any other text. */
+function schemaIssues(text: string): { path: (string | number)[]; message: string }[] | undefined {
+  if (!text.startsWith('[')) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!Array.isArray(parsed) || parsed.length === 0) return undefined;
+    const issues = parsed.filter((i): i is { path: (string | number)[]; message: string } => typeof i === 'object' && i !== null && Array.isArray((i as { path?: unknown }).path) && typeof (i as { message?: unknown }).message === 'string');
+    return issues.length === parsed.length ? issues : undefined;
+  } catch {
+    return undefined;
+  }
 }
