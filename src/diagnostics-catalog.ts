@@ -352,6 +352,14 @@ export const RULES = {
     message: 'Assumption `{id}` already has a result in this learning (validations[{index}]: {result}): expected one result per assumption. Counted once: {the result | as partial, the results differ}',
     docs: 'A thread is one piece of evidence for each assumption it speaks to, however many lines say so: the results of one assumption count once towards its confidence — the result itself when they agree, `partial` when they differ (validated and invalidated in one deal is mixed evidence). Merge the entries into one, with the result that holds and the evidence for it. An id that is not in `10-assumptions.md` is counted nowhere: its entries are `unknown-assumption` errors instead.',
   },
+  'test-repeated': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'one assumption listed more than once in a Stage 2 `tests`',
+    message: 'Assumption `{id}` is listed twice in `tests` (tests[{index}]): a thread tests an assumption once. Remove this entry',
+    docs: 'Reported at the second entry. The assumption is tested once whatever the list says: its evidence counts once, and `validation-untested` names each tested assumption once. Remove the repeated entry.',
+  },
   'validation-untested': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -72,7 +72,8 @@ function testedAssumptions(thread: ThreadRecord): { path: string; ids: string[] 
   const hypothesis = thread.stages[1];
   const tests = (hypothesis?.value as Data | undefined)?.tests;
   if (!hypothesis || !Array.isArray(tests)) return undefined;
-  return { path: hypothesis.path, ids: tests.filter((t): t is string => typeof t === 'string') };
+  // Each once: a repeated entry is `test-repeated`'s warning, not to be repeated in every message naming the tests.
+  return { path: hypothesis.path, ids: [...new Set(tests.filter((t): t is string => typeof t === 'string'))] };
 }
 
 const NO_ONE_SUPPRESSED: ReadonlySet<string> = new Set();

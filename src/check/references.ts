@@ -351,8 +351,13 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     const namesIds = i === 1 || i === 5 || (thread.family === 'campaign' && (i === 0 || i === 4));
     const data = namesIds ? dataOf(stage) : undefined;
     if (!data) return;
+    const listed = new Map<string, number>();
     listOf(data, 'tests').forEach((id, j) => {
-      if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id !== 'string') return;
+      if (isUnknownAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      const earlier = listed.get(id);
+      if (earlier === undefined) listed.set(id, j);
+      else report(stage.path, ['tests', j], 'test-repeated', `Assumption \`${id}\` is listed twice in \`tests\` (tests[${earlier}]): a thread tests an assumption once. Remove this entry`, 'warning');
     });
     listOf(data, 'validations').forEach((v, j) => {
       const id = (v as Data | null)?.assumption;
