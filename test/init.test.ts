@@ -9,6 +9,7 @@ import { CANVAS_SECTIONS } from '../src/schema/canvas.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitEnv } from './helpers/git.js';
 import { commandJsonAsCli, commandText } from './helpers/in-process.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { testdir } from './helpers/testdir.js';
 
 /*
@@ -304,5 +305,21 @@ describe('init in an existing workspace', () => {
     const result = await initJson<{ created: string[]; notes: string[] }>(dir, { git: false });
     expect(result.json.created).toEqual(expect.arrayContaining(['goals/g-first-customers.md', 'threadwork.config.yaml']));
     expect(result.json.notes).toEqual([]);
+  });
+});
+
+/* The third review: init run in a workspace whose goal was deleted said "Workspace ready" while check found 5 errors. */
+describe('init in a workspace with errors of its own', () => {
+  it('prints them and the holds, and says the workspace is set up with errors, not ready', async () => {
+    const dir = exampleWorkspaceCopy();
+    rmSync(join(dir, 'goals/g-fintech-beachhead.md'));
+    const out = await runCli(['init', dir], { env: gitEnv() });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('threads/sales/harbor-lending/meta.json:6:14 error Unknown goal `g-fintech-beachhead`');
+    expect(out.stdout).toMatch(/warning Held: threads still name goal `g-fintech-beachhead`/);
+    expect(out.stdout).toMatch(/Workspace set up in .*, with 5 errors above in files that were there: held, not committed, until fixed \(`threadwork check` lists them\)\./);
+    expect(out.stdout).not.toContain('Workspace ready');
+    // The goal's removal is held: HEAD keeps it.
+    expect(execFileSync('git', ['ls-tree', '--name-only', 'HEAD', 'goals/'], { cwd: dir, encoding: 'utf8' })).toContain('goals/g-fintech-beachhead.md');
   });
 });

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { canvasPath, LAYOUT } from '../../workspace/layout.js';
-import { carriedLines, pathCount, type CommandOutcome } from '../outcome.js';
+import { carriedLines, formatColored, heldLines, pathCount, type CommandOutcome } from '../outcome.js';
 import { skillsLines } from './skills.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
@@ -12,6 +12,7 @@ export async function initCommand(dir: string, options: { company?: string; git:
   const own = [...result.created, ...(result.sync?.triggers ?? []).filter((p) => p.endsWith('.gitkeep'))];
   // Skills are a write of their own: one more commit after the scaffold's first one, printed after it.
   const skills = options.skills ? await (await openWorkspace(result.root)).installSkills({ commit: options.git }) : undefined;
+  const errors = (result.sync?.diagnostics ?? []).filter((d) => d.severity === 'error');
   const lines = [
     ...result.created.map((f) => `${pc.green('created')} ${f}`),
     ...result.kept.map((f) => `${pc.dim('kept   ')} ${f} ${pc.dim('(already there, left as it was)')}`),
@@ -24,8 +25,11 @@ export async function initCommand(dir: string, options: { company?: string; git:
     // Then the skills' own commit, after the files it holds: two commits, two commit lines.
     ...(skills ? skillsLines(skills, options.git) : []),
     ...result.notes.map((note) => pc.yellow(note)),
+    // In a workspace that was there, its errors: held, never committed, as every write says.
+    ...errors.map(formatColored),
+    ...heldLines(result.sync?.diagnostics ?? []),
     '',
-    `Workspace ready in ${result.root}. ${nextStep(result.created, result.kept)}`,
+    `${errors.length > 0 ? `Workspace set up in ${result.root}, with ${errors.length === 1 ? 'an error' : `${errors.length} errors`} above in files that were there: held, not committed, until fixed (\`threadwork check\` lists them).` : `Workspace ready in ${result.root}.`} ${nextStep(result.created, result.kept)}`,
   ].filter((l, i, all) => l !== '' || i === all.length - 2);
   return { json: skills ? { ...result, skills } : result, text: lines.join('\n'), exitCode: 0 };
 }
