@@ -571,19 +571,19 @@ export const RULES = {
   },
   'campaign-results': {
     severity: 'error',
-    reportedBy: ['check', 'write'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'Stage 6 campaign `results` that cannot be: more delivered than sent less bounced, more bounced than sent, or more opened, clicked, replied, unsubscribed or meetings than delivered',
     message: '{n} delivered of {sent} sent: expected at most the sent count less the {b} bounced | {n} opened of {d} delivered: expected at most the delivered count',
-    docs: 'Every rate is over delivered (bounces over sent), and delivered is `delivered`, or sent − bounced when it is absent or 0 (docs/outreach.md). A count above its base is a typo, and would show as a rate over 100% in `6-learning.md`, `13-metrics.md`, the goals and `report campaigns`. The per-variant counts are held to the same bounds (`experiment-results`).',
+    docs: 'Every rate is over delivered (bounces over sent), and delivered is `delivered`, or sent − bounced when it is absent or 0 (docs/outreach.md). A count above its base is a typo, and would show as a rate over 100% in `6-learning.md`, `13-metrics.md`, the goals and `report campaigns`: sync holds the campaign at its version in HEAD, nothing of it committed, until the count is fixed. The per-variant counts are held to the same bounds (`experiment-results`).',
   },
   'experiment-results': {
     severity: 'error',
-    reportedBy: ['check', 'write'],
+    reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, or that add up to more than the campaign\'s totals',
     message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
-    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total.',
+    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total (delivered: the campaign\'s `delivered`, or sent − bounced when it is absent or 0). The winner read from them validates an assumption: sync holds the campaign at its version in HEAD until they are fixed.',
   },
   'approved-do-not-contact': {
     severity: 'error',

@@ -6,7 +6,7 @@ import { formatDataPath } from '../workspace/validate.js';
 import type { Locators } from './locators.js';
 
 type Data = Record<string, unknown>;
-type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
+export type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
 
 /** The counts per variant that must stay within the campaign's totals. */
 const COUNTED = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'meetings'] as const;
@@ -79,11 +79,36 @@ function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefine
       }
     });
   }
+}
+
+/**
+ * A campaign's Stage 6 results that cannot be (`campaign-results`: 900 meetings of 231
+ * delivered) or that do not fit its experiments (`experiment-results`). They are the
+ * figures every derived block reads — the campaign's rates, the metrics, the goals'
+ * meetings — so they are checked with the cross-file rules (references.ts): reported by
+ * check, and the thread held by sync like any thread in error, never committed. (Checked
+ * by check alone, sync committed `meetings 6 → 900` and a goal at 900/40.)
+ */
+export function checkCampaignResults(thread: ThreadRecord, report: Report): void {
   checkTotals(thread.stages[5], report);
+  const actionsFile = thread.stages[4];
+  const actions = dataOf(actionsFile);
   // A 5-actions.md that cannot be read, or whose experiments are no list (the schema's
   // error), defines experiments unknown, not none: results are not judged against it.
   const unknown = actionsFile !== undefined && (actions === undefined || (actions.experiments !== undefined && actions.experiments !== null && !Array.isArray(actions.experiments)));
-  if (!unknown) checkResults(thread.stages[5], designs, report);
+  if (!unknown) checkResults(thread.stages[5], designsOf(actions), report);
+}
+
+/** Each experiment's variant ids by its name, the first of a repeated name (`experiment-design` reports the others). */
+function designsOf(actions: Data | undefined): Map<string, Set<string>> {
+  const designs = new Map<string, Set<string>>();
+  listOf(actions?.experiments).forEach((raw, i) => {
+    const e = (raw ?? {}) as Data;
+    const name = typeof e.name === 'string' ? e.name : `#${i + 1}`;
+    if (designs.has(name)) return;
+    designs.set(name, new Set(listOf(e.variants).flatMap((v) => (typeof (v as Data | null)?.id === 'string' ? [(v as Data).id as string] : []))));
+  });
+  return designs;
 }
 
 /**
@@ -132,7 +157,7 @@ function checkResults(learningFile: ParsedFile | undefined, designs: Map<string,
         if (typeof value === 'number') sums[field] = (sums[field] ?? 0) + value;
       }
       // Rates are over delivered (src/outreach/results.ts): no count of them can exceed it.
-      const delivered = typeof c.delivered === 'number' ? c.delivered : num(c.sent) - num(c.bounced);
+      const delivered = deliveredOf(c);
       for (const field of OVER_DELIVERED) {
         const value = c[field];
         if (typeof value === 'number' && value > Math.max(0, delivered)) {
@@ -141,13 +166,19 @@ function checkResults(learningFile: ParsedFile | undefined, designs: Map<string,
       }
     }
     for (const field of COUNTED) {
-      const total = results[field];
+      // A campaign's `delivered` of 0 is not recorded, as every rate reads it: sent − bounced.
+      const total = field === 'delivered' ? (typeof results.sent === 'number' ? deliveredOf(results) : undefined) : results[field];
       const sum = sums[field];
       if (typeof total === 'number' && sum !== undefined && sum > total) {
         report(learningFile.path, ['results', 'experiments', name], 'experiment-results', `Variants of \`${name}\` record ${sum} ${field} in all, more than the campaign's ${total}: expected per-variant counts within the totals (they count the tested touch only)`);
       }
     }
   }
+}
+
+/** Delivered as every rate reads it (src/outreach/rates.ts): `delivered`, or sent − bounced when it is absent or 0. */
+function deliveredOf(counts: Data): number {
+  return typeof counts.delivered === 'number' && counts.delivered > 0 ? counts.delivered : num(counts.sent) - num(counts.bounced);
 }
 
 function dataOf(file: ParsedFile | undefined): Data | undefined {

@@ -9,6 +9,7 @@ import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../
 import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
+import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkLearning } from './learning.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
@@ -377,6 +378,8 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     }
     if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
   });
+  // Results that cannot be are what every derived figure of the campaign reads: held by sync, as a cross-file error is.
+  if (thread.family === 'campaign') checkCampaignResults(thread, report);
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
   return steps;
