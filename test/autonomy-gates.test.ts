@@ -179,6 +179,27 @@ describe('autonomy gate: quality', () => {
   });
 });
 
+/*
+ * The fourth review: an approved draft edited below the quality gate was an error to check
+ * and a valid source to sync, which said "✓ in sync" and told the person to commit it.
+ */
+describe('an approved draft below its gate, in sync', () => {
+  it('is a file in error: sync exits 1, names it, and neither commits it nor advises committing it', async () => {
+    const dir = await draftedCampaign(ADA);
+    const path = draft('ada@analytical.example', 2);
+    approveByHand(dir, path);
+    writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
+    const commits = commitCount(dir);
+    const synced = await runCli(['sync', '--dir', dir], { env: TODAY });
+    expect(synced.code, synced.stdout).toBe(1);
+    expect(synced.stdout).toMatch(new RegExp(`${path.replace(/[.]/g, '\\.')}:2:\\d+ error Approved although its quality score`));
+    expect(synced.stdout).toMatch(/1 source file in error is not committed: .*touch-2\.md; fix the error above/);
+    expect(synced.stdout).not.toMatch(/commit (it|them) with `git add`/);
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain', '--', path)).toBe(` M ${path}\n`);
+  });
+});
+
 describe('autonomy gate: daily caps per sender', () => {
   it('refuses the touch past the cap for the same sender and day; send_on or another sender makes room', async () => {
     const dir = await draftedCampaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');

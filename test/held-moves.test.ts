@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git, gitEnv } from './helpers/git.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
@@ -178,6 +178,17 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('threads still name segment `mid-market-fintech`');
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir)).toEqual(before);
+  });
+
+  /* The fourth review: the canvas held at HEAD was also listed with "commit them with `git add`", which would put the broken reference into HEAD. */
+  it('a held canvas is listed as held, never with the advice to commit it by hand', async () => {
+    const dir = exampleWorkspaceCopy();
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('id: mid-market-fintech', 'id: fintech-mid'));
+    const synced = await runCli(['sync', '--dir', dir], { env: gitEnv() });
+    expect(synced.code).toBe(1);
+    expect(synced.stdout).toContain('⚠ 1 source file is held and not committed: strategy/canvas/04-segments.md; fix what holds it (the Held lines above)');
+    expect(synced.stdout).not.toMatch(/04-segments\.md.*commit (it|them) with `git add`/);
   });
 
   /*

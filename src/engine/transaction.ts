@@ -27,6 +27,7 @@ import { fingerprint, type Fingerprint, type Prescan } from './fingerprint.js';
 import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
+import { draftGateErrors } from './draft-gates.js';
 import { errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
@@ -383,6 +384,10 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   // their threads held at HEAD, so that nothing derived from them is committed either.
   const { checked, crossFile } = await crossFileErrors(state.root, model, await inQuestion, options);
   const invalid = new Set(crossFile.map((d) => d.path));
+  // An approved draft below its gates is a file in error: named, never committed (it derives nothing, so nothing is held).
+  const asked = await inQuestion;
+  const gates = draftGateErrors(model, asked.changed === undefined ? undefined : [...asked.pending, ...asked.changed]);
+  for (const d of gates) invalid.add(d.path);
   // A stage file under a wrong name: the thread read without that stage is wrong (a won deal
   // reopened), so it is held like a thread with a cross-file error, and the file not committed.
   // A thread folder nested in another is read by nothing: the folder it was moved from is
@@ -400,7 +405,6 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, strategyMemo }));
     // A block file that differs from HEAD is described again from its committed text: the
     // commit's "before → after" is then what its diff shows, not what a hand edit left.
-    const asked = await inQuestion;
     const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined) : undefined;
     if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed, strategyMemo }));
     await keepRenderMemo(state.root, strategyMemo);
@@ -408,7 +412,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
-    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked, heldAway: hold?.heldAway };
+    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...gates, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked, heldAway: hold?.heldAway };
   } finally {
     hold?.release();
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pc from 'picocolors';
+import { threadOf } from '../../workspace/layout.js';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
@@ -62,8 +63,10 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
   if (!paths || paths.length === 0) return undefined;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const inError = new Set(errors.map((d) => d.path));
+  const holding = heldBy(diagnostics);
   const broken = paths.filter((p) => inError.has(p));
-  const valid = paths.filter((p) => !inError.has(p));
+  const held = paths.filter((p) => !inError.has(p) && holding(p));
+  const valid = paths.filter((p) => !inError.has(p) && !holding(p));
   const lines: string[] = [];
   if (valid.length > 0) lines.push(toCommit(valid, root));
   if (broken.length > 0) {
@@ -71,7 +74,25 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
     const count = errors.filter((d) => broken.includes(d.path)).length;
     lines.push(`${pc.yellow('⚠')} ${broken.length} source ${one ? 'file' : 'files'} in error ${one ? 'is' : 'are'} not committed: ${named(broken)}; fix the ${count === 1 ? 'error' : 'errors'} above — a file in error is held, neither synced nor committed, until it is valid`);
   }
+  // Valid, but held with a file in error (a thread in error, a renamed segment's canvas): committed by hand, HEAD would hold what derivation refuses.
+  if (held.length > 0) {
+    const one = held.length === 1;
+    lines.push(`${pc.yellow('⚠')} ${held.length} source ${one ? 'file is' : 'files are'} held and not committed: ${named(held)}; fix what holds ${one ? 'it' : 'them'} (the Held lines above), and the next sync commits ${one ? 'it' : 'them'} — not by hand meanwhile`);
+  }
   return lines.join('\n');
+}
+
+/** Whether a path is held by a `derived-held` warning: the file it names, or a file of the thread it names. */
+function heldBy(diagnostics: readonly Diagnostic[]): (path: string) => boolean {
+  const files = new Set<string>();
+  const threads = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.rule !== 'derived-held') continue;
+    files.add(d.path);
+    const thread = threadOf(d.path.split('/'))?.thread;
+    if (thread) threads.add(thread);
+  }
+  return (path) => files.has(path) || threads.has(threadOf(path.split('/'))?.thread ?? '');
 }
 
 /** At most NAMED_UNCOMMITTED paths, the rest counted. */
