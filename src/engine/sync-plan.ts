@@ -143,7 +143,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     plan.diagnostics.push(...strategy.diagnostics);
     for (const write of strategy.writes) {
       plan.edits.push(write);
-      plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas changed)` });
+      plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas or a template it is made from changed)` });
     }
   }
   for (const opening of derived.marketing) {

@@ -28,6 +28,7 @@ import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { draftGateErrors } from './draft-gates.js';
+import { changedTemplateOverrides, writesGenerated } from './template-overrides.js';
 import { errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
@@ -265,7 +266,10 @@ async function transact<T>(
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
-  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, await pendingBefore(root, options, uncommitted), notTriggers(state, sourcePaths), proposal.madeFrom))) : [];
+  // A generated file written: the template overrides it was made from are among its sources.
+  const templates = committing && writesGenerated([...sourcePaths, ...plannedEdits(plan).map((e) => e.path)]) ? await changedTemplateOverrides(root) : [];
+  const pending = committing ? [...(await pendingBefore(root, options, uncommitted)), ...templates] : [];
+  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, pending, notTriggers(state, sourcePaths), [...(proposal.madeFrom ?? []), ...templates]))) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });

@@ -1,5 +1,5 @@
 import { changedAmong } from '../git/status.js';
-import { threadOf } from '../workspace/layout.js';
+import { classifyPath, threadOf } from '../workspace/layout.js';
 import { everySource, SOURCE_FOLDERS } from './uncommitted.js';
 
 /** The sources every thread's derived scores depend on (derive/incremental.ts compares them for the same reason). */
@@ -48,7 +48,7 @@ export function triggersFor(question: TriggerQuestion): string[] {
   return candidates.filter((p) => {
     if (madeFrom.has(p)) return true;
     const thread = threadOf(p.split('/'))?.thread;
-    return thread === undefined ? SCORING_INPUTS.has(p) : threads.has(thread);
+    return thread === undefined ? SCORING_INPUTS.has(p) || classifyPath(p).kind === 'icp' : threads.has(thread);
   });
 }
 
