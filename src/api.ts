@@ -10,7 +10,7 @@ import { uniqueDiagnostics, type Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
-import { proposeSync, runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
+import { proposeSync, refuseWriteIntoHeldThread, runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
 import { repositoryOf } from './git/repo.js';
@@ -241,17 +241,30 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     due: async (date) => read((model) => dueReport(model, dateOrToday(date))),
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
-      const done = await write((model) => proposeApproval(model, paths), options);
+      const done = await write((model, state) => {
+        // A campaign held for an error (a 5-actions.md saved half-way) is named as such, not judged from the version HEAD has.
+        refuseWriteIntoHeldThread(state.currentModel(), paths);
+        return proposeApproval(model, paths);
+      }, options);
       return { drafts: done.result, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     draftCampaign: async (campaign, options = {}) => {
       const path = resolveThreadPath(root, campaign);
-      const done = await write((model) => proposeDrafts(model, path, deriveWorkspace(model).assumptions, options), options);
+      const done = await write((model, state) => {
+        // Held, the campaign would be drafted from its prospects as HEAD has them: refused, whether or not a draft is to be written.
+        refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
+        return proposeDrafts(model, path, deriveWorkspace(model).assumptions, options);
+      }, options);
       return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign);
-      return committed(await write((model) => proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came')), options));
+      return committed(
+        await write((model, state) => {
+          refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
+          return proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came'));
+        }, options),
+      );
     },
     sync: async (options = {}) => (session ? (await session.transaction(proposeSync, { dryRun: options.dryRun, commit: options.commit })).sync! : runSync(root, options)),
     migrate: async (paths = [], options = {}) => {

@@ -200,6 +200,30 @@ describe('an approved draft below its gate, in sync', () => {
   });
 });
 
+/*
+ * The fourth review: with 5-actions.md in error (an unsubscribe and a broken address, or a
+ * file saved half-way), `campaign draft` kept every draft and exited 0 — drafted from the
+ * prospects HEAD lists, the unsubscribe not in them — and approve and reply answered with
+ * the gate's or the stage's words, not the file to fix.
+ */
+describe('a campaign whose 5-actions.md is in error', () => {
+  it('draft, approve and reply refuse it as a thread in error, naming the file, and write nothing', async () => {
+    const dir = await draftedCampaign(ADA);
+    const actions = `${CAMPAIGN}/5-actions.md`;
+    const text = read(dir, actions);
+    writeFiles(dir, { [actions]: text.slice(0, Math.floor(text.length * 0.6)) });
+    const commits = commitCount(dir);
+    for (const answer of [await draftJson<ErrorJson>(dir), await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1)]), await replyJson<ErrorJson>(dir, 'ada@analytical.example', 'Sounds good, let us talk')]) {
+      expect(answer.code, JSON.stringify(answer.json)).toBe(1);
+      expect(answer.json.error.code).toBe('thread-in-error');
+      expect(answer.json.error.message).toContain(`Refused to write into ${CAMPAIGN}`);
+      expect(answer.json.error.message).toContain(`${actions}:`);
+    }
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${actions}\n`);
+  });
+});
+
 describe('autonomy gate: daily caps per sender', () => {
   it('refuses the touch past the cap for the same sender and day; send_on or another sender makes room', async () => {
     const dir = await draftedCampaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
@@ -373,14 +397,15 @@ describe('who may still be contacted: approval follows the suppression list and 
 
   it('a closed campaign drafts and approves nothing more', async () => {
     const dir = await draftedCampaign(ADA);
-    writeFiles(dir, { [`${CAMPAIGN}/6-learning.md`]: '---\nclosed: 2026-01-30\n---\n\nDone.\n' });
+    // Closed today: a close date still to come is an error (date-in-future) that holds the campaign.
+    writeFiles(dir, { [`${CAMPAIGN}/6-learning.md`]: '---\nclosed: 2026-01-26\n---\n\nDone.\n' });
     const draftAgain = await draftJson<Drafted>(dir, { force: true });
     expect(draftAgain.code, JSON.stringify(draftAgain.json)).toBe(0);
     expect(draftAgain.json.drafts).toEqual([]);
-    expect(draftAgain.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example is in a campaign that closed on 2026-01-30 (6-learning.md)' }]);
+    expect(draftAgain.json.skipped).toEqual([{ prospect: 'ada@analytical.example', kind: 'sequence-stopped', reason: 'ada@analytical.example is in a campaign that closed on 2026-01-26 (6-learning.md)' }]);
     const refused = await approveJson<ErrorJson>(dir, [ada(1)]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['sequence-stopped']);
-    expect(refused.json.error.message).toMatch(/ada@analytical\.example is in a campaign that closed on 2026-01-30/);
+    expect(refused.json.error.message).toMatch(/ada@analytical\.example is in a campaign that closed on 2026-01-26/);
   });
 });
 

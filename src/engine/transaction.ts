@@ -571,17 +571,24 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Di
       { path: proposal.changes[0]?.path, diagnostics: errors },
     );
   }
-  const held = errorsHoldingWrite(
-    state.currentModel(),
-    paths,
-    new Set([...paths].filter((path) => state.diskText(path) === undefined)),
-  );
-  if (!held) return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
+  refuseWriteIntoHeldThread(state.currentModel(), paths, new Set([...paths].filter((path) => state.diskText(path) === undefined)), proposal.changes[0]?.path);
+  return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
+}
+
+/**
+ * Refuses a write into a thread in error (errorsHoldingWrite), judged on `model` as
+ * written: `thread-in-error`, its errors listed, nothing written. Also called before a
+ * command that may write nothing yet reads the thread — `campaign draft` keeping every
+ * draft read its prospects from the version held in HEAD, an unsubscribe not yet in it.
+ */
+export function refuseWriteIntoHeldThread(model: WorkspaceModel, paths: Iterable<string>, creates: ReadonlySet<string> = new Set(), path?: string): void {
+  const held = errorsHoldingWrite(model, paths, creates);
+  if (!held) return;
   const count = held.errors.length === 1 ? 'an error' : `${held.errors.length} errors`;
   throw new ThreadworkError(
     `Refused to write into ${held.thread}: it has ${count}, and a thread in error is held at its last valid version, none of its files committed, until it is fixed; nothing was written\n${held.errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
     'thread-in-error',
-    { thread: held.thread, path: proposal.changes[0]?.path, diagnostics: held.errors },
+    { thread: held.thread, path, diagnostics: held.errors },
   );
 }
 
