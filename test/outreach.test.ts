@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { firstName } from '../src/outreach/names.js';
 import {
   analyzeWinLoss,
   assessDraft,
@@ -584,5 +585,21 @@ describe('win/loss analysis', () => {
 
   it('raises minDeals to hide small groups', () => {
     expect(analyzeWinLoss(deals, { minDeals: 5 }).patterns).toEqual({ industry: [], revenueBand: [], segment: [], source: [] });
+  });
+});
+
+/* The fourth review: a prospect named surname first (`O'Brien-Smith, Dr. Mary`) was greeted `Hi O'Brien-Smith,`. */
+describe('the first name a message greets', () => {
+  it.each([
+    ['Dana Smith', 'Dana'],
+    ['Dr. Dana Smith', 'Dana'],
+    ["O'Brien-Smith, Dr. Mary", 'Mary'],
+    ['Smith, Dana', 'Dana'],
+    ['Lee Park, Jr.', 'Lee'],
+    ['Dana Smith, PhD', 'Dana'],
+    ['李小龙', '李小龙'],
+    ['', undefined],
+  ])('%s → %s', (name, first) => {
+    expect(firstName(name)).toBe(first);
   });
 });

@@ -11,10 +11,25 @@ const LEGAL_SUFFIXES = new Set([
   'gmbh', 'ag', 'sa', 'sas', 'sarl', 'bv', 'nv', 'ab', 'as', 'oy', 'spa', 'srl', 'pty', 'kg',
 ]);
 
-/** The first name to greet, or undefined when the name is blank. */
+/** What follows a comma after a name without being a given name: `Dana Smith, PhD`, `Lee Park, Jr.`. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'mba', 'cpa', 'cfa', 'esq']);
+
+const isHonorific = (word: string): boolean => HONORIFICS.has(word.replace(/\.$/, '').toLowerCase());
+
+/**
+ * The first name to greet, or undefined when the name is blank. A name written surname
+ * first, as CRMs and sheets export it (`O'Brien-Smith, Dr. Mary`), is greeted by the given
+ * name after its comma — not `Hi O'Brien-Smith,` — unless that is a suffix (`Smith, Jr.`).
+ */
 export function firstName(name: string | null | undefined): string | undefined {
-  const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  const first = parts.find((part) => !HONORIFICS.has(part.replace(/\.$/, '').toLowerCase()));
+  const text = (name ?? '').trim();
+  const comma = text.indexOf(',');
+  if (comma > 0 && text.indexOf(',', comma + 1) < 0) {
+    const given = text.slice(comma + 1).trim().split(/\s+/).filter((part) => part && !isHonorific(part));
+    if (given.length > 0 && !NAME_SUFFIXES.has(given[0]!.replace(/\./g, '').toLowerCase())) return given[0]!.replace(/[;]$/, '');
+  }
+  const parts = text.split(/\s+/).filter(Boolean);
+  const first = parts.find((part) => !isHonorific(part));
   return first?.replace(/[,;]$/, '') || undefined;
 }
 
