@@ -196,3 +196,21 @@ describe('a control character in front matter', () => {
     ]);
   });
 });
+
+/*
+ * The fourth review: `name:` under `  - id: …` indented 5 spaces was told `id` stands at
+ * 2 spaces (the spaces before its `- `) — following that advice gave the parser's raw
+ * "All mapping items must start at the same column"; at 3 spaces, "Sequence item without -
+ * indicator" at column 1, then errors on sound lines further down the list.
+ */
+describe('a key of a list item indented otherwise than the key after its dash', () => {
+  it.each([2, 3, 5, 6])('at %i spaces is one error at the key, naming the column after the `- `', async (spaces) => {
+    const dir = exampleWorkspaceCopy();
+    const segments = 'strategy/canvas/04-segments.md';
+    replaceInFile(dir, segments, '  - id: mid-market-fintech\n    name: Mid-market fintech\n', `  - id: mid-market-fintech\n${' '.repeat(spaces)}name: Mid-market fintech\n`);
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.path === segments).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
+      `6:${spaces + 1} yaml-syntax Invalid YAML: \`name\` is indented ${spaces} spaces and \`id\` on line 5 above it stands at 4 spaces (after its \`- \`): expected the keys of one list item at the same column — indent \`name\` 4 spaces`,
+    ]);
+  });
+});

@@ -191,6 +191,8 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
       return withoutConsequences(
         text,
         errors.map((e) => {
+          const itemKey = listItemKeyProblem(text, e);
+          if (itemKey) return { position: itemKey.position, message: itemKey.message, indentation: true, generic: false, listFrom: itemKey.listFrom };
           const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? (continuedKeyProblem(text, e) ?? outdentedItemProblem(text, e)) : undefined;
           if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
           const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
@@ -292,6 +294,41 @@ function continuedKeyProblem(text: string, error: YAMLError): { position: Positi
 }
 
 /**
+ * A key of a list item's map indented otherwise than the key after its `- ` (`  - id: x`,
+ * then `     name: y` or `  name: y`). The parser reports it as a value's `: `, a mapping
+ * item out of column or a "sequence item without - indicator", each then misreading the
+ * rest of the list; and the spaces to count are those up to the key after the `- `, not
+ * those before the dash (`id` stands at 4, not 2). Said at the key, with the column to
+ * put it at. Looked for at the error's line and the one after it (a value's `: ` is
+ * reported on the line above the key).
+ */
+function listItemKeyProblem(text: string, error: YAMLError): { position: Position; message: string; listFrom: number } | undefined {
+  const lines = text.split('\n');
+  const first = (error.linePos?.[0].line ?? 0) - 1;
+  const spaces = (n: number): string => `${n} space${n === 1 ? '' : 's'}`;
+  for (const at of [first, first + 1]) {
+    const key = /^( *)([^\s:#"'-][^:#]*?):(?:\s|$)/.exec(lines[at] ?? '');
+    if (!key) continue;
+    let above = at - 1;
+    while (above >= 0 && /^\s*(?:#.*)?$/.test(lines[above]!)) above--;
+    const item = /^( *)(- +)([^\s:#"'][^:#]*?):(?:\s|$)/.exec(lines[above] ?? '');
+    if (!item) continue;
+    const dash = item[1]!.length;
+    const column = dash + item[2]!.length;
+    const indent = key[1]!.length;
+    if (indent < dash || indent === column) continue;
+    // `- id:` with nothing after it: a key indented deeper is its value's, as it should be.
+    if (indent > column && !/:\s*[^\s#]/.test(lines[above]!.slice(column))) continue;
+    return {
+      position: { line: at + 1, column: indent + 1 },
+      message: `Invalid YAML: \`${key[2]}\` is indented ${spaces(indent)} and \`${item[3]}\` on line ${above + 1} above it stands at ${spaces(column)} (after its \`- \`): expected the keys of one list item at the same column — indent \`${key[2]}\` ${spaces(column)}`,
+      listFrom: dash,
+    };
+  }
+  return undefined;
+}
+
+/**
  * A list item indented less than the item above it, but more than the key the list is under
  * (`    - A4` then `   - A7`): the parser takes it for a key of that key's map, "a block
  * sequence may not be used as an implicit map key", at column 1. Said at its `-`, with the
@@ -353,6 +390,8 @@ interface LocatedProblem {
   stream?: boolean;
   /** A `[` or `{` never closed: the parser reads the lines after it, up to the next less indented one, inside it. */
   unclosed?: boolean;
+  /** A key of a list item misplaced: the parser misreads the rest of the list, every line indented this far or more. */
+  listFrom?: number;
 }
 
 /**
@@ -382,8 +421,10 @@ function withoutConsequences(text: string, located: LocatedProblem[]): YamlProbl
     kept.push(problem);
     if (problem.indentation || problem.unclosed) {
       // Under a `[` never closed, its siblings too (`description:` under `name: [Mid…`): read
-      // inside the brackets, a sound line was said to hold a second key.
-      const under = (next: number): boolean => (problem.unclosed ? indent(next) >= indent(line) : indent(next) > indent(line));
+      // inside the brackets, a sound line was said to hold a second key. After a list item's
+      // key misplaced, the rest of the list: its next items were said to be lines without `key:`.
+      const { listFrom } = problem;
+      const under = (next: number): boolean => (listFrom !== undefined ? indent(next) >= listFrom : problem.unclosed ? indent(next) >= indent(line) : indent(next) > indent(line));
       let to = line;
       while (to < lines.length && (blank(to + 1) || under(to + 1))) to++;
       shadow = { from: line, to };
