@@ -49,6 +49,17 @@ describe('check reports a strategy template override that cannot render', () => 
     expect(fixed.json.ok).toBe(before.json.ok);
   });
 
+  /* The fourth review: `{{nonexistent_var}}` read `"nonexistent_var" not defined in [object Object] - 3:18`. */
+  it('names a value the template is not given in plain words, with the names it is given', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(join(dir, '.threadwork/templates/strategy/narrative'), { recursive: true });
+    writeFileSync(join(dir, OVERRIDE), '# Problem\n\nFor {{segment.name}}: {{nonexistent_var}}\n');
+    const check = await runJson<CheckJson>(['check', '--dir', dir], { env: ENV });
+    const [first] = renderErrors(check.json);
+    expect(first).toMatch(/problem-narrative\.md\.hbs:3:\d+: `\{\{nonexistent_var\}\}` names no value this template is given: expected one of .*\bsegment\b.* \(or a field of one, such as segment\.name\)$/);
+    expect(first).not.toContain('[object Object]');
+  });
+
   it('in the folder the config names as templates_dir: an override written there moves the stored check\'s key', async () => {
     const dir = workspace();
     appendFileSync(join(dir, 'threadwork.config.yaml'), 'templates_dir: team/templates\n');

@@ -172,7 +172,7 @@ describe('threadwork strategy', () => {
     writeFiles(dir, { '.threadwork/templates/strategy/materials/one-pager.md.hbs': '# {{segment.name}}\n\n{{segment.ceo}}\n' });
     const result = await strategyJson(dir, ['mid-market-fintech']);
     expect(result.code).toBe(1);
-    expect(result.json.diagnostics[0]!.message).toMatch(/one-pager\.md\.hbs:3:\d+: "ceo" not defined/);
+    expect(result.json.diagnostics[0]!.message).toMatch(/one-pager\.md\.hbs:3:\d+: `\{\{ceo\}\}` names no value this template is given/);
     expect(readFileSync(join(dir, 'strategy/canvas/04-segments.md'), 'utf8')).toContain('mid-market-fintech');
   });
 

@@ -166,6 +166,18 @@ export function renderTemplate(source: TemplateSource, context: Record<string, u
     const message = error instanceof Error ? error.message : String(error);
     const at = /(\d+):(\d+)/.exec(message);
     const where = at ? `${source.file}:${at[1]}:${Number(at[2]) + 1}` : source.file;
-    throw new ThreadworkError(`Template ${where}: ${message.split('\n')[0]}`, 'template-error', { template: source.file });
+    throw new ThreadworkError(`Template ${where}: ${inPlainWords(message.split('\n')[0]!, context)}`, 'template-error', { template: source.file });
   }
+}
+
+/**
+ * Handlebars' strict mode says a name the context lacks as `"x" not defined in [object
+ * Object] - 4:2`: the object printed as such and a second place. Said as what to write —
+ * the names the template is given — the place already in the message's `file:line:column`.
+ */
+function inPlainWords(message: string, context: Record<string, unknown>): string {
+  const missing = /^"([^"]+)" not defined in .* - \d+:\d+$/.exec(message);
+  if (!missing) return message;
+  const names = Object.keys(context).sort();
+  return `\`{{${missing[1]}}}\` names no value this template is given: expected one of ${names.join(', ')} (or a field of one, such as ${names.includes('segment') ? 'segment.name' : `${names[0] ?? 'x'}.<field>`})`;
 }
