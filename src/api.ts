@@ -10,6 +10,7 @@ import { uniqueDiagnostics, type Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
+import { sentAtHead } from './campaigns/sent-at-head.js';
 import { proposeSync, refuseWriteIntoHeldThread, runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
@@ -250,10 +251,10 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     draftCampaign: async (campaign, options = {}) => {
       const path = resolveThreadPath(root, campaign);
-      const done = await write((model, state) => {
+      const done = await write(async (model, state) => {
         // Held, the campaign would be drafted from its prospects as HEAD has them: refused, whether or not a draft is to be written.
         refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
-        return proposeDrafts(model, path, deriveWorkspace(model).assumptions, options);
+        return proposeDrafts(model, path, deriveWorkspace(model).assumptions, { ...options, sentAtHead: await sentAtHead(root, path) });
       }, options);
       return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },

@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { checkCommand } from '../src/cli/commands/check.js';
@@ -221,6 +223,22 @@ describe('a campaign whose 5-actions.md is in error', () => {
     }
     expect(commitCount(dir)).toBe(commits);
     expect(git(dir, 'status', '--porcelain')).toBe(` M ${actions}\n`);
+  });
+});
+
+/* The fourth review: a sent draft deleted by hand was drafted again, and its commit turned HEAD's `status: sent` into `status: draft`. */
+describe('a sent draft deleted from disk', () => {
+  it('is still sent: campaign draft does not make it again, and HEAD keeps its record', async () => {
+    const dir = await draftedCampaign(ADA);
+    const first = draft('ada@analytical.example', 1);
+    writeFiles(dir, { [first]: read(dir, first).replace(/^status: draft$/m, 'status: sent') });
+    git(dir, 'commit', '-q', '-am', 'Ada: touch 1 sent');
+    rmSync(join(dir, first));
+    const again = await draftJson<{ drafts: { path: string; prospect: string; touch: number; action: string }[] }>(dir);
+    expect(again.code, JSON.stringify(again.json)).toBe(0);
+    expect(again.json.drafts.find((d) => d.touch === 1)).toMatchObject({ path: first, action: 'already-sent' });
+    expect(existsSync(join(dir, first))).toBe(false);
+    expect(git(dir, 'show', `HEAD:${first}`)).toMatch(/^status: sent$/m);
   });
 });
 

@@ -52,7 +52,7 @@ type Prospect = SequenceProspect & Record<string, unknown>;
  * sequence stopped; in a closed campaign, everyone). While the suppression list is
  * invalid nothing is written (`suppression-invalid`).
  */
-export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string } = {}): WriteProposal<CampaignDrafts> {
+export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assumptions: readonly AssumptionState[], options: { force?: boolean; today?: string; sentAtHead?: ReadonlyMap<string, string> } = {}): WriteProposal<CampaignDrafts> {
   const thread = model.threads.get(campaignPath);
   const meta = thread && metaOf(thread);
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign', { path: campaignPath });
@@ -75,7 +75,8 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const files: DraftFile[] = [];
   const skipped: SkippedProspect[] = [];
   const changes: SourceChange[] = [];
-  const sent = sentTouches(model, campaignPath);
+  // Sent per the drafts on disk, and per HEAD's record of drafts since deleted (sent-at-head.ts).
+  const sent = new Map([...(options.sentAtHead ?? []), ...sentTouches(model, campaignPath)]);
   for (const prospect of actions.prospects ?? []) {
     // Nobody on the do-not-contact list or unsubscribed gets a draft, nor anyone whose sequence stopped (as `due` skips them).
     const stop = contactStop(prospect, suppressed, closed);
