@@ -207,6 +207,25 @@ describe('a campaign closed while prospects are still in its sequence', () => {
     expect(warnings[0]?.line).toBe(line);
   });
 
+  /* The fourth review: a prospect on the suppression list was named as still in the sequence. */
+  it('does not name a prospect on the suppression list, who is in no sequence — and sees the list change', async () => {
+    const dir = exampleWorkspaceCopy();
+    editFile(dir, `${CAMPAIGN}/5-actions.md`, (t) =>
+      t
+        .replace('company: Tallyfi, title: Controller, status: replied,', 'company: Tallyfi, title: Controller, status: active, touches_done: 2,')
+        .replace('company: ParcelPay, title: Controller, status: completed,', 'company: ParcelPay, title: Controller, status: queued,'),
+    );
+    const ws = await openWorkspace(dir, { warm: true });
+    const before = (await ws.check()).diagnostics.find((d) => d.rule === 'closed-mid-sequence');
+    expect(before?.message).toMatch(/with 2 prospects still in its sequence \(Hannah Brooks, Daniel Kim\)/);
+    const email = /name: Daniel Kim, email: ([^,\s]+)/.exec(readFileSync(join(dir, CAMPAIGN, '5-actions.md'), 'utf8'))![1]!;
+    writeFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), `suppressed:\n  - {email: ${email.toUpperCase()}, reason: asked, date: 2026-10-01}\n`);
+    // A warm workspace checks again after the list changed alone: the warning follows it.
+    const after = (await ws.check()).diagnostics.find((d) => d.rule === 'closed-mid-sequence');
+    expect(after?.message).toMatch(/with 1 prospect still in its sequence \(Hannah Brooks\)/);
+    await ws.close();
+  });
+
   it('is not warned about in the example, whose prospects all left the sequence before it closed', async () => {
     const result = await (await openWorkspace(exampleWorkspaceCopy())).check();
     expect(result.diagnostics.map((d) => d.rule)).not.toContain('closed-mid-sequence');

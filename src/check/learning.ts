@@ -31,7 +31,6 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
   if (thread.family === 'deal' && (data.outcome === 'closed-won' || data.outcome === 'closed-lost') && typeof data.closed !== 'string') {
     report(learning.path, ['closed' in data ? 'closed' : 'outcome'], 'closed-without-date', `Closed (${data.outcome}) without its date: expected \`closed\`, the day the deal closed. Until it is filled in, the deal has no cycle time and is left out of the average and median cycle`, 'warning');
   }
-  if (thread.family === 'campaign' && data.closed) checkClosedMidSequence(thread, String(data.closed), learning.path, report);
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
   const tested = testedAssumptions(thread);
   const first = new Map<string, number>();
@@ -76,23 +75,28 @@ function testedAssumptions(thread: ThreadRecord): { path: string; ids: string[] 
   return { path: hypothesis.path, ids: [...new Set(tests.filter((t): t is string => typeof t === 'string'))] };
 }
 
-const NO_ONE_SUPPRESSED: ReadonlySet<string> = new Set();
 /** At most this many prospects are named in the warning; the count says how many there are. */
 const NAMED = 5;
 
 /**
  * A campaign closed (Stage 6 `closed`) while 5-actions.md still has prospects in the
  * sequence — a status that sends (active, queued) and touches left: closing stops their
- * touches without a word, and the file goes on saying they are being contacted.
+ * touches without a word, and the file goes on saying they are being contacted. Run at
+ * each check (references.ts), as it reads the suppression list: someone on it is in no
+ * sequence, whatever 5-actions.md says.
  */
-function checkClosedMidSequence(thread: ThreadRecord, closed: string, path: string, report: Report): void {
+export function checkClosedMidSequence(thread: ThreadRecord, report: Report, suppressed: ReadonlySet<string>): void {
+  const learning = thread.stages[5];
+  const closed = (learning?.value as Data | undefined)?.closed;
+  if (thread.family !== 'campaign' || !learning || !closed) return;
+  const path = learning.path;
   const actions = thread.stages[4]?.value as Data | undefined;
   if (!actions) return;
   const touches = resolveSequence(actions.sequence as SequenceInput | undefined).length;
   const prospects = (Array.isArray(actions.prospects) ? actions.prospects : []) as { name?: unknown; email?: unknown; status?: string | null; touches_done?: unknown }[];
   const open = prospects.filter((p) => {
     if (!p || typeof p.email !== 'string') return false;
-    return touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, NO_ONE_SUPPRESSED) === null;
+    return touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, suppressed) === null;
   });
   if (open.length === 0) return;
   const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : String(p.email)));
@@ -101,7 +105,7 @@ function checkClosedMidSequence(thread: ThreadRecord, closed: string, path: stri
     path,
     ['closed'],
     'closed-mid-sequence',
-    `Campaign closed on ${closed} with ${open.length === 1 ? '1 prospect' : `${open.length} prospects`} still in its sequence (${names.join(', ')}${more}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to \`completed\` (or \`nurture\` with a \`revisit\`), or \`closed\` removed to go on`,
+    `Campaign closed on ${String(closed)} with ${open.length === 1 ? '1 prospect' : `${open.length} prospects`} still in its sequence (${names.join(', ')}${more}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to \`completed\` (or \`nurture\` with a \`revisit\`), or \`closed\` removed to go on`,
     'warning',
   );
 }

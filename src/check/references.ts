@@ -6,12 +6,12 @@ import { assumptionIdSchema, goalIdSchema, slugSchema, subgoalIdSchema } from '.
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
-import { stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { stageOf, suppressionValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
-import { checkLearning } from './learning.js';
+import { checkClosedMidSequence, checkLearning } from './learning.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 import { ThreadMemo } from './thread-memo.js';
 
@@ -31,6 +31,8 @@ interface Known {
   campaigns: () => Set<string>;
   /** Whether a `source: thread:…` path is a thread folder of the workspace. */
   isThread: (path: string) => boolean;
+  /** The suppression list's addresses, lower-cased: asked only of a closed campaign, so made on first use. */
+  suppressed: () => ReadonlySet<string>;
   /** The ids above as one string (knownIdsKey), made on first use. */
   idsKey: () => string;
 }
@@ -155,6 +157,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     goals: collectGoals(model, report),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
+    suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
     idsKey: once(() => knownIdsKey(known)),
   };
 
@@ -382,6 +385,7 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   if (thread.family === 'campaign') checkCampaignResults(thread, report);
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
+  if (thread.family === 'campaign') again((live) => checkClosedMidSequence(live.thread, live.report, live.known.suppressed()));
   return steps;
 }
 
