@@ -281,3 +281,32 @@ describe('a meta.json saved as Latin-1 while a watcher runs', () => {
     expect(readFileSync(meta)).toEqual(Buffer.from(text, 'latin1'));
   });
 });
+
+/*
+ * The fourth review: with a thread's meta.json broken (a comma deleted), an edit of its
+ * 1-input.md was committed as a trigger of another thread's commit, beside a meta.json
+ * that could not be written: a clone's sync then moved the thread's lead score.
+ */
+describe('a thread with a broken file of its own', () => {
+  it('is held whole: its other edited files are neither derived from nor committed until the file is fixed', async () => {
+    const dir = exampleWorkspaceCopy();
+    const meta = join(dir, DEAL, 'meta.json');
+    const text = readFileSync(meta, 'utf8');
+    writeFileSync(meta, text.replace(/,\n/, '\n'));
+    const input = join(dir, DEAL, '1-input.md');
+    writeFileSync(input, readFileSync(input, 'utf8').replace(/^( {2}title: )(.*)$/m, '$1Chief $2'));
+    const learning = join(dir, 'threads/sales/brightcart/6-learning.md');
+    writeFileSync(learning, readFileSync(learning, 'utf8').replace('result: validated', 'result: invalidated'));
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.commit?.committed).toBe(true);
+    expect(synced.json.commit?.paths).not.toContain(`${DEAL}/1-input.md`);
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${DEAL}/1-input.md\n M ${DEAL}/meta.json\n`);
+    // Fixed: the thread's edit goes in with what it moves, and a second sync is a fixed point.
+    writeFileSync(meta, text);
+    const fixed = await sync(dir);
+    expect(fixed.code, JSON.stringify(fixed.json.diagnostics)).toBe(0);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect((await sync(dir)).json.commit).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import { cacheEnabled } from './cache.js';
 import { crossFileErrorsSince, readCrossFileRecord, type ChangedSince, type CrossFileRecord } from './cross-file-record.js';
 import { seededDerivation } from './facts-cache.js';
 import { fingerprint } from './fingerprint.js';
-import { holdThreadsInError } from './hold-in-error.js';
+import { brokenThreadFiles, holdThreadsInError } from './hold-in-error.js';
 import { WorkspaceState } from './state.js';
 
 /**
@@ -53,7 +53,7 @@ export async function deriveHeldIn<T>(
   const crossFile = lastSync ? crossFileErrorsSince(model, lastSync.record, lastSync.count).crossFile : referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
   // As sync holds them (transaction.ts): a misnamed stage file's thread, a nested thread folder's origin.
   const misplaced = model.diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested');
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced]);
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(model.diagnostics, state.brokenPaths())]);
   try {
     const heldModel = state.derivationModel();
     const held = [...brokenHeld, ...(hold?.diagnostics ?? [])];

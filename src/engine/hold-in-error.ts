@@ -72,7 +72,10 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
   const paths = [...threads].flatMap(filesOf);
   const changes = new Map<string, string | null>();
   if (head) {
+    const broken = state.brokenPaths();
     for (const path of paths) {
+      // A broken file stays at the version its hold chose (its last valid one: HEAD's, or an older commit's when HEAD has it broken).
+      if (broken.has(path)) continue;
       const committed = atHead.get(path) ?? null;
       if ((state.text(path) ?? null) !== committed) changes.set(path, committed);
     }
@@ -142,6 +145,26 @@ function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: s
   // A thread HEAD has no file of (a folder new since, in error) is left out, not held at anything.
   const held = committed ? `values derived from ${thread} are held at its version in HEAD` : `${thread} is left out of every derived value (HEAD has no version of it)`;
   return diagnostic(at, START, 'warning', 'derived-held', `Held: ${held}, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
+}
+
+/**
+ * The error of each broken file of a thread (its meta.json or a stage: invalid JSON or
+ * YAML, a schema error, a file saved half-way), as the thread-holding errors: the file is
+ * held at its last valid version, and its thread with it, as for a cross-file error.
+ * Otherwise the thread's other files were read as they are — a 1-input.md edit moved the
+ * lead score, a 6-learning.md edit the confidences — and committed as triggers beside a
+ * meta.json that could not be written: HEAD held values its own files do not give.
+ */
+export function brokenThreadFiles(diagnostics: readonly Diagnostic[], broken: ReadonlySet<string>): Diagnostic[] {
+  if (broken.size === 0) return [];
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.severity !== 'error' || !broken.has(d.path) || seen.has(d.path)) return false;
+    const kind = classifyPath(d.path).kind;
+    if (kind !== 'thread-meta' && kind !== 'stage') return false;
+    seen.add(d.path);
+    return true;
+  });
 }
 
 /**

@@ -29,7 +29,7 @@ import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { draftGateErrors } from './draft-gates.js';
 import { changedTemplateOverrides, writesGenerated } from './template-overrides.js';
-import { errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
+import { brokenThreadFiles, errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
@@ -399,7 +399,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   // for the thread folders it saw go.
   const nested = nestedNotScanned(state.root, model, diagnostics, await inQuestion);
   const misplaced = [...diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested'), ...nested];
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced]);
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(diagnostics, state.brokenPaths())]);
   try {
     for (const path of hold?.paths ?? []) invalid.add(path);
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.
