@@ -518,7 +518,7 @@ export const RULES = {
     at: 'file',
     summary: 'a FIFO, socket or device in the workspace — skipped',
     message: 'Skipped special file {path}: {kind}',
-    docs: 'Reading a FIFO could block forever; such files are left alone. Remove it from the workspace.',
+    docs: 'Reading a FIFO could block forever; such files are left alone. Remove it from the workspace. One named as a file the engine reads (a stage file, a `meta.json`, a canvas section) is no file to skip: it is `path-refused`, an error, and its thread held at its last valid version — read without that stage, a won deal would reopen.',
   },
   'folder-not-file': {
     severity: 'error',

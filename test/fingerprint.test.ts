@@ -28,7 +28,8 @@ function manyThreads(): string {
   const dir = workspace(files);
   // What a scan refuses, deep in the folders the worker lists: a link and a FIFO.
   symlinkSync(join(tmpdir(), 'elsewhere.md'), join(dir, 'threads/sales/deal-0600/2-hypothesis.md'));
-  execFileSync('mkfifo', [join(dir, 'threads/sales/deal-0650/3-implication.md')]);
+  // (A FIFO named as no file the engine reads: one named as a stage is listed, and refused by its read, as a folder is.)
+  execFileSync('mkfifo', [join(dir, 'threads/sales/deal-0650/call-notes.md')]);
   mkdirSync(join(dir, 'threads/sales/deal-0690/notes'));
   // A folder where a stage file belongs: listed like the file, so a load reports it (scan.ts).
   mkdirSync(join(dir, 'threads/sales/deal-0640/2-hypothesis.md'));

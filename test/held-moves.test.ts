@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -308,5 +309,23 @@ describe('a thread with a broken file of its own', () => {
     expect(fixed.code, JSON.stringify(fixed.json.diagnostics)).toBe(0);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect((await sync(dir)).json.commit).toBeNull();
+  });
+});
+
+/* The fourth review: a FIFO put where 6-learning.md was was skipped with a warning — the won deal reopened on disk, and every sync failed to commit it. */
+describe('a FIFO where a stage file is expected', () => {
+  it('is an error that holds the thread: nothing derived moves, nothing is committed, and nothing blocks', async () => {
+    const dir = exampleWorkspaceCopy();
+    const before = derivedTexts(dir);
+    const commits = commitCount(dir);
+    rmSync(join(dir, LEARNING));
+    execFileSync('mkfifo', [join(dir, LEARNING)]);
+    const checked = await check(dir);
+    expect(checked.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: LEARNING, rule: 'path-refused', severity: 'error' })]));
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics.find((d) => d.path === LEARNING && d.rule === 'path-refused')?.message).toMatch(/it is a FIFO, not a regular file, where the stage file 6-learning\.md of threads\/sales\/harbor-lending is expected/);
+    expect(derivedTexts(dir)).toEqual(before);
+    expect(commitCount(dir)).toBe(commits);
   });
 });

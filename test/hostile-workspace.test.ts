@@ -135,13 +135,24 @@ describe('templates_dir never takes the workspace outside itself', () => {
 describe('special files are never opened', () => {
   it('a FIFO in a thread folder is skipped by the scan and refused by the reader, without blocking', async () => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme') });
-    mkfifo(join(dir, 'threads/sales/acme/1-input.md'));
+    mkfifo(join(dir, 'threads/sales/acme/call-notes.md'));
     const scan = scanWorkspace(dir);
-    expect(scan.files).toEqual(expect.not.arrayContaining(['threads/sales/acme/1-input.md']));
-    expect(scan.diagnostics).toEqual([expect.objectContaining({ path: 'threads/sales/acme/1-input.md', rule: 'special-file', severity: 'warning' })]);
-    expect(() => readWorkspaceFile(dir, 'threads/sales/acme/1-input.md')).toThrow(expect.objectContaining({ code: 'special-file' }));
+    expect(scan.files).toEqual(expect.not.arrayContaining(['threads/sales/acme/call-notes.md']));
+    expect(scan.diagnostics).toEqual([expect.objectContaining({ path: 'threads/sales/acme/call-notes.md', rule: 'special-file', severity: 'warning' })]);
+    expect(() => readWorkspaceFile(dir, 'threads/sales/acme/call-notes.md')).toThrow(expect.objectContaining({ code: 'special-file' }));
     const check = await runJson<{ diagnostics: unknown[] }>(['check', '--dir', dir]); // would hang forever if the FIFO were opened
     expect(check.json.diagnostics).toBeInstanceOf(Array);
+  }, 20_000);
+
+  it('a FIFO named as a stage file is listed and refused by its read as an error, without blocking: the thread is held, not read without that stage', async () => {
+    const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme') });
+    mkfifo(join(dir, 'threads/sales/acme/1-input.md'));
+    const scan = scanWorkspace(dir);
+    expect(scan.files).toContain('threads/sales/acme/1-input.md');
+    expect(scan.diagnostics).toEqual([]);
+    expect(() => readWorkspaceFile(dir, 'threads/sales/acme/1-input.md')).toThrow(expect.objectContaining({ code: 'special-file' }));
+    const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string }[] }>(['check', '--dir', dir]);
+    expect(check.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'threads/sales/acme/1-input.md', rule: 'path-refused', severity: 'error' })]));
   }, 20_000);
 
   it('a write onto a FIFO is refused', () => {

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, rea
 import { dirname, join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { symlinkOnTheWay } from './contain.js';
-import { describeFile } from './layout.js';
+import { classifyPath, describeFile } from './layout.js';
 
 /** What identifies a version of a file without reading it: the persistent parse cache's key (engine/parse-cache.ts). */
 export interface FileStamp {
@@ -204,7 +204,11 @@ export function readDiagnostic(path: string, error: NodeJS.ErrnoException): Diag
   if (error.code === 'folder') {
     return diagnostic(path, START, 'error', 'folder-not-file', `Found a folder where ${describeFile(path)} is expected: move what it holds elsewhere, remove it and put the file back`);
   }
-  if (error.code === 'special-file') return diagnostic(path, START, 'warning', 'special-file', `Skipped special file ${path}: ${error.message}`);
+  if (error.code === 'special-file') {
+    // Where a file the engine reads is expected, it is no file to skip: an error, the file held at its last valid version.
+    if (classifyPath(path).kind !== 'other') return diagnostic(path, START, 'error', 'path-refused', `Refused ${path}: ${error.message}, where ${describeFile(path)} is expected: remove it and put the file back`);
+    return diagnostic(path, START, 'warning', 'special-file', `Skipped special file ${path}: ${error.message}`);
+  }
   return diagnostic(path, START, 'error', 'read', `Cannot read file: ${error.code ?? error.message}`);
 }
 

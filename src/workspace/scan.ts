@@ -188,6 +188,10 @@ function usableEntry(root: string, dir: string, e: FolderEntry, want: 'file' | '
   if (want === 'file' ? e.isFile() : e.isDirectory()) return true;
   const rel = dir ? `${dir}/${e.name}` : e.name;
   if (e.isSymbolicLink()) refuse(rel);
+  // A FIFO or a socket named as a file the engine reads (a stage, a meta.json): listed, so
+  // that its read refuses it as an error and holds its thread (read-files.ts) — skipped, the
+  // thread read without its Stage 6 was a won deal reopened.
+  else if (want === 'file' && !e.isDirectory() && classifyPath(rel).kind !== 'other') return true;
   else if (want === 'file' && !e.isDirectory()) diagnostics.push(diagnostic(rel, START, 'warning', 'special-file', `Skipped special file ${rel}: it is a ${kindOf(e)}, not a regular file; it is never opened`));
   return false;
 }
