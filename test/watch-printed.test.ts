@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { commitCount, git } from './helpers/git.js';
 import { read, testdir } from './helpers/testdir.js';
 import { waitFor, watchStarter } from './helpers/watch.js';
-import { repo } from './helpers/won-deal.js';
+import { learning, repo } from './helpers/won-deal.js';
 
 const start = watchStarter();
 
@@ -25,6 +25,16 @@ describe('threadwork watch: the lines it prints', () => {
     edit(dir, path, change);
     await w.cycle(1);
     expect(w.cycles()[0]).toMatchObject({ kind: 'change', trigger: [path], written: [], changes: [], commit: null, diagnostics: [] });
+  });
+
+  /* The fourth review: on a detached HEAD the text lines showed only `[8d63417]`; `sync` and `watch --json` say what the commit stood with. */
+  it('prints the warning a commit stood with under its cycle, as sync does: HEAD detached', async () => {
+    const dir = await repo();
+    git(dir, 'checkout', '-q', '--detach');
+    const w = start(dir, [], {}, { text: true });
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await waitFor(() => w.text.some((line) => /^ {2}warning: HEAD is detached \(not on a branch\): committed on top of [0-9a-f]{10}/.test(line)), 'the warning under the cycle', () => w.describe());
   });
 
   it('prints that line in text as the README shows it: the file saved → nothing written', async () => {

@@ -98,7 +98,9 @@ function describeCycle(report: CycleReport): string {
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
   const resolved = report.fixed.length ? `; ${pc.green('fixed')} ${report.fixed.map(printable).join(', ')}` : '';
-  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}${problems}`;
+  // What the commit stood with (HEAD detached, the index left for git to repair): said as sync says it, under the cycle.
+  const warning = report.commit?.committed && report.commit.warning ? `\n  ${pc.yellow('warning:')} ${printable(report.commit.warning)}` : '';
+  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}${warning}${problems}`;
 }
 
 /** HH:MM:SS on the clock of whoever watches (their time zone): the JSON line's `time` stays UTC, for machines. */
