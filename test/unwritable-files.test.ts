@@ -104,3 +104,59 @@ describe.skipIf(!permissionsBind)('files the user may not write', () => {
     expect(gitHere(dir, 'status', '--porcelain')).toBe('');
   });
 });
+
+/*
+ * The fourth review: a read-only git directory made `check` and `report` die with EACCES
+ * writing a cache, and a thread folder the user may not list crashed check and sync with
+ * a stack (`scandir`, or `lstat` in a folder it may not search).
+ */
+describe.skipIf(!permissionsBind)('folders the user may not write or read', () => {
+  it('a read-only .git: check and report answer, their caches simply not written', async () => {
+    const dir = ownedWorkspace();
+    chmodTree(join(dir, '.git'), false);
+    try {
+      const checked = await runUnprivileged(dir, ['check', '--json']);
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+      expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true });
+      const report = await runUnprivileged(dir, ['report', 'pipeline']);
+      expect(report.code, report.stderr).toBe(0);
+    } finally {
+      chmodTree(join(dir, '.git'), true);
+    }
+  });
+
+  it('a thread folder it may not list is a read error at the folder, its thread held: nothing derived moves, nothing committed', async () => {
+    const dir = ownedWorkspace();
+    const before = lastCommitPaths(dir);
+    const head = gitHere(dir, 'rev-parse', 'HEAD').trim();
+    chmodSync(join(dir, 'threads/sales/keel-neobank'), 0o000);
+    try {
+      const checked = await runUnprivileged(dir, ['check', '--json']);
+      expect(checked.code, checked.stderr).toBe(1);
+      expect(JSON.parse(checked.stdout).diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'threads/sales/keel-neobank', rule: 'read', severity: 'error' })]));
+      const synced = await runUnprivileged(dir, ['sync', '--json']);
+      expect(synced.code, synced.stderr).toBe(1);
+      expect(JSON.parse(synced.stdout).diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'threads/sales/keel-neobank', rule: 'derived-held' })]));
+      expect(gitHere(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+      expect(gitHere(dir, 'status', '--porcelain')).toBe('');
+      // A folder it may list but not search: each file a read error, never a crash, the cache written or not.
+      chmodSync(join(dir, 'threads/sales/keel-neobank'), 0o600);
+      for (let run = 0; run < 2; run++) {
+        const again = await runUnprivileged(dir, ['sync', '--json']);
+        expect(again.code, again.stderr).toBe(1);
+        expect(JSON.parse(again.stdout).diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'threads/sales/keel-neobank/meta.json', rule: 'read' })]));
+      }
+      expect(gitHere(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    } finally {
+      chmodSync(join(dir, 'threads/sales/keel-neobank'), 0o755);
+    }
+    expect(lastCommitPaths(dir)).toEqual(before);
+  });
+});
+
+function chmodTree(path: string, writable: boolean): void {
+  const mode = statSync(path).mode;
+  chmodSync(path, writable ? mode | 0o200 : mode & ~0o222);
+  if (!statSync(path).isDirectory()) return;
+  for (const entry of readdirSync(path)) chmodTree(join(path, entry), writable);
+}

@@ -86,9 +86,24 @@ export async function readCache<T>(root: string, name: string, key: string): Pro
 
 export async function writeCache<T>(root: string, name: string, key: string, value: T): Promise<void> {
   const file = await cacheFile(root, name);
-  mkdirSync(dirname(file), { recursive: true });
   const stored: Stored<T> = { format: FORMAT, key, checksum: checksum(value), value };
-  writeFileAtomicSync(dirname(file), basename(file), JSON.stringify(stored));
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileAtomicSync(dirname(file), basename(file), JSON.stringify(stored));
+  } catch (error) {
+    if (!cacheUnwritable(error)) throw error;
+  }
+}
+
+/**
+ * A cache the system will not let be written — a read-only git directory, a full disk —
+ * is no cache: the next run reads and parses what it would have served. Never a failed
+ * command: `check` and `report` died with EACCES on a read-only `.git`.
+ */
+export function cacheUnwritable(error: unknown): boolean {
+  // As the system said it, or as a write named it (write-failure.ts keeps the errno in its details).
+  const code = (error as { details?: { errno?: unknown } } | undefined)?.details?.errno ?? (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 function checksum(value: unknown): string {

@@ -53,7 +53,7 @@ export async function deriveHeldIn<T>(
   const crossFile = lastSync ? crossFileErrorsSince(model, lastSync.record, lastSync.count).crossFile : referenceErrors(model, new Locators((path) => model.text(path)), () => model.threads.keys()).diagnostics;
   // As sync holds them (transaction.ts): a misnamed stage file's thread, a nested thread folder's origin.
   const misplaced = model.diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested');
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(model.diagnostics, state.brokenPaths())]);
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(model.diagnostics, state.brokenPaths(), model.threads)]);
   try {
     const heldModel = state.derivationModel();
     const held = [...brokenHeld, ...(hold?.diagnostics ?? [])];

@@ -115,7 +115,8 @@ function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): {
       for (const family of THREAD_FOLDERS) cameFrom(`${family}/${folder.slice(folder.lastIndexOf('/') + 1)}`, folder, false);
       continue;
     }
-    const thread = threadOf(error.path.split('/'))?.thread;
+    // An error at a thread folder itself (it cannot be listed) is its thread's.
+    const thread = threadOf(error.path.split('/'))?.thread ?? (model.threads.has(error.path) ? error.path : undefined);
     if (!thread) continue;
     threads.add(thread);
     const id = (model.threads.get(thread)?.meta?.value as { id?: unknown } | undefined)?.id;
@@ -136,7 +137,7 @@ function heldAwayWarning(thread: string, why: string, committed: boolean): Diagn
 }
 
 function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: string | undefined, committed: boolean): Diagnostic {
-  const own = errors.find((e) => e.path.startsWith(`${thread}/`));
+  const own = errors.find((e) => e.path.startsWith(`${thread}/`) || e.path === thread);
   // A folder gone from disk is held because of its new folder's error: the warning is put there, on a file that exists.
   const first = own ?? (renamedTo === undefined ? undefined : errors.find((e) => e.path.startsWith(`${renamedTo}/`)));
   const at = first ? first.path : `${thread}/meta.json`;
@@ -155,16 +156,18 @@ function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: s
  * lead score, a 6-learning.md edit the confidences — and committed as triggers beside a
  * meta.json that could not be written: HEAD held values its own files do not give.
  */
-export function brokenThreadFiles(diagnostics: readonly Diagnostic[], broken: ReadonlySet<string>): Diagnostic[] {
-  if (broken.size === 0) return [];
+export function brokenThreadFiles(diagnostics: readonly Diagnostic[], broken: ReadonlySet<string>, threads?: ReadonlyMap<string, unknown>): Diagnostic[] {
+  // A thread folder that cannot be listed (`read`, at the folder itself): its files unknown, the thread held at HEAD.
+  const unlisted = threads ? diagnostics.filter((d) => d.rule === 'read' && threads.has(d.path)) : [];
+  if (broken.size === 0) return unlisted;
   const seen = new Set<string>();
-  return diagnostics.filter((d) => {
+  return [...unlisted, ...diagnostics.filter((d) => {
     if (d.severity !== 'error' || !broken.has(d.path) || seen.has(d.path)) return false;
     const kind = classifyPath(d.path).kind;
     if (kind !== 'thread-meta' && kind !== 'stage') return false;
     seen.add(d.path);
     return true;
-  });
+  })];
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
 import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
-import { cacheEnabled, RACY_MS } from './cache.js';
+import { cacheEnabled, cacheUnwritable, RACY_MS } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
 import { readParseCache, sameStamp, settleRacyEntries, writeParseCache, type CachedFile, type CachedFiles } from './parse-cache.js';
 import { isIgnoredName, scanWorkspace } from '../workspace/scan.js';
@@ -379,7 +379,12 @@ export class WorkspaceState {
         yield [path, { mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, size: entry.size, hash: entry.hash, parsed: entry.current }];
       }
     };
-    this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
+    try {
+      this.cacheIdentity = await writeParseCache(this.root, files(), Date.now(), options.betweenTurns);
+    } catch (error) {
+      // Not written (a read-only git directory): no cache, and no second try in this process.
+      if (!cacheUnwritable(error)) throw error;
+    }
     this.readSinceCacheSaved = 0;
     this.racySettleable = NONE_SETTLEABLE;
   }

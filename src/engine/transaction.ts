@@ -399,7 +399,7 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
   // for the thread folders it saw go.
   const nested = nestedNotScanned(state.root, model, diagnostics, await inQuestion);
   const misplaced = [...diagnostics.filter((d) => d.rule === 'stage-file-name' || d.rule === 'thread-folder-nested'), ...nested];
-  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(diagnostics, state.brokenPaths())]);
+  const hold = await holdThreadsInError(state, model, [...crossFile, ...misplaced, ...brokenThreadFiles(diagnostics, state.brokenPaths(), model.threads)]);
   try {
     for (const path of hold?.paths ?? []) invalid.add(path);
     // Derived once more with the held threads at HEAD: only they changed, so a warm derivation recounts only them.

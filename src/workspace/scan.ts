@@ -137,7 +137,7 @@ const CAMPAIGN_RECORD_FOLDERS: ReadonlySet<string> = new Set(['drafts', 'replies
 export function scanThreadFolder(root: string, dir: string, files: string[], diagnostics: Diagnostic[], memo?: ListingMemo): void {
   const refuse = (rel: string): void => refuseLink(root, rel, diagnostics);
   const campaign = dir.startsWith(`${LAYOUT.campaigns}/`);
-  for (const f of readableNames(root, dir, listDir(root, dir, memo), diagnostics)) {
+  for (const f of readableNames(root, dir, listDir(root, dir, memo, diagnostics), diagnostics)) {
     if (campaign && CAMPAIGN_RECORD_FOLDERS.has(f.name) && f.isDirectory()) {
       const records = `${dir}/${f.name}`;
       for (const d of listDir(root, records, memo)) {
@@ -196,11 +196,18 @@ function usableEntry(root: string, dir: string, e: FolderEntry, want: 'file' | '
   return false;
 }
 
-function listDir(root: string, rel: string, memo?: ListingMemo): FolderEntry[] {
+function listDir(root: string, rel: string, memo?: ListingMemo, diagnostics?: Diagnostic[]): FolderEntry[] {
   try {
     return (memo ? memo.list(rel) : readdirSync(join(root, rel), { withFileTypes: true })).filter((e) => !isIgnoredName(e.name));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    // A thread folder the user may not read: an error at the folder, its thread held at HEAD
+    // (transaction.ts) — never a crash, never the thread read as empty.
+    if (diagnostics && (code === 'EACCES' || code === 'EPERM')) {
+      diagnostics.push(diagnostic(rel, START, 'error', 'read', `Cannot read folder ${rel}: ${code} (permission denied): expected a folder this user may list — fix its permissions (\`chmod u+rx\`)`));
+      return [];
+    }
     throw error;
   }
 }

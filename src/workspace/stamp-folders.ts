@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { ListingMemo, type FreshListing, type RememberedListings } from './folder-listings.js';
@@ -60,7 +60,8 @@ export function stampFiles(root: string, files: readonly string[], since: number
   for (let i = 0; i < files.length; i++) {
     // Milliseconds with the sub-millisecond fraction the file system keeps: a BigInt stat of
     // 70,000 files costs twice as much for precision no edit needs.
-    const stat = lstatSync(base + files[i]!, { throwIfNoEntry: false });
+    // A file in a folder the user may not search (EACCES): no stamp, as a file gone — its read says why.
+    const stat = stampOrNothing(base + files[i]!);
     const at = i * 4;
     if (!stat) {
       numbers.fill(-1, at, at + 4);
@@ -75,3 +76,11 @@ export function stampFiles(root: string, files: readonly string[], since: number
   return { numbers, racy };
 }
 
+
+function stampOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
