@@ -177,3 +177,18 @@ describe('money', () => {
     expect(parseMoneyRange({ min: '$20M', max: 500_000_000 })).toEqual({ min: 20_000_000, max: 500_000_000 });
   });
 });
+
+/* npm test caught a warm and a cold sync naming two goals' changes in opposite orders: the goals map's order is the order files were read in, which parallel parsing does not fix. */
+describe('the goals in derivation order', () => {
+  it('follow their files paths, whatever order the files were read in', async () => {
+    const { loadWorkspace } = await import('../src/workspace/load.js');
+    const { goalsOf } = await import('../src/workspace/model.js');
+    const { exampleWorkspaceCopy } = await import('./helpers/example.js');
+    const model = await loadWorkspace(exampleWorkspaceCopy());
+    const read = [...model.goals.entries()];
+    expect(read.length).toBeGreaterThan(1);
+    model.goals.clear();
+    for (const [id, file] of read.reverse()) model.goals.set(id, file);
+    expect(goalsOf(model).map((g) => g.id)).toEqual(['g-arr-500k-2026', 'g-fintech-beachhead']);
+  });
+});

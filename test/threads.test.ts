@@ -380,7 +380,7 @@ describe('threadwork deal new', () => {
     const dir = workspace({ '.threadwork/templates/threads/sales-deal/1-input.md.hbs': '---\nsource: inbound\n---\n\n{{ceo_name}}\n' });
     const result = await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech']);
     expect(result.code).toBe(1);
-    expect(result.json.error.message).toMatch(/1-input\.md\.hbs:5:\d+: "ceo_name" not defined/);
+    expect(result.json.error.message).toMatch(/1-input\.md\.hbs:5:\d+: `\{\{ceo_name\}\}` names no value this template is given: expected one of company, contact_email, .*\btitle\b/);
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
   });
 });

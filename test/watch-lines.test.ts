@@ -116,12 +116,15 @@ describe('the start-up line naming uncommitted sources', () => {
     const broken = 'threads/sales/acme/3-implication.md';
     writeFileSync(join(dir, broken), read(dir, broken).replace('date: 2026-03-01', 'date: [2026-03-01'));
     writeFileSync(join(dir, 'threads/sales/acme/4-decision.md'), `${read(dir, 'threads/sales/acme/4-decision.md')}\nA thought for later.\n`);
+    writeFileSync(join(dir, 'strategy/canvas/04-segments.md'), `${read(dir, 'strategy/canvas/04-segments.md')}\nFintech first.\n`);
     const w = start(dir, [], {}, { text: true });
     await w.ready();
     await waitFor(() => w.text.some((l) => l.includes('in error is not committed')), 'the line naming the file in error', () => w.describe());
-    expect(w.text.find((l) => l.includes('git add')), w.describe()).toContain(': threads/sales/acme/4-decision.md; commit it with `git add`');
-    expect(w.text.filter((l) => l.includes('git add') && l.includes(broken))).toEqual([]);
+    expect(w.text.find((l) => l.includes('git add')), w.describe()).toContain(': strategy/canvas/04-segments.md; commit it with `git add`');
+    expect(w.text.filter((l) => l.includes('git add') && l.includes('threads/sales/acme/'))).toEqual([]);
     expect(w.text).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above — a file in error is held, neither synced nor committed, until it is valid`);
+    // The other file of the thread held with it is held too: not to be committed by hand meanwhile.
+    expect(w.text.find((l) => l.includes('held and not committed'))).toContain('threads/sales/acme/4-decision.md');
   });
 });
 

@@ -179,5 +179,8 @@ function inPlainWords(message: string, context: Record<string, unknown>): string
   const missing = /^"([^"]+)" not defined in .* - \d+:\d+$/.exec(message);
   if (!missing) return message;
   const names = Object.keys(context).sort();
-  return `\`{{${missing[1]}}}\` names no value this template is given: expected one of ${names.join(', ')} (or a field of one, such as ${names.includes('segment') ? 'segment.name' : `${names[0] ?? 'x'}.<field>`})`;
+  // A field named only where the context has a map to name one of: `segment.name` in a strategy template, none in a stage's.
+  const map = names.find((name) => { const v = context[name]; return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0; });
+  const field = map === undefined ? '' : ` (or a field of one, such as ${map}.${Object.keys(context[map] as object).includes('name') ? 'name' : Object.keys(context[map] as object)[0]})`;
+  return `\`{{${missing[1]}}}\` names no value this template is given: expected one of ${names.join(', ')}${field}`;
 }

@@ -83,8 +83,13 @@ export function assumptionsOf(model: WorkspaceModel): Assumption[] {
   return canvasValue(model, '10-assumptions')?.assumptions ?? [];
 }
 
+/**
+ * The goals, in the order of their files' paths: the map's own order is the order the files
+ * were read in, which a load on several workers does not fix — a commit message named two
+ * goals' changes in either order from one run to the next.
+ */
 export function goalsOf(model: WorkspaceModel): Goal[] {
-  return [...model.goals.values()].flatMap((file) => (file.value ? [file.value as Goal] : []));
+  return [...model.goals.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap((file) => (file.value ? [file.value as Goal] : []));
 }
 
 export function metaOf(thread: ThreadRecord): ThreadMeta | undefined {
