@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitInit, lastCommitMessage, lastCommitPaths } from './helpers/git.js';
 import { preparedCopy } from './helpers/prepared.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
@@ -88,6 +89,25 @@ describe('sync triggers', () => {
     expect(held).toEqual(expect.arrayContaining(['goals/g-second.md', 'strategy/canvas/04-segments.md', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md']));
     expect(triggers(dir)).toEqual(held);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  /*
+   * The fourth review: a prose edit of another deal and an unknown canvas file, staged for
+   * other work, were committed as triggers of a deal's close — the README promises a source
+   * that moves nothing derived is never committed by sync.
+   */
+  it('leaves out an edit that moves nothing derived in a thread the commit does not touch, and a file no section', async () => {
+    const dir = exampleWorkspaceCopy();
+    const prose = 'threads/sales/brightcart/3-implication.md';
+    writeFiles(dir, { [prose]: `${read(dir, prose)}\nProse for another day.\n`, 'strategy/canvas/99-draft.md': 'draft\n' });
+    git(dir, 'add', prose, 'strategy/canvas/99-draft.md');
+    const learning = 'threads/sales/harbor-lending/6-learning.md';
+    writeFiles(dir, { [learning]: read(dir, learning).replace(/^arr: 36000$/m, 'arr: 40000') });
+    const synced = await runCli(['sync', '--dir', dir]);
+    expect(synced.code, synced.stdout).toBe(0);
+    expect(lastCommitPaths(dir)).toEqual([learning, 'strategy/canvas/13-metrics.md'].sort());
+    // Still staged for the person's own commit.
+    expect(git(dir, 'status', '--porcelain')).toBe(`A  strategy/canvas/99-draft.md\nM  ${prose}\n`);
   });
 
   it('a watch commit names no source another process committed meanwhile', async () => {

@@ -28,6 +28,7 @@ import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { draftGateErrors } from './draft-gates.js';
+import { withoutInertEdits } from './inert-edits.js';
 import { changedTemplateOverrides, writesGenerated } from './template-overrides.js';
 import { brokenThreadFiles, errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
@@ -269,7 +270,9 @@ async function transact<T>(
   // A generated file written: the template overrides it was made from are among its sources.
   const templates = committing && writesGenerated([...sourcePaths, ...plannedEdits(plan).map((e) => e.path)]) ? await changedTemplateOverrides(root) : [];
   const pending = committing ? [...(await pendingBefore(root, options, uncommitted)), ...templates] : [];
-  const triggers = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, pending, notTriggers(state, sourcePaths), [...(proposal.madeFrom ?? []), ...templates]))) : [];
+  const candidates = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, pending, notTriggers(state, sourcePaths), [...(proposal.madeFrom ?? []), ...templates]))) : [];
+  // An edit that moves nothing derived (prose under a stage's front matter, an unknown canvas file) is not a cause: never committed by sync.
+  const triggers = candidates.length > 0 ? await withoutInertEdits(root, state.currentModel(), candidates, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)]) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
