@@ -18,23 +18,27 @@ const COMPARED_AT_MOST = 500;
  * of the thread files among them, only in a run that commits.
  */
 export async function withoutInertEdits(root: string, model: WorkspaceModel, triggers: readonly string[], committed: readonly string[]): Promise<string[]> {
+  const threadOfPath = (path: string): string | undefined => threadOf(path.split('/'))?.thread;
+  // Prose in a thread the commit holds anyway (a learning closed with a note added to its
+  // implication) goes with it: one thread's edits are one piece of work. Those threads'
+  // files are never compared — a watch cycle's save moves its own thread's meta.json.
+  const held = new Set(committed.flatMap((path) => threadOfPath(path) ?? []));
   const inert = new Set(triggers.filter((path) => classifyPath(path).kind === 'canvas-unknown'));
-  const threadFiles = triggers.filter((path) => {
+  const compared = triggers.filter((path) => {
     const kind = classifyPath(path).kind;
-    return (kind === 'stage' || kind === 'thread-meta') && model.files.get(path)?.value !== undefined;
+    return (kind === 'stage' || kind === 'thread-meta') && !held.has(threadOfPath(path)!) && model.files.get(path)?.value !== undefined;
   });
-  if (threadFiles.length > 0 && threadFiles.length <= COMPARED_AT_MOST) {
-    const atHead = await readAtHead(root, threadFiles);
-    for (const path of threadFiles) {
-      const committed = atHead.get(path);
-      if (committed === undefined) continue;
-      const then = parseFile(path, classifyPath(path), committed).value;
+  if (compared.length > 0 && compared.length <= COMPARED_AT_MOST) {
+    const atHead = await readAtHead(root, compared);
+    for (const path of compared) {
+      const text = atHead.get(path);
+      if (text === undefined) continue;
+      const then = parseFile(path, classifyPath(path), text).value;
       if (then !== undefined && isDeepStrictEqual(then, model.files.get(path)!.value)) inert.add(path);
     }
   }
   if (inert.size === 0) return [...triggers];
-  // Prose in a thread the commit holds anyway (a learning closed with a note added to its
-  // implication) goes with it: one thread's edits are one piece of work.
-  const moving = new Set([...committed, ...triggers.filter((path) => !inert.has(path))].flatMap((path) => threadOf(path.split('/'))?.thread ?? []));
-  return triggers.filter((path) => !inert.has(path) || moving.has(threadOf(path.split('/'))?.thread ?? '\0'));
+  // A thread another of its edits moves is in the commit: its prose goes with it.
+  const moving = new Set(triggers.filter((path) => !inert.has(path)).flatMap((path) => threadOfPath(path) ?? []));
+  return triggers.filter((path) => !inert.has(path) || moving.has(threadOfPath(path) ?? '\0'));
 }
