@@ -84,7 +84,13 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
   const release = changes.size > 0 ? state.stage(changes) : () => undefined;
   // A nested folder is no thread: its error holds only the folder it was moved from.
   const held = [...threads].filter((thread) => model.threads.has(thread) || renamedTo.has(thread));
-  const warnings = held.sort().map((thread) => (heldAway.has(thread) ? heldAwayWarning(thread, heldAway.get(thread)!, inHead(thread)) : heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))));
+  // A thread held only for a broken file of its own: that file's own `derived-held` says so; a second warning at it would say it again.
+  const brokenPaths = state.brokenPaths();
+  const onlyBroken = (thread: string): boolean => !renamedTo.has(thread) && errors.filter((e) => e.path === thread || e.path.startsWith(`${thread}/`)).every((e) => brokenPaths.has(e.path));
+  const warnings = held
+    .sort()
+    .filter((thread) => heldAway.has(thread) || !onlyBroken(thread))
+    .map((thread) => (heldAway.has(thread) ? heldAwayWarning(thread, heldAway.get(thread)!, inHead(thread)) : heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))));
   const diagnostics = head ? [...warnings, ...(definitions?.diagnostics ?? [])] : [];
   const heldAwayWarnings = new Map([...heldAway].map(([thread, why]) => [thread, { why, warning: warnings.find((d) => d.path === `${thread}/meta.json`)! }]));
   return { threads, paths: [...paths, ...(definitions?.paths ?? [])], staged: changes.size > 0, diagnostics, heldAway: heldAwayWarnings, release };

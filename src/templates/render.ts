@@ -180,7 +180,11 @@ function inPlainWords(message: string, context: Record<string, unknown>): string
   if (!missing) return message;
   const names = Object.keys(context).sort();
   // A field named only where the context has a map to name one of: `segment.name` in a strategy template, none in a stage's.
-  const map = names.find((name) => { const v = context[name]; return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0; });
+  const isMap = (name: string): boolean => {
+    const v = context[name];
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0;
+  };
+  const map = isMap('segment') ? 'segment' : names.find(isMap);
   const field = map === undefined ? '' : ` (or a field of one, such as ${map}.${Object.keys(context[map] as object).includes('name') ? 'name' : Object.keys(context[map] as object)[0]})`;
   return `\`{{${missing[1]}}}\` names no value this template is given: expected one of ${names.join(', ')}${field}`;
 }
