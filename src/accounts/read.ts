@@ -6,7 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
-import { headCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
+import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
@@ -22,17 +22,10 @@ const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined :
 const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M or 500k';
 const EMPLOYEES_EXPECTED = 'expected a number of employees or a band such as 480, 201-500 or 10,001+';
 
-function isHeadCount(v: unknown): v is HeadCount {
-  if (typeof v !== 'object' || v === null) return false;
-  const { min, max } = v as Partial<HeadCount>;
-  return typeof min === 'number' && typeof max === 'number' && min >= 0 && min <= max;
-}
-
 /** A head count written as text: a count as a number, a band as its range; otherwise the number it reads as (`1.5`, `-5`: refused for what is wrong with it), or NaN. */
 function employeesOf(text: string): number | HeadCount {
   const count = headCount(text);
-  if (count === undefined) return wholeCount(text);
-  return count.min === count.max ? count.min : count;
+  return count === undefined ? wholeCount(text) : countOrBand(count);
 }
 
 export const accountSchema = z.looseObject({

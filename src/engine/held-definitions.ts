@@ -86,7 +86,8 @@ async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], 
   for (const id of lost) {
     const rename = renames.get(`goals/${id}.md`);
     if (!rename || !onDisk.includes(rename.to) || hold.paths.includes(rename.to)) continue;
-    const committed = atHead.get(rename.to) ?? (await readAtHead(root, [rename.to])).get(rename.to);
+    // On disk, so read at HEAD with the other goal files already.
+    const committed = atHead.get(rename.to);
     if (committed !== undefined) hold.changes.set(rename.to, committed);
     hold.paths.push(rename.to);
     goals.add(rename.to.slice('goals/'.length, -'.md'.length));

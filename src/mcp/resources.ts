@@ -9,7 +9,7 @@ import { goalIdSchema } from '../schema/common.js';
 import { generateJsonSchemas } from '../schema/json-schema.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { THREAD_FOLDERS } from '../workspace/nested-threads.js';
+import { subfolders, THREAD_FOLDERS } from '../workspace/nested-threads.js';
 import { goalsOf } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ToolContext } from './context.js';
@@ -130,17 +130,9 @@ function threadPaths(root: string): string[] {
   const paths: string[] = [];
   for (const family of THREAD_FOLDERS) {
     const under = family.slice(LAYOUT.threads.length + 1);
-    for (const name of threadFolderNames(root, family)) if (!(family === LAYOUT.deals && name === 'campaigns')) paths.push(`${under}/${name}`);
+    for (const name of subfolders(root, family)) if (!name.startsWith('.') && !(family === LAYOUT.deals && name === 'campaigns')) paths.push(`${under}/${name}`);
   }
   return paths.sort();
-}
-
-function threadFolderNames(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? [e.name] : []));
-  } catch {
-    return [];
-  }
 }
 
 function goalIds(root: string): string[] {

@@ -17,7 +17,7 @@ import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
 import { missingLeadColumns } from './lead-columns.js';
-import { headCount, type HeadCount } from './numbers.js';
+import { countOrBand, headCount, type HeadCount } from './numbers.js';
 import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
@@ -61,8 +61,7 @@ function employeeCount(value: ContactRecord['employees']): number | HeadCount | 
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value.trim() === '') return null;
   const count = headCount(value);
-  if (count === undefined) return null;
-  return count.min === count.max ? count.min : count;
+  return count === undefined ? null : countOrBand(count);
 }
 
 /**

@@ -31,7 +31,7 @@ import { parseMoneyRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { isValidDomain } from '../schema/domain.js';
 import { dayNumber, dayText, isFutureDataDate, requireDay } from './freshness.js';
-import { headCount, round3, type HeadCount } from './numbers.js';
+import { formatHeadCount, headCount, isHeadCount, round3 } from './numbers.js';
 import { presentText } from './text.js';
 
 /** Judged where `deal new --domain` and migrate judge one (schema/domain.ts); exported here with the other checks of a contact's data. */
@@ -124,8 +124,7 @@ const domainCheck: Check = (v) => {
 
 const employeesCheck: Check = (v) => {
   if (v === undefined || v === null || v === '') return missing('no employee count');
-  const band = typeof v === 'object' && 'min' in v && 'max' in v ? (v as HeadCount) : undefined;
-  if (band) return ok(`${band.max === Number.POSITIVE_INFINITY ? `${band.min}+` : `${band.min}-${band.max}`} employees`);
+  if (isHeadCount(v)) return ok(`${formatHeadCount(v)} employees`);
   const count = typeof v === 'number' ? (Number.isInteger(v) && v >= 0 ? { min: v, max: v } : undefined) : headCount(String(v));
   if (count === undefined) return invalid(`"${String(v)}" is not a number of employees`);
   return ok(count.min === count.max ? formatCount(count.min, 'employee') : `${String(v).trim()} employees`);

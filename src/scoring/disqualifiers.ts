@@ -29,6 +29,7 @@
 import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import { technologyMatches } from './fit.js';
+import { formatHeadCount, headCountRange } from './numbers.js';
 import { geographyMatches } from './regions.js';
 import { contentStems } from './stems.js';
 import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
@@ -156,10 +157,10 @@ function readDisqualifier(text: string, company: CompanyFacts): Verdict | undefi
 /** A band disqualifies only when all of it is on the rule's side (`11-50` under 100; `51-200` not), as a revenue range does. */
 function employees(company: CompanyFacts, bound: number, side: 'less' | 'more'): Verdict {
   const n = company.employees;
-  const range = typeof n === 'number' ? (Number.isFinite(n) ? { min: n, max: n } : undefined) : (n ?? undefined);
+  const range = headCountRange(n);
   if (range === undefined || !Number.isFinite(bound)) return { field: 'employees', hit: 'unknown' };
   const hit = side === 'less' ? range.max < bound : range.min > bound;
-  const value = range.min === range.max ? String(range.min) : range.max === Number.POSITIVE_INFINITY ? `${range.min}+` : `${range.min}-${range.max}`;
+  const value = formatHeadCount(range);
   return { field: 'employees', hit: hit ? { value, detail: `${value} employees is ${side === 'less' ? 'fewer' : 'more'} than ${bound}` } : null };
 }
 

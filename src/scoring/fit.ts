@@ -10,7 +10,7 @@ import { parseMoneyRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import type { IcpProfile } from './icp-profile.js';
-import { renormalisedMean, round3 } from './numbers.js';
+import { headCountRange, renormalisedMean, round3 } from './numbers.js';
 import { describeRange, hasBounds, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
 import { geographyMatches } from './regions.js';
 import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
@@ -23,7 +23,8 @@ export interface FitResult {
 export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult {
   const factors = [
     listFactor('industry', presentText(company.industry), profile.industries, phrasesOverlap),
-    rangeFactor('employees', employeeRange(company.employees), company.employees, profile.employees),
+    // A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is.
+    rangeFactor('employees', headCountRange(company.employees), company.employees, profile.employees),
     rangeFactor('revenue', parseMoneyRange(company.revenue), company.revenue, profile.revenue),
     technologyFactor(company.technologies ?? [], profile.technologies),
     listFactor('geography', presentText(company.geography), profile.geography, geographyMatches),
@@ -55,11 +56,6 @@ function listFactor(
     : factor(name, 'computed', 0, `"${value}" is not among ${targets.map((t) => `"${t}"`).join(', ')}`);
 }
 
-/** A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is. */
-function employeeRange(employees: CompanyFacts['employees']): ValueRange | undefined {
-  if (typeof employees === 'number') return Number.isFinite(employees) ? { min: employees, max: employees } : undefined;
-  return employees ?? undefined;
-}
 
 function rangeFactor(name: string, value: ValueRange | undefined, raw: unknown, target: TargetRange | undefined): ScoreFactor {
   if (!hasBounds(target)) return factor(name, 'not-applicable', null, `the ICP sets no ${name} range`);

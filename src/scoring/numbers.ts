@@ -75,3 +75,26 @@ export function headCount(text: string): HeadCount | undefined {
   const n = wholeCount(trimmed);
   return Number.isInteger(n) && n >= 0 ? { min: n, max: n } : undefined;
 }
+
+/** Whether a value is a head count read as a range (`{min, max}`, numbers, min ≤ max): a JSON list may give one as such. */
+export function isHeadCount(v: unknown): v is HeadCount {
+  if (typeof v !== 'object' || v === null) return false;
+  const { min, max } = v as Partial<HeadCount>;
+  return typeof min === 'number' && typeof max === 'number' && min >= 0 && min <= max;
+}
+
+/** A count or a band as the scorers take it: a count of one as its number, a band as its range. */
+export function countOrBand(count: HeadCount): number | HeadCount {
+  return count.min === count.max ? count.min : count;
+}
+
+/** A count or a band as a range to compare (a count is a range of one); undefined for none. */
+export function headCountRange(value: number | HeadCount | null | undefined): HeadCount | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? { min: value, max: value } : undefined;
+  return value ?? undefined;
+}
+
+/** A count or a band as a list writes it: `480`, `201-500`, `10001+`. */
+export function formatHeadCount(count: HeadCount): string {
+  return count.min === count.max ? String(count.min) : count.max === Number.POSITIVE_INFINITY ? `${count.min}+` : `${count.min}-${count.max}`;
+}

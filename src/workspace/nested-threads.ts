@@ -62,7 +62,8 @@ export function nestedCopiesOfGoneThreads(root: string, paths: Iterable<string>,
   return found;
 }
 
-function subfolders(root: string, dir: string): string[] {
+/** The folders in `dir` (none when it cannot be listed). */
+export function subfolders(root: string, dir: string): string[] {
   try {
     return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name] : []));
   } catch {
