@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commitPaths, treeReads } from '../src/git/commit.js';
 import { storedZlib } from '../src/git/pack.js';
 import { changedPaths } from '../src/git/status.js';
@@ -326,5 +326,82 @@ describe('commitPaths commits exactly its paths', () => {
     rmSync(join(dir, 'ws/strategy/b.md'));
     expect(await changedPaths(join(dir, 'ws'), ['threads', 'strategy'])).toEqual(['strategy/b.md', 'threads/a.md', 'threads/new file.md']);
     expect(await changedPaths(testdir({ 'threads/a.md': 'a\n' }), ['threads'])).toEqual([]);
+  });
+});
+
+// The engine commits with `git commit-tree`, which reads neither commit.gpgSign nor does the
+// person's environment reach it unless passed: what `git commit` would do is the bar.
+describe('commitPaths commits as `git commit` would for the person', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  const commitOne = async (dir: string): Promise<void> => {
+    writeFiles(dir, { 'threads/sales/acme/meta.json': '{"a":1}\n' });
+    expect(await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: test' })).toMatchObject({ committed: true });
+  };
+  const ident = (dir: string, format: string): string => git(dir, 'log', '-1', `--format=${format}`).trim();
+
+  it('signs the commit where commit.gpgSign asks for it, with the configured gpg program', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    // A stand-in for gpg that signs anything: what git runs, and the signature git stores in the commit.
+    const gpg = join(dir, '..', `fake-gpg-${randomBytes(4).toString('hex')}`);
+    writeFileSync(gpg, '#!/bin/sh\ncat >/dev/null\necho "[GNUPG:] SIG_CREATED D 1 8 00 0 0" >&2\nprintf -- "-----BEGIN PGP SIGNATURE-----\\nstand-in\\n-----END PGP SIGNATURE-----\\n"\n');
+    chmodSync(gpg, 0o755);
+    git(dir, 'config', 'gpg.program', gpg);
+    git(dir, 'config', 'commit.gpgsign', 'true');
+    await commitOne(dir);
+    expect(git(dir, 'cat-file', 'commit', 'HEAD')).toMatch(/^gpgsig -----BEGIN PGP SIGNATURE-----\n stand-in\n/m);
+  });
+
+  it('makes no unsigned commit when signing is asked for and fails: nothing committed, git\'s reason said', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    git(dir, 'config', 'gpg.program', 'false');
+    git(dir, 'config', 'commit.gpgsign', 'true');
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    writeFiles(dir, { 'threads/sales/acme/meta.json': '{"a":1}\n' });
+    await expect(commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: test' })).rejects.toThrow(/gpg failed to sign/);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(before);
+  });
+
+  it('takes author.* and committer.* before user.*, as git does', async () => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    git(dir, 'config', 'author.name', 'Ada Author');
+    git(dir, 'config', 'author.email', 'ada@example.com');
+    git(dir, 'config', 'committer.name', 'Cy Committer');
+    git(dir, 'config', 'committer.email', 'cy@example.com');
+    await commitOne(dir);
+    expect(ident(dir, '%an <%ae> / %cn <%ce>')).toBe('Ada Author <ada@example.com> / Cy Committer <cy@example.com>');
+  });
+
+  it('takes the address from EMAIL and config given in the environment (GIT_CONFIG_COUNT), not the fallback identity', async () => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    vi.stubEnv('EMAIL', 'env@example.com');
+    vi.stubEnv('GIT_CONFIG_COUNT', '1');
+    vi.stubEnv('GIT_CONFIG_KEY_0', 'user.name');
+    vi.stubEnv('GIT_CONFIG_VALUE_0', 'Env Person');
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    await commitOne(dir);
+    expect(ident(dir, '%an <%ae> / %cn <%ce>')).toBe('Env Person <env@example.com> / Env Person <env@example.com>');
+  });
+
+  it('falls back to threadwork <threadwork@localhost> only for what nothing names', async () => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    vi.stubEnv('EMAIL', '');
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    git(dir, 'config', 'user.name', 'Named Only');
+    await commitOne(dir);
+    expect(ident(dir, '%an <%ae>')).toBe('Named Only <threadwork@localhost>');
   });
 });

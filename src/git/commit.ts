@@ -14,7 +14,8 @@ import { installIndex, prepareIndex, readIndexFile, type IndexFile, type Prepare
 import type { IndexEdits, IndexEntry } from './index-file.js';
 import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
-import { collectGarbageIfDue, GC_AUTO_DEFAULT, parseGcAuto } from './auto-gc.js';
+import { collectGarbageIfDue } from './auto-gc.js';
+import { commitIdentity, readCommitConfig } from './commit-config.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -56,9 +57,6 @@ export type CommitOutcome =
 export function namedFew(paths: readonly string[]): string {
   return `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
 }
-
-/** Used when neither the workspace config nor git has an identity; documented in the README. */
-export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };
 
 /**
  * Commits exactly `paths`, whatever else is staged: the user's index — their staged work —
@@ -128,7 +126,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const repoPaths = beyondLink.length ? candidates.filter((p) => !beyondLink.includes(p)) : candidates;
   if (beyondLink.length) warnings.push(`left out of the commit, beyond a symbolic link: ${beyondLink.join(', ')}`);
   if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit' };
-  const [{ head, branch }, config] = await Promise.all([headState(repo.top), readConfig(repo.top)]);
+  const [{ head, branch }, config] = await Promise.all([headState(repo.top), readCommitConfig(repo.top)]);
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   // One lstat a path tells both whether it is there and what buildTree needs to know of it
@@ -174,8 +172,8 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // The commit names the new trees: they must be in the repository first.
     const packed = packing && (await packing);
     if (packed && 'error' in packed) throw packed.error;
-    const identity = identityFor(request.author, config);
-    const committing = gitText(repo.top, ['commit-tree', built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
+    const identity = commitIdentity(request.author, config);
+    const committing = gitText(repo.top, ['commit-tree', ...(config.sign ? ['-S'] : []), built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
     if (!packing) prepared = prepare();
     const commit = (await committing).trim();
     keepCommit(commit, built.tree);
@@ -697,43 +695,3 @@ async function resolveHead(top: string): Promise<string | undefined> {
   }
 }
 
-interface GitConfig {
-  name: string;
-  email: string;
-  /** core.fileMode: whether git trusts the executable bit of the work tree. */
-  fileMode: boolean;
-  /** gc.auto: how many loose objects make git pack them (auto-gc.ts). */
-  gcAuto: number;
-}
-
-/** The few settings a commit needs, with one `git config`. */
-async function readConfig(top: string): Promise<GitConfig> {
-  let out = '';
-  try {
-    out = await gitText(top, ['config', '-z', '--get-regexp', '^(user\\.(name|email)|core\\.filemode|gc\\.auto)$']);
-  } catch {
-    // None of them set.
-  }
-  const values = new Map<string, string>();
-  for (const record of out.split('\0')) {
-    const newline = record.indexOf('\n');
-    if (newline > 0) values.set(record.slice(0, newline).toLowerCase(), record.slice(newline + 1));
-    else if (record) values.set(record.toLowerCase(), 'true'); // `[core] filemode` without a value
-  }
-  const fileMode = values.get('core.filemode');
-  return {
-    name: values.get('user.name') ?? '',
-    email: values.get('user.email') ?? '',
-    fileMode: fileMode === undefined || !/^(false|no|off|0|)$/i.test(fileMode.trim()),
-    gcAuto: parseGcAuto(values.get('gc.auto')) ?? GC_AUTO_DEFAULT,
-  };
-}
-
-function identityFor(configured: CommitRequest['author'], config: GitConfig): Record<string, string> {
-  const env = (name: string, email: string): Record<string, string> => ({ GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email });
-  if (configured) return env(configured.name, configured.email);
-  const name = process.env.GIT_AUTHOR_NAME || config.name;
-  const email = process.env.GIT_AUTHOR_EMAIL || config.email;
-  if (name && email) return {};
-  return env(name || FALLBACK_IDENTITY.name, email || FALLBACK_IDENTITY.email);
-}

@@ -18,11 +18,27 @@ const PASSED_VARIABLES = [
   'GIT_COMMITTER_DATE',
   'GIT_CONFIG_GLOBAL',
   'GIT_CONFIG_NOSYSTEM',
+  'GIT_CONFIG_SYSTEM',
+  // Config given for one command (`git -c`, or a parent git running threadwork from a hook or `rebase -x`).
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  // The address git falls back on when no user.email is set.
+  'EMAIL',
+  // Signing (commit.gpgSign): where gpg keeps its keys, and how it reaches its agent or the ssh agent.
+  'GNUPGHOME',
+  'GPG_TTY',
+  'SSH_AUTH_SOCK',
 ];
+
+/** Passed with the fixed names above: `GIT_CONFIG_KEY_<n>` / `GIT_CONFIG_VALUE_<n>` go with GIT_CONFIG_COUNT. */
+const PASSED_PATTERN = /^GIT_CONFIG_(?:KEY|VALUE)_\d+$/;
+
+/** How a process reaches an agent, not what a commit is: two terminals with the same identity share a server. */
+const LOCAL_ONLY = ['PATH', 'TMPDIR', 'SYSTEMROOT', 'GPG_TTY', 'SSH_AUTH_SOCK'];
 
 /** Besides the identity and config above: what says which repository git finds, and config given in the environment. */
 const CONTEXT_VARIABLES = [
-  ...PASSED_VARIABLES.filter((key) => key !== 'PATH' && key !== 'TMPDIR' && key !== 'SYSTEMROOT'),
+  ...PASSED_VARIABLES.filter((key) => !LOCAL_ONLY.includes(key)),
   'GIT_DIR',
   'GIT_WORK_TREE',
   'GIT_COMMON_DIR',
@@ -30,9 +46,6 @@ const CONTEXT_VARIABLES = [
   'GIT_OBJECT_DIRECTORY',
   'GIT_CEILING_DIRECTORIES',
   'GIT_DISCOVERY_ACROSS_FILESYSTEM',
-  'GIT_CONFIG_SYSTEM',
-  'GIT_CONFIG_PARAMETERS',
-  'GIT_CONFIG_COUNT',
 ];
 
 /**
@@ -45,7 +58,7 @@ const CONTEXT_VARIABLES = [
 export function gitContext(): Record<string, string> {
   const context: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && (CONTEXT_VARIABLES.includes(key) || /^GIT_CONFIG_(?:KEY|VALUE)_\d+$/.test(key))) context[key] = value;
+    if (value !== undefined && (CONTEXT_VARIABLES.includes(key) || PASSED_PATTERN.test(key))) context[key] = value;
   }
   return Object.fromEntries(Object.entries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -74,6 +87,7 @@ export function gitEnvironment(env: Record<string, string>): Record<string, stri
     const value = process.env[key];
     if (value !== undefined) base[key] = value;
   }
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && PASSED_PATTERN.test(key)) base[key] = value;
   return { ...base, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...env };
 }
 

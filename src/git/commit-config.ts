@@ -1,0 +1,72 @@
+import { GC_AUTO_DEFAULT, parseGcAuto } from './auto-gc.js';
+import { gitText } from './git.js';
+
+/** Used when neither the workspace config nor git has an identity; documented in the README. */
+export const FALLBACK_IDENTITY = { name: 'threadwork', email: 'threadwork@localhost' };
+
+/** The settings a commit needs, read with one `git config` (config given in the environment included). */
+export interface GitConfig {
+  /** user.*, author.* and committer.*, as `git config` has them (unset: absent). */
+  identity: Map<string, string>;
+  /** core.fileMode: whether git trusts the executable bit of the work tree. */
+  fileMode: boolean;
+  /** gc.auto: how many loose objects make git pack them (auto-gc.ts). */
+  gcAuto: number;
+  /**
+   * commit.gpgSign: `git commit` signs every commit; `git commit-tree`, which the engine runs,
+   * reads no such setting and must be asked (`-S`), or a repository that requires signed
+   * commits gets unsigned ones from threadwork.
+   */
+  sign: boolean;
+}
+
+const CONFIG_KEYS = '^((user|author|committer)\\.(name|email)|core\\.filemode|gc\\.auto|commit\\.gpgsign)$';
+const FALSE = /^(false|no|off|0|)$/i;
+
+export async function readCommitConfig(top: string): Promise<GitConfig> {
+  let out = '';
+  try {
+    out = await gitText(top, ['config', '-z', '--get-regexp', CONFIG_KEYS]);
+  } catch {
+    // None of them set.
+  }
+  const values = new Map<string, string>();
+  for (const record of out.split('\0')) {
+    const newline = record.indexOf('\n');
+    if (newline > 0) values.set(record.slice(0, newline).toLowerCase(), record.slice(newline + 1));
+    else if (record) values.set(record.toLowerCase(), 'true'); // `[core] filemode` without a value
+  }
+  const fileMode = values.get('core.filemode');
+  const sign = values.get('commit.gpgsign');
+  return {
+    identity: values,
+    fileMode: fileMode === undefined || !FALSE.test(fileMode.trim()),
+    gcAuto: parseGcAuto(values.get('gc.auto')) ?? GC_AUTO_DEFAULT,
+    sign: sign !== undefined && !FALSE.test(sign.trim()),
+  };
+}
+
+/**
+ * The environment that gives a commit its author and committer. With the workspace's
+ * `git.author`, that one. Otherwise git's own order — GIT_AUTHOR_* / GIT_COMMITTER_*, then
+ * author.* / committer.*, then user.*, then EMAIL for the address — and nothing is set when
+ * git can name both from those (it then computes the same itself); a part none of them
+ * gives is the fallback's, rather than a commit git refuses for want of a name.
+ */
+export function commitIdentity(configured: { name: string; email: string } | undefined, config: GitConfig, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (configured) return { GIT_AUTHOR_NAME: configured.name, GIT_AUTHOR_EMAIL: configured.email, GIT_COMMITTER_NAME: configured.name, GIT_COMMITTER_EMAIL: configured.email };
+  const set = config.identity;
+  const parts = {
+    GIT_AUTHOR_NAME: env.GIT_AUTHOR_NAME || set.get('author.name') || set.get('user.name'),
+    GIT_AUTHOR_EMAIL: env.GIT_AUTHOR_EMAIL || set.get('author.email') || set.get('user.email') || env.EMAIL,
+    GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME || set.get('committer.name') || set.get('user.name'),
+    GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL || set.get('committer.email') || set.get('user.email') || env.EMAIL,
+  };
+  if (Object.values(parts).every(Boolean)) return {};
+  return {
+    GIT_AUTHOR_NAME: parts.GIT_AUTHOR_NAME || FALLBACK_IDENTITY.name,
+    GIT_AUTHOR_EMAIL: parts.GIT_AUTHOR_EMAIL || FALLBACK_IDENTITY.email,
+    GIT_COMMITTER_NAME: parts.GIT_COMMITTER_NAME || FALLBACK_IDENTITY.name,
+    GIT_COMMITTER_EMAIL: parts.GIT_COMMITTER_EMAIL || FALLBACK_IDENTITY.email,
+  };
+}
