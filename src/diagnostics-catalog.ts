@@ -708,6 +708,7 @@ export const ERRORS = {
   'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
   'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk): `path` names it, `errno` says why; the message says what state the workspace is in' },
   'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
+  'sparse-checkout': { summary: 'a write in a workspace that git checks out only in part (`git sparse-checkout`): threads outside the checkout would be read as gone and the figures derived without them committed, so nothing is written; `paths` names the first 100 missing files, `count` all of them, `include` the folders to add back' },
   'commit-failed': { summary: 'the files were written but the git commit failed (git refused it, or other commits kept moving HEAD); the message says what git said, and the next threadwork command commits them first' },
   'file-exists': { summary: 'a file a command creates already exists (created by someone else meanwhile): nothing more was written; `path` names it' },
   'write-invalid': { summary: 'a write that would leave an error in a file it writes (judged like `check` on the workspace as it would be); `diagnostics` lists them' },

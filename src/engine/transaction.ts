@@ -28,6 +28,7 @@ import { PhaseTimer } from '../timing.js';
 import { atMostEvery } from './at-most-every.js';
 import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncommitted.js';
 import { draftGateErrors } from './draft-gates.js';
+import { refuseSparseCheckout } from './sparse-refusal.js';
 import { withoutInertEdits } from './inert-edits.js';
 import { changedTemplateOverrides, writesGenerated } from './template-overrides.js';
 import { brokenThreadFiles, errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
@@ -202,6 +203,7 @@ async function transact<T>(
   // owner file 40,000 times): a takeover needs this process's heartbeat to have stopped for
   // 10 s, and after any pause that long the next write's check runs.
   const guard = atMostEvery(5, () => lock?.assertHeld?.());
+  await refuseSparseCheckout(root);
   const timer = options.fingerprinted?.timer ?? new PhaseTimer();
   const prescan: Prescan | undefined = options.state ? undefined : options.fingerprinted?.print.scan;
   const head = options.fingerprinted?.head;

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gitText } from './git.js';
+import type { Repository } from './repo.js';
+
+/** What the engine reads and derives from (README: the workspace's layout); the rest of the repository is not its business. */
+const WORKSPACE_ENTRIES = ['threadwork.config.yaml', '.threadwork', 'strategy', 'research', 'artifacts', 'threads', 'goals'];
+
+/**
+ * The workspace files a sparse checkout keeps out of the work tree (skip-worktree in the
+ * index), relative to `root`; [] when there are none. Such a file is in HEAD but not on
+ * disk, so a load would read its thread as gone: the figures derived without it are
+ * wrong, and committing them would record that as history.
+ *
+ * Only a repository that has used `git sparse-checkout` has its pattern file; any other
+ * pays one `existsSync`. (A file marked skip-worktree by hand with `git update-index`
+ * stays on disk and is read as it is.)
+ */
+export async function outsideSparseCheckout(repo: Repository, root: string): Promise<string[]> {
+  if (!existsSync(join(repo.gitDir, 'info', 'sparse-checkout'))) return [];
+  // `-t` tags each entry; `S` is skip-worktree. Paths come relative to `root` (git's cwd).
+  const listed = await gitText(root, ['ls-files', '-t', '-z', '--', ...WORKSPACE_ENTRIES]);
+  const outside: string[] = [];
+  for (const entry of listed.split('\0')) if (entry.startsWith('S ')) outside.push(entry.slice(2));
+  return outside;
+}
+
+/** The folders to bring back into the checkout, as `git sparse-checkout add` takes them (from the repository's top). */
+export function foldersToInclude(repo: Repository, root: string, outside: readonly string[]): string[] {
+  const prefix = relative(repo.top, root).split(sep).join('/');
+  const folders = new Set<string>();
+  for (const path of outside) {
+    const parts = path.split('/');
+    // threads/sales/<deal>/… → threads (a deal folder alone would leave its neighbours out next time).
+    folders.add(parts.length > 1 ? parts[0]! : '.');
+  }
+  return [...folders].sort().map((folder) => (prefix ? (folder === '.' ? prefix : `${prefix}/${folder}`) : folder));
+}
