@@ -263,6 +263,13 @@ describe('sync', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/not committed: a merge is in progress/);
     expect(commitCount(dir)).toBe(1);
+    // What it wrote is listed as left for the merge, not as sources "sync commits only…" (it committed nothing); so again with nothing to write.
+    const listed = /⚠ \d+ files? differs? from HEAD and (is|are) not committed while a merge is in progress \(threadwork commits nothing until it is finished\): goals\/g-first-customers\.md, strategy\/canvas\/10-assumptions\.md/;
+    expect(result.stdout).toMatch(listed);
+    expect(result.stdout).not.toMatch(/source files? differs? from HEAD/);
+    const again = await runCli(['sync', '--dir', dir]);
+    expect(again.stdout).toMatch(listed);
+    expect(again.stdout).toMatch(/in sync: nothing to write/);
   });
 
   // The message is all the user has to go on: it must name the step that commits the

@@ -16,6 +16,7 @@ import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue } from './auto-gc.js';
 import { commitIdentity, readCommitConfig } from './commit-config.js';
+import { operationInProgress, operationName } from './operation.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -107,7 +108,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   // The files are on disk at their derived values, so a later sync has nothing to write and
   // nothing to commit: committing them is the user's step, as after --no-commit.
   if (busy) {
-    const operation = busy === 'merge-in-progress' ? 'merge' : 'rebase';
+    const operation = operationName(busy);
     return { committed: false, reason: busy, message: `a ${operation} is in progress: the files were written but not committed; once it is finished, commit them with git (\`git add\`, \`git commit\`): a later sync finds them written and commits nothing` };
   }
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
@@ -664,11 +665,6 @@ async function onBranch(top: string): Promise<boolean> {
   }
 }
 
-function operationInProgress(gitDir: string): 'merge-in-progress' | 'rebase-in-progress' | undefined {
-  if (existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply'))) return 'rebase-in-progress';
-  if (['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'].some((f) => existsSync(join(gitDir, f)))) return 'merge-in-progress';
-  return undefined;
-}
 
 /**
  * HEAD's commit (undefined before the first) and whether HEAD names a branch: one process

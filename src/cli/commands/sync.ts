@@ -8,6 +8,7 @@ import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
+import { operationAt, operationName, type OperationInProgress } from '../../git/operation.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
@@ -17,10 +18,20 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
   const served = cache ? await askServer(root, { op: 'sync', dryRun: flags.dryRun === true, commit: flags.commit }) : undefined;
   const result = (served?.value as SyncResult | undefined) ?? (await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache }));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
-  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result, root), exitCode: errors ? 1 : 0 };
+  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result, root, await pausedBy(result, root)), exitCode: errors ? 1 : 0 };
 }
 
-export function describeSync(result: SyncResult, root?: string): string {
+/**
+ * The merge or rebase that keeps the run's files from being committed: said by the commit
+ * the run attempted, else (nothing to write) asked of git only when files are left uncommitted.
+ */
+async function pausedBy(result: SyncResult, root: string): Promise<OperationInProgress | undefined> {
+  const reason = result.commit && !result.commit.committed ? result.commit.reason : undefined;
+  if (reason === 'merge-in-progress' || reason === 'rebase-in-progress') return reason;
+  return !result.commit && !result.dryRun && result.uncommitted?.length ? operationAt(root) : undefined;
+}
+
+export function describeSync(result: SyncResult, root?: string, paused?: OperationInProgress): string {
   const lines = result.diagnostics.map(formatColored);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   // The exit code is 1 with errors: the last line must not say all is well.
@@ -28,7 +39,7 @@ export function describeSync(result: SyncResult, root?: string): string {
   // Files a derived value could not be written to (their bytes would change): not in sync.
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
-  const left = leftUncommitted(result.uncommitted, root, result.diagnostics);
+  const left = leftUncommitted(result.uncommitted, root, result.diagnostics, paused);
   if (result.edits.length === 0) {
     if (left) lines.push(left);
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
@@ -59,7 +70,7 @@ const NAMED_UNCOMMITTED = 10;
  * named as deleted: "differs" sent the person looking for an edit they never made. One with
  * an error (in `diagnostics`) is held, not synced: the advice is to fix it, never to commit it.
  */
-export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string, diagnostics: readonly Diagnostic[] = []): string | undefined {
+export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string, diagnostics: readonly Diagnostic[] = [], paused?: OperationInProgress): string | undefined {
   if (!paths || paths.length === 0) return undefined;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const inError = new Set(errors.map((d) => d.path));
@@ -68,7 +79,7 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
   const held = paths.filter((p) => !inError.has(p) && holding(p));
   const valid = paths.filter((p) => !inError.has(p) && !holding(p));
   const lines: string[] = [];
-  if (valid.length > 0) lines.push(toCommit(valid, root));
+  if (valid.length > 0) lines.push(paused ? whilePaused(valid, paused) : toCommit(valid, root));
   if (broken.length > 0) {
     const one = broken.length === 1;
     const count = errors.filter((d) => broken.includes(d.path)).length;
@@ -99,6 +110,16 @@ function heldBy(diagnostics: readonly Diagnostic[]): (path: string) => boolean {
 function named(paths: readonly string[], shown: (p: string) => string = (p) => p): string {
   // Escaped as diagnostic lines are: a newline in a folder name must not split the line, nor an escape code reach the terminal.
   return paths.slice(0, NAMED_UNCOMMITTED).map((p) => printable(shown(p))).join(', ') + (paths.length > NAMED_UNCOMMITTED ? ` and ${paths.length - NAMED_UNCOMMITTED} more` : '');
+}
+
+/**
+ * Files left uncommitted while git is stopped in a merge or rebase: what this run wrote as
+ * well as the person's edits (a derived block is no "source" the person must commit). No
+ * commit is made until it is finished, whatever their kind; then git commits them.
+ */
+function whilePaused(paths: readonly string[], paused: OperationInProgress): string {
+  const one = paths.length === 1;
+  return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while a ${operationName(paused)} is in progress (threadwork commits nothing until it is finished): ${named(paths)}; once it is, commit ${one ? 'it' : 'them'} with \`git add\` and \`git commit\``;
 }
 
 /** Valid sources left uncommitted: the person commits them with git when they are ready. */
