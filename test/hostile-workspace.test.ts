@@ -195,6 +195,28 @@ describe('a folder where a file belongs', () => {
     const after = await runJson<{ diagnostics: { path: string; rule: string }[] }>(['check', '--dir', dir]);
     expect(after.json.diagnostics.filter((d) => d.rule === 'folder-not-file').map((d) => d.path)).toEqual(folders.slice(1).sort());
   });
+
+  it("holds a stage file made a folder, and sync never names the folder's files as sources to commit", async () => {
+    const dir = exampleWorkspace();
+    const stage = 'threads/sales/brightcart/6-learning.md';
+    rmSync(join(dir, stage));
+    writeFiles(dir, { [`${stage}/a.md`]: 'a note\n' });
+    // The first sync asks git about every source; the second only about the files named by the record the first kept.
+    for (const run of ['first', 'again']) {
+      const sync = await runJson<{ diagnostics: { path: string; rule: string; severity: string; message: string }[]; uncommitted: string[]; commit: unknown }>(['sync', '--dir', dir]);
+      expect(sync.code, run).toBe(1);
+      expect(sync.json.diagnostics, run).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: stage, rule: 'folder-not-file', severity: 'error', message: expect.stringContaining('Found a folder where the stage file 6-learning.md of threads/sales/brightcart is expected') }),
+          expect.objectContaining({ path: stage, rule: 'derived-held' }),
+        ]),
+      );
+      expect(sync.json.uncommitted, run).toEqual([stage]);
+      expect(sync.json.commit, run).toBeNull();
+    }
+    const text = await runCli(['sync', '--dir', dir]);
+    expect(text.stdout + text.stderr).not.toMatch(/6-learning\.md\/a\.md/);
+  }, 30_000);
 });
 
 describe('the CLI never reads a value as an option', () => {

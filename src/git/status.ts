@@ -66,7 +66,7 @@ const COMPARED_AT_MOST = 128;
  */
 export async function changedAmong(cwd: string, paths: readonly string[], knownPrefix?: string): Promise<string[]> {
   if (paths.length === 0) return [];
-  const byStatus = (): Promise<string[]> => changedPaths(cwd, paths, knownPrefix);
+  const byStatus = async (): Promise<string[]> => namedOnly(await changedPaths(cwd, paths, knownPrefix), paths);
   if (paths.length > COMPARED_AT_MOST || paths.some((path) => path.includes('\n') || path.includes('\r'))) return byStatus();
   const executable: boolean[] = [];
   for (const path of paths) {
@@ -96,6 +96,22 @@ export async function changedAmong(cwd: string, paths: readonly string[], knownP
     if (entry.id !== ids[i]) changed.push(paths[i]!);
   }
   return changed.sort();
+}
+
+/**
+ * Of what `git status` of `named` answered, the named paths themselves. A named file that
+ * became a folder (`threads/sales/acme/6-learning.md/`, made by hand) is a pathspec for
+ * everything in it: its files — untracked, each one — came back with the file's deletion,
+ * and a sync named `…/6-learning.md/a.md` a source to commit by hand, where the folder is an
+ * error to fix (`folder-not-file`). Dropped by being below a named path, not by equality:
+ * git may spell a name in another Unicode form than the one asked (macOS, precomposeunicode).
+ */
+function namedOnly(changed: string[], named: readonly string[]): string[] {
+  const asked = new Set(named);
+  return changed.filter((path) => {
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) if (asked.has(path.slice(0, slash))) return false;
+    return true;
+  });
 }
 
 /**
