@@ -135,6 +135,14 @@ export const RULES = {
     message: 'Not a text file: control character {code} here; expected Markdown text (the file may be binary, or damaged)',
     docs: 'No Markdown file of the workspace holds a control character other than tab, line feed, form feed or carriage return: one that does is binary (an image or a document saved under a `.md` name) or damaged. It is held at its last valid version and never committed. Restore the file from git (`git checkout -- <file>`) or write it again.',
   },
+  utf16: {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'file',
+    summary: 'a workspace file saved as UTF-16 (Windows Notepad\'s "Unicode", PowerShell 5\'s `Out-File` and `>`): held at its last valid version, never written',
+    message: 'Unexpected UTF-16 {LE|BE} text (it starts with the byte-order mark {FF FE|FE FF} | no byte-order mark, but every other byte is zero): expected UTF-8, the only encoding threadwork reads — save the file again as UTF-8 (Notepad: Save As, Encoding "UTF-8"; PowerShell: `Set-Content -Encoding utf8`). Until then it is held at its last valid version and never written',
+    docs: 'threadwork reads every file as UTF-8. A Markdown, JSON or YAML file of the workspace saved as UTF-16 — recognised by its byte-order mark (FF FE little-endian, FE FF big-endian), or without one when each of its first 32 characters is one zero byte and one other, in the same order (plain Latin text) — is reported once, at line 1, instead of the errors its bytes read as UTF-8 would give (`not-utf8`, `not-text`, `json-syntax`). Like any broken file it is held at its last valid version (`derived-held`), never edited and never committed. Save it again as UTF-8: in Notepad, Save As with the Encoding "UTF-8"; in PowerShell 5, write with `Set-Content -Encoding utf8` or `Out-File -Encoding utf8` (PowerShell 7 writes UTF-8 already); or `iconv -f UTF-16 -t UTF-8`. UTF-16 text without a byte-order mark that starts with other characters is not guessed at, and is reported as before.',
+  },
   'front-matter-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { utf16Of } from '../src/workspace/utf16.js';
+import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 
 describe('a file that is not valid UTF-8, wherever it is', () => {
@@ -31,6 +33,60 @@ describe('a file that is not valid UTF-8, wherever it is', () => {
     writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8') + '\nA \uFFFD here.\n');
     const check = await (await openWorkspace(dir)).check();
     expect(check.diagnostics.filter((d) => d.rule === 'not-utf8')).toEqual([]);
+  });
+});
+
+/** `text` as UTF-16 in `order`, after the byte-order mark when `bom`: what Notepad's "Unicode" and PowerShell 5's `Out-File` save. */
+function utf16(text: string, order: 'LE' | 'BE', bom: boolean): Buffer {
+  const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+  return order === 'BE' ? bytes.swap16() : bytes;
+}
+
+describe('a file saved as UTF-16', () => {
+  it('is one utf16 error at line 1, column 1, naming its byte order; the file is held and never written', async () => {
+    const dir = exampleWorkspaceCopy();
+    const files = [
+      ['threads/sales/cobalt-remit/meta.json', 'BE', true, /UTF-16 BE text \(it starts with the byte-order mark FE FF\)/],
+      ['threads/sales/meridian-pay/1-input.md', 'LE', true, /UTF-16 LE text \(it starts with the byte-order mark FF FE\)/],
+      ['research/customer/icp/mid-market-fintech-icp.yaml', 'LE', false, /UTF-16 LE text \(no byte-order mark, but every other byte is zero\)/],
+    ] as const;
+    const written = new Map<string, Buffer>();
+    for (const [path, order, bom] of files) {
+      written.set(path, utf16(readFileSync(join(dir, path), 'utf8'), order, bom));
+      writeFileSync(join(dir, path), written.get(path)!);
+    }
+    type Diagnostic = { path: string; line: number; column: number; severity: string; rule: string; message: string };
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    expect(check.code).toBe(1);
+    // One error each, and nothing its bytes misread as UTF-8 would give (not-utf8 for the mark, not-text for the NULs, json-syntax).
+    expect(check.json.diagnostics.map((d) => [d.path, d.line, d.column, d.severity, d.rule])).toEqual(files.map(([path]) => [path, 1, 1, 'error', 'utf16']).sort());
+    for (const [path, , , says] of files) {
+      const message = check.json.diagnostics.find((d) => d.path === path)!.message;
+      expect(message).toMatch(says);
+      expect(message).toMatch(/expected UTF-8.*save the file again as UTF-8/);
+    }
+    const sync = await runJson<{ diagnostics: Diagnostic[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect(sync.code).toBe(1);
+    expect(sync.json.commit).toBeNull();
+    expect(sync.json.diagnostics.filter((d) => d.rule === 'derived-held').map((d) => d.path).sort()).toEqual(files.map(([path]) => path).sort());
+    for (const [path, bytes] of written) expect(readFileSync(join(dir, path)).equals(bytes), path).toBe(true);
+  }, 30_000);
+
+  it.each([
+    ['a little-endian mark', utf16('---\n', 'LE', true), { order: 'LE', bom: true }],
+    ['a big-endian mark', utf16('---\n', 'BE', true), { order: 'BE', bom: true }],
+    ['a mark before text that is not Latin', utf16('Ελληνικά', 'LE', true), { order: 'LE', bom: true }],
+    ['no mark, little-endian Latin text', utf16('---\nsegment: café\n', 'LE', false), { order: 'LE', bom: false }],
+    ['no mark, big-endian Latin text', utf16('{"id": "acme"}', 'BE', false), { order: 'BE', bom: false }],
+    ['no mark, text that is not Latin (not guessed at)', utf16('Ελληνικά', 'LE', false), undefined],
+    ["UTF-32's little-endian mark", Buffer.from([0xff, 0xfe, 0, 0, 0x2d, 0, 0, 0]), undefined],
+    ['UTF-8 with its mark', Buffer.from('\uFEFF---\n', 'utf8'), undefined],
+    ['Latin-1 text', Buffer.from('caf\xe9 ---', 'latin1'), undefined],
+    ['a PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), undefined],
+    ['a NUL among text', Buffer.from('---\n\0id: x\n', 'utf8'), undefined],
+    ['one character without a mark (too little to tell)', utf16('a', 'LE', false), undefined],
+  ])('utf16Of: %s', (_, bytes, expected) => {
+    expect(utf16Of(bytes)).toEqual(expected);
   });
 });
 

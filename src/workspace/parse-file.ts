@@ -343,7 +343,7 @@ function parseDraftFile(path: string, kind: FileKind, text: string): ParsedFile 
  * (Not `{ ...base, value, … }`: this V8 copies a spread object and then adds properties
  * to it about fifteen times slower than it builds a literal — 3 µs a file.)
  */
-function parsedFile(path: string, kind: FileKind, bodyOffset: number, value: unknown, raw: unknown, diagnostics: Diagnostic[]): ParsedFile {
+export function parsedFile(path: string, kind: FileKind, bodyOffset: number, value: unknown, raw: unknown, diagnostics: Diagnostic[]): ParsedFile {
   return { path, kind, value, raw, bodyOffset, diagnostics };
 }
 

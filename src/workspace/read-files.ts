@@ -123,6 +123,28 @@ export function bytesMatchText(root: string, rel: string, text: string): boolean
 }
 
 /**
+ * Up to `length` of a workspace file's first bytes, for a reader that recognises an encoding
+ * by them (utf16.ts); undefined when it cannot be read. Opened as the scan's reads are: a
+ * link swapped in fails, a FIFO never blocks.
+ */
+export function readFileHead(root: string, rel: string, length: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(root, rel), READ_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(length);
+    return head.subarray(0, readSync(fd, head, 0, length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Where a file's bytes first stop being the UTF-8 encoding of `text` (its decoding): the
  * first byte that is not UTF-8, at its line and column in `text`, for a message that sends
  * the person to it. Undefined when they match (or the file cannot be read).
