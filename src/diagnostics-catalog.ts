@@ -544,6 +544,14 @@ export const RULES = {
     message: 'The workspace lock was compromised: {reason}',
     docs: 'Another process may have written at the same time. Run `threadwork check` and `git status`, then run the command again.',
   },
+  'normalization-twin': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'file',
+    summary: 'two thread folders (or goal, canvas or ICP files) whose names differ only by Unicode normalisation (`café` composed, NFC, and decomposed, NFD): they print alike — at each, both spelled out',
+    message: 'Unexpected twin: this {folder|file} is {path with code points written out} ({composed, NFC | decomposed, NFD, as macOS writes names}), and the {folder|file} {its twin, spelled out} has the same name written in another Unicode form — they print alike, and a clone on macOS holds only one of them: expected one name — move what one holds into the other and remove it',
+    docs: 'An accented letter can be written as one character (`é`, U+00E9: composed, NFC — Linux, Windows and the web write it so) or as a letter and a combining accent (`e` + U+0301: decomposed, NFD — macOS names files so). Linux and git keep the two byte for byte, so a folder made on a Mac beside one made elsewhere can be two folders with the same visible name: every message about them prints one path for both, and a clone on macOS, whose file systems compare names normalised, holds only one. Reported at each of them, in a layout folder (`threads/sales/`, `threads/marketing/`, `threads/sales/campaigns/`, `goals/`, `strategy/canvas/`, the ICP folder), with each name\'s characters outside ASCII written as code points (`cafe\\u0301`), so the lines of the two can be told apart. Keep one: move what the other holds into it (`git mv`), then remove the other. A thread folder\'s name is its id, lower-case ASCII, which has one form: renaming the thread (`thread-id-folder` says to what) ends the twin too.',
+  },
   'not-utf8': {
     severity: 'warning',
     reportedBy: ['check', 'sync', 'watch'],

@@ -23,4 +23,11 @@ describe('a thread folder whose name is not UTF-8', () => {
       'threads/sales/caf\ufffd:1:1 path-refused Refused threads/sales/caf\ufffd: its name is not valid UTF-8 (shown with \ufffd where a byte could not be read): expected a UTF-8 name — rename it; until then nothing in it is read',
     ]);
   });
+
+  it('is said once in the campaigns folder, which the scan lists for the suppression list and for the campaigns', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(Buffer.concat([Buffer.from(join(dir, 'threads/sales/campaigns/2026-01-01-caf')), Buffer.from([0xe9])]));
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toEqual(['threads/sales/campaigns/2026-01-01-caf\ufffd path-refused']);
+  });
 });

@@ -5,6 +5,7 @@ import { resolvesInside, symlinkOnTheWay } from './contain.js';
 import type { FolderEntry, ListingMemo } from './folder-listings.js';
 import { kindOf } from './read-files.js';
 import { nestedThreadDiagnostic, THREAD_FOLDERS } from './nested-threads.js';
+import { normalizationTwinDiagnostics } from './normalization-twins.js';
 import { classifyPath, LAYOUT, SUPPRESSION_FILE, threadOf } from './layout.js';
 
 export interface ScanResult {
@@ -85,14 +86,26 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     reported.add(rel);
     refuseLink(root, rel, diagnostics);
   };
-  /** The entries of a layout folder, or none when it (or a folder above it) is a symbolic link. */
+  /**
+   * The entries of a layout folder, or none when it (or a folder above it) is a symbolic link.
+   * Two whose names differ only by Unicode normalisation (thread folders, goal files) are
+   * reported, each spelled out: otherwise every message about them prints the same path.
+   * Not at the workspace's top, which holds the person's own files besides the layout.
+   * Each folder is listed once (the campaigns folder is asked for twice), so said once.
+   */
+  const listed = new Map<string, FolderEntry[]>();
   const list = (rel: string): FolderEntry[] => {
     const link = rel ? symlinkOnTheWay(root, rel, known) : undefined;
     if (link !== undefined) {
       refuse(link);
       return [];
     }
-    return readableNames(root, rel, listDir(root, rel), diagnostics);
+    let entries = listed.get(rel);
+    if (entries) return entries;
+    entries = readableNames(root, rel, listDir(root, rel), diagnostics);
+    if (rel) diagnostics.push(...normalizationTwinDiagnostics(rel, entries));
+    listed.set(rel, entries);
+    return entries;
   };
   const usable = (dir: string, e: FolderEntry): boolean => (e.isDirectory() ? isFolderWhereFileIsRead(dir ? `${dir}/${e.name}` : e.name) : usableEntry(root, dir, e, 'file', diagnostics, refuse));
   const config = list('').find((e) => e.name === LAYOUT.config);
