@@ -55,7 +55,6 @@ export function utf16Message({ order, bom }: Utf16): string {
   const sign = bom ? `it starts with the byte-order mark ${order === 'LE' ? 'FF FE' : 'FE FF'}` : `no byte-order mark, but every other byte is zero`;
   return (
     `Unexpected UTF-16 ${order} text (${sign}): expected UTF-8, the only encoding threadwork reads — ` +
-    'save the file again as UTF-8 (Notepad: Save As, Encoding "UTF-8"; PowerShell: `Set-Content -Encoding utf8`). ' +
-    'Until then it is held at its last valid version and never written'
+    'save the file again as UTF-8 (Notepad: Save As, Encoding "UTF-8"; PowerShell: `Set-Content -Encoding utf8`)'
   );
 }
