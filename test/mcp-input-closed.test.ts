@@ -7,12 +7,12 @@ import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
 
 /** Runs `threadwork mcp` with `lines` as the whole of its stdin (closed once written): its stdout's JSON-RPC messages and its exit code. */
-function mcpBatch(dir: string, lines: readonly object[]): Promise<{ code: number; messages: { id?: number | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
+function mcpBatch(dir: string, lines: readonly object[]): Promise<{ code: number; messages: { id?: number | string | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
   return mcpLines(dir, lines.map((line) => JSON.stringify(line)));
 }
 
 /** As mcpBatch, each line sent as written (a line that is not JSON included). */
-function mcpLines(dir: string, lines: readonly string[]): Promise<{ code: number; messages: { id?: number | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
+function mcpLines(dir: string, lines: readonly string[]): Promise<{ code: number; messages: { id?: number | string | null; result?: { structuredContent?: Record<string, unknown> }; error?: unknown }[] }> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, 'mcp', '--dir', dir], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -70,6 +70,32 @@ describe('threadwork mcp given a line that is no JSON-RPC message', () => {
     // Nothing else was answered for them, and the server read on.
     expect(messages.map((m) => m.id).sort()).toEqual([1, 3, null, null]);
     expect(messages.find((m) => m.id === 3)!.result).toHaveProperty('tools');
+  });
+
+  it('answers a refused request whose id can be read with that id: -32600 for a wrong request object, -32602 for params of the wrong shape', async () => {
+    const dir = exampleWorkspaceCopy();
+    const { code, messages } = await mcpBatch(dir, [
+      ...INITIALIZE,
+      { jsonrpc: '2.0', id: 7, method: 'tools/call', params: null },
+      { jsonrpc: '2.0', id: 'eight', method: 'tools/call', params: [1] },
+      { jsonrpc: '1.0', id: 9, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 10 },
+      // No id to read: answered with id null, as before.
+      { jsonrpc: '2.0', method: 'tools/call', params: null },
+      { jsonrpc: '2.0', id: 11, method: 'tools/list' },
+    ]);
+    expect(code).toBe(0);
+    const errors = messages.filter((m) => m.error !== undefined);
+    expect(errors).toEqual([
+      { jsonrpc: '2.0', id: 7, error: { code: -32600, message: expect.stringMatching(/^Invalid Request: "params" is null; expected an object/) } },
+      { jsonrpc: '2.0', id: 'eight', error: { code: -32602, message: expect.stringMatching(/^Invalid params: params: expected object, received array/) } },
+      { jsonrpc: '2.0', id: 9, error: { code: -32600, message: expect.stringMatching(/^Invalid Request: jsonrpc: expected "2.0"/) } },
+      { jsonrpc: '2.0', id: 10, error: { code: -32600, message: expect.stringMatching(/^Invalid Request: method: expected string/) } },
+      { jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringMatching(/^Invalid Request/) } },
+    ]);
+    // One answer for each, and the server read on.
+    expect(messages.map((m) => String(m.id)).sort()).toEqual(['1', '10', '11', '7', '9', 'eight', 'null']);
+    expect(messages.find((m) => m.id === 11)!.result).toHaveProperty('tools');
   });
 });
 

@@ -3,14 +3,16 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 /** JSON-RPC 2.0's codes for a line that is no request (https://www.jsonrpc.org/specification#error_object). */
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
+export const INVALID_PARAMS = -32602;
 
 /**
  * The SDK's stdio transport drops a line that is not JSON, or not a JSON-RPC message, and
  * only tells `onerror`: a client that sent one (a hand-written harness, a line cut short)
  * waited for an answer that never came. JSON-RPC 2.0 owes it one, with `id: null` since
  * no id can be read from it: -32700 for text that does not parse, -32600 for JSON that is
- * no message. The server goes on reading the next line either way. Call after
- * `server.connect(transport)`, which sets the `onerror` this wraps.
+ * no message. (A refused request whose id can be read never gets here: invalid-requests.ts
+ * answers it with its id.) The server goes on reading the next line either way. Call
+ * after `server.connect(transport)`, which sets the `onerror` this wraps.
  */
 export function answerMalformedLines(transport: Transport): void {
   const reported = transport.onerror;

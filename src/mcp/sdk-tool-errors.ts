@@ -2,6 +2,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ErrorCode } from '../diagnostics-catalog.js';
 import { toolArgumentNames } from './inputs.js';
+import { INVALID_PARAMS } from './malformed-lines.js';
 
 /**
  * Tool errors the SDK answers before a threadwork handler runs — arguments a tool's input
@@ -72,7 +73,6 @@ function withParamsErrorNamed(message: JSONRPCMessage & { error: { code: number;
 }
 
 const INTERNAL_ERROR = -32603;
-const INVALID_PARAMS = -32602;
 
 /** The issues of a zod error's message (a JSON list of `{path, message}`), or undefined for any other text. */
 function schemaIssues(text: string): { path: (string | number)[]; message: string }[] | undefined {

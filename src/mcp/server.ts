@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { answerMalformedLines } from './malformed-lines.js';
+import { answeringInvalidRequests } from './invalid-requests.js';
 import { refuseDotSegmentsInResourceUris } from './resource-uris.js';
 import { trackPendingRequests } from './pending-requests.js';
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
@@ -43,13 +44,16 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
  */
 export async function serveStdio(dir: string): Promise<void> {
   const { server, root, served, close } = await createServer(dir);
+  // stdin's lines reach the transport through here: a request it would refuse, whose id can be read, is answered with that id.
+  const input = answeringInvalidRequests(process.stdin, (refusal) => void transport.send(refusal).catch(() => undefined));
+  const transport = withToolErrorEnvelope(new StdioServerTransport(input));
   const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
     server.server.onclose = () => resolve('closed');
-    process.stdin.once('end', () => resolve('input-ended'));
+    // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).
+    input.once('end', () => resolve('input-ended'));
     process.once('SIGINT', () => resolve('signal'));
     process.once('SIGTERM', () => resolve('signal'));
   });
-  const transport = withToolErrorEnvelope(new StdioServerTransport());
   await server.connect(transport);
   answerMalformedLines(transport);
   refuseDotSegmentsInResourceUris(transport);
