@@ -1,7 +1,7 @@
 import { checkWorkspace } from './engine/run-check.js';
 import { storedCheck } from './engine/stored-check.js';
 import { draftPath, proposeApproval, type ApprovedDraft } from './campaigns/approve.js';
-import { dueReport, type DueReport } from './campaigns/due.js';
+import { campaignsMissingDueDrafts, dueReport, type DueReport } from './campaigns/due.js';
 import { proposeDrafts, type DraftFile, type SkippedProspect } from './campaigns/propose-drafts.js';
 import { proposeReply, type ReplyResult } from './campaigns/reply.js';
 import { checkModel, type CheckResult } from './check/check.js';
@@ -10,7 +10,7 @@ import { uniqueDiagnostics, type Diagnostic } from './diagnostics.js';
 import { dateOrToday, pastDateOrToday, today } from './clock.js';
 import type { WriteProposal } from './engine/changes.js';
 import { WorkspaceState } from './engine/state.js';
-import { sentAtHead } from './campaigns/sent-at-head.js';
+import { sentAtHead, sentAtHeadByCampaign } from './campaigns/sent-at-head.js';
 import { proposeSync, refuseWriteIntoHeldThread, runTransaction, type SyncResult, type TransactionOptions, type TransactionResult } from './engine/transaction.js';
 import { WorkspaceSession } from './engine/session.js';
 import type { CommitOutcome } from './git/commit.js';
@@ -239,7 +239,16 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const done = await write((model) => proposeStrategy(model, options), options);
       return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
-    due: async (date) => read((model) => dueReport(model, dateOrToday(date))),
+    due: async (date) => {
+      const day = dateOrToday(date);
+      return read(async (model) => {
+        const report = dueReport(model, day);
+        // A touch listed whose draft is gone from disk may have gone out: HEAD's record of it counts, as for `campaign draft`. Only then is git asked.
+        const unsure = campaignsMissingDueDrafts(model, report.due);
+        const atHead = unsure.length === 0 ? undefined : await sentAtHeadByCampaign(root, unsure);
+        return atHead && atHead.size > 0 ? dueReport(model, day, atHead) : report;
+      });
+    },
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
       const done = await write((model, state) => {

@@ -1,14 +1,14 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaignApproveCommand, campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { checkCommand } from '../src/cli/commands/check.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, git, gitInit } from './helpers/git.js';
 import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { preparedCopy } from './helpers/prepared.js';
-import { read, writeFiles } from './helpers/testdir.js';
+import { read, testdir, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
@@ -239,6 +239,28 @@ describe('a sent draft deleted from disk', () => {
     expect(again.json.drafts.find((d) => d.touch === 1)).toMatchObject({ path: first, action: 'already-sent' });
     expect(existsSync(join(dir, first))).toBe(false);
     expect(git(dir, 'show', `HEAD:${first}`)).toMatch(/^status: sent$/m);
+  });
+
+  it('is not listed as due again: due reads HEAD\'s record as campaign draft does, and asks git only when a touch it lists has no draft on disk', async () => {
+    const dir = await draftedCampaign(ADA);
+    const first = draft('ada@analytical.example', 1);
+    writeFiles(dir, { [first]: read(dir, first).replace(/^status: draft$/m, 'status: sent') });
+    git(dir, 'commit', '-q', '-am', 'Ada: touch 1 sent');
+    // git's own trace of the commands threadwork runs: which of them read HEAD's drafts.
+    const trace = join(testdir(), 'git-trace');
+    const due = async (date: string): Promise<{ touch: number; prospect: { email: string } }[]> => {
+      const result = await runJson<{ due: { touch: number; prospect: { email: string } }[] }>(['due', '--date', date, '--dir', dir], { env: { GIT_TRACE: trace } });
+      expect(result.code, result.stderr).toBe(0);
+      return result.json.due;
+    };
+    const headReads = (): string[] => (existsSync(trace) ? readFileSync(trace, 'utf8') : '').split('\n').filter((line) => /trace: (built-in|exec): git (ls-tree|cat-file)/.test(line));
+    // Touch 2 is due on day 3, its draft on disk: git is not asked about HEAD.
+    expect((await due('2026-01-29')).map((d) => d.touch)).toEqual([2]);
+    expect(headReads()).toEqual([]);
+    rmSync(join(dir, first));
+    expect(await due('2026-01-26')).toEqual([]);
+    expect((await due('2026-01-29')).map((d) => d.touch)).toEqual([2]);
+    expect(headReads().length).toBeGreaterThan(0);
   });
 });
 

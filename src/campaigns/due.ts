@@ -5,7 +5,7 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { lastSentTouch, sentTouchesByCampaign, touchesDone } from './sent-touches.js';
+import { lastSentTouch, sentTouchesByCampaign, touchDraftPath, touchesDone } from './sent-touches.js';
 import { normalizeEmail, requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
@@ -138,15 +138,22 @@ function holdingErrors(model: WorkspaceModel, threads: readonly ThreadRecord[], 
 export const OUT_OF_OFFICE_LIST_DAYS = 7;
 
 /**
+ * HEAD's record of touches sent in drafts since deleted from disk, per campaign, by
+ * sentKey (sent-at-head.ts): what `campaign draft` counts as sent, read by the caller,
+ * which does the git reads.
+ */
+export type SentAtHead = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
  * Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later,
  * earliest first, skipping whom `contactStop` stops: every address on the suppression
  * list, and everyone in a campaign whose learning has a close date. Throws
  * `suppression-invalid` while that list is invalid: nobody is due until it is fixed.
  */
-export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[] {
+export function listDueTouches(model: WorkspaceModel, today: string, sentAtHead?: SentAtHead): DueTouch[] {
   const suppressed = requireSuppression(model, 'no touch is listed as due');
   const due: DueTouch[] = [];
-  const sent = lastSentByCampaign(model);
+  const sent = lastSentByCampaign(model, sentAtHead);
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);
     const actions = stageValue(thread, 'campaign', 5);
@@ -175,12 +182,12 @@ export function listDueTouches(model: WorkspaceModel, today: string): DueTouch[]
  * DEFER decisions' revisit dates, nurture prospects' revisits and out-of-office returns —
  * each marked overdue when its date has passed.
  */
-export function dueReport(model: WorkspaceModel, today: string): DueReport {
+export function dueReport(model: WorkspaceModel, today: string, sentAtHead?: SentAtHead): DueReport {
   const held = heldCampaigns(model);
   const left = new Set(held.map((h) => h.campaign));
-  const touches = listDueTouches(model, today).filter((t) => !left.has(t.campaign));
+  const touches = listDueTouches(model, today, sentAtHead).filter((t) => !left.has(t.campaign));
   const { due, spread } = spreadOverCaps(model, touches, today);
-  const followUps = listFollowUps(model, today).filter((f) => !left.has(f.thread));
+  const followUps = listFollowUps(model, today, sentAtHead).filter((f) => !left.has(f.thread));
   const heldThreads = heldFollowUpThreads(model, followUps);
   const heldFollowUps = [...heldThreads].map(([thread, error]) => ({ thread, ...error })).sort((a, b) => (a.thread < b.thread ? -1 : 1));
   return { date: today, due, followUps: followUps.filter((f) => !heldThreads.has(f.thread)), spread, held, heldFollowUps };
@@ -222,9 +229,23 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   return { due, spread };
 }
 
-/** Per campaign, per prospect (normalized email), the last touch a draft records as sent. */
-function lastSentByCampaign(model: WorkspaceModel): Map<string, Map<string, number>> {
-  return new Map([...sentTouchesByCampaign(model)].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
+/**
+ * The campaigns where HEAD may record as sent a touch that `due` lists: those with a touch
+ * listed whose draft is not on disk (where `campaign draft` writes it) — it may have gone
+ * out, then been deleted. Only for these is git asked (sentAtHeadByCampaign); a touch whose
+ * draft is on disk is read from it.
+ */
+export function campaignsMissingDueDrafts(model: WorkspaceModel, due: readonly DueTouch[]): string[] {
+  const campaigns = new Set<string>();
+  for (const touch of due) if (!campaigns.has(touch.campaign) && !model.files.has(touchDraftPath(touch.campaign, touch.prospect.email, touch.touch))) campaigns.add(touch.campaign);
+  return [...campaigns].sort();
+}
+
+/** Per campaign, per prospect (normalized email), the last touch a draft records as sent: on disk, or at HEAD for a draft since deleted (`sentAtHead`). */
+function lastSentByCampaign(model: WorkspaceModel, sentAtHead: SentAtHead | undefined): Map<string, Map<string, number>> {
+  const onDisk = sentTouchesByCampaign(model);
+  for (const [campaign, atHead] of sentAtHead ?? []) onDisk.set(campaign, new Map([...atHead, ...(onDisk.get(campaign) ?? [])]));
+  return new Map([...onDisk].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
 }
 
 /** The prospects with `touches_done` raised to the last touch a draft says was sent (`sent`: the campaign's, by normalized email): such a touch is done, even before `touches_done` is updated. */
@@ -242,10 +263,10 @@ function prospectsAsSent<P extends { email: string }>(sent: ReadonlyMap<string, 
  * earliest first. A prospect's follow-ups stop where their touches do (`followUpStop`,
  * after `contactStop`): nobody gets a return the sequence would not resume for.
  */
-export function listFollowUps(model: WorkspaceModel, today: string): FollowUp[] {
+export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?: SentAtHead): FollowUp[] {
   const suppressed = requireSuppression(model, 'no follow-up is listed');
   const out: FollowUp[] = [];
-  const sent = lastSentByCampaign(model);
+  const sent = lastSentByCampaign(model, sentAtHead);
   const item = (kind: FollowUpKind, date: string, thread: string, prospect: FollowUp['prospect'], note: string): FollowUp => ({ kind, date, overdue: date < today, thread, prospect, note });
   for (const thread of model.threads.values()) {
     const meta = metaOf(thread);

@@ -9,10 +9,9 @@ import { Locators } from '../check/locators.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
-import { slugify } from '../workspace/slug.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { draftSources } from './draft-sources.js';
-import { sentKey, sentTouches, touchesDone } from './sent-touches.js';
+import { sentKey, sentTouches, touchDraftPath, touchesDone } from './sent-touches.js';
 import { requireSuppression } from './suppression.js';
 
 export interface DraftFile {
@@ -96,7 +95,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       const day = typeof variant?.day === 'number' ? variant.day : touch.day;
       const signals = companySignals.map(signalText);
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
-      const path = `${campaignPath}/drafts/${slugify(prospect.email.replace('@', ' at '), 'email')}-touch-${i + 1}.md`;
+      const path = touchDraftPath(campaignPath, prospect.email, i + 1);
       // A touch already sent is never drafted again, not even with --force.
       const sentPath = sent.get(sentKey(prospect.email, i + 1));
       if (i + 1 <= done || sentPath) {

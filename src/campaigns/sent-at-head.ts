@@ -15,18 +15,32 @@ import { sentKey } from './sent-touches.js';
  * `git ls-tree` of the campaign's drafts, and one `cat-file` of the missing ones.
  */
 export async function sentAtHead(root: string, campaignPath: string): Promise<Map<string, string>> {
-  const sent = new Map<string, string>();
+  return (await sentAtHeadByCampaign(root, [campaignPath])).get(campaignPath) ?? new Map();
+}
+
+/**
+ * sentAtHead for each of `campaignPaths` that has such a record (`due` asks about every
+ * campaign a touch listed due may have been sent in): still one `git ls-tree`, of all their
+ * drafts folders, and one `cat-file` when drafts HEAD has are missing from disk.
+ */
+export async function sentAtHeadByCampaign(root: string, campaignPaths: readonly string[]): Promise<Map<string, Map<string, string>>> {
+  const byCampaign = new Map<string, Map<string, string>>();
+  if (campaignPaths.length === 0) return byCampaign;
   let listed: string;
   try {
-    listed = await gitText(root, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', `${campaignPath}/drafts/`]);
+    listed = await gitText(root, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...campaignPaths.map((path) => `${path}/drafts/`)]);
   } catch {
-    return sent; // outside git, or no commit yet: no record to keep
+    return byCampaign; // outside git, or no commit yet: no record to keep
   }
   const missing = listed.split('\0').filter((path) => path.endsWith('.md') && !existsSync(join(root, path)));
-  if (missing.length === 0) return sent;
+  if (missing.length === 0) return byCampaign;
   for (const [path, text] of await readAtHead(root, missing)) {
-    const draft = draftValue(parseFile(path, classifyPath(path), text));
-    if (draft?.status === 'sent') sent.set(sentKey(draft.prospect.email, draft.touch), path);
+    const kind = classifyPath(path);
+    const draft = draftValue(parseFile(path, kind, text));
+    if (draft?.status !== 'sent' || kind.kind !== 'draft') continue;
+    let sent = byCampaign.get(kind.thread);
+    if (!sent) byCampaign.set(kind.thread, (sent = new Map()));
+    sent.set(sentKey(draft.prospect.email, draft.touch), path);
   }
-  return sent;
+  return byCampaign;
 }

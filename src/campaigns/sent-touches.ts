@@ -1,4 +1,5 @@
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+import { slugify } from '../workspace/slug.js';
 import { normalizeEmail } from './suppression.js';
 import { touchesDone } from '../outreach/sequences.js';
 
@@ -28,6 +29,11 @@ export function sentTouchesByCampaign(model: WorkspaceModel, only?: string): Map
     sent.set(sentKey(draft.prospect.email, draft.touch), file.path);
   }
   return byCampaign;
+}
+
+/** Where `campaign draft` writes a prospect's draft of a touch (1-based): `{campaign}/drafts/{email}-touch-{n}.md`. */
+export function touchDraftPath(campaignPath: string, email: string, touch: number): string {
+  return `${campaignPath}/drafts/${slugify(email.replace('@', ' at '), 'email')}-touch-${touch}.md`;
 }
 
 export function sentKey(email: string, touch: number): string {
