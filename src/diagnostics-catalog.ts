@@ -722,7 +722,7 @@ export const ERRORS = {
   'watcher-running': { summary: 'another `threadwork watch` is running on this workspace; `pid` and `started` name it' },
   'watch-start': { summary: 'the file watcher could not start' },
   'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
-  'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk): `path` names it, `errno` says why; the message says what state the workspace is in' },
+  'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk), or the workspace lock it refused to create (a `.git` this user may not write): `path` names it, `errno` says why; the message says what state the workspace is in' },
   'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
   'sparse-checkout': { summary: 'a write in a workspace that git checks out only in part (`git sparse-checkout`): threads outside the checkout would be read as gone and the figures derived without them committed, so nothing is written; `paths` names the first 100 missing files, `count` all of them, `include` the folders to add back' },
   'commit-failed': { summary: 'the files were written but the git commit failed (git refused it, or other commits kept moving HEAD); the message says what git said, and the next threadwork command commits them first' },

@@ -7,6 +7,7 @@ import { ThreadworkError } from '../src/errors.js';
 import { OWNER_FILE, pidAlive, readLockOwner, withWorkspaceLock } from '../src/workspace/lock.js';
 import { writeFileIfChanged } from '../src/workspace/write.js';
 import { BIN, runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv, gitInit } from './helpers/git.js';
 import { read } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
@@ -84,6 +85,20 @@ describe('the workspace write lock', () => {
     expect(took).toBeLessThan(9000); // the stale time alone would be 10 s
     expect(existsSync(lockPath(dir))).toBe(false);
   }, 30_000);
+
+  it('a dry run does not wait for it: sync --dry-run beside a writer holding it says at once what sync would write', async () => {
+    const dir = exampleWorkspaceCopy();
+    const input = join(dir, 'threads/sales/brightcart/1-input.md');
+    writeFileSync(input, read(dir, 'threads/sales/brightcart/1-input.md').replace('employees: 180', 'employees: 900'));
+    await withWorkspaceLock(dir, async () => {
+      const started = Date.now();
+      const dry = await runJson<{ dryRun: boolean; edits: { path: string }[] }>(['sync', '--dry-run', '--dir', dir], { env: gitEnv() });
+      expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+      expect(dry.json.dryRun).toBe(true);
+      expect(dry.json.edits.map((e) => e.path)).toEqual(['threads/sales/brightcart/meta.json']);
+      expect(Date.now() - started).toBeLessThan(15_000); // the lock's wait is a minute
+    });
+  }, 90_000);
 
   it('a lock of a live process on another host is not taken over before it goes stale', async () => {
     const dir = repo();

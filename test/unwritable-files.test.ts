@@ -125,6 +125,32 @@ describe.skipIf(!permissionsBind)('folders the user may not write or read', () =
     }
   });
 
+  it('a read-only .git: sync --dry-run says what sync would write; sync says at once that the lock cannot be created, not that it timed out', async () => {
+    const dir = ownedWorkspace();
+    moveBrightcartScores(dir);
+    const head = gitHere(dir, 'rev-parse', 'HEAD').trim();
+    chmodTree(join(dir, '.git'), false);
+    try {
+      const dry = await runUnprivileged(dir, ['sync', '--dry-run', '--json']);
+      expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, edits: [{ path: `${DEAL}/meta.json`, created: false }], commit: null });
+      // The lock's wait is a minute: refused before it, with what is wrong and where.
+      const started = Date.now();
+      const refused = await runUnprivileged(dir, ['sync', '--json']);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(refused.code).toBe(1);
+      const error = (JSON.parse(refused.stdout) as { error: Record<string, string> }).error;
+      expect(error).toMatchObject({ code: 'write-failed', path: '.git/threadwork-write.lock', errno: 'EACCES' });
+      expect(error.message).toMatch(/^Cannot create the workspace lock \.git\/threadwork-write\.lock: permission denied \(EACCES\)/);
+      expect(error.message).toContain('Nothing was written');
+      expect(error.message).not.toMatch(/another threadwork process/i);
+    } finally {
+      chmodTree(join(dir, '.git'), true);
+    }
+    expect(gitHere(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(JSON.parse(readFileSync(join(dir, `${DEAL}/meta.json`), 'utf8')).icp_match_score).toBe(0.77);
+  }, 150_000);
+
   it('a thread folder it may not list is a read error at the folder, its thread held: nothing derived moves, nothing committed', async () => {
     const dir = ownedWorkspace();
     const before = lastCommitPaths(dir);

@@ -13,7 +13,7 @@ import { headCommit, readAtHead } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
-import { withWorkspaceLock } from '../workspace/lock.js';
+import { withWorkspaceLock, type LockHandle } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage, withTriggers } from './commit-message.js';
@@ -145,9 +145,14 @@ export async function runTransaction<T>(
   propose: (state: WorkspaceState) => WriteProposal<T> | Promise<WriteProposal<T>>,
   options: TransactionOptions = {},
 ): Promise<TransactionResult<T>> {
-  return withWorkspaceLock(root, async (lock) =>
-    runLockedTransaction(root, lock, propose, options.state || options.fingerprinted || !cacheEnabled(options.cache) || (await nothingCachedYet(root)) ? options : Object.assign({}, options, { fingerprinted: await fingerprintForLoad(root) })),
-  );
+  const run = async (lock: LockHandle | undefined): Promise<TransactionResult<T>> =>
+    runLockedTransaction(root, lock, propose, options.state || options.fingerprinted || !cacheEnabled(options.cache) || (await nothingCachedYet(root)) ? options : Object.assign({}, options, { fingerprinted: await fingerprintForLoad(root) }));
+  // The lock keeps writers apart (and lets the one that takes it finish an interrupted
+  // transaction, repair git's index). A dry run writes no file of the workspace, finishes
+  // nothing and commits nothing: it reads, as `check` does, without the lock — so it runs on
+  // a read-only `.git` and beside a writer, whose transaction it may see half-done, as
+  // `check` may (the caches it saves are written whole, by rename, as `check`'s are).
+  return options.dryRun ? run(undefined) : withWorkspaceLock(root, run);
 }
 
 /**

@@ -2,11 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ThreadworkError } from '../errors.js';
 import { commonGitDir } from './checkout-dir.js';
 import { repairInterrupted } from '../git/repair.js';
+import { systemRefusal } from './write-failure.js';
 
 /** The folder holding the workspace lock and the caches: the repository's common git directory, shared by its worktrees (found with the checkout's own: checkout-dir.ts). */
 export async function lockDirectory(root: string): Promise<string> {
@@ -134,6 +135,46 @@ function lockFs(lockPath: string, owner: LockOwner, state: { releasing: boolean 
   });
 }
 
+/** How long to wait between two tries at a lock another process holds. */
+const RETRY_MS = 100;
+
+/**
+ * Tries `attempt` every RETRY_MS until it takes the lock or `waitMs` have passed. A
+ * lock folder the system refuses to make — a read-only git folder, another user's, a full
+ * disk — is said at once, as that: waiting never makes it writable, and the minute's wait
+ * ended in "another threadwork process is writing", which none was. (proper-lockfile's
+ * own retries retry every error alike: the loop is here.)
+ */
+async function takeLock(root: string, target: string, waitMs: number, attempt: () => Promise<() => Promise<void>>): Promise<() => Promise<void>> {
+  const lockPath = `${target}.lock`;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code;
+      const refusal = errno === 'ELOCKED' ? undefined : systemRefusal(errno);
+      if (refusal) {
+        const shown = relative(root, lockPath).startsWith('..') ? lockPath : relative(root, lockPath);
+        throw new ThreadworkError(
+          `Cannot create the workspace lock ${shown}: ${refusal}. every threadwork command that writes takes this lock, in the repository's git folder (${dirname(lockPath)}): make that folder writable by this user to write. Nothing was written. Commands that only read run without it: check, report, due, sync --dry-run`,
+          'write-failed',
+          { path: shown, errno },
+        );
+      }
+      if (Date.now() >= deadline) {
+        const holder = readLockOwner(lockPath);
+        throw new ThreadworkError(
+          `Cannot take the workspace lock ${lockPath}: ${error instanceof Error ? error.message : String(error)}. Another threadwork process${holder ? ` (pid ${holder.pid} on ${holder.hostname})` : ''} is writing; try again.`,
+          'lock-timeout',
+          holder ? { pid: holder.pid, hostname: holder.hostname } : undefined,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
 /**
  * Runs `operation` holding the workspace write lock: sync cycles, watch cycles and CLI
  * writes (deal new, advance, …) of every process take turns.
@@ -147,6 +188,8 @@ function lockFs(lockPath: string, owner: LockOwner, state: { releasing: boolean 
  *   lock removed or taken over) stops writing with `lock-compromised`.
  * - Right after taking the lock, an index refresh left pending by an interrupted commit
  *   is repaired (`repairInterrupted`, src/git/repair.ts).
+ * - A lock folder the system will not let be made (a read-only `.git`) is a `write-failed`
+ *   error at once, not a wait (takeLock).
  */
 export async function withWorkspaceLock<T>(root: string, operation: (lock: LockHandle) => Promise<T>, waitMs = 60_000): Promise<T> {
   const target = join(await lockDirectory(root), 'threadwork-write');
@@ -158,26 +201,18 @@ export async function withWorkspaceLock<T>(root: string, operation: (lock: LockH
     state.compromised = true;
     state.reason = reason;
   };
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(target, {
+  const release = await takeLock(root, target, waitMs, () =>
+    lockfile.lock(target, {
       realpath: false,
       stale: STALE_MS,
       update: UPDATE_MS,
-      retries: { retries: Math.ceil(waitMs / 100), factor: 1, minTimeout: 100, maxTimeout: 100 },
+      retries: 0,
       fs: lockFs(lockPath, owner, state),
       // proper-lockfile's default throws from a timer, which would crash a watcher mid-cycle;
       // the loss is recorded instead, and the next write's assertHeld() stops the operation.
       onCompromised: (error: Error) => compromise(error.message),
-    });
-  } catch (error) {
-    const holder = readLockOwner(lockPath);
-    throw new ThreadworkError(
-      `Cannot take the workspace lock ${lockPath}: ${error instanceof Error ? error.message : String(error)}. Another threadwork process${holder ? ` (pid ${holder.pid} on ${holder.hostname})` : ''} is writing; try again.`,
-      'lock-timeout',
-      holder ? { pid: holder.pid, hostname: holder.hostname } : undefined,
-    );
-  }
+    }),
+  );
   const handle: LockHandle = {
     root,
     path: lockPath,

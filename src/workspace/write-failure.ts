@@ -17,6 +17,11 @@ const REFUSALS: Readonly<Record<string, string>> = {
   ENOTDIR: 'not a directory (ENOTDIR): a file stands where a folder on the way should be',
 };
 
+/** The refusal `errno` names, in words; undefined for a code that is none of them. */
+export function systemRefusal(errno: string | undefined): string | undefined {
+  return errno === undefined ? undefined : REFUSALS[errno];
+}
+
 /**
  * A write refused by the system as a `write-failed` error naming the workspace file —
  * never the temporary file beside it, which the user has never heard of. Other errors are
@@ -24,7 +29,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
  */
 export function asWriteFailure(rel: string, error: unknown): unknown {
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why = errno === undefined ? undefined : REFUSALS[errno];
+  const why = systemRefusal(errno);
   if (why === undefined || error instanceof ThreadworkError) return error;
   return new ThreadworkError(`Cannot write ${rel}: ${why}`, 'write-failed', { path: rel, errno });
 }
