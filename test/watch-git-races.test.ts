@@ -76,6 +76,34 @@ describe('watch while git and editors act during its commit', () => {
     expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
   });
 
+  // The journal's message was kept as the first save derived it: the commit held 60,000 and
+  // its subject, body and `history` said 48,000; the cycle that rewrote the figures said "nothing written".
+  it('describes a commit finished after a second save by what it holds: the second save\'s figures, from HEAD, and says what it wrote', async () => {
+    const dir = await repo();
+    const before = git(dir, 'rev-parse', 'HEAD').trim();
+    const { env, armed, acted } = gitActingOnce(`printf '%s' '${learning(60000)}' > '${join(dir, LEARNING)}'`);
+    const w = start(dir, [], env);
+    await w.ready();
+    writeFileSync(armed, '');
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => git(dir, 'rev-parse', 'HEAD').trim() !== before && git(dir, 'status', '--porcelain') === '', 'the second save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(existsSync(acted)).toBe(true);
+    expect(w.cycles()[0]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    expect(git(dir, 'rev-list', '--count', `${before}..HEAD`).trim()).toBe('1');
+    expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(60000));
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/13-metrics.md')).toContain('| won ARR | 60,000 |');
+    const message = git(dir, 'log', '-1', '--format=%B');
+    expect(message).toMatch(/^threadwork: learning threads\/sales\/acme \(closed-won, ARR 60000\)\n/);
+    expect(message).toMatch(/won ARR 0 → 60,000/);
+    expect(message).not.toMatch(/48,000/);
+    // The cycle that finished it wrote the figures again and says so.
+    await waitFor(() => w.cycles().some((c) => c.recovered?.committed), 'the finishing cycle to be printed', () => w.describe());
+    const finishing = w.cycles().find((c) => c.recovered?.committed);
+    expect(finishing?.written, w.describe()).toContain('strategy/canvas/13-metrics.md');
+    expect(finishing?.changes?.map((c) => c.description).join('; ')).toMatch(/won ARR 0 → 60,000/);
+    await w.stop();
+  });
+
   it('never commits figures derived from a save that `git stash` took away before the commit, and commits them once it is popped', async () => {
     const dir = await repo();
     // The person stashes their save after the watcher read it, before it asked git which sources differ from HEAD.

@@ -3,6 +3,10 @@ import { basename, dirname, join } from 'node:path';
 import { checkoutDir } from '../workspace/checkout-dir.js';
 import { writeFileAtomicSync } from '../workspace/write.js';
 import type { SourceChange } from './changes.js';
+import type { CommitSubject } from './commit-message.js';
+
+/** What the journal's message was built from, so that a later run can describe again what moved since (transaction.ts). */
+export type JournalSubject = Omit<CommitSubject, 'derived'>;
 
 /**
  * The write-ahead log of a transaction. Before its first write, a transaction records
@@ -19,6 +23,8 @@ export interface Journal {
   sources: SourceChange[];
   /** Every path the interrupted transaction meant to commit (sources, derived, triggers). */
   paths: string[];
+  /** What `message` was built from; absent in a journal an earlier version wrote. */
+  subject?: JournalSubject | undefined;
 }
 
 /**
@@ -43,10 +49,19 @@ export async function readJournal(root: string): Promise<Journal | undefined> {
     // `root`: a journal written before records named the workspace by its place in the checkout.
     const ours = journal.workspace === undefined ? journal.root === root : journal.workspace === (await checkoutDir(root)).workspace;
     if (!ours || typeof journal.message !== 'string' || !Array.isArray(journal.paths)) return undefined;
-    return { root, message: journal.message, paths: journal.paths, sources: Array.isArray(journal.sources) ? journal.sources : [] };
+    return { root, message: journal.message, paths: journal.paths, sources: Array.isArray(journal.sources) ? journal.sources : [], subject: readableSubject(journal.subject) };
   } catch {
     return undefined;
   }
+}
+
+/** A recorded subject whose changes and triggers can be used again; undefined otherwise (the message is used as written). */
+function readableSubject(value: unknown): JournalSubject | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const subject = value as Partial<JournalSubject>;
+  const strings = (list: unknown): boolean => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  const changes = Array.isArray(subject.changes) && subject.changes.every((c: unknown) => c !== null && typeof c === 'object' && ['subject', 'kind', 'description', 'at'].every((key) => typeof (c as Record<string, unknown>)[key] === 'string'));
+  return changes && strings(subject.triggers) ? (subject as JournalSubject) : undefined;
 }
 
 /** Whether an interrupted transaction waits to be finished (without reading its record). */

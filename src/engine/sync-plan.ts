@@ -30,7 +30,17 @@ export interface DerivedChange {
   subject: string;
   kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing' | 'strategy';
   description: string;
+  /**
+   * What the line describes: a managed block (`strategy/canvas/13-metrics.md#metrics`), a
+   * thread's `meta.json`, a subgoal's `reached` record (`goals/g.md#reached/SG1`), a file
+   * regenerated or a thread opened (its path). A journal's commit message is rebuilt by it
+   * when a later run describes the same thing again (engine/transaction.ts).
+   */
+  at: string;
 }
+
+/** A line as a describer makes it; planBlock adds what it describes. */
+type Described = Omit<DerivedChange, 'at'>;
 
 export interface FileEdit {
   path: string;
@@ -85,7 +95,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   // A warm deriver says which threads changed since the last plan; only their metadata can need a write.
   const changed = derived.changedThreads;
   const threads = changed ? threadsAt(derived.threads, withUnwritableMeta(model, changed)) : derived.threads;
-  for (const facts of threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan);
+  for (const facts of threads) if (editable(`${facts.path}/meta.json`)) planMeta(model, facts, plan, options.committed);
 
   const assumptionsFile = model.canvas.get('10-assumptions');
   if (assumptionsFile && editable(assumptionsFile.path)) {
@@ -143,7 +153,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     plan.diagnostics.push(...strategy.diagnostics);
     for (const write of strategy.writes) {
       plan.edits.push(write);
-      plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas or a template it is made from changed)` });
+      plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas or a template it is made from changed)`, at: write.path });
     }
   }
   for (const opening of derived.marketing) {
@@ -156,7 +166,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
       if (files.length === 0) continue;
       plan.creations.push(...files);
       if (exists) continue; // the opening was already reported by the run that began it
-      plan.changes.push({ subject: `${LAYOUT.marketing}/${opening.slug}`, kind: 'marketing', description: `opened ${LAYOUT.marketing}/${opening.slug} (${opening.reason})` });
+      plan.changes.push({ subject: `${LAYOUT.marketing}/${opening.slug}`, kind: 'marketing', description: `opened ${LAYOUT.marketing}/${opening.slug} (${opening.reason})`, at: `${LAYOUT.marketing}/${opening.slug}` });
     } catch (error) {
       // One thread that cannot be opened (a broken template override) must not stop the sync.
       plan.diagnostics.push(diagnostic(`${LAYOUT.marketing}/${opening.slug}`, { line: 1, column: 1 }, 'error', 'marketing-open', `Cannot open the content thread: ${error instanceof Error ? error.message : String(error)}`));
@@ -165,7 +175,12 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   return plan;
 }
 
-function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): void {
+/**
+ * The thread's meta.json as derived. Its change is described from HEAD's version where
+ * `committed` gives one (a journal's commit finished after the workspace moved): the line
+ * then says what the commit's diff shows, not what an uncommitted write left.
+ */
+function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan, committed: ReadonlyMap<string, string> | undefined): void {
   const deal = facts.meta.type === 'sales-deal';
   const wanted: Record<string, unknown> = {
     stage: facts.stage,
@@ -193,10 +208,24 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan): vo
   const after = updateJsonObject(before, wanted);
   if (after === before) return;
   plan.edits.push({ path, before, after });
+  const atHead = committed?.has(path) ? committedMeta(committed.get(path)!) : undefined;
+  const from = atHead ?? current;
+  const moved = atHead ? Object.entries(wanted).filter(([key, value]) => (atHead[key] ?? null) !== value) : differing;
   // `updated` follows nearly every other move, and says nothing beside it; alone, it is what changed.
-  const others = differing.filter(([key]) => key !== 'updated');
-  const shown = others.length ? others : differing;
-  plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` });
+  const others = moved.filter(([key]) => key !== 'updated');
+  const shown = others.length ? others : moved;
+  if (shown.length === 0) return; // back to what HEAD has: the commit's diff shows nothing of it
+  plan.changes.push({ subject: facts.path, kind: 'thread', description: `${facts.path} ${shown.map(([k, v]) => `${k} ${formatValue(from[k])} → ${formatValue(v)}`).join(', ')}`, at: path });
+}
+
+/** HEAD's meta.json as an object; {} when it is not one (git had a broken version, or none: ''). */
+function committedMeta(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -212,7 +241,7 @@ function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined
   if (before === undefined || !decodesExactly(model, path, before, plan)) return [];
   const after = fresh.reduce((text, i) => addFrontMatterScalar(text, ['subgoals', i], 'reached', state.asOf), before);
   plan.edits.push({ path, before, after });
-  return fresh.map((i) => ({ subject: state.id, kind: 'goal', description: `${state.id} ${state.subgoals[i]!.id} reached ${state.asOf} (recorded in ${path})` }));
+  return fresh.map((i) => ({ subject: state.id, kind: 'goal', description: `${state.id} ${state.subgoals[i]!.id} reached ${state.asOf} (recorded in ${path})`, at: `${path}#reached/${state.subgoals[i]!.id}` }));
 }
 
 interface Block {
@@ -235,7 +264,7 @@ function planBlock(
   committed: ReadonlyMap<string, string> | undefined,
   block: Block,
   owner: Pick<DerivedChange, 'subject' | 'kind'>,
-  describe: (diff: SummaryChange[], known: boolean) => DerivedChange[],
+  describe: (diff: SummaryChange[], known: boolean) => Described[],
 ): void {
   const key = `${block.path}#${block.name}`;
   plan.snapshot[key] = { hash: hashOf(block.content), summary: block.summary };
@@ -270,10 +299,10 @@ function planBlock(
   // A block that is there but could not be read back showed something unknown: "?", never
   // "—", which says it showed nothing.
   const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && shown !== null && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
-  const described = describe(diff, was !== undefined && !blank);
+  const described = describe(diff, was !== undefined && !blank).map((c): DerivedChange => ({ subject: c.subject, kind: c.kind, description: c.description, at: key }));
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
-  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(shown === null, blank, committed?.has(block.path) === true && shown !== null && hashOf(shown) === hashOf(block.content))}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}` }]));
+  plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(shown === null, blank, committed?.has(block.path) === true && shown !== null && hashOf(shown) === hashOf(block.content))}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}`, at: key }]));
 }
 
 /**

@@ -17,7 +17,7 @@ import { withWorkspaceLock, type LockHandle } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
 import { buildCommitMessage, withTriggers } from './commit-message.js';
-import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal } from './journal.js';
+import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal, type JournalSubject } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { keepRenderMemo, renderMemoFor } from './render-memo-store.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
@@ -219,7 +219,8 @@ async function transact<T>(
   // Git is asked once the load knows which files changed since the parse cache; it answers while the state derives.
   await uncommitted?.ask(state);
   timer.mark('load');
-  const recovered = interrupted ? await finishInterrupted(state, interrupted, options, guard) : null;
+  const finished = interrupted ? await finishInterrupted(state, interrupted, options, guard) : undefined;
+  const recovered = finished?.commit ?? null;
   // A cold run derives from the facts cache: only the threads that changed are derived anew.
   const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
   const deriving = seeded ? Object.assign({}, options, { derivation: seeded.derivation }) : options;
@@ -254,7 +255,7 @@ async function transact<T>(
     throw error;
   }
   const { plan, derived, diagnostics, committing } = planned;
-  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: [], edits: plannedEdits(plan), changes: plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
+  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: finished?.written ?? [], edits: plannedEdits(plan), changes: finished?.changes.length ? [...finished.changes, ...plan.changes] : plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
   if (options.dryRun) {
     undo();
     if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
@@ -281,8 +282,9 @@ async function transact<T>(
   // An edit that moves nothing derived (prose under a stage's front matter, an unknown canvas file) is not a cause: never committed by sync.
   const triggers = candidates.length > 0 ? await withoutInertEdits(root, state.currentModel(), candidates, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)]) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-  const message = buildCommitMessage({ summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], derived });
-  if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers] });
+  const subject: JournalSubject = { summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers] };
+  const message = buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: subject.changes, triggers: subject.triggers, derived });
+  if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers], subject });
   timer.mark('triggers+journal');
 
   const written: string[] = [];
@@ -321,7 +323,7 @@ async function transact<T>(
     // Held for a broken file's version no commit has: that file is one of the commit's sources, committed with it once whole.
     // A journal the finish above left waiting (its commit held) keeps its paths beside these.
     const waiting = interrupted && !recovered ? interrupted.paths : [];
-    if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...new Set([...waiting, ...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead])] }) : clearJournal(root));
+    if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...new Set([...waiting, ...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead])], subject }) : clearJournal(root));
     timer.mark('commit and caches');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
     await writeSnapshot(root, plan.snapshot);
@@ -329,7 +331,7 @@ async function transact<T>(
     timer.mark('snapshot');
     timer.report(proposal.summary || 'sync');
     const left = committing ? ((await uncommitted?.left(commit, [...written, ...triggers])) ?? null) : null;
-    if (sync) Object.assign(sync, { written: derivedWritten, triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
+    if (sync) Object.assign(sync, { written: [...(finished?.written ?? []), ...derivedWritten], triggers: [...sources, ...triggers], commit, ...uncommittedAndDeleted(root, left) });
     return { result: proposal.result, sources, sync, commit, recovered, warnings };
   } catch (error) {
     // What reached the disk is what the state must show; the journal finishes the rest next time.
@@ -419,7 +421,8 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, strategyMemo }));
     // A block file that differs from HEAD is described again from its committed text: the
     // commit's "before → after" is then what its diff shows, not what a hand edit left.
-    const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined) : undefined;
+    // Finishing a journal (`resume`), a thread's meta.json too: the interrupted run wrote it, and its line must say what the commit's diff shows.
+    const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined, resume !== undefined) : undefined;
     if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed, strategyMemo }));
     await keepRenderMemo(state.root, strategyMemo);
     if (memoWarning) plan.diagnostics.push(memoWarning);
@@ -444,9 +447,10 @@ function nestedNotScanned(root: string, model: WorkspaceModel, diagnostics: read
  * be uncommitted (`pending`, when every uncommitted source is known) — a committed one is
  * HEAD's already, and a sync or a watch cycle after one save spares the process.
  */
-async function committedBlockFiles(root: string, plan: SyncPlan, pending: ReadonlySet<string> | undefined): Promise<Map<string, string>> {
+async function committedBlockFiles(root: string, plan: SyncPlan, pending: ReadonlySet<string> | undefined, metas = false): Promise<Map<string, string>> {
   const blockFiles = new Set(Object.keys(plan.snapshot).map((key) => key.slice(0, key.lastIndexOf('#'))));
-  const edited = plan.edits.filter((e) => e.before !== null && blockFiles.has(e.path) && (pending === undefined || pending.has(e.path)));
+  const described = (path: string): boolean => blockFiles.has(path) || (metas && path.endsWith('/meta.json'));
+  const edited = plan.edits.filter((e) => e.before !== null && described(e.path) && (pending === undefined || pending.has(e.path)));
   if (edited.length === 0) return new Map();
   const atHead = await readAtHead(root, edited.map((e) => e.path));
   return new Map(edited.flatMap((e) => (atHead.has(e.path) && atHead.get(e.path) !== e.before ? [[e.path, atHead.get(e.path)!] as const] : [])));
@@ -712,36 +716,88 @@ function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (
  * own message. With commits off for this run, the writes are finished and the journal
  * kept for the next run that commits.
  */
-async function finishInterrupted(state: WorkspaceState, journal: Journal, options: TransactionOptions, guard: () => void): Promise<CommitOutcome | null> {
+/** What finishing an interrupted transaction did: its commit (null when none was made), the derived files it wrote and what they show. */
+interface Finished {
+  commit: CommitOutcome | null;
+  written: string[];
+  changes: DerivedChange[];
+}
+
+async function finishInterrupted(state: WorkspaceState, journal: Journal, options: TransactionOptions, guard: () => void): Promise<Finished> {
   removeLeftoverTemps(state.root, journal.paths);
-  const written = finishSources(state, journal, guard);
+  const sources = finishSources(state, journal, guard);
   // The same plan the interrupted run made (ICP second pass included), and the files of a
   // content thread it had begun to create but not finished.
-  const { plan, committing } = (await planWithIcpFed(state, options, Promise.resolve(NONE_IN_QUESTION), new Set(journal.paths))).planned;
-  written.push(...(await applyDerived(state, plan, guard)));
-  if (!committing) return null;
+  const { planned } = await planWithIcpFed(state, options, Promise.resolve(NONE_IN_QUESTION), new Set(journal.paths));
+  const { plan, committing } = planned;
+  const derivedWritten = await applyDerived(state, plan, guard);
+  const written = [...sources, ...derivedWritten];
+  // Reported with the run's own: a cycle that rewrote derived files never says "nothing written".
+  const finished = (commit: CommitOutcome | null): Finished => ({ commit, written: derivedWritten, changes: derivedWritten.length > 0 ? plan.changes : [] });
+  if (!committing) return finished(null);
   // The plan is made from the workspace as it is now: a source someone changed since the
   // kill moved what was just written, so it goes into the same commit, named a trigger.
   // Asked after the writes above: what they wrote is the interrupted run's, not a trigger.
   const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
   const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
-  const message = withTriggers(journal.message, since);
+  const { message, subject } = describedAgain(journal, plan, since, planned.derived);
+  const waiting = (): Promise<void> => recordJournal({ root: state.root, message, sources: journal.sources, paths: [...new Set([...journal.paths, ...written, ...since])], subject });
   // A file of the write broken now (the first half of a save) waits for the save to end:
   // committed without it, the figures derived from it would be. So do figures derived from
   // a version no commit has (sourceHeld). What this finish wrote, and the sources that
   // moved it, join the journal: the commit that ends the wait holds them too.
   const broken = state.brokenPaths();
   if (journal.paths.some((path) => broken.has(path)) || state.heldAheadOfHead().length > 0) {
-    if (written.length > 0 || since.length > 0) await recordJournal({ root: state.root, message, sources: journal.sources, paths: [...new Set([...journal.paths, ...written, ...since])] });
-    return null;
+    if (written.length > 0 || since.length > 0) await waiting();
+    return finished(null);
   }
   const paths = committable(state, [...journal.paths, ...written, ...since]);
   const outcome = await commitOrSay({ cwd: state.root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
-  if (leftForNextRun(outcome)) return null;
+  // Saved again while this commit was made: the journal, described as now, waits for the next run.
+  if (leftForNextRun(outcome)) {
+    await waiting();
+    return finished(null);
+  }
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);
-  return outcome.committed ? outcome : null;
+  return finished(outcome.committed ? outcome : null);
+}
+
+/**
+ * The message of a journal's commit, finished by a later run. What the interrupted run
+ * derived is on disk; the workspace may have moved since (a save while it committed), and
+ * this run's plan rewrote what moved — described from HEAD's text (committedBlockFiles), as
+ * the commit's diff shows it. Those lines take the place of the journal's lines for the same
+ * block, meta.json or record, in their place; the rest stand: the commit holds them as the
+ * interrupted run wrote them; a meta.json written back to HEAD's values loses its line. A journal without its subject (an earlier version's) keeps its
+ * message, with the triggers added.
+ */
+function describedAgain(journal: Journal, plan: SyncPlan, since: readonly string[], derived: DerivedWorkspace | undefined): { message: string; subject: JournalSubject | undefined } {
+  const changes = plan.changes;
+  const recorded = journal.subject;
+  if (!recorded) return { message: withTriggers(journal.message, since), subject: undefined };
+  const triggers = [...new Set([...recorded.triggers, ...since])];
+  if (changes.length === 0) {
+    const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: recorded.changes, triggers };
+    return { message: withTriggers(journal.message, since), subject };
+  }
+  const again = new Map<string, DerivedChange[]>();
+  // A meta.json this run wrote back to HEAD's values has no line of its own (planMeta): the journal's goes.
+  for (const edit of plan.edits) if (edit.path.endsWith('/meta.json')) again.set(edit.path, []);
+  for (const change of changes) again.set(change.at, [...(again.get(change.at) ?? []), change]);
+  const merged: DerivedChange[] = [];
+  for (const change of recorded.changes) {
+    const instead = again.get(change.at);
+    if (!instead) merged.push(change);
+    else {
+      merged.push(...instead);
+      again.set(change.at, []); // once, where the first of the journal's lines for it stood
+    }
+  }
+  for (const lines of again.values()) merged.push(...lines);
+  const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: merged, triggers };
+  return { message: buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: merged, triggers, derived }), subject };
 }
 
 /**
