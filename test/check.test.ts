@@ -263,6 +263,23 @@ describe('check', () => {
     expect(found.find((d) => d.path.includes('qualified-weak'))?.message).toMatch(/^QUALIFY although the BANT score \d\.\d\d is below the \w+ threshold/);
   });
 
+  // An empty or broken 6-learning.md read as missing: the won deal was judged open at negotiation's threshold.
+  it('does not judge a decision against a stage the thread may no longer be at: a later stage file in error', async () => {
+    const weak = 'framework: BANT\ncriteria:\n  budget: unknown\n  authority: unknown\n  need: weak\n  timeline: unknown\nreasoning: x';
+    const deal = (id: string, learning: string | undefined): Record<string, string> => ({
+      [`threads/sales/${id}/meta.json`]: dealMeta(id),
+      [`threads/sales/${id}/1-input.md`]: md('source: inbound\ndate: 2026-03-01'),
+      [`threads/sales/${id}/4-decision.md`]: md(`decision: QUALIFY\n${weak}`),
+      [`threads/sales/${id}/5-actions.md`]: md('actions:\n  - {type: sales:demo, status: completed, completed: 2026-03-20}'),
+      ...(learning === undefined ? {} : { [`threads/sales/${id}/6-learning.md`]: learning }),
+    });
+    const found = await diagnostics({ ...deal('open', undefined), ...deal('won', md('outcome: closed-won\nclosed: 2026-05-01\narr: 42000')), ...deal('emptied', ''), ...deal('broken', '---\noutcome: [closed-won\n---\n') });
+    const judged = found.filter((d) => d.rule === 'decision-contradicts-score').map((d) => d.path);
+    // Judged where the stage is known (these criteria fall short of every stage's threshold); not where a later stage is in error.
+    expect(judged.sort()).toEqual(['threads/sales/open/4-decision.md', 'threads/sales/won/4-decision.md']);
+    expect(found.filter((d) => d.path.endsWith('/6-learning.md')).map((d) => `${d.path} ${d.rule}`).sort()).toEqual(['threads/sales/broken/6-learning.md yaml-syntax', 'threads/sales/emptied/6-learning.md file-empty']);
+  });
+
   it('warns at a criterion key the framework does not have, which the qualification score leaves out', async () => {
     const found = await diagnostics({
       'threads/sales/acme/meta.json': dealMeta('acme'),

@@ -36,6 +36,9 @@ function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   const decision = stageValue(thread, 'deal', 4)?.decision;
   if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path));
   if (decision !== 'QUALIFY' && decision !== 'REJECT') return out;
+  // A later stage file in error (empty, broken YAML) reads as missing: a won deal would be
+  // judged open at negotiation's threshold. Its own error stands; the stage is not known.
+  if (thread.stages.some((file, i) => i > 3 && file !== undefined && file.value === undefined)) return out;
   const pipelineStage = dealPipelineStage(thread);
   if (pipelineStage === undefined) return out;
   const qualification = qualifyThread(thread, pipelineStage);
