@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
 import { workspace } from './helpers/workspace.js';
 import { WatchProcess, waitFor, type WatchLine } from './helpers/watch.js';
 
@@ -47,6 +48,19 @@ describe('a watcher started on sources left uncommitted', () => {
       expect(text.text[2]).toBe(
         `⚠ ${uncommitted.length} source files differ from HEAD and are not committed (sync commits only the files its derived changes come from): ${uncommitted.join(', ')}; commit them with \`git add\` and \`git commit\` when they are ready`,
       );
+    } finally {
+      await text.stop();
+    }
+  });
+
+  it('names them as left for git during a merge, as sync does: not as sources sync would commit', async () => {
+    const { dir, uncommitted } = await withUncommittedDeal();
+    writeFileSync(join(dir, '.git/MERGE_HEAD'), `${git(dir, 'rev-parse', 'HEAD')}`);
+    const text = new WatchProcess(dir, [], ENV, { text: true });
+    try {
+      await text.ready();
+      await waitFor(() => text.text.length >= 3, 'the line naming them', () => text.describe());
+      expect(text.text[2]).toBe(`⚠ ${uncommitted.length} files differ from HEAD and are not committed while a merge is in progress (threadwork commits nothing until it is finished): ${uncommitted.join(', ')}; once it is, commit them with \`git add\` and \`git commit\``);
     } finally {
       await text.stop();
     }

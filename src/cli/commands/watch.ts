@@ -6,6 +6,7 @@ import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { formatColored, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { operationAt } from '../../git/operation.js';
 import { leftUncommitted } from './sync.js';
 import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
 
@@ -69,10 +70,11 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   else out(pc.dim(`watching ${workspace.root}${watcher.serving ? `; ${SERVED_COMMANDS} here are answered from this watcher` : ''} — Ctrl-C to stop`));
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
-  const told = watcher.uncommittedAtStart().then((paths) => {
+  const told = watcher.uncommittedAtStart().then(async (paths) => {
     if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), ...uncommittedAndDeleted(workspace.root, paths) }));
     else {
-      const left = leftUncommitted(paths, workspace.root, startupProblems);
+      // Started during a merge or rebase: what is left is git's to commit once it is finished, as sync says.
+      const left = leftUncommitted(paths, workspace.root, startupProblems, paths?.length ? await operationAt(workspace.root) : undefined);
       if (left) out(left);
     }
   });
