@@ -341,6 +341,23 @@ describe('commitPaths commits as `git commit` would for the person', () => {
   };
   const ident = (dir: string, format: string): string => git(dir, 'log', '-1', `--format=${format}`).trim();
 
+  it('holds index.lock from before HEAD moves until the index follows, so a `git stash` meanwhile waits rather than stage the commit back', async () => {
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    // git as the engine runs it, noting whether the index is locked when HEAD is moved.
+    const bin = testdir();
+    const seen = join(bin, 'seen');
+    const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = update-ref ]; then if [ -e '${join(dir, '.git/index.lock')}' ]; then echo held >> '${seen}'; else echo free >> '${seen}'; fi; fi\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    vi.stubEnv('PATH', `${bin}:${process.env.PATH ?? ''}`);
+    await commitOne(dir);
+    expect(readFileSync(seen, 'utf8')).toBe('held\n');
+    expect(existsSync(join(dir, '.git/index.lock'))).toBe(false);
+    expect(indexBlob(dir, 'threads/sales/acme/meta.json')).toBe(headBlob(dir, 'threads/sales/acme/meta.json'));
+    expect(status(dir)).toBe('');
+  });
+
   it('signs the commit where commit.gpgSign asks for it, with the configured gpg program', async () => {
     const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
     gitInit(dir);

@@ -10,7 +10,7 @@ import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
-import { installIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
+import { installIndex, lockIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
 import type { IndexEdits, IndexEntry } from './index-file.js';
 import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
@@ -148,6 +148,8 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   // The person's index, read and checked while git hashes the files (see index-install.ts).
   let index: IndexFile | undefined;
   let built: BuiltTree | undefined;
+  /** `index.lock`, while this commit holds it from before HEAD moves (lockIndex). */
+  let indexLock: string | undefined;
   try {
     const readIndexMeanwhile = (): void => void (index = readIndexFile(repo.gitDir, head ? head.length / 2 : 20, repoPaths));
     const wrote = request.written;
@@ -180,6 +182,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     keepCommit(commit, built.tree);
     // From here HEAD moves before the real index follows: recorded first, so a kill in between is repaired by the next run.
     recordIndexRepair(repo.gitDir, commit, repoPaths);
+    indexLock = prepared && lockIndex(prepared) ? `${prepared.index}.lock` : undefined;
     try {
       await gitSpawn(repo.top, ['update-ref', '-m', reflogMessage(request.message), 'HEAD', commit, head ?? '']);
     } catch (error) {
@@ -191,7 +194,12 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // Refresh only our paths in the real index, so `git status` shows them clean and the user's staged work stays staged.
     try {
       timer.mark('commit+ref');
-      await retryOnIndexLock(() => refreshIndex(repo, commit, repoPaths, entries, pathsFile, prepared), INDEX_LOCK_RETRY_MS);
+      await retryOnIndexLock(() => {
+        // The lock taken before HEAD moved serves the first attempt; installIndex lets it go whatever happens.
+        const locked = indexLock !== undefined;
+        indexLock = undefined;
+        return refreshIndex(repo, commit, repoPaths, entries, pathsFile, prepared, locked);
+      }, INDEX_LOCK_RETRY_MS);
       clearIndexRepair(repo.gitDir, commit);
       const made = recentCommits.get(commit);
       if (made) made.parent = head ?? '';
@@ -208,6 +216,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     }
     return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
   } finally {
+    if (indexLock) rmSync(indexLock, { force: true }); // HEAD did not move (or the commit ended before the refresh)
     await built?.packing; // never left running: a commit that ends early leaves only unreferenced objects
     index?.close(); // when the commit ended before the index was prepared
     for (const file of tempFiles) rmSync(file, { force: true });
@@ -607,7 +616,7 @@ async function buildTreeInIndex(top: string, head: string | undefined, present: 
  * here (index-install.ts; prepared while git made the commit), else by `update-index
  * --index-info`, which writes exactly them (no tree is read); with them unknown, `reset -- paths`.
  */
-async function refreshIndex(repo: { top: string; gitDir: string }, commit: string, paths: readonly string[], entries: BuiltTree['entries'], pathsFile: string, prepared: PreparedIndex | undefined): Promise<void> {
+async function refreshIndex(repo: { top: string; gitDir: string }, commit: string, paths: readonly string[], entries: BuiltTree['entries'], pathsFile: string, prepared: PreparedIndex | undefined, locked = false): Promise<void> {
   if (!entries) {
     writeFileSync(pathsFile, paths.join('\0'));
     await gitSpawn(repo.top, ['reset', '-q', commit, `--pathspec-from-file=${pathsFile}`, '--pathspec-file-nul'], { env: LITERAL });
@@ -616,7 +625,7 @@ async function refreshIndex(repo: { top: string; gitDir: string }, commit: strin
   // Another git command may rewrite the index between reading and locking it: read again, a few times.
   for (let attempt = 0, next = prepared; next && attempt < INSTALL_ATTEMPTS; attempt++) {
     try {
-      if (installIndex(next) === 'installed') {
+      if (installIndex(next, locked && attempt === 0) === 'installed') {
         indexRefreshes.here += 1;
         return;
       }

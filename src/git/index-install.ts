@@ -114,12 +114,12 @@ function bufferedWriter(fd: number): { write(piece: Buffer): void; flush(): void
  *
  * 'changed' when another git command rewrote the index since it was read (the lock is let
  * go; read and prepare again). Throws git's own message when `index.lock` is held, so a
- * caller's `retryOnIndexLock` waits as it does for git.
+ * caller's `retryOnIndexLock` waits as it does for git. `locked`: taken already (lockIndex).
  */
-export function installIndex(prepared: PreparedIndex): 'installed' | 'changed' {
+export function installIndex(prepared: PreparedIndex, locked = false): 'installed' | 'changed' {
   const lock = `${prepared.index}.lock`;
   try {
-    linkSync(prepared.temp, lock);
+    if (!locked) linkSync(prepared.temp, lock);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`Unable to create '${lock}': File exists.`);
     throw error;
@@ -162,5 +162,22 @@ function trailerOf(file: string, length: number): Buffer {
     return out;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Takes `index.lock` with the prepared index as its content, before HEAD moves, as `git
+ * commit` holds it from before it moves HEAD until the index follows: a `git stash` or
+ * `git commit` in between would read the new HEAD with the old index — the commit's
+ * paths staged back to what they were — and keep that. Such a command waits for the lock
+ * instead (git says `index.lock: File exists`). False when another git command holds it:
+ * the refresh then waits for it after HEAD moved, as before.
+ */
+export function lockIndex(prepared: PreparedIndex): boolean {
+  try {
+    linkSync(prepared.temp, `${prepared.index}.lock`);
+    return true;
+  } catch {
+    return false;
   }
 }
