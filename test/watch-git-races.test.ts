@@ -76,6 +76,26 @@ describe('watch while git and editors act during its commit', () => {
     expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
   });
 
+  // git failed to read the file it was to store ("could not open … for reading") and the cycle
+  // said "error: … git said: fatal", as though git had refused the commit.
+  it('takes a file removed while git stores it (a `git stash`) as changed meanwhile, not as git refusing the commit, and commits once it is back', async () => {
+    const dir = await repo();
+    const { env, armed, acted } = gitActingOnce(`rm -f '${join(dir, LEARNING)}'`);
+    const w = start(dir, [], env);
+    await w.ready();
+    writeFileSync(armed, '');
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
+    expect(existsSync(acted)).toBe(true);
+    expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
+    expect(w.cycles()[0]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => git(dir, 'status', '--porcelain') === '' && git(dir, 'show', `HEAD:${LEARNING}`) === learning(48000), 'the file back to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/13-metrics.md')).toContain('| won ARR | 48,000 |');
+    expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
+    await w.stop();
+  });
+
   // The journal's message was kept as the first save derived it: the commit held 60,000 and
   // its subject, body and `history` said 48,000; the cycle that rewrote the figures said "nothing written".
   it('describes a commit finished after a second save by what it holds: the second save\'s figures, from HEAD, and says what it wrote', async () => {

@@ -157,12 +157,24 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
       const text = wrote?.get(prefix ? path.slice(prefix.length + 1) : path);
       return text === undefined ? undefined : Buffer.from(text, 'utf8');
     };
-    built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody, stats)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    const changedMeanwhile = (): CommitOutcome | undefined => {
+      const moved = request.changedMeanwhile?.() ?? [];
+      return moved.length > 0 ? { committed: false, reason: 'changed-meanwhile', message: `${namedFew(moved)} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` } : undefined;
+    };
+    try {
+      built = (await buildTree(repo, head, present, removed, config.fileMode, readIndexMeanwhile, writtenBody, stats)) ?? (await buildTreeInIndex(repo.top, head, present, removed, indexFile, pathsFile));
+    } catch (error) {
+      // git could not read a file it was to store (\`git stash\` took it away meanwhile): the
+      // same case as below, seen sooner — not a commit git refused.
+      const outcome = changedMeanwhile();
+      if (outcome) return outcome;
+      throw error;
+    }
     timer.mark('tree');
     // A file saved since it was read (half-way, or by `git stash`) would be committed as it now
     // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
-    const moved = request.changedMeanwhile?.() ?? [];
-    if (moved.length > 0) return { committed: false, reason: 'changed-meanwhile', message: `${namedFew(moved)} changed while threadwork committed: the files are written but not committed; the next run derives again and commits them` };
+    const moved = changedMeanwhile();
+    if (moved) return moved;
     if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
     // The person's index with our entries, made while git indexes the pack of a large commit,
     // else while git writes the commit; put in place once HEAD moved.
