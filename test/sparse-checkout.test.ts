@@ -30,6 +30,10 @@ describe('a workspace git checks out only in part', () => {
     expect(sync.json.error.message).toMatch(/outside git's sparse checkout .*nothing was written.*`git sparse-checkout add threads`/s);
     expect(head(dir)).toBe(before);
     expect(status(dir)).toBe('');
+    // check reads what is there and says what it did not see.
+    const check = await runJson<{ outsideCheckout?: { count: number; include: string[] } }>(['check', '--json', '--dir', dir]);
+    expect(check.json.outsideCheckout).toEqual({ count: sync.json.error.count, include: ['threads'] });
+    expect((await runCli(['check', '--dir', dir])).stdout).toMatch(/note: \d+ workspace files are outside git's sparse checkout: this check covers only what is checked out \(`git sparse-checkout add threads` brings them back\)/);
     const deal = await runCli(['deal', 'new', 'Acme Ledger', '--segment', 'mid-market-fintech', '--dir', dir]);
     expect(deal.code).toBe(1);
     expect(deal.stderr).toMatch(/sparse checkout/);
@@ -45,6 +49,7 @@ describe('a workspace git checks out only in part', () => {
     git(dir, 'sparse-checkout', 'disable');
     const again = await runCli(['sync', '--dir', dir]);
     expect(again.code).toBe(0);
+    expect((await runJson<{ outsideCheckout?: unknown }>(['check', '--json', '--dir', dir])).json).not.toHaveProperty('outsideCheckout');
     expect(again.stdout).toMatch(/nothing to write/);
     expect(head(dir)).toBe(before);
   });

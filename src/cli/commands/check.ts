@@ -3,6 +3,8 @@ import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
+import { repositoryOf } from '../../git/repo.js';
+import { foldersToInclude, outsideSparseCheckout } from '../../git/sparse-checkout.js';
 import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -11,14 +13,16 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   // A process keeping the workspace warm (the MCP server) answers first, when one runs; `--no-cache` reads every file here.
   const served = cache ? await askServer(root, { op: 'check' }) : undefined;
   const result = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
+  const outside = await outsideCheckout(root);
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0
     ? pc.green(`✓ ${counts}: no problems`)
     : (result.ok ? pc.yellow : pc.red)(`${result.ok ? '⚠' : '✖'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${counts}`);
+  const note = outside ? [`${pc.yellow('note:')} ${outside.count} workspace ${outside.count === 1 ? 'file is' : 'files are'} outside git's sparse checkout: this check covers only what is checked out (\`git sparse-checkout add ${outside.include.join(' ')}\` brings ${outside.count === 1 ? 'it' : 'them'} back)`] : [];
   return {
-    json: { root, ...result, ...servedBy(served) },
-    text: [...lines, summary].join('\n'),
+    json: { root, ...result, ...(outside ? { outsideCheckout: outside } : {}), ...servedBy(served) },
+    text: [...lines, summary, ...note].join('\n'),
     exitCode: result.ok ? 0 : 1,
   };
 }
@@ -31,4 +35,16 @@ async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What git's sparse checkout leaves out of the workspace: a check reads only the files on
+ * disk, so "no problems" would speak for threads it never saw. (Writes are refused there:
+ * engine/sparse-refusal.ts.) One existsSync outside a sparse checkout.
+ */
+async function outsideCheckout(root: string): Promise<{ count: number; include: string[] } | undefined> {
+  const repo = await repositoryOf(root);
+  if (!repo) return undefined;
+  const outside = await outsideSparseCheckout(repo, root);
+  return outside.length > 0 ? { count: outside.length, include: foldersToInclude(repo, root, outside) } : undefined;
 }

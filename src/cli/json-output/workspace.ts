@@ -33,6 +33,10 @@ export const checkOutput = z.object({
   files: z.number().int().nonnegative(),
   threads: z.number().int().nonnegative(),
   diagnostics: z.array(diagnosticOutput),
+  outsideCheckout: z
+    .object({ count: z.number().int().positive(), include: z.array(z.string()) })
+    .optional()
+    .describe("present when git's sparse checkout leaves workspace files out: the check covers only what is checked out; `include` names the folders `git sparse-checkout add` brings back"),
   served: servedOutput,
 });
 
