@@ -102,6 +102,20 @@ describe('the numbers a report and a goal show', () => {
     expect(rows).toContain('| avg_cycle_days | — | 30 | — | ░░░░░░░░░░ 0% |');
     // A count has a value from the start (0 won): its gap is the target.
     expect(rows).toContain('| won_count | 0 | 4 | 4 | ░░░░░░░░░░ 0% |');
+
+    // The report shows the goal's own numbers: it had its own gap, the target measured from nothing.
+    const env = { THREADWORK_NO_SERVER: '1' };
+    const markdown = await runCli(['report', 'goals', '--md'], { cwd: dir, env });
+    expect(markdown.code, markdown.stderr).toBe(0);
+    const reported = markdown.stdout.split('\n');
+    for (const row of ['| win_rate | — | 50% | — | ░░░░░░░░░░ 0% |', '| avg_cycle_days | — | 30 | — | ░░░░░░░░░░ 0% |', '| won_count | 0 | 4 | 4 | ░░░░░░░░░░ 0% |']) expect(reported).toContain(row);
+    const { json } = await runJson<{ goals: { id: string; metrics: { name: string; current: number | null; gap: number | null }[] }[] }>(['report', 'goals'], { cwd: dir, env });
+    const metrics = json.goals.find((g) => g.id === 'g-marketplaces-2027')!.metrics;
+    expect(metrics.map(({ name, current, gap }) => ({ name, current, gap }))).toEqual([
+      { name: 'win_rate', current: null, gap: null },
+      { name: 'avg_cycle_days', current: null, gap: null },
+      { name: 'won_count', current: 0, gap: 4 },
+    ]);
   });
 
   it('rounds the average won ARR of the win/loss report as the metrics do', async () => {

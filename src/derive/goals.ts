@@ -14,8 +14,12 @@ export interface MetricState {
   current: number | null;
   target: number;
   baseline: number | null;
-  /** How far from the target, in the metric's unit; 0 once reached. */
-  gap: number;
+  /**
+   * How far from the target, in the metric's unit; 0 once reached. Null while the metric
+   * has no value (a win rate before any linked deal closed): a gap measured from nothing
+   * would read as a shortfall. The goal's block, the report and its JSON all read it here.
+   */
+  gap: number | null;
   /** 0–1, how much of the way from baseline to target. */
   progress: number;
   /** On a won ARR figure (won_arr, mrr, avg_deal_size) only: the linked wins it leaves out for want of their ARR. */
@@ -139,7 +143,7 @@ function winsWithoutArr(name: GoalMetricName, figures: Figures): { wonWithoutArr
 }
 
 function metricState(name: GoalMetricName, current: number | null, target: number, baseline: number | null): MetricState {
-  if (current === null) return { name, current, target, baseline, gap: Math.abs(target - (baseline ?? 0)), progress: 0 };
+  if (current === null) return { name, current, target, baseline, gap: null, progress: 0 };
   if (LOWER_IS_BETTER.has(name)) {
     const gap = Math.max(0, current - target);
     const start = baseline ?? current;

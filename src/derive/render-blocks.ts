@@ -141,8 +141,8 @@ export function renderGoalStateBlock(state: GoalState): string {
     table(
       ['metric', 'current', 'target', 'gap', 'progress'],
       ['l', 'r', 'r', 'r', 'l'],
-      // No current value yet (no closed deal for a rate): a gap would be measured from nothing.
-      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), m.current === null ? '—' : formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
+      // No current value yet (no closed deal for a rate): the gap is null and shown as `—`, as in `report goals`.
+      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
     ),
   ];
   if (state.forecast) lines.push('', ...renderForecastLines(state.forecast));
