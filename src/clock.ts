@@ -45,9 +45,35 @@ export function wordDate(text: string): { year: number; month: number; day: numb
  * 2026-12-04"); `04/05/2026` is told that it reads two ways and both days it could be; a
  * slash date with a day past 12 (`25/12/2026`, `12/25/2026`) reads one way. Empty when
  * the text is no date that names a real day.
+ *
+ * Spaces around the date (`closed: "2026-09-24 "`, `--date " 2026-11-20"`) are named as
+ * the fault: advice read from the trimmed text alone told `2026-09-24 ` to be written as
+ * 2026-09-24, which it seemed to be already. A reader that accepts the spaces (a contact
+ * list's data_date) passes the trimmed text.
  */
 export function dateAdvice(written: string): string {
   const text = written.trim();
+  const advice = otherFormAdvice(text);
+  // Blanks around `yesterday` are not what is wrong with it: named only around a date.
+  const around = advice || /^\d{4}-\d{2}-\d{2}$/.test(text) ? spacesAround(written, text) : undefined;
+  if (!around) return advice;
+  if (isRealDate(text)) return ` — unexpected ${around} the date: write ${text} with nothing around it`;
+  return ` — unexpected ${around} the date${advice ? `, and${advice.slice(' —'.length)}` : ''}`;
+}
+
+/** Where the blanks around `text` in `written` are, as the advice names them (`space after`, `tab before`), or undefined when there are none. */
+function spacesAround(written: string, text: string): string | undefined {
+  const start = written.indexOf(text);
+  const before = written.slice(0, start);
+  const after = written.slice(start + text.length);
+  if (!before && !after) return undefined;
+  const blanks = before + after;
+  const what = /^ +$/.test(blanks) ? (blanks.length === 1 ? 'space' : 'spaces') : /^\t+$/.test(blanks) ? (blanks.length === 1 ? 'tab' : 'tabs') : 'blank characters';
+  return `${what} ${before && after ? 'before and after' : before ? 'before' : 'after'}`;
+}
+
+/** dateAdvice for a date without blanks around it: the `YYYY-MM-DD` to write, or both days it could be. */
+function otherFormAdvice(text: string): string {
   const day = (y: number, m: number, d: number): string | undefined => {
     const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     return isRealDate(iso) ? iso : undefined;
@@ -73,6 +99,10 @@ export function dateAdvice(written: string): string {
 /**
  * A date given to a command (`--date`, an MCP tool's `date`), as `YYYY-MM-DD`; refused
  * (`invalid-date`) in check's words: 2026-02-30 has the form and is no day of the calendar.
+ * ` 2026-11-20` is refused too, naming the space, not trimmed: options whose value has a
+ * form (`--segment`, `--slug`, `--email`, `--source`) take it exactly as given, and only
+ * names and paths (a company, a thread) are trimmed. A date is judged as check judges it
+ * in a file, where `"2026-11-20 "` is no date either.
  */
 export function requireDate(value: string): string {
   if (isRealDate(value)) return value;

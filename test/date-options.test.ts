@@ -4,7 +4,7 @@ import { campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { dealNewCommand } from '../src/cli/commands/deal.js';
 import { dueCommand } from '../src/cli/commands/due.js';
 import type { CommandOutcome } from '../src/cli/outcome.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
 import { commandJson } from './helpers/in-process.js';
@@ -36,6 +36,9 @@ const DATES: [string, string][] = [
   ['20260201', 'expected a date such as 2026-03-01 — write 20260201 as 2026-02-01'],
   ['04.12.2026', 'expected a date such as 2026-03-01 — write 04.12.2026 as 2026-12-04'],
   ['yesterday', 'expected a date such as 2026-03-01'],
+  // Refused, not trimmed, as --segment, --slug, --email and --source refuse blanks around them: a value in a form is given exactly.
+  [' 2026-11-20', 'expected a date such as 2026-03-01 — unexpected space before the date: write 2026-11-20 with nothing around it'],
+  ['2026-11-20 ', 'expected a date such as 2026-03-01 — unexpected space after the date: write 2026-11-20 with nothing around it'],
 ];
 
 type Refusal = { ok: boolean; error: { code: string; message: string } };
@@ -58,6 +61,14 @@ describe('a --date that is not a date', () => {
     expect(result.json.error.code).toBe('invalid-date');
     expect(result.json.error.message).toBe(`Invalid date ${JSON.stringify(date)}: ${expected}`);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  // It said "expected a date such as 2026-03-01 — write 2026-11-20 as 2026-11-20", as though it were written so already.
+  it('the CLI: due --date with a space before the date names the space', async () => {
+    const dir = exampleWorkspaceCopy();
+    const result = await runCli(['due', '--date', ' 2026-11-20', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Invalid date " 2026-11-20": expected a date such as 2026-03-01 — unexpected space before the date: write 2026-11-20 with nothing around it');
   });
 });
 

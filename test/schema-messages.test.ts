@@ -349,4 +349,15 @@ describe('a date written another way', () => {
       'threads/sales/northwind-payments/1-input.md:Invalid `date`: expected a date such as 2026-03-01 — 03/04/2026 reads two ways, April 3 or March 4: write 2026-04-03 or 2026-03-04 (got "03/04/2026")',
     ]);
   });
+
+  // `closed: "2026-08-12 "` was told to "write 2026-08-12 as 2026-08-12": the space is the fault.
+  it('with a space inside its quotes is told the space, not a date it already is', async () => {
+    const { openWorkspace } = await import('../src/api.js');
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/6-learning.md`, '\nclosed: 2026-08-12', '\nclosed: "2026-08-12 "');
+    const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
+    expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.message}`)).toEqual([
+      `${DEAL}/6-learning.md:3:Invalid \`closed\`: expected a date such as 2026-03-01 — unexpected space after the date: write 2026-08-12 with nothing around it (got "2026-08-12 ")`,
+    ]);
+  });
 });

@@ -265,6 +265,18 @@ describe('threadwork score', () => {
     expect(result.json.ranked.find((a) => a.name === 'Feb')?.components.freshness).toBe(0.8);
   });
 
+  // A list's data_date is read with blanks around it (` 2026-11-01`): they are not named as the fault of one that is no date.
+  it('tells a JSON list\'s data_date written another way the day to write, not of the blanks it accepts', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.json': JSON.stringify([{ name: 'Spaced', data_date: ' 2026-11-01 ' }, { name: 'Dots', data_date: ' 01.11.2026' }]) });
+    const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.json`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
+    expect(Object.fromEntries(result.json.ranked.map((a) => [a.name, a.leftOut]))).toEqual({
+      Spaced: [],
+      Dots: [{ row: 2, field: 'data_date', detail: 'expected a date such as 2026-03-01 — write 01.11.2026 as 2026-11-01 (got " 01.11.2026")' }],
+    });
+  });
+
   it('reads a JSON list saved with a byte order mark, and places a JSON syntax error at its line and column', async () => {
     const dir = workspace();
     const list = testdir({ 'bom.json': '\uFEFF[{"name": "Acme"}]', 'bad.json': '[\n  {"name": "A"},\n  {"name": "B",}\n]\n' });

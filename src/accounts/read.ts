@@ -279,7 +279,8 @@ function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   const got = where && value !== undefined ? ` (got ${typeof value === 'string' ? JSON.stringify(value) : shorten(JSON.stringify(value) ?? String(value))})` : '';
   // A data_date of `01/11/2026` is told the YYYY-MM-DD to write, or both days it could be, as check tells one in a file.
-  const advice = issue.message === DATE_EXPECTED.form && typeof value === 'string' ? dateAdvice(value) : '';
+  // Trimmed first: a list's data_date may have blanks around it (dayNumber reads ` 2026-11-01`), so they are not its fault.
+  const advice = issue.message === DATE_EXPECTED.form && typeof value === 'string' ? dateAdvice(value.trim()) : '';
   return `${where || 'row'}: ${expectedText(issue)}${advice}${got}`;
 }
 
