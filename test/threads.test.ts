@@ -258,6 +258,17 @@ describe('threadwork deal new', () => {
     expect(taken.stderr).toMatch(/already exists \(created 2026-09-15\) for "Month end close", not "Quarter end": the folder name given with --slug is "Month end close"'s\. .*--slug month-end-close-2\./);
   });
 
+  it('takes a campaign --slug given as the whole folder name without doubling its date, and refuses one starting with another date', async () => {
+    const dir = workspace();
+    const whole = await runJson<{ path: string }>(['campaign', 'new', 'Q1 push', '-s', 'mid-market-fintech', '--date', '2027-01-05', '--slug', '2027-01-05-q1-push', '--no-commit', '--dir', dir]);
+    expect(whole.code).toBe(0);
+    expect(whole.json.path).toBe('threads/sales/campaigns/2027-01-05-q1-push');
+    const other = await runCli(['campaign', 'new', 'Q1 late', '-s', 'mid-market-fintech', '--date', '2027-01-05', '--slug', '2027-01-04-q1-late', '--no-commit', '--dir', dir]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/Refused --slug "2027-01-04-q1-late": it starts with the date 2027-01-04, .* so it would be 2027-01-05-2027-01-04-q1-late\. Give the slug without the date \(--slug q1-late\), or --date 2027-01-04\. Nothing was created\./);
+    expect(existsSync(join(dir, 'threads/sales/campaigns/2027-01-05-2027-01-04-q1-late'))).toBe(false);
+  });
+
   it('lets exactly one of two concurrent processes create the same deal', async () => {
     const dir = workspace();
     for (let round = 0; round < 4; round++) {

@@ -89,11 +89,30 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   }, 'open deal');
 }
 
+/**
+ * A campaign's `--slug` given as the whole folder name (`2027-01-05-q1-push` with that
+ * `--date`): the date is the folder's prefix already, so it is taken off — not doubled
+ * (`2027-01-05-2027-01-05-q1-push`). Another date in front is refused: which of the two
+ * the campaign starts on is the person's to say.
+ */
+function campaignSlug(given: string, date: string): string {
+  if (given.startsWith(`${date}-`)) return given.slice(date.length + 1);
+  const other = /^(\d{4}-\d{2}-\d{2})-/.exec(given)?.[1];
+  if (other) {
+    throw new ThreadworkError(
+      `Refused --slug ${JSON.stringify(given)}: it starts with the date ${other}, and a campaign's folder is named {date}-{slug} with its own date (${date}), so it would be ${date}-${given}. Give the slug without the date (--slug ${given.slice(other.length + 1)}), or --date ${other}. Nothing was created.`,
+      'invalid-name',
+      { name: given },
+    );
+  }
+  return given;
+}
+
 /** A new campaign thread: the files to create, not yet written. */
 export function proposeCampaign(model: WorkspaceModel, typed: NewCampaignOptions): WriteProposal<CreatedThread> {
   const options: NewCampaignOptions = { ...typed, name: givenName(typed.name, 'campaign name') };
   const date = dateOrToday(options.date);
-  const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
+  const slug = options.slug !== undefined ? checkedSlug(campaignSlug(options.slug, date), '--slug') : slugify(options.name, 'campaign name', NAME_THE_FOLDER);
   const id = `${date}-${slug}`;
   const meta = buildMeta(model, { id, type: 'sales-campaign', title: options.name.trim(), segment: options.segment, goal: options.goal, subgoal: options.subgoal, source: 'outbound', date });
   return proposeThread(model, { parent: LAYOUT.campaigns, prefix: `${date}-`, slug, name: options.name, given: options.slug !== undefined }, meta, {}, 'open campaign');
