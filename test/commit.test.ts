@@ -340,6 +340,15 @@ describe('commitPaths commits as `git commit` would for the person', () => {
     expect(await commitPaths({ cwd: dir, paths: ['threads/sales/acme/meta.json'], message: 'threadwork: test' })).toMatchObject({ committed: true });
   };
   const ident = (dir: string, format: string): string => git(dir, 'log', '-1', `--format=${format}`).trim();
+  /** A repository with a first commit and no identity of its own, nor a global one. */
+  const withoutIdentity = (): string => {
+    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
+    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
+    gitInit(dir);
+    git(dir, 'config', '--unset', 'user.name');
+    git(dir, 'config', '--unset', 'user.email');
+    return dir;
+  };
 
   it('holds index.lock from before HEAD moves until the index follows, so a `git stash` meanwhile waits rather than stage the commit back', async () => {
     const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
@@ -383,11 +392,7 @@ describe('commitPaths commits as `git commit` would for the person', () => {
   });
 
   it('takes author.* and committer.* before user.*, as git does', async () => {
-    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
-    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
-    gitInit(dir);
-    git(dir, 'config', '--unset', 'user.name');
-    git(dir, 'config', '--unset', 'user.email');
+    const dir = withoutIdentity();
     git(dir, 'config', 'author.name', 'Ada Author');
     git(dir, 'config', 'author.email', 'ada@example.com');
     git(dir, 'config', 'committer.name', 'Cy Committer');
@@ -397,26 +402,18 @@ describe('commitPaths commits as `git commit` would for the person', () => {
   });
 
   it('takes the address from EMAIL and config given in the environment (GIT_CONFIG_COUNT), not the fallback identity', async () => {
-    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
     vi.stubEnv('EMAIL', 'env@example.com');
     vi.stubEnv('GIT_CONFIG_COUNT', '1');
     vi.stubEnv('GIT_CONFIG_KEY_0', 'user.name');
     vi.stubEnv('GIT_CONFIG_VALUE_0', 'Env Person');
-    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
-    gitInit(dir);
-    git(dir, 'config', '--unset', 'user.name');
-    git(dir, 'config', '--unset', 'user.email');
+    const dir = withoutIdentity();
     await commitOne(dir);
     expect(ident(dir, '%an <%ae> / %cn <%ce>')).toBe('Env Person <env@example.com> / Env Person <env@example.com>');
   });
 
   it('falls back to threadwork <threadwork@localhost> only for what nothing names', async () => {
-    vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
     vi.stubEnv('EMAIL', '');
-    const dir = testdir({ 'threads/sales/acme/meta.json': '{}\n' });
-    gitInit(dir);
-    git(dir, 'config', '--unset', 'user.name');
-    git(dir, 'config', '--unset', 'user.email');
+    const dir = withoutIdentity();
     git(dir, 'config', 'user.name', 'Named Only');
     await commitOne(dir);
     expect(ident(dir, '%an <%ae>')).toBe('Named Only <threadwork@localhost>');

@@ -31,6 +31,18 @@ function gitActingOnce(action: string, command = 'hash-object -w'): { env: Recor
   return { env: { PATH: `${bin}:${process.env.PATH ?? ''}` }, armed, acted };
 }
 
+/** A watcher on `dir` saved into (the learning, won at 48,000) whose commit meets `action` as git stores the files; once the save is answered. */
+async function saveWhileGitActs(dir: string, action: string): Promise<ReturnType<typeof start>> {
+  const { env, armed, acted } = gitActingOnce(action);
+  const w = start(dir, [], env);
+  await w.ready();
+  writeFileSync(armed, '');
+  writeFileSync(join(dir, LEARNING), learning(48000));
+  await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
+  expect(existsSync(acted)).toBe(true);
+  return w;
+}
+
 /** Each commit of HEAD's history: whether it holds `path`, and the won ARR its 13-metrics.md shows. */
 const wonArrByCommit = (dir: string, path: string): { commit: string; holds: boolean; wonArr: string }[] =>
   git(dir, 'log', '--format=%H')
@@ -53,13 +65,7 @@ const versions = (dir: string, path: string): string[] =>
 describe('watch while git and editors act during its commit', () => {
   it('never commits a file an editor truncated between the read and the commit (the first step of a two-step save)', async () => {
     const dir = await repo();
-    const { env, armed, acted } = gitActingOnce(`: > '${join(dir, LEARNING)}'`);
-    const w = start(dir, [], env);
-    await w.ready();
-    writeFileSync(armed, '');
-    writeFileSync(join(dir, LEARNING), learning(48000));
-    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
-    expect(existsSync(acted)).toBe(true);
+    const w = await saveWhileGitActs(dir, `: > '${join(dir, LEARNING)}'`);
     // The cycle says why it did not commit, naming the file once.
     const refused = w.cycles()[0]!.commit as { committed: boolean; reason?: string; message?: string };
     expect(refused, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
@@ -80,13 +86,7 @@ describe('watch while git and editors act during its commit', () => {
   // said "error: … git said: fatal", as though git had refused the commit.
   it('takes a file removed while git stores it (a `git stash`) as changed meanwhile, not as git refusing the commit, and commits once it is back', async () => {
     const dir = await repo();
-    const { env, armed, acted } = gitActingOnce(`rm -f '${join(dir, LEARNING)}'`);
-    const w = start(dir, [], env);
-    await w.ready();
-    writeFileSync(armed, '');
-    writeFileSync(join(dir, LEARNING), learning(48000));
-    await waitFor(() => w.cycles().length > 0 || w.lines.some((l) => l.event === 'error'), 'the save to be answered', () => w.describe());
-    expect(existsSync(acted)).toBe(true);
+    const w = await saveWhileGitActs(dir, `rm -f '${join(dir, LEARNING)}'`);
     expect(w.lines.filter((l) => l.event === 'error'), w.describe()).toEqual([]);
     expect(w.cycles()[0]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
     writeFileSync(join(dir, LEARNING), learning(48000));
