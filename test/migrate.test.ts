@@ -261,6 +261,26 @@ describe('threadwork migrate', () => {
     expect(named.code).toBe(0);
   });
 
+  it('with nothing to migrate, or a file refused, commits nothing: not a person\'s uncommitted thread under migrate\'s name', async () => {
+    const dir = methodWorkspace();
+    await migrateJson(dir);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    // A deal opened by hand, in front matter already, not committed yet: the sync would derive from it and commit it.
+    mkdirSync(join(dir, 'threads/sales/new-co'), { recursive: true });
+    writeFileSync(join(dir, 'threads/sales/new-co/meta.json'), dealMeta('new-co'));
+    writeFileSync(join(dir, 'threads/sales/new-co/1-input.md'), md('source: referral\ndate: 2026-03-01', '# Input\n'));
+    const dry = await runCli(['migrate', '--dry-run', '--dir', dir]);
+    const real = await runCli(['migrate', '--dir', dir]);
+    expect(real.stdout).toBe(dry.stdout);
+    expect(real.stdout).not.toContain('committed');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    // A failing run (a file named that is no stage file) commits nothing either.
+    const refused = await runCli(['migrate', 'strategy/canvas/04-segments.md', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toContain('threads/sales/new-co/');
+  });
+
   it('advance reads the migrated fields it asked for before', async () => {
     const dir = workspace({
       [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { created: '2026-03-02' }),

@@ -41,6 +41,13 @@ export interface WriteProposal<T> {
    * history does not list would read as made from nothing.
    */
   madeFrom?: readonly string[];
+  /**
+   * true: the command has nothing to write (or refused part of what it was asked): the
+   * transaction ends here — no sync, no commit. Otherwise a run that writes nothing would
+   * still commit the derived changes and the person's own uncommitted edits under the
+   * command's name (`migrate` with nothing to migrate).
+   */
+  nothingToWrite?: boolean;
 }
 
 export function createChange(path: string, content: string): SourceChange {

@@ -231,6 +231,10 @@ async function transact<T>(
   // (`unknown`: TypeScript compares no two function types of different results.)
   if ((propose as unknown) !== proposeSync) await loadParserForBlocks(state.currentModel());
   const proposal = await propose(state);
+  if (proposal.nothingToWrite) {
+    if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
+    return { result: proposal.result, sources: [], sync: null, commit: recovered, recovered, warnings: [] };
+  }
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
   const undoProposal = state.stage(staged);

@@ -37,7 +37,7 @@ export interface MigrationResult {
   /**
    * Stage files asked for and left as they are, with why. `blocked`: the file could not be
    * migrated as asked (not a stage file, not read, in error, not UTF-8) — the command exits
-   * 1 for it; not blocked: there is nothing to migrate (front matter already, a free-form stage).
+   * 1 for it and writes nothing; not blocked: there is nothing to migrate (front matter already, a free-form stage).
    */
   skipped: { path: string; reason: string; blocked: boolean }[];
   /** Labelled lines no field took (unmapped or ambiguous), across all files: each stays in the prose. */
@@ -67,9 +67,12 @@ export function proposeMigration(model: WorkspaceModel, paths: readonly string[]
   }
   const unmapped = files.reduce((n, f) => n + f.lines.filter((l) => l.status !== 'mapped').length, 0);
   const threads = [...new Set(files.map((f) => f.thread))];
+  // A run with nothing to migrate, or one refusing a file it was asked for (exit 1), writes and commits nothing: not even the sync, whose commit would carry the person's uncommitted edits under migrate's name.
+  const nothingToWrite = changes.length === 0 || skipped.some((s) => s.blocked);
   return {
     result: { dryRun, files, skipped, unmapped },
-    changes,
+    changes: nothingToWrite ? [] : changes,
+    nothingToWrite,
     summary: `migrate ${files.length} stage file${files.length === 1 ? '' : 's'} to front matter`,
     thread: threads.length === 1 ? threads[0] : undefined,
     details: files.map((f) => `${f.path}: ${Object.keys(f.frontMatter).length} field${Object.keys(f.frontMatter).length === 1 ? '' : 's'} from its labelled lines, ${f.lines.filter((l) => l.status !== 'mapped').length} left in the prose only`),

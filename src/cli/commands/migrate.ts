@@ -15,7 +15,7 @@ export async function migrateCommand(paths: readonly string[], flags: { dryRun?:
   const { sync, commit, ...migration } = result;
   // A file named that could not be migrated (not a stage file, in error…) is a failure an agent must see, as check's errors are.
   const exitCode = migration.skipped.some((s) => s.blocked) ? 1 : 0;
-  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...warningLines(migration.warnings), ...committedLine(commit, migration.dryRun ? undefined : { sync, own: migration.files.map((f) => f.path) })].join('\n'), exitCode };
+  return { json: { root: workspace.root, ...migration, commit, sync }, text: [...describeMigration(migration), ...warningLines(migration.warnings), ...(migration.dryRun || (sync === null && commit === null) ? [] : committedLine(commit, { sync, own: migration.files.map((f) => f.path) }))].join('\n'), exitCode };
 }
 
 /**
@@ -50,7 +50,9 @@ export function describeMigration(result: MigrationResult): string[] {
   for (const s of result.skipped) lines.push(`${pc.dim('skipped')} ${s.path}: ${s.reason}`);
   const verb = result.dryRun ? 'would write' : 'wrote';
   const left = result.unmapped ? `; ${plural(result.unmapped, 'line')} not mapped, kept in the prose only` : '';
-  if (result.files.length === 0) lines.push(result.skipped.length ? pc.yellow('nothing migrated: the files named are skipped (see why above)') : pc.green('✓ nothing to migrate: every stage file has front matter'));
+  const refused = result.skipped.some((s) => s.blocked);
+  if (refused && result.files.length > 0) lines.push(pc.yellow(`nothing ${result.dryRun ? 'would be' : 'was'} written: a file named is refused (see why above); name only the files that can be migrated`));
+  else if (result.files.length === 0) lines.push(result.skipped.length ? pc.yellow('nothing migrated: the files named are skipped (see why above)') : pc.green('✓ nothing to migrate: every stage file has front matter'));
   else lines.push(`${result.dryRun ? pc.yellow('dry run:') : pc.green('✓')} ${verb} front matter to ${plural(result.files.length, 'stage file')}, the prose unchanged${left}`);
   return lines;
 }
