@@ -491,6 +491,21 @@ describe('reading a labelled line', () => {
     expect(whole.frontMatter).toEqual({ sequence: { touches: [{ day: 0, channel: 'email', template: 'cold-1-problem' }, { day: 3, channel: 'call', template: 'follow-up-2-call' }] } });
   });
 
+  it('a prospect table reads `\\|` and a pipe in backticks as part of the cell, and refuses a row whose cells do not match the header', () => {
+    const table = [
+      '# Actions',
+      '| Name | Email | Company | Title | Status | Started |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| Bob Ng | bob@xy.com | X \\| Y Labs | | | |',
+      '| Al Bo | al@xy.com | `A|B` Co | CTO | | |',
+      '| Cy Do | cy@xy.com | Extra | CFO | | | oops |',
+      '',
+    ].join('\n');
+    const mapping = mapStage(table, context('sales-campaign', 5));
+    expect(mapping.frontMatter).toEqual({ prospects: [{ name: 'Bob Ng', email: 'bob@xy.com', company: 'X | Y Labs' }, { name: 'Al Bo', email: 'al@xy.com', company: 'A|B Co', title: 'CTO' }] });
+    expect(mapping.lines[2]).toMatchObject({ line: 6, status: 'unmapped', reason: expect.stringContaining('7 cells, the header 6') });
+  });
+
   it('a heading that names a field gives its paragraph, unless a labelled line gives the field', () => {
     expect(mapStage('# Input\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1)).frontMatter).toEqual({ source: 'inbound' });
     const both = mapStage('# Input\n\nSource: Referral\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1));

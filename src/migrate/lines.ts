@@ -5,6 +5,8 @@
  * is not the thread's own statement. Pure: text in, lines out.
  */
 
+import { tableCells } from './table-row.js';
+
 export type ProseLine =
   | { kind: 'heading'; line: number; text: string; level: number; title: string }
   /** `Label: value`; an empty value makes it a caption for what follows (`Hypothesis validation:`). */
@@ -49,8 +51,7 @@ export function proseLines(text: string, firstLine = 1): ProseLine[] {
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(trimmed);
     if (heading) return void out.push({ kind: 'heading', line, text, level: heading[1]!.length, title: heading[2]! });
     if (trimmed.startsWith('|')) {
-      const cells = trimmed.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-      return void out.push({ kind: 'row', line, text, cells });
+      return void out.push({ kind: 'row', line, text, cells: tableCells(trimmed) });
     }
     const item = LIST.test(text);
     const rest = text.replace(LIST, '').trim();

@@ -105,6 +105,11 @@ function prospectRow(line: Extract<ProseLine, { kind: 'row' }>, table: { columns
     return ['name', 'email', 'company'].every((c) => columns.includes(c)) ? { columns } : { columns: [] };
   }
   if (table.columns.length === 0 || line.cells.every((c) => /^:?-+:?$/.test(c))) return table;
+  // A row of more or fewer cells than the header has its values in the wrong columns: which cell is whose cannot be told.
+  if (line.cells.length !== table.columns.length) {
+    state.c.unmapped(line, `this row has ${line.cells.length} cells, the header ${table.columns.length}: which value is whose cannot be told (a pipe inside a value is written \\|)`);
+    return table;
+  }
   const prospect: Record<string, unknown> = {};
   const problems: string[] = [];
   table.columns.forEach((column, i) => {
