@@ -506,6 +506,13 @@ describe('reading a labelled line', () => {
     expect(mapping.lines[2]).toMatchObject({ line: 6, status: 'unmapped', reason: expect.stringContaining('7 cells, the header 6') });
   });
 
+  it('keeps a text value as written, its final "." included; an enum still reads without it', () => {
+    const input = mapStage('Company: Núñez Pagos, S.L.\nContact: Ann Lee, Sr. V.P.\nSource: Referral.\n', context('sales-deal', 1));
+    expect(input.frontMatter).toEqual({ source: 'referral', contact: { name: 'Ann Lee', title: 'Sr. V.P.' }, company: { name: 'Núñez Pagos, S.L.' } });
+    // The sentence's own "." after an email is no part of the title.
+    expect(mapStage('Contact: Ann Lee, CTO, ann@nunez.es.\n', context('sales-deal', 1)).frontMatter).toEqual({ contact: { name: 'Ann Lee', title: 'CTO', email: 'ann@nunez.es' } });
+  });
+
   it('a heading that names a field gives its paragraph, unless a labelled line gives the field', () => {
     expect(mapStage('# Input\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1)).frontMatter).toEqual({ source: 'inbound' });
     const both = mapStage('# Input\n\nSource: Referral\n\n## Source\nInbound email via contact form\n', context('sales-deal', 1));

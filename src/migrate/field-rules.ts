@@ -11,6 +11,7 @@ import type { Labelled } from './collector.js';
 import { labelKey } from './lines.js';
 import type { Rule, State } from './state.js';
 import {
+  plainText,
   plainValue,
   readAssumptionIds,
   readCount,
@@ -97,12 +98,13 @@ export function money(path: string, range: boolean): Rule {
 
 /** `Sarah Chen, CTO`, `Sarah Chen (CTO)`, `Sarah Chen, CTO, sarah@elsa.ai`. */
 export const contact: Rule = (value, source, state) => {
-  let rest = plainValue(value);
+  let rest = plainText(value);
   const email = /[^\s<>(),;]+@[^\s<>(),;]+\.[a-z]{2,}/i.exec(rest)?.[0];
   const linkedin = /(?:https?:\/\/)?(?:www\.)?linkedin\.com\/\S+/i.exec(rest)?.[0];
   for (const part of [email, linkedin]) if (part) rest = rest.replace(part, '');
   rest = rest.replace(/[<>]/g, '').replace(/\(\s*\)/g, '');
-  const { head, remark } = withoutRemark(rest.replace(/[\s,;–—-]+$/, ''));
+  // A `.` left alone where an email ended the sentence goes with the separators; `Sr. V.P.` keeps its own.
+  const { head, remark } = withoutRemark(rest.replace(/[\s,;–—-]+\.?\s*$/, ''));
   const parts = head.split(/\s*(?:,|;|\s[–—-]\s)\s*/).filter(Boolean);
   const [name, title = remark || undefined, ...more] = parts;
   if (!name) return state.c.unmapped(source, 'expected the contact\'s name, then title and email: Sarah Chen, CTO, sarah@example.com');
@@ -114,7 +116,7 @@ export const contact: Rule = (value, source, state) => {
 };
 
 export const company: Rule = (value, source, state) => {
-  const { head, remark } = withoutRemark(plainValue(value));
+  const { head, remark } = withoutRemark(plainText(value));
   if (!head) return state.c.unmapped(source, 'expected the company name');
   state.c.set('company.name', head, source, remark ? `(${remark}) kept in the prose only` : undefined);
 };
@@ -197,7 +199,7 @@ export function verdictLine(value: string, source: Labelled, state: State): void
   const context = state.assumption;
   const reading = readVerdict(value);
   if (reading.ok && context) return state.addValidation(context.id, reading.value, context.statement, [context.source, source]);
-  if (context && labelKey(source.label) === 'result') return state.addEvidence(context.id, plainValue(value), source, 'result');
+  if (context && labelKey(source.label) === 'result') return state.addEvidence(context.id, plainText(value), source, 'result');
   const unclear = /challenged|inconclusive|unclear|new/i.test(value);
   state.c.unmapped(source, reading.ok ? 'no assumption id above it (a heading such as `### A4: …`)' : `${plainValue(value)}: ${unclear ? 'partial or invalidated? Write VALIDATED, INVALIDATED or PARTIAL' : 'not a verdict threadwork counts (VALIDATED, INVALIDATED or PARTIAL)'}`, unclear ? 'ambiguous' : 'unmapped');
 }
@@ -205,7 +207,7 @@ export function verdictLine(value: string, source: Labelled, state: State): void
 export const evidence: Rule = (value, source, state) => {
   const id = state.assumption?.id ?? state.lastValidation?.assumption;
   if (!id) return state.c.unmapped(source, 'no validation above it (`A4: … → VALIDATED`) for this evidence');
-  state.addEvidence(id, plainValue(value), source, 'evidence');
+  state.addEvidence(id, plainText(value), source, 'evidence');
 };
 
 export const cycle: Rule = (value, source, state) => {
@@ -251,7 +253,7 @@ export const touch: Rule = (value, source, state) => {
 };
 
 export function alternativesRule(value: string, source: Labelled, state: State): void {
-  const items = plainValue(value).split(/\s*;\s*/).filter(Boolean);
+  const items = plainText(value).split(/\s*;\s*/).filter(Boolean);
   for (const item of items) state.c.push('alternatives', item, [source]);
 }
 

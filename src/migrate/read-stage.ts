@@ -14,7 +14,7 @@ import { ARROW, ASSUMPTION_ID, DERIVED, touch } from './field-rules.js';
 import { labelKey, type ProseLine } from './lines.js';
 import { State, type MigrationContext } from './state.js';
 import { RULES } from './stage-rules.js';
-import { plainValue, readDate, readEnum, readVerdict } from './values.js';
+import { plainText, plainValue, readDate, readEnum, readVerdict } from './values.js';
 
 /** Reads every line of a stage file's prose into the collector. */
 export function readStageLines(lines: readonly ProseLine[], context: MigrationContext, c: Collector): void {
@@ -50,7 +50,7 @@ export function readStageLines(lines: readonly ProseLine[], context: MigrationCo
       headingLabel = undefined;
     } else if (line.kind === 'item') {
       headingLabel = undefined;
-      if (/^alternatives?\b|^other options/.test(state.section) && rules.alternatives) state.c.push('alternatives', plainValue(line.value), [line]);
+      if (/^alternatives?\b|^other options/.test(state.section) && rules.alternatives) state.c.push('alternatives', plainText(line.value), [line]);
     } else if (line.kind === 'row' && context.type === 'sales-campaign' && context.stage === 5) {
       table = prospectRow(line, table, state);
     } else if (line.kind !== 'blank') headingLabel = undefined;
@@ -69,12 +69,12 @@ function assumptionLine(id: string, value: string, source: Labelled, state: Stat
   if (stage !== 6) return void state.leftovers.push(source);
   const parts = value.split(ARROW);
   if (parts.length < 2) {
-    state.assumption = { id, statement: plainValue(value), source };
+    state.assumption = { id, statement: plainText(value), source };
     state.assumptionLines.push(source);
     return;
   }
   const verdict = parts[parts.length - 1]!;
-  const statement = plainValue(parts.slice(0, -1).join(' → '));
+  const statement = plainText(parts.slice(0, -1).join(' → '));
   const reading = readVerdict(verdict);
   if (!reading.ok) {
     const unclear = /challenged|inconclusive|unclear/i.test(verdict);
@@ -113,7 +113,7 @@ function prospectRow(line: Extract<ProseLine, { kind: 'row' }>, table: { columns
   const prospect: Record<string, unknown> = {};
   const problems: string[] = [];
   table.columns.forEach((column, i) => {
-    const cell = plainValue(line.cells[i] ?? '');
+    const cell = plainText(line.cells[i] ?? '');
     if (!column || !cell) return;
     if (column === 'status') {
       const status = readEnum(cell, PROSPECT_STATUSES);
@@ -199,7 +199,7 @@ function criterion(source: Labelled, state: State): boolean {
   if (typeof framework !== 'string') return false;
   const found = resolveCriterion(framework as (typeof QUALIFICATION_FRAMEWORKS)[number], source.label);
   if (!found) return false;
-  state.c.set(`criteria.${found.key}`, plainValue(source.value), source);
+  state.c.set(`criteria.${found.key}`, plainText(source.value), source);
   return true;
 }
 

@@ -12,8 +12,19 @@ export type Reading<T> = { ok: true; value: T; note?: string } | { ok: false; re
 const ok = <T>(value: T, note?: string): Reading<T> => (note ? { ok: true, value, note } : { ok: true, value });
 const no = <T>(reason: string): Reading<T> => ({ ok: false, reason });
 
-/** Markdown emphasis, code ticks, check marks and emoji around a value: `**QUALIFY.**`, `✅ VALIDATED`. */
+/** Markdown emphasis, code ticks, check marks, emoji and a final `.` `;` `,` around an enum, number, date or id: `**QUALIFY.**`, `✅ VALIDATED`. */
 export function plainValue(text: string): string {
+  return plainText(text)
+    .replace(/[.;,]+$/, '')
+    .trim();
+}
+
+/**
+ * A text value as written, without its emphasis, code marks and emoji: a final `.` is part
+ * of it (`Núñez Pagos, S.L.`, `Sr. V.P.`). Only enum, number, date and id readings drop it
+ * (plainValue): docs/migrate.md promises no more.
+ */
+export function plainText(text: string): string {
   return text
     // Emphasis and code marks, not the underscores inside a word (`first_last@acme.com`).
     .replace(/\*\*|__|`/g, '')
@@ -21,8 +32,6 @@ export function plainValue(text: string): string {
     .replace(/^[*_]+|[*_]+$/g, '')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/gu, '')
     .replace(/\uFE0F/g, '')
-    .trim()
-    .replace(/[.;,]+$/, '')
     .trim();
 }
 
