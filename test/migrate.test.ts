@@ -281,6 +281,26 @@ describe('threadwork migrate', () => {
     expect(git(dir, 'status', '--porcelain')).toContain('threads/sales/new-co/');
   });
 
+  it('skips the files of a thread with an error, with why, and migrates the rest', async () => {
+    const gap = 'threads/sales/gap-co';
+    const dir = methodWorkspace({
+      [`${gap}/meta.json`]: dealMeta('gap-co'),
+      [`${gap}/1-input.md`]: '# Input\nSource: Referral\n',
+      // No 2 to 5: a stage-order error.
+      [`${gap}/6-learning.md`]: '# Learning\nOutcome: Won\n',
+    });
+    const { json, code } = await runJson<MigratedJson>(['migrate', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(json.skipped).toEqual([
+      { path: `${gap}/1-input.md`, reason: expect.stringContaining(`its thread has errors in ${gap}/6-learning.md`), blocked: false },
+      { path: `${gap}/6-learning.md`, reason: expect.stringMatching(/has 1 error/), blocked: false },
+    ]);
+    expect(json.files.map((f) => f.path)).toContain(`${DEAL}/1-input.md`);
+    expect(json.commit?.committed).toBe(true);
+    expect(read(dir, `${gap}/1-input.md`)).toBe('# Input\nSource: Referral\n');
+    expect(parseFrontMatter(read(dir, `${DEAL}/1-input.md`)).present).toBe(true);
+  });
+
   it('advance reads the migrated fields it asked for before', async () => {
     const dir = workspace({
       [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { created: '2026-03-02' }),

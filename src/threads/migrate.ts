@@ -36,8 +36,9 @@ export interface MigrationResult {
   files: MigratedFile[];
   /**
    * Stage files asked for and left as they are, with why. `blocked`: the file could not be
-   * migrated as asked (not a stage file, not read, in error, not UTF-8) — the command exits
-   * 1 for it and writes nothing; not blocked: there is nothing to migrate (front matter already, a free-form stage).
+   * migrated as asked (not a stage file, not read, not UTF-8) — the command exits 1 for it
+   * and writes nothing; not blocked: there is nothing to migrate (front matter already, a
+   * free-form stage), or not yet (the file or its thread has errors: the rest goes ahead).
    */
   skipped: { path: string; reason: string; blocked: boolean }[];
   /** Labelled lines no field took (unmapped or ambiguous), across all files: each stays in the prose. */
@@ -91,8 +92,12 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   if (text === undefined) return { reason: 'cannot be read', report: true, blocked: true };
   if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
   if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true, blocked: true };
+  // Skipped, not refused: the rest of the workspace is migrated (docs/migrate.md), and this file once the errors are fixed.
   const problems = errors.get(path);
-  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true, blocked: true };
+  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true, blocked: false };
+  // A write into a thread with an error elsewhere (a stage-order gap) is refused whole, so the file waits for its thread.
+  const elsewhere = [...errors.keys()].filter((p) => p !== path && p.startsWith(`${kind.thread}/`));
+  if (elsewhere.length > 0) return { reason: `its thread has errors in ${elsewhere.join(', ')} (run \`threadwork check\`): fix them first`, report: true, blocked: false };
   const type = THREAD_TYPE_BY_FAMILY[kind.family];
   if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true, blocked: false };
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
