@@ -7,6 +7,7 @@ import { testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 import { gitInit } from './helpers/git.js';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeWindows1252 } from '../src/accounts/windows-1252.js';
 
 interface Ranking {
   segment: string;
@@ -294,6 +295,23 @@ describe('threadwork score', () => {
     const empty = await scoreJson<{ error: { message: string } }>(`${list}/empty.json`, dir);
     expect(empty.code).toBe(1);
     expect(empty.json.error.message).toBe(`Cannot parse ${list}/empty.json as JSON: line 1, column 1: the file is empty: expected a list of accounts or {"accounts": [...]}; an empty file is often a save cut short`);
+  });
+
+  // Node decodes TextDecoder('windows-1252') as Latin-1 since 20.18.3: a name came out with a C1 control character and `€45M` was refused.
+  it('reads Windows-1252 as Windows-1252, not Latin-1: curly quotes, dashes and the euro sign', async () => {
+    const dir = workspace();
+    const list = testdir();
+    writeFileSync(`${list}/ansi.csv`, Buffer.from('name,domain,industry,employees,revenue,geography\r\nO\x92Brien \x96 Payments,obrien.com,payments,300,\x8045M,United Kingdom\r\n', 'latin1'));
+    const result = await scoreJson<{ ranked: { name: string; leftOut: { field: string }[] }[] }>(`${list}/ansi.csv`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
+    expect(result.json.ranked[0]!.name).toBe('O’Brien – Payments');
+    expect(result.json.ranked[0]!.leftOut.map((l) => l.field)).not.toContain('revenue');
+  });
+
+  it('decodes every byte Windows-1252 maps in 0x80–0x9F as WHATWG does, and keeps the five it leaves unassigned', () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    expect(decodeWindows1252(bytes)).toBe('€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ');
+    expect(decodeWindows1252(Buffer.from('Caf\xe9 \xa0\xff', 'latin1'))).toBe('Café \u00a0ÿ');
   });
 
   it('reads the encodings Excel saves a sheet in (Windows-1252, UTF-16), and refuses a workbook as not a list', async () => {

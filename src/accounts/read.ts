@@ -11,6 +11,7 @@ import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFileBytes } from '../workspace/read-files.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
 const listOf = z.preprocess(
@@ -151,7 +152,7 @@ function listText(file: string, bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
