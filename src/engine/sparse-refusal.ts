@@ -1,7 +1,9 @@
 import { ThreadworkError } from '../errors.js';
-import { repositoryOf } from '../git/repo.js';
-import { foldersToInclude, outsideSparseCheckout } from '../git/sparse-checkout.js';
+import { sparseCheckoutGap } from '../git/sparse-checkout.js';
 import { namedFew } from '../git/commit.js';
+
+/** A checkout leaving 10,000 deals out is 70,000 paths: the JSON names the first ones and counts them all. */
+const LISTED_MAX = 100;
 
 /**
  * Refuses a write while git checks the workspace out only in part. The engine derives the
@@ -10,15 +12,10 @@ import { namedFew } from '../git/commit.js';
  * assumption's evidence). Reading those files from HEAD instead would derive right but
  * could not write their own meta.json, so the workspace must be whole to be written.
  */
-/** A checkout leaving 10,000 deals out is 70,000 paths: the JSON names the first ones and counts them all. */
-const LISTED_MAX = 100;
-
 export async function refuseSparseCheckout(root: string): Promise<void> {
-  const repo = await repositoryOf(root);
-  if (!repo) return;
-  const outside = await outsideSparseCheckout(repo, root);
-  if (outside.length === 0) return;
-  const include = foldersToInclude(repo, root, outside);
+  const gap = await sparseCheckoutGap(root);
+  if (!gap) return;
+  const { paths: outside, include } = gap;
   throw new ThreadworkError(
     `${outside.length} workspace file${outside.length === 1 ? ' is' : 's are'} outside git's sparse checkout (${namedFew(outside)}): threadwork derives the canvas, metrics and goals from every thread and would write and commit them without ${outside.length === 1 ? 'it' : 'these'}, so nothing was written. Check ${outside.length === 1 ? 'it' : 'them'} out again with \`git sparse-checkout add ${include.join(' ')}\` (from the repository's top), or \`git sparse-checkout disable\`.`,
     'sparse-checkout',

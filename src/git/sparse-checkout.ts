@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gitText } from './git.js';
-import type { Repository } from './repo.js';
+import { repositoryOf, type Repository } from './repo.js';
 
 /** What the engine reads and derives from (README: the workspace's layout); the rest of the repository is not its business. */
 const WORKSPACE_ENTRIES = ['threadwork.config.yaml', '.threadwork', 'strategy', 'research', 'artifacts', 'threads', 'goals'];
@@ -46,4 +46,12 @@ export function foldersToInclude(repo: Repository, root: string, outside: readon
     folders.add(parts.length > 1 ? parts[0]! : '.');
   }
   return [...folders].sort().map((folder) => (prefix ? (folder === '.' ? prefix : `${prefix}/${folder}`) : folder));
+}
+
+/** What a sparse checkout leaves out of the workspace at `root`, with the folders that bring it back; undefined when nothing (or outside git). */
+export async function sparseCheckoutGap(root: string): Promise<{ paths: string[]; include: string[] } | undefined> {
+  const repo = await repositoryOf(root);
+  if (!repo) return undefined;
+  const paths = await outsideSparseCheckout(repo, root);
+  return paths.length > 0 ? { paths, include: foldersToInclude(repo, root, paths) } : undefined;
 }

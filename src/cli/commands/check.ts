@@ -3,8 +3,7 @@ import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
-import { repositoryOf } from '../../git/repo.js';
-import { foldersToInclude, outsideSparseCheckout } from '../../git/sparse-checkout.js';
+import { sparseCheckoutGap } from '../../git/sparse-checkout.js';
 import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -43,8 +42,6 @@ export function plural(n: number, word: string): string {
  * engine/sparse-refusal.ts.) One existsSync outside a sparse checkout.
  */
 async function outsideCheckout(root: string): Promise<{ count: number; include: string[] } | undefined> {
-  const repo = await repositoryOf(root);
-  if (!repo) return undefined;
-  const outside = await outsideSparseCheckout(repo, root);
-  return outside.length > 0 ? { count: outside.length, include: foldersToInclude(repo, root, outside) } : undefined;
+  const gap = await sparseCheckoutGap(root);
+  return gap && { count: gap.paths.length, include: gap.include };
 }
