@@ -140,6 +140,22 @@ describe('threadwork score', () => {
     expect(pick(exported.json)[0]!.missing).not.toContain('fit.technologies');
   });
 
+  it('reads a JSON list\'s keys as a CSV file\'s headers (Company Name, Employee Count, Name and name as one), and names an unread key as written', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'export.json': JSON.stringify({ accounts: [{ 'Company Name': 'Acme', Website: 'https://www.acme.com/', Industry: 'payments', 'Employee Count': 400, Country: 'United States', 'Tech Stack': 'NetSuite; Stripe', 'Owner Email': 'kim@ours.example' }, { Name: 'n/a', name: 'Beta', INDUSTRY: 'lending', Employees: '300' }] }),
+      'plain.json': JSON.stringify([{ name: 'Acme', domain: 'acme.com', industry: 'payments', employees: 400, geography: 'United States', technologies: 'NetSuite; Stripe' }, { name: 'Beta', industry: 'lending', employees: 300 }]),
+    });
+    type Scored = { ranked: (Ranking['ranked'][number] & { dataQuality: number })[]; rejected: Ranking['rejected']; ignoredColumns: string[] };
+    const exported = await scoreJson<Scored>(`${list}/export.json`, dir, { today: TODAY });
+    const plain = await scoreJson<Scored>(`${list}/plain.json`, dir, { today: TODAY });
+    expect(exported.code, SHOWN(exported)).toBe(0);
+    expect(exported.json.rejected).toEqual([]);
+    const pick = (r: Scored) => r.ranked.map((a) => ({ name: a.name, score: a.score, missing: a.missing, dataQuality: a.dataQuality })).sort((a, b) => a.name.localeCompare(b.name));
+    expect(pick(exported.json)).toEqual(pick(plain.json));
+    expect(exported.json.ignoredColumns).toEqual(['Owner Email']);
+  });
+
   it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,industry\nAcme,400,payments\n,,\n , ,\n' });

@@ -89,5 +89,5 @@ export function readContacts(file: string, from?: string): ContactRow[] {
 
 /** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */
 export function parseContacts(items: readonly unknown[]): ContactRow[] {
-  return listItemRows(items, 'contact').map(({ row, data, error }) => (error ? { row, error } : contactRow(row, data)));
+  return listItemRows(items, 'contact').map(({ row, data, error, headers }) => (error ? { row, error } : contactRow(row, data, headers)));
 }

@@ -88,7 +88,7 @@ export function readAccounts(file: string, from?: string): AccountRow[] {
   return readListRows(file, 'accounts', from).map(({ row, data, error, headers }) => (error ? { row, error } : accountRow(row, data, headers)));
 }
 
-/** A list's row as read: its fields, or why it could not be read; a CSV row also has its file's headers as written, by field name. */
+/** A list's row as read: its fields, or why it could not be read; and its headers (a JSON item's keys) as written, by field name. */
 export interface ListRow {
   row: number;
   data?: unknown;
@@ -166,7 +166,7 @@ const READ_FAILURES: Record<string, string> = {
 
 /** Accounts given as data (an agent's list): each validated like a file's row, numbered from 1. */
 export function parseAccounts(list: readonly unknown[]): AccountRow[] {
-  return listItemRows(list, 'account').map(({ row, data, error }) => (error ? { row, error } : accountRow(row, data)));
+  return listItemRows(list, 'account').map(({ row, data, error, headers }) => (error ? { row, error } : accountRow(row, data, headers)));
 }
 
 /**
@@ -482,9 +482,32 @@ function jsonRows(file: string, fileText: string, listKey: string): ListRow[] {
 /**
  * The items of a list (a JSON file's, or rows an agent gives as data), numbered from 1: an
  * item that is not an object is a row refused with why, the rest of the list read on.
+ * Each item's keys are read as a CSV file's headers are (`Company Name` is `company_name`,
+ * `Employees` is `employees`): a CRM's JSON export names its fields as its CSV export does.
  */
 export function listItemRows(list: readonly unknown[], singular: string): ListRow[] {
-  return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, data: item } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
+  return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, ...foldedKeys(item as Record<string, unknown>) } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
+}
+
+/**
+ * An item with each key as `columnKey` makes a CSV header, and the keys as written by
+ * their folded name (for the columns reported as not read). Keys that fold to one (`Name`
+ * and `name`) are one field, the first non-empty value winning, as for a CSV file's
+ * headers; a key that folds to nothing (`$`) is kept as written.
+ */
+/** A JSON value that says nothing: null, an empty string or a placeholder such as `n/a`. */
+const isNoValue = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && (value.trim() === '' || isPlaceholder(value)));
+
+function foldedKeys(item: Record<string, unknown>): { data: Record<string, unknown>; headers: Map<string, string> } {
+  const data: Record<string, unknown> = {};
+  const headers = new Map<string, string>();
+  for (const [key, value] of Object.entries(item)) {
+    const folded = columnKey(key) || key;
+    if (folded === '__proto__') continue;
+    if (!headers.has(folded)) headers.set(folded, key);
+    if (!Object.hasOwn(data, folded) || (isNoValue(data[folded]) && !isNoValue(value))) data[folded] = value;
+  }
+  return { data, headers };
 }
 
 export function prospectOf(account: Account): IcpProspect {
