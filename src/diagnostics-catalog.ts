@@ -464,6 +464,14 @@ export const RULES = {
     message: '{what is missing}: fill in `{key}` in {file} (the generated sales files say so where it is needed)',
     docs: 'Reported only for segments whose strategy has been generated (`threadwork strategy`), at the place to fill it in: the key written empty (or the nearest key above one not written) in the canvas section, the first line below its front matter for prose to write, `threadwork.config.yaml` for the company name. Not reported for a file that is itself in error (an emptied or unparsable config): that error is the one problem to fix. Nor for a value written under a key one slip off its own (`compnay:` for `company:`): the `key-misspelt` warning at that key is the one to act on. Fill it in, then regenerate.',
   },
+  'strategy-not-generated': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a segment with no generated strategy files while other segments have theirs',
+    message: 'Segment {id} has no generated strategy files (ICP, narratives, sales materials), while {others} have: sync refreshes only generated ones. Run `threadwork strategy {id}`',
+    docs: '`threadwork strategy` generates a segment\'s ICP, narratives and sales materials; sync and watch then keep them in step with the canvas, but they never generate a segment\'s files for the first time: a segment added to `04-segments.md` later has none until `threadwork strategy` is run. Reported at the segment\'s `id` once any other segment has generated files; a workspace that generates no strategy at all is told nothing. A segment with some of its files (one deleted on purpose) is not reported. Run `threadwork strategy <id>`, or remove the segment if it is not meant to be sold to yet.',
+  },
   'strategy-stale': {
     severity: 'warning',
     reportedBy: ['strategy', 'sync', 'watch'],

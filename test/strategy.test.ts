@@ -149,6 +149,24 @@ describe('threadwork strategy', () => {
     expect(check.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/07-uvp.md', rule: 'strategy-input-missing', severity: 'warning' }));
   });
 
+  it('check warns at a segment added after the others were generated, until `threadwork strategy` generates it; never in a workspace that generates none', async () => {
+    const dir = await generatedCopy();
+    const segments = 'strategy/canvas/04-segments.md';
+    const text = read(dir, segments);
+    const end = text.indexOf('\n---\n', 4);
+    writeFiles(dir, { [segments]: `${text.slice(0, end)}\n  - id: saas-finance\n    name: SaaS finance teams\n    description: B2B software companies that recognise revenue by hand${text.slice(end)}` });
+    const idLine = read(dir, segments).split('\n').findIndex((line) => line.includes('id: saas-finance')) + 1;
+    type Checked = { diagnostics: { path: string; line: number; rule: string; severity: string; message: string; field?: string }[] };
+    const before = await checkJson<Checked>(dir);
+    const warned = before.json.diagnostics.filter((d) => d.rule === 'strategy-not-generated');
+    expect(warned).toEqual([expect.objectContaining({ path: segments, line: idLine, severity: 'warning', field: 'segments[2].id' })]);
+    expect(warned[0]!.message).toMatch(/^Segment saas-finance has no generated strategy files .* while mid-market-fintech and ecommerce-finance have: .*Run `threadwork strategy saas-finance`$/);
+    expect((await strategyJson(dir, ['saas-finance'])).code).toBe(0);
+    expect((await checkJson<Checked>(dir)).json.diagnostics.filter((d) => d.rule === 'strategy-not-generated')).toEqual([]);
+    // The example before any strategy is generated: nothing to say.
+    expect((await checkJson<Checked>(exampleCopy())).json.diagnostics.filter((d) => d.rule === 'strategy-not-generated')).toEqual([]);
+  });
+
   it('a broken config is one problem, not also a company name missing; a config without `company` says to fill it in there', async () => {
     const dir = await generatedCopy();
     const config = read(dir, 'threadwork.config.yaml');

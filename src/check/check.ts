@@ -16,6 +16,7 @@ import { checkExperiments } from './experiments.js';
 import { checkManagedBlocks } from './managed-blocks.js';
 import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
+import { checkStrategyNotGenerated } from './strategy-not-generated.js';
 import { checkStrategyTemplates } from './strategy-render.js';
 
 export interface CheckResult {
@@ -56,6 +57,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkExperiments(model, locators, inScope),
     ...checkManagedBlocks(model, inScope),
     ...checkStrategyTemplates(model),
+    ...checkStrategyNotGenerated(model, locators),
   ];
   const diagnostics = (scope ? all.filter((d) => inScopePath(d.path, scope)) : all).sort(compareDiagnostics);
   return {
