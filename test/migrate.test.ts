@@ -564,6 +564,12 @@ describe('reading a labelled line', () => {
     expect(mixed.lines[0]).toMatchObject({ status: 'mapped', note: expect.stringMatching(/A9 is not in 10-assumptions\.md/) });
   });
 
+  it('reads assumption ids typed in lower case in capitals, and says so', () => {
+    const { frontMatter, lines } = mapStage('Tests: a4 and A9\n', context('sales-deal', 2));
+    expect(frontMatter).toEqual({ tests: ['A4'] });
+    expect(lines[0]).toMatchObject({ status: 'mapped', note: 'a4 read as A4; A9 is not in 10-assumptions.md: left out' });
+  });
+
   it('keeps the underscores inside a value: an email address', () => {
     expect(mapStage('Contact: Jo Park, CFO, jo_park@acme.io\nCompany: *Acme*\n', context('sales-deal', 1)).frontMatter).toEqual({ contact: { name: 'Jo Park', title: 'CFO', email: 'jo_park@acme.io' }, company: { name: 'Acme' } });
   });

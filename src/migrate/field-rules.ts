@@ -145,7 +145,8 @@ export const tests: Rule = (value, source, state) => {
   const unknown = reading.value.filter((id) => !state.context.assumptions.has(id));
   if (unknown.length === reading.value.length) return state.addTest(unknown[0]!, source);
   // Known ids are written; the others are named in the line's note, not silently lost.
-  const note = unknown.length ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in 10-assumptions.md: left out` : undefined;
+  const leftOut = unknown.length ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not in 10-assumptions.md: left out` : undefined;
+  const note = [reading.note, leftOut].filter(Boolean).join('; ') || undefined;
   for (const id of reading.value) if (!unknown.includes(id)) state.addTest(id, source, note);
 };
 

@@ -150,12 +150,19 @@ function realDate(year: number, month: number, day: number, written: string): Re
   return ok(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
-/** Assumption ids at the start of a value: `A4 - Enterprise customers prefer white-label`, `A1, A3`. */
+/**
+ * Assumption ids at the start of a value: `A4 - Enterprise customers prefer white-label`,
+ * `A1, A3`. Written in lower case (`a4, a7`: typed in a hurry) they are read in capitals,
+ * as the canvas and the schema write them, and the note says so.
+ */
 export function readAssumptionIds(text: string): Reading<string[]> {
   const value = plainValue(text);
-  const lead = /^((?:[A-Z]{1,3}\d+)(?:\s*(?:,|&|and|\+|\/)\s*[A-Z]{1,3}\d+)*)\b/.exec(value);
+  const lead = /^((?:[A-Z]{1,3}\d+)(?:\s*(?:,|&|and|\+|\/)\s*[A-Z]{1,3}\d+)*)\b/i.exec(value);
   if (!lead) return no(`expected assumption ids such as A4 or A1, A3 at the start, got "${value}"`);
-  return ok(lead[1]!.match(/[A-Z]{1,3}\d+/g)!);
+  const written = lead[1]!.match(/[A-Z]{1,3}\d+/gi)!;
+  const ids = written.map((id) => id.toUpperCase());
+  const recased = written.filter((id, i) => id !== ids[i]);
+  return ok(ids, recased.length ? `${recased.join(', ')} read as ${recased.map((id) => id.toUpperCase()).join(', ')}` : undefined);
 }
 
 export type ValidationResult = 'validated' | 'partial' | 'invalidated';
