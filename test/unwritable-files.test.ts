@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, type CliResult } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
 import { git } from './helpers/git.js';
+import { connectMcp } from './helpers/mcp.js';
 
 // Permissions only bind a user who is not root: root writes into a read-only folder and
 // reopens a 0444 file for writing. Run as root (CI containers often are), the CLI is run
@@ -120,6 +121,25 @@ describe.skipIf(!permissionsBind)('folders the user may not write or read', () =
       expect(JSON.parse(checked.stdout)).toMatchObject({ ok: true });
       const report = await runUnprivileged(dir, ['report', 'pipeline']);
       expect(report.code, report.stderr).toBe(0);
+    } finally {
+      chmodTree(join(dir, '.git'), true);
+    }
+  });
+
+  it('a read-only .git: the MCP server answers the read tools (check, report), as the CLI does; a write still says the lock cannot be created', async () => {
+    const dir = ownedWorkspace();
+    chmodTree(join(dir, '.git'), false);
+    try {
+      const runAs = setpriv ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
+      const mcp = await connectMcp(dir, { HOME: dir, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }, { runAs });
+      const checked = await mcp.call<{ ok: boolean; errors: number }>('check');
+      expect(checked.isError, checked.text + mcp.stderr()).toBe(false);
+      expect(checked.data).toMatchObject({ ok: true, errors: 0 });
+      const report = await mcp.call('report', { name: 'pipeline' });
+      expect(report.isError, report.text).toBe(false);
+      const write = await mcp.call('sync');
+      expect(write.isError).toBe(true);
+      expect(write.text).toMatch(/Cannot create the workspace lock/);
     } finally {
       chmodTree(join(dir, '.git'), true);
     }

@@ -2,7 +2,7 @@ import { checkModel, type CheckResult } from '../check/check.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { today } from '../clock.js';
 import { IncrementalDerivation } from '../derive/incremental.js';
-import { withWorkspaceLock } from '../workspace/lock.js';
+import { withReadLock, withWorkspaceLock } from '../workspace/lock.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import type { WriteProposal } from './changes.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
@@ -111,10 +111,10 @@ export class WorkspaceSession {
     this.feed = new ChangeFeed(root, { onEvent: options.onEvent, persistent: options.keepAlive, overflowAt: options.overflowAt, rememberedListings: cacheEnabled(options.cache) });
   }
 
-  /** Reads the workspace as it is now: `read` gets the warm state, brought up to the disk under the lock. */
+  /** Reads the workspace as it is now: `read` gets the warm state, brought up to the disk under the lock (without it where none can be made: withReadLock). */
   async read<T>(read: (view: WarmView) => T | Promise<T>): Promise<T> {
     return this.inTurn(() =>
-      withWorkspaceLock(this.root, async () => {
+      withReadLock(this.root, async () => {
         const first = !this.loaded;
         for (const path of await this.refresh()) this.changed(path, first);
         await this.state.resolveHeld();

@@ -138,6 +138,25 @@ function lockFs(lockPath: string, owner: LockOwner, state: { releasing: boolean 
 /** How long to wait between two tries at a lock another process holds. */
 const RETRY_MS = 100;
 
+/** The lock folder cannot be made at all (a read-only git folder): no process can be writing through it. */
+export class LockUncreatableError extends ThreadworkError {}
+
+/**
+ * Runs `read` under the workspace lock, so that it never sees a write half-done — or
+ * without it where the lock cannot be created (a read-only git folder): a long-lived
+ * process's reads (the MCP server's check, report, due) then answer as the CLI's do,
+ * which never take it. Writes still refuse (withWorkspaceLock).
+ */
+export async function withReadLock<T>(root: string, read: () => Promise<T>): Promise<T> {
+  let took = false;
+  try {
+    return await withWorkspaceLock(root, () => ((took = true), read()));
+  } catch (error) {
+    if (took || !(error instanceof LockUncreatableError)) throw error;
+    return read();
+  }
+}
+
 /**
  * Tries `attempt` every RETRY_MS until it takes the lock or `waitMs` have passed. A
  * lock folder the system refuses to make — a read-only git folder, another user's, a full
@@ -156,7 +175,7 @@ async function takeLock(root: string, target: string, waitMs: number, attempt: (
       const refusal = errno === 'ELOCKED' ? undefined : systemRefusal(errno);
       if (refusal) {
         const shown = relative(root, lockPath).startsWith('..') ? lockPath : relative(root, lockPath);
-        throw new ThreadworkError(
+        throw new LockUncreatableError(
           `Cannot create the workspace lock ${shown}: ${refusal}. every threadwork command that writes takes this lock, in the repository's git folder (${dirname(lockPath)}): make that folder writable by this user to write. Nothing was written. Commands that only read run without it: check, report, due, sync --dry-run`,
           'write-failed',
           { path: shown, errno },

@@ -28,9 +28,11 @@ atEveryFileEnd(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
 });
 
-/** Spawns the real `threadwork mcp --dir <dir>` and connects the SDK's own client to it over stdio. */
-export async function connectMcp(dir: string, env: Record<string, string> = {}): Promise<McpSession> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1', ...env }, stderr: 'pipe' });
+/** Spawns the real `threadwork mcp --dir <dir>` and connects the SDK's own client to it over stdio; `runAs` prefixes the command (another user). */
+export async function connectMcp(dir: string, env: Record<string, string> = {}, options: { runAs?: readonly string[] } = {}): Promise<McpSession> {
+  // runAs: a command the server runs under (`setpriv --reuid=…`), as another user.
+  const [command, ...prefix] = [...(options.runAs ?? []), process.execPath];
+  const transport = new StdioClientTransport({ command: command!, args: [...prefix, BIN, 'mcp', '--dir', dir], env: { ...gitEnv(), NO_COLOR: '1', ...env }, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'threadwork-test', version: '1.0.0' });
