@@ -630,6 +630,31 @@ describe('history of an id the workspace does not define', () => {
     expect(never.json.error.code).toBe('unknown-thread');
   });
 
+  it('follows a thread folder renamed with git: the new name\'s trail holds the old name\'s commits, and says it was renamed', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'threads/sales/acme');
+    expect(before.json.entries).toHaveLength(2);
+    git(dir, 'mv', 'threads/sales/acme', 'threads/sales/acme-corp');
+    git(dir, 'commit', '-qm', 'rename acme');
+    // The id follows the folder, as thread-id-folder asks; threadwork commits the edit.
+    writeFiles(dir, { 'threads/sales/acme-corp/meta.json': read(dir, 'threads/sales/acme-corp/meta.json').replace('"id": "acme"', '"id": "acme-corp"') });
+    await ws.sync();
+    type Trail = { subject: string; entries: { commit: string; subject: string }[]; outside: { subject: string }[]; formerly?: string[] };
+    const after = await historyJson<Trail>(dir, 'acme-corp');
+    expect(after.code, JSON.stringify(after.json)).toBe(0);
+    expect(after.json.subject).toBe('threads/sales/acme-corp');
+    expect(after.json.formerly).toEqual(['threads/sales/acme']);
+    expect(after.json.entries.length).toBe(3);
+    expect(after.json.entries.slice(1).map((e) => e.commit)).toEqual(before.json.entries.map((e) => e.commit));
+    expect(after.json.outside.map((c) => c.subject)).toEqual(['rename acme']);
+    const text = await commandText(() => historyCommand('acme-corp', { dir, json: false }));
+    expect(text.stdout).toMatch(/^threads\/sales\/acme-corp, formerly threads\/sales\/acme: the trail of each name\n/);
+  });
+
   // `G-Force Payments` opens threads/sales/g-force-payments: `advance g-force-payments` takes
   // it, and so does history, unless a goal has that id or a commit names such a goal.
   it('reads a deal whose folder name starts with g- as that deal when no goal has the id', async () => {

@@ -108,3 +108,20 @@ function bothSides(patch: string): { before: string; after: string } {
   }
   return { before: before.join('\n'), after: after.join('\n') };
 }
+
+/**
+ * The names `file` (relative to `cwd`) had before, newest first, as `git log --follow`
+ * finds its renames: a thread folder renamed with `git mv` is traced by a file it keeps.
+ * Paths relative to `cwd`; none outside a repository or before a first commit.
+ */
+export async function formerNamesOf(cwd: string, file: string): Promise<string[]> {
+  const repo = await repositoryOf(cwd);
+  if (!repo) return [];
+  let out: string;
+  try {
+    out = await gitRaw(cwd, ['log', '--follow', '--relative', '--name-only', '--format=', '--', file]);
+  } catch {
+    return [];
+  }
+  return [...new Set(out.split('\n').filter((line) => line !== '' && line !== file))];
+}

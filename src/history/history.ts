@@ -27,6 +27,8 @@ export interface History {
    * describe, said rather than skipped.
    */
   outside: OutsideCommit[];
+  /** A thread's earlier folders (renamed with git), newest first, whose trail `entries` and `outside` include. */
+  formerly?: string[];
 }
 
 export interface OutsideCommit {

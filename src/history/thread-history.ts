@@ -1,5 +1,6 @@
 import { ThreadworkError } from '../errors.js';
 import { resolveThreadPath, threadPathCandidates } from '../threads/resolve.js';
+import { formerThreadFolders } from './former-folders.js';
 import { readHistory, type History } from './history.js';
 
 /**
@@ -10,7 +11,7 @@ import { readHistory, type History } from './history.js';
  */
 export async function readThreadHistory(root: string, input: string): Promise<History> {
   try {
-    return await readHistory(root, resolveThreadPath(root, input));
+    return await readRenamedThreadHistory(root, resolveThreadPath(root, input));
   } catch (error) {
     if (!(error instanceof ThreadworkError) || error.code !== 'unknown-thread') throw error;
     const recorded: History[] = [];
@@ -22,4 +23,25 @@ export async function readThreadHistory(root: string, input: string): Promise<Hi
     if (recorded.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${recorded.map((h) => h.subject).join(', ')}`, 'invalid-thread');
     throw error;
   }
+}
+
+/**
+ * A thread's trail across the names its folder had: threadwork's commits name a thread by
+ * its path at the time, so after `git mv threads/sales/acme threads/sales/acme-corp` the
+ * trail of `acme-corp` starts at the rename unless the commits naming `acme` are read too.
+ * One list, newest first, each commit once; `formerly` names the earlier folders.
+ */
+async function readRenamedThreadHistory(root: string, thread: string): Promise<History> {
+  const current = await readHistory(root, thread);
+  const former = await formerThreadFolders(root, thread);
+  if (former.length === 0) return current;
+  const all = [current, ...(await Promise.all(former.map((folder) => readHistory(root, folder))))];
+  const newestFirst = <T extends { commit: string; date: string }>(lists: T[][]): T[] => {
+    const seen = new Set<string>();
+    return lists
+      .flat()
+      .filter((c) => !seen.has(c.commit) && seen.add(c.commit))
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  };
+  return { ...current, entries: newestFirst(all.map((h) => h.entries)), outside: newestFirst(all.map((h) => h.outside)), formerly: former };
 }

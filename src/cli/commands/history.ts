@@ -27,7 +27,8 @@ export async function historyCommand(subject: string, options: GlobalOptions): P
         ...(history.outside.length > OUTSIDE_SHOWN ? [pc.dim(`    … and ${history.outside.length - OUTSIDE_SHOWN} older (--json lists each)`)] : []),
       ]
     : [];
-  const text = [...(history.entries.length ? lines : [none]), ...outside].join('\n');
+  const renamed = history.formerly?.length ? [pc.dim(`${normalized}, formerly ${history.formerly.join(', ')}: the trail of each name`)] : [];
+  const text = [...renamed, ...(history.entries.length ? lines : [none]), ...outside].join('\n');
   return { json: history, text, exitCode: 0 };
 }
 
