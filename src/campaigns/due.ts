@@ -65,7 +65,7 @@ interface HoldingError {
   message: string;
 }
 
-/** A campaign whose meta.json, 5-actions.md or 6-learning.md does not validate, with a misnamed stage file, or with a cross-file error: nothing of it is listed. */
+/** A campaign whose meta.json, 5-actions.md, 6-learning.md or a draft does not validate, with a misnamed stage file, or with a cross-file error: nothing of it is listed. */
 export interface HeldCampaign extends HoldingError {
   campaign: string;
 }
@@ -79,16 +79,28 @@ export interface HeldThread extends HoldingError {
 const DUE_READS = ['meta.json', '5-actions.md', '6-learning.md'];
 
 /**
+ * The files of `thread` `due` reads, the broken ones among its drafts too: a draft marked
+ * `status: sent` is a touch done, and one broken in the same edit (an unquoted `: ` in the
+ * subject) is read at its last valid version, still `draft`, so the touch just sent would
+ * be listed again.
+ */
+function dueReads(model: WorkspaceModel, thread: ThreadRecord): string[] {
+  const drafts = [...model.broken].filter((path) => path.startsWith(`${thread.path}/drafts/`)).sort();
+  return [...DUE_READS.map((file) => `${thread.path}/${file}`), ...drafts];
+}
+
+/**
  * The first error of each file `due` reads that is broken now. Derivation holds such a file
  * at its last valid version, but that version may not have the stop written since — an
  * unsubscribe, a reply — so a campaign held this way lists nothing rather than touches for
  * people who asked not to get them (the suppression list fails closed the same way).
  * A stage file under a wrong name (`stage-file-name`) holds the campaign too: read without
- * it, a campaign closed by its `6-Learning.md` would send again.
+ * it, a campaign closed by its `6-Learning.md` would send again. So does a broken draft
+ * (dueReads): it may say a touch was sent.
  */
 function heldCampaigns(model: WorkspaceModel): HeldCampaign[] {
   const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign');
-  const held = holdingErrors(model, campaigns, (thread) => DUE_READS.map((file) => `${thread.path}/${file}`));
+  const held = holdingErrors(model, campaigns, (thread) => dueReads(model, thread));
   return [...held].map(([campaign, error]) => ({ campaign, ...error })).sort((a, b) => (a.campaign < b.campaign ? -1 : 1));
 }
 

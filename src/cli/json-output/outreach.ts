@@ -98,7 +98,7 @@ export const dueOutput = z.object({
     .describe('per sender and channel over the daily cap: how the touches were spread over the following days'),
   held: z
     .array(z.object({ campaign: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
-    .describe('campaigns left out because meta.json, 5-actions.md or 6-learning.md is broken, a stage file is under a wrong name, or a cross-file error holds the campaign in sync (its first error): nothing of them is listed until it is fixed'),
+    .describe('campaigns left out because meta.json, 5-actions.md, 6-learning.md or a draft is broken, a stage file is under a wrong name, or a cross-file error holds the campaign in sync (its first error): nothing of them is listed until it is fixed'),
   heldFollowUps: z
     .array(z.object({ thread: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
     .describe("threads other than campaigns (a deal's DEFER revisit) whose follow-up is left out because sync holds the thread — a broken file, a stage file under a wrong name, a cross-file error — with its first error: the follow-up is listed again once it is fixed"),
