@@ -1,6 +1,7 @@
 import { today as todayDate } from '../clock.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import type { AssumptionState } from '../derive/assumptions.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
@@ -74,6 +75,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const files: DraftFile[] = [];
   const skipped: SkippedProspect[] = [];
   const changes: SourceChange[] = [];
+  const brokenDrafts: string[] = [];
   // Sent per the drafts on disk, and per HEAD's record of drafts since deleted (sent-at-head.ts).
   const sent = new Map([...(options.sentAtHead ?? []), ...sentTouches(model, campaignPath)]);
   for (const prospect of actions.prospects ?? []) {
@@ -106,12 +108,14 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       let action: DraftFile['action'] = 'created';
       if (model.text(path) === undefined) changes.push(createChange(path, content));
       else if (options.force) {
+        if (model.broken.has(path)) brokenDrafts.push(path);
         changes.push(writeChange(path, content));
         action = 'overwritten';
       } else action = 'kept';
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
+  refuseOverwritingBroken(model, campaignPath, brokenDrafts);
   // An uncommitted edit of what the drafts are made from (Stage 5, the segments, the suppression list …) goes into their commit.
   return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath, madeFrom: draftSources(campaignPath) };
 }
@@ -152,6 +156,23 @@ function renderDraft(f: DraftFront, body: string): string {
  * rejects (splits that do not sum to 1, a touch not in the sequence …) would assign
  * people who move once it is fixed. So nothing is drafted until it is valid.
  */
+/**
+ * `--force` does not rewrite a draft that is broken now: it is read at its last valid
+ * version, but the text on disk may be the person's edit marking it `status: sent` (and a
+ * subject with an unquoted `: `) — rewritten, the edit and the record of the send would be
+ * gone, and the touch offered for sending again.
+ */
+function refuseOverwritingBroken(model: WorkspaceModel, campaignPath: string, paths: readonly string[]): void {
+  if (paths.length === 0) return;
+  const errors = model.diagnostics.filter((d) => paths.includes(d.path) && d.severity === 'error');
+  const lines = errors.map((d) => `  ${formatDiagnostic(d)}`);
+  throw new ThreadworkError(
+    `Refused to overwrite ${paths.join(', ')}: a broken draft may be one marked \`status: sent\` in the edit that broke it, and --force would replace that edit with a new draft; nothing was written. Fix it (threadwork check shows the same errors), or delete it, and run again.\n${lines.join('\n')}`,
+    'thread-in-error',
+    { thread: campaignPath, path: paths[0], diagnostics: errors },
+  );
+}
+
 function requireValidExperiments(model: WorkspaceModel, campaignPath: string): void {
   const actionsPath = `${campaignPath}/5-actions.md`;
   const problems = checkExperiments(model, new Locators((path) => model.text(path))).filter((d) => d.path === actionsPath && d.rule === 'experiment-design' && d.severity === 'error');

@@ -57,3 +57,23 @@ describe('threadwork due on a campaign with a broken draft', () => {
     expect(result.json.due.map((d) => [d.prospect.email, d.touch])).toEqual([['grace@cobol.example', 1]]);
   });
 });
+
+/*
+ * `campaign draft --force` rewrote that broken draft as a new `status: draft` one and
+ * committed it: the person's edit — the send it recorded — was gone, and the touch offered
+ * for sending again. It now refuses, naming the draft's error, and writes nothing.
+ */
+describe('threadwork campaign draft --force over a broken draft', () => {
+  it('refuses, names the error, and leaves the draft as the person wrote it', async () => {
+    const dir = await draftedCampaign();
+    const edited = read(dir, DRAFT).replace('status: draft', 'status: sent').replace(/^subject: .*$/m, 'subject: Quick question: the close');
+    writeFiles(dir, { [DRAFT]: edited });
+    const result = await runJson<{ ok: boolean; error: { code: string; message: string; path: string; diagnostics: { path: string; rule: string }[] } }>(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: TODAY });
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('thread-in-error');
+    expect(result.json.error.path).toBe(DRAFT);
+    expect(result.json.error.message).toContain(`Refused to overwrite ${DRAFT}`);
+    expect(result.json.error.diagnostics.map((d) => [d.path, d.rule])).toEqual([[DRAFT, 'yaml-syntax']]);
+    expect(read(dir, DRAFT)).toBe(edited);
+  });
+});
