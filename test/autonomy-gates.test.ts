@@ -302,6 +302,17 @@ describe('autonomy gate: daily caps per sender', () => {
   });
 });
 
+describe('autonomy gate: a daily cap of 0', () => {
+  // It told the person to set `send_on:` to a later day, as `threadwork due` spreads them: no day has room under a cap of 0.
+  it('refuses every touch of the channel and points at the cap, not at a later day', async () => {
+    const dir = await draftedCampaign(ADA, 'company: Testco\nautonomy:\n  daily_caps: {email: 0}\n');
+    const refused = await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1)]);
+    expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
+    expect(refused.json.error.failures?.[0]?.message).toContain('over the cap of 0 per sender per day (autonomy.daily_caps.email): no day takes one until the cap is raised (null for no cap)');
+    expect(refused.json.error.message).not.toContain('send_on');
+  });
+});
+
 describe('draft fields for the caps', () => {
   it('a send_on that is not a date is an error at its line, and such a draft is not approved', async () => {
     const dir = await draftedCampaign(ADA);

@@ -39,7 +39,7 @@ function checkJson<T>(dir: string, env: Record<string, string> = {}): ReturnType
 
 interface DueJson {
   date: string;
-  due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string; sendOn: string; spread: boolean; channel: string }[];
+  due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string; sendOn: string | null; spread: boolean; channel: string }[];
   followUps: { kind: string; date: string; overdue: boolean; thread: string; prospect: { email: string } | null; note: string }[];
   spread: { sender: string; channel: string; cap: number; count: number; days: { date: string; touches: number }[] }[];
   heldFollowUps: { thread: string; path: string; line: number; column: number; message: string }[];
@@ -221,6 +221,31 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
     ]);
     const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
     expect(text.stdout).toMatch(/spread 5 email touches from ana@testco\.example exceed the cap of 2 per day: 2 on 2026-01-26, 2 on 2026-01-27, 1 on 2026-01-28/);
+  });
+
+  /*
+   * A cap of 0 (a channel switched off) kept every touch on the day, under a note that
+   * "3 email touches … exceed the cap of 0 per day: 3 on 2026-01-26", while the approve
+   * gate refuses each of them on any day. No day is named now, and the note says why.
+   */
+  it('under a cap of 0 names no day for the touches, and says the cap must be raised', async () => {
+    const prospects = Array.from({ length: 3 }, (_, i) => `  - {name: P${i} Person, email: p${i}@many.example, company: Many ${i}}`).join('\n');
+    const dir = workspace({
+      'threadwork.config.yaml': 'company: Testco\nautonomy:\n  daily_caps: {email: 0}\n',
+      ...campaignFiles(CAMPAIGN, '2026-01-20', `sender: ana@testco.example\nsequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+    });
+    gitInit(dir);
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due.map((d) => [d.prospect.email, d.sendOn, d.spread])).toEqual([
+      ['p0@many.example', null, true],
+      ['p1@many.example', null, true],
+      ['p2@many.example', null, true],
+    ]);
+    expect(result.json.spread).toEqual([{ sender: 'ana@testco.example', channel: 'email', cap: 0, count: 3, days: [] }]);
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toContain('spread 3 email touches from ana@testco.example: the cap is 0 per day, so none can be approved on any day until it is raised (autonomy.daily_caps.email; null for no cap)');
+    expect(text.stdout).not.toContain('3 on 2026-01-26');
   });
 
   it('under the default caps (200 emails) nothing moves', async () => {

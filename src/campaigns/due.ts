@@ -12,9 +12,9 @@ import { normalizeEmail, requireSuppression } from './suppression.js';
 export interface DueItem extends DueTouch {
   /** The prospect's `sender`, else the campaign's Stage 5 `sender`, else the shared default sender. */
   sender: string;
-  /** The day to send it: the listed day, or a later one when the sender's daily cap for the channel is full. */
-  sendOn: string;
-  /** True when `sendOn` is after the listed day because of the cap. */
+  /** The day to send it: the listed day, or a later one when the sender's daily cap for the channel is full; null under a cap of 0, which no day has room under. */
+  sendOn: string | null;
+  /** True when the cap moved it off the listed day: `sendOn` later, or null. */
   spread: boolean;
 }
 
@@ -42,7 +42,7 @@ export interface SpreadNote {
   cap: number;
   /** Touches listed for the day. */
   count: number;
-  /** Each day used and how many touches it holds, the listed day first. */
+  /** Each day used and how many touches it holds, the listed day first; none under a cap of 0. */
   days: { date: string; touches: number }[];
 }
 
@@ -208,7 +208,7 @@ export function dueReport(model: WorkspaceModel, today: string, sentAtHead?: Sen
 /**
  * Per sender and channel, the first `cap` touches (in list order: overdue first) stay on
  * the day; the next `cap` move to the day after, and so on. Channels without a cap
- * (`autonomy.daily_caps`, calls by default) all stay.
+ * (`autonomy.daily_caps`, calls by default) all stay; under a cap of 0 none has a day.
  */
 export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch[], today: string): { due: DueItem[]; spread: SpreadNote[] } {
   const caps = model.config.autonomy.daily_caps as Record<string, unknown>;
@@ -226,6 +226,9 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
     const n = counts.get(key) ?? 0;
     counts.set(key, n + 1);
     const cap = caps[touch.channel];
+    // A cap of 0 lets no touch of the channel be approved on any day (the approve gate refuses
+    // each): naming today, or any day, would plan a send the gate then refuses.
+    if (cap === 0) return { ...touch, sender, sendOn: null, spread: true };
     const shift = typeof cap === 'number' && cap > 0 ? Math.floor(n / cap) : 0;
     return { ...touch, sender, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0 };
   });
@@ -235,7 +238,7 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
     const cap = caps[channel];
     if (typeof cap !== 'number' || count <= cap) continue;
     const days = new Map<string, number>();
-    for (const item of due) if (item.sender === sender && item.channel === channel) days.set(item.sendOn, (days.get(item.sendOn) ?? 0) + 1);
+    for (const item of due) if (item.sender === sender && item.channel === channel && item.sendOn) days.set(item.sendOn, (days.get(item.sendOn) ?? 0) + 1);
     spread.push({ sender, channel, cap, count, days: [...days].map(([date, n]) => ({ date, touches: n })) });
   }
   return { due, spread };

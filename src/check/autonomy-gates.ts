@@ -192,7 +192,9 @@ function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown
     const cap = caps[draft.channel];
     if (typeof cap !== 'number' || group.length <= cap) continue;
     group.slice(cap).forEach((planned, i) => {
-      const place = `${draft.channel} touch ${cap + i + 1} of ${group.length} from ${sender} on ${day}, over the cap of ${cap} per sender per day (autonomy.daily_caps.${draft.channel}): set \`send_on:\` to a later day (\`threadwork due\` spreads them) or approve fewer`;
+      // Under a cap of 0 no later day has room: the way out is the cap, not `send_on:`.
+      const remedy = cap === 0 ? 'no day takes one until the cap is raised (null for no cap)' : 'set `send_on:` to a later day (`threadwork due` spreads them) or approve fewer';
+      const place = `${draft.channel} touch ${cap + i + 1} of ${group.length} from ${sender} on ${day}, over the cap of ${cap} per sender per day (autonomy.daily_caps.${draft.channel}): ${remedy}`;
       failures.push({ path: planned.path, gate: 'daily-cap', rule: 'approved-over-cap', message: `Approved as ${place}`, refusal: `it would be ${place}` });
     });
   }

@@ -21,12 +21,17 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
     const header = ['due', 'campaign', 'prospect', 'touch', 'channel', 'template', ...(spreadAny ? ['send on'] : [])];
     sections.push(
       columns(
-        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
+        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
         header.map(() => 'l' as const),
       ).join('\n'),
     );
   }
   for (const s of spread) {
+    // "Exceed the cap of 0 per day: 3 on <today>" planned sends the approve gate refuses: no day has room.
+    if (s.cap === 0) {
+      sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touch${s.count === 1 ? '' : 'es'} from ${s.sender}: the cap is 0 per day, so none can be approved on any day until it is raised (autonomy.daily_caps.${s.channel}; null for no cap)`);
+      continue;
+    }
     const days = s.days.map((d) => `${d.touches} on ${d.date}`).join(', ');
     sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touches from ${s.sender} exceed the cap of ${s.cap} per day: ${days} (autonomy.daily_caps.${s.channel})`);
   }

@@ -77,8 +77,8 @@ export const dueOutput = z.object({
       due: z.string(),
       overdue: z.boolean(),
       sender: z.string().describe("the prospect's sender, else the campaign's Stage 5 sender, else \"(default sender)\""),
-      sendOn: z.string().describe('the day to send it: the listed day, or a later one when the sender\'s daily cap for the channel is full'),
-      spread: z.boolean().describe('sendOn is later than the listed day because of the daily cap'),
+      sendOn: z.string().nullable().describe('the day to send it: the listed day, or a later one when the sender\'s daily cap for the channel is full; null when that cap is 0: no day has room for it'),
+      spread: z.boolean().describe('the daily cap moved it off the listed day: sendOn is later, or null under a cap of 0'),
     }),
   ),
   followUps: z
