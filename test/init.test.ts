@@ -47,6 +47,15 @@ describe('threadwork init', () => {
     expect(check.json).toMatchObject({ ok: true, errors: 0 });
   });
 
+  // The targets' comments said "opened / emails sent"; every rate but bounces is over delivered (src/outreach/rates.ts), the 13-metrics table too.
+  it('describes the campaign rate targets as 13-metrics computes them: over delivered emails', async () => {
+    const dir = join(testdir(), 'acme-gtm');
+    expect((await initJson(dir, { company: 'Acme Analytics' }, { THREADWORK_TODAY: '2026-11-22' })).code).toBe(0);
+    const metrics = readFileSync(join(dir, 'strategy/canvas/13-metrics.md'), 'utf8');
+    expect(metrics).toMatch(/open_rate: 0\.45 +# campaign emails opened \/ emails delivered, 0 to 1/);
+    expect(metrics).toMatch(/reply_rate: 0\.05 +# campaign replies \/ emails delivered, 0 to 1/);
+  });
+
   it('makes the workspace\'s first commit with everything it wrote, skills included, and leaves nothing untracked', async () => {
     const dir = join(testdir(), 'acme-gtm');
     const result = await initJson(dir, { company: 'Acme Analytics', skills: true }, { THREADWORK_TODAY: '2026-11-22' });
