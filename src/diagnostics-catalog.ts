@@ -440,6 +440,14 @@ export const RULES = {
     message: 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again',
     docs: 'A DEFER is a decision for now, not a no: `due` lists it as a follow-up (`defer-revisit`) from its `revisit` date until the thread goes on to Stage 5 or 6 or the decision changes (docs/outreach.md). Without the date nothing ever brings it back. Add `revisit:` with the day to look at it again (a date such as 2027-01-15), or decide REJECT if there is nothing to wait for. The deal still counts as deferred in the pipeline and the goals either way.',
   },
+  'nurture-without-revisit': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a campaign prospect with `status: nurture` and no `revisit` date: `due` never lists it',
+    message: 'Prospect `{email}` is in nurture without a `revisit` date: nurture stops the sequence and `due` lists the prospect again on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD`, the day to contact them again',
+    docs: 'A prospect in nurture asked to be contacted later: the sequence stops for them, and `due` lists them as a follow-up (`nurture-revisit`) from their `revisit` date until the status changes (docs/outreach.md). `campaign reply` always writes the date (the one the reply names, else 90 days on); a status set to `nurture` by hand without one is never listed, and the lead is forgotten. Add `revisit:` with the day to reach out again, or set the status to `completed` if there is nothing to wait for.',
+  },
   'criterion-unrecognised': {
     severity: 'warning',
     reportedBy: ['check'],

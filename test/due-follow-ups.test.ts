@@ -7,7 +7,7 @@ import { gitInit } from './helpers/git.js';
 import { commandJson } from './helpers/in-process.js';
 import { connectMcp } from './helpers/mcp.js';
 import { copyOfPrepared } from './helpers/prepared.js';
-import { md, writeFiles } from './helpers/testdir.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, dealMeta, workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-20-month-end';
@@ -130,6 +130,27 @@ describe('a DEFER decision without a revisit date', () => {
       ['threads/sales/deferred-forever/4-decision.md', 2, 11, 'warning', 'decision'],
     ]);
     expect(found[1]!.message).toBe('DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again');
+    expect(check.json.ok).toBe(true);
+  });
+});
+
+/**
+ * A prospect set to `status: nurture` by hand without `revisit` was forgotten as a DEFER
+ * without one was: nurture stops the sequence, `due` lists the prospect only at the revisit
+ * date, and `check` said nothing.
+ */
+describe('a nurture prospect without a revisit date', () => {
+  it('is a check warning at its status, saying what to write; one with a date is not', async () => {
+    const prospects = [
+      '  - {name: Nora Nurture, email: nora@later.example, company: Later Co, status: nurture, revisit: 2026-03-01}',
+      '  - {name: Nell Forgotten, email: nell@later.example, company: Later Co, status: nurture}',
+    ].join('\n');
+    const dir = workspace(campaignFiles(CAMPAIGN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-20}\nprospects:\n${prospects}`));
+    const check = await runJson<{ ok: boolean; diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'nurture-without-revisit');
+    expect(found.map((d) => [d.path, d.line, d.severity, d.field])).toEqual([[`${CAMPAIGN}/5-actions.md`, 5, 'warning', 'prospects[1].status']]);
+    expect(read(dir, `${CAMPAIGN}/5-actions.md`).split('\n')[4]!.slice(found[0]!.column - 1)).toMatch(/^nurture\}/);
+    expect(found[0]!.message).toBe('Prospect `nell@later.example` is in nurture without a `revisit` date: nurture stops the sequence and `due` lists the prospect again on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD`, the day to contact them again');
     expect(check.json.ok).toBe(true);
   });
 });

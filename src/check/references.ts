@@ -437,6 +437,11 @@ function checkProspects(file: string, data: Data, report: Report): void {
   listOf(data, 'prospects').forEach((p, i) => {
     const email = (p as Data | null)?.email;
     if (typeof email !== 'string') return;
+    // Nurture stops the sequence and `due` brings the prospect back at `revisit`: without one (set by hand; `campaign reply` always writes it), never.
+    const { status, revisit } = p as Data;
+    if (typeof status === 'string' && status.trim().toLowerCase() === 'nurture' && (revisit === undefined || revisit === null || revisit === '')) {
+      report(file, ['prospects', i, 'status'], 'nurture-without-revisit', `Prospect \`${email}\` is in nurture without a \`revisit\` date: nurture stops the sequence and \`due\` lists the prospect again on its revisit date, so this one is never brought back. Add \`revisit: YYYY-MM-DD\`, the day to contact them again`, 'warning');
+    }
     const key = email.toLowerCase();
     if (seen.has(key)) report(file, ['prospects', i, 'email'], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
     seen.add(key);
