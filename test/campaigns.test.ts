@@ -421,6 +421,16 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(read(dir, `${GOAL_CAMPAIGN}/5-actions.md`)).toContain('  - name: Alan Turing\n    email: alan.turing@gmail.com\n    company: Enigma Pay\n    status: active\n    paused_until: 2026-01-12\n');
   });
 
+  // The pause went in between the value and its comment: `status: active\n    paused_until: 2026-01-12   # met at Money20/20`, the person's note moved onto a line it was not about.
+  it('a block-style prospect whose last line ends in a comment keeps the comment on that line; the pause goes below it', async () => {
+    const dir = goalWorkspace();
+    const actions = `${GOAL_CAMPAIGN}/5-actions.md`;
+    writeFiles(dir, { [actions]: read(dir, actions).replace('    company: Enigma Pay\n    status: active\n', '    company: Enigma Pay\n    status: active   # met at Money20/20\n') });
+    const result = await reply(dir, 'alan.turing@gmail.com', 'Out of office until Monday 12 January.', '2026-01-06');
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
+    expect(read(dir, actions)).toContain('    company: Enigma Pay\n    status: active   # met at Money20/20\n    paused_until: 2026-01-12\n---');
+  });
+
   it('the MCP tool answers with the category, the date and why, and writes the same as the CLI', async () => {
     const dir = goalWorkspace();
     // The reply came on 2026-12-11: a day to come before then would be refused (date-in-future).

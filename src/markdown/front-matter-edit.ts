@@ -103,7 +103,8 @@ function lineEnd(text: string, offset: number): number {
 /**
  * Adds `key: value` to the map at `mapPath` (a prospect in a list, say) by splicing one
  * entry into its source: `, key: value` before a flow map's closing brace, or a line at
- * the block map's indentation after its last entry. Every other byte stays as written.
+ * the block map's indentation after its last entry's line (its comment included). Every
+ * other byte stays as written.
  * Sets the value in place when the key is already there.
  */
 export function addFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string, value: string | number | boolean): string {
@@ -134,6 +135,10 @@ export function addFrontMatterScalar(text: string, mapPath: readonly (string | n
   const indent = keyAt - (text.lastIndexOf('\n', keyAt - 1) + 1);
   let at = yamlStart + lastEnd;
   while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  // Past a comment that ends the last entry's line (`status: active   # met at Money20/20`): the
+  // value's range stops before it, and the new line put there would carry the comment off.
+  const lineBreak = text.indexOf('\n', at);
+  if (lineBreak !== -1) at = text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return `${text.slice(0, at)}${eol}${' '.repeat(indent)}${key}: ${rendered}${text.slice(at)}`;
 }
