@@ -440,6 +440,14 @@ export const RULES = {
     message: 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again',
     docs: 'A DEFER is a decision for now, not a no: `due` lists it as a follow-up (`defer-revisit`) from its `revisit` date until the thread goes on to Stage 5 or 6 or the decision changes (docs/outreach.md). Without the date nothing ever brings it back. Add `revisit:` with the day to look at it again (a date such as 2027-01-15), or decide REJECT if there is nothing to wait for. The deal still counts as deferred in the pipeline and the goals either way.',
   },
+  'sequence-empty': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a campaign's Stage 5 `sequence` with no `touches` and no known `preset` (`follow-upp`): no touch is ever due",
+    message: 'Unknown sequence preset `{preset}` (did you mean {preset}?) and no `touches`: the campaign has no touch to send, so `due` lists none and `campaign draft` writes none; expected `preset` one of five-touch-cold, follow-up, or `touches` listed',
+    docs: "A campaign's touches are its explicit `sequence.touches`, else the built-in preset `sequence.preset` names (`five-touch-cold` or `follow-up`, any case; docs/outreach.md). With neither — the touches deleted and the preset misspelt, or missing — the sequence is empty: `due` lists no touch for any prospect and `campaign draft` writes no draft, which looked like a campaign with nothing due. Write the preset's name as listed, or list the touches (`{day, channel, template}`).",
+  },
   'nurture-without-revisit': {
     severity: 'warning',
     reportedBy: ['check'],

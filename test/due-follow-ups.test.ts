@@ -155,6 +155,30 @@ describe('a nurture prospect without a revisit date', () => {
   });
 });
 
+/*
+ * A preset misspelt (`follow-upp`) with the template's touches deleted left the campaign
+ * with no sequence: `due` said "Nothing due" for every day and `check` said nothing.
+ */
+describe('a campaign sequence with no touch', () => {
+  it('is a check warning at the preset, naming the one meant; a known preset, or touches, are not', async () => {
+    const prospect = '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, status: active}';
+    const other = 'threads/sales/campaigns/2026-01-21-known';
+    const dir = workspace({
+      ...campaignFiles(CAMPAIGN, '2026-01-20', `sequence:\n  preset: follow-upp\n  start: 2026-01-20\nprospects:\n${prospect}`),
+      ...campaignFiles(other, '2026-01-21', `sequence:\n  preset: Follow-Up\n  start: 2026-01-21\nprospects:\n${prospect}`),
+    });
+    gitInit(dir);
+    const check = await runJson<{ ok: boolean; diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'sequence-empty');
+    expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([[`${CAMPAIGN}/5-actions.md`, 3, 11, 'warning', 'sequence.preset']]);
+    expect(found[0]!.message).toBe('Unknown sequence preset `follow-upp` (did you mean follow-up?) and no `touches`: the campaign has no touch to send, so `due` lists none and `campaign draft` writes none; expected `preset` one of five-touch-cold, follow-up, or `touches` listed');
+    expect(check.json.ok).toBe(true);
+    // The campaign with the known preset is due; the misspelt one, as the warning says, is not.
+    const due = await dueJson<DueJson>(dir, '2026-01-26');
+    expect((due.json.due as (DueJson['due'][number] & { campaign: string })[]).map((d) => d.campaign)).toEqual([other]);
+  });
+});
+
 describe("a campaign's DEFER revisit date", () => {
   it('that is no date is a schema error at the value, as a deal one is, not a DEFER silently never listed', async () => {
     const { [`${CAMPAIGN}/5-actions.md`]: _actions, ...campaignAtStage4 } = campaignFiles(CAMPAIGN, '2026-01-20', 'prospects: []');

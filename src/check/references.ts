@@ -1,7 +1,9 @@
 import type * as z from 'zod';
 import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
+import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { assumptionIdSchema, goalIdSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
@@ -379,7 +381,10 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
       checkLinks(stage.path, data, known, report, again);
       if (meta) checkLinksAgree(stage.path, data, meta, report);
     }
-    if (thread.family === 'campaign' && i === 4) checkProspects(stage.path, data, report);
+    if (thread.family === 'campaign' && i === 4) {
+      checkProspects(stage.path, data, report);
+      checkSequence(stage.path, data, report);
+    }
   });
   // Results that cannot be are what every derived figure of the campaign reads: held by sync, as a cross-file error is.
   if (thread.family === 'campaign') checkCampaignResults(thread, report);
@@ -446,6 +451,20 @@ function checkProspects(file: string, data: Data, report: Report): void {
     if (seen.has(key)) report(file, ['prospects', i, 'email'], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
     seen.add(key);
   });
+}
+
+/**
+ * A sequence with no touch — no `touches` and a `preset` that is none of the built-in ones
+ * (`follow-upp`), or none at all: `due` lists nothing and `campaign draft` writes nothing
+ * for any prospect, and nothing said why.
+ */
+function checkSequence(file: string, data: Data, report: Report): void {
+  const sequence = data.sequence as SequenceInput | null | undefined;
+  if (resolveSequence(sequence).length > 0) return;
+  const preset = typeof sequence?.preset === 'string' ? sequence.preset.trim() : '';
+  const meant = preset ? nearestWord(preset, PRESET_NAMES) : undefined;
+  const what = preset ? `Unknown sequence preset \`${preset}\`${meant ? ` (did you mean ${meant}?)` : ''} and no \`touches\`` : 'A sequence with no `touches` and no `preset`';
+  report(file, preset ? ['sequence', 'preset'] : sequence ? ['sequence'] : [], 'sequence-empty', `${what}: the campaign has no touch to send, so \`due\` lists none and \`campaign draft\` writes none; expected \`preset\` one of ${PRESET_NAMES.join(', ')}, or \`touches\` listed`, 'warning');
 }
 
 function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report): Set<string> {
