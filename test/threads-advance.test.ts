@@ -127,6 +127,24 @@ describe('threadwork advance', () => {
     await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status \(line 4\): sales:pilot is in_progress/);
   });
 
+  it('names no line for a list left out of the file: the schema reads it as [], but nothing is written there to point at', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\nsignal: Asked for a demo\ncontact: {name: Ada}\ncompany: {name: Acme}'),
+      // No `tests` key at all; `initial_confidence` written with no value.
+      'threads/sales/acme/2-hypothesis.md': md('statement: They close in twelve days\ninitial_confidence:'),
+    });
+    const result = await runJson<{ error: { code: string; message: string; missing: { field: string; line?: number }[] } }>(['advance', 'acme', '--dir', dir]);
+    expect(result.code).toBe(1);
+    expect(result.json.error.code).toBe('stage-incomplete');
+    // Not `tests (line 2)`, the `statement` line: the person would look for a `tests` key there.
+    expect(result.json.error.missing).toEqual([
+      { field: 'tests', hint: expect.any(String) },
+      { field: 'initial_confidence', hint: expect.any(String), line: 3, column: 1 },
+    ]);
+    expect(result.json.error.message).toMatch(/ {2}- tests: the assumption ids/);
+  });
+
   // The stage as written, not its last valid version (the template's empty fields, committed
   // when the stage was opened): the errors check reports, not "fill in" of fields that are there.
   it.each([

@@ -72,7 +72,7 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
   const current = model.threads.get(threadPath)!.stages[stage - 1]!;
   if (current.diagnostics.some((d) => d.severity === 'error')) throw stageInvalid(refused, current.path, errorsOf(model, current.path));
   const missing = withMisspeltKeys(
-    locatedWhereWritten(model, current.path, current.value, [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)]),
+    locatedWhereWritten(model, current.path, [...missingFields(meta.type, stage, current.value as Record<string, unknown>), ...openActions(meta, stage, current.value)]),
     stageSchemas[meta.type][stage - 1]!,
     current.value,
     current.diagnostics,
@@ -134,10 +134,13 @@ function withMisspeltKeys(missing: MissingField[], schema: z.ZodType, value: unk
  * leaves it; a pending action's `status`) with its line and column, so an editor or an agent
  * goes straight to it; one not written at all has no place to name. The `at` path is dropped.
  */
-function locatedWhereWritten(model: WorkspaceModel, path: string, value: unknown, missing: MissingField[]): MissingField[] {
+function locatedWhereWritten(model: WorkspaceModel, path: string, missing: MissingField[]): MissingField[] {
   const locators = new Locators((p) => model.text(p));
+  // The front matter as written, not as the schema reads it: a list left out is read as `[]`,
+  // which has no place in the file (the locator would fall back to the first key's line).
+  const written = parseFrontMatter(model.text(path) ?? '').data;
   return missing.map(({ at, ...field }) => {
-    if (!at || valueAt(value, at) === undefined) return field;
+    if (!at || valueAt(written, at) === undefined) return field;
     const { line, column } = locators.at(path, at);
     return { ...field, line, column };
   });
