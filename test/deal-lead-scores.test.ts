@@ -79,4 +79,25 @@ describe('scoreCompanyAgainstSegment', () => {
     ]);
     expect(() => scoreCompanyAgainstSegment(model, 'space', { name: 'X' }, '2026-03-01')).toThrow(/Unknown segment "space"/);
   });
+
+  it('reads New South Wales as no part of Wales, nor New England of England: outside a UK segment, disqualified', async () => {
+    const uk = md(`title: Segments
+segments:
+  - id: uk-logistics
+    name: UK logistics carriers
+    filters:
+      industry: [logistics]
+      geography: [United Kingdom]
+`);
+    const model = await loadWorkspace(workspace({ 'strategy/canvas/04-segments.md': uk }));
+    for (const geography of ['Sydney, New South Wales', 'Boston, New England']) {
+      const score = scoreCompanyAgainstSegment(model, 'uk-logistics', { name: 'Far Freight', industry: 'Logistics', geography }, '2026-03-01');
+      expect(score.factors.find((f) => f.name === 'geography')?.value, geography).toBe(0);
+      expect(score.disqualifiers.matched.map((d) => d.field), geography).toEqual(['geography']);
+    }
+    // The places themselves still match by name, and a Welsh or English company is still in the UK.
+    const cardiff = scoreCompanyAgainstSegment(model, 'uk-logistics', { name: 'Cardiff Freight', industry: 'Logistics', geography: 'Cardiff, Wales' }, '2026-03-01');
+    expect(cardiff.factors.find((f) => f.name === 'geography')?.value).toBe(1);
+    expect(cardiff.disqualifiers.matched).toEqual([]);
+  });
 });

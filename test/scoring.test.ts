@@ -135,6 +135,12 @@ describe('ICP fit: industry, geography, technologies', () => {
     { company: 'Toronto, Canada', icp: 'North America', matches: true },
     { company: 'Latin America', icp: 'United States', matches: false },
     { company: 'Japan', icp: 'Europe', matches: false },
+    // A place named after another is not in it: New South Wales is in Australia, New England in the US.
+    { company: 'Sydney, New South Wales', icp: 'United Kingdom', matches: false },
+    { company: 'New South Wales', icp: 'Europe', matches: false },
+    { company: 'Boston, New England', icp: 'England', matches: false },
+    { company: 'Sydney, New South Wales', icp: 'New South Wales', matches: true },
+    { company: 'Swansea, Wales', icp: 'United Kingdom', matches: true },
   ])('$company against $icp: $matches', ({ company, icp, matches }) => {
     expect(geographyMatches(company, icp)).toBe(matches);
   });

@@ -39,6 +39,24 @@ const REGIONS: Record<string, readonly string[]> = {
   anz: ['australia', 'new zealand'],
 };
 
+/**
+ * Places whose names hold the name of another place they are not in: New South Wales is in
+ * Australia, New England in the United States. Matched by whole words, `Sydney, New South
+ * Wales` would be in Wales, so in the United Kingdom and Europe (and not outside a UK
+ * segment's disqualifier). Each is read as one word before any name is compared, on both
+ * sides, so it still matches itself.
+ */
+const PLACES_NAMED_AFTER_OTHERS = ['new south wales', 'new england'];
+
+/** `Sydney, New South Wales` → `sydney newsouthwales`: the borrowed name no longer a word of its own. */
+function withPlacesAsOneWord(text: string): string {
+  let normalized = normalizeText(text);
+  for (const place of PLACES_NAMED_AFTER_OTHERS) {
+    if (containsPhrase(normalized, place)) normalized = ` ${normalized} `.replaceAll(` ${place} `, ` ${place.replaceAll(' ', '')} `).trim();
+  }
+  return normalized;
+}
+
 /** The canonical names a piece of text mentions (`Berlin, Germany` → `germany`); kept per text. */
 const placesIn = keptPerText(placesInUncached);
 
@@ -55,7 +73,9 @@ function placesInUncached(text: string): readonly string[] {
 /** Whether a company's geography is (in) the ICP's; kept per pair, as every deal asks it of the same few targets. */
 export const geographyMatches: (companyGeography: string, icpGeography: string) => boolean = keptPerPair(geographyMatchesUncached);
 
-function geographyMatchesUncached(companyGeography: string, icpGeography: string): boolean {
+function geographyMatchesUncached(companyText: string, icpText: string): boolean {
+  const companyGeography = withPlacesAsOneWord(companyText);
+  const icpGeography = withPlacesAsOneWord(icpText);
   if (phrasesOverlap(companyGeography, icpGeography)) return true;
   const companyPlaces = placesIn(companyGeography);
   const targetPlaces = placesIn(icpGeography);
