@@ -64,6 +64,24 @@ describe("a deal's meta.json carries lead_score, lead_band and contact_score", (
   });
 });
 
+describe("a deal contact's seniority", () => {
+  it('reads a Product Owner as the role in a team it is, not as the owner of the company', async () => {
+    const dir = workspace({ 'strategy/canvas/04-segments.md': SEGMENTS });
+    for (const [id, title] of [['po', 'Product Owner'], ['owner', 'Owner']] as const) {
+      writeFiles(dir, {
+        [`threads/sales/${id}/meta.json`]: dealMeta(id, { segment: 'regional-logistics' }),
+        [`threads/sales/${id}/1-input.md`]: md(`source: outbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ana Ruiz\n  title: ${title}\ncompany:\n  name: ${id}`),
+      });
+    }
+    gitInit(dir);
+    const synced = await runJson(['sync', '--dir', dir]);
+    expect(synced.code, synced.stdout).toBe(0);
+    // No title match against `VP Operations`, no email, no LinkedIn: seniority alone, × 0.30.
+    expect(meta(dir, 'threads/sales/po').contact_score).toBe(0.12); // individual contributor, 0.4
+    expect(meta(dir, 'threads/sales/owner').contact_score).toBe(0.3); // the owner of the company: C-level, 1
+  });
+});
+
 describe('scoreCompanyAgainstSegment', () => {
   it("scores one company against a segment as the workspace defines it, disqualifiers and triggers applied", async () => {
     const model = await loadWorkspace(workspace({ 'strategy/canvas/04-segments.md': SEGMENTS }));

@@ -434,6 +434,12 @@ describe('contact score', () => {
     { title: 'Software Engineer', level: 'individual-contributor' },
     { title: 'Account Executive', level: 'individual-contributor' },
     { title: 'Executive Assistant to the CEO', level: 'individual-contributor' },
+    // The owner of a product, a process or a service is a role in a team, not the owner of the company.
+    { title: 'Product Owner', level: 'individual-contributor' },
+    { title: 'Senior Product Owner, Payments', level: 'individual-contributor' },
+    { title: 'Process Owner, Order-to-Cash', level: 'individual-contributor' },
+    { title: 'Owner', level: 'c-level' },
+    { title: 'Owner & Managing Director', level: 'c-level' },
   ])('$title is $level', ({ title, level }) => {
     expect(seniorityOf(title)).toBe(level);
   });

@@ -28,6 +28,11 @@ const VP_PHRASES = ['vice president', 'v p'];
 const DIRECTOR_WORDS = ['director', 'head', 'dir'];
 const MANAGER_WORDS = ['manager', 'mgr', 'supervisor'];
 const MANAGER_PHRASES = ['team lead', 'team leader'];
+/**
+ * The owner of a product, a process or a service is a role in a team (a Scrum `Product
+ * Owner` is no executive), not the owner of the company: its `owner` does not make it C-level.
+ */
+const ROLE_OWNER_PHRASES = ['product owner', 'process owner', 'service owner', 'data owner', 'system owner', 'content owner', 'platform owner', 'project owner', 'application owner', 'account owner'];
 /** An assistant to an executive is not that executive. */
 const ASSISTANT_PHRASES = ['assistant to', 'executive assistant', 'personal assistant'];
 
@@ -37,9 +42,9 @@ export function seniorityOf(title: string): Seniority | undefined {
   if (ASSISTANT_PHRASES.some((p) => containsPhrase(text, p))) return 'individual-contributor';
   // A chief of staff runs an executive's office; senior, but not an executive.
   if (containsPhrase(text, 'chief of staff')) return 'director';
-  // Take `vice president` out before looking for `president`.
+  // Take `vice president` out before looking for `president`, and a role's `owner` before looking for the company's.
   const withoutVice = text.replace(/\bvice president\b/g, 'vp');
-  const tokens = new Set(words(withoutVice));
+  const tokens = new Set(words(withoutRoleOwners(withoutVice)));
   const has = (list: readonly string[]): boolean => list.some((w) => tokens.has(w));
   const hasPhrase = (list: readonly string[]): boolean => list.some((p) => containsPhrase(text, p));
   if (has(C_LEVEL_WORDS) || hasPhrase(C_LEVEL_PHRASES)) return 'c-level';
@@ -47,6 +52,11 @@ export function seniorityOf(title: string): Seniority | undefined {
   if (has(DIRECTOR_WORDS)) return 'director';
   if (has(MANAGER_WORDS) || hasPhrase(MANAGER_PHRASES)) return 'manager';
   return 'individual-contributor';
+}
+
+/** `senior product owner` → `senior product`: the `owner` that would read as the company's taken out. */
+function withoutRoleOwners(text: string): string {
+  return ROLE_OWNER_PHRASES.reduce((t, phrase) => ` ${t} `.replaceAll(` ${phrase} `, ` ${phrase.split(' ')[0]} `).trim(), text);
 }
 
 export function seniorityScore(title: string): number | undefined {
