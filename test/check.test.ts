@@ -263,6 +263,17 @@ describe('check', () => {
     expect(found.find((d) => d.path.includes('qualified-weak'))?.message).toMatch(/^QUALIFY although the BANT score \d\.\d\d is below the \w+ threshold/);
   });
 
+  // 0.698 shown to two decimals read "the BANT score 0.70 is below the qualification threshold 0.70".
+  it('shows a total just under the threshold with the decimal that puts it under, never as the threshold itself', async () => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01'),
+      'threads/sales/acme/4-decision.md': md('decision: QUALIFY\nframework: BANT\ncriteria:\n  budget: 69%\n  authority: 0.7\n  need: 0.7\n  timeline: 0.7\nreasoning: x'),
+    });
+    const message = found.find((d) => d.rule === 'decision-contradicts-score')?.message;
+    expect(message).toMatch(/^QUALIFY although the BANT score 0\.69\d is below the qualification threshold 0\.70: Defer: BANT total 0\.69\d is below the 0\.70 threshold/);
+  });
+
   // An empty or broken 6-learning.md read as missing: the won deal was judged open at negotiation's threshold.
   it('does not judge a decision against a stage the thread may no longer be at: a later stage file in error', async () => {
     const weak = 'framework: BANT\ncriteria:\n  budget: unknown\n  authority: unknown\n  need: weak\n  timeline: unknown\nreasoning: x';

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread, unrecognisedCriteriaOf } from '../derive/thread-scores.js';
+import { formatTotal } from '../scoring/qualification.js';
 import { stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { FRAMEWORK_CRITERIA } from '../scoring/frameworks.js';
 import type { Locators } from './locators.js';
@@ -44,7 +45,7 @@ function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   const qualification = qualifyThread(thread, pipelineStage);
   if (!qualification) return out;
   const { total, stage } = qualification;
-  const score = `${qualification.framework} score ${total.toFixed(2)}`;
+  const score = `${qualification.framework} score ${formatTotal(total, [stage.threshold])}`;
   const contradicts = (message: string): ThreadFinding => ({ path: decisionFile.path, dataPath: ['decision'], rule: 'decision-contradicts-score', severity: 'warning', field: 'decision', message });
   if (decision === 'QUALIFY' && total < stage.threshold) {
     out.push(contradicts(`QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`));

@@ -106,6 +106,15 @@ export function scoreQualification(
   };
 }
 
+/**
+ * A total as a message shows it: two decimals, or three where two would round it up to a
+ * bar it is below — 0.698 is not "0.70, below the 0.70 threshold".
+ */
+export function formatTotal(total: number, bars: readonly number[]): string {
+  const short = total.toFixed(2);
+  return bars.some((bar) => total < bar && Number(short) >= bar) ? total.toFixed(3) : short;
+}
+
 /** Answered beats unknown beats missing; then the higher score. */
 function rank(c: { status: CriterionStatus; score: number }): number {
   const base = c.status === 'scored' ? 2 : c.status === 'unknown' ? 1 : 0;
@@ -121,7 +130,7 @@ function explain(
   unknown: CriterionScore[],
   weak: CriterionScore[],
 ): string {
-  const figures = `${framework} total ${total.toFixed(2)}`;
+  const figures = `${framework} total ${formatTotal(total, [stage.threshold, round3(stage.threshold - DEFER_MARGIN)])}`;
   const bar = `the ${stage.threshold.toFixed(2)} threshold for the ${stage.stage} stage`;
   const head =
     recommendation === 'QUALIFY'
