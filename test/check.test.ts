@@ -186,6 +186,21 @@ describe('check', () => {
     expect(match!.severity).toBe('error');
   });
 
+  // `""` was told "expected text, not empty" — an amount is no text — and then again as no amount.
+  it.each([
+    ['threads/sales/acme/3-implication.md', 'arr_potential: ""', 'arr_potential', /^Invalid `arr_potential`: expected an amount such as 36000 or "\$36k", or a range/],
+    ['threads/sales/acme/1-input.md', 'source: inbound\ncompany:\n  name: Acme\n  revenue: ""', 'company.revenue', /^Invalid `company\.revenue`: expected an amount such as 36000 or "\$36k", or a range/],
+    ['threads/sales/acme/3-implication.md', 'arr_potential: {min: "", max: 50000}', 'arr_potential.min', /^Invalid `arr_potential\.min`: expected an amount/],
+  ])('reports an amount left as "" once, as no amount: %s %s', async (file, front, field, message) => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      [file]: md(front),
+    });
+    const there = found.filter((d) => d.path === file && d.rule === 'schema');
+    expect(there.map((d) => [d.field, d.message])).toEqual([[field, expect.stringMatching(message)]]);
+  });
+
   it.each(['yesterday', '2026/03/01', '"soon"'])('reports closed: %s once, as no date at all, not also as no calendar day', async (date) => {
     const found = await diagnostics({
       'threads/sales/acme/meta.json': dealMeta('acme'),

@@ -32,8 +32,13 @@ export const PROBABILITY = 'expected a number from 0 to 1';
 /** A probability or a share; `60%` is refused with the same words as 1.5, which say how to write it. */
 export const probabilitySchema = z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY);
 
-/** Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`). */
-export const moneySchema = z.union([z.number().nonnegative(NEGATIVE), z.string().min(1)], { error: 'expected an amount such as 36000 or "$36k"' });
+/**
+ * Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`).
+ * Any text is taken here: each schema built on it reads the text with `moneyProblems`, which
+ * says of `""` what it says of `lots` — no amount — where a `min(1)` said "expected text, not
+ * empty" of a field that takes no text, and the amount's own error came second.
+ */
+export const moneySchema = z.union([z.number().nonnegative(NEGATIVE), z.string()], { error: 'expected an amount such as 36000 or "$36k"' });
 
 export const rangeSchema = z.looseObject(
   {
