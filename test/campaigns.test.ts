@@ -11,6 +11,7 @@ import { commandJson } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { connectMcp } from './helpers/mcp.js';
 import { preparedCopySync } from './helpers/prepared.js';
+import { dealNewInProcess } from './helpers/threads.js';
 import { workspace } from './helpers/workspace.js';
 
 const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
@@ -490,5 +491,21 @@ describe('threadwork campaign reply: nurture, out-of-office and the deal it open
     expect(meta.icp_match_score).toBeGreaterThanOrEqual(0.6);
     const check = await checkJson<{ diagnostics: { path: string; severity: string }[] }>(dir);
     expect(check.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it("carries the prospect's email_status into the deal's contact: the address the gate scored as verified is not scored as unchecked", async () => {
+    const dir = goalWorkspace();
+    const actions = `${GOAL_CAMPAIGN}/5-actions.md`;
+    const grace = ['  - name: Grace Hopper', '    email: grace@cobol.example', '    company: Cobol Lending', '    status: active', '    email_status: verified'].join('\n');
+    writeFiles(dir, { [actions]: read(dir, actions).replace(/^ {2}- \{name: Grace Hopper.*$/m, grace) });
+    const result = await reply(dir, 'grace@cobol.example', "Let's schedule a demo. Thursday?", '2026-01-14');
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
+    expect(read(dir, 'threads/sales/cobol-lending/1-input.md')).toContain('  email: "grace@cobol.example"\n  email_status: "verified"\n  linkedin: null\n');
+    // No title, no LinkedIn, no persona titles to match (seniority, email and LinkedIn weights
+    // renormalised over 0.60): the verified address alone, 1 × 0.20 / 0.60 — unchecked it was 0.70 × 0.20 / 0.60 = 0.23.
+    expect(JSON.parse(read(dir, 'threads/sales/cobol-lending/meta.json'))).toMatchObject({ contact_score: 0.33 });
+    // A deal opened by hand writes no such line.
+    await dealNewInProcess(dir, 'Acme', ['-s', 'mid-market-fintech']);
+    expect(read(dir, 'threads/sales/acme/1-input.md')).not.toContain('email_status');
   });
 });

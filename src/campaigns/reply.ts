@@ -233,6 +233,8 @@ function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { n
     date,
     contactName: prospect.name,
     contactEmail: prospect.email,
+    // The verifier's word the ICP gate read for reachability: without it the deal scores the address as unchecked (0.70).
+    ...(typeof prospect.email_status === 'string' && prospect.email_status.trim() ? { contactEmailStatus: prospect.email_status.trim() } : {}),
     ...(prospect.title ? { contactTitle: prospect.title } : {}),
     ...(goal ? { goal: goal.id } : {}),
     ...(subgoal ? { subgoal } : {}),

@@ -17,6 +17,8 @@ export interface ThreadTemplateContext {
   contact_name: string | null;
   contact_title: string | null;
   contact_email: string | null;
+  /** Written into Stage 1's contact only when known (a campaign prospect's `email_status`). */
+  contact_email_status: string | null;
   domain: string | null;
   signal: string | null;
   /** The company's facts, when the deal starts from a campaign prospect who had them (`campaign reply`); else null or empty. */
@@ -50,6 +52,7 @@ export function threadTemplateContext(
     contact_name: null,
     contact_title: null,
     contact_email: null,
+    contact_email_status: null,
     domain: null,
     signal: null,
     industry: null,

@@ -30,6 +30,8 @@ export interface NewDealOptions {
   contactName?: string;
   contactTitle?: string;
   contactEmail?: string;
+  /** A verifier's word on the address (`verified`, `invalid`), when one is known: Stage 1's `contact.email_status`, which reachability reads. */
+  contactEmailStatus?: string;
   domain?: string;
   signal?: string;
   /** What is already known about the company (a campaign prospect's fields), written into Stage 1's `company`. */
@@ -83,6 +85,7 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     contact_name: options.contactName ?? null,
     contact_title: options.contactTitle ?? null,
     contact_email: options.contactEmail ?? null,
+    contact_email_status: options.contactEmailStatus ?? null,
     domain,
     signal: options.signal ?? null,
     ...options.facts,
