@@ -202,6 +202,8 @@ describe('threadwork advance', () => {
     ['/etc', 'path-refused', /it is outside the workspace \/.*; give a thread folder of this workspace/],
     ['strategy/canvas', 'path-refused', OUTSIDE],
     ['threads/sales', 'invalid-thread', /expected a thread folder inside threads\//],
+    // A stage file, as an editor's tab or a shell completes it: the thread it is in is named.
+    ['threads/sales/acme/1-input.md', 'invalid-thread', /expected a thread folder inside threads\/ .*: it is a file of the thread threads\/sales\/acme, give that folder$/],
     ['nope', 'unknown-thread', /Unknown thread "nope"/],
   ])('advance and history answer the thread %j with %s, naming it as given', async (thread, code, message) => {
     const dir = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound') });

@@ -47,7 +47,10 @@ export function threadPathCandidates(root: string, input: string): string[] {
     throw pathRefused(input.trim(), `it leads outside ${LAYOUT.threads}/; a thread is a folder there (${THREAD_FOLDERS}) or its bare id`);
   }
   if (!threadOf([...rel.split('/'), 'meta.json'])) {
-    throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: expected a thread folder inside ${LAYOUT.threads}/ (${THREAD_FOLDERS})`, 'invalid-thread');
+    // A stage file (`threads/sales/acme/4-decision.md`, as an editor's tab or a shell completes it): its folder is the thread meant.
+    const folder = rel.slice(0, rel.lastIndexOf('/'));
+    const inThread = threadOf([...folder.split('/'), 'meta.json']) ? `: it is a file of the thread ${folder}, give that folder` : '';
+    throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: expected a thread folder inside ${LAYOUT.threads}/ (${THREAD_FOLDERS})${inThread}`, 'invalid-thread');
   }
   return [rel];
 }
