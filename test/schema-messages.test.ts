@@ -21,7 +21,7 @@ describe('schema messages say what was expected, in plain words', () => {
     replaceInFile(dir, `${DEAL}/meta.json`, '"status": "closed-lost"', '"status": "lost"');
     replaceInFile(dir, `${DEAL}/1-input.md`, 'source: inbound', 'source: [inbound]');
     replaceInFile(dir, `${DEAL}/1-input.md`, '      date: 2026-04-08', '      date: April');
-    replaceInFile(dir, `${DEAL}/2-hypothesis.md`, 'tests: [A4, A7]', 'tests: A4');
+    replaceInFile(dir, `${DEAL}/2-hypothesis.md`, 'tests: [A4, A7]', 'tests: A4, A7');
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'strategic_value: medium', 'strategic_value: big');
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'arr_potential: 36000', 'arr_potential: [36000]');
     replaceInFile(
@@ -48,7 +48,7 @@ describe('schema messages say what was expected, in plain words', () => {
       'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 60% as 0.6 (got "60%")',
       `${DEAL}/1-input.md:2:9 Invalid \`source\`: expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path} (got ["inbound"])`,
       `${DEAL}/1-input.md:21:13 Invalid \`company.signals[0].date\`: expected a date such as 2026-03-01 (got "April")`,
-      `${DEAL}/2-hypothesis.md:2:8 Invalid \`tests\`: expected a list (\`- item\` lines, or \`[a, b]\`) (got "A4")`,
+      `${DEAL}/2-hypothesis.md:2:8 Invalid \`tests\`: expected a list (\`- item\` lines, or \`[a, b]\`) — write it as a list: [A4, A7] (got "A4, A7")`,
       `${DEAL}/3-implication.md:2:16 Invalid \`arr_potential\`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" (got [36000])`,
       `${DEAL}/3-implication.md:3:18 Invalid \`strategic_value\`: expected one of high, medium, low (got "big")`,
       `${DEAL}/4-decision.md:5:3 Invalid \`criteria\`: expected each criterion with its value, \`budget: 36000\` on its own line — \`key: value\` pairs, not a list (got ["budget","authority"])`,

@@ -22,7 +22,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asList(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -132,6 +132,23 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
  * else the one value that has the word written (`outcome: won`: closed-won); else the
  * value one or two slips away (`win_rte`), when there is one.
  */
+/**
+ * A list written as one line of text (`tests: A1, A2`, `technologies: Stripe, NetSuite`), as a
+ * person lists things in a sentence: "expected a list" left the brackets to guess. Names the
+ * list to write — only when the field takes those items (`tests: A9` would still be refused).
+ */
+function asList(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'invalid_type' || issue.expected !== 'array' || typeof value !== 'string') return '';
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (items.length === 0) return '';
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(withValueAt(data, issue.path, items)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  // Flow-list items are plain unless YAML would read them otherwise: those go in quotes.
+  const written = items.map((item) => (/^[\w .&+-]+$/.test(item) && !/^[-.]/.test(item) ? item : JSON.stringify(item)));
+  return ` — write it as a list: [${written.join(', ')}]`;
+}
+
 function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
   if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
