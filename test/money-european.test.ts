@@ -62,6 +62,28 @@ describe('money written the European way', () => {
       'threads/sales/meridian-pay/3-implication.md:2:16 Invalid `arr_potential`: expected an amount that reads one way: "36.000" reads two ways, 36000 or 36: write 36000 (or "€36.000", a currency sign makes the dot group thousands) or 36 (got "36.000")',
     ]);
   });
+
+  // Unquoted, YAML reads 36.000 as the number 36 before threadwork sees it: the deal counted 36
+  // in the pipeline where 36,000 was meant, and nothing was said. The same error as quoted, at the value.
+  it('refuses 36.000 written without quotes in a deal\'s money, as it refuses "36.000", and holds the deal', async () => {
+    const dir = exampleWorkspace();
+    replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', 'arr_potential: 42.000');
+    replaceInFile(dir, 'threads/sales/keel-neobank/3-implication.md', 'arr_potential: {min: 60000, max: 96000}', 'arr_potential: {min: 60.000, max: 96000}');
+    replaceInFile(dir, 'threads/sales/harbor-lending/6-learning.md', 'arr: 36000', 'arr: 36.000');
+    replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  revenue: "$62M"', '  revenue: 45.000');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path} ${d.field}: ${d.message}`);
+    expect(schema).toEqual([
+      expect.stringMatching(/^threads\/sales\/harbor-lending\/1-input\.md company\.revenue: Invalid `company\.revenue`: expected an amount that reads one way: "45\.000" reads two ways, 45000 or 45: .* \(got 45\.000\)$/),
+      expect.stringMatching(/^threads\/sales\/harbor-lending\/6-learning\.md arr: Invalid `arr`: expected an amount that reads one way: "36\.000" reads two ways, 36000 or 36/),
+      expect.stringMatching(/^threads\/sales\/keel-neobank\/3-implication\.md arr_potential\.min: Invalid `arr_potential\.min`: expected an amount that reads one way: "60\.000" reads two ways/),
+      expect.stringMatching(/^threads\/sales\/meridian-pay\/3-implication\.md arr_potential: Invalid `arr_potential`: expected an amount that reads one way: "42\.000" reads two ways, 42000 or 42/),
+    ]);
+    // 0.5 and 12 are no such slip.
+    replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42.000', 'arr_potential: 12');
+    const again = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(again.json.diagnostics.filter((d) => d.path === 'threads/sales/meridian-pay/3-implication.md' && d.rule === 'schema')).toEqual([]);
+  });
 });
 
 /**

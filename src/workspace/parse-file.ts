@@ -17,6 +17,7 @@ import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
+import { dottedThousandsProblems } from './dotted-thousands.js';
 import { formatDataPath, validateData } from './validate.js';
 
 export interface ParsedFile {
@@ -117,7 +118,12 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   // control character after valid front matter is damage (or a write) all the same.
   const notText = fm.present ? controlCharacterProblem(path, text) : notTextProblem(path, text);
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
-  const { value, diagnostics } = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
+  const validated = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
+  const { diagnostics } = validated;
+  // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
+  const slips = kind.kind === 'stage' && kind.family === 'deal' && validated.value !== undefined ? dottedThousandsProblems(path, kind.stage, validated.value, () => new YamlLocator(fm.yamlText)) : [];
+  diagnostics.push(...slips);
+  const value = slips.length > 0 ? undefined : validated.value;
   diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
