@@ -79,6 +79,12 @@ describe('money written the European way', () => {
       expect.stringMatching(/^threads\/sales\/keel-neobank\/3-implication\.md arr_potential\.min: Invalid `arr_potential\.min`: expected an amount that reads one way: "60\.000" reads two ways/),
       expect.stringMatching(/^threads\/sales\/meridian-pay\/3-implication\.md arr_potential: Invalid `arr_potential`: expected an amount that reads one way: "42\.000" reads two ways, 42000 or 42/),
     ]);
+    // A head count so written is the schema's error already; it says what was read, and what to write.
+    replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  employees: 410', '  employees: 1.200');
+    const counted = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(counted.json.diagnostics.find((d) => d.field === 'company.employees')?.message).toBe(
+      'Invalid `company.employees`: expected a whole number of 0 or more, without separators — 1.200 reads as the number 1.2: write 1200 (got 1.2)',
+    );
     // 0.5 and 12 are no such slip.
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42.000', 'arr_potential: 12');
     const again = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });

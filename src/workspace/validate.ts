@@ -22,7 +22,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asList(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -132,6 +132,22 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
  * else the one value that has the word written (`outcome: won`: closed-won); else the
  * value one or two slips away (`win_rte`), when there is one.
  */
+/**
+ * A head count written `1.200`, as much of Europe groups thousands: YAML reads the number
+ * 1.2, and "expected a whole number (got 1.2)" showed a value the person never wrote. Says
+ * what it was read as and the number to write — only when the field takes it.
+ */
+function asDottedThousands(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+  const value = valueAt(data, issue.path);
+  if (typeof value !== 'number') return '';
+  const written = locator.writtenAt(issue.path);
+  if (written === undefined || !/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(written)) return '';
+  const whole = Number(written.replaceAll('.', ''));
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(withValueAt(data, issue.path, whole)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  return ` — ${written} reads as the number ${String(value)}: write ${whole}`;
+}
+
 /**
  * A list written as one line of text (`tests: A1, A2`, `technologies: Stripe, NetSuite`), as a
  * person lists things in a sentence: "expected a list" left the brackets to guess. Names the
