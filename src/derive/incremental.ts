@@ -373,7 +373,12 @@ export class IncrementalDerivation {
     // as-of date past today: one such date would otherwise turn every goal to `missed`.
     const now = this.today();
     let asOf = this.latestDate <= now ? this.latestDate : latestOnOrBefore(this.dates.keys(), now);
-    for (const g of goals) if (g.created > asOf) asOf = g.created;
+    // A goal is read from the day it was created — but one planned ahead (created after
+    // today) must not carry every other goal to that day, past its deadline to `missed`.
+    for (const g of goals) if (g.created > asOf && g.created <= now) asOf = g.created;
+    // Nothing dated up to today and every goal still to begin: as of the first goal's start,
+    // which is past no goal's start (nor its deadline).
+    if (asOf === '' && goals.length > 0) asOf = goals.reduce((first, g) => (g.created < first ? g.created : first), goals[0]!.created);
     const assumptions = this.assumptions(model);
     const group = (groups: Map<string, Group>, key: string): GoalGroup => groups.get(key)?.state() ?? EMPTY_GROUP;
     return {
