@@ -134,6 +134,16 @@ describe('experiment analysis', () => {
     expect(done.status).toBe('no-difference');
   });
 
+  it('does not call rates of 0% and 100% equal: the first sends of an experiment ask for the minimum sample, not "no sample size"', () => {
+    const first = analyzeExperiment({ ...AB, metric: 'open_rate' }, { A: { sent: 1, opened: 0 }, B: { sent: 1, opened: 1 } }, SETTINGS);
+    // power.prop.test(p1 = 0, p2 = 1, power = 0.8): n = (1.959964 · √0.5)² = 1.920729 per variant.
+    expect(first.comparisons[0]!.needed).toBeCloseTo(1.920729, 5);
+    expect(first.status).toBe('running');
+    expect(first.variants.map((v) => v.more)).toEqual([99, 99]);
+    expect(first.verdict).not.toContain('equal');
+    expect(first.verdict).toContain('Needs 99 more sends of A, 99 more sends of B');
+  });
+
   it('judges each of three variants against the control at alpha / 2 (Bonferroni)', () => {
     const design: ExperimentDesign = { ...AB, metric: 'open_rate', variants: [{ id: 'A', split: 0.34 }, { id: 'B', split: 0.33 }, { id: 'C', split: 0.33 }] };
     // B vs A: p = 0.030057558 (mpmath) — below 0.05 but not 0.025, so no winner.

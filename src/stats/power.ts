@@ -17,11 +17,15 @@ export function twoProportionPower(n: number, p1: number, p2: number, alpha = 0.
   return normalCdf((Math.sqrt(n) * Math.abs(p1 - p2) - zAlpha * Math.sqrt((p1 + p2) * (1 - (p1 + p2) / 2))) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)));
 }
 
-/** Per-group n for `power` at two-sided `alpha`; null when p1 = p2 (no sample detects a zero effect) or both are 0 or 1. */
+/**
+ * Per-group n for `power` at two-sided `alpha`; null when p1 = p2 (no sample detects a zero
+ * effect). Rates of 0 and 1 (a first send opened, another not) have no spread, yet a size:
+ * the closed form stays defined, where R's power equation divides by zero on its way to it.
+ */
 export function twoProportionSampleSize(p1: number, p2: number, power = 0.8, alpha = 0.05): number | null {
   const effect = Math.abs(p1 - p2);
   const spread = Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
-  if (effect === 0 || spread === 0) return null;
+  if (effect === 0) return null;
   const mean = (p1 + p2) / 2;
   const root = (normalQuantile(1 - alpha / 2) * Math.sqrt(2 * mean * (1 - mean)) + normalQuantile(power) * spread) / effect;
   return root * root;
