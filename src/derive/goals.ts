@@ -148,10 +148,20 @@ function metricState(name: GoalMetricName, current: number | null, target: numbe
     const gap = Math.max(0, current - target);
     const start = baseline ?? current;
     const progress = gap === 0 ? 1 : start > target ? Math.max(0, (start - current) / (start - target)) : 0;
-    return { name, current, target, baseline, gap: round2(gap), progress: round2(Math.min(1, progress)) };
+    return { name, current, target, baseline, gap: round2(gap), progress: gap === 0 ? 1 : shortOfTarget(progress) };
   }
   const start = baseline ?? 0;
   const gap = Math.max(0, target - current);
   const progress = gap === 0 ? 1 : target > start ? Math.max(0, (current - start) / (target - start)) : 0;
-  return { name, current, target, baseline, gap: round2(gap), progress: round2(Math.min(1, progress)) };
+  return { name, current, target, baseline, gap: round2(gap), progress: gap === 0 ? 1 : shortOfTarget(progress) };
+}
+
+/**
+ * Progress to a target not yet met, to two decimals but never 1: a progress of 1 is the
+ * target met (a goal achieved, a subgoal reached and recorded), and 498,000 of 500,000
+ * rounded up to it while the gap was 2,000 and the forecast, comparing the value itself
+ * with the target, gave it 0%.
+ */
+function shortOfTarget(progress: number): number {
+  return Math.min(0.99, round2(progress));
 }
