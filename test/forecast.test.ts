@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { round2 } from '../src/derive/assumptions.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import {
   calibrate,
@@ -158,6 +159,13 @@ describe('the Monte Carlo against exact convolution', () => {
     // 2 won, 1 lost: a win rate of 2/3, rounded to 0.67 as the goal's figure is.
     expect(distribution('win_rate', 0.67, base, totals)).toEqual({ pTarget: 1, p10: 0.67, p50: 0.67, p90: 0.67 });
     expect(distribution('win_rate', 0.68, base, totals).pTarget).toBe(0);
+  });
+
+  it('rounds a win rate as the goal state does: 23 won of 40 closed is 58% (0.575 is 0.57499… in binary), not 57%', () => {
+    const totals = simulate([], N, SEED);
+    const base = { won: 23, wonCents: 0, lost: 17, wonWithoutArr: 0 };
+    expect(round2(23 / 40)).toBe(0.58); // the goal state's win rate (derive/metrics.ts)
+    expect(distribution('win_rate', 0.58, base, totals)).toEqual({ pTarget: 1, p10: 0.58, p50: 0.58, p90: 0.58 });
   });
 
   it('with no open deal the forecast is the totals already closed', () => {

@@ -26,6 +26,15 @@ export function metricValue(metric: ForecastMetric, won: number, wonCents: numbe
     case 'avg_deal_size':
       return won > wonWithoutArr ? Math.round(wonCents / 100 / (won - wonWithoutArr)) : null;
     case 'win_rate':
-      return won + lost > 0 ? Math.round((won / (won + lost)) * 100) / 100 : null;
+      return won + lost > 0 ? winRatePercent(won, won + lost) / 100 : null;
   }
+}
+
+/**
+ * round(100 · won / closed), a half rounded up, in integers: exact, as the goal state's
+ * round2 is (23 of 40 is 58%), where Math.round(0.575 · 100) sees 57.4999… and gives 57 —
+ * a target the state calls met, drawn as missed. Cheap enough for every draw of a swing.
+ */
+function winRatePercent(won: number, closed: number): number {
+  return Math.floor((200 * won + closed) / (2 * closed));
 }
