@@ -198,6 +198,8 @@ describe('sync', () => {
     expect(JSON.parse(read(dir, 'threads/sales/acme/meta.json'))).toMatchObject({ stage: 5, status: 'open', pipeline_stage: 'proposal', close_probability: 0.6 });
     expect(lastCommitPaths(dir)).toContain('threads/sales/acme/6-learning.md');
     expect(reopened.commit).toMatchObject({ committed: true });
+    // The subject says the learning went, not that one was written (what history lists first).
+    expect(lastCommitMessage(dir).split('\n')[0]).toBe('threadwork: learning removed from threads/sales/acme (reopened at stage 5)');
 
     rmSync(join(dir, 'threads/sales/globex'), { recursive: true });
     await ws.sync();

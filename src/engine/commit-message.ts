@@ -83,6 +83,8 @@ function subject(changes: readonly DerivedChange[], triggers: readonly string[],
     if (!facts) return `threadwork: removed ${thread}`;
     // The ARR of a win only: a lost deal's `arr` is counted in no figure (check: arr-without-win).
     if (stage === 6 && facts.outcome) return `threadwork: learning ${thread} (${facts.outcome}${facts.outcome === 'closed-won' && facts.arr !== null ? `, ARR ${facts.arr}` : ''})`;
+    // A stage file the thread no longer has was deleted: a deal reopened, not a learning written.
+    if (stage > facts.stage) return `threadwork: ${STAGES[stage - 1]} removed from ${thread} (reopened at stage ${facts.stage})`;
     if (stage > 0) return `threadwork: ${STAGES[stage - 1]} ${thread}`;
     return `threadwork: update ${thread}`;
   }
