@@ -49,6 +49,16 @@ describe('the reports printed side by side', () => {
     expect(markdown.stdout.trim()).toBe('## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md.');
   });
 
+  it('marks a retired assumption as the canvas table does, in Markdown and in the terminal', async () => {
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - {id: A1, statement: Buyers sign in a week, prior: 0.5}\n  - {id: A2, statement: Old pricing holds, prior: 0.5, retired: true}') });
+    const markdown = await report('assumptions', dir, { md: true });
+    expect(markdown.stdout).toContain('| A1 | Buyers sign in a week | 0.50 |');
+    expect(markdown.stdout).toContain('| A2 | ~~Old pricing holds~~ (retired) | 0.50 |');
+    const terminal = await report('assumptions', dir);
+    expect(terminal.stdout).toMatch(/A2 +Old pricing holds .*untested · retired/);
+    expect(terminal.stdout).not.toMatch(/A1 .*retired/);
+  });
+
   // README: "Every `--md` report starts at a `##` heading, so several concatenate into one
   // document" — an empty one too, or its sentence lands under the previous report's heading.
   it('an empty Markdown report starts at its heading too, and says what the terminal says', async () => {

@@ -100,7 +100,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
     return [
       '## Assumptions',
       '',
-      table(['id', 'assumption', 'prior', 'confidence', 'status', 'validated', 'partial', 'invalidated'], ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r'], states.map((s) => [s.id, cell(s.statement), s.prior.toFixed(2), s.confidence.toFixed(2), s.status, String(s.validated), String(s.partial), String(s.invalidated)])),
+      table(['id', 'assumption', 'prior', 'confidence', 'status', 'validated', 'partial', 'invalidated'], ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r'], states.map((s) => [s.id, cell(s.retired ? `~~${s.statement}~~ (retired)` : s.statement), s.prior.toFixed(2), s.confidence.toFixed(2), s.status, String(s.validated), String(s.partial), String(s.invalidated)])),
       '',
     ].join('\n');
   }
@@ -110,7 +110,8 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
     s.statement.length > 56 ? `${s.statement.slice(0, 55)}…` : s.statement,
     `${s.prior.toFixed(2)} → ${pc.bold(s.confidence.toFixed(2))}`,
     bar(s.confidence, 1, 10),
-    colour(s.status)(s.status),
+    // Retired in the status column: a statement cut to fit the width would cut the mark too.
+    colour(s.status)(s.status) + (s.retired ? pc.dim(' · retired') : ''),
     `${s.validated}✓ ${s.partial}~ ${s.invalidated}✗`,
   ]);
   return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l']));
