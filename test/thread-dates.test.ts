@@ -79,6 +79,17 @@ describe('dates a thread cannot have', () => {
     expect(found[2]!.message).toMatch(/expected the day the facts were gathered or the event happened/);
   });
 
+  it("a deal's meta.json `created` after today is reported at it, as `deal new --date` refuses it; a campaign's, its start, passes", async () => {
+    const dir = exampleWith('threads/sales/fernway-home/meta.json', '"created": "2026-11-12"', '"created": "2027-11-12"');
+    const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/meta.json';
+    writeFileSync(join(dir, campaign), readFileSync(join(dir, campaign), 'utf8').replace('"created": "2026-09-08"', '"created": "2027-01-05"'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });
+    expect(check.code).toBe(1);
+    const found = check.json.diagnostics.filter((d) => d.rule === 'date-in-future');
+    expect(found.map(at)).toEqual(['threads/sales/fernway-home/meta.json:9:14 date-in-future']);
+    expect(found[0]!.message).toMatch(/^Creation date 2027-11-12 is after today \(2026-12-01\): expected the day the deal was opened/);
+  });
+
   it("a campaign's Stage 1 date is its start, a plan: one to come passes", async () => {
     const dir = exampleWith('threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md', 'date: 2026-09-15', 'date: 2027-01-12');
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env });

@@ -62,6 +62,12 @@ function datesOf(thread: ThreadRecord, day: Today, report: Report): void {
       if (date && date > latest) report(learning.path, [key], 'date-in-future', futureMessage(key === 'closed' ? 'Close date' : 'Publication date', date, today));
     }
   }
+  // A deal is opened on a day that has come (`deal new --date` refuses one to come): a typo
+  // here would date the deal's ICP freshness from then and age it as new in the forecast.
+  // A campaign's `created` is its start, a plan (`campaign new --date`), and may be later.
+  if (thread.family === 'deal' && thread.meta && created && created > latest) {
+    report(thread.meta.path, ['created'], 'date-in-future', `Creation date ${created} is after today (${today}): expected the day the deal was opened, today or before`);
+  }
   const actions = thread.stages[4];
   const planned = (actions?.value as Data | undefined)?.actions;
   if (actions && Array.isArray(planned)) {
