@@ -123,7 +123,8 @@ describe('a DEFER decision without a revisit date', () => {
       ...campaignAtStage4,
       [`${CAMPAIGN}/4-decision.md`]: md('decision: DEFER\nreasoning: After the holidays'),
     });
-    const check = await runJson<{ ok: boolean; diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
+    // On or after the deals' creation (dealMeta: 2026-03-01): a deal opened on a day to come is an error (date-in-future).
+    const check = await runJson<{ ok: boolean; diagnostics: { path: string; line: number; column: number; rule: string; severity: string; field?: string; message: string }[] }>(['check', '--dir', dir], { env: { THREADWORK_TODAY: '2026-03-01' } });
     const found = check.json.diagnostics.filter((d) => d.rule === 'defer-without-revisit');
     expect(found.map((d) => [d.path, d.line, d.column, d.severity, d.field])).toEqual([
       [`${CAMPAIGN}/4-decision.md`, 2, 11, 'warning', 'decision'],
