@@ -489,8 +489,12 @@ describe('the forecast in the workspace', () => {
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
     const config = join(dir, 'threadwork.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {2}draws: 10000$/m, '  draws: 2000').replace(/^ {2}seed: 1$/m, '  seed: 7'));
-    const synced = await runJson<{ written: string[] }>(['sync', '--dir', dir], { env });
+    const synced = await runJson<{ written: string[]; changes: { description: string }[] }>(['sync', '--dir', dir], { env });
     expect(synced.json.written).toEqual(['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md']);
+    // What moved, said as such: not "state block rewritten", which reads as a hand edit put right.
+    const said = synced.json.changes.map((c) => c.description);
+    expect(said.filter((d) => d.includes('block rewritten'))).toEqual([]);
+    for (const goal of ['g-arr-500k-2026', 'g-fintech-beachhead']) expect(said.find((d) => d.startsWith(`${goal} `))).toMatch(/forecast draws 10,000 → 2,000; forecast seed 1 → 7/);
     expect(readFileSync(join(dir, 'goals/g-arr-500k-2026.md'), 'utf8')).toContain('2,000 draws, seed 7, as of 2026-11-12');
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env: { ...env, THREADWORK_TODAY: '2027-02-01' } })).json.written).toEqual([]);
   });

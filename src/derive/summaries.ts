@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AssumptionState } from './assumptions.js';
 import type { GoalState } from './goals.js';
-import { formatFixed } from './format.js';
+import { formatFixed, formatNumber } from './format.js';
 import type { Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/results.js';
 import { campaignResultsRows, formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
@@ -94,7 +94,7 @@ export function describeMetricsChanges(diff: readonly SummaryChange[], known: bo
  * A goal's state block, in the order a change is told: its status, each subgoal's progress,
  * each metric's current value and chance; then its trajectory and as-of date; then each
  * subgoal's status and linked threads (the ones its cell shows), and the forecast's open
- * deals and P10/P50/P90.
+ * deals, draws, seed and P10/P50/P90.
  */
 export function goalSummary(state: GoalState): BlockSummary {
   const summary: BlockSummary = { status: state.status };
@@ -111,7 +111,12 @@ export function goalSummary(state: GoalState): BlockSummary {
     summary[`subgoal ${sg.id} status`] = sg.status;
     summary[`subgoal ${sg.id} threads`] = threadNames(sg.threads);
   }
-  if (state.forecast) summary['forecast open deals'] = String(state.forecast.openDeals);
+  if (state.forecast) {
+    summary['forecast open deals'] = String(state.forecast.openDeals);
+    // Its headline shows them: a config change of either is said, not "block rewritten".
+    summary['forecast draws'] = formatNumber(state.forecast.draws);
+    summary['forecast seed'] = String(state.forecast.seed);
+  }
   for (const f of state.forecast?.metrics ?? []) summary[`${f.name} P10/P50/P90`] = [f.p10, f.p50, f.p90].map((p) => formatGoalMetric(f.name, p)).join('/');
   return summary;
 }
@@ -127,7 +132,7 @@ export function describeGoalChange(id: string, diff: readonly SummaryChange[], k
   return parts.length ? `${id} ${parts.join('; ')}` : undefined;
 }
 
-const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast open deals$| P10\/P50\/P90$/;
+const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast (open deals|draws|seed)$| P10\/P50\/P90$/;
 
 export interface SummaryChange {
   key: string;

@@ -61,6 +61,8 @@ function goalState(text: string): BlockSummary {
   if (status) Object.assign(summary, { status: status[1], trajectory: status[2], 'as-of date': status[3] });
   const openDeals = /\(Monte Carlo over ([\d,]+) open deals?,/.exec(text);
   if (openDeals) summary['forecast open deals'] = openDeals[1]!.replace(/,/g, '');
+  const settings = / ([\d,]+) draws, seed (\d+), as of /.exec(text);
+  if (settings) Object.assign(summary, { 'forecast draws': settings[1], 'forecast seed': settings[2] });
   for (const { header, rows } of tablesOf(text)) {
     for (const row of rows) {
       if (header[0] === 'metric' && header[1] === 'current') {
