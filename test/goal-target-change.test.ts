@@ -52,3 +52,21 @@ describe('a goal target edited', () => {
     expect(goal).not.toContain('target');
   });
 });
+
+describe('a goal deadline edited', () => {
+  it('is described as the deadline it moved, not as a block rewritten', async () => {
+    const dir = exampleWorkspaceCopy();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    const text = readFileSync(goal, 'utf8');
+    const edited = text.replace(/^deadline: 2027-03-31$/m, 'deadline: 2027-06-30');
+    expect(edited).not.toBe(text);
+    writeFileSync(goal, edited);
+    const synced = await runJson<SyncResult>(['sync', '--dir', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-20' } });
+    expect(synced.code, synced.stdout).toBe(0);
+    const described = synced.json.changes.filter((c) => c.subject === 'g-fintech-beachhead').map((c) => c.description);
+    expect(described).toHaveLength(1);
+    expect(described[0]).toContain('deadline 2027-03-31 → 2027-06-30');
+    expect(described[0]).not.toContain('block rewritten');
+    expect(git(dir, 'log', '-1', '--format=%B')).toContain('deadline 2027-03-31 → 2027-06-30');
+  });
+});

@@ -107,6 +107,8 @@ export function goalSummary(state: GoalState): BlockSummary {
   for (const f of state.forecast?.metrics ?? []) summary[`chance ${f.name}`] = formatChance(f.pTarget);
   summary.trajectory = state.trajectory;
   summary['as-of date'] = state.asOf;
+  // The status line and the forecast's headline show it: an edit of it is said, not "block rewritten".
+  summary.deadline = state.deadline;
   for (const sg of state.subgoals) {
     summary[`subgoal ${sg.id} status`] = sg.status;
     summary[`subgoal ${sg.id} threads`] = threadNames(sg.threads);
@@ -132,7 +134,7 @@ export function describeGoalChange(id: string, diff: readonly SummaryChange[], k
   return parts.length ? `${id} ${parts.join('; ')}` : undefined;
 }
 
-const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast (open deals|draws|seed)$| P10\/P50\/P90$/;
+const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast (open deals|draws|seed)$| P10\/P50\/P90$|^deadline$/;
 
 export interface SummaryChange {
   key: string;

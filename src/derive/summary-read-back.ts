@@ -59,6 +59,8 @@ function goalState(text: string): BlockSummary {
   const summary: BlockSummary = {};
   const status = /^\*\*Status:\*\* (\S+) · \*\*Trajectory:\*\* (\S+) \(.*\) · as of (\S+)$/m.exec(text);
   if (status) Object.assign(summary, { status: status[1], trajectory: status[2], 'as-of date': status[3] });
+  const deadline = /^\*\*Status:\*\* .* of the time to (\d{4}-\d{2}-\d{2})\) · as of /m.exec(text);
+  if (deadline) summary.deadline = deadline[1]!;
   const openDeals = /\(Monte Carlo over ([\d,]+) open deals?,/.exec(text);
   if (openDeals) summary['forecast open deals'] = openDeals[1]!.replace(/,/g, '');
   const settings = / ([\d,]+) draws, seed (\d+), as of /.exec(text);
