@@ -70,3 +70,18 @@ describe('a goal deadline edited', () => {
     expect(git(dir, 'log', '-1', '--format=%B')).toContain('deadline 2027-03-31 → 2027-06-30');
   });
 });
+
+describe("a subgoal's title edited", () => {
+  it('is described as the title it moved, not as a block rewritten', async () => {
+    const dir = exampleWorkspaceCopy();
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    const text = readFileSync(goal, 'utf8');
+    const edited = text.replace('title: Win three referenceable fintech customers', 'title: Win three referenceable fintech logos');
+    expect(edited).not.toBe(text);
+    writeFileSync(goal, edited);
+    const synced = await runJson<SyncResult>(['sync', '--dir', dir], { env: { ...gitEnv(), THREADWORK_TODAY: '2026-11-20' } });
+    expect(synced.code, synced.stdout).toBe(0);
+    const described = synced.json.changes.filter((c) => c.subject === 'g-fintech-beachhead').map((c) => c.description);
+    expect(described).toEqual(['g-fintech-beachhead SG2 title Win three referenceable fintech customers → Win three referenceable fintech logos']);
+  });
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AssumptionState } from './assumptions.js';
 import type { GoalState } from './goals.js';
-import { formatFixed, formatNumber } from './format.js';
+import { cell, formatFixed, formatNumber } from './format.js';
 import type { Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/results.js';
 import { campaignResultsRows, formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
@@ -112,6 +112,8 @@ export function goalSummary(state: GoalState): BlockSummary {
   for (const sg of state.subgoals) {
     summary[`subgoal ${sg.id} status`] = sg.status;
     summary[`subgoal ${sg.id} threads`] = threadNames(sg.threads);
+    // As its cell shows it: an edit of the title is said, not "block rewritten".
+    summary[`subgoal ${sg.id} title`] = cell(sg.title).trim();
   }
   if (state.forecast) {
     summary['forecast open deals'] = String(state.forecast.openDeals);
@@ -134,7 +136,7 @@ export function describeGoalChange(id: string, diff: readonly SummaryChange[], k
   return parts.length ? `${id} ${parts.join('; ')}` : undefined;
 }
 
-const GOAL_DETAIL = /^subgoal \S+ (status|threads)$|^forecast (open deals|draws|seed)$| P10\/P50\/P90$|^deadline$/;
+const GOAL_DETAIL = /^subgoal \S+ (status|threads|title)$|^forecast (open deals|draws|seed)$| P10\/P50\/P90$|^deadline$/;
 
 export interface SummaryChange {
   key: string;

@@ -78,6 +78,7 @@ function goalState(text: string): BlockSummary {
         summary[`subgoal ${row[0]}`] = row[2]!;
         summary[`subgoal ${row[0]} status`] = row[3]!;
         summary[`subgoal ${row[0]} threads`] = linkedNames(row[4]!);
+        summary[`subgoal ${row[0]} title`] = row[1]!;
       }
     }
   }
