@@ -172,6 +172,16 @@ export class IncrementalDerivation {
     this.changed = undefined;
   }
 
+  /**
+   * The threads an output named as changed went into no plan that was written (a read, a
+   * dry run): the next output names them again. A plan edits the meta.json of those threads
+   * alone, so a thread a read saw change first would otherwise keep its old meta.json.
+   */
+  notPlanned(changed: ReadonlySet<string> | undefined): void {
+    if (changed === undefined) this.changed = undefined;
+    else for (const path of changed) this.changed?.add(path);
+  }
+
   derive(model: WorkspaceModel): DerivedWorkspace {
     this.refreshContext(model);
     // A model that logs its thread changes, seen before: only the threads changed since are

@@ -57,7 +57,10 @@ export async function deriveHeldIn<T>(
   try {
     const heldModel = state.derivationModel();
     const held = [...brokenHeld, ...(hold?.diagnostics ?? [])];
-    return { value: use(heldModel, deriveWorkspace(heldModel, derivation), held), held };
+    const derived = deriveWorkspace(heldModel, derivation);
+    // A read writes nothing: the threads it saw change are still the next sync's to write.
+    derivation?.notPlanned(derived.changedThreads);
+    return { value: use(heldModel, derived, held), held };
   } finally {
     hold?.release();
   }

@@ -262,6 +262,8 @@ async function transact<T>(
   const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: finished?.written ?? [], edits: plannedEdits(plan), changes: finished?.changes.length ? [...finished.changes, ...plan.changes] : plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
   if (options.dryRun) {
     undo();
+    // Nothing was written: the threads this plan named are the next run's to write.
+    if (derived) options.derivation?.notPlanned(derived.changedThreads);
     if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
     if (sync) sync.written = sync.edits.map((e) => e.path);
     return { result: proposal.result, sources: proposal.changes.map((c) => c.path), sync, commit: null, recovered: null, warnings };
