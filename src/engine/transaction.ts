@@ -394,7 +394,9 @@ interface Planned {
 
 async function planDerived(state: WorkspaceState, options: TransactionOptions, inQuestion: Promise<InQuestion>, resume?: ReadonlySet<string>): Promise<Planned> {
   const model = state.derivationModel();
-  const committing = options.commit !== false && model.config.git.commit;
+  // `sync: false` derives nothing, so it commits nothing: a commit holds a source with the
+  // derived values it moves, and the next sync, which derives them, commits the file with them.
+  const committing = options.commit !== false && options.sync !== false && model.config.git.commit;
   // Errors, and the warnings about what this derivation leaves out: a held file, a file
   // read with U+FFFD for bytes that are not UTF-8 (derived from what it says once re-saved):
   // the catalogue's SYNC_WARNINGS, which its "reported by" column is built from.
