@@ -33,12 +33,38 @@ export const PROBABILITY = 'expected a number from 0 to 1';
 export const probabilitySchema = z.number({ error: PROBABILITY }).min(0, PROBABILITY).max(1, PROBABILITY);
 
 /**
+ * The schemas whose value is an amount of money. An amount written unquoted as `36.000` is
+ * YAML's number 36 before a schema sees it, valid to it; parsing a file looks for that slip
+ * only where its schema reads money (workspace/dotted-thousands.ts), found through this
+ * map rather than a list of paths. A schema built on one (`.optional()`, a range's end) is
+ * found through it; one refined or transformed anew is marked again. A schema that is money
+ * only by what the object holding it says (a goal's figure, by its metric) has that test.
+ */
+const MONEY_SCHEMAS = new WeakMap<z.ZodType, MoneyWhen | null>();
+
+/** Whether a field is money, by the object that holds it (`{name: won_arr, target: …}`). */
+export type MoneyWhen = (holder: Readonly<Record<string, unknown>>) => boolean;
+
+/** `schema`, marked as one whose value is money (see MONEY_SCHEMAS); `when` the object holding it says so, if given. */
+export function money<T extends z.ZodType>(schema: T, when?: MoneyWhen): T {
+  MONEY_SCHEMAS.set(schema, when ?? null);
+  return schema;
+}
+
+/** Whether `schema` itself (not what it wraps) was marked as money, held by `holder` or, without one, by any object. */
+export function isMoneySchema(schema: z.ZodType, holder?: Readonly<Record<string, unknown>>): boolean {
+  const when = MONEY_SCHEMAS.get(schema);
+  if (when === undefined) return false;
+  return when === null || holder === undefined || when(holder);
+}
+
+/**
  * Money written as a number (`1200000`) or the way people write it (`$1.2M`, `500k`, `€5m`).
  * Any text is taken here: each schema built on it reads the text with `moneyProblems`, which
  * says of `""` what it says of `lots` — no amount — where a `min(1)` said "expected text, not
  * empty" of a field that takes no text, and the amount's own error came second.
  */
-export const moneySchema = z.union([z.number().nonnegative(NEGATIVE), z.string()], { error: 'expected an amount such as 36000 or "$36k"' });
+export const moneySchema = money(z.union([z.number().nonnegative(NEGATIVE), z.string()], { error: 'expected an amount such as 36000 or "$36k"' }));
 
 export const rangeSchema = z.looseObject(
   {
@@ -62,11 +88,13 @@ export const moneyRangeSchema = rangeSchema.superRefine((value, ctx) => {
  * range whose every end reads as an amount of 0 or more, lower end first. Anything else
  * would drop out of the weighted pipeline, or skew it, without a word.
  */
-export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
-  // A number below 0 is the number's own minimum's error: the money check would say it again.
-  if (typeof value === 'number') return;
-  for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
-});
+export const amountOrRangeSchema = money(
+  z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
+    // A number below 0 is the number's own minimum's error: the money check would say it again.
+    if (typeof value === 'number') return;
+    for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  }),
+);
 
 /**
  * One amount a figure is made of (a won deal's `arr`, a money target): a number of 0 or
@@ -74,7 +102,7 @@ export const amountOrRangeSchema = z.union([moneySchema, rangeSchema], { error: 
  * given to the figures as the number it reads. `range` says why a range is refused.
  */
 export function amountSchema(range: string) {
-  return z
+  return money(z
     // The number's own minimum, not only the refinement's: the JSON Schema an editor or an
     // agent checks against says `minimum: 0` (a refinement cannot be written there).
     .union([z.number().nonnegative(NEGATIVE), z.string()], { error: ONE_AMOUNT })
@@ -83,7 +111,7 @@ export function amountSchema(range: string) {
       if (typeof value === 'number') return;
       for (const message of amountProblems(value, range)) ctx.addIssue({ code: 'custom', message });
     })
-    .transform((value) => (typeof value === 'number' ? value : parseMoney(value)!));
+    .transform((value) => (typeof value === 'number' ? value : parseMoney(value)!)));
 }
 
 export const countRangeSchema = z.looseObject(

@@ -108,7 +108,7 @@ function unwrapped(schema: z.ZodType): z.ZodType {
 const shapeCache = new WeakMap<z.ZodType, Record<string, z.ZodType> | null>();
 
 /** The keys of an object schema, or of the one object alternative of a union (`target_list`: a sentence or `{source, count, criteria}`). */
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   let shape = shapeCache.get(schema);
   if (shape === undefined) shapeCache.set(schema, (shape = shapeOf(schema) ?? null));
   return shape ?? undefined;
@@ -124,7 +124,8 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   return undefined;
 }
 
-function arrayElement(schema: z.ZodType): z.ZodType | undefined {
+/** The items' schema of a list schema (under its wrappers), or undefined. */
+export function arrayElement(schema: z.ZodType): z.ZodType | undefined {
   const inner = unwrapped(schema);
   return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : undefined;
 }

@@ -107,6 +107,8 @@ function perPeriodAdvice(text: string): string {
 }
 /** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
 const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
+/** How every money field's error for an amount that reads two ways (`"36.000"`) begins. */
+export const READS_TWO_WAYS = 'expected an amount that reads one way';
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
 export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
 
@@ -123,7 +125,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
     if (!bounds) return [{ path: [], message: `${NOT_AN_AMOUNT}${perPeriodAdvice(value)}` }];
-    if ('ambiguous' in bounds) return [{ path: [], message: `expected an amount that reads one way: ${bounds.ambiguous}` }];
+    if ('ambiguous' in bounds) return [{ path: [], message: `${READS_TWO_WAYS}: ${bounds.ambiguous}` }];
     if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
     return [];
   }

@@ -1,38 +1,110 @@
+import * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
-import { moneyProblems } from '../schema/money.js';
-import { formatDataPath } from './validate.js';
-
-/** A deal's money, by stage: what the pipeline, won ARR and the ICP score count. */
-const DEAL_MONEY: Readonly<Record<number, readonly (readonly string[])[]>> = {
-  1: [['company', 'revenue'], ['company', 'revenue', 'min'], ['company', 'revenue', 'max']],
-  3: [['arr_potential'], ['arr_potential', 'min'], ['arr_potential', 'max']],
-  6: [['arr']],
-};
+import { isMoneySchema } from '../schema/common.js';
+import { arrayElement, objectShape } from '../schema/misspelt-keys.js';
+import { READS_TWO_WAYS } from '../schema/money.js';
+import { formatDataPath, withValueAt } from './validate.js';
 
 /** One to three digits, then groups of a dot and three digits: how much of Europe writes 36000. */
 const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 /**
- * A deal's amount written without quotes as `36.000` is YAML's number 36 before threadwork
- * sees it: the pipeline counted 36 where 36,000 was meant, with nothing said, while the
- * same text in quotes is refused as reading two ways (schema/money.ts). The same error
- * here, at the value. Only a number under 1000 can be such a slip, so a file is located
- * (parsed a second time) only when it holds one.
+ * An amount written without quotes as `36.000` is YAML's number 36 before threadwork sees
+ * it: a deal's pipeline counted 36, a metrics target of `avg_deal_size: 42.000` moved deals'
+ * priorities, where 36,000 and 42,000 were meant, with nothing said — while the same text
+ * in quotes is refused as reading two ways (schema/money.ts). The same error here, at the
+ * value, in every field whose schema is money (schema/common.ts `money`), in any file.
+ *
+ * Runs on every file a check parses (70,000 in a cold one): a file whose schema holds no
+ * money is passed over at once, the data is walked only where its schema holds money, and
+ * a file is located (parsed a second time) only when such a field holds a number from 1 to
+ * 999 — all such a slip can read as (a goal's figure only for a money metric). Whether the
+ * text as written is refused is asked of the file's own schema with it in quotes, so the
+ * error is the one the quoted text gets.
  */
-export function dottedThousandsProblems(path: string, stage: number, value: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
-  const suspects = (DEAL_MONEY[stage] ?? []).filter((at) => {
-    const amount = at.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
-    return typeof amount === 'number' && amount > 0 && amount < 1000;
-  });
+export function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
+  if (!holdsMoney(schema)) return [];
+  const suspects: PropertyKey[][] = [];
+  collect(raw, schema, [], suspects);
   if (suspects.length === 0) return [];
   const locator = makeLocator();
   return suspects.flatMap((at) => {
     const written = locator.writtenAt(at);
     if (written === undefined || !DOTTED_THOUSANDS.test(written)) return [];
-    const problem = moneyProblems(written)[0];
-    if (!problem) return [];
     const field = formatDataPath(at);
-    return [diagnostic(path, locator.locateRange(at), 'error', 'schema', `Invalid \`${field}\`: ${problem.message} (got ${written})`, field)];
+    const refused = schema.safeParse(withValueAt(raw, at, written)).error?.issues.find((issue) => formatDataPath(issue.path) === field && issue.message.startsWith(READS_TWO_WAYS));
+    if (!refused) return [];
+    return [diagnostic(path, locator.locateRange(at), 'error', 'schema', `Invalid \`${field}\`: ${refused.message} (got ${written})`, field)];
   });
+}
+
+/** The paths in `raw` of numbers from 1 to 999 where `schema` reads money; `holder` the object holding `raw`. */
+function collect(raw: unknown, schema: z.ZodType, path: PropertyKey[], found: PropertyKey[][], holder?: Record<string, unknown>): void {
+  if (typeof raw === 'number') {
+    if (raw >= 1 && raw < 1000 && isMoney(schema, holder ?? {})) found.push(path);
+    return;
+  }
+  if (raw === null || typeof raw !== 'object') return;
+  if (Array.isArray(raw)) {
+    const element = arrayElement(schema);
+    if (element && holdsMoney(element)) raw.forEach((item, index) => collect(item, element, [...path, index], found));
+    return;
+  }
+  const record = recordValue(schema);
+  if (record) {
+    if (holdsMoney(record)) for (const [key, value] of Object.entries(raw)) collect(value, record, [...path, key], found, raw as Record<string, unknown>);
+    return;
+  }
+  const shape = objectShape(schema);
+  if (!shape) return;
+  for (const [key, field] of Object.entries(shape)) {
+    if (Object.hasOwn(raw, key) && holdsMoney(field)) collect((raw as Record<string, unknown>)[key], field, [...path, key], found, raw as Record<string, unknown>);
+  }
+}
+
+/** The wrappers a schema may be found under: optional, nullable, default, prefault, and a pipe's input (a transform). */
+function unwrapOnce(schema: z.ZodType): z.ZodType | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) return schema.unwrap() as z.ZodType;
+  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  return undefined;
+}
+
+/**
+ * Whether `schema`, or one it wraps, is marked as money (`amountSchema(...).nullish()` is):
+ * held by `holder`, as that object says (a goal's figure is money for a money metric), or
+ * without one, whether it may be.
+ */
+function isMoney(schema: z.ZodType, holder?: Readonly<Record<string, unknown>>): boolean {
+  for (let inner: z.ZodType | undefined = schema; inner; inner = unwrapOnce(inner)) if (isMoneySchema(inner, holder)) return true;
+  return false;
+}
+
+/** A record schema's value schema, under its wrappers. */
+function recordValue(schema: z.ZodType): z.ZodType | undefined {
+  let inner: z.ZodType = schema;
+  for (let next = unwrapOnce(inner); next; next = unwrapOnce(inner)) inner = next;
+  return inner instanceof z.ZodRecord ? (inner.valueType as z.ZodType) : undefined;
+}
+
+const holds = new WeakMap<z.ZodType, boolean>();
+
+/** Whether money is read anywhere in what `schema` reads: worked out once a schema. */
+function holdsMoney(schema: z.ZodType): boolean {
+  let known = holds.get(schema);
+  if (known === undefined) {
+    holds.set(schema, false); // a schema that holds itself (z.lazy) holds no more through itself
+    known = isMoney(schema) || parts(schema).some(holdsMoney);
+    holds.set(schema, known);
+  }
+  return known;
+}
+
+/** The schemas `schema` reads its parts with: its object's fields, its list's items, its record's values. */
+function parts(schema: z.ZodType): z.ZodType[] {
+  const element = arrayElement(schema);
+  if (element) return [element];
+  const record = recordValue(schema);
+  if (record) return [record];
+  return Object.values(objectShape(schema) ?? {});
 }

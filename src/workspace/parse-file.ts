@@ -121,7 +121,7 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   const validated = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
   const { diagnostics } = validated;
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
-  const slips = kind.kind === 'stage' && kind.family === 'deal' && validated.value !== undefined ? dottedThousandsProblems(path, kind.stage, validated.value, () => new YamlLocator(fm.yamlText)) : [];
+  const slips = validated.value !== undefined ? dottedThousandsProblems(path, schema, fm.data, () => new YamlLocator(fm.yamlText)) : [];
   diagnostics.push(...slips);
   const value = slips.length > 0 ? undefined : validated.value;
   diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
@@ -158,7 +158,12 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   const read = readYaml(text);
   if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
-  const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
+  const validated = validateData(schema, raw, path, () => new YamlLocator(text));
+  const { diagnostics } = validated;
+  // An ICP's `revenue: {min: 20.000}` unquoted: YAML's 20, as in front matter (dotted-thousands.ts).
+  const slips = validated.value !== undefined ? dottedThousandsProblems(path, schema, raw, () => new YamlLocator(text)) : [];
+  diagnostics.push(...slips);
+  const value = slips.length > 0 ? undefined : validated.value;
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 

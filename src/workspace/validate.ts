@@ -182,7 +182,7 @@ function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
 }
 
 /** A copy of `data` with `value` at `path`. */
-function withValueAt(data: unknown, path: readonly PropertyKey[], value: unknown): unknown {
+export function withValueAt(data: unknown, path: readonly PropertyKey[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path;
   const copy = (Array.isArray(data) ? [...data] : { ...(data as Record<PropertyKey, unknown>) }) as Record<PropertyKey, unknown>;
