@@ -105,6 +105,29 @@ function perPeriodAdvice(text: string): string {
   const written = bounds.first === bounds.second ? String(bounds.first) : `{min: ${bounds.first}, max: ${bounds.second}}`;
   return ` — amounts here are yearly: write ${head} as ${written}`;
 }
+/** The currencies an amount may be written in (CURRENCY), as an error names them. */
+const READ_CURRENCIES = 'threadwork reads $, €, £, ¥, USD, EUR and GBP; write the amount in one of them, or as a plain number';
+/** ISO 4217 codes (`CHF`, `JPY`), as the runtime knows them. */
+const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+/** A word of three letters, or a currency sign (`₹`, `₩`, `R$`'s `$` is read): what may name a currency. */
+const CURRENCY_TOKEN = /(?<![a-z])[a-z]{3}(?![a-z])|\p{Sc}/giu;
+
+/**
+ * The currency `text` is written in that threadwork does not read (`CHF 40000`, `40k CHF`,
+ * `₹40k`): an ISO code or a currency sign that CURRENCY is not, when without it the text
+ * would be an amount. "expected an amount such as 36000" left the person to guess what
+ * was wrong with 40000. Undefined otherwise (`lots`, `40000 ARR`).
+ */
+function unreadCurrency(text: string): string | undefined {
+  const unread = [...text.matchAll(CURRENCY_TOKEN)]
+    .map((match) => match[0])
+    .filter((token) => (/^\p{Sc}$/u.test(token) ? !/^[$€£¥]$/.test(token) : ISO_CODES.has(token.toUpperCase()) && !CODE[token.toLowerCase()]));
+  if (unread.length === 0) return undefined;
+  let without = text;
+  for (const token of unread) without = without.replace(token, ' ');
+  return readBounds(without) === undefined ? undefined : unread[0]!.toUpperCase();
+}
+
 /** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
 const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
 /** How every money field's error for an amount that reads two ways (`"36.000"`) begins. */
@@ -124,7 +147,12 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   if (typeof value === 'string') {
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
-    if (!bounds) return [{ path: [], message: `${NOT_AN_AMOUNT}${perPeriodAdvice(value)}` }];
+    if (!bounds) {
+      const advice = perPeriodAdvice(value);
+      const unread = advice ? undefined : unreadCurrency(value);
+      if (unread) return [{ path: [], message: `expected an amount in a currency threadwork reads: ${unread} is not one — ${READ_CURRENCIES}` }];
+      return [{ path: [], message: `${NOT_AN_AMOUNT}${advice}` }];
+    }
     if ('ambiguous' in bounds) return [{ path: [], message: `${READS_TWO_WAYS}: ${bounds.ambiguous}` }];
     if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
     return [];
