@@ -432,6 +432,14 @@ export const RULES = {
     message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
     docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it.',
   },
+  'pipeline-stage-unconfigured': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key or file',
+    summary: "an open deal whose pipeline stage (derived from its decision and actions) is not in the config's `pipeline.stages`: it counts at probability 0",
+    message: 'Pipeline stage `{stage}` is not in `pipeline.stages` of threadwork.config.yaml: this open deal counts at probability 0 — left out of the weighted pipeline, and never won in the goals\' forecast. Add `{name: {stage}, probability: …}` to `pipeline.stages` (the stages the engine derives: lead, qualified, discovery, proposal, negotiation, closed-won)',
+    docs: 'An open deal\'s pipeline stage is derived from its files — `lead` before a Stage 4 decision, `qualified` after QUALIFY, then `discovery`, `proposal` or `negotiation` by its furthest Stage 5 action under way or done (docs/derivation.md) — and its `close_probability` is that stage\'s `probability` in `pipeline.stages`. A stage taken out of the config, or renamed, has none: the deal counts at 0 in the weighted pipeline, the goals\' `weighted_pipeline` and the forecast. Reported at each such deal\'s meta.json `pipeline_stage` (the file, before a sync has written the key). `report pipeline` still counts the deal, in a row of its own marked `(not in config)`, and its funnel counts it at the configured stages it went through. Add the stage back with its probability (0 to count it at 0 on purpose), or keep the five names the engine derives when renaming.',
+  },
   'defer-without-revisit': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -14,6 +14,7 @@ import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
 import { checkManagedBlocks } from './managed-blocks.js';
+import { checkPipelineStages } from './pipeline-stages.js';
 import { checkReferences, threadCount } from './references.js';
 import { checkStageFrontMatter } from './stage-front-matter.js';
 import { checkStrategyNotGenerated } from './strategy-not-generated.js';
@@ -50,6 +51,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...model.diagnostics,
     ...checkReferences(model, locators, inScope),
     ...checkDecisions(model, locators, inScope),
+    ...checkPipelineStages(model, locators, inScope),
     ...checkDrafts(model),
     ...checkAutonomyGates(model, locators),
     ...strategyInputWarnings(model, locators),

@@ -62,6 +62,13 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
 };
 
 /**
+ * The pipeline stages the engine derives, in the order a deal goes through them: an open
+ * deal's (derivePipelineStage), then a won deal's. `pipeline.stages` in the config gives
+ * their probabilities; a stage it lacks counts at 0 (check: pipeline-stage-unconfigured).
+ */
+export const DERIVED_PIPELINE_STAGES = ['lead', 'qualified', 'discovery', 'proposal', 'negotiation', 'closed-won'] as const;
+
+/**
  * Facts for a thread whose meta.json is valid and that has a stage file; undefined
  * otherwise (check reports it: thread-meta-missing, thread-type-folder, thread-stage-missing).
  */
@@ -131,6 +138,17 @@ export function dealPipelineStage(thread: ThreadRecord): string | undefined {
   return progressOf(thread, meta).pipelineStage ?? undefined;
 }
 
+/**
+ * An open deal's pipeline stage, as its facts give it: undefined for a thread that is not a
+ * sales deal with a valid meta.json, and for a deal closed, stalled or parked (its status is its stage).
+ */
+export function openDealPipelineStage(thread: ThreadRecord): string | undefined {
+  const meta = metaOf(thread);
+  if (!meta || meta.type !== 'sales-deal' || THREAD_TYPE_BY_FAMILY[thread.family] !== 'sales-deal') return undefined;
+  const { status, pipelineStage } = progressOf(thread, meta);
+  return status === 'open' ? (pipelineStage ?? undefined) : undefined;
+}
+
 /** Where a thread stands: its stage, outcome, status and (deals) pipeline stage. */
 function progressOf(thread: ThreadRecord, meta: ThreadMeta): Pick<ThreadFacts, 'stage' | 'outcome' | 'status' | 'pipelineStage'> {
   // Never 0, which meta.json's schema rightly refuses (threadFacts gives none for a thread with no stage file).
@@ -161,12 +179,12 @@ function deriveStatus(type: ThreadMeta['type'], stage: number, outcome: ThreadFa
  */
 function derivePipelineStage(status: ThreadFacts['status'], decision: unknown, actions: unknown): string {
   if (status !== 'open') return status;
-  const order = ['lead', 'qualified', 'discovery', 'proposal', 'negotiation'];
+  const order = DERIVED_PIPELINE_STAGES;
   let reached = decision === 'QUALIFY' ? 1 : 0;
   for (const action of listOf(actions)) {
     const { type, status: actionStatus } = action as Data;
     if (actionStatus !== 'in_progress' && actionStatus !== 'completed') continue;
-    const index = order.indexOf(ACTION_PIPELINE_STAGE[String(type)] ?? '');
+    const index = (order as readonly string[]).indexOf(ACTION_PIPELINE_STAGE[String(type)] ?? '');
     if (index > reached) reached = index;
   }
   return order[reached]!;

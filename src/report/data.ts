@@ -4,6 +4,7 @@ import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
 import { computeFigures } from '../derive/metrics.js';
+import { DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
 import { analyzeWinLoss, DEFAULT_MIN_DEALS, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
@@ -14,6 +15,8 @@ export interface PipelineStageRow {
   count: number;
   value: number;
   weighted: number;
+  /** false on a row of a stage the engine derived that `pipeline.stages` lacks: its deals count at probability 0. Absent otherwise. */
+  configured?: false;
 }
 
 export interface FunnelRow {
@@ -37,14 +40,25 @@ export interface PipelineReport {
 export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model)): PipelineReport {
   const deals = derived.threads.filter((t) => t.meta.type === 'sales-deal');
   const names = model.config.pipeline.stages.map((s) => s.name);
-  const stages = model.config.pipeline.stages
-    .filter((s) => s.name !== 'closed-won')
-    .map((s) => {
-      const open = deals.filter((t) => t.status === 'open' && t.pipelineStage === s.name);
-      const value = open.reduce((a, t) => a + (t.arrPotential ?? 0), 0);
-      return { stage: s.name, probability: s.probability, count: open.length, value: Math.round(value), weighted: Math.round(value * s.probability) };
-    });
-  const rank = (stage: string | null): number => (stage ? names.indexOf(stage) : -1);
+  const stageRow = (stage: string, probability: number): PipelineStageRow => {
+    const open = deals.filter((t) => t.status === 'open' && t.pipelineStage === stage);
+    const value = open.reduce((a, t) => a + (t.arrPotential ?? 0), 0);
+    return { stage, probability, count: open.length, value: Math.round(value), weighted: Math.round(value * probability) };
+  };
+  const stages = model.config.pipeline.stages.filter((s) => s.name !== 'closed-won').map((s) => stageRow(s.name, s.probability));
+  // An open deal at a stage the config lacks (taken out, or renamed) counts at 0 (check:
+  // pipeline-stage-unconfigured): in a row of its own, marked, never left out of the rows.
+  const unconfigured = DERIVED_PIPELINE_STAGES.filter((stage) => !names.includes(stage) && deals.some((t) => t.status === 'open' && t.pipelineStage === stage));
+  for (const stage of unconfigured) stages.push({ ...stageRow(stage, 0), configured: false });
+  // A stage the config lacks ranks as the last configured stage a deal passes before it: a
+  // deal that reached discovery, with discovery taken out, reached lead and qualified still.
+  const rank = (stage: string | null): number => {
+    if (!stage) return -1;
+    const at = names.indexOf(stage);
+    if (at >= 0) return at;
+    const position = (DERIVED_PIPELINE_STAGES as readonly string[]).indexOf(stage);
+    return Math.max(-1, ...DERIVED_PIPELINE_STAGES.slice(0, Math.max(0, position)).map((before) => names.indexOf(before)));
+  };
   const funnel = names.map((stage, i) => {
     const reached = deals.filter((t) => rank(t.reachedStage) >= i).length;
     return { stage, reached, conversion: null as number | null };

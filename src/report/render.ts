@@ -20,12 +20,14 @@ export function emptyReport(heading: string, sentence: string, format: ReportFor
 }
 
 export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
-  const stageRows = report.stages.map((s) => [s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
+  const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
     `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
     `win rate ${formatPercent(report.winRate)} · cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
+    // A stage the engine derived that the config lacks: its deals are in a row, said why at 0%.
+    ...report.stages.filter((s) => s.configured === false).map((s) => `${formatCount(s.count, 'deal')} at ${s.stage}, not in pipeline.stages (threadwork.config.yaml): counted at 0%`),
   ];
   const summary = summaryLines.join('  \n');
   if (format === 'md') {
