@@ -320,6 +320,14 @@ export const RULES = {
     message: 'Close date {closed} is before the thread was created ({created}, `created` in meta.json): expected a date on or after it',
     docs: 'One of the two dates is wrong, and the cycle time (creation to close) cannot be right: it is left out of `cycle_time_days` and `avg_cycle_days` rather than counted as 0. Fix the typo; if the deal began before it was recorded in threadwork, set `created` in meta.json to the day it began. Like an unknown id, sync reports it and leaves the file out of its commit; `advance` and MCP `write_stage` refuse to write it.',
   },
+  'deadline-before-created': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: "a goal's `deadline` before its `created` date",
+    message: 'Deadline {deadline} is before the goal was created ({created}, `created`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back',
+    docs: 'A goal runs from the day it was created to its deadline: its trajectory compares the share of the way done with the share of that time gone, and a deadline already past makes it `missed`. A deadline before `created` (a year mistyped, 2026 for 2027, or the two dates swapped) would turn the goal missed from its first day, its forecast horizon gone. Like a deal\'s close date before its creation date (`closed-before-created`), it is an error: sync reports it and neither edits the goal file (its state block stays as it was) nor commits it until the date is fixed. A deadline on the day the goal was created passes.',
+  },
   'date-in-future': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -4,7 +4,7 @@ import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
-import { assumptionIdSchema, goalIdSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
+import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
@@ -178,6 +178,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     // An id that is no goal id is the schema's error, at the same place: not this one too.
     const declared = dataOf(file)?.id;
     if (typeof declared === 'string' && declared !== id && goalIdSchema.safeParse(declared).success) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
+    checkGoalDates(file, report);
   }
 
   for (const [path, file] of icp ? model.files : []) {
@@ -186,6 +187,21 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
     if (known.segments.size > 0 && !known.segments.has(segment)) report(path, [], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
   }
   return known;
+}
+
+/**
+ * A goal's deadline before the day it was created (dates swapped, a year mistyped): the goal
+ * would be missed from its first day, and sync would commit it so. An error at the
+ * deadline, as a deal's close date before its creation date is (`closed-before-created`).
+ * Only valid dates are compared: one that is no date is the schema's error already.
+ */
+function checkGoalDates(file: ParsedFile, report: Report): void {
+  const goal = dataOf(file);
+  const day = (value: unknown): string | undefined => (isoDateSchema.safeParse(value).success ? (value as string).slice(0, 10) : undefined);
+  const deadline = day(goal?.deadline);
+  const created = day(goal?.created);
+  if (!deadline || !created || deadline >= created) return;
+  report(file.path, ['deadline'], 'deadline-before-created', `Deadline ${deadline} is before the goal was created (${created}, \`created\`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back`);
 }
 
 const folderOf = (threadPath: string): string => threadPath.slice(threadPath.lastIndexOf('/') + 1);

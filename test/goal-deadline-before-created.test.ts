@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { git, gitEnv } from './helpers/git.js';
+import { read, replaceInFile, testdir } from './helpers/testdir.js';
+
+const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
+const GOAL = 'goals/g-first-customers.md';
+
+/** A workspace from `threadwork init`, its goal created today (2026-11-22) with a deadline 90 days on. */
+async function initialised(): Promise<string> {
+  const dir = join(testdir(), 'gtm');
+  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
+  expect(init.code).toBe(0);
+  expect(read(dir, GOAL)).toContain('\ncreated: 2026-11-22\n');
+  return dir;
+}
+
+/**
+ * A goal whose deadline is before the day it was created (a typo: 2026 for 2027, the
+ * dates swapped) passed check, and sync turned it `missed` at once and committed it so:
+ * the goal was over before it began. It is an error at `deadline`, like a deal's close
+ * date before its creation date (`closed-before-created`).
+ */
+describe('a goal whose deadline is before its created date', () => {
+  it('is a check error at the deadline, naming both dates', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '\ndeadline: 2027-02-20\n', '\ndeadline: 2026-11-01\n');
+    const { json, code } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+    expect(code).toBe(1);
+    expect(json.diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`)).toEqual([`${GOAL}:4:11 error deadline-before-created deadline`]);
+    expect(json.diagnostics[0]!.message).toBe(
+      'Deadline 2026-11-01 is before the goal was created (2026-11-22, `created`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back',
+    );
+  });
+
+  it('is reported by sync, which neither turns the goal missed nor commits it', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '\ndeadline: 2027-02-20\n', '\ndeadline: 2026-11-01\n');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir, env });
+    expect(sync.json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toEqual([`${GOAL} deadline-before-created`]);
+    expect(read(dir, GOAL)).toMatch(/\*\*Status:\*\* active /);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('passes on the day it was created', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '\ndeadline: 2027-02-20\n', '\ndeadline: 2026-11-22\n');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+    expect(json.diagnostics).toEqual([]);
+  });
+});
