@@ -448,6 +448,14 @@ export const RULES = {
     message: 'Pipeline stage `{stage}` is not in `pipeline.stages` of threadwork.config.yaml: this open deal counts at probability 0 — left out of the weighted pipeline, and never won in the goals\' forecast. Add `{name: {stage}, probability: …}` to `pipeline.stages` (the stages the engine derives: lead, qualified, discovery, proposal, negotiation, closed-won)',
     docs: 'An open deal\'s pipeline stage is derived from its files — `lead` before a Stage 4 decision, `qualified` after QUALIFY, then `discovery`, `proposal` or `negotiation` by its furthest Stage 5 action under way or done (docs/derivation.md) — and its `close_probability` is that stage\'s `probability` in `pipeline.stages`. A stage taken out of the config, or renamed, has none: the deal counts at 0 in the weighted pipeline, the goals\' `weighted_pipeline` and the forecast. Reported at each such deal\'s meta.json `pipeline_stage` (the file, before a sync has written the key). `report pipeline` still counts the deal, in a row of its own marked `(not in config)`, and its funnel counts it at the configured stages it went through. Add the stage back with its probability (0 to count it at 0 on purpose), or keep the five names the engine derives when renaming.',
   },
+  'decision-not-to-act': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'file',
+    summary: 'a `5-actions.md` beside a Stage 4 that decides DEFER or REJECT (written by hand: `advance` refuses to open it)',
+    message: 'Actions after a {DEFER|REJECT}: 4-decision.md decides {decision}, and 5-actions.md follows a decision to act ({QUALIFY|LAUNCH}), so the {deal|campaign} still counts as {deferred|rejected} — {what that leaves out}. If the {deal|campaign} went ahead, change `decision` to {QUALIFY|LAUNCH} in 4-decision.md; if not, remove 5-actions.md',
+    docs: 'Actions follow a decision to act: QUALIFY for a deal, LAUNCH for a campaign. `advance` (and MCP `write_stage`) refuses to open Stage 5 after a DEFER or a REJECT (the `decision-not-to-act` error); a `5-actions.md` written by hand beside such a decision is read, but the thread still counts as deferred or rejected — a deal\'s actions move no pipeline stage and its `close_probability` stays 0 — and a DEFER\'s revisit is no longer listed by `due` (it lists one until the thread goes on to Stage 5). If the deal or campaign went ahead, change `decision` in 4-decision.md (say why in `reasoning`); if it did not, remove 5-actions.md. A content thread\'s decision is free text, and is not read for this.',
+  },
   'defer-without-revisit': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread, unrecognisedCriteriaOf } from '../derive/thread-scores.js';
 import { formatTotal } from '../scoring/qualification.js';
@@ -17,7 +17,8 @@ export function checkDecisions(model: WorkspaceModel, locators: Locators, inScop
   for (const thread of model.threads.values()) {
     if (!inScope(thread.path)) continue;
     // Read from the thread's own files alone: kept while they are the same (thread-memo.ts), located afresh.
-    for (const f of kept.get(thread, '', () => keptList(decisionFindings(thread)))) out.push(diagnostic(f.path, locators.range(f.path, f.dataPath), f.severity, f.rule, f.message, f.field));
+    // A finding with no data path is of the file as a whole: at its start, with no field.
+    for (const f of kept.get(thread, '', () => keptList(decisionFindings(thread)))) out.push(f.dataPath.length ? diagnostic(f.path, locators.range(f.path, f.dataPath), f.severity, f.rule, f.message, f.field) : diagnostic(f.path, START, f.severity, f.rule, f.message));
   }
   return out;
 }
@@ -33,7 +34,7 @@ function keptList(findings: readonly ThreadFinding[]): readonly ThreadFinding[] 
 function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   const decisionFile = thread.stages[3];
   if (!decisionFile) return NONE;
-  const out = deferWithoutRevisit(thread, decisionFile.path);
+  const out = [...deferWithoutRevisit(thread, decisionFile.path), ...actionsAfterNotActing(thread)];
   const decision = stageValue(thread, 'deal', 4)?.decision;
   if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path));
   if (decision !== 'QUALIFY' && decision !== 'REJECT') return out;
@@ -81,4 +82,26 @@ function deferWithoutRevisit(thread: ThreadRecord, path: string): ThreadFinding[
   if (value?.decision !== 'DEFER' || (value.revisit !== undefined && value.revisit !== null && value.revisit !== '')) return [];
   const message = 'DEFER without a `revisit` date: `due` lists a DEFER on its revisit date, so this one is never brought back. Add `revisit: YYYY-MM-DD` below `decision`, the day to decide again';
   return [{ path, dataPath: ['decision'], rule: 'defer-without-revisit', severity: 'warning', field: 'decision', message }];
+}
+
+/**
+ * A 5-actions.md beside a Stage 4 that decides DEFER or REJECT (written by hand: `advance`
+ * refuses to open it, decision-not-to-act): the thread still counts as deferred or rejected,
+ * so its actions move no pipeline stage, and a DEFER's revisit leaves `due`. A warning at
+ * the file: the decision says not to act. Deals' and campaigns' decisions only; a content
+ * thread's is free text.
+ */
+function actionsAfterNotActing(thread: ThreadRecord): ThreadFinding[] {
+  const actions = thread.stages[4];
+  if (!actions || (thread.family !== 'deal' && thread.family !== 'campaign')) return [];
+  const value = thread.stages[3]?.value as { decision?: unknown; revisit?: unknown } | undefined;
+  const decided = value?.decision;
+  if (decided !== 'DEFER' && decided !== 'REJECT') return [];
+  const campaign = thread.family === 'campaign';
+  const act = campaign ? 'LAUNCH' : 'QUALIFY';
+  const noun = campaign ? 'campaign' : 'deal';
+  const revisit = typeof value?.revisit === 'string' && value.revisit !== '' ? ` (${value.revisit})` : '';
+  const effects = [...(campaign ? ['not active'] : ['its actions move no pipeline stage']), ...(decided === 'DEFER' ? [`\`due\` no longer lists its revisit${revisit}`] : [])].join(', and ');
+  const message = `Actions after a ${decided}: 4-decision.md decides ${decided}, and 5-actions.md follows a decision to act (${act}), so the ${noun} still counts as ${decided === 'DEFER' ? 'deferred' : 'rejected'} — ${effects}. If the ${noun} went ahead, change \`decision\` to ${act} in 4-decision.md; if not, remove 5-actions.md`;
+  return [{ path: actions.path, dataPath: [], rule: 'decision-not-to-act', severity: 'warning', field: '', message }];
 }
