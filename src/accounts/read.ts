@@ -489,15 +489,15 @@ export function listItemRows(list: readonly unknown[], singular: string): ListRo
   return list.map((item, i) => (item && typeof item === 'object' && !Array.isArray(item) ? { row: i + 1, ...foldedKeys(item as Record<string, unknown>) } : { row: i + 1, error: `expected an object with the ${singular} fields` }));
 }
 
+/** A JSON value that says nothing: null, an empty string or a placeholder such as `n/a`. */
+const isNoValue = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && (value.trim() === '' || isPlaceholder(value)));
+
 /**
  * An item with each key as `columnKey` makes a CSV header, and the keys as written by
  * their folded name (for the columns reported as not read). Keys that fold to one (`Name`
  * and `name`) are one field, the first non-empty value winning, as for a CSV file's
  * headers; a key that folds to nothing (`$`) is kept as written.
  */
-/** A JSON value that says nothing: null, an empty string or a placeholder such as `n/a`. */
-const isNoValue = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && (value.trim() === '' || isPlaceholder(value)));
-
 function foldedKeys(item: Record<string, unknown>): { data: Record<string, unknown>; headers: Map<string, string> } {
   const data: Record<string, unknown> = {};
   const headers = new Map<string, string>();

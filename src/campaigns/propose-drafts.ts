@@ -152,11 +152,6 @@ function renderDraft(f: DraftFront, body: string): string {
 }
 
 /**
- * Variants are assigned by a hash over the design: drafting on a design that check
- * rejects (splits that do not sum to 1, a touch not in the sequence …) would assign
- * people who move once it is fixed. So nothing is drafted until it is valid.
- */
-/**
  * `--force` does not rewrite a draft that is broken now: it is read at its last valid
  * version, but the text on disk may be the person's edit marking it `status: sent` (and a
  * subject with an unquoted `: `) — rewritten, the edit and the record of the send would be
@@ -173,6 +168,11 @@ function refuseOverwritingBroken(model: WorkspaceModel, campaignPath: string, pa
   );
 }
 
+/**
+ * Variants are assigned by a hash over the design: drafting on a design that check
+ * rejects (splits that do not sum to 1, a touch not in the sequence …) would assign
+ * people who move once it is fixed. So nothing is drafted until it is valid.
+ */
 function requireValidExperiments(model: WorkspaceModel, campaignPath: string): void {
   const actionsPath = `${campaignPath}/5-actions.md`;
   const problems = checkExperiments(model, new Locators((path) => model.text(path))).filter((d) => d.path === actionsPath && d.rule === 'experiment-design' && d.severity === 'error');

@@ -718,12 +718,6 @@ function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (
   return { edited: plan.edits.map((e) => e.path), created: plan.creations.map((c) => c.path), pending, excluded, madeFrom };
 }
 
-/**
- * Finishes what a killed transaction started: the source files it meant to write (their
- * content is in the journal), everything derived from them, and its commit, with its
- * own message. With commits off for this run, the writes are finished and the journal
- * kept for the next run that commits.
- */
 /** What finishing an interrupted transaction did: its commit (null when none was made), the derived files it wrote and what they show. */
 interface Finished {
   commit: CommitOutcome | null;
@@ -731,6 +725,12 @@ interface Finished {
   changes: DerivedChange[];
 }
 
+/**
+ * Finishes what a killed transaction started: the source files it meant to write (their
+ * content is in the journal), everything derived from them, and its commit, with its
+ * own message. With commits off for this run, the writes are finished and the journal
+ * kept for the next run that commits.
+ */
 async function finishInterrupted(state: WorkspaceState, journal: Journal, options: TransactionOptions, guard: () => void): Promise<Finished> {
   removeLeftoverTemps(state.root, journal.paths);
   const sources = finishSources(state, journal, guard);

@@ -131,6 +131,9 @@ function unreadCurrency(text: string): string | undefined {
 /** A minus before the digits, the currency first or not (`-$5k`, `$-5k`, `USD -5,000`). */
 const MINUS = new RegExp(`^\\s*(?:${CURRENCY}\\s*)?[-−]`, 'i');
 /** How every money field's error for an amount that reads two ways (`"36.000"`) begins. */
+/** One to three digits, then groups of a dot and three digits: how much of Europe writes 36000 — YAML's 36.0 when unquoted. */
+export const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+
 export const READS_TWO_WAYS = 'expected an amount that reads one way';
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
 export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';

@@ -3,11 +3,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { isMoneySchema } from '../schema/common.js';
 import { arrayElement, objectShape } from '../schema/misspelt-keys.js';
-import { READS_TWO_WAYS } from '../schema/money.js';
+import { DOTTED_THOUSANDS, READS_TWO_WAYS } from '../schema/money.js';
 import { formatDataPath, withValueAt } from './validate.js';
-
-/** One to three digits, then groups of a dot and three digits: how much of Europe writes 36000. */
-const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 /**
  * An amount written without quotes as `36.000` is YAML's number 36 before threadwork sees
@@ -23,7 +20,7 @@ const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
  * text as written is refused is asked of the file's own schema with it in quotes, so the
  * error is the one the quoted text gets.
  */
-export function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
+function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
   if (!holdsMoney(schema)) return [];
   const suspects: PropertyKey[][] = [];
   collect(raw, schema, [], suspects);
@@ -37,6 +34,17 @@ export function dottedThousandsProblems(path: string, schema: z.ZodType, raw: un
     if (!refused) return [];
     return [diagnostic(path, locator.locateRange(at), 'error', 'schema', `Invalid \`${field}\`: ${refused.message} (got ${written})`, field)];
   });
+}
+
+/**
+ * A file's validation with its dotted-thousands slips (dottedThousandsProblems) added: its
+ * value is dropped when there is one, as for any schema error. A value already refused is
+ * not looked at again.
+ */
+export function withDottedThousands<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): { value: T | undefined; diagnostics: Diagnostic[] } {
+  if (validated.value === undefined) return validated;
+  const slips = dottedThousandsProblems(path, schema, raw, makeLocator);
+  return slips.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...slips] };
 }
 
 /** The paths in `raw` of numbers from 1 to 999 where `schema` reads money; `holder` the object holding `raw`. */

@@ -17,7 +17,7 @@ import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
-import { dottedThousandsProblems } from './dotted-thousands.js';
+import { withDottedThousands } from './dotted-thousands.js';
 import { formatDataPath, validateData } from './validate.js';
 
 export interface ParsedFile {
@@ -118,12 +118,8 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   // control character after valid front matter is damage (or a write) all the same.
   const notText = fm.present ? controlCharacterProblem(path, text) : notTextProblem(path, text);
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
-  const validated = validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText));
-  const { diagnostics } = validated;
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
-  const slips = validated.value !== undefined ? dottedThousandsProblems(path, schema, fm.data, () => new YamlLocator(fm.yamlText)) : [];
-  diagnostics.push(...slips);
-  const value = slips.length > 0 ? undefined : validated.value;
+  const { value, diagnostics } = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
@@ -158,12 +154,8 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   const read = readYaml(text);
   if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
-  const validated = validateData(schema, raw, path, () => new YamlLocator(text));
-  const { diagnostics } = validated;
   // An ICP's `revenue: {min: 20.000}` unquoted: YAML's 20, as in front matter (dotted-thousands.ts).
-  const slips = validated.value !== undefined ? dottedThousandsProblems(path, schema, raw, () => new YamlLocator(text)) : [];
-  diagnostics.push(...slips);
-  const value = slips.length > 0 ? undefined : validated.value;
+  const { value, diagnostics } = withDottedThousands(validateData(schema, raw, path, () => new YamlLocator(text)), path, schema, raw, () => new YamlLocator(text));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 

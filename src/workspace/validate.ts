@@ -3,7 +3,7 @@ import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
-import { amountWithSize } from '../schema/money.js';
+import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { wholeCount } from '../scoring/numbers.js';
 
@@ -125,14 +125,6 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
 }
 
 /**
- * An allowed value written in another case or with other separators (`strategic_value:
- * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
- * lists them, and "expected one of high, medium, low (got "High")" made the person look
- * twice for the difference. Names the spelling to write, when exactly one value matches;
- * else the one value that has the word written (`outcome: won`: closed-won); else the
- * value one or two slips away (`win_rte`), when there is one.
- */
-/**
  * A head count written `1.200`, as much of Europe groups thousands: YAML reads the number
  * 1.2, and "expected a whole number (got 1.2)" showed a value the person never wrote. Says
  * what it was read as and the number to write — only when the field takes it.
@@ -141,7 +133,7 @@ function asDottedThousands(schema: z.ZodType, data: unknown, issue: z.core.$ZodI
   const value = valueAt(data, issue.path);
   if (typeof value !== 'number') return '';
   const written = locator.writtenAt(issue.path);
-  if (written === undefined || !/^[1-9]\d{0,2}(?:\.\d{3})+$/.test(written)) return '';
+  if (written === undefined || !DOTTED_THOUSANDS.test(written)) return '';
   const whole = Number(written.replaceAll('.', ''));
   const here = formatDataPath(issue.path);
   if (schema.safeParse(withValueAt(data, issue.path, whole)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
@@ -165,6 +157,14 @@ function asList(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): stri
   return ` — write it as a list: [${written.join(', ')}]`;
 }
 
+/**
+ * An allowed value written in another case or with other separators (`strategic_value:
+ * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
+ * lists them, and "expected one of high, medium, low (got "High")" made the person look
+ * twice for the difference. Names the spelling to write, when exactly one value matches;
+ * else the one value that has the word written (`outcome: won`: closed-won); else the
+ * value one or two slips away (`win_rte`), when there is one.
+ */
 function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
   if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
