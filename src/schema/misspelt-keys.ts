@@ -56,12 +56,12 @@ export function isSlipOf(written: string, meant: string): boolean {
   return nearestKey(written, [meant]) === meant;
 }
 
-/** The absent key `written` is a slip of: the same once case and separators are ignored, or one or two typing slips away. */
 /** The word of `options` that `written` is one or two slips from (`win_rte` for `win_rate`), by the rule a misspelt key is judged by. */
 export function nearestWord(written: string, options: readonly string[]): string | undefined {
   return nearestKey(written, options);
 }
 
+/** The absent key `written` is a slip of: the same once case and separators are ignored, or one or two typing slips away. */
 function nearestKey(written: string, absent: readonly string[]): string | undefined {
   const typed = normalised(written);
   let best: { key: string; distance: number } | undefined;

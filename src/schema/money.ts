@@ -1,9 +1,3 @@
-/**
- * Money as people write it: `1200000`, `$1.2M`, `€5m`, `500k`, `$1.5B`, `USD 40,000`,
- * `10M-50M` (a range), and the European way, `€1.200.000`, `1 200 000 €`, `€1.200,50`
- * (docs/file-formats.md, "Money"). Returns undefined for text that is not an amount, or
- * that reads two ways (`1.200`), so callers treat it as missing data instead of zero.
- */
 export interface MoneyRange {
   min: number;
   max: number;
@@ -18,7 +12,6 @@ const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6,
 /** A suffix, longest first so that `million` is not read as `m` followed by text. */
 const SUFFIXES = `(?:${Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join('|')})`;
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
-/** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 /** A currency at either end of one amount (`€30.000`, `50.000 EUR`). */
 const LEADING_CURRENCY = new RegExp(`^\\s*(${CURRENCY})`, 'i');
 const TRAILING_CURRENCY = new RegExp(`(${CURRENCY})\\s*$`, 'i');
@@ -30,6 +23,7 @@ const SIGN: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '¥
 function currenciesIn(amount: string): string[] {
   return [LEADING_CURRENCY.exec(amount)?.[1], TRAILING_CURRENCY.exec(amount)?.[1]].flatMap((c) => (c ? [CODE[c.toLowerCase()]!] : []));
 }
+/** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(${SUFFIXES})?\\s*(${CURRENCY})?$`, 'i');
 /** The suffix an amount ends with, a currency sign after it or not (`50M`, `50 million €`). */
 const ENDING_SUFFIX = new RegExp(`\\d\\s*(${SUFFIXES})\\s*(?:${CURRENCY})?\\s*$`, 'i');
@@ -39,6 +33,12 @@ interface Ambiguous {
   ambiguous: string;
 }
 
+/**
+ * Money as people write it: `1200000`, `$1.2M`, `€5m`, `500k`, `$1.5B`, `USD 40,000`,
+ * `10M-50M` (a range), and the European way, `€1.200.000`, `1 200 000 €`, `€1.200,50`
+ * (docs/file-formats.md, "Money"). Returns undefined for text that is not an amount, or
+ * that reads two ways (`1.200`), so callers treat it as missing data instead of zero.
+ */
 export function parseMoney(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
