@@ -175,6 +175,14 @@ export const RULES = {
     message: 'Unknown key `{key}`: expected `{meant}` — threadwork reads `{meant}` and ignores `{key}` as a field of yours, so its value has no effect (a typo?)',
     docs: 'Keys threadwork does not read are yours and kept, so a key typed one slip off the one meant (`outcom: closed-won`, `assumptoin: A3`, `Loss-Reason:`, `"goal-id"`) is read as a field of yours and the value meant is not read at all: a won deal stays open, a deal counts towards no goal. A key is reported when it is the key meant once case, spaces and hyphens are ignored, or one or two typing slips from it (one for a key under eight letters, none under four), and that key is not in the same map — `outcomes:` beside `outcome:` is taken as yours. Rename it to the key the message names. Lists of entries (`validations`, `actions`, `prospects`) are checked entry by entry; the keys of `criteria` are data (`criterion-unrecognised`).',
   },
+  'meta-field-in-stage': {
+    severity: 'warning',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: 'a key of meta.json (`status`, `stage`, `segment`, `goal_id`…) at the top of a stage file whose stage does not read it: ignored',
+    message: '`{key}` is not read here: {where} — written in a stage file it is a field of yours and has no effect',
+    docs: 'A thread\'s identity and links (`segment`, `goal_id`, `subgoal`, `title`, `created`…) are read from its meta.json, and what sync derives (`status`, `stage`, `pipeline_stage`, the scores) is written there from the stage files. The same key at the top of a stage file\'s front matter is read by nothing — unknown keys are yours and kept — so `status: closed-won` in 6-learning.md leaves the deal open, and `segment:` in a deal\'s 1-input.md leaves it in the segment meta.json names. A stage that reads the key itself is not reported (a campaign\'s 1-input.md takes `segment` and `goal_id`, a deal\'s takes `source`). To close a deal write `outcome` in 6-learning.md; to move a thread to another segment or goal edit its meta.json; otherwise delete the line or rename the key.',
+  },
   'canvas-missing': {
     severity: 'warning',
     reportedBy: ['check'],
@@ -700,7 +708,7 @@ export type RuleId = keyof typeof RULES;
  * transaction filters the workspace's diagnostics with this set (engine/transaction.ts), and
  * a test keeps every rule's `reportedBy` equal to it.
  */
-export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded', 'key-misspelt']);
+export const SYNC_WARNINGS: ReadonlySet<RuleId> = new Set<RuleId>(['derived-held', 'not-utf8', 'strategy-input-missing', 'strategy-stale', 'cache-discarded', 'key-misspelt', 'meta-field-in-stage']);
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 

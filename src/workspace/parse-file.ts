@@ -18,6 +18,7 @@ import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { withDottedThousands } from './dotted-thousands.js';
+import { metaFieldsInStage } from './meta-fields-in-stage.js';
 import { formatDataPath, validateData } from './validate.js';
 
 export interface ParsedFile {
@@ -120,7 +121,12 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
   const { value, diagnostics } = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
-  diagnostics.push(...misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText)));
+  const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
+  diagnostics.push(...misspelt);
+  if (kind.kind === 'stage') {
+    const named = new Set(misspelt.flatMap((d) => (d.field ? [d.field] : [])));
+    diagnostics.push(...metaFieldsInStage(path, schema, fm.data, () => new YamlLocator(fm.yamlText), named));
+  }
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
       diagnostic(path, START, 'error', 'front-matter-missing', 'Missing front matter: expected the file to start with a `---` line, its YAML keys, then `---`'),
