@@ -666,6 +666,14 @@ describe('qualification frameworks', () => {
     expect(resolveCriterion(framework, key)?.key).toBe(criterion);
   });
 
+  it('takes the framework in any case, as the files and the CLI do, and names the frameworks for one it does not know', () => {
+    // From plain JavaScript: a name as a person writes it, which the type would refuse.
+    const byName = scoreQualification as (framework: string, criteria: Record<string, unknown>) => ReturnType<typeof scoreQualification>;
+    expect(byName('Sandler', { pain: 'confirmed' })).toMatchObject({ framework: 'SANDLER', criteria: [{ key: 'pain', status: 'scored' }, { key: 'budget' }, { key: 'decision' }] });
+    expect(byName(' meddic ', {}).criteria).toHaveLength(6);
+    expect(() => byName('Miller Heiman', {})).toThrow(new TypeError('scoreQualification: unknown framework "Miller Heiman"; expected one of BANT, MEDDIC, MEDDPICC, SPIN, SANDLER, CHALLENGER (any case)'));
+  });
+
   it.each<{ framework: QualificationFramework; keys: string[] }>([
     { framework: 'BANT', keys: ['budget', 'authority', 'need', 'timeline'] },
     { framework: 'MEDDIC', keys: ['metrics', 'economic_buyer', 'decision_criteria', 'decision_process', 'identify_pain', 'champion'] },

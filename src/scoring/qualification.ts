@@ -13,7 +13,7 @@
  */
 
 import { readCriterionValue, type CriterionStatus } from './criterion-value.js';
-import { FRAMEWORK_CRITERIA, resolveCriterion, type QualificationFramework } from './frameworks.js';
+import { FRAMEWORK_CRITERIA, parseFramework, resolveCriterion, type QualificationFramework } from './frameworks.js';
 import { round3 } from './numbers.js';
 import { thresholdForStage, type QualificationThresholds, type StageThreshold } from './stage-threshold.js';
 import { joinList } from './text.js';
@@ -61,10 +61,11 @@ export function scoreQualification(
   criteria: Readonly<Record<string, unknown>> | null | undefined,
   options: QualificationOptions = {},
 ): QualificationResult {
+  const name = frameworkNamed(framework);
   // Each written key resolved once, not once per criterion: a check or a first sync scores 10,000 deals.
-  const written = Object.entries(criteria ?? {}).map(([key, value]) => ({ key, value, criterion: resolveCriterion(framework, key)?.key }));
+  const written = Object.entries(criteria ?? {}).map(([key, value]) => ({ key, value, criterion: resolveCriterion(name, key)?.key }));
   const unrecognised = written.filter((w) => w.criterion === undefined).map((w) => w.key);
-  const scored = FRAMEWORK_CRITERIA[framework].map((criterion): CriterionScore => {
+  const scored = FRAMEWORK_CRITERIA[name].map((criterion): CriterionScore => {
     const candidates = written.filter((w) => w.criterion === criterion.key).map(({ key, value }) => ({ key, value, ...readCriterionValue(value) }));
     // Two keys for one criterion (`pain` and `identify_pain`): the better-answered one counts.
     const best = candidates.reduce<(typeof candidates)[number] | undefined>(
@@ -93,7 +94,7 @@ export function scoreQualification(
         ? 'DEFER'
         : 'REJECT';
   return {
-    framework,
+    framework: name,
     criteria: scored,
     total,
     stage,
@@ -102,7 +103,7 @@ export function scoreQualification(
     unknown: unknown.map((c) => c.key),
     weak: weak.map((c) => c.key),
     unrecognised,
-    reason: explain(framework, total, stage, recommendation, missing, unknown, weak),
+    reason: explain(name, total, stage, recommendation, missing, unknown, weak),
   };
 }
 
@@ -147,4 +148,16 @@ function explain(
     sentences.push(`Find out ${labels([...missing, ...unknown])} before deciding.`);
   }
   return sentences.join(' ');
+}
+
+/**
+ * The framework as the scoring tables name it. A caller from plain JavaScript passes what
+ * a person wrote (`'Sandler'`, `'meddic'`), which the files and the CLI take in any case:
+ * it failed deep inside with "Cannot read properties of undefined". Any case is taken
+ * here too, and a name no framework has is a TypeError naming the ones there are.
+ */
+function frameworkNamed(framework: string): QualificationFramework {
+  const known = typeof framework === 'string' ? parseFramework(framework) : undefined;
+  if (known) return known;
+  throw new TypeError(`scoreQualification: unknown framework ${JSON.stringify(framework)}; expected one of ${Object.keys(FRAMEWORK_CRITERIA).join(', ')} (any case)`);
 }
