@@ -167,6 +167,28 @@ describe('threadwork strategy', () => {
     expect((await checkJson<Checked>(exampleCopy())).json.diagnostics.filter((d) => d.rule === 'strategy-not-generated')).toEqual([]);
   });
 
+  it('a segment without a problem in 05-problem heads its one-pager and deck with its first pain, and lists only the other pains below it', async () => {
+    const dir = await generatedCopy();
+    const segments = 'strategy/canvas/04-segments.md';
+    const text = read(dir, segments);
+    const end = text.indexOf('\n---\n', 4);
+    const pains = (...list: string[]): string => list.map((p) => `\n      - ${p}`).join('');
+    const segment = (painList: string): string => `\n  - id: saas-finance\n    name: SaaS finance teams\n    description: B2B software companies\n    pains:${painList}`;
+    writeFiles(dir, { [segments]: `${text.slice(0, end)}${segment(pains('Revenue recognition in spreadsheets'))}${text.slice(end)}` });
+    expect((await strategyJson(dir, ['saas-finance'])).code).toBe(0);
+    const onePager = read(dir, 'artifacts/sales/saas-finance/materials/one-pager.md');
+    expect(onePager).toContain('**Revenue recognition in spreadsheets.** Most teams handle it today with spreadsheets and manual work.\n\nIt gets worse');
+    expect(onePager.match(/Revenue recognition in spreadsheets/g)).toHaveLength(1);
+    const deck = read(dir, 'artifacts/sales/saas-finance/materials/pitch-deck.md');
+    expect(deck).toContain('## Slide 2 — The problem\n\n- **Revenue recognition in spreadsheets**\n\n> Speaker note');
+    // Two pains: the second is listed under the first.
+    writeFiles(dir, { [segments]: `${text.slice(0, end)}${segment(pains('Revenue recognition in spreadsheets', 'Dunning by hand'))}${text.slice(end)}` });
+    expect((await strategyJson(dir, ['saas-finance'])).code).toBe(0);
+    expect(read(dir, 'artifacts/sales/saas-finance/materials/one-pager.md')).toContain('**Revenue recognition in spreadsheets.** Most teams handle it today with spreadsheets and manual work, and it shows:\n\n- Dunning by hand\n\nIt gets worse');
+    // A segment with problems of its own keeps every pain under the top problem.
+    expect(read(dir, 'artifacts/sales/ecommerce-finance/materials/one-pager.md')).toMatch(/one line\.\*\* Most teams .*, and it shows:\n\n- Marketplace payouts net fees.*\n- Revenue leaks.*\n- The books are three weeks behind/);
+  });
+
   it('a broken config is one problem, not also a company name missing; a config without `company` says to fill it in there', async () => {
     const dir = await generatedCopy();
     const config = read(dir, 'threadwork.config.yaml');

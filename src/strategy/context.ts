@@ -47,6 +47,8 @@ export interface StrategyContext {
   personas: { economic_buyer: PersonaContext; technical_buyer: PersonaContext; end_user: PersonaContext };
   problems: { statement: string; severity: string; current_solution: string }[];
   top_problem: string;
+  /** The segment's pains but the one top_problem already states (its first, when 05-problem has none for the segment). */
+  more_pains: string[];
   current_solution: string;
   uvp: string;
   tagline: string;
@@ -133,6 +135,9 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     personas: { economic_buyer: persona('economic_buyer', 'economic buyer'), technical_buyer: persona('technical_buyer', 'technical buyer'), end_user: persona('end_user', 'end user') },
     problems,
     top_problem: need('05-problem', 'problems', problems[0]?.statement ?? segment.pains[0], 'The problem'),
+    // Without a problem in 05-problem the headline is the first pain: listed again under it, a
+    // segment with one pain read "**Revenue recognition in spreadsheets.** … it shows: - Revenue recognition in spreadsheets".
+    more_pains: problems.length > 0 || segment.pains.length === 0 ? segment.pains : segment.pains.slice(1),
     current_solution: lowerFirst(problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work'),
     uvp: need('07-uvp', 'uvp', data('07-uvp').uvp as string | undefined, 'The value proposition'),
     tagline: (data('07-uvp').tagline as string | undefined) || '',
