@@ -110,6 +110,34 @@ describe('sync triggers', () => {
     expect(git(dir, 'status', '--porcelain')).toBe(`A  strategy/canvas/99-draft.md\nM  ${prose}\n`);
   });
 
+  /*
+   * A review of watch: a paragraph being drafted at the end of 15-gtm.md and notes
+   * under a goal were committed, as triggers, with the next deal decision the watcher synced —
+   * only stage and meta.json files were compared with HEAD. Prose the generated files quote
+   * (a section's first paragraph) still moves them, and is committed with them.
+   */
+  it('leaves out prose added to a canvas section or a goal whose values are HEAD’s; commits the prose the generated files quote', async () => {
+    const dir = exampleWorkspaceCopy();
+    const gtm = 'strategy/canvas/15-gtm.md';
+    const goal = 'goals/g-arr-500k-2026.md';
+    writeFiles(dir, { [gtm]: `${read(dir, gtm)}\nA paragraph for 2027, half-written.\n`, [goal]: `${read(dir, goal)}\nNotes for the board, not for the record yet.\n` });
+    const learning = 'threads/sales/harbor-lending/6-learning.md';
+    writeFiles(dir, { [learning]: read(dir, learning).replace(/^arr: 36000$/m, 'arr: 40000') });
+    const synced = await runCli(['sync', '--dir', dir]);
+    expect(synced.code, synced.stdout).toBe(0);
+    expect(lastCommitPaths(dir)).toEqual([learning, 'strategy/canvas/13-metrics.md'].sort());
+    expect(triggers(dir)).toEqual([learning]);
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${goal}\n M ${gtm}\n`);
+
+    // The first paragraph is what the narratives quote: its edit regenerates them and is their cause.
+    writeFiles(dir, { [gtm]: read(dir, gtm).replace('with a paid pilot as the only call', 'with a paid 30-day pilot as the only call') });
+    const moved = await runCli(['sync', '--dir', dir]);
+    expect(moved.code, moved.stdout).toBe(0);
+    expect(triggers(dir)).toEqual([gtm]);
+    expect(lastCommitPaths(dir)).toContain('artifacts/sales/mid-market-fintech/narrative/solution-narrative.md');
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${goal}\n`);
+  });
+
   it('a watch commit names no source another process committed meanwhile', async () => {
     const dir = await twoDeals();
     const w = new WatchProcess(dir);

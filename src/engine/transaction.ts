@@ -286,7 +286,7 @@ async function transact<T>(
   const pending = committing ? [...(await pendingBefore(root, options, uncommitted)), ...templates] : [];
   const candidates = committing ? uncheckedLeftOut(state, planned, triggersFor(triggerQuestion(plan, pending, notTriggers(state, sourcePaths), [...(proposal.madeFrom ?? []), ...templates]))) : [];
   // An edit that moves nothing derived (prose under a stage's front matter, an unknown canvas file) is not a cause: never committed by sync.
-  const triggers = candidates.length > 0 ? await withoutInertEdits(root, state.currentModel(), candidates, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path)]) : [];
+  const triggers = candidates.length > 0 ? await withoutInertEdits(root, state.currentModel(), candidates, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...(proposal.madeFrom ?? []), ...templates]) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
   const subject: JournalSubject = { summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers] };
   const message = buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: subject.changes, triggers: subject.triggers, derived });

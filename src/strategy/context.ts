@@ -71,6 +71,28 @@ export const SECTION_PROSE = 'the section prose';
 const fillIn = (path: string, key: string): string => `${key === SECTION_PROSE ? 'write a paragraph below the front matter of' : `fill in \`${key}\` in`} ${path}`;
 const fill = (path: string, key: string): string => `_(${fillIn(path, key)})_`;
 
+/** The canvas sections whose prose (the body below the front matter) the narratives and materials read. */
+const PROSE_SECTIONS = ['01-context', '08-advantage', '09-solution', '15-gtm'] as const satisfies readonly CanvasSection[];
+type ProseSection = (typeof PROSE_SECTIONS)[number];
+
+/** What the generated files read of a section's prose: its first paragraph, and (the solution's) first five points. */
+export interface ProseAsRead {
+  paragraph: string;
+  points: string[];
+}
+
+/**
+ * What the narratives and materials read of a canvas section's prose, from the section's
+ * text; undefined for a section whose prose nothing reads. An edit that leaves it as it was
+ * (a paragraph added below the first, a note) moves nothing generated: sync does not commit
+ * it as a cause (engine/inert-edits.ts).
+ */
+export function proseAsRead(section: CanvasSection, text: string | undefined): ProseAsRead | undefined {
+  if (!(PROSE_SECTIONS as readonly CanvasSection[]).includes(section)) return undefined;
+  const prose = text === undefined ? '' : sectionProse(text.slice(bodyOffsetOf(text)));
+  return { paragraph: firstParagraph(prose), points: section === '09-solution' ? bulletItems(prose).slice(0, 5) : [] };
+}
+
 /**
  * The strategy context for one segment, from the canvas front matter (validated data),
  * the prose of the narrative sections, and the assumptions that evidence validated.
@@ -84,10 +106,8 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     return fill(path, key);
   };
   const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
-  const prose = (section: CanvasSection): string => {
-    const text = canvasTexts.get(section);
-    return text === undefined ? '' : sectionProse(text.slice(bodyOffsetOf(text)));
-  };
+  const prose = (section: ProseSection): ProseAsRead => proseAsRead(section, canvasTexts.get(section))!;
+  const solution = prose('09-solution');
 
   const problems = ((data('05-problem').problems as Data[] | undefined) ?? [])
     .filter((p) => !p.segment || p.segment === segment.id)
@@ -104,7 +124,6 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   }));
   const lowest = ((pricing.tiers as Data[] | undefined) ?? []).map((t) => parseMoney(t.price)).filter((n): n is number => n !== undefined).sort((a, b) => a - b)[0];
   const targets = (data('13-metrics').targets as Data | undefined) ?? {};
-  const solutionProse = prose('09-solution');
   const personas = segment.personas ?? {};
   const persona = (key: 'economic_buyer' | 'technical_buyer' | 'end_user', label: string): PersonaContext => {
     const p = personas[key];
@@ -141,11 +160,11 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     current_solution: lowerFirst(problems.find((p) => p.current_solution)?.current_solution || 'spreadsheets and manual work'),
     uvp: need('07-uvp', 'uvp', data('07-uvp').uvp as string | undefined, 'The value proposition'),
     tagline: (data('07-uvp').tagline as string | undefined) || '',
-    solution: need('09-solution', SECTION_PROSE, firstParagraph(solutionProse), 'The solution'),
-    solution_points: bulletItems(solutionProse).slice(0, 5),
-    advantage: need('08-advantage', SECTION_PROSE, firstParagraph(prose('08-advantage')), 'The unfair advantage'),
-    gtm: need('15-gtm', SECTION_PROSE, firstParagraph(prose('15-gtm')), 'The go-to-market plan'),
-    context: firstParagraph(prose('01-context')),
+    solution: need('09-solution', SECTION_PROSE, solution.paragraph, 'The solution'),
+    solution_points: solution.points,
+    advantage: need('08-advantage', SECTION_PROSE, prose('08-advantage').paragraph, 'The unfair advantage'),
+    gtm: need('15-gtm', SECTION_PROSE, prose('15-gtm').paragraph, 'The go-to-market plan'),
+    context: prose('01-context').paragraph,
     competitors: ((data('06-competitive').competitors as Data[] | undefined) ?? []).map((c) => ({
       name: String(c.name),
       category: String(c.category ?? ''),
