@@ -82,6 +82,30 @@ describe('watch while git and editors act during its commit', () => {
     expect((await runJson<{ written: string[] }>(['sync', '--dry-run', '--dir', dir], { env: { THREADWORK_NO_SERVER: '1' } })).json.written).toEqual([]);
   });
 
+  /*
+   * A review of watch: the second step brought the file back as the cycle had read it, so the
+   * cycle that finished the commit found no file changed and named none — a text line began
+   * `05:20:00  → nothing written; finished an interrupted write …`, `"trigger": []`.
+   */
+  it.each([false, true])('names the file saved in two steps on the line of the cycle that finishes its commit (text: %s)', async (text) => {
+    const dir = await repo();
+    const { env, armed, acted } = gitActingOnce(`: > '${join(dir, LEARNING)}'`);
+    const w = start(dir, [], env, { text });
+    await w.ready();
+    writeFileSync(armed, '');
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => (text ? w.text.some((l) => l.includes('changed while threadwork committed')) : w.cycles().length > 0), 'the save to be answered', () => w.describe());
+    expect(existsSync(acted)).toBe(true);
+    writeFileSync(join(dir, LEARNING), learning(48000));
+    await waitFor(() => git(dir, 'status', '--porcelain') === '', 'the save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    const hash = git(dir, 'rev-parse', '--short=7', 'HEAD').trim();
+    if (text) await waitFor(() => w.text.some((l) => l.includes(`finished an interrupted write and committed it [${hash}]`)), 'the finishing line', () => w.describe());
+    else await waitFor(() => w.cycles().some((c) => c.recovered?.committed), 'the finishing line', () => w.describe());
+    if (text) expect(w.text.find((l) => l.includes('finished an interrupted write')), w.describe()).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d ${LEARNING} → nothing written; finished an interrupted write and committed it \\[${hash}\\]$`));
+    else expect(w.cycles().find((c) => c.recovered?.committed)?.trigger, w.describe()).toEqual([LEARNING]);
+    expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(48000));
+  });
+
   // git failed to read the file it was to store ("could not open … for reading") and the cycle
   // said "error: … git said: fatal", as though git had refused the commit.
   it('takes a file removed while git stores it (a `git stash`) as changed meanwhile, not as git refusing the commit, and commits once it is back', async () => {

@@ -38,7 +38,7 @@ export interface SessionOptions {
 
 /** What a session's transaction returns: the transaction's result, and the files whose change it answered. */
 export type SessionTransactionResult<T> = TransactionResult<T> & {
-  /** The files whose content changed since the session's previous transaction (nothing at its first, which loads everything): what moved it. */
+  /** The files whose content changed since the session's previous transaction (nothing at its first, which loads everything), and those saved while its commit was made: what moved it. */
   changed: string[];
 };
 
@@ -86,6 +86,13 @@ export class WorkspaceSession {
   private pendingSources: Set<string> | undefined;
   /** The last call's commit was refused because a file changed while it was made: its journal waits for the next call. */
   private commitLeft = false;
+  /**
+   * The files saved while that commit was made: named by the next call as what moved it,
+   * even when they came back as they were read (a save in two steps, a value typed and
+   * undone) — otherwise the call that finishes the commit had no file to name, and a
+   * watcher's line began with nothing before its `→`.
+   */
+  private savedWhileCommitting: string[] = [];
   private uncommitted: Promise<void> | undefined;
   /** The files found changed by the calls since the last transaction (a read brings the state up to the disk too): the next transaction's triggers. */
   private readonly changedSinceTransaction = new Set<string>();
@@ -173,6 +180,8 @@ export class WorkspaceSession {
         this.commitLeft = false;
         this.generation += 1;
         const changedThisRun = new Set(this.changedSinceTransaction);
+        const savedMeanwhile = this.savedWhileCommitting;
+        this.savedWhileCommitting = [];
         this.changedSinceTransaction.clear();
         // Git's answer, asked after the first call, is awaited rather than asked again beside
         // it (two statuses of 70,000 files on two cores); before it was asked (the first
@@ -188,9 +197,13 @@ export class WorkspaceSession {
           // brought in: they stay the next transaction's triggers, or a watcher's next cycle
           // would find nothing changed and never sync them.
           for (const path of changedThisRun) this.changedSinceTransaction.add(path);
+          this.savedWhileCommitting = savedMeanwhile;
           throw error;
         }
-        if (!options.dryRun && leftForNextRun(done.commit)) this.commitLeft = true;
+        if (!options.dryRun && leftForNextRun(done.commit)) {
+          this.commitLeft = true;
+          if (done.commit?.committed === false && done.commit.reason === 'changed-meanwhile') this.savedWhileCommitting = this.state.movedSinceRead([...changedThisRun, ...done.sources, ...(done.sync?.written ?? []), ...(done.sync?.triggers ?? [])]);
+        }
         // What this call wrote and did not commit (`commit: false`, a commit git refused) differs from HEAD: the next call's sync names it.
         if (!options.dryRun && !done.commit?.committed) this.noteUncommitted([...done.sources, ...(done.sync?.written ?? [])]);
         // A committing sync names what it left uncommitted, as it does cold (the `sync --json` contract).
@@ -198,7 +211,7 @@ export class WorkspaceSession {
         if (done.sync && committing && nameUncommitted) Object.assign(done.sync, uncommittedAndDeleted(this.root, await this.leftUncommitted()));
         await this.keepCaches();
         this.askGitOnce();
-        return Object.assign(done, { changed: [...changedThisRun].sort() });
+        return Object.assign(done, { changed: [...new Set([...changedThisRun, ...savedMeanwhile])].sort() });
       });
     });
   }

@@ -33,7 +33,7 @@ export interface CycleReport {
   kind: 'startup' | 'change' | 'reconcile' | 'served';
   /** For a served command: `sync`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` or `campaign reply`. */
   command?: 'sync' | 'deal new' | 'campaign new' | 'advance' | 'campaign draft' | 'campaign approve' | 'campaign reply';
-  /** The source files whose change started the cycle; for a served write, the files it created; for a served sync, the sources it synced. */
+  /** The source files whose change started the cycle (with those saved while the previous cycle committed, even back as it read them); for a served write, the files it created; for a served sync, the sources it synced. */
   trigger: string[];
   /** The triggers gone from disk when the cycle ended: deleted, or moved away with their folder (a thread renamed or archived). */
   deleted: string[];
