@@ -273,6 +273,21 @@ describe('calibration', () => {
     expect(calibrated[3]!.probability).toBeCloseTo((2 + 6) / 13, 15);
   });
 
+  it('counts a lost deal whose furthest stage was taken out of the config at the configured stages before it', () => {
+    // discovery taken out of pipeline.stages: a deal lost at discovery still reached lead and qualified.
+    const stages = [
+      { name: 'lead', probability: 0.1 },
+      { name: 'qualified', probability: 0.25 },
+      { name: 'proposal', probability: 0.6 },
+    ];
+    const closed = { won: 2, lostReached: new Map([['discovery', 1], ['negotiation', 1]]), cycles: [] };
+    expect(calibrateStages(stages, closed, 10).map((s) => [s.stage, s.won, s.closed])).toEqual([
+      ['lead', 2, 4],
+      ['qualified', 2, 4],
+      ['proposal', 2, 3],
+    ]);
+  });
+
   it('falls back to the configured probabilities with no closed deal', () => {
     const config = configSchema.parse({});
     const calibrated = calibrateStages(config.pipeline.stages, { won: 0, lostReached: new Map(), cycles: [] }, config.forecast.prior_strength);
@@ -480,6 +495,24 @@ describe('the forecast in the workspace', () => {
     const goal = goals.json.goals.find((g) => g.id === 'g-arr-500k-2026')!;
     expect(goal.metrics.find((m) => m.name === 'avg_deal_size')!.current).toBe(42_000);
     expect(goal.forecast.metrics.find((m) => m.name === 'avg_deal_size')).toEqual({ name: 'avg_deal_size', target: 40_000, pTarget: 1, p10: 42_000, p50: 42_000, p90: 42_000 });
+  });
+
+  it('a stage taken out of pipeline.stages keeps the lost deals that reached it in the calibration, and the goal files\' forecast as it was', async () => {
+    const dir = exampleWorkspaceCopy();
+    // Brightcart was lost at discovery; no open deal is at discovery.
+    const config = join(dir, 'threadwork.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {4}- \{name: discovery, probability: 0\.4\}\n/m, ''));
+    const report = await runJson<{ calibration: { closedDeals: number; stages: { stage: string; closed: number; won: number }[] } }>(['report', 'forecast', '--dir', dir], { env });
+    expect(report.json.calibration.closedDeals).toBe(3);
+    expect(report.json.calibration.stages.map((s) => [s.stage, s.won, s.closed])).toEqual([
+      ['lead', 2, 3],
+      ['qualified', 2, 3],
+      ['proposal', 2, 2],
+      ['negotiation', 2, 2],
+      ['closed-won', 2, 2],
+    ]);
+    // The calibration at lead, qualified and proposal is what it was with discovery: sync moves no goal's forecast.
+    expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
   });
 
   it('sync writes the forecast into the goal file, and a second sync writes nothing; a new seed redraws it', async () => {

@@ -69,6 +69,24 @@ export const ACTION_PIPELINE_STAGE: Record<string, string> = {
 export const DERIVED_PIPELINE_STAGES = ['lead', 'qualified', 'discovery', 'proposal', 'negotiation', 'closed-won'] as const;
 
 /**
+ * A pipeline stage's position among the configured stage names (`pipeline.stages`), for
+ * "reached this stage or a later one". A stage the config lacks ranks as the last configured
+ * stage a deal passes before it: a deal that reached discovery, with discovery taken out,
+ * reached lead and qualified still. -1 for none (no stage, or nothing configured before it).
+ * The pipeline report's funnel and the forecast's calibration both rank with it, so a deal
+ * counts at the same stages in both.
+ */
+export function configuredStageRank(names: readonly string[]): (stage: string | null) => number {
+  return (stage) => {
+    if (!stage) return -1;
+    const at = names.indexOf(stage);
+    if (at >= 0) return at;
+    const position = (DERIVED_PIPELINE_STAGES as readonly string[]).indexOf(stage);
+    return Math.max(-1, ...DERIVED_PIPELINE_STAGES.slice(0, Math.max(0, position)).map((before) => names.indexOf(before)));
+  };
+}
+
+/**
  * Facts for a thread whose meta.json is valid and that has a stage file; undefined
  * otherwise (check reports it: thread-meta-missing, thread-type-folder, thread-stage-missing).
  */

@@ -1,4 +1,5 @@
 import { lowerBound } from '../derive/sorted.js';
+import { configuredStageRank } from '../derive/thread-facts.js';
 
 /**
  * Calibration: the probability that an open deal at a stage is won, and the chance it
@@ -43,13 +44,15 @@ export function shrunkProbability(won: number, closed: number, configured: numbe
 
 /**
  * Each configured stage's win probability calibrated on the closed deals that reached it:
- * the won deals plus the lost deals whose furthest stage is this one or a later one.
+ * the won deals plus the lost deals whose furthest stage is this one or a later one. A
+ * furthest stage the config lacks (taken out) ranks as the configured stage before it, as in
+ * the pipeline report's funnel — the lost deal still counts at lead, never at no stage.
  */
 export function calibrateStages(stages: readonly StageSetting[], closed: ClosedDeals, strength: number): StageCalibration[] {
-  const rank = new Map(stages.map((s, i) => [s.name, i]));
+  const rank = configuredStageRank(stages.map((s) => s.name));
   return stages.map((s, i) => {
     let lost = 0;
-    for (const [stage, count] of closed.lostReached) if ((rank.get(stage) ?? -1) >= i) lost += count;
+    for (const [stage, count] of closed.lostReached) if (rank(stage) >= i) lost += count;
     const n = closed.won + lost;
     return { stage: s.name, configured: s.probability, closed: n, won: closed.won, probability: shrunkProbability(closed.won, n, s.probability, strength) };
   });

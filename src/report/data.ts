@@ -4,7 +4,7 @@ import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
 import { computeFigures } from '../derive/metrics.js';
-import { DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
+import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
 import { analyzeWinLoss, DEFAULT_MIN_DEALS, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
@@ -50,15 +50,8 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   // pipeline-stage-unconfigured): in a row of its own, marked, never left out of the rows.
   const unconfigured = DERIVED_PIPELINE_STAGES.filter((stage) => !names.includes(stage) && deals.some((t) => t.status === 'open' && t.pipelineStage === stage));
   for (const stage of unconfigured) stages.push({ ...stageRow(stage, 0), configured: false });
-  // A stage the config lacks ranks as the last configured stage a deal passes before it: a
-  // deal that reached discovery, with discovery taken out, reached lead and qualified still.
-  const rank = (stage: string | null): number => {
-    if (!stage) return -1;
-    const at = names.indexOf(stage);
-    if (at >= 0) return at;
-    const position = (DERIVED_PIPELINE_STAGES as readonly string[]).indexOf(stage);
-    return Math.max(-1, ...DERIVED_PIPELINE_STAGES.slice(0, Math.max(0, position)).map((before) => names.indexOf(before)));
-  };
+  // A stage the config lacks ranks as the last configured stage a deal passes before it.
+  const rank = configuredStageRank(names);
   const funnel = names.map((stage, i) => {
     const reached = deals.filter((t) => rank(t.reachedStage) >= i).length;
     return { stage, reached, conversion: null as number | null };
