@@ -148,6 +148,17 @@ describe('goal state', () => {
     expect(deriveGoal(goal, half, '2026-11-01').trajectory).toBe('behind');
   });
 
+  it('a lower-is-better metric with no baseline shows the target over the current value, not 0% until it is met', () => {
+    const cycle: Goal = { ...goal, metrics: [{ name: 'avg_cycle_days', target: 60 }], subgoals: [] };
+    const slow = [won('threads/sales/a', 30000, { ...link, cycleDays: 75 })];
+    const state = deriveGoal(cycle, slow, '2026-06-01');
+    expect(state.metrics[0]).toMatchObject({ current: 75, target: 60, gap: 15, progress: 0.8 });
+    expect(state.progress).toBe(0.8);
+    // With a baseline, from it down to the target: 90 → 75 of 90 → 60 is half the way.
+    expect(deriveGoal({ ...cycle, metrics: [{ name: 'avg_cycle_days', target: 60, baseline: 90 }] }, slow, '2026-06-01').metrics[0]!.progress).toBe(0.5);
+    expect(deriveGoal(cycle, [won('threads/sales/a', 30000, { ...link, cycleDays: 50 })], '2026-06-01').metrics[0]!.progress).toBe(1);
+  });
+
   it('only counts threads linked to the goal', () => {
     expect(deriveGoal(goal, [won('threads/sales/other', 999999)], '2026-06-01').metrics[0]!.current).toBe(0);
   });

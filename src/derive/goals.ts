@@ -56,7 +56,7 @@ export interface GoalState {
   forecast: GoalForecast | null;
 }
 
-/** Metrics where less is better: progress is the target over the current value. */
+/** Metrics where less is better: progress from the baseline down to the target, or with no baseline the target over the current value. */
 const LOWER_IS_BETTER = new Set<GoalMetricName>(['avg_cycle_days']);
 
 /**
@@ -146,8 +146,10 @@ function metricState(name: GoalMetricName, current: number | null, target: numbe
   if (current === null) return { name, current, target, baseline, gap: null, progress: 0 };
   if (LOWER_IS_BETTER.has(name)) {
     const gap = Math.max(0, current - target);
-    const start = baseline ?? current;
-    const progress = gap === 0 ? 1 : start > target ? Math.max(0, (start - current) / (start - target)) : 0;
+    // From the baseline down to the target; with no baseline there is no start to measure
+    // the way down from (the current value as the start gave 0% until the target was met),
+    // so progress is the target over the current value: 60 days against 75 is 80%.
+    const progress = gap === 0 ? 1 : baseline === null ? target / current : baseline > target ? Math.max(0, (baseline - current) / (baseline - target)) : 0;
     return { name, current, target, baseline, gap: round2(gap), progress: gap === 0 ? 1 : shortOfTarget(progress) };
   }
   const start = baseline ?? 0;
