@@ -124,6 +124,19 @@ describe('goal state', () => {
     expect(state.subgoals.map((s) => s.status)).toEqual(['blocked', 'pending']);
   });
 
+  it('a subgoal whose linked threads all closed short of it is blocked, whatever value they counted', () => {
+    const meetings: Goal = { ...goal, subgoals: [{ id: 'SG1', title: 'Ten meetings', metric: 'meetings', target: 10 }, { id: 'SG2', title: 'Three customers', metric: 'won_count', target: 3 }] };
+    const campaign = (status: ThreadFacts['status']): ThreadFacts =>
+      threadFacts('threads/sales/campaigns/c', { status, campaignResults: { meetings: 4 }, meta: { type: 'sales-campaign', goal_id: 'g-mrr-50k', subgoal: 'SG1' } });
+    const twoWins = [won('threads/sales/a', 30000, { goal_id: 'g-mrr-50k', subgoal: 'SG2' }), won('threads/sales/b', 30000, { goal_id: 'g-mrr-50k', subgoal: 'SG2' })];
+    expect(deriveGoal(meetings, [campaign('completed'), ...twoWins], '2026-03-01').subgoals.map((s) => [s.id, s.current, s.status])).toEqual([
+      ['SG1', 4, 'blocked'],
+      ['SG2', 2, 'blocked'],
+    ]);
+    // A thread still under way keeps it in progress.
+    expect(deriveGoal(meetings, [campaign('active')], '2026-03-01').subgoals[0]).toMatchObject({ current: 4, status: 'in_progress' });
+  });
+
   // The init template's SG1 is measured by pipeline_count: a won deal leaves the pipeline, as
   // every closed one does, and the subgoal went "blocked" after the first win.
   it('a pipeline subgoal whose threads all closed is pending (nothing open in it yet), not blocked, even after a win', () => {

@@ -105,7 +105,10 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     // undoes no milestone. The goal file records the day (planSync, engine/sync-plan.ts).
     const reached = sg.reached !== undefined || subgoalReached(sg.metric, current, sg.target);
     const waiting = own.threads.length === 0 || (OPEN_THREADS_ONLY.has(sg.metric) && own.live === 0);
-    const status: SubgoalStatus = reached ? 'completed' : waiting ? 'pending' : own.live > 0 || (current ?? 0) > 0 ? 'in_progress' : 'blocked';
+    // Blocked when every linked thread is closed without reaching it, whatever they counted
+    // (a campaign completed at 4 of 10 meetings, 2 of 3 wins): nothing under way moves it,
+    // it needs a new thread. It read "in progress" while the value was above 0.
+    const status: SubgoalStatus = reached ? 'completed' : waiting ? 'pending' : own.live > 0 ? 'in_progress' : 'blocked';
     return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
   });
   const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
