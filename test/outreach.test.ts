@@ -508,7 +508,8 @@ describe('win/loss analysis', () => {
     ]);
     // 10-50M: d1 ($25M), d2 (20M), d8 (exactly 10M) → 2 of 3. 0-10M: d4, d5, d6 → 0 of 3. 100M+ and unknown have 1 each.
     expect(analysis.patterns.revenueBand.map((g) => [g.value, g.deals, g.won, g.winRate, g.lift])).toEqual([
-      ['10-50M', 3, 2, 0.667, 0.167],
+      // Exact (2/3, 2/3 − 1/2): the reports round once when they print.
+      ['10-50M', 3, 2, 2 / 3, 2 / 3 - 0.5],
       ['0-10M', 3, 0, 0, -0.5],
     ]);
     // mid-market: d1, d2, d4, d6 → 2 of 4, confidence 4/9.
@@ -533,10 +534,10 @@ describe('win/loss analysis', () => {
     const lost = (lossReason: string | null, i: number): WinLossDeal => ({ path: `l${i}`, outcome: 'closed-lost', lossReason });
     const reasons = ['budget frozen by cfo', 'Budget frozen by CFO', 'Budget  frozen by CFO.', 'Budget frozen by CFO', 'SOC 2 Type II required', 'Unspecified', null];
     expect(analyzeWinLoss(reasons.map(lost)).lossReasons).toEqual([
-      { reason: 'Budget frozen by CFO', deals: 4, share: 0.571 },
+      { reason: 'Budget frozen by CFO', deals: 4, share: 4 / 7 },
       // A reason written as `Unspecified` joins the deals that give none; the written spelling wins the tie by coming first.
-      { reason: 'Unspecified', deals: 2, share: 0.286 },
-      { reason: 'SOC 2 Type II required', deals: 1, share: 0.143 },
+      { reason: 'Unspecified', deals: 2, share: 2 / 7 },
+      { reason: 'SOC 2 Type II required', deals: 1, share: 1 / 7 },
     ]);
   });
 
@@ -570,7 +571,7 @@ describe('win/loss analysis', () => {
   it('finds the qualification threshold that best separates wins from losses', () => {
     // Scored: won 0.7, 0.8, 0.9; lost 0.4, 0.5, 0.6, 0.75 (d7 has no score).
     // t = 0.7 → 3 wins at or above + 3 losses below = 6/7; t = 0.8 → 2 + 4 = 6/7 too; the lower wins the tie.
-    expect(analysis.qualificationThreshold).toEqual({ threshold: 0.7, accuracy: 0.857, deals: 7, wonAtOrAbove: 3, wonBelow: 0, lostAtOrAbove: 1, lostBelow: 3 });
+    expect(analysis.qualificationThreshold).toEqual({ threshold: 0.7, accuracy: 6 / 7, deals: 7, wonAtOrAbove: 3, wonBelow: 0, lostAtOrAbove: 1, lostBelow: 3 });
   });
 
   it.each([

@@ -90,6 +90,26 @@ describe('the reports printed side by side', () => {
     expect(won).toBe(cycle);
   });
 
+  // 5 won of 11 is 45.45%: the win/loss analysis rounded it to 0.455 first and printed
+  // "46%" where the pipeline report (and the metrics, the goals) print 45%.
+  it('a win rate is rounded once, so win/loss and pipeline print the same percent', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 11; i++) {
+      const id = `deal-${i}`;
+      files[`threads/sales/${id}/meta.json`] = dealMeta(id);
+      files[`threads/sales/${id}/1-input.md`] = md('date: 2026-03-01');
+      files[`threads/sales/${id}/6-learning.md`] = md(i <= 5 ? 'outcome: closed-won\narr: 36000\nclosed: 2026-05-01' : 'outcome: closed-lost\nclosed: 2026-05-01\nloss_reason: Price');
+    }
+    const dir = workspace(files);
+    const winloss = await report('winloss', dir, { md: true });
+    expect(winloss.code).toBe(0);
+    expect(winloss.stdout).toContain('5 won, 6 lost · win rate 45% ·');
+    expect(winloss.stdout).toContain('| segment | mid-market-fintech | 11 | 5/6 | 45% | +0 pts |');
+    expect(winloss.stdout).not.toContain('46%');
+    const pipeline = await report('pipeline', dir, { md: true });
+    expect(pipeline.stdout).toContain('win rate 45%');
+  });
+
   it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {
     const dir = workspace({
       'threads/sales/acme/meta.json': dealMeta('acme'),

@@ -5,7 +5,7 @@
  */
 
 import { seniorityOf, type Seniority } from '../scoring/index.js';
-import { groupKey, round } from './win-loss-groups.js';
+import { groupKey } from './win-loss-groups.js';
 
 export interface PersonaCount<T extends string = string> {
   value: T;
@@ -36,7 +36,7 @@ export function buyerPersonas(wonContacts: readonly (readonly { title?: string |
     for (const role of dealRoles) roles.set(role, (roles.get(role) ?? 0) + 1);
   }
   const total = wonContacts.length;
-  const share = (deals: number): number => (total > 0 ? round(deals / total, 3) : 0);
+  const share = (deals: number): number => (total > 0 ? deals / total : 0);
   const byCount = <T extends string>(a: PersonaCount<T>, b: PersonaCount<T>): number => b.deals - a.deals || a.value.localeCompare(b.value);
   return {
     titles: [...titles.values()].map((t) => ({ value: t.value, deals: t.deals, share: share(t.deals) })).sort(byCount),

@@ -6,8 +6,6 @@
  * tell apart from a win.
  */
 
-import { round } from './win-loss-groups.js';
-
 export interface ScoredDeal {
   won: boolean;
   score: number;
@@ -46,5 +44,6 @@ export function bestQualificationThreshold(deals: readonly ScoredDeal[]): Qualif
       lostBelow,
     };
   }
-  return best && { ...best, accuracy: round(best.accuracy, 3) };
+  // Accuracy exact, as the win rates (winloss.ts): the report rounds it once to a whole percent.
+  return best;
 }

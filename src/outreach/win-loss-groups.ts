@@ -83,9 +83,10 @@ export function groupPatterns(deals: readonly GroupedDeal[], overallWinRate: num
         deals: members.length,
         won: won.length,
         lost: members.length - won.length,
-        winRate: round(winRate, 3),
+        // Exact, as the overall rate (winloss.ts): the reports round once when they print.
+        winRate,
         averageWonArr: arrs.length ? round(arrs.reduce((a, b) => a + b, 0) / arrs.length, 2) : null,
-        lift: round(winRate - overallWinRate, 3),
+        lift: winRate - overallWinRate,
         confidence: confidenceFor(members.length),
       };
     })

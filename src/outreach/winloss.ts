@@ -75,6 +75,9 @@ const DIMENSION_LABEL: Record<PatternDimension, string> = { industry: 'industry'
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const mean = (values: readonly number[], places: number): number | null => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length, places) : null);
+// Rates and shares are kept exact: the reports round them once, to a whole percent, as the
+// pipeline report, the metrics and the goals do. Rounded here to 3 decimals first, 5 won of
+// 11 (45.45%) became 0.455 and printed "46%" beside the pipeline's "45%".
 
 export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined, options: WinLossOptions = {}): WinLossAnalysis {
   const all = (deals ?? []).filter((d) => d && typeof d === 'object');
@@ -98,7 +101,7 @@ export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined,
     won: won.length,
     lost: lost.length,
     ignored: all.length - closed.length,
-    winRate: overall === null ? null : round(overall, 3),
+    winRate: overall,
     averageWonArr: mean(won.map((d) => finite(d.arr)).filter((v): v is number => v !== null), 2),
     averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null), 1),
     patterns,
@@ -131,7 +134,7 @@ function lossReasons(lost: readonly WinLossDeal[]): LossReasonShare[] {
     groups.set(key, group);
   }
   return [...groups.values()]
-    .map(({ deals, spellings }) => ({ reason: mostCommon(spellings), deals, share: round(deals / lost.length, 3) }))
+    .map(({ deals, spellings }) => ({ reason: mostCommon(spellings), deals, share: deals / lost.length }))
     .sort((a, b) => b.deals - a.deals || a.reason.localeCompare(b.reason));
 }
 

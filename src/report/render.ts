@@ -119,9 +119,15 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
   return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l']));
 }
 
+/** A lift in whole points, signed: `+55 pts`, `-45 pts`; a lift that rounds to none is `+0 pts`, never `-0`. */
+function liftPoints(lift: number): string {
+  const points = Math.round(lift * 100) || 0;
+  return `${points >= 0 ? '+' : ''}${points} pts`;
+}
+
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
-  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), `${p.lift >= 0 ? '+' : ''}${Math.round(p.lift * 100)} pts`, p.confidence.toFixed(2)]));
+  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), p.confidence.toFixed(2)]));
   const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr === null ? null : Math.round(w.averageWonArr))} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
   const threshold = w.qualificationThreshold
     ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${formatCount(w.qualificationThreshold.deals, 'scored deal')})`
