@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reportCommand } from '../src/cli/commands/report.js';
 import { runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
-import { commandText } from './helpers/in-process.js';
+import { commandJson, commandText } from './helpers/in-process.js';
 import { md } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
@@ -108,6 +108,20 @@ describe('the reports printed side by side', () => {
     expect(winloss.stdout).not.toContain('46%');
     const pipeline = await report('pipeline', dir, { md: true });
     expect(pipeline.stdout).toContain('win rate 45%');
+  });
+
+  // README: days are printed in whole days, "the `--json` data keeps the exact value". The
+  // pipeline's JSON gave the metrics' rounded 79 days and 0.67 where winloss gave 78.5 and 0.667.
+  it('the pipeline and win/loss JSON keep the exact win rate and cycle days', async () => {
+    const dir = exampleWorkspaceCopy();
+    vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+    const json = async (name: string): Promise<Record<string, unknown>> => (await commandJson(() => reportCommand(name, {}, { dir, json: true }))).json;
+    const pipeline = await json('pipeline');
+    const winloss = await json('winloss');
+    // The example's two wins took 70 and 87 days; one loss.
+    expect(pipeline).toMatchObject({ winRate: 2 / 3, avgCycleDays: 78.5, medianCycleDays: 78.5 });
+    expect(winloss).toMatchObject({ winRate: 2 / 3, averageWonCycleDays: 78.5 });
+    expect((await report('pipeline', dir)).stdout).toMatch(/win rate 67% · cycle .*79 days average, 79 median/);
   });
 
   it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {

@@ -74,7 +74,11 @@ export const UNSPECIFIED_REASON = 'unspecified';
 const DIMENSION_LABEL: Record<PatternDimension, string> = { industry: 'industry', revenueBand: 'revenue band', segment: 'segment', source: 'source' };
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const mean = (values: readonly number[], places: number): number | null => (values.length ? round(values.reduce((a, b) => a + b, 0) / values.length, places) : null);
+const mean = (values: readonly number[], places: number | null): number | null => {
+  if (!values.length) return null;
+  const average = values.reduce((a, b) => a + b, 0) / values.length;
+  return places === null ? average : round(average, places);
+};
 // Rates and shares are kept exact: the reports round them once, to a whole percent, as the
 // pipeline report, the metrics and the goals do. Rounded here to 3 decimals first, 5 won of
 // 11 (45.45%) became 0.455 and printed "46%" beside the pipeline's "45%".
@@ -103,7 +107,8 @@ export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined,
     ignored: all.length - closed.length,
     winRate: overall,
     averageWonArr: mean(won.map((d) => finite(d.arr)).filter((v): v is number => v !== null), 2),
-    averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null), 1),
+    // Exact, as README says of every report's days in --json (the text prints whole days).
+    averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null), null),
     patterns,
     lossReasons: lossReasons(lost),
     recommendations: overall === null ? [] : recommend(patterns, overall, options.thresholds),

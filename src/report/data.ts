@@ -66,9 +66,25 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
     closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
     totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline },
-    winRate: figures.win_rate,
-    avgCycleDays: figures.avg_cycle_days,
-    medianCycleDays: figures.median_cycle_days,
+    ...exactRates(deals),
+  };
+}
+
+/**
+ * The win rate and the won deals' cycle days, exact (README: the `--json` data keeps the
+ * exact value; the text rounds once). The figures (computeFigures) round them for the
+ * metrics and goal files — 0.67 and 79 where report winloss --json gives 0.666… and 78.5
+ * for the same deals — so the report takes them from the same deals itself.
+ */
+function exactRates(deals: DerivedWorkspace['threads']): Pick<PipelineReport, 'winRate' | 'avgCycleDays' | 'medianCycleDays'> {
+  const won = deals.filter((t) => t.status === 'closed-won');
+  const lost = deals.filter((t) => t.status === 'closed-lost').length;
+  const cycles = won.flatMap((t) => (t.cycleDays === null ? [] : [t.cycleDays])).sort((a, b) => a - b);
+  const mid = Math.floor(cycles.length / 2);
+  return {
+    winRate: won.length + lost > 0 ? won.length / (won.length + lost) : null,
+    avgCycleDays: cycles.length ? cycles.reduce((a, b) => a + b, 0) / cycles.length : null,
+    medianCycleDays: cycles.length === 0 ? null : cycles.length % 2 ? cycles[mid]! : (cycles[mid - 1]! + cycles[mid]!) / 2,
   };
 }
 

@@ -14,9 +14,9 @@ export const pipelineReportOutput = z.object({
   closed: z.object({ won: z.number().int(), wonArr: z.number(), wonWithoutArr: z.number().int().nonnegative().describe('won deals recorded without their ARR: counted in won, left out of wonArr'), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
   funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
   totals: z.object({ open: z.number().int(), value: z.number(), weighted: z.number() }),
-  winRate: share.nullable(),
-  avgCycleDays: nullableNumber,
-  medianCycleDays: nullableNumber,
+  winRate: share.nullable().describe('won / (won + lost), exact (the text prints a whole percent); null until a deal has closed'),
+  avgCycleDays: nullableNumber.describe("the won deals' average cycle in days (creation to close), exact (the text prints whole days); null until a won deal records one"),
+  medianCycleDays: nullableNumber.describe("the won deals' median cycle in days, exact; null until a won deal records one"),
 });
 
 const groupPattern = z.object({ value: z.string(), deals: z.number().int(), won: z.number().int(), lost: z.number().int(), winRate: share, averageWonArr: nullableNumber, lift: z.number(), confidence: share });
@@ -30,9 +30,9 @@ export const winlossReportOutput = z.object({
   won: z.number().int(),
   lost: z.number().int(),
   ignored: z.number().int(),
-  winRate: share.nullable(),
+  winRate: share.nullable().describe('won / (won + lost), exact (the text prints a whole percent); null with no closed deal'),
   averageWonArr: nullableNumber,
-  averageWonCycleDays: nullableNumber,
+  averageWonCycleDays: nullableNumber.describe("the won deals' average cycle in days, exact (the text prints whole days)"),
   patterns: z.object({ industry: z.array(groupPattern), revenueBand: z.array(groupPattern), segment: z.array(groupPattern), source: z.array(groupPattern) }),
   lossReasons: z.array(z.object({ reason: z.string(), deals: z.number().int(), share })),
   recommendations: z.array(z.object({ action: z.enum(['focus', 'deprioritize']), dimension: z.enum(['industry', 'revenueBand', 'segment', 'source']), value: z.string(), winRate: share, lift: z.number(), confidence: share, message: z.string() })),
