@@ -124,6 +124,21 @@ describe('the reports printed side by side', () => {
     expect((await report('pipeline', dir)).stdout).toMatch(/win rate 67% · cycle .*79 days average, 79 median/);
   });
 
+  it('a `|` in a group, loss reason or title stays inside its win/loss Markdown cell', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 3; i++) {
+      const id = `deal-${i}`;
+      files[`threads/sales/${id}/meta.json`] = dealMeta(id);
+      files[`threads/sales/${id}/1-input.md`] = md('date: 2026-03-01\ncontact:\n  title: "CFO | COO"\ncompany:\n  industry: "Retail | B2C"');
+      files[`threads/sales/${id}/6-learning.md`] = md(i === 1 ? 'outcome: closed-won\narr: 36000\nclosed: 2026-05-01' : 'outcome: closed-lost\nclosed: 2026-05-01\nloss_reason: "Price | terms"');
+    }
+    const winloss = await report('winloss', workspace(files), { md: true });
+    expect(winloss.code).toBe(0);
+    expect(winloss.stdout).toContain('| industry | Retail \\| B2C | 3 | 1/2 |');
+    expect(winloss.stdout).toContain('| Price \\| terms | 2 | 100% |');
+    expect(winloss.stdout).toContain('| CFO \\| COO | 1 | 100% |');
+  });
+
   it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {
     const dir = workspace({
       'threads/sales/acme/meta.json': dealMeta('acme'),

@@ -136,20 +136,23 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
   const personas = w.personas.titles.map((t) => [t.value, String(t.deals), formatPercent(t.share)]);
   const recommendations = w.recommendations.map((r) => `${r.action === 'focus' ? '↑' : '↓'} ${r.message}`);
   if (format === 'md') {
+    // Groups, reasons and titles are the user's text: a `|` in one (`Retail | B2C`) would
+    // end its cell and break the row, as in every other report's tables (cell()).
+    const md = (rows: string[][]): string[][] => rows.map((row) => row.map(cell));
     return [
       '## Win/loss',
       '',
       headline,
       '',
-      patternRows.length ? table(['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'confidence'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], patternRows) : '_No group has enough deals yet._',
+      patternRows.length ? table(['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'confidence'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], md(patternRows)) : '_No group has enough deals yet._',
       '',
       '### Loss reasons',
       '',
-      reasons.length ? table(['reason', 'deals', 'share'], ['l', 'r', 'r'], reasons) : '_No lost deals._',
+      reasons.length ? table(['reason', 'deals', 'share'], ['l', 'r', 'r'], md(reasons)) : '_No lost deals._',
       '',
       '### Buyer personas of won deals',
       '',
-      personas.length ? table(['title', 'deals', 'share'], ['l', 'r', 'r'], personas) : '_No contact titles recorded._',
+      personas.length ? table(['title', 'deals', 'share'], ['l', 'r', 'r'], md(personas)) : '_No contact titles recorded._',
       '',
       '### ICP recommendations',
       '',
