@@ -139,6 +139,20 @@ describe('the reports printed side by side', () => {
     expect(winloss.stdout).toContain('| CFO \\| COO | 1 | 100% |');
   });
 
+  // A box measured its lines in code points: a CJK statement (two cells a character) made
+  // the body wider than the border; and a statement cut at 55 UTF-16 units split an emoji.
+  it('a terminal box fits CJK and emoji text, and a long statement is cut between characters', async () => {
+    const long = `${'x'.repeat(53)}🚀 ships faster than the board expects`;
+    const dir = workspace({ 'strategy/canvas/10-assumptions.md': md(`title: Assumptions\nassumptions:\n  - {id: A1, statement: 顧客は一週間で契約する, prior: 0.5}\n  - {id: A2, statement: "${long}", prior: 0.5}`) });
+    const terminal = await report('assumptions', dir);
+    expect(terminal.code).toBe(0);
+    const cells = (line: string): number => [...line].reduce((w, ch) => w + (/[\u3000-\u9fff]|\p{Emoji_Presentation}/u.test(ch) ? 2 : 1), 0);
+    const lines = terminal.stdout.trimEnd().split('\n');
+    expect(new Set(lines.map(cells)).size, terminal.stdout).toBe(1);
+    expect(terminal.stdout).toContain(`${'x'.repeat(53)}🚀…`);
+    expect(terminal.stdout).not.toMatch(/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
   it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {
     const dir = workspace({
       'threads/sales/acme/meta.json': dealMeta('acme'),

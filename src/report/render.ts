@@ -6,7 +6,7 @@ import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, s
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
-import { bar, box, columns } from './terminal.js';
+import { bar, box, columns, truncate } from './terminal.js';
 
 export type ReportFormat = 'terminal' | 'md';
 
@@ -109,7 +109,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
   const colour = (status: string): ((s: string) => string) => (status === 'validated' ? pc.green : status === 'invalidated' ? pc.red : status === 'testing' ? pc.yellow : pc.dim);
   const rows = states.map((s) => [
     s.id,
-    s.statement.length > 56 ? `${s.statement.slice(0, 55)}…` : s.statement,
+    truncate(s.statement, 55),
     `${s.prior.toFixed(2)} → ${pc.bold(s.confidence.toFixed(2))}`,
     bar(s.confidence, 1, 10),
     // Retired in the status column: a statement cut to fit the width would cut the mark too.
