@@ -48,10 +48,13 @@ writeFileSync(`${outdir}/meta.json`, JSON.stringify(result.metafile));
 // bundled in place of tsc's output: a worker loaded parse-pool.js and the ~60 modules under
 // it one file at a time, zod's whole package with its locales among them — 150 ms before
 // its first file, on each of the two threads, in the CLI and in the library alike. One file
-// each, the paths unchanged (parse-pool.ts and fingerprint.ts name them).
+// each, the paths unchanged (parse-pool.ts and fingerprint.ts name them). Bundled from src/,
+// not from tsc's output they replace: the build is incremental, and tsc leaves an output of
+// an unchanged source alone — bundling that file again would bundle a bundle, and a worker
+// whose own source did not change would keep the code of the modules under it that did.
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/workspace/parse-worker.js', 'dist/workspace/fingerprint-worker.js'],
+  entryPoints: ['src/workspace/parse-worker.ts', 'src/workspace/fingerprint-worker.ts'],
   outdir: `${root}dist/workspace`,
   allowOverwrite: true,
   bundle: true,
