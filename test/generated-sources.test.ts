@@ -1,9 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitEnv } from './helpers/git.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
+
+const start = watchStarter();
 
 /*
  * The fourth review: a hand-tuned ICP file moved every deal's scores, and a template
@@ -45,5 +48,39 @@ describe('a source the derived files follow from, outside the canvas', () => {
     expect(synced.stdout).toContain('(the canvas or a template it is made from changed)');
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(OVERRIDE);
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
+  /*
+   * A review of watch: the watcher watched no template override, so an override saved —
+   * made, edited or deleted — regenerated nothing until the minute's reconcile, whose line
+   * named no file (and `sync` meanwhile would have written what the watcher had not).
+   */
+  it('a watcher regenerates the files made from a template override on its save, naming it, and on its removal', async () => {
+    const dir = exampleWorkspaceCopy();
+    const w = start(dir, [], { ...gitEnv(), THREADWORK_WATCH_RECONCILE_MS: '0' });
+    await w.ready();
+    const builtIn = readFileSync(join(REPO_ROOT, 'templates/strategy/narrative/problem-narrative.md.hbs'), 'utf8');
+    const narrative = 'artifacts/sales/mid-market-fintech/narrative/problem-narrative.md';
+    // Made in a folder that did not exist when the watcher started.
+    mkdirSync(join(dir, '.threadwork/templates/strategy/narrative'), { recursive: true });
+    writeFileSync(join(dir, OVERRIDE), `${builtIn}\nOur own closing line.\n`);
+    await waitFor(() => w.cycles().some((c) => c.trigger?.includes(OVERRIDE) && c.commit?.committed), 'the override to be answered', () => w.describe());
+    expect(w.cycles().find((c) => c.trigger?.includes(OVERRIDE))!.written, w.describe()).toContain(narrative);
+    expect(readFileSync(join(dir, narrative), 'utf8')).toContain('Our own closing line.');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(OVERRIDE);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+
+    const before = w.cycles().length;
+    writeFileSync(join(dir, OVERRIDE), `${builtIn}\nAnother closing line.\n`);
+    await waitFor(() => w.cycles().length > before && git(dir, 'status', '--porcelain', '--untracked-files=all') === '', 'the edit to be committed', () => w.describe());
+    expect(readFileSync(join(dir, narrative), 'utf8')).toContain('Another closing line.');
+
+    const edited = w.cycles().length;
+    rmSync(join(dir, '.threadwork/templates'), { recursive: true });
+    await waitFor(() => w.cycles().length > edited && git(dir, 'status', '--porcelain', '--untracked-files=all') === '', 'the removal to be committed', () => w.describe());
+    expect(w.cycles().at(-1)!.deleted, w.describe()).toEqual([OVERRIDE]);
+    expect(readFileSync(join(dir, narrative), 'utf8')).not.toContain('closing line');
+    await w.stop();
+    expect((await runCli(['sync', '--dry-run', '--dir', dir], { env: { ...gitEnv(), THREADWORK_NO_SERVER: '1' } })).stdout).toContain('in sync');
   });
 });

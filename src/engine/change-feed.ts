@@ -7,17 +7,20 @@ import { isIgnoredName } from '../workspace/scan.js';
 import { FolderWatcher } from '../workspace/folder-watcher.js';
 import { ListingMemo } from '../workspace/folder-listings.js';
 import { RACY_MS } from './cache.js';
+import { TEMPLATE_OVERRIDES } from './uncommitted.js';
 import { readListingsCache } from './listings-cache.js';
 
-/** Folders under which a change can matter; everything else is never even watched. */
-const WATCHED = [LAYOUT.canvas, LAYOUT.goals, LAYOUT.threads, LAYOUT.icp];
+/** Folders under which a change can matter; everything else is never even watched. The template overrides move what the generated files render to. */
+const WATCHED = [LAYOUT.canvas, LAYOUT.goals, LAYOUT.threads, LAYOUT.icp, TEMPLATE_OVERRIDES];
+/** The hidden folder the template overrides are in: watched on the way to them, though its name is one a scan skips. */
+const OVERRIDES_TOP = TEMPLATE_OVERRIDES.split('/')[0]!;
 /** From this many paths the state never saw, a batch of events is followed by a full reconcile (a folder copied in). */
 const UNKNOWN_BURST = 20;
 
 /** A folder is watched if it leads to a folder the engine reads or lies inside one (the root holds the config). */
 export function isWatchedFolder(rel: string): boolean {
   if (rel === '') return true;
-  if (rel.split('/').some((part) => isIgnoredName(part))) return false;
+  if (rel.split('/').some((part, i) => isIgnoredName(part) && !(i === 0 && part === OVERRIDES_TOP))) return false;
   return WATCHED.some((w) => rel === w || rel.startsWith(`${w}/`) || w.startsWith(`${rel}/`));
 }
 
@@ -116,6 +119,7 @@ export class ChangeFeed {
         error: () => (this.trusted = false),
       },
       this.options.persistent === true,
+      [OVERRIDES_TOP],
     );
     // With the caches on, the folders are listed through the listings the last fingerprint
     // remembered (one is served only while its folder's mtime, ctime and inode stand:
@@ -157,6 +161,8 @@ export class ChangeFeed {
   }
 
   private collect(path: string): void {
+    // `.threadwork/` holds a workspace's own state outside git (its journal, its snapshot): only the template overrides in it are news.
+    if (path.startsWith(`${OVERRIDES_TOP}/`) && !path.startsWith(`${TEMPLATE_OVERRIDES}/`) && path !== `${OVERRIDES_TOP}/`) return;
     this.paths.add(path);
     this.options.onEvent?.();
   }

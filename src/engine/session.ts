@@ -10,6 +10,7 @@ import { cacheEnabled } from './cache.js';
 import { followParseCache } from './cross-file-record.js';
 import { fingerprint, type Prescan } from './fingerprint.js';
 import { applyEvents, ChangeFeed } from './change-feed.js';
+import { TemplateOverrideTexts } from './template-overrides.js';
 import { WorkspaceState } from './state.js';
 import { leftForNextRun, proposeSync, runLockedTransaction, type TransactionOptions, type TransactionResult } from './transaction.js';
 import { stillChanged } from './triggers.js';
@@ -86,6 +87,8 @@ export class WorkspaceSession {
   private pendingSources: Set<string> | undefined;
   /** The last call's commit was refused because a file changed while it was made: its journal waits for the next call. */
   private commitLeft = false;
+  /** The template overrides as last read: an edit of one is a change like a source's (the files generated from it move). */
+  private readonly templates: TemplateOverrideTexts;
   /**
    * The files saved while that commit was made: named by the next call as what moved it,
    * even when they came back as they were read (a save in two steps, a value typed and
@@ -115,6 +118,7 @@ export class WorkspaceSession {
     private readonly options: SessionOptions = {},
   ) {
     this.state = new WorkspaceState(root, { cache: options.cache, longLived: true });
+    this.templates = new TemplateOverrideTexts(root);
     this.feed = new ChangeFeed(root, { onEvent: options.onEvent, persistent: options.keepAlive, overflowAt: options.overflowAt, rememberedListings: cacheEnabled(options.cache) });
   }
 
@@ -304,6 +308,7 @@ export class WorkspaceSession {
       }
       await this.feed.start();
       await this.state.loadAll(await this.scan());
+      this.templates.load();
       this.loaded = true;
       this.reconciledAt = Date.now();
       return [];
@@ -312,10 +317,11 @@ export class WorkspaceSession {
     let changed: string[];
     if (events.complete && Date.now() - this.reconciledAt < RECONCILE_MS) {
       changed = await applyEvents(this.state, events.paths, { unseenGone: (path) => this.noteUncommitted([path]), error: this.options.onError });
+      changed = [...changed, ...this.templates.changed(events.paths)].sort();
       this.refreshed.fromEvents += 1;
     } else {
       this.refreshed.full += 1;
-      changed = (await this.state.loadAll(await this.scan())).sort();
+      changed = [...(await this.state.loadAll(await this.scan())), ...this.templates.changed()].sort();
       this.reconciledAt = Date.now();
     }
     if (changed.length > 0) this.generation += 1;

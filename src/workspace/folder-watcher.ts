@@ -39,6 +39,8 @@ export class FolderWatcher {
     private readonly on: FolderWatcherEvents,
     /** false: the watches do not keep the process alive (a warm session's, which its owner closes). */
     private readonly persistent = true,
+    /** Folders watched although their name is one a scan skips (`.threadwork`, on the way to the template overrides), workspace-relative. */
+    private readonly hidden: readonly string[] = [],
   ) {}
 
   /**
@@ -49,7 +51,10 @@ export class FolderWatcher {
    */
   start(list: (rel: string) => readonly FolderEntry[] = (rel) => this.read(rel)): void {
     this.watchTree('', false, list);
+    // A remembered listing is made as a scan lists, without the hidden folders: each is looked for itself.
+    for (const rel of this.hidden) this.watchTree(rel, false);
   }
+
 
   close(): void {
     this.closed = true;
@@ -104,8 +109,8 @@ export class FolderWatcher {
       return;
     }
     for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
       const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (isIgnoredName(entry.name) && !(entry.isDirectory() && this.hidden.includes(child))) continue;
       if (entry.isDirectory()) this.watchTree(child, announce, list);
       else if (announce) this.on.path(child);
     }
@@ -119,8 +124,8 @@ export class FolderWatcher {
       this.watchTree(folder, true);
       return;
     }
-    if (name.split('/').some((part) => isIgnoredName(part))) return;
     const rel = folder ? `${folder}/${name}` : name;
+    if (name.split('/').some((part) => isIgnoredName(part)) && !this.hidden.includes(rel)) return;
     let isFolder = false;
     try {
       isFolder = lstatSync(join(this.root, rel)).isDirectory();
