@@ -88,6 +88,18 @@ describe('a misspelt key', () => {
     expect(await check(dir)).toEqual([]);
   });
 
+  // A segment's technologies are `filters.tech_stack`; the icp-generator skill once said
+  // `technologies` (a deal's company key), and a segment written so passed check silently
+  // while its ICP came out with `technographics.required: []`.
+  it('is a segment filter written `technologies` for `tech_stack`', async () => {
+    const dir = exampleWorkspaceCopy();
+    const SEGMENTS = 'strategy/canvas/04-segments.md';
+    edit(dir, SEGMENTS, (text) => text.replace('      tech_stack: [NetSuite, Stripe', '      technologies: [NetSuite, Stripe'));
+    expect((await check(dir)).filter((d) => d.rule === 'key-misspelt')).toEqual([
+      expect.objectContaining({ path: SEGMENTS, line: 14, column: 7, field: 'segments[0].filters.technologies', message: expect.stringMatching(/`technologies`.*`tech_stack`/) }),
+    ]);
+  });
+
   it('is named by advance when the key it meant is what the stage lacks', async () => {
     const dir = exampleWorkspaceCopy();
     const env = { THREADWORK_TODAY: '2026-11-20' };

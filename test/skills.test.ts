@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../src/markdown/front-matter.js';
 import { MCP_TOOLS } from '../src/mcp-tool-catalog.js';
+import { segmentSchema } from '../src/schema/canvas.js';
 import { stageSchemas } from '../src/schema/stages.js';
 import { buildProgram } from '../src/cli/main.js';
 import { SKILLS } from '../src/skills/install.js';
@@ -126,6 +127,16 @@ describe('agent skills', () => {
     }
     // Between them, the skills use the tools an agent needs to work a deal and a campaign end to end.
     for (const tool of ['create_deal', 'write_stage', 'advance', 'read_thread', 'generate_strategy', 'score_accounts', 'draft_campaign', 'due_touches', 'record_reply']) expect(mentionedTools, tool).toContain(tool);
+  });
+
+  // The skill said a segment's filters were `… geography, technologies`; the schema reads
+  // `tech_stack`, so a segment written the skill's way had an ICP with no technographics.
+  it('icp-generator names exactly the segment filter keys the canvas schema reads', () => {
+    const text = read(REPO_ROOT, skillPath('icp-generator'));
+    const item = text.slice(text.indexOf('`filters`'), text.indexOf('\n2. '));
+    const named = new Set([...item.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!).filter((k) => k !== 'filters' && k !== 'technologies'));
+    const filters = Object.keys((segmentSchema.shape.filters.unwrap() as unknown as { shape: Record<string, unknown> }).shape);
+    expect([...named].sort()).toEqual([...filters].sort());
   });
 
   // due leaves out what sync holds and names it in held / heldFollowUps: an agent that

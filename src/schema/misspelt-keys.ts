@@ -46,9 +46,26 @@ function collect(raw: unknown, schema: z.ZodType, path: PropertyKey[], found: Mi
       continue;
     }
     absent ??= Object.keys(shape).filter((known) => !Object.hasOwn(raw, known));
-    const meant = nearestKey(key, absent);
+    const meant = nearestKey(key, absent) ?? synonymOf(key, absent);
     if (meant) found.push({ path: [...path, key], meant });
   }
+}
+
+/**
+ * Keys that name the same thing under another file's word: a segment's technologies are
+ * `filters.tech_stack`, a deal's are `company.technologies`, and each is written in the
+ * other's place (the icp-generator skill itself once said `technologies`) — the ICP then
+ * came out with no technographics and nothing said. Such a key is reported like a slip.
+ */
+const KEY_SYNONYMS: readonly (readonly [string, string])[] = [['tech_stack', 'technologies']];
+
+function synonymOf(written: string, absent: readonly string[]): string | undefined {
+  const typed = normalised(written);
+  for (const pair of KEY_SYNONYMS) {
+    const at = pair.indexOf(typed);
+    if (at >= 0 && absent.includes(pair[1 - at]!)) return pair[1 - at];
+  }
+  return undefined;
 }
 
 /** Whether `written` is a slip of `meant`, as misspeltKeys judges one (a key of the person's own otherwise). */
