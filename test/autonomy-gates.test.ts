@@ -375,6 +375,18 @@ describe('MCP approve_draft', () => {
     expect(done.result.drafts).toEqual([{ path: draft('ada@analytical.example', 1), action: 'approved' }]);
     expect(done.commit.committed).toBe(true);
   });
+
+  // The outreach skill named drafts `<campaign>/drafts/<file>.md`; approve refused that
+  // (not-a-draft) while `campaign draft` and `campaign reply` take the campaign by its id.
+  it('takes a draft named by its campaign id, `<id>/drafts/<file>.md`, as the workspace path', async () => {
+    const dir = await draftedCampaign(ADA);
+    const mcp = await connectMcp(dir);
+    const full = draft('ada@analytical.example', 1);
+    const short = full.slice('threads/sales/campaigns/'.length);
+    const done = await mcp.ok<{ result: { drafts: { path: string; action: string }[] } }>('approve_draft', { drafts: [short] });
+    expect(done.result.drafts).toEqual([{ path: full, action: 'approved' }]);
+    expect(read(dir, full)).toMatch(/^status: approved$/m);
+  });
 });
 
 describe('who may still be contacted: approval follows the suppression list and the sequence, as due does', () => {

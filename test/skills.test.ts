@@ -139,6 +139,24 @@ describe('agent skills', () => {
     expect([...named].sort()).toEqual([...filters].sort());
   });
 
+  // Statements a review found untrue of the real JSON and files: `derived` has no threshold
+  // and no `icp` key, docs/ is not in a user's workspace, rows had nothing to say, a
+  // campaign's Stage 2 spoke of "the deal".
+  it('says only what the output and the installed package hold', () => {
+    const facts = read(REPO_ROOT, 'src/derive/thread-facts.ts');
+    for (const name of SKILLS) {
+      const text = read(REPO_ROOT, skillPath(name));
+      expect(text, `${name}: docs/ is not in an installed workspace`).not.toMatch(/docs\/[a-z-]+\.md/);
+      for (const [, key] of text.matchAll(/`derived\.([A-Za-z]+)`/g)) expect(facts, `${name}: derived.${key}`).toMatch(new RegExp(`^  ${key}: `, 'm'));
+      expect(text, name).not.toMatch(/`derived`; `check` warns|derived `icp` score|shows missing inputs/);
+      for (const [row] of text.matchAll(/^\| `[a-z_]+` \|.*$/gm)) expect(row, `${name}: a row with nothing to write`).not.toMatch(/\|\s*\|$/);
+      for (const table of text.split('Fields of `').slice(1)) {
+        if (!/^2-/.test(table) || !/campaign/i.test(name)) continue;
+        expect(table.slice(0, table.indexOf('\n\n', table.indexOf('| ---'))), name).not.toMatch(/\bdeal\b/);
+      }
+    }
+  });
+
   // due leaves out what sync holds and names it in held / heldFollowUps: an agent that
   // reads only `due` and the files would work out a held campaign's touches itself.
   it('the outreach skill reads due\'s held and heldFollowUps, and never sends for them', () => {

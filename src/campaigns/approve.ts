@@ -5,6 +5,7 @@ import { writeChange, type SourceChange, type WriteProposal } from '../engine/ch
 import { ThreadworkError } from '../errors.js';
 import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
+import { LAYOUT } from '../workspace/layout.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import { draftSources } from './draft-sources.js';
 import { requireSuppression } from './suppression.js';
@@ -109,6 +110,10 @@ export function draftPath(root: string, input: string): string {
     return rel === '' ? rel : containedPath(root, rel);
   }
   if (existsSync(join(root, typed))) return containedPath(root, typed);
+  // `<campaign-id>/drafts/<file>.md`, as `campaign draft` and `campaign reply` take a campaign
+  // by its id (and the outreach skill wrote it so): the draft of that campaign, when it exists.
+  const byId = /^([^/\\.][^/\\]*)[/\\]drafts[/\\]([^/\\]+\.md)$/.exec(typed);
+  if (byId && existsSync(join(root, LAYOUT.campaigns, byId[1]!, 'drafts', byId[2]!))) return containedPath(root, `${LAYOUT.campaigns}/${byId[1]}/drafts/${byId[2]}`);
   const fromHere = relative(root, resolve(process.cwd(), typed));
   return containedPath(root, fromHere.startsWith('..') ? typed : fromHere);
 }

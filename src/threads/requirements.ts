@@ -49,7 +49,11 @@ const campaign: Requirement[][] = [
     targetListKey('count', 'how many prospects, a whole number above 0', (count) => typeof count === 'number' && count > 0),
     targetListKey('criteria', 'who is on it, e.g. "Controllers at US fintechs with 200 to 2,000 staff"', isFilledText),
   ],
-  deal[1]!,
+  // Not deal[1]: its hints say "this deal tests" and "that the deal closes", wrong in a campaign's advance and skill.
+  [
+    { path: ['tests'], hint: 'the assumption ids this campaign tests, e.g. [A1, A3]', nonEmptyList: true },
+    { path: ['initial_confidence'], hint: 'your confidence from 0 to 1 that the campaign meets its goal' },
+  ],
   [
     { path: ['expected_meetings'], hint: 'how many meetings you expect' },
     { path: ['resource_cost_hours'], hint: 'the hours it will take' },
