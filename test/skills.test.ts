@@ -89,6 +89,19 @@ describe('agent skills', () => {
     expect(read(dir, skillPath('icp-generator'))).toMatch(/Our ICP process for Ledgerline[\s\S]*Ask Maya first\./);
   });
 
+  // strategy commits the override a generated file came from; skills install left it
+  // untracked, so HEAD held a skill its own templates did not give and sync warned each run.
+  it('commits the template override a skill was rendered from with the skill', async () => {
+    const dir = exampleWorkspaceCopy();
+    const override = '.threadwork/templates/skills/icp-generator/SKILL.md.hbs';
+    writeFiles(dir, { [override]: '---\nname: icp-generator\ndescription: Our ICP process for {{company}}. Use when the ICP changes.\n---\n\nAsk Maya first.\n' });
+    const result = await runJson<Install>(['skills', 'install', '--dir', dir, '--force']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.commit?.committed).toBe(true);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(override);
+  });
+
   it('init --skills scaffolds a workspace with its skills', async () => {
     const dir = testdir();
     const result = await runJson<{ created: string[]; skills: Install }>(['init', dir, '--skills', '--company', 'Acme Analytics']);

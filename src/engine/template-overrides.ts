@@ -81,9 +81,13 @@ export class TemplateOverrideTexts {
   }
 }
 
-/** Whether `paths` hold a file generated from templates: the strategy's artifacts, an ICP file. */
+/**
+ * Whether `paths` hold a file generated from templates: the strategy's artifacts, an ICP
+ * file, an agent skill (`.claude/skills/`: `skills install` left the override it rendered
+ * untracked, and sync warned of it on every run, while `strategy` committed its own).
+ */
 export function writesGenerated(paths: Iterable<string>): boolean {
-  for (const path of paths) if (path.startsWith('artifacts/') || classifyPath(path).kind === 'icp') return true;
+  for (const path of paths) if (path.startsWith('artifacts/') || path.startsWith('.claude/skills/') || classifyPath(path).kind === 'icp') return true;
   return false;
 }
 
