@@ -102,6 +102,18 @@ describe('agent skills', () => {
     expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(override);
   });
 
+  // The segment list written at install went stale: "Segments: none yet" for good after
+  // `init --skills`. Skills now point at 04-segments.md: the same with or without segments.
+  it('do not depend on the segments, so adding one leaves them current', async () => {
+    const dir = testdir();
+    expect((await runJson(['init', dir, '--skills', '--company', 'Ledgerline'])).code).toBe(0);
+    for (const name of SKILLS) {
+      const text = read(dir, skillPath(name));
+      expect(text, name).not.toMatch(/none yet/);
+      expect(text, name).toBe(read(REPO_ROOT, skillPath(name)));
+    }
+  });
+
   it('init --skills scaffolds a workspace with its skills', async () => {
     const dir = testdir();
     const result = await runJson<{ created: string[]; skills: Install }>(['init', dir, '--skills', '--company', 'Acme Analytics']);

@@ -32,13 +32,16 @@ export interface SkillsResult {
 /**
  * Writes the skill files from templates (overridable like every template, under
  * `.threadwork/templates/skills/<name>/SKILL.md.hbs`), filled with the workspace's
- * company and segments and with field tables built from the stage schemas. Guarded like
+ * company and with field tables built from the stage schemas. Guarded like
  * generated strategy files: a skill edited by hand is kept unless `force`; a second run
  * writes nothing.
  */
 export function proposeSkills(model: WorkspaceModel, options: { force?: boolean } = {}): WriteProposal<Omit<SkillsResult, 'written' | 'sync' | 'commit'>> {
   const context = {
     company: model.config.company ?? 'the company',
+    // No segment list: baked in at install it went stale ("none yet" for good after
+    // `init --skills`); the skills point at 04-segments.md instead. An override may still
+    // list them (`{{#each segments}}`), rendered when `skills install` runs.
     segments: segmentsOf(model).map((s) => ({ id: s.id, name: s.name ?? s.id })),
     tools: Object.keys(MCP_TOOLS),
     ...stageFieldTables(),
