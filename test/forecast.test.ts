@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { round2 } from '../src/derive/assumptions.js';
@@ -26,9 +26,10 @@ import type { Goal } from '../src/schema/goal.js';
 import { IncrementalDerivation } from '../src/derive/incremental.js';
 import { deriveWorkspace } from '../src/derive/workspace.js';
 import { WorkspaceState } from '../src/engine/state.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
-import { gitEnv } from './helpers/git.js';
+import { gitEnv, gitInit } from './helpers/git.js';
+import { workspace } from './helpers/workspace.js';
 import { threadFacts } from './helpers/facts.js';
 import { connectMcp } from './helpers/mcp.js';
 
@@ -513,6 +514,42 @@ describe('the forecast in the workspace', () => {
     ]);
     // The calibration at lead, qualified and proposal is what it was with discovery: sync moves no goal's forecast.
     expect((await runJson<{ written: string[] }>(['sync', '--dir', dir], { env })).json.written).toEqual([]);
+  });
+
+  it('report forecast marks a deal at a stage the config lacks, says how many deals the list leaves out, and says when there is no goal', async () => {
+    const dir = exampleWorkspaceCopy();
+    // Oakline is at proposal; proposal taken out of the config gives it P(win) 0 for that reason alone.
+    const config = join(dir, 'threadwork.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^ {4}- \{name: proposal, probability: 0\.6\}\n/m, ''));
+    // Ten more open deals on g-arr-500k-2026: thirteen in all, ten listed.
+    const fernway = join(dir, 'threads/sales/fernway-home');
+    for (let i = 1; i <= 10; i++) {
+      const copy = join(dir, `threads/sales/fern-${i}`);
+      cpSync(fernway, copy, { recursive: true });
+      writeFileSync(join(copy, 'meta.json'), readFileSync(join(copy, 'meta.json'), 'utf8').replace('"id": "fernway-home"', `"id": "fern-${i}"`));
+    }
+    const json = await runJson<{ goals: { id: string; moreDeals: number; deals: { path: string; stage: string; stageConfigured?: false }[] }[]; goalCount: number }>(['report', 'forecast', '--dir', dir], { env });
+    expect(json.code).toBe(0);
+    expect(json.json.goalCount).toBe(2);
+    const arr = json.json.goals.find((g) => g.id === 'g-arr-500k-2026')!;
+    expect(arr.deals).toHaveLength(10);
+    expect(arr.moreDeals).toBe(3);
+    expect(arr.deals.find((d) => d.path === 'threads/sales/oakline-outfitters')).toMatchObject({ stage: 'proposal', stageConfigured: false });
+    expect(arr.deals.filter((d) => d.stageConfigured === false)).toHaveLength(1);
+    const text = (await runCli(['report', 'forecast', '--dir', dir], { env })).stdout;
+    expect(text).toMatch(/oakline-outfitters +proposal \(not in config\)/);
+    expect(text).toContain('… and 3 more open deals');
+    const md = (await runCli(['report', 'forecast', '--md', '--dir', dir], { env })).stdout;
+    expect(md).toContain('| threads/sales/oakline-outfitters | proposal (not in config) |');
+    expect(md).toContain('… and 3 more open deals');
+
+    const noGoal = workspace();
+    rmSync(join(noGoal, 'goals/g-first-customers.md'));
+    gitInit(noGoal);
+    const empty = await runCli(['report', 'forecast', '--dir', noGoal], { env });
+    expect(empty.stdout).toContain('No goals in goals/.');
+    expect(empty.stdout).not.toContain('deal-driven');
+    expect((await runJson<{ goalCount: number; goals: unknown[] }>(['report', 'forecast', '--dir', noGoal], { env })).json).toMatchObject({ goalCount: 0, goals: [] });
   });
 
   it('sync writes the forecast into the goal file, and a second sync writes nothing; a new seed redraws it', async () => {

@@ -10,6 +10,12 @@ export const FORECAST_REPORT_DEALS = 10;
 export interface DealSwing extends DealOdds {
   /** P(target | it closes won by the deadline) − P(target | it closes lost): 0 to 1. */
   swing: number;
+  /**
+   * false when the deal's pipeline stage is not in `pipeline.stages` (taken out, renamed):
+   * its P(win) is 0 for that reason alone, said beside the stage as `report pipeline` does
+   * (check: pipeline-stage-unconfigured). Absent on a configured stage.
+   */
+  stageConfigured?: false;
 }
 
 export interface GoalForecastRow {
@@ -20,6 +26,8 @@ export interface GoalForecastRow {
   forecast: GoalForecast;
   /** The open deals that move the chance of `metric`'s target most, at most FORECAST_REPORT_DEALS. */
   deals: DealSwing[];
+  /** The goal's open deals left out of `deals` by that cap (each moves the chance no more than the last listed). */
+  moreDeals: number;
 }
 
 export interface ForecastReport {
@@ -34,6 +42,8 @@ export interface ForecastReport {
     stages: StageCalibration[];
   };
   goals: GoalForecastRow[];
+  /** Goals in goals/, with a forecast or not: 0 says there is no goal yet, not that none has a deal-driven metric. */
+  goalCount: number;
 }
 
 /** Every goal's forecast run as of a date, from the derived threads (a report is live: as of today). */
@@ -62,18 +72,20 @@ export function forecastReport(model: WorkspaceModel, derived: DerivedWorkspace,
   const tally = tallyClosedDeals(derived.threads);
   const calibration = calibrate(model.config.pipeline.stages, tally, settings);
   const runs = forecastRuns(model, derived, asOf);
+  const configured = new Set(model.config.pipeline.stages.map((s) => s.name));
   const goals = goalsOf(model).flatMap((goal): GoalForecastRow[] => {
     const run = runs.get(goal.id);
     const first = run?.forecast.metrics.find((m) => m.pTarget > 0 && m.pTarget < 1) ?? run?.forecast.metrics[0];
     if (!run || !first) return [];
-    const deals = run.odds
+    const ranked = run.odds
       .map((o): DealSwing => {
         const draw = run.draws.deal(o.path);
-        return { ...o, swing: draw ? dealSwing(draw, run.draws.outcomes.keys, run.draws.outcomes, run.base, first.name, first.target) : 0 };
+        const swing = draw ? dealSwing(draw, run.draws.outcomes.keys, run.draws.outcomes, run.base, first.name, first.target) : 0;
+        return { ...o, swing, ...(o.stage !== null && !configured.has(o.stage) ? { stageConfigured: false as const } : {}) };
       })
-      .sort((a, b) => b.swing - a.swing || b.pWon * (b.value ?? 0) - a.pWon * (a.value ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .slice(0, FORECAST_REPORT_DEALS);
-    return [{ id: goal.id, title: goal.title, metric: first.name, forecast: run.forecast, deals }];
+      .sort((a, b) => b.swing - a.swing || b.pWon * (b.value ?? 0) - a.pWon * (a.value ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const deals = ranked.slice(0, FORECAST_REPORT_DEALS);
+    return [{ id: goal.id, title: goal.title, metric: first.name, forecast: run.forecast, deals, moreDeals: ranked.length - deals.length }];
   });
   return {
     asOf,
@@ -86,5 +98,6 @@ export function forecastReport(model: WorkspaceModel, derived: DerivedWorkspace,
       stages: calibration.stages,
     },
     goals,
+    goalCount: goalsOf(model).length,
   };
 }

@@ -2,13 +2,15 @@ import pc from 'picocolors';
 import { cell, formatCount, formatDayCount, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
-import type { ForecastReport } from './forecast.js';
+import type { DealSwing, ForecastReport } from './forecast.js';
 import { bar, box, columns } from './terminal.js';
 
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
 export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
   const c = report.calibration;
   const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDayCount(c.cycleDays)} worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
+  // No goal at all is not the same as no goal with a deal-driven metric: say which.
+  const noGoals = report.goalCount === 0 ? 'No goals in goals/.' : 'No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate).';
   const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
   if (format === 'md') {
     const goals = report.goals.map((g) =>
@@ -22,7 +24,8 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
         `#### Deals that move the chance of ${g.metric} most`,
         '',
         g.deals.length
-          ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, d.stage ?? '—', dealValue(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)]))
+          ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, dealStage(d), dealValue(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)])) +
+            (g.moreDeals > 0 ? `\n\n${moreDealsLine(g.moreDeals)}` : '')
           : '_No open deal is linked to this goal._',
         '',
       ].join('\n'),
@@ -30,7 +33,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
     return [
       `## Forecast as of ${report.asOf}`,
       '',
-      ...(goals.length ? goals : ['_No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate)._', '']),
+      ...(goals.length ? goals : [`_${noGoals}_`, '']),
       '### Calibration',
       '',
       calibrationLine,
@@ -43,14 +46,14 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
     const maxSwing = Math.max(0, ...g.deals.map((d) => d.swing));
     const deals = g.deals.length
       ? columns(
-          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, d.stage ?? '—', dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
+          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, dealStage(d), dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
           ['l', 'l', 'r', 'r', 'r', 'l'],
-        )
+        ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
       : [pc.dim('no open deal linked to this goal')];
     return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(`deals that move the chance of ${g.metric} most`), ...deals]);
   });
   const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'])]);
-  return [...(panels.length ? panels : ['No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate).']), calibration].join('\n');
+  return [...(panels.length ? panels : [noGoals]), calibration].join('\n');
 }
 
 /** A goal's forecast as terminal lines (report goals and report forecast). */
@@ -75,4 +78,14 @@ function swingText(swing: number): string {
 /** A deal's value if won; `—` for a deal that gives no ARR potential (won, a win without ARR), never a 0 it is not. */
 function dealValue(value: number | null): string {
   return value === null ? '—' : formatNumber(value);
+}
+
+/** A deal's stage, marked when `pipeline.stages` lacks it: its P(win) is 0 for that reason alone (as `report pipeline` marks its row). */
+function dealStage(d: DealSwing): string {
+  return d.stage === null ? '—' : d.stageConfigured === false ? `${d.stage} (not in config)` : d.stage;
+}
+
+/** The deals the list leaves out (FORECAST_REPORT_DEALS), said rather than dropped in silence. */
+function moreDealsLine(more: number): string {
+  return `… and ${formatCount(more, 'more open deal')}, each moving the chance no more than the last listed`;
 }

@@ -138,10 +138,13 @@ export const forecastReportOutput = z.object({
           pClosed: share,
           pWon: share,
           swing: z.number().min(-1).max(1).describe('P(target | won by the deadline) − P(target | lost by then)'),
+          stageConfigured: z.literal(false).optional().describe('false when `stage` is not in `pipeline.stages` (its pStage is 0 for that reason; check: pipeline-stage-unconfigured); absent on a configured stage'),
         }),
       ),
+      moreDeals: z.number().int().nonnegative().describe('the goal\'s open deals left out of `deals`, which lists at most 10'),
     }),
   ),
+  goalCount: z.number().int().nonnegative().describe('goals in goals/, with a forecast or not: 0 when there is none (goals is empty then too)'),
 });
 
 const experimentVariantOutput = z.object({
