@@ -23,6 +23,7 @@ import {
   type Touch,
   type WinLossDeal,
 } from '../src/outreach/index.js';
+import { renderWinLoss } from '../src/report/render.js';
 import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 
 const dana: SequenceProspect = { name: 'Dana Smith', email: 'dana@acme.com', company: 'Acme' };
@@ -571,7 +572,21 @@ describe('win/loss analysis', () => {
   it('finds the qualification threshold that best separates wins from losses', () => {
     // Scored: won 0.7, 0.8, 0.9; lost 0.4, 0.5, 0.6, 0.75 (d7 has no score).
     // t = 0.7 → 3 wins at or above + 3 losses below = 6/7; t = 0.8 → 2 + 4 = 6/7 too; the lower wins the tie.
-    expect(analysis.qualificationThreshold).toEqual({ threshold: 0.7, accuracy: 6 / 7, deals: 7, wonAtOrAbove: 3, wonBelow: 0, lostAtOrAbove: 1, lostBelow: 3 });
+    expect(analysis.qualificationThreshold).toEqual({ threshold: 0.7, accuracy: 6 / 7, deals: 7, wonAtOrAbove: 3, wonBelow: 0, lostAtOrAbove: 1, lostBelow: 3, separates: true });
+  });
+
+  // Every deal scored 0.85: the "best" cut-off was 0.85, "right on 60% of 5 scored deals",
+  // turning away no loss — reported as the threshold that best separated wins from losses.
+  it('says no threshold separates wins from losses when none turns away a loss', () => {
+    const scored = (won: boolean, score: number, i: number): WinLossDeal => ({ path: `q${i}`, outcome: won ? 'closed-won' : 'closed-lost', qualificationScore: score });
+    const alike = analyzeWinLoss([true, true, true, false, false].map((won, i) => scored(won, 0.85, i)));
+    expect(alike.qualificationThreshold).toMatchObject({ threshold: 0.85, lostAtOrAbove: 2, lostBelow: 0, separates: false });
+    const text = renderWinLoss(alike, 'md');
+    expect(text).toContain('Qualification threshold: no score separates wins from losses among the 5 scored deals yet');
+    expect(text).not.toContain('best separated');
+    // Losses scored above every win: the lowest cut-off still wins, and separates nothing.
+    const inverted = analyzeWinLoss([scored(true, 0.4, 1), scored(true, 0.5, 2), scored(false, 0.9, 3)]);
+    expect(inverted.qualificationThreshold).toMatchObject({ threshold: 0.4, separates: false });
   });
 
   it.each([

@@ -20,6 +20,12 @@ export interface QualificationThreshold {
   wonBelow: number;
   lostAtOrAbove: number;
   lostBelow: number;
+  /**
+   * Whether the cut-off turns away any lost deal. False when none does better than
+   * qualifying every deal (all scored alike, or every loss scored at least as high as
+   * every win): the threshold is then the lowest score and separates nothing.
+   */
+  separates: boolean;
 }
 
 /** Null unless there is at least one scored win and one scored loss: otherwise there is nothing to separate. */
@@ -42,6 +48,7 @@ export function bestQualificationThreshold(deals: readonly ScoredDeal[]): Qualif
       wonBelow: wonTotal - wonAtOrAbove,
       lostAtOrAbove: scored.length - wonTotal - lostBelow,
       lostBelow,
+      separates: lostBelow > 0,
     };
   }
   // Accuracy exact, as the win rates (winloss.ts): the report rounds it once to a whole percent.

@@ -129,9 +129,14 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), p.confidence.toFixed(2)]));
   const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr === null ? null : Math.round(w.averageWonArr))} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
-  const threshold = w.qualificationThreshold
-    ? `Qualification threshold that best separated wins from losses: ${w.qualificationThreshold.threshold.toFixed(2)} (right on ${formatPercent(w.qualificationThreshold.accuracy)} of ${formatCount(w.qualificationThreshold.deals, 'scored deal')})`
-    : 'Qualification threshold: not enough scored deals yet';
+  const q = w.qualificationThreshold;
+  // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
+  // not reported as the one that "best separated wins from losses".
+  const threshold = !q
+    ? 'Qualification threshold: not enough scored deals yet'
+    : q.separates
+      ? `Qualification threshold that best separated wins from losses: ${q.threshold.toFixed(2)} (right on ${formatPercent(q.accuracy)} of ${formatCount(q.deals, 'scored deal')})`
+      : `Qualification threshold: no score separates wins from losses among the ${formatCount(q.deals, 'scored deal')} yet — every cut-off turns away at least as many wins as losses`;
   const reasons = w.lossReasons.map((r) => [r.reason, String(r.deals), formatPercent(r.share)]);
   const personas = w.personas.titles.map((t) => [t.value, String(t.deals), formatPercent(t.share)]);
   const recommendations = w.recommendations.map((r) => `${r.action === 'focus' ? '↑' : '↓'} ${r.message}`);

@@ -37,7 +37,7 @@ export const winlossReportOutput = z.object({
   lossReasons: z.array(z.object({ reason: z.string(), deals: z.number().int(), share })),
   recommendations: z.array(z.object({ action: z.enum(['focus', 'deprioritize']), dimension: z.enum(['industry', 'revenueBand', 'segment', 'source']), value: z.string(), winRate: share, lift: z.number(), confidence: share, message: z.string() })),
   personas: z.object({ titles: z.array(personaCount), roles: z.array(personaCount) }),
-  qualificationThreshold: z.object({ threshold: z.number(), accuracy: share, deals: z.number().int() }).nullable(),
+  qualificationThreshold: z.object({ threshold: z.number(), accuracy: share, deals: z.number().int(), separates: z.boolean().describe('false when no cut-off turns away a lost deal (all scored alike, or no loss scored below a win): the threshold is then the lowest score and separates nothing') }).nullable(),
 });
 
 const forecastMetricName = z.enum(['won_count', 'won_arr', 'mrr', 'avg_deal_size', 'win_rate']);
