@@ -7,7 +7,7 @@ import { computeFigures } from '../derive/metrics.js';
 import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
-import { analyzeWinLoss, DEFAULT_MIN_DEALS, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
+import { analyzeWinLoss, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
 
 export interface PipelineStageRow {
   stage: string;
@@ -122,6 +122,5 @@ export function winLossReport(model: WorkspaceModel, derived: DerivedWorkspace =
       },
     ];
   });
-  const configured = (model.config as { winloss?: { min_deals?: number } }).winloss?.min_deals;
-  return analyzeWinLoss(deals, { minDeals: minDeals ?? configured ?? DEFAULT_MIN_DEALS });
+  return analyzeWinLoss(deals, { minDeals: minDeals ?? model.config.winloss.min_deals });
 }

@@ -111,6 +111,17 @@ export const configSchema = z.looseObject({
       cycle_prior_strength: z.number().positive().default(3),
     })
     .prefault({}),
+  /** The win/loss report (docs/outreach.md "Win/loss"). */
+  winloss: z
+    .looseObject({
+      /**
+       * Smallest group (closed deals) the report's patterns keep: 3 is DEFAULT_MIN_DEALS of
+       * src/outreach/winloss.ts. Read through a cast before, unvalidated: `min_deals: "two"`
+       * hid every pattern without a word; a wrong value is now a schema error at its line.
+       */
+      min_deals: z.number().int().positive().default(3),
+    })
+    .prefault({}),
   /** The gates an approved outreach draft must pass, and the daily caps per sender (docs/outreach.md "Autonomy gates"). */
   autonomy: z
     .looseObject({
