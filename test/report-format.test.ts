@@ -121,7 +121,7 @@ describe('the reports printed side by side', () => {
     // The example's two wins took 70 and 87 days; one loss.
     expect(pipeline).toMatchObject({ winRate: 2 / 3, avgCycleDays: 78.5, medianCycleDays: 78.5 });
     expect(winloss).toMatchObject({ winRate: 2 / 3, averageWonCycleDays: 78.5 });
-    expect((await report('pipeline', dir)).stdout).toMatch(/win rate 67% · cycle .*79 days average, 79 median/);
+    expect((await report('pipeline', dir)).stdout).toMatch(/win rate 67% · won deals' cycle 79 days average, 79 median/);
   });
 
   it('a `|` in a group, loss reason or title stays inside its win/loss Markdown cell', async () => {
@@ -151,6 +151,24 @@ describe('the reports printed side by side', () => {
     expect(new Set(lines.map(cells)).size, terminal.stdout).toBe(1);
     expect(terminal.stdout).toContain(`${'x'.repeat(53)}🚀…`);
     expect(terminal.stdout).not.toMatch(/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  // The pipeline's cycle is the won deals' (winloss says "average won … in N days"), and an
+  // open deal without arr_potential adds 0 to the value: both were left unsaid.
+  it("the pipeline says its cycle is the won deals' and how many open deals have no value", async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('date: 2026-03-01'),
+      'threads/sales/acme/6-learning.md': md('outcome: closed-won\narr: 36000\nclosed: 2026-03-11'),
+      'threads/sales/beta/meta.json': dealMeta('beta'),
+      'threads/sales/beta/1-input.md': md('date: 2026-03-01'),
+    });
+    const pipeline = await report('pipeline', dir, { md: true });
+    expect(pipeline.stdout).toContain("won deals' cycle 10 days average, 10 median");
+    expect(pipeline.stdout).toContain('open 1 deal worth 0 (1 deal without arr_potential, counted as 0) ·');
+    vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+    const json = (await commandJson<{ totals: { withoutValue: number } }>(() => reportCommand('pipeline', {}, { dir, json: true }))).json;
+    expect(json.totals.withoutValue).toBe(1);
   });
 
   it('one deal is counted as one deal, not "1 deals", in the win/loss and pipeline reports', async () => {

@@ -31,7 +31,8 @@ export interface PipelineReport {
   /** wonArr leaves out the wonWithoutArr wins recorded without their ARR (check: won-without-arr). */
   closed: { won: number; wonArr: number; wonWithoutArr: number; lost: number; stalled: number; parked: number };
   funnel: FunnelRow[];
-  totals: { open: number; value: number; weighted: number };
+  /** withoutValue: open deals with no `arr_potential`, counted at 0 in value and weighted (said so, as wins without ARR are). */
+  totals: { open: number; value: number; weighted: number; withoutValue: number };
   winRate: number | null;
   avgCycleDays: number | null;
   medianCycleDays: number | null;
@@ -65,7 +66,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
     stages,
     closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
-    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline },
+    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline, withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
     ...exactRates(deals),
   };
 }

@@ -23,9 +23,11 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
-    `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)} · weighted ${formatNumber(report.totals.weighted)}`,
+    // An open deal without arr_potential adds 0 to the value: said, as a win without ARR is.
+    `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)}${report.totals.withoutValue ? ` (${formatCount(report.totals.withoutValue, 'deal')} without arr_potential, counted as 0)` : ''} · weighted ${formatNumber(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
-    `win rate ${formatPercent(report.winRate)} · cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
+    // The cycle is the won deals' (as winloss's "average won … in N days"): say so.
+    `win rate ${formatPercent(report.winRate)} · won deals' cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
     // A stage the engine derived that the config lacks: its deals are in a row, said why at 0%.
     ...report.stages.filter((s) => s.configured === false).map((s) => `${formatCount(s.count, 'deal')} at ${s.stage}, not in pipeline.stages (threadwork.config.yaml): counted at 0%`),
   ];
