@@ -649,6 +649,14 @@ export const RULES = {
     message: '{n} delivered of {sent} sent: expected at most the sent count less the {b} bounced | {n} opened of {d} delivered: expected at most the delivered count',
     docs: 'Every rate is over delivered (bounces over sent), and delivered is `delivered`, or sent − bounced when it is absent or 0 (docs/outreach.md). A count above its base is a typo, and would show as a rate over 100% in `6-learning.md`, `13-metrics.md`, the goals and `report campaigns`: sync holds the campaign at its version in HEAD, nothing of it committed, until the count is fixed. The per-variant counts are held to the same bounds (`experiment-results`).',
   },
+  'validation-from-experiment': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a campaign\'s hand-written Stage 6 result for an assumption its experiment\'s declared winner already gives a result: the campaign counts twice',
+    message: 'Assumption `{id}` already has a result from experiment `{name}` (winner {variant}: {result}): a declared winner counts as a Stage 6 result, so this entry counts the campaign a second time towards {id}\'s confidence. Remove this entry, or take `assumption` off the experiment to keep only this one',
+    docs: 'An experiment with `assumption` and `supports` adds one result for that assumption once a winner is declared — validated when the supported variant won, invalidated when another did (docs/experiments.md). An entry for the same assumption in the campaign\'s `validations` is counted too: two results from one campaign. Keep one: remove the entry (the winner\'s result and evidence stand), or drop `assumption` from the experiment to keep the written result. Reported only while the winner stands; an experiment still running gives no result.',
+  },
   'experiment-results': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

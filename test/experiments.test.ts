@@ -330,7 +330,7 @@ results:
 /**
  * An experiment naming an unknown assumption is an unknown id, as in a hypothesis's
  * `tests`: `check` reported it, but `sync` did not — it derived the winner's effect away
- * from the assumption the experiment named before (A5 0.72 → 0.65 in the example), exited
+ * from the assumption the experiment named before (A5's confidence fell in the example), exited
  * 0 and would commit the file. sync now reports it at the same line and holds the campaign.
  */
 describe('an experiment naming an unknown assumption, in sync', () => {

@@ -266,8 +266,9 @@ describe('a results block never recorded (a fresh clone)', () => {
 describe('history of an assumption', () => {
   it('names as triggers the files that could move it, not a reply record committed beside them', async () => {
     const dir = exampleWorkspaceCopy();
-    // A5's result in the campaign's learning edited, not synced; then a reply is recorded, whose commit takes the edit along.
-    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('  - assumption: A5\n    result: partial', '  - assumption: A5\n    result: validated'));
+    // A5's result in the campaign's learning edited (variant A now wins audit-subject, which supports B), not synced;
+    // then a reply is recorded, whose commit takes the edit along.
+    editFile(dir, `${CAMPAIGN}/6-learning.md`, (t) => t.replace('opened: 45,', 'opened: 62,').replace('B: {sent: 120, delivered: 116, opened: 62,', 'B: {sent: 120, delivered: 116, opened: 45,'));
     vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
     const reply = await commandJson<{ recorded: string }>(() => campaignReplyCommand(CAMPAIGN, 'hbrooks@tallyfi.com', { text: 'Not a priority for us this year, thanks', commit: true }, { dir, json: true }));
     expect(reply.code).toBe(0);

@@ -1,4 +1,6 @@
 import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics.js';
+import { campaignExperiments } from '../derive/experiments.js';
+import type { Config } from '../schema/config.js';
 import { resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { assumptionsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { hasValue, type ParsedFile } from '../workspace/parse-file.js';
@@ -27,15 +29,16 @@ export function checkExperiments(model: WorkspaceModel, locators: Locators, inSc
   // A section that cannot be read defines ids unknown, not none: nothing is reported against it.
   const section = model.canvas.get('10-assumptions');
   const assumptions = section && !hasValue(section) ? undefined : new Set(assumptionsOf(model).map((a) => a.id));
-  for (const thread of model.threads.values()) if (thread.family === 'campaign' && inScope(thread.path)) checkCampaign(thread, assumptions, report);
+  for (const thread of model.threads.values()) if (thread.family === 'campaign' && inScope(thread.path)) checkCampaign(thread, assumptions, model.config, report);
   return out;
 }
 
-function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefined, report: Report): void {
+function checkCampaign(thread: ThreadRecord, assumptions: Set<string> | undefined, config: Config, report: Report): void {
   const actionsFile = thread.stages[4];
   const actions = dataOf(actionsFile);
   const experiments = listOf(actions?.experiments);
   const designs = new Map<string, Set<string>>();
+  if (actions && experiments.length) checkValidationsFromWinners(thread.stages[5], actions, config, report);
   if (actionsFile && actions && experiments.length) {
     const touches = resolveSequence((actions.sequence ?? null) as SequenceInput | null);
     const tests = new Set(listOf(dataOf(thread.stages[1])?.tests).filter((t): t is string => typeof t === 'string'));
@@ -97,6 +100,36 @@ export function checkCampaignResults(thread: ThreadRecord, report: Report): void
   // error), defines experiments unknown, not none: results are not judged against it.
   const unknown = actionsFile !== undefined && (actions === undefined || (actions.experiments !== undefined && actions.experiments !== null && !Array.isArray(actions.experiments)));
   if (!unknown) checkResults(thread.stages[5], designsOf(actions), report);
+}
+
+/**
+ * A declared winner adds a Stage 6 result for the assumption its experiment names
+ * (docs/experiments.md, "A winner is a learning"); a result for the same assumption written
+ * by hand in `validations` is counted as well — the one campaign counted twice towards the
+ * assumption's confidence. A warning at the hand-written entry, while the winner stands
+ * (no winner yet, no second result: the entry alone counts).
+ */
+function checkValidationsFromWinners(learningFile: ParsedFile | undefined, actions: Data, config: Config, report: Report): void {
+  const learning = dataOf(learningFile);
+  const validations = listOf(learning?.validations);
+  if (!learningFile || !learning || validations.length === 0 || listOf(actions.experiments).length === 0) return;
+  const fromWinners = new Map<string, { name: string; winner: string; result: string }>();
+  for (const e of campaignExperiments(actions, learning, config)) {
+    if (e.validation && e.winner && !fromWinners.has(e.validation.assumption)) fromWinners.set(e.validation.assumption, { name: e.name, winner: e.winner, result: e.validation.result });
+  }
+  if (fromWinners.size === 0) return;
+  validations.forEach((v, j) => {
+    const id = (v as Data | null)?.assumption;
+    const from = typeof id === 'string' ? fromWinners.get(id) : undefined;
+    if (!from) return;
+    report(
+      learningFile.path,
+      ['validations', j, 'assumption'],
+      'validation-from-experiment',
+      `Assumption \`${String(id)}\` already has a result from experiment \`${from.name}\` (winner ${from.winner}: ${from.result}): a declared winner counts as a Stage 6 result, so this entry counts the campaign a second time towards ${String(id)}'s confidence. Remove this entry, or take \`assumption\` off the experiment to keep only this one`,
+      'warning',
+    );
+  });
 }
 
 /** Each experiment's variant ids by its name, the first of a repeated name (`experiment-design` reports the others). */
