@@ -20,3 +20,13 @@ describe('the count of committed paths', () => {
     expect(describeSync(synced(TWO, []))).toContain('727201430e (2 paths); nothing else to write');
   });
 });
+
+describe('a sync that finished an interrupted write whose commit was refused', () => {
+  // A review of watch: with nothing of its own to write, such a run said "✓ in sync: nothing to write".
+  it('says the write is not committed, and why — never that all is in sync', () => {
+    const refused = { committed: false as const, reason: 'changed-meanwhile' as const, message: 'threads/sales/acme/6-learning.md changed while threadwork committed: the files are written but not committed; the next run derives again and commits them' };
+    const line = describeSync(synced(refused, []));
+    expect(line).toContain('finished an interrupted write; not committed: threads/sales/acme/6-learning.md changed while threadwork committed');
+    expect(line).not.toContain('in sync');
+  });
+});

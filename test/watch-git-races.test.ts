@@ -108,6 +108,32 @@ describe('watch while git and editors act during its commit', () => {
 
   // git failed to read the file it was to store ("could not open … for reading") and the cycle
   // said "error: … git said: fatal", as though git had refused the commit.
+  /*
+   * A review of watch: the next cycle finished the refused commit, and a save during that
+   * commit (the file written again, as it was) refused it too — its line showed the figures
+   * it wrote with no word of their commit, and no cycle came to commit them (the next only
+   * at the minute's reconcile, or another save).
+   */
+  it('says so when the commit a cycle finishes is refused too, and the next cycle commits it', async () => {
+    const dir = await repo();
+    const path = join(dir, LEARNING);
+    const aside = testdir();
+    writeFileSync(join(aside, 'saved'), learning(50000));
+    // The first commit meets a save of 50,000; the one finishing it meets that file written again as it is.
+    const { env, armed } = gitActingOnce(`if [ -e '${aside}/again' ]; then cp '${path}' '${aside}/copy' && mv '${aside}/copy' '${path}'; else cp '${aside}/saved' '${path}'; : > '${aside}/again'; rm -f "$(dirname "$0")/acted"; fi`);
+    const w = start(dir, [], { ...env, THREADWORK_WATCH_RECONCILE_MS: '0' });
+    await w.ready();
+    writeFileSync(armed, '');
+    writeFileSync(path, learning(48000));
+    await waitFor(() => w.cycles().length >= 2, 'the refused finish to be answered', () => w.describe());
+    expect(w.cycles()[0]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    expect(w.cycles()[1]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    await waitFor(() => w.cycles().length >= 3 && git(dir, 'status', '--porcelain') === '', 'the write to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(w.cycles()[2]!, w.describe()).toMatchObject({ trigger: [LEARNING], recovered: { committed: true } });
+    expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(50000));
+    expect(wonArr(dir)).toBe('50,000');
+  });
+
   it('takes a file removed while git stores it (a `git stash`) as changed meanwhile, not as git refusing the commit, and commits once it is back', async () => {
     const dir = await repo();
     const w = await saveWhileGitActs(dir, `rm -f '${join(dir, LEARNING)}'`);

@@ -220,7 +220,9 @@ async function transact<T>(
   await uncommitted?.ask(state);
   timer.mark('load');
   const finished = interrupted ? await finishInterrupted(state, interrupted, options, guard) : undefined;
-  const recovered = finished?.commit ?? null;
+  const recovered = finished?.commit?.committed ? finished.commit : null;
+  // Its commit refused (a file saved while it was made): what this run says of its commit, unless it makes its own.
+  const finishedAt = finished?.commit ?? null;
   // A cold run derives from the facts cache: only the threads that changed are derived anew.
   const seeded = !options.derivation && state.cached ? await seededDerivation(state) : undefined;
   const deriving = seeded ? Object.assign({}, options, { derivation: seeded.derivation }) : options;
@@ -233,7 +235,7 @@ async function transact<T>(
   const proposal = await propose(state);
   if (proposal.nothingToWrite) {
     if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
-    return { result: proposal.result, sources: [], sync: null, commit: recovered, recovered, warnings: [] };
+    return { result: proposal.result, sources: [], sync: null, commit: finishedAt, recovered, warnings: [] };
   }
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
@@ -259,7 +261,7 @@ async function transact<T>(
     throw error;
   }
   const { plan, derived, diagnostics, committing } = planned;
-  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: finished?.written ?? [], edits: plannedEdits(plan), changes: finished?.changes.length ? [...finished.changes, ...plan.changes] : plan.changes, diagnostics, triggers: [], commit: recovered, uncommitted: null, uncommittedDeleted: null };
+  const sync: SyncResult | null = options.sync === false ? null : { dryRun: options.dryRun === true, written: finished?.written ?? [], edits: plannedEdits(plan), changes: finished?.changes.length ? [...finished.changes, ...plan.changes] : plan.changes, diagnostics, triggers: [], commit: finishedAt, uncommitted: null, uncommittedDeleted: null };
   if (options.dryRun) {
     undo();
     // Nothing was written: the threads this plan named are the next run's to write.
@@ -277,7 +279,7 @@ async function transact<T>(
     await uncommitted?.remember(state, null, []);
     if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(null, [])) ?? null));
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-    return { result: proposal.result, sources: [], sync, commit: recovered, recovered, warnings };
+    return { result: proposal.result, sources: [], sync, commit: finishedAt, recovered, warnings };
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
@@ -309,13 +311,14 @@ async function transact<T>(
       if (!options.state) await saveParseCacheIfStale(state, { force: derivedWritten.length >= MANY_WRITES, betweenTurns: true });
       await keepFacts();
     };
-    let commit: CommitOutcome | null = recovered;
+    let commit: CommitOutcome | null = finishedAt;
     const heldAhead = committing ? state.heldAheadOfHead() : [];
     if (committing && written.length > 0) {
       guard();
       // Asked of what the commit holds and of what this run read anew: a save `git stash` took
       // away before git was asked what differs from HEAD is in no commit, but what it derived is.
-      const paths = committable(state, [...written, ...triggers]);
+      // With the files of a finish whose commit was refused: a commit of this run's alone would leave those behind, its journal cleared.
+      const paths = committable(state, [...written, ...triggers, ...(finished?.left ?? [])]);
       const committed = heldAhead.length > 0 ? settled(Promise.resolve(sourceHeld(heldAhead))) : settled(commitOrSay({ cwd: root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead([...paths, ...(options.changedThisRun ?? [])]), written: writtenContents(proposal.changes, plan) }));
       const cached = await settled(saveCaches());
       const outcome = await committed; // never left running: what follows may undo the state the caches read
@@ -328,7 +331,7 @@ async function transact<T>(
     // A file changed while it was committed: the journal stays, so the next run derives again and commits (what it wrote is on disk; nothing is to be written again over the change).
     // Held for a broken file's version no commit has: that file is one of the commit's sources, committed with it once whole.
     // A journal the finish above left waiting (its commit held) keeps its paths beside these.
-    const waiting = interrupted && !recovered ? interrupted.paths : [];
+    const waiting = interrupted && !recovered ? [...interrupted.paths, ...(finished?.left ?? [])] : [];
     if (committing) await (leftForNextRun(commit) ? recordJournal({ root, message, sources: [], paths: [...new Set([...waiting, ...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers, ...heldAhead])], subject }) : clearJournal(root));
     timer.mark('commit and caches');
     if (commit?.committed) for (const path of [...written, ...triggers]) options.pendingSources?.delete(path);
@@ -720,9 +723,12 @@ function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (
 
 /** What finishing an interrupted transaction did: its commit (null when none was made), the derived files it wrote and what they show. */
 interface Finished {
+  /** Its commit; why it was not made when a file changed while it was made (the journal waits); null when none was made otherwise. */
   commit: CommitOutcome | null;
   written: string[];
   changes: DerivedChange[];
+  /** With that refusal, the paths the journal waits with: this run's own commit holds them too, or none of them. */
+  left: string[];
 }
 
 /**
@@ -741,7 +747,7 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const derivedWritten = await applyDerived(state, plan, guard);
   const written = [...sources, ...derivedWritten];
   // Reported with the run's own: a cycle that rewrote derived files never says "nothing written".
-  const finished = (commit: CommitOutcome | null): Finished => ({ commit, written: derivedWritten, changes: derivedWritten.length > 0 ? plan.changes : [] });
+  const finished = (commit: CommitOutcome | null, left: string[] = []): Finished => ({ commit, written: derivedWritten, changes: derivedWritten.length > 0 ? plan.changes : [], left });
   if (!committing) return finished(null);
   // The plan is made from the workspace as it is now: a source someone changed since the
   // kill moved what was just written, so it goes into the same commit, named a trigger.
@@ -762,10 +768,11 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   const paths = committable(state, [...journal.paths, ...written, ...since]);
   const outcome = await commitOrSay({ cwd: state.root, paths, message, author: state.derivationModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
   if (outcome.committed) for (const path of since) options.pendingSources?.delete(path);
-  // Saved again while this commit was made: the journal, described as now, waits for the next run.
+  // Saved again while this commit was made: the journal, described as now, waits for the next run — and the run says so (a
+  // watcher's line showed the figures it wrote with no word of their commit, and nothing made its next cycle finish it).
   if (leftForNextRun(outcome)) {
     await waiting();
-    return finished(null);
+    return finished(outcome, paths);
   }
   await clearJournal(state.root);
   await writeSnapshot(state.root, plan.snapshot);

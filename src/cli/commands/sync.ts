@@ -44,6 +44,8 @@ export function describeSync(result: SyncResult, root?: string, paused?: Operati
     if (left) lines.push(left);
     // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
     if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
+    // Its commit refused (a file saved while it was made): written, not committed — never "in sync".
+    else if (result.commit) lines.push(`${pc.yellow('⚠')} finished an interrupted write; ${pc.yellow('not committed:')} ${printable(result.commit.message)}${errorsNote ? `; ${errorsNote}` : ''}`);
     else if (errors > 0) lines.push(`${mark} nothing to write, but not clean: ${errorsNote}`);
     else if (stale > 0) lines.push(`${pc.yellow('⚠')} nothing written, but not in sync: ${stale} ${stale === 1 ? 'file' : 'files'} to update ${stale === 1 ? 'is' : 'are'} not valid UTF-8 (${stale === 1 ? 'warning' : 'warnings'} above); re-save ${stale === 1 ? 'it' : 'them'} as UTF-8`);
     else lines.push(pc.green('✓ in sync: nothing to write'));
