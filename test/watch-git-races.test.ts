@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { testdir } from './helpers/testdir.js';
+import { read, testdir } from './helpers/testdir.js';
 import { waitFor, watchStarter } from './helpers/watch.js';
 import { learning, repo, wonArr } from './helpers/won-deal.js';
 
@@ -132,6 +132,24 @@ describe('watch while git and editors act during its commit', () => {
     expect(w.cycles()[2]!, w.describe()).toMatchObject({ trigger: [LEARNING], recovered: { committed: true } });
     expect(git(dir, 'show', `HEAD:${LEARNING}`)).toBe(learning(50000));
     expect(wonArr(dir)).toBe('50,000');
+  });
+
+  /*
+   * A review of watch: the commit that finishes a refused one named every changed source a
+   * trigger, prose that moves nothing included — a person's paragraph being drafted in the
+   * canvas went into it (and, when the figures were back at HEAD's, made up the whole commit).
+   */
+  it('finishes a refused commit without the prose a person is drafting elsewhere', async () => {
+    const dir = await repo();
+    const segments = 'strategy/canvas/04-segments.md';
+    writeFileSync(join(dir, segments), `${read(dir, segments)}\nFintech first: a paragraph half-written.\n`);
+    const aside = testdir();
+    writeFileSync(join(aside, 'saved'), learning(50000));
+    const w = await saveWhileGitActs(dir, `cp '${aside}/saved' '${join(dir, LEARNING)}'`);
+    expect(w.cycles()[0]!.commit, w.describe()).toMatchObject({ committed: false, reason: 'changed-meanwhile' });
+    await waitFor(() => git(dir, 'ls-tree', 'HEAD', '--', LEARNING).trim() !== '' && git(dir, 'show', `HEAD:${LEARNING}`) === learning(50000), 'the second save to be committed', () => `${w.describe()}\n${git(dir, 'status', '--porcelain')}`);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).not.toContain(segments);
+    expect(git(dir, 'status', '--porcelain')).toBe(` M ${segments}\n`);
   });
 
   it('takes a file removed while git stores it (a `git stash`) as changed meanwhile, not as git refusing the commit, and commits once it is back', async () => {

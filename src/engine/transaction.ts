@@ -753,7 +753,10 @@ async function finishInterrupted(state: WorkspaceState, journal: Journal, option
   // kill moved what was just written, so it goes into the same commit, named a trigger.
   // Asked after the writes above: what they wrote is the interrupted run's, not a trigger.
   const pending = options.pendingSources ? await stillChanged(state.root, options.pendingSources) : await everySource(state.root);
-  const since = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
+  // Less the edits that move nothing derived, as a run's own triggers are: a finish committed a person's prose in another
+  // thread, and a canvas paragraph being drafted, beside the figures it finished — alone, when those were back at HEAD's.
+  const candidates = triggersFor(triggerQuestion(plan, pending, notTriggers(state, [...journal.paths, ...written])));
+  const since = candidates.length > 0 ? await withoutInertEdits(state.root, state.currentModel(), candidates, [...journal.paths, ...written]) : [];
   const { message, subject } = describedAgain(journal, plan, since, planned.derived);
   const waiting = (): Promise<void> => recordJournal({ root: state.root, message, sources: journal.sources, paths: [...new Set([...journal.paths, ...written, ...since])], subject });
   // A file of the write broken now (the first half of a save) waits for the save to end:
