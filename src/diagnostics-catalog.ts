@@ -336,6 +336,22 @@ export const RULES = {
     message: 'Deadline {deadline} is before the goal was created ({created}, `created`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back',
     docs: 'A goal runs from the day it was created to its deadline: its trajectory compares the share of the way done with the share of that time gone, and a deadline already past makes it `missed`. A deadline before `created` (a year mistyped, 2026 for 2027, or the two dates swapped) would turn the goal missed from its first day, its forecast horizon gone. Like a deal\'s close date before its creation date (`closed-before-created`), it is an error: sync reports it and neither edits the goal file (its state block stays as it was) nor commits it until the date is fixed. A deadline on the day the goal was created passes.',
   },
+  'abandoned-before-created': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: "a goal's `abandoned` date before its `created` date",
+    message: 'Abandoned date {abandoned} is before the goal was created ({created}, `created`): expected a date on or after it, or `abandoned: true`',
+    docs: 'A goal is given up after it begins: `abandoned` is `true` or the day it was given up, and a day before `created` is a typo (a year mistyped, the date of another goal). The goal counts as abandoned either way, but its file would say it ended before it began. Like a deadline before `created` (`deadline-before-created`), it is an error: sync reports it and neither edits the goal file (its state block stays as it was) nor commits it until the date is fixed. An `abandoned` day equal to `created` passes.',
+  },
+  'reached-before-created': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch'],
+    at: 'key',
+    summary: "a subgoal's `reached` date before its goal's `created` date",
+    message: 'Reached date {reached} of subgoal {id} is before the goal was created ({created}, `created`): expected a date on or after it — no subgoal is reached before its goal begins. Fix the date, or remove `reached` to have the subgoal judged on its value again',
+    docs: 'A subgoal\'s `reached` is the day sync first found its target reached (docs/derivation.md), and it keeps the subgoal `completed` after. Sync never records a day before the goal\'s `created` — for a goal planned ahead it records none until the goal begins — so such a date is a slip — a year mistyped, a `reached` copied from another goal — or one that an earlier version of threadwork recorded for a goal planned ahead. Like a deadline before `created` (`deadline-before-created`), it is an error: sync reports it and neither edits the goal file (its state block stays as it was) nor commits it until the date is fixed, or `reached` is removed and the subgoal judged on its value again. A subgoal has no `created` of its own: it begins with its goal.',
+  },
   'date-in-future': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -190,18 +190,29 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
 }
 
 /**
- * A goal's deadline before the day it was created (dates swapped, a year mistyped): the goal
- * would be missed from its first day, and sync would commit it so. An error at the
- * deadline, as a deal's close date before its creation date is (`closed-before-created`).
- * Only valid dates are compared: one that is no date is the schema's error already.
+ * A goal's dates before the day it was created (dates swapped, a year mistyped): its
+ * deadline (the goal would be missed from its first day, and sync would commit it so), the
+ * day it was abandoned, and a subgoal's `reached` day — nothing of a goal happens before it
+ * begins. Each is an error at the date, as a deal's close date before its creation date is
+ * (`closed-before-created`). Only valid dates are compared: one that is no date is the
+ * schema's error already, as is a subgoal that is no map.
  */
 function checkGoalDates(file: ParsedFile, report: Report): void {
   const goal = dataOf(file);
   const day = (value: unknown): string | undefined => (isoDateSchema.safeParse(value).success ? (value as string).slice(0, 10) : undefined);
-  const deadline = day(goal?.deadline);
   const created = day(goal?.created);
-  if (!deadline || !created || deadline >= created) return;
-  report(file.path, ['deadline'], 'deadline-before-created', `Deadline ${deadline} is before the goal was created (${created}, \`created\`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back`);
+  if (!created) return;
+  const deadline = day(goal?.deadline);
+  if (deadline && deadline < created) report(file.path, ['deadline'], 'deadline-before-created', `Deadline ${deadline} is before the goal was created (${created}, \`created\`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back`);
+  const abandoned = day(goal?.abandoned);
+  if (abandoned && abandoned < created) report(file.path, ['abandoned'], 'abandoned-before-created', `Abandoned date ${abandoned} is before the goal was created (${created}, \`created\`): expected a date on or after it, or \`abandoned: true\``);
+  listOf(goal, 'subgoals').forEach((subgoal, i) => {
+    const { id, reached } = (subgoal ?? {}) as Data;
+    const date = day(reached);
+    if (!date || date >= created) return;
+    const which = typeof id === 'string' ? `subgoal ${id}` : `subgoals[${i}]`;
+    report(file.path, ['subgoals', i, 'reached'], 'reached-before-created', `Reached date ${date} of ${which} is before the goal was created (${created}, \`created\`): expected a date on or after it — no subgoal is reached before its goal begins. Fix the date, or remove \`reached\` to have the subgoal judged on its value again`);
+  });
 }
 
 const folderOf = (threadPath: string): string => threadPath.slice(threadPath.lastIndexOf('/') + 1);

@@ -232,10 +232,14 @@ function committedMeta(text: string): Record<string, unknown> {
  * Records in the goal file the day each subgoal first reaches its target (`reached:` on the
  * subgoal, the state's as-of date, spliced in: every other byte stays as written), so that
  * it stays reached when its value falls — a pipeline subgoal, whose deals leave it when they
- * close (docs/derivation.md). A subgoal completed only by its record needs none.
+ * close (docs/derivation.md). A subgoal completed only by its record needs none. A goal
+ * planned ahead (its `created` after the as-of date) has begun nothing yet: a day before it
+ * is no day one of its milestones was reached (check: `reached-before-created`), so none is
+ * recorded until the goal starts, the subgoal judged on its value meanwhile.
  */
 function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined, state: GoalState, plan: SyncPlan): DerivedChange[] {
-  const fresh = state.subgoals.flatMap((sg, i) => (goal?.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
+  if (!goal || state.asOf < goal.created.slice(0, 10)) return [];
+  const fresh = state.subgoals.flatMap((sg, i) => (goal.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
   if (fresh.length === 0) return [];
   const before = model.text(path);
   if (before === undefined || !decodesExactly(model, path, before, plan)) return [];
