@@ -176,12 +176,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   program
     .command('demo')
     .description('run the whole lifecycle on a temporary copy of the bundled example workspace (what `npm start` does)')
-    .action((_flags: unknown, cmd: Command) =>
-      execute(async () => {
-        // demo always runs on a temporary copy: a --dir taken and ignored looked as if it ran there.
-        if (globals(cmd).dir !== undefined) throw new ThreadworkError('demo runs on a temporary copy of the bundled example and takes no --dir; to try a workspace of yours, run its commands there (threadwork check --dir <dir>)', 'invalid-arguments');
-        return (await import('./commands/demo.js')).demoCommand(globals(cmd).json);
-      }, globals(cmd).json));
+    .action((_flags: unknown, cmd: Command) => execute(async () => (await import('./commands/demo.js')).demoCommand(globals(cmd).json), globals(cmd).json));
 
   program
     .command('schemas')
