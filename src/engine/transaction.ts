@@ -721,7 +721,7 @@ function triggerQuestion(plan: SyncPlan, pending: readonly string[], excluded: (
   return { edited: plan.edits.map((e) => e.path), created: plan.creations.map((c) => c.path), pending, excluded, madeFrom };
 }
 
-/** What finishing an interrupted transaction did: its commit (null when none was made), the derived files it wrote and what they show. */
+/** What finishing an interrupted transaction did: its commit (or why it was refused), the derived files it wrote and what they show. */
 interface Finished {
   /** Its commit; why it was not made when a file changed while it was made (the journal waits); null when none was made otherwise. */
   commit: CommitOutcome | null;
