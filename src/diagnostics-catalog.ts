@@ -644,9 +644,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check'],
     at: 'file',
-    summary: 'a stage file with no front matter (labelled lines, the way the LeanOS method writes them): threadwork reads nothing from it',
-    message: 'No front matter: threadwork reads nothing from this stage file; its labelled lines map to {fields}. Run `threadwork migrate {path}` to write it (the prose is kept as it is)',
-    docs: 'Every field of a stage may be empty, so such a file validates, yet nothing in it counts: `advance` asks for values the prose states. `threadwork migrate` writes the front matter from the labelled lines (`ARR potential: $1M-$1.5M` → `arr_potential: {min: 1000000, max: 1500000}`) above the same prose, byte for byte, and lists every line it could not map. docs/migrate.md has the label → field table.',
+    summary: 'a stage file with no front matter, or an empty block, above labelled lines (the way the LeanOS method writes them): threadwork reads nothing from it',
+    message: '{No|Empty} front matter: threadwork reads nothing from this stage file; its labelled lines map to {fields}. Run `threadwork migrate {path}` to write it (the prose is kept as it is)',
+    docs: 'Every field of a stage may be empty, so such a file validates, yet nothing in it counts: `advance` asks for values the prose states. `threadwork migrate` writes the front matter from the labelled lines (`ARR potential: $1M-$1.5M` → `arr_potential: {min: 1000000, max: 1500000}`) above the same prose, byte for byte, and lists every line it could not map. An empty block (`---` then `---`, as some editors start every file) counts as none when a labelled line below it maps to a field, and migrate writes the new front matter in its place; with nothing to map it is a stage not written yet and gets no warning. docs/migrate.md has the label → field table.',
   },
   'experiment-design': {
     severity: 'error',

@@ -320,6 +320,20 @@ describe('threadwork migrate', () => {
     expect(advanced.json.created).toBe(`${DEAL}/4-decision.md`);
   });
 
+  it('advance, refusing a stage whose front matter block is empty, points at migrate', async () => {
+    const dir = workspace({
+      [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { created: '2026-03-02' }),
+      'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
+      [`${DEAL}/1-input.md`]: fixture('deal', '1-input.md'),
+      [`${DEAL}/2-hypothesis.md`]: fixture('deal', '2-hypothesis.md'),
+      [`${DEAL}/3-implication.md`]: `---\n---\n${fixture('deal', '3-implication.md')}`,
+    });
+    gitInit(dir);
+    const refused = await runJson<{ error: { code: string; message: string } }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
+    expect(refused.json.error.code).toBe('stage-incomplete');
+    expect(refused.json.error.message).toContain(`${DEAL}/3-implication.md has an empty front matter block, so none of its lines is read: \`threadwork migrate ${DEAL}/3-implication.md\``);
+  });
+
   it('takes files and folders, and leaves the rest alone', async () => {
     const dir = methodWorkspace();
     const { json } = await migrateJson(dir, [CAMPAIGN, `${DEAL}/2-hypothesis.md`], { commit: false });
@@ -383,6 +397,31 @@ describe('threadwork migrate', () => {
     expect(text.startsWith('\uFEFF---\r\narr_potential: 250000\r\nstrategic_value: medium\r\n---\r\n')).toBe(true);
     expect(text.slice(text.indexOf('---\r\n#') + 5)).toBe(prose.slice(1));
     expect(result.files[0]!.lines[0]!.note).toMatch(/EUR/);
+  });
+
+  it('takes a stage file whose front matter block is empty (an editor\'s blank properties): check warns at the lines as they are, migrate replaces the empty block', async () => {
+    const prose = '\n# Implication\n\nARR potential: $250k\nStrategic value: Medium\n';
+    const emptyBlock = '---\n\n---\n';
+    const dir = methodWorkspace({ [`${DEAL}/3-implication.md`]: emptyBlock + prose, [`${DEAL}/4-decision.md`]: '---\n---\n# Decision\n\nStill talking it over.\n' });
+    const { json } = await checkJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(dir);
+    const warnings = json.diagnostics.filter((d) => d.rule === 'stage-front-matter-missing');
+    const implication = warnings.find((d) => d.path === `${DEAL}/3-implication.md`);
+    expect(implication?.message).toMatch(/^Empty front matter: threadwork reads nothing/);
+    // Lines 7 and 8 of the file as saved: the empty block's three lines come first.
+    expect(implication?.message).toContain('`arr_potential` (line 7), `strategic_value` (line 8)');
+    // An empty block above prose no field takes is a stage not written yet: no warning, nothing to migrate.
+    expect(warnings.map((d) => d.path)).not.toContain(`${DEAL}/4-decision.md`);
+
+    const dry = await migrateJson(dir, [], { dryRun: true });
+    const planned = dry.json.files.find((f) => f.path === `${DEAL}/3-implication.md`)!;
+    expect(planned.lines.map((l) => l.bodyLine)).toEqual([7, 8]);
+    expect(dry.json.files.map((f) => f.path)).not.toContain(`${DEAL}/4-decision.md`);
+
+    await migrateJson(dir, [`${DEAL}/3-implication.md`], { commit: false });
+    expect(read(dir, `${DEAL}/3-implication.md`)).toBe(`---\narr_potential: 250000\nstrategic_value: medium\n---\n${prose}`);
+    expect(read(dir, `${DEAL}/4-decision.md`)).toBe('---\n---\n# Decision\n\nStill talking it over.\n');
+    const again = await migrateJson(dir, [], { dryRun: true });
+    expect(again.json.files.map((f) => f.path)).not.toContain(`${DEAL}/3-implication.md`);
   });
 
   it('--json output validates against the shipped schema', async () => {

@@ -1,12 +1,12 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
 import { migrationContext, stageHasFields } from '../migrate/context.js';
 import { mappableFields } from '../migrate/map-stage.js';
 import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 
 /**
- * A stage file without front matter validates (every field may be empty) while threadwork
+ * A stage file without front matter (or with an empty block) validates (every field may be empty) while threadwork
  * reads nothing from it: the LeanOS method's prompts write stage files as labelled lines.
  * Warns, names the fields its labelled lines would fill, and points at `threadwork migrate`.
  */
@@ -15,16 +15,20 @@ export function checkStageFrontMatter(model: WorkspaceModel, inScope: (thread: s
   for (const thread of model.threads.values()) {
     if (!inScope(thread.path)) continue;
     thread.stages.forEach((stage, i) => {
-      // A file with front matter has its body after it: only a body offset of 0 needs a look at the text.
-      if (!stage || stage.bodyOffset !== 0 || stage.diagnostics.some((d) => d.severity === 'error')) return;
+      // A file with fields in its front matter has its body well after it: only a short (or no) block needs a look at the text.
+      if (!stage || stage.bodyOffset > UNFILLED_BLOCK_MAX_LENGTH || stage.diagnostics.some((d) => d.severity === 'error')) return;
       if (!stageHasFields(THREAD_TYPE_BY_FAMILY[thread.family], i + 1)) return;
       const text = model.text(stage.path);
-      if (text === undefined || parseFrontMatter(text).present) return;
-      const fields = mappableFields(text.replace(/^\uFEFF/, ''), migrationContext(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1));
+      const unfilled = text === undefined ? undefined : unfilledFrontMatter(text);
+      if (!unfilled) return;
+      const fields = mappableFields(unfilled.prose.replace(/^\uFEFF/, ''), migrationContext(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1)).map((f) => Object.assign({}, f, { line: f.line + unfilled.blockLines }));
+      // An empty block with nothing below to fill it is a stage not written yet, as a template leaves one.
+      if (unfilled.blockLines > 0 && fields.length === 0) return;
       const found = fields.length
         ? `; its labelled lines map to ${fields.map((f) => `\`${f.field}\` (line ${f.line})`).join(', ')}`
-        : text.trim() === '' ? '' : '; no labelled line of it maps to a field';
-      out.push(diagnostic(stage.path, START, 'warning', 'stage-front-matter-missing', `No front matter: threadwork reads nothing from this stage file${found}. Run \`threadwork migrate ${stage.path}\` to write it (the prose is kept as it is)`));
+        : unfilled.prose.trim() === '' ? '' : '; no labelled line of it maps to a field';
+      const what = unfilled.blockLines > 0 ? 'Empty front matter' : 'No front matter';
+      out.push(diagnostic(stage.path, START, 'warning', 'stage-front-matter-missing', `${what}: threadwork reads nothing from this stage file${found}. Run \`threadwork migrate ${stage.path}\` to write it (the prose is kept as it is)`));
     });
   }
   return out;

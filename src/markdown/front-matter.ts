@@ -55,6 +55,27 @@ export function bodyOffsetOf(text: string): number {
 }
 
 /**
+ * The longest a front matter block with nothing in it plausibly is (`---`, a few blank
+ * lines, `---`): a caller that knows a file's body offset reads its text again only below it.
+ */
+export const UNFILLED_BLOCK_MAX_LENGTH = 32;
+
+/**
+ * The prose of a file that carries no front matter fields: the whole text when it opens
+ * with no block, or the text after a block with nothing but blank lines between its fences
+ * (the empty "properties" block some editors and note apps put atop every new file).
+ * `blockLines` is how many lines that empty block takes. Undefined when the file has a
+ * block with anything in it — keys, comments, or YAML that does not parse.
+ */
+export function unfilledFrontMatter(text: string): { prose: string; blockLines: number } | undefined {
+  const place = delimit(text);
+  if (!place) return OPENING_LONE_CR.test(text) ? undefined : { prose: text, blockLines: 0 };
+  if (place.closeStart === undefined || text.slice(place.yamlStart, place.closeStart).trim() !== '') return undefined;
+  const block = text.slice(0, place.bodyOffset);
+  return { prose: text.slice(place.bodyOffset), blockLines: block.split('\n').length - 1 };
+}
+
+/**
  * Split a Markdown file into front matter and body and parse the front matter with the
  * engine's YAML readers (YAML 1.2 core schema: src/markdown/yaml.ts), within the
  * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`

@@ -4,7 +4,7 @@ import { Locators } from '../check/locators.js';
 import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { parseFrontMatter, UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
 import { firstLineEnding } from '../markdown/managed-blocks.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { misspeltKeys } from '../schema/misspelt-keys.js';
@@ -78,8 +78,9 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
     current.diagnostics,
   );
   if (missing.length > 0) {
-    // A file written as labelled lines (no front matter) may state them: nothing in it is read until it is migrated.
-    const unread = current.bodyOffset === 0 && !parseFrontMatter(model.text(current.path) ?? '').present ? `\n${current.path} has no front matter, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
+    // A file written as labelled lines (no front matter, or an empty block) may state them: nothing in it is read until it is migrated.
+    const unfilled = current.bodyOffset <= UNFILLED_BLOCK_MAX_LENGTH ? unfilledFrontMatter(model.text(current.path) ?? '') : undefined;
+    const unread = unfilled ? `\n${current.path} has ${unfilled.blockLines > 0 ? 'an empty front matter block' : 'no front matter'}, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     throw new ThreadworkError(
       `${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}${m.line ? ` (line ${m.line})` : ''}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
       'stage-incomplete',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { yamlPackage } from '../markdown/yaml-package.js';
 import { checkModel } from '../check/check.js';
 import { ThreadworkError } from '../errors.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
 import { mapStage, type LineReport } from '../migrate/map-stage.js';
 import { migrationContext, stageHasFields } from '../migrate/context.js';
 import type { ThreadType } from '../schema/meta.js';
@@ -27,7 +27,7 @@ export interface MigratedFile {
   frontMatter: Record<string, unknown>;
   /** Every labelled line (and prospect-table row) of the prose, mapped or not. */
   lines: MigratedLine[];
-  /** How many lines the front matter adds above the prose. */
+  /** How many lines the front matter takes above the prose (in place of an empty block the file had, if any). */
   offset: number;
 }
 
@@ -48,8 +48,9 @@ export interface MigrationResult {
 /**
  * Front matter for stage files written the LeanOS method's way — labelled lines, no front
  * matter — above the same prose, byte for byte. `paths` are workspace-relative files or
- * folders (already contained); none means every stage file without front matter. A file
- * that already has front matter is skipped, so a second run changes nothing.
+ * folders (already contained); none means every stage file without front matter (or with
+ * an empty block, which the new one replaces). A file whose front matter holds anything is
+ * skipped, so a second run changes nothing.
  */
 export function proposeMigration(model: WorkspaceModel, paths: readonly string[], dryRun: boolean): WriteProposal<MigrationResult> {
   const targets = paths.length === 0 ? allStagePaths(model) : selectPaths(model, paths);
@@ -90,7 +91,8 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   if (!model.files.has(path)) return { reason: 'not a file threadwork reads (a symbolic link, a special file, or in an ignored folder)', report: true, blocked: true };
   const text = model.text(path);
   if (text === undefined) return { reason: 'cannot be read', report: true, blocked: true };
-  if (parseFrontMatter(text).present) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
+  const unfilled = unfilledFrontMatter(text);
+  if (!unfilled) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
   if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true, blocked: true };
   // Skipped, not refused: the rest of the workspace is migrated (docs/migrate.md), and this file once the errors are fixed.
   const problems = errors.get(path);
@@ -101,8 +103,10 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   const type = THREAD_TYPE_BY_FAMILY[kind.family];
   if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true, blocked: false };
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const prose = text.slice(bom.length);
+  const prose = unfilled.prose.replace(/^\uFEFF/, '');
   const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));
+  // An empty block above the prose is replaced; with no labelled line to fill it, the file is left as it is.
+  if (unfilled.blockLines > 0 && Object.keys(mapping.frontMatter).length === 0) return { reason: 'its front matter is empty and no labelled line of it maps to a field: nothing to migrate', report: false, blocked: false };
   const eol = prose.includes('\r\n') ? '\r\n' : '\n';
   const yaml = Object.keys(mapping.frontMatter).length === 0 ? '' : yamlPackage().stringify(mapping.frontMatter, { lineWidth: 0 });
   const block = `---\n${yaml}---\n`.replace(/\n/g, eol);
@@ -113,20 +117,20 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
     type,
     stage: kind.stage,
     frontMatter: mapping.frontMatter,
-    lines: mapping.lines.map((l) => ({ ...l, line: l.line + offset, bodyLine: l.line })),
+    lines: mapping.lines.map((l) => ({ ...l, line: l.line + offset, bodyLine: l.line + unfilled.blockLines })),
     offset,
   };
   return { file, text: bom + block + prose };
 }
 
-/** Every stage file of the workspace that does not start with front matter. */
+/** Every stage file of the workspace that carries no front matter fields: none, or an empty block. */
 function allStagePaths(model: WorkspaceModel): string[] {
   const out: string[] = [];
   for (const thread of model.threads.values()) {
     for (const [i, stage] of thread.stages.entries()) {
       if (!stage || !stageHasFields(THREAD_TYPE_BY_FAMILY[thread.family], i + 1)) continue;
-      const text = stage.bodyOffset === 0 ? model.text(stage.path) : undefined;
-      if (text !== undefined && !parseFrontMatter(text).present) out.push(stage.path);
+      const text = stage.bodyOffset <= UNFILLED_BLOCK_MAX_LENGTH ? model.text(stage.path) : undefined;
+      if (text !== undefined && unfilledFrontMatter(text)) out.push(stage.path);
     }
   }
   return out.sort();
