@@ -25,7 +25,8 @@ import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions } from './sync/run.js';
-import { isAssumptionOrGoal, readHistory, refuseControlInSubject, type History } from './history/history.js';
+import { isAssumptionOrGoal, readHistory, refuseControlInSubject, withFormerNames, type History } from './history/history.js';
+import { formerGoalIds } from './history/former-folders.js';
 import { requireKnownSubject, withMeantSubject } from './history/known-subject.js';
 import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
@@ -164,7 +165,8 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
         throw withMeantSubject(await loadWorkspace(root, { includeThread: () => false }), subject, error);
       });
     }
-    const history = await readHistory(root, subject);
+    // A goal's trail includes the commits that named it by an earlier id, before its file was renamed.
+    const history = subject.startsWith('g-') ? await withFormerNames(root, await readHistory(root, subject), await formerGoalIds(root, subject)) : await readHistory(root, subject);
     if (history.entries.length > 0) return history;
     const model = await loadWorkspace(root, { includeThread: () => false });
     // `G-Force Payments` is the deal g-force-payments: read as a goal only while a goal has the id.

@@ -657,6 +657,29 @@ describe('history of an id the workspace does not define', () => {
     expect(text.stdout).toMatch(/^threads\/sales\/acme-corp, formerly threads\/sales\/acme: the trail of each name\n/);
   });
 
+  it('follows a goal renamed with git: the new id\'s trail holds the commits that named the old id, and says it was renamed', async () => {
+    const dir = syncedWorkspace();
+    const ws = await openWorkspace(dir);
+    await ws.sync();
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': wonLearning(48000) });
+    await ws.sync();
+    const before = await historyJson<{ entries: { commit: string }[] }>(dir, 'g-first-customers');
+    expect(before.json.entries.length).toBeGreaterThan(0);
+    git(dir, 'mv', 'goals/g-first-customers.md', 'goals/g-first-three.md');
+    writeFiles(dir, { 'goals/g-first-three.md': read(dir, 'goals/g-first-three.md').replace('id: g-first-customers', 'id: g-first-three') });
+    writeFiles(dir, { 'threads/sales/acme/meta.json': read(dir, 'threads/sales/acme/meta.json').replace('"goal_id": "g-first-customers"', '"goal_id": "g-first-three"') });
+    git(dir, 'commit', '-qam', 'rename the goal');
+    await ws.sync();
+    type Trail = { subject: string; entries: { commit: string }[]; outside: { subject: string }[]; formerly?: string[] };
+    const after = await historyJson<Trail>(dir, 'g-first-three');
+    expect(after.code, JSON.stringify(after.json)).toBe(0);
+    expect(after.json.formerly).toEqual(['g-first-customers']);
+    expect(after.json.entries.map((e) => e.commit)).toEqual(expect.arrayContaining(before.json.entries.map((e) => e.commit)));
+    expect(after.json.outside.map((c) => c.subject)).toContain('rename the goal');
+    const text = await commandText(() => historyCommand('g-first-three', { dir, json: false }));
+    expect(text.stdout).toMatch(/^g-first-three, formerly g-first-customers: the trail of each name\n/);
+  });
+
   // `G-Force Payments` opens threads/sales/g-force-payments: `advance g-force-payments` takes
   // it, and so does history, unless a goal has that id or a commit names such a goal.
   it('reads a deal whose folder name starts with g- as that deal when no goal has the id', async () => {

@@ -27,7 +27,7 @@ export interface History {
    * describe, said rather than skipped.
    */
   outside: OutsideCommit[];
-  /** A thread's earlier folders (renamed with git), newest first, whose trail `entries` and `outside` include. */
+  /** A thread's earlier folders or a goal's earlier ids (its file renamed with git), newest first, whose trail `entries` and `outside` include. */
   formerly?: string[];
 }
 
@@ -72,6 +72,25 @@ export async function readHistory(cwd: string, subject: string): Promise<History
     entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? triggers : triggers.filter(couldMoveAggregates) });
   }
   return { subject, kind, entries, outside: await readOutsideCommits(cwd, kind, subject) };
+}
+
+/**
+ * A subject's trail across the names it had: threadwork's commits name a thread by its
+ * folder and a goal by its id at the time, so after a rename the trail starts at the
+ * rename unless the commits naming the earlier names are read too. One list, newest
+ * first, each commit once; `formerly` names the earlier names.
+ */
+export async function withFormerNames(root: string, current: History, former: readonly string[]): Promise<History> {
+  if (former.length === 0) return current;
+  const all = [current, ...(await Promise.all(former.map((name) => readHistory(root, name))))];
+  const newestFirst = <T extends { commit: string; date: string }>(lists: T[][]): T[] => {
+    const seen = new Set<string>();
+    return lists
+      .flat()
+      .filter((c) => !seen.has(c.commit) && seen.add(c.commit))
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  };
+  return { ...current, entries: newestFirst(all.map((h) => h.entries)), outside: newestFirst(all.map((h) => h.outside)), formerly: [...former] };
 }
 
 /**

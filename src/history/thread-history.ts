@@ -1,7 +1,7 @@
 import { ThreadworkError } from '../errors.js';
 import { resolveThreadPath, threadPathCandidates } from '../threads/resolve.js';
 import { formerThreadFolders } from './former-folders.js';
-import { readHistory, type History } from './history.js';
+import { readHistory, withFormerNames, type History } from './history.js';
 
 /**
  * The audit trail of the thread `input` names. When its folder is gone — the deal was
@@ -32,16 +32,5 @@ export async function readThreadHistory(root: string, input: string): Promise<Hi
  * One list, newest first, each commit once; `formerly` names the earlier folders.
  */
 async function readRenamedThreadHistory(root: string, thread: string): Promise<History> {
-  const current = await readHistory(root, thread);
-  const former = await formerThreadFolders(root, thread);
-  if (former.length === 0) return current;
-  const all = [current, ...(await Promise.all(former.map((folder) => readHistory(root, folder))))];
-  const newestFirst = <T extends { commit: string; date: string }>(lists: T[][]): T[] => {
-    const seen = new Set<string>();
-    return lists
-      .flat()
-      .filter((c) => !seen.has(c.commit) && seen.add(c.commit))
-      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
-  };
-  return { ...current, entries: newestFirst(all.map((h) => h.entries)), outside: newestFirst(all.map((h) => h.outside)), formerly: former };
+  return withFormerNames(root, await readHistory(root, thread), await formerThreadFolders(root, thread));
 }

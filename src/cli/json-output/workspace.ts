@@ -90,7 +90,7 @@ export const historyOutput = z.object({
     .array(z.object({ date: z.string(), commit: z.string(), subject: z.string() }))
     .describe("commits made outside threadwork (no Threadwork-* trailer) that changed the subject — an assumption's entry or table row in strategy/canvas/10-assumptions.md, the goal file, the thread folder — newest first: steps the audit trail cannot describe"),
   repository: z.boolean().describe('whether the workspace is in a git repository: outside one there is no audit trail, and `entries` is empty for that reason, not because nothing moved'),
-  formerly: z.array(z.string()).optional().describe("a thread's earlier folders, newest first, when it was renamed with git: their trail is part of `entries` and `outside`"),
+  formerly: z.array(z.string()).optional().describe("a thread's earlier folders, or a goal's earlier ids, newest first, when its folder or file was renamed with git: their trail is part of `entries` and `outside`"),
 });
 
 export const demoOutput = z.object({
