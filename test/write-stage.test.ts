@@ -56,6 +56,22 @@ describe('writeStage', () => {
     expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/owner: Maya\r\n---\r\n\r\nNew notes\.\r\n$/);
   });
 
+  it('replaces the whole front matter, and answers with each field it removed that had a value, and that value', async () => {
+    const dir = dealWorkspace();
+    const ws = await openWorkspace(dir);
+    // An agent that meant to fill in the signal and the contact, and sent only those.
+    const outcome = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { signal: 'Asked for pricing', contact: { name: 'Ada', title: 'CFO' } } }, { sync: false });
+    expect(outcome.write.removed).toEqual([
+      { field: 'source', value: 'inbound' },
+      { field: 'date', value: '2026-03-02' },
+      { field: 'company', value: { name: 'Acme' } },
+    ]);
+    expect(read(dir, `${THREAD}/1-input.md`)).not.toContain('company:');
+    // Sent back whole, nothing is removed.
+    const whole = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { source: 'inbound', date: '2026-03-02', signal: 'Asked for pricing', contact: { name: 'Ada', title: 'CFO' }, company: { name: 'Acme' } } }, { sync: false });
+    expect(whole.write.removed).toEqual([]);
+  });
+
   it('creates a new stage in the line endings of the stage before it: a CRLF thread gets a CRLF file', async () => {
     const dir = dealWorkspace({ [`${THREAD}/1-input.md`]: md(INPUT).replace(/\n/g, '\r\n') });
     const ws = await openWorkspace(dir);

@@ -10,7 +10,7 @@ export function stageFrontMatterInput() {
   return z
     .record(z.string(), z.unknown())
     .describe(
-      "Front matter of the stage file as data (what YAML between the --- lines holds). Validated before anything is written against the stage's schema: " +
+      "The whole front matter of the stage file as data (what YAML between the --- lines holds): a field left out is removed. Validated before anything is written against the stage's schema: " +
         'threadwork://schemas/{deal|campaign}-{n}-{stage}.schema.json (read_thread lists each stage\'s schema). ' +
         'An invalid write writes nothing and returns diagnostics with path, line, column and field. Derived fields live in meta.json, never here.',
     );

@@ -33,6 +33,12 @@ export interface StageWriteResult {
   written: boolean;
   /** Warnings about the written file (errors refuse the write). */
   diagnostics: Diagnostic[];
+  /**
+   * The fields the file held a value in that the front matter given left out, with that
+   * value: the write replaces the whole front matter, so a caller that meant to change a
+   * few fields sees what it dropped (and can write them back).
+   */
+  removed: { field: string; value: unknown }[];
 }
 
 /**
@@ -70,14 +76,23 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   // and its close still pending, counted in every figure.
   // Judged as written, as advance judges it (`asWritten`: the state's current model, not the derivation's, which holds a broken stage at its last valid version).
   if (stage > 1 && existing === undefined) refuseUnlessComplete(asWritten, threadPath, meta, stage - 1, `Cannot write ${STAGE_FILES[stage - 1]} of ${threadPath}`);
-  const text = existing !== undefined && editable(existing) ? rewrite(existing, input) : fresh(model, input, existing);
+  const edited = existing !== undefined && editable(existing);
+  const text = edited ? rewrite(existing, input) : fresh(model, input, existing);
+  const removed = edited ? leftOut(parseFrontMatter(existing).data ?? {}, input.frontMatter) : [];
   return {
-    result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [] },
+    result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [], removed },
     changes: existing === text ? [] : [writeChange(path, text)],
     summary: `write ${path}`,
     thread: threadPath,
     invalidCode: 'stage-invalid',
   };
+}
+
+/** The fields `before` held something in (not null, nor an empty text, list or map) that `after` leaves out. */
+function leftOut(before: Record<string, unknown>, after: Record<string, unknown>): StageWriteResult['removed'] {
+  const holds = (value: unknown): boolean =>
+    value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+  return Object.entries(before).flatMap(([field, value]) => (!(field in after) && holds(value) ? [{ field, value }] : []));
 }
 
 /** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
