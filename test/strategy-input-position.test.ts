@@ -23,9 +23,9 @@ describe('strategy-input-missing', () => {
     const result = await (await openWorkspace(dir)).check({ cache: false });
     const found = result.diagnostics.filter((d) => d.rule === 'strategy-input-missing').map((d) => `${d.path}:${d.line}:${d.column} ${d.message.split(':')[0]}`);
     expect(found).toEqual([
-      'strategy/canvas/04-segments.md:9:17 The industries of Mid-market fintech is missing',
+      'strategy/canvas/04-segments.md:9:17 The industries of Mid-market fintech are missing',
       // Not written at all: the segment's `filters`, where it belongs.
-      'strategy/canvas/04-segments.md:42:7 The industries of E-commerce finance teams is missing',
+      'strategy/canvas/04-segments.md:42:7 The industries of E-commerce finance teams are missing',
       `strategy/canvas/07-uvp.md:4:6 The value proposition is missing`,
       `strategy/canvas/15-gtm.md:${gtm.slice(0, closing).split('\n').length}:1 The go-to-market plan is missing`,
       'threadwork.config.yaml:1:1 Your company name is missing',

@@ -93,6 +93,9 @@ export function proseAsRead(section: CanvasSection, text: string | undefined): P
   return { paragraph: firstParagraph(prose), points: section === '09-solution' ? bulletItems(prose).slice(0, 5) : [] };
 }
 
+/** The names of missing inputs that are plural: a segment's industries, pains and buying triggers. */
+const PLURAL_NAMES = /^The (?:industries|pains|buying triggers) of /;
+
 /**
  * The strategy context for one segment, from the canvas front matter (validated data),
  * the prose of the narrative sections, and the assumptions that evidence validated.
@@ -102,7 +105,8 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
   const missing: MissingInput[] = [];
   const need = (section: CanvasSection, key: string, value: string | undefined, what: string, path = canvasPath(section)): string => {
     if (value && value.trim()) return value.trim();
-    missing.push({ section, key, message: `${what} is missing: ${fillIn(path, key)}`, path });
+    // "The pains of … are missing", "The price is missing": the verb agrees with what is named.
+    missing.push({ section, key, message: `${what} ${PLURAL_NAMES.test(what) ? 'are' : 'is'} missing: ${fillIn(path, key)}`, path });
     return fill(path, key);
   };
   const data = (section: CanvasSection): Data => (model.canvas.get(section)?.value as Data | undefined) ?? {};
