@@ -84,7 +84,7 @@ describe('metrics', () => {
       deal('threads/sales/d', { status: 'open', arrPotential: 40000, closeProbability: 0.6, pipelineStage: 'proposal' }),
       deal('threads/sales/e', { status: 'deferred', arrPotential: 90000, closeProbability: 0 }),
     ]);
-    expect(figures).toMatchObject({ won: 2, lost: 1, open: 1, parked: 1, win_rate: 0.67, won_arr: 96000, mrr: 8000, avg_deal_size: 48000, avg_cycle_days: 40, median_cycle_days: 40, avg_margin: 0.75, pipeline_count: 1, weighted_pipeline: 24000 });
+    expect(figures).toMatchObject({ won: 2, lost: 1, open: 1, parked: 1, win_rate: 2 / 3, won_arr: 96000, mrr: 8000, avg_deal_size: 48000, avg_cycle_days: 40, median_cycle_days: 40, avg_margin: 0.75, pipeline_count: 1, weighted_pipeline: 24000 });
   });
 
   it('handles an empty workspace without dividing by zero', () => {
@@ -170,6 +170,29 @@ describe('goal state', () => {
     // With a baseline, from it down to the target: 90 → 75 of 90 → 60 is half the way.
     expect(deriveGoal({ ...cycle, metrics: [{ name: 'avg_cycle_days', target: 60, baseline: 90 }] }, slow, '2026-06-01').metrics[0]!.progress).toBe(0.5);
     expect(deriveGoal(cycle, [won('threads/sales/a', 30000, { ...link, cycleDays: 50 })], '2026-06-01').metrics[0]!.progress).toBe(1);
+  });
+
+  // The figures are exact: rounded first, a value just short of a target met it, and the
+  // goal read achieved while its gap, and its forecast, said it was not.
+  it.each([
+    { name: 'a win rate of 2 won, 1 lost against 0.67', metric: 'win_rate', target: 0.67, threads: [won('threads/sales/a', 1, link), won('threads/sales/b', 1, link), deal('threads/sales/c', { ...link, status: 'closed-lost', outcome: 'closed-lost' })], current: 2 / 3 },
+    { name: 'an MRR of 19,999.50 against 20,000', metric: 'mrr', target: 20000, threads: [won('threads/sales/a', 239994, link)], current: 19999.5 },
+    { name: 'an average deal size of 40,000.50 against 40,001', metric: 'avg_deal_size', target: 40001, threads: [won('threads/sales/a', 40000, link), won('threads/sales/b', 40001, link)], current: 40000.5 },
+    { name: 'an average cycle of 40.5 days against 40', metric: 'avg_cycle_days', target: 40, threads: [won('threads/sales/a', 1, { ...link, cycleDays: 40 }), won('threads/sales/b', 1, { ...link, cycleDays: 41 })], current: 40.5 },
+    { name: 'a weighted pipeline of 24,000.90 against 24,001', metric: 'weighted_pipeline', target: 24001, threads: [deal('threads/sales/a', { ...link, status: 'open', arrPotential: 40001.5, closeProbability: 0.6 })], current: 24000.9 },
+  ] as const)('$name is short of it, exactly', ({ metric, target, threads, current }) => {
+    const state = deriveGoal({ ...goal, metrics: [{ name: metric, target }], subgoals: [{ id: 'SG1', title: 'x', metric, target }] }, threads, '2026-06-01');
+    expect(state.metrics[0]!.current).toBe(current);
+    expect(state.metrics[0]!.gap).toBeGreaterThan(0);
+    expect(state.metrics[0]!.progress).toBeLessThan(1);
+    expect(state.status).toBe('active');
+    expect(state.subgoals[0]!.status).not.toBe('completed');
+  });
+
+  it('an exact value equal to a target written with cents meets it: MRR 3,000.04 from a won ARR of 36,000.48 (one division, not 36,000.48 / 12 = 3,000.0400000000004)', () => {
+    const state = deriveGoal({ ...goal, metrics: [{ name: 'mrr', target: 3000.04 }], subgoals: [] }, [won('threads/sales/a', 36000.48, link)], '2026-06-01');
+    expect(state.metrics[0]).toMatchObject({ current: 3000.04, gap: 0, progress: 1 });
+    expect(state.status).toBe('achieved');
   });
 
   it('only counts threads linked to the goal', () => {

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { round2 } from '../src/derive/assumptions.js';
+import { formatGoalMetric } from '../src/derive/render-blocks.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import {
   calibrate,
@@ -157,16 +157,23 @@ describe('the Monte Carlo against exact convolution', () => {
     const base = NONE;
     expect(distribution('won_arr', 15_000, base, totals)).toEqual({ pTarget: 1, p10: 15_000, p50: 15_000, p90: 15_000 });
     expect(distribution('won_arr', 15_000.01, base, totals).pTarget).toBe(0);
-    // 2 won, 1 lost: a win rate of 2/3, rounded to 0.67 as the goal's figure is.
-    expect(distribution('win_rate', 0.67, base, totals)).toEqual({ pTarget: 1, p10: 0.67, p50: 0.67, p90: 0.67 });
-    expect(distribution('win_rate', 0.68, base, totals).pTarget).toBe(0);
+    // 2 won, 1 lost: a win rate of 2/3, exact as the goal's figure is — short of 0.67.
+    expect(distribution('win_rate', 2 / 3, base, totals)).toEqual({ pTarget: 1, p10: 2 / 3, p50: 2 / 3, p90: 2 / 3 });
+    expect(distribution('win_rate', 0.67, base, totals).pTarget).toBe(0);
   });
 
-  it('rounds a win rate as the goal state does: 23 won of 40 closed is 58% (0.575 is 0.57499… in binary), not 57%', () => {
+  it('judges a win rate exactly, as the goal state does: 23 won of 40 closed meets 0.575, not 0.58 (which the block shows it as)', () => {
     const totals = simulate([], N, SEED);
     const base = { won: 23, wonCents: 0, lost: 17, wonWithoutArr: 0 };
-    expect(round2(23 / 40)).toBe(0.58); // the goal state's win rate (derive/metrics.ts)
-    expect(distribution('win_rate', 0.58, base, totals)).toEqual({ pTarget: 1, p10: 0.58, p50: 0.58, p90: 0.58 });
+    expect(distribution('win_rate', 0.575, base, totals)).toEqual({ pTarget: 1, p10: 0.575, p50: 0.575, p90: 0.575 });
+    expect(distribution('win_rate', 0.58, base, totals).pTarget).toBe(0);
+    expect(formatGoalMetric('win_rate', 23 / 40)).toBe('58%');
+  });
+
+  it('judges money exactly: an MRR of 19,999.50 misses 20,000 in every draw', () => {
+    const totals = simulate([], N, SEED);
+    const base = { won: 1, wonCents: 23_999_400, lost: 0, wonWithoutArr: 0 };
+    expect(distribution('mrr', 20_000, base, totals)).toEqual({ pTarget: 0, p10: 19_999.5, p50: 19_999.5, p90: 19_999.5 });
   });
 
   it('with no open deal the forecast is the totals already closed', () => {

@@ -11,13 +11,15 @@ export type Trajectory = 'achieved' | 'ahead' | 'on-track' | 'behind' | 'missed'
 
 export interface MetricState {
   name: GoalMetricName;
+  /** Exact, as the figures are (metrics.ts): progress and the goal's status are judged on it; the block rounds it. */
   current: number | null;
   target: number;
   baseline: number | null;
   /**
    * How far from the target, in the metric's unit; 0 once reached. Null while the metric
    * has no value (a win rate before any linked deal closed): a gap measured from nothing
-   * would read as a shortfall. The goal's block, the report and its JSON all read it here.
+   * would read as a shortfall. The goal's block, the report and its JSON all read it here,
+   * exact as the value is: a win rate 0.0033 short is short, never a gap of 0.
    */
   gap: number | null;
   /** 0–1, how much of the way from baseline to target. */
@@ -153,12 +155,12 @@ function metricState(name: GoalMetricName, current: number | null, target: numbe
     // the way down from (the current value as the start gave 0% until the target was met),
     // so progress is the target over the current value: 60 days against 75 is 80%.
     const progress = gap === 0 ? 1 : baseline === null ? target / current : baseline > target ? Math.max(0, (baseline - current) / (baseline - target)) : 0;
-    return { name, current, target, baseline, gap: round2(gap), progress: gap === 0 ? 1 : shortOfTarget(progress) };
+    return { name, current, target, baseline, gap, progress: gap === 0 ? 1 : shortOfTarget(progress) };
   }
   const start = baseline ?? 0;
   const gap = Math.max(0, target - current);
   const progress = gap === 0 ? 1 : target > start ? Math.max(0, (current - start) / (target - start)) : 0;
-  return { name, current, target, baseline, gap: round2(gap), progress: gap === 0 ? 1 : shortOfTarget(progress) };
+  return { name, current, target, baseline, gap, progress: gap === 0 ? 1 : shortOfTarget(progress) };
 }
 
 /**

@@ -1,9 +1,14 @@
 import type { ThreadFacts } from './thread-facts.js';
-import { round2 } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
 import { openRate, replyRate, type OutreachCounts } from '../outreach/rates.js';
 
-/** Figures over a set of threads: the whole workspace, a segment, a goal or a subgoal. */
+/**
+ * Figures over a set of threads: the whole workspace, a segment, a goal or a subgoal.
+ * Exact: a goal's progress and whether it is achieved are judged on them, and 2 won of 3
+ * closed rounded to 0.67 met a target of 0.67 (an MRR of 19,999.5 rounded to 20,000 met
+ * 20,000). They are rounded only where they are written: the blocks (render-blocks.ts),
+ * the reports' text and the commit messages (which quote the blocks).
+ */
 export interface Figures {
   deals: number;
   open: number;
@@ -52,9 +57,14 @@ export function computeFigures(threads: readonly ThreadFacts[]): Figures {
   return figuresOf(sums);
 }
 
-/** The figures of a set of threads from its running sums (see figure-sums.ts). */
+/**
+ * The figures of a set of threads from its running sums (see figure-sums.ts). Each is one
+ * division of integers, which a double rounds once, correctly: a value equal to a target
+ * as written (an MRR of 3,000.04 from a won ARR of 36,000.48) is that target's double, where
+ * dividing an already divided amount again could land one bit below it.
+ */
 export function figuresOf(s: FigureSums): Figures {
-  const wonArr = s.wonArrCents / 100;
+  const withArr = s.won - s.wonWithoutArr;
   return {
     deals: s.deals,
     open: s.open,
@@ -62,17 +72,17 @@ export function figuresOf(s: FigureSums): Figures {
     lost: s.lost,
     stalled: s.stalled,
     parked: s.parked,
-    win_rate: s.won + s.lost > 0 ? round2(s.won / (s.won + s.lost)) : null,
-    won_arr: wonArr,
-    mrr: Math.round(wonArr / 12),
-    avg_deal_size: s.won > s.wonWithoutArr ? Math.round(wonArr / (s.won - s.wonWithoutArr)) : null,
+    win_rate: s.won + s.lost > 0 ? s.won / (s.won + s.lost) : null,
+    won_arr: s.wonArrCents / 100,
+    mrr: s.wonArrCents / 1200,
+    avg_deal_size: withArr > 0 ? s.wonArrCents / (100 * withArr) : null,
     won_without_arr: s.wonWithoutArr,
-    avg_cycle_days: s.cycles.length > 0 ? Math.round(s.cycleSum / s.cycles.length) : null,
+    avg_cycle_days: s.cycles.length > 0 ? s.cycleSum / s.cycles.length : null,
     median_cycle_days: median(s.cycles),
-    avg_margin: s.marginCount > 0 ? Math.round(s.marginHundredths / s.marginCount) / 100 : null,
+    avg_margin: s.marginCount > 0 ? s.marginHundredths / (100 * s.marginCount) : null,
     pipeline_count: s.open,
-    pipeline_value: Math.round(s.pipelineCents / 100),
-    weighted_pipeline: Math.round(s.weightedCents / 100),
+    pipeline_value: s.pipelineCents / 100,
+    weighted_pipeline: s.weightedCents / 100,
     won_count: s.won,
     campaigns: s.campaigns,
     sent: s.sent,
@@ -80,8 +90,8 @@ export function figuresOf(s: FigureSums): Figures {
     opened: s.opened,
     replied: s.replied,
     meetings: s.meetings,
-    open_rate: rounded(openRate(campaignCounts(s))),
-    reply_rate: rounded(replyRate(campaignCounts(s))),
+    open_rate: openRate(campaignCounts(s)),
+    reply_rate: replyRate(campaignCounts(s)),
   };
 }
 
@@ -90,11 +100,9 @@ function campaignCounts(s: FigureSums): OutreachCounts {
   return { sent: s.sent, delivered: s.delivered, bounced: s.bounced, opened: s.opened, clicked: s.clicked, replied: s.replied, meetings: s.meetings };
 }
 
-const rounded = (rate: number | null): number | null => (rate === null ? null : round2(rate));
-
-/** The middle of values already sorted ascending. */
+/** The middle of values already sorted ascending: of an even count, the mean of the two middle ones (40.5 days, not 41). */
 function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -1,4 +1,4 @@
-import type { AssumptionState } from './assumptions.js';
+import { round2, type AssumptionState } from './assumptions.js';
 import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
@@ -65,11 +65,18 @@ const METRIC_ROWS: MetricRow[] = [
   { label: 'meetings', key: 'meetings', kind: 'count', target: 'meetings' },
 ];
 
+/**
+ * A figure as the blocks write it: the one place its exact value is rounded. A rate to a
+ * whole percent, a half up on its decimal value (round2: 23 of 40 is 58%, where 0.575 · 100
+ * is 57.4999… in binary); money and days in whole units (a won ARR of `1,200.5` beside an
+ * average of `1,201` read as two figures of two precisions; a cycle of `40.5` days as one
+ * measured to the hour).
+ */
 function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   const n = typeof value === 'number' ? value : null;
-  if (kind === 'rate') return formatPercent(n);
-  // Money in whole units, as the average deal size is rounded: a won ARR of `1,200.5` beside an average of `1,201` read as two figures of two precisions.
-  return formatNumber(kind === 'money' && n !== null ? Math.round(n) : n);
+  if (n === null) return formatNumber(n);
+  if (kind === 'rate') return formatPercent(round2(n));
+  return formatNumber(kind === 'count' ? n : Math.round(n));
 }
 
 /**

@@ -66,7 +66,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
     stages,
     closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
-    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline, withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
+    totals: { open: figures.open, value: Math.round(figures.pipeline_value), weighted: Math.round(figures.weighted_pipeline), withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
     ...exactRates(deals),
   };
 }
