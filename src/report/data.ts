@@ -3,7 +3,6 @@ import type { AssumptionState } from '../derive/assumptions.js';
 import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
-import { computeFigures } from '../derive/metrics.js';
 import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
@@ -61,31 +60,18 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
     const previous = funnel[i - 1];
     row.conversion = previous && previous.reached > 0 ? round2(row.reached / previous.reached) : null;
   });
-  const figures = computeFigures(deals);
+  // The derivation's figures, as 13-metrics shows them: exact (metrics.ts), so the JSON
+  // keeps them as they are and the text rounds them once (render.ts). Campaigns add nothing
+  // to the deal figures read here.
+  const figures = derived.overall;
   return {
     stages,
     closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
     totals: { open: figures.open, value: Math.round(figures.pipeline_value), weighted: Math.round(figures.weighted_pipeline), withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
-    ...exactRates(deals),
-  };
-}
-
-/**
- * The win rate and the won deals' cycle days, exact (README: the `--json` data keeps the
- * exact value; the text rounds once). The figures (computeFigures) round them for the
- * metrics and goal files — 0.67 and 79 where report winloss --json gives 0.666… and 78.5
- * for the same deals — so the report takes them from the same deals itself.
- */
-function exactRates(deals: DerivedWorkspace['threads']): Pick<PipelineReport, 'winRate' | 'avgCycleDays' | 'medianCycleDays'> {
-  const won = deals.filter((t) => t.status === 'closed-won');
-  const lost = deals.filter((t) => t.status === 'closed-lost').length;
-  const cycles = won.flatMap((t) => (t.cycleDays === null ? [] : [t.cycleDays])).sort((a, b) => a - b);
-  const mid = Math.floor(cycles.length / 2);
-  return {
-    winRate: won.length + lost > 0 ? won.length / (won.length + lost) : null,
-    avgCycleDays: cycles.length ? cycles.reduce((a, b) => a + b, 0) / cycles.length : null,
-    medianCycleDays: cycles.length === 0 ? null : cycles.length % 2 ? cycles[mid]! : (cycles[mid - 1]! + cycles[mid]!) / 2,
+    winRate: figures.win_rate,
+    avgCycleDays: figures.avg_cycle_days,
+    medianCycleDays: figures.median_cycle_days,
   };
 }
 
