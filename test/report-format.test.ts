@@ -124,6 +124,19 @@ describe('the reports printed side by side', () => {
     expect((await report('pipeline', dir)).stdout).toMatch(/win rate 67% · won deals' cycle 79 days average, 79 median/);
   });
 
+  // README: the `--json` data keeps the exact value, the text rounds once. The funnel's
+  // conversion was rounded to two decimals in the data itself: 2 of 3 was 0.67.
+  it('the pipeline JSON keeps the funnel conversion exact; the text and Markdown print whole percents', async () => {
+    const dir = exampleWorkspaceCopy();
+    vi.stubEnv('THREADWORK_TODAY', env.THREADWORK_TODAY);
+    const { funnel } = (await commandJson(() => reportCommand('pipeline', {}, { dir, json: true }))).json as { funnel: { stage: string; reached: number; conversion: number | null }[] };
+    // The example: 3 deals reached proposal, 2 of them negotiation.
+    expect(funnel.find((f) => f.stage === 'negotiation')).toEqual({ stage: 'negotiation', reached: 2, conversion: 2 / 3 });
+    funnel.forEach((row, i) => expect(row.conversion).toBe(i === 0 ? null : row.reached / funnel[i - 1]!.reached));
+    expect((await report('pipeline', dir, { md: true })).stdout).toContain('| negotiation | 2 | 67% |');
+    expect((await report('pipeline', dir)).stdout).toMatch(/negotiation +2 +67%/);
+  });
+
   it('a `|` in a group, loss reason or title stays inside its win/loss Markdown cell', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 3; i++) {

@@ -1,6 +1,5 @@
 import { today } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { round2 } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
 import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
@@ -21,7 +20,7 @@ export interface PipelineStageRow {
 export interface FunnelRow {
   stage: string;
   reached: number;
-  /** Share of the deals that reached the previous stage and went on to this one. */
+  /** Share of the deals that reached the previous stage and went on to this one: exact (2 of 3 is 0.666…); the text prints a whole percent. */
   conversion: number | null;
 }
 
@@ -58,7 +57,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   });
   funnel.forEach((row, i) => {
     const previous = funnel[i - 1];
-    row.conversion = previous && previous.reached > 0 ? round2(row.reached / previous.reached) : null;
+    row.conversion = previous && previous.reached > 0 ? row.reached / previous.reached : null;
   });
   // The derivation's figures, as 13-metrics shows them: exact (metrics.ts), so the JSON
   // keeps them as they are and the text rounds them once (render.ts). Campaigns add nothing

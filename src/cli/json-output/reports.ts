@@ -12,7 +12,7 @@ export const pipelineReportOutput = z.object({
   served: servedOutput,
   stages: z.array(z.object({ stage: z.string(), probability: share, count: z.number().int().nonnegative(), value: z.number(), weighted: z.number(), configured: z.literal(false).optional().describe('false on a row of a stage the engine derived that `pipeline.stages` lacks (its open deals count at probability 0; check: pipeline-stage-unconfigured); absent on a configured stage') })),
   closed: z.object({ won: z.number().int(), wonArr: z.number(), wonWithoutArr: z.number().int().nonnegative().describe('won deals recorded without their ARR: counted in won, left out of wonArr'), lost: z.number().int(), stalled: z.number().int(), parked: z.number().int() }),
-  funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable() })),
+  funnel: z.array(z.object({ stage: z.string(), reached: z.number().int().nonnegative(), conversion: share.nullable().describe('reached / the previous stage\'s reached, exact (the text prints a whole percent); null on the first stage and after a stage no deal reached') })),
   totals: z.object({ open: z.number().int(), value: z.number(), weighted: z.number(), withoutValue: z.number().int().nonnegative().describe('open deals with no arr_potential: counted at 0 in value and weighted') }),
   winRate: share.nullable().describe('won / (won + lost), exact (the text prints a whole percent); null until a deal has closed'),
   avgCycleDays: nullableNumber.describe("the won deals' average cycle in days (creation to close), exact (the text prints whole days); null until a won deal records one"),
