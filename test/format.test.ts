@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../src/derive/format.js';
+import { round2 } from '../src/derive/assumptions.js';
+import { formatNumber, formatPercent } from '../src/derive/format.js';
 
 /** What the blocks wrote before their integers were grouped by hand: the reference. */
 function asLocale(value: number): string {
@@ -25,5 +26,17 @@ describe('formatNumber', () => {
   it('writes a dash for no value', () => {
     expect(formatNumber(null)).toBe('—');
     expect(formatNumber(undefined)).toBe('—');
+  });
+});
+
+describe('formatPercent', () => {
+  it('rounds a half percent up, as the metrics and goal blocks round it, whatever its binary form', () => {
+    // 23/40 = 0.575 is 57.49999…% in binary; each of these halves is a little under in binary.
+    const halves = [[23 / 40, '58%'], [0.575, '58%'], [0.145, '15%'], [0.285, '29%'], [1 / 8, '13%'], [0.005, '1%']] as const;
+    for (const [rate, shown] of halves) expect(formatPercent(rate), String(rate)).toBe(shown);
+    // The block's route (round2, then the percent) and the report's (the exact rate) agree.
+    for (let won = 0; won <= 200; won++) expect(formatPercent(won / 200), `${won}/200`).toBe(formatPercent(round2(won / 200)));
+    expect(formatPercent(0.57499)).toBe('57%');
+    expect(formatPercent(null)).toBe('—');
   });
 });

@@ -38,8 +38,13 @@ function groupedInteger(value: number): string {
   return value < 0 || Object.is(value, -0) ? `-${out}` : out;
 }
 
+/**
+ * A rate as a whole percent, a half rounded up as round2 rounds it: 23/40 is 57.4999…% in
+ * binary, which `Math.round(value * 100)` printed as 57% in a report while the metrics and
+ * goal blocks (round2 first) printed 58% for the same deals.
+ */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
+  return value === null || value === undefined ? '—' : `${Math.round(Number((value * 100).toPrecision(12)))}%`;
 }
 
 export function formatFixed(value: number | null | undefined, digits = 2): string {
