@@ -246,7 +246,7 @@ export const RULES = {
     at: 'key',
     summary: 'a `subgoal` that its goal does not define',
     message: 'Unknown subgoal `{id}` of {goal} (not in goals/{goal}.md): expected one of {known}',
-    docs: 'Subgoal ids are listed under `subgoals` in the goal file.',
+    docs: 'Subgoal ids are listed under `subgoals` in the goal file. A subgoal removed from it (or its id renamed) while threads still name it is held, as a goal removed is: the threads stay at their version in HEAD, and so does the goal file — neither edited nor committed, a `derived-held` warning naming the threads — so that HEAD never holds a thread naming a subgoal its goal lacks. Once they name another subgoal (or none), the next sync commits the goal file with them.',
   },
   'subgoal-without-goal': {
     severity: 'error',

@@ -16,14 +16,21 @@ export interface DefinitionHold {
    * the held-back 04-segments.md lacks, a goal whose file is not committed. A thread naming
    * one would be committed naming an id HEAD does not define (holdThreadsNamingHeldAwayIds).
    */
-  heldAway: { segments: ReadonlySet<string> | undefined; goals: ReadonlySet<string>; why: { segment?: string; goal?: string } };
+  heldAway: {
+    segments: ReadonlySet<string> | undefined;
+    goals: ReadonlySet<string>;
+    /** Each goal file held for a subgoal it lost: the subgoal ids its version in HEAD defines. */
+    subgoals: ReadonlyMap<string, ReadonlySet<string>>;
+    why: { segment?: string; goal?: string; subgoal?: string };
+  };
 }
 
 const SEGMENTS = canvasPath('04-segments');
 
 /**
- * A goal or a segment whose id was renamed (or removed) while threads still name the old
- * one: those threads have `unknown-goal` / `unknown-segment` errors and are held at HEAD,
+ * A goal, a subgoal or a segment whose id was renamed (or removed) while threads still name
+ * the old one: those threads have `unknown-goal` / `unknown-subgoal` / `unknown-segment`
+ * errors and are held at HEAD,
  * where they name the old id. Committing the definition as it is now would commit the goal
  * at 0 % or the segment with no deals — figures without the threads that make them, in
  * history until the references are fixed. So the definition is held too, as a renamed
@@ -35,12 +42,13 @@ const SEGMENTS = canvasPath('04-segments');
 export async function holdDefinitionsLosingIds(root: string, model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Promise<DefinitionHold | undefined> {
   const goals = namedIds(model, errors, heldThreads, 'unknown-goal', 'goal_id');
   const segments = namedIds(model, errors, heldThreads, 'unknown-segment', 'segment');
+  const subgoals = namedSubgoals(model, errors, heldThreads);
   const lostGoals = [...goals.keys()].filter((id) => !model.goals.has(id));
-  if (lostGoals.length === 0 && segments.size === 0) return undefined;
+  if (lostGoals.length === 0 && segments.size === 0 && subgoals.size === 0) return undefined;
   const onDisk = [...model.goals.values()].map((file) => file.path);
   const lostPaths = lostGoals.map((id) => `goals/${id}.md`);
   const atHead = await readAtHead(root, [...lostPaths, ...onDisk, ...(segments.size > 0 ? [SEGMENTS] : [])]);
-  const hold: DefinitionHold = { changes: new Map(), paths: [], diagnostics: [], heldAway: { segments: undefined, goals: new Set(), why: {} } };
+  const hold: DefinitionHold = { changes: new Map(), paths: [], diagnostics: [], heldAway: { segments: undefined, goals: new Set(), subgoals: new Map(), why: {} } };
   const gone = lostGoals.filter((id) => atHead.has(`goals/${id}.md`));
   if (gone.length > 0) {
     // The goal files HEAD does not have: the renamed one (or one made meanwhile).
@@ -58,6 +66,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     for (const path of at) hold.diagnostics.push(heldDefinition(path, renamed.includes(path) ? `${path} is neither edited nor committed while ${because}` : because, 'their `goal_id`'));
   }
   await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), onDisk, atHead, hold);
+  holdGoalsLosingSubgoals(model, subgoals, atHead, hold);
   const headSegments = segments.size > 0 ? segmentIdsIn(atHead.get(SEGMENTS)) : new Set<string>();
   const lostSegments = [...segments.keys()].filter((id) => headSegments.has(id));
   if (lostSegments.length > 0) {
@@ -99,6 +108,37 @@ async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], 
 }
 
 /**
+ * A subgoal removed (or its id renamed) from a goal file while threads still name it: the
+ * goal file is held at its version in HEAD, as a removed goal's is — committed as it is,
+ * HEAD's threads would name a subgoal HEAD's goal does not define (`unknown-subgoal` in
+ * history), and the subgoal's figures would leave the goal before its threads did. Only
+ * a subgoal HEAD's version defines holds it: one never committed has nothing to hold.
+ */
+function holdGoalsLosingSubgoals(model: WorkspaceModel, named: ReadonlyMap<string, ReadonlyMap<string, string[]>>, atHead: ReadonlyMap<string, string>, hold: DefinitionHold): void {
+  const subgoals = new Map(hold.heldAway.subgoals);
+  for (const [goal, ids] of named) {
+    const path = model.goals.get(goal)?.path;
+    const committed = path === undefined ? undefined : atHead.get(path);
+    if (path === undefined || committed === undefined || hold.paths.includes(path)) continue;
+    const defined = subgoalIdsIn(path, committed);
+    const gone = [...ids.keys()].filter((id) => defined.has(id));
+    if (gone.length === 0) continue;
+    hold.changes.set(path, committed);
+    hold.paths.push(path);
+    subgoals.set(goal, defined);
+    const names = gone.map((id) => `\`${id}\``).join(', ');
+    hold.heldAway.why.subgoal ??= `threads still name subgoal ${names} of goal \`${goal}\``;
+    const naming = [...new Set(gone.flatMap((id) => ids.get(id)!))].sort();
+    const which = gone.length === 1 ? 'it' : 'them';
+    const message =
+      `Held: threads still name subgoal ${names} of goal \`${goal}\`, gone from ${path} since HEAD (renamed, or removed): until none does, ${path} is held at its version in HEAD, so its threads keep counting toward ${which}, and ${path} is neither edited nor committed. ` +
+      `Write the id of a subgoal ${path} defines in their \`subgoal\` (${namedFiles(naming)}), or remove \`subgoal\`: the next sync then commits ${path} with them. To undo it, put ${names} back in ${path}`;
+    hold.diagnostics.push(diagnostic(path, START, 'warning', 'derived-held', message));
+  }
+  hold.heldAway.subgoals = subgoals;
+}
+
+/**
  * The threads outside `held` whose meta.json names an id only the workspace on disk
  * defines while its definition is held (DefinitionHold.heldAway): a deal moved to the
  * renamed segment before the others, one opened in it, one linked to the renamed goal.
@@ -107,16 +147,19 @@ async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], 
  * the definition, at its version in HEAD, until the rename is whole. Each with why.
  */
 export function threadsNamingHeldAwayIds(model: WorkspaceModel, hold: DefinitionHold, held: ReadonlySet<string>): Map<string, string> {
-  const { segments, goals, why } = hold.heldAway;
+  const { segments, goals, subgoals, why } = hold.heldAway;
   const found = new Map<string, string>();
-  if (segments === undefined && goals.size === 0) return found;
+  if (segments === undefined && goals.size === 0 && subgoals.size === 0) return found;
   for (const [path, thread] of model.threads) {
     if (held.has(path)) continue;
-    const meta = thread.meta?.value as { segment?: unknown; goal_id?: unknown } | undefined;
+    const meta = thread.meta?.value as { segment?: unknown; goal_id?: unknown; subgoal?: unknown } | undefined;
+    const committedSubgoals = typeof meta?.goal_id === 'string' ? subgoals.get(meta.goal_id) : undefined;
     if (segments !== undefined && typeof meta?.segment === 'string' && !segments.has(meta.segment)) {
       found.set(path, `it names segment \`${meta.segment}\`, which ${SEGMENTS} defines on disk but not at the version held in HEAD while ${why.segment}`);
     } else if (typeof meta?.goal_id === 'string' && goals.has(meta.goal_id)) {
       found.set(path, `it names goal \`${meta.goal_id}\`, whose file is not committed while ${why.goal}`);
+    } else if (committedSubgoals && typeof meta?.subgoal === 'string' && !committedSubgoals.has(meta.subgoal)) {
+      found.set(path, `it names subgoal \`${meta.subgoal}\` of goal \`${meta.goal_id as string}\`, which goals/ defines on disk but not at the version held in HEAD while ${why.subgoal}`);
     }
   }
   return found;
@@ -133,6 +176,38 @@ function namedIds(model: WorkspaceModel, errors: readonly Diagnostic[], heldThre
     if (typeof id === 'string' && !ids.has(id)) ids.set(id, error.path);
   }
   return ids;
+}
+
+/** At most this many files are named in a held definition's message; the rest are counted. */
+const NAMED_FILES = 3;
+
+/** The first few of `paths`, the rest counted. */
+function namedFiles(paths: readonly string[]): string {
+  const more = paths.length > NAMED_FILES ? `, and ${paths.length - NAMED_FILES} more` : '';
+  return `${paths.slice(0, NAMED_FILES).join(', ')}${more}`;
+}
+
+/** The subgoal ids that held threads' files name and that `unknown-subgoal` reports, by the goal they name them under, each with the files naming it. */
+function namedSubgoals(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Map<string, Map<string, string[]>> {
+  const named = new Map<string, Map<string, string[]>>();
+  for (const error of errors) {
+    if (error.rule !== 'unknown-subgoal' || error.severity !== 'error') continue;
+    const thread = threadOf(error.path.split('/'))?.thread;
+    if (!thread || !heldThreads.has(thread)) continue;
+    const { goal_id: goal, subgoal } = (model.files.get(error.path)?.value ?? {}) as Record<string, unknown>;
+    if (typeof goal !== 'string' || typeof subgoal !== 'string') continue;
+    if (!named.has(goal)) named.set(goal, new Map());
+    const ids = named.get(goal)!;
+    if (!ids.has(subgoal)) ids.set(subgoal, []);
+    if (!ids.get(subgoal)!.includes(error.path)) ids.get(subgoal)!.push(error.path);
+  }
+  return named;
+}
+
+/** The subgoal ids a committed goal file defines (none when it does not parse). */
+function subgoalIdsIn(path: string, text: string): Set<string> {
+  const parsed = parseFile(path, classifyPath(path), text).value as { subgoals?: { id?: unknown }[] } | undefined;
+  return new Set((parsed?.subgoals ?? []).flatMap((s) => (typeof s?.id === 'string' ? [s.id] : [])));
 }
 
 /** The segment ids a committed 04-segments.md defines (none when it does not parse). */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commitCount, git, gitEnv } from './helpers/git.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+
+/*
+ * A goal's definitions that threads name — the goal itself, its subgoals — removed or
+ * renamed while threads still name the old id: the threads are held at HEAD, and so is the
+ * definition, so that HEAD never holds a thread naming an id no goal defines. Once the
+ * threads are fixed, the change goes in whole.
+ */
+
+type Diagnostic = { path: string; rule: string; severity: string; line: number; column: number; message: string };
+type SyncResult = { diagnostics: Diagnostic[]; commit: { committed: boolean; paths?: string[] } | null };
+
+const GOAL = 'goals/g-fintech-beachhead.md';
+const SG2 = '  - id: SG2\n    title: Win three referenceable fintech customers\n    metric: won_count\n    target: 3\n';
+/** The deals linked to the beachhead goal's SG2. */
+const SG2_DEALS = ['threads/sales/harbor-lending', 'threads/sales/keel-neobank', 'threads/sales/meridian-pay'];
+
+const sync = (dir: string) => runJson<SyncResult>(['sync', '--dir', dir], { env: gitEnv() });
+const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir, '--no-cache'], { env: gitEnv() });
+
+describe('a subgoal removed while deals still name it', () => {
+  it('holds the goal file at HEAD, as a removed goal is held: its removal is not committed until the deals are fixed', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    replaceInFile(dir, GOAL, SG2, '');
+    const edited = read(dir, GOAL);
+
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics).toEqual(expect.arrayContaining(SG2_DEALS.map((deal) => expect.objectContaining({ rule: 'unknown-subgoal', path: `${deal}/meta.json` }))));
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === GOAL);
+    expect(held?.message).toContain('threads still name subgoal `SG2` of goal `g-fintech-beachhead`');
+    expect(held?.message).toContain(`${GOAL} is held at its version in HEAD`);
+    // Nothing committed: HEAD still defines SG2, which its deals name; the person's edit is on disk as written.
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'show', `HEAD:${GOAL}`)).toContain(SG2);
+    expect(read(dir, GOAL)).toBe(edited);
+  });
+
+  it('once the deals name another subgoal, the removal is committed with them, and a second sync commits nothing', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    replaceInFile(dir, GOAL, SG2, '');
+    await sync(dir);
+    for (const deal of SG2_DEALS) replaceInFile(dir, `${deal}/meta.json`, '"subgoal": "SG2"', '"subgoal": "SG1"');
+
+    const released = await sync(dir);
+    expect(released.code, JSON.stringify(released.json.diagnostics)).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+    expect(git(dir, 'show', `HEAD:${GOAL}`)).not.toContain('id: SG2');
+    expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"subgoal": "SG1"');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect((await check(dir)).json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    const again = await sync(dir);
+    expect(again.code).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+  });
+});
