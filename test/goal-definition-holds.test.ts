@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git, gitEnv } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
@@ -55,6 +55,56 @@ describe('a subgoal removed while deals still name it', () => {
     expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"subgoal": "SG1"');
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect((await check(dir)).json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    const again = await sync(dir);
+    expect(again.code).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+  });
+});
+
+describe('a goal renamed while threads still name the old id', () => {
+  const RENAMED = 'goals/g-fintech.md';
+  /** Every file naming the beachhead goal: three deals, a campaign's meta.json and its Stage 1. */
+  const naming = (dir: string): string[] => git(dir, 'grep', '-l', 'g-fintech-beachhead', '--', 'threads/').trim().split('\n');
+  const renameGoal = (dir: string): void => {
+    git(dir, 'mv', GOAL, RENAMED);
+    replaceInFile(dir, RENAMED, 'id: g-fintech-beachhead\n', 'id: g-fintech\n');
+    git(dir, 'reset', '-q');
+  };
+
+  it('the held message says which threads to change and to what', async () => {
+    const dir = exampleWorkspaceCopy();
+    renameGoal(dir);
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === RENAMED);
+    expect(held?.message).toContain('Held: threads still name goal `g-fintech-beachhead`, whose file is gone from goals/ since HEAD');
+    expect(held?.message).toContain(`${RENAMED} is neither edited nor committed, and ${GOAL} is held at its version in HEAD`);
+    expect(held?.message).toContain('write `g-fintech` for `g-fintech-beachhead` in their `goal_id` (threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md, threads/sales/campaigns/2026-09-15-fintech-controller-outbound/meta.json, threads/sales/harbor-lending/meta.json, and 2 more)');
+    expect(held?.message).toContain(`: the next sync then commits ${RENAMED} with them. To undo it, rename ${RENAMED} back to ${GOAL}, with \`id: g-fintech-beachhead\``);
+    // The file deleted is held too: never listed as one to commit by hand.
+    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === GOAL)?.message).toContain(`Held: ${GOAL} is held at its version in HEAD, its deletion not committed`);
+    const text = await runCli(['sync', '--dir', dir], { env: gitEnv() });
+    expect(text.stdout).toContain(`⚠ 2 source files are held and not committed: ${GOAL}, ${RENAMED}; fix what holds them`);
+    expect(text.stdout).not.toContain('git rm');
+  });
+
+  it('once every thread names the new id, sync commits the renamed goal file with the fixed threads, though no figure moves', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    renameGoal(dir);
+    await sync(dir);
+    expect(commitCount(dir)).toBe(commits);
+    for (const path of naming(dir)) replaceInFile(dir, path, 'g-fintech-beachhead', 'g-fintech');
+
+    const released = await sync(dir);
+    expect(released.code, JSON.stringify(released.json.diagnostics)).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+    const tree = git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'goals/');
+    expect(tree).toContain(RENAMED);
+    expect(tree).not.toContain(GOAL);
+    expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"goal_id": "g-fintech"');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
 
     const again = await sync(dir);
     expect(again.code).toBe(0);

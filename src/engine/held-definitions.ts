@@ -61,9 +61,15 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     const names = gone.map((id) => `\`${id}\``).join(', ');
     hold.heldAway.goals = new Set(renamed.map((path) => path.slice('goals/'.length, -'.md'.length)));
     hold.heldAway.why.goal = `threads still name goal ${names}`;
-    const because = `threads still name goal ${names}, gone from goals/ since HEAD (renamed, or deleted): goals/${gone[0]}.md is held at its version in HEAD, so its threads keep counting toward it, and its removal is not committed`;
-    const at = renamed.length > 0 ? renamed : [goals.get(gone[0]!)!];
-    for (const path of at) hold.diagnostics.push(heldDefinition(path, renamed.includes(path) ? `${path} is neither edited nor committed while ${because}` : because, 'their `goal_id`'));
+    const naming = [...new Set(gone.flatMap((id) => goals.get(id)!))].sort();
+    const message = goalHeldMessage(gone, renamed, naming);
+    // On every file held, the deleted one too: a file without its warning was listed as one to commit by hand (`git rm`).
+    const told = renamed.length > 0 ? renamed : [`goals/${gone[0]}.md`];
+    for (const path of told) hold.diagnostics.push(diagnostic(path, START, 'warning', 'derived-held', message));
+    for (const id of gone.filter((id) => !told.includes(`goals/${id}.md`))) {
+      const why = `Held: goals/${id}.md is held at its version in HEAD, its deletion not committed, while threads still name goal \`${id}\` (the Held line of ${told[0]} says what releases it)`;
+      hold.diagnostics.push(diagnostic(`goals/${id}.md`, START, 'warning', 'derived-held', why));
+    }
   }
   await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), onDisk, atHead, hold);
   holdGoalsLosingSubgoals(model, subgoals, atHead, hold);
@@ -165,15 +171,17 @@ export function threadsNamingHeldAwayIds(model: WorkspaceModel, hold: Definition
   return found;
 }
 
-/** The ids that held threads' files name under `key` and that `rule` reports unknown, each with the first file naming it. */
-function namedIds(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>, rule: 'unknown-goal' | 'unknown-segment', key: string): Map<string, string> {
-  const ids = new Map<string, string>();
+/** The ids that held threads' files name under `key` and that `rule` reports unknown, each with the files naming it. */
+function namedIds(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>, rule: 'unknown-goal' | 'unknown-segment', key: string): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
   for (const error of errors) {
     if (error.rule !== rule || error.severity !== 'error') continue;
     const thread = threadOf(error.path.split('/'))?.thread;
     if (!thread || !heldThreads.has(thread)) continue;
     const id = (model.files.get(error.path)?.value as Record<string, unknown> | undefined)?.[key];
-    if (typeof id === 'string' && !ids.has(id)) ids.set(id, error.path);
+    if (typeof id !== 'string') continue;
+    if (!ids.has(id)) ids.set(id, []);
+    if (!ids.get(id)!.includes(error.path)) ids.get(id)!.push(error.path);
   }
   return ids;
 }
@@ -185,6 +193,26 @@ const NAMED_FILES = 3;
 function namedFiles(paths: readonly string[]): string {
   const more = paths.length > NAMED_FILES ? `, and ${paths.length - NAMED_FILES} more` : '';
   return `${paths.slice(0, NAMED_FILES).join(', ')}${more}`;
+}
+
+/**
+ * What a goal file gone since HEAD holds, and what releases it, in so many words: the
+ * files to change and the id to write (the goal file HEAD lacks, when there is one: the
+ * rename), what the next sync then commits, and how to undo it instead. It said "fix
+ * their `goal_id` (or the id back)" beside "held… its removal is not committed".
+ */
+function goalHeldMessage(gone: readonly string[], renamed: readonly string[], naming: readonly string[]): string {
+  const goalPath = (id: string): string => `goals/${id}.md`;
+  const names = gone.map((id) => `\`${id}\``).join(', ');
+  const old = gone.map(goalPath).join(', ');
+  const files = namedFiles(naming);
+  const held = `${old} ${gone.length === 1 ? 'is' : 'are'} held at ${gone.length === 1 ? 'its version' : 'their versions'} in HEAD (its threads keep counting toward it)`;
+  if (gone.length === 1 && renamed.length === 1) {
+    const id = renamed[0]!.slice('goals/'.length, -'.md'.length);
+    return `Held: threads still name goal ${names}, whose file is gone from goals/ since HEAD: until none does, ${renamed[0]} is neither edited nor committed, and ${held}. To finish the rename, write \`${id}\` for \`${gone[0]}\` in their \`goal_id\` (${files}): the next sync then commits ${renamed[0]} with them. To undo it, rename ${renamed[0]} back to ${old}, with \`id: ${gone[0]}\``;
+  }
+  const unsure = renamed.length > 0 ? `, and ${renamed.join(', ')} ${renamed.length === 1 ? 'is' : 'are'} neither edited nor committed` : '';
+  return `Held: threads still name goal ${names}, whose file is gone from goals/ since HEAD (renamed, or deleted): until none does, ${held}, ${gone.length === 1 ? 'its' : 'their'} removal not committed${unsure}. Write the id of a goal in goals/ in their \`goal_id\` (${files}), or remove \`goal_id\` to link them to none: the next sync then commits the change with them. To undo it, restore ${old}`;
 }
 
 /** The subgoal ids that held threads' files name and that `unknown-subgoal` reports, by the goal they name them under, each with the files naming it. */

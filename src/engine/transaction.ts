@@ -30,6 +30,7 @@ import { everySource, uncommittedAndDeleted, UncommittedSources } from './uncomm
 import { draftGateErrors } from './draft-gates.js';
 import { refuseSparseCheckout } from './sparse-refusal.js';
 import { withoutInertEdits } from './inert-edits.js';
+import { goalsAddedOrRemoved, goalsSummary } from './goals-added-or-removed.js';
 import { changedTemplateOverrides, writesGenerated } from './template-overrides.js';
 import { brokenThreadFiles, errorsHoldingWrite, holdThreadsInError, type HeldAway } from './hold-in-error.js';
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
@@ -276,10 +277,14 @@ async function transact<T>(
     if (!options.state) await saveParseCacheIfStale(state); // a cold load deferred it
     await writeSnapshot(root, plan.snapshot);
     await keepFacts();
-    await uncommitted?.remember(state, null, []);
-    if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(null, [])) ?? null));
+    // A goal renamed, its threads fixed: nothing derived moves, but the rename is committed (goals-added-or-removed.ts).
+    const goals = committing ? await commitGoalsAddedOrRemoved(state, planned, options, uncommitted) : undefined;
+    const commit = goals?.commit ?? null;
+    await uncommitted?.remember(state, commit, []);
+    if (sync && committing) Object.assign(sync, uncommittedAndDeleted(root, (await uncommitted?.left(commit, [])) ?? null));
+    if (sync && goals) Object.assign(sync, { triggers: goals.paths, commit });
     if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-    return { result: proposal.result, sources: [], sync, commit: finishedAt, recovered, warnings };
+    return { result: proposal.result, sources: [], sync, commit: commit ?? finishedAt, recovered, warnings };
   }
 
   const sourcePaths = proposal.changes.map((c) => c.path);
@@ -816,6 +821,25 @@ function describedAgain(journal: Journal, plan: SyncPlan, since: readonly string
   for (const lines of again.values()) merged.push(...lines);
   const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: merged, triggers };
   return { message: buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: merged, triggers, derived }), subject };
+}
+
+/**
+ * The goal files added or removed since HEAD, and the thread files naming an added goal, in
+ * a commit of their own: a run that writes nothing commits them all the same. Nothing is
+ * written, so no journal: a commit refused leaves them for the next sync. Not while a
+ * source is held ahead of HEAD (sourceHeld): what it holds would be committed around it.
+ */
+async function commitGoalsAddedOrRemoved(state: WorkspaceState, planned: Planned, options: TransactionOptions, uncommitted: UncommittedSources | undefined): Promise<{ paths: string[]; commit: CommitOutcome } | undefined> {
+  if (state.heldAheadOfHead().length > 0) return undefined;
+  // A watcher knows what is uncommitted from its events: git is asked again only when a goal file is among it.
+  if (options.pendingSources && ![...options.pendingSources].some((path) => classifyPath(path).kind === 'goal')) return undefined;
+  const found = await goalsAddedOrRemoved(state.root, state.currentModel(), await pendingBefore(state.root, options, uncommitted), planned.invalid);
+  if (!found) return undefined;
+  const paths = committable(state, [...found.added, ...found.removed, ...found.following]);
+  const message = buildCommitMessage({ summary: goalsSummary(found), changes: [], triggers: paths, derived: planned.derived });
+  const commit = await commitOrSay({ cwd: state.root, paths, message, author: state.currentModel().config.git.author, changedMeanwhile: () => state.movedSinceRead(paths) });
+  if (commit.committed) for (const path of paths) options.pendingSources?.delete(path);
+  return { paths, commit };
 }
 
 /**

@@ -42,8 +42,9 @@ export function describeSync(result: SyncResult, root?: string, paused?: Operati
   const left = leftUncommitted(result.uncommitted, root, result.diagnostics, paused);
   if (result.edits.length === 0) {
     if (left) lines.push(left);
-    // With nothing of its own to write, a commit is the one of an interrupted transaction this run finished.
-    if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
+    // With nothing derived to write, a commit is of sources alone — goal files added or removed (a rename whose threads follow it) — or the one of an interrupted transaction this run finished.
+    if (result.commit?.committed && result.triggers.length > 0) lines.push(`${mark} nothing derived to write; committed ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}): goal files added or removed, with the threads naming them${errorsNote ? `; ${errorsNote}` : ''}`);
+    else if (result.commit?.committed) lines.push(`${mark} finished an interrupted write and committed it: ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)}); nothing else to write${errorsNote ? `; ${errorsNote}` : ''}`);
     // Its commit refused (a file saved while it was made): written, not committed — never "in sync".
     else if (result.commit) lines.push(`${pc.yellow('⚠')} finished an interrupted write; ${pc.yellow('not committed:')} ${printable(result.commit.message)}${errorsNote ? `; ${errorsNote}` : ''}`);
     else if (errors > 0) lines.push(`${mark} nothing to write, but not clean: ${errorsNote}`);
