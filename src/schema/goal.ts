@@ -80,6 +80,9 @@ export const goalMetricSchema = z
   .superRefine((metric, ctx) => checkFigures(metric.name, metric, ['target', 'baseline'], ctx))
   .transform((metric) => asNumbers(metric, ['target', 'baseline']) as typeof metric & { target: number; baseline?: number });
 
+const SUBGOAL_ABANDONED =
+  'unknown key on a subgoal: a subgoal has no `abandoned` of its own. To drop it, link its deals to another subgoal (or none) in their meta.json `subgoal`, then remove it from `subgoals`; to give up the whole goal, write `abandoned` on the goal';
+
 export const subgoalSchema = z
   .looseObject({
     id: subgoalIdSchema,
@@ -92,7 +95,13 @@ export const subgoalSchema = z
      */
     reached: isoDateSchema.optional(),
   })
-  .superRefine((subgoal, ctx) => checkFigures(subgoal.metric, subgoal, ['target'], ctx))
+  .superRefine((subgoal, ctx) => {
+    checkFigures(subgoal.metric, subgoal, ['target'], ctx);
+    // A goal's key, written on a subgoal as if it worked there too: read by nothing, the
+    // subgoal stayed in the goal's state as pending or blocked with nothing said. A subgoal is
+    // dropped by removing it (its deals relinked first), which keeps HEAD whole (held-definitions.ts).
+    if (Object.hasOwn(subgoal, 'abandoned')) ctx.addIssue({ code: 'custom', message: SUBGOAL_ABANDONED, path: ['abandoned'], input: (subgoal as Record<string, unknown>).abandoned });
+  })
   .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & { target: number });
 
 export const goalSchema = z.looseObject({
