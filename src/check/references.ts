@@ -194,8 +194,10 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean
  * deadline (the goal would be missed from its first day, and sync would commit it so), the
  * day it was abandoned, and a subgoal's `reached` day — nothing of a goal happens before it
  * begins. Each is an error at the date, as a deal's close date before its creation date is
- * (`closed-before-created`). Only valid dates are compared: one that is no date is the
- * schema's error already, as is a subgoal that is no map.
+ * (`closed-before-created`). The day it was abandoned and a `reached` day are days that
+ * came: one more than a day after today is `date-in-future`, as for a thread's dates done.
+ * Only valid dates are compared: one that is no date is the schema's error already, as is
+ * a subgoal that is no map.
  */
 function checkGoalDates(file: ParsedFile, report: Report): void {
   const goal = dataOf(file);
@@ -206,11 +208,16 @@ function checkGoalDates(file: ParsedFile, report: Report): void {
   if (deadline && deadline < created) report(file.path, ['deadline'], 'deadline-before-created', `Deadline ${deadline} is before the goal was created (${created}, \`created\`): expected a date on or after it. Until it is, the goal would be missed from its first day; if the dates are swapped, swap them back`);
   const abandoned = day(goal?.abandoned);
   if (abandoned && abandoned < created) report(file.path, ['abandoned'], 'abandoned-before-created', `Abandoned date ${abandoned} is before the goal was created (${created}, \`created\`): expected a date on or after it, or \`abandoned: true\``);
+  // Each a day something happened, as a deal's close date is (thread-dates.ts): one to come is a typo, with the same day of grace.
+  const { today: now, latest } = todayForDates(today());
+  if (abandoned && abandoned > latest) report(file.path, ['abandoned'], 'date-in-future', `Abandoned date ${abandoned} is after today (${now}): expected the day the goal was given up, today or before, or \`abandoned: true\` — the goal counts as abandoned from now on either way`);
   listOf(goal, 'subgoals').forEach((subgoal, i) => {
     const { id, reached } = (subgoal ?? {}) as Data;
     const date = day(reached);
-    if (!date || date >= created) return;
+    if (!date) return;
     const which = typeof id === 'string' ? `subgoal ${id}` : `subgoals[${i}]`;
+    if (date > latest) report(file.path, ['subgoals', i, 'reached'], 'date-in-future', `Reached date ${date} of ${which} is after today (${now}): expected the day its target was first reached, today or before — the subgoal counts as completed from now on. Fix the date, or remove \`reached\` to have the subgoal judged on its value again`);
+    if (date >= created) return;
     report(file.path, ['subgoals', i, 'reached'], 'reached-before-created', `Reached date ${date} of ${which} is before the goal was created (${created}, \`created\`): expected a date on or after it — no subgoal is reached before its goal begins. Fix the date, or remove \`reached\` to have the subgoal judged on its value again`);
   });
 }
