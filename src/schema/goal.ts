@@ -26,6 +26,14 @@ const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_
 
 const KIND: Record<string, string> = { avg_cycle_days: 'a number of days' };
 
+/** The metrics that count things — wins, open deals, meetings: a figure of one is a whole number. */
+export const COUNT_METRICS: ReadonlySet<string> = new Set(['won_count', 'pipeline_count', 'meetings']);
+
+/** What a count's figure must be, said the same for `2.5` here and `12.000` (workspace/count-decimals.ts). */
+export function wholeCountMessage(metric: string): string {
+  return `expected a whole number: ${metric} is a count`;
+}
+
 /**
  * A figure as written: a number, or for a money metric money as people write it. Money
  * when the metric `metricKey` of the object holding it names is (an unquoted `500.000`
@@ -62,6 +70,8 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
       const message = MONEY_METRICS.has(metric) ? NEGATIVE : 'expected a number of 0 or more';
       ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message, path: [key], input: figure });
     }
+    // A count of 2.5 wins is never reached by counting (2 is short, 3 past it) and reads as a slip: a count is whole.
+    if (COUNT_METRICS.has(metric) && typeof figure === 'number' && !Number.isInteger(figure)) ctx.addIssue({ code: 'custom', message: wholeCountMessage(metric), path: [key], input: figure });
   }
 }
 

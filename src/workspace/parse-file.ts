@@ -18,6 +18,7 @@ import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { withDottedThousands } from './dotted-thousands.js';
+import { withCountDecimals } from './count-decimals.js';
 import { metaFieldsInStage } from './meta-fields-in-stage.js';
 import { formatDataPath, validateData } from './validate.js';
 
@@ -120,7 +121,9 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   const notText = fm.present ? controlCharacterProblem(path, text) : notTextProblem(path, text);
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
-  const { value, diagnostics } = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
+  const validated = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
+  // A goal's count written `12.000`: YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
+  const { value, diagnostics } = kind.kind === 'goal' ? withCountDecimals(validated, path, fm.data, () => new YamlLocator(fm.yamlText)) : validated;
   const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspelt);
   if (kind.kind === 'stage') {

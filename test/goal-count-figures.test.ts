@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitEnv } from './helpers/git.js';
+import { read, replaceInFile, testdir } from './helpers/testdir.js';
+
+const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
+const GOAL = 'goals/g-first-customers.md';
+
+/** A workspace from `threadwork init`, with its one goal. */
+async function initialised(): Promise<string> {
+  const dir = join(testdir(), 'gtm');
+  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
+  expect(init.code).toBe(0);
+  return dir;
+}
+
+const located = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
+const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+
+/*
+ * A count — wins, open deals, meetings — is a whole number: a target of 2.5 wins was
+ * accepted and could never be met by counting (2 is short of it, 3 past it), and
+ * `12.000` was read as 12 without a word, where twelve thousand may have been meant.
+ */
+describe("a goal's count written as a fraction or a decimal", () => {
+  it('2.5 as a goal metric or a subgoal target is a schema error at the value', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '  - name: won_count\n    target: 3\n', '  - name: won_count\n    target: 2.5\n');
+    replaceInFile(dir, GOAL, '    metric: won_count\n    target: 1\n', '    metric: won_count\n    target: 1.5\n');
+    const { json, code } = await check(dir);
+    expect(code).toBe(1);
+    expect(located(json.diagnostics)).toEqual([`${GOAL}:12:13 error schema metrics[0].target`, `${GOAL}:25:13 error schema subgoals[1].target`]);
+    expect(json.diagnostics[0]!.message).toContain('expected a whole number: won_count is a count');
+  });
+
+  it('12.000 and 10.0 are errors too, said as what they are read as; a whole count and a fractional number of days pass', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '  - name: pipeline_count\n    target: 10\n', '  - name: pipeline_count\n    target: 10.000\n');
+    replaceInFile(dir, GOAL, '    metric: pipeline_count\n    target: 10\n', '    metric: pipeline_count\n    target: 10.0\n');
+    const { json, code } = await check(dir);
+    expect(code).toBe(1);
+    expect(located(json.diagnostics)).toEqual([`${GOAL}:14:13 error schema metrics[1].target`, `${GOAL}:21:13 error schema subgoals[0].target`]);
+    expect(json.diagnostics[0]!.message).toBe('Invalid `metrics[1].target`: expected a whole number: pipeline_count is a count, written without a decimal point: 10.000 is read as 10, or 10000 with a dot between thousands (got 10.000)');
+    expect(json.diagnostics[1]!.message).toBe('Invalid `subgoals[0].target`: expected a whole number: pipeline_count is a count, written without a decimal point: 10.0 is read as 10 (got 10.0)');
+
+    replaceInFile(dir, GOAL, '    target: 10.000\n', '    target: 10\n');
+    replaceInFile(dir, GOAL, '    target: 10.0\n', '    target: 10\n');
+    replaceInFile(dir, GOAL, 'metrics:\n', 'metrics:\n  - name: avg_cycle_days\n    target: 45.5\n');
+    expect((await check(dir)).json.diagnostics).toEqual([]);
+  });
+
+  it('sync neither edits nor commits the goal while it has one', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '  - name: won_count\n    target: 3\n', '  - name: won_count\n    target: 2.5\n');
+    const before = read(dir, GOAL);
+    const synced = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir, env });
+    expect(synced.code).toBe(1);
+    expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: GOAL, rule: 'schema', line: 12, column: 13 })]));
+    expect(read(dir, GOAL)).toBe(before);
+  });
+});
