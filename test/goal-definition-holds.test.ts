@@ -62,6 +62,31 @@ describe('a subgoal removed while deals still name it', () => {
   });
 });
 
+describe('a subgoal renamed, its deals moved one at a time', () => {
+  it('a deal moved to the new id first is held with the goal file, and the rename goes in whole once the last is moved', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    replaceInFile(dir, GOAL, '  - id: SG2\n', '  - id: SG4\n');
+    const [first, ...rest] = SG2_DEALS;
+    replaceInFile(dir, `${first}/meta.json`, '"subgoal": "SG2"', '"subgoal": "SG4"');
+
+    const synced = await sync(dir);
+    expect(synced.code).toBe(1);
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === `${first}/meta.json`);
+    expect(held?.message).toContain('it names subgoal `SG4` of goal `g-fintech-beachhead`, which goals/ defines on disk but not at the version held in HEAD');
+    expect(commitCount(dir)).toBe(commits);
+    expect(git(dir, 'show', `HEAD:${first}/meta.json`)).toContain('"subgoal": "SG2"');
+
+    for (const deal of rest) replaceInFile(dir, `${deal}/meta.json`, '"subgoal": "SG2"', '"subgoal": "SG4"');
+    const whole = await sync(dir);
+    expect(whole.code, JSON.stringify(whole.json.diagnostics)).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+    expect(git(dir, 'show', `HEAD:${GOAL}`)).toContain('  - id: SG4\n');
+    for (const deal of SG2_DEALS) expect(git(dir, 'show', `HEAD:${deal}/meta.json`)).toContain('"subgoal": "SG4"');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
 describe('a goal renamed while threads still name the old id', () => {
   const RENAMED = 'goals/g-fintech.md';
   /** Every file naming the beachhead goal: three deals, a campaign's meta.json and its Stage 1. */
