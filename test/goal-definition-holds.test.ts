@@ -3,6 +3,7 @@ import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git, gitEnv } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
+import { waitFor, watchStarter } from './helpers/watch.js';
 
 /*
  * A goal's definitions that threads name — the goal itself, its subgoals — removed or
@@ -19,6 +20,7 @@ const SG2 = '  - id: SG2\n    title: Win three referenceable fintech customers\n
 /** The deals linked to the beachhead goal's SG2. */
 const SG2_DEALS = ['threads/sales/harbor-lending', 'threads/sales/keel-neobank', 'threads/sales/meridian-pay'];
 
+const startWatch = watchStarter();
 const sync = (dir: string) => runJson<SyncResult>(['sync', '--dir', dir], { env: gitEnv() });
 const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir, '--no-cache'], { env: gitEnv() });
 
@@ -133,6 +135,20 @@ describe('a goal renamed while threads still name the old id', () => {
 
     const again = await sync(dir);
     expect(again.code).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
+  });
+
+  it('a watcher commits the rename too, once the last thread names the new id', async () => {
+    const dir = exampleWorkspaceCopy();
+    const commits = commitCount(dir);
+    const watcher = startWatch(dir);
+    await watcher.ready();
+    renameGoal(dir);
+    await waitFor(() => watcher.cycles().some((c) => c.diagnostics?.some((d) => d.rule === 'unknown-goal')), 'the cycle of the rename', () => watcher.describe());
+    for (const path of naming(dir)) replaceInFile(dir, path, 'g-fintech-beachhead', 'g-fintech');
+    await waitFor(() => commitCount(dir) === commits + 1 && git(dir, 'status', '--porcelain') === '', 'the rename committed', () => watcher.describe());
+    expect(await watcher.stop()).toBe(0);
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'goals/')).toContain(RENAMED);
     expect(commitCount(dir)).toBe(commits + 1);
   });
 });
