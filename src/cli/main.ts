@@ -7,6 +7,7 @@ import type { DealNewFlags } from './commands/deal.js';
 import type { CommandOutcome, GlobalOptions } from './outcome.js';
 import { packageVersion } from '../version.js';
 import { ThreadworkCommand } from './threadwork-command.js';
+import { MissingSegment } from './missing-segment.js';
 import { showProgress } from './progress-line.js';
 
 /**
@@ -263,6 +264,12 @@ export async function run(rawArgv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (error instanceof MissingSegment) {
+      // Answered with the segments of the workspace --dir names (or the current folder's), read only now.
+      const dir = unescape(program.opts<{ dir?: string }>().dir, values);
+      const { missingSegmentError } = await import('./missing-segment-answer.js');
+      return reportError(await missingSegmentError(error, typeof dir === 'string' ? dir : process.cwd(), rawArgv), wantsJson);
+    }
     if (error instanceof CommanderError) {
       if (!wantsJson) return error.exitCode === 0 ? 0 : 1;
       return reportCommanderError(error, String(unescape(captured, values)).replaceAll(ESCAPED, ''));

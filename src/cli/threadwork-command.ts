@@ -1,4 +1,5 @@
 import { Command, CommanderError, type HelpContext, type Option } from 'commander';
+import { MissingSegment, SEGMENT_FLAG } from './missing-segment.js';
 
 /** What to say when two options cannot both hold: what each does, then to choose. */
 const CONFLICT_HINTS: Record<string, string> = { '--md --json': '--md prints Markdown, --json prints one JSON document; give one of them' };
@@ -154,17 +155,18 @@ export class ThreadworkCommand extends Command {
     const options = this.options.filter((o) => o.mandatory && this.getOptionValue(o.attributeName()) === undefined);
     const given = this.args.length;
     const args = this.registeredArguments.filter((a, i) => a.required && i >= given);
-    if (args.length === 0 && options.length <= 1) {
-      return this.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
-    }
     const quoted = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
     const parts = [
       ...(args.length ? [`required argument${args.length === 1 ? '' : 's'} ${quoted(args.map((a) => a.name()))}`] : []),
       ...(options.length ? [`required option${options.length === 1 ? '' : 's'} ${quoted(options.map((o) => o.flags))}`] : []),
     ];
+    const message = args.length === 0 && options.length <= 1 ? `error: required option '${option.flags}' not specified` : `error: missing ${parts.join(' and ')}`;
     const missingArguments = [...args.map((a) => a.name()), ...options.map((o) => o.long ?? o.flags)];
+    // A missing segment is answered with the workspace's segments, which main.ts reads: not the usage text.
+    if (missingArguments.includes(SEGMENT_FLAG)) throw new MissingSegment(message.replace(/^error: /, ''), commandPath(this).split(' ').slice(1).join(' '), missingArguments);
+    if (args.length === 0 && options.length <= 1) return this.error(message, { code: 'commander.missingMandatoryOptionValue' });
     try {
-      return this.error(`error: missing ${parts.join(' and ')}`, { code: 'commander.missingMandatoryOptionValue' });
+      return this.error(message, { code: 'commander.missingMandatoryOptionValue' });
     } catch (error) {
       // exitOverride turns the exit into this throw: it carries the list for the --json error.
       if (error instanceof CommanderError) Object.assign(error, { missingArguments });

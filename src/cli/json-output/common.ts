@@ -57,7 +57,7 @@ export const errorOutput = z.object({
   error: z.object({
     code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
     message: z.string().describe('what is wrong and what was expected, in the words of the command (of the tools, through MCP); may hold several lines'),
-    missingArguments: z.array(z.string()).optional().describe('invalid-arguments with more than one required input missing: each, arguments by name (`company`) then options by long flag (`--segment`)'),
+    missingArguments: z.array(z.string()).optional().describe('invalid-arguments with more than one required input missing, or `--segment` missing: each, arguments by name (`company`) then options by long flag (`--segment`)'),
     commander: z.string().optional().describe('invalid-arguments refused by the command line parser: its own code (commander.unknownOption, commander.missingArgument, …)'),
     tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them)'),
@@ -82,7 +82,7 @@ export const errorOutput = z.object({
       .array(diagnosticOutput)
       .optional()
       .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written'),
-    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes'),
+    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes; invalid-arguments for a missing `--segment` (deal new, campaign new, score): the segment ids of 04-segments.md'),
     segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
     goal: z.string().optional().describe('unknown-goal, and invalid-arguments for a goal id with a control character: the goal id given'),

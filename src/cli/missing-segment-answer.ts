@@ -1,0 +1,53 @@
+import { ThreadworkError } from '../errors.js';
+import { loadWorkspace } from '../workspace/load.js';
+import { findWorkspaceRoot } from '../workspace/find-root.js';
+import { canvasPath } from '../workspace/layout.js';
+import { segmentsOf } from '../workspace/model.js';
+import { howToRun } from './how-to-run.js';
+import { SEGMENT_FLAG, type MissingSegment } from './missing-segment.js';
+
+/** At most this many rerun commands are printed, one per segment; the rest are named. */
+const COMMANDS_SHOWN = 8;
+
+/**
+ * `deal new Acme` without `--segment` printed commander's usage text: 25 lines of options, and
+ * no word of which segments there are. The refusal names the segments of
+ * strategy/canvas/04-segments.md, as the command reads them (`known` in the --json error),
+ * and the command line given with each one added, to copy and run again.
+ */
+export async function missingSegmentError(missing: MissingSegment, dir: string, argv: readonly string[]): Promise<ThreadworkError> {
+  const known = await segmentIds(dir);
+  const file = canvasPath('04-segments');
+  const placeholders = missing.missingArguments.filter((name) => !name.startsWith('-')).map((name) => `<${name}>`);
+  const rerun = (segment: string): string => [howToRun(), ...argv.map(shellWord), ...placeholders, SEGMENT_FLAG, segment].join(' ');
+  const lines =
+    known.length === 0
+      ? [`this workspace defines no segment yet: add one to ${file} (an item of \`segments:\` with its \`id\`), then run`, `  ${rerun('<segment-id>')}`]
+      : [
+          `it takes one of the segments of ${file}: ${known.join(', ')}. Run again with the one meant:`,
+          ...known.slice(0, COMMANDS_SHOWN).map((id) => `  ${rerun(id)}`),
+          ...(known.length > COMMANDS_SHOWN ? [`  (or any of the ${known.length - COMMANDS_SHOWN} more above)`] : []),
+        ];
+  return new ThreadworkError(`${missing.message}: \`${missing.command}\` needs a segment — ${lines.join('\n')}`, 'invalid-arguments', {
+    commander: 'commander.missingMandatoryOptionValue',
+    missingArguments: [...missing.missingArguments],
+    known,
+  });
+}
+
+/** The segment ids as every command reads them (broken files at their last valid version); none where no workspace is found. */
+async function segmentIds(dir: string): Promise<string[]> {
+  let root: string;
+  try {
+    root = findWorkspaceRoot(dir);
+  } catch (error) {
+    if (error instanceof ThreadworkError) return [];
+    throw error;
+  }
+  return segmentsOf(await loadWorkspace(root, { includeThread: () => false })).map((s) => s.id);
+}
+
+/** An argument as a POSIX shell reads it back: bare when it holds nothing the shell would split or expand, else in single quotes. */
+function shellWord(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
