@@ -10,6 +10,7 @@ import { runCli, runJson } from './helpers/cli.js';
 import { gitEnv } from './helpers/git.js';
 import { commandJsonAsCli, commandText } from './helpers/in-process.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { GOAL } from './helpers/workspace.js';
 import { testdir } from './helpers/testdir.js';
 
 /*
@@ -314,6 +315,34 @@ describe('init in an existing workspace', () => {
     const result = await initJson<{ created: string[]; notes: string[] }>(dir, { git: false });
     expect(result.json.created).toEqual(expect.arrayContaining(['goals/g-first-customers.md', 'threadwork.config.yaml']));
     expect(result.json.notes).toEqual([]);
+  });
+
+  /*
+   * init run in a project's repository that keeps its own notes in goals/ (a roadmap, OKRs)
+   * read each as a goal: its first check reported five schema errors a file. It refuses,
+   * before git or any file is touched, naming the files; a goal of threadwork's written ahead
+   * of init (`g-….md`, or front matter with an `id`) is no reason to.
+   */
+  it("refuses to scaffold over a goals/ folder of files that are not threadwork goals, and writes nothing", async () => {
+    const dir = testdir({ 'README.md': '# Our project\n', 'goals/roadmap.md': '# Roadmap\n\n- ship the beta\n', 'goals/okrs.md': '---\ntitle: OKRs\n---\n\n- grow\n' });
+    const refused = await runJson<{ error: { code: string; message: string; path: string; files: string[] } }>(['init', dir, '--company', 'Acme'], { env: gitEnv() });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'goals-not-threadwork', path: 'goals', files: ['goals/okrs.md', 'goals/roadmap.md'] });
+    expect(refused.json.error.message).toContain('goals/ already holds 2 files that are not threadwork goals (goals/okrs.md, goals/roadmap.md)');
+    expect(existsSync(join(dir, 'threadwork.config.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'strategy'))).toBe(false);
+    expect(existsSync(join(dir, '.git'))).toBe(false);
+
+    const text = await runCli(['init', dir], { env: gitEnv() });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/^error: Refused: goals\/ already holds 2 files that are not threadwork goals .*Move them out of goals\//m);
+  });
+
+  it('scaffolds beside a goal of threadwork written ahead of init', async () => {
+    const dir = testdir({ 'goals/first.md': GOAL });
+    const result = await initJson<{ created: string[] }>(dir, { git: false });
+    expect(result.code).toBe(0);
+    expect(result.json.created).toContain('threadwork.config.yaml');
   });
 });
 

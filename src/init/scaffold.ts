@@ -7,10 +7,13 @@ import { createChange, type SourceChange } from '../engine/changes.js';
 import { runTransaction, type SyncResult } from '../engine/transaction.js';
 import type { CommitOutcome } from '../git/commit.js';
 import { readYaml } from '../markdown/yaml.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { goalIdSchema } from '../schema/common.js';
 import { isWorkspaceRoot } from '../workspace/find-root.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { companyName } from '../workspace/slug.js';
 import { naming } from '../workspace/write-failure.js';
+import { readWorkspaceFile } from '../workspace/read-files.js';
 import { makeFolders } from '../workspace/make-folders.js';
 import { ThreadworkError } from '../errors.js';
 
@@ -54,6 +57,7 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
   refuseFileOnTheWay(dir, root);
   refuseInsideWorkspace(dir, root);
+  refuseGoalsNotOurs(root);
   naming(dir, () => makeFolders(root));
   let gitInitialized = false;
   if (options.git !== false && !(await isInsideRepository(root))) {
@@ -99,6 +103,40 @@ function exampleContentLeftOut(root: string): { paths: string[]; notes: string[]
     notes.push(`the example goal ${EXAMPLE_GOAL} was not added: ${LAYOUT.goals}/ holds ${goals.length === 1 ? 'a goal' : `${goals.length} goals`} of yours already`);
   }
   return { paths, notes };
+}
+
+/**
+ * A folder that is no workspace yet — an existing project's repository — may have a `goals/`
+ * of its own: notes, OKRs, a roadmap. threadwork reads every `goals/*.md` as a goal, so the
+ * scaffold's first check reported five schema errors for each of those files, and sync held
+ * them. init refuses, before anything is written, naming them: they are to be moved (or the
+ * workspace made in a folder of its own). A file with a goal's front matter `id:`, or named
+ * as a goal (`g-….md`), is a threadwork goal (one written ahead of init) and is no reason
+ * to refuse. Run in a workspace, init leaves its goals to `check`.
+ */
+function refuseGoalsNotOurs(root: string): void {
+  if (isWorkspaceRoot(root)) return;
+  const foreign = goalFiles(root).filter((path) => !isThreadworkGoal(root, path));
+  if (foreign.length === 0) return;
+  const listed = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
+  throw new ThreadworkError(
+    `Refused: ${LAYOUT.goals}/ already holds ${foreign.length === 1 ? 'a file that is' : `${foreign.length} files that are`} not threadwork goals (${listed}). A workspace reads every ${LAYOUT.goals}/*.md as a goal (front matter with \`id: g-…\`, a target, a deadline), so ${foreign.length === 1 ? 'it' : 'each'} would be reported as a broken goal. Move ${foreign.length === 1 ? 'it' : 'them'} out of ${LAYOUT.goals}/ (to docs/goals/, say), or make the workspace in a folder of its own (\`threadwork init gtm\`); nothing was written`,
+    'goals-not-threadwork',
+    { path: LAYOUT.goals, files: foreign },
+  );
+}
+
+/** Whether a goals/*.md file is a threadwork goal: its front matter has an `id`, or its name is a goal id. */
+function isThreadworkGoal(root: string, path: string): boolean {
+  if (goalIdSchema.safeParse(path.slice(LAYOUT.goals.length + 1, -'.md'.length)).success) return true;
+  let text: string;
+  try {
+    text = readWorkspaceFile(root, path); // never a plain read: a FIFO named like a goal would block for good
+  } catch {
+    return true; // not read, so not judged: the scan names it as it names any such file
+  }
+  const data = parseFrontMatter(text).data;
+  return data !== undefined && data !== null && typeof data === 'object' && Object.hasOwn(data, 'id');
 }
 
 /** The goal files of the workspace (goals/*.md but its README), workspace-relative. */

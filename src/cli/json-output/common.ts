@@ -96,6 +96,7 @@ export const errorOutput = z.object({
       .array(z.object({ row: z.number().int().min(1).describe('the row, from 1'), error: z.string().describe('why it was refused') }))
       .optional()
       .describe('nothing-scored: every row of the list and why it was refused; empty when the list had no rows'),
+    files: z.array(z.string()).optional().describe('goals-not-threadwork: the files of goals/ that are not threadwork goals, workspace-relative'),
     waiting: z.array(z.string()).optional().describe('not-a-draft, given a folder: the drafts under it waiting for approval, to name instead'),
     failures: z.array(gateFailureOutput).optional().describe('gate-refused: each draft an autonomy gate stopped'),
     date: z.string().optional().describe('reply-before-start: the date of the reply given'),
