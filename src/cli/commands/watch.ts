@@ -7,6 +7,7 @@ import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { formatColored, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { operationAt } from '../../git/operation.js';
+import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
 import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
 
@@ -41,6 +42,9 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   };
   // What the start-up sync found: a source in error left uncommitted is to be fixed, not committed.
   let startupProblems: Diagnostic[] = [];
+  // Outside git, every cycle's line ended in "(not committed: not a git repository …)": it is
+  // said once, under the start-up, and no cycle repeats it (each JSON line keeps its `commit`, for machines).
+  const outsideGitTold = !options.json && flags.commit && !(await repositoryOf(workspace.root).catch(() => undefined));
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
     cache: flags.cache !== false,
@@ -48,7 +52,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
     onCycle: (report) => {
       if (report.kind === 'startup') startupProblems = report.diagnostics;
-      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report));
+      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report, outsideGitTold));
     },
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -68,6 +72,9 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   }
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
   else out(pc.dim(`watching ${workspace.root}${watcher.serving ? `; ${SERVED_COMMANDS} here are answered from this watcher` : ''} — Ctrl-C to stop`));
+  if (outsideGitTold) {
+    out(pc.yellow('not a git repository: each change is synced and its files written, but nothing is committed — no audit trail, no `threadwork history` (`git init` here to have them)'));
+  }
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
   const told = watcher.uncommittedAtStart().then(async (paths) => {
@@ -91,12 +98,13 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   return { json: undefined, text: '', exitCode: 0 };
 }
 
-function describeCycle(report: CycleReport): string {
+function describeCycle(report: CycleReport, outsideGitTold: boolean): string {
   // Escaped as the diagnostic lines below it are: a newline in a folder name must not split the line.
   const time = pc.dim(clockTime(new Date(report.time)));
   const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
   const changes = report.changes.length ? report.changes.map((c) => printable(c.description)).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
-  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit ? pc.dim(` (not committed: ${printable(report.commit.message)})`) : '';
+  const toldAlready = outsideGitTold && report.commit?.committed === false && report.commit.reason === 'not-a-repository';
+  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit && !toldAlready ? pc.dim(` (not committed: ${printable(report.commit.message)})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
   const resolved = report.fixed.length ? `; ${pc.green('fixed')} ${report.fixed.map(printable).join(', ')}` : '';
