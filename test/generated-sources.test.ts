@@ -50,6 +50,21 @@ describe('a source the derived files follow from, outside the canvas', () => {
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
+  // Its removal was committed as "threadwork: update .threadwork/templates/…", as if edited.
+  it('a template override deleted is committed as removed, not as an update', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(join(dir, '.threadwork/templates/strategy/narrative'), { recursive: true });
+    const builtIn = readFileSync(join(REPO_ROOT, 'templates/strategy/narrative/problem-narrative.md.hbs'), 'utf8');
+    writeFileSync(join(dir, OVERRIDE), `${builtIn}\nOur own closing line.\n`);
+    expect((await runCli(['strategy', '--dir', dir], { env: gitEnv() })).code).toBe(0);
+    const w = start(dir, [], { ...gitEnv(), THREADWORK_WATCH_RECONCILE_MS: '0' });
+    await w.ready();
+    rmSync(join(dir, OVERRIDE));
+    await waitFor(() => w.cycles().some((c) => c.deleted?.includes(OVERRIDE) && c.commit?.committed), 'the removal to be committed', () => w.describe());
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(OVERRIDE);
+    expect(git(dir, 'log', '-1', '--format=%s').trim()).toBe(`threadwork: removed template override ${OVERRIDE} (the built-in template is used again)`);
+  });
+
   /*
    * A review of watch: the watcher watched no template override, so an override saved —
    * made, edited or deleted — regenerated nothing until the minute's reconcile, whose line

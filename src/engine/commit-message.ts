@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { STAGES } from '../schema/stages.js';
 import { threadOf } from '../workspace/layout.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { DerivedChange } from './sync-plan.js';
+import { isTemplateOverride } from './template-overrides.js';
 
 export const TRAILERS = {
   trigger: 'Threadwork-Trigger',
@@ -25,6 +28,8 @@ export interface CommitSubject {
   changes: readonly DerivedChange[];
   /** Source files committed with the derived ones: written by the command, or changed by a person. */
   triggers: readonly string[];
+  /** Of the triggers outside threads/, those deleted (removedTriggers): the subject says so, not "update". */
+  removed?: readonly string[] | undefined;
   derived: DerivedWorkspace | undefined;
 }
 
@@ -34,7 +39,7 @@ export interface CommitSubject {
  */
 export function buildCommitMessage(input: CommitSubject): string {
   const { changes, triggers, derived } = input;
-  const head = input.summary ? `threadwork: ${input.summary}` : subject(changes, triggers, derived);
+  const head = input.summary ? `threadwork: ${input.summary}` : subject(changes, triggers, derived, new Set(input.removed));
   const lines = commitBody(changes);
   const body = [...(input.details ?? []), ...(lines.length ? lines : input.summary ? ['Nothing derived changed.'] : [])];
   const trailers = [
@@ -73,7 +78,26 @@ function commitTrailers(changes: readonly DerivedChange[], triggers: readonly st
   ];
 }
 
-function subject(changes: readonly DerivedChange[], triggers: readonly string[], derived: DerivedWorkspace | undefined): string {
+/**
+ * Of `triggers`, the files outside threads/ that are no longer on disk: a template override,
+ * a goal, a config deleted. (A thread's removal is told by its facts.) Few files: the canvas,
+ * the goals, the config, templates — never one per thread.
+ */
+export function removedTriggers(root: string, triggers: readonly string[]): string[] {
+  return triggers.filter((t) => !t.startsWith('threads/') && !existsSync(join(root, t)));
+}
+
+/**
+ * What one file outside threads/ that a commit carries did: a template override deleted was
+ * committed as `update .threadwork/templates/…`, as if edited, when the files made from it
+ * went back to the built-in template.
+ */
+function fileSubject(path: string, removed: ReadonlySet<string>): string {
+  if (!removed.has(path)) return `threadwork: update ${path}`;
+  return isTemplateOverride(path) ? `threadwork: removed template override ${path} (the built-in template is used again)` : `threadwork: removed ${path}`;
+}
+
+function subject(changes: readonly DerivedChange[], triggers: readonly string[], derived: DerivedWorkspace | undefined, removed: ReadonlySet<string>): string {
   const threadsTriggered = unique(triggers.flatMap((t) => threadOf(t.split('/'))?.thread ?? []));
   if (threadsTriggered.length === 1) {
     const thread = threadsTriggered[0]!;
@@ -90,8 +114,8 @@ function subject(changes: readonly DerivedChange[], triggers: readonly string[],
   }
   if (threadsTriggered.length > 1) return `threadwork: sync ${threadsTriggered.length} threads`;
   const other = triggers.filter((t) => !t.startsWith('threads/'));
-  if (other.length === 1) return `threadwork: update ${other[0]}`;
-  if (other.length > 1) return `threadwork: update ${other.length} files`;
+  if (other.length === 1) return fileSubject(other[0]!, removed);
+  if (other.length > 1) return `threadwork: ${other.every((path) => removed.has(path)) ? 'removed' : 'update'} ${other.length} files`;
   return `threadwork: sync workspace (${changes.length} derived ${changes.length === 1 ? 'change' : 'changes'})`;
 }
 

@@ -16,7 +16,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import { withWorkspaceLock, type LockHandle } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import type { SourceChange, WriteProposal } from './changes.js';
-import { buildCommitMessage, withTriggers } from './commit-message.js';
+import { buildCommitMessage, removedTriggers, withTriggers } from './commit-message.js';
 import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal, type JournalSubject } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { keepRenderMemo, renderMemoFor } from './render-memo-store.js';
@@ -295,8 +295,8 @@ async function transact<T>(
   // An edit that moves nothing derived (prose under a stage's front matter, an unknown canvas file) is not a cause: never committed by sync.
   const triggers = candidates.length > 0 ? await withoutInertEdits(root, state.currentModel(), candidates, [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...(proposal.madeFrom ?? []), ...templates]) : [];
   if (uncommitted?.warning) diagnostics.push(uncommitted.warning);
-  const subject: JournalSubject = { summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers] };
-  const message = buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: subject.changes, triggers: subject.triggers, derived });
+  const subject: JournalSubject = { summary: proposal.summary || undefined, thread: proposal.thread, details: proposal.details, trailers: proposal.trailers, changes: plan.changes, triggers: [...sourcePaths, ...triggers], removed: removedTriggers(root, triggers) };
+  const message = buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: subject.changes, triggers: subject.triggers, removed: subject.removed, derived });
   if (committing) await recordJournal({ root, message, sources: proposal.changes, paths: [...sourcePaths, ...plannedEdits(plan).map((e) => e.path), ...triggers], subject });
   timer.mark('triggers+journal');
 
@@ -802,7 +802,7 @@ function describedAgain(journal: Journal, plan: SyncPlan, since: readonly string
   if (!recorded) return { message: withTriggers(journal.message, since), subject: undefined };
   const triggers = [...new Set([...recorded.triggers, ...since])];
   if (changes.length === 0) {
-    const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: recorded.changes, triggers };
+    const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: recorded.changes, triggers, removed: recorded.removed };
     return { message: withTriggers(journal.message, since), subject };
   }
   const again = new Map<string, DerivedChange[]>();
@@ -819,8 +819,8 @@ function describedAgain(journal: Journal, plan: SyncPlan, since: readonly string
     }
   }
   for (const lines of again.values()) merged.push(...lines);
-  const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: merged, triggers };
-  return { message: buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: merged, triggers, derived }), subject };
+  const subject: JournalSubject = { summary: recorded.summary, thread: recorded.thread, details: recorded.details, trailers: recorded.trailers, changes: merged, triggers, removed: recorded.removed };
+  return { message: buildCommitMessage({ summary: subject.summary, thread: subject.thread, details: subject.details, trailers: subject.trailers, changes: merged, triggers, removed: subject.removed, derived }), subject };
 }
 
 /**
