@@ -7,6 +7,7 @@ import { codePointLabel, positionAtOffset, type Position } from '../diagnostics.
 import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
 import { measureAliases, normalizeYamlValue } from './normalize.js';
 import { mergeKeyProblems, type YAML_MERGE_KEY_RULE } from './merge-keys.js';
+import { shortened } from '../text-width.js';
 
 /**
  * One YAML for reading, locating and editing: YAML 1.2 with its core schema. `012` is
@@ -124,7 +125,7 @@ function swallowedListItem(text: string): YamlProblem | undefined {
       const position = lineCounter.linePos(node.range[0] + item.index + 1 + item[1]!.length);
       problem = {
         position: { line: position.line, column: position.col },
-        message: `Invalid YAML: a list item (\`${item[2]!.trim()}\`) indented under \`${owner}\`, which YAML reads as more of that value (${JSON.stringify(read.length > 40 ? `${read.slice(0, 37)}…` : read)}): expected ${expected}`,
+        message: `Invalid YAML: a list item (\`${item[2]!.trim()}\`) indented under \`${owner}\`, which YAML reads as more of that value (${JSON.stringify(shortened(read))}): expected ${expected}`,
         rule: 'yaml-syntax',
       };
       return visit.BREAK;
@@ -242,7 +243,7 @@ function colonInValueReason(text: string, error: YAMLError): string | undefined 
   const pair = line === undefined ? null : /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+(.+?)\s*$/.exec(line);
   if (!pair) return undefined;
   const [, key, value] = pair;
-  const quoted = JSON.stringify(value!.length > 40 ? `${value!.slice(0, 37)}…` : value);
+  const quoted = JSON.stringify(shortened(value!));
   return `a \`: \` inside the value of \`${key}\`, which YAML reads as a second key: expected the value in quotes — \`${key}: ${quoted}\``;
 }
 

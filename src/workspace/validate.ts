@@ -6,6 +6,7 @@ import { expectedText } from '../schema/expected.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { wholeCount } from '../scoring/numbers.js';
+import { shortened } from '../text-width.js';
 
 /**
  * Validates parsed data against its schema and maps each zod issue to the line and
@@ -192,7 +193,7 @@ export function withValueAt(data: unknown, path: readonly PropertyKey[], value: 
 
 function preview(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return shortened(text);
 }
 
 export function formatDataPath(path: readonly PropertyKey[]): string {
