@@ -555,6 +555,19 @@ describe('win/loss analysis', () => {
     expect(analyzeWinLoss(deals, { thresholds: { focus: 0.3, deprioritize: 0.6 } }).recommendations.map((r) => r.value)).toEqual(['Fintech']);
   });
 
+  // A group of five deals has confidence 5 / (5 + 5) = 0.5: the table said 0.50 and the
+  // recommendation under it "(confidence 0.5)", one figure written two ways. Both say 0.50.
+  it('writes a confidence with two decimals in the recommendation, as the table of groups does', () => {
+    const closed = (industry: string, won: boolean, i: number): WinLossDeal => ({ path: `c${i}`, outcome: won ? 'closed-won' : 'closed-lost', industry });
+    const five = analyzeWinLoss([...[0, 1, 2, 3, 4].map((i) => closed('Fintech', true, i)), ...[5, 6, 7, 8, 9].map((i) => closed('Retail', false, i))]);
+    expect(five.recommendations[0]!.message).toBe('Focus on industry "Fintech": won 5 of 5 (100%) against 50% overall (confidence 0.50).');
+    for (const format of ['md', 'terminal'] as const) {
+      const text = renderWinLoss(five, format);
+      expect(text, format).toContain('(confidence 0.50)');
+      expect(text, format).not.toMatch(/confidence 0\.5\)/);
+    }
+  });
+
   it('describes buyer personas from won deals, once per deal', () => {
     expect(analysis.personas.titles).toEqual([
       { value: 'CFO', deals: 3, share: 0.75 },

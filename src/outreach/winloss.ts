@@ -7,6 +7,7 @@
  * missing value is left out of averages and grouped as `unknown`, never read as 0.
  */
 
+import { formatFixed } from '../derive/format.js';
 import { buyerPersonas, type BuyerPersonas } from './buyer-personas.js';
 import { bestQualificationThreshold, type QualificationThreshold } from './qualification-threshold.js';
 import { groupKey, groupPatterns, groupValue, revenueBand, round, UNKNOWN, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
@@ -178,7 +179,8 @@ function recommend(patterns: Record<PatternDimension, GroupPattern[]>, overall: 
         winRate: g.winRate,
         lift: g.lift,
         confidence: g.confidence,
-        message: `${verb} ${DIMENSION_LABEL[dimension]} "${g.value}": won ${g.won} of ${g.deals} (${pct(g.winRate)}) against ${pct(overall)} overall (confidence ${g.confidence}).`,
+        // Two decimals, as the table of groups above it and every confidence threadwork prints: `0.5` here read as another figure than its row's `0.50`.
+        message: `${verb} ${DIMENSION_LABEL[dimension]} "${g.value}": won ${g.won} of ${g.deals} (${pct(g.winRate)}) against ${pct(overall)} overall (confidence ${formatFixed(g.confidence)}).`,
       });
     }
   }

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatCount, formatDayCount, formatDays, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
@@ -129,7 +129,7 @@ function liftPoints(lift: number): string {
 
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
-  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), p.confidence.toFixed(2)]));
+  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
   const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr === null ? null : Math.round(w.averageWonArr))} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
   const q = w.qualificationThreshold;
   // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
