@@ -309,8 +309,8 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'two segments, assumptions, goals, subgoals, threads or campaign prospects with the same id',
-    message: 'Duplicate id `{id}`: already used by {first}',
-    docs: 'References by id would be ambiguous. The second occurrence is reported, pointing at its id.',
+    message: 'Duplicate {kind} id `{id}` on line {line}, column {column}: first used on line {line}, column {column}; expected each {kind} to have its own id',
+    docs: 'References by id would be ambiguous. The second occurrence is reported, pointing at its id; the message gives the line and column of both in the list (segments, assumptions, a goal\'s subgoals). A thread or goal id used twice names the other file instead (`already used by {path}`).',
   },
   'stage-order': {
     severity: 'error',

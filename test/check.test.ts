@@ -262,6 +262,19 @@ describe('check', () => {
     expect(found.map(at)).toEqual(expect.arrayContaining(['strategy/canvas/10-assumptions.md:6:9 duplicate-id', 'goals/g-two.md:11:10 duplicate-id']));
   });
 
+  // The message said "already used by assumptions[0]": an index into the list, to count by hand.
+  it('names the line and column of a duplicate id and of its first use', async () => {
+    const found = await diagnostics({
+      'strategy/canvas/10-assumptions.md': md('assumptions:\n  - id: A1\n    statement: x\n    prior: 0.5\n  - id: A1\n    statement: y\n    prior: 0.5\n'),
+      'strategy/canvas/04-segments.md': md('segments:\n  - {id: fintech, name: Fintech}\n  - {id: retail, name: Retail}\n  - {id: fintech, name: Fintech again}\n'),
+    });
+    const messages = found.filter((d) => d.rule === 'duplicate-id').map((d) => `${at(d)}: ${d.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      'strategy/canvas/10-assumptions.md:6:9 duplicate-id: Duplicate assumption id `A1` on line 6, column 9: first used on line 3, column 9; expected each assumption to have its own id',
+      'strategy/canvas/04-segments.md:5:10 duplicate-id: Duplicate segment id `fintech` on line 5, column 10: first used on line 3, column 10; expected each segment to have its own id',
+    ]));
+  });
+
   it('warns where a written decision contradicts the qualification score, and only there', async () => {
     const strong = 'framework: BANT\ncriteria:\n  budget: 76000\n  authority: confirmed - the CFO signs\n  need: strong\n  timeline: Q4 2026\nreasoning: x';
     const weak = 'framework: BANT\ncriteria:\n  budget: unknown\n  authority: unknown\n  need: weak\n  timeline: unknown\nreasoning: x';

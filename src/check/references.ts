@@ -49,7 +49,7 @@ export function checkReferences(model: WorkspaceModel, locators: Locators, inSco
   for (const section of CANVAS_SECTIONS) {
     if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
   }
-  const known = checkCanvasAndGoals(model, report, true);
+  const known = checkCanvasAndGoals(model, report, locators, true);
   const day = todayForDates(today());
   const checked = threadsToCheck(model);
   // Each id's holder is the thread whose folder has that name, as sync's cross-file check
@@ -112,7 +112,7 @@ function checkSuppressionEntries(file: ParsedFile | undefined, locators: Locator
 export function referenceErrors(model: WorkspaceModel, locators: Locators, threadsFor: (idsKey: string) => Iterable<string>): { diagnostics: Diagnostic[]; idsKey: string } {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
-  const known = checkCanvasAndGoals(model, report, false);
+  const known = checkCanvasAndGoals(model, report, locators, false);
   const named = [...new Set(threadsFor(known.idsKey()))].flatMap((path) => model.threads.get(path) ?? []);
   const claimed = new Map<string, string>();
   // Another thread claims an id when its folder has that name (under any of the three
@@ -151,12 +151,12 @@ function reporter(out: Diagnostic[], locators: Locators): Report {
  * The rules within and between the canvas, the goals and the ICP files; the ids the threads
  * may name. `icp`: whether to look at every ICP file (a warning; a pass over every file).
  */
-function checkCanvasAndGoals(model: WorkspaceModel, report: Report, icp: boolean): Known {
+function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Locators, icp: boolean): Known {
   const known: Known = {
-    segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report),
-    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report),
+    segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report, locators),
+    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report, locators),
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
-    goals: collectGoals(model, report),
+    goals: collectGoals(model, report, locators),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
     suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
@@ -501,13 +501,26 @@ function checkSequence(file: string, data: Data, report: Report): void {
   report(file, preset ? ['sequence', 'preset'] : sequence ? ['sequence'] : [], 'sequence-empty', `${what}: the campaign has no touch to send, so \`due\` lists none and \`campaign draft\` writes none; expected \`preset\` one of ${PRESET_NAMES.join(', ')}, or \`touches\` listed`, 'warning');
 }
 
-function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report): Set<string> {
+/** What an item of each list of ids is called in a message: `assumptions` → assumption. */
+const ITEM_NAMES: Record<string, string> = { segments: 'segment', assumptions: 'assumption', subgoals: 'subgoal' };
+
+/**
+ * The ids of a list (segments, assumptions, subgoals), each duplicate reported at its `id`.
+ * Its message said "already used by assumptions[1]", an index the person had to count the
+ * list for: it gives the line and column of both, the duplicate's and the first's.
+ */
+function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report, locators: Locators): Set<string> {
   const ids = new Set<string>();
   const firstIndex = new Map<string, number>();
+  const where = (i: number): string => {
+    const { line, column } = locators.at(file!.path, [key, i, 'id']);
+    return `line ${line}, column ${column}`;
+  };
   listOf(dataOf(file), key).forEach((item, i) => {
     const id = (item as Data | null)?.id;
     if (typeof id !== 'string') return;
-    if (firstIndex.has(id)) report(file!.path, [key, i, 'id'], 'duplicate-id', `Duplicate id \`${id}\`: already used by ${key}[${firstIndex.get(id)}]`);
+    const first = firstIndex.get(id);
+    if (first !== undefined) report(file!.path, [key, i, 'id'], 'duplicate-id', `Duplicate ${ITEM_NAMES[key] ?? key} id \`${id}\` on ${where(i)}: first used on ${where(first)}; expected each ${ITEM_NAMES[key] ?? 'item'} to have its own id`);
     else firstIndex.set(id, i);
     // An id its own row refuses (`a7`, `Retail`: the schema's error there) is no id a thread
     // may name: "expected one of A1, a7" would offer it as a fix.
@@ -516,7 +529,7 @@ function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodTy
   return ids;
 }
 
-function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<string> | undefined> {
+function collectGoals(model: WorkspaceModel, report: Report, locators: Locators): Map<string, Set<string> | undefined> {
   const goals = new Map<string, Set<string> | undefined>();
   const owner = new Map<string, string>();
   for (const [fileId, file] of model.goals) {
@@ -534,7 +547,7 @@ function collectGoals(model: WorkspaceModel, report: Report): Map<string, Set<st
     }
     owner.set(declared, file.path);
     // Subgoals written as a map (`SG1:` lines) are the schema's error: their ids are unknown, not none.
-    goals.set(declared, notAList(data, 'subgoals') ? undefined : collectIds(file, 'subgoals', subgoalIdSchema, report));
+    goals.set(declared, notAList(data, 'subgoals') ? undefined : collectIds(file, 'subgoals', subgoalIdSchema, report, locators));
   }
   return goals;
 }
