@@ -50,6 +50,22 @@ describe('a source the derived files follow from, outside the canvas', () => {
     expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
+  // sync committed the narratives rendered again without the override, and left the
+  // override's deletion out: HEAD still held an override its narratives no longer followed.
+  it('sync commits a template override deleted with the files made again without it, saying it was removed', async () => {
+    const dir = exampleWorkspaceCopy();
+    mkdirSync(join(dir, '.threadwork/templates/strategy/narrative'), { recursive: true });
+    const builtIn = readFileSync(join(REPO_ROOT, 'templates/strategy/narrative/problem-narrative.md.hbs'), 'utf8');
+    writeFileSync(join(dir, OVERRIDE), `${builtIn}\nOur own closing line.\n`);
+    expect((await runCli(['strategy', '--dir', dir], { env: gitEnv() })).code).toBe(0);
+    rmSync(join(dir, OVERRIDE));
+    const synced = await runCli(['sync', '--dir', dir], { env: gitEnv() });
+    expect(synced.code, synced.stdout).toBe(0);
+    expect(git(dir, 'show', '--name-only', '--format=', 'HEAD')).toContain(OVERRIDE);
+    expect(git(dir, 'log', '-1', '--format=%s').trim()).toBe(`threadwork: removed template override ${OVERRIDE} (the built-in template is used again)`);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
   // Its removal was committed as "threadwork: update .threadwork/templates/…", as if edited.
   it('a template override deleted is committed as removed, not as an update', async () => {
     const dir = exampleWorkspaceCopy();

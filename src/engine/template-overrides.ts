@@ -1,19 +1,25 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesAtHeadUnder } from '../git/head-files.js';
 import { changedAmong } from '../git/status.js';
 import { classifyPath } from '../workspace/layout.js';
 import { readWorkspaceFile } from '../workspace/read-files.js';
 import { TEMPLATE_OVERRIDES } from './uncommitted.js';
 
 /**
- * The template overrides (`.threadwork/templates/**.hbs`) that differ from HEAD, new ones
- * included. A generated file made from one is committed with it: `strategy` committed the
+ * The template overrides (`.threadwork/templates/**.hbs`) that differ from HEAD, new and
+ * deleted ones included. A generated file made from one is committed with it: `strategy` committed the
  * narrative an override changed while the override stayed untracked, so HEAD held output
  * its own templates did not give. Walked and asked of git only in a run that writes a
  * generated file (a few dozen templates at most).
  */
 export async function changedTemplateOverrides(root: string): Promise<string[]> {
-  const files = templateOverrides(root);
+  const onDisk = templateOverrides(root);
+  // One deleted is a change too: `sync` committed the narratives rendered again from the
+  // built-in template and left the override's deletion out, so HEAD still held the override
+  // its own narratives no longer followed. HEAD's overrides are listed by one `ls-tree`.
+  const gone = (await filesAtHeadUnder(root, TEMPLATE_OVERRIDES)).filter((path) => isTemplateOverride(path) && !onDisk.includes(path));
+  const files = [...onDisk, ...gone];
   return files.length === 0 ? [] : changedAmong(root, files);
 }
 

@@ -4,6 +4,19 @@ import { gitText } from './git.js';
 import { repositoryOf } from './repo.js';
 
 /**
+ * The files `HEAD` holds under `folder` (relative to `cwd`, as the paths returned): one
+ * `ls-tree`, which reads only the trees on the way. None outside a repository or before the
+ * first commit.
+ */
+export async function filesAtHeadUnder(cwd: string, folder: string): Promise<string[]> {
+  try {
+    return (await gitText(cwd, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', folder], { env: { GIT_LITERAL_PATHSPECS: '1' } })).split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The text of workspace files as committed in `HEAD`, for the paths that have one.
  * One `git cat-file --batch` process answers them all, so holding a few broken files at
  * their committed version costs one spawn, not one per file. Outside a repository, or
