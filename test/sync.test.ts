@@ -345,6 +345,15 @@ describe('sync', () => {
     expect((await ws.check()).errors).toBe(0);
   });
 
+  it('opens a proof thread for an assumption once validated, and says its confidence to two decimals as every report does', async () => {
+    const dir = exampleWorkspaceCopy();
+    // A1 stands at 0.80 on two results: with two results enough, it is validated.
+    writeFiles(dir, { 'threadwork.config.yaml': read(dir, 'threadwork.config.yaml').replace('min_results: 3', 'min_results: 2') });
+    const { json } = await syncJson<{ changes: { kind: string; description: string }[] }>(dir, { dryRun: true });
+    const opened = json.changes.filter((c) => c.kind === 'marketing').map((c) => c.description);
+    expect(opened).toEqual(expect.arrayContaining([expect.stringMatching(/^opened threads\/marketing\/a1-.* \(assumption A1 validated \(confidence 0\.80, n=2\)\)$/)]));
+  });
+
   it('a run killed between a content thread\'s meta.json and its 1-input.md is finished by the next one', async () => {
     const learning = wonLearning(48000).replace('validations:', 'content_opportunity:\n  topic: How Acme closes in two days\n  priority: high\nvalidations:');
     const control = syncedWorkspace();

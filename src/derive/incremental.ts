@@ -17,6 +17,7 @@ import { SortedPaths } from './sorted.js';
 import { threadFacts, type ThreadFacts } from './thread-facts.js';
 import { scoringContext, type ScoringContext } from './thread-scores.js';
 import type { DerivedWorkspace, MarketingOpening } from './derived.js';
+import { formatFixed } from './format.js';
 
 /**
  * A thread's facts as a persistent cache keeps them, with the key of what they were
@@ -473,7 +474,7 @@ export class IncrementalDerivation {
       if (a.status !== 'validated' || a.retired) continue;
       const slug = `${a.id.toLowerCase()}-${slugify(a.statement, 'assumption').slice(0, 48).replace(/-+$/, '')}`;
       if (!bySlug.has(slug)) {
-        bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${a.confidence}, n=${a.n})` });
+        bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${formatFixed(a.confidence)}, n=${a.n})` });
       }
     }
     return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
