@@ -1,23 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runCli, runJson } from './helpers/cli.js';
-import { gitEnv } from './helpers/git.js';
-import { read, replaceInFile, testdir } from './helpers/testdir.js';
+import { runJson } from './helpers/cli.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+import { checkInitialised as check, INIT_ENV as env, INIT_GOAL as GOAL, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
 
-const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
-const GOAL = 'goals/g-first-customers.md';
-
-/** A workspace from `threadwork init`, with its one goal. */
-async function initialised(): Promise<string> {
-  const dir = join(testdir(), 'gtm');
-  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
-  expect(init.code).toBe(0);
-  return dir;
-}
-
-const located = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
-const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
 
 /*
  * A count — wins, open deals, meetings — is a whole number: a target of 2.5 wins was

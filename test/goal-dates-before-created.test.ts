@@ -1,26 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runCli, runJson } from './helpers/cli.js';
+import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitEnv } from './helpers/git.js';
-import { read, replaceInFile, testdir } from './helpers/testdir.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+import { INIT_ENV as env, INIT_GOAL as GOAL, INIT_SG2 as SG2, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
 
-const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
-const GOAL = 'goals/g-first-customers.md';
-const SG2 = '    title: Close the first paying customer\n    metric: won_count\n    target: 1\n';
-
-/** A workspace from `threadwork init`, its goal created today (2026-11-22). */
-async function initialised(): Promise<string> {
-  const dir = join(testdir(), 'gtm');
-  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
-  expect(init.code).toBe(0);
-  expect(read(dir, GOAL)).toContain('\ncreated: 2026-11-22\n');
-  expect(read(dir, GOAL)).toContain(SG2);
-  return dir;
-}
-
-const located = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
 
 /**
  * Nothing of a goal happens before it begins: a subgoal's `reached` day or the goal's

@@ -1,24 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runCli, runJson } from './helpers/cli.js';
-import { git, gitEnv } from './helpers/git.js';
-import { read, replaceInFile, testdir } from './helpers/testdir.js';
+import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+import { checkInitialised as check, INIT_ENV as env, INIT_GOAL as GOAL, INIT_SG2 as SG2, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
 
-const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
-const GOAL = 'goals/g-first-customers.md';
-const SG2 = '    title: Close the first paying customer\n    metric: won_count\n    target: 1\n';
-
-/** A workspace from `threadwork init`, its goal created today (2026-11-22). */
-async function initialised(): Promise<string> {
-  const dir = join(testdir(), 'gtm');
-  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
-  expect(init.code).toBe(0);
-  return dir;
-}
-
-const located = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
-const check = (dir: string) => runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
 
 /*
  * A goal's `abandoned` day and a subgoal's `reached` day are days something happened, as a

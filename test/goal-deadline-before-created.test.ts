@@ -1,21 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runCli, runJson } from './helpers/cli.js';
-import { git, gitEnv } from './helpers/git.js';
-import { read, replaceInFile, testdir } from './helpers/testdir.js';
+import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+import { INIT_ENV as env, INIT_GOAL as GOAL, initialisedWorkspace as initialised } from './helpers/initialised-goal.js';
 
-const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
-const GOAL = 'goals/g-first-customers.md';
-
-/** A workspace from `threadwork init`, its goal created today (2026-11-22) with a deadline 90 days on. */
-async function initialised(): Promise<string> {
-  const dir = join(testdir(), 'gtm');
-  const init = await runCli(['init', dir, '--company', 'Acme'], { env });
-  expect(init.code).toBe(0);
-  expect(read(dir, GOAL)).toContain('\ncreated: 2026-11-22\n');
-  return dir;
-}
 
 /**
  * A goal whose deadline is before the day it was created (a typo: 2026 for 2027, the

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { runCli, runJson, type CliResult } from './cli.js';
+import { gitEnv } from './git.js';
+import { read, testdir } from './testdir.js';
+
+/*
+ * The goal `threadwork init` scaffolds, as the goal-file tests start from it: made on
+ * 2026-11-22 (its `created` day), with its deadline 90 days on and its three subgoals.
+ */
+
+/** The environment every command of these tests runs in: today is the goal's created day. */
+export const INIT_ENV = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
+export const INIT_GOAL = 'goals/g-first-customers.md';
+/** The scaffolded goal's second subgoal, as init writes it. */
+export const INIT_SG2 = '    title: Close the first paying customer\n    metric: won_count\n    target: 1\n';
+
+/** A workspace from `threadwork init`, its goal created today (2026-11-22). */
+export async function initialisedWorkspace(): Promise<string> {
+  const dir = join(testdir(), 'gtm');
+  const init = await runCli(['init', dir, '--company', 'Acme'], { env: INIT_ENV });
+  expect(init.code).toBe(0);
+  expect(read(dir, INIT_GOAL)).toContain('\ncreated: 2026-11-22\n');
+  expect(read(dir, INIT_GOAL)).toContain(INIT_SG2);
+  return dir;
+}
+
+/** Each diagnostic as `path:line:column severity rule field`. */
+export const located = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
+
+/** `threadwork check --json` in the workspace, as of its created day. */
+export const checkInitialised = (dir: string): Promise<CliResult & { json: { diagnostics: Diagnostic[] } }> => runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env: INIT_ENV });
