@@ -336,6 +336,9 @@ describe('init in an existing workspace', () => {
     const text = await runCli(['init', dir], { env: gitEnv() });
     expect(text.code).toBe(1);
     expect(text.stderr).toMatch(/^error: Refused: goals\/ already holds 2 files that are not threadwork goals .*Move them out of goals\//m);
+    rmSync(join(dir, 'goals/okrs.md'));
+    const one = await runCli(['init', dir], { env: gitEnv() });
+    expect(one.stderr).toMatch(/^error: Refused: goals\/ already holds a file that is not a threadwork goal \(goals\/roadmap\.md\)\. .*Move it out of goals\//m);
   });
 
   it('scaffolds beside a goal of threadwork written ahead of init', async () => {

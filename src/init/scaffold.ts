@@ -120,7 +120,7 @@ function refuseGoalsNotOurs(root: string): void {
   if (foreign.length === 0) return;
   const listed = foreign.length > 5 ? `${foreign.slice(0, 5).join(', ')} and ${foreign.length - 5} more` : foreign.join(', ');
   throw new ThreadworkError(
-    `Refused: ${LAYOUT.goals}/ already holds ${foreign.length === 1 ? 'a file that is' : `${foreign.length} files that are`} not threadwork goals (${listed}). A workspace reads every ${LAYOUT.goals}/*.md as a goal (front matter with \`id: g-…\`, a target, a deadline), so ${foreign.length === 1 ? 'it' : 'each'} would be reported as a broken goal. Move ${foreign.length === 1 ? 'it' : 'them'} out of ${LAYOUT.goals}/ (to docs/goals/, say), or make the workspace in a folder of its own (\`threadwork init gtm\`); nothing was written`,
+    `Refused: ${LAYOUT.goals}/ already holds ${foreign.length === 1 ? 'a file that is not a threadwork goal' : `${foreign.length} files that are not threadwork goals`} (${listed}). A workspace reads every ${LAYOUT.goals}/*.md as a goal (front matter with \`id: g-…\`, a target, a deadline), so ${foreign.length === 1 ? 'it' : 'each'} would be reported as a broken goal. Move ${foreign.length === 1 ? 'it' : 'them'} out of ${LAYOUT.goals}/ (to docs/goals/, say), or make the workspace in a folder of its own (\`threadwork init gtm\`); nothing was written`,
     'goals-not-threadwork',
     { path: LAYOUT.goals, files: foreign },
   );
