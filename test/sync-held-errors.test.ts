@@ -104,7 +104,24 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     expect(held).toEqual([
       'threads/sales/globex-x/meta.json Held: values derived from threads/sales/globex are held at its version in HEAD, because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder) in threads/sales/globex-x, the folder it was renamed or moved to. Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
       'threads/sales/globex-x/meta.json Held: threads/sales/globex-x is left out of every derived value (HEAD has no version of it), because of the error at threads/sales/globex-x/meta.json:2:9 (thread-id-folder). Fix it to release the hold; threadwork will not commit the thread\'s changes (deletions and renames included) while it has an error',
+      'threads/sales/globex/meta.json Held: threads/sales/globex is held at its version in HEAD, the deletion of its files not committed, while threads/sales/globex-x, the folder it was renamed or moved to, has an error (the Held line of threads/sales/globex-x/meta.json says what releases it); the next sync commits the rename whole once it is fixed',
     ]);
+  });
+
+  it('lists a renamed folder\'s deleted files as held, never as ones to commit with `git rm`', async () => {
+    const dir = await twoDeals();
+    renameSync(join(dir, 'threads/sales/globex'), join(dir, 'threads/sales/globex-x'));
+    const text = await runCli(['sync', '--dir', dir]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('git rm');
+    expect(text.stdout).not.toContain('(deleted)');
+    const held = text.stdout.split('\n').find((line) => line.includes('source files are held and not committed'));
+    expect(held).toContain('threads/sales/globex/meta.json');
+    expect(held).toContain('threads/sales/globex/4-decision.md');
+    // In JSON, the Held line is at the old folder, as a deleted file's hold is (the text's test of it).
+    const { json } = await syncJson<{ diagnostics: { path: string; rule: string }[]; uncommittedDeleted: string[] }>(dir);
+    expect(json.uncommittedDeleted).toContain('threads/sales/globex/meta.json');
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/globex/meta.json', rule: 'derived-held' }));
   });
 
   it('holds no folder that does not exist when an id is changed in meta.json', async () => {

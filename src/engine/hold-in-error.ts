@@ -87,11 +87,14 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
   // A thread held only for a broken file of its own: that file's own `derived-held` says so; a second warning at it would say it again.
   const brokenPaths = state.brokenPaths();
   const onlyBroken = (thread: string): boolean => !renamedTo.has(thread) && errors.filter((e) => e.path === thread || e.path.startsWith(`${thread}/`)).every((e) => brokenPaths.has(e.path));
-  const warnings = held
-    .sort()
-    .filter((thread) => heldAway.has(thread) || !onlyBroken(thread))
-    .map((thread) => (heldAway.has(thread) ? heldAwayWarning(thread, heldAway.get(thread)!, inHead(thread)) : heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))));
-  const diagnostics = head ? [...warnings, ...(definitions?.diagnostics ?? [])] : [];
+  const warnedOf = new Map(
+    held
+      .sort()
+      .filter((thread) => heldAway.has(thread) || !onlyBroken(thread))
+      .map((thread) => [thread, heldAway.has(thread) ? heldAwayWarning(thread, heldAway.get(thread)!, inHead(thread)) : heldWarning(thread, errors, renamedTo.get(thread), inHead(thread))] as const),
+  );
+  const warnings = [...warnedOf.values()];
+  const diagnostics = head ? [...warnings, ...goneFolderWarnings(renamedTo, atHead, warnedOf), ...(definitions?.diagnostics ?? [])] : [];
   const heldAwayWarnings = new Map([...heldAway].map(([thread, why]) => [thread, { why, warning: warnings.find((d) => d.path === `${thread}/meta.json`)! }]));
   return { threads, paths: [...paths, ...(definitions?.paths ?? [])], staged: changes.size > 0, diagnostics, heldAway: heldAwayWarnings, release };
 }
@@ -135,6 +138,25 @@ function threadsInError(model: WorkspaceModel, errors: readonly Diagnostic[]): {
     if (error.rule === 'thread-type-folder') for (const family of THREAD_FOLDERS) if (family !== parent) cameFrom(`${family}/${id}`, thread, true);
   }
   return { threads, renamedTo, moves };
+}
+
+/**
+ * A Held line at each folder gone from disk that is held with the folder it became (renamed
+ * or moved by hand, not committed): its warning is put on the new folder's error, so the
+ * old folder's deleted files carried none and sync listed them as ones to commit by hand
+ * (`git rm`) beside the line holding them. At the first file HEAD has of it, the way a goal
+ * file renamed by hand has its deleted file's own Held line (held-definitions.ts).
+ */
+function goneFolderWarnings(renamedTo: ReadonlyMap<string, string>, atHead: ReadonlyMap<string, string>, warnedOf: ReadonlyMap<string, Diagnostic>): Diagnostic[] {
+  return [...warnedOf].flatMap(([thread, warning]) => {
+    const to = renamedTo.get(thread);
+    const at = [`${thread}/meta.json`, ...STAGE_FILES.map((file) => `${thread}/${file}`)].find((path) => atHead.has(path));
+    // renamedTo names only folders no thread is read from (threadsInError). The warning at the old folder already (no error of the new folder's to put it on) says so itself.
+    if (to === undefined || at === undefined || warning.path.startsWith(`${thread}/`)) return [];
+    const told = warning.path;
+    const why = `Held: ${thread} is held at its version in HEAD, the deletion of its files not committed, while ${to}, the folder it was renamed or moved to, has an error (the Held line of ${told} says what releases it); the next sync commits the rename whole once it is fixed`;
+    return [diagnostic(at, START, 'warning', 'derived-held', why)];
+  });
 }
 
 function heldAwayWarning(thread: string, why: string, committed: boolean): Diagnostic {

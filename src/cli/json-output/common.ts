@@ -129,7 +129,7 @@ export const syncResultShape = {
   uncommittedDeleted: z
     .array(z.string())
     .nullable()
-    .describe('of `uncommitted`, the files deleted (no longer on disk): `git rm` commits them, where the others take `git add` (the text says `(deleted)`); null when `uncommitted` is'),
+    .describe('of `uncommitted`, the files deleted (no longer on disk): `git rm` commits them, where the others take `git add` (the text says `(deleted)`) — except one held, with a `derived-held` warning at it or at a file of its thread (a goal file or thread folder renamed by hand while something holds the rename): the next sync commits it once what holds it is fixed, never by hand meanwhile (the text lists it as held); null when `uncommitted` is'),
 };
 
 export const nullableNumber = z.number().nullable();
