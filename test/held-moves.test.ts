@@ -18,7 +18,7 @@ const DEAL = 'threads/sales/fernway-home';
 const DERIVED = ['strategy/canvas/10-assumptions.md', 'strategy/canvas/13-metrics.md', 'goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md', 'threads/sales/harbor-lending/meta.json'];
 
 type Diagnostic = { path: string; rule: string; severity: string; line: number; column: number; message: string };
-type SyncResult = { diagnostics: Diagnostic[]; commit: { committed: boolean; paths?: string[] } | null; written?: string[] };
+type SyncResult = { diagnostics: Diagnostic[]; commit: { committed: boolean; paths?: string[] } | null; written?: string[]; uncommitted?: string[] | null };
 
 const startWatch = watchStarter();
 const derivedTexts = (dir: string, paths: readonly string[] = DERIVED): string[] => paths.map((path) => readFileSync(join(dir, path), 'utf8'));
@@ -247,6 +247,47 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8')).toBe(renamed);
     expect(commitCount(dir)).toBe(commits);
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  /* Their held lines said 'Fix their `goal_id` (or the id back) to release the hold': no file, no id, nothing of what the next sync does. */
+  it('the held line of a goal renamed in a commit says which files to change, to what id, and what the next sync then does', async () => {
+    const dir = exampleWorkspaceCopy();
+    git(dir, 'mv', 'goals/g-fintech-beachhead.md', 'goals/g-fintech.md');
+    writeFileSync(join(dir, 'goals/g-fintech.md'), readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8').replace(/^id: g-fintech-beachhead$/m, 'id: g-fintech'));
+    git(dir, 'commit', '-q', '-am', 'Rename the beachhead goal');
+    const held = (await sync(dir)).json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'goals/g-fintech.md')?.message;
+    expect(held).not.toContain('or the id back');
+    expect(held).toContain(
+      'To finish the rename, write `g-fintech` for `g-fintech-beachhead` in their `goal_id` (threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md, threads/sales/campaigns/2026-09-15-fintech-controller-outbound/meta.json, threads/sales/harbor-lending/meta.json, and 2 more): ' +
+        'the next sync then ends the hold, and commits those files only with a figure they move — the id alone moves none, so commit them yourself with `git add` and `git commit`. ' +
+        'To undo it, rename goals/g-fintech.md back to goals/g-fintech-beachhead.md, with `id: g-fintech-beachhead`: the next sync then commits the file back under its old name',
+    );
+    // What it says the next sync does, it does: the ids fixed, the hold ends and nothing is committed; the files are left to commit.
+    for (const path of git(dir, 'grep', '-l', 'g-fintech-beachhead', '--', 'threads/').trim().split('\n')) writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replaceAll('g-fintech-beachhead', 'g-fintech'));
+    const commits = commitCount(dir);
+    const released = await sync(dir);
+    expect(released.code, JSON.stringify(released.json.diagnostics)).toBe(0);
+    expect(released.json.diagnostics.filter((d) => d.rule === 'derived-held')).toEqual([]);
+    expect(commitCount(dir)).toBe(commits);
+    expect(released.json.uncommitted).toContain('threads/sales/harbor-lending/meta.json');
+  });
+
+  it('the held line of a renamed segment says which files to change, to what id, and what the next sync then commits', async () => {
+    const dir = exampleWorkspaceCopy();
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('id: mid-market-fintech', 'id: fintech-mid'));
+    const held = (await sync(dir)).json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message;
+    expect(held).not.toContain('or the id back');
+    expect(held).toContain(
+      'To finish the rename, write `fintech-mid` for `mid-market-fintech` in their `segment` (threads/marketing/clearing-an-audit-finding-on-ach-returns-in-one-pilot/meta.json, threads/marketing/how-northwind-payments-closed-may-in-four-days/meta.json, threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md, and 6 more): ' +
+        'the next sync then commits strategy/canvas/04-segments.md with them and the figures they move. ' +
+        'To undo it, write `id: mid-market-fintech` back for `fintech-mid` in strategy/canvas/04-segments.md',
+    );
+    // What it says the next sync does, it does: the threads fixed, the canvas goes into HEAD with them.
+    for (const path of git(dir, 'grep', '-l', 'mid-market-fintech', '--', 'threads/').trim().split('\n')) writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replaceAll('mid-market-fintech', 'fintech-mid'));
+    await sync(dir);
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/04-segments.md')).toContain('id: fintech-mid');
+    expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"segment": "fintech-mid"');
   });
 
   it('a thread linked to the renamed goal file before the others is held with it, not committed naming a goal HEAD lacks', async () => {

@@ -71,7 +71,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
       hold.diagnostics.push(diagnostic(`goals/${id}.md`, START, 'warning', 'derived-held', why));
     }
   }
-  await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), onDisk, atHead, hold);
+  await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), goals, onDisk, atHead, hold);
   holdGoalsLosingSubgoals(model, subgoals, atHead, hold);
   const headSegments = segments.size > 0 ? segmentIdsIn(atHead.get(SEGMENTS)) : new Set<string>();
   const lostSegments = [...segments.keys()].filter((id) => headSegments.has(id));
@@ -81,7 +81,9 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     const names = lostSegments.map((id) => `\`${id}\``).join(', ');
     hold.heldAway.segments = headSegments;
     hold.heldAway.why.segment = `threads still name segment ${names}`;
-    hold.diagnostics.push(heldDefinition(SEGMENTS, `threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not (renamed, or removed): values derived from it are held at its version in HEAD, and it is not committed`, 'their `segment`'));
+    const naming = [...new Set(lostSegments.flatMap((id) => segments.get(id)!))].sort();
+    const added = [...segmentIdsOf(model.files.get(SEGMENTS)?.value)].filter((id) => !headSegments.has(id));
+    hold.diagnostics.push(diagnostic(SEGMENTS, START, 'warning', 'derived-held', segmentHeldMessage(lostSegments, added, naming)));
   }
   return hold.paths.length > 0 ? hold : undefined;
 }
@@ -94,7 +96,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
  * happened. So the renamed file is held as committed (never edited or committed) until the
  * threads name it; git's rename detection says which file it became, asked only in such a run.
  */
-async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], onDisk: readonly string[], atHead: ReadonlyMap<string, string>, hold: DefinitionHold): Promise<void> {
+async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], naming: ReadonlyMap<string, string[]>, onDisk: readonly string[], atHead: ReadonlyMap<string, string>, hold: DefinitionHold): Promise<void> {
   if (lost.length === 0) return;
   const renames = await renamedInHistory(root, lost.map((id) => `goals/${id}.md`));
   const goals = new Set(hold.heldAway.goals);
@@ -107,8 +109,14 @@ async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], 
     hold.paths.push(rename.to);
     goals.add(rename.to.slice('goals/'.length, -'.md'.length));
     hold.heldAway.why.goal ??= `threads still name goal \`${id}\``;
-    const why = `${rename.to} is neither edited nor committed while threads still name goal \`${id}\`, which commit ${rename.commit.slice(0, 10)} renamed to it: its state block keeps the figures those threads gave it`;
-    hold.diagnostics.push(heldDefinition(rename.to, why, 'their `goal_id`'));
+    const to = rename.to.slice('goals/'.length, -'.md'.length);
+    const files = namedFiles([...(naming.get(id) ?? [])].sort());
+    // Released, no figure moves (the same threads count toward the same file): a sync commits only what moves one, so the thread files are the person's to commit.
+    const message =
+      `Held: ${rename.to} is neither edited nor committed while threads still name goal \`${id}\`, which commit ${rename.commit.slice(0, 10)} renamed to it: its state block keeps the figures those threads gave it. ` +
+      `To finish the rename, write \`${to}\` for \`${id}\` in their \`goal_id\` (${files}): the next sync then ends the hold, and commits those files only with a figure they move — the id alone moves none, so commit them yourself with \`git add\` and \`git commit\`. ` +
+      `To undo it, rename ${rename.to} back to goals/${id}.md, with \`id: ${id}\`: the next sync then commits the file back under its old name`;
+    hold.diagnostics.push(diagnostic(rename.to, START, 'warning', 'derived-held', message));
   }
   hold.heldAway.goals = goals;
 }
@@ -215,6 +223,23 @@ function goalHeldMessage(gone: readonly string[], renamed: readonly string[], na
   return `Held: threads still name goal ${names}, whose file is gone from goals/ since HEAD (renamed, or deleted): until none does, ${held}, ${gone.length === 1 ? 'its' : 'their'} removal not committed${unsure}. Write the id of a goal in goals/ in their \`goal_id\` (${files}), or remove \`goal_id\` to link them to none: the next sync then commits the change with them. To undo it, restore ${old}`;
 }
 
+/**
+ * What a segment gone from the segments canvas since HEAD holds, and what releases it: the
+ * files to change and the id to write (the one id the canvas on disk defines and HEAD's
+ * lacks, when there is one: the rename), what the next sync then commits, and how to undo
+ * it. It said "Fix their `segment` (or the id back)", naming neither files nor id.
+ */
+function segmentHeldMessage(lost: readonly string[], added: readonly string[], naming: readonly string[]): string {
+  const names = lost.map((id) => `\`${id}\``).join(', ');
+  const files = namedFiles(naming);
+  const held = `Held: threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not: until none does, values derived from it are held at its version in HEAD, and ${SEGMENTS} is neither edited nor committed.`;
+  const then = `the next sync then commits ${SEGMENTS} with them and the figures they move`;
+  if (lost.length === 1 && added.length === 1) {
+    return `${held} To finish the rename, write \`${added[0]}\` for \`${lost[0]}\` in their \`segment\` (${files}): ${then}. To undo it, write \`id: ${lost[0]}\` back for \`${added[0]}\` in ${SEGMENTS}`;
+  }
+  return `${held} Write the id of a segment ${SEGMENTS} defines in their \`segment\` (${files}): ${then}. To undo it, put ${names} back in ${SEGMENTS}`;
+}
+
 /** The subgoal ids that held threads' files name and that `unknown-subgoal` reports, by the goal they name them under, each with the files naming it. */
 function namedSubgoals(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Map<string, Map<string, string[]>> {
   const named = new Map<string, Map<string, string[]>>();
@@ -241,10 +266,11 @@ function subgoalIdsIn(path: string, text: string): Set<string> {
 /** The segment ids a committed 04-segments.md defines (none when it does not parse). */
 function segmentIdsIn(text: string | undefined): Set<string> {
   if (text === undefined) return new Set();
-  const parsed = parseFile(SEGMENTS, classifyPath(SEGMENTS), text).value as { segments?: { id?: unknown }[] } | undefined;
-  return new Set((parsed?.segments ?? []).flatMap((s) => (typeof s?.id === 'string' ? [s.id] : [])));
+  return segmentIdsOf(parseFile(SEGMENTS, classifyPath(SEGMENTS), text).value);
 }
 
-function heldDefinition(path: string, why: string, fix: string): Diagnostic {
-  return diagnostic(path, START, 'warning', 'derived-held', `Held: ${why}. Fix ${fix} (or the id back) to release the hold`);
+/** The segment ids a parsed 04-segments.md defines. */
+function segmentIdsOf(value: unknown): Set<string> {
+  const parsed = value as { segments?: { id?: unknown }[] } | undefined;
+  return new Set((parsed?.segments ?? []).flatMap((s) => (typeof s?.id === 'string' ? [s.id] : [])));
 }
