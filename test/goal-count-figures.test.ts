@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 import { checkInitialised as check, INIT_ENV as env, INIT_GOAL as GOAL, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
 
@@ -45,5 +46,40 @@ describe("a goal's count written as a fraction or a decimal", () => {
     expect(synced.code).toBe(1);
     expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: GOAL, rule: 'schema', line: 12, column: 13 })]));
     expect(read(dir, GOAL)).toBe(before);
+  });
+});
+
+/*
+ * The same count in 13-metrics's targets: `meetings: 40.000` was read as 40 without a word,
+ * and `pipeline_count: 2.5` was refused with another sentence than a goal's 2.5.
+ */
+describe('a 13-metrics target for a count written as a fraction or a decimal', () => {
+  const METRICS = 'strategy/canvas/13-metrics.md';
+  const withTargets = (dir: string, targets: string): void => replaceInFile(dir, METRICS, 'targets: {}\n', `targets:\n${targets}`);
+
+  it('12.000 and 12.0 are schema errors at the value, said as a goal says them; a whole count and a fractional number of days pass', async () => {
+    const dir = await initialised();
+    withTargets(dir, '  pipeline_count: 12.000\n  avg_cycle_days: 45.5\n  meetings: 40.0\n');
+    const { json, code } = await check(dir);
+    expect(code).toBe(1);
+    expect(located(json.diagnostics)).toEqual([`${METRICS}:5:19 error schema targets.pipeline_count`, `${METRICS}:7:13 error schema targets.meetings`]);
+    expect(json.diagnostics[0]!.message).toBe('Invalid `targets.pipeline_count`: expected a whole number: pipeline_count is a count, written without a decimal point: 12.000 is read as 12, or 12000 with a dot between thousands (got 12.000)');
+    expect(json.diagnostics[1]!.message).toBe('Invalid `targets.meetings`: expected a whole number: meetings is a count, written without a decimal point: 40.0 is read as 40 (got 40.0)');
+
+    replaceInFile(dir, METRICS, '  pipeline_count: 12.000\n', '  pipeline_count: 12\n');
+    replaceInFile(dir, METRICS, '  meetings: 40.0\n', '  meetings: 40\n');
+    expect((await check(dir)).json.diagnostics).toEqual([]);
+  });
+
+  it('2.5 is said as a goal says it, and sync neither edits nor commits the file while it has one', async () => {
+    const dir = await initialised();
+    withTargets(dir, '  meetings: 2.5\n');
+    const before = read(dir, METRICS);
+    const synced = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir, env });
+    expect(synced.code).toBe(1);
+    const error = synced.json.diagnostics.find((d) => d.path === METRICS && d.rule === 'schema');
+    expect(error).toMatchObject({ line: 5, column: 13, message: 'Invalid `targets.meetings`: expected a whole number: meetings is a count (got 2.5)' });
+    expect(read(dir, METRICS)).toBe(before);
+    expect(git(dir, 'show', `HEAD:${METRICS}`)).toContain('targets: {}\n');
   });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CANVAS_SECTIONS, type CanvasSection } from './names.js';
+import { wholeCountMessage } from './goal.js';
 import {
   amountOrRangeSchema,
   amountSchema,
@@ -72,16 +73,21 @@ export const assumptionsSectionSchema = z.looseObject({
 /** A money target: one amount, written as a number or as money (`"$500k"`). */
 const moneyTarget = amountSchema('which amount is the target?');
 
+/** A count's target: a whole number, refused as a goal's count is (`2.5`; `12.000` in workspace/count-decimals.ts). */
+function countTarget(metric: string) {
+  return z.number().int(wholeCountMessage(metric)).nonnegative().optional();
+}
+
 /** Targets the metrics block is measured against. All optional: a missing target is shown as "—". */
 export const metricTargetsSchema = z.looseObject({
   win_rate: probabilitySchema.optional(),
   avg_cycle_days: z.number().nonnegative().optional(),
   avg_deal_size: moneyTarget.optional(),
   won_arr: moneyTarget.optional(),
-  pipeline_count: z.number().int().nonnegative().optional(),
+  pipeline_count: countTarget('pipeline_count'),
   weighted_pipeline: moneyTarget.optional(),
   avg_margin: probabilitySchema.optional(),
-  meetings: z.number().int().nonnegative().optional(),
+  meetings: countTarget('meetings'),
   open_rate: probabilitySchema.optional(),
   reply_rate: probabilitySchema.optional(),
 });

@@ -122,8 +122,9 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
   const validated = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
-  // A goal's count written `12.000`: YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
-  const { value, diagnostics } = kind.kind === 'goal' ? withCountDecimals(validated, path, fm.data, () => new YamlLocator(fm.yamlText)) : validated;
+  // A count written `12.000` (a goal's, a 13-metrics target): YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
+  const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : undefined;
+  const { value, diagnostics } = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText)) : validated;
   const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspelt);
   if (kind.kind === 'stage') {
