@@ -4,7 +4,7 @@ import { isRealDate } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
-import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -199,10 +199,16 @@ function replyRecord(model: WorkspaceModel, campaign: string, email: string, dat
   }
 }
 
-/** Sets one field of one prospect in place: only that value's characters change, or one entry is added to its map. */
+/**
+ * Sets one field of one prospect in place: only that value's characters change, or one
+ * entry is added to its map. `status` too goes through addFrontMatterScalar: a prospect
+ * may have none (it defaults to queued), and setting a missing key with the Document API
+ * rewrote the whole front matter — every other prospect re-indented, flow maps respaced
+ * and joined onto one line, comments moved.
+ */
 function setProspectField(text: string, index: number, key: 'status' | 'revisit' | 'paused_until', value: string): string {
   try {
-    return key === 'status' ? setFrontMatterScalar(text, ['prospects', index, key], value) : addFrontMatterScalar(text, ['prospects', index], key, value);
+    return addFrontMatterScalar(text, ['prospects', index], key, value);
   } catch {
     throw new ThreadworkError('5-actions.md has no valid front matter: fix it before recording replies', 'stage-invalid');
   }

@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
+const ACTIONS = join(CAMPAIGN, '5-actions.md');
+const ENV = { THREADWORK_TODAY: '2026-12-01' };
+
+/** The example workspace with its prospects list replaced by `prospects` (the lines after `prospects:`), committed. */
+function withProspects(prospects: string): string {
+  const dir = exampleWorkspaceCopy();
+  const path = join(dir, ACTIONS);
+  const text = readFileSync(path, 'utf8');
+  writeFileSync(path, text.replace(/\nprospects:\n[\s\S]*?\n---\n/, `\nprospects:\n${prospects}---\n`));
+  git(dir, 'commit', '-qam', 'prospects written by hand');
+  return dir;
+}
+
+describe('campaign reply edits only the prospect who replied', () => {
+  it('adds the status of a prospect who has none without reformatting the others', async () => {
+    // `status` is optional (queued by default): the reply adds it as it adds `revisit`.
+    const prospects = [
+      '',
+      '    # Booth leads, Money20/20',
+      "    - {name: Dora Four, email: dora@four.example, company: Four Pay, status: 'active'}     # hot",
+      '',
+      '    - {name: Eli Five, email: eli@five.example, company: Five Lending,   title: "CFO", started: 2026-09-15}',
+      '    - {name: Fay Six,',
+      '       email: fay@six.example, company: Six & Co}',
+      '',
+    ].join('\n');
+    const dir = withProspects(prospects);
+    const before = readFileSync(join(dir, ACTIONS), 'utf8');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'eli@five.example', '--text', 'Not interested, thanks.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('prospect eli@five.example: queued → completed');
+    const expected = before.replace('title: "CFO", started: 2026-09-15}', 'title: "CFO", started: 2026-09-15, status: completed}');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
+  });
+
+});
