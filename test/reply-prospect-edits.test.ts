@@ -42,4 +42,12 @@ describe('campaign reply edits only the prospect who replied', () => {
     expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
   });
 
+  it('keeps `meeting` when someone who booked one replies again', async () => {
+    const dir = withProspects('  - {name: Ravi Shah, email: ravi.shah@meridianpay.com, company: Meridian Pay, title: Controller, status: meeting, started: 2026-09-15}\n');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Great, looking forward to Tuesday. Can we also talk pricing?', '--date', '2026-10-02', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('positive');
+    expect(result.stdout).toContain('prospect ravi.shah@meridianpay.com: status stays meeting');
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toContain('status: meeting, started: 2026-09-15}');
+  });
 });

@@ -57,6 +57,17 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
 };
 
 /**
+ * The prospect's status after a reply of this category. A positive or neutral reply from
+ * someone who already booked a meeting ("looking forward to Tuesday") says they replied,
+ * which they had: `meeting` stays, as it is the further step — set back to `replied`, the
+ * record of the meeting was lost from 5-actions.md.
+ */
+function statusAfterReply(before: string, category: ReplyClassification['category']): string {
+  const next = NEXT_STATUS[category] ?? before;
+  return next === 'replied' && before.trim().toLowerCase() === 'meeting' ? before : next;
+}
+
+/**
  * Records a prospect's reply: the text and its classification in `replies/`, the
  * prospect's status in 5-actions.md (edited in place), and its consequences — a
  * positive reply opens a deal thread with `source: campaign:{id}` (once), an
@@ -101,7 +112,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   const recorded = record.path;
 
   // Someone who unsubscribed stays unsubscribed whatever they reply: only they can be re-added, by hand.
-  const after = doNotContact ? (before.trim().toLowerCase() === 'unsubscribed' ? before : 'unsubscribed') : (NEXT_STATUS[classification.category] ?? before);
+  const after = doNotContact ? (before.trim().toLowerCase() === 'unsubscribed' ? before : 'unsubscribed') : statusAfterReply(before, classification.category);
   const revisit = !doNotContact && classification.category === 'nurture' ? classification.revisit : null;
   const pausedUntil = !doNotContact && classification.category === 'out-of-office' ? classification.returns : null;
   let actions = model.text(actionsPath) ?? '';
