@@ -6,10 +6,11 @@ import { ThreadworkError } from '../errors.js';
 import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
 import { checkExperiments } from '../check/experiments.js';
+import { assessWrittenDraft } from '../check/draft-quality.js';
 import { Locators } from '../check/locators.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
-import { metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { draftSources } from './draft-sources.js';
 import { sentKey, sentTouches, touchDraftPath, touchesDone } from './sent-touches.js';
@@ -112,7 +113,9 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
         changes.push(writeChange(path, content));
         action = 'overwritten';
       } else action = 'kept';
-      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
+      // A kept draft is graded as it stands (a person may have rewritten it), as check grades it: not the message that was not written.
+      const graded = action === 'kept' ? keptDraftQuality(model, path) ?? quality : quality;
+      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
     });
   }
   refuseOverwritingBroken(model, campaignPath, brokenDrafts);
@@ -149,6 +152,13 @@ function renderDraft(f: DraftFront, body: string): string {
     quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
   };
   return composeMarkdown(front, `\n${body.trim()}\n`);
+}
+
+/** The quality of a draft kept on disk, or undefined when it cannot be read as a draft now (check reports why). */
+function keptDraftQuality(model: WorkspaceModel, path: string): QualityAssessment | undefined {
+  const file = model.files.get(path);
+  const draft = file && !model.broken.has(path) ? draftValue(file) : undefined;
+  return draft && assessWrittenDraft(draft);
 }
 
 /**

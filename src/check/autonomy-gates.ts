@@ -3,12 +3,12 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, assessDraft, calendarDate, contactStop, resolveSequence } from '../outreach/index.js';
+import { addDays, calendarDate, contactStop, resolveSequence } from '../outreach/index.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
-import { asSentences } from './draft-quality.js';
+import { asSentences, assessWrittenDraft } from './draft-quality.js';
 
 /**
  * The autonomy gates: what an outreach draft must pass before a person may mark it
@@ -91,7 +91,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     failures.push(...contactGate(planned, suppressed));
     failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
     const { draft } = planned;
-    const quality = assessDraft({ subject: draft.subject ?? '', body: draft.body, channel: draft.channel, recipient: draft.prospect, signals: draft.signals });
+    const quality = assessWrittenDraft(draft);
     if (quality.score < settings.min_quality_score) {
       const critical = quality.issues.map((i) => i.message);
       const finding = `its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${asSentences(critical)}` : ''}`;

@@ -15,7 +15,7 @@ export const campaignDraftOutput = z.object({
       touch: z.number().int().min(1),
       action: z.enum(['created', 'kept', 'overwritten', 'already-sent']).describe('already-sent: the touch was sent (its draft has status sent, or touches_done counts it); nothing written'),
       grade,
-      ready: z.boolean().describe('no critical quality issue'),
+      ready: z.boolean().describe('no critical quality issue; a kept draft is graded as it is written now'),
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
       experiment: z.string().nullable().describe('the experiment on this touch (Stage 5 `experiments`), null when the touch is not tested'),
       variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),

@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git } from './helpers/git.js';
+
+const ENV = { THREADWORK_TODAY: '2026-12-01' };
+const CAMPAIGN = 'threads/sales/campaigns/2026-11-02-year-end';
+const DRAFT = `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-2.md`;
+
+function stage(front: string, title: string): string {
+  return `---\n${front}\n---\n\n# ${title}\n`;
+}
+
+interface Drafted {
+  drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[] }[];
+}
+
+describe('campaign draft on drafts it keeps', () => {
+  it('grades each kept draft as it is written now, as check does', async () => {
+    const dir = exampleWorkspaceCopy();
+    const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
+    expect(opened.code, opened.stderr).toBe(0);
+    const input = join(dir, CAMPAIGN, '1-input.md');
+    writeFileSync(input, readFileSync(input, 'utf8').replace('goal: null', 'goal: "Ten calls"').replace(/target_list:\n(?: {2}.*\n)+/, 'target_list: "Forty controllers"\n'));
+    writeFileSync(join(dir, CAMPAIGN, '2-hypothesis.md'), stage('tests: [A1]\ninitial_confidence: 0.4', 'Hypothesis'));
+    writeFileSync(join(dir, CAMPAIGN, '3-implication.md'), stage('expected_meetings: 4\nresource_cost_hours: 12', 'Implication'));
+    writeFileSync(join(dir, CAMPAIGN, '4-decision.md'), stage('decision: LAUNCH\nreasoning: "Cheap to run"', 'Decision'));
+    writeFileSync(
+      join(dir, CAMPAIGN, '5-actions.md'),
+      stage('sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Dana Reyes, email: dana@northwind-pay.com, company: Northwind Payments, title: Controller, industry: payments, status: active}', 'Actions'),
+    );
+    const first = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json.drafts.find((d) => d.path === DRAFT)).toMatchObject({ action: 'created', ready: true });
+
+    // The person rewrites touch 2 into a message that names nobody: check says it is not ready.
+    const path = join(dir, DRAFT);
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, `${text.slice(0, text.indexOf('\n---\n', 4))}\n---\n\nHello there, a quick note about reconciliation. Do you have ten minutes next week for a call?\n`);
+    git(dir, 'commit', '-qam', 'touch 2 rewritten by hand');
+    const check = await runCli(['check', '--dir', dir], { env: ENV });
+    expect(check.stdout).toMatch(/dana-at-northwind-pay-com-touch-2\.md:1:1 warning Draft not ready \(grade (\w)/);
+    const checkGrade = /touch-2\.md:1:1 warning Draft not ready \(grade (\w)/.exec(check.stdout)![1];
+
+    const again = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    const kept = again.json.drafts.find((d) => d.path === DRAFT)!;
+    expect(kept).toMatchObject({ action: 'kept', ready: false, grade: checkGrade });
+    expect(kept.issues.some((i) => i.severity === 'critical')).toBe(true);
+    // The draft on disk is the person's, untouched.
+    expect(readFileSync(path, 'utf8')).toContain('Hello there, a quick note about reconciliation.');
+    const textRun = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(textRun.stdout).toContain(`kept    ${checkGrade} not ready ${DRAFT}`);
+  });
+});
