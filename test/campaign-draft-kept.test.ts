@@ -53,5 +53,7 @@ describe('campaign draft on drafts it keeps', () => {
     expect(readFileSync(path, 'utf8')).toContain('Hello there, a quick note about reconciliation.');
     const textRun = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
     expect(textRun.stdout).toContain(`kept    ${checkGrade} not ready ${DRAFT}`);
+    // The summary counts what it wrote (nothing) apart from what it kept, which may be approved or edited: not "5 drafts … Every draft has status: draft".
+    expect(textRun.stdout).toMatch(/^0 drafts, 0 ready; 5 drafts kept as they are, 4 ready \(--force rewrites them\)\. threadwork never sends anything\.$/m);
   });
 });
