@@ -42,3 +42,32 @@ describe("the Stage 5 template's example prospect", () => {
     expect(approved).toContain('Every gate passed');
   });
 });
+
+/**
+ * Stage 1's comment said `goal_id` was "the goal this campaign counts towards"; filled in
+ * there alone, the campaign counted towards none (meta.json's link is the one counted, and
+ * check warned `campaign-links-disagree`). The comment now says where the counted link is,
+ * and doing what it says links the campaign.
+ */
+describe("the Stage 1 template's goal_id", () => {
+  it('says the goal is counted from meta.json, and following it links the campaign', async () => {
+    const dir = exampleWorkspaceCopy();
+    const run = (...args: string[]): ReturnType<typeof runCli> => runCli([...args, '--dir', dir], { env: ENV });
+    expect((await run('campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02')).code).toBe(0);
+    const input = join(dir, CAMPAIGN, '1-input.md');
+    const text = readFileSync(input, 'utf8');
+    const comment = /((?:^#.*\n)+)goal_id: null$/m.exec(text)?.[1] ?? '';
+    expect(comment).toContain('meta.json');
+
+    // Filled in Stage 1 alone, as the comment used to invite: counted nowhere.
+    writeFileSync(input, text.replace('goal_id: null', 'goal_id: g-fintech-beachhead'));
+    const alone = await run('check');
+    expect(alone.stdout).toContain('campaign-links-disagree');
+    // In meta.json as well, as the comment now says: linked, no warning.
+    const metaPath = join(dir, CAMPAIGN, 'meta.json');
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(metaPath, `${JSON.stringify({ ...meta, goal_id: 'g-fintech-beachhead' }, null, 2)}\n`);
+    const both = await run('check');
+    expect(both.stdout).not.toContain('campaign-links-disagree');
+  });
+});
