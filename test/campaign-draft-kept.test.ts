@@ -14,12 +14,12 @@ function stage(front: string, title: string): string {
 }
 
 interface Drafted {
-  drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[] }[];
+  drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[]; approvalDropped: boolean }[];
 }
 
-describe('campaign draft on drafts it keeps', () => {
-  it('grades each kept draft as it is written now, as check does', async () => {
-    const dir = exampleWorkspaceCopy();
+/** The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose company carries the facts the ICP gate scores. */
+async function campaignWithProspect(): Promise<string> {
+  const dir = exampleWorkspaceCopy();
     const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
     expect(opened.code, opened.stderr).toBe(0);
     const input = join(dir, CAMPAIGN, '1-input.md');
@@ -29,8 +29,14 @@ describe('campaign draft on drafts it keeps', () => {
     writeFileSync(join(dir, CAMPAIGN, '4-decision.md'), stage('decision: LAUNCH\nreasoning: "Cheap to run"', 'Decision'));
     writeFileSync(
       join(dir, CAMPAIGN, '5-actions.md'),
-      stage('sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Dana Reyes, email: dana@northwind-pay.com, company: Northwind Payments, title: Controller, industry: payments, status: active}', 'Actions'),
+      stage('sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Dana Reyes, email: dana@northwind-pay.com, company: Northwind Payments, title: Controller, industry: payments, employees: 450, revenue: "$60M", geography: United States, technologies: [NetSuite, Stripe], signals: ["Series B, $40M"], email_status: verified, data_date: 2026-10-20, status: active}', 'Actions'),
     );
+  return dir;
+}
+
+describe('campaign draft on drafts it keeps', () => {
+  it('grades each kept draft as it is written now, as check does', async () => {
+    const dir = await campaignWithProspect();
     const first = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
     expect(first.code, first.stderr).toBe(0);
     expect(first.json.drafts.find((d) => d.path === DRAFT)).toMatchObject({ action: 'created', ready: true });
@@ -55,5 +61,20 @@ describe('campaign draft on drafts it keeps', () => {
     expect(textRun.stdout).toContain(`kept    ${checkGrade} not ready ${DRAFT}`);
     // The summary counts what it wrote (nothing) apart from what it kept, which may be approved or edited: not "5 drafts … Every draft has status: draft".
     expect(textRun.stdout).toMatch(/^0 drafts, 0 ready; 5 drafts kept as they are, 4 ready \(--force rewrites them\)\. threadwork never sends anything\.$/m);
+  });
+
+  it('says when --force rewrites a draft that was approved', async () => {
+    const dir = await campaignWithProspect();
+    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const approved = await runCli(['campaign', 'approve', DRAFT, '--dir', dir], { env: ENV });
+    expect(approved.code, approved.stdout + approved.stderr).toBe(0);
+    const forced = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.json.drafts.filter((d) => d.approvalDropped).map((d) => d.path)).toEqual([DRAFT]);
+    expect(readFileSync(join(dir, DRAFT), 'utf8')).toMatch(/^---\nstatus: draft\n/);
+    // The text output names it: a forced rewrite that silently un-approved a touch left it unsent.
+    git(dir, 'reset', '-q', '--hard', 'HEAD~1');
+    const text = await runCli(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
+    expect(text.stdout).toContain(`${DRAFT} — it was approved: the new text needs approving again`);
   });
 });

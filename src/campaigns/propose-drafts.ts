@@ -28,6 +28,8 @@ export interface DraftFile {
   /** The experiment on this touch and the prospect's variant (docs/experiments.md); null when the touch is not tested. */
   experiment: string | null;
   variant: string | null;
+  /** True when `--force` rewrote a draft that was `status: approved`: the new text is a draft again, and needs approving anew. */
+  approvalDropped: boolean;
 }
 
 /** A prospect who got no draft, and why: the same reasons `due` lists no touch for them. */
@@ -102,20 +104,24 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       // A touch already sent is never drafted again, not even with --force.
       const sentPath = sent.get(sentKey(prospect.email, i + 1));
       if (i + 1 <= done || sentPath) {
-        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null });
+        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false });
         return;
       }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);
       let action: DraftFile['action'] = 'created';
+      let approvalDropped = false;
       if (model.text(path) === undefined) changes.push(createChange(path, content));
       else if (options.force) {
         if (model.broken.has(path)) brokenDrafts.push(path);
+        // Someone approved the text being replaced: say so, or the approval is gone without a word.
+        const existing = model.files.get(path);
+        approvalDropped = existing !== undefined && draftValue(existing)?.status === 'approved';
         changes.push(writeChange(path, content));
         action = 'overwritten';
       } else action = 'kept';
       // A kept draft is graded as it stands (a person may have rewritten it), as check grades it: not the message that was not written.
       const graded = action === 'kept' ? keptDraftQuality(model, path) ?? quality : quality;
-      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null });
+      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped });
     });
   }
   refuseOverwritingBroken(model, campaignPath, brokenDrafts);

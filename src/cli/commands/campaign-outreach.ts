@@ -22,7 +22,7 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const served = await askServer(root, { op: 'draftCampaign', campaign: named, force, commit: committing });
   const { drafts, skipped, campaign: path, commit, sync, warnings } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
-  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}`);
+  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}${d.approvalDropped ? pc.yellow(' — it was approved: the new text needs approving again') : ''}`);
   // Counted apart: a kept draft was not written, and may be approved already (or rewritten by hand).
   const written = drafts.filter((d) => d.action === 'created' || d.action === 'overwritten');
   const kept = drafts.filter((d) => d.action === 'kept');

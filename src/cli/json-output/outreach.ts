@@ -19,6 +19,7 @@ export const campaignDraftOutput = z.object({
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
       experiment: z.string().nullable().describe('the experiment on this touch (Stage 5 `experiments`), null when the touch is not tested'),
       variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),
+      approvalDropped: z.boolean().describe('true when --force rewrote a draft that was approved: the new text has status draft and needs approving again'),
     }),
   ),
   skipped: z
