@@ -1,4 +1,4 @@
-import { readAtHead } from '../git/head-files.js';
+import { headCommit, readAtHead } from '../git/head-files.js';
 import { classifyPath } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 
@@ -20,12 +20,15 @@ export interface GoalsAddedOrRemoved {
  * appearing or going is no inert edit (engine/inert-edits.ts: the ids threads may name
  * changed), so it is committed, with the thread files now naming the goal it added.
  * `pending`: the uncommitted sources; `invalid`: files in error or held, never committed.
- * One `git cat-file` of the uncommitted goal files, only when there is one.
+ * One `git cat-file` of the uncommitted goal files (and a `rev-parse` of HEAD), only when there is one.
  */
 export async function goalsAddedOrRemoved(root: string, model: WorkspaceModel, pending: readonly string[], invalid: ReadonlySet<string>): Promise<GoalsAddedOrRemoved | undefined> {
   const goals = pending.filter((path) => classifyPath(path).kind === 'goal' && !invalid.has(path));
   if (goals.length === 0) return undefined;
-  const atHead = await readAtHead(root, goals);
+  // Before the first commit every file is one HEAD lacks: the whole workspace is the person's
+  // to commit, and a first commit holding its goal files alone would stand for nothing.
+  const [head, atHead] = await Promise.all([headCommit(root), readAtHead(root, goals)]);
+  if (head === undefined) return undefined;
   const added = goals.filter((path) => model.files.get(path)?.value !== undefined && !atHead.has(path));
   const removed = goals.filter((path) => !model.files.has(path) && atHead.has(path));
   if (added.length === 0 && removed.length === 0) return undefined;
