@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 import { checkInitialised as check, INIT_ENV as env, INIT_GOAL as GOAL, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
@@ -69,6 +69,16 @@ describe('a 13-metrics target for a count written as a fraction or a decimal', (
     replaceInFile(dir, METRICS, '  pipeline_count: 12.000\n', '  pipeline_count: 12\n');
     replaceInFile(dir, METRICS, '  meetings: 40.0\n', '  meetings: 40\n');
     expect((await check(dir)).json.diagnostics).toEqual([]);
+  });
+
+  it('won_count is a target as in a goal: shown on the won row, and held to a whole number', async () => {
+    const dir = await initialised();
+    withTargets(dir, '  won_count: 3\n');
+    expect((await check(dir)).json.diagnostics).toEqual([]);
+    expect((await runCli(['sync'], { cwd: dir, env })).code).toBe(0);
+    expect(read(dir, METRICS)).toMatch(/^\| won \| 0 \| 3 \|/m);
+    replaceInFile(dir, METRICS, '  won_count: 3\n', '  won_count: 2.5\n');
+    expect(located((await check(dir)).json.diagnostics)).toEqual([`${METRICS}:5:14 error schema targets.won_count`]);
   });
 
   it('2.5 is said as a goal says it, and sync neither edits nor commits the file while it has one', async () => {

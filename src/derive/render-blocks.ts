@@ -49,7 +49,7 @@ interface MetricRow {
 
 const METRIC_ROWS: MetricRow[] = [
   { label: 'open deals', key: 'open', kind: 'count', target: 'pipeline_count' },
-  { label: 'won', key: 'won', kind: 'count' },
+  { label: 'won', key: 'won', kind: 'count', target: 'won_count' },
   { label: 'lost', key: 'lost', kind: 'count' },
   { label: 'stalled', key: 'stalled', kind: 'count' },
   { label: 'win rate', key: 'win_rate', kind: 'rate', target: 'win_rate' },

@@ -85,6 +85,7 @@ export const metricTargetsSchema = z.looseObject({
   avg_deal_size: moneyTarget.optional(),
   won_arr: moneyTarget.optional(),
   pipeline_count: countTarget('pipeline_count'),
+  won_count: countTarget('won_count'),
   weighted_pipeline: moneyTarget.optional(),
   avg_margin: probabilitySchema.optional(),
   meetings: countTarget('meetings'),
