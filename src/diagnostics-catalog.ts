@@ -167,6 +167,14 @@ export const RULES = {
     message: 'Unknown key `{key}` in `{section}`: expected one of {keys} — it is ignored, so its setting has no effect (a typo?)',
     docs: 'The config\'s sections (`confidence`, `pipeline`, `git`, `experiments`, `forecast`, `autonomy` and `autonomy.daily_caps`…) have the keys docs/file-formats.md lists; a key they do not have is most often a typo (`linkedn: 30` for `linkedin`), and the setting it was meant to change stays at its default. Rename it to the key it names, or delete it. The settings around it still hold. Keys at the top level of the file are yours to add and not reported here; one written almost as a key threadwork reads (`confidance:`, `compnay:`) is `key-misspelt`.',
   },
+  'metric-target-unknown': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a target in `strategy/canvas/13-metrics.md` that no row of its table measures (`mrr: 20000`): ignored',
+    message: 'Unknown target `{key}`: 13-metrics shows targets for {targets} — `{key}` is measured by no row of its table, so it is ignored[; a goal in goals/ can target `{key}`]',
+    docs: "13-metrics's table measures the targets docs/file-formats.md lists; any other key under `targets` was read and ignored without a word. A goal's metric that the table has no row for (`mrr`) can be targeted in a goal file instead (`metrics: [{name: mrr, target: 20000}]`); otherwise rename the key to one the table shows, or delete it. A key written almost as one of them (`win_rat:` where the file has no `win_rate:`) is `key-misspelt` instead.",
+  },
   'key-misspelt': {
     severity: 'warning',
     reportedBy: ['check', 'sync', 'watch'],

@@ -81,6 +81,19 @@ describe('a 13-metrics target for a count written as a fraction or a decimal', (
     expect(located((await check(dir)).json.diagnostics)).toEqual([`${METRICS}:5:14 error schema targets.won_count`]);
   });
 
+  it('a target no row of the table measures is a warning at its key, naming where a goal\'s metric can be targeted', async () => {
+    const dir = await initialised();
+    withTargets(dir, '  mrr: 20000\n  win_rat: 0.4\n  quota: 5\n');
+    const { json, code } = await check(dir);
+    expect(code).toBe(0);
+    const unknown = json.diagnostics.filter((d) => d.rule === 'metric-target-unknown');
+    expect(located(unknown)).toEqual([`${METRICS}:5:3 warning metric-target-unknown targets.mrr`, `${METRICS}:7:3 warning metric-target-unknown targets.quota`]);
+    expect(unknown[0]!.message).toMatch(/^Unknown target `mrr`: 13-metrics shows targets for win_rate, .* so it is ignored; a goal in goals\/ can target `mrr`$/);
+    expect(unknown[1]!.message).not.toContain('a goal in goals/');
+    // `win_rat` is a slip of `win_rate`: said once, as key-misspelt.
+    expect(json.diagnostics.filter((d) => d.field === 'targets.win_rat').map((d) => d.rule)).toEqual(['key-misspelt']);
+  });
+
   it('2.5 is said as a goal says it, and sync neither edits nor commits the file while it has one', async () => {
     const dir = await initialised();
     withTargets(dir, '  meetings: 2.5\n');

@@ -9,6 +9,7 @@ import { hasValue } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
+import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
@@ -60,6 +61,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkManagedBlocks(model, inScope),
     ...checkStrategyTemplates(model),
     ...checkStrategyNotGenerated(model, locators),
+    ...checkMetricTargets(model, locators),
   ];
   const diagnostics = (scope ? all.filter((d) => inScopePath(d.path, scope)) : all).sort(compareDiagnostics);
   return {

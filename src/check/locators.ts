@@ -24,6 +24,12 @@ export class Locators {
     return locator ? locator.locateRange(dataPath) : { start: START, end: START };
   }
 
+  /** Where the key at `dataPath` is written (a key to rename or delete, not its value). */
+  key(path: string, dataPath: DataPath): Range {
+    const locator = this.locatorFor(path);
+    return locator ? locator.locateKey(dataPath) : { start: START, end: START };
+  }
+
   private locatorFor(path: string): YamlLocator | null {
     if (this.cache.has(path)) return this.cache.get(path)!;
     let locator: YamlLocator | null = null;
