@@ -555,6 +555,13 @@ describe('win/loss analysis', () => {
     expect(analyzeWinLoss(deals, { thresholds: { focus: 0.3, deprioritize: 0.6 } }).recommendations.map((r) => r.value)).toEqual(['Fintech']);
   });
 
+  // 23 won of 40 is 57.4999…% in binary: the recommendation printed 57% where the metrics block and every report print 58%.
+  it('writes a rate on a half percent as every report does', () => {
+    const closed = (industry: string, won: boolean, i: number): WinLossDeal => ({ path: `h${i}`, outcome: won ? 'closed-won' : 'closed-lost', industry });
+    const half = analyzeWinLoss([...Array.from({ length: 23 }, (_, i) => closed('Fintech', true, i)), ...Array.from({ length: 17 }, (_, i) => closed('Retail', false, 23 + i))]);
+    expect(half.recommendations[0]!.message).toContain('against 58% overall');
+  });
+
   // A group of five deals has confidence 5 / (5 + 5) = 0.5: the table said 0.50 and the
   // recommendation under it "(confidence 0.5)", one figure written two ways. Both say 0.50.
   it('writes a confidence with two decimals in the recommendation, as the table of groups does', () => {

@@ -1,4 +1,4 @@
-import { round2, type AssumptionState } from './assumptions.js';
+import type { AssumptionState } from './assumptions.js';
 import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
@@ -75,7 +75,7 @@ const METRIC_ROWS: MetricRow[] = [
 function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   const n = typeof value === 'number' ? value : null;
   if (n === null) return formatNumber(n);
-  if (kind === 'rate') return formatPercent(round2(n));
+  if (kind === 'rate') return formatPercent(n);
   return formatNumber(kind === 'count' ? n : Math.round(n));
 }
 

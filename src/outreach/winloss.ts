@@ -7,7 +7,7 @@
  * missing value is left out of averages and grouped as `unknown`, never read as 0.
  */
 
-import { formatFixed } from '../derive/format.js';
+import { formatFixed, formatPercent } from '../derive/format.js';
 import { buyerPersonas, type BuyerPersonas } from './buyer-personas.js';
 import { bestQualificationThreshold, type QualificationThreshold } from './qualification-threshold.js';
 import { groupKey, groupPatterns, groupValue, revenueBand, round, UNKNOWN, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
@@ -162,7 +162,6 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
 function recommend(patterns: Record<PatternDimension, GroupPattern[]>, overall: number, thresholds: WinLossOptions['thresholds']): IcpRecommendation[] {
   const focus = thresholds?.focus ?? DEFAULT_LIFT_THRESHOLD;
   const deprioritize = thresholds?.deprioritize ?? DEFAULT_LIFT_THRESHOLD;
-  const pct = (rate: number): string => `${Math.round(rate * 100)}%`;
   const out: IcpRecommendation[] = [];
   for (const [dimension, groups] of Object.entries(patterns) as [PatternDimension, GroupPattern[]][]) {
     for (const g of groups) {
@@ -180,7 +179,7 @@ function recommend(patterns: Record<PatternDimension, GroupPattern[]>, overall: 
         lift: g.lift,
         confidence: g.confidence,
         // Two decimals, as the table of groups above it and every confidence threadwork prints: `0.5` here read as another figure than its row's `0.50`.
-        message: `${verb} ${DIMENSION_LABEL[dimension]} "${g.value}": won ${g.won} of ${g.deals} (${pct(g.winRate)}) against ${pct(overall)} overall (confidence ${formatFixed(g.confidence)}).`,
+        message: `${verb} ${DIMENSION_LABEL[dimension]} "${g.value}": won ${g.won} of ${g.deals} (${formatPercent(g.winRate)}) against ${formatPercent(overall)} overall (confidence ${formatFixed(g.confidence)}).`,
       });
     }
   }

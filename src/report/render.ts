@@ -6,7 +6,8 @@ import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, s
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
-import { bar, box, columns, truncate } from './terminal.js';
+import { bar, box, columns } from './terminal.js';
+import { truncate } from '../text-width.js';
 
 export type ReportFormat = 'terminal' | 'md';
 

@@ -2,9 +2,6 @@ import pc from 'picocolors';
 
 import { visibleLength } from '../text-width.js';
 
-// Cells and grapheme-safe cuts are shared with the diagnostics, which quote a user's value (text-width.ts).
-export { truncate, visibleLength } from '../text-width.js';
-
 export function pad(text: string, width: number, align: 'l' | 'r' = 'l'): string {
   const fill = ' '.repeat(Math.max(0, width - visibleLength(text)));
   return align === 'r' ? fill + text : text + fill;

@@ -1,5 +1,5 @@
 import type { AssumptionState } from '../derive/assumptions.js';
-import { formatNumber } from '../derive/format.js';
+import { formatNumber, formatPercent } from '../derive/format.js';
 import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
@@ -184,7 +184,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     targets: {
       avg_cycle_days: typeof targets.avg_cycle_days === 'number' ? String(targets.avg_cycle_days) : '60',
       avg_deal_size: typeof targets.avg_deal_size === 'number' ? money(targets.avg_deal_size, currency) : lowest === undefined ? fill(canvasPath('13-metrics'), 'targets.avg_deal_size') : money(lowest, currency),
-      win_rate: typeof targets.win_rate === 'number' ? `${Math.round(targets.win_rate * 100)}%` : '—',
+      win_rate: typeof targets.win_rate === 'number' ? formatPercent(targets.win_rate) : '—',
     },
     proof: assumptions.filter((a) => a.status === 'validated' && !a.retired && (!a.segment || a.segment === segment.id)).map((a) => ({ id: a.id, statement: a.statement, confidence: a.confidence.toFixed(2) })),
     missing,
