@@ -30,7 +30,7 @@ export default defineConfig({
     // process parse ~150 certificates as it starts: `node -e 0` took 98 ms with it and 56 ms
     // without, and the suite starts thousands of CLI, watch and MCP processes. threadwork
     // opens no network connection, so its processes under test never need it.
-    env: { NO_COLOR: '1', NODE_EXTRA_CA_CERTS: '' },
+    env: { NO_COLOR: '1', NODE_EXTRA_CA_CERTS: '', COLUMNS: '' },
     projects: [
       {
         extends: true,

@@ -70,3 +70,34 @@ function leadingCells(text: string, width: number): string {
   }
   return out;
 }
+
+/**
+ * `text` in lines of at most `width` cells, broken between words; a word wider than a line
+ * is cut between whole characters. Plain text (no colour codes). Runs of spaces between
+ * words are kept within a line and dropped where it breaks.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=\S)(?=\s)|(?<=\s)(?=\S)/)) {
+    if (/^\s+$/.test(word)) {
+      if (line) line += word;
+      continue;
+    }
+    if (visibleLength(line + word) <= width) {
+      line += word;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+    let rest = word;
+    while (visibleLength(rest) > width) {
+      const head = leadingCells(rest, width);
+      lines.push(head);
+      rest = rest.slice(head.length);
+    }
+    line = rest;
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}

@@ -76,13 +76,13 @@ export function renderCampaigns(campaigns: readonly CampaignReportRow[], format:
       ...tested.flatMap(({ campaign, e }) => [`### ${campaign} · ${e.name}`, '', `Touch ${e.touch}, ${metricLabel(e.metric)}${e.assumption ? `, tests ${e.assumption}` : ''}.`, '', table(experimentHeader(e), EXPERIMENT_ALIGN, experimentRows(e)), '', cell(e.verdict), '']),
     ].join('\n');
   }
-  const overview = box('Campaigns', columns([RATE_HEADER.map((h) => pc.dim(h)), ...campaigns.map(rateRow)], ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  const overview = box('Campaigns', columns([RATE_HEADER.map((h) => pc.dim(h)), ...campaigns.map(rateRow)], ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], { headed: true }));
   const triggered = rules.length
-    ? [box('Rules triggered', columns([['campaign', 'severity', 'rule', 'what to do'].map((h) => pc.dim(h)), ...rules.map((r) => [r.campaign, (SEVERITY_COLOUR[r.severity] ?? pc.dim)(r.severity), r.rule, r.message])], ['l', 'l', 'l', 'l']))]
+    ? [box('Rules triggered', columns([['campaign', 'severity', 'rule', 'what to do'].map((h) => pc.dim(h)), ...rules.map((r) => [r.campaign, (SEVERITY_COLOUR[r.severity] ?? pc.dim)(r.severity), r.rule, r.message])], ['l', 'l', 'l', 'l'], { headed: true }))]
     : [];
   const experiments = tested.map(({ campaign, e }) => {
     const colour = e.status === 'winner' ? pc.green : e.status === 'no-results' ? pc.dim : pc.yellow;
-    return box(`${campaign} · ${e.name} (touch ${e.touch}, ${metricLabel(e.metric)})`, [...columns([experimentHeader(e).map((h) => pc.dim(h)), ...experimentRows(e)], EXPERIMENT_ALIGN), '', colour(e.verdict)]);
+    return box(`${campaign} · ${e.name} (touch ${e.touch}, ${metricLabel(e.metric)})`, [...columns([experimentHeader(e).map((h) => pc.dim(h)), ...experimentRows(e)], EXPERIMENT_ALIGN, { headed: true }), '', colour(e.verdict)]);
   });
   return [overview, ...triggered, ...experiments].join('\n');
 }

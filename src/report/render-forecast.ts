@@ -48,11 +48,12 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
       ? columns(
           [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, dealStage(d), dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
           ['l', 'l', 'r', 'r', 'r', 'l'],
+          { headed: true },
         ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
       : [pc.dim('no open deal linked to this goal')];
     return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(`deals that move the chance of ${g.metric} most`), ...deals]);
   });
-  const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'])]);
+  const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'], { headed: true })]);
   return [...(panels.length ? panels : [noGoals]), calibration].join('\n');
 }
 
@@ -67,6 +68,7 @@ export function terminalForecast(f: GoalForecast): string[] {
         ...f.metrics.map((m) => [m.name, formatGoalMetric(m.name, m.target), colour(m.pTarget)(formatChance(m.pTarget)), formatGoalMetric(m.name, m.p10), formatGoalMetric(m.name, m.p50), formatGoalMetric(m.name, m.p90)]),
       ],
       ['l', 'r', 'r', 'r', 'r', 'r'],
+      { headed: true },
     ),
   ];
 }

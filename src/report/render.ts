@@ -52,10 +52,12 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const pipeline = columns(
     [['stage', 'deals', 'value', 'prob.', 'weighted', ''].map((h) => pc.dim(h)), ...report.stages.map((s, i) => [...stageRows[i]!, bar(s.weighted, maxWeighted, 16)])],
     ['l', 'r', 'r', 'r', 'r', 'l'],
+    { headed: true },
   );
   const funnel = columns(
     [['stage', 'reached', 'conv.', ''].map((h) => pc.dim(h)), ...report.funnel.map((f, i) => [...funnelRows[i]!, bar(f.reached, maxReached, 24)])],
     ['l', 'r', 'r', 'l'],
+    { headed: true },
   );
   return [box('Pipeline', [...pipeline, '', ...summaryLines]), box('Funnel', funnel)].join('\n');
 }
@@ -119,7 +121,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
     colour(s.status)(s.status) + (s.retired ? pc.dim(' · retired') : ''),
     `${s.validated}✓ ${s.partial}~ ${s.invalidated}✗`,
   ]);
-  return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l']));
+  return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l'], { headed: true }));
 }
 
 /** A lift in whole points, signed: `+55 pts`, `-45 pts`; a lift that rounds to none is `+0 pts`, never `-0`. */
@@ -171,7 +173,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
     ].join('\n');
   }
   return [
-    box('Win/loss', [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r']) : [pc.dim('no group has enough deals yet')])]),
+    box('Win/loss', [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], { headed: true }) : [pc.dim('no group has enough deals yet')])]),
     box('Loss reasons', reasons.length ? columns(reasons.map((r) => [r[0]!, r[1]!, r[2]!]), ['l', 'r', 'r']) : [pc.dim('no lost deals')]),
     box('Buyer personas (won deals)', personas.length ? columns(personas, ['l', 'r', 'r']) : [pc.dim('no contact titles recorded')]),
     box('ICP recommendations', [...(recommendations.length ? recommendations : [pc.dim('none yet: no group stands out with enough deals')]), '', threshold]),

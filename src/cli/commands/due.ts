@@ -23,6 +23,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
       columns(
         [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
         header.map(() => 'l' as const),
+        { headed: true },
       ).join('\n'),
     );
   }
@@ -42,6 +43,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
         columns(
           [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? `${f.prospect.name} <${f.prospect.email}>` : '—', f.note])],
           ['l', 'l', 'l', 'l', 'l'],
+          { headed: true },
         ).join('\n'),
       ].join('\n'),
     );

@@ -125,6 +125,7 @@ function renderTerminal(r: AccountRankingData): string {
   const rows = columns(
     [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
     ['r', 'r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+    { headed: true, heading: 2 },
   );
   const disqualified = r.ranked.flatMap((a) => a.disqualified.map((d) => `${pc.red('disqualified')} ${disqualifiedNote(a.name, d)}; capped at 0.30`));
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
@@ -180,6 +181,7 @@ function renderContactsTerminal(r: ContactRanking): string {
       ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${fitBandColour(c.companyBand, c.disqualified)}`]),
     ],
     ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
+    { headed: true, heading: 2 },
   );
   const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${oneLine(c.name ?? c.email ?? `row ${c.row}`)}: ${gapsOf(c)}`);
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
