@@ -42,6 +42,47 @@ describe('campaign reply edits only the prospect who replied', () => {
     expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
   });
 
+  it('sets a status written as an alias by splicing only the alias: comments, two-line flow maps and spacing stay', async () => {
+    // One prospect's status anchors the word the next one's refers to: the Document API, which
+    // the edit fell back to for an alias, joined Gus's map onto one line and turned `}  # hot` into `} # hot`.
+    const prospects = [
+      '  - {name: Dora Four, email: dora@four.example, company: Four Pay, status: &on active}  # hot',
+      '  - {name: Gus Seven, email: gus@seven.example,',
+      '     company:  Seven Bank, status: *on}   # met at the booth',
+      '',
+    ].join('\n');
+    const dir = withProspects(prospects);
+    const before = readFileSync(join(dir, ACTIONS), 'utf8');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'gus@seven.example', '--text', 'Not interested, thanks.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('prospect gus@seven.example: active → completed');
+    const expected = before.replace('status: *on}', 'status: completed}');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
+  });
+
+  it('fills a key written with no value (`paused_until:`) after its colon, every other byte as written', async () => {
+    // The empty value's place is right after the colon: spliced there, `paused_until:2026-10-12` did not parse and the reply was refused.
+    const prospects = [
+      '  - {name: Dora Four, email: dora@four.example,',
+      '     company: Four Pay, status: active}  # hot',
+      '  - name:  Hal Eight     # from the webinar',
+      '    email: hal@eight.example',
+      '    company: Eight Pay',
+      '    status:   active   # warm',
+      '    paused_until:',
+      '',
+    ].join('\n');
+    const dir = withProspects(prospects);
+    const before = readFileSync(join(dir, ACTIONS), 'utf8');
+    const result = await runCli(['campaign', 'reply', CAMPAIGN, 'hal@eight.example', '--text', 'Automatic reply: I am out of the office, back on 12 October.', '--date', '2026-10-01', '--dir', dir], { env: ENV });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('paused until 2026-10-12');
+    const expected = before.replace('    paused_until:\n', '    paused_until: 2026-10-12\n');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(join(dir, ACTIONS), 'utf8')).toBe(expected);
+  });
+
   it('keeps `meeting` when someone who booked one replies again', async () => {
     const dir = withProspects('  - {name: Ravi Shah, email: ravi.shah@meridianpay.com, company: Meridian Pay, title: Controller, status: meeting, started: 2026-09-15}\n');
     const result = await runCli(['campaign', 'reply', CAMPAIGN, 'ravi.shah@meridianpay.com', '--text', 'Great, looking forward to Tuesday. Can we also talk pricing?', '--date', '2026-10-02', '--dir', dir], { env: ENV });

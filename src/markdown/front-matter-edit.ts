@@ -19,19 +19,27 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
 
 /**
  * Sets one scalar in front matter by splicing its source range: every other byte of the
- * file — flow maps, spacing, comments — stays exactly as written. When the key does not
- * exist yet, falls back to the Document API for that one insertion.
+ * file — flow maps, spacing, comments — stays exactly as written. A value written as an
+ * alias (`status: *on`) or left empty (`paused_until:`) is spliced too: only `*on` is
+ * replaced (the anchor it names stays where it is), and an empty value gets the space
+ * after its colon. When the key does not exist yet, falls back to the Document API for
+ * that one insertion.
  */
 export function setFrontMatterScalar(text: string, path: readonly (string | number)[], value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.errors) throw new Error('setFrontMatterScalar: the file has no valid front matter');
-  const { parseDocument, isScalar } = yamlPackage();
+  const { parseDocument, isScalar, isAlias } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   const yamlStart = text.indexOf('\n');
-  if (node && isScalar(node) && node.range) {
+  // An alias went to the Document API below, which rewrote the whole front matter: flow maps
+  // written over two lines joined, the spaces before a comment collapsed.
+  if (node && (isScalar(node) || isAlias(node)) && node.range) {
     const rendered = typeof value === 'string' && /^[\w@.+-]+$/.test(value) ? value : JSON.stringify(value);
-    return text.slice(0, yamlStart + node.range[0]) + rendered + text.slice(yamlStart + node.range[1]);
+    const from = yamlStart + node.range[0];
+    // An empty value's range is a point, right after its colon: `paused_until:2026-12-12` would not parse.
+    const gap = node.range[0] === node.range[1] && text[from - 1] === ':' ? ' ' : '';
+    return text.slice(0, from) + gap + rendered + text.slice(yamlStart + node.range[1]);
   }
   const fresh = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   fresh.setIn(path, value);
