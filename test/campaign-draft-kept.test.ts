@@ -77,4 +77,24 @@ describe('campaign draft on drafts it keeps', () => {
     const text = await runCli(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
     expect(text.stdout).toContain(`${DRAFT} — it was approved: the new text needs approving again`);
   });
+
+  it('leaves a draft a person marked skipped as it is, even with --force, and says so', async () => {
+    const dir = await campaignWithProspect();
+    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    // The person decides touch 2 is not to go out, and notes why in the draft.
+    const path = join(dir, DRAFT);
+    const skipped = `${readFileSync(path, 'utf8').replace(/^status: draft$/m, 'status: skipped  # she asked for the case study only')}\nNot this one.\n`;
+    writeFileSync(path, skipped);
+    git(dir, 'commit', '-qam', 'touch 2 skipped by hand');
+    const forced = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.json.drafts.find((d) => d.path === DRAFT)).toMatchObject({ action: 'kept-skipped' });
+    expect(forced.json.drafts.filter((d) => d.path !== DRAFT).every((d) => d.action === 'overwritten')).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe(skipped);
+    const text = await runCli(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`skipped ${DRAFT} — marked \`status: skipped\` by a person: kept as it is (--force does not rewrite a skipped draft)`);
+    expect(text.stdout).toMatch(/^4 drafts, 4 ready; 1 draft marked skipped, kept as it is\./m);
+    expect(readFileSync(path, 'utf8')).toBe(skipped);
+  });
 });

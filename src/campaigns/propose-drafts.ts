@@ -20,8 +20,11 @@ export interface DraftFile {
   path: string;
   prospect: string;
   touch: number;
-  /** `already-sent`: the touch was sent (its draft says `status: sent`, or the prospect's `touches_done` counts it): nothing was written. */
-  action: 'created' | 'kept' | 'overwritten' | 'already-sent';
+  /**
+   * `already-sent`: the touch was sent (its draft says `status: sent`, or the prospect's `touches_done` counts it): nothing was written.
+   * `kept-skipped`: its draft says `status: skipped`, a person's decision not to send it: kept as it is, even with `--force`.
+   */
+  action: 'created' | 'kept' | 'kept-skipped' | 'overwritten' | 'already-sent';
   grade: QualityAssessment['grade'];
   ready: boolean;
   issues: QualityAssessment['issues'];
@@ -111,6 +114,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       let action: DraftFile['action'] = 'created';
       let approvalDropped = false;
       if (model.text(path) === undefined) changes.push(createChange(path, content));
+      else if (markedSkipped(model, path)) action = 'kept-skipped';
       else if (options.force) {
         if (model.broken.has(path)) brokenDrafts.push(path);
         // Someone approved the text being replaced: say so, or the approval is gone without a word.
@@ -120,7 +124,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
         action = 'overwritten';
       } else action = 'kept';
       // A kept draft is graded as it stands (a person may have rewritten it), as check grades it: not the message that was not written.
-      const graded = action === 'kept' ? keptDraftQuality(model, path) ?? quality : quality;
+      const graded = action === 'kept' || action === 'kept-skipped' ? keptDraftQuality(model, path) ?? quality : quality;
       files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped });
     });
   }
@@ -158,6 +162,16 @@ function renderDraft(f: DraftFront, body: string): string {
     quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
   };
   return composeMarkdown(front, `\n${body.trim()}\n`);
+}
+
+/**
+ * A draft a person marked `status: skipped`: their decision not to send that touch, which
+ * `--force` (meant to refresh the engine's text) does not undo — rewritten, it came back
+ * as `status: draft`, ready to approve. A broken draft is not read here: `--force` refuses it.
+ */
+function markedSkipped(model: WorkspaceModel, path: string): boolean {
+  const file = model.files.get(path);
+  return file !== undefined && !model.broken.has(path) && draftValue(file)?.status === 'skipped';
 }
 
 /** The quality of a draft kept on disk, or undefined when it cannot be read as a draft now (check reports why). */

@@ -22,18 +22,19 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   const served = await askServer(root, { op: 'draftCampaign', campaign: named, force, commit: committing });
   const { drafts, skipped, campaign: path, commit, sync, warnings } = (served?.value as Answer<'draftCampaign'> | undefined) ?? (await (await openWorkspace(root)).draftCampaign(named, { force, ...(committing ? {} : { commit: false }) }));
   const grade = (g: string): string => (g === 'A' || g === 'B' ? pc.green(g) : g === 'C' ? pc.yellow(g) : pc.red(g));
-  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}${d.approvalDropped ? pc.yellow(' — it was approved: the new text needs approving again') : ''}`);
+  const lines = drafts.map((d) => d.action === 'already-sent' ? pc.dim(`sent    ${d.path} — touch ${d.touch} already sent: not drafted again`) : d.action === 'kept-skipped' ? pc.dim(`skipped ${d.path} — marked \`status: skipped\` by a person: kept as it is${force ? ' (--force does not rewrite a skipped draft)' : ''}`) : `${d.action === 'kept' ? pc.dim('kept   ') : pc.green(d.action.padEnd(7))} ${grade(d.grade)} ${d.ready ? pc.green('ready') : pc.red('not ready')} ${d.path}${d.ready ? '' : pc.dim(` — ${d.issues.filter((i) => i.severity === 'critical').map((i) => i.message).join('; ')}`)}${d.approvalDropped ? pc.yellow(' — it was approved: the new text needs approving again') : ''}`);
   // Counted apart: a kept draft was not written, and may be approved already (or rewritten by hand).
   const written = drafts.filter((d) => d.action === 'created' || d.action === 'overwritten');
   const kept = drafts.filter((d) => d.action === 'kept');
   const ready = written.filter((d) => d.ready).length;
   const sent = drafts.filter((d) => d.action === 'already-sent').length;
+  const skippedDrafts = drafts.filter((d) => d.action === 'kept-skipped').length;
   // Say who got nothing and why: a prospect missing from the list without a word looks like a bug.
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
   const keptNote = kept.length ? `; ${formatCount(kept.length, 'draft')} kept as they are, ${kept.filter((d) => d.ready).length} ready (--force rewrites them)` : '';
   const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
   const next = written.length ? ' Each draft written has status: draft — threadwork never sends anything: approve the ready ones with `threadwork campaign approve <draft…>`.' : ' threadwork never sends anything.';
-  lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${keptNote}${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedNote}.${next}`);
+  lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${keptNote}${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedDrafts ? `; ${formatCount(skippedDrafts, 'draft')} marked skipped, kept as ${skippedDrafts === 1 ? 'it is' : 'they are'}` : ''}${skippedNote}.${next}`);
   lines.push(...committedLine(commit, flags.commit === false ? undefined : { sync, own: drafts.map((d) => d.path), madeFrom: { paths: draftSources(path), what: 'the drafts' } }));
   // The drafts' own lines say what keeps one from being ready: their warnings are in the JSON only.
   return { json: { campaign: path, drafts, skipped, commit, sync, warnings: warnings ?? [], ...servedBy(served) }, text: lines.join('\n'), exitCode: 0 };

@@ -13,7 +13,7 @@ export const campaignDraftOutput = z.object({
       path: z.string(),
       prospect: z.string(),
       touch: z.number().int().min(1),
-      action: z.enum(['created', 'kept', 'overwritten', 'already-sent']).describe('already-sent: the touch was sent (its draft has status sent, or touches_done counts it); nothing written'),
+      action: z.enum(['created', 'kept', 'kept-skipped', 'overwritten', 'already-sent']).describe('already-sent: the touch was sent (its draft has status sent, or touches_done counts it); nothing written. kept-skipped: its draft has status skipped (a person decided not to send it): kept as it is, even with --force'),
       grade,
       ready: z.boolean().describe('no critical quality issue; a kept draft is graded as it is written now'),
       issues: z.array(z.object({ code: z.string(), severity: z.enum(['critical', 'warning']), message: z.string() })),
