@@ -134,3 +134,35 @@ describe('sync: the results block and 13-metrics agree when delivered is not rec
     expect(commitCount(dir)).toBe(commits);
   });
 });
+
+describe('scale-up waits for a sample a sales person would trust', () => {
+  const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
+
+  function withResults(results: string): string {
+    const dir = workspace({
+      ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      [`${CAMPAIGN}/6-learning.md`]: md(`closed: 2026-03-01\nresults:\n${results}`),
+    });
+    gitInit(dir);
+    return dir;
+  }
+
+  it('does not tell anyone to scale a campaign after 4 sends and 1 reply', async () => {
+    const dir = withResults('  sent: 4\n  delivered: 4\n  opened: 3\n  replied: 1');
+    const report = await runCli(['report', 'campaigns', '--json', '--dir', dir]);
+    expect(report.code, report.stderr).toBe(0);
+    const json = JSON.parse(report.stdout) as { campaigns: { rules: { rule: string }[] }[] };
+    expect(json.campaigns[0]!.rules).toEqual([]);
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(read(dir, `${CAMPAIGN}/6-learning.md`)).not.toMatch(/scale/i);
+  });
+
+  it('suggests it from 100 sends on, saying after how many', async () => {
+    const dir = withResults('  sent: 100\n  delivered: 100\n  opened: 60\n  replied: 12');
+    const report = await runCli(['report', 'campaigns', '--json', '--dir', dir]);
+    expect(report.code, report.stderr).toBe(0);
+    const json = JSON.parse(report.stdout) as { campaigns: { rules: { rule: string; message: string }[] }[] };
+    expect(json.campaigns[0]!.rules).toEqual([{ rule: 'scale-up', severity: 'info', message: 'Reply rate 12.0% over 10.0% after 100 sends: this works; scale it to more of the segment.' }]);
+  });
+});

@@ -460,7 +460,8 @@ describe('campaign results', () => {
     { rule: 'spam-complaint', results: { sent: 1000, opened: 500, replied: 50, spam_complaints: 0 }, fires: false, why: 'no complaint' },
     { rule: 'scale-up', results: { sent: 100, opened: 60, replied: 11 }, fires: true, why: '11% is over 10%' },
     { rule: 'scale-up', results: { sent: 100, opened: 60, replied: 10 }, fires: false, why: 'exactly 10% is not over 10%' },
-    { rule: 'scale-up', results: { sent: 10, opened: 6, replied: 2 }, fires: true, why: 'no volume gate' },
+    { rule: 'scale-up', results: { sent: 99, opened: 60, replied: 30 }, fires: false, why: '99 sends is under the gate of 100, however high the rate' },
+    { rule: 'scale-up', results: { sent: 4, opened: 3, replied: 1 }, fires: false, why: '1 reply of 4 is no evidence to scale on' },
     { rule: 'scale-up', results: { sent: 100, opened: 60, replied: 20, spam_complaints: 1 }, fires: false, why: 'not while a critical rule fires' },
   ])('$rule fires $fires: $why', ({ rule, results, fires }) => {
     expect(fired(results, rule)).toBe(fires);

@@ -37,13 +37,21 @@ export interface CampaignSuggestion {
   message: string;
 }
 
-/** The rule thresholds. Rates are fractions; `min*Sent` gates are inclusive (≥). */
+/**
+ * The sends a reply rate is judged on, either way: under 100, a rate is a handful of
+ * replies (4 sends and 1 reply read as 25%), and one reply more or less swings it by
+ * points. The same volume experiments ask of each variant (`experiments.min_sample`).
+ */
+const REPLY_RATE_MIN_SENT = 100;
+
+/** The rule thresholds. Rates are fractions; `minSent` gates are inclusive (≥). */
 export const RESULT_RULES = {
   lowOpen: { minSent: 50, below: 0.3 },
-  lowReply: { minSent: 100, below: 0.03 },
+  lowReply: { minSent: REPLY_RATE_MIN_SENT, below: 0.03 },
   highBounce: { minSent: 20, above: 0.05 },
   highUnsubscribe: { minSent: 50, above: 0.02 },
-  scaleUp: { above: 0.1 },
+  // Scaling a campaign up commits the rest of the segment to it: it asks at least the volume a low reply rate does.
+  scaleUp: { minSent: REPLY_RATE_MIN_SENT, above: 0.1 },
 } as const;
 
 const count = countOf;
@@ -71,7 +79,8 @@ const SEVERITY_ORDER: readonly SuggestionSeverity[] = ['critical', 'high', 'medi
 /**
  * Each rule triggers strictly past its rate threshold ("under 30%": 30.0% exactly does
  * not trigger; "over 5%": 5.0% exactly does not) and at or past its volume gate
- * (exactly 50 sends counts). Scaling up is not suggested while a critical rule fires:
+ * (exactly 50 sends counts); every rule but a spam complaint (one is enough) has one.
+ * Scaling up is not suggested while a critical rule fires:
  * a campaign with spam complaints or bounces must be fixed before it grows.
  * Ordered critical first, then high, medium, info.
  */
@@ -95,8 +104,8 @@ export function campaignSuggestions(results: CampaignResults): CampaignSuggestio
     out.push({ rule: 'high-unsubscribe-rate', severity: 'medium', message: `Unsubscribe rate ${pct(r.unsubscribeRate)} over ${pct(RESULT_RULES.highUnsubscribe.above)} after ${r.sent} sends: tighten targeting to the segment's ICP.` });
   }
   const critical = out.some((s) => s.severity === 'critical');
-  if (!critical && r.replyRate !== null && r.replyRate > RESULT_RULES.scaleUp.above) {
-    out.push({ rule: 'scale-up', severity: 'info', message: `Reply rate ${pct(r.replyRate)} over ${pct(RESULT_RULES.scaleUp.above)}: this works; scale it to more of the segment.` });
+  if (!critical && r.replyRate !== null && r.sent >= RESULT_RULES.scaleUp.minSent && r.replyRate > RESULT_RULES.scaleUp.above) {
+    out.push({ rule: 'scale-up', severity: 'info', message: `Reply rate ${pct(r.replyRate)} over ${pct(RESULT_RULES.scaleUp.above)} after ${r.sent} sends: this works; scale it to more of the segment.` });
   }
   return out.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
 }
