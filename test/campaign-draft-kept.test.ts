@@ -97,4 +97,37 @@ describe('campaign draft on drafts it keeps', () => {
     expect(text.stdout).toMatch(/^4 drafts, 4 ready; 1 draft marked skipped, kept as it is\./m);
     expect(readFileSync(path, 'utf8')).toBe(skipped);
   });
+
+  it('re-grades the quality field of a kept draft edited by hand, and changes no other byte of it', async () => {
+    const dir = await campaignWithProspect();
+    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const path = join(dir, DRAFT);
+    const engine = readFileSync(path, 'utf8');
+    expect(engine).toMatch(/^quality:\n {2}score: 1\n {2}grade: A\n {2}ready: true\n/m);
+    // The person rewrites the message (it names nobody now), notes who checked it and respaces the subject.
+    const edited = `${engine.slice(0, engine.indexOf('\n---\n', 4)).replace(/^status: draft$/m, 'status: draft    # Sam rewrote it').replace(/^subject: /m, 'subject:   ')}\n---\n\nHello there, a quick note about reconciliation. Do you have ten minutes next week for a call?\n`;
+    writeFileSync(path, edited);
+    git(dir, 'commit', '-qam', 'touch 2 rewritten by hand');
+    const check = await runCli(['check', '--dir', dir], { env: ENV });
+    const checkGrade = /touch-2\.md:1:1 warning Draft not ready \(grade (\w), score ([\d.]+)/.exec(check.stdout)!;
+
+    const again = await runJson<Drafted & { drafts: { regradedFrom: string | null }[] }>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json.drafts.find((d) => d.path === DRAFT)).toMatchObject({ action: 'kept', grade: checkGrade[1], ready: false, regradedFrom: 'A' });
+    expect(again.json.drafts.filter((d) => d.regradedFrom !== null)).toHaveLength(1);
+    const now = readFileSync(path, 'utf8');
+    // The stored grade is the one check gives the text, and ready is false …
+    expect(now).toMatch(new RegExp(`^quality:\\n {2}score: ${checkGrade[2]!.replace(/0+$/, '').replace(/\.$/, '')}\\n {2}grade: ${checkGrade[1]}\\n {2}ready: false\\n {2}issues:\\n {4}- "critical: `, 'm'));
+    // … and that field is all that changed: the person's comment, spacing and text are as they wrote them.
+    const withoutQuality = (text: string): string => text.replace(/^quality:\n(?: {2}.*\n)+/m, '');
+    expect(withoutQuality(now)).toBe(withoutQuality(edited));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // A second run finds the grade true and writes nothing.
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const text = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).not.toContain('re-graded');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(readFileSync(path, 'utf8')).toBe(now);
+  });
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { today as todayDate } from '../clock.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import type { AssumptionState } from '../derive/assumptions.js';
@@ -12,6 +13,7 @@ import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
+import { setFrontMatterKey } from '../markdown/front-matter-edit.js';
 import { draftSources } from './draft-sources.js';
 import { sentKey, sentTouches, touchDraftPath, touchesDone } from './sent-touches.js';
 import { requireSuppression } from './suppression.js';
@@ -33,6 +35,8 @@ export interface DraftFile {
   variant: string | null;
   /** True when `--force` rewrote a draft that was `status: approved`: the new text is a draft again, and needs approving anew. */
   approvalDropped: boolean;
+  /** The grade its front matter's `quality` said before this run re-graded the kept draft (edited by hand since), else null. */
+  regradedFrom: string | null;
 }
 
 /** A prospect who got no draft, and why: the same reasons `due` lists no touch for them. */
@@ -107,7 +111,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       // A touch already sent is never drafted again, not even with --force.
       const sentPath = sent.get(sentKey(prospect.email, i + 1));
       if (i + 1 <= done || sentPath) {
-        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false });
+        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false, regradedFrom: null });
         return;
       }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);
@@ -125,7 +129,9 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       } else action = 'kept';
       // A kept draft is graded as it stands (a person may have rewritten it), as check grades it: not the message that was not written.
       const graded = action === 'kept' || action === 'kept-skipped' ? keptDraftQuality(model, path) ?? quality : quality;
-      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped });
+      const regrade = action === 'kept' ? staleQuality(model, path, graded) : undefined;
+      if (regrade) changes.push(writeChange(path, regrade.text));
+      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped, regradedFrom: regrade?.was ?? null });
     });
   }
   refuseOverwritingBroken(model, campaignPath, brokenDrafts);
@@ -159,9 +165,33 @@ function renderDraft(f: DraftFront, body: string): string {
     ...(f.experiment ? { experiment: f.experiment, variant: f.variant } : {}),
     subject: f.subject,
     signals: f.signals,
-    quality: { score: f.quality.score, grade: f.quality.grade, ready: f.quality.ready, issues: f.quality.issues.map((i) => `${i.severity}: ${i.message}`) },
+    quality: storedQuality(f.quality),
   };
   return composeMarkdown(front, `\n${body.trim()}\n`);
+}
+
+/** The quality assessment as a draft's front matter records it. */
+function storedQuality(q: QualityAssessment): { score: number; grade: string; ready: boolean; issues: string[] } {
+  return { score: q.score, grade: q.grade, ready: q.ready, issues: q.issues.map((i) => `${i.severity}: ${i.message}`) };
+}
+
+/**
+ * A kept draft whose front matter's `quality` no longer says what its text grades (a
+ * person rewrote it): the file with that one field re-graded — every other byte as written
+ * — and the grade it said. A stale `grade: A, ready: true` on a text check grades D would
+ * mislead whoever reads the file. Only `status: draft`: an approved draft is the person's
+ * decision on that text, and check and the approval gates grade its text as written anyway.
+ */
+function staleQuality(model: WorkspaceModel, path: string, graded: QualityAssessment): { text: string; was: string } | undefined {
+  const file = model.files.get(path);
+  const text = model.text(path);
+  const draft = file && text !== undefined && !model.broken.has(path) ? draftValue(file) : undefined;
+  if (!draft || draft.status !== 'draft') return undefined;
+  const stored = (draft as Record<string, unknown>).quality;
+  const fresh = storedQuality(graded);
+  if (isDeepStrictEqual(stored, fresh)) return undefined;
+  const was = stored && typeof stored === 'object' && typeof (stored as { grade?: unknown }).grade === 'string' ? (stored as { grade: string }).grade : 'none';
+  return { text: setFrontMatterKey(text!, 'quality', fresh), was };
 }
 
 /**

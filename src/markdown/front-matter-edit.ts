@@ -99,6 +99,19 @@ function renderPair(key: string, value: unknown, flow: boolean, eol: string): st
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n$/, '').replace(/\r?\n/g, eol);
 }
 
+/**
+ * Sets one top-level key to `value` (a map, a list …) with replaceFrontMatter: that key's
+ * lines are rewritten where they stand, in their former flow or block style; every other
+ * byte of the file stays as written.
+ */
+export function setFrontMatterKey(text: string, key: string, value: unknown): string {
+  const fm = parseFrontMatter(text);
+  if (!fm.present || fm.errors) throw new Error('setFrontMatterKey: the file has no valid front matter');
+  // The other keys as replaceFrontMatter reads them, so that it finds them unchanged.
+  const current = (yamlPackage().parseDocument(fm.yamlText, YAML_OPTIONS).toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
+  return replaceFrontMatter(text, Object.assign({}, current, { [key]: value }));
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -292,8 +292,8 @@ function servedChange(call: ServedCall, value: unknown): { command: NonNullable<
   }
   // The outreach writes: the files each wrote (a draft kept or already sent, a reply recorded before, wrote nothing).
   if (call.op === 'draftCampaign') {
-    const drafted = value as { drafts: { path: string; action: string }[] } & Committed;
-    return wrote('campaign draft', drafted.drafts.filter((d) => d.action === 'created' || d.action === 'overwritten').map((d) => d.path), drafted);
+    const drafted = value as { drafts: { path: string; action: string; regradedFrom: string | null }[] } & Committed;
+    return wrote('campaign draft', drafted.drafts.filter((d) => d.action === 'created' || d.action === 'overwritten' || d.regradedFrom !== null).map((d) => d.path), drafted);
   }
   if (call.op === 'approveDrafts') {
     const approved = value as { drafts: { path: string; action: string }[] } & Committed;

@@ -20,6 +20,7 @@ export const campaignDraftOutput = z.object({
       experiment: z.string().nullable().describe('the experiment on this touch (Stage 5 `experiments`), null when the touch is not tested'),
       variant: z.string().nullable().describe('the variant the prospect was assigned to, by a hash of campaign, experiment and email'),
       approvalDropped: z.boolean().describe('true when --force rewrote a draft that was approved: the new text has status draft and needs approving again'),
+      regradedFrom: z.string().nullable().describe("kept drafts edited by hand since: the grade their front matter's quality said before this run re-graded it (only that field is rewritten); null otherwise"),
     }),
   ),
   skipped: z
