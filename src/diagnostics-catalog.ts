@@ -705,6 +705,14 @@ export const RULES = {
     message: 'Approved although {email} replied (status replied) | is in a campaign that closed on {date}: the sequence has stopped',
     docs: 'Autonomy gate: `due` lists no touch for such a prospect, `campaign draft` writes none and `campaign approve` refuses one. A draft approved before the reply came is a warning: set it to `status: skipped`, or set the prospect\'s status back to `active` if it should still go out. See docs/outreach.md.',
   },
+  'approved-not-due': {
+    severity: 'warning',
+    reportedBy: ['check', 'campaign'],
+    at: 'key',
+    summary: 'an approved campaign draft of a touch `due` will never list: sent already (touches_done), or skipped or planned inside an out-of-office pause (paused_until)',
+    message: 'Approved although {name} ({email}) is out of office until {date} (paused_until): touch {n}, planned for {date}, is skipped — `due` lists touch {n} on {date} instead | {email} had touch {n} sent already (touches_done: {n})',
+    docs: 'Autonomy gate: `campaign approve` approves only what `due` would list. While a prospect is out of office, the touches planned before the return are skipped but the latest, which `due` lists on the return date (docs/outreach.md, "Paused prospects"); a touch `touches_done` counts was sent. A draft approved before the out-of-office reply came is a warning: set it to `status: skipped` (or `sent`, if it went out). `campaign approve` refuses one (`gate-refused`, gate `not-due`), naming the prospect and why. See docs/outreach.md.',
+  },
   'approved-below-icp': {
     severity: 'error',
     reportedBy: ['check', 'write', 'campaign'],

@@ -2,36 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
-const ENV = { THREADWORK_TODAY: '2026-12-01' };
-const CAMPAIGN = 'threads/sales/campaigns/2026-11-02-year-end';
 const DRAFT = `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-2.md`;
-
-function stage(front: string, title: string): string {
-  return `---\n${front}\n---\n\n# ${title}\n`;
-}
 
 interface Drafted {
   drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[]; approvalDropped: boolean }[];
-}
-
-/** The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose company carries the facts the ICP gate scores. */
-async function campaignWithProspect(): Promise<string> {
-  const dir = exampleWorkspaceCopy();
-    const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
-    expect(opened.code, opened.stderr).toBe(0);
-    const input = join(dir, CAMPAIGN, '1-input.md');
-    writeFileSync(input, readFileSync(input, 'utf8').replace('goal: null', 'goal: "Ten calls"').replace(/target_list:\n(?: {2}.*\n)+/, 'target_list: "Forty controllers"\n'));
-    writeFileSync(join(dir, CAMPAIGN, '2-hypothesis.md'), stage('tests: [A1]\ninitial_confidence: 0.4', 'Hypothesis'));
-    writeFileSync(join(dir, CAMPAIGN, '3-implication.md'), stage('expected_meetings: 4\nresource_cost_hours: 12', 'Implication'));
-    writeFileSync(join(dir, CAMPAIGN, '4-decision.md'), stage('decision: LAUNCH\nreasoning: "Cheap to run"', 'Decision'));
-    writeFileSync(
-      join(dir, CAMPAIGN, '5-actions.md'),
-      stage('sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Dana Reyes, email: dana@northwind-pay.com, company: Northwind Payments, title: Controller, industry: payments, employees: 450, revenue: "$60M", geography: United States, technologies: [NetSuite, Stripe], signals: ["Series B, $40M"], email_status: verified, data_date: 2026-10-20, status: active}', 'Actions'),
-    );
-  return dir;
 }
 
 describe('campaign draft on drafts it keeps', () => {

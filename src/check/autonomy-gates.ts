@@ -3,9 +3,10 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, contactStop, resolveSequence } from '../outreach/index.js';
+import { addDays, calendarDate, contactStop, resolveSequence, touchSchedule } from '../outreach/index.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
+import type { SequenceProspect } from '../outreach/index.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 import { asSentences, assessWrittenDraft } from './draft-quality.js';
@@ -25,15 +26,19 @@ import { asSentences, assessWrittenDraft } from './draft-quality.js';
  * - **Sequence stopped**: the prospect has not replied, booked a meeting, bounced,
  *   finished or asked to wait (nurture), and the campaign is not closed — as `due` skips
  *   them (a warning in check: the approval came before the reply, say).
+ * - **Not due**: `due` will list the touch — it is not sent already (`touches_done`), nor
+ *   skipped or planned inside an out-of-office pause (`paused_until`) — as `touchSchedule`
+ *   says (a warning in check: the approval may predate the out-of-office reply).
  *
  * The **sender** is the draft's `sender` (the mailbox or LinkedIn account it goes out
  * from), else the prospect's `sender`, else the campaign's Stage 5 `sender`, else one shared default sender: drafts
  * that name none are capped together. The **day** is the draft's `send_on`, else the
  * day the touch is due (the prospect's `started`, else the sequence `start`, else the
- * campaign's creation date, plus the touch's day offset).
+ * campaign's creation date, plus the touch's day offset; the touch sent on an
+ * out-of-office return, the return date, as `due` lists it).
  */
 
-export type GateName = 'do-not-contact' | 'sequence-stopped' | 'icp' | 'quality' | 'daily-cap';
+export type GateName = 'do-not-contact' | 'sequence-stopped' | 'not-due' | 'icp' | 'quality' | 'daily-cap';
 
 export interface GateFailure {
   path: string;
@@ -59,6 +64,8 @@ export interface PlannedDraft {
   segment: string | null;
   /** The campaign's Stage 6 `closed` date: a closed campaign sends nothing more. */
   closed: string | null;
+  /** Why `due` never lists this touch (sent already, skipped or planned inside an out-of-office pause), or null. */
+  notDue: string | null;
 }
 
 /**
@@ -88,7 +95,10 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   const suppressed = new Set((suppressionValue(model)?.suppressed ?? []).map((e) => e.email.trim().toLowerCase()));
   let context: ScoringContext | undefined;
   for (const planned of approved) {
-    failures.push(...contactGate(planned, suppressed));
+    const stopped = contactGate(planned, suppressed);
+    failures.push(...stopped);
+    // A prospect whose sequence stopped gets no touch at all: that is said once, by the gate above.
+    if (stopped.length === 0) failures.push(...dueGate(planned));
     failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
     const { draft } = planned;
     const quality = assessWrittenDraft(draft);
@@ -120,14 +130,18 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
   const prospect = index.get(campaign)!.get(draft.prospect.email.trim().toLowerCase());
   const own = draft as Record<string, unknown>;
   const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
+  const schedule = prospect ? touchSchedule(resolveSequence(actions?.sequence ?? null), prospect as unknown as SequenceProspect, actions?.sequence?.start, draft.touch) : undefined;
   let day = calendarDate(own.send_on) ?? null;
+  // Moved to the return date by a pause, as `due` lists it: the caps count it on the day it goes out.
+  if (!day && schedule && 'date' in schedule && calendarDate(prospect?.paused_until)) day = schedule.date;
   if (!day) {
     const start = calendarDate(prospect?.started) ?? calendarDate(actions?.sequence?.start) ?? calendarDate(meta?.created);
     const offset = typeof own.day === 'number' ? own.day : resolveSequence(actions?.sequence ?? null)[draft.touch - 1]?.day;
     day = start && typeof offset === 'number' ? addDays(start, offset) : null;
   }
   const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
-  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed };
+  const notDue = schedule && 'notDue' in schedule ? schedule.notDue : null;
+  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue };
 }
 
 /**
@@ -145,6 +159,16 @@ function contactGate(planned: PlannedDraft, suppressed: ReadonlySet<string>): Ga
   }
   const finding = `${stop.reason}: the sequence has stopped, as \`due\` lists no touch for them`;
   return [{ path: planned.path, gate: 'sequence-stopped', rule: 'approved-sequence-stopped', message: `Approved although ${finding}; set the draft to \`status: skipped\`, or the prospect's status back to active if it should still go out`, refusal: finding }];
+}
+
+/**
+ * No approval for a touch `due` will never list: one `touches_done` counts as sent, or one
+ * an out-of-office pause skips or falls on. Approved, it would go out while they are away,
+ * or after the touch the sequence sends on their return.
+ */
+function dueGate(planned: PlannedDraft): GateFailure[] {
+  if (!planned.notDue) return [];
+  return [{ path: planned.path, gate: 'not-due', rule: 'approved-not-due', message: `Approved although ${planned.notDue}; set the draft to \`status: skipped\` (or \`sent\`, if it went out)`, refusal: planned.notDue }];
 }
 
 function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringContext, configured: number | null): GateFailure[] {

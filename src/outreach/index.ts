@@ -7,6 +7,7 @@ export {
   PRESET_NAMES,
   resolveSequence,
   SEQUENCE_PRESETS,
+  touchSchedule,
   type Channel,
   type DueTouch,
   type DueTouchesInput,

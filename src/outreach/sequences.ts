@@ -153,6 +153,32 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
   return due;
 }
 
+/**
+ * When `dueTouches` lists touch number `touch` (1-based) for this prospect: `{date}`, the
+ * day it falls due (for the touch sent on an out-of-office return, the return date); or
+ * `{notDue}`, why it never will — sent already (`touches_done` counts it), skipped by a
+ * pause (an earlier touch than the one sent on the return), or planned inside the
+ * absence. Undefined when the sequence has no such touch or the prospect no start date.
+ * Whether the prospect may be contacted at all is `contactStop`'s to say, not this.
+ * The approval gates ask this, so that nothing is approved that `due` would not list.
+ */
+export function touchSchedule(touches: readonly Touch[], prospect: SequenceProspect, sequenceStart: string | null | undefined, touch: number): { date: string } | { notDue: string } | undefined {
+  const done = touchesDone(prospect.touches_done);
+  if (touch <= done) return { notDue: `${prospect.email} had touch ${touch} sent already (touches_done: ${done}): \`due\` lists it no more` };
+  const planned = touches[touch - 1];
+  const start = prospect.started ? calendarDate(prospect.started) : calendarDate(sequenceStart);
+  if (!planned || !start) return undefined;
+  const date = addDays(start, planned.day);
+  const pause = calendarDate(prospect.paused_until);
+  if (!pause) return { date };
+  const next = pausedTouch(touches, done, start, pause);
+  const away = `${prospect.name} (${prospect.email}) is out of office until ${pause} (paused_until)`;
+  if (touch - 1 < next.index) return { notDue: `${away}: touch ${touch}, planned for ${date}, is skipped — \`due\` lists touch ${next.index + 1} on ${pause} instead` };
+  if (touch - 1 === next.index) return { date: next.date };
+  if (date < pause) return { notDue: `${away}: touch ${touch} is planned for ${date}, inside the absence — \`due\` lists touch ${next.index + 1} on ${pause} first` };
+  return { date };
+}
+
 /** The next touch and its date, moved past a pause: the latest touch planned before `pause` is due on it, earlier ones are skipped. */
 function pausedTouch(touches: readonly Touch[], done: number, start: string, pause: string | undefined): { index: number; touch: Touch; date: string } {
   const first = touches[done]!;

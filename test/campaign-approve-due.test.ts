@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+
+/*
+ * Dana's sequence: touches on Nov 2, 5, 9, 16 and 23 (five-touch-cold from 2026-11-02).
+ * Touch 1 was sent; then her out-of-office said she is back on Dec 10. On Dec 1, `due`
+ * lists nothing for her, and on Dec 10 it lists touch 5 (the furthest the sequence would
+ * have got): touches 2 to 4 are skipped. Approve must agree.
+ */
+const draft = (touch: number): string => `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-${touch}.md`;
+
+interface Refused {
+  error: { code: string; message: string; failures: { path: string; gate: string; rule: string; message: string }[] };
+}
+
+/** Every touch drafted; then touch 1 recorded sent and her out-of-office reply's return date written, as a person does. */
+async function awayUntilDecember10(): Promise<string> {
+  const dir = await campaignWithProspect();
+  const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+  expect(drafted.code, drafted.stderr).toBe(0);
+  const actions = join(dir, CAMPAIGN, '5-actions.md');
+  writeFileSync(actions, readFileSync(actions, 'utf8').replace('status: active}', 'status: active, touches_done: 1, paused_until: 2026-12-10}'));
+  git(dir, 'commit', '-qam', 'touch 1 sent; Dana away until Dec 10');
+  return dir;
+}
+
+describe('campaign approve agrees with due about a prospect out of office', () => {
+  it('refuses a touch the pause skips, naming the prospect and why, and writes nothing', async () => {
+    const dir = await awayUntilDecember10();
+    const due = await runJson<{ due: unknown[] }>(['due', '--dir', dir], { env: ENV });
+    expect(due.json.due).toEqual([]);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('gate-refused');
+    expect(refused.json.error.failures).toEqual([
+      {
+        path: draft(2),
+        gate: 'not-due',
+        rule: 'approved-not-due',
+        message: 'Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 2, planned for 2026-11-05, is skipped — `due` lists touch 5 on 2026-12-10 instead',
+      },
+    ]);
+    expect(readFileSync(join(dir, draft(2)), 'utf8')).toMatch(/^status: draft$/m);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    const text = await runCli(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    expect(text.stderr).toContain(`${draft(2)}: not-due gate: Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10`);
+  });
+
+  it('refuses a touch already sent (touches_done counts it)', async () => {
+    const dir = await awayUntilDecember10();
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(1), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.failures.map((f) => f.message)).toEqual(['dana@northwind-pay.com had touch 1 sent already (touches_done: 1): `due` lists it no more']);
+  });
+
+  it('approves the touch due lists on the return date, and check warns at a skipped one approved by hand', async () => {
+    const dir = await awayUntilDecember10();
+    const approved = await runCli(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
+    expect(approved.code, approved.stderr).toBe(0);
+    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
+    // Touch 3 approved by hand (before the out-of-office reply came, say): check names it at its status.
+    const path = join(dir, draft(3));
+    const text = readFileSync(path, 'utf8').replace(/^status: draft$/m, 'status: approved');
+    writeFileSync(path, text);
+    const check = await runCli(['check', '--dir', dir], { env: ENV });
+    expect(check.stdout).toContain(`${draft(3)}:2:9 warning Approved although Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 3, planned for 2026-11-09, is skipped — \`due\` lists touch 5 on 2026-12-10 instead; set the draft to \`status: skipped\` (or \`sent\`, if it went out) (approved-not-due)`);
+  });
+});

@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runCli } from './cli.js';
+import { exampleWorkspaceCopy } from './example.js';
+
+export const ENV = { THREADWORK_TODAY: '2026-12-01' };
+export const CAMPAIGN = 'threads/sales/campaigns/2026-11-02-year-end';
+
+function stage(front: string, title: string): string {
+  return `---\n${front}\n---\n\n# ${title}\n`;
+}
+
+/** The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose company carries the facts the ICP gate scores; `more` adds fields to her entry (`, touches_done: 1`). */
+export async function campaignWithProspect(more = ''): Promise<string> {
+  const dir = exampleWorkspaceCopy();
+  const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
+  expect(opened.code, opened.stderr).toBe(0);
+  const input = join(dir, CAMPAIGN, '1-input.md');
+  writeFileSync(input, readFileSync(input, 'utf8').replace('goal: null', 'goal: "Ten calls"').replace(/target_list:\n(?: {2}.*\n)+/, 'target_list: "Forty controllers"\n'));
+  writeFileSync(join(dir, CAMPAIGN, '2-hypothesis.md'), stage('tests: [A1]\ninitial_confidence: 0.4', 'Hypothesis'));
+  writeFileSync(join(dir, CAMPAIGN, '3-implication.md'), stage('expected_meetings: 4\nresource_cost_hours: 12', 'Implication'));
+  writeFileSync(join(dir, CAMPAIGN, '4-decision.md'), stage('decision: LAUNCH\nreasoning: "Cheap to run"', 'Decision'));
+  writeFileSync(
+    join(dir, CAMPAIGN, '5-actions.md'),
+    stage(`sequence: {preset: five-touch-cold, start: 2026-11-02}\nprospects:\n  - {name: Dana Reyes, email: dana@northwind-pay.com, company: Northwind Payments, title: Controller, industry: payments, employees: 450, revenue: "$60M", geography: United States, technologies: [NetSuite, Stripe], signals: ["Series B, $40M"], email_status: verified, data_date: 2026-10-20, status: active${more}}`, 'Actions'),
+  );
+  return dir;
+}
+
