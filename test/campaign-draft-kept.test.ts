@@ -8,7 +8,7 @@ import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign
 const DRAFT = `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-2.md`;
 
 interface Drafted {
-  drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[]; approvalDropped: boolean }[];
+  drafts: { path: string; action: string; grade: string; ready: boolean; issues: { severity: string; message: string }[]; approvalDropped: boolean; regradedFrom: string | null }[];
 }
 
 describe('campaign draft on drafts it keeps', () => {
@@ -88,7 +88,7 @@ describe('campaign draft on drafts it keeps', () => {
     const check = await runCli(['check', '--dir', dir], { env: ENV });
     const checkGrade = /touch-2\.md:1:1 warning Draft not ready \(grade (\w), score ([\d.]+)/.exec(check.stdout)!;
 
-    const again = await runJson<Drafted & { drafts: { regradedFrom: string | null }[] }>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    const again = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
     expect(again.code, again.stderr).toBe(0);
     expect(again.json.drafts.find((d) => d.path === DRAFT)).toMatchObject({ action: 'kept', grade: checkGrade[1], ready: false, regradedFrom: 'A' });
     expect(again.json.drafts.filter((d) => d.regradedFrom !== null)).toHaveLength(1);
