@@ -112,7 +112,7 @@ describe('a goal renamed while threads still name the old id', () => {
     // The file deleted is held too: never listed as one to commit by hand.
     expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === GOAL)?.message).toContain(`Held: ${GOAL} is held at its version in HEAD, its deletion not committed`);
     const text = await runCli(['sync', '--dir', dir], { env: gitEnv() });
-    expect(text.stdout).toContain(`⚠ 2 source files are held and not committed: ${GOAL}, ${RENAMED}; fix what holds them`);
+    expect(text.stdout).toContain(`⚠ 2 source files (1 deleted) are held and not committed: ${GOAL} (deleted), ${RENAMED}; fix what holds them`);
     expect(text.stdout).not.toContain('git rm');
   });
 

@@ -114,14 +114,28 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     const text = await runCli(['sync', '--dir', dir]);
     expect(text.code).toBe(1);
     expect(text.stdout).not.toContain('git rm');
-    expect(text.stdout).not.toContain('(deleted)');
-    const held = text.stdout.split('\n').find((line) => line.includes('source files are held and not committed'));
+    expect(text.stdout).not.toContain('from HEAD and are not committed');
+    const held = text.stdout.split('\n').find((line) => line.includes('are held and not committed'));
     expect(held).toContain('threads/sales/globex/meta.json');
     expect(held).toContain('threads/sales/globex/4-decision.md');
     // In JSON, the Held line is at the old folder, as a deleted file's hold is (the text's test of it).
     const { json } = await syncJson<{ diagnostics: { path: string; rule: string }[]; uncommittedDeleted: string[] }>(dir);
     expect(json.uncommittedDeleted).toContain('threads/sales/globex/meta.json');
     expect(json.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/globex/meta.json', rule: 'derived-held' }));
+  });
+
+  /* The last review: the held line named the old folder's files bare, as if they were on disk to look at; they are gone, and the line says so. */
+  it('says which of the held files are gone from disk, and that the next sync commits their deletion', async () => {
+    const dir = await twoDeals();
+    renameSync(join(dir, 'threads/sales/globex'), join(dir, 'threads/sales/globex-x'));
+    const text = await runCli(['sync', '--dir', dir]);
+    const held = text.stdout.split('\n').find((line) => line.includes('held and not committed'));
+    expect(held).toContain('source files (5 deleted) are held and not committed: ');
+    expect(held).toContain('threads/sales/globex-x/1-input.md, ');
+    expect(held).toContain('threads/sales/globex/1-input.md (deleted), ');
+    expect(held).toContain('threads/sales/globex/meta.json (deleted)');
+    expect(held).not.toContain('threads/sales/globex-x/1-input.md (deleted)');
+    expect(held).toContain('the next sync commits them, deletions included — not by hand meanwhile');
   });
 
   it('holds no folder that does not exist when an id is changed in meta.json', async () => {

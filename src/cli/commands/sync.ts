@@ -82,16 +82,21 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
   const held = paths.filter((p) => !inError.has(p) && holding(p));
   const valid = paths.filter((p) => !inError.has(p) && !holding(p));
   const lines: string[] = [];
-  if (valid.length > 0) lines.push(paused ? whilePaused(valid, paused) : toCommit(valid, root));
+  const deleted = deletedAmong(paths, root);
+  if (valid.length > 0) lines.push(paused ? whilePaused(valid, paused) : toCommit(valid, deleted));
   if (broken.length > 0) {
     const one = broken.length === 1;
     const count = errors.filter((d) => broken.includes(d.path)).length;
     lines.push(`${pc.yellow('⚠')} ${broken.length} source ${one ? 'file' : 'files'} in error ${one ? 'is' : 'are'} not committed: ${named(broken)}; fix the ${count === 1 ? 'error' : 'errors'} above — a file in error is held, neither synced nor committed, until it is valid`);
   }
   // Valid, but held with a file in error (a thread in error, a renamed segment's canvas): committed by hand, HEAD would hold what derivation refuses.
+  // One gone from disk (the old name of a folder or goal file renamed by hand) is said to be gone: named bare, the person looked for a file that is not there.
   if (held.length > 0) {
     const one = held.length === 1;
-    lines.push(`${pc.yellow('⚠')} ${held.length} source ${one ? 'file is' : 'files are'} held and not committed: ${named(held)}; fix what holds ${one ? 'it' : 'them'} (the Held lines above), and the next sync commits ${one ? 'it' : 'them'} — not by hand meanwhile`);
+    const gone = held.filter((p) => deleted.has(p)).length;
+    const what = one ? `${gone > 0 ? 'deleted ' : ''}source file is` : `source files${gone > 0 ? ` (${gone} deleted)` : ''} are`;
+    const commits = gone === 0 ? (one ? 'it' : 'them') : one ? 'its deletion' : 'them, deletions included';
+    lines.push(`${pc.yellow('⚠')} ${held.length} ${what} held and not committed: ${named(held, markDeleted(deleted))}; fix what holds ${one ? 'it' : 'them'} (the Held lines above), and the next sync commits ${commits} — not by hand meanwhile`);
   }
   return lines.join('\n');
 }
@@ -125,11 +130,21 @@ function whilePaused(paths: readonly string[], paused: OperationInProgress): str
   return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while a ${operationName(paused)} is in progress (threadwork commits nothing until it is finished): ${named(paths)}; once it is, commit ${one ? 'it' : 'them'} with \`git add\` and \`git commit\``;
 }
 
+/** Those of `paths` no longer on disk under `root` (none known without it). */
+function deletedAmong(paths: readonly string[], root: string | undefined): ReadonlySet<string> {
+  return new Set(root === undefined ? [] : paths.filter((p) => !existsSync(join(root, p))));
+}
+
+/** A path as listed: ` (deleted)` after one gone from disk. */
+function markDeleted(deleted: ReadonlySet<string>): (path: string) => string {
+  return (p) => (deleted.has(p) ? `${p} (deleted)` : p);
+}
+
 /** Valid sources left uncommitted: the person commits them with git when they are ready. */
-function toCommit(paths: readonly string[], root: string | undefined): string {
+function toCommit(paths: readonly string[], goneFromDisk: ReadonlySet<string>): string {
   const one = paths.length === 1;
-  const deleted = new Set(root === undefined ? [] : paths.filter((p) => !existsSync(join(root, p))));
+  const deleted = new Set(paths.filter((p) => goneFromDisk.has(p)));
   const how = deleted.size === 0 ? '`git add`' : `\`git add\` (\`git rm\` for a deleted one)`;
   const what = one ? (deleted.size > 0 ? 'file was deleted' : 'file differs from HEAD') : `files differ from HEAD${deleted.size > 0 ? ` (${deleted.size} deleted)` : ''}`;
-  return `${pc.yellow('⚠')} ${paths.length} source ${what} and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named(paths, (p) => (deleted.has(p) ? `${p} (deleted)` : p))}; commit ${one ? 'it' : 'them'} with ${how} and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
+  return `${pc.yellow('⚠')} ${paths.length} source ${what} and ${one ? 'is' : 'are'} not committed (sync commits only the files its derived changes come from): ${named(paths, markDeleted(deleted))}; commit ${one ? 'it' : 'them'} with ${how} and \`git commit\` when ${one ? 'it is' : 'they are'} ready`;
 }
