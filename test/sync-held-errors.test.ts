@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { git, gitInit, lastCommitMessage } from './helpers/git.js';
 import { commandJson } from './helpers/in-process.js';
 import { preparedCopy } from './helpers/prepared.js';
@@ -94,6 +94,35 @@ describe('a thread with a cross-file error is held at HEAD', () => {
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toBe('');
     expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex-x')).toContain('threads/sales/globex-x/meta.json');
     expect((await commandJson(() => checkCommand({}, { dir, json: true }))).code).toBe(0);
+  });
+
+  /* The last review: with the id edited to follow the folder, nothing named the old folder, and another error of the deal made the rename a deletion (committed) and a new deal (held). */
+  it('holds a folder renamed with its id edited as a rename when the deal has another error, and commits the move whole once it is fixed', async () => {
+    const dir = await twoDeals();
+    renameSync(join(dir, 'threads/sales/globex'), join(dir, 'threads/sales/globex-x'));
+    writeFiles(dir, { 'threads/sales/globex-x/meta.json': read(dir, 'threads/sales/globex-x/meta.json').replace('"id": "globex"', '"id": "globex-x"') });
+    const hypothesis = read(dir, 'threads/sales/globex-x/2-hypothesis.md');
+    writeFiles(dir, { 'threads/sales/globex-x/2-hypothesis.md': hypothesis.replace('tests: [A1]', 'tests: [A9]') });
+    const commits = git(dir, 'rev-list', '--count', 'HEAD');
+    const { code, json } = await runJson<{ diagnostics: { path: string; rule: string; severity: string; line: number; column: number; message: string }[] }>(['sync', '--dir', dir]);
+    expect(code).toBe(1);
+    // The other error, at its own line and column; no id error, the id follows the folder.
+    expect(json.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line}:${d.column} ${d.rule}`)).toEqual(['threads/sales/globex-x/2-hypothesis.md:2:9 unknown-assumption']);
+    const held = json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'threads/sales/globex/meta.json');
+    expect(held?.message).toContain('threads/sales/globex is held at its version in HEAD, the deletion of its files not committed, while threads/sales/globex-x, the folder it was renamed or moved to, has an error');
+    // Nothing of the deal's removal committed: it stays in HEAD, and in its goal, where it was.
+    expect(git(dir, 'rev-list', '--count', 'HEAD')).toBe(commits);
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', 'threads/sales/globex')).toContain('threads/sales/globex/meta.json');
+    expect(await cloneWouldChange(dir)).toBe('');
+    // Fixed, the move is committed in one commit, as git's rename, and a second sync commits nothing.
+    writeFiles(dir, { 'threads/sales/globex-x/2-hypothesis.md': hypothesis });
+    const fixed = await syncJson(dir);
+    expect(fixed.code, JSON.stringify(fixed.json)).toBe(0);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'show', '-M', '--name-status', '--format=', 'HEAD', '--', 'threads/sales/')).toMatch(/^R100\tthreads\/sales\/globex\/1-input\.md\tthreads\/sales\/globex-x\/1-input\.md$/m);
+    const after = git(dir, 'rev-list', '--count', 'HEAD');
+    expect((await syncJson(dir)).code).toBe(0);
+    expect(git(dir, 'rev-list', '--count', 'HEAD')).toBe(after);
   });
 
   it('names the folder on disk and its error in the hold of a renamed folder', async () => {

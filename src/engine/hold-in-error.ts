@@ -10,6 +10,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import type { WorkspaceState } from './state.js';
 import { misnamedStageDiagnostic } from './live-model.js';
 import { holdDefinitionsLosingIds, threadsNamingHeldAwayIds } from './held-definitions.js';
+import { foldersRenamedByHand } from './renamed-thread-folders.js';
 
 /** A thread held for naming an id whose definition is held: why, and its `derived-held` warning. */
 export interface HeldAway {
@@ -59,6 +60,17 @@ export async function holdThreadsInError(state: WorkspaceState, model: Workspace
     if (!inHead(from) || (moves.has(from) && inHead(to))) {
       threads.delete(from);
       renamedTo.delete(from);
+    }
+  }
+  // A folder renamed by hand with its id edited to follow, while the thread has another
+  // error: nothing else names the folder it came from, which is held with it as above.
+  const newToHead = head ? [...threads].filter((thread) => model.threads.has(thread) && !inHead(thread) && ![...renamedTo.values()].includes(thread)) : [];
+  if (newToHead.length > 0) {
+    const found = await foldersRenamedByHand(state.root, model, (path) => state.text(path), newToHead);
+    for (const [to, from] of found.renamedFrom) {
+      threads.add(from);
+      renamedTo.set(from, to);
+      for (const path of filesOf(from)) if (found.atHead.has(path)) atHead.set(path, found.atHead.get(path)!);
     }
   }
   // A goal or segment renamed while these threads name the old id is held with them, and

@@ -17,6 +17,19 @@ export async function filesAtHeadUnder(cwd: string, folder: string): Promise<str
 }
 
 /**
+ * The folders `HEAD` holds directly in `folder` (relative to `cwd`, as the paths returned):
+ * one `ls-tree` of that one tree, not of the files under it. None outside a repository or
+ * before the first commit.
+ */
+export async function foldersAtHeadIn(cwd: string, folder: string): Promise<string[]> {
+  try {
+    return (await gitText(cwd, ['ls-tree', '-z', '-d', '--name-only', 'HEAD', '--', `${folder}/`], { env: { GIT_LITERAL_PATHSPECS: '1' } })).split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The text of workspace files as committed in `HEAD`, for the paths that have one.
  * One `git cat-file --batch` process answers them all, so holding a few broken files at
  * their committed version costs one spawn, not one per file. Outside a repository, or
