@@ -238,7 +238,7 @@ export const RULES = {
     at: 'key or file',
     summary: 'a reference to a segment that is not in `04-segments.md`',
     message: 'Unknown segment `{id}` (not in 04-segments.md): expected one of {known}',
-    docs: 'Threads and assumptions name a segment by id. For an ICP file (`{segment}-icp.yaml`) the file name is the reference.',
+    docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). For an ICP file (`{segment}-icp.yaml`) the file name is the reference.',
   },
   'unknown-goal': {
     severity: 'error',

@@ -176,7 +176,7 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     const synced = await sync(dir);
     expect(synced.code).toBe(1);
     expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unknown-segment', path: 'threads/sales/harbor-lending/meta.json' })]));
-    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('threads still name segment `mid-market-fintech`');
+    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('files still name segment `mid-market-fintech`');
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir)).toEqual(before);
   });
@@ -224,7 +224,7 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(commitCount(dir)).toBe(commits);
 
     // Every other thread and the assumptions moved to the new id, as a person would: the rename goes in whole, the deal scored as before.
-    for (const path of git(dir, 'grep', '-l', 'mid-market-fintech', '--', 'threads/', 'strategy/canvas/10-assumptions.md').trim().split('\n')) moveToNewId(join(dir, path));
+    for (const path of git(dir, 'grep', '-l', 'mid-market-fintech', '--', 'threads/', 'strategy/canvas/10-assumptions.md', 'strategy/canvas/05-problem.md').trim().split('\n')) moveToNewId(join(dir, path));
     const whole = await sync(dir);
     expect(whole.code, JSON.stringify(whole.json.diagnostics)).toBe(0);
     expect(commitCount(dir)).toBe(commits + 1);
@@ -272,22 +272,44 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(released.json.uncommitted).toContain('threads/sales/harbor-lending/meta.json');
   });
 
-  it('the held line of a renamed segment says which files to change, to what id, and what the next sync then commits', async () => {
+  /* The last review: the held line named the threads only; the assumptions, the problems and the ICP still naming the old id were left out, and the canvas went into HEAD with 10-assumptions.md naming a segment it lacks. */
+  it('the held line of a renamed segment names every file still using the old id, at its line and column, and what the next sync then commits', async () => {
     const dir = exampleWorkspaceCopy();
     const segments = join(dir, 'strategy/canvas/04-segments.md');
     writeFileSync(segments, readFileSync(segments, 'utf8').replace('id: mid-market-fintech', 'id: fintech-mid'));
-    const held = (await sync(dir)).json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message;
-    expect(held).not.toContain('or the id back');
+    const synced = await sync(dir);
+    // A problem naming the old id is reported, as an assumption is: it belongs to no segment on disk.
+    expect(synced.json.diagnostics).toContainEqual(expect.objectContaining({ path: 'strategy/canvas/05-problem.md', rule: 'unknown-segment', severity: 'error', line: 7, column: 14 }));
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message;
     expect(held).toContain(
-      'To finish the rename, write `fintech-mid` for `mid-market-fintech` in their `segment` (threads/marketing/clearing-an-audit-finding-on-ach-returns-in-one-pilot/meta.json, threads/marketing/how-northwind-payments-closed-may-in-four-days/meta.json, threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md, and 6 more): ' +
+      'To finish the rename, write `fintech-mid` for `mid-market-fintech` in their `segment`, at strategy/canvas/05-problem.md:7:14, 12:14; strategy/canvas/10-assumptions.md:8:14, 15:14, 23:14; ' +
+        'threads/marketing/clearing-an-audit-finding-on-ach-returns-in-one-pilot/meta.json:7:14; threads/marketing/how-northwind-payments-closed-may-in-four-days/meta.json:7:14; ' +
+        'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/1-input.md:4:10; threads/sales/campaigns/2026-09-15-fintech-controller-outbound/meta.json:5:14; ' +
+        'threads/sales/cobalt-remit/meta.json:5:14; threads/sales/harbor-lending/meta.json:5:14; threads/sales/keel-neobank/meta.json:5:14; threads/sales/meridian-pay/meta.json:5:14; threads/sales/northwind-payments/meta.json:5:14: ' +
         'the next sync then commits strategy/canvas/04-segments.md with them and the figures they move. ' +
+        'research/customer/icp/mid-market-fintech-icp.yaml:5:10 and artifacts/sales/mid-market-fintech/ are the strategy of `mid-market-fintech` (its ICP, narratives and materials), which no sync renames or removes: ' +
+        'once the next sync commits strategy/canvas/04-segments.md, `threadwork strategy fintech-mid` generates the new id\'s, and the old ones are yours to remove with `git rm`. ' +
         'To undo it, write `id: mid-market-fintech` back for `fintech-mid` in strategy/canvas/04-segments.md',
     );
-    // What it says the next sync does, it does: the threads fixed, the canvas goes into HEAD with them.
+    // The threads alone fixed, the canvas stays held: the assumptions and problems still name the old id.
+    const commits = commitCount(dir);
     for (const path of git(dir, 'grep', '-l', 'mid-market-fintech', '--', 'threads/').trim().split('\n')) writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replaceAll('mid-market-fintech', 'fintech-mid'));
-    await sync(dir);
+    const threadsOnly = await sync(dir);
+    expect(threadsOnly.code).toBe(1);
+    expect(threadsOnly.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('at strategy/canvas/05-problem.md:7:14, 12:14; strategy/canvas/10-assumptions.md:8:14, 15:14, 23:14: ');
+    expect(commitCount(dir)).toBe(commits);
+    // What it says the next sync does, it does: the canvas goes into HEAD with every file fixed, in one commit, and a second sync commits nothing.
+    for (const path of ['strategy/canvas/05-problem.md', 'strategy/canvas/10-assumptions.md']) writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replaceAll('mid-market-fintech', 'fintech-mid'));
+    const whole = await sync(dir);
+    expect(whole.code, JSON.stringify(whole.json.diagnostics)).toBe(0);
+    expect(commitCount(dir)).toBe(commits + 1);
     expect(git(dir, 'show', 'HEAD:strategy/canvas/04-segments.md')).toContain('id: fintech-mid');
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/10-assumptions.md')).not.toContain('mid-market-fintech');
+    expect(git(dir, 'show', 'HEAD:strategy/canvas/05-problem.md')).not.toContain('mid-market-fintech');
     expect(git(dir, 'show', 'HEAD:threads/sales/harbor-lending/meta.json')).toContain('"segment": "fintech-mid"');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    await sync(dir);
+    expect(commitCount(dir)).toBe(commits + 1);
   });
 
   it('a thread linked to the renamed goal file before the others is held with it, not committed naming a goal HEAD lacks', async () => {

@@ -163,13 +163,17 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     idsKey: once(() => knownIdsKey(known)),
   };
 
-  const assumptionsFile = model.canvas.get('10-assumptions');
-  listOf(dataOf(assumptionsFile), 'assumptions').forEach((a, i) => {
-    const segment = (a as Data).segment;
-    if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
-      report(assumptionsFile!.path, ['assumptions', i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
-    }
-  });
+  // An assumption or a problem naming a segment 04-segments.md lacks (a segment renamed there) belongs to none: the
+  // segment's confidence, ICP and narratives go without it.
+  for (const [section, key] of [['10-assumptions', 'assumptions'], ['05-problem', 'problems']] as const) {
+    const file = model.canvas.get(section);
+    listOf(dataOf(file), key).forEach((entry, i) => {
+      const segment = (entry as Data | null)?.segment;
+      if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
+        report(file!.path, [key, i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
+      }
+    });
+  }
 
   for (const [id, file] of model.goals) {
     listOf(dataOf(file), 'assumptions').forEach((a, i) => {

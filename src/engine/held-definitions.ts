@@ -1,6 +1,9 @@
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Locators } from '../check/locators.js';
+import { diagnostic, START, type Diagnostic, type Position } from '../diagnostics.js';
 import { readAtHead, renamedInHistory } from '../git/head-files.js';
-import { canvasPath, classifyPath, threadOf } from '../workspace/layout.js';
+import { canvasPath, classifyPath, LAYOUT, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
 
@@ -41,7 +44,7 @@ const SEGMENTS = canvasPath('04-segments');
  */
 export async function holdDefinitionsLosingIds(root: string, model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Promise<DefinitionHold | undefined> {
   const goals = namedIds(model, errors, heldThreads, 'unknown-goal', 'goal_id');
-  const segments = namedIds(model, errors, heldThreads, 'unknown-segment', 'segment');
+  const segments = segmentUses(model, errors, heldThreads);
   const subgoals = namedSubgoals(model, errors, heldThreads);
   const lostGoals = [...goals.keys()].filter((id) => !model.goals.has(id));
   if (lostGoals.length === 0 && segments.size === 0 && subgoals.size === 0) return undefined;
@@ -80,10 +83,10 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     hold.paths.push(SEGMENTS);
     const names = lostSegments.map((id) => `\`${id}\``).join(', ');
     hold.heldAway.segments = headSegments;
-    hold.heldAway.why.segment = `threads still name segment ${names}`;
-    const naming = [...new Set(lostSegments.flatMap((id) => segments.get(id)!))].sort();
+    hold.heldAway.why.segment = `files still name segment ${names}`;
+    const uses = lostSegments.flatMap((id) => segments.get(id)!);
     const added = [...segmentIdsOf(model.files.get(SEGMENTS)?.value)].filter((id) => !headSegments.has(id));
-    hold.diagnostics.push(diagnostic(SEGMENTS, START, 'warning', 'derived-held', segmentHeldMessage(lostSegments, added, naming)));
+    hold.diagnostics.push(diagnostic(SEGMENTS, START, 'warning', 'derived-held', segmentHeldMessage(lostSegments, added, uses, strategyFilesOf(root, model, lostSegments))));
   }
   return hold.paths.length > 0 ? hold : undefined;
 }
@@ -194,6 +197,75 @@ function namedIds(model: WorkspaceModel, errors: readonly Diagnostic[], heldThre
   return ids;
 }
 
+/**
+ * The segment ids `unknown-segment` reports in held threads' files and in the canvas (an
+ * assumption's or a problem's `segment`), each with the errors at its uses: a segment
+ * renamed in 04-segments.md is still named there too, and HEAD would hold those files
+ * naming a segment its canvas lacks.
+ */
+function segmentUses(model: WorkspaceModel, errors: readonly Diagnostic[], heldThreads: ReadonlySet<string>): Map<string, Diagnostic[]> {
+  const ids = new Map<string, Diagnostic[]>();
+  for (const error of errors) {
+    if (error.rule !== 'unknown-segment' || error.severity !== 'error') continue;
+    const id = segmentNamedAt(model, error, heldThreads);
+    if (id === undefined) continue;
+    if (!ids.has(id)) ids.set(id, []);
+    ids.get(id)!.push(error);
+  }
+  return ids;
+}
+
+/** The segment id an `unknown-segment` error is at: a held thread file's `segment`, or a canvas list entry's (`assumptions[2].segment`). */
+function segmentNamedAt(model: WorkspaceModel, error: Diagnostic, heldThreads: ReadonlySet<string>): string | undefined {
+  const value = model.files.get(error.path)?.value as Record<string, unknown> | undefined;
+  const thread = threadOf(error.path.split('/'))?.thread;
+  if (thread !== undefined) return heldThreads.has(thread) && typeof value?.segment === 'string' ? value.segment : undefined;
+  const entry = /^(assumptions|problems)\[(\d+)\]\.segment$/.exec(error.field ?? '');
+  const listed = entry ? (value?.[entry[1]!] as Record<string, unknown>[] | undefined)?.[Number(entry[2])] : undefined;
+  return typeof listed?.segment === 'string' ? listed.segment : undefined;
+}
+
+/** What `threadwork strategy` generated for the segments (their ICP files, at the `segment` key; their artifacts folders): named by the old id, which no sync renames. */
+function strategyFilesOf(root: string, model: WorkspaceModel, ids: readonly string[]): { icps: string[]; folders: string[] } {
+  const locators = new Locators((path) => model.text(path));
+  const icps = [...model.files.keys()].filter((path) => {
+    const kind = classifyPath(path);
+    return kind.kind === 'icp' && ids.includes(kind.segment);
+  });
+  const folders = ids.map((id) => `${LAYOUT.artifacts}/${id}`).filter((folder) => existsSync(join(root, folder)));
+  return { icps: icps.sort().map((path) => located(path, locators.range(path, ['segment']).start)), folders };
+}
+
+function located(path: string, at: Position): string {
+  return `${path}:${at.line}:${at.column}`;
+}
+
+/** At most this many thread files are named in a held segment's message; the rest are counted (each has its error line). */
+const NAMED_THREAD_FILES = 10;
+
+/**
+ * Every file naming a lost segment, each at its first use (`path:line:column`, then the
+ * line and column of the other uses in it; files apart by `;`): the canvas files first, then the threads' files, the first
+ * NAMED_THREAD_FILES of them, the rest counted.
+ */
+function namedUses(uses: readonly Diagnostic[]): string {
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const use of [...uses].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column)) {
+    if (!byPath.has(use.path)) byPath.set(use.path, []);
+    byPath.get(use.path)!.push(use);
+  }
+  const inThread = (path: string): boolean => threadOf(path.split('/')) !== undefined;
+  const paths = [...byPath.keys()];
+  const canvas = paths.filter((path) => !inThread(path));
+  const threads = paths.filter(inThread);
+  const named = [...canvas, ...threads.slice(0, NAMED_THREAD_FILES)].map((path) => {
+    const [first, ...more] = byPath.get(path)!;
+    return [located(path, first!), ...more.map((d) => `${d.line}:${d.column}`)].join(', ');
+  });
+  const rest = threads.length - NAMED_THREAD_FILES;
+  return `${named.join('; ')}${rest > 0 ? `; and ${rest} more thread ${rest === 1 ? 'file' : 'files'}, each at its \`unknown-segment\` error above` : ''}`;
+}
+
 /** At most this many files are named in a held definition's message; the rest are counted. */
 const NAMED_FILES = 3;
 
@@ -229,15 +301,27 @@ function goalHeldMessage(gone: readonly string[], renamed: readonly string[], na
  * lacks, when there is one: the rename), what the next sync then commits, and how to undo
  * it. It said "Fix their `segment` (or the id back)", naming neither files nor id.
  */
-function segmentHeldMessage(lost: readonly string[], added: readonly string[], naming: readonly string[]): string {
+function segmentHeldMessage(lost: readonly string[], added: readonly string[], uses: readonly Diagnostic[], generated: { icps: string[]; folders: string[] }): string {
   const names = lost.map((id) => `\`${id}\``).join(', ');
-  const files = namedFiles(naming);
-  const held = `Held: threads still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not: until none does, values derived from it are held at its version in HEAD, and ${SEGMENTS} is neither edited nor committed.`;
+  const files = namedUses(uses);
+  const held = `Held: files still name segment ${names}, which HEAD's ${SEGMENTS} has and this one does not: until none does, values derived from it are held at its version in HEAD, and ${SEGMENTS} is neither edited nor committed.`;
   const then = `the next sync then commits ${SEGMENTS} with them and the figures they move`;
-  if (lost.length === 1 && added.length === 1) {
-    return `${held} To finish the rename, write \`${added[0]}\` for \`${lost[0]}\` in their \`segment\` (${files}): ${then}. To undo it, write \`id: ${lost[0]}\` back for \`${added[0]}\` in ${SEGMENTS}`;
-  }
-  return `${held} Write the id of a segment ${SEGMENTS} defines in their \`segment\` (${files}): ${then}. To undo it, put ${names} back in ${SEGMENTS}`;
+  const rename = lost.length === 1 && added.length === 1;
+  const finish = rename
+    ? `To finish the rename, write \`${added[0]}\` for \`${lost[0]}\` in their \`segment\`, at ${files}: ${then}.`
+    : `Write the id of a segment ${SEGMENTS} defines in their \`segment\`, at ${files}: ${then}.`;
+  const undo = rename ? `To undo it, write \`id: ${lost[0]}\` back for \`${added[0]}\` in ${SEGMENTS}` : `To undo it, put ${names} back in ${SEGMENTS}`;
+  return `${held} ${finish}${strategyFilesAdvice(lost, rename ? added[0] : undefined, generated)} ${undo}`;
+}
+
+/** What becomes of the strategy files generated for a lost segment: no sync renames or removes them. Empty when there are none. */
+function strategyFilesAdvice(lost: readonly string[], renamedTo: string | undefined, { icps, folders }: { icps: string[]; folders: string[] }): string {
+  const files = [...icps, ...folders.map((folder) => `${folder}/`)];
+  if (files.length === 0) return '';
+  const one = files.length === 1;
+  const names = lost.map((id) => `\`${id}\``).join(', ');
+  const generate = renamedTo === undefined ? '' : `\`threadwork strategy ${renamedTo}\` generates the new id's, and `;
+  return ` ${files.join(' and ')} ${one ? 'is' : 'are'} the strategy of ${names} (its ICP, narratives and materials), which no sync renames or removes: once the next sync commits ${SEGMENTS}, ${generate}the old ${one ? 'one is' : 'ones are'} yours to remove with \`git rm\`.`;
 }
 
 /** The subgoal ids that held threads' files name and that `unknown-subgoal` reports, by the goal they name them under, each with the files naming it. */
