@@ -86,6 +86,7 @@ export class FigureSums {
   }
 }
 
-function cents(amount: number): number {
+/** An amount in whole cents, the unit every money sum is kept in (exact in a double, whatever the order of the adds). */
+export function cents(amount: number): number {
   return Math.round(amount * 100);
 }

@@ -30,6 +30,15 @@ export function formatDays(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatNumber(Math.round(value));
 }
 
+/**
+ * An amount of money as every report and block prints it: whole units (`78,001` for a won
+ * ARR of 78,000.5), rounded here once; the `--json` data and the sums keep the amount as
+ * written, cents and all.
+ */
+export function formatMoney(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatNumber(Math.round(value));
+}
+
 /** An integer below 10²¹ (plain digits: String never writes an exponent there) with its thousands grouped. */
 function groupedInteger(value: number): string {
   const digits = String(Math.abs(value));

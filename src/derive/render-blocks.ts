@@ -1,5 +1,5 @@
 import type { AssumptionState } from './assumptions.js';
-import { cell, formatFixed, formatNumber, formatPercent, progressBar, table } from './format.js';
+import { cell, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
 import { WON_ARR_FIGURES, type Figures } from './metrics.js';
@@ -76,7 +76,8 @@ function formatFigure(kind: MetricRow['kind'], value: unknown): string {
   const n = typeof value === 'number' ? value : null;
   if (n === null) return formatNumber(n);
   if (kind === 'rate') return formatPercent(n);
-  return formatNumber(kind === 'count' ? n : Math.round(n));
+  if (kind === 'money') return formatMoney(n);
+  return kind === 'days' ? formatDays(n) : formatNumber(n);
 }
 
 /**

@@ -2,6 +2,7 @@ import { today } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
+import { cents } from '../derive/figure-sums.js';
 import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
@@ -41,8 +42,11 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   const names = model.config.pipeline.stages.map((s) => s.name);
   const stageRow = (stage: string, probability: number): PipelineStageRow => {
     const open = deals.filter((t) => t.status === 'open' && t.pipelineStage === stage);
-    const value = open.reduce((a, t) => a + (t.arrPotential ?? 0), 0);
-    return { stage, probability, count: open.length, value: Math.round(value), weighted: Math.round(value * probability) };
+    // Summed in cents deal by deal, as the totals are (figure-sums.ts): the rows add up to
+    // them, and the JSON keeps the amounts as written; the text rounds them (render.ts).
+    const valueCents = open.reduce((a, t) => a + cents(t.arrPotential ?? 0), 0);
+    const weightedCents = open.reduce((a, t) => a + cents((t.arrPotential ?? 0) * probability), 0);
+    return { stage, probability, count: open.length, value: valueCents / 100, weighted: weightedCents / 100 };
   };
   const stages = model.config.pipeline.stages.filter((s) => s.name !== 'closed-won').map((s) => stageRow(s.name, s.probability));
   // An open deal at a stage the config lacks (taken out, or renamed) counts at 0 (check:
@@ -65,9 +69,9 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   const figures = derived.overall;
   return {
     stages,
-    closed: { won: figures.won, wonArr: Math.round(figures.won_arr), wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
+    closed: { won: figures.won, wonArr: figures.won_arr, wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
-    totals: { open: figures.open, value: Math.round(figures.pipeline_value), weighted: Math.round(figures.weighted_pipeline), withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
+    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline, withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
     winRate: figures.win_rate,
     avgCycleDays: figures.avg_cycle_days,
     medianCycleDays: figures.median_cycle_days,

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { cell, formatCount, formatDayCount, formatNumber, formatPercent, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatMoney, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
 import type { DealSwing, ForecastReport } from './forecast.js';
@@ -79,7 +79,7 @@ function swingText(swing: number): string {
 
 /** A deal's value if won; `—` for a deal that gives no ARR potential (won, a win without ARR), never a 0 it is not. */
 function dealValue(value: number | null): string {
-  return value === null ? '—' : formatNumber(value);
+  return value === null ? '—' : formatMoney(value);
 }
 
 /** A deal's stage, marked when `pipeline.stages` lacks it: its P(win) is 0 for that reason alone (as `report pipeline` marks its row). */

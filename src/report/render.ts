@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
 import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
@@ -21,12 +21,12 @@ export function emptyReport(heading: string, sentence: string, format: ReportFor
 }
 
 export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
-  const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatNumber(s.value), formatPercent(s.probability), formatNumber(s.weighted)]);
+  const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatMoney(s.value), formatPercent(s.probability), formatMoney(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
     // An open deal without arr_potential adds 0 to the value: said, as a win without ARR is.
-    `open ${formatCount(report.totals.open, 'deal')} worth ${formatNumber(report.totals.value)}${report.totals.withoutValue ? ` (${formatCount(report.totals.withoutValue, 'deal')} without arr_potential, counted as 0)` : ''} · weighted ${formatNumber(report.totals.weighted)}`,
-    `won ${report.closed.won} (${formatNumber(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
+    `open ${formatCount(report.totals.open, 'deal')} worth ${formatMoney(report.totals.value)}${report.totals.withoutValue ? ` (${formatCount(report.totals.withoutValue, 'deal')} without arr_potential, counted as 0)` : ''} · weighted ${formatMoney(report.totals.weighted)}`,
+    `won ${report.closed.won} (${formatMoney(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
     // The cycle is the won deals' (as winloss's "average won … in N days"): say so.
     `win rate ${formatPercent(report.winRate)} · won deals' cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
     // A stage the engine derived that the config lacks: its deals are in a row, said why at 0%.
@@ -133,7 +133,7 @@ function liftPoints(lift: number): string {
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
-  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatNumber(w.averageWonArr === null ? null : Math.round(w.averageWonArr))} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
+  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatMoney(w.averageWonArr)} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
   const q = w.qualificationThreshold;
   // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
   // not reported as the one that "best separated wins from losses".
