@@ -111,7 +111,7 @@ describe('a misspelt key', () => {
     const line = readFileSync(join(dir, input), 'utf8').split('\n').findIndex((l) => l.startsWith('sorce:')) + 1;
     const advance = await runCli(['advance', 'quill-ledger'], { cwd: dir, env });
     expect(advance.code).toBe(1);
-    expect(advance.stderr).toContain(`  - source: where the deal came from (inbound, outbound, referral, campaign:{id}) — \`sorce\` on line ${line} looks like it: rename the key to \`source\``);
+    expect(advance.stderr).toContain(`  - source: where the deal came from (inbound, outbound, referral, campaign:{id}) — \`sorce\` at ${input}:${line}:1 looks like it: rename the key to \`source\``);
     const json = await commandJson<{ error: { missing: { field: string; misspelt?: { key: string; line: number; column: number } }[] } }>(() => advanceCommand('quill-ledger', { commit: true }, { dir, json: true }));
     expect(json.code).toBe(1);
     expect(json.json.error.missing).toEqual([{ field: 'source', hint: expect.any(String), misspelt: { key: 'sorce', line, column: 1 } }]);

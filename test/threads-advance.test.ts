@@ -124,7 +124,21 @@ describe('threadwork advance', () => {
     });
     const ws = await openWorkspace(dir);
     // At the line of the status to settle: an editor (or an agent) goes straight to it.
-    await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status \(line 4\): sales:pilot is in_progress/);
+    await expect(ws.advance('acme')).rejects.toThrow(/actions\[1\]\.status \(threads\/sales\/acme\/5-actions\.md:4:\d+\): sales:pilot is in_progress/);
+  });
+
+  // "Fill in: signal (line 8)" was the one place the CLI named a line without its file and column.
+  it('names each field to fill in at file:line:column, in the text and in --json', async () => {
+    const dir = workspace({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01\nsignal: Asked for a demo\ncontact:\n  name:\ncompany: {name: Acme}'),
+    });
+    const text = await runCli(['advance', 'acme', '--dir', dir]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('  - contact.name (threads/sales/acme/1-input.md:6:3): the person you are talking to');
+    const result = await runJson<{ error: { path: string; missing: { field: string; line?: number; column?: number }[] } }>(['advance', 'acme', '--dir', dir]);
+    expect(result.json.error.path).toBe('threads/sales/acme/1-input.md');
+    expect(result.json.error.missing).toEqual([{ field: 'contact.name', hint: expect.any(String), line: 6, column: 3 }]);
   });
 
   it('names no line for a list left out of the file: the schema reads it as [], but nothing is written there to point at', async () => {

@@ -82,12 +82,23 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
     const unfilled = current.bodyOffset <= UNFILLED_BLOCK_MAX_LENGTH ? unfilledFrontMatter(model.text(current.path) ?? '') : undefined;
     const unread = unfilled ? `\n${current.path} has ${unfilled.blockLines > 0 ? 'an empty front matter block' : 'no front matter'}, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     throw new ThreadworkError(
-      `${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => `  - ${m.field}${m.line ? ` (line ${m.line})` : ''}: ${m.hint}${m.misspelt ? ` — \`${m.misspelt.key}\` on line ${m.misspelt.line} looks like it: rename the key to \`${lastKey(m.field)}\`` : ''}`).join('\n')}${unread}`,
+      `${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => fillInLine(current.path, m)).join('\n')}${unread}`,
       'stage-incomplete',
-      { thread: threadPath, stage, missing },
+      { thread: threadPath, stage, path: current.path, missing },
     );
   }
   if (stage === 4) refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused);
+}
+
+/**
+ * One field to fill in, at file:line:column as every place the CLI names (an editor or a
+ * terminal opens it there): `  - signal (threads/sales/acme/1-input.md:8:1): what happened …`.
+ * A field not written at all has no place to name.
+ */
+function fillInLine(path: string, m: MissingOrMisspelt): string {
+  const at = m.line ? ` (${path}:${m.line}:${m.column ?? 1})` : '';
+  const slip = m.misspelt ? ` — \`${m.misspelt.key}\` at ${path}:${m.misspelt.line}:${m.misspelt.column} looks like it: rename the key to \`${lastKey(m.field)}\`` : '';
+  return `  - ${m.field}${at}: ${m.hint}${slip}`;
 }
 
 function inLineEnding(text: string, eol: '\r\n' | '\n'): string {

@@ -61,7 +61,7 @@ export const errorOutput = z.object({
     commander: z.string().optional().describe('invalid-arguments refused by the command line parser: its own code (commander.unknownOption, commander.missingArgument, …)'),
     tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them)'),
-    path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it'),
+    path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it; stage-incomplete: the stage file whose `missing` fields are at `line`:`column`'),
     line: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: where in `path` the list stops parsing (1-based); absent when the parser gives no place'),
     column: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: the column on `line` (1-based)'),
     thread: z.string().optional().describe('stage-incomplete, stage-order, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
