@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { md } from './helpers/testdir.js';
+import { md, testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 
 type Refusal = { ok: boolean; error: { code: string; message: string; known?: string[]; missingArguments?: string[] } };
@@ -49,6 +49,21 @@ describe('a command run without its --segment', () => {
     expect(json.json.error.known).toEqual([]);
     expect(json.json.error.message).toContain('this workspace defines no segment yet: add one to strategy/canvas/04-segments.md');
     expect(json.json.error.message).toContain(`deal new Acme --dir ${dir} --json --segment <segment-id>`);
+  }, 30_000);
+
+  // Outside any workspace it said "this workspace defines no segment yet", sending the person to edit a canvas they do not have.
+  it.each([
+    ['deal', 'new', 'Acme'],
+    ['campaign', 'new', 'Spring outbound'],
+    ['score', 'accounts.csv'],
+  ])('in a folder that is no workspace, says so and how to start one, as every command does: %s', async (...args) => {
+    const dir = testdir();
+    const text = await runCli([...args, '--dir', dir]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe(`error: Not a threadwork workspace: ${dir} (nor any folder above it) has threadwork.config.yaml or strategy/canvas/. Run \`threadwork init\` to create one.\n`);
+    const json = await runJson<Refusal>([...args, '--dir', dir]);
+    expect(json.json.error.code).toBe('no-workspace');
+    expect(json.json.error.message).not.toContain('segment');
   }, 30_000);
 });
 

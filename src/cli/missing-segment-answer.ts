@@ -16,7 +16,16 @@ const COMMANDS_SHOWN = 8;
  * and the command line given with each one added, to copy and run again.
  */
 export async function missingSegmentError(missing: MissingSegment, dir: string, argv: readonly string[]): Promise<ThreadworkError> {
-  const known = await segmentIds(dir);
+  // Outside a workspace there is no segment to name nor a 04-segments.md to add one to: the
+  // answer is every command's there (what was looked for, where, `threadwork init`), not "no segment yet".
+  let root: string;
+  try {
+    root = findWorkspaceRoot(dir);
+  } catch (error) {
+    if (error instanceof ThreadworkError) return error;
+    throw error;
+  }
+  const known = await segmentIds(root);
   const file = canvasPath('04-segments');
   const placeholders = missing.missingArguments.filter((name) => !name.startsWith('-')).map((name) => `<${name}>`);
   const rerun = (segment: string): string => [howToRun(), ...argv.map(shellWord), ...placeholders, SEGMENT_FLAG, segment].join(' ');
@@ -35,15 +44,8 @@ export async function missingSegmentError(missing: MissingSegment, dir: string, 
   });
 }
 
-/** The segment ids as every command reads them (broken files at their last valid version); none where no workspace is found. */
-async function segmentIds(dir: string): Promise<string[]> {
-  let root: string;
-  try {
-    root = findWorkspaceRoot(dir);
-  } catch (error) {
-    if (error instanceof ThreadworkError) return [];
-    throw error;
-  }
+/** The segment ids of the workspace at `root`, as every command reads them (broken files at their last valid version). */
+async function segmentIds(root: string): Promise<string[]> {
   return segmentsOf(await loadWorkspace(root, { includeThread: () => false })).map((s) => s.id);
 }
 
