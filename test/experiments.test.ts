@@ -6,6 +6,8 @@ import { checkCommand } from '../src/cli/commands/check.js';
 import { reportCommand } from '../src/cli/commands/report.js';
 import { syncCommand } from '../src/cli/commands/sync.js';
 import { campaignsReportOutput } from '../src/cli/json-output/reports.js';
+import { formatPercent } from '../src/derive/format.js';
+import { experimentRows } from '../src/derive/render-experiments.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { analyzeExperiment, type ExperimentSettings } from '../src/outreach/experiment-analysis.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../src/outreach/experiments.js';
@@ -89,6 +91,13 @@ describe('experiment analysis', () => {
     expect(e.comparisons[0]!.p).toBeCloseTo(0.029108063, 8); // mpmath: z = 2.1820199, p = 0.029108063
     expect(e.validation).toMatchObject({ assumption: 'A1', result: 'validated' });
     expect(e.verdict).toMatch(/^B wins: open rate A 39\.1% vs B 53\.4% \(\+14\.3 pts, 95% CI \+1\.6 to \+27\.0; two-proportion z-test p = 0\.029\)\.$/);
+  });
+
+  // The split printed with Math.round of its own: 0.575 is 57.4999…% in binary, 57% beside every other percent's rounding (58%).
+  it('prints each split as every whole percent is printed, a half up: 0.575 is 58%', () => {
+    const e = analyzeExperiment({ ...AB, variants: [{ id: 'A', split: 0.575 }, { id: 'B', split: 0.425 }] }, { A: counts(40, 4), B: counts(30, 3) }, SETTINGS);
+    expect(experimentRows(e).map((row) => row[1])).toEqual([formatPercent(0.575), formatPercent(0.425)]);
+    expect(experimentRows(e)[0]![1]).toBe('58%');
   });
 
   it('declares no winner below the minimum sample, however small p is, and says how many more sends', () => {

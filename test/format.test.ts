@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { round2 } from '../src/derive/assumptions.js';
-import { formatNumber, formatPercent } from '../src/derive/format.js';
+import { formatNumber, formatPercent, progressBar } from '../src/derive/format.js';
 
 /** What the blocks wrote before their integers were grouped by hand: the reference. */
 function asLocale(value: number): string {
@@ -38,5 +38,21 @@ describe('formatPercent', () => {
     for (let won = 0; won <= 200; won++) expect(formatPercent(won / 200), `${won}/200`).toBe(formatPercent(round2(won / 200)));
     expect(formatPercent(0.57499)).toBe('57%');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+/*
+ * progressBar rounded its percent with a Math.round of its own: a progress of 0.145 is
+ * 14.4999…% in binary, so the bar said 14% where formatPercent (a half up, on the decimal
+ * value) says 15% for the same number. A goal's metric progress reaches the bar already
+ * round2'd (goals.ts), where both agree; the bar now cannot print a value another way.
+ */
+describe('progressBar', () => {
+  it('prints its percent as formatPercent does, a half percent rounded up', () => {
+    expect(progressBar(0.145)).toBe(`█░░░░░░░░░ ${formatPercent(0.145)}`);
+    expect(progressBar(0.145)).toMatch(/ 15%$/);
+    expect(progressBar(23 / 40)).toMatch(/ 58%$/);
+    expect(progressBar(1.2, 20)).toBe(`${'█'.repeat(20)} 100%`);
+    expect(progressBar(-0.1)).toBe(`${'░'.repeat(10)} 0%`);
   });
 });

@@ -60,11 +60,14 @@ export function formatFixed(value: number | null | undefined, digits = 2): strin
   return value === null || value === undefined ? '—' : value.toFixed(digits);
 }
 
-/** `███████░░░ 70%`: ten cells, each a tenth of the way. */
+/**
+ * `███████░░░ 70%`: ten cells, each a tenth of the way. The percent is formatPercent's, so
+ * a progress prints as every other rate does: 23 of 40 is 58% here too, not 57%.
+ */
 export function progressBar(progress: number, width = 10): string {
   const clamped = Math.max(0, Math.min(1, progress));
   const filled = Math.round(clamped * width);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(clamped * 100)}%`;
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${formatPercent(clamped)}`;
 }
 
 /** A cell for a Markdown table: pipes escaped, line breaks folded. */

@@ -1,6 +1,6 @@
 import { formatPoints, formatRate, metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import type { BlockSummary } from './summaries.js';
-import { cell, formatNumber, table } from './format.js';
+import { cell, formatNumber, formatPercent, table } from './format.js';
 
 const SUCCESS_LABEL = { open_rate: 'opened', click_rate: 'clicked', reply_rate: 'replied', meeting_rate: 'meetings' } as const;
 
@@ -11,7 +11,8 @@ export function experimentRows(e: ExperimentAnalysis): string[][] {
     const mark = e.winner === v.id ? ' ✓' : '';
     return [
       `${v.id}${mark}`,
-      `${Math.round(v.split * 100)}%`,
+      // formatPercent, as the rates beside it: a 0.575 split is 58%, not Math.round's 57%.
+      formatPercent(v.split),
       formatNumber(v.sent),
       formatNumber(v.delivered),
       formatNumber(v.successes),
