@@ -21,7 +21,7 @@ import {
 import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
-import { BIN, runCli } from './helpers/cli.js';
+import { BIN, runCli, runJson } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
@@ -168,6 +168,18 @@ describe('threadwork schemas', () => {
     expect(json.error.code).toBe('write-failed');
     expect(json.error.path).toBe('/proc/threadwork-schemas/cli');
     expect(json.error.message).toContain('does not let one be made there');
+  });
+
+  // `--out /dev/null`, or a file's name, crashed with mkdir's EEXIST and a stack (exit 2).
+  it.each([['a file', 'notes.md'], ['a folder under a file', 'notes.md/schemas']])('an --out naming %s is refused, saying a folder is wanted, and writes nothing', async (_name, out) => {
+    const cwd = testdir({ 'notes.md': 'mine\n' });
+    const text = await runCli(['schemas', '--out', out], { cwd });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toBe(`error: Refused path "${out}": ${join(cwd, 'notes.md')} is a file, not a folder; give a folder for the schemas (it is created when it does not exist)\n`);
+    const json = await runJson<{ ok: boolean; error: { code: string; path: string } }>(['schemas', '--out', out], { cwd });
+    expect(json.code).toBe(1);
+    expect(json.json.error).toMatchObject({ code: 'path-refused', path: out });
+    expect(readFileSync(join(cwd, 'notes.md'), 'utf8')).toBe('mine\n');
   });
 
   // "Every command works on the workspace that contains the current folder (or --dir)".

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { addDays, today } from '../clock.js';
 import { initRepository, isInsideRepository } from '../git/repo.js';
@@ -15,6 +15,7 @@ import { companyName } from '../workspace/slug.js';
 import { naming } from '../workspace/write-failure.js';
 import { readWorkspaceFile } from '../workspace/read-files.js';
 import { makeFolders } from '../workspace/make-folders.js';
+import { refuseFileOnTheWay } from '../workspace/folder-to-make.js';
 import { ThreadworkError } from '../errors.js';
 
 export interface InitOptions {
@@ -55,7 +56,7 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   // Judged before the folder, git or any file is touched.
   const company = typedCompany === undefined ? undefined : companyName(typedCompany);
   const options: InitOptions = { ...rest, ...(company !== undefined ? { company } : {}) };
-  refuseFileOnTheWay(dir, root);
+  refuseFileOnTheWay(dir, root, 'the workspace');
   refuseInsideWorkspace(dir, root);
   refuseGoalsNotOurs(root);
   naming(dir, () => makeFolders(root));
@@ -167,22 +168,6 @@ function companyNotSet(root: string, company: string): string {
 }
 
 /**
- * A file where the workspace folder (or a folder above it) would be — a typo, a tab
- * completion one name too far — is the user's to fix, named as they gave it: mkdir would
- * fail with EEXIST or ENOTDIR, which reads as a bug.
- */
-function refuseFileOnTheWay(given: string, root: string): void {
-  for (let path = root; ; path = dirname(path)) {
-    const stat = statOrNothing(path);
-    if (stat?.isDirectory()) return;
-    if (stat !== undefined) {
-      throw new ThreadworkError(`Refused path ${JSON.stringify(given)}: ${path} is a file, not a folder; give a folder for the workspace (it is created when it does not exist)`, 'path-refused', { path: given });
-    }
-    if (dirname(path) === path) return;
-  }
-}
-
-/**
  * A folder inside another workspace (`init sub` run in one) is no place for a new one: the
  * outer workspace's commands find the inner files as theirs or not at all, and the scaffold's
  * first commit went into the outer repository with every path one folder off. Refused, naming
@@ -199,16 +184,6 @@ function refuseInsideWorkspace(given: string, root: string): void {
       );
     }
     if (dirname(path) === path) return;
-  }
-}
-
-/** The path's stat, or nothing when it does not exist or a file above it is no folder (ENOTDIR). */
-function statOrNothing(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import { generateJsonSchemas } from '../../schema/json-schema.js';
 import { writeFileIfChanged } from '../../workspace/write.js';
 import { naming } from '../../workspace/write-failure.js';
 import { makeFolders } from '../../workspace/make-folders.js';
+import { refuseFileOnTheWay } from '../../workspace/folder-to-make.js';
 import type { CommandOutcome } from '../outcome.js';
 
 /**
@@ -13,6 +14,8 @@ import type { CommandOutcome } from '../outcome.js';
  */
 export function schemasCommand(out: string, dir: string): CommandOutcome {
   const root = resolve(dir, out);
+  // `--out /dev/null` or a file's name: said so, as init says it, not mkdir's EEXIST with a stack.
+  refuseFileOnTheWay(out, root, 'the schemas');
   // The default ./schemas does not exist in a workspace of one's own: made, as --out is, with its parents.
   naming(out, () => makeFolders(root));
   const written: string[] = [];
