@@ -261,7 +261,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       return { drafts: done.result, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     draftCampaign: async (campaign, options = {}) => {
-      const path = resolveThreadPath(root, campaign);
+      const path = resolveThreadPath(root, campaign, 'campaign');
       const done = await write(async (model, state) => {
         // Held, the campaign would be drafted from its prospects as HEAD has them: refused, whether or not a draft is to be written.
         refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
@@ -270,7 +270,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       return { campaign: path, drafts: done.result.drafts, skipped: done.result.skipped, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },
     recordReply: async (campaign, email, text, date, options) => {
-      const path = resolveThreadPath(root, campaign);
+      const path = resolveThreadPath(root, campaign, 'campaign');
       return committed(
         await write((model, state) => {
           refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);

@@ -36,6 +36,17 @@ describe('a thread named in another case', () => {
     const { json } = await runJson<Refusal>(['advance', 'Nowhere-Inc'], { cwd: dir });
     expect(json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "Nowhere-Inc": no such folder under threads/ (create one with `threadwork deal new`)' });
   });
+
+  // `campaign draft nowhere` said "create one with `threadwork deal new`": a deal is no campaign to draft.
+  it.each([
+    ['campaign draft', ['campaign', 'draft', 'nowhere']],
+    ['campaign reply', ['campaign', 'reply', 'nowhere', 'ada@example.com', '--text', 'Thanks']],
+  ])('%s of a campaign no thread is says to open one with campaign new', async (_what, args) => {
+    const dir = exampleWorkspaceCopy();
+    const { code, json } = await runJson<Refusal>(args, { cwd: dir });
+    expect(code).toBe(1);
+    expect(json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "nowhere": no such folder under threads/ (create one with `threadwork campaign new`)' });
+  });
 });
 
 describe('a thread folder renamed in another case', () => {

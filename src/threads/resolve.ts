@@ -17,12 +17,17 @@ const THREAD_FOLDERS = 'threads/sales/{deal}, threads/sales/campaigns/{campaign}
  * lands in this workspace's `threads/` (a person's shell completes to one; agents get none,
  * src/mcp/paths.ts); one outside the workspace is refused as such.
  */
-export function resolveThreadPath(root: string, input: string): string {
+export function resolveThreadPath(root: string, input: string, wanted: WantedThread = 'thread'): string {
   const existing = threadPathCandidates(root, input).filter((dir) => isDirectory(join(root, dir)));
   if (existing.length === 1) return existing[0]!;
   if (existing.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${existing.join(', ')}`, 'invalid-thread');
-  throw notFound(root, input);
+  throw notFound(root, input, wanted);
 }
+
+/** What the command asks for: any thread, or a campaign (`campaign draft`, `reply`), which `campaign new` opens, not `deal new`. */
+export type WantedThread = 'thread' | 'campaign';
+
+const OPENED_BY: Record<WantedThread, string> = { thread: '`threadwork deal new`', campaign: '`threadwork campaign new`' };
 
 /**
  * The thread folders `input` may name, refused as resolveThreadPath refuses it but whether
@@ -109,9 +114,9 @@ function isDirectory(path: string): boolean {
  * name without its date, the first word of a deal's — the error names it: "create one with
  * `threadwork deal new`" would send a newcomer to open a second thread for one they have.
  */
-function notFound(root: string, input: string): ThreadworkError {
+function notFound(root: string, input: string, wanted: WantedThread): ThreadworkError {
   const near = nearThreads(root, input.trim().replace(/[/\\]+$/, '').split(/[/\\]/).pop()!);
-  if (near.length === 0) return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/ (create one with \`threadwork deal new\`)`, 'unknown-thread');
+  if (near.length === 0) return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/ (create one with ${OPENED_BY[wanted]})`, 'unknown-thread');
   const meant = near.length === 1 ? { meant: near[0]! } : {};
   return new ThreadworkError(
     `Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/; did you mean ${near.join(' or ')}? (a thread is named by its folder, as written: lower-case, a campaign's with its date)`,
