@@ -136,9 +136,13 @@ export function goalMetricCurrent(m: { name: string; current: number | null; won
   return withWinsWithoutArr(formatGoalMetric(m.name, m.current), m.wonWithoutArr);
 }
 
-/** A subgoal's progress, `current/target`, with the wins a won ARR figure left out. */
+/**
+ * A subgoal's progress, `current/target`, with the wins a won ARR figure left out. A metric
+ * with no value yet (a win rate before a linked deal closed) is `—`, as its goal's row is:
+ * printed as 0 it read `0%/40%`, or a cycle of `0/45` days already under its target.
+ */
 export function subgoalProgress(s: { metric: string; current: number | null; target: number; wonWithoutArr?: number }): string {
-  return withWinsWithoutArr(`${formatGoalMetric(s.metric, s.current ?? 0)}/${formatGoalMetric(s.metric, s.target)}`, s.wonWithoutArr);
+  return withWinsWithoutArr(`${formatGoalMetric(s.metric, s.current)}/${formatGoalMetric(s.metric, s.target)}`, s.wonWithoutArr);
 }
 
 export function renderGoalStateBlock(state: GoalState): string {
