@@ -118,12 +118,12 @@ describe('JSON Schemas', () => {
     expect(meta.additionalProperties).not.toBe(false);
   });
 
-  it('keep the minimum of 0 on a one-amount figure written as a number (a won deal\'s `arr`, a money target)', () => {
+  it('keep the minimum of 0 and the maximum of a quadrillion on a one-amount figure written as a number (a won deal\'s `arr`, a money target)', () => {
     const schemas = generateJsonSchemas();
     const property = (file: string, ...path: string[]) => path.reduce<Record<string, unknown>>((at, key) => (at.properties as Record<string, Record<string, unknown>>)[key]!, schemas.find((s) => s.file === file)!.schema);
     const numberBranch = (schema: Record<string, unknown>) => JSON.stringify(schema).match(/\{"type":"number"[^}]*\}/)?.[0];
-    expect(numberBranch(property('deal-6-learning.schema.json', 'arr'))).toBe('{"type":"number","minimum":0}');
-    expect(numberBranch(property('canvas-13-metrics.schema.json', 'targets', 'won_arr'))).toBe('{"type":"number","minimum":0}');
+    expect(numberBranch(property('deal-6-learning.schema.json', 'arr'))).toBe('{"type":"number","minimum":0,"maximum":1000000000000000}');
+    expect(numberBranch(property('canvas-13-metrics.schema.json', 'targets', 'won_arr'))).toBe('{"type":"number","minimum":0,"maximum":1000000000000000}');
   });
 });
 

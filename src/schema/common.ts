@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { amountProblems, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney } from './money.js';
+import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -64,7 +64,7 @@ export function isMoneySchema(schema: z.ZodType, holder?: Readonly<Record<string
  * says of `""` what it says of `lots` — no amount — where a `min(1)` said "expected text, not
  * empty" of a field that takes no text, and the amount's own error came second.
  */
-export const moneySchema = money(z.union([z.number().nonnegative(NEGATIVE), z.string()], { error: 'expected an amount such as 36000 or "$36k"' }));
+export const moneySchema = money(z.union([z.number().nonnegative(NEGATIVE).max(MAX_AMOUNT, TOO_LARGE), z.string()], { error: 'expected an amount such as 36000 or "$36k"' }));
 
 export const rangeSchema = z.looseObject(
   {
@@ -105,7 +105,7 @@ export function amountSchema(range: string) {
   return money(z
     // The number's own minimum, not only the refinement's: the JSON Schema an editor or an
     // agent checks against says `minimum: 0` (a refinement cannot be written there).
-    .union([z.number().nonnegative(NEGATIVE), z.string()], { error: ONE_AMOUNT })
+    .union([z.number().nonnegative(NEGATIVE).max(MAX_AMOUNT, TOO_LARGE), z.string()], { error: ONE_AMOUNT })
     .superRefine((value, ctx) => {
       // A number below 0 is the number's own minimum's error: the money check would say it again.
       if (typeof value === 'number') return;

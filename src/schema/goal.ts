@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, money, PROBABILITY, subgoalIdSchema } from './common.js';
-import { amountProblems, NEGATIVE, parseMoney } from './money.js';
+import { amountProblems, MAX_AMOUNT, NEGATIVE, parseMoney, TOO_LARGE } from './money.js';
 
 export const GOAL_METRICS = [
   'won_count',
@@ -70,6 +70,8 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
       const message = MONEY_METRICS.has(metric) ? NEGATIVE : 'expected a number of 0 or more';
       ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message, path: [key], input: figure });
     }
+    // Past a quadrillion a money figure is a slip of digits, refused as a deal's amount is (money.ts).
+    if (MONEY_METRICS.has(metric) && typeof figure === 'number' && figure > MAX_AMOUNT) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: MAX_AMOUNT, inclusive: true, message: TOO_LARGE, path: [key], input: figure });
     // A count of 2.5 wins is never reached by counting (2 is short, 3 past it) and reads as a slip: a count is whole.
     if (COUNT_METRICS.has(metric) && typeof figure === 'number' && !Number.isInteger(figure)) ctx.addIssue({ code: 'custom', message: wholeCountMessage(metric), path: [key], input: figure });
   }

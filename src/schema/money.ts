@@ -84,6 +84,13 @@ function readBounds(value: string): { first: number; second: number } | Ambiguou
 }
 
 export const NEGATIVE = 'expected an amount of 0 or more';
+/**
+ * The largest amount a money field takes: a quadrillion, past any deal or company revenue.
+ * Larger ones (`1e308`, 400 digits quoted) were taken, and the totals overflowed: the
+ * reports and the goal state printed `∞` for the won ARR and `NaN` for its forecast.
+ */
+export const MAX_AMOUNT = 1e15;
+export const TOO_LARGE = 'expected an amount of at most 1,000,000,000,000,000 (a quadrillion), more than any deal or company revenue: a larger one is a slip of extra digits';
 /** Words after an amount that say it is yearly, which every money field is (`$40k/year`, `$1.1M ARR`). */
 export const YEARLY = /\s*(?:\/\s*(?:year|yr|annum)|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|arr)\b\.?$/i;
 /** Words that make an amount a monthly one (`$5K/month`, `$42K MRR`): never read as a yearly one. */
@@ -146,7 +153,7 @@ export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a r
  * figure, or a company's revenue, scored as no revenue at all.
  */
 export function moneyProblems(value: unknown): { path: string[]; message: string }[] {
-  if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : [];
+  if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : value > MAX_AMOUNT ? [{ path: [], message: TOO_LARGE }] : [];
   if (typeof value === 'string') {
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
@@ -157,6 +164,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
       return [{ path: [], message: `${NOT_AN_AMOUNT}${advice}` }];
     }
     if ('ambiguous' in bounds) return [{ path: [], message: `${READS_TWO_WAYS}: ${bounds.ambiguous}` }];
+    if (Math.max(bounds.first, bounds.second) > MAX_AMOUNT) return [{ path: [], message: TOO_LARGE }];
     if (bounds.first > bounds.second) return [{ path: [], message: `expected the lower amount first: this reads as ${bounds.first} to ${bounds.second}` }];
     return [];
   }
