@@ -130,6 +130,16 @@ function liftPoints(lift: number): string {
   return `${points >= 0 ? '+' : ''}${points} pts`;
 }
 
+/**
+ * Why no qualification threshold is given. It needs a won and a lost deal with a score:
+ * "not enough scored deals yet" was said of three scored deals, all lost, as of none.
+ */
+function noThresholdYet(w: WinLossAnalysis): string {
+  if (w.won === 0 && w.lost > 0) return `no won deal yet, so nothing to tell the ${formatCount(w.lost, 'lost deal')} from`;
+  if (w.lost === 0 && w.won > 0) return `no lost deal yet, so nothing to tell the ${formatCount(w.won, 'won deal')} from`;
+  return 'not enough scored deals yet: it needs a won and a lost deal with a qualification score (from Stage 4)';
+}
+
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
@@ -138,7 +148,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
   // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
   // not reported as the one that "best separated wins from losses".
   const threshold = !q
-    ? 'Qualification threshold: not enough scored deals yet'
+    ? `Qualification threshold: ${noThresholdYet(w)}`
     : q.separates
       ? `Qualification threshold that best separated wins from losses: ${q.threshold.toFixed(2)} (right on ${formatPercent(q.accuracy)} of ${formatCount(q.deals, 'scored deal')})`
       : `Qualification threshold: no score separates wins from losses among the ${formatCount(q.deals, 'scored deal')} yet — every cut-off turns away at least as many wins as losses`;
@@ -162,7 +172,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
       '',
       '### Buyer personas of won deals',
       '',
-      personas.length ? table(['title', 'deals', 'share'], ['l', 'r', 'r'], md(personas)) : '_No contact titles recorded._',
+      personas.length ? table(['title', 'deals', 'share'], ['l', 'r', 'r'], md(personas)) : w.won === 0 ? '_No won deals yet._' : '_No contact titles recorded on the won deals._',
       '',
       '### ICP recommendations',
       '',
@@ -175,7 +185,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
   return [
     box('Win/loss', [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], { headed: true }) : [pc.dim('no group has enough deals yet')])]),
     box('Loss reasons', reasons.length ? columns(reasons.map((r) => [r[0]!, r[1]!, r[2]!]), ['l', 'r', 'r']) : [pc.dim('no lost deals')]),
-    box('Buyer personas (won deals)', personas.length ? columns(personas, ['l', 'r', 'r']) : [pc.dim('no contact titles recorded')]),
+    box('Buyer personas (won deals)', personas.length ? columns(personas, ['l', 'r', 'r']) : [pc.dim(w.won === 0 ? 'no won deals yet' : 'no contact titles recorded on the won deals')]),
     box('ICP recommendations', [...(recommendations.length ? recommendations : [pc.dim('none yet: no group stands out with enough deals')]), '', threshold]),
   ].join('\n');
 }
