@@ -41,12 +41,36 @@ const INVALID_ARGUMENTS = /^(?:MCP error -?\d+: )?Input validation error: Invali
 const UNKNOWN_TOOL = /^(?:MCP error -?\d+: )?Tool (\S+) not found$/;
 
 /** What the SDK's text says, as a threadwork error: its code, and the message without the protocol's prefix. */
-function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string } {
+function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string; missingArguments?: string[] } {
   const invalid = INVALID_ARGUMENTS.exec(text);
-  if (invalid) return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${invalid[2]!.trim()}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]! };
+  if (invalid) {
+    const { problems, missing } = namingMissing(invalid[2]!.trim());
+    return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${problems}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(missing.length ? { missingArguments: missing } : {}) };
+  }
   const unknown = UNKNOWN_TOOL.exec(text);
   if (unknown) return { code: 'unknown-tool', message: `No tool named ${unknown[1]}: see tools/list for the tools this server has`, tool: unknown[1]! };
   return { code: 'invalid-arguments', message: text.replace(/^MCP error -?\d+: /, '') };
+}
+
+/** zod's line for a required argument left out: `Invalid input: expected string, received undefined at company`. */
+const MISSING_ARGUMENT = /^Invalid input: expected (\w+), received undefined at ([A-Za-z_]+)$/;
+
+/**
+ * A required argument left out was said in zod's words, "expected string, received
+ * undefined at thread" — `undefined` is no word of the tool's. Each is said as the CLI says
+ * a missing argument (`missing required argument`), by name, and listed in
+ * `missingArguments`, as the command's --json error lists them.
+ */
+function namingMissing(problems: string): { problems: string; missing: string[] } {
+  const missing: string[] = [];
+  const lines = problems.split('\n').map((line) => {
+    const match = MISSING_ARGUMENT.exec(line.trim());
+    if (!match) return line;
+    missing.push(match[2]!);
+    const kind = match[1] === 'record' ? 'object' : match[1]!;
+    return `missing required argument \`${match[2]}\`: expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  });
+  return { problems: lines.join('\n'), missing };
 }
 
 /** For an argument the tool does not take (a typo, another spelling): the ones it does, to retry with. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runJson } from './helpers/cli.js';
+import { connectMcp } from './helpers/mcp.js';
+import { workspace } from './helpers/workspace.js';
+
+interface Refusal {
+  ok: false;
+  error: { code: string; message: string; tool?: string; missingArguments?: string[] };
+}
+
+/*
+ * A tool called without a required argument was refused in zod's words — "Invalid input:
+ * expected string, received undefined at thread" — where the command says "missing required
+ * argument 'company'" and lists `missingArguments`. The tool now says the same, by name.
+ */
+describe('an MCP tool called without a required argument', () => {
+  it('names each argument left out, in the message and in missingArguments, never as "received undefined"', async () => {
+    const dir = workspace();
+    const mcp = await connectMcp(dir);
+    const cases: [string, Record<string, unknown>, string[], string][] = [
+      ['read_thread', {}, ['thread'], 'missing required argument `thread`: expected a string'],
+      ['report', {}, ['name'], 'missing required argument `name`: expected a string'],
+      ['history', {}, ['subject'], 'missing required argument `subject`: expected a string'],
+      ['create_deal', {}, ['company', 'segment'], 'missing required argument `company`: expected a string\nmissing required argument `segment`: expected a string'],
+      ['write_stage', { thread: 'acme' }, ['stage', 'front_matter'], 'missing required argument `stage`: expected a number\nmissing required argument `front_matter`: expected an object'],
+    ];
+    for (const [tool, args, missing, said] of cases) {
+      const answer = await mcp.call<Refusal>(tool, args);
+      expect(answer.isError, tool).toBe(true);
+      expect(answer.data.error).toEqual({ code: 'invalid-arguments', tool, message: `Invalid arguments for ${tool}: ${said}`, missingArguments: missing });
+      expect(answer.text, tool).not.toContain('undefined');
+    }
+    // The command's own refusal of the same: the same code and the same list.
+    const cli = await runJson<Refusal>(['deal', 'new', '--dir', dir]);
+    expect(cli.json.error).toMatchObject({ code: 'invalid-arguments', missingArguments: ['company', '--segment'] });
+    // A wrong type is not a missing argument: said as the schema says it.
+    const wrong = await mcp.call<Refusal>('read_thread', { thread: 5 });
+    expect(wrong.data.error.missingArguments).toBeUndefined();
+    expect(wrong.data.error.message).toContain('expected string, received number at thread');
+  });
+});
