@@ -103,6 +103,14 @@ export const RULES = {
     message: 'Lines end in a lone carriage return (CR, as classic Mac OS saved text): threadwork reads the file as one line, so its front matter cannot be found; expected LF (or CRLF) line endings — re-save the file with them in your editor',
     docs: 'The file opens with `---` but its lines end in a lone carriage return (CR), as classic Mac OS and some old exporters save text, so it is one long line to threadwork and to git. Re-save it with LF (or Windows CRLF) line endings — most editors show and change the line endings in their status bar. threadwork does not convert them itself: it never rewrites what you wrote. Until then the file is held as any file in error.',
   },
+  'front-matter-opening': {
+    severity: 'error',
+    reportedBy: ['check', 'sync', 'watch', 'write'],
+    at: 'text',
+    summary: 'front matter whose opening `---` is not the first line or not three hyphens (a blank line above it, `--`, `----`, an editor\'s `—`): read as none, nothing in it would count',
+    message: 'Front matter not at the top: its `---` is on line {n}, below {k} blank lines … | Front matter opened with `{line}`: expected exactly three hyphens, `---` …',
+    docs: 'Front matter is read only from a `---` on the file\'s first line. A blank line pasted above it, or an opening line typed `--` or `----` (or turned into a dash `—` by an editor\'s autocorrect), leaves a file that reads as having none: a stage file would count for nothing — a won deal\'s `6-learning.md` reopening the deal, its ARR leaving the metrics — with only a `stage-front-matter-missing` warning whose `migrate` would write a second block above it. When the line after such a fence is a `key:` as threadwork writes them (comments skipped) and a closing `---` follows, it is this error instead: delete the blank lines, or write the line as `---`. Blank lines are reported at line 1, a mistyped fence at its line. Until then the file is held at its last valid version, as any file in error.',
+  },
   'front-matter-not-object': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

@@ -1,6 +1,7 @@
 import type { Position } from '../diagnostics.js';
 import type { YAML_LIMIT_RULE } from './limits.js';
 import type { YAML_MERGE_KEY_RULE } from './merge-keys.js';
+import { misplacedOpening } from './front-matter-opening.js';
 import { readYaml } from './yaml.js';
 
 export { parseYamlDocument } from './yaml.js';
@@ -8,7 +9,7 @@ export { parseYamlDocument } from './yaml.js';
 export interface FrontMatterError {
   position: Position;
   message: string;
-  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE | 'front-matter-unclosed' | 'front-matter-not-object' | 'line-endings-cr';
+  rule: 'yaml-syntax' | typeof YAML_LIMIT_RULE | typeof YAML_MERGE_KEY_RULE | 'front-matter-unclosed' | 'front-matter-not-object' | 'line-endings-cr' | 'front-matter-opening';
 }
 
 export interface ParsedFrontMatter {
@@ -89,6 +90,9 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       const message = 'Lines end in a lone carriage return (CR, as classic Mac OS saved text): threadwork reads the file as one line, so its front matter cannot be found; expected LF (or CRLF) line endings — re-save the file with them in your editor';
       return { data: undefined, present: true, bodyOffset: text.length, yamlText: '', errors: [{ position: { line: 1, column: 1 }, message, rule: 'line-endings-cr' }] };
     }
+    // A block below blank lines or opened with `--`: said as such, not read as a file without front matter that counts for nothing.
+    const misplaced = misplacedOpening(text);
+    if (misplaced) return { data: undefined, present: true, bodyOffset: 0, yamlText: '', errors: [{ position: misplaced.position, message: misplaced.message, rule: 'front-matter-opening' }] };
     return { data: {}, present: false, bodyOffset: 0, yamlText: '' };
   }
   const { yamlStart, closeStart, bodyOffset } = place;
