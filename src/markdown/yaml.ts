@@ -192,11 +192,16 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
       return withoutConsequences(
         text,
         errors.map((e) => {
+          const slip = gluedDashProblem(text, e);
+          if (slip) return { position: slip.position, message: slip.message, indentation: true, generic: false, listFrom: slip.listFrom };
           const itemKey = listItemKeyProblem(text, e);
           if (itemKey) return { position: itemKey.position, message: itemKey.message, indentation: true, generic: false, listFrom: itemKey.listFrom };
           const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? (continuedKeyProblem(text, e) ?? outdentedItemProblem(text, e)) : undefined;
           if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
           const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
+          const colonless = specific === NO_KEY_REASON ? missingColonProblem(text, e) : undefined;
+          // The lines indented under a key that lost its colon are its value, misread with it: nothing more to say of them.
+          if (colonless) return { position: colonless.position, message: `Invalid YAML: ${colonless.reason}`, indentation: true, generic: false };
           return {
             position: e.code === 'BAD_INDENT' ? atFirstCharacter(text, pastCommentLines(text, yamlErrorPosition(text, doc, e))) : yamlErrorPosition(text, doc, e),
             message: `Invalid YAML: ${specific || firstLine(e.message)}`,
@@ -327,6 +332,53 @@ function listItemKeyProblem(text: string, error: YAMLError): { position: Positio
     };
   }
   return undefined;
+}
+
+/**
+ * A list item's dash with no space after it (`  -id: x`): YAML reads `-id` as a key of the
+ * map the list is under, then each key of the item as indented wrongly and each later item
+ * as a line without `key:` — one error per line of the list. Said once, at the dash, the
+ * rest of the list left unsaid (`listFrom`). Looked for at the error's line and the line
+ * with content above it, where the parser's first complaint lands (the item's second key).
+ */
+function gluedDashProblem(text: string, error: YAMLError): { position: Position; message: string; listFrom: number } | undefined {
+  const lines = text.split('\n');
+  const at = (error.linePos?.[0].line ?? 0) - 1;
+  let above = at - 1;
+  while (above >= 0 && /^\s*(?:#.*)?$/.test(lines[above]!)) above--;
+  for (const line of [at, above]) {
+    const glued = /^( *)-([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)/.exec(lines[line] ?? '');
+    if (!glued) continue;
+    const dash = glued[1]!.length;
+    return {
+      position: { line: line + 1, column: dash + 1 },
+      message: `Invalid YAML: \`-${glued[2]}\` with no space after its \`-\`, which YAML reads as a key named \`-${glued[2]}\`, not a list item: expected \`- ${glued[2]}:\` — a space after the dash`,
+      listFrom: dash,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A line the parser finds no `key:` in that is a key as threadwork writes them without its
+ * colon: alone (`segments`, over the list indented under it) or before a quoted or bracketed
+ * value (`title "Customer segments"`). Said as the colon to add, not as text out of place.
+ */
+function missingColonProblem(text: string, error: YAMLError): { position: Position; reason: string } | undefined {
+  const lines = text.split('\n');
+  const at = (error.linePos?.[0].line ?? 0) - 1;
+  const bare = /^( *)([a-z_][a-z0-9_]*)(?:[ \t]+(["'[{].*?))?[ \t]*\r?$/.exec(lines[at] ?? '');
+  if (!bare) return undefined;
+  const [, indent, key, value] = bare;
+  let next = at + 1;
+  while (next < lines.length && /^\s*(?:#.*)?$/.test(lines[next]!)) next++;
+  const under = value === undefined && /^ */.exec(lines[next] ?? '')![0].length > indent!.length && next < lines.length && !/^(?:---|\.\.\.)\s*$/.test(lines[next]!);
+  if (value === undefined && !under) return undefined;
+  const written = value === undefined ? `${key}:` : `${key}: ${value}`;
+  return {
+    position: { line: at + 1, column: indent!.length + 1 },
+    reason: `\`${key}\` without a \`:\` after it${under ? ', over lines indented under it' : ''}: expected \`${written}\` — add the colon`,
+  };
 }
 
 /**
