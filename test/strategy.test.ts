@@ -304,7 +304,7 @@ describe('threadwork strategy before any segment is defined', () => {
       expect(code).toBe(1);
       expect(json.error).toEqual({
         code: 'unknown-segment',
-        message: 'Unknown segment "fintech": expected a segment defined in strategy/canvas/04-segments.md (none are defined yet)',
+        message: 'Unknown segment "fintech": expected a segment defined in strategy/canvas/04-segments.md — none is defined yet: add one there (an item of `segments:` with its `id`), then run the command again',
         segment: 'fintech',
         known: [],
       });

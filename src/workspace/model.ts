@@ -68,7 +68,7 @@ export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, sect
  */
 export function unknownSegment(written: string | readonly string[], known: readonly string[]): ThreadworkError {
   const segments = typeof written === 'string' ? [written] : written;
-  const expected = known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md (none are defined yet)';
+  const expected = known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md — none is defined yet: add one there (an item of `segments:` with its `id`), then run the command again';
   // One segment a slip from a known one (`ecommerce_finance`, `Mid-Market-Fintech`) names it, as a thread or report does.
   const meant = segments.length === 1 ? nearestWord(segments[0]!, known) : undefined;
   const details = segments.length === 1 ? { segment: segments[0], known: [...known], ...(meant ? { meant } : {}) } : { known: [...known] };
