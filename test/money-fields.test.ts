@@ -36,12 +36,17 @@ describe('money written as text in a won deal, a goal and the metric targets', (
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 500000', 'target: lots');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 12', 'target: "$12"');
     replaceInFile(dir, 'goals/g-arr-500k-2026.md', 'target: 0.35', 'target: 35%');
+    // A count in words, or in quotes, is said as such, not as money it never was.
+    replaceInFile(dir, 'goals/g-arr-500k-2026.md', '    target: 5\n', '    target: five\n');
+    replaceInFile(dir, 'goals/g-fintech-beachhead.md', '    target: 40\n', '    target: "40"\n');
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'won_arr: 500000', 'won_arr: "-$500k"');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(schemaErrors(json.diagnostics)).toEqual([
       'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" (got "lots")',
       'goals/g-arr-500k-2026.md:11:13 Invalid `metrics[1].target`: expected a number: won_count is a count, not an amount of money (got "$12")',
       'goals/g-arr-500k-2026.md:13:13 Invalid `metrics[2].target`: expected a number from 0 to 1 — write 35% as 0.35 (got "35%")',
+      'goals/g-arr-500k-2026.md:18:13 Invalid `subgoals[0].target`: expected a number, written in digits: won_count is a count (got "five")',
+      'goals/g-fintech-beachhead.md:9:13 Invalid `metrics[0].target`: expected a number: meetings is a count — write 40 without quotes: quoted, it is text (got "40")',
       'strategy/canvas/13-metrics.md:8:12 Invalid `targets.won_arr`: expected an amount of 0 or more (got "-$500k")',
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected one amount, not a range: which amount did the deal close at? (got "$40k-$50k")',
     ]);

@@ -44,6 +44,19 @@ function figureSchema(metricKey: 'name' | 'metric') {
 }
 
 /**
+ * Text where a count or a number of days is expected, said as what was written: money
+ * (`"$12"`) is not what the metric measures; a word (`three`) is a number to write in digits;
+ * digits in quotes (`"12"`) are neither.
+ */
+function notANumberMessage(metric: string, figure: string): string {
+  const kind = `${metric} is ${KIND[metric] ?? 'a count'}`;
+  // The quotes are said by the hint every number written as text gets (`write 40 without quotes`).
+  if (/^\s*\d+(?:\.\d+)?\s*$/.test(figure)) return `expected a number: ${kind}`;
+  if (parseMoney(figure) !== undefined) return `expected a number: ${kind}, not an amount of money`;
+  return `expected a number, written in digits: ${kind}`;
+}
+
+/**
  * The figures at `keys` must be what `metric` measures. A rate's must be from 0 to 1:
  * `win_rate` 35 would be drawn as 3500% and never be reached, where 13-metrics refuses
  * the same 35 (probabilitySchema). Text is money, read by the parser a deal's
@@ -58,7 +71,7 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
       // `"35%"`: said as 13-metrics says it, with what a rate is written as.
       ctx.addIssue({ code: 'invalid_type', expected: 'number', message: PROBABILITY, path: [key], input: figure });
     } else if (typeof figure === 'string' && !MONEY_METRICS.has(metric)) {
-      ctx.addIssue({ code: 'invalid_type', expected: 'number', message: `expected a number: ${metric} is ${KIND[metric] ?? 'a count'}, not an amount of money`, path: [key], input: figure });
+      ctx.addIssue({ code: 'invalid_type', expected: 'number', message: notANumberMessage(metric, figure), path: [key], input: figure });
     } else if (typeof figure === 'string') {
       for (const message of amountProblems(figure, 'which amount is the target?')) ctx.addIssue({ code: 'custom', message, path: [key], input: figure });
     }
