@@ -59,6 +59,8 @@ export interface WinLossAnalysis {
   ignored: number;
   winRate: number | null;
   averageWonArr: number | null;
+  /** Won deals without an `arr`: counted as won, left out of `averageWonArr` (never read as 0), and said so beside it. */
+  wonWithoutArr: number;
   averageWonCycleDays: number | null;
   patterns: Record<PatternDimension, GroupPattern[]>;
   lossReasons: LossReasonShare[];
@@ -108,6 +110,7 @@ export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined,
     ignored: all.length - closed.length,
     winRate: overall,
     averageWonArr: mean(won.map((d) => finite(d.arr)).filter((v): v is number => v !== null), 2),
+    wonWithoutArr: won.filter((d) => finite(d.arr) === null).length,
     // Exact, as README says of every report's days in --json (the text prints whole days).
     averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null), null),
     patterns,

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
-import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote } from '../derive/render-blocks.js';
+import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote, withWinsWithoutArr } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
@@ -143,7 +143,7 @@ function noThresholdYet(w: WinLossAnalysis): string {
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
-  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${formatMoney(w.averageWonArr)} ARR in ${formatDayCount(w.averageWonCycleDays)}`;
+  const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${withWinsWithoutArr(`${formatMoney(w.averageWonArr)} ARR`, w.wonWithoutArr)} in ${formatDayCount(w.averageWonCycleDays)}`;
   const q = w.qualificationThreshold;
   // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
   // not reported as the one that "best separated wins from losses".
