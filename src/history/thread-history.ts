@@ -1,5 +1,5 @@
 import { ThreadworkError } from '../errors.js';
-import { resolveThreadPath, threadPathCandidates } from '../threads/resolve.js';
+import { resolveThreadPath, threadNotFound, threadPathCandidates } from '../threads/resolve.js';
 import { formerThreadFolders } from './former-folders.js';
 import { readHistory, withFormerNames, type History } from './history.js';
 
@@ -21,7 +21,9 @@ export async function readThreadHistory(root: string, input: string): Promise<Hi
     }
     if (recorded.length === 1) return recorded[0]!;
     if (recorded.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${recorded.map((h) => h.subject).join(', ')}`, 'invalid-thread');
-    throw error;
+    // Said as an unknown assumption or goal is: "create one with `threadwork deal new`" is no
+    // answer to a question about a trail, and the commits were asked too.
+    throw threadNotFound(root, input, ', and no threadwork commit names it either');
   }
 }
 

@@ -21,7 +21,7 @@ export function resolveThreadPath(root: string, input: string, wanted: WantedThr
   const existing = threadPathCandidates(root, input).filter((dir) => isDirectory(join(root, dir)));
   if (existing.length === 1) return existing[0]!;
   if (existing.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${existing.join(', ')}`, 'invalid-thread');
-  throw notFound(root, input, wanted);
+  throw threadNotFound(root, input, ` (create one with ${OPENED_BY[wanted]})`);
 }
 
 /** What the command asks for: any thread, or a campaign (`campaign draft`, `reply`), which `campaign new` opens, not `deal new`. */
@@ -110,13 +110,14 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * No thread by that name. When one is near it — the same id in another case, a campaign's
+ * No thread by that name; `absent` says what to do when none is near (history, which reads
+ * a deleted thread's trail, has no thread to create). When one is near it — the same id in another case, a campaign's
  * name without its date, the first word of a deal's — the error names it: "create one with
  * `threadwork deal new`" would send a newcomer to open a second thread for one they have.
  */
-function notFound(root: string, input: string, wanted: WantedThread): ThreadworkError {
+export function threadNotFound(root: string, input: string, absent = ` (create one with ${OPENED_BY.thread})`): ThreadworkError {
   const near = nearThreads(root, input.trim().replace(/[/\\]+$/, '').split(/[/\\]/).pop()!);
-  if (near.length === 0) return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/ (create one with ${OPENED_BY[wanted]})`, 'unknown-thread');
+  if (near.length === 0) return new ThreadworkError(`Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/${absent}`, 'unknown-thread');
   const meant = near.length === 1 ? { meant: near[0]! } : {};
   return new ThreadworkError(
     `Unknown thread ${JSON.stringify(input)}: no such folder under ${LAYOUT.threads}/; did you mean ${near.join(' or ')}? (a thread is named by its folder, as written: lower-case, a campaign's with its date)`,
