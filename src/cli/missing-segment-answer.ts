@@ -4,6 +4,7 @@ import { findWorkspaceRoot } from '../workspace/find-root.js';
 import { canvasPath } from '../workspace/layout.js';
 import { segmentsOf } from '../workspace/model.js';
 import { howToRun } from './how-to-run.js';
+import { shellWord } from './shell-word.js';
 import { SEGMENT_FLAG, type MissingSegment } from './missing-segment.js';
 
 /** At most this many rerun commands are printed, one per segment; the rest are named. */
@@ -47,9 +48,4 @@ export async function missingSegmentError(missing: MissingSegment, dir: string, 
 /** The segment ids of the workspace at `root`, as every command reads them (broken files at their last valid version). */
 async function segmentIds(root: string): Promise<string[]> {
   return segmentsOf(await loadWorkspace(root, { includeThread: () => false })).map((s) => s.id);
-}
-
-/** An argument as a POSIX shell reads it back: bare when it holds nothing the shell would split or expand, else in single quotes. */
-function shellWord(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }

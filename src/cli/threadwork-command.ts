@@ -1,5 +1,9 @@
 import { Command, CommanderError, type HelpContext, type Option } from 'commander';
 import { MissingSegment, SEGMENT_FLAG } from './missing-segment.js';
+import { shellWord } from './shell-word.js';
+
+/** The commands whose last argument is a name in words (`deal new <company>`, `campaign new <name>`), which a shell splits at a space. */
+const NAMED_IN_WORDS = new Set(['deal new', 'campaign new']);
 
 /** What to say when two options cannot both hold: what each does, then to choose. */
 const CONFLICT_HINTS: Record<string, string> = { '--md --json': '--md prints Markdown, --json prints one JSON document; give one of them' };
@@ -79,6 +83,29 @@ export class ThreadworkCommand extends Command {
     } finally {
       settings._showHelpAfterError = before;
     }
+  }
+
+  /**
+   * commander's too many arguments (its own name, not in its typings): `deal new Zeta Co`
+   * said "Expected 1 argument but got 2" and no more — the shell had split a name with a
+   * space in two. The error names what the command takes and what it was given; for a
+   * command named in words (NAMED_IN_WORDS), the command with the extra words quoted as its
+   * last argument, to run again; for the others, where to read its usage.
+   */
+  _excessArguments(received: readonly string[]): void {
+    const expected = this.registeredArguments;
+    const last = expected[expected.length - 1];
+    if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments || last === undefined || last.variadic) {
+      (Command.prototype as unknown as { _excessArguments(this: Command, args: readonly string[]): void })._excessArguments.call(this, received);
+      return;
+    }
+    const takes = expected.map((a) => `<${a.name()}>`).join(' ');
+    const given = `\`${commandPath(this)}\` takes ${takes}, given ${received.length} (${received.join(', ')})`;
+    // Only a name (a company's, a campaign's) is words a space may be part of: an id, a report or an email with one is a slip of another kind.
+    const quoted = NAMED_IN_WORDS.has(commandPath(this).split(' ').slice(1).join(' '))
+      ? `A name with spaces is one argument in quotes: ${commandPath(this)} ${[...received.slice(0, expected.length - 1), received.slice(expected.length - 1).join(' ')].map(shellWord).join(' ')}`
+      : `Run \`${commandPath(this)} --help\` for its usage.`;
+    this.error(`error: too many arguments: ${given}. ${quoted}`, { code: 'commander.excessArguments' });
   }
 
   /**
