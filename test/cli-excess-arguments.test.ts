@@ -27,4 +27,14 @@ describe('more arguments than a command takes', () => {
     const campaign = await runJson<JsonError>(['campaign', 'new', 'Spring', 'outbound', '--segment', 'mid-market-fintech', '--dir', dir]);
     expect(campaign.json.error.message).toMatch(/ threadwork campaign new 'Spring outbound'$/);
   }, 30_000);
+
+  // `check ../my-gtm` said "Expected 0 arguments but got 1": a folder given to a command that works on a workspace is --dir's.
+  it('to a command that takes none, names the one word given as the folder for --dir', async () => {
+    const dir = workspace();
+    const json = await runJson<JsonError>(['check', dir]);
+    expect(json.code).toBe(1);
+    expect(json.json.error.message).toBe(`too many arguments: \`threadwork check\` takes no arguments, given 1 (${dir}). For the workspace in that folder: threadwork check --dir ${dir}`);
+    const two = await runCli(['sync', 'a', 'b', '--dir', dir]);
+    expect(two.stderr.split('\n')[0]).toBe('error: too many arguments: `threadwork sync` takes no arguments, given 2 (a, b). Run `threadwork sync --help` for its usage.');
+  }, 30_000);
 });

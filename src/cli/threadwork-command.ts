@@ -90,19 +90,24 @@ export class ThreadworkCommand extends Command {
    * said "Expected 1 argument but got 2" and no more — the shell had split a name with a
    * space in two. The error names what the command takes and what it was given; for a
    * command named in words (NAMED_IN_WORDS), the command with the extra words quoted as its
-   * last argument, to run again; for the others, where to read its usage.
+   * last argument, to run again; for a command that takes none (`check ../my-gtm`), the one
+   * word as the folder --dir names; for the others, where to read its usage.
    */
   _excessArguments(received: readonly string[]): void {
     const expected = this.registeredArguments;
     const last = expected[expected.length - 1];
-    if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments || last === undefined || last.variadic) {
+    if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments || last?.variadic) {
       (Command.prototype as unknown as { _excessArguments(this: Command, args: readonly string[]): void })._excessArguments.call(this, received);
       return;
     }
-    const takes = expected.map((a) => `<${a.name()}>`).join(' ');
+    const takes = last ? expected.map((a) => `<${a.name()}>`).join(' ') : 'no arguments';
     const given = `\`${commandPath(this)}\` takes ${takes}, given ${received.length} (${received.join(', ')})`;
+    // `check ../my-gtm`: a folder given to a command that works on the workspace is one for --dir.
+    if (!last && received.length === 1) {
+      this.error(`error: too many arguments: ${given}. For the workspace in that folder: ${commandPath(this)} --dir ${shellWord(received[0]!)}`, { code: 'commander.excessArguments' });
+    }
     // Only a name (a company's, a campaign's) is words a space may be part of: an id, a report or an email with one is a slip of another kind.
-    const quoted = NAMED_IN_WORDS.has(commandPath(this).split(' ').slice(1).join(' '))
+    const quoted = last && NAMED_IN_WORDS.has(commandPath(this).split(' ').slice(1).join(' '))
       ? `A name with spaces is one argument in quotes: ${commandPath(this)} ${[...received.slice(0, expected.length - 1), received.slice(expected.length - 1).join(' ')].map(shellWord).join(' ')}`
       : `Run \`${commandPath(this)} --help\` for its usage.`;
     this.error(`error: too many arguments: ${given}. ${quoted}`, { code: 'commander.excessArguments' });
