@@ -554,7 +554,7 @@ describe('the forecast in the workspace', () => {
     rmSync(join(noGoal, 'goals/g-first-customers.md'));
     gitInit(noGoal);
     const empty = await runCli(['report', 'forecast', '--dir', noGoal], { env });
-    expect(empty.stdout).toContain('No goals in goals/.');
+    expect(empty.stdout).toContain('No goals in goals/: add one as goals/{goal-id}.md');
     expect(empty.stdout).not.toContain('deal-driven');
     expect((await runJson<{ goalCount: number; goals: unknown[] }>(['report', 'forecast', '--dir', noGoal], { env })).json).toMatchObject({ goalCount: 0, goals: [] });
   });

@@ -38,15 +38,16 @@ describe('the reports printed side by side', () => {
     }
   });
 
-  it('an empty assumptions report says so, as the campaigns report does', async () => {
+  // Each empty report said only what was missing ("No campaign threads."): it now says what to do next.
+  it('an empty assumptions report says so and what to add, as the campaigns report does', async () => {
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []') });
     const campaigns = await runCli(['report', 'campaigns', '--dir', dir], { env });
-    expect(campaigns.stdout.trim()).toBe('No campaign threads.');
+    expect(campaigns.stdout.trim()).toBe('No campaign threads: open one with `threadwork campaign new`.');
     const terminal = await runCli(['report', 'assumptions', '--dir', dir], { env });
     expect(terminal.code, terminal.stderr).toBe(0);
-    expect(terminal.stdout.trim()).toBe('No assumptions in strategy/canvas/10-assumptions.md.');
+    expect(terminal.stdout.trim()).toBe('No assumptions in strategy/canvas/10-assumptions.md: add them under `assumptions:`, an id, a statement and a prior each (the file shows an example).');
     const markdown = await runCli(['report', 'assumptions', '--md', '--dir', dir], { env });
-    expect(markdown.stdout.trim()).toBe('## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md.');
+    expect(markdown.stdout.trim()).toBe('## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md: add them under `assumptions:`, an id, a statement and a prior each (the file shows an example).');
   });
 
   it('marks a retired assumption as the canvas table does, in Markdown and in the terminal', async () => {
@@ -65,9 +66,9 @@ describe('the reports printed side by side', () => {
     const dir = workspace({ 'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions: []') });
     rmSync(join(dir, 'goals/g-first-customers.md'));
     const expected: Record<string, string> = {
-      assumptions: '## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md.',
-      campaigns: '## Campaigns\n\nNo campaign threads.',
-      goals: '## Goals\n\nNo goals in goals/.',
+      assumptions: '## Assumptions\n\nNo assumptions in strategy/canvas/10-assumptions.md: add them under `assumptions:`, an id, a statement and a prior each (the file shows an example).',
+      campaigns: '## Campaigns\n\nNo campaign threads: open one with `threadwork campaign new`.',
+      goals: '## Goals\n\nNo goals in goals/: add one as goals/{goal-id}.md, with a deadline and metrics with targets.',
     };
     for (const [name, text] of Object.entries(expected)) {
       const markdown = await report(name, dir, { md: true });

@@ -6,6 +6,7 @@ import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-ana
 import { campaignRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
 import { box, columns } from './terminal.js';
 import { emptyReport } from './render.js';
+import { NO_CAMPAIGNS } from './empty-sentences.js';
 
 export interface CampaignReportRow {
   path: string;
@@ -63,7 +64,7 @@ function ruleRows(campaigns: readonly CampaignReportRow[]): { campaign: string; 
 const SEVERITY_COLOUR: Record<string, (text: string) => string> = { critical: pc.red, high: pc.yellow, medium: pc.yellow, info: pc.cyan };
 
 export function renderCampaigns(campaigns: readonly CampaignReportRow[], format: 'terminal' | 'md'): string {
-  if (campaigns.length === 0) return emptyReport('Campaigns', 'No campaign threads.', format);
+  if (campaigns.length === 0) return emptyReport('Campaigns', NO_CAMPAIGNS, format);
   const tested = campaigns.flatMap((c) => c.experiments.map((e) => ({ campaign: c.id, e })));
   const rules = ruleRows(campaigns);
   if (format === 'md') {

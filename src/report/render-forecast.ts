@@ -4,13 +4,14 @@ import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from 
 import type { GoalForecast } from '../forecast/index.js';
 import type { DealSwing, ForecastReport } from './forecast.js';
 import { bar, box, columns } from './terminal.js';
+import { NO_GOALS } from './empty-sentences.js';
 
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
 export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
   const c = report.calibration;
   const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDayCount(c.cycleDays)} worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
   // No goal at all is not the same as no goal with a deal-driven metric: say which.
-  const noGoals = report.goalCount === 0 ? 'No goals in goals/.' : 'No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate).';
+  const noGoals = report.goalCount === 0 ? NO_GOALS : 'No goal has a deal-driven metric (won_count, won_arr, mrr, avg_deal_size, win_rate).';
   const stageRows = c.stages.map((s) => [s.stage, formatPercent(s.configured), `${s.won}/${s.closed}`, formatPercent(s.probability)]);
   if (format === 'md') {
     const goals = report.goals.map((g) =>

@@ -6,6 +6,7 @@ import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, s
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
+import { NO_ASSUMPTIONS, NO_GOALS } from './empty-sentences.js';
 import { bar, box, columns } from './terminal.js';
 import { truncate } from '../text-width.js';
 
@@ -63,7 +64,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
 }
 
 export function renderGoals(goals: readonly GoalState[], format: ReportFormat): string {
-  if (goals.length === 0) return emptyReport('Goals', 'No goals in goals/.', format);
+  if (goals.length === 0) return emptyReport('Goals', NO_GOALS, format);
   if (format === 'md') {
     return goals
       .map((g) =>
@@ -102,7 +103,7 @@ function statusMark(status: string): string {
 }
 
 export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {
-  if (states.length === 0) return emptyReport('Assumptions', 'No assumptions in strategy/canvas/10-assumptions.md.', format);
+  if (states.length === 0) return emptyReport('Assumptions', NO_ASSUMPTIONS, format);
   if (format === 'md') {
     return [
       '## Assumptions',
