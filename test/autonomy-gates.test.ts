@@ -335,6 +335,15 @@ describe('approving a campaign folder instead of its drafts', () => {
     expect(refused.json.error.message).not.toContain('no such file');
   });
 
+  // `campaign approve 2026-01-26-month-end` (the id, as campaign draft takes it) said "(no such file)".
+  it('named by its bare id, as campaign draft takes it, is answered the same', async () => {
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
+    const refused = await runJson<ErrorJson>(['campaign', 'approve', '2026-01-26-month-end', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error).toMatchObject({ code: 'not-a-draft' });
+    expect(refused.json.error.message).toContain(`${CAMPAIGN} is a thread folder, not a draft: name the drafts to approve — its drafts waiting: ${draft('ada@analytical.example', 1)}`);
+  });
+
   it('says any other folder is a folder, expected a draft file, and names the drafts waiting under it', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const refused = await approveJson<ErrorJson>(dir, ['threads']);

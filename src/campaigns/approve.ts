@@ -110,6 +110,9 @@ export function draftPath(root: string, input: string): string {
     return rel === '' ? rel : containedPath(root, rel);
   }
   if (existsSync(join(root, typed))) return containedPath(root, typed);
+  // A campaign by its bare id (`campaign approve 2026-01-26-month-end`), as `campaign draft`
+  // takes it: its folder, which is answered with the drafts waiting in it, not "no such file".
+  if (/^[^/\\.][^/\\]*$/.test(typed) && isFolder(root, `${LAYOUT.campaigns}/${typed}`)) return `${LAYOUT.campaigns}/${typed}`;
   // `<campaign-id>/drafts/<file>.md`, as `campaign draft` and `campaign reply` take a campaign
   // by its id (and the outreach skill wrote it so): the draft of that campaign, when it exists.
   const byId = /^([^/\\.][^/\\]*)[/\\]drafts[/\\]([^/\\]+\.md)$/.exec(typed);
