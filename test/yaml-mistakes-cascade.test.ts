@@ -42,4 +42,20 @@ describe('one slip in a list of segments', () => {
       '5:3 yaml-syntax Invalid YAML: `-id` with no space after its `-`, which YAML reads as a key named `-id`, not a list item: expected `- id:` — a space after the dash',
     ]);
   });
+
+  it('a list whose key is still commented out, as the template leaves it, is one error at the list naming that key', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, SEGMENTS, '\nsegments:\n', '\n# segments:\n');
+    expect(await segmentErrors(dir)).toEqual([
+      '5:3 yaml-syntax Invalid YAML: a list (`- id: mid-market-fintech`) under no key: the key above it, `segments:` on line 4, is commented out — expected `segments:`, without the `#`',
+    ]);
+  });
+
+  it('a list whose key was deleted is one error at the list, not a `: ` in the value above it', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, SEGMENTS, '\nsegments:\n', '\n');
+    expect(await segmentErrors(dir)).toEqual([
+      '4:3 yaml-syntax Invalid YAML: a list (`- id: mid-market-fintech`) under `updated` on line 3, which has a value already: expected the key the list is the value of on its own line above it, with nothing after its colon (`key:`)',
+    ]);
+  });
 });

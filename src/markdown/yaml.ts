@@ -198,6 +198,8 @@ function locateYamlProblems(text: string, fastError: unknown): YamlProblem[] {
           if (itemKey) return { position: itemKey.position, message: itemKey.message, indentation: true, generic: false, listFrom: itemKey.listFrom };
           const continued = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? (continuedKeyProblem(text, e) ?? outdentedItemProblem(text, e)) : undefined;
           if (continued) return { position: continued.position, message: continued.message, indentation: true, generic: false };
+          const orphan = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? orphanListProblem(text, e) : undefined;
+          if (orphan) return { position: orphan.position, message: orphan.message, indentation: true, generic: false, listFrom: orphan.listFrom };
           const specific = (e.code === 'DUPLICATE_KEY' && duplicateKeyReason(doc, lineCounter, e.pos[0])) || (e.code === 'TAB_AS_INDENT' && TAB_REASON) || (e.code === 'BLOCK_AS_IMPLICIT_KEY' && colonInValueReason(text, e)) || (e.code === 'BAD_INDENT' && indentReason(text, e)) || plainReason(e);
           const colonless = specific === NO_KEY_REASON ? missingColonProblem(text, e) : undefined;
           // The lines indented under a key that lost its colon are its value, misread with it: nothing more to say of them.
@@ -357,6 +359,42 @@ function gluedDashProblem(text: string, error: YAMLError): { position: Position;
     };
   }
   return undefined;
+}
+
+/**
+ * A list with no key above it — most often because that key is still commented out, as the
+ * canvas templates leave their examples (`# segments:` over `  - id: …`). The parser says
+ * "a block sequence may not be used as an implicit map key" at the comment, then a line
+ * without `key:` at the item. Said once, at the item's dash, with the commented-out key when
+ * there is one; the rest of the list left unsaid (`listFrom`). Undefined when the first line
+ * with content at or after the error is no list item, or a key with nothing after its colon
+ * stands above it (another mistake: outdentedItemProblem's).
+ */
+function orphanListProblem(text: string, error: YAMLError): { position: Position; message: string; listFrom: number } | undefined {
+  const lines = text.split('\n');
+  const reported = (error.linePos?.[0].line ?? 0) - 1;
+  // Reported at a key with a value (`updated: 2026-12-06`) when the key the list belonged to was deleted: the list is below it.
+  const valued = /^( *)([a-z_][a-z0-9_]*):[ \t]+([^\s#].*?)\s*\r?$/.exec(lines[reported] ?? '');
+  let at = valued ? reported + 1 : reported;
+  while (at < lines.length && /^\s*(?:#.*)?\r?$/.test(lines[at]!)) at++;
+  const item = /^( *)- +(.*?)\s*\r?$/.exec(lines[at] ?? '');
+  if (!item) return undefined;
+  if (valued) {
+    if (item[1]!.length <= valued[1]!.length) return undefined;
+    const shownItem = shortened(`- ${item[2]!.replace(/\s+#.*$/, '')}`);
+    const message = `Invalid YAML: a list (\`${shownItem}\`) under \`${valued[2]}\` on line ${reported + 1}, which has a value already: expected the key the list is the value of on its own line above it, with nothing after its colon (\`key:\`)`;
+    return { position: { line: at + 1, column: item[1]!.length + 1 }, message, listFrom: item[1]!.length };
+  }
+  let above = at - 1;
+  while (above >= 0 && /^\s*\r?$/.test(lines[above]!)) above--;
+  const commented = /^\s*#\s*([a-z_][a-z0-9_]*):\s*\r?$/.exec(lines[above] ?? '');
+  if (!commented && /^\s*[^\s#-][^:#]*:\s*\r?$/.test(lines[above] ?? '')) return undefined;
+  const dash = item[1]!.length;
+  const shown = shortened(`- ${item[2]!.replace(/\s+#.*$/, '')}`);
+  const message = commented
+    ? `Invalid YAML: a list (\`${shown}\`) under no key: the key above it, \`${commented[1]}:\` on line ${above + 1}, is commented out — expected \`${commented[1]}:\`, without the \`#\``
+    : `Invalid YAML: a list (\`${shown}\`) under no key: expected the key it is the value of on the line above it, with nothing after its colon (\`key:\`)`;
+  return { position: { line: at + 1, column: dash + 1 }, message, listFrom: dash };
 }
 
 /**
