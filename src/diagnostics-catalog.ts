@@ -237,7 +237,7 @@ export const RULES = {
     at: 'key',
     summary: 'a reference to an assumption that is not in `10-assumptions.md`',
     message: 'Unknown assumption `{id}` (not in 10-assumptions.md): expected one of {known}',
-    docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id. An id of the wrong form (`a7`, `A 7`) is not reported here but once, as a `schema` error at the same place, which names the id it looks like (`A7`). While `10-assumptions.md` itself cannot be read (saved half-way, a syntax error), its ids are unknown rather than absent: only its own error is reported.',
+    docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id. An id of the wrong form (`a7`, `A 7`) is not reported here but once, as a `schema` error at the same place, which names the id it looks like (`A7`). While `10-assumptions.md` itself cannot be read (saved half-way, a syntax error), its ids are unknown rather than absent: only its own error is reported. So is a row whose own id is of the wrong form (`id: a1`): a reference to the id it was meant to have (`A1`) is to that row, and only the row\'s `schema` error is reported.',
   },
   'unknown-segment': {
     severity: 'error',

@@ -94,3 +94,19 @@ describe("a campaign's experiments, unreadable", () => {
     expect(errors(check.json.diagnostics)).toEqual([`${CAMPAIGN}/5-actions.md:12 schema`]);
   });
 });
+
+/**
+ * An assumption row whose id the schema refuses (`id: a1`, "did you mean A1?") made every
+ * thread naming `A1` an error too — "Unknown assumption `A1` (not in 10-assumptions.md):
+ * none are defined yet" with the row on screen. A reference to the id the row was meant to
+ * have is to that row: the row's error is the one.
+ */
+describe('an assumption id written in the wrong case', () => {
+  it('is the schema error at the row, and the threads naming it in the right case are not called unknown', async () => {
+    const dir = exampleWorkspace();
+    const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
+    writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace(/^ {2}- id: A1$/m, '  - id: a1'));
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(errors(check.json.diagnostics)).toEqual(['strategy/canvas/10-assumptions.md:6 schema']);
+  });
+});

@@ -27,6 +27,12 @@ interface Known {
    * YAML): its ids are unknown, not absent, and no reference to one is reported against it.
    */
   assumptionsUnknown: boolean;
+  /**
+   * The ids of assumption rows the schema refuses (`id: a1`), upper-cased: a reference to
+   * `A1` is to that row, whose own error says "did you mean A1?" — not to an assumption
+   * that is not there ("none are defined yet" while the row is on screen).
+   */
+  assumptionsRefused: Set<string>;
   /** Each goal's subgoals; undefined for a goal file that cannot be read (its id is its file name). */
   goals: Map<string, Set<string> | undefined>;
   /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
@@ -136,7 +142,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
-  return JSON.stringify([[...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
+  return JSON.stringify([[...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
 }
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
@@ -152,9 +158,11 @@ function reporter(out: Diagnostic[], locators: Locators): Report {
  * may name. `icp`: whether to look at every ICP file (a warning; a pass over every file).
  */
 function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Locators, icp: boolean): Known {
+  const assumptionsRefused = new Set<string>();
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report, locators),
-    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report, locators),
+    assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report, locators, assumptionsRefused),
+    assumptionsRefused,
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
     goals: collectGoals(model, report, locators),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
@@ -513,7 +521,7 @@ const ITEM_NAMES: Record<string, string> = { segments: 'segment', assumptions: '
  * Its message said "already used by assumptions[1]", an index the person had to count the
  * list for: it gives the line and column of both, the duplicate's and the first's.
  */
-function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report, locators: Locators): Set<string> {
+function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodType<string>, report: Report, locators: Locators, refused?: Set<string>): Set<string> {
   const ids = new Set<string>();
   const firstIndex = new Map<string, number>();
   const where = (i: number): string => {
@@ -529,6 +537,7 @@ function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodTy
     // An id its own row refuses (`a7`, `Retail`: the schema's error there) is no id a thread
     // may name: "expected one of A1, a7" would offer it as a fix.
     if (idSchema.safeParse(id).success) ids.add(id);
+    else refused?.add(id.trim().toUpperCase());
   });
   return ids;
 }
@@ -573,7 +582,7 @@ function notAList(data: Data | undefined, key: string): boolean {
 
 /** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
 function knowsAssumption(known: Known, id: string): boolean {
-  return known.assumptionsUnknown || known.assumptions.has(id);
+  return known.assumptionsUnknown || known.assumptions.has(id) || known.assumptionsRefused.has(id.toUpperCase());
 }
 
 /**
