@@ -59,3 +59,13 @@ describe('one slip in a list of segments', () => {
     ]);
   });
 });
+
+describe('a value with a `: ` in curly quotes', () => {
+  it('is told the quotes are not quotes to YAML, and given the value in straight ones', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, SEGMENTS, '\ntitle: Customer segments\n', '\ntitle: \u201CSegments: who we sell to\u201D\n');
+    expect(await segmentErrors(dir)).toEqual([
+      '2:8 yaml-syntax Invalid YAML: a `: ` inside the value of `title`, whose curly quotes (\u201C \u201D) are text to YAML, not quotes: expected straight quotes — `title: "Segments: who we sell to"`',
+    ]);
+  });
+});

@@ -250,7 +250,10 @@ function colonInValueReason(text: string, error: YAMLError): string | undefined 
   const pair = line === undefined ? null : /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+(.+?)\s*$/.exec(line);
   if (!pair) return undefined;
   const [, key, value] = pair;
-  const quoted = JSON.stringify(shortened(value!));
+  // Curly quotes (an editor's or a word processor's “smart quotes”) are text to YAML, not quotes: written as quoted, the value would keep them.
+  const curly = /^[\u201C\u2018](.*)[\u201D\u2019]$/.exec(value!);
+  const quoted = JSON.stringify(shortened(curly ? curly[1]! : value!));
+  if (curly) return `a \`: \` inside the value of \`${key}\`, whose curly quotes (${value![0]} ${value![value!.length - 1]}) are text to YAML, not quotes: expected straight quotes — \`${key}: ${quoted}\``;
   return `a \`: \` inside the value of \`${key}\`, which YAML reads as a second key: expected the value in quotes — \`${key}: ${quoted}\``;
 }
 
