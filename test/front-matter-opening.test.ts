@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount } from './helpers/git.js';
@@ -16,15 +17,6 @@ import { commitCount } from './helpers/git.js';
  */
 
 const LEARNING = 'threads/sales/northwind-payments/6-learning.md';
-
-interface Diagnostic {
-  path: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
 
 async function stageDiagnostics(dir: string): Promise<string[]> {
   const result = await (await openWorkspace(dir)).check({ cache: false });
