@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -38,6 +38,17 @@ describe('campaign draft on drafts it keeps', () => {
     expect(textRun.stdout).toContain(`kept    ${checkGrade} not ready ${DRAFT}`);
     // The summary counts what it wrote (nothing) apart from what it kept, which may be approved or edited: not "5 drafts … Every draft has status: draft".
     expect(textRun.stdout).toMatch(/^0 drafts, 0 ready; 5 drafts kept as they are, 4 ready \(--force rewrites them\)\. threadwork never sends anything\.$/m);
+  });
+
+  it('says one kept draft is kept as it is, not "as they are"', async () => {
+    const dir = await campaignWithProspect();
+    const first = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    // Every draft but touch 2 is deleted: the next run writes them again and keeps that one.
+    for (const d of first.json.drafts) if (d.path !== DRAFT) rmSync(join(dir, d.path));
+    const again = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^\d+ drafts, \d+ ready; 1 draft kept as it is, 1 ready \(--force rewrites it\)\./m);
   });
 
   it('says when --force rewrites a draft that was approved', async () => {

@@ -32,7 +32,9 @@ export async function campaignDraftCommand(campaign: string, flags: { force?: bo
   // Say who got nothing and why: a prospect missing from the list without a word looks like a bug.
   lines.push(...skipped.map((s) => (s.kind === 'do-not-contact' ? pc.yellow('skipped') : pc.dim('skipped')) + ` ${s.reason}: no draft`));
   const regraded = kept.filter((d) => d.regradedFrom !== null).length;
-  const keptNote = kept.length ? `; ${formatCount(kept.length, 'draft')} kept as they are, ${kept.filter((d) => d.ready).length} ready (--force rewrites them${regraded ? `; ${regraded} edited by hand, its quality re-graded` : ''})` : '';
+  // One kept draft is "kept as it is", as one skipped draft is below: "1 draft kept as they are" read as a slip.
+  const [keptAs, rewrites] = kept.length === 1 ? ['it is', 'it'] : ['they are', 'them'];
+  const keptNote = kept.length ? `; ${formatCount(kept.length, 'draft')} kept as ${keptAs}, ${kept.filter((d) => d.ready).length} ready (--force rewrites ${rewrites}${regraded ? `; ${regraded} edited by hand, ${regraded === 1 ? 'its' : 'their'} quality re-graded` : ''})` : '';
   const skippedNote = skipped.length ? `; ${formatCount(skipped.length, 'prospect')} skipped` : '';
   const next = written.length ? ' Each draft written has status: draft — threadwork never sends anything: approve the ready ones with `threadwork campaign approve <draft…>`.' : ' threadwork never sends anything.';
   lines.push(`${formatCount(written.length, 'draft')}, ${ready} ready${keptNote}${sent ? `; ${formatCount(sent, 'touch', 'touches')} already sent, not drafted` : ''}${skippedDrafts ? `; ${formatCount(skippedDrafts, 'draft')} marked skipped, kept as ${skippedDrafts === 1 ? 'it is' : 'they are'}` : ''}${skippedNote}.${next}`);
