@@ -30,13 +30,18 @@ function graphemeWidth(grapheme: string): number {
   return emojiWide.test(grapheme) || WIDE.some(([from, to]) => first >= from && first <= to) ? 2 : 1;
 }
 
+/** The text without its colour codes. */
+export function withoutColour(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 /**
  * Terminal cells the text takes, colour codes left out. Counting code points made a box
  * around a CJK title or an emoji wider in its border than in its body.
  */
 export function visibleLength(text: string): number {
   let width = 0;
-  for (const { segment } of graphemes.segment(text.replace(ANSI, ''))) width += graphemeWidth(segment);
+  for (const { segment } of graphemes.segment(withoutColour(text))) width += graphemeWidth(segment);
   return width;
 }
 

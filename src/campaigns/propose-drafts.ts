@@ -14,6 +14,7 @@ import { readCanvasTexts } from '../strategy/refresh.js';
 import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { setFrontMatterKey } from '../markdown/front-matter-edit.js';
+import type { DraftValue } from '../schema/stages.js';
 import { draftSources } from './draft-sources.js';
 import { sentKey, sentTouches, touchDraftPath, touchesDone } from './sent-touches.js';
 import { requireSuppression } from './suppression.js';
@@ -122,8 +123,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       else if (options.force) {
         if (model.broken.has(path)) brokenDrafts.push(path);
         // Someone approved the text being replaced: say so, or the approval is gone without a word.
-        const existing = model.files.get(path);
-        approvalDropped = existing !== undefined && draftValue(existing)?.status === 'approved';
+        approvalDropped = readableDraft(model, path)?.status === 'approved';
         changes.push(writeChange(path, content));
         action = 'overwritten';
       } else action = 'kept';
@@ -183,9 +183,8 @@ function storedQuality(q: QualityAssessment): { score: number; grade: string; re
  * decision on that text, and check and the approval gates grade its text as written anyway.
  */
 function staleQuality(model: WorkspaceModel, path: string, graded: QualityAssessment): { text: string; was: string } | undefined {
-  const file = model.files.get(path);
   const text = model.text(path);
-  const draft = file && text !== undefined && !model.broken.has(path) ? draftValue(file) : undefined;
+  const draft = text === undefined ? undefined : readableDraft(model, path);
   if (!draft || draft.status !== 'draft') return undefined;
   const stored = (draft as Record<string, unknown>).quality;
   const fresh = storedQuality(graded);
@@ -200,15 +199,19 @@ function staleQuality(model: WorkspaceModel, path: string, graded: QualityAssess
  * as `status: draft`, ready to approve. A broken draft is not read here: `--force` refuses it.
  */
 function markedSkipped(model: WorkspaceModel, path: string): boolean {
-  const file = model.files.get(path);
-  return file !== undefined && !model.broken.has(path) && draftValue(file)?.status === 'skipped';
+  return readableDraft(model, path)?.status === 'skipped';
 }
 
 /** The quality of a draft kept on disk, or undefined when it cannot be read as a draft now (check reports why). */
 function keptDraftQuality(model: WorkspaceModel, path: string): QualityAssessment | undefined {
-  const file = model.files.get(path);
-  const draft = file && !model.broken.has(path) ? draftValue(file) : undefined;
+  const draft = readableDraft(model, path);
   return draft && assessWrittenDraft(draft);
+}
+
+/** The draft at `path` as it stands on disk; undefined when there is none or it is broken now (read at its last valid version, it is not what the person wrote). */
+function readableDraft(model: WorkspaceModel, path: string): DraftValue | undefined {
+  const file = model.files.get(path);
+  return file && !model.broken.has(path) ? draftValue(file) : undefined;
 }
 
 /**

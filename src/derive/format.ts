@@ -27,7 +27,7 @@ export function formatDayCount(value: number | null | undefined): string {
 
 /** A number of days as the reports print it: whole days (`52`, never `52.3`), `—` for none. */
 export function formatDays(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : formatNumber(Math.round(value));
+  return formatWhole(value);
 }
 
 /**
@@ -36,6 +36,11 @@ export function formatDays(value: number | null | undefined): string {
  * written, cents and all.
  */
 export function formatMoney(value: number | null | undefined): string {
+  return formatWhole(value);
+}
+
+/** A figure rounded to a whole number, thousands grouped; `—` for none. */
+function formatWhole(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : formatNumber(Math.round(value));
 }
 

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 
-import { truncate, visibleLength, wrapText } from '../text-width.js';
+import { truncate, visibleLength, withoutColour, wrapText } from '../text-width.js';
 
 /** What a box adds around its lines: `│ ` and ` │`. */
 const BOX_FRAME = 4;
@@ -13,10 +13,6 @@ const NARROWEST_WRAPPED_COLUMN = 12;
 
 // eslint-disable-next-line no-control-regex -- colour codes around a cell are what this takes apart
 const STYLED = /^((?:\u001b\[[0-9;]*m)*)([^]*?)((?:\u001b\[[0-9;]*m)*)$/;
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are what we strip
-const ANSI = /\u001b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex -- whether a text holds a colour code (no `g`: test() keeps no state)
-const HAS_ANSI = /\u001b\[/;
 
 /**
  * The width terminal reports are fitted to: `COLUMNS` when set (as `ls` and most tools
@@ -100,9 +96,9 @@ function stacked(rows: readonly (readonly string[])[], room: number, heading: nu
   const indent = '  ';
   return records.flatMap((record) => {
     const pairs = record.flatMap((value, i) => {
-      const name = (header[i] ?? '').replace(ANSI, '');
+      const name = withoutColour(header[i] ?? '');
       // A column without a name is a bar drawing the figures beside it: left out.
-      return i !== heading && name && value.replace(ANSI, '').trim() ? [`${name} ${value}`] : [];
+      return i !== heading && name && withoutColour(value).trim() ? [`${name} ${value}`] : [];
     });
     const lines: string[] = [];
     let line = '';
@@ -127,7 +123,7 @@ function stacked(rows: readonly (readonly string[])[], room: number, heading: nu
 function widestColumnOfWords(rows: readonly (readonly string[])[], widths: readonly number[], align: readonly ('l' | 'r')[]): number | undefined {
   let widest: number | undefined;
   align.forEach((a, i) => {
-    if (a !== 'l' || !rows.some((r) => /\S\s+\S/.test((r[i] ?? '').replace(ANSI, '')))) return;
+    if (a !== 'l' || !rows.some((r) => /\S\s+\S/.test(withoutColour(r[i] ?? '')))) return;
     if (widest === undefined || widths[i]! > widths[widest]!) widest = i;
   });
   return widest;
@@ -140,8 +136,8 @@ function widestColumnOfWords(rows: readonly (readonly string[])[], widths: reado
  */
 function wrapCell(text: string, width: number): string[] {
   const [, open = '', inner = '', close = ''] = STYLED.exec(text) ?? [];
-  if (!HAS_ANSI.test(inner)) return wrapText(inner, width).map((line) => `${open}${line}${close}`);
-  return wrapText(text.replace(ANSI, ''), width);
+  if (withoutColour(inner) === inner) return wrapText(inner, width).map((line) => `${open}${line}${close}`);
+  return wrapText(withoutColour(text), width);
 }
 
 /** A horizontal bar scaled to `max`, `width` cells wide. */
