@@ -156,6 +156,20 @@ describe('threadwork score', () => {
     expect(exported.json.ignoredColumns).toEqual(['Owner Email']);
   });
 
+  it('names the column meant by a header one slip away (Revnue), reads Tech as the technologies, and names a refused row\'s column as the file writes it', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.csv': 'Company,Industry,Employees,Revnue,Country,Tech,Owner Notes\nAcme,payments,400,$40M,United States,NetSuite,x\n,lending,300,,United States,,\n' });
+    type Scored = Ranking & { ignoredColumns: string[]; columnsMeant: Record<string, string> };
+    const result = await scoreJson<Scored>(`${list}/accounts.csv`, dir, { today: TODAY });
+    expect(result.code, SHOWN(result)).toBe(0);
+    expect(result.json.ignoredColumns).toEqual(['Revnue', 'Owner Notes']);
+    expect(result.json.columnsMeant).toEqual({ Revnue: 'revenue' });
+    expect(result.json.ranked[0]!.missing).not.toContain('fit.technologies');
+    expect(result.json.rejected).toEqual([{ row: 3, error: 'Company: expected the company name (got "")' }]);
+    const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: TODAY } });
+    expect(text.stdout).toContain('Revnue (did you mean revenue?), Owner Notes — these columns are not read by the score');
+  });
+
   it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,industry\nAcme,400,payments\n,,\n , ,\n' });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
+import { listItemRows, meantColumns, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -20,7 +20,8 @@ const ALIASES: Record<string, string> = {
   country: 'geography', location: 'geography', hq: 'geography',
   employee_count: 'employees', headcount: 'employees', company_size: 'employees', number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
   annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
-  tech_stack: 'technologies',
+  tech_stack: 'technologies', tech: 'technologies', technology: 'technologies',
+  signal: 'signals',
   email_opens: 'email_engagements', emails: 'email_engagements', email_engagement: 'email_engagements',
   site_visits: 'website_visits', web_visits: 'website_visits', visits: 'website_visits',
   downloads: 'content_downloads', content: 'content_downloads',
@@ -69,14 +70,14 @@ export const contactRowSchema = contactColumns
   .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
 
 /** `unread`: the row's columns that are not read (see `unreadColumns`); `leftOut`: its values that could not be read (see `parseKeepingRow`). */
-export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; leftOut?: LeftOutValue[] };
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; meant?: Record<string, string>; leftOut?: LeftOutValue[] };
 
 function contactRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): ContactRow {
   const data = withAliases(given, ALIASES);
   const parsed = parseKeepingRow(contactRowSchema, data, NONE_REQUIRED);
   if ('error' in parsed) return { row, error: parsed.error };
   const unread = unreadColumns(given, CONTACT_COLUMNS, headers);
-  return { row, contact: parsed.value as ContactRecord & Record<string, unknown>, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
+  return { row, contact: parsed.value as ContactRecord & Record<string, unknown>, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread, meant: meantColumns(unread, CONTACT_COLUMNS) } : {}) };
 }
 
 /** No one column is required of a contact: a name or an email is (the schema's own refinement). */

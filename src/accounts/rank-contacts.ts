@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
-import { ignoredColumnsOf, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
+import { columnsMeantOf, ignoredColumnsOf, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -50,6 +50,8 @@ export interface ContactRanking {
   rejected: { row: number; error: string }[];
   /** The list's columns the score does not read, as written, in the order met. */
   ignoredColumns: string[];
+  /** For each ignored column one or two slips from a column that is read, that column. */
+  columnsMeant: Record<string, string>;
   /** The errors of the files the ICP profile comes from, when one is broken (see `profileDiagnostics`). */
   diagnostics: Diagnostic[];
 }
@@ -110,6 +112,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
     ignoredColumns: ignoredColumnsOf(rows),
+    columnsMeant: columnsMeantOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }

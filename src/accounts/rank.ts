@@ -42,6 +42,8 @@ export interface AccountRanking {
   rejected: { row: number; error: string }[];
   /** The list's columns the score does not read, as written (`Owner Notes`), in the order met: see `unreadColumns`. */
   ignoredColumns: string[];
+  /** For each ignored column one or two slips from a column that is read, that column. */
+  columnsMeant: Record<string, string>;
   /** The errors of the files the ICP profile comes from, when one is broken: the scores use its last valid version. */
   diagnostics: Diagnostic[];
 }
@@ -90,6 +92,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
     ignoredColumns: ignoredColumnsOf(rows),
+    columnsMeant: columnsMeantOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }
@@ -129,6 +132,11 @@ export function shownDomain(domain: string | null | undefined): string | null {
 /** Every column some row has that is not read, once each, in the order met. */
 export function ignoredColumnsOf(rows: readonly { unread?: readonly string[] }[]): string[] {
   return [...new Set(rows.flatMap((r) => r.unread ?? []))];
+}
+
+/** For each ignored column that looks like a slip of a column that is read, that column (the rows' `meant`, merged). */
+export function columnsMeantOf(rows: readonly { meant?: Readonly<Record<string, string>> }[]): Record<string, string> {
+  return Object.assign({}, ...rows.map((r) => r.meant ?? {})) as Record<string, string>;
 }
 
 /** A ranking as plain data: each account's factor list instead of the whole scoring detail. */

@@ -9,6 +9,7 @@ import { dayNumber } from '../scoring/freshness.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFileBytes } from '../workspace/read-files.js';
 import { decodeWindows1252 } from './windows-1252.js';
@@ -30,7 +31,7 @@ function employeesOf(text: string): number | HeadCount {
 }
 
 export const accountSchema = z.looseObject({
-  name: z.string().trim().min(1, 'expected the company name (column `name`)'),
+  name: z.string().trim().min(1, 'expected the company name'),
   domain: optionalString,
   industry: optionalString,
   // A count, or a band as LinkedIn and Apollo export company size (`201-500`, `10,001+`): scored by overlap, as a revenue range is.
@@ -75,6 +76,8 @@ export interface AccountRow {
   error?: string;
   /** The row's columns that are not read (see `unreadColumns`). */
   unread?: string[];
+  /** For those of them one or two slips from a column that is read, that column (see `meantColumns`). */
+  meant?: Record<string, string>;
   /** The row's values that could not be read, scored as missing (see `parseKeepingRow`). */
   leftOut?: LeftOutValue[];
 }
@@ -104,6 +107,21 @@ export interface ListRow {
 export function unreadColumns(data: unknown, known: ReadonlySet<string>, headers?: ReadonlyMap<string, string>): string[] {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
   return Object.keys(data).filter((key) => key !== '' && !known.has(key)).map((key) => headers?.get(key) ?? key);
+}
+
+/**
+ * For each unread column that is one or two typing slips from a column the score reads
+ * (`Revnue`, `emplyees`), that column: a header typed wrong left every account's revenue
+ * unknown, and the "not read" line gave no hint which column was meant.
+ */
+export function meantColumns(unread: readonly string[], known: ReadonlySet<string>): Record<string, string> {
+  const columns = [...known];
+  const meant: Record<string, string> = {};
+  for (const header of unread) {
+    const near = nearestWord(columnKey(header), columns);
+    if (near !== undefined) meant[header] = near;
+  }
+  return meant;
 }
 
 /** A CSV header as a field name: lower case, every run of spaces and punctuation one `_` (`# Employees` → `employees`, `Annual Revenue ($)` → `annual_revenue`). */
@@ -181,7 +199,8 @@ const ACCOUNT_ALIASES: Record<string, string> = {
   employee_count: 'employees', headcount: 'employees', company_size: 'employees',
   number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
   annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
-  tech_stack: 'technologies',
+  tech_stack: 'technologies', tech: 'technologies', technology: 'technologies',
+  signal: 'signals',
 };
 
 /** The fields an account row is read for, by any of their spellings; every other column is reported as not read. */
@@ -191,10 +210,10 @@ function accountRow(row: number, given: unknown, headers?: ReadonlyMap<string, s
   const data = withAliases(given, ACCOUNT_ALIASES);
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
-  const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED);
+  const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED, columnsAsWritten(given, ACCOUNT_ALIASES, headers));
   if ('error' in parsed) return { row, error: parsed.error };
   const unread = unreadColumns(given, ACCOUNT_COLUMNS, headers);
-  return { row, account: parsed.value, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
+  return { row, account: parsed.value, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread, meant: meantColumns(unread, ACCOUNT_COLUMNS) } : {}) };
 }
 
 const ACCOUNT_REQUIRED: ReadonlySet<string> = new Set(['name']);
@@ -212,15 +231,15 @@ export interface LeftOutValue {
  * account and contact lists alike. Only a row that is still refused without those values
  * (no name; neither a name nor an email) is refused, with every problem it has.
  */
-export function parseKeepingRow<T>(schema: z.ZodType<T>, data: unknown, required: ReadonlySet<string>): { value: T; leftOut: LeftOutValue[] } | { error: string } {
+export function parseKeepingRow<T>(schema: z.ZodType<T>, data: unknown, required: ReadonlySet<string>, columns?: ReadonlyMap<string, string>): { value: T; leftOut: LeftOutValue[] } | { error: string } {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { value: parsed.data, leftOut: [] };
   const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const fields = [...new Set(parsed.error.issues.flatMap((issue) => (typeof issue.path[0] === 'string' && !required.has(issue.path[0]) && record && Object.hasOwn(record, issue.path[0]) ? [issue.path[0]] : [])))];
-  if (!record || fields.length === 0) return { error: issuesText(parsed.error.issues, data) };
+  if (!record || fields.length === 0) return { error: issuesText(parsed.error.issues, data, columns) };
   const kept = Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
   const again = schema.safeParse(kept);
-  if (!again.success) return { error: issuesText(parsed.error.issues, data) };
+  if (!again.success) return { error: issuesText(parsed.error.issues, data, columns) };
   const leftOut = fields.map((field) => ({ field, detail: issuesText(parsed.error.issues.filter((issue) => issue.path[0] === field), data).replace(`${field}: `, '') }));
   return { value: again.data, leftOut };
 }
@@ -234,6 +253,26 @@ export function parseKeepingRow<T>(schema: z.ZodType<T>, data: unknown, required
 const PLACEHOLDERS = new Set(['n/a', 'n.a.', '#n/a', '-', '--', '–', '—', '?', 'unknown', 'not available']);
 
 export const isPlaceholder = (value: unknown): boolean => typeof value === 'string' && PLACEHOLDERS.has(value.trim().toLowerCase());
+
+/**
+ * Each field of a row by the column it was read from, as the file writes it: a refused
+ * row names the column the person has (`Company: expected the company name`), not the
+ * field it is read as (`name`), which their file may not have at all.
+ */
+export function columnsAsWritten(given: unknown, aliases: Readonly<Record<string, string>>, headers?: ReadonlyMap<string, string>): Map<string, string> {
+  const columns = new Map<string, string>();
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return columns;
+  // The column whose value `withAliases` keeps: the first, or a later one when the first is empty.
+  const taken = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(given)) {
+    const field = Object.hasOwn(aliases, key) ? aliases[key]! : key;
+    const kept = taken.get(field);
+    if (kept !== undefined && kept !== '') continue;
+    taken.set(field, isPlaceholder(value) ? '' : value);
+    columns.set(field, headers?.get(key) ?? key);
+  }
+  return columns;
+}
 
 /**
  * A row (an object) with each aliased column under its own name and placeholder values
@@ -257,14 +296,14 @@ export function withAliases(data: unknown, aliases: Readonly<Record<string, stri
  * joined by `; `: a row with an unreadable head count and revenue says both, so one fix
  * is not met by the next refusal of the same row.
  */
-export function issuesText(issues: readonly z.core.$ZodIssue[], data: unknown): string {
+export function issuesText(issues: readonly z.core.$ZodIssue[], data: unknown, columns?: ReadonlyMap<string, string>): string {
   const seen = new Set<string>();
   const texts: string[] = [];
   for (const issue of issues) {
     const where = issue.path.map(String).join('.');
     if (seen.has(where)) continue;
     seen.add(where);
-    texts.push(issueText(issue, data));
+    texts.push(issueText(issue, data, columns));
   }
   return texts.join('; ');
 }
@@ -274,7 +313,7 @@ export function issuesText(issues: readonly z.core.$ZodIssue[], data: unknown): 
  * can see which of a thousand rows' `employees` was `about 50` — in the words `check`
  * uses for a wrong value (`expected a number (got "many")`).
  */
-function issueText(issue: z.core.$ZodIssue, data: unknown): string {
+function issueText(issue: z.core.$ZodIssue, data: unknown, columns?: ReadonlyMap<string, string>): string {
   const where = issue.path.map(String).join('.');
   let value: unknown = data;
   for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
@@ -282,7 +321,7 @@ function issueText(issue: z.core.$ZodIssue, data: unknown): string {
   // A data_date of `01/11/2026` is told the YYYY-MM-DD to write, or both days it could be, as check tells one in a file.
   // Trimmed first: a list's data_date may have blanks around it (dayNumber reads ` 2026-11-01`), so they are not its fault.
   const advice = issue.message === DATE_EXPECTED.form && typeof value === 'string' ? dateAdvice(value.trim()) : '';
-  return `${where || 'row'}: ${expectedText(issue)}${advice}${got}`;
+  return `${columns?.get(where) ?? (where || 'row')}: ${expectedText(issue)}${advice}${got}`;
 }
 
 const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);

@@ -67,7 +67,7 @@ function renderMarkdown(r: AccountRankingData): string {
     ...(uncountedLines(r).length ? ['### Signals not counted', '', ...uncountedLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
-    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns), ''] : []),
+    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns, r.columnsMeant), ''] : []),
   ].join('\n');
 }
 
@@ -93,7 +93,8 @@ const leftOutBeyond = (leftOut: readonly { row: number; field: string; detail: s
   leftOut.filter((l) => !quality.some((f) => f.field === l.field));
 
 /** The list's columns the score does not read, in one line: a `# Employees` or `Owner Notes` column was dropped without a word. */
-const ignoredLine = (ignored: readonly string[]): string => oneLine(`${ignored.join(', ')} — ${ignored.length === 1 ? 'this column is' : 'these columns are'} not read by the score (docs/scoring.md lists the columns it reads)`);
+const ignoredLine = (ignored: readonly string[], meant: Readonly<Record<string, string>>): string =>
+  oneLine(`${ignored.map((column) => (Object.hasOwn(meant, column) ? `${column} (did you mean ${meant[column]}?)` : column)).join(', ')} — ${ignored.length === 1 ? 'this column is' : 'these columns are'} not read by the score (docs/scoring.md lists the columns it reads)`);
 
 /** At most this many uncounted signals are listed under a table; --json has each one. */
 const UNCOUNTED_SHOWN = 10;
@@ -132,7 +133,7 @@ function renderTerminal(r: AccountRankingData): string {
   const invalid = invalidLines(r).map((l) => `${pc.yellow('invalid')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
-  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns)}`] : [];
+  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
   return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored].join('\n');
 }
 
@@ -170,7 +171,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
-    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns), ''] : []),
+    ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns, r.columnsMeant), ''] : []),
   ].join('\n');
 }
 
@@ -186,6 +187,6 @@ function renderContactsTerminal(r: ContactRanking): string {
   const gaps = r.ranked.filter((c) => c.missing.length || c.invalid.length).map((c) => `${pc.dim('missing')} ${oneLine(c.name ?? c.email ?? `row ${c.row}`)}: ${gapsOf(c)}`);
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
-  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns)}`] : [];
+  const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
   return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped, ...ignored].join('\n');
 }

@@ -147,6 +147,7 @@ export const scoreOutput = z.object({
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
   ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
+  columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
@@ -189,6 +190,7 @@ export const scoreContactsOutput = z.object({
   duplicates: duplicatesOutput,
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
   ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
+  columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
