@@ -71,4 +71,34 @@ describe('campaign approve agrees with due about a prospect out of office', () =
     const check = await runCli(['check', '--dir', dir], { env: ENV });
     expect(check.stdout).toContain(`${draft(3)}:2:9 warning Approved although Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 3, planned for 2026-11-09, is skipped — \`due\` lists touch 5 on 2026-12-10 instead; set the draft to \`status: skipped\` (or \`sent\`, if it went out) (approved-not-due)`);
   });
+
+  it('counts from the campaign creation date, as due does, when the sequence names no start', async () => {
+    // Created on Nov 2, the sequence's `start` removed: `due` counts from meta.json's `created`; approve judged it startless and let touch 2 through.
+    const dir = await awayUntilDecember10();
+    const actions = join(dir, CAMPAIGN, '5-actions.md');
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('{preset: five-touch-cold, start: 2026-11-02}', '{preset: five-touch-cold}'));
+    git(dir, 'commit', '-qam', 'no sequence start: the campaign counts from its creation');
+    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.failures.map((f) => f.message)).toEqual(['Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 2, planned for 2026-11-05, is skipped — `due` lists touch 5 on 2026-12-10 instead']);
+    expect(readFileSync(join(dir, draft(2)), 'utf8')).toMatch(/^status: draft$/m);
+  });
+
+  it('names the same file, line and column in due and approve for a start that is not a date', async () => {
+    // No start is borrowed for a bad `started`: due holds the campaign, approve refuses, both at the value to correct.
+    const dir = await awayUntilDecember10();
+    const actions = join(dir, CAMPAIGN, '5-actions.md');
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('status: active,', 'status: active, started: 2026-11-31,'));
+    const due = await runJson<{ due: unknown[]; held: { path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    expect(due.json.due).toEqual([]);
+    expect(due.json.held).toHaveLength(1);
+    const { path, line, column, message } = due.json.held[0]!;
+    expect([path, message]).toEqual([`${CAMPAIGN}/5-actions.md`, 'Invalid `prospects[0].started`: expected a real calendar date (got "2026-11-31")']);
+    const refused = await runJson<{ error: { code: string; diagnostics: { path: string; line: number; column: number; message: string }[] } }>(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.code).toBe('thread-in-error');
+    expect(refused.json.error.diagnostics.map((d) => ({ path: d.path, line: d.line, column: d.column, message: d.message }))).toEqual([{ path, line, column, message }]);
+  });
 });

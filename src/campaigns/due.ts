@@ -1,5 +1,5 @@
 import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
-import { addDays, calendarDate, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
@@ -176,7 +176,8 @@ export function listDueTouches(model: WorkspaceModel, today: string, sentAtHead?
       ...dueTouches({
         campaign: thread.path,
         touches: resolveSequence(sequence),
-        start: sequence?.start ?? meta.created,
+        // The start rule the approval gates read too (campaignStart): a touch due here is one approve accepts.
+        start: campaignStart(sequence, meta.created),
         prospects,
         suppressed,
         // The date itself, read as `campaign draft` and `campaign approve` read it: the one stop rule decides.

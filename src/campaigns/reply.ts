@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRealDate } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { classifyReply, companyDomain, type ReplyClassification } from '../outreach/index.js';
+import { campaignStart, classifyReply, companyDomain, prospectStart, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import type { ThreadMeta } from '../schema/meta.js';
@@ -149,12 +148,10 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
  * off) is refused (`reply-before-start`), naming that day and where it comes from.
  */
 function refuseBeforeStart(campaign: ThreadMeta, sequenceStart: string | null | undefined, prospect: { email: string; started?: string | null }, date: string, actionsPath: string): void {
-  const [start, from] =
-    prospect.started && isRealDate(prospect.started)
-      ? [prospect.started, `the prospect's \`started\` in ${actionsPath}`]
-      : sequenceStart && isRealDate(sequenceStart)
-        ? [sequenceStart, `the sequence's \`start\` in ${actionsPath}`]
-        : [campaign.created, `the campaign's \`created\` date`];
+  // The start `due` counts the touches from (prospectStart): only where it came from is said here.
+  const start = prospectStart(prospect, campaignStart({ start: sequenceStart }, campaign.created));
+  if (start === undefined) return;
+  const from = prospect.started ? `the prospect's \`started\` in ${actionsPath}` : sequenceStart ? `the sequence's \`start\` in ${actionsPath}` : `the campaign's \`created\` date`;
   if (date >= start) return;
   throw new ThreadworkError(
     `Reply dated ${date} is before the campaign started for ${prospect.email} on ${start} (${from}): nothing was recorded. Give --date the day the reply arrived.`,

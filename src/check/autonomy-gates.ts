@@ -3,7 +3,7 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, contactStop, resolveSequence, touchSchedule } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, contactStop, prospectStart, resolveSequence, touchSchedule } from '../outreach/index.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
 import type { SequenceProspect } from '../outreach/index.js';
@@ -130,12 +130,15 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
   const prospect = index.get(campaign)!.get(draft.prospect.email.trim().toLowerCase());
   const own = draft as Record<string, unknown>;
   const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
-  const schedule = prospect ? touchSchedule(resolveSequence(actions?.sequence ?? null), prospect as unknown as SequenceProspect, actions?.sequence?.start, draft.touch) : undefined;
+  // The start `due` counts from (campaignStart): the gates judged a campaign without a sequence `start` as if it had
+  // none, so a touch an out-of-office pause skips was approved while `due` never listed it.
+  const sequenceStart = campaignStart(actions?.sequence, meta?.created);
+  const schedule = prospect ? touchSchedule(resolveSequence(actions?.sequence ?? null), prospect as unknown as SequenceProspect, sequenceStart, draft.touch) : undefined;
   let day = calendarDate(own.send_on) ?? null;
   // Moved to the return date by a pause, as `due` lists it: the caps count it on the day it goes out.
   if (!day && schedule && 'date' in schedule && calendarDate(prospect?.paused_until)) day = schedule.date;
   if (!day) {
-    const start = calendarDate(prospect?.started) ?? calendarDate(actions?.sequence?.start) ?? calendarDate(meta?.created);
+    const start = prospect ? prospectStart(prospect, sequenceStart) : sequenceStart;
     const offset = typeof own.day === 'number' ? own.day : resolveSequence(actions?.sequence ?? null)[draft.touch - 1]?.day;
     day = start && typeof offset === 'number' ? addDays(start, offset) : null;
   }

@@ -2,9 +2,11 @@
 
 export { addDays, calendarDate, daysBetween } from './calendar.js';
 export {
+  campaignStart,
   dueTouches,
   isPresetName,
   PRESET_NAMES,
+  prospectStart,
   resolveSequence,
   SEQUENCE_PRESETS,
   touchSchedule,

@@ -126,15 +126,13 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
   const today = calendarDate(input.today);
   if (!today || today !== input.today.trim()) throw new RangeError(`today must be a YYYY-MM-DD date, got "${input.today}"`);
   const includeOverdue = input.includeOverdue ?? true;
-  const sequenceStart = calendarDate(input.start);
   const due: DueTouch[] = [];
   for (const prospect of input.prospects) {
     if (contactStop(prospect, input.suppressed, input.closed)) continue;
     const done = touchesDone(prospect.touches_done);
     const touch = input.touches[done];
     if (!touch) continue;
-    // A prospect's own start wins; a bad one skips the prospect rather than borrowing the sequence's.
-    const start = prospect.started ? calendarDate(prospect.started) : sequenceStart;
+    const start = prospectStart(prospect, input.start);
     if (!start) continue;
     const next = pausedTouch(input.touches, done, start, calendarDate(prospect.paused_until));
     const date = next.date;
@@ -166,7 +164,7 @@ export function touchSchedule(touches: readonly Touch[], prospect: SequenceProsp
   const done = touchesDone(prospect.touches_done);
   if (touch <= done) return { notDue: `${prospect.email} had touch ${touch} sent already (touches_done: ${done}): \`due\` lists it no more` };
   const planned = touches[touch - 1];
-  const start = prospect.started ? calendarDate(prospect.started) : calendarDate(sequenceStart);
+  const start = prospectStart(prospect, sequenceStart);
   if (!planned || !start) return undefined;
   const date = addDays(start, planned.day);
   const pause = calendarDate(prospect.paused_until);
@@ -177,6 +175,25 @@ export function touchSchedule(touches: readonly Touch[], prospect: SequenceProsp
   if (touch - 1 === next.index) return { date: next.date };
   if (date < pause) return { notDue: `${away}: touch ${touch} is planned for ${date}, inside the absence — \`due\` lists touch ${next.index + 1} on ${pause} first` };
   return { date };
+}
+
+/**
+ * The day a campaign's sequence starts for prospects without their own `started`: the
+ * sequence's `start`, else the day the campaign was created (meta.json `created`). The
+ * one rule `due`, the approval gates and `campaign reply` follow: a campaign that names
+ * no start counts its touches from its creation, for all of them alike.
+ */
+export function campaignStart(sequence: SequenceInput | null | undefined, created: string | null | undefined): string | undefined {
+  return calendarDate(sequence?.start ?? created);
+}
+
+/**
+ * The day a prospect's sequence starts: their own `started`, else `sequenceStart` (see
+ * campaignStart). Undefined when the one that applies is not a real date: a bad `started`
+ * does not borrow the campaign's start (that would send on a day nobody chose).
+ */
+export function prospectStart(prospect: Pick<SequenceProspect, 'started'>, sequenceStart: string | null | undefined): string | undefined {
+  return prospect.started ? calendarDate(prospect.started) : calendarDate(sequenceStart);
 }
 
 /** The next touch and its date, moved past a pause: the latest touch planned before `pause` is due on it, earlier ones are skipped. */
