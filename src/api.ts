@@ -253,10 +253,12 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     approveDrafts: async (drafts, options) => {
       const paths = drafts.map((d) => draftPath(root, d));
-      const done = await write((model, state) => {
+      const done = await write(async (model, state) => {
         // A campaign held for an error (a 5-actions.md saved half-way) is named as such, not judged from the version HEAD has.
         refuseWriteIntoHeldThread(state.currentModel(), paths);
-        return proposeApproval(model, paths);
+        // A touch whose sent draft was deleted counts as sent, as `due` and `campaign draft` count it.
+        const campaigns = [...new Set(paths.map((path) => path.split('/').slice(0, 4).join('/')))];
+        return proposeApproval(model, paths, await sentAtHeadByCampaign(root, campaigns));
       }, options);
       return { drafts: done.result, sync: done.sync, commit: done.commit, warnings: done.warnings };
     },

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -100,5 +100,45 @@ describe('campaign approve agrees with due about a prospect out of office', () =
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('thread-in-error');
     expect(refused.json.error.diagnostics.map((d) => ({ path: d.path, line: d.line, column: d.column, message: d.message }))).toEqual([{ path, line, column, message }]);
+  });
+});
+
+/** Every touch drafted for Dana (`more` adds fields to her entry), then the drafts of `sent` marked `status: sent` by a person who has not updated touches_done yet. */
+async function sentByDraftOnly(sent: number[], more = ''): Promise<string> {
+  const dir = await campaignWithProspect(more);
+  const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+  expect(drafted.code, drafted.stderr).toBe(0);
+  for (const touch of sent) {
+    const path = join(dir, draft(touch));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: draft$/m, 'status: sent'));
+  }
+  git(dir, 'commit', '-qam', `touches ${sent.join(', ')} sent; touches_done not updated`);
+  return dir;
+}
+
+describe('campaign approve counts the touches sent as due counts them: touches_done, or a draft marked sent', () => {
+  it('judges a prospect out of office from the draft marked sent, on disk or at HEAD once deleted', async () => {
+    const dir = await sentByDraftOnly([1], ', paused_until: 2026-12-10');
+    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
+    const skipped = 'Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 2, planned for 2026-11-05, is skipped — `due` lists touch 5 on 2026-12-10 instead';
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    expect(refused.json.error?.failures.map((f) => f.message)).toEqual([skipped]);
+    // The sent draft deleted from disk: HEAD's record of it still counts, as it does for due.
+    rmSync(join(dir, draft(1)));
+    const deleted = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    expect(deleted.json.error?.failures.map((f) => f.message)).toEqual([skipped]);
+    git(dir, 'checkout', '-q', '--', '.');
+    const approved = await runCli(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
+    expect(approved.code, approved.stderr).toBe(0);
+  });
+
+  it('refuses a touch behind one whose draft is marked sent, saying touches_done is not updated yet', async () => {
+    const dir = await sentByDraftOnly([2]);
+    const due = await runJson<{ due: { touch: number }[] }>(['due', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => d.touch)).toEqual([3]);
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(1), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.failures.map((f) => f.message)).toEqual(['dana@northwind-pay.com had touch 1 sent already (a draft marked `status: sent` records touch 2; touches_done: 0 is not updated yet): `due` lists it no more']);
   });
 });

@@ -7,6 +7,7 @@ import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+import type { SentAtHead } from '../derive/sent-touches.js';
 import { draftSources } from './draft-sources.js';
 import { requireSuppression } from './suppression.js';
 
@@ -24,9 +25,10 @@ export interface ApprovedDraft {
  * its figures. A sent or skipped draft is not approved again (`draft-sent`). Nothing is
  * approved for a suppressed or unsubscribed address, nor for a prospect whose sequence
  * stopped (the do-not-contact and sequence-stopped gates), and nothing at all while the
- * suppression list is invalid (`suppression-invalid`): it never fails open.
+ * suppression list is invalid (`suppression-invalid`): it never fails open. `sentAtHead`:
+ * HEAD's record of sent drafts since deleted, counted as sent as `due` counts it.
  */
-export function proposeApproval(model: WorkspaceModel, paths: readonly string[]): WriteProposal<ApprovedDraft[]> {
+export function proposeApproval(model: WorkspaceModel, paths: readonly string[], sentAtHead?: SentAtHead): WriteProposal<ApprovedDraft[]> {
   if (paths.length === 0) throw new ThreadworkError('Name at least one draft to approve', 'invalid-arguments');
   // Approval authorises sending: with a do-not-contact list that cannot be read, nobody can be cleared.
   requireSuppression(model, 'no draft was approved');
@@ -50,7 +52,8 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[])
       changes.push(writeChange(path, setFrontMatterScalar(model.text(path) ?? '', ['status'], 'approved')));
     }
   }
-  const failures = gateFailures(model, { approving: paths }).filter((f) => paths.includes(f.path));
+  // Touches sent counted as `due` counts them: a draft marked sent (or HEAD's record of one since deleted) counts before `touches_done` does.
+  const failures = gateFailures(model, { approving: paths, ...(sentAtHead ? { sentAtHead } : {}) }).filter((f) => paths.includes(f.path));
   if (failures.length > 0) throw refusal(failures);
   // The gates judge the drafts by their campaign's prospects, the segments, the config's caps and the
   // suppression list: an uncommitted edit of those that let an approval pass goes into its commit, or

@@ -5,8 +5,9 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { lastSentTouch, sentTouchesByCampaign, touchDraftPath, touchesDone } from './sent-touches.js';
-import { normalizeEmail, requireSuppression } from './suppression.js';
+import { lastSentByCampaign, prospectsAsSent, touchDraftPath, touchesDone, type SentAtHead } from '../derive/sent-touches.js';
+import { normalizeEmail } from '../outreach/index.js';
+import { requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
 export interface DueItem extends DueTouch {
@@ -150,13 +151,6 @@ function holdingErrors(model: WorkspaceModel, threads: readonly ThreadRecord[], 
 export const OUT_OF_OFFICE_LIST_DAYS = 7;
 
 /**
- * HEAD's record of touches sent in drafts since deleted from disk, per campaign, by
- * sentKey (sent-at-head.ts): what `campaign draft` counts as sent, read by the caller,
- * which does the git reads.
- */
-export type SentAtHead = ReadonlyMap<string, ReadonlyMap<string, string>>;
-
-/**
  * Every touch due on `today` (and overdue ones) across all campaigns at Stage 5 or later,
  * earliest first, skipping whom `contactStop` stops: every address on the suppression
  * list, and everyone in a campaign whose learning has a close date. Throws
@@ -255,23 +249,6 @@ export function campaignsMissingDueDrafts(model: WorkspaceModel, due: readonly D
   const campaigns = new Set<string>();
   for (const touch of due) if (!campaigns.has(touch.campaign) && !model.files.has(touchDraftPath(touch.campaign, touch.prospect.email, touch.touch))) campaigns.add(touch.campaign);
   return [...campaigns].sort();
-}
-
-/** Per campaign, per prospect (normalized email), the last touch a draft records as sent: on disk, or at HEAD for a draft since deleted (`sentAtHead`). */
-function lastSentByCampaign(model: WorkspaceModel, sentAtHead: SentAtHead | undefined): Map<string, Map<string, number>> {
-  const onDisk = sentTouchesByCampaign(model);
-  for (const [campaign, atHead] of sentAtHead ?? []) onDisk.set(campaign, new Map([...atHead, ...(onDisk.get(campaign) ?? [])]));
-  return new Map([...onDisk].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
-}
-
-/** The prospects with `touches_done` raised to the last touch a draft says was sent (`sent`: the campaign's, by normalized email): such a touch is done, even before `touches_done` is updated. */
-function prospectsAsSent<P extends { email: string }>(sent: ReadonlyMap<string, number> | undefined, prospects: readonly P[]): P[] {
-  if (!sent) return [...prospects];
-  return prospects.map((p) => {
-    const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
-    const done = touchesDone((p as { touches_done?: unknown }).touches_done);
-    return drafted > done ? { ...p, touches_done: drafted } : p;
-  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { createChange, writeChange, type SourceChange, type WriteProposal } from
 import { setFrontMatterKey } from '../markdown/front-matter-edit.js';
 import type { DraftValue } from '../schema/stages.js';
 import { draftSources } from './draft-sources.js';
-import { sentKey, sentTouches, touchDraftPath, touchesDone } from './sent-touches.js';
+import { sentKey, sentTouches, touchDraftPath, touchesDone } from '../derive/sent-touches.js';
 import { requireSuppression } from './suppression.js';
 
 export interface DraftFile {

@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { campaignStart, classifyReply, companyDomain, prospectStart, type ReplyClassification } from '../outreach/index.js';
+import { campaignStart, classifyReply, normalizeEmail, companyDomain, prospectStart, type ReplyClassification } from '../outreach/index.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import type { ThreadMeta } from '../schema/meta.js';
@@ -12,7 +12,7 @@ import { goalsOf, metaOf, stageValue, type WorkspaceModel } from '../workspace/m
 import { LAYOUT } from '../workspace/layout.js';
 import { freeSlug, slugify } from '../workspace/slug.js';
 import { prospectCompanyFacts } from './prospect-facts.js';
-import { suppressionWith, normalizeEmail, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
+import { suppressionWith, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
 export interface ReplyResult {
   campaign: string;

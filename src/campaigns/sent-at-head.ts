@@ -5,7 +5,7 @@ import { readAtHead } from '../git/head-files.js';
 import { classifyPath } from '../workspace/layout.js';
 import { draftValue } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { sentKey } from './sent-touches.js';
+import { sentKey } from '../derive/sent-touches.js';
 
 /**
  * The touches HEAD records as sent in drafts no longer on disk (deleted, or lost in a

@@ -6,6 +6,7 @@ import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
 import { SUPPRESSION_FILE } from '../workspace/layout.js';
 import { suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
+import { normalizeEmail } from '../outreach/contact-stop.js';
 
 /**
  * The workspace's do-not-contact list (`threads/sales/campaigns/suppression.yaml`): every
@@ -22,10 +23,6 @@ export type SuppressionState =
   | { ok: true; entries: SuppressionEntry[]; emails: Set<string> }
   | { ok: false; diagnostics: Diagnostic[] };
 
-/** How addresses are compared: trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /**
  * The suppression list as the workspace model read it. A missing file is an empty list

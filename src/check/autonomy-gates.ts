@@ -3,7 +3,8 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, campaignStart, contactStop, prospectStart, resolveSequence, touchSchedule } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, contactStop, normalizeEmail, prospectStart, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
+import { lastSentByCampaign, prospectsAsSent, type SentAtHead } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
 import type { SequenceProspect } from '../outreach/index.js';
@@ -74,10 +75,10 @@ export interface PlannedDraft {
  * cap, drafts already approved keep their places (in path order) and those being
  * approved come after them, in the order given.
  */
-export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[] } = {}): GateFailure[] {
+export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[]; sentAtHead?: SentAtHead } = {}): GateFailure[] {
   const approving = options.approving ?? [];
   const approved: PlannedDraft[] = [];
-  const prospects: ProspectIndex = new Map();
+  const prospects = new ProspectIndex(model, options.sentAtHead);
   for (const file of model.files.values()) {
     const draft = draftValue(file);
     if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
@@ -117,17 +118,38 @@ export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): D
   return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), RULES[f.rule].severity, f.rule, f.message, 'status'));
 }
 
-/** Per campaign, its prospects by lower-cased address: built once per campaign, however many drafts it has. */
-type ProspectIndex = Map<string, Map<string, Record<string, unknown>>>;
+/**
+ * Per campaign, its prospects by normalized address, each with the touches sent counted as
+ * `due` counts them (prospectsAsSent: `touches_done`, or a draft marked sent if it records
+ * more): built once per campaign, however many drafts it has. The first entry of an address wins, as in `due`.
+ */
+class ProspectIndex {
+  private readonly byCampaign = new Map<string, Map<string, Record<string, unknown>>>();
+  private sent: Map<string, Map<string, number>> | undefined;
+  constructor(
+    private readonly model: WorkspaceModel,
+    private readonly sentAtHead?: SentAtHead,
+  ) {}
+
+  prospect(campaign: string, prospects: readonly Record<string, unknown>[], email: string): Record<string, unknown> | undefined {
+    let index = this.byCampaign.get(campaign);
+    if (!index) {
+      this.sent ??= lastSentByCampaign(this.model, this.sentAtHead);
+      index = new Map();
+      for (const p of prospectsAsSent(this.sent.get(campaign), prospects as (Record<string, unknown> & { email: string })[])) if (!index.has(normalizeEmail(p.email))) index.set(normalizeEmail(p.email), p);
+      this.byCampaign.set(campaign, index);
+    }
+    return index.get(normalizeEmail(email));
+  }
+}
 
 /** Where a draft belongs: its campaign, prospect, sender and send day. */
-export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new Map()): PlannedDraft {
+export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(model)): PlannedDraft {
   const campaign = path.split('/').slice(0, 4).join('/');
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);
   const actions = thread && stageValue(thread, 'campaign', 5);
-  if (!index.has(campaign)) index.set(campaign, new Map((actions?.prospects ?? []).map((p) => [p.email.trim().toLowerCase(), p as Record<string, unknown>])));
-  const prospect = index.get(campaign)!.get(draft.prospect.email.trim().toLowerCase());
+  const prospect = index.prospect(campaign, (actions?.prospects ?? []) as Record<string, unknown>[], draft.prospect.email);
   const own = draft as Record<string, unknown>;
   const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
   // The start `due` counts from (campaignStart): the gates judged a campaign without a sequence `start` as if it had
@@ -143,8 +165,22 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
     day = start && typeof offset === 'number' ? addDays(start, offset) : null;
   }
   const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
-  const notDue = schedule && 'notDue' in schedule ? schedule.notDue : null;
+  const notDue = schedule && 'notDue' in schedule ? sentByDraft(prospect, draft.touch, actions?.prospects) ?? schedule.notDue : null;
   return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue };
+}
+
+/**
+ * Why touch `touch` is done when a draft marked sent, not `touches_done`, counts it (a person
+ * marked the draft and has not updated the count yet): touchSchedule's "touches_done: 1"
+ * would quote a count the file does not hold. Undefined when `touches_done` itself counts it.
+ */
+function sentByDraft(prospect: Record<string, unknown> | undefined, touch: number, written: readonly { email: string; touches_done?: unknown }[] | undefined): string | undefined {
+  if (!prospect) return undefined;
+  const email = String(prospect.email);
+  const own = written?.find((p) => normalizeEmail(p.email) === normalizeEmail(email));
+  const counted = touchesDone(own?.touches_done);
+  if (touch <= counted || touch > touchesDone(prospect.touches_done)) return undefined;
+  return `${email} had touch ${touch} sent already (a draft marked \`status: sent\` records touch ${touchesDone(prospect.touches_done)}; touches_done: ${counted} is not updated yet): \`due\` lists it no more`;
 }
 
 /**

@@ -11,6 +11,11 @@
  *   over for them, so its touches are not sent; a person may change the status back.
  */
 
+/** How addresses are compared (the suppression list, prospects, drafts): trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
 export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
 
@@ -37,7 +42,7 @@ const STATUS_REASONS: Record<string, string> = {
  * `closedOn` is the campaign's Stage 6 `closed` date, when it has one.
  */
 export function contactStop(prospect: { email: string; status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
-  if (suppressed.has(prospect.email.trim().toLowerCase())) return { kind: 'do-not-contact', reason: `${prospect.email} is on the suppression list` };
+  if (suppressed.has(normalizeEmail(prospect.email))) return { kind: 'do-not-contact', reason: `${prospect.email} is on the suppression list` };
   const status = (prospect.status ?? 'queued').trim().toLowerCase();
   if (status === 'unsubscribed') return { kind: 'do-not-contact', reason: `${prospect.email} unsubscribed (status unsubscribed)` };
   if (STOPPED_STATUSES.has(status)) return { kind: 'sequence-stopped', reason: `${prospect.email} ${STATUS_REASONS[status] ?? `has status ${status}`}` };

@@ -1,12 +1,13 @@
+/** What the drafts of campaigns record as sent, and the one count of touches sent `due` and the approval gates read (a domain module: check/autonomy-gates.ts reads it). */
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { normalizeEmail } from './suppression.js';
+import { normalizeEmail } from '../outreach/contact-stop.js';
 import { touchesDone } from '../outreach/sequences.js';
 
 /**
  * The touches of a campaign recorded as sent by their drafts (`status: sent`), as
  * `normalized email#touch` → the draft's path. A prospect's `touches_done` is the other
- * record of what was sent; `campaign draft` and `due` read both.
+ * record of what was sent; `campaign draft`, `due` and the approval gates read both.
  */
 export function sentTouches(model: WorkspaceModel, campaignPath: string): Map<string, string> {
   return sentTouchesByCampaign(model, campaignPath).get(campaignPath) ?? new Map();
@@ -49,6 +50,38 @@ export function lastSentTouch(sent: ReadonlyMap<string, string>): Map<string, nu
     last.set(email, Math.max(last.get(email) ?? 0, Number(key.slice(at + 1))));
   }
   return last;
+}
+
+/**
+ * HEAD's record of touches sent in drafts since deleted from disk, per campaign, by
+ * sentKey (campaigns/sent-at-head.ts): what `campaign draft` counts as sent, read by the
+ * caller, which does the git reads.
+ */
+export type SentAtHead = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * Per campaign, per prospect (normalized email), the last touch a draft records as sent:
+ * on disk, or at HEAD for a draft since deleted (`sentAtHead`). With prospectsAsSent, the
+ * one count of touches sent that `due` and the approval gates both read.
+ */
+export function lastSentByCampaign(model: WorkspaceModel, sentAtHead?: SentAtHead): Map<string, Map<string, number>> {
+  const onDisk = sentTouchesByCampaign(model);
+  for (const [campaign, atHead] of sentAtHead ?? []) onDisk.set(campaign, new Map([...atHead, ...(onDisk.get(campaign) ?? [])]));
+  return new Map([...onDisk].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
+}
+
+/**
+ * The prospects with `touches_done` raised to the last touch a draft says was sent
+ * (`sent`: the campaign's, by normalized email): such a touch is done, even before
+ * `touches_done` is updated. The higher of the two counts.
+ */
+export function prospectsAsSent<P extends { email: string }>(sent: ReadonlyMap<string, number> | undefined, prospects: readonly P[]): P[] {
+  if (!sent) return [...prospects];
+  return prospects.map((p) => {
+    const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
+    const done = touchesDone((p as { touches_done?: unknown }).touches_done);
+    return drafted > done ? Object.assign({}, p, { touches_done: drafted }) : p;
+  });
 }
 
 /** A missing, negative or non-numeric `touches_done` means nothing was sent yet; 2.7 means 2. A 5-actions.md holding one is invalid (schema/stages.ts): this reads what the library is given. */
