@@ -39,9 +39,9 @@ function checkJson<T>(dir: string, env: Record<string, string> = {}): ReturnType
 
 interface DueJson {
   date: string;
-  due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string; sendOn: string | null; spread: boolean; channel: string }[];
+  due: { prospect: { email: string }; touch: number; due: string; overdue: boolean; sender: string | null; defaultSender: boolean; sendOn: string | null; spread: boolean; channel: string }[];
   followUps: { kind: string; date: string; overdue: boolean; thread: string; prospect: { email: string } | null; note: string }[];
-  spread: { sender: string; channel: string; cap: number; count: number; days: { date: string; touches: number }[] }[];
+  spread: { sender: string | null; defaultSender: boolean; channel: string; cap: number; count: number; days: { date: string; touches: number }[] }[];
   heldFollowUps: { thread: string; path: string; line: number; column: number; message: string }[];
 }
 
@@ -263,7 +263,7 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
     ]);
     expect(result.json.due.every((d) => d.sender === 'ana@testco.example')).toBe(true);
     expect(result.json.spread).toEqual([
-      { sender: 'ana@testco.example', channel: 'email', cap: 2, count: 5, days: [{ date: '2026-01-26', touches: 2 }, { date: '2026-01-27', touches: 2 }, { date: '2026-01-28', touches: 1 }] },
+      { sender: 'ana@testco.example', defaultSender: false, channel: 'email', cap: 2, count: 5, days: [{ date: '2026-01-26', touches: 2 }, { date: '2026-01-27', touches: 2 }, { date: '2026-01-28', touches: 1 }] },
     ]);
     const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
     expect(text.stdout).toMatch(/spread 5 email touches from ana@testco\.example exceed the cap of 2 per day: 2 on 2026-01-26, 2 on 2026-01-27, 1 on 2026-01-28/);
@@ -288,7 +288,7 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
       ['p1@many.example', null, true],
       ['p2@many.example', null, true],
     ]);
-    expect(result.json.spread).toEqual([{ sender: 'ana@testco.example', channel: 'email', cap: 0, count: 3, days: [] }]);
+    expect(result.json.spread).toEqual([{ sender: 'ana@testco.example', defaultSender: false, channel: 'email', cap: 0, count: 3, days: [] }]);
     const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
     expect(text.stdout).toContain('spread 3 email touches from ana@testco.example: the cap is 0 per day, so none can be approved on any day until it is raised (autonomy.daily_caps.email; null for no cap)');
     expect(text.stdout).not.toContain('3 on 2026-01-26');
@@ -298,7 +298,26 @@ describe('threadwork due: daily caps spread touches over the next days', () => {
     const dir = followUpWorkspace();
     const result = await dueJson<DueJson>(dir, '2026-01-26');
     expect(result.json.spread).toEqual([]);
-    expect(result.json.due.every((d) => !d.spread && d.sendOn === '2026-01-26' && d.sender === '(default sender)')).toBe(true);
+    expect(result.json.due.every((d) => !d.spread && d.sendOn === '2026-01-26' && d.sender === null && d.defaultSender)).toBe(true);
+  });
+
+  // JSON is read by agents: the text's "(default sender)" in `sender` read as a mailbox named so.
+  it('gives the shared default sender as data in JSON (sender null, defaultSender true), and by name in the text', async () => {
+    const prospects = Array.from({ length: 2 }, (_, i) => `  - {name: P${i} Person, email: p${i}@many.example, company: Many ${i}}`).join('\n');
+    const dir = workspace({
+      'threadwork.config.yaml': 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n',
+      ...campaignFiles(CAMPAIGN, '2026-01-20', `sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n${prospects}`),
+    });
+    gitInit(dir);
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.due.map((d) => [d.sender, d.defaultSender, d.sendOn])).toEqual([
+      [null, true, '2026-01-26'],
+      [null, true, '2026-01-27'],
+    ]);
+    expect(result.json.spread).toEqual([{ sender: null, defaultSender: true, channel: 'email', cap: 1, count: 2, days: [{ date: '2026-01-26', touches: 1 }, { date: '2026-01-27', touches: 1 }] }]);
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toContain('spread 2 email touches from (default sender) exceed the cap of 1 per day: 1 on 2026-01-26, 1 on 2026-01-27 (autonomy.daily_caps.email)');
   });
 });
 

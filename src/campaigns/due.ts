@@ -1,4 +1,3 @@
-import { DEFAULT_SENDER } from '../check/autonomy-gates.js';
 import { addDays, calendarDate, campaignStart, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Locators } from '../check/locators.js';
@@ -11,8 +10,10 @@ import { requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
 export interface DueItem extends DueTouch {
-  /** The prospect's `sender`, else the campaign's Stage 5 `sender`, else the shared default sender. */
-  sender: string;
+  /** The prospect's `sender`, else the campaign's Stage 5 `sender`; null when neither names one and the shared default sender applies (`defaultSender`). */
+  sender: string | null;
+  /** True when no sender is named: the touch goes out from the one shared default sender, capped with every other such touch. */
+  defaultSender: boolean;
   /** The day to send it: the listed day, or a later one when the sender's daily cap for the channel is full; null under a cap of 0, which no day has room under. */
   sendOn: string | null;
   /** True when the cap moved it off the listed day: `sendOn` later, or null. */
@@ -38,7 +39,9 @@ export interface FollowUp {
 
 /** Touches over a sender's daily cap for a channel, and the days they were spread to. */
 export interface SpreadNote {
-  sender: string;
+  /** As DueItem's: null for the shared default sender (`defaultSender`). */
+  sender: string | null;
+  defaultSender: boolean;
   channel: Channel;
   cap: number;
   /** Touches listed for the day. */
@@ -208,8 +211,8 @@ export function dueReport(model: WorkspaceModel, today: string, sentAtHead?: Sen
 export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch[], today: string): { due: DueItem[]; spread: SpreadNote[] } {
   const caps = model.config.autonomy.daily_caps as Record<string, unknown>;
   // Per campaign, each prospect's sender by normalized email: built once, not a search of the prospects per touch.
-  const senders = new Map<string, (email: string) => string>();
-  const senderOf = (touch: DueTouch): string => {
+  const senders = new Map<string, (email: string) => string | null>();
+  const senderOf = (touch: DueTouch): string | null => {
     let of = senders.get(touch.campaign);
     if (!of) senders.set(touch.campaign, (of = campaignSenders(model.threads.get(touch.campaign))));
     return of(touch.prospect.email);
@@ -217,24 +220,26 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   const counts = new Map<string, number>();
   const due = touches.map((touch): DueItem => {
     const sender = senderOf(touch);
-    const key = `${sender}\u0000${touch.channel}`;
+    // A named sender is never blank (text()): '' keys the shared default.
+    const key = `${sender ?? ''}\u0000${touch.channel}`;
     const n = counts.get(key) ?? 0;
     counts.set(key, n + 1);
     const cap = caps[touch.channel];
     // A cap of 0 lets no touch of the channel be approved on any day (the approve gate refuses
     // each): naming today, or any day, would plan a send the gate then refuses.
-    if (cap === 0) return { ...touch, sender, sendOn: null, spread: true };
+    if (cap === 0) return { ...touch, sender, defaultSender: sender === null, sendOn: null, spread: true };
     const shift = typeof cap === 'number' && cap > 0 ? Math.floor(n / cap) : 0;
-    return { ...touch, sender, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0 };
+    return { ...touch, sender, defaultSender: sender === null, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0 };
   });
   const spread: SpreadNote[] = [];
   for (const [key, count] of counts) {
-    const [sender, channel] = key.split('\u0000') as [string, Channel];
+    const [named, channel] = key.split('\u0000') as [string, Channel];
+    const sender = named === '' ? null : named;
     const cap = caps[channel];
     if (typeof cap !== 'number' || count <= cap) continue;
     const days = new Map<string, number>();
     for (const item of due) if (item.sender === sender && item.channel === channel && item.sendOn) days.set(item.sendOn, (days.get(item.sendOn) ?? 0) + 1);
-    spread.push({ sender, channel, cap, count, days: [...days].map(([date, n]) => ({ date, touches: n })) });
+    spread.push({ sender, defaultSender: sender === null, channel, cap, count, days: [...days].map(([date, n]) => ({ date, touches: n })) });
   }
   return { due, spread };
 }
@@ -294,11 +299,15 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.thread < b.thread ? -1 : a.thread > b.thread ? 1 : a.kind < b.kind ? -1 : 1));
 }
 
-/** The sender of a campaign's touches to each prospect: the prospect's `sender`, else the campaign's, else the shared default (the first prospect listed with an address wins). */
-function campaignSenders(thread: ThreadRecord | undefined): (email: string) => string {
+/**
+ * The sender of a campaign's touches to each prospect: the prospect's `sender`, else the
+ * campaign's, else null for the shared default — data, not the approve gate's display name
+ * `(default sender)`, which only the text output prints (the first prospect listed with an address wins).
+ */
+function campaignSenders(thread: ThreadRecord | undefined): (email: string) => string | null {
   const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: Record<string, unknown>[] }) | undefined);
-  const fallback = text(actions?.sender) ?? DEFAULT_SENDER;
-  const byEmail = new Map<string, string>();
+  const fallback = text(actions?.sender) ?? null;
+  const byEmail = new Map<string, string | null>();
   for (const prospect of actions?.prospects ?? []) {
     const email = normalizeEmail(String(prospect.email));
     if (!byEmail.has(email)) byEmail.set(email, text(prospect.sender) ?? fallback);

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
+import { DEFAULT_SENDER } from '../../check/autonomy-gates.js';
 import { columns } from '../../report/terminal.js';
 import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
@@ -30,11 +31,11 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
   for (const s of spread) {
     // "Exceed the cap of 0 per day: 3 on <today>" planned sends the approve gate refuses: no day has room.
     if (s.cap === 0) {
-      sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touch${s.count === 1 ? '' : 'es'} from ${s.sender}: the cap is 0 per day, so none can be approved on any day until it is raised (autonomy.daily_caps.${s.channel}; null for no cap)`);
+      sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touch${s.count === 1 ? '' : 'es'} from ${s.sender ?? DEFAULT_SENDER}: the cap is 0 per day, so none can be approved on any day until it is raised (autonomy.daily_caps.${s.channel}; null for no cap)`);
       continue;
     }
     const days = s.days.map((d) => `${d.touches} on ${d.date}`).join(', ');
-    sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touches from ${s.sender} exceed the cap of ${s.cap} per day: ${days} (autonomy.daily_caps.${s.channel})`);
+    sections.push(`${pc.cyan('spread')} ${s.count} ${s.channel} touches from ${s.sender ?? DEFAULT_SENDER} exceed the cap of ${s.cap} per day: ${days} (autonomy.daily_caps.${s.channel})`);
   }
   if (followUps.length) {
     sections.push(

@@ -78,7 +78,8 @@ export const dueOutput = z.object({
       template: z.string(),
       due: z.string(),
       overdue: z.boolean(),
-      sender: z.string().describe("the prospect's sender, else the campaign's Stage 5 sender, else \"(default sender)\""),
+      sender: z.string().nullable().describe("the prospect's sender, else the campaign's Stage 5 sender; null when neither names one (defaultSender)"),
+      defaultSender: z.boolean().describe('no sender is named: the touch goes out from the one shared default sender, capped together with every other such touch'),
       sendOn: z.string().nullable().describe('the day to send it: the listed day, or a later one when the sender\'s daily cap for the channel is full; null when that cap is 0: no day has room for it'),
       spread: z.boolean().describe('the daily cap moved it off the listed day: sendOn is later, or null under a cap of 0'),
     }),
@@ -96,7 +97,7 @@ export const dueOutput = z.object({
     )
     .describe("DEFER decisions' revisit dates, nurture prospects' revisits and out-of-office returns on or before the date"),
   spread: z
-    .array(z.object({ sender: z.string(), channel: channelOutput, cap: z.number().int(), count: z.number().int(), days: z.array(z.object({ date: z.string(), touches: z.number().int() })) }))
+    .array(z.object({ sender: z.string().nullable().describe('as in due: null for the shared default sender'), defaultSender: z.boolean(), channel: channelOutput, cap: z.number().int(), count: z.number().int(), days: z.array(z.object({ date: z.string(), touches: z.number().int() })) }))
     .describe('per sender and channel over the daily cap: how the touches were spread over the following days'),
   held: z
     .array(z.object({ campaign: z.string(), path: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }))
