@@ -804,7 +804,7 @@ export const ERRORS = {
   'not-a-campaign': { summary: 'a thread that is not a campaign where a campaign is needed' },
   'not-found': { summary: 'an MCP resource (a canvas section or its file, a schema) that does not exist; a goal that does not exist is `unknown-goal`, a thread `unknown-thread`, as in the tools' },
   'no-stage': { summary: 'a thread with no stage file yet' },
-  'no-actions': { summary: 'a campaign without a valid `5-actions.md` (prospects and sequence)' },
+  'no-actions': { summary: 'a campaign without a valid `5-actions.md` (prospects and sequence), or `campaign draft` on one whose `5-actions.md` lists no prospects or whose sequence has no touch (`path`, `line` and `column` name the value to fill in): nothing was written' },
   'last-stage': { summary: 'advancing a thread that is at its last stage' },
   'decision-not-to-act': { summary: 'advancing past a Stage 4 that decides DEFER or REJECT: actions follow QUALIFY (LAUNCH for a campaign); `decision` names the one written, `revisit` a DEFER\'s date' },
   'stage-exists': { summary: 'the next stage file already exists: nothing was changed' },

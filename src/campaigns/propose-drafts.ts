@@ -18,6 +18,7 @@ import type { DraftValue } from '../schema/stages.js';
 import { draftSources } from './draft-sources.js';
 import { sentKey, sentTouches, touchDraftPath, touchesDone } from '../derive/sent-touches.js';
 import { requireSuppression } from './suppression.js';
+import { refuseNothingToDraft } from './nothing-to-draft.js';
 
 export interface DraftFile {
   path: string;
@@ -74,6 +75,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const suppressed = requireSuppression(model, 'no draft was written');
   requireValidExperiments(model, campaignPath);
   const touches = resolveSequence(actions.sequence ?? null);
+  refuseNothingToDraft(model, campaignPath, (actions.prospects ?? []).length, touches.length);
   const segment = segmentsOf(model).find((s) => s.id === meta.segment);
   const context = segment ? strategyContext(model, segment, readCanvasTexts((path) => model.text(path)), assumptions) : undefined;
   const materials = context
