@@ -121,11 +121,12 @@ export const RULES = {
   },
   'merge-conflict': {
     severity: 'error',
+    warningWhen: 'every conflict of the file lies inside a block threadwork derives (the assumptions, metrics, goal state or campaign results block): sync writes it anew',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'text',
     summary: 'git merge-conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) left in a file — at the first `<<<<<<<`',
     message: "Unresolved merge conflict: git's markers `<<<<<<< {ours}` (line {n}) … `>>>>>>> {theirs}` (line {m}) are still in the file: expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines",
-    docs: 'A merge, rebase or cherry-pick stopped on a conflict and the file still holds both versions between git\'s markers — in the front matter, in `meta.json` or in the prose alike; in a JSON or YAML file, or the front matter of a Markdown file, also when a formatter has indented the markers with the lines around them (in a Markdown body an indented quote of them is a code block). Keep the version you want (or write one from both), delete the three marker lines, then `git add` the file and finish the merge. Until then the file is held at its last valid version (`derived-held`) and never committed; during the merge, sync writes but does not commit anyway.',
+    docs: 'A merge, rebase or cherry-pick stopped on a conflict and the file still holds both versions between git\'s markers — in the front matter, in `meta.json` or in the prose alike; in a JSON or YAML file, or the front matter of a Markdown file, also when a formatter has indented the markers with the lines around them (in a Markdown body an indented quote of them is a code block). Keep the version you want (or write one from both), delete the three marker lines, then `git add` the file and finish the merge. Until then the file is held at its last valid version (`derived-held`) and never committed; during the merge, sync writes but does not commit anyway. A conflict that lies only inside a block threadwork derives — what two people who each closed a deal and synced leave in the metrics, assumptions and goal blocks when the second one pulls — has no version to choose: it is a warning, the file is read as it is, and `sync` (or `watch`) writes the block anew from the merged threads; then `git add` the file and finish the merge (a conflict anywhere else in the same file keeps it an error).',
   },
   'file-empty': {
     severity: 'error',

@@ -1,6 +1,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { findManagedBlocks, loadMarkdownParser, markdownParserLoaded, markersOnOwnLines, type MarkerProblem } from '../markdown/managed-blocks.js';
+import { derivedBlockNames } from '../workspace/derived-block-conflict.js';
+import type { FileKind } from '../workspace/layout.js';
 import { metaOf, type WorkspaceModel } from '../workspace/model.js';
 
 /** A file sync writes managed blocks into, and the names of its blocks there (engine/sync-plan.ts). */
@@ -49,14 +51,15 @@ export async function loadParserForBlocks(model: WorkspaceModel): Promise<void> 
 
 function blockFiles(model: WorkspaceModel, inScope: (thread: string) => boolean): BlockFile[] {
   const files: BlockFile[] = [];
-  const assumptions = model.canvas.get('10-assumptions');
-  if (assumptions) files.push({ path: assumptions.path, names: ['assumptions'] });
-  const metrics = model.canvas.get('13-metrics');
-  if (metrics) files.push({ path: metrics.path, names: ['metrics'] });
-  for (const goal of model.goals.values()) files.push({ path: goal.path, names: ['state'] });
+  const add = (file: { path: string; kind: FileKind } | undefined): void => {
+    if (file) files.push({ path: file.path, names: derivedBlockNames(file.kind) });
+  };
+  add(model.canvas.get('10-assumptions'));
+  add(model.canvas.get('13-metrics'));
+  for (const goal of model.goals.values()) add(goal);
   for (const thread of model.threads.values()) {
     const learning = thread.stages[5];
-    if (learning && metaOf(thread)?.type === 'sales-campaign' && inScope(thread.path)) files.push({ path: learning.path, names: ['results', 'experiments'] });
+    if (learning && metaOf(thread)?.type === 'sales-campaign' && inScope(thread.path)) add(learning);
   }
   return files;
 }

@@ -24,6 +24,13 @@ export interface ConflictMarkers {
   close: string;
   /** How many conflicts the file holds. */
   count: number;
+  /** Every conflict's opening and closing marker lines (1-based), the first one's among them. */
+  spans: ConflictSpan[];
+}
+
+export interface ConflictSpan {
+  openLine: number;
+  closeLine: number;
 }
 
 const OPEN = /^<{7}(?:[ \t]|$)/;
@@ -48,8 +55,11 @@ export function findConflictMarkers(text: string, options: { indentedBefore?: nu
       separated = false;
     } else if (open >= 0 && SEPARATOR.test(line)) separated = true;
     else if (open >= 0 && separated && CLOSE.test(line)) {
-      if (found) found.count += 1;
-      else found = { openLine: open + 1, openColumn: openIndent + 1, closeLine: i + 1, open: lines[open]!.replace(/^\uFEFF|\r$/g, '').trim(), close: line.trimEnd(), count: 1 };
+      const span = { openLine: open + 1, closeLine: i + 1 };
+      if (found) {
+        found.count += 1;
+        found.spans.push(span);
+      } else found = { openLine: span.openLine, openColumn: openIndent + 1, closeLine: span.closeLine, open: lines[open]!.replace(/^\uFEFF|\r$/g, '').trim(), close: line.trimEnd(), count: 1, spans: [span] };
       open = -1;
     }
   }

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers } from '../markdown/conflict-markers.js';
+import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -57,21 +58,35 @@ export function hasValue(file: ParsedFile): boolean {
  */
 export function parseFile(path: string, kind: FileKind, text: string): ParsedFile {
   try {
-    const conflict = kind.kind === 'other' || kind.kind === 'canvas-unknown' ? undefined : mergeConflictProblem(path, text);
-    if (conflict) return parsedFile(path, kind, 0, undefined, undefined, [conflict]);
-    return parseFileOfKind(path, kind, text);
+    const conflict = kind.kind === 'other' || kind.kind === 'canvas-unknown' ? undefined : mergeConflictProblem(path, kind, text);
+    if (conflict?.severity === 'error') return parsedFile(path, kind, 0, undefined, undefined, [conflict]);
+    const parsed = parseFileOfKind(path, kind, text);
+    // Conflicts only in derived blocks: the file is read as it is, and sync writes the blocks anew.
+    return conflict ? parsedFile(path, kind, parsed.bodyOffset, parsed.value, parsed.raw, [conflict, ...parsed.diagnostics]) : parsed;
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)]);
   }
 }
 
-/** `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined. */
-function mergeConflictProblem(path: string, text: string): Diagnostic | undefined {
+/**
+ * `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined.
+ * A warning when every conflict lies in a block sync derives: it is resolved by computing the block again.
+ */
+function mergeConflictProblem(path: string, kind: FileKind, text: string): Diagnostic | undefined {
   // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
   const markers = text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: path.endsWith('.md') ? frontMatterLines(text) : Infinity }) : undefined;
   if (!markers) return undefined;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
+  const derived = derivedBlocksHoldingConflicts(text, kind, markers.spans);
+  if (derived) {
+    const blocks = derived.map((name) => `\`${name}\``).join(' and ');
+    const where = markers.count > 1 ? `${more} — all in the ${blocks} block${derived.length > 1 ? 's' : ''}` : ` in the ${blocks} block`;
+    const recompute =
+      `Merge conflict in derived content: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})${where}, which threadwork computes from the threads: ` +
+      'no version to choose — run `threadwork sync` to write it anew from the merged files, then `git add` the file and finish the merge';
+    return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'warning', 'merge-conflict', recompute);
+  }
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
     'expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
