@@ -557,9 +557,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['strategy', 'sync', 'watch'],
     at: 'file',
-    summary: 'a generated strategy file edited by hand and now behind the canvas',
-    message: 'Edited by hand and now behind the canvas: kept as it is',
-    docs: 'Hand edits are never overwritten. Merge the changes yourself, or run `threadwork strategy --force` to regenerate the file.',
+    summary: 'a generated strategy file edited by hand and now behind the canvas, or left with git\'s conflict markers by a merge — at the first `<<<<<<<`',
+    message: "Edited by hand and now behind the canvas: kept as it is | Git's conflict markers are still in this generated file (from line {n}), and a side of the merge may hold a hand edit: kept as it is",
+    docs: 'Hand edits are never overwritten. Merge the changes yourself, or run `threadwork strategy --force` to regenerate the file. A generated file two people regenerated, each from their own canvas, stops a merge on its `threadwork:generated` line: when each side between git\'s markers is whole and as threadwork wrote it, nothing in it is a person\'s and sync regenerates it from the merged canvas; when git merged other lines of either side around the conflict (the usual case), a hand edit could be among them, so the file is kept and this warning names its first marker — keep the lines you want and delete the markers, or run `threadwork strategy --force` (which regenerates every generated file of the segment).',
   },
   'strategy-render': {
     severity: 'error',

@@ -65,3 +65,34 @@ export function findConflictMarkers(text: string, options: { indentedBefore?: nu
   }
   return found;
 }
+
+const BASE = /^\|{7}(?:[ \t]|$)/;
+
+/**
+ * The two versions a merge that stopped left in `text` (git's default and diff3 styles):
+ * each conflict replaced by its `ours` lines, or by its `theirs` lines. Undefined when the
+ * text holds no complete conflict — or a marker out of order, which no side can be read from.
+ */
+export function conflictSides(text: string): { ours: string; theirs: string } | undefined {
+  if (!text.includes('<<<<<<<')) return undefined;
+  const ours: string[] = [];
+  const theirs: string[] = [];
+  let part: 'both' | 'ours' | 'base' | 'theirs' = 'both';
+  let conflicts = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const bare = line.replace(/\r?\n$/, '');
+    if (OPEN.test(bare)) {
+      if (part !== 'both') return undefined;
+      part = 'ours';
+    } else if (BASE.test(bare) && part === 'ours') part = 'base';
+    else if (SEPARATOR.test(bare) && (part === 'ours' || part === 'base')) part = 'theirs';
+    else if (CLOSE.test(bare) && part === 'theirs') {
+      part = 'both';
+      conflicts += 1;
+    } else {
+      if (part !== 'theirs' && part !== 'base') ours.push(line);
+      if (part !== 'ours' && part !== 'base') theirs.push(line);
+    }
+  }
+  return part === 'both' && conflicts > 0 ? { ours: ours.join(''), theirs: theirs.join('') } : undefined;
+}

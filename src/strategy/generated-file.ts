@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { conflictSides, findConflictMarkers } from '../markdown/conflict-markers.js';
 
 /**
  * Generated files are guarded (SPEC principle 4): the first line records the hash of
@@ -17,7 +18,9 @@ export type GeneratedState =
   /** Carries the marker but the content changed: a person edited it. */
   | { state: 'edited'; recorded: string }
   /** No marker at all: written by a person from scratch. */
-  | { state: 'unmarked' };
+  | { state: 'unmarked' }
+  /** Left with git's conflict markers by a merge, a side of which was edited (or cannot be told to be generated): kept, and said so. */
+  | { state: 'conflicted'; line: number };
 
 export function contentHash(content: string): string {
   return createHash('sha256').update(content.replace(/\r\n/g, '\n')).digest('hex');
@@ -57,10 +60,26 @@ export function withMarker(path: string, content: string): string {
   return `${marker}\n${content}`;
 }
 
+/**
+ * A generated file git could not merge: two people each regenerated it from their own canvas.
+ * When neither side read from the file (each conflict's lines of one side, with the lines
+ * around them) was edited, it holds nothing a person wrote and is regenerated like any
+ * unedited file — it used to read as unmarked, was never regenerated again, and its conflict
+ * markers stayed in a sales material without a word. Otherwise — a side edited by hand, or
+ * git merged the other side's hunks around the conflict so that neither side can be told
+ * generated — it is kept and reported at its first marker: regenerating could lose an edit.
+ */
+function mergedState(text: string, ours: GeneratedState, theirs: GeneratedState): GeneratedState {
+  if (ours.state === 'unedited' && theirs.state === 'unedited') return ours;
+  return { state: 'conflicted', line: findConflictMarkers(text)?.openLine ?? 1 };
+}
+
 const FRONT_MATTER_MARKER = /^(---\r?\n)# threadwork:generated sha256=([0-9a-f]{64})\r?\n/;
 
 export function generatedState(existing: string | undefined): GeneratedState {
   if (existing === undefined) return { state: 'missing' };
+  const sides = conflictSides(existing);
+  if (sides) return mergedState(existing, generatedState(sides.ours), generatedState(sides.theirs));
   const inFrontMatter = FRONT_MATTER_MARKER.exec(existing);
   if (inFrontMatter) {
     const recorded = inFrontMatter[2]!;

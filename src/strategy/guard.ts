@@ -8,6 +8,8 @@ export interface GuardedFile {
   action: GuardAction;
   /** For a file kept because it was edited by hand: the canvas has changed since it was generated. */
   stale: boolean;
+  /** For a file kept with git's conflict markers in it: the line of the first. */
+  conflictLine?: number;
 }
 
 export interface GuardedPlan {
@@ -40,6 +42,8 @@ export function guardWrites(outputs: readonly StrategyOutput[], readText: (path:
       else write('updated');
     } else if (options.force) {
       write('overwritten');
+    } else if (state.state === 'conflicted') {
+      plan.files.push({ path: output.path, action: 'kept-edited', stale: false, conflictLine: state.line });
     } else {
       // Only a file the engine generated can be known to lag the canvas; a hand-written one is simply kept.
       const stale = state.state === 'edited' && state.recorded !== contentHash(output.content);

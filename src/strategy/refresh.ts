@@ -74,9 +74,15 @@ export function renderErrorDiagnostic(segmentId: string, error: unknown): Diagno
 }
 
 export function staleDiagnostics(files: readonly GuardedFile[]): Diagnostic[] {
-  return files
-    .filter((f) => f.stale)
-    .map((f) => diagnostic(f.path, START, 'warning', 'strategy-stale', 'Edited by hand and now behind the canvas: kept as it is. Merge the changes yourself, or run `threadwork strategy --force` to regenerate it'));
+  return files.flatMap((f) => {
+    if (f.conflictLine !== undefined) {
+      return [
+        diagnostic(f.path, { line: f.conflictLine, column: 1 }, 'warning', 'strategy-stale',
+          "Git's conflict markers are still in this generated file (from line " + f.conflictLine + '), and a side of the merge may hold a hand edit: kept as it is. Keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines, or run `threadwork strategy --force` to regenerate it'),
+      ];
+    }
+    return f.stale ? [diagnostic(f.path, START, 'warning', 'strategy-stale', 'Edited by hand and now behind the canvas: kept as it is. Merge the changes yourself, or run `threadwork strategy --force` to regenerate it')] : [];
+  });
 }
 
 /**

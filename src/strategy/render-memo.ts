@@ -63,6 +63,7 @@ export function decideFromHashes(paths: readonly string[], hashes: Readonly<Reco
     const existing = readText(path);
     const state = generatedState(existing);
     if (state.state === 'missing') files.push({ path, action: 'skipped-missing', stale: false });
+    else if (state.state === 'conflicted') files.push({ path, action: 'kept-edited', stale: false, conflictLine: state.line });
     else if (state.state === 'unmarked') files.push({ path, action: 'kept-edited', stale: false });
     else if (state.state === 'edited') files.push({ path, action: 'kept-edited', stale: state.recorded !== hash });
     else if (state.recorded === hash && isAsWritten(path, existing!)) files.push({ path, action: 'unchanged', stale: false });

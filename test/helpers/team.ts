@@ -28,12 +28,13 @@ export function teamWorkspace(): Team {
   return { origin, alice: clone('alice'), bob: clone('bob') };
 }
 
-/** A 6-learning.md closing a deal won. */
-const wonLearning = (closed: string, arr: number): string => md(`outcome: closed-won\nclosed: ${closed}\narr: ${arr}`);
+/** A 6-learning.md closing a deal won, validating `validates` (an assumption id) when given. */
+const wonLearning = (closed: string, arr: number, validates?: string): string =>
+  md(`outcome: closed-won\nclosed: ${closed}\narr: ${arr}${validates ? `\nvalidations:\n  - {assumption: ${validates}, result: validated, evidence: books three weeks behind}` : ''}`);
 
 /** Alice closes Oakline Outfitters (stage 5) won at 36,000 and syncs, which commits. */
-export async function aliceClosesOakline(dir: string): Promise<void> {
-  writeFiles(dir, { 'threads/sales/oakline-outfitters/6-learning.md': wonLearning('2026-11-20', 36000) });
+export async function aliceClosesOakline(dir: string, options: { validates?: string } = {}): Promise<void> {
+  writeFiles(dir, { 'threads/sales/oakline-outfitters/6-learning.md': wonLearning('2026-11-20', 36000, options.validates) });
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
 }
 
