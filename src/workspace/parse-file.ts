@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers } from '../markdown/conflict-markers.js';
 import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
+import { metaConflictAdvice } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -87,9 +88,10 @@ function mergeConflictProblem(path: string, kind: FileKind, text: string): Diagn
       'no version to choose — run `threadwork sync` to write it anew from the merged files, then `git add` the file and finish the merge';
     return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'warning', 'merge-conflict', recompute);
   }
+  const advice = kind.kind === 'thread-meta' ? metaConflictAdvice(text) : '';
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
-    'expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
+    `expected one version — keep the lines you want and delete the \`<<<<<<<\`, \`=======\` and \`>>>>>>>\` lines${advice}`;
   return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'error', 'merge-conflict', message);
 }
 
