@@ -31,7 +31,8 @@ const conflicted = (text: string): boolean => text.includes('<<<<<<<');
 const wonArr = (dir: string): string | undefined => /^\| won ARR \| ([^|]+) \|/m.exec(read(dir, METRICS))?.[1]?.trim();
 
 describe('a merge that stops on the blocks both people synced', () => {
-  it('check warns at the first marker that sync recomputes the block; sync writes the merged figures and commits nothing until the merge is committed', async () => {
+  // Each test clones twice and runs the real CLI five or six times: 30 s is too short on a loaded machine.
+  it('check warns at the first marker that sync recomputes the block; sync writes the merged figures and commits nothing until the merge is committed', { timeout: 120_000 }, async () => {
     const dir = await pulledWithConflicts();
     const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U').trim().split('\n');
     const head = git(dir, 'rev-parse', 'HEAD');
@@ -56,7 +57,7 @@ describe('a merge that stops on the blocks both people synced', () => {
     expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
   });
 
-  it('a conflict outside the derived block as well is still an error, and the file is held', async () => {
+  it('a conflict outside the derived block as well is still an error, and the file is held', { timeout: 120_000 }, async () => {
     const dir = await pulledWithConflicts();
     replaceInFile(dir, GOAL, '---\n', '---\n<<<<<<< HEAD\nowner: Alice\n=======\nowner: Bob\n>>>>>>> theirs\n');
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);

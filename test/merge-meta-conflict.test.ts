@@ -34,14 +34,15 @@ const metaError = async (dir: string, line: number): Promise<Diagnostic> => {
 };
 
 describe('a merge conflict in meta.json', () => {
-  it('names the value a person wrote to choose, and the derived one sync recomputes', async () => {
+  // Each test clones twice and runs the real CLI five or six times: 30 s is too short on a loaded machine.
+  it('names the value a person wrote to choose, and the derived one sync recomputes', { timeout: 120_000 }, async () => {
     const dir = await conflictedMeta();
     expect((await metaError(dir, 9)).message).toContain(
       'delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; choose `created` (`"2026-10-06"` above the `=======`, `"2026-10-05"` below); `stage` is derived — either side\'s value will do, sync recomputes it',
     );
   });
 
-  it('says when only derived values differ: either side will do', async () => {
+  it('says when only derived values differ: either side will do', { timeout: 120_000 }, async () => {
     const dir = await conflictedMeta();
     // Bob's created kept: what is left in conflict is the stage sync moved on each side.
     writeFiles(dir, { [META]: read(dir, META).replace('  "created": "2026-10-06",\n', '').replace('  "created": "2026-10-05",\n', '').replace('"source": "campaign:2026-09-15-fintech-controller-outbound",\n', '$&  "created": "2026-10-05",\n') });
