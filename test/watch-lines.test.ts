@@ -108,6 +108,48 @@ describe('Ctrl-C while a cycle is under way', () => {
     }
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
+
+  // An impatient second Ctrl-C used to kill the process at once (the handler was `once`):
+  // the cycle's derived files written and not committed, the pid file left in .git.
+  it.each([false, true])('pressed again, still finishes the cycle and commits it, saying so (text: %s)', async (text) => {
+    const dir = await repo();
+    const slow = slowGit();
+    const w = start(dir, [], { PATH: slow.path }, { text });
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    w.signal('SIGINT');
+    await waitFor(() => w.text.some((l) => l.includes(text ? 'finishing the cycle under way' : '"event":"stopping"')), 'the stopping line', () => w.describe());
+    w.signal('SIGINT');
+    const again = text ? 'still finishing the cycle under way (SIGINT): Ctrl-C once more stops at once, its write left for the next sync to finish' : '"again":true';
+    await waitFor(() => w.text.some((l) => l.includes(again)), 'the line saying it is still finishing', () => w.describe());
+    rmSync(slow.hold);
+    expect(await w.exit(), w.describe()).toBe(0);
+    expect(w.text.at(-1)).toContain(text ? 'stopped (SIGINT)' : '"event":"stopped"');
+    if (!text) expectSchemaValid(w);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(existsSync(join(dir, '.git/threadwork-watch.pid'))).toBe(false);
+  });
+
+  it('pressed a third time, stops at once (a git that hangs), the write left for the next sync to finish', async () => {
+    const dir = await repo();
+    const slow = slowGit();
+    const w = start(dir, [], { PATH: slow.path });
+    await w.ready();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    w.signal('SIGINT');
+    await waitFor(() => w.lines.some((l) => l.event === 'stopping'), 'the stopping line', () => w.describe());
+    w.signal('SIGINT');
+    await waitFor(() => w.text.some((l) => l.includes('"again":true')), 'the line saying it is still finishing', () => w.describe());
+    w.signal('SIGINT');
+    expect(await w.exit(), w.describe()).toBe(130);
+    rmSync(slow.hold);
+    expect(git(dir, 'status', '--porcelain')).not.toBe('');
+    const sync = await runJson<{ commit: { committed: boolean } | null }>(['sync', '--dir', dir]);
+    expect(sync.json.commit?.committed, sync.stdout).toBe(true);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
 });
 
 describe('the start-up line naming uncommitted sources', () => {
