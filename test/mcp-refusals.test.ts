@@ -52,6 +52,27 @@ describe('threadwork mcp refuses', () => {
     expect((await mcp.ok<{ ok: boolean }>('check')).ok).toBe(true);
   });
 
+  // Front matter nested thousands of levels deep overflowed the stack while being turned into
+  // YAML: `internal` ("a threadwork bug"). It is the refusal a file nested past the limit gets.
+  it('refuses front matter nested deeper than threadwork reads as stage-invalid (yaml-limit), never an internal error', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const thread = 'threads/sales/oakline-outfitters';
+    const before = snapshot(dir, thread);
+    const headBefore = head(dir);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 2000; i++) deep = i % 2 ? [deep] : { a: deep };
+    for (const front_matter of [{ company: deep }, { signal: 'Asked for pricing', company: { technologies: deep } }]) {
+      const refused = await mcp.call<{ ok: false; error: { code: string; diagnostics: { path: string; field?: string; message: string; rule: string }[] } }>('write_stage', { thread, stage: 1, front_matter });
+      expect(refused.isError, refused.text).toBe(true);
+      expect(refused.data.error.code, refused.text).toBe('stage-invalid');
+      expect(refused.data.error.diagnostics).toEqual([expect.objectContaining({ path: `${thread}/1-input.md`, rule: 'yaml-limit', field: 'company', message: 'YAML over a limit: nested more than 100 levels deep (lists and maps)' })]);
+    }
+    expect(snapshot(dir, thread)).toEqual(before);
+    expect(head(dir)).toBe(headBefore);
+    expect(mcp.stderr()).not.toContain('internal error');
+  });
+
   /*
    * The fourth review: write_stage opening each next stage with empty front matter walked a
    * new deal to closed-won — no signal, no decision, its close still pending — and the win

@@ -1,7 +1,7 @@
 import { SYNC_WARNINGS } from '../diagnostics-catalog.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { IncrementalDerivation } from '../derive/incremental.js';
-import { ThreadworkError } from '../errors.js';
+import { ThreadworkError, type ErrorCode } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { Locators } from '../check/locators.js';
@@ -593,16 +593,19 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Di
   const under = all.filter((d) => builtOn.has(d.path));
   if (under.length > 0 && proposal.builtOn) throw proposal.builtOn.refuse(under);
   const errors = all.filter((d) => paths.has(d.path));
-  if (errors.length > 0) {
-    const where = [...new Set(errors.map((d) => d.path))].join(', ');
-    throw new ThreadworkError(
-      `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
-      proposal.invalidCode ?? 'write-invalid',
-      { path: proposal.changes[0]?.path, diagnostics: errors },
-    );
-  }
+  if (errors.length > 0) throw writeRefused(errors, proposal.invalidCode ?? 'write-invalid', proposal.changes[0]?.path);
   refuseWriteIntoHeldThread(state.currentModel(), paths, new Set([...paths].filter((path) => state.diskText(path) === undefined)), proposal.changes[0]?.path);
   return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
+}
+
+/** The refusal of a write whose files would hold `errors`: each listed, nothing written. */
+export function writeRefused(errors: readonly Diagnostic[], code: ErrorCode, path: string | undefined): ThreadworkError {
+  const where = [...new Set(errors.map((d) => d.path))].join(', ');
+  return new ThreadworkError(
+    `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    code,
+    { path, diagnostics: errors },
+  );
 }
 
 /**

@@ -41,3 +41,20 @@ export function bytesOver(text: string, limit: number): number | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
   return bytes > limit ? bytes : undefined;
 }
+
+/**
+ * The first key of `data` whose value nests maps and lists more than MAX_YAML_DEPTH deep
+ * (`data` itself the first level), else undefined. Walked without recursion: data nested
+ * thousands of levels (an agent's front matter) overflows the stack of a recursive walk, as
+ * it did the YAML writer's. Scalars are not counted, so it never refuses what the reader
+ * takes: the last levels are left to the reader, which places its error in the text.
+ */
+export function keyNestedTooDeep(data: Record<string, unknown>): string | undefined {
+  const stack: { value: unknown; depth: number; key: string }[] = Object.entries(data).map(([key, value]) => ({ value, depth: 2, key }));
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > MAX_YAML_DEPTH) return next.key;
+    for (const inner of Object.values(next.value)) stack.push({ value: inner, depth: next.depth + 1, key: next.key });
+  }
+  return undefined;
+}

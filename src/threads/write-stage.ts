@@ -4,11 +4,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
+import { keyNestedTooDeep, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { containedPath, isSymlink } from '../workspace/contain.js';
 import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, type WriteProposal } from '../engine/changes.js';
+import { writeRefused } from '../engine/transaction.js';
 import { threadTemplateContext } from './context.js';
 import { refuseUnlessComplete } from './advance.js';
 import { renderStageFile } from './create.js';
@@ -69,6 +71,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   const path = containedPath(model.root, `${threadPath}/${STAGE_FILES[stage - 1]}`);
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
+  refuseNestedTooDeep(path, input.frontMatter);
   const existing = model.text(path);
   // Opening a stage is advance's step, whichever tool takes it: the stage before must be
   // complete — its fields filled in, a deal's actions settled, a decision to act (not a
@@ -86,6 +89,18 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
     thread: threadPath,
     invalidCode: 'stage-invalid',
   };
+}
+
+/**
+ * Front matter nested past what threadwork reads gets the refusal the reader gives such a
+ * file (yaml-limit), before it is turned into YAML: thousands of levels overflowed the
+ * stack there, answered as a bug. Placed at the file's start: the text was never made.
+ */
+function refuseNestedTooDeep(path: string, frontMatter: Record<string, unknown>): void {
+  const field = keyNestedTooDeep(frontMatter);
+  if (field === undefined) return;
+  const diagnostic: Diagnostic = { path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', message: `YAML over a limit: nested more than ${MAX_YAML_DEPTH} levels deep (lists and maps)`, rule: YAML_LIMIT_RULE, field };
+  throw writeRefused([diagnostic], 'stage-invalid', path);
 }
 
 /** The fields `before` held something in (not null, nor an empty text, list or map) that `after` leaves out. */
