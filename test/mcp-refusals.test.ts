@@ -73,6 +73,22 @@ describe('threadwork mcp refuses', () => {
     expect(mcp.stderr()).not.toContain('internal error');
   });
 
+  // A signal longer than the front matter threadwork reads was told "Template …/1-input.md.hbs
+  // renders an invalid 1-input.md" (template-invalid): the bundled template blamed for an argument.
+  it('refuses a create_deal argument too long for the stage file as the write it is, not as a broken template', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const headBefore = head(dir);
+    const refused = await mcp.call<{ ok: false; error: { code: string; message: string; diagnostics: { path: string; rule: string }[] } }>('create_deal', { company: 'Longwind', segment: 'ecommerce-finance', signal: 'x'.repeat(1_100_000) });
+    expect(refused.isError).toBe(true);
+    expect(refused.data.error.code, refused.text).toBe('write-invalid');
+    expect(refused.data.error.message).toMatch(/^Refused to write threads\/sales\/longwind\/1-input\.md: 1 error; nothing was written/);
+    expect(refused.data.error.message).not.toContain('emplate');
+    expect(refused.data.error.diagnostics).toEqual([expect.objectContaining({ path: 'threads/sales/longwind/1-input.md', rule: 'yaml-limit' })]);
+    expect(head(dir)).toBe(headBefore);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   /*
    * The fourth review: write_stage opening each next stage with empty front matter walked a
    * new deal to closed-won — no signal, no decision, its close still pending — and the win

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { ErrorCode, ThreadworkError } from '../errors.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { ThreadworkError, type ErrorCode } from '../errors.js';
 
 /**
  * A source file a command writes on someone's behalf: data until the transaction applies
@@ -56,4 +56,14 @@ export function createChange(path: string, content: string): SourceChange {
 
 export function writeChange(path: string, content: string): SourceChange {
   return { kind: 'write', path, content };
+}
+
+/** The refusal of a write whose files would hold `errors`: each listed, nothing written. */
+export function writeRefused(errors: readonly Diagnostic[], code: ErrorCode, path: string | undefined): ThreadworkError {
+  const where = [...new Set(errors.map((d) => d.path))].join(', ');
+  return new ThreadworkError(
+    `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
+    code,
+    { path, diagnostics: errors },
+  );
 }

@@ -1,7 +1,7 @@
 import { SYNC_WARNINGS } from '../diagnostics-catalog.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { IncrementalDerivation } from '../derive/incremental.js';
-import { ThreadworkError, type ErrorCode } from '../errors.js';
+import { ThreadworkError } from '../errors.js';
 import { checkModel } from '../check/check.js';
 import { loadParserForBlocks } from '../check/managed-blocks.js';
 import { Locators } from '../check/locators.js';
@@ -15,7 +15,7 @@ import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { withWorkspaceLock, type LockHandle } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
-import type { SourceChange, WriteProposal } from './changes.js';
+import { writeRefused, type SourceChange, type WriteProposal } from './changes.js';
 import { buildCommitMessage, removedTriggers, withTriggers } from './commit-message.js';
 import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal, type JournalSubject } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
@@ -596,16 +596,6 @@ function refuseInvalid<T>(state: WorkspaceState, proposal: WriteProposal<T>): Di
   if (errors.length > 0) throw writeRefused(errors, proposal.invalidCode ?? 'write-invalid', proposal.changes[0]?.path);
   refuseWriteIntoHeldThread(state.currentModel(), paths, new Set([...paths].filter((path) => state.diskText(path) === undefined)), proposal.changes[0]?.path);
   return judged.filter((d) => d.severity === 'warning' && (paths.has(d.path) || builtOn.has(d.path)));
-}
-
-/** The refusal of a write whose files would hold `errors`: each listed, nothing written. */
-export function writeRefused(errors: readonly Diagnostic[], code: ErrorCode, path: string | undefined): ThreadworkError {
-  const where = [...new Set(errors.map((d) => d.path))].join(', ');
-  return new ThreadworkError(
-    `Refused to write ${where}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written\n${errors.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`,
-    code,
-    { path, diagnostics: errors },
-  );
 }
 
 /**

@@ -13,7 +13,8 @@ import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
-import { createChange, type WriteProposal } from '../engine/changes.js';
+import { createChange, writeRefused, type WriteProposal } from '../engine/changes.js';
+import { YAML_LIMIT_RULE } from '../markdown/limits.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
 
@@ -214,6 +215,9 @@ export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: 
   const text = renderTemplate(source, context);
   const parsed = parseFile(target, classifyPath(target), text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  // Front matter past the size threadwork reads is made so by what was given (a 1 MB signal), never by a
+  // template: refused as the write it is, as meta.json past the limit (a title that long) is.
+  if (errors.length > 0 && errors.every((d) => d.rule === YAML_LIMIT_RULE)) throw writeRefused(errors, 'write-invalid', target);
   if (errors.length > 0) {
     throw new ThreadworkError(
       `Template ${source.file} renders an invalid ${STAGE_FILES[stage - 1]}:\n${errors.map(formatDiagnostic).join('\n')}`,
