@@ -62,6 +62,10 @@ export async function serveStdio(dir: string): Promise<void> {
   // The client closed its side: the calls it sent are still answered before the transport closes.
   if ((await done) === 'input-ended') await requests.drained();
   await server.close();
+  // The transport stops reading the lines, not the stdin piped into them: after a signal, a
+  // client (or the terminal) holding its end open kept the process alive.
+  process.stdin.unpipe();
+  process.stdin.pause();
   // What the warm workspace read and derived, kept for the next server or command.
   await close().catch(() => undefined);
 }
