@@ -1,5 +1,7 @@
+import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspaceCopy } from './helpers/example.js';
+import { git, slowGit } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { waitFor } from './helpers/watch.js';
 
@@ -23,5 +25,27 @@ describe('threadwork mcp stopped by a signal', () => {
     expect((await mcp.ok<{ ok: boolean }>('check')).ok).toBe(true);
     process.kill(mcp.pid!, signal);
     await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+  });
+
+  /*
+   * A second SIGINT (an impatient Ctrl-C, a client that signals twice) killed it at once: the
+   * tool call's files written and not committed. The call under way still finishes; only a
+   * third signal stops at once.
+   */
+  it('signalled twice while a write is under way, finishes the write and its commit, says so on stderr, and exits', async () => {
+    const dir = exampleWorkspaceCopy();
+    const slow = slowGit();
+    const mcp = await connectMcp(dir, { PATH: slow.path });
+    const call = mcp.call('create_deal', { company: 'Sigwell', segment: 'ecommerce-finance' }).catch(() => undefined);
+    await waitFor(() => existsSync(slow.entered), 'the write to be committing', () => mcp.stderr());
+    process.kill(mcp.pid!, 'SIGINT');
+    await waitFor(() => mcp.stderr().includes('stopping (SIGINT): a call under way finishes first'), 'the stopping line', () => mcp.stderr());
+    process.kill(mcp.pid!, 'SIGINT');
+    await waitFor(() => mcp.stderr().includes('still finishing the call under way (SIGINT)'), 'the line saying it is still finishing', () => mcp.stderr());
+    rmSync(slow.hold);
+    await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+    await call;
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'log', '-1', '--format=%s')).toContain('threads/sales/sigwell');
   });
 });

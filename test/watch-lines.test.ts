@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
-import { git } from './helpers/git.js';
+import { git, slowGit } from './helpers/git.js';
 import { read, testdir } from './helpers/testdir.js';
 import { WatchProcess, waitFor } from './helpers/watch.js';
 import { learning, repo } from './helpers/won-deal.js';
@@ -72,18 +72,6 @@ describe('watch lines say what their own cycle did', () => {
     expect(line, w.describe()).toMatch(new RegExp(`→ nothing written; finished an interrupted write and committed it \\[${hash}\\]$`));
   });
 });
-
-/** A git on PATH whose `commit-tree` waits while `hold` exists, having made `entered`: a cycle held under way. */
-function slowGit(): { path: string; hold: string; entered: string } {
-  const bin = testdir();
-  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
-  const hold = join(bin, 'hold');
-  const entered = join(bin, 'entered');
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ -e '${hold}' ]; then\n  : > '${entered}'\n  while [ -e '${hold}' ]; do sleep 0.02; done\nfi\nexec '${realGit}' "$@"\n`);
-  chmodSync(join(bin, 'git'), 0o755);
-  writeFileSync(hold, '');
-  return { path: `${bin}:${process.env.PATH ?? ''}`, hold, entered };
-}
 
 describe('Ctrl-C while a cycle is under way', () => {
   it.each([false, true])('says it is finishing the cycle, then that it stopped (text: %s)', async (text) => {

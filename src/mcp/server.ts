@@ -12,6 +12,7 @@ import { serveWorkspace, type ServedWorkspace } from '../serve/server.js';
 import { registerResources } from './resources.js';
 import { registerReadTools } from './tools-read.js';
 import { registerWriteTools } from './tools-write.js';
+import { onStopSignals } from '../stop-signals.js';
 
 const INSTRUCTIONS = [
   'threadwork keeps a go-to-market workspace of Markdown files in git: a strategy canvas, goals, and six-stage threads',
@@ -51,8 +52,14 @@ export async function serveStdio(dir: string): Promise<void> {
     server.server.onclose = () => resolve('closed');
     // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).
     input.once('end', () => resolve('input-ended'));
-    process.once('SIGINT', () => resolve('signal'));
-    process.once('SIGTERM', () => resolve('signal'));
+    // A second signal no longer kills a tool call's write between its files and its commit.
+    const stop = (signal: NodeJS.Signals): void => {
+      process.stderr.write(`threadwork mcp: stopping (${signal}): a call under way finishes first\n`);
+      resolve('signal');
+    };
+    onStopSignals(['SIGINT', 'SIGTERM'], stop, (signal) => {
+      process.stderr.write(`threadwork mcp: still finishing the call under way (${signal}); once more stops at once, its write left for the next sync to finish\n`);
+    });
   });
   await server.connect(transport);
   answerMalformedLines(transport);

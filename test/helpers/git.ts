@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testdir } from './testdir.js';
 
 /** Runs git in `cwd` with a fixed identity and no user/system config, so tests behave the same on every machine. */
 export function git(cwd: string, ...args: string[]): string {
@@ -41,4 +44,16 @@ export function lastCommitPaths(dir: string): string[] {
 
 export function lastCommitMessage(dir: string): string {
   return git(dir, 'log', '-1', '--format=%B');
+}
+
+/** A git on PATH whose `commit-tree` waits while `hold` exists, having made `entered`: a cycle (or a tool call) held under way. */
+export function slowGit(): { path: string; hold: string; entered: string } {
+  const bin = testdir();
+  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  const hold = join(bin, 'hold');
+  const entered = join(bin, 'entered');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ -e '${hold}' ]; then\n  : > '${entered}'\n  while [ -e '${hold}' ]; do sleep 0.02; done\nfi\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  writeFileSync(hold, '');
+  return { path: `${bin}:${process.env.PATH ?? ''}`, hold, entered };
 }

@@ -1,4 +1,3 @@
-import { constants } from 'node:os';
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
@@ -6,6 +5,7 @@ import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
 import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
+import { onStopSignals } from '../../stop-signals.js';
 import { formatColored, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { operationAt } from '../../git/operation.js';
 import { repositoryOf } from '../../git/repo.js';
@@ -62,19 +62,10 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     },
   });
   const stopped = new Promise<string>((resolve) => {
-    // A second Ctrl-C is how people say "hurry up", not "cut the commit in half": it is
-    // answered, and only a third stops at once — for a git that hangs (a signing prompt) —
-    // its write left for the next sync to finish (the transaction's journal, engine/transaction.ts).
-    let received = 0;
-    const onSignal = (signal: NodeJS.Signals): void => {
-      received += 1;
-      if (received === 1) resolve(signal);
-      else if (received === 2) {
-        if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal, again: true }));
-        else out(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`));
-      } else process.exit(128 + constants.signals[signal]); // as a shell reports a process a signal ended
-    };
-    for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+    onStopSignals(STOP_SIGNALS, resolve, (signal) => {
+      if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal, again: true }));
+      else out(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`));
+    });
     outputClosed = () => resolve('output closed');
   });
   try {
