@@ -72,6 +72,22 @@ describe('writeStage', () => {
     expect(whole.write.removed).toEqual([]);
   });
 
+  // `key in data` found `constructor` and `toString` on every object's prototype: such a key
+  // was never added (dropped without a word), and once in a file never removed.
+  it('adds and removes a key named like an object built-in (constructor, toString) as any other', async () => {
+    const dir = dealWorkspace();
+    const ws = await openWorkspace(dir);
+    const fields = { source: 'inbound', date: '2026-03-02', signal: 'Asked for a demo', contact: { name: 'Ada' }, company: { name: 'Acme' } };
+    await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { ...fields, constructor: 'Bob the Builder', toString: 'x' } }, { sync: false });
+    expect(read(dir, `${THREAD}/1-input.md`)).toMatch(/\nconstructor: Bob the Builder\ntoString: x\n---\n/);
+    const removed = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: fields }, { sync: false });
+    expect(removed.write.removed).toEqual([
+      { field: 'constructor', value: 'Bob the Builder' },
+      { field: 'toString', value: 'x' },
+    ]);
+    expect(read(dir, `${THREAD}/1-input.md`)).toBe(md(INPUT));
+  });
+
   it('creates a new stage in the line endings of the stage before it: a CRLF thread gets a CRLF file', async () => {
     const dir = dealWorkspace({ [`${THREAD}/1-input.md`]: md(INPUT).replace(/\n/g, '\r\n') });
     const ws = await openWorkspace(dir);

@@ -79,10 +79,10 @@ export function replaceFrontMatter(text: string, data: Record<string, unknown>):
     // A block collection's range ends after its last line break: stop before it.
     let to = yamlStart + (valueNode?.range?.[1] ?? keyNode.range[1]);
     while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
-    if (!(key in data)) splices.push({ from: lineStart(text, from), to: lineEnd(text, to), insert: '' });
+    if (!Object.hasOwn(data, key)) splices.push({ from: lineStart(text, from), to: lineEnd(text, to), insert: '' });
     else if (!isDeepStrictEqual(current[key], data[key])) splices.push({ from, to, insert: renderPair(key, data[key], valueNode?.flow === true, eol) });
   }
-  const added = Object.keys(data).filter((key) => !(key in current));
+  const added = Object.keys(data).filter((key) => !Object.hasOwn(current, key));
   const yamlEnd = yamlStart + fm.yamlText.length;
   if (added.length > 0) splices.push({ from: yamlEnd, to: yamlEnd, insert: added.map((key) => `${renderPair(key, data[key], false, eol)}${eol}`).join('') });
   let out = text;

@@ -106,7 +106,7 @@ function refuseNestedTooDeep(path: string, frontMatter: Record<string, unknown>)
 function leftOut(before: Record<string, unknown>, after: Record<string, unknown>): StageWriteResult['removed'] {
   const holds = (value: unknown): boolean =>
     value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
-  return Object.entries(before).flatMap(([field, value]) => (!(field in after) && holds(value) ? [{ field, value }] : []));
+  return Object.entries(before).flatMap(([field, value]) => (!Object.hasOwn(after, field) && holds(value) ? [{ field, value }] : []));
 }
 
 /** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
