@@ -196,7 +196,7 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
  */
 function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>, summary: string): WriteProposal<CreatedThread> {
   const dir = `${folder.parent}/${folder.prefix}${folder.slug}`;
-  if (existsSync(join(model.root, dir))) throw alreadyExists(model.root, folder, meta.title);
+  if (existsSync(join(model.root, dir))) throw existsSync(join(model.root, dir, 'meta.json')) ? alreadyExists(model.root, folder, meta.title) : folderWithoutMeta(dir, meta);
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const input = renderStageFile(model, meta, 1, threadTemplateContext(meta, 1, meta.created, segmentName, extra), `${dir}/${STAGE_FILES[0]}`);
   const metaText = `${JSON.stringify(meta, null, 2)}\n`;
@@ -289,6 +289,20 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     `Thread ${dir} already exists${created} for ${JSON.stringify(other)}, not ${JSON.stringify(title.trim())}: ${why}. Nothing was changed. Give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
     'thread-exists',
     { path: dir, title: other, suggestedSlug: suggestion },
+  );
+}
+
+/**
+ * The folder is there with no meta.json: stage files written before threadwork (a LeanOS
+ * thread copied in) or a thread whose meta.json was deleted. Pointing at `advance`, as for a
+ * thread that exists, was a dead end — advance refuses a thread without meta.json — so the
+ * answer gives the meta.json this command would have written, and migrate for the stages.
+ */
+function folderWithoutMeta(dir: string, meta: ThreadMeta): ThreadworkError {
+  return new ThreadworkError(
+    `Folder ${dir} exists without a meta.json (stage files written before threadwork, or its meta.json deleted): nothing was changed. Give it this meta.json, then \`threadwork migrate ${dir}\` writes the front matter of stage files written as labelled lines:\n${JSON.stringify(meta, null, 2)}`,
+    'thread-exists',
+    { path: dir, meta },
   );
 }
 

@@ -92,6 +92,7 @@ export const errorOutput = z.object({
     email: z.string().optional().describe('invalid-email: the contact address refused, as given'),
     title: z.string().optional().describe('thread-exists: the title of the other company or campaign whose folder the name makes'),
     suggestedSlug: z.string().optional().describe('thread-exists: a free folder name to retry with (--slug, the `slug` argument)'),
+    meta: z.record(z.string(), z.unknown()).optional().describe('thread-exists for a folder without meta.json (stage files written before threadwork): the meta.json to write there, as the command would have'),
     rejected: z
       .array(z.object({ row: z.number().int().min(1).describe('the row, from 1'), error: z.string().describe('why it was refused') }))
       .optional()
