@@ -310,4 +310,41 @@ describe('threadwork strategy before any segment is defined', () => {
       });
     }
   });
+
+  it('a segment refused while 04-segments.md is broken names its error and what its held version defines, not "none is defined yet"', async () => {
+    const dir = testdir();
+    expect((await runCli(['init', dir])).code).toBe(0); // committed: HEAD's segments file has `segments: []`
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('segments: []\n', 'segments:\n  - id: fintech\n    name: [Fintech\n'));
+    writeFiles(dir, { 'accounts.csv': 'name,domain\nAcme,acme.com\n' });
+    const error = {
+      path: 'strategy/canvas/04-segments.md',
+      line: 6,
+      column: 11,
+      severity: 'error',
+      rule: 'yaml-syntax',
+    };
+    const refusals = await Promise.all([
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['deal', 'new', 'Acme', '-s', 'fintech', '--no-commit'], { cwd: dir }),
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['campaign', 'new', 'Q1 push', '-s', 'fintech', '--no-commit'], { cwd: dir }),
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['score', 'accounts.csv', '-s', 'fintech'], { cwd: dir }),
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['strategy', 'fintech', '--no-commit'], { cwd: dir }),
+    ]);
+    for (const { code, json } of refusals) {
+      expect(code).toBe(1);
+      expect(json.error.message).toMatch(
+        /^Unknown segment "fintech": strategy\/canvas\/04-segments\.md is broken — strategy\/canvas\/04-segments\.md:6:11 Invalid YAML: .* — and its last valid version, used until it is fixed, defines none: fix it \(`threadwork check` lists its errors\), then run the command again$/,
+      );
+      expect(json.error.known).toEqual([]);
+      expect(json.error.diagnostics).toEqual([expect.objectContaining(error)]);
+    }
+    // The text output says the same; with segments in the held version, it names them.
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('segments:\n  - id: fintech\n    name: [Fintech\n', 'segments:\n  - id: fintech\n    name: Fintech\n'));
+    expect((await runCli(['sync'], { cwd: dir })).code).toBe(0);
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('    name: Fintech\n', '    name: [Fintech\n'));
+    const printed = await runCli(['deal', 'new', 'Acme', '-s', 'retail', '--no-commit'], { cwd: dir });
+    expect(printed.code).toBe(1);
+    expect(printed.stderr).toContain('error: Unknown segment "retail": strategy/canvas/04-segments.md is broken — strategy/canvas/04-segments.md:6:11 Invalid YAML');
+    expect(printed.stderr).toContain('— and its last valid version, used until it is fixed, defines fintech: fix it');
+  });
 });

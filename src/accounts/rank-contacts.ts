@@ -1,7 +1,7 @@
 import { scoringContext } from '../derive/thread-scores.js';
 import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
 import { isFutureDataDate } from '../scoring/freshness.js';
-import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
+import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import type { ContactRow } from './contacts.js';
 import { columnsMeantOf, ignoredColumnsOf, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
@@ -65,8 +65,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
   refuseControlInId('segment', segmentId);
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
-    const known = segmentsOf(model).map((s) => s.id);
-    throw unknownSegment(segmentId, known);
+    throw unknownSegment(model, segmentId);
   }
   const valid = rows.flatMap((r) => (r.contact ? [{ row: r.row, value: r.contact }] : []));
   const leftOutOfRows = leftOutByRow(rows);

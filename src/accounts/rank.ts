@@ -3,7 +3,7 @@ import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccou
 import type { Diagnostic } from '../diagnostics.js';
 import { domainOf } from '../schema/domain.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
+import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import { prospectOf, type Account, type AccountRow, type LeftOutValue } from './read.js';
 
@@ -67,8 +67,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
   refuseControlInId('segment', segmentId);
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
-    const known = segmentsOf(model).map((s) => s.id);
-    throw unknownSegment(segmentId, known);
+    throw unknownSegment(model, segmentId);
   }
   const valid = rows.flatMap((r) => (r.account ? [{ row: r.row, value: r.account }] : []));
   const leftOutOfRows = leftOutByRow(rows);

@@ -1,6 +1,6 @@
 import type { CompanyFacts, IcpProspect, IcpScore } from '../scoring/index.js';
 import { scoreIcp } from '../scoring/index.js';
-import { segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
+import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { scoringContext } from './thread-scores.js';
 
 /**
@@ -13,8 +13,7 @@ import { scoringContext } from './thread-scores.js';
 export function scoreCompanyAgainstSegment(model: WorkspaceModel, segmentId: string, prospect: IcpProspect | CompanyFacts, asOf: string): IcpScore {
   const context = scoringContext(model).profiles.get(segmentId);
   if (!context) {
-    const known = segmentsOf(model).map((s) => s.id);
-    throw unknownSegment(segmentId, known);
+    throw unknownSegment(model, segmentId);
   }
   const asProspect: IcpProspect = 'company' in prospect && prospect.company && typeof prospect.company === 'object' ? (prospect as IcpProspect) : { company: prospect as CompanyFacts };
   return scoreIcp(asProspect, context.profile, { asOf });

@@ -35,7 +35,7 @@ export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions 
   const known = segmentsOf(model).map((s) => s.id);
   const unknown = (options.segments ?? []).filter((s) => !known.includes(s));
   if (unknown.length) {
-    throw unknownSegment(unknown, known);
+    throw unknownSegment(model, unknown);
   }
   const derived = deriveWorkspace(model);
   const plan = planStrategy(model, derived.assumptions, (path) => model.text(path), {

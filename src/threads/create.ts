@@ -167,7 +167,7 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
   if (input.subgoal) refuseControlInId('subgoal', input.subgoal);
   const segments = segmentsOf(model);
   if (input.segment !== undefined) {
-    if (!segments.some((s) => s.id === input.segment)) throw unknownSegment(input.segment, segments.map((s) => s.id));
+    if (!segments.some((s) => s.id === input.segment)) throw unknownSegment(model, input.segment);
   }
   if (input.subgoal && !input.goal) throw new ThreadworkError(`--subgoal ${input.subgoal} needs --goal: a subgoal belongs to a goal`, 'subgoal-without-goal');
   if (input.goal) {

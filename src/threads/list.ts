@@ -78,5 +78,5 @@ function requireKnownSegment(model: WorkspaceModel, segment: string): void {
   refuseControlInId('segment', segment);
   const known = segmentsOf(model).map((s) => s.id);
   if (known.includes(segment) || [...model.threads.values()].some((thread) => metaOf(thread)?.segment === segment)) return;
-  throw unknownSegment(segment, known);
+  throw unknownSegment(model, segment);
 }

@@ -62,17 +62,43 @@ export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, sect
 }
 
 /**
- * A segment id the canvas does not define, refused with the ids it does (`known`), in the
+ * A segment id the canvas does not define, refused with the ids it does, in the
  * same words by every command that takes one (deal and campaign new, score, strategy, a
- * thread list): with none defined yet, where to define one.
+ * thread list): with none defined yet, where to define one; with the segments file broken,
+ * its first error, and the ids of the version held while it is (the segments commands read).
  */
-export function unknownSegment(written: string | readonly string[], known: readonly string[]): ThreadworkError {
+export function unknownSegment(model: WorkspaceModel, written: string | readonly string[]): ThreadworkError {
   const segments = typeof written === 'string' ? [written] : written;
-  const expected = known.length ? `one of ${known.join(', ')}` : 'a segment defined in strategy/canvas/04-segments.md — none is defined yet: add one there (an item of `segments:` with its `id`), then run the command again';
+  const known = segmentsOf(model).map((s) => s.id);
+  const broken = segmentsErrors(model);
+  const why = broken.length
+    ? brokenSegmentsFile(model, broken[0]!, known)
+    : `expected ${known.length ? `one of ${known.join(', ')}` : `a segment defined in ${SEGMENTS_FILE} — none is defined yet: add one there (an item of \`segments:\` with its \`id\`), then run the command again`}`;
   // One segment a slip from a known one (`ecommerce_finance`, `Mid-Market-Fintech`) names it, as a thread or report does.
   const meant = segments.length === 1 ? nearestWord(segments[0]!, known) : undefined;
-  const details = segments.length === 1 ? { segment: segments[0], known: [...known], ...(meant ? { meant } : {}) } : { known: [...known] };
-  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${meant ? `did you mean ${meant}? ` : ''}expected ${expected}`, 'unknown-segment', details);
+  const details: Record<string, unknown> = segments.length === 1 ? { segment: segments[0], known: [...known] } : { known: [...known] };
+  if (meant) details.meant = meant;
+  if (broken.length) details.diagnostics = broken;
+  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${meant ? `did you mean ${meant}? ` : ''}${why}`, 'unknown-segment', details);
+}
+
+const SEGMENTS_FILE = `${LAYOUT.canvas}/04-segments.md`;
+
+/**
+ * The errors of a segments file that cannot be read as it is (invalid YAML, a schema error):
+ * its segments are then those of its last valid version, held — saying "none is defined
+ * yet", or only the held ids, sent the user to a file they had just filled in.
+ */
+function segmentsErrors(model: WorkspaceModel): Diagnostic[] {
+  if (!model.broken.has(SEGMENTS_FILE)) return [];
+  return model.diagnostics.filter((d) => d.path === SEGMENTS_FILE && d.severity === 'error');
+}
+
+function brokenSegmentsFile(model: WorkspaceModel, first: Diagnostic, known: readonly string[]): string {
+  const held = model.canvas.get('04-segments')?.value === undefined
+    ? 'it has no valid version to read segments from'
+    : `its last valid version, used until it is fixed, defines ${known.length ? known.join(', ') : 'none'}`;
+  return `${SEGMENTS_FILE} is broken — ${first.path}:${first.line}:${first.column} ${first.message.replace(/\.$/, '')} — and ${held}: fix it (\`threadwork check\` lists its errors), then run the command again`;
 }
 
 export function segmentsOf(model: WorkspaceModel): Segment[] {

@@ -81,7 +81,7 @@ export const errorOutput = z.object({
     diagnostics: z
       .array(diagnosticOutput)
       .optional()
-      .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written'),
+      .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written. unknown-segment: the errors of strategy/canvas/04-segments.md when it is broken (`known` then lists the ids of its last valid version, which commands read until it is fixed)'),
     known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes; invalid-arguments for a missing `--segment` (deal new, campaign new, score): the segment ids of 04-segments.md'),
     segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
