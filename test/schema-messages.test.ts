@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
@@ -315,6 +315,20 @@ describe('an allowed value written in another case or with other separators', ()
       `${DEAL}/4-decision.md:2:11 Invalid \`decision\`: expected one of QUALIFY, DEFER, REJECT — write qualify as QUALIFY (got "qualify")`,
       'threads/sales/northwind-payments/6-learning.md:2:10 Invalid `outcome`: expected one of closed-won, closed-lost, stalled — write Closed Won as closed-won (got "Closed Won")',
     ]);
+  });
+
+  // `source` is one of five values or a link (`campaign:{id}`): an enum among a union's
+  // alternatives, whose refusal zod gives as the union's, went without the hint.
+  it('an enum value inside a union (a thread\'s source) is told the spelling too, in check and in `deal new --source`', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/meta.json`, '"source": "inbound"', '"source": "Inbound"');
+    const checked = await runCli(['check', '--dir', dir]);
+    expect(checked.stdout).toContain(
+      `${DEAL}/meta.json:8:13 error Invalid \`source\`: expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path} — write Inbound as inbound (got "Inbound") (schema)`,
+    );
+    const created = await runCli(['deal', 'new', 'Zeta Pay', '-s', 'mid-market-fintech', '--source', 'Referral', '--no-commit', '--dir', dir]);
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain('error: Invalid source "Referral": expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path} — write Referral as referral');
   });
 
   // `outcome: won` was "expected one of closed-won, closed-lost, stalled" with no hint,

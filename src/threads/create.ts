@@ -12,6 +12,7 @@ import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
+import { allowedValues, spellingHint } from '../schema/spelling-hint.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, writeRefused, type WriteProposal } from '../engine/changes.js';
 import { YAML_LIMIT_RULE } from '../markdown/limits.js';
@@ -68,8 +69,10 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   }
   const date = pastDateOrToday(options.date, 'the day the deal was opened');
   const source = options.source ?? 'inbound';
-  if (!threadSourceSchema.safeParse(source).success) {
-    throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}`, 'invalid-source');
+  const refused = threadSourceSchema.safeParse(source).error?.issues[0];
+  if (refused) {
+    const hint = spellingHint(source, allowedValues(refused));
+    throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}${hint}`, 'invalid-source');
   }
   const unlinked = unknownSourceLink(model, source);
   if (unlinked) throw unlinked;

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
-import { nearestWord } from '../schema/misspelt-keys.js';
+import { allowedValues, spellingHint } from '../schema/spelling-hint.js';
 import { wholeCount } from '../scoring/numbers.js';
 import { shortened } from '../text-width.js';
 
@@ -158,28 +158,11 @@ function asList(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): stri
   return ` — write it as a list: [${written.join(', ')}]`;
 }
 
-/**
- * An allowed value written in another case or with other separators (`strategic_value:
- * High`, `decision: qualify`, `outcome: Closed Won`): values are written as the schema
- * lists them, and "expected one of high, medium, low (got "High")" made the person look
- * twice for the difference. Names the spelling to write, when exactly one value matches;
- * else the one value that has the word written (`outcome: won`: closed-won); else the
- * value one or two slips away (`win_rte`), when there is one.
- */
+/** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
 function asSpelled(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
-  if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
-  const loose = (text: string): string => text.toLowerCase().replace(/[\s_-]+/g, '');
-  const options = issue.values.filter((option): option is string => typeof option === 'string');
-  const matches = options.filter((option) => loose(option) === loose(value));
-  if (matches.length === 1) return ` — write ${value.trim()} as ${matches[0]}`;
-  // A value written as the one word that tells it apart (`outcome: won` for closed-won).
-  const words = (text: string): string[] => text.toLowerCase().split(/[\s_-]+/);
-  const wordOf = options.filter((option) => words(option).includes(loose(value)) && loose(value) !== '');
-  if (wordOf.length === 1) return ` — did you mean ${wordOf[0]}?`;
-  // One or two slips from a value (`win_rte`, `compelted`): named as a misspelt key is.
-  const near = nearestWord(value.trim(), options);
-  return near === undefined ? '' : ` — did you mean ${near}?`;
+  const options = allowedValues(issue);
+  return typeof value === 'string' && options.length ? spellingHint(value, options) : '';
 }
 
 /** A copy of `data` with `value` at `path`. */
