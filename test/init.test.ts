@@ -33,6 +33,21 @@ const initJson = <T = Record<string, unknown>>(dir: string, flags: { company?: s
   inProcess<T>(() => initCommand(dir, { ...flags, git: flags.git !== false }), env);
 
 describe('threadwork init', () => {
+  // init committed threads/sales/.gitkeep and four more it never printed: "24 paths" under 19 created lines.
+  it('lists every file it commits, the .gitkeep of each empty folder too, in text and in JSON', async () => {
+    const dir = join(testdir(), 'gtm');
+    const printed = await runCli(['init', dir]);
+    expect(printed.code).toBe(0);
+    const created = printed.stdout.split('\n').flatMap((line) => (line.startsWith('created ') ? [line.slice('created '.length)] : []));
+    const committed = execFileSync('git', ['ls-tree', '-r', '--name-only', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    expect(created.sort()).toEqual(committed.sort());
+    expect(created).toContain('threads/sales/.gitkeep');
+    expect(printed.stdout).toContain(`(the repository's first commit, ${committed.length} paths)`);
+    const again = join(testdir(), 'gtm');
+    const json = await runJson<{ created: string[]; commit: { paths: string[] } }>(['init', again]);
+    expect(json.json.created).toEqual([...json.json.commit.paths].sort());
+  });
+
   it('scaffolds config, the 16 canvas sections and a goal, runs git init, and the result passes check', async () => {
     const dir = join(testdir(), 'acme-gtm');
     const result = await initJson(dir, { company: 'Acme Analytics' }, { THREADWORK_TODAY: '2026-11-22' });

@@ -86,7 +86,8 @@ export async function initWorkspace(dir: string, { company: typedCompany, ...res
   );
   const created = files.map((f) => f.path).filter((p) => !done.result.kept.includes(p));
   const notes = [...(company !== undefined && done.result.kept.includes(LAYOUT.config) ? [companyNotSet(root, company)] : []), ...left.notes];
-  return { root, created: created.filter((p) => !p.endsWith('.gitkeep')).sort(), kept: done.result.kept.filter((p) => !p.endsWith('.gitkeep')).sort(), gitInitialized, commit: done.commit, sync: done.sync, notes };
+  // Every file written is listed, the .gitkeep of each empty folder with the rest: the commit holds them, and a list without them did not add up to it.
+  return { root, created: created.sort(), kept: done.result.kept.sort(), gitInitialized, commit: done.commit, sync: done.sync, notes };
 }
 
 /**

@@ -8,8 +8,8 @@ import { skillsLines } from './skills.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
   const result = await initWorkspace(dir, { ...(options.company !== undefined ? { company: options.company } : {}), git: options.git });
-  // What init wrote itself: the files it lists as created, and the .gitkeep of each empty folder.
-  const own = [...result.created, ...(result.sync?.triggers ?? []).filter((p) => p.endsWith('.gitkeep'))];
+  // What init wrote itself: the files it lists as created (the .gitkeep of each empty folder among them).
+  const own = result.created;
   // Skills are a write of their own: one more commit after the scaffold's first one, printed after it.
   const skills = options.skills ? await (await openWorkspace(result.root)).installSkills({ commit: options.git }) : undefined;
   const errors = (result.sync?.diagnostics ?? []).filter((d) => d.severity === 'error');

@@ -16,7 +16,7 @@ export const skillsInstallOutput = z.object({
 
 export const initOutput = z.object({
   root: z.string(),
-  created: z.array(z.string()),
+  created: z.array(z.string()).describe('the files init wrote, the `.gitkeep` that lets git carry each empty folder of the layout among them: what its commit holds, besides the sources a sync carried'),
   kept: z.array(z.string()).describe('files that existed and were left exactly as they were'),
   gitInitialized: z.boolean(),
   commit: commitOutput,
