@@ -63,6 +63,7 @@ function renderMarkdown(r: AccountRankingData): string {
     table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), fitBand(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
+    ...(fitlessLines(r).length ? ['### No fit', '', ...fitlessLines(r).map((l) => `- ${l}`), ''] : []),
     ...(invalidLines(r).length ? ['### Invalid values', '', ...invalidLines(r).map((l) => `- ${l}`), ''] : []),
     ...(uncountedLines(r).length ? ['### Signals not counted', '', ...uncountedLines(r).map((l) => `- ${l}`), ''] : []),
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
@@ -122,6 +123,21 @@ const fitBandColour = (band: string, disqualified: readonly unknown[]): string =
 
 const leadBandColour = (b: string): string => (b === 'sql' ? pc.green : b === 'mql' ? pc.cyan : b === 'warm' ? pc.yellow : pc.dim)(b.toUpperCase());
 
+/**
+ * Accounts scored with no fit factor to compute: every fit column the ICP uses empty on
+ * the row. Fit counts 0 there, and the table's `0.00` read as a company that matches
+ * nothing; the JSON named the fields (`missing`) and the text did not.
+ */
+function fitlessLines(r: AccountRankingData): string[] {
+  return r.ranked.flatMap((a) => {
+    const fit = a.factors.filter((f) => f.component === 'fit');
+    if (fit.some((f) => f.status === 'computed')) return [];
+    const absent = fit.filter((f) => f.status === 'missing').map((f) => f.name);
+    const why = absent.length ? `no ${absent.join(', ')} on file` : 'the ICP sets no industry, size, revenue, technologies or geography to match';
+    return [oneLine(`${a.name} (row ${rowsOf(a.rows)}): fit counts 0 — ${why}`)];
+  });
+}
+
 function renderTerminal(r: AccountRankingData): string {
   const rows = columns(
     [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
@@ -134,7 +150,8 @@ function renderTerminal(r: AccountRankingData): string {
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
   const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored].join('\n');
+  const fitless = fitlessLines(r).map((l) => `${pc.yellow('no fit')} ${l}`);
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...fitless, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
