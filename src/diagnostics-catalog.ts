@@ -247,7 +247,7 @@ export const RULES = {
     at: 'key or file',
     summary: 'a reference to a segment that is not in `04-segments.md`',
     message: 'Unknown segment `{id}` (not in 04-segments.md): expected one of {known}',
-    docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). For an ICP file (`{segment}-icp.yaml`) the file name is the reference.',
+    docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). For an ICP file (`{segment}-icp.yaml`) the file name is the reference: the warning points at its `segment:` value when that names the same segment (as a generated file does), else at the file.',
   },
   'unknown-goal': {
     severity: 'error',
@@ -583,7 +583,7 @@ export const RULES = {
     at: 'file',
     summary: 'derived values held at the last valid version of a broken file',
     message: 'Not updated: the {what} keeps its last good state until {files} {is|are} fixed',
-    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up.',
+    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up. A Held line is about the whole file, so it points at line 1 (a file held while deleted has no line at all); its message names the cause: the error that broke the file, at its line and column, where that error is also reported, or the files that still name a removed id.',
   },
   'marketing-open': {
     severity: 'error',

@@ -196,7 +196,9 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
   for (const [path, file] of icp ? model.files : []) {
     if (file.kind.kind !== 'icp') continue;
     const segment = file.kind.segment;
-    if (known.segments.size > 0 && !known.segments.has(segment)) report(path, [], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
+    // At the file's `segment:` value when it names the same segment (as generated), not at 1:1.
+    const at = dataOf(file)?.segment === segment ? ['segment'] : [];
+    if (known.segments.size > 0 && !known.segments.has(segment)) report(path, at, 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
   }
   return known;
 }
