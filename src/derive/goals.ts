@@ -6,7 +6,8 @@ import { figuresOf, WON_ARR_FIGURES, type Figures } from './metrics.js';
 import { daysBetween, type ThreadFacts } from './thread-facts.js';
 
 export type GoalStatus = 'active' | 'achieved' | 'missed' | 'abandoned';
-export type SubgoalStatus = 'pending' | 'in_progress' | 'completed' | 'blocked';
+/** A subgoal's status: `missed` once its goal's deadline has passed with its target unmet (docs/derivation.md). */
+export type SubgoalStatus = 'pending' | 'in_progress' | 'completed' | 'blocked' | 'missed';
 export type Trajectory = 'achieved' | 'ahead' | 'on-track' | 'behind' | 'missed' | 'abandoned';
 
 export interface MetricState {
@@ -100,6 +101,7 @@ export function isLive(t: ThreadFacts): boolean {
 /** A goal's state from its linked threads' figures: the one computation for a cold sync and a warm watcher. */
 export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string, forecast: GoalForecast | null = null): GoalState {
   const metrics = goal.metrics.map((m) => ({ ...metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null), ...winsWithoutArr(m.name, linked.figures) }));
+  const pastDeadline = asOf > goal.deadline;
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
     const own = subgoal(sg.id);
     const current = own.figures[sg.metric];
@@ -107,17 +109,20 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     // undoes no milestone. The goal file records the day (planSync, engine/sync-plan.ts).
     const reached = sg.reached !== undefined || subgoalReached(sg.metric, current, sg.target);
     const waiting = own.threads.length === 0 || (OPEN_THREADS_ONLY.has(sg.metric) && own.live === 0);
+    // A subgoal has the goal's deadline: once it has passed unmet, the subgoal is missed,
+    // whatever is still open (it read "in progress" beside a missed goal). An abandoned
+    // goal's subgoals are left as they stood: nobody is held to its deadline any more.
     // Blocked when every linked thread is closed without reaching it, whatever they counted
     // (a campaign completed at 4 of 10 meetings, 2 of 3 wins): nothing under way moves it,
     // it needs a new thread. It read "in progress" while the value was above 0.
-    const status: SubgoalStatus = reached ? 'completed' : waiting ? 'pending' : own.live > 0 ? 'in_progress' : 'blocked';
+    const status: SubgoalStatus = reached ? 'completed' : pastDeadline && !goal.abandoned ? 'missed' : waiting ? 'pending' : own.live > 0 ? 'in_progress' : 'blocked';
     return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
   });
   const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
   const elapsed = round2(Math.min(1, Math.max(0, daysBetween(goal.created, asOf) / span)));
   const achieved = metrics.every((m) => m.progress >= 1);
-  const status: GoalStatus = goal.abandoned ? 'abandoned' : achieved ? 'achieved' : asOf > goal.deadline ? 'missed' : 'active';
+  const status: GoalStatus = goal.abandoned ? 'abandoned' : achieved ? 'achieved' : pastDeadline ? 'missed' : 'active';
   return {
     id: goal.id,
     title: goal.title,

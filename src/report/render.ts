@@ -99,7 +99,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
 }
 
 function statusMark(status: string): string {
-  return status === 'completed' ? pc.green('✓ completed') : status === 'blocked' ? pc.red('✗ blocked') : status === 'in_progress' ? pc.yellow('… in progress') : pc.dim('· pending');
+  return status === 'completed' ? pc.green('✓ completed') : status === 'missed' ? pc.red('✗ missed') : status === 'blocked' ? pc.red('✗ blocked') : status === 'in_progress' ? pc.yellow('… in progress') : pc.dim('· pending');
 }
 
 export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {

@@ -80,7 +80,7 @@ export const goalsReportOutput = z.object({
       elapsed: share,
       progress: share,
       metrics: z.array(z.object({ name: z.string(), current: nullableNumber.describe('the exact value (2 won of 3 closed is 0.666…), which progress and status are judged on; the text and the goal file round it'), target: z.number(), baseline: nullableNumber, gap: nullableNumber.describe('how far from the target, in the metric\'s unit, exact as current is; 0 once reached; null while current is null (no value yet)'), progress: share, wonWithoutArr: wonWithoutArrOutput })),
-      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.string(), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput })),
+      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.enum(['pending', 'in_progress', 'completed', 'blocked', 'missed']).describe("completed once its target is reached; missed once the goal's deadline has passed with it unmet (unless the goal is abandoned)"), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput })),
       threads: z.array(z.string()),
       forecast: goalForecastOutput.nullable().describe('null when the goal has no deal-driven metric or is abandoned'),
     }),
