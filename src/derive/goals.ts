@@ -50,7 +50,11 @@ export interface GoalState {
   trajectory: Trajectory;
   /** Share of the time from created to deadline that has passed at `asOf`, 0–1. */
   elapsed: number;
-  /** Mean progress over the goal's metrics, 0–1. */
+  /**
+   * How far the goal is, 0–1 ("% done"): its furthest-behind metric's progress. The goal
+   * is achieved only when every metric is, so a met win rate does not carry a won ARR at
+   * 8% along.
+   */
   progress: number;
   metrics: MetricState[];
   subgoals: SubgoalState[];
@@ -118,7 +122,10 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     const status: SubgoalStatus = reached ? 'completed' : pastDeadline && !goal.abandoned ? 'missed' : waiting ? 'pending' : own.live > 0 ? 'in_progress' : 'blocked';
     return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
   });
-  const progress = metrics.length ? round2(metrics.reduce((a, m) => a + m.progress, 0) / metrics.length) : 0;
+  // The furthest-behind metric, not the mean: the mean counted a met win rate as 100% and
+  // read 39% done beside a won ARR at 8% of its target. Each metric's progress is already
+  // to two decimals and 1 only when met, so the goal's is 100% exactly when it is achieved.
+  const progress = metrics.length ? Math.min(...metrics.map((m) => m.progress)) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
   const elapsed = round2(Math.min(1, Math.max(0, daysBetween(goal.created, asOf) / span)));
   const achieved = metrics.every((m) => m.progress >= 1);

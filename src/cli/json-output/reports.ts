@@ -78,7 +78,7 @@ export const goalsReportOutput = z.object({
       status: z.enum(['active', 'achieved', 'missed', 'abandoned']),
       trajectory: z.enum(['achieved', 'ahead', 'on-track', 'behind', 'missed', 'abandoned']),
       elapsed: share,
-      progress: share,
+      progress: share.describe("how far the goal is ('% done'): its furthest-behind metric's progress, as the goal is achieved only when every metric is; 1 exactly when achieved"),
       metrics: z.array(z.object({ name: z.string(), current: nullableNumber.describe('the exact value (2 won of 3 closed is 0.666…), which progress and status are judged on; the text and the goal file round it'), target: z.number(), baseline: nullableNumber, gap: nullableNumber.describe('how far from the target, in the metric\'s unit, exact as current is; 0 once reached; null while current is null (no value yet)'), progress: share, wonWithoutArr: wonWithoutArrOutput })),
       subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.enum(['pending', 'in_progress', 'completed', 'blocked', 'missed']).describe("completed once its target is reached; missed once the goal's deadline has passed with it unmet (unless the goal is abandoned)"), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput })),
       threads: z.array(z.string()),
