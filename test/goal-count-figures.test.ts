@@ -22,18 +22,18 @@ describe("a goal's count written as a fraction or a decimal", () => {
     expect(json.diagnostics[0]!.message).toContain('expected a whole number: won_count is a count');
   });
 
-  it('12.000 and 10.0 are errors too, said as what they are read as; a whole count and a fractional number of days pass', async () => {
+  it('12.000 and 2.0 are errors too, said as what they are read as; a whole count and a fractional number of days pass', async () => {
     const dir = await initialised();
-    replaceInFile(dir, GOAL, '  - name: pipeline_count\n    target: 10\n', '  - name: pipeline_count\n    target: 10.000\n');
-    replaceInFile(dir, GOAL, '    metric: pipeline_count\n    target: 10\n', '    metric: pipeline_count\n    target: 10.0\n');
+    replaceInFile(dir, GOAL, '  - name: won_count\n    target: 3\n', '  - name: won_count\n    target: 3\n  - name: pipeline_count\n    target: 10.000\n');
+    replaceInFile(dir, GOAL, '    metric: won_count\n    target: 2\n', '    metric: won_count\n    target: 2.0\n');
     const { json, code } = await check(dir);
     expect(code).toBe(1);
-    expect(located(json.diagnostics)).toEqual([`${GOAL}:14:13 error schema metrics[1].target`, `${GOAL}:21:13 error schema subgoals[0].target`]);
+    expect(located(json.diagnostics)).toEqual([`${GOAL}:14:13 error schema metrics[1].target`, `${GOAL}:23:13 error schema subgoals[0].target`]);
     expect(json.diagnostics[0]!.message).toBe('Invalid `metrics[1].target`: expected a whole number: pipeline_count is a count, written without a decimal point: 10.000 is read as 10, or 10000 with a dot between thousands (got 10.000)');
-    expect(json.diagnostics[1]!.message).toBe('Invalid `subgoals[0].target`: expected a whole number: pipeline_count is a count, written without a decimal point: 10.0 is read as 10 (got 10.0)');
+    expect(json.diagnostics[1]!.message).toBe('Invalid `subgoals[0].target`: expected a whole number: won_count is a count, written without a decimal point: 2.0 is read as 2 (got 2.0)');
 
     replaceInFile(dir, GOAL, '    target: 10.000\n', '    target: 10\n');
-    replaceInFile(dir, GOAL, '    target: 10.0\n', '    target: 10\n');
+    replaceInFile(dir, GOAL, '    target: 2.0\n', '    target: 2\n');
     replaceInFile(dir, GOAL, 'metrics:\n', 'metrics:\n  - name: avg_cycle_days\n    target: 45.5\n');
     expect((await check(dir)).json.diagnostics).toEqual([]);
   });

@@ -51,7 +51,7 @@ describe("a goal's reached or abandoned date before its created date", () => {
     expect(sync.json.diagnostics.map((d) => `${d.path} ${d.rule}`)).toEqual([`${GOAL} reached-before-created`]);
     // Judged on its record, SG2 would turn completed: the state stays as it was.
     expect(read(dir, GOAL)).toBe(before);
-    expect(read(dir, GOAL)).toMatch(/\| SG2 \| Close the first paying customer \| 0\/1 \| pending \|/);
+    expect(read(dir, GOAL)).toMatch(/\| SG2 \| Win one customer through the founders' network \| 0\/1 \| pending \|/);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 

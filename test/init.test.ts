@@ -129,7 +129,7 @@ describe('threadwork init', () => {
     expect((await initJson(dir, {}, { THREADWORK_TODAY: '2026-11-22' })).code).toBe(0);
     const body = execFileSync('git', ['log', '-1', '--format=%B'], { cwd: dir, env: gitEnv(), encoding: 'utf8' });
     expect(body).toContain('metrics: open deals — → 0; won — → 0; lost — → 0; stalled — → 0; won ARR — → 0; weighted pipeline — → 0; campaign emails sent — → 0; meetings — → 0\n');
-    expect(body).toMatch(/^g-first-customers status — → active; SG1 — → 0\/10; /m);
+    expect(body).toMatch(/^g-first-customers status — → active; SG1 — → 0\/2; /m);
     expect(body).not.toContain('?');
     expect(body).not.toContain('— → —');
   });

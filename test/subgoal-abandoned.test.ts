@@ -7,7 +7,7 @@ import { replaceInFile, testdir } from './helpers/testdir.js';
 
 const env = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
 const GOAL = 'goals/g-first-customers.md';
-const SG2 = '    title: Close the first paying customer\n    metric: won_count\n    target: 1\n';
+const SG2 = "    title: Win one customer through the founders' network\n    metric: won_count\n    target: 1\n";
 
 /*
  * `abandoned:` is a goal's key: written on a subgoal, it was read by nothing, and the

@@ -7,14 +7,14 @@ import { read, testdir } from './testdir.js';
 
 /*
  * The goal `threadwork init` scaffolds, as the goal-file tests start from it: made on
- * 2026-11-22 (its `created` day), with its deadline 90 days on and its three subgoals.
+ * 2026-11-22 (its `created` day), with its deadline 90 days on and its two subgoals.
  */
 
 /** The environment every command of these tests runs in: today is the goal's created day. */
 export const INIT_ENV = { ...gitEnv(), THREADWORK_TODAY: '2026-11-22' };
 export const INIT_GOAL = 'goals/g-first-customers.md';
 /** The scaffolded goal's second subgoal, as init writes it. */
-export const INIT_SG2 = '    title: Close the first paying customer\n    metric: won_count\n    target: 1\n';
+export const INIT_SG2 = "    title: Win one customer through the founders' network\n    metric: won_count\n    target: 1\n";
 
 /** A workspace from `threadwork init`, its goal created today (2026-11-22). */
 export async function initialisedWorkspace(): Promise<string> {
