@@ -56,6 +56,10 @@ function notANumberMessage(metric: string, figure: string): string {
   return `expected a number, written in digits: ${kind}`;
 }
 
+function zeroTargetMessage(metric: string): string {
+  return `expected a target above 0: ${metric} ${metric === 'avg_cycle_days' ? 'of 0 days is never reached' : 'of 0 is reached before anything is done, the goal achieved from its first day'}`;
+}
+
 /**
  * The figures at `keys` must be what `metric` measures. A rate's must be from 0 to 1:
  * `win_rate` 35 would be drawn as 3500% and never be reached, where 13-metrics refuses
@@ -83,6 +87,9 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
       const message = MONEY_METRICS.has(metric) ? NEGATIVE : 'expected a number of 0 or more';
       ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: true, message, path: [key], input: figure });
     }
+    // A target of 0 is no target: a count, an amount or a rate at 0 is reached before any
+    // deal (the goal read achieved, 100% done, on its first day), a cycle of 0 days never.
+    if (key === 'target' && figure === 0) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, message: zeroTargetMessage(metric), path: [key], input: figure });
     // Past a quadrillion a money figure is a slip of digits, refused as a deal's amount is (money.ts).
     if (MONEY_METRICS.has(metric) && typeof figure === 'number' && figure > MAX_AMOUNT) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: MAX_AMOUNT, inclusive: true, message: TOO_LARGE, path: [key], input: figure });
     // A count of 2.5 wins is never reached by counting (2 is short, 3 past it) and reads as a slip: a count is whole.
