@@ -127,7 +127,9 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
   // to two decimals and 1 only when met, so the goal's is 100% exactly when it is achieved.
   const progress = metrics.length ? Math.min(...metrics.map((m) => m.progress)) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
-  const elapsed = round2(Math.min(1, Math.max(0, daysBetween(goal.created, asOf) / span)));
+  // On the deadline day all the time is gone, as it is for a longer goal on its last day:
+  // a goal due the day it was created read 0% of the time gone, on track at 0% done.
+  const elapsed = asOf >= goal.deadline ? 1 : round2(Math.min(1, Math.max(0, daysBetween(goal.created, asOf) / span)));
   const achieved = metrics.every((m) => m.progress >= 1);
   const status: GoalStatus = goal.abandoned ? 'abandoned' : achieved ? 'achieved' : pastDeadline ? 'missed' : 'active';
   return {
