@@ -29,6 +29,14 @@ describe('a goal or subgoal target of 0', () => {
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 
+  it('written as money, "$0", is the same error', async () => {
+    const dir = await initialised();
+    replaceInFile(dir, GOAL, '  - name: won_count\n    target: 3\n', '  - name: won_count\n    target: 3\n  - name: won_arr\n    target: "$0"\n');
+    const { json } = await check(dir);
+    expect(located(json.diagnostics)).toEqual([`${GOAL}:14:13 error schema metrics[1].target`]);
+    expect(json.diagnostics[0]!.message).toContain('expected a target above 0: won_arr of 0 is reached before anything is done');
+  });
+
   it('of a cycle is never reached: an error too; a baseline of 0 stays the start it is', async () => {
     const dir = await initialised();
     replaceInFile(dir, GOAL, '  - name: won_count\n    target: 3\n', '  - name: won_count\n    target: 3\n    baseline: 0\n  - name: avg_cycle_days\n    target: 0\n');

@@ -89,7 +89,8 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
     }
     // A target of 0 is no target: a count, an amount or a rate at 0 is reached before any
     // deal (the goal read achieved, 100% done, on its first day), a cycle of 0 days never.
-    if (key === 'target' && figure === 0) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, message: zeroTargetMessage(metric), path: [key], input: figure });
+    // Money as written counts too: `"$0"` is the 0 it reads as.
+    if (key === 'target' && (figure === 0 || (typeof figure === 'string' && MONEY_METRICS.has(metric) && parseMoney(figure) === 0))) ctx.addIssue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false, message: zeroTargetMessage(metric), path: [key], input: figure });
     // Past a quadrillion a money figure is a slip of digits, refused as a deal's amount is (money.ts).
     if (MONEY_METRICS.has(metric) && typeof figure === 'number' && figure > MAX_AMOUNT) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: MAX_AMOUNT, inclusive: true, message: TOO_LARGE, path: [key], input: figure });
     // A count of 2.5 wins is never reached by counting (2 is short, 3 past it) and reads as a slip: a count is whole.
