@@ -73,14 +73,23 @@ describe('watch lines say what their own cycle did', () => {
   });
 });
 
+/**
+ * A watcher whose cycle for a closed deal is held in its commit (git blocks until
+ * `slow.hold` is removed): a signal sent now lands mid-cycle, as the tests below check.
+ */
+async function watcherMidCommit(text: boolean): Promise<{ dir: string; slow: ReturnType<typeof slowGit>; w: WatchProcess }> {
+  const dir = await repo();
+  const slow = slowGit();
+  const w = start(dir, [], { PATH: slow.path }, { text });
+  await w.ready();
+  writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+  await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+  return { dir, slow, w };
+}
+
 describe('Ctrl-C while a cycle is under way', () => {
   it.each([false, true])('says it is finishing the cycle, then that it stopped (text: %s)', async (text) => {
-    const dir = await repo();
-    const slow = slowGit();
-    const w = start(dir, [], { PATH: slow.path }, { text });
-    await w.ready();
-    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
-    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    const { dir, slow, w } = await watcherMidCommit(text);
     w.signal('SIGINT');
     // Said while the cycle is still held: whoever pressed Ctrl-C learns it was heard.
     if (text) await waitFor(() => w.text.some((l) => l === 'stopping (SIGINT): finishing the cycle under way'), 'the stopping line', () => w.describe());
@@ -100,12 +109,7 @@ describe('Ctrl-C while a cycle is under way', () => {
   // An impatient second Ctrl-C used to kill the process at once (the handler was `once`):
   // the cycle's derived files written and not committed, the pid file left in .git.
   it.each([false, true])('pressed again, still finishes the cycle and commits it, saying so (text: %s)', async (text) => {
-    const dir = await repo();
-    const slow = slowGit();
-    const w = start(dir, [], { PATH: slow.path }, { text });
-    await w.ready();
-    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
-    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    const { dir, slow, w } = await watcherMidCommit(text);
     w.signal('SIGINT');
     await waitFor(() => w.text.some((l) => l.includes(text ? 'finishing the cycle under way' : '"event":"stopping"')), 'the stopping line', () => w.describe());
     w.signal('SIGINT');
@@ -120,12 +124,7 @@ describe('Ctrl-C while a cycle is under way', () => {
   });
 
   it('pressed a third time, stops at once (a git that hangs), the write left for the next sync to finish', async () => {
-    const dir = await repo();
-    const slow = slowGit();
-    const w = start(dir, [], { PATH: slow.path });
-    await w.ready();
-    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
-    await waitFor(() => existsSync(slow.entered), 'the cycle to be committing', () => w.describe());
+    const { dir, slow, w } = await watcherMidCommit(false);
     w.signal('SIGINT');
     await waitFor(() => w.lines.some((l) => l.event === 'stopping'), 'the stopping line', () => w.describe());
     w.signal('SIGINT');
