@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { listItemRows, meantColumns, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
+import { listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -63,21 +63,21 @@ const contactColumns = z.looseObject({
 });
 
 /** The fields a contact row is read for, by any of their spellings; every other column is reported as not read. */
-const CONTACT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(contactColumns.shape), ...Object.keys(ALIASES)]);
+export const CONTACT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(contactColumns.shape), ...Object.keys(ALIASES)]);
 
 export const contactRowSchema = contactColumns
   .transform(({ first_name, last_name, ...rest }) => ({ ...rest, name: rest.name ?? ([first_name, last_name].filter(Boolean).join(' ') || undefined) }))
   .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
 
 /** `unread`: the row's columns that are not read (see `unreadColumns`); `leftOut`: its values that could not be read (see `parseKeepingRow`). */
-export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; meant?: Record<string, string>; leftOut?: LeftOutValue[] };
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; leftOut?: LeftOutValue[] };
 
 function contactRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): ContactRow {
   const data = withAliases(given, ALIASES);
   const parsed = parseKeepingRow(contactRowSchema, data, NONE_REQUIRED);
   if ('error' in parsed) return { row, error: parsed.error };
   const unread = unreadColumns(given, CONTACT_COLUMNS, headers);
-  return { row, contact: parsed.value as ContactRecord & Record<string, unknown>, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread, meant: meantColumns(unread, CONTACT_COLUMNS) } : {}) };
+  return { row, contact: parsed.value as ContactRecord & Record<string, unknown>, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
 }
 
 /** No one column is required of a contact: a name or an email is (the schema's own refinement). */

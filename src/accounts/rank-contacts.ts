@@ -3,8 +3,8 @@ import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreConta
 import { isFutureDataDate } from '../scoring/freshness.js';
 import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
-import type { ContactRow } from './contacts.js';
-import { columnsMeantOf, ignoredColumnsOf, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
+import { CONTACT_COLUMNS, type ContactRow } from './contacts.js';
+import { ignoredColumnsWithMeant, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -110,8 +110,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
-    ignoredColumns: ignoredColumnsOf(rows),
-    columnsMeant: columnsMeantOf(rows),
+    ...ignoredColumnsWithMeant(rows, CONTACT_COLUMNS),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }

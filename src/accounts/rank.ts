@@ -5,7 +5,7 @@ import { domainOf } from '../schema/domain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
-import { prospectOf, type Account, type AccountRow, type LeftOutValue } from './read.js';
+import { ACCOUNT_COLUMNS, meantColumns, prospectOf, type Account, type AccountRow, type LeftOutValue } from './read.js';
 
 export interface RankedAccount {
   rank: number;
@@ -90,8 +90,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ranked: scored,
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
-    ignoredColumns: ignoredColumnsOf(rows),
-    columnsMeant: columnsMeantOf(rows),
+    ...ignoredColumnsWithMeant(rows, ACCOUNT_COLUMNS),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }
@@ -128,15 +127,15 @@ export function shownDomain(domain: string | null | undefined): string | null {
   return domainOf(domain) ?? domain;
 }
 
-/** Every column some row has that is not read, once each, in the order met. */
-export function ignoredColumnsOf(rows: readonly { unread?: readonly string[] }[]): string[] {
-  return [...new Set(rows.flatMap((r) => r.unread ?? []))];
+/**
+ * Every column some row has that is not read, once each, in the order met; and the read
+ * column each slip among them meant (`meantColumns`), judged once per column, not per row.
+ */
+export function ignoredColumnsWithMeant(rows: readonly { unread?: readonly string[] }[], known: ReadonlySet<string>): { ignoredColumns: string[]; columnsMeant: Record<string, string> } {
+  const ignoredColumns = [...new Set(rows.flatMap((r) => r.unread ?? []))];
+  return { ignoredColumns, columnsMeant: meantColumns(ignoredColumns, known) };
 }
 
-/** For each ignored column that looks like a slip of a column that is read, that column (the rows' `meant`, merged). */
-export function columnsMeantOf(rows: readonly { meant?: Readonly<Record<string, string>> }[]): Record<string, string> {
-  return Object.assign({}, ...rows.map((r) => r.meant ?? {})) as Record<string, string>;
-}
 
 /** A ranking as plain data: each account's factor list instead of the whole scoring detail. */
 export function rankingData(ranking: AccountRanking) {

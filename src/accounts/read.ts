@@ -76,8 +76,6 @@ export interface AccountRow {
   error?: string;
   /** The row's columns that are not read (see `unreadColumns`). */
   unread?: string[];
-  /** For those of them one or two slips from a column that is read, that column (see `meantColumns`). */
-  meant?: Record<string, string>;
   /** The row's values that could not be read, scored as missing (see `parseKeepingRow`). */
   leftOut?: LeftOutValue[];
 }
@@ -204,16 +202,16 @@ const ACCOUNT_ALIASES: Record<string, string> = {
 };
 
 /** The fields an account row is read for, by any of their spellings; every other column is reported as not read. */
-const ACCOUNT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(accountSchema.shape), ...Object.keys(ACCOUNT_ALIASES)]);
+export const ACCOUNT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(accountSchema.shape), ...Object.keys(ACCOUNT_ALIASES)]);
 
 function accountRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): AccountRow {
-  const data = withAliases(given, ACCOUNT_ALIASES);
+  const { data, columns } = aliasedRow(given, ACCOUNT_ALIASES, headers);
   const missing = missingRequired(data);
   if (missing) return { row, error: missing };
-  const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED, columnsAsWritten(given, ACCOUNT_ALIASES, headers));
+  const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED, columns);
   if ('error' in parsed) return { row, error: parsed.error };
   const unread = unreadColumns(given, ACCOUNT_COLUMNS, headers);
-  return { row, account: parsed.value, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread, meant: meantColumns(unread, ACCOUNT_COLUMNS) } : {}) };
+  return { row, account: parsed.value, ...(parsed.leftOut.length ? { leftOut: parsed.leftOut } : {}), ...(unread.length ? { unread } : {}) };
 }
 
 const ACCOUNT_REQUIRED: ReadonlySet<string> = new Set(['name']);
@@ -255,40 +253,32 @@ const PLACEHOLDERS = new Set(['n/a', 'n.a.', '#n/a', '-', '--', '–', '—', '?
 export const isPlaceholder = (value: unknown): boolean => typeof value === 'string' && PLACEHOLDERS.has(value.trim().toLowerCase());
 
 /**
- * Each field of a row by the column it was read from, as the file writes it: a refused
- * row names the column the person has (`Company: expected the company name`), not the
- * field it is read as (`name`), which their file may not have at all.
- */
-export function columnsAsWritten(given: unknown, aliases: Readonly<Record<string, string>>, headers?: ReadonlyMap<string, string>): Map<string, string> {
-  const columns = new Map<string, string>();
-  if (!given || typeof given !== 'object' || Array.isArray(given)) return columns;
-  // The column whose value `withAliases` keeps: the first, or a later one when the first is empty.
-  const taken = new Map<string, unknown>();
-  for (const [key, value] of Object.entries(given)) {
-    const field = Object.hasOwn(aliases, key) ? aliases[key]! : key;
-    const kept = taken.get(field);
-    if (kept !== undefined && kept !== '') continue;
-    taken.set(field, isPlaceholder(value) ? '' : value);
-    columns.set(field, headers?.get(key) ?? key);
-  }
-  return columns;
-}
-
-/**
  * A row (an object) with each aliased column under its own name and placeholder values
  * as empty strings; anything else as it is. A column given twice (`name` and `company`)
  * is one field, the first non-empty value winning, as for headers that read as one.
  */
 export function withAliases(data: unknown, aliases: Readonly<Record<string, string>>): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  return aliasedRow(data, aliases).data;
+}
+
+/**
+ * The row as `withAliases` makes it, and each field by the column its value was taken from,
+ * as the file writes it (`headers`): a refused row names the column the person has
+ * (`Company: expected the company name`), not the field it is read as (`name`), which
+ * their file may not have at all.
+ */
+export function aliasedRow(data: unknown, aliases: Readonly<Record<string, string>>, headers?: ReadonlyMap<string, string>): { data: unknown; columns: Map<string, string> } {
+  const columns = new Map<string, string>();
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { data, columns };
   const out: Record<string, unknown> = {};
   for (const [key, given] of Object.entries(data)) {
     if (key === '__proto__') continue;
     const name = Object.hasOwn(aliases, key) ? aliases[key]! : key;
-    const value = isPlaceholder(given) ? '' : given;
-    if (out[name] === undefined || out[name] === '') out[name] = value;
+    if (out[name] !== undefined && out[name] !== '') continue;
+    out[name] = isPlaceholder(given) ? '' : given;
+    columns.set(name, headers?.get(key) ?? key);
   }
-  return out;
+  return { data: out, columns };
 }
 
 /**
