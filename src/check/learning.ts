@@ -1,5 +1,6 @@
 import type { RuleId } from '../diagnostics.js';
 import { resultPerAssumption, type AssumptionResult } from '../derive/learning-results.js';
+import { prospectsAsSent } from '../derive/sent-touches.js';
 import { contactStop } from '../outreach/contact-stop.js';
 import { resolveSequence, touchesDone, type SequenceInput } from '../outreach/sequences.js';
 import type { ThreadRecord } from '../workspace/model.js';
@@ -83,9 +84,12 @@ const NAMED = 5;
  * sequence — a status that sends (active, queued) and touches left: closing stops their
  * touches without a word, and the file goes on saying they are being contacted. Run at
  * each check (references.ts), as it reads the suppression list: someone on it is in no
- * sequence, whatever 5-actions.md says.
+ * sequence, whatever 5-actions.md says; and the campaign's drafts: the touches sent are
+ * counted as `due` and `approve` count them (`sent`, by normalized email: the last touch a
+ * draft marked `status: sent` records, prospectsAsSent), so the last touch marked sent
+ * before `touches_done` was updated is not a touch left.
  */
-export function checkClosedMidSequence(thread: ThreadRecord, report: Report, suppressed: ReadonlySet<string>): void {
+export function checkClosedMidSequence(thread: ThreadRecord, report: Report, suppressed: ReadonlySet<string>, sent: ReadonlyMap<string, number> | undefined): void {
   const learning = thread.stages[5];
   const closed = (learning?.value as Data | undefined)?.closed;
   if (thread.family !== 'campaign' || !learning || !closed) return;
@@ -93,11 +97,10 @@ export function checkClosedMidSequence(thread: ThreadRecord, report: Report, sup
   const actions = thread.stages[4]?.value as Data | undefined;
   if (!actions) return;
   const touches = resolveSequence(actions.sequence as SequenceInput | undefined).length;
-  const prospects = (Array.isArray(actions.prospects) ? actions.prospects : []) as { name?: unknown; email?: unknown; status?: string | null; touches_done?: unknown }[];
-  const open = prospects.filter((p) => {
-    if (!p || typeof p.email !== 'string') return false;
-    return touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, suppressed) === null;
-  });
+  type Prospect = { name?: unknown; email: string; status?: string | null; touches_done?: unknown };
+  const written = (Array.isArray(actions.prospects) ? actions.prospects : []) as (Prospect | null)[];
+  const prospects = prospectsAsSent(sent, written.filter((p): p is Prospect => !!p && typeof p.email === 'string'));
+  const open = prospects.filter((p) => touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, suppressed) === null);
   if (open.length === 0) return;
   const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : String(p.email)));
   const more = open.length > NAMED ? ` and ${open.length - NAMED} more` : '';

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
+import { lastSentByCampaign } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -41,6 +42,8 @@ interface Known {
   isThread: (path: string) => boolean;
   /** The suppression list's addresses, lower-cased: asked only of a closed campaign, so made on first use. */
   suppressed: () => ReadonlySet<string>;
+  /** Per campaign, per prospect, the last touch a draft marked sent records (lastSentByCampaign): asked only of a closed campaign, so made on first use. */
+  sent: () => ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** The ids above as one string (knownIdsKey), made on first use. */
   idsKey: () => string;
 }
@@ -168,6 +171,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
     suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
+    sent: once(() => lastSentByCampaign(model)),
     idsKey: once(() => knownIdsKey(known)),
   };
 
@@ -438,7 +442,7 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   if (thread.family === 'campaign') checkCampaignResults(thread, report);
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
-  if (thread.family === 'campaign') again((live) => checkClosedMidSequence(live.thread, live.report, live.known.suppressed()));
+  if (thread.family === 'campaign') again((live) => checkClosedMidSequence(live.thread, live.report, live.known.suppressed(), live.known.sent().get(live.thread.path)));
   return steps;
 }
 

@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+
+/*
+ * The touches a prospect was sent, as every campaign command counts them (prospectsAsSent):
+ * `touches_done`, or the last touch a draft marked `status: sent` records when that is more.
+ */
+const draft = (touch: number): string => `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-${touch}.md`;
+
+interface Checked {
+  diagnostics: { path: string; rule: string; message: string }[];
+}
+
+function markSent(dir: string, touch: number): void {
+  const path = join(dir, draft(touch));
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: (?:draft|approved)$/m, 'status: sent'));
+}
+
+describe('closed-mid-sequence counts the touches sent as due does', () => {
+  /** Dana had touches 1–4 sent (touches_done: 4) and touch 5 drafted; the campaign closed on Nov 30. */
+  async function closedAfterTheLastTouch(): Promise<string> {
+    const dir = await campaignWithProspect(', touches_done: 4');
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    writeFileSync(join(dir, CAMPAIGN, '6-learning.md'), '---\nclosed: 2026-11-30\n---\n\n# Learning\n');
+    return dir;
+  }
+
+  it('does not name a prospect whose last touch a draft marked sent, before touches_done was updated', async () => {
+    const dir = await closedAfterTheLastTouch();
+    // Touch 5 still a draft: it was cut off by the close, and the warning says so.
+    const before = await runJson<Checked>(['check', '--dir', dir], { env: ENV });
+    expect(before.json.diagnostics.filter((d) => d.rule === 'closed-mid-sequence').map((d) => d.message)).toEqual([expect.stringContaining('with 1 prospect still in its sequence (Dana Reyes)')]);
+    markSent(dir, 5);
+    // `due` counts the sequence done for her; so does check.
+    const due = await runJson<{ due: unknown[] }>(['due', '--dir', dir], { env: ENV });
+    expect(due.json.due).toEqual([]);
+    const after = await runJson<Checked>(['check', '--dir', dir], { env: ENV });
+    expect(after.json.diagnostics.map((d) => d.rule)).not.toContain('closed-mid-sequence');
+  });
+});
