@@ -274,9 +274,10 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     recordReply: async (campaign, email, text, date, options) => {
       const path = resolveThreadPath(root, campaign, 'campaign');
       return committed(
-        await write((model, state) => {
+        await write(async (model, state) => {
           refuseWriteIntoHeldThread(state.currentModel(), [`${path}/meta.json`]);
-          return proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came'));
+          // A touch whose sent draft was deleted counts as sent, as `due` counts it: an out-of-office after the last one pauses nothing.
+          return proposeReply(model, path, email, text, pastDateOrToday(date, 'the day the reply came'), { sentAtHead: await sentAtHead(root, path) });
         }, options),
       );
     },

@@ -18,7 +18,7 @@ export const MCP_TOOLS = {
   generate_strategy: 'Generate ICP, narratives and sales materials per segment (hand-edited files are kept).',
   draft_campaign: 'Write one draft per prospect and touch into a campaign, graded by the quality gate (never sent).',
   due_touches: 'Every campaign touch due on a date, per prospect (skipping stopped prospects, spread past the daily caps), and the follow-ups due: DEFER revisits, nurture revisits, out-of-office returns.',
-  record_reply: "Record and classify a prospect's reply (positive, negative, unsubscribe, out-of-office, nurture, neutral) and say why; positive opens a deal, nurture sets the prospect's revisit date, out-of-office pauses the sequence until the return date, unsubscribe suppresses the address.",
+  record_reply: "Record and classify a prospect's reply (positive, negative, unsubscribe, out-of-office, nurture, neutral) and say why; positive opens a deal, nurture sets the prospect's revisit date, out-of-office pauses the sequence until the return date (none after its last touch was sent: notPaused says why), unsubscribe suppresses the address.",
   migrate_stages: 'Write front matter for stage files written as labelled lines (the LeanOS method\'s way), from those lines; the prose is kept byte for byte, every unmapped line reported.',
   approve_draft: 'Mark campaign drafts approved (never sent); refused, nothing written, when one fails an autonomy gate: an address suppressed or unsubscribed, a prospect whose sequence stopped (replied, meeting, bounced…) or a closed campaign, a touch due will not list (sent already, or skipped by an out-of-office pause), ICP threshold, quality minimum, daily caps per sender.',
 } as const;

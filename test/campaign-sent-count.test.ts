@@ -42,3 +42,39 @@ describe('closed-mid-sequence counts the touches sent as due does', () => {
     expect(after.json.diagnostics.map((d) => d.rule)).not.toContain('closed-mid-sequence');
   });
 });
+
+describe('an out-of-office reply after the last touch was sent', () => {
+  interface Replied {
+    pausedUntil: string | null;
+    notPaused: string | null;
+    status: { before: string; after: string };
+    recorded: string;
+  }
+  const OUT_OF_OFFICE = 'Automatic reply: I am out of the office until 2026-12-10.';
+  const reply = (dir: string): Promise<{ code: number; json: Replied }> => runJson<Replied>(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', OUT_OF_OFFICE, '--date', '2026-11-30', '--dir', dir], { env: ENV });
+  const actions = (dir: string): string => readFileSync(join(dir, CAMPAIGN, '5-actions.md'), 'utf8');
+
+  it('is recorded, pauses nothing and says why, when a draft marked sent records the last touch', async () => {
+    // Touches 1–4 counted by touches_done, touch 5 by its draft marked sent (touches_done not updated yet).
+    const dir = await campaignWithProspect(', touches_done: 4');
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    markSent(dir, 5);
+    const replied = await reply(dir);
+    expect(replied.code).toBe(0);
+    expect(replied.json.pausedUntil).toBeNull();
+    expect(replied.json.notPaused).toBe('every touch of the sequence was sent (5 of 5): nothing is left to pause, so no `paused_until` was written; the return date stays in the reply record');
+    expect(replied.json.status).toEqual({ before: 'active', after: 'active' });
+    expect(actions(dir)).not.toContain('paused_until');
+    expect(readFileSync(join(dir, replied.json.recorded), 'utf8')).toMatch(/^returns: 2026-12-10$/m);
+    const text = await runCli(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', `${OUT_OF_OFFICE} Back soon.`, '--date', '2026-11-30', '--dir', dir], { env: ENV });
+    expect(text.stdout).toContain('not paused: back 2026-12-10, but every touch of the sequence was sent (5 of 5)');
+  });
+
+  it('still pauses the sequence while a touch is left', async () => {
+    const dir = await campaignWithProspect(', touches_done: 4');
+    const replied = await reply(dir);
+    expect(replied.json).toMatchObject({ pausedUntil: '2026-12-10', notPaused: null });
+    expect(actions(dir)).toContain('touches_done: 4, paused_until: 2026-12-10}');
+  });
+});

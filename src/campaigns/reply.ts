@@ -4,7 +4,8 @@ import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { campaignStart, classifyReply, normalizeEmail, companyDomain, prospectStart, type ReplyClassification } from '../outreach/index.js';
+import { campaignStart, classifyReply, normalizeEmail, companyDomain, prospectStart, resolveSequence, type ReplyClassification } from '../outreach/index.js';
+import { lastSentTouch, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import type { ThreadMeta } from '../schema/meta.js';
@@ -24,6 +25,12 @@ export interface ReplyResult {
   revisit: string | null;
   /** An out-of-office reply with a return date: the prospect's `paused_until`; the sequence waits until then. */
   pausedUntil: string | null;
+  /**
+   * An out-of-office reply with a return date that set no `paused_until`, and why: every
+   * touch of the sequence was sent already, so there is nothing left to pause (the return
+   * date stays in the reply record). Null otherwise.
+   */
+  notPaused: string | null;
   recorded: string;
   /**
    * True when this reply (same prospect, same date, same text) was recorded before, at
@@ -74,7 +81,7 @@ function statusAfterReply(before: string, category: ReplyClassification['categor
  * unsubscribed (status or list) stays unsubscribed whatever they reply, and no deal is
  * opened for them. Refuses (`suppression-invalid`, nothing written) while the list is invalid.
  */
-export function proposeReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string): WriteProposal<ReplyResult> {
+export function proposeReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string, options: { sentAtHead?: ReadonlyMap<string, string> } = {}): WriteProposal<ReplyResult> {
   // A blank text (an unset shell variable, a paste that failed) is no reply: read as neutral it set the prospect `replied` and stopped their sequence.
   if (!text.trim()) throw new ThreadworkError('Missing reply text: --text is blank; expected the reply as received, e.g. --text "Happy to talk next week"', 'invalid-arguments');
   const thread = model.threads.get(campaignPath);
@@ -99,7 +106,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (earlier !== undefined) {
     const status = prospect.status ?? 'queued';
     return {
-      result: { campaign: campaignPath, email: prospect.email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
+      result: { campaign: campaignPath, email: prospect.email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
       changes: [],
       summary: `reply from ${prospect.email} to ${campaignPath} already recorded`,
       thread: campaignPath,
@@ -113,7 +120,9 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   // Someone who unsubscribed stays unsubscribed whatever they reply: only they can be re-added, by hand.
   const after = doNotContact ? (before.trim().toLowerCase() === 'unsubscribed' ? before : 'unsubscribed') : statusAfterReply(before, classification.category);
   const revisit = !doNotContact && classification.category === 'nurture' ? classification.revisit : null;
-  const pausedUntil = !doNotContact && classification.category === 'out-of-office' ? classification.returns : null;
+  const away = !doNotContact && classification.category === 'out-of-office' ? classification.returns : null;
+  const notPaused = away ? nothingLeftToPause(model, campaignPath, prospect, options.sentAtHead) : null;
+  const pausedUntil = notPaused ? null : away;
   let actions = model.text(actionsPath) ?? '';
   if (after !== before) actions = setProspectField(actions, index, 'status', after);
   if (revisit) actions = setProspectField(actions, index, 'revisit', revisit);
@@ -134,11 +143,29 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
   const suppressed = list !== null;
   return {
-    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, notPaused, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
     changes,
     summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
   };
+}
+
+/**
+ * Why an out-of-office return date pauses nothing, or null: every touch of the sequence
+ * was sent, counted as `due` counts them (prospectsAsSent: `touches_done`, or the last
+ * touch a draft marked sent records — on disk, or at HEAD once deleted, `sentAtHead`).
+ * A `paused_until` then holds no touch back, yet `due` would read it as a pause and the
+ * file would say the sequence waits for someone it is done with.
+ */
+function nothingLeftToPause(model: WorkspaceModel, campaignPath: string, prospect: { email: string; touches_done?: unknown }, sentAtHead: ReadonlyMap<string, string> | undefined): string | null {
+  const thread = model.threads.get(campaignPath);
+  const touches = resolveSequence(thread ? (stageValue(thread, 'campaign', 5)?.sequence ?? null) : null).length;
+  if (touches === 0) return null;
+  // As `campaign draft` reads them (propose-drafts.ts): HEAD's record first, the drafts on disk over it.
+  const sent = lastSentTouch(new Map([...(sentAtHead ?? []), ...sentTouches(model, campaignPath)]));
+  const done = touchesDone(prospectsAsSent(sent, [prospect])[0]!.touches_done);
+  if (done < touches) return null;
+  return `every touch of the sequence was sent (${touches} of ${touches}): nothing is left to pause, so no \`paused_until\` was written; the return date stays in the reply record`;
 }
 
 /**

@@ -60,6 +60,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     result.status.before !== result.status.after ? `prospect ${result.email}: ${result.status.before} → ${result.status.after}` : `prospect ${result.email}: status stays ${result.status.after}`,
     ...(result.revisit ? [`${pc.cyan('revisit')} ${result.revisit}: no touch until then`] : []),
     ...(result.pausedUntil ? [`${pc.cyan('paused until')} ${result.pausedUntil}: the sequence waits for the return date`] : []),
+    ...(result.notPaused ? [`${pc.cyan('not paused')}: back ${c.returns}, but ${result.notPaused}`] : []),
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}${result.deal.taken ? pc.dim(` — ${result.deal.taken} is another deal's (not this campaign's, nor ${result.email}'s): this one has its own folder`) : ''}`] : []),
     ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),

@@ -51,6 +51,7 @@ export const campaignReplyOutput = z.object({
   status: z.object({ before: z.string(), after: z.string() }),
   revisit: z.string().nullable().describe("nurture: the prospect's revisit date written to 5-actions.md"),
   pausedUntil: z.string().nullable().describe("out-of-office with a return date: the prospect's paused_until; no touch is due before it"),
+  notPaused: z.string().nullable().describe('out-of-office with a return date that paused nothing, and why: every touch of the sequence was sent already (no paused_until written; the return date stays in the reply record)'),
   recorded: z.string(),
   alreadyRecorded: z.boolean().describe('the same reply (prospect, date, text) was recorded before, at `recorded`: nothing was written'),
   deal: z
