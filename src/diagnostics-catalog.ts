@@ -738,6 +738,14 @@ export const RULES = {
     message: 'Approved although its quality score {score} (grade {grade}) is under the minimum {minimum}: {issues}',
     docs: 'Autonomy gate: one critical issue alone scores 0.75. Fix the issues the message lists in the draft, or set it back to `status: draft`.',
   },
+  'sent-without-approval': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a campaign draft marked `status: sent` with no `approved_on`: it went out without being approved',
+    message: 'Marked sent but never approved: no `approved_on`, the day `threadwork campaign approve` records once the draft passes the autonomy gates …; if a person approved it, add `approved_on: YYYY-MM-DD`; if not, review what was sent to {email}',
+    docs: 'threadwork never sends, and no campaign sends without approval: every draft is approved — by `campaign approve` or the MCP `approve_draft`, which check the autonomy gates first — before a person sends it and marks it `status: sent`. Approving writes `status: approved` and `approved_on: YYYY-MM-DD` (the day; a draft approved by hand gets it when `campaign approve` is run on it). A draft marked `sent` without `approved_on` went out without the gates (do not contact, sequence, ICP, quality, daily caps) ever judging it: reported at its `status` line, as a warning, since what was sent cannot be taken back. If it was approved, add `approved_on:` with the day (drafts approved before threadwork recorded the day have none); if it was not, review what was sent and approve the next drafts before sending them. See docs/outreach.md, "Autonomy gates".',
+  },
   'approved-over-cap': {
     severity: 'error',
     reportedBy: ['check', 'write', 'campaign'],

@@ -78,3 +78,27 @@ describe('an out-of-office reply after the last touch was sent', () => {
     expect(actions(dir)).toContain('touches_done: 4, paused_until: 2026-12-10}');
   });
 });
+
+describe('a draft marked sent that was never approved', () => {
+  interface Diagnostics {
+    diagnostics: { path: string; rule: string; severity: string; line: number; column: number; field?: string; message: string }[];
+  }
+
+  it('is a warning at its status line; one approved by campaign approve, or by hand and then by the command, is not', async () => {
+    const dir = await campaignWithProspect();
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    // Touch 1 approved by the command, which records the day; touch 3 approved by hand, then confirmed by the command.
+    const hand = join(dir, draft(3));
+    writeFileSync(hand, readFileSync(hand, 'utf8').replace(/^status: draft$/m, 'status: approved'));
+    const approved = await runCli(['campaign', 'approve', draft(1), draft(3), '--dir', dir], { env: ENV });
+    expect(approved.code, approved.stderr).toBe(0);
+    for (const touch of [1, 3]) expect(readFileSync(join(dir, draft(touch)), 'utf8')).toMatch(/^approved_on: 2026-12-01$/m);
+    // All three sent; touch 2 went straight from draft to sent.
+    for (const touch of [1, 2, 3]) markSent(dir, touch);
+    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const unapproved = checked.json.diagnostics.filter((d) => d.rule === 'sent-without-approval');
+    expect(unapproved).toEqual([expect.objectContaining({ path: draft(2), severity: 'warning', line: 2, column: 9, field: 'status' })]);
+    expect(unapproved[0]!.message).toMatch(/^Marked sent but never approved: no `approved_on`.*add `approved_on: YYYY-MM-DD`, the day; if not, review what was sent to dana@northwind-pay.com/);
+  });
+});

@@ -3,7 +3,8 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gateFailures, type GateFailure } from '../check/autonomy-gates.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { ThreadworkError } from '../errors.js';
-import { setFrontMatterScalar } from '../markdown/front-matter-edit.js';
+import { today } from '../clock.js';
+import { addFrontMatterScalar, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
@@ -46,10 +47,13 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[],
       throw new ThreadworkError(`Not a valid campaign draft: ${path} (${why}); drafts are threads/sales/campaigns/{id}/drafts/*.md`, 'not-a-draft', { path });
     }
     if (draft.status === 'sent' || draft.status === 'skipped') throw new ThreadworkError(`${path} has status ${draft.status}: it is not approved again`, 'draft-sent', { path });
-    if (draft.status === 'approved') result.push({ path, action: 'already-approved' });
-    else {
+    if (draft.status === 'approved') {
+      result.push({ path, action: 'already-approved' });
+      // Approved by hand: the gates pass now, which is the approval the day records (a draft marked sent without one is `sent-without-approval`).
+      if (!draft.approved_on) changes.push(writeChange(path, withApprovalDay(model.text(path) ?? '')));
+    } else {
       result.push({ path, action: 'approved' });
-      changes.push(writeChange(path, setFrontMatterScalar(model.text(path) ?? '', ['status'], 'approved')));
+      changes.push(writeChange(path, withApprovalDay(setFrontMatterScalar(model.text(path) ?? '', ['status'], 'approved'))));
     }
   }
   // Touches sent counted as `due` counts them: a draft marked sent (or HEAD's record of one since deleted) counts before `touches_done` does.
@@ -61,6 +65,11 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[],
   const campaigns = [...new Set(paths.map((path) => path.split('/').slice(0, 4).join('/')))];
   const madeFrom = [...new Set(campaigns.flatMap(draftSources))];
   return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: campaigns[0]!, invalidCode: 'gate-refused', madeFrom };
+}
+
+/** The draft with `approved_on:` today, the record `check` reads when it is later marked sent: an approval is the status and its day. */
+function withApprovalDay(text: string): string {
+  return addFrontMatterScalar(text, [], 'approved_on', today());
 }
 
 /**

@@ -11,6 +11,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
+import { checkSentWithoutApproval } from './sent-unapproved.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
@@ -55,6 +56,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkPipelineStages(model, locators, inScope),
     ...checkDrafts(model),
     ...checkAutonomyGates(model, locators),
+    ...checkSentWithoutApproval(model, locators),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
     ...checkExperiments(model, locators, inScope),

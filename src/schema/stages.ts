@@ -376,6 +376,8 @@ export const draftSchema = z.looseObject({
   sender: optionalText.describe("the mailbox or account it goes out from (else the prospect's or the campaign's sender)"),
   /** The day a person plans to send it, for the daily caps (else the day the touch is due). */
   send_on: isoDateSchema.nullish().describe('the day it is to be sent, for the daily caps (else the day the touch is due)'),
+  /** The day it was approved, written by `campaign approve`: a draft marked sent without one was never approved (`sent-without-approval`). */
+  approved_on: isoDateSchema.nullish().describe('the day it was approved (campaign approve writes it); a draft marked sent without one went out unapproved'),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */
