@@ -1,12 +1,13 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
-import { printable, type Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { ThreadworkError } from '../../errors.js';
 import { SERVED_COMMANDS } from '../../serve/protocol.js';
-import { WorkspaceWatcher, type CycleReport } from '../../watch/watcher.js';
+import { WorkspaceWatcher } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { onStopSignals } from '../../stop-signals.js';
-import { formatColored, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import type { CommandOutcome, GlobalOptions } from '../outcome.js';
+import { describeCycle } from '../watch-line.js';
 import { operationAt } from '../../git/operation.js';
 import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
@@ -100,37 +101,4 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));
   else out(pc.dim(`stopped (${signal})`));
   return { json: undefined, text: '', exitCode: 0 };
-}
-
-function describeCycle(report: CycleReport, outsideGitTold: boolean): string {
-  // Escaped as the diagnostic lines below it are: a newline in a folder name must not split the line.
-  const time = pc.dim(clockTime(new Date(report.time)));
-  const trigger = report.kind === 'startup' ? 'startup sync' : report.kind === 'reconcile' ? 'reconcile' : report.kind === 'served' ? `${report.command} (served)${report.trigger.length ? ` ${describeTrigger(report)}` : ''}` : describeTrigger(report);
-  const changes = report.changes.length ? report.changes.map((c) => printable(c.description)).join('; ') : report.written.length ? `${report.written.length} ${report.written.length === 1 ? 'file' : 'files'} written` : report.kind === 'startup' && report.diagnostics.length === 0 ? 'in sync' : 'nothing written';
-  const toldAlready = outsideGitTold && report.commit?.committed === false && report.commit.reason === 'not-a-repository';
-  const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit && !toldAlready ? pc.dim(` (not committed: ${printable(report.commit.message)})`) : '';
-  const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
-  const problems = report.diagnostics.map((d) => `\n  ${formatColored(d)}`).join('');
-  const resolved = report.fixed.length ? `; ${pc.green('fixed')} ${report.fixed.map(printable).join(', ')}` : '';
-  // What the commit stood with (HEAD detached, the index left for git to repair): said as sync says it, under the cycle.
-  const warning = report.commit?.committed && report.commit.warning ? `\n  ${pc.yellow('warning:')} ${printable(report.commit.warning)}` : '';
-  return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}${warning}${problems}`;
-}
-
-/** HH:MM:SS on the clock of whoever watches (their time zone): the JSON line's `time` stays UTC, for machines. */
-function clockTime(at: Date): string {
-  return [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
-
-/**
- * The first file the cycle answered, `+N` for the rest, and which were deleted: `a.md deleted`,
- * `a.md +2 deleted` (all three), `a.md deleted +1` (a file renamed: the old name first), `a.md +2 (1 deleted)`.
- */
-function describeTrigger(report: CycleReport): string {
-  const [first = '', ...rest] = report.trigger.map(printable);
-  const deleted = new Set(report.deleted.map(printable));
-  const more = rest.length > 0 ? ` +${rest.length}` : '';
-  if (deleted.size > 0 && report.trigger.every((path) => deleted.has(printable(path)))) return `${first}${more} deleted`;
-  const restDeleted = rest.filter((path) => deleted.has(path)).length;
-  return `${first}${deleted.has(first) ? ' deleted' : ''}${more}${restDeleted > 0 ? ` (${restDeleted} deleted)` : ''}`;
 }
