@@ -97,7 +97,7 @@ function headLine(report: CycleReport, outsideGitTold: boolean, shape: Shape): s
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit && !toldAlready ? pc.dim(` (not committed: ${reason})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const fixed = shape.fixed === 0 ? `${report.fixed.length} files` : shape.fixedCells !== undefined ? middleCut(printable(report.fixed[0]!), shape.fixedCells) : named(report.fixed.map(printable), shape.fixed);
-  const resolved = report.fixed.length ? `; ${pc.green('fixed')} ${fixed}` : '';
+  const resolved = (report.fixed.length ? `; ${pc.green('fixed')} ${fixed}` : '') + (report.released.length ? `; ${pc.green('no longer held')} ${named(report.released.map(printable), shape.fixed || 1)}` : '');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}`;
 }
 

@@ -1,7 +1,12 @@
 import type { Diagnostic, RuleId } from '../diagnostics.js';
 
-/** Rules a line always lists: a value held or a block left alone is news on every cycle that writes around it. */
-const ALWAYS: ReadonlySet<RuleId> = new Set<RuleId>(['managed-block', 'derived-held', 'marketing-open']);
+/**
+ * Rules a line always lists: a block left alone is news on every cycle that writes around it.
+ * Not `derived-held`: a file held at its committed version was said on every line while it
+ * held, burying each save's own news under the same reminder; it is listed when the hold
+ * starts (a problem no line listed) and its end is said (`released`).
+ */
+const ALWAYS: ReadonlySet<RuleId> = new Set<RuleId>(['managed-block', 'marketing-open']);
 
 /**
  * Which of a cycle's diagnostics its watch line lists. A cycle finds every problem a sync
@@ -16,11 +21,14 @@ export class ReportedProblems {
   private known = new Set<string>();
   /** The files the last cycle found an error in. */
   private inError = new Set<string>();
+  /** The files the last cycle found a `derived-held` warning at. */
+  private held = new Set<string>();
 
   /** Startup lists everything it found. */
   startup(found: readonly Diagnostic[]): Diagnostic[] {
     this.known = new Set(found.map(problemKey));
     this.inError = errorPaths(found);
+    this.held = heldPaths(found);
     return [...found];
   }
 
@@ -29,21 +37,30 @@ export class ReportedProblems {
    * is new; and the files whose errors it found gone (`fixed`) — by their own save, or by
    * another file's (a segment added back to 04-segments.md clears the threads naming it).
    * A cycle finds every error a sync would: the broken files', and the cross-file errors of
-   * the threads in question, those in error before always among them.
+   * the threads in question, those in error before always among them. `released`: the
+   * files held before and not now, other than those `fixed` says (a thread held for a
+   * segment's broken canvas, released when the canvas is fixed).
    */
-  cycle(found: readonly Diagnostic[], changed: ReadonlySet<string>): { listed: Diagnostic[]; fixed: string[] } {
+  cycle(found: readonly Diagnostic[], changed: ReadonlySet<string>): { listed: Diagnostic[]; fixed: string[]; released: string[] } {
     const keys = found.map(problemKey);
     const listed = found.filter((d, i) => changed.has(d.path) || ALWAYS.has(d.rule) || !this.known.has(keys[i]!));
     const now = errorPaths(found);
     const fixed = [...this.inError].filter((path) => !now.has(path)).sort();
+    const held = heldPaths(found);
+    const released = [...this.held].filter((path) => !held.has(path) && !fixed.includes(path)).sort();
     this.known = new Set(keys);
     this.inError = now;
-    return { listed, fixed };
+    this.held = held;
+    return { listed, fixed, released };
   }
 }
 
 function errorPaths(found: readonly Diagnostic[]): Set<string> {
   return new Set(found.filter((d) => d.severity === 'error').map((d) => d.path));
+}
+
+function heldPaths(found: readonly Diagnostic[]): Set<string> {
+  return new Set(found.filter((d) => d.rule === 'derived-held').map((d) => d.path));
 }
 
 /** A problem in a file that did not change keeps its place and words from cycle to cycle. */

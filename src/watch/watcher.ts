@@ -50,6 +50,8 @@ export interface CycleReport {
   diagnostics: Diagnostic[];
   /** The files in error before this cycle and without error now, still on disk: fixed by their own save or by another file's. */
   fixed: string[];
+  /** The files held (a `derived-held` warning) before this cycle and no longer, still on disk, other than those in `fixed`. */
+  released: string[];
 }
 
 /**
@@ -207,7 +209,7 @@ export class WorkspaceWatcher {
   private reportServed(call: ServedCall, value: unknown): void {
     const made = servedChange(call, value);
     if (!made) return;
-    const { listed: diagnostics, fixed } = made.sync ? this.reported.cycle(made.sync.diagnostics, new Set(made.trigger)) : { listed: [], fixed: [] };
+    const { listed: diagnostics, fixed, released } = made.sync ? this.reported.cycle(made.sync.diagnostics, new Set(made.trigger)) : { listed: [], fixed: [], released: [] };
     this.options.onCycle?.({
       time: new Date().toISOString(),
       kind: 'served',
@@ -220,6 +222,7 @@ export class WorkspaceWatcher {
       recovered: null,
       diagnostics,
       fixed: this.onDisk(fixed),
+      released: this.onDisk(released),
     });
   }
 
@@ -245,7 +248,7 @@ export class WorkspaceWatcher {
       // A reconcile that found no file changed is silent — unless it wrote (what the day moved:
       // a date written ahead that has come), or it would commit with no line to say so.
       if (kind !== 'startup' && done.changed.length === 0 && result.written.length === 0 && !result.commit?.committed) return;
-      const { listed: diagnostics, fixed } = kind === 'startup' ? { listed: this.reported.startup(result.diagnostics), fixed: [] } : this.reported.cycle(result.diagnostics, new Set(done.changed));
+      const { listed: diagnostics, fixed, released } = kind === 'startup' ? { listed: this.reported.startup(result.diagnostics), fixed: [], released: [] } : this.reported.cycle(result.diagnostics, new Set(done.changed));
       this.options.onCycle?.({
         time: new Date().toISOString(),
         kind,
@@ -259,6 +262,7 @@ export class WorkspaceWatcher {
         recovered: done.recovered,
         diagnostics,
         fixed: this.onDisk(fixed),
+        released: this.onDisk(released),
       });
     } catch (error) {
       // A failed start-up sync is reported and watching goes on: the next cycle loads and syncs again.

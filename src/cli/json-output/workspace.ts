@@ -62,6 +62,7 @@ export const watchLineOutput = z.union([
     recovered: commitOutput.describe('the commit that finished an earlier write whose commit never happened (a commit git refused, a process killed), made by this cycle before its own; null when there was none'),
     diagnostics: z.array(diagnosticOutput),
     fixed: z.array(z.string()).describe("the files in error before this cycle and without error now (still on disk): fixed by their own save, or by another file's — a segment added back clears the threads that named it"),
+    released: z.array(z.string()).describe('the files held at their last valid version (a `derived-held` warning, listed by the line on which the hold started) before this cycle and no longer, still on disk, other than those in `fixed`: a thread held for a broken file elsewhere, released when that file is fixed'),
   }),
   z.object({ event: z.literal('error'), time: z.string(), message: z.string() }),
   z.object({
