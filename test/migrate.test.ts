@@ -74,7 +74,7 @@ function labelledLines(text: string): number[] {
 interface MigratedJson {
   dryRun: boolean;
   files: { path: string; frontMatter: Record<string, unknown>; offset: number; lines: { line: number; bodyLine: number; text: string; status: string; reason?: string; fields?: Record<string, unknown> }[] }[];
-  skipped: { path: string; reason: string; blocked: boolean }[];
+  skipped: { path: string; reason: string; blocked: boolean; errors: { path: string; line: number; column: number; rule: string }[] }[];
   unmapped: number;
   commit: { committed: boolean } | null;
 }
@@ -256,7 +256,7 @@ describe('threadwork migrate', () => {
     expect(stageFiles('deal').map((f) => read(dir, `${DEAL}/${f}`))).toEqual(texts);
     // Named explicitly, a migrated file is skipped with why.
     const named = await migrateJson(dir, [`${DEAL}/3-implication.md`]);
-    expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/), blocked: false }]);
+    expect(named.json.skipped).toEqual([{ path: `${DEAL}/3-implication.md`, reason: expect.stringMatching(/already has front matter/), blocked: false, errors: [] }]);
     // Nothing to do is no failure.
     expect(named.code).toBe(0);
   });
@@ -292,13 +292,34 @@ describe('threadwork migrate', () => {
     const { json, code } = await runJson<MigratedJson>(['migrate', '--dir', dir]);
     expect(code).toBe(0);
     expect(json.skipped).toEqual([
-      { path: `${gap}/1-input.md`, reason: expect.stringContaining(`its thread has errors in ${gap}/6-learning.md`), blocked: false },
-      { path: `${gap}/6-learning.md`, reason: expect.stringMatching(/has 1 error/), blocked: false },
+      { path: `${gap}/1-input.md`, reason: expect.stringContaining(`its thread has errors in ${gap}/6-learning.md`), blocked: false, errors: expect.arrayContaining([expect.objectContaining({ path: `${gap}/6-learning.md`, line: 1, column: 1, rule: 'stage-order' })]) },
+      { path: `${gap}/6-learning.md`, reason: expect.stringMatching(/has 1 error/), blocked: false, errors: [expect.objectContaining({ path: `${gap}/6-learning.md`, rule: 'stage-order' })] },
     ]);
     expect(json.files.map((f) => f.path)).toContain(`${DEAL}/1-input.md`);
     expect(json.commit?.committed).toBe(true);
     expect(read(dir, `${gap}/1-input.md`)).toBe('# Input\nSource: Referral\n');
     expect(parseFrontMatter(read(dir, `${DEAL}/1-input.md`)).present).toBe(true);
+  });
+
+  // The review: a run that skipped every file it would write, each for an error, exited 0 — "nothing migrated" read as success by a script.
+  it('exits 1 when every file it would migrate is skipped for errors, naming each error at its file, line and column', async () => {
+    const gap = 'threads/sales/gap-co';
+    const dir = workspace({
+      [`${gap}/meta.json`]: dealMeta('gap-co'),
+      [`${gap}/1-input.md`]: '# Input\nSource: Referral\n',
+      [`${gap}/6-learning.md`]: '# Learning\nOutcome: Won\n',
+    });
+    gitInit(dir);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const text = await runCli(['migrate', '--dir', dir]);
+    expect(text.code, text.stdout).toBe(1);
+    expect(text.stdout).toContain(`skipped ${gap}/1-input.md: its thread has errors in ${gap}/6-learning.md`);
+    expect(text.stdout).toMatch(new RegExp(`^  ${gap}/6-learning\\.md:1:1 error .*\\(stage-order\\)$`, 'm'));
+    expect(text.stdout).toMatch(/nothing migrated: every file it would write is skipped for errors/);
+    const named = await runJson<MigratedJson>(['migrate', `${gap}/1-input.md`, '--dir', dir]);
+    expect(named.code).toBe(1);
+    expect(named.json.skipped[0]!.errors).toEqual([expect.objectContaining({ path: `${gap}/6-learning.md`, line: 1, column: 1, rule: 'stage-order' })]);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
   });
 
   it('advance reads the migrated fields it asked for before', async () => {
@@ -382,7 +403,7 @@ describe('threadwork migrate', () => {
     symlinkSync(join(dir, 'outside.md'), join(dir, other, '3-implication.md'));
     const { json, code } = await runJson<MigratedJson>(['migrate', `${other}/3-implication.md`, '--dir', dir, '--no-commit']);
     expect(json.files).toEqual([]);
-    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/), blocked: true }]);
+    expect(json.skipped).toEqual([{ path: `${other}/3-implication.md`, reason: expect.stringMatching(/symbolic link/), blocked: true, errors: [] }]);
     // A file named that could not be migrated fails the command: an agent must not read it as done.
     expect(code).toBe(1);
     expect(readFileSync(join(dir, 'outside.md'), 'utf8')).toBe(fixture('deal', '3-implication.md'));

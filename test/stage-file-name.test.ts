@@ -124,7 +124,7 @@ describe('a stage file under a wrong name', () => {
     const dir = exampleWorkspaceCopy();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, '6-Learning.md'));
     const migrate = await runJson<{ skipped: { path: string; reason: string }[] }>(['migrate', `${DEAL}/6-Learning.md`, '--dry-run'], { cwd: dir });
-    expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it', blocked: true }]);
+    expect(migrate.json.skipped).toEqual([{ path: `${DEAL}/6-Learning.md`, reason: 'not a stage file name (stage-file-name): rename it to 6-learning.md, then migrate it', blocked: true, errors: [] }]);
     expect(migrate.code).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
 import { mapStage, type LineReport } from '../migrate/map-stage.js';
 import { migrationContext, stageHasFields } from '../migrate/context.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { ThreadType } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -39,8 +40,10 @@ export interface MigrationResult {
    * migrated as asked (not a stage file, not read, not UTF-8) — the command exits 1 for it
    * and writes nothing; not blocked: there is nothing to migrate (front matter already, a
    * free-form stage), or not yet (the file or its thread has errors: the rest goes ahead).
+   * `errors`: the errors that skip it (its own, or its thread's), each at its file, line and
+   * column; empty when it was skipped for anything else.
    */
-  skipped: { path: string; reason: string; blocked: boolean }[];
+  skipped: { path: string; reason: string; blocked: boolean; errors: Diagnostic[] }[];
   /** Labelled lines no field took (unmapped or ambiguous), across all files: each stays in the prose. */
   unmapped: number;
 }
@@ -61,7 +64,7 @@ export function proposeMigration(model: WorkspaceModel, paths: readonly string[]
   for (const path of targets) {
     const outcome = migrateFile(model, path, errors);
     if ('reason' in outcome) {
-      if (paths.length > 0 || outcome.report) skipped.push({ path, reason: outcome.reason, blocked: outcome.blocked });
+      if (paths.length > 0 || outcome.report) skipped.push({ path, reason: outcome.reason, blocked: outcome.blocked, errors: outcome.errors ?? [] });
       continue;
     }
     files.push(outcome.file);
@@ -81,9 +84,9 @@ export function proposeMigration(model: WorkspaceModel, paths: readonly string[]
   };
 }
 
-type FileOutcome = { file: MigratedFile; text: string } | { reason: string; report: boolean; blocked: boolean };
+type FileOutcome = { file: MigratedFile; text: string } | { reason: string; report: boolean; blocked: boolean; errors?: Diagnostic[] };
 
-function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, number>): FileOutcome {
+function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, Diagnostic[]>): FileOutcome {
   const kind = classifyPath(path);
   if (kind.kind === 'stage-misnamed') return { reason: `not a stage file name (stage-file-name): rename it to ${kind.expected}, then migrate it`, report: true, blocked: true };
   if (kind.kind !== 'stage') return { reason: `not a stage file (${STAGE_FILES.join(', ')} in a thread folder)`, report: true, blocked: true };
@@ -95,11 +98,11 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, nu
   if (!unfilled) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
   if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true, blocked: true };
   // Skipped, not refused: the rest of the workspace is migrated (docs/migrate.md), and this file once the errors are fixed.
-  const problems = errors.get(path);
-  if (problems) return { reason: `has ${problems} error${problems === 1 ? '' : 's'} (run \`threadwork check\`): fix ${problems === 1 ? 'it' : 'them'} first`, report: true, blocked: false };
+  const own = errors.get(path);
+  if (own) return { reason: `has ${own.length} error${own.length === 1 ? '' : 's'} (run \`threadwork check\`): fix ${own.length === 1 ? 'it' : 'them'} first`, report: true, blocked: false, errors: own };
   // A write into a thread with an error elsewhere (a stage-order gap) is refused whole, so the file waits for its thread.
   const elsewhere = [...errors.keys()].filter((p) => p !== path && p.startsWith(`${kind.thread}/`));
-  if (elsewhere.length > 0) return { reason: `its thread has errors in ${elsewhere.join(', ')} (run \`threadwork check\`): fix them first`, report: true, blocked: false };
+  if (elsewhere.length > 0) return { reason: `its thread has errors in ${elsewhere.join(', ')} (run \`threadwork check\`): fix them first`, report: true, blocked: false, errors: elsewhere.flatMap((p) => errors.get(p)!) };
   const type = THREAD_TYPE_BY_FAMILY[kind.family];
   if (!stageHasFields(type, kind.stage)) return { reason: `${STAGE_FILES[kind.stage - 1]} of a ${type} thread is free-form: no field to migrate`, report: true, blocked: false };
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
@@ -155,8 +158,8 @@ function selectPaths(model: WorkspaceModel, paths: readonly string[]): string[] 
 }
 
 /** How many errors `check` finds in each file: a file with errors is not migrated until they are fixed. */
-function errorsByPath(model: WorkspaceModel): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const d of checkModel(model).diagnostics) if (d.severity === 'error') counts.set(d.path, (counts.get(d.path) ?? 0) + 1);
-  return counts;
+function errorsByPath(model: WorkspaceModel): Map<string, Diagnostic[]> {
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const d of checkModel(model).diagnostics) if (d.severity === 'error') byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
+  return byPath;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { commitOutput, syncResultShape } from './common.js';
+import { commitOutput, diagnosticOutput, syncResultShape } from './common.js';
 
 const lineOutput = z.object({
   line: z.number().int().min(1).describe('the line in the file as migrated (front matter included)'),
@@ -26,7 +26,14 @@ export const migrateOutput = z.object({
     }),
   ),
   skipped: z
-    .array(z.object({ path: z.string(), reason: z.string(), blocked: z.boolean().describe('could not be migrated as asked (the command exits 1); false: nothing to migrate') }))
+    .array(
+      z.object({
+        path: z.string(),
+        reason: z.string(),
+        blocked: z.boolean().describe('could not be migrated as asked (the command exits 1); false: nothing to migrate, or not yet (`errors`)'),
+        errors: z.array(diagnosticOutput).describe('the errors that skip it, its own or its thread\'s, each at its file, line and column; empty when skipped for anything else. A run that migrates no file and skips one for errors exits 1'),
+      }),
+    )
     .describe('files asked for and left as they are'),
   unmapped: z.number().int().nonnegative().describe('lines not mapped or ambiguous, across all files: each stays in the prose'),
   commit: commitOutput,
