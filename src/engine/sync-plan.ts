@@ -17,6 +17,7 @@ import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
@@ -79,6 +80,8 @@ export interface PlanOptions {
   committed?: ReadonlyMap<string, string>;
   /** What the segments' strategy rendered to before (strategy/render-memo.ts); none: every segment is rendered. */
   strategyMemo?: RenderMemo | undefined;
+  /** While a merge or rebase is stopped: the sides git's index holds of each unmerged file (git/unmerged.ts). */
+  unmerged?: UnmergedFiles | undefined;
 }
 
 /**
@@ -149,7 +152,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   // reported as stale. While a file they are generated from is broken, they are held as they are.
   const strategySourceBroken = [...model.broken].some((p) => p.startsWith(`${LAYOUT.canvas}/`) || p.startsWith(`${LAYOUT.icp}/`) || p === LAYOUT.config);
   if (!strategySourceBroken) {
-    const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true, memo: options.strategyMemo });
+    const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true, memo: options.strategyMemo, unmerged: options.unmerged });
     plan.diagnostics.push(...strategy.diagnostics);
     for (const write of strategy.writes) {
       plan.edits.push(write);

@@ -36,6 +36,7 @@ import { brokenThreadFiles, errorsHoldingWrite, holdThreadsInError, type HeldAwa
 import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
+import { readUnmergedFiles } from '../git/unmerged.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -434,12 +435,14 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     if (hold?.staged) derived = withChangedThreads(deriveWorkspace(state.derivationModel(), options.derivation), derived.changedThreads);
     const previous = await readSnapshot(state.root);
     const { memo: strategyMemo, warning: memoWarning } = await renderMemoFor(state.root, cacheEnabled(options.cache));
-    let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, strategyMemo }));
+    // A generated file a stopped merge left conflicted is judged by the sides git's index holds of it (strategy/generated-file.ts).
+    const unmerged = await readUnmergedFiles(state.root);
+    let plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, strategyMemo, unmerged }));
     // A block file that differs from HEAD is described again from its committed text: the
     // commit's "before → after" is then what its diff shows, not what a hand edit left.
     // Finishing a journal (`resume`), a thread's meta.json too: the interrupted run wrote it, and its line must say what the commit's diff shows.
     const committed = committing ? await committedBlockFiles(state.root, plan, asked.pendingComplete ? new Set(asked.pending) : undefined, resume !== undefined) : undefined;
-    if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed, strategyMemo }));
+    if (committed?.size) plan = await withMarkdownParser(() => planSync(state.derivationModel(), derived, previous, { resume, invalid, committed, strategyMemo, unmerged }));
     await keepRenderMemo(state.root, strategyMemo);
     if (memoWarning) plan.diagnostics.push(memoWarning);
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.

@@ -120,7 +120,7 @@ export async function renamedInHistory(cwd: string, paths: readonly string[]): P
 }
 
 /** The repository holding `cwd` and the workspace's path inside it (`''` or ending in `/`). */
-async function repositoryIn(cwd: string): Promise<{ top: string; prefix: string } | undefined> {
+export async function repositoryIn(cwd: string): Promise<{ top: string; prefix: string } | undefined> {
   let repo: Awaited<ReturnType<typeof repositoryOf>>;
   try {
     repo = await repositoryOf(cwd);
@@ -132,8 +132,8 @@ async function repositoryIn(cwd: string): Promise<{ top: string; prefix: string 
   return { top: repo.top, prefix: prefix ? `${prefix}/` : '' };
 }
 
-/** The text of each object named (`<rev>:<path>`), undefined where there is none: one `git cat-file --batch`. */
-async function readBlobs(top: string, specs: readonly string[]): Promise<(string | undefined)[]> {
+/** The text of each object named (`<rev>:<path>`, an object id), undefined where there is none: one `git cat-file --batch`. */
+export async function readBlobs(top: string, specs: readonly string[]): Promise<(string | undefined)[]> {
   const texts: (string | undefined)[] = [];
   if (specs.length === 0) return texts;
   const output = await catFileBatch(top, specs);

@@ -96,3 +96,30 @@ export function conflictSides(text: string): { ours: string; theirs: string } | 
   }
   return part === 'both' && conflicts > 0 ? { ours: ours.join(''), theirs: theirs.join('') } : undefined;
 }
+
+/**
+ * The versions of one file a stopped merge or rebase left in git's index (git/unmerged.ts):
+ * the common ancestor's (stage 1), ours (stage 2) and theirs (stage 3), each undefined where
+ * that side has no such file.
+ */
+export interface MergeSides {
+  base?: string;
+  ours?: string;
+  theirs?: string;
+}
+
+/** The unmerged files of a stopped merge, by workspace path. */
+export type UnmergedFiles = ReadonlyMap<string, MergeSides>;
+
+/**
+ * Whether every line of `text` but git's marker lines is a line of one of `versions`: the
+ * file is git's merge of them, untouched since (a line typed in while resolving, or changed,
+ * is in none of them).
+ */
+export function onlyLinesOf(text: string, versions: readonly (string | undefined)[]): boolean {
+  const known = new Set(versions.flatMap((version) => (version === undefined ? [] : version.split('\n').map((line) => line.replace(/\r$/, '')))));
+  return text.split('\n').every((whole) => {
+    const line = whole.replace(/\r$/, '');
+    return known.has(line) || OPEN.test(line) || BASE.test(line) || SEPARATOR.test(line) || CLOSE.test(line);
+  });
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflictSides, findConflictMarkers } from '../markdown/conflict-markers.js';
+import { conflictSides, findConflictMarkers, onlyLinesOf, type MergeSides } from '../markdown/conflict-markers.js';
 
 /**
  * Generated files are guarded (SPEC principle 4): the first line records the hash of
@@ -62,24 +62,31 @@ export function withMarker(path: string, content: string): string {
 
 /**
  * A generated file git could not merge: two people each regenerated it from their own canvas.
- * When neither side read from the file (each conflict's lines of one side, with the lines
- * around them) was edited, it holds nothing a person wrote and is regenerated like any
+ * When neither side was edited, it holds nothing a person wrote and is regenerated like any
  * unedited file — it used to read as unmarked, was never regenerated again, and its conflict
- * markers stayed in a sales material without a word. Otherwise — a side edited by hand, or
- * git merged the other side's hunks around the conflict so that neither side can be told
- * generated — it is kept and reported at its first marker: regenerating could lose an edit.
+ * markers stayed in a sales material without a word. Otherwise it is kept and reported at its
+ * first marker: regenerating could lose an edit.
+ *
+ * The sides are git's index's (`index`: stages 2 and 3, each whole as its commit had it) while
+ * the merge is stopped and the file holds nothing but their lines: git merges the other side's
+ * hunks around the conflict, so the sides read back from the file (each conflict's lines of one
+ * side, with the lines around them) are rarely either file as written. Without the index (the
+ * merge committed with the markers in, or no git), the sides read from the file are all there is.
  */
-function mergedState(text: string, ours: GeneratedState, theirs: GeneratedState): GeneratedState {
-  if (ours.state === 'unedited' && theirs.state === 'unedited') return ours;
+function mergedState(text: string, read: { ours: string; theirs: string }, index: MergeSides | undefined): GeneratedState {
+  const whole = index?.ours !== undefined && index.theirs !== undefined && onlyLinesOf(text, [index.base, index.ours, index.theirs]) ? { ours: index.ours, theirs: index.theirs } : read;
+  const ours = generatedState(whole.ours);
+  if (ours.state === 'unedited' && generatedState(whole.theirs).state === 'unedited') return ours;
   return { state: 'conflicted', line: findConflictMarkers(text)?.openLine ?? 1 };
 }
 
 const FRONT_MATTER_MARKER = /^(---\r?\n)# threadwork:generated sha256=([0-9a-f]{64})\r?\n/;
 
-export function generatedState(existing: string | undefined): GeneratedState {
+/** `index`: the sides git's index holds of the file while a merge that stopped on it is under way (git/unmerged.ts). */
+export function generatedState(existing: string | undefined, index?: MergeSides): GeneratedState {
   if (existing === undefined) return { state: 'missing' };
   const sides = conflictSides(existing);
-  if (sides) return mergedState(existing, generatedState(sides.ours), generatedState(sides.theirs));
+  if (sides) return mergedState(existing, sides, index);
   const inFrontMatter = FRONT_MATTER_MARKER.exec(existing);
   if (inFrontMatter) {
     const recorded = inFrontMatter[2]!;

@@ -1,5 +1,6 @@
 import { asWritten, contentHash, generatedState } from './generated-file.js';
 import type { StrategyOutput } from './render.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 
 export type GuardAction = 'created' | 'updated' | 'unchanged' | 'kept-edited' | 'overwritten' | 'skipped-missing';
 
@@ -23,13 +24,13 @@ export interface GuardedPlan {
  * (used by sync and watch) refreshes files that were generated before and never
  * creates new ones: generating a segment's strategy is `threadwork strategy`'s job.
  */
-export function guardWrites(outputs: readonly StrategyOutput[], readText: (path: string) => string | undefined, options: { force?: boolean; onlyExisting?: boolean } = {}): GuardedPlan {
+export function guardWrites(outputs: readonly StrategyOutput[], readText: (path: string) => string | undefined, options: { force?: boolean; onlyExisting?: boolean; unmerged?: UnmergedFiles | undefined } = {}): GuardedPlan {
   const plan: GuardedPlan = { writes: [], files: [] };
   for (const output of outputs) {
     const existing = readText(output.path);
     // A file saved with CRLF line endings stays CRLF: only a change of content rewrites it.
     const desired = asWritten(output.path, output.content, existing);
-    const state = generatedState(existing);
+    const state = generatedState(existing, options.unmerged?.get(output.path));
     const write = (action: GuardAction): void => {
       plan.writes.push({ path: output.path, before: existing ?? null, after: desired });
       plan.files.push({ path: output.path, action, stale: false });

@@ -7,6 +7,7 @@ import { guardWrites, type GuardedFile, type GuardedPlan } from './guard.js';
 import { decideFromHashes, remember, renderKey, type RenderMemo } from './render-memo.js';
 import { renderInputs, segmentStrategyInputs, strategyPaths } from './render.js';
 import type { MissingInput } from './context.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 
 export function readCanvasTexts(readText: (path: string) => string | undefined): Map<CanvasSection, string> {
   const texts = new Map<CanvasSection, string>();
@@ -31,7 +32,7 @@ export function planStrategy(
   model: WorkspaceModel,
   assumptions: readonly AssumptionState[],
   readText: (path: string) => string | undefined,
-  options: { segments?: readonly string[]; force?: boolean; onlyExisting?: boolean; memo?: RenderMemo | undefined } = {},
+  options: { segments?: readonly string[]; force?: boolean; onlyExisting?: boolean; memo?: RenderMemo | undefined; unmerged?: UnmergedFiles | undefined } = {},
 ): StrategyPlan {
   const plan: StrategyPlan = { writes: [], files: [], segments: [], diagnostics: [] };
   const texts = readCanvasTexts(readText);
@@ -46,7 +47,7 @@ export function planStrategy(
       const inputs = segmentStrategyInputs(model, segment, texts, assumptions);
       const key = memo && renderKey(memo, [inputs.context, inputs.icp, inputs.templates]);
       const known = key === undefined ? undefined : memo!.segments.get(segment.id);
-      const decided = known && known.key === key ? decideFromHashes(paths, known.hashes, readText) : undefined;
+      const decided = known && known.key === key ? decideFromHashes(paths, known.hashes, readText, options.unmerged) : undefined;
       if (decided) {
         if (decided.every((f) => f.action === 'skipped-missing')) continue;
         plan.files.push(...decided.filter((f) => f.action !== 'skipped-missing'));

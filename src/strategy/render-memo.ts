@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { serialize } from 'node:v8';
 import { asWritten, contentHash, generatedState } from './generated-file.js';
 import type { GuardedFile } from './guard.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 
 /**
  * What each segment's strategy rendered to the last time, by the key of everything the
@@ -55,13 +56,13 @@ export function remember(memo: RenderMemo, segment: string, key: string, outputs
  * LF or all CRLF); a file edited by hand is kept, stale when the output moved on from the
  * hash it records; a file with no marker is kept; a file missing is skipped.
  */
-export function decideFromHashes(paths: readonly string[], hashes: Readonly<Record<string, string>>, readText: (path: string) => string | undefined): GuardedFile[] | undefined {
+export function decideFromHashes(paths: readonly string[], hashes: Readonly<Record<string, string>>, readText: (path: string) => string | undefined, unmerged?: UnmergedFiles): GuardedFile[] | undefined {
   const files: GuardedFile[] = [];
   for (const path of paths) {
     const hash = hashes[path];
     if (hash === undefined) return undefined;
     const existing = readText(path);
-    const state = generatedState(existing);
+    const state = generatedState(existing, unmerged?.get(path));
     if (state.state === 'missing') files.push({ path, action: 'skipped-missing', stale: false });
     else if (state.state === 'conflicted') files.push({ path, action: 'kept-edited', stale: false, conflictLine: state.line });
     else if (state.state === 'unmarked') files.push({ path, action: 'kept-edited', stale: false });

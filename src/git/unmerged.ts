@@ -1,0 +1,34 @@
+import type { MergeSides } from '../markdown/conflict-markers.js';
+import { gitText } from './git.js';
+import { readBlobs, repositoryIn } from './head-files.js';
+import { operationInProgress } from './operation.js';
+import { repositoryOf } from './repo.js';
+
+const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
+
+/**
+ * Every unmerged file of the workspace (paths relative to `cwd`) with the sides git holds of
+ * it. The working file holds git's merge of the sides, other hunks of each merged around the
+ * conflict, so neither side can be read back from it; the index still has both whole. Empty
+ * — and no git process spawned — unless a merge or rebase is stopped.
+ */
+export async function readUnmergedFiles(cwd: string): Promise<Map<string, MergeSides>> {
+  const found = new Map<string, MergeSides>();
+  const repo = await repositoryOf(cwd).catch(() => undefined);
+  if (!repo || !operationInProgress(repo.gitDir)) return found;
+  const inRepo = await repositoryIn(cwd);
+  if (!inRepo) return found;
+  const listed = await gitText(inRepo.top, ['ls-files', '-u', '-z']).catch(() => '');
+  const entries = listed.split('\0').flatMap((entry) => {
+    const match = /^\d+ ([0-9a-f]+) ([123])\t(.*)$/s.exec(entry);
+    return match && match[3]!.startsWith(inRepo.prefix) ? [{ oid: match[1]!, side: STAGES[match[2] as '1' | '2' | '3'], path: match[3]!.slice(inRepo.prefix.length) }] : [];
+  });
+  const texts = await readBlobs(inRepo.top, entries.map((e) => e.oid));
+  entries.forEach((entry, index) => {
+    const sides = found.get(entry.path) ?? {};
+    const text = texts[index];
+    if (text !== undefined) sides[entry.side] = text;
+    found.set(entry.path, sides);
+  });
+  return found;
+}
