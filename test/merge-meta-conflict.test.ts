@@ -9,7 +9,9 @@ import { read, replaceInFile, writeFiles } from './helpers/testdir.js';
  * Bob corrects a deal's `created` date by hand in meta.json and pushes; Alice takes the deal to
  * Stage 4 and syncs, which moves `stage` on the next line. Her pull stops on both lines, and the
  * error said only "keep the lines you want": nothing told her that `stage` is sync's to
- * recompute while `created` is the one value to choose. The message now names each.
+ * recompute while `created` is the one value to choose. The message now names each. When only
+ * derived values differ, there is nothing to choose: it was an error all the same, left to be
+ * resolved by hand; it is now a warning, and sync writes the file anew with them derived again.
  */
 
 const META = 'threads/sales/meridian-pay/meta.json';
@@ -26,10 +28,10 @@ async function conflictedMeta(): Promise<string> {
   return team.alice;
 }
 
-const metaError = async (dir: string, line: number): Promise<Diagnostic> => {
+const metaConflict = async (dir: string, severity: Diagnostic['severity'], line: number): Promise<Diagnostic> => {
   const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
   const found = check.json.diagnostics.filter((d) => d.path === META && d.rule === 'merge-conflict');
-  expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([['error', line, 1]]);
+  expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([[severity, line, 1]]);
   return found[0]!;
 };
 
@@ -37,17 +39,35 @@ describe('a merge conflict in meta.json', () => {
   // Each test clones twice and runs the real CLI five or six times: 30 s is too short on a loaded machine.
   it('names the value a person wrote to choose, and the derived one sync recomputes', { timeout: 120_000 }, async () => {
     const dir = await conflictedMeta();
-    expect((await metaError(dir, 9)).message).toContain(
+    expect((await metaConflict(dir, 'error', 9)).message).toContain(
       'delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; choose `created` (`"2026-10-06"` above the `=======`, `"2026-10-05"` below); `stage` is derived — either side\'s value will do, sync recomputes it',
     );
   });
 
-  it('says when only derived values differ: either side will do', { timeout: 120_000 }, async () => {
+  it('resolves a conflict over derived values alone by deriving them again, keeping every field a person wrote', { timeout: 120_000 }, async () => {
     const dir = await conflictedMeta();
     // Bob's created kept: what is left in conflict is the stage sync moved on each side.
     writeFiles(dir, { [META]: read(dir, META).replace('  "created": "2026-10-06",\n', '').replace('  "created": "2026-10-05",\n', '').replace('"source": "campaign:2026-09-15-fintech-controller-outbound",\n', '$&  "created": "2026-10-05",\n') });
-    expect((await metaError(dir, 10)).message).toContain(
-      "only derived values differ (`stage`), which sync recomputes from the stage files: keep either side's lines, delete the three marker lines and run `threadwork sync`",
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const warning = await metaConflict(dir, 'warning', 10);
+    expect(warning.message).toContain(
+      'Merge conflict in derived values: git\'s markers `<<<<<<< HEAD` (line 10) … `>>>>>>> ',
     );
+    expect(warning.message).toContain(
+      'the sides differ only in `stage`, which threadwork derives from the stage files: no version to choose — `threadwork sync` writes meta.json anew with it computed from the merged threads, keeping every field a person wrote',
+    );
+
+    const sync = await runJson<{ written: string[]; changes: { description: string }[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect(sync.code).toBe(0);
+    expect(sync.json.written).toContain(META);
+    expect(sync.json.changes.map((c) => c.description)).toContain(`${META}: merge conflict in derived values resolved, derived again from the merged stage files`);
+    const meta = read(dir, META);
+    expect(meta).not.toContain('<<<<<<<');
+    expect(JSON.parse(meta)).toMatchObject({ title: 'Meridian Pay', created: '2026-10-05', source: 'campaign:2026-09-15-fintech-controller-outbound', stage: 4 });
+    // Written during the merge, not committed; once the merge is, a fixed point.
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    git(dir, 'commit', '-qam', 'merge');
+    const again = await runJson<{ written: string[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
   });
 });

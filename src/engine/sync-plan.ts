@@ -14,6 +14,7 @@ import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
+import { conflictSides } from '../markdown/conflict-markers.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
@@ -200,17 +201,28 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan, com
     contact_score: deal ? facts.contactScore : null,
   };
   const current = facts.meta as Record<string, unknown>;
+  // A merge conflict over derived fields alone (workspace/meta-conflict.ts): the file was read as its side above
+  // the `=======`, which is written anew with them, git's markers gone, even where that side's values are right.
+  const conflicted = model.threads.get(facts.path)?.meta?.diagnostics.some((d) => d.rule === 'merge-conflict') === true;
   // Compared field by field first: a sync compares every thread, and nearly all are as wanted.
-  let same = true;
+  let same = !conflicted;
   for (const key in wanted) if ((current[key] ?? null) !== wanted[key]) same = false;
   if (same) return;
   const differing = Object.entries(wanted).filter(([key, value]) => (current[key] ?? null) !== value);
   const path = `${facts.path}/meta.json`;
   const before = model.text(path);
   if (before === undefined || !decodesExactly(model, path, before, plan)) return;
-  const after = updateJsonObject(before, wanted);
+  const side = conflicted ? conflictSides(before)?.ours : before;
+  if (side === undefined) return;
+  const after = updateJsonObject(side, wanted);
   if (after === before) return;
   plan.edits.push({ path, before, after });
+  if (conflicted) {
+    const moved = differing.filter(([key]) => key !== 'updated');
+    const values = moved.length ? `: ${moved.map(([k, v]) => `${k} ${formatValue(current[k])} → ${formatValue(v)}`).join(', ')}` : '';
+    plan.changes.push({ subject: facts.path, kind: 'thread', description: `${path}: merge conflict in derived values resolved, derived again from the merged stage files${values}`, at: path });
+    return;
+  }
   const atHead = committed?.has(path) ? committedMeta(committed.get(path)!) : undefined;
   const from = atHead ?? current;
   const moved = atHead ? Object.entries(wanted).filter(([key, value]) => (atHead[key] ?? null) !== value) : differing;

@@ -2,6 +2,45 @@ import { isDeepStrictEqual } from 'node:util';
 import { conflictSides } from '../markdown/conflict-markers.js';
 import { DERIVED_META_FIELDS } from '../schema/meta.js';
 
+/** What the two sides of a meta.json git left conflicted differ in, each side read as JSON. */
+interface MetaConflict {
+  /** The side above the `=======` (with the lines git merged around the conflicts), as text. */
+  oursText: string;
+  ours: Record<string, unknown>;
+  theirs: Record<string, unknown>;
+  /** Differing fields sync derives from the stage files (DERIVED_META_FIELDS). */
+  derived: string[];
+  /** Differing fields a person wrote. */
+  written: string[];
+}
+
+function metaConflict(text: string): MetaConflict | undefined {
+  const sides = conflictSides(text);
+  const ours = sides && readObject(sides.ours);
+  const theirs = sides && readObject(sides.theirs);
+  if (!ours || !theirs) return undefined;
+  const differing = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((key) => !isDeepStrictEqual(ours[key], theirs[key]));
+  return { oursText: sides.ours, ours, theirs, derived: differing.filter((key) => DERIVED_META_FIELDS.has(key)), written: differing.filter((key) => !DERIVED_META_FIELDS.has(key)) };
+}
+
+const names = (keys: readonly string[]): string => keys.map((key) => `\`${key}\``).join(', ');
+
+/**
+ * A meta.json conflict whose sides differ only in fields sync derives — two people who each
+ * moved the same deal and synced — has no version to choose: the file is read as the side
+ * above the `=======` (every field a person wrote is the same on both) and sync writes the
+ * derived fields anew into it. Undefined when a written field differs too, or a side is no JSON.
+ */
+export function derivedOnlyMetaConflict(text: string): { oursText: string; derived: string[] } | undefined {
+  const conflict = metaConflict(text);
+  return conflict && conflict.written.length === 0 && conflict.derived.length > 0 ? { oursText: conflict.oursText, derived: conflict.derived } : undefined;
+}
+
+/** The warning's words for a derivedOnlyMetaConflict: which fields, and what sync does with them. */
+export function derivedMetaConflictWords(derived: readonly string[]): string {
+  return `the sides differ only in ${names(derived)}, which threadwork derives from the stage files: no version to choose — \`threadwork sync\` writes meta.json anew with ${derived.length > 1 ? 'them' : 'it'} computed from the merged threads, keeping every field a person wrote; then \`git add\` the file and finish the merge`;
+}
+
 /**
  * What a merge conflict in a thread's meta.json is over, in words for its message. Two people
  * who touched one deal conflict there on what each sync derived (stage, status, dates and
@@ -10,14 +49,9 @@ import { DERIVED_META_FIELDS } from '../schema/meta.js';
  * when the two sides cannot both be read as JSON (the plain message is all there is to say).
  */
 export function metaConflictAdvice(text: string): string {
-  const sides = conflictSides(text);
-  const ours = sides && readObject(sides.ours);
-  const theirs = sides && readObject(sides.theirs);
-  if (!ours || !theirs) return '';
-  const differing = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((key) => !isDeepStrictEqual(ours[key], theirs[key]));
-  const derived = differing.filter((key) => DERIVED_META_FIELDS.has(key));
-  const written = differing.filter((key) => !DERIVED_META_FIELDS.has(key));
-  const names = (keys: string[]): string => keys.map((key) => `\`${key}\``).join(', ');
+  const conflict = metaConflict(text);
+  if (!conflict) return '';
+  const { ours, theirs, derived, written } = conflict;
   const value = (side: Record<string, unknown>, key: string): string => (key in side ? `\`${JSON.stringify(side[key])}\`` : 'none');
   const choose = written.map((key) => `\`${key}\` (${value(ours, key)} above the \`=======\`, ${value(theirs, key)} below)`).join(', ');
   if (written.length === 0 && derived.length > 0) return `; only derived values differ (${names(derived)}), which sync recomputes from the stage files: keep either side's lines, delete the three marker lines and run \`threadwork sync\``;

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
-import { findConflictMarkers } from '../markdown/conflict-markers.js';
+import { findConflictMarkers, type ConflictMarkers } from '../markdown/conflict-markers.js';
 import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
-import { metaConflictAdvice } from './meta-conflict.js';
+import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -60,34 +60,59 @@ export function hasValue(file: ParsedFile): boolean {
 export function parseFile(path: string, kind: FileKind, text: string): ParsedFile {
   try {
     const conflict = kind.kind === 'other' || kind.kind === 'canvas-unknown' ? undefined : mergeConflictProblem(path, kind, text);
-    if (conflict?.severity === 'error') return parsedFile(path, kind, 0, undefined, undefined, [conflict]);
+    if (conflict?.diagnostic.severity === 'error') return parsedFile(path, kind, 0, undefined, undefined, [conflict.diagnostic]);
+    if (conflict?.readAs !== undefined) {
+      // A meta.json whose sides differ only in derived fields: read as one side, whose written fields are both's; unless that side is invalid, then it is the plain error.
+      const side = parseFileOfKind(path, kind, conflict.readAs);
+      if (side.value === undefined) return parsedFile(path, kind, 0, undefined, undefined, [plainConflictError(path, kind, text)]);
+      return parsedFile(path, kind, side.bodyOffset, side.value, side.raw, [conflict.diagnostic]);
+    }
     const parsed = parseFileOfKind(path, kind, text);
     // Conflicts only in derived blocks: the file is read as it is, and sync writes the blocks anew.
-    return conflict ? parsedFile(path, kind, parsed.bodyOffset, parsed.value, parsed.raw, [conflict, ...parsed.diagnostics]) : parsed;
+    return conflict ? parsedFile(path, kind, parsed.bodyOffset, parsed.value, parsed.raw, [conflict.diagnostic, ...parsed.diagnostics]) : parsed;
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return parsedFile(path, kind, 0, undefined, undefined, [diagnostic(path, START, 'error', 'parse-failed', `Cannot parse file: ${reason}`)]);
   }
 }
 
+/** Where git's markers are in a file, indented ones counted where a formatter may have indented them. */
+function markersIn(path: string, text: string): ConflictMarkers | undefined {
+  // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
+  return text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: path.endsWith('.md') ? frontMatterLines(text) : Infinity }) : undefined;
+}
+
 /**
  * `merge-conflict` at the first `<<<<<<<` line of a file git left conflicted; else undefined.
- * A warning when every conflict lies in a block sync derives: it is resolved by computing the block again.
+ * A warning when there is no version to choose, sync deriving again what the sides differ in:
+ * every conflict lies in a block sync derives, or a meta.json's sides differ only in derived
+ * fields (`readAs`: the side the file is read as).
  */
-function mergeConflictProblem(path: string, kind: FileKind, text: string): Diagnostic | undefined {
-  // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
-  const markers = text.includes('<<<<<<<') ? findConflictMarkers(text, { indentedBefore: path.endsWith('.md') ? frontMatterLines(text) : Infinity }) : undefined;
+function mergeConflictProblem(path: string, kind: FileKind, text: string): { diagnostic: Diagnostic; readAs?: string } | undefined {
+  const markers = markersIn(path, text);
   if (!markers) return undefined;
+  const at = { line: markers.openLine, column: markers.openColumn };
+  const found = `git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})`;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
   const derived = derivedBlocksHoldingConflicts(text, kind, markers.spans);
   if (derived) {
     const blocks = derived.map((name) => `\`${name}\``).join(' and ');
     const where = markers.count > 1 ? `${more} — all in the ${blocks} block${derived.length > 1 ? 's' : ''}` : ` in the ${blocks} block`;
     const recompute =
-      `Merge conflict in derived content: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})${where}, which threadwork computes from the threads: ` +
+      `Merge conflict in derived content: ${found}${where}, which threadwork computes from the threads: ` +
       'no version to choose — run `threadwork sync` to write it anew from the merged files, then `git add` the file and finish the merge';
-    return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'warning', 'merge-conflict', recompute);
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', recompute) };
   }
+  const derivedOnly = kind.kind === 'thread-meta' ? derivedOnlyMetaConflict(text) : undefined;
+  if (derivedOnly) {
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Merge conflict in derived values: ${found}${more}; ${derivedMetaConflictWords(derivedOnly.derived)}`), readAs: derivedOnly.oursText };
+  }
+  return { diagnostic: plainConflictError(path, kind, text, markers) };
+}
+
+/** The `merge-conflict` error: a version to choose, and (in meta.json) which values differ. */
+function plainConflictError(path: string, kind: FileKind, text: string, markers = markersIn(path, text)!): Diagnostic {
+  const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
   const advice = kind.kind === 'thread-meta' ? metaConflictAdvice(text) : '';
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
