@@ -42,7 +42,7 @@ describe('a merge that stops on the blocks both people synced', () => {
     expect(conflicts.map((d) => d.path).sort()).toEqual(unmerged.sort());
     const metrics = conflicts.find((d) => d.path === METRICS)!;
     expect([metrics.severity, metrics.line, metrics.column]).toEqual(['warning', read(dir, METRICS).split('\n').findIndex((l) => l.startsWith('<<<<<<<')) + 1, 1]);
-    expect(metrics.message).toMatch(/in the `metrics` block, which threadwork computes from the threads: no version to choose — run `threadwork sync`/);
+    expect(metrics.message).toMatch(/^Git's conflict markers are still in this file: .* in the `metrics` block, which threadwork computes from the threads, so there is no version to choose: `threadwork sync` replaces the block, markers and both versions, with what the merged threads give, and commits the file unless a merge or rebase is still under way/);
     expect(check.code).toBe(0);
 
     const sync = await runCli(['sync', '--dir', dir]);
@@ -53,6 +53,25 @@ describe('a merge that stops on the blocks both people synced', () => {
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
 
     git(dir, 'commit', '-q', '-am', 'merge');
+    const again = await runJson<{ written: string[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
+  });
+
+  it('markers committed with the merge (git commit -a) are said to be there still, and sync commits the blocks without them', { timeout: 120_000 }, async () => {
+    const dir = await pulledWithConflicts();
+    const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U').trim().split('\n');
+    git(dir, 'commit', '-q', '-am', 'merge');
+    expect(git(dir, 'grep', '-l', '^<<<<<<<', 'HEAD').trim().split('\n').map((l) => l.replace(/^HEAD:/, '')).sort()).toEqual(unmerged.sort());
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    const conflicts = check.json.diagnostics.filter((d) => d.rule === 'merge-conflict');
+    expect(conflicts.map((d) => [d.path, d.severity]).sort()).toEqual(unmerged.sort().map((path) => [path, 'warning']));
+    for (const d of conflicts) expect(d.message, d.path).toMatch(/^Git's conflict markers are still in this file: .*`threadwork sync` replaces the block, markers and both versions, with what the merged threads give, and commits the file unless a merge or rebase is still under way/);
+
+    const sync = await runJson<{ commit: { committed?: boolean } | null }>(['sync', '--dir', dir]);
+    expect(sync.json.commit?.committed).toBe(true);
+    expect(() => git(dir, 'grep', '-l', '^<<<<<<<', 'HEAD')).toThrow();
+    expect(wonArr(dir)).toBe('162,000');
     const again = await runJson<{ written: string[]; commit: unknown }>(['sync', '--dir', dir]);
     expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
   });

@@ -51,10 +51,10 @@ describe('a merge conflict in meta.json', () => {
     const head = git(dir, 'rev-parse', 'HEAD');
     const warning = await metaConflict(dir, 'warning', 10);
     expect(warning.message).toContain(
-      'Merge conflict in derived values: git\'s markers `<<<<<<< HEAD` (line 10) … `>>>>>>> ',
+      'Git\'s conflict markers are still in this file: `<<<<<<< HEAD` (line 10) … `>>>>>>> ',
     );
     expect(warning.message).toContain(
-      'the sides differ only in `stage`, which threadwork derives from the stage files: no version to choose — `threadwork sync` writes meta.json anew with it computed from the merged threads, keeping every field a person wrote',
+      'the sides differ only in `stage`, which threadwork derives from the stage files: no version to choose — `threadwork sync` writes meta.json anew with it computed from the merged threads, keeping every field a person wrote, and commits the file unless a merge or rebase is still under way (then `git add` the file and finish it)',
     );
 
     const sync = await runJson<{ written: string[]; changes: { description: string }[]; commit: unknown }>(['sync', '--dir', dir]);

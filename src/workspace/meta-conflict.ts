@@ -38,7 +38,7 @@ export function derivedOnlyMetaConflict(text: string): { oursText: string; deriv
 
 /** The warning's words for a derivedOnlyMetaConflict: which fields, and what sync does with them. */
 export function derivedMetaConflictWords(derived: readonly string[]): string {
-  return `the sides differ only in ${names(derived)}, which threadwork derives from the stage files: no version to choose — \`threadwork sync\` writes meta.json anew with ${derived.length > 1 ? 'them' : 'it'} computed from the merged threads, keeping every field a person wrote; then \`git add\` the file and finish the merge`;
+  return `the sides differ only in ${names(derived)}, which threadwork derives from the stage files: no version to choose — \`threadwork sync\` writes meta.json anew with ${derived.length > 1 ? 'them' : 'it'} computed from the merged threads, keeping every field a person wrote`;
 }
 
 /**

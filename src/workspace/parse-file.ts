@@ -76,6 +76,13 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
   }
 }
 
+/**
+ * What becomes of a file sync resolves: committed like any derived write — whether the markers
+ * are a merge's under way or one committed with them in (`git commit -a`) — but never during
+ * a merge or rebase, which the person finishes.
+ */
+const COMMITTED_UNLESS_MERGING = 'and commits the file unless a merge or rebase is still under way (then `git add` the file and finish it)';
+
 /** Where git's markers are in a file, indented ones counted where a formatter may have indented them. */
 function markersIn(path: string, text: string): ConflictMarkers | undefined {
   // Indented markers count in JSON and YAML, a Markdown file's front matter with them (a formatter re-indented it); in a Markdown body an indented quote of them is a code block.
@@ -92,20 +99,20 @@ function mergeConflictProblem(path: string, kind: FileKind, text: string): { dia
   const markers = markersIn(path, text);
   if (!markers) return undefined;
   const at = { line: markers.openLine, column: markers.openColumn };
-  const found = `git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})`;
+  const found = `\`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine})`;
   const more = markers.count > 1 ? `, and ${markers.count - 1} more conflict${markers.count > 2 ? 's' : ''} below` : '';
   const derived = derivedBlocksHoldingConflicts(text, kind, markers.spans);
   if (derived) {
     const blocks = derived.map((name) => `\`${name}\``).join(' and ');
     const where = markers.count > 1 ? `${more} — all in the ${blocks} block${derived.length > 1 ? 's' : ''}` : ` in the ${blocks} block`;
     const recompute =
-      `Merge conflict in derived content: ${found}${where}, which threadwork computes from the threads: ` +
-      'no version to choose — run `threadwork sync` to write it anew from the merged files, then `git add` the file and finish the merge';
+      `Git's conflict markers are still in this file: ${found}${where}, which threadwork computes from the threads, so there is no version to choose: ` +
+      `\`threadwork sync\` replaces the block${derived.length > 1 ? 's' : ''}, markers and both versions, with what the merged threads give, ${COMMITTED_UNLESS_MERGING}`;
     return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', recompute) };
   }
   const derivedOnly = kind.kind === 'thread-meta' ? derivedOnlyMetaConflict(text) : undefined;
   if (derivedOnly) {
-    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Merge conflict in derived values: ${found}${more}; ${derivedMetaConflictWords(derivedOnly.derived)}`), readAs: derivedOnly.oursText };
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${derivedMetaConflictWords(derivedOnly.derived)}, ${COMMITTED_UNLESS_MERGING}`), readAs: derivedOnly.oursText };
   }
   return { diagnostic: plainConflictError(path, kind, text, markers) };
 }
