@@ -15,6 +15,7 @@ import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { conflictSides } from '../markdown/conflict-markers.js';
+import { openedTwiceConflict } from '../workspace/meta-conflict.js';
 import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
@@ -160,6 +161,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
       plan.changes.push({ subject: write.path, kind: 'strategy', description: `regenerated ${write.path} (the canvas or a template it is made from changed)`, at: write.path });
     }
   }
+  planOpenedTwice(model, plan, editable);
   for (const opening of derived.marketing) {
     const existing = model.threads.get(`${LAYOUT.marketing}/${opening.slug}`);
     const exists = existing !== undefined;
@@ -177,6 +179,22 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     }
   }
   return plan;
+}
+
+/**
+ * A content thread both sides of a merge opened for the same event (workspace/meta-conflict.ts):
+ * its 1-input.md written once, with the sources of both, git's markers gone.
+ */
+function planOpenedTwice(model: WorkspaceModel, plan: SyncPlan, editable: (path: string) => boolean): void {
+  for (const thread of model.threads.values()) {
+    const input = thread.family === 'marketing' ? thread.stages[0] : undefined;
+    if (!input?.diagnostics.some((d) => d.rule === 'merge-conflict') || !editable(input.path)) continue;
+    const before = model.text(input.path);
+    const resolved = before === undefined ? undefined : openedTwiceConflict(before);
+    if (!resolved) continue;
+    plan.edits.push({ path: input.path, before: before!, after: resolved.merged });
+    plan.changes.push({ subject: thread.path, kind: 'marketing', description: `${input.path}: opened on both sides of the merge for the same event — one thread, citing the sources of both`, at: input.path });
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { conflictSides } from '../markdown/conflict-markers.js';
 import { DERIVED_META_FIELDS } from '../schema/meta.js';
+import { parseFrontMatter } from '../markdown/front-matter.js';
+import { setFrontMatterFields } from '../markdown/front-matter-edit.js';
 
 /** What the two sides of a meta.json git left conflicted differ in, each side read as JSON. */
 interface MetaConflict {
@@ -66,4 +68,35 @@ function readObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A content thread's `1-input.md` two clones both opened for the same event: each validated the
+ * same assumption and synced, so each sync opened `threads/marketing/{id}-{statement}/` (the
+ * same folder: its name is the assumption's) citing the evidence it had. git adds the two
+ * files as one and stops on their `sources:` lists — one thread, for one event, whose two
+ * versions differ only in which deals each side had heard of. When nothing else differs (the
+ * other fields and the body alike), it is that thread opened twice: its text is ours with the
+ * sources of both sides. Undefined otherwise (a person's edit on either side is theirs to merge).
+ */
+export function openedTwiceConflict(text: string): { merged: string; sources: string[] } | undefined {
+  const sides = conflictSides(text);
+  if (!sides) return undefined;
+  const ours = parseFrontMatter(sides.ours);
+  const theirs = parseFrontMatter(sides.theirs);
+  const mine = ours.data as Record<string, unknown> | undefined;
+  const other = theirs.data as Record<string, unknown> | undefined;
+  if (!mine || !other || ours.errors?.length || theirs.errors?.length) return undefined;
+  if (sides.ours.slice(ours.bodyOffset) !== sides.theirs.slice(theirs.bodyOffset)) return undefined;
+  const keys = [...new Set([...Object.keys(mine), ...Object.keys(other)])];
+  if (keys.some((key) => key !== 'sources' && !isDeepStrictEqual(mine[key], other[key]))) return undefined;
+  const lists = [mine.sources, other.sources];
+  if (!lists.every((list) => Array.isArray(list) && list.every((item) => typeof item === 'string'))) return undefined;
+  const sources = [...new Set((lists as string[][]).flat())].sort();
+  return { merged: setFrontMatterFields(sides.ours, { sources }), sources };
+}
+
+/** The warning's words for an openedTwiceConflict. */
+export function openedTwiceWords(sources: readonly string[]): string {
+  return `both sides opened this content thread for the same event, differing only in the \`sources\` each had (${sources.length} in all): no version to choose — \`threadwork sync\` writes it with the sources of both`;
 }

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers, type ConflictMarkers } from '../markdown/conflict-markers.js';
 import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
-import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice } from './meta-conflict.js';
+import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceWords } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -62,7 +62,7 @@ export function parseFile(path: string, kind: FileKind, text: string): ParsedFil
     const conflict = kind.kind === 'other' || kind.kind === 'canvas-unknown' ? undefined : mergeConflictProblem(path, kind, text);
     if (conflict?.diagnostic.severity === 'error') return parsedFile(path, kind, 0, undefined, undefined, [conflict.diagnostic]);
     if (conflict?.readAs !== undefined) {
-      // A meta.json whose sides differ only in derived fields: read as one side, whose written fields are both's; unless that side is invalid, then it is the plain error.
+      // A meta.json whose sides differ only in derived fields, a content thread opened on both sides: read as the version sync writes; unless that is invalid, then it is the plain error.
       const side = parseFileOfKind(path, kind, conflict.readAs);
       if (side.value === undefined) return parsedFile(path, kind, 0, undefined, undefined, [plainConflictError(path, kind, text)]);
       return parsedFile(path, kind, side.bodyOffset, side.value, side.raw, [conflict.diagnostic]);
@@ -113,6 +113,10 @@ function mergeConflictProblem(path: string, kind: FileKind, text: string): { dia
   const derivedOnly = kind.kind === 'thread-meta' ? derivedOnlyMetaConflict(text) : undefined;
   if (derivedOnly) {
     return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${derivedMetaConflictWords(derivedOnly.derived)}, ${COMMITTED_UNLESS_MERGING}`), readAs: derivedOnly.oursText };
+  }
+  const openedTwice = kind.kind === 'stage' && kind.family === 'marketing' && kind.stage === 1 ? openedTwiceConflict(text) : undefined;
+  if (openedTwice) {
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${openedTwiceWords(openedTwice.sources)}, ${COMMITTED_UNLESS_MERGING}`), readAs: openedTwice.merged };
   }
   return { diagnostic: plainConflictError(path, kind, text, markers) };
 }

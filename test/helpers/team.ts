@@ -38,13 +38,13 @@ export async function aliceClosesOakline(dir: string, options: { validates?: str
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
 }
 
-/** Bob takes Meridian Pay (stage 3) through decision and actions (Oakline's, renamed) to won at 48,000 and syncs, which commits. */
-export async function bobClosesMeridian(dir: string): Promise<void> {
+/** Bob takes Meridian Pay (stage 3) through decision and actions (Oakline's, renamed) to won at 48,000, validating `validates` when given, and syncs, which commits. */
+export async function bobClosesMeridian(dir: string, options: { validates?: string } = {}): Promise<void> {
   const oakline = (stage: string): string => read(dir, `threads/sales/oakline-outfitters/${stage}`).replaceAll('Oakline Outfitters', 'Meridian Pay');
   writeFiles(dir, {
     'threads/sales/meridian-pay/4-decision.md': oakline('4-decision.md'),
     'threads/sales/meridian-pay/5-actions.md': oakline('5-actions.md'),
-    'threads/sales/meridian-pay/6-learning.md': wonLearning('2026-11-25', 48000),
+    'threads/sales/meridian-pay/6-learning.md': wonLearning('2026-11-25', 48000, options.validates),
   });
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
 }
