@@ -140,6 +140,27 @@ describe('threadwork score', () => {
     expect(pick(exported.json)[0]!.missing).not.toContain('fit.technologies');
   });
 
+  it('reads the CRMs\' own headers — HubSpot, Salesforce, Pipedrive, Apollo — as the plain columns: a country abroad disqualifies, never goes unread', async () => {
+    // The bundled example, whose ICP has the geography disqualifier (United States, United Kingdom).
+    const dir = process.cwd();
+    const list = testdir({
+      'hubspot.csv': 'Company name,Company Domain Name,Industry,Number of Employees,Country/Region\nAcme,acme.com,payments,400,United States\nBeta,beta.de,payments,400,Germany\n',
+      'salesforce.csv': 'Account Name,Website,Industry,Employees,Billing Country\nAcme,acme.com,payments,400,United States\nBeta,beta.de,payments,400,Germany\n',
+      'pipedrive.csv': 'Organization - Name;Organization - Website;Organization - Industry;Organization - Number of employees;Organization - Country\nAcme;acme.com;payments;400;United States\nBeta;beta.de;payments;400;Germany\n',
+      'apollo.csv': 'Company,Website,Industry,# Employees,Company Country\nAcme,acme.com,payments,400,United States\nBeta,beta.de,payments,400,Germany\n',
+      'plain.csv': 'name,domain,industry,employees,geography\nAcme,acme.com,payments,400,United States\nBeta,beta.de,payments,400,Germany\n',
+    });
+    type Ranked = { ranked: (Ranking['ranked'][number] & { disqualified: { field: string }[] })[]; rejected: Ranking['rejected']; ignoredColumns: string[] };
+    const pick = (r: Ranked) => r.ranked.map((a) => ({ name: a.name, score: a.score, missing: a.missing, disqualified: a.disqualified.map((d) => d.field) }));
+    const plain = await scoreJson<Ranked>(`${list}/plain.csv`, dir, { today: TODAY });
+    expect(pick(plain.json).find((a) => a.name === 'Beta')!.disqualified).toEqual(['geography']);
+    for (const crm of ['hubspot', 'salesforce', 'pipedrive', 'apollo']) {
+      const exported = await scoreJson<Ranked>(`${list}/${crm}.csv`, dir, { today: TODAY });
+      expect(exported.code, SHOWN(exported)).toBe(0);
+      expect({ crm, ignored: exported.json.ignoredColumns, ranked: pick(exported.json) }).toEqual({ crm, ignored: [], ranked: pick(plain.json) });
+    }
+  });
+
   it('reads a JSON list\'s keys as a CSV file\'s headers (Company Name, Employee Count, Name and name as one), and names an unread key as written', async () => {
     const dir = workspace();
     const list = testdir({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
+import { companyColumnAliases, listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -16,12 +16,7 @@ const ALIASES: Record<string, string> = {
   email_verification: 'email_status', verification: 'email_status',
   linkedin_url: 'linkedin', linkedin_profile: 'linkedin',
   company_name: 'company', account: 'company', account_name: 'company', organization: 'company', organisation: 'company',
-  website: 'domain', company_domain: 'domain', company_website: 'domain',
-  country: 'geography', location: 'geography', hq: 'geography',
-  employee_count: 'employees', headcount: 'employees', company_size: 'employees', number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
-  annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
-  tech_stack: 'technologies', tech: 'technologies', technology: 'technologies',
-  signal: 'signals',
+  ...companyColumnAliases('company'),
   email_opens: 'email_engagements', emails: 'email_engagements', email_engagement: 'email_engagements',
   site_visits: 'website_visits', web_visits: 'website_visits', visits: 'website_visits',
   downloads: 'content_downloads', content: 'content_downloads',

@@ -186,19 +186,46 @@ export function parseAccounts(list: readonly unknown[]): AccountRow[] {
 }
 
 /**
- * The usual export spellings of the account columns (headers already as `columnKey`
- * makes them: lower case, spaces and punctuation as `_`): a CRM or data-provider export says `Company Name`, `Website`,
- * `Country`, and a contact list is read with the same spellings.
+ * The company columns as exports spell them (headers already as `columnKey` makes them:
+ * lower case, spaces and punctuation as `_`), read alike in account and contact lists: a
+ * data provider's `Website` and `Employee Count`, and the CRMs' own headers — HubSpot's
+ * `Company Domain Name` and `Country/Region`, Salesforce's `Billing Country`, Apollo's
+ * `Company Country`. Left unread, such a country was no country: the ICP's geography
+ * disqualifier went unchecked and an account abroad ranked as a fit.
  */
-const ACCOUNT_ALIASES: Record<string, string> = {
-  company: 'name', company_name: 'name', account: 'name', account_name: 'name', organization: 'name', organisation: 'name',
-  website: 'domain', company_domain: 'domain', company_website: 'domain',
-  country: 'geography', location: 'geography', hq: 'geography',
+const COMPANY_SPELLINGS: Record<string, string> = {
+  website: 'domain', company_domain: 'domain', company_website: 'domain', company_domain_name: 'domain', website_url: 'domain',
+  country: 'geography', location: 'geography', hq: 'geography', country_region: 'geography',
+  billing_country: 'geography', shipping_country: 'geography', company_country: 'geography',
   employee_count: 'employees', headcount: 'employees', company_size: 'employees',
   number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
   annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
   tech_stack: 'technologies', tech: 'technologies', technology: 'technologies',
   signal: 'signals',
+};
+
+const COMPANY_FIELDS = ['domain', 'industry', 'employees', 'revenue', 'geography', 'technologies', 'signals'] as const;
+
+/**
+ * The company columns by every spelling, and each of them as Pipedrive exports it, after
+ * the record it belongs to (`Organization - Name`, `Organization - Number of employees`):
+ * `nameField` is what the organisation's name is read as — the account's `name`, a
+ * contact's `company`. Without them a Pipedrive export was refused row by row, "no `name`
+ * column".
+ */
+export function companyColumnAliases(nameField: string): Record<string, string> {
+  const readAs: Record<string, string> = { ...COMPANY_SPELLINGS, ...Object.fromEntries(COMPANY_FIELDS.map((field) => [field, field])), name: nameField };
+  const prefixed = Object.entries(readAs).flatMap(([key, field]) => [[`organization_${key}`, field], [`organisation_${key}`, field]] as const);
+  return { ...COMPANY_SPELLINGS, ...Object.fromEntries(prefixed) };
+}
+
+/**
+ * The usual export spellings of the account columns: a CRM or data-provider export says
+ * `Company Name`, `Website`, `Country`, and a contact list is read with the same spellings.
+ */
+const ACCOUNT_ALIASES: Record<string, string> = {
+  company: 'name', company_name: 'name', account: 'name', account_name: 'name', organization: 'name', organisation: 'name',
+  ...companyColumnAliases('name'),
 };
 
 /** The fields an account row is read for, by any of their spellings; every other column is reported as not read. */
