@@ -141,6 +141,19 @@ describe('ICP fit: industry, geography, technologies', () => {
     { company: 'Boston, New England', icp: 'England', matches: false },
     { company: 'Sydney, New South Wales', icp: 'New South Wales', matches: true },
     { company: 'Swansea, Wales', icp: 'United Kingdom', matches: true },
+    // A city and its state or province, as North American addresses write it, is in that country (and state).
+    { company: 'New York, NY', icp: 'United States', matches: true },
+    { company: 'Austin, Texas', icp: 'US', matches: true },
+    { company: 'Reno, NV 89501', icp: 'North America', matches: true },
+    { company: 'San Francisco, CA', icp: 'California', matches: true },
+    { company: 'Atlanta, GA', icp: 'United States', matches: true },
+    { company: 'Toronto, ON', icp: 'Canada', matches: true },
+    { company: 'Montréal, Québec H2X 1Y4', icp: 'Canada', matches: true },
+    { company: 'New York, NY', icp: 'Canada', matches: false },
+    { company: 'Toronto, ON', icp: 'United States', matches: false },
+    { company: 'Tbilisi, Georgia', icp: 'United States', matches: false },
+    { company: 'Berlin, in', icp: 'United States', matches: false },
+    { company: 'New York Life', icp: 'United States', matches: false },
   ])('$company against $icp: $matches', ({ company, icp, matches }) => {
     expect(geographyMatches(company, icp)).toBe(matches);
   });

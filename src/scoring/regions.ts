@@ -4,6 +4,7 @@
  * `Europe`). Only the regions below are known; any other ICP geography matches by name.
  */
 
+import { subdivisionPlaces } from './subdivisions.js';
 import { containsPhrase, keptPerPair, keptPerText, lookup, normalizeText, phrasesOverlap } from './text.js';
 
 /** Other names for one place; each list's first entry is the canonical name. */
@@ -77,7 +78,8 @@ function geographyMatchesUncached(companyText: string, icpText: string): boolean
   const companyGeography = withPlacesAsOneWord(companyText);
   const icpGeography = withPlacesAsOneWord(icpText);
   if (phrasesOverlap(companyGeography, icpGeography)) return true;
-  const companyPlaces = placesIn(companyGeography);
+  // `New York, NY` names its country by its state: read from the text as written, before its comma and capitals are normalised away.
+  const companyPlaces = [...placesIn(companyGeography), ...subdivisionPlaces(companyText)];
   const targetPlaces = placesIn(icpGeography);
   if (companyPlaces.some((place) => targetPlaces.some((target) => phrasesOverlap(place, target)))) return true;
   const region = lookup(REGIONS, normalizeText(icpGeography));
