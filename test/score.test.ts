@@ -191,6 +191,20 @@ describe('threadwork score', () => {
     expect(text.stdout).toContain('Revnue (did you mean revenue?), Owner Notes — these columns are not read by the score');
   });
 
+  it('reads Excel\'s separator line (sep=;) as the separator, not as the header: every row ranked at its own line', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'semicolons.csv': 'sep=;\r\nname;industry;employees;revenue\r\nAcme;payments;1.200;"$45,5M"\r\nBeta;lending;300;$20M\r\n',
+      'quoted.csv': '\uFEFF"sep=,"\nname,industry,employees\nAcme,payments,"1,200"\n',
+    });
+    const semicolons = await scoreJson(`${list}/semicolons.csv`, dir, { today: TODAY });
+    expect(semicolons.code, SHOWN(semicolons)).toBe(0);
+    expect(semicolons.json.rejected).toEqual([]);
+    expect(semicolons.json.ranked.map((a) => [a.row, a.name]).sort()).toEqual([[3, 'Acme'], [4, 'Beta']]);
+    const quoted = await scoreJson(`${list}/quoted.csv`, dir, { today: TODAY });
+    expect(quoted.json.ranked.map((a) => [a.row, a.name, a.missing.includes('fit.employees')])).toEqual([[3, 'Acme', false]]);
+  });
+
   it('passes over rows with every field empty (the trailing `,,,`), as blank lines', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,employees,industry\nAcme,400,payments\n,,\n , ,\n' });

@@ -354,16 +354,17 @@ function missingRequired(data: unknown): string | undefined {
   return `no \`name\` column (or JSON field): the company name is required${present.length ? `; this row has ${present.map((k) => `\`${k}\``).join(', ')}` : ''}`;
 }
 
-function csvRows(file: string, text: string): ListRow[] {
+function csvRows(file: string, fileText: string): ListRow[] {
+  const { text, delimiter } = separated(fileText);
   // Parsed as bytes, so that each record's end (`info.bytes`) is an offset into them: the
   // line a record starts on is counted from there, not taken from csv-parse's `info.lines`,
   // which is the line a record ends on (and counts a quoted CRLF twice).
   const bytes = Buffer.from(text);
   let records: { record: string[]; info: { bytes: number; error?: { code: string } } }[];
   try {
-    records = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records; // `info: true` makes each record `{record, info}`
+    records = parse(bytes, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records; // `info: true` makes each record `{record, info}`
   } catch (error) {
-    const { line, column, reason } = csvProblem(bytes, delimiterOf(text), error);
+    const { line, column, reason } = csvProblem(bytes, delimiter, error);
     const where = line === undefined ? '' : `line ${line}${column === undefined ? '' : `, column ${column}`}: `;
     throw new ThreadworkError(`Cannot parse ${file} as CSV: ${where}${reason}`, 'csv-syntax', { path: file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) });
   }
@@ -512,6 +513,23 @@ function delimiterOf(text: string): string {
   }
   const [best, count] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
   return count > 0 ? best : ',';
+}
+
+/**
+ * Excel's separator line, `sep=;` above the header (written by exports meant for Excel, whose
+ * locale would otherwise split the file on another character): it names the separator and
+ * is no row. Read as the header, it made every row "expected 2 columns as in the header".
+ */
+const SEPARATOR_LINE = /^\uFEFF?"?sep=([,;\t|])"?[ \t]*(\r\n|\n|\r)/i;
+
+/**
+ * The text to parse and its separator: the one a `sep=` line names, that line left blank
+ * (kept as a line, so each row keeps the line number an editor shows); else the header's.
+ */
+function separated(fileText: string): { text: string; delimiter: string } {
+  const line = SEPARATOR_LINE.exec(fileText);
+  if (!line) return { text: fileText, delimiter: delimiterOf(fileText) };
+  return { text: `${fileText.startsWith('\uFEFF') ? '\uFEFF' : ''}${fileText.slice(line[0].length - line[2]!.length)}`, delimiter: line[1]! };
 }
 
 /** The first line that is not blank (the header row), without a byte order mark. */
