@@ -93,8 +93,8 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(inline.isError).toBe(true);
     expect(inline.data.error).toEqual({
       code: 'nothing-scored',
-      message: 'Nothing scored: the one account given was refused; fix it and score again:\n  row 1: no `name` column (or JSON field): the company name is required; this row has `employees`',
-      rejected: [{ row: 1, error: 'no `name` column (or JSON field): the company name is required; this row has `employees`' }],
+      message: 'Nothing scored: the one account given was refused; fix it and score again:\n  row 1: no `name` column (or JSON field): the company name is required; this row has `company_size`',
+      rejected: [{ row: 1, error: 'no `name` column (or JSON field): the company name is required; this row has `company_size`' }],
     });
   });
 

@@ -76,6 +76,10 @@ describe('threadwork score', () => {
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stderr).toContain('row 2: no `name` column');
     expect(text.stderr).not.toMatch(/received undefined/);
+    // The columns as the file writes them, to be found in it — not as they are folded to be read (`firm_name`, `of_staff`).
+    const written = testdir({ 'accounts.csv': 'Firm Name,Web Site,# of Staff\nAcme,acme.com,400\n' });
+    const named = await scoreJson<{ error: Ranking }>(`${written}/accounts.csv`, dir);
+    expect(named.json.error.rejected).toEqual([{ row: 2, error: 'no `name` column (or JSON field): the company name is required; this row has `Firm Name`, `Web Site`, `# of Staff`' }]);
   });
 
   it.each([

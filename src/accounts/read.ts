@@ -233,7 +233,7 @@ export const ACCOUNT_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(acco
 
 function accountRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): AccountRow {
   const { data, columns } = aliasedRow(given, ACCOUNT_ALIASES, headers);
-  const missing = missingRequired(data);
+  const missing = missingRequired(data, columns);
   if (missing) return { row, error: missing };
   const parsed = parseKeepingRow(accountSchema, data, ACCOUNT_REQUIRED, columns);
   if ('error' in parsed) return { row, error: parsed.error };
@@ -348,9 +348,10 @@ const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 7
  * missing, with the ones there are — a header named `company` instead of `name` is the
  * usual cause — not as zod's "expected string, received undefined".
  */
-function missingRequired(data: unknown): string | undefined {
+function missingRequired(data: unknown, columns: ReadonlyMap<string, string>): string | undefined {
   if (!data || typeof data !== 'object' || (data as Record<string, unknown>).name !== undefined) return undefined;
-  const present = Object.keys(data);
+  // Each column as the file writes it (`Firm Name`, `# of Staff`), as a refused value's column is named: the folded key is in no file.
+  const present = Object.keys(data).map((key) => columns.get(key) ?? key);
   return `no \`name\` column (or JSON field): the company name is required${present.length ? `; this row has ${present.map((k) => `\`${k}\``).join(', ')}` : ''}`;
 }
 
