@@ -338,7 +338,9 @@ function issueText(issue: z.core.$ZodIssue, data: unknown, columns?: ReadonlyMap
   // A data_date of `01/11/2026` is told the YYYY-MM-DD to write, or both days it could be, as check tells one in a file.
   // Trimmed first: a list's data_date may have blanks around it (dayNumber reads ` 2026-11-01`), so they are not its fault.
   const advice = issue.message === DATE_EXPECTED.form && typeof value === 'string' ? dateAdvice(value.trim()) : '';
-  return `${columns?.get(where) ?? (where || 'row')}: ${expectedText(issue)}${advice}${got}`;
+  // A problem of the whole row (a contact with neither name nor email) is said as it is: printed after `row 2: `, a `row: ` of its own read twice.
+  if (!where) return `${expectedText(issue)}${advice}${got}`;
+  return `${columns?.get(where) ?? where}: ${expectedText(issue)}${advice}${got}`;
 }
 
 const shorten = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
