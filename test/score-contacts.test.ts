@@ -263,6 +263,23 @@ describe('threadwork score --contacts', () => {
     expect(accounts.json.ranked.find((a) => a.name === 'Delta')?.leftOut).toEqual([{ row: 2, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "1,5")' }]);
   });
 
+  it('reads a CRM\'s contact export as the plain columns: HubSpot\'s engagement counts, Salesforce\'s Mailing Country, Pipedrive\'s Person - …', async () => {
+    const dir = workspace();
+    const list = testdir({
+      'hubspot.csv': 'First Name,Last Name,Email,Job Title,Company Name,Country/Region,Marketing emails opened,Number of Sessions,Number of Form Submissions\nAna,Silva,ana@acme.com,CFO,Acme,United States,4,7,2\n',
+      'salesforce.csv': 'First Name,Last Name,Email,Title,Account Name,Mailing Country,Email Opens,Visits,Downloads\nAna,Silva,ana@acme.com,CFO,Acme,United States,4,7,2\n',
+      'pipedrive.csv': 'Person - Name;Person - Email;Person - Job title;Person - Organization;Organization - Country;Email opens;Visits;Downloads\nAna Silva;ana@acme.com;CFO;Acme;United States;4;7;2\n',
+      'plain.csv': 'name,email,title,company,geography,email_engagements,website_visits,content_downloads\nAna Silva,ana@acme.com,CFO,Acme,United States,4,7,2\n',
+    });
+    const pick = (r: ContactRanking & { ignoredColumns: string[] }) => ({ ignored: r.ignoredColumns, ranked: r.ranked.map((c) => ({ name: c.name, leadScore: c.leadScore, missing: c.missing })) });
+    const plain = await scoreJson<ContactRanking & { ignoredColumns: string[] }>({ list: `${list}/plain.csv`, contacts: true, dir });
+    expect(plain.json.ranked[0]!.missing).not.toContain('lead.email_engagements');
+    for (const crm of ['hubspot', 'salesforce', 'pipedrive']) {
+      const exported = await scoreJson<ContactRanking & { ignoredColumns: string[] }>({ list: `${list}/${crm}.csv`, contacts: true, dir });
+      expect({ crm, ...pick(exported.json) }).toEqual({ crm, ...pick(plain.json) });
+    }
+  });
+
   it('refuses both an account list and --contacts, or neither', async () => {
     for (const args of [['score', '-s', 'mid-market-fintech'], ['score', 'a.csv', '--contacts', 'b.csv', '-s', 'mid-market-fintech']]) {
       const result = await runCli(args);

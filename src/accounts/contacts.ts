@@ -21,6 +21,13 @@ const ALIASES: Record<string, string> = {
   site_visits: 'website_visits', web_visits: 'website_visits', visits: 'website_visits',
   downloads: 'content_downloads', content: 'content_downloads',
   social: 'social_engagements', social_engagement: 'social_engagements',
+  // The CRMs' own contact headers: HubSpot's engagement properties (ignored, every lead read
+  // COLD with its opens and sessions on file), Salesforce's `Mailing Country`, Pipedrive's `Person - …`.
+  marketing_emails_opened: 'email_engagements', marketing_emails_clicked: 'email_engagements', marketing_emails_replied: 'email_engagements',
+  number_of_sessions: 'website_visits', number_of_pageviews: 'website_visits',
+  number_of_form_submissions: 'content_downloads',
+  mailing_country: 'geography',
+  person_name: 'name', person_email: 'email', person_email_work: 'email', person_job_title: 'title', person_organization: 'company',
 };
 
 const text = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'number' ? String(v) : v), z.string().trim().optional());
