@@ -351,6 +351,18 @@ describe('threadwork deal new', () => {
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
   });
 
+  it('names the goal or subgoal a mistyped one is a slip of, as it does a segment (g-First-Customers, sg1)', async () => {
+    const dir = workspace();
+    const goal = await dealNewInProcess(dir, 'Acme', ['--segment', 'mid-market-fintech', '--goal', 'g-First-Customers']);
+    expect(goal.code).toBe(1);
+    expect(goal.json.error).toMatchObject({ code: 'unknown-goal', meant: 'g-first-customers' });
+    expect(goal.json.error.message).toBe('Unknown goal "g-First-Customers": did you mean g-first-customers? expected one of g-first-customers');
+    const subgoal = await dealNewInProcess(dir, 'Acme', ['--segment', 'mid-market-fintech', '--goal', 'g-first-customers', '--subgoal', 'sg1']);
+    expect(subgoal.json.error).toMatchObject({ code: 'unknown-subgoal', subgoal: 'sg1', known: ['SG1', 'SG2'], meant: 'SG1' });
+    expect(subgoal.json.error.message).toBe('Unknown subgoal "sg1" of g-first-customers: did you mean SG1? expected one of SG1, SG2');
+    expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
+  });
+
   it('opens a deal from a campaign that exists, its source kept; names the campaigns there are when the id is mistyped', async () => {
     const dir = exampleWorkspace();
     const campaign = 'campaign:2026-09-15-fintech-controller-outbound';

@@ -12,6 +12,7 @@ import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
+import { nearestWord } from '../schema/misspelt-keys.js';
 import { allowedValues, spellingHint } from '../schema/spelling-hint.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, writeRefused, type WriteProposal } from '../engine/changes.js';
@@ -138,7 +139,15 @@ interface MetaInput {
 
 /** A goal id with no goal in goals/, refused with the ids there are (`known`): a thread linked to it, an MCP resource read. */
 export function unknownGoal(goal: string, known: readonly string[]): ThreadworkError {
-  return new ThreadworkError(`Unknown goal ${JSON.stringify(goal)}: expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal, known: [...known] });
+  // A slip from a known id (`g-First-Customers`, `g-first-customer`) names it, as an unknown segment does.
+  const meant = nearestWord(goal, known);
+  return new ThreadworkError(`Unknown goal ${JSON.stringify(goal)}: ${meant ? `did you mean ${meant}? ` : ''}expected ${known.length ? `one of ${known.join(', ')}` : 'a goal in goals/ (none are defined)'}`, 'unknown-goal', { goal, known: [...known], ...(meant ? { meant } : {}) });
+}
+
+/** A subgoal its goal does not define; one written in another case (`sg1` for `SG1`) names the one meant. */
+function unknownSubgoal(goal: string, subgoal: string, known: readonly string[]): ThreadworkError {
+  const meant = nearestWord(subgoal, known);
+  return new ThreadworkError(`Unknown subgoal ${JSON.stringify(subgoal)} of ${goal}: ${meant ? `did you mean ${meant}? ` : ''}expected one of ${known.join(', ') || '(none defined)'}`, 'unknown-subgoal', { subgoal, known: [...known], ...(meant ? { meant } : {}) });
 }
 
 
@@ -179,8 +188,7 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
       throw unknownGoal(input.goal, goalsOf(model).map((g) => g.id));
     }
     if (input.subgoal && !goal.subgoals.some((s) => s.id === input.subgoal)) {
-      const known = goal.subgoals.map((s) => s.id);
-      throw new ThreadworkError(`Unknown subgoal ${JSON.stringify(input.subgoal)} of ${goal.id}: expected one of ${known.join(', ') || '(none defined)'}`, 'unknown-subgoal', { subgoal: input.subgoal, known });
+      throw unknownSubgoal(goal.id, input.subgoal, goal.subgoals.map((s) => s.id));
     }
   }
   const meta: ThreadMeta = { id: input.id, type: input.type, title: input.title, source: input.source, created: input.date };
