@@ -11,7 +11,8 @@ import type { Base, Outcomes } from './simulate.js';
  * own outcome is taken out of the totals and replaced by won, then by lost. The difference
  * is 1 exactly in the draws where this deal decides the target, so the swing is the
  * probability that the deal is pivotal — a low-variance estimate even for a deal that is
- * rarely won.
+ * rarely won. On avg_deal_size alone the difference can be −1: a won deal smaller than the
+ * target pulls the average down, so its swing is negative (from −1 to 1).
  */
 export function dealSwing(deal: DealDraw, keys: Int32Array, outcomes: Outcomes, base: Base, metric: ForecastMetric, target: number): number {
   const draws = keys.length;

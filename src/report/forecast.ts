@@ -8,7 +8,10 @@ export const FORECAST_REPORT_DEALS = 10;
 
 /** An open deal with how much it moves its goal's chance. */
 export interface DealSwing extends DealOdds {
-  /** P(target | it closes won by the deadline) − P(target | it closes lost): 0 to 1. */
+  /**
+   * P(target | it closes won by the deadline) − P(target | it closes lost): −1 to 1. Negative
+   * only on avg_deal_size, where winning a small deal pulls the average down.
+   */
   swing: number;
   /**
    * false when the deal's pipeline stage is not in `pipeline.stages` (taken out, renamed):
@@ -63,7 +66,9 @@ export function forecastRuns(model: WorkspaceModel, derived: DerivedWorkspace, a
 /**
  * The forecast of every goal with deal-driven metrics and the deals that move it most: each
  * open deal's swing (forecast/swing.ts) on the goal's first such metric still in doubt — a
- * target already certain or out of reach moves for no deal — largest first; ties
+ * target already certain or out of reach moves for no deal — largest first, by size: a
+ * small deal whose win would sink an average deal size target moves the chance as much as
+ * a large one that would lift it, the other way (its swing is negative); ties
  * (a count target moves by one deal like any other) by the deal's chance to be won by the
  * deadline × its value, then by path.
  */
@@ -83,7 +88,7 @@ export function forecastReport(model: WorkspaceModel, derived: DerivedWorkspace,
         const swing = draw ? dealSwing(draw, run.draws.outcomes.keys, run.draws.outcomes, run.base, first.name, first.target) : 0;
         return { ...o, swing, ...(o.stage !== null && !configured.has(o.stage) ? { stageConfigured: false as const } : {}) };
       })
-      .sort((a, b) => b.swing - a.swing || b.pWon * (b.value ?? 0) - a.pWon * (a.value ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || b.pWon * (b.value ?? 0) - a.pWon * (a.value ?? 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const deals = ranked.slice(0, FORECAST_REPORT_DEALS);
     return [{ id: goal.id, title: goal.title, metric: first.name, forecast: run.forecast, deals, moreDeals: ranked.length - deals.length }];
   });

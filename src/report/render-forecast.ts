@@ -44,10 +44,10 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
     ].join('\n');
   }
   const panels = report.goals.map((g) => {
-    const maxSwing = Math.max(0, ...g.deals.map((d) => d.swing));
+    const maxSwing = Math.max(0, ...g.deals.map((d) => Math.abs(d.swing)));
     const deals = g.deals.length
       ? columns(
-          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, dealStage(d), dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(d.swing, maxSwing, 12)])],
+          [['deal', 'stage', 'value', 'P(won by deadline)', 'swing', ''].map((h) => pc.dim(h)), ...g.deals.map((d) => [d.path.split('/').pop() ?? d.path, dealStage(d), dealValue(d.value), formatPercent(d.pWon), swingText(d.swing), bar(Math.abs(d.swing), maxSwing, 12)])],
           ['l', 'l', 'r', 'r', 'r', 'l'],
           { headed: true },
         ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
@@ -74,8 +74,9 @@ export function terminalForecast(f: GoalForecast): string[] {
   ];
 }
 
+/** Signed: a negative swing (winning the deal lowers the chance) reads with a minus sign; its bar shows its size. */
 function swingText(swing: number): string {
-  return `${swing > 0 ? '+' : ''}${(swing * 100).toFixed(1)} pts`;
+  return `${swing > 0 ? '+' : swing < 0 ? '−' : ''}${Math.abs(swing * 100).toFixed(1)} pts`;
 }
 
 /** A deal's value if won; `—` for a deal that gives no ARR potential (won, a win without ARR), never a 0 it is not. */

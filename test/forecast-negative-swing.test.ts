@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { gitInit } from './helpers/git.js';
+import { md } from './helpers/testdir.js';
+import { dealMeta, workspace } from './helpers/workspace.js';
+
+const env = { THREADWORK_TODAY: '2026-12-01' };
+
+/** A deal thread at Stage 4 (QUALIFY) or 5 (a pilot under way), or closed won with its ARR. */
+function deal(id: string, created: string, arr: number, shape: 'qualified' | 'proposal' | 'won'): Record<string, string> {
+  const d = `threads/sales/${id}`;
+  const files: Record<string, string> = {
+    [`${d}/meta.json`]: dealMeta(id, { goal_id: 'g-first-customers', created }),
+    [`${d}/1-input.md`]: md(`date: ${created}`),
+    [`${d}/2-hypothesis.md`]: md('tests: [A1]'),
+    [`${d}/3-implication.md`]: md(`arr_potential: ${arr}`),
+    [`${d}/4-decision.md`]: md('decision: QUALIFY'),
+  };
+  if (shape !== 'qualified') files[`${d}/5-actions.md`] = md(`actions:\n  - {type: sales:pilot, status: completed, completed: ${created}}`);
+  if (shape === 'won') files[`${d}/6-learning.md`] = md(`outcome: closed-won\nclosed: 2026-10-15\narr: ${arr}`);
+  return files;
+}
+
+describe('report forecast on an average deal size target', () => {
+  it('ranks a small deal whose win would sink the average by the size of its (negative) swing, and prints it', async () => {
+    // Won so far: 30,000 and 50,000 — an average of 40,000 against a 35,000 target. Open: a
+    // 5,000 deal and a 60,000 one. Won, the small deal brings the average to 28,333 — short,
+    // unless the big one is won too (36,250); lost, it leaves it at 40,000 or 46,667. So
+    //   swing(small) = P(big won) − 1,   swing(big) = 1 − (1 − P(small won)) = P(small won):
+    // the small deal, likelier won and decisive unless the big one is won, moves the chance most — down.
+    const dir = workspace({
+      'goals/g-first-customers.md': md('id: g-first-customers\ntitle: Size\ndeadline: 2027-03-31\ncreated: 2026-09-01\nmetrics:\n  - name: avg_deal_size\n    target: 35000'),
+      ...deal('w1', '2026-09-01', 30_000, 'won'),
+      ...deal('w2', '2026-09-05', 50_000, 'won'),
+      ...deal('small', '2026-11-15', 5_000, 'proposal'),
+      ...deal('big', '2026-11-15', 60_000, 'qualified'),
+    });
+    gitInit(dir);
+    const json = await runJson<{ goals: { metric: string; deals: { path: string; pWon: number; swing: number }[] }[] }>(['report', 'forecast', '--dir', dir], { env });
+    expect(json.code, json.stderr).toBe(0);
+    const [goal] = json.json.goals;
+    expect(goal!.metric).toBe('avg_deal_size');
+    const [first, second] = goal!.deals;
+    expect(first!.path).toBe('threads/sales/small');
+    expect(second!.path).toBe('threads/sales/big');
+    // Within the draws' noise (10,000 draws: ±0.02 is four standard errors at most).
+    expect(Math.abs(first!.swing - (second!.pWon - 1))).toBeLessThan(0.02);
+    expect(Math.abs(second!.swing - first!.pWon)).toBeLessThan(0.02);
+    expect(Math.abs(first!.swing)).toBeGreaterThan(Math.abs(second!.swing));
+
+    const text = await runCli(['report', 'forecast', '--dir', dir], { env });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/small +proposal +5,000 +\d+% +−\d+\.\d pts +█+/);
+    const mdOut = await runCli(['report', 'forecast', '--md', '--dir', dir], { env });
+    expect(mdOut.stdout.indexOf('| threads/sales/small |')).toBeLessThan(mdOut.stdout.indexOf('| threads/sales/big |'));
+    expect(mdOut.stdout).toMatch(/\| threads\/sales\/small \|.*\| −\d+\.\d pts \|/);
+  });
+});
