@@ -694,9 +694,9 @@ export const RULES = {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
-    summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, or that add up to more than the campaign\'s totals',
-    message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals',
-    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total (delivered: the campaign\'s `delivered`, or sent − bounced when it is absent or 0). The winner read from them validates an assumption: sync holds the campaign at its version in HEAD until they are fixed.',
+    summary: 'per-variant results (`results.experiments`) for an unknown experiment or variant, that add up to more than the campaign\'s totals, or that cannot be: a variant with more delivered than sent less bounced, more bounced than sent, or more opened, clicked, replied, unsubscribed or meetings than delivered',
+    message: 'Variants of `{name}` record {sum} {field} in all, more than the campaign\'s {total}: expected per-variant counts within the totals | Variant `{id}` of `{name}` records {n} delivered of {sent} sent: expected at most the sent count',
+    docs: 'Per-variant counts are those of the tested touch; the totals count every touch, so the variants of one experiment never add up to more than a total (delivered: the campaign\'s `delivered`, or sent − bounced when it is absent or 0). Each variant\'s own counts are held to the bounds the totals are (`campaign-results`): its rate is over its delivered, and its sends decide the minimum sample and scale the sends it still needs. The winner read from them validates an assumption: sync holds the campaign at its version in HEAD until they are fixed.',
   },
   'approved-do-not-contact': {
     severity: 'error',

@@ -248,6 +248,31 @@ results:
     ]);
   });
 
+  it('holds each variant to the bounds the totals are held to: no more delivered than sent less bounced, no more bounced than sent', async () => {
+    // Within the campaign's totals (200 of 400 sent, 100 of 240 delivered, 151 of 160
+    // bounced), yet A delivered 100 of its 50 sends — its "more sends" would be scaled by half
+    // a send per delivery — and B bounced more than it sent.
+    const dir = campaign(
+      `${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01
+results:
+  sent: 400
+  bounced: 160
+  delivered: 240
+  replied: 40
+  experiments:
+    subject-line:
+      A: {sent: 50, delivered: 100, replied: 10}
+      B: {sent: 150, bounced: 151}
+`,
+    );
+    const result = await commandJson<{ diagnostics: Diagnostic[] }>(() => checkCommand({}, { dir, json: true }));
+    expect(result.json.diagnostics.filter((d) => d.rule === 'experiment-results').map((d) => [d.field, d.message.split(':')[0]])).toEqual([
+      ['results.experiments.subject-line.A.delivered', 'Variant `A` of `subject-line` records 100 delivered of 50 sent'],
+      ['results.experiments.subject-line.B.bounced', 'Variant `B` of `subject-line` records 151 bounced of 150 sent'],
+    ]);
+  });
+
   it('campaign draft assigns variants by hash, records them and keeps them when prospects are added', async () => {
     const prospects = Array.from({ length: 12 }, (_, i) => PROSPECT(i)).join('\n');
     const dir = campaign(`${sequence}${EXPERIMENTS}prospects:\n${prospects}\n`);

@@ -147,27 +147,43 @@ function designsOf(actions: Data | undefined): Map<string, Set<string>> {
 /**
  * The campaign's own totals, held to what the per-variant counts are held to: a count
  * that cannot be (52 delivered of 40 sent, more opened than delivered) gave a 133% open
- * rate in the block, the metrics and `report campaigns`. Delivered is \`delivered\`, or
- * sent − bounced when it is absent or 0, as every rate reads it (src/outreach/rates.ts).
+ * rate in the block, the metrics and `report campaigns`.
  */
 function checkTotals(learningFile: ParsedFile | undefined, report: Report): void {
   const results = dataOf(learningFile)?.results as Data | null | undefined;
   if (!learningFile || !results || typeof results.sent !== 'number') return;
-  const { sent } = results;
-  const bounced = num(results.bounced);
-  if (bounced > sent) report(learningFile.path, ['results', 'bounced'], 'campaign-results', `${bounced} bounced of ${sent} sent: expected at most the sent count`);
-  const recorded = typeof results.delivered === 'number' && results.delivered > 0 ? results.delivered : undefined;
-  if (recorded !== undefined && recorded > sent - bounced) {
-    const less = bounced > 0 ? ` less the ${bounced} bounced (${sent - bounced})` : ` (${sent})`;
-    report(learningFile.path, ['results', 'delivered'], 'campaign-results', `${recorded} delivered of ${sent} sent: expected at most the sent count${less}`);
-  }
-  const delivered = Math.max(0, recorded ?? sent - bounced);
-  for (const field of OVER_DELIVERED) {
-    const value = results[field];
-    if (typeof value === 'number' && value > delivered) {
-      report(learningFile.path, ['results', field], 'campaign-results', `${value} ${field} of ${delivered} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)`);
+  for (const { field, message } of impossibleCounts(results)) report(learningFile.path, ['results', field], 'campaign-results', message);
+}
+
+/**
+ * The counts of one set of results — a campaign's totals or one variant's — that cannot
+ * be: more bounced than sent, more delivered than sent less bounced (bounds that apply
+ * where `sent` is written), more opened, clicked, replied, unsubscribed or meetings than
+ * delivered. Delivered is `delivered`, or sent − bounced when it is absent or 0, as every
+ * rate reads it (src/outreach/rates.ts). A variant's sends per delivery scale its "more
+ * sends", and its sends decide the minimum sample: 120 delivered of 50 sent would ask
+ * too few.
+ */
+function impossibleCounts(counts: Data): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  const bounced = num(counts.bounced);
+  const recorded = typeof counts.delivered === 'number' && counts.delivered > 0 ? counts.delivered : undefined;
+  if (typeof counts.sent === 'number') {
+    const { sent } = counts;
+    if (bounced > sent) out.push({ field: 'bounced', message: `${bounced} bounced of ${sent} sent: expected at most the sent count` });
+    if (recorded !== undefined && recorded > sent - bounced) {
+      const less = bounced > 0 ? ` less the ${bounced} bounced (${sent - bounced})` : ` (${sent})`;
+      out.push({ field: 'delivered', message: `${recorded} delivered of ${sent} sent: expected at most the sent count${less}` });
     }
   }
+  const delivered = Math.max(0, deliveredOf(counts));
+  for (const field of OVER_DELIVERED) {
+    const value = counts[field];
+    if (typeof value === 'number' && value > delivered) {
+      out.push({ field, message: `${value} ${field} of ${delivered} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)` });
+    }
+  }
+  return out;
 }
 
 function checkResults(learningFile: ParsedFile | undefined, designs: Map<string, Set<string>>, report: Report): void {
@@ -189,14 +205,9 @@ function checkResults(learningFile: ParsedFile | undefined, designs: Map<string,
         const value = c[field];
         if (typeof value === 'number') sums[field] = (sums[field] ?? 0) + value;
       }
-      // Rates are over delivered (src/outreach/results.ts): no count of them can exceed it.
-      const delivered = deliveredOf(c);
-      for (const field of OVER_DELIVERED) {
-        const value = c[field];
-        if (typeof value === 'number' && value > Math.max(0, delivered)) {
-          report(learningFile.path, ['results', 'experiments', name, id, field], 'experiment-results', `Variant \`${id}\` of \`${name}\` records ${value} ${field} of ${Math.max(0, delivered)} delivered: expected at most the delivered count (delivered is \`delivered\`, or sent − bounced)`);
-        }
-      }
+      // Held to the bounds the campaign's totals are: the rates are over delivered, the
+      // minimum sample and the sends still needed read sent.
+      for (const { field, message } of impossibleCounts(c)) report(learningFile.path, ['results', 'experiments', name, id, field], 'experiment-results', `Variant \`${id}\` of \`${name}\` records ${message}`);
     }
     for (const field of COUNTED) {
       // A campaign's `delivered` of 0 is not recorded, as every rate reads it: sent − bounced.
