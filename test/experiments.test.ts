@@ -109,6 +109,16 @@ describe('experiment analysis', () => {
     expect(e.validation).toBeNull();
   });
 
+  it('with results for one variant only there is no difference to detect: the sends asked for are the minimum sample, one send read as one', () => {
+    const onlyB = analyzeExperiment(AB, { B: counts(120, 30) }, SETTINGS);
+    expect(onlyB.comparisons).toEqual([]);
+    expect(onlyB.variants.map((v) => v.more)).toEqual([100, 0]);
+    expect(onlyB.verdict).toContain('Needs 100 more sends of A to reach the minimum of 100 sends per variant.');
+    expect(onlyB.verdict).not.toContain('detect this difference');
+    const oneShort = analyzeExperiment(AB, { A: counts(99, 5), B: counts(200, 60) }, SETTINGS);
+    expect(oneShort.verdict).toContain('Needs 1 more send of A to reach the minimum');
+  });
+
   it('sizes the sample for the observed difference at 80% power (power.prop.test) and converts delivered to sends', () => {
     const e = analyzeExperiment(AB, { A: counts(200, 10), B: counts(220, 16, 20) }, SETTINGS);
     const n = twoProportionSampleSize(0.05, 0.08)!; // 1058.86 per variant (mpmath)

@@ -182,8 +182,10 @@ function verdictOf(status: ExperimentStatus, winner: string | null, variants: re
   if (status === 'no-difference') return `No difference found at this sample: ${facts}.`;
   const waiting = variants.filter((v) => v.more !== null && v.more > 0);
   const undetectable = comparisons.some((c) => c.needed === null);
-  const significantShort = comparisons.some((c) => c.significant) || undetectable;
-  const needs = waiting.length ? ` Needs ${waiting.map((v) => `${v.more!.toLocaleString('en-US')} more sends of ${v.id}`).join(', ')}` : '';
+  // With no comparison yet (a variant has no results) there is no difference to detect: the
+  // sends asked for are the minimum sample's.
+  const significantShort = comparisons.length === 0 || comparisons.some((c) => c.significant) || undetectable;
+  const needs = waiting.length ? ` Needs ${waiting.map((v) => `${formatCount(v.more!, 'more send')} of ${v.id}`).join(', ')}` : '';
   const why = significantShort ? ` to reach the minimum of ${formatCount(settings.min_sample, 'send')} per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${formatCount(settings.min_sample, 'send')} per variant)`;
   return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}`;
 }
