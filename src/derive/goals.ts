@@ -138,7 +138,7 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     deadline: goal.deadline,
     asOf,
     status,
-    trajectory: status === 'active' ? (progress >= elapsed + 0.1 ? 'ahead' : progress >= elapsed - 0.1 ? 'on-track' : 'behind') : status,
+    trajectory: status === 'active' ? trajectoryOf(progress, elapsed) : status,
     elapsed,
     progress,
     metrics,
@@ -146,6 +146,16 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     threads: linked.threads,
     forecast,
   };
+}
+
+/**
+ * Ahead 10 points or more, behind more than 10, else on track — in whole points: both are
+ * to two decimals, and in floating point 0.2 + 0.1 is above 0.3, so 30% done at 20% of the
+ * time read on-track, and 30% at 40% read behind.
+ */
+function trajectoryOf(progress: number, elapsed: number): Trajectory {
+  const lead = Math.round(progress * 100) - Math.round(elapsed * 100);
+  return lead >= 10 ? 'ahead' : lead >= -10 ? 'on-track' : 'behind';
 }
 
 /** Whether a subgoal's value reaches its target now. */
