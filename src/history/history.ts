@@ -68,10 +68,27 @@ export async function readHistory(cwd: string, subject: string): Promise<History
     const named = c.trailers.some((t) => t.key === key && t.value === subject);
     const triggered = kind === 'thread' && triggers.some((t) => t.startsWith(`${subject}/`));
     if (!named && !triggered) continue;
-    const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && line.includes(subject)));
+    const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && namesPath(line, subject)));
     entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? triggers : triggers.filter(couldMoveAggregates) });
   }
   return { subject, kind, entries, outside: await readOutsideCommits(cwd, kind, subject) };
+}
+
+/** A character a path can hold next to a name: `threads/sales/acme` inside `threads/sales/acme-corp` is not that thread. */
+const PATH_CHARACTER = /[\p{L}\p{N}\p{M}_.\-/]/u;
+
+/**
+ * Whether a commit body line names `path` as a whole — alone, or as the folder of a file
+ * in it (`threads/sales/acme/6-learning.md`) — and not as the start of another thread's
+ * name: a sync of acme and acme-corp together put acme-corp's changes in acme's trail.
+ */
+function namesPath(line: string, path: string): boolean {
+  for (let at = line.indexOf(path); at !== -1; at = line.indexOf(path, at + 1)) {
+    const before = line[at - 1];
+    const after = line[at + path.length];
+    if ((before === undefined || !PATH_CHARACTER.test(before)) && (after === undefined || after === '/' || !PATH_CHARACTER.test(after))) return true;
+  }
+  return false;
 }
 
 /**
