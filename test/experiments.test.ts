@@ -109,6 +109,21 @@ describe('experiment analysis', () => {
     expect(e.validation).toBeNull();
   });
 
+  it('reads a count not recorded as no rate, not 0%: opens recorded under the default reply_rate metric find no difference to claim', () => {
+    const opensOnly = analyzeExperiment(AB, { A: { sent: 150, delivered: 150, opened: 40 }, B: { sent: 150, delivered: 150, opened: 70 } }, SETTINGS);
+    expect(opensOnly).toMatchObject({ status: 'no-results', winner: null, comparisons: [] });
+    expect(opensOnly.variants.map((v) => v.rate)).toEqual([null, null]);
+    expect(opensOnly.verdict).toBe("No replied recorded per variant yet (the metric tested is reply rate): record it under results.experiments.subject-line in 6-learning.md, or set the experiment's `metric` to the rate you measured.");
+    // One variant with replies, the other without: nothing to compare B with yet.
+    const oneSide = analyzeExperiment(AB, { A: { sent: 150, delivered: 150, replied: 3 }, B: { sent: 150, delivered: 150, opened: 70 } }, SETTINGS);
+    expect(oneSide.status).toBe('running');
+    expect(oneSide.comparisons).toEqual([]);
+    expect(oneSide.variants.map((v) => v.rate)).toEqual([0.02, null]);
+    // Recorded as 0, it is 0%.
+    const zero = analyzeExperiment(AB, { A: { sent: 150, delivered: 150, replied: 0 }, B: { sent: 150, delivered: 150, replied: 0 } }, SETTINGS);
+    expect(zero.variants.map((v) => v.rate)).toEqual([0, 0]);
+  });
+
   it('with results for one variant only there is no difference to detect: the sends asked for are the minimum sample, one send read as one', () => {
     const onlyB = analyzeExperiment(AB, { B: counts(120, 30) }, SETTINGS);
     expect(onlyB.comparisons).toEqual([]);

@@ -28,6 +28,7 @@ export interface VariantOutcome {
   delivered: number;
   /** The rate's numerator: opened, clicked, replied or meetings. */
   successes: number;
+  /** null with nothing delivered, or when the metric's count (`replied` for reply_rate) is not recorded. */
   rate: number | null;
   /** More sends this variant needs (minimum sample, and power for the observed difference); null when the rates are equal (no size detects that) and the minimum is met. */
   more: number | null;
@@ -89,19 +90,24 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
   const variants: VariantOutcome[] = design.variants.map((v) => {
     const recorded = results?.[v.id] ?? {};
     const rates = campaignRates(recorded);
-    const rate = rates[rateKey] as number | null;
+    // A count not recorded is no rate, not 0%: an open-rate test recorded under the default
+    // reply_rate metric read "no difference, 0.0% vs 0.0%" from replies nobody wrote down.
+    const rate = typeof recorded[field] === 'number' ? (rates[rateKey] as number | null) : null;
     return { id: v.id, split: v.split, sent: rates.sent, delivered: rates.delivered, successes: count(recorded[field]), rate, more: null };
   });
   const base = { name: design.name, touch: design.touch, metric, assumption: design.assumption ?? null, supports: design.supports ?? null, minSample: settings.min_sample };
-  if (variants.every((v) => v.delivered === 0)) {
+  if (variants.every((v) => v.rate === null)) {
     for (const v of variants) v.more = Math.max(0, settings.min_sample - v.sent);
-    return { ...base, status: 'no-results', winner: null, variants, comparisons: [], verdict: `No results per variant yet: record them under results.experiments.${design.name} in 6-learning.md.`, validation: null };
+    const verdict = variants.some((v) => v.delivered > 0)
+      ? `No ${field} recorded per variant yet (the metric tested is ${label}): record it under results.experiments.${design.name} in 6-learning.md, or set the experiment's \`metric\` to the rate you measured.`
+      : `No results per variant yet: record them under results.experiments.${design.name} in 6-learning.md.`;
+    return { ...base, status: 'no-results', winner: null, variants, comparisons: [], verdict, validation: null };
   }
   const [control, ...challengers] = variants as [VariantOutcome, ...VariantOutcome[]];
   const alpha = settings.alpha / Math.max(1, challengers.length);
   const comparisons: VariantComparison[] = [];
   for (const v of challengers) {
-    if (v.delivered === 0 || control.delivered === 0) continue;
+    if (v.rate === null || control.rate === null) continue;
     comparisons.push(compare(v, control, alpha, settings.power));
   }
   const enough = (id: string): boolean => variants.find((v) => v.id === id)!.sent >= settings.min_sample;
