@@ -69,7 +69,7 @@ export async function readHistory(cwd: string, subject: string): Promise<History
     const triggered = kind === 'thread' && triggers.some((t) => t.startsWith(`${subject}/`));
     if (!named && !triggered) continue;
     const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && namesPath(line, subject)));
-    entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? triggers : triggers.filter(couldMoveAggregates) });
+    entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? threadTriggers(subject, triggers) : triggers.filter(couldMoveAggregates) });
   }
   return { subject, kind, entries, outside: await readOutsideCommits(cwd, kind, subject) };
 }
@@ -108,6 +108,18 @@ export async function withFormerNames(root: string, current: History, former: re
       .sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   };
   return { ...current, entries: newestFirst(all.map((h) => h.entries)), outside: newestFirst(all.map((h) => h.outside)), formerly: [...former] };
+}
+
+/**
+ * What triggered a thread's change in a commit: when the thread's own files are among the
+ * triggers, those and the files outside every thread (the canvas, a goal, an ICP, the
+ * config) — another thread's files move nothing of it, yet a sync of several threads
+ * named them all as each one's triggers. When none of its own are (a content thread opened
+ * from a deal's learning), every trigger: the change came from elsewhere.
+ */
+function threadTriggers(thread: string, triggers: readonly string[]): string[] {
+  const own = triggers.some((t) => t.startsWith(`${thread}/`));
+  return own ? triggers.filter((t) => t.startsWith(`${thread}/`) || !t.startsWith(`${LAYOUT.threads}/`)) : [...triggers];
 }
 
 /**
