@@ -200,6 +200,11 @@ describe('money with its size in words', () => {
     ['500 thousand', 500_000],
     ['12 Mio €', 12_000_000],
     ['$5 mn', 5_000_000],
+    // German exports shorten the word with its dot, and say Mrd. for a billion.
+    ['2,5 Mio. €', 2_500_000],
+    ['€20 Mio.', 20_000_000],
+    ['1,2 Mrd. €', 1_200_000_000],
+    ['$1.5 bn.', 1_500_000_000],
   ])('%s is %d', (written, amount) => {
     expect(parseMoney(written)).toBe(amount);
     expect(moneyProblems(written)).toEqual([]);

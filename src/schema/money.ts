@@ -8,7 +8,13 @@ export interface MoneyRange {
  * `1.5 billion`, `500 thousand`; `mn` and the German `Mio`): a revenue written "12 million"
  * was no amount, and the company scored as if its revenue were unknown.
  */
-const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
+/**
+ * A suffix shortened with its dot, as German exports and writers put it (`2,5 Mio. €`,
+ * `1,2 Mrd.`, `$1.5 bn.`): read without the dot, it was no amount, and the account scored
+ * as if its revenue were unknown.
+ */
+const ABBREVIATED_SUFFIX = /(\d\s*(?:mio|mrd|mn|bn))\./gi;
 /** A suffix, longest first so that `million` is not read as `m` followed by text. */
 const SUFFIXES = `(?:${Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join('|')})`;
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
@@ -62,7 +68,7 @@ export function parseMoneyRange(value: unknown): MoneyRange | undefined {
 
 /** A money string's amounts in the order written: one amount is both. */
 function readBounds(value: string): { first: number; second: number } | Ambiguous | undefined {
-  const text = value.trim().replace(/\s*\+$/, '');
+  const text = value.trim().replace(/\s*\+$/, '').replace(ABBREVIATED_SUFFIX, '$1');
   const parts = text.split(/\s*(?:-|–|—|\bto\b)\s*/i).filter(Boolean);
   if (parts.length === 2) {
     // `10M-50M`, `$10-50M`: a suffix on the upper bound applies to a bare lower bound.
