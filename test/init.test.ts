@@ -58,6 +58,8 @@ describe('threadwork init', () => {
     expect(existsSync(join(dir, '.git'))).toBe(true);
     for (const file of created) expect(readFileSync(join(dir, file), 'utf8'), file).not.toMatch(/\{\{|\}\}/);
     expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8')).toContain('deadline: 2027-02-20');
+    // Copied as it says to add a goal, the file carries the `reached:` dates sync recorded: the copy's subgoals read completed at 0.
+    expect(readFileSync(join(dir, 'goals/g-first-customers.md'), 'utf8').replace(/\s+/g, ' ')).toContain('copy this file to add more goals (the file name must match the `id`; in the copy, delete the `reached:` lines');
     const check = await inProcess(() => checkCommand({}, { dir, json: true }));
     expect(check.code, JSON.stringify(check.json)).toBe(0);
     expect(check.json).toMatchObject({ ok: true, errors: 0 });
