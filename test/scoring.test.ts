@@ -153,6 +153,14 @@ describe('ICP fit: industry, geography, technologies', () => {
     { company: 'Toronto, ON', icp: 'United States', matches: false },
     { company: 'Tbilisi, Georgia', icp: 'United States', matches: false },
     { company: 'Berlin, in', icp: 'United States', matches: false },
+    // A code that is also a country's (ISO 3166) says either: read as both, outside neither.
+    { company: 'Tel Aviv, IL', icp: 'Israel', matches: true },
+    { company: 'Chicago, IL', icp: 'United States', matches: true },
+    { company: 'Berlin, DE', icp: 'DACH', matches: true },
+    { company: 'Amsterdam, NL', icp: 'Benelux', matches: true },
+    { company: 'Toronto, CA', icp: 'Canada', matches: true },
+    { company: 'Tel Aviv, IL', icp: 'Germany', matches: false },
+    { company: 'Austin, TX', icp: 'Israel', matches: false },
     { company: 'New York Life', icp: 'United States', matches: false },
   ])('$company against $icp: $matches', ({ company, icp, matches }) => {
     expect(geographyMatches(company, icp)).toBe(matches);

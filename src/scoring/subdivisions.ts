@@ -9,8 +9,12 @@
  * Only the part after the last comma is read, so a state's name inside another name (`New
  * York Life`, a street) is never taken for it. A two-letter code counts only in capitals,
  * as addresses write it (`Berlin, in` is not Indiana). Georgia by its name is left out, a
- * country of its own (`Atlanta, GA` is read). A code two countries share a meaning for is read as the state: `Perth, WA` and
- * `Berlin, DE` (written so, not `Berlin, Germany`) read as Washington and Delaware.
+ * country of its own (`Atlanta, GA` is read). A code that is also a country's own code
+ * (ISO 3166: `IL` Israel, `IN` India, `DE` Germany, `CA` Canada …) says either, and is read
+ * as both: `Chicago, IL` and `Tel Aviv, IL` are each in Illinois and in Israel. Read as the
+ * state alone, `Tel Aviv, IL` was outside an Israel segment, and `Berlin, DE` outside a
+ * DACH one — a disqualification on a guess; read as both, it is outside neither, while
+ * `Toronto, ON` is still outside the United States.
  */
 
 import { normalizeText } from './text.js';
@@ -51,6 +55,19 @@ export function subdivisionPlaces(text: string): readonly string[] {
   const comma = text.lastIndexOf(',');
   if (comma < 0) return [];
   const tail = text.slice(comma + 1).trim().replace(POSTAL_CODE, '').trim();
-  const places = /^[A-Z]{2}$/.test(tail) ? SUBDIVISIONS.get(tail) : /^[a-zA-Z]{2}$/.test(tail) ? undefined : SUBDIVISIONS.get(normalizeText(tail));
-  return places ?? [];
+  if (/^[A-Z]{2}$/.test(tail)) {
+    const state = SUBDIVISIONS.get(tail) ?? [];
+    const country = COUNTRIES_SHARING_A_CODE[tail];
+    return country === undefined ? state : [...state, country];
+  }
+  return /^[a-zA-Z]{2}$/.test(tail) ? [] : (SUBDIVISIONS.get(normalizeText(tail)) ?? []);
 }
+
+/** The countries whose ISO 3166 code is also a US state's or Canadian province's (the name as regions.ts writes countries). */
+const COUNTRIES_SHARING_A_CODE: Record<string, string> = {
+  AL: 'albania', AR: 'argentina', AZ: 'azerbaijan', CA: 'canada', CO: 'colombia', DE: 'germany', GA: 'gabon',
+  ID: 'indonesia', IL: 'israel', IN: 'india', KY: 'cayman islands', LA: 'laos', MA: 'morocco', MD: 'moldova',
+  ME: 'montenegro', MN: 'mongolia', MO: 'macao', MS: 'montserrat', MT: 'malta', NC: 'new caledonia', NE: 'niger',
+  NL: 'netherlands', NU: 'niue', PA: 'panama', PE: 'peru', SC: 'seychelles', SD: 'sudan', SK: 'slovakia', TN: 'tunisia',
+  VA: 'vatican city',
+};
