@@ -32,7 +32,7 @@ afterEach(() => {
  * `threadwork deal new|campaign new <name> [flags] --json --dir <dir>` as the command's own
  * function answers it (argv already parsed): only the flags the tests below give.
  */
-const COMMAND_FLAGS: Record<string, string> = { '-s': 'segment', '--slug': 'slug', '--title': 'title', '--email': 'email', '--date': 'date' };
+const COMMAND_FLAGS: Record<string, string> = { '-s': 'segment', '--slug': 'slug', '--title': 'title', '--email': 'email', '--contact': 'contact', '--date': 'date' };
 function newThreadJson<T>(dir: string, args: readonly string[]): ReturnType<typeof commandJson<T>> {
   const [kind, verb, name, ...rest] = args;
   expect([kind, verb]).toEqual([expect.stringMatching(/^(deal|campaign)$/), 'new']);
@@ -388,6 +388,20 @@ describe('threadwork deal new', () => {
       email: 'dana at acme',
     });
     expect(existsSync(join(dir, 'threads/sales/acme'))).toBe(false);
+  });
+
+  // Pasted from a mail client, an address comes with its name: the address is the one in the brackets, the name the contact's.
+  it('takes the address and the name from an email pasted with its name (Name <address>)', async () => {
+    const dir = workspace();
+    expect((await newThreadJson(dir, ['deal', 'new', 'Acme', '-s', 'mid-market-fintech', '--email', 'Dana Ruiz <dana@acme.com>'])).code).toBe(0);
+    const input = read(dir, 'threads/sales/acme/1-input.md');
+    expect(input).toMatch(/email: "?dana@acme\.com"?\n/);
+    expect(input).toMatch(/name: "?Dana Ruiz"?\n/);
+    // A name given with --contact is kept; the quoted form of a name with a comma is read too.
+    expect((await newThreadJson(dir, ['deal', 'new', 'Beta', '-s', 'mid-market-fintech', '--contact', 'Sam Lee', '--email', '"Lee, Sam" <sam@beta.io>'])).code).toBe(0);
+    const beta = read(dir, 'threads/sales/beta/1-input.md');
+    expect(beta).toMatch(/email: "?sam@beta\.io"?\n/);
+    expect(beta).toMatch(/name: "?Sam Lee"?\n/);
   });
 
   it('uses a same-named template from the workspace instead of the built-in one', async () => {

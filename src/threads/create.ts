@@ -61,7 +61,7 @@ export interface CreatedThread {
 /** A new deal thread, checked against the workspace: the files to create, not yet written. */
 export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): WriteProposal<CreatedThread> {
   // Bidi controls and zero-width characters never reach a folder name nor meta.json (cleanName, slug.ts).
-  const options: NewDealOptions = { ...typed, company: givenName(typed.company, 'company name'), ...(typed.title !== undefined ? { title: givenName(typed.title, 'title', PLAIN_TITLE) } : {}) };
+  const options: NewDealOptions = { ...typed, ...contactFromMailbox(typed), company: givenName(typed.company, 'company name'), ...(typed.title !== undefined ? { title: givenName(typed.title, 'title', PLAIN_TITLE) } : {}) };
   const slug = options.slug !== undefined ? checkedSlug(options.slug, '--slug') : slugify(options.company, 'company name', NAME_THE_FOLDER);
   // threads/sales/campaigns holds the campaigns: a deal folder of that name would be read as them, never as a deal.
   if (`${LAYOUT.deals}/${slug}` === LAYOUT.campaigns) {
@@ -322,4 +322,19 @@ function checkedDomain(typed: string): string {
   const domain = domainOf(typed);
   if (domain === undefined) throw new ThreadworkError(`Invalid domain ${JSON.stringify(typed)}: expected a company's web domain such as northwind-pay.com (a web address is read for its domain). Nothing was created.`, 'invalid-domain', { domain: typed });
   return domain;
+}
+
+/** `Jane Doe <jane@acme.com>` or `"Doe, Jane" <jane@acme.com>`: a name and its address, as a mail client copies a sender. */
+const MAILBOX = /^\s*(?:"([^"]*)"|([^<>"]*?))\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/;
+
+/**
+ * An email pasted from a mail client comes with its name (`Jane Doe <jane@acme.com>`) and
+ * was refused as no address. The address is the one in the brackets; the name, when the
+ * contact's was not given, is the contact's. Anything else is judged as written.
+ */
+function contactFromMailbox(options: NewDealOptions): Pick<NewDealOptions, 'contactEmail' | 'contactName'> {
+  const mailbox = options.contactEmail === undefined ? null : MAILBOX.exec(options.contactEmail);
+  if (!mailbox) return {};
+  const name = (mailbox[1] ?? mailbox[2] ?? '').trim();
+  return { contactEmail: mailbox[3]!, ...(options.contactName === undefined && name !== '' ? { contactName: name } : {}) };
 }
