@@ -56,3 +56,21 @@ describe('report forecast on an average deal size target', () => {
     expect(mdOut.stdout).toMatch(/\| threads\/sales\/small \|.*\| −\d+\.\d pts \|/);
   });
 });
+
+describe('report forecast when no target is in doubt', () => {
+  it('says that no deal moves a chance rather than ranking swings of 0.0 pts', async () => {
+    const dir = workspace({
+      'goals/g-first-customers.md': md('id: g-first-customers\ntitle: Size\ndeadline: 2026-11-30\ncreated: 2026-09-01\nmetrics:\n  - name: won_count\n    target: 3'),
+      ...deal('w1', '2026-09-01', 30_000, 'won'),
+      ...deal('open', '2026-11-15', 60_000, 'qualified'),
+    });
+    gitInit(dir);
+    // Past the deadline: 1 won of 3 stays 1 whatever the open deal does (chance 0%).
+    const text = await runCli(['report', 'forecast', '--dir', dir], { env });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('open deals: every target is certain or out of reach by 2026-11-30, so none moves a chance');
+    expect(text.stdout).not.toContain('deals that move the chance');
+    const mdOut = await runCli(['report', 'forecast', '--md', '--dir', dir], { env });
+    expect(mdOut.stdout).toContain('#### Open deals: every target is certain or out of reach by 2026-11-30, so none moves a chance');
+  });
+});

@@ -22,7 +22,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
         '',
         forecastTable(g.forecast),
         '',
-        `#### Deals that move the chance of ${g.metric} most`,
+        `#### ${capitalised(dealsHeading(g))}`,
         '',
         g.deals.length
           ? table(['deal', 'stage', 'value', 'P(win)', 'P(close by deadline)', 'P(won by deadline)', 'swing'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], g.deals.map((d) => [d.path, dealStage(d), dealValue(d.value), formatPercent(d.pStage), formatPercent(d.pClosed), formatPercent(d.pWon), swingText(d.swing)])) +
@@ -52,7 +52,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
           { headed: true },
         ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
       : [pc.dim('no open deal linked to this goal')];
-    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(`deals that move the chance of ${g.metric} most`), ...deals]);
+    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(dealsHeading(g)), ...deals]);
   });
   const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'], { headed: true })]);
   return [...(panels.length ? panels : [noGoals]), calibration].join('\n');
@@ -78,6 +78,18 @@ export function terminalForecast(f: GoalForecast): string[] {
 function swingText(swing: number): string {
   return `${swing > 0 ? '+' : swing < 0 ? '−' : ''}${Math.abs(swing * 100).toFixed(1)} pts`;
 }
+
+/**
+ * What the deals list ranks on. With every target already certain or out of reach (past
+ * the deadline, or met by the deals closed) no deal moves a chance: the list said "deals
+ * that move the chance most" above swings of 0.0 pts.
+ */
+function dealsHeading(g: ForecastReport['goals'][number]): string {
+  const inDoubt = g.forecast.metrics.some((m) => m.pTarget > 0 && m.pTarget < 1);
+  return inDoubt ? `deals that move the chance of ${g.metric} most` : `open deals: every target is certain or out of reach by ${g.forecast.deadline}, so none moves a chance`;
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A deal's value if won; `—` for a deal that gives no ARR potential (won, a win without ARR), never a 0 it is not. */
 function dealValue(value: number | null): string {
