@@ -124,6 +124,13 @@ describe('experiment analysis', () => {
     expect(zero.variants.map((v) => v.rate)).toEqual([0, 0]);
   });
 
+  it('counts a variant\'s sends as delivered + bounced when it records deliveries without `sent`: the fewest it can have sent', () => {
+    const e = analyzeExperiment(AB, { A: { delivered: 150, replied: 10 }, B: { delivered: 148, bounced: 2, replied: 40 } }, SETTINGS);
+    expect(e.variants.map((v) => v.sent)).toEqual([150, 150]);
+    expect(e.status).toBe('winner');
+    expect(e.winner).toBe('B');
+  });
+
   it('with results for one variant only there is no difference to detect: the sends asked for are the minimum sample, one send read as one', () => {
     const onlyB = analyzeExperiment(AB, { B: counts(120, 30) }, SETTINGS);
     expect(onlyB.comparisons).toEqual([]);

@@ -93,7 +93,10 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
     // A count not recorded is no rate, not 0%: an open-rate test recorded under the default
     // reply_rate metric read "no difference, 0.0% vs 0.0%" from replies nobody wrote down.
     const rate = typeof recorded[field] === 'number' ? (rates[rateKey] as number | null) : null;
-    return { id: v.id, split: v.split, sent: rates.sent, delivered: rates.delivered, successes: count(recorded[field]), rate, more: null };
+    // Sends not recorded beside deliveries: at least delivered + bounced went out, the fewest
+    // it can be — 150 delivered without `sent` read as 0 sends, "100 more" to the minimum.
+    const sent = typeof recorded.sent === 'number' ? rates.sent : rates.delivered + count(recorded.bounced);
+    return { id: v.id, split: v.split, sent, delivered: rates.delivered, successes: count(recorded[field]), rate, more: null };
   });
   const base = { name: design.name, touch: design.touch, metric, assumption: design.assumption ?? null, supports: design.supports ?? null, minSample: settings.min_sample };
   if (variants.every((v) => v.rate === null)) {
