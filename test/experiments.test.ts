@@ -119,6 +119,11 @@ describe('experiment analysis', () => {
     expect(oneSide.status).toBe('running');
     expect(oneSide.comparisons).toEqual([]);
     expect(oneSide.variants.map((v) => v.rate)).toEqual([0.02, null]);
+    // Of three variants, two equal and one without replies: no difference is found about C.
+    const abc: ExperimentDesign = { ...AB, variants: [{ id: 'A', split: 0.34 }, { id: 'B', split: 0.33 }, { id: 'C', split: 0.33 }] };
+    const cUnmeasured = analyzeExperiment(abc, { A: counts(150, 15), B: counts(150, 15), C: { sent: 150, delivered: 150, opened: 30 } }, SETTINGS);
+    expect(cUnmeasured.status).toBe('running');
+    expect(cUnmeasured.verdict).toContain('No reply rate for C yet: record its results to compare it.');
     // Recorded as 0, it is 0%.
     const zero = analyzeExperiment(AB, { A: { sent: 150, delivered: 150, replied: 0 }, B: { sent: 150, delivered: 150, replied: 0 } }, SETTINGS);
     expect(zero.variants.map((v) => v.rate)).toEqual([0, 0]);

@@ -129,7 +129,9 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
     else if (powered === null) v.more = needs.length && minimum === 0 ? null : minimum;
     else v.more = Math.max(minimum, moreSends(v, powered));
   }
-  const status: ExperimentStatus = winner ? 'winner' : comparisons.length > 0 && variants.every((v) => v.more === 0 || v.more === null) && variants.every((v) => v.sent >= settings.min_sample) ? 'no-difference' : 'running';
+  // No difference is a finding about every variant: one without a rate yet was compared with nothing.
+  const status: ExperimentStatus =
+    winner ? 'winner' : comparisons.length > 0 && variants.every((v) => v.rate !== null && (v.more === 0 || v.more === null) && v.sent >= settings.min_sample) ? 'no-difference' : 'running';
   const verdict = verdictOf(status, winner, variants, comparisons, label, settings);
   const validation =
     winner && design.assumption && design.supports
@@ -196,5 +198,7 @@ function verdictOf(status: ExperimentStatus, winner: string | null, variants: re
   const significantShort = comparisons.length === 0 || comparisons.some((c) => c.significant) || undetectable;
   const needs = waiting.length ? ` Needs ${waiting.map((v) => `${formatCount(v.more!, 'more send')} of ${v.id}`).join(', ')}` : '';
   const why = significantShort ? ` to reach the minimum of ${formatCount(settings.min_sample, 'send')} per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${formatCount(settings.min_sample, 'send')} per variant)`;
-  return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}`;
+  const unmeasured = variants.filter((v) => v.rate === null).map((v) => v.id);
+  const missing = comparisons.length > 0 && unmeasured.length ? ` No ${label} for ${unmeasured.join(', ')} yet: record its results to compare it.` : '';
+  return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}${missing}`;
 }
