@@ -5,7 +5,7 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
-import { read } from './helpers/testdir.js';
+import { read, replaceInFile } from './helpers/testdir.js';
 
 /**
  * Alice and Bob each close a deal that validates A1, and each sync opens A1's proof thread
@@ -48,5 +48,28 @@ describe('a content thread both people opened for the same validated assumption'
     git(dir, 'commit', '-qam', 'merge');
     const again = await runJson<{ written: string[]; commit: unknown; diagnostics: Diagnostic[] }>(['sync', '--dir', dir]);
     expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
+  });
+
+  it('is not opened again after the other side reworded the assumption', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    // Bob rewords A1 (the proof thread is named after its statement); Alice's deal validates A1, which opens its proof thread.
+    replaceInFile(team.bob, 'strategy/canvas/10-assumptions.md', 'three or more PSPs', 'three or more payment providers');
+    expect((await runJson(['sync', '--dir', team.bob])).code).toBe(0);
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    await aliceClosesOakline(team.alice, { validates: 'A1' });
+    const dir = team.alice;
+    try {
+      git(dir, 'pull', '-q', 'origin', 'main');
+    } catch {
+      // stopped on the assumptions block both synced: sync writes it anew
+    }
+    const proofThreads = (): string[] => readdirSync(join(dir, 'threads/marketing')).filter((name) => name.startsWith('a1-'));
+    const sync = await runJson<{ changes: { description: string }[] }>(['sync', '--dir', dir]);
+    expect(sync.json.changes.filter((c) => c.description.startsWith('opened '))).toEqual([]);
+    expect(proofThreads()).toEqual([THREAD.split('/').pop()]);
+    if (git(dir, 'status', '--porcelain').trim()) git(dir, 'commit', '-qam', 'merge');
+    const again = await runJson<{ written: string[]; commit: unknown }>(['sync', '--dir', dir]);
+    expect([again.code, again.json.written, again.json.commit]).toEqual([0, [], null]);
+    expect(proofThreads()).toEqual([THREAD.split('/').pop()]);
   });
 });

@@ -10,6 +10,8 @@ export interface MarketingOpening {
   /** Threads that asked for it (content_opportunity) or the assumption that became validated. */
   sources: string[];
   reason: string;
+  /** For a proof thread: the id of the assumption that became validated (its folder is named `{id}-{statement}`). */
+  assumption?: string;
 }
 
 export interface DerivedWorkspace {

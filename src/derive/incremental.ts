@@ -474,7 +474,7 @@ export class IncrementalDerivation {
       if (a.status !== 'validated' || a.retired) continue;
       const slug = `${a.id.toLowerCase()}-${slugify(a.statement, 'assumption').slice(0, 48).replace(/-+$/, '')}`;
       if (!bySlug.has(slug)) {
-        bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${formatFixed(a.confidence)}, n=${a.n})` });
+        bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${formatFixed(a.confidence)}, n=${a.n})`, assumption: a.id });
       }
     }
     return [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));

@@ -165,6 +165,8 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   for (const opening of derived.marketing) {
     const existing = model.threads.get(`${LAYOUT.marketing}/${opening.slug}`);
     const exists = existing !== undefined;
+    // The assumption's proof thread opened under its statement before it was reworded (here, or by the other side of a merge): the same event, not opened again.
+    if (!exists && opening.assumption !== undefined && proofThreadOf(model, opening.assumption)) continue;
     // An existing thread is the user's, but for the files an interrupted run meant to create in it.
     if (exists && !options.resume) continue;
     try {
@@ -179,6 +181,22 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     }
   }
   return plan;
+}
+
+/**
+ * The proof thread already opened for an assumption, under whatever statement it had then:
+ * the folder is named `{id}-{statement}` and titled `Proof: {statement}`, so a reworded
+ * statement (a typo fixed, one side of a merge) names a new folder for the same event, and
+ * each rewording opened one more thread.
+ */
+function proofThreadOf(model: WorkspaceModel, assumption: string): string | undefined {
+  const prefix = `${LAYOUT.marketing}/${assumption.toLowerCase()}-`;
+  for (const [path, thread] of model.threads) {
+    if (!path.startsWith(prefix)) continue;
+    const title = (thread.meta?.value as ThreadMeta | undefined)?.title;
+    if (typeof title === 'string' && title.startsWith('Proof: ')) return path;
+  }
+  return undefined;
 }
 
 /**
