@@ -718,9 +718,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check', 'campaign'],
     at: 'key',
-    summary: 'an approved campaign draft of a touch `due` will never list: sent already (touches_done), or skipped or planned inside an out-of-office pause (paused_until)',
+    summary: 'an approved campaign draft of a touch `due` will never list: sent already (touches_done), skipped or planned inside an out-of-office pause (paused_until), or no longer in the sequence as written (a touch removed, or now on another channel)',
     message: 'Approved although {name} ({email}) is out of office until {date} (paused_until): touch {n}, planned for {date}, is skipped — `due` lists touch {n} on {date} instead | {email} had touch {n} sent already (touches_done: {n})',
-    docs: 'Autonomy gate: `campaign approve` approves only what `due` would list. While a prospect is out of office, the touches planned before the return are skipped but the latest, which `due` lists on the return date (docs/outreach.md, "Paused prospects"); a touch `touches_done` counts was sent. A draft approved before the out-of-office reply came is a warning: set it to `status: skipped` (or `sent`, if it went out). `campaign approve` refuses one (`gate-refused`, gate `not-due`), naming the prospect and why. See docs/outreach.md.',
+    docs: 'Autonomy gate: `campaign approve` approves only what `due` would list. While a prospect is out of office, the touches planned before the return are skipped but the latest, which `due` lists on the return date (docs/outreach.md, "Paused prospects"); a touch `touches_done` counts was sent. A draft approved before the out-of-office reply came is a warning: set it to `status: skipped` (or `sent`, if it went out). So is one written before the sequence was edited: its touch is no longer in the sequence (touches removed), or the sequence\'s touch is now drafted in another channel (a call where the draft is an email): `campaign draft --force` writes it anew. `campaign approve` refuses one (`gate-refused`, gate `not-due`), naming the prospect and why. See docs/outreach.md.',
   },
   'approved-below-icp': {
     severity: 'error',

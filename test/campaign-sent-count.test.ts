@@ -102,3 +102,40 @@ describe('a draft marked sent that was never approved', () => {
     expect(unapproved[0]!.message).toMatch(/^Marked sent but never approved: no `approved_on`.*add `approved_on: YYYY-MM-DD`, the day; if not, review what was sent to dana@northwind-pay.com/);
   });
 });
+
+describe('drafts approved before the sequence was edited', () => {
+  interface Diagnostics {
+    diagnostics: { path: string; rule: string; line: number; column: number; message: string }[];
+  }
+
+  it('are named at their status: a touch removed, a touch now on another channel; approve refuses them', async () => {
+    const dir = await campaignWithProspect(', touches_done: 1');
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    const approved = await runCli(['campaign', 'approve', draft(2), draft(5), '--dir', dir], { env: ENV });
+    expect(approved.code, approved.stderr).toBe(0);
+    // Five emails become three touches, the second a call.
+    const actions = join(dir, CAMPAIGN, '5-actions.md');
+    const sequence = 'sequence:\n  start: 2026-11-02\n  touches:\n    - {day: 0, channel: email, template: cold-1-problem}\n    - {day: 4, channel: call, template: follow-up-2-call}\n    - {day: 9, channel: email, template: cold-3-case-study}';
+    writeFileSync(actions, readFileSync(actions, 'utf8').replace('sequence: {preset: five-touch-cold, start: 2026-11-02}', sequence));
+    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const stale = checked.json.diagnostics.filter((d) => d.rule === 'approved-not-due');
+    expect(stale.map((d) => [d.path, d.line, d.column])).toEqual([
+      [draft(2), 2, 9],
+      [draft(5), 2, 9],
+    ]);
+    expect(stale[0]!.message).toContain("the sequence's touch 2 is a call touch now and this draft is an email (5-actions.md was edited after it was written)");
+    expect(stale[1]!.message).toContain("touch 5 is not in the sequence any more: 5-actions.md's sequence has 3 touches");
+    // Set back to draft, neither can be approved again as it is.
+    for (const touch of [2, 5]) {
+      const path = join(dir, draft(touch));
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: approved$/m, 'status: draft'));
+    }
+    const refused = await runJson<{ error: { code: string; failures: { path: string; gate: string }[] } }>(['campaign', 'approve', draft(2), draft(5), '--dir', dir], { env: ENV });
+    expect(refused.json.error.code).toBe('gate-refused');
+    expect(refused.json.error.failures.map((f) => [f.path, f.gate])).toEqual([
+      [draft(2), 'not-due'],
+      [draft(5), 'not-due'],
+    ]);
+  });
+});

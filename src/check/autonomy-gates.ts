@@ -3,11 +3,11 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, campaignStart, contactStop, normalizeEmail, prospectStart, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, normalizeEmail, prospectStart, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { lastSentByCampaign, prospectsAsSent, type SentAtHead } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
-import type { SequenceProspect } from '../outreach/index.js';
+import type { SequenceProspect, Touch } from '../outreach/index.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 import { asSentences, assessWrittenDraft } from './draft-quality.js';
@@ -165,8 +165,22 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
     day = start && typeof offset === 'number' ? addDays(start, offset) : null;
   }
   const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
-  const notDue = schedule && 'notDue' in schedule ? sentByDraft(prospect, draft.touch, actions?.prospects) ?? schedule.notDue : null;
+  const notDue = notInSequence(draft, resolveSequence(actions?.sequence ?? null)) ?? (schedule && 'notDue' in schedule ? sentByDraft(prospect, draft.touch, actions?.prospects) ?? schedule.notDue : null);
   return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue };
+}
+
+/**
+ * Why the draft is not a touch the sequence has, as 5-actions.md is written now: the
+ * sequence was edited after it was drafted (a touch removed, a channel changed), so `due`
+ * never lists it — or lists a call where this draft is an email. Undefined when it is.
+ */
+function notInSequence(draft: DraftValue, touches: readonly Touch[]): string | undefined {
+  if (touches.length === 0) return undefined; // no sequence to go by: `no-actions`' and the schema's to say
+  const planned = touches[draft.touch - 1];
+  if (!planned) return `touch ${draft.touch} is not in the sequence any more: 5-actions.md's sequence has ${touches.length} touch${touches.length === 1 ? '' : 'es'} (edited after this draft was written), so \`due\` never lists it`;
+  const channel = draftedChannel(planned);
+  if (channel !== draft.channel) return `the sequence's touch ${draft.touch} is a ${channel} touch now and this draft is ${draft.channel === 'email' ? 'an' : 'a'} ${draft.channel} (5-actions.md was edited after it was written): \`due\` lists the ${channel}, and \`campaign draft --force\` writes it anew`;
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import type { SignalFacts } from '../scoring/index.js';
 import { proofPoints, formatFee, peersPhrase, type DraftContext, type Materials } from './draft-context.js';
-import { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, type Sentence } from './draft-templates.js';
+import { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, type DraftTemplate, type Sentence } from './draft-templates.js';
 import { companyCore, firstName } from './names.js';
 import { painHypotheses } from './pain-hypotheses.js';
 import { countWords } from './phrases.js';
@@ -53,6 +53,19 @@ export interface Draft {
   personalization: Personalization;
 }
 
+/**
+ * The channel a touch is drafted in: its template's own when threadwork knows the template,
+ * else the touch's channel (its fallback template). The approval gates compare a draft with
+ * it, to tell a draft written before the sequence was edited.
+ */
+export function draftedChannel(touch: DraftInput['touch']): Channel {
+  return (knownTemplate(touch.template) ?? FALLBACK_TEMPLATES[touch.channel ?? 'email']).channel;
+}
+
+function knownTemplate(name: string): DraftTemplate | undefined {
+  return Object.hasOwn(DRAFT_TEMPLATES, name) ? DRAFT_TEMPLATES[name] : undefined;
+}
+
 export function draftMessage(input: DraftInput): Draft {
   const { prospect, today } = input;
   const company = companyCore(prospect.company) ?? 'your team';
@@ -79,7 +92,7 @@ export function draftMessage(input: DraftInput): Draft {
     pilotFee: formatFee(input.materials?.pilot_fee),
     us: usableText(input.materials?.company),
   };
-  const known = Object.hasOwn(DRAFT_TEMPLATES, input.touch.template) ? DRAFT_TEMPLATES[input.touch.template] : undefined;
+  const known = knownTemplate(input.touch.template);
   const template = known ?? FALLBACK_TEMPLATES[input.touch.channel ?? 'email'];
   const output = template.render(ctx);
   const body = output.kind === 'email' ? emailBody(ctx.first, output.paragraphs) : output.text;

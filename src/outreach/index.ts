@@ -20,7 +20,7 @@ export {
   type Touch,
 } from './sequences.js';
 export { contactStop, followUpStop, normalizeEmail, STOPPED_STATUSES, type ContactStop, type ContactStopKind, type ProspectFollowUpKind } from './contact-stop.js';
-export { draftMessage, emailBody, EMAIL_MAX_SENTENCES, EMAIL_MAX_WORDS, type Draft, type DraftInput, type Personalization } from './draft-message.js';
+export { draftedChannel, draftMessage, emailBody, EMAIL_MAX_SENTENCES, EMAIL_MAX_WORDS, type Draft, type DraftInput, type Personalization } from './draft-message.js';
 export { formatFee, type DraftContext, type Materials } from './draft-context.js';
 export { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, LINKEDIN_NOTE_LIMIT, type DraftTemplate, type Sentence, type TemplateOutput } from './draft-templates.js';
 export { readSignals, signalHooks, SIGNAL_FRESH_DAYS, whyNow, type ReadSignal } from './signal-hooks.js';
