@@ -289,6 +289,14 @@ export const RULES = {
     message: 'Campaign closed on {date} with {n} prospects still in its sequence ({names}): closing stops their touches, yet 5-actions.md lists them as active or queued; expected each set to `completed` (or `nurture` with a `revisit`), or `closed` removed to go on',
     docs: 'A closed campaign sends nothing more (docs/outreach.md): `due`, `campaign draft` and `approve` stop every prospect once `closed` is given. A prospect whose status still sends (`active`, `queued` or none) with touches left in the sequence (the touches sent counted as `due` counts them: `touches_done`, or the last touch a draft marked `status: sent` records when that is more) was cut off by the close, which the file does not say: its record reads as someone still being contacted. Set each such prospect\'s `status` to `completed` (the sequence ended for them) or `nurture` (with a `revisit` date, which `due` lists), or remove `closed` if the campaign goes on. Up to five prospects are named; the count says how many.',
   },
+  'prospect-in-two-campaigns': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a prospect still in the sequences of two open campaigns: `due` lists both campaigns' touches to one person",
+    message: '{email} is also in the sequence of {campaign}: `due` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set `status: completed` in one), or leave it if both are meant',
+    docs: 'Each campaign\'s sequence runs on its own: an address in two (compared trimmed and lower-cased) gets both, on the same day when the campaigns start together. Only prospects still in a sequence count — not stopped (suppressed, unsubscribed, replied, meeting, bounced, completed, nurture, or the campaign closed) and with touches left (`touches_done`, or a draft marked sent) — so an unsubscribe or a reply in one campaign, which stops the other too through the suppression list or by hand, ends the warning. Reported at the address in each campaign but the first by path, which it names. A warning: two offers from two senders may be meant.',
+  },
   'campaign-links-disagree': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -137,5 +137,28 @@ describe('drafts approved before the sequence was edited', () => {
       [draft(2), 'not-due'],
       [draft(5), 'not-due'],
     ]);
+  });
+});
+
+describe('a prospect in two campaigns', () => {
+  interface Diagnostics {
+    diagnostics: { path: string; rule: string; line: number; column: number; message: string }[];
+  }
+  const SECOND = 'threads/sales/campaigns/2026-11-03-second';
+
+  it('is a warning at the address in the second, until an unsubscribe in the first stops both', async () => {
+    const dir = await campaignWithProspect(', touches_done: 1');
+    cpSync(join(dir, CAMPAIGN), join(dir, SECOND), { recursive: true });
+    const meta = join(dir, SECOND, 'meta.json');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('"2026-11-02-year-end"', '"2026-11-03-second"'));
+    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const shared = checked.json.diagnostics.filter((d) => d.rule === 'prospect-in-two-campaigns');
+    const line = readFileSync(join(dir, SECOND, '5-actions.md'), 'utf8').split('\n').findIndex((l) => l.includes('email: dana@northwind-pay.com')) + 1;
+    expect(shared.map((d) => [d.path, d.line])).toEqual([[`${SECOND}/5-actions.md`, line]]);
+    expect(shared[0]!.message).toBe(`dana@northwind-pay.com is also in the sequence of ${CAMPAIGN}: \`due\` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set \`status: completed\` in one), or leave it if both are meant`);
+    const replied = await runCli(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', 'Please remove me from your list', '--date', '2026-11-29', '--dir', dir], { env: ENV });
+    expect(replied.code, replied.stderr).toBe(0);
+    const after = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    expect(after.json.diagnostics.map((d) => d.rule)).not.toContain('prospect-in-two-campaigns');
   });
 });

@@ -12,6 +12,7 @@ import { Locators } from './locators.js';
 import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkSentWithoutApproval } from './sent-unapproved.js';
+import { checkSharedProspects } from './shared-prospects.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
@@ -57,6 +58,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkDrafts(model),
     ...checkAutonomyGates(model, locators),
     ...checkSentWithoutApproval(model, locators),
+    ...checkSharedProspects(model, locators, inScope),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
     ...checkExperiments(model, locators, inScope),
