@@ -420,6 +420,17 @@ describe('threadwork migrate', () => {
     expect(result.files[0]!.lines[0]!.note).toMatch(/EUR/);
   });
 
+  // The review: one CRLF line pasted into a file saved with LF made the whole front matter CRLF (any `\r\n` counted as the file's ending).
+  it.each([
+    ['mostly LF, one CRLF line', '# Implication\n\nARR potential: €250k\r\nStrategic value: Medium\nMore prose.\n', '---\narr_potential: 250000\nstrategic_value: medium\n---\n'],
+    ['mostly CRLF, one LF line', '# Implication\r\n\r\nARR potential: €250k\nStrategic value: Medium\r\nMore prose.\r\n', '---\r\narr_potential: 250000\r\nstrategic_value: medium\r\n---\r\n'],
+  ])('writes front matter in the line ending a file mostly uses (%s), the prose byte for byte', async (_name, prose, block) => {
+    const dir = methodWorkspace({ [`${DEAL}/3-implication.md`]: prose });
+    const { code, stdout } = await runCli(['migrate', `${DEAL}/3-implication.md`, '--no-commit', '--dir', dir]);
+    expect(code, stdout).toBe(0);
+    expect(read(dir, `${DEAL}/3-implication.md`)).toBe(block + prose);
+  });
+
   it('takes a stage file whose front matter block is empty (an editor\'s blank properties): check warns at the lines as they are, migrate replaces the empty block', async () => {
     const prose = '\n# Implication\n\nARR potential: $250k\nStrategic value: Medium\n';
     const emptyBlock = '---\n\n---\n';

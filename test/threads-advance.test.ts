@@ -81,6 +81,11 @@ describe('threadwork advance', () => {
     const lf = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme') });
     expect((await asCliJson(async () => (await openWorkspace(lf)).advance('threads/sales/acme', { commit: false }))).code).toBe(0);
     expect(read(lf, 'threads/sales/acme/2-hypothesis.md')).not.toContain('\r');
+
+    // A thread written with LF whose stage has one CRLF line (its first, pasted from a Windows editor) keeps getting LF: the ending the file mostly uses.
+    const mixed = workspace({ 'threads/sales/acme/meta.json': dealMeta('acme'), 'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\ncompany:\n  name: Acme').replace('---\n', '---\r\n') });
+    expect((await runCli(['advance', 'acme', '--no-commit', '--dir', mixed])).code).toBe(0);
+    expect(read(mixed, 'threads/sales/acme/2-hypothesis.md')).not.toContain('\r');
   });
 
   // The template writes target_list as three empty keys: an object is not a filled list.

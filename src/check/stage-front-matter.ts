@@ -1,5 +1,6 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
+import { endsLinesInLoneCr } from '../markdown/line-ending.js';
 import { migrationContext, stageHasFields } from '../migrate/context.js';
 import { mappableFields } from '../migrate/map-stage.js';
 import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
@@ -21,6 +22,11 @@ export function checkStageFrontMatter(model: WorkspaceModel, inScope: (thread: s
       const text = model.text(stage.path);
       const unfilled = text === undefined ? undefined : unfilledFrontMatter(text);
       if (!unfilled) return;
+      // Read as one line, its labelled lines would be reported as none — and migrate write an empty block that silenced this warning.
+      if (endsLinesInLoneCr(text!)) {
+        out.push(diagnostic(stage.path, START, 'warning', 'stage-front-matter-missing', `No front matter: threadwork reads nothing from this stage file, and its lines end in a lone carriage return (CR, as classic Mac OS saved text), so it reads the file as one line and none of its labelled lines can be mapped. Re-save it with LF (or CRLF) line endings in your editor, then run \`threadwork migrate ${stage.path}\``));
+        return;
+      }
       const fields = mappableFields(unfilled.prose.replace(/^\uFEFF/, ''), migrationContext(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1)).map((f) => Object.assign({}, f, { line: f.line + unfilled.blockLines }));
       // An empty block with nothing below to fill it is a stage not written yet, as a template leaves one.
       if (unfilled.blockLines > 0 && fields.length === 0) return;

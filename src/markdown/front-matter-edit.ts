@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { yamlPackage } from './yaml-package.js';
 import { parseFrontMatter } from './front-matter.js';
 import { YAML_OPTIONS } from './yaml.js';
+import { lineEndingOf } from './line-ending.js';
 
 /**
  * Sets top-level front-matter keys through the `yaml` Document API: comments, key
@@ -12,7 +13,7 @@ export function setFrontMatterFields(text: string, fields: Record<string, unknow
   if (!fm.present || fm.errors) throw new Error('setFrontMatterFields: the file has no valid front matter');
   const doc = yamlPackage().parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   for (const [key, value] of Object.entries(fields)) doc.set(key, value);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   const yaml = doc.toString({ lineWidth: 0 }).replace(/\n/g, eol);
   return `${bomOf(text)}---${eol}${yaml}---${eol}${text.slice(fm.bodyOffset)}`;
 }
@@ -43,7 +44,7 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
   }
   const fresh = parseDocument(fm.yamlText.replace(/^\r?\n/, ''), YAML_OPTIONS);
   fresh.setIn(path, value);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   return `${bomOf(text)}---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
 }
 
@@ -61,7 +62,7 @@ function bomOf(text: string): string {
 export function replaceFrontMatter(text: string, data: Record<string, unknown>): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.errors) throw new Error('replaceFrontMatter: the file has no valid front matter');
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
   const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
   const { parseDocument, isMap, isScalar } = yamlPackage();
@@ -160,6 +161,6 @@ export function addFrontMatterScalar(text: string, mapPath: readonly (string | n
   // value's range stops before it, and the new line put there would carry the comment off.
   const lineBreak = text.indexOf('\n', at);
   if (lineBreak !== -1) at = text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   return `${text.slice(0, at)}${eol}${' '.repeat(indent)}${key}: ${rendered}${text.slice(at)}`;
 }

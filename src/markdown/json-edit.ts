@@ -1,3 +1,5 @@
+import { lineEndingOf } from './line-ending.js';
+
 /**
  * Sets or removes top-level keys of a JSON object file in place: only the values that
  * change are rewritten, so every other byte — the person's key order, indentation, line
@@ -74,7 +76,7 @@ function rewriteJsonObject(text: string, fields: Record<string, unknown>): strin
   // A one-line file stays on one line; otherwise reuse the file's own indentation.
   const compact = !text.trim().includes('\n');
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(text);
   const body = compact ? JSON.stringify(data) : JSON.stringify(data, null, indent).split('\n').join(eol);
   return text.endsWith('\n') || text.length === 0 ? `${body}${eol}` : body;
 }

@@ -1,4 +1,5 @@
 import { positionAtOffset, type Position } from '../diagnostics.js';
+import { lineEndingOf } from './line-ending.js';
 
 /**
  * The engine writes body content only between its own markers:
@@ -193,21 +194,15 @@ export function markersByParse(body: string, bodyOffset: number): Marker[] {
   return markers;
 }
 
-/** The line ending of the file's first line break, so inserted lines match the file (generated-file.ts: uniformLineEnding asks every line). */
-export function firstLineEnding(text: string): '\r\n' | '\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-}
-
 /**
  * Replaces what is between a block's markers; returns the text unchanged when the content
  * is the same, line endings aside. A changed block is written in the line ending of its
- * begin marker's line, not the file's first one: in a file of mixed endings (a header
+ * begin marker's line, not the one the file mostly uses: in a file of mixed endings (a header
  * pasted from another editor) a sync with nothing to derive must not rewrite the block.
  */
 export function replaceBlockContent(text: string, block: ManagedBlock, content: string): string {
   if (blockContent(text, block) === content) return text;
-  const eol = text.startsWith('\r\n', block.contentStart) ? '\r\n' : text[block.contentStart] === '\n' ? '\n' : firstLineEnding(text);
+  const eol = text.startsWith('\r\n', block.contentStart) ? '\r\n' : text[block.contentStart] === '\n' ? '\n' : lineEndingOf(text);
   const inner = `${eol}${content.split('\n').join(eol)}${eol}`;
   if (text.slice(block.contentStart, block.contentEnd) === inner) return text;
   return text.slice(0, block.contentStart) + inner + text.slice(block.contentEnd);
@@ -218,7 +213,7 @@ export function replaceBlockContent(text: string, block: ManagedBlock, content: 
  * time the engine writes a block into a file that lacks it.
  */
 export function appendBlock(text: string, name: string, content: string): string {
-  const eol = firstLineEnding(text);
+  const eol = lineEndingOf(text);
   const block = [`<!-- threadwork:begin ${name} -->`, ...content.split('\n'), `<!-- threadwork:end ${name} -->`].join(eol);
   // Keep every existing byte: only add the line breaks needed to start on a fresh line after a blank one.
   const separator = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;

@@ -5,7 +5,7 @@ import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { parseFrontMatter, UNFILLED_BLOCK_MAX_LENGTH, unfilledFrontMatter } from '../markdown/front-matter.js';
-import { firstLineEnding } from '../markdown/managed-blocks.js';
+import { lineEndingOf } from '../markdown/line-ending.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { misspeltKeys } from '../schema/misspelt-keys.js';
 import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
@@ -50,7 +50,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const target = `${threadPath}/${STAGE_FILES[next - 1]}`;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   // The new file follows the thread's line endings, as its current stage is written: a thread saved with CRLF (an editor on Windows) does not get one LF file among its CRLF ones.
-  const text = inLineEnding(renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target), firstLineEnding(model.text(current.path) ?? ''));
+  const text = inLineEnding(renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target), lineEndingOf(model.text(current.path) ?? ''));
   if (model.text(target) !== undefined) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
   return {
     result: { thread: threadPath, from: stage, to: next, created: target },

@@ -13,6 +13,7 @@ import { writeChange, type SourceChange, type WriteProposal } from '../engine/ch
 import { classifyPath, LAYOUT, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { bytesMatchText } from '../workspace/read-files.js';
+import { endsLinesInLoneCr, lineEndingOf } from '../markdown/line-ending.js';
 
 /** One line of the prose and what became of it; `line` counts in the migrated file, `bodyLine` in the file as it was. */
 export interface MigratedLine extends LineReport {
@@ -96,6 +97,7 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, Di
   if (text === undefined) return { reason: 'cannot be read', report: true, blocked: true };
   const unfilled = unfilledFrontMatter(text);
   if (!unfilled) return { reason: 'already has front matter: nothing to migrate', report: false, blocked: false };
+  if (endsLinesInLoneCr(text)) return { reason: 'its lines end in a lone carriage return (CR, as classic Mac OS saved text), read as one line: re-save it with LF (or CRLF) line endings, then migrate it', report: true, blocked: false };
   if (text.includes('\uFFFD') && !bytesMatchText(model.root, path, text)) return { reason: 'not valid UTF-8: left byte for byte as it is', report: true, blocked: true };
   // Skipped, not refused: the rest of the workspace is migrated (docs/migrate.md), and this file once the errors are fixed.
   const own = errors.get(path);
@@ -110,7 +112,7 @@ function migrateFile(model: WorkspaceModel, path: string, errors: Map<string, Di
   const mapping = mapStage(prose, migrationContext(model, kind.thread, type, kind.stage));
   // An empty block above the prose is replaced; with no labelled line to fill it, the file is left as it is.
   if (unfilled.blockLines > 0 && Object.keys(mapping.frontMatter).length === 0) return { reason: 'its front matter is empty and no labelled line of it maps to a field: nothing to migrate', report: false, blocked: false };
-  const eol = prose.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineEndingOf(prose);
   const yaml = Object.keys(mapping.frontMatter).length === 0 ? '' : yamlPackage().stringify(mapping.frontMatter, { lineWidth: 0 });
   const block = `---\n${yaml}---\n`.replace(/\n/g, eol);
   const offset = block.split(eol).length - 1;

@@ -14,6 +14,7 @@ import { threadTemplateContext } from './context.js';
 import { refuseUnlessComplete } from './advance.js';
 import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
+import { lineEndingOf } from '../markdown/line-ending.js';
 
 export interface StageWrite {
   /** Thread folder, e.g. `threads/sales/acme-corp` (already resolved). */
@@ -118,7 +119,7 @@ function stageText(frontMatter: Record<string, unknown>, body: string, crlf: boo
 /** A new file (or one whose front matter cannot be parsed): front matter, then the given, kept or template body. */
 function fresh(model: WorkspaceModel, input: StageWrite, existing: string | undefined): string {
   const body = input.body !== undefined ? separated(input.body) : existing !== undefined ? existing.slice(parseFrontMatter(existing).bodyOffset) : templateBody(model, input.thread, input.stage);
-  return stageText(input.frontMatter, body, (existing ?? neighbourText(model, input)).includes('\r\n'));
+  return stageText(input.frontMatter, body, lineEndingOf(existing ?? neighbourText(model, input)) === '\r\n');
 }
 
 /** The file a new stage takes its line endings from, as advance does: the stage before it, or for a first stage the thread's meta.json. */
@@ -141,7 +142,7 @@ function rewrite(existing: string, input: StageWrite): string {
   if (input.body === undefined) return edited;
   const withBody = edited.slice(0, parseFrontMatter(edited).bodyOffset) + separated(input.body);
   const ended = withBody.endsWith('\n') ? withBody : `${withBody}\n`;
-  return existing.includes('\r\n') ? ended.replace(/\r?\n/g, '\r\n') : ended;
+  return lineEndingOf(existing) === '\r\n' ? ended.replace(/\r?\n/g, '\r\n') : ended;
 }
 
 function separated(body: string): string {
