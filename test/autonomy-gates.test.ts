@@ -385,6 +385,21 @@ describe('MCP approve_draft', () => {
     expect(done.commit.committed).toBe(true);
   });
 
+  // The review: a draft named with a trailing `/` (a folder's spelling) was approved, where every other path argument refuses what is not what it names.
+  it('refuses a draft path ending in a slash as path-refused, naming it as given, and approves nothing', async () => {
+    const dir = await draftedCampaign(ADA);
+    const mcp = await connectMcp(dir);
+    const path = draft('ada@analytical.example', 1);
+    const before = read(dir, path);
+    const commits = git(dir, 'rev-parse', 'HEAD');
+    const refused = await mcp.call<ErrorJson & { error: { path?: string } }>('approve_draft', { drafts: [`${path}/`] });
+    expect(refused.isError, refused.text).toBe(true);
+    expect(refused.data.error).toMatchObject({ code: 'path-refused', path: `${path}/` });
+    expect(refused.data.error.message).toMatch(/ends in a slash/);
+    expect(read(dir, path)).toBe(before);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(commits);
+  });
+
   // The outreach skill named drafts `<campaign>/drafts/<file>.md`; approve refused that
   // (not-a-draft) while `campaign draft` and `campaign reply` take the campaign by its id.
   it('takes a draft named by its campaign id, `<id>/drafts/<file>.md`, as the workspace path', async () => {

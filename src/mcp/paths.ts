@@ -1,5 +1,5 @@
 import { refuseControlCharacters, refuseParentSegments, resolveThreadPath } from '../threads/resolve.js';
-import { containedPath } from '../workspace/contain.js';
+import { containedPath, pathRefused } from '../workspace/contain.js';
 
 /**
  * A thread argument from an agent: a path relative to the workspace or a bare id. Absolute
@@ -28,7 +28,18 @@ export function agentHistoryThread(root: string, input: string): string {
   return input;
 }
 
-/** A file argument from an agent (an account list): inside the workspace or refused. */
+/**
+ * A file argument from an agent (a draft, an account list): inside the workspace or refused,
+ * and refused when it ends in a `/` — a folder's spelling, which the boundary check
+ * normalised away: `…/touch-1.md/` was approved as `…/touch-1.md`, where a shell, git and
+ * the CLI's own path checks take it as no file at all.
+ */
 export function agentFilePath(root: string, input: string): string {
+  if (/[/\\]$/.test(input.trim())) throw pathRefused(input, 'it ends in a slash, as a folder does: give the file\'s path without it');
+  return containedPath(root, input.trim());
+}
+
+/** A file or folder argument from an agent (the stage files or thread folders to migrate): inside the workspace or refused. */
+export function agentFileOrFolderPath(root: string, input: string): string {
   return containedPath(root, input.trim());
 }

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
 import { TOOL_ARGUMENTS } from './inputs.js';
-import { agentFilePath, agentThreadPath } from './paths.js';
+import { agentFileOrFolderPath, agentFilePath, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
@@ -83,7 +83,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   );
 
   server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_ARGUMENTS.migrate_stages, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
-    answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFilePath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
+    answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFileOrFolderPath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
   );
 
   server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_ARGUMENTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
