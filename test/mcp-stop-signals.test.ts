@@ -27,6 +27,22 @@ describe('threadwork mcp stopped by a signal', () => {
     await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
   });
 
+  // The review: Ctrl-C while a write was under way let the write finish and commit, then closed the connection before its answer was sent: the agent saw its call fail and could not know it had been done.
+  it('signalled while a write is under way, answers the call (its commit included) before it exits', async () => {
+    const dir = exampleWorkspaceCopy();
+    const slow = slowGit();
+    const mcp = await connectMcp(dir, { PATH: slow.path });
+    const call = mcp.call<{ commit: { committed: boolean; commit?: string } }>('create_deal', { company: 'Sigwell', segment: 'ecommerce-finance' });
+    await waitFor(() => existsSync(slow.entered), 'the write to be committing', () => mcp.stderr());
+    process.kill(mcp.pid!, 'SIGINT');
+    await waitFor(() => mcp.stderr().includes('stopping (SIGINT): a call under way finishes first'), 'the stopping line', () => mcp.stderr());
+    rmSync(slow.hold);
+    const answer = await call;
+    expect(answer.isError, answer.text).toBe(false);
+    expect(answer.data.commit).toMatchObject({ committed: true, commit: git(dir, 'rev-parse', 'HEAD').trim() });
+    await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+  });
+
   /*
    * A second SIGINT (an impatient Ctrl-C, a client that signals twice) killed it at once: the
    * tool call's files written and not committed. The call under way still finishes; only a

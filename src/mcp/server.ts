@@ -40,7 +40,7 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
 
 /**
  * Serves over stdio until the client closes the connection or a signal arrives; a tool
- * call under way finishes first (its lock is released by its own `finally`). stdout
+ * call under way finishes first (its lock is released by its own `finally`) and is answered. stdout
  * carries the protocol only; anything for a person goes to stderr.
  */
 export async function serveStdio(dir: string): Promise<void> {
@@ -66,8 +66,10 @@ export async function serveStdio(dir: string): Promise<void> {
   refuseDotSegmentsInResourceUris(transport);
   const requests = trackPendingRequests(transport);
   process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? `; ${SERVED_COMMANDS} in this workspace are answered from here` : ''}\n`);
-  // The client closed its side: the calls it sent are still answered before the transport closes.
-  if ((await done) === 'input-ended') await requests.drained();
+  // The client closed its side, or a signal asked us to stop: the calls it sent are still
+  // answered before the transport closes — a call that finished after a Ctrl-C committed its
+  // write while its answer was dropped, and the agent took the call for failed.
+  if ((await done) !== 'closed') await requests.drained();
   await server.close();
   // The transport stops reading the lines, not the stdin piped into them: after a signal, a
   // client (or the terminal) holding its end open kept the process alive.
