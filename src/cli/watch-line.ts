@@ -3,6 +3,7 @@ import { printable } from '../diagnostics.js';
 import { outputWidth } from '../report/terminal.js';
 import { truncate, visibleLength, withoutColour } from '../text-width.js';
 import type { CycleReport } from '../watch/watcher.js';
+import { classifyPath } from '../workspace/layout.js';
 import { formatColored } from './outcome.js';
 
 /**
@@ -130,6 +131,8 @@ function clockTime(at: Date): string {
  * `a.md +2 deleted` (all three), `a.md deleted +1` (a file renamed: the old name first), `a.md +2 (1 deleted)`.
  */
 function describeTrigger(report: CycleReport, firstCells?: number): string {
+  const renamed = renamedThread(report);
+  if (renamed) return `${printable(renamed.from)} → ${printable(renamed.to.split('/').pop()!)} renamed`;
   const paths = report.trigger.map(printable);
   const [first = '', ...rest] = paths;
   const deleted = new Set(report.deleted.map(printable));
@@ -146,4 +149,32 @@ function middleCut(path: string, cells: number): string {
   const tail = [...path].reverse().join('');
   const kept = [...truncate(tail, cells - 1).replace(/…$/, '')].reverse().join('');
   return `…${kept}`;
+}
+
+/**
+ * A thread folder renamed while watching, as the one cycle saw it: every trigger a file of
+ * one thread folder now gone and of one new folder holding the same files. Its line read
+ * `…/1-input.md +9 (5 deleted)` — a deletion and an addition — where git's commit shows
+ * the rename it is (its files' content unchanged).
+ */
+function renamedThread(report: CycleReport): { from: string; to: string } | undefined {
+  if (report.deleted.length === 0) return undefined;
+  const deleted = new Set(report.deleted);
+  const gone = filesByThread(report.trigger.filter((path) => deleted.has(path)));
+  const came = filesByThread(report.trigger.filter((path) => !deleted.has(path)));
+  if (!gone || !came || gone.size !== 1 || came.size !== 1) return undefined;
+  const [from, goneFiles] = [...gone][0]!;
+  const [to, cameFiles] = [...came][0]!;
+  return goneFiles.size === cameFiles.size && [...goneFiles].every((file) => cameFiles.has(file)) ? { from, to } : undefined;
+}
+
+/** The files by their thread folder, each as named inside it; undefined when one is no thread's file. */
+function filesByThread(paths: readonly string[]): Map<string, Set<string>> | undefined {
+  const byThread = new Map<string, Set<string>>();
+  for (const path of paths) {
+    const kind = classifyPath(path);
+    if (!('thread' in kind) || !kind.thread) return undefined;
+    byThread.set(kind.thread, (byThread.get(kind.thread) ?? new Set()).add(path.slice(kind.thread.length + 1)));
+  }
+  return byThread;
 }
