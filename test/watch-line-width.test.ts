@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md, writeFiles } from './helpers/testdir.js';
+import { md, read, writeFiles } from './helpers/testdir.js';
 import { waitFor, watchStarter, type WatchProcess } from './helpers/watch.js';
 import { learning, repo } from './helpers/won-deal.js';
 import { dealMeta } from './helpers/workspace.js';
@@ -47,5 +47,19 @@ describe('watch: one readable line per cycle, however much it held', () => {
     const { head, problems } = await manyFilesAtOnce(dir, w);
     expect(head, w.describe()).toMatch(/ → [^;]+; [^;]+; [^;]+; \+\d+ more \[[0-9a-f]{7}\]$/);
     expect(problems, w.describe()).toHaveLength(6);
+  });
+
+  // A file saved broken and then fixed: its path named twice and both cut (`…/6-learning.md → nothing written; fixed …learning.md`).
+  it('on an 80-column terminal, a save that fixes its own file names it once: `<file> → nothing written; fixed`', async () => {
+    const dir = await repo();
+    const path = 'threads/sales/acme/3-implication.md';
+    const good = read(dir, path);
+    const w = start(dir, [], { COLUMNS: '80' }, { text: true });
+    await w.ready();
+    writeFiles(dir, { [path]: '---\ndate: 2026-03-01\n' });
+    await waitFor(() => w.text.some((line) => line.includes('Unclosed front matter')), 'the half-saved file', () => w.describe());
+    writeFiles(dir, { [path]: good });
+    await waitFor(() => w.text.some((line) => line.includes('fixed')), 'the fix', () => w.describe());
+    expect(w.text.find((line) => line.includes('fixed')), w.describe()).toMatch(/^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written; fixed$/);
   });
 });

@@ -26,6 +26,8 @@ interface Shape {
   /** Cells the first trigger path is cut to; the first change and the commit message likewise. */
   triggerCells?: number;
   fixedCells?: number;
+  /** The one file fixed is the one saved: not named twice. */
+  fixedSelf?: boolean;
   changeCells?: number;
   reasonCells?: number;
 }
@@ -73,6 +75,11 @@ function fittedHead(report: CycleReport, outsideGitTold: boolean, head: string, 
     shape = { ...shape, fixed: 0 };
     head = headLine(report, outsideGitTold, shape);
   }
+  // The file saved is the file it fixed: `a.md → nothing written; fixed` says it once, where both cut read `…/a.md → …; fixed …a.md`.
+  if (over(head) > 0 && report.fixed.length === 1 && report.trigger.length === 1 && report.fixed[0] === report.trigger[0]) {
+    shape = { ...shape, fixedSelf: true };
+    head = headLine(report, outsideGitTold, shape);
+  }
   for (const piece of ['fixedCells', 'triggerCells', 'reasonCells'] as const) {
     if (over(head) <= 0) return head;
     const length = visibleLength(printable(piece === 'fixedCells' ? (report.fixed.length === 1 ? report.fixed[0]! : '') : piece === 'triggerCells' ? (report.trigger[0] ?? '') : report.commit && !report.commit.committed ? report.commit.message : ''));
@@ -98,7 +105,7 @@ function headLine(report: CycleReport, outsideGitTold: boolean, shape: Shape): s
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit && !toldAlready ? pc.dim(` (not committed: ${reason})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
   const fixed = shape.fixed === 0 ? `${report.fixed.length} files` : shape.fixedCells !== undefined ? middleCut(printable(report.fixed[0]!), shape.fixedCells) : named(report.fixed.map(printable), shape.fixed);
-  const resolved = (report.fixed.length ? `; ${pc.green('fixed')} ${fixed}` : '') + (report.released.length ? `; ${pc.green('no longer held')} ${named(report.released.map(printable), shape.fixed || 1)}` : '');
+  const resolved = (report.fixed.length ? `; ${pc.green('fixed')}${shape.fixedSelf ? '' : ` ${fixed}`}` : '') + (report.released.length ? `; ${pc.green('no longer held')} ${named(report.released.map(printable), shape.fixed || 1)}` : '');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}`;
 }
 
