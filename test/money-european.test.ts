@@ -205,6 +205,11 @@ describe('money with its size in words', () => {
     ['€20 Mio.', 20_000_000],
     ['1,2 Mrd. €', 1_200_000_000],
     ['$1.5 bn.', 1_500_000_000],
+    // Mio and Mrd are German words: their writers group thousands with the dot (and write 1,2 Mio for 1.2).
+    ['€1.200 Mio', 1_200_000_000],
+    ['1.500 Mio. €', 1_500_000_000],
+    ['2.400 Mrd', 2_400_000_000_000],
+    ['1,25 Mio', 1_250_000],
   ])('%s is %d', (written, amount) => {
     expect(parseMoney(written)).toBe(amount);
     expect(moneyProblems(written)).toEqual([]);

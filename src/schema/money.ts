@@ -10,6 +10,12 @@ export interface MoneyRange {
  */
 const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
 /**
+ * The German words, whose writers mark decimals with a comma (`1,2 Mio`) and group
+ * thousands with the dot: `€1.200 Mio` is 1,200 million, where `$1.250M` is 1.25 million.
+ * Read as an English suffix, the German amount came out a thousand times too small.
+ */
+const GERMAN_SUFFIXES: ReadonlySet<string> = new Set(['mio', 'mrd']);
+/**
  * A suffix shortened with its dot, as German exports and writers put it (`2,5 Mio. €`,
  * `1,2 Mrd.`, `$1.5 bn.`): read without the dot, it was no amount, and the account scored
  * as if its revenue were unknown.
@@ -221,7 +227,9 @@ function parseSingle(text: string, currency = false): number | Ambiguous | undef
   const written = [...new Set(currenciesIn(match[0]))];
   if (written.length > 1) return { ambiguous: `"${text.trim()}" names two currencies, ${written.map((c) => SIGN[c]).join(' and ')}: write the amount in one` };
   const suffix = match[3];
-  const number = readDigits(match[2]!, currency || match[1] !== undefined || match[4] !== undefined, suffix !== undefined);
+  // `€1.200 Mio` is German for 1,200 million: a writer of Mio or Mrd groups thousands with the dot (and writes 1,2 Mio for 1.2).
+  const german = suffix !== undefined && GERMAN_SUFFIXES.has(suffix.toLowerCase());
+  const number = readDigits(match[2]!, german || currency || match[1] !== undefined || match[4] !== undefined, suffix !== undefined && !german);
   if (number === undefined) return undefined;
   if (typeof number === 'object') {
     const [grouped, decimal] = number.readings;
