@@ -63,6 +63,21 @@ export function shortened(text: string, max = 40): string {
   return visibleLength(text) <= max ? text : `${leadingCells(text, max - 3)}…`;
 }
 
+/**
+ * `text` cut at its start to `width` cells, `…` first (`…/acme-corp/6-learning.md`): the end
+ * of a path, its thread and file, is what tells one from another. Cut between whole
+ * characters, as truncate is (reversing the code points to cut the end split an accented
+ * letter written with a combining mark from its mark).
+ */
+export function truncateStart(text: string, width: number): string {
+  if (visibleLength(text) <= width) return text;
+  const segments = Array.from(graphemes.segment(text), (s) => s.segment);
+  let start = segments.length;
+  let used = 0;
+  while (start > 0 && used + graphemeWidth(segments[start - 1]!) <= width - 1) used += graphemeWidth(segments[--start]!);
+  return `…${segments.slice(start).join('')}`;
+}
+
 /** The first graphemes of `text` that fit in `width` cells. */
 function leadingCells(text: string, width: number): string {
   let out = '';

@@ -4,7 +4,7 @@ import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, normalizeEmail, prospectStart, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
-import { lastSentByCampaign, prospectsAsSent, type SentAtHead } from '../derive/sent-touches.js';
+import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
 import type { SequenceProspect, Touch } from '../outreach/index.js';
@@ -75,10 +75,10 @@ export interface PlannedDraft {
  * cap, drafts already approved keep their places (in path order) and those being
  * approved come after them, in the order given.
  */
-export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[]; sentAtHead?: SentAtHead } = {}): GateFailure[] {
+export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[]; sentAtHead?: SentAtHead; sent?: SentTouches } = {}): GateFailure[] {
   const approving = options.approving ?? [];
   const approved: PlannedDraft[] = [];
-  const prospects = new ProspectIndex(model, options.sentAtHead);
+  const prospects = new ProspectIndex(options.sent ?? sentTouchesOnce(model, options.sentAtHead));
   for (const file of model.files.values()) {
     const draft = draftValue(file);
     if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
@@ -114,8 +114,8 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
 }
 
 /** `check`: each gate failure of an approved draft on its `status`, with its rule's severity (a stopped sequence is a warning). */
-export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): Diagnostic[] {
-  return gateFailures(model).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), RULES[f.rule].severity, f.rule, f.message, 'status'));
+export function checkAutonomyGates(model: WorkspaceModel, locators: Locators, sent?: SentTouches): Diagnostic[] {
+  return gateFailures(model, sent ? { sent } : {}).map((f) => diagnostic(f.path, locators.range(f.path, ['status']), RULES[f.rule].severity, f.rule, f.message, 'status'));
 }
 
 /**
@@ -125,18 +125,13 @@ export function checkAutonomyGates(model: WorkspaceModel, locators: Locators): D
  */
 class ProspectIndex {
   private readonly byCampaign = new Map<string, Map<string, Record<string, unknown>>>();
-  private sent: Map<string, Map<string, number>> | undefined;
-  constructor(
-    private readonly model: WorkspaceModel,
-    private readonly sentAtHead?: SentAtHead,
-  ) {}
+  constructor(private readonly sent: SentTouches) {}
 
   prospect(campaign: string, prospects: readonly Record<string, unknown>[], email: string): Record<string, unknown> | undefined {
     let index = this.byCampaign.get(campaign);
     if (!index) {
-      this.sent ??= lastSentByCampaign(this.model, this.sentAtHead);
       index = new Map();
-      for (const p of prospectsAsSent(this.sent.get(campaign), prospects as (Record<string, unknown> & { email: string })[])) if (!index.has(normalizeEmail(p.email))) index.set(normalizeEmail(p.email), p);
+      for (const p of prospectsAsSent(this.sent().get(campaign), prospects as (Record<string, unknown> & { email: string })[])) if (!index.has(normalizeEmail(p.email))) index.set(normalizeEmail(p.email), p);
       this.byCampaign.set(campaign, index);
     }
     return index.get(normalizeEmail(email));
@@ -144,7 +139,7 @@ class ProspectIndex {
 }
 
 /** Where a draft belongs: its campaign, prospect, sender and send day. */
-export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(model)): PlannedDraft {
+export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(sentTouchesOnce(model))): PlannedDraft {
   const campaign = path.split('/').slice(0, 4).join('/');
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);

@@ -13,6 +13,7 @@ import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkSentWithoutApproval } from './sent-unapproved.js';
 import { checkSharedProspects } from './shared-prospects.js';
+import { sentTouchesOnce } from '../derive/sent-touches.js';
 import { checkDecisions } from './decisions.js';
 import { checkDrafts } from './draft-quality.js';
 import { checkExperiments } from './experiments.js';
@@ -50,15 +51,17 @@ export type CheckScope = ReadonlySet<string>;
 export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResult {
   const locators = new Locators((path) => model.text(path));
   const inScope = scope ? (thread: string) => scope.has(thread) : () => true;
+  // The drafts' sent touches, read by three checks below: one pass over the files, not three.
+  const sent = sentTouchesOnce(model);
   const all = [
     ...model.diagnostics,
-    ...checkReferences(model, locators, inScope),
+    ...checkReferences(model, locators, inScope, sent),
     ...checkDecisions(model, locators, inScope),
     ...checkPipelineStages(model, locators, inScope),
     ...checkDrafts(model),
-    ...checkAutonomyGates(model, locators),
+    ...checkAutonomyGates(model, locators, sent),
     ...checkSentWithoutApproval(model, locators),
-    ...checkSharedProspects(model, locators, inScope),
+    ...checkSharedProspects(model, locators, inScope, sent),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
     ...checkExperiments(model, locators, inScope),

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
-import { lastSentByCampaign } from '../derive/sent-touches.js';
+import { sentTouchesOnce, type SentTouches } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -43,7 +43,7 @@ interface Known {
   /** The suppression list's addresses, lower-cased: asked only of a closed campaign, so made on first use. */
   suppressed: () => ReadonlySet<string>;
   /** Per campaign, per prospect, the last touch a draft marked sent records (lastSentByCampaign): asked only of a closed campaign, so made on first use. */
-  sent: () => ReadonlyMap<string, ReadonlyMap<string, number>>;
+  sent: SentTouches;
   /** The ids above as one string (knownIdsKey), made on first use. */
   idsKey: () => string;
 }
@@ -52,13 +52,13 @@ interface Known {
  * Cross-file rules: ids that must exist, ids that must be unique, stage files that need
  * their predecessor. Works on whatever parsed, so one bad file does not hide the rest.
  */
-export function checkReferences(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean = () => true): Diagnostic[] {
+export function checkReferences(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean = () => true, sent: SentTouches = sentTouchesOnce(model)): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
   for (const section of CANVAS_SECTIONS) {
     if (!model.canvas.has(section)) report(canvasPath(section), [], 'canvas-missing', `Missing canvas section ${section}.md: expected all 16 sections in ${LAYOUT.canvas}/ (\`threadwork init\` scaffolds them)`, 'warning');
   }
-  const known = checkCanvasAndGoals(model, report, locators, true);
+  const known = checkCanvasAndGoals(model, report, locators, true, sent);
   const day = todayForDates(today());
   const checked = threadsToCheck(model);
   // Each id's holder is the thread whose folder has that name, as sync's cross-file check
@@ -121,7 +121,7 @@ function checkSuppressionEntries(file: ParsedFile | undefined, locators: Locator
 export function referenceErrors(model: WorkspaceModel, locators: Locators, threadsFor: (idsKey: string) => Iterable<string>): { diagnostics: Diagnostic[]; idsKey: string } {
   const out: Diagnostic[] = [];
   const report = reporter(out, locators);
-  const known = checkCanvasAndGoals(model, report, locators, false);
+  const known = checkCanvasAndGoals(model, report, locators, false, sentTouchesOnce(model));
   const named = [...new Set(threadsFor(known.idsKey()))].flatMap((path) => model.threads.get(path) ?? []);
   const claimed = new Map<string, string>();
   // Another thread claims an id when its folder has that name (under any of the three
@@ -160,7 +160,7 @@ function reporter(out: Diagnostic[], locators: Locators): Report {
  * The rules within and between the canvas, the goals and the ICP files; the ids the threads
  * may name. `icp`: whether to look at every ICP file (a warning; a pass over every file).
  */
-function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Locators, icp: boolean): Known {
+function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Locators, icp: boolean, sent: SentTouches): Known {
   const assumptionsRefused = new Set<string>();
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report, locators),
@@ -171,7 +171,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
     suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
-    sent: once(() => lastSentByCampaign(model)),
+    sent,
     idsKey: once(() => knownIdsKey(known)),
   };
 

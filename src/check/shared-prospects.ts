@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { lastSentByCampaign, prospectsAsSent } from '../derive/sent-touches.js';
+import { prospectsAsSent, type SentTouches } from '../derive/sent-touches.js';
 import { calendarDate, contactStop, normalizeEmail, resolveSequence, touchesDone } from '../outreach/index.js';
 import { stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
@@ -13,19 +13,17 @@ import type { Locators } from './locators.js';
  * every campaign but the first (by path), naming the first; a warning, as a person may
  * mean it (another offer, another sender).
  */
-export function checkSharedProspects(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean): Diagnostic[] {
+export function checkSharedProspects(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean, sent: SentTouches): Diagnostic[] {
   const suppressed = new Set((suppressionValue(model)?.suppressed ?? []).map((e) => normalizeEmail(e.email)));
   const firstIn = new Map<string, string>();
   const out: Diagnostic[] = [];
-  let sent: ReturnType<typeof lastSentByCampaign> | undefined;
   const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign').sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const thread of campaigns) {
     const actions = stageValue(thread, 'campaign', 5);
     const touches = resolveSequence(actions?.sequence ?? null).length;
     if (!actions || touches === 0 || calendarDate(stageValue(thread, 'campaign', 6)?.closed)) continue;
-    sent ??= lastSentByCampaign(model);
     const seen = new Set<string>();
-    prospectsAsSent(sent.get(thread.path), actions.prospects).forEach((p, i) => {
+    prospectsAsSent(sent().get(thread.path), actions.prospects).forEach((p, i) => {
       const email = normalizeEmail(p.email);
       if (seen.has(email) || contactStop(p, suppressed) !== null || touchesDone(p.touches_done) >= touches) return;
       seen.add(email);

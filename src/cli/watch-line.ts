@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { printable } from '../diagnostics.js';
 import { outputWidth } from '../report/terminal.js';
-import { truncate, visibleLength, withoutColour } from '../text-width.js';
+import { truncate, truncateStart, visibleLength, withoutColour } from '../text-width.js';
 import type { CycleReport } from '../watch/watcher.js';
 import { classifyPath } from '../workspace/layout.js';
 import { formatColored } from './outcome.js';
@@ -54,7 +54,7 @@ export function describeCycle(report: CycleReport, outsideGitTold: boolean, widt
 /**
  * The head line made to fit `width`: fewer changes and fixed files named; the one change
  * left cut, or only counted (`9 changes`) when a cut would leave too little of it; the fixed
- * files counted; then a fixed file's and the first trigger's path cut in their middle (the
+ * files counted; then a fixed file's and the first trigger's path cut at their start (the
  * thread and file kept) and a commit's reason cut.
  */
 function fittedHead(report: CycleReport, outsideGitTold: boolean, head: string, width: number): string {
@@ -104,7 +104,7 @@ function headLine(report: CycleReport, outsideGitTold: boolean, shape: Shape): s
   const reason = report.commit && !report.commit.committed ? cut(printable(report.commit.message), shape.reasonCells) : '';
   const commit = report.commit?.committed ? pc.yellow(` [${report.commit.commit.slice(0, 7)}]`) : report.commit && !toldAlready ? pc.dim(` (not committed: ${reason})`) : '';
   const recovered = report.recovered?.committed ? `; finished an interrupted write and committed it${pc.yellow(` [${report.recovered.commit.slice(0, 7)}]`)}` : '';
-  const fixed = shape.fixed === 0 ? `${report.fixed.length} files` : shape.fixedCells !== undefined ? middleCut(printable(report.fixed[0]!), shape.fixedCells) : named(report.fixed.map(printable), shape.fixed);
+  const fixed = shape.fixed === 0 ? `${report.fixed.length} files` : shape.fixedCells !== undefined ? truncateStart(printable(report.fixed[0]!), shape.fixedCells) : named(report.fixed.map(printable), shape.fixed);
   const resolved = (report.fixed.length ? `; ${pc.green('fixed')}${shape.fixedSelf ? '' : ` ${fixed}`}` : '') + (report.released.length ? `; ${pc.green('no longer held')} ${named(report.released.map(printable), shape.fixed || 1)}` : '');
   return `${time} ${pc.bold(trigger)} → ${changes}${commit}${recovered}${resolved}`;
 }
@@ -143,19 +143,11 @@ function describeTrigger(report: CycleReport, firstCells?: number): string {
   const paths = report.trigger.map(printable);
   const [first = '', ...rest] = paths;
   const deleted = new Set(report.deleted.map(printable));
-  const shown = firstCells === undefined ? first : middleCut(first, firstCells);
+  const shown = firstCells === undefined ? first : truncateStart(first, firstCells);
   const more = rest.length > 0 ? ` +${rest.length}` : '';
   if (deleted.size > 0 && paths.every((path) => deleted.has(path))) return `${shown}${more} deleted`;
   const restDeleted = rest.filter((path) => deleted.has(path)).length;
   return `${shown}${deleted.has(first) ? ' deleted' : ''}${more}${restDeleted > 0 ? ` (${restDeleted} deleted)` : ''}`;
-}
-
-/** A path cut in its middle to `cells`: `threads/…/acme-corp/6-learning.md` keeps the thread and file that say which. */
-function middleCut(path: string, cells: number): string {
-  if (visibleLength(path) <= cells) return path;
-  const tail = [...path].reverse().join('');
-  const kept = [...truncate(tail, cells - 1).replace(/…$/, '')].reverse().join('');
-  return `…${kept}`;
 }
 
 /**

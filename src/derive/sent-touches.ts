@@ -70,6 +70,14 @@ export function lastSentByCampaign(model: WorkspaceModel, sentAtHead?: SentAtHea
   return new Map([...onDisk].map(([campaign, sent]) => [campaign, lastSentTouch(sent)]));
 }
 
+/** The sent touches of the workspace's drafts (lastSentByCampaign), made on first use and then kept: one pass over the files however many checks ask. */
+export type SentTouches = () => ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export function sentTouchesOnce(model: WorkspaceModel, sentAtHead?: SentAtHead): SentTouches {
+  let made: Map<string, Map<string, number>> | undefined;
+  return () => (made ??= lastSentByCampaign(model, sentAtHead));
+}
+
 /**
  * The prospects with `touches_done` raised to the last touch a draft says was sent
  * (`sent`: the campaign's, by normalized email): such a touch is done, even before
