@@ -401,6 +401,14 @@ export const RULES = {
     message: 'ARR on a {outcome} deal: expected `arr: null` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set `outcome: closed-won`',
     docs: 'The mirror of `won-without-arr`: `arr` is the annual value a deal was signed at, so only a win has one. The metrics read it from closed-won deals only, so an ARR written on a lost or stalled deal (an estimate left in, or a win recorded with the wrong outcome) is counted nowhere. Set `arr: null`, or correct the `outcome`; the potential value belongs in Stage 3 `arr_potential`.',
   },
+  'amount-other-currency': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal\'s `arr_potential`, or a won deal\'s `arr`, written in a currency other than the workspace\'s',
+    message: '`{key}` is in {currency}, the workspace counts {workspace currency} (11-pricing `currency`): it is left out of {figures}, not added as if it were {workspace currency}. Write the amount in {workspace currency}',
+    docs: 'A workspace counts in one currency, 11-pricing\'s `currency` (USD when it names none). An amount that names another (`"€50k"` in a USD workspace) is no amount of that currency: added as one, `€50k` and `$40k` made 90k of nothing. It is left out of every sum instead — a deal\'s `arr_potential` out of the pipeline value, the weighted pipeline and the goals\' forecasts (the deal counts as one without a value), a won deal\'s `arr` out of won ARR, MRR and the average deal size (the win still counts in won and the win rate). threadwork converts nothing: a rate written once would go stale without a word. Write the amount in the workspace\'s currency, or as a plain number.',
+  },
   'closed-without-date': {
     severity: 'warning',
     reportedBy: ['check'],

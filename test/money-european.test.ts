@@ -137,8 +137,10 @@ describe('a range written with its currency once', () => {
     expect(moneyProblems('30.000-50.000')[0]?.message).toMatch(/^expected an amount that reads one way: "30\.000" reads two ways/);
   });
 
-  it('a deal\'s "€30.000-50.000" checks clean and counts 40,000 in the pipeline', async () => {
+  it('a deal\'s "€30.000-50.000" checks clean and counts 40,000 in the pipeline of a workspace counting in EUR', async () => {
     const dir = exampleWorkspace();
+    // In a USD workspace a euro amount is counted in no sum (deal-currency.test.ts).
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'currency: USD', 'currency: EUR');
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', 'arr_potential: "€30.000-50.000"');
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.json.diagnostics.filter((d) => d.path.startsWith('threads/sales/meridian-pay'))).toEqual([]);

@@ -23,10 +23,10 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
   const learning = thread.stages[5];
   const data = learning?.value as Data | undefined;
   if (!learning || !data) return;
-  if (thread.family === 'deal' && data.outcome === 'closed-won' && typeof data.arr !== 'number') {
+  if (thread.family === 'deal' && data.outcome === 'closed-won' && (data.arr === null || data.arr === undefined)) {
     report(learning.path, ['arr' in data ? 'arr' : 'outcome'], 'won-without-arr', 'Closed-won without ARR: expected the annual value the deal closed at. Until it is filled in, the deal counts as won but is left out of won ARR and the average deal size', 'warning');
   }
-  if (thread.family === 'deal' && (data.outcome === 'closed-lost' || data.outcome === 'stalled') && typeof data.arr === 'number') {
+  if (thread.family === 'deal' && (data.outcome === 'closed-lost' || data.outcome === 'stalled') && data.arr !== null && data.arr !== undefined) {
     report(learning.path, ['arr'], 'arr-without-win', `ARR on a ${data.outcome} deal: expected \`arr: null\` unless the deal is closed-won. It is counted in no ARR figure; if the deal was won, set \`outcome: closed-won\``, 'warning');
   }
   if (thread.family === 'deal' && (data.outcome === 'closed-won' || data.outcome === 'closed-lost') && typeof data.closed !== 'string') {

@@ -9,12 +9,13 @@ import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdS
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
-import { stageOf, suppressionValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkClosedMidSequence, checkLearning } from './learning.js';
+import { reportOtherCurrency, writtenAmounts } from './deal-currency.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 import { ThreadMemo } from './thread-memo.js';
 
@@ -46,6 +47,8 @@ interface Known {
   sent: SentTouches;
   /** The ids above as one string (knownIdsKey), made on first use. */
   idsKey: () => string;
+  /** The currency the workspace counts in (workspaceCurrency). */
+  currency: string;
 }
 
 /**
@@ -173,6 +176,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
     sent,
     idsKey: once(() => knownIdsKey(known)),
+    currency: workspaceCurrency(model),
   };
 
   // An assumption or a problem naming a segment 04-segments.md lacks (a segment renamed there) belongs to none: the
@@ -442,6 +446,9 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   if (thread.family === 'campaign') checkCampaignResults(thread, report);
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
+  // Which currency is another is the canvas's to say: asked again at each check.
+  const amounts = writtenAmounts(thread);
+  if (amounts.length > 0) again((live) => reportOtherCurrency(amounts, live.known.currency, live.report));
   if (thread.family === 'campaign') again((live) => checkClosedMidSequence(live.thread, live.report, live.known.suppressed(), live.known.sent().get(live.thread.path)));
   return steps;
 }

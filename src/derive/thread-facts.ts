@@ -5,7 +5,7 @@ import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
 import { resultPerAssumption } from './learning-results.js';
-import { parseMoney } from '../schema/money.js';
+import { parseMoney, writtenCurrency } from '../schema/money.js';
 import { scoreThread, type ScoringContext } from './thread-scores.js';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -115,6 +115,7 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     const design = listOf(actions.experiments).find((d) => (d as Data).name === e.name) as Data | undefined;
     return e.winner && design?.content_opportunity ? [design.content_opportunity as NonNullable<ThreadFacts['contentOpportunity']>] : [];
   })[0];
+  const currency = scoring?.currency ?? 'USD';
   const scores = scoring ? scoreThread(thread, scoring, pipelineStage, updated) : { icp: null, qualification: null, priority: null, contact: null, lead: null };
   return {
     path: thread.path,
@@ -126,8 +127,8 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     closeProbability,
     cycleDays: cycleDaysOf(meta.created, closed, outcome),
     updated,
-    arrPotential: parseArrPotential(implication.arr_potential),
-    arr: typeof learning.arr === 'number' ? learning.arr : null,
+    arrPotential: inCurrency(implication.arr_potential, currency) ? parseArrPotential(implication.arr_potential) : null,
+    arr: inCurrency(learning.arr, currency) ? (parseMoney(learning.arr) ?? null) : null,
     margin: typeof learning.margin === 'number' ? learning.margin : null,
     outcome,
     closed,
@@ -206,6 +207,17 @@ function derivePipelineStage(status: ThreadFacts['status'], decision: unknown, a
     if (index > reached) reached = index;
   }
   return order[reached]!;
+}
+
+/**
+ * Whether an amount counts in the workspace's figures: written in its currency or in none
+ * (`36000`, `"36k"`). `"€50k"` in a USD workspace is no dollar amount: added to the others
+ * it made `€50k` + `$40k` = 90k; it is left out of every sum instead, and check says so
+ * (amount-other-currency), rather than converted at a rate that would go stale unseen.
+ */
+function inCurrency(value: unknown, currency: string): boolean {
+  const written = writtenCurrency(value);
+  return written === undefined || written === currency;
 }
 
 function parseArrPotential(value: unknown): number | null {

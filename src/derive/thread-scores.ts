@@ -20,7 +20,7 @@ import {
   type QualificationResult,
 } from '../scoring/index.js';
 import { resolveCriterion, type QualificationFramework } from '../scoring/frameworks.js';
-import { canvasValue, icpOf, metaOf, segmentsOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { canvasValue, icpOf, metaOf, segmentsOf, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadScores {
   icp: IcpScore | null;
@@ -36,6 +36,8 @@ export interface ScoringContext {
   profiles: Map<string, { profile: IcpProfile; icp: Icp | null }>;
   /** What a typical deal is worth: the `avg_deal_size` target, used to scale a deal's value for its priority. */
   referenceDealSize: number | null;
+  /** The workspace's currency (workspaceCurrency): a deal amount written in another counts in no figure. */
+  currency: string;
 }
 
 /** ICP profiles per segment: the generated ICP file when it is valid, else the segment itself. */
@@ -46,7 +48,7 @@ export function scoringContext(model: WorkspaceModel): ScoringContext {
     profiles.set(segment.id, { profile: icp ? profileFromIcp(icp) : profileFromSegment(segment), icp });
   }
   const targets = canvasValue(model, '13-metrics')?.targets;
-  return { profiles, referenceDealSize: targets?.avg_deal_size ?? null };
+  return { profiles, referenceDealSize: targets?.avg_deal_size ?? null, currency: workspaceCurrency(model) };
 }
 
 /**

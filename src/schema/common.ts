@@ -102,6 +102,15 @@ export const amountOrRangeSchema = money(
  * given to the figures as the number it reads. `range` says why a range is refused.
  */
 export function amountSchema(range: string) {
+  return money(amountAsWrittenSchema(range).transform((value) => (typeof value === 'number' ? value : parseMoney(value)!)));
+}
+
+/**
+ * One amount, checked as `amountSchema`'s is but kept as written (`"€36k"`): a won deal's
+ * `arr`, whose currency decides whether the figures count it (docs/file-formats.md, "Money"),
+ * which the number alone no longer says. Its reader takes the number with `parseMoney`.
+ */
+export function amountAsWrittenSchema(range: string) {
   return money(z
     // The number's own minimum, not only the refinement's: the JSON Schema an editor or an
     // agent checks against says `minimum: 0` (a refinement cannot be written there).
@@ -110,8 +119,7 @@ export function amountSchema(range: string) {
       // A number below 0 is the number's own minimum's error: the money check would say it again.
       if (typeof value === 'number') return;
       for (const message of amountProblems(value, range)) ctx.addIssue({ code: 'custom', message });
-    })
-    .transform((value) => (typeof value === 'number' ? value : parseMoney(value)!)));
+    }));
 }
 
 export const countRangeSchema = z.looseObject(

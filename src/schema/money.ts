@@ -35,6 +35,23 @@ const SIGN: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '¥
 function currenciesIn(amount: string): string[] {
   return [LEADING_CURRENCY.exec(amount)?.[1], TRAILING_CURRENCY.exec(amount)?.[1]].flatMap((c) => (c ? [CODE[c.toLowerCase()]!] : []));
 }
+/** What splits a money string into a range's two ends (`$30k-$50k`, `30k to 50k`). */
+const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b)\s*/i;
+
+/**
+ * The currency an amount is written in, as its ISO code (`"€50k"` and `"50k EUR"` → EUR;
+ * a range or a `{min, max}` by either end): undefined for a plain number or text that names
+ * none (`50k`), which counts in the workspace's currency. The figures add only amounts in
+ * the workspace's currency: `"€50k"` beside `"$40k"` is not 90k of anything.
+ */
+export function writtenCurrency(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim().split(RANGE_SEPARATOR).flatMap((part) => currenciesIn(part))[0]?.toUpperCase();
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { min, max } = value as { min?: unknown; max?: unknown };
+    return writtenCurrency(min) ?? writtenCurrency(max);
+  }
+  return undefined;
+}
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(${SUFFIXES})?\\s*(${CURRENCY})?$`, 'i');
 /** The suffix an amount ends with, a currency sign after it or not (`50M`, `50 million €`). */
@@ -75,7 +92,7 @@ export function parseMoneyRange(value: unknown): MoneyRange | undefined {
 /** A money string's amounts in the order written: one amount is both. */
 function readBounds(value: string): { first: number; second: number } | Ambiguous | undefined {
   const text = value.trim().replace(/\s*\+$/, '').replace(ABBREVIATED_SUFFIX, '$1');
-  const parts = text.split(/\s*(?:-|–|—|\bto\b)\s*/i).filter(Boolean);
+  const parts = text.split(RANGE_SEPARATOR).filter(Boolean);
   if (parts.length === 2) {
     // `10M-50M`, `$10-50M`: a suffix on the upper bound applies to a bare lower bound.
     const hiSuffix = ENDING_SUFFIX.exec(parts[1]!)?.[1] ?? '';

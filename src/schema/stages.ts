@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
   amountOrRangeSchema,
+  amountAsWrittenSchema,
   amountSchema,
   assumptionIdSchema,
   goalIdSchema,
@@ -140,7 +141,7 @@ const CSAT = 'expected a score from 0 to 10';
 export const dealLearningSchema = z.looseObject({
   outcome: z.enum(['closed-won', 'closed-lost', 'stalled']).nullish(),
   closed: isoDateSchema.nullish(),
-  arr: amountSchema('which amount did the deal close at?').nullish(),
+  arr: amountAsWrittenSchema('which amount did the deal close at?').nullish(),
   margin: probabilitySchema.nullish(),
   csat: z.number({ error: CSAT }).min(0, CSAT).max(10, CSAT).nullish(),
   loss_reason: optionalText,

@@ -62,6 +62,16 @@ export function canvasValue<S extends CanvasSection>(model: WorkspaceModel, sect
 }
 
 /**
+ * The currency the workspace counts in: 11-pricing's `currency` (upper-cased), USD when it
+ * names none or cannot be read. Every money figure is in it; a deal amount written in
+ * another is left out of the sums (docs/file-formats.md, "Money").
+ */
+export function workspaceCurrency(model: WorkspaceModel): string {
+  const written = canvasValue(model, '11-pricing')?.currency;
+  return typeof written === 'string' ? written.toUpperCase() : 'USD';
+}
+
+/**
  * A segment id the canvas does not define, refused with the ids it does, in the
  * same words by every command that takes one (deal and campaign new, score, strategy, a
  * thread list): with none defined yet, where to define one; with the segments file broken,
