@@ -165,6 +165,30 @@ describe('threadwork score', () => {
     }
   });
 
+  it('reads a state column (HubSpot State/Region, Salesforce Billing State/Province) and a Pipedrive full address into the geography: an account abroad is placed out of the segment, one in Texas in', async () => {
+    // The bundled example, whose ICP has the geography disqualifier (United States, United Kingdom).
+    const dir = process.cwd();
+    const list = testdir({
+      'hubspot.csv': 'Company name,Industry,Number of Employees,State/Region\nAcme,payments,400,Texas\nBeta,payments,400,Bavaria\n',
+      'salesforce.csv': 'Account Name,Industry,Employees,Billing State/Province,Billing Country\nAcme,payments,400,TX,\nBeta,payments,400,Ontario,\n',
+      'pipedrive.csv': 'Organization - Name;Organization - Industry;Organization - Number of employees;Organization - Address\nAcme;payments;400;"350 Texas Ave, Houston, TX 77002"\nBeta;payments;400;"Hauptstrasse 1, 10115 Berlin, Germany"\n',
+    });
+    type Ranked = { ranked: (Ranking['ranked'][number] & { disqualified: { field: string; detail?: string }[] })[]; ignoredColumns: string[] };
+    for (const crm of ['hubspot', 'salesforce', 'pipedrive']) {
+      const exported = await scoreJson<Ranked>(`${list}/${crm}.csv`, dir, { today: TODAY });
+      expect(exported.code, SHOWN(exported)).toBe(0);
+      const placed = exported.json.ranked.map((a) => ({ name: a.name, disqualified: a.disqualified.map((d) => d.field), missing: a.missing.includes('fit.geography') }));
+      expect({ crm, ignored: exported.json.ignoredColumns, placed }).toEqual({
+        crm,
+        ignored: [],
+        placed: [
+          { name: 'Acme', disqualified: [], missing: false },
+          { name: 'Beta', disqualified: ['geography'], missing: false },
+        ],
+      });
+    }
+  });
+
   it('reads a JSON list\'s keys as a CSV file\'s headers (Company Name, Employee Count, Name and name as one), and names an unread key as written', async () => {
     const dir = workspace();
     const list = testdir({

@@ -7,6 +7,7 @@ import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
+import { stateWithCountry } from '../scoring/subdivisions.js';
 import { parseMoneyRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -197,6 +198,11 @@ const COMPANY_SPELLINGS: Record<string, string> = {
   website: 'domain', company_domain: 'domain', company_website: 'domain', company_domain_name: 'domain', website_url: 'domain',
   country: 'geography', location: 'geography', hq: 'geography', country_region: 'geography',
   billing_country: 'geography', shipping_country: 'geography', company_country: 'geography',
+  // A state or province column (HubSpot's `State/Region`, Salesforce's `Billing State/Province`) and a
+  // full address (Pipedrive's `Organization - Address`): read into the geography (placeColumns).
+  state_region: 'state', state_province: 'state', province: 'state', company_state: 'state',
+  billing_state_province: 'state', billing_state: 'state', shipping_state_province: 'state', shipping_state: 'state',
+  company_address: 'address', full_address: 'address',
   employee_count: 'employees', headcount: 'employees', company_size: 'employees',
   number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
   annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
@@ -204,7 +210,7 @@ const COMPANY_SPELLINGS: Record<string, string> = {
   signal: 'signals',
 };
 
-const COMPANY_FIELDS = ['domain', 'industry', 'employees', 'revenue', 'geography', 'technologies', 'signals'] as const;
+const COMPANY_FIELDS = ['domain', 'industry', 'employees', 'revenue', 'geography', 'state', 'address', 'technologies', 'signals'] as const;
 
 /**
  * The company columns by every spelling, and each of them as Pipedrive exports it, after
@@ -305,7 +311,31 @@ export function aliasedRow(data: unknown, aliases: Readonly<Record<string, strin
     out[name] = isPlaceholder(given) ? '' : given;
     columns.set(name, headers?.get(key) ?? key);
   }
+  placeColumns(out, columns);
   return { data: out, columns };
+}
+
+/**
+ * A row's geography from the place columns a CRM splits it into: a state or province
+ * (`State/Region: Texas`) before the country, `Texas, United States` — alone, with the
+ * country it is in (`TX` → `TX, United States`: stateWithCountry) — and, without a country
+ * column, a full address by its end (`350 5th Ave, New York, NY 10118, USA` → `NY 10118,
+ * USA`), where the state and country are; the street before them is never read for a place
+ * (`Texas Ave`). Left unread, an account in Texas was of no known country, and a segment's
+ * geography disqualifier went unchecked.
+ */
+function placeColumns(row: Record<string, unknown>, columns: Map<string, string>): void {
+  const text = (field: string): string => (typeof row[field] === 'string' ? (row[field] as string).trim() : '');
+  const [country, state, address] = [text('geography'), text('state'), text('address')];
+  const place = country || addressEnd(address);
+  if (!state && (country || !place)) return;
+  if (!country) columns.set('geography', columns.get(state ? 'state' : 'address')!);
+  row.geography = !state ? place : place ? `${state}, ${place}` : stateWithCountry(state);
+}
+
+/** The last two parts of an address, where its state (and postcode) and country are: `Hauptstrasse 1, 10115 Berlin, Germany` → `10115 Berlin, Germany`. */
+function addressEnd(address: string): string {
+  return address.split(',').map((part) => part.trim()).filter(Boolean).slice(-2).join(', ');
 }
 
 /**

@@ -71,3 +71,18 @@ const COUNTRIES_SHARING_A_CODE: Record<string, string> = {
   NL: 'netherlands', NU: 'niue', PA: 'panama', PE: 'peru', SC: 'seychelles', SD: 'sudan', SK: 'slovakia', TN: 'tunisia',
   VA: 'vatican city',
 };
+
+/** The countries whose states or provinces SUBDIVISIONS knows, as a place is written. */
+const COUNTRY_AS_WRITTEN: Record<string, string> = { 'united states': 'United States', canada: 'Canada' };
+
+/**
+ * A state or province written alone, as a CRM's state column holds it (`Texas`, `TX`,
+ * `Ontario`), with its country after a comma (`Texas, United States`), so that the country
+ * it is in is read as `New York, NY`'s is. The column says it is a state, so a code in any
+ * case counts and Georgia is the US state; anything else (`Bavaria`) comes back as written.
+ */
+export function stateWithCountry(state: string): string {
+  const written = state.trim();
+  const known = SUBDIVISIONS.get(written.toUpperCase()) ?? SUBDIVISIONS.get(normalizeText(written)) ?? (normalizeText(written) === 'georgia' ? (['georgia', 'united states'] as const) : undefined);
+  return known ? `${written}, ${COUNTRY_AS_WRITTEN[known[1]]}` : written;
+}
