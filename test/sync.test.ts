@@ -283,7 +283,7 @@ describe('sync', () => {
     const during = await syncJson<{ written: string[]; commit: { committed: boolean; message: string } }>(dir);
     expect(during.json.written.length).toBeGreaterThan(0);
     expect(during.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
-    expect(during.json.commit.message).toBe('a merge is in progress: the files were written but not committed; once it is finished, commit them with git (`git add`, `git commit`): a later sync finds them written and commits nothing');
+    expect(during.json.commit.message).toBe('a merge is in progress: the files were written but not committed; `git add` them, then `git commit`, which commits them as it finishes the merge: a later sync finds them written and commits nothing');
     rmSync(join(dir, '.git/MERGE_HEAD'));
     const after = await syncJson<{ written: string[]; commit: unknown; uncommitted: string[] }>(dir);
     expect(after.json).toMatchObject({ written: [], commit: null });

@@ -60,7 +60,7 @@ describe('a watcher started on sources left uncommitted', () => {
     try {
       await text.ready();
       await waitFor(() => text.text.length >= 3, 'the line naming them', () => text.describe());
-      expect(text.text[2]).toBe(`⚠ ${uncommitted.length} files differ from HEAD and are not committed while a merge is in progress (threadwork commits nothing until it is finished): ${uncommitted.join(', ')}; once it is, commit them with \`git add\` and \`git commit\``);
+      expect(text.text[2]).toBe(`⚠ ${uncommitted.length} files differ from HEAD and are not committed while a merge is in progress (threadwork commits nothing until it is finished): ${uncommitted.join(', ')}; \`git add\` them, then \`git commit\`, which commits them as it finishes the merge`);
     } finally {
       await text.stop();
     }

@@ -16,7 +16,7 @@ import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue } from './auto-gc.js';
 import { commitIdentity, readCommitConfig } from './commit-config.js';
-import { operationInProgress, operationName } from './operation.js';
+import { continueCommand, gitOperation, operationInProgress, operationName } from './operation.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -104,12 +104,13 @@ class HeadMovedMeanwhile extends Error {}
 async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const repo = await repositoryOf(request.cwd);
   if (!repo) return { committed: false, reason: 'not-a-repository', message: 'not a git repository: files were written but not committed (run `git init` to keep an audit trail)' };
-  const busy = operationInProgress(repo.gitDir);
+  const operation = gitOperation(repo.gitDir);
   // The files are on disk at their derived values, so a later sync has nothing to write and
-  // nothing to commit: committing them is the user's step, as after --no-commit.
-  if (busy) {
-    const operation = operationName(busy);
-    return { committed: false, reason: busy, message: `a ${operation} is in progress: the files were written but not committed; once it is finished, commit them with git (\`git add\`, \`git commit\`): a later sync finds them written and commits nothing` };
+  // nothing to commit: committing them is the user's step, as after --no-commit — with the
+  // command that finishes what git stopped in, which commits what is added.
+  if (operation) {
+    const name = operationName(operation);
+    return { committed: false, reason: operationInProgress(repo.gitDir)!, message: `a ${name} is in progress: the files were written but not committed; \`git add\` them, then \`${continueCommand(operation)}\`, which commits them as it finishes the ${name}: a later sync finds them written and commits nothing` };
   }
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
   const timer = new PhaseTimer();

@@ -4,6 +4,7 @@ import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
 import { sparseCheckoutGap } from '../../git/sparse-checkout.js';
+import { stoppedNote, stoppedOperation } from '../../git/stopped.js';
 import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -12,15 +13,16 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   // A process keeping the workspace warm (the MCP server) answers first, when one runs; `--no-cache` reads every file here.
   const served = cache ? await askServer(root, { op: 'check' }) : undefined;
   const result = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
-  const outside = await outsideCheckout(root);
+  const [outside, stopped] = await Promise.all([outsideCheckout(root), stoppedOperation(root)]);
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0
     ? pc.green(`✓ ${counts}: no problems`)
     : (result.ok ? pc.yellow : pc.red)(`${result.ok ? '⚠' : '✖'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${counts}`);
-  const note = outside ? [`${pc.yellow('note:')} ${outside.count} workspace ${outside.count === 1 ? 'file is' : 'files are'} outside git's sparse checkout: this check covers only what is checked out (\`git sparse-checkout add ${outside.include.join(' ')}\` brings ${outside.count === 1 ? 'it' : 'them'} back)`] : [];
+  const note = stopped ? [`${pc.yellow('note:')} ${stoppedNote(stopped)}`] : [];
+  if (outside) note.push(`${pc.yellow('note:')} ${outside.count} workspace ${outside.count === 1 ? 'file is' : 'files are'} outside git's sparse checkout: this check covers only what is checked out (\`git sparse-checkout add ${outside.include.join(' ')}\` brings ${outside.count === 1 ? 'it' : 'them'} back)`);
   return {
-    json: { root, ...result, ...(outside ? { outsideCheckout: outside } : {}), ...servedBy(served) },
+    json: { root, ...result, ...(outside ? { outsideCheckout: outside } : {}), ...(stopped ? { gitStopped: stopped } : {}), ...servedBy(served) },
     text: [...lines, summary, ...note].join('\n'),
     exitCode: result.ok ? 0 : 1,
   };

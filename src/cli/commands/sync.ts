@@ -8,7 +8,7 @@ import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
-import { operationAt, operationName, type OperationInProgress } from '../../git/operation.js';
+import { continueCommand, gitOperationAt, operationName, type GitOperation } from '../../git/operation.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
@@ -22,16 +22,18 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
 }
 
 /**
- * The merge or rebase that keeps the run's files from being committed: said by the commit
- * the run attempted, else (nothing to write) asked of git only when files are left uncommitted.
+ * The merge, rebase, cherry-pick… that keeps the run's files from being committed: when the
+ * commit the run attempted was refused for it, else (nothing to write) only when files are
+ * left uncommitted. Asked of git's directory either way: the commit's reason does not say
+ * which command finishes it.
  */
-async function pausedBy(result: SyncResult, root: string): Promise<OperationInProgress | undefined> {
+async function pausedBy(result: SyncResult, root: string): Promise<GitOperation | undefined> {
   const reason = result.commit && !result.commit.committed ? result.commit.reason : undefined;
-  if (reason === 'merge-in-progress' || reason === 'rebase-in-progress') return reason;
-  return !result.commit && !result.dryRun && result.uncommitted?.length ? operationAt(root) : undefined;
+  const refused = reason === 'merge-in-progress' || reason === 'rebase-in-progress';
+  return refused || (!result.commit && !result.dryRun && result.uncommitted?.length) ? gitOperationAt(root) : undefined;
 }
 
-export function describeSync(result: SyncResult, root?: string, paused?: OperationInProgress): string {
+export function describeSync(result: SyncResult, root?: string, paused?: GitOperation): string {
   const lines = result.diagnostics.map(formatColored);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   // The exit code is 1 with errors: the last line must not say all is well.
@@ -73,7 +75,7 @@ const NAMED_UNCOMMITTED = 10;
  * named as deleted: "differs" sent the person looking for an edit they never made. One with
  * an error (in `diagnostics`) is held, not synced: the advice is to fix it, never to commit it.
  */
-export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string, diagnostics: readonly Diagnostic[] = [], paused?: OperationInProgress): string | undefined {
+export function leftUncommitted(paths: readonly string[] | null | undefined, root?: string, diagnostics: readonly Diagnostic[] = [], paused?: GitOperation): string | undefined {
   if (!paths || paths.length === 0) return undefined;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const inError = new Set(errors.map((d) => d.path));
@@ -123,11 +125,12 @@ function named(paths: readonly string[], shown: (p: string) => string = (p) => p
 /**
  * Files left uncommitted while git is stopped in a merge or rebase: what this run wrote as
  * well as the person's edits (a derived block is no "source" the person must commit). No
- * commit is made until it is finished, whatever their kind; then git commits them.
+ * commit is made until it is finished, whatever their kind: git commits them as it finishes
+ * it, once added — `git rebase --continue` refuses while one differs unstaged.
  */
-function whilePaused(paths: readonly string[], paused: OperationInProgress): string {
+function whilePaused(paths: readonly string[], paused: GitOperation): string {
   const one = paths.length === 1;
-  return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while a ${operationName(paused)} is in progress (threadwork commits nothing until it is finished): ${named(paths)}; once it is, commit ${one ? 'it' : 'them'} with \`git add\` and \`git commit\``;
+  return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while a ${operationName(paused)} is in progress (threadwork commits nothing until it is finished): ${named(paths)}; \`git add\` ${one ? 'it' : 'them'}, then \`${continueCommand(paused)}\`, which commits ${one ? 'it' : 'them'} as it finishes the ${operationName(paused)}`;
 }
 
 /** Those of `paths` no longer on disk under `root` (none known without it). */

@@ -8,7 +8,7 @@ import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { onStopSignals } from '../../stop-signals.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { describeCycle } from '../watch-line.js';
-import { operationAt } from '../../git/operation.js';
+import { gitOperationAt } from '../../git/operation.js';
 import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
 import { uncommittedAndDeleted } from '../../engine/uncommitted.js';
@@ -86,7 +86,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     if (options.json) out(JSON.stringify({ event: 'uncommitted', time: new Date().toISOString(), ...uncommittedAndDeleted(workspace.root, paths) }));
     else {
       // Started during a merge or rebase: what is left is git's to commit once it is finished, as sync says.
-      const left = leftUncommitted(paths, workspace.root, startupProblems, paths?.length ? await operationAt(workspace.root) : undefined);
+      const left = leftUncommitted(paths, workspace.root, startupProblems, paths?.length ? await gitOperationAt(workspace.root) : undefined);
       if (left) out(left);
     }
   });

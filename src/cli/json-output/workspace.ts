@@ -37,6 +37,14 @@ export const checkOutput = z.object({
     .object({ count: z.number().int().positive(), include: z.array(z.string()) })
     .optional()
     .describe("present when git's sparse checkout leaves workspace files out: the check covers only what is checked out; `include` names the folders `git sparse-checkout add` brings back"),
+  gitStopped: z
+    .object({
+      operation: z.enum(['merge', 'rebase', 'am', 'cherry-pick', 'revert']),
+      unmerged: z.array(z.string()).describe("the workspace's files git left unmerged: empty once each is added"),
+      next: z.string().describe('the command that finishes it: the unmerged files added, then `git commit` for a merge, `git rebase --continue` (`git am`, `git cherry-pick`, `git revert --continue`) for the others'),
+    })
+    .optional()
+    .describe('present while git is stopped in a merge, rebase, cherry-pick, revert or `git am`: sync writes but never commits until it is finished'),
   served: servedOutput,
 });
 
