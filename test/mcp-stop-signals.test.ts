@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, slowGit } from './helpers/git.js';
@@ -41,6 +42,34 @@ describe('threadwork mcp stopped by a signal', () => {
     expect(answer.isError, answer.text).toBe(false);
     expect(answer.data.commit).toMatchObject({ committed: true, commit: git(dir, 'rev-parse', 'HEAD').trim() });
     await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+  });
+
+  /*
+   * The review: a request sent after the signal (an agent's next write, already on its way)
+   * waited for the call under way and then ran and committed, though the server had said it
+   * was stopping — and it stayed up as long as requests kept coming. It is refused at once,
+   * with a JSON-RPC error that says why, and nothing of it is written.
+   */
+  it('refuses a request that arrives after the signal, writing nothing of it, and exits once the call under way is answered', async () => {
+    const dir = exampleWorkspaceCopy();
+    const slow = slowGit();
+    const mcp = await connectMcp(dir, { PATH: slow.path });
+    const call = mcp.call<{ commit: { committed: boolean } }>('create_deal', { company: 'Sigwell', segment: 'ecommerce-finance' });
+    await waitFor(() => existsSync(slow.entered), 'the write to be committing', () => mcp.stderr());
+    process.kill(mcp.pid!, 'SIGTERM');
+    await waitFor(() => mcp.stderr().includes('stopping (SIGTERM)'), 'the stopping line', () => mcp.stderr());
+    const late = await mcp.call('create_deal', { company: 'Latecomer', segment: 'ecommerce-finance' }).then(
+      () => undefined,
+      (error: unknown) => error as { code?: number; message?: string },
+    );
+    expect(late?.code).toBe(-32000);
+    expect(late?.message).toMatch(/shutting down \(SIGTERM\).*not run.*reconnect/);
+    rmSync(slow.hold);
+    expect((await call).data.commit.committed).toBe(true);
+    await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+    expect(existsSync(join(dir, 'threads/sales/latecomer'))).toBe(false);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'log', '-1', '--format=%s')).toContain('threads/sales/sigwell');
   });
 
   /*

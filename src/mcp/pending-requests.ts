@@ -8,8 +8,14 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
  * which would otherwise drop the answer of a call still under way — its write done and
  * committed, its result never sent. Call after `server.connect(transport)`, which sets
  * the `onmessage` this wraps.
+ *
+ * `refusal()` is for a server that is stopping: once it gives a reason, a request that
+ * arrives (an agent's next write, already on its way when the signal came) is answered
+ * with it. Such a request was run once the call under way finished — written and committed by a server that had said it was stopping,
+ * which stayed up as long as requests kept coming. It is answered at once with an error
+ * instead, never run, and owed nothing more.
  */
-export function trackPendingRequests(transport: Transport): { drained: () => Promise<void> } {
+export function trackPendingRequests(transport: Transport, refusal: () => string | undefined = () => undefined): { drained: () => Promise<void> } {
   const pending = new Set<string | number>();
   let wake: (() => void) | undefined;
   const settle = (id: string | number | undefined): void => {
@@ -17,6 +23,11 @@ export function trackPendingRequests(transport: Transport): { drained: () => Pro
   };
   const received = transport.onmessage;
   transport.onmessage = (message, extra) => {
+    const refused = 'method' in message && 'id' in message ? refusal() : undefined;
+    if (refused !== undefined && 'id' in message) {
+      void transport.send({ jsonrpc: '2.0', id: message.id, error: { code: SHUTTING_DOWN, message: refused } }).catch(() => undefined);
+      return;
+    }
     if ('method' in message && 'id' in message) pending.add(message.id);
     received?.(message, extra);
     // A cancelled request is never answered (the protocol says so): it is owed nothing.
@@ -36,3 +47,6 @@ export function trackPendingRequests(transport: Transport): { drained: () => Pro
           }),
   };
 }
+
+/** JSON-RPC 2.0 leaves -32000 to -32099 to the server; the SDK's client reports a closed connection as -32000 too, and a request refused by a server that is stopping is one it should send again on its next connection. */
+export const SHUTTING_DOWN = -32000;

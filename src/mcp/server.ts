@@ -48,13 +48,16 @@ export async function serveStdio(dir: string): Promise<void> {
   // stdin's lines reach the transport through here: a request it would refuse, whose id can be read, is answered with that id.
   const input = answeringInvalidRequests(process.stdin, (refusal) => void transport.send(refusal).catch(() => undefined));
   const transport = withToolErrorEnvelope(new StdioServerTransport(input));
+  // The signal that asked the server to stop: from then on a new request is refused, not run.
+  let stoppedBy: NodeJS.Signals | undefined;
   const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
     server.server.onclose = () => resolve('closed');
     // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).
     input.once('end', () => resolve('input-ended'));
     // A second signal no longer kills a tool call's write between its files and its commit.
     const stop = (signal: NodeJS.Signals): void => {
-      process.stderr.write(`threadwork mcp: stopping (${signal}): a call under way finishes first\n`);
+      process.stderr.write(`threadwork mcp: stopping (${signal}): a call under way finishes first; new requests are refused\n`);
+      stoppedBy = signal;
       resolve('signal');
     };
     onStopSignals(['SIGINT', 'SIGTERM'], stop, (signal) => {
@@ -64,7 +67,7 @@ export async function serveStdio(dir: string): Promise<void> {
   await server.connect(transport);
   answerMalformedLines(transport);
   refuseDotSegmentsInResourceUris(transport);
-  const requests = trackPendingRequests(transport);
+  const requests = trackPendingRequests(transport, () => stoppedBy && `threadwork mcp is shutting down (${stoppedBy}): this request was not run and nothing of it was written; reconnect and send it again`);
   process.stderr.write(`threadwork mcp: serving ${root} over stdio${served ? `; ${SERVED_COMMANDS} in this workspace are answered from here` : ''}\n`);
   // The client closed its side, or a signal asked us to stop: the calls it sent are still
   // answered before the transport closes — a call that finished after a Ctrl-C committed its
