@@ -9,7 +9,7 @@ export const MCP_TOOLS = {
   create_deal: 'Open a deal thread (meta.json + 1-input.md) for a company in a segment.',
   create_campaign: 'Open a campaign thread (meta.json + 1-input.md) for a segment.',
   write_stage: "Write one stage file (front matter + body) of a thread; validated before anything touches disk. The front matter given replaces the file's whole front matter: a field left out is removed (read_thread first and send its front matter back with your changes); the answer's `removed` lists each field that had a value, with that value. A stage not written yet is opened as advance opens it: only once the stage before is complete (else stage-incomplete lists what is missing).",
-  advance: "Check the current stage's required fields and open the next stage file, or list what is missing.",
+  advance: "Check the current stage's required fields and open the next stage file from its template, or list what is missing (each field with its line). write_stage to the next stage opens it the same way, so it needs no advance first; at stage 6 there is nothing to advance to (6-learning.md's `outcome` closes the thread).",
   sync: 'Recompute every derived value (meta, assumptions, metrics, goals), write what differs and commit it.',
   report: 'A report as data: pipeline, goals (with their forecasts), assumptions, winloss, forecast (the chance of reaching each goal target by its deadline and the deals that move it most) or campaigns (rates, the stop and escalation rules the results trigger, and A/B experiments).',
   history: 'The audit trail of an assumption, a goal or a thread, read back from git.',

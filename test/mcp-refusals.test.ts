@@ -42,8 +42,14 @@ describe('threadwork mcp refuses', () => {
     const noSuchStage = await mcp.call('write_stage', { thread: 'brightcart', stage: 7, front_matter: {} });
     expect(noSuchStage.isError).toBe(true);
     expect(noSuchStage.text).toMatch(/stage/);
-    const skipping = await mcp.call<{ error: { code: string } }>('write_stage', { thread: 'cobalt-remit', stage: 6, front_matter: { outcome: 'closed-won' } });
+    const skipping = await mcp.call<{ error: { code: string; path: string } }>('write_stage', { thread: 'cobalt-remit', stage: 6, front_matter: { outcome: 'closed-won' } });
     expect(skipping.isError && skipping.data.error.code).toBe('stage-order');
+    // It said only "fill and advance the current one first": which stage is current, and which one may be written, the agent had to find out.
+    expect(skipping.text).toContain('the thread is at 2-hypothesis.md. Stages open one at a time: complete 2-hypothesis.md, then write 3-implication.md, which opens it (as the `advance` tool, "thread": "threads/sales/cobalt-remit" does)');
+    expect(skipping.data.error.path).toBe('threads/sales/cobalt-remit/2-hypothesis.md');
+    const ended = await mcp.call<{ error: { code: string; path: string } }>('advance', { thread: 'harbor-lending' });
+    expect(ended.data.error).toMatchObject({ code: 'last-stage', path: 'threads/sales/harbor-lending/6-learning.md' });
+    expect(ended.text).toContain("its `outcome` there (closed-won, closed-lost or stalled) closes the thread");
 
     expect(snapshot(dir, thread)).toEqual(before);
     expect(head(dir)).toBe(headBefore);

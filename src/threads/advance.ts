@@ -43,7 +43,8 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   if (!meta) throw invalidMeta(`Cannot advance ${threadPath}`, model, threadPath);
   const stage = stageOf(thread);
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
-  if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to`, 'last-stage');
+  // What an agent asking to advance a thread at its end wants is to close it: where that is done is named.
+  if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to; its \`outcome\` there (closed-won, closed-lost or stalled) closes the thread`, 'last-stage', { thread: threadPath, path: `${threadPath}/${STAGE_FILES[stage - 1]}` });
   const current = thread.stages[stage - 1]!;
   refuseUnlessComplete(model, threadPath, meta, stage, `Cannot advance ${threadPath}`);
   const next = stage + 1;

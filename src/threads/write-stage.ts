@@ -8,7 +8,7 @@ import { keyNestedTooDeep, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/l
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { containedPath, isSymlink } from '../workspace/contain.js';
-import { metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { metaOf, segmentsOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, writeRefused, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { refuseUnlessComplete } from './advance.js';
@@ -61,13 +61,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   if (!Number.isInteger(stage) || stage < 1 || stage > STAGE_FILES.length) {
     throw new ThreadworkError(`Invalid stage ${stage}: expected 1 (input) to 6 (learning)`, 'invalid-stage');
   }
-  if (stage > 1 && !thread.stages[stage - 2]) {
-    throw new ThreadworkError(
-      `Cannot write ${STAGE_FILES[stage - 1]} of ${threadPath}: ${STAGE_FILES[stage - 2]} does not exist yet (stages are written in order; fill and advance the current one first)`,
-      'stage-order',
-      { thread: threadPath, stage },
-    );
-  }
+  if (stage > 1 && !thread.stages[stage - 2]) throw stageOrder(thread, threadPath, stage);
   const path = containedPath(model.root, `${threadPath}/${STAGE_FILES[stage - 1]}`);
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
@@ -89,6 +83,24 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
     thread: threadPath,
     invalidCode: 'stage-invalid',
   };
+}
+
+/**
+ * A stage written past the one the thread can open next. The refusal named only the missing
+ * file and said "fill and advance the current one first": an agent asking for stage 5 of a
+ * thread at stage 2 had to read the thread to learn which stage is current and which one it
+ * may write. It names both, and `path` is the file to complete first.
+ */
+function stageOrder(thread: ThreadRecord, threadPath: string, stage: number): ThreadworkError {
+  const current = stageOf(thread);
+  const [file, missing, atFile] = [STAGE_FILES[stage - 1]!, STAGE_FILES[stage - 2]!, STAGE_FILES[current - 1]!];
+  // A later stage file with this one's predecessor gone (deleted by hand): that file is what to restore.
+  if (current >= stage) return new ThreadworkError(`Cannot write ${file} of ${threadPath}: ${missing} is missing, though the thread has ${atFile}; restore ${missing} (git keeps every version) first`, 'stage-order', { thread: threadPath, stage, path: `${threadPath}/${missing}` });
+  return new ThreadworkError(
+    `Cannot write ${file} of ${threadPath}: ${missing} does not exist yet; the thread is at ${atFile}. Stages open one at a time: complete ${atFile}, then write ${STAGE_FILES[current]}, which opens it (as \`threadwork advance ${threadPath}\` does)`,
+    'stage-order',
+    { thread: threadPath, stage, path: `${threadPath}/${atFile}` },
+  );
 }
 
 /**
