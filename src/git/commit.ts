@@ -8,6 +8,7 @@ import { progress } from '../progress.js';
 import { settled, type Settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
+import { idsAsGitAdds } from './kept-crlf.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
 import { installIndex, lockIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
@@ -446,12 +447,17 @@ const READ_SLICE = 256;
  * changed it — nearly always) goes into `packed` to be written in one pack with the
  * trees; any other is written by git. A body the caller wrote (`writtenBody`) is not read
  * back (10,000 meta.json at a first sync: ~0.3 s): its id equal to the one git hashed
- * from the disk proves it is those bytes; any other is read, or written by git.
+ * from the disk proves it is those bytes; any other is read, or written by git. A file
+ * whose CRLF `git add` keeps and `hash-object` converts gets git add's id (kept-crlf.ts).
  */
 async function hashBlobs(top: string, present: readonly string[], sha1: boolean, packed: PackObject[], writtenBody: (path: string) => Buffer | undefined): Promise<string[]> {
   if (present.length === 0) return [];
   const input = (paths: readonly string[]): string => `${paths.join('\n')}\n`;
-  if (!sha1 || present.length < PACK_FROM) return (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(present) })).trim().split('\n');
+  if (!sha1 || present.length < PACK_FROM) {
+    const hashed = (await gitText(top, ['hash-object', '-w', '--stdin-paths'], { input: input(present) })).trim().split('\n');
+    const bodyOf = (i: number): Buffer => writtenBody(present[i]!) ?? readFileSync(join(top, present[i]!));
+    return hashed.length === present.length ? idsAsGitAdds(top, present, hashed, bodyOf, true) : hashed;
+  }
   // git starts first and the files are read while it hashes them, a slice at a time: between
   // slices the event loop feeds git the rest of the paths and takes its answers (64 KB pipes
   // each way); read all at once, before or after the spawn, one waited on the other (0.3 s at 10,000).
@@ -463,7 +469,8 @@ async function hashBlobs(top: string, present: readonly string[], sha1: boolean,
   }
   const hashed = await hashing;
   if ('error' in hashed) throw hashed.error;
-  const ids = hashed.value.trim().split('\n');
+  // A file whose CRLF git add keeps gets the id of its bytes: packed below.
+  const ids = await idsAsGitAdds(top, present, hashed.value.trim().split('\n'), (i) => bodies[i]!, false);
   const filtered: string[] = [];
   ids.forEach((id, i) => {
     if (objectId('blob', bodies[i]!) === id) packed.push({ type: 'blob', body: bodies[i]! });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settled } from '../settled.js';
 import { lstatOrNothing } from '../workspace/contain.js';
 import { gitSpawn, gitText } from './git.js';
+import { idsAsGitAdds } from './kept-crlf.js';
 
 /** How many `git status` runs this process started (a test sees changedAmong spare one). */
 export const statusRuns = { count: 0 };
@@ -87,15 +89,19 @@ export async function changedAmong(cwd: string, paths: readonly string[], knownP
     const [mode = '', type = '', id = ''] = entry.slice(0, tab).split(' ');
     inHead.set(entry.slice(tab + 1), { mode, type, id });
   }
-  const ids = hashed.value;
+  const { top, prefix, ids } = hashed.value;
   if (ids.length !== paths.length) return byStatus();
-  const changed: string[] = [];
+  const differing: number[] = [];
   for (let i = 0; i < paths.length; i++) {
     const entry = inHead.get(paths[i]!);
     if (entry?.type !== 'blob' || (entry.mode !== '100644' && entry.mode !== '100755') || (entry.mode === '100755') !== executable[i]) return byStatus();
-    if (entry.id !== ids[i]) changed.push(paths[i]!);
+    if (entry.id !== ids[i]) differing.push(i);
   }
-  return changed.sort();
+  // Of those, a file whose CRLF git add keeps, where hash-object converted it, may be HEAD's bytes.
+  const named = differing.map((i) => paths[i]!);
+  const added = await settled(idsAsGitAdds(top, named.map((path) => prefix + path), differing.map((i) => ids[i]!), (k) => readFileSync(join(cwd, named[k]!)), false));
+  if ('error' in added) return byStatus(); // a file gone meanwhile
+  return named.filter((path, k) => inHead.get(path)!.id !== added.value[k]).sort();
 }
 
 /**
@@ -120,8 +126,9 @@ function namedOnly(changed: string[], named: readonly string[]): string[] {
  * from the repository's top, whatever folder it runs in: they are given from there, as git
  * names them for its attributes.
  */
-async function hashFiles(cwd: string, paths: readonly string[], knownPrefix: string | undefined): Promise<string[]> {
+async function hashFiles(cwd: string, paths: readonly string[], knownPrefix: string | undefined): Promise<{ top: string; prefix: string; ids: string[] }> {
   // With the prefix known, git starts at once: a caller that derives next would otherwise see rev-parse end only after.
   const [top = '', prefix = ''] = knownPrefix !== undefined ? [join(cwd, ...knownPrefix.split('/').filter(Boolean).map(() => '..')), knownPrefix ? `${knownPrefix}/` : ''] : (await gitText(cwd, ['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
-  return (await gitText(top, ['hash-object', '--stdin-paths'], { input: `${paths.map((path) => prefix + path).join('\n')}\n` })).trim().split('\n');
+  const ids = (await gitText(top, ['hash-object', '--stdin-paths'], { input: `${paths.map((path) => prefix + path).join('\n')}\n` })).trim().split('\n');
+  return { top, prefix, ids };
 }
