@@ -58,7 +58,17 @@ function commitLines(commit: CommitOutcome | null, derived?: CommitContext): str
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
   if (!commit.committed) return commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
-  return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`];
+  return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`, ...commitWarningLines(commit)];
+}
+
+/**
+ * What a commit was made with that the person must know, under its commit line: HEAD
+ * detached (the next `git switch` leaves the commit behind), paths left out beyond a link,
+ * git's index locked. Every command that commits prints it, as `sync` and `watch` do: in
+ * JSON alone (`commit.warning`), a person who switched back to their branch lost the work.
+ */
+export function commitWarningLines(commit: CommitOutcome | null | undefined): string[] {
+  return commit?.committed && commit.warning ? [`${pc.yellow('warning:')} ${printable(commit.warning)}`] : [];
 }
 
 /**

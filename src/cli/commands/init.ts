@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { canvasPath, LAYOUT } from '../../workspace/layout.js';
-import { carriedLines, formatColored, heldLines, pathCount, type CommandOutcome } from '../outcome.js';
+import { carriedLines, commitWarningLines, formatColored, heldLines, pathCount, type CommandOutcome } from '../outcome.js';
 import { skillsLines } from './skills.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
@@ -22,6 +22,7 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...(result.sync ? result.sync.written.filter((p) => !own.includes(p)).map((p) => `updated ${p} (derived)`) : []),
     ...(result.commit?.committed ? carriedLines({ sync: result.sync, own }) : []),
     result.commit?.committed ? initCommitLine(result.commit) : '',
+    ...commitWarningLines(result.commit),
     // Then the skills' own commit, after the files it holds: two commits, two commit lines.
     ...(skills ? skillsLines(skills, options.git) : []),
     ...result.notes.map((note) => pc.yellow(note)),

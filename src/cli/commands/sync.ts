@@ -5,7 +5,7 @@ import { threadOf } from '../../workspace/layout.js';
 import { runSync, type SyncResult } from '../../sync/run.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
-import { formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
+import { commitWarningLines, formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
 import { continueCommand, gitOperationAt, operationName, type GitOperation } from '../../git/operation.js';
@@ -59,9 +59,8 @@ export function describeSync(result: SyncResult, root?: string, paused?: GitOper
   if (left) lines.push(left);
   lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => printable(e.path)).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
   if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
-  if (result.commit?.committed) {
-    if (result.commit.warning) lines.push(`${pc.yellow('warning:')} ${printable(result.commit.warning)}`);
-  } else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${printable(result.commit.message)}`);
+  if (result.commit?.committed) lines.push(...commitWarningLines(result.commit));
+  else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${printable(result.commit.message)}`);
   return lines.join('\n');
 }
 
