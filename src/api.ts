@@ -23,6 +23,7 @@ import { listThreads, type ThreadFilter, type ThreadSummary } from './threads/li
 import { readThread, type ThreadView } from './threads/read.js';
 import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
+import { readUnmergedFiles } from './git/unmerged.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, refuseControlInSubject, withFormerNames, type History } from './history/history.js';
@@ -238,7 +239,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
     strategy: async (options = {}) => {
-      const done = await write((model) => proposeStrategy(model, options), options);
+      const done = await write(async (model, state) => proposeStrategy(model, options, { current: state.currentModel(), unmerged: await readUnmergedFiles(root) }), options);
       return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
     },
     due: async (date) => {

@@ -8,6 +8,8 @@ import { refuseControlInId } from '../workspace/slug.js';
 import type { MissingInput } from './context.js';
 import type { GuardedFile } from './guard.js';
 import { planStrategy } from './refresh.js';
+import { refuseConflictedInputs } from './conflicted-inputs.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 
 export interface StrategyOptions {
   /** Segment ids; all segments when empty. */
@@ -29,9 +31,20 @@ export interface StrategyResult {
   commit: CommitOutcome | null;
 }
 
-/** `threadwork strategy`: ICP, narratives and materials per segment, guarded against overwriting hand edits. */
-export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions = {}): WriteProposal<Omit<StrategyResult, 'written' | 'sync' | 'commit'>> {
+/** While a merge is stopped: the workspace as it is on disk, and the sides git's index holds of each unmerged file (git/unmerged.ts). */
+export interface StrategyMerge {
+  current: WorkspaceModel;
+  unmerged: UnmergedFiles;
+}
+
+/**
+ * `threadwork strategy`: ICP, narratives and materials per segment, guarded against overwriting
+ * hand edits. A generated file git left conflicted is judged by the sides in git's index, as
+ * sync judges it: regenerated when both were generated and untouched (`merge`).
+ */
+export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions = {}, merge?: StrategyMerge): WriteProposal<Omit<StrategyResult, 'written' | 'sync' | 'commit'>> {
   for (const segment of options.segments ?? []) refuseControlInId('segment', segment);
+  if (merge) refuseConflictedInputs(merge.current);
   const known = segmentsOf(model).map((s) => s.id);
   const unknown = (options.segments ?? []).filter((s) => !known.includes(s));
   if (unknown.length) {
@@ -41,6 +54,7 @@ export function proposeStrategy(model: WorkspaceModel, options: StrategyOptions 
   const plan = planStrategy(model, derived.assumptions, (path) => model.text(path), {
     ...(options.segments?.length ? { segments: options.segments } : {}),
     force: options.force === true,
+    unmerged: merge?.unmerged,
   });
   const ids = plan.segments.map((s) => s.id);
   const changing = new Set(plan.writes.map((w) => w.path));

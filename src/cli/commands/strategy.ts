@@ -18,7 +18,7 @@ export const NO_SEGMENTS = 'No segments in strategy/canvas/04-segments.md: defin
 export async function strategyCommand(segments: string[], flags: { force?: boolean; commit: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   const workspace = await openWorkspace(options.dir);
   const result = await workspace.strategy({ segments, force: flags.force === true, commit: flags.commit });
-  const lines = result.files.map((f) => `${(LABEL[f.action] ?? pc.dim)(f.action.padEnd(11))} ${f.path}${f.action === 'kept-edited' ? pc.dim(' (edited by hand; --force to regenerate)') : ''}`);
+  const lines = result.files.map((f) => `${(LABEL[f.action] ?? pc.dim)(f.action.padEnd(11))} ${f.path}${f.action === 'kept-edited' ? pc.dim(keptWhy(f)) : ''}`);
   for (const s of result.segments) for (const m of s.missing) lines.push(`${pc.yellow('missing')}     ${s.id}: ${m.message}`);
   lines.push(...result.diagnostics.map(formatColored));
   lines.push(...syncLines(result));
@@ -27,6 +27,13 @@ export async function strategyCommand(segments: string[], flags: { force?: boole
   // A fresh workspace has no segment yet: the command did nothing, and said nothing of why.
   if (result.segments.length === 0 && !errors) lines.unshift(NO_SEGMENTS);
   return { json: { root: workspace.root, ...result }, text: lines.join('\n'), exitCode: errors ? 1 : 0 };
+}
+
+/** Why a file was kept: a merge conflict a side of which was edited by hand is not the file "edited by hand". */
+function keptWhy(file: StrategyResult['files'][number]): string {
+  return file.conflictLine === undefined
+    ? ' (edited by hand; --force to regenerate)'
+    : ` (git's conflict markers from line ${file.conflictLine}, a side edited by hand; resolve them, or --force to regenerate)`;
 }
 
 /**
