@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { waitFor, watchStarter, type WatchProcess } from './helpers/watch.js';
 import { learning, repo } from './helpers/won-deal.js';
@@ -62,4 +64,19 @@ describe('watch: one readable line per cycle, however much it held', () => {
     await waitFor(() => w.text.some((line) => line.includes('fixed')), 'the fix', () => w.describe());
     expect(w.text.find((line) => line.includes('fixed')), w.describe()).toMatch(/^\d\d:\d\d:\d\d threads\/sales\/acme\/3-implication\.md → nothing written; fixed$/);
   });
+
+  // The review: the start-up line (a temp folder's root and the commands it serves) and the line naming what the start-up left uncommitted (every path, then what to do) ran past the terminal, wrapped over several rows among one-row cycles.
+  it('on a 40-column terminal, the start-up line and the "not committed" line fit too: the root cut at its start, how to stop kept', async () => {
+    const dir = exampleWorkspaceCopy();
+    expect((await runCli(['deal', 'new', 'Test Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir])).code).toBe(0);
+    const w = start(dir, [], { COLUMNS: '40' }, { text: true });
+    await w.ready();
+    await waitFor(() => w.text.some((line) => line.includes('differ from HEAD')), 'the line naming what is not committed', () => w.describe());
+    for (const line of w.text) expect([...line].length, `${line}\n${w.describe()}`).toBeLessThanOrEqual(40);
+    const watching = w.text.find((line) => line.startsWith('watching '))!;
+    expect(watching, w.describe()).toMatch(/^watching …\S+ — Ctrl-C to stop$/);
+    expect([...watching].length).toBe(40);
+    expect(w.text.find((line) => line.includes('differ from HEAD')), w.describe()).toMatch(/^⚠ \d+ source files differ from HEAD.*…$/);
+  });
 });
+

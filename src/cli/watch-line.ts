@@ -95,6 +95,31 @@ function fitted(line: string, width: number): string {
   return visibleLength(line) <= width ? line : truncate(withoutColour(line), width - 1);
 }
 
+/**
+ * Watch's own lines beside its cycles — what the start-up left uncommitted, outside git,
+ * stopping — each cut to the terminal's width as a cycle's are: a 300-character "not
+ * committed" line wrapped over four rows among one-row cycles. `threadwork sync` and
+ * `--json` name every file whole.
+ */
+export function fittedLines(text: string, width = outputWidth()): string {
+  return width === undefined ? text : text.split('\n').map((line) => fitted(line, width)).join('\n');
+}
+
+/**
+ * `watching <root>[; <served> here are answered from this watcher] — Ctrl-C to stop`, fitted
+ * to the width: the root is cut at its start first (its last folders tell it from another),
+ * then the commands served are left out (`threadwork watch --json` says `serving`), so how
+ * to stop stays on the line; only then is the end cut.
+ */
+export function startupLine(root: string, served: string | undefined, width = outputWidth()): string {
+  const at = printable(root);
+  const line = (shown: string, withServed: boolean): string => `watching ${shown}${served && withServed ? `; ${served} here are answered from this watcher` : ''} — Ctrl-C to stop`;
+  if (width === undefined || visibleLength(line(at, true)) <= width) return pc.dim(line(at, true));
+  const cutRoot = (withServed: boolean): string => truncateStart(at, Math.max(NARROWEST_PIECE, visibleLength(at) - (visibleLength(line(at, withServed)) - width)));
+  const shortest = [line(cutRoot(true), true), line(cutRoot(false), false)].find((candidate) => visibleLength(candidate) <= width) ?? line(cutRoot(false), false);
+  return pc.dim(fitted(shortest, width));
+}
+
 function headLine(report: CycleReport, outsideGitTold: boolean, shape: Shape): string {
   // Escaped as the diagnostic lines below it are: a newline in a folder name must not split the line.
   const time = pc.dim(clockTime(new Date(report.time)));

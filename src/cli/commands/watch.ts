@@ -7,7 +7,7 @@ import { WorkspaceWatcher } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { onStopSignals } from '../../stop-signals.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
-import { describeCycle } from '../watch-line.js';
+import { describeCycle, fittedLines, startupLine } from '../watch-line.js';
 import { gitOperationAt } from '../../git/operation.js';
 import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
@@ -65,7 +65,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   const stopped = new Promise<string>((resolve) => {
     onStopSignals(STOP_SIGNALS, resolve, (signal) => {
       if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal, again: true }));
-      else out(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`));
+      else out(fittedLines(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`)));
     });
     outputClosed = () => resolve('output closed');
   });
@@ -76,9 +76,9 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
   }
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
-  else out(pc.dim(`watching ${workspace.root}${watcher.serving ? `; ${SERVED_COMMANDS} here are answered from this watcher` : ''} — Ctrl-C to stop`));
+  else out(startupLine(workspace.root, watcher.serving ? SERVED_COMMANDS : undefined));
   if (outsideGitTold) {
-    out(pc.yellow('not a git repository: each change is synced and its files written, but nothing is committed — no audit trail, no `threadwork history` (`git init` here to have them)'));
+    out(fittedLines(pc.yellow('not a git repository: each change is synced and its files written, but nothing is committed — no audit trail, no `threadwork history` (`git init` here to have them)')));
   }
   // What the start-up left uncommitted, named as sync names it once git has said (a status
   // of a large workspace is most of a second: the start-up does not wait for it).
@@ -87,7 +87,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     else {
       // Started during a merge or rebase: what is left is git's to commit once it is finished, as sync says.
       const left = leftUncommitted(paths, workspace.root, startupProblems, paths?.length ? await gitOperationAt(workspace.root) : undefined);
-      if (left) out(left);
+      if (left) out(fittedLines(left));
     }
   });
   const signal = await stopped;
