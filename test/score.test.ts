@@ -3,7 +3,7 @@ import { scoreCommand } from '../src/cli/commands/score.js';
 import { strategyCommand } from '../src/cli/commands/strategy.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { commandJson, type InProcessAnswer } from './helpers/in-process.js';
-import { testdir } from './helpers/testdir.js';
+import { md, testdir } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 import { gitInit } from './helpers/git.js';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -165,6 +165,39 @@ describe('threadwork score', () => {
     }
   });
 
+  it('reads the revenue cells CRMs and data providers export — "$10 mil.", "10 mil", "Under $1M", "> $1B", "$1M - $4M", "1M+" — and matches an open bound conservatively', async () => {
+    const dir = workspace({
+      'strategy/canvas/04-segments.md': md(`title: Segments
+segments:
+  - id: mid-market-fintech
+    name: Mid-market fintech
+    filters:
+      revenue: {min: "$20M", max: "$500M"}
+    disqualifiers: [Revenue under $5M]
+`),
+    });
+    const list = testdir({
+      'hubspot.csv': 'Company name,Annual Revenue\nMil,$10 mil.\nMilBare,10 mil\nUnder,Under $1M\nOver,> $1B\nBand,$1M - $4M\nPlus,1M+\nUnderInBand,Under $300M\nAboveInBand,Over $50M\n',
+    });
+    type Scored = { ranked: { name: string; factors: { name: string; detail: string }[]; disqualified: { field: string }[] }[]; rejected: { row: number; error: string }[] };
+    const result = await runJson<Scored>(['score', `${list}/hubspot.csv`, '--segment', 'mid-market-fintech', '--dir', dir], { env: { THREADWORK_TODAY: TODAY } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json.rejected).toEqual([]);
+    const read = Object.fromEntries(result.json.ranked.map((a) => [a.name, [a.factors.find((f) => f.name === 'revenue')?.detail, a.disqualified.map((d) => d.field)]]));
+    expect(read).toEqual({
+      Mil: ['10M is close for 20M–500M', []],
+      MilBare: ['10M is close for 20M–500M', []],
+      // Under $1M is all under $5M: disqualified; 1M+ may be $100M, so it is not — and, judged at its bound, far.
+      Under: ['≤ 1M is far for 20M–500M', ['revenue']],
+      Over: ['≥ 1B is far for 20M–500M', []],
+      Band: ['1M–4M is far for 20M–500M', ['revenue']],
+      Plus: ['≥ 1M is far for 20M–500M', []],
+      // A bound inside the band: the company may be in it, or not — close, never a full fit.
+      UnderInBand: ['≤ 300M is close for 20M–500M', []],
+      AboveInBand: ['≥ 50M is close for 20M–500M', []],
+    });
+  });
+
   it('reads a state column (HubSpot State/Region, Salesforce Billing State/Province) and a Pipedrive full address into the geography: an account abroad is placed out of the segment, one in Texas in', async () => {
     // The bundled example, whose ICP has the geography disqualifier (United States, United Kingdom).
     const dir = process.cwd();
@@ -261,7 +294,7 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([{ row: 7, error: 'expected 2 columns as in the header, got 3' }]);
     const json = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.json`, dir);
     expect(json.json.rejected).toEqual([]);
-    expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got {"min":"20M","max":"50M"})' }]);
+    expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got {"min":"20M","max":"50M"})' }]);
   });
 
   it('reads a head count written as a band, as LinkedIn and Apollo export company size: matched and disqualified by overlap', async () => {
@@ -290,11 +323,11 @@ describe('threadwork score', () => {
     expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Acme', 'Beta', 'Gamma']);
     expect(result.json.rejected).toEqual([]);
     const acme = result.json.ranked.find((a) => a.name === 'Acme')!;
-    expect(acme.leftOut).toEqual([{ row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' }]);
+    expect(acme.leftOut).toEqual([{ row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' }]);
     // Its data quality says the value was there but unusable, not that the list had none.
-    expect(acme.dataQualityFields.find((f) => f.field === 'revenue')).toMatchObject({ status: 'invalid', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' });
+    expect(acme.dataQualityFields.find((f) => f.field === 'revenue')).toMatchObject({ status: 'invalid', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' });
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")');
     expect(text.stdout).not.toContain('skipped');
   });
 
@@ -306,7 +339,7 @@ describe('threadwork score', () => {
     expect(result.json.rejected).toEqual([]);
     expect(result.json.ranked.find((a) => a.name === 'Acme')?.leftOut).toEqual([
       { row: 2, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")' },
-      { row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")' },
+      { row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' },
     ]);
     // The same rule in a contact list: the counts left out, the contact scored.
     const contacts = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; invalid: string[] }[]; rejected: Ranking['rejected'] }>(`${list}/contacts.csv`, dir, { contacts: true });
@@ -319,7 +352,7 @@ describe('threadwork score', () => {
     expect(ana.invalid).toEqual(expect.arrayContaining(['website_visits', 'content_downloads']));
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stdout).toContain('invalid Acme (row 2): employees: expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")');
-    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M or 500k (got "lots")');
+    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")');
   });
 
   it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {

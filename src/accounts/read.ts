@@ -8,7 +8,7 @@ import type { IcpProspect } from '../scoring/index.js';
 import { dayNumber } from '../scoring/freshness.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { stateWithCountry } from '../scoring/subdivisions.js';
-import { parseMoneyRange } from '../schema/money.js';
+import { parseRevenueRange } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
@@ -22,7 +22,7 @@ const listOf = z.preprocess(
 );
 const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
 
-const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M or 500k';
+const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M';
 const EMPLOYEES_EXPECTED = 'expected a number of employees or a band such as 480, 201-500 or 10,001+';
 
 /** A head count written as text: a count as a number, a band as its range; otherwise the number it reads as (`1.5`, `-5`: refused for what is wrong with it), or NaN. */
@@ -57,7 +57,7 @@ export const accountSchema = z.looseObject({
     (v) => (v === '' || v === null ? undefined : v),
     z
       .union([z.number(), z.string()], { error: REVENUE_EXPECTED })
-      .refine((v) => parseMoneyRange(v) !== undefined, REVENUE_EXPECTED)
+      .refine((v) => parseRevenueRange(v) !== undefined, REVENUE_EXPECTED)
       .optional(),
   ),
   geography: optionalString,

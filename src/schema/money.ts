@@ -5,10 +5,11 @@ export interface MoneyRange {
 
 /**
  * What a suffix multiplies by: `k`, `m`/`mm`, `b`/`bn`, and the words (`12 million`,
- * `1.5 billion`, `500 thousand`; `mn` and the German `Mio`): a revenue written "12 million"
+ * `1.5 billion`, `500 thousand`; `mn`, the German `Mio`, and `mil`, as US data providers
+ * export a revenue: `$10 mil.`): a revenue written "12 million"
  * was no amount, and the company scored as if its revenue were unknown.
  */
-const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
+const SUFFIX: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, mil: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9 };
 /**
  * The German words, whose writers mark decimals with a comma (`1,2 Mio`) and group
  * thousands with the dot: `€1.200 Mio` is 1,200 million, where `$1.250M` is 1.25 million.
@@ -20,7 +21,7 @@ const GERMAN_SUFFIXES: ReadonlySet<string> = new Set(['mio', 'mrd']);
  * `1,2 Mrd.`, `$1.5 bn.`): read without the dot, it was no amount, and the account scored
  * as if its revenue were unknown.
  */
-const ABBREVIATED_SUFFIX = /(\d\s*(?:mio|mrd|mn|bn))\./gi;
+const ABBREVIATED_SUFFIX = /(\d\s*(?:mio|mrd|mil|mn|bn))\./gi;
 /** A suffix, longest first so that `million` is not read as `m` followed by text. */
 const SUFFIXES = `(?:${Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join('|')})`;
 const CURRENCY = '(?:[$€£¥]|usd|eur|gbp)';
@@ -73,6 +74,33 @@ export function parseMoney(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const range = parseMoneyRange(value);
   return range ? (range.min + range.max) / 2 : undefined;
+}
+
+/** A company's revenue as a range; `open` when the cell gives one bound only (`1M+`, `Under $1M`). */
+export interface RevenueRange extends MoneyRange {
+  open?: 'above' | 'below';
+}
+
+/** The words a CRM or data provider writes before a revenue's only bound: above it (`> $1B`, `Over $1B`) or below it (`Under $1M`, `< $1M`). */
+const ABOVE = /^(?:>=?|≥|over|above|more than|greater than)\s*/i;
+const BELOW = /^(?:<=?|≤|under|below|less than|up to)\s*/i;
+
+/**
+ * A company's revenue as exports write it: an amount or range as `parseMoneyRange` reads
+ * it, or a band with one bound (`1M+`, `$1B+`, `> $1B`, `Over $500M`, `Under $1M`, `< $1M`),
+ * read as the range from that bound up (max Infinity) or down to 0, marked `open`: `1M+`
+ * was read as exactly $1M, and a "revenue under $5M" disqualifier threw out a company that
+ * may make $100M. Only a company's revenue is read so: a deal's amount has no open end.
+ */
+export function parseRevenueRange(value: unknown): RevenueRange | undefined {
+  if (typeof value !== 'string') return parseMoneyRange(value);
+  const text = value.trim();
+  const above = ABOVE.exec(text) ?? (/\+$/.test(text) ? ['', ''] : null);
+  const below = above ? null : BELOW.exec(text);
+  if (!above && !below) return parseMoneyRange(value);
+  const bound = parseMoney(text.slice((above ?? below)![0].length).replace(/\s*\+$/, ''));
+  if (bound === undefined) return undefined;
+  return above ? { min: bound, max: Number.POSITIVE_INFINITY, open: 'above' } : { min: 0, max: bound, open: 'below' };
 }
 
 export function parseMoneyRange(value: unknown): MoneyRange | undefined {

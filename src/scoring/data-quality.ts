@@ -27,7 +27,7 @@
  */
 
 import { formatCount } from '../derive/format.js';
-import { parseMoneyRange } from '../schema/money.js';
+import { parseRevenueRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { isValidDomain } from '../schema/domain.js';
 import { dayNumber, dayText, isFutureDataDate, requireDay } from './freshness.js';
@@ -132,7 +132,7 @@ const employeesCheck: Check = (v) => {
 
 const revenueCheck: Check = (v) => {
   if (v === undefined || v === null || v === '') return missing('no revenue');
-  return parseMoneyRange(v) ? ok('revenue readable') : invalid(`could not read revenue ${JSON.stringify(v)}`);
+  return parseRevenueRange(v) ? ok('revenue readable') : invalid(`could not read revenue ${JSON.stringify(v)}`);
 };
 
 /** The data date, judged against `asOf` when given: a date still to come is none the data was gathered on. */

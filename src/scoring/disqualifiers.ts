@@ -26,7 +26,7 @@
  * A rule whose field is absent cannot decide: the disqualifier is listed as `unchecked`.
  */
 
-import { parseMoney, parseMoneyRange } from '../schema/money.js';
+import { parseMoney, parseRevenueRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import { technologyMatches } from './fit.js';
 import { formatHeadCount, headCountRange } from './numbers.js';
@@ -166,7 +166,7 @@ function employees(company: CompanyFacts, bound: number, side: 'less' | 'more'):
 
 function revenue(company: CompanyFacts, raw: string, side: 'less' | 'more'): Verdict {
   const bound = parseMoney(raw.replace(/\s+/g, ''));
-  const range = parseMoneyRange(company.revenue);
+  const range = parseRevenueRange(company.revenue);
   if (bound === undefined || range === undefined) return { field: 'revenue', hit: 'unknown' };
   const hit = side === 'less' ? range.max < bound : range.min > bound;
   const value = typeof company.revenue === 'string' || typeof company.revenue === 'number' ? String(company.revenue) : `${range.min}-${range.max}`;

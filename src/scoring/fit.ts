@@ -6,12 +6,12 @@
  * so a company with no revenue on file is judged on what is known rather than marked 0.
  */
 
-import { parseMoneyRange } from '../schema/money.js';
+import { parseRevenueRange, type RevenueRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import type { IcpProfile } from './icp-profile.js';
 import { headCountRange, renormalisedMean, round3 } from './numbers.js';
-import { describeRange, hasBounds, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
+import { describeRange, hasBounds, matchOpenRange, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
 import { geographyMatches } from './regions.js';
 import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
 
@@ -25,7 +25,7 @@ export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult 
     listFactor('industry', presentText(company.industry), profile.industries, phrasesOverlap),
     // A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is.
     rangeFactor('employees', headCountRange(company.employees), company.employees, profile.employees),
-    rangeFactor('revenue', parseMoneyRange(company.revenue), company.revenue, profile.revenue),
+    rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
     technologyFactor(company.technologies ?? [], profile.technologies),
     listFactor('geography', presentText(company.geography), profile.geography, geographyMatches),
   ];
@@ -57,14 +57,16 @@ function listFactor(
 }
 
 
-function rangeFactor(name: string, value: ValueRange | undefined, raw: unknown, target: TargetRange | undefined): ScoreFactor {
+function rangeFactor(name: string, value: (ValueRange & Pick<RevenueRange, 'open'>) | undefined, raw: unknown, target: TargetRange | undefined): ScoreFactor {
   if (!hasBounds(target)) return factor(name, 'not-applicable', null, `the ICP sets no ${name} range`);
   if (value === undefined) {
     const unread = raw !== null && raw !== undefined && raw !== '';
     return factor(name, 'missing', null, unread ? `could not read ${name} ${JSON.stringify(raw)}` : `no ${name} on file`);
   }
-  const fit = matchRange(value, target);
-  return factor(name, 'computed', RANGE_SCORE[fit], `${describeRange(value)} is ${fit} for ${describeRange(target)}`);
+  const open = value.open;
+  const fit = open ? matchOpenRange(value, open, target) : matchRange(value, target);
+  const described = open === 'below' ? `≤ ${describeRange({ min: value.max, max: value.max })}` : describeRange(value);
+  return factor(name, 'computed', RANGE_SCORE[fit], `${described} is ${fit} for ${describeRange(target)}`);
 }
 
 function technologyFactor(technologies: readonly string[], targets: readonly string[]): ScoreFactor {

@@ -40,6 +40,22 @@ export function matchRange(value: ValueRange, target: TargetRange): RangeFit {
   return value.min <= max! * (1 + CLOSE_MARGIN) ? 'close' : 'far';
 }
 
+/**
+ * A value with one bound only (`1M+`, `Under $1M`: it could be anywhere beyond it), matched
+ * conservatively: in range only when all of it lies inside the target (`> $50M` for a band
+ * of $20M and up); otherwise judged at the one figure it gives, its bound, and never better
+ * than close — `Under $30M` may be $1M, so against $20M–$500M it is close, not a fit, and
+ * `1M+` is as far as $1M is. A closed range keeps `matchRange`'s overlap.
+ */
+export function matchOpenRange(value: ValueRange, open: 'above' | 'below', target: TargetRange): RangeFit {
+  const { min, max } = target;
+  const inside = (min === undefined || value.min >= min) && (max === undefined || value.max <= max);
+  if (inside) return 'in-range';
+  const bound = open === 'above' ? value.min : value.max;
+  const fit = matchRange({ min: bound, max: bound }, target);
+  return fit === 'in-range' ? 'close' : fit;
+}
+
 export function hasBounds(target: TargetRange | undefined): target is TargetRange {
   return target !== undefined && (target.min !== undefined || target.max !== undefined);
 }
