@@ -34,7 +34,7 @@ export async function unmergedPaths(cwd: string): Promise<string[]> {
 }
 
 /** git's index entries of the unmerged files (`ls-files -u`), while a merge or rebase is stopped. */
-async function unmergedEntries(cwd: string): Promise<{ top: string; entries: { oid: string; side: 'base' | 'ours' | 'theirs'; path: string }[] } | undefined> {
+export async function unmergedEntries(cwd: string): Promise<{ top: string; entries: { oid: string; side: 'base' | 'ours' | 'theirs'; path: string }[] } | undefined> {
   const repo = await repositoryOf(cwd).catch(() => undefined);
   if (!repo || !operationInProgress(repo.gitDir)) return undefined;
   const inRepo = await repositoryIn(cwd);

@@ -5,6 +5,8 @@ import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
 import { sparseCheckoutGap } from '../../git/sparse-checkout.js';
 import { stoppedNote, stoppedOperation } from '../../git/stopped.js';
+import { unmarkedConflicts } from '../../git/unmerged-paths.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
 export async function checkCommand(flags: { cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -12,8 +14,10 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   const cache = flags.cache !== false;
   // A process keeping the workspace warm (the MCP server) answers first, when one runs; `--no-cache` reads every file here.
   const served = cache ? await askServer(root, { op: 'check' }) : undefined;
-  const result = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
+  const checked = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
   const [outside, stopped] = await Promise.all([outsideCheckout(root), stoppedOperation(root)]);
+  // Files git left unmerged with no markers to find in them (a deal folder renamed on one side): git's state, not the files', so asked here.
+  const result = stopped ? withDiagnostics(checked, await unmarkedConflicts(root, stopped.operation)) : checked;
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0
@@ -32,6 +36,13 @@ async function checkHere(root: string, cache: boolean): Promise<CheckResult> {
   // A stored result needs none of the engine: it is loaded only when there is work to do.
   const stored = await storedCheck(root, cache);
   return stored.result ?? (await (await import('../../engine/run-check.js')).checkWorkspace(root, { cache }, stored));
+}
+
+/** `result` with `more` errors among its diagnostics, its counts and verdict with them. */
+function withDiagnostics(result: CheckResult, more: readonly Diagnostic[]): CheckResult {
+  if (more.length === 0) return result;
+  const errors = more.filter((d) => d.severity === 'error').length;
+  return { ...result, diagnostics: [...more, ...result.diagnostics], errors: result.errors + errors, warnings: result.warnings + more.length - errors, ok: result.ok && errors === 0 };
 }
 
 export function plural(n: number, word: string): string {

@@ -1,0 +1,115 @@
+import { posix } from 'node:path';
+import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { gitText } from './git.js';
+import { continueCommand, type GitOperation } from './operation.js';
+import { unmergedEntries } from './unmerged.js';
+
+/** What each side did to a path git left unmerged without markers to resolve in it (git status's "added by us", "deleted by them"…). */
+type Unmarked = 'added-by-us' | 'added-by-them' | 'deleted-by-us' | 'deleted-by-them';
+
+/** By the index stages present (1 base, 2 ours, 3 theirs); both modified or both added hold git's markers, which `merge-conflict` reports. */
+const KIND_BY_STAGES: Record<string, Unmarked> = { '2': 'added-by-us', '3': 'added-by-them', '13': 'deleted-by-us', '12': 'deleted-by-them' };
+
+/**
+ * How a message names each side: git's "ours" is HEAD, which during a rebase is the branch
+ * rebased onto, not the person's own commit (that is "theirs", being replayed).
+ */
+const SIDES: Record<GitOperation, { ours: string; theirs: string }> = {
+  merge: { ours: 'your side (HEAD)', theirs: 'the side merged in' },
+  rebase: { ours: 'the branch rebased onto (HEAD)', theirs: 'your commit being replayed' },
+  am: { ours: 'the branch (HEAD)', theirs: 'the patch applied' },
+  'cherry-pick': { ours: 'your branch (HEAD)', theirs: 'the commit picked' },
+  revert: { ours: 'your branch (HEAD)', theirs: 'the commit reverted' },
+};
+
+/** The commit whose changes git was applying when it stopped: the other side of the conflict. */
+const OTHER_SIDE: Record<GitOperation, string> = { merge: 'MERGE_HEAD', rebase: 'REBASE_HEAD', am: 'REBASE_HEAD', 'cherry-pick': 'CHERRY_PICK_HEAD', revert: 'REVERT_HEAD' };
+
+/**
+ * `merge-conflict` errors for the workspace's files git left unmerged with no markers in them:
+ * a deal folder renamed on one side while a stage file was added (git moves it into the new
+ * folder: "added by us") or edited on the other (a rename git did not recognise: "deleted by
+ * them"). `check` read such a file as any other — nothing named the folder it came from, and
+ * the merge could not be finished without `git add` or `git rm` of it. Each names both paths,
+ * where the sides put the thread, and the commands that settle it.
+ */
+export async function unmarkedConflicts(root: string, operation: GitOperation): Promise<Diagnostic[]> {
+  const listed = await unmergedEntries(root);
+  if (!listed) return [];
+  const stages = new Map<string, string>();
+  for (const entry of listed.entries) stages.set(entry.path, `${stages.get(entry.path) ?? ''}${{ base: '1', ours: '2', theirs: '3' }[entry.side]}`);
+  const unmarked = [...stages].flatMap(([path, present]) => {
+    const kind = KIND_BY_STAGES[[...present].sort().join('')];
+    return kind ? [{ path, kind }] : [];
+  });
+  if (unmarked.length === 0) return [];
+  const [ours, theirs] = await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)]);
+  const said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation] };
+  return unmarked.sort((a, b) => a.path.localeCompare(b.path)).map(({ path, kind }) => diagnostic(path, START, 'error', 'merge-conflict', advice(path, kind, said)));
+}
+
+/** What to say of one path: where each side has the thread, and how to keep it in one folder. */
+function advice(path: string, kind: Unmarked, said: { ours: Renames; theirs: Renames; finish: string; sides: { ours: string; theirs: string } }): string {
+  const folder = posix.dirname(path);
+  const file = posix.basename(path);
+  const unmerged = `git left \`${path}\` unmerged (${kind.replaceAll('-', ' ')})`;
+  const byUs = kind === 'added-by-us' || kind === 'deleted-by-them';
+  // The side that added or edited the file, and the one that renamed (or deleted) its folder.
+  const [wrote, renamed] = byUs ? [said.sides.ours, said.sides.theirs] : [said.sides.theirs, said.sides.ours];
+  const renames = byUs ? said.theirs : said.ours;
+  if (kind === 'added-by-us' || kind === 'added-by-them') {
+    // git moves a file added in a folder the other side renamed into the new folder.
+    const from = renames.from.get(folder);
+    // Both sides renamed the folder, each its own way: git keeps each side's files under its name.
+    const ownFrom = (byUs ? said.ours : said.theirs).from.get(folder);
+    const otherName = ownFrom === undefined ? undefined : renames.to.get(ownFrom);
+    if (!from && ownFrom && otherName) {
+      return `${unmerged}: the thread folder \`${ownFrom}\` was renamed to \`${folder}\` on ${wrote} and to \`${otherName}\` on ${renamed}, so the thread is in both. ` +
+        `Choose one name: keep this one (\`git add ${path} && git rm ${otherName}/${file}\`) or the other (\`git rm ${path} && git add ${otherName}/${file}\`), then \`${said.finish}\``;
+    }
+    const where = from ? `: added as \`${from}/${file}\` on ${wrote}, in the thread folder ${renamed} renamed to \`${folder}\`, and git moved it there` : `: added on ${wrote} only`;
+    return `${unmerged}${where}. Keep it in \`${folder}\`, one thread under its new name: \`git add ${path}\` (or drop it: \`git rm ${path}\`), then \`${said.finish}\``;
+  }
+  // A file edited on one side whose folder the other side renamed: git saw a deletion.
+  const to = renames.to.get(folder);
+  if (to) {
+    return `${unmerged}: edited on ${wrote}, while ${renamed} renamed its thread folder to \`${to}\` — git took the rename for a deletion. ` +
+      `Bring the edit into \`${to}/${file}\` (this file holds the edited version), then \`git rm ${path} && git add ${to}/${file}\` and \`${said.finish}\``;
+  }
+  return `${unmerged}: edited on ${wrote}, deleted on ${renamed}. Keep it (\`git add ${path}\`) or delete it (\`git rm ${path}\`), then \`${said.finish}\``;
+}
+
+interface Renames {
+  /** New folder → old folder. */
+  from: Map<string, string>;
+  /** Old folder → new folder. */
+  to: Map<string, string>;
+}
+
+/**
+ * The thread folders (workspace-relative) one side renamed since the merge base, by the files
+ * git sees renamed: `side` against the base of the conflict (the merge base of a merge; the
+ * commit's parent when one commit is applied: a rebase, cherry-pick, revert or `git am`).
+ */
+async function folderRenames(top: string, root: string, side: string, operation: GitOperation): Promise<Renames> {
+  const renames: Renames = { from: new Map(), to: new Map() };
+  try {
+    const other = OTHER_SIDE[operation];
+    const base = operation === 'merge' ? (await gitText(root, ['merge-base', 'HEAD', other])).trim() : (await gitText(root, ['rev-parse', `${other}^`])).trim();
+    const prefix = (await gitText(root, ['rev-parse', '--show-prefix'])).trim();
+    const listed = await gitText(top, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', base, side]);
+    const fields = listed.split('\0');
+    for (let at = 0; at + 2 < fields.length; at += 3) {
+      const [from, to] = [fields[at + 1]!, fields[at + 2]!];
+      if (!from.startsWith(prefix) || !to.startsWith(prefix)) continue;
+      const [oldFolder, newFolder] = [posix.dirname(from.slice(prefix.length)), posix.dirname(to.slice(prefix.length))];
+      if (oldFolder !== newFolder && oldFolder.startsWith('threads/')) {
+        renames.from.set(newFolder, oldFolder);
+        renames.to.set(oldFolder, newFolder);
+      }
+    }
+  } catch {
+    // No base to compare with (an unrelated history, a commit without parent): the paths are named without the folder's other name.
+  }
+  return renames;
+}

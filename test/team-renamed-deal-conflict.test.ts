@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { teamWorkspace } from './helpers/team.js';
+import { read, writeFiles } from './helpers/testdir.js';
+
+/**
+ * Bob renames the Meridian Pay deal's folder; Alice, meanwhile, writes its Stage 4 in the old
+ * folder. Her pull moves the new file into the renamed folder and stops on it ("added by us",
+ * no markers in it): `check` named nothing — the file read as any other, the folder it came
+ * from nowhere, and the merge could not be committed without `git add` or `git rm` of it. It
+ * is now a `merge-conflict` error naming both paths and the commands that settle it; and a
+ * folder both renamed, each its own way, names both names to choose from.
+ */
+
+const OLD = 'threads/sales/meridian-pay';
+const BOBS = 'threads/sales/meridian-payments';
+
+const conflictsAt = async (dir: string, path: string): Promise<Diagnostic[]> => {
+  const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+  expect(check.json.ok).toBe(false);
+  return check.json.diagnostics.filter((d) => d.path === path && d.rule === 'merge-conflict');
+};
+
+describe('a deal folder renamed on one side of a merge', () => {
+  // Two clones and the real CLI: 30 s is too short on a loaded machine.
+  it('names the stage file added in the old folder, where git moved it, and what to do', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'mv', OLD, BOBS);
+    git(team.bob, 'commit', '-qm', 'Meridian Pay renamed');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    const decision = read(team.alice, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay');
+    writeFiles(team.alice, { [`${OLD}/4-decision.md`]: decision });
+    git(team.alice, 'add', '-A');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay decided');
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
+    const found = await conflictsAt(team.alice, `${BOBS}/4-decision.md`);
+    expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([['error', 1, 1]]);
+    expect(found[0]!.message).toBe(
+      `git left \`${BOBS}/4-decision.md\` unmerged (added by us): added as \`${OLD}/4-decision.md\` on your side (HEAD), in the thread folder the side merged in renamed to \`${BOBS}\`, and git moved it there. ` +
+        `Keep it in \`${BOBS}\`, one thread under its new name: \`git add ${BOBS}/4-decision.md\` (or drop it: \`git rm ${BOBS}/4-decision.md\`), then \`git commit\``,
+    );
+    // Done as it says, nothing unmerged is left to name.
+    git(team.alice, 'add', `${BOBS}/4-decision.md`);
+    expect(await conflictsAt(team.alice, `${BOBS}/4-decision.md`)).toEqual([]);
+  });
+
+  it('names both names when each side renamed the folder its own way', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'mv', OLD, BOBS);
+    git(team.bob, 'commit', '-qm', 'Meridian Pay renamed');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    git(team.alice, 'mv', OLD, 'threads/sales/meridian');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay renamed');
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
+    const found = await conflictsAt(team.alice, 'threads/sales/meridian/meta.json');
+    expect(found.map((d) => d.message)).toEqual([
+      `git left \`threads/sales/meridian/meta.json\` unmerged (added by us): the thread folder \`${OLD}\` was renamed to \`threads/sales/meridian\` on your side (HEAD) and to \`${BOBS}\` on the side merged in, so the thread is in both. ` +
+        `Choose one name: keep this one (\`git add threads/sales/meridian/meta.json && git rm ${BOBS}/meta.json\`) or the other (\`git rm threads/sales/meridian/meta.json && git add ${BOBS}/meta.json\`), then \`git commit\``,
+    ]);
+  });
+});
