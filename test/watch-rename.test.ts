@@ -26,4 +26,19 @@ describe('watch: a thread folder renamed while it watches', () => {
     const status = git(dir, 'show', '-M', '--name-status', '--format=', 'HEAD');
     for (const stage of ['1-input.md', '2-hypothesis.md', '5-actions.md']) expect(status).toMatch(new RegExp(`^R\\d+\\tthreads/sales/acme/${stage}\\tthreads/sales/acme-corp/${stage}$`, 'm'));
   });
+
+  // The review: a folder renamed with its id left as it was is held (`→ nothing written`, the error under it); the save that fixes the id committed the rename, and its line read as an unrelated edit of `…/acme-corp/meta.json`.
+  it('renamed in one cycle and its id fixed in the next: the second line says the rename it commits', async () => {
+    const dir = await repo();
+    const w = start(dir, [], { COLUMNS: '' }, { text: true });
+    await w.ready();
+    renameSync(join(dir, 'threads/sales/acme'), join(dir, 'threads/sales/acme-corp'));
+    await waitFor(() => w.text.some((line) => /acme → acme-corp renamed → nothing written$/.test(line)), 'the rename, held by its id', () => w.describe());
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const meta = join(dir, 'threads/sales/acme-corp/meta.json');
+    writeFileSync(meta, readFileSync(meta, 'utf8').replace('"id": "acme"', '"id": "acme-corp"'));
+    await waitFor(() => git(dir, 'rev-parse', 'HEAD').trim() !== head && w.text.some((line) => /^\d\d:.*; fixed /.test(line)), 'the rename to be committed', () => w.describe());
+    expect(w.text.find((line) => /^\d\d:.*; fixed /.test(line)), w.describe()).toMatch(/^\d\d:\d\d:\d\d threads\/sales\/acme-corp\/meta\.json \(renamed from acme\) → .*\[[0-9a-f]{7}\]; fixed threads\/sales\/acme-corp\/meta\.json$/);
+    expect(git(dir, 'show', '-M', '--name-status', '--format=', 'HEAD')).toMatch(/^R\d+\tthreads\/sales\/acme\/1-input\.md\tthreads\/sales\/acme-corp\/1-input\.md$/m);
+  });
 });

@@ -168,7 +168,8 @@ function describeTrigger(report: CycleReport, firstCells?: number): string {
   const paths = report.trigger.map(printable);
   const [first = '', ...rest] = paths;
   const deleted = new Set(report.deleted.map(printable));
-  const shown = firstCells === undefined ? first : truncateStart(first, firstCells);
+  const from = renameCommitted(report);
+  const shown = (firstCells === undefined ? first : truncateStart(first, firstCells)) + (from ? ` (renamed from ${printable(from.split('/').pop()!)})` : '');
   const more = rest.length > 0 ? ` +${rest.length}` : '';
   if (deleted.size > 0 && paths.every((path) => deleted.has(path))) return `${shown}${more} deleted`;
   const restDeleted = rest.filter((path) => deleted.has(path)).length;
@@ -190,6 +191,32 @@ function renamedThread(report: CycleReport): { from: string; to: string } | unde
   const [from, goneFiles] = [...gone][0]!;
   const [to, cameFiles] = [...came][0]!;
   return goneFiles.size === cameFiles.size && [...goneFiles].every((file) => cameFiles.has(file)) ? { from, to } : undefined;
+}
+
+/**
+ * The thread folder whose rename this cycle's commit holds, when the rename was held back
+ * (the moved thread in error: its id not yet its new folder's name) and a later save in the
+ * new folder released it. Its line read `…/acme-corp/meta.json → …` with no word of the
+ * rename the line before had announced as `nothing written`: the commit moves every file of
+ * the old folder, the same names in the folder the triggers are in.
+ */
+function renameCommitted(report: CycleReport): string | undefined {
+  if (!report.commit?.committed || report.trigger.length === 0) return undefined;
+  const into = classifyPath(report.trigger[0]!);
+  if (!('thread' in into) || !into.thread || !report.trigger.every((path) => path.startsWith(`${into.thread}/`))) return undefined;
+  // The commit's paths are the repository's: the workspace may be a folder of it.
+  const committed = report.commit.paths.find((path) => path.endsWith(report.trigger[0]!));
+  if (committed === undefined) return undefined;
+  const prefix = committed.slice(0, committed.length - report.trigger[0]!.length);
+  const ofThreads = report.commit.paths.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length)).filter((path) => {
+    const kind = classifyPath(path);
+    return 'thread' in kind && Boolean(kind.thread);
+  });
+  const threadFiles = filesByThread(ofThreads);
+  const target = threadFiles?.get(into.thread);
+  if (!threadFiles || !target) return undefined;
+  const sources = [...threadFiles].filter(([thread, files]) => thread !== into.thread && files.size === target.size && [...files].every((file) => target.has(file)));
+  return sources.length === 1 ? sources[0]![0] : undefined;
 }
 
 /** The files by their thread folder, each as named inside it; undefined when one is no thread's file. */
