@@ -55,13 +55,7 @@ export async function readCommitConfig(top: string): Promise<GitConfig> {
  */
 export function commitIdentity(configured: { name: string; email: string } | undefined, config: GitConfig, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   if (configured) return { GIT_AUTHOR_NAME: configured.name, GIT_AUTHOR_EMAIL: configured.email, GIT_COMMITTER_NAME: configured.name, GIT_COMMITTER_EMAIL: configured.email };
-  const set = config.identity;
-  const parts = {
-    GIT_AUTHOR_NAME: env.GIT_AUTHOR_NAME || set.get('author.name') || set.get('user.name'),
-    GIT_AUTHOR_EMAIL: env.GIT_AUTHOR_EMAIL || set.get('author.email') || set.get('user.email') || env.EMAIL,
-    GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME || set.get('committer.name') || set.get('user.name'),
-    GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL || set.get('committer.email') || set.get('user.email') || env.EMAIL,
-  };
+  const parts = gitIdentity(config, env);
   if (Object.values(parts).every(Boolean)) return {};
   return {
     GIT_AUTHOR_NAME: parts.GIT_AUTHOR_NAME || FALLBACK_IDENTITY.name,
@@ -69,4 +63,34 @@ export function commitIdentity(configured: { name: string; email: string } | und
     GIT_COMMITTER_NAME: parts.GIT_COMMITTER_NAME || FALLBACK_IDENTITY.name,
     GIT_COMMITTER_EMAIL: parts.GIT_COMMITTER_EMAIL || FALLBACK_IDENTITY.email,
   };
+}
+
+/** What git's own order names for each part of a commit's identity (undefined: nothing does). */
+function gitIdentity(config: GitConfig, env: NodeJS.ProcessEnv): Record<'GIT_AUTHOR_NAME' | 'GIT_AUTHOR_EMAIL' | 'GIT_COMMITTER_NAME' | 'GIT_COMMITTER_EMAIL', string | undefined> {
+  const set = config.identity;
+  return {
+    GIT_AUTHOR_NAME: env.GIT_AUTHOR_NAME || set.get('author.name') || set.get('user.name'),
+    GIT_AUTHOR_EMAIL: env.GIT_AUTHOR_EMAIL || set.get('author.email') || set.get('user.email') || env.EMAIL,
+    GIT_COMMITTER_NAME: env.GIT_COMMITTER_NAME || set.get('committer.name') || set.get('user.name'),
+    GIT_COMMITTER_EMAIL: env.GIT_COMMITTER_EMAIL || set.get('committer.email') || set.get('user.email') || env.EMAIL,
+  };
+}
+
+/**
+ * When a commit took a part of its identity from the fallback (commitIdentity), what the
+ * person should set to commit as themselves — the exact `git config` commands — said under
+ * the commit line of every commit made so, until they are set: on a fresh machine the
+ * first `init` or `sync` would otherwise put `threadwork <threadwork@localhost>` on
+ * every commit of the audit trail unnoticed. Undefined when nothing came from the fallback.
+ */
+export function fallbackIdentityWarning(configured: { name: string; email: string } | undefined, config: GitConfig, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (configured) return undefined;
+  const parts = gitIdentity(config, env);
+  const commands: string[] = [];
+  if (!parts.GIT_AUTHOR_NAME || !parts.GIT_COMMITTER_NAME) commands.push('git config --global user.name "Your Name"');
+  if (!parts.GIT_AUTHOR_EMAIL || !parts.GIT_COMMITTER_EMAIL) commands.push('git config --global user.email "you@example.com"');
+  if (commands.length === 0) return undefined;
+  const keys = commands.map((command) => command.split(' ')[3]!);
+  const used = commands.length === 2 ? `${FALLBACK_IDENTITY.name} <${FALLBACK_IDENTITY.email}>` : keys[0] === 'user.name' ? `the name ${FALLBACK_IDENTITY.name}` : `the email ${FALLBACK_IDENTITY.email}`;
+  return `git has no ${keys.join(' or ')} here: committed with ${used}, threadwork's fallback; to commit as yourself, run \`${commands.join(' && ')}\` (or set git.author in threadwork.config.yaml)`;
 }

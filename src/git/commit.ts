@@ -16,7 +16,7 @@ import type { IndexEdits, IndexEntry } from './index-file.js';
 import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue } from './auto-gc.js';
-import { commitIdentity, readCommitConfig } from './commit-config.js';
+import { commitIdentity, fallbackIdentityWarning, readCommitConfig } from './commit-config.js';
 import { continueCommand, gitOperation, operationInProgress, operationName } from './operation.js';
 
 export interface CommitRequest {
@@ -190,6 +190,8 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     const packed = packing && (await packing);
     if (packed && 'error' in packed) throw packed.error;
     const identity = commitIdentity(request.author, config);
+    const unnamed = fallbackIdentityWarning(request.author, config);
+    if (unnamed && !warnings.includes(unnamed)) warnings.push(unnamed);
     const committing = gitText(repo.top, ['commit-tree', ...(config.sign ? ['-S'] : []), built.tree, ...(head ? ['-p', head] : [])], { input: request.message, env: identity });
     if (!packing) prepared = prepare();
     const commit = (await committing).trim();
