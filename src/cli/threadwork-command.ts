@@ -5,6 +5,9 @@ import { shellWord } from './shell-word.js';
 /** The commands whose last argument is a name in words (`deal new <company>`, `campaign new <name>`), which a shell splits at a space. */
 const NAMED_IN_WORDS = new Set(['deal new', 'campaign new']);
 
+/** How other tools ask for their version, which threadwork spells `-V, --version` (commander's). */
+const VERSION_SLIPS = new Set(['-v', '-version']);
+
 /** What to say when two options cannot both hold: what each does, then to choose. */
 const CONFLICT_HINTS: Record<string, string> = { '--md --json': '--md prints Markdown, --json prints one JSON document; give one of them' };
 
@@ -79,6 +82,8 @@ export class ThreadworkCommand extends Command {
     const before = settings._showHelpAfterError;
     if (before === true) settings._showHelpAfterError = `Run \`${commandPath(this)} --help\` for its commands.`;
     try {
+      // `threadwork version`, as some tools have it: the option is what was meant (nothing near it among the commands).
+      if (!this.parent && this.args[0] === 'version') this.error(`error: unknown command 'version'\n(Did you mean --version?)`, { code: 'commander.unknownCommand' });
       return (Command.prototype as unknown as { unknownCommand(this: Command): never }).unknownCommand.call(this);
     } finally {
       settings._showHelpAfterError = before;
@@ -120,6 +125,8 @@ export class ThreadworkCommand extends Command {
    * (main.ts) says nothing to someone who typed an option name.
    */
   unknownOption(flag: string): never {
+    // `-v` and `-version`, as other tools spell it: commander's spelling check looks at long options only, and named none.
+    if (!this.parent && VERSION_SLIPS.has(flag)) this.error(`error: unknown option '${flag}'\n(Did you mean --version?)`, { code: 'commander.unknownOption' });
     try {
       return (Command.prototype as unknown as { unknownOption(this: Command, flag: string): never }).unknownOption.call(this, flag);
     } catch (error) {
