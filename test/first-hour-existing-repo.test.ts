@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { git, gitInit } from './helpers/git.js';
+import { testdir } from './helpers/testdir.js';
+
+/**
+ * A new user's first hour in the repository of a project they already have, as the README
+ * says it (Quick start): `init gtm` in a monorepo whose owner has work staged (`git add
+ * src/app.js`), an edit not staged and a file git does not track; then the segments filled
+ * in, a deal opened, a sync, the history. Every commit holds files of the workspace alone;
+ * the person's staged work is still staged, the rest as it was. Pinned here, end to end:
+ * each part was true, checked by hand, with no test holding them together.
+ */
+describe('the first hour in an existing repository with work in progress', () => {
+  it('init, deal new, sync and history commit only inside the workspace and leave the staged work staged', async () => {
+    const repo = testdir({ 'src/app.js': 'console.log(1);\n', 'README.md': '# Our product\n' });
+    gitInit(repo);
+    writeFileSync(join(repo, 'src/app.js'), 'console.log(2);\n');
+    git(repo, 'add', 'src/app.js');
+    writeFileSync(join(repo, 'README.md'), '# Our product\n\nWork in progress.\n');
+    writeFileSync(join(repo, 'notes.txt'), 'mine\n');
+    const before = git(repo, 'status', '--porcelain');
+    const base = git(repo, 'rev-parse', 'HEAD').trim();
+
+    const init = await runCli(['init', 'gtm', '--company', 'Café Zürich AG'], { cwd: repo });
+    expect(init.code, init.stderr).toBe(0);
+    const ws = join(repo, 'gtm');
+    const segments = join(ws, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('segments: []\n', 'segments:\n  - id: smb\n    name: Kleine Unternehmen\n'));
+    const deal = await runCli(['deal', 'new', 'Café Müller GmbH', '--segment', 'smb', '--goal', 'g-first-customers'], { cwd: ws });
+    expect(deal.code, deal.stderr).toBe(0);
+    expect(deal.stdout).toContain('threads/sales/cafe-muller-gmbh/1-input.md');
+    const sync = await runJson<{ written: string[]; commit: unknown }>(['sync'], { cwd: ws });
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.json.written).toEqual([]);
+
+    // Every commit since holds paths of the workspace only.
+    const touched = git(repo, 'log', '--format=', '--name-only', `${base}..HEAD`).trim().split('\n').filter(Boolean);
+    expect(touched.length).toBeGreaterThan(0);
+    expect(touched.filter((path) => !path.startsWith('gtm/'))).toEqual([]);
+    // The person's work: as it was — staged, unstaged, untracked.
+    expect(git(repo, 'status', '--porcelain').split('\n').filter((line) => !line.includes('gtm/')).join('\n')).toBe(before);
+    expect(git(repo, 'diff', '--cached', '--name-only').trim()).toBe('src/app.js');
+    expect(git(repo, 'status', '--porcelain', '--', 'gtm')).toBe('');
+
+    const history = await runCli(['history', 'threads/sales/cafe-muller-gmbh'], { cwd: ws });
+    expect(history.code, history.stderr).toBe(0);
+    expect(history.stdout).toMatch(/threadwork: open deal threads\/sales\/cafe-muller-gmbh/);
+    expect(git(repo, 'log', '-1', '--format=%s').trim()).toBe('threadwork: open deal threads/sales/cafe-muller-gmbh');
+  });
+});
