@@ -187,7 +187,7 @@ describe('an invalid suppression list stops everything that contacts people', ()
     const found = check.json.diagnostics.filter((d) => d.path === SUPPRESSION).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
     expect(found).toEqual([
       '2:12 schema Invalid `suppressed[0].email`: expected an email address such as ada@example.com (got "not-an-address")',
-      '5:5 schema Missing `suppressed[1].email`: expected an email address such as ada@example.com',
+      '5:5 schema Missing `suppressed[1].email`: expected an email address such as ada@example.com (or, for someone without one, `linkedin` or `phone`)',
       '8:13 schema Invalid `suppressed[2].reason`: expected text (got ["a","b"])',
     ]);
     const due = await dueJson<Failure>(dir, '2027-01-12');

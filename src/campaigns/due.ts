@@ -5,7 +5,7 @@ import { referenceErrors } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { lastSentByCampaign, prospectsAsSent, touchDraftPath, touchesDone, type SentAtHead } from '../derive/sent-touches.js';
-import { normalizeEmail } from '../outreach/index.js';
+import { dueProspect, prospectId, type ProspectContacts } from '../outreach/index.js';
 import { requireSuppression } from './suppression.js';
 
 /** A touch due, with the sender it goes out from and the day it fits under the daily cap. */
@@ -32,7 +32,7 @@ export interface FollowUp {
   /** The deal or campaign thread it belongs to. */
   thread: string;
   /** The prospect, for nurture revisits and out-of-office returns; null for a deal's DEFER. */
-  prospect: { name: string; email: string; company: string } | null;
+  prospect: DueTouch['prospect'] | null;
   /** What to do, in a sentence. */
   note: string;
 }
@@ -210,12 +210,12 @@ export function dueReport(model: WorkspaceModel, today: string, sentAtHead?: Sen
  */
 export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch[], today: string): { due: DueItem[]; spread: SpreadNote[] } {
   const caps = model.config.autonomy.daily_caps as Record<string, unknown>;
-  // Per campaign, each prospect's sender by normalized email: built once, not a search of the prospects per touch.
-  const senders = new Map<string, (email: string) => string | null>();
+  // Per campaign, each prospect's sender by prospectId: built once, not a search of the prospects per touch.
+  const senders = new Map<string, (prospect: ProspectContacts) => string | null>();
   const senderOf = (touch: DueTouch): string | null => {
     let of = senders.get(touch.campaign);
     if (!of) senders.set(touch.campaign, (of = campaignSenders(model.threads.get(touch.campaign))));
-    return of(touch.prospect.email);
+    return of(touch.prospect);
   };
   const counts = new Map<string, number>();
   const due = touches.map((touch): DueItem => {
@@ -252,7 +252,7 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
  */
 export function campaignsMissingDueDrafts(model: WorkspaceModel, due: readonly DueTouch[]): string[] {
   const campaigns = new Set<string>();
-  for (const touch of due) if (!campaigns.has(touch.campaign) && !model.files.has(touchDraftPath(touch.campaign, touch.prospect.email, touch.touch))) campaigns.add(touch.campaign);
+  for (const touch of due) if (!campaigns.has(touch.campaign) && !model.files.has(touchDraftPath(touch.campaign, touch.prospect, touch.touch))) campaigns.add(touch.campaign);
   return [...campaigns].sort();
 }
 
@@ -283,7 +283,7 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
     // A return resumes the sequence only where a touch is left to send (as dueTouches counts them).
     const touches = resolveSequence(actions?.sequence ?? null).length;
     for (const p of prospectsAsSent(sent.get(thread.path), actions?.prospects ?? [])) {
-      const prospect = { name: p.name, email: p.email, company: p.company };
+      const prospect = dueProspect(p);
       const status = (p.status ?? 'queued').trim().toLowerCase();
       const back = calendarDate(p.revisit);
       if (status === 'nurture' && back && back <= today && !followUpStop('nurture-revisit', p, suppressed, closed)) {
@@ -304,15 +304,15 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
  * campaign's, else null for the shared default — data, not the approve gate's display name
  * `(default sender)`, which only the text output prints (the first prospect listed with an address wins).
  */
-function campaignSenders(thread: ThreadRecord | undefined): (email: string) => string | null {
-  const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: Record<string, unknown>[] }) | undefined);
+function campaignSenders(thread: ThreadRecord | undefined): (prospect: ProspectContacts) => string | null {
+  const actions = thread && (stageValue(thread, 'campaign', 5) as (Record<string, unknown> & { prospects: (Record<string, unknown> & ProspectContacts)[] }) | undefined);
   const fallback = text(actions?.sender) ?? null;
-  const byEmail = new Map<string, string | null>();
+  const byId = new Map<string, string | null>();
   for (const prospect of actions?.prospects ?? []) {
-    const email = normalizeEmail(String(prospect.email));
-    if (!byEmail.has(email)) byEmail.set(email, text(prospect.sender) ?? fallback);
+    const id = prospectId(prospect);
+    if (!byId.has(id)) byId.set(id, text(prospect.sender) ?? fallback);
   }
-  return (email) => byEmail.get(normalizeEmail(email)) ?? fallback;
+  return (prospect) => byId.get(prospectId(prospect)) ?? fallback;
 }
 
 /** The first sentence of a text, on one line. */

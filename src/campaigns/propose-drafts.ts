@@ -4,7 +4,7 @@ import { composeMarkdown } from '../markdown/compose.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
-import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect } from '../outreach/index.js';
+import { assessDraft, calendarDate, contactStop, draftMessage, firstName, readableSignals, resolveSequence, signalText, type ContactStopKind, type QualityAssessment, type SequenceProspect, prospectId, prospectLabel } from '../outreach/index.js';
 import { applyVariant, assignVariant, type ExperimentDesign } from '../outreach/experiments.js';
 import { checkExperiments } from '../check/experiments.js';
 import { assessWrittenDraft } from '../check/draft-quality.js';
@@ -95,26 +95,26 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
     // Nobody on the do-not-contact list or unsubscribed gets a draft, nor anyone whose sequence stopped (as `due` skips them).
     const stop = contactStop(prospect, suppressed, closed);
     if (stop) {
-      skipped.push({ prospect: prospect.email, kind: stop.kind, reason: stop.reason });
+      skipped.push({ prospect: prospectLabel(prospect), kind: stop.kind, reason: stop.reason });
       continue;
     }
     const companySignals = readableSignals(prospect.signals);
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
     const done = touchesDone(prospect.touches_done);
     touches.forEach((touch, i) => {
-      const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
-      // The prospect's variant, by a hash of campaign, experiment and email: the same on every run, whoever else is listed.
+      const drafted = draftMessage({ touch, prospect: { name: prospect.name, email: prospect.email ?? null, company: prospect.company, title: prospect.title ?? null }, company, segment: segment ? { name: segment.name, pains: segment.pains, triggers: segment.triggers } : null, materials, today: date });
+      // The prospect's variant, by a hash of campaign, experiment and prospectId (the email, for an email prospect): the same on every run, whoever else is listed.
       const experiment = experiments.get(i + 1);
-      const variant = experiment ? assignVariant(meta.id, experiment, prospect.email) : undefined;
+      const variant = experiment ? assignVariant(meta.id, experiment, prospectId(prospect)) : undefined;
       const draft = variant ? { ...drafted, ...applyVariant(drafted, variant, { first: firstName(prospect.name), company: prospect.company }) } : drafted;
       const day = typeof variant?.day === 'number' ? variant.day : touch.day;
       const signals = companySignals.map(signalText);
       const quality = assessDraft({ subject: draft.subject, body: draft.body, channel: draft.channel, recipient: { name: prospect.name, company: prospect.company }, signals });
-      const path = touchDraftPath(campaignPath, prospect.email, i + 1);
+      const path = touchDraftPath(campaignPath, prospect, i + 1);
       // A touch already sent is never drafted again, not even with --force.
-      const sentPath = sent.get(sentKey(prospect.email, i + 1));
+      const sentPath = sent.get(sentKey(prospect, i + 1));
       if (i + 1 <= done || sentPath) {
-        files.push({ path: sentPath ?? path, prospect: prospect.email, touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false, regradedFrom: null });
+        files.push({ path: sentPath ?? path, prospect: prospectLabel(prospect), touch: i + 1, action: 'already-sent', grade: quality.grade, ready: quality.ready, issues: quality.issues, experiment: experiment?.name ?? null, variant: variant?.id ?? null, approvalDropped: false, regradedFrom: null });
         return;
       }
       const content = renderDraft({ campaign: meta.id, prospect, touch: i + 1, day, channel: draft.channel, template: draft.template, subject: draft.subject, quality, signals, ...(experiment && variant ? { experiment: experiment.name, variant: variant.id } : {}) }, draft.body);
@@ -133,7 +133,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       const graded = action === 'kept' || action === 'kept-skipped' ? keptDraftQuality(model, path) ?? quality : quality;
       const regrade = action === 'kept' ? staleQuality(model, path, graded) : undefined;
       if (regrade) changes.push(writeChange(path, regrade.text));
-      files.push({ path, prospect: prospect.email, touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped, regradedFrom: regrade?.was ?? null });
+      files.push({ path, prospect: prospectLabel(prospect), touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped, regradedFrom: regrade?.was ?? null });
     });
   }
   refuseOverwritingBroken(model, campaignPath, brokenDrafts);
@@ -159,7 +159,7 @@ function renderDraft(f: DraftFront, body: string): string {
   const front = {
     status: 'draft',
     campaign: f.campaign,
-    prospect: { name: f.prospect.name, email: f.prospect.email, company: f.prospect.company, title: f.prospect.title ?? null },
+    prospect: draftProspect(f.prospect),
     touch: f.touch,
     day: f.day,
     channel: f.channel,
@@ -170,6 +170,22 @@ function renderDraft(f: DraftFront, body: string): string {
     quality: storedQuality(f.quality),
   };
   return composeMarkdown(front, `\n${body.trim()}\n`);
+}
+
+/**
+ * The prospect as a draft records them: name, email, company, title, as drafts always
+ * had them (a workspace of email prospects gets the same files, byte for byte). A prospect
+ * without an email gets their `linkedin` and `phone` instead, so the draft says where the
+ * touch goes and its prospectId (sent-touches.ts) is the prospect's; no `email: null`,
+ * which would read as an address left blank.
+ */
+function draftProspect(p: Prospect): Record<string, unknown> {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const email = text(p.email);
+  if (email) return { name: p.name, email, company: p.company, title: p.title ?? null };
+  const linkedin = text(p.linkedin);
+  const phone = text(p.phone);
+  return { name: p.name, ...(linkedin ? { linkedin } : {}), ...(phone ? { phone } : {}), company: p.company, title: p.title ?? null };
 }
 
 /** The quality assessment as a draft's front matter records it. */

@@ -4,19 +4,20 @@ import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { campaignStart, classifyReply, normalizeEmail, companyDomain, prospectStart, resolveSequence, type ReplyClassification } from '../outreach/index.js';
-import { lastSentTouch, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
+import { campaignStart, classifyReply, companyDomain, contactKeys, isProspect, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
+import { lastSentTouch, prospectSlug, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import { goalsOf, metaOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { freeSlug, slugify } from '../workspace/slug.js';
+import { freeSlug } from '../workspace/slug.js';
 import { prospectCompanyFacts } from './prospect-facts.js';
 import { suppressionWith, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
 
 export interface ReplyResult {
   campaign: string;
+  /** The prospect: their email, or for one without, the LinkedIn profile or phone they are known by (prospectLabel). */
   email: string;
   classification: ReplyClassification;
   /** The prospect's status before → after in 5-actions.md (unchanged for an out-of-office). */
@@ -81,7 +82,7 @@ function statusAfterReply(before: string, category: ReplyClassification['categor
  * unsubscribed (status or list) stays unsubscribed whatever they reply, and no deal is
  * opened for them. Refuses (`suppression-invalid`, nothing written) while the list is invalid.
  */
-export function proposeReply(model: WorkspaceModel, campaignPath: string, email: string, text: string, date: string, options: { sentAtHead?: ReadonlyMap<string, string> } = {}): WriteProposal<ReplyResult> {
+export function proposeReply(model: WorkspaceModel, campaignPath: string, who: string, text: string, date: string, options: { sentAtHead?: ReadonlyMap<string, string> } = {}): WriteProposal<ReplyResult> {
   // A blank text (an unset shell variable, a paste that failed) is no reply: read as neutral it set the prospect `replied` and stopped their sequence.
   if (!text.trim()) throw new ThreadworkError('Missing reply text: --text is blank; expected the reply as received, e.g. --text "Happy to talk next week"', 'invalid-arguments');
   const thread = model.threads.get(campaignPath);
@@ -89,31 +90,33 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
   if (!thread || !meta || meta.type !== 'sales-campaign') throw new ThreadworkError(`Not a campaign thread: ${campaignPath} (expected threads/sales/campaigns/{date}-{name})`, 'not-a-campaign', { path: campaignPath });
   const actionsPath = `${campaignPath}/5-actions.md`;
   const prospects = stageValue(thread, 'campaign', 5)?.prospects ?? [];
-  const index = prospects.findIndex((p) => p.email.toLowerCase() === email.trim().toLowerCase());
+  // By any of their contact details: an email, or for a prospect reached by call or LinkedIn only, the profile URL or phone.
+  const index = prospects.findIndex((p) => isProspect(p, who));
   if (index < 0) {
-    throw new ThreadworkError(`No prospect ${email} in ${actionsPath}: expected one of ${prospects.map((p) => p.email).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
+    throw new ThreadworkError(`No prospect ${who} in ${actionsPath}: expected one of ${prospects.map(prospectLabel).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
   }
   const prospect = prospects[index]!;
+  const email = prospectLabel(prospect);
   refuseBeforeStart(meta, stageValue(thread, 'campaign', 5)?.sequence?.start, prospect, date, actionsPath);
   const suppressedEmails = requireSuppression(model, 'the reply was not recorded');
   const before = prospect.status ?? 'queued';
-  const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || suppressedEmails.has(normalizeEmail(prospect.email));
+  const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || contactKeys(prospect).some((key) => suppressedEmails.has(key));
   const classification = classifyReply(text, { received: date });
   const changes: SourceChange[] = [];
 
   // The same reply again (an agent retrying, a command run twice) is the one recorded: nothing changes.
-  const earlier = recordedReply(model, campaignPath, prospect.email, date, text);
+  const earlier = recordedReply(model, campaignPath, prospect, date, text);
   if (earlier !== undefined) {
     const status = prospect.status ?? 'queued';
     return {
-      result: { campaign: campaignPath, email: prospect.email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
+      result: { campaign: campaignPath, email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
       changes: [],
-      summary: `reply from ${prospect.email} to ${campaignPath} already recorded`,
+      summary: `reply from ${email} to ${campaignPath} already recorded`,
       thread: campaignPath,
     };
   }
 
-  const record = replyRecord(model, campaignPath, prospect.email, date, classification, text);
+  const record = replyRecord(model, campaignPath, prospect, date, classification, text);
   changes.push(record);
   const recorded = record.path;
 
@@ -139,13 +142,13 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
     if ('changes' in opened) changes.push(...opened.changes);
   }
 
-  const list = classification.category === 'unsubscribe' ? suppressionWith(model.text(SUPPRESSION_FILE), { email: prospect.email, reason: 'unsubscribed', date, campaign: meta.id }) : null;
+  const list = classification.category === 'unsubscribe' ? suppressionWith(model.text(SUPPRESSION_FILE), { ...knownBy(prospect), reason: 'unsubscribed', date, campaign: meta.id }) : null;
   if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
   const suppressed = list !== null;
   return {
-    result: { campaign: campaignPath, email: prospect.email, classification, status: { before, after }, revisit, pausedUntil, notPaused, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    result: { campaign: campaignPath, email, classification, status: { before, after }, revisit, pausedUntil, notPaused, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
     changes,
-    summary: `reply from ${prospect.email} (${classification.category}) to ${campaignPath}`,
+    summary: `reply from ${email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,
   };
 }
@@ -157,7 +160,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, email:
  * A `paused_until` then holds no touch back, yet `due` would read it as a pause and the
  * file would say the sequence waits for someone it is done with.
  */
-function nothingLeftToPause(model: WorkspaceModel, campaignPath: string, prospect: { email: string; touches_done?: unknown }, sentAtHead: ReadonlyMap<string, string> | undefined): string | null {
+function nothingLeftToPause(model: WorkspaceModel, campaignPath: string, prospect: ProspectContacts & { touches_done?: unknown }, sentAtHead: ReadonlyMap<string, string> | undefined): string | null {
   const thread = model.threads.get(campaignPath);
   const touches = resolveSequence(thread ? (stageValue(thread, 'campaign', 5)?.sequence ?? null) : null).length;
   if (touches === 0) return null;
@@ -174,14 +177,14 @@ function nothingLeftToPause(model: WorkspaceModel, campaignPath: string, prospec
  * touches), else the day the campaign was created. An earlier `--date` (a typo, a year
  * off) is refused (`reply-before-start`), naming that day and where it comes from.
  */
-function refuseBeforeStart(campaign: ThreadMeta, sequenceStart: string | null | undefined, prospect: { email: string; started?: string | null }, date: string, actionsPath: string): void {
+function refuseBeforeStart(campaign: ThreadMeta, sequenceStart: string | null | undefined, prospect: ProspectContacts & { started?: string | null }, date: string, actionsPath: string): void {
   // The start `due` counts the touches from (prospectStart): only where it came from is said here.
   const start = prospectStart(prospect, campaignStart({ start: sequenceStart }, campaign.created));
   if (start === undefined) return;
   const from = prospect.started ? `the prospect's \`started\` in ${actionsPath}` : sequenceStart ? `the sequence's \`start\` in ${actionsPath}` : `the campaign's \`created\` date`;
   if (date >= start) return;
   throw new ThreadworkError(
-    `Reply dated ${date} is before the campaign started for ${prospect.email} on ${start} (${from}): nothing was recorded. Give --date the day the reply arrived.`,
+    `Reply dated ${date} is before the campaign started for ${prospectLabel(prospect)} on ${start} (${from}): nothing was recorded. Give --date the day the reply arrived.`,
     'reply-before-start',
     { date, start },
   );
@@ -192,8 +195,21 @@ function quotedReply(text: string): string {
   return `\n${text.split(/\r?\n/).map((l) => `> ${l}`).join('\n')}\n`;
 }
 
-function recordBase(campaign: string, email: string, date: string): string {
-  return `${campaign}/replies/${date}-${slugify(email.replace('@', ' at '), 'email')}`;
+/** A reply record's path without its `.md`: `{date}-{prospectId}`, slugged as draft names are (`…-dana-at-northwind-com`). */
+function recordBase(campaign: string, prospect: ProspectContacts, date: string): string {
+  return `${campaign}/replies/${date}-${prospectSlug(prospect)}`;
+}
+
+/**
+ * The contact detail a record names the prospect by: `email` as written, as records always
+ * had it; for a prospect without one, the `linkedin` or `phone` their prospectId is made of.
+ */
+function knownBy(prospect: ProspectContacts): { email: string } | { linkedin: string } | { phone: string } {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const email = text(prospect.email);
+  if (email) return { email };
+  const linkedin = text(prospect.linkedin);
+  return linkedin ? { linkedin } : { phone: text(prospect.phone) ?? '' };
 }
 
 /**
@@ -201,23 +217,23 @@ function recordBase(campaign: string, email: string, date: string): string {
  * (line endings and trailing spaces aside) — or undefined. Only the file names a reply of
  * that prospect and date is given are read (`{date}-{email}.md`, `-2.md` …).
  */
-function recordedReply(model: WorkspaceModel, campaign: string, email: string, date: string, text: string): string | undefined {
+function recordedReply(model: WorkspaceModel, campaign: string, prospect: ProspectContacts, date: string, text: string): string | undefined {
   const same = (t: string): string => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
   const body = same(quotedReply(text));
-  const base = recordBase(campaign, email, date);
+  const base = recordBase(campaign, prospect, date);
   for (let n = 1; ; n++) {
     const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     const recorded = model.text(path);
     if (recorded === undefined) return undefined;
     const parsed = parseFrontMatter(recorded);
-    const front = parsed.data as { email?: unknown; date?: unknown } | undefined;
-    if (typeof front?.email === 'string' && normalizeEmail(front.email) === normalizeEmail(email) && String(front.date) === date && same(recorded.slice(parsed.bodyOffset)) === body) return path;
+    const front = parsed.data as (ProspectContacts & { date?: unknown }) | undefined;
+    if (front && prospectId(front) === prospectId(prospect) && String(front.date) === date && same(recorded.slice(parsed.bodyOffset)) === body) return path;
   }
 }
 
-function replyRecord(model: WorkspaceModel, campaign: string, email: string, date: string, c: ReplyClassification, text: string): SourceChange {
+function replyRecord(model: WorkspaceModel, campaign: string, prospect: ProspectContacts, date: string, c: ReplyClassification, text: string): SourceChange {
   const front = {
-    email,
+    ...knownBy(prospect),
     date,
     category: c.category,
     confidence: c.confidence,
@@ -227,7 +243,7 @@ function replyRecord(model: WorkspaceModel, campaign: string, email: string, dat
     reason: c.reason,
   };
   const content = composeMarkdown(front, quotedReply(text));
-  const base = recordBase(campaign, email, date);
+  const base = recordBase(campaign, prospect, date);
   for (let n = 1; ; n++) {
     const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
     if (model.text(path) === undefined) return createChange(path, content);
@@ -256,24 +272,26 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
  * the company facts the prospect entry had (industry, size, revenue, geography,
  * technologies, signals), so the deal scores as the prospect did.
  */
-function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; email: string; company: string; title?: string | null } & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread & { taken?: string }> | { path: string; existing: true } {
+function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; company: string; title?: string | null } & ProspectContacts & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread & { taken?: string }> | { path: string; existing: true } {
   const source = `campaign:${campaign.id}`;
   for (const t of model.threads.values()) {
     const m = metaOf(t);
-    const contact = stageValue(t, 'deal', 1)?.contact?.email;
-    if (m?.type === 'sales-deal' && m.source === source && contact?.toLowerCase() === prospect.email.toLowerCase()) return { path: t.path, existing: true };
+    const contact = stageValue(t, 'deal', 1)?.contact;
+    if (m?.type === 'sales-deal' && m.source === source && contact && prospectId(contact) === prospectId(prospect)) return { path: t.path, existing: true };
   }
   const quote = text.replace(/\s+/g, ' ').trim();
   const goal = campaign.goal_id ? goalsOf(model).find((g) => g.id === campaign.goal_id) : undefined;
   const subgoal = goal && campaign.subgoal && goal.subgoals.some((s) => s.id === campaign.subgoal) ? campaign.subgoal : undefined;
-  const domain = companyDomain(prospect.email);
+  const domain = prospect.email ? companyDomain(prospect.email) : null;
   const options: NewDealOptions = {
     company: prospect.company,
     segment: campaign.segment ?? '',
     source,
     date,
     contactName: prospect.name,
-    contactEmail: prospect.email,
+    ...(prospect.email ? { contactEmail: prospect.email } : {}),
+    ...(prospect.linkedin ? { contactLinkedin: prospect.linkedin } : {}),
+    ...(prospect.phone ? { contactPhone: prospect.phone } : {}),
     // The verifier's word the ICP gate read for reachability: without it the deal scores the address as unchecked (0.70).
     ...(typeof prospect.email_status === 'string' && prospect.email_status.trim() ? { contactEmailStatus: prospect.email_status.trim() } : {}),
     ...(prospect.title ? { contactTitle: prospect.title } : {}),

@@ -40,7 +40,7 @@ export async function sentAtHeadByCampaign(root: string, campaignPaths: readonly
     if (draft?.status !== 'sent' || kind.kind !== 'draft') continue;
     let sent = byCampaign.get(kind.thread);
     if (!sent) byCampaign.set(kind.thread, (sent = new Map()));
-    sent.set(sentKey(draft.prospect.email, draft.touch), path);
+    sent.set(sentKey(draft.prospect, draft.touch), path);
   }
   return byCampaign;
 }

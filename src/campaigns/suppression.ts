@@ -6,7 +6,8 @@ import type { Suppression, SuppressionEntry } from '../schema/suppression.js';
 import { SUPPRESSION_FILE } from '../workspace/layout.js';
 import { suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import { parseFile } from '../workspace/parse-file.js';
-import { normalizeEmail } from '../outreach/contact-stop.js';
+import { suppressionKeys } from '../outreach/contact-stop.js';
+import { normalizeEmail, prospectId, prospectLabel } from '../outreach/prospect-id.js';
 
 /**
  * The workspace's do-not-contact list (`threads/sales/campaigns/suppression.yaml`): every
@@ -36,7 +37,7 @@ export function suppressionOf(model: WorkspaceModel): SuppressionState {
   const diagnostics = file ? file.diagnostics.filter((d) => d.severity === 'error') : model.diagnostics.filter((d) => d.path === SUPPRESSION_FILE);
   if (diagnostics.length > 0 || (file && file.value === undefined)) return { ok: false, diagnostics };
   const entries = suppressionValue(model)?.suppressed ?? [];
-  return { ok: true, entries, emails: new Set(entries.map((e) => normalizeEmail(e.email))) };
+  return { ok: true, entries, emails: suppressionKeys(entries) };
 }
 
 /** The suppressed addresses, or a `suppression-invalid` error naming each problem at its line and column. */
@@ -67,8 +68,8 @@ export function suppressionWith(text: string | undefined, entry: SuppressionEntr
   if (text !== undefined) {
     const current = parseFile(SUPPRESSION_FILE, { kind: 'suppression' }, text);
     const errors = current.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 || current.value === undefined) throw suppressionInvalid(errors, `${entry.email} was not added to it`);
-    const listed = (current.value as Suppression).suppressed.some((e) => normalizeEmail(e.email) === normalizeEmail(entry.email));
+    if (errors.length > 0 || current.value === undefined) throw suppressionInvalid(errors, `${prospectLabel(entry)} was not added to it`);
+    const listed = suppressionKeys((current.value as Suppression).suppressed).has(prospectId(entry));
     if (listed) return null;
     const appended = appendedEntry(text, entry);
     if (appended !== null) return appended;
@@ -77,7 +78,7 @@ export function suppressionWith(text: string | undefined, entry: SuppressionEntr
   const doc = yamlPackage().parseDocument(text ?? '# Addresses no campaign may contact: unsubscribes recorded by `threadwork campaign reply`, or added by hand.\nsuppressed: []\n');
   const list = doc.get('suppressed') as { flow?: boolean; add(value: unknown): void };
   list.flow = false;
-  list.add(doc.createNode({ email: normalizeEmail(entry.email), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));
+  list.add(doc.createNode({ ...Object.fromEntries([entryKey(entry)]), reason: entry.reason, date: entry.date, ...(entry.campaign ? { campaign: entry.campaign } : {}) }));
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -96,7 +97,7 @@ function appendedEntry(text: string, entry: SuppressionEntry): string | null {
   const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
   const indent = /^( *)- +$/.exec(text.slice(lineStart, first.range[0]))?.[1];
   if (indent === undefined) return null;
-  const fields: [string, string][] = [['email', normalizeEmail(entry.email)], ['reason', entry.reason], ['date', entry.date]];
+  const fields: [string, string][] = [entryKey(entry), ['reason', entry.reason], ['date', entry.date]];
   if (entry.campaign) fields.push(['campaign', entry.campaign]);
   const item =
     isMap(last) && last.flow
@@ -110,8 +111,17 @@ function appendedEntry(text: string, entry: SuppressionEntry): string | null {
   const parsed = parseFile(SUPPRESSION_FILE, { kind: 'suppression' }, result);
   const entries = parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : (parsed.value as Suppression | undefined)?.suppressed;
   const added = entries?.at(-1);
-  const same = entries?.length === list.items.length + 1 && added && normalizeEmail(added.email) === normalizeEmail(entry.email) && added.reason === entry.reason && String(added.date) === entry.date;
+  const same = entries?.length === list.items.length + 1 && added && prospectId(added) === prospectId(entry) && added.reason === entry.reason && String(added.date) === entry.date;
   return same ? result : null;
+}
+
+/**
+ * The key and value an entry names its person by: the address, lower-cased, as entries
+ * always were written; for someone reached only by LinkedIn or phone, that detail as written.
+ */
+function entryKey(entry: SuppressionEntry): [string, string] {
+  if (entry.email) return ['email', normalizeEmail(entry.email)];
+  return entry.linkedin ? ['linkedin', entry.linkedin] : ['phone', entry.phone ?? ''];
 }
 
 /** A string as YAML that reads back as that string: plain when it safely can be, else double-quoted. */

@@ -3,11 +3,11 @@ import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, normalizeEmail, prospectStart, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import type { DraftValue } from '../schema/stages.js';
-import type { SequenceProspect, Touch } from '../outreach/index.js';
+import type { ProspectContacts, SequenceProspect, Touch } from '../outreach/index.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 import { asSentences, assessWrittenDraft } from './draft-quality.js';
@@ -93,7 +93,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   const settings = model.config.autonomy;
   const failures: GateFailure[] = [];
   // The list as last read valid: an invalid list is check's own error, and approve refuses before this (requireSuppression).
-  const suppressed = new Set((suppressionValue(model)?.suppressed ?? []).map((e) => e.email.trim().toLowerCase()));
+  const suppressed = suppressionKeys(suppressionValue(model)?.suppressed ?? []);
   let context: ScoringContext | undefined;
   for (const planned of approved) {
     const stopped = contactGate(planned, suppressed);
@@ -127,14 +127,14 @@ class ProspectIndex {
   private readonly byCampaign = new Map<string, Map<string, Record<string, unknown>>>();
   constructor(private readonly sent: SentTouches) {}
 
-  prospect(campaign: string, prospects: readonly Record<string, unknown>[], email: string): Record<string, unknown> | undefined {
+  prospect(campaign: string, prospects: readonly Record<string, unknown>[], who: ProspectContacts): Record<string, unknown> | undefined {
     let index = this.byCampaign.get(campaign);
     if (!index) {
       index = new Map();
-      for (const p of prospectsAsSent(this.sent().get(campaign), prospects as (Record<string, unknown> & { email: string })[])) if (!index.has(normalizeEmail(p.email))) index.set(normalizeEmail(p.email), p);
+      for (const p of prospectsAsSent(this.sent().get(campaign), prospects as (Record<string, unknown> & ProspectContacts)[])) if (!index.has(prospectId(p))) index.set(prospectId(p), p);
       this.byCampaign.set(campaign, index);
     }
-    return index.get(normalizeEmail(email));
+    return index.get(prospectId(who));
   }
 }
 
@@ -144,7 +144,7 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);
   const actions = thread && stageValue(thread, 'campaign', 5);
-  const prospect = index.prospect(campaign, (actions?.prospects ?? []) as Record<string, unknown>[], draft.prospect.email);
+  const prospect = index.prospect(campaign, (actions?.prospects ?? []) as Record<string, unknown>[], draft.prospect);
   const own = draft as Record<string, unknown>;
   const sender = text(own.sender) ?? text(prospect?.sender) ?? text((actions as Record<string, unknown> | undefined)?.sender) ?? DEFAULT_SENDER;
   // The start `due` counts from (campaignStart): the gates judged a campaign without a sequence `start` as if it had
@@ -183,10 +183,10 @@ function notInSequence(draft: DraftValue, touches: readonly Touch[]): string | u
  * marked the draft and has not updated the count yet): touchSchedule's "touches_done: 1"
  * would quote a count the file does not hold. Undefined when `touches_done` itself counts it.
  */
-function sentByDraft(prospect: Record<string, unknown> | undefined, touch: number, written: readonly { email: string; touches_done?: unknown }[] | undefined): string | undefined {
+function sentByDraft(prospect: (Record<string, unknown> & ProspectContacts) | undefined, touch: number, written: readonly (ProspectContacts & { touches_done?: unknown })[] | undefined): string | undefined {
   if (!prospect) return undefined;
-  const email = String(prospect.email);
-  const own = written?.find((p) => normalizeEmail(p.email) === normalizeEmail(email));
+  const email = prospectLabel(prospect);
+  const own = written?.find((p) => prospectId(p) === prospectId(prospect));
   const counted = touchesDone(own?.touches_done);
   if (touch <= counted || touch > touchesDone(prospect.touches_done)) return undefined;
   return `${email} had touch ${touch} sent already (a draft marked \`status: sent\` records touch ${touchesDone(prospect.touches_done)}; touches_done: ${counted} is not updated yet): \`due\` lists it no more`;
@@ -199,7 +199,7 @@ function sentByDraft(prospect: Record<string, unknown> | undefined, touch: numbe
  */
 function contactGate(planned: PlannedDraft, suppressed: ReadonlySet<string>): GateFailure[] {
   const status = typeof planned.prospect?.status === 'string' ? planned.prospect.status : null;
-  const stop = contactStop({ email: planned.draft.prospect.email, status }, suppressed, planned.closed);
+  const stop = contactStop(Object.assign({}, planned.draft.prospect, { status }), suppressed, planned.closed);
   if (!stop) return [];
   if (stop.kind === 'do-not-contact') {
     const finding = `${stop.reason}: nothing may be sent to this address`;

@@ -2,6 +2,7 @@ import type { RuleId } from '../diagnostics.js';
 import { resultPerAssumption, type AssumptionResult } from '../derive/learning-results.js';
 import { prospectsAsSent } from '../derive/sent-touches.js';
 import { contactStop } from '../outreach/contact-stop.js';
+import { prospectId, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { resolveSequence, touchesDone, type SequenceInput } from '../outreach/sequences.js';
 import type { ThreadRecord } from '../workspace/model.js';
 
@@ -97,12 +98,12 @@ export function checkClosedMidSequence(thread: ThreadRecord, report: Report, sup
   const actions = thread.stages[4]?.value as Data | undefined;
   if (!actions) return;
   const touches = resolveSequence(actions.sequence as SequenceInput | undefined).length;
-  type Prospect = { name?: unknown; email: string; status?: string | null; touches_done?: unknown };
+  type Prospect = ProspectContacts & { name?: unknown; status?: string | null; touches_done?: unknown };
   const written = (Array.isArray(actions.prospects) ? actions.prospects : []) as (Prospect | null)[];
-  const prospects = prospectsAsSent(sent, written.filter((p): p is Prospect => !!p && typeof p.email === 'string'));
-  const open = prospects.filter((p) => touchesDone(p.touches_done) < touches && contactStop({ email: p.email, status: p.status }, suppressed) === null);
+  const prospects = prospectsAsSent(sent, written.filter((p): p is Prospect => !!p && prospectId(p) !== ''));
+  const open = prospects.filter((p) => touchesDone(p.touches_done) < touches && contactStop(p, suppressed) === null);
   if (open.length === 0) return;
-  const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : String(p.email)));
+  const names = open.slice(0, NAMED).map((p) => (typeof p.name === 'string' ? p.name : prospectLabel(p)));
   const more = open.length > NAMED ? ` and ${open.length - NAMED} more` : '';
   report(
     path,

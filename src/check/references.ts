@@ -3,6 +3,8 @@ import { today } from '../clock.js';
 import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.js';
 import { sentTouchesOnce, type SentTouches } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
+import { suppressionKeys } from '../outreach/contact-stop.js';
+import { prospectId, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
@@ -173,7 +175,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     goals: collectGoals(model, report, locators),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
-    suppressed: once(() => new Set((suppressionValue(model)?.suppressed ?? []).map((entry) => entry.email.trim().toLowerCase()))),
+    suppressed: once(() => suppressionKeys(suppressionValue(model)?.suppressed ?? [])),
     sent,
     idsKey: once(() => knownIdsKey(known)),
     currency: workspaceCurrency(model),
@@ -499,15 +501,18 @@ function checkSource(file: string, source: string, known: Known, report: Report)
 function checkProspects(file: string, data: Data, report: Report): void {
   const seen = new Set<string>();
   listOf(data, 'prospects').forEach((p, i) => {
-    const email = (p as Data | null)?.email;
-    if (typeof email !== 'string') return;
+    if (!p || typeof p !== 'object') return;
+    const id = prospectId(p as ProspectContacts);
+    if (id === '') return;
+    const email = prospectLabel(p as ProspectContacts);
     // Nurture stops the sequence and `due` brings the prospect back at `revisit`: without one (set by hand; `campaign reply` always writes it), never.
     const { status, revisit } = p as Data;
     if (typeof status === 'string' && status.trim().toLowerCase() === 'nurture' && (revisit === undefined || revisit === null || revisit === '')) {
       report(file, ['prospects', i, 'status'], 'nurture-without-revisit', `Prospect \`${email}\` is in nurture without a \`revisit\` date: nurture stops the sequence and \`due\` lists the prospect again on its revisit date, so this one is never brought back. Add \`revisit: YYYY-MM-DD\`, the day to contact them again`, 'warning');
     }
-    const key = email.toLowerCase();
-    if (seen.has(key)) report(file, ['prospects', i, 'email'], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
+    const key = id;
+    const field = (p as ProspectContacts).email ? 'email' : (p as ProspectContacts).linkedin ? 'linkedin' : 'phone';
+    if (seen.has(key)) report(file, ['prospects', i, field], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
     seen.add(key);
   });
 }

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { prospectsAsSent, type SentTouches } from '../derive/sent-touches.js';
-import { calendarDate, contactStop, normalizeEmail, resolveSequence, touchesDone } from '../outreach/index.js';
+import { calendarDate, contactStop, prospectId, prospectLabel, resolveSequence, suppressionKeys, touchesDone } from '../outreach/index.js';
 import { stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 
@@ -14,7 +14,7 @@ import type { Locators } from './locators.js';
  * mean it (another offer, another sender).
  */
 export function checkSharedProspects(model: WorkspaceModel, locators: Locators, inScope: (thread: string) => boolean, sent: SentTouches): Diagnostic[] {
-  const suppressed = new Set((suppressionValue(model)?.suppressed ?? []).map((e) => normalizeEmail(e.email)));
+  const suppressed = suppressionKeys(suppressionValue(model)?.suppressed ?? []);
   const firstIn = new Map<string, string>();
   const out: Diagnostic[] = [];
   const campaigns = [...model.threads.values()].filter((t) => t.family === 'campaign').sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -24,15 +24,17 @@ export function checkSharedProspects(model: WorkspaceModel, locators: Locators, 
     if (!actions || touches === 0 || calendarDate(stageValue(thread, 'campaign', 6)?.closed)) continue;
     const seen = new Set<string>();
     prospectsAsSent(sent().get(thread.path), actions.prospects).forEach((p, i) => {
-      const email = normalizeEmail(p.email);
+      const email = prospectId(p);
       if (seen.has(email) || contactStop(p, suppressed) !== null || touchesDone(p.touches_done) >= touches) return;
       seen.add(email);
       const first = firstIn.get(email);
       if (first === undefined) return void firstIn.set(email, thread.path);
       if (!inScope(thread.path)) return;
       const path = `${thread.path}/5-actions.md`;
-      const message = `${p.email} is also in the sequence of ${first}: \`due\` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set \`status: completed\` in one), or leave it if both are meant`;
-      out.push(diagnostic(path, locators.range(path, ['prospects', i, 'email']), 'warning', 'prospect-in-two-campaigns', message, `prospects[${i}].email`));
+      const message = `${prospectLabel(p)} is also in the sequence of ${first}: \`due\` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set \`status: completed\` in one), or leave it if both are meant`;
+      // At the detail they are known by (prospectId): the email, else the LinkedIn profile or phone.
+      const field = p.email ? 'email' : p.linkedin ? 'linkedin' : 'phone';
+      out.push(diagnostic(path, locators.range(path, ['prospects', i, field]), 'warning', 'prospect-in-two-campaigns', message, `prospects[${i}].${field}`));
     });
   }
   return out;

@@ -1,12 +1,12 @@
 /** What the drafts of campaigns record as sent, and the one count of touches sent `due` and the approval gates read (a domain module: check/autonomy-gates.ts reads it). */
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
-import { normalizeEmail } from '../outreach/contact-stop.js';
+import { prospectId, type ProspectContacts } from '../outreach/prospect-id.js';
 import { touchesDone } from '../outreach/sequences.js';
 
 /**
  * The touches of a campaign recorded as sent by their drafts (`status: sent`), as
- * `normalized email#touch` → the draft's path. A prospect's `touches_done` is the other
+ * `prospectId#touch` → the draft's path. A prospect's `touches_done` is the other
  * record of what was sent; `campaign draft`, `due` and the approval gates read both.
  */
 export function sentTouches(model: WorkspaceModel, campaignPath: string): Map<string, string> {
@@ -27,21 +27,31 @@ export function sentTouchesByCampaign(model: WorkspaceModel, only?: string): Map
     if (only !== undefined && campaign !== only) continue;
     let sent = byCampaign.get(campaign);
     if (!sent) byCampaign.set(campaign, (sent = new Map()));
-    sent.set(sentKey(draft.prospect.email, draft.touch), file.path);
+    sent.set(sentKey(draft.prospect, draft.touch), file.path);
   }
   return byCampaign;
 }
 
-/** Where `campaign draft` writes a prospect's draft of a touch (1-based): `{campaign}/drafts/{email}-touch-{n}.md`. */
-export function touchDraftPath(campaignPath: string, email: string, touch: number): string {
-  return `${campaignPath}/drafts/${slugify(email.replace('@', ' at '), 'email')}-touch-${touch}.md`;
+/**
+ * Where `campaign draft` writes a prospect's draft of a touch (1-based):
+ * `{campaign}/drafts/{id}-touch-{n}.md`, the id (prospectId) slugged — for an email
+ * prospect `dana-at-northwind-com-touch-1.md`, as it always was.
+ */
+export function touchDraftPath(campaignPath: string, prospect: ProspectContacts, touch: number): string {
+  return `${campaignPath}/drafts/${prospectSlug(prospect)}-touch-${touch}.md`;
 }
 
-export function sentKey(email: string, touch: number): string {
-  return `${normalizeEmail(email)}#${touch}`;
+/** The prospect in a file name (drafts, reply records): their prospectId slugged, `@` read as "at" and a LinkedIn URL's slashes as word breaks. */
+export function prospectSlug(prospect: ProspectContacts): string {
+  return slugify(prospectId(prospect).replace('@', ' at ').replace(/[/\\]/g, ' '), 'email');
 }
 
-/** Per prospect (normalized email), the highest touch number a draft records as sent. */
+/** A sent touch's key: `{prospectId}#{touch}` (for an email prospect, the normalised address, as before). */
+export function sentKey(prospect: ProspectContacts, touch: number): string {
+  return `${prospectId(prospect)}#${touch}`;
+}
+
+/** Per prospect (prospectId), the highest touch number a draft records as sent. */
 export function lastSentTouch(sent: ReadonlyMap<string, string>): Map<string, number> {
   const last = new Map<string, number>();
   for (const key of sent.keys()) {
@@ -60,7 +70,7 @@ export function lastSentTouch(sent: ReadonlyMap<string, string>): Map<string, nu
 export type SentAtHead = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /**
- * Per campaign, per prospect (normalized email), the last touch a draft records as sent:
+ * Per campaign, per prospect (prospectId), the last touch a draft records as sent:
  * on disk, or at HEAD for a draft since deleted (`sentAtHead`). With prospectsAsSent, the
  * one count of touches sent that `due` and the approval gates both read.
  */
@@ -80,13 +90,13 @@ export function sentTouchesOnce(model: WorkspaceModel, sentAtHead?: SentAtHead):
 
 /**
  * The prospects with `touches_done` raised to the last touch a draft says was sent
- * (`sent`: the campaign's, by normalized email): such a touch is done, even before
+ * (`sent`: the campaign's, by prospectId): such a touch is done, even before
  * `touches_done` is updated. The higher of the two counts.
  */
-export function prospectsAsSent<P extends { email: string }>(sent: ReadonlyMap<string, number> | undefined, prospects: readonly P[]): P[] {
+export function prospectsAsSent<P extends ProspectContacts>(sent: ReadonlyMap<string, number> | undefined, prospects: readonly P[]): P[] {
   if (!sent) return [...prospects];
   return prospects.map((p) => {
-    const drafted = sent.get(normalizeEmail(p.email)) ?? 0;
+    const drafted = sent.get(prospectId(p)) ?? 0;
     const done = touchesDone((p as { touches_done?: unknown }).touches_done);
     return drafted > done ? Object.assign({}, p, { touches_done: drafted }) : p;
   });

@@ -11,10 +11,9 @@
  *   over for them, so its touches are not sent; a person may change the status back.
  */
 
-/** How addresses are compared (the suppression list, prospects, drafts): trimmed and lower-cased. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { contactKeys, prospectLabel, type ProspectContacts } from './prospect-id.js';
+
+export { normalizeEmail } from './prospect-id.js';
 
 /** Prospects in these states are out of the sequence: they answered, or can't or mustn't be reached. */
 export const STOPPED_STATUSES: ReadonlySet<string> = new Set(['replied', 'meeting', 'unsubscribed', 'bounced', 'completed', 'nurture']);
@@ -23,7 +22,7 @@ export type ContactStopKind = 'do-not-contact' | 'sequence-stopped';
 
 export interface ContactStop {
   kind: ContactStopKind;
-  /** Why, as a clause about the prospect: `ada@x.example is on the suppression list`. */
+  /** Why, as a clause about the prospect: `ada@x.example is on the suppression list` (prospectLabel names them). */
   reason: string;
 }
 
@@ -38,15 +37,16 @@ const STATUS_REASONS: Record<string, string> = {
 
 /**
  * Why `prospect` must not get another touch, or null when it may. `suppressed` holds
- * lower-cased addresses; the prospect's address is trimmed and lower-cased to compare.
+ * normalised contact details (suppressionKeys); any of the prospect's (contactKeys) on it stops them.
  * `closedOn` is the campaign's Stage 6 `closed` date, when it has one.
  */
-export function contactStop(prospect: { email: string; status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
-  if (suppressed.has(normalizeEmail(prospect.email))) return { kind: 'do-not-contact', reason: `${prospect.email} is on the suppression list` };
+export function contactStop(prospect: ProspectContacts & { status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
+  const who = prospectLabel(prospect);
+  if (contactKeys(prospect).some((key) => suppressed.has(key))) return { kind: 'do-not-contact', reason: `${who} is on the suppression list` };
   const status = (prospect.status ?? 'queued').trim().toLowerCase();
-  if (status === 'unsubscribed') return { kind: 'do-not-contact', reason: `${prospect.email} unsubscribed (status unsubscribed)` };
-  if (STOPPED_STATUSES.has(status)) return { kind: 'sequence-stopped', reason: `${prospect.email} ${STATUS_REASONS[status] ?? `has status ${status}`}` };
-  if (closedOn) return { kind: 'sequence-stopped', reason: `${prospect.email} is in a campaign that closed on ${closedOn} (6-learning.md)` };
+  if (status === 'unsubscribed') return { kind: 'do-not-contact', reason: `${who} unsubscribed (status unsubscribed)` };
+  if (STOPPED_STATUSES.has(status)) return { kind: 'sequence-stopped', reason: `${who} ${STATUS_REASONS[status] ?? `has status ${status}`}` };
+  if (closedOn) return { kind: 'sequence-stopped', reason: `${who} is in a campaign that closed on ${closedOn} (6-learning.md)` };
   return null;
 }
 
@@ -65,8 +65,13 @@ export type ProspectFollowUpKind = 'nurture-revisit' | 'out-of-office-return';
  *   with that status lifted (as if set back to `active`, as its note says to do): the
  *   suppression list and a closed campaign still stop it; being in nurture does not.
  */
-export function followUpStop(kind: ProspectFollowUpKind, prospect: { email: string; status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
+export function followUpStop(kind: ProspectFollowUpKind, prospect: ProspectContacts & { status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
   const status = (prospect.status ?? 'queued').trim().toLowerCase();
-  if (kind === 'nurture-revisit' && status === 'nurture') return contactStop({ email: prospect.email, status: 'active' }, suppressed, closedOn);
+  if (kind === 'nurture-revisit' && status === 'nurture') return contactStop(Object.assign({}, prospect, { status: 'active' }), suppressed, closedOn);
   return contactStop(prospect, suppressed, closedOn);
+}
+
+/** The suppression list's entries as the keys contactStop looks up: every contact detail each entry names (an entry may name a LinkedIn profile or a phone instead of an address). */
+export function suppressionKeys(entries: readonly ProspectContacts[]): Set<string> {
+  return new Set(entries.flatMap(contactKeys));
 }

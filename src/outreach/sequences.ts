@@ -8,63 +8,14 @@
 
 import { addDays, calendarDate } from './calendar.js';
 import { contactStop } from './contact-stop.js';
+import { prospectLabel, type ProspectContacts } from './prospect-id.js';
 
-export type Channel = 'email' | 'call' | 'linkedin';
+import type { Channel, SequenceInput, Touch } from '../schema/sequence.js';
 
-export interface Touch {
-  /** Days after the prospect's start date; day 0 is the start date itself. */
-  day: number;
-  channel: Channel;
-  template: string;
-}
+export { isPresetName, PRESET_NAMES, resolveSequence, SEQUENCE_PRESETS, type Channel, type PresetName, type SequenceInput, type Touch } from '../schema/sequence.js';
 
-export const PRESET_NAMES = ['five-touch-cold', 'follow-up'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
-
-export const SEQUENCE_PRESETS: Readonly<Record<PresetName, readonly Touch[]>> = {
-  'five-touch-cold': [
-    { day: 0, channel: 'email', template: 'cold-1-problem' },
-    { day: 3, channel: 'email', template: 'cold-2-insight' },
-    { day: 7, channel: 'email', template: 'cold-3-case-study' },
-    { day: 14, channel: 'email', template: 'cold-4-value' },
-    { day: 21, channel: 'email', template: 'cold-5-breakup' },
-  ],
-  'follow-up': [
-    { day: 2, channel: 'email', template: 'follow-up-1-recap' },
-    { day: 4, channel: 'call', template: 'follow-up-2-call' },
-    { day: 7, channel: 'email', template: 'follow-up-3-value' },
-    { day: 10, channel: 'linkedin', template: 'follow-up-4-linkedin' },
-    { day: 14, channel: 'email', template: 'follow-up-5-breakup' },
-  ],
-};
-
-/** A campaign's `sequence` front matter (src/schema/stages.ts `campaignActionsSchema`). */
-export interface SequenceInput {
-  preset?: string | null | undefined;
-  start?: string | null | undefined;
-  touches?: readonly Touch[] | null | undefined;
-}
-
-export function isPresetName(name: string): name is PresetName {
-  return (PRESET_NAMES as readonly string[]).includes(name);
-}
-
-/**
- * The touches of a sequence, in day order: explicit `touches` win over the preset (a
- * campaign that spells out its touches means exactly those); otherwise the named preset
- * (matched case-insensitively); otherwise none. The sort is stable, so touches written
- * on the same day keep their written order, and touch numbers count in this order.
- */
-export function resolveSequence(sequence: SequenceInput | null | undefined): Touch[] {
-  const explicit = sequence?.touches ?? [];
-  if (explicit.length > 0) return [...explicit].sort((a, b) => a.day - b.day);
-  const preset = sequence?.preset?.trim().toLowerCase() ?? '';
-  return isPresetName(preset) ? [...SEQUENCE_PRESETS[preset]] : [];
-}
-
-export interface SequenceProspect {
+export interface SequenceProspect extends ProspectContacts {
   name: string;
-  email: string;
   company: string;
   title?: string | null | undefined;
   /** queued | active | replied | meeting | unsubscribed | bounced | completed | nurture; default queued. */
@@ -83,7 +34,7 @@ export interface DueTouchesInput {
   /** The sequence start date, used for prospects without `started`. */
   start?: string | null | undefined;
   prospects: readonly SequenceProspect[];
-  /** Lower-case email addresses never to contact (global unsubscribes, bounces, do-not-contact). */
+  /** Normalised contact details never to contact (suppressionKeys: unsubscribes, bounces, do-not-contact). */
   suppressed: ReadonlySet<string>;
   /** The campaign's Stage 6 `closed` date, when it has one: then nobody is due. */
   closed?: string | null | undefined;
@@ -94,7 +45,8 @@ export interface DueTouchesInput {
 
 export interface DueTouch {
   campaign: string;
-  prospect: { name: string; email: string; company: string };
+  /** Who: their contact details as listed (an email, else a LinkedIn profile or phone: outreach/prospect-id.ts). */
+  prospect: { name: string; email: string | null; linkedin?: string; phone?: string; company: string };
   /** The touch's 1-based number in the resolved sequence. */
   touch: number;
   day: number;
@@ -139,7 +91,7 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
     if (date > today || (date < today && !includeOverdue)) continue;
     due.push({
       campaign: input.campaign,
-      prospect: { name: prospect.name, email: prospect.email, company: prospect.company },
+      prospect: dueProspect(prospect),
       touch: next.index + 1,
       day: next.touch.day,
       channel: next.touch.channel,
@@ -162,7 +114,7 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
  */
 export function touchSchedule(touches: readonly Touch[], prospect: SequenceProspect, sequenceStart: string | null | undefined, touch: number): { date: string } | { notDue: string } | undefined {
   const done = touchesDone(prospect.touches_done);
-  if (touch <= done) return { notDue: `${prospect.email} had touch ${touch} sent already (touches_done: ${done}): \`due\` lists it no more` };
+  if (touch <= done) return { notDue: `${prospectLabel(prospect)} had touch ${touch} sent already (touches_done: ${done}): \`due\` lists it no more` };
   const planned = touches[touch - 1];
   const start = prospectStart(prospect, sequenceStart);
   if (!planned || !start) return undefined;
@@ -170,7 +122,7 @@ export function touchSchedule(touches: readonly Touch[], prospect: SequenceProsp
   const pause = calendarDate(prospect.paused_until);
   if (!pause) return { date };
   const next = pausedTouch(touches, done, start, pause);
-  const away = `${prospect.name} (${prospect.email}) is out of office until ${pause} (paused_until)`;
+  const away = `${prospect.name} (${prospectLabel(prospect)}) is out of office until ${pause} (paused_until)`;
   if (touch - 1 < next.index) return { notDue: `${away}: touch ${touch}, planned for ${date}, is skipped — \`due\` lists touch ${next.index + 1} on ${pause} instead` };
   if (touch - 1 === next.index) return { date: next.date };
   if (date < pause) return { notDue: `${away}: touch ${touch} is planned for ${date}, inside the absence — \`due\` lists touch ${next.index + 1} on ${pause} first` };
@@ -212,4 +164,12 @@ function pausedTouch(touches: readonly Touch[], done: number, start: string, pau
 /** A missing, negative or non-numeric count means nothing was sent yet; 2.7 means 2. */
 export function touchesDone(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+/** The prospect as a due touch names them: `email` always (null without one, as JSON readers have it), `linkedin` and `phone` when listed. */
+export function dueProspect(p: SequenceProspect): DueTouch['prospect'] {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const linkedin = text(p.linkedin);
+  const phone = text(p.phone);
+  return { name: p.name, email: text(p.email) ?? null, ...(linkedin ? { linkedin } : {}), ...(phone ? { phone } : {}), company: p.company };
 }

@@ -9,7 +9,8 @@ import { isoDateSchema } from './common.js';
  * other keys are kept as written (loose): they describe, nothing is derived from them.
  */
 export const replySchema = z.looseObject({
-  email: z.string(),
+  // Whose reply: the prospect's email, or for a prospect without one their `linkedin` or `phone` (outreach/prospect-id.ts).
+  email: z.string().optional(),
   date: isoDateSchema,
   /** nurture: when to contact the person again. */
   revisit: isoDateSchema.nullish(),

@@ -12,6 +12,7 @@ import {
   slugSchema,
   threadSourceSchema,
 } from './common.js';
+import { CONTACT_FIELD, resolveSequence, type Channel, type SequenceInput } from './sequence.js';
 
 /**
  * Stage files are created from templates with empty values, so every field a person
@@ -180,7 +181,7 @@ export const campaignDecisionSchema = z.looseObject({
   revisit: isoDateSchema.nullish(),
 });
 
-export const CHANNELS = ['email', 'call', 'linkedin'] as const;
+export const CHANNELS = ['email', 'call', 'linkedin'] as const satisfies readonly Channel[];
 export const PROSPECT_STATUSES = [
   'queued',
   'active',
@@ -203,7 +204,10 @@ const TOUCHES_DONE = 'expected the number of touches already sent, a whole numbe
 
 export const prospectSchema = z.looseObject({
   name: z.string().min(1),
-  email: z.email('expected an email address'),
+  /** The contact detail of each channel (CONTACT_FIELD): required only where a touch of the sequence goes by it (campaignActionsSchema). */
+  email: z.email('expected an email address').nullish(),
+  linkedin: optionalText.describe('the LinkedIn profile URL, for LinkedIn touches'),
+  phone: optionalText.describe('the phone number, for call touches'),
   company: z.string().min(1),
   title: optionalText,
   status: z.enum(PROSPECT_STATUSES).default('queued'),
@@ -271,7 +275,35 @@ export const campaignActionsSchema = z.looseObject({
   /** The mailbox or account the campaign's touches go out from, for the daily caps (docs/outreach.md). */
   sender: optionalText.describe('the mailbox or account the touches go out from, for the daily caps (default: one shared sender)'),
   experiments: z.array(experimentSchema).default([]).describe('optional A/B tests, one touch each: variants (subject, opening, call_to_action, day) and their split (docs/experiments.md)'),
-});
+}).superRefine(requireContactDetails);
+
+/**
+ * Each prospect has the contact detail every channel of the sequence goes by: an email for
+ * an email touch, `phone` for a call, `linkedin` for a LinkedIn message — and nothing more
+ * (a call-and-LinkedIn sequence needs no email). An error at the prospect's missing key,
+ * naming the first touch that needs it: a touch to no address would be listed and drafted
+ * for nobody. A prospect with an email is not asked for a phone or a profile: every prospect
+ * had one until they became optional, and the `follow-up` preset's call and LinkedIn
+ * touches went to them without (a person looks the number up) — a workspace that was valid
+ * stays valid.
+ */
+function requireContactDetails(actions: { sequence?: SequenceInput | null; prospects: readonly Record<string, unknown>[] }, ctx: z.RefinementCtx): void {
+  const touches = resolveSequence(actions.sequence);
+  const needs = new Map<string, { touch: number; day: number; channel: Channel }>();
+  touches.forEach((t, i) => {
+    const field = CONTACT_FIELD[t.channel];
+    if (!needs.has(field)) needs.set(field, { touch: i + 1, day: t.day, channel: t.channel });
+  });
+  actions.prospects.forEach((p, i) => {
+    for (const [field, first] of needs) {
+      const value = p[field];
+      if (typeof value === 'string' && value.trim() !== '') continue;
+      if (field !== 'email' && typeof p.email === 'string' && p.email.trim() !== '') continue;
+      const what = field === 'email' ? 'an email address' : field === 'phone' ? 'a phone number' : 'a LinkedIn profile URL';
+      ctx.addIssue({ code: 'custom', path: ['prospects', i, field], input: value, message: `expected ${what}: touch ${first.touch} of the sequence (day ${first.day}) is a${first.channel === 'email' ? 'n' : ''} ${first.channel === 'call' ? 'call' : first.channel === 'linkedin' ? 'LinkedIn message' : 'email'}; add \`${field}:\` to the prospect, or take them out of the sequence` });
+    }
+  });
+}
 
 const count = z.number().int().nonnegative();
 
@@ -365,7 +397,8 @@ export type Validation = z.output<typeof validationSchema>;
 /** `threads/sales/campaigns/{id}/drafts/*.md`, written by `threadwork campaign draft`. Never sent by threadwork. */
 export const draftSchema = z.looseObject({
   status: z.enum(['draft', 'approved', 'sent', 'skipped']).default('draft'),
-  prospect: z.looseObject({ name: z.string(), email: z.string(), company: z.string() }),
+  // Who it is for, as the prospect is listed: an email, else the LinkedIn profile, else the phone (outreach/prospect-id.ts).
+  prospect: z.looseObject({ name: z.string(), email: z.string().nullish(), linkedin: z.string().nullish(), phone: z.string().nullish(), company: z.string() }),
   touch: z.number().int().positive(),
   channel: z.enum(CHANNELS),
   subject: z.string().nullish(),

@@ -1,12 +1,17 @@
 import * as z from 'zod';
 import { isoDateSchema } from './common.js';
 
-/** One address no campaign may contact. */
+/** One person no campaign may contact: by their address, or, for a prospect reached only by call or LinkedIn, their `linkedin` profile or `phone`. */
 export const suppressionEntrySchema = z.looseObject({
-  email: z.email('expected an email address such as ada@example.com'),
+  email: z.email('expected an email address such as ada@example.com').optional(),
+  linkedin: z.string().min(1).optional(),
+  phone: z.string().min(1).optional(),
   reason: z.string().min(1, 'expected a reason such as unsubscribed, bounced or do-not-contact'),
   date: isoDateSchema,
   campaign: z.string().min(1).optional(),
+}).superRefine((entry, ctx) => {
+  // An entry that names nobody protects nobody: read as a list, it would look like one more unsubscribe honoured.
+  if (entry.email === undefined && entry.linkedin === undefined && entry.phone === undefined) ctx.addIssue({ code: 'custom', path: ['email'], input: undefined, message: 'expected an email address such as ada@example.com (or, for someone without one, `linkedin` or `phone`)' });
 });
 
 /**

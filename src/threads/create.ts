@@ -33,6 +33,9 @@ export interface NewDealOptions {
   contactName?: string;
   contactTitle?: string;
   contactEmail?: string;
+  /** For a campaign prospect reached by LinkedIn or call: Stage 1's `contact.linkedin` and `contact.phone`. */
+  contactLinkedin?: string;
+  contactPhone?: string;
   /** A verifier's word on the address (`verified`, `invalid`), when one is known: Stage 1's `contact.email_status`, which reachability reads. */
   contactEmailStatus?: string;
   domain?: string;
@@ -91,6 +94,8 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
     contact_title: options.contactTitle ?? null,
     contact_email: options.contactEmail ?? null,
     contact_email_status: options.contactEmailStatus ?? null,
+    contact_linkedin: options.contactLinkedin ?? null,
+    contact_phone: options.contactPhone ?? null,
     domain,
     signal: options.signal ?? null,
     ...options.facts,

@@ -3,6 +3,7 @@ import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
 import { DEFAULT_SENDER } from '../../check/autonomy-gates.js';
 import { columns } from '../../report/terminal.js';
+import { prospectLabel } from '../../outreach/prospect-id.js';
 import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
@@ -22,7 +23,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
     const header = ['due', 'campaign', 'prospect', 'touch', 'channel', 'template', ...(spreadAny ? ['send on'] : [])];
     sections.push(
       columns(
-        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${d.prospect.email}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
+        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${prospectLabel(d.prospect)}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
         header.map(() => 'l' as const),
         { headed: true },
       ).join('\n'),
@@ -42,7 +43,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
       [
         pc.bold('Follow-ups'),
         columns(
-          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? `${f.prospect.name} <${f.prospect.email}>` : '—', f.note])],
+          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? `${f.prospect.name} <${prospectLabel(f.prospect)}>` : '—', f.note])],
           ['l', 'l', 'l', 'l', 'l'],
           { headed: true },
         ).join('\n'),

@@ -63,7 +63,13 @@ export const campaignReplyOutput = z.object({
   served: servedOutput,
 });
 
-const prospectOutput = z.object({ name: z.string(), email: z.string(), company: z.string() });
+const prospectOutput = z.object({
+  name: z.string(),
+  email: z.string().nullable().describe('null for a prospect reached only by call or LinkedIn'),
+  linkedin: z.string().optional().describe('the LinkedIn profile, when listed'),
+  phone: z.string().optional().describe('the phone number, when listed'),
+  company: z.string(),
+});
 const channelOutput = z.enum(['email', 'call', 'linkedin']);
 
 export const dueOutput = z.object({

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+
+/*
+ * A campaign of a LinkedIn message then a call, to people whose email nobody has: Stage 5
+ * asked every prospect for an email all the same, so the campaign could not be run. A
+ * prospect is now known by their email, else their LinkedIn profile, else their phone
+ * (outreach/prospect-id.ts), and needs only the detail their touches go by.
+ */
+const FACTS = 'company: Northwind Payments, title: Controller, industry: payments, employees: 450, revenue: "$60M", geography: United States, technologies: [NetSuite, Stripe], signals: ["Series B, $40M"], data_date: 2026-10-20, status: active';
+const SEQUENCE = 'sequence:\n  start: 2026-11-25\n  touches:\n    - {day: 0, channel: linkedin, template: follow-up-4-linkedin}\n    - {day: 3, channel: call, template: follow-up-2-call}';
+const DRAFT = (touch: number): string => `${CAMPAIGN}/drafts/linkedin-com-in-dana-reyes-touch-${touch}.md`;
+
+async function campaignOf(prospect: string): Promise<string> {
+  const dir = await campaignWithProspect();
+  writeFileSync(join(dir, CAMPAIGN, '5-actions.md'), `---\n${SEQUENCE}\nprospects:\n  - {name: Dana Reyes, ${prospect}${FACTS}}\n---\n\n# Actions\n`);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'a LinkedIn and call sequence');
+  return dir;
+}
+
+interface Due {
+  due: { prospect: { email: string | null; linkedin?: string; phone?: string }; touch: number; channel: string }[];
+}
+
+describe('a prospect reached only by LinkedIn and call', () => {
+  it('needs no email: listed, drafted, approved and counted as sent by their LinkedIn profile', async () => {
+    const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/Dana-Reyes/", phone: "+1 415 555 0100", ');
+    const run = async (...args: string[]): Promise<string> => {
+      const result = await runCli([...args, '--dir', dir], { env: ENV });
+      expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(0);
+      return result.stdout;
+    };
+    expect(await run('check')).toContain('no problems');
+    const due = await runJson<Due>(['due', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => [d.touch, d.channel, d.prospect.email, d.prospect.linkedin])).toEqual([[1, 'linkedin', null, 'https://www.linkedin.com/in/Dana-Reyes/']]);
+    expect(await run('due')).toContain('Dana Reyes <https://www.linkedin.com/in/Dana-Reyes/>');
+
+    expect(await run('campaign', 'draft', CAMPAIGN)).toContain(DRAFT(1));
+    const drafted = readFileSync(join(dir, DRAFT(1)), 'utf8');
+    expect(drafted).toContain('  linkedin: https://www.linkedin.com/in/Dana-Reyes/\n');
+    expect(drafted).not.toContain('email:');
+    expect(await run('campaign', 'approve', DRAFT(1))).toContain('Every gate passed');
+    // Sent as a person records it: the drafts' record, keyed by the profile, moves her on to the call.
+    writeFileSync(join(dir, DRAFT(1)), readFileSync(join(dir, DRAFT(1)), 'utf8').replace('status: approved', 'status: sent'));
+    git(dir, 'commit', '-qam', 'sent');
+    const next = await runJson<Due>(['due', '--dir', dir], { env: ENV });
+    expect(next.json.due.map((d) => [d.touch, d.channel])).toEqual([[2, 'call']]);
+  });
+
+  it('is found by `campaign reply` by any of their details, and an unsubscribe puts their profile on the suppression list', async () => {
+    const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/Dana-Reyes/", phone: "+1 415 555 0100", ');
+    const run = async (...args: string[]): Promise<string> => {
+      const result = await runCli([...args, '--dir', dir], { env: ENV });
+      expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(0);
+      return result.stdout;
+    };
+    // `campaign reply` finds her by any of her details, written any way; the list holds her profile.
+    expect(await run('campaign', 'reply', CAMPAIGN, '+1 (415) 555-0100', '--text', 'Please stop.', '--date', '2026-12-01')).toContain('suppressed https://www.linkedin.com/in/Dana-Reyes/');
+    const list = readFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), 'utf8');
+    expect(list).toContain('  - linkedin: https://www.linkedin.com/in/Dana-Reyes/\n');
+    expect((await runJson<Due>(['due', '--dir', dir], { env: ENV })).json.due).toEqual([]);
+    expect(await run('check')).toContain('no problems');
+  });
+
+  it('needs the detail each touch goes by: a call to a prospect without a phone is an error at the prospect, naming the field and the touch', async () => {
+    const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/dana-reyes", ');
+    const check = await runCli(['check', '--dir', dir], { env: ENV });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${CAMPAIGN}/5-actions.md:8:5 error Missing \`prospects[0].phone\`: expected a phone number: touch 2 of the sequence (day 3) is a call; add \`phone:\` to the prospect, or take them out of the sequence (schema)`);
+  });
+});
