@@ -125,9 +125,15 @@ export class ThreadworkCommand extends Command {
    * (main.ts) says nothing to someone who typed an option name.
    */
   unknownOption(flag: string): never {
-    // `-v` and `-version`, as other tools spell it: commander's spelling check looks at long options only, and named none.
-    if (!this.parent && VERSION_SLIPS.has(flag)) this.error(`error: unknown option '${flag}'\n(Did you mean --version?)`, { code: 'commander.unknownOption' });
+    // The program's own help is the ~60 lines of every command, which pushed the error and the
+    // near option off the screen, as it did for an unknown command: where to read it instead.
+    // A command's help is its few options, shown after the error as before.
+    const settings = this as unknown as { _showHelpAfterError: boolean | string };
+    const before = settings._showHelpAfterError;
+    if (!this.parent && before === true) settings._showHelpAfterError = `Run \`${commandPath(this)} --help\` for its options and commands.`;
     try {
+      // `-v` and `-version`, as other tools spell it: commander's spelling check looks at long options only, and named none.
+      if (!this.parent && VERSION_SLIPS.has(flag)) this.error(`error: unknown option '${flag}'\n(Did you mean --version?)`, { code: 'commander.unknownOption' });
       return (Command.prototype as unknown as { unknownOption(this: Command, flag: string): never }).unknownOption.call(this, flag);
     } catch (error) {
       if (error instanceof CommanderError && /^--[a-z]/i.test(flag) && !error.message.includes('(Did you mean')) {
@@ -138,6 +144,8 @@ export class ThreadworkCommand extends Command {
         Object.assign(error, { known });
       }
       throw error;
+    } finally {
+      settings._showHelpAfterError = before;
     }
   }
 
