@@ -89,9 +89,9 @@ describe('advance past a decision not to act', () => {
     const dir = exampleWorkspaceCopy();
     const answer = await commandJsonAsCli<JsonError>(() => advanceCommand('keel-neobank', { commit: true }, { dir, json: true }));
     expect(answer.code).toBe(1);
-    expect(answer.json.error).toMatchObject({ code: 'decision-not-to-act', thread: KEEL, decision: 'DEFER', revisit: '2027-01-15' });
+    expect(answer.json.error).toMatchObject({ code: 'decision-not-to-act', thread: KEEL, decision: 'DEFER', revisit: '2027-01-15', path: `${KEEL}/4-decision.md`, line: 2, column: 11 });
     expect(answer.json.error.message).toBe(
-      `Cannot advance ${KEEL}: 4-decision.md decides DEFER, and 5-actions.md follows a decision to act — a DEFER waits for its revisit (2027-01-15: \`threadwork due\` lists it then) and is decided again there. To act on the deal now, change \`decision\` to QUALIFY in 4-decision.md and advance again`,
+      `Cannot advance ${KEEL}: 4-decision.md decides DEFER (${KEEL}/4-decision.md:2:11), and 5-actions.md follows a decision to act — a DEFER waits for its revisit (2027-01-15: \`threadwork due\` lists it then) and is decided again there. To act on the deal now, change \`decision\` to QUALIFY in 4-decision.md and advance again`,
     );
     expect(existsSync(join(dir, KEEL, '5-actions.md'))).toBe(false);
   });

@@ -83,7 +83,8 @@ describe('advance past a DEFER whose revisit date has come', () => {
     const { code, json } = await runJson<{ error: { code: string; message: string } }>(['advance', 'keel-neobank'], { cwd: dir, env: { THREADWORK_TODAY: '2027-01-20', THREADWORK_NO_SERVER: '1' } });
     expect(code).toBe(1);
     expect(json.error.code).toBe('decision-not-to-act');
-    expect(json.error.message).toContain(`Cannot advance ${keel}: 4-decision.md decides DEFER, and 5-actions.md follows a decision to act — its revisit date 2027-01-15 has come (\`threadwork due\` lists it as overdue): the DEFER is to be decided again.`);
+    const at = readFileSync(join(dir, keel, '4-decision.md'), 'utf8').split('\n').findIndex((l) => l.startsWith('decision:')) + 1;
+    expect(json.error.message).toContain(`Cannot advance ${keel}: 4-decision.md decides DEFER (${keel}/4-decision.md:${at}:11), and 5-actions.md follows a decision to act — its revisit date 2027-01-15 has come (\`threadwork due\` lists it as overdue): the DEFER is to be decided again.`);
   });
 });
 
@@ -137,8 +138,10 @@ describe('write_stage past a decision not to act', () => {
     writeFileSync(join(dir, keel, '4-decision.md'), decision.replace(/^decision: DEFER$/m, 'decision: REJECT'));
     const answer = await mcp.call<{ ok: boolean; error: { code: string; message: string; decision: string } }>('write_stage', { thread: keel, stage: 5, front_matter: { actions: [] } });
     expect(answer.isError).toBe(true);
-    expect(answer.data.error).toMatchObject({ code: 'decision-not-to-act', decision: 'REJECT' });
-    expect(answer.data.error.message).toContain(`Cannot write 5-actions.md of ${keel}: 4-decision.md decides REJECT`);
+    // Where the decision is written, as stage-incomplete names each field's place: the agent had only "in 4-decision.md".
+    const line = decision.split('\n').findIndex((l) => l.startsWith('decision:')) + 1;
+    expect(answer.data.error).toMatchObject({ code: 'decision-not-to-act', decision: 'REJECT', path: `${keel}/4-decision.md`, line, column: 11 });
+    expect(answer.data.error.message).toContain(`Cannot write 5-actions.md of ${keel}: 4-decision.md decides REJECT (${keel}/4-decision.md:${line}:11)`);
     expect(existsSync(join(dir, keel, '5-actions.md'))).toBe(false);
   });
 });

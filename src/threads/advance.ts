@@ -88,7 +88,10 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
       { thread: threadPath, stage, path: current.path, missing },
     );
   }
-  if (stage === 4) refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused);
+  if (stage === 4) {
+    const { line, column } = new Locators((p) => model.text(p)).at(current.path, ['decision']);
+    refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused, { path: current.path, line, column });
+  }
 }
 
 /**

@@ -62,8 +62,8 @@ export const errorOutput = z.object({
     tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them). unknown-segment, unknown-goal, unknown-subgoal: the id the one given is a slip of (another case, a typing slip or two)'),
     path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it; stage-incomplete: the stage file whose `missing` fields are at `line`:`column`; stage-order: the current stage file of the thread, the one to complete first; last-stage: its 6-learning.md'),
-    line: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: where in `path` the list stops parsing (1-based); absent when the parser gives no place'),
-    column: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: the column on `line` (1-based)'),
+    line: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: where in `path` the list stops parsing (1-based); absent when the parser gives no place. decision-not-to-act: where `decision` is written in `path` (4-decision.md)'),
+    column: z.number().int().min(1).optional().describe('csv-syntax, json-syntax, decision-not-to-act: the column on `line` (1-based)'),
     thread: z.string().optional().describe('stage-incomplete, stage-order, last-stage, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
     stage: z.number().int().min(1).max(6).optional().describe('stage-incomplete: the stage that is not complete; stage-order: the stage that was to be written'),
     missing: z
