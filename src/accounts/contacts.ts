@@ -72,7 +72,7 @@ export const contactRowSchema = contactColumns
   .refine((c) => c.name !== undefined || c.email !== undefined, { message: 'expected a name or an email (columns `name`, `first_name`/`last_name` or `email`)' });
 
 /** `unread`: the row's columns that are not read (see `unreadColumns`); `leftOut`: its values that could not be read (see `parseKeepingRow`). */
-export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; leftOut?: LeftOutValue[] };
+export type ContactRow = { row: number; contact?: ContactRecord & Record<string, unknown>; error?: string; unread?: string[]; leftOut?: LeftOutValue[]; footer?: string };
 
 function contactRow(row: number, given: unknown, headers?: ReadonlyMap<string, string>): ContactRow {
   const data = withAliases(given, ALIASES);
@@ -87,7 +87,7 @@ const NONE_REQUIRED: ReadonlySet<string> = new Set();
 
 /** Reads a CSV or JSON (a list, or `{contacts: [...]}`) contact list, as `readAccounts` does; bad rows come back with their error and row number. */
 export function readContacts(file: string, from?: string): ContactRow[] {
-  return readListRows(file, 'contacts', from).map(({ row, data, error, headers }) => (error ? { row, error } : contactRow(row, data, headers)));
+  return readListRows(file, 'contacts', from).map(({ row, data, error, headers, footer }) => (footer !== undefined ? { row, footer } : error ? { row, error } : contactRow(row, data, headers)));
 }
 
 /** Contacts given as data (an agent's list): each validated like a file's row, numbered from 1. */

@@ -4,7 +4,7 @@ import { isFutureDataDate } from '../scoring/freshness.js';
 import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
 import { CONTACT_COLUMNS, type ContactRow } from './contacts.js';
-import { ignoredColumnsWithMeant, leftOutByRow, leftOutOfGroup, profileDiagnostics, shownDomain, withLeftOut, type RowLeftOut } from './rank.js';
+import { ignoredColumnsWithMeant, leftOutByRow, leftOutOfGroup, profileDiagnostics, reportFooterOf, shownDomain, withLeftOut, type ReportFooter, type RowLeftOut } from './rank.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface RankedContact {
@@ -52,6 +52,8 @@ export interface ContactRanking {
   ignoredColumns: string[];
   /** For each ignored column one or two slips from a column that is read, that column. */
   columnsMeant: Record<string, string>;
+  /** Where a report's footer starts (`Grand Totals (123 records)`), the list read up to it; null when it has none. */
+  reportFooter: ReportFooter | null;
   /** The errors of the files the ICP profile comes from, when one is broken (see `profileDiagnostics`). */
   diagnostics: Diagnostic[];
 }
@@ -111,6 +113,7 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
     ...ignoredColumnsWithMeant(rows, CONTACT_COLUMNS),
+    reportFooter: reportFooterOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
 }

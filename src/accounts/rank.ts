@@ -44,6 +44,8 @@ export interface AccountRanking {
   ignoredColumns: string[];
   /** For each ignored column one or two slips from a column that is read, that column. */
   columnsMeant: Record<string, string>;
+  /** Where a report's footer starts (`Grand Totals (123 records)`), the list read up to it; null when it has none. */
+  reportFooter: ReportFooter | null;
   /** The errors of the files the ICP profile comes from, when one is broken: the scores use its last valid version. */
   diagnostics: Diagnostic[];
 }
@@ -91,8 +93,21 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     duplicates: duplicateGroups(groups),
     rejected: rows.flatMap((r) => (r.error ? [{ row: r.row, error: r.error }] : [])),
     ...ignoredColumnsWithMeant(rows, ACCOUNT_COLUMNS),
+    reportFooter: reportFooterOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
   };
+}
+
+/** A report footer's first row and its first cell, as written. */
+export interface ReportFooter {
+  row: number;
+  text: string;
+}
+
+/** The footer row of a list, if it has one (the reader stops there: read.ts, reportFooter). */
+export function reportFooterOf(rows: readonly { row: number; footer?: string }[]): ReportFooter | null {
+  const footer = rows.find((r) => r.footer !== undefined);
+  return footer ? { row: footer.row, text: footer.footer! } : null;
 }
 
 /**

@@ -79,6 +79,8 @@ export interface AccountRow {
   unread?: string[];
   /** The row's values that could not be read, scored as missing (see `parseKeepingRow`). */
   leftOut?: LeftOutValue[];
+  /** The list's report footer starts at this row (ListRow's `footer`): it is no account. */
+  footer?: string;
 }
 
 /**
@@ -87,7 +89,7 @@ export interface AccountRow {
  * one) and named as given in every error.
  */
 export function readAccounts(file: string, from?: string): AccountRow[] {
-  return readListRows(file, 'accounts', from).map(({ row, data, error, headers }) => (error ? { row, error } : accountRow(row, data, headers)));
+  return readListRows(file, 'accounts', from).map(({ row, data, error, headers, footer }) => (footer !== undefined ? { row, footer } : error ? { row, error } : accountRow(row, data, headers)));
 }
 
 /** A list's row as read: its fields, or why it could not be read; and its headers (a JSON item's keys) as written, by field name. */
@@ -96,6 +98,8 @@ export interface ListRow {
   data?: unknown;
   error?: string;
   headers?: ReadonlyMap<string, string>;
+  /** A report's footer starts here (`Grand Totals (123 records)`: reportFooter), its first cell as written: nothing from here on is read. */
+  footer?: string;
 }
 
 /**
@@ -408,14 +412,35 @@ function csvRows(file: string, fileText: string): ListRow[] {
   columns.forEach((key, i) => headers.has(key) || headers.set(key, header.record[i]!.trim()));
   const lineAt = lineCounter(bytes);
   let previousEnd = header.info.bytes;
-  return rows.flatMap(({ record, info }) => {
+  const read: ListRow[] = [];
+  for (const { record, info } of rows) {
     const row = lineAt(previousEnd);
     previousEnd = info.bytes;
     // A row of empty fields (`,,,`: Excel exports the rows a sheet once formatted) is a blank line.
-    if (record.every((field) => field === '')) return [];
-    if (info.error) return { row, error: `expected ${columns.length} columns as in the header, got ${record.length}` };
-    return { row, data: fieldsOf(columns, record), headers };
-  });
+    if (record.every((field) => field === '')) continue;
+    const footer = reportFooter(record);
+    if (footer !== undefined) {
+      read.push({ row, footer });
+      break;
+    }
+    read.push(info.error ? { row, error: `expected ${columns.length} columns as in the header, got ${record.length}` } : { row, data: fieldsOf(columns, record), headers });
+  }
+  return read;
+}
+
+/**
+ * The lines a Salesforce report export ends with, after its last record: `Grand Totals (123
+ * records)` (its sums in the other columns), a blank line, `Confidential Information - Do Not
+ * Distribute`, `Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.`, then who
+ * generated it and when. Read as rows, `Grand Totals` was ranked as an account and each other
+ * line skipped with an error; the first of them, in the first column, ends the list.
+ */
+const REPORT_FOOTER = [/^Grand Totals? \(\d[\d,.\s]*records?\)$/i, /^Confidential Information - Do Not Distribute$/i, /^Copyright \(c\) [\d\s-]*salesforce\.com\b/i];
+
+/** The footer's first cell, when `record` starts a report's footer (REPORT_FOOTER). */
+function reportFooter(record: readonly string[]): string | undefined {
+  const first = record[0] ?? '';
+  return REPORT_FOOTER.some((line) => line.test(first)) ? first : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { bar, box, columns } from '../../report/terminal.js';
 import { readAccounts } from '../../accounts/read.js';
 import { readContacts } from '../../accounts/contacts.js';
 import { refuseWhenNothingScored } from '../../accounts/nothing-scored.js';
-import type { AccountRankingData } from '../../accounts/rank.js';
+import type { AccountRankingData, ReportFooter } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
 import { CONTACT_FIELD_EXPECTED, LEAD_COLUMN_EXPECTED, type ContactField, type LeadColumn } from '../../scoring/index.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
@@ -69,7 +69,13 @@ function renderMarkdown(r: AccountRankingData): string {
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
     ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns, r.columnsMeant), ''] : []),
+    ...(r.reportFooter ? ['### Report footer', '', footerLine(r.reportFooter), ''] : []),
   ].join('\n');
+}
+
+/** Where the list stopped: said once, not a skipped row per footer line. */
+function footerLine(footer: ReportFooter): string {
+  return `the list ends at row ${footer.row}, a report's footer (${JSON.stringify(oneLine(footer.text))}): it and the lines after it are not read`;
 }
 
 /**
@@ -151,7 +157,8 @@ function renderTerminal(r: AccountRankingData): string {
   const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
   const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
   const fitless = fitlessLines(r).map((l) => `${pc.yellow('no fit')} ${l}`);
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...fitless, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored].join('\n');
+  const footer = r.reportFooter ? [`${pc.dim('footer')} ${footerLine(r.reportFooter)}`] : [];
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...fitless, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored, ...footer].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
@@ -189,6 +196,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
     ...(r.rejected.length ? ['### Rows skipped', '', ...r.rejected.map((x) => `- row ${x.row}: ${x.error}`), ''] : []),
     ...(r.ignoredColumns.length ? ['### Columns not read', '', ignoredLine(r.ignoredColumns, r.columnsMeant), ''] : []),
+    ...(r.reportFooter ? ['### Report footer', '', footerLine(r.reportFooter), ''] : []),
   ].join('\n');
 }
 
@@ -205,5 +213,6 @@ function renderContactsTerminal(r: ContactRanking): string {
   const duplicates = duplicateLines(r.duplicates).map((l) => `${pc.yellow('duplicate')} ${l}`);
   const skipped = r.rejected.map((x) => `${pc.yellow('skipped')} row ${x.row}: ${x.error}`);
   const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
-  return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped, ...ignored].join('\n');
+  const footer = r.reportFooter ? [`${pc.dim('footer')} ${footerLine(r.reportFooter)}`] : [];
+  return [box(`Contacts vs ${r.segment} · ${r.ranked.length} scored`, rows), ...gaps, ...duplicates, ...skipped, ...ignored, ...footer].join('\n');
 }

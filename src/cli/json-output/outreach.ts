@@ -129,6 +129,12 @@ const duplicatesOutput = z
   .array(z.object({ rows: z.array(z.number().int().min(1)), kept: z.number().int().min(1), keys: z.array(z.string()) }))
   .describe('rows merged as one: same domain, email or company name after normalising (docs/scoring.md)');
 
+/** Where a CRM report's footer starts (read.ts, reportFooter): the list is read up to it. */
+const reportFooterOutput = z
+  .object({ row: z.number().int().min(1).describe('the CSV line the footer starts on'), text: z.string().describe('its first cell as written, such as `Grand Totals (123 records)`') })
+  .nullable()
+  .describe('a Salesforce report\'s footer (`Grand Totals (N records)`, the confidentiality and copyright lines, who generated it): the list ends there, and its lines are neither accounts nor skipped rows; null when the list has none');
+
 export const scoreOutput = z.object({
   segment: z.string(),
   icpFile: z.boolean().describe('whether the generated ICP file was used (else the segment filters)'),
@@ -156,6 +162,7 @@ export const scoreOutput = z.object({
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
   ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
   columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
+  reportFooter: reportFooterOutput,
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
@@ -199,6 +206,7 @@ export const scoreContactsOutput = z.object({
   rejected: z.array(z.object({ row: z.number().int(), error: z.string() })),
   ignoredColumns: z.array(z.string()).describe('the list\'s columns (CSV headers as written, JSON fields) that the score does not read, in the order met: docs/scoring.md lists the ones it reads'),
   columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
+  reportFooter: reportFooterOutput,
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
 });
 
