@@ -128,7 +128,9 @@ describe('sync', () => {
     const message = lastCommitMessage(dir);
     expect(message.split('\n')[0]).toBe('threadwork: learning threads/sales/acme (closed-won, ARR 48000)');
     expect(message).toContain('A1 confidence 0.60 → 0.73 (testing, n=1)');
-    expect(message).toContain('A2 confidence 0.50 → 0.50 (testing, n=1)');
+    // A2's evidence moved, its confidence as shown did not: said unchanged, never "0.50 → 0.50".
+    expect(message).toContain('A2 confidence unchanged at 0.50 (testing, n=0 → 1)');
+    expect(message).not.toMatch(/(\d\.\d\d) → \1 /);
     expect(message).toMatch(/^g-first-customers SG1 0\/1 → 1\/1; won_count 0 → 1; trajectory behind → ahead; as-of date 2026-04-10 → 2026-05-01; SG1 status in_progress → completed/m);
     expect(message).toMatch(/^Threadwork-Trigger: threads\/sales\/acme\/6-learning\.md$/m);
     expect(message).toMatch(/^Threadwork-Assumption: A1$/m);

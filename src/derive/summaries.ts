@@ -48,6 +48,9 @@ export function describeAssumptionChange(id: string, before: string | undefined,
   const statusMoved = wasStatus !== undefined && wasStatus !== status;
   const figures = `confidence ${confidence}, ${status}, n=${n}`;
   if (statusMoved && wasConfidence === confidence) return `${id} ${wasStatus} → ${status} (confidence ${confidence}, n=${n})`;
+  // The evidence moved and the confidence, as the table shows it, did not (0.533 → 0.529 are
+  // both 0.53): "0.53 → 0.53 (n=5)" read as a change the number does not show. Said unchanged, with n's move.
+  if (before !== undefined && wasConfidence === confidence && !statusMoved && wasN !== n) return `${id} confidence unchanged at ${confidence} (${status}, n=${wasN ?? '—'} → ${n})`;
   if (before === undefined || wasConfidence !== confidence || statusMoved || wasN !== n) return `${id} confidence ${wasConfidence ?? '—'} → ${confidence} (${statusMoved ? `${wasStatus} → ` : ''}${status}, n=${n})`;
   // The figures stand: say what else the row shows differently (fields a summary has only from this version on).
   const moved = [
