@@ -4,6 +4,7 @@ import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import {
   bounceRate,
   campaignRates,
+  campaignResultRates,
   campaignSuggestions,
   clickRate,
   deliveredOf,
@@ -164,5 +165,35 @@ describe('scale-up waits for a sample a sales person would trust', () => {
     expect(report.code, report.stderr).toBe(0);
     const json = JSON.parse(report.stdout) as { campaigns: { rules: { rule: string; message: string }[] }[] };
     expect(json.campaigns[0]!.rules).toEqual([{ rule: 'scale-up', severity: 'info', message: 'Reply rate 12.0% over 10.0% after 100 sends: this works; scale it to more of the segment.' }]);
+  });
+});
+
+describe('a campaign whose counts are still the template\'s zeros', () => {
+  const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
+
+  /**
+   * Stage 6 opens with every count at 0. With `sent: 120` filled in and the rest left,
+   * `report campaigns` showed 0% opens, clicks, replies, bounces and meetings, and fired the
+   * low-open and low-reply rules, on counts nobody entered: "no data" now, and no rule.
+   */
+  it('shows "no data" for its rates, not 0%, and fires no rule on them', async () => {
+    const dir = workspace({
+      ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      [`${CAMPAIGN}/6-learning.md`]: md('closed: 2026-03-01\nresults:\n  sent: 120\n  delivered: null\n  opened: 0\n  clicked: 0\n  replied: 0\n  bounced: 0\n  unsubscribed: 0\n  spam_complaints: 0\n  meetings: 0\n  deals: 0'),
+    });
+    gitInit(dir);
+    const json = JSON.parse((await runCli(['report', 'campaigns', '--json', '--dir', dir])).stdout) as { campaigns: { rates: Record<string, unknown>; rules: unknown[] }[] };
+    expect(json.campaigns[0]!.rates).toMatchObject({ sent: 120, openRate: null, replyRate: null, bounceRate: null, meetingRate: null });
+    expect(json.campaigns[0]!.rules).toEqual([]);
+    const text = await runCli(['report', 'campaigns', '--dir', dir]);
+    const row = text.stdout.split('\n').find((line) => line.includes('2026-01-26-month-end'))!;
+    expect(row).not.toContain('0%');
+    expect(row.match(/no data/g)).toHaveLength(5);
+  });
+
+  it('keeps a recorded 0 a rate once any other count is entered, and an A/B variant\'s 0 always', () => {
+    expect(campaignResultRates({ sent: 120, delivered: 118, opened: 0, replied: 0 }).openRate).toBe(0);
+    expect(campaignResultRates({ sent: 120, bounced: 2 }).replyRate).toBe(0);
+    expect(campaignRates({ sent: 120, opened: 0 }).openRate).toBe(0);
   });
 });

@@ -16,7 +16,7 @@ import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } fro
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { conflictSides } from '../markdown/conflict-markers.js';
 import { openedTwiceConflict } from '../workspace/meta-conflict.js';
-import { campaignRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
+import { campaignResultRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
@@ -138,7 +138,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     const learningPath = `${facts.path}/6-learning.md`;
     if (!editable(learningPath)) continue;
     const suggestions = campaignSuggestions(results);
-    const rates = campaignRates(results);
+    const rates = campaignResultRates(results);
     const summary = campaignResultsSummary(rates, suggestions);
     const thread = { subject: facts.path, kind: 'thread' } as const;
     planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions), summary }, thread, (diff) => [

@@ -67,6 +67,7 @@ export { evaluateReplies, type LabelledReply, type ReplyEvaluation } from './rep
 export { companyDomain, FREE_MAIL_DOMAINS } from './email-domain.js';
 export {
   campaignRates,
+  campaignResultRates,
   campaignSuggestions,
   RESULT_RULES,
   type CampaignRates,

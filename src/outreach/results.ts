@@ -72,6 +72,31 @@ export function campaignRates(results: CampaignResults): CampaignRates {
   };
 }
 
+/**
+ * A campaign's Stage 6 rates: `campaignRates`, or none at all while only `sent` is filled
+ * in and every other count is still the template's 0 (onlySentRecorded). Read as 0% opens,
+ * replies and bounces, the report showed a failed campaign and fired the low-open and
+ * low-reply rules on counts nobody entered. A/B variants are rated with `campaignRates`:
+ * a variant's recorded 0 is a result.
+ */
+export function campaignResultRates(results: CampaignResults): CampaignRates {
+  const rates = campaignRates(results);
+  if (!onlySentRecorded(results)) return rates;
+  return { ...rates, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
+}
+
+/** The counts after `sent` that a campaign's results record (`deals` is no rate's). */
+const RECORDED_COUNTS = ['delivered', 'opened', 'clicked', 'replied', 'bounced', 'unsubscribed', 'spam_complaints', 'meetings'] as const;
+
+/**
+ * Whether a campaign's results have messages sent and nothing else recorded — every other
+ * count 0 or empty, as the Stage 6 template writes them. A campaign that sent 120 messages
+ * with not one open, click, reply, bounce or meeting is counts not entered yet, not a result.
+ */
+export function onlySentRecorded(results: CampaignResults): boolean {
+  return count(results.sent) > 0 && RECORDED_COUNTS.every((name) => count(results[name]) === 0);
+}
+
 const pct = (value: number): string => `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 
 const SEVERITY_ORDER: readonly SuggestionSeverity[] = ['critical', 'high', 'medium', 'info'];
@@ -85,7 +110,7 @@ const SEVERITY_ORDER: readonly SuggestionSeverity[] = ['critical', 'high', 'medi
  * Ordered critical first, then high, medium, info.
  */
 export function campaignSuggestions(results: CampaignResults): CampaignSuggestion[] {
-  const r = campaignRates(results);
+  const r = campaignResultRates(results);
   const spam = count(results.spam_complaints);
   const out: CampaignSuggestion[] = [];
   if (spam > 0) {

@@ -3,7 +3,7 @@ import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/re
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
-import { campaignRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
+import { campaignResultRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
 import { box, columns } from './terminal.js';
 import { emptyReport } from './render.js';
 import { NO_CAMPAIGNS } from './empty-sentences.js';
@@ -39,7 +39,7 @@ export function campaignsReport(derived: DerivedWorkspace): CampaignReportRow[] 
         status: t.status,
         stage: t.stage,
         segment: t.meta.segment ?? null,
-        rates: results ? campaignRates(results) : null,
+        rates: results ? campaignResultRates(results) : null,
         rules: results ? campaignSuggestions(results) : [],
         experiments: t.experiments,
       };
@@ -51,7 +51,9 @@ const RATE_HEADER = ['campaign', 'status', 'sent', 'delivered', 'open', 'click',
 function rateRow(c: CampaignReportRow): string[] {
   const r = c.rates;
   const winners = c.experiments.map((e) => `${e.name}: ${e.winner ? `${e.winner} wins` : e.status}`).join(', ');
-  return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), formatPercent(r?.openRate), formatPercent(r?.clickRate), formatPercent(r?.replyRate), formatPercent(r?.bounceRate), formatPercent(r?.meetingRate), winners || '—'];
+  // Messages sent and no rate: the other counts were not entered (onlySentRecorded), said in words rather than as 0% or a bare dash.
+  const rate = (value: number | null | undefined): string => (value == null && r && r.sent > 0 ? 'no data' : formatPercent(value));
+  return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), rate(r?.openRate), rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
 }
 
 /** Each campaign with results: the rules its totals trigger, or that none does (so a quiet campaign reads as checked, not forgotten). */
