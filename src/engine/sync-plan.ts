@@ -14,8 +14,7 @@ import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
-import { conflictSides } from '../markdown/conflict-markers.js';
-import { openedTwiceConflict } from '../workspace/meta-conflict.js';
+import { metaSideToWrite, openedTwiceConflict } from '../workspace/meta-conflict.js';
 import { campaignResultRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
@@ -248,7 +247,8 @@ function planMeta(model: WorkspaceModel, facts: ThreadFacts, plan: SyncPlan, com
   const path = `${facts.path}/meta.json`;
   const before = model.text(path);
   if (before === undefined || !decodesExactly(model, path, before, plan)) return;
-  const side = conflicted ? conflictSides(before)?.ours : before;
+  // The side the file was read as: ours, or of a content thread opened on both sides the earlier one.
+  const side = conflicted ? metaSideToWrite(before) : before;
   if (side === undefined) return;
   const after = updateJsonObject(side, wanted);
   if (after === before) return;

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers, type ConflictMarkers } from '../markdown/conflict-markers.js';
 import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
-import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceWords } from './meta-conflict.js';
+import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceMetaConflict, openedTwiceMetaWords, openedTwiceWords } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { YamlLocator } from '../markdown/locate.js';
@@ -114,9 +114,13 @@ function mergeConflictProblem(path: string, kind: FileKind, text: string): { dia
   if (derivedOnly) {
     return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${derivedMetaConflictWords(derivedOnly.derived)}, ${COMMITTED_UNLESS_MERGING}`), readAs: derivedOnly.oursText };
   }
+  const openedTwiceMeta = kind.kind === 'thread-meta' ? openedTwiceMetaConflict(text) : undefined;
+  if (openedTwiceMeta) {
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${openedTwiceMetaWords(openedTwiceMeta)}, ${COMMITTED_UNLESS_MERGING}`), readAs: openedTwiceMeta.readAs };
+  }
   const openedTwice = kind.kind === 'stage' && kind.family === 'marketing' && kind.stage === 1 ? openedTwiceConflict(text) : undefined;
   if (openedTwice) {
-    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${openedTwiceWords(openedTwice.sources)}, ${COMMITTED_UNLESS_MERGING}`), readAs: openedTwice.merged };
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${openedTwiceWords(openedTwice.sources, openedTwice.opened)}, ${COMMITTED_UNLESS_MERGING}`), readAs: openedTwice.merged };
   }
   return { diagnostic: plainConflictError(path, kind, text, markers) };
 }
