@@ -354,11 +354,25 @@ function planBlock(
   // A block that is there but could not be read back showed something unknown: "?", never
   // "—", which says it showed nothing.
   const diff = summaryDiff(was, block.summary).map((d) => (was === undefined && shown !== null && d.before === undefined ? { key: d.key, before: UNKNOWN, after: d.after } : d));
-  const described = describe(diff, was !== undefined && !blank).map((c): DerivedChange => ({ subject: c.subject, kind: c.kind, description: c.description, at: key }));
   // Led by its subject (a goal id, `metrics`) unless the path names it already: `history` finds a line by its subject.
   const lead = block.path.startsWith(owner.subject) ? '' : `${owner.subject} `;
+  // A block holding git's markers (committed with them, `git commit -a`) showed two versions: no value before to name.
+  if (was === undefined && shown !== null && shown.includes('<<<<<<<')) {
+    plan.changes.push({ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block written anew over git's conflict markers, what it showed before unknown${nowShows(diff)}`, at: key });
+    return;
+  }
+  const described = describe(diff, was !== undefined && !blank).map((c): DerivedChange => ({ subject: c.subject, kind: c.kind, description: c.description, at: key }));
   plan.changes.push(...(described.length ? described : [{ subject: owner.subject, kind: owner.kind, description: `${lead}${block.path}: ${block.name} block ${blockAction(shown === null, blank, committed?.has(block.path) === true && shown !== null && hashOf(shown) === hashOf(block.content))}${Object.keys(block.summary).length ? '' : `: no ${block.name} yet`}`, at: key }]));
 }
+
+/** What a block rewritten over unknown values shows now, without arrows: its first values (the commit's diff has the rest). */
+function nowShows(diff: readonly SummaryChange[]): string {
+  const values = diff.filter((d) => d.after !== undefined).map((d) => `${d.key} ${d.after}`);
+  if (values.length === 0) return '';
+  return `; now ${values.slice(0, NOW_SHOWN).join(', ')}${values.length > NOW_SHOWN ? ', …' : ''}`;
+}
+
+const NOW_SHOWN = 4;
 
 /**
  * A recorded summary, with the keys it lacks (recorded by an earlier version that did not
