@@ -10,13 +10,18 @@ import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 import { assertReportName } from '../report/build.js';
+import { gitStateFields, withGitState } from '../engine/check-git-state.js';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
 
 /** Tools that read the workspace and change nothing. */
 export function registerReadTools(server: McpServer, { root, workspace }: ToolContext): void {
   server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_ARGUMENTS.check, annotations: READ_ONLY }, () =>
-    answer(() => workspace.check()),
+    answer(async () => {
+      // What git's state adds (a stopped rebase, conflicts git left without markers, a sparse checkout's gap), as `check --json` gives it.
+      const withGit = await withGitState(root, await workspace.check());
+      return { ...withGit.result, ...gitStateFields(withGit) };
+    }),
   );
 
   server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_ARGUMENTS.list_threads, annotations: READ_ONLY }, (args) =>

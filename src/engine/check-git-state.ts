@@ -1,0 +1,49 @@
+import type { CheckResult } from '../check/check.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { sparseCheckoutGap } from '../git/sparse-checkout.js';
+import { stoppedOperation, type StoppedOperation } from '../git/stopped.js';
+import { unmarkedConflicts } from '../git/unmerged-paths.js';
+
+/** A check's result with what git's own state adds to it: every front-end (CLI, MCP) reports the same. */
+export interface CheckWithGitState {
+  result: CheckResult;
+  /** The merge, rebase, cherry-pick, revert or `git am` git is stopped in, and how to finish it. */
+  stopped?: StoppedOperation;
+  /** Workspace files git's sparse checkout leaves out, which the check could not read. */
+  outside?: { count: number; include: string[] };
+}
+
+/**
+ * `checked` (the files' check) with git's state beside it: files git left unmerged with no
+ * markers to find in them (a deal folder renamed on one side of a pull) are git's state,
+ * not the files', so they are asked of git here and added as errors; a stopped operation
+ * and a sparse checkout's gap are returned for the front-end to say. One look at the git
+ * directory and one `existsSync` when git is in neither state.
+ */
+export async function withGitState(root: string, checked: CheckResult): Promise<CheckWithGitState> {
+  const [outside, stopped] = await Promise.all([outsideCheckout(root), stoppedOperation(root)]);
+  const result = stopped ? withDiagnostics(checked, await unmarkedConflicts(root, stopped.operation)) : checked;
+  return { result, ...(stopped ? { stopped } : {}), ...(outside ? { outside } : {}) };
+}
+
+/** The JSON fields git's state adds to a check's result (CLI `check --json` and the MCP `check` tool alike). */
+export function gitStateFields({ stopped, outside }: CheckWithGitState): { gitStopped?: StoppedOperation; outsideCheckout?: { count: number; include: string[] } } {
+  return { ...(outside ? { outsideCheckout: outside } : {}), ...(stopped ? { gitStopped: stopped } : {}) };
+}
+
+/** `result` with `more` among its diagnostics, its counts and verdict with them. */
+function withDiagnostics(result: CheckResult, more: readonly Diagnostic[]): CheckResult {
+  if (more.length === 0) return result;
+  const errors = more.filter((d) => d.severity === 'error').length;
+  return Object.assign({}, result, { diagnostics: more.concat(result.diagnostics), errors: result.errors + errors, warnings: result.warnings + more.length - errors, ok: result.ok && errors === 0 });
+}
+
+/**
+ * What git's sparse checkout leaves out of the workspace: a check reads only the files on
+ * disk, so "no problems" would speak for threads it never saw. (Writes are refused there:
+ * engine/sparse-refusal.ts.) One existsSync outside a sparse checkout.
+ */
+async function outsideCheckout(root: string): Promise<{ count: number; include: string[] } | undefined> {
+  const gap = await sparseCheckoutGap(root);
+  return gap && { count: gap.paths.length, include: gap.include };
+}
