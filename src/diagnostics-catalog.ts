@@ -762,6 +762,14 @@ export const RULES = {
     message: 'Marked sent but never approved: no `approved_on`, the day `threadwork campaign approve` records once the draft passes the autonomy gates …; if a person approved it, add `approved_on: YYYY-MM-DD`; if not, review what was sent to {email}',
     docs: 'threadwork never sends, and no campaign sends without approval: every draft is approved — by `campaign approve` or the MCP `approve_draft`, which check the autonomy gates first — before a person sends it and marks it `status: sent`. Approving writes `status: approved` and `approved_on: YYYY-MM-DD` (the day; a draft approved by hand gets it when `campaign approve` is run on it). A draft marked `sent` without `approved_on` went out without the gates (do not contact, sequence, ICP, quality, daily caps) ever judging it: reported at its `status` line, as a warning, since what was sent cannot be taken back. If it was approved, add `approved_on:` with the day (drafts approved before threadwork recorded the day have none); if it was not, review what was sent and approve the next drafts before sending them. Not reported for a send from before approvals were recorded (2026-12-06): only in a campaign created since, or for a touch sent after the same prospect\'s earlier touch was approved with the day — so an older workspace is not flooded. See docs/outreach.md, "Autonomy gates" and "Sends from before `approved_on`".',
   },
+  'approved-on-not-approved': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a campaign draft set back to `status: draft` (or `skipped`) that still has its `approved_on`',
+    message: 'Has `approved_on: {day}` but status {status}: the approval was taken back, and if this draft is marked sent the day will read as an approval it no longer has. Delete the `approved_on` line, or approve it again with `threadwork campaign approve`',
+    docs: 'A draft approved (`status: approved`, `approved_on:` the day) and then set back to `draft` by hand keeps the day unless it is deleted; marked sent later, it reads as approved, and `sent-without-approval` says nothing. Reported at the `approved_on` line. `campaign draft --force` writes the draft anew without it, and `campaign approve` writes the day it approves again. See docs/outreach.md, "Autonomy gates".',
+  },
   'approved-over-cap': {
     severity: 'error',
     reportedBy: ['check', 'write', 'campaign'],

@@ -52,6 +52,24 @@ export function checkSentWithoutApproval(model: WorkspaceModel, locators: Locato
   return out;
 }
 
+/**
+ * A draft set back from `approved` to `draft` (or `skipped`) by hand that keeps its
+ * `approved_on`: marked sent later, the day reads as an approval it no longer has, and
+ * `sent-without-approval` would say nothing. A warning at the day, saying to delete it or
+ * approve again (`campaign approve` writes the new day; `campaign draft --force` writes the
+ * draft without one).
+ */
+export function checkApprovalWithdrawn(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of model.files.values()) {
+    const draft = draftValue(file);
+    if (!draft?.approved_on || (draft.status !== 'draft' && draft.status !== 'skipped')) continue;
+    const message = `Has \`approved_on: ${draft.approved_on}\` but status ${draft.status}: the approval was taken back, and if this draft is marked sent the day will read as an approval it no longer has. Delete the \`approved_on\` line, or approve it again with \`threadwork campaign approve\``;
+    out.push(diagnostic(file.path, locators.range(file.path, ['approved_on']), 'warning', 'approved-on-not-approved', message, 'approved_on'));
+  }
+  return out;
+}
+
 /** Per campaign and prospect (`campaign\0prospectId`), the lowest touch whose draft records an approval day. */
 function firstApprovedTouch(model: WorkspaceModel): Map<string, number> {
   const first = new Map<string, number>();
