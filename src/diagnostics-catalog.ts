@@ -762,6 +762,14 @@ export const RULES = {
     message: 'Marked sent but never approved: no `approved_on`, the day `threadwork campaign approve` records once the draft passes the autonomy gates …; if a person approved it, add `approved_on: YYYY-MM-DD`; if not, review what was sent to {email}',
     docs: 'threadwork never sends, and no campaign sends without approval: every draft is approved — by `campaign approve` or the MCP `approve_draft`, which check the autonomy gates first — before a person sends it and marks it `status: sent`. Approving writes `status: approved` and `approved_on: YYYY-MM-DD` (the day; a draft approved by hand gets it when `campaign approve` is run on it). A draft marked `sent` without `approved_on` went out without the gates (do not contact, sequence, ICP, quality, daily caps) ever judging it: reported at its `status` line, as a warning, since what was sent cannot be taken back. If it was approved, add `approved_on:` with the day (drafts approved before threadwork recorded the day have none); if it was not, review what was sent and approve the next drafts before sending them. Not reported for a send from before approvals were recorded (2026-12-06): only in a campaign created since, or for a touch sent after the same prospect\'s earlier touch was approved with the day — so an older workspace is not flooded. See docs/outreach.md, "Autonomy gates" and "Sends from before `approved_on`".',
   },
+  'template-channel-mismatch': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a campaign touch whose template is written for another channel than the touch's `channel`",
+    message: 'Touch `{template}` (day {day}) says `channel: {channel}`, but `{template}` is a {own} template: `campaign draft` writes it as a {own}, while `due` lists it and counts the daily cap as a {channel}. Set `channel: {own}`, or name a {channel} template ({templates})',
+    docs: 'Each built-in template is written for one channel (docs/outreach.md, "Sequences"): `follow-up-2-call` is a call outline, `follow-up-4-linkedin` a note under 300 characters. A touch naming it with another `channel` was drafted in the template\'s channel while `due`, the daily caps and the contact detail the prospect needs went by the touch\'s. Reported at the touch\'s `channel`, naming both and the templates of the touch\'s channel. A template threadwork does not know is drafted from the fallback of the touch\'s channel and is not reported.',
+  },
   'approved-on-not-approved': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -4,6 +4,7 @@ import { diagnostic, START, type Diagnostic, type RuleId } from '../diagnostics.
 import { sentTouchesOnce, type SentTouches } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { suppressionKeys } from '../outreach/contact-stop.js';
+import { DRAFT_TEMPLATES } from '../outreach/draft-templates.js';
 import { prospectId, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -442,6 +443,7 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     if (thread.family === 'campaign' && i === 4) {
       checkProspects(stage.path, data, report);
       checkSequence(stage.path, data, report);
+      checkTouchChannels(stage.path, data, report);
     }
   });
   // Results that cannot be are what every derived figure of the campaign reads: held by sync, as a cross-file error is.
@@ -529,6 +531,26 @@ function checkSequence(file: string, data: Data, report: Report): void {
   const meant = preset ? nearestWord(preset, PRESET_NAMES) : undefined;
   const what = preset ? `Unknown sequence preset \`${preset}\`${meant ? ` (did you mean ${meant}?)` : ''} and no \`touches\`` : 'A sequence with no `touches` and no `preset`';
   report(file, preset ? ['sequence', 'preset'] : sequence ? ['sequence'] : [], 'sequence-empty', `${what}: the campaign has no touch to send, so \`due\` lists none and \`campaign draft\` writes none; expected \`preset\` one of ${PRESET_NAMES.join(', ')}, or \`touches\` listed`, 'warning');
+}
+
+/**
+ * A touch whose template is written for another channel (`channel: email` with
+ * `template: follow-up-2-call`): the template's channel won without a word — the draft
+ * came out a call script while `due` listed an email and counted it against the email cap.
+ * A warning at the touch's channel naming both, which is used for what, and the fix.
+ */
+function checkTouchChannels(file: string, data: Data, report: Report): void {
+  const touches = (data.sequence as SequenceInput | null | undefined)?.touches;
+  if (!Array.isArray(touches)) return;
+  touches.forEach((touch, i) => {
+    const { channel, template } = (touch ?? {}) as { channel?: unknown; template?: unknown };
+    if (typeof template !== 'string' || typeof channel !== 'string' || !Object.hasOwn(DRAFT_TEMPLATES, template)) return;
+    const own = DRAFT_TEMPLATES[template]!.channel;
+    if (own === channel) return;
+    const same = Object.keys(DRAFT_TEMPLATES).filter((name) => DRAFT_TEMPLATES[name]!.channel === channel);
+    const message = `Touch \`${template}\` (day ${String((touch as { day?: unknown }).day)}) says \`channel: ${channel}\`, but \`${template}\` is a ${own} template: \`campaign draft\` writes it as ${own === 'email' ? 'an' : 'a'} ${own}, while \`due\` lists it and counts the daily cap as ${channel === 'email' ? 'an' : 'a'} ${channel}. Set \`channel: ${own}\`, or name ${channel === 'email' ? 'an' : 'a'} ${channel} template${same.length ? ` (${same.join(', ')})` : ''}`;
+    report(file, ['sequence', 'touches', i, 'channel'], 'template-channel-mismatch', message, 'warning');
+  });
 }
 
 /** What an item of each list of ids is called in a message: `assumptions` → assumption. */
