@@ -90,7 +90,7 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((name: string, flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
   campaign
     .command('reply <campaign> <email>')
-    .description("record and classify a prospect's reply: positive opens a deal, nurture sets a revisit date, out-of-office pauses the sequence, unsubscribe suppresses the address")
+    .description("record and classify a prospect's reply (<email>: their address, or for a prospect without one their LinkedIn profile or phone): positive opens a deal, nurture sets a revisit date, out-of-office pauses the sequence, unsubscribe suppresses the address")
     .requiredOption('--text <text>', 'the reply as received')
     .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
     .option('--no-commit', 'write the files but do not commit')

@@ -104,7 +104,7 @@ export const TOOL_INPUTS = {
   due_touches: { date: date.optional() },
   record_reply: {
     campaign: thread,
-    email: z.string().min(1).describe("the prospect's address as listed in 5-actions.md"),
+    email: z.string().min(1).describe("the prospect's address as listed in 5-actions.md; for a prospect without one, their LinkedIn profile or phone"),
     text: z.string().min(1).describe('the reply as received'),
     date: date.optional(),
     commit,
