@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
+import { connectMcp } from './helpers/mcp.js';
 import { git } from './helpers/git.js';
 import { teamWorkspace } from './helpers/team.js';
 import { read, writeFiles } from './helpers/testdir.js';
@@ -61,5 +62,26 @@ describe('a deal folder renamed on one side of a merge', () => {
       `git left \`threads/sales/meridian/meta.json\` unmerged (added by us): the thread folder \`${OLD}\` was renamed to \`threads/sales/meridian\` on your side (HEAD) and to \`${BOBS}\` on the side merged in, so the thread is in both. ` +
         `Choose one name: keep this one (\`git add threads/sales/meridian/meta.json && git rm ${BOBS}/meta.json\`) or the other (\`git rm threads/sales/meridian/meta.json && git add ${BOBS}/meta.json\`), then \`git commit\``,
     ]);
+  });
+
+  it('is named by the MCP check tool as by `check --json`, with the step that finishes the merge', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'mv', OLD, BOBS);
+    git(team.bob, 'commit', '-qm', 'Meridian Pay renamed');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    writeFiles(team.alice, { [`${OLD}/4-decision.md`]: read(team.alice, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay') });
+    git(team.alice, 'add', '-A');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay decided');
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
+    type Checked = { ok: boolean; diagnostics: Diagnostic[]; gitStopped?: { operation: string; unmerged: string[]; next: string } };
+    const cli = (await runJson<Checked>(['check', '--dir', team.alice])).json;
+    const agent = await (await connectMcp(team.alice)).ok<Checked>('check');
+    const conflicts = (c: Checked) => c.diagnostics.filter((d) => d.rule === 'merge-conflict' && d.path === `${BOBS}/4-decision.md`);
+    expect(conflicts(agent)).toHaveLength(1);
+    expect(conflicts(agent)).toEqual(conflicts(cli));
+    expect(agent.ok).toBe(false);
+    expect(agent.gitStopped).toEqual(cli.gitStopped);
+    expect(agent.gitStopped?.operation).toBe('merge');
   });
 });
