@@ -11,7 +11,7 @@ import type { WorkspaceModel } from '../workspace/model.js';
 import { Locators } from './locators.js';
 import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
-import { checkApprovalWithdrawn, checkSentWithoutApproval } from './sent-unapproved.js';
+import { checkApprovalRecords } from './sent-unapproved.js';
 import { checkSharedProspects } from './shared-prospects.js';
 import { sentTouchesOnce } from '../derive/sent-touches.js';
 import { checkDecisions } from './decisions.js';
@@ -60,8 +60,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkPipelineStages(model, locators, inScope),
     ...checkDrafts(model),
     ...checkAutonomyGates(model, locators, sent),
-    ...checkSentWithoutApproval(model, locators),
-    ...checkApprovalWithdrawn(model, locators),
+    ...checkApprovalRecords(model, locators),
     ...checkSharedProspects(model, locators, inScope, sent),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),

@@ -5,7 +5,7 @@ import { sentTouchesOnce, type SentTouches } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { suppressionKeys } from '../outreach/contact-stop.js';
 import { DRAFT_TEMPLATES } from '../outreach/draft-templates.js';
-import { prospectId, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
+import { prospectId, prospectIdField, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
@@ -506,16 +506,14 @@ function checkProspects(file: string, data: Data, report: Report): void {
     if (!p || typeof p !== 'object') return;
     const id = prospectId(p as ProspectContacts);
     if (id === '') return;
-    const email = prospectLabel(p as ProspectContacts);
+    const label = prospectLabel(p as ProspectContacts);
     // Nurture stops the sequence and `due` brings the prospect back at `revisit`: without one (set by hand; `campaign reply` always writes it), never.
     const { status, revisit } = p as Data;
     if (typeof status === 'string' && status.trim().toLowerCase() === 'nurture' && (revisit === undefined || revisit === null || revisit === '')) {
-      report(file, ['prospects', i, 'status'], 'nurture-without-revisit', `Prospect \`${email}\` is in nurture without a \`revisit\` date: nurture stops the sequence and \`due\` lists the prospect again on its revisit date, so this one is never brought back. Add \`revisit: YYYY-MM-DD\`, the day to contact them again`, 'warning');
+      report(file, ['prospects', i, 'status'], 'nurture-without-revisit', `Prospect \`${label}\` is in nurture without a \`revisit\` date: nurture stops the sequence and \`due\` lists the prospect again on its revisit date, so this one is never brought back. Add \`revisit: YYYY-MM-DD\`, the day to contact them again`, 'warning');
     }
-    const key = id;
-    const field = (p as ProspectContacts).email ? 'email' : (p as ProspectContacts).linkedin ? 'linkedin' : 'phone';
-    if (seen.has(key)) report(file, ['prospects', i, field], 'duplicate-id', `Duplicate prospect \`${email}\`: each prospect is listed once per campaign`);
-    seen.add(key);
+    if (seen.has(id)) report(file, ['prospects', i, prospectIdField(p as ProspectContacts)], 'duplicate-id', `Duplicate prospect \`${label}\`: each prospect is listed once per campaign`);
+    seen.add(id);
   });
 }
 

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { prospectId, prospectLabel } from '../outreach/prospect-id.js';
 import type { DraftValue } from '../schema/stages.js';
 import { draftValue, metaOf, type WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
 import type { Locators } from './locators.js';
 
 /**
@@ -9,6 +10,21 @@ import type { Locators } from './locators.js';
  * campaign created since was made by a threadwork that records approvals.
  */
 export const APPROVALS_RECORDED_SINCE = '2026-12-06';
+
+interface Draft {
+  file: ParsedFile;
+  draft: DraftValue;
+}
+
+/** The approval record's rules (below), over the drafts of one pass through the files. */
+export function checkApprovalRecords(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+  const drafts: Draft[] = [];
+  for (const file of model.files.values()) {
+    const draft = draftValue(file);
+    if (draft) drafts.push({ file, draft });
+  }
+  return [...sentWithoutApproval(model, drafts, locators), ...approvalWithdrawn(drafts, locators)];
+}
 
 /**
  * Drafts marked `status: sent` that were never approved: no `approved_on`, the day
@@ -27,12 +43,11 @@ export const APPROVALS_RECORDED_SINCE = '2026-12-06';
  * threadwork recorded theirs). Read from the files alone, so check says the same on every
  * machine and any clone.
  */
-export function checkSentWithoutApproval(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+function sentWithoutApproval(model: WorkspaceModel, drafts: readonly Draft[], locators: Locators): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const approvedFrom = firstApprovedTouch(model);
-  for (const file of model.files.values()) {
-    const draft = draftValue(file);
-    if (draft?.status !== 'sent' || draft.approved_on || file.kind.kind !== 'draft') continue;
+  const approvedFrom = firstApprovedTouch(drafts);
+  for (const { file, draft } of drafts) {
+    if (draft.status !== 'sent' || draft.approved_on || file.kind.kind !== 'draft') continue;
     const campaign = file.kind.thread;
     const thread = model.threads.get(campaign);
     const created = (thread && metaOf(thread)?.created) ?? '';
@@ -59,11 +74,10 @@ export function checkSentWithoutApproval(model: WorkspaceModel, locators: Locato
  * approve again (`campaign approve` writes the new day; `campaign draft --force` writes the
  * draft without one).
  */
-export function checkApprovalWithdrawn(model: WorkspaceModel, locators: Locators): Diagnostic[] {
+function approvalWithdrawn(drafts: readonly Draft[], locators: Locators): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const file of model.files.values()) {
-    const draft = draftValue(file);
-    if (!draft?.approved_on || (draft.status !== 'draft' && draft.status !== 'skipped')) continue;
+  for (const { file, draft } of drafts) {
+    if (!draft.approved_on || (draft.status !== 'draft' && draft.status !== 'skipped')) continue;
     const message = `Has \`approved_on: ${draft.approved_on}\` but status ${draft.status}: the approval was taken back, and if this draft is marked sent the day will read as an approval it no longer has. Delete the \`approved_on\` line, or approve it again with \`threadwork campaign approve\``;
     out.push(diagnostic(file.path, locators.range(file.path, ['approved_on']), 'warning', 'approved-on-not-approved', message, 'approved_on'));
   }
@@ -71,11 +85,10 @@ export function checkApprovalWithdrawn(model: WorkspaceModel, locators: Locators
 }
 
 /** Per campaign and prospect (`campaign\0prospectId`), the lowest touch whose draft records an approval day. */
-function firstApprovedTouch(model: WorkspaceModel): Map<string, number> {
+function firstApprovedTouch(drafts: readonly Draft[]): Map<string, number> {
   const first = new Map<string, number>();
-  for (const file of model.files.values()) {
-    const draft: DraftValue | undefined = draftValue(file);
-    if (!draft?.approved_on || file.kind.kind !== 'draft') continue;
+  for (const { file, draft } of drafts) {
+    if (!draft.approved_on || file.kind.kind !== 'draft') continue;
     const key = `${file.kind.thread}\u0000${prospectId(draft.prospect)}`;
     first.set(key, Math.min(first.get(key) ?? Infinity, draft.touch));
   }

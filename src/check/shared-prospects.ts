@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { prospectsAsSent, type SentTouches } from '../derive/sent-touches.js';
-import { calendarDate, contactStop, prospectId, prospectLabel, resolveSequence, suppressionKeys, touchesDone } from '../outreach/index.js';
+import { calendarDate, contactStop, prospectId, prospectIdField, prospectLabel, resolveSequence, suppressionKeys, touchesDone } from '../outreach/index.js';
 import { stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
 import type { Locators } from './locators.js';
 
@@ -24,16 +24,16 @@ export function checkSharedProspects(model: WorkspaceModel, locators: Locators, 
     if (!actions || touches === 0 || calendarDate(stageValue(thread, 'campaign', 6)?.closed)) continue;
     const seen = new Set<string>();
     prospectsAsSent(sent().get(thread.path), actions.prospects).forEach((p, i) => {
-      const email = prospectId(p);
-      if (seen.has(email) || contactStop(p, suppressed) !== null || touchesDone(p.touches_done) >= touches) return;
-      seen.add(email);
-      const first = firstIn.get(email);
-      if (first === undefined) return void firstIn.set(email, thread.path);
+      const id = prospectId(p);
+      if (seen.has(id) || contactStop(p, suppressed) !== null || touchesDone(p.touches_done) >= touches) return;
+      seen.add(id);
+      const first = firstIn.get(id);
+      if (first === undefined) return void firstIn.set(id, thread.path);
       if (!inScope(thread.path)) return;
       const path = `${thread.path}/5-actions.md`;
       const message = `${prospectLabel(p)} is also in the sequence of ${first}: \`due\` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set \`status: completed\` in one), or leave it if both are meant`;
       // At the detail they are known by (prospectId): the email, else the LinkedIn profile or phone.
-      const field = p.email ? 'email' : p.linkedin ? 'linkedin' : 'phone';
+      const field = prospectIdField(p);
       out.push(diagnostic(path, locators.range(path, ['prospects', i, field]), 'warning', 'prospect-in-two-campaigns', message, `prospects[${i}].${field}`));
     });
   }

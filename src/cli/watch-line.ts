@@ -4,7 +4,7 @@ import { outputWidth } from '../report/terminal.js';
 import { truncate, truncateStart, visibleLength, withoutColour } from '../text-width.js';
 import type { CycleReport } from '../watch/watcher.js';
 import { classifyPath } from '../workspace/layout.js';
-import { formatColored } from './outcome.js';
+import { commitWarningLines, formatColored } from './outcome.js';
 
 /**
  * How much of a cycle a text line names before it counts the rest: a save of 50 files, or
@@ -46,7 +46,7 @@ export function describeCycle(report: CycleReport, outsideGitTold: boolean, widt
   const unlisted = report.diagnostics.length - listed.length;
   if (unlisted > 0) listed.push(`  ${pc.dim(`… ${unlisted} more ${unlisted === 1 ? 'problem' : 'problems'}: \`threadwork check\` lists them all`)}`);
   // What the commit stood with (HEAD detached, the index left for git to repair): said as sync says it, under the cycle.
-  if (report.commit?.committed && report.commit.warning) listed.unshift(`  ${pc.yellow('warning:')} ${printable(report.commit.warning)}`);
+  listed.unshift(...commitWarningLines(report.commit).map((line) => `  ${line}`));
   const under = width === undefined ? listed : listed.map((line) => fitted(line, width));
   return [head, ...under].join('\n');
 }

@@ -17,7 +17,7 @@ import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue } from './auto-gc.js';
 import { commitIdentity, fallbackIdentityWarning, readCommitConfig } from './commit-config.js';
-import { continueCommand, gitOperation, operationInProgress, operationName } from './operation.js';
+import { continueCommand, gitOperation, inProgressReason, operationName } from './operation.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -111,7 +111,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   // command that finishes what git stopped in, which commits what is added.
   if (operation) {
     const name = operationName(operation);
-    return { committed: false, reason: operationInProgress(repo.gitDir)!, message: `a ${name} is in progress: the files were written but not committed; \`git add\` them, then \`${continueCommand(operation)}\`, which commits them as it finishes the ${name}: a later sync finds them written and commits nothing` };
+    return { committed: false, reason: inProgressReason(operation), message: `a ${name} is in progress: the files were written but not committed; \`git add\` them, then \`${continueCommand(operation)}\`, which commits them as it finishes the ${name}: a later sync finds them written and commits nothing` };
   }
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
   const timer = new PhaseTimer();

@@ -41,7 +41,11 @@ function sequenceUnderWay(gitDir: string): 'cherry-pick' | 'revert' | undefined 
 /** A merge (cherry-pick and revert included) or rebase (`git am` included) git has stopped in. */
 export function operationInProgress(gitDir: string): OperationInProgress | undefined {
   const operation = gitOperation(gitDir);
-  if (!operation) return undefined;
+  return operation && inProgressReason(operation);
+}
+
+/** The reason `sync --json` gives for an operation: `git am` is a rebase there, a cherry-pick or revert a merge. */
+export function inProgressReason(operation: GitOperation): OperationInProgress {
   return operation === 'rebase' || operation === 'am' ? 'rebase-in-progress' : 'merge-in-progress';
 }
 

@@ -1,6 +1,6 @@
 import type { ThreadType } from '../schema/meta.js';
 import { stageSchemas, type StageNumber } from '../schema/stages.js';
-import { assumptionsOf, canvasValue, metaOf, segmentsOf, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, metaOf, segmentsOf, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
 import type { MigrationContext } from './state.js';
 
 /** What a stage file's values must agree with, read from the workspace: the ids `check` accepts, the thread's creation date, the currency. */
@@ -11,7 +11,7 @@ export function migrationContext(model: WorkspaceModel, threadPath: string, type
     type,
     stage: stage as StageNumber,
     created: meta?.created,
-    currency: canvasValue(model, '11-pricing')?.currency ?? undefined,
+    currency: workspaceCurrency(model),
     assumptions: new Set(assumptionsOf(model).map((a) => a.id)),
     segments: segmentsOf(model).map((s) => ({ id: s.id, name: s.name })),
     goals: new Set(model.goals.keys()),

@@ -47,6 +47,11 @@ export function prospectId(p: ProspectContacts): string {
   return contactKeys(p)[0] ?? '';
 }
 
+/** Which detail the key is made from (prospectId's order): where a diagnostic about the prospect points. */
+export function prospectIdField(p: ProspectContacts): 'email' | 'linkedin' | 'phone' {
+  return present(p.email) ? 'email' : present(p.linkedin) ? 'linkedin' : 'phone';
+}
+
 /** The detail the key is made from, as written, for messages: `dana@northwind.com`, else the LinkedIn URL, else the phone. */
 export function prospectLabel(p: ProspectContacts): string {
   return [p.email, p.linkedin, p.phone].find(present)?.trim() ?? '(no contact detail)';
