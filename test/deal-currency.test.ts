@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
@@ -12,7 +12,7 @@ interface Diagnostic {
   message: string;
 }
 interface PipelineJson {
-  totals: { value: number; weighted: number; withoutValue: number };
+  totals: { value: number; weighted: number; withoutValue: number; otherCurrency: number };
   closed: { won: number; wonArr: number; wonWithoutArr: number };
 }
 interface ForecastJson {
@@ -42,7 +42,10 @@ describe('deal amounts in another currency than the workspace counts in', () => 
 
     const pipeline = await runJson<PipelineJson>(['report', 'pipeline', '--dir', dir]);
     // 36,000 (oakline-outfitters) is the open dollar deals' worth; €50k is not added to it.
-    expect(pipeline.json.totals).toMatchObject({ value: 36000, withoutValue: 3 });
+    // meridian-pay has an arr_potential, only in euros: not one of the two deals without one.
+    expect(pipeline.json.totals).toMatchObject({ value: 36000, withoutValue: 2, otherCurrency: 1 });
+    const text = await runCli(['report', 'pipeline', '--dir', dir]);
+    expect(text.stdout).toContain('open 4 deals worth 36,000 (2 deals without arr_potential, 1 deal with arr_potential in another currency, counted as 0)');
     // northwind-payments' 42,000; harbor-lending's EUR 36,000 counts as a win without its ARR.
     expect(pipeline.json.closed).toMatchObject({ won: 2, wonArr: 42000, wonWithoutArr: 1 });
 

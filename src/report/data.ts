@@ -3,9 +3,10 @@ import type { AssumptionState } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
 import { cents } from '../derive/figure-sums.js';
-import { configuredStageRank, DERIVED_PIPELINE_STAGES } from '../derive/thread-facts.js';
+import { configuredStageRank, DERIVED_PIPELINE_STAGES, type ThreadFacts } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
-import { goalsOf, type WorkspaceModel } from '../workspace/model.js';
+import { goalsOf, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
+import { writtenAmounts } from '../check/deal-currency.js';
 import { analyzeWinLoss, type WinLossAnalysis, type WinLossDeal } from '../outreach/index.js';
 
 export interface PipelineStageRow {
@@ -30,8 +31,13 @@ export interface PipelineReport {
   /** wonArr leaves out the wonWithoutArr wins recorded without their ARR (check: won-without-arr). */
   closed: { won: number; wonArr: number; wonWithoutArr: number; lost: number; stalled: number; parked: number };
   funnel: FunnelRow[];
-  /** withoutValue: open deals with no `arr_potential`, counted at 0 in value and weighted (said so, as wins without ARR are). */
-  totals: { open: number; value: number; weighted: number; withoutValue: number };
+  /**
+   * withoutValue: open deals with no `arr_potential`, counted at 0 in value and weighted (said
+   * so, as wins without ARR are); otherCurrency: open deals whose `arr_potential` is written in
+   * another currency than the workspace's, counted at 0 too (check: amount-other-currency) —
+   * they have an amount, just not one the sums add, so they are not among withoutValue.
+   */
+  totals: { open: number; value: number; weighted: number; withoutValue: number; otherCurrency: number };
   winRate: number | null;
   avgCycleDays: number | null;
   medianCycleDays: number | null;
@@ -71,7 +77,7 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
     stages,
     closed: { won: figures.won, wonArr: figures.won_arr, wonWithoutArr: figures.won_without_arr, lost: figures.lost, stalled: figures.stalled, parked: figures.parked },
     funnel,
-    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline, withoutValue: deals.filter((t) => t.status === 'open' && t.arrPotential === null).length },
+    totals: { open: figures.open, value: figures.pipeline_value, weighted: figures.weighted_pipeline, ...openDealsCountedAsZero(model, deals) },
     winRate: figures.win_rate,
     avgCycleDays: figures.avg_cycle_days,
     medianCycleDays: figures.median_cycle_days,
@@ -113,4 +119,23 @@ export function winLossReport(model: WorkspaceModel, derived: DerivedWorkspace =
     ];
   });
   return analyzeWinLoss(deals, { minDeals: minDeals ?? model.config.winloss.min_deals });
+}
+
+/**
+ * The open deals the pipeline counts at 0, told apart: those that write no `arr_potential`,
+ * and those that write one in another currency than the workspace's (left out of the sums,
+ * thread-facts.ts inCurrency). Only a deal whose facts give no value is read again.
+ */
+function openDealsCountedAsZero(model: WorkspaceModel, deals: readonly ThreadFacts[]): { withoutValue: number; otherCurrency: number } {
+  const currency = workspaceCurrency(model);
+  let withoutValue = 0;
+  let otherCurrency = 0;
+  for (const deal of deals) {
+    if (deal.status !== 'open' || deal.arrPotential !== null) continue;
+    const thread = model.threads.get(deal.path);
+    const foreign = thread !== undefined && writtenAmounts(thread).some((a) => a.key === 'arr_potential' && a.currency !== currency);
+    if (foreign) otherCurrency++;
+    else withoutValue++;
+  }
+  return { withoutValue, otherCurrency };
 }

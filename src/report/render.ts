@@ -21,12 +21,26 @@ export function emptyReport(heading: string, sentence: string, format: ReportFor
   return format === 'md' ? `## ${heading}\n\n${sentence}\n` : sentence;
 }
 
+/**
+ * The open deals the value counts at 0, each kind in its own words: a deal with its
+ * `arr_potential` in another currency has an amount, only not one the sums add (check:
+ * amount-other-currency), and counted "without arr_potential" it sent the user to a field
+ * that is filled in. Empty when there are none.
+ */
+function countedAsZeroNote(totals: PipelineReport['totals']): string {
+  const parts = [
+    ...(totals.withoutValue ? [`${formatCount(totals.withoutValue, 'deal')} without arr_potential`] : []),
+    ...(totals.otherCurrency ? [`${formatCount(totals.otherCurrency, 'deal')} with arr_potential in another currency`] : []),
+  ];
+  return parts.length ? ` (${parts.join(', ')}, counted as 0)` : '';
+}
+
 export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
   const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatMoney(s.value), formatPercent(s.probability), formatMoney(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
-    // An open deal without arr_potential adds 0 to the value: said, as a win without ARR is.
-    `open ${formatCount(report.totals.open, 'deal')} worth ${formatMoney(report.totals.value)}${report.totals.withoutValue ? ` (${formatCount(report.totals.withoutValue, 'deal')} without arr_potential, counted as 0)` : ''} · weighted ${formatMoney(report.totals.weighted)}`,
+    // An open deal without arr_potential, or with one in another currency, adds 0 to the value: said, as a win without ARR is.
+    `open ${formatCount(report.totals.open, 'deal')} worth ${formatMoney(report.totals.value)}${countedAsZeroNote(report.totals)} · weighted ${formatMoney(report.totals.weighted)}`,
     `won ${report.closed.won} (${formatMoney(report.closed.wonArr)} ARR${report.closed.wonWithoutArr ? `, ${winsWithoutArrNote(report.closed.wonWithoutArr)}` : ''}) · lost ${report.closed.lost} · stalled ${report.closed.stalled} · parked ${report.closed.parked}`,
     // The cycle is the won deals' (as winloss's "average won … in N days"): say so.
     `win rate ${formatPercent(report.winRate)} · won deals' cycle ${formatDayCount(report.avgCycleDays)} average, ${formatDays(report.medianCycleDays)} median`,
