@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import { printable } from '../diagnostics.js';
 import { outputWidth } from '../report/terminal.js';
 import { truncate, truncateStart, visibleLength, withoutColour } from '../text-width.js';
+import { fallbackIdentityWarningIn } from '../git/commit-config.js';
 import type { CycleReport } from '../watch/watcher.js';
 import { classifyPath } from '../workspace/layout.js';
 import { commitWarningLines, formatColored } from './outcome.js';
@@ -49,6 +50,29 @@ export function describeCycle(report: CycleReport, outsideGitTold: boolean, widt
   listed.unshift(...commitWarningLines(report.commit).map((line) => `  ${line}`));
   const under = width === undefined ? listed : listed.map((line) => fitted(line, width));
   return [head, ...under].join('\n');
+}
+
+/**
+ * A watch session's cycles with the fallback-identity warning (git has no user.name or
+ * user.email: commit-config.ts) left out of each commit's warning after the first that
+ * said it: on a fresh machine every save's line carried the same advice. Said again when
+ * it changes (the name set, the email still not) or comes back after a commit made
+ * without it. For the text lines only: `--json` keeps each commit's warning whole.
+ */
+export function fallbackIdentityToldOnce(): (report: CycleReport) => CycleReport {
+  let told: string | undefined;
+  return (report) => {
+    const commit = report.commit;
+    if (!commit?.committed) return report;
+    const said = commit.warning === undefined ? undefined : fallbackIdentityWarningIn(commit.warning);
+    if (said === undefined || said !== told) {
+      told = said;
+      return report;
+    }
+    const { warning, ...made } = commit;
+    const rest = warning!.split(said).join('').replace(/^; |; $/g, '').replace('; ; ', '; ');
+    return { ...report, commit: rest ? { ...made, warning: rest } : made };
+  };
 }
 
 /**

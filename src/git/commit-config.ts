@@ -94,3 +94,8 @@ export function fallbackIdentityWarning(configured: { name: string; email: strin
   const used = commands.length === 2 ? `${FALLBACK_IDENTITY.name} <${FALLBACK_IDENTITY.email}>` : keys[0] === 'user.name' ? `the name ${FALLBACK_IDENTITY.name}` : `the email ${FALLBACK_IDENTITY.email}`;
   return `git has no ${keys.join(' or ')} here: committed with ${used}, threadwork's fallback; to commit as yourself, run \`${commands.join(' && ')}\` (or set git.author in threadwork.config.yaml)`;
 }
+
+/** The fallbackIdentityWarning inside a commit's warning (its warnings joined by `; `), as written there; undefined when it holds none. */
+export function fallbackIdentityWarningIn(warning: string): string | undefined {
+  return /git has no (?:user\.name or user\.email|user\.name|user\.email) here: .*? \(or set git\.author in threadwork\.config\.yaml\)/.exec(warning)?.[0];
+}

@@ -7,7 +7,7 @@ import { WorkspaceWatcher } from '../../watch/watcher.js';
 import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { onStopSignals } from '../../stop-signals.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
-import { describeCycle, fittedLines, startupLine } from '../watch-line.js';
+import { describeCycle, fallbackIdentityToldOnce, fittedLines, startupLine } from '../watch-line.js';
 import { gitOperationAt } from '../../git/operation.js';
 import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
@@ -47,6 +47,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
   // Outside git, every cycle's line ended in "(not committed: not a git repository …)": it is
   // said once, under the start-up, and no cycle repeats it (each JSON line keeps its `commit`, for machines).
   const outsideGitTold = !options.json && flags.commit && !(await repositoryOf(workspace.root).catch(() => undefined));
+  const identityTold = fallbackIdentityToldOnce();
   const watcher = new WorkspaceWatcher(workspace.root, {
     commit: flags.commit,
     cache: flags.cache !== false,
@@ -54,7 +55,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     ...(process.env.THREADWORK_WATCH_RECONCILE_MS ? { reconcileMs: Number(process.env.THREADWORK_WATCH_RECONCILE_MS) } : {}),
     onCycle: (report) => {
       if (report.kind === 'startup') startupProblems = report.diagnostics;
-      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(report, outsideGitTold));
+      out(options.json ? JSON.stringify({ event: 'cycle', ...report }) : describeCycle(identityTold(report), outsideGitTold));
     },
     onError: (error) => {
       const message = error instanceof Error ? error.message : String(error);
