@@ -112,6 +112,31 @@ describe('an interrupted commit never leaves the index behind HEAD', () => {
     expect(existsSync(join(dir, '.git', REPAIR_FILE))).toBe(false);
   });
 
+  it('a CRLF file kept as committed under core.autocrlf=true is repaired too, as git add would hash it', async () => {
+    // A Windows colleague's CRLF file: commitPaths commits its CRLF as git add keeps it (kept-crlf.ts).
+    // The repair compared the work tree's id by plain hash-object, which converts CRLF to LF: never
+    // HEAD's id, so the lagging index was left, for the next plain commit to put the old content back.
+    const dir = testdir({ 'a.md': 'one\r\n', 'b.md': 'one\r\n' });
+    gitInit(dir);
+    git(dir, 'config', 'core.autocrlf', 'true');
+    writeFiles(dir, { 'a.md': 'two\r\n' });
+    const parent = head(dir);
+    const tree = git(dir, 'write-tree').trim();
+    const blob = git(dir, 'hash-object', '--no-filters', '-w', 'a.md').trim(); // the CRLF bytes, as commitPaths keeps them
+    const index = join(dir, '.git/tmp-index');
+    git(dir, 'read-tree', `--index-output=${index}`, tree);
+    execGit(dir, { GIT_INDEX_FILE: index }, 'update-index', '--cacheinfo', `100644,${blob},a.md`);
+    const newTree = execGit(dir, { GIT_INDEX_FILE: index }, 'write-tree').trim();
+    const commit = git(dir, 'commit-tree', newTree, '-p', parent, '-m', 'threadwork: x').trim();
+    writeFileSync(join(dir, '.git', REPAIR_FILE), JSON.stringify({ entries: [{ commit, paths: ['a.md'], recorded: new Date().toISOString() }] }));
+    git(dir, 'update-ref', 'HEAD', commit);
+    expect(staged(dir)).toEqual(['a.md']);
+    const { repairInterrupted } = await import('../src/git/repair.js');
+    expect(await repairInterrupted(dir)).toEqual({ repaired: ['a.md'], pending: false });
+    expect(staged(dir)).toEqual([]);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('temp files of a killed commit are removed once their process is gone, never a live one', () => {
     const dir = testdir();
     gitInit(dir, { commit: false });

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitRaw, isIndexLockError } from './git.js';
+import { idsAsGitAdds } from './kept-crlf.js';
 import { repositoryOf } from './repo.js';
 
 /**
@@ -149,7 +150,12 @@ async function headBlobs(top: string, paths: readonly string[]): Promise<Map<str
   return found;
 }
 
-/** path → blob id of the work-tree file as git would store it (filters applied); absent for a missing file. */
+/**
+ * path → blob id of the work-tree file as `git add` would store it (filters applied, and a
+ * CRLF file whose committed version has CRs kept as it is: kept-crlf.ts); absent for a
+ * missing file. Plain `hash-object` converts such a file to LF under `core.autocrlf=true`,
+ * where the commit kept its CRLF: its id was never HEAD's, and the index was left lagging.
+ */
 async function workTreeBlobs(top: string, paths: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const files = paths.filter((p) => {
@@ -160,10 +166,10 @@ async function workTreeBlobs(top: string, paths: readonly string[]): Promise<Map
     }
   });
   await inChunks(files, async (chunk) => {
-    const out = (await gitRaw(top, ['hash-object', '--', ...chunk])).trim().split('\n');
-    chunk.forEach((p, i) => {
-      if (out[i]) found.set(p, out[i]!);
-    });
+    const hashed = (await gitRaw(top, ['hash-object', '--', ...chunk])).trim().split('\n');
+    if (hashed.length !== chunk.length) return;
+    const ids = await idsAsGitAdds(top, chunk, hashed, (i) => readFileSync(join(top, chunk[i]!)), false);
+    chunk.forEach((p, i) => found.set(p, ids[i]!));
   });
   return found;
 }
