@@ -302,6 +302,19 @@ describe('check', () => {
     expect(message).toMatch(/^QUALIFY although the BANT score 0\.69\d is below the qualification threshold 0\.70: Defer: BANT total 0\.69\d is below the 0\.70 threshold/);
   });
 
+  // A criterion is weak under 0.5; to one decimal 0.46 and 0.49 both read "(0.5)", the bar itself.
+  it('shows a weak criterion just under 0.5 with the decimal that puts it under, never as 0.5', async () => {
+    // By hand: (0.46 + 0.49 + 1 + 0.8) / 4 = 0.6875, to three decimals 0.688 (0.69 in the
+    // message), under the 0.70 qualification bar; budget and authority are under 0.5: weak.
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme'),
+      'threads/sales/acme/1-input.md': md('source: inbound\ndate: 2026-03-01'),
+      'threads/sales/acme/4-decision.md': md('decision: QUALIFY\nframework: BANT\ncriteria:\n  budget: 0.46\n  authority: 0.49\n  need: 1\n  timeline: 0.8\nreasoning: x'),
+    });
+    const message = found.find((d) => d.rule === 'decision-contradicts-score')?.message;
+    expect(message).toContain('Defer: BANT total 0.69 is below the 0.70 threshold for the qualified stage. Weak: budget (0.46) and authority (0.49).');
+  });
+
   // An empty or broken 6-learning.md read as missing: the won deal was judged open at negotiation's threshold.
   it('does not judge a decision against a stage the thread may no longer be at: a later stage file in error', async () => {
     const weak = 'framework: BANT\ncriteria:\n  budget: unknown\n  authority: unknown\n  need: weak\n  timeline: unknown\nreasoning: x';

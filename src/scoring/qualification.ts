@@ -116,6 +116,18 @@ export function formatTotal(total: number, bars: readonly number[]): string {
   return bars.some((bar) => total < bar && Number(short) >= bar) ? total.toFixed(3) : short;
 }
 
+/**
+ * A weak criterion's score: one decimal, or as many as keep it under the weak bar — a 0.46
+ * is weak because it is under 0.5, and read "Weak: budget (0.5)", the bar itself.
+ */
+function formatWeakScore(score: number): string {
+  for (let decimals = 1; decimals < 4; decimals++) {
+    const shown = score.toFixed(decimals);
+    if (Number(shown) < WEAK_BELOW) return shown;
+  }
+  return String(score);
+}
+
 /** Answered beats unknown beats missing; then the higher score. */
 function rank(c: { status: CriterionStatus; score: number }): number {
   const base = c.status === 'scored' ? 2 : c.status === 'unknown' ? 1 : 0;
@@ -143,7 +155,7 @@ function explain(
   const sentences = [head];
   if (missing.length) sentences.push(`${recommendation === 'QUALIFY' ? 'Still missing' : 'Missing'}: ${labels(missing)}.`);
   if (unknown.length) sentences.push(`Unknown: ${labels(unknown)}.`);
-  if (weak.length) sentences.push(`Weak: ${joinList(weak.map((c) => `${c.label} (${c.score.toFixed(1)})`))}.`);
+  if (weak.length) sentences.push(`Weak: ${joinList(weak.map((c) => `${c.label} (${formatWeakScore(c.score)})`))}.`);
   if (recommendation === 'DEFER' && (missing.length || unknown.length)) {
     sentences.push(`Find out ${labels([...missing, ...unknown])} before deciding.`);
   }
