@@ -199,6 +199,10 @@ describe('experiment analysis', () => {
     expect(ab.p).toBeGreaterThan(0.025);
     expect(ab.p).toBeLessThan(0.05);
     expect(e.winner).toBeNull();
+    // The sample size is planned at the level the comparison is judged at: scipy 1.17,
+    // (norm.ppf(1 − 0.025/2)·√(2p̄(1 − p̄)) + norm.ppf(0.8)·√(p1(1 − p1) + p2(1 − p2)))² / (p1 − p2)²
+    // with p1 = 0.468, p2 = 0.4 gives 1008.587 delivered each (832.743 at 0.05).
+    expect(ab.needed).toBeCloseTo(1008.587, 2);
   });
 
   it('reports no results until per-variant counts are recorded', () => {
