@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { git } from './helpers/git.js';
+import { git, loggingGit } from './helpers/git.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
 
 /**
@@ -55,6 +55,15 @@ describe('a rebase or cherry-pick stopped on conflicts', () => {
     const after = await runJson<SyncJson>(['sync', '--dir', alice]);
     expect([after.code, after.json.written, after.json.commit]).toEqual([0, [], null]);
     expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+  });
+
+  it('asks git for the unmerged files once per check, for the note and the conflicts alike', { timeout: 120_000 }, async () => {
+    const { alice } = await bothClosedADeal();
+    expect(() => git(alice, 'pull', '--rebase', '-q', 'origin', 'main')).toThrow();
+    const logged = loggingGit();
+    const check = await runJson<CheckJson>(['check', '--dir', alice, '--no-cache'], { env: { PATH: logged.path } });
+    expect(check.json.gitStopped?.unmerged).toEqual(CONFLICTED);
+    expect(logged.calls().filter((call) => call.startsWith('ls-files -u'))).toHaveLength(1);
   });
 
   it('says `git cherry-pick --continue` for a cherry-pick', { timeout: 120_000 }, async () => {

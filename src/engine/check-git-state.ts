@@ -2,6 +2,7 @@ import type { CheckResult } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sparseCheckoutGap } from '../git/sparse-checkout.js';
 import { stoppedOperation, type StoppedOperation } from '../git/stopped.js';
+import { gitStop } from '../git/unmerged.js';
 import { unmarkedConflicts } from '../git/unmerged-paths.js';
 
 /** A check's result with what git's own state adds to it: every front-end (CLI, MCP) reports the same. */
@@ -18,11 +19,13 @@ export interface CheckWithGitState {
  * markers to find in them (a deal folder renamed on one side of a pull) are git's state,
  * not the files', so they are asked of git here and added as errors; a stopped operation
  * and a sparse checkout's gap are returned for the front-end to say. One look at the git
- * directory and one `existsSync` when git is in neither state.
+ * directory and one `existsSync` when git is in neither state; one `git ls-files -u` when it is stopped.
  */
 export async function withGitState(root: string, checked: CheckResult): Promise<CheckWithGitState> {
-  const [outside, stopped] = await Promise.all([outsideCheckout(root), stoppedOperation(root)]);
-  const result = stopped ? withDiagnostics(checked, await unmarkedConflicts(root, stopped.operation)) : checked;
+  const [outside, stop] = await Promise.all([outsideCheckout(root), gitStop(root)]);
+  // Git's unmerged entries asked once, for the note and the unmarked conflicts alike.
+  const stopped = stop && stoppedOperation(stop);
+  const result = stop ? withDiagnostics(checked, await unmarkedConflicts(root, stop)) : checked;
   return { result, ...(stopped ? { stopped } : {}), ...(outside ? { outside } : {}) };
 }
 

@@ -17,7 +17,8 @@ import { settledStats } from './index-stat.js';
 import { clearIndexRepair, recordIndexRepair, removeLeftoverTempFiles, repairIndex } from './repair.js';
 import { collectGarbageIfDue } from './auto-gc.js';
 import { commitIdentity, fallbackIdentityWarning, readCommitConfig } from './commit-config.js';
-import { continueCommand, gitOperation, inProgressReason, operationName } from './operation.js';
+import { inProgressReason, notCommittedMessage } from './operation.js';
+import { gitOperationAt } from './unmerged.js';
 
 export interface CommitRequest {
   /** Workspace folder (may be a subfolder of the repository). */
@@ -105,14 +106,13 @@ class HeadMovedMeanwhile extends Error {}
 async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const repo = await repositoryOf(request.cwd);
   if (!repo) return { committed: false, reason: 'not-a-repository', message: 'not a git repository: files were written but not committed (run `git init` to keep an audit trail)' };
-  const operation = gitOperation(repo.gitDir);
+  // A `git stash pop` that conflicted is asked of the index too: a commit would have taken
+  // the paths it writes to stage 0, the conflict marked resolved without a word.
+  const operation = await gitOperationAt(request.cwd);
   // The files are on disk at their derived values, so a later sync has nothing to write and
   // nothing to commit: committing them is the user's step, as after --no-commit — with the
   // command that finishes what git stopped in, which commits what is added.
-  if (operation) {
-    const name = operationName(operation);
-    return { committed: false, reason: inProgressReason(operation), message: `a ${name} is in progress: the files were written but not committed; \`git add\` them, then \`${continueCommand(operation)}\`, which commits them as it finishes the ${name}: a later sync finds them written and commits nothing` };
-  }
+  if (operation) return { committed: false, reason: inProgressReason(operation), message: notCommittedMessage(operation) };
   // What an earlier, interrupted commit left behind: its temp files, an index it could not refresh.
   const timer = new PhaseTimer();
   removeLeftoverTempFiles(repo.gitDir);

@@ -1,12 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryOf } from './repo.js';
 
 /** Why a commit is not made: the reasons `sync --json` reports (a cherry-pick or revert is a merge there, `git am` a rebase). */
 export type OperationInProgress = 'merge-in-progress' | 'rebase-in-progress';
 
-/** The git command stopped part-way, each finished its own way. */
-export type GitOperation = 'merge' | 'rebase' | 'am' | 'cherry-pick' | 'revert';
+/**
+ * The git command stopped part-way, each finished its own way. `squash` is a `git merge
+ * --squash` waiting for its commit; `stash` a `git stash pop` (or `apply`) stopped on
+ * conflicts; `unmerged` conflicts left by another command (`git checkout -m`, `git apply
+ * --3way`). The last two leave no state file, only unmerged index entries (unmerged.ts).
+ */
+export type GitOperation = 'merge' | 'rebase' | 'am' | 'cherry-pick' | 'revert' | 'squash' | 'stash' | 'unmerged';
 
 /**
  * The operation git has stopped in, by the files it keeps in the git directory while it
@@ -23,7 +27,17 @@ export function gitOperation(gitDir: string): GitOperation | undefined {
   if (existsSync(join(gitDir, 'MERGE_HEAD'))) return 'merge';
   if (existsSync(join(gitDir, 'CHERRY_PICK_HEAD'))) return 'cherry-pick';
   if (existsSync(join(gitDir, 'REVERT_HEAD'))) return 'revert';
-  return sequenceUnderWay(gitDir);
+  // A squash merge writes no MERGE_HEAD, conflicted or not: its SQUASH_MSG stays until `git commit` (or a reset) ends it.
+  return sequenceUnderWay(gitDir) ?? (existsSync(join(gitDir, 'SQUASH_MSG')) ? 'squash' : undefined);
+}
+
+/**
+ * git's `AUTO_MERGE`, which a merge that stopped on conflicts leaves until the next commit or
+ * reset — the only trace in git's directory of a `git stash pop` that conflicted. Whether
+ * files are still unmerged is then asked of the index (unmerged.ts).
+ */
+export function mayHoldConflicts(gitDir: string): boolean {
+  return existsSync(join(gitDir, 'AUTO_MERGE'));
 }
 
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */
@@ -38,26 +52,16 @@ function sequenceUnderWay(gitDir: string): 'cherry-pick' | 'revert' | undefined 
   return next === 'revert' ? 'revert' : next ? 'cherry-pick' : undefined;
 }
 
-/** A merge (cherry-pick and revert included) or rebase (`git am` included) git has stopped in. */
-export function operationInProgress(gitDir: string): OperationInProgress | undefined {
-  const operation = gitOperation(gitDir);
-  return operation && inProgressReason(operation);
-}
-
-/** The reason `sync --json` gives for an operation: `git am` is a rebase there, a cherry-pick or revert a merge. */
+/** The reason `sync --json` gives for an operation: `git am` is a rebase there, any other a merge (a stash pop merges the stash). */
 export function inProgressReason(operation: GitOperation): OperationInProgress {
   return operation === 'rebase' || operation === 'am' ? 'rebase-in-progress' : 'merge-in-progress';
 }
 
-/** gitOperation of the repository holding `dir`; undefined outside git. */
-export async function gitOperationAt(dir: string): Promise<GitOperation | undefined> {
-  const repo = await repositoryOf(dir);
-  return repo ? gitOperation(repo.gitDir) : undefined;
-}
+const NAMES: Partial<Record<GitOperation, string>> = { am: '`git am`', squash: '`git merge --squash`', stash: '`git stash pop`', unmerged: 'command (a `git checkout -m`, a `git apply --3way`)' };
 
-/** How a message names it: "a rebase", "a cherry-pick", "a `git am`". */
+/** How a message names it, after "a": "a rebase", "a cherry-pick", "a `git am`", "a `git stash pop`". */
 export function operationName(operation: GitOperation): string {
-  return operation === 'am' ? '`git am`' : operation;
+  return NAMES[operation] ?? operation;
 }
 
 /**
@@ -67,11 +71,39 @@ export function operationName(operation: GitOperation): string {
  * while any file differs unstaged, so every file sync wrote meanwhile is added first.
  */
 export function continueCommand(operation: GitOperation): string {
-  return operation === 'merge' ? 'git commit' : `git ${operation} --continue`;
+  // git keeps the stash when its pop stops on conflicts: dropping it is the step left once they are resolved.
+  if (operation === 'stash') return 'git stash drop';
+  // Nothing else to finish: the conflicts added, the changes are the working tree's, committed as any other.
+  if (operation === 'merge' || operation === 'squash' || operation === 'unmerged') return 'git commit';
+  return `git ${operation} --continue`;
+}
+
+/**
+ * Why sync (or a watch cycle) did not commit, and what finishes it. A stash pop or another
+ * command's conflicts are not finished by a commit: the files stay the person's changes,
+ * committed as any other once the conflicts are resolved.
+ */
+export function notCommittedMessage(operation: GitOperation): string {
+  const name = operationName(operation);
+  if (leavesWorkingChanges(operation)) return `a ${name} left files unmerged: the files were written but not committed (a commit now would take the conflicted files for resolved); ${resolveStep(operation)}`;
+  return `a ${name} is in progress: the files were written but not committed; \`git add\` them, then \`${continueCommand(operation)}\`, which commits them as it finishes the ${name}: a later sync finds them written and commits nothing`;
 }
 
 /** The next step, as one command line: `git add <paths> && git rebase --continue`. */
 export function finishStep(operation: GitOperation, paths: readonly string[]): string {
   const quoted = paths.map((p) => (/^[\w./@+-]+$/.test(p) ? p : `'${p.replaceAll("'", "'\\''")}'`));
-  return `${paths.length ? `git add ${quoted.join(' ')}` : 'git add <the files>'} && ${continueCommand(operation)}`;
+  const add = paths.length ? `git add ${quoted.join(' ')}` : 'git add <the files>';
+  // Another command's conflicts: added, they are resolved; what is left is the working tree's changes.
+  return operation === 'unmerged' ? add : `${add} && ${continueCommand(operation)}`;
+}
+
+/** A stash pop's (or another command's) conflicts: no commit finishes them, the files stay the person's changes. */
+export function leavesWorkingChanges(operation: GitOperation): boolean {
+  return operation === 'stash' || operation === 'unmerged';
+}
+
+/** What to do about such conflicts, in words. */
+export function resolveStep(operation: GitOperation): string {
+  const drop = operation === 'stash' ? ', then `git stash drop` (git keeps the stash after a pop that conflicted)' : '';
+  return `resolve the unmerged files and \`git add\` them${drop}, and commit as usual`;
 }

@@ -1,5 +1,5 @@
-import { continueCommand, finishStep, gitOperationAt, operationName, type GitOperation } from './operation.js';
-import { unmergedPaths } from './unmerged.js';
+import { continueCommand, finishStep, leavesWorkingChanges, operationName, type GitOperation } from './operation.js';
+import { pathsOf, type GitStop } from './unmerged.js';
 
 /** What git is stopped in while a workspace is checked, and the command that finishes it. */
 export interface StoppedOperation {
@@ -10,14 +10,9 @@ export interface StoppedOperation {
   next: string;
 }
 
-/**
- * The merge, rebase, cherry-pick, revert or `git am` stopped in the repository holding
- * `root`; undefined when none is (one look at the git directory, no git process).
- */
-export async function stoppedOperation(root: string): Promise<StoppedOperation | undefined> {
-  const operation = await gitOperationAt(root).catch(() => undefined);
-  if (!operation) return undefined;
-  const unmerged = await unmergedPaths(root);
+/** What a check says of what git is stopped in (gitStop, asked once by the check). */
+export function stoppedOperation({ operation, entries }: GitStop): StoppedOperation {
+  const unmerged = pathsOf(entries);
   return { operation, unmerged, next: unmerged.length ? finishStep(operation, unmerged) : continueCommand(operation) };
 }
 
@@ -25,8 +20,14 @@ export async function stoppedOperation(root: string): Promise<StoppedOperation |
 export function stoppedNote(stopped: StoppedOperation): string {
   const name = operationName(stopped.operation);
   const files = stopped.unmerged.length === 1 ? '1 file' : `${stopped.unmerged.length} files`;
-  const notCommit = stopped.operation === 'merge' ? '' : ` (not \`git commit\`, which would leave the ${name} stopped)`;
-  return stopped.unmerged.length
-    ? `a ${name} is stopped on conflicts in ${files}: once each is resolved (\`threadwork sync\` resolves those the warnings above say it does), \`${stopped.next}\`${notCommit}`
-    : `a ${name} is stopped, every conflict resolved: \`git add\` what sync wrote, then \`${stopped.next}\`${notCommit}`;
+  const resolved = '(`threadwork sync` resolves those the warnings above say it does)';
+  if (leavesWorkingChanges(stopped.operation)) {
+    const kept = stopped.operation === 'stash' ? ' (git keeps the stash after a pop that conflicted: drop it once its changes are resolved)' : '';
+    return `a ${name} left conflicts in ${files}, which sync and watch do not commit over: once each is resolved ${resolved}, \`${stopped.next}\`${kept}`;
+  }
+  const notCommit = stopped.operation === 'merge' || stopped.operation === 'squash' ? '' : ` (not \`git commit\`, which would leave the ${name} stopped)`;
+  if (stopped.unmerged.length) return `a ${name} is stopped on conflicts in ${files}: once each is resolved ${resolved}, \`${stopped.next}\`${notCommit}`;
+  // A squash merge waits for its commit without conflicts too: git makes none until `git commit`.
+  if (stopped.operation === 'squash') return `a ${name} is waiting for its commit (sync and watch commit nothing until then): \`git add\` what sync wrote, then \`${stopped.next}\``;
+  return `a ${name} is stopped, every conflict resolved: \`git add\` what sync wrote, then \`${stopped.next}\`${notCommit}`;
 }

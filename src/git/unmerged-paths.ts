@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { gitText } from './git.js';
 import { continueCommand, type GitOperation } from './operation.js';
-import { unmergedEntries } from './unmerged.js';
+import type { GitStop } from './unmerged.js';
 
 /** What each side did to a path git left unmerged without markers to resolve in it (git status's "added by us", "deleted by them"…). */
 type Unmarked = 'added-by-us' | 'added-by-them' | 'deleted-by-us' | 'deleted-by-them';
@@ -17,13 +17,16 @@ const KIND_BY_STAGES: Record<string, Unmarked> = { '2': 'added-by-us', '3': 'add
 const SIDES: Record<GitOperation, { ours: string; theirs: string }> = {
   merge: { ours: 'your side (HEAD)', theirs: 'the side merged in' },
   rebase: { ours: 'the branch rebased onto (HEAD)', theirs: 'your commit being replayed' },
+  squash: { ours: 'your side (HEAD)', theirs: 'the side merged in' },
+  stash: { ours: 'HEAD', theirs: 'your stashed changes' },
+  unmerged: { ours: 'HEAD', theirs: 'the other side' },
   am: { ours: 'the branch (HEAD)', theirs: 'the patch applied' },
   'cherry-pick': { ours: 'your branch (HEAD)', theirs: 'the commit picked' },
   revert: { ours: 'your branch (HEAD)', theirs: 'the commit reverted' },
 };
 
 /** The commit whose changes git was applying when it stopped: the other side of the conflict. */
-const OTHER_SIDE: Record<GitOperation, string> = { merge: 'MERGE_HEAD', rebase: 'REBASE_HEAD', am: 'REBASE_HEAD', 'cherry-pick': 'CHERRY_PICK_HEAD', revert: 'REVERT_HEAD' };
+const OTHER_SIDE: Record<GitOperation, string | undefined> = { merge: 'MERGE_HEAD', rebase: 'REBASE_HEAD', am: 'REBASE_HEAD', 'cherry-pick': 'CHERRY_PICK_HEAD', revert: 'REVERT_HEAD', squash: undefined, stash: 'refs/stash', unmerged: undefined };
 
 /**
  * `merge-conflict` errors for the workspace's files git left unmerged with no markers in them:
@@ -33,9 +36,8 @@ const OTHER_SIDE: Record<GitOperation, string> = { merge: 'MERGE_HEAD', rebase: 
  * the merge could not be finished without `git add` or `git rm` of it. Each names both paths,
  * where the sides put the thread, and the commands that settle it.
  */
-export async function unmarkedConflicts(root: string, operation: GitOperation): Promise<Diagnostic[]> {
-  const listed = await unmergedEntries(root);
-  if (!listed) return [];
+export async function unmarkedConflicts(root: string, listed: GitStop): Promise<Diagnostic[]> {
+  const { operation } = listed;
   const stages = new Map<string, string>();
   for (const entry of listed.entries) stages.set(entry.path, `${stages.get(entry.path) ?? ''}${{ base: '1', ours: '2', theirs: '3' }[entry.side]}`);
   const unmarked = [...stages].flatMap(([path, present]) => {
@@ -91,10 +93,12 @@ interface Renames {
  * git sees renamed: `side` against the base of the conflict (the merge base of a merge; the
  * commit's parent when one commit is applied: a rebase, cherry-pick, revert or `git am`).
  */
-async function folderRenames(top: string, root: string, side: string, operation: GitOperation): Promise<Renames> {
+async function folderRenames(top: string, root: string, side: string | undefined, operation: GitOperation): Promise<Renames> {
   const renames: Renames = { from: new Map(), to: new Map() };
+  const other = OTHER_SIDE[operation];
+  // A squash merge keeps no ref of the side merged in: the paths are named without the folder's other name.
+  if (!side || !other) return renames;
   try {
-    const other = OTHER_SIDE[operation];
     const base = operation === 'merge' ? (await gitText(root, ['merge-base', 'HEAD', other])).trim() : (await gitText(root, ['rev-parse', `${other}^`])).trim();
     const prefix = (await gitText(root, ['rev-parse', '--show-prefix'])).trim();
     const listed = await gitText(top, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', base, side]);

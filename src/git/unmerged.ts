@@ -1,7 +1,7 @@
 import type { MergeSides } from '../markdown/conflict-markers.js';
 import { gitText } from './git.js';
 import { readBlobs, repositoryIn } from './head-files.js';
-import { operationInProgress } from './operation.js';
+import { gitOperation, mayHoldConflicts, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
 
 const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
@@ -14,7 +14,7 @@ const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
  */
 export async function readUnmergedFiles(cwd: string): Promise<Map<string, MergeSides>> {
   const found = new Map<string, MergeSides>();
-  const listed = await unmergedEntries(cwd);
+  const listed = await gitStop(cwd);
   if (!listed) return found;
   const { top, entries } = listed;
   const texts = await readBlobs(top, entries.map((e) => e.oid));
@@ -27,22 +27,54 @@ export async function readUnmergedFiles(cwd: string): Promise<Map<string, MergeS
   return found;
 }
 
-/** The unmerged paths of the workspace (relative to `cwd`), sorted: the files git's `status` lists as both modified, added or deleted by us or them. */
-export async function unmergedPaths(cwd: string): Promise<string[]> {
-  const listed = await unmergedEntries(cwd);
-  return [...new Set(listed?.entries.map((e) => e.path))].sort();
+/** One unmerged index entry of a workspace file: the side it holds and its blob. */
+export interface UnmergedEntry {
+  oid: string;
+  side: 'base' | 'ours' | 'theirs';
+  /** Workspace-relative. */
+  path: string;
 }
 
-/** git's index entries of the unmerged files (`ls-files -u`), while a merge or rebase is stopped. */
-export async function unmergedEntries(cwd: string): Promise<{ top: string; entries: { oid: string; side: 'base' | 'ours' | 'theirs'; path: string }[] } | undefined> {
+/** What git is stopped in, with the workspace's unmerged entries (`ls-files -u`) as they were asked once. */
+export interface GitStop {
+  operation: GitOperation;
+  /** The repository's top folder. */
+  top: string;
+  entries: UnmergedEntry[];
+}
+
+/**
+ * The operation git is stopped in and the workspace's unmerged entries: the one place that
+ * asks git for them (`git ls-files -u`). No git process unless git's directory shows an
+ * operation, or `AUTO_MERGE` a merge that stopped on conflicts: a `git stash pop` that
+ * conflicted leaves nothing else, so its unmerged files are what tell it (`stash` while a
+ * stash is kept, else `unmerged`); none left, nothing is stopped.
+ */
+export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   const repo = await repositoryOf(cwd).catch(() => undefined);
-  if (!repo || !operationInProgress(repo.gitDir)) return undefined;
+  if (!repo) return undefined;
+  const operation = gitOperation(repo.gitDir);
+  if (!operation && !mayHoldConflicts(repo.gitDir)) return undefined;
   const inRepo = await repositoryIn(cwd);
   if (!inRepo) return undefined;
-  const listed = await gitText(inRepo.top, ['ls-files', '-u', '-z']).catch(() => '');
+  const [listed, stash] = await Promise.all([
+    gitText(inRepo.top, ['ls-files', '-u', '-z']).catch(() => ''),
+    operation ? undefined : gitText(inRepo.top, ['rev-parse', '-q', '--verify', 'refs/stash']).then(() => true, () => false),
+  ]);
   const entries = listed.split('\0').flatMap((entry) => {
     const match = /^\d+ ([0-9a-f]+) ([123])\t(.*)$/s.exec(entry);
     return match && match[3]!.startsWith(inRepo.prefix) ? [{ oid: match[1]!, side: STAGES[match[2] as '1' | '2' | '3'], path: match[3]!.slice(inRepo.prefix.length) }] : [];
   });
-  return { top: inRepo.top, entries };
+  if (operation) return { operation, top: inRepo.top, entries };
+  return entries.length ? { operation: stash ? 'stash' : 'unmerged', top: inRepo.top, entries } : undefined;
+}
+
+/** The paths of `entries`, once each, sorted: the files git's `status` lists as both modified, added or deleted by us or them. */
+export function pathsOf(entries: readonly UnmergedEntry[]): string[] {
+  return [...new Set(entries.map((e) => e.path))].sort();
+}
+
+/** gitStop's operation alone: what keeps sync and watch from committing. */
+export async function gitOperationAt(cwd: string): Promise<GitOperation | undefined> {
+  return (await gitStop(cwd))?.operation;
 }

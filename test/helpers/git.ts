@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testdir } from './testdir.js';
 
@@ -56,4 +56,15 @@ export function slowGit(): { path: string; hold: string; entered: string } {
   chmodSync(join(bin, 'git'), 0o755);
   writeFileSync(hold, '');
   return { path: `${bin}:${process.env.PATH ?? ''}`, hold, entered };
+}
+
+/** A git on PATH that logs each call's arguments, one line a call, to `log` before running the real git. */
+export function loggingGit(): { path: string; log: string; calls: () => string[] } {
+  const bin = testdir();
+  const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
+  const log = join(bin, 'calls.log');
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+  chmodSync(join(bin, 'git'), 0o755);
+  writeFileSync(log, '');
+  return { path: `${bin}:${process.env.PATH ?? ''}`, log, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }

@@ -8,7 +8,8 @@ import { NOT_UTF8_STALE } from '../../workspace/read-files.js';
 import { commitWarningLines, formatColored, pathCount, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
-import { continueCommand, gitOperationAt, operationName, type GitOperation } from '../../git/operation.js';
+import { continueCommand, leavesWorkingChanges, operationName, resolveStep, type GitOperation } from '../../git/operation.js';
+import { gitOperationAt } from '../../git/unmerged.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
@@ -129,6 +130,7 @@ function named(paths: readonly string[], shown: (p: string) => string = (p) => p
  */
 function whilePaused(paths: readonly string[], paused: GitOperation): string {
   const one = paths.length === 1;
+  if (leavesWorkingChanges(paused)) return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while files a ${operationName(paused)} left unmerged are unresolved (threadwork commits nothing until they are): ${named(paths)}; ${resolveStep(paused)}`;
   return `${pc.yellow('⚠')} ${paths.length} ${one ? 'file differs' : 'files differ'} from HEAD and ${one ? 'is' : 'are'} not committed while a ${operationName(paused)} is in progress (threadwork commits nothing until it is finished): ${named(paths)}; \`git add\` ${one ? 'it' : 'them'}, then \`${continueCommand(paused)}\`, which commits ${one ? 'it' : 'them'} as it finishes the ${operationName(paused)}`;
 }
 

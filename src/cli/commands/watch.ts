@@ -8,7 +8,7 @@ import { keepHeapTightOnceLoaded } from '../../long-lived-heap.js';
 import { onStopSignals } from '../../stop-signals.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 import { describeCycle, fallbackIdentityToldOnce, fittedLines, startupLine } from '../watch-line.js';
-import { gitOperationAt } from '../../git/operation.js';
+import { gitOperationAt } from '../../git/unmerged.js';
 import { repositoryOf } from '../../git/repo.js';
 import { leftUncommitted } from './sync.js';
 import { uncommittedAndDeleted } from '../../engine/uncommitted.js';

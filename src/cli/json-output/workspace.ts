@@ -39,7 +39,7 @@ export const checkOutput = z.object({
     .describe("present when git's sparse checkout leaves workspace files out: the check covers only what is checked out; `include` names the folders `git sparse-checkout add` brings back"),
   gitStopped: z
     .object({
-      operation: z.enum(['merge', 'rebase', 'am', 'cherry-pick', 'revert']),
+      operation: z.enum(['merge', 'rebase', 'am', 'cherry-pick', 'revert', 'squash', 'stash', 'unmerged']),
       unmerged: z.array(z.string()).describe("the workspace's files git left unmerged: empty once each is added"),
       next: z.string().describe('the command that finishes it: the unmerged files added, then `git commit` for a merge, `git rebase --continue` (`git am`, `git cherry-pick`, `git revert --continue`) for the others'),
     })

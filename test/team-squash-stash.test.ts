@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { writeFiles } from './helpers/testdir.js';
+import { watchStarter, waitFor } from './helpers/watch.js';
+
+/**
+ * A `git merge --squash` and a `git stash pop` that stop on conflicts leave unmerged files
+ * and markers but no MERGE_HEAD. threadwork saw no operation: `check` named none, and `sync`
+ * (or a watch cycle) resolved the derived blocks and committed — the squash under
+ * threadwork's message, the popped stash's conflict marked resolved in git's index without a
+ * word, the stash kept and never mentioned. Both are now named with their next step, and
+ * nothing is committed over them.
+ */
+
+const CONFLICTED = ['goals/g-arr-500k-2026.md', 'goals/g-fintech-beachhead.md', 'strategy/canvas/13-metrics.md'];
+
+interface CheckJson { gitStopped?: { operation: string; unmerged: string[]; next: string } }
+interface SyncJson { written: string[]; commit: { committed: boolean; reason?: string; message?: string } | null }
+
+const startWatch = watchStarter();
+
+/** Bob closed Meridian Pay and pushed; Alice closed Oakline, synced with or without its commit, and fetched. */
+async function bothClosedADeal(commit: boolean): Promise<string> {
+  const team = teamWorkspace();
+  await bobClosesMeridian(team.bob);
+  git(team.bob, 'push', '-q', 'origin', 'main');
+  if (commit) await aliceClosesOakline(team.alice);
+  else {
+    writeFiles(team.alice, { 'threads/sales/oakline-outfitters/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-20\narr: 36000\n---\n\nBody.\n' });
+    expect((await runCli(['sync', '--no-commit', '--dir', team.alice])).code).toBe(0);
+  }
+  git(team.alice, 'fetch', '-q', 'origin');
+  return team.alice;
+}
+
+/** Alice's uncommitted sync stashed, Bob's commit pulled, the stash popped: it stops on the derived blocks both rewrote. */
+async function stashPopConflicted(): Promise<string> {
+  const alice = await bothClosedADeal(false);
+  git(alice, 'stash', '-q');
+  git(alice, 'merge', '-q', 'origin/main');
+  expect(() => git(alice, 'stash', 'pop')).toThrow();
+  return alice;
+}
+
+const unmergedNow = (dir: string): string[] => [...new Set(git(dir, 'diff', '--name-only', '--diff-filter=U').trim().split('\n').filter(Boolean))].sort();
+
+describe('conflicts git leaves without a MERGE_HEAD', () => {
+  // Two clones and the real CLI several times over: 30 s is too short on a loaded machine.
+  it('names a `git merge --squash` stopped on conflicts, never commits over it, and is in sync once its step is followed', { timeout: 120_000 }, async () => {
+    const alice = await bothClosedADeal(true);
+    expect(() => git(alice, 'merge', '--squash', 'origin/main')).toThrow();
+    const head = git(alice, 'rev-parse', 'HEAD');
+
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation: 'squash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git commit` });
+    expect((await runCli(['check', '--dir', alice])).stdout).toContain(`note: a \`git merge --squash\` is stopped on conflicts in 3 files: once each is resolved (\`threadwork sync\` resolves those the warnings above say it does), \`git add ${CONFLICTED.join(' ')} && git commit\``);
+
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.written.sort()).toEqual(CONFLICTED);
+    expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(sync.json.commit?.message).toContain('`git add` them, then `git commit`, which commits them as it finishes the `git merge --squash`');
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+
+    git(alice, 'add', ...CONFLICTED);
+    git(alice, 'commit', '-qm', 'Meridian Pay squashed in');
+    const after = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect([after.code, after.json.written, after.json.commit]).toEqual([0, [], null]);
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+  });
+
+  it('names a `git stash pop` stopped on conflicts, says the stash is kept, and sync commits nothing over it', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    const head = git(alice, 'rev-parse', 'HEAD');
+
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
+    expect((await runCli(['check', '--dir', alice])).stdout).toContain('(git keeps the stash after a pop that conflicted: drop it once its changes are resolved)');
+
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.written.sort()).toEqual(CONFLICTED);
+    expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(sync.json.commit?.message).toContain('resolve the unmerged files and `git add` them, then `git stash drop`');
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+
+    // Resolved and the stash dropped (git's AUTO_MERGE left behind until the next commit): nothing is stopped.
+    git(alice, 'add', ...CONFLICTED);
+    git(alice, 'stash', 'drop', '-q');
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+  });
+
+  it('a watch cycle during a conflicted `git stash pop` writes but does not commit', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    const head = git(alice, 'rev-parse', 'HEAD');
+    const w = startWatch(alice);
+    await w.ready();
+    writeFiles(alice, { 'threads/sales/meridian-pay/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-25\narr: 50000\n---\n\nBody.\n' });
+    await waitFor(() => w.cycles().some((c) => c.trigger?.includes('threads/sales/meridian-pay/6-learning.md') && (c.written?.length ?? 0) > 0), 'the cycle of the save', () => w.describe());
+    const cycle = w.cycles().find((c) => c.trigger?.includes('threads/sales/meridian-pay/6-learning.md'))!;
+    expect(cycle.commit).toMatchObject({ committed: false });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+  });
+});
