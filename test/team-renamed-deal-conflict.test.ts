@@ -48,7 +48,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     expect(await conflictsAt(team.alice, `${BOBS}/4-decision.md`)).toEqual([]);
   });
 
-  it('names both names when each side renamed the folder its own way', { timeout: 120_000 }, async () => {
+  it('names both names once for the thread when each side renamed the folder its own way', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     git(team.bob, 'mv', OLD, BOBS);
     git(team.bob, 'commit', '-qm', 'Meridian Pay renamed');
@@ -57,11 +57,37 @@ describe('a deal folder renamed on one side of a merge', () => {
     git(team.alice, 'commit', '-qm', 'Meridian Pay renamed');
     expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
 
+    const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const inEither = check.json.diagnostics.filter((d) => d.rule === 'merge-conflict' && (d.path.startsWith('threads/sales/meridian/') || d.path.startsWith(`${BOBS}/`)));
+    expect(inEither.map((d) => [d.path, d.severity, d.line, d.column, d.message])).toEqual([[
+      'threads/sales/meridian/meta.json', 'error', 1, 1,
+      `git left the thread folder \`${OLD}\` renamed two ways: to \`threads/sales/meridian\` on your side (HEAD) and to \`${BOBS}\` on the side merged in, so the thread is in both (4 files unmerged in each). ` +
+        `Choose one name: keep \`threads/sales/meridian\` (\`git add threads/sales/meridian && git rm -rq ${OLD} ${BOBS}\`) or \`${BOBS}\` (\`git add ${BOBS} && git rm -rq ${OLD} threads/sales/meridian\`), then \`git commit\``,
+    ]]);
+    // Done as it says, the merge is finished with the thread under one name.
+    git(team.alice, 'add', 'threads/sales/meridian');
+    git(team.alice, 'rm', '-rq', OLD, BOBS);
+    git(team.alice, 'commit', '-qm', 'Meridian Pay: one name');
+    expect(git(team.alice, 'ls-files', BOBS, OLD)).toBe('');
+    // What is left is the rename's own step (the id to match the folder), no conflict.
+    const after = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    expect(after.json.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-id-folder']);
+  });
+
+  it('names a file only one side wrote in its renamed folder, to be moved before that folder is removed', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'mv', OLD, BOBS);
+    writeFiles(team.bob, { [`${BOBS}/4-decision.md`]: read(team.bob, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay') });
+    git(team.bob, 'add', '-A');
+    git(team.bob, 'commit', '-qm', 'Meridian Pay renamed and decided');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    git(team.alice, 'mv', OLD, 'threads/sales/meridian');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay renamed');
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
     const found = await conflictsAt(team.alice, 'threads/sales/meridian/meta.json');
-    expect(found.map((d) => d.message)).toEqual([
-      `git left \`threads/sales/meridian/meta.json\` unmerged (added by us): the thread folder \`${OLD}\` was renamed to \`threads/sales/meridian\` on your side (HEAD) and to \`${BOBS}\` on the side merged in, so the thread is in both. ` +
-        `Choose one name: keep this one (\`git add threads/sales/meridian/meta.json && git rm ${BOBS}/meta.json\`) or the other (\`git rm threads/sales/meridian/meta.json && git add ${BOBS}/meta.json\`), then \`git commit\``,
-    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`then \`git commit\` — \`${BOBS}\` also holds \`4-decision.md\`, not in the other folder: \`git mv\` it into \`threads/sales/meridian\` first if you keep that one`);
   });
 
   it('is named by the MCP check tool as by `check --json`, with the step that finishes the merge', { timeout: 120_000 }, async () => {

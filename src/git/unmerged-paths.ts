@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { gitText } from './git.js';
 import { continueCommand, type GitOperation } from './operation.js';
@@ -46,12 +47,88 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
   });
   if (unmarked.length === 0) return [];
   const [ours, theirs] = await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)]);
-  const said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation] };
-  return unmarked.sort((a, b) => a.path.localeCompare(b.path)).map(({ path, kind }) => diagnostic(path, START, 'error', 'merge-conflict', advice(path, kind, said)));
+  const said: Said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation] };
+  const sorted = unmarked.sort((a, b) => a.path.localeCompare(b.path));
+  // A folder both sides renamed, each its own way, leaves every file of the thread unmerged twice: one error for the thread, not one a file.
+  const twice = new Map<string, RenamedTwice>();
+  const single = sorted.filter(({ path, kind }) => {
+    const renamed = renamedTwice(path, kind, said);
+    if (!renamed) return true;
+    const seen = twice.get(renamed.from) ?? { ...renamed, paths: [] };
+    seen.paths.push(path);
+    twice.set(renamed.from, seen);
+    return false;
+  });
+  return [
+    ...[...twice.values()].map((renamed) => diagnostic(firstOfOurs(renamed), START, 'error', 'merge-conflict', renamedTwiceAdvice(root, renamed, said))),
+    ...single.map(({ path, kind }) => diagnostic(path, START, 'error', 'merge-conflict', advice(path, kind, said))),
+  ].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+interface Said {
+  ours: Renames;
+  theirs: Renames;
+  finish: string;
+  sides: { ours: string; theirs: string };
+}
+
+/** A thread folder renamed on both sides, each its own way: git keeps each side's files under its own name. */
+interface RenamedTwice {
+  from: string;
+  ours: string;
+  theirs: string;
+  /** Its unmerged paths, in both folders. */
+  paths: string[];
+}
+
+/** The two names of the folder of `path` when both sides renamed it, each its own way (git status's "added by us" in ours, "by them" in theirs). */
+function renamedTwice(path: string, kind: Unmarked, said: Said): Omit<RenamedTwice, 'paths'> | undefined {
+  if (kind !== 'added-by-us' && kind !== 'added-by-them') return undefined;
+  const folder = posix.dirname(path);
+  const byUs = kind === 'added-by-us';
+  const [own, other] = byUs ? [said.ours, said.theirs] : [said.theirs, said.ours];
+  // Moved there by git after the other side's rename: not a second name of its own.
+  if (other.from.has(folder)) return undefined;
+  const from = own.from.get(folder);
+  const otherName = from === undefined ? undefined : other.to.get(from);
+  if (from === undefined || otherName === undefined) return undefined;
+  return byUs ? { from, ours: folder, theirs: otherName } : { from, ours: otherName, theirs: folder };
+}
+
+/** Where the thread's one error points: its `meta.json` in our folder, else the first of our files. */
+function firstOfOurs(renamed: RenamedTwice): string {
+  const ours = renamed.paths.filter((p) => posix.dirname(p) === renamed.ours);
+  return ours.find((p) => posix.basename(p) === 'meta.json') ?? ours[0] ?? renamed.paths[0]!;
+}
+
+/**
+ * One thread in two folders: both names, and the commands that keep one. `git rm -r` takes the
+ * other folder and the old one's leftover entries (git's "both deleted") with it — so a file
+ * only the other side has there (written after its rename) is named, to be moved over first.
+ */
+function renamedTwiceAdvice(root: string, renamed: RenamedTwice, said: Said): string {
+  const { from, ours, theirs } = renamed;
+  const count = renamed.paths.filter((p) => posix.dirname(p) === ours).length;
+  const only = (folder: string): string[] => filesIn(root, folder).filter((file) => !renamed.paths.includes(`${folder}/${file}`));
+  const [onlyOurs, onlyTheirs] = [only(ours), only(theirs)];
+  const moveFirst = (folder: string, files: string[], to: string): string =>
+    files.length ? ` — \`${folder}\` also holds ${files.map((f) => `\`${f}\``).join(', ')}, not in the other folder: \`git mv\` ${files.length === 1 ? 'it' : 'them'} into \`${to}\` first if you keep that one` : '';
+  return `git left the thread folder \`${from}\` renamed two ways: to \`${ours}\` on ${said.sides.ours} and to \`${theirs}\` on ${said.sides.theirs}, so the thread is in both (${count === 1 ? '1 file' : `${count} files`} unmerged in each). ` +
+    `Choose one name: keep \`${ours}\` (\`git add ${ours} && git rm -rq ${from} ${theirs}\`) or \`${theirs}\` (\`git add ${theirs} && git rm -rq ${from} ${ours}\`), then \`${said.finish}\`` +
+    moveFirst(theirs, onlyTheirs, ours) + moveFirst(ours, onlyOurs, theirs);
+}
+
+/** The files directly in a workspace folder; none when it is not there. */
+function filesIn(root: string, folder: string): string[] {
+  try {
+    return readdirSync(join(root, folder), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 /** What to say of one path: where each side has the thread, and how to keep it in one folder. */
-function advice(path: string, kind: Unmarked, said: { ours: Renames; theirs: Renames; finish: string; sides: { ours: string; theirs: string } }): string {
+function advice(path: string, kind: Unmarked, said: Said): string {
   const folder = posix.dirname(path);
   const file = posix.basename(path);
   const unmerged = `git left \`${path}\` unmerged (${kind.replaceAll('-', ' ')})`;
@@ -62,13 +139,6 @@ function advice(path: string, kind: Unmarked, said: { ours: Renames; theirs: Ren
   if (kind === 'added-by-us' || kind === 'added-by-them') {
     // git moves a file added in a folder the other side renamed into the new folder.
     const from = renames.from.get(folder);
-    // Both sides renamed the folder, each its own way: git keeps each side's files under its name.
-    const ownFrom = (byUs ? said.ours : said.theirs).from.get(folder);
-    const otherName = ownFrom === undefined ? undefined : renames.to.get(ownFrom);
-    if (!from && ownFrom && otherName) {
-      return `${unmerged}: the thread folder \`${ownFrom}\` was renamed to \`${folder}\` on ${wrote} and to \`${otherName}\` on ${renamed}, so the thread is in both. ` +
-        `Choose one name: keep this one (\`git add ${path} && git rm ${otherName}/${file}\`) or the other (\`git rm ${path} && git add ${otherName}/${file}\`), then \`${said.finish}\``;
-    }
     const where = from ? `: added as \`${from}/${file}\` on ${wrote}, in the thread folder ${renamed} renamed to \`${folder}\`, and git moved it there` : `: added on ${wrote} only`;
     return `${unmerged}${where}. Keep it in \`${folder}\`, one thread under its new name: \`git add ${path}\` (or drop it: \`git rm ${path}\`), then \`${said.finish}\``;
   }
