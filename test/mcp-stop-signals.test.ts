@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, slowGit } from './helpers/git.js';
+import { runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
+import { SAME_GIT } from './helpers/serve.js';
 import { waitFor } from './helpers/watch.js';
 
 function isRunning(pid: number): boolean {
@@ -70,6 +72,42 @@ describe('threadwork mcp stopped by a signal', () => {
     expect(existsSync(join(dir, 'threads/sales/latecomer'))).toBe(false);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'log', '-1', '--format=%s')).toContain('threads/sales/sigwell');
+  });
+
+  /*
+   * The CLI's commands this server answers (serve/) were still answered after the signal: a
+   * `threadwork deal new` run beside a stopping server waited for the call under way, then was
+   * made and committed by the server that had said it was stopping. From the signal on, the
+   * server answers none: the CLI runs the command itself — a read at once, a write once the
+   * call under way has let the workspace go.
+   */
+  it('after the signal, leaves the CLI to run its commands itself while the call under way finishes', async () => {
+    const dir = exampleWorkspaceCopy();
+    const slow = slowGit();
+    const mcp = await connectMcp(dir, { PATH: slow.path });
+    try {
+      const call = mcp.call<{ commit: { committed: boolean } }>('create_deal', { company: 'Sigwell', segment: 'ecommerce-finance' });
+      await waitFor(() => existsSync(slow.entered), 'the write to be committing', () => mcp.stderr());
+      process.kill(mcp.pid!, 'SIGTERM');
+      await waitFor(() => mcp.stderr().includes('stopping (SIGTERM)'), 'the stopping line', () => mcp.stderr());
+      // A read answered while the call is still held: by the CLI itself, not queued behind the call on the stopping server.
+      let checked: { code: number; json: { served?: unknown } } | undefined;
+      void runJson<{ served?: unknown }>(['check'], { cwd: dir, env: SAME_GIT }).then((answer) => (checked = answer));
+      await waitFor(() => checked !== undefined, 'the CLI check to answer while the call under way is held', () => mcp.stderr());
+      expect(checked!.json.served).toBeUndefined();
+      const opened = runJson<{ served?: unknown; commit: { committed: boolean } }>(['deal', 'new', 'Latecomer', '--segment', 'ecommerce-finance'], { cwd: dir, env: SAME_GIT });
+      rmSync(slow.hold);
+      expect((await call).data.commit.committed).toBe(true);
+      const late = await opened;
+      expect(late.code, late.stderr).toBe(0);
+      expect(late.json.served).toBeUndefined();
+      expect(late.json.commit.committed).toBe(true);
+      await waitFor(() => !isRunning(mcp.pid!), 'the server to exit', () => mcp.stderr());
+      expect(git(dir, 'log', '-2', '--format=%s')).toMatch(/threads\/sales\/latecomer[\s\S]*\n.*threads\/sales\/sigwell/);
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      rmSync(slow.hold, { force: true });
+    }
   });
 
   /*

@@ -3,7 +3,11 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../src/check/check.js';
+import { today } from '../src/clock.js';
+import { engineIdentity } from '../src/engine/cache.js';
 import { ThreadworkError } from '../src/errors.js';
+import { gitContext } from '../src/git/git.js';
 import { askServer } from '../src/serve/client.js';
 import { PROTOCOL, socketPath } from '../src/serve/protocol.js';
 import { serveWorkspace, type ServableWorkspace, type ServedWorkspace } from '../src/serve/server.js';
@@ -157,6 +161,26 @@ describe('the served workspace, in process', () => {
     expect(garbage).toEqual({ ok: false, declined: 'not a request' });
   });
 
+  /*
+   * A signal stops the process serving the workspace (a watcher, the MCP server): a CLI
+   * command whose connection was accepted just before, its request sent just after, was
+   * still run — a write made and committed by a process that had said it was stopping. It
+   * is declined, never run: the CLI runs it itself once the process has let the workspace go.
+   */
+  it('declines, without running it, a request that arrives after the server was closed on a connection accepted before', async () => {
+    const root = exampleWorkspaceCopy();
+    let checked = 0;
+    const served = await serveWorkspace({ ...failing(root, new Error('not asked')), check: () => Promise.resolve((checked += 1) as unknown as CheckResult) });
+    closing.push(served!);
+    const request = { protocol: PROTOCOL, engine: engineIdentity(), root, today: today(), git: gitContext(), call: { op: 'check' } };
+    expect(await rawRequest(served!.path, request)).toEqual({ ok: true, value: 1 });
+    const reply = await rawRequest(served!.path, request, () => served!.close());
+    expect(reply).toEqual({ ok: false, declined: 'this process is stopping: the call was not run' });
+    expect(checked).toBe(1);
+    expect(served!.answered).toBe(1);
+    expect(existsSync(served!.path)).toBe(false);
+  });
+
   it('gives up on a server that accepts the connection and never says hello', async () => {
     const root = exampleWorkspaceCopy();
     const where = (await socketPath(root))!;
@@ -172,8 +196,8 @@ describe('the served workspace, in process', () => {
   });
 });
 
-/** One request on a raw connection: the reply line after the hello. */
-async function rawRequest(path: string, request: unknown): Promise<unknown> {
+/** One request on a raw connection: the reply line after the hello (`onHello` runs once the hello came, before the request is sent). */
+async function rawRequest(path: string, request: unknown, onHello: () => void = () => undefined): Promise<unknown> {
   const { createConnection } = await import('node:net');
   return new Promise((resolve, reject) => {
     const socket = createConnection(path);
@@ -182,6 +206,7 @@ async function rawRequest(path: string, request: unknown): Promise<unknown> {
     socket.on('data', (chunk: string) => {
       text += chunk;
       const lines = text.split('\n');
+      if (lines.length === 2) onHello();
       if (lines.length === 2) socket.write(`${typeof request === 'string' ? request : JSON.stringify(request)}\n`);
       if (lines.length >= 3) {
         socket.destroy();

@@ -72,7 +72,10 @@ export async function serveStdio(dir: string): Promise<void> {
   // The client closed its side, or a signal asked us to stop: the calls it sent are still
   // answered before the transport closes — a call that finished after a Ctrl-C committed its
   // write while its answer was dropped, and the agent took the call for failed.
-  if ((await done) !== 'closed') await requests.drained();
+  const stopping = await done;
+  // From here the CLI's commands are not served (serve/server.ts): one asked now runs itself, once the call under way is done.
+  served?.close();
+  if (stopping !== 'closed') await requests.drained();
   await server.close();
   // The transport stops reading the lines, not the stdin piped into them: after a signal, a
   // client (or the terminal) holding its end open kept the process alive.

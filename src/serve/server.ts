@@ -23,7 +23,12 @@ export interface ServedWorkspace {
   readonly path: string;
   /** How many calls it answered (declined ones not counted). */
   readonly answered: number;
-  /** Stops listening and removes the socket; calls under way finish. */
+  /**
+   * Stops listening and removes the socket; calls under way finish. A call whose request
+   * arrives after, on a connection accepted before, is declined — never run by a process
+   * that is stopping (the CLI then runs it itself, once the call under way has released the
+   * workspace). Closing again does nothing.
+   */
   close(): void;
 }
 
@@ -63,6 +68,7 @@ export async function serveWorkspace(workspace: ServableWorkspace, options: Serv
   }
   const root = realFolder(workspace.root);
   let answered = 0;
+  let closed = false;
   const server = createServer((socket) => {
     socket.setEncoding('utf8');
     socket.on('error', () => undefined); // a client gone mid-answer: its call still runs to its end
@@ -84,6 +90,8 @@ export async function serveWorkspace(workspace: ServableWorkspace, options: Serv
   });
 
   const answer = async (line: string): Promise<{ reply: ServedReply; call?: ServedCall }> => {
+    // A signal stopped this process: a write asked after it was run and committed by a process that had said it was stopping.
+    if (closed) return { reply: { ok: false, declined: 'this process is stopping: the call was not run' } };
     let request: Partial<ServedRequest>;
     try {
       request = JSON.parse(line) as Partial<ServedRequest>;
@@ -113,6 +121,8 @@ export async function serveWorkspace(workspace: ServableWorkspace, options: Serv
       return answered;
     },
     close: () => {
+      if (closed) return;
+      closed = true;
       server.close();
       // Removed only while it is still this server's (a later server may have replaced a socket it found dead).
       if (inode !== undefined && inodeOf(where.path) === inode) rmSync(where.path, { force: true });
