@@ -14,6 +14,7 @@ import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
 import { updateJsonObject } from '../markdown/json-edit.js';
 import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } from '../markdown/managed-blocks.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
+import { cutShortBeforeBlock } from './cut-short.js';
 import { metaSideToWrite, openedTwiceConflict } from '../workspace/meta-conflict.js';
 import { campaignResultRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
@@ -336,6 +337,12 @@ function planBlock(
     return;
   }
   const found = scan.blocks.get(block.name);
+  const cutShort = found ? undefined : cutShortBeforeBlock(block.path, before, committed?.get(block.path), block.name);
+  if (cutShort) {
+    plan.diagnostics.push(cutShort);
+    delete plan.snapshot[key];
+    return;
+  }
   const after = found ? replaceBlockContent(before, found, block.content) : appendBlock(before, block.name, block.content);
   if (after === before) return;
   if (pending) pending.after = after;

@@ -1,0 +1,24 @@
+import { diagnostic, positionAtOffset, type Diagnostic } from '../diagnostics.js';
+import { bodyOffsetOf } from '../markdown/front-matter.js';
+import { findManagedBlocks } from '../markdown/managed-blocks.js';
+
+/**
+ * A block file read part-way through its save: its text is its committed text cut short
+ * before the block `name` — the block gone, the last line cut in the middle (a file a person
+ * shortens ends at a line end). A watcher reading an editor's first write of a long canvas
+ * file put the block back after the cut, wrote the file over the one the editor was still
+ * writing and committed the prose cut mid-word. Such a file is left as it is, said as an
+ * error at its end; the rest of the save (or the file ended at a line) is synced as usual.
+ * Undefined when the text is not that.
+ */
+export function cutShortBeforeBlock(path: string, text: string, committed: string | undefined, name: string): Diagnostic | undefined {
+  if (committed === undefined || text.length >= committed.length || text.endsWith('\n') || !committed.startsWith(text)) return undefined;
+  if (!findManagedBlocks(committed, bodyOffsetOf(committed)).blocks.has(name)) return undefined;
+  return diagnostic(
+    path,
+    positionAtOffset(text, text.length),
+    'error',
+    'managed-block',
+    `The file ends in the middle of a line before its \`${name}\` block, where its committed version goes on: was it saved half-way? The file is left as it is until the rest is saved (end it with a line break to have the block written back after it)`,
+  );
+}
