@@ -50,4 +50,30 @@ describe('the first hour in an existing repository with work in progress', () =>
     expect(history.stdout).toMatch(/threadwork: open deal threads\/sales\/cafe-muller-gmbh/);
     expect(git(repo, 'log', '-1', '--format=%s').trim()).toBe('threadwork: open deal threads/sales/cafe-muller-gmbh');
   });
+
+  it('leaves out of its commits what the repository\'s .gitignore ignores, says so, and stays a fixed point', async () => {
+    // `artifacts/` ignored for the project's build output: threadwork's generated materials
+    // there used to be force-committed, where `git add` would have refused them.
+    const repo = testdir({ '.gitignore': 'artifacts/\n', 'src/app.js': 'console.log(1);\n' });
+    gitInit(repo);
+    const init = await runJson<{ commit: { committed: boolean; paths?: string[]; ignored?: string[] } }>(['init', 'gtm'], { cwd: repo });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.json.commit).toMatchObject({ committed: true, ignored: ['artifacts/sales/.gitkeep'] });
+    const ws = join(repo, 'gtm');
+    const segments = join(ws, 'strategy/canvas/04-segments.md');
+    writeFileSync(segments, readFileSync(segments, 'utf8').replace('segments: []\n', 'segments:\n  - id: smb\n    name: Small firms\n'));
+    expect((await runCli(['sync'], { cwd: ws })).code).toBe(0);
+
+    const strategy = await runCli(['strategy'], { cwd: ws });
+    expect(strategy.code, strategy.stderr).toBe(0);
+    expect(strategy.stdout).toMatch(/not committed, as git ignores them \(\.gitignore\): artifacts\/sales\/smb\/.* — written to disk; `git add -f` them/);
+    expect(readFileSync(join(ws, 'artifacts/sales/smb/materials/one-pager.md'), 'utf8')).not.toBe('');
+    expect(git(repo, 'ls-files', '--', 'gtm/artifacts')).toBe('');
+    expect(git(repo, 'ls-files', '--', 'gtm/research/customer/icp')).toContain('smb-icp.yaml');
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+
+    // Written and not committed is where the files stay: a sync after finds nothing to write or commit.
+    const sync = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] | null }>(['sync'], { cwd: ws });
+    expect(sync.json).toMatchObject({ written: [], commit: null, uncommitted: [] });
+  });
 });

@@ -57,7 +57,8 @@ function commitLines(commit: CommitOutcome | null, derived?: CommitContext): str
     if (!derived || (derived.sync && derived.sync.written.length === 0 && derived.sync.triggers.length === 0)) return [];
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
-  if (!commit.committed) return commit.reason === 'nothing-to-commit' ? [] : [`not committed: ${commit.message}`];
+  // Nothing to commit is no news, unless it is because git ignores what was written.
+  if (!commit.committed) return commit.reason === 'nothing-to-commit' && !commit.ignored ? [] : [...(commit.ignored ? updated : []), `not committed: ${printable(commit.message)}`];
   return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`, ...commitWarningLines(commit)];
 }
 

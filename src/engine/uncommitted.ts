@@ -165,6 +165,8 @@ export class UncommittedSources {
     // A commit of what the run wrote that found nothing to commit found each file as HEAD has
     // it: a block put back over an uncommitted hand edit no longer differs from HEAD.
     else if (commit?.reason === 'nothing-to-commit') for (const path of touched) uncommitted.delete(path);
+    // What git ignores is no change of git's to commit (it is said beside the commit).
+    for (const path of commit?.ignored ?? []) uncommitted.delete(path);
     return uncommitted;
   }
 }

@@ -9,6 +9,7 @@ import { settled, type Settled } from '../settled.js';
 import { objectId, PACK_FROM, writePack, type PackObject } from './pack.js';
 import { writeLooseObjects } from './loose-object.js';
 import { idsAsGitAdds } from './kept-crlf.js';
+import { ignoredByGit } from './ignored.js';
 import { repositoryOf } from './repo.js';
 import { FOLDER_MODE, newTreeEntry, objectIdOf, TreeObject, type NewTreeEntry } from './tree-object.js';
 import { installIndex, lockIndex, prepareIndex, readIndexFile, type IndexFile, type PreparedIndex } from './index-install.js';
@@ -53,12 +54,20 @@ export type CommitOutcome =
        * refreshed at the next threadwork run (see repair.ts).
        */
       warning?: string;
+      /** Paths (workspace-relative) written but left out of the commit, as git ignores them (.gitignore): never forced in. */
+      ignored?: string[];
     }
-  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile' | 'source-held'; message: string };
+  | { committed: false; reason: 'not-a-repository' | 'merge-in-progress' | 'rebase-in-progress' | 'nothing-to-commit' | 'changed-meanwhile' | 'source-held'; message: string; ignored?: string[] };
 
 /** The files an outcome's message names: the first three, and how many more. */
 export function namedFew(paths: readonly string[]): string {
   return `${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`;
+}
+
+/** What a commit says of the files it left out because git ignores them (`artifacts/` in a `.gitignore` for build output). */
+function ignoredWarning(ignored: readonly string[]): string {
+  const them = ignored.length === 1 ? 'it' : 'them';
+  return `not committed, as git ignores ${them} (.gitignore): ${namedFew(ignored)} — written to disk; \`git add -f\` ${them} to keep ${them} in history`;
 }
 
 /**
@@ -126,10 +135,17 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   // layer never writes through one, so such a path is one that a link replaced meanwhile.
   const linked = new Map<string, boolean>();
   const beyondLink = candidates.filter((p) => symlinkOnTheWay(repo.top, dirname(p), linked) !== undefined);
-  const repoPaths = beyondLink.length ? candidates.filter((p) => !beyondLink.includes(p)) : candidates;
+  const outsideLinks = beyondLink.length ? candidates.filter((p) => !beyondLink.includes(p)) : candidates;
   if (beyondLink.length) warnings.push(`left out of the commit, beyond a symbolic link: ${beyondLink.join(', ')}`);
-  if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit' };
-  const [{ head, branch }, config] = await Promise.all([headState(repo.top), readCommitConfig(repo.top)]);
+  if (outsideLinks.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit' };
+  // What the person's .gitignore leaves out stays out, as `git add` leaves it (README: "In a repository you already have").
+  const [{ head, branch }, config, ignored] = await Promise.all([headState(repo.top), readCommitConfig(repo.top), ignoredByGit(repo.top, outsideLinks)]);
+  const ignoredSet = new Set(ignored);
+  const repoPaths = ignored.length ? outsideLinks.filter((p) => !ignoredSet.has(p)) : outsideLinks;
+  // Named as the caller named them (workspace-relative), and said, or the person would look for them in history.
+  const leftOut = ignored.length ? { ignored: ignored.map((p) => (prefix ? p.slice(prefix.length + 1) : p)) } : {};
+  if (leftOut.ignored) warnings.push(ignoredWarning(leftOut.ignored));
+  if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit', ...leftOut };
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   // One lstat a path tells both whether it is there and what buildTree needs to know of it
@@ -177,7 +193,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
     // is, beside figures derived from what it was: no commit; the next run commits them as they then are.
     const moved = changedMeanwhile();
     if (moved) return moved;
-    if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit' };
+    if (head && built.tree === built.headTree) return { committed: false, reason: 'nothing-to-commit', message: 'nothing to commit', ...leftOut };
     // The person's index with our entries, made while git indexes the pack of a large commit,
     // else while git writes the commit; put in place once HEAD moved.
     const newIndex = `${indexFile}-new`;
@@ -230,7 +246,7 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
         `git's index is locked by another git command (${join(repo.gitDir, 'index.lock')}): the index will be refreshed for ${repoPaths.length} committed ${repoPaths.length === 1 ? 'path' : 'paths'} at the next threadwork run; until then do not \`git commit\` without \`-a\``,
       );
     }
-    return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}) };
+    return { committed: true, commit, paths: repoPaths, ...(warnings.length ? { warning: warnings.join('; ') } : {}), ...leftOut };
   } finally {
     if (indexLock) rmSync(indexLock, { force: true }); // HEAD did not move (or the commit ended before the refresh)
     await built?.packing; // never left running: a commit that ends early leaves only unreferenced objects

@@ -97,7 +97,7 @@ export function gitEnvironment(env: Record<string, string>): Record<string, stri
  * stderr as the message, as simple-git does, so `isIndexLockError` reads both. For the
  * hot paths (a commit per sync cycle): a spawn costs ~3 ms, a simple-git call ~20 ms.
  */
-export function gitSpawn(cwd: string, args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Buffer> {
+export function gitSpawn(cwd: string, args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; answerExitCodes?: readonly number[] } = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env: gitEnvironment(options.env ?? {}), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -106,7 +106,8 @@ export function gitSpawn(cwd: string, args: readonly string[], options: { input?
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (code === 0) return resolve(Buffer.concat(out));
+      // `answerExitCodes`: a command whose exit code is an answer, not a failure (check-ignore's 1: none ignored).
+      if (code === 0 || (code !== null && options.answerExitCodes?.includes(code))) return resolve(Buffer.concat(out));
       const stderr = Buffer.concat(err).toString('utf8').trim();
       reject(new Error(stderr || `git ${args[0] ?? ''} failed (${signal ?? `exit code ${code}`})`));
     });

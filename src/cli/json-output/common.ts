@@ -17,10 +17,12 @@ export const diagnosticOutput = z.object({
   field: z.string().optional().describe('for a rule that points at a key: the offending field as a data path (`contact.email`, `actions[2].status`)'),
 });
 
+const ignoredOutput = z.array(z.string()).optional().describe('files written (workspace-relative) but left out of the commit because git ignores them (a .gitignore, info/exclude): never forced in; `git add -f` commits one');
+
 export const commitOutput = z
   .union([
-    z.object({ committed: z.literal(true), commit: z.string().regex(/^[0-9a-f]{40}$/), paths: z.array(z.string()), warning: z.string().optional().describe('committed, but something to know: a detached HEAD, paths left out beyond a symbolic link, an index that could not be refreshed yet') }),
-    z.object({ committed: z.literal(false), reason: z.enum(['not-a-repository', 'merge-in-progress', 'rebase-in-progress', 'nothing-to-commit', 'changed-meanwhile', 'source-held']), message: z.string() }),
+    z.object({ committed: z.literal(true), commit: z.string().regex(/^[0-9a-f]{40}$/), paths: z.array(z.string()), warning: z.string().optional().describe('committed, but something to know: a detached HEAD, paths left out beyond a symbolic link or because git ignores them (`ignored`), an index that could not be refreshed yet'), ignored: ignoredOutput }),
+    z.object({ committed: z.literal(false), reason: z.enum(['not-a-repository', 'merge-in-progress', 'rebase-in-progress', 'nothing-to-commit', 'changed-meanwhile', 'source-held']), message: z.string(), ignored: ignoredOutput }),
   ])
   .nullable()
   .describe('the commit holding the change, why there is none, or null when nothing was to be committed');
