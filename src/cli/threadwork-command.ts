@@ -84,6 +84,9 @@ export class ThreadworkCommand extends Command {
     try {
       // `threadwork version`, as some tools have it: the option is what was meant (nothing near it among the commands).
       if (!this.parent && this.args[0] === 'version') this.error(`error: unknown command 'version'\n(Did you mean --version?)`, { code: 'commander.unknownCommand' });
+      // `deal advance`, `new "Acme"`: a command that is there, a level up or down.
+      const elsewhere = this.args[0] === undefined ? [] : commandsElsewhere(this, this.args[0]);
+      if (elsewhere.length > 0) this.error(`error: unknown command '${this.args[0]!}'\n(Did you mean ${elsewhere.map((c) => `\`${invocation(c)}\``).join(' or ')}?)`, { code: 'commander.unknownCommand' });
       return (Command.prototype as unknown as { unknownCommand(this: Command): never }).unknownCommand.call(this);
     } finally {
       settings._showHelpAfterError = before;
@@ -229,6 +232,23 @@ function subcommandOf(group: Command, name: string): Command {
   group.args = [name];
   // commander's own: asked for help, the person gets it after the error (not the short hint of ThreadworkCommand's).
   return (Command.prototype as unknown as { unknownCommand(this: Command): never }).unknownCommand.call(group);
+}
+
+/**
+ * The commands named `name` in other places than `group` — the program's own and those of
+ * its groups (`threadwork advance` for `deal advance`, `deal new` and `campaign new` for
+ * `new`): commander's spelling check looks among the group's commands alone.
+ */
+function commandsElsewhere(group: Command, name: string): Command[] {
+  let program = group;
+  while (program.parent) program = program.parent;
+  const named = (c: Command): boolean => c !== group && c.name() !== 'help' && (c.name() === name || c.aliases().includes(name));
+  return [...program.commands.filter(named), ...program.commands.flatMap((c) => c.commands.filter(named))];
+}
+
+/** `threadwork advance <thread>`: a command with the arguments it takes. */
+function invocation(command: Command): string {
+  return [commandPath(command), ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`))].join(' ');
 }
 
 /** `threadwork deal`: the command's name after those of the groups above it. */

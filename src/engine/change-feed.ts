@@ -75,7 +75,7 @@ const COOKIE_TIMEOUT_MS = 2000;
  * `fs.watch` does not pass on the overflow's own event). The entries queued when it
  * overflowed are still delivered, so an overflow never comes with fewer events than the
  * queue holds since the drain before: from half the queue's size, the drain is not
- * trusted. A commit by another process (the CLI's `deal advance`) moves a few files and
+ * trusted. A commit by another process (the CLI's `advance`) moves a few files and
  * git's index: its events are complete, and only those files are read again.
  */
 export class ChangeFeed {
