@@ -1,6 +1,7 @@
 import type { Assumption } from '../schema/canvas.js';
 import type { Config } from '../schema/config.js';
 import type { ThreadFacts } from './thread-facts.js';
+import { roundHalfUp } from '../scoring/numbers.js';
 
 export type AssumptionStatus = 'untested' | 'testing' | 'validated' | 'invalidated';
 
@@ -101,11 +102,7 @@ export function assumptionState(a: Assumption, evidence: EvidenceRef[], testedBy
   };
 }
 
-/**
- * To two decimals, a half rounded up as on paper. `value * 100` is first cut to 12
- * significant digits: a quotient such as 2.3 / 4 = 0.575 is 0.57499… in binary, and
- * rounding that alone gave 0.57 where the README's formula gives 0.575 → 0.58.
- */
+/** To two decimals, a half rounded up as on paper (2.3 / 4 = 0.575 → 0.58, as the README's formula gives). */
 export function round2(value: number): number {
-  return Math.round(Number((value * 100).toPrecision(12))) / 100;
+  return roundHalfUp(value, 2);
 }

@@ -7,8 +7,7 @@ import { campaignExperiments } from './experiments.js';
 import { resultPerAssumption } from './learning-results.js';
 import { parseMoney, writtenCurrency } from '../schema/money.js';
 import { scoreThread, type ScoringContext } from './thread-scores.js';
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+import { roundHalfUp } from '../scoring/numbers.js';
 
 type Data = Record<string, unknown>;
 
@@ -137,12 +136,12 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? experimentOpportunity ?? null) : null,
     campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
     experiments,
-    icpMatchScore: scores.icp ? round2(scores.icp.score) : null,
-    qualificationScore: scores.qualification ? round2(scores.qualification.total) : null,
+    icpMatchScore: scores.icp ? roundHalfUp(scores.icp.score, 2) : null,
+    qualificationScore: scores.qualification ? roundHalfUp(scores.qualification.total, 2) : null,
     priority: scores.priority,
     leadScore: scores.lead ? scores.lead.score : null,
     leadBand: scores.lead ? scores.lead.band : null,
-    contactScore: scores.contact ? round2(scores.contact.score) : null,
+    contactScore: scores.contact ? roundHalfUp(scores.contact.score, 2) : null,
   };
 }
 

@@ -10,7 +10,7 @@
  */
 
 import { formatCount } from '../derive/format.js';
-import { clamp01 } from './numbers.js';
+import { clamp01, roundHalfUp } from './numbers.js';
 
 export type DemographicInput = boolean | number | null | undefined;
 export type BehaviourInput = number | { level: number } | null | undefined;
@@ -78,7 +78,7 @@ export function scoreLead(inputs: LeadInputs): LeadScore {
   const behavioural = (Object.keys(BEHAVIOUR_POINTS) as BehaviourName[]).map((name) => behaviourPart(name, inputs.behaviour?.[name]));
   const parts = [...demographic, ...behavioural];
   const sum = (list: LeadPart[]): number => list.reduce((total, p) => total + p.points, 0);
-  const score = Math.round(sum(parts));
+  const score = roundHalfUp(sum(parts), 0);
   return {
     score,
     band: leadBand(score),
@@ -119,5 +119,5 @@ function part(name: LeadPart['name'], group: LeadPart['group'], max: number, poi
 }
 
 function round2(value: number): number {
-  return Math.round(value * 100) / 100;
+  return roundHalfUp(value, 2);
 }

@@ -5,9 +5,20 @@ export function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
+/**
+ * To `decimals` places, a half rounded up as on paper. The scaled value is first cut to 12
+ * significant digits: 0.35·0.5 + 0.35·0.75 + 0.2·0.5 + 0.1·0.8 is 0.6175 by hand but
+ * 0.61749999… in binary, and 2.3 / 4 = 0.575 scaled by 100 is 57.49999…: rounded alone
+ * they gave 0.617 and 0.57 where the documented formulas give 0.618 and 0.58.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(Number((value * scale).toPrecision(12))) / scale;
+}
+
 /** Three decimals: enough to rank by, short enough to read in a breakdown or a diff of meta.json. */
 export function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return roundHalfUp(value, 3);
 }
 
 export interface WeightedPart {

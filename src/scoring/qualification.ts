@@ -14,7 +14,7 @@
 
 import { readCriterionValue, type CriterionStatus } from './criterion-value.js';
 import { FRAMEWORK_CRITERIA, parseFramework, resolveCriterion, type QualificationFramework } from './frameworks.js';
-import { round3 } from './numbers.js';
+import { round3, roundHalfUp } from './numbers.js';
 import { thresholdForStage, type QualificationThresholds, type StageThreshold } from './stage-threshold.js';
 import { joinList } from './text.js';
 
@@ -112,8 +112,8 @@ export function scoreQualification(
  * bar it is below — 0.698 is not "0.70, below the 0.70 threshold".
  */
 export function formatTotal(total: number, bars: readonly number[]): string {
-  const short = total.toFixed(2);
-  return bars.some((bar) => total < bar && Number(short) >= bar) ? total.toFixed(3) : short;
+  const short = roundHalfUp(total, 2).toFixed(2);
+  return bars.some((bar) => total < bar && Number(short) >= bar) ? roundHalfUp(total, 3).toFixed(3) : short;
 }
 
 /**
@@ -122,7 +122,7 @@ export function formatTotal(total: number, bars: readonly number[]): string {
  */
 function formatWeakScore(score: number): string {
   for (let decimals = 1; decimals < 4; decimals++) {
-    const shown = score.toFixed(decimals);
+    const shown = roundHalfUp(score, decimals).toFixed(decimals);
     if (Number(shown) < WEAK_BELOW) return shown;
   }
   return String(score);
