@@ -161,6 +161,16 @@ describe('autonomy gate: ICP', () => {
     const refused = await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1)]);
     expect(refused.json.error.message).toMatch(/Analytical Payments scores 0\.98 \(strong\) against the minimum 0\.99 \(autonomy\.icp_min_score\)/);
   });
+
+  it('shows a score just under the minimum with the decimal that puts it under, and the minimum as written', async () => {
+    // By hand (docs/scoring.md): fit 1 (payments, 500 people), intent 0.90 + 0.05 (funding
+    // and hiring), reachability 1 (verified), freshness 1 − 6/90 (data 2026-01-20, touch 1 on
+    // 2026-01-26): 0.35 + 0.3325 + 0.2 + 0.09333 = 0.97583 → 0.976, under a minimum of 0.977.
+    // To two decimals both read 0.98: "scores 0.98 against the minimum 0.98".
+    const dir = await draftedCampaign(ADA, 'company: Testco\nautonomy:\n  icp_min_score: 0.977\n');
+    const refused = await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1)]);
+    expect(refused.json.error.message).toContain('Analytical Payments scores 0.976 (strong) against the minimum 0.977 (autonomy.icp_min_score)');
+  });
 });
 
 describe('autonomy gate: quality', () => {

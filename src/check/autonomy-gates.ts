@@ -6,6 +6,7 @@ import { scoringContext, type ScoringContext } from '../derive/thread-scores.js'
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
+import { formatTotal } from '../scoring/qualification.js';
 import type { DraftValue } from '../schema/stages.js';
 import type { ProspectContacts, SequenceProspect, Touch } from '../outreach/index.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
@@ -227,7 +228,7 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
   if (!scored) return fail(`${planned.campaign} has no known segment (${planned.segment ?? 'none'}): the company cannot be scored against an ICP`);
   const min = configured ?? scored.good;
   if (scored.score.score >= min) return [];
-  const where = configured === null ? `the ${planned.segment} ICP threshold ${min.toFixed(2)} (its good band)` : `the minimum ${min.toFixed(2)} (autonomy.icp_min_score)`;
+  const where = configured === null ? `the ${planned.segment} ICP threshold ${asWritten(min)} (its good band)` : `the minimum ${asWritten(min)} (autonomy.icp_min_score)`;
   const matched = scored.score.disqualifiers.matched;
   // A disqualifier caps the score whatever else is known: filling in the missing fields
   // cannot lift it, so the advice names the disqualifier, not the gaps.
@@ -236,7 +237,14 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
     : scored.score.missing.length
       ? `; missing: ${[...new Set(scored.score.missing.map(prospectKey))].join(', ')} (add them to the prospect in 5-actions.md)`
       : '';
-  return fail(`${String(planned.prospect.company)} scores ${scored.score.score.toFixed(2)} (${scored.score.band}) against ${where}${why}`);
+  // The score with the decimal that puts it under the bar: 0.976 against 0.977 read "scores
+  // 0.98 against the minimum 0.98".
+  return fail(`${String(planned.prospect.company)} scores ${formatTotal(scored.score.score, [min])} (${scored.score.band}) against ${where}${why}`);
+}
+
+/** A configured bar to two decimals, or as written when it has more (0.977, not 0.98). */
+function asWritten(bar: number): string {
+  return Number(bar.toFixed(2)) === bar ? bar.toFixed(2) : String(bar);
 }
 
 /**
