@@ -400,6 +400,22 @@ results:
     expect(markdown.stdout).toContain('### 2026-03-02-close · subject-line');
     expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
   });
+
+  it('shows a p-value just under alpha with the digit that puts it under: a winner at p = 0.0499 never reads "p = 0.050"', async () => {
+    // scipy 1.17: the pooled two-proportion z-test of 58 of 120 against 43 of 120 (chi2_contingency,
+    // correction=False) gives p = 0.049852 < 0.05, a winner; 59 of 120 against 44 of 120 gives
+    // p = 0.050439, none. To two significant digits both are 0.050.
+    const results = (a: number, b: number): string => `closed: 2026-04-01\nresults:\n  sent: 240\n  replied: ${a + b}\n  experiments:\n    subject-line:\n      A: {sent: 120, replied: ${a}}\n      B: {sent: 120, replied: ${b}}\n`;
+    const won = campaign(`${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`, results(43, 58));
+    expect((await syncJson(won)).code).toBe(0);
+    const learning = read(won, `${CAMPAIGN}/6-learning.md`);
+    expect(learning).toContain('| B ✓ | 50% | 120 | 120 | 58 | 48.3% | +12.5 pts | +0.1 to +24.9 | z-test | 0.0499 |');
+    expect(learning).toContain('B wins: reply rate A 35.8% vs B 48.3% (+12.5 pts, 95% CI +0.1 to +24.9; two-proportion z-test p = 0.0499).');
+
+    const none = campaign(`${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`, results(44, 59));
+    expect((await syncJson(none)).code).toBe(0);
+    expect(read(none, `${CAMPAIGN}/6-learning.md`)).toContain('No winner yet: reply rate A 36.7% vs B 49.2% (+12.5 pts, 95% CI +0.1 to +24.9; two-proportion z-test p = 0.050).');
+  });
 });
 
 /**

@@ -1,4 +1,4 @@
-import { formatPoints, formatRate, metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
+import { formatPoints, formatRate, metricLabel, pValueText, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import type { BlockSummary } from './summaries.js';
 import { cell, formatNumber, formatPercent, table } from './format.js';
 
@@ -20,7 +20,7 @@ export function experimentRows(e: ExperimentAnalysis): string[][] {
       c ? `${formatPoints(c.difference)} pts` : '—',
       c ? `${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}` : '—',
       c ? (c.test === 'fisher-exact' ? 'Fisher' : 'z-test') : '—',
-      c ? (c.p < 0.001 ? '< 0.001' : c.p.toPrecision(2)) : '—',
+      c ? pValueText(c.p, c.alpha) : '—',
       v.more === null ? '—' : formatNumber(v.more),
     ];
   });

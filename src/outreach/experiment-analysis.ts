@@ -177,12 +177,27 @@ export function formatPoints(difference: number): string {
   return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${Math.abs(pts).toFixed(1)}`;
 }
 
-export function formatP(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;
+/**
+ * A p-value's figure: two significant digits, or as many as keep it on its side of the level
+ * it is judged at — 0.0499 declared a winner at 0.05 and read "p = 0.050", the figure a
+ * comparison without a winner showed for 0.0504.
+ */
+export function pValueText(p: number, alpha: number): string {
+  if (p < 0.001 && alpha >= 0.001) return '< 0.001';
+  for (let digits = 2; digits < 8; digits++) {
+    const shown = p.toPrecision(digits);
+    if (Number(shown) < alpha === p < alpha) return shown;
+  }
+  return String(p);
+}
+
+export function formatP(p: number, alpha: number): string {
+  const text = pValueText(p, alpha);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
 }
 
 export function describeComparison(c: VariantComparison): string {
-  return `${formatPoints(c.difference)} pts, 95% CI ${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}; ${c.test === 'fisher-exact' ? "Fisher's exact test" : 'two-proportion z-test'} ${formatP(c.p)}`;
+  return `${formatPoints(c.difference)} pts, 95% CI ${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}; ${c.test === 'fisher-exact' ? "Fisher's exact test" : 'two-proportion z-test'} ${formatP(c.p, c.alpha)}`;
 }
 
 function verdictOf(status: ExperimentStatus, winner: string | null, variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string, settings: ExperimentSettings): string {
