@@ -1,6 +1,7 @@
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { daysBetween, type ThreadFacts } from '../derive/thread-facts.js';
+import { roundHalfUp } from '../scoring/numbers.js';
 import { calibrateStages, CycleModel, type ClosedDeals, type StageCalibration } from './calibrate.js';
 import { GoalDraws } from './goal-draws.js';
 import { isForecastMetric, type ForecastMetric } from './metrics.js';
@@ -77,7 +78,9 @@ export interface GoalRun {
   draws: GoalDraws;
 }
 
-const percent = (p: number): number => Math.round(p * 100) / 100;
+// Half up as on paper, as the calibration table prints it: 23 / 40 = 0.575 is 58%, where
+// Math.round of its binary 57.4999… drew the deal at 57%.
+const percent = (p: number): number => roundHalfUp(p, 2);
 
 /** What an open deal's odds depend on besides the calibration, the as-of date and the deadline. */
 export interface Cohort {
