@@ -113,6 +113,23 @@ describe('13-metrics figures use the same rates', () => {
 describe('sync: the results block and 13-metrics agree when delivered is not recorded', () => {
   const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
 
+  // A rule compares the exact rate with its bar: to one decimal, 51 bounces of 1,011 sends
+  // (5.04%, over 5%) read "Bounce rate 5.0% over 5.0%".
+  it('shows a rate just past its rule\'s bar with the decimal that puts it past, never as the bar', async () => {
+    const dir = workspace({
+      ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      [`${CAMPAIGN}/6-learning.md`]: md('closed: 2026-03-01\nresults:\n  sent: 1011\n  bounced: 51\n  delivered: 960\n  opened: 400\n  replied: 28'),
+    });
+    gitInit(dir);
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const learning = read(dir, `${CAMPAIGN}/6-learning.md`);
+    // By hand: bounce rate 51 / 1011 = 5.0445% > 5%; reply rate 28 / 960 = 2.9167% < 3%,
+    // which one decimal (2.9%) already shows under its bar.
+    expect(learning).toContain('Bounce rate 5.04% over 5.0% after 1011 sends');
+    expect(learning).toContain('Reply rate 2.9% under 3.0% after 1011 sends');
+  });
+
   it('writes the estimated delivered, says so, fires the open-rate rule and puts the same open rate in 13-metrics', async () => {
     const dir = workspace({
       ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),

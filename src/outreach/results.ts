@@ -8,6 +8,7 @@
  */
 
 import { formatCount } from '../derive/format.js';
+import { roundHalfUp } from '../scoring/numbers.js';
 import { bounceRate, clickRate, countOf, deliveredOf, meetingRate, openRate, replyRate, spamComplaintRate, unsubscribeRate, type OutreachCounts } from './rates.js';
 
 /** A campaign's Stage 6 `results`. */
@@ -97,7 +98,21 @@ export function onlySentRecorded(results: CampaignResults): boolean {
   return count(results.sent) > 0 && RECORDED_COUNTS.every((name) => count(results[name]) === 0);
 }
 
-const pct = (value: number): string => `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+const pct = (value: number): string => `${roundHalfUp(value * 100, 1).toFixed(1)}%`;
+
+/**
+ * A rate beside the bar its rule compared it with: one decimal, or as many as keep it on
+ * the side the rule found it — 51 bounces of 1,011 sends are 5.04%, over 5%, and read
+ * "Bounce rate 5.0% over 5.0%".
+ */
+function pctAgainst(value: number, bar: number): string {
+  const barPercent = roundHalfUp(bar * 100, 9);
+  for (let decimals = 1; decimals < 6; decimals++) {
+    const shown = roundHalfUp(value * 100, decimals);
+    if (Math.sign(shown - barPercent) === Math.sign(value - bar)) return `${shown.toFixed(decimals)}%`;
+  }
+  return `${value * 100}%`;
+}
 
 const SEVERITY_ORDER: readonly SuggestionSeverity[] = ['critical', 'high', 'medium', 'info'];
 
@@ -117,20 +132,20 @@ export function campaignSuggestions(results: CampaignResults): CampaignSuggestio
     out.push({ rule: 'spam-complaint', severity: 'critical', message: `${formatCount(spam, 'spam complaint')}: emergency stop. Pause every send from this campaign, check consent and targeting, then warm the domain back up.` });
   }
   if (r.bounceRate !== null && r.sent >= RESULT_RULES.highBounce.minSent && r.bounceRate > RESULT_RULES.highBounce.above) {
-    out.push({ rule: 'high-bounce-rate', severity: 'critical', message: `Bounce rate ${pct(r.bounceRate)} over ${pct(RESULT_RULES.highBounce.above)} after ${r.sent} sends: pause the campaign and verify the list before sending more.` });
+    out.push({ rule: 'high-bounce-rate', severity: 'critical', message: `Bounce rate ${pctAgainst(r.bounceRate, RESULT_RULES.highBounce.above)} over ${pct(RESULT_RULES.highBounce.above)} after ${r.sent} sends: pause the campaign and verify the list before sending more.` });
   }
   if (r.openRate !== null && r.sent >= RESULT_RULES.lowOpen.minSent && r.openRate < RESULT_RULES.lowOpen.below) {
-    out.push({ rule: 'low-open-rate', severity: 'high', message: `Open rate ${pct(r.openRate)} under ${pct(RESULT_RULES.lowOpen.below)} after ${r.sent} sends: test new subject lines (and check deliverability).` });
+    out.push({ rule: 'low-open-rate', severity: 'high', message: `Open rate ${pctAgainst(r.openRate, RESULT_RULES.lowOpen.below)} under ${pct(RESULT_RULES.lowOpen.below)} after ${r.sent} sends: test new subject lines (and check deliverability).` });
   }
   if (r.replyRate !== null && r.sent >= RESULT_RULES.lowReply.minSent && r.replyRate < RESULT_RULES.lowReply.below) {
-    out.push({ rule: 'low-reply-rate', severity: 'high', message: `Reply rate ${pct(r.replyRate)} under ${pct(RESULT_RULES.lowReply.below)} after ${r.sent} sends: review the copy and make the call to action clearer.` });
+    out.push({ rule: 'low-reply-rate', severity: 'high', message: `Reply rate ${pctAgainst(r.replyRate, RESULT_RULES.lowReply.below)} under ${pct(RESULT_RULES.lowReply.below)} after ${r.sent} sends: review the copy and make the call to action clearer.` });
   }
   if (r.unsubscribeRate !== null && r.sent >= RESULT_RULES.highUnsubscribe.minSent && r.unsubscribeRate > RESULT_RULES.highUnsubscribe.above) {
-    out.push({ rule: 'high-unsubscribe-rate', severity: 'medium', message: `Unsubscribe rate ${pct(r.unsubscribeRate)} over ${pct(RESULT_RULES.highUnsubscribe.above)} after ${r.sent} sends: tighten targeting to the segment's ICP.` });
+    out.push({ rule: 'high-unsubscribe-rate', severity: 'medium', message: `Unsubscribe rate ${pctAgainst(r.unsubscribeRate, RESULT_RULES.highUnsubscribe.above)} over ${pct(RESULT_RULES.highUnsubscribe.above)} after ${r.sent} sends: tighten targeting to the segment's ICP.` });
   }
   const critical = out.some((s) => s.severity === 'critical');
   if (!critical && r.replyRate !== null && r.sent >= RESULT_RULES.scaleUp.minSent && r.replyRate > RESULT_RULES.scaleUp.above) {
-    out.push({ rule: 'scale-up', severity: 'info', message: `Reply rate ${pct(r.replyRate)} over ${pct(RESULT_RULES.scaleUp.above)} after ${r.sent} sends: this works; scale it to more of the segment.` });
+    out.push({ rule: 'scale-up', severity: 'info', message: `Reply rate ${pctAgainst(r.replyRate, RESULT_RULES.scaleUp.above)} over ${pct(RESULT_RULES.scaleUp.above)} after ${r.sent} sends: this works; scale it to more of the segment.` });
   }
   return out.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
 }
