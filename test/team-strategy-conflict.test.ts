@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
+import { watchStarter, waitFor } from './helpers/watch.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
@@ -16,9 +17,59 @@ import { read, replaceInFile } from './helpers/testdir.js';
 
 const SEGMENTS = 'strategy/canvas/04-segments.md';
 const ONE_PAGER = 'artifacts/sales/mid-market-fintech/materials/one-pager.md';
+const ICP = 'research/customer/icp/mid-market-fintech-icp.yaml';
 
 interface StrategyJson { files: { path: string; action: string }[] }
 interface RefusedJson { ok: false; error: { code: string; message: string; path: string; line: number; column: number; conflicted: string[] } }
+
+const startWatch = watchStarter();
+
+/** Bob and Alice each changed the same canvas line and ran `threadwork strategy`; Alice's pull stops on the canvas and the materials generated from it. */
+async function canvasConflict(): Promise<string> {
+  const team = teamWorkspace();
+  replaceInFile(team.bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
+  expect((await runJson(['strategy', '--dir', team.bob])).code).toBe(0);
+  git(team.bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
+  git(team.bob, 'push', '-q', 'origin', 'main');
+  replaceInFile(team.alice, SEGMENTS, 'title: Senior Accountant', 'title: Staff Accountant');
+  expect((await runJson(['strategy', '--dir', team.alice])).code).toBe(0);
+  git(team.alice, 'commit', '-qam', 'Staff Accountant', '--allow-empty');
+  return team.alice;
+}
+
+describe('sync and watch while a canvas section holds a conflict', () => {
+  // Decided: a generated file is left as git left it while a file it is generated from is in
+  // conflict — regenerated then, it would be from our side (the canvas held at HEAD), the other
+  // side's version gone from it before anyone chose; once the canvas is resolved, sync regenerates it.
+  it('leave the generated files as git left them, then regenerate them from the version chosen', { timeout: 120_000 }, async () => {
+    const dir = await canvasConflict();
+    const w = startWatch(dir);
+    await w.ready();
+    expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
+    const onePager = read(dir, ONE_PAGER);
+    expect(onePager).toContain('| Staff Accountant |');
+    expect(onePager).toContain('| Senior Accountant (US) |');
+    await waitFor(() => w.cycles().some((c) => c.diagnostics?.some((d) => d.path === SEGMENTS && d.rule === 'merge-conflict')), 'the cycle seeing the conflict', () => w.describe());
+    await w.stop();
+    const sync = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    expect(sync.json.written.filter((p) => p.startsWith('artifacts/'))).toEqual([]);
+    expect(read(dir, ONE_PAGER)).toBe(onePager);
+
+    // Bob's version chosen: the materials follow it, and so does the segment's ICP file, which
+    // both sides regenerated and git left conflicted too (it held every generated file as it was).
+    git(dir, 'checkout', '--theirs', SEGMENTS);
+    const resolved = await runJson<{ written: string[]; diagnostics: { rule: string; severity: string }[] }>(['sync', '--dir', dir]);
+    expect(resolved.json.written).toContain(ONE_PAGER);
+    expect(resolved.json.written).toContain(ICP);
+    expect(read(dir, ICP)).not.toContain('<<<<<<<');
+    expect(resolved.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(read(dir, ONE_PAGER)).toContain('| Senior Accountant (US) |');
+    expect(read(dir, ONE_PAGER)).not.toContain('| Staff Accountant |');
+    expect(read(dir, ONE_PAGER)).not.toContain('<<<<<<<');
+    const again = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    expect(again.json.written).toEqual([]);
+  });
+});
 
 describe('threadwork strategy while a pull is stopped on conflicts', () => {
   // Two clones and the real CLI several times over: 30 s is too short on a loaded machine.

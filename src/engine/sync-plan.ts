@@ -18,6 +18,7 @@ import { cutShortBeforeBlock } from './cut-short.js';
 import { metaSideToWrite, openedTwiceConflict } from '../workspace/meta-conflict.js';
 import { campaignResultRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
+import { generatedState } from '../strategy/generated-file.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
@@ -152,7 +153,10 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   }
   // Generated strategy files follow the canvas: unedited ones are regenerated, edited ones
   // reported as stale. While a file they are generated from is broken, they are held as they are.
-  const strategySourceBroken = [...model.broken].some((p) => p.startsWith(`${LAYOUT.canvas}/`) || p.startsWith(`${LAYOUT.icp}/`) || p === LAYOUT.config);
+  // A segment's ICP file git left conflicted, both sides as threadwork generated them, is no
+  // source: nothing in it is a person's, and it is regenerated with the rest (it used to hold
+  // every generated file, the merge's markers in them, until resolved by hand).
+  const strategySourceBroken = [...model.broken].some((p) => p.startsWith(`${LAYOUT.canvas}/`) || (p.startsWith(`${LAYOUT.icp}/`) && !generatedOnBothSides(model, p, options.unmerged)) || p === LAYOUT.config);
   if (!strategySourceBroken) {
     const strategy = planStrategy(model, derived.assumptions, (path) => model.text(path), { onlyExisting: true, memo: options.strategyMemo, unmerged: options.unmerged });
     plan.diagnostics.push(...strategy.diagnostics);
@@ -469,4 +473,10 @@ function threadsAt(threads: readonly ThreadFacts[], paths: ReadonlySet<string>):
     if (threads[at]?.path === path) found.push(threads[at]);
   }
   return found;
+}
+
+/** A file git left conflicted whose sides (git's index's) are both as threadwork generated them, untouched since. */
+function generatedOnBothSides(model: WorkspaceModel, path: string, unmerged: UnmergedFiles | undefined): boolean {
+  const sides = unmerged?.get(path);
+  return sides !== undefined && generatedState(model.text(path), sides).state === 'unedited';
 }
