@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
 import { git } from './helpers/git.js';
 import { teamWorkspace } from './helpers/team.js';
@@ -88,6 +88,28 @@ describe('a deal folder renamed on one side of a merge', () => {
     const found = await conflictsAt(team.alice, 'threads/sales/meridian/meta.json');
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain(`then \`git commit\` — \`${BOBS}\` also holds \`4-decision.md\`, not in the other folder: \`git mv\` it into \`threads/sales/meridian\` first if you keep that one`);
+  });
+
+  it('names a whole thread deleted on one side while the other edited it, and how to bring every file of it back', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    const thread = 'threads/sales/brightcart';
+    git(team.bob, 'rm', '-rq', thread);
+    expect((await runCli(['sync', '--dir', team.bob])).code).toBe(0);
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    writeFiles(team.alice, { [`${thread}/2-hypothesis.md`]: `${read(team.alice, `${thread}/2-hypothesis.md`)}\nMore notes from Alice.\n` });
+    git(team.alice, 'commit', '-qam', 'Brightcart notes');
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
+    const found = await conflictsAt(team.alice, `${thread}/2-hypothesis.md`);
+    expect(found.map((d) => d.message)).toEqual([
+      `git left \`${thread}/2-hypothesis.md\` unmerged (deleted by them): edited on your side (HEAD), while the side merged in deleted the whole thread \`${thread}\`. ` +
+        `Keep the thread (\`git checkout HEAD -- ${thread}\`, which brings back every file of it as your side (HEAD) had it, the edit included) or delete it (\`git rm -r ${thread}\`), then \`git commit\``,
+    ]);
+    // Kept as it says: the thread whole, the edit in it, nothing left to resolve.
+    git(team.alice, 'checkout', 'HEAD', '--', thread);
+    const after = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    expect(after.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(read(team.alice, `${thread}/2-hypothesis.md`)).toContain('More notes from Alice.');
   });
 
   it('is named by the MCP check tool as by `check --json`, with the step that finishes the merge', { timeout: 120_000 }, async () => {

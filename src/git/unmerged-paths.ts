@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { gitText } from './git.js';
@@ -47,7 +47,7 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
   });
   if (unmarked.length === 0) return [];
   const [ours, theirs] = await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)]);
-  const said: Said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation] };
+  const said: Said = { root, ours, theirs, finish: continueCommand(operation), sides: SIDES[operation], otherSide: OTHER_SIDE[operation] };
   const sorted = unmarked.sort((a, b) => a.path.localeCompare(b.path));
   // A folder both sides renamed, each its own way, leaves every file of the thread unmerged twice: one error for the thread, not one a file.
   const twice = new Map<string, RenamedTwice>();
@@ -66,6 +66,9 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
 }
 
 interface Said {
+  root: string;
+  /** The ref of the side applied (MERGE_HEAD…); none for a squash merge. */
+  otherSide: string | undefined;
   ours: Renames;
   theirs: Renames;
   finish: string;
@@ -147,6 +150,12 @@ function advice(path: string, kind: Unmarked, said: Said): string {
   if (to) {
     return `${unmerged}: edited on ${wrote}, while ${renamed} renamed its thread folder to \`${to}\` — git took the rename for a deletion. ` +
       `Bring the edit into \`${to}/${file}\` (this file holds the edited version), then \`git rm ${path} && git add ${to}/${file}\` and \`${said.finish}\``;
+  }
+  // The whole thread deleted on one side while the other edited a file of it: keeping that one file would leave a thread without its other files.
+  const editedSide = byUs ? 'HEAD' : said.otherSide;
+  if (folder.startsWith('threads/') && editedSide && !existsSync(join(said.root, folder, 'meta.json'))) {
+    return `${unmerged}: edited on ${wrote}, while ${renamed} deleted the whole thread \`${folder}\`. ` +
+      `Keep the thread (\`git checkout ${editedSide} -- ${folder}\`, which brings back every file of it as ${wrote} had it, the edit included) or delete it (\`git rm -r ${folder}\`), then \`${said.finish}\``;
   }
   return `${unmerged}: edited on ${wrote}, deleted on ${renamed}. Keep it (\`git add ${path}\`) or delete it (\`git rm ${path}\`), then \`${said.finish}\``;
 }
