@@ -19,6 +19,8 @@ import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkClosedMidSequence, checkLearning } from './learning.js';
 import { reportOtherCurrency, writtenAmounts } from './deal-currency.js';
+import { checkGoalCurrency } from './goal-currency.js';
+import type { Goal } from '../schema/goal.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 import { ThreadMemo } from './thread-memo.js';
 
@@ -202,6 +204,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     const declared = dataOf(file)?.id;
     if (typeof declared === 'string' && declared !== id && goalIdSchema.safeParse(declared).success) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
     checkGoalDates(file, report);
+    checkGoalCurrency(file.path, file.value as Goal | undefined, known.currency, report);
   }
 
   for (const [path, file] of icp ? model.files : []) {

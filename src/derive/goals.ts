@@ -27,6 +27,12 @@ export interface MetricState {
   progress: number;
   /** On a won ARR figure (won_arr, mrr, avg_deal_size) only: the linked wins it leaves out for want of their ARR. */
   wonWithoutArr?: number;
+  /**
+   * The currency the target (or baseline) is written in, when it is not the workspace's: the
+   * metric is then judged against nothing — gap null, progress 0, left out of the goal's
+   * progress, and the goal is not achieved while it stands (check: amount-other-currency).
+   */
+  otherCurrency?: string;
 }
 
 export interface SubgoalState {
@@ -39,6 +45,8 @@ export interface SubgoalState {
   threads: string[];
   /** As MetricState's: on a won ARR figure only. */
   wonWithoutArr?: number;
+  /** As MetricState's: the target's currency, not the workspace's; the subgoal is then never completed by its value. */
+  otherCurrency?: string;
 }
 
 export interface GoalState {
@@ -104,14 +112,18 @@ export function isLive(t: ThreadFacts): boolean {
 
 /** A goal's state from its linked threads' figures: the one computation for a cold sync and a warm watcher. */
 export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) => GoalGroup, asOf: string, forecast: GoalForecast | null = null): GoalState {
-  const metrics = goal.metrics.map((m) => ({ ...metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null), ...winsWithoutArr(m.name, linked.figures) }));
+  const metrics = goal.metrics.map((m): MetricState => {
+    const state = { ...metricState(m.name, linked.figures[m.name], m.target, m.baseline ?? null), ...winsWithoutArr(m.name, linked.figures) };
+    // €500k against the dollars the figures add is no comparison: no gap, no progress.
+    return m.otherCurrency ? Object.assign(state, { gap: null, progress: 0, otherCurrency: m.otherCurrency }) : state;
+  });
   const pastDeadline = asOf > goal.deadline;
   const subgoals = goal.subgoals.map((sg): SubgoalState => {
     const own = subgoal(sg.id);
     const current = own.figures[sg.metric];
     // Reached once is reached: a pipeline subgoal's deals leave it when they close, which
     // undoes no milestone. The goal file records the day (planSync, engine/sync-plan.ts).
-    const reached = sg.reached !== undefined || subgoalReached(sg.metric, current, sg.target);
+    const reached = sg.reached !== undefined || (!sg.otherCurrency && subgoalReached(sg.metric, current, sg.target));
     const waiting = own.threads.length === 0 || (OPEN_THREADS_ONLY.has(sg.metric) && own.live === 0);
     // A subgoal has the goal's deadline: once it has passed unmet, the subgoal is missed,
     // whatever is still open (it read "in progress" beside a missed goal). An abandoned
@@ -120,12 +132,15 @@ export function goalState(goal: Goal, linked: GoalGroup, subgoal: (id: string) =
     // (a campaign completed at 4 of 10 meetings, 2 of 3 wins): nothing under way moves it,
     // it needs a new thread. It read "in progress" while the value was above 0.
     const status: SubgoalStatus = reached ? 'completed' : pastDeadline && !goal.abandoned ? 'missed' : waiting ? 'pending' : own.live > 0 ? 'in_progress' : 'blocked';
-    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures) };
+    return { id: sg.id, title: sg.title, metric: sg.metric, current, target: sg.target, status, threads: own.threads, ...winsWithoutArr(sg.metric, own.figures), ...(sg.otherCurrency ? { otherCurrency: sg.otherCurrency } : {}) };
   });
   // The furthest-behind metric, not the mean: the mean counted a met win rate as 100% and
   // read 39% done beside a won ARR at 8% of its target. Each metric's progress is already
   // to two decimals and 1 only when met, so the goal's is 100% exactly when it is achieved.
-  const progress = metrics.length ? Math.min(...metrics.map((m) => m.progress)) : 0;
+  // A metric whose target is in another currency is judged against nothing: left out here,
+  // it still keeps the goal from being achieved (its progress is 0) until it is written in ours.
+  const judged = metrics.filter((m) => !m.otherCurrency);
+  const progress = judged.length ? Math.min(...judged.map((m) => m.progress)) : 0;
   const span = Math.max(1, daysBetween(goal.created, goal.deadline));
   // On the deadline day all the time is gone, as it is for a longer goal on its last day:
   // a goal due the day it was created read 0% of the time gone, on track at 0% done.

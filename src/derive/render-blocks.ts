@@ -141,8 +141,22 @@ export function goalMetricCurrent(m: { name: string; current: number | null; won
  * with no value yet (a win rate before a linked deal closed) is `—`, as its goal's row is:
  * printed as 0 it read `0%/40%`, or a cycle of `0/45` days already under its target.
  */
-export function subgoalProgress(s: { metric: string; current: number | null; target: number; wonWithoutArr?: number }): string {
-  return withWinsWithoutArr(`${formatGoalMetric(s.metric, s.current)}/${formatGoalMetric(s.metric, s.target)}`, s.wonWithoutArr);
+export function subgoalProgress(s: { metric: string; current: number | null; target: number; wonWithoutArr?: number; otherCurrency?: string }): string {
+  return withWinsWithoutArr(`${formatGoalMetric(s.metric, s.current)}/${goalMetricTarget({ name: s.metric, target: s.target, ...(s.otherCurrency ? { otherCurrency: s.otherCurrency } : {}) })}`, s.wonWithoutArr);
+}
+
+/**
+ * A goal metric's target as shown: one written in another currency than the workspace's
+ * names it (`500,000 EUR`), as no figure beside it is in that currency.
+ */
+export function goalMetricTarget(m: { name: string; target: number; otherCurrency?: string }): string {
+  const target = formatGoalMetric(m.name, m.target);
+  return m.otherCurrency ? `${target} ${m.otherCurrency}` : target;
+}
+
+/** A goal metric's progress bar; for a target in another currency, which nothing is compared with, why there is none. */
+export function goalMetricProgress(m: { progress: number; otherCurrency?: string }, width?: number): string {
+  return m.otherCurrency ? `— (target in ${m.otherCurrency})` : progressBar(m.progress, width);
 }
 
 export function renderGoalStateBlock(state: GoalState): string {
@@ -154,7 +168,7 @@ export function renderGoalStateBlock(state: GoalState): string {
       ['metric', 'current', 'target', 'gap', 'progress'],
       ['l', 'r', 'r', 'r', 'l'],
       // No current value yet (no closed deal for a rate): the gap is null and shown as `—`, as in `report goals`.
-      state.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)]),
+      state.metrics.map((m) => [m.name, goalMetricCurrent(m), goalMetricTarget(m), formatGoalMetric(m.name, m.gap), goalMetricProgress(m)]),
     ),
   ];
   if (state.forecast) lines.push('', ...renderForecastLines(state.forecast));

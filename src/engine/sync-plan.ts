@@ -291,11 +291,12 @@ function committedMeta(text: string): Record<string, unknown> {
  * close (docs/derivation.md). A subgoal completed only by its record needs none. A goal
  * planned ahead (its `created` after the as-of date) has begun nothing yet: a day before it
  * is no day one of its milestones was reached (check: `reached-before-created`), so none is
- * recorded until the goal starts, the subgoal judged on its value meanwhile.
+ * recorded until the goal starts, the subgoal judged on its value meanwhile. A target in another
+ * currency than the workspace's is reached by no figure (check: amount-other-currency).
  */
 function planReached(model: WorkspaceModel, path: string, goal: Goal | undefined, state: GoalState, plan: SyncPlan): DerivedChange[] {
   if (!goal || state.asOf < goal.created.slice(0, 10)) return [];
-  const fresh = state.subgoals.flatMap((sg, i) => (goal.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
+  const fresh = state.subgoals.flatMap((sg, i) => (goal.subgoals[i]?.id === sg.id && goal.subgoals[i].reached === undefined && !sg.otherCurrency && subgoalReached(sg.metric, sg.current, sg.target) ? [i] : []));
   if (fresh.length === 0) return [];
   const before = model.text(path);
   if (before === undefined || !decodesExactly(model, path, before, plan)) return [];

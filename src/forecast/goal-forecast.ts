@@ -123,7 +123,8 @@ export const isOpenDeal = (t: ThreadFacts): boolean => t.meta.type === 'sales-de
 /** The goal's metrics a forecast answers; none for an abandoned goal. */
 export function forecastMetrics(goal: Goal): (Goal['metrics'][number] & { name: ForecastMetric })[] {
   if (goal.abandoned) return [];
-  return goal.metrics.filter((m): m is typeof m & { name: ForecastMetric } => isForecastMetric(m.name));
+  // A target in another currency than the workspace's has no chance worth drawing: the draws are in ours.
+  return goal.metrics.filter((m): m is typeof m & { name: ForecastMetric } => isForecastMetric(m.name) && !m.otherCurrency);
 }
 
 /** A goal's forecast of `metrics` (its forecastMetrics) from its draws, brought up to date with its open deals. */

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import type { AssumptionState } from '../derive/assumptions.js';
-import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, table } from '../derive/format.js';
 import type { GoalState } from '../derive/goals.js';
-import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, subgoalProgress, winsWithoutArrNote, withWinsWithoutArr } from '../derive/render-blocks.js';
+import { forecastHeadline, forecastTable, formatGoalMetric, goalMetricCurrent, goalMetricProgress, goalMetricTarget, subgoalProgress, winsWithoutArrNote, withWinsWithoutArr } from '../derive/render-blocks.js';
 import type { PatternDimension, WinLossAnalysis } from '../outreach/index.js';
 import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
@@ -87,7 +87,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
           '',
           `Status **${g.status}**, trajectory **${g.trajectory}**: ${formatPercent(g.progress)} of the way, ${formatPercent(g.elapsed)} of the time to ${g.deadline} (as of ${g.asOf}).`,
           '',
-          table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, goalMetricCurrent(m), formatGoalMetric(m.name, m.target), formatGoalMetric(m.name, m.gap), progressBar(m.progress)])),
+          table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, goalMetricCurrent(m), goalMetricTarget(m), formatGoalMetric(m.name, m.gap), goalMetricProgress(m)])),
           '',
           ...(g.forecast ? [forecastHeadline(g.forecast), '', forecastTable(g.forecast), ''] : []),
           g.subgoals.length ? table(['subgoal', 'title', 'progress', 'status'], ['l', 'l', 'r', 'l'], g.subgoals.map((s) => [s.id, cell(s.title), subgoalProgress(s), s.status])) : '',
@@ -99,7 +99,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
   return goals
     .map((g) => {
       const colour = g.status === 'achieved' ? pc.green : g.status === 'missed' ? pc.red : g.trajectory === 'behind' ? pc.yellow : pc.cyan;
-      const metrics = columns(g.metrics.map((m) => [m.name, goalMetricCurrent(m), pc.dim(`/ ${formatGoalMetric(m.name, m.target)}`), progressBar(m.progress, 20)]), ['l', 'r', 'l', 'l']);
+      const metrics = columns(g.metrics.map((m) => [m.name, goalMetricCurrent(m), pc.dim(`/ ${goalMetricTarget(m)}`), goalMetricProgress(m, 20)]), ['l', 'r', 'l', 'l']);
       const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, subgoalProgress(s), statusMark(s.status)]), ['l', 'l', 'r', 'l']);
       return box(`${g.title} · ${g.id}`, [
         `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, money, PROBABILITY, subgoalIdSchema } from './common.js';
-import { amountProblems, MAX_AMOUNT, NEGATIVE, parseMoney, TOO_LARGE } from './money.js';
+import { amountProblems, MAX_AMOUNT, NEGATIVE, parseMoney, TOO_LARGE, writtenCurrency } from './money.js';
 
 export const GOAL_METRICS = [
   'won_count',
@@ -98,10 +98,30 @@ function checkFigures(metric: string, value: Record<string, unknown>, keys: read
   }
 }
 
-/** The figures as numbers: money text as the amount it reads (checkFigures saw that it reads as one). */
-function asNumbers<T extends Record<string, unknown>>(value: T, keys: readonly string[]): T {
+/**
+ * The figures as numbers: money text as the amount it reads (checkFigures saw that it reads
+ * as one), with the currency each names kept beside them (`"€500k"`: `writtenCurrency: {target: 'EUR'}`):
+ * the workspace counts in one currency, and a target in another is compared with no figure
+ * (goalsOf, workspace/model.ts, marks it `otherCurrency`).
+ */
+function asNumbers<T extends Record<string, unknown>>(value: T, keys: readonly string[]): T & CurrencyWritten {
   const read = Object.fromEntries(keys.filter((key) => typeof value[key] === 'string').map((key) => [key, parseMoney(value[key])]));
-  return { ...value, ...read };
+  const named = keys.flatMap((key) => {
+    const currency = writtenCurrency(value[key]);
+    return currency ? [[key, currency]] : [];
+  });
+  return { ...value, ...read, ...(named.length ? { writtenCurrency: Object.fromEntries(named) as Record<string, string> } : {}) };
+}
+
+/**
+ * What a goal's money figure says of its currency: the one its target or baseline names, and
+ * (set by goalsOf) that one when it is not the workspace's — the figure is then left out of
+ * the goal's progress, status and forecast (docs/derivation.md).
+ */
+export interface CurrencyWritten {
+  /** By key (`{target: 'EUR'}`): the currency each money figure names, where one does. */
+  writtenCurrency?: Partial<Record<'target' | 'baseline', string>>;
+  otherCurrency?: string;
 }
 
 export const goalMetricSchema = z
@@ -111,7 +131,7 @@ export const goalMetricSchema = z
     baseline: figureSchema('name').optional(),
   })
   .superRefine((metric, ctx) => checkFigures(metric.name, metric, ['target', 'baseline'], ctx))
-  .transform((metric) => asNumbers(metric, ['target', 'baseline']) as typeof metric & { target: number; baseline?: number });
+  .transform((metric) => asNumbers(metric, ['target', 'baseline']) as typeof metric & CurrencyWritten & { target: number; baseline?: number });
 
 const SUBGOAL_ABANDONED =
   'unknown key on a subgoal: a subgoal has no `abandoned` of its own. To drop it, link its deals to another subgoal (or none) in their meta.json `subgoal`, then remove it from `subgoals`; to give up the whole goal, write `abandoned` on the goal';
@@ -135,7 +155,7 @@ export const subgoalSchema = z
     // dropped by removing it (its deals relinked first), which keeps HEAD whole (held-definitions.ts).
     if (Object.hasOwn(subgoal, 'abandoned')) ctx.addIssue({ code: 'custom', message: SUBGOAL_ABANDONED, path: ['abandoned'], input: (subgoal as Record<string, unknown>).abandoned });
   })
-  .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & { target: number });
+  .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & CurrencyWritten & { target: number });
 
 export const goalSchema = z.looseObject({
   id: goalIdSchema,

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Assumption, CanvasSection, CanvasSectionValue, Segment } from '../schema/canvas.js';
 import type { Config } from '../schema/config.js';
-import type { Goal } from '../schema/goal.js';
+import type { CurrencyWritten, Goal } from '../schema/goal.js';
 import type { Icp } from '../schema/icp.js';
 import type { ThreadMeta } from '../schema/meta.js';
 import type { DraftValue, StageNumber, StageValue } from '../schema/stages.js';
@@ -124,8 +124,25 @@ export function assumptionsOf(model: WorkspaceModel): Assumption[] {
  * were read in, which a load on several workers does not fix — a commit message named two
  * goals' changes in either order from one run to the next.
  */
+/**
+ * The valid goals, in path order, each money figure written in another currency than the
+ * workspace's marked `otherCurrency` (check: amount-other-currency): `target: "€500k"` in a
+ * USD workspace is not 500,000 of the dollars the figures add, so the goal's state compares
+ * nothing with it (derive/goals.ts). A goal with none is the parsed value itself.
+ */
 export function goalsOf(model: WorkspaceModel): Goal[] {
-  return [...model.goals.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap((file) => (file.value ? [file.value as Goal] : []));
+  const currency = workspaceCurrency(model);
+  return [...model.goals.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).flatMap((file) => (file.value ? [withOtherCurrency(file.value as Goal, currency)] : []));
+}
+
+function withOtherCurrency(goal: Goal, currency: string): Goal {
+  const other = (figure: CurrencyWritten): string | undefined => Object.values(figure.writtenCurrency ?? {}).find((named) => named !== currency);
+  if (!goal.metrics.some(other) && !goal.subgoals.some(other)) return goal;
+  const mark = <T extends CurrencyWritten>(figure: T): T => {
+    const named = other(figure);
+    return named ? Object.assign({}, figure, { otherCurrency: named }) : figure;
+  };
+  return Object.assign({}, goal, { metrics: goal.metrics.map(mark), subgoals: goal.subgoals.map(mark) });
 }
 
 export function metaOf(thread: ThreadRecord): ThreadMeta | undefined {

@@ -63,6 +63,7 @@ const goalForecastOutput = z.object({
 });
 
 /** On a won ARR figure (won_arr, mrr, avg_deal_size) only: the linked wins it leaves out for want of their ARR. */
+const otherCurrencyOutput = z.string().optional().describe("only on a money target written in another currency than the workspace's (check: amount-other-currency): that currency; no figure is compared with the target — gap null, progress 0, left out of the goal's progress and forecast");
 const wonWithoutArrOutput = z.number().int().nonnegative().optional().describe('on won_arr, mrr and avg_deal_size only: the linked won deals recorded without their ARR, left out of the value');
 
 export const goalsReportOutput = z.object({
@@ -79,8 +80,8 @@ export const goalsReportOutput = z.object({
       trajectory: z.enum(['achieved', 'ahead', 'on-track', 'behind', 'missed', 'abandoned']),
       elapsed: share,
       progress: share.describe("how far the goal is ('% done'): its furthest-behind metric's progress, as the goal is achieved only when every metric is; 1 exactly when achieved"),
-      metrics: z.array(z.object({ name: z.string(), current: nullableNumber.describe('the exact value (2 won of 3 closed is 0.666…), which progress and status are judged on; the text and the goal file round it'), target: z.number(), baseline: nullableNumber, gap: nullableNumber.describe('how far from the target, in the metric\'s unit, exact as current is; 0 once reached; null while current is null (no value yet)'), progress: share, wonWithoutArr: wonWithoutArrOutput })),
-      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.enum(['pending', 'in_progress', 'completed', 'blocked', 'missed']).describe("completed once its target is reached; missed once the goal's deadline has passed with it unmet (unless the goal is abandoned)"), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput })),
+      metrics: z.array(z.object({ name: z.string(), current: nullableNumber.describe('the exact value (2 won of 3 closed is 0.666…), which progress and status are judged on; the text and the goal file round it'), target: z.number(), baseline: nullableNumber, gap: nullableNumber.describe('how far from the target, in the metric\'s unit, exact as current is; 0 once reached; null while current is null (no value yet)'), progress: share, wonWithoutArr: wonWithoutArrOutput, otherCurrency: otherCurrencyOutput })),
+      subgoals: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), current: nullableNumber, target: z.number(), status: z.enum(['pending', 'in_progress', 'completed', 'blocked', 'missed']).describe("completed once its target is reached; missed once the goal's deadline has passed with it unmet (unless the goal is abandoned)"), threads: z.array(z.string()), wonWithoutArr: wonWithoutArrOutput, otherCurrency: otherCurrencyOutput })),
       threads: z.array(z.string()),
       forecast: goalForecastOutput.nullable().describe('null when the goal has no deal-driven metric or is abandoned'),
     }),
