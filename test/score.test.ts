@@ -242,6 +242,30 @@ segments:
     }
   });
 
+  it('reads a Pipedrive address split into columns (Country, State/county, the rest) into the geography, in account and contact lists: an organisation in Germany is out of the segment', async () => {
+    // The bundled example, whose ICP has the geography disqualifier (United States, United Kingdom).
+    const dir = process.cwd();
+    const parts = 'Street/road name;House number;City/town/village/locality;Region;State/county;ZIP/Postal code;Country';
+    const list = testdir({
+      'organizations.csv': `Organization - Name;Organization - Industry;Organization - Number of employees;${parts.split(';').map((p) => `Organization - Address - ${p}`).join(';')}\nAcme;payments;400;Texas Ave;350;Houston;Harris County;Texas;77002;United States\nBeta;payments;400;Hauptstrasse;1;Berlin;;Berlin;10115;Germany\n`,
+      'people.csv': `Person - Name;Person - Email;Person - Job title;Organization - Name;Organization - Industry;Organization - Number of employees;${parts.split(';').map((p) => `Person - Postal address - ${p}`).join(';')}\nAna Silva;ana@acme.com;CFO;Acme;payments;400;Texas Ave;350;Houston;Harris County;Texas;77002;United States\nBo Lund;bo@beta.de;CFO;Beta;payments;400;Hauptstrasse;1;Berlin;;Berlin;10115;Germany\n`,
+    });
+    type Ranked = { ranked: { name?: string | null; company?: string | null; missing: string[]; disqualified: { field: string }[] }[]; ignoredColumns: string[] };
+    for (const [file, contacts] of [['organizations.csv', false], ['people.csv', true]] as const) {
+      const exported = await scoreJson<Ranked>(`${list}/${file}`, dir, { today: TODAY, contacts });
+      expect(exported.code, SHOWN(exported)).toBe(0);
+      const placed = exported.json.ranked.map((a) => ({ disqualified: a.disqualified.map((d) => d.field), missing: a.missing.some((m) => m.endsWith('geography')) }));
+      expect({ file, ignored: exported.json.ignoredColumns, placed }).toEqual({
+        file,
+        ignored: [],
+        placed: [
+          { disqualified: [], missing: false },
+          { disqualified: ['geography'], missing: false },
+        ],
+      });
+    }
+  });
+
   it('reads a JSON list\'s keys as a CSV file\'s headers (Company Name, Employee Count, Name and name as one), and names an unread key as written', async () => {
     const dir = workspace();
     const list = testdir({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { companyColumnAliases, listItemRows, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
+import { companyColumnAliases, listItemRows, pipedriveAddressParts, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -27,6 +27,9 @@ const ALIASES: Record<string, string> = {
   number_of_sessions: 'website_visits', number_of_pageviews: 'website_visits',
   number_of_form_submissions: 'content_downloads',
   mailing_country: 'geography',
+  // A person's postal address as Pipedrive splits it (`Person - Postal address - Country`), read as its organisation's is.
+  ...Object.fromEntries(Object.entries(pipedriveAddressParts('postal_address')).map(([key, field]) => [`person_${key}`, field])),
+  person_postal_address: 'address',
   person_name: 'name', person_email: 'email', person_email_work: 'email', person_job_title: 'title', person_organization: 'company',
 };
 

@@ -207,12 +207,29 @@ const COMPANY_SPELLINGS: Record<string, string> = {
   state_region: 'state', state_province: 'state', province: 'state', company_state: 'state',
   billing_state_province: 'state', billing_state: 'state', shipping_state_province: 'state', shipping_state: 'state',
   company_address: 'address', full_address: 'address',
+  // Pipedrive's address split into parts (`Organization - Address - Country`, `… - State/county`,
+  // `… - Full/combined address`): its country and state are the place an ICP's geography
+  // names; left unread, an organisation in Germany was of no known country. Its street,
+  // house, district, city, region and postcode place nothing an ICP names: read as one
+  // address detail, kept out of the score, so that they are not listed as columns not read.
+  ...pipedriveAddressParts('address'),
   employee_count: 'employees', headcount: 'employees', company_size: 'employees',
   number_of_employees: 'employees', num_employees: 'employees', employees_count: 'employees', estimated_num_employees: 'employees',
   annual_revenue: 'revenue', estimated_annual_revenue: 'revenue',
   tech_stack: 'technologies', tech: 'technologies', technology: 'technologies',
   signal: 'signals',
 };
+
+/**
+ * The columns of a Pipedrive address (`<record> - <label> - <part>`, folded by columnKey):
+ * `label` is `address` for an organisation, `postal_address` for a person. Pipedrive's
+ * `State/county` is the first level under the country (a US state), its `Region` the second.
+ */
+export function pipedriveAddressParts(label: string): Record<string, string> {
+  const parts: Record<string, string> = { country: 'geography', state_county: 'state', full_combined_address: 'address' };
+  for (const detail of ['street_road_name', 'house_number', 'apartment_suite_no', 'district_sublocality', 'city_town_village_locality', 'region', 'zip_postal_code']) parts[detail] = 'address_detail';
+  return Object.fromEntries(Object.entries(parts).map(([part, field]) => [`${label}_${part}`, field]));
+}
 
 const COMPANY_FIELDS = ['domain', 'industry', 'employees', 'revenue', 'geography', 'state', 'address', 'technologies', 'signals'] as const;
 
