@@ -44,4 +44,27 @@ describe('watch: a block file read part-way through its save', () => {
     expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   }, 30_000);
+
+  it('does so when the save also moved a value of its front matter, and commits the whole save with what it moved', async () => {
+    const dir = await repo();
+    const whole = read(dir, ASSUMPTIONS).replace('prior: 0.6', 'prior: 0.7');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const w = start(dir);
+    await w.ready();
+    const cut = whole.slice(0, whole.indexOf('Body.') + 3);
+    writeFileSync(join(dir, ASSUMPTIONS), cut);
+    await w.cycle(1);
+    expect(w.cycles()[0]!.diagnostics?.map((d) => d.rule), w.describe()).toEqual(['managed-block']);
+    expect(w.cycles()[0]!.commit ?? null, w.describe()).toBeNull();
+    expect(read(dir, ASSUMPTIONS)).toBe(cut);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+
+    writeFileSync(join(dir, ASSUMPTIONS), whole);
+    await w.cycle(2);
+    expect(w.cycles()[1]!.commit, w.describe()).toMatchObject({ committed: true });
+    expect(git(dir, 'show', `HEAD:${ASSUMPTIONS}`)).toContain('prior: 0.7');
+    expect(git(dir, 'show', `HEAD:${ASSUMPTIONS}`)).toContain('<!-- threadwork:end assumptions -->');
+    expect(git(dir, 'show', `HEAD:${ASSUMPTIONS}`)).toContain('\nBody.\n');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { findManagedBlocks } from '../markdown/managed-blocks.js';
 
 /**
- * A block file read part-way through its save: its text is its committed text cut short
+ * A block file read part-way through its save: its body is its committed body cut short
  * before the block `name` — the block gone, the last line cut in the middle (a file a person
  * shortens ends at a line end). A watcher reading an editor's first write of a long canvas
  * file put the block back after the cut, wrote the file over the one the editor was still
@@ -12,7 +12,11 @@ import { findManagedBlocks } from '../markdown/managed-blocks.js';
  * Undefined when the text is not that.
  */
 export function cutShortBeforeBlock(path: string, text: string, committed: string | undefined, name: string): Diagnostic | undefined {
-  if (committed === undefined || text.length >= committed.length || text.endsWith('\n') || !committed.startsWith(text)) return undefined;
+  if (committed === undefined || text.endsWith('\n')) return undefined;
+  // The body compared, not the whole text: a save that also changed the front matter (a prior moved) is cut short all the same.
+  const body = text.slice(bodyOffsetOf(text));
+  const committedBody = committed.slice(bodyOffsetOf(committed));
+  if (body.length >= committedBody.length || !committedBody.startsWith(body)) return undefined;
   if (!findManagedBlocks(committed, bodyOffsetOf(committed)).blocks.has(name)) return undefined;
   return diagnostic(
     path,
