@@ -1,4 +1,5 @@
-import { diagnostic, positionAtOffset, type Diagnostic } from '../diagnostics.js';
+import { markerDiagnostic } from '../check/managed-blocks.js';
+import { positionAtOffset, type Diagnostic } from '../diagnostics.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { findManagedBlocks } from '../markdown/managed-blocks.js';
 
@@ -18,11 +19,10 @@ export function cutShortBeforeBlock(path: string, text: string, committed: strin
   const committedBody = committed.slice(bodyOffsetOf(committed));
   if (body.length >= committedBody.length || !committedBody.startsWith(body)) return undefined;
   if (!findManagedBlocks(committed, bodyOffsetOf(committed)).blocks.has(name)) return undefined;
-  return diagnostic(
-    path,
-    positionAtOffset(text, text.length),
-    'error',
-    'managed-block',
-    `The file ends in the middle of a line before its \`${name}\` block, where its committed version goes on: was it saved half-way? The file is left as it is until the rest is saved (end it with a line break to have the block written back after it)`,
-  );
+  // In the words of a damaged marker (the same rule): the file is left as it is.
+  return markerDiagnostic(path, {
+    name,
+    position: positionAtOffset(text, text.length),
+    message: `The file ends in the middle of a line before its \`${name}\` block, where its committed version goes on: was it saved half-way? (save the rest; a file shortened on purpose ends with a line break, and gets its block back)`,
+  });
 }
