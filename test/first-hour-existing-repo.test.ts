@@ -66,7 +66,7 @@ describe('the first hour in an existing repository with work in progress', () =>
 
     const strategy = await runCli(['strategy'], { cwd: ws });
     expect(strategy.code, strategy.stderr).toBe(0);
-    expect(strategy.stdout).toMatch(/not committed, as git ignores them \(\.gitignore\): artifacts\/sales\/smb\/.* — written to disk; `git add -f` them/);
+    expect(strategy.stdout).toMatch(/warning: left out of the commit, as git ignores them \(\.gitignore\): artifacts\/sales\/smb\/.* — written to disk; `git add -f` them/);
     expect(readFileSync(join(ws, 'artifacts/sales/smb/materials/one-pager.md'), 'utf8')).not.toBe('');
     expect(git(repo, 'ls-files', '--', 'gtm/artifacts')).toBe('');
     expect(git(repo, 'ls-files', '--', 'gtm/research/customer/icp')).toContain('smb-icp.yaml');
@@ -75,5 +75,14 @@ describe('the first hour in an existing repository with work in progress', () =>
     // Written and not committed is where the files stay: a sync after finds nothing to write or commit.
     const sync = await runJson<{ written: string[]; commit: unknown; uncommitted: string[] | null }>(['sync'], { cwd: ws });
     expect(sync.json).toMatchObject({ written: [], commit: null, uncommitted: [] });
+  });
+
+  it('says so when the .gitignore leaves out the whole workspace, from init on: nothing is committed', async () => {
+    const repo = testdir({ '.gitignore': 'gtm/\n' });
+    gitInit(repo);
+    const init = await runCli(['init', 'gtm'], { cwd: repo });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toMatch(/^not committed: git ignores them \(\.gitignore\): README\.md, artifacts\/sales\/\.gitkeep, goals\/g-first-customers\.md and 21 more — written to disk; `git add -f` them/m);
+    expect(git(repo, 'log', '--format=%s')).toBe('initial\n');
   });
 });

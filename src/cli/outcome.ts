@@ -58,7 +58,7 @@ function commitLines(commit: CommitOutcome | null, derived?: CommitContext): str
     return [...updated, 'not committed: commit these files with git when they are ready — `threadwork sync` commits only the sources of the derived changes it makes itself'];
   }
   // Nothing to commit is no news, unless it is because git ignores what was written.
-  if (!commit.committed) return commit.reason === 'nothing-to-commit' && !commit.ignored ? [] : [...(commit.ignored ? updated : []), `not committed: ${printable(commit.message)}`];
+  if (!commit.committed) return commit.reason === 'nothing-to-commit' && !commit.ignored ? [] : [...(commit.ignored ? updated : []), ...notCommittedLines(commit)];
   return [...updated, ...carriedLines(derived), `committed ${commit.commit.slice(0, 10)} (${pathCount(commit.paths)})`, ...commitWarningLines(commit)];
 }
 
@@ -70,6 +70,11 @@ function commitLines(commit: CommitOutcome | null, derived?: CommitContext): str
  */
 export function commitWarningLines(commit: CommitOutcome | null | undefined): string[] {
   return commit?.committed && commit.warning ? [`${pc.yellow('warning:')} ${printable(commit.warning)}`] : [];
+}
+
+/** Why a commit was not made, under the files written: `not committed: git ignores them (.gitignore): …`. */
+export function notCommittedLines(commit: CommitOutcome | null | undefined): string[] {
+  return commit && !commit.committed ? [`${pc.yellow('not committed:')} ${printable(commit.message)}`] : [];
 }
 
 /**

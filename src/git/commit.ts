@@ -65,9 +65,9 @@ export function namedFew(paths: readonly string[]): string {
 }
 
 /** What a commit says of the files it left out because git ignores them (`artifacts/` in a `.gitignore` for build output). */
-function ignoredWarning(ignored: readonly string[]): string {
+function ignoredMessage(ignored: readonly string[]): string {
   const them = ignored.length === 1 ? 'it' : 'them';
-  return `not committed, as git ignores ${them} (.gitignore): ${namedFew(ignored)} — written to disk; \`git add -f\` ${them} to keep ${them} in history`;
+  return `git ignores ${them} (.gitignore): ${namedFew(ignored)} — written to disk; \`git add -f\` ${them} to keep ${them} in history`;
 }
 
 /**
@@ -144,8 +144,8 @@ async function commitOnce(request: CommitRequest): Promise<CommitOutcome> {
   const repoPaths = ignored.length ? outsideLinks.filter((p) => !ignoredSet.has(p)) : outsideLinks;
   // Named as the caller named them (workspace-relative), and said, or the person would look for them in history.
   const leftOut = ignored.length ? { ignored: ignored.map((p) => (prefix ? p.slice(prefix.length + 1) : p)) } : {};
-  if (leftOut.ignored) warnings.push(ignoredWarning(leftOut.ignored));
-  if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: warnings.join('; ') || 'nothing to commit', ...leftOut };
+  if (repoPaths.length === 0) return { committed: false, reason: 'nothing-to-commit', message: [...warnings, ...(leftOut.ignored ? [ignoredMessage(leftOut.ignored)] : [])].join('; ') || 'nothing to commit', ...leftOut };
+  if (leftOut.ignored) warnings.push(`left out of the commit, as ${ignoredMessage(leftOut.ignored)}`);
   if (head && !branch) warnings.push(`HEAD is detached (not on a branch): committed on top of ${head.slice(0, 10)}; \`git switch -c <branch>\` keeps it`);
 
   // One lstat a path tells both whether it is there and what buildTree needs to know of it

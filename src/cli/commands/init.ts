@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { initWorkspace, openWorkspace } from '../../api.js';
 import { parentOfOwnCommit, type CommitOutcome } from '../../git/commit.js';
 import { canvasPath, LAYOUT } from '../../workspace/layout.js';
-import { carriedLines, commitWarningLines, formatColored, heldLines, pathCount, type CommandOutcome } from '../outcome.js';
+import { carriedLines, commitWarningLines, formatColored, heldLines, notCommittedLines, pathCount, type CommandOutcome } from '../outcome.js';
 import { skillsLines } from './skills.js';
 
 export async function initCommand(dir: string, options: { company?: string; git: boolean; skills?: boolean }): Promise<CommandOutcome> {
@@ -23,6 +23,8 @@ export async function initCommand(dir: string, options: { company?: string; git:
     ...(result.commit?.committed ? carriedLines({ sync: result.sync, own }) : []),
     result.commit?.committed ? initCommitLine(result.commit) : '',
     ...commitWarningLines(result.commit),
+    // Nothing committed because git ignores the folder (a `.gitignore` above it): said, not left to be found in `git log`.
+    ...(result.commit?.committed === false && result.commit.ignored ? notCommittedLines(result.commit) : []),
     // Then the skills' own commit, after the files it holds: two commits, two commit lines.
     ...(skills ? skillsLines(skills, options.git) : []),
     ...result.notes.map((note) => pc.yellow(note)),
