@@ -151,6 +151,9 @@ describe('errors a new user meets on the command line', () => {
     const dir = exampleWorkspaceCopy();
     const out = await commandJsonAsCli<JsonError>(() => advanceCommand('keel-neobnak', {}, { dir, json: true }));
     expect(out.json.error).toMatchObject({ code: 'unknown-thread', meant: 'threads/sales/keel-neobank' });
+    // A slip of a deal's first word, as `northwind` is taken for its whole name.
+    const word = await commandJsonAsCli<JsonError>(() => advanceCommand('nortwind', {}, { dir, json: true }));
+    expect(word.json.error).toMatchObject({ code: 'unknown-thread', meant: 'threads/sales/northwind-payments' });
   });
 
   it('prints `error:` before a command error, as before a usage error', async () => {

@@ -129,14 +129,17 @@ export function threadNotFound(root: string, input: string, absent = ` (create o
 /**
  * Thread folders whose name is `typed` in another case, `typed` after a campaign's date,
  * `typed` and more words, or `typed` with a typing slip or two (`keel-neobnak`, by the rule a
- * misspelt key is judged by): at most five.
+ * misspelt key is judged by) of the name or, for one word typed, of its first (`nortwind`):
+ * at most five.
  */
 function nearThreads(root: string, typed: string): string[] {
   const name = typed.toLowerCase();
   if (!name) return [];
+  const oneWord = !name.includes('-');
   const near = (folder: string): boolean => {
     const undated = folder.replace(/^\d{4}-\d{2}-\d{2}-/, '');
-    return folder === name || undated === name || folder.startsWith(`${name}-`) || isSlipOf(name, folder) || isSlipOf(name, undated);
+    const firstWordSlip = oneWord && undated.includes('-') && isSlipOf(name, undated.split('-')[0]!);
+    return folder === name || undated === name || folder.startsWith(`${name}-`) || isSlipOf(name, folder) || isSlipOf(name, undated) || firstWordSlip;
   };
   return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing]
     .flatMap((parent) => folderNames(join(root, parent)).filter((folder) => near(folder) && threadOf([...parent.split('/'), folder, 'meta.json'])).map((folder) => `${parent}/${folder}`))
