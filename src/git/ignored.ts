@@ -7,7 +7,13 @@ import { gitSpawn } from './git.js';
  */
 export async function ignoredByGit(top: string, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
-  // Exit code 1 says none is ignored.
-  const out = await gitSpawn(top, ['check-ignore', '-z', '--stdin'], { input: `${paths.join('\0')}\0`, answerExitCodes: [1] });
-  return out.toString('utf8').split('\0').filter(Boolean);
+  // check-ignore reads its paths as pathspecs and refuses GIT_LITERAL_PATHSPECS: `./` in front
+  // keeps a name that starts with `:` from being read as magic (`:(exclude)…`). It answers
+  // each path as given; exit code 1 says none is ignored.
+  const out = await gitSpawn(top, ['check-ignore', '-z', '--stdin'], { input: paths.map((path) => `./${path}\0`).join(''), answerExitCodes: [1] });
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((path) => (path.startsWith('./') ? path.slice(2) : path));
 }
