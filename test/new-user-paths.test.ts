@@ -83,6 +83,13 @@ describe('advance', () => {
     expect(advanced.json.to).toBe(4);
     expect(advanced.json.warnings).toEqual([]);
   });
+
+  it('takes a thread path written with backslashes, as Windows writes one', async () => {
+    const dir = exampleWorkspaceCopy();
+    const advanced = await commandJsonAsCli<{ thread: string; to: number }>(() => advanceCommand('threads\\sales\\meridian-pay', {}, { dir, json: true }), TODAY);
+    expect(advanced.code, JSON.stringify(advanced.json)).toBe(0);
+    expect(advanced.json).toMatchObject({ thread: 'threads/sales/meridian-pay', to: 4 });
+  });
 });
 
 describe('init inside a workspace', () => {

@@ -46,8 +46,12 @@ export function threadPathCandidates(root: string, input: string): string[] {
     // Only thread folders: `campaigns` under threads/sales is the campaigns' folder, no deal.
     return [LAYOUT.deals, LAYOUT.campaigns, LAYOUT.marketing].map((parent) => `${parent}/${trimmed}`).filter((dir) => threadOf([...dir.split('/'), 'meta.json']));
   }
-  const abs = isAbsolute(trimmed) ? normalize(trimmed) : join(root, trimmed);
-  const rel = (isAbsolute(trimmed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
+  // `threads\sales\acme`, as Windows writes a path (a colleague's note, a copied path): no
+  // thread folder's name holds a backslash, so it is a separator here too — on Linux and
+  // macOS it was one odd name, refused as "leading outside threads/".
+  const typed = isAbsolute(trimmed) ? trimmed : trimmed.replace(/\\/g, '/');
+  const abs = isAbsolute(typed) ? normalize(typed) : join(root, typed);
+  const rel = (isAbsolute(typed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
   if (rel !== LAYOUT.threads && !rel.startsWith(`${LAYOUT.threads}/`)) {
     throw pathRefused(input.trim(), `it leads outside ${LAYOUT.threads}/; a thread is a folder there (${THREAD_FOLDERS}) or its bare id`);
   }
