@@ -832,7 +832,7 @@ export const ERRORS = {
   'invalid-thread': { summary: 'a thread argument that is empty, ambiguous, has control characters, or a folder in `threads/` that is not a thread folder (`threads/sales`)' },
   'invalid-meta': { summary: 'a write into a thread whose `meta.json` is missing or invalid: `thread` and `path` name them, `diagnostics` lists its errors' },
   'invalid-stage': { summary: 'a stage number outside 1 to 6' },
-  'unknown-thread': { summary: 'no thread folder by that name or path; `meant` names the one thread near it (another case: `Keel-Neobank` for `threads/sales/keel-neobank`; a campaign name without its date; a typing slip or two: `keel-neobnak`), and for `history` the assumption or goal id (`a1` for `A1`)' },
+  'unknown-thread': { summary: 'no thread folder by that name or path; `meant` names the one thread near it (another case: `Keel-Neobank` for `threads/sales/keel-neobank`; a campaign name without its date; a typing slip or two: `keel-neobnak`, or of its first word: `keell`), and for `history` the assumption or goal id (`a1` for `A1`)' },
   'unknown-segment': { summary: 'a segment that is not in `04-segments.md`; `known` lists the ones that are, `meant` the one it is a slip of (`ecommerce_finance`)' },
   'unknown-campaign': { summary: 'a `--source campaign:{id}` naming no campaign folder; `campaign` is the id given, `known` lists the campaigns there are' },
   'unknown-goal': { summary: 'a goal that is not in `goals/` (and that no threadwork commit names, for `history`; an MCP `threadwork://goals/` resource read too); `known` lists the ones that are, `meant` the one it is a slip of (`g-First-Customers`) when a thread is created or a goal resource read' },
