@@ -112,6 +112,26 @@ describe('a deal folder renamed on one side of a merge', () => {
     expect(read(team.alice, `${thread}/2-hypothesis.md`)).toContain('More notes from Alice.');
   });
 
+  it('names a thread deleted on one side while the other wrote its next stage, its earlier stages gone with the merge', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'rm', '-rq', OLD);
+    expect((await runCli(['sync', '--dir', team.bob])).code).toBe(0);
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    writeFiles(team.alice, { [`${OLD}/4-decision.md`]: read(team.alice, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay') });
+    expect((await runCli(['sync', '--dir', team.alice])).code).toBe(0);
+    expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
+
+    // git stops on meta.json alone (sync changed its stage); 1–3 are deleted by the merge, 4 is added.
+    const found = await conflictsAt(team.alice, `${OLD}/meta.json`);
+    expect(found.map((d) => d.message)).toEqual([
+      `git left \`${OLD}/meta.json\` unmerged (deleted by them): edited on your side (HEAD), while the side merged in deleted the whole thread \`${OLD}\`. ` +
+        `Keep the thread (\`git checkout HEAD -- ${OLD}\`, which brings back every file of it as your side (HEAD) had it, the edit included) or delete it (\`git rm -r ${OLD}\`), then \`git commit\``,
+    ]);
+    git(team.alice, 'checkout', 'HEAD', '--', OLD);
+    const after = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    expect(after.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('is named by the MCP check tool as by `check --json`, with the step that finishes the merge', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     git(team.bob, 'mv', OLD, BOBS);

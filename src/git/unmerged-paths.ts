@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { gitText } from './git.js';
@@ -47,7 +47,9 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
   });
   if (unmarked.length === 0) return [];
   const [ours, theirs] = await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)]);
-  const said: Said = { root, ours, theirs, finish: continueCommand(operation), sides: SIDES[operation], otherSide: OTHER_SIDE[operation] };
+  const otherSide = OTHER_SIDE[operation];
+  const threadsDeleted = await threadsDeletedOnOneSide(root, unmarked, otherSide);
+  const said: Said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation], otherSide, threadsDeleted };
   const sorted = unmarked.sort((a, b) => a.path.localeCompare(b.path));
   // A folder both sides renamed, each its own way, leaves every file of the thread unmerged twice: one error for the thread, not one a file.
   const twice = new Map<string, RenamedTwice>();
@@ -66,7 +68,8 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
 }
 
 interface Said {
-  root: string;
+  /** Thread folders of "deleted by" files that the deleting side has no file of: the whole thread deleted there. */
+  threadsDeleted: ReadonlySet<string>;
   /** The ref of the side applied (MERGE_HEAD…); none for a squash merge. */
   otherSide: string | undefined;
   ours: Renames;
@@ -82,6 +85,22 @@ interface RenamedTwice {
   theirs: string;
   /** Its unmerged paths, in both folders. */
   paths: string[];
+}
+
+/**
+ * The thread folders of files one side edited and the other deleted, where the deleting side has
+ * no file left (`git ls-tree`, one a folder): the thread was deleted whole, and its other files
+ * went with the merge — keeping the one file git stopped on would keep a thread without them.
+ */
+async function threadsDeletedOnOneSide(root: string, unmarked: readonly { path: string; kind: Unmarked }[], otherSide: string | undefined): Promise<Set<string>> {
+  const deleting = new Map<string, string>();
+  for (const { path, kind } of unmarked) {
+    const folder = posix.dirname(path);
+    const ref = kind === 'deleted-by-them' ? otherSide : kind === 'deleted-by-us' ? 'HEAD' : undefined;
+    if (ref && folder.startsWith('threads/')) deleting.set(folder, ref);
+  }
+  const gone = await Promise.all([...deleting].map(async ([folder, ref]) => ((await gitText(root, ['ls-tree', '-r', '--name-only', ref, '--', folder]).catch(() => 'unknown')).trim() === '' ? [folder] : [])));
+  return new Set(gone.flat());
 }
 
 /** The two names of the folder of `path` when both sides renamed it, each its own way (git status's "added by us" in ours, "by them" in theirs). */
@@ -153,7 +172,7 @@ function advice(path: string, kind: Unmarked, said: Said): string {
   }
   // The whole thread deleted on one side while the other edited a file of it: keeping that one file would leave a thread without its other files.
   const editedSide = byUs ? 'HEAD' : said.otherSide;
-  if (folder.startsWith('threads/') && editedSide && !existsSync(join(said.root, folder, 'meta.json'))) {
+  if (editedSide && said.threadsDeleted.has(folder)) {
     return `${unmerged}: edited on ${wrote}, while ${renamed} deleted the whole thread \`${folder}\`. ` +
       `Keep the thread (\`git checkout ${editedSide} -- ${folder}\`, which brings back every file of it as ${wrote} had it, the edit included) or delete it (\`git rm -r ${folder}\`), then \`${said.finish}\``;
   }
