@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, TOO_LARGE } from './money.js';
+import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, revenueProblems, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -93,6 +93,18 @@ export const amountOrRangeSchema = money(
     // A number below 0 is the number's own minimum's error: the money check would say it again.
     if (typeof value === 'number') return;
     for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  }),
+);
+
+/**
+ * A company's revenue (a deal's Stage 1, a campaign prospect): an amount or a range as an
+ * `arr_potential` is, or a band with one bound as CRMs and data providers export it (`> $1B`,
+ * `Over $500M`, `Under $1M`, `$1B+`), which the score reads as open-ended (parseRevenueRange).
+ */
+export const revenueSchema = money(
+  z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
+    if (typeof value === 'number') return;
+    for (const problem of revenueProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
   }),
 );
 

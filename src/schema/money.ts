@@ -93,14 +93,32 @@ const BELOW = /^(?:<=?|≤|under|below|less than|up to)\s*/i;
  * may make $100M. Only a company's revenue is read so: a deal's amount has no open end.
  */
 export function parseRevenueRange(value: unknown): RevenueRange | undefined {
-  if (typeof value !== 'string') return parseMoneyRange(value);
+  const band = typeof value === 'string' ? revenueBand(value) : undefined;
+  if (!band) return parseMoneyRange(value);
+  const bound = parseMoney(band.bound);
+  if (bound === undefined) return undefined;
+  return band.open === 'above' ? { min: bound, max: Number.POSITIVE_INFINITY, open: 'above' } : { min: 0, max: bound, open: 'below' };
+}
+
+/** A revenue written as a band with one bound (`> $1B`, `$1B+`, `Under $1M`): its open end and the bound as written; undefined for any other text. */
+function revenueBand(value: string): { open: 'above' | 'below'; bound: string } | undefined {
   const text = value.trim();
   const above = ABOVE.exec(text) ?? (/\+$/.test(text) ? ['', ''] : null);
   const below = above ? null : BELOW.exec(text);
-  if (!above && !below) return parseMoneyRange(value);
-  const bound = parseMoney(text.slice((above ?? below)![0].length).replace(/\s*\+$/, ''));
-  if (bound === undefined) return undefined;
-  return above ? { min: bound, max: Number.POSITIVE_INFINITY, open: 'above' } : { min: 0, max: bound, open: 'below' };
+  if (!above && !below) return undefined;
+  return { open: above ? 'above' : 'below', bound: text.slice((above ?? below)![0].length).replace(/\s*\+$/, '') };
+}
+
+/**
+ * What keeps a company's revenue from being read as parseRevenueRange reads it: a band's
+ * one bound is checked as one amount (`> lots` is no band), anything else as moneyProblems
+ * checks an amount or a range. A deal's Stage 1 and a campaign prospect take what the
+ * account import and the score take: `> $1B` was refused there, read as open-ended here.
+ */
+export function revenueProblems(value: unknown): { path: string[]; message: string }[] {
+  const band = typeof value === 'string' ? revenueBand(value) : undefined;
+  if (!band) return moneyProblems(value);
+  return amountProblems(band.bound, 'a band such as "> $1B" has one bound').map((message) => ({ path: [], message }));
 }
 
 export function parseMoneyRange(value: unknown): MoneyRange | undefined {

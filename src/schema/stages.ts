@@ -9,6 +9,7 @@ import {
   isoDateSchema,
   optionalText,
   probabilitySchema,
+  revenueSchema,
   slugSchema,
   threadSourceSchema,
 } from './common.js';
@@ -51,8 +52,9 @@ export const companySchema = z.looseObject({
   domain: optionalText,
   industry: optionalText,
   employees: z.number({ error: EMPLOYEES }).int(EMPLOYEES).nonnegative(EMPLOYEES).nullish(),
-  // An amount or a range, read as an `arr_potential` is: `lots` is an error at the value, not no revenue.
-  revenue: amountOrRangeSchema.nullish(),
+  // An amount or a range, read as an `arr_potential` is, or a band with one bound (`> $1B`) as
+  // the account import reads it: `lots` is an error at the value, not no revenue.
+  revenue: revenueSchema.nullish(),
   geography: optionalText,
   technologies: z.array(z.string()).default([]),
   signals: z.array(companySignalSchema).default([]),
