@@ -49,7 +49,7 @@ describe('threadwork mcp refuses', () => {
     expect(skipping.data.error.path).toBe('threads/sales/cobalt-remit/2-hypothesis.md');
     const ended = await mcp.call<{ error: { code: string; path: string } }>('advance', { thread: 'harbor-lending' });
     expect(ended.data.error).toMatchObject({ code: 'last-stage', path: 'threads/sales/harbor-lending/6-learning.md' });
-    expect(ended.text).toContain("its `outcome` there (closed-won, closed-lost or stalled) closes the thread");
+    expect(ended.text).toContain('threads/sales/harbor-lending is closed (closed-won on 2026-09-24), in 6-learning.md: nothing to advance to');
 
     expect(snapshot(dir, thread)).toEqual(before);
     expect(head(dir)).toBe(headBefore);

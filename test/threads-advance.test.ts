@@ -62,7 +62,31 @@ describe('threadwork advance', () => {
     const last = await runCli(['advance', 'acme', '--dir', dir]);
     expect(last.code).toBe(1);
     expect(last.stderr).toMatch(/last stage/);
+    expect(last.stderr).toContain('its `outcome` there (closed-won, closed-lost or stalled) closes the thread');
     await expectCheckClean(dir);
+
+    // Closed: advancing again is told that it is, not how to close it (which read as if the close had not been taken).
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-won\nclosed: 2026-11-20\narr: 36000') });
+    const closed = await runJson(['advance', 'acme', '--dir', dir]);
+    expect(closed.code).toBe(1);
+    expect(closed.json).toMatchObject({ error: { code: 'last-stage', path: 'threads/sales/acme/6-learning.md' } });
+    expect((closed.json as { error: { message: string } }).error.message).toBe(
+      'threads/sales/acme is closed (closed-won on 2026-11-20), in 6-learning.md: nothing to advance to — its learning counts from there',
+    );
+  });
+
+  it('tells a campaign at its last stage that its closed date closes it, and a closed one that it is closed', async () => {
+    const campaign = 'threads/sales/campaigns/2026-01-26-month-end';
+    const dir = workspace({
+      ...campaignFiles(campaign, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      [`${campaign}/6-learning.md`]: md('closed: null'),
+    });
+    const open = await asCliJson(async () => (await openWorkspace(dir)).advance(campaign));
+    expect(open.code).toBe(1);
+    expect((open.json as { error: { message: string } }).error.message).toContain('nothing to advance to; its `closed` date there closes the campaign');
+    writeFiles(dir, { [`${campaign}/6-learning.md`]: md('closed: 2026-03-01') });
+    const closed = await asCliJson(async () => (await openWorkspace(dir)).advance(campaign));
+    expect((closed.json as { error: { message: string } }).error.message).toBe(`${campaign} is closed on 2026-03-01, in 6-learning.md: nothing to advance to — its learning counts from there`);
   });
 
   it('writes the next stage in the line endings of the stage it follows: a CRLF thread gets a CRLF file', async () => {

@@ -44,7 +44,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const stage = stageOf(thread);
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   // What an agent asking to advance a thread at its end wants is to close it: where that is done is named.
-  if (stage === STAGES.length) throw new ThreadworkError(`${threadPath} is at its last stage (${STAGE_FILES[stage - 1]}): nothing to advance to; its \`outcome\` there (closed-won, closed-lost or stalled) closes the thread`, 'last-stage', { thread: threadPath, path: `${threadPath}/${STAGE_FILES[stage - 1]}` });
+  if (stage === STAGES.length) throw new ThreadworkError(lastStageMessage(threadPath, meta.type, thread.stages[stage - 1]!.value), 'last-stage', { thread: threadPath, path: `${threadPath}/${STAGE_FILES[stage - 1]}` });
   const current = thread.stages[stage - 1]!;
   refuseUnlessComplete(model, threadPath, meta, stage, `Cannot advance ${threadPath}`);
   const next = stage + 1;
@@ -60,6 +60,28 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     thread: threadPath,
     builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(`Cannot advance ${threadPath}`, current.path, problems) },
   };
+}
+
+/**
+ * Why a thread at Stage 6 has nothing to advance to, and what ends it: a deal's `outcome`, a
+ * campaign's `closed` date, a content thread's `published` date. One already ended is said to
+ * be, with how and when: telling its owner that setting `outcome` closes it (the advice for a
+ * learning file still open) read as if the close had not been taken.
+ */
+function lastStageMessage(threadPath: string, type: ThreadMeta['type'], learning: unknown): string {
+  const last = STAGE_FILES[STAGES.length - 1];
+  const value = (learning ?? {}) as Record<string, unknown>;
+  const written = (key: string): string | undefined => (typeof value[key] === 'string' && value[key] ? (value[key] as string) : undefined);
+  const ended =
+    type === 'sales-deal'
+      ? written('outcome') && `closed (${written('outcome')}${written('closed') ? ` on ${written('closed')}` : ''})`
+      : type === 'sales-campaign'
+        ? written('closed') && `closed on ${written('closed')}`
+        : written('published') && `published on ${written('published')}`;
+  if (ended) return `${threadPath} is ${ended}, in ${last}: nothing to advance to — its learning counts from there`;
+  const how =
+    type === 'sales-deal' ? 'its `outcome` there (closed-won, closed-lost or stalled) closes the thread' : type === 'sales-campaign' ? 'its `closed` date there closes the campaign' : 'its `published` date there ends the thread';
+  return `${threadPath} is at its last stage (${last}): nothing to advance to; ${how}`;
 }
 
 /**
