@@ -70,6 +70,19 @@ describe('two names that differ only by Unicode normalisation', () => {
     expect(found.map((d) => d.path)).toEqual(twins.map((name) => `threads/sales/${name}`));
   });
 
+  // A hand-made folder named on macOS (decomposed) and a name typed composed, or the other
+  // way round: to git they are two names, to the person typing one. Was: unknown-thread.
+  it('a thread typed in one normalisation finds its folder written in the other, when no folder has the typed spelling', async () => {
+    const dir = exampleWorkspaceCopy();
+    cpSync(join(dir, 'threads/sales/brightcart'), join(dir, 'threads/sales', DECOMPOSED), { recursive: true });
+    const composedTyped = await runJson<{ error?: { code: string }; from?: number }>(['advance', COMPOSED, '--dir', dir, '--no-commit']);
+    // Found: refused for what it is (a deal at its last stage), not as an unknown thread.
+    expect(composedTyped.json.error?.code).toBe('last-stage');
+    expect(composedTyped.stderr + JSON.stringify(composedTyped.json)).toContain(`threads/sales/${DECOMPOSED}`);
+    const pathTyped = await runJson<{ error?: { code: string } }>(['advance', `threads/sales/${COMPOSED}`, '--dir', dir, '--no-commit']);
+    expect(pathTyped.json.error?.code).toBe('last-stage');
+  });
+
   it('normalizationTwinDiagnostics: a name partly decomposed, and a character beyond U+FFFF, are spelled as JavaScript writes them', () => {
     const [first] = normalizationTwinDiagnostics('goals', ['\u1e63\u0307\u{1f600}.md', '\u1e69\u{1f600}.md'].map(folder(false)));
     expect(first!.message).toMatch(/^Unexpected twin: this file is goals\/\\u1E63\\u0307\\u\{1F600\}\.md \(partly decomposed\), and the file goals\/\\u1E69\\u\{1F600\}\.md \(composed, NFC\)/);

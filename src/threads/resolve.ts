@@ -18,10 +18,25 @@ const THREAD_FOLDERS = 'threads/sales/{deal}, threads/sales/campaigns/{campaign}
  * src/mcp/paths.ts); one outside the workspace is refused as such.
  */
 export function resolveThreadPath(root: string, input: string, wanted: WantedThread = 'thread'): string {
-  const existing = threadPathCandidates(root, input).filter((dir) => isDirectory(join(root, dir)));
+  const existing = existingThreads(root, input);
   if (existing.length === 1) return existing[0]!;
   if (existing.length > 1) throw new ThreadworkError(`Ambiguous thread ${JSON.stringify(input)}: expected one of ${existing.join(', ')}`, 'invalid-thread');
   throw threadNotFound(root, input, ` (create one with ${OPENED_BY[wanted]})`);
+}
+
+/**
+ * The thread folders `input` names that exist. A name typed in one Unicode normalisation
+ * (`café` composed, from a keyboard) finds a folder written in the other (`cafe` + U+0301, as
+ * macOS writes names, or a hand-made folder copied from there) when the typed spelling finds
+ * none: to git and Linux they are two names, to the person one. Where both folders exist,
+ * the spelling typed wins (check names such twins as an error: normalization-twins.ts).
+ */
+function existingThreads(root: string, input: string): string[] {
+  const found = (typed: string): string[] => threadPathCandidates(root, typed).filter((dir) => isDirectory(join(root, dir)));
+  const asTyped = found(input);
+  if (asTyped.length > 0) return asTyped;
+  const otherForms = [...new Set([input.normalize('NFC'), input.normalize('NFD')])].filter((form) => form !== input);
+  return [...new Set(otherForms.flatMap(found))];
 }
 
 /** What the command asks for: any thread, or a campaign (`campaign draft`, `reply`), which `campaign new` opens, not `deal new`. */
