@@ -74,3 +74,21 @@ describe('report forecast when no target is in doubt', () => {
     expect(mdOut.stdout).toContain('#### Open deals: every target is certain or out of reach by 2026-11-30, so none moves a chance');
   });
 });
+
+describe('report forecast on a goal no open deal is linked to', () => {
+  it('says there is no open deal, once, not also that every target is certain or out of reach', async () => {
+    const dir = workspace({
+      'goals/g-first-customers.md': md('id: g-first-customers\ntitle: Size\ndeadline: 2027-03-31\ncreated: 2026-09-01\nmetrics:\n  - name: won_count\n    target: 3'),
+      ...deal('w1', '2026-09-01', 30_000, 'won'),
+    });
+    gitInit(dir);
+    const text = await runCli(['report', 'forecast', '--dir', dir], { env });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('no open deal linked to this goal');
+    expect(text.stdout).not.toContain('certain or out of reach');
+    const mdOut = await runCli(['report', 'forecast', '--md', '--dir', dir], { env });
+    expect(mdOut.code, mdOut.stderr).toBe(0);
+    expect(mdOut.stdout).toContain('#### Open deals\n\n_No open deal is linked to this goal._');
+    expect(mdOut.stdout).not.toContain('certain or out of reach');
+  });
+});

@@ -52,7 +52,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
           { headed: true },
         ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
       : [pc.dim('no open deal linked to this goal')];
-    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', pc.dim(dealsHeading(g)), ...deals]);
+    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', ...(g.deals.length ? [pc.dim(dealsHeading(g))] : []), ...deals]);
   });
   const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'], { headed: true })]);
   return [...(panels.length ? panels : [noGoals]), calibration].join('\n');
@@ -82,9 +82,13 @@ function swingText(swing: number): string {
 /**
  * What the deals list ranks on. With every target already certain or out of reach (past
  * the deadline, or met by the deals closed) no deal moves a chance: the list said "deals
- * that move the chance most" above swings of 0.0 pts.
+ * that move the chance most" above swings of 0.0 pts. With no open deal linked at all there
+ * is no list: the heading is plain, and the line under it says why — it read "every target
+ * is certain or out of reach" over "no open deal linked", of a target a new deal could
+ * still reach.
  */
 function dealsHeading(g: ForecastReport['goals'][number]): string {
+  if (g.deals.length === 0) return 'open deals';
   const inDoubt = g.forecast.metrics.some((m) => m.pTarget > 0 && m.pTarget < 1);
   return inDoubt ? `deals that move the chance of ${g.metric} most` : `open deals: every target is certain or out of reach by ${g.forecast.deadline}, so none moves a chance`;
 }
