@@ -7,9 +7,9 @@ import type { ThreadFacts } from './thread-facts.js';
  * removed again: a watch cycle takes out a thread's old contribution and puts in its
  * new one instead of recounting the workspace.
  *
- * Every sum is an integer (money in cents, margins and probabilities in hundredths), so
- * it is exact whatever order threads came and went in: the figures a warm watcher keeps
- * are bit for bit those a cold sync computes, which the fixed point depends on.
+ * Every sum is an integer (money in cents, margins in billionths), so it is exact
+ * whatever order threads came and went in: the figures a warm watcher keeps are bit for
+ * bit those a cold sync computes, which the fixed point depends on.
  */
 export class FigureSums {
   deals = 0;
@@ -26,7 +26,12 @@ export class FigureSums {
   readonly cycles: number[] = [];
   cycleSum = 0;
   marginCount = 0;
-  marginHundredths = 0;
+  /**
+   * Margins in billionths: finer than any margin is written, so the average is of the
+   * margins as written and rounded once, where it is shown. In hundredths each was rounded
+   * first: 0.6 and 0.605 averaged 0.605 (61%), not 0.6025 (60%).
+   */
+  marginBillionths = 0;
   pipelineCents = 0;
   weightedCents = 0;
   campaigns = 0;
@@ -74,7 +79,7 @@ export class FigureSums {
       }
       if (t.margin !== null) {
         this.marginCount += sign;
-        this.marginHundredths += sign * Math.round(t.margin * 100);
+        this.marginBillionths += sign * billionths(t.margin);
       }
     } else if (t.status === 'closed-lost') this.lost += sign;
     else if (t.status === 'open') {
@@ -89,4 +94,9 @@ export class FigureSums {
 /** An amount in whole cents, the unit every money sum is kept in (exact in a double, whatever the order of the adds). */
 export function cents(amount: number): number {
   return Math.round(amount * 100);
+}
+
+/** A share of 0 to 1 in whole billionths: exact in a double for any margin written to nine decimals, and summed without drift up to millions of deals. */
+function billionths(share: number): number {
+  return Math.round(share * 1e9);
 }

@@ -1,5 +1,7 @@
 /** Plain-text formatting shared by the managed blocks, the commit messages and the reports. */
 
+import { roundHalfUp } from '../scoring/numbers.js';
+
 /**
  * A number as `toLocaleString('en-US')` writes it (`1,234`, `1,234.57`). An integer's digits
  * are grouped here: ICU's first number formatter costs a sync 13 ms to set up, for blocks
@@ -53,12 +55,13 @@ function groupedInteger(value: number): string {
 }
 
 /**
- * A rate as a whole percent, a half rounded up as round2 rounds it: 23/40 is 57.4999…% in
+ * A rate as a whole percent, a half rounded up (roundHalfUp): 23/40 is 57.4999…% in
  * binary, which `Math.round(value * 100)` printed as 57% in a report while the metrics and
- * goal blocks (round2 first) printed 58% for the same deals.
+ * goal blocks (round2 first) printed 58% for the same deals. The one rounding of a rate:
+ * the figures (an average margin, a win rate) are kept exact up to here.
  */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${Math.round(Number((value * 100).toPrecision(12)))}%`;
+  return value === null || value === undefined ? '—' : `${roundHalfUp(value * 100, 0)}%`;
 }
 
 export function formatFixed(value: number | null | undefined, digits = 2): string {

@@ -79,7 +79,7 @@ export function figuresOf(s: FigureSums): Figures {
     won_without_arr: s.wonWithoutArr,
     avg_cycle_days: s.cycles.length > 0 ? s.cycleSum / s.cycles.length : null,
     median_cycle_days: median(s.cycles),
-    avg_margin: s.marginCount > 0 ? s.marginHundredths / (100 * s.marginCount) : null,
+    avg_margin: s.marginCount > 0 ? s.marginBillionths / (1e9 * s.marginCount) : null,
     pipeline_count: s.open,
     pipeline_value: s.pipelineCents / 100,
     weighted_pipeline: s.weightedCents / 100,
