@@ -1,5 +1,5 @@
 import { scoringContext } from '../derive/thread-scores.js';
-import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup } from '../scoring/index.js';
+import { contactKeys, duplicateGroups, groupDuplicates, mergeRecords, resolveIcpThresholds, scoreContactRecord, type ContactRecord, type ContactRecordScore, type DuplicateGroup, type IcpBandThresholds } from '../scoring/index.js';
 import { isFutureDataDate } from '../scoring/freshness.js';
 import { unknownSegment, type WorkspaceModel } from '../workspace/model.js';
 import { refuseControlInId } from '../workspace/slug.js';
@@ -56,6 +56,8 @@ export interface ContactRanking {
   reportFooter: ReportFooter | null;
   /** The errors of the files the ICP profile comes from, when one is broken (see `profileDiagnostics`). */
   diagnostics: Diagnostic[];
+  /** The bars of the ICP bands the companies were put in (see AccountRanking). */
+  thresholds: IcpBandThresholds;
 }
 
 /**
@@ -115,5 +117,6 @@ export function rankContacts(model: WorkspaceModel, segmentId: string, rows: rea
     ...ignoredColumnsWithMeant(rows, CONTACT_COLUMNS),
     reportFooter: reportFooterOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
+    thresholds: resolveIcpThresholds(context.profile.thresholds),
   };
 }

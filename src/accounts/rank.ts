@@ -1,5 +1,5 @@
 import { scoringContext } from '../derive/thread-scores.js';
-import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpScore } from '../scoring/index.js';
+import { accountKeys, duplicateGroups, groupDuplicates, mergeRecords, resolveIcpThresholds, scoreAccountDataQuality, scoreIcp, type DataQuality, type DuplicateGroup, type IcpBandThresholds, type IcpScore } from '../scoring/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { domainOf } from '../schema/domain.js';
 import { LAYOUT } from '../workspace/layout.js';
@@ -48,6 +48,8 @@ export interface AccountRanking {
   reportFooter: ReportFooter | null;
   /** The errors of the files the ICP profile comes from, when one is broken: the scores use its last valid version. */
   diagnostics: Diagnostic[];
+  /** The bars of the ICP bands the scores were put in (the ICP file's `scoring.thresholds`, else the defaults). */
+  thresholds: IcpBandThresholds;
 }
 
 /**
@@ -95,6 +97,7 @@ export function rankAccounts(model: WorkspaceModel, segmentId: string, rows: rea
     ...ignoredColumnsWithMeant(rows, ACCOUNT_COLUMNS),
     reportFooter: reportFooterOf(rows),
     diagnostics: profileDiagnostics(model, segmentId),
+    thresholds: resolveIcpThresholds(context.profile.thresholds),
   };
 }
 

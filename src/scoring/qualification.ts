@@ -108,12 +108,16 @@ export function scoreQualification(
 }
 
 /**
- * A total as a message shows it: two decimals, or three where two would round it up to a
- * bar it is below — 0.698 is not "0.70, below the 0.70 threshold".
+ * A total or score beside the bars it is judged by: two decimals, or as many as keep it on
+ * its side of every bar — 0.698 is not "0.70, below the 0.70 threshold", nor 0.752 "0.75"
+ * over a bar of 0.751.
  */
 export function formatTotal(total: number, bars: readonly number[]): string {
-  const short = roundHalfUp(total, 2).toFixed(2);
-  return bars.some((bar) => total < bar && Number(short) >= bar) ? roundHalfUp(total, 3).toFixed(3) : short;
+  for (let decimals = 2; decimals < 7; decimals++) {
+    const shown = roundHalfUp(total, decimals).toFixed(decimals);
+    if (bars.every((bar) => Number(shown) < bar === total < bar)) return shown;
+  }
+  return String(total);
 }
 
 /**

@@ -9,7 +9,8 @@ import { readContacts } from '../../accounts/contacts.js';
 import { refuseWhenNothingScored } from '../../accounts/nothing-scored.js';
 import type { AccountRankingData, ReportFooter } from '../../accounts/rank.js';
 import type { ContactRanking } from '../../accounts/rank-contacts.js';
-import { CONTACT_FIELD_EXPECTED, LEAD_COLUMN_EXPECTED, type ContactField, type LeadColumn } from '../../scoring/index.js';
+import { CONTACT_FIELD_EXPECTED, LEAD_COLUMN_EXPECTED, type ContactField, type IcpBandThresholds, type LeadColumn } from '../../scoring/index.js';
+import { formatTotal } from '../../scoring/qualification.js';
 import type { CommandOutcome, GlobalOptions } from '../outcome.js';
 
 export async function scoreCommand(file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, options: GlobalOptions): Promise<CommandOutcome> {
@@ -60,7 +61,7 @@ function renderMarkdown(r: AccountRankingData): string {
   return [
     `## Accounts ranked against ${r.segment}${r.icpFile ? '' : ' (segment filters; no ICP file generated yet)'}`,
     '',
-    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), fitBand(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
+    table(['#', 'row', 'account', 'score', 'band', ...COMPONENTS, 'data', 'missing'], ['r', 'r', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'], r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, bandScore(a.score, r.thresholds), fitBand(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality), a.missing.join(', ') || '—'].map(cell))),
     '',
     ...(r.ranked.some((a) => a.disqualified.length) ? ['### Disqualified', '', ...r.ranked.flatMap((a) => a.disqualified.map((d) => `- ${disqualifiedNote(a.name, d)}; score capped at 0.30`)), ''] : []),
     ...(fitlessLines(r).length ? ['### No fit', '', ...fitlessLines(r).map((l) => `- ${l}`), ''] : []),
@@ -117,6 +118,12 @@ function uncountedLines(r: AccountRankingData): string[] {
 
 const disqualifiedNote = (name: string, d: { disqualifier: string; field: string; value: string }): string => oneLine(`${name}: "${d.disqualifier}" (${d.field}: ${d.value})`);
 
+/**
+ * An ICP score beside its band: two decimals, or as many as keep it on its side of each
+ * band's bar — with `strong: 0.7`, an account at 0.699 is good and read "0.70 good".
+ */
+const bandScore = (score: number, t: IcpBandThresholds): string => formatTotal(score, [t.strong, t.good, t.weak]);
+
 const bandColour = (b: string): string => (b === 'strong' ? pc.green(b) : b === 'good' ? pc.cyan(b) : b === 'weak' ? pc.yellow(b) : pc.dim(b));
 
 /**
@@ -146,7 +153,7 @@ function fitlessLines(r: AccountRankingData): string[] {
 
 function renderTerminal(r: AccountRankingData): string {
   const rows = columns(
-    [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, formatFixed(a.score), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
+    [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, bandScore(a.score, r.thresholds), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
     ['r', 'r', 'l', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
     { headed: true, heading: 2 },
   );
@@ -190,7 +197,7 @@ function renderContactsMarkdown(r: ContactRanking): string {
     table(
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact score', 'data quality', 'company fit', 'missing'],
       ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'l'],
-      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${fitBand(c.companyBand, c.disqualified)}`, gapsOf(c) || '—'].map(cell)),
+      r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), c.leadBand.toUpperCase(), formatFixed(c.contactScore), formatFixed(c.dataQuality), `${bandScore(c.companyScore, r.thresholds)} ${fitBand(c.companyBand, c.disqualified)}`, gapsOf(c) || '—'].map(cell)),
     ),
     '',
     ...(r.duplicates.length ? ['### Duplicates merged', '', ...duplicateLines(r.duplicates).map((l) => `- ${l}`), ''] : []),
@@ -204,7 +211,7 @@ function renderContactsTerminal(r: ContactRanking): string {
   const rows = columns(
     [
       ['#', 'row', 'contact', 'title', 'company', 'lead', 'band', 'contact', 'fresh', 'data', 'fit'].map((h) => pc.dim(h)),
-      ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), `${formatFixed(c.companyScore)} ${fitBandColour(c.companyBand, c.disqualified)}`]),
+      ...r.ranked.map((c) => [String(c.rank), rowsOf(c.rows), c.name ?? c.email ?? '—', c.title ?? '—', c.company ?? '—', String(c.leadScore), leadBandColour(c.leadBand), formatFixed(c.contactScore), formatFixed(c.freshness), formatFixed(c.dataQuality), `${bandScore(c.companyScore, r.thresholds)} ${fitBandColour(c.companyBand, c.disqualified)}`]),
     ],
     ['r', 'r', 'l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r'],
     { headed: true, heading: 2 },

@@ -135,6 +135,11 @@ const reportFooterOutput = z
   .nullable()
   .describe('a Salesforce report\'s footer (`Grand Totals (N records)`, the confidentiality and copyright lines, who generated it): the list ends there, and its lines are neither accounts nor skipped rows; null when the list has none');
 
+/** The bars of the ICP bands, so that a score beside its band can be read against them. */
+const icpThresholdsOutput = z
+  .object({ strong: z.number(), good: z.number(), weak: z.number() })
+  .describe("the ICP band bars the scores were put in (the ICP file's `scoring.thresholds`, else 0.75, 0.60, 0.40): a score at or over `strong` is strong, at or over `good` good, at or over `weak` weak, else poor");
+
 export const scoreOutput = z.object({
   segment: z.string(),
   icpFile: z.boolean().describe('whether the generated ICP file was used (else the segment filters)'),
@@ -164,6 +169,7 @@ export const scoreOutput = z.object({
   columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
   reportFooter: reportFooterOutput,
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
+  thresholds: icpThresholdsOutput,
 });
 
 const leadBand = z.enum(['cold', 'warm', 'mql', 'sql']);
@@ -208,6 +214,7 @@ export const scoreContactsOutput = z.object({
   columnsMeant: z.record(z.string(), z.string()).describe('for each ignored column one or two typing slips from a column the score reads (`Revnue`), that column, as the text output suggests it'),
   reportFooter: reportFooterOutput,
   diagnostics: z.array(diagnosticOutput).describe('errors in 04-segments.md or the segment\'s ICP file: the scores use its last valid version (the one in HEAD), or the segment\'s filters for an ICP file never valid'),
+  thresholds: icpThresholdsOutput,
 });
 
 export const strategyOutput = z.object({
