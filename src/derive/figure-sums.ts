@@ -1,4 +1,5 @@
 import { countOf, deliveredOf, type CountName, type OutreachCounts } from '../outreach/rates.js';
+import { opensTracked } from '../outreach/results.js';
 import { lowerBound } from './sorted.js';
 import type { ThreadFacts } from './thread-facts.js';
 
@@ -38,6 +39,14 @@ export class FigureSums {
   sent = 0;
   /** Delivered as rates.ts reads it: recorded, else sent − bounced, per campaign. */
   delivered = 0;
+  /**
+   * Delivered of the campaigns that track opens (outreach/results.ts opensTracked): the open
+   * rate's denominator. A campaign sent over a channel without open tracking would pull it down.
+   */
+  openTrackedDelivered = 0;
+  /** Campaigns that delivered something, and of them those that track opens: the open rate says how many it covers. */
+  campaignsDelivering = 0;
+  campaignsTrackingOpens = 0;
   bounced = 0;
   opened = 0;
   clicked = 0;
@@ -58,7 +67,14 @@ export class FigureSums {
       const r = (t.campaignResults ?? {}) as OutreachCounts;
       const n = (key: CountName): number => countOf(r[key]);
       this.sent += sign * n('sent');
-      this.delivered += sign * deliveredOf(r).delivered;
+      const delivered = deliveredOf(r).delivered;
+      this.delivered += sign * delivered;
+      if (delivered > 0) {
+        const tracked = opensTracked(r);
+        this.campaignsDelivering += sign;
+        if (tracked) this.campaignsTrackingOpens += sign;
+        if (tracked) this.openTrackedDelivered += sign * delivered;
+      }
       this.bounced += sign * n('bounced');
       this.opened += sign * n('opened');
       this.clicked += sign * n('clicked');

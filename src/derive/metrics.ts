@@ -39,8 +39,14 @@ export interface Figures {
   opened: number;
   replied: number;
   meetings: number;
-  /** opened / delivered, as every open rate (src/outreach/rates.ts). */
+  /**
+   * opened / delivered, as every open rate (src/outreach/rates.ts), over the campaigns that
+   * track opens only (outreach/results.ts opensTracked); null when none does.
+   */
   open_rate: number | null;
+  /** Campaigns that delivered messages, and of them those that track opens (the open rate's campaigns). */
+  campaigns_delivering: number;
+  campaigns_tracking_opens: number;
   /** replied / delivered. */
   reply_rate: number | null;
 }
@@ -90,7 +96,10 @@ export function figuresOf(s: FigureSums): Figures {
     opened: s.opened,
     replied: s.replied,
     meetings: s.meetings,
-    open_rate: openRate(campaignCounts(s)),
+    // The deliveries of campaigns that do not track opens are left out: their 0 opens are not a result.
+    open_rate: openRate({ delivered: s.openTrackedDelivered, opened: s.opened }),
+    campaigns_delivering: s.campaignsDelivering,
+    campaigns_tracking_opens: s.campaignsTrackingOpens,
     reply_rate: replyRate(campaignCounts(s)),
   };
 }

@@ -1,5 +1,5 @@
 import type { AssumptionState } from './assumptions.js';
-import { cell, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from './format.js';
+import { cell, formatCount, formatDays, formatFixed, formatMoney, formatNumber, formatPercent, progressBar, table } from './format.js';
 import type { GoalForecast } from '../forecast/goal-forecast.js';
 import type { GoalState } from './goals.js';
 import { WON_ARR_FIGURES, type Figures } from './metrics.js';
@@ -94,9 +94,19 @@ export function winsWithoutArrNote(wonWithoutArr: number): string {
   return `${formatNumber(wonWithoutArr)} won without ARR`;
 }
 
+/**
+ * The open rate as shown, with how many campaigns it covers when some do not track opens:
+ * `51% (opens tracked in 1 of 2 campaigns)`. Their deliveries are left out of it (opensTracked).
+ */
+export function withCampaignsTrackingOpens(value: string, figures: Pick<Figures, 'campaigns_delivering' | 'campaigns_tracking_opens'>): string {
+  const { campaigns_delivering: delivering, campaigns_tracking_opens: tracking } = figures;
+  return tracking < delivering ? `${value} (opens tracked in ${formatNumber(tracking)} of ${formatCount(delivering, 'campaign')})` : value;
+}
+
 /** One figure of the metrics block. */
 function figureCell(row: MetricRow, figures: Figures): string {
   const value = formatFigure(row.kind, figures[row.key]);
+  if (row.key === 'open_rate') return withCampaignsTrackingOpens(value, figures);
   return WON_ARR_FIGURES.has(row.key) ? withWinsWithoutArr(value, figures.won_without_arr) : value;
 }
 
@@ -210,6 +220,9 @@ function renderForecastLines(f: GoalForecast): string[] {
   return [forecastHeadline(f), '', forecastTable(f)];
 }
 
+/** A campaign's open rate when its results leave `opened` empty, or at 0 beside replies (opensTracked). */
+export const OPENS_NOT_TRACKED = 'not tracked';
+
 /** The rows of a campaign's results table, each label with its cell as shown (the block's summary compares the same cells). */
 export function campaignResultsRows(rates: CampaignRates): [string, string][] {
   const rows: [string, number | null][] = [
@@ -221,7 +234,9 @@ export function campaignResultsRows(rates: CampaignRates): [string, string][] {
     ['spam complaint rate', rates.spamComplaintRate],
     ['meeting rate', rates.meetingRate],
   ];
-  return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, formatPercent(value)])];
+  // Opens not tracked (opensTracked) said as such: a dash reads as counts not entered yet.
+  const shown = (label: string, value: number | null): string => (label === 'open rate' && !rates.opensTracked ? OPENS_NOT_TRACKED : formatPercent(value));
+  return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
 }
 
 /** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */

@@ -69,6 +69,7 @@ export {
   campaignRates,
   campaignResultRates,
   campaignSuggestions,
+  opensTracked,
   RESULT_RULES,
   type CampaignRates,
   type CampaignResults,

@@ -19,6 +19,11 @@ export interface CampaignRates {
   delivered: number;
   /** True when `delivered` was not recorded (absent or 0) and is `sent − bounced`. */
   deliveredEstimated: boolean;
+  /**
+   * False when the campaign's results say opens were not tracked (opensTracked): its open
+   * rate is null, shown as `not tracked`, and low-open-rate does not judge it.
+   */
+  opensTracked: boolean;
   /** Over delivered. */
   openRate: number | null;
   clickRate: number | null;
@@ -63,6 +68,7 @@ export function campaignRates(results: CampaignResults): CampaignRates {
     sent: count(results.sent),
     delivered,
     deliveredEstimated: estimated,
+    opensTracked: true,
     openRate: openRate(results),
     clickRate: clickRate(results),
     replyRate: replyRate(results),
@@ -81,7 +87,7 @@ export function campaignRates(results: CampaignResults): CampaignRates {
  * a variant's recorded 0 is a result.
  */
 export function campaignResultRates(results: CampaignResults): CampaignRates {
-  const rates = campaignRates(results);
+  const rates = opensTracked(results) ? campaignRates(results) : { ...campaignRates(results), opensTracked: false, openRate: null };
   if (!onlySentRecorded(results)) return rates;
   return { ...rates, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
 }
@@ -96,6 +102,21 @@ const RECORDED_COUNTS = ['delivered', 'opened', 'clicked', 'replied', 'bounced',
  */
 export function onlySentRecorded(results: CampaignResults): boolean {
   return count(results.sent) > 0 && RECORDED_COUNTS.every((name) => count(results[name]) === 0);
+}
+
+/**
+ * Whether a campaign's results track opens. Not when `opened` is left empty (null or
+ * absent), as the Stage 6 template writes it for a channel without open tracking
+ * (plain-text email, LinkedIn, calls); nor when it is still the old template's 0 while
+ * replies or clicks are recorded — the same notion as onlySentRecorded: a count left at
+ * the template's 0 beside counts that were entered is a count nobody entered, since a
+ * campaign whose messages drew replies had some opened. Such a campaign has no open
+ * rate, fires no low-open-rate, and its deliveries are left out of the open rate over
+ * several campaigns (figure-sums.ts). A recorded 0 with no reply and no click is a result.
+ */
+export function opensTracked(results: CampaignResults): boolean {
+  if (typeof results.opened !== 'number') return false;
+  return count(results.opened) > 0 || (count(results.replied) === 0 && count(results.clicked) === 0);
 }
 
 const pct = (value: number): string => `${roundHalfUp(value * 100, 1).toFixed(1)}%`;

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/render-experiments.js';
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
+import { OPENS_NOT_TRACKED } from '../derive/render-blocks.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignResultRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
@@ -53,7 +54,8 @@ function rateRow(c: CampaignReportRow): string[] {
   const winners = c.experiments.map((e) => `${e.name}: ${e.winner ? `${e.winner} wins` : e.status}`).join(', ');
   // Messages sent and no rate: the other counts were not entered (onlySentRecorded), said in words rather than as 0% or a bare dash.
   const rate = (value: number | null | undefined): string => (value == null && r && r.sent > 0 ? 'no data' : formatPercent(value));
-  return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), rate(r?.openRate), rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
+  const open = r && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
+  return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), open, rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
 }
 
 /** Each campaign with results: the rules its totals trigger, or that none does (so a quiet campaign reads as checked, not forgotten). */

@@ -324,7 +324,8 @@ export const variantResultsSchema = z.looseObject({
 export const campaignResultsSchema = z.looseObject({
   sent: z.number().int().nonnegative().default(0),
   delivered: z.number().int().nonnegative().nullish(),
-  opened: z.number().int().nonnegative().default(0),
+  // Empty when the channel does not track opens (outreach/results.ts opensTracked).
+  opened: z.number().int().nonnegative().nullish(),
   clicked: z.number().int().nonnegative().default(0),
   replied: z.number().int().nonnegative().default(0),
   bounced: z.number().int().nonnegative().default(0),

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeFigures } from '../src/derive/metrics.js';
+import type { ThreadFacts } from '../src/derive/thread-facts.js';
+import { campaignResultRates, campaignSuggestions, opensTracked, type CampaignResults } from '../src/outreach/index.js';
+import { runCli } from './helpers/cli.js';
+import { commitCount, gitInit } from './helpers/git.js';
+import { md, read } from './helpers/testdir.js';
+import { threadFacts } from './helpers/facts.js';
+import { campaignFiles, workspace } from './helpers/workspace.js';
+
+/**
+ * A team that sends plain-text email, LinkedIn messages or calls records replies but no
+ * opens. The Stage 6 template wrote `opened: 0` and the schema refused null, so such a
+ * campaign read "open rate 0%", fired a high low-open-rate, and its deliveries pulled the
+ * workspace open rate down.
+ */
+const fired = (results: CampaignResults): string[] => campaignSuggestions(results).map((s) => s.rule);
+
+function campaignFacts(path: string, results: Record<string, unknown>): ThreadFacts {
+  return threadFacts(path, { status: 'completed', campaignResults: results as ThreadFacts['campaignResults'], meta: { type: 'sales-campaign', source: 'outbound' } });
+}
+
+describe('a campaign that does not track opens', () => {
+  it.each([
+    ['left empty', { sent: 200, delivered: 190, opened: null, replied: 12, meetings: 3 }],
+    ['absent', { sent: 200, delivered: 190, replied: 12, meetings: 3 }],
+    ["at the old template's 0 beside recorded replies", { sent: 200, delivered: 190, opened: 0, replied: 12, meetings: 3 }],
+  ])('has no open rate and fires no low-open-rate when `opened` is %s', (_, results) => {
+    expect(opensTracked(results)).toBe(false);
+    expect(campaignResultRates(results)).toMatchObject({ opensTracked: false, openRate: null, replyRate: 12 / 190 });
+    expect(fired(results)).not.toContain('low-open-rate');
+  });
+
+  it('still warns on a truly low open rate when opens are tracked', () => {
+    const results = { sent: 200, delivered: 190, opened: 20, replied: 12 };
+    expect(opensTracked(results)).toBe(true);
+    expect(campaignResultRates(results)).toMatchObject({ opensTracked: true, openRate: 20 / 190 });
+    expect(fired(results)).toContain('low-open-rate');
+    // A recorded 0 with nothing else to contradict it is a result: no message was opened.
+    expect(fired({ sent: 200, delivered: 190, opened: 0, bounced: 10 })).toContain('low-open-rate');
+  });
+
+  it('is left out of the workspace open rate, which says how many campaigns it covers', () => {
+    const figures = computeFigures([
+      campaignFacts('threads/sales/campaigns/a', { sent: 240, delivered: 231, bounced: 9, opened: 118, replied: 14 }),
+      campaignFacts('threads/sales/campaigns/b', { sent: 200, delivered: 190, opened: null, replied: 12 }),
+      campaignFacts('threads/sales/campaigns/c', { sent: 100, delivered: 100, opened: 0, replied: 5 }),
+    ]);
+    expect(figures).toMatchObject({ delivered: 521, open_rate: 118 / 231, reply_rate: 31 / 521, campaigns_delivering: 3, campaigns_tracking_opens: 1 });
+  });
+});
+
+describe('sync with a campaign that does not track opens beside one that does', () => {
+  const TRACKED = 'threads/sales/campaigns/2026-01-26-month-end';
+  const LINKEDIN = 'threads/sales/campaigns/2026-02-02-linkedin';
+
+  function withCampaigns(untracked: string): string {
+    const dir = workspace({
+      ...campaignFiles(TRACKED, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
+      [`${TRACKED}/6-learning.md`]: md('closed: 2026-03-01\nresults:\n  sent: 100\n  delivered: 100\n  opened: 40\n  replied: 5'),
+      ...campaignFiles(LINKEDIN, '2026-02-02', 'sequence: {preset: five-touch-cold, start: 2026-02-02}\nprospects: []'),
+      [`${LINKEDIN}/6-learning.md`]: md(`closed: 2026-03-01\nresults:\n  sent: 300\n  delivered: null\n${untracked}  replied: 15\n  meetings: 4`),
+      'strategy/canvas/13-metrics.md': md('title: Metrics\ntargets: {}', '\n# Metrics\n'),
+    });
+    gitInit(dir);
+    return dir;
+  }
+
+  it.each([
+    ['the new template leaves `opened` empty', '  opened: null\n'],
+    ["the old template's `opened: 0` is left beside replies", '  opened: 0\n'],
+  ])('writes "not tracked", no low-open-rate, the open rate of the other alone, and is a fixed point: %s', async (_, untracked) => {
+    const dir = withCampaigns(untracked);
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const learning = read(dir, `${LINKEDIN}/6-learning.md`);
+    expect(learning).toMatch(/\| open rate \| not tracked \|/);
+    expect(learning).toMatch(/\| reply rate \| 5% \|/); // 15 / 300
+    expect(learning).not.toMatch(/Open rate/);
+    expect(learning).toContain(untracked); // what the user wrote is kept as written
+    // 40 opened of the 100 delivered by the campaign that tracks opens, not of 400.
+    expect(read(dir, 'strategy/canvas/13-metrics.md')).toMatch(/\| open rate \| 40% \(opens tracked in 1 of 2 campaigns\) \|/);
+    const report = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(report.stdout.split('\n').find((line) => line.includes('2026-02-02-linkedin'))).toContain('not tracked');
+    const commits = commitCount(dir);
+    const again = await runCli(['sync', '--dir', dir]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(commitCount(dir)).toBe(commits);
+  });
+
+  it('new campaigns are written with `opened` empty and a word on when to fill it', () => {
+    const template = readFileSync(new URL('../templates/threads/sales-campaign/6-learning.md.hbs', import.meta.url), 'utf8');
+    expect(template).toMatch(/^ {2}opened: null$/m);
+    expect(template).toMatch(/`opened` only if your tool tracks opens/);
+  });
+});
