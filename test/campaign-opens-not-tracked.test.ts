@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeFigures } from '../src/derive/metrics.js';
+import { computeFigures, figuresOf } from '../src/derive/metrics.js';
+import { FigureSums } from '../src/derive/figure-sums.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import { campaignResultRates, campaignSuggestions, opensTracked, type CampaignResults } from '../src/outreach/index.js';
 import { runCli } from './helpers/cli.js';
@@ -48,6 +49,16 @@ describe('a campaign that does not track opens', () => {
       campaignFacts('threads/sales/campaigns/c', { sent: 100, delivered: 100, opened: 0, replied: 5 }),
     ]);
     expect(figures).toMatchObject({ delivered: 521, open_rate: 118 / 231, reply_rate: 31 / 521, campaigns_delivering: 3, campaigns_tracking_opens: 1 });
+  });
+
+  it('comes out of the sums a warm watcher keeps as it went in', () => {
+    const tracked = campaignFacts('threads/sales/campaigns/a', { sent: 240, delivered: 231, opened: 118, replied: 14 });
+    const untracked = campaignFacts('threads/sales/campaigns/b', { sent: 200, delivered: 190, opened: null, replied: 12 });
+    const sums = new FigureSums();
+    sums.add(tracked);
+    sums.add(untracked);
+    sums.remove(untracked);
+    expect(figuresOf(sums)).toEqual(computeFigures([tracked]));
   });
 });
 
