@@ -325,9 +325,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check'],
     at: 'key',
-    summary: 'an address listed twice on the suppression list (compared trimmed and lower-cased)',
-    message: 'Duplicate suppression entry `{email}`: already listed on line {line}. Keep one entry per address, or taking it off the list by hand leaves the other',
-    docs: 'Reported at the second entry\'s `email`. The address stays suppressed either way; remove one of the entries so that taking it off the list is one edit.',
+    summary: 'an address, LinkedIn profile or phone number listed twice on the suppression list (each compared normalised, as campaigns compare them)',
+    message: 'Duplicate suppression entry `{email, linkedin or phone}`: already listed on line {line}. Keep one entry per {address, LinkedIn profile or phone number}, or taking it off the list by hand leaves the other',
+    docs: 'Reported at the second entry\'s `email`, `linkedin` or `phone`: an address trimmed and lower-cased, a LinkedIn profile without its scheme, `www.` or query, a phone as its E.164 form where it names its country code (`+1 415 555 0100` = `001 415 555 0100`), else its digits. The person stays suppressed either way; remove one of the entries so that taking them off the list is one edit.',
   },
   'duplicate-id': {
     severity: 'error',

@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { campaignStart, classifyReply, companyDomain, contactKeys, isProspect, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
+import { campaignStart, classifyReply, companyDomain, isProspect, isSuppressed, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
 import { lastSentTouch, prospectSlug, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -100,7 +100,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
   refuseBeforeStart(meta, stageValue(thread, 'campaign', 5)?.sequence?.start, prospect, date, actionsPath);
   const suppressedEmails = requireSuppression(model, 'the reply was not recorded');
   const before = prospect.status ?? 'queued';
-  const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || contactKeys(prospect).some((key) => suppressedEmails.has(key));
+  const doNotContact = before.trim().toLowerCase() === 'unsubscribed' || isSuppressed(prospect, suppressedEmails);
   const classification = classifyReply(text, { received: date });
   const changes: SourceChange[] = [];
 

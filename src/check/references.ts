@@ -5,7 +5,7 @@ import { sentTouchesOnce, type SentTouches } from '../derive/sent-touches.js';
 import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/sequences.js';
 import { suppressionKeys } from '../outreach/contact-stop.js';
 import { DRAFT_TEMPLATES } from '../outreach/draft-templates.js';
-import { prospectId, prospectIdField, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
+import { normalizeEmail, normalizeLinkedin, normalizePhone, prospectId, prospectIdField, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
@@ -93,26 +93,33 @@ export function checkReferences(model: WorkspaceModel, locators: Locators, inSco
 }
 
 /**
- * An address listed twice on the suppression list (compared trimmed and lower-cased, as
- * every campaign compares them): harmless to whom it protects, but a hand edit to take
- * someone off the list would remove one entry and leave them suppressed. A warning at the
- * second entry's `email`, naming the line of the first.
+ * A person listed twice on the suppression list — by their address, LinkedIn profile or
+ * phone, each compared normalised as every campaign compares them (prospect-id.ts): harmless
+ * to whom it protects, but a hand edit to take someone off the list would remove one entry
+ * and leave them suppressed. A warning at the second entry's detail, naming the line of the
+ * first. Only the same detail is compared: a national and an international phone number
+ * may be one person, but nothing says so for certain.
  */
 function checkSuppressionEntries(file: ParsedFile | undefined, locators: Locators, report: Report): void {
   const entries = (file?.value as { suppressed?: unknown } | undefined)?.suppressed;
   if (!file || !Array.isArray(entries)) return;
-  const first = new Map<string, number>();
+  const first = new Map<string, { index: number; field: string }>();
+  const normalise: Record<'email' | 'linkedin' | 'phone', (value: string) => string> = { email: normalizeEmail, linkedin: normalizeLinkedin, phone: normalizePhone };
   entries.forEach((entry, i) => {
-    const email = (entry as Data | null)?.email;
-    if (typeof email !== 'string') return;
-    const key = email.trim().toLowerCase();
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, i);
+    for (const field of ['email', 'linkedin', 'phone'] as const) {
+      const value = (entry as Data | null)?.[field];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const key = `${field}:${normalise[field](value)}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, { index: i, field });
+        continue;
+      }
+      const line = locators.at(file.path, ['suppressed', earlier.index, earlier.field]).line;
+      const what = field === 'email' ? 'address' : field === 'linkedin' ? 'LinkedIn profile' : 'phone number';
+      report(file.path, ['suppressed', i, field], 'duplicate-suppression', `Duplicate suppression entry \`${value.trim()}\`: already listed on line ${line}. Keep one entry per ${what}, or taking it off the list by hand leaves the other`, 'warning');
       return;
     }
-    const line = locators.at(file.path, ['suppressed', earlier, 'email']).line;
-    report(file.path, ['suppressed', i, 'email'], 'duplicate-suppression', `Duplicate suppression entry \`${email.trim()}\`: already listed on line ${line}. Keep one entry per address, or taking it off the list by hand leaves the other`, 'warning');
   });
 }
 

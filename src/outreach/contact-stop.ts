@@ -11,7 +11,7 @@
  *   over for them, so its touches are not sent; a person may change the status back.
  */
 
-import { contactKeys, prospectLabel, type ProspectContacts } from './prospect-id.js';
+import { matchKeys, prospectLabel, type ProspectContacts } from './prospect-id.js';
 
 export { normalizeEmail } from './prospect-id.js';
 
@@ -42,7 +42,7 @@ const STATUS_REASONS: Record<string, string> = {
  */
 export function contactStop(prospect: ProspectContacts & { status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
   const who = prospectLabel(prospect);
-  if (contactKeys(prospect).some((key) => suppressed.has(key))) return { kind: 'do-not-contact', reason: `${who} is on the suppression list` };
+  if (isSuppressed(prospect, suppressed)) return { kind: 'do-not-contact', reason: `${who} is on the suppression list` };
   const status = (prospect.status ?? 'queued').trim().toLowerCase();
   if (status === 'unsubscribed') return { kind: 'do-not-contact', reason: `${who} unsubscribed (status unsubscribed)` };
   if (STOPPED_STATUSES.has(status)) return { kind: 'sequence-stopped', reason: `${who} ${STATUS_REASONS[status] ?? `has status ${status}`}` };
@@ -71,7 +71,16 @@ export function followUpStop(kind: ProspectFollowUpKind, prospect: ProspectConta
   return contactStop(prospect, suppressed, closedOn);
 }
 
-/** The suppression list's entries as the keys contactStop looks up: every contact detail each entry names (an entry may name a LinkedIn profile or a phone instead of an address). */
+/**
+ * The suppression list's entries as the keys contactStop looks up: every contact detail each
+ * entry names (an entry may name a LinkedIn profile or a phone instead of an address), a
+ * phone also by its national and international forms (phoneMatchKeys).
+ */
 export function suppressionKeys(entries: readonly ProspectContacts[]): Set<string> {
-  return new Set(entries.flatMap(contactKeys));
+  return new Set(entries.flatMap((entry) => matchKeys(entry, 'entry')));
+}
+
+/** Whether any of the prospect's contact details is on the suppression list (`suppressed`: suppressionKeys). */
+export function isSuppressed(prospect: ProspectContacts, suppressed: ReadonlySet<string>): boolean {
+  return matchKeys(prospect, 'prospect').some((key) => suppressed.has(key));
 }

@@ -21,7 +21,7 @@ export {
   type Touch,
 } from './sequences.js';
 export { contactKeys, isProspect, normalizeLinkedin, normalizePhone, prospectId, prospectIdField, prospectLabel, type ProspectContacts } from './prospect-id.js';
-export { contactStop, followUpStop, normalizeEmail, STOPPED_STATUSES, suppressionKeys, type ContactStop, type ContactStopKind, type ProspectFollowUpKind } from './contact-stop.js';
+export { contactStop, followUpStop, isSuppressed, normalizeEmail, STOPPED_STATUSES, suppressionKeys, type ContactStop, type ContactStopKind, type ProspectFollowUpKind } from './contact-stop.js';
 export { draftedChannel, draftMessage, emailBody, EMAIL_MAX_SENTENCES, EMAIL_MAX_WORDS, type Draft, type DraftInput, type Personalization } from './draft-message.js';
 export { formatFee, type DraftContext, type Materials } from './draft-context.js';
 export { DRAFT_TEMPLATES, FALLBACK_TEMPLATES, LINKEDIN_NOTE_LIMIT, type DraftTemplate, type Sentence, type TemplateOutput } from './draft-templates.js';

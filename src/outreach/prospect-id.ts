@@ -27,10 +27,46 @@ export function normalizeLinkedin(url: string): string {
     .replace(/\/+$/, '');
 }
 
-/** A phone number as one key: its digits, with a leading `+` kept (`+1 (415) 555-0100` → `+14155550100`). */
+/**
+ * A phone number as one key: E.164 where the number says its country — a leading `+`, or the
+ * international call prefix `00` most of the world dials (`+1 (415) 555-0100` and
+ * `001 415 555 0100` → `+14155550100`) — else its digits as written (`(415) 555-0100` →
+ * `4155550100`): without a country code nothing says which country's, so none is guessed.
+ */
 export function normalizePhone(phone: string): string {
   const trimmed = phone.trim();
-  return `${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
+  const digits = trimmed.replace(/\D/g, '');
+  if (trimmed.startsWith('+')) return `+${digits}`;
+  return /^00[1-9]/.test(digits) ? `+${digits.slice(2)}` : digits;
+}
+
+/** The shortest national number (no country code) matched against an international one: fewer digits name no one. */
+const MIN_NATIONAL_DIGITS = 6;
+
+/**
+ * The keys a phone is matched by beyond its own (normalizePhone), so that `(415) 555-0100`
+ * on the suppression list stops the prospect written `+1 415 555 0100`, and the other way
+ * round: a national number (its trunk `0` dropped: `020 7946 0000` → `2079460000`) is
+ * `national:<digits>`; an international one is, in the role `side` names, each number it
+ * could be at home — its digits after a country code of one, two or three digits. An entry's
+ * (`entry`) and a prospect's (`prospect`) differ so that two international numbers match only
+ * when they are equal. Such a match may stop someone abroad with the same national number:
+ * a do-not-contact list fails closed.
+ */
+export function phoneMatchKeys(phone: string, side: 'entry' | 'prospect'): string[] {
+  const key = normalizePhone(phone);
+  if (!key.startsWith('+')) {
+    const national = key.replace(/^0+/, '');
+    if (national.length < MIN_NATIONAL_DIGITS) return [];
+    return side === 'entry' ? [`national:${national}`] : [`national:${national}`, `abroad:${national}`];
+  }
+  const atHome = [1, 2, 3].map((cc) => key.slice(1 + cc)).filter((national) => national.length >= MIN_NATIONAL_DIGITS);
+  return atHome.map((national) => (side === 'entry' ? `abroad:${national}` : `national:${national}`));
+}
+
+/** Every key the prospect (or a suppression entry, `side`) is matched by: contactKeys, and a phone's national and international forms (phoneMatchKeys). */
+export function matchKeys(p: ProspectContacts, side: 'entry' | 'prospect'): string[] {
+  return [...contactKeys(p), ...(present(p.phone) ? phoneMatchKeys(p.phone, side) : [])];
 }
 
 function present(value: unknown): value is string {
