@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { revenueBand } from '../src/outreach/win-loss-groups.js';
 import { firstName } from '../src/outreach/names.js';
 import {
   analyzeWinLoss,
@@ -638,5 +639,23 @@ describe('the first name a message greets', () => {
     ['', undefined],
   ])('%s → %s', (name, first) => {
     expect(firstName(name)).toBe(first);
+  });
+});
+
+/**
+ * A company's revenue as CRMs export it may be a band with one bound, which the score and a
+ * deal's Stage 1 read as open-ended: the win/loss grouping read it as one amount, so every
+ * `> $1B` account fell in `unknown`. A band is now in a group only when all of it is.
+ */
+describe('win/loss revenue bands of a revenue with one bound', () => {
+  it.each([
+    ['> $1B', '100M+'],
+    ['Over $100M', '100M+'],
+    ['Under $5M', '0-10M'],
+    ['> $20M', 'unknown'],
+    ['$10M-$50M', '10-50M'],
+    [{ min: '$10M', max: '$50M' }, '10-50M'],
+  ])('puts %j in %s', (revenue, band) => {
+    expect(revenueBand(revenue)).toBe(band);
   });
 });

@@ -5,7 +5,7 @@
  * of deals at which a group's own rate and "we don't know yet" weigh the same.
  */
 
-import { parseMoney } from '../schema/money.js';
+import { parseRevenueRange } from '../schema/money.js';
 
 export const CONFIDENCE_PRIOR_DEALS = 5;
 export const UNKNOWN = 'unknown';
@@ -40,11 +40,19 @@ export const REVENUE_BANDS: readonly { label: string; min: number }[] = [
   { label: '0-10M', min: 0 },
 ];
 
-/** The band of a revenue written as a number or money text (`$25M`, `10M-50M` reads as its midpoint). */
+/**
+ * The band of a revenue written as a number or money text (`$25M`; `10M-50M` reads as its
+ * midpoint), read as the score reads it (parseRevenueRange): a band with one bound, as CRMs
+ * export it, is in a band only when all of it is — `> $1B` is 100M+, `Under $5M` 0-10M, and
+ * `> $20M`, which may be 10-50M or more, is unknown. Read as one amount, `> $1B` was unknown.
+ */
 export function revenueBand(revenue: unknown): string {
-  const amount = parseMoney(revenue);
-  if (amount === undefined || amount < 0) return UNKNOWN;
-  return REVENUE_BANDS.find((band) => amount >= band.min)?.label ?? UNKNOWN;
+  const range = parseRevenueRange(revenue);
+  if (!range || range.min < 0) return UNKNOWN;
+  const bandOf = (amount: number): string => REVENUE_BANDS.find((band) => amount >= band.min)?.label ?? UNKNOWN;
+  if (!range.open) return bandOf((range.min + range.max) / 2);
+  const [low, high] = [bandOf(range.min), bandOf(range.max)];
+  return low === high ? low : UNKNOWN;
 }
 
 export const round = (value: number, places: number): number => Math.round(value * 10 ** places) / 10 ** places;
