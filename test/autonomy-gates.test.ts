@@ -174,6 +174,22 @@ describe('autonomy gate: ICP', () => {
 });
 
 describe('autonomy gate: quality', () => {
+  // A minimum with three decimals read at two: "its quality score 0.45 … is under the minimum 0.45".
+  it('names a minimum with more than two decimals as written, so the score reads under it', async () => {
+    const weak = (dir: string, path: string): void => writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
+    const probe = await draftedCampaign(ADA);
+    const path = draft('ada@analytical.example', 2);
+    weak(probe, path);
+    const first = await approveJson<ErrorJson>(probe, [path]);
+    const score = Number(/its quality score (0\.\d\d)/.exec(first.json.error.message)?.[1]);
+    expect(score).toBeGreaterThan(0);
+    const minimum = Number((score + 0.004).toFixed(3));
+    const dir = await draftedCampaign(ADA, `company: Testco\nautonomy:\n  min_quality_score: ${minimum}\n`);
+    weak(dir, path);
+    const refused = await approveJson<ErrorJson>(dir, [path]);
+    expect(refused.json.error.message).toContain(`is under the minimum ${minimum} (autonomy.min_quality_score)`);
+  });
+
   it('refuses a draft under the minimum quality score, with its score and issues', async () => {
     const dir = await draftedCampaign(ADA);
     const path = draft('ada@analytical.example', 2);

@@ -6,7 +6,7 @@ import { scoringContext, type ScoringContext } from '../derive/thread-scores.js'
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
-import { formatTotal } from '../scoring/qualification.js';
+import { barAsWritten, formatTotal } from '../scoring/qualification.js';
 import type { DraftValue } from '../schema/stages.js';
 import type { ProspectContacts, SequenceProspect, Touch } from '../outreach/index.js';
 import { draftValue, metaOf, stageValue, suppressionValue, type WorkspaceModel } from '../workspace/model.js';
@@ -106,7 +106,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     const quality = assessWrittenDraft(draft);
     if (quality.score < settings.min_quality_score) {
       const critical = quality.issues.map((i) => i.message);
-      const finding = `its quality score ${quality.score.toFixed(2)} (grade ${quality.grade}) is under the minimum ${settings.min_quality_score.toFixed(2)} (autonomy.min_quality_score)${critical.length ? `: ${asSentences(critical)}` : ''}`;
+      const finding = `its quality score ${formatTotal(quality.score, [settings.min_quality_score])} (grade ${quality.grade}) is under the minimum ${barAsWritten(settings.min_quality_score)} (autonomy.min_quality_score)${critical.length ? `: ${asSentences(critical)}` : ''}`;
       failures.push({ path: planned.path, gate: 'quality', rule: 'approved-below-quality', message: `Approved although ${finding}`, refusal: finding });
     }
   }
@@ -228,7 +228,7 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
   if (!scored) return fail(`${planned.campaign} has no known segment (${planned.segment ?? 'none'}): the company cannot be scored against an ICP`);
   const min = configured ?? scored.good;
   if (scored.score.score >= min) return [];
-  const where = configured === null ? `the ${planned.segment} ICP threshold ${asWritten(min)} (its good band)` : `the minimum ${asWritten(min)} (autonomy.icp_min_score)`;
+  const where = configured === null ? `the ${planned.segment} ICP threshold ${barAsWritten(min)} (its good band)` : `the minimum ${barAsWritten(min)} (autonomy.icp_min_score)`;
   const matched = scored.score.disqualifiers.matched;
   // A disqualifier caps the score whatever else is known: filling in the missing fields
   // cannot lift it, so the advice names the disqualifier, not the gaps.
@@ -240,11 +240,6 @@ function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringC
   // The score with the decimal that puts it under the bar: 0.976 against 0.977 read "scores
   // 0.98 against the minimum 0.98".
   return fail(`${String(planned.prospect.company)} scores ${formatTotal(scored.score.score, [min])} (${scored.score.band}) against ${where}${why}`);
-}
-
-/** A configured bar to two decimals, or as written when it has more (0.977, not 0.98). */
-function asWritten(bar: number): string {
-  return Number(bar.toFixed(2)) === bar ? bar.toFixed(2) : String(bar);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread, unrecognisedCriteriaOf } from '../derive/thread-scores.js';
-import { formatTotal } from '../scoring/qualification.js';
+import { barAsWritten, formatTotal } from '../scoring/qualification.js';
 import { stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { FRAMEWORK_CRITERIA } from '../scoring/frameworks.js';
 import type { Locators } from './locators.js';
@@ -49,9 +49,9 @@ function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   const score = `${qualification.framework} score ${formatTotal(total, [stage.threshold])}`;
   const contradicts = (message: string): ThreadFinding => ({ path: decisionFile.path, dataPath: ['decision'], rule: 'decision-contradicts-score', severity: 'warning', field: 'decision', message });
   if (decision === 'QUALIFY' && total < stage.threshold) {
-    out.push(contradicts(`QUALIFY although the ${score} is below the ${stage.level} threshold ${stage.threshold.toFixed(2)}: ${qualification.reason}`));
+    out.push(contradicts(`QUALIFY although the ${score} is below the ${stage.level} threshold ${barAsWritten(stage.threshold)}: ${qualification.reason}`));
   } else if (decision === 'REJECT' && total >= stage.threshold) {
-    out.push(contradicts(`REJECT although the ${score} clears the ${stage.level} threshold ${stage.threshold.toFixed(2)}: say in \`reasoning\` what the criteria miss`));
+    out.push(contradicts(`REJECT although the ${score} clears the ${stage.level} threshold ${barAsWritten(stage.threshold)}: say in \`reasoning\` what the criteria miss`));
   }
   return out;
 }

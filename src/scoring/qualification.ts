@@ -120,6 +120,11 @@ export function formatTotal(total: number, bars: readonly number[]): string {
   return String(total);
 }
 
+/** A configured bar to two decimals, or as written when it has more: a 0.705 threshold read "0.71", a bar the score it is compared with may clear. */
+export function barAsWritten(bar: number): string {
+  return Number(bar.toFixed(2)) === bar ? bar.toFixed(2) : String(bar);
+}
+
 /**
  * A weak criterion's score: one decimal, or as many as keep it under the weak bar — a 0.46
  * is weak because it is under 0.5, and read "Weak: budget (0.5)", the bar itself.
@@ -148,7 +153,7 @@ function explain(
   weak: CriterionScore[],
 ): string {
   const figures = `${framework} total ${formatTotal(total, [stage.threshold, round3(stage.threshold - DEFER_MARGIN)])}`;
-  const bar = `the ${stage.threshold.toFixed(2)} threshold for the ${stage.stage} stage`;
+  const bar = `the ${barAsWritten(stage.threshold)} threshold for the ${stage.stage} stage`;
   const head =
     recommendation === 'QUALIFY'
       ? `Qualify: ${figures} meets ${bar}.`
