@@ -59,3 +59,30 @@ describe('a goal money target in another currency than the workspace counts in',
     expect((await runCli(['sync', '--dry-run', '--dir', dir], { env })).stdout).toContain('in sync: nothing to write');
   });
 });
+
+/**
+ * The same in 13-metrics: `won_arr: "€500k"` was read as 500,000 and shown as the target of
+ * the workspace's won ARR in dollars; `avg_deal_size: "€42k"` sized every deal's priority
+ * and the sales materials' deal size as dollars. With nothing said.
+ */
+describe('a 13-metrics money target in another currency than the workspace counts in', () => {
+  it('is named by check at the value and shown as no target; the other targets stay, and sync stays a fixed point', async () => {
+    const dir = exampleWorkspaceCopy();
+    const METRICS = 'strategy/canvas/13-metrics.md';
+    replaceInFile(dir, METRICS, '  won_arr: 500000\n', '  won_arr: "€500k"\n');
+    const check = await runJson<{ diagnostics: (Diagnostic & { message: string })[] }>(['check', '--dir', dir], { env });
+    const found = check.json.diagnostics.filter((d) => d.rule === 'amount-other-currency');
+    expect(found.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity}`)).toEqual([`${METRICS}:8:12 warning`]);
+    expect(found[0]!.message).toContain('Target `won_arr` is in EUR, the workspace counts USD');
+    // Not an unknown target either: the currency kept beside the targets is no key of the file.
+    expect(check.json.diagnostics.filter((d) => d.path === METRICS && d.rule !== 'amount-other-currency')).toEqual([]);
+
+    const sync = await runJson<{ ok: boolean }>(['sync', '--dir', dir], { env });
+    expect(sync.json.ok).toBe(true);
+    const written = read(dir, METRICS);
+    expect(written).toContain('| won ARR | 78,000 | — | 78,000 | 0 |');
+    expect(written).toContain('| average deal size | 39,000 | 42,000 | 39,000 | — |');
+    expect(written).toContain('  won_arr: "€500k"\n');
+    expect((await runCli(['sync', '--dry-run', '--dir', dir], { env })).stdout).toContain('in sync: nothing to write');
+  });
+});

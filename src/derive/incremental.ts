@@ -6,7 +6,7 @@ import type { Goal } from '../schema/goal.js';
 import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
 import { today } from '../clock.js';
 import { LAYOUT } from '../workspace/layout.js';
-import { assumptionsOf, canvasValue, goalsOf, metaOf, segmentsOf, workspaceCurrency, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, goalsOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { slugify } from '../workspace/slug.js';
 import { assumptionState, testsOpenly, type AssumptionState } from './assumptions.js';
 import { EvidenceIndex } from './evidence-index.js';
@@ -229,7 +229,7 @@ export class IncrementalDerivation {
     const context = JSON.stringify([
       model.config,
       segmentsOf(model),
-      canvasValue(model, '13-metrics')?.targets ?? null,
+      metricTargetsOf(model).targets,
       workspaceCurrency(model),
       segmentsOf(model).map((s) => model.files.get(`${LAYOUT.icp}/${s.id}-icp.yaml`)?.value ?? null),
     ]);

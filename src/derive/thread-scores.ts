@@ -20,7 +20,7 @@ import {
   type QualificationResult,
 } from '../scoring/index.js';
 import { resolveCriterion, type QualificationFramework } from '../scoring/frameworks.js';
-import { canvasValue, icpOf, metaOf, segmentsOf, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { icpOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
 export interface ThreadScores {
   icp: IcpScore | null;
@@ -47,8 +47,8 @@ export function scoringContext(model: WorkspaceModel): ScoringContext {
     const icp = icpOf(model, segment.id) ?? null;
     profiles.set(segment.id, { profile: icp ? profileFromIcp(icp) : profileFromSegment(segment), icp });
   }
-  const targets = canvasValue(model, '13-metrics')?.targets;
-  return { profiles, referenceDealSize: targets?.avg_deal_size ?? null, currency: workspaceCurrency(model) };
+  const { targets } = metricTargetsOf(model);
+  return { profiles, referenceDealSize: typeof targets.avg_deal_size === 'number' ? targets.avg_deal_size : null, currency: workspaceCurrency(model) };
 }
 
 /**

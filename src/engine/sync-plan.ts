@@ -25,7 +25,7 @@ import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { firstNonUtf8Byte, NOT_UTF8_STALE, notUtf8Message } from '../workspace/read-files.js';
-import { canvasValue, type WorkspaceModel } from '../workspace/model.js';
+import { metricTargetsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';
 
 /** One derived value that changes, for the dry-run output and the commit body. */
@@ -116,7 +116,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   }
   const metricsFile = model.canvas.get('13-metrics');
   if (metricsFile && editable(metricsFile.path)) {
-    const targets: Record<string, unknown> = canvasValue(model, '13-metrics')?.targets ?? {};
+    const { targets } = metricTargetsOf(model);
     const summary = metricsSummary(derived.overall, derived.bySegment, targets);
     planBlock(model, plan, previous, options.committed, { path: metricsFile.path, name: 'metrics', content: renderMetricsBlock(derived.overall, derived.bySegment, targets), summary }, { subject: 'metrics', kind: 'metrics' }, (diff, known) =>
       describeMetricsChanges(diff, known).map((description) => ({ subject: 'metrics', kind: 'metrics' as const, description })),

@@ -11,6 +11,7 @@ import {
   probabilitySchema,
   slugSchema,
 } from './common.js';
+import { writtenCurrency } from './money.js';
 
 /** Every canvas section may carry these; people add their own keys freely. */
 const sectionBase = {
@@ -93,9 +94,28 @@ export const metricTargetsSchema = z.looseObject({
   reply_rate: probabilitySchema.optional(),
 });
 
+/** The money targets of 13-metrics: the keys whose currency is kept (`writtenCurrency`) to be compared with the workspace's. */
+export const MONEY_TARGETS = ['avg_deal_size', 'won_arr', 'weighted_pipeline'] as const;
+
+/**
+ * The targets with the currency each money target names kept beside them (`won_arr:
+ * "€500k"`: `writtenCurrency: {won_arr: 'EUR'}`), as a goal's figures keep theirs: the
+ * amount alone is read as 500,000 and was shown and compared as the workspace's dollars.
+ * Which is the workspace's currency is the canvas's (11-pricing): metricTargetsOf leaves
+ * a target in another out (workspace/model.ts).
+ */
+function withWrittenCurrency(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const named = MONEY_TARGETS.flatMap((key) => {
+    const currency = writtenCurrency((input as Record<string, unknown>)[key]);
+    return currency ? [[key, currency]] : [];
+  });
+  return named.length ? { ...input, writtenCurrency: Object.fromEntries(named) } : input;
+}
+
 export const metricsSectionSchema = z.looseObject({
   ...sectionBase,
-  targets: metricTargetsSchema.prefault({}),
+  targets: z.preprocess(withWrittenCurrency, metricTargetsSchema).prefault({}),
 });
 
 export const businessModelSectionSchema = z.looseObject({

@@ -4,7 +4,7 @@ import { parseMoney, parseMoneyRange } from '../schema/money.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
 import { canvasPath, LAYOUT } from '../workspace/layout.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { metricTargetsOf, type WorkspaceModel } from '../workspace/model.js';
 import { bulletItems, firstParagraph, sectionProse } from './canvas-text.js';
 
 /** Something the canvas lacks that a generated file needed: where to fill it in. */
@@ -127,7 +127,7 @@ export function strategyContext(model: WorkspaceModel, segment: Segment, canvasT
     includes: ((t.includes as string[] | undefined) ?? []).join(', '),
   }));
   const lowest = ((pricing.tiers as Data[] | undefined) ?? []).map((t) => parseMoney(t.price)).filter((n): n is number => n !== undefined).sort((a, b) => a - b)[0];
-  const targets = (data('13-metrics').targets as Data | undefined) ?? {};
+  const { targets } = metricTargetsOf(model);
   const personas = segment.personas ?? {};
   const persona = (key: 'economic_buyer' | 'technical_buyer' | 'end_user', label: string): PersonaContext => {
     const p = personas[key];

@@ -71,6 +71,29 @@ export function workspaceCurrency(model: WorkspaceModel): string {
   return typeof written === 'string' ? written.toUpperCase() : 'USD';
 }
 
+/** A 13-metrics money target written in another currency than the workspace's. */
+export interface TargetInOtherCurrency {
+  key: string;
+  currency: string;
+}
+
+/**
+ * 13-metrics' targets as the figures are compared with them: a money target written in
+ * another currency than the workspace's (`won_arr: "€500k"` where 11-pricing counts USD) is
+ * left out — shown as no target, no deal's priority sized against it, the materials' deal
+ * size taken from the pricing instead — and listed in `otherCurrency` (check warns at it:
+ * amount-other-currency), as a goal's target in another currency is (docs/derivation.md).
+ */
+export function metricTargetsOf(model: WorkspaceModel): { targets: Record<string, unknown>; otherCurrency: TargetInOtherCurrency[] } {
+  const written = (canvasValue(model, '13-metrics')?.targets ?? {}) as Record<string, unknown> & { writtenCurrency?: Record<string, string> };
+  const { writtenCurrency: named, ...targets } = written;
+  if (!named) return { targets, otherCurrency: [] };
+  const currency = workspaceCurrency(model);
+  const otherCurrency = Object.entries(named).flatMap(([key, c]) => (c === currency ? [] : [{ key, currency: c }]));
+  for (const { key } of otherCurrency) delete targets[key];
+  return { targets, otherCurrency };
+}
+
 /**
  * A segment id the canvas does not define, refused with the ids it does, in the
  * same words by every command that takes one (deal and campaign new, score, strategy, a
