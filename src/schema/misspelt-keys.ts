@@ -117,7 +117,8 @@ function unwrapped(schema: z.ZodType): z.ZodType {
   let inner: z.ZodType = schema;
   for (;;) {
     if (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
-    else if (inner instanceof z.ZodPipe) inner = inner.in as z.ZodType;
+    // A preprocess is a pipe from a transform into the schema (13-metrics' targets): the keys are the schema's.
+    else if (inner instanceof z.ZodPipe) inner = (inner.in instanceof z.ZodTransform ? inner.out : inner.in) as z.ZodType;
     else return inner;
   }
 }

@@ -71,10 +71,11 @@ function collect(raw: unknown, schema: z.ZodType, path: PropertyKey[], found: Pr
   }
 }
 
-/** The wrappers a schema may be found under: optional, nullable, default, prefault, and a pipe's input (a transform). */
+/** The wrappers a schema may be found under: optional, nullable, default, prefault, and a pipe (its input; a preprocess, its output). */
 function unwrapOnce(schema: z.ZodType): z.ZodType | undefined {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) return schema.unwrap() as z.ZodType;
-  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  // A preprocess is a pipe from a transform into the schema (13-metrics' targets): what it reads is the schema's.
+  if (schema instanceof z.ZodPipe) return (schema.in instanceof z.ZodTransform ? schema.out : schema.in) as z.ZodType;
   return undefined;
 }
 
