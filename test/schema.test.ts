@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -21,7 +22,9 @@ import {
 import { PROSPECT_STATUSES } from '../src/schema/stages.js';
 import { generateCliSchemas } from '../src/cli/json-output/generate.js';
 import { generateJsonSchemas } from '../src/schema/json-schema.js';
-import { BIN, runCli, runJson } from './helpers/cli.js';
+import { parseFrontMatter } from '../src/markdown/front-matter.js';
+import { BIN, REPO_ROOT, runCli, runJson } from './helpers/cli.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 import { testdir } from './helpers/testdir.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
@@ -124,6 +127,29 @@ describe('JSON Schemas', () => {
     const numberBranch = (schema: Record<string, unknown>) => JSON.stringify(schema).match(/\{"type":"number"[^}]*\}/)?.[0];
     expect(numberBranch(property('deal-6-learning.schema.json', 'arr'))).toBe('{"type":"number","minimum":0,"maximum":1000000000000000}');
     expect(numberBranch(property('canvas-13-metrics.schema.json', 'targets', 'won_arr'))).toBe('{"type":"number","minimum":0,"maximum":1000000000000000}');
+  });
+});
+
+describe('the JSON Schemas of a campaign\'s drafts and replies', () => {
+  // Every file kind threadwork validates has a published schema: an agent that edits a
+  // draft (status: approved) or writes a reply record reads what is expected from it.
+  it('accept the drafts `campaign draft` writes and the reply `campaign reply` records, and refuse a draft status the engine refuses', async () => {
+    const dir = await campaignWithProspect();
+    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const replied = await runCli(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', 'Not now, maybe next quarter.', '--date', '2026-11-20', '--dir', dir], { env: ENV });
+    expect(replied.code, replied.stdout + replied.stderr).toBe(0);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validator = (file: string) => ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', file), 'utf8')) as object);
+    const frontMatter = (path: string) => parseFrontMatter(readFileSync(path, 'utf8')).data;
+    const valid = (validate: ValidateFunction, data: unknown, what: string) => expect(validate(data), `${what}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    const draft = validator('campaign-draft.schema.json');
+    const drafts = readdirSync(join(dir, CAMPAIGN, 'drafts'));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const name of drafts) valid(draft, frontMatter(join(dir, CAMPAIGN, 'drafts', name)), name);
+    const replies = readdirSync(join(dir, CAMPAIGN, 'replies'));
+    expect(replies).toHaveLength(1);
+    valid(validator('campaign-reply.schema.json'), frontMatter(join(dir, CAMPAIGN, 'replies', replies[0]!)), replies[0]!);
+    expect(draft({ ...(frontMatter(join(dir, CAMPAIGN, 'drafts', drafts[0]!)) as object), status: 'queued' })).toBe(false);
   });
 });
 

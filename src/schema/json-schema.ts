@@ -4,7 +4,8 @@ import { configSchema } from './config.js';
 import { goalSchema } from './goal.js';
 import { icpSchema } from './icp.js';
 import { threadMetaSchema } from './meta.js';
-import { STAGE_FILES, stageSchemas } from './stages.js';
+import { replySchema } from './reply.js';
+import { draftSchema, STAGE_FILES, stageSchemas } from './stages.js';
 import { suppressionSchema } from './suppression.js';
 
 export interface NamedJsonSchema {
@@ -26,6 +27,8 @@ export function generateJsonSchemas(): NamedJsonSchema[] {
     { file: 'meta.schema.json', describes: 'threads/**/meta.json', schema: threadMetaSchema },
     { file: 'icp.schema.json', describes: 'research/customer/icp/{segment}-icp.yaml', schema: icpSchema },
     { file: 'suppression.schema.json', describes: 'threads/sales/campaigns/suppression.yaml (the do-not-contact list)', schema: suppressionSchema },
+    { file: 'campaign-draft.schema.json', describes: 'threads/sales/campaigns/{campaign}/drafts/*.md front matter (written by `campaign draft`)', schema: draftSchema },
+    { file: 'campaign-reply.schema.json', describes: 'threads/sales/campaigns/{campaign}/replies/*.md front matter (written by `campaign reply`)', schema: replySchema },
     ...CANVAS_SECTIONS.map((section) => ({
       file: `canvas-${section}.schema.json`,
       describes: `strategy/canvas/${section}.md front matter`,
