@@ -16,9 +16,10 @@ export function cutShortBeforeBlock(path: string, text: string, committed: strin
   if (committed === undefined || text.endsWith('\n')) return undefined;
   // The body compared, not the whole text: a save that also changed the front matter (a prior moved) is cut short all the same.
   const body = text.slice(bodyOffsetOf(text));
-  const committedBody = committed.slice(bodyOffsetOf(committed));
+  const committedBodyOffset = bodyOffsetOf(committed);
+  const committedBody = committed.slice(committedBodyOffset);
   if (body.length >= committedBody.length || !committedBody.startsWith(body)) return undefined;
-  if (!findManagedBlocks(committed, bodyOffsetOf(committed)).blocks.has(name)) return undefined;
+  if (!findManagedBlocks(committed, committedBodyOffset).blocks.has(name)) return undefined;
   // In the words of a damaged marker (the same rule): the file is left as it is.
   return markerDiagnostic(path, {
     name,
