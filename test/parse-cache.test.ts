@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { checkedColumns, columnsOf, rowsOf, type Columns, type Row } from '../src/engine/parse-cache.js';
 import { readCrossFileRecord, writeCrossFileRecord } from '../src/engine/cross-file-record.js';
@@ -193,6 +193,26 @@ describe.concurrent('the persistent parse cache', () => {
     expect(await arrSeen(dir)).toBe(39000);
   });
 
+  it('is served for a file whose times or inode moved but whose content is the one cached: a touch, a copied workspace', async () => {
+    const dir = await cachedExample();
+    // A touch moves the times only; the entry misses its stamp, and the file is read and hashed, not parsed.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, LEARNING), later, later);
+    expect(await arrSeen(dir)).toBe(MARKER);
+    // A copy (cp -r, no times kept) gives every file a new inode and new times.
+    const copy = `${dir}-copy`;
+    cpSync(dir, copy, { recursive: true });
+    try {
+      plantMarker(copy);
+      expect(await arrSeen(copy)).toBe(MARKER);
+      // …but an edit in the copy is parsed, as anywhere.
+      writeFileSync(join(copy, LEARNING), readFileSync(join(copy, LEARNING), 'utf8').replace('arr: 36000', 'arr: 36100'));
+      expect(await arrSeen(copy)).toBe(36100);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('is not served to a different engine', async () => {
     const dir = await cachedExample();
     plantMarker(dir, { engine: 'another-engine' });
@@ -363,5 +383,18 @@ describe.concurrent('the persistent parse cache', () => {
     expect(result.written.length).toBeGreaterThan(0);
     const table = readTable(dir).files;
     for (const path of result.written) expect(table.get(path)?.hash, path).toBe(createHash('sha1').update(readFileSync(join(dir, path), 'utf8')).digest('base64'));
+  });
+});
+
+describe('the persistent parse cache on the parse pool', () => {
+  it('is served for a file whose stamp moved but whose content is the one cached, by the worker threads too', async () => {
+    const dir = await cachedExample();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, LEARNING), later, later);
+    // Every load from here on parses on one worker thread beside this one, however few its files.
+    vi.stubEnv('THREADWORK_PARSE_WORKERS', '1');
+    expect(await arrSeen(dir)).toBe(MARKER);
+    writeFileSync(join(dir, LEARNING), readFileSync(join(dir, LEARNING), 'utf8').replace('arr: 36000', 'arr: 36200'));
+    expect(await arrSeen(dir)).toBe(36200);
   });
 });

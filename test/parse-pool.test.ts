@@ -65,7 +65,8 @@ describe('the parse pool', () => {
     const { byWorkers } = await parseFilesInParallel(dir, paths, 2, (outcome) => seen.push(outcome), { workerFirst: true });
     expect(byWorkers).toBeGreaterThan(0);
     expect(seen.map((o) => o.path)).toEqual(paths);
-    const here = parseChunk(dir, [...files, ...refused]);
+    const head = [...files, ...refused];
+    const here = parseChunk({ root: dir, paths: head, metaTexts: false, knownHashes: undefined, chunk: head.length }, 0);
     const parsed = (o: ParseOutcome | (typeof here)[number]) => ('error' in o ? { path: o.path, error: { message: o.error.message, code: o.error.code } } : o);
     expect(seen.slice(0, files.length + 2).map(parsed)).toEqual(here.map(parsed));
     // An unreadable file's error keeps its code across the thread boundary.

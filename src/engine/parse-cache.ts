@@ -23,6 +23,12 @@ import { StringInterner } from './intern.js';
  * - **a checkout or a rebase** writes each file it changes anew (new times, usually a
  *   new inode), so those files miss like an edit; nothing here depends on HEAD (the
  *   versions held for broken files are looked up in HEAD afresh by the state);
+ * - **a file whose stamp moved but not its content** (a `touch`, a workspace copied with
+ *   `cp -r`, a checkout that wrote the same bytes) misses like an edit, and is read; when
+ *   the text's hash is the cached one, its cached parse is taken rather than parsing it
+ *   again (state.ts `cachedParse`, the parse pool's `knownHashes`): parsing depends on the
+ *   path and the text alone — not for text with replacement characters or NULs, whose
+ *   diagnostics depend on the bytes;
  * - **a different threadwork** is another engine identity (version + a hash of the
  *   installed files, see cache.ts): the whole cache is ignored;
  * - **a file changed again within its timestamp's granularity** after it was read (git's
@@ -375,6 +381,11 @@ export class CachedFiles {
 
   hashAt(place: number): string {
     return this.chunkAt(place).columns.hashes[place % CHUNK_ROWS]!;
+  }
+
+  /** hashAt, or undefined for no place. */
+  hashAtPlace(place: number | undefined): string | undefined {
+    return place === undefined ? undefined : this.hashAt(place);
   }
 
   /** Modified within RACY_MS of the cache write: compare the content hash before use. */

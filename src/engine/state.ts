@@ -8,7 +8,7 @@ import { PhaseTimer } from '../timing.js';
 import { LiveModel } from './live-model.js';
 import type { ThreadRecord, WorkspaceModel } from '../workspace/model.js';
 import { hasValue, parseFile, type ParsedFile } from '../workspace/parse-file.js';
-import { parseFileOnDisk } from '../workspace/parse-on-disk.js';
+import { parseDecidedByText, parseFileOnDisk } from '../workspace/parse-on-disk.js';
 import { forEachFile, readDiagnostic, readWorkspaceFile, readWorkspaceText, type FileStamp } from '../workspace/read-files.js';
 import { cacheEnabled, cacheUnwritable, RACY_MS } from './cache.js';
 import type { Prescan, StampTable } from './fingerprint.js';
@@ -116,6 +116,12 @@ export class WorkspaceState {
   private racySettleable = NONE_SETTLEABLE;
   /** What names the parse cache as this state last read or wrote it (chunked-table.ts: its checksum and save time). */
   private cacheIdentity: string | undefined;
+  /**
+   * During a cold load, the parse cache's place of each file whose stamp moved (a copy, a
+   * `touch`, a checkout that wrote the same bytes): read anyway, it is taken from the cache
+   * when its content hash is the cached one, not parsed again (cachedParse).
+   */
+  private restamped: { cached: CachedFiles; places: Map<string, number> } | undefined;
   /** The parse cache a cold load read (its identity) and the paths it found changed or gone since, when it read one. */
   private sinceCache: { identity: string; paths: string[] } | undefined;
   /** When the last load began: a file modified less than RACY_MS before it is read again at the next (see moved). */
@@ -212,16 +218,18 @@ export class WorkspaceState {
     const workers = cold ? parseWorkers(stale.length) : 0;
     const keepTexts = cold && this.options.keepMetaTexts === true;
     if (workers > 0) {
+      const restamped = this.restamped;
+      const knownHashes = restamped && restamped.places.size > 0 ? stale.map((path) => restamped.cached.hashAtPlace(restamped.places.get(path))) : undefined;
       await parseFilesInParallel(
         this.root,
         stale,
         workers,
         (outcome) => {
-          const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed);
+          const stored = 'error' in outcome ? this.storeUnreadable(outcome.path, outcome.error) : this.storeParsed(outcome.path, outcome.hash, outcome.stamp, () => outcome.parsed ?? restamped!.cached.parsedAt(restamped!.places.get(outcome.path)!, outcome.path));
           if (stored) changed.push(outcome.path);
           if ('text' in outcome && outcome.text !== undefined) this.keptTexts.set(outcome.path, outcome.text);
         },
-        { metaTexts: keepTexts },
+        { metaTexts: keepTexts, knownHashes },
       );
     } else {
       await forEachFile(this.root, stale, (outcome) => {
@@ -230,6 +238,7 @@ export class WorkspaceState {
         if (keepTexts && 'text' in outcome && outcome.path.endsWith('/meta.json') && classifyPath(outcome.path).kind === 'thread-meta') this.keptTexts.set(outcome.path, outcome.text);
       });
     }
+    this.restamped = undefined;
     timer.mark(`read ${stale.length}${workers ? ` on ${workers} workers` : ''}`);
     for (const dir of threadDirs) if (this.settleMissingMeta(dir)) changed.push(`${dir}/meta.json`);
     await this.resolveHeld();
@@ -262,6 +271,8 @@ export class WorkspaceState {
     let racySettled = 0;
     // The prescan's stamps, when they are of these very files (the first load's scan).
     const scanned = stamps?.files === files ? stamps : undefined;
+    const restamped = new Map<string, number>();
+    this.restamped = { cached, places: restamped };
     for (let index = 0; index < files.length; index++) {
       const path = files[index]!;
       // Asked by place, column by column: a load takes 70,000 files, and makes only the objects it keeps.
@@ -270,6 +281,7 @@ export class WorkspaceState {
       const racy = place >= 0 && cached.isRacy(place);
       if (place < 0 || !(scanned ? cached.stampIs(place, scanned, index) : this.hasStamp(path, cached.stampAt(place))) || (racy && !this.contentIs(path, cached.hashAt(place)))) {
         stale.push(path);
+        if (place >= 0) restamped.set(path, place);
         continue;
       }
       if (racy) racyRead += 1;
@@ -786,8 +798,20 @@ export class WorkspaceState {
       }
     }
     // Text on disk (not a staged write) is checked for bytes that are not UTF-8.
-    const parse = options.stat === false ? () => parseFile(path, classifyPath(path), text) : () => parseFileOnDisk(this.root, path, classifyPath(path), text);
-    return this.storeParsed(path, contentHash(text), stat, parse, options.stat !== false);
+    const hash = contentHash(text);
+    const parse = options.stat === false ? () => parseFile(path, classifyPath(path), text) : (this.cachedParse(path, hash, text) ?? (() => parseFileOnDisk(this.root, path, classifyPath(path), text)));
+    return this.storeParsed(path, hash, stat, parse, options.stat !== false);
+  }
+
+  /**
+   * The cached parse of a file a cold load reads because its stamp moved, when its content
+   * is the one cached (same hash): parsing depends on nothing but the path and the text.
+   */
+  private cachedParse(path: string, hash: string, text: string): (() => ParsedFile) | undefined {
+    const place = this.restamped?.places.get(path);
+    if (place === undefined || !parseDecidedByText(text)) return undefined;
+    const cached = this.restamped!.cached;
+    return cached.hashAt(place) === hash ? () => cached.parsedAt(place, path) : undefined;
   }
 
   /**

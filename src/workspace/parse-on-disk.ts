@@ -19,3 +19,12 @@ export function parseFileOnDisk(root: string, path: string, kind: FileKind, text
   if (notUtf8) parsed.diagnostics.unshift(notUtf8);
   return parsed;
 }
+
+/**
+ * Whether the parse of `text` is decided by its content hash alone (with its path): not for
+ * text decoded with replacement characters or holding NULs, whose diagnostics depend on the
+ * bytes (`not-utf8`, `utf16`), which two files of one decoded text may not share.
+ */
+export function parseDecidedByText(text: string): boolean {
+  return !text.includes('\uFFFD') && !text.includes('\u0000');
+}

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { contentHash } from './content-hash.js';
 import { classifyPath } from './layout.js';
 import type { ParsedFile } from './parse-file.js';
-import { parseFileOnDisk } from './parse-on-disk.js';
+import { parseDecidedByText, parseFileOnDisk } from './parse-on-disk.js';
 import { readScannedFile, type FileStamp } from './read-files.js';
 
 /**
@@ -23,13 +23,16 @@ import { readScannedFile, type FileStamp } from './read-files.js';
  * A worker that cannot start or fails leaves its chunks to the main thread, which parses
  * them itself: the outcome never depends on the pool.
  */
-export type ParseOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp; text?: string } | { path: string; error: NodeJS.ErrnoException };
+/** `parsed` is undefined when the content is the one `knownHashes` gave: the caller holds its parse already. */
+export type ParseOutcome = { path: string; parsed: ParsedFile | undefined; hash: string; stamp: FileStamp; text?: string } | { path: string; error: NodeJS.ErrnoException };
 
 export interface ParseJob {
   root: string;
   paths: readonly string[];
   /** Send each meta.json's text back too (see parseChunk). */
   metaTexts: boolean;
+  /** By the index of `paths`: the hash of a content whose parse the caller holds (see PoolOptions). */
+  knownHashes: readonly (string | undefined)[] | undefined;
   chunk: number;
   /** The next chunk to take, shared by every lane. */
   next: Int32Array;
@@ -59,6 +62,12 @@ export function parseWorkers(files: number): number {
 export interface PoolOptions {
   /** Each meta.json's text comes back with its outcome (a load for a sync's plan: WorkspaceState.text). */
   metaTexts?: boolean;
+  /**
+   * By the index of `paths`, the content hash of a parse the caller holds already (a cold
+   * load's parse cache, for a file whose stamp moved): a file read with that content is not
+   * parsed again, and its outcome's `parsed` is undefined.
+   */
+  knownHashes?: readonly (string | undefined)[];
   /** The worker's module (a test gives one that fails). */
   workerUrl?: URL;
   /** This thread takes its first chunk only once a worker has delivered one (a test's way to see both at work). */
@@ -72,8 +81,9 @@ export interface PoolOptions {
 export async function parseFilesInParallel(root: string, paths: readonly string[], workers: number, visit: (outcome: ParseOutcome) => void, options: PoolOptions = {}): Promise<{ byWorkers: number }> {
   const chunks = Math.ceil(paths.length / CHUNK);
   const metaTexts = options.metaTexts === true;
-  const local = (index: number): ParseOutcome[] => parseChunk(root, paths.slice(index * CHUNK, (index + 1) * CHUNK), metaTexts).map(fromWire);
-  const job: ParseJob = { root, paths, metaTexts, chunk: CHUNK, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const knownHashes = options.knownHashes;
+  const job: ParseJob = { root, paths, metaTexts, knownHashes, chunk: CHUNK, next: new Int32Array(new SharedArrayBuffer(4)) };
+  const local = (index: number): ParseOutcome[] => parseChunk(job, index).map(fromWire);
   const received = new Map<number, WireOutcome[]>();
   let running = workers;
   let wake: (() => void) | undefined;
@@ -132,13 +142,17 @@ export async function parseFilesInParallel(root: string, paths: readonly string[
  * keeps them for its plan (WorkspaceState.text) rather than reading 10,000 files again
  * (~0.35 s at 10,000 deals).
  */
-export function parseChunk(root: string, paths: readonly string[], metaTexts = false): WireOutcome[] {
-  return paths.map((path): WireOutcome => {
+export function parseChunk(job: Pick<ParseJob, 'root' | 'paths' | 'metaTexts' | 'knownHashes' | 'chunk'>, index: number): WireOutcome[] {
+  const { root, metaTexts, knownHashes } = job;
+  const from = index * job.chunk;
+  return job.paths.slice(from, from + job.chunk).map((path, i): WireOutcome => {
     try {
       const { text, ...stamp } = readScannedFile(root, path);
       const kind = classifyPath(path);
-      const parsed = parseFileOnDisk(root, path, kind, text);
-      return metaTexts && kind.kind === 'thread-meta' ? { path, parsed, hash: contentHash(text), stamp, text } : { path, parsed, hash: contentHash(text), stamp };
+      const hash = contentHash(text);
+      const known = knownHashes?.[from + i] === hash && parseDecidedByText(text);
+      const parsed = known ? undefined : parseFileOnDisk(root, path, kind, text);
+      return metaTexts && kind.kind === 'thread-meta' ? { path, parsed, hash, stamp, text } : { path, parsed, hash, stamp };
     } catch (error) {
       // An Error's own properties (its `code`) do not survive a structured clone: sent as data.
       const { message, code } = error as NodeJS.ErrnoException;
@@ -147,7 +161,7 @@ export function parseChunk(root: string, paths: readonly string[], metaTexts = f
   });
 }
 
-type WireOutcome = { path: string; parsed: ParsedFile; hash: string; stamp: FileStamp; text?: string } | { path: string; error: { message: string; code: string | undefined } };
+type WireOutcome = { path: string; parsed: ParsedFile | undefined; hash: string; stamp: FileStamp; text?: string } | { path: string; error: { message: string; code: string | undefined } };
 
 function fromWire(outcome: WireOutcome): ParseOutcome {
   if (!('error' in outcome)) return outcome;

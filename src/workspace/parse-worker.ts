@@ -7,5 +7,5 @@ import { parseChunk, takeChunk, type ParseJob } from './parse-pool.js';
  */
 const job = workerData as ParseJob;
 for (let index = takeChunk(job); index >= 0; index = takeChunk(job)) {
-  parentPort!.postMessage({ index, outcomes: parseChunk(job.root, job.paths.slice(index * job.chunk, (index + 1) * job.chunk), job.metaTexts) });
+  parentPort!.postMessage({ index, outcomes: parseChunk(job, index) });
 }
