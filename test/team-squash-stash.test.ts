@@ -1,6 +1,8 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { git } from './helpers/git.js';
+import { git, loggingGit } from './helpers/git.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
 import { writeFiles } from './helpers/testdir.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
@@ -90,6 +92,27 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'stash', 'drop', '-q');
     expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+  });
+
+  it('spawns no git to ask for unmerged files while a resolved stash pop\'s AUTO_MERGE is left, in a check or a commit', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    const logged = loggingGit();
+    const askedForConflicts = (): string[] => logged.calls().filter((call) => call.startsWith('ls-files -u') || call.includes('refs/stash'));
+    // Still conflicted: asked, and named.
+    expect((await runJson<CheckJson>(['check', '--dir', alice], { env: { PATH: logged.path } })).json.gitStopped?.operation).toBe('stash');
+    expect(askedForConflicts().length).toBeGreaterThan(0);
+
+    git(alice, 'add', ...CONFLICTED);
+    git(alice, 'stash', 'drop', '-q');
+    expect(existsSync(join(alice, '.git', 'AUTO_MERGE'))).toBe(true);
+    writeFileSync(logged.log, '');
+    const check = await runJson<CheckJson>(['check', '--dir', alice], { env: { PATH: logged.path } });
+    expect(check.json).not.toHaveProperty('gitStopped');
+    writeFiles(alice, { 'threads/sales/meridian-pay/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-25\narr: 50000\n---\n\nBody.\n' });
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice], { env: { PATH: logged.path } });
+    expect(sync.json.commit).toMatchObject({ committed: true });
+    expect(logged.calls().length).toBeGreaterThan(0);
+    expect(askedForConflicts()).toEqual([]);
   });
 
   it('a watch cycle during a conflicted `git stash pop` writes but does not commit', { timeout: 120_000 }, async () => {

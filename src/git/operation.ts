@@ -33,11 +33,16 @@ export function gitOperation(gitDir: string): GitOperation | undefined {
 
 /**
  * git's `AUTO_MERGE`, which a merge that stopped on conflicts leaves until the next commit or
- * reset — the only trace in git's directory of a `git stash pop` that conflicted. Whether
- * files are still unmerged is then asked of the index (unmerged.ts).
+ * reset — the only trace in git's directory of a `git stash pop` that conflicted: the tree
+ * id it holds (its length tells SHA-1 from SHA-256), '' when it cannot be read, undefined
+ * when there is none. Whether files are still unmerged is then asked of the index (unmerged.ts).
  */
-export function mayHoldConflicts(gitDir: string): boolean {
-  return existsSync(join(gitDir, 'AUTO_MERGE'));
+export function autoMergeLeft(gitDir: string): string | undefined {
+  try {
+    return readFileSync(join(gitDir, 'AUTO_MERGE'), 'utf8').trim();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : '';
+  }
 }
 
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */

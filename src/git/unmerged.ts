@@ -1,7 +1,8 @@
 import type { MergeSides } from '../markdown/conflict-markers.js';
 import { gitText } from './git.js';
 import { readBlobs, repositoryIn } from './head-files.js';
-import { gitOperation, mayHoldConflicts, type GitOperation } from './operation.js';
+import { indexHoldsConflicts } from './index-stages.js';
+import { autoMergeLeft, gitOperation, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
 
 const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
@@ -46,15 +47,21 @@ export interface GitStop {
 /**
  * The operation git is stopped in and the workspace's unmerged entries: the one place that
  * asks git for them (`git ls-files -u`). No git process unless git's directory shows an
- * operation, or `AUTO_MERGE` a merge that stopped on conflicts: a `git stash pop` that
- * conflicted leaves nothing else, so its unmerged files are what tell it (`stash` while a
- * stash is kept, else `unmerged`); none left, nothing is stopped.
+ * operation, or `AUTO_MERGE` a merge that stopped on conflicts and the index file still holds
+ * an entry at a conflict stage (index-stages.ts): a `git stash pop` that conflicted leaves
+ * nothing else, so its unmerged files are what tell it (`stash` while a stash is kept, else
+ * `unmerged`); none left, nothing is stopped.
  */
 export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   const repo = await repositoryOf(cwd).catch(() => undefined);
   if (!repo) return undefined;
   const operation = gitOperation(repo.gitDir);
-  if (!operation && !mayHoldConflicts(repo.gitDir)) return undefined;
+  if (!operation) {
+    const autoMerge = autoMergeLeft(repo.gitDir);
+    if (autoMerge === undefined) return undefined;
+    // Left after conflicts resolved (until the person's next commit): the index read says so, no git spawned.
+    if (indexHoldsConflicts(repo.gitDir, autoMerge.length / 2) === false) return undefined;
+  }
   const inRepo = await repositoryIn(cwd);
   if (!inRepo) return undefined;
   const [listed, stash] = await Promise.all([

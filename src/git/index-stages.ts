@@ -1,0 +1,136 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SIGNATURE = 0x44495243; // "DIRC"
+const EXTENDED = 0x4000;
+const STAGE_MASK = 0x3000;
+const NAME_MASK = 0x0fff;
+/** The index passes through this much at a time: an 8 MB index (10,000 deals) is never held whole. */
+const WINDOW = 1 << 20;
+
+/**
+ * Whether `<git-dir>/index` holds an entry at a conflict stage (1 to 3): a file git left
+ * unmerged. Read from the file (gitformat-index(5)) rather than asked of `git ls-files -u`:
+ * the `AUTO_MERGE` a resolved `git stash pop` leaves stays until the person's next commit,
+ * and every check and commit meanwhile spawned git twice to learn that nothing is unmerged.
+ * Only each entry's flags are read, no name compared. `hashLength` is the repository's
+ * object id length in bytes (20, or 32 for SHA-256).
+ *
+ * Undefined when the file cannot tell, and git is asked then: no index, `GIT_INDEX_FILE`
+ * naming another, a split index (its shared part holds entries too), a format not known.
+ */
+export function indexHoldsConflicts(gitDir: string, hashLength: number): boolean | undefined {
+  if (process.env.GIT_INDEX_FILE || (hashLength !== 20 && hashLength !== 32)) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(join(gitDir, 'index'), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    return scanStages(new ForwardReader(fd, fstatSync(fd).size), hashLength);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function scanStages(file: ForwardReader, hashLength: number): boolean | undefined {
+  const end = file.size - hashLength;
+  let b = file.at(0, 12);
+  if (b < 0 || file.bytes.readUInt32BE(b) !== SIGNATURE) return undefined;
+  const version = file.bytes.readUInt32BE(b + 4);
+  const count = file.bytes.readUInt32BE(b + 8);
+  if (version < 2 || version > 4) return undefined;
+  const fixed = 40 + hashLength; // stat data, then the object id; the flags follow
+  let pos = 12;
+  for (let i = 0; i < count; i++) {
+    b = file.at(pos, fixed + 4);
+    if (b < 0 || pos + fixed + 4 > end) return undefined;
+    const flags = (file.bytes[b + fixed]! << 8) | file.bytes[b + fixed + 1]!;
+    if (flags & STAGE_MASK) return true;
+    const nameAt = fixed + 2 + (flags & EXTENDED ? 2 : 0);
+    if (version === 4) {
+      // The name compressed against the one before: a varint (how much of it to drop), then the rest up to a NUL; no padding.
+      const rest = file.nulAfter(pos + nameAt + varintLength(file, pos + nameAt), end);
+      if (rest < 0) return undefined;
+      pos = rest + 1;
+      continue;
+    }
+    let length = flags & NAME_MASK;
+    if (length === NAME_MASK) {
+      // A name of 4,095 bytes or more ends at its NUL.
+      const nul = file.nulAfter(pos + nameAt, end);
+      if (nul < 0) return undefined;
+      length = nul - pos - nameAt;
+    }
+    pos += (nameAt + length + 8) & ~7; // 1 to 8 NULs pad each entry to a multiple of 8 bytes
+  }
+  // A split index keeps most entries in a shared index its `link` extension names: git's to read.
+  for (; pos + 8 <= end; ) {
+    b = file.at(pos, 8);
+    if (b < 0) return undefined;
+    if (file.bytes.toString('latin1', b, b + 4) === 'link') return undefined;
+    pos += 8 + file.bytes.readUInt32BE(b + 4);
+  }
+  return pos === end ? false : undefined;
+}
+
+/** The bytes of the varint (git's offset encoding: 7 bits a byte, the high bit says more follow) at `pos`. */
+function varintLength(file: ForwardReader, pos: number): number {
+  for (let n = 1; n <= 10; n++) {
+    const b = file.at(pos + n - 1, 1);
+    if (b < 0) return Number.NaN;
+    if ((file.bytes[b]! & 0x80) === 0) return n;
+  }
+  return Number.NaN;
+}
+
+/** A file read forward through one buffer. */
+class ForwardReader {
+  bytes: Buffer;
+  /** The file offset of `bytes[0]`, and how many bytes from there are read. */
+  private start = 0;
+  private length = 0;
+
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {
+    this.bytes = Buffer.allocUnsafe(Math.min(WINDOW, Math.max(size, 12)));
+  }
+
+  /** Makes file bytes [pos, pos + n) readable and says where they are in `bytes`; -1 past the end. */
+  at(pos: number, n: number): number {
+    if (!Number.isFinite(pos) || pos < this.start || pos + n > this.size) return -1;
+    if (pos + n <= this.start + this.length) return pos - this.start;
+    const kept = Math.max(0, this.start + this.length - pos);
+    if (n > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(n, this.bytes.length * 2));
+      this.bytes.copy(larger, 0, this.length - kept, this.length);
+      this.bytes = larger;
+    } else this.bytes.copy(this.bytes, 0, this.length - kept, this.length);
+    this.start = pos;
+    this.length = kept;
+    while (this.length < n) {
+      const got = readSync(this.fd, this.bytes, this.length, Math.min(this.bytes.length - this.length, this.size - pos - this.length), pos + this.length);
+      if (got <= 0) return -1;
+      this.length += got;
+    }
+    return 0;
+  }
+
+  /** The file offset of the first NUL at or after `pos` and before `end`; -1 when none. */
+  nulAfter(pos: number, end: number): number {
+    for (let from = pos; from < end; ) {
+      const n = Math.min(this.bytes.length, end - from);
+      const b = this.at(from, n);
+      if (b < 0) return -1;
+      const nul = this.bytes.indexOf(0, b);
+      if (nul >= 0 && nul < b + n) return from + nul - b;
+      from += n;
+    }
+    return -1;
+  }
+}
