@@ -71,6 +71,29 @@ describe('sync and watch while a canvas section holds a conflict', () => {
   });
 });
 
+describe('the ICP file both sides regenerated while the canvas holds a conflict', () => {
+  interface Said { path: string; line: number; column: number; rule: string; severity: string; message: string }
+  const icpError = (diagnostics: Said[]): Said | undefined => diagnostics.find((d) => d.path === ICP && d.rule === 'merge-conflict');
+
+  // It said to hand-merge the ICP file: a generated file, which sync would then have kept as tuned by hand.
+  it('points check and sync at the canvas section to resolve, not at the ICP file', { timeout: 120_000 }, async () => {
+    const dir = await canvasConflict();
+    expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
+    expect(git(dir, 'diff', '--name-only', '--diff-filter=U')).toContain(ICP);
+
+    const check = await runJson<{ diagnostics: Said[] }>(['check', '--dir', dir]);
+    const sync = await runJson<{ diagnostics: Said[] }>(['sync', '--dir', dir]);
+    for (const said of [icpError(check.json.diagnostics), icpError(sync.json.diagnostics)]) {
+      expect(said).toMatchObject({ severity: 'error', line: 1, column: 1 });
+      expect(said?.message).toContain(`${SEGMENTS}:35:1, which it is generated from, still holds a conflict`);
+      expect(said?.message).toContain('`threadwork sync` (or `threadwork strategy`) regenerates this file');
+      expect(said?.message).not.toContain('keep the lines you want');
+    }
+    expect(sync.json.diagnostics.find((d) => d.path === ICP && d.rule === 'derived-held')?.message).toContain(`${SEGMENTS}:35:1, which it is generated from`);
+    expect(check.json.diagnostics.find((d) => d.path === SEGMENTS && d.rule === 'merge-conflict')?.message).toContain('keep the lines you want');
+  });
+});
+
 describe('threadwork strategy while a pull is stopped on conflicts', () => {
   // Two clones and the real CLI several times over: 30 s is too short on a loaded machine.
   it('refuses while a canvas section it is generated from holds a conflict, and writes nothing', { timeout: 120_000 }, async () => {

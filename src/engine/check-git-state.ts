@@ -2,8 +2,10 @@ import type { CheckResult } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sparseCheckoutGap } from '../git/sparse-checkout.js';
 import { stoppedOperation, type StoppedOperation } from '../git/stopped.js';
-import { gitStop } from '../git/unmerged.js';
+import { gitStop, sidesOf, type GitStop } from '../git/unmerged.js';
 import { unmarkedConflicts } from '../git/unmerged-paths.js';
+import { icpConflictsPointedAtSource, icpConflictsToPoint } from '../strategy/icp-conflict.js';
+import { readWorkspaceText } from '../workspace/read-files.js';
 
 /** A check's result with what git's own state adds to it: every front-end (CLI, MCP) reports the same. */
 export interface CheckWithGitState {
@@ -18,20 +20,30 @@ export interface CheckWithGitState {
  * `checked` (the files' check) with git's state beside it: files git left unmerged with no
  * markers to find in them (a deal folder renamed on one side of a pull) are git's state,
  * not the files', so they are asked of git here and added as errors; a stopped operation
- * and a sparse checkout's gap are returned for the front-end to say. One look at the git
+ * and a sparse checkout's gap are returned for the front-end to say; an ICP file's conflict
+ * is pointed at the canvas while the canvas holds one (its sides read from git's index). One look at the git
  * directory and one `existsSync` when git is in neither state; one `git ls-files -u` when it is stopped.
  */
 export async function withGitState(root: string, checked: CheckResult): Promise<CheckWithGitState> {
   const [outside, stop] = await Promise.all([outsideCheckout(root), gitStop(root)]);
   // Git's unmerged entries asked once, for the note and the unmarked conflicts alike.
   const stopped = stop && stoppedOperation(stop);
-  const result = stop ? withDiagnostics(checked, await unmarkedConflicts(root, stop)) : checked;
+  const result = await pointedAtCanvas(root, stop ? withDiagnostics(checked, await unmarkedConflicts(root, stop)) : checked, stop);
   return { result, ...(stopped ? { stopped } : {}), ...(outside ? { outside } : {}) };
 }
 
 /** The JSON fields git's state adds to a check's result (CLI `check --json` and the MCP `check` tool alike). */
 export function gitStateFields({ stopped, outside }: CheckWithGitState): { gitStopped?: StoppedOperation; outsideCheckout?: { count: number; include: string[] } } {
   return { ...(outside ? { outsideCheckout: outside } : {}), ...(stopped ? { gitStopped: stopped } : {}) };
+}
+
+/** `result` with an ICP file's conflict pointed at the canvas section it is generated from, while that holds one too (strategy/icp-conflict.ts). */
+async function pointedAtCanvas(root: string, result: CheckResult, stop: GitStop | undefined): Promise<CheckResult> {
+  const icp = icpConflictsToPoint(result.diagnostics);
+  if (icp.size === 0) return result;
+  const sides = stop && (await sidesOf(stop, (path) => icp.has(path)));
+  const diagnostics = icpConflictsPointedAtSource(result.diagnostics, sides, (path) => readWorkspaceText(root, path));
+  return diagnostics === result.diagnostics ? result : Object.assign({}, result, { diagnostics });
 }
 
 /** `result` with `more` among its diagnostics, its counts and verdict with them. */

@@ -37,6 +37,7 @@ import { nestedCopiesOfGoneThreads } from '../workspace/nested-threads.js';
 import { stillChanged, triggersFor, type TriggerQuestion } from './triggers.js';
 import { withMarkdownParser } from '../markdown/managed-blocks.js';
 import { readUnmergedFiles } from '../git/unmerged.js';
+import { icpConflictsPointedAtSource } from '../strategy/icp-conflict.js';
 import { planSync, type DerivedChange, type FileEdit, type SyncPlan } from './sync-plan.js';
 
 export interface TransactionOptions {
@@ -448,7 +449,9 @@ async function planDerived(state: WorkspaceState, options: TransactionOptions, i
     // A file sync would have edited says so in its own `not-utf8`, in place of the one of its reading.
     const stale = new Set(plan.diagnostics.filter((d) => d.rule === 'not-utf8').map((d) => d.path));
     const read = stale.size === 0 ? diagnostics : diagnostics.filter((d) => d.rule !== 'not-utf8' || !stale.has(d.path));
-    return { plan, derived, diagnostics: [...read, ...nested, ...crossFile, ...gates, ...(hold?.diagnostics ?? []), ...plan.diagnostics], committing, invalid, checked, heldAway: hold?.heldAway };
+    // An ICP file's conflict pointed at the canvas while the canvas holds one: what to resolve is there (strategy/icp-conflict.ts).
+    const all = icpConflictsPointedAtSource([...read, ...nested, ...crossFile, ...gates, ...(hold?.diagnostics ?? []), ...plan.diagnostics], unmerged, (path) => state.text(path));
+    return { plan, derived, diagnostics: [...all], committing, invalid, checked, heldAway: hold?.heldAway };
   } finally {
     hold?.release();
   }

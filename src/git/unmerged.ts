@@ -14,12 +14,17 @@ const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
  * — and no git process spawned — unless a merge or rebase is stopped.
  */
 export async function readUnmergedFiles(cwd: string): Promise<Map<string, MergeSides>> {
-  const found = new Map<string, MergeSides>();
   const listed = await gitStop(cwd);
-  if (!listed) return found;
-  const { top, entries } = listed;
-  const texts = await readBlobs(top, entries.map((e) => e.oid));
-  entries.forEach((entry, index) => {
+  return listed ? sidesOf(listed) : new Map();
+}
+
+/** The sides git's index holds of the unmerged files `stop` lists (those `wanted` says, else all): one `git cat-file` for them all, none when none is wanted. */
+export async function sidesOf({ top, entries }: GitStop, wanted: (path: string) => boolean = () => true): Promise<Map<string, MergeSides>> {
+  const found = new Map<string, MergeSides>();
+  const asked = entries.filter((e) => wanted(e.path));
+  if (asked.length === 0) return found;
+  const texts = await readBlobs(top, asked.map((e) => e.oid));
+  asked.forEach((entry, index) => {
     const sides = found.get(entry.path) ?? {};
     const text = texts[index];
     if (text !== undefined) sides[entry.side] = text;

@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { UnmergedFiles } from '../markdown/conflict-markers.js';
+import { LAYOUT } from '../workspace/layout.js';
+import { generatedState } from './generated-file.js';
+
+/** The strategy's sources: a canvas section or the config (strategy/conflicted-inputs.ts refuses `strategy` on the same). */
+const isStrategySource = (path: string): boolean => path.startsWith(`${LAYOUT.canvas}/`) || path === LAYOUT.config;
+
+const isConflictError = (d: Diagnostic): boolean => d.rule === 'merge-conflict' && d.severity === 'error';
+
+const isIcpConflict = (d: Diagnostic): boolean => isConflictError(d) && d.path.startsWith(`${LAYOUT.icp}/`);
+
+/** The first strategy source's `merge-conflict` error, by path and line. */
+function conflictedSource(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+  return diagnostics.filter((d) => isConflictError(d) && isStrategySource(d.path)).sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)[0];
+}
+
+/** The ICP files whose error icpConflictsPointedAtSource says anew: what git's index is asked the sides of (none, no git process). */
+export function icpConflictsToPoint(diagnostics: readonly Diagnostic[]): Set<string> {
+  return new Set(conflictedSource(diagnostics) ? diagnostics.filter(isIcpConflict).map((d) => d.path) : []);
+}
+
+/**
+ * `diagnostics` with each segment ICP file's `merge-conflict` error pointed at the canvas
+ * while a file it is generated from still holds a conflict of its own. Two people who each
+ * changed the canvas and regenerated leave both the canvas section and the ICP file
+ * conflicted; the ICP file's error said to keep the lines wanted and delete the markers —
+ * a hand merge of a generated file, which sync would then keep as tuned by hand. The canvas
+ * is what to resolve: when both sides of the ICP file in git's index (`sides`) are as
+ * threadwork generated them, sync regenerates it from the version chosen. A side tuned by
+ * hand keeps the hand merge, after the canvas. The `derived-held` warning quoting the error
+ * is said the same way. The diagnostic stays on the ICP file's first marker: its markers are there.
+ */
+export function icpConflictsPointedAtSource(diagnostics: readonly Diagnostic[], sides: UnmergedFiles | undefined, text: (path: string) => string | undefined): readonly Diagnostic[] {
+  const source = conflictedSource(diagnostics);
+  if (!source) return diagnostics;
+  const said = new Map<string, { before: string; after: string }>();
+  for (const d of diagnostics) {
+    if (!isIcpConflict(d) || said.has(d.path)) continue;
+    const at = `${source.path}:${source.line}:${source.column}`;
+    const unedited = generatedState(text(d.path), sides?.get(d.path)).state === 'unedited';
+    const after = unedited
+      ? `Unresolved merge conflict in a generated file: both sides regenerated it, each from their own canvas, and ${at}, which it is generated from, still holds a conflict: ` +
+        `expected that file resolved, not this one — keep the version you want there, then \`threadwork sync\` (or \`threadwork strategy\`) regenerates this file from it (neither side of it was edited by hand)`
+      : `${d.message}, once ${at}, which it is generated from, is resolved: a side of this file was edited by hand, so it is not regenerated over`;
+    said.set(d.path, { before: d.message, after });
+  }
+  if (said.size === 0) return diagnostics;
+  return diagnostics.map((d) => {
+    const words = said.get(d.path);
+    if (!words || (d.rule !== 'merge-conflict' && d.rule !== 'derived-held') || !d.message.includes(words.before)) return d;
+    return { ...d, message: d.message.replace(words.before, words.after) };
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../src/diagnostics.js';
+import { icpConflictsPointedAtSource, icpConflictsToPoint } from '../src/strategy/icp-conflict.js';
+import { contentHash } from '../src/strategy/generated-file.js';
+
+// The message only: which file a person is sent to while the canvas and a segment's ICP file
+// both hold a pull's conflict (the real pull: test/team-strategy-conflict.test.ts).
+
+const ICP = 'research/customer/icp/mid-market-fintech-icp.yaml';
+const SEGMENTS = 'strategy/canvas/04-segments.md';
+const generated = (body: string): string => `# threadwork:generated sha256=${contentHash(body)}\n${body}`;
+const OURS = generated('segment: mid-market-fintech\ntitle: Staff Accountant\n');
+const THEIRS = generated('segment: mid-market-fintech\ntitle: Senior Accountant (US)\n');
+/** Git's merge of the two sides: one conflict a line. */
+const merged = (theirs: string): string => `<<<<<<< HEAD\n${OURS.split('\n')[0]}\n=======\n${theirs.split('\n')[0]}\n>>>>>>> theirs\nsegment: mid-market-fintech\n<<<<<<< HEAD\ntitle: Staff Accountant\n=======\n${theirs.split('\n')[2]}\n>>>>>>> theirs\n`;
+const HAND_MERGE = 'Unresolved merge conflict: git\'s markers … are still in the file: expected one version — keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines';
+const icpError = diagnostic(ICP, { line: 1, column: 1 }, 'error', 'merge-conflict', HAND_MERGE);
+const canvasError = diagnostic(SEGMENTS, { line: 35, column: 1 }, 'error', 'merge-conflict', HAND_MERGE);
+
+describe('icpConflictsPointedAtSource', () => {
+  it('leaves the ICP file\'s hand-merge advice when no file it is generated from is conflicted', () => {
+    const diagnostics = [icpError];
+    expect(icpConflictsToPoint(diagnostics).size).toBe(0);
+    expect(icpConflictsPointedAtSource(diagnostics, undefined, () => merged(THEIRS))).toBe(diagnostics);
+  });
+
+  it('keeps the hand merge, after the canvas, when a side of the ICP file was tuned by hand', () => {
+    const tuned = THEIRS.replace('Senior Accountant (US)', 'Senior Accountant (US), Controller');
+    const [said] = icpConflictsPointedAtSource([icpError, canvasError], new Map([[ICP, { ours: OURS, theirs: tuned }]]), () => merged(tuned));
+    expect(said).toMatchObject({ path: ICP, line: 1, column: 1, severity: 'error' });
+    expect(said?.message).toBe(`${HAND_MERGE}, once ${SEGMENTS}:35:1, which it is generated from, is resolved: a side of this file was edited by hand, so it is not regenerated over`);
+  });
+
+  it('sends the person to the canvas when both sides are as generated', () => {
+    const [said] = icpConflictsPointedAtSource([icpError, canvasError], new Map([[ICP, { ours: OURS, theirs: THEIRS }]]), () => merged(THEIRS));
+    expect(said?.message).toContain(`${SEGMENTS}:35:1, which it is generated from, still holds a conflict: expected that file resolved, not this one`);
+  });
+});
