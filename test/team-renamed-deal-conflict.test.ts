@@ -74,6 +74,37 @@ describe('a deal folder renamed on one side of a merge', () => {
     expect(after.json.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-id-folder']);
   });
 
+  // A squash merge keeps no ref of the side merged in: each file was named "added on … only", eight errors, the other name nowhere.
+  it('names both names once for the thread in a `git merge --squash` too, read from the index stages', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    git(team.bob, 'mv', OLD, BOBS);
+    writeFiles(team.bob, { [`${BOBS}/4-decision.md`]: read(team.bob, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay') });
+    git(team.bob, 'add', '-A');
+    git(team.bob, 'commit', '-qm', 'Meridian Pay renamed and decided');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    git(team.alice, 'mv', OLD, 'threads/sales/meridian');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay renamed');
+    git(team.alice, 'fetch', '-q', 'origin');
+    expect(() => git(team.alice, 'merge', '--squash', 'origin/main')).toThrow();
+
+    const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const inEither = check.json.diagnostics.filter((d) => d.rule === 'merge-conflict' && (d.path.startsWith('threads/sales/meridian/') || d.path.startsWith(`${BOBS}/`)));
+    expect(inEither.map((d) => [d.path, d.severity, d.line, d.column, d.message])).toEqual([[
+      'threads/sales/meridian/meta.json', 'error', 1, 1,
+      `git left the thread folder \`${OLD}\` renamed two ways: to \`threads/sales/meridian\` on your side (HEAD) and to \`${BOBS}\` on the side merged in, so the thread is in both (4 files unmerged in each). ` +
+        `Choose one name: keep \`threads/sales/meridian\` (\`git add threads/sales/meridian && git rm -rq ${OLD} ${BOBS}\`) or \`${BOBS}\` (\`git add ${BOBS} && git rm -rq ${OLD} threads/sales/meridian\`), then \`git commit\`` +
+        ` — \`${BOBS}\` also holds \`4-decision.md\`, not in the other folder: \`git mv\` it into \`threads/sales/meridian\` first if you keep that one`,
+    ]]);
+    // Done as it says (Bob's name kept), the squash is committed with the thread under one name.
+    git(team.alice, 'add', BOBS);
+    git(team.alice, 'rm', '-rq', OLD, 'threads/sales/meridian');
+    git(team.alice, 'commit', '-qm', 'Meridian Pay: one name');
+    expect(git(team.alice, 'ls-files', OLD, 'threads/sales/meridian')).toBe('');
+    const after = await runJson<{ diagnostics: Diagnostic[]; gitStopped?: unknown }>(['check', '--dir', team.alice]);
+    expect(after.json.gitStopped).toBeUndefined();
+    expect(after.json.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-id-folder']);
+  });
+
   it('names a file only one side wrote in its renamed folder, to be moved before that folder is removed', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     git(team.bob, 'mv', OLD, BOBS);

@@ -46,7 +46,10 @@ export async function unmarkedConflicts(root: string, listed: GitStop): Promise<
     return kind ? [{ path, kind }] : [];
   });
   if (unmarked.length === 0) return [];
-  const [ours, theirs] = await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)]);
+  // No ref of the other side (a squash merge): a folder both sides renamed is read from the index's stages alone.
+  const [ours, theirs] = OTHER_SIDE[operation]
+    ? await Promise.all([folderRenames(listed.top, root, 'HEAD', operation), folderRenames(listed.top, root, OTHER_SIDE[operation], operation)])
+    : renamedBothWays(stages, unmarked);
   const otherSide = OTHER_SIDE[operation];
   const threadsDeleted = await threadsDeletedOnOneSide(root, unmarked, otherSide);
   const said: Said = { ours, theirs, finish: continueCommand(operation), sides: SIDES[operation], otherSide, threadsDeleted };
@@ -184,6 +187,34 @@ interface Renames {
   from: Map<string, string>;
   /** Old folder → new folder. */
   to: Map<string, string>;
+}
+
+/**
+ * The thread folders both sides renamed, each its own way, as git's index shows them without
+ * a ref of the other side (a squash merge keeps none): the old folder's files are "both
+ * deleted" (stage 1 alone), and the same file names are "added by us" in one folder and "added
+ * by them" in another. A folder one side renamed leaves no such trace (git moves the other
+ * side's new file into it, stage 2 or 3 alone): those paths are named without the other name.
+ */
+function renamedBothWays(stages: ReadonlyMap<string, string>, unmarked: readonly { path: string; kind: Unmarked }[]): [Renames, Renames] {
+  const ours: Renames = { from: new Map(), to: new Map() };
+  const theirs: Renames = { from: new Map(), to: new Map() };
+  const oldFolders = new Set([...stages].filter(([path, present]) => present === '1' && path.startsWith('threads/')).map(([path]) => posix.dirname(path)));
+  for (const old of oldFolders) {
+    const names = new Set([...stages.keys()].filter((path) => posix.dirname(path) === old).map((path) => posix.basename(path)));
+    // The one folder each side holds the old folder's files in; none, or several, is not a rename git can be read as.
+    const folderOn = (kind: Unmarked): string | undefined => {
+      const folders = new Set(unmarked.filter((u) => u.kind === kind && names.has(posix.basename(u.path)) && posix.dirname(u.path) !== old).map((u) => posix.dirname(u.path)));
+      return folders.size === 1 ? [...folders][0] : undefined;
+    };
+    const [byUs, byThem] = [folderOn('added-by-us'), folderOn('added-by-them')];
+    if (!byUs || !byThem || byUs === byThem) continue;
+    ours.from.set(byUs, old);
+    ours.to.set(old, byUs);
+    theirs.from.set(byThem, old);
+    theirs.to.set(old, byThem);
+  }
+  return [ours, theirs];
 }
 
 /**
