@@ -73,6 +73,29 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
   });
 
+  // git leaves SQUASH_MSG after a squash merge that brought nothing, and `git commit` refuses to remove it (nothing to commit):
+  // threadwork said the squash was waiting for its commit, and sync and watch committed nothing until a `git reset`.
+  it('takes a squash merge that brought nothing for no operation: sync commits as usual', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    await bobClosesMeridian(team.bob);
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    const alice = team.alice;
+    git(alice, 'fetch', '-q', 'origin');
+    git(alice, 'merge', '--squash', '-q', 'origin/main');
+    git(alice, 'commit', '-qm', 'Meridian Pay squashed in');
+    // The same branch squashed again: its changes are all in HEAD already.
+    git(alice, 'merge', '--squash', '-q', 'origin/main');
+    expect(existsSync(join(alice, '.git', 'SQUASH_MSG'))).toBe(true);
+    expect(() => git(alice, 'commit', '-qm', 'again')).toThrow();
+
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+    writeFiles(alice, { 'threads/sales/oakline-outfitters/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-20\narr: 36000\n---\n\nBody.\n' });
+    const head = git(alice, 'rev-parse', 'HEAD');
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.commit).toMatchObject({ committed: true });
+    expect(git(alice, 'rev-parse', 'HEAD')).not.toBe(head);
+  });
+
   it('names a `git stash pop` stopped on conflicts, says the stash is kept, and sync commits nothing over it', { timeout: 120_000 }, async () => {
     const alice = await stashPopConflicted();
     const head = git(alice, 'rev-parse', 'HEAD');

@@ -69,14 +69,19 @@ export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   }
   const inRepo = await repositoryIn(cwd);
   if (!inRepo) return undefined;
-  const [listed, stash] = await Promise.all([
+  const [listed, stash, nothingStaged] = await Promise.all([
     gitText(inRepo.top, ['ls-files', '-u', '-z']).catch(() => ''),
     operation ? undefined : gitText(inRepo.top, ['rev-parse', '-q', '--verify', 'refs/stash']).then(() => true, () => false),
+    // Exit 0: the index is HEAD's (1 when it differs; an error, no HEAD, is taken as differing).
+    operation === 'squash' ? gitText(inRepo.top, ['diff-index', '--cached', '--quiet', 'HEAD', '--']).then(() => true, () => false) : false,
   ]);
   const entries = listed.split('\0').flatMap((entry) => {
     const match = /^\d+ ([0-9a-f]+) ([123])\t(.*)$/s.exec(entry);
     return match && match[3]!.startsWith(inRepo.prefix) ? [{ oid: match[1]!, side: STAGES[match[2] as '1' | '2' | '3'], path: match[3]!.slice(inRepo.prefix.length) }] : [];
   });
+  // A squash merge that brought nothing (its changes already in HEAD: a branch squashed twice) leaves SQUASH_MSG that no
+  // `git commit` removes — it refuses, nothing to commit — so it waits for nothing: sync and watch committed nothing, ever.
+  if (operation === 'squash' && nothingStaged && entries.length === 0) return undefined;
   if (operation) return { operation, top: inRepo.top, entries };
   return entries.length ? { operation: stash ? 'stash' : 'unmerged', top: inRepo.top, entries } : undefined;
 }
