@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexHoldsConflicts } from '../src/git/index-stages.js';
-import { git, gitInit } from './helpers/git.js';
+import { git, gitEnv, gitInit } from './helpers/git.js';
 import { testdir, writeFiles } from './helpers/testdir.js';
 
 // Whether the index holds a file left unmerged is read from `.git/index` itself while a
@@ -50,6 +52,21 @@ describe('indexHoldsConflicts', () => {
       const long = `${'d/'.repeat(2100)}long.md`;
       git(dir, 'update-index', '--add', '--cacheinfo', `100644,${git(dir, 'rev-parse', 'HEAD:a.md').trim()},${long}`);
       expect(git(dir, 'ls-files', '--stage', '--', long)).toContain(long);
+      expect(indexHoldsConflicts(join(dir, '.git'), hashLength(dir))).toBe(conflicted);
+    }
+  });
+
+  it('reads an index larger than its 1 MB window, a conflict stage in its middle or none', () => {
+    for (const conflicted of [true, false]) {
+      const dir = testdir(FILES);
+      gitInit(dir);
+      const blob = git(dir, 'rev-parse', 'HEAD:a.md').trim();
+      const deals = Array.from({ length: 15_000 }, (_, i) => `100644 ${blob} 0\tthreads/sales/deal-${String(i).padStart(5, '0')}-a-long-enough-name/meta.json`);
+      const last = 'threads/sales/deal-07500-b/meta.json'; // sorts among the deals: in the middle of the index
+      const tail = conflicted ? [`100644 ${blob} 1\t${last}`, `100644 ${blob} 2\t${last}`] : [`100644 ${blob} 0\t${last}`];
+      execFileSync('git', ['update-index', '--index-info'], { cwd: dir, input: `${[...deals, ...tail].join('\n')}\n`, env: gitEnv() });
+      expect(statSync(join(dir, '.git', 'index')).size).toBeGreaterThan(1 << 20);
+      expect(gitSays(dir)).toBe(conflicted);
       expect(indexHoldsConflicts(join(dir, '.git'), hashLength(dir))).toBe(conflicted);
     }
   });
