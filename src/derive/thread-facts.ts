@@ -6,8 +6,9 @@ import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
 import { resultPerAssumption } from './learning-results.js';
 import { parseMoney, writtenCurrency } from '../schema/money.js';
-import { scoreThread, type ScoringContext } from './thread-scores.js';
-import { roundHalfUp } from '../scoring/numbers.js';
+import { icpBarsOf, scoreThread, type ScoringContext } from './thread-scores.js';
+import { round3, roundHalfUp } from '../scoring/numbers.js';
+import { DEFER_MARGIN, formatTotal } from '../scoring/qualification.js';
 
 type Data = Record<string, unknown>;
 
@@ -136,13 +137,28 @@ export function threadFacts(thread: ThreadRecord, config: Config, scoring?: Scor
     contentOpportunity: stage === 6 ? ((learning.content_opportunity as ThreadFacts['contentOpportunity']) ?? experimentOpportunity ?? null) : null,
     campaignResults: meta.type === 'sales-campaign' ? ((learning.results as Data | undefined) ?? null) : null,
     experiments,
-    icpMatchScore: scores.icp ? roundHalfUp(scores.icp.score, 2) : null,
-    qualificationScore: scores.qualification ? roundHalfUp(scores.qualification.total, 2) : null,
+    icpMatchScore: scores.icp && scoring ? onItsSide(scores.icp.score, icpBarsOf(scoring, meta.segment, config.autonomy.icp_min_score)) : null,
+    qualificationScore: scores.qualification ? onItsSide(scores.qualification.total, qualificationBars(scores.qualification.stage.threshold)) : null,
     priority: scores.priority,
     leadScore: scores.lead ? scores.lead.score : null,
     leadBand: scores.lead ? scores.lead.band : null,
     contactScore: scores.contact ? roundHalfUp(scores.contact.score, 2) : null,
   };
+}
+
+/**
+ * A score as meta.json holds it: two decimals, or as many as keep it on its side of every
+ * bar it is judged by (formatTotal, as `score` and check print it). Rounded to two alone, an
+ * ICP match of 0.599 read 0.6 beside the good band and the autonomy gate of 0.60 it fails,
+ * and a BANT total of 0.696 read 0.7 beside the threshold check says it is below.
+ */
+function onItsSide(score: number, bars: readonly number[]): number {
+  return Number(formatTotal(score, bars));
+}
+
+/** The bars a qualification total is judged by (scoreQualification): the stage's threshold, and the DEFER margin under it. */
+function qualificationBars(threshold: number): number[] {
+  return [threshold, round3(threshold - DEFER_MARGIN)];
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   profileFromIcp,
   profileFromSegment,
   prospectFromDealInput,
+  resolveIcpThresholds,
   scoreDealPriority,
   scoreIcp,
   scoreContact,
@@ -81,6 +82,17 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
       }).priority
     : null;
   return { icp, qualification, priority, contact, lead };
+}
+
+/**
+ * The bars a deal's ICP match is judged by: its segment's bands (strong, good, weak) and the
+ * autonomy gate's minimum when one is configured. meta.json writes the score with the
+ * decimals that keep it on its side of each (thread-facts.ts).
+ */
+export function icpBarsOf(context: ScoringContext, segment: string | null | undefined, autonomyMin: number | null): number[] {
+  const profile = segment ? context.profiles.get(segment)?.profile : undefined;
+  const { strong, good, weak } = resolveIcpThresholds(profile?.thresholds);
+  return autonomyMin === null ? [strong, good, weak] : [strong, good, weak, autonomyMin];
 }
 
 /** Only the qualification of a deal: what check needs to compare with the written decision. */
