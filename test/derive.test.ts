@@ -42,6 +42,13 @@ describe('assumption confidence', () => {
     expect(deriveAssumptions([{ ...a7, prior: 0.55 }], results('validated'), config)[0]!.confidence).toBe(0.7);
   });
 
+  it('reads the status from the confidence as it prints: 0.796 is 0.80 and validated, 0.204 is 0.20 and invalidated', () => {
+    // (0.49·2 + 3) / 5 = 0.796, shown 0.80 beside the 0.8 threshold: validated, never "0.80 testing".
+    expect(deriveAssumptions([{ id: 'A4', statement: 'x', prior: 0.49 }], results('validated', 'validated', 'validated'), config)[0]).toMatchObject({ confidence: 0.8, status: 'validated' });
+    // (0.51·2 + 0) / 5 = 0.204, shown 0.20 beside the 0.2 threshold: invalidated.
+    expect(deriveAssumptions([{ id: 'A4', statement: 'x', prior: 0.51 }], results('invalidated', 'invalidated', 'invalidated'), config)[0]).toMatchObject({ confidence: 0.2, status: 'invalidated' });
+  });
+
   it('honours the configured prior weight', () => {
     const heavy = configSchema.parse({ confidence: { prior_weight: 8 } });
     expect(deriveAssumptions([a4], results('validated', 'validated'), heavy)[0]!.confidence).toBe(0.68);
