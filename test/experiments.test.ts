@@ -401,6 +401,33 @@ results:
     expect(markdown.stdout).toContain('| 2026-03-02-close | completed | 300 |');
   });
 
+  /*
+   * Read through the schema, every variant's `opened` (and `replied`, `clicked`, `meetings`)
+   * defaulted to 0: a campaign whose channel tracks no opens compared open rates of 0.0% vs
+   * 0.0%, and opens recorded under the default reply_rate compared replies nobody wrote down.
+   * A variant's opens follow the campaign's notion (opensTracked): empty, or a 0 beside
+   * replies or clicks, is not tracked; a count not written is no rate.
+   */
+  it('compares no open rates of variants in a campaign that does not track opens, nor replies nobody recorded', async () => {
+    const openTest = EXPERIMENTS.replace('    touch: 1\n', '    touch: 1\n    metric: open_rate\n');
+    const untracked = campaign(
+      `${sequence}${openTest}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01\nresults:\n  sent: 300\n  opened:\n  replied: 40\n  experiments:\n    subject-line:\n      A: {sent: 150, replied: 8}\n      B: {sent: 150, opened: 0, replied: 24}\n`,
+    );
+    expect((await syncJson(untracked)).code).toBe(0);
+    const learning = read(untracked, `${CAMPAIGN}/6-learning.md`);
+    expect(learning).toContain('No opened recorded per variant yet (the metric tested is open rate)');
+    expect(learning).toContain('| A | 50% | 150 | 150 | — | — | — |');
+    expect(learning).toContain('| B | 50% | 150 | 150 | — | — | — |');
+
+    const opensUnderReplies = campaign(
+      `${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01\nresults:\n  sent: 300\n  opened: 110\n  experiments:\n    subject-line:\n      A: {sent: 150, opened: 40}\n      B: {sent: 150, opened: 70}\n`,
+    );
+    expect((await syncJson(opensUnderReplies)).code).toBe(0);
+    expect(read(opensUnderReplies, `${CAMPAIGN}/6-learning.md`)).toContain('No replied recorded per variant yet (the metric tested is reply rate)');
+  });
+
   it('shows a p-value just under alpha with the digit that puts it under: a winner at p = 0.0499 never reads "p = 0.050"', async () => {
     // scipy 1.17: the pooled two-proportion z-test of 58 of 120 against 43 of 120 (chi2_contingency,
     // correction=False) gives p = 0.049852 < 0.05, a winner; 59 of 120 against 44 of 120 gives

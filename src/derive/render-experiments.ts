@@ -15,7 +15,8 @@ export function experimentRows(e: ExperimentAnalysis): string[][] {
       formatPercent(v.split),
       formatNumber(v.sent),
       formatNumber(v.delivered),
-      formatNumber(v.successes),
+      // No rate, no count to show: opens a channel does not track, replies not written down.
+      v.rate === null ? '—' : formatNumber(v.successes),
       formatRate(v.rate),
       c ? `${formatPoints(c.difference)} pts` : '—',
       c ? `${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}` : '—',

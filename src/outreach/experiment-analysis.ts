@@ -11,7 +11,7 @@ import { fisherExact } from '../stats/fisher.js';
 import { twoProportionSampleSize } from '../stats/power.js';
 import { expectedCounts, twoProportionTest } from '../stats/proportions.js';
 import type { ExperimentDesign, ExperimentMetric } from './experiments.js';
-import { campaignRates, type CampaignRates, type CampaignResults } from './results.js';
+import { campaignRates, opensTracked, type CampaignRates, type CampaignResults } from './results.js';
 
 export interface ExperimentSettings {
   /** Sends per variant before a winner can be declared. */
@@ -92,7 +92,10 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
     const rates = campaignRates(recorded);
     // A count not recorded is no rate, not 0%: an open-rate test recorded under the default
     // reply_rate metric read "no difference, 0.0% vs 0.0%" from replies nobody wrote down.
-    const rate = typeof recorded[field] === 'number' ? (rates[rateKey] as number | null) : null;
+    // Opens as the campaign reads them (opensTracked): an `opened` left empty, or its 0 beside
+    // replies or clicks, is a channel that tracks no opens, not an open rate of 0%.
+    const measured = field === 'opened' ? opensTracked(recorded) : typeof recorded[field] === 'number';
+    const rate = measured ? (rates[rateKey] as number | null) : null;
     // Sends not recorded beside deliveries: at least delivered + bounced went out, the fewest
     // it can be — 150 delivered without `sent` read as 0 sends, "100 more" to the minimum.
     const sent = typeof recorded.sent === 'number' ? rates.sent : rates.delivered + count(recorded.bounced);

@@ -309,16 +309,22 @@ function requireContactDetails(actions: { sequence?: SequenceInput | null; prosp
 
 const count = z.number().int().nonnegative();
 
-/** One variant's counts for the experiment's touch; the same fields and rate definitions as the totals. */
+/**
+ * One variant's counts for the experiment's touch; the same fields and rate definitions as
+ * the totals. No count defaults to 0: a count not written is not recorded (the analysis
+ * gives it no rate, and reads sends from deliveries), and `opened` left empty is not
+ * tracked, as in the totals. Defaulted, a campaign without open tracking compared open
+ * rates of 0.0% against 0.0%.
+ */
 export const variantResultsSchema = z.looseObject({
-  sent: count.default(0),
+  sent: count.optional(),
   delivered: count.nullish(),
-  opened: count.default(0),
-  clicked: count.default(0),
-  replied: count.default(0),
-  bounced: count.default(0),
-  unsubscribed: count.default(0),
-  meetings: count.default(0),
+  opened: count.nullish(),
+  clicked: count.optional(),
+  replied: count.optional(),
+  bounced: count.optional(),
+  unsubscribed: count.optional(),
+  meetings: count.optional(),
 });
 
 export const campaignResultsSchema = z.looseObject({
