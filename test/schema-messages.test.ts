@@ -96,7 +96,7 @@ describe('schema messages say what was expected, in plain words', () => {
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`);
     expect(schema).toEqual([
-      'goals/g-arr-500k-2026.md:12:11 Invalid `metrics[2].name`: expected one of won_count, won_arr, mrr, avg_deal_size, win_rate, avg_cycle_days, pipeline_count, weighted_pipeline, meetings — did you mean win_rate? (got "win_rte")',
+      'goals/g-arr-500k-2026.md:12:11 Invalid `metrics[2].name`: expected one of won_count, won_arr, mrr, avg_deal_size, win_rate, avg_cycle_days, pipeline_count, weighted_pipeline, meetings, reply_rate, open_rate — did you mean win_rate? (got "win_rte")',
       `${DEAL}/5-actions.md:4:13 Invalid \`actions[0].status\`: expected one of pending, in_progress, completed, blocked, cancelled — did you mean completed? (got "compelted")`,
     ]);
   });

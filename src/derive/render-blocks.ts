@@ -135,7 +135,7 @@ export function renderMetricsBlock(overall: Figures, bySegment: readonly { id: s
   ].join('\n');
 }
 
-const METRIC_KIND: Record<string, MetricRow['kind']> = { win_rate: 'rate', avg_cycle_days: 'days', won_arr: 'money', mrr: 'money', avg_deal_size: 'money', weighted_pipeline: 'money' };
+const METRIC_KIND: Record<string, MetricRow['kind']> = { win_rate: 'rate', reply_rate: 'rate', open_rate: 'rate', avg_cycle_days: 'days', won_arr: 'money', mrr: 'money', avg_deal_size: 'money', weighted_pipeline: 'money' };
 
 export function formatGoalMetric(name: string, value: number | null): string {
   return formatFigure(METRIC_KIND[name] ?? 'count', value);

@@ -12,6 +12,9 @@ export const GOAL_METRICS = [
   'pipeline_count',
   'weighted_pipeline',
   'meetings',
+  // The campaigns' rates, as 13-metrics shows them: one definition (src/outreach/rates.ts).
+  'reply_rate',
+  'open_rate',
 ] as const;
 
 export const goalMetricNameSchema = z.enum(GOAL_METRICS, {
@@ -19,7 +22,7 @@ export const goalMetricNameSchema = z.enum(GOAL_METRICS, {
 });
 
 /** The metrics that are a share, written as a fraction as in 13-metrics (`0.35`, never `35`). */
-const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate']);
+const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate', 'reply_rate', 'open_rate']);
 
 /** The metrics that are an amount of money: their figures may be written as money (`"$500k"`), as a deal's are. */
 const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size', 'weighted_pipeline']);
