@@ -100,6 +100,33 @@ describe('sync with a campaign that does not track opens beside one that does', 
     expect(commitCount(dir)).toBe(commits);
   });
 
+  /*
+   * The template leaves `opened` empty for a channel without open tracking, so a campaign
+   * that had just reached Stage 6 — nothing filled in — read "open rate: not tracked" and
+   * "No rule fires on these results", about counts nobody had entered. Until counts beyond
+   * `sent` are recorded, opens are not judged and the block says nothing is recorded yet.
+   */
+  it.each([
+    ['as the template writes it', '0'],
+    ['with only `sent` filled in', '120'],
+  ])('says nothing is recorded yet, not "not tracked", for a campaign whose results are %s', async (_, sent) => {
+    const template = readFileSync(new URL('../templates/threads/sales-campaign/6-learning.md.hbs', import.meta.url), 'utf8');
+    const dir = workspace({
+      ...campaignFiles(LINKEDIN, '2026-02-02', 'sequence: {preset: five-touch-cold, start: 2026-02-02}\nprospects: []'),
+      [`${LINKEDIN}/6-learning.md`]: template.replace('{{title}}', 'LinkedIn').replace('  sent: 0\n', `  sent: ${sent}\n`),
+    });
+    gitInit(dir);
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const learning = read(dir, `${LINKEDIN}/6-learning.md`);
+    expect(learning).toMatch(/\| open rate \| — \|/);
+    expect(learning).not.toContain('not tracked');
+    expect(learning).toContain('Nothing is recorded yet: fill in `results` above from your sending tool');
+    expect(learning).not.toContain('No rule fires');
+    const report = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(report.stdout.split('\n').find((line) => line.includes('2026-02-02-linkedin'))).not.toContain('not tracked');
+  });
+
   it('new campaigns are written with `opened` empty and a word on when to fill it', () => {
     const template = readFileSync(new URL('../templates/threads/sales-campaign/6-learning.md.hbs', import.meta.url), 'utf8');
     expect(template).toMatch(/^ {2}opened: null$/m);

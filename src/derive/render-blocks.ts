@@ -239,13 +239,20 @@ export function campaignResultsRows(rates: CampaignRates): [string, string][] {
   return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
 }
 
-/** A campaign's rates and the suggestions its results call for (src/outreach/results.ts). */
-export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): string {
+/** What a campaign's results block says while its counts beyond `sent` are not entered (nothingRecorded). */
+export const NOTHING_RECORDED = 'Nothing is recorded yet: fill in `results` above from your sending tool (leave `opened` empty if it does not track opens).';
+
+/**
+ * A campaign's rates and the suggestions its results call for (src/outreach/results.ts).
+ * `recorded`: whether the results hold any count beyond `sent` (nothingRecorded); before
+ * they do, the block says so rather than that no rule fires on results nobody entered.
+ */
+export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[], recorded = true): string {
   return [
     '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',
     table(['rate', 'value'], ['l', 'r'], campaignResultsRows(rates)),
     '',
-    ...(rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
-    ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : ['No rule fires on these results.']),
+    ...(recorded && rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
+    ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : [recorded ? 'No rule fires on these results.' : NOTHING_RECORDED]),
   ].join('\n');
 }

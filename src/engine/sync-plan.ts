@@ -16,7 +16,7 @@ import { appendBlock, blockContent, findManagedBlocks, replaceBlockContent } fro
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import { cutShortBeforeBlock } from './cut-short.js';
 import { metaSideToWrite, openedTwiceConflict } from '../workspace/meta-conflict.js';
-import { campaignResultRates, campaignSuggestions, type CampaignResults } from '../outreach/index.js';
+import { campaignResultRates, campaignSuggestions, nothingRecorded, type CampaignResults } from '../outreach/index.js';
 import { planStrategy } from '../strategy/refresh.js';
 import { generatedState } from '../strategy/generated-file.js';
 import type { RenderMemo } from '../strategy/render-memo.js';
@@ -142,7 +142,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     const rates = campaignResultRates(results);
     const summary = campaignResultsSummary(rates, suggestions);
     const thread = { subject: facts.path, kind: 'thread' } as const;
-    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions), summary }, thread, (diff) => [
+    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions, !nothingRecorded(results)), summary }, thread, (diff) => [
       { subject: facts.path, kind: 'thread', description: describeResultsChange(facts.path, diff, summary.rules!) },
     ]);
     if (facts.experiments.length) {

@@ -69,6 +69,7 @@ export {
   campaignRates,
   campaignResultRates,
   campaignSuggestions,
+  nothingRecorded,
   opensTracked,
   RESULT_RULES,
   type CampaignRates,

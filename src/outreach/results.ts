@@ -80,16 +80,20 @@ export function campaignRates(results: CampaignResults): CampaignRates {
 }
 
 /**
- * A campaign's Stage 6 rates: `campaignRates`, or none at all while only `sent` is filled
- * in and every other count is still the template's 0 (onlySentRecorded). Read as 0% opens,
- * replies and bounces, the report showed a failed campaign and fired the low-open and
- * low-reply rules on counts nobody entered. A/B variants are rated with `campaignRates`:
- * a variant's recorded 0 is a result.
+ * A campaign's Stage 6 rates: `campaignRates`, or none at all while nothing but `sent` is
+ * filled in and every other count is still the template's 0 or empty (nothingRecorded).
+ * Read as 0% opens, replies and bounces, the report showed a failed campaign and fired the
+ * low-open and low-reply rules on counts nobody entered. Opens are not judged then either:
+ * the template's empty `opened` is what a channel without open tracking writes, and what a
+ * campaign whose counts are not entered yet still has — it read "not tracked" the day the
+ * campaign reached Stage 6. A/B variants are rated with `campaignRates`: a variant's
+ * recorded 0 is a result.
  */
 export function campaignResultRates(results: CampaignResults): CampaignRates {
-  const rates = opensTracked(results) ? campaignRates(results) : { ...campaignRates(results), opensTracked: false, openRate: null };
-  if (!onlySentRecorded(results)) return rates;
-  return { ...rates, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
+  if (nothingRecorded(results)) {
+    return { ...campaignRates(results), openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
+  }
+  return opensTracked(results) ? campaignRates(results) : { ...campaignRates(results), opensTracked: false, openRate: null };
 }
 
 /** The counts after `sent` that a campaign's results record (`deals` is no rate's). */
@@ -101,7 +105,15 @@ const RECORDED_COUNTS = ['delivered', 'opened', 'clicked', 'replied', 'bounced',
  * with not one open, click, reply, bounce or meeting is counts not entered yet, not a result.
  */
 export function onlySentRecorded(results: CampaignResults): boolean {
-  return count(results.sent) > 0 && RECORDED_COUNTS.every((name) => count(results[name]) === 0);
+  return count(results.sent) > 0 && nothingRecorded(results);
+}
+
+/**
+ * Whether a campaign's results record nothing beyond `sent`: every other count 0 or empty,
+ * as the Stage 6 template writes them — the counts are not entered yet (whatever `sent` says).
+ */
+export function nothingRecorded(results: CampaignResults): boolean {
+  return RECORDED_COUNTS.every((name) => count(results[name]) === 0);
 }
 
 /**
