@@ -327,7 +327,7 @@ export const RULES = {
     at: 'key',
     summary: 'an address, LinkedIn profile or phone number listed twice on the suppression list (each compared normalised, as campaigns compare them)',
     message: 'Duplicate suppression entry `{email, linkedin or phone}`: already listed on line {line}. Keep one entry per {address, LinkedIn profile or phone number}, or taking it off the list by hand leaves the other',
-    docs: 'Reported at the second entry\'s `email`, `linkedin` or `phone`: an address trimmed and lower-cased, a LinkedIn profile without its scheme, `www.` or query, a phone as its E.164 form where it names its country code (`+1 415 555 0100` = `001 415 555 0100`), else its digits. The person stays suppressed either way; remove one of the entries so that taking them off the list is one edit.',
+    docs: 'Reported at the second entry\'s `email`, `linkedin` or `phone`: an address trimmed and lower-cased, a LinkedIn profile without its scheme, `www.` or query, a phone as its E.164 form where it names its country code (`+1 415 555 0100` = `001 415 555 0100`; `+44 20 7946 0000` = `011 44 20 7946 0000`, North America\'s international prefix), else its digits. The person stays suppressed either way; remove one of the entries so that taking them off the list is one edit.',
   },
   'duplicate-id': {
     severity: 'error',

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalizePhone } from '../src/outreach/prospect-id.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
@@ -31,6 +32,19 @@ interface Check {
   diagnostics: { path: string; line: number; column: number; rule: string; message: string }[];
 }
 
+describe('a phone as one key', () => {
+  it.each([
+    ['011 44 20 7946 0000', '+442079460000'],
+    ['011-49-30-1234-5678', '+493012345678'],
+    ['001 415 555 0100', '+14155550100'],
+    // 011 with no country code after it is a national number: Johannesburg's, Delhi's, Sapporo's area code.
+    ['011 234 5678', '0112345678'],
+    ['011 2345 6789', '01123456789'],
+  ])('%s is %s', (written, key) => {
+    expect(normalizePhone(written)).toBe(key);
+  });
+});
+
 describe('a phone on the suppression list', () => {
   it('lists the call when the list names someone else', async () => {
     const dir = await callCampaign('+1 415 555 0100', ['phone: "+1 415 555 0199"']);
@@ -42,6 +56,9 @@ describe('a phone on the suppression list', () => {
     ['001 415 555 0100', '+1 415 555 0100'],
     ['+1 415 555 0100', '(415) 555-0100'],
     ['020 7946 0000', '+44 20 7946 0000'],
+    // 011 is the international prefix dialled from North America, as 00 is elsewhere.
+    ['011 44 20 7946 0000', '+44 20 7946 0000'],
+    ['+44 20 7946 0000', '011 44 20 7946 0000'],
   ])('%s on the list stops the prospect written %s', async (listed, written) => {
     const dir = await callCampaign(written, [`phone: "${listed}"`]);
     expect((await runJson<Due>(['due', '--dir', dir], { env: ENV })).json.due).toEqual([]);

@@ -28,17 +28,27 @@ export function normalizeLinkedin(url: string): string {
 }
 
 /**
- * A phone number as one key: E.164 where the number says its country — a leading `+`, or the
+ * A phone number as one key: E.164 where the number says its country — a leading `+`, the
  * international call prefix `00` most of the world dials (`+1 (415) 555-0100` and
- * `001 415 555 0100` → `+14155550100`) — else its digits as written (`(415) 555-0100` →
- * `4155550100`): without a country code nothing says which country's, so none is guessed.
+ * `001 415 555 0100` → `+14155550100`), or `011`, North America's, where a country code and
+ * a number follow (`011 44 20 7946 0000` → `+442079460000`) — else its digits as written
+ * (`(415) 555-0100` → `4155550100`): without a country code nothing says which country's,
+ * so none is guessed.
  */
 export function normalizePhone(phone: string): string {
   const trimmed = phone.trim();
   const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) return `+${digits}`;
-  return /^00[1-9]/.test(digits) ? `+${digits.slice(2)}` : digits;
+  if (/^00[1-9]/.test(digits)) return `+${digits.slice(2)}`;
+  return NORTH_AMERICAN_PREFIX.test(digits) ? `+${digits.slice(3)}` : digits;
 }
+
+/**
+ * `011`, then a country code (never 0) and at least 9 digits in all: a country code and the
+ * shortest national numbers (Iceland's, Denmark's) — while a national number that begins with
+ * `011` (Johannesburg, Delhi, Sapporo) has at most 8 digits after it, and stays as written.
+ */
+const NORTH_AMERICAN_PREFIX = /^011[1-9]\d{8,}$/;
 
 /** The shortest national number (no country code) matched against an international one: fewer digits name no one. */
 const MIN_NATIONAL_DIGITS = 6;
