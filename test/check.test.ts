@@ -189,7 +189,7 @@ describe('check', () => {
   // `""` was told "expected text, not empty" — an amount is no text — and then again as no amount.
   it.each([
     ['threads/sales/acme/3-implication.md', 'arr_potential: ""', 'arr_potential', /^Invalid `arr_potential`: expected an amount such as 36000 or "\$36k", or a range/],
-    ['threads/sales/acme/1-input.md', 'source: inbound\ncompany:\n  name: Acme\n  revenue: ""', 'company.revenue', /^Invalid `company\.revenue`: expected an amount such as 36000 or "\$36k", or a range/],
+    ['threads/sales/acme/1-input.md', 'source: inbound\ncompany:\n  name: Acme\n  revenue: ""', 'company.revenue', /^Invalid `company\.revenue`: expected an amount such as "\$45M", a range such as "10M-50M", or a band with one bound/],
     ['threads/sales/acme/3-implication.md', 'arr_potential: {min: "", max: 50000}', 'arr_potential.min', /^Invalid `arr_potential\.min`: expected an amount/],
   ])('reports an amount left as "" once, as no amount: %s %s', async (file, front, field, message) => {
     const found = await diagnostics({

@@ -71,9 +71,19 @@ describe('a company revenue that is no amount', () => {
     expect(schemaErrors(json.diagnostics)).toEqual([
       'research/customer/icp/mid-market-fintech-icp.yaml:29:10 Invalid `firmographics.revenue.min`: expected an amount such as 36000 or "$36k" (got "twenty million")',
       'strategy/canvas/04-segments.md:12:35 Invalid `segments[0].filters.revenue.max`: expected an amount that reads one way: "1.200" reads two ways, 1200 or 1.2: write 1200 (or "€1.200", a currency sign makes the dot group thousands) or 1.2 (got "1.200")',
-      'threads/sales/brightcart/1-input.md:15:12 Invalid `company.revenue`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" (got "lots")',
-      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — amounts here are yearly: write $48M/year as 48000000 (got "$48M/year")',
+      'threads/sales/brightcart/1-input.md:15:12 Invalid `company.revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" (got "lots")',
+      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" — amounts here are yearly: write $48M/year as 48000000 (got "$48M/year")',
     ]);
+  });
+
+  // The one-bound forms CRMs export are read since they scored as exactly their bound; the
+  // error for a revenue that cannot be read did not offer them, so `> $1B` looked unwritable.
+  it('is told every form a revenue takes, the one-bound bands included, and a band that reads checks clean', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: "> $1B"');
+    replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: Under $1M}');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(schemaErrors(json.diagnostics)).toEqual([]);
   });
 
   it('as an amount or a range is taken as before', async () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
-import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, revenueProblems, TOO_LARGE } from './money.js';
+import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, REVENUE_EXPECTED, revenueProblems, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -102,7 +102,7 @@ export const amountOrRangeSchema = money(
  * `Over $500M`, `Under $1M`, `$1B+`), which the score reads as open-ended (parseRevenueRange).
  */
 export const revenueSchema = money(
-  z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
+  z.union([moneySchema, rangeSchema], { error: REVENUE_EXPECTED }).superRefine((value, ctx) => {
     if (typeof value === 'number') return;
     for (const problem of revenueProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
   }),

@@ -117,7 +117,9 @@ function revenueBand(value: string): { open: 'above' | 'below'; bound: string } 
  */
 export function revenueProblems(value: unknown): { path: string[]; message: string }[] {
   const band = typeof value === 'string' ? revenueBand(value) : undefined;
-  if (!band) return moneyProblems(value);
+  // Text that is no amount is told every form a revenue takes: the one-bound bands too, which an
+  // `arr_potential`'s message (an amount or a range) left out, as if `> $1B` could not be written.
+  if (!band) return moneyProblems(value).map((p) => (p.message.startsWith(NOT_AN_AMOUNT) ? { ...p, message: `${REVENUE_EXPECTED}${p.message.slice(NOT_AN_AMOUNT.length)}` } : p));
   return amountProblems(band.bound, 'a band such as "> $1B" has one bound').map((message) => ({ path: [], message }));
 }
 
@@ -219,6 +221,8 @@ export const DOTTED_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
 export const READS_TWO_WAYS = 'expected an amount that reads one way';
 export const ONE_AMOUNT = 'expected an amount such as 36000 or "$36k"';
 export const NOT_AN_AMOUNT = 'expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k"';
+/** What a company's revenue may be: an amount, a range, or a band with one bound as CRMs export it (revenueBand). */
+export const REVENUE_EXPECTED = 'expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M"';
 
 /**
  * What keeps a value that should give a figure (a deal's `arr_potential`) from giving a
