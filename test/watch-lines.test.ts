@@ -139,6 +139,31 @@ describe('Ctrl-C while a cycle is under way', () => {
   });
 });
 
+/*
+ * A signal in a watcher's first second, while its start-up sync was still committing: the
+ * start-up went on to open the CLI's socket after it, and the CLI's commands were answered
+ * (a write made and committed) by a watcher that had been told to stop, until it got round
+ * to stopping. From the signal on, nothing is served: the CLI runs its commands itself.
+ */
+describe('a signal during the start-up', () => {
+  it('serves the CLI nothing, then finishes the start-up sync and stops', async () => {
+    const dir = await repo();
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), learning(48000));
+    const slow = slowGit();
+    const w = start(dir, [], { PATH: slow.path });
+    await waitFor(() => existsSync(slow.entered), 'the start-up sync to be committing', () => w.describe());
+    w.signal('SIGTERM');
+    // Said at once, the start-up still held: whoever pressed Ctrl-C learns it was heard.
+    await waitFor(() => w.lines.some((l) => l.event === 'stopping'), 'the stopping line', () => w.describe());
+    expect(w.lines.map((l) => l.event)).toEqual(['stopping']);
+    rmSync(slow.hold);
+    expect(await w.exit(), w.describe()).toBe(0);
+    expect(w.lines.find((l) => l.event === 'ready'), w.describe()).toMatchObject({ serving: false });
+    expect(w.lines.find((l) => l.kind === 'startup')?.commit).toMatchObject({ committed: true });
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
+
 describe('the start-up line naming uncommitted sources', () => {
   it('tells to fix a source in error, never to commit it', async () => {
     const dir = await repo();

@@ -58,6 +58,8 @@ export async function serveStdio(dir: string): Promise<void> {
     const stop = (signal: NodeJS.Signals): void => {
       process.stderr.write(`threadwork mcp: stopping (${signal}): a call under way finishes first; new requests are refused\n`);
       stoppedBy = signal;
+      // The CLI's commands are not served from the signal on (serve/server.ts), not from once the server has connected.
+      served?.close();
       resolve('signal');
     };
     onStopSignals(['SIGINT', 'SIGTERM'], stop, (signal) => {

@@ -71,6 +71,8 @@ export class WorkspaceWatcher {
   /** The API on the session: what the CLI is served from. */
   readonly workspace: Workspace;
   private served: ServedWorkspace | undefined;
+  /** A stop was asked (stopServing): nothing more is served, not even by a start-up still under way. */
+  private servingEnded = false;
   private readonly reported = new ReportedProblems();
   /** Events arrived since the last cycle began (the session holds their paths). */
   private eventsPending = false;
@@ -109,7 +111,12 @@ export class WorkspaceWatcher {
       await startup;
       this.running = undefined;
       timer.mark('load+sync');
-      if (this.options.serve !== false) this.served = await serveWorkspace(this.workspace, { onAnswered: (call, value) => this.reportServed(call, value) });
+      if (this.options.serve !== false && !this.servingEnded) {
+        const served = await serveWorkspace(this.workspace, { onAnswered: (call, value) => this.reportServed(call, value) });
+        // A stop asked while the socket was being made: it never answers.
+        if (this.servingEnded) served?.close();
+        else this.served = served;
+      }
       timer.mark('serve');
       timer.report('watch start-up');
       if (this.eventsPending) this.schedule();
@@ -159,14 +166,26 @@ export class WorkspaceWatcher {
     this.stopped = true;
     clearTimeout(this.timer);
     clearInterval(this.reconcileTimer);
-    this.served?.close();
-    this.served = undefined;
+    this.stopServing();
     await this.running;
     if (this.eventsPending && this.started) await this.cycle('change');
     // The warm state is what the next start-up reads: kept (when it moved enough to be worth rewriting), so it reads only what changes meanwhile.
     if (this.release) await this.session.close().catch((error: unknown) => this.options.onError?.(error));
     this.release?.();
     this.release = undefined;
+  }
+
+  /**
+   * Answers none of the CLI's commands from now on; the CLI runs them itself. Called the
+   * moment a stop is asked (a signal, the output gone), before `stop` — which waits for the
+   * start-up or the cycle under way, and the CLI's own last words, for seconds at times: a
+   * signal in a watcher's first second left the start-up to open the socket after it, and
+   * commands were answered, writes committed, by a watcher that had said it was stopping.
+   */
+  stopServing(): void {
+    this.servingEnded = true;
+    this.served?.close();
+    this.served = undefined;
   }
 
   /** A file event (the session holds its path): a cycle after the quiet time. */

@@ -63,12 +63,27 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
       else if (!outputGone) process.stderr.write(`${pc.red('error:')} ${message} ${pc.dim('(still watching)')}\n`);
     },
   });
+  // A cycle under way (a large commit, git slow) can take seconds, a start-up too: whoever pressed Ctrl-C learns it was heard.
+  let startedUp = false;
+  let stoppingTold = false;
+  const tellStopping = (signal: string): void => {
+    if (stoppingTold) return;
+    stoppingTold = true;
+    if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal }));
+    else out(pc.dim(`stopping (${signal}): finishing the ${startedUp ? 'cycle under way' : 'start-up sync'}`));
+  };
   const stopped = new Promise<string>((resolve) => {
-    onStopSignals(STOP_SIGNALS, resolve, (signal) => {
+    // Served no more from the signal on, though the start-up or a cycle may take seconds to finish (WorkspaceWatcher.stopServing).
+    const stop = (reason: string): void => {
+      watcher.stopServing();
+      if (!startedUp) tellStopping(reason);
+      resolve(reason);
+    };
+    onStopSignals(STOP_SIGNALS, stop, (signal) => {
       if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal, again: true }));
       else out(fittedLines(pc.dim(`still finishing the cycle under way (${signal}): Ctrl-C once more stops at once, its write left for the next sync to finish`)));
     });
-    outputClosed = () => resolve('output closed');
+    outputClosed = () => stop('output closed');
   });
   try {
     await watcher.start();
@@ -76,6 +91,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     if (error instanceof ThreadworkError) throw error;
     throw new ThreadworkError(`Cannot start watching: ${error instanceof Error ? error.message : String(error)}`, 'watch-start');
   }
+  startedUp = true;
   if (options.json) out(JSON.stringify({ event: 'ready', time: new Date().toISOString(), root: workspace.root, serving: watcher.serving }));
   else out(startupLine(workspace.root, watcher.serving ? SERVED_COMMANDS : undefined));
   if (outsideGitTold) {
@@ -92,11 +108,7 @@ export async function watchCommand(flags: { commit: boolean; cache?: boolean }, 
     }
   });
   const signal = await stopped;
-  // A cycle under way (a large commit, git slow) can take seconds: whoever pressed Ctrl-C learns it was heard.
-  if (watcher.busy) {
-    if (options.json) out(JSON.stringify({ event: 'stopping', time: new Date().toISOString(), signal }));
-    else out(pc.dim(`stopping (${signal}): finishing the cycle under way`));
-  }
+  if (watcher.busy) tellStopping(signal);
   await told;
   await watcher.stop();
   if (options.json) out(JSON.stringify({ event: 'stopped', time: new Date().toISOString(), signal }));

@@ -87,7 +87,7 @@ export const watchLineOutput = z.union([
       uncommittedDeleted: z.array(z.string()).nullable().describe('of `uncommitted`, the files deleted (no longer on disk), as `sync --json` names them; null when `uncommitted` is'),
     })
     .describe('once, after `ready`, when git has answered: the start-up does not wait for it'),
-  z.object({ event: z.literal('stopping'), time: z.string(), signal: z.string(), again: z.literal(true).optional().describe('a second signal while stopping: still finishing; a third stops at once, the write left for the next sync') }).describe('a signal (or the output closed) arrived while a cycle was under way or saves waited for one: the watcher finishes it, then prints `stopped`'),
+  z.object({ event: z.literal('stopping'), time: z.string(), signal: z.string(), again: z.literal(true).optional().describe('a second signal while stopping: still finishing; a third stops at once, the write left for the next sync') }).describe('a signal (or the output closed) arrived during the start-up sync (printed before `ready`), or while a cycle was under way or saves waited for one: the watcher finishes it, serving the CLI nothing more, then prints `stopped`'),
   z.object({ event: z.literal('stopped'), time: z.string(), signal: z.string() }),
 ]);
 
