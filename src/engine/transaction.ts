@@ -362,11 +362,13 @@ async function transact<T>(
 /**
  * The triggers without the files with a cross-file error: those found before planning, and
  * those of threads no one checked yet (git named them only now), whose errors join the
- * run's diagnostics.
+ * run's diagnostics — nor the block files the plan left as they are for an error of theirs
+ * (damaged markers; a file read part-way through its save, engine/cut-short.ts, which was
+ * committed cut mid-word whenever another save in the same cycle moved a derived file).
  */
 function uncheckedLeftOut(state: WorkspaceState, planned: Planned, triggers: readonly string[]): string[] {
   const unchecked = [...threadsOf(triggers)].filter((thread) => !planned.checked.has(thread));
-  const invalid = new Set(planned.invalid);
+  const invalid = new Set([...planned.invalid, ...planned.plan.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)]);
   if (unchecked.length > 0) {
     const model = state.derivationModel();
     const late = referenceErrors(model, new Locators((path) => model.text(path)), () => unchecked).diagnostics.filter((d) => classifyPath(d.path).kind !== 'canvas' && classifyPath(d.path).kind !== 'goal');

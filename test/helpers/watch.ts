@@ -10,7 +10,7 @@ export interface WatchLine {
   trigger?: string[];
   deleted?: string[];
   written?: string[];
-  commit?: { committed: boolean; commit?: string } | null;
+  commit?: { committed: boolean; commit?: string; paths?: string[] } | null;
   recovered?: { committed: boolean; commit?: string; paths?: string[] } | null;
   diagnostics?: { path: string; line: number; column: number; rule: string; message: string }[];
   fixed?: string[];
