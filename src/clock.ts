@@ -13,11 +13,32 @@ export function today(): string {
 }
 
 export function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value) && isPlausibleYear(value);
 }
 
+/**
+ * The years a date in a workspace may have. Every date it holds is of the go-to-market work
+ * of living companies — a deal's stages, a campaign's touches, a goal's deadline, a reply's
+ * revisit — or a plan for the decades ahead: `0000-01-01`, `0026-03-01` or `9999-12-31` is a
+ * slip or a placeholder, never a day. Taken as one, it made a deal 739,000 days old, a goal
+ * due in 8,000 years, a follow-up never due. 1900 to 2200 leaves room for any real record and
+ * any plan, and refuses what no calendar of this work holds (docs/file-formats.md).
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
 /** How check words a date that is not one (src/schema/common.ts): a command given one words it the same. */
-export const DATE_EXPECTED = { form: 'expected a date such as 2026-03-01', day: 'expected a real calendar date' } as const;
+export const DATE_EXPECTED = {
+  form: 'expected a date such as 2026-03-01',
+  day: 'expected a real calendar date',
+  range: `expected a date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31`,
+} as const;
+
+/** Whether the year of the `YYYY-MM-DD` at the start of `value` (digits already checked) is from FIRST_YEAR to LAST_YEAR. */
+export function isPlausibleYear(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -106,7 +127,7 @@ function otherFormAdvice(text: string): string {
  */
 export function requireDate(value: string): string {
   if (isRealDate(value)) return value;
-  const expected = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE_EXPECTED.day : DATE_EXPECTED.form;
+  const expected = !/^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE_EXPECTED.form : isCalendarDay(value) ? DATE_EXPECTED.range : DATE_EXPECTED.day;
   throw new ThreadworkError(`Invalid date ${JSON.stringify(value)}: ${expected}${expected === DATE_EXPECTED.form ? dateAdvice(value) : ''}`, 'invalid-date');
 }
 

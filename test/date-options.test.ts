@@ -39,6 +39,9 @@ const DATES: [string, string][] = [
   // Refused, not trimmed, as --segment, --slug, --email and --source refuse blanks around them: a value in a form is given exactly.
   [' 2026-11-20', 'expected a date such as 2026-03-01 — unexpected space before the date: write 2026-11-20 with nothing around it'],
   ['2026-11-20 ', 'expected a date such as 2026-03-01 — unexpected space after the date: write 2026-11-20 with nothing around it'],
+  // A day of the calendar of no year this work has (src/clock.ts): a slip for 2026, a placeholder.
+  ['0026-05-01', 'expected a date from 1900-01-01 to 2200-12-31'],
+  ['9999-12-31', 'expected a date from 1900-01-01 to 2200-12-31'],
 ];
 
 type Refusal = { ok: boolean; error: { code: string; message: string } };

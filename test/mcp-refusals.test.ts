@@ -168,11 +168,12 @@ describe('threadwork mcp refuses', () => {
     expect(noSuchTool.isError).toBe(true);
     expect(noSuchTool.data.error).toMatchObject({ code: 'unknown-tool', tool: 'delete_everything' });
     // A tool's day is a day: refused as `--date` refuses it (invalid-date), the server serving on.
-    for (const date of ['2026-11-06T10:00Z', '2026-02-30', 'tomorrow']) {
+    const expected: Record<string, RegExp> = { '2026-02-30': /expected a real calendar date/, '0000-01-01': /expected a date from 1900-01-01 to 2200-12-31/ };
+    for (const date of ['2026-11-06T10:00Z', '2026-02-30', 'tomorrow', '0000-01-01']) {
       const badDate = await mcp.call<{ error: { code: string } }>('due_touches', { date });
       expect(badDate.isError, date).toBe(true);
       expect(badDate.data.error.code, date).toBe('invalid-date');
-      expect(badDate.text, date).toMatch(date === '2026-02-30' ? /expected a real calendar date/ : /expected a date such as 2026-03-01/);
+      expect(badDate.text, date).toMatch(expected[date] ?? /expected a date such as 2026-03-01/);
     }
     const inline = await mcp.ok<{ ranked: { name: string }[] }>('score_accounts', { segment: 'mid-market-fintech', accounts: [{ name: 'Inline Co', industry: 'payments', employees: 400 }] });
     expect(inline.ranked.map((a) => a.name)).toEqual(['Inline Co']);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DATE_EXPECTED, isCalendarDay } from '../clock.js';
+import { DATE_EXPECTED, isCalendarDay, isPlausibleYear } from '../clock.js';
 import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, REVENUE_EXPECTED, revenueProblems, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
@@ -17,6 +17,8 @@ export const isoDateSchema = z
   // `abort`: a value that is not a date at all gets one error, not a second one saying it is no calendar day.
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, { message: DATE_EXPECTED.form, abort: true })
   .refine(isCalendarDay, DATE_EXPECTED.day)
+  // A day of the calendar, of no year this work has (`0000-01-01`, `9999-12-31`): clock.ts says why.
+  .refine((value) => !isCalendarDay(value) || isPlausibleYear(value), DATE_EXPECTED.range)
   // The form takes any digits, colons and dots after the day: `T99:99` or `T::` is no time.
   .refine((value) => !isCalendarDay(value) || isTimeOfDay(value), 'expected a real time of day, from 00:00 to 23:59:59, after the date');
 
