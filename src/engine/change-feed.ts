@@ -32,14 +32,20 @@ export function isWatchedFolder(rel: string): boolean {
 export async function applyEvents(state: WorkspaceState, paths: readonly string[], hooks: { unseenGone?: (path: string) => void; error?: ((error: unknown) => void) | undefined }): Promise<string[]> {
   const changed: string[] = [];
   let unknown = 0;
-  for (const path of paths) {
+  // Folders gone first, then each file read as it is now. A batch names a file once, where its
+  // first event put it: a folder removed and back again (`rm -rf` then `git checkout --`, two
+  // checkouts in quick succession) named its files' deletions before the folder's removal, and
+  // the removal, applied after the files were read back, took a thread out that is on disk.
+  // A file the removal took out is one the state knew: neither "unseen" nor a path it never saw.
+  const removed = new Set<string>();
+  for (const path of [...paths.filter((p) => p.endsWith('/')), ...paths.filter((p) => !p.endsWith('/'))]) {
     try {
       if (path.endsWith('/')) {
-        changed.push(...state.removeFolder(path.slice(0, -1)));
+        for (const gone of state.removeFolder(path.slice(0, -1))) removed.add(gone);
         unknown += 1;
         continue;
       }
-      const known = state.has(path);
+      const known = state.has(path) || removed.has(path);
       const outcome = state.update(path);
       if (outcome === 'changed' || outcome === 'removed') changed.push(path);
       else if (!known && outcome === 'unchanged') hooks.unseenGone?.(path);
@@ -49,7 +55,7 @@ export async function applyEvents(state: WorkspaceState, paths: readonly string[
     }
   }
   if (unknown > UNKNOWN_BURST) changed.push(...(await state.loadAll()));
-  return [...new Set(changed)].sort();
+  return [...new Set([...removed, ...changed])].sort();
 }
 
 /** How long a cookie may take to come back before the events are not trusted to be complete. */
