@@ -7,7 +7,7 @@ import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
 import { today } from '../clock.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, goalsOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { slugify } from '../workspace/slug.js';
+import { slugOfText } from '../workspace/slug.js';
 import { assumptionState, testsOpenly, type AssumptionState } from './assumptions.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { FigureSums } from './figure-sums.js';
@@ -358,12 +358,8 @@ export class IncrementalDerivation {
     }
     const opportunity = t.contentOpportunity;
     if (opportunity?.topic) {
-      let slug: string | undefined;
-      try {
-        slug = opportunity.slug ?? slugify(opportunity.topic, 'content topic');
-      } catch {
-        slug = undefined; // a topic with no letters: check reports the thread; nothing to open
-      }
+      // A topic with no Latin letter or digit gives no folder name: nothing to open.
+      const slug = opportunity.slug ?? (slugOfText(opportunity.topic) || undefined);
       if (slug !== undefined) {
         this.askedFor = undefined;
         const askers = mapOf(this.opportunities, slug);
@@ -473,7 +469,8 @@ export class IncrementalDerivation {
     const bySlug = new Map<string, MarketingOpening>(this.askedFor.map((o) => [o.slug, o]));
     for (const a of assumptions) {
       if (a.status !== 'validated' || a.retired) continue;
-      const slug = `${a.id.toLowerCase()}-${slugify(a.statement, 'assumption').slice(0, 48).replace(/-+$/, '')}`;
+      const words = slugOfText(a.statement).slice(0, 48).replace(/-+$/, '');
+      const slug = words ? `${a.id.toLowerCase()}-${words}` : a.id.toLowerCase();
       if (!bySlug.has(slug)) {
         bySlug.set(slug, { slug, topic: `Proof: ${a.statement}`, priority: 'high', sources: a.evidence.map((e) => e.thread), reason: `assumption ${a.id} validated (confidence ${formatFixed(a.confidence)}, n=${a.n})`, assumption: a.id });
       }

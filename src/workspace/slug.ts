@@ -128,6 +128,18 @@ export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): s
 
 
 /**
+ * The folder name threadwork makes from prose it derives a thread from — a content
+ * opportunity's `topic`, a validated assumption's `statement` — as {@link slugify} makes
+ * one, but never refused: the text is a sentence, not a name typed for a folder, and its
+ * slug holds only `a-z`, `0-9` and `-`, so a `/` (`€300/month`), an ellipsis (`..`), a
+ * leading `~` or `Q:` cannot lead anywhere. Refusing them made one such sentence stop the
+ * whole sync. Empty when the text has no letter or digit with a Latin form.
+ */
+export function slugOfText(text: string): string {
+  return trimSlug(asciiSlug(cleanName(text)));
+}
+
+/**
  * The letters and digits of `typed` that a folder name made by {@link slugify} leaves out
  * ("日本" of "Sony 日本", which becomes `sony`), so the caller can say so rather than drop
  * them quietly. Empty for a Latin name.
