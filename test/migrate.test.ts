@@ -415,15 +415,28 @@ describe('threadwork migrate', () => {
     const ws = await openWorkspace(dir);
     const result = await ws.migrate([`${DEAL}/3-implication.md`], { commit: false });
     const text = read(dir, `${DEAL}/3-implication.md`);
-    expect(text.startsWith('\uFEFF---\r\narr_potential: 250000\r\nstrategic_value: medium\r\n---\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF---\r\narr_potential: €250000\r\nstrategic_value: medium\r\n---\r\n')).toBe(true);
     expect(text.slice(text.indexOf('---\r\n#') + 5)).toBe(prose.slice(1));
     expect(result.files[0]!.lines[0]!.note).toMatch(/EUR/);
   });
 
+  // Written as the bare number, an amount in another currency than the workspace's counted
+  // in the workspace's: `€40k/year` in a USD workspace became $40,000 of pipeline, while the
+  // line said "recorded as written, not converted".
+  it('keeps the currency of an amount written in another one than the workspace counts, so it is left out of the figures, not counted as dollars', async () => {
+    const dir = methodWorkspace({ [`${DEAL}/3-implication.md`]: '# Implication\n\nARR potential: €30k-€50k/year\nStrategic value: High\n', [`${DEAL}/6-learning.md`]: '# Learning\n\nOutcome: closed-won\nClosed: 2026-05-04\nARR: £41.5k per year\n' });
+    const { code, json } = await runJson<MigratedJson>(['migrate', `${DEAL}/3-implication.md`, `${DEAL}/6-learning.md`, '--no-commit', '--dir', dir]);
+    expect(code, JSON.stringify(json)).toBe(0);
+    expect(read(dir, `${DEAL}/3-implication.md`)).toMatch(/^---\narr_potential:\n {2}min: €30000\n {2}max: €50000\nstrategic_value: high\n---\n/);
+    expect(read(dir, `${DEAL}/6-learning.md`)).toMatch(/\narr: £41500\n/);
+    const { json: checked } = await checkJson<{ diagnostics: { path: string; rule: string; line: number }[] }>(dir);
+    expect(checked.diagnostics.filter((d) => d.rule === 'amount-other-currency').map((d) => `${d.path}:${d.line}`).sort()).toEqual([`${DEAL}/3-implication.md:3`, `${DEAL}/6-learning.md:4`]);
+  });
+
   // The review: one CRLF line pasted into a file saved with LF made the whole front matter CRLF (any `\r\n` counted as the file's ending).
   it.each([
-    ['mostly LF, one CRLF line', '# Implication\n\nARR potential: €250k\r\nStrategic value: Medium\nMore prose.\n', '---\narr_potential: 250000\nstrategic_value: medium\n---\n'],
-    ['mostly CRLF, one LF line', '# Implication\r\n\r\nARR potential: €250k\nStrategic value: Medium\r\nMore prose.\r\n', '---\r\narr_potential: 250000\r\nstrategic_value: medium\r\n---\r\n'],
+    ['mostly LF, one CRLF line', '# Implication\n\nARR potential: €250k\r\nStrategic value: Medium\nMore prose.\n', '---\narr_potential: €250000\nstrategic_value: medium\n---\n'],
+    ['mostly CRLF, one LF line', '# Implication\r\n\r\nARR potential: €250k\nStrategic value: Medium\r\nMore prose.\r\n', '---\r\narr_potential: €250000\r\nstrategic_value: medium\r\n---\r\n'],
   ])('writes front matter in the line ending a file mostly uses (%s), the prose byte for byte', async (_name, prose, block) => {
     const dir = methodWorkspace({ [`${DEAL}/3-implication.md`]: prose });
     const { code, stdout } = await runCli(['migrate', `${DEAL}/3-implication.md`, '--no-commit', '--dir', dir]);

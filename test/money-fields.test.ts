@@ -72,7 +72,7 @@ describe('a company revenue that is no amount', () => {
       'research/customer/icp/mid-market-fintech-icp.yaml:29:10 Invalid `firmographics.revenue.min`: expected an amount such as 36000 or "$36k" (got "twenty million")',
       'strategy/canvas/04-segments.md:12:35 Invalid `segments[0].filters.revenue.max`: expected an amount that reads one way: "1.200" reads two ways, 1200 or 1.2: write 1200 (or "€1.200", a currency sign makes the dot group thousands) or 1.2 (got "1.200")',
       'threads/sales/brightcart/1-input.md:15:12 Invalid `company.revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" (got "lots")',
-      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" — amounts here are yearly: write $48M/year as 48000000 (got "$48M/year")',
+      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" — amounts here are yearly: write $48M/year as "$48000000" (got "$48M/year")',
     ]);
   });
 
@@ -172,8 +172,8 @@ describe('money written per year or per month', () => {
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'goals/g-arr-500k-2026.md:9:13 Invalid `metrics[0].target`: expected an amount such as 36000 or "$36k" — $42k MRR is a monthly figure: amounts here are yearly (ARR), write the yearly amount (got "$42k MRR")',
-      'threads/sales/brightcart/3-implication.md:2:16 Invalid `arr_potential`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — amounts here are yearly: write $30k-$50k per year as {min: 30000, max: 50000} (got "$30k-$50k per year")',
-      'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" — amounts here are yearly: write $40k/year as 40000 (got "$40k/year")',
+      'threads/sales/brightcart/3-implication.md:2:16 Invalid `arr_potential`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — amounts here are yearly: write $30k-$50k per year as {min: "$30000", max: "$50000"} (got "$30k-$50k per year")',
+      'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" — amounts here are yearly: write $40k/year as "$40000" (got "$40k/year")',
     ]);
   });
 });
@@ -219,6 +219,16 @@ describe("a goal's figure below 0", () => {
       'goals/g-arr-500k-2026.md:10:15 Invalid `metrics[0].baseline`: expected an amount of 0 or more (got -1000)',
       'goals/g-arr-500k-2026.md:12:13 Invalid `metrics[1].target`: expected a number of 0 or more (got -12)',
       'goals/g-arr-500k-2026.md:27:13 Invalid `subgoals[2].target`: expected a number of 0 or more (got -3)',
+    ]);
+  });
+
+  // The advice named the bare number: `€40k/year` told to be `40000`, which a USD workspace counts as $40,000.
+  it('keeps the currency the amount was written in, so following the advice does not change it', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', 'arr: 42000', 'arr: "€40.5k/year"');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message)).toEqual([
+      'Invalid `arr`: expected an amount such as 36000 or "$36k" — amounts here are yearly: write €40.5k/year as "€40500" (got "€40.5k/year")',
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * action's status, a validation's evidence). stage-rules.ts says which label is which.
  */
 
+import { amountInCurrency } from '../schema/money.js';
 import { domainOf } from '../schema/domain.js';
 import { DEAL_ACTION_TYPES } from '../schema/stages.js';
 import { PRESET_NAMES } from '../outreach/sequences.js';
@@ -91,8 +92,10 @@ export function money(path: string, range: boolean): Rule {
     const { value, currency } = reading.value;
     if (typeof value !== 'number' && !range) return { ok: false, reason: `expected one amount, got a range (${plainValue(v)}): which one was it?` };
     const home = state.context.currency ?? 'USD';
-    const note = currency && currency !== home ? `written in ${currency}; the workspace counts ${home}: recorded as written, not converted` : undefined;
-    return note ? { ok: true, value, note } : { ok: true, value };
+    if (!currency || currency === home) return { ok: true, value };
+    // Written as a bare number, the amount would count in the workspace's currency: €40k as $40,000.
+    const kept = typeof value === 'number' ? amountInCurrency(value, currency) : { min: amountInCurrency(value.min, currency), max: amountInCurrency(value.max, currency) };
+    return { ok: true, value: kept, note: `written in ${currency}; the workspace counts ${home}: recorded in ${currency}, not converted` };
   });
 }
 

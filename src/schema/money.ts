@@ -53,6 +53,21 @@ export function writtenCurrency(value: unknown): string | undefined {
   }
   return undefined;
 }
+/**
+ * `amount` written back as text that reads as that amount in `currency` (an ISO code,
+ * `EUR`): `"€40000"`, the sign first and no separators; a plain number without one.
+ * What `migrate` writes and a money error advises for an amount that named its currency:
+ * the bare number would count in the workspace's currency — `€40k/year` turned into `$40,000`
+ * in a USD workspace. A fraction of exactly three digits gets a fourth (`€1200.1250`), as
+ * `€1200.125` reads as thousands grouped.
+ */
+export function amountInCurrency(amount: number, currency: string | undefined): number | string {
+  const sign = currency === undefined ? undefined : SIGN[currency.toLowerCase()];
+  if (sign === undefined) return amount;
+  const digits = String(amount);
+  return `${sign}${/\.\d{3}$/.test(digits) ? `${digits}0` : digits}`;
+}
+
 /** A currency before or after, digits grouped by `.`, `,` or spaces (a no-break space too), a suffix. */
 const AMOUNT = new RegExp(`^(${CURRENCY})?\\s*(\\d+(?:[.,\\s\\u00a0\\u202f]\\d+)*)\\s*(${SUFFIXES})?\\s*(${CURRENCY})?$`, 'i');
 /** The suffix an amount ends with, a currency sign after it or not (`50M`, `50 million €`). */
@@ -186,7 +201,9 @@ function perPeriodAdvice(text: string): string {
   const amount = head.replace(YEARLY, '').trim();
   const bounds = readBounds(amount);
   if (!bounds || 'ambiguous' in bounds || MINUS.test(amount)) return '';
-  const written = bounds.first === bounds.second ? String(bounds.first) : `{min: ${bounds.first}, max: ${bounds.second}}`;
+  const currency = writtenCurrency(amount);
+  const end = (value: number): string => JSON.stringify(amountInCurrency(value, currency));
+  const written = bounds.first === bounds.second ? end(bounds.first) : `{min: ${end(bounds.first)}, max: ${end(bounds.second)}}`;
   return ` — amounts here are yearly: write ${head} as ${written}`;
 }
 /** The currencies an amount may be written in (CURRENCY), as an error names them. */
