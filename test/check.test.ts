@@ -150,6 +150,36 @@ describe('check', () => {
       expected: 'threads/sales/acme/meta.json:6:26 json-syntax',
       message: /^Invalid JSON: a comma after the last entry: expected another "key": value after it, or no comma before the closing `}`$/,
     },
+    // Written by hand as JavaScript or YAML would have it: JSON.parse named each in its grammar's
+    // terms ("Expected double-quoted property name", "Expected ',' or '}' after property value").
+    {
+      name: 'a comment in meta.json, at the comment',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal",\n  // opened at the fair\n  "title": "Acme",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:4:3 json-syntax',
+      message: /^Invalid JSON: a comment \(`\/\/ opened at the fair`\): JSON has none — delete it, or keep the note as a key of your own \("note": "…"\)$/,
+    },
+    {
+      name: 'a key in single quotes in meta.json, at the key',
+      file: 'threads/sales/acme/meta.json',
+      text: "{\n  \"id\": \"acme\",\n  'type': \"sales-deal\",\n  \"title\": \"Acme\",\n  \"source\": \"inbound\",\n  \"created\": \"2026-03-01\"\n}\n",
+      expected: 'threads/sales/acme/meta.json:3:3 json-syntax',
+      message: /^Invalid JSON: text in single quotes \(`'type'`\): expected double quotes \("type"\)$/,
+    },
+    {
+      name: 'a key without quotes in meta.json, at the key',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  type: "sales-deal",\n  "title": "Acme",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:3:3 json-syntax',
+      message: /^Invalid JSON: a key without quotes \(`type`\): expected it in double quotes \("type"\)$/,
+    },
+    {
+      name: 'a comma left out between two entries of meta.json, after the first',
+      file: 'threads/sales/acme/meta.json',
+      text: '{\n  "id": "acme",\n  "type": "sales-deal"\n  "title": "Acme",\n  "source": "inbound",\n  "created": "2026-03-01"\n}\n',
+      expected: 'threads/sales/acme/meta.json:3:23 json-syntax',
+      message: /^Invalid JSON: a comma missing between two entries: expected `,` after this value, before the next one$/,
+    },
     {
       // A control character inside a string (a tab or escape code pasted in): JSON.parse's
       // "Bad control character in string literal" said neither which nor what to write.

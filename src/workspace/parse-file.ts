@@ -377,11 +377,43 @@ function plainJsonMistake(text: string, message: string): { offset: number; reas
   if (control && character !== undefined) {
     return { offset: Number(control[1]), reason: `a control character (${codePointLabel(character)}) inside a string: expected text — delete it, or write it escaped (\\n for a line break, \\t for a tab)` };
   }
+  const handWritten = handWrittenJsonMistake(text, message);
+  if (handWritten) return handWritten;
   const at = /^Expected double-quoted property name in JSON at position (\d+)/.exec(message);
   if (!at || text[Number(at[1])] !== '}') return undefined;
   const comma = text.slice(0, Number(at[1])).trimEnd();
   if (!comma.endsWith(',')) return undefined;
   return { offset: comma.length - 1, reason: 'a comma after the last entry: expected another "key": value after it, or no comma before the closing `}`' };
+}
+
+/**
+ * What a person used to JavaScript or YAML writes in a JSON file by hand, which JSON.parse
+ * names in its grammar's terms ("Expected property name or '}'", "Expected ',' or '}' after
+ * property value"): a comment, single quotes, a key without quotes, a comma left out
+ * between two entries. Said as what was written and what to write instead.
+ */
+function handWrittenJsonMistake(text: string, message: string): { offset: number; reason: string } | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return undefined;
+  const offset = Number(position[1]);
+  const rest = text.slice(offset);
+  if (rest.startsWith('//') || rest.startsWith('/*')) {
+    const comment = rest.startsWith('//') ? rest.split(/\r?\n/)[0]! : rest.slice(0, rest.includes('*/') ? rest.indexOf('*/') + 2 : undefined).split(/\r?\n/)[0]!;
+    return { offset, reason: `a comment (\`${comment.trimEnd()}\`): JSON has none — delete it, or keep the note as a key of your own ("note": "…")` };
+  }
+  if (rest.startsWith("'")) {
+    const quoted = /^'[^'\n]*'?/.exec(rest)![0];
+    return { offset, reason: `text in single quotes (\`${quoted}\`): expected double quotes (${JSON.stringify(quoted.replace(/^'|'$/g, ''))})` };
+  }
+  if (/^Expected (?:property name or '}'|double-quoted property name)/.test(message)) {
+    const key = /^[\p{L}\p{N}_$-]+/u.exec(rest)?.[0];
+    if (key) return { offset, reason: `a key without quotes (\`${key}\`): expected it in double quotes (${JSON.stringify(key)})` };
+  }
+  if (/^Expected ',' or '[}\]]' after (?:property value|array element)/.test(message) && /^["{[\p{N}tfn-]/u.test(rest)) {
+    const before = text.slice(0, offset).trimEnd();
+    return { offset: before.length, reason: 'a comma missing between two entries: expected `,` after this value, before the next one' };
+  }
+  return undefined;
 }
 
 /** The first word outside a string that JSON does not allow (not a number, true, false or null: `one`, `tru`). */
