@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeMarkdown } from '../src/markdown/compose.js';
 import { bodyOffsetOf, parseFrontMatter } from '../src/markdown/front-matter.js';
-import { replaceFrontMatter, setFrontMatterFields, setFrontMatterScalar } from '../src/markdown/front-matter-edit.js';
+import { addFrontMatterScalar, replaceFrontMatter, setFrontMatterFields, setFrontMatterScalar } from '../src/markdown/front-matter-edit.js';
 import { YamlLocator } from '../src/markdown/locate.js';
 
 describe('parseFrontMatter', () => {
@@ -111,6 +111,19 @@ describe('YamlLocator', () => {
     { path: ['company', 'signals', 7], line: 6, column: 5 },
   ])('locates $path at $line:$column', ({ path, line, column }) => {
     expect(new YamlLocator(text).locate(path)).toEqual({ line, column });
+  });
+});
+
+describe('addFrontMatterScalar through an alias', () => {
+  // A prospect or a subgoal written `- *p` is the map anchored elsewhere: `campaign reply`
+  // and the sync that records a subgoal reached died there, finding no map.
+  const text = '---\nfirst: &p {email: ada@example.com}   # the pilot contact\nsecond: &q\n  email: bo@example.com\nprospects:\n  - *p\n  - *q\n---\nBody.\n';
+
+  it('adds the key to the map the alias names, where it is written, and sets it there once added', () => {
+    const added = addFrontMatterScalar(addFrontMatterScalar(text, ['prospects', 0], 'status', 'replied'), ['prospects', 1], 'status', 'bounced');
+    expect(added).toBe(text.replace('ada@example.com}', 'ada@example.com, status: replied}').replace('  email: bo@example.com\n', '  email: bo@example.com\n  status: bounced\n'));
+    expect(parseFrontMatter(added).data).toMatchObject({ prospects: [{ status: 'replied' }, { status: 'bounced' }] });
+    expect(addFrontMatterScalar(added, ['prospects', 1], 'status', 'unsubscribed')).toBe(added.replace('status: bounced', 'status: unsubscribed'));
   });
 });
 

@@ -65,3 +65,26 @@ describe('a pipeline subgoal once reached', () => {
     expect(read(dir, GOAL)).not.toContain('reached:');
   });
 });
+
+describe('a subgoal written as a YAML alias', () => {
+  // `subgoals: [*sg]` naming a map anchored elsewhere is valid YAML the reader reads; the
+  // sync that recorded it reached looked for a map where the alias stands and crashed with
+  // an internal error, writing nothing for any file of the workspace.
+  const ANCHORED = 'first: &sg\n  id: SG1\n  title: Book two discovery meetings\n  metric: meetings\n  target: 2\nsubgoals:\n  - *sg\n';
+
+  it('is recorded as reached in the map the alias names, every other byte as written', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, GOAL, 'subgoals:\n  - id: SG1\n    title: Book forty discovery meetings with fintech controllers\n    metric: meetings\n    target: 40\n', ANCHORED);
+    const written = read(dir, GOAL);
+    const first = await runJson<Synced>(['sync'], { cwd: dir, env: { ...gitEnv(), ...TODAY } });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.json.changes?.map((c) => c.description)).toContain('g-fintech-beachhead SG1 reached 2026-11-12 (recorded in goals/g-fintech-beachhead.md)');
+    const recorded = read(dir, GOAL);
+    expect(recorded).toContain('  target: 2\n  reached: 2026-11-12\nsubgoals:\n  - *sg\n');
+    expect(recorded.slice(0, recorded.indexOf('<!-- threadwork:begin'))).toBe(written.slice(0, written.indexOf('<!-- threadwork:begin')).replace('  target: 2\n', '  target: 2\n  reached: 2026-11-12\n'));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const again = await runJson<Synced>(['sync'], { cwd: dir, env: { ...gitEnv(), ...TODAY } });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.json.changes ?? []).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { Document } from 'yaml';
 import { yamlPackage } from './yaml-package.js';
 import { parseFrontMatter } from './front-matter.js';
 import { YAML_OPTIONS } from './yaml.js';
@@ -31,7 +32,7 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
   if (!fm.present || fm.errors) throw new Error('setFrontMatterScalar: the file has no valid front matter');
   const { parseDocument, isScalar, isAlias } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
-  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const node = nodeAt(doc, path) as { range?: [number, number, number] } | undefined;
   const yamlStart = text.indexOf('\n');
   // An alias went to the Document API below, which rewrote the whole front matter: flow maps
   // written over two lines joined, the spaces before a comment collapsed.
@@ -46,6 +47,23 @@ export function setFrontMatterScalar(text: string, path: readonly (string | numb
   fresh.setIn(path, value);
   const eol = lineEndingOf(text);
   return `${bomOf(text)}---${eol}${fresh.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\r?\n/g, eol)}---${eol}${text.slice(fm.bodyOffset)}`;
+}
+
+/**
+ * The node at `path`, following the aliases on the way: `getIn` stops at one, so a
+ * subgoal written `- *sg` (its map anchored elsewhere) was no map to it, and the sync
+ * that recorded it reached died with an internal error. The node itself is returned as
+ * written, an alias included (`status: *on` is replaced, not what it names).
+ */
+function nodeAt(doc: Document, path: readonly (string | number)[]): unknown {
+  const { isAlias, isCollection } = yamlPackage();
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (!isCollection(node)) return undefined;
+    node = node.get(key, true);
+  }
+  return node;
 }
 
 /** A byte-order mark the file starts with (a Windows editor's): kept before a rewritten front matter. */
@@ -132,9 +150,11 @@ function lineEnd(text: string, offset: number): number {
 export function addFrontMatterScalar(text: string, mapPath: readonly (string | number)[], key: string, value: string | number | boolean): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.errors) throw new Error('addFrontMatterScalar: the file has no valid front matter');
-  const { parseDocument, isMap } = yamlPackage();
+  const { parseDocument, isMap, isAlias } = yamlPackage();
   const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
-  const map = doc.getIn(mapPath, true);
+  // A map named by an alias (`- *sg`) gets the entry where it is written, after its anchor.
+  const written = nodeAt(doc, mapPath);
+  const map = isAlias(written) ? written.resolve(doc) : written;
   if (!isMap(map)) throw new Error(`addFrontMatterScalar: no map at ${mapPath.join('.')}`);
   if (map.has(key)) return setFrontMatterScalar(text, [...mapPath, key], value);
   const yamlStart = text.indexOf('\n');
