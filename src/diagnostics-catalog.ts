@@ -335,7 +335,7 @@ export const RULES = {
     at: 'key',
     summary: 'two segments, assumptions, goals, subgoals, threads or campaign prospects with the same id',
     message: 'Duplicate {kind} id `{id}` on line {line}, column {column}: first used on line {line}, column {column}; expected each {kind} to have its own id',
-    docs: 'References by id would be ambiguous. The second occurrence is reported, pointing at its id; the message gives the line and column of both in the list (segments, assumptions, a goal\'s subgoals). A thread or goal id used twice names the other file instead (`already used by {path}`).',
+    docs: 'References by id would be ambiguous. The second occurrence is reported, pointing at its id; the message gives the line and column of both in the list (segments, assumptions, a goal\'s subgoals). A thread or goal id used twice names the other file instead (`already used by {path}`); it is reported at the copy: the id is held by the thread folder or goal file named by it (`goals/g-fintech.md` for `g-fintech`), else by the first in path order.',
   },
   'stage-order': {
     severity: 'error',
@@ -487,7 +487,7 @@ export const RULES = {
     at: 'key',
     summary: 'a goal whose `id` is not its file name',
     message: 'Goal id `{id}` does not match its file name: expected `id: {name}` or the file renamed to goals/{id}.md',
-    docs: 'Threads reference goals by file name; the two must agree. A file name that is not a goal id (`G-Fintech.md`: capitals, or no `g-`) cannot be the id, so the message offers only the rename. An `id` that is not a goal id is reported once, as a `schema` error, not also here.',
+    docs: 'Threads reference goals by file name; the two must agree. A file name that is not a goal id (`G-Fintech.md`: capitals, or no `g-`) cannot be the id, so the message offers only the rename; nor does it when a goal file of that name is already there (a goal copied to start another, its `id` not changed yet), since the rename would replace it: only the `id` is offered. An `id` that is not a goal id is reported once, as a `schema` error, not also here.',
   },
   'decision-contradicts-score': {
     severity: 'warning',

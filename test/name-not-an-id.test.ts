@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspace } from './helpers/example.js';
+import { git, gitEnv } from './helpers/git.js';
 
 /**
  * A goal file or a thread folder whose name is not an id. The goal's error told the person
@@ -30,6 +31,25 @@ describe('a name that is not an id', () => {
     renameSync(join(dir, 'goals/g-fintech-beachhead.md'), join(dir, 'goals/g-beachhead.md'));
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(errorsOf(json.diagnostics).map((d) => d.message)).toContain('Goal id `g-fintech-beachhead` does not match its file name: expected `id: g-beachhead` or the file renamed to goals/g-fintech-beachhead.md');
+  });
+
+  it('a goal copied to start another, its id not changed yet, is the duplicate: the goal copied stays valid and synced', async () => {
+    // `g-apac.md` sorts before `g-fintech-beachhead.md`: the copy took the id, and the goal
+    // nobody touched was the duplicate, held, its state no longer derived.
+    const dir = exampleWorkspace();
+    cpSync(join(dir, 'goals/g-fintech-beachhead.md'), join(dir, 'goals/g-apac.md'));
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(errorsOf(json.diagnostics).map((d) => `${d.path}:${d.line}:${d.column} ${d.rule}: ${d.message}`)).toEqual([
+      'goals/g-apac.md:2:5 duplicate-id: Duplicate goal id `g-fintech-beachhead`: already used by goals/g-fintech-beachhead.md',
+      // The rename would replace the goal copied: only the id is offered.
+      'goals/g-apac.md:2:5 goal-id-filename: Goal id `g-fintech-beachhead` does not match its file name: expected `id: g-apac` (goals/g-fintech-beachhead.md is another goal)',
+    ]);
+    const goal = join(dir, 'goals/g-fintech-beachhead.md');
+    writeFileSync(goal, readFileSync(goal, 'utf8').replace('  - name: meetings\n    target: 40', '  - name: meetings\n    target: 30'));
+    const synced = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir, env: gitEnv() });
+    expect(synced.json.diagnostics.filter((d) => d.path === 'goals/g-fintech-beachhead.md')).toEqual([]);
+    expect(readFileSync(goal, 'utf8')).toContain('| meetings | 6 | 30 | 24 |');
+    expect(git(dir, 'status', '--porcelain')).toBe('?? goals/g-apac.md\n');
   });
 
   it('a thread folder with a space is told what a thread id looks like', async () => {

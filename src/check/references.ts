@@ -213,7 +213,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     });
     // An id that is no goal id is the schema's error, at the same place: not this one too.
     const declared = dataOf(file)?.id;
-    if (typeof declared === 'string' && declared !== id && goalIdSchema.safeParse(declared).success) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id));
+    if (typeof declared === 'string' && declared !== id && goalIdSchema.safeParse(declared).success) report(file.path, ['id'], 'goal-id-filename', goalFileMessage(declared, id, model.goals.has(declared)));
     checkGoalDates(file, report);
     checkGoalCurrency(file.path, file.value as Goal | undefined, known.currency, report);
   }
@@ -318,11 +318,13 @@ function reportNoStage(thread: ThreadRecord, broken: ReadonlySet<string>, report
 
 /**
  * A file name that is not a goal id (`G-Fintech-Beachhead.md`) cannot become the id: the
- * schema refuses it, so only the rename is offered.
+ * schema refuses it, so only the rename is offered. A file of that name already there (a
+ * goal copied to start another) leaves only the id to change: a rename onto it would
+ * replace the goal copied.
  */
-function goalFileMessage(declared: string, name: string): string {
+function goalFileMessage(declared: string, name: string, declaredFileExists: boolean): string {
   const mismatch = `Goal id \`${declared}\` does not match its file name: expected`;
-  if (goalIdSchema.safeParse(name).success) return `${mismatch} \`id: ${name}\` or the file renamed to goals/${declared}.md`;
+  if (goalIdSchema.safeParse(name).success) return declaredFileExists ? `${mismatch} \`id: ${name}\` (goals/${declared}.md is another goal)` : `${mismatch} \`id: ${name}\` or the file renamed to goals/${declared}.md`;
   return `${mismatch} the file renamed to goals/${declared}.md (\`${name}\` is not a goal id: \`g-\` then lower-case letters, digits and single hyphens)`;
 }
 
@@ -594,23 +596,43 @@ function collectIds(file: ParsedFile | undefined, key: string, idSchema: z.ZodTy
   return ids;
 }
 
+/** A goal file's `id` when it is a goal id: the schema's error otherwise, at the same place. */
+function declaredGoalId(data: Data | undefined): string | undefined {
+  return typeof data?.id === 'string' && goalIdSchema.safeParse(data.id).success ? data.id : undefined;
+}
+
+/**
+ * Which file holds each goal id: the file named by it (goals/g-fintech.md for `g-fintech`),
+ * as a thread's id is held by its folder; else the first in path order. A goal copied to
+ * start another (`g-apac.md`, its id not changed yet) sorts before its original and took
+ * the id: the goal left untouched was the duplicate, held, its state no longer derived.
+ */
+function goalIdHolders(model: WorkspaceModel): Map<string, string> {
+  const holders = new Map<string, string>();
+  const files = [...model.goals].sort(([, a], [, b]) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const [fileId, file] of files) {
+    const declared = declaredGoalId(dataOf(file));
+    if (declared !== undefined && (!holders.has(declared) || declared === fileId)) holders.set(declared, file.path);
+  }
+  return holders;
+}
+
 function collectGoals(model: WorkspaceModel, report: Report, locators: Locators): Map<string, Set<string> | undefined> {
   const goals = new Map<string, Set<string> | undefined>();
-  const owner = new Map<string, string>();
+  const owner = goalIdHolders(model);
   for (const [fileId, file] of model.goals) {
     const data = dataOf(file);
     // A goal file that cannot be read, or whose id is no goal id (`id: G-Fintech`: the
     // schema's error), is still the goal its name says, its subgoals unknown — when its
     // name is a goal id. Only ids may be offered as the known goals: "expected one of
     // G-Fintech" would send the person to the next error.
-    const declared = typeof data?.id === 'string' && goalIdSchema.safeParse(data.id).success ? data.id : undefined;
+    const declared = declaredGoalId(data);
     if (!declared && !goals.has(fileId) && goalIdSchema.safeParse(fileId).success) goals.set(fileId, undefined);
     if (!declared) continue;
-    if (owner.has(declared)) {
+    if (owner.get(declared) !== file.path) {
       report(file.path, ['id'], 'duplicate-id', `Duplicate goal id \`${declared}\`: already used by ${owner.get(declared)}`);
       continue;
     }
-    owner.set(declared, file.path);
     // Subgoals written as a map (`SG1:` lines) are the schema's error: their ids are unknown, not none.
     goals.set(declared, notAList(data, 'subgoals') ? undefined : collectIds(file, 'subgoals', subgoalIdSchema, report, locators));
   }
