@@ -44,8 +44,8 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a file that cannot be read (permissions, a file removed while reading)',
-    message: 'Cannot read file: {errno code}',
-    docs: 'The file exists in the listing but reading it failed. Check its permissions; the rest of the workspace is still checked.',
+    message: 'Cannot read {path}: {what failed, in words (permission denied), and its errno code}: expected a file this user may read — {how to fix it}',
+    docs: 'The file exists in the listing but reading it failed: permission denied (EACCES: a file made by another user, an editor run with sudo, or a folder that may be listed but not searched), not permitted (EPERM) or an I/O error (EIO) is said in words with what to do; another failure by its code. Values derived from the file are held at its last valid version (`derived-held`); the rest of the workspace is still checked.',
   },
   'yaml-syntax': {
     severity: 'error',

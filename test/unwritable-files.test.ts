@@ -198,6 +198,25 @@ describe.skipIf(!permissionsBind)('folders the user may not write or read', () =
     }
     expect(lastCommitPaths(dir)).toEqual(before);
   });
+
+  it('a stage file it may not read is an error saying so, at the file, and how to fix it; its thread is held', async () => {
+    // It said "Cannot read file: EACCES": a code, and nothing of what was expected.
+    const dir = ownedWorkspace();
+    const head = gitHere(dir, 'rev-parse', 'HEAD').trim();
+    const stage = `${DEAL}/2-hypothesis.md`;
+    chmodSync(join(dir, stage), 0o000);
+    try {
+      const checked = await runUnprivileged(dir, ['check']);
+      expect(checked.code, checked.stderr).toBe(1);
+      expect(checked.stdout).toContain(`${stage}:1:1 error Cannot read ${stage}: permission denied (EACCES): expected a file this user may read — fix its permissions (\`chmod u+r\`, and \`u+x\` on its folders) (read)`);
+      const synced = await runUnprivileged(dir, ['sync', '--json']);
+      expect(synced.code, synced.stderr).toBe(1);
+      expect(JSON.parse(synced.stdout).diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ path: stage, rule: 'derived-held' })]));
+      expect(gitHere(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    } finally {
+      chmodSync(join(dir, stage), 0o644);
+    }
+  });
 });
 
 function chmodTree(path: string, writable: boolean): void {

@@ -231,8 +231,19 @@ export function readDiagnostic(path: string, error: NodeJS.ErrnoException): Diag
     if (classifyPath(path).kind !== 'other') return diagnostic(path, START, 'error', 'path-refused', `Refused ${path}: ${error.message}, where ${describeFile(path)} is expected: remove it and put the file back`);
     return diagnostic(path, START, 'warning', 'special-file', `Skipped special file ${path}: ${error.message}`);
   }
-  return diagnostic(path, START, 'error', 'read', `Cannot read file: ${error.code ?? error.message}`);
+  return diagnostic(path, START, 'error', 'read', `Cannot read ${path}: ${READ_FAILURES[error.code ?? ''] ?? error.code ?? error.message}`);
 }
+
+/**
+ * The read failures a user can fix, in words: "Cannot read file: EACCES" gave a code and
+ * nothing of what was expected. A file made by another user (an editor run with sudo) or a
+ * folder that may be listed but not searched (mode 0600) gives EACCES.
+ */
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied (EACCES): expected a file this user may read — fix its permissions (`chmod u+r`, and `u+x` on its folders)',
+  EPERM: 'operation not permitted (EPERM): expected a file this user may read — fix its permissions or its owner',
+  EIO: 'input/output error (EIO): the disk or the network file system failed while it was read; expected a file that can be read — run again, and check the disk if it persists',
+};
 
 export function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean; isSymbolicLink(): boolean }): string {
   if (stat.isDirectory()) return 'folder';
