@@ -247,7 +247,7 @@ export const RULES = {
     at: 'key or file',
     summary: 'a reference to a segment that is not in `04-segments.md`',
     message: 'Unknown segment `{id}` (not in 04-segments.md): expected one of {known}',
-    docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). For an ICP file (`{segment}-icp.yaml`) the file name is the reference: the warning points at its `segment:` value when that names the same segment (as a generated file does), else at the file.',
+    docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). A section that defines no segment (`segments: []`, the key gone, the file missing) makes every reference unknown ("none are defined yet"), as for assumptions: the threads naming one are held, never re-scored as belonging to no segment; only a section that cannot be read (saved half-way, invalid YAML) leaves its ids unknown rather than absent, its own error the only one. For an ICP file (`{segment}-icp.yaml`) the file name is the reference: the warning points at its `segment:` value when that names the same segment (as a generated file does), else at the file.',
   },
   'unknown-goal': {
     severity: 'error',

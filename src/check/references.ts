@@ -28,6 +28,12 @@ type Data = Record<string, unknown>;
 
 interface Known {
   segments: Set<string>;
+  /**
+   * Whether the segments section is there but cannot be read (saved half-way, invalid YAML,
+   * `segments` not a list): its ids are unknown, not absent, as for the assumptions. A
+   * section that defines none (`segments: []`, the key gone) makes every reference unknown.
+   */
+  segmentsUnknown: boolean;
   assumptions: Set<string>;
   /**
    * Whether the assumptions section is there but cannot be read (saved half-way, invalid
@@ -162,7 +168,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
-  return JSON.stringify([[...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
+  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
 }
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
@@ -183,6 +189,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
   const assumptionsRefused = new Set<string>();
   const known: Known = {
     segments: collectIds(model.canvas.get('04-segments'), 'segments', slugSchema, report, locators),
+    segmentsUnknown: unreadable(model.canvas.get('04-segments')) || notAList(dataOf(model.canvas.get('04-segments')), 'segments'),
     assumptions: collectIds(model.canvas.get('10-assumptions'), 'assumptions', assumptionIdSchema, report, locators, assumptionsRefused),
     assumptionsRefused,
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
@@ -201,7 +208,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     const file = model.canvas.get(section);
     listOf(dataOf(file), key).forEach((entry, i) => {
       const segment = (entry as Data | null)?.segment;
-      if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
+      if (typeof segment === 'string' && !knowsSegment(known, segment)) {
         report(file!.path, [key, i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
       }
     });
@@ -223,7 +230,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     const segment = file.kind.segment;
     // At the file's `segment:` value when it names the same segment (as generated), not at 1:1.
     const at = dataOf(file)?.segment === segment ? ['segment'] : [];
-    if (known.segments.size > 0 && !known.segments.has(segment)) report(path, at, 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
+    if (!knowsSegment(known, segment)) report(path, at, 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
   }
   return known;
 }
@@ -492,7 +499,7 @@ function checkLinksAgree(file: string, stage: Data, meta: Data, report: Report):
 /** A stage's or meta.json's links; those to other threads (`source:`) are checked `again` at each check. */
 function checkLinks(file: string, data: Data, known: Known, report: Report, again: (step: (live: Live) => void) => void): void {
   const { segment, goal_id: goalId, subgoal, source } = data;
-  if (typeof segment === 'string' && known.segments.size > 0 && !known.segments.has(segment)) {
+  if (typeof segment === 'string' && !knowsSegment(known, segment)) {
     report(file, ['segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
   }
   if (typeof goalId === 'string') {
@@ -652,6 +659,16 @@ function unreadable(file: ParsedFile | undefined): boolean {
 function notAList(data: Data | undefined, key: string): boolean {
   const value = data?.[key];
   return value !== undefined && !Array.isArray(value);
+}
+
+/**
+ * Whether a reference to segment `id` resolves, or cannot be judged while the segments
+ * section is unreadable. A section read as defining none was no check at all: a
+ * 04-segments.md whose `segments` was emptied (or whose front matter lost it) left every
+ * deal's segment unknown with check clean, and sync wiped every ICP score and committed.
+ */
+function knowsSegment(known: Known, id: string): boolean {
+  return known.segmentsUnknown || known.segments.has(id);
 }
 
 /** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
