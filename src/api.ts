@@ -86,7 +86,7 @@ export interface Workspace {
    * Writes one stage file, validated like `check` before anything touches disk (an invalid
    * write throws with the diagnostics and writes nothing), then syncs and commits.
    */
-  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
+  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined; version?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */

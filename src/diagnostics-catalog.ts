@@ -852,6 +852,7 @@ export const ERRORS = {
   'stage-incomplete': { summary: 'the current stage lacks what the next builds on; `missing` lists each field with a hint' },
   'stage-invalid': { summary: 'a stage file with errors (or that would have errors as written); `diagnostics` lists them' },
   'stage-order': { summary: 'writing a stage whose predecessor does not exist yet' },
+  'stage-changed': { summary: '(MCP) `write_stage` given the `version` read_thread gave, when the stage file has changed since (a person\'s edit, another agent\'s write): nothing was written; `path` names the file, `expected` the version given, `version` the file\'s now (null: deleted) — read it again and write on top of it' },
   'thread-exists': { summary: 'the thread folder already exists (of two concurrent creations, the second); `path` names it' },
   'template-missing': { summary: 'a built-in template file is missing from the installation' },
   'template-error': { summary: 'a template (built-in or override) that fails to render' },

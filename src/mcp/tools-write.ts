@@ -57,7 +57,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
-      const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body }, write(args));
+      const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body, version: args.version }, write(args));
       return { result: done.write, sync: done.sync, commit: done.commit, warnings: done.warnings };
     }),
   );

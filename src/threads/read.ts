@@ -6,6 +6,7 @@ import type { DerivedWorkspace } from '../derive/workspace.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
+import { stageVersion } from './stage-version.js';
 
 export interface StageView {
   stage: number;
@@ -16,6 +17,8 @@ export interface StageView {
   frontMatter: Record<string, unknown> | null;
   /** Markdown after the front matter. */
   body: string | null;
+  /** The file's version (a hash of its bytes), to give write_stage so that it refuses to write over a change made since; null when there is no file. */
+  version: string | null;
   /** The JSON Schema this stage's front matter must satisfy (file name under the package's `schemas/`). */
   schema: string;
   /** What `check` reports for this stage file. */
@@ -74,13 +77,13 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
   const view = { stage: index + 1, name, file: `${thread.path}/${STAGE_FILES[index]}`, schema: `${SCHEMA_PREFIX[thread.family]}-${index + 1}-${name}.schema.json` };
   if (!file) return unreadStage(model, view, threadDiagnostics);
   const diagnostics = threadDiagnostics.filter((d) => d.path === file.path);
-  let body: string | null = null;
+  let text: string | undefined;
   try {
-    body = model.text(file.path)?.slice(file.bodyOffset) ?? null;
+    text = model.text(file.path);
   } catch {
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
-  return { ...view, exists: true, frontMatter: asWritten(model, file), body, diagnostics };
+  return { ...view, exists: true, frontMatter: asWritten(model, file), body: text?.slice(file.bodyOffset) ?? null, version: text === undefined ? null : stageVersion(text), diagnostics };
 }
 
 /**
@@ -96,9 +99,9 @@ function unreadStage(model: WorkspaceModel, view: Pick<StageView, 'stage' | 'nam
     // Unreadable: reported by check as its own error, listed below when it is there.
   }
   const diagnostics = threadDiagnostics.filter((d) => d.path === view.file);
-  if (text === undefined && diagnostics.length === 0) return { ...view, exists: false, frontMatter: null, body: null, diagnostics: [] };
+  if (text === undefined && diagnostics.length === 0) return { ...view, exists: false, frontMatter: null, body: null, version: null, diagnostics: [] };
   const parsed = text === undefined ? undefined : parseFrontMatter(text);
-  return { ...view, exists: true, frontMatter: parsed?.data ?? null, body: parsed ? text!.slice(parsed.bodyOffset) : null, diagnostics };
+  return { ...view, exists: true, frontMatter: parsed?.data ?? null, body: parsed ? text!.slice(parsed.bodyOffset) : null, version: text === undefined ? null : stageVersion(text), diagnostics };
 }
 
 /**

@@ -15,6 +15,7 @@ import { refuseUnlessComplete } from './advance.js';
 import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
 import { lineEndingOf } from '../markdown/line-ending.js';
+import { refuseUnlessVersion, stageVersion } from './stage-version.js';
 
 export interface StageWrite {
   /** Thread folder, e.g. `threads/sales/acme-corp` (already resolved). */
@@ -24,6 +25,8 @@ export interface StageWrite {
   frontMatter: Record<string, unknown>;
   /** Markdown after the front matter. Omitted: the existing body is kept, or the template's for a new file. */
   body?: string | undefined;
+  /** The file's version as read (read_thread's `version`): the write is refused when the file has changed since. */
+  version?: string | undefined;
 }
 
 export interface StageWriteResult {
@@ -41,6 +44,8 @@ export interface StageWriteResult {
    * few fields sees what it dropped (and can write them back).
    */
   removed: { field: string; value: unknown }[];
+  /** The file's version as it is after the write: the `version` of the next write to it. */
+  version: string;
 }
 
 /**
@@ -67,6 +72,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
   refuseNestedTooDeep(path, input.frontMatter);
   const existing = model.text(path);
+  refuseUnlessVersion(path, input.version, existing);
   // Opening a stage is advance's step, whichever tool takes it: the stage before must be
   // complete — its fields filled in, a deal's actions settled, a decision to act (not a
   // DEFER or a REJECT) before actions. Otherwise an agent closed a deal won with no decision
@@ -77,7 +83,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   const text = edited ? rewrite(existing, input) : fresh(model, input, existing);
   const removed = edited ? leftOut(parseFrontMatter(existing).data ?? {}, input.frontMatter) : [];
   return {
-    result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [], removed },
+    result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [], removed, version: stageVersion(text) },
     changes: existing === text ? [] : [writeChange(path, text)],
     summary: `write ${path}`,
     thread: threadPath,

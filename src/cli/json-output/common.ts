@@ -105,6 +105,8 @@ export const errorOutput = z.object({
     date: z.string().optional().describe('reply-before-start: the date of the reply given'),
     start: z.string().optional().describe('reply-before-start: the day the campaign started for that prospect'),
     template: z.string().optional().describe('template-error, template-invalid: the template file'),
+    expected: z.string().optional().describe('stage-changed: the version the write was given (read_thread\'s `version` of the stage)'),
+    version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted'),
     errno: z.string().optional().describe('write-failed: the system code of the refusal (EACCES, EROFS, ENOSPC, …)'),
     lock: z.string().optional().describe('lock-compromised: the lock file'),
     pid: z.number().int().optional().describe('lock-timeout, watcher-running: the process id of the threadwork process holding the workspace'),
