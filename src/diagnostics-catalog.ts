@@ -840,7 +840,7 @@ export const ERRORS = {
   'unknown-assumption': { summary: 'an assumption id that is not in `10-assumptions.md` (and that no threadwork commit names, for `history`); `known` lists the ones that are' },
   'subgoal-without-goal': { summary: '`--subgoal` without `--goal`' },
   'unknown-report': { summary: 'a report name that does not exist; `known` lists the reports, `meant` names the one it is a slip of (`piplene`, `Pipeline`)' },
-  'unknown-prospect': { summary: 'an email that is not one of the campaign\'s prospects' },
+  'unknown-prospect': { summary: 'an email that is not one of the campaign\'s prospects: `email` is the one given, `known` lists each prospect\'s address (or LinkedIn profile or phone) in `path`, its 5-actions.md' },
   'reply-before-start': { summary: '`campaign reply --date` before the prospect\'s sequence started (their `started`, else the sequence `start`, else the campaign\'s `created`); `start` names that day: nothing was recorded' },
   'not-a-campaign': { summary: 'a thread that is not a campaign where a campaign is needed' },
   'not-found': { summary: 'an MCP resource (a canvas section or its file, a schema) that does not exist; a goal that does not exist is `unknown-goal`, a thread `unknown-thread`, as in the tools' },

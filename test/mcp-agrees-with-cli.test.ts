@@ -162,6 +162,9 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(deal.json.error.code).toBe('invalid-email');
     expect(reply.json.error.code).toBe('unknown-prospect');
     expect(reply.json.error.message).toContain('expected one of ravi.shah@meridianpay.com');
+    // The prospects there are, as data an agent retries with — not only in the message's words.
+    expect(reply.json.error).toMatchObject({ path: `${campaign}/5-actions.md`, email: 'Ravi.Shah@meridianpay', known: expect.arrayContaining(['ravi.shah@meridianpay.com', 'lucia.moreno@cobaltremit.com']) });
+    expect(reply.json.error.known).toHaveLength(8);
     const created = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', contact_email: 'zeta at zeta.com', commit: false });
     expect(created.data).toEqual(deal.json);
     const recorded = await mcp.call<ErrorEnvelope>('record_reply', { campaign, email: 'Ravi.Shah@meridianpay', text: 'Thanks, not now', commit: false });

@@ -93,7 +93,9 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
   // By any of their contact details: an email, or for a prospect reached by call or LinkedIn only, the profile URL or phone.
   const index = prospects.findIndex((p) => isProspect(p, who));
   if (index < 0) {
-    throw new ThreadworkError(`No prospect ${who} in ${actionsPath}: expected one of ${prospects.map(prospectLabel).join(', ') || '(no prospects yet)'}`, 'unknown-prospect');
+    // The addresses there are as data too (`known`): an agent retries with one, where the message alone made it parse prose.
+    const labels = prospects.map(prospectLabel);
+    throw new ThreadworkError(`No prospect ${who} in ${actionsPath}: expected one of ${labels.join(', ') || '(no prospects yet)'}`, 'unknown-prospect', { path: actionsPath, email: who, known: prospects.filter((p) => prospectId(p) !== '').map(prospectLabel) });
   }
   const prospect = prospects[index]!;
   const email = prospectLabel(prospect);

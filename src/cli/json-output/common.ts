@@ -91,7 +91,7 @@ export const errorOutput = z.object({
     subgoal: z.string().optional().describe('unknown-subgoal, and invalid-arguments for a subgoal id with a control character: the subgoal id given'),
     assumption: z.string().optional().describe('unknown-assumption: the assumption id given'),
     name: z.string().optional().describe('invalid-name: the company or campaign name (or --slug) refused, as given'),
-    email: z.string().optional().describe('invalid-email: the contact address refused, as given'),
+    email: z.string().optional().describe('invalid-email: the contact address refused, as given; unknown-prospect: the address (or profile, or phone) given, which no prospect of `path` has — `known` lists theirs'),
     title: z.string().optional().describe('thread-exists: the title of the other company or campaign whose folder the name makes'),
     suggestedSlug: z.string().optional().describe('thread-exists: a free folder name to retry with (--slug, the `slug` argument)'),
     meta: z.record(z.string(), z.unknown()).optional().describe('thread-exists for a folder without meta.json (stage files written before threadwork): the meta.json to write there, as the command would have'),
