@@ -140,6 +140,39 @@ describe('replaceFrontMatter', () => {
     expect(out).toBe('---\n# owner: Maya\ntests: [A1, A2]  # the close\nkeep: 2 # c\nextra:\n  a:\n    - 1\n    - 2\n---\nbody  stays\n');
   });
 
+  // An agent changing one field of a block map (`company.industry`) or of one action rewrote
+  // the whole key: every comment inside it gone, `"$14M"` unquoted, the other entries redrawn.
+  const nested = '---\ncompany:\n  name: "Fernway Home"\n  employees: 70   # LinkedIn, May\n  revenue: "$14M"\n  industry: null\n  # what they run\n  technologies: [Shopify, Etsy]\nactions:\n  - type: sales:demo   # Jon\n    status: pending\n    due: null\n  - type: sales:close\n    status: pending\n---\nbody\n';
+  const data = { company: { name: 'Fernway Home', employees: 70, revenue: '$14M', industry: null, technologies: ['Shopify', 'Etsy'] }, actions: [{ type: 'sales:demo', status: 'pending', due: null }, { type: 'sales:close', status: 'pending' }] };
+
+  it('edits a block map or a list of block maps at the keys that changed: every other byte inside stays', () => {
+    const changed = structuredClone(data);
+    changed.company.industry = 'retail' as never;
+    changed.company.technologies = ['Shopify', 'Etsy', 'Xero'];
+    changed.actions[0]!.status = 'completed';
+    changed.actions[0]!.due = '2026-12-01' as never;
+    expect(replaceFrontMatter(nested, changed)).toBe(
+      nested.replace('industry: null', 'industry: retail').replace('[Shopify, Etsy]', '[Shopify, Etsy, Xero]').replace('status: pending\n    due: null', 'status: completed\n    due: 2026-12-01'),
+    );
+  });
+
+  it('removes a nested key with its line and appends a new one at its map\'s indentation', () => {
+    const { employees: _employees, ...company } = data.company;
+    const out = replaceFrontMatter(nested, { ...data, company: { ...company, geography: 'United Kingdom' } });
+    expect(out).toBe(nested.replace('  employees: 70   # LinkedIn, May\n', '').replace('  technologies: [Shopify, Etsy]\n', '  technologies: [Shopify, Etsy]\n  geography: United Kingdom\n'));
+  });
+
+  it("draws a template's empty flow list filled with maps in block style, and one of words in flow", () => {
+    const text = '---\ntests: []\ncompany:\n  name: A\n  signals: []\n  technologies: []\n---\n';
+    const out = replaceFrontMatter(text, { tests: ['A1'], company: { name: 'A', signals: [{ type: 'funding', date: '2026-11-01' }], technologies: ['Xero'] } });
+    expect(out).toBe('---\ntests: [A1]\ncompany:\n  name: A\n  signals:\n    - type: funding\n      date: 2026-11-01\n  technologies: [Xero]\n---\n');
+  });
+
+  it('rewrites a list whose length changed as a whole, in its block style', () => {
+    const out = replaceFrontMatter(nested, { ...data, actions: [data.actions[0]] });
+    expect(out).toBe(nested.replace(/actions:[\s\S]*?---/, 'actions:\n  - type: sales:demo\n    status: pending\n    due: null\n---'));
+  });
+
   it('keeps CRLF line endings and handles an empty front matter', () => {
     expect(replaceFrontMatter('---\r\nx: [1, 2]\r\ny: 1\r\n---\r\nbody\r\n', { x: [1, 3], z: 'a b' })).toBe('---\r\nx: [1, 3]\r\nz: a b\r\n---\r\nbody\r\n');
     expect(replaceFrontMatter('---\n---\nbody\n', { a: 1 })).toBe('---\na: 1\n---\nbody\n');

@@ -75,38 +75,137 @@ function bomOf(text: string): string {
  * Replaces the whole front matter with `data` the way a careful person edits it: keys
  * whose value is unchanged stay byte for byte (comments, flow style, spacing); a changed
  * key is rewritten where it stands, in its former flow or block style; keys no longer
- * present are removed with their lines; new keys are appended. The body is not touched.
+ * present are removed with their lines; new keys are appended. A block map whose value
+ * changed, and a block list of as many items as before, are edited the same way inside —
+ * an agent setting `company.industry` or one action's `status` leaves every other line of
+ * `company` or `actions` as written, comments included (`inside: false`: rewritten whole).
+ * The body is not touched.
  */
-export function replaceFrontMatter(text: string, data: Record<string, unknown>): string {
+export function replaceFrontMatter(text: string, data: Record<string, unknown>, options: { inside?: boolean } = {}): string {
   const fm = parseFrontMatter(text);
   if (!fm.present || fm.errors) throw new Error('replaceFrontMatter: the file has no valid front matter');
   const eol = lineEndingOf(text);
   // yamlText begins with the opening line's line break, so YAML offsets map onto the file.
   const yamlStart = (/^\uFEFF?---[ \t]*\r?\n/.exec(text)?.[0] ?? '').indexOf('\n');
-  const { parseDocument, isMap, isScalar } = yamlPackage();
-  const doc = parseDocument(fm.yamlText, YAML_OPTIONS);
-  const pairs = isMap(doc.contents) ? doc.contents.items : [];
+  const doc = yamlPackage().parseDocument(fm.yamlText, YAML_OPTIONS);
   // The reader has already held the front matter to the alias limits (src/markdown/limits.ts).
   const current = (doc.toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
-  const splices: { from: number; to: number; insert: string }[] = [];
+  const root = yamlPackage().isMap(doc.contents) ? doc.contents : undefined;
+  const yamlEnd = yamlStart + fm.yamlText.length;
+  const spliced = (inside: boolean): string => {
+    const edit: Edit = { text, yamlStart, eol, splices: [], inside };
+    editMap(edit, root, current, data, { at: yamlEnd, indent: 0 });
+    let out = text;
+    for (const { from, to, insert } of edit.splices.sort((a, b) => b.from - a.from)) out = out.slice(0, from) + insert + out.slice(to);
+    return out;
+  };
+  const whole = spliced(false);
+  if (options.inside === false) return whole;
+  // Edited inside, the file must read as the one with each changed key rewritten whole
+  // (an anchor, a merge key or a comment placed oddly may make it differ): else that one.
+  const inside = spliced(true);
+  return inside === whole || isDeepStrictEqual(parseFrontMatter(inside).data, parseFrontMatter(whole).data) ? inside : whole;
+}
+
+interface Splice {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+interface Edit {
+  text: string;
+  /** Where the YAML's offsets start in `text`. */
+  yamlStart: number;
+  eol: string;
+  splices: Splice[];
+  /** Whether a changed block collection is edited inside (editInside) or rewritten whole. */
+  inside: boolean;
+}
+
+type Range = [number, number, number];
+type RangedNode = { range?: Range | null } | null | undefined;
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The pairs of `map` edited from `before` to `after`; new keys are inserted at `append.at`, indented by `append.indent`. */
+function editMap(edit: Edit, map: unknown, before: Record<string, unknown>, after: Record<string, unknown>, append: { at: number; indent: number }): void {
+  const { isMap, isScalar } = yamlPackage();
+  const pairs = isMap(map) ? map.items : [];
   for (const pair of pairs) {
     const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    const keyNode = pair.key as { range?: [number, number, number] };
-    const valueNode = pair.value as { range?: [number, number, number]; flow?: boolean } | null;
-    if (!keyNode.range) continue;
-    const from = yamlStart + keyNode.range[0];
-    // A block collection's range ends after its last line break: stop before it.
-    let to = yamlStart + (valueNode?.range?.[1] ?? keyNode.range[1]);
-    while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
-    if (!Object.hasOwn(data, key)) splices.push({ from: lineStart(text, from), to: lineEnd(text, to), insert: '' });
-    else if (!isDeepStrictEqual(current[key], data[key])) splices.push({ from, to, insert: renderPair(key, data[key], valueNode?.flow === true, eol) });
+    const keyNode = pair.key as RangedNode;
+    if (!keyNode?.range) continue;
+    const from = edit.yamlStart + keyNode.range[0];
+    const to = contentEnd(edit, from, edit.yamlStart + ((pair.value as RangedNode)?.range?.[1] ?? keyNode.range[1]));
+    if (!Object.hasOwn(after, key)) edit.splices.push({ from: lineStart(edit.text, from), to: lineEnd(edit.text, to), insert: '' });
+    else if (!isDeepStrictEqual(before[key], after[key]) && !(edit.inside && editInside(edit, pair.value, before[key], after[key], from))) {
+      edit.splices.push({ from, to, insert: indented(renderPair(key, after[key], keepsFlow(pair.value, after[key]), edit.eol), from - lineStart(edit.text, from), edit.eol) });
+    }
   }
-  const added = Object.keys(data).filter((key) => !Object.hasOwn(current, key));
-  const yamlEnd = yamlStart + fm.yamlText.length;
-  if (added.length > 0) splices.push({ from: yamlEnd, to: yamlEnd, insert: added.map((key) => `${renderPair(key, data[key], false, eol)}${eol}`).join('') });
-  let out = text;
-  for (const { from, to, insert } of splices.sort((a, b) => b.from - a.from)) out = out.slice(0, from) + insert + out.slice(to);
-  return out;
+  const added = Object.keys(after).filter((key) => !Object.hasOwn(before, key));
+  if (added.length === 0) return;
+  const pad = ' '.repeat(append.indent);
+  edit.splices.push({ from: append.at, to: append.at, insert: added.map((key) => `${pad}${indented(renderPair(key, after[key], false, edit.eol), append.indent, edit.eol)}${edit.eol}`).join('') });
+}
+
+/**
+ * Edits a changed value inside, when it is a block map (still a map) or a block list of as
+ * many items, each item a value edited inside or one unchanged; false when it must be
+ * rewritten whole (a flow collection, a scalar, a list grown or shrunk, a type changed).
+ */
+function editInside(edit: Edit, node: unknown, before: unknown, after: unknown, keyFrom: number): boolean {
+  const { isMap, isSeq } = yamlPackage();
+  if (isMap(node) && !node.flow && isPlainMap(before) && isPlainMap(after) && node.items.length > 0) {
+    const first = node.items[0]!.key as RangedNode;
+    if (!first?.range) return false;
+    const keyAt = edit.yamlStart + first.range[0];
+    // Only a map on lines of its own (`company:` then its keys below): one on the key's line has no indentation to add keys at.
+    if (lineStart(edit.text, keyAt) <= keyFrom) return false;
+    const end = contentEnd(edit, keyAt, edit.yamlStart + (node.range?.[1] ?? first.range[1]));
+    editMap(edit, node, before, after, { at: lineEnd(edit.text, end), indent: keyAt - lineStart(edit.text, keyAt) });
+    return true;
+  }
+  if (isSeq(node) && !node.flow && Array.isArray(before) && Array.isArray(after) && before.length === after.length && node.items.length === before.length) {
+    const items = node.items.map((item, i) => ({ item, i })).filter(({ i }) => !isDeepStrictEqual(before[i], after[i]));
+    // All or nothing: an item that cannot be edited inside makes the list rewritten whole, never half.
+    const plans = items.map(({ item, i }) => () => editInside(edit, item, before[i], after[i], keyFrom));
+    const mark = edit.splices.length;
+    for (const plan of plans) {
+      if (!plan()) {
+        edit.splices.length = mark;
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a changed value is written in flow style: when it was (`tests: [A1, A2]`), except
+ * a template's empty `[]` or `{}` filled with maps or lists — `signals: []` given three
+ * signals is drawn a signal a block, as people write them, not as one line of braces.
+ */
+function keepsFlow(node: unknown, value: unknown): boolean {
+  const { isCollection } = yamlPackage();
+  if (!isCollection(node) || !node.flow) return false;
+  const entries = Array.isArray(value) ? value : isPlainMap(value) ? Object.values(value) : [];
+  return node.items.length > 0 || !entries.some((entry) => entry !== null && typeof entry === 'object');
+}
+
+/** The end of a value's own text: a block collection's range runs past its last line break. */
+function contentEnd(edit: Edit, from: number, to: number): number {
+  let end = to;
+  while (end > from && (edit.text[end - 1] === '\n' || edit.text[end - 1] === '\r')) end--;
+  return end;
+}
+
+/** `rendered`'s lines after the first indented by `indent` spaces: it is written at a key that far in. */
+function indented(rendered: string, indent: number, eol: string): string {
+  return indent === 0 ? rendered : rendered.split(eol).join(`${eol}${' '.repeat(indent)}`);
 }
 
 /** `key: value` as YAML, in flow style when the value was written that way, without a final line break. */
@@ -128,7 +227,8 @@ export function setFrontMatterKey(text: string, key: string, value: unknown): st
   if (!fm.present || fm.errors) throw new Error('setFrontMatterKey: the file has no valid front matter');
   // The other keys as replaceFrontMatter reads them, so that it finds them unchanged.
   const current = (yamlPackage().parseDocument(fm.yamlText, YAML_OPTIONS).toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
-  return replaceFrontMatter(text, Object.assign({}, current, { [key]: value }));
+  // Rewritten whole: the value is threadwork's own (a draft's `quality`), drawn afresh in block style.
+  return replaceFrontMatter(text, Object.assign({}, current, { [key]: value }), { inside: false });
 }
 
 function lineStart(text: string, offset: number): number {
