@@ -104,6 +104,20 @@ describe('campaign reply: the same reply twice is recorded once', () => {
   });
 });
 
+describe('campaign reply: a positive reply retried', () => {
+  // An agent whose answer was lost retries: the deal the first call opened is its answer too,
+  // where `deal: null` said no deal was opened for a reply classified positive.
+  it('answers the deal the first call opened, as existing', async () => {
+    const dir = workspaceWithNorthwindProspect();
+    const first = await replyJson<Reply & { alreadyRecorded: boolean }>(dir, 'nora@northwindpay.example', { text: 'Yes, happy to chat on Tuesday', date: '2026-12-01' });
+    expect(first.json.deal).toMatchObject({ path: 'threads/sales/northwind-payments-2' });
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const again = await replyJson<Reply & { alreadyRecorded: boolean }>(dir, 'nora@northwindpay.example', { text: 'Yes, happy to chat on Tuesday', date: '2026-12-01' });
+    expect(again.json).toMatchObject({ alreadyRecorded: true, written: [], deal: { path: 'threads/sales/northwind-payments-2', existing: true } });
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+  });
+});
+
 describe('campaign reply: not before the campaign started', () => {
   it('refuses a reply dated before the prospect was first contacted, naming the start date', async () => {
     const dir = exampleWorkspaceCopy();

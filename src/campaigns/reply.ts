@@ -110,8 +110,10 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
   const earlier = recordedReply(model, campaignPath, prospect, date, text);
   if (earlier !== undefined) {
     const status = prospect.status ?? 'queued';
+    // The deal the first call opened is the retry's answer too: `deal: null` said none was.
+    const positive = classification.category === 'positive' && !doNotContact;
     return {
-      result: { campaign: campaignPath, email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: null, suppressed: false, doNotContact, written: [] },
+      result: { campaign: campaignPath, email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: positive ? dealOpenedFor(model, meta.id, prospect) : null, suppressed: false, doNotContact, written: [] },
       changes: [],
       summary: `reply from ${email} to ${campaignPath} already recorded`,
       thread: campaignPath,
@@ -267,6 +269,17 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
   }
 }
 
+/** The deal this campaign opened for this prospect (its `source` the campaign, its contact the prospect), if any. */
+function dealOpenedFor(model: WorkspaceModel, campaignId: string, prospect: ProspectContacts): { path: string; existing: true } | null {
+  const source = `campaign:${campaignId}`;
+  for (const t of model.threads.values()) {
+    const m = metaOf(t);
+    const contact = stageValue(t, 'deal', 1)?.contact;
+    if (m?.type === 'sales-deal' && m.source === source && contact && prospectId(contact) === prospectId(prospect)) return { path: t.path, existing: true };
+  }
+  return null;
+}
+
 /**
  * The deal a positive reply opens, once per campaign and contact: it keeps the
  * campaign's segment, goal (meta.json's, else Stage 1's) and subgoal (when they still exist in goals/), takes the
@@ -275,12 +288,9 @@ function setProspectField(text: string, index: number, key: 'status' | 'revisit'
  * technologies, signals), so the deal scores as the prospect did.
  */
 function openDealOnce(model: WorkspaceModel, campaign: ThreadMeta, prospect: { name: string; company: string; title?: string | null } & ProspectContacts & Record<string, unknown>, text: string, date: string): WriteProposal<CreatedThread & { taken?: string }> | { path: string; existing: true } {
+  const existing = dealOpenedFor(model, campaign.id, prospect);
+  if (existing) return existing;
   const source = `campaign:${campaign.id}`;
-  for (const t of model.threads.values()) {
-    const m = metaOf(t);
-    const contact = stageValue(t, 'deal', 1)?.contact;
-    if (m?.type === 'sales-deal' && m.source === source && contact && prospectId(contact) === prospectId(prospect)) return { path: t.path, existing: true };
-  }
   const quote = text.replace(/\s+/g, ' ').trim();
   const goal = campaign.goal_id ? goalsOf(model).find((g) => g.id === campaign.goal_id) : undefined;
   const subgoal = goal && campaign.subgoal && goal.subgoals.some((s) => s.id === campaign.subgoal) ? campaign.subgoal : undefined;
