@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { git, loggingGit } from './helpers/git.js';
+import { git, gitEnv, loggingGit } from './helpers/git.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
 import { writeFiles } from './helpers/testdir.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
@@ -136,6 +137,25 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect(sync.json.commit).toMatchObject({ committed: true });
     expect(logged.calls().length).toBeGreaterThan(0);
     expect(askedForConflicts()).toEqual([]);
+  });
+
+  // The same state from a pull: `git pull --rebase --autostash` (or rebase.autoStash) stashes, pulls, and its pop conflicts.
+  it('names a pull whose autostash did not apply cleanly with the steps of a stash pop', { timeout: 120_000 }, async () => {
+    const alice = await bothClosedADeal(false);
+    // git exits 0: the pull is done, only the stash's changes are left conflicted ("Your changes are safe in the stash").
+    execFileSync('git', ['-c', 'rebase.autoStash=true', 'pull', '-q', '--rebase', 'origin', 'main'], { cwd: alice, env: gitEnv(), stdio: 'ignore' });
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+    // Pulled by fast-forward, the stash applied as it was: git leaves no AUTO_MERGE, only the unmerged files and the stash.
+    expect(existsSync(join(alice, '.git', 'AUTO_MERGE'))).toBe(false);
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
+    expect((await runCli(['check', '--dir', alice])).stdout).toContain("note: a `git stash pop` (or a pull's `--autostash`) left conflicts in 3 files");
+    // Not committed over: a commit would have taken the conflicted files for resolved.
+    const head = git(alice, 'rev-parse', 'HEAD');
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
   });
 
   it('a watch cycle during a conflicted `git stash pop` writes but does not commit', { timeout: 120_000 }, async () => {

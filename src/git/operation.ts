@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Why a commit is not made: the reasons `sync --json` reports (a cherry-pick or revert is a merge there, `git am` a rebase). */
 export type OperationInProgress = 'merge-in-progress' | 'rebase-in-progress';
@@ -45,6 +45,26 @@ export function autoMergeLeft(gitDir: string): string | undefined {
   }
 }
 
+/**
+ * The stash git keeps (`refs/stash`, in the repository's common folder: a linked worktree's
+ * git folder names it in `commondir`): its commit id, undefined when there is none. A pull
+ * with `--autostash` that fast-forwarded and whose stash then conflicted leaves no
+ * `AUTO_MERGE`: the unmerged files and the kept stash are all there is of it.
+ */
+export function stashKept(gitDir: string): string | undefined {
+  let common = gitDir;
+  try {
+    common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+  } catch {
+    // No `commondir`: the repository's own git folder.
+  }
+  try {
+    return readFileSync(join(common, 'refs', 'stash'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */
 function sequenceUnderWay(gitDir: string): 'cherry-pick' | 'revert' | undefined {
   let todo: string;
@@ -62,9 +82,13 @@ export function inProgressReason(operation: GitOperation): OperationInProgress {
   return operation === 'rebase' || operation === 'am' ? 'rebase-in-progress' : 'merge-in-progress';
 }
 
-const NAMES: Partial<Record<GitOperation, string>> = { am: '`git am`', squash: '`git merge --squash`', stash: '`git stash pop`', unmerged: 'command (a `git checkout -m`, a `git apply --3way`)' };
+const NAMES: Partial<Record<GitOperation, string>> = { am: '`git am`', squash: '`git merge --squash`', stash: "`git stash pop` (or a pull's `--autostash`)", unmerged: 'command (a `git checkout -m`, a `git apply --3way`)' };
 
-/** How a message names it, after "a": "a rebase", "a cherry-pick", "a `git am`", "a `git stash pop`". */
+/**
+ * How a message names it, after "a": "a rebase", "a cherry-pick", "a `git am`". A pull with
+ * `--autostash` (or `rebase.autoStash`) whose stash did not apply cleanly leaves what a
+ * conflicted `git stash pop` leaves, and needs the same steps: both are named.
+ */
 export function operationName(operation: GitOperation): string {
   return NAMES[operation] ?? operation;
 }

@@ -2,7 +2,7 @@ import type { MergeSides } from '../markdown/conflict-markers.js';
 import { gitText } from './git.js';
 import { readBlobs, repositoryIn } from './head-files.js';
 import { indexHoldsConflicts } from './index-stages.js';
-import { autoMergeLeft, gitOperation, type GitOperation } from './operation.js';
+import { autoMergeLeft, gitOperation, stashKept, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
 
 const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
@@ -62,10 +62,11 @@ export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   if (!repo) return undefined;
   const operation = gitOperation(repo.gitDir);
   if (!operation) {
-    const autoMerge = autoMergeLeft(repo.gitDir);
-    if (autoMerge === undefined) return undefined;
-    // Left after conflicts resolved (until the person's next commit): the index read says so, no git spawned.
-    if (indexHoldsConflicts(repo.gitDir, autoMerge.length / 2) === false) return undefined;
+    // A tree or commit id either way: its length tells SHA-1 from SHA-256.
+    const left = autoMergeLeft(repo.gitDir) ?? stashKept(repo.gitDir);
+    if (left === undefined) return undefined;
+    // Left after conflicts resolved (until the person's next commit), or a stash kept for later: the index read says so, no git spawned.
+    if (indexHoldsConflicts(repo.gitDir, left.length / 2) === false) return undefined;
   }
   const inRepo = await repositoryIn(cwd);
   if (!inRepo) return undefined;
