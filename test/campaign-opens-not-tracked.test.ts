@@ -124,7 +124,10 @@ describe('sync with a campaign that does not track opens beside one that does', 
     expect(learning).toContain('Nothing is recorded yet: fill in `results` above from your sending tool');
     expect(learning).not.toContain('No rule fires');
     const report = await runCli(['report', 'campaigns', '--dir', dir]);
-    expect(report.stdout.split('\n').find((line) => line.includes('2026-02-02-linkedin'))).not.toContain('not tracked');
+    const lines = report.stdout.split('\n').filter((line) => line.includes('2026-02-02-linkedin'));
+    expect(lines.join('\n')).not.toContain('not tracked');
+    expect(lines.join('\n')).toContain('Nothing is recorded yet');
+    expect(lines.join('\n')).not.toContain('No rule fires');
   });
 
   it('new campaigns are written with `opened` empty and a word on when to fill it', () => {

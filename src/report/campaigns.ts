@@ -4,7 +4,7 @@ import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
 import { OPENS_NOT_TRACKED } from '../derive/render-blocks.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
-import { campaignResultRates, campaignSuggestions, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
+import { campaignResultRates, campaignSuggestions, nothingRecorded, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
 import { box, columns } from './terminal.js';
 import { emptyReport } from './render.js';
 import { NO_CAMPAIGNS } from './empty-sentences.js';
@@ -24,6 +24,8 @@ export interface CampaignReportRow {
    * writes into 6-learning.md's results block. Empty before Stage 6 results.
    */
   rules: CampaignSuggestion[];
+  /** Whether the Stage 6 totals record a count beyond `sent` (nothingRecorded): false before anyone filled them in. */
+  recorded: boolean;
   experiments: ExperimentAnalysis[];
 }
 
@@ -42,6 +44,7 @@ export function campaignsReport(derived: DerivedWorkspace): CampaignReportRow[] 
         segment: t.meta.segment ?? null,
         rates: results ? campaignResultRates(results) : null,
         rules: results ? campaignSuggestions(results) : [],
+        recorded: results ? !nothingRecorded(results) : false,
         experiments: t.experiments,
       };
     });
@@ -62,7 +65,7 @@ function rateRow(c: CampaignReportRow): string[] {
 function ruleRows(campaigns: readonly CampaignReportRow[]): { campaign: string; severity: string; rule: string; message: string }[] {
   return campaigns
     .filter((c) => c.rates)
-    .flatMap((c) => (c.rules.length ? c.rules.map((r) => ({ campaign: c.id, severity: r.severity, rule: r.rule, message: r.message })) : [{ campaign: c.id, severity: '—', rule: '—', message: 'No rule fires on these results.' }]));
+    .flatMap((c) => (c.rules.length ? c.rules.map((r) => ({ campaign: c.id, severity: r.severity, rule: r.rule, message: r.message })) : [{ campaign: c.id, severity: '—', rule: '—', message: c.recorded ? 'No rule fires on these results.' : 'Nothing is recorded yet: fill in `results` in 6-learning.md from your sending tool.' }]));
 }
 
 const SEVERITY_COLOUR: Record<string, (text: string) => string> = { critical: pc.red, high: pc.yellow, medium: pc.yellow, info: pc.cyan };

@@ -218,6 +218,7 @@ export const campaignsReportOutput = z.object({
       rules: z
         .array(z.object({ rule: z.string(), severity: z.enum(['critical', 'high', 'medium', 'info']), message: z.string() }))
         .describe('the result rules the Stage 6 totals trigger (spam-complaint, high-bounce-rate, low-open-rate, low-reply-rate, high-unsubscribe-rate, scale-up), critical first; empty before results'),
+      recorded: z.boolean().describe('whether the Stage 6 totals record a count beyond `sent`: false before they are filled in (every rate null, no rule judged)'),
       experiments: z.array(experimentOutput),
     }),
   ),
