@@ -222,6 +222,21 @@ describe("a goal's figure below 0", () => {
     ]);
   });
 
+  // `~€50k`, `ca. 50k`, `€12k p.a.` were told only "expected an amount such as 36000", where migrate reads each.
+  it.each([
+    ['~€50k', 'a file holds the amount alone: write ~€50k as "€50000" (an estimate is fine: say how sure it is in the prose)'],
+    ['ca. 50k', 'a file holds the amount alone: write ca. 50k as 50000 (an estimate is fine: say how sure it is in the prose)'],
+    ['$30k-$50k (est.)', 'a file holds the amount alone: write $30k-$50k (est.) as {min: "$30000", max: "$50000"} (an estimate is fine: say how sure it is in the prose)'],
+    ['$12k p.a.', 'amounts here are yearly: write $12k p.a. as "$12000"'],
+  ])('says what to write for an amount written as a guess or per annum: %s', async (written, advice) => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'threads/sales/brightcart/3-implication.md', 'arr_potential: 36000', `arr_potential: "${written}"`);
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message)).toEqual([
+      `Invalid \`arr_potential\`: expected an amount such as 36000 or "$36k", or a range such as "$30k-$50k" — ${advice} (got "${written}")`,
+    ]);
+  });
+
   // The advice named the bare number: `€40k/year` told to be `40000`, which a USD workspace counts as $40,000.
   it('keeps the currency the amount was written in, so following the advice does not change it', async () => {
     const dir = exampleWorkspaceCopy();

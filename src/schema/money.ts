@@ -184,7 +184,7 @@ export const NEGATIVE = 'expected an amount of 0 or more';
 export const MAX_AMOUNT = 1e15;
 export const TOO_LARGE = 'expected an amount of at most 1,000,000,000,000,000 (a quadrillion), more than any deal or company revenue: a larger one is a slip of extra digits';
 /** Words after an amount that say it is yearly, which every money field is (`$40k/year`, `$1.1M ARR`). */
-export const YEARLY = /\s*(?:\/\s*(?:year|yr|annum)|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|arr)\b\.?$/i;
+export const YEARLY = /\s*(?:\/\s*(?:year|yr|annum)|per\s+(?:year|annum)|a\s+year|annual(?:ly)?|arr|p\.\s?a)\b\.?$/i;
 /** Words that make an amount a monthly one (`$5K/month`, `$42K MRR`): never read as a yearly one. */
 export const MONTHLY = /(?:\/\s*(?:month|mo)|per\s+month|a\s+month|monthly|\bmrr)\b/i;
 
@@ -201,10 +201,30 @@ function perPeriodAdvice(text: string): string {
   const amount = head.replace(YEARLY, '').trim();
   const bounds = readBounds(amount);
   if (!bounds || 'ambiguous' in bounds || MINUS.test(amount)) return '';
+  return ` — amounts here are yearly: write ${head} as ${asWritten(amount, bounds)}`;
+}
+
+/** The amount `bounds` of `amount` written as a file holds it, in the currency `amount` names. */
+function asWritten(amount: string, bounds: { first: number; second: number }): string {
   const currency = writtenCurrency(amount);
   const end = (value: number): string => JSON.stringify(amountInCurrency(value, currency));
-  const written = bounds.first === bounds.second ? end(bounds.first) : `{min: ${end(bounds.first)}, max: ${end(bounds.second)}}`;
-  return ` — amounts here are yearly: write ${head} as ${written}`;
+  return bounds.first === bounds.second ? end(bounds.first) : `{min: ${end(bounds.first)}, max: ${end(bounds.second)}}`;
+}
+
+/** Words around an amount that say it is a guess (`~€50k`, `ca. 50k`, `up to €50k`, `€50k (est.)`), as `threadwork migrate` drops them. */
+const APPROXIMATE = /^(?:~|≈|about\s+|approx(?:\.|imately)?\s*|around\s+|roughly\s+|ca\.\s*|circa\s+|up to\s+)|\s*(?:\([^)]*\)|est(?:imated|\.)?)$/gi;
+
+/**
+ * What text that is an amount with a word saying it is a guess would be without it, as
+ * migrate reads it: "expected an amount such as 36000" said nothing of the `~` in `~€50k`.
+ */
+function approximateAdvice(text: string): string {
+  const head = text.trim();
+  const amount = head.replace(APPROXIMATE, '').trim();
+  if (amount === head) return '';
+  const bounds = readBounds(amount);
+  if (!bounds || 'ambiguous' in bounds || MINUS.test(amount)) return '';
+  return ` — a file holds the amount alone: write ${head} as ${asWritten(amount, bounds)} (an estimate is fine: say how sure it is in the prose)`;
 }
 /** The currencies an amount may be written in (CURRENCY), as an error names them. */
 const READ_CURRENCIES = 'threadwork reads $, €, £, ¥, USD, EUR and GBP; write the amount in one of them, or as a plain number';
@@ -254,7 +274,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
     const bounds = readBounds(value);
     if (!bounds) {
-      const advice = perPeriodAdvice(value);
+      const advice = perPeriodAdvice(value) || approximateAdvice(value);
       const unread = advice ? undefined : unreadCurrency(value);
       if (unread) return [{ path: [], message: `expected an amount in a currency threadwork reads: ${unread} is not one — ${READ_CURRENCIES}` }];
       return [{ path: [], message: `${NOT_AN_AMOUNT}${advice}` }];
