@@ -137,6 +137,23 @@ describe('threadwork deal new', () => {
     await expectCheckClean(dir);
   });
 
+  // A real company name with a `/` or `...` was refused as a path with "Expected a plain name such
+  // as Acme Corp" — nothing said the company could be opened at all, nor how.
+  it.each([
+    ['Kaffee/Tee Handel', 'kaffee-tee-handel'],
+    ['Bean Co...', 'bean-co'],
+  ])('refuses %j as a folder name and names the --slug that opens it, the name kept as the title', async (company, slug) => {
+    const dir = workspace();
+    const refused = await runJson(['deal', 'new', company, '-s', 'mid-market-fintech', '--dir', dir]);
+    expect(refused.code).toBe(1);
+    const message = (refused.json as { error: { code: string; message: string } }).error;
+    expect(message.code).toBe('invalid-name');
+    expect(message.message).toContain(`Name the folder yourself with --slug, e.g. --slug ${slug}: the name is kept as written as the title.`);
+    const opened = await runCli(['deal', 'new', company, '-s', 'mid-market-fintech', '--slug', slug, '--dir', dir]);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(JSON.parse(read(dir, `threads/sales/${slug}/meta.json`)).title).toBe(company);
+  });
+
   it('says which words of the name the folder name left out, and refuses a --slug that is not a folder name', async () => {
     const dir = workspace();
     const mixed = await runCli(['deal', 'new', 'Sony 日本', '-s', 'mid-market-fintech', '--dir', dir]);

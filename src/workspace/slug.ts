@@ -117,7 +117,7 @@ function comparable(name: string): string {
  * (`--slug`, checked by {@link checkedSlug}).
  */
 export function slugify(typed: string, what = 'name', otherwise = PLAIN_NAME): string {
-  const name = refuseUnsafe(typed, what);
+  const name = refuseUnsafe(typed, what, otherwise === NAME_THE_FOLDER ? slugAdvice(typed) : PLAIN_NAME);
   const slug = asciiSlug(name);
   if (!slug) {
     const why = lettersWithoutLatinForm(name).length > 0 ? 'its letters have no Latin form (a-z) to make a folder name from' : 'it has no letters or digits to make a folder name from';
@@ -160,13 +160,23 @@ export function checkedSlug(slug: string, what = 'folder name'): string {
   return slug;
 }
 
-function refuseUnsafe(typed: string, what: string): string {
+function refuseUnsafe(typed: string, what: string, expected = PLAIN_NAME): string {
   const name = cleanName(typed);
   if (hasControlCharacter(name)) throw refused(what, name, controlCharactersIn(name));
-  if (name.includes('/') || name.includes('\\')) throw refused(what, name, 'it contains a path separator (/ or \\)');
-  if (name.includes('..')) throw refused(what, name, 'it contains `..`');
-  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('~')) throw refused(what, name, 'it is an absolute path');
+  if (name.includes('/') || name.includes('\\')) throw refused(what, name, 'it contains a path separator (/ or \\)', expected);
+  if (name.includes('..')) throw refused(what, name, 'it contains `..`', expected);
+  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('~')) throw refused(what, name, 'it is an absolute path', expected);
   return name;
+}
+
+/**
+ * What to do about a real name refused for what it would do as a path (`Kaffee/Tee Handel`,
+ * `Bean Co...`): the command that takes `--slug` keeps the name as the title, so the advice
+ * is the folder name to give — "a plain name such as Acme Corp" left the company no way in.
+ */
+function slugAdvice(typed: string): string {
+  const slug = trimSlug(asciiSlug(cleanName(typed)));
+  return slug ? `Name the folder yourself with --slug, e.g. --slug ${slug}: the name is kept as written as the title.` : NAME_THE_FOLDER;
 }
 
 function asciiSlug(name: string): string {
