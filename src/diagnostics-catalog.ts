@@ -822,7 +822,7 @@ export interface ErrorInfo {
  */
 export const ERRORS = {
   'no-workspace': { summary: 'the folder (or any above it) is not a workspace: no `threadwork.config.yaml` nor `strategy/canvas/`; or `--dir` names no folder (none there, or a file)' },
-  'invalid-arguments': { summary: 'arguments that contradict each other or are missing, or (MCP) that a tool\'s input schema refuses: `tool` names it' },
+  'invalid-arguments': { summary: 'arguments that contradict each other or are missing, or (MCP) that a tool\'s input schema refuses: `tool` names it, `known` the arguments it takes (for one it does not) or the choices of an argument (for a value outside them)' },
   'unknown-tool': { summary: '(MCP) a tool name this server does not have: `tool` names it' },
   'invalid-date': { summary: 'a date that is not a real `YYYY-MM-DD` date, or a day something happened (`deal new --date`, `campaign reply --date`) more than a day after today' },
   'invalid-name': { summary: 'a company or campaign name (or title) that is blank, or refused as a folder name (`/`, `..`, control characters, no letter or digit, no Latin letter: give `--slug`), or a `--slug` that is not lower-case a-z, 0-9 and single hyphens' },

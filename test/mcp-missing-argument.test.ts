@@ -39,3 +39,25 @@ describe('an MCP tool called without a required argument', () => {
     expect(wrong.data.error.message).toContain('expected string, received number at thread');
   });
 });
+
+/*
+ * An argument the tool does not take, or a value outside an argument's choices, was refused
+ * with what to send instead only in the message's words; the command's refusal of an unknown
+ * option gives the options it takes in `known`. The tool's gives them there too.
+ */
+describe('an MCP tool given an argument it does not take or a value outside its choices', () => {
+  it('lists what it takes in `known`, as the command does for an unknown option', async () => {
+    const dir = workspace();
+    const mcp = await connectMcp(dir);
+    const unknown = await mcp.call<Refusal & { error: { known?: string[] } }>('sync', { dryRun: true });
+    expect(unknown.data.error).toMatchObject({ code: 'invalid-arguments', tool: 'sync', known: ['dry_run', 'commit'] });
+    const option = await mcp.call<Refusal & { error: { known?: string[] } }>('list_threads', { type: 'deal' });
+    expect(option.data.error).toMatchObject({ code: 'invalid-arguments', tool: 'list_threads', known: ['sales-deal', 'sales-campaign', 'marketing'] });
+    // A wrong type has no choices to list.
+    const wrong = await mcp.call<Refusal & { error: { known?: string[] } }>('read_thread', { thread: 5 });
+    expect(wrong.data.error.known).toBeUndefined();
+    // The command: an unknown option near none of its own, with the options it takes.
+    const cli = await runJson<Refusal & { error: { known?: string[] } }>(['sync', '--dryrun-please', '--dir', dir]);
+    expect(cli.json.error.known).toEqual(expect.arrayContaining(['--dry-run']));
+  });
+});

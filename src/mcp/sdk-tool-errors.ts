@@ -41,11 +41,12 @@ const INVALID_ARGUMENTS = /^(?:MCP error -?\d+: )?Input validation error: Invali
 const UNKNOWN_TOOL = /^(?:MCP error -?\d+: )?Tool (\S+) not found$/;
 
 /** What the SDK's text says, as a threadwork error: its code, and the message without the protocol's prefix. */
-function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string; missingArguments?: string[] } {
+function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string; missingArguments?: string[]; known?: string[] } {
   const invalid = INVALID_ARGUMENTS.exec(text);
   if (invalid) {
     const { problems, missing } = namingMissing(invalid[2]!.trim());
-    return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${problems}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(missing.length ? { missingArguments: missing } : {}) };
+    const known = knownChoices(invalid[1]!, invalid[2]!);
+    return { code: 'invalid-arguments', message: `Invalid arguments for ${invalid[1]}: ${problems}${argumentsTaken(invalid[1]!, invalid[2]!)}`, tool: invalid[1]!, ...(missing.length ? { missingArguments: missing } : {}), ...(known ? { known } : {}) };
   }
   const unknown = UNKNOWN_TOOL.exec(text);
   if (unknown) return { code: 'unknown-tool', message: `No tool named ${unknown[1]}: see tools/list for the tools this server has`, tool: unknown[1]! };
@@ -71,6 +72,24 @@ function namingMissing(problems: string): { problems: string; missing: string[] 
     return `missing required argument \`${match[2]}\`: expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
   });
   return { problems: lines.join('\n'), missing };
+}
+
+/** zod's line for a value outside an argument's choices: `Invalid option: expected one of "sales-deal"|"marketing" at type`. */
+const INVALID_OPTION = /^Invalid option: expected one of ((?:"[^"]*"\|?)+) at [A-Za-z_]+$/;
+
+/**
+ * What to retry with, as data (`known`), as the command's refusal of an unknown option gives
+ * the options it takes: for an argument the tool does not take, the arguments it does; for
+ * one value outside its argument's choices, those choices. Undefined when the problems name
+ * neither, or choices of more than one argument (one list could not say whose).
+ */
+function knownChoices(tool: string, problems: string): string[] | undefined {
+  if (/Unrecognized keys?:/.test(problems)) return toolArgumentNames(tool);
+  const choices = problems.split('\n').flatMap((line) => {
+    const match = INVALID_OPTION.exec(line.trim());
+    return match ? [[...match[1]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!)] : [];
+  });
+  return choices.length === 1 ? choices[0] : undefined;
 }
 
 /** For an argument the tool does not take (a typo, another spelling): the ones it does, to retry with. */
