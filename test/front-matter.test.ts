@@ -168,6 +168,12 @@ describe('replaceFrontMatter', () => {
     expect(out).toBe('---\ntests: [A1]\ncompany:\n  name: A\n  signals:\n    - type: funding\n      date: 2026-11-01\n  technologies: [Xero]\n---\n');
   });
 
+  it('keeps the comment after a one-line value drawn over several lines on its key\'s line', () => {
+    const text = '---\nvalidations: []   # after the close\ncompany:\n  signals: [] # from the call\n  name: A\n---\n';
+    const out = replaceFrontMatter(text, { validations: [{ assumption: 'A1' }], company: { signals: [{ type: 'funding' }], name: 'A' } });
+    expect(out).toBe('---\nvalidations:   # after the close\n  - assumption: A1\ncompany:\n  signals: # from the call\n    - type: funding\n  name: A\n---\n');
+  });
+
   it('rewrites a list whose length changed as a whole, in its block style', () => {
     const out = replaceFrontMatter(nested, { ...data, actions: [data.actions[0]] });
     expect(out).toBe(nested.replace(/actions:[\s\S]*?---/, 'actions:\n  - type: sales:demo\n    status: pending\n    due: null\n---'));

@@ -142,7 +142,7 @@ function editMap(edit: Edit, map: unknown, before: Record<string, unknown>, afte
     const to = contentEnd(edit, from, edit.yamlStart + ((pair.value as RangedNode)?.range?.[1] ?? keyNode.range[1]));
     if (!Object.hasOwn(after, key)) edit.splices.push({ from: lineStart(edit.text, from), to: lineEnd(edit.text, to), insert: '' });
     else if (!isDeepStrictEqual(before[key], after[key]) && !(edit.inside && editInside(edit, pair.value, before[key], after[key], from))) {
-      edit.splices.push({ from, to, insert: indented(renderPair(key, after[key], keepsFlow(pair.value, after[key]), edit.eol), from - lineStart(edit.text, from), edit.eol) });
+      edit.splices.push(commentKept(edit, from, to, indented(renderPair(key, after[key], keepsFlow(pair.value, after[key]), edit.eol), from - lineStart(edit.text, from), edit.eol)));
     }
   }
   const added = Object.keys(after).filter((key) => !Object.hasOwn(before, key));
@@ -194,6 +194,18 @@ function keepsFlow(node: unknown, value: unknown): boolean {
   if (!isCollection(node) || !node.flow) return false;
   const entries = Array.isArray(value) ? value : isPlainMap(value) ? Object.values(value) : [];
   return node.items.length > 0 || !entries.some((entry) => entry !== null && typeof entry === 'object');
+}
+
+/**
+ * A value on one line with a comment after it (`signals: []   # from the call`) rewritten over
+ * several lines: the comment stays on the key's line, where it was, not carried below the
+ * value's last line onto another entry.
+ */
+function commentKept(edit: Edit, from: number, to: number, insert: string): Splice {
+  const breakAt = insert.indexOf(edit.eol);
+  const comment = /^[ \t]+#[^\r\n]*/.exec(edit.text.slice(to))?.[0];
+  if (breakAt < 0 || comment === undefined || edit.text.slice(from, to).includes('\n')) return { from, to, insert };
+  return { from, to: to + comment.length, insert: `${insert.slice(0, breakAt)}${comment}${insert.slice(breakAt)}` };
 }
 
 /** The end of a value's own text: a block collection's range runs past its last line break. */
