@@ -199,6 +199,26 @@ describe.skipIf(!permissionsBind)('folders the user may not write or read', () =
     expect(lastCommitPaths(dir)).toEqual(before);
   });
 
+  it.each([['goals', 'goals'], ['threads/sales', 'threads/sales']])('a layout folder it may not list (%s) is one error naming it and what to do, never a crash; nothing is written', async (folder, named) => {
+    // It died with a stack trace: "EACCES: permission denied, scandir …/goals" (or an lstat below threads/sales).
+    const dir = ownedWorkspace();
+    const head = gitHere(dir, 'rev-parse', 'HEAD').trim();
+    chmodSync(join(dir, folder), 0o000);
+    try {
+      for (const command of ['check', 'sync']) {
+        const run = await runUnprivileged(dir, [command, '--json']);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        const { error } = JSON.parse(run.stdout) as { error: Record<string, string> };
+        expect(error).toMatchObject({ code: 'folder-unreadable', path: named, errno: 'EACCES' });
+        expect(error.message).toBe(`Cannot read folder ${named}: permission denied (EACCES): expected a folder this user may list — fix its permissions (\`chmod u+rx ${named}\`); nothing was read or written`);
+      }
+    } finally {
+      chmodSync(join(dir, folder), 0o755);
+    }
+    expect(gitHere(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(gitHere(dir, 'status', '--porcelain')).toBe('');
+  });
+
   it('a stage file it may not read is an error saying so, at the file, and how to fix it; its thread is held', async () => {
     // It said "Cannot read file: EACCES": a code, and nothing of what was expected.
     const dir = ownedWorkspace();

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { ThreadworkError } from '../errors.js';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { resolvesInside, symlinkOnTheWay } from './contain.js';
@@ -95,6 +96,13 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
    */
   const listed = new Map<string, FolderEntry[]>();
   const list = (rel: string): FolderEntry[] => {
+    try {
+      return listLayoutFolder(rel);
+    } catch (error) {
+      throw unlistableLayoutFolder(root, rel, error);
+    }
+  };
+  const listLayoutFolder = (rel: string): FolderEntry[] => {
     const link = rel ? symlinkOnTheWay(root, rel, known) : undefined;
     if (link !== undefined) {
       refuse(link);
@@ -131,6 +139,32 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     }
   }
   return { files, threadDirs, diagnostics };
+}
+
+/**
+ * A folder of the layout (goals/, strategy/canvas/, threads/sales/ …) this user may not
+ * list, as a `folder-unreadable` error naming the first folder on the way that refuses
+ * (a folder may be listed only when each one above it may be searched). It died with a
+ * stack trace; read as empty, it would have been derived as no goals or no deals and every
+ * figure made from them wiped: nothing is read or written instead. Any other error is
+ * returned unchanged.
+ */
+function unlistableLayoutFolder(root: string, rel: string, error: unknown): unknown {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (errno !== 'EACCES' && errno !== 'EPERM') return error;
+  const parts = rel.split('/');
+  const folder = parts.map((_, i) => parts.slice(0, i + 1).join('/')).find((path) => !mayList(join(root, path))) ?? rel;
+  const why = errno === 'EACCES' ? 'permission denied (EACCES)' : 'operation not permitted (EPERM)';
+  return new ThreadworkError(`Cannot read folder ${folder}: ${why}: expected a folder this user may list — fix its permissions (\`chmod u+rx ${folder}\`); nothing was read or written`, 'folder-unreadable', { path: folder, errno });
+}
+
+function mayList(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
