@@ -317,9 +317,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check'],
     at: 'key',
-    summary: 'a `source: thread:{path}` naming a thread folder that does not exist',
+    summary: 'a `source: thread:{path}` naming a thread folder that does not exist, or the thread itself',
     message: 'Unknown thread `{path}` in `source`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})',
-    docs: 'The deal still counts; only what led to it is lost. Fix the path, or the folder\'s name if the thread was renamed.',
+    docs: 'The deal still counts; only what led to it is lost. Fix the path, or the folder\'s name if the thread was renamed. A thread whose `source` names its own folder (a deal copied from another, a slip of the path) is told the same way, saying it is this thread itself.',
   },
   'duplicate-suppression': {
     severity: 'warning',

@@ -390,6 +390,17 @@ describe('check', () => {
     expect(unknown[0]).toMatchObject({ severity: 'warning', field: 'source', message: 'Unknown thread `threads/marketing/close-in-four-day` in `source`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})' });
   });
 
+  // A deal copied from another, or a slip of the path, named itself as what led to it: taken in silence.
+  it('warns at the source of a thread whose thread: source names the thread itself', async () => {
+    const found = await diagnostics({
+      'threads/sales/acme/meta.json': dealMeta('acme', { source: 'thread:threads/sales/acme' }),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+    });
+    const own = found.filter((d) => d.rule === 'unknown-source-thread');
+    expect(own.map(at)).toEqual(['threads/sales/acme/meta.json:6:13 unknown-source-thread']);
+    expect(own[0]).toMatchObject({ severity: 'warning', field: 'source', message: 'Unexpected `source`: `threads/sales/acme` is this thread itself; expected the path of the thread it came from (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug}), or how it came (inbound, outbound, referral, partner, event)' });
+  });
+
   it('reports a thread folder without meta.json, and goes on with the other threads', async () => {
     const found = await diagnostics({
       'threads/sales/orphan/1-input.md': md('source: inbound'),

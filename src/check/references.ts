@@ -520,6 +520,9 @@ function checkSource(file: string, source: string, known: Known, report: Report)
   }
   if (source.startsWith('thread:') && !known.isThread(source.slice(7))) {
     report(file, ['source'], 'unknown-source-thread', `Unknown thread \`${source.slice(7)}\` in \`source\`: no thread folder there; expected the path of one (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug})`, 'warning');
+  } else if (source === `thread:${file.slice(0, file.lastIndexOf('/'))}`) {
+    // A deal copied from another, or a slip of the path: nothing leads to a thread but another.
+    report(file, ['source'], 'unknown-source-thread', `Unexpected \`source\`: \`${source.slice(7)}\` is this thread itself; expected the path of the thread it came from (threads/sales/{deal}, threads/sales/campaigns/{campaign} or threads/marketing/{slug}), or how it came (inbound, outbound, referral, partner, event)`, 'warning');
   }
 }
 
