@@ -869,7 +869,7 @@ export const ERRORS = {
   'watcher-running': { summary: 'another `threadwork watch` is running on this workspace; `pid` and `started` name it' },
   'watch-start': { summary: 'the file watcher could not start' },
   'suppression-invalid': { summary: 'the suppression list is invalid: campaign commands refuse to run until it is fixed' },
-  'folder-unreadable': { summary: 'a folder of the layout (`goals/`, `strategy/canvas/`, `threads/sales/` …) this user may not list: read as empty, every figure derived from it would be wiped, so nothing is read or written; `path` names the first folder on the way that refuses, `errno` says why' },
+  'folder-unreadable': { summary: 'a folder of the layout (`goals/`, `strategy/canvas/`, `threads/sales/` …) this user may not list, or a file standing where it should be (`ENOTDIR`): read as empty, every figure derived from it would be wiped, so nothing is read or written; `path` names the first folder on the way that refuses (or the file), `errno` says why' },
   'write-failed': { summary: 'a file the system refused to write (not writable by this user, a full or read-only disk), or the workspace lock it refused to create (a `.git` this user may not write): `path` names it, `errno` says why; the message says what state the workspace is in' },
   'transaction-aborted': { summary: 'a multi-file write was rolled back: no file was changed' },
   'sparse-checkout': { summary: 'a write in a workspace that git checks out only in part (`git sparse-checkout`): threads outside the checkout would be read as gone and the figures derived without them committed, so nothing is written; `paths` names the first 100 missing files, `count` all of them, `include` the folders to add back' },

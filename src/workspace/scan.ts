@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync } from 'node:fs';
 import { ThreadworkError } from '../errors.js';
 import { join } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
@@ -110,7 +110,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
     }
     let entries = listed.get(rel);
     if (entries) return entries;
-    entries = readableNames(root, rel, listDir(root, rel), diagnostics);
+    entries = readableNames(root, rel, listLayoutDir(root, rel), diagnostics);
     if (rel) diagnostics.push(...normalizationTwinDiagnostics(rel, entries));
     listed.set(rel, entries);
     return entries;
@@ -151,11 +151,38 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
  */
 function unlistableLayoutFolder(root: string, rel: string, error: unknown): unknown {
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (errno === 'ENOTDIR') {
+    const parts = rel.split('/');
+    const file = parts.map((_, i) => parts.slice(0, i + 1).join('/')).find((path) => !isFolder(join(root, path))) ?? rel;
+    return new ThreadworkError(`Cannot read folder ${rel}: ${file} is a file, not a folder (ENOTDIR): expected the folder ${file} — rename or move that file; nothing was read or written`, 'folder-unreadable', { path: file, errno });
+  }
   if (errno !== 'EACCES' && errno !== 'EPERM') return error;
   const parts = rel.split('/');
   const folder = parts.map((_, i) => parts.slice(0, i + 1).join('/')).find((path) => !mayList(join(root, path))) ?? rel;
   const why = errno === 'EACCES' ? 'permission denied (EACCES)' : 'operation not permitted (EPERM)';
   return new ThreadworkError(`Cannot read folder ${folder}: ${why}: expected a folder this user may list — fix its permissions (\`chmod u+rx ${folder}\`); nothing was read or written`, 'folder-unreadable', { path: folder, errno });
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return lstatSync(abs).isDirectory();
+  } catch {
+    return true; // missing: not the file in the way
+  }
+}
+
+/**
+ * A layout folder's entries; none when it does not exist (a new workspace). A file where
+ * the folder should be (`threads/sales/campaigns` saved as a file) is thrown as ENOTDIR:
+ * read as an empty folder, every campaign was derived as gone and the metrics rewritten.
+ */
+function listLayoutDir(root: string, rel: string): FolderEntry[] {
+  try {
+    return readdirSync(join(root, rel), { withFileTypes: true }).filter((e) => !isIgnoredName(e.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 function mayList(abs: string): boolean {
