@@ -846,7 +846,7 @@ export const ERRORS = {
   'not-found': { summary: 'an MCP resource (a canvas section or its file, a schema) that does not exist; a goal that does not exist is `unknown-goal`, a thread `unknown-thread`, as in the tools' },
   'no-stage': { summary: 'a thread with no stage file yet' },
   'no-actions': { summary: 'a campaign without a valid `5-actions.md` (prospects and sequence), or `campaign draft` on one whose `5-actions.md` lists no prospects or whose sequence has no touch (`path`, `line` and `column` name the value to fill in): nothing was written' },
-  'last-stage': { summary: 'advancing a thread that is at its last stage' },
+  'last-stage': { summary: 'advancing a thread that is at its last stage; `diagnostics` lists the errors of its learning file when it has any (what it records is held until they are fixed)' },
   'decision-not-to-act': { summary: 'advancing past a Stage 4 that decides DEFER or REJECT: actions follow QUALIFY (LAUNCH for a campaign); `decision` names the one written, `revisit` a DEFER\'s date' },
   'stage-exists': { summary: 'the next stage file already exists: nothing was changed' },
   'stage-incomplete': { summary: 'the current stage lacks what the next builds on; `missing` lists each field with a hint' },

@@ -66,13 +66,29 @@ describe('threadwork advance', () => {
     await expectCheckClean(dir);
 
     // Closed: advancing again is told that it is, not how to close it (which read as if the close had not been taken).
-    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-won\nclosed: 2026-11-20\narr: 36000') });
+    writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-won\nclosed: 2026-11-25\narr: 36000') });
     const closed = await runJson(['advance', 'acme', '--dir', dir]);
     expect(closed.code).toBe(1);
     expect(closed.json).toMatchObject({ error: { code: 'last-stage', path: 'threads/sales/acme/6-learning.md' } });
     expect((closed.json as { error: { message: string } }).error.message).toBe(
-      'threads/sales/acme is closed (closed-won on 2026-11-20), in 6-learning.md: nothing to advance to — its learning counts from there',
+      'threads/sales/acme is closed (closed-won on 2026-11-25), in 6-learning.md: nothing to advance to — its learning counts from there',
     );
+
+    // A learning file with an error is held: not said to count, nor to need an outcome it has (on a line next to a bad date).
+    for (const [closedOn, error] of [
+      ['2026-02-30', 'threads/sales/acme/6-learning.md:3:9 error Invalid `closed`: expected a real calendar date (got "2026-02-30") (schema)'],
+      ['2099-05-01', 'threads/sales/acme/6-learning.md:3:9 error Close date 2099-05-01 is after today'],
+    ] as const) {
+      writeFiles(dir, { 'threads/sales/acme/6-learning.md': md(`outcome: closed-won\nclosed: ${closedOn}\narr: 36000`) });
+      const held = await runJson(['advance', 'acme', '--dir', dir]);
+      expect(held.code).toBe(1);
+      const { message, diagnostics } = (held.json as { error: { message: string; code: string; diagnostics: { rule: string }[] } }).error;
+      expect(message).toMatch(/^threads\/sales\/acme is at its last stage \(6-learning\.md\): nothing to advance to — and that file has errors, so what it records is held \(its last valid version counts\) until they are fixed:\n/);
+      expect(message).toContain(error);
+      expect(message).not.toContain('counts from there');
+      expect(message).not.toContain('closes the thread');
+      expect(diagnostics.length).toBeGreaterThan(0);
+    }
   });
 
   it('tells a campaign at its last stage that its closed date closes it, and a closed one that it is closed', async () => {

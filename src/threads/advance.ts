@@ -12,6 +12,7 @@ import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { threadOf } from '../workspace/layout.js';
 import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
 import { refuseUnlessActing } from './decision-to-act.js';
@@ -44,7 +45,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const stage = stageOf(thread);
   if (stage === 0) throw new ThreadworkError(`Cannot advance ${threadPath}: it has no stage file; expected ${STAGE_FILES[0]}`, 'no-stage');
   // What an agent asking to advance a thread at its end wants is to close it: where that is done is named.
-  if (stage === STAGES.length) throw new ThreadworkError(lastStageMessage(threadPath, meta.type, thread.stages[stage - 1]!.value), 'last-stage', { thread: threadPath, path: `${threadPath}/${STAGE_FILES[stage - 1]}` });
+  if (stage === STAGES.length) throw lastStage(model, threadPath, meta.type, thread.stages[stage - 1]!);
   const current = thread.stages[stage - 1]!;
   refuseUnlessComplete(model, threadPath, meta, stage, `Cannot advance ${threadPath}`);
   const next = stage + 1;
@@ -60,6 +61,20 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
     thread: threadPath,
     builtOn: { paths: [current.path], refuse: (problems) => stageInvalid(`Cannot advance ${threadPath}`, current.path, problems) },
   };
+}
+
+/**
+ * The refusal to advance a thread at Stage 6. A learning file with errors is said to have
+ * them, each as check prints it: the close it records is held (its last valid version
+ * counts, or none), where "its learning counts from there" (or "its `outcome` there closes
+ * the thread", its outcome written on a line with a bad date) told its owner the opposite.
+ */
+function lastStage(model: WorkspaceModel, threadPath: string, type: ThreadMeta['type'], learning: ParsedFile): ThreadworkError {
+  const path = learning.path;
+  const errors = errorsOf(model, path);
+  if (errors.length === 0) return new ThreadworkError(lastStageMessage(threadPath, type, learning.value), 'last-stage', { thread: threadPath, path });
+  const message = `${threadPath} is at its last stage (${STAGE_FILES[STAGES.length - 1]}): nothing to advance to — and that file has errors, so what it records is held (its last valid version counts) until they are fixed:\n${errors.map(formatDiagnostic).join('\n')}`;
+  return new ThreadworkError(message, 'last-stage', { thread: threadPath, path, diagnostics: errors });
 }
 
 /**
