@@ -35,7 +35,7 @@ describe('a write into a thread whose meta.json is broken', () => {
     expect(json.error.code).toBe('invalid-meta');
     expect(json.error.thread).toBe(THREAD);
     expect(json.error.path).toBe(`${THREAD}/meta.json`);
-    expect(json.error.diagnostics.map(where)).toEqual([`${THREAD}/meta.json:4:3 json-syntax`]);
+    expect(json.error.diagnostics.map(where)).toEqual([`${THREAD}/meta.json:3:23 json-syntax`]);
   });
 
   it('MCP write_stage into a thread whose meta.json was never valid names the file, the line and the rule', async () => {
@@ -48,8 +48,8 @@ describe('a write into a thread whose meta.json is broken', () => {
     const answer = await mcp.call<InvalidMeta>('write_stage', { thread: 'tidepool', stage: 2, front_matter: { tests: ['A1'] } });
     expect(answer.isError).toBe(true);
     expect(answer.data.error.code).toBe('invalid-meta');
-    expect(answer.data.error.message).toContain(`${fresh}/meta.json:4:3 error`);
-    expect(answer.data.error.diagnostics.map(where)).toEqual([`${fresh}/meta.json:4:3 json-syntax`]);
+    expect(answer.data.error.message).toContain(`${fresh}/meta.json:3:23 error`);
+    expect(answer.data.error.diagnostics.map(where)).toEqual([`${fresh}/meta.json:3:23 json-syntax`]);
   });
 
   it('MCP write_stage into a thread whose meta.json is valid in HEAD and broken on disk answers as advance does: invalid-meta', async () => {
@@ -66,6 +66,6 @@ describe('a write into a thread whose meta.json is broken', () => {
     expect(write.data.error.message).toBe(`Cannot write to ${THREAD}: its meta.json is not valid:\n${advance.json.error.message.split('\n').slice(1).join('\n')}`);
     expect(write.data.error.thread).toBe(THREAD);
     expect(write.data.error.path).toBe(`${THREAD}/meta.json`);
-    expect(write.data.error.diagnostics.map(where)).toEqual([`${THREAD}/meta.json:4:3 json-syntax`]);
+    expect(write.data.error.diagnostics.map(where)).toEqual([`${THREAD}/meta.json:3:23 json-syntax`]);
   });
 });
