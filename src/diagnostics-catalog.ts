@@ -754,6 +754,14 @@ export const RULES = {
     message: 'Approved although its quality score {score} (grade {grade}) is under the minimum {minimum}: {issues}',
     docs: 'Autonomy gate: one critical issue alone scores 0.75. Fix the issues the message lists in the draft, or set it back to `status: draft`.',
   },
+  'approved-then-edited': {
+    severity: 'error',
+    reportedBy: ['check', 'write', 'campaign'],
+    at: 'key',
+    summary: 'an approved campaign draft whose subject or body was edited since it was approved (`approved_text` no longer matches): the text written now was never approved',
+    message: 'Approved, but its subject or body was edited since it was approved on {day}: the text written now was never approved. Approve it again (`threadwork campaign approve {path}`), which judges this text, or set it back to `status: draft`',
+    docs: 'Approving writes `approved_text:`, a digest of the subject and body approved, beside `approved_on`. A draft still `status: approved` whose text no longer matches it — reworded by hand after the approval, or by a teammate in another clone and merged in cleanly — would go out with text no person approved and no gate judged. Reported at its `status` line. `campaign approve` on it approves it again: the gates judge the text written now, and the day and digest are written anew. Line endings and spaces at the ends of lines do not count. A draft approved before threadwork recorded the text has no `approved_text` and is not judged so. See docs/outreach.md, "Autonomy gates".',
+  },
   'sent-without-approval': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -9,6 +9,8 @@ import { containedPath, pathRefused } from '../workspace/contain.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
 import type { SentAtHead } from '../derive/sent-touches.js';
+import { approvedTextDigest } from '../outreach/approved-text.js';
+import type { DraftValue } from '../schema/stages.js';
 import { draftSources } from './draft-sources.js';
 import { requireSuppression } from './suppression.js';
 
@@ -47,13 +49,16 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[],
       throw new ThreadworkError(`Not a valid campaign draft: ${path} (${why}); drafts are threads/sales/campaigns/{id}/drafts/*.md`, 'not-a-draft', { path });
     }
     if (draft.status === 'sent' || draft.status === 'skipped') throw new ThreadworkError(`${path} has status ${draft.status}: it is not approved again`, 'draft-sent', { path });
-    if (draft.status === 'approved') {
+    const editedSinceApproved = draft.status === 'approved' && !!draft.approved_text && draft.approved_text !== approvedTextDigest(draft);
+    if (draft.status === 'approved' && !editedSinceApproved) {
       result.push({ path, action: 'already-approved' });
-      // Approved by hand: the gates pass now, which is the approval the day records (a draft marked sent without one is `sent-without-approval`).
-      if (!draft.approved_on) changes.push(writeChange(path, withApprovalDay(model.text(path) ?? '')));
+      // Approved by hand: the gates pass now, which is the approval the day and the text record (a draft marked sent without one is `sent-without-approval`).
+      if (!draft.approved_on) changes.push(writeChange(path, withApproval(model.text(path) ?? '', draft)));
     } else {
+      // A draft edited since it was approved is approved again: the gates judge the text written now, and the record says so.
       result.push({ path, action: 'approved' });
-      changes.push(writeChange(path, withApprovalDay(setFrontMatterScalar(model.text(path) ?? '', ['status'], 'approved'))));
+      const text = model.text(path) ?? '';
+      changes.push(writeChange(path, withApproval(draft.status === 'approved' ? text : setFrontMatterScalar(text, ['status'], 'approved'), draft)));
     }
   }
   // Touches sent counted as `due` counts them: a draft marked sent (or HEAD's record of one since deleted) counts before `touches_done` does.
@@ -67,9 +72,13 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[],
   return { result, changes, summary: `approve ${changes.length} draft${changes.length === 1 ? '' : 's'}`, thread: campaigns[0]!, invalidCode: 'gate-refused', madeFrom };
 }
 
-/** The draft with `approved_on:` today, the record `check` reads when it is later marked sent: an approval is the status and its day. */
-function withApprovalDay(text: string): string {
-  return addFrontMatterScalar(text, [], 'approved_on', today());
+/**
+ * The draft with `approved_on:` today and `approved_text:` the digest of what it says, the
+ * record `check` reads: an approval is the status, its day (a draft later marked sent
+ * without one went out unapproved) and the text it covers (one edited since is not approved).
+ */
+function withApproval(text: string, draft: DraftValue): string {
+  return addFrontMatterScalar(addFrontMatterScalar(text, [], 'approved_on', today()), [], 'approved_text', approvedTextDigest(draft));
 }
 
 /**

@@ -4,6 +4,7 @@ import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
+import { approvedTextDigest } from '../outreach/approved-text.js';
 import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import { barAsWritten, formatTotal } from '../scoring/qualification.js';
@@ -40,7 +41,7 @@ import { asSentences, assessWrittenDraft } from './draft-quality.js';
  * out-of-office return, the return date, as `due` lists it).
  */
 
-export type GateName = 'do-not-contact' | 'sequence-stopped' | 'not-due' | 'icp' | 'quality' | 'daily-cap';
+export type GateName = 'do-not-contact' | 'sequence-stopped' | 'not-due' | 'icp' | 'quality' | 'daily-cap' | 'approved-text';
 
 export interface GateFailure {
   path: string;
@@ -97,6 +98,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   const suppressed = suppressionKeys(suppressionValue(model)?.suppressed ?? []);
   let context: ScoringContext | undefined;
   for (const planned of approved) {
+    if (!approving.includes(planned.path)) failures.push(...approvedTextGate(planned));
     const stopped = contactGate(planned, suppressed);
     failures.push(...stopped);
     // A prospect whose sequence stopped gets no touch at all: that is said once, by the gate above.
@@ -215,6 +217,20 @@ function contactGate(planned: PlannedDraft, suppressed: ReadonlySet<string>): Ga
  * an out-of-office pause skips or falls on. Approved, it would go out while they are away,
  * or after the touch the sequence sends on their return.
  */
+/**
+ * An approved draft whose subject or body is no longer the text approved (`approved_text`,
+ * written by `campaign approve`): what would go out was never approved, nor judged by the
+ * other gates as approved — a teammate's rewording merged in cleanly, or an edit after the
+ * approval. Approving it again (the remedy) records the text written now. A draft approved
+ * before the text was recorded has none, and is not judged so.
+ */
+function approvedTextGate(planned: PlannedDraft): GateFailure[] {
+  const { draft, path } = planned;
+  if (!draft.approved_text || draft.approved_text === approvedTextDigest(draft)) return [];
+  const finding = `its subject or body was edited since it was approved${draft.approved_on ? ` on ${draft.approved_on}` : ''}: the text written now was never approved`;
+  return [{ path, gate: 'approved-text', rule: 'approved-then-edited', message: `Approved, but ${finding}. Approve it again (\`threadwork campaign approve ${path}\`), which judges this text, or set it back to \`status: draft\``, refusal: finding }];
+}
+
 function dueGate(planned: PlannedDraft): GateFailure[] {
   if (!planned.notDue) return [];
   return [{ path: planned.path, gate: 'not-due', rule: 'approved-not-due', message: `Approved although ${planned.notDue}; set the draft to \`status: skipped\` (or \`sent\`, if it went out)`, refusal: planned.notDue }];

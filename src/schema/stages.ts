@@ -421,6 +421,8 @@ export const draftSchema = z.looseObject({
   send_on: isoDateSchema.nullish().describe('the day it is to be sent, for the daily caps (else the day the touch is due)'),
   /** The day it was approved, written by `campaign approve`: a draft marked sent without one was never approved (`sent-without-approval`). */
   approved_on: isoDateSchema.nullish().describe('the day it was approved (campaign approve writes it); a draft marked sent without one went out unapproved'),
+  /** A digest of the subject and body approved, written by `campaign approve`: an approved draft edited since is `approved-then-edited`. */
+  approved_text: z.string().nullish().describe('a digest of the subject and body as approved (campaign approve writes it): an approved draft whose text changed since must be approved again'),
 });
 
 /** A draft's front matter, plus its Markdown body (parse-file.ts adds it). */

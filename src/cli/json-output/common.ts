@@ -44,7 +44,7 @@ export const createdThreadOutput = z.object({
 /** An item of `gate-refused`'s `failures`: one draft an autonomy gate stopped. */
 const gateFailureOutput = z.object({
   path: z.string().describe('the draft file'),
-  gate: z.enum(['do-not-contact', 'sequence-stopped', 'not-due', 'icp', 'quality', 'daily-cap']),
+  gate: z.enum(['do-not-contact', 'sequence-stopped', 'not-due', 'icp', 'quality', 'daily-cap', 'approved-text']),
   rule: z.string().describe('the rule of `threadwork check` the approval would have broken (approved-below-quality, …)'),
   message: z.string().describe('why, with its figures'),
 });
