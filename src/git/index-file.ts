@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { writeIndexStat, type IndexStat } from './index-stat.js';
+import { borrow, giveBack, Window, type ReadAt } from './index-window.js';
 
 /**
  * git's index (`.git/index`; gitformat-index(5)) with a commit's few entries set, edited as
@@ -34,8 +35,7 @@ export interface IndexEntry {
 /** Path (repository-relative) → what the index must have there; undefined removes it. */
 export type IndexEdits = ReadonlyMap<string, IndexEntry | undefined>;
 
-/** Reads `length` bytes at file offset `position` into `target` at `offset`; how many it read (fs.readSync's shape). */
-export type ReadAt = (target: Buffer, offset: number, length: number, position: number) => number;
+export type { ReadAt } from './index-window.js';
 
 const SIGNATURE = 0x44495243; // "DIRC"
 const EXTENDED = 0x4000;
@@ -451,71 +451,7 @@ export function editIndexBytes(bytes: Buffer, hashLength: number, mtimeSec: numb
   return layout && writeEditedIndex(read, layout, edits, (piece) => pieces.push(Buffer.from(piece)), windowBytes) ? Buffer.concat(pieces) : undefined;
 }
 
-/** The file read forward through one buffer. */
-class Window {
-  bytes: Buffer;
-  /** The file offset of `bytes[0]`, and how many bytes from there are read. */
-  start = 0;
-  length = 0;
 
-  constructor(
-    readonly read: ReadAt,
-    private readonly size: number,
-    bytes: Buffer,
-  ) {
-    this.bytes = bytes;
-  }
-
-  /**
-   * Makes file bytes [pos, pos + n) readable and says where they are in `bytes`; -1 past the
-   * end. Reads only go forward; bytes jumped over are never read.
-   */
-  at(pos: number, n: number): number {
-    if (pos < this.start || pos + n > this.size) return -1;
-    if (pos > this.start + this.length) {
-      this.start = pos;
-      this.length = 0;
-    }
-    if (pos + n <= this.start + this.length) return pos - this.start;
-    const kept = this.start + this.length - pos;
-    if (n > this.bytes.length) {
-      const larger = borrow(Math.max(n, this.bytes.length * 2));
-      this.bytes.copy(larger, 0, this.length - kept, this.length);
-      giveBack(this.bytes);
-      this.bytes = larger;
-    } else this.bytes.copy(this.bytes, 0, this.length - kept, this.length);
-    this.start = pos;
-    this.length = kept;
-    while (this.length < n) {
-      const from = this.start + this.length;
-      const got = this.read(this.bytes, this.length, Math.min(this.bytes.length - this.length, this.size - from), from);
-      if (got <= 0) return -1;
-      this.length += got;
-    }
-    return 0;
-  }
-}
-
-/**
- * One buffer for reading and writing the index, lent to a commit and handed back: a
- * watcher commits at every save, and 2.5 MB of new buffers a commit (windows, the cache
- * tree) were garbage enough to lift its peak RSS by 10 MB at 10,000 deals. A commit that
- * finds it lent (another repository committing in this process) takes its own.
- */
-let spare: Buffer | undefined;
-
-function borrow(size: number): Buffer {
-  if (spare && spare.length >= size) {
-    const lent = spare;
-    spare = undefined;
-    return lent;
-  }
-  return Buffer.allocUnsafe(size);
-}
-
-function giveBack(buffer: Buffer): void {
-  if (!spare || spare.length < buffer.length) spare = buffer;
-}
 
 /** The hash git's index is summed with: SHA-1, or SHA-256 in a SHA-256 repository. */
 function digestFor(hashLength: number): Hash {

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { Window, type ReadAt } from './index-window.js';
 
 const SIGNATURE = 0x44495243; // "DIRC"
 const EXTENDED = 0x4000;
@@ -34,7 +35,8 @@ export function indexHoldsConflicts(gitDir: string, hashLength: number): boolean
     // A watcher asks at every cycle: the answer stands while the index is the same file, unchanged.
     const key = `${gitDir}\0${stat.ino}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${hashLength}`;
     if (lastAnswer?.key === key) return lastAnswer.holds;
-    const holds = scanStages(new ForwardReader(fd, stat.size), hashLength);
+    const read: ReadAt = (target, offset, length, position) => readSync(fd, target, offset, length, position);
+    const holds = scanStages(new Window(read, stat.size, Buffer.allocUnsafe(Math.min(WINDOW, Math.max(stat.size, 12)))), hashLength);
     lastAnswer = { key, holds };
     return holds;
   } catch {
@@ -47,7 +49,7 @@ export function indexHoldsConflicts(gitDir: string, hashLength: number): boolean
 /** The last index read, by its identity and stat data, and what it held. */
 let lastAnswer: { key: string; holds: boolean | undefined } | undefined;
 
-function scanStages(file: ForwardReader, hashLength: number): boolean | undefined {
+function scanStages(file: Window, hashLength: number): boolean | undefined {
   const end = file.size - hashLength;
   let b = file.at(0, 12);
   if (b < 0 || file.bytes.readUInt32BE(b) !== SIGNATURE) return undefined;
@@ -62,8 +64,8 @@ function scanStages(file: ForwardReader, hashLength: number): boolean | undefine
     // process 110 ms of cold code, three times a `git ls-files -u`.
     if (version !== 4) {
       const { bytes } = file;
-      const base = file.windowStart();
-      const last = Math.min(file.windowEnd(), end) - (fixed + 4 + NAME_MASK + 8);
+      const base = file.start;
+      const last = Math.min(file.start + file.length, end) - (fixed + 4 + NAME_MASK + 8);
       for (; i < count && pos <= last; i++) {
         const at = pos - base + fixed;
         const flags = (bytes[at]! << 8) | bytes[at + 1]!;
@@ -105,68 +107,11 @@ function scanStages(file: ForwardReader, hashLength: number): boolean | undefine
 }
 
 /** The bytes of the varint (git's offset encoding: 7 bits a byte, the high bit says more follow) at `pos`. */
-function varintLength(file: ForwardReader, pos: number): number {
+function varintLength(file: Window, pos: number): number {
   for (let n = 1; n <= 10; n++) {
     const b = file.at(pos + n - 1, 1);
     if (b < 0) return Number.NaN;
     if ((file.bytes[b]! & 0x80) === 0) return n;
   }
   return Number.NaN;
-}
-
-/** A file read forward through one buffer. */
-class ForwardReader {
-  bytes: Buffer;
-  /** The file offset of `bytes[0]`, and how many bytes from there are read. */
-  private start = 0;
-  private length = 0;
-
-  constructor(
-    private readonly fd: number,
-    readonly size: number,
-  ) {
-    this.bytes = Buffer.allocUnsafe(Math.min(WINDOW, Math.max(size, 12)));
-  }
-
-  /** The file offsets the window holds: [windowStart(), windowEnd()). */
-  windowStart(): number {
-    return this.start;
-  }
-
-  windowEnd(): number {
-    return this.start + this.length;
-  }
-
-  /** Makes file bytes [pos, pos + n) readable and says where they are in `bytes`; -1 past the end. */
-  at(pos: number, n: number): number {
-    if (!Number.isFinite(pos) || pos < this.start || pos + n > this.size) return -1;
-    if (pos + n <= this.start + this.length) return pos - this.start;
-    const kept = Math.max(0, this.start + this.length - pos);
-    if (n > this.bytes.length) {
-      const larger = Buffer.allocUnsafe(Math.max(n, this.bytes.length * 2));
-      this.bytes.copy(larger, 0, this.length - kept, this.length);
-      this.bytes = larger;
-    } else this.bytes.copy(this.bytes, 0, this.length - kept, this.length);
-    this.start = pos;
-    this.length = kept;
-    while (this.length < n) {
-      const got = readSync(this.fd, this.bytes, this.length, Math.min(this.bytes.length - this.length, this.size - pos - this.length), pos + this.length);
-      if (got <= 0) return -1;
-      this.length += got;
-    }
-    return 0;
-  }
-
-  /** The file offset of the first NUL at or after `pos` and before `end`; -1 when none. */
-  nulAfter(pos: number, end: number): number {
-    for (let from = pos; from < end; ) {
-      const n = Math.min(this.bytes.length, end - from);
-      const b = this.at(from, n);
-      if (b < 0) return -1;
-      const nul = this.bytes.indexOf(0, b);
-      if (nul >= 0 && nul < b + n) return from + nul - b;
-      from += n;
-    }
-    return -1;
-  }
 }
