@@ -34,6 +34,9 @@ export interface Range {
 
 export const START: Position = { line: 1, column: 1 };
 
+/** How a broken file's `derived-held` warning ends: what releases the hold (strategy/icp-conflict.ts says it anew for a generated ICP file). */
+export const HELD_FILE_ADVICE = 'Fix the file to release the hold; threadwork will not commit it while it is broken';
+
 /** The 1-based line and column of a 0-based offset into `text`. */
 export function positionAtOffset(text: string, offset: number): Position {
   const before = text.slice(0, offset);

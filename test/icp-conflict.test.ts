@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnostic } from '../src/diagnostics.js';
+import { diagnostic, HELD_FILE_ADVICE } from '../src/diagnostics.js';
 import { icpConflictsPointedAtSource, icpConflictsToPoint } from '../src/strategy/icp-conflict.js';
 import { contentHash } from '../src/strategy/generated-file.js';
 
@@ -29,6 +29,17 @@ describe('icpConflictsPointedAtSource', () => {
     const [said] = icpConflictsPointedAtSource([icpError, canvasError], new Map([[ICP, { ours: OURS, theirs: tuned }]]), () => merged(tuned));
     expect(said).toMatchObject({ path: ICP, line: 1, column: 1, severity: 'error' });
     expect(said?.message).toBe(`${HAND_MERGE}, once ${SEGMENTS}:35:1, which it is generated from, is resolved: a side of this file was edited by hand, so it is not regenerated over`);
+  });
+
+  // The hold's warning ended "Fix the file to release the hold", sending the person to the generated file.
+  it.each([
+    ['as generated', THEIRS, `Resolve ${SEGMENTS}:35:1 to release the hold: \`threadwork sync\` then regenerates this file from it; threadwork will not commit this file until then`],
+    ['tuned by hand', THEIRS.replace('(US)', '(US), Controller'), `Resolve ${SEGMENTS}:35:1 first, then this file's conflict by hand, to release the hold; threadwork will not commit this file while it is broken`],
+  ])('says what releases the ICP file\'s hold, at the canvas line, when a side is %s', (_, theirs, release) => {
+    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because ${ICP}:1:1 ${HAND_MERGE}. ${HELD_FILE_ADVICE}`);
+    const said = icpConflictsPointedAtSource([icpError, canvasError, held], new Map([[ICP, { ours: OURS, theirs }]]), () => merged(theirs));
+    expect(said[2]?.message.endsWith(`. ${release}`)).toBe(true);
+    expect(said[2]?.message).not.toContain(HELD_FILE_ADVICE);
   });
 
   it('sends the person to the canvas when both sides are as generated', () => {

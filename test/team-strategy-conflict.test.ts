@@ -89,7 +89,11 @@ describe('the ICP file both sides regenerated while the canvas holds a conflict'
       expect(said?.message).toContain('`threadwork sync` (or `threadwork strategy`) regenerates this file');
       expect(said?.message).not.toContain('keep the lines you want');
     }
-    expect(sync.json.diagnostics.find((d) => d.path === ICP && d.rule === 'derived-held')?.message).toContain(`${SEGMENTS}:35:1, which it is generated from`);
+    const held = sync.json.diagnostics.find((d) => d.path === ICP && d.rule === 'derived-held');
+    expect(held?.message).toContain(`${SEGMENTS}:35:1, which it is generated from`);
+    // It ended "Fix the file to release the hold": this file, which sync regenerates once the canvas is resolved.
+    expect(held?.message).toMatch(new RegExp(`Resolve ${SEGMENTS}:35:1 to release the hold: \`threadwork sync\` then regenerates this file from it; threadwork will not commit this file until then$`));
+    expect(held?.message).not.toContain('Fix the file');
     expect(check.json.diagnostics.find((d) => d.path === SEGMENTS && d.rule === 'merge-conflict')?.message).toContain('keep the lines you want');
   });
 });

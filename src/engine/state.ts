@@ -1,6 +1,6 @@
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, HELD_FILE_ADVICE, START, type Diagnostic } from '../diagnostics.js';
 import { readAtHead, readLastValidInHistory } from '../git/head-files.js';
 import { missingMetaMessage } from '../check/references.js';
 import { classifyPath, threadOf, type FileKind } from '../workspace/layout.js';
@@ -664,7 +664,7 @@ export class WorkspaceState {
       const held = good
         ? `values derived from it are held at its last valid version (${heldVersionName(entry)})`
         : 'it has no valid version yet, so nothing is derived from it';
-      out.push(diagnostic(path, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. Fix the file to release the hold; threadwork will not commit it while it is broken`));
+      out.push(diagnostic(path, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. ${HELD_FILE_ADVICE}`));
     }
     return out;
   }

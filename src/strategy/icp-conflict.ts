@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import { HELD_FILE_ADVICE, type Diagnostic } from '../diagnostics.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { generatedState } from './generated-file.js';
@@ -20,6 +20,13 @@ export function icpConflictsToPoint(diagnostics: readonly Diagnostic[]): Set<str
   return new Set(conflictedSource(diagnostics) ? diagnostics.filter(isIcpConflict).map((d) => d.path) : []);
 }
 
+/** An ICP file's conflict error as said anew (`before` → `after`), and what releases its `derived-held` hold. */
+interface Said {
+  before: string;
+  after: string;
+  release: string;
+}
+
 /**
  * `diagnostics` with each segment ICP file's `merge-conflict` error pointed at the canvas
  * while a file it is generated from still holds a conflict of its own. Two people who each
@@ -34,7 +41,7 @@ export function icpConflictsToPoint(diagnostics: readonly Diagnostic[]): Set<str
 export function icpConflictsPointedAtSource(diagnostics: readonly Diagnostic[], sides: UnmergedFiles | undefined, text: (path: string) => string | undefined): readonly Diagnostic[] {
   const source = conflictedSource(diagnostics);
   if (!source) return diagnostics;
-  const said = new Map<string, { before: string; after: string }>();
+  const said = new Map<string, Said>();
   for (const d of diagnostics) {
     if (!isIcpConflict(d) || said.has(d.path)) continue;
     const at = `${source.path}:${source.line}:${source.column}`;
@@ -43,12 +50,17 @@ export function icpConflictsPointedAtSource(diagnostics: readonly Diagnostic[], 
       ? `Unresolved merge conflict in a generated file: both sides regenerated it, each from their own canvas, and ${at}, which it is generated from, still holds a conflict: ` +
         `expected that file resolved, not this one — keep the version you want there, then \`threadwork sync\` (or \`threadwork strategy\`) regenerates this file from it (neither side of it was edited by hand)`
       : `${d.message}, once ${at}, which it is generated from, is resolved: a side of this file was edited by hand, so it is not regenerated over`;
-    said.set(d.path, { before: d.message, after });
+    // The hold is released by what the error says to do, which is first the canvas: "Fix the file" sent the person to this one.
+    const release = unedited
+      ? `Resolve ${at} to release the hold: \`threadwork sync\` then regenerates this file from it; threadwork will not commit this file until then`
+      : `Resolve ${at} first, then this file's conflict by hand, to release the hold; threadwork will not commit this file while it is broken`;
+    said.set(d.path, { before: d.message, after, release });
   }
   if (said.size === 0) return diagnostics;
   return diagnostics.map((d) => {
     const words = said.get(d.path);
     if (!words || (d.rule !== 'merge-conflict' && d.rule !== 'derived-held') || !d.message.includes(words.before)) return d;
-    return { ...d, message: d.message.replace(words.before, words.after) };
+    const message = d.message.replace(words.before, words.after);
+    return { ...d, message: d.rule === 'derived-held' ? message.replace(HELD_FILE_ADVICE, words.release) : message };
   });
 }
