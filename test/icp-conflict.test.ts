@@ -18,10 +18,20 @@ const icpError = diagnostic(ICP, { line: 1, column: 1 }, 'error', 'merge-conflic
 const canvasError = diagnostic(SEGMENTS, { line: 35, column: 1 }, 'error', 'merge-conflict', HAND_MERGE);
 
 describe('icpConflictsPointedAtSource', () => {
-  it('leaves the ICP file\'s hand-merge advice when no file it is generated from is conflicted', () => {
+  it('leaves the ICP file\'s hand-merge advice when no file it is generated from is conflicted and a side was tuned by hand', () => {
+    const tuned = THEIRS.replace('Senior Accountant (US)', 'Senior Accountant (US), Controller');
     const diagnostics = [icpError];
-    expect(icpConflictsToPoint(diagnostics).size).toBe(0);
-    expect(icpConflictsPointedAtSource(diagnostics, undefined, () => merged(THEIRS))).toBe(diagnostics);
+    expect([...icpConflictsToPoint(diagnostics)]).toEqual([ICP]);
+    expect(icpConflictsPointedAtSource(diagnostics, new Map([[ICP, { ours: OURS, theirs: tuned }]]), () => merged(tuned))).toBe(diagnostics);
+  });
+
+  // With the canvas clean (git merged it, or it was resolved first) it still said to hand-merge the file sync regenerates.
+  it('says sync regenerates the ICP file when no file it is generated from is conflicted and both sides are as generated', () => {
+    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because ${ICP}:1:1 ${HAND_MERGE}. ${HELD_FILE_ADVICE}`);
+    const [said, hold] = icpConflictsPointedAtSource([icpError, held], new Map([[ICP, { ours: OURS, theirs: THEIRS }]]), () => merged(THEIRS));
+    expect(said).toMatchObject({ path: ICP, line: 1, column: 1, severity: 'error', rule: 'merge-conflict' });
+    expect(said?.message).toBe('Unresolved merge conflict in a generated file: both sides regenerated it, each from their own canvas, and neither side of it was edited by hand: expected it regenerated, not merged by hand — `threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
+    expect(hold?.message).toMatch(/`threadwork sync` regenerates it from the canvas as merged, which releases the hold; threadwork will not commit this file until then$/);
   });
 
   it('keeps the hand merge, after the canvas, when a side of the ICP file was tuned by hand', () => {

@@ -58,6 +58,11 @@ describe('sync and watch while a canvas section holds a conflict', () => {
     // Bob's version chosen: the materials follow it, and so does the segment's ICP file, which
     // both sides regenerated and git left conflicted too (it held every generated file as it was).
     git(dir, 'checkout', '--theirs', SEGMENTS);
+    // The canvas resolved, the ICP file (both sides as generated) is sync's to regenerate, not a hand merge.
+    const checked = await runJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(['check', '--dir', dir]);
+    const icpSaid = checked.json.diagnostics.find((d) => d.path === ICP && d.rule === 'merge-conflict')?.message;
+    expect(icpSaid).toContain('`threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
+    expect(icpSaid).not.toContain('keep the lines you want');
     const resolved = await runJson<{ written: string[]; diagnostics: { rule: string; severity: string }[] }>(['sync', '--dir', dir]);
     expect(resolved.json.written).toContain(ONE_PAGER);
     expect(resolved.json.written).toContain(ICP);
@@ -68,6 +73,37 @@ describe('sync and watch while a canvas section holds a conflict', () => {
     expect(read(dir, ONE_PAGER)).not.toContain('<<<<<<<');
     const again = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
     expect(again.json.written).toEqual([]);
+  });
+});
+
+describe('the ICP file both sides regenerated from a canvas git merged cleanly', () => {
+  // Each changed another line of the same segment: the canvas merges, the ICP file conflicts on its hash line. check said to hand-merge it.
+  it('is said to be sync\'s to regenerate, and sync regenerates it from both changes', { timeout: 120_000 }, async () => {
+    const team = teamWorkspace();
+    replaceInFile(team.bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
+    expect((await runJson(['strategy', '--dir', team.bob])).code).toBe(0);
+    git(team.bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
+    git(team.bob, 'push', '-q', 'origin', 'main');
+    replaceInFile(team.alice, SEGMENTS, 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: "$25M", max: "$500M"}');
+    expect((await runJson(['strategy', '--dir', team.alice])).code).toBe(0);
+    git(team.alice, 'commit', '-qam', '$25M', '--allow-empty');
+    const dir = team.alice;
+    expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
+    expect(git(dir, 'diff', '--name-only', '--diff-filter=U').split('\n')).toEqual(expect.arrayContaining([ICP]));
+    expect(read(dir, SEGMENTS)).not.toContain('<<<<<<<');
+
+    const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string; message: string }[] }>(['check', '--dir', dir]);
+    const said = check.json.diagnostics.find((d) => d.path === ICP && d.rule === 'merge-conflict');
+    expect(said?.message).toContain('neither side of it was edited by hand: expected it regenerated, not merged by hand — `threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
+    expect(said?.message).not.toContain('keep the lines you want');
+
+    const sync = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    expect(sync.json.written).toContain(ICP);
+    const icp = read(dir, ICP);
+    expect(icp).not.toContain('<<<<<<<');
+    expect(icp).toContain('min: $25M');
+    expect(icp).toContain('Senior Accountant (US)');
+    expect((await runJson<{ written: string[] }>(['sync', '--dir', dir])).json.written).toEqual([]);
   });
 });
 

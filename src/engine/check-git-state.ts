@@ -21,7 +21,7 @@ export interface CheckWithGitState {
  * markers to find in them (a deal folder renamed on one side of a pull) are git's state,
  * not the files', so they are asked of git here and added as errors; a stopped operation
  * and a sparse checkout's gap are returned for the front-end to say; an ICP file's conflict
- * is pointed at the canvas while the canvas holds one (its sides read from git's index). One look at the git
+ * says what resolves it — the canvas while that holds one, sync when both its sides (read from git's index) are as generated. One look at the git
  * directory and one `existsSync` when git is in neither state; one `git ls-files -u` when it is stopped.
  */
 export async function withGitState(root: string, checked: CheckResult): Promise<CheckWithGitState> {
@@ -37,7 +37,7 @@ export function gitStateFields({ stopped, outside }: CheckWithGitState): { gitSt
   return { ...(outside ? { outsideCheckout: outside } : {}), ...(stopped ? { gitStopped: stopped } : {}) };
 }
 
-/** `result` with an ICP file's conflict pointed at the canvas section it is generated from, while that holds one too (strategy/icp-conflict.ts). */
+/** `result` with an ICP file's conflict saying what resolves it: the canvas section it is generated from while that holds one too, else sync when it is as generated (strategy/icp-conflict.ts). */
 async function pointedAtCanvas(root: string, result: CheckResult, stop: GitStop | undefined): Promise<CheckResult> {
   const icp = icpConflictsToPoint(result.diagnostics);
   if (icp.size === 0) return result;
