@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFigures, figuresOf } from '../src/derive/metrics.js';
 import { FigureSums } from '../src/derive/figure-sums.js';
@@ -119,7 +120,7 @@ describe('sync with a campaign that does not track opens beside one that does', 
     const sync = await runCli(['sync', '--dir', dir]);
     expect(sync.code, sync.stderr).toBe(0);
     const learning = read(dir, `${LINKEDIN}/6-learning.md`);
-    expect(learning).toMatch(/\| open rate \| — \|/);
+    expect(learning).toMatch(/\| open rate \| not recorded \|/);
     expect(learning).not.toContain('not tracked');
     expect(learning).toContain('Nothing is recorded yet: fill in `results` above from your sending tool');
     expect(learning).not.toContain('No rule fires');
@@ -128,6 +129,33 @@ describe('sync with a campaign that does not track opens beside one that does', 
     expect(lines.join('\n')).not.toContain('not tracked');
     expect(lines.join('\n')).toContain('Nothing is recorded yet');
     expect(lines.join('\n')).not.toContain('No rule fires');
+  });
+
+  /*
+   * A campaign with only `sent` filled in delivered nothing anyone recorded, but its sends
+   * were counted as delivered (`sent − bounced`): 13-metrics.md's reply rate took its 120
+   * sends as a denominator (5 replies of 220 = 2%, not 5 of 100 = 5%), its open rate said
+   * "opens tracked in 1 of 2 campaigns", and the results block showed "delivered 120 (sent −
+   * bounced)" of a `bounced` nobody entered.
+   */
+  it('counts the sends of a campaign with only `sent` filled in, but no delivery, rate or campaign delivering', async () => {
+    const template = readFileSync(new URL('../templates/threads/sales-campaign/6-learning.md.hbs', import.meta.url), 'utf8');
+    const dir = withCampaigns('  opened: null\n');
+    const only = template.replace('{{title}}', 'LinkedIn').replace('  sent: 0\n', '  sent: 120\n');
+    writeFileSync(join(dir, LINKEDIN, '6-learning.md'), only);
+    const sync = await runCli(['sync', '--dir', dir]);
+    expect(sync.code, sync.stderr).toBe(0);
+    const metrics = read(dir, 'strategy/canvas/13-metrics.md');
+    expect(metrics).toMatch(/\| campaign emails sent \| 220 \|/);
+    expect(metrics).toMatch(/\| open rate \| 40% \|/); // 40 of 100: the only campaign delivering
+    expect(metrics).toMatch(/\| reply rate \| 5% \|/); // 5 of 100, not of 220
+    expect(read(dir, `${LINKEDIN}/6-learning.md`)).toMatch(/\| delivered \| not recorded \|/);
+    const report = await runCli(['report', 'campaigns', '--dir', dir]);
+    const row = report.stdout.split('\n').find((line) => line.includes('2026-02-02-linkedin'))!;
+    expect(row.match(/not recorded/g)).toHaveLength(6); // delivered and the five rates
+    const commits = commitCount(dir);
+    expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+    expect(commitCount(dir)).toBe(commits);
   });
 
   it('new campaigns are written with `opened` empty and a word on when to fill it', () => {

@@ -191,9 +191,9 @@ describe('a campaign whose counts are still the template\'s zeros', () => {
   /**
    * Stage 6 opens with every count at 0. With `sent: 120` filled in and the rest left,
    * `report campaigns` showed 0% opens, clicks, replies, bounces and meetings, and fired the
-   * low-open and low-reply rules, on counts nobody entered: "no data" now, and no rule.
+   * low-open and low-reply rules, on counts nobody entered: "not recorded" now, and no rule.
    */
-  it('shows "no data" for its rates, not 0%, and fires no rule on them', async () => {
+  it('shows "not recorded" for its delivered and rates, not 0%, and fires no rule on them', async () => {
     const dir = workspace({
       ...campaignFiles(CAMPAIGN, '2026-01-26', 'sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects: []'),
       [`${CAMPAIGN}/6-learning.md`]: md('closed: 2026-03-01\nresults:\n  sent: 120\n  delivered: null\n  opened: 0\n  clicked: 0\n  replied: 0\n  bounced: 0\n  unsubscribed: 0\n  spam_complaints: 0\n  meetings: 0\n  deals: 0'),
@@ -205,7 +205,7 @@ describe('a campaign whose counts are still the template\'s zeros', () => {
     const text = await runCli(['report', 'campaigns', '--dir', dir]);
     const row = text.stdout.split('\n').find((line) => line.includes('2026-01-26-month-end'))!;
     expect(row).not.toContain('0%');
-    expect(row.match(/no data/g)).toHaveLength(5);
+    expect(row.match(/not recorded/g)).toHaveLength(6);
   });
 
   it('keeps a recorded 0 a rate once any other count is entered, and an A/B variant\'s 0 always', () => {

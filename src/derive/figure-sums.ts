@@ -1,5 +1,5 @@
 import { countOf, deliveredOf, type CountName, type OutreachCounts } from '../outreach/rates.js';
-import { opensTracked } from '../outreach/results.js';
+import { nothingRecorded, opensTracked } from '../outreach/results.js';
 import { lowerBound } from './sorted.js';
 import type { ThreadFacts } from './thread-facts.js';
 
@@ -67,7 +67,10 @@ export class FigureSums {
       const r = (t.campaignResults ?? {}) as OutreachCounts;
       const n = (key: CountName): number => countOf(r[key]);
       this.sent += sign * n('sent');
-      const delivered = deliveredOf(r).delivered;
+      // Sends with nothing else recorded (nothingRecorded) are no deliveries yet: counted as
+      // `sent − bounced` they were the denominator of every rate, 0 replies over them pulled
+      // the reply rate down, and the open rate counted them among the campaigns delivering.
+      const delivered = nothingRecorded(r) ? 0 : deliveredOf(r).delivered;
       this.delivered += sign * delivered;
       if (delivered > 0) {
         const tracked = opensTracked(r);

@@ -223,8 +223,16 @@ function renderForecastLines(f: GoalForecast): string[] {
 /** A campaign's open rate when its results leave `opened` empty, or at 0 beside replies (opensTracked). */
 export const OPENS_NOT_TRACKED = 'not tracked';
 
-/** The rows of a campaign's results table, each label with its cell as shown (the block's summary compares the same cells). */
-export function campaignResultsRows(rates: CampaignRates): [string, string][] {
+/** A campaign's delivered count and rates while its results record nothing beyond `sent` (nothingRecorded). */
+export const NOT_RECORDED = 'not recorded';
+
+/**
+ * The rows of a campaign's results table, each label with its cell as shown (the block's
+ * summary compares the same cells). `recorded` false (nothingRecorded): no count beyond
+ * `sent` is entered, so delivered and every rate read "not recorded" — `sent − bounced`
+ * of a `bounced` nobody entered is no delivery count, and its rates no 0%.
+ */
+export function campaignResultsRows(rates: CampaignRates, recorded = true): [string, string][] {
   const rows: [string, number | null][] = [
     ['open rate', rates.openRate],
     ['click rate', rates.clickRate],
@@ -235,8 +243,9 @@ export function campaignResultsRows(rates: CampaignRates): [string, string][] {
     ['meeting rate', rates.meetingRate],
   ];
   // Opens not tracked (opensTracked) said as such: a dash reads as counts not entered yet.
-  const shown = (label: string, value: number | null): string => (label === 'open rate' && !rates.opensTracked ? OPENS_NOT_TRACKED : formatPercent(value));
-  return [['sent', formatNumber(rates.sent)], ['delivered', `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
+  const shown = (label: string, value: number | null): string => (!recorded ? NOT_RECORDED : label === 'open rate' && !rates.opensTracked ? OPENS_NOT_TRACKED : formatPercent(value));
+  const delivered = !recorded && rates.sent > 0 ? NOT_RECORDED : `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`;
+  return [['sent', formatNumber(rates.sent)], ['delivered', delivered], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
 }
 
 /** What a campaign's results block says while its counts beyond `sent` are not entered (nothingRecorded). */
@@ -250,7 +259,7 @@ export const NOTHING_RECORDED = 'Nothing is recorded yet: fill in `results` abov
 export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: readonly CampaignSuggestion[], recorded = true): string {
   return [
     '<!-- Derived by threadwork from the results above: edit the numbers in the front matter, not this table. -->',
-    table(['rate', 'value'], ['l', 'r'], campaignResultsRows(rates)),
+    table(['rate', 'value'], ['l', 'r'], campaignResultsRows(rates, recorded)),
     '',
     ...(recorded && rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
     ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : [recorded ? 'No rule fires on these results.' : NOTHING_RECORDED]),

@@ -148,8 +148,8 @@ export interface SummaryChange {
 }
 
 /** What a campaign's results block shows: each figure as its cell, and the rules its totals fire. */
-export function campaignResultsSummary(rates: CampaignRates, suggestions: readonly CampaignSuggestion[]): BlockSummary {
-  const summary: BlockSummary = Object.fromEntries(campaignResultsRows(rates));
+export function campaignResultsSummary(rates: CampaignRates, suggestions: readonly CampaignSuggestion[], recorded = true): BlockSummary {
+  const summary: BlockSummary = Object.fromEntries(campaignResultsRows(rates, recorded));
   summary.rules = suggestions.map((s) => s.rule).join(', ') || NO_RULE_FIRES;
   // What each rule found, its message up to the advice (`2 spam complaints`): a second
   // complaint changes the block, and the line says that, not that the rule fires again.

@@ -140,9 +140,10 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     if (!editable(learningPath)) continue;
     const suggestions = campaignSuggestions(results);
     const rates = campaignResultRates(results);
-    const summary = campaignResultsSummary(rates, suggestions);
+    const recorded = !nothingRecorded(results);
+    const summary = campaignResultsSummary(rates, suggestions, recorded);
     const thread = { subject: facts.path, kind: 'thread' } as const;
-    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions, !nothingRecorded(results)), summary }, thread, (diff) => [
+    planBlock(model, plan, previous, options.committed, { path: learningPath, name: 'results', content: renderCampaignResultsBlock(rates, suggestions, recorded), summary }, thread, (diff) => [
       { subject: facts.path, kind: 'thread', description: describeResultsChange(facts.path, diff, summary.rules!) },
     ]);
     if (facts.experiments.length) {

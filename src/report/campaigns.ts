@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/render-experiments.js';
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
-import { OPENS_NOT_TRACKED } from '../derive/render-blocks.js';
+import { NOT_RECORDED, OPENS_NOT_TRACKED } from '../derive/render-blocks.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignResultRates, campaignSuggestions, nothingRecorded, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
@@ -55,10 +55,13 @@ const RATE_HEADER = ['campaign', 'status', 'sent', 'delivered', 'open', 'click',
 function rateRow(c: CampaignReportRow): string[] {
   const r = c.rates;
   const winners = c.experiments.map((e) => `${e.name}: ${e.winner ? `${e.winner} wins` : e.status}`).join(', ');
-  // Messages sent and no rate: the other counts were not entered (onlySentRecorded), said in words rather than as 0% or a bare dash.
-  const rate = (value: number | null | undefined): string => (value == null && r && r.sent > 0 ? 'no data' : formatPercent(value));
-  const open = r && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
-  return [c.id, c.status, formatNumber(r?.sent), formatNumber(r?.delivered), open, rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
+  // Messages sent and nothing else entered (onlySentRecorded): delivered and the rates said
+  // "not recorded", as the campaign's results block says them, rather than 0%, a bare dash,
+  // or `sent − bounced` of a `bounced` nobody entered.
+  const unrecorded = r !== null && !c.recorded && r.sent > 0;
+  const rate = (value: number | null | undefined): string => (unrecorded || (value == null && r && r.sent > 0) ? NOT_RECORDED : formatPercent(value));
+  const open = r && !unrecorded && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
+  return [c.id, c.status, formatNumber(r?.sent), unrecorded ? NOT_RECORDED : formatNumber(r?.delivered), open, rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
 }
 
 /** Each campaign with results: the rules its totals trigger, or that none does (so a quiet campaign reads as checked, not forgotten). */
