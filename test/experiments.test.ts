@@ -416,9 +416,18 @@ results:
     );
     expect((await syncJson(untracked)).code).toBe(0);
     const learning = read(untracked, `${CAMPAIGN}/6-learning.md`);
-    expect(learning).toContain('No opened recorded per variant yet (the metric tested is open rate)');
+    // B's `opened: 0` is recorded, beside 24 replies: it reads as opens not tracked, not as "no opened recorded".
+    expect(learning).toContain('Opens read as not tracked (the metric tested is open rate): B records `opened: 0` beside replies or clicks, as a channel without open tracking writes it. Record the opens your tool counted under results.experiments.subject-line in 6-learning.md');
+    expect(learning).not.toContain('No opened recorded');
     expect(learning).toContain('| A | 50% | 150 | 150 | — | — | — |');
     expect(learning).toContain('| B | 50% | 150 | 150 | — | — | — |');
+
+    const opensLeftEmpty = campaign(
+      `${sequence}${openTest}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01\nresults:\n  sent: 300\n  opened:\n  replied: 40\n  experiments:\n    subject-line:\n      A: {sent: 150, replied: 8}\n      B: {sent: 150, replied: 24}\n`,
+    );
+    expect((await syncJson(opensLeftEmpty)).code).toBe(0);
+    expect(read(opensLeftEmpty, `${CAMPAIGN}/6-learning.md`)).toContain('No opened recorded per variant yet (the metric tested is open rate)');
 
     const opensUnderReplies = campaign(
       `${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`,

@@ -104,9 +104,14 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
   const base = { name: design.name, touch: design.touch, metric, assumption: design.assumption ?? null, supports: design.supports ?? null, minSample: settings.min_sample };
   if (variants.every((v) => v.rate === null)) {
     for (const v of variants) v.more = Math.max(0, settings.min_sample - v.sent);
-    const verdict = variants.some((v) => v.delivered > 0)
-      ? `No ${field} recorded per variant yet (the metric tested is ${label}): record it under results.experiments.${design.name} in 6-learning.md, or set the experiment's \`metric\` to the rate you measured.`
-      : `No results per variant yet: record them under results.experiments.${design.name} in 6-learning.md.`;
+    const zeroOpens = field === 'opened' ? design.variants.filter((v) => typeof results?.[v.id]?.opened === 'number').map((v) => v.id) : [];
+    const where = `under results.experiments.${design.name} in 6-learning.md`;
+    const verdict = zeroOpens.length
+      ? // `opened: 0` is recorded, beside replies or clicks: "no opened recorded" was not true; opens read as not tracked is.
+        `Opens read as not tracked (the metric tested is ${label}): ${zeroOpens.join(', ')} ${zeroOpens.length === 1 ? 'records' : 'record'} \`opened: 0\` beside replies or clicks, as a channel without open tracking writes it. Record the opens your tool counted ${where}, or set the experiment's \`metric\` to the rate you measured.`
+      : variants.some((v) => v.delivered > 0)
+        ? `No ${field} recorded per variant yet (the metric tested is ${label}): record it ${where}, or set the experiment's \`metric\` to the rate you measured.`
+        : `No results per variant yet: record them ${where}.`;
     return { ...base, status: 'no-results', winner: null, variants, comparisons: [], verdict, validation: null };
   }
   const [control, ...challengers] = variants as [VariantOutcome, ...VariantOutcome[]];
