@@ -13,7 +13,19 @@ export function today(): string {
 }
 
 export function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDay(value) && isPlausibleYear(value);
+  return dateProblem(value) === undefined;
+}
+
+/**
+ * What is wrong with `value` as a `YYYY-MM-DD` date, in check's words (DATE_EXPECTED), or
+ * undefined when it is a day of the calendar from FIRST_YEAR to LAST_YEAR: the one rule a
+ * date given to a command and a date of an account or contact list are judged by, as the
+ * front matter's dates are (src/schema/common.ts).
+ */
+export function dateProblem(value: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return DATE_EXPECTED.form;
+  if (!isCalendarDay(value)) return DATE_EXPECTED.day;
+  return isPlausibleYear(value) ? undefined : DATE_EXPECTED.range;
 }
 
 /**
@@ -126,8 +138,8 @@ function otherFormAdvice(text: string): string {
  * in a file, where `"2026-11-20 "` is no date either.
  */
 export function requireDate(value: string): string {
-  if (isRealDate(value)) return value;
-  const expected = !/^\d{4}-\d{2}-\d{2}$/.test(value) ? DATE_EXPECTED.form : isCalendarDay(value) ? DATE_EXPECTED.range : DATE_EXPECTED.day;
+  const expected = dateProblem(value);
+  if (expected === undefined) return value;
   throw new ThreadworkError(`Invalid date ${JSON.stringify(value)}: ${expected}${expected === DATE_EXPECTED.form ? dateAdvice(value) : ''}`, 'invalid-date');
 }
 

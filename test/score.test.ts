@@ -420,7 +420,7 @@ segments:
     expect(contacts.json.ranked.map((c) => [c.row, c.invalid])).toEqual([[2, []]]);
   });
 
-  it('leaves out a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it does 01/11/2026: never rolled over, the row scored as of no date', async () => {
+  it('leaves out a data_date that is no day of the calendar (2026-02-30, 2026-13-01) as it does 01/11/2026, in the words of check: never rolled over, the row scored as of no date', async () => {
     const dir = workspace();
     const list = testdir({ 'accounts.csv': 'name,data_date\nGood,2026-11-01\nFeb,2026-02-30\nMonth,2026-13-01\nSlash,01/11/2026\n' });
     const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; components: Record<string, number> }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.csv`, dir, { today: TODAY });
@@ -428,8 +428,8 @@ segments:
     expect(result.json.rejected).toEqual([]);
     expect(Object.fromEntries(result.json.ranked.map((a) => [a.name, a.leftOut]))).toEqual({
       Good: [],
-      Feb: [{ row: 3, field: 'data_date', detail: 'expected a date such as 2026-03-01 (got "2026-02-30")' }],
-      Month: [{ row: 4, field: 'data_date', detail: 'expected a date such as 2026-03-01 (got "2026-13-01")' }],
+      Feb: [{ row: 3, field: 'data_date', detail: 'expected a real calendar date (got "2026-02-30")' }],
+      Month: [{ row: 4, field: 'data_date', detail: 'expected a real calendar date (got "2026-13-01")' }],
       Slash: [{ row: 5, field: 'data_date', detail: 'expected a date such as 2026-03-01 — 01/11/2026 reads two ways, November 1 or January 11: write 2026-11-01 or 2026-01-11 (got "01/11/2026")' }],
     });
     // As of no date: freshness's default, the same as a row that has none.

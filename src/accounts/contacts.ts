@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ContactRecord } from '../scoring/index.js';
 import { wholeCount } from '../scoring/numbers.js';
-import { companyColumnAliases, listItemRows, pipedriveAddressParts, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
+import { companyColumnAliases, listDateSchema, listItemRows, listOf, pipedriveAddressParts, parseKeepingRow, readListRows, unreadColumns, withAliases, type LeftOutValue } from './read.js';
 
 /**
  * One contact or lead of a list to score. Columns are read by name (header lower-cased,
@@ -34,10 +34,6 @@ const ALIASES: Record<string, string> = {
 };
 
 const text = z.preprocess((v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'number' ? String(v) : v), z.string().trim().optional());
-const list = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v ?? []),
-  z.array(z.union([z.string(), z.looseObject({ type: z.string(), date: z.string().nullish(), detail: z.string().nullish() })])),
-);
 const countField = (what: string) =>
   z.preprocess(
     (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? wholeCount(v) : v),
@@ -58,9 +54,10 @@ const contactColumns = z.looseObject({
     employees: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
     revenue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.number(), z.string()]).optional()),
     geography: text,
-    technologies: list,
-    signals: list,
-    data_date: text,
+    technologies: listOf,
+    signals: listOf,
+    // Checked as an account list's: unchecked, `2026-02-30` scored as no date and `0026-11-02` as data 2,000 years old, with nothing said.
+    data_date: listDateSchema,
     email_engagements: countField('email engagements'),
     website_visits: countField('website visits'),
     content_downloads: countField('content downloads'),

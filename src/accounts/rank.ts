@@ -116,10 +116,13 @@ export function reportFooterOf(rows: readonly { row: number; footer?: string }[]
 /**
  * The values left out of a group of merged rows that no row of it gave in a readable form
  * (a duplicate row's readable value fills the field), each with its row: shown as the
- * invalid values they were.
+ * invalid values they were. A list left out (`signals`, `technologies`) is read as an empty
+ * one, not as none: taken as given, a JSON signal with a date of no year (`0026-01-01`) cost
+ * the account every signal with nothing said.
  */
 export function leftOutOfGroup(leftOutByRow: ReadonlyMap<number, readonly LeftOutValue[]>, members: readonly { row: number }[], merged: object): RowLeftOut[] {
-  return members.flatMap((m) => (leftOutByRow.get(m.row) ?? []).filter((l) => (merged as Record<string, unknown>)[l.field] === undefined).map((l) => ({ row: m.row, ...l })));
+  const given = (value: unknown): boolean => value !== undefined && !(Array.isArray(value) && value.length === 0);
+  return members.flatMap((m) => (leftOutByRow.get(m.row) ?? []).filter((l) => !given((merged as Record<string, unknown>)[l.field])).map((l) => ({ row: m.row, ...l })));
 }
 
 /** Each row's left-out values by its row number, looked up once per merged group. */

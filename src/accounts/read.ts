@@ -1,11 +1,10 @@
 import { extname, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
-import { DATE_EXPECTED, dateAdvice } from '../clock.js';
+import { DATE_EXPECTED, dateAdvice, dateProblem } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
-import { dayNumber } from '../scoring/freshness.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { stateWithCountry } from '../scoring/subdivisions.js';
 import { parseRevenueRange } from '../schema/money.js';
@@ -15,10 +14,28 @@ import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
 import { readRegularFileBytes } from '../workspace/read-files.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
-/** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
-const listOf = z.preprocess(
+/**
+ * A date of a list (a `data_date`, a signal's `date`), empty for none: blanks around it and a
+ * time after the day are read past, as freshness reads it (scoring/freshness.ts); the day is
+ * judged as every date of the workspace is (clock.ts `dateProblem`). Only its form was
+ * checked: `0026-11-02` (a slipped 2026) scored as data 2,000 years old, with nothing said.
+ */
+export const listDateSchema = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : v),
+  z
+    .string({ error: DATE_EXPECTED.form })
+    .trim()
+    .superRefine((date, ctx) => {
+      const problem = dateProblem(date.slice(0, 10));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+);
+
+/** A list of signals (or technologies): `;`- or `|`-separated text, or a JSON list of text or `{type, detail, date}`. */
+export const listOf = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/[;|]/).map((s) => s.trim()).filter(Boolean) : v ?? []),
-  z.array(z.union([z.string(), z.looseObject({ type: z.string(), date: z.string().nullish(), detail: z.string().nullish() })])),
+  z.array(z.union([z.string(), z.looseObject({ type: z.string(), date: listDateSchema, detail: z.string().nullish() })])),
 );
 const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
 
@@ -31,6 +48,7 @@ function employeesOf(text: string): number | HeadCount {
   return count === undefined ? wholeCount(text) : countOrBand(count);
 }
 
+/** One account of a list to score: what a CSV export from a data provider or a CRM usually has. */
 export const accountSchema = z.looseObject({
   name: z.string().trim().min(1, 'expected the company name'),
   domain: optionalString,
@@ -64,7 +82,7 @@ export const accountSchema = z.looseObject({
   technologies: listOf,
   signals: listOf,
   /** When the data was gathered (YYYY-MM-DD, a real day: 2026-02-30 is refused, not rolled over to March): freshness decays over 90 days from it. */
-  data_date: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine((d) => dayNumber(d) !== undefined, DATE_EXPECTED.form).optional()),
+  data_date: listDateSchema,
   email_status: optionalString,
 });
 

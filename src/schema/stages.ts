@@ -232,6 +232,9 @@ export const prospectSchema = z.looseObject({
   employees: companySchema.shape.employees,
   revenue: companySchema.shape.revenue,
   data_date: isoDateSchema.nullish(),
+  // Free-form (a signal with only a `detail` is read), but its date is a date: unchecked,
+  // `0026-03-01` or `last week` was dropped from the deal a reply opens, with nothing said.
+  signals: z.array(z.union([z.string(), z.looseObject({ date: isoDateSchema.nullish() })])).nullish(),
 });
 
 /** The rates an experiment can compare (src/outreach/results.ts defines them). */

@@ -26,11 +26,12 @@
  * `missing` lists fields that are absent; `invalid` fields that are there but unusable.
  */
 
+import { dateProblem } from '../clock.js';
 import { formatCount } from '../derive/format.js';
 import { parseRevenueRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { isValidDomain } from '../schema/domain.js';
-import { dayNumber, dayText, isFutureDataDate, requireDay } from './freshness.js';
+import { dayText, isFutureDataDate, requireDay } from './freshness.js';
 import { formatHeadCount, headCount, isHeadCount, round3 } from './numbers.js';
 import { presentText } from './text.js';
 
@@ -141,7 +142,8 @@ const dateCheck =
   (v) => {
     const d = presentText(v);
     if (d === undefined) return missing('no data date');
-    if (dayNumber(d) === undefined) return invalid(`"${d}" is not a date such as 2026-03-01`);
+    const problem = dateProblem(d.trim().slice(0, 10));
+    if (problem !== undefined) return invalid(`"${d}": ${problem}`);
     if (asOf !== undefined && isFutureDataDate(d, asOf)) return invalid(`${d.slice(0, 10)} is after ${dayText(requireDay(asOf))}, the day scored as of`);
     return ok(`gathered ${d.slice(0, 10)}`);
   };

@@ -8,6 +8,7 @@
  * data there is. A day after passes, for a list gathered east of here.
  */
 
+import { dateProblem } from '../clock.js';
 import { formatCount } from '../derive/format.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import { clamp01, round3 } from './numbers.js';
@@ -17,20 +18,19 @@ export const DEFAULT_FRESHNESS = 0.8;
 
 const DAY_MS = 86_400_000;
 
-/** Days since the Unix epoch of a `YYYY-MM-DD…` date (time of day ignored), or undefined. */
+/**
+ * Days since the Unix epoch of a `YYYY-MM-DD…` date (time of day ignored), or undefined when
+ * it is none by the workspace's one rule (clock.ts `dateProblem`): a day of the calendar, of
+ * a year from 1900 to 2200 — `0026-11-02` is a slip, not data 2,000 years old.
+ */
 export function dayNumber(date: string | Date): number | undefined {
   if (date instanceof Date) {
     const time = date.getTime();
     return Number.isNaN(time) ? undefined : Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) / DAY_MS);
   }
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date.trim());
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(year, month - 1, day);
-  // Date.UTC rolls 2026-02-30 over to March; a date that does not round-trip is not real.
-  const check = new Date(utc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return utc / DAY_MS;
+  const day = date.trim().slice(0, 10);
+  if (dateProblem(day) !== undefined) return undefined;
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 }
 
 /** A day number as YYYY-MM-DD. */
