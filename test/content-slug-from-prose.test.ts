@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -76,5 +76,19 @@ describe('threads opened from prose', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('in sync: nothing to write');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('opens a content thread for a topic with no Latin letter, named after the deal that asked for it', async () => {
+    const dir = wonDeal();
+    const japanese = read(dir, 'threads/sales/acme/6-learning.md').replace('Pricing at €300/month vs. a yearly plan', '冷蔵チェーンの夜間監視');
+    writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), japanese);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'Japanese topic');
+    const { json } = await runJson<{ ok: boolean }>(['sync', '--dir', dir]);
+    expect(json.ok, JSON.stringify(json)).toBe(true);
+    expect(read(dir, 'threads/marketing/acme-content/meta.json')).toContain('"title": "冷蔵チェーンの夜間監視"');
+    expect(read(dir, 'threads/marketing/acme-content/1-input.md')).toContain('threads/sales/acme');
+    const again = await runCli(['sync', '--dir', dir]);
+    expect(again.stdout).toContain('in sync: nothing to write');
   });
 });

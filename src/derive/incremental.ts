@@ -7,7 +7,7 @@ import { DERIVED_META_FIELDS, type ThreadMeta } from '../schema/meta.js';
 import { today } from '../clock.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { assumptionsOf, goalsOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadChangeLog, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { slugOfText } from '../workspace/slug.js';
+import { contentSlug, slugOfText } from '../workspace/slug.js';
 import { assumptionState, testsOpenly, type AssumptionState } from './assumptions.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { FigureSums } from './figure-sums.js';
@@ -358,15 +358,12 @@ export class IncrementalDerivation {
     }
     const opportunity = t.contentOpportunity;
     if (opportunity?.topic) {
-      // A topic with no Latin letter or digit gives no folder name: nothing to open.
-      const slug = opportunity.slug ?? (slugOfText(opportunity.topic) || undefined);
-      if (slug !== undefined) {
-        this.askedFor = undefined;
-        const askers = mapOf(this.opportunities, slug);
-        if (sign > 0) askers.set(t.path, { topic: opportunity.topic, priority: opportunity.priority ?? 'medium' });
-        else askers.delete(t.path);
-        if (askers.size === 0) this.opportunities.delete(slug);
-      }
+      const slug = opportunity.slug ?? contentSlug(opportunity.topic, t.path.slice(t.path.lastIndexOf('/') + 1));
+      this.askedFor = undefined;
+      const askers = mapOf(this.opportunities, slug);
+      if (sign > 0) askers.set(t.path, { topic: opportunity.topic, priority: opportunity.priority ?? 'medium' });
+      else askers.delete(t.path);
+      if (askers.size === 0) this.opportunities.delete(slug);
     }
   }
 

@@ -140,6 +140,17 @@ export function slugOfText(text: string): string {
 }
 
 /**
+ * The folder a content opportunity's thread opens in: its topic's words ({@link slugOfText}),
+ * or, for a topic with no letter that has a Latin form (`冷蔵チェーンの夜間監視`), the folder
+ * name of the thread that asked for it and `-content` — so that a founder who writes in
+ * Japanese or Chinese gets the thread every other topic gets, where an empty slug opened
+ * none and said nothing. The topic stays the thread's title, as written.
+ */
+export function contentSlug(topic: string, askedBy: string): string {
+  return slugOfText(topic) || trimSlug(`${asciiSlug(askedBy)}-content`);
+}
+
+/**
  * The letters and digits of `typed` that a folder name made by {@link slugify} leaves out
  * ("日本" of "Sony 日本", which becomes `sony`), so the caller can say so rather than drop
  * them quietly. Empty for a Latin name.
