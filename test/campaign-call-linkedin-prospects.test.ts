@@ -73,4 +73,21 @@ describe('a prospect reached only by LinkedIn and call', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`${CAMPAIGN}/5-actions.md:8:5 error Missing \`prospects[0].phone\`: expected a phone number: touch 2 of the sequence (day 3) is a call; add \`phone:\` to the prospect, or take them out of the sequence (schema)`);
   });
+
+  it('drafts prospects whose LinkedIn profile has `..` or Japanese letters, each in a file of their own', async () => {
+    const dir = await campaignWithProspect();
+    const prospects = ['https://www.linkedin.com/in/田中花子', 'https://www.linkedin.com/in/佐藤一郎', 'https://www.linkedin.com/in/jean..dupont']
+      .map((url, i) => `  - {name: P${i}, linkedin: "${url}", phone: "+81 3 1234 567${i}", ${FACTS}}`).join('\n');
+    writeFileSync(join(dir, CAMPAIGN, '5-actions.md'), `---\n${SEQUENCE}\nprospects:\n${prospects}\n---\n\n# Actions\n`);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'prospects from Tokyo and Lyon');
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stdout + drafted.stderr).toBe(0);
+    const files = [...drafted.stdout.matchAll(/drafts\/(\S+)-touch-1\.md/g)].map((m) => m[1]);
+    expect(files).toHaveLength(3);
+    expect(new Set(files).size).toBe(3);
+    expect(files).toContain('linkedin-com-in-jean-dupont');
+    expect(files.filter((f) => /^linkedin-com-in-[0-9a-f]{8}$/.test(f!))).toHaveLength(2);
+  });
 });
+

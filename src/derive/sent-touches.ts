@@ -1,6 +1,7 @@
 /** What the drafts of campaigns record as sent, and the one count of touches sent `due` and the approval gates read (a domain module: check/autonomy-gates.ts reads it). */
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
-import { slugify } from '../workspace/slug.js';
+import { createHash } from 'node:crypto';
+import { lettersWithoutLatinForm, slugOfText } from '../workspace/slug.js';
 import { prospectId, type ProspectContacts } from '../outreach/prospect-id.js';
 import { touchesDone } from '../outreach/sequences.js';
 
@@ -41,9 +42,21 @@ export function touchDraftPath(campaignPath: string, prospect: ProspectContacts,
   return `${campaignPath}/drafts/${prospectSlug(prospect)}-touch-${touch}.md`;
 }
 
-/** The prospect in a file name (drafts, reply records): their prospectId slugged, `@` read as "at" and a LinkedIn URL's slashes as word breaks. */
+/**
+ * The prospect in a file name (drafts, reply records): their prospectId slugged as prose is
+ * ({@link slugOfText}), `@` read as "at" — `dana-at-northwind-com`, `linkedin-com-in-dana-reyes`.
+ * A prospect is a contact, never a folder name typed by hand: a `..` in a LinkedIn profile
+ * (`in/jean..dupont`) is a word break, where the refusing folder-name check stopped
+ * `campaign draft` for every prospect with "Refused email". An id with letters that have no
+ * Latin form (`linkedin.com/in/田中花子`) would lose them — two such prospects one file
+ * name, the second draft refused as existing — so it ends in a short hash of the id.
+ */
 export function prospectSlug(prospect: ProspectContacts): string {
-  return slugify(prospectId(prospect).replace('@', ' at ').replace(/[/\\]/g, ' '), 'email');
+  const id = prospectId(prospect);
+  const words = slugOfText(id.replace('@', ' at '));
+  if (words && lettersWithoutLatinForm(id).length === 0) return words;
+  const hash = createHash('sha1').update(id).digest('hex').slice(0, 8);
+  return `${words.slice(0, 48).replace(/-+$/, '') || 'prospect'}-${hash}`;
 }
 
 /** A sent touch's key: `{prospectId}#{touch}` (for an email prospect, the normalised address, as before). */
