@@ -8,6 +8,7 @@ import { workspace } from './helpers/workspace.js';
 import { gitInit } from './helpers/git.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeWindows1252 } from '../src/accounts/windows-1252.js';
+import { REVENUE_EXPECTED, revenueProblems } from '../src/schema/money.js';
 
 interface Ranking {
   segment: string;
@@ -338,7 +339,7 @@ segments:
     expect(result.json.rejected).toEqual([{ row: 7, error: 'expected 2 columns as in the header, got 3' }]);
     const json = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: Ranking['rejected'] }>(`${list}/accounts.json`, dir);
     expect(json.json.rejected).toEqual([]);
-    expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got {"min":"20M","max":"50M"})' }]);
+    expect(json.json.ranked.find((a) => a.name === 'Epsilon')?.leftOut).toEqual([{ row: 1, field: 'revenue', detail: `${REVENUE_EXPECTED} (got {"min":"20M","max":"50M"})` }]);
   });
 
   it('reads a head count written as a band, as LinkedIn and Apollo export company size: matched and disqualified by overlap', async () => {
@@ -367,12 +368,30 @@ segments:
     expect(result.json.ranked.map((a) => a.name).sort()).toEqual(['Acme', 'Beta', 'Gamma']);
     expect(result.json.rejected).toEqual([]);
     const acme = result.json.ranked.find((a) => a.name === 'Acme')!;
-    expect(acme.leftOut).toEqual([{ row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' }]);
+    expect(acme.leftOut).toEqual([{ row: 2, field: 'revenue', detail: `${REVENUE_EXPECTED} (got "lots")` }]);
     // Its data quality says the value was there but unusable, not that the list had none.
-    expect(acme.dataQualityFields.find((f) => f.field === 'revenue')).toMatchObject({ status: 'invalid', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' });
+    expect(acme.dataQualityFields.find((f) => f.field === 'revenue')).toMatchObject({ status: 'invalid', detail: `${REVENUE_EXPECTED} (got "lots")` });
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
-    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")');
+    expect(text.stdout).toContain(`invalid Acme (row 2): revenue: ${REVENUE_EXPECTED} (got "lots")`);
     expect(text.stdout).not.toContain('skipped');
+  });
+
+  /*
+   * An account list's revenue had its own wording, not the one a deal's Stage 1 revenue is
+   * told in: `> lots` (a band whose bound is no amount) and `CHF 40M` (a currency not read)
+   * got the same "expected an amount or a range such as $45M, …", and a revenue of -5000000
+   * was read as a negative revenue.
+   */
+  it('tells a revenue it cannot read in the words a deal\'s revenue is told, saying what is wrong with it', async () => {
+    const dir = workspace();
+    const list = testdir({ 'accounts.json': JSON.stringify([{ name: 'Band', revenue: '> lots' }, { name: 'Franc', revenue: 'CHF 40M' }, { name: 'Minus', revenue: -5000000 }, { name: 'Fine', revenue: '> $1B' }]) });
+    const result = await scoreJson<{ ranked: { name: string; leftOut: unknown[] }[] }>(`${list}/accounts.json`, dir);
+    expect(result.code, SHOWN(result)).toBe(0);
+    const leftOut = Object.fromEntries(result.json.ranked.map((a) => [a.name, a.leftOut]));
+    expect(leftOut.Band).toEqual([{ row: 1, field: 'revenue', detail: `${revenueProblems('> lots')[0]!.message} (got "> lots")` }]);
+    expect(leftOut.Franc).toEqual([{ row: 2, field: 'revenue', detail: expect.stringContaining('expected an amount in a currency threadwork reads: CHF is not one') }]);
+    expect(leftOut.Minus).toEqual([{ row: 3, field: 'revenue', detail: 'expected an amount of 0 or more (got -5000000)' }]);
+    expect(leftOut.Fine).toEqual([]);
   });
 
   it('says every value it left out of a row, not only the first: the head count and the revenue both', async () => {
@@ -383,7 +402,7 @@ segments:
     expect(result.json.rejected).toEqual([]);
     expect(result.json.ranked.find((a) => a.name === 'Acme')?.leftOut).toEqual([
       { row: 2, field: 'employees', detail: 'expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")' },
-      { row: 2, field: 'revenue', detail: 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")' },
+      { row: 2, field: 'revenue', detail: `${REVENUE_EXPECTED} (got "lots")` },
     ]);
     // The same rule in a contact list: the counts left out, the contact scored.
     const contacts = await scoreJson<{ ranked: { name: string; leftOut: unknown[]; invalid: string[] }[]; rejected: Ranking['rejected'] }>(`${list}/contacts.csv`, dir, { contacts: true });
@@ -396,7 +415,7 @@ segments:
     expect(ana.invalid).toEqual(expect.arrayContaining(['website_visits', 'content_downloads']));
     const text = await runCli(['score', `${list}/accounts.csv`, '-s', 'mid-market-fintech', '--dir', dir]);
     expect(text.stdout).toContain('invalid Acme (row 2): employees: expected a number of employees or a band such as 480, 201-500 or 10,001+ (got "many")');
-    expect(text.stdout).toContain('invalid Acme (row 2): revenue: expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M (got "lots")');
+    expect(text.stdout).toContain(`invalid Acme (row 2): revenue: ${REVENUE_EXPECTED} (got "lots")`);
   });
 
   it('reads n/a, #N/A, unknown and - as an empty cell: never a disqualifying industry, never a skipped row', async () => {

@@ -7,7 +7,7 @@ import { expectedText } from '../schema/expected.js';
 import type { IcpProspect } from '../scoring/index.js';
 import { countOrBand, headCount, isHeadCount, wholeCount, type HeadCount } from '../scoring/numbers.js';
 import { stateWithCountry } from '../scoring/subdivisions.js';
-import { parseRevenueRange } from '../schema/money.js';
+import { parseRevenueRange, REVENUE_EXPECTED, revenueProblems } from '../schema/money.js';
 import { stripBom } from '../markdown/yaml.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { jsonSyntaxDiagnostic } from '../workspace/parse-file.js';
@@ -39,7 +39,6 @@ export const listOf = z.preprocess(
 );
 const optionalString = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional());
 
-const REVENUE_EXPECTED = 'expected an amount or a range such as $45M, 10M-50M, 500k, 1M+ or Under $1M';
 const EMPLOYEES_EXPECTED = 'expected a number of employees or a band such as 480, 201-500 or 10,001+';
 
 /** A head count written as text: a count as a number, a band as its range; otherwise the number it reads as (`1.5`, `-5`: refused for what is wrong with it), or NaN. */
@@ -70,12 +69,17 @@ export const accountSchema = z.looseObject({
   ),
   // Read as the score reads it: a revenue it cannot read (`lots`) is left out of the row and
   // named with what it got, as an unreadable head count is — accepted as any string, it was
-  // scored as unknown with nothing said.
+  // scored as unknown with nothing said. Told in the words a deal's Stage 1 revenue is
+  // (revenueProblems): `> lots` is a band whose bound is no amount, `CHF 40M` a currency not read.
   revenue: z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
     z
       .union([z.number(), z.string()], { error: REVENUE_EXPECTED })
-      .refine((v) => parseRevenueRange(v) !== undefined, REVENUE_EXPECTED)
+      .superRefine((v, ctx) => {
+        const problems = revenueProblems(v).map((p) => p.message);
+        if (problems.length === 0 && parseRevenueRange(v) === undefined) problems.push(REVENUE_EXPECTED);
+        for (const message of problems) ctx.addIssue({ code: 'custom', message });
+      })
       .optional(),
   ),
   geography: optionalString,
