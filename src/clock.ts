@@ -46,6 +46,17 @@ export const DATE_EXPECTED = {
   range: `expected a date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31`,
 } as const;
 
+/**
+ * `dateProblem`'s rule as a regular expression (no anchors), for what cannot run it: a JSON
+ * Schema's `pattern`, which an editor checks a file against as it is typed. A day of the
+ * calendar (February 29 in leap years only, which 1900, 2100 and 2200 are not) of a year from
+ * FIRST_YEAR to LAST_YEAR; test/date-pattern.test.ts holds it to `isRealDate` for every day
+ * around the range.
+ */
+export const DATE_PATTERN =
+  String.raw`(?:(?:19\d\d|2[01]\d\d|2200)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))` +
+  String.raw`|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26])|21(?:0[48]|[2468][048]|[13579][26]))-02-29)`;
+
 /** Whether the year of the `YYYY-MM-DD` at the start of `value` (digits already checked) is from FIRST_YEAR to LAST_YEAR. */
 export function isPlausibleYear(value: string): boolean {
   const year = Number(value.slice(0, 4));

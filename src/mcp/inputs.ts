@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FIRST_YEAR, LAST_YEAR } from '../clock.js';
 import { threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
@@ -22,7 +23,7 @@ const thread = z.string().min(1).describe('thread folder relative to the workspa
 const segment = z.string().min(1).describe('segment id from strategy/canvas/04-segments.md');
 const goal = z.string().min(1).describe('goal id from goals/ (g-…)');
 const subgoal = z.string().min(1).describe('subgoal id of that goal (SG1)');
-const date = z.string().meta({ format: 'date' }).describe('YYYY-MM-DD, a day of the calendar (default: today)');
+const date = z.string().meta({ format: 'date' }).describe(`YYYY-MM-DD, a day of the calendar from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 (default: today)`);
 const commit = z.boolean().optional().describe('false: write but do not commit (default: commit, as sync does)');
 
 export const TOOL_INPUTS = {

@@ -1,11 +1,14 @@
 import * as z from 'zod';
-import { DATE_EXPECTED, isCalendarDay, isPlausibleYear } from '../clock.js';
+import { DATE_EXPECTED, DATE_PATTERN, FIRST_YEAR, isCalendarDay, isPlausibleYear, LAST_YEAR } from '../clock.js';
 import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, REVENUE_EXPECTED, revenueProblems, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case kebab-case slug such as "mid-market-fintech"');
+
+/** `isTimeOfDay` as a pattern: an optional time after the day, hours 0–23, minutes and seconds 0–59, and an optional zone. */
+const TIME_OF_DAY_PATTERN = String.raw`(?:[T ](?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 
 /**
  * Calendar date as written in front matter: `2026-03-01`. The YAML reader has no timestamp
@@ -20,7 +23,13 @@ export const isoDateSchema = z
   // A day of the calendar, of no year this work has (`0000-01-01`, `9999-12-31`): clock.ts says why.
   .refine((value) => !isCalendarDay(value) || isPlausibleYear(value), DATE_EXPECTED.range)
   // The form takes any digits, colons and dots after the day: `T99:99` or `T::` is no time.
-  .refine((value) => !isCalendarDay(value) || isTimeOfDay(value), 'expected a real time of day, from 00:00 to 23:59:59, after the date');
+  .refine((value) => !isCalendarDay(value) || isTimeOfDay(value), 'expected a real time of day, from 00:00 to 23:59:59, after the date')
+  // What the JSON Schemas (`npm run schemas`) say of it: the refinements as one pattern, so an
+  // editor refuses what check refuses. The form's pattern alone took 0000-01-01 and 2026-02-30.
+  .meta({
+    pattern: `^${DATE_PATTERN}${TIME_OF_DAY_PATTERN}$`,
+    description: `a day of the calendar from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 as YYYY-MM-DD, such as 2026-03-01, optionally followed by a time of day (2026-03-01T09:30:00Z)`,
+  });
 
 /** Whether what follows the day (`T10:30:00Z`, ` 9:30`, nothing) is a time of day that exists. */
 function isTimeOfDay(value: string): boolean {
