@@ -331,6 +331,21 @@ describe('an allowed value written in another case or with other separators', ()
     expect(created.stderr).toContain('error: Invalid source "Referral": expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path} — write Referral as referral');
   });
 
+  // A thread's `source` copied from Windows Explorer (`thread:threads\sales\northwind-payments`)
+  // got the list of forms alone, and a second warning that no thread is at `threads\sales\…`.
+  it('a source path written with backslashes is told the path with /, once, in check and in `deal new --source`', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, `${DEAL}/meta.json`, '"source": "inbound"', '"source": "thread:threads\\\\sales\\\\northwind-payments"');
+    const checked = await runCli(['check', '--dir', dir]);
+    const lines = checked.stdout.split('\n').filter((line) => line.startsWith(`${DEAL}/meta.json:8:13`));
+    expect(lines).toEqual([
+      `${DEAL}/meta.json:8:13 error Invalid \`source\`: expected one of inbound, outbound, referral, partner, event, campaign:{campaign-id} or thread:threads/{path} — a path is written with /, not \\: write thread:threads/sales/northwind-payments (got "thread:threads\\\\sales\\\\northwind-pay…) (schema)`,
+    ]);
+    const created = await runCli(['deal', 'new', 'Zeta Pay', '-s', 'mid-market-fintech', '--source', 'thread:threads\\sales\\northwind-payments', '--no-commit', '--dir', dir]);
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain('— a path is written with /, not \\: write thread:threads/sales/northwind-payments');
+  });
+
   // `outcome: won` was "expected one of closed-won, closed-lost, stalled" with no hint,
   // though only one value has the word; `closed` has two and is left to the list.
   it('a value written as the one word that tells it apart is told the value it stands for', async () => {

@@ -8,7 +8,7 @@ import { DRAFT_TEMPLATES } from '../outreach/draft-templates.js';
 import { normalizeEmail, normalizeLinkedin, normalizePhone, prospectId, prospectIdField, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
 import { CANVAS_SECTIONS } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
-import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema } from '../schema/common.js';
+import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
@@ -511,7 +511,8 @@ function checkLinks(file: string, data: Data, known: Known, report: Report, agai
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
   }
-  if (typeof source === 'string' && (source.startsWith('campaign:') || source.startsWith('thread:'))) again((live) => checkSource(file, source, live.known, live.report));
+  // A source of the wrong form (`thread:threads\sales\acme`) is the schema's error, which names the one to write.
+  if (typeof source === 'string' && threadSourceSchema.safeParse(source).success && (source.startsWith('campaign:') || source.startsWith('thread:'))) again((live) => checkSource(file, source, live.known, live.report));
 }
 
 function checkSource(file: string, source: string, known: Known, report: Report): void {

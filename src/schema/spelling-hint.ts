@@ -33,3 +33,8 @@ export function allowedValues(issue: z.core.$ZodIssue): string[] {
   if (issue.code !== 'invalid_union') return [];
   return issue.errors.flatMap((branch) => branch.filter((inner) => inner.path.length === 0).flatMap(allowedValues));
 }
+
+/** A path written with `\` as it is written in a workspace: with `/`, and no `/` at the end. */
+export function withForwardSlashes(path: string): string {
+  return path.replace(/\\+/g, '/').replace(/\/+$/, '');
+}

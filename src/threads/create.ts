@@ -13,7 +13,7 @@ import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
-import { allowedValues, spellingHint } from '../schema/spelling-hint.js';
+import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
 import { createChange, writeRefused, type WriteProposal } from '../engine/changes.js';
 import { YAML_LIMIT_RULE } from '../markdown/limits.js';
@@ -75,7 +75,8 @@ export function proposeDeal(model: WorkspaceModel, typed: NewDealOptions): Write
   const source = options.source ?? 'inbound';
   const refused = threadSourceSchema.safeParse(source).error?.issues[0];
   if (refused) {
-    const hint = spellingHint(source, allowedValues(refused));
+    const slashed = withForwardSlashes(source);
+    const hint = source.includes('\\') && threadSourceSchema.safeParse(slashed).success ? ` — a path is written with /, not \\: write ${slashed}` : spellingHint(source, allowedValues(refused));
     throw new ThreadworkError(`Invalid source ${JSON.stringify(source)}: expected inbound, outbound, referral, partner, event, campaign:{id} or thread:threads/{path}${hint}`, 'invalid-source');
   }
   const unlinked = unknownSourceLink(model, source);

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { YamlLocator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
-import { allowedValues, spellingHint } from '../schema/spelling-hint.js';
+import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
 import { wholeCount } from '../scoring/numbers.js';
 import { shortened } from '../text-width.js';
 
@@ -23,7 +23,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -156,6 +156,21 @@ function asList(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): stri
   // Flow-list items are plain unless YAML would read them otherwise: those go in quotes.
   const written = items.map((item) => (/^[\w .&+-]+$/.test(item) && !/^[-.]/.test(item) ? item : JSON.stringify(item)));
   return ` — write it as a list: [${written.join(', ')}]`;
+}
+
+/**
+ * A path written with Windows' backslashes (`source: thread:threads\\sales\\acme`, as Explorer
+ * copies it): a workspace path is written with `/` on every system, as git and the links
+ * threadwork writes are, and "expected thread:threads/{path}" left the person to spot the
+ * difference. Names the value to write, when that one is taken.
+ */
+function asForwardSlashes(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (typeof value !== 'string' || !value.includes('\\')) return '';
+  const meant = withForwardSlashes(value);
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(withValueAt(data, issue.path, meant)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  return ` — a path is written with /, not \\: write ${meant}`;
 }
 
 /** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
