@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { runCli, runJson, type CliResult } from './cli.js';
 import { gitEnv } from './git.js';
+import { preparedCopy } from './prepared.js';
 import { read, testdir } from './testdir.js';
 
 /*
@@ -16,8 +17,16 @@ export const INIT_GOAL = 'goals/g-first-customers.md';
 /** The scaffolded goal's second subgoal, as init writes it. */
 export const INIT_SG2 = "    title: Win one customer through the founders' network\n    metric: won_count\n    target: 1\n";
 
-/** A workspace from `threadwork init`, its goal created today (2026-11-22). */
-export async function initialisedWorkspace(): Promise<string> {
+/**
+ * A workspace from `threadwork init`, its goal created today (2026-11-22). Initialised by a
+ * real CLI run once per test file and copied for each caller (a copy of the folder and its
+ * repository, which is what init leaves): each test edits a workspace of its own.
+ */
+export function initialisedWorkspace(): Promise<string> {
+  return preparedCopy('initialised-goal', initialise);
+}
+
+async function initialise(): Promise<string> {
   const dir = join(testdir(), 'gtm');
   const init = await runCli(['init', dir, '--company', 'Acme'], { env: INIT_ENV });
   expect(init.code).toBe(0);
