@@ -2,8 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { checkInProcess } from './helpers/check.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 
 /**
  * The file that defines ids — the assumptions section, a goal — saved half-way or emptied
@@ -14,11 +15,16 @@ import { exampleWorkspace } from './helpers/example.js';
  * are unknown, not absent: nothing is reported against them.
  */
 
+/*
+ * Speed: each test works on a copy of the example prepared once for the file. The first
+ * test runs check and sync as the CLI; the others ask check's own function (what
+ * `threadwork check --json` prints), the diagnostics being the subject, not the process.
+ */
 const errors = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line} ${d.rule}`);
 
 describe('a file that defines ids, broken', () => {
   it('is the only error check and sync report: its ids are not taken for none', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
     writeFileSync(assumptions, readFileSync(assumptions, 'utf8').slice(0, 200));
     writeFileSync(join(dir, 'goals/g-fintech-beachhead.md'), '');
@@ -30,12 +36,12 @@ describe('a file that defines ids, broken', () => {
   });
 
   it('a goal that parses still has its subgoals checked, and an id no file defines is still reported', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const meta = join(dir, 'threads/sales/meridian-pay/meta.json');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('"subgoal": "SG2"', '"subgoal": "SG9"'));
     const hypothesis = join(dir, 'threads/sales/meridian-pay/2-hypothesis.md');
     writeFileSync(hypothesis, readFileSync(hypothesis, 'utf8').replace('tests: [A1, A5]', 'tests: [A1, A9]'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(errors(check.json.diagnostics)).toEqual(['threads/sales/meridian-pay/2-hypothesis.md:2 unknown-assumption', 'threads/sales/meridian-pay/meta.json:7 unknown-subgoal']);
   });
 });
@@ -48,23 +54,23 @@ describe('a file that defines ids, broken', () => {
  */
 describe('a list of ids written as a map', () => {
   it('is the schema error at the key, and no reference to its ids is called unknown', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
     writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace(/^ {2}- id: (A\d+)$/gm, '  $1:'));
     const goal = join(dir, 'goals/g-fintech-beachhead.md');
     writeFileSync(goal, readFileSync(goal, 'utf8').replace(/^ {2}- id: (SG\d+)$/gm, '  $1:'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     const found = check.json.diagnostics.filter((d) => d.severity === 'error');
     expect(found.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule}`)).toEqual(['goals/g-fintech-beachhead.md:15:3 schema', 'strategy/canvas/10-assumptions.md:6:3 schema']);
     for (const d of found) expect(d.message).toMatch(/expected a list/);
   });
 
   it('an empty key (`assumptions:` with nothing under it) is the schema error, not "none are defined yet"', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
     const text = readFileSync(assumptions, 'utf8');
     writeFileSync(assumptions, text.replace(/^assumptions:\n(?: {2}.*\n)+/m, 'assumptions:\n'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(errors(check.json.diagnostics)).toEqual(['strategy/canvas/10-assumptions.md:5 schema']);
   });
 });
@@ -79,18 +85,18 @@ describe("a campaign's experiments, unreadable", () => {
   const CAMPAIGN = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
 
   it('a broken 5-actions.md is its own error only: the results naming its experiments are not called unknown', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     writeFileSync(actions, readFileSync(actions, 'utf8').replace('  preset: five-touch-cold\n', '  preset: five-touch-cold\n  preset: five-touch-cold\n'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(errors(check.json.diagnostics)).toEqual([`${CAMPAIGN}/5-actions.md:4 yaml-syntax`]);
   });
 
   it('experiments written as a map are the schema error only', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     writeFileSync(actions, readFileSync(actions, 'utf8').replace('experiments:\n  - name: audit-subject\n    touch: 1', 'experiments:\n  audit-subject:\n    touch: 1'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(errors(check.json.diagnostics)).toEqual([`${CAMPAIGN}/5-actions.md:12 schema`]);
   });
 });
@@ -103,10 +109,10 @@ describe("a campaign's experiments, unreadable", () => {
  */
 describe('an assumption id written in the wrong case', () => {
   it('is the schema error at the row, and the threads naming it in the right case are not called unknown', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const assumptions = join(dir, 'strategy/canvas/10-assumptions.md');
     writeFileSync(assumptions, readFileSync(assumptions, 'utf8').replace(/^ {2}- id: A1$/m, '  - id: a1'));
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(errors(check.json.diagnostics)).toEqual(['strategy/canvas/10-assumptions.md:6 schema']);
   });
 });
