@@ -86,6 +86,9 @@ describe('the error schema describes every field a refusal carries', () => {
     expect((await runJson(['deal', 'new', 'Fjord Payments', '-s', 'mid-market-fintech', '--contact', 'Ingrid Solberg', '--signal', 'Asked for a demo', '--dir', dir])).code).toBe(0);
     expect((await runJson(['advance', 'fjord-payments', '--dir', dir])).code).toBe(0);
     await cliRefusal(dir, ['advance', 'fjord-payments']);
+    // Something written in the stage advance opened, not all: incomplete, with the file's version.
+    writeFileSync(join(dir, 'threads/sales/fjord-payments/2-hypothesis.md'), '---\ntests: []\ninitial_confidence: 0.5\n---\n');
+    await cliRefusal(dir, ['advance', 'fjord-payments']);
     // The fields the schema must then hold, as met (a refusal that lost one would pass unseen otherwise).
     expect([...(seen.get('invalid-arguments') ?? [])]).toEqual(expect.arrayContaining(['commander', 'missingArguments']));
     expect([...(seen.get('thread-exists') ?? [])]).toEqual(expect.arrayContaining(['path', 'title', 'suggestedSlug']));
@@ -93,7 +96,8 @@ describe('the error schema describes every field a refusal carries', () => {
     expect([...(seen.get('unknown-subgoal') ?? [])]).toEqual(expect.arrayContaining(['subgoal', 'known']));
     expect([...(seen.get('nothing-scored') ?? [])]).toContain('rejected');
     expect([...(seen.get('csv-syntax') ?? [])]).toEqual(expect.arrayContaining(['line', 'column']));
-    expect([...(seen.get('stage-incomplete') ?? [])]).toEqual(expect.arrayContaining(['thread', 'stage', 'missing']));
+    expect([...(seen.get('stage-incomplete') ?? [])]).toEqual(expect.arrayContaining(['thread', 'stage', 'missing', 'version', 'known']));
+    expect([...(seen.get('stage-not-written') ?? [])]).toEqual(expect.arrayContaining(['thread', 'stage', 'path', 'missing', 'version', 'known']));
     expect([...(seen.get('not-a-draft') ?? [])]).toContain('waiting');
     expect([...(seen.get('reply-before-start') ?? [])]).toEqual(expect.arrayContaining(['date', 'start']));
   });

@@ -64,7 +64,7 @@ export const TOOL_INPUTS = {
     stage: z.number().int().min(1).max(STAGES.length).describe('1 input, 2 hypothesis, 3 implication, 4 decision, 5 actions, 6 learning'),
     front_matter: stageFrontMatterInput(),
     body: z.string().optional().describe('Markdown after the front matter; omitted: the existing body is kept (or the template body for a new file)'),
-    version: z.string().min(1).optional().describe("the stage's `version` from read_thread (or from the last write_stage's answer): refused (stage-changed, nothing written) when the file has changed since, so an edit made in between is not overwritten; omitted: written whatever the file holds now"),
+    version: z.string().min(1).optional().describe("the stage's `version` from read_thread (or from the last write_stage's answer, advance's answer for the stage it opened, or a stage-incomplete or stage-not-written refusal for the stage it names): refused (stage-changed, nothing written) when the file has changed since, so an edit made in between is not overwritten; omitted: written whatever the file holds now"),
     sync: z.boolean().optional().describe('false: only write the file; the next sync derives from it (default: sync and commit)'),
     commit,
   },

@@ -11,7 +11,7 @@ import { misspeltKeys } from '../schema/misspelt-keys.js';
 import { STAGE_FILES, STAGES, stageSchemas } from '../schema/stages.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { threadOf } from '../workspace/layout.js';
-import { metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
+import { assumptionsOf, metaOf, segmentsOf, stageOf, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { createChange, type WriteProposal } from '../engine/changes.js';
 import { threadTemplateContext } from './context.js';
@@ -19,12 +19,16 @@ import { refuseUnlessActing } from './decision-to-act.js';
 import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
 import { missingFields, type MissingField } from './requirements.js';
+import { isStageAsOpened } from './stage-as-opened.js';
+import { stageVersion } from './stage-version.js';
 
 export interface AdvanceResult {
   thread: string;
   from: number;
   to: number;
   created: string;
+  /** The created file's version (a hash of its bytes): write_stage's guard for the first write to it, without reading it again. */
+  version: string;
 }
 
 /**
@@ -55,7 +59,7 @@ export function proposeAdvance(model: WorkspaceModel, threadPath: string): Write
   const text = inLineEnding(renderStageFile(model, meta, next, threadTemplateContext(meta, next, today(), segmentName), target), lineEndingOf(model.text(current.path) ?? ''));
   if (model.text(target) !== undefined) throw new ThreadworkError(`${target} already exists: nothing was changed`, 'stage-exists');
   return {
-    result: { thread: threadPath, from: stage, to: next, created: target },
+    result: { thread: threadPath, from: stage, to: next, created: target, version: stageVersion(text) },
     changes: [createChange(target, text)],
     summary: `open ${target}`,
     thread: threadPath,
@@ -119,16 +123,28 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
     // A file written as labelled lines (no front matter, or an empty block) may state them: nothing in it is read until it is migrated.
     const unfilled = current.bodyOffset <= UNFILLED_BLOCK_MAX_LENGTH ? unfilledFrontMatter(model.text(current.path) ?? '') : undefined;
     const unread = unfilled ? `\n${current.path} has ${unfilled.blockLines > 0 ? 'an empty front matter block' : 'no front matter'}, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
-    throw new ThreadworkError(
-      `${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${missing.map((m) => fillInLine(current.path, m)).join('\n')}${unread}`,
-      'stage-incomplete',
-      { thread: threadPath, stage, path: current.path, missing },
-    );
+    // What an agent needs to write the stage next: its version (write_stage's guard) and, where `tests` is to be filled, the assumption ids it takes.
+    const text = model.text(current.path);
+    const details = { thread: threadPath, stage, path: current.path, missing, ...(text === undefined ? {} : { version: stageVersion(text) }), ...knownFor(model, missing) };
+    const fillIn = missing.map((m) => fillInLine(current.path, m)).join('\n');
+    if (isStageAsOpened(model, threadPath, meta, stage)) {
+      throw new ThreadworkError(
+        `${refused}: ${STAGE_FILES[stage - 1]} is as advance opened it — nothing is written in it yet. Write its fields in ${current.path} (or \`write_stage\` with stage ${stage} through MCP), first:\n${fillIn}`,
+        'stage-not-written',
+        details,
+      );
+    }
+    throw new ThreadworkError(`${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${fillIn}${unread}`, 'stage-incomplete', details);
   }
   if (stage === 4) {
     const { line, column } = new Locators((p) => model.text(p)).at(current.path, ['decision']);
     refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused, { path: current.path, line, column });
   }
+}
+
+/** The assumption ids of the canvas, when `tests` is among the fields to fill in: what it takes. */
+function knownFor(model: WorkspaceModel, missing: readonly MissingField[]): { known?: string[] } {
+  return missing.some((m) => m.field === 'tests') ? { known: assumptionsOf(model).map((a) => a.id) } : {};
 }
 
 /**

@@ -63,11 +63,11 @@ export const errorOutput = z.object({
     commander: z.string().optional().describe('invalid-arguments refused by the command line parser: its own code (commander.unknownOption, commander.missingArgument, …)'),
     tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them). unknown-segment, unknown-goal, unknown-subgoal: the id the one given is a slip of (another case, a typing slip or two)'),
-    path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it; stage-incomplete: the stage file whose `missing` fields are at `line`:`column`; stage-order: the current stage file of the thread, the one to complete first; last-stage: its 6-learning.md'),
+    path: z.string().optional().describe('the file, folder or thread the error is about: as given, or relative to the workspace when threadwork found it; stage-incomplete: the stage file whose `missing` fields are at `line`:`column`; stage-not-written: the stage file advance opened, to write; stage-order: the current stage file of the thread, the one to complete first; last-stage: its 6-learning.md'),
     line: z.number().int().min(1).optional().describe('csv-syntax, json-syntax: where in `path` the list stops parsing (1-based); absent when the parser gives no place. decision-not-to-act: where `decision` is written in `path` (4-decision.md)'),
     column: z.number().int().min(1).optional().describe('csv-syntax, json-syntax, decision-not-to-act: the column on `line` (1-based)'),
-    thread: z.string().optional().describe('stage-incomplete, stage-order, last-stage, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
-    stage: z.number().int().min(1).max(6).optional().describe('stage-incomplete: the stage that is not complete; stage-order: the stage that was to be written'),
+    thread: z.string().optional().describe('stage-incomplete, stage-not-written, stage-order, last-stage, invalid-meta, thread-in-error: the thread folder, relative to the workspace'),
+    stage: z.number().int().min(1).max(6).optional().describe('stage-incomplete: the stage that is not complete; stage-not-written: the stage nothing is written in yet; stage-order: the stage that was to be written'),
     missing: z
       .array(
         z.object({
@@ -79,12 +79,12 @@ export const errorOutput = z.object({
         }),
       )
       .optional()
-      .describe('stage-incomplete: each required field that is absent, blank or an empty list, and each open action'),
+      .describe('stage-incomplete, stage-not-written: each required field that is absent, blank or an empty list, and each open action'),
     diagnostics: z
       .array(diagnosticOutput)
       .optional()
       .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written. unknown-segment: the errors of strategy/canvas/04-segments.md when it is broken (`known` then lists the ids of its last valid version, which commands read until it is fixed)'),
-    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes; invalid-arguments for a missing `--segment` (deal new, campaign new, score): the segment ids of 04-segments.md; (MCP) invalid-arguments for an argument the tool does not take: the arguments it takes; for a value outside one argument\'s choices (`type`, `status`): those choices'),
+    known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes; invalid-arguments for a missing `--segment` (deal new, campaign new, score): the segment ids of 04-segments.md; (MCP) invalid-arguments for an argument the tool does not take: the arguments it takes; for a value outside one argument\'s choices (`type`, `status`): those choices; stage-incomplete, stage-not-written with `tests` among `missing`: the assumption ids of strategy/canvas/10-assumptions.md'),
     segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
     goal: z.string().optional().describe('unknown-goal, and invalid-arguments for a goal id with a control character: the goal id given'),
@@ -106,7 +106,7 @@ export const errorOutput = z.object({
     start: z.string().optional().describe('reply-before-start: the day the campaign started for that prospect'),
     template: z.string().optional().describe('template-error, template-invalid: the template file'),
     expected: z.string().optional().describe('stage-changed: the version the write was given (read_thread\'s `version` of the stage)'),
-    version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted'),
+    version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted. stage-incomplete, stage-not-written: the version of `path`, to give write_stage (MCP) when writing it'),
     errno: z.string().optional().describe('write-failed: the system code of the refusal (EACCES, EROFS, ENOSPC, …)'),
     lock: z.string().optional().describe('lock-compromised: the lock file'),
     pid: z.number().int().optional().describe('lock-timeout, watcher-running: the process id of the threadwork process holding the workspace'),

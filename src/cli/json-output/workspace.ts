@@ -50,7 +50,14 @@ export const checkOutput = z.object({
 
 export const threadNewOutput = createdThreadOutput.extend({ served: servedOutput });
 
-export const advanceOutput = z.object({ thread: z.string(), from: z.number().int().min(1).max(5), to: z.number().int().min(2).max(6), created: z.string(), served: servedOutput });
+export const advanceOutput = z.object({
+  thread: z.string(),
+  from: z.number().int().min(1).max(5),
+  to: z.number().int().min(2).max(6),
+  created: z.string(),
+  version: z.string().describe("the created stage file's version (a hash of its bytes), as read_thread gives it: the `version` of the first write_stage (MCP) to it"),
+  served: servedOutput,
+});
 
 export const syncOutput = z.object({ root: z.string(), ...syncResultShape, served: servedOutput });
 
