@@ -118,6 +118,41 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
   });
 
+  // Resolved and added, nothing was stopped any more and nothing said the stash git kept: `git stash list` still showed it,
+  // and a later `git stash pop` applied its changes a second time.
+  it('says git still keeps the stash of a pop whose conflicts are resolved, until it is dropped', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    git(alice, 'add', ...CONFLICTED);
+    expect(git(alice, 'stash', 'list')).toContain('stash@{0}');
+    const note = "note: a `git stash pop` (or a pull's `--autostash`) stopped on conflicts that are now resolved, and git still keeps its stash (`git stash list`): its changes are in your files, so once you have what you want from it, `git stash drop` — a later `git stash pop` would apply them again";
+
+    const check = await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice]);
+    expect(check.json).not.toHaveProperty('gitStopped');
+    expect(check.json.poppedStashKept).toEqual({ next: 'git stash drop' });
+    expect((await runCli(['check', '--dir', alice])).stdout).toContain(note);
+    expect((await runCli(['sync', '--dir', alice])).stdout).toContain(note);
+
+    git(alice, 'stash', 'drop', '-q');
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+    expect((await runCli(['sync', '--dir', alice])).stdout).not.toContain('git stash drop');
+  });
+
+  it('says nothing of an older stash still kept once the popped one is dropped', { timeout: 120_000 }, async () => {
+    const alice = await bothClosedADeal(false);
+    git(alice, 'stash', '-q');
+    writeFiles(alice, { 'threads/sales/brightcart/notes.md': 'Call them back in January.\n' });
+    git(alice, 'stash', '-q', '-u');
+    expect(() => git(alice, 'stash', 'pop', '-q', 'stash@{1}')).not.toThrow();
+    git(alice, 'stash', '-q');
+    git(alice, 'merge', '-q', 'origin/main');
+    expect(() => git(alice, 'stash', 'pop')).toThrow();
+    git(alice, 'add', ...CONFLICTED);
+    expect((await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice])).json.poppedStashKept).toEqual({ next: 'git stash drop' });
+    git(alice, 'stash', 'drop', '-q');
+    expect(git(alice, 'stash', 'list').trim().split('\n')).toHaveLength(1);
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+  });
+
   it('spawns no git to ask for unmerged files while a resolved stash pop\'s AUTO_MERGE is left, in a check or a commit', { timeout: 120_000 }, async () => {
     const alice = await stashPopConflicted();
     const logged = loggingGit();

@@ -52,17 +52,22 @@ export function autoMergeLeft(gitDir: string): string | undefined {
  * `AUTO_MERGE`: the unmerged files and the kept stash are all there is of it.
  */
 export function stashKept(gitDir: string): string | undefined {
+  try {
+    return readFileSync(stashRefFile(gitDir), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file of `refs/stash`, in the repository's common folder (a linked worktree's git folder names it in `commondir`). */
+export function stashRefFile(gitDir: string): string {
   let common = gitDir;
   try {
     common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
   } catch {
     // No `commondir`: the repository's own git folder.
   }
-  try {
-    return readFileSync(join(common, 'refs', 'stash'), 'utf8').trim();
-  } catch {
-    return undefined;
-  }
+  return join(common, 'refs', 'stash');
 }
 
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */

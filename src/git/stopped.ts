@@ -31,3 +31,8 @@ export function stoppedNote(stopped: StoppedOperation): string {
   if (stopped.operation === 'squash') return `a ${name} is waiting for its commit (sync and watch commit nothing until then): \`git add\` what sync wrote, then \`${stopped.next}\``;
   return `a ${name} is stopped, every conflict resolved: \`git add\` what sync wrote, then \`${stopped.next}\`${notCommit}`;
 }
+
+/** The check's note when a popped stash's conflicts are resolved and git still keeps the stash (git/popped-stash.ts). */
+export function poppedStashNote(next: string): string {
+  return `a \`git stash pop\` (or a pull's \`--autostash\`) stopped on conflicts that are now resolved, and git still keeps its stash (\`git stash list\`): its changes are in your files, so once you have what you want from it, \`${next}\` — a later \`git stash pop\` would apply them again`;
+}

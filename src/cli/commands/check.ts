@@ -3,7 +3,7 @@ import { storedCheck } from '../../engine/stored-check.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
 import type { CheckResult } from '../../check/check.js';
 import { askServer } from '../../serve/client.js';
-import { stoppedNote } from '../../git/stopped.js';
+import { poppedStashNote, stoppedNote } from '../../git/stopped.js';
 import { gitStateFields, withGitState } from '../../engine/check-git-state.js';
 import { formatColored, servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 
@@ -14,13 +14,14 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   const served = cache ? await askServer(root, { op: 'check' }) : undefined;
   const checked = (served?.value as CheckResult | undefined) ?? (await checkHere(root, cache));
   const withGit = await withGitState(root, checked);
-  const { result, stopped, outside } = withGit;
+  const { result, stopped, outside, poppedStash } = withGit;
   const lines = result.diagnostics.map(formatColored);
   const counts = `${plural(result.files, 'file')}, ${plural(result.threads, 'thread')}`;
   const summary = result.diagnostics.length === 0
     ? pc.green(`✓ ${counts}: no problems`)
     : (result.ok ? pc.yellow : pc.red)(`${result.ok ? '⚠' : '✖'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${counts}`);
   const note = stopped ? [`${pc.yellow('note:')} ${stoppedNote(stopped)}`] : [];
+  if (poppedStash) note.push(`${pc.yellow('note:')} ${poppedStashNote(poppedStash.next)}`);
   if (outside) note.push(`${pc.yellow('note:')} ${outside.count} workspace ${outside.count === 1 ? 'file is' : 'files are'} outside git's sparse checkout: this check covers only what is checked out (\`git sparse-checkout add ${outside.include.join(' ')}\` brings ${outside.count === 1 ? 'it' : 'them'} back)`);
   return {
     json: { root, ...result, ...gitStateFields(withGit), ...servedBy(served) },

@@ -10,6 +10,8 @@ import { printable, type Diagnostic } from '../../diagnostics.js';
 import { askServer } from '../../serve/client.js';
 import { continueCommand, leavesWorkingChanges, operationName, resolveStep, type GitOperation } from '../../git/operation.js';
 import { gitOperationAt } from '../../git/unmerged.js';
+import { poppedStashKept, DROP_POPPED_STASH } from '../../git/popped-stash.js';
+import { poppedStashNote } from '../../git/stopped.js';
 
 export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; cache?: boolean }, options: GlobalOptions): Promise<CommandOutcome> {
   // Not through openWorkspace: the engine is loaded only when the workspace is not at a fixed point it knows (sync/run.ts).
@@ -17,9 +19,12 @@ export async function syncCommand(flags: { dryRun?: boolean; commit: boolean; ca
   const cache = flags.cache !== false;
   // A process keeping the workspace warm (the MCP server) syncs it, when one runs: the same transaction, on its warm state.
   const served = cache ? await askServer(root, { op: 'sync', dryRun: flags.dryRun === true, commit: flags.commit }) : undefined;
+  // Asked before the run: its commit ends git's AUTO_MERGE, the only trace of the pop.
+  const stashLeft = await poppedStashKept(root);
   const result = (served?.value as SyncResult | undefined) ?? (await runSync(root, { dryRun: flags.dryRun === true, commit: flags.commit, cache }));
   const errors = result.diagnostics.some((d) => d.severity === 'error');
-  return { json: { root, ...result, ...servedBy(served) }, text: describeSync(result, root, await pausedBy(result, root)), exitCode: errors ? 1 : 0 };
+  const text = describeSync(result, root, await pausedBy(result, root));
+  return { json: { root, ...result, ...servedBy(served) }, text: stashLeft ? `${text}\n${pc.yellow('note:')} ${poppedStashNote(DROP_POPPED_STASH)}` : text, exitCode: errors ? 1 : 0 };
 }
 
 /**

@@ -45,6 +45,10 @@ export const checkOutput = z.object({
     })
     .optional()
     .describe('present while git is stopped in a merge, rebase, cherry-pick, revert or `git am`: sync writes but never commits until it is finished'),
+  poppedStashKept: z
+    .object({ next: z.literal('git stash drop').describe('the command that drops the stash, once you have what you want from it') })
+    .optional()
+    .describe("present when a `git stash pop` (or a pull's `--autostash`) stopped on conflicts, they are resolved, and git still keeps the stash (`git stash list`): its changes are in the files now, and a later `git stash pop` would apply them again; told until the next commit (git's `AUTO_MERGE` is its trace)"),
   served: servedOutput,
 });
 
