@@ -42,29 +42,53 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
  * Serves over stdio until the client closes the connection or a signal arrives; a tool
  * call under way finishes first (its lock is released by its own `finally`) and is answered. stdout
  * carries the protocol only; anything for a person goes to stderr.
+ *
+ * The signals are taken from the first line on, before the workspace is read: one that came
+ * while the server was starting (reading a large workspace takes seconds, finishing an
+ * interrupted write longer) killed it where it stood — exit status 143, whatever it was doing
+ * cut off. It now lets the start-up finish, serves nothing, lets the workspace go and exits 0.
  */
 export async function serveStdio(dir: string): Promise<void> {
+  // The signal that asked the server to stop: from then on a new request is refused, not run.
+  let stoppedBy: NodeJS.Signals | undefined;
+  // What a signal does once the server is serving (set below); while it starts, the start-up only learns of it.
+  let stopServing: (() => void) | undefined;
+  onStopSignals(
+    ['SIGINT', 'SIGTERM'],
+    (signal) => {
+      stoppedBy = signal;
+      process.stderr.write(
+        stopServing
+          ? `threadwork mcp: stopping (${signal}): a call under way finishes first; new requests are refused\n`
+          : `threadwork mcp: stopping (${signal}) while starting: the start-up finishes first, then it exits without serving\n`,
+      );
+      stopServing?.();
+    },
+    (signal) => {
+      process.stderr.write(`threadwork mcp: still finishing the call under way (${signal}); once more stops at once, its write left for the next sync to finish\n`);
+    },
+  );
+  process.stderr.write(`threadwork mcp: starting on ${dir}\n`);
   const { server, root, served, close } = await createServer(dir);
+  if (stoppedBy) {
+    served?.close();
+    await close().catch(() => undefined);
+    process.stderr.write(`threadwork mcp: stopped (${stoppedBy}) before serving: nothing was served or written\n`);
+    return;
+  }
   // stdin's lines reach the transport through here: a request it would refuse, whose id can be read, is answered with that id.
   const input = answeringInvalidRequests(process.stdin, (refusal) => void transport.send(refusal).catch(() => undefined));
   const transport = withToolErrorEnvelope(new StdioServerTransport(input));
-  // The signal that asked the server to stop: from then on a new request is refused, not run.
-  let stoppedBy: NodeJS.Signals | undefined;
   const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
     server.server.onclose = () => resolve('closed');
     // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).
     input.once('end', () => resolve('input-ended'));
     // A second signal no longer kills a tool call's write between its files and its commit.
-    const stop = (signal: NodeJS.Signals): void => {
-      process.stderr.write(`threadwork mcp: stopping (${signal}): a call under way finishes first; new requests are refused\n`);
-      stoppedBy = signal;
+    stopServing = () => {
       // The CLI's commands are not served from the signal on (serve/server.ts), not from once the server has connected.
       served?.close();
       resolve('signal');
     };
-    onStopSignals(['SIGINT', 'SIGTERM'], stop, (signal) => {
-      process.stderr.write(`threadwork mcp: still finishing the call under way (${signal}); once more stops at once, its write left for the next sync to finish\n`);
-    });
   });
   await server.connect(transport);
   answerMalformedLines(transport);

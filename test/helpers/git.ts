@@ -46,13 +46,13 @@ export function lastCommitMessage(dir: string): string {
   return git(dir, 'log', '-1', '--format=%B');
 }
 
-/** A git on PATH whose `commit-tree` waits while `hold` exists, having made `entered`: a cycle (or a tool call) held under way. */
-export function slowGit(): { path: string; hold: string; entered: string } {
+/** A git on PATH whose `commit-tree` (or `command`) waits while `hold` exists, having made `entered`: a cycle (or a tool call, or a start-up) held under way. */
+export function slowGit(command = 'commit-tree'): { path: string; hold: string; entered: string } {
   const bin = testdir();
   const realGit = execFileSync('which', ['git'], { encoding: 'utf8' }).trim();
   const hold = join(bin, 'hold');
   const entered = join(bin, 'entered');
-  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "commit-tree" ] && [ -e '${hold}' ]; then\n  : > '${entered}'\n  while [ -e '${hold}' ]; do sleep 0.02; done\nfi\nexec '${realGit}' "$@"\n`);
+  writeFileSync(join(bin, 'git'), `#!/bin/sh\nif [ "$1" = "${command}" ] && [ -e '${hold}' ]; then\n  : > '${entered}'\n  while [ -e '${hold}' ]; do sleep 0.02; done\nfi\nexec '${realGit}' "$@"\n`);
   chmodSync(join(bin, 'git'), 0o755);
   writeFileSync(hold, '');
   return { path: `${bin}:${process.env.PATH ?? ''}`, hold, entered };
