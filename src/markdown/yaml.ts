@@ -7,6 +7,7 @@ import { codePointLabel, positionAtOffset, type Position } from '../diagnostics.
 import { bytesOver, formatBytes, MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from './limits.js';
 import { measureAliases, normalizeYamlValue } from './normalize.js';
 import { mergeKeyProblems, type YAML_MERGE_KEY_RULE } from './merge-keys.js';
+import { mayHoldUnreadableKey, unreadableKeyProblems } from './unreadable-keys.js';
 import { shortened } from '../text-width.js';
 
 /**
@@ -78,6 +79,8 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
     return { problems: merges.length ? merges : locateYamlProblems(text, error) };
   }
   if (merges.length) return { problems: merges };
+  const unreadable = mayHoldUnreadableKey(text) ? findUnreadableKeys(text) : [];
+  if (unreadable.length) return { problems: unreadable };
   // Aliases are the only way to share objects; no `*` in the text, no alias.
   if (value !== null && typeof value === 'object' && text.includes('*')) {
     const shape = measureAliases(value);
@@ -139,6 +142,16 @@ function findMergeKeys(text: string): YamlProblem[] {
   try {
     const { doc, lineCounter } = parseYamlDocument(text);
     return mergeKeyProblems(doc, lineCounter);
+  } catch {
+    return [];
+  }
+}
+
+/** The keys of a text that are no name to read (unreadable-keys.ts): a list or map as a key, `__proto__`. */
+function findUnreadableKeys(text: string): YamlProblem[] {
+  try {
+    const { doc, lineCounter } = parseYamlDocument(text);
+    return unreadableKeyProblems(doc, lineCounter, text);
   } catch {
     return [];
   }
