@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+import { CAMPAIGN, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
  * Dana's sequence: touches on Nov 2, 5, 9, 16 and 23 (five-touch-cold from 2026-11-02).
@@ -19,9 +19,7 @@ interface Refused {
 
 /** Every touch drafted; then touch 1 recorded sent and her out-of-office reply's return date written, as a person does. */
 async function awayUntilDecember10(): Promise<string> {
-  const dir = await campaignWithProspect();
-  const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-  expect(drafted.code, drafted.stderr).toBe(0);
+  const dir = await draftedCampaignWithProspect();
   const actions = join(dir, CAMPAIGN, '5-actions.md');
   writeFileSync(actions, readFileSync(actions, 'utf8').replace('status: active}', 'status: active, touches_done: 1, paused_until: 2026-12-10}'));
   git(dir, 'commit', '-qam', 'touch 1 sent; Dana away until Dec 10');
@@ -105,9 +103,7 @@ describe('campaign approve agrees with due about a prospect out of office', () =
 
 /** Every touch drafted for Dana (`more` adds fields to her entry), then the drafts of `sent` marked `status: sent` by a person who has not updated touches_done yet. */
 async function sentByDraftOnly(sent: number[], more = ''): Promise<string> {
-  const dir = await campaignWithProspect(more);
-  const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-  expect(drafted.code, drafted.stderr).toBe(0);
+  const dir = await draftedCampaignWithProspect(more);
   for (const touch of sent) {
     const path = join(dir, draft(touch));
     writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: draft$/m, 'status: sent'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+import { CAMPAIGN, campaignWithProspect, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 const DRAFT = `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-2.md`;
 
@@ -52,8 +52,7 @@ describe('campaign draft on drafts it keeps', () => {
   });
 
   it('says when --force rewrites a draft that was approved', async () => {
-    const dir = await campaignWithProspect();
-    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     const approved = await runCli(['campaign', 'approve', DRAFT, '--dir', dir], { env: ENV });
     expect(approved.code, approved.stdout + approved.stderr).toBe(0);
     const forced = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });
@@ -67,8 +66,7 @@ describe('campaign draft on drafts it keeps', () => {
   });
 
   it('leaves a draft a person marked skipped as it is, even with --force, and says so', async () => {
-    const dir = await campaignWithProspect();
-    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     // The person decides touch 2 is not to go out, and notes why in the draft.
     const path = join(dir, DRAFT);
     const skipped = `${readFileSync(path, 'utf8').replace(/^status: draft$/m, 'status: skipped  # she asked for the case study only')}\nNot this one.\n`;
@@ -87,8 +85,7 @@ describe('campaign draft on drafts it keeps', () => {
   });
 
   it('re-grades the quality field of a kept draft edited by hand, and changes no other byte of it', async () => {
-    const dir = await campaignWithProspect();
-    expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     const path = join(dir, DRAFT);
     const engine = readFileSync(path, 'utf8');
     expect(engine).toMatch(/^quality:\n {2}score: 1\n {2}grade: A\n {2}ready: true\n/m);

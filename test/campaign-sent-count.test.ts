@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+import { CAMPAIGN, campaignWithProspect, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
  * The touches a prospect was sent, as every campaign command counts them (prospectsAsSent):
@@ -22,9 +22,7 @@ function markSent(dir: string, touch: number): void {
 describe('closed-mid-sequence counts the touches sent as due does', () => {
   /** Dana had touches 1–4 sent (touches_done: 4) and touch 5 drafted; the campaign closed on Nov 30. */
   async function closedAfterTheLastTouch(): Promise<string> {
-    const dir = await campaignWithProspect(', touches_done: 4');
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect(', touches_done: 4');
     writeFileSync(join(dir, CAMPAIGN, '6-learning.md'), '---\nclosed: 2026-11-30\n---\n\n# Learning\n');
     return dir;
   }
@@ -56,9 +54,7 @@ describe('an out-of-office reply after the last touch was sent', () => {
 
   it('is recorded, pauses nothing and says why, when a draft marked sent records the last touch', async () => {
     // Touches 1–4 counted by touches_done, touch 5 by its draft marked sent (touches_done not updated yet).
-    const dir = await campaignWithProspect(', touches_done: 4');
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect(', touches_done: 4');
     markSent(dir, 5);
     const replied = await reply(dir);
     expect(replied.code).toBe(0);
@@ -85,9 +81,7 @@ describe('a draft marked sent that was never approved', () => {
   }
 
   it('is a warning at its status line; one approved by campaign approve, or by hand and then by the command, is not', async () => {
-    const dir = await campaignWithProspect();
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     // Touch 1 approved by the command, which records the day; touch 3 approved by hand, then confirmed by the command.
     const hand = join(dir, draft(3));
     writeFileSync(hand, readFileSync(hand, 'utf8').replace(/^status: draft$/m, 'status: approved'));
@@ -109,9 +103,7 @@ describe('drafts approved before the sequence was edited', () => {
   }
 
   it('are named at their status: a touch removed, a touch now on another channel; approve refuses them', async () => {
-    const dir = await campaignWithProspect(', touches_done: 1');
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect(', touches_done: 1');
     const approved = await runCli(['campaign', 'approve', draft(2), draft(5), '--dir', dir], { env: ENV });
     expect(approved.code, approved.stderr).toBe(0);
     // Five emails become three touches, the second a call.

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
-import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
+import { CAMPAIGN, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
  * `sent-without-approval` warned at every sent draft of a workspace made before threadwork
@@ -24,9 +24,7 @@ async function unapproved(dir: string): Promise<string[]> {
 
 describe('sent-without-approval in a workspace older than approved_on', () => {
   it('says nothing of the sends made before approvals were recorded, and warns at one sent unapproved after them', async () => {
-    const dir = await campaignWithProspect();
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     // Touches 1 and 2 went out before threadwork recorded approvals: no approved_on, as every draft of the time.
     markSent(dir, 1);
     markSent(dir, 2);
@@ -40,9 +38,7 @@ describe('sent-without-approval in a workspace older than approved_on', () => {
   });
 
   it('warns at an unapproved send in a campaign created since approvals are recorded', async () => {
-    const dir = await campaignWithProspect();
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stderr).toBe(0);
+    const dir = await draftedCampaignWithProspect();
     const meta = join(dir, CAMPAIGN, 'meta.json');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('"created": "2026-11-02"', '"created": "2026-12-06"'));
     markSent(dir, 1);

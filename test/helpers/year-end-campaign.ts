@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from './cli.js';
 import { exampleWorkspaceCopy } from './example.js';
+import { preparedCopy } from './prepared.js';
 
 export const ENV = { THREADWORK_TODAY: '2026-12-01' };
 export const CAMPAIGN = 'threads/sales/campaigns/2026-11-02-year-end';
@@ -11,8 +12,17 @@ function stage(front: string, title: string): string {
   return `---\n${front}\n---\n\n# ${title}\n`;
 }
 
-/** The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose company carries the facts the ICP gate scores; `more` adds fields to her entry (`, touches_done: 1`). */
-export async function campaignWithProspect(more = ''): Promise<string> {
+/**
+ * The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose
+ * company carries the facts the ICP gate scores; `more` adds fields to her entry
+ * (`, touches_done: 1`). Built once per test file for each `more` (a real `campaign new`
+ * through the CLI) and copied for each caller, who gets a folder of its own.
+ */
+export function campaignWithProspect(more = ''): Promise<string> {
+  return preparedCopy(`year-end-campaign${more}`, () => openCampaignWithProspect(more));
+}
+
+async function openCampaignWithProspect(more: string): Promise<string> {
   const dir = exampleWorkspaceCopy();
   const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
   expect(opened.code, opened.stderr).toBe(0);
@@ -28,3 +38,17 @@ export async function campaignWithProspect(more = ''): Promise<string> {
   return dir;
 }
 
+
+/**
+ * `campaignWithProspect(more)` after a real `campaign draft` on ENV's day, which exits 0:
+ * every touch drafted and committed, as a test that starts from the drafts needs it. Built
+ * once per test file for each `more`, and copied for each caller.
+ */
+export function draftedCampaignWithProspect(more = ''): Promise<string> {
+  return preparedCopy(`year-end-campaign-drafted${more}`, async () => {
+    const dir = await campaignWithProspect(more);
+    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    expect(drafted.code, drafted.stderr).toBe(0);
+    return dir;
+  });
+}
