@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -172,6 +172,31 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect(sync.json.commit).toMatchObject({ committed: true });
     expect(logged.calls().length).toBeGreaterThan(0);
     expect(askedForConflicts()).toEqual([]);
+  });
+
+  // git 2.45's reftable keeps AUTO_MERGE and refs/stash in its table, not as files of git's directory: a conflicted pop
+  // showed no file threadwork looks for, and sync committed over it. This git has no reftable (2.39): the repository is
+  // given its trace — a `reftable` folder, no AUTO_MERGE file, the stash in packed-refs rather than a file of its own.
+  it('names a `git stash pop` stopped on conflicts in a repository whose refs are in a reftable', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    const gitDir = join(alice, '.git');
+    rmSync(join(gitDir, 'AUTO_MERGE'));
+    git(alice, 'pack-refs', '--all');
+    expect(existsSync(join(gitDir, 'refs', 'stash'))).toBe(false);
+    mkdirSync(join(gitDir, 'reftable'));
+    const head = git(alice, 'rev-parse', 'HEAD');
+
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+
+    // Resolved: nothing is stopped, and sync commits again.
+    git(alice, 'add', ...CONFLICTED);
+    git(alice, 'stash', 'drop', '-q');
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
   });
 
   // The same state from a pull: `git pull --rebase --autostash` (or rebase.autoStash) stashes, pulls, and its pop conflicts.

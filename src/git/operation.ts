@@ -59,15 +59,39 @@ export function stashKept(gitDir: string): string | undefined {
   }
 }
 
-/** The file of `refs/stash`, in the repository's common folder (a linked worktree's git folder names it in `commondir`). */
+/** The file of `refs/stash`, in the repository's common folder. */
 export function stashRefFile(gitDir: string): string {
-  let common = gitDir;
+  return join(commonDir(gitDir), 'refs', 'stash');
+}
+
+/** The repository's common folder: a linked worktree's git folder names it in `commondir`. */
+function commonDir(gitDir: string): string {
   try {
-    common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+    return resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
   } catch {
     // No `commondir`: the repository's own git folder.
+    return gitDir;
   }
-  return join(common, 'refs', 'stash');
+}
+
+/**
+ * The object id length in bytes (20, or 32 for SHA-256) of a repository whose refs are in a
+ * reftable (`git init --ref-format=reftable`, git 2.45 on), undefined for one whose refs are
+ * files. There git keeps `AUTO_MERGE`, `refs/stash`, `CHERRY_PICK_HEAD` and `REVERT_HEAD` in
+ * the table, not as files of git's directory (only `MERGE_HEAD` and `FETCH_HEAD` stay files,
+ * and the rebase and sequencer folders): a `git stash pop` stopped on conflicts shows no file
+ * at all, so the index is what tells. The length is read from the config's `objectformat`.
+ */
+export function reftableHashLength(gitDir: string): number | undefined {
+  const common = commonDir(gitDir);
+  if (!existsSync(join(common, 'reftable'))) return undefined;
+  let config = '';
+  try {
+    config = readFileSync(join(common, 'config'), 'utf8');
+  } catch {
+    // No config to read: git's default, SHA-1.
+  }
+  return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
 }
 
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */

@@ -2,7 +2,7 @@ import type { MergeSides } from '../markdown/conflict-markers.js';
 import { gitText } from './git.js';
 import { readBlobs, repositoryIn } from './head-files.js';
 import { indexHoldsConflicts } from './index-stages.js';
-import { autoMergeLeft, gitOperation, stashKept, type GitOperation } from './operation.js';
+import { autoMergeLeft, gitOperation, reftableHashLength, stashKept, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
 
 const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
@@ -53,7 +53,8 @@ export interface GitStop {
  * The operation git is stopped in and the workspace's unmerged entries: the one place that
  * asks git for them (`git ls-files -u`). No git process unless git's directory shows an
  * operation, or `AUTO_MERGE` a merge that stopped on conflicts and the index file still holds
- * an entry at a conflict stage (index-stages.ts): a `git stash pop` that conflicted leaves
+ * an entry at a conflict stage (index-stages.ts) — in a reftable repository, which keeps
+ * `AUTO_MERGE` in its table, whenever the index file does: a `git stash pop` that conflicted leaves
  * nothing else, so its unmerged files are what tell it (`stash` while a stash is kept, else
  * `unmerged`); none left, nothing is stopped.
  */
@@ -64,9 +65,11 @@ export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   if (!operation) {
     // A tree or commit id either way: its length tells SHA-1 from SHA-256.
     const left = autoMergeLeft(repo.gitDir) ?? stashKept(repo.gitDir);
-    if (left === undefined) return undefined;
+    // In a reftable repository neither is a file: a conflicted stash pop left nothing to see, and sync committed over it.
+    const hashLength = left === undefined ? reftableHashLength(repo.gitDir) : left.length / 2;
+    if (hashLength === undefined) return undefined;
     // Left after conflicts resolved (until the person's next commit), or a stash kept for later: the index read says so, no git spawned.
-    if (indexHoldsConflicts(repo.gitDir, left.length / 2) === false) return undefined;
+    if (indexHoldsConflicts(repo.gitDir, hashLength) === false) return undefined;
   }
   const inRepo = await repositoryIn(cwd);
   if (!inRepo) return undefined;
