@@ -33,7 +33,8 @@ describe("a company revenue band with one bound in a deal's Stage 1", () => {
     replaceInFile(dir, INPUT, '  revenue: "$48M"', '  revenue: "> lots"');
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
     expect(check.json.diagnostics.filter((d) => d.path === INPUT).map((d) => `${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
-      '15:12 error Invalid `company.revenue`: expected an amount such as 36000 or "$36k" (got "> lots")',
+      // Told as a band's bound, not as the plain amount (`expected an amount such as 36000`) it was.
+      '15:12 error Invalid `company.revenue`: expected a band\'s bound to be an amount, as in "> $1B", "1M+" or "Under $1M": "lots" in "> lots" is no amount (got "> lots")',
     ]);
   });
 });

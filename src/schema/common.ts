@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DATE_EXPECTED, DATE_PATTERN, FIRST_YEAR, isCalendarDay, isPlausibleYear, LAST_YEAR } from '../clock.js';
-import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, parseMoney, REVENUE_EXPECTED, revenueProblems, TOO_LARGE } from './money.js';
+import { amountProblems, MAX_AMOUNT, moneyProblems, NEGATIVE, NOT_AN_AMOUNT, ONE_AMOUNT, openEndProblem, parseMoney, REVENUE_EXPECTED, revenueProblems, TOO_LARGE } from './money.js';
 
 /** Lower-case kebab-case identifier used for segments, deals and campaign names. */
 export const slugSchema = z
@@ -99,13 +99,25 @@ export const moneyRangeSchema = rangeSchema.superRefine((value, ctx) => {
  * range whose every end reads as an amount of 0 or more, lower end first. Anything else
  * would drop out of the weighted pipeline, or skew it, without a word.
  */
-export const amountOrRangeSchema = money(
-  z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
-    // A number below 0 is the number's own minimum's error: the money check would say it again.
-    if (typeof value === 'number') return;
-    for (const problem of moneyProblems(value)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
-  }),
-);
+export const amountOrRangeSchema = amountOrRange(false);
+
+/**
+ * A deal's `arr_potential`: an amount or a range as amountOrRangeSchema takes it, with no
+ * open end — `"€50k+"` was summed into the pipeline as 50k with nothing said (openEndProblem).
+ */
+export const pipelineAmountSchema = amountOrRange(true);
+
+function amountOrRange(closed: boolean) {
+  return money(
+    z.union([moneySchema, rangeSchema], { error: NOT_AN_AMOUNT }).superRefine((value, ctx) => {
+      // A number below 0 is the number's own minimum's error: the money check would say it again.
+      if (typeof value === 'number') return;
+      const open = closed ? openEndProblem(value) : undefined;
+      const problems = open ? [{ path: [], message: open }] : moneyProblems(value);
+      for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+    }),
+  );
+}
 
 /**
  * A company's revenue (a deal's Stage 1, a campaign prospect): an amount or a range as an

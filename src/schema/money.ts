@@ -135,7 +135,11 @@ export function revenueProblems(value: unknown): { path: string[]; message: stri
   // Text that is no amount is told every form a revenue takes: the one-bound bands too, which an
   // `arr_potential`'s message (an amount or a range) left out, as if `> $1B` could not be written.
   if (!band) return moneyProblems(value).map((p) => (p.message.startsWith(NOT_AN_AMOUNT) ? { ...p, message: `${REVENUE_EXPECTED}${p.message.slice(NOT_AN_AMOUNT.length)}` } : p));
-  return amountProblems(band.bound, 'a band such as "> $1B" has one bound').map((message) => ({ path: [], message }));
+  // `> lots`: the band's bound is told as a band's, not as the plain amount (`expected an amount such as 36000`) it was.
+  return amountProblems(band.bound, 'a band such as "> $1B" has one bound').map((message) => ({
+    path: [],
+    message: message.startsWith(ONE_AMOUNT) ? `expected a band's bound to be an amount, as in "> $1B", "1M+" or "Under $1M": "${band.bound}" in "${String(value).trim()}" is no amount${message.slice(ONE_AMOUNT.length)}` : message,
+  }));
 }
 
 export function parseMoneyRange(value: unknown): MoneyRange | undefined {
@@ -301,10 +305,32 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
 }
 
 /**
+ * An amount with an open end (`€50k+`, `> $50k`, `Under $1M`) where a figure is wanted (a
+ * deal's `arr_potential`, a won deal's `arr`, a goal's target): `€50k+` was read as 50k
+ * with nothing said — its `+` dropped — and `> $50k` was told only that it is no amount.
+ * A figure is summed, weighted and compared; "50k or more" is no number to sum, so the
+ * person is told to write the amount they expect. Only a company's revenue is read as a
+ * band (revenueProblems), and a tier's `price` may start at an amount (`$50k+`, read as
+ * its bound). `up to €50k` keeps the advice an estimate gets (approximateAdvice).
+ */
+export function openEndProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || MINUS.test(value)) return undefined;
+  const text = value;
+  const band = revenueBand(text);
+  if (!band || approximateAdvice(text)) return undefined;
+  const bounds = readBounds(band.bound);
+  if (!bounds || 'ambiguous' in bounds || bounds.first !== bounds.second) return undefined;
+  const side = band.open === 'above' ? 'or more' : 'or less';
+  return `expected an amount with no open end: "${text.trim()}" is ${bounds.first} ${side}, and a figure is one amount — write the amount you expect (${asWritten(band.bound, bounds)} if that is it)`;
+}
+
+/**
  * What keeps a value from being one amount (a won deal's `arr`, a goal's target): what
  * `moneyProblems` says, and a range, which would leave the figure to guess which end it was.
  */
 export function amountProblems(value: unknown, range: string): string[] {
+  const open = openEndProblem(value);
+  if (open) return [open];
   const problems = moneyProblems(value).map((problem) => oneAmountMessage(problem.message));
   if (problems.length > 0 || typeof value !== 'string') return problems;
   const bounds = parseMoneyRange(value);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STAGES, STAGE_FILES, type StageName } from './names.js';
 import {
-  amountOrRangeSchema,
+  pipelineAmountSchema,
   amountAsWrittenSchema,
   amountSchema,
   assumptionIdSchema,
@@ -91,7 +91,7 @@ export const hypothesisSchema = z.looseObject({
 });
 
 export const dealImplicationSchema = z.looseObject({
-  arr_potential: amountOrRangeSchema.nullish(),
+  arr_potential: pipelineAmountSchema.nullish(),
   strategic_value: z.enum(['high', 'medium', 'low']).nullish(),
   resource_cost_hours: z.number().nonnegative().nullish(),
 });
