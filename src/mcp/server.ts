@@ -5,6 +5,7 @@ import { answeringInvalidRequests } from './invalid-requests.js';
 import { refuseDotSegmentsInResourceUris } from './resource-uris.js';
 import { trackPendingRequests } from './pending-requests.js';
 import { withToolErrorEnvelope } from './sdk-tool-errors.js';
+import { withPublishedOutputSchemas } from './outputs.js';
 import { packageVersion } from '../version.js';
 import { toolContext } from './context.js';
 import { SERVED_COMMANDS } from '../serve/protocol.js';
@@ -78,7 +79,7 @@ export async function serveStdio(dir: string): Promise<void> {
   }
   // stdin's lines reach the transport through here: a request it would refuse, whose id can be read, is answered with that id.
   const input = answeringInvalidRequests(process.stdin, (refusal) => void transport.send(refusal).catch(() => undefined));
-  const transport = withToolErrorEnvelope(new StdioServerTransport(input));
+  const transport = withPublishedOutputSchemas(withToolErrorEnvelope(new StdioServerTransport(input)));
   const done = new Promise<'closed' | 'input-ended' | 'signal'>((resolve) => {
     server.server.onclose = () => resolve('closed');
     // The end of the lines the transport reads, which comes after its last line (stdin's own 'end' may come first).

@@ -7,6 +7,7 @@ import { refuseWhenNothingScored } from '../accounts/nothing-scored.js';
 import type { ToolContext } from './context.js';
 import { TOOL_ARGUMENTS } from './inputs.js';
 import { agentFilePath, agentHistoryThread, agentThreadPath } from './paths.js';
+import { toolOutputSchema } from './outputs.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 import { assertReportName } from '../report/build.js';
@@ -16,7 +17,7 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: f
 
 /** Tools that read the workspace and change nothing. */
 export function registerReadTools(server: McpServer, { root, workspace }: ToolContext): void {
-  server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_ARGUMENTS.check, annotations: READ_ONLY }, () =>
+  server.registerTool('check', { title: 'Check the workspace', description: MCP_TOOLS.check, inputSchema: TOOL_ARGUMENTS.check, outputSchema: toolOutputSchema('check'), annotations: READ_ONLY }, () =>
     answer(async () => {
       // What git's state adds (a stopped rebase, conflicts git left without markers, a sparse checkout's gap), as `check --json` gives it.
       const withGit = await withGitState(root, await workspace.check());
@@ -37,14 +38,14 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
 
   server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
-  server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, annotations: READ_ONLY }, ({ subject }) =>
+  server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, outputSchema: toolOutputSchema('history'), annotations: READ_ONLY }, ({ subject }) =>
     answer(() => {
       refuseControlInSubject(subject);
       return workspace.history(isAssumptionOrGoal(subject) ? subject : agentHistoryThread(root, subject));
     }),
   );
 
-  server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_ARGUMENTS.score_accounts, annotations: READ_ONLY }, ({ segment, accounts, file }) =>
+  server.registerTool('score_accounts', { title: 'Score accounts', description: MCP_TOOLS.score_accounts, inputSchema: TOOL_ARGUMENTS.score_accounts, outputSchema: toolOutputSchema('score_accounts'), annotations: READ_ONLY }, ({ segment, accounts, file }) =>
     answer(async () => {
       if ((accounts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `accounts` (a list of account rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
       const path = file === undefined ? undefined : agentFilePath(root, file);
@@ -55,7 +56,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     }),
   );
 
-  server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_ARGUMENTS.score_contacts, annotations: READ_ONLY }, ({ segment, contacts, file }) =>
+  server.registerTool('score_contacts', { title: 'Score contacts', description: MCP_TOOLS.score_contacts, inputSchema: TOOL_ARGUMENTS.score_contacts, outputSchema: toolOutputSchema('score_contacts'), annotations: READ_ONLY }, ({ segment, contacts, file }) =>
     answer(async () => {
       if ((contacts === undefined) === (file === undefined)) throw new ThreadworkError('Give either `contacts` (a list of contact rows) or `file` (a CSV or JSON list inside the workspace), not both and not neither', 'invalid-arguments');
       const path = file === undefined ? undefined : agentFilePath(root, file);
@@ -66,7 +67,7 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     }),
   );
 
-  server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_ARGUMENTS.due_touches, annotations: READ_ONLY }, ({ date }) =>
+  server.registerTool('due_touches', { title: 'Touches due', description: MCP_TOOLS.due_touches, inputSchema: TOOL_ARGUMENTS.due_touches, outputSchema: toolOutputSchema('due_touches'), annotations: READ_ONLY }, ({ date }) =>
     answer(() => workspace.due(date)),
   );
 }

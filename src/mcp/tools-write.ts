@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
 import { TOOL_ARGUMENTS } from './inputs.js';
 import { agentFileOrFolderPath, agentFilePath, agentThreadPath } from './paths.js';
+import { toolOutputSchema } from './outputs.js';
 import { answer } from './result.js';
 import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 
@@ -66,7 +67,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
-  server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('sync', { title: 'Sync derived values', description: MCP_TOOLS.sync, inputSchema: TOOL_ARGUMENTS.sync, outputSchema: toolOutputSchema('sync'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );
 
