@@ -664,6 +664,26 @@ describe('qualification criterion values', () => {
     { value: { status: 'approved', amount: 50_000 }, score: 1, status: 'scored' },
     { value: { score: 0.3 }, score: 0.3, status: 'scored' },
     { value: { notes: 'talked to finance' }, score: 0.6, status: 'scored' },
+    // The answers in German, French, Spanish, Portuguese, Japanese and Chinese read as in English.
+    { value: 'ja', score: 1, status: 'scored' },
+    { value: 'Ja, 40k freigegeben', score: 1, status: 'scored' },
+    { value: 'bestätigt', score: 1, status: 'scored' },
+    { value: 'oui', score: 1, status: 'scored' },
+    { value: 'sí', score: 1, status: 'scored' },
+    { value: 'nein', score: 0, status: 'scored' },
+    { value: 'Non, pas de budget', score: 0, status: 'scored' },
+    { value: 'não', score: 0, status: 'scored' },
+    { value: 'keine Ahnung', score: 0.2, status: 'unknown' },
+    { value: 'offen', score: 0.2, status: 'unknown' },
+    { value: 'à définir', score: 0.2, status: 'unknown' },
+    { value: 'vielleicht', score: 0.5, status: 'scored' },
+    { value: 'はい', score: 1, status: 'scored' },
+    { value: 'はい、予算あり', score: 1, status: 'scored' },
+    { value: 'いいえ', score: 0, status: 'scored' },
+    { value: '未定', score: 0.2, status: 'unknown' },
+    { value: '没有', score: 0, status: 'scored' },
+    { value: '是的', score: 1, status: 'scored' },
+    { value: '有限公司の部長', score: 0.6, status: 'scored' },
   ])('$value reads $score ($status)', ({ value, score, status }) => {
     expect(readCriterionValue(value)).toMatchObject({ score, status });
   });

@@ -35,6 +35,37 @@ define(0.2, 'unknown', ['unknown', 'tbd', 'tbc', 'unclear', 'unsure', 'not sure'
 define(0.2, 'low', ['low', 'weak']);
 define(0, 'none', ['none', 'no', 'n', 'false', 'missing', 'not', 'never', 'nothing', 'absent', 'rejected', 'declined', 'lost', 'zero']);
 
+/*
+ * The same answers in the languages founders write their deals in — German, French, Spanish,
+ * Portuguese, Italian — folded as the text is (`bestätigt` → bestatigt, `não` → nao). Read in
+ * English only, `need: ja` was too short to count (unknown: the deal deferred to "find out
+ * need") and `budget: nein` or `non` was "something was written", 0.6, a no read as most of a yes.
+ */
+define(1, 'confirmed', ['ja', 'jawohl', 'bestatigt', 'genehmigt', 'freigegeben', 'unterschrieben', 'oui', 'confirme', 'confirmee', 'valide', 'validee', 'signe', 'si', 'sim', 'confirmado', 'confirmada', 'aprobado', 'aprobada', 'aprovado', 'firmado', 'assinado']);
+define(0.5, 'partial', ['vielleicht', 'teilweise', 'in arbeit', 'laufend', 'peut etre', 'partiel', 'partiellement', 'en cours', 'quizas', 'tal vez', 'parcial', 'parcialmente', 'en curso', 'talvez', 'em andamento']);
+define(0.2, 'unknown', ['unbekannt', 'unklar', 'offen', 'weiss nicht', 'keine ahnung', 'inconnu', 'inconnue', 'incertain', 'a definir', 'a confirmer', 'ne sais pas', 'je ne sais pas', 'desconocido', 'no se', 'no lo se', 'por definir', 'desconhecido', 'nao sei']);
+define(0, 'none', ['nein', 'kein', 'keine', 'keiner', 'nie', 'niemals', 'abgelehnt', 'non', 'aucun', 'aucune', 'jamais', 'refuse', 'nao', 'nada', 'ninguno', 'ninguna', 'nunca', 'rechazado']);
+
+/**
+ * Answers written in Japanese or Chinese, which the folding to Latin letters leaves nothing
+ * of: looked up at the start of the text as written, before a space, punctuation or the end
+ * (`はい、予算あり` reads as yes). `いいえ` was three characters of "something written", 0.6.
+ */
+const CJK_VOCABULARY: ReadonlyMap<string, { score: number; reading: string }> = new Map<string, { score: number; reading: string }>([
+  ...['はい', '確認済み', '承認済み', '是', '是的', '确认', '已确认', '批准'].map((w) => [w, { score: 1, reading: 'confirmed' }] as const),
+  ...['たぶん', '検討中', '可能', '也许', '部分'].map((w) => [w, { score: 0.5, reading: 'partial' }] as const),
+  ...['不明', '未定', '未確認', '未知', '不确定', '待定'].map((w) => [w, { score: 0.2, reading: 'unknown' }] as const),
+  ...['いいえ', 'なし', '否', '不是', '没有', '无'].map((w) => [w, { score: 0, reading: 'none' }] as const),
+]);
+
+function cjkPhraseAtStart(text: string): string | undefined {
+  let found: string | undefined;
+  for (const word of CJK_VOCABULARY.keys()) {
+    if (text.startsWith(word) && (text.length === word.length || /[\s\p{P}]/u.test(text[word.length]!)) && word.length > (found?.length ?? 0)) found = word;
+  }
+  return found;
+}
+
 /**
  * The longest phrase of the vocabulary that `text` is, or begins with followed by a
  * space: its prefixes that end where a word ends, longest first, looked up — rather than
@@ -109,6 +140,11 @@ function readText(raw: string): CriterionReading {
   const trimmed = raw.trim();
   if (!trimmed) return { score: 0, status: 'missing', reading: 'missing' };
   if (/^[?\s]+$/.test(trimmed)) return { score: 0.2, status: 'unknown', reading: 'unknown' };
+  const cjk = cjkPhraseAtStart(trimmed);
+  if (cjk !== undefined) {
+    const entry = CJK_VOCABULARY.get(cjk)!;
+    return { score: entry.score, status: entry.reading === 'unknown' ? 'unknown' : 'scored', reading: entry.reading };
+  }
   const text = normalizeText(trimmed);
   const phrase = phraseAtStart(text);
   if (phrase !== undefined) {
