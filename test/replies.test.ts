@@ -20,6 +20,16 @@ describe('reply classification: the findings of #13', () => {
     ['Stop by our booth at the fair!', 'neutral'],
     ['Your email went to my spam folder, what is this about?', 'neutral'],
     ["I'll pass this along to our controller.", 'neutral'],
+    // Asked in German, French or Spanish to be taken off the list: a stop, never a mere no.
+    ['Danke, kein Interesse. Bitte nehmen Sie mich aus dem Verteiler.', 'unsubscribe'],
+    ['Bitte kontaktieren Sie mich nicht mehr.', 'unsubscribe'],
+    ['Bitte nicht mehr kontaktieren.', 'unsubscribe'],
+    ['Merci de ne plus me contacter.', 'unsubscribe'],
+    ['Retirez-moi de votre liste, svp.', 'unsubscribe'],
+    ['Por favor, no me contacten más.', 'unsubscribe'],
+    ["Je suis absente jusqu'au 5 décembre.", 'out-of-office'],
+    ['Ich bin bis 12.12. im Urlaub.', 'out-of-office'],
+    ['Estoy de vacaciones hasta el lunes.', 'out-of-office'],
   ])('%j is %s', (text, category) => {
     expect(classifyReply(text, { received: '2026-01-14' }).category).toBe(category);
   });

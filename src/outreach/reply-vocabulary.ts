@@ -38,6 +38,12 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   // German, French, Spanish, Italian
   'entfernen sie mich', 'austragen', 'abmelden', 'désinscrire', 'désabonner', 'retirer de votre liste', 'darme de baja',
   'dar de baja', 'cancellatemi', 'cancellami',
+  // A German, French or Spanish ask to be taken off the list or left alone, which read as a mere no or as nothing
+  'aus dem verteiler', 'aus ihrem verteiler', 'aus eurem verteiler', 'vom verteiler', 'aus ihrer liste', 'von ihrer liste',
+  'nicht mehr kontaktieren', 'kontaktieren sie mich nicht', 'schreiben sie mir nicht', 'rufen sie mich nicht', 'nicht mehr anschreiben', 'nicht mehr anrufen', 'keine weitere kontaktaufnahme', 'keine werbung',
+  'meine daten löschen', 'löschen sie meine', 'ne plus me contacter', 'ne me contactez plus', 'ne plus recevoir', 'retirez moi',
+  'retirer de vos listes', 'supprimer mes données', 'supprimez mes données', 'no me contacten', 'no vuelvan a contactar',
+  'no me escriban', 'no me escribas', 'eliminar mis datos', 'borrar mis datos', 'sáquenme de', 'quitarme de',
 ];
 
 /** Auto-replies and absences: the person has not read the message yet. */
@@ -56,6 +62,8 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   // German, French, Spanish, Italian
   'automatische antwort', 'abwesenheitsnotiz', 'nicht im büro', 'wieder im büro', 'absent du bureau', 'réponse automatique',
   'fuera de la oficina', 'respuesta automática', 'fuori ufficio', 'risposta automatica',
+  'bin ich abwesend', 'bin abwesend', 'im urlaub', 'außer haus', 'je suis absent', 'je suis absente', 'en congé', 'en congés',
+  'en vacances', 'hors du bureau', 'estoy de vacaciones', 'estoy fuera', 'estaré fuera', 'estoy ausente',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
