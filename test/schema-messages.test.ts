@@ -346,6 +346,15 @@ describe('an allowed value written in another case or with other separators', ()
     expect(created.stderr).toContain('— a path is written with /, not \\: write thread:threads/sales/northwind-payments');
   });
 
+  // A segment named as a German founder writes it (`E-Commerce-Größe`) was told only
+  // "expected a lower-case kebab-case slug", leaving what becomes of `ß` and `ö` to guess.
+  it('a slug written with accents, ß or capitals is told the slug to write', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'strategy/canvas/04-segments.md', 'id: ecommerce-finance', 'id: E-Commerce-Größe');
+    const checked = await runCli(['check', '--dir', dir]);
+    expect(checked.stdout).toMatch(/strategy\/canvas\/04-segments\.md:\d+:\d+ error Invalid `segments\[1\]\.id`: expected a lower-case kebab-case slug such as "mid-market-fintech" — write e-commerce-grosse \(got "E-Commerce-Größe"\) \(schema\)/);
+  });
+
   // `outcome: won` was "expected one of closed-won, closed-lost, stalled" with no hint,
   // though only one value has the word; `closed` has two and is left to the list.
   it('a value written as the one word that tells it apart is told the value it stands for', async () => {

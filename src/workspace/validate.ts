@@ -6,6 +6,7 @@ import { expectedText } from '../schema/expected.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
 import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
 import { wholeCount } from '../scoring/numbers.js';
+import { slugOfText } from './slug.js';
 import { shortened } from '../text-width.js';
 
 /**
@@ -23,7 +24,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -171,6 +172,20 @@ function asForwardSlashes(schema: z.ZodType, data: unknown, issue: z.core.$ZodIs
   const here = formatDataPath(issue.path);
   if (schema.safeParse(withValueAt(data, issue.path, meant)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
   return ` — a path is written with /, not \\: write ${meant}`;
+}
+
+/**
+ * A slug written with accents, `ß` or capitals (`id: pharma-großhandel`, `Lebensmittel Handel`),
+ * as a German or French founder names a segment: names the slug threadwork makes of it, as
+ * `deal new` makes a folder name (`pharma-grosshandel`), where "expected a lower-case
+ * kebab-case slug" left the person to guess what becomes of `ß`. Only where a slug is asked
+ * for, and only when the text gives one.
+ */
+function asSlug(data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (issue.code !== 'invalid_format' || !issue.message.includes('kebab-case slug') || typeof value !== 'string') return '';
+  const slug = slugOfText(value);
+  return slug && slug !== value ? ` — write ${slug}` : '';
 }
 
 /** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
