@@ -4,7 +4,7 @@ import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitEnv } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
-import { INIT_ENV as env, INIT_GOAL as GOAL, INIT_SG2 as SG2, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
+import { INIT_ENV as env, checkInitialised, INIT_GOAL as GOAL, INIT_SG2 as SG2, initialisedWorkspace as initialised, located } from './helpers/initialised-goal.js';
 
 
 /**
@@ -29,14 +29,14 @@ describe("a goal's reached or abandoned date before its created date", () => {
   it('is a check error at the goal\'s abandoned date; `abandoned: true` and the created day pass', async () => {
     const dir = await initialised();
     replaceInFile(dir, GOAL, '\ncreated: 2026-11-22\n', '\ncreated: 2026-11-22\nabandoned: 2026-11-02\n');
-    const { json, code } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+    const { json, code } = await checkInitialised(dir);
     expect(code).toBe(1);
     expect(located(json.diagnostics)).toEqual([`${GOAL}:6:12 error abandoned-before-created abandoned`]);
     expect(json.diagnostics[0]!.message).toBe('Abandoned date 2026-11-02 is before the goal was created (2026-11-22, `created`): expected a date on or after it, or `abandoned: true`');
 
     for (const abandoned of ['true', '2026-11-22']) {
       replaceInFile(dir, GOAL, /\nabandoned: .*\n/.exec(read(dir, GOAL))![0], `\nabandoned: ${abandoned}\n`);
-      const passed = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+      const passed = await checkInitialised(dir);
       expect(passed.json.diagnostics, abandoned).toEqual([]);
     }
   });
@@ -58,7 +58,7 @@ describe("a goal's reached or abandoned date before its created date", () => {
   it('passes on the day the goal was created', async () => {
     const dir = await initialised();
     replaceInFile(dir, GOAL, SG2, `${SG2}    reached: 2026-11-22\n`);
-    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+    const { json } = await checkInitialised(dir);
     expect(json.diagnostics).toEqual([]);
   });
 });

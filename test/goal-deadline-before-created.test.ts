@@ -3,7 +3,7 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { read, replaceInFile } from './helpers/testdir.js';
-import { INIT_ENV as env, INIT_GOAL as GOAL, initialisedWorkspace as initialised } from './helpers/initialised-goal.js';
+import { INIT_ENV as env, checkInitialised, INIT_GOAL as GOAL, initialisedWorkspace as initialised } from './helpers/initialised-goal.js';
 
 
 /**
@@ -37,7 +37,7 @@ describe('a goal whose deadline is before its created date', () => {
   it('passes on the day it was created', async () => {
     const dir = await initialised();
     replaceInFile(dir, GOAL, '\ndeadline: 2027-02-20\n', '\ndeadline: 2026-11-22\n');
-    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env });
+    const { json } = await checkInitialised(dir);
     expect(json.diagnostics).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { runCli, runJson, type CliResult } from './cli.js';
+import { checkInProcess } from './check.js';
+import { runCli } from './cli.js';
 import { gitEnv } from './git.js';
+import type { InProcessAnswer } from './in-process.js';
 import { preparedCopy } from './prepared.js';
 import { read, testdir } from './testdir.js';
 
@@ -38,5 +40,9 @@ async function initialise(): Promise<string> {
 /** Each diagnostic as `path:line:column severity rule field`. */
 export const located = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => `${d.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.field}`);
 
-/** `threadwork check --json` in the workspace, as of its created day. */
-export const checkInitialised = (dir: string): Promise<CliResult & { json: { diagnostics: Diagnostic[] } }> => runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir, env: INIT_ENV });
+/**
+ * What `threadwork check --json` prints in the workspace, as of its created day, from
+ * check's own function: the goal file's diagnostics are what these tests look at, and
+ * the CLI's check is tested as a process elsewhere (check.test.ts, json-contract.test.ts).
+ */
+export const checkInitialised = (dir: string): Promise<InProcessAnswer<{ diagnostics: Diagnostic[] }>> => checkInProcess(dir, { THREADWORK_TODAY: INIT_ENV.THREADWORK_TODAY });
