@@ -7,8 +7,8 @@ import { BEGIN_MARKER, END_MARKER, GENERATED_DOCS, generatedPart, renderReadmeRu
 import { diagnostic, START, type Diagnostic } from '../src/diagnostics.js';
 import { ThreadworkError } from '../src/errors.js';
 import { YamlLocator } from '../src/markdown/locate.js';
-import { REPO_ROOT, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { REPO_ROOT, runJson, type CliResult } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { md } from './helpers/testdir.js';
 import { baseFiles, campaignFiles, dealMeta, GOAL, workspace } from './helpers/workspace.js';
 import { testdir } from './helpers/testdir.js';
@@ -125,9 +125,17 @@ function brokenWorkspace(): string {
   });
 }
 
+/**
+ * `threadwork check --json` on brokenWorkspace(), run once for the file: the tests below
+ * each read its answer and none writes to the workspace (three CLI processes were one
+ * answer three times).
+ */
+let brokenCheck: Promise<CliResult & { json: { ok: boolean; diagnostics: Diagnostic[] } }> | undefined;
+const checkBroken = (): NonNullable<typeof brokenCheck> => (brokenCheck ??= runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', brokenWorkspace()]));
+
 describe('check --json on broken workspaces', () => {
   it('emits only catalogued rules, each with its severity, a range, and a field where it points at a key', async () => {
-    const result = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', brokenWorkspace()]);
+    const result = await checkBroken();
     expect(result.code, result.stderr).toBe(1);
     const diagnostics = result.json.diagnostics;
     const emitted = new Set(diagnostics.map((d) => d.rule));
@@ -150,7 +158,7 @@ describe('check --json on broken workspaces', () => {
   });
 
   it('spans the offending value of a schema error and of a reference', async () => {
-    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', brokenWorkspace()]);
+    const { json } = await checkBroken();
     expect(json.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/acme/1-input.md', rule: 'schema', field: 'company.employees', line: 5, column: 14, endLine: 5, endColumn: 18 }));
     // `tests: [A1, A9]`: A9 is columns 13–14.
     expect(json.diagnostics).toContainEqual(expect.objectContaining({ path: 'threads/sales/acme/2-hypothesis.md', rule: 'unknown-assumption', field: 'tests[1]', line: 2, column: 13, endLine: 2, endColumn: 15 }));
@@ -161,7 +169,7 @@ describe('check --json on broken workspaces', () => {
   it('the shipped check schema requires the range', async () => {
     const ajv = new Ajv2020({ strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/cli/check.schema.json'), 'utf8')) as object);
-    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', brokenWorkspace()]);
+    const { json } = await checkBroken();
     expect(validate(json), ajv.errorsText(validate.errors)).toBe(true);
     const withoutEnd = { ...json, diagnostics: json.diagnostics.map(({ endLine: _l, endColumn: _c, ...rest }) => rest) };
     expect(validate(withoutEnd)).toBe(false);
@@ -232,7 +240,7 @@ describe('the errors a write command reports', () => {
       },
     },
   ])('$rule: advance refuses and names it, and the catalogue says `write`', async ({ rule, thread, breakIt }) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     breakIt(dir);
     const advance = await runJson<{ error: { code: string; message: string } }>(['advance', thread], { cwd: dir });
     expect(advance.code).toBe(1);
@@ -243,7 +251,7 @@ describe('the errors a write command reports', () => {
 
 describe('suppression-invalid', () => {
   it('is the campaign commands’ refusal: check and sync report the list’s own errors under their rules', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), 'suppressed:\n  - {mail: a@b.example}\n');
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync', '--dry-run'], { cwd: dir });
