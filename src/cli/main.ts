@@ -33,7 +33,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
   };
 
   program
-    .command('init [dir]')
+    .command('init')
+    .argument('[dir]', 'the folder to scaffold (relative to --dir when given; default: --dir, or the current folder)')
     .description('scaffold a workspace: config, the 16 canvas sections, an example goal; git init if needed')
     .option('--company <name>', 'company name used in the scaffold')
     .option('--no-git', 'do not run git init')
@@ -51,7 +52,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
 
   const deal = program.command('deal').description('deal threads (threads/sales/{deal})');
   deal
-    .command('new <company>')
+    .command('new')
+    .argument('<company>', 'the company name, in quotes when it has spaces; the folder is made from it (or --slug)')
     .description('open a deal thread: meta.json and 1-input.md')
     .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
     .option('--slug <folder-name>', 'the folder name, e.g. acme-japan (default: made from the company name)')
@@ -70,7 +72,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
 
   const campaign = program.command('campaign').description('campaign threads (threads/sales/campaigns/{date}-{name})');
   campaign
-    .command('new <name>')
+    .command('new')
+    .argument('<name>', 'the campaign name, in quotes when it has spaces; the folder is {date}-{name made a slug} (or --slug)')
     .description('open a campaign thread: meta.json and 1-input.md')
     .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
     .option('--date <YYYY-MM-DD>', 'start date, the folder prefix (default: today)')
@@ -83,20 +86,24 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     );
 
   campaign
-    .command('draft <campaign>')
+    .command('draft')
+    .argument('<campaign>', 'campaign folder (threads/sales/campaigns/2026-09-15-fintech-outbound) or its id (2026-09-15-fintech-outbound)')
     .description('write one draft per prospect and touch into the campaign folder, graded by the quality gate (nothing is ever sent)')
     .option('--force', 'overwrite existing drafts')
     .option('--no-commit', 'write the files but do not commit')
     .action((name: string, flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignDraftCommand(name, flags, globals(cmd)), globals(cmd).json));
   campaign
-    .command('reply <campaign> <email>')
+    .command('reply')
+    .argument('<campaign>', 'campaign folder (threads/sales/campaigns/2026-09-15-fintech-outbound) or its id (2026-09-15-fintech-outbound)')
+    .argument('<email>', "the prospect's address, or for a prospect without one their LinkedIn profile or phone")
     .description("record and classify a prospect's reply (<email>: their address, or for a prospect without one their LinkedIn profile or phone): positive opens a deal, nurture sets a revisit date, out-of-office pauses the sequence, unsubscribe suppresses the address")
     .requiredOption('--text <text>', 'the reply as received')
     .option('--date <YYYY-MM-DD>', 'when it arrived (default: today)')
     .option('--no-commit', 'write the files but do not commit')
     .action((name: string, email: string, flags: { text: string; date?: string; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignReplyCommand(name, email, flags, globals(cmd)), globals(cmd).json));
   campaign
-    .command('approve <draft...>')
+    .command('approve')
+    .argument('<draft...>', 'one or more draft files (threads/sales/campaigns/{id}/drafts/*.md)')
     .description('mark drafts approved once each passes the autonomy gates (not suppressed or unsubscribed, sequence not stopped, ICP threshold, quality minimum, daily caps per sender); nothing is sent')
     .option('--no-commit', 'write the files but do not commit')
     .action((drafts: string[], flags: { commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/campaign-outreach.js')).campaignApproveCommand(drafts, flags, globals(cmd)), globals(cmd).json));
@@ -108,7 +115,8 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { date?: string }, cmd: Command) => execute(async () => (await import('./commands/due.js')).dueCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('advance <thread>')
+    .command('advance')
+    .argument('<thread>', 'thread folder relative to the workspace (threads/sales/acme-corp), from the current folder with ./, or its bare id (acme-corp)')
     .description("check the current stage is complete, then open the next stage file")
     .option('--no-commit', 'write the files but do not commit')
     .action((thread: string, flags: { commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/advance.js')).advanceCommand(thread, flags, globals(cmd)), globals(cmd).json));
@@ -122,22 +130,25 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { dryRun?: boolean; commit: boolean; cache: boolean }, cmd: Command) => execute(async () => (await import('./commands/sync.js')).syncCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('strategy [segments...]')
+    .command('strategy')
+    .argument('[segments...]', 'segment ids of strategy/canvas/04-segments.md (default: every segment)')
     .description('generate ICP, narratives and sales materials per segment (hand-edited files are kept)')
     .option('--force', 'overwrite generated files edited by hand')
     .option('--no-commit', 'write the files but do not commit')
     .action((segments: string[], flags: { force?: boolean; commit: boolean }, cmd: Command) => execute(async () => (await import('./commands/strategy.js')).strategyCommand(segments, flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('score [accounts]')
+    .command('score')
+    .argument('[accounts]', 'the account list, a CSV or JSON file (not with --contacts)')
     .description('rank an account list (CSV or JSON) against a segment ICP: score, breakdown, band; or score contacts/leads with --contacts')
-    .requiredOption('-s, --segment <segment>', 'segment id')
+    .requiredOption('-s, --segment <segment>', 'segment id from strategy/canvas/04-segments.md')
     .option('--contacts <file>', 'a contact/lead list (CSV or JSON): contact score, lead score and band, data quality, what is missing')
     .addOption(new Option('--md', 'print Markdown').conflicts('json'))
     .action((file: string | undefined, flags: { segment: string; md?: boolean; contacts?: string }, cmd: Command) => execute(async () => (await import('./commands/score.js')).scoreCommand(file, flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('migrate [paths...]')
+    .command('migrate')
+    .argument('[paths...]', 'stage files or folders to migrate (default: every stage file without front matter)')
     .description('write front matter for stage files written as labelled lines (the LeanOS method\'s way), from those lines; the prose is kept byte for byte')
     .option('--dry-run', 'print what would be written and every line that cannot be mapped; write nothing')
     .option('--no-commit', 'write the files but do not commit')
@@ -151,13 +162,15 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((flags: { commit: boolean; cache: boolean }, cmd: Command) => execute(async () => (await import('./commands/watch.js')).watchCommand(flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('report <name>')
+    .command('report')
+    .argument('<name>', 'the report: pipeline, winloss, goals, assumptions, forecast or campaigns')
     .description('pipeline | winloss | goals | assumptions | forecast | campaigns: a dashboard in the terminal, --md for Markdown, --json for data')
     .addOption(new Option('--md', 'print Markdown').conflicts('json'))
     .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(async () => (await import('./commands/report.js')).reportCommand(name, flags, globals(cmd)), globals(cmd).json));
 
   program
-    .command('history <subject>')
+    .command('history')
+    .argument('<subject>', 'an assumption id (A4), a goal id (g-fintech-beachhead) or a thread (threads/sales/acme-corp, or its bare id)')
     .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')
     .action((subject: string, _flags: unknown, cmd: Command) => execute(async () => (await import('./commands/history.js')).historyCommand(subject, globals(cmd)), globals(cmd).json));
 

@@ -195,6 +195,22 @@ export class ThreadworkCommand extends Command {
     }
   }
 
+  /**
+   * commander's missing argument (its own name, not in its typings): `report --json` said "missing required argument 'name'" and
+   * not what a name is, so an agent had to read the help to retry. The argument's own
+   * description (what `--help` shows under Arguments) says what was expected.
+   */
+  missingArgument(name: string): never {
+    const description = this.registeredArguments.find((a) => a.name() === name)?.description;
+    try {
+      return this.error(`error: missing required argument '${name}'${description ? `: expected ${description}` : ''}`, { code: 'commander.missingArgument' });
+    } catch (error) {
+      // As with several inputs missing (missingMandatoryOptionValue): the --json error names it in `missingArguments`.
+      if (error instanceof CommanderError) Object.assign(error, { missingArguments: [name] });
+      throw error;
+    }
+  }
+
   /** Called by commander for the first mandatory option without a value (commander's own name, not in its typings). */
   missingMandatoryOptionValue(option: Option): never {
     // commander checks required options before unknown ones: `--segement x` was "--segment not
