@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runCli, runJson } from './helpers/cli.js';
@@ -351,7 +353,12 @@ describe('an allowed value written in another case or with other separators', ()
   it('a slug written with accents, ß or capitals is told the slug to write', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/04-segments.md', 'id: ecommerce-finance', 'id: E-Commerce-Größe');
+    // A deal folder made by hand, named as the company is written.
+    mkdirSync(join(dir, 'threads/sales/bäckerei-müller'));
+    writeFileSync(join(dir, 'threads/sales/bäckerei-müller/meta.json'), '{"id": "bäckerei-müller", "type": "sales-deal", "title": "Bäckerei Müller", "source": "inbound", "created": "2026-03-01"}\n');
+    writeFileSync(join(dir, 'threads/sales/bäckerei-müller/1-input.md'), '---\nsource: inbound\ndate: 2026-03-01\n---\n');
     const checked = await runCli(['check', '--dir', dir]);
+    expect(checked.stdout).toContain('threads/sales/bäckerei-müller/meta.json:1:8 error Invalid `id`: expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it) — rename the folder to backerei-muller and write that id (got "bäckerei-müller") (schema)');
     expect(checked.stdout).toMatch(/strategy\/canvas\/04-segments\.md:\d+:\d+ error Invalid `segments\[1\]\.id`: expected a lower-case kebab-case slug such as "mid-market-fintech" — write e-commerce-grosse \(got "E-Commerce-Größe"\) \(schema\)/);
   });
 

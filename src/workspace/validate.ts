@@ -183,9 +183,13 @@ function asForwardSlashes(schema: z.ZodType, data: unknown, issue: z.core.$ZodIs
  */
 function asSlug(data: unknown, issue: z.core.$ZodIssue): string {
   const value = valueAt(data, issue.path);
-  if (issue.code !== 'invalid_format' || !issue.message.includes('kebab-case slug') || typeof value !== 'string') return '';
+  if (issue.code !== 'invalid_format' || typeof value !== 'string') return '';
+  const threadId = issue.message.startsWith('expected the thread id');
+  if (!threadId && !issue.message.includes('kebab-case slug')) return '';
   const slug = slugOfText(value);
-  return slug && slug !== value ? ` — write ${slug}` : '';
+  if (!slug || slug === value) return '';
+  // A thread's id is its folder's name: a folder made by hand (`bäckerei-müller/`) is renamed with it.
+  return threadId ? ` — rename the folder to ${slug} and write that id` : ` — write ${slug}`;
 }
 
 /** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
