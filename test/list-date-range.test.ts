@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { runJson } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { testdir } from './helpers/testdir.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
@@ -51,7 +51,10 @@ describe('a list date of no plausible year', () => {
     const dir = testdir({ 'accounts.json': JSON.stringify([{ name: 'Tallyfi', domain: 'tallyfi.com', signals: [{ type: 'funding', date: '0026-01-01' }] }]) });
     const result = await runJson<{ ranked: Ranked[] }>(['score', 'accounts.json', '--segment', 'mid-market-fintech', '--dir', process.cwd()], { cwd: dir, env: TODAY });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.json.ranked[0]!.leftOut).toEqual([{ row: 1, field: 'signals', detail: `signals.0.date: ${RANGE} (got "0026-01-01")` }]);
+    expect(result.json.ranked[0]!.leftOut).toEqual([{ row: 1, field: 'signals', detail: `item 1, date: ${RANGE} (got "0026-01-01")` }]);
+    // Said once, in words: the field is not named twice (`signals: signals.0.date: …`).
+    const text = await runCli(['score', 'accounts.json', '--segment', 'mid-market-fintech', '--dir', process.cwd()], { cwd: dir, env: TODAY });
+    expect(text.stdout).toContain(`invalid Tallyfi (row 1): signals: item 1, date: ${RANGE} (got "0026-01-01")`);
   });
 
   it('takes the first and the last day of the range, and blanks around the date', async () => {

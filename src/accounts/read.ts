@@ -314,8 +314,22 @@ export function parseKeepingRow<T>(schema: z.ZodType<T>, data: unknown, required
   const kept = Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key)));
   const again = schema.safeParse(kept);
   if (!again.success) return { error: issuesText(parsed.error.issues, data, columns) };
-  const leftOut = fields.map((field) => ({ field, detail: issuesText(parsed.error.issues.filter((issue) => issue.path[0] === field), data).replace(`${field}: `, '') }));
+  const leftOut = fields.map((field) => ({ field, detail: issuesText(parsed.error.issues.filter((issue) => issue.path[0] === field), data).split('; ').map((text) => withinField(field, text)).join('; ') }));
   return { value: again.data, leftOut };
+}
+
+/**
+ * A left-out value's problem as said after its field (`signals: …`): the field not named
+ * twice, and a place inside it in words (`signals.0.date: …` → `item 1, date: …`).
+ */
+function withinField(field: string, text: string): string {
+  if (text.startsWith(`${field}: `)) return text.slice(field.length + 2);
+  if (!text.startsWith(`${field}.`)) return text;
+  const rest = text.slice(field.length + 1);
+  const colon = rest.indexOf(': ');
+  if (colon < 0) return text;
+  const place = rest.slice(0, colon).split('.').map((part) => (/^\d+$/.test(part) ? `item ${Number(part) + 1}` : part));
+  return `${place.join(', ')}: ${rest.slice(colon + 2)}`;
 }
 
 /**
