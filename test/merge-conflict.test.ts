@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openWorkspace } from '../src/api.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
@@ -97,5 +99,33 @@ describe('git merge conflict markers', () => {
     replaceInFile(dir, HYPOTHESIS, 'Tests whether', 'What git wrote:\n\n    <<<<<<< HEAD\n    ours\n    =======\n    theirs\n    >>>>>>> other\n\nTests whether');
     const result = await (await openWorkspace(dir)).check({ cache: false });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('a file conflicted both where a person chooses and in a block threadwork derives', () => {
+  const GOAL = 'goals/g-fintech-beachhead.md';
+  // Two people each raised the meetings target and synced: git stops on the target and on the goal's
+  // `state` block. The error asked to hand-merge both, the progress bars sync rewrites among them.
+  it('names the derived block\'s conflict as sync\'s to replace, and sync does once the rest is resolved', async () => {
+    const dir = exampleWorkspace();
+    git(dir, 'checkout', '-q', '-b', 'other');
+    replaceInFile(dir, GOAL, '    target: 40\n  - name: won_count', '    target: 50\n  - name: won_count');
+    expect((await runJson(['sync', '--no-cache'], { cwd: dir })).code).toBe(0);
+    git(dir, 'checkout', '-q', 'main');
+    replaceInFile(dir, GOAL, '    target: 40\n  - name: won_count', '    target: 45\n  - name: won_count');
+    expect((await runJson(['sync', '--no-cache'], { cwd: dir })).code).toBe(0);
+    expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
+    const text = readFileSync(join(dir, GOAL), 'utf8');
+    const stateLine = text.split('\n').findIndex((line, i) => line.startsWith('<<<<<<<') && i > 20) + 1;
+
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--no-cache'], { cwd: dir });
+    const said = json.diagnostics.find((d) => d.path === GOAL && d.rule === 'merge-conflict');
+    expect(said).toMatchObject({ severity: 'error', line: 9 });
+    expect(said?.message).toContain(`; the conflict at line ${stateLine}, in the \`state\` block threadwork computes from the threads, has no version to choose: leave it — \`threadwork sync\` replaces it, markers and both versions, once the rest is resolved`);
+
+    writeFileSync(join(dir, GOAL), text.replace(/<<<<<<< [^\n]*\n {4}target: 45\n=======\n {4}target: 50\n>>>>>>> [^\n]*\n/, '    target: 50\n'));
+    await runJson(['sync', '--no-cache'], { cwd: dir });
+    expect(readFileSync(join(dir, GOAL), 'utf8')).not.toContain('<<<<<<<');
+    expect(readFileSync(join(dir, GOAL), 'utf8')).toContain('| meetings | 6 | 50 |');
   });
 });

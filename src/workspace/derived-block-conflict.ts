@@ -27,6 +27,17 @@ export function derivedBlockNames(kind: FileKind): readonly string[] {
  * the plain error): the file is parsed before remark is loaded.
  */
 export function derivedBlocksHoldingConflicts(text: string, kind: FileKind, conflicts: readonly ConflictSpan[]): string[] | undefined {
+  const each = derivedBlockOfEachConflict(text, kind, conflicts);
+  if (!each || each.some((name) => name === undefined)) return undefined;
+  return [...new Set(each as string[])];
+}
+
+/**
+ * The derived block each conflict lies in (undefined for one outside every derived block), or
+ * undefined when the file has no derived block to tell: a file whose other conflicts are a
+ * person's choice says which of them sync replaces anyway.
+ */
+export function derivedBlockOfEachConflict(text: string, kind: FileKind, conflicts: readonly ConflictSpan[]): (string | undefined)[] | undefined {
   const names = derivedBlockNames(kind);
   if (names.length === 0) return undefined;
   const bodyOffset = bodyOffsetOf(text);
@@ -39,11 +50,5 @@ export function derivedBlocksHoldingConflicts(text: string, kind: FileKind, conf
     // A block whose markers are damaged is not one sync rewrites (check says so apart).
     return begins.length === 1 && ends.length === 1 && begins[0]!.end < ends[0]!.start ? [{ name, first: lineOf(begins[0]!.start), last: lineOf(ends[0]!.start) }] : [];
   });
-  const holding = new Set<string>();
-  for (const conflict of conflicts) {
-    const block = blocks.find((b) => b.first < conflict.openLine && conflict.closeLine < b.last);
-    if (!block) return undefined;
-    holding.add(block.name);
-  }
-  return [...holding];
+  return conflicts.map((conflict) => blocks.find((b) => b.first < conflict.openLine && conflict.closeLine < b.last)?.name);
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { codePointLabel, diagnostic, positionAtOffset, START, type Diagnostic } from '../diagnostics.js';
 import { findConflictMarkers, type ConflictMarkers } from '../markdown/conflict-markers.js';
-import { derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
+import { derivedBlockOfEachConflict, derivedBlocksHoldingConflicts } from './derived-block-conflict.js';
 import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceMetaConflict, openedTwiceMetaWords, openedTwiceWords } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
@@ -131,8 +131,24 @@ function plainConflictError(path: string, kind: FileKind, text: string, markers 
   const advice = kind.kind === 'thread-meta' ? metaConflictAdvice(text) : '';
   const message =
     `Unresolved merge conflict: git's markers \`${markers.open}\` (line ${markers.openLine}) … \`${markers.close}\` (line ${markers.closeLine}) are still in the file${more}: ` +
-    `expected one version — keep the lines you want and delete the \`<<<<<<<\`, \`=======\` and \`>>>>>>>\` lines${advice}`;
+    `expected one version — keep the lines you want and delete the \`<<<<<<<\`, \`=======\` and \`>>>>>>>\` lines${advice}${derivedOnesToLeave(text, kind, markers)}`;
   return diagnostic(path, { line: markers.openLine, column: markers.openColumn }, 'error', 'merge-conflict', message);
+}
+
+/**
+ * The conflicts of a file that lie in a block threadwork derives, when others are a person's
+ * choice: nothing to choose there — sync replaces the block once the rest is resolved. Without
+ * it the error asked to hand-merge every conflict, a goal's `state` block (both sides' progress
+ * bars) among them.
+ */
+function derivedOnesToLeave(text: string, kind: FileKind, markers: ConflictMarkers): string {
+  const each = markers.count > 1 ? derivedBlockOfEachConflict(text, kind, markers.spans) : undefined;
+  const derived = (each ?? []).flatMap((name, i) => (name === undefined ? [] : [{ name, line: markers.spans[i]!.openLine }]));
+  if (derived.length === 0) return '';
+  const lines = derived.map((d) => d.line).join(', ');
+  const blocks = [...new Set(derived.map((d) => `\`${d.name}\``))].join(' and ');
+  const one = derived.length === 1;
+  return `; the conflict${one ? '' : 's'} at line${one ? '' : 's'} ${lines}, in the ${blocks} block${blocks.includes(' and ') ? 's' : ''} threadwork computes from the threads, ${one ? 'has' : 'have'} no version to choose: leave ${one ? 'it' : 'them'} — \`threadwork sync\` replaces ${one ? 'it' : 'them'}, markers and both versions, once the rest is resolved`;
 }
 
 /** How many lines a Markdown file's front matter takes, its `---` lines with it (0 without one). */
