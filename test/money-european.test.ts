@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { moneyProblems, parseMoney, parseMoneyRange } from '../src/schema/money.js';
+import { checkInProcess } from './helpers/check.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -53,8 +54,10 @@ describe('money written the European way', () => {
     expect(moneyProblems(input)).toEqual([{ path: [], message }]);
   });
 
+  // Speed: the tests below work on copies of the example prepared once for the file; the
+  // first check is a real CLI run, the others ask check's own function for its JSON.
   it('a deal counts "€36.000" in the pipeline, and "36.000" is an error at the value saying how to write it', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/brightcart/3-implication.md', 'arr_potential: 36000', 'arr_potential: "€36.000"');
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential:', 'arr_potential: "36.000"\nx_old_arr_potential:');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -66,12 +69,12 @@ describe('money written the European way', () => {
   // Unquoted, YAML reads 36.000 as the number 36 before threadwork sees it: the deal counted 36
   // in the pipeline where 36,000 was meant, and nothing was said. The same error as quoted, at the value.
   it('refuses 36.000 written without quotes in a deal\'s money, as it refuses "36.000", and holds the deal', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', 'arr_potential: 42.000');
     replaceInFile(dir, 'threads/sales/keel-neobank/3-implication.md', 'arr_potential: {min: 60000, max: 96000}', 'arr_potential: {min: 60.000, max: 96000}');
     replaceInFile(dir, 'threads/sales/harbor-lending/6-learning.md', 'arr: 36000', 'arr: 36.000');
     replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  revenue: "$62M"', '  revenue: 45.000');
-    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const { json } = await checkInProcess(dir);
     const schema = json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path} ${d.field}: ${d.message}`);
     expect(schema).toEqual([
       expect.stringMatching(/^threads\/sales\/harbor-lending\/1-input\.md company\.revenue: Invalid `company\.revenue`: expected an amount that reads one way: "45\.000" reads two ways, 45000 or 45: .* \(got 45\.000\)$/),
@@ -81,13 +84,13 @@ describe('money written the European way', () => {
     ]);
     // A head count so written is the schema's error already; it says what was read, and what to write.
     replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  employees: 410', '  employees: 1.200');
-    const counted = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const counted = await checkInProcess(dir);
     expect(counted.json.diagnostics.find((d) => d.field === 'company.employees')?.message).toBe(
       'Invalid `company.employees`: expected a whole number of 0 or more, without separators — 1.200 reads as the number 1.2: write 1200 (got 1.2)',
     );
     // 0.5 and 12 are no such slip.
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42.000', 'arr_potential: 12');
-    const again = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const again = await checkInProcess(dir);
     expect(again.json.diagnostics.filter((d) => d.path === 'threads/sales/meridian-pay/3-implication.md' && d.rule === 'schema')).toEqual([]);
   });
 });
@@ -138,11 +141,11 @@ describe('a range written with its currency once', () => {
   });
 
   it('a deal\'s "€30.000-50.000" checks clean and counts 40,000 in the pipeline of a workspace counting in EUR', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     // In a USD workspace a euro amount is counted in no sum (deal-currency.test.ts).
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'currency: USD', 'currency: EUR');
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', 'arr_potential: "€30.000-50.000"');
-    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    const check = await checkInProcess(dir);
     expect(check.json.diagnostics.filter((d) => d.path.startsWith('threads/sales/meridian-pay'))).toEqual([]);
     const pipeline = await runJson<{ stages: { stage: string; value: number }[] }>(['report', 'pipeline'], { cwd: dir });
     expect(pipeline.json.stages.find((s) => s.stage === 'lead')?.value).toBe(40_000);
