@@ -43,6 +43,6 @@ export const located = (diagnostics: readonly Diagnostic[]): string[] => diagnos
 /**
  * What `threadwork check --json` prints in the workspace, as of its created day, from
  * check's own function: the goal file's diagnostics are what these tests look at, and
- * the CLI's check is tested as a process elsewhere (check.test.ts, json-contract.test.ts).
+ * the CLI's check is tested as a process elsewhere (json-contract.test.ts and others).
  */
 export const checkInitialised = (dir: string): Promise<InProcessAnswer<{ diagnostics: Diagnostic[] }>> => checkInProcess(dir, { THREADWORK_TODAY: INIT_ENV.THREADWORK_TODAY });
