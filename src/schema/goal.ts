@@ -160,12 +160,21 @@ export const subgoalSchema = z
   })
   .transform((subgoal) => asNumbers(subgoal, ['target']) as typeof subgoal & CurrencyWritten & { target: number });
 
+/** The calendar day of a date as written, its time and zone left out: `2026-12-31T18:00:00+02:00` → `2026-12-31`. */
+function dayAsWritten(date: string): string {
+  return date.slice(0, 10);
+}
+
 export const goalSchema = z.looseObject({
   id: goalIdSchema,
   // Missing, of another type or empty, the title is said as what it is, not as zod's type ("expected text").
   title: z.string({ error: 'expected a goal title' }).min(1, 'expected a goal title'),
-  deadline: isoDateSchema,
-  created: isoDateSchema,
+  // A goal is judged by the day (its state is as of a day): a deadline or creation written
+  // with a time and zone (`2026-12-31T18:00:00+02:00`) is that day as written. Copied whole,
+  // it showed in the goal's block and compared as text with the day: on 2026-12-31 the time
+  // to it was not all gone. The file keeps what was written.
+  deadline: isoDateSchema.transform(dayAsWritten),
+  created: isoDateSchema.transform(dayAsWritten),
   owner: z.string().optional(),
   metrics: z.array(goalMetricSchema).min(1, 'expected at least one metric'),
   subgoals: z.array(subgoalSchema).default([]),
