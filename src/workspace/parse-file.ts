@@ -196,8 +196,9 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
   const validated = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   // A count written `12.000` (a goal's, a 13-metrics target): YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
-  const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : undefined;
-  const { value, diagnostics } = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText)) : validated;
+  // A count written `0x10` (a campaign's results too): YAML's 16, an error all the same.
+  const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : kind.kind === 'stage' && kind.family === 'campaign' && kind.stage === 6 ? 'campaign-results' : undefined;
+  const { value, diagnostics } = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText), fm.yamlText) : validated;
   const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspelt);
   if (kind.kind === 'stage') {
