@@ -311,6 +311,28 @@ describe('threadwork strategy before any segment is defined', () => {
     }
   });
 
+  // Segments written under a misspelt key are read as none: "none is defined yet: add one there" sent the person to add what they had written.
+  it('a segment refused while the list is under a misspelt key names the key to rename, not "none is defined yet"', async () => {
+    const dir = testdir();
+    expect((await runCli(['init', dir, '--no-git'])).code).toBe(0);
+    const segments = join(dir, 'strategy/canvas/04-segments.md');
+    const text = readFileSync(segments, 'utf8');
+    writeFileSync(segments, text.replace('segments: []\n', 'segmentz:\n  - id: fintech\n    name: Fintech\n'));
+    const line = text.slice(0, text.indexOf('segments: []')).split('\n').length;
+    const refusals = await Promise.all([
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['deal', 'new', 'Acme', '-s', 'fintech', '--no-commit'], { cwd: dir }),
+      runJson<{ error: { message: string; known: string[]; diagnostics: unknown[] } }>(['strategy', 'fintech', '--no-commit'], { cwd: dir }),
+    ]);
+    for (const { code, json } of refusals) {
+      expect(code).toBe(1);
+      expect(json.error.message).toBe(
+        `Unknown segment "fintech": expected a segment defined in strategy/canvas/04-segments.md — none is read from it: \`segmentz:\` at strategy/canvas/04-segments.md:${line}:1 looks like \`segments:\`, the key threadwork reads (it ignores \`segmentz\`): rename it, then run the command again`,
+      );
+      expect(json.error.known).toEqual([]);
+      expect(json.error.diagnostics).toEqual([expect.objectContaining({ path: 'strategy/canvas/04-segments.md', line, column: 1, rule: 'key-misspelt', field: 'segmentz' })]);
+    }
+  });
+
   it('a segment refused while 04-segments.md is broken names its error and what its held version defines, not "none is defined yet"', async () => {
     const dir = testdir();
     expect((await runCli(['init', dir])).code).toBe(0); // committed: HEAD's segments file has `segments: []`

@@ -104,14 +104,18 @@ export function unknownSegment(model: WorkspaceModel, written: string | readonly
   const segments = typeof written === 'string' ? [written] : written;
   const known = segmentsOf(model).map((s) => s.id);
   const broken = segmentsErrors(model);
+  const slip = known.length === 0 && broken.length === 0 ? segmentsKeySlip(model) : undefined;
   const why = broken.length
     ? brokenSegmentsFile(model, broken[0]!, known)
-    : `expected ${known.length ? `one of ${known.join(', ')}` : `a segment defined in ${SEGMENTS_FILE} — none is defined yet: add one there (an item of \`segments:\` with its \`id\`), then run the command again`}`;
+    : slip
+      ? `expected a segment defined in ${SEGMENTS_FILE} — none is read from it: \`${slip.field!}:\` at ${slip.path}:${slip.line}:${slip.column} looks like \`segments:\`, the key threadwork reads (it ignores \`${slip.field!}\`): rename it, then run the command again`
+      : `expected ${known.length ? `one of ${known.join(', ')}` : `a segment defined in ${SEGMENTS_FILE} — none is defined yet: add one there (an item of \`segments:\` with its \`id\`), then run the command again`}`;
   // One segment a slip from a known one (`ecommerce_finance`, `Mid-Market-Fintech`) names it, as a thread or report does.
   const meant = segments.length === 1 ? nearestWord(segments[0]!, known) : undefined;
   const details: Record<string, unknown> = segments.length === 1 ? { segment: segments[0], known: [...known] } : { known: [...known] };
   if (meant) details.meant = meant;
   if (broken.length) details.diagnostics = broken;
+  else if (slip) details.diagnostics = [slip];
   return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${meant ? `did you mean ${meant}? ` : ''}${why}`, 'unknown-segment', details);
 }
 
@@ -125,6 +129,15 @@ const SEGMENTS_FILE = `${LAYOUT.canvas}/04-segments.md`;
 function segmentsErrors(model: WorkspaceModel): Diagnostic[] {
   if (!model.broken.has(SEGMENTS_FILE)) return [];
   return model.diagnostics.filter((d) => d.path === SEGMENTS_FILE && d.severity === 'error');
+}
+
+/**
+ * A top-level key of the segments file that is a slip of `segments` (`segmentz:`, `Segments:`):
+ * check's `key-misspelt` warning there. The segments written under it are read as none, and
+ * "none is defined yet: add one there" sent the user to add what they had written.
+ */
+function segmentsKeySlip(model: WorkspaceModel): Diagnostic | undefined {
+  return model.canvas.get('04-segments')?.diagnostics.find((d) => d.rule === 'key-misspelt' && d.field !== undefined && !/[.[]/.test(d.field) && nearestWord(d.field, ['segments']) === 'segments');
 }
 
 function brokenSegmentsFile(model: WorkspaceModel, first: Diagnostic, known: readonly string[]): string {
