@@ -32,6 +32,8 @@ describe('advance twice in a row', () => {
     const dir = exampleWorkspaceCopy();
     const opened = await runJson(['deal', 'new', 'Zeta Corp', '-s', 'mid-market-fintech', '--contact', 'Ann Lee', '--signal', 'Asked for a demo', '--dir', dir]);
     expect(opened.code, opened.stdout).toBe(0);
+    // deal new hands back 1-input.md's version, as advance does the file it opens.
+    expect(opened.json).toMatchObject({ version: versionOf(dir, 'threads/sales/zeta-corp/1-input.md') });
     const first = await runJson<{ ok: true; created: string; version: string }>(['advance', 'zeta-corp', '--dir', dir]);
     expect(first.code, first.stdout).toBe(0);
     const file = 'threads/sales/zeta-corp/2-hypothesis.md';
@@ -58,7 +60,9 @@ describe('advance twice in a row', () => {
   it('MCP answers the same, and write_stage takes the version the refusal gave', { timeout: 60_000 }, async () => {
     const dir = exampleWorkspaceCopy();
     const mcp = await connectMcp(dir);
-    const thread = (await mcp.ok<{ result: { path: string } }>('create_deal', { company: 'Zeta Corp', segment: 'mid-market-fintech', contact_name: 'Ann Lee', signal: 'Asked for a demo' })).result.path;
+    const created = (await mcp.ok<{ result: { path: string; version: string } }>('create_deal', { company: 'Zeta Corp', segment: 'mid-market-fintech', contact_name: 'Ann Lee', signal: 'Asked for a demo' })).result;
+    const thread = created.path;
+    expect(created.version).toBe(versionOf(dir, `${thread}/1-input.md`));
     const first = await mcp.ok<{ result: { created: string; version: string } }>('advance', { thread });
     expect(first.result.version).toBe(versionOf(dir, first.result.created));
 

@@ -19,6 +19,7 @@ import { createChange, writeRefused, type WriteProposal } from '../engine/change
 import { YAML_LIMIT_RULE } from '../markdown/limits.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
 import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
+import { stageVersion } from './stage-version.js';
 
 export interface NewDealOptions {
   company: string;
@@ -59,6 +60,8 @@ export interface CreatedThread {
   id: string;
   type: ThreadType;
   files: string[];
+  /** 1-input.md's version (a hash of its bytes), as read_thread gives it: write_stage's guard for the first write to it. */
+  version: string;
 }
 
 /** A new deal thread, checked against the workspace: the files to create, not yet written. */
@@ -219,7 +222,7 @@ function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, 
   const metaText = `${JSON.stringify(meta, null, 2)}\n`;
   const files = [`${dir}/meta.json`, `${dir}/${STAGE_FILES[0]}`];
   return {
-    result: { path: dir, id: meta.id, type: meta.type, files },
+    result: { path: dir, id: meta.id, type: meta.type, files, version: stageVersion(input) },
     changes: [createChange(files[0]!, metaText), createChange(files[1]!, input)],
     summary: `${summary} ${dir}`,
     thread: dir,

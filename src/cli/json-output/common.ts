@@ -39,6 +39,7 @@ export const createdThreadOutput = z.object({
   id: z.string(),
   type: z.enum(['sales-deal', 'sales-campaign', 'marketing']),
   files: z.array(z.string()),
+  version: z.string().describe("1-input.md's version (a hash of its bytes), as read_thread gives it: the `version` of the first write_stage (MCP) to it"),
 });
 
 /** An item of `gate-refused`'s `failures`: one draft an autonomy gate stopped. */
