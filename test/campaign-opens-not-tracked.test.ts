@@ -5,7 +5,7 @@ import { computeFigures, figuresOf } from '../src/derive/metrics.js';
 import { FigureSums } from '../src/derive/figure-sums.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
 import { campaignResultRates, campaignSuggestions, opensTracked, type CampaignResults } from '../src/outreach/index.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { commitCount, gitInit } from './helpers/git.js';
 import { md, read } from './helpers/testdir.js';
 import { threadFacts } from './helpers/facts.js';
@@ -153,6 +153,11 @@ describe('sync with a campaign that does not track opens beside one that does', 
     const report = await runCli(['report', 'campaigns', '--dir', dir]);
     const row = report.stdout.split('\n').find((line) => line.includes('2026-02-02-linkedin'))!;
     expect(row.match(/not recorded/g)).toHaveLength(6); // delivered and the five rates
+    // An agent reads the same: no delivery, no tracking, no rate.
+    const json = await runJson<{ campaigns: { id: string; recorded: boolean; rates: Record<string, unknown> }[] }>(['report', 'campaigns', '--json', '--dir', dir]);
+    const linkedin = json.json.campaigns.find((c) => c.id.includes('2026-02-02-linkedin'))!;
+    expect(linkedin.recorded).toBe(false);
+    expect(linkedin.rates).toMatchObject({ sent: 120, delivered: 0, deliveredEstimated: false, opensTracked: false, openRate: null, replyRate: null, bounceRate: null });
     const commits = commitCount(dir);
     expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
     expect(commitCount(dir)).toBe(commits);

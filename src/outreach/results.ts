@@ -91,7 +91,11 @@ export function campaignRates(results: CampaignResults): CampaignRates {
  */
 export function campaignResultRates(results: CampaignResults): CampaignRates {
   if (nothingRecorded(results)) {
-    return { ...campaignRates(results), openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
+    // Sends alone are no deliveries and no tracking (figure-sums.ts counts them so): `sent −
+    // bounced` of a `bounced` nobody entered, and opens "tracked", were what --json said
+    // beside a results block and report row reading "not recorded".
+    const rates = campaignRates(results);
+    return { ...rates, delivered: 0, deliveredEstimated: false, opensTracked: false, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
   }
   return opensTracked(results) ? campaignRates(results) : { ...campaignRates(results), opensTracked: false, openRate: null };
 }

@@ -60,7 +60,8 @@ function rateRow(c: CampaignReportRow): string[] {
   // or `sent − bounced` of a `bounced` nobody entered.
   const unrecorded = r !== null && !c.recorded && r.sent > 0;
   const rate = (value: number | null | undefined): string => (unrecorded || (value == null && r && r.sent > 0) ? NOT_RECORDED : formatPercent(value));
-  const open = r && !unrecorded && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
+  // Opens "not tracked" is said of recorded results only: with nothing recorded nothing is tracked (campaignResultRates).
+  const open = r && c.recorded && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
   return [c.id, c.status, formatNumber(r?.sent), unrecorded ? NOT_RECORDED : formatNumber(r?.delivered), open, rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
 }
 
