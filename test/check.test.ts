@@ -284,6 +284,21 @@ describe('check', () => {
     expect(found.filter((d) => d.rule === 'schema').map(at)).toEqual(['strategy/canvas/04-segments.md:4:10 schema', 'strategy/canvas/10-assumptions.md:4:10 schema']);
   });
 
+  // Written under a slip of the list's key, the segments and assumptions are read as none, and
+  // each thread naming one was told "none are defined yet" beside the list it had written.
+  it('names the misspelt list key when a thread names a segment or assumption and none is read', async () => {
+    const found = await diagnostics({
+      'strategy/canvas/10-assumptions.md': md('assumption:\n  - {id: A1, statement: x, prior: 0.5}\n'),
+      'strategy/canvas/04-segments.md': md('segmentz:\n  - {id: mid-market-fintech, name: Fintech}\n'),
+      'threads/sales/acme/meta.json': dealMeta('acme', { segment: 'mid-market-fintech' }),
+      'threads/sales/acme/1-input.md': md('source: inbound'),
+      'threads/sales/acme/2-hypothesis.md': md('tests: [A1]'),
+    });
+    const message = (rule: string): string | undefined => found.find((d) => d.rule === rule)?.message;
+    expect(message('unknown-segment')).toBe('Unknown segment `mid-market-fintech` (not in 04-segments.md): none is read: `segmentz:` at strategy/canvas/04-segments.md:2:1 looks like `segments:`, the key threadwork reads — rename it');
+    expect(message('unknown-assumption')).toBe('Unknown assumption `A1` (not in 10-assumptions.md): none is read: `assumption:` at strategy/canvas/10-assumptions.md:2:1 looks like `assumptions:`, the key threadwork reads — rename it');
+  });
+
   it('reports duplicate ids of segments, assumptions and subgoals at the second one', async () => {
     const found = await diagnostics({
       'strategy/canvas/10-assumptions.md': md('assumptions:\n  - id: A1\n    statement: x\n    prior: 0.5\n  - id: A1\n    statement: y\n    prior: 0.5\n'),

@@ -6,13 +6,13 @@ import { PRESET_NAMES, resolveSequence, type SequenceInput } from '../outreach/s
 import { suppressionKeys } from '../outreach/contact-stop.js';
 import { DRAFT_TEMPLATES } from '../outreach/draft-templates.js';
 import { normalizeEmail, normalizeLinkedin, normalizePhone, prospectId, prospectIdField, prospectLabel, type ProspectContacts } from '../outreach/prospect-id.js';
-import { CANVAS_SECTIONS } from '../schema/canvas.js';
+import { CANVAS_SECTIONS, type CanvasSection } from '../schema/canvas.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdSchema, threadSourceSchema } from '../schema/common.js';
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
-import { stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { listKeySlip, stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { checkCampaignResults } from './experiments.js';
@@ -60,6 +60,12 @@ interface Known {
   idsKey: () => string;
   /** The currency the workspace counts in (workspaceCurrency). */
   currency: string;
+  /**
+   * Why no segment or assumption is read when none is, if it is a slip of the list's key
+   * (`segmentz:`): said instead of "none are defined yet", which sent the user to add what
+   * they had written.
+   */
+  noneRead: { segments?: string; assumptions?: string };
 }
 
 /**
@@ -168,7 +174,15 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
-  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null])]);
+  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null]), known.noneRead]);
+}
+
+/** With nothing read from `section`'s list, the slip of its key that is why (listKeySlip), in words; else undefined. */
+function noneReadBecause(model: WorkspaceModel, section: CanvasSection, key: string): string | undefined {
+  const data = dataOf(model.canvas.get(section));
+  if (listOf(data, key).length > 0) return undefined;
+  const slip = listKeySlip(model, section, key);
+  return slip ? `none is read: \`${slip.field!}:\` at ${slip.path}:${slip.line}:${slip.column} looks like \`${key}:\`, the key threadwork reads — rename it` : undefined;
 }
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: Diagnostic['severity']) => void;
@@ -200,6 +214,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     sent,
     idsKey: once(() => knownIdsKey(known)),
     currency: workspaceCurrency(model),
+    noneRead: { segments: noneReadBecause(model, '04-segments', 'segments'), assumptions: noneReadBecause(model, '10-assumptions', 'assumptions') },
   };
 
   // An assumption or a problem naming a segment 04-segments.md lacks (a segment renamed there) belongs to none: the
@@ -209,14 +224,14 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     listOf(dataOf(file), key).forEach((entry, i) => {
       const segment = (entry as Data | null)?.segment;
       if (typeof segment === 'string' && !knowsSegment(known, segment)) {
-        report(file!.path, [key, i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
+        report(file!.path, [key, i, 'segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md', known.noneRead.segments));
       }
     });
   }
 
   for (const [id, file] of model.goals) {
     listOf(dataOf(file), 'assumptions').forEach((a, i) => {
-      if (typeof a === 'string' && isUnknownAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md'));
+      if (typeof a === 'string' && isUnknownAssumption(known, a)) report(file.path, ['assumptions', i], 'unknown-assumption', unknownMessage('assumption', a, known.assumptions, '10-assumptions.md', known.noneRead.assumptions));
     });
     // An id that is no goal id is the schema's error, at the same place: not this one too.
     const declared = dataOf(file)?.id;
@@ -230,7 +245,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     const segment = file.kind.segment;
     // At the file's `segment:` value when it names the same segment (as generated), not at 1:1.
     const at = dataOf(file)?.segment === segment ? ['segment'] : [];
-    if (!knowsSegment(known, segment)) report(path, at, 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'), 'warning');
+    if (!knowsSegment(known, segment)) report(path, at, 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md', known.noneRead.segments), 'warning');
   }
   return known;
 }
@@ -442,21 +457,21 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     const listed = new Map<string, number>();
     listOf(data, 'tests').forEach((id, j) => {
       if (typeof id !== 'string') return;
-      if (isUnknownAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (isUnknownAssumption(known, id)) report(stage.path, ['tests', j], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md', known.noneRead.assumptions));
       const earlier = listed.get(id);
       if (earlier === undefined) listed.set(id, j);
       else report(stage.path, ['tests', j], 'test-repeated', `Assumption \`${id}\` is listed twice in \`tests\` (tests[${earlier}]): a thread tests an assumption once. Remove this entry`, 'warning');
     });
     listOf(data, 'validations').forEach((v, j) => {
       const id = (v as Data | null)?.assumption;
-      if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+      if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['validations', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md', known.noneRead.assumptions));
     });
     // An experiment's winner validates or invalidates the assumption it names, as a written
     // validation does: an unknown one is the same cross-file error, held by sync as such.
     if (thread.family === 'campaign' && i === 4) {
       listOf(data, 'experiments').forEach((e, j) => {
         const id = (e as Data | null)?.assumption;
-        if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md'));
+        if (typeof id === 'string' && isUnknownAssumption(known, id)) report(stage.path, ['experiments', j, 'assumption'], 'unknown-assumption', unknownMessage('assumption', id, known.assumptions, '10-assumptions.md', known.noneRead.assumptions));
       });
     }
     if (thread.family === 'campaign' && i === 0) {
@@ -500,7 +515,7 @@ function checkLinksAgree(file: string, stage: Data, meta: Data, report: Report):
 function checkLinks(file: string, data: Data, known: Known, report: Report, again: (step: (live: Live) => void) => void): void {
   const { segment, goal_id: goalId, subgoal, source } = data;
   if (typeof segment === 'string' && !knowsSegment(known, segment)) {
-    report(file, ['segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md'));
+    report(file, ['segment'], 'unknown-segment', unknownMessage('segment', segment, known.segments, '04-segments.md', known.noneRead.segments));
   }
   if (typeof goalId === 'string') {
     const subgoals = known.goals.get(goalId);
@@ -700,8 +715,8 @@ function listOf(data: Data | undefined, key: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function unknownMessage(what: string, id: string, known: Set<string>, where: string): string {
+function unknownMessage(what: string, id: string, known: Set<string>, where: string, noneRead?: string): string {
   const list = [...known];
-  const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : `none are defined yet`;
+  const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : (noneRead ?? `none are defined yet`);
   return `Unknown ${what} \`${id}\` (not in ${where}): ${expected}`;
 }

@@ -104,7 +104,7 @@ export function unknownSegment(model: WorkspaceModel, written: string | readonly
   const segments = typeof written === 'string' ? [written] : written;
   const known = segmentsOf(model).map((s) => s.id);
   const broken = segmentsErrors(model);
-  const slip = known.length === 0 && broken.length === 0 ? segmentsKeySlip(model) : undefined;
+  const slip = known.length === 0 && broken.length === 0 ? listKeySlip(model, '04-segments', 'segments') : undefined;
   const why = broken.length
     ? brokenSegmentsFile(model, broken[0]!, known)
     : slip
@@ -132,12 +132,13 @@ function segmentsErrors(model: WorkspaceModel): Diagnostic[] {
 }
 
 /**
- * A top-level key of the segments file that is a slip of `segments` (`segmentz:`, `Segments:`):
- * check's `key-misspelt` warning there. The segments written under it are read as none, and
- * "none is defined yet: add one there" sent the user to add what they had written.
+ * A top-level key of a canvas section that is a slip of its list's key (`segmentz:`,
+ * `Segments:`, `assumption:`): check's `key-misspelt` warning there. The entries written
+ * under it are read as none, and "none is defined yet: add one there" sent the user to add
+ * what they had written.
  */
-function segmentsKeySlip(model: WorkspaceModel): Diagnostic | undefined {
-  return model.canvas.get('04-segments')?.diagnostics.find((d) => d.rule === 'key-misspelt' && d.field !== undefined && !/[.[]/.test(d.field) && nearestWord(d.field, ['segments']) === 'segments');
+export function listKeySlip(model: WorkspaceModel, section: CanvasSection, key: string): Diagnostic | undefined {
+  return model.canvas.get(section)?.diagnostics.find((d) => d.rule === 'key-misspelt' && d.field !== undefined && !/[.[]/.test(d.field) && nearestWord(d.field, [key]) === key);
 }
 
 function brokenSegmentsFile(model: WorkspaceModel, first: Diagnostic, known: readonly string[]): string {
