@@ -21,7 +21,6 @@ const HARBOR = 'threads/sales/harbor-lending/1-input.md';
  * prints (the diagnostics are the subject, not the process).
  */
 
-
 describe('a key twice in one YAML map', () => {
   it('names the key and the line of its first occurrence, at the second', async () => {
     const dir = exampleWorkspaceCopy();
