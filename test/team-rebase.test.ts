@@ -35,7 +35,7 @@ describe('a rebase or cherry-pick stopped on conflicts', () => {
     const check = await runJson<CheckJson>(['check', '--dir', alice]);
     expect(check.json.gitStopped).toEqual({ operation: 'rebase', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git rebase --continue` });
     const text = await runCli(['check', '--dir', alice]);
-    expect(text.stdout).toContain(`note: a rebase is stopped on conflicts in 3 files: once each is resolved (\`threadwork sync\` resolves those the warnings above say it does), \`git add ${CONFLICTED.join(' ')} && git rebase --continue\` (not \`git commit\`, which would leave the rebase stopped)`);
+    expect(text.stdout).toContain(`note: a rebase is stopped on conflicts in 3 files: once each is resolved (\`threadwork sync\` resolves each, as the warnings above say), \`git add ${CONFLICTED.join(' ')} && git rebase --continue\` (not \`git commit\`, which would leave the rebase stopped)`);
 
     const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
     expect(sync.json.written.sort()).toEqual(CONFLICTED);

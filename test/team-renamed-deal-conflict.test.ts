@@ -43,6 +43,8 @@ describe('a deal folder renamed on one side of a merge', () => {
       `git left \`${BOBS}/4-decision.md\` unmerged (added by us): added as \`${OLD}/4-decision.md\` on your side (HEAD), in the thread folder the side merged in renamed to \`${BOBS}\`, and git moved it there. ` +
         `Keep it in \`${BOBS}\`, one thread under its new name: \`git add ${BOBS}/4-decision.md\` (or drop it: \`git rm ${BOBS}/4-decision.md\`), then \`git commit\``,
     );
+    // An error is the user's to resolve: the note says sync resolves only what a warning above says it does.
+    expect((await runCli(['check', '--dir', team.alice])).stdout).toContain(`note: a merge is stopped on conflicts in 1 file: once each is resolved, \`git add ${BOBS}/4-decision.md && git commit\``);
     // Done as it says, nothing unmerged is left to name.
     git(team.alice, 'add', `${BOBS}/4-decision.md`);
     expect(await conflictsAt(team.alice, `${BOBS}/4-decision.md`)).toEqual([]);

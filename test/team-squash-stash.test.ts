@@ -58,7 +58,7 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
 
     const check = await runJson<CheckJson>(['check', '--dir', alice]);
     expect(check.json.gitStopped).toEqual({ operation: 'squash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git commit` });
-    expect((await runCli(['check', '--dir', alice])).stdout).toContain(`note: a \`git merge --squash\` is stopped on conflicts in 3 files: once each is resolved (\`threadwork sync\` resolves those the warnings above say it does), \`git add ${CONFLICTED.join(' ')} && git commit\``);
+    expect((await runCli(['check', '--dir', alice])).stdout).toContain(`note: a \`git merge --squash\` is stopped on conflicts in 3 files: once each is resolved (\`threadwork sync\` resolves each, as the warnings above say), \`git add ${CONFLICTED.join(' ')} && git commit\``);
 
     const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
     expect(sync.json.written.sort()).toEqual(CONFLICTED);

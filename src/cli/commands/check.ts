@@ -20,7 +20,7 @@ export async function checkCommand(flags: { cache?: boolean }, options: GlobalOp
   const summary = result.diagnostics.length === 0
     ? pc.green(`✓ ${counts}: no problems`)
     : (result.ok ? pc.yellow : pc.red)(`${result.ok ? '⚠' : '✖'} ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${counts}`);
-  const note = stopped ? [`${pc.yellow('note:')} ${stoppedNote(stopped)}`] : [];
+  const note = stopped ? [`${pc.yellow('note:')} ${stoppedNote(stopped, result.diagnostics)}`] : [];
   if (poppedStash) note.push(`${pc.yellow('note:')} ${poppedStashNote(poppedStash.next)}`);
   if (outside) note.push(`${pc.yellow('note:')} ${outside.count} workspace ${outside.count === 1 ? 'file is' : 'files are'} outside git's sparse checkout: this check covers only what is checked out (\`git sparse-checkout add ${outside.include.join(' ')}\` brings ${outside.count === 1 ? 'it' : 'them'} back)`);
   return {
