@@ -20,5 +20,10 @@ export function reportsAnError(answer: unknown): boolean {
   // `strategy` answers its own diagnostics and those of the sync after it: an error in what it
   // generates from (the canvas, the ICP files, the config — 04-segments.md that does not parse)
   // is only in the sync's, and is its own; one in a thread or a goal is held, as after any write.
-  return holdsError(diagnostics) || holdsError(sync?.diagnostics, (path) => path.startsWith('strategy/') || path.startsWith('research/') || path === 'threadwork.config.yaml');
+  return holdsError(diagnostics) || holdsError(sync?.diagnostics, isStrategySource);
+}
+
+/** Whether a file is one `strategy` generates from (the canvas, the ICP files, the config): an error in it is the strategy's own. */
+export function isStrategySource(path: string): boolean {
+  return path.startsWith('strategy/') || path.startsWith('research/') || path === 'threadwork.config.yaml';
 }

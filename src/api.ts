@@ -25,6 +25,7 @@ import { resolveThreadPath } from './threads/resolve.js';
 import { proposeStageWrite, type StageWriteResult } from './threads/write-stage.js';
 import { readUnmergedFiles } from './git/unmerged.js';
 import { proposeStrategy, type StrategyOptions, type StrategyResult } from './strategy/run.js';
+import { isStrategySource } from './answer-ok.js';
 import { runSync, type SyncOptions } from './sync/run.js';
 import { isAssumptionOrGoal, readHistory, refuseControlInSubject, withFormerNames, type History } from './history/history.js';
 import { formerGoalIds } from './history/former-folders.js';
@@ -240,7 +241,9 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
     },
     strategy: async (options = {}) => {
       const done = await write(async (model, state) => proposeStrategy(model, options, { current: state.currentModel(), unmerged: await readUnmergedFiles(root) }), options);
-      return { ...done.result, written: done.sources, sync: done.sync, commit: done.commit };
+      // An error in what the strategy generates from fails it (answer-ok.ts): said among its own diagnostics, where an agent reading `ok: false` looks, as well as in the sync's.
+      const sourceErrors = (done.sync?.diagnostics ?? []).filter((d) => d.severity === 'error' && isStrategySource(d.path));
+      return { ...done.result, diagnostics: [...done.result.diagnostics, ...sourceErrors], written: done.sources, sync: done.sync, commit: done.commit };
     },
     due: async (date) => {
       const day = dateOrToday(date);

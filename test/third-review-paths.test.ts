@@ -32,8 +32,20 @@ describe('strategy with its own input in error', () => {
     const dir = exampleWorkspaceCopy();
     breakSegments(dir);
     const mcp = await connectMcp(dir);
-    const answer = await mcp.call<{ ok: boolean }>('generate_strategy', {});
+    const answer = await mcp.call<{ ok: boolean; diagnostics: { path: string; severity: string }[] }>('generate_strategy', {});
     expect(answer.data.ok).toBe(false);
+    expect(answer.data.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).toEqual(['strategy/canvas/04-segments.md']);
+  });
+
+  // `ok: false` with an empty top-level `diagnostics`: the reason was only in `sync.diagnostics`.
+  it('says why at the top level when threadwork.config.yaml does not parse, and prints it once', async () => {
+    const dir = exampleWorkspaceCopy();
+    writeFileSync(join(dir, 'threadwork.config.yaml'), `${readFileSync(join(dir, 'threadwork.config.yaml'), 'utf8')}extra: [unclosed\n`);
+    const { code, json } = await runJson<{ ok: boolean; diagnostics: { path: string; severity: string; rule: string; line: number }[] }>(['strategy'], { cwd: dir });
+    expect([code, json.ok]).toEqual([1, false]);
+    expect(json.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.path, d.rule])).toEqual([['threadwork.config.yaml', 'yaml-syntax']]);
+    const text = await runCli(['strategy'], { cwd: dir });
+    expect(text.stdout.split('\n').filter((line) => line.includes('(yaml-syntax)'))).toHaveLength(1);
   });
 });
 

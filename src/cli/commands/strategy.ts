@@ -50,7 +50,9 @@ function syncLines(result: StrategyResult): string[] {
   const generated = new Set(result.written);
   const yours = sync.triggers.filter((path) => !generated.has(path));
   if (yours.length > 0 && result.commit?.committed) lines.push(`${pc.dim('with'.padEnd(11))} ${yours.join(', ')} ${pc.dim('(your edits these values follow from)')}`);
-  lines.push(...sync.diagnostics.filter((d) => d.severity === 'error').map(formatColored));
+  // Errors in what the strategy generates from are among its own diagnostics too, printed above.
+  const printed = new Set(result.diagnostics);
+  lines.push(...sync.diagnostics.filter((d) => d.severity === 'error' && !printed.has(d)).map(formatColored));
   lines.push(...heldLines(sync.diagnostics));
   return lines;
 }

@@ -222,7 +222,7 @@ export const strategyOutput = z.object({
   segments: z.array(z.object({ id: z.string(), missing: z.array(z.object({ section: z.string(), key: z.string(), message: z.string(), path: z.string().describe('the file to fill it in: the canvas section, or threadwork.config.yaml for the company name') })) })),
   files: z.array(z.object({ path: z.string(), action: z.enum(['created', 'updated', 'unchanged', 'kept-edited', 'overwritten', 'skipped-missing']), stale: z.boolean() })),
   written: z.array(z.string()),
-  diagnostics: z.array(diagnosticOutput),
+  diagnostics: z.array(diagnosticOutput).describe('the strategy\'s own problems, with every error in what it generates from (the canvas, the ICP files, `threadwork.config.yaml`) that the sync also lists: an `ok` false is explained here'),
   sync: z.object(syncResultShape).nullable().describe('the sync the write ran: derived files it moved (written, changes) and the workspace\'s problems (diagnostics)'),
   commit: commitOutput,
 });
