@@ -24,4 +24,15 @@ describe('an unknown long option near none of the command', () => {
     const rf = await runJson<Refusal>(['deal', 'new', '-rf', '--segment', 'mid-market-fintech', '--dir', dir]);
     expect(rf.json.error.message).toMatch(/goes after --/);
   }, 30_000);
+
+  // `check --md` listed the program's --version, which runs no check, and said nothing of `report --md`.
+  it('lists the options the command takes, not --version, and names the commands an option belongs to', async () => {
+    const dir = workspace();
+    const out = await runJson<Refusal>(['check', '--md', '--dir', dir]);
+    expect([out.code, out.json.error.commander]).toEqual([1, 'commander.unknownOption']);
+    expect(out.json.error.known).toEqual(['--no-cache', '--dir', '--json']);
+    expect(out.json.error.message).toBe("unknown option '--md' (expected one of --no-cache, --dir, --json; --md is an option of `threadwork score` and `threadwork report`)");
+    // The program's own options still list --version, which is one of them.
+    expect((await runJson<Refusal>(['--frob', '--dir', dir])).json.error.known).toEqual(['--dir', '--json', '--version']);
+  }, 30_000);
 });

@@ -315,7 +315,11 @@ function commanderMessage(error: CommanderError): string {
   const message = error.message.replace(/^error: /, '');
   const near = /\n\(Did you mean (.+)\?\)$/.exec(message);
   if (near) return `${message.slice(0, near.index)} (did you mean ${near[1]}?)`;
-  if (error.code === 'commander.unknownOption' && 'known' in error && Array.isArray(error.known)) return `${message} (expected one of ${error.known.join(', ')})`;
+  if (error.code === 'commander.unknownOption' && 'known' in error && Array.isArray(error.known)) {
+    // `--md is an option of …`, on commander's second line, is said after what this command takes.
+    const [unknown, elsewhere] = message.split(/\n\((.+)\)$/);
+    return `${unknown} (expected one of ${error.known.join(', ')}${elsewhere ? `; ${elsewhere}` : ''})`;
+  }
   return message + (error.code === 'commander.unknownOption' ? ' (a value that starts with - goes after --, e.g. `threadwork deal new -- -rf --segment x`)' : '');
 }
 

@@ -137,13 +137,18 @@ export class ThreadworkCommand extends Command {
     try {
       // `-v` and `-version`, as other tools spell it: commander's spelling check looks at long options only, and named none.
       if (!this.parent && VERSION_SLIPS.has(flag)) this.error(`error: unknown option '${flag}'\n(Did you mean --version?)`, { code: 'commander.unknownOption' });
+      // `check --md`: an option another command takes is named with the commands that take it.
+      const takers = this.parent ? commandsTaking(flag, rootOf(this)).filter((cmd) => cmd !== this) : [];
+      if (takers.length) this.error(`error: unknown option '${flag}'\n(${flag} is an option of ${takers.map((cmd) => `\`${commandPath(cmd)}\``).join(' and ')})`, { code: 'commander.unknownOption' });
       return (Command.prototype as unknown as { unknownOption(this: Command, flag: string): never }).unknownOption.call(this, flag);
     } catch (error) {
       if (error instanceof CommanderError && /^--[a-z]/i.test(flag) && !error.message.includes('(Did you mean')) {
         const known: string[] = [];
         const chain: Command[] = [this];
         for (let cmd = this.parent; cmd; cmd = cmd.parent) chain.push(cmd);
-        for (const option of chain.flatMap((cmd) => cmd.options)) if (option.long && !option.hidden && !known.includes(option.long)) known.push(option.long);
+        // The program's --version prints a version and runs no command: no option of a command's to suggest.
+        const runsNoCommand = (cmd: Command, option: Option): boolean => cmd !== this && option.attributeName() === (cmd as unknown as { _versionOptionName?: string })._versionOptionName;
+        for (const cmd of chain) for (const option of cmd.options) if (option.long && !option.hidden && !runsNoCommand(cmd, option) && !known.includes(option.long)) known.push(option.long);
         Object.assign(error, { known });
       }
       throw error;
@@ -268,6 +273,18 @@ function invocation(command: Command): string {
 }
 
 /** `threadwork deal`: the command's name after those of the groups above it. */
+/** The program a command belongs to. */
+function rootOf(command: Command): Command {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/** The commands under `root`, at any depth, that take the long option `flag`. */
+function commandsTaking(flag: string, root: Command): Command[] {
+  return root.commands.flatMap((cmd) => [...(cmd.options.some((o) => o.long === flag) ? [cmd] : []), ...commandsTaking(flag, cmd)]);
+}
+
 function commandPath(command: Command): string {
   const path = [command.name()];
   for (let cmd = command.parent; cmd; cmd = cmd.parent) path.unshift(cmd.name());
