@@ -15,7 +15,7 @@
 // The workspace model: types, path layout, parsing and validation of one file, and
 // building the indexes. Pure, so domain code may read a model. The rest of
 // workspace/ (scan, read, write, lock, contain, find-root, load) is engine.
-const MODEL = '^src/workspace/(model|layout|parse-file|validate|slug|dotted-thousands|count-decimals|meta-fields-in-stage|derived-block-conflict|meta-conflict)[.]ts$';
+const MODEL = '^src/workspace/(model|layout|parse-file|validate|slug|dotted-thousands|count-decimals|non-decimal-numbers|meta-fields-in-stage|derived-block-conflict|meta-conflict)[.]ts$';
 
 const BASE = ['^src/(markdown|schema|templates)/', '^src/(diagnostics[^/]*|mcp-tool-catalog|errors|answer-ok|clock|timing|progress|long-lived-heap|version|settled|stop-signals|load-on-first-use|latin-fold|text-width)[.]ts$'];
 const DOMAIN = [
@@ -29,7 +29,7 @@ const DOMAIN = [
 const ENGINE = [
   '^src/(engine|git|threads|campaigns|history|init|skills|sync|accounts)/',
   '^src/strategy/run[.]ts$',
-  `^src/workspace/(?!(model|layout|parse-file|validate|slug|dotted-thousands|count-decimals|meta-fields-in-stage|derived-block-conflict|meta-conflict)[.]ts$)[^/]+[.]ts$`,
+  `^src/workspace/(?!(model|layout|parse-file|validate|slug|dotted-thousands|count-decimals|non-decimal-numbers|meta-fields-in-stage|derived-block-conflict|meta-conflict)[.]ts$)[^/]+[.]ts$`,
   '^src/(api|index)[.]ts$',
 ];
 const INTERFACES = ['^src/(cli|watch|mcp|demo|serve)/'];

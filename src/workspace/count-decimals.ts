@@ -6,31 +6,11 @@ import { formatDataPath } from './validate.js';
 
 type Data = Record<string, unknown>;
 
-/** The files that hold counts: a goal (its metrics and subgoals), 13-metrics (its targets) and a campaign's Stage 6 (its results). */
-export type CountsIn = 'goal' | 'metrics-targets' | 'campaign-results';
-
-/** Each count of a campaign's results (`results.sent`, `results.experiments.<name>.<variant>.replied`) held as a whole number. */
-function resultCounts(raw: unknown): { at: PropertyKey[]; metric: string }[] {
-  const results = (raw as Data | undefined)?.results;
-  if (results === null || typeof results !== 'object') return [];
-  const figures: { at: PropertyKey[]; metric: string }[] = [];
-  const take = (counts: unknown, at: PropertyKey[]): void => {
-    if (counts === null || typeof counts !== 'object') return;
-    for (const [name, figure] of Object.entries(counts)) if (Number.isInteger(figure)) figures.push({ at: [...at, name], metric: name });
-  };
-  take(results, ['results']);
-  const experiments = (results as Data).experiments;
-  if (experiments !== null && typeof experiments === 'object') {
-    for (const [name, variants] of Object.entries(experiments)) {
-      if (variants !== null && typeof variants === 'object') for (const [variant, counts] of Object.entries(variants)) take(counts, ['results', 'experiments', name, variant]);
-    }
-  }
-  return figures;
-}
+/** The files that hold counts: a goal (its metrics and subgoals) and 13-metrics (its targets). */
+export type CountsIn = 'goal' | 'metrics-targets';
 
 /** Each count `raw` holds as a whole number, where it is and which metric it counts. */
 function wholeCounts(raw: unknown, countsIn: CountsIn): { at: PropertyKey[]; metric: string }[] {
-  if (countsIn === 'campaign-results') return resultCounts(raw);
   const figures: { at: PropertyKey[]; metric: string }[] = [];
   if (countsIn === 'metrics-targets') {
     // 13-metrics's targets are keyed by metric: `pipeline_count: 12.000`.
@@ -66,15 +46,8 @@ function countsWrittenAsDecimals(path: string, raw: unknown, countsIn: CountsIn,
   const locator = makeLocator();
   return figures.flatMap(({ at, metric }) => {
     const written = locator.writtenAt(at);
-    if (written === undefined) return [];
+    if (written === undefined || !/[.eE]/.test(written)) return [];
     const field = formatDataPath(at);
-    // `0x10`, `0o20`: YAML 1.2 reads them as 16, hexadecimal and octal, which nobody counting sends or deals means.
-    const base = /^[+-]?0[xX]/.test(written) ? 'hexadecimal' : /^[+-]?0[oO]/.test(written) ? 'octal' : undefined;
-    if (base) {
-      const message = `expected a whole number written in decimal digits: ${written} is read as ${Number(written.replace(/^\+/, '').replace(/^0[oO]/, '0o'))}, ${base === 'octal' ? 'an' : 'a'} ${base} number, write the count you mean`;
-      return [diagnostic(path, locator.locateRange(at), 'error', 'schema', `Invalid \`${field}\`: ${message} (got ${written})`, field)];
-    }
-    if (countsIn === 'campaign-results' || !/[.eE]/.test(written)) return [];
     // `12.000` may be twelve thousand with a dot between thousands; `12.0` is only a float.
     const meant = DOTTED_THOUSANDS.test(written) ? `, or ${written.replaceAll('.', '')} with a dot between thousands` : '';
     const message = `${wholeCountMessage(metric)}, written without a decimal point: ${written} is read as ${Number(written)}${meant}`;
@@ -83,17 +56,8 @@ function countsWrittenAsDecimals(path: string, raw: unknown, countsIn: CountsIn,
 }
 
 /** A validation with its counts written as decimals added: its value dropped when there is one, as for any schema error. */
-export function withCountDecimals<T>(
-  validated: { value: T | undefined; diagnostics: Diagnostic[] },
-  path: string,
-  raw: unknown,
-  countsIn: CountsIn,
-  makeLocator: () => YamlLocator,
-  yamlText: string,
-): { value: T | undefined; diagnostics: Diagnostic[] } {
+export function withCountDecimals<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, raw: unknown, countsIn: CountsIn, makeLocator: () => YamlLocator): { value: T | undefined; diagnostics: Diagnostic[] } {
   if (validated.value === undefined) return validated;
-  // A campaign's results are only looked at (located: parsed a second time) when the text has a hexadecimal or octal number at all.
-  if (countsIn === 'campaign-results' && !/:[ \t]*[+-]?0[xXoO]/.test(yamlText)) return validated;
   const found = countsWrittenAsDecimals(path, raw, countsIn, makeLocator);
   return found.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...found] };
 }

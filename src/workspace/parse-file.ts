@@ -20,6 +20,7 @@ import { draftSchema, stageSchemas } from '../schema/stages.js';
 import { suppressionSchema } from '../schema/suppression.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { withDottedThousands } from './dotted-thousands.js';
+import { withNonDecimalNumbers } from './non-decimal-numbers.js';
 import { withCountDecimals } from './count-decimals.js';
 import { metaFieldsInStage } from './meta-fields-in-stage.js';
 import { formatDataPath, validateData } from './validate.js';
@@ -196,9 +197,10 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
   const validated = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   // A count written `12.000` (a goal's, a 13-metrics target): YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
-  // A count written `0x10` (a campaign's results too): YAML's 16, an error all the same.
-  const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : kind.kind === 'stage' && kind.family === 'campaign' && kind.stage === 6 ? 'campaign-results' : undefined;
-  const { value, diagnostics } = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText), fm.yamlText) : validated;
+  const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : undefined;
+  const counted = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText)) : validated;
+  // `resource_cost_hours: 0x10`, a campaign's `sent: 0x10`: YAML's 16, valid to the schema, an error all the same (non-decimal-numbers.ts).
+  const { value, diagnostics } = withNonDecimalNumbers(counted, path, fm.yamlText, fm.data, () => new YamlLocator(fm.yamlText));
   const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
   diagnostics.push(...misspelt);
   if (kind.kind === 'stage') {
@@ -239,7 +241,8 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
   // An ICP's `revenue: {min: 20.000}` unquoted: YAML's 20, as in front matter (dotted-thousands.ts).
-  const { value, diagnostics } = withDottedThousands(validateData(schema, raw, path, () => new YamlLocator(text)), path, schema, raw, () => new YamlLocator(text));
+  const thousands = withDottedThousands(validateData(schema, raw, path, () => new YamlLocator(text)), path, schema, raw, () => new YamlLocator(text));
+  const { value, diagnostics } = withNonDecimalNumbers(thousands, path, text, raw, () => new YamlLocator(text));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 
