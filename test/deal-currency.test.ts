@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
-import { replaceInFile } from './helpers/testdir.js';
+import { read, replaceInFile } from './helpers/testdir.js';
 
 interface Diagnostic {
   path: string;
@@ -37,7 +37,7 @@ describe('deal amounts in another currency than the workspace counts in', () => 
       'threads/sales/meridian-pay/3-implication.md:2:16 warning',
     ]);
     expect(check.json.diagnostics.find((d) => d.path.includes('meridian-pay'))?.message).toBe(
-      "`arr_potential` is in EUR, the workspace counts USD (11-pricing `currency`): it is left out of the pipeline value, the weighted pipeline and the goals' forecasts, not added as if it were USD. Write the amount in USD",
+      "`arr_potential` is in EUR, the workspace counts USD (11-pricing `currency`): it is left out of the pipeline value, the weighted pipeline, the goals' forecasts and the deal's priority, not added as if it were USD. Write the amount in USD",
     );
 
     const pipeline = await runJson<PipelineJson>(['report', 'pipeline', '--dir', dir]);
@@ -64,5 +64,24 @@ describe('deal amounts in another currency than the workspace counts in', () => 
     expect(check.json.diagnostics.filter((d) => d.rule === 'amount-other-currency').map((d) => d.path)).toEqual(['threads/sales/oakline-outfitters/3-implication.md']);
     const pipeline = await runJson<PipelineJson>(['report', 'pipeline', '--dir', dir]);
     expect(pipeline.json.totals).toMatchObject({ value: 50000 });
+  });
+
+  /**
+   * A deal's priority sizes its `arr_potential` against the `avg_deal_size` target (USD in
+   * the example). `"€500k"` was read as 500,000 dollars there: meridian-pay (ICP 0.81,
+   * strategic medium) turned `high` on a value the pipeline itself leaves out. Its value
+   * is unknown for the priority too, as if no arr_potential were written.
+   */
+  it('are left out of the deal\'s priority, as an arr_potential not written is', async () => {
+    const priorityWith = async (arrPotential: string): Promise<string> => {
+      const dir = exampleWorkspaceCopy();
+      replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42000', `arr_potential: ${arrPotential}`);
+      await runCli(['sync', '--dir', dir]);
+      return (JSON.parse(read(dir, 'threads/sales/meridian-pay/meta.json')) as { priority: string }).priority;
+    };
+    // (0.81·0.40 + 1·0.35 + 0.5·0.25) = 0.80 in dollars; without a value (0.81·0.40 + 0.5·0.25) / 0.65 = 0.69.
+    expect(await priorityWith('"$500k"')).toBe('high');
+    expect(await priorityWith('null')).toBe('medium');
+    expect(await priorityWith('"€500k"')).toBe('medium');
   });
 });

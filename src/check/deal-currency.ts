@@ -13,7 +13,7 @@ export interface WrittenAmount {
 
 /** What each amount is left out of (derive/thread-facts.ts, inCurrency). */
 const LEFT_OUT_OF: Record<WrittenAmount['key'], string> = {
-  arr_potential: 'the pipeline value, the weighted pipeline and the goals\' forecasts',
+  arr_potential: 'the pipeline value, the weighted pipeline, the goals\' forecasts and the deal\'s priority',
   arr: 'won ARR, MRR, the average deal size and the goals\' money figures',
 };
 

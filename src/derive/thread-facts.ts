@@ -5,7 +5,7 @@ import { metaOf, stageOf, type ThreadRecord } from '../workspace/model.js';
 import type { ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignExperiments } from './experiments.js';
 import { resultPerAssumption } from './learning-results.js';
-import { parseMoney, writtenCurrency } from '../schema/money.js';
+import { inCurrency, parseMoney } from '../schema/money.js';
 import { icpBarsOf, scoreThread, type ScoringContext } from './thread-scores.js';
 import { round3, roundHalfUp } from '../scoring/numbers.js';
 import { DEFER_MARGIN, formatTotal } from '../scoring/qualification.js';
@@ -222,17 +222,6 @@ function derivePipelineStage(status: ThreadFacts['status'], decision: unknown, a
     if (index > reached) reached = index;
   }
   return order[reached]!;
-}
-
-/**
- * Whether an amount counts in the workspace's figures: written in its currency or in none
- * (`36000`, `"36k"`). `"€50k"` in a USD workspace is no dollar amount: added to the others
- * it made `€50k` + `$40k` = 90k; it is left out of every sum instead, and check says so
- * (amount-other-currency), rather than converted at a rate that would go stale unseen.
- */
-function inCurrency(value: unknown, currency: string): boolean {
-  const written = writtenCurrency(value);
-  return written === undefined || written === currency;
 }
 
 function parseArrPotential(value: unknown): number | null {

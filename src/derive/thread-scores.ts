@@ -20,6 +20,7 @@ import {
   type IcpScore,
   type QualificationResult,
 } from '../scoring/index.js';
+import { inCurrency } from '../schema/money.js';
 import { resolveCriterion, type QualificationFramework } from '../scoring/frameworks.js';
 import { icpOf, metaOf, metricTargetsOf, segmentsOf, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 
@@ -76,7 +77,9 @@ export function scoreThread(thread: ThreadRecord, context: ScoringContext, pipel
   const priority = implication
     ? scoreDealPriority({
         icpFit: icp?.score ?? null,
-        arrPotential: implication.arr_potential,
+        // An arr_potential in another currency is no value here, as in the pipeline: sized
+        // against the target in the workspace's currency, "€500k" read as 500k dollars.
+        arrPotential: inCurrency(implication.arr_potential, context.currency) ? implication.arr_potential : null,
         referenceDealSize: context.referenceDealSize,
         strategicValue: typeof implication.strategic_value === 'string' ? implication.strategic_value : null,
       }).priority

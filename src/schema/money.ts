@@ -53,6 +53,18 @@ export function writtenCurrency(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether an amount counts in the workspace's figures: written in its currency or in none
+ * (`36000`, `"36k"`). `"€50k"` in a USD workspace is no dollar amount: added to the others
+ * it made `€50k` + `$40k` = 90k; it is left out of every sum and comparison instead, and
+ * check says so (amount-other-currency), rather than converted at a rate that would go
+ * stale unseen.
+ */
+export function inCurrency(value: unknown, currency: string): boolean {
+  const written = writtenCurrency(value);
+  return written === undefined || written === currency;
+}
 /**
  * `amount` written back as text that reads as that amount in `currency` (an ISO code,
  * `EUR`): `"€40000"`, the sign first and no separators; a plain number without one.
