@@ -64,8 +64,13 @@ export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${roundHalfUp(value * 100, 0)}%`;
 }
 
+/**
+ * A figure to `digits` decimals, a half rounded up (roundHalfUp) as the confidence beside it
+ * is: toFixed rounds the binary value, so a prior of 0.285 (0.28499…) showed as 0.28 beside
+ * its own confidence of 0.29 while 0.125, exact in binary, showed as 0.13.
+ */
 export function formatFixed(value: number | null | undefined, digits = 2): string {
-  return value === null || value === undefined ? '—' : value.toFixed(digits);
+  return value === null || value === undefined ? '—' : roundHalfUp(value, digits).toFixed(digits);
 }
 
 /**

@@ -122,7 +122,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
     return [
       '## Assumptions',
       '',
-      table(['id', 'assumption', 'prior', 'confidence', 'status', 'validated', 'partial', 'invalidated'], ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r'], states.map((s) => [s.id, cell(s.retired ? `~~${s.statement}~~ (retired)` : s.statement), s.prior.toFixed(2), s.confidence.toFixed(2), s.status, String(s.validated), String(s.partial), String(s.invalidated)])),
+      table(['id', 'assumption', 'prior', 'confidence', 'status', 'validated', 'partial', 'invalidated'], ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r'], states.map((s) => [s.id, cell(s.retired ? `~~${s.statement}~~ (retired)` : s.statement), formatFixed(s.prior), formatFixed(s.confidence), s.status, String(s.validated), String(s.partial), String(s.invalidated)])),
       '',
     ].join('\n');
   }
@@ -130,7 +130,7 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
   const rows = states.map((s) => [
     s.id,
     truncate(s.statement, 55),
-    `${s.prior.toFixed(2)} → ${pc.bold(s.confidence.toFixed(2))}`,
+    `${formatFixed(s.prior)} → ${pc.bold(formatFixed(s.confidence))}`,
     bar(s.confidence, 1, 10),
     // Retired in the status column: a statement cut to fit the width would cut the mark too.
     colour(s.status)(s.status) + (s.retired ? pc.dim(' · retired') : ''),
