@@ -164,6 +164,11 @@ export function goalMetricTarget(m: { name: string; target: number; otherCurrenc
   return m.otherCurrency ? `${target} ${m.otherCurrency}` : target;
 }
 
+/** A goal metric's progress as its cell prints it, without the bar: `56%`, `—` for a target in another currency. */
+export function goalMetricProgressShown(m: { progress: number; otherCurrency?: string }): string {
+  return m.otherCurrency ? '—' : formatPercent(Math.max(0, Math.min(1, m.progress)));
+}
+
 /** A goal metric's progress bar; for a target in another currency, which nothing is compared with, why there is none. */
 export function goalMetricProgress(m: { progress: number; otherCurrency?: string }, width?: number): string {
   return m.otherCurrency ? `— (target in ${m.otherCurrency})` : progressBar(m.progress, width);

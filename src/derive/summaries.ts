@@ -4,7 +4,7 @@ import type { GoalState } from './goals.js';
 import { cell, formatFixed, formatNumber } from './format.js';
 import type { Figures } from './metrics.js';
 import type { CampaignRates, CampaignSuggestion } from '../outreach/results.js';
-import { campaignResultsRows, formatChance, formatGoalMetric, goalMetricCurrent, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
+import { campaignResultsRows, formatChance, formatGoalMetric, goalMetricCurrent, goalMetricProgressShown, MAX_LINKS, metricRows, metricTargets, subgoalProgress } from './render-blocks.js';
 
 /**
  * What a managed block shows, as data: subject → displayed value. A sync describes what
@@ -106,6 +106,8 @@ export function goalSummary(state: GoalState): BlockSummary {
     summary[`metric ${m.name}`] = goalMetricCurrent(m);
     // An edit of the target moves the block's target and gap: said as such, not "block rewritten".
     summary[`target ${m.name}`] = formatGoalMetric(m.name, m.target);
+    // A baseline edited moves only the progress column: said as such, not "block rewritten".
+    summary[`progress ${m.name}`] = goalMetricProgressShown(m);
   }
   for (const f of state.forecast?.metrics ?? []) summary[`chance ${f.name}`] = formatChance(f.pTarget);
   summary.trajectory = state.trajectory;
@@ -135,7 +137,13 @@ export function goalSummary(state: GoalState): BlockSummary {
  * forecast's deals and percentiles — are left out of the `— → value` list.
  */
 export function describeGoalChange(id: string, diff: readonly SummaryChange[], known: boolean): string | undefined {
-  const parts = diff.filter((d) => known || !GOAL_DETAIL.test(d.key)).map((d) => `${d.key.replace(/^(subgoal|metric) /, '')} ${d.before ?? '—'} → ${d.after ?? '—'}`);
+  const moved = new Set(diff.map((d) => d.key));
+  // A metric's progress follows its value and target: said on its own only when neither moved (a baseline edited).
+  const followsFigures = (key: string): boolean => {
+    const name = /^progress (\S+)$/.exec(key)?.[1];
+    return name !== undefined && (moved.has(`metric ${name}`) || moved.has(`target ${name}`));
+  };
+  const parts = diff.filter((d) => (known || !GOAL_DETAIL.test(d.key)) && !followsFigures(d.key)).map((d) => `${d.key.replace(/^(subgoal|metric) /, '')} ${d.before ?? '—'} → ${d.after ?? '—'}`);
   return parts.length ? `${id} ${parts.join('; ')}` : undefined;
 }
 

@@ -70,6 +70,9 @@ function goalState(text: string): BlockSummary {
       if (header[0] === 'metric' && header[1] === 'current') {
         summary[`metric ${row[0]}`] = row[1]!;
         summary[`target ${row[0]}`] = row[2]!;
+        // The bar's percent (`██████░░░░ 56%`), or `—` for a target in another currency.
+        const progress = /(\d+%)$/.exec(row[4] ?? '');
+        summary[`progress ${row[0]}`] = progress ? progress[1]! : '—';
       }
       else if (header[0] === 'metric' && header[2] === 'chance') {
         summary[`chance ${row[0]}`] = row[2]!;
