@@ -165,6 +165,20 @@ function dayAsWritten(date: string): string {
   return date.slice(0, 10);
 }
 
+/**
+ * A metric is listed once: `won_count` with a target of 5 and again with 1 left the goal
+ * both achieved and not, the state showing one row and its summary the other, with nothing
+ * said. Reported at the repeat's `name`, naming the first.
+ */
+function metricNamedOnce(metrics: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  metrics.forEach((metric, i) => {
+    const earlier = first.get(metric.name);
+    if (earlier === undefined) first.set(metric.name, i);
+    else ctx.addIssue({ code: 'custom', message: `metric \`${metric.name}\` is listed twice (first as metric ${earlier + 1}): expected each metric once, with the one target meant`, path: [i, 'name'], input: metric.name });
+  });
+}
+
 export const goalSchema = z.looseObject({
   id: goalIdSchema,
   // Missing, of another type or empty, the title is said as what it is, not as zod's type ("expected text").
@@ -176,7 +190,7 @@ export const goalSchema = z.looseObject({
   deadline: isoDateSchema.transform(dayAsWritten),
   created: isoDateSchema.transform(dayAsWritten),
   owner: z.string().optional(),
-  metrics: z.array(goalMetricSchema).min(1, 'expected at least one metric'),
+  metrics: z.array(goalMetricSchema).min(1, 'expected at least one metric').superRefine(metricNamedOnce),
   subgoals: z.array(subgoalSchema).default([]),
   assumptions: z.array(assumptionIdSchema).default([]),
   abandoned: z.union([z.boolean(), isoDateSchema]).optional(),
