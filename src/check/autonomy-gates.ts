@@ -69,6 +69,11 @@ export interface PlannedDraft {
   closed: string | null;
   /** Why `due` never lists this touch (sent already, skipped or planned inside an out-of-office pause), or null. */
   notDue: string | null;
+  /**
+   * The campaign's 5-actions.md is there but in error (git's conflict markers, a YAML
+   * typo): its prospects cannot be read, which says nothing about whether this one is listed.
+   */
+  prospectsUnread: boolean;
 }
 
 /**
@@ -101,9 +106,14 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     if (!approving.includes(planned.path)) failures.push(...approvedTextGate(planned));
     const stopped = contactGate(planned, suppressed);
     failures.push(...stopped);
-    // A prospect whose sequence stopped gets no touch at all: that is said once, by the gate above.
-    if (stopped.length === 0) failures.push(...dueGate(planned));
-    failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
+    // A draft already approved in a campaign whose prospects list is in error: that file's
+    // error is the one thing to fix (check names it), not "not a prospect" at every approved
+    // draft. One being approved is refused all the same: its thread is in error.
+    if (!planned.prospectsUnread || approving.includes(planned.path)) {
+      // A prospect whose sequence stopped gets no touch at all: that is said once, by the gate above.
+      if (stopped.length === 0) failures.push(...dueGate(planned));
+      failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
+    }
     const { draft } = planned;
     const quality = assessWrittenDraft(draft);
     if (quality.score < settings.min_quality_score) {
@@ -164,7 +174,8 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
   }
   const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
   const notDue = notInSequence(draft, resolveSequence(actions?.sequence ?? null)) ?? (schedule && 'notDue' in schedule ? sentByDraft(prospect, draft.touch, actions?.prospects) ?? schedule.notDue : null);
-  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue };
+  const prospectsUnread = thread?.family === 'campaign' && thread.stages[4] !== undefined && actions === undefined;
+  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue, prospectsUnread };
 }
 
 /**

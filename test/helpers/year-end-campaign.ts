@@ -16,14 +16,14 @@ function stage(front: string, title: string): string {
  * The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose
  * company carries the facts the ICP gate scores; `more` adds fields to her entry
  * (`, touches_done: 1`). Built once per test file for each `more` (a real `campaign new`
- * through the CLI) and copied for each caller, who gets a folder of its own.
+ * through the CLI) and copied for each caller, who gets a folder of its own — or, given
+ * `dir` (a clone of the example), built there.
  */
-export function campaignWithProspect(more = ''): Promise<string> {
-  return preparedCopy(`year-end-campaign${more}`, () => openCampaignWithProspect(more));
+export function campaignWithProspect(more = '', dir?: string): Promise<string> {
+  return dir === undefined ? preparedCopy(`year-end-campaign${more}`, () => openCampaignWithProspect(more, exampleWorkspaceCopy())) : openCampaignWithProspect(more, dir);
 }
 
-async function openCampaignWithProspect(more: string): Promise<string> {
-  const dir = exampleWorkspaceCopy();
+async function openCampaignWithProspect(more: string, dir: string): Promise<string> {
   const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
   expect(opened.code, opened.stderr).toBe(0);
   const input = join(dir, CAMPAIGN, '1-input.md');
