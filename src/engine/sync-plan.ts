@@ -23,7 +23,8 @@ import type { RenderMemo } from '../strategy/render-memo.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
-import { LAYOUT } from '../workspace/layout.js';
+import { LAYOUT, SUPPRESSION_FILE } from '../workspace/layout.js';
+import { mergedSuppressionConflict } from '../workspace/parse-file.js';
 import { firstNonUtf8Byte, NOT_UTF8_STALE, notUtf8Message } from '../workspace/read-files.js';
 import { metricTargetsOf, type WorkspaceModel } from '../workspace/model.js';
 import type { SourceChange } from './changes.js';
@@ -32,7 +33,7 @@ import type { SourceChange } from './changes.js';
 export interface DerivedChange {
   /** What it belongs to: an assumption id, a goal id, a thread path, `metrics`. */
   subject: string;
-  kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing' | 'strategy';
+  kind: 'assumption' | 'goal' | 'thread' | 'metrics' | 'marketing' | 'strategy' | 'suppression';
   description: string;
   /**
    * What the line describes: a managed block (`strategy/canvas/13-metrics.md#metrics`), a
@@ -167,6 +168,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
     }
   }
   planOpenedTwice(model, plan, editable);
+  planSuppressionMerged(model, plan, editable);
   for (const opening of derived.marketing) {
     const existing = model.threads.get(`${LAYOUT.marketing}/${opening.slug}`);
     const exists = existing !== undefined;
@@ -218,6 +220,21 @@ function planOpenedTwice(model: WorkspaceModel, plan: SyncPlan, editable: (path:
     plan.edits.push({ path: input.path, before: before!, after: resolved.merged });
     plan.changes.push({ subject: thread.path, kind: 'marketing', description: `${input.path}: opened on both sides of the merge for the same event — one thread, citing the sources of both`, at: input.path });
   }
+}
+
+/**
+ * The do-not-contact list both sides of a merge added to (outreach/suppression-conflict.ts):
+ * written once, with the entries of both, git's markers gone — never one side's alone.
+ */
+function planSuppressionMerged(model: WorkspaceModel, plan: SyncPlan, editable: (path: string) => boolean): void {
+  const file = model.files.get(SUPPRESSION_FILE);
+  if (!file?.diagnostics.some((d) => d.rule === 'merge-conflict' && d.severity === 'warning') || !editable(file.path)) return;
+  const before = model.text(file.path);
+  const resolved = before === undefined ? undefined : mergedSuppressionConflict(file.path, before);
+  if (!resolved) return;
+  plan.edits.push({ path: file.path, before: before!, after: resolved.merged });
+  const added = resolved.added.length ? `, ${resolved.added.join(', ')} added from the other side` : '';
+  plan.changes.push({ subject: file.path, kind: 'suppression', description: `${file.path}: both sides of the merge added to the do-not-contact list — written with the entries of both${added}`, at: file.path });
 }
 
 /**

@@ -17,7 +17,8 @@ import { misspeltKeys, type MisspeltKey } from '../schema/misspelt-keys.js';
 import { threadMetaSchema } from '../schema/meta.js';
 import { replySchema } from '../schema/reply.js';
 import { draftSchema, stageSchemas } from '../schema/stages.js';
-import { suppressionSchema } from '../schema/suppression.js';
+import { suppressionSchema, type Suppression } from '../schema/suppression.js';
+import { suppressionConflictMerged } from '../outreach/suppression-conflict.js';
 import { THREAD_TYPE_BY_FAMILY, type FileKind } from './layout.js';
 import { withDottedThousands } from './dotted-thousands.js';
 import { withNonDecimalNumbers } from './non-decimal-numbers.js';
@@ -123,7 +124,24 @@ function mergeConflictProblem(path: string, kind: FileKind, text: string): { dia
   if (openedTwice) {
     return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${openedTwiceWords(openedTwice.sources, openedTwice.opened)}, ${COMMITTED_UNLESS_MERGING}`), readAs: openedTwice.merged };
   }
+  const suppression = kind.kind === 'suppression' ? mergedSuppressionConflict(path, text) : undefined;
+  if (suppression) {
+    const added = suppression.added.length ? `${suppression.added.join(', ')} (their side's) after the entries of this side` : 'the entries of this side, which hold all of theirs';
+    const words = `both sides added to the do-not-contact list: no version to choose, since keeping one would let the other side's addresses be contacted — \`threadwork sync\` writes it with ${added}`;
+    return { diagnostic: diagnostic(path, at, 'warning', 'merge-conflict', `Git's conflict markers are still in this file: ${found}${more}; ${words}, ${COMMITTED_UNLESS_MERGING}`), readAs: suppression.merged };
+  }
   return { diagnostic: plainConflictError(path, kind, text, markers) };
+}
+
+/** The do-not-contact list both sides of a merge added to, as sync writes it (suppression-conflict.ts); undefined when there is a version to choose by hand. */
+export function mergedSuppressionConflict(path: string, text: string): { merged: string; added: string[] } | undefined {
+  return suppressionConflictMerged(text, (side) => validSuppression(path, side));
+}
+
+/** One side of a conflicted do-not-contact list, when it is valid on its own. */
+function validSuppression(path: string, text: string): Suppression | undefined {
+  const parsed = parseYamlFile(path, { kind: 'suppression' }, text, suppressionSchema);
+  return parsed.diagnostics.some((d) => d.severity === 'error') ? undefined : (parsed.value as Suppression | undefined);
 }
 
 /** The `merge-conflict` error: a version to choose, and (in meta.json) which values differ. */

@@ -29,7 +29,7 @@ export const commitOutput = z
 
 export const derivedChangeOutput = z.object({
   subject: z.string().describe('an assumption id, a goal id, a thread path, `metrics`'),
-  kind: z.enum(['assumption', 'goal', 'thread', 'metrics', 'marketing', 'strategy']),
+  kind: z.enum(['assumption', 'goal', 'thread', 'metrics', 'marketing', 'strategy', 'suppression']),
   description: z.string().describe('before → after, as in the commit body'),
   at: z.string().describe('what the line describes: a managed block (`strategy/canvas/13-metrics.md#metrics`), a thread\'s meta.json, a subgoal\'s reached record (`goals/<id>.md#reached/<subgoal>`), a file regenerated or a thread opened (its path)'),
 });
