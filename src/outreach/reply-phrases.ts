@@ -7,6 +7,11 @@
  * each other with only spaces, hyphens or a comma between them ("non, merci" is
  * "non merci"), so a phrase never spans a full stop. A `*` in a phrase
  * stands for up to three words.
+ *
+ * Chinese and Japanese are written without spaces, so a whole sentence ("興味がありません")
+ * is one "word" and no phrase of theirs could ever match word by word. A phrase holding
+ * Han, Hiragana or Katakana characters is therefore found as a substring of the text
+ * instead; Latin, Cyrillic and the other spaced scripts keep their word boundaries.
  */
 
 export interface Word {
@@ -23,6 +28,8 @@ export interface PhraseHit {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const WILDCARD_WORDS = 3;
+/** Scripts written without spaces between words: their phrases match as substrings. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The words of `text`, lower-cased, with their offsets. Quotes must already be straight (normalizeQuotes). */
 export function wordsIn(text: string): Word[] {
@@ -51,9 +58,10 @@ function compile(phrase: string): Compiled {
   return { phrase, parts };
 }
 
-/** A compiled vocabulary: phrases indexed by their first word. */
+/** A compiled vocabulary: phrases of spaced scripts indexed by their first word, the others as they are written. */
 export interface PhraseIndex {
   byFirst: Map<string, Compiled[]>;
+  unspaced: string[];
 }
 
 const indexes = new WeakMap<readonly string[], PhraseIndex>();
@@ -61,8 +69,12 @@ const indexes = new WeakMap<readonly string[], PhraseIndex>();
 export function phraseIndex(phrases: readonly string[]): PhraseIndex {
   let index = indexes.get(phrases);
   if (!index) {
-    index = { byFirst: new Map() };
+    index = { byFirst: new Map(), unspaced: [] };
     for (const phrase of phrases) {
+      if (UNSPACED_SCRIPT.test(phrase)) {
+        index.unspaced.push(phrase.trim());
+        continue;
+      }
       const compiled = compile(phrase);
       const first = compiled.parts[0]?.word;
       if (!first) continue;
@@ -115,5 +127,8 @@ export function findReplyPhrases(text: string, phrases: readonly string[], words
       if (end > at) hits.push({ phrase: compiled.phrase, index: word.index, end: words[end - 1]!.end });
     }
   });
+  for (const phrase of index.unspaced) {
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) hits.push({ phrase, index: at, end: at + phrase.length });
+  }
   return hits.sort((a, b) => a.index - b.index || b.end - a.end);
 }

@@ -44,6 +44,11 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'meine daten löschen', 'löschen sie meine', 'ne plus me contacter', 'ne me contactez plus', 'ne plus recevoir', 'retirez moi',
   'retirer de vos listes', 'supprimer mes données', 'supprimez mes données', 'no me contacten', 'no vuelvan a contactar',
   'no me escriban', 'no me escribas', 'eliminar mis datos', 'borrar mis datos', 'sáquenme de', 'quitarme de',
+  // Japanese, Chinese (matched as substrings: no spaces between words)
+  '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
+  '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
+  '退订', '取消订阅', '不要再联系', '别再联系', '请勿再联系', '不要再发', '别再发', '请勿再发', '从名单中删除', '从列表中删除',
+  '移除我', '不需要再联系', '不用再联系', '垃圾邮件',
 ];
 
 /** Auto-replies and absences: the person has not read the message yet. */
@@ -64,6 +69,9 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'fuera de la oficina', 'respuesta automática', 'fuori ufficio', 'risposta automatica',
   'bin ich abwesend', 'bin abwesend', 'im urlaub', 'außer haus', 'je suis absent', 'je suis absente', 'en congé', 'en congés',
   'en vacances', 'hors du bureau', 'estoy de vacaciones', 'estoy fuera', 'estaré fuera', 'estoy ausente',
+  // Japanese, Chinese
+  '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
+  '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
@@ -101,6 +109,10 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   // German, French, Spanish, Italian
   'kein interesse', 'nein danke', 'pas intéressé', 'pas intéressés', 'pas pour nous', 'non merci', 'no nos interesa',
   'no me interesa', 'no gracias', 'non mi interessa', 'non ci interessa', 'grazie ma no', 'no grazie',
+  // Japanese, Chinese
+  '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
+  '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
+  '不感兴趣', '没有兴趣', '没兴趣', '不太感兴趣', '不怎么感兴趣', '不需要', '不用了', '不考虑', '谢谢，不用', '已经有了',
 ];
 
 /**
@@ -116,6 +128,9 @@ export const INTEREST_PHRASES: readonly string[] = [
   'promising', 'sounds promising', 'consider', 'a match', 'a good match', 'work for us', 'could work', 'buy', 'a problem for us',
   "i'd welcome", 'welcome', 'go for it',
   'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
+  // Japanese, Chinese
+  '興味があります', '興味あります', '興味がある', '興味を持ちました', '関心があります', 'ぜひ', '是非',
+  '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解',
 ];
 
 /**
@@ -138,6 +153,9 @@ export const ACTION_PHRASES: readonly string[] = [
   "let's try", 'set up a meeting', 'arrange a meeting', 'a conversation', 'a good time for you', 'i have time', 'show me', 'show us',
   'give me a ring', 'drop me a line', 'drop me a note', 'get in touch', 'one-pager', 'brochure', 'overview', 'case study',
   'give me a shout', 'give us a shout', 'next steps', 'a proposal', 'a quote', 'a pilot', 'the pilot',
+  // Japanese, Chinese
+  '打ち合わせ', 'お話を伺', 'お話ししましょう', '詳しく教えて', '資料を送って', '資料をお送り', 'デモ', 'お電話', 'ご都合',
+  '安排会议', '约个时间', '开个会', '通个电话', '打电话', '演示', '发给我', '详细资料', '更多信息', '报价',
 ];
 
 /**
@@ -147,6 +165,9 @@ export const ACTION_PHRASES: readonly string[] = [
 export const NEUTRAL_PHRASES: readonly string[] = [
   'not sure', 'make sure', 'spam folder', 'spam filter', 'junk folder', 'pass this along', 'pass it along', 'pass this on', 'pass it on',
   'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
+  // Japanese, Chinese: the wrong person (a referral, not a no), a spam folder
+  '担当ではありません', '担当者ではありません', '担当ではない', '担当者ではない', '担当外', '迷惑メールフォルダ',
+  '不是负责人', '不负责这', '找错人', '不是我负责', '垃圾邮件箱', '垃圾邮件文件夹',
 ];
 
 /**
