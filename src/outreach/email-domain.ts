@@ -15,7 +15,8 @@ export const FREE_MAIL_DOMAINS: readonly string[] = [
 export function companyDomain(email: string): string | null {
   const at = email.trim().lastIndexOf('@');
   if (at < 0) return null;
-  const domain = email.trim().slice(at + 1).toLowerCase().replace(/\.$/, '');
-  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(domain)) return null;
+  const domain = email.trim().slice(at + 1).normalize('NFC').toLowerCase().replace(/\.$/, '');
+  // Letters of any script: an internationalised domain (müller.de, 例え.jp) is a company's too.
+  if (!/^[\p{L}\p{N}\p{M}-]+(?:\.[\p{L}\p{N}\p{M}-]+)+$/u.test(domain)) return null;
   return FREE_MAIL_DOMAINS.includes(domain) ? null : domain;
 }

@@ -11,9 +11,13 @@ import type { ProspectContacts } from '../schema/sequence.js';
 
 export type { ProspectContacts };
 
-/** How addresses are compared (the suppression list, prospects, drafts): trimmed and lower-cased. */
+/**
+ * How addresses are compared (the suppression list, prospects, drafts): trimmed,
+ * lower-cased and in Unicode's composed form, so `jürgen@müller.de` typed on a Mac (which
+ * may decompose the ü) and pasted from a CRM are one person.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.trim().normalize('NFC').toLowerCase();
 }
 
 /** A LinkedIn profile as one key: `https://www.linkedin.com/in/Dana-Reyes/?utm=x` → `linkedin.com/in/dana-reyes`. */

@@ -14,6 +14,7 @@ import {
   threadSourceSchema,
 } from './common.js';
 import { CONTACT_FIELD, resolveSequence, type Channel, type SequenceInput } from './sequence.js';
+import { EMAIL_ADDRESS } from './email.js';
 
 /**
  * Stage files are created from templates with empty values, so every field a person
@@ -26,7 +27,7 @@ export { STAGES, STAGE_FILES, type StageName };
 /** A contact's email in Stage 1; `deal new --email` is judged by it before anything is rendered. */
 // Said whole, for any value: the empty alternative alone would be said as nothing ("expected an email address or ").
 const CONTACT_EMAIL = 'expected an email address such as name@company.com, or nothing';
-export const contactEmailSchema = z.union([z.email(CONTACT_EMAIL), z.literal('')], { error: CONTACT_EMAIL }).nullish();
+export const contactEmailSchema = z.union([z.email({ pattern: EMAIL_ADDRESS, error: CONTACT_EMAIL }), z.literal('')], { error: CONTACT_EMAIL }).nullish();
 
 const contactSchema = z.looseObject({
   name: optionalText,
@@ -207,7 +208,7 @@ const TOUCHES_DONE = 'expected the number of touches already sent, a whole numbe
 export const prospectSchema = z.looseObject({
   name: z.string().min(1),
   /** The contact detail of each channel (CONTACT_FIELD): required only where a touch of the sequence goes by it (campaignActionsSchema). */
-  email: z.email('expected an email address').nullish(),
+  email: z.email({ pattern: EMAIL_ADDRESS, error: 'expected an email address' }).nullish(),
   linkedin: optionalText.describe('the LinkedIn profile URL, for LinkedIn touches'),
   phone: optionalText.describe('the phone number, for call touches'),
   company: z.string().min(1),

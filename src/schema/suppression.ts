@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { isoDateSchema } from './common.js';
+import { EMAIL_ADDRESS } from './email.js';
 
 /** One person no campaign may contact: by their address, or, for a prospect reached only by call or LinkedIn, their `linkedin` profile or `phone`. */
 export const suppressionEntrySchema = z.looseObject({
-  email: z.email('expected an email address such as ada@example.com').optional(),
+  email: z.email({ pattern: EMAIL_ADDRESS, error: 'expected an email address such as ada@example.com' }).optional(),
   linkedin: z.string().min(1).optional(),
   phone: z.string().min(1).optional(),
   reason: z.string().min(1, 'expected a reason such as unsubscribed, bounced or do-not-contact'),

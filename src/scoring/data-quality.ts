@@ -31,6 +31,7 @@ import { formatCount } from '../derive/format.js';
 import { parseRevenueRange } from '../schema/money.js';
 import { emailDomain, normalizeDomain } from './dedup.js';
 import { isValidDomain } from '../schema/domain.js';
+import { isEmailAddress } from '../schema/email.js';
 import { dayText, isFutureDataDate, requireDay } from './freshness.js';
 import { formatHeadCount, headCount, isHeadCount, round3 } from './numbers.js';
 import { presentText } from './text.js';
@@ -65,12 +66,8 @@ export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'zoho.com', 'fastmail.com', 'hey.com', 'qq.com', '163.com',
 ]);
 
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/i;
-
-export function isValidEmail(email: string): boolean {
-  const e = email.trim();
-  return EMAIL.test(e) && !e.includes('..') && !e.startsWith('.') && !e.split('@')[0]!.endsWith('.');
-}
+/** An address as the Stage 5 schema takes it, internationalised ones included (schema/email.ts). */
+export const isValidEmail = isEmailAddress;
 
 export interface ContactQualityInput {
   name?: unknown;
