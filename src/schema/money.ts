@@ -32,6 +32,11 @@ const TRAILING_CURRENCY = new RegExp(`(${CURRENCY})\\s*$`, 'i');
 const CODE: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', usd: 'usd', eur: 'eur', gbp: 'gbp' };
 const SIGN: Record<string, string> = { usd: '$', eur: '€', gbp: '£', jpy: '¥' };
 
+/** The sign an amount in `currency` (an ISO code) is written with, `€` for EUR; undefined for a currency without one here. */
+export function currencySign(currency: string): string | undefined {
+  return SIGN[currency.toLowerCase()];
+}
+
 /** The currencies written on one amount, as codes (`$30k` and `USD 30k` are both `usd`). */
 function currenciesIn(amount: string): string[] {
   return [LEADING_CURRENCY.exec(amount)?.[1], TRAILING_CURRENCY.exec(amount)?.[1]].flatMap((c) => (c ? [CODE[c.toLowerCase()]!] : []));

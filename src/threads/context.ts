@@ -1,4 +1,5 @@
 import type { ThreadMeta } from '../schema/meta.js';
+import { currencySign } from '../schema/money.js';
 
 /** The variables every thread template can use (strict rendering: nothing else exists). */
 export interface ThreadTemplateContext {
@@ -28,6 +29,19 @@ export interface ThreadTemplateContext {
   geography: string | null;
   technologies: string[];
   signals: unknown[];
+  /** The workspace's currency (`EUR`) and its sign (`€`), for the templates' money examples: set by renderStageFile. */
+  currency?: string;
+  currency_sign?: string;
+}
+
+/**
+ * The template variables of the workspace's currency: `{currency: 'EUR', currency_sign: '€'}`,
+ * so an example reads `"€36k"` where the workspace counts euros. A currency with no sign the
+ * money reader knows (CHF) gets an empty sign: a plain `36k` counts in the workspace's
+ * currency, where `36k CHF` would be no amount to it.
+ */
+export function currencyContext(currency: string): { currency: string; currency_sign: string } {
+  return { currency, currency_sign: currencySign(currency) ?? '' };
 }
 
 export function threadTemplateContext(

@@ -9,7 +9,7 @@ import { domainOf } from '../schema/domain.js';
 import { contactEmailSchema, STAGE_FILES } from '../schema/stages.js';
 import { renderTemplate, resolveTemplate, workspaceTemplatesDir } from '../templates/render.js';
 import { classifyPath, LAYOUT } from '../workspace/layout.js';
-import { goalsOf, metaOf, segmentsOf, unknownSegment, type WorkspaceModel } from '../workspace/model.js';
+import { goalsOf, metaOf, segmentsOf, unknownSegment, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -18,7 +18,7 @@ import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseC
 import { createChange, writeRefused, type WriteProposal } from '../engine/changes.js';
 import { YAML_LIMIT_RULE } from '../markdown/limits.js';
 import type { CompanyFacts } from '../campaigns/prospect-facts.js';
-import { threadTemplateContext, type ThreadTemplateContext } from './context.js';
+import { currencyContext, threadTemplateContext, type ThreadTemplateContext } from './context.js';
 import { stageVersion } from './stage-version.js';
 
 export interface NewDealOptions {
@@ -232,7 +232,8 @@ function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, 
 /** Renders a stage file from its template and refuses output that would not pass `check`. */
 export function renderStageFile(model: WorkspaceModel, meta: ThreadMeta, stage: number, context: ThreadTemplateContext, target: string): string {
   const source = resolveTemplate(`threads/${meta.type}/${STAGE_FILES[stage - 1]}`, workspaceTemplatesDir(model.root, model.config.templates_dir));
-  const text = renderTemplate(source, context);
+  // The templates' money examples are written in the workspace's currency, not always in dollars.
+  const text = renderTemplate(source, { ...context, ...currencyContext(workspaceCurrency(model)) });
   const parsed = parseFile(target, classifyPath(target), text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   // Front matter past the size threadwork reads is made so by what was given (a 1 MB signal), never by a
