@@ -571,7 +571,7 @@ describe('win/loss analysis', () => {
     const five = analyzeWinLoss([...[0, 1, 2, 3, 4].map((i) => closed('Fintech', true, i)), ...[5, 6, 7, 8, 9].map((i) => closed('Retail', false, i))]);
     expect(five.recommendations[0]!.message).toBe('Focus on industry "Fintech": won 5 of 5 (100%) against 50% overall (confidence 0.50).');
     for (const format of ['md', 'terminal'] as const) {
-      const text = renderWinLoss(five, format);
+      const text = renderWinLoss(five, format, 'USD');
       expect(text, format).toContain('(confidence 0.50)');
       expect(text, format).not.toMatch(/confidence 0\.5\)/);
     }
@@ -603,7 +603,7 @@ describe('win/loss analysis', () => {
     const scored = (won: boolean, score: number, i: number): WinLossDeal => ({ path: `q${i}`, outcome: won ? 'closed-won' : 'closed-lost', qualificationScore: score });
     const alike = analyzeWinLoss([true, true, true, false, false].map((won, i) => scored(won, 0.85, i)));
     expect(alike.qualificationThreshold).toMatchObject({ threshold: 0.85, lostAtOrAbove: 2, lostBelow: 0, separates: false });
-    const text = renderWinLoss(alike, 'md');
+    const text = renderWinLoss(alike, 'md', 'USD');
     expect(text).toContain('Qualification threshold: no score separates wins from losses among the 5 scored deals yet');
     expect(text).not.toContain('best separated');
     // Losses scored above every win: the lowest cut-off still wins, and separates nothing.

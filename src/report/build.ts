@@ -1,6 +1,6 @@
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { WorkspaceModel } from '../workspace/model.js';
+import { workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
 import { today } from '../clock.js';
 import { ThreadworkError } from '../errors.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
@@ -15,8 +15,9 @@ export type ReportName = (typeof REPORTS)[number];
  * A report as data, tagged with its name: what `report --json` prints and the MCP `report`
  * tool returns. `held`: sync's `derived-held` warnings — the files and threads the report,
  * like sync, counts at their last valid version instead of as they are on disk.
+ * `currency`: the one the workspace counts in (11-pricing), which every amount is in.
  */
-export type ReportData = ReportBody & { held: Diagnostic[] };
+export type ReportData = ReportBody & { currency: string; held: Diagnostic[] };
 
 type ReportBody =
   | ({ report: 'pipeline' } & PipelineReport)
@@ -40,7 +41,7 @@ export function assertReportName(name: string): ReportName {
 }
 
 export function buildReport(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[] = []): ReportData {
-  return { ...reportBody(name, model, derived), held };
+  return { ...reportBody(name, model, derived), currency: workspaceCurrency(model), held };
 }
 
 function reportBody(name: ReportName, model: WorkspaceModel, derived: DerivedWorkspace): ReportBody {

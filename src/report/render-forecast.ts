@@ -5,9 +5,10 @@ import type { GoalForecast } from '../forecast/index.js';
 import type { DealSwing, ForecastReport } from './forecast.js';
 import { bar, box, columns } from './terminal.js';
 import { NO_GOALS } from './empty-sentences.js';
+import { inCurrency } from './currency-title.js';
 
 /** `report forecast`: per goal the chance of each target, then the deals that move it most; the calibration last. */
-export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'): string {
+export function renderForecast(report: ForecastReport, format: 'terminal' | 'md', currency: string): string {
   const c = report.calibration;
   const calibrationLine = `Calibrated on ${formatCount(c.closedDeals, 'closed deal')} (${formatNumber(c.cycles)} with a cycle time): stage prior worth ${formatCount(c.priorStrength, 'deal')}, cycle prior ${formatDayCount(c.cycleDays)} worth ${formatCount(c.cyclePriorStrength, 'deal')}.`;
   // No goal at all is not the same as no goal with a deal-driven metric: say which.
@@ -32,7 +33,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
       ].join('\n'),
     );
     return [
-      `## Forecast as of ${report.asOf}`,
+      `## ${inCurrency(`Forecast as of ${report.asOf}`, currency)}`,
       '',
       ...(goals.length ? goals : [`_${noGoals}_`, '']),
       '### Calibration',
@@ -52,7 +53,7 @@ export function renderForecast(report: ForecastReport, format: 'terminal' | 'md'
           { headed: true },
         ).concat(g.moreDeals > 0 ? [pc.dim(moreDealsLine(g.moreDeals))] : [])
       : [pc.dim('no open deal linked to this goal')];
-    return box(`${g.title} · ${g.id}`, [...terminalForecast(g.forecast), '', ...(g.deals.length ? [pc.dim(dealsHeading(g))] : []), ...deals]);
+    return box(inCurrency(`${g.title} · ${g.id}`, currency), [...terminalForecast(g.forecast), '', ...(g.deals.length ? [pc.dim(dealsHeading(g))] : []), ...deals]);
   });
   const calibration = box('Calibration', [calibrationLine, '', ...columns([['stage', 'configured', 'won/closed', 'calibrated'].map((h) => pc.dim(h)), ...stageRows], ['l', 'r', 'r', 'r'], { headed: true })]);
   return [...(panels.length ? panels : [noGoals]), calibration].join('\n');

@@ -8,6 +8,7 @@ import type { PipelineReport } from './data.js';
 import { terminalForecast } from './render-forecast.js';
 import { NO_ASSUMPTIONS, NO_GOALS } from './empty-sentences.js';
 import { bar, box, columns } from './terminal.js';
+import { inCurrency } from './currency-title.js';
 import { truncate } from '../text-width.js';
 
 export type ReportFormat = 'terminal' | 'md';
@@ -35,7 +36,7 @@ function countedAsZeroNote(totals: PipelineReport['totals']): string {
   return parts.length ? ` (${parts.join(', ')}, counted as 0)` : '';
 }
 
-export function renderPipeline(report: PipelineReport, format: ReportFormat): string {
+export function renderPipeline(report: PipelineReport, format: ReportFormat, currency: string): string {
   const stageRows = report.stages.map((s) => [s.configured === false ? `${s.stage} (not in config)` : s.stage, formatNumber(s.count), formatMoney(s.value), formatPercent(s.probability), formatMoney(s.weighted)]);
   const funnelRows = report.funnel.map((f) => [f.stage, formatNumber(f.reached), f.conversion === null ? '—' : formatPercent(f.conversion)]);
   const summaryLines = [
@@ -50,7 +51,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
   const summary = summaryLines.join('  \n');
   if (format === 'md') {
     return [
-      '## Pipeline',
+      `## ${inCurrency('Pipeline', currency)}`,
       '',
       table(['stage', 'deals', 'value', 'probability', 'weighted'], ['l', 'r', 'r', 'r', 'r'], stageRows),
       '',
@@ -74,16 +75,16 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat): st
     ['l', 'r', 'r', 'l'],
     { headed: true },
   );
-  return [box('Pipeline', [...pipeline, '', ...summaryLines]), box('Funnel', funnel)].join('\n');
+  return [box(inCurrency('Pipeline', currency), [...pipeline, '', ...summaryLines]), box('Funnel', funnel)].join('\n');
 }
 
-export function renderGoals(goals: readonly GoalState[], format: ReportFormat): string {
+export function renderGoals(goals: readonly GoalState[], format: ReportFormat, currency: string): string {
   if (goals.length === 0) return emptyReport('Goals', NO_GOALS, format);
   if (format === 'md') {
     return goals
       .map((g) =>
         [
-          `## ${g.title} (${g.id})`,
+          `## ${g.title} (${g.id}, ${currency})`,
           '',
           `Status **${g.status}**, trajectory **${g.trajectory}**: ${formatPercent(g.progress)} of the way, ${formatPercent(g.elapsed)} of the time to ${g.deadline} (as of ${g.asOf}).`,
           '',
@@ -101,7 +102,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat): 
       const colour = g.status === 'achieved' ? pc.green : g.status === 'missed' ? pc.red : g.trajectory === 'behind' ? pc.yellow : pc.cyan;
       const metrics = columns(g.metrics.map((m) => [m.name, goalMetricCurrent(m), pc.dim(`/ ${goalMetricTarget(m)}`), goalMetricProgress(m, 20)]), ['l', 'r', 'l', 'l']);
       const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, subgoalProgress(s), statusMark(s.status)]), ['l', 'l', 'r', 'l']);
-      return box(`${g.title} · ${g.id}`, [
+      return box(inCurrency(`${g.title} · ${g.id}`, currency), [
         `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
         '',
         ...metrics,
@@ -155,7 +156,7 @@ function noThresholdYet(w: WinLossAnalysis): string {
   return 'not enough scored deals yet: it needs a won and a lost deal with a qualification score (from Stage 4)';
 }
 
-export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string {
+export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat, currency: string): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
   const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
   const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${withWinsWithoutArr(`${formatMoney(w.averageWonArr)} ARR`, w.wonWithoutArr)} in ${formatDayCount(w.averageWonCycleDays)}`;
@@ -175,7 +176,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
     // end its cell and break the row, as in every other report's tables (cell()).
     const md = (rows: string[][]): string[][] => rows.map((row) => row.map(cell));
     return [
-      '## Win/loss',
+      `## ${inCurrency('Win/loss', currency)}`,
       '',
       headline,
       '',
@@ -198,7 +199,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat): string 
     ].join('\n');
   }
   return [
-    box('Win/loss', [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], { headed: true }) : [pc.dim('no group has enough deals yet')])]),
+    box(inCurrency('Win/loss', currency), [headline, '', ...(patternRows.length ? columns([['by', 'group', 'deals', 'won/lost', 'win rate', 'lift', 'conf.'].map((h) => pc.dim(h)), ...patternRows], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], { headed: true }) : [pc.dim('no group has enough deals yet')])]),
     box('Loss reasons', reasons.length ? columns(reasons.map((r) => [r[0]!, r[1]!, r[2]!]), ['l', 'r', 'r']) : [pc.dim('no lost deals')]),
     box('Buyer personas (won deals)', personas.length ? columns(personas, ['l', 'r', 'r']) : [pc.dim(w.won === 0 ? 'no won deals yet' : 'no contact titles recorded on the won deals')]),
     box('ICP recommendations', [...(recommendations.length ? recommendations : [pc.dim('none yet: no group stands out with enough deals')]), '', threshold]),

@@ -4,6 +4,7 @@ import { demoLog, runLifecycleDemo } from '../../demo/lifecycle.js';
 import { goalsReport, pipelineReport } from '../../report/data.js';
 import { renderAssumptions, renderGoals, renderPipeline } from '../../report/render.js';
 import { deriveWorkspace } from '../../derive/workspace.js';
+import { workspaceCurrency } from '../../workspace/model.js';
 import { howToRun } from '../how-to-run.js';
 import type { CommandOutcome } from '../outcome.js';
 
@@ -20,8 +21,8 @@ export async function demoCommand(json: boolean): Promise<CommandOutcome> {
   const history = await demoLog(dir);
   const text = [
     '',
-    renderPipeline(pipelineReport(model, derived), 'terminal'),
-    renderGoals(goalsReport(model, derived), 'terminal'),
+    renderPipeline(pipelineReport(model, derived), 'terminal', workspaceCurrency(model)),
+    renderGoals(goalsReport(model, derived), 'terminal', workspaceCurrency(model)),
     renderAssumptions(derived.assumptions, 'terminal'),
     '',
     pc.bold('What changed, commit by commit (git log):'),

@@ -31,15 +31,15 @@ function withHeld(text: string, held: readonly Diagnostic[], format: ReportForma
 function render(data: ReportData, format: ReportFormat): string {
   switch (data.report) {
     case 'pipeline':
-      return renderPipeline(data, format);
+      return renderPipeline(data, format, data.currency);
     case 'winloss':
-      return renderWinLoss(data, format);
+      return renderWinLoss(data, format, data.currency);
     case 'goals':
-      return renderGoals(data.goals, format);
+      return renderGoals(data.goals, format, data.currency);
     case 'assumptions':
       return renderAssumptions(data.assumptions, format);
     case 'forecast':
-      return renderForecast(data, format);
+      return renderForecast(data, format, data.currency);
     case 'campaigns':
       return renderCampaigns(data.campaigns, format);
   }
