@@ -12,6 +12,7 @@ import { Locators } from '../check/locators.js';
 import { strategyContext } from '../strategy/context.js';
 import { readCanvasTexts } from '../strategy/refresh.js';
 import { draftValue, metaOf, segmentsOf, stageValue, type WorkspaceModel } from '../workspace/model.js';
+import { refuseDraftNameClash } from './draft-name-clash.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
 import { setFrontMatterKey } from '../markdown/front-matter-edit.js';
 import type { DraftValue } from '../schema/stages.js';
@@ -91,13 +92,15 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
   const brokenDrafts: string[] = [];
   // Sent per the drafts on disk, and per HEAD's record of drafts since deleted (sent-at-head.ts).
   const sent = new Map([...(options.sentAtHead ?? []), ...sentTouches(model, campaignPath)]);
-  for (const prospect of actions.prospects ?? []) {
+  const drafted: { prospect: SequenceProspect; index: number }[] = [];
+  for (const [index, prospect] of (actions.prospects ?? []).entries()) {
     // Nobody on the do-not-contact list or unsubscribed gets a draft, nor anyone whose sequence stopped (as `due` skips them).
     const stop = contactStop(prospect, suppressed, closed);
     if (stop) {
       skipped.push({ prospect: prospectLabel(prospect), kind: stop.kind, reason: stop.reason });
       continue;
     }
+    drafted.push({ prospect, index });
     const companySignals = readableSignals(prospect.signals);
     const company = { industry: str(prospect.industry), employees: typeof prospect.employees === 'number' ? prospect.employees : null, revenue: prospect.revenue, signals: companySignals };
     const done = touchesDone(prospect.touches_done);
@@ -136,6 +139,7 @@ export function proposeDrafts(model: WorkspaceModel, campaignPath: string, assum
       files.push({ path, prospect: prospectLabel(prospect), touch: i + 1, action, grade: graded.grade, ready: graded.ready, issues: graded.issues, experiment: experiment && variant ? experiment.name : null, variant: variant?.id ?? null, approvalDropped, regradedFrom: regrade?.was ?? null });
     });
   }
+  refuseDraftNameClash((path) => model.text(path), campaignPath, drafted);
   refuseOverwritingBroken(model, campaignPath, brokenDrafts);
   // An uncommitted edit of what the drafts are made from (Stage 5, the segments, the suppression list …) goes into their commit.
   return { result: { drafts: files, skipped }, changes, summary: `draft ${campaignPath}`, thread: campaignPath, madeFrom: draftSources(campaignPath) };
