@@ -10,6 +10,7 @@ import { NO_ASSUMPTIONS, NO_GOALS } from './empty-sentences.js';
 import { bar, box, columns } from './terminal.js';
 import { inCurrency } from './currency-title.js';
 import { truncate } from '../text-width.js';
+import { roundHalfUp } from '../scoring/numbers.js';
 
 export type ReportFormat = 'terminal' | 'md';
 
@@ -140,9 +141,14 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
   return box('Assumptions', columns([['id', 'assumption', 'confidence', '', 'status', 'evidence'].map((h) => pc.dim(h)), ...rows], ['l', 'l', 'r', 'l', 'l', 'l'], { headed: true }));
 }
 
-/** A lift in whole points, signed: `+55 pts`, `-45 pts`; a lift that rounds to none is `+0 pts`, never `-0`. */
-function liftPoints(lift: number): string {
-  const points = Math.round(lift * 100) || 0;
+/**
+ * A lift in whole points, signed: `+55 pts`, `-45 pts`; a lift that rounds to none is `+0 pts`,
+ * never `-0`. In points as both rates are printed beside it (formatPercent, a half up), as a
+ * goal's trajectory is: 23 of 40 (58%) against 50% overall is 7.4999… points in binary, which
+ * Math.round printed as `+7 pts` beside 58% and 50%.
+ */
+function liftPoints(rate: number, overall: number | null): string {
+  const points = overall === null ? 0 : roundHalfUp(rate * 100, 0) - roundHalfUp(overall * 100, 0) || 0;
   return `${points >= 0 ? '+' : ''}${points} pts`;
 }
 
@@ -158,7 +164,7 @@ function noThresholdYet(w: WinLossAnalysis): string {
 
 export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat, currency: string): string {
   const dims: [PatternDimension, string][] = [['segment', 'segment'], ['industry', 'industry'], ['revenueBand', 'revenue band'], ['source', 'source']];
-  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.lift), formatFixed(p.confidence)]));
+  const patternRows = dims.flatMap(([dim, label]) => w.patterns[dim].map((p) => [label, p.value, String(p.deals), `${p.won}/${p.lost}`, formatPercent(p.winRate), liftPoints(p.winRate, w.winRate), formatFixed(p.confidence)]));
   const headline = `${formatCount(w.deals, 'closed deal')}: ${w.won} won, ${w.lost} lost · win rate ${formatPercent(w.winRate)} · average won ${withWinsWithoutArr(`${formatMoney(w.averageWonArr)} ARR`, w.wonWithoutArr)} in ${formatDayCount(w.averageWonCycleDays)}`;
   const q = w.qualificationThreshold;
   // A cut-off that turns away no lost deal separates nothing (every deal scored 0.85): it is
