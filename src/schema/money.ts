@@ -318,6 +318,12 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   const min = parseMoney(ends.min);
   const max = parseMoney(ends.max);
   if (problems.length === 0 && min !== undefined && max !== undefined && min > max) problems.push({ path: ['max'], message: `expected a max of at least the min (${min})` });
+  // As a range written in one string (`"$30k-€50k"`) is refused: `{min: "€20k", max: "$40k"}`
+  // was read in the min's currency, 20k euros to 40k dollars counted as 30k euros.
+  const [low, high] = [writtenCurrency(ends.min), writtenCurrency(ends.max)];
+  if (problems.length === 0 && low !== undefined && high !== undefined && low !== high) {
+    problems.push({ path: ['max'], message: `${READS_TWO_WAYS}: the min and the max name two currencies, ${SIGN[low.toLowerCase()] ?? low} and ${SIGN[high.toLowerCase()] ?? high}: write both ends in one` });
+  }
   return problems;
 }
 
