@@ -49,4 +49,27 @@ describe('threadwork mcp signalled while it starts', () => {
     const next = await connectMcp(dir);
     expect((await next.ok<{ ok: boolean }>('check')).ok).toBe(true);
   });
+
+  // A second signal said "still finishing the call under way", where no call is under way.
+  it('on a second signal, says the start-up is finishing, not a call, and still exits 0', async () => {
+    const dir = exampleWorkspaceCopy();
+    const slow = slowGit('rev-parse');
+    const server = spawn(process.execPath, [BIN, 'mcp', '--dir', dir], { env: { ...process.env, ...gitEnv(), NO_COLOR: '1', PATH: slow.path }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.on('exit', (code, by) => resolve({ code, signal: by })));
+    try {
+      await waitFor(() => existsSync(slow.entered) && stderr.includes('threadwork mcp: starting on'), 'the server to be held in its start-up', () => stderr);
+      server.kill('SIGTERM');
+      await waitFor(() => stderr.includes('stopping (SIGTERM) while starting'), 'the stopping line', () => stderr);
+      server.kill('SIGTERM');
+      await waitFor(() => stderr.includes('still finishing its start-up (SIGTERM)'), 'the second signal heard', () => stderr);
+      rmSync(slow.hold);
+      expect(await exited, stderr).toEqual({ code: 0, signal: null });
+    } finally {
+      rmSync(slow.hold, { force: true });
+      server.stdin.end();
+    }
+    expect(stderr).not.toContain('call under way');
+  });
 });

@@ -66,7 +66,12 @@ export async function serveStdio(dir: string): Promise<void> {
       stopServing?.();
     },
     (signal) => {
-      process.stderr.write(`threadwork mcp: still finishing the call under way (${signal}); once more stops at once, its write left for the next sync to finish\n`);
+      // While it starts there is no call under way: what is finishing is the start-up (reading the workspace, finishing an interrupted write).
+      process.stderr.write(
+        stopServing
+          ? `threadwork mcp: still finishing the call under way (${signal}); once more stops at once, its write left for the next sync to finish\n`
+          : `threadwork mcp: still finishing its start-up (${signal}); once more stops at once, an interrupted write it was finishing left for the next sync to finish\n`,
+      );
     },
   );
   process.stderr.write(`threadwork mcp: starting on ${dir}\n`);
