@@ -32,6 +32,8 @@ describe('an unknown long option near none of the command', () => {
     expect([out.code, out.json.error.commander]).toEqual([1, 'commander.unknownOption']);
     expect(out.json.error.known).toEqual(['--no-cache', '--dir', '--json']);
     expect(out.json.error.message).toBe("unknown option '--md' (expected one of --no-cache, --dir, --json; --md is an option of `threadwork score` and `threadwork report`)");
+    // Three or more commands read as a list, not a chain of "and".
+    expect((await runJson<Refusal>(['campaign', 'draft', 'x', '--date', '2026-01-01', '--dir', dir])).json.error.message).toContain('--date is an option of `threadwork deal new`, `threadwork campaign new`, `threadwork campaign reply` and `threadwork due`)');
     // The program's own options still list --version, which is one of them.
     expect((await runJson<Refusal>(['--frob', '--dir', dir])).json.error.known).toEqual(['--dir', '--json', '--version']);
   }, 30_000);

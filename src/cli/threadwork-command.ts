@@ -139,7 +139,7 @@ export class ThreadworkCommand extends Command {
       if (!this.parent && VERSION_SLIPS.has(flag)) this.error(`error: unknown option '${flag}'\n(Did you mean --version?)`, { code: 'commander.unknownOption' });
       // `check --md`: an option another command takes is named with the commands that take it.
       const takers = this.parent ? commandsTaking(flag, rootOf(this)).filter((cmd) => cmd !== this) : [];
-      if (takers.length) this.error(`error: unknown option '${flag}'\n(${flag} is an option of ${takers.map((cmd) => `\`${commandPath(cmd)}\``).join(' and ')})`, { code: 'commander.unknownOption' });
+      if (takers.length) this.error(`error: unknown option '${flag}'\n(${flag} is an option of ${listed(takers.map((cmd) => `\`${commandPath(cmd)}\``))})`, { code: 'commander.unknownOption' });
       return (Command.prototype as unknown as { unknownOption(this: Command, flag: string): never }).unknownOption.call(this, flag);
     } catch (error) {
       if (error instanceof CommanderError && /^--[a-z]/i.test(flag) && !error.message.includes('(Did you mean')) {
@@ -273,6 +273,11 @@ function invocation(command: Command): string {
 }
 
 /** `threadwork deal`: the command's name after those of the groups above it. */
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** The program a command belongs to. */
 function rootOf(command: Command): Command {
   let root = command;
