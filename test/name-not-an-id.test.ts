@@ -68,6 +68,6 @@ describe('a name that is not an id', () => {
     const { json } = await checkInProcess(dir);
     const errors = errorsOf(json.diagnostics);
     expect(errors.map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.field}`)).toEqual(['threads/sales/north wind/meta.json:2:9 schema id']);
-    expect(errors[0]!.message).toBe('Invalid `id`: expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it) (got "north wind")');
+    expect(errors[0]!.message).toBe('Invalid `id`: expected the thread id, its folder name: lower-case letters, digits and single hyphens (a folder named otherwise is renamed, its id with it) — rename the folder to north-wind and write that id (got "north wind")');
   });
 });
