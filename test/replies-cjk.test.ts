@@ -39,4 +39,32 @@ describe('replies in Japanese and Chinese', () => {
     expect(classifyReply('Yesterday I read it. 興味があります。')).toMatchObject({ category: 'positive', matched: ['興味があります'] });
     expect(findReplyPhrases('感兴趣 感兴趣', ['感兴趣']).map((hit) => hit.index)).toEqual([0, 4]);
   });
+
+  // A negated interest is a no in these scripts too: Chinese negates before the phrase, Japanese and Korean after it.
+  it.each([
+    ['不想了解，谢谢。', 'negative'],
+    ['我们不是很感兴趣。', 'negative'],
+    ['对此没什么兴趣。', 'negative'],
+    ['我們對此不感興趣。', 'negative'],
+    ['関心がありません。', 'negative'],
+    ['特に興味はございません。', 'negative'],
+    ['興味があるわけではありません。', 'negative'],
+    ['ぜひ、と言いたいところですが、今回は見送ります。', 'negative'],
+    ['いいえ。現在のツールで足りています。', 'negative'],
+    ['不。我们已经选了别的供应商。', 'negative'],
+    // A negative question is a polite ask; a negated ask is only not asked for.
+    ['来週お打ち合わせできませんか？', 'positive'],
+    ['詳しく教えていただけないでしょうか。', 'positive'],
+    ['デモは希望しません。', 'neutral'],
+    ['我没时间开个会。', 'neutral'],
+    // A clause ends at full-width punctuation and at 但是: the yes before it stands.
+    ['我们很感兴趣，但是这周没时间开会。', 'positive'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-01-05' }).category).toBe(category);
+  });
+
+  it('names the negator it read, before a Chinese phrase and after a Japanese one', () => {
+    expect(classifyReply('不想了解').matched).toEqual(['不 … 想了解']);
+    expect(classifyReply('興味があるわけではありません。').matched).toEqual(['興味がある … わけではありません']);
+  });
 });

@@ -14,6 +14,9 @@ import { findReplyPhrases, wordsIn } from './reply-phrases.js';
 import { replyText } from './reply-text.js';
 import {
   ACTION_PHRASES,
+  CJK_NEGATION_AFTER,
+  CJK_NEGATION_BEFORE,
+  CJK_NEGATORS_BEFORE,
   CLAUSE_BREAK,
   DEFAULT_REVISIT_DAYS,
   HEDGES,
@@ -105,14 +108,30 @@ function negatorBefore(text: string, index: number): string | undefined {
   return words.slice(-NEGATION_WINDOW).find((w) => NEGATORS.includes(w));
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A Chinese, Japanese or Korean phrase negated, as `matched` shows it: by a Chinese negator
+ * just before it in the same clause ("不 … 想了解"), or by a Japanese or Korean negative
+ * ending after it in the same clause ("興味がある … わけではありません", "데모 … 는 원하지 않").
+ */
+function cjkNegated(text: string, match: { phrase: string; index: number; end: number }): string | undefined {
+  if (!CJK.test(match.phrase)) return undefined;
+  const before = text.slice(Math.max(clauseStart(text, match.index), match.index - CJK_NEGATION_BEFORE), match.index);
+  const chinese = CJK_NEGATORS_BEFORE.find((n) => before.includes(n));
+  if (chinese) return `${chinese} … ${match.phrase}`;
+  const ending = CJK_NEGATION_AFTER.exec(text.slice(match.end))?.[0].trim();
+  return ending ? `${match.phrase} … ${ending}` : undefined;
+}
+
 /** "Don't contact me until Q3" is a later, not a stop. */
 function followedByUntil(text: string, end: number): boolean {
   return /^\s*(?:again\s+)?(?:until|till|before)\b/i.test(text.slice(end));
 }
 
-/** Sentences, with their offsets. */
+/** Sentences, with their offsets: they end at `.`, `!`, `?` and the full-width `。！？` of Chinese and Japanese. */
 function sentences(text: string): { text: string; index: number }[] {
-  return [...text.matchAll(/[^.!?\n]+/g)].map((m) => ({ text: m[0], index: m.index }));
+  return [...text.matchAll(/[^.!?\n。！？]+/g)].map((m) => ({ text: m[0], index: m.index }));
 }
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
@@ -130,10 +149,12 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
       note('nurture', `${phrase} until`);
       continue;
     }
-    const negator = kind === 'interest' || kind === 'action' || kind === 'nurture' ? negatorBefore(reply, match.index) : undefined;
-    if (!negator) note(kind, phrase);
+    const negatable = kind === 'interest' || kind === 'action' || kind === 'nurture';
+    const negator = negatable ? negatorBefore(reply, match.index) : undefined;
+    const negated = negator ? `${negator} … ${phrase}` : negatable ? cjkNegated(reply, match) : undefined;
+    if (!negated) note(kind, phrase);
     // A negated interest ("not really interested") or "later" ("we won't revisit this") is a no; a negated action is only not asked for.
-    else if (kind !== 'action') note('negative', `${negator} … ${phrase}`);
+    else if (kind !== 'action') note('negative', negated);
   }
   for (const sentence of sentences(reply)) {
     const words = wordsOf(sentence.text);

@@ -48,7 +48,9 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
   '退订', '取消订阅', '不要再联系', '别再联系', '请勿再联系', '不要再发', '别再发', '请勿再发', '从名单中删除', '从列表中删除',
-  '移除我', '不需要再联系', '不用再联系', '垃圾邮件',
+  '移除我', '不需要再联系', '不用再联系', '垃圾邮件', 'ご遠慮ください',
+  // Chinese as written in Taiwan and Hong Kong (traditional characters)
+  '退訂', '取消訂閱', '不要再聯繫', '別再聯繫', '請勿再聯繫', '不要再發', '別再發', '請勿再發', '從名單中刪除', '垃圾郵件',
 ];
 
 /** Auto-replies and absences: the person has not read the message yet. */
@@ -71,7 +73,7 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'en vacances', 'hors du bureau', 'estoy de vacaciones', 'estoy fuera', 'estaré fuera', 'estoy ausente',
   // Japanese, Chinese
   '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
-  '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司',
+  '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司', '自動回覆', '自動回復', '不在辦公室', '產假',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
@@ -112,7 +114,10 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   // Japanese, Chinese
   '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
   '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
+  '関心がありません', '関心はありません', '関心ありません', '関心がない', '関心はない', '興味はございません', '興味がございません',
+  '見送ります', '見送りたい', '見送ることに', '結構です',
   '不感兴趣', '没有兴趣', '没兴趣', '不太感兴趣', '不怎么感兴趣', '不需要', '不用了', '不考虑', '谢谢，不用', '已经有了',
+  '没什么兴趣', '没多大兴趣', '兴趣不大', '不感興趣', '沒有興趣', '沒興趣', '沒什麼興趣', '興趣不大', '不考慮',
 ];
 
 /**
@@ -130,7 +135,7 @@ export const INTEREST_PHRASES: readonly string[] = [
   'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
   // Japanese, Chinese
   '興味があります', '興味あります', '興味がある', '興味を持ちました', '関心があります', 'ぜひ', '是非',
-  '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解',
+  '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解', '感興趣', '有興趣', '想瞭解',
 ];
 
 /**
@@ -167,7 +172,7 @@ export const NEUTRAL_PHRASES: readonly string[] = [
   'not the right person', 'wrong person', 'unsubscribe link', "i'm in a meeting", 'i am in a meeting', 'out of office on fridays', 'out of office on mondays',
   // Japanese, Chinese: the wrong person (a referral, not a no), a spam folder
   '担当ではありません', '担当者ではありません', '担当ではない', '担当者ではない', '担当外', '迷惑メールフォルダ',
-  '不是负责人', '不负责这', '找错人', '不是我负责', '垃圾邮件箱', '垃圾邮件文件夹',
+  '不是负责人', '不负责这', '找错人', '不是我负责', '垃圾邮件箱', '垃圾邮件文件夹', '不是負責人', '垃圾郵件箱', '垃圾郵件資料夾',
 ];
 
 /**
@@ -179,7 +184,7 @@ export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', '
 export const STOP_FILLERS: readonly string[] = ['please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay'];
 
 /** A sentence that is only one of these words is a no. */
-export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non'];
+export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non', 'いいえ', '不', '아니요', '아니오'];
 
 /**
  * Words that turn a following phrase into its opposite, when they come at most
@@ -193,8 +198,28 @@ export const NEGATORS: readonly string[] = [
 
 export const NEGATION_WINDOW = 4;
 
-/** A clause ends at punctuation or at `but`: "not now, but tell me more" is a yes to more. */
-export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014]|\s-\s|\bbut\b|\bhowever\b|\bthough\b/gi;
+/**
+ * Chinese puts its negator just before what it turns round: "不想了解" (don't want to
+ * know), "不是很感兴趣" (not very interested), "没时间开个会" (no time to meet). A Chinese
+ * negator among the CJK_NEGATION_BEFORE characters before a Han phrase negates it.
+ */
+export const CJK_NEGATORS_BEFORE: readonly string[] = ['不', '没', '沒', '别', '別', '无', '無', '未', '勿'];
+export const CJK_NEGATION_BEFORE = 3;
+
+/**
+ * Japanese and Korean put the negation at the end of the clause, after what it turns
+ * round: "興味があるわけではありません" (it is not that I am interested), "デモは希望しません",
+ * "데모는 원하지 않습니다", "미팅은 필요 없습니다". A negative question is a polite ask,
+ * not a no ("お打ち合わせできませんか" — could we not meet?), so a negator followed by
+ * `か`, `でしょうか` or a question mark does not count.
+ */
+export const CJK_NEGATION_AFTER = /^[^、。！？，；：,.;:!?\n]{0,16}?(?:ません|ない|なし|ず(?=[、。，,.]|$)|않|없|아니|못)(?![^、。！？，；：,.;:!?\n]{0,6}(?:か|？|\?))/;
+
+/**
+ * A clause ends at punctuation (the full-width CJK marks too) or at `but`: "not now, but
+ * tell me more" is a yes to more; "但是", "不过", "可是" are Chinese buts.
+ */
+export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014、。！？，；：（）]|\s-\s|\bbut\b|\bhowever\b|\bthough\b|但是|不过|不過|可是/gi;
 
 /** Hedges that make a time named in a no or a yes a "later": "maybe next year", "possibly in Q3". */
 export const HEDGES: readonly string[] = ['maybe', 'perhaps', 'possibly', 'probably', 'hopefully'];
