@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply } from '../src/outreach/index.js';
+import { classifyReply, datesIn } from '../src/outreach/index.js';
 import { findReplyPhrases } from '../src/outreach/reply-phrases.js';
 import { NEUTRAL_PHRASES } from '../src/outreach/reply-vocabulary.js';
 
@@ -66,5 +66,34 @@ describe('replies in Japanese and Chinese', () => {
   it('names the negator it read, before a Chinese phrase and after a Japanese one', () => {
     expect(classifyReply('不想了解').matched).toEqual(['不 … 想了解']);
     expect(classifyReply('興味があるわけではありません。').matched).toEqual(['興味がある … わけではありません']);
+  });
+
+  // The return date of a Chinese, Japanese or Korean absence, the year inferred as for "12 January": the next such day after the reply.
+  it.each([
+    ['自動返信：1月12日まで不在にしております。', '2027-01-12'],
+    ['誠に勝手ながら、12月28日から1月5日まで休暇をいただいております。', '2027-01-06'],
+    ['１月１２日（月）より出社いたします。出張中です。', '2027-01-12'],
+    ['出張中のため、2027年1月8日に戻ります。', '2027-01-08'],
+    ['自動返信：1月中旬まで産休を取っております。', '2027-01-15'],
+    ['自动回复：我12月28日至1月3日休假，期间无法查看邮件。', '2027-01-04'],
+    ['自动回复：我正在休假，1月4号回来。', '2027-01-04'],
+    ['我正在休假，1月3日之后回来。', '2027-01-04'],
+    ['我正在出差，下周回来。', '2026-12-21'],
+  ])('%j returns %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-20' })).toMatchObject({ category: 'out-of-office', returns });
+  });
+
+  it.each([
+    ['1월 12일까지 휴가입니다.', ['2027-01-12']],
+    ['12월 28일부터 1월 3일까지 휴가', ['2026-12-28', '2027-01-04']],
+    ['2027년 1월 4일에 복귀합니다', ['2027-01-04']],
+    ['1월 말까지 출장', ['2027-01-31']],
+    ['다음 주에 복귀합니다', ['2026-12-21']],
+  ])('reads the Korean dates of %j', (text, dates) => {
+    expect(datesIn(text, '2026-12-20').map((d) => d.date)).toEqual(dates);
+  });
+
+  it('keeps the words of a date as written, full-width digits too', () => {
+    expect(datesIn('１月１２日より出社', '2026-12-20')).toMatchObject([{ date: '2027-01-12', text: '１月１２日', index: 0 }]);
   });
 });

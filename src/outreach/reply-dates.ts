@@ -87,8 +87,68 @@ function monthWithPosition(received: string, month: number, position: string | u
   return undefined;
 }
 
+/**
+ * The part of a month a Chinese, Japanese or Korean date names: 上旬/初/초 early, 中旬/중순
+ * the middle, 下旬 late, 末/底/말 the end — as monthWithPosition reads "early", "mid", "late"
+ * and "end of".
+ */
+const CJK_MONTH_PART: Readonly<Record<string, string>> = {
+  上旬: 'early', 初め: 'early', 初: 'early', 초: 'early', 中旬: 'mid', 중순: 'mid', 下旬: 'late', 末: 'end of', 底: 'end of', 말: 'end of',
+};
+
+/**
+ * Chinese, Japanese and Korean dates: `1月12日`, `2027年1月12日`, `12月28号`, `1월 12일`,
+ * `2027년 1월 12일`, a month's part (`1月中旬`, `1월 말`), and tomorrow, next week, next
+ * month and next year in each. No `\b` here: these scripts have no spaces around words.
+ */
+const CJK_RULES: readonly Rule[] = [
+  {
+    pattern: /(?<!\d)(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日号號일]/g,
+    kind: 'day',
+    resolve: (m, received) => {
+      const [month, day] = [Number(m[2]), Number(m[3])];
+      if (month < 1 || month > 12 || day < 1) return undefined;
+      if (m[1]) {
+        const date = calendarDate(ymd(Number(m[1]), month, day));
+        return date ? { date, rule: 'the date as written' } : undefined;
+      }
+      const date = nextMonthDay(received, month, day);
+      return date ? { date, rule: 'the next such day' } : undefined;
+    },
+  },
+  {
+    pattern: /(?<!\d)(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(上旬|初め|初|中旬|下旬|末|底|초|중순|말)/g,
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = Number(m[2]);
+      return month >= 1 && month <= 12 ? monthWithPosition(received, month, CJK_MONTH_PART[m[3]!], m[1]) : undefined;
+    },
+  },
+  {
+    pattern: /明日|明天|내일/g,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: addDays(received, 1), rule: 'the day after the reply' }),
+  },
+  {
+    pattern: /来週|下周|下週|下星期|下礼拜|다음\s*주/g,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
+  },
+  {
+    pattern: /来月|下个月|下個月|다음\s*달/g,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: addMonths(`${received.slice(0, 8)}01`, 1), rule: 'the first day of next month' }),
+  },
+  {
+    pattern: /来年|明年|내년/g,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
+  },
+];
+
 /** Every form a reply's date is read from, most specific first: where two overlap, the longer wins. */
 const RULES: readonly Rule[] = [
+  ...CJK_RULES,
   {
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     kind: 'day',
@@ -340,15 +400,18 @@ function relative(received: string, n: number, unit: string): { date: string; ru
  * make it the last day away: "through 2 January", "after 4 January", and the end of a
  * range ("24 December - 2 January") all give the day after.
  */
-export function datesIn(text: string, received: string): DateMention[] {
+export function datesIn(written: string, received: string): DateMention[] {
   const day = calendarDate(received);
   if (!day) return [];
+  // Full-width digits (１月１２日), as Japanese and Chinese keyboards type them, read as ASCII ones: one code unit each, so offsets hold.
+  const text = written.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   const found: DateMention[] = [];
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (const m of text.matchAll(rule.pattern)) {
       const resolved = rule.resolve(m as RegExpExecArray, day);
-      if (resolved) found.push({ date: resolved.date, rule: resolved.rule, text: m[0].trim(), index: m.index, kind: rule.kind });
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      if (resolved) found.push({ date: resolved.date, rule: resolved.rule, text: written.slice(start, start + m[0].trim().length), index: start, kind: rule.kind });
     }
   }
   found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
@@ -378,8 +441,11 @@ export function datesIn(text: string, received: string): DateMention[] {
     }
     const before = text.slice(Math.max(0, mention.index - 12), mention.index);
     const previous = read[i - 1];
-    const rangeEnd = previous !== undefined && /(?:-|–|—|\bto)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
-    if (/\b(?:through|thru|after)\s+(?:the\s+)?$/i.test(before) || rangeEnd) {
+    // The end of a range: "24 December - 2 January", "12月28日から1月3日", "12月28日至1月3日", "12월 28일부터 1월 3일".
+    const rangeEnd = previous !== undefined && /(?:-|–|—|~|～|〜|\bto|から|より|至|到|부터|에서)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
+    // "1月3日之后" / "1月3日以后": after it, as "after 3 January" is.
+    const afterIt = /^\s*(?:之后|以后|之後|以後)/.test(text.slice(mention.index + mention.text.length));
+    if (/\b(?:through|thru|after)\s+(?:the\s+)?$/i.test(before) || rangeEnd || afterIt) {
       return { ...mention, date: addDays(mention.date, 1), rule: `the day after ${mention.rule.replace(/^the /, '')} (the last day away)` };
     }
     return mention;

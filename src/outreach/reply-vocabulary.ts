@@ -73,6 +73,7 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'en vacances', 'hors du bureau', 'estoy de vacaciones', 'estoy fuera', 'estaré fuera', 'estoy ausente',
   // Japanese, Chinese
   '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
+  '不在にして', '不在となります', '不在のため', '休暇をいただ', '休暇を頂', 'お休みをいただ', 'お休みを頂', '年末年始休暇', '夏季休暇',
   '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司', '自動回覆', '自動回復', '不在辦公室', '產假',
 ];
 
