@@ -4,7 +4,7 @@ import { findReplyPhrases } from '../src/outreach/reply-phrases.js';
 import { NEUTRAL_PHRASES } from '../src/outreach/reply-vocabulary.js';
 
 // Japanese and Chinese write no spaces between words: their phrases are found inside the sentence.
-describe('replies in Japanese and Chinese', () => {
+describe('replies in Japanese, Chinese and Korean', () => {
   it.each([
     ['興味があります。来週お打ち合わせできますか？', 'positive'],
     ['申し訳ありませんが、興味がありません。', 'negative'],
@@ -95,5 +95,32 @@ describe('replies in Japanese and Chinese', () => {
 
   it('keeps the words of a date as written, full-width digits too', () => {
     expect(datesIn('１月１２日より出社', '2026-12-20')).toMatchObject([{ date: '2027-01-12', text: '１月１２日', index: 0 }]);
+  });
+
+  // Korean spaces its words but fastens particles to them (관심이, 관심은): its phrases are found inside the words.
+  it.each([
+    ['관심 없습니다.', 'negative'],
+    ['감사합니다만 관심이 없습니다.', 'negative'],
+    ['저희는 관심이 있지 않습니다.', 'negative'],
+    ['아니요, 괜찮습니다.', 'negative'],
+    ['이미 다른 솔루션을 사용하고 있습니다.', 'negative'],
+    ['관심이 있습니다. 다음 주에 미팅 가능할까요?', 'positive'],
+    ['좋습니다. 자료를 보내주세요.', 'positive'],
+    ['데모는 원하지 않습니다.', 'neutral'],
+    ['수신 거부합니다.', 'unsubscribe'],
+    ['더 이상 메일을 보내지 마세요.', 'unsubscribe'],
+    ['명단에서 삭제해 주세요.', 'unsubscribe'],
+    ['관심 없습니다. 더 이상 연락하지 마세요.', 'unsubscribe'],
+    ['자동 회신: 1월 12일까지 휴가 중입니다.', 'out-of-office'],
+    ['지금은 어렵습니다. 내년에 다시 연락 주세요.', 'nurture'],
+    ['저는 담당자가 아닙니다. 김 과장님께 전달했습니다.', 'neutral'],
+    ['메일이 스팸함에 있었습니다.', 'neutral'],
+  ])('Korean %j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-20' }).category).toBe(category);
+  });
+
+  it('gives a Korean absence its return date and a Korean later its revisit date', () => {
+    expect(classifyReply('12월 28일부터 1월 3일까지 부재중입니다. 1월 4일에 복귀합니다.', { received: '2026-12-20' })).toMatchObject({ category: 'out-of-office', returns: '2027-01-04' });
+    expect(classifyReply('지금은 어렵습니다. 내년에 다시 연락 주세요.', { received: '2026-12-20' })).toMatchObject({ category: 'nurture', revisit: '2027-01-01' });
   });
 });

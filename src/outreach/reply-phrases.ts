@@ -9,9 +9,12 @@
  * stands for up to three words.
  *
  * Chinese and Japanese are written without spaces, so a whole sentence ("興味がありません")
- * is one "word" and no phrase of theirs could ever match word by word. A phrase holding
- * Han, Hiragana or Katakana characters is therefore found as a substring of the text
- * instead; Latin, Cyrillic and the other spaced scripts keep their word boundaries.
+ * is one "word" and no phrase of theirs could ever match word by word. Korean spaces its
+ * words but fastens particles and endings to them ("관심이", "관심은", "없습니다"), so a
+ * word never equals the phrase's either. A phrase holding Han, Hiragana, Katakana or
+ * Hangul characters is therefore found as a substring of the text instead (a Korean one
+ * with its spaces as written); Latin, Cyrillic and the other spaced scripts keep their
+ * word boundaries.
  */
 
 export interface Word {
@@ -28,8 +31,8 @@ export interface PhraseHit {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const WILDCARD_WORDS = 3;
-/** Scripts written without spaces between words: their phrases match as substrings. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Scripts whose words are not set apart by spaces (Korean: not from their particles): their phrases match as substrings. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The words of `text`, lower-cased, with their offsets. Quotes must already be straight (normalizeQuotes). */
 export function wordsIn(text: string): Word[] {
