@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { campaignDraftCommand } from '../src/cli/commands/campaign-outreach.js';
+import { campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
 import { checkCommand } from '../src/cli/commands/check.js';
 import { dueCommand } from '../src/cli/commands/due.js';
 import { companyDomain } from '../src/outreach/index.js';
-import { isValidEmail } from '../src/scoring/index.js';
+import { isValidEmail, normalizeEmail } from '../src/scoring/index.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commandJson } from './helpers/in-process.js';
 import { md, writeFiles } from './helpers/testdir.js';
@@ -73,6 +73,32 @@ describe('internationalised email addresses', () => {
     expect(touch1.every((f) => /^at-jp-[0-9a-f]{8}-touch-1\.md$/.test(f))).toBe(true);
   });
 
+  // A domain and its Punycode form are one address: a CRM export or a mail header may give either.
+  it('the suppression list and campaign reply read a Punycode domain and its Unicode form as one address', async () => {
+    const dir = workspace();
+    writeFiles(dir, {
+      [`${CAMPAIGN}/5-actions.md`]: md(
+        [
+          'sequence:',
+          '  preset: five-touch-cold',
+          '  start: 2027-01-12',
+          'prospects:',
+          '  - {name: Hans Müller, email: hans@müller.de, company: Müller GmbH, title: CFO, status: active}',
+          '  - {name: Eva Müller, email: Eva@XN--MLLER-KVA.DE, company: Müller GmbH, title: CTO, status: active}',
+          '  - {name: Ute Müller, email: ute@müller.de, company: Müller GmbH, title: COO, status: active}',
+        ].join('\n'),
+      ),
+      [SUPPRESSION]: ['suppressed:', '  - email: hans@xn--mller-kva.de', '    reason: do-not-contact', '    date: 2027-01-10', '  - email: eva@müller.de', '    reason: do-not-contact', '    date: 2027-01-10', ''].join('\n'),
+    });
+    const due = await commandJson<{ due: { prospect: { email: string } }[] }>(() => dueCommand({ date: '2027-01-12' }, { dir, json: true }));
+    expect(due.json.due.map((d) => d.prospect.email)).toEqual(['ute@müller.de']);
+
+    vi.stubEnv('THREADWORK_TODAY', '2027-01-13');
+    const reply = await commandJson<{ category: string }>(() => campaignReplyCommand('2027-01-12-japan-outbound', 'ute@xn--mller-kva.de', { text: 'Please remove me from your list.', date: '2027-01-13', commit: false }, { dir, json: true }));
+    expect(reply.code, JSON.stringify(reply.json)).toBe(0);
+    expect(readFileSync(join(dir, CAMPAIGN, '5-actions.md'), 'utf8')).toMatch(/ute@müller\.de, company: Müller GmbH, title: COO, status: unsubscribed/);
+  });
+
   it.each([
     ['花子@例え.jp', true],
     ['jürgen@müller.de', true],
@@ -84,6 +110,13 @@ describe('internationalised email addresses', () => {
     ['花子 太郎@例え.jp', false],
   ])('data quality reads %j as an address: %s', (email, valid) => {
     expect(isValidEmail(email)).toBe(valid);
+  });
+
+  it('the duplicate-contact checks read a Punycode domain as its Unicode form', () => {
+    expect(normalizeEmail(' Eva@XN--MLLER-KVA.DE ')).toBe('eva@müller.de');
+    expect(normalizeEmail('花子@xn--r8jz45g.jp')).toBe('花子@例え.jp');
+    // An invalid Punycode label is kept as written: nothing to decode it to.
+    expect(normalizeEmail('ana@xn--zz.de')).toBe('ana@xn--zz.de');
   });
 
   it('gives the company domain of an internationalised address', () => {

@@ -7,17 +7,19 @@
  * one contact are one person. A prospect reached only by call or LinkedIn needs no email
  * (the Stage 5 schema asks each prospect only for the detail their touches go out by).
  */
+import { emailKey } from '../schema/email.js';
 import type { ProspectContacts } from '../schema/sequence.js';
 
 export type { ProspectContacts };
 
 /**
  * How addresses are compared (the suppression list, prospects, drafts): trimmed,
- * lower-cased and in Unicode's composed form, so `jürgen@müller.de` typed on a Mac (which
- * may decompose the ü) and pasted from a CRM are one person.
+ * lower-cased, in Unicode's composed form and with a Punycode domain read in Unicode
+ * (emailKey), so `jürgen@müller.de` typed on a Mac (which may decompose the ü), pasted from
+ * a CRM, or exported as `jürgen@xn--mller-kva.de` is one person.
  */
 export function normalizeEmail(email: string): string {
-  return email.trim().normalize('NFC').toLowerCase();
+  return emailKey(email);
 }
 
 /** A LinkedIn profile as one key: `https://www.linkedin.com/in/Dana-Reyes/?utm=x` → `linkedin.com/in/dana-reyes`. */

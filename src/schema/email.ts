@@ -1,3 +1,5 @@
+import { domainToUnicode } from 'node:url';
+
 /**
  * What an email address is, for every schema and check that takes one. Internationalised
  * addresses (RFC 6531: `花子@例え.jp`, `jürgen@müller.de`) are addresses: mail servers
@@ -18,4 +20,20 @@ export const EMAIL_ADDRESS = new RegExp(`^(?!\\.)(?!.*\\.\\.)${LOCAL}(?<!\\.)@(?
 /** Whether `email` (trimmed) is an address by EMAIL_ADDRESS. */
 export function isEmailAddress(email: string): boolean {
   return EMAIL_ADDRESS.test(email.trim());
+}
+
+/**
+ * An address as one key, however it is written: trimmed, lower-cased, in Unicode's
+ * composed form, and its domain in Unicode rather than Punycode — `Jürgen@xn--mller-kva.de`
+ * (as a CRM export or a mail header may give it) and `jürgen@müller.de` are one person,
+ * for the suppression list as for prospects (docs/outreach.md, "Who a prospect is").
+ */
+export function emailKey(email: string): string {
+  const key = email.trim().normalize('NFC').toLowerCase();
+  const at = key.lastIndexOf('@');
+  const domain = key.slice(at + 1);
+  // Only a Punycode label needs decoding; an invalid one ('' from domainToUnicode) stays as written.
+  if (at < 0 || !/(?:^|\.)xn--/.test(domain)) return key;
+  const unicode = domainToUnicode(domain);
+  return unicode ? `${key.slice(0, at + 1)}${unicode.normalize('NFC')}` : key;
 }

@@ -24,6 +24,7 @@
 
 import { normalizeText } from './text.js';
 import { normalizeDomain } from '../schema/domain.js';
+import { emailKey } from '../schema/email.js';
 
 export { normalizeDomain };
 
@@ -58,8 +59,9 @@ function compactCompanyName(name: string): string {
   return normalizeCompanyName(name).replace(/\band\b/g, '').replace(/\s+/g, '');
 }
 
+/** An address as the duplicate checks compare it: emailKey, as the suppression list and prospects do. */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return emailKey(email);
 }
 
 /** The domain of an email address (`ana@Acme.com` → `acme.com`), or undefined. */
