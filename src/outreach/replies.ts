@@ -104,7 +104,9 @@ function clauseStart(text: string, index: number): number {
 
 /** The negator among the NEGATION_WINDOW words before `index`, within the same clause. */
 function negatorBefore(text: string, index: number): string | undefined {
-  const words = text.slice(clauseStart(text, index), index).toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // "non-profit" is no Italian or French "non": a prefix joined by a hyphen negates nothing.
+  const clause = text.slice(clauseStart(text, index), index).replace(/\bnon-(?=\p{L})/giu, '');
+  const words = clause.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   return words.slice(-NEGATION_WINDOW).find((w) => NEGATORS.includes(w));
 }
 

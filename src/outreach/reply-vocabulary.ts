@@ -44,6 +44,24 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'meine daten löschen', 'löschen sie meine', 'ne plus me contacter', 'ne me contactez plus', 'ne plus recevoir', 'retirez moi',
   'retirer de vos listes', 'supprimer mes données', 'supprimez mes données', 'no me contacten', 'no vuelvan a contactar',
   'no me escriban', 'no me escribas', 'eliminar mis datos', 'borrar mis datos', 'sáquenme de', 'quitarme de',
+  // Dutch, Italian, Portuguese, Polish, Swedish: an ask to be unsubscribed, taken off the list, left alone or erased
+  'uitschrijven', 'schrijf mij uit', 'schrijf me uit', 'schrijf ons uit', 'afmelden', 'meld mij af', 'meld me af', 'verwijder mij',
+  'verwijder me', 'verwijder ons', 'haal mij * uit', 'haal me * uit', 'haal ons * uit', 'uit uw mailinglijst', 'uit jullie mailinglijst',
+  'uit de mailinglijst', 'uit uw bestand', 'van uw lijst', 'van jullie lijst', 'geen e-mails meer', 'geen mails meer', 'geen contact meer',
+  'neem geen contact', 'niet meer contacteren', 'niet meer mailen', 'mijn gegevens verwijderen', 'verwijder mijn gegevens',
+  'cancellarmi', 'cancellateci', 'rimuovetemi', 'rimuovermi', 'rimuoveteci', 'rimuovere il mio', 'dalla vostra lista', 'dalla vostra mailing list',
+  'dalla mailing list', 'disiscrivermi', 'disiscrivetemi', 'disiscrizione', 'non contattatemi', 'non contattateci', 'non contattarmi',
+  'non voglio più ricevere', 'non scrivetemi', 'non scrivermi', 'cancellare i miei dati', 'cancellate i miei dati',
+  'remova-me', 'removam-me', 'remover-me', 'retirem-me', 'remova o meu', 'remover o meu', 'da sua lista', 'da vossa lista', 'da lista de e-mails',
+  'da lista de emails', 'descadastrar', 'descadastre', 'cancelar a inscrição', 'cancelar inscrição', 'anular a subscrição', 'não quero receber',
+  'não me contactem', 'não me contatem', 'não me contacte', 'não me contate', 'parem de enviar', 'pare de enviar', 'apaguem os meus dados',
+  'apagar os meus dados', 'excluir meus dados', 'wypisanie z', 'wypisać z', 'wypisać mnie', 'wypiszcie mnie', 'wypisz mnie', 'usunąć mnie',
+  'usuńcie mnie', 'usuń mnie', 'usunięcie mnie', 'z listy mailingowej', 'z waszej listy', 'z państwa listy', 'z listy odbiorców',
+  'nie kontaktujcie się', 'proszę się nie kontaktować', 'proszę nie kontaktować', 'nie chcę otrzymywać', 'nie przysyłajcie', 'proszę nie pisać',
+  'nie piszcie', 'usunąć moje dane', 'usunięcie moich danych', 'avregistrera', 'avsluta prenumerationen', 'ta bort mig', 'ta bort oss',
+  'stryk mig', 'ta * bort mig', 'ta * bort oss', 'niet meer bellen', 'bel mij niet', 'bel me niet', 'non chiamatemi', 'não me liguem', 'nie dzwońcie', 'ring inte', 'från er lista', 'från era listor', 'från er sändlista', 'från utskickslistan', 'vill inte få fler', 'vill inte ha fler',
+  'inga fler mejl', 'inga fler mail', 'inga fler e-post', 'kontakta mig inte', 'kontakta oss inte', 'sluta mejla', 'sluta skicka',
+  'radera mina uppgifter',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
@@ -76,6 +94,13 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'fuera de la oficina', 'respuesta automática', 'fuori ufficio', 'risposta automatica',
   'bin ich abwesend', 'bin abwesend', 'im urlaub', 'außer haus', 'je suis absent', 'je suis absente', 'en congé', 'en congés',
   'en vacances', 'hors du bureau', 'estoy de vacaciones', 'estoy fuera', 'estaré fuera', 'estoy ausente',
+  // Dutch, Italian, Portuguese, Polish, Swedish
+  'automatisch antwoord', 'afwezigheidsmelding', 'niet op kantoor', 'afwezig', 'met vakantie', 'op vakantie', 'met verlof',
+  'beperkt toegang', 'weer aanwezig', 'terug op kantoor', 'in ferie', 'sono assente', 'fuori sede', 'in congedo', 'in maternità',
+  'non sono in ufficio', 'rientrerò', 'rientro in ufficio', 'sarò di ritorno', 'fora do escritório', 'resposta automática', 'de férias',
+  'estou ausente', 'em licença', 'estarei de volta', 'poza biurem', 'odpowiedź automatyczna', 'automatyczna odpowiedź', 'na urlopie',
+  'jestem nieobecny', 'jestem nieobecna', 'nieobecności', 'ograniczony dostęp', 'automatiskt svar', 'frånvarande', 'på semester',
+  'tjänstledig', 'föräldraledig', 'inte på kontoret', 'begränsad tillgång', 'är tillbaka den',
   // Japanese, Chinese
   '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
   '不在にして', '不在となります', '不在のため', '休暇をいただ', '休暇を頂', 'お休みをいただ', 'お休みを頂', '年末年始休暇', '夏季休暇',
@@ -100,6 +125,11 @@ export const NURTURE_PHRASES: readonly string[] = [
   'get back in touch', 'write again', 'write me again', 'email me again', 'en este momento no', 'too soon',
   // German, French, Spanish
   'aktuell nicht', 'später', 'pas maintenant', 'plus tard', 'ahora no', 'más adelante',
+  // Dutch, Italian, Portuguese, Polish, Swedish
+  'nu niet', 'op dit moment niet', 'momenteel niet', 'misschien later', 'later contact', 'later terug', 'niet het juiste moment',
+  'al momento no', 'non ora', 'non adesso', 'più avanti', 'ricontattarmi', 'ricontattatemi', 'risentiamoci', 'agora não', 'de momento não',
+  'neste momento não', 'mais para a frente', 'mais adiante', 'mais tarde', 'voltamos a falar', 'nie teraz', 'w tej chwili nie', 'obecnie nie',
+  'później', 'może później', 'inte just nu', 'inte nu', 'längre fram', 'senare', 'återkom',
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
   '나중에 연락', '다시 연락 주세요', '보류',
@@ -123,6 +153,14 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   // German, French, Spanish, Italian
   'kein interesse', 'nein danke', 'pas intéressé', 'pas intéressés', 'pas pour nous', 'non merci', 'no nos interesa',
   'no me interesa', 'no gracias', 'non mi interessa', 'non ci interessa', 'grazie ma no', 'no grazie',
+  // Dutch, Italian, Portuguese, Polish, Swedish
+  'geen interesse', 'niet geïnteresseerd', 'niet geinteresseerd', 'nee bedankt', 'nee dank', 'nee, dank je', 'niet nodig', 'geen behoefte',
+  'hebben al een', 'gebruiken al', 'past niet', 'niet relevant', 'non siamo interessati', 'non sono interessato', 'non sono interessata', 'non interessati',
+  'non ci serve', 'non abbiamo bisogno', 'abbiamo già un', 'abbiamo già una', 'usiamo già', 'non fa per noi', 'não temos interesse', 'não estamos interessados', 'não tenho interesse',
+  'sem interesse', 'não, obrigado', 'não obrigado', 'não obrigada', 'não precisamos', 'já temos', 'já usamos', 'não é para nós',
+  'nie jesteśmy zainteresowani', 'nie jestem zainteresowany', 'nie jestem zainteresowana', 'nie interesuje', 'nie, dziękuję', 'nie dziękuję',
+  'nie potrzebujemy', 'już mamy', 'już korzystamy', 'brak zainteresowania', 'inte intresserad', 'inte intresserade', 'inget intresse',
+  'nej tack', 'behöver inte', 'har redan en', 'använder redan', 'inte aktuellt', 'inte relevant',
   // Japanese, Chinese
   '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
   '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
@@ -149,6 +187,11 @@ export const INTEREST_PHRASES: readonly string[] = [
   'promising', 'sounds promising', 'consider', 'a match', 'a good match', 'work for us', 'could work', 'buy', 'a problem for us',
   "i'd welcome", 'welcome', 'go for it',
   'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
+  // Dutch, Italian, Portuguese, Polish, Swedish
+  'interessant', 'geïnteresseerd', 'geinteresseerd', 'klinkt goed', 'klinkt interessant', 'interessante', 'interessati', 'interessato',
+  'interessata', 'mi interessa', 'ci interessa', 'volentieri', 'interessados', 'interessado', 'interessada', 'temos interesse', 'interesujące',
+  'interesująco', 'zainteresowany', 'zainteresowana', 'zainteresowani', 'chętnie', 'intressant', 'intresserad', 'intresserade', 'låter bra',
+  'gärna',
   // Japanese, Chinese
   '興味があります', '興味あります', '興味がある', '興味を持ちました', '関心があります', 'ぜひ', '是非',
   '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解', '感興趣', '有興趣', '想瞭解',
@@ -177,6 +220,11 @@ export const ACTION_PHRASES: readonly string[] = [
   "let's try", 'set up a meeting', 'arrange a meeting', 'a conversation', 'a good time for you', 'i have time', 'show me', 'show us',
   'give me a ring', 'drop me a line', 'drop me a note', 'get in touch', 'one-pager', 'brochure', 'overview', 'case study',
   'give me a shout', 'give us a shout', 'next steps', 'a proposal', 'a quote', 'a pilot', 'the pilot',
+  // Dutch, Italian, Portuguese, Polish, Swedish
+  'afspraak', 'bellen', 'meer informatie', 'stuur me', 'stuur mij', 'kennismaken', 'fissare una call', 'una call', 'una chiamata', 'un incontro',
+  'una riunione', 'sentirci', 'maggiori informazioni', 'più informazioni', 'inviatemi', 'mandatemi', 'reunião', 'marcar uma', 'uma chamada',
+  'mais informações', 'envie-me', 'pode enviar', 'spotkanie', 'rozmowę', 'zadzwonić', 'więcej informacji', 'proszę przesłać', 'ett möte',
+  'boka', 'ringa', 'mer information', 'skicka mer',
   // Japanese, Chinese
   '打ち合わせ', 'お話を伺', 'お話ししましょう', '詳しく教えて', '資料を送って', '資料をお送り', 'デモ', 'お電話', 'ご都合',
   '安排会议', '约个时间', '开个会', '通个电话', '打电话', '演示', '发给我', '详细资料', '更多信息', '报价',
@@ -208,7 +256,7 @@ export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', '
 export const STOP_FILLERS: readonly string[] = ['please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay'];
 
 /** A sentence that is only one of these words is a no. */
-export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non', 'いいえ', '不', '아니요', '아니오'];
+export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non', 'nee', 'nej', 'nie', 'não', 'いいえ', '不', '아니요', '아니오'];
 
 /**
  * Words that turn a following phrase into its opposite, when they come at most
@@ -218,6 +266,8 @@ export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non', 
 export const NEGATORS: readonly string[] = [
   'not', 'no', 'never', "don't", 'dont', "doesn't", "didn't", "haven't", "hasn't", "couldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
   "can't", 'cannot', 'nor', 'neither', 'hardly',
+  // German, French, Spanish, Dutch, Italian, Portuguese, Polish, Swedish ("wij zijn niet echt geïnteresseerd", "non siamo molto interessati")
+  'nicht', 'kein', 'keine', 'keinen', 'pas', 'jamais', 'nunca', 'niet', 'geen', 'nooit', 'non', 'mai', 'não', 'nao', 'nie', 'nigdy', 'inte', 'ej', 'aldrig',
 ];
 
 export const NEGATION_WINDOW = 4;
@@ -241,9 +291,11 @@ export const CJK_NEGATION_AFTER = /^[^、。！？，；：,.;:!?\n]{0,16}?(?:�
 
 /**
  * A clause ends at punctuation (the full-width CJK marks too) or at `but`: "not now, but
- * tell me more" is a yes to more; "但是", "不过", "可是" are Chinese buts.
+ * tell me more" is a yes to more; "aber", "pero", "maar", "ma", "mas", "ale", "men" are the
+ * buts of German, Spanish, Dutch, Italian, Portuguese, Polish and Swedish ("mais" is not:
+ * in Portuguese it is "more"), "但是", "不过", "可是" Chinese ones.
  */
-export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014、。！？，；：（）]|\s-\s|\bbut\b|\bhowever\b|\bthough\b|但是|不过|不過|可是/gi;
+export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014、。！？，；：（）]|\s-\s|\bbut\b|\bhowever\b|\bthough\b|\b(?:aber|pero|maar|ma|mas|ale|men)\b|但是|不过|不過|可是/gi;
 
 /** Hedges that make a time named in a no or a yes a "later": "maybe next year", "possibly in Q3". */
 export const HEDGES: readonly string[] = ['maybe', 'perhaps', 'possibly', 'probably', 'hopefully'];
