@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply } from '../src/outreach/index.js';
+import { classifyReply, datesIn } from '../src/outreach/index.js';
 
 // The replies a European sales team reads in Dutch, Italian, Portuguese, Polish and Swedish, as people write them.
 describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
@@ -68,5 +68,41 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
     'Intressant, men ta bort mig från er lista.',
   ])('%j is an unsubscribe, not a yes', (text) => {
     expect(classifyReply(text).category).toBe('unsubscribe');
+  });
+
+  // Return and revisit dates with each language's month names, the year inferred as for "12 January": the next such day.
+  it.each([
+    ['Ik ben afwezig tot 12 januari. Automatisch antwoord.', 'out-of-office', '2027-01-12'],
+    ['Ik ben met vakantie tot en met 4 januari en heb beperkt toegang tot mijn e-mail.', 'out-of-office', '2027-01-05'],
+    ['Automatisch antwoord: ik ben afwezig van 21 december tot 4 januari.', 'out-of-office', '2027-01-05'],
+    ['Sono fuori ufficio fino al 12 gennaio.', 'out-of-office', '2027-01-12'],
+    ['Risposta automatica: sono in ferie dal 21 dicembre al 6 gennaio.', 'out-of-office', '2027-01-07'],
+    ['Estou fora do escritório até 12 de janeiro.', 'out-of-office', '2027-01-12'],
+    ['Resposta automática: estou de férias de 21 de dezembro a 6 de janeiro.', 'out-of-office', '2027-01-07'],
+    ['Jestem poza biurem do 12 stycznia.', 'out-of-office', '2027-01-12'],
+    ['Odpowiedź automatyczna: jestem na urlopie od 21 grudnia do 6 stycznia.', 'out-of-office', '2027-01-07'],
+    ['Jag är på semester till och med 6 januari.', 'out-of-office', '2027-01-07'],
+    ['Automatiskt svar: Jag är tillbaka den 12 januari.', 'out-of-office', '2027-01-12'],
+    ['Ich bin bis zum 12. Januar nicht im Büro.', 'out-of-office', '2027-01-12'],
+    ['Abwesenheitsnotiz: Ich bin vom 21. Dezember bis 6. Januar im Urlaub.', 'out-of-office', '2027-01-07'],
+    ['Je suis absent jusqu\'au 12 janvier.', 'out-of-office', '2027-01-12'],
+    ['Réponse automatique : je suis en congés du 21 décembre au 6 janvier.', 'out-of-office', '2027-01-07'],
+    ['Estoy fuera de la oficina hasta el 12 de enero.', 'out-of-office', '2027-01-12'],
+    ['Nu niet, neem in maart contact op.', 'nurture', '2027-03-01'],
+    ['Nu niet, misschien volgend jaar.', 'nurture', '2027-01-01'],
+    ['Al momento no, risentiamoci a marzo.', 'nurture', '2027-03-01'],
+    ['Agora não, talvez no próximo ano.', 'nurture', '2027-01-01'],
+    ['Nie teraz, proszę wrócić w marcu.', 'nurture', '2027-03-01'],
+    ['Inte just nu, kanske nästa år.', 'nurture', '2027-01-01'],
+    ['Aktuell nicht, melden Sie sich im März wieder.', 'nurture', '2027-03-01'],
+    ['Pas maintenant, recontactez-moi en mars.', 'nurture', '2027-03-01'],
+  ])('%j is %s, dated %s', (text, category, date) => {
+    const result = classifyReply(text, { received: '2026-12-20' });
+    expect(result.category).toBe(category);
+    expect(category === 'out-of-office' ? result.returns : result.revisit).toBe(date);
+  });
+
+  it('reads a month name of these languages only after a day or a preposition: "mai", "mars" and "marca" are words too', () => {
+    expect(datesIn('Mars bars, a mai tai and la marca de la casa, maj?', '2026-12-20')).toEqual([]);
   });
 });

@@ -146,9 +146,83 @@ const CJK_RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * Month names of the other languages a European team reads replies in — German, French,
+ * Spanish, Italian, Dutch, Portuguese, Polish (the genitive a date takes: "12 stycznia"),
+ * Swedish — by month number. Read only after a day ("12 januari", "12. Januar",
+ * "12 de janeiro") or after one of EUROPEAN_MONTH_PREPOSITIONS, never alone: "mai",
+ * "mars", "marca" and "maio" are words too.
+ */
+const EUROPEAN_MONTHS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'stycznia'],
+  ['februar', 'février', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'lutego'],
+  ['märz', 'maerz', 'mars', 'marzo', 'maart', 'março', 'marco', 'marca'],
+  ['avril', 'abril', 'aprile', 'kwietnia'],
+  ['mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj'],
+  ['juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca'],
+  ['juli', 'juillet', 'julio', 'luglio', 'julho', 'lipca'],
+  ['août', 'aout', 'agosto', 'augustus', 'augusti', 'sierpnia'],
+  ['septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'września'],
+  ['oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'października'],
+  ['novembre', 'noviembre', 'novembro', 'listopada'],
+  ['dezember', 'décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudnia'],
+];
+/** Polish names a month in the locative after "w" ("w styczniu"): read there only. */
+const POLISH_LOCATIVE_MONTHS: readonly string[] = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
+const EUROPEAN_MONTH = `(${EUROPEAN_MONTHS.flat().sort((a, b) => b.length - a.length).join('|')})`;
+/** "in januari", "im Januar", "en janvier", "a gennaio", "em janeiro", "i januari", "w styczniu": the month ahead. */
+const EUROPEAN_MONTH_PREPOSITIONS = '(?:in|im|en|a|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal)';
+
+function europeanMonthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const i = EUROPEAN_MONTHS.findIndex((names) => names.includes(w));
+  if (i >= 0) return i + 1;
+  const locative = POLISH_LOCATIVE_MONTHS.indexOf(w);
+  return locative >= 0 ? locative + 1 : undefined;
+}
+
+/** Dates written with the month names of EUROPEAN_MONTHS, and next week / next year in those languages. */
+const EUROPEAN_RULES: readonly Rule[] = [
+  {
+    // 12 januari, 12. Januar 2027, 12 de janeiro de 2027, le 12 janvier, 7 stycznia
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})\\.?\\s+(?:de\\s+)?${EUROPEAN_MONTH}(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}\\p{N}])`, 'giu'),
+    kind: 'day',
+    resolve: (m, received) => {
+      const month = europeanMonthOf(m[2]!);
+      if (!month) return undefined;
+      const day = Number(m[1]);
+      if (m[3]) {
+        const date = calendarDate(ymd(Number(m[3]), month, day));
+        return date ? { date, rule: 'the date as written' } : undefined;
+      }
+      const date = nextMonthDay(received, month, day);
+      return date ? { date, rule: 'the next such day' } : undefined;
+    },
+  },
+  {
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${EUROPEAN_MONTH_PREPOSITIONS}\\s+(${[...EUROPEAN_MONTHS.flat(), ...POLISH_LOCATIVE_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])(?![\\s.,]*\\d)`, 'giu'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = europeanMonthOf(m[1]!);
+      return month ? monthWithPosition(received, month, /^(?:nach|après|dopo|na|efter)/i.test(m[0]) ? 'after' : undefined, m[2]) : undefined;
+    },
+  },
+  {
+    pattern: /(?<![\p{L}])(?:volgende week|nächste woche|la semaine prochaine|la semana que viene|la próxima semana|la prossima settimana|prossima settimana|próxima semana|na próxima semana|w przyszłym tygodniu|nästa vecka)(?![\p{L}])/giu,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
+  },
+  {
+    pattern: /(?<![\p{L}])(?:volgend jaar|nächstes jahr|im nächsten jahr|l'année prochaine|el año que viene|el próximo año|l'anno prossimo|il prossimo anno|no próximo ano|próximo ano|w przyszłym roku|nästa år)(?![\p{L}])/giu,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
+  },
+];
+
 /** Every form a reply's date is read from, most specific first: where two overlap, the longer wins. */
 const RULES: readonly Rule[] = [
   ...CJK_RULES,
+  ...EUROPEAN_RULES,
   {
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     kind: 'day',
@@ -439,13 +513,15 @@ export function datesIn(written: string, received: string): DateMention[] {
       const target = weekday(mention.date);
       return { ...mention, date: nextWeekday(previousDay.date, target), rule: `the ${WEEKDAYS[target]![0]} after ${previousDay.date}` };
     }
-    const before = text.slice(Math.max(0, mention.index - 12), mention.index);
+    const before = text.slice(Math.max(0, mention.index - 16), mention.index);
     const previous = read[i - 1];
     // The end of a range: "24 December - 2 January", "12月28日から1月3日", "12月28日至1月3日", "12월 28일부터 1월 3일".
-    const rangeEnd = previous !== undefined && /(?:-|–|—|~|～|〜|\bto|から|より|至|到|부터|에서)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
+    const rangeEnd = previous !== undefined && /(?:-|–|—|~|～|〜|\b(?:to|tot|bis|au|al|a|hasta|do|till)|até|から|より|至|到|부터|에서)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
     // "1月3日之后" / "1月3日以后": after it, as "after 3 January" is.
     const afterIt = /^\s*(?:之后|以后|之後|以後)/.test(text.slice(mention.index + mention.text.length));
-    if (/\b(?:through|thru|after)\s+(?:the\s+)?$/i.test(before) || rangeEnd || afterIt) {
+    // "through", "after", and theirs: "tot en met", "t/m", "till och med", "nach dem", "après le", "dopo il", "após", "po", "efter".
+    const lastDayAway = /(?<![\p{L}])(?:through|thru|after|tot en met|t\/m|till och med|t\.o\.m\.|nach dem|nach|après le|après|dopo il|dopo|após|depois de|po|efter|na)\s+(?:the\s+)?$/iu;
+    if (lastDayAway.test(before) || rangeEnd || afterIt) {
       return { ...mention, date: addDays(mention.date, 1), rule: `the day after ${mention.rule.replace(/^the /, '')} (the last day away)` };
     }
     return mention;
