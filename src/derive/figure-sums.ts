@@ -1,5 +1,6 @@
 import { countOf, deliveredOf, type CountName, type OutreachCounts } from '../outreach/rates.js';
 import { nothingRecorded, opensTracked } from '../outreach/results.js';
+import { cents } from '../schema/money.js';
 import { lowerBound } from './sorted.js';
 import type { ThreadFacts } from './thread-facts.js';
 
@@ -110,10 +111,6 @@ export class FigureSums {
   }
 }
 
-/** An amount in whole cents, the unit every money sum is kept in (exact in a double, whatever the order of the adds). */
-export function cents(amount: number): number {
-  return Math.round(amount * 100);
-}
 
 /** A share of 0 to 1 in whole billionths: exact in a double for any margin written to nine decimals, and summed without drift up to millions of deals. */
 function billionths(share: number): number {

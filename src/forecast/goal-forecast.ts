@@ -1,6 +1,7 @@
 import type { Config } from '../schema/config.js';
 import type { Goal } from '../schema/goal.js';
 import { daysBetween, type ThreadFacts } from '../derive/thread-facts.js';
+import { cents } from '../schema/money.js';
 import { roundHalfUp } from '../scoring/numbers.js';
 import { calibrateStages, CycleModel, type ClosedDeals, type StageCalibration } from './calibrate.js';
 import { GoalDraws } from './goal-draws.js';
@@ -137,7 +138,7 @@ export function goalForecast(
   asOf: string,
   settings: ForecastSettings,
 ): { forecast: GoalForecast; base: Base } {
-  const base: Base = { won: closed.won, wonCents: Math.round(closed.wonArr * 100), lost: closed.lost, wonWithoutArr: closed.wonWithoutArr };
+  const base: Base = { won: closed.won, wonCents: cents(closed.wonArr), lost: closed.lost, wonWithoutArr: closed.wonWithoutArr };
   const forecast: GoalForecast = {
     asOf,
     deadline: goal.deadline,

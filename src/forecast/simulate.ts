@@ -1,3 +1,4 @@
+import { cents } from '../schema/money.js';
 import { dealKey, DrawTotals, threshold, type DealDraw } from './draws.js';
 import { metricValue, type ForecastMetric } from './metrics.js';
 
@@ -40,7 +41,7 @@ export function dealDrawWithKey(key: number, deal: Omit<DealChance, 'path'>): De
     key,
     tWon: threshold(deal.pWon),
     tClosed: threshold(Math.max(deal.pWon, deal.pClosed)),
-    cents: deal.value === null ? 0 : Math.round(deal.value * 100),
+    cents: deal.value === null ? 0 : cents(deal.value),
     withoutArr: deal.value === null ? 1 : 0,
   };
 }

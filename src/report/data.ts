@@ -2,7 +2,7 @@ import { today } from '../clock.js';
 import type { AssumptionState } from '../derive/assumptions.js';
 import { deriveGoal, type GoalState } from '../derive/goals.js';
 import { forecastRuns } from './forecast.js';
-import { cents } from '../derive/figure-sums.js';
+import { cents } from '../schema/money.js';
 import { configuredStageRank, DERIVED_PIPELINE_STAGES, type ThreadFacts } from '../derive/thread-facts.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { goalsOf, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';

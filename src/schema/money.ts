@@ -96,6 +96,19 @@ interface Ambiguous {
 }
 
 /**
+ * An amount in whole cents, the unit every money figure is summed, averaged and shown to:
+ * a half cent rounded up, as on paper. `Math.round(amount * 100)` rounded the binary value:
+ * 1,000.10 at a 15% stage is 150.015 by hand, 15001.4999… cents in binary, and was
+ * weighted at 150.01. The scaled amount is cut to 15 significant digits first (a double
+ * holds every decimal of that length), below 10¹⁵ cents; above, a cent is below what a
+ * double resolves and the value is taken as it is.
+ */
+export function cents(amount: number): number {
+  const scaled = amount * 100;
+  return Math.round(Math.abs(scaled) < 1e15 ? Number(scaled.toPrecision(15)) : scaled);
+}
+
+/**
  * Money as people write it: `1200000`, `$1.2M`, `€5m`, `500k`, `$1.5B`, `USD 40,000`,
  * `10M-50M` (a range), and the European way, `€1.200.000`, `1 200 000 €`, `€1.200,50`
  * (docs/file-formats.md, "Money"). Returns undefined for text that is not an amount, or
