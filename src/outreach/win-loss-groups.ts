@@ -5,7 +5,8 @@
  * of deals at which a group's own rate and "we don't know yet" weigh the same.
  */
 
-import { parseRevenueRange } from '../schema/money.js';
+import { cents, parseRevenueRange } from '../schema/money.js';
+import { roundHalfUp } from '../scoring/numbers.js';
 
 export const CONFIDENCE_PRIOR_DEALS = 5;
 export const UNKNOWN = 'unknown';
@@ -55,10 +56,22 @@ export function revenueBand(revenue: unknown): string {
   return low === high ? low : UNKNOWN;
 }
 
-export const round = (value: number, places: number): number => Math.round(value * 10 ** places) / 10 ** places;
-
+/** Two decimals, a half up, as every confidence is printed (formatFixed). */
 export function confidenceFor(deals: number): number {
-  return round(deals / (deals + CONFIDENCE_PRIOR_DEALS), 2);
+  return roundHalfUp(deals / (deals + CONFIDENCE_PRIOR_DEALS), 2);
+}
+
+/**
+ * The average of amounts, to the cent: the amounts summed in whole cents, as the metrics'
+ * average deal size sums them, and the average's half cent rounded up. Averaged in binary
+ * and rounded with Math.round, 36,000.02 and 24,000.05 (30,000.035 by hand, so 30,000.04)
+ * averaged 30,000.03. The cent sum is an integer, so its quotient is a half only when a
+ * half is exact in binary: Math.round of it rounds as on paper.
+ */
+export function averageAmount(amounts: readonly number[]): number | null {
+  if (!amounts.length) return null;
+  const total = amounts.reduce((sum, amount) => sum + cents(amount), 0);
+  return Math.round(total / amounts.length) / 100;
 }
 
 /** Lower case, trimmed, single spaces, no trailing full stop: `Price. ` and `price` are one group. */
@@ -93,7 +106,7 @@ export function groupPatterns(deals: readonly GroupedDeal[], overallWinRate: num
         lost: members.length - won.length,
         // Exact, as the overall rate (winloss.ts): the reports round once when they print.
         winRate,
-        averageWonArr: arrs.length ? round(arrs.reduce((a, b) => a + b, 0) / arrs.length, 2) : null,
+        averageWonArr: averageAmount(arrs),
         lift: winRate - overallWinRate,
         confidence: confidenceFor(members.length),
       };

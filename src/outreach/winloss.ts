@@ -10,7 +10,7 @@
 import { formatFixed, formatPercent } from '../derive/format.js';
 import { buyerPersonas, type BuyerPersonas } from './buyer-personas.js';
 import { bestQualificationThreshold, type QualificationThreshold } from './qualification-threshold.js';
-import { groupKey, groupPatterns, groupValue, revenueBand, round, UNKNOWN, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
+import { averageAmount, groupKey, groupPatterns, groupValue, revenueBand, UNKNOWN, type GroupPattern, type PatternDimension } from './win-loss-groups.js';
 
 export interface WinLossDeal {
   path: string;
@@ -77,11 +77,7 @@ export const UNSPECIFIED_REASON = 'unspecified';
 const DIMENSION_LABEL: Record<PatternDimension, string> = { industry: 'industry', revenueBand: 'revenue band', segment: 'segment', source: 'source' };
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const mean = (values: readonly number[], places: number | null): number | null => {
-  if (!values.length) return null;
-  const average = values.reduce((a, b) => a + b, 0) / values.length;
-  return places === null ? average : round(average, places);
-};
+const mean = (values: readonly number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 // Rates and shares are kept exact: the reports round them once, to a whole percent, as the
 // pipeline report, the metrics and the goals do. Rounded here to 3 decimals first, 5 won of
 // 11 (45.45%) became 0.455 and printed "46%" beside the pipeline's "45%".
@@ -109,10 +105,10 @@ export function analyzeWinLoss(deals: readonly WinLossDeal[] | null | undefined,
     lost: lost.length,
     ignored: all.length - closed.length,
     winRate: overall,
-    averageWonArr: mean(won.map((d) => finite(d.arr)).filter((v): v is number => v !== null), 2),
+    averageWonArr: averageAmount(won.map((d) => finite(d.arr)).filter((v): v is number => v !== null)),
     wonWithoutArr: won.filter((d) => finite(d.arr) === null).length,
     // Exact, as README says of every report's days in --json (the text prints whole days).
-    averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null), null),
+    averageWonCycleDays: mean(won.map((d) => finite(d.cycleDays)).filter((v): v is number => v !== null)),
     patterns,
     lossReasons: lossReasons(lost),
     recommendations: overall === null ? [] : recommend(patterns, overall, options.thresholds),
