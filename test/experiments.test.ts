@@ -478,3 +478,21 @@ describe('an experiment naming an unknown assumption, in sync', () => {
     expect(sync.stdout).not.toContain('A5 confidence');
   });
 });
+
+/**
+ * A variant's rate and the difference in points are to a tenth, a half up, as the
+ * campaign's rates are: 29 replies of 400 is 7.25%, 7.249999… in binary, and toFixed
+ * printed 7.2% in the experiment where the campaign's rates print 7.3%.
+ */
+describe('experiment rates', () => {
+  it('round a rate of exactly half a tenth of a percent up, in the learning block and the report', async () => {
+    const dir = campaign(`${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`, `closed: 2026-04-01\nresults:\n  sent: 800\n  replied: 87\n  experiments:\n    subject-line:\n      A: {sent: 400, replied: 29}\n      B: {sent: 400, replied: 58}\n`);
+    expect((await syncJson(dir)).code).toBe(0);
+    // By hand: A 29/400 = 7.25% → 7.3%; B 58/400 = 14.5%; B − A = 7.25 points → +7.3 pts.
+    const learning = read(dir, `${CAMPAIGN}/6-learning.md`);
+    expect(learning).toContain('| A | 50% | 400 | 400 | 29 | 7.3% | — |');
+    expect(learning).toMatch(/\| B ✓? ?\| 50% \| 400 \| 400 \| 58 \| 14\.5% \| \+7\.3 pts \|/);
+    const terminal = await runCli(['report', 'campaigns', '--dir', dir]);
+    expect(terminal.stdout).toContain('reply rate A 7.3% vs B 14.5% (+7.3 pts');
+  });
+});
