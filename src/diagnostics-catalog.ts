@@ -27,9 +27,10 @@ export interface RuleInfo {
   /**
    * What the position points at: `key` (a key or value in the file; the diagnostic carries
    * `field`, its data path), `key or file` (a key when there is one to point at),
-   * `text` (a place in the text, e.g. a syntax error) or `file` (the file as a whole: line 1).
+   * `text` (a place in the text, e.g. a syntax error), `error or file` (the error in the file that
+   * the message names, else line 1) or `file` (the file as a whole: line 1).
    */
-  readonly at: 'key' | 'key or file' | 'text' | 'file';
+  readonly at: 'key' | 'key or file' | 'text' | 'error or file' | 'file';
   /** What it catches, in a line: the README table's text. */
   readonly summary: string;
   /** The message it prints; `{…}` stands for what varies. */
@@ -596,10 +597,10 @@ export const RULES = {
   'derived-held': {
     severity: 'warning',
     reportedBy: ['sync', 'watch'],
-    at: 'file',
+    at: 'error or file',
     summary: 'derived values held at the last valid version of a broken file',
     message: 'Not updated: the {what} keeps its last good state until {files} {is|are} fixed',
-    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up. A Held line is about the whole file, so it points at line 1 (a file held while deleted has no line at all); its message names the cause: the error that broke the file, at its line and column, where that error is also reported, or the files that still name a removed id.',
+    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up. A Held line names its cause: the error that broke the file (or holds its thread), at its line and column, or the files that still name a removed id. When that error is in the held file, the Held line sits at it too — where an editor shows the error, not at line 1, which had nothing wrong; one held for what other files say (a removed id, a renamed folder\'s error) points at line 1 (a file held while deleted has no line at all).',
   },
   'marketing-open': {
     severity: 'error',

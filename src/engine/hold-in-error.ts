@@ -186,7 +186,8 @@ function heldWarning(thread: string, errors: readonly Diagnostic[], renamedTo: s
   const why = own || renamedTo === undefined ? where : `${where} in ${renamedTo}, the folder it was renamed or moved to`;
   // A thread HEAD has no file of (a folder new since, in error) is left out, not held at anything.
   const held = committed ? `values derived from ${thread} are held at its version in HEAD` : `${thread} is left out of every derived value (HEAD has no version of it)`;
-  return diagnostic(at, START, 'warning', 'derived-held', `Held: ${held}, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
+  // At the error it names, as an editor shows it: at 1:1 it sat on a line that had nothing wrong.
+  return diagnostic(at, first ? { line: first.line, column: first.column } : START, 'warning', 'derived-held', `Held: ${held}, because of ${why}. Fix it to release the hold; threadwork will not commit the thread's changes (deletions and renames included) while it has an error`);
 }
 
 /**

@@ -660,11 +660,14 @@ export class WorkspaceState {
     for (const path of [...this.broken].sort()) {
       const entry = this.entries.get(path);
       const good = entry?.good;
-      const why = entry ? firstError(entry.current) : 'it cannot be read';
+      const error = entry ? firstErrorOf(entry.current) : undefined;
+      const why = error ? `${error.path}:${error.line}:${error.column} ${error.message.replace(/\.$/, '')}` : entry ? 'it is not valid' : 'it cannot be read';
       const held = good
         ? `values derived from it are held at its last valid version (${heldVersionName(entry)})`
         : 'it has no valid version yet, so nothing is derived from it';
-      out.push(diagnostic(path, START, 'warning', 'derived-held', `Held: ${held}, because ${why}. ${HELD_FILE_ADVICE}`));
+      // At the error it names, as an editor shows it: at 1:1 it sat on a line that had nothing wrong.
+      const at = error?.path === path ? { line: error.line, column: error.column } : START;
+      out.push(diagnostic(path, at, 'warning', 'derived-held', `Held: ${held}, because ${why}. ${HELD_FILE_ADVICE}`));
     }
     return out;
   }
@@ -899,9 +902,9 @@ function isWorkspacePath(path: string): boolean {
   return !path.split('/').some((part) => isIgnoredName(part));
 }
 
-function firstError(file: ParsedFile): string {
-  const error = file.diagnostics.find((d) => d.severity === 'error');
-  return error ? `${error.path}:${error.line}:${error.column} ${error.message.replace(/\.$/, '')}` : 'it is not valid';
+/** The first error of a file: what its `derived-held` warning names, and where it sits. */
+function firstErrorOf(file: ParsedFile): Diagnostic | undefined {
+  return file.diagnostics.find((d) => d.severity === 'error');
 }
 
 /** The cached paths no longer scanned: none when every cached path is one of the `cachedHere` scanned ones. */
