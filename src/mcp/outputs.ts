@@ -1,18 +1,23 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type * as z from 'zod';
-import { generateCliSchemas } from '../cli/json-output/generate.js';
-import { CLI_OUTPUTS } from '../cli/json-output/index.js';
+import * as z from 'zod';
+import { publishedJsonSchema } from '../cli/json-output/generate.js';
+import { CLI_OUTPUTS, withOkField } from '../cli/json-output/index.js';
+import { REPORTS } from '../report/build.js';
+import { listThreadsOutput, readThreadOutput } from './thread-outputs.js';
 
 /**
- * The `outputSchema` of each tool whose answer is the document its CLI command prints with
- * `--json` (MCP 2025-06-18: a client may validate `structuredContent` against it and hand
- * the model its shape): the very schema `schemas/cli/*.schema.json` is generated from,
- * never a second copy. What the command adds for a person at a folder — the workspace's
- * `root`, which the agent named when it started the server — is not in the tool's answer,
- * so it is left out of the tool's schema. The write tools answer `{result, sync, commit,
- * warnings}` and `read_thread` and `list_threads` have no command: none is declared for them
- * rather than one written by hand. The text content stays as it was, for clients that read
- * only text.
+ * The `outputSchema` of each tool that answers data (MCP 2025-06-18: a client may validate
+ * `structuredContent` against it and hand the model its shape).
+ *
+ * A tool whose answer is the document its CLI command prints with `--json` declares the very
+ * schema `schemas/cli/*.schema.json` is generated from, never a second copy. What the
+ * command adds for a person at a folder — the workspace's `root`, which the agent named when
+ * it started the server — is not in the tool's answer, so it is left out of the tool's
+ * schema. `report` answers one of six documents, `report pipeline --json` … `report
+ * campaigns --json`, told apart by `report`: it declares them all (`oneOf`). `list_threads`
+ * and `read_thread` have no command; their schemas live beside the server
+ * (thread-outputs.ts). The write tools answer `{result, sync, commit, warnings}` and declare
+ * none yet. The text content stays as it was, for clients that read only text.
  */
 const TOOL_OUTPUT_OF_COMMAND = {
   check: 'check',
@@ -23,19 +28,52 @@ const TOOL_OUTPUT_OF_COMMAND = {
   due_touches: 'due',
 } as const;
 
-export type ToolWithOutput = keyof typeof TOOL_OUTPUT_OF_COMMAND;
+const TOOL_OUTPUT_OF_ITS_OWN = {
+  list_threads: withOkField(listThreadsOutput),
+  read_thread: withOkField(readThreadOutput),
+} as const;
 
-const TOOLS_WITH_OUTPUT = new Set<string>(Object.keys(TOOL_OUTPUT_OF_COMMAND));
+export type ToolWithOutput = keyof typeof TOOL_OUTPUT_OF_COMMAND | keyof typeof TOOL_OUTPUT_OF_ITS_OWN | 'report';
+
+const TOOLS_WITH_OUTPUT = new Set<string>([...Object.keys(TOOL_OUTPUT_OF_COMMAND), ...Object.keys(TOOL_OUTPUT_OF_ITS_OWN), 'report']);
+
+function commandOutput(id: string): z.ZodObject {
+  const output = CLI_OUTPUTS.find((o) => o.id === id);
+  if (!output) throw new Error(`no --json schema ${id}`);
+  return output.schema as z.ZodObject;
+}
+
+const reportOutputs = REPORTS.map((name) => [name, commandOutput(`report-${name}`)] as const);
+
+/**
+ * `report`'s answer as the SDK checks it: the SDK takes only an object schema (a union is
+ * neither listed nor checked), so an object with `report` naming the report, checked
+ * against that report's document.
+ */
+function reportOutputSchema(): z.ZodObject {
+  const byName = new Map<string, z.ZodObject>(reportOutputs);
+  return z.looseObject({ ok: z.boolean(), report: z.enum(REPORTS) }).superRefine((answer, context) => {
+    const parsed = byName.get(answer.report)!.safeParse(answer);
+    for (const issue of parsed.error?.issues ?? []) context.addIssue({ ...issue, input: undefined } as never);
+  });
+}
 
 /** The tool's output schema as the SDK takes it (it checks each answer against it): its command's `--json` zod schema without `root`. */
 export function toolOutputSchema(tool: ToolWithOutput): z.ZodObject {
-  const output = CLI_OUTPUTS.find((o) => o.id === TOOL_OUTPUT_OF_COMMAND[tool]);
-  if (!output) throw new Error(`no --json schema ${TOOL_OUTPUT_OF_COMMAND[tool]} for the ${tool} tool`);
-  const schema = output.schema as z.ZodObject;
+  if (tool === 'report') return reportOutputSchema();
+  if (tool === 'list_threads' || tool === 'read_thread') return TOOL_OUTPUT_OF_ITS_OWN[tool];
+  const schema = commandOutput(TOOL_OUTPUT_OF_COMMAND[tool]);
   return 'root' in schema.shape ? schema.omit({ root: true }) : schema;
 }
 
 let listed: Map<string, Record<string, unknown>> | undefined;
+
+/** A published schema as one tool's (or one `oneOf` branch's): no `$id`, no `title`, no `root`. */
+function asToolSchema(published: Record<string, unknown>): Record<string, unknown> & { properties: Record<string, unknown> } {
+  const { $id: _id, title: _title, ...schema } = published as Record<string, unknown> & { properties: Record<string, unknown>; required?: unknown };
+  const { root: _root, ...properties } = schema.properties;
+  return { ...schema, properties, ...(Array.isArray(schema.required) ? { required: (schema.required as string[]).filter((key) => key !== 'root') } : {}) };
+}
 
 /**
  * The tool's output schema as `tools/list` gives it: the command's schema as published in
@@ -46,14 +84,28 @@ let listed: Map<string, Record<string, unknown>> | undefined;
  * consumer (cli/json-output/generate.ts).
  */
 function listedOutputSchema(tool: string): Record<string, unknown> | undefined {
-  listed ??= new Map(
-    Object.entries(TOOL_OUTPUT_OF_COMMAND).map(([name, id]) => {
-      const { $id: _id, title: _title, ...schema } = generateCliSchemas().find((s) => s.file === `cli/${id}.schema.json`)!.schema as Record<string, unknown> & { properties: Record<string, unknown>; required?: string[] };
-      const { root: _root, ...properties } = schema.properties as Record<string, unknown>;
-      return [name, { ...schema, properties, ...(Array.isArray(schema.required) ? { required: (schema.required as string[]).filter((key) => key !== 'root') } : {}) }];
-    }),
-  );
+  listed ??= new Map<string, Record<string, unknown>>([
+    ...Object.entries(TOOL_OUTPUT_OF_COMMAND).map(([name, id]) => [name, asToolSchema(publishedJsonSchema(commandOutput(id)))] as const),
+    ...Object.entries(TOOL_OUTPUT_OF_ITS_OWN).map(([name, schema]) => [name, publishedJsonSchema(schema)] as const),
+    ['report', publishedReportSchema()],
+  ]);
   return listed.get(tool);
+}
+
+/** Each report's published document, one `oneOf` branch each, under an object that names `report` (MCP wants `type: object` at the top). */
+function publishedReportSchema(): Record<string, unknown> {
+  const branches = reportOutputs.map(([, schema]) => {
+    const { $schema: _draft, ...branch } = asToolSchema(publishedJsonSchema(schema));
+    return branch;
+  });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    description: 'the document `threadwork report <name> --json` prints, told apart by `report` (schemas/cli/report-<name>.schema.json)',
+    properties: { ok: { type: 'boolean' }, report: { type: 'string', enum: [...REPORTS] } },
+    required: ['ok', 'report'],
+    oneOf: branches,
+  };
 }
 
 interface ListedTool {

@@ -25,18 +25,18 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
     }),
   );
 
-  server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_ARGUMENTS.list_threads, annotations: READ_ONLY }, (args) =>
+  server.registerTool('list_threads', { title: 'List threads', description: MCP_TOOLS.list_threads, inputSchema: TOOL_ARGUMENTS.list_threads, outputSchema: toolOutputSchema('list_threads'), annotations: READ_ONLY }, (args) =>
     answer(async () => {
       const threads = await workspace.listThreads(args);
       return { threads: [...threads], held: threads.held };
     }),
   );
 
-  server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_ARGUMENTS.read_thread, annotations: READ_ONLY }, ({ thread }) =>
+  server.registerTool('read_thread', { title: 'Read a thread', description: MCP_TOOLS.read_thread, inputSchema: TOOL_ARGUMENTS.read_thread, outputSchema: toolOutputSchema('read_thread'), annotations: READ_ONLY }, ({ thread }) =>
     answer(() => workspace.readThread(agentThreadPath(root, thread))),
   );
 
-  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
+  server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, outputSchema: toolOutputSchema('report'), annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
   server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, outputSchema: toolOutputSchema('history'), annotations: READ_ONLY }, ({ subject }) =>
     answer(() => {

@@ -13,7 +13,7 @@ export interface ThreadSummary {
   segment: string | null;
   stage: number;
   /** Derived (as the next sync writes it); null when meta.json is invalid or the thread has no stage file. */
-  status: ThreadMeta['status'] | null;
+  status: NonNullable<ThreadMeta['status']> | null;
   pipelineStage: string | null;
   updated: string | null;
   closeProbability: number | null;

@@ -17,10 +17,15 @@ export function generateCliSchemas(): NamedJsonSchema[] {
         $id: `https://threadwork.dev/schemas/${file}`,
         title: `cli-${id}`,
         description: `threadwork: the JSON printed by \`${command}\``,
-        ...(open(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' })) as Record<string, unknown>),
+        ...publishedJsonSchema(schema),
       },
     };
   });
+}
+
+/** A `--json` document's zod schema as published: JSON Schema 2020-12, every object left open. */
+export function publishedJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return open(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' })) as Record<string, unknown>;
 }
 
 function open(node: unknown): unknown {

@@ -33,7 +33,7 @@ export interface CliOutput {
 }
 
 /** The `ok` every document carries (answer-ok.ts): `check` and errors declare their own. */
-function withOkField(schema: z.ZodObject): z.ZodObject {
+export function withOkField(schema: z.ZodObject): z.ZodObject {
   return schema.extend({ ok: z.boolean().describe('false when the command reports an error and exits 1 (a file in error holding values back); true otherwise') });
 }
 

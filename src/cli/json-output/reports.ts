@@ -159,7 +159,7 @@ const experimentVariantOutput = z.object({
   more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference) and the minimum sample is met'),
 });
 
-const experimentOutput = z.object({
+export const experimentOutput = z.object({
   name: z.string(),
   touch: z.number().int().min(1),
   metric: z.enum(['open_rate', 'click_rate', 'reply_rate', 'meeting_rate']),
@@ -174,7 +174,7 @@ const experimentOutput = z.object({
       variant: z.string(),
       control: z.string(),
       difference: z.number().min(-1).max(1).describe('variant rate − control rate'),
-      ci: z.tuple([z.number(), z.number()]).describe('95% Wald interval of the difference (unpooled, as R\'s prop.test)'),
+      ci: z.array(z.number()).length(2).describe('95% Wald interval of the difference (unpooled, as R\'s prop.test)'),
       test: z.enum(['z-test', 'fisher-exact']),
       z: nullableNumber,
       p: share,
