@@ -26,6 +26,7 @@ import { parseFrontMatter } from '../src/markdown/front-matter.js';
 import { BIN, REPO_ROOT, runCli, runJson } from './helpers/cli.js';
 import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 import { testdir } from './helpers/testdir.js';
+import { git } from './helpers/git.js';
 
 const meta = { id: 'acme', type: 'sales-deal', title: 'Acme', source: 'inbound', created: '2026-03-01' };
 const goal = { id: 'g-x', title: 'X', deadline: '2026-12-31', created: '2026-01-01', metrics: [{ name: 'won_count', target: 3 }] };
@@ -223,6 +224,28 @@ describe('threadwork schemas', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(existsSync(join(workspaceDir, 'editor/config.schema.json'))).toBe(true);
     expect(existsSync(join(cwd, 'editor'))).toBe(false);
+  });
+
+  // Decided (README, `threadwork schemas`): --out is a folder a person names on their own
+  // machine — an editor's settings, a monorepo's shared folder — not a workspace path. It
+  // is written wherever it is, inside the workspace or out of it, and nothing is committed:
+  // the schemas are the package's, not the workspace's sources. (No MCP tool writes them.)
+  it('writes an --out outside the workspace where it is named, and commits nothing', async () => {
+    const parent = testdir();
+    const workspaceDir = join(parent, 'gtm');
+    await runCli(['init', workspaceDir]);
+    const head = git(workspaceDir, 'rev-parse', 'HEAD');
+    const outside = testdir();
+    for (const out of ['../shared/schemas', outside]) {
+      const result = await runJson<{ ok: boolean; out: string; written: string[] }>(['schemas', '--dir', workspaceDir, '--out', out]);
+      expect(result.code).toBe(0);
+      const folder = out === outside ? outside : join(parent, 'shared/schemas');
+      expect(result.json).toMatchObject({ ok: true, out: folder });
+      expect(result.json.written).toContain('cli/check.schema.json');
+      expect(existsSync(join(folder, 'meta.schema.json'))).toBe(true);
+    }
+    expect(git(workspaceDir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(workspaceDir, 'status', '--porcelain')).toBe('');
   });
 });
 
