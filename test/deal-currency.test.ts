@@ -37,7 +37,7 @@ describe('deal amounts in another currency than the workspace counts in', () => 
       'threads/sales/meridian-pay/3-implication.md:2:16 warning',
     ]);
     expect(check.json.diagnostics.find((d) => d.path.includes('meridian-pay'))?.message).toBe(
-      "`arr_potential` is in EUR, the workspace counts USD (11-pricing `currency`): it is left out of the pipeline value, the weighted pipeline, the goals' forecasts and the deal's priority, not added as if it were USD. Write the amount in USD",
+      "`arr_potential` is in EUR, the workspace counts USD (11-pricing `currency`): it is left out of the pipeline value, the weighted pipeline, the goals' forecasts and the deal's priority, not added as if it were USD. Write the amount in USD, or, if the workspace counts in EUR, set `currency: EUR` in strategy/canvas/11-pricing.md",
     );
 
     const pipeline = await runJson<PipelineJson>(['report', 'pipeline', '--dir', dir]);

@@ -1,5 +1,6 @@
 import type { RuleId } from '../diagnostics.js';
 import { writtenCurrency } from '../schema/money.js';
+import { currencyRemedy } from './currency-remedy.js';
 import type { ThreadRecord } from '../workspace/model.js';
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
@@ -44,7 +45,7 @@ export function reportOtherCurrency(amounts: readonly WrittenAmount[], currency:
       amount.file,
       [amount.key],
       'amount-other-currency',
-      `\`${amount.key}\` is in ${amount.currency}, the workspace counts ${currency} (11-pricing \`currency\`): it is left out of ${LEFT_OUT_OF[amount.key]}, not added as if it were ${currency}. Write the amount in ${currency}`,
+      `\`${amount.key}\` is in ${amount.currency}, the workspace counts ${currency} (11-pricing \`currency\`): it is left out of ${LEFT_OUT_OF[amount.key]}, not added as if it were ${currency}. ${currencyRemedy(currency, amount.currency)}`,
       'warning',
     );
   }

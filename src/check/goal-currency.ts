@@ -1,5 +1,6 @@
 import type { RuleId } from '../diagnostics.js';
 import type { CurrencyWritten, Goal } from '../schema/goal.js';
+import { currencyRemedy } from './currency-remedy.js';
 
 type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, message: string, severity?: 'error' | 'warning') => void;
 
@@ -20,7 +21,7 @@ export function checkGoalCurrency(path: string, goal: Goal | undefined, currency
           path,
           [list, i, key],
           'amount-other-currency',
-          `\`${key}\` of ${what(i)} is in ${named}, the workspace counts ${currency} (11-pricing \`currency\`): no figure is compared with it, none being in ${named} — ${leftOutOf(i)}. Write the amount in ${currency}`,
+          `\`${key}\` of ${what(i)} is in ${named}, the workspace counts ${currency} (11-pricing \`currency\`): no figure is compared with it, none being in ${named} — ${leftOutOf(i)}. ${currencyRemedy(currency, named)}`,
           'warning',
         );
       }

@@ -3,6 +3,7 @@ import { metricTargetsSchema } from '../schema/canvas.js';
 import { GOAL_METRICS } from '../schema/goal.js';
 import { canvasPath } from '../workspace/layout.js';
 import { metricTargetsOf, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
+import { currencyRemedy } from './currency-remedy.js';
 import type { Locators } from './locators.js';
 
 const TARGETS: readonly string[] = Object.keys(metricTargetsSchema.shape);
@@ -39,7 +40,7 @@ function otherCurrencyTargets(model: WorkspaceModel, path: string, locators: Loc
   if (otherCurrency.length === 0) return [];
   const currency = workspaceCurrency(model);
   return otherCurrency.map(({ key, currency: named }) => {
-    const message = `Target \`${key}\` is in ${named}, the workspace counts ${currency} (11-pricing \`currency\`): it is shown as no target and no figure is compared with it, none being in ${named}. Write the amount in ${currency}`;
+    const message = `Target \`${key}\` is in ${named}, the workspace counts ${currency} (11-pricing \`currency\`): it is shown as no target and no figure is compared with it, none being in ${named}. ${currencyRemedy(currency, named)}`;
     return diagnostic(path, locators.range(path, ['targets', key]), 'warning', 'amount-other-currency', message, `targets.${key}`);
   });
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson } from './helpers/cli.js';
+import { INIT_ENV, initialisedWorkspace } from './helpers/initialised-goal.js';
+import { md, replaceInFile, writeFiles } from './helpers/testdir.js';
+
+interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+const DEAL = 'threads/sales/globex-corp';
+
+/** A workspace from `init` with a segment of the founder's own and one deal opened, as the README's first steps leave it. */
+async function workspaceWithADeal(): Promise<string> {
+  const dir = await initialisedWorkspace();
+  replaceInFile(dir, 'strategy/canvas/04-segments.md', 'segments: []\n', 'segments:\n  - id: saas-analytics\n    name: SaaS analytics teams\n');
+  replaceInFile(dir, 'strategy/canvas/10-assumptions.md', 'assumptions: []\n', 'assumptions:\n  - id: A1\n    statement: Data teams pay for dashboards they trust\n    prior: 0.6\n');
+  const deal = await runCli(['deal', 'new', 'Globex Corp', '--segment', 'saas-analytics', '--goal', 'g-first-customers', '--dir', dir], { env: INIT_ENV });
+  expect(deal.code, deal.stderr).toBe(0);
+  return dir;
+}
+
+/**
+ * A new workspace counts USD until 11-pricing names another currency. A founder who sells in
+ * euros wrote `arr_potential: €36.000` in the first deal and was told "Write the amount in
+ * USD": sent to convert every deal, when the one line to change was the canvas's currency.
+ */
+describe('the first deal written in euros in a new workspace', () => {
+  it('is told it may set the workspace currency, and doing so counts the deal', async () => {
+    const dir = await workspaceWithADeal();
+    writeFiles(dir, {
+      [`${DEAL}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.35\nstatement: They need dashboards they trust\n'),
+      [`${DEAL}/3-implication.md`]: md('arr_potential: €36.000\nstrategic_value: high\n'),
+    });
+
+    const check = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env: INIT_ENV });
+    const told = check.json.diagnostics.filter((d) => d.rule === 'amount-other-currency');
+    expect(told.map((d) => `${d.path}:${d.line}:${d.column}`)).toEqual([`${DEAL}/3-implication.md:2:16`]);
+    expect(told[0]!.message).toMatch(/Write the amount in USD, or, if the workspace counts in EUR, set `currency: EUR` in strategy\/canvas\/11-pricing\.md$/);
+
+    // The advice, followed: the warning goes and the deal counts, in euros.
+    replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'currency: USD', 'currency: EUR');
+    const after = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir], { env: INIT_ENV });
+    expect(after.json.diagnostics).toEqual([]);
+    const pipeline = await runJson<{ currency: string; totals: { value: number } }>(['report', 'pipeline', '--dir', dir], { env: INIT_ENV });
+    expect(pipeline.json).toMatchObject({ currency: 'EUR', totals: { value: 36000 } });
+  });
+});
