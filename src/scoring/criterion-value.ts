@@ -36,6 +36,34 @@ define(0.2, 'low', ['low', 'weak']);
 define(0, 'none', ['none', 'no', 'n', 'false', 'missing', 'not', 'never', 'nothing', 'absent', 'rejected', 'declined', 'lost', 'zero']);
 
 /*
+ * What sales notes write besides: the casual yes, a no said another way, the answer still to
+ * come. Unread, each was "something was written", 0.6 — `budget: unconfirmed`, `nobody`,
+ * `without budget`, `likely not` and `cancelled` counted as most of a yes, and `to be
+ * confirmed` answered the criterion it says is open.
+ */
+define(1, 'confirmed', ['yep', 'yeah', 'yup', 'definitely', 'absolutely']);
+define(0.7, 'identified', ['probably', 'probable']);
+define(0.5, 'partial', ['awaiting', 'waiting', 'waiting on', 'waiting for']);
+define(0.2, 'unknown', ['to be confirmed', 'to be determined', 'to be decided', 'to be defined', 'to be clarified', 'yet to be confirmed', 'yet to be determined', 'tba', 'undecided', 'undetermined', 'unscheduled', 'unassigned']);
+define(0.2, 'low', ['on hold', 'paused', 'postponed', 'delayed', 'frozen', 'stalled', 'blocked']);
+define(0, 'none', ['nobody', 'no one', 'noone', 'nope', 'nah', 'without', 'lacking', 'lacks', 'cancelled', 'canceled', 'unlikely', 'not likely', 'likely not', 'probably not', 'ohne', 'sans', 'sin', 'sem', 'unbestatigt', 'abgesagt']);
+
+/**
+ * `unconfirmed`, `unapproved`, `unbudgeted`, `unsigned`, `unidentified`: `un` before a word
+ * that reads as a yes or a known answer says the opposite — no, as `not confirmed` is.
+ */
+function negatedByUn(text: string): boolean {
+  const first = text.split(' ', 1)[0]!;
+  if (!first.startsWith('un') || first.length < 6) return false;
+  const entry = lookupVocabulary(first.slice(2));
+  return entry !== undefined && entry.score >= 0.7;
+}
+
+function lookupVocabulary(phrase: string): { score: number; reading: string } | undefined {
+  return Object.hasOwn(CRITERION_VOCABULARY, phrase) ? CRITERION_VOCABULARY[phrase] : undefined;
+}
+
+/*
  * The same answers in the languages founders write their deals in — German, French, Spanish,
  * Portuguese, Italian — folded as the text is (`bestätigt` → bestatigt, `não` → nao). Read in
  * English only, `need: ja` was too short to count (unknown: the deal deferred to "find out
@@ -151,6 +179,7 @@ function readText(raw: string): CriterionReading {
     const entry = CRITERION_VOCABULARY[phrase]!;
     return { score: entry.score, status: entry.reading === 'unknown' ? 'unknown' : 'scored', reading: entry.reading };
   }
+  if (negatedByUn(text)) return { score: 0, status: 'scored', reading: 'none' };
   const lower = trimmed.toLowerCase();
   if (DATE_PATTERNS.some((pattern) => pattern.test(lower))) return { score: DATE_SCORE, status: 'scored', reading: 'date' };
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
