@@ -29,10 +29,11 @@
 import { parseMoney, parseRevenueRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import { technologyMatches } from './fit.js';
+import { industryMatches } from './industry-match.js';
 import { formatHeadCount, headCountRange } from './numbers.js';
 import { geographyMatches } from './regions.js';
 import { contentStems } from './stems.js';
-import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
+import { keptPerPair, normalizeText, presentText } from './text.js';
 
 /** A disqualified company's composite is capped here: below the default `weak` band (0.40), so it reads `poor`. */
 export const DISQUALIFIED_CAP = 0.3;
@@ -130,7 +131,7 @@ function readDisqualifier(text: string, company: CompanyFacts): Verdict | undefi
     case 'revenue':
       return revenue(company, rule.raw, rule.side);
     case 'outside':
-      return rule.field === 'industry' ? outside(company.industry, 'industry', rule.list, phrasesOverlap) : outside(company.geography, 'geography', rule.list, geographyMatches);
+      return rule.field === 'industry' ? outside(company.industry, 'industry', rule.list, industryMatches) : outside(company.geography, 'geography', rule.list, geographyMatches);
     case 'uses':
       return usesTechnology(company, text, rule.list);
     case 'field-text': {

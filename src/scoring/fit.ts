@@ -12,8 +12,9 @@ import type { ComponentScore, ScoreFactor } from './factor.js';
 import type { IcpProfile } from './icp-profile.js';
 import { headCountRange, renormalisedMean, round3 } from './numbers.js';
 import { describeRange, hasBounds, matchOpenRange, matchRange, RANGE_SCORE, type TargetRange, type ValueRange } from './range-match.js';
+import { industryMatches } from './industry-match.js';
 import { geographyMatches } from './regions.js';
-import { keptPerPair, normalizeText, phrasesOverlap, presentText } from './text.js';
+import { keptPerPair, normalizeText, presentText } from './text.js';
 
 export interface FitResult {
   component: ComponentScore;
@@ -22,7 +23,7 @@ export interface FitResult {
 
 export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult {
   const factors = [
-    listFactor('industry', presentText(company.industry), profile.industries, phrasesOverlap),
+    listFactor('industry', presentText(company.industry), profile.industries, industryMatches),
     // A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is.
     rangeFactor('employees', headCountRange(company.employees), company.employees, profile.employees),
     rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
