@@ -19,7 +19,8 @@ interface Checked {
  */
 describe('an approved draft edited since it was approved', () => {
   it('is an error at its status until it is approved again, which records the text written now', async () => {
-    const dir = await campaignWithProspect();
+    // Touch 1 sent: touch 2 is Dana's next touch, the one approved.
+    const dir = await campaignWithProspect(', touches_done: 1');
     expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV })).code).toBe(0);
     const approved = await runCli(['campaign', 'approve', DRAFT, '--dir', dir], { env: ENV });
     expect(approved.code, approved.stdout + approved.stderr).toBe(0);

@@ -192,7 +192,7 @@ describe('autonomy gate: quality', () => {
 
   it('refuses a draft under the minimum quality score, with its score and issues', async () => {
     const dir = await draftedCampaign(ADA);
-    const path = draft('ada@analytical.example', 2);
+    const path = draft('ada@analytical.example', 1);
     writeFiles(dir, { [path]: read(dir, path).replace(/\n---\n[\s\S]*$/, '\n---\n\nHello {{first_name}}, we sell things.\n') });
     const refused = await approveJson<ErrorJson>(dir, [path]);
     expect(refused.json.error.code).toBe('gate-refused');

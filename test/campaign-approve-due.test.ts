@@ -138,3 +138,31 @@ describe('campaign approve counts the touches sent as due counts them: touches_d
     expect(refused.json.error.failures.map((f) => f.message)).toEqual(['dana@northwind-pay.com had touch 1 sent already (a draft marked `status: sent` records touch 2; touches_done: 0 is not updated yet): `due` lists it no more']);
   });
 });
+
+describe('campaign approve agrees with due about which touch is next', () => {
+  it('refuses touch 5 while due lists touch 1 as overdue, and approves it with the touches before it', async () => {
+    // Nothing sent to Dana yet on Dec 1: `due` lists touch 1 (Nov 2) as overdue; touch 5 (Nov 23) comes after four more.
+    const dir = await draftedCampaignWithProspect();
+    const due = await runJson<{ due: { touch: number; overdue: boolean }[] }>(['due', '--dir', dir], { env: ENV });
+    expect(due.json.due.map((d) => [d.touch, d.overdue])).toEqual([[1, true]]);
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const refused = await runJson<Refused>(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.failures.map((f) => [f.gate, f.rule])).toEqual([['not-due', 'approved-not-due']]);
+    expect(refused.json.error.failures[0]!.message).toBe(
+      `Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touches 1, 2, 3 and 4 are neither sent nor approved: touch 5 goes out after them; approve them first, or with it (\`threadwork campaign approve ${[1, 2, 3, 4, 5].map(draft).join(' ')}\`)`,
+    );
+    expect(readFileSync(join(dir, draft(5)), 'utf8')).toMatch(/^status: draft$/m);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    // Ahead of their days, with the touches before them: approved.
+    const together = await runCli(['campaign', 'approve', draft(1), draft(2), '--dir', dir], { env: ENV });
+    expect(together.code, together.stderr).toBe(0);
+    // Touch 3 marked approved by hand while touch 2 goes back to draft: check names it at its status.
+    const two = join(dir, draft(2));
+    writeFileSync(two, readFileSync(two, 'utf8').replace(/^status: approved$/m, 'status: draft'));
+    const three = join(dir, draft(3));
+    writeFileSync(three, readFileSync(three, 'utf8').replace(/^status: draft$/m, 'status: approved'));
+    const check = await runCli(['check', '--dir', dir], { env: ENV });
+    expect(check.stdout).toContain(`${draft(3)}:2:9 warning Approved although Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touch 2 is neither sent nor approved: touch 3 goes out after it; approve ${draft(2)} too, or set this draft back to \`status: draft\` (approved-not-due)`);
+  });
+});

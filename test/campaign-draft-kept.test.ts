@@ -52,7 +52,8 @@ describe('campaign draft on drafts it keeps', () => {
   });
 
   it('says when --force rewrites a draft that was approved', async () => {
-    const dir = await draftedCampaignWithProspect();
+    // Touch 1 sent: touch 2 is Dana's next touch, the one approved.
+    const dir = await draftedCampaignWithProspect(', touches_done: 1');
     const approved = await runCli(['campaign', 'approve', DRAFT, '--dir', dir], { env: ENV });
     expect(approved.code, approved.stdout + approved.stderr).toBe(0);
     const forced = await runJson<Drafted>(['campaign', 'draft', CAMPAIGN, '--force', '--dir', dir], { env: ENV });

@@ -82,14 +82,17 @@ describe('a draft marked sent that was never approved', () => {
 
   it('is a warning at its status line; one approved by campaign approve, or by hand and then by the command, is not', async () => {
     const dir = await draftedCampaignWithProspect();
-    // Touch 1 approved by the command, which records the day; touch 3 approved by hand, then confirmed by the command.
+    // Touch 1 approved by the command, which records the day, and sent; touch 2 went straight from draft to sent.
+    const first = await runCli(['campaign', 'approve', draft(1), '--dir', dir], { env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    for (const touch of [1, 2]) markSent(dir, touch);
+    // Touch 3 approved by hand, then confirmed by the command, and sent.
     const hand = join(dir, draft(3));
     writeFileSync(hand, readFileSync(hand, 'utf8').replace(/^status: draft$/m, 'status: approved'));
-    const approved = await runCli(['campaign', 'approve', draft(1), draft(3), '--dir', dir], { env: ENV });
+    const approved = await runCli(['campaign', 'approve', draft(3), '--dir', dir], { env: ENV });
     expect(approved.code, approved.stderr).toBe(0);
     for (const touch of [1, 3]) expect(readFileSync(join(dir, draft(touch)), 'utf8')).toMatch(/^approved_on: 2026-12-01$/m);
-    // All three sent; touch 2 went straight from draft to sent.
-    for (const touch of [1, 2, 3]) markSent(dir, touch);
+    markSent(dir, 3);
     const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
     const unapproved = checked.json.diagnostics.filter((d) => d.rule === 'sent-without-approval');
     expect(unapproved).toEqual([expect.objectContaining({ path: draft(2), severity: 'warning', line: 2, column: 9, field: 'status' })]);
@@ -104,8 +107,13 @@ describe('drafts approved before the sequence was edited', () => {
 
   it('are named at their status: a touch removed, a touch now on another channel; approve refuses them', async () => {
     const dir = await draftedCampaignWithProspect(', touches_done: 1');
-    const approved = await runCli(['campaign', 'approve', draft(2), draft(5), '--dir', dir], { env: ENV });
+    // Touch 5 is approved ahead with the touches before it (a later touch goes out after them); 3 and 4 are then taken back.
+    const approved = await runCli(['campaign', 'approve', draft(2), draft(3), draft(4), draft(5), '--dir', dir], { env: ENV });
     expect(approved.code, approved.stderr).toBe(0);
+    for (const touch of [3, 4]) {
+      const path = join(dir, draft(touch));
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: approved$/m, 'status: draft'));
+    }
     // Five emails become three touches, the second a call.
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     const sequence = 'sequence:\n  start: 2026-11-02\n  touches:\n    - {day: 0, channel: email, template: cold-1-problem}\n    - {day: 4, channel: call, template: follow-up-2-call}\n    - {day: 9, channel: email, template: cold-3-case-study}';

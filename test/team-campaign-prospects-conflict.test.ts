@@ -23,7 +23,8 @@ describe('a campaign whose prospects list is conflicted in a pull', () => {
     git(bob, 'add', '-A');
     git(bob, 'commit', '-qm', 'year-end campaign');
     expect((await runCli(['campaign', 'draft', CAMPAIGN, '--dir', bob], { env: ENV })).code).toBe(0);
-    const approve = await runCli(['campaign', 'approve', `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-5.md`, '--dir', bob], { env: ENV });
+    // Touch 5 with the touches before it: a later touch is approved only after them.
+    const approve = await runCli(['campaign', 'approve', ...[1, 2, 3, 4, 5].map((n) => `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-${n}.md`), '--dir', bob], { env: ENV });
     expect(approve.code, approve.stderr).toBe(0);
     git(bob, 'push', '-q', 'origin', 'main');
     git(alice, 'pull', '-q', 'origin', 'main');

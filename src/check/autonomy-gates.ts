@@ -5,7 +5,8 @@ import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { approvedTextDigest } from '../outreach/approved-text.js';
-import { prospectsAsSent, sentTouchesOnce, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
+import { prospectsAsSent, sentTouchesOnce, touchDraftPath, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
+import { joinList } from '../scoring/text.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import { barAsWritten, formatTotal } from '../scoring/qualification.js';
 import type { DraftValue } from '../schema/stages.js';
@@ -31,7 +32,9 @@ import { asSentences, assessWrittenDraft } from './draft-quality.js';
  *   them (a warning in check: the approval came before the reply, say).
  * - **Not due**: `due` will list the touch — it is not sent already (`touches_done`), nor
  *   skipped or planned inside an out-of-office pause (`paused_until`) — as `touchSchedule`
- *   says (a warning in check: the approval may predate the out-of-office reply).
+ *   says (a warning in check: the approval may predate the out-of-office reply); nor a
+ *   later touch while one before it, from the next touch `due` lists, is neither sent
+ *   nor approved (orderGate).
  *
  * The **sender** is the draft's `sender` (the mailbox or LinkedIn account it goes out
  * from), else the prospect's `sender`, else the campaign's Stage 5 `sender`, else one shared default sender: drafts
@@ -69,6 +72,8 @@ export interface PlannedDraft {
   closed: string | null;
   /** Why `due` never lists this touch (sent already, skipped or planned inside an out-of-office pause), or null. */
   notDue: string | null;
+  /** The prospect's next touch (nextTouch) when this draft is of a later one: `due` lists this touch only once those before it are sent. */
+  after: { touch: number; date: string } | null;
   /**
    * The campaign's 5-actions.md is there but in error (git's conflict markers, a YAML
    * typo): its prospects cannot be read, which says nothing about whether this one is listed.
@@ -102,6 +107,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   // The list as last read valid: an invalid list is check's own error, and approve refuses before this (requireSuppression).
   const suppressed = suppressionKeys(suppressionValue(model)?.suppressed ?? []);
   let context: ScoringContext | undefined;
+  const cleared = new Set(approved.map((p) => touchKey(p.campaign, p.draft.prospect, p.draft.touch)));
   for (const planned of approved) {
     if (!approving.includes(planned.path)) failures.push(...approvedTextGate(planned));
     const stopped = contactGate(planned, suppressed);
@@ -111,7 +117,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
     // draft. One being approved is refused all the same: its thread is in error.
     if (!planned.prospectsUnread || approving.includes(planned.path)) {
       // A prospect whose sequence stopped gets no touch at all: that is said once, by the gate above.
-      if (stopped.length === 0) failures.push(...dueGate(planned));
+      if (stopped.length === 0) failures.push(...dueGate(planned), ...orderGate(planned, cleared));
       failures.push(...icpGate(model, planned, (context ??= scoringContext(model)), settings.icp_min_score));
     }
     const { draft } = planned;
@@ -175,7 +181,8 @@ export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue
   const closed = (thread && calendarDate(stageValue(thread, 'campaign', 6)?.closed)) ?? null;
   const notDue = notInSequence(draft, resolveSequence(actions?.sequence ?? null)) ?? (schedule && 'notDue' in schedule ? sentByDraft(prospect, draft.touch, actions?.prospects) ?? schedule.notDue : null);
   const prospectsUnread = thread?.family === 'campaign' && thread.stages[4] !== undefined && actions === undefined;
-  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue, prospectsUnread };
+  const after = (!notDue && schedule && 'after' in schedule && schedule.after) || null;
+  return { path, draft, campaign, sender, day, prospect, segment: meta?.segment ?? null, closed, notDue, after, prospectsUnread };
 }
 
 /**
@@ -245,6 +252,38 @@ function approvedTextGate(planned: PlannedDraft): GateFailure[] {
 function dueGate(planned: PlannedDraft): GateFailure[] {
   if (!planned.notDue) return [];
   return [{ path: planned.path, gate: 'not-due', rule: 'approved-not-due', message: `Approved although ${planned.notDue}; set the draft to \`status: skipped\` (or \`sent\`, if it went out)`, refusal: planned.notDue }];
+}
+
+/**
+ * No approval for a later touch while one before it, from the prospect's next touch on
+ * (nextTouch: the one `due` lists), is neither sent nor approved: approval clears a draft
+ * to be sent, and touch 5 ("following up on my last note") would go out while `due` still
+ * lists touch 1. A later touch may be approved ahead with the ones before it: its place
+ * in the sequence is then taken by approved touches.
+ */
+function orderGate(planned: PlannedDraft, cleared: ReadonlySet<string>): GateFailure[] {
+  const { after, draft, campaign, path } = planned;
+  if (!after) return [];
+  const missing: number[] = [];
+  for (let touch = after.touch; touch < draft.touch; touch++) if (!cleared.has(touchKey(campaign, draft.prospect, touch))) missing.push(touch);
+  if (missing.length === 0) return [];
+  const who = `${draft.prospect.name} (${prospectLabel(draft.prospect)})`;
+  const touches = missing.length === 1 ? `touch ${missing[0]} is` : `touches ${joinList(missing.map(String))} are`;
+  const finding = `${who}'s next touch is touch ${after.touch}, due ${after.date} (the one \`due\` lists), and ${touches} neither sent nor approved: touch ${draft.touch} goes out after ${missing.length === 1 ? 'it' : 'them'}`;
+  const drafts = missing.map((touch) => touchDraftPath(campaign, draft.prospect, touch));
+  return [
+    {
+      path,
+      gate: 'not-due',
+      rule: 'approved-not-due',
+      message: `Approved although ${finding}; approve ${drafts.join(' and ')} too, or set this draft back to \`status: draft\``,
+      refusal: `${finding}; approve ${missing.length === 1 ? 'it' : 'them'} first, or with it (\`threadwork campaign approve ${[...drafts, path].join(' ')}\`)`,
+    },
+  ];
+}
+
+function touchKey(campaign: string, prospect: ProspectContacts, touch: number): string {
+  return `${campaign}\u0000${prospectId(prospect)}#${touch}`;
 }
 
 function icpGate(model: WorkspaceModel, planned: PlannedDraft, context: ScoringContext, configured: number | null): GateFailure[] {

@@ -81,12 +81,8 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
   const due: DueTouch[] = [];
   for (const prospect of input.prospects) {
     if (contactStop(prospect, input.suppressed, input.closed)) continue;
-    const done = touchesDone(prospect.touches_done);
-    const touch = input.touches[done];
-    if (!touch) continue;
-    const start = prospectStart(prospect, input.start);
-    if (!start) continue;
-    const next = pausedTouch(input.touches, done, start, calendarDate(prospect.paused_until));
+    const next = nextTouch(input.touches, prospect, input.start);
+    if (!next) continue;
     const date = next.date;
     if (date > today || (date < today && !includeOverdue)) continue;
     due.push({
@@ -112,21 +108,39 @@ export function dueTouches(input: DueTouchesInput): DueTouch[] {
  * Whether the prospect may be contacted at all is `contactStop`'s to say, not this.
  * The approval gates ask this, so that nothing is approved that `due` would not list.
  */
-export function touchSchedule(touches: readonly Touch[], prospect: SequenceProspect, sequenceStart: string | null | undefined, touch: number): { date: string } | { notDue: string } | undefined {
+export function touchSchedule(touches: readonly Touch[], prospect: SequenceProspect, sequenceStart: string | null | undefined, touch: number): TouchSchedule | undefined {
   const done = touchesDone(prospect.touches_done);
   if (touch <= done) return { notDue: `${prospectLabel(prospect)} had touch ${touch} sent already (touches_done: ${done}): \`due\` lists it no more` };
   const planned = touches[touch - 1];
-  const start = prospectStart(prospect, sequenceStart);
-  if (!planned || !start) return undefined;
-  const date = addDays(start, planned.day);
+  const next = nextTouch(touches, prospect, sequenceStart);
+  if (!planned || !next) return undefined;
+  if (touch - 1 === next.index) return { date: next.date };
+  const date = addDays(prospectStart(prospect, sequenceStart)!, planned.day);
   const pause = calendarDate(prospect.paused_until);
-  if (!pause) return { date };
-  const next = pausedTouch(touches, done, start, pause);
   const away = `${prospect.name} (${prospectLabel(prospect)}) is out of office until ${pause} (paused_until)`;
   if (touch - 1 < next.index) return { notDue: `${away}: touch ${touch}, planned for ${date}, is skipped — \`due\` lists touch ${next.index + 1} on ${pause} instead` };
-  if (touch - 1 === next.index) return { date: next.date };
-  if (date < pause) return { notDue: `${away}: touch ${touch} is planned for ${date}, inside the absence — \`due\` lists touch ${next.index + 1} on ${pause} first` };
-  return { date };
+  if (pause && date < pause) return { notDue: `${away}: touch ${touch} is planned for ${date}, inside the absence — \`due\` lists touch ${next.index + 1} on ${pause} first` };
+  return { date, after: { touch: next.index + 1, date: next.date } };
+}
+
+/**
+ * When a touch is listed (touchSchedule): `{date}`, with `after` the prospect's next touch
+ * when this one is a later one — `due` lists it only once the touches from `after` on are
+ * sent; or `{notDue}`, why `due` never will.
+ */
+export type TouchSchedule = { date: string; after?: { touch: number; date: string } } | { notDue: string };
+
+/**
+ * The prospect's next touch — `touches_done + 1`, moved by an out-of-office pause
+ * (pausedTouch) — and the day it is due: the one rule of which touch comes next, which
+ * `due` lists and the approval gates order the others after. Undefined when every touch
+ * is done or the prospect has no valid start date.
+ */
+export function nextTouch(touches: readonly Touch[], prospect: SequenceProspect, sequenceStart: string | null | undefined): { index: number; touch: Touch; date: string } | undefined {
+  const done = touchesDone(prospect.touches_done);
+  const start = prospectStart(prospect, sequenceStart);
+  if (!touches[done] || !start) return undefined;
+  return pausedTouch(touches, done, start, calendarDate(prospect.paused_until));
 }
 
 /**
