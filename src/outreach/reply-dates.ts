@@ -170,8 +170,13 @@ const EUROPEAN_MONTHS: readonly (readonly string[])[] = [
 /** Polish names a month in the locative after "w" ("w styczniu"): read there only. */
 const POLISH_LOCATIVE_MONTHS: readonly string[] = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
 const EUROPEAN_MONTH = `(${EUROPEAN_MONTHS.flat().sort((a, b) => b.length - a.length).join('|')})`;
-/** "in januari", "im Januar", "en janvier", "a gennaio", "em janeiro", "i januari", "w styczniu": the month ahead. */
-const EUROPEAN_MONTH_PREPOSITIONS = '(?:in|im|en|a|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal)';
+/**
+ * "in januari", "im Januar", "en janvier", "em janeiro", "i januari", "w styczniu": the month
+ * ahead. Italian's "a" (a gennaio) is also the English article ("a mai tai", "a Mars bar"),
+ * so it is read only before an Italian month name.
+ */
+const EUROPEAN_MONTH_PREPOSITIONS = '(?:in|im|en|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal)';
+const ITALIAN_MONTHS = 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
 
 function europeanMonthOf(word: string): number | undefined {
   const w = word.toLowerCase();
@@ -200,7 +205,7 @@ const EUROPEAN_RULES: readonly Rule[] = [
     },
   },
   {
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${EUROPEAN_MONTH_PREPOSITIONS}\\s+(${[...EUROPEAN_MONTHS.flat(), ...POLISH_LOCATIVE_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])(?![\\s.,]*\\d)`, 'giu'),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${EUROPEAN_MONTH_PREPOSITIONS}\\s+(?=\\p{L})|a\\s+(?=(?:${ITALIAN_MONTHS})(?!\\p{L})))(${[...EUROPEAN_MONTHS.flat(), ...POLISH_LOCATIVE_MONTHS].sort((a, b) => b.length - a.length).join('|')})(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])(?![\\s.,]*\\d)`, 'giu'),
     kind: 'period',
     resolve: (m, received) => {
       const month = europeanMonthOf(m[1]!);
