@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply, datesIn } from '../src/outreach/index.js';
+import { classifyReply, datesIn, replyText } from '../src/outreach/index.js';
 
 // The replies a European sales team reads in Dutch, Italian, Portuguese, Polish and Swedish, as people write them.
 describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
@@ -104,5 +104,31 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
 
   it('reads a month name of these languages only after a day or a preposition: "mai", "mars" and "marca" are words too', () => {
     expect(datesIn('Mars bars, a mai tai and la marca de la casa, maj?', '2026-12-20')).toEqual([]);
+  });
+
+  // Our own message quoted below a reply says "unsubscribe": read, it turned every yes into a stop request.
+  it.each([
+    ['Klinkt interessant, bel me maandag.\n\nOp ma 5 jan. 2026 om 09:14 schreef Sam Reed <sam@x.example>:\nInterested? Reply unsubscribe to opt out.', 'Klinkt interessant, bel me maandag.'],
+    ['Klinkt interessant.\n\nVan: Sam Reed <sam@x.example>\nVerzonden: maandag 5 januari 2026 09:14\nOnderwerp: Hi\nInterested? Reply unsubscribe to opt out.', 'Klinkt interessant.'],
+    ['Interessante.\n\nDa: Sam Reed <sam@x.example>\nInviato: lunedì 5 gennaio 2026 09:14\nOggetto: Hi\nReply unsubscribe to opt out.', 'Interessante.'],
+    ['Parece interessante.\n\nEm seg., 5 de jan. de 2026 às 09:14, Sam Reed <sam@x.example> escreveu:\nReply unsubscribe to opt out.', 'Parece interessante.'],
+    ['Parece interessante.\n\nDe: Sam Reed <sam@x.example>\nEnviado: segunda-feira, 5 de janeiro de 2026 09:14\nAssunto: Hi\nReply unsubscribe.', 'Parece interessante.'],
+    ['Brzmi interesująco.\n\nW dniu pon., 5.01.2026 o 09:14 Sam Reed <sam@x.example> napisał(a):\nReply unsubscribe to opt out.', 'Brzmi interesująco.'],
+    ['Brzmi interesująco.\n\nOd: Sam Reed <sam@x.example>\nWysłano: poniedziałek, 5 stycznia 2026 09:14\nTemat: Hi\nReply unsubscribe.', 'Brzmi interesująco.'],
+    ['Låter intressant.\n\nDen mån 5 jan. 2026 kl 09:14 skrev Sam Reed <sam@x.example>:\nReply unsubscribe to opt out.', 'Låter intressant.'],
+    ['Låter intressant.\n\nFrån: Sam Reed <sam@x.example>\nSkickat: den 5 januari 2026 09:14\nÄmne: Hi\nReply unsubscribe.', 'Låter intressant.'],
+    ['興味があります。\n\n2026年1月5日(月) 9:14 Sam Reed <sam@x.example>:\nReply unsubscribe to opt out.', '興味があります。'],
+    ['我们很感兴趣。\n\nSam Reed <sam@x.example> 于2026年1月5日周一 09:14写道：\nReply unsubscribe to opt out.', '我们很感兴趣。'],
+    ['관심이 있습니다.\n\n2026년 1월 5일 (월) 오전 9:14, Sam Reed <sam@x.example>님이 작성:\nReply unsubscribe to opt out.', '관심이 있습니다.'],
+    ['興味があります。\n\n差出人: Sam Reed <sam@x.example>\n送信日時: 2026年1月5日 9:14\nReply unsubscribe.', '興味があります。'],
+    ['Interessant.\n\nVerstuurd vanaf mijn iPhone\n\nReply unsubscribe to opt out.', 'Interessant.'],
+    ['Interessante.\n\nInviato da iPhone\n\nReply unsubscribe to opt out.', 'Interessante.'],
+    ['Interessante.\n\nEnviado do meu iPhone\n\nReply unsubscribe to opt out.', 'Interessante.'],
+    ['Låter bra.\n\nSkickat från min iPhone\n\nReply unsubscribe to opt out.', 'Låter bra.'],
+    ['Brzmi interesująco.\n\nWysłane z iPhone\n\nReply unsubscribe to opt out.', 'Brzmi interesująco.'],
+    ['Wij hebben interesse.\n\nMet vriendelijke groeten,\nJan de Vries\nUnsubscribe-afdeling', 'Wij hebben interesse.'],
+  ])('cuts the quoted message below %j', (text, own) => {
+    expect(replyText(text)).toBe(own);
+    expect(classifyReply(text).category).toBe('positive');
   });
 });

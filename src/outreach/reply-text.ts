@@ -10,18 +10,22 @@ const QUOTE_STARTS: readonly RegExp[] = [
   // On Mon, 12 Jan 2026 at 09:14, Sam <sam@x> wrote:   (Gmail wraps it over two lines)
   /^[ \t]*On\s[^\n]*(?:\n[^\n]*)?\bwrote:[ \t]*$/im,
   // Le lun. 6 juil. 2026 à 09:14, Sam <…> a écrit :   Am 12.01.2026 um 09:14 schrieb Sam:   El … escribió:   Il … ha scritto:
-  /^[ \t]*(?:Le|Am|El|Il)\s[^\n]*(?:\n[^\n]*)?(?:a écrit|schrieb|escribió|ha scritto)[^\n]*:[ \t]*$/im,
-  /^[ \t]*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Forwarded message)\s*-{2,}[ \t]*$/im,
+  // Op ma 5 jan. 2026 om 09:14 schreef Sam:   Em seg., 5 de jan. … escreveu:   W dniu … napisał(a):   Den mån 5 jan. … skrev Sam:
+  /^[ \t]*(?:Le|Am|El|Il|Op|Em|W dniu|Den)\s[^\n]*(?:\n[^\n]*)?(?:a écrit|schrieb|escribió|ha scritto|schreef|escreveu|napisał\(a\)|napisała|napisał|skrev)[^\n]*:[ \t]*$/im,
+  // 2026年1月5日(月) 9:14 Sam <sam@x>:   Sam <sam@x> 于2026年1月5日周一 09:14写道：   2026년 1월 5일 (월) 오전 9:14, Sam <sam@x>님이 작성:
+  /^[ \t]*\d{4}年\d{1,2}月\d{1,2}日[^\n]*(?:\n[^\n]*)?[:：][ \t]*$/m,
+  /^[^\n]*(?:写道|寫道|님이 작성)[ \t]*[:：][ \t]*$/m,
+  /^[ \t]*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Forwarded message|Oorspronkelijk bericht|Messaggio originale|Mensagem original|Mensaje original|Oryginalna wiadomość|Ursprungligt meddelande)\s*-{2,}[ \t]*$/im,
   /^[ \t]*_{10,}[ \t]*$/m,
-  // Outlook: a From: line followed within two lines by Sent:/Date:
-  /^[ \t]*(?:From|Von|De):[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Sent|Date|Gesendet|Envoyé):/im,
+  // Outlook: a From: line followed within two lines by Sent:/Date:, in the languages Outlook writes them in
+  /^[ \t]*(?:From|Von|De|Van|Da|Od|Från|发件人|寄件者|差出人|보낸 사람)[ \t]*[:：][^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Sent|Date|Gesendet|Envoyé|Enviado|Enviada|Verzonden|Inviato|Wysłano|Skickat|Datum|发送时间|寄件日期|送信日時|보낸 날짜)[^\n:：]{0,10}[:：]/im,
 ];
 
 /** A line that only closes the message: what follows is the signature. */
 const SIGN_OFF =
-  /^[ \t]*(?:best|best wishes|best regards|kind regards|warm regards|warmly|regards|many thanks|thanks|thanks again|thank you|thx|cheers|sincerely|yours|all the best|talk soon|br|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|gruß|grüße|lg|vg|mfg|cordialement|bien à vous|bien cordialement|merci|saludos|un saludo|atentamente|gracias|cordiali saluti|saluti|grazie|met vriendelijke groet|groeten|hälsningar|mvh)[ \t]*[,.!]?[ \t]*$/i;
+  /^[ \t]*(?:best|best wishes|best regards|kind regards|warm regards|warmly|regards|many thanks|thanks|thanks again|thank you|thx|cheers|sincerely|yours|all the best|talk soon|br|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|gruß|grüße|lg|vg|mfg|cordialement|bien à vous|bien cordialement|merci|saludos|un saludo|atentamente|gracias|cordiali saluti|saluti|distinti saluti|grazie|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|groeten|groet|mvg|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|atenciosamente|cumprimentos|com os melhores cumprimentos|obrigado|obrigada|pozdrawiam|z poważaniem|z wyrazami szacunku|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|谢谢|此致|祝好|감사합니다)[ \t]*[,.!。！]?[ \t]*$/i;
 
-const MOBILE_FOOTER = /^[ \t]*(?:sent from my \w+|get outlook for \w+|sent from (?:outlook|mail) for \w+|von meinem \w+ gesendet|envoyé de mon \w+)[^\n]*$/im;
+const MOBILE_FOOTER = /^[ \t]*(?:sent from my \w+|get outlook for \w+|sent from (?:outlook|mail) for \w+|von meinem \w+ gesendet|envoyé de mon \w+|(?:verstuurd|verzonden) (?:vanaf|met) mijn \w+|inviato da(?:l mio)? \w+|enviado (?:do|desde|a partir do) (?:meu |mi |o meu )?\w+|skickat från min \w+|wysłane z (?:mojego )?\w+|\w+から送信|发自我的\w+|\w+에서 보냄)[^\n]*$/imu;
 
 /** A greeting that opens the reply, in the languages prospects write in: "Hi Sam,", "Hallo,", "Bonjour Claire". */
 const GREETING = /^[ \t]*(?:hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao|buongiorno|buenos días|guten tag|moin|servus|hej|hei|olá|good morning|good afternoon)\b(?:[ \t]+[\p{Lu}][\p{L}'-]*){0,2}[ \t]*[,!:.]?[ \t]*(?:\n|$)/iu;

@@ -188,7 +188,7 @@ export const INTEREST_PHRASES: readonly string[] = [
   "i'd welcome", 'welcome', 'go for it',
   'in the market', 'a problem we have', 'pay for', 'exactly what we need', 'count us in',
   // Dutch, Italian, Portuguese, Polish, Swedish
-  'interessant', 'geïnteresseerd', 'geinteresseerd', 'klinkt goed', 'klinkt interessant', 'interessante', 'interessati', 'interessato',
+  'interessant', 'interesse', 'geïnteresseerd', 'geinteresseerd', 'klinkt goed', 'klinkt interessant', 'interessante', 'interessati', 'interessato',
   'interessata', 'mi interessa', 'ci interessa', 'volentieri', 'interessados', 'interessado', 'interessada', 'temos interesse', 'interesujące',
   'interesująco', 'zainteresowany', 'zainteresowana', 'zainteresowani', 'chętnie', 'intressant', 'intresserad', 'intresserade', 'låter bra',
   'gärna',
