@@ -131,4 +131,29 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
     expect(replyText(text)).toBe(own);
     expect(classifyReply(text).category).toBe('positive');
   });
+
+  // "No longer" and its kin are a no; a yes, a "call me" and a "don't call me again" are read in each language.
+  it.each([
+    ['We no longer need this.', 'negative'],
+    ['Wir sind nicht mehr interessiert.', 'negative'],
+    ['Nous ne sommes plus intéressés.', 'negative'],
+    ["Ce n'est pas intéressant pour nous.", 'negative'],
+    ['Ya no estamos interesados.', 'negative'],
+    ['I no longer work at Acme, please contact Maria.', 'neutral'],
+    ['Bel me maandag maar.', 'positive'],
+    ['Chiamami lunedì.', 'positive'],
+    ['Ligue-me na segunda.', 'positive'],
+    ['Ring mig på måndag.', 'positive'],
+    ['Zadzwoń w poniedziałek.', 'positive'],
+    ['Ja, graag.', 'positive'],
+    ['Sim, claro.', 'positive'],
+    ['Oui, avec plaisir.', 'positive'],
+    ['Ja, aber erst nächstes Jahr.', 'nurture'],
+    ['Ring mig inte igen.', 'unsubscribe'],
+    ["Ne m'appelez plus.", 'unsubscribe'],
+    ['No me llames más.', 'unsubscribe'],
+    ['Ja, bitte nehmen Sie mich aus dem Verteiler.', 'unsubscribe'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-20' }).category).toBe(category);
+  });
 });

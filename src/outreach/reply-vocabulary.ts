@@ -59,7 +59,7 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'usuńcie mnie', 'usuń mnie', 'usunięcie mnie', 'z listy mailingowej', 'z waszej listy', 'z państwa listy', 'z listy odbiorców',
   'nie kontaktujcie się', 'proszę się nie kontaktować', 'proszę nie kontaktować', 'nie chcę otrzymywać', 'nie przysyłajcie', 'proszę nie pisać',
   'nie piszcie', 'usunąć moje dane', 'usunięcie moich danych', 'avregistrera', 'avsluta prenumerationen', 'ta bort mig', 'ta bort oss',
-  'stryk mig', 'ta * bort mig', 'ta * bort oss', 'niet meer bellen', 'bel mij niet', 'bel me niet', 'non chiamatemi', 'não me liguem', 'nie dzwońcie', 'ring inte', 'från er lista', 'från era listor', 'från er sändlista', 'från utskickslistan', 'vill inte få fler', 'vill inte ha fler',
+  'stryk mig', 'ring mig inte', "ne m'appelez plus", 'no me llamen', 'no me llames', 'ta * bort mig', 'ta * bort oss', 'niet meer bellen', 'bel mij niet', 'bel me niet', 'non chiamatemi', 'não me liguem', 'nie dzwońcie', 'ring inte', 'från er lista', 'från era listor', 'från er sändlista', 'från utskickslistan', 'vill inte få fler', 'vill inte ha fler',
   'inga fler mejl', 'inga fler mail', 'inga fler e-post', 'kontakta mig inte', 'kontakta oss inte', 'sluta mejla', 'sluta skicka',
   'radera mina uppgifter',
   // Japanese, Chinese (matched as substrings: no spaces between words)
@@ -137,7 +137,7 @@ export const NURTURE_PHRASES: readonly string[] = [
 
 /** A no to the offer that asks nothing about contact. */
 export const NEGATIVE_PHRASES: readonly string[] = [
-  'not interested', 'no interest', 'no thanks', 'no, thanks', 'no thank you', 'thanks, but no', 'thanks but no', 'but no',
+  'not interested', 'no interest', 'no longer need', 'no longer needed', 'no longer relevant', 'no thanks', 'no, thanks', 'no thank you', 'thanks, but no', 'thanks but no', 'but no',
   'not a fit', 'not a good fit', 'not the right fit', 'not sure this is a fit', 'not a priority', 'not for us', "isn't for us",
   'is not for us', 'not relevant', 'not looking', "we're all set", 'we are all set', 'already have a solution', 'already have a vendor',
   'already use', 'already using', 'already work with', 'happy with our', 'happy with what we have', 'happy with the current',
@@ -191,7 +191,9 @@ export const INTEREST_PHRASES: readonly string[] = [
   'interessant', 'interesse', 'geïnteresseerd', 'geinteresseerd', 'klinkt goed', 'klinkt interessant', 'interessante', 'interessati', 'interessato',
   'interessata', 'mi interessa', 'ci interessa', 'volentieri', 'interessados', 'interessado', 'interessada', 'temos interesse', 'interesujące',
   'interesująco', 'zainteresowany', 'zainteresowana', 'zainteresowani', 'chętnie', 'intressant', 'intresserad', 'intresserade', 'låter bra',
-  'gärna',
+  'gärna', 'brzmi dobrze', 'ja', 'graag', 'gerne', 'oui', 'sí', 'sì', 'sim', 'claro', 'avec plaisir', 'con gusto', 'con mucho gusto',
+  'com prazer', 'con piacere', 'met plezier', 'interessiert', 'intéressé', 'intéressée', 'intéressés', 'intéressant', 'interesado', 'interesada',
+  'interesados', 'interesante', 'me interesa', 'nos interesa',
   // Japanese, Chinese
   '興味があります', '興味あります', '興味がある', '興味を持ちました', '関心があります', 'ぜひ', '是非',
   '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解', '感興趣', '有興趣', '想瞭解',
@@ -224,7 +226,8 @@ export const ACTION_PHRASES: readonly string[] = [
   'afspraak', 'bellen', 'meer informatie', 'stuur me', 'stuur mij', 'kennismaken', 'fissare una call', 'una call', 'una chiamata', 'un incontro',
   'una riunione', 'sentirci', 'maggiori informazioni', 'più informazioni', 'inviatemi', 'mandatemi', 'reunião', 'marcar uma', 'uma chamada',
   'mais informações', 'envie-me', 'pode enviar', 'spotkanie', 'rozmowę', 'zadzwonić', 'więcej informacji', 'proszę przesłać', 'ett möte',
-  'boka', 'ringa', 'mer information', 'skicka mer',
+  'boka', 'ringa', 'mer information', 'skicka mer', 'bel me', 'bel mij', 'chiamami', 'chiamatemi', 'ligue-me', 'liga-me', 'ring mig', 'zadzwoń',
+  'rufen sie mich an', 'ruf mich an', 'appelez-moi', 'llámame', 'llámeme',
   // Japanese, Chinese
   '打ち合わせ', 'お話を伺', 'お話ししましょう', '詳しく教えて', '資料を送って', '資料をお送り', 'デモ', 'お電話', 'ご都合',
   '安排会议', '约个时间', '开个会', '通个电话', '打电话', '演示', '发给我', '详细资料', '更多信息', '报价',
@@ -267,7 +270,7 @@ export const NEGATORS: readonly string[] = [
   'not', 'no', 'never', "don't", 'dont', "doesn't", "didn't", "haven't", "hasn't", "couldn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
   "can't", 'cannot', 'nor', 'neither', 'hardly',
   // German, French, Spanish, Dutch, Italian, Portuguese, Polish, Swedish ("wij zijn niet echt geïnteresseerd", "non siamo molto interessati")
-  'nicht', 'kein', 'keine', 'keinen', 'pas', 'jamais', 'nunca', 'niet', 'geen', 'nooit', 'non', 'mai', 'não', 'nao', 'nie', 'nigdy', 'inte', 'ej', 'aldrig',
+  'nicht', 'kein', 'keine', 'keinen', 'ne', 'pas', 'jamais', 'nunca', 'niet', 'geen', 'nooit', 'non', 'mai', 'não', 'nao', 'nie', 'nigdy', 'inte', 'ej', 'aldrig',
 ];
 
 export const NEGATION_WINDOW = 4;
