@@ -156,4 +156,30 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
   ])('%j is %s', (text, category) => {
     expect(classifyReply(text, { received: '2026-12-20' }).category).toBe(category);
   });
+
+  // Never let a stop request read as anything else: the further ways people write one.
+  it.each([
+    'Je ne souhaite plus recevoir vos e-mails.',
+    "Merci de ne plus m'écrire.",
+    "Désabonnez-moi s'il vous plaît.",
+    'Por favor, elimínenme de su lista.',
+    'No deseo recibir más correos.',
+    'Dejen de escribirme, por favor.',
+    'Niet geïnteresseerd. Haal me van de lijst.',
+    'Proszę mnie wypisać.',
+    'Nie jestem zainteresowany, proszę mnie usunąć z bazy.',
+    'Avsluta min prenumeration.',
+    'Sluta maila mig.',
+    'Por favor, não me enviem mais e-mails.',
+    'Per favore rimuovete il mio indirizzo.',
+    'Stopp, bitte.',
+    'Basta, grazie.',
+    'Por favor, basta.',
+  ])('%j is an unsubscribe', (text) => {
+    expect(classifyReply(text).category).toBe('unsubscribe');
+  });
+
+  it('reads "basta" as a stop only as a sentence of its own', () => {
+    expect(classifyReply('Basta de rodeos: nos interesa, llámame.').category).toBe('positive');
+  });
 });

@@ -62,6 +62,16 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'stryk mig', 'ring mig inte', "ne m'appelez plus", 'no me llamen', 'no me llames', 'ta * bort mig', 'ta * bort oss', 'niet meer bellen', 'bel mij niet', 'bel me niet', 'non chiamatemi', 'não me liguem', 'nie dzwońcie', 'ring inte', 'från er lista', 'från era listor', 'från er sändlista', 'från utskickslistan', 'vill inte få fler', 'vill inte ha fler',
   'inga fler mejl', 'inga fler mail', 'inga fler e-post', 'kontakta mig inte', 'kontakta oss inte', 'sluta mejla', 'sluta skicka',
   'radera mina uppgifter',
+  // Further ways people write it, in these languages and in German, French and Spanish
+  'van de lijst', 'van de mailinglijst', 'uit het bestand', 'stop met mailen', 'stop met het sturen', 'rimuovete', 'toglietemi', 'toglimi',
+  'non inviatemi', 'smettete di scrivermi', 'smettete di inviarmi', 'basta email', 'basta mail', 'não me enviem', 'não enviem mais', 'não me mandem',
+  'parem de me enviar', 'parem de me contactar', 'tirem-me', 'tire-me', 'retire-me', 'mnie wypisać', 'mnie usunąć', 'z bazy', 'z waszej bazy',
+  'z newslettera', 'nie wysyłajcie', 'proszę nie wysyłać', 'avsluta min prenumeration', 'avsluta prenumeration', 'sluta maila', 'sluta kontakta',
+  'streichen sie mich', 'nehmen sie mich', 'lassen sie mich in ruhe', 'nicht mehr schreiben', 'keine nachrichten mehr', 'hören sie auf',
+  'ne souhaite plus recevoir', 'ne veux plus recevoir', "ne plus m'écrire", "ne plus m'envoyer", 'désabonnez-moi', 'désinscrivez-moi',
+  'me désinscrire', 'de votre liste', "arrêtez de m'écrire", "arrêtez de m'envoyer", 'cessez de', 'elimínenme', 'elimíname', 'de su lista',
+  'de vuestra lista', 'de la lista de correo', 'no deseo recibir', 'no quiero recibir', 'dejen de escribirme', 'dejen de enviarme',
+  'deja de escribirme', 'deja de enviarme', 'denme de baja', 'bórrenme', 'bórrame',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
@@ -255,8 +265,13 @@ export const NEUTRAL_PHRASES: readonly string[] = [
  * stop request: "Please stop.", "Remove", "STOP", "Enough. Stop." — read per sentence,
  * so "stop by our booth" is not one.
  */
-export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', 'spam'];
-export const STOP_FILLERS: readonly string[] = ['please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay'];
+export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', 'spam', 'stopp', 'basta'];
+export const STOP_FILLERS: readonly string[] = [
+  'please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay',
+  // "Stopp, bitte", "Basta, grazie", "Stop, alstublieft", "Por favor, basta", "Proszę, stop"
+  'bitte', 'danke', 'jetzt', 'svp', 'merci', 'por', 'favor', 'gracias', 'ya', 'per', 'favore', 'grazie', 'già', 'alstublieft', 'aub', 'graag',
+  'nu', 'obrigado', 'obrigada', 'já', 'proszę', 'teraz', 'tack',
+];
 
 /** A sentence that is only one of these words is a no. */
 export const NO_WORDS: readonly string[] = ['no', 'nope', 'nah', 'nein', 'non', 'nee', 'nej', 'nie', 'não', 'いいえ', '不', '아니요', '아니오'];
