@@ -123,4 +123,36 @@ describe('replies in Japanese, Chinese and Korean', () => {
     expect(classifyReply('12월 28일부터 1월 3일까지 부재중입니다. 1월 4일에 복귀합니다.', { received: '2026-12-20' })).toMatchObject({ category: 'out-of-office', returns: '2027-01-04' });
     expect(classifyReply('지금은 어렵습니다. 내년에 다시 연락 주세요.', { received: '2026-12-20' })).toMatchObject({ category: 'nurture', revisit: '2027-01-01' });
   });
+
+  // Every Chinese, Japanese and Korean interest phrase, negated as people write it, is a no.
+  it.each([
+    ['興味があります', '興味がありません。'],
+    ['興味あります', '興味ありません。'],
+    ['興味がある', '興味があるわけではありません。'],
+    ['興味を持ちました', '興味を持てませんでした。'],
+    ['関心があります', '関心がありません。'],
+    ['是非', '是非にとは思いません。'],
+    ['感兴趣', '我们不感兴趣。'],
+    ['有兴趣', '我们没有兴趣。'],
+    ['很有意思', '不是很有意思。'],
+    ['想了解', '我们不想了解。'],
+    ['感興趣', '我們不感興趣。'],
+    ['有興趣', '我們沒有興趣。'],
+    ['想瞭解', '我們不想瞭解。'],
+    ['관심 있', '관심 없습니다.'],
+    ['관심이 있', '관심이 있지 않습니다.'],
+    ['관심이 많', '관심이 많지 않습니다.'],
+    ['관심있', '관심없습니다.'],
+    ['흥미가 있', '흥미가 없습니다.'],
+    ['흥미롭', '흥미롭지 않습니다.'],
+    ['좋아요', '안 좋아요.'],
+    ['알고 싶', '알고 싶지 않습니다.'],
+    ['듣고 싶', '듣고 싶지 않습니다.'],
+  ])('%j negated (%j) is a no', (_phrase, text) => {
+    expect(classifyReply(text).category).toBe('negative');
+  });
+
+  it('reads Korean 안 as a negator only as a word of its own', () => {
+    expect(classifyReply('제안 좋아요.').category).toBe('positive');
+  });
 });

@@ -111,6 +111,7 @@ function negatorBefore(text: string, index: number): string | undefined {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const KOREAN_NEGATOR_BEFORE = /(?:^|\s)(안|못)\s+$/;
 
 /**
  * A Chinese, Japanese or Korean phrase negated, as `matched` shows it: by a Chinese negator
@@ -122,6 +123,9 @@ function cjkNegated(text: string, match: { phrase: string; index: number; end: n
   const before = text.slice(Math.max(clauseStart(text, match.index), match.index - CJK_NEGATION_BEFORE), match.index);
   const chinese = CJK_NEGATORS_BEFORE.find((n) => before.includes(n));
   if (chinese) return `${chinese} … ${match.phrase}`;
+  // Korean's short negation is a word of its own before the verb: "안 좋아요", "못 만나요" (not "제안", a proposal).
+  const korean = KOREAN_NEGATOR_BEFORE.exec(text.slice(clauseStart(text, match.index), match.index))?.[1];
+  if (korean) return `${korean} … ${match.phrase}`;
   const ending = CJK_NEGATION_AFTER.exec(text.slice(match.end))?.[0].trim();
   return ending ? `${match.phrase} … ${ending}` : undefined;
 }
