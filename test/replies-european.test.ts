@@ -182,4 +182,12 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
   it('reads "basta" as a stop only as a sentence of its own', () => {
     expect(classifyReply('Basta de rodeos: nos interesa, llámame.').category).toBe('positive');
   });
+
+  // A "maybe" with a time ahead is a later, in each language as in English ("maybe in March").
+  it.each(['Misschien in maart.', 'Vielleicht im März.', 'Forse a marzo.', 'Talvez em março.', 'Może w marcu.', 'Kanske i mars.', 'Peut-être en mars.', 'Quizás en marzo.'])(
+    '%j is nurture, revisit 1 March',
+    (text) => {
+      expect(classifyReply(text, { received: '2026-12-20' })).toMatchObject({ category: 'nurture', revisit: '2027-03-01' });
+    },
+  );
 });

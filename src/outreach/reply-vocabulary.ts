@@ -316,7 +316,11 @@ export const CJK_NEGATION_AFTER = /^[^、。！？，；：,.;:!?\n]{0,16}?(?:�
 export const CLAUSE_BREAK = /[.,;:!?()\n\u2013\u2014、。！？，；：（）]|\s-\s|\bbut\b|\bhowever\b|\bthough\b|\b(?:aber|pero|maar|ma|mas|ale|men)\b|但是|不过|不過|可是/gi;
 
 /** Hedges that make a time named in a no or a yes a "later": "maybe next year", "possibly in Q3". */
-export const HEDGES: readonly string[] = ['maybe', 'perhaps', 'possibly', 'probably', 'hopefully'];
+export const HEDGES: readonly string[] = [
+  'maybe', 'perhaps', 'possibly', 'probably', 'hopefully',
+  // "vielleicht im März", "peut-être en mars", "quizás en marzo", "misschien in maart", "forse a marzo", "talvez em março", "może w marcu", "kanske i mars"
+  'vielleicht', 'eventuell', 'peut', 'quizás', 'quizá', 'misschien', 'forse', 'magari', 'talvez', 'może', 'kanske',
+];
 
 /**
  * Highest first: an unsubscribe is honoured whatever else the reply says; an auto-reply
