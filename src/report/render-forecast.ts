@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { cell, formatCount, formatDayCount, formatMoney, formatNumber, formatPercent, table } from '../derive/format.js';
+import { cell, formatCount, formatDayCount, formatFixed, formatMoney, formatNumber, formatPercent, table } from '../derive/format.js';
 import { formatChance, formatGoalMetric, forecastHeadline, forecastTable } from '../derive/render-blocks.js';
 import type { GoalForecast } from '../forecast/index.js';
 import type { DealSwing, ForecastReport } from './forecast.js';
@@ -75,9 +75,13 @@ export function terminalForecast(f: GoalForecast): string[] {
   ];
 }
 
-/** Signed: a negative swing (winning the deal lowers the chance) reads with a minus sign; its bar shows its size. */
+/**
+ * Signed: a negative swing (winning the deal lowers the chance) reads with a minus sign; its
+ * bar shows its size. To a tenth of a point, a half up (formatFixed): toFixed rounded the
+ * binary value, so 1,053 of 2,000 draws (52.65 points) read +52.6.
+ */
 function swingText(swing: number): string {
-  return `${swing > 0 ? '+' : swing < 0 ? '−' : ''}${Math.abs(swing * 100).toFixed(1)} pts`;
+  return `${swing > 0 ? '+' : swing < 0 ? '−' : ''}${formatFixed(Math.abs(swing * 100), 1)} pts`;
 }
 
 /**

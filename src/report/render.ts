@@ -172,7 +172,7 @@ export function renderWinLoss(w: WinLossAnalysis, format: ReportFormat, currency
   const threshold = !q
     ? `Qualification threshold: ${noThresholdYet(w)}`
     : q.separates
-      ? `Qualification threshold that best separated wins from losses: ${q.threshold.toFixed(2)} (right on ${formatPercent(q.accuracy)} of ${formatCount(q.deals, 'scored deal')})`
+      ? `Qualification threshold that best separated wins from losses: ${formatFixed(q.threshold)} (right on ${formatPercent(q.accuracy)} of ${formatCount(q.deals, 'scored deal')})`
       : `Qualification threshold: no score separates wins from losses among the ${formatCount(q.deals, 'scored deal')} yet — every cut-off turns away at least as many wins as losses`;
   const reasons = w.lossReasons.map((r) => [r.reason, String(r.deals), formatPercent(r.share)]);
   const personas = w.personas.titles.map((t) => [t.value, String(t.deals), formatPercent(t.share)]);
