@@ -355,6 +355,26 @@ describe('threadwork migrate', () => {
     expect(refused.json.error.message).toContain(`${DEAL}/3-implication.md has an empty front matter block, so none of its lines is read: \`threadwork migrate ${DEAL}/3-implication.md\``);
   });
 
+  // An agent that opens a stage with write_stage and an empty front_matter (`{}`) leaves an
+  // empty block above the template's prose: advance pointed it at migrate_stages, which
+  // finds no labelled line there and writes nothing — a call that could not help. As check
+  // already says nothing of such a file, advance names migrate only when a line would map.
+  it('advance, refusing an empty front matter block above prose with no labelled line, does not point at migrate', async () => {
+    const dir = workspace({
+      [`${DEAL}/meta.json`]: dealMeta('elsa-retail', { created: '2026-03-02' }),
+      'strategy/canvas/10-assumptions.md': md('title: Assumptions\nassumptions:\n  - id: A4\n    statement: Enterprise customers prefer white-label\n    prior: 0.6\n'),
+      [`${DEAL}/1-input.md`]: fixture('deal', '1-input.md'),
+      [`${DEAL}/2-hypothesis.md`]: fixture('deal', '2-hypothesis.md'),
+      [`${DEAL}/3-implication.md`]: '---\n---\n\n# Implication\n\n<!-- What winning this deal is worth, and what it costs to win. -->\n',
+    });
+    gitInit(dir);
+    const refused = await runJson<{ error: { code: string; message: string; missing: { field: string }[] } }>(['advance', 'elsa-retail', '--dir', dir], { env: TODAY });
+    expect(refused.json.error.code).toBe('stage-incomplete');
+    expect(refused.json.error.missing.map((m) => m.field)).toContain('arr_potential');
+    expect(refused.json.error.message).not.toContain('migrate');
+    expect(refused.json.error.message).not.toContain('none of its lines is read');
+  });
+
   it('takes files and folders, and leaves the rest alone', async () => {
     const dir = methodWorkspace();
     const { json } = await migrateJson(dir, [CAMPAIGN, `${DEAL}/2-hypothesis.md`], { commit: false });

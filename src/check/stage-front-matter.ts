@@ -5,6 +5,7 @@ import { migrationContext, stageHasFields } from '../migrate/context.js';
 import { mappableFields } from '../migrate/map-stage.js';
 import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
+import type { ThreadType } from '../schema/meta.js';
 
 /**
  * A stage file without front matter (or with an empty block) validates (every field may be empty) while threadwork
@@ -27,9 +28,8 @@ export function checkStageFrontMatter(model: WorkspaceModel, inScope: (thread: s
         out.push(diagnostic(stage.path, START, 'warning', 'stage-front-matter-missing', `No front matter: threadwork reads nothing from this stage file, and its lines end in a lone carriage return (CR, as classic Mac OS saved text), so it reads the file as one line and none of its labelled lines can be mapped. Re-save it with LF (or CRLF) line endings in your editor, then run \`threadwork migrate ${stage.path}\``));
         return;
       }
-      const fields = mappableFields(unfilled.prose.replace(/^\uFEFF/, ''), migrationContext(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1)).map((f) => Object.assign({}, f, { line: f.line + unfilled.blockLines }));
-      // An empty block with nothing below to fill it is a stage not written yet, as a template leaves one.
-      if (unfilled.blockLines > 0 && fields.length === 0) return;
+      const fields = unreadLabelledFields(model, thread.path, THREAD_TYPE_BY_FAMILY[thread.family], i + 1, unfilled);
+      if (!worthMigrating(unfilled, fields)) return;
       const found = fields.length
         ? `; its labelled lines map to ${fields.map((f) => `\`${f.field}\` (line ${f.line})`).join(', ')}`
         : unfilled.prose.trim() === '' ? '' : '; no labelled line of it maps to a field';
@@ -38,4 +38,19 @@ export function checkStageFrontMatter(model: WorkspaceModel, inScope: (thread: s
     });
   }
   return out;
+}
+
+/** The fields the labelled lines of a stage file nothing is read from would fill (what `migrate` writes), each at its line in the file. */
+export function unreadLabelledFields(model: WorkspaceModel, threadPath: string, type: ThreadType, stage: number, unfilled: { prose: string; blockLines: number }): { field: string; line: number }[] {
+  return mappableFields(unfilled.prose.replace(/^\uFEFF/, ''), migrationContext(model, threadPath, type, stage)).map((f) => Object.assign({}, f, { line: f.line + unfilled.blockLines }));
+}
+
+/**
+ * Whether `migrate` has something to do for a stage file nothing is read from: one without
+ * front matter always (its prose is the person's, written the method's way); an empty block
+ * only with a labelled line below it — with none, it is a stage not written yet, as a
+ * template (or an agent's write_stage with `{}`) leaves one, and migrate would write nothing.
+ */
+export function worthMigrating(unfilled: { blockLines: number }, fields: readonly unknown[]): boolean {
+  return unfilled.blockLines === 0 || fields.length > 0;
 }

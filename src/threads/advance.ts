@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { checkModel } from '../check/check.js';
+import { unreadLabelledFields, worthMigrating } from '../check/stage-front-matter.js';
 import { Locators } from '../check/locators.js';
 import { today } from '../clock.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -122,7 +123,9 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
   if (missing.length > 0) {
     // A file written as labelled lines (no front matter, or an empty block) may state them: nothing in it is read until it is migrated.
     const unfilled = current.bodyOffset <= UNFILLED_BLOCK_MAX_LENGTH ? unfilledFrontMatter(model.text(current.path) ?? '') : undefined;
-    const unread = unfilled ? `\n${current.path} has ${unfilled.blockLines > 0 ? 'an empty front matter block' : 'no front matter'}, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
+    // Said only when migrate would write something, as check warns only then: an empty block above prose with no labelled line (a template's, an agent's write_stage with `{}`) is a stage to write, not to migrate.
+    const migrates = unfilled !== undefined && worthMigrating(unfilled, unreadLabelledFields(model, threadPath, meta.type, stage, unfilled));
+    const unread = unfilled && migrates ? `\n${current.path} has ${unfilled.blockLines > 0 ? 'an empty front matter block' : 'no front matter'}, so none of its lines is read: \`threadwork migrate ${current.path}\` writes the fields its labelled lines give.` : '';
     // What an agent needs to write the stage next: its version (write_stage's guard) and, where `tests` is to be filled, the assumption ids it takes.
     const text = model.text(current.path);
     const details = { thread: threadPath, stage, path: current.path, missing, ...(text === undefined ? {} : { version: stageVersion(text) }), ...knownFor(model, missing) };
