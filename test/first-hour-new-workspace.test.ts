@@ -49,3 +49,26 @@ describe('the first deal written in euros in a new workspace', () => {
     expect(pipeline.json).toMatchObject({ currency: 'EUR', totals: { value: 36000 } });
   });
 });
+
+/**
+ * The first step ticked off in Stage 5 is written `status: done`, the first decision
+ * `decision: go`: check answered "expected one of pending, in_progress, completed, blocked,
+ * cancelled (got "done")", and left the person to guess that done is completed.
+ */
+describe('a stage value written in another word than the one the schema lists', () => {
+  it('is told the value it stands for, at its line', async () => {
+    const dir = await workspaceWithADeal();
+    writeFiles(dir, {
+      [`${DEAL}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.35\nstatement: They need dashboards they trust\n'),
+      [`${DEAL}/3-implication.md`]: md('arr_potential: 36000\nstrategic_value: high\n'),
+      [`${DEAL}/4-decision.md`]: md('decision: go\nframework: BANT\nreasoning: The CFO has the budget\n'),
+      [`${DEAL}/5-actions.md`]: md('actions:\n  - type: sales:demo\n    status: done\n    completed: 2026-11-20\n'),
+    });
+    const check = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${DEAL}/4-decision.md:2:11 error Invalid \`decision\`: expected one of QUALIFY, DEFER, REJECT — did you mean QUALIFY? (got "go") (schema)`,
+      `${DEAL}/5-actions.md:4:13 error Invalid \`actions[0].status\`: expected one of pending, in_progress, completed, blocked, cancelled — did you mean completed? (got "done") (schema)`,
+    ]);
+  });
+});

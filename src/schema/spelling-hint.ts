@@ -7,7 +7,7 @@ import { nearestWord } from './misspelt-keys.js';
  * as the schema lists them, and "expected one of high, medium, low (got "High")" made the
  * person look twice for the difference. Names the spelling to write, when exactly one value
  * matches; else the one value that has the word written (`outcome: won`: closed-won); else
- * the value one or two slips away (`win_rte`), when there is one. One place for every
+ * the value another word stands for (`status: done`: completed); else the value one or two slips away (`win_rte`), when there is one. One place for every
  * enum: a file's field, a list's column, a command's option.
  */
 export function spellingHint(value: string, options: readonly string[]): string {
@@ -18,10 +18,44 @@ export function spellingHint(value: string, options: readonly string[]): string 
   const words = (text: string): string[] => text.toLowerCase().split(/[\s_-]+/);
   const wordOf = options.filter((option) => words(option).includes(loose(value)) && loose(value) !== '');
   if (wordOf.length === 1) return ` — did you mean ${wordOf[0]}?`;
+  // Another word for the value (`status: done`), where the field has that value.
+  const meant = SAID_FOR[loose(value)];
+  if (meant !== undefined && options.includes(meant)) return ` — did you mean ${meant}?`;
   // One or two slips from a value (`win_rte`, `compelted`): named as a misspelt key is.
   const near = nearestWord(value.trim(), options);
   return near === undefined ? '' : ` — did you mean ${near}?`;
 }
+
+/**
+ * The words people write for an allowed value, none of them a slip of it: a step `done`, a
+ * decision `go`, a validation `confirmed`. `status: done` was "expected one of pending,
+ * in_progress, completed, blocked, cancelled" with no hint, on the first step a person
+ * ticked off. Keyed as `loose` writes them; named only where the field allows the value.
+ */
+const SAID_FOR: Readonly<Record<string, string>> = {
+  done: 'completed',
+  finished: 'completed',
+  todo: 'pending',
+  notstarted: 'pending',
+  planned: 'pending',
+  started: 'in_progress',
+  ongoing: 'in_progress',
+  doing: 'in_progress',
+  wip: 'in_progress',
+  skipped: 'cancelled',
+  dropped: 'cancelled',
+  go: 'QUALIFY',
+  nogo: 'REJECT',
+  postponed: 'DEFER',
+  later: 'DEFER',
+  confirmed: 'validated',
+  proven: 'validated',
+  disproven: 'invalidated',
+  refuted: 'invalidated',
+  partly: 'partial',
+  partially: 'partial',
+  mixed: 'partial',
+};
 
 /**
  * The fixed values an issue's field allows: an enum's, or those of the enums among a union's
