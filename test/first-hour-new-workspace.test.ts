@@ -72,3 +72,23 @@ describe('a stage value written in another word than the one the schema lists', 
     ]);
   });
 });
+
+/**
+ * `  name Jane Doe` under `contact:` in the first Stage 1 filled in: check said "a line
+ * without `key:` — expected `key: value`", where `pains ["…"]` was told the colon to add.
+ * A key of a nested map that lost its colon before a plain value is told it too; a plain
+ * line at the top level is still told in general words (it reads as prose pasted too).
+ */
+describe('a key of a nested map written without its colon before a plain value', () => {
+  it('is told the colon to add, at the key', async () => {
+    const dir = await workspaceWithADeal();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '\n  name: null\n', '\n  name Jane Doe\n');
+    replaceInFile(dir, `${DEAL}/1-input.md`, '\nsignal: null\n', '\nsignal They asked for a demo\n');
+    const check = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${DEAL}/1-input.md:8:1 error Invalid YAML: a line without \`key:\` — expected \`key: value\` (text belongs below the closing \`---\`, or in quotes as the value of a key) (yaml-syntax)`,
+      `${DEAL}/1-input.md:11:3 error Invalid YAML: \`name\` without a \`:\` after it: expected \`name: Jane Doe\` — add the colon (yaml-syntax)`,
+    ]);
+  });
+});

@@ -415,13 +415,16 @@ function orphanListProblem(text: string, error: YAMLError): { position: Position
 
 /**
  * A line the parser finds no `key:` in that is a key as threadwork writes them without its
- * colon: alone (`segments`, over the list indented under it) or before a quoted or bracketed
- * value (`title "Customer segments"`). Said as the colon to add, not as text out of place.
+ * colon: alone (`segments`, over the list indented under it), before a quoted or bracketed
+ * value (`title "Customer segments"`), or before a plain one among the keys of a nested map
+ * (`  name Jane Doe` under `contact:`, a key beside it at its column). Said as the colon to
+ * add, not as text out of place. A plain value at the top level is left to the general
+ * words: a line of prose pasted above the closing `---` reads the same.
  */
 function missingColonProblem(text: string, error: YAMLError): { position: Position; reason: string } | undefined {
   const lines = text.split('\n');
   const at = (error.linePos?.[0].line ?? 0) - 1;
-  const bare = /^( *)([a-z_][a-z0-9_]*)(?:[ \t]+(["'[{].*?))?[ \t]*\r?$/.exec(lines[at] ?? '');
+  const bare = /^( *)([a-z_][a-z0-9_]*)(?:[ \t]+(["'[{].*?))?[ \t]*\r?$/.exec(lines[at] ?? '') ?? nestedPlainValue(lines, at);
   if (!bare) return undefined;
   const [, indent, key, value] = bare;
   let next = at + 1;
@@ -433,6 +436,23 @@ function missingColonProblem(text: string, error: YAMLError): { position: Positi
     position: { line: at + 1, column: indent!.length + 1 },
     reason: `\`${key}\` without a \`:\` after it${under ? ', over lines indented under it' : ''}: expected \`${written}\` — add the colon`,
   };
+}
+
+/**
+ * `  name Jane Doe`: an indented key and a plain value with no colon between them, where the
+ * nearest line above or below that is neither blank nor a comment is a `key:` at the same
+ * column — a map's key that lost its colon, not prose. Matched as `missingColonProblem` reads it.
+ */
+function nestedPlainValue(lines: readonly string[], at: number): RegExpExecArray | null {
+  const line = /^( +)([a-z_][a-z0-9_]*)[ \t]+([^\s:#][^:#]*?)[ \t]*\r?$/.exec(lines[at] ?? '');
+  if (!line) return null;
+  const sibling = new RegExp(`^${line[1]}[a-z_][a-z0-9_]*:(?:\\s|$)`);
+  const neighbour = (step: number): string | undefined => {
+    let i = at + step;
+    while (i >= 0 && i < lines.length && /^\s*(?:#.*)?\r?$/.test(lines[i]!)) i += step;
+    return lines[i];
+  };
+  return sibling.test(neighbour(-1) ?? '') || sibling.test(neighbour(1) ?? '') ? line : null;
 }
 
 /**
