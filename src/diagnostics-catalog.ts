@@ -546,6 +546,14 @@ export const RULES = {
     message: '`{key}` is not a {framework} criterion, so the qualification score leaves it out: expected one of {criteria}',
     docs: 'A misspelt key (`chmapion`) or one from another framework (BANT\'s `budget` under MEDDIC) scores nothing, and the criterion it meant counts as missing. Rename the key to one the message lists (its aliases are in docs/scoring.md), or change `framework`.',
   },
+  'criterion-answered-twice': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'two Stage 4 `criteria` keys that name one criterion of the deal\'s `framework` (`budget` and `money`): only one counts',
+    message: '`{key}` answers {criterion}, as `{counted}` does: one {framework} criterion answered twice, and the score counts only `{counted}` (read as {reading}, {score}), the better answer — this one is left out. Keep one key, with the answer that holds',
+    docs: 'A criterion has a key and aliases (docs/scoring.md): BANT\'s `budget` is also `money` and `funds`, MEDDIC\'s `identify_pain` also `pain`. When two keys of one `criteria:` map name the same criterion, the score counts the better-answered one and reads nothing of the other — so notes that disagree (`budget: confirmed`, `money: none`) qualified the deal on the kinder answer without a word. Reported at each key that does not count. Keep one key, with the answer that is true now.',
+  },
   'draft-not-ready': {
     severity: 'warning',
     reportedBy: ['check'],
