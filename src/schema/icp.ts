@@ -21,6 +21,20 @@ function checkBandOrder(thresholds: Record<Band, number>, ctx: z.RefinementCtx):
   }
 }
 
+/**
+ * A weight or threshold under another name (`firmographics: 0.5`, `intnet: 0.3`, `excellent:
+ * 0.9`) weighs nothing: the score ran on the defaults, or on the other weights scaled up, and
+ * check said nothing. Each such key is an error at the key, naming the ones there are.
+ */
+function onlyKeys(allowed: readonly string[], what: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const key of Object.keys(value)) {
+      if (allowed.includes(key)) continue;
+      ctx.addIssue({ code: 'custom', message: `expected one of ${allowed.join(', ')} — a ${what} of another name counts for nothing`, path: [key], input: value[key] });
+    }
+  };
+}
+
 /** `research/customer/icp/{segment}-icp.yaml`, generated per segment by `threadwork strategy`. */
 export const icpSchema = z.looseObject({
   segment: slugSchema,
@@ -59,6 +73,7 @@ export const icpSchema = z.looseObject({
           reachability: probabilitySchema.default(0.2),
           freshness: probabilitySchema.default(0.1),
         })
+        .superRefine(onlyKeys(['fit', 'intent', 'reachability', 'freshness'], 'weight'))
         .prefault({}),
       thresholds: z
         .looseObject({
@@ -67,6 +82,7 @@ export const icpSchema = z.looseObject({
           weak: probabilitySchema.default(THRESHOLDS.weak),
         })
         .superRefine(checkBandOrder)
+        .superRefine(onlyKeys(['strong', 'good', 'weak'], 'threshold'))
         .prefault({}),
     })
     .prefault({}),
