@@ -17,6 +17,7 @@ import { withWorkspaceLock, type LockHandle } from '../workspace/lock.js';
 import { createFileExclusive, writeFileIfChanged, writeFilesIfChanged } from '../workspace/write.js';
 import { writeRefused, type SourceChange, type WriteProposal } from './changes.js';
 import { buildCommitMessage, removedTriggers, withTriggers } from './commit-message.js';
+import { refuseTakenCreates } from './taken-creates.js';
 import { clearJournal, hasJournal, readJournal, recordJournal, removeLeftoverTemps, type Journal, type JournalSubject } from './journal.js';
 import { saveFacts, seededDerivation } from './facts-cache.js';
 import { keepRenderMemo, renderMemoFor } from './render-memo-store.js';
@@ -241,6 +242,8 @@ async function transact<T>(
     return { result: proposal.result, sources: [], sync: null, commit: finishedAt, recovered, warnings: [] };
   }
   await state.resolveHeld(); // a proposal may have fed the state new broken files (a watch cycle's events)
+  // All of a command's new files are free, or nothing is written: never a part of it.
+  if (!options.dryRun) refuseTakenCreates(root, proposal.changes, (path) => state.diskText(path));
   const staged = new Map<string, string | null>(proposal.changes.map((c) => [c.path, c.content]));
   const undoProposal = state.stage(staged);
   let undoFeed: (() => void) | undefined;
@@ -657,7 +660,9 @@ async function applySources(state: WorkspaceState, changes: readonly SourceChang
     if (change.kind === 'create') {
       if (!createFileExclusive(state.root, change.path, change.content)) {
         if (state.diskText(change.path) === change.content) continue; // finished by an earlier, interrupted run
-        throw new ThreadworkError(`${change.path} already exists: nothing more was written`, 'file-exists', { path: change.path });
+        // Created in the moment since refuseTakenCreates looked: say exactly what went before it.
+        const before = written.length > 0 ? `written before it: ${written.join(', ')}; nothing after it was` : 'nothing was written';
+        throw new ThreadworkError(`${change.path} already exists (created while this command ran): ${before}`, 'file-exists', { path: change.path, written });
       }
       written.push(change.path);
     } else if (writeFileIfChanged(state.root, change.path, change.content)) written.push(change.path);
