@@ -1,5 +1,6 @@
 import type { GoalForecast } from '../forecast/goal-forecast.js';
-import type { Goal, GoalMetricName } from '../schema/goal.js';
+import { MONEY_METRICS, type Goal, type GoalMetricName } from '../schema/goal.js';
+import { cents } from '../schema/money.js';
 import { round2 } from './assumptions.js';
 import { FigureSums } from './figure-sums.js';
 import { figuresOf, WON_ARR_FIGURES, type Figures } from './metrics.js';
@@ -189,7 +190,7 @@ function winsWithoutArr(name: GoalMetricName, figures: Figures): { wonWithoutArr
 function metricState(name: GoalMetricName, current: number | null, target: number, baseline: number | null): MetricState {
   if (current === null) return { name, current, target, baseline, gap: null, progress: 0 };
   if (LOWER_IS_BETTER.has(name)) {
-    const gap = Math.max(0, current - target);
+    const gap = Math.max(0, difference(name, current, target));
     // From the baseline down to the target; with no baseline there is no start to measure
     // the way down from (the current value as the start gave 0% until the target was met),
     // so progress is the target over the current value: 60 days against 75 is 80%.
@@ -197,9 +198,17 @@ function metricState(name: GoalMetricName, current: number | null, target: numbe
     return { name, current, target, baseline, gap, progress: gap === 0 ? 1 : shortOfTarget(progress) };
   }
   const start = baseline ?? 0;
-  const gap = Math.max(0, target - current);
+  const gap = Math.max(0, difference(name, target, current));
   const progress = gap === 0 ? 1 : target > start ? Math.max(0, (current - start) / (target - start)) : 0;
   return { name, current, target, baseline, gap, progress: gap === 0 ? 1 : shortOfTarget(progress) };
+}
+
+/**
+ * `a − b`; of money, in whole cents: 100,000 − 72,000.88 is 27,999.119999999995 in binary,
+ * and the goal's gap read so in `--json`.
+ */
+function difference(name: GoalMetricName, a: number, b: number): number {
+  return MONEY_METRICS.has(name) ? (cents(a) - cents(b)) / 100 : a - b;
 }
 
 /**

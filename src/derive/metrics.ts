@@ -1,5 +1,6 @@
 import type { ThreadFacts } from './thread-facts.js';
 import { FigureSums } from './figure-sums.js';
+import { centsPerPart } from '../schema/money.js';
 import { openRate, replyRate, type OutreachCounts } from '../outreach/rates.js';
 
 /**
@@ -80,8 +81,9 @@ export function figuresOf(s: FigureSums): Figures {
     parked: s.parked,
     win_rate: s.won + s.lost > 0 ? s.won / (s.won + s.lost) : null,
     won_arr: s.wonArrCents / 100,
-    mrr: s.wonArrCents / 1200,
-    avg_deal_size: withArr > 0 ? s.wonArrCents / (100 * withArr) : null,
+    // Money to the cent, as it is read: 72,000.88 over three wins is 24,000.29, not 24,000.2933….
+    mrr: centsPerPart(s.wonArrCents, 12),
+    avg_deal_size: withArr > 0 ? centsPerPart(s.wonArrCents, withArr) : null,
     won_without_arr: s.wonWithoutArr,
     avg_cycle_days: s.cycles.length > 0 ? s.cycleSum / s.cycles.length : null,
     median_cycle_days: median(s.cycles),

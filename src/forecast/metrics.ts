@@ -1,5 +1,7 @@
 /** The goal metrics deals drive, and their value from a count of won and lost deals and won ARR. */
 
+import { centsPerPart } from '../schema/money.js';
+
 export const FORECAST_METRICS = ['won_count', 'won_arr', 'mrr', 'avg_deal_size', 'win_rate'] as const;
 export type ForecastMetric = (typeof FORECAST_METRICS)[number];
 
@@ -21,10 +23,11 @@ export function metricValue(metric: ForecastMetric, won: number, wonCents: numbe
       return won;
     case 'won_arr':
       return wonCents / 100;
+    // To the cent, as the state's figures (derive/metrics.ts): a draw is judged on the value it prints.
     case 'mrr':
-      return wonCents / 1200;
+      return centsPerPart(wonCents, 12);
     case 'avg_deal_size':
-      return won > wonWithoutArr ? wonCents / (100 * (won - wonWithoutArr)) : null;
+      return won > wonWithoutArr ? centsPerPart(wonCents, won - wonWithoutArr) : null;
     case 'win_rate':
       return won + lost > 0 ? won / (won + lost) : null;
   }

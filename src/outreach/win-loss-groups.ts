@@ -5,7 +5,7 @@
  * of deals at which a group's own rate and "we don't know yet" weigh the same.
  */
 
-import { cents, parseRevenueRange } from '../schema/money.js';
+import { cents, centsPerPart, parseRevenueRange } from '../schema/money.js';
 import { roundHalfUp } from '../scoring/numbers.js';
 
 export const CONFIDENCE_PRIOR_DEALS = 5;
@@ -65,13 +65,10 @@ export function confidenceFor(deals: number): number {
  * The average of amounts, to the cent: the amounts summed in whole cents, as the metrics'
  * average deal size sums them, and the average's half cent rounded up. Averaged in binary
  * and rounded with Math.round, 36,000.02 and 24,000.05 (30,000.035 by hand, so 30,000.04)
- * averaged 30,000.03. The cent sum is an integer, so its quotient is a half only when a
- * half is exact in binary: Math.round of it rounds as on paper.
+ * averaged 30,000.03.
  */
 export function averageAmount(amounts: readonly number[]): number | null {
-  if (!amounts.length) return null;
-  const total = amounts.reduce((sum, amount) => sum + cents(amount), 0);
-  return Math.round(total / amounts.length) / 100;
+  return amounts.length ? centsPerPart(amounts.reduce((sum, amount) => sum + cents(amount), 0), amounts.length) : null;
 }
 
 /** Lower case, trimmed, single spaces, no trailing full stop: `Price. ` and `price` are one group. */

@@ -25,7 +25,7 @@ export const goalMetricNameSchema = z.enum(GOAL_METRICS, {
 const RATE_METRICS: ReadonlySet<string> = new Set(['win_rate', 'reply_rate', 'open_rate']);
 
 /** The metrics that are an amount of money: their figures may be written as money (`"$500k"`), as a deal's are. */
-const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size', 'weighted_pipeline']);
+export const MONEY_METRICS: ReadonlySet<string> = new Set(['won_arr', 'mrr', 'avg_deal_size', 'weighted_pipeline']);
 
 const KIND: Record<string, string> = { avg_cycle_days: 'a number of days' };
 

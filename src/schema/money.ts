@@ -109,6 +109,16 @@ export function cents(amount: number): number {
 }
 
 /**
+ * A sum in cents divided into `parts` (an average deal size, an MRR), to the cent: money is
+ * carried to the cent wherever it is read, `--json` included (docs/file-formats.md). The
+ * quotient of two integers is a half only when a half is exact in binary, so Math.round
+ * rounds it a half up as on paper.
+ */
+export function centsPerPart(totalCents: number, parts: number): number {
+  return Math.round(totalCents / parts) / 100;
+}
+
+/**
  * Money as people write it: `1200000`, `$1.2M`, `€5m`, `500k`, `$1.5B`, `USD 40,000`,
  * `10M-50M` (a range), and the European way, `€1.200.000`, `1 200 000 €`, `€1.200,50`
  * (docs/file-formats.md, "Money"). Returns undefined for text that is not an amount, or
