@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git, gitEnv, loggingGit } from './helpers/git.js';
 import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
-import { writeFiles } from './helpers/testdir.js';
+import { replaceInFile, writeFiles } from './helpers/testdir.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
 
 /**
@@ -45,6 +45,40 @@ async function stashPopConflicted(): Promise<string> {
   git(alice, 'merge', '-q', 'origin/main');
   expect(() => git(alice, 'stash', 'pop')).toThrow();
   return alice;
+}
+
+/** Alice's deal closed and committed, Bob's commit cherry-picked onto it: it stops on the derived blocks both rewrote. */
+async function cherryPickConflicted(): Promise<string> {
+  const alice = await bothClosedADeal(true);
+  expect(() => git(alice, 'cherry-pick', 'origin/main')).toThrow();
+  return alice;
+}
+
+/** Bob's commit picked onto Alice's and resolved by sync, then Alice's own commit reverted: it stops on the derived blocks the pick rewrote since. */
+async function revertConflicted(): Promise<string> {
+  const alice = await cherryPickConflicted();
+  expect((await runCli(['sync', '--dir', alice])).code).toBe(0);
+  git(alice, 'add', '-A');
+  execFileSync('git', ['-c', 'core.editor=true', 'cherry-pick', '--continue'], { cwd: alice, env: gitEnv(), stdio: 'ignore' });
+  expect(() => git(alice, 'revert', '--no-edit', 'HEAD~1')).toThrow();
+  return alice;
+}
+
+/**
+ * `dir`'s repository as git 2.45 leaves it with its refs in a reftable: a `reftable` folder, and the pseudorefs it keeps
+ * in the table (AUTO_MERGE, `pickHead`) no files of git's directory. The pick's head goes to packed-refs, where git still
+ * finds it through its ref store (first, as a sorted packed-refs wants it: upper case sorts before `refs/`).
+ */
+function asInReftable(dir: string, pickHead: 'CHERRY_PICK_HEAD' | 'REVERT_HEAD'): void {
+  const gitDir = join(dir, '.git');
+  const id = readFileSync(join(gitDir, pickHead), 'utf8').trim();
+  rmSync(join(gitDir, pickHead));
+  rmSync(join(gitDir, 'AUTO_MERGE'), { force: true });
+  const [header, ...refs] = readFileSync(join(gitDir, 'packed-refs'), 'utf8').split('\n');
+  expect(header).toMatch(/^# pack-refs/);
+  writeFileSync(join(gitDir, 'packed-refs'), [header, `${id} ${pickHead}`, ...refs].join('\n'));
+  mkdirSync(join(gitDir, 'reftable'));
+  expect(git(dir, 'rev-parse', pickHead).trim()).toBe(id);
 }
 
 const unmergedNow = (dir: string): string[] => [...new Set(git(dir, 'diff', '--name-only', '--diff-filter=U').trim().split('\n').filter(Boolean))].sort();
@@ -197,6 +231,37 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'stash', 'drop', '-q');
     expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+  });
+
+  // git 2.45's reftable keeps CHERRY_PICK_HEAD and REVERT_HEAD in its table too: a single pick stopped there showed only its unmerged
+  // files — named another command's conflicts (`git add`, no `--continue`) and, once they were added, nothing at all, so sync
+  // committed over the pick. This git has no reftable (2.39): the repository is given its trace — a `reftable` folder, no AUTO_MERGE
+  // file, the pick's head not a file of git's directory but in packed-refs, which git reads through its ref store as it reads a table.
+  it.each([
+    ['cherry-pick', 'CHERRY_PICK_HEAD'],
+    ['revert', 'REVERT_HEAD'],
+  ] as const)('names a single `git %s` stopped in a repository whose refs are in a reftable, and commits nothing until it is continued', { timeout: 120_000 }, async (operation, pickHead) => {
+    const alice = operation === 'cherry-pick' ? await cherryPickConflicted() : await revertConflicted();
+    const conflicted = unmergedNow(alice);
+    expect(conflicted.length).toBeGreaterThan(0);
+    asInReftable(alice, pickHead);
+    const head = git(alice, 'rev-parse', 'HEAD');
+
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation, unmerged: conflicted, next: `git add ${conflicted.join(' ')} && git ${operation} --continue` });
+    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+
+    // Every conflict added, the pick still waits for its `--continue`: nothing in the index says so, and sync committed over it.
+    git(alice, 'add', ...conflicted);
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json.gitStopped).toEqual({ operation, unmerged: [], next: `git ${operation} --continue` });
+    // A target raised meanwhile: sync writes the goal's state anew, and a sync taking the pick for done committed it.
+    replaceInFile(alice, 'goals/g-arr-500k-2026.md', '  - name: won_count\n    target: 12', '  - name: won_count\n    target: 13');
+    const after = await runJson<SyncJson>(['sync', '--dir', alice]);
+    expect(after.json.written).toContain('goals/g-arr-500k-2026.md');
+    expect(after.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
   });
 
   // The same state from a pull: `git pull --rebase --autostash` (or rebase.autoStash) stashes, pulls, and its pop conflicts.

@@ -4,6 +4,7 @@ import { readBlobs, repositoryIn } from './head-files.js';
 import { indexHoldsConflicts } from './index-stages.js';
 import { autoMergeLeft, gitOperation, reftableHashLength, stashKept, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
+import { pickInRefTable } from './table-operation.js';
 
 const STAGES = { '1': 'base', '2': 'ours', '3': 'theirs' } as const;
 
@@ -61,7 +62,8 @@ export interface GitStop {
 export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   const repo = await repositoryOf(cwd).catch(() => undefined);
   if (!repo) return undefined;
-  const operation = gitOperation(repo.gitDir);
+  // In a reftable repository a single cherry-pick's or revert's head is in the table: its MERGE_MSG tells git is to be asked.
+  const operation = gitOperation(repo.gitDir) ?? (reftableHashLength(repo.gitDir) === undefined ? undefined : await pickInRefTable(repo.gitDir, cwd));
   if (!operation) {
     // A tree or commit id either way: its length tells SHA-1 from SHA-256.
     const left = autoMergeLeft(repo.gitDir) ?? stashKept(repo.gitDir);
