@@ -171,6 +171,21 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect((await runCli(['sync', '--dir', alice])).stdout).not.toContain('git stash drop');
   });
 
+  // `git pack-refs --all` (and `git gc`, which runs it) moves refs/stash into packed-refs: no file of its own was left to
+  // see, so a popped stash kept there was never mentioned. git answers for it wherever it keeps it.
+  it('says so of a popped stash that git keeps in packed-refs (`git pack-refs --all`, `git gc`)', { timeout: 120_000 }, async () => {
+    const alice = await stashPopConflicted();
+    git(alice, 'add', ...CONFLICTED);
+    git(alice, 'pack-refs', '--all');
+    expect(existsSync(join(alice, '.git', 'refs', 'stash'))).toBe(false);
+    const check = await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice]);
+    expect(check.json).not.toHaveProperty('gitStopped');
+    expect(check.json.poppedStashKept).toEqual({ next: 'git stash drop' });
+
+    git(alice, 'stash', 'drop', '-q');
+    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+  });
+
   it('says nothing of an older stash still kept once the popped one is dropped', { timeout: 120_000 }, async () => {
     const alice = await bothClosedADeal(false);
     git(alice, 'stash', '-q');
@@ -279,6 +294,21 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     const head = git(alice, 'rev-parse', 'HEAD');
     const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
     expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
+    expect(unmergedNow(alice)).toEqual(CONFLICTED);
+  });
+
+  // The stash packed (`git gc` after the pull), the autostash's conflicts had no trace left but the index: not read, so
+  // nothing was named and sync committed over the conflicted files.
+  it('names a pull whose autostash did not apply cleanly once its stash is packed, and commits nothing over it', { timeout: 120_000 }, async () => {
+    const alice = await bothClosedADeal(false);
+    execFileSync('git', ['-c', 'rebase.autoStash=true', 'pull', '-q', '--rebase', 'origin', 'main'], { cwd: alice, env: gitEnv(), stdio: 'ignore' });
+    git(alice, 'pack-refs', '--all');
+    expect(existsSync(join(alice, '.git', 'AUTO_MERGE')) || existsSync(join(alice, '.git', 'refs', 'stash'))).toBe(false);
+    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
+    const head = git(alice, 'rev-parse', 'HEAD');
+    expect((await runJson<SyncJson>(['sync', '--dir', alice])).json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
     expect(unmergedNow(alice)).toEqual(CONFLICTED);
   });

@@ -64,6 +64,28 @@ export function stashRefFile(gitDir: string): string {
   return join(commonDir(gitDir), 'refs', 'stash');
 }
 
+/**
+ * Whether git keeps a stash whose ref is no file of its own: `git pack-refs --all` (which
+ * `git gc` runs) moves `refs/stash` into packed-refs, and only the stash's reflog, which
+ * git keeps as long as the stash (`logs/refs/stash`), is left to see without a git process.
+ * Git is then asked about the stash itself (unmerged.ts, popped-stash.ts), never the refs
+ * files parsed. Before, a packed stash was taken for none.
+ */
+export function stashPacked(gitDir: string): boolean {
+  return !existsSync(stashRefFile(gitDir)) && existsSync(join(commonDir(gitDir), 'logs', 'refs', 'stash'));
+}
+
+/** The repository's object id length in bytes from its config's `objectformat`: 32 for SHA-256, else SHA-1's 20. */
+export function configHashLength(gitDir: string): number {
+  let config = '';
+  try {
+    config = readFileSync(join(commonDir(gitDir), 'config'), 'utf8');
+  } catch {
+    // No config to read: git's default, SHA-1.
+  }
+  return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
+}
+
 /** The repository's common folder: a linked worktree's git folder names it in `commondir`. */
 function commonDir(gitDir: string): string {
   try {
@@ -83,15 +105,7 @@ function commonDir(gitDir: string): string {
  * at all, so the index is what tells. The length is read from the config's `objectformat`.
  */
 export function reftableHashLength(gitDir: string): number | undefined {
-  const common = commonDir(gitDir);
-  if (!existsSync(join(common, 'reftable'))) return undefined;
-  let config = '';
-  try {
-    config = readFileSync(join(common, 'config'), 'utf8');
-  } catch {
-    // No config to read: git's default, SHA-1.
-  }
-  return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
+  return existsSync(join(commonDir(gitDir), 'reftable')) ? configHashLength(gitDir) : undefined;
 }
 
 /** A multi-commit cherry-pick or revert with commits left to apply: the first word of its next step. */

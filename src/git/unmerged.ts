@@ -2,7 +2,7 @@ import type { MergeSides } from '../markdown/conflict-markers.js';
 import { gitText } from './git.js';
 import { readBlobs, repositoryIn } from './head-files.js';
 import { indexHoldsConflicts } from './index-stages.js';
-import { autoMergeLeft, gitOperation, reftableHashLength, stashKept, type GitOperation } from './operation.js';
+import { autoMergeLeft, configHashLength, gitOperation, reftableHashLength, stashKept, stashPacked, type GitOperation } from './operation.js';
 import { repositoryOf } from './repo.js';
 import { pickInRefTable } from './table-operation.js';
 
@@ -67,8 +67,8 @@ export async function gitStop(cwd: string): Promise<GitStop | undefined> {
   if (!operation) {
     // A tree or commit id either way: its length tells SHA-1 from SHA-256.
     const left = autoMergeLeft(repo.gitDir) ?? stashKept(repo.gitDir);
-    // In a reftable repository neither is a file: a conflicted stash pop left nothing to see, and sync committed over it.
-    const hashLength = left === undefined ? reftableHashLength(repo.gitDir) : left.length / 2;
+    // A stash packed (`git gc`) is no file of its own, nor is either in a reftable repository: a conflicted stash pop left nothing to see, and sync committed over it.
+    const hashLength = left !== undefined ? left.length / 2 : stashPacked(repo.gitDir) ? configHashLength(repo.gitDir) : reftableHashLength(repo.gitDir);
     if (hashLength === undefined) return undefined;
     // Left after conflicts resolved (until the person's next commit), or a stash kept for later: the index read says so, no git spawned.
     if (indexHoldsConflicts(repo.gitDir, hashLength) === false) return undefined;
