@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { bobClosesMeridian, oaklineClosedTeam } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -22,10 +22,9 @@ const INPUT = `${THREAD}/1-input.md`;
 describe('a content thread both people opened for the same validated assumption', () => {
   // Clones twice and runs the real CLI five times: 30 s is too short on a loaded machine.
   it('is one thread after the merge, citing the evidence of both sides', { timeout: 120_000 }, async () => {
-    const team = teamWorkspace();
+    const team = await oaklineClosedTeam({ validates: 'A1' });
     await bobClosesMeridian(team.bob, { validates: 'A1' });
     git(team.bob, 'push', '-q', 'origin', 'main');
-    await aliceClosesOakline(team.alice, { validates: 'A1' });
     const dir = team.alice;
     expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
     expect(git(dir, 'diff', '--name-only', '--diff-filter=U')).toContain(INPUT);
@@ -51,12 +50,11 @@ describe('a content thread both people opened for the same validated assumption'
   });
 
   it('is not opened again after the other side reworded the assumption', { timeout: 120_000 }, async () => {
-    const team = teamWorkspace();
+    const team = await oaklineClosedTeam({ validates: 'A1' });
     // Bob rewords A1 (the proof thread is named after its statement); Alice's deal validates A1, which opens its proof thread.
     replaceInFile(team.bob, 'strategy/canvas/10-assumptions.md', 'three or more PSPs', 'three or more payment providers');
     expect((await runJson(['sync', '--dir', team.bob])).code).toBe(0);
     git(team.bob, 'push', '-q', 'origin', 'main');
-    await aliceClosesOakline(team.alice, { validates: 'A1' });
     const dir = team.alice;
     try {
       git(dir, 'pull', '-q', 'origin', 'main');

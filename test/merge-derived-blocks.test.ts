@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { bothClosedTeam } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -17,11 +17,9 @@ import { read, replaceInFile } from './helpers/testdir.js';
 const METRICS = 'strategy/canvas/13-metrics.md';
 const GOAL = 'goals/g-fintech-beachhead.md';
 
+/** Both closed a deal and synced, Bob pushed (prepared once per file); Alice pulls. */
 async function pulledWithConflicts(): Promise<string> {
-  const team = teamWorkspace();
-  await bobClosesMeridian(team.bob);
-  git(team.bob, 'push', '-q', 'origin', 'main');
-  await aliceClosesOakline(team.alice);
+  const team = await bothClosedTeam();
   expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
   expect(git(team.alice, 'diff', '--name-only', '--diff-filter=U')).toContain(METRICS);
   return team.alice;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { bobClosesMeridian, oaklineClosedTeam } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -23,11 +23,10 @@ const PITCH_DECK = 'artifacts/sales/mid-market-fintech/materials/pitch-deck.md';
 describe('generated strategy files a pull left conflicted', () => {
   // Each test clones twice and runs the real CLI five or six times: 30 s is too short on a loaded machine.
   it('are regenerated from the merged canvas when both sides were generated, unless a line was typed in since', { timeout: 120_000 }, async () => {
-    const team = teamWorkspace();
+    const team = await oaklineClosedTeam({ validates: 'A1' });
     replaceInFile(team.bob, 'strategy/canvas/07-uvp.md', 'tagline: Reconciliation that keeps up with your payments', 'tagline: Reconciliation that keeps pace with your payments');
     await bobClosesMeridian(team.bob);
     git(team.bob, 'push', '-q', 'origin', 'main');
-    await aliceClosesOakline(team.alice, { validates: 'A1' });
     const dir = team.alice;
     expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
     const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U');
@@ -52,13 +51,12 @@ describe('generated strategy files a pull left conflicted', () => {
   });
 
   it('are kept and reported at the marker when a side was edited by hand', { timeout: 120_000 }, async () => {
-    const team = teamWorkspace();
+    const team = await oaklineClosedTeam({ validates: 'A1' });
     // Bob retitles the one-pager by hand: his syncs keep it as he wrote it.
     replaceInFile(team.bob, ONE_PAGER, '# Reconciliation that keeps up with your payments\n', '# Reconciliation that keeps up with every payment\n');
     git(team.bob, 'commit', '-qam', 'one-pager title');
     await bobClosesMeridian(team.bob);
     git(team.bob, 'push', '-q', 'origin', 'main');
-    await aliceClosesOakline(team.alice, { validates: 'A1' });
     const dir = team.alice;
     expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
     expect(git(dir, 'diff', '--name-only', '--diff-filter=U')).toContain(ONE_PAGER);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git, loggingGit } from './helpers/git.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { bothClosedTeam } from './helpers/team.js';
 
 /**
  * Alice and Bob each closed a deal and synced; Bob pushed first, and Alice's `git pull
@@ -18,10 +18,7 @@ interface CheckJson { gitStopped?: { operation: string; unmerged: string[]; next
 interface SyncJson { written: string[]; uncommitted: string[] | null; commit: { committed: boolean; reason?: string; message?: string } | null }
 
 async function bothClosedADeal(): Promise<{ alice: string; aliceCommit: string }> {
-  const team = teamWorkspace();
-  await aliceClosesOakline(team.alice);
-  await bobClosesMeridian(team.bob);
-  git(team.bob, 'push', '-q', 'origin', 'main');
+  const team = await bothClosedTeam();
   return { alice: team.alice, aliceCommit: git(team.alice, 'rev-parse', 'HEAD').trim() };
 }
 

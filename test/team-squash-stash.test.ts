@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { git, gitEnv, loggingGit } from './helpers/git.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { aliceClosesOakline, bobClosesMeridian, preparedTeam, type Team } from './helpers/team.js';
 import { replaceInFile, writeFiles } from './helpers/testdir.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
 
@@ -24,17 +24,22 @@ interface SyncJson { written: string[]; commit: { committed: boolean; reason?: s
 
 const startWatch = watchStarter();
 
-/** Bob closed Meridian Pay and pushed; Alice closed Oakline, synced with or without its commit, and fetched. */
-async function bothClosedADeal(commit: boolean): Promise<string> {
-  const team = teamWorkspace();
+/** Bob closed Meridian Pay and pushed: prepared once per file. */
+const bobPushed = (): Promise<Team> => preparedTeam('bob-pushed', async (team) => {
   await bobClosesMeridian(team.bob);
   git(team.bob, 'push', '-q', 'origin', 'main');
-  if (commit) await aliceClosesOakline(team.alice);
-  else {
-    writeFiles(team.alice, { 'threads/sales/oakline-outfitters/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-20\narr: 36000\n---\n\nBody.\n' });
-    expect((await runCli(['sync', '--no-commit', '--dir', team.alice])).code).toBe(0);
-  }
-  git(team.alice, 'fetch', '-q', 'origin');
+});
+
+/** Bob closed Meridian Pay and pushed; Alice closed Oakline, synced with or without its commit, and fetched: prepared once per file. */
+async function bothClosedADeal(commit: boolean): Promise<string> {
+  const team = await preparedTeam(`both-closed-${commit ? 'committed' : 'uncommitted'}`, async ({ alice }) => {
+    if (commit) await aliceClosesOakline(alice);
+    else {
+      writeFiles(alice, { 'threads/sales/oakline-outfitters/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-20\narr: 36000\n---\n\nBody.\n' });
+      expect((await runCli(['sync', '--no-commit', '--dir', alice])).code).toBe(0);
+    }
+    git(alice, 'fetch', '-q', 'origin');
+  }, bobPushed);
   return team.alice;
 }
 
@@ -111,10 +116,7 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
   // git leaves SQUASH_MSG after a squash merge that brought nothing, and `git commit` refuses to remove it (nothing to commit):
   // threadwork said the squash was waiting for its commit, and sync and watch committed nothing until a `git reset`.
   it('takes a squash merge that brought nothing for no operation: sync commits as usual', { timeout: 120_000 }, async () => {
-    const team = teamWorkspace();
-    await bobClosesMeridian(team.bob);
-    git(team.bob, 'push', '-q', 'origin', 'main');
-    const alice = team.alice;
+    const alice = (await bobPushed()).alice;
     git(alice, 'fetch', '-q', 'origin');
     git(alice, 'merge', '--squash', '-q', 'origin/main');
     git(alice, 'commit', '-qm', 'Meridian Pay squashed in');

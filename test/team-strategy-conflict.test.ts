@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
-import { aliceClosesOakline, bobClosesMeridian, teamWorkspace } from './helpers/team.js';
+import { aliceClosesOakline, bobClosesMeridian, preparedTeam, teamWorkspace } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -24,16 +24,17 @@ interface RefusedJson { ok: false; error: { code: string; message: string; path:
 
 const startWatch = watchStarter();
 
-/** Bob and Alice each changed the same canvas line and ran `threadwork strategy`; Alice's pull stops on the canvas and the materials generated from it. */
+/** Bob and Alice each changed the same canvas line and ran `threadwork strategy` (prepared once per file); Alice's pull stops on the canvas and the materials generated from it. */
 async function canvasConflict(): Promise<string> {
-  const team = teamWorkspace();
-  replaceInFile(team.bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
-  expect((await runJson(['strategy', '--dir', team.bob])).code).toBe(0);
-  git(team.bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
-  git(team.bob, 'push', '-q', 'origin', 'main');
-  replaceInFile(team.alice, SEGMENTS, 'title: Senior Accountant', 'title: Staff Accountant');
-  expect((await runJson(['strategy', '--dir', team.alice])).code).toBe(0);
-  git(team.alice, 'commit', '-qam', 'Staff Accountant', '--allow-empty');
+  const team = await preparedTeam('canvas-conflict', async ({ alice, bob }) => {
+    replaceInFile(bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
+    expect((await runJson(['strategy', '--dir', bob])).code).toBe(0);
+    git(bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
+    git(bob, 'push', '-q', 'origin', 'main');
+    replaceInFile(alice, SEGMENTS, 'title: Senior Accountant', 'title: Staff Accountant');
+    expect((await runJson(['strategy', '--dir', alice])).code).toBe(0);
+    git(alice, 'commit', '-qam', 'Staff Accountant', '--allow-empty');
+  });
   return team.alice;
 }
 

@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from './cli.js';
 import { exampleWorkspaceCopy } from './example.js';
 import { git } from './git.js';
+import { preparedCopy } from './prepared.js';
 import { md, read, testdir, writeFiles } from './testdir.js';
 
 /** Two people's clones of one shared (bare) repository holding the bundled example workspace. */
@@ -16,16 +18,41 @@ export function teamWorkspace(): Team {
   const root = testdir();
   const origin = join(root, 'origin.git');
   git(root, 'clone', '-q', '--bare', exampleWorkspaceCopy(), origin);
+  // clone's -c writes each setting into the clone's config: one git process a clone, not five.
   const clone = (name: string): string => {
     const dir = join(root, name);
-    git(root, 'clone', '-q', origin, dir);
-    git(dir, 'config', 'user.name', name);
-    git(dir, 'config', 'user.email', `${name}@example.com`);
-    git(dir, 'config', 'commit.gpgsign', 'false');
-    git(dir, 'config', 'pull.rebase', 'false');
+    const config = { 'user.name': name, 'user.email': `${name}@example.com`, 'commit.gpgsign': 'false', 'pull.rebase': 'false' };
+    git(root, 'clone', '-q', ...Object.entries(config).flatMap(([key, value]) => ['-c', `${key}=${value}`]), origin, dir);
     return dir;
   };
   return { origin, alice: clone('alice'), bob: clone('bob') };
+}
+
+/**
+ * teamWorkspace() with `prepare` run on it (deals closed, synced, pushed…), built once per
+ * test file under `key` and copied per test. Why: a team costs eleven git processes, and each
+ * deal closed a CLI sync; a copy costs two git processes. Each clone of the copy fetches from
+ * and pushes to the copy's origin, never the prepared one (its remote's URL, an absolute path,
+ * is rewritten in its config), so no test sees another's pushes. `start` is the team `prepare`
+ * works on: a new one, or a copy of another prepared team that several build on.
+ */
+export async function preparedTeam(key: string, prepare: (team: Team) => Promise<void> = async () => {}, start: () => Team | Promise<Team> = teamWorkspace): Promise<Team> {
+  const root = await preparedCopy(`team:${key}`, async () => {
+    const team = await start();
+    await prepare(team);
+    return dirname(team.origin);
+  });
+  const team = { origin: join(root, 'origin.git'), alice: join(root, 'alice'), bob: join(root, 'bob') };
+  for (const clone of [team.alice, team.bob]) {
+    const config = join(clone, '.git', 'config');
+    const text = readFileSync(config, 'utf8');
+    const preparedOrigin = /^\s*url = (.*)$/m.exec(text)?.[1] ?? '';
+    expect(preparedOrigin, `${config} names its origin`).toMatch(/origin\.git$/);
+    writeFileSync(config, text.replaceAll(`url = ${preparedOrigin}`, `url = ${team.origin}`));
+    // The copy's index holds its own files' stat data, as preparedCopy's copies do.
+    git(clone, 'update-index', '-q', '--refresh');
+  }
+  return team;
 }
 
 /** A 6-learning.md closing a deal won, validating `validates` (an assumption id) when given. */
@@ -47,4 +74,21 @@ export async function bobClosesMeridian(dir: string, options: { validates?: stri
     'threads/sales/meridian-pay/6-learning.md': wonLearning('2026-11-25', 48000, options.validates),
   });
   expect((await runCli(['sync', '--dir', dir])).code).toBe(0);
+}
+
+/**
+ * A team in which Alice has closed Oakline (aliceClosesOakline with `options`), prepared once
+ * per test file: she has not fetched, so nothing Bob does after it could have changed it.
+ */
+export function oaklineClosedTeam(options: { validates?: string } = {}): Promise<Team> {
+  return preparedTeam(`oakline-closed-${options.validates ?? ''}`, ({ alice }) => aliceClosesOakline(alice, options));
+}
+
+/** Alice closed Oakline and synced; Bob closed Meridian Pay, synced and pushed; neither has fetched: prepared once per test file. */
+export function bothClosedTeam(): Promise<Team> {
+  return preparedTeam('both-closed', async ({ alice, bob }) => {
+    await aliceClosesOakline(alice);
+    await bobClosesMeridian(bob);
+    git(bob, 'push', '-q', 'origin', 'main');
+  });
 }
