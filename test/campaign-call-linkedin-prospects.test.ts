@@ -1,8 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { campaignDraftCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { dueCommand } from '../src/cli/commands/due.js';
+import { runCli } from './helpers/cli.js';
 import { git } from './helpers/git.js';
+import { commandJsonAsCli, commandTextAsCli } from './helpers/in-process.js';
 import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
@@ -27,6 +31,18 @@ interface Due {
   due: { prospect: { email: string | null; linkedin?: string; phone?: string }; touch: number; channel: string }[];
 }
 
+/** `threadwork due --json --dir <dir>` on ENV's day, without a process: the first test runs `due` as one, in text. */
+const dueJson = (dir: string) => commandJsonAsCli<Due>(() => dueCommand({}, { dir, json: true }), ENV);
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// The campaign is prepared (a CLI run) before the tests, not within the first one's time.
+beforeAll(async () => {
+  await campaignWithProspect();
+});
+
 describe('a prospect reached only by LinkedIn and call', () => {
   it('needs no email: listed, drafted, approved and counted as sent by their LinkedIn profile', async () => {
     const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/Dana-Reyes/", phone: "+1 415 555 0100", ');
@@ -36,7 +52,7 @@ describe('a prospect reached only by LinkedIn and call', () => {
       return result.stdout;
     };
     expect(await run('check')).toContain('no problems');
-    const due = await runJson<Due>(['due', '--dir', dir], { env: ENV });
+    const due = await dueJson(dir);
     expect(due.json.due.map((d) => [d.touch, d.channel, d.prospect.email, d.prospect.linkedin])).toEqual([[1, 'linkedin', null, 'https://www.linkedin.com/in/Dana-Reyes/']]);
     expect(await run('due')).toContain('Dana Reyes <https://www.linkedin.com/in/Dana-Reyes/>');
 
@@ -48,23 +64,24 @@ describe('a prospect reached only by LinkedIn and call', () => {
     // Sent as a person records it: the drafts' record, keyed by the profile, moves her on to the call.
     writeFileSync(join(dir, DRAFT(1)), readFileSync(join(dir, DRAFT(1)), 'utf8').replace('status: approved', 'status: sent'));
     git(dir, 'commit', '-qam', 'sent');
-    const next = await runJson<Due>(['due', '--dir', dir], { env: ENV });
+    const next = await dueJson(dir);
     expect(next.json.due.map((d) => [d.touch, d.channel])).toEqual([[2, 'call']]);
   });
 
   it('is found by `campaign reply` by any of their details, and an unsubscribe puts their profile on the suppression list', async () => {
     const dir = await campaignOf('linkedin: "https://www.linkedin.com/in/Dana-Reyes/", phone: "+1 415 555 0100", ');
-    const run = async (...args: string[]): Promise<string> => {
-      const result = await runCli([...args, '--dir', dir], { env: ENV });
-      expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).toBe(0);
+    // The commands' own functions: the test above runs each of them as a process.
+    const run = async (name: string, command: () => Promise<{ text?: string; exitCode: 0 | 1 }>): Promise<string> => {
+      const result = await commandTextAsCli(command, ENV);
+      expect(result.code, `${name}\n${result.stdout}`).toBe(0);
       return result.stdout;
     };
     // `campaign reply` finds her by any of her details, written any way; the list holds her profile.
-    expect(await run('campaign', 'reply', CAMPAIGN, '+1 (415) 555-0100', '--text', 'Please stop.', '--date', '2026-12-01')).toContain('suppressed https://www.linkedin.com/in/Dana-Reyes/');
+    expect(await run('campaign reply', () => campaignReplyCommand(CAMPAIGN, '+1 (415) 555-0100', { text: 'Please stop.', date: '2026-12-01', commit: true }, { dir }))).toContain('suppressed https://www.linkedin.com/in/Dana-Reyes/');
     const list = readFileSync(join(dir, 'threads/sales/campaigns/suppression.yaml'), 'utf8');
     expect(list).toContain('  - linkedin: https://www.linkedin.com/in/Dana-Reyes/\n');
-    expect((await runJson<Due>(['due', '--dir', dir], { env: ENV })).json.due).toEqual([]);
-    expect(await run('check')).toContain('no problems');
+    expect((await dueJson(dir)).json.due).toEqual([]);
+    expect(await run('check', () => checkCommand({}, { dir }))).toContain('no problems');
   });
 
   it('needs the detail each touch goes by: a call to a prospect without a phone is an error at the prospect, naming the field and the touch', async () => {
@@ -81,8 +98,8 @@ describe('a prospect reached only by LinkedIn and call', () => {
     writeFileSync(join(dir, CAMPAIGN, '5-actions.md'), `---\n${SEQUENCE}\nprospects:\n${prospects}\n---\n\n# Actions\n`);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'prospects from Tokyo and Lyon');
-    const drafted = await runCli(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
-    expect(drafted.code, drafted.stdout + drafted.stderr).toBe(0);
+    const drafted = await commandTextAsCli(() => campaignDraftCommand(CAMPAIGN, { commit: true }, { dir }), ENV);
+    expect(drafted.code, drafted.stdout).toBe(0);
     const files = [...drafted.stdout.matchAll(/drafts\/(\S+)-touch-1\.md/g)].map((m) => m[1]);
     expect(files).toHaveLength(3);
     expect(new Set(files).size).toBe(3);

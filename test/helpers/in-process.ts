@@ -49,10 +49,20 @@ export async function commandJson<T = Record<string, unknown>>(command: () => Pr
  * `afterEach(() => vi.unstubAllEnvs())`.
  */
 export function commandJsonAsCli<T = Record<string, unknown>>(command: () => Promise<{ json: unknown; exitCode: 0 | 1 }>, env: Record<string, string> = {}): Promise<InProcessAnswer<T>> {
+  stubAsCli(env);
+  return commandJson<T>(command);
+}
+
+/** commandText with the environment commandJsonAsCli stubs (the file needs `afterEach(() => vi.unstubAllEnvs())`). */
+export function commandTextAsCli(command: () => Promise<{ text?: string; exitCode: 0 | 1 }>, env: Record<string, string> = {}): Promise<{ code: 0 | 1; stdout: string }> {
+  stubAsCli(env);
+  return commandText(command);
+}
+
+function stubAsCli(env: Record<string, string>): void {
   vi.stubEnv('GIT_CONFIG_NOSYSTEM', '1');
   vi.stubEnv('GIT_CONFIG_GLOBAL', '/dev/null');
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  return commandJson<T>(command);
 }
 
 /**
