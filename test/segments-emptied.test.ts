@@ -38,7 +38,7 @@ describe('a segments section that defines no segment', () => {
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(check.code).toBe(1);
     const atDeal = errors(check.json.diagnostics).find((d) => d.path === DEAL);
-    expect(atDeal).toMatchObject({ rule: 'unknown-segment', line: 5, column: 14, message: 'Unknown segment `ecommerce-finance` (not in 04-segments.md): none are defined yet' });
+    expect(atDeal).toMatchObject({ rule: 'unknown-segment', line: 5, column: 14, message: 'Unknown segment `ecommerce-finance` (not in 04-segments.md): none are defined yet: add one to strategy/canvas/04-segments.md (an item of `segments:` with its `id`)' });
     const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir, env: gitEnv() });
     expect(sync.code, sync.stdout).toBe(1);
     expect(readFileSync(join(dir, DEAL), 'utf8')).toBe(meta);

@@ -715,8 +715,19 @@ function listOf(data: Data | undefined, key: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * With none defined, what to do: add one where the ids live (as the CLI's unknown-segment
+ * refusal says). "none are defined yet" alone left an agent on a fresh workspace, which has
+ * no assumption and no segment, with nothing to try next.
+ */
+const ADD_ONE: Record<string, string> = {
+  '04-segments.md': 'add one to strategy/canvas/04-segments.md (an item of `segments:` with its `id`)',
+  '10-assumptions.md': 'add one to strategy/canvas/10-assumptions.md (an item of `assumptions:` with its `id`, `statement` and `prior`)',
+};
+
 function unknownMessage(what: string, id: string, known: Set<string>, where: string, noneRead?: string): string {
   const list = [...known];
-  const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : (noneRead ?? `none are defined yet`);
+  const addOne = ADD_ONE[where];
+  const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : (noneRead ?? `none are defined yet${addOne ? `: ${addOne}` : ''}`);
   return `Unknown ${what} \`${id}\` (not in ${where}): ${expected}`;
 }

@@ -132,17 +132,22 @@ export function refuseUnlessComplete(model: WorkspaceModel, threadPath: string, 
     const fillIn = missing.map((m) => fillInLine(current.path, m)).join('\n');
     if (isStageAsOpened(model, threadPath, meta, stage)) {
       throw new ThreadworkError(
-        `${refused}: ${STAGE_FILES[stage - 1]} is as advance opened it — nothing is written in it yet. Write its fields in ${current.path} (or \`write_stage\` with stage ${stage} through MCP), first:\n${fillIn}`,
+        `${refused}: ${STAGE_FILES[stage - 1]} is as advance opened it — nothing is written in it yet. Write its fields in ${current.path} (or \`write_stage\` with stage ${stage} through MCP), first:\n${fillIn}${noAssumptionYet(details)}`,
         'stage-not-written',
         details,
       );
     }
-    throw new ThreadworkError(`${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${fillIn}${unread}`, 'stage-incomplete', details);
+    throw new ThreadworkError(`${refused}: ${STAGE_FILES[stage - 1]} is not complete. Fill in:\n${fillIn}${unread}${noAssumptionYet(details)}`, 'stage-incomplete', details);
   }
   if (stage === 4) {
     const { line, column } = new Locators((p) => model.text(p)).at(current.path, ['decision']);
     refuseUnlessActing(threadPath, meta, current.value as Record<string, unknown>, refused, { path: current.path, line, column });
   }
+}
+
+/** `tests` to fill in while the canvas defines no assumption: no id would do, so what to add first. */
+function noAssumptionYet(details: { known?: string[] }): string {
+  return details.known?.length === 0 ? '\nstrategy/canvas/10-assumptions.md defines no assumption yet, so `tests` has no id to name: add one there first (an item of `assumptions:` with its `id`, `statement` and `prior`).' : '';
 }
 
 /** The assumption ids of the canvas, when `tests` is among the fields to fill in: what it takes. */

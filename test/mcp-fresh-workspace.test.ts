@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { initialisedWorkspace, INIT_ENV } from './helpers/initialised-goal.js';
+import { connectMcp } from './helpers/mcp.js';
+import { replaceInFile } from './helpers/testdir.js';
+
+/*
+ * An agent on a workspace fresh from `threadwork init`, with only the MCP tools: the person
+ * has written one segment, nothing else of the canvas. What each refusal says must be
+ * enough for the next call.
+ */
+async function freshWorkspaceWithASegment(): Promise<string> {
+  const dir = await initialisedWorkspace();
+  replaceInFile(dir, 'strategy/canvas/04-segments.md', 'segments: []\n', 'segments:\n  - id: smb-saas\n    name: SMB SaaS\n');
+  return dir;
+}
+
+describe('an agent on a fresh workspace', () => {
+  // 10-assumptions.md is `assumptions: []` after init. Stage 2's `tests` is required and
+  // takes only an id the canvas defines: the agent was told "none are defined yet" (a write)
+  // or `known: []` (advance) and nothing of what would let the deal move on.
+  it('is told to add an assumption to the canvas when Stage 2 has none to test', async () => {
+    const mcp = await connectMcp(await freshWorkspaceWithASegment(), INIT_ENV);
+    await mcp.ok('create_deal', { company: 'Acme', segment: 'smb-saas', contact_name: 'Bo Lind', signal: 'Asked for a demo' });
+    const unknown = await mcp.call<{ error: { code: string; diagnostics: { message: string; field: string }[] } }>('write_stage', { thread: 'acme', stage: 2, front_matter: { tests: ['A1'], initial_confidence: 0.5 } });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.data.error.diagnostics[0]).toMatchObject({
+      field: 'tests[0]',
+      message: 'Unknown assumption `A1` (not in 10-assumptions.md): none are defined yet: add one to strategy/canvas/10-assumptions.md (an item of `assumptions:` with its `id`, `statement` and `prior`)',
+    });
+    await mcp.ok('write_stage', { thread: 'acme', stage: 2, front_matter: { tests: [], initial_confidence: 0.5 } });
+    const refused = await mcp.call<{ error: { code: string; message: string; known: string[] } }>('advance', { thread: 'acme' });
+    expect(refused.data.error).toMatchObject({ code: 'stage-incomplete', known: [] });
+    expect(refused.data.error.message).toContain('strategy/canvas/10-assumptions.md defines no assumption yet, so `tests` has no id to name: add one there first (an item of `assumptions:` with its `id`, `statement` and `prior`).');
+  });
+});
