@@ -32,4 +32,19 @@ describe('an agent on a fresh workspace', () => {
     expect(refused.data.error).toMatchObject({ code: 'stage-incomplete', known: [] });
     expect(refused.data.error.message).toContain('strategy/canvas/10-assumptions.md defines no assumption yet, so `tests` has no id to name: add one there first (an item of `assumptions:` with its `id`, `statement` and `prior`).');
   });
+
+  // create_deal's `contact_name` said Stage 1 needs it before the deal can advance; `signal`,
+  // needed as much, said only "what made this a deal worth opening": an agent that gave what
+  // the descriptions asked for was refused at its first advance.
+  it('learns from create_deal\'s argument descriptions every Stage 1 field advance will ask for', async () => {
+    const mcp = await connectMcp(await freshWorkspaceWithASegment(), INIT_ENV);
+    const { tools } = await mcp.client.listTools();
+    const properties = (tools.find((t) => t.name === 'create_deal')!.inputSchema.properties ?? {}) as Record<string, { description?: string }>;
+    await mcp.ok('create_deal', { company: 'Acme', segment: 'smb-saas', commit: false });
+    const refused = await mcp.call<{ error: { code: string; missing: { field: string }[] } }>('advance', { thread: 'acme' });
+    expect(refused.data.error.code).toBe('stage-incomplete');
+    const asked = refused.data.error.missing.map((m) => m.field.replace('.', '_'));
+    expect(asked.sort()).toEqual(['contact_name', 'signal']);
+    for (const argument of asked) expect(properties[argument]?.description, argument).toContain('Stage 1 needs one before the deal can advance');
+  });
 });

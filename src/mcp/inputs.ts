@@ -47,7 +47,7 @@ export const TOOL_INPUTS = {
     contact_title: z.string().optional().describe("the contact's job title"),
     contact_email: z.string().optional().describe('the contact\'s address (name@company.com)'),
     domain: z.string().optional().describe("the company's web domain (acme.com)"),
-    signal: z.string().optional().describe('what made this a deal worth opening'),
+    signal: z.string().optional().describe('what made this a deal worth opening (Stage 1 needs one before the deal can advance)'),
     commit,
   },
   create_campaign: {
