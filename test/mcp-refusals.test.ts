@@ -339,6 +339,25 @@ describe('docs/mcp.md', () => {
     expect(campaign.result.path).toBe('threads/sales/campaigns/2026-11-02-emoji-outbound');
   });
 
+  // docs/mcp.md's tool sections had drifted from what the server lists: advance's answer
+  // `version`, write_stage's `version` sources and approve_draft's digest were told to an
+  // agent but not to the person reading the docs. Each section opens with the description
+  // the server lists, and each argument's row starts with the one the agent is given.
+  it('opens each tool section with the description tools/list gives, and each argument row with its listed description', async () => {
+    const mcp = await connectMcp(exampleWorkspaceCopy());
+    const { tools } = await mcp.client.listTools();
+    const doc = readFileSync(new URL('../docs/mcp.md', import.meta.url), 'utf8');
+    for (const tool of tools) {
+      const section = doc.split(`### \`${tool.name}\``)[1]?.split('\n### ')[0] ?? '';
+      expect(section.trim().split('\n\n')[0], tool.name).toBe(tool.description);
+      for (const [argument, schema] of Object.entries((tool.inputSchema.properties ?? {}) as Record<string, { description?: string }>)) {
+        const row = section.split('\n').find((line) => line.startsWith(`| \`${argument}\` |`));
+        const cell = row?.split(' | ').slice(2).join(' | ').replace(/ \|$/, '').replace(/\\\|/g, '|') ?? '';
+        expect(cell.startsWith(schema.description ?? ''), `${tool.name} ${argument}: ${cell}`).toBe(true);
+      }
+    }
+  });
+
   it('documents every tool and every argument the server accepts', async () => {
     const { TOOL_INPUTS } = await import('../src/mcp/inputs.js');
     const doc = readFileSync(new URL('../docs/mcp.md', import.meta.url), 'utf8');
