@@ -151,6 +151,15 @@ function fitlessLines(r: AccountRankingData): string[] {
   });
 }
 
+/**
+ * What each account was scored without (`intent.signals`, `reachability.email_status`), as
+ * --md's `missing` column and --json's `missing` say: the terminal showed intent 0.00 and
+ * reach 0.70 with no word that they stood for no signals and no verified email, not for
+ * what the data said.
+ */
+const missingLines = (r: AccountRankingData): string[] =>
+  r.ranked.filter((a) => a.missing.length).map((a) => oneLine(`${a.name} (row ${rowsOf(a.rows)}): ${a.missing.join(', ')}`));
+
 function renderTerminal(r: AccountRankingData): string {
   const rows = columns(
     [['#', 'row', 'account', 'score', '', 'band', 'fit', 'intent', 'reach', 'fresh', 'data'].map((h) => pc.dim(h)), ...r.ranked.map((a) => [String(a.rank), rowsOf(a.rows), a.name, bandScore(a.score, r.thresholds), bar(a.score, 1, 10), fitBandColour(a.band, a.disqualified), ...COMPONENTS.map((c) => formatFixed(a.components[c])), formatFixed(a.dataQuality)])],
@@ -164,8 +173,9 @@ function renderTerminal(r: AccountRankingData): string {
   const uncounted = uncountedLines(r).map((l) => `${pc.dim('not counted')} ${l}`);
   const ignored = r.ignoredColumns.length ? [`${pc.dim('ignored')} ${ignoredLine(r.ignoredColumns, r.columnsMeant)}`] : [];
   const fitless = fitlessLines(r).map((l) => `${pc.yellow('no fit')} ${l}`);
+  const gaps = missingLines(r).map((l) => `${pc.dim('missing')} ${l}`);
   const footer = r.reportFooter ? [`${pc.dim('footer')} ${footerLine(r.reportFooter)}`] : [];
-  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...fitless, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored, ...footer].join('\n');
+  return [box(`Accounts vs ${r.segment} ICP · ${r.ranked.length} ranked`, rows), ...disqualified, ...fitless, ...gaps, ...invalid, ...uncounted, ...duplicates, ...skipped, ...ignored, ...footer].join('\n');
 }
 
 /** What a contact row lacks, each contact or lead column with what belongs there: `email_status` or `website_visits` alone does not say what to write. */
