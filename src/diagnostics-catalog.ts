@@ -93,7 +93,7 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'file',
     summary: 'a file whose front matter is never closed (often a file saved half-way)',
-    message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line',
+    message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line: expected one after the last key, above the prose (was the file saved half-way?)',
     docs: 'The opening `---` has no closing `---` (or `...`) line. Add it after the last YAML key. When a `---` line further down the prose (a thematic break) closed it instead, the prose reads as YAML: a Markdown heading after a blank line is a YAML comment, and a line like `Some prose: x` a key. That is reported at the heading (`Unclosed front matter: the Markdown heading `# H` here is read as a YAML comment and the prose below it as keys …`) when both signs are there — such a heading, and below it a key with a space in it, which no field has; a comment in front matter alone is never taken for it.',
   },
   'line-endings-cr': {

@@ -92,3 +92,19 @@ describe('a key of a nested map written without its colon before a plain value',
     ]);
   });
 });
+
+/**
+ * A Stage 2 saved half-way, its closing `---` not yet typed: check asked "was the file saved
+ * half-way?" and said no more, where every other YAML error says what to write.
+ */
+describe('a stage file saved before its front matter was closed', () => {
+  it('is told where the closing line goes', async () => {
+    const dir = await workspaceWithADeal();
+    writeFiles(dir, { [`${DEAL}/2-hypothesis.md`]: '---\ntests: [A1]\ninitial_confidence: 0.35\n' });
+    const check = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${DEAL}/2-hypothesis.md:1:1 error Unclosed front matter: the \`---\` on line 1 has no closing \`---\` line: expected one after the last key, above the prose (was the file saved half-way?) (front-matter-unclosed)`,
+    ]);
+  });
+});

@@ -105,7 +105,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       errors: [
         {
           position: { line: 1, column: 1 },
-          message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line (was the file saved half-way?)',
+          message: 'Unclosed front matter: the `---` on line 1 has no closing `---` line: expected one after the last key, above the prose (was the file saved half-way?)',
           rule: 'front-matter-unclosed',
         },
       ],
