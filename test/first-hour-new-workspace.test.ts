@@ -108,3 +108,25 @@ describe('a stage file saved before its front matter was closed', () => {
     ]);
   });
 });
+
+/**
+ * `resource_cost_hours: 20h` in the first Stage 3 was "expected a number (got "20h")", where
+ * `employees: 1,200` was told "write 1,200 as 1200". A number written with the unit its key
+ * is named in is told the number to write; a unit the key does not name is left alone.
+ */
+describe('a number written with the unit its key is named in', () => {
+  it('is told the number to write', async () => {
+    const dir = await workspaceWithADeal();
+    writeFiles(dir, {
+      [`${DEAL}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.35\nstatement: They need dashboards they trust\n'),
+      [`${DEAL}/3-implication.md`]: md('arr_potential: 36000\nstrategic_value: high\nresource_cost_hours: 20h\n'),
+    });
+    const check = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(check.stdout.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${DEAL}/3-implication.md:4:22 error Invalid \`resource_cost_hours\`: expected a number — write 20h as 20 (got "20h") (schema)`,
+    ]);
+    replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 20h', 'resource_cost_hours: 3 days');
+    const days = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(days.stdout).toContain(`${DEAL}/3-implication.md:4:22 error Invalid \`resource_cost_hours\`: expected a number (got "3 days") (schema)`);
+  });
+});

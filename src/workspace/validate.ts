@@ -98,6 +98,7 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   // `about 40` is left alone: hours or a price given roughly are no number to put in.
   const headcount = /^(?:~|about\s+|approx\.?\s+|approximately\s+|around\s+|ca\.?\s+|circa\s+)?(\d+(?:,\d{3})*)\s*\+?\s*(people|persons|employees|staff|ftes?|heads?)?$/i.exec(text);
   if (headcount && candidate === undefined && (headcount[2] !== undefined || issue.path.at(-1) === 'employees')) candidate = Number(headcount[1]!.replace(/,/g, ''));
+  candidate ??= inFieldUnit(text, issue.path.at(-1));
   const share = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(\d+(?:\.\d+)?)|%)$/.exec(text);
   if (share) {
     const ratio = Number(share[1]) / (share[2] === undefined ? 100 : Number(share[2]));
@@ -108,6 +109,20 @@ function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, loc
   // `prior: "0.5"`: the quotes are the whole difference, and "write 0.5 as 0.5" named none.
   if (text === String(candidate)) return ` — write ${text} without quotes: quoted, it is text`;
   return ` — write ${locator.writtenAt(issue.path) ?? text} as ${candidate}`;
+}
+
+/**
+ * A number written with the unit its field is named in (`resource_cost_hours: 20h`,
+ * `avg_cycle_days: 45 days`): the unit is the key's, so the number alone is what to write.
+ * A unit the key does not name (`20 days` in hours) is no candidate: it would need converting.
+ */
+function inFieldUnit(text: string, key: PropertyKey | undefined): number | undefined {
+  const written = /^(\d+(?:\.\d+)?)\s*([a-z]+)\.?$/i.exec(text);
+  if (!written || typeof key !== 'string') return undefined;
+  const unit = written[2]!.toLowerCase();
+  const hours = key.endsWith('_hours') && ['h', 'hr', 'hrs', 'hour', 'hours'].includes(unit);
+  const days = key.endsWith('_days') && ['d', 'day', 'days'].includes(unit);
+  return hours || days ? Number(written[1]) : undefined;
 }
 
 /**
