@@ -52,9 +52,11 @@ export function icpConflictsPointedAtSource(diagnostics: readonly Diagnostic[], 
   if (said.size === 0) return diagnostics;
   return diagnostics.map((d) => {
     const words = said.get(d.path);
-    if (!words || (d.rule !== 'merge-conflict' && d.rule !== 'derived-held') || !d.message.includes(words.before)) return d;
-    const message = d.message.replace(words.before, words.after);
-    return { ...d, message: d.rule === 'derived-held' ? message.replace(HELD_FILE_ADVICE, words.release) : message };
+    if (!words) return d;
+    // The hold names the error by its place, not its words: only what releases it is said anew.
+    if (d.rule === 'derived-held') return { ...d, message: d.message.replace(HELD_FILE_ADVICE, words.release) };
+    if (d.rule !== 'merge-conflict' || !d.message.includes(words.before)) return d;
+    return { ...d, message: d.message.replace(words.before, words.after) };
   });
 }
 
