@@ -554,6 +554,14 @@ export const RULES = {
     message: '`{key}` answers {criterion}, as `{counted}` does: one {framework} criterion answered twice, and the score counts only `{counted}` (read as {reading}, {score}), the better answer — this one is left out. Keep one key, with the answer that holds',
     docs: 'A criterion has a key and aliases (docs/scoring.md): BANT\'s `budget` is also `money` and `funds`, MEDDIC\'s `identify_pain` also `pain`. When two keys of one `criteria:` map name the same criterion, the score counts the better-answered one and reads nothing of the other — so notes that disagree (`budget: confirmed`, `money: none`) qualified the deal on the kinder answer without a word. Reported at each key that does not count. Keep one key, with the answer that is true now.',
   },
+  'criteria-without-framework': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal\'s Stage 4 `criteria` with no `framework`: not scored, so the deal has no qualification score',
+    message: '`criteria` without a `framework`: the criteria are scored against a framework, so with none this deal has no qualification score and its decision is checked against nothing — expected `framework:` one of BANT, MEDDIC, MEDDPICC, SPIN, SANDLER, CHALLENGER',
+    docs: 'A deal\'s criteria are read as a framework\'s (docs/scoring.md): which keys count and how many make the total. With `framework` left out or empty, sync writes no `qualification_score`, `decision-contradicts-score` has nothing to compare the decision with, and the criteria count for nothing — where the same file with `framework: BANT` is scored. Add `framework:` with the framework the criteria follow.',
+  },
   'draft-not-ready': {
     severity: 'warning',
     reportedBy: ['check'],

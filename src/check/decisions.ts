@@ -1,5 +1,6 @@
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { criteriaAnsweredTwice } from './criteria-answered-twice.js';
+import { criteriaWithoutFramework } from './criteria-without-framework.js';
 import { dealPipelineStage } from '../derive/thread-facts.js';
 import { qualifyThread, unrecognisedCriteriaOf } from '../derive/thread-scores.js';
 import { barAsWritten, formatTotal } from '../scoring/qualification.js';
@@ -37,7 +38,7 @@ function decisionFindings(thread: ThreadRecord): readonly ThreadFinding[] {
   if (!decisionFile) return NONE;
   const out = [...deferWithoutRevisit(thread, decisionFile.path), ...actionsAfterNotActing(thread)];
   const decision = stageValue(thread, 'deal', 4)?.decision;
-  if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path), ...criteriaAnsweredTwice(thread, decisionFile.path));
+  if (stageValue(thread, 'deal', 4)) out.push(...unrecognisedCriteria(thread, decisionFile.path), ...criteriaAnsweredTwice(thread, decisionFile.path), ...criteriaWithoutFramework(thread, decisionFile.path));
   if (decision !== 'QUALIFY' && decision !== 'REJECT') return out;
   // A later stage file in error (empty, broken YAML) reads as missing: a won deal would be
   // judged open at negotiation's threshold. Its own error stands; the stage is not known.
