@@ -48,10 +48,29 @@ export interface StageThreshold {
 }
 
 export function thresholdForStage(stage: string, overrides: Partial<QualificationThresholds> = {}): StageThreshold {
+  checkOverrides(overrides);
   const key = stage.trim().toLowerCase();
   const mapped = lookup(STAGE_LEVELS, key);
   const level = mapped ?? FALLBACK_LEVEL;
   const override = overrides[level];
   const threshold = typeof override === 'number' && Number.isFinite(override) ? override : DEFAULT_QUALIFICATION_THRESHOLDS[level];
   return { stage: key, level, threshold, known: mapped !== undefined };
+}
+
+/**
+ * An override under a level of another name (`qualifcation: 0.6`) was ignored, and one
+ * outside 0–1 taken: `{qualification: -1}` qualified every deal, `NaN` fell back to the
+ * default. A caller's slip, told as a TypeError naming what is expected, as an unknown
+ * framework is.
+ */
+function checkOverrides(overrides: Readonly<Record<string, unknown>>): void {
+  for (const [level, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(DEFAULT_QUALIFICATION_THRESHOLDS, level)) {
+      throw new TypeError(`scoreQualification: unknown threshold level ${JSON.stringify(level)}; expected one of ${Object.keys(DEFAULT_QUALIFICATION_THRESHOLDS).join(', ')}`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+      throw new TypeError(`scoreQualification: threshold ${level} must be a number from 0 to 1 (got ${String(value)})`);
+    }
+  }
 }
