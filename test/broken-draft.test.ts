@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dueCommand } from '../src/cli/commands/due.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { workspace } from './helpers/workspace.js';
 
@@ -8,8 +11,10 @@ const CAMPAIGN = 'threads/sales/campaigns/2026-01-26-month-end';
 const DRAFT = `${CAMPAIGN}/drafts/ada-at-analytical-example-touch-1.md`;
 const TODAY = { THREADWORK_TODAY: '2026-01-27' };
 
-/** A campaign at Stage 5 whose drafts `campaign draft` wrote and git committed, all `status: draft`. */
-async function draftedCampaign(): Promise<string> {
+/** A campaign at Stage 5 whose drafts `campaign draft` wrote and git committed, all `status: draft`: drafted once per file, copied per test. */
+const draftedCampaign = (): Promise<string> => preparedCopy('drafted-campaign', draftCampaign);
+
+async function draftCampaign(): Promise<string> {
   const dir = workspace({
     [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: '2026-01-26-month-end', type: 'sales-campaign', title: 'Month end', segment: 'mid-market-fintech', source: 'outbound', created: '2026-01-26' }),
     [`${CAMPAIGN}/1-input.md`]: md('goal: Meetings\nsegment: mid-market-fintech\ndate: 2026-01-26'),
@@ -29,6 +34,10 @@ async function draftedCampaign(): Promise<string> {
   expect(drafted.code, drafted.stderr).toBe(0);
   return dir;
 }
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 /*
  * A person sends Ada's first touch, marks its draft `status: sent` and, in the same edit,
@@ -52,7 +61,8 @@ describe('threadwork due on a campaign with a broken draft', () => {
   it('lists the campaign again once the draft is fixed, Ada past the touch she was sent', async () => {
     const dir = await draftedCampaign();
     writeFiles(dir, { [DRAFT]: read(dir, DRAFT).replace('status: draft', 'status: sent').replace(/^subject: .*$/m, 'subject: "Quick question: the close"') });
-    const result = await runJson<{ due: { prospect: { email: string }; touch: number }[]; held: unknown[] }>(['due', '--date', '2026-01-27', '--dir', dir]);
+    // due's own function: the test above runs due as a process, in JSON and text.
+    const result = await commandJsonAsCli<{ due: { prospect: { email: string }; touch: number }[]; held: unknown[] }>(() => dueCommand({ date: '2026-01-27' }, { dir, json: true }));
     expect(result.json.held).toEqual([]);
     expect(result.json.due.map((d) => [d.prospect.email, d.touch])).toEqual([['grace@cobol.example', 1]]);
   });

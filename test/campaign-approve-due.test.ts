@@ -1,8 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { campaignApproveCommand } from '../src/cli/commands/campaign-outreach.js';
+import { dueCommand } from '../src/cli/commands/due.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { CAMPAIGN, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
@@ -11,6 +14,26 @@ import { CAMPAIGN, draftedCampaignWithProspect, ENV } from './helpers/year-end-c
  * lists nothing for her, and on Dec 10 it lists touch 5 (the furthest the sequence would
  * have got): touches 2 to 4 are skipped. Approve must agree.
  */
+/*
+ * Due and approve are asked of the commands' own functions on ENV's day (what `… --json`
+ * prints and exits with) where what they list or refuse is the subject; the first refusal
+ * (JSON and stderr), an approval and check's text stay real CLI runs.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// The campaign and its drafts are prepared (two CLI runs) before the tests, not within the first one's 30 s (given 120 s: they overran 30 s at load ~23).
+beforeAll(async () => {
+  await draftedCampaignWithProspect();
+}, 120_000);
+
+/** `threadwork due [--date <date>] --json --dir <dir>` on ENV's day, without a process. */
+const dueJson = <T>(dir: string, date?: string) => commandJsonAsCli<T>(() => dueCommand(date === undefined ? {} : { date }, { dir, json: true }), ENV);
+
+/** `threadwork campaign approve <draft> --json --dir <dir>` on ENV's day, without a process. */
+const approveJson = <T = Record<string, unknown>>(dir: string, draft: string) => commandJsonAsCli<T>(() => campaignApproveCommand([draft], { commit: true }, { dir, json: true }), ENV);
+
 const draft = (touch: number): string => `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-${touch}.md`;
 
 interface Refused {
@@ -29,7 +52,7 @@ async function awayUntilDecember10(): Promise<string> {
 describe('campaign approve agrees with due about a prospect out of office', () => {
   it('refuses a touch the pause skips, naming the prospect and why, and writes nothing', async () => {
     const dir = await awayUntilDecember10();
-    const due = await runJson<{ due: unknown[] }>(['due', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: unknown[] }>(dir);
     expect(due.json.due).toEqual([]);
     const head = git(dir, 'rev-parse', 'HEAD');
     const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
@@ -51,7 +74,7 @@ describe('campaign approve agrees with due about a prospect out of office', () =
 
   it('refuses a touch already sent (touches_done counts it)', async () => {
     const dir = await awayUntilDecember10();
-    const refused = await runJson<Refused>(['campaign', 'approve', draft(1), '--dir', dir], { env: ENV });
+    const refused = await approveJson<Refused>(dir, draft(1));
     expect(refused.code).toBe(1);
     expect(refused.json.error.failures.map((f) => f.message)).toEqual(['dana@northwind-pay.com had touch 1 sent already (touches_done: 1): `due` lists it no more']);
   });
@@ -60,7 +83,7 @@ describe('campaign approve agrees with due about a prospect out of office', () =
     const dir = await awayUntilDecember10();
     const approved = await runCli(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
     expect(approved.code, approved.stderr).toBe(0);
-    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: { touch: number; due: string }[] }>(dir, '2026-12-10');
     expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
     // Touch 3 approved by hand (before the out-of-office reply came, say): check names it at its status.
     const path = join(dir, draft(3));
@@ -76,9 +99,9 @@ describe('campaign approve agrees with due about a prospect out of office', () =
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     writeFileSync(actions, readFileSync(actions, 'utf8').replace('{preset: five-touch-cold, start: 2026-11-02}', '{preset: five-touch-cold}'));
     git(dir, 'commit', '-qam', 'no sequence start: the campaign counts from its creation');
-    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: { touch: number; due: string }[] }>(dir, '2026-12-10');
     expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
-    const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    const refused = await approveJson<Refused>(dir, draft(2));
     expect(refused.code).toBe(1);
     expect(refused.json.error.failures.map((f) => f.message)).toEqual(['Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 2, planned for 2026-11-05, is skipped — `due` lists touch 5 on 2026-12-10 instead']);
     expect(readFileSync(join(dir, draft(2)), 'utf8')).toMatch(/^status: draft$/m);
@@ -89,12 +112,12 @@ describe('campaign approve agrees with due about a prospect out of office', () =
     const dir = await awayUntilDecember10();
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     writeFileSync(actions, readFileSync(actions, 'utf8').replace('status: active,', 'status: active, started: 2026-11-31,'));
-    const due = await runJson<{ due: unknown[]; held: { path: string; line: number; column: number; message: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: unknown[]; held: { path: string; line: number; column: number; message: string }[] }>(dir, '2026-12-10');
     expect(due.json.due).toEqual([]);
     expect(due.json.held).toHaveLength(1);
     const { path, line, column, message } = due.json.held[0]!;
     expect([path, message]).toEqual([`${CAMPAIGN}/5-actions.md`, 'Invalid `prospects[0].started`: expected a real calendar date (got "2026-11-31")']);
-    const refused = await runJson<{ error: { code: string; diagnostics: { path: string; line: number; column: number; message: string }[] } }>(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
+    const refused = await approveJson<{ error: { code: string; diagnostics: { path: string; line: number; column: number; message: string }[] } }>(dir, draft(5));
     expect(refused.code).toBe(1);
     expect(refused.json.error.code).toBe('thread-in-error');
     expect(refused.json.error.diagnostics.map((d) => ({ path: d.path, line: d.line, column: d.column, message: d.message }))).toEqual([{ path, line, column, message }]);
@@ -115,25 +138,25 @@ async function sentByDraftOnly(sent: number[], more = ''): Promise<string> {
 describe('campaign approve counts the touches sent as due counts them: touches_done, or a draft marked sent', () => {
   it('judges a prospect out of office from the draft marked sent, on disk or at HEAD once deleted', async () => {
     const dir = await sentByDraftOnly([1], ', paused_until: 2026-12-10');
-    const due = await runJson<{ due: { touch: number; due: string }[] }>(['due', '--date', '2026-12-10', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: { touch: number; due: string }[] }>(dir, '2026-12-10');
     expect(due.json.due.map((d) => [d.touch, d.due])).toEqual([[5, '2026-12-10']]);
     const skipped = 'Dana Reyes (dana@northwind-pay.com) is out of office until 2026-12-10 (paused_until): touch 2, planned for 2026-11-05, is skipped — `due` lists touch 5 on 2026-12-10 instead';
-    const refused = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    const refused = await approveJson<Refused>(dir, draft(2));
     expect(refused.json.error?.failures.map((f) => f.message)).toEqual([skipped]);
     // The sent draft deleted from disk: HEAD's record of it still counts, as it does for due.
     rmSync(join(dir, draft(1)));
-    const deleted = await runJson<Refused>(['campaign', 'approve', draft(2), '--dir', dir], { env: ENV });
+    const deleted = await approveJson<Refused>(dir, draft(2));
     expect(deleted.json.error?.failures.map((f) => f.message)).toEqual([skipped]);
     git(dir, 'checkout', '-q', '--', '.');
-    const approved = await runCli(['campaign', 'approve', draft(5), '--dir', dir], { env: ENV });
-    expect(approved.code, approved.stderr).toBe(0);
+    const approved = await approveJson(dir, draft(5));
+    expect(approved.code, JSON.stringify(approved.json)).toBe(0);
   });
 
   it('refuses a touch behind one whose draft is marked sent, saying touches_done is not updated yet', async () => {
     const dir = await sentByDraftOnly([2]);
-    const due = await runJson<{ due: { touch: number }[] }>(['due', '--dir', dir], { env: ENV });
+    const due = await dueJson<{ due: { touch: number }[] }>(dir);
     expect(due.json.due.map((d) => d.touch)).toEqual([3]);
-    const refused = await runJson<Refused>(['campaign', 'approve', draft(1), '--dir', dir], { env: ENV });
+    const refused = await approveJson<Refused>(dir, draft(1));
     expect(refused.code).toBe(1);
     expect(refused.json.error.failures.map((f) => f.message)).toEqual(['dana@northwind-pay.com had touch 1 sent already (a draft marked `status: sent` records touch 2; touches_done: 0 is not updated yet): `due` lists it no more']);
   });

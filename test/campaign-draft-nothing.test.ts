@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { campaignDraftCommand } from '../src/cli/commands/campaign-outreach.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
@@ -23,6 +25,10 @@ interface Refusal {
   error: { code: string; message: string; path: string; line: number; column: number };
 }
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 describe('campaign draft with nothing to draft', () => {
   it('refuses a campaign that lists no prospects, naming the line and what to write', async () => {
     const dir = await campaignWith(/prospects:\n {2}- \{.*\}\n/, 'prospects: []\n');
@@ -38,7 +44,8 @@ describe('campaign draft with nothing to draft', () => {
 
   it('refuses a sequence with no touch, at the sequence', async () => {
     const dir = await campaignWith(/sequence: \{preset: five-touch-cold, start: 2026-11-02\}/, 'sequence: {start: 2026-11-02}');
-    const refused = await runJson<Refusal>(['campaign', 'draft', CAMPAIGN, '--dir', dir], { env: ENV });
+    // The refusal from draft's own function: the test above runs the refused draft as a process, JSON and text.
+    const refused = await commandJsonAsCli<Refusal>(() => campaignDraftCommand(CAMPAIGN, { commit: true }, { dir, json: true }), ENV);
     expect(refused.code).toBe(1);
     expect(refused.json.error).toMatchObject({ code: 'no-actions', path: `${CAMPAIGN}/5-actions.md`, line: 2, column: 11 });
     expect(refused.json.error.message).toContain('has a sequence with no touch: name a preset');

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { campaignDraftCommand } from '../src/cli/commands/campaign-outreach.js';
 import { readableSignals, signalText } from '../src/outreach/index.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
 import { campaignFiles, workspace } from './helpers/workspace.js';
 
@@ -16,6 +18,14 @@ function campaign(actions: string): string {
   gitInit(dir);
   return dir;
 }
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** `threadwork campaign draft 2026-01-26-month-end [--force] --json --dir <dir>`, without a process: the last test runs draft as one, in text. */
+const draftJson = <T>(dir: string, flags: { force?: boolean } = {}, env: Record<string, string> = {}) =>
+  commandJsonAsCli<T>(() => campaignDraftCommand('2026-01-26-month-end', { ...flags, commit: true }, { dir, json: true }), env);
 
 const ADA = '  - {name: Ada Lovelace, email: ada@analytical.example, company: Analytical Payments, title: Controller, status: active}';
 
@@ -50,8 +60,8 @@ describe('signals written as objects reach drafts as text', () => {
 
   it('campaign draft writes the detail, never [object Object], and the hook quotes it', async () => {
     const dir = campaign(`sequence: {preset: five-touch-cold, start: 2026-01-26}\nprospects:\n  - name: Ada Lovelace\n    email: ada@analytical.example\n    company: Analytical Payments\n    signals:\n      - {type: expansion, detail: new Berlin office}\n      - Featured in TechCrunch`);
-    const result = await runJson<{ drafts: { path: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', '--dir', dir], { env: { THREADWORK_TODAY: '2026-01-26' } });
-    expect(result.code, result.stderr).toBe(0);
+    const result = await draftJson<{ drafts: { path: string }[] }>(dir, {}, { THREADWORK_TODAY: '2026-01-26' });
+    expect(result.code, JSON.stringify(result.json)).toBe(0);
     const texts = result.json.drafts.map((d) => read(dir, d.path));
     for (const text of texts) {
       expect(text).not.toContain('[object Object]');
@@ -68,8 +78,8 @@ describe('campaign draft never drafts a touch already sent', () => {
     const sentText = md('status: sent\nprospect: {name: Grace Hopper, email: grace@cobol.example, company: Cobol Lending}\ntouch: 1\nchannel: email\nsubject: Month end at Cobol', '\nHi Grace, what we actually sent.\n');
     writeFiles(dir, { [sentDraft]: sentText });
     for (const force of [false, true]) {
-      const result = await runJson<{ drafts: { path: string; prospect: string; touch: number; action: string }[] }>(['campaign', 'draft', '2026-01-26-month-end', ...(force ? ['--force'] : []), '--dir', dir]);
-      expect(result.code, result.stderr).toBe(0);
+      const result = await draftJson<{ drafts: { path: string; prospect: string; touch: number; action: string }[] }>(dir, { force });
+      expect(result.code, JSON.stringify(result.json)).toBe(0);
       const sent = result.json.drafts.filter((d) => d.action === 'already-sent').map((d) => `${d.prospect}#${d.touch}`);
       expect(sent).toEqual(['ada@analytical.example#1', 'ada@analytical.example#2', 'grace@cobol.example#1']);
       expect(result.json.drafts.filter((d) => d.action !== 'already-sent')).toHaveLength(3 + 4);

@@ -1,13 +1,35 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { campaignApproveCommand, campaignReplyCommand } from '../src/cli/commands/campaign-outreach.js';
+import { dueCommand } from '../src/cli/commands/due.js';
+import { checkInProcess } from './helpers/check.js';
 import { runCli, runJson } from './helpers/cli.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
 import { CAMPAIGN, campaignWithProspect, draftedCampaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
  * The touches a prospect was sent, as every campaign command counts them (prospectsAsSent):
  * `touches_done`, or the last touch a draft marked `status: sent` records when that is more.
  */
+/*
+ * Check, due, reply and a second approve ask the commands' own functions on ENV's day (what
+ * `… --json` prints and exits with): what they count is the subject, not the process. A real
+ * approve, an approve refused and a reply's text stay CLI runs.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// The first test's campaign and drafts are prepared (two CLI runs) before the tests, not within its 30 s (given 120 s: they overran 30 s at load ~23).
+beforeAll(async () => {
+  await draftedCampaignWithProspect(', touches_done: 4');
+}, 120_000);
+
+/** `threadwork campaign reply <CAMPAIGN> dana@northwind-pay.com --text <text> --date <date> --json --dir <dir>` on ENV's day, without a process. */
+const replyJson = <T = Record<string, unknown>>(dir: string, text: string, date: string) =>
+  commandJsonAsCli<T>(() => campaignReplyCommand(CAMPAIGN, 'dana@northwind-pay.com', { text, date, commit: true }, { dir, json: true }), ENV);
+
 const draft = (touch: number): string => `${CAMPAIGN}/drafts/dana-at-northwind-pay-com-touch-${touch}.md`;
 
 interface Checked {
@@ -30,13 +52,13 @@ describe('closed-mid-sequence counts the touches sent as due does', () => {
   it('does not name a prospect whose last touch a draft marked sent, before touches_done was updated', async () => {
     const dir = await closedAfterTheLastTouch();
     // Touch 5 still a draft: it was cut off by the close, and the warning says so.
-    const before = await runJson<Checked>(['check', '--dir', dir], { env: ENV });
+    const before = await checkInProcess<Checked>(dir, ENV);
     expect(before.json.diagnostics.filter((d) => d.rule === 'closed-mid-sequence').map((d) => d.message)).toEqual([expect.stringContaining('with 1 prospect still in its sequence (Dana Reyes)')]);
     markSent(dir, 5);
     // `due` counts the sequence done for her; so does check.
-    const due = await runJson<{ due: unknown[] }>(['due', '--dir', dir], { env: ENV });
+    const due = await commandJsonAsCli<{ due: unknown[] }>(() => dueCommand({}, { dir, json: true }), ENV);
     expect(due.json.due).toEqual([]);
-    const after = await runJson<Checked>(['check', '--dir', dir], { env: ENV });
+    const after = await checkInProcess<Checked>(dir, ENV);
     expect(after.json.diagnostics.map((d) => d.rule)).not.toContain('closed-mid-sequence');
   });
 });
@@ -49,7 +71,7 @@ describe('an out-of-office reply after the last touch was sent', () => {
     recorded: string;
   }
   const OUT_OF_OFFICE = 'Automatic reply: I am out of the office until 2026-12-10.';
-  const reply = (dir: string): Promise<{ code: number; json: Replied }> => runJson<Replied>(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', OUT_OF_OFFICE, '--date', '2026-11-30', '--dir', dir], { env: ENV });
+  const reply = (dir: string): Promise<{ code: number; json: Replied }> => replyJson<Replied>(dir, OUT_OF_OFFICE, '2026-11-30');
   const actions = (dir: string): string => readFileSync(join(dir, CAMPAIGN, '5-actions.md'), 'utf8');
 
   it('is recorded, pauses nothing and says why, when a draft marked sent records the last touch', async () => {
@@ -93,7 +115,7 @@ describe('a draft marked sent that was never approved', () => {
     expect(approved.code, approved.stderr).toBe(0);
     for (const touch of [1, 3]) expect(readFileSync(join(dir, draft(touch)), 'utf8')).toMatch(/^approved_on: 2026-12-01$/m);
     markSent(dir, 3);
-    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const checked = await checkInProcess<Diagnostics>(dir, ENV);
     const unapproved = checked.json.diagnostics.filter((d) => d.rule === 'sent-without-approval');
     expect(unapproved).toEqual([expect.objectContaining({ path: draft(2), severity: 'warning', line: 2, column: 9, field: 'status' })]);
     expect(unapproved[0]!.message).toMatch(/^Marked sent but never approved: no `approved_on`.*add `approved_on: YYYY-MM-DD`, the day; if not, review what was sent to dana@northwind-pay.com/);
@@ -108,8 +130,8 @@ describe('drafts approved before the sequence was edited', () => {
   it('are named at their status: a touch removed, a touch now on another channel; approve refuses them', async () => {
     const dir = await draftedCampaignWithProspect(', touches_done: 1');
     // Touch 5 is approved ahead with the touches before it (a later touch goes out after them); 3 and 4 are then taken back.
-    const approved = await runCli(['campaign', 'approve', draft(2), draft(3), draft(4), draft(5), '--dir', dir], { env: ENV });
-    expect(approved.code, approved.stderr).toBe(0);
+    const approved = await commandJsonAsCli(() => campaignApproveCommand([draft(2), draft(3), draft(4), draft(5)], { commit: true }, { dir, json: true }), ENV);
+    expect(approved.code, JSON.stringify(approved.json)).toBe(0);
     for (const touch of [3, 4]) {
       const path = join(dir, draft(touch));
       writeFileSync(path, readFileSync(path, 'utf8').replace(/^status: approved$/m, 'status: draft'));
@@ -118,7 +140,7 @@ describe('drafts approved before the sequence was edited', () => {
     const actions = join(dir, CAMPAIGN, '5-actions.md');
     const sequence = 'sequence:\n  start: 2026-11-02\n  touches:\n    - {day: 0, channel: email, template: cold-1-problem}\n    - {day: 4, channel: call, template: follow-up-2-call}\n    - {day: 9, channel: email, template: cold-3-case-study}';
     writeFileSync(actions, readFileSync(actions, 'utf8').replace('sequence: {preset: five-touch-cold, start: 2026-11-02}', sequence));
-    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const checked = await checkInProcess<Diagnostics>(dir, ENV);
     const stale = checked.json.diagnostics.filter((d) => d.rule === 'approved-not-due');
     expect(stale.map((d) => [d.path, d.line, d.column])).toEqual([
       [draft(2), 2, 9],
@@ -151,14 +173,14 @@ describe('a prospect in two campaigns', () => {
     cpSync(join(dir, CAMPAIGN), join(dir, SECOND), { recursive: true });
     const meta = join(dir, SECOND, 'meta.json');
     writeFileSync(meta, readFileSync(meta, 'utf8').replace('"2026-11-02-year-end"', '"2026-11-03-second"'));
-    const checked = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const checked = await checkInProcess<Diagnostics>(dir, ENV);
     const shared = checked.json.diagnostics.filter((d) => d.rule === 'prospect-in-two-campaigns');
     const line = readFileSync(join(dir, SECOND, '5-actions.md'), 'utf8').split('\n').findIndex((l) => l.includes('email: dana@northwind-pay.com')) + 1;
     expect(shared.map((d) => [d.path, d.line])).toEqual([[`${SECOND}/5-actions.md`, line]]);
     expect(shared[0]!.message).toBe(`dana@northwind-pay.com is also in the sequence of ${CAMPAIGN}: \`due\` lists the touches of both campaigns to them, two cold sequences to one person. Keep them in one (remove them here, or set \`status: completed\` in one), or leave it if both are meant`);
-    const replied = await runCli(['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', 'Please remove me from your list', '--date', '2026-11-29', '--dir', dir], { env: ENV });
-    expect(replied.code, replied.stderr).toBe(0);
-    const after = await runJson<Diagnostics>(['check', '--dir', dir], { env: ENV });
+    const replied = await replyJson(dir, 'Please remove me from your list', '2026-11-29');
+    expect(replied.code, JSON.stringify(replied.json)).toBe(0);
+    const after = await checkInProcess<Diagnostics>(dir, ENV);
     expect(after.json.diagnostics.map((d) => d.rule)).not.toContain('prospect-in-two-campaigns');
   });
 });

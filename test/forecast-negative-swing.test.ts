@@ -1,10 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { runCli, runJson } from './helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reportCommand } from '../src/cli/commands/report.js';
+import { runCli } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
+import { commandJsonAsCli, commandTextAsCli } from './helpers/in-process.js';
 import { md } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const env = { THREADWORK_TODAY: '2026-12-01' };
+
+/*
+ * The first test prints the report in the terminal and in Markdown as processes; its JSON, and
+ * the reports of the tests after it, are the report command's own function on the same day.
+ */
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** What `threadwork report forecast [--md] --dir <dir>` prints on `env`'s day, without a process. */
+const forecastText = (dir: string, flags: { md?: boolean } = {}) => commandTextAsCli(() => reportCommand('forecast', flags, { dir, json: false }), env);
 
 /** A deal thread at Stage 4 (QUALIFY) or 5 (a pilot under way), or closed won with its ARR. */
 function deal(id: string, created: string, arr: number, shape: 'qualified' | 'proposal' | 'won'): Record<string, string> {
@@ -36,8 +49,8 @@ describe('report forecast on an average deal size target', () => {
       ...deal('big', '2026-11-15', 60_000, 'qualified'),
     });
     gitInit(dir);
-    const json = await runJson<{ goals: { metric: string; deals: { path: string; pWon: number; swing: number }[] }[] }>(['report', 'forecast', '--dir', dir], { env });
-    expect(json.code, json.stderr).toBe(0);
+    const json = await commandJsonAsCli<{ goals: { metric: string; deals: { path: string; pWon: number; swing: number }[] }[] }>(() => reportCommand('forecast', {}, { dir, json: true }), env);
+    expect(json.code, JSON.stringify(json.json)).toBe(0);
     const [goal] = json.json.goals;
     expect(goal!.metric).toBe('avg_deal_size');
     const [first, second] = goal!.deals;
@@ -66,11 +79,11 @@ describe('report forecast when no target is in doubt', () => {
     });
     gitInit(dir);
     // Past the deadline: 1 won of 3 stays 1 whatever the open deal does (chance 0%).
-    const text = await runCli(['report', 'forecast', '--dir', dir], { env });
-    expect(text.code, text.stderr).toBe(0);
+    const text = await forecastText(dir);
+    expect(text.code, text.stdout).toBe(0);
     expect(text.stdout).toContain('open deals: every target is certain or out of reach by 2026-11-30, so none moves a chance');
     expect(text.stdout).not.toContain('deals that move the chance');
-    const mdOut = await runCli(['report', 'forecast', '--md', '--dir', dir], { env });
+    const mdOut = await forecastText(dir, { md: true });
     expect(mdOut.stdout).toContain('#### Open deals: every target is certain or out of reach by 2026-11-30, so none moves a chance');
   });
 });
@@ -82,12 +95,12 @@ describe('report forecast on a goal no open deal is linked to', () => {
       ...deal('w1', '2026-09-01', 30_000, 'won'),
     });
     gitInit(dir);
-    const text = await runCli(['report', 'forecast', '--dir', dir], { env });
-    expect(text.code, text.stderr).toBe(0);
+    const text = await forecastText(dir);
+    expect(text.code, text.stdout).toBe(0);
     expect(text.stdout).toContain('no open deal linked to this goal');
     expect(text.stdout).not.toContain('certain or out of reach');
-    const mdOut = await runCli(['report', 'forecast', '--md', '--dir', dir], { env });
-    expect(mdOut.code, mdOut.stderr).toBe(0);
+    const mdOut = await forecastText(dir, { md: true });
+    expect(mdOut.code, mdOut.stdout).toBe(0);
     expect(mdOut.stdout).toContain('#### Open deals\n\n_No open deal is linked to this goal._');
     expect(mdOut.stdout).not.toContain('certain or out of reach');
   });

@@ -15,17 +15,23 @@ function stage(front: string, title: string): string {
 /**
  * The example workspace with a campaign at Stage 5 and one prospect, Dana Reyes, whose
  * company carries the facts the ICP gate scores; `more` adds fields to her entry
- * (`, touches_done: 1`). Built once per test file for each `more` (a real `campaign new`
- * through the CLI) and copied for each caller, who gets a folder of its own — or, given
- * `dir` (a clone of the example), built there.
+ * (`, touches_done: 1`). Built once per test file for each `more` (on a copy of the campaign
+ * a real `campaign new` opened, once per file, through the CLI) and copied for each caller,
+ * who gets a folder of its own — or, given `dir` (a clone of the example), built there.
  */
-export function campaignWithProspect(more = '', dir?: string): Promise<string> {
-  return dir === undefined ? preparedCopy(`year-end-campaign${more}`, () => openCampaignWithProspect(more, exampleWorkspaceCopy())) : openCampaignWithProspect(more, dir);
+export async function campaignWithProspect(more = '', dir?: string): Promise<string> {
+  if (dir !== undefined) return withProspect(more, await openCampaign(dir));
+  return preparedCopy(`year-end-campaign${more}`, async () => withProspect(more, await preparedCopy('year-end-campaign-opened', () => openCampaign(exampleWorkspaceCopy()))));
 }
 
-async function openCampaignWithProspect(more: string, dir: string): Promise<string> {
+async function openCampaign(dir: string): Promise<string> {
   const opened = await runCli(['campaign', 'new', 'Year end', '-s', 'mid-market-fintech', '--date', '2026-11-02', '--dir', dir], { env: ENV });
   expect(opened.code, opened.stderr).toBe(0);
+  return dir;
+}
+
+/** The campaign `campaign new` opened in `dir`, taken to Stage 5 with Dana as its prospect (`more` added to her entry). */
+function withProspect(more: string, dir: string): string {
   const input = join(dir, CAMPAIGN, '1-input.md');
   writeFileSync(input, readFileSync(input, 'utf8').replace('goal: null', 'goal: "Ten calls"').replace(/target_list:\n(?: {2}.*\n)+/, 'target_list: "Forty controllers"\n'));
   writeFileSync(join(dir, CAMPAIGN, '2-hypothesis.md'), stage('tests: [A1]\ninitial_confidence: 0.4', 'Hypothesis'));
