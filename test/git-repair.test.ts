@@ -6,13 +6,23 @@ import { commitPaths } from '../src/git/commit.js';
 import { REPAIR_FILE, removeLeftoverTempFiles } from '../src/git/repair.js';
 import { BIN, runCli, runJson } from './helpers/cli.js';
 import { git, gitEnv, gitInit } from './helpers/git.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { md, read, testdir, writeFiles } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
 const WON = md('outcome: closed-won\nclosed: 2026-05-01\narr: 48000\nmargin: 0.8\nvalidations:\n  - assumption: A1\n    result: validated\n    evidence: Close took six days before us');
 
-/** A workspace with one deal at stage 5, synced and committed; closing it makes the next sync commit derived files. */
+/**
+ * A workspace with one deal at stage 5, synced and committed (once per file, copied per
+ * test); closing it makes the next sync commit derived files.
+ */
 async function dealWorkspace(): Promise<string> {
+  const dir = await preparedCopy('deal-at-stage-5', syncedDeal);
+  writeFiles(dir, { 'threads/sales/acme/6-learning.md': WON });
+  return dir;
+}
+
+async function syncedDeal(): Promise<string> {
   const thread = 'threads/sales/acme';
   const dir = workspace({
     [`${thread}/meta.json`]: dealMeta('acme', { goal_id: 'g-first-customers', subgoal: 'SG1' }),
@@ -25,7 +35,6 @@ async function dealWorkspace(): Promise<string> {
   gitInit(dir);
   const first = await runJson(['sync', '--dir', dir], { env: gitEnv() });
   expect(first.code, first.stdout + first.stderr).toBe(0);
-  writeFiles(dir, { [`${thread}/6-learning.md`]: WON });
   return dir;
 }
 
