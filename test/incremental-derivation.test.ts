@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript
@@ -67,8 +67,6 @@ describe('incremental derivation', () => {
   it('gives exactly what a cold derivation gives, after every edit of a random sequence', async () => {
     const dir = testdir();
     const { dealSlugs } = generateWorkspace(dir, { deals: 120, seed: 7 }) as { dealSlugs: string[] };
-    const pristine = testdir();
-    cpSync(dir, pristine, { recursive: true });
     const state = await WorkspaceState.load(dir);
     const warm = new IncrementalDerivation();
     expect(warm.derive(state.derivationModel())).toEqual(deriveWorkspace(state.derivationModel()));
