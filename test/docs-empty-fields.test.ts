@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { REPO_ROOT, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -36,8 +36,8 @@ describe('what docs/file-formats.md says of empty stage fields', () => {
   it('names the fields that refuse "" and are empty as null, and check agrees', async () => {
     expect(named).toEqual(Object.keys(at));
     expect(intro).toMatch(/write `null` or leave the key out/);
-    const refused = exampleWorkspace();
-    const empty = exampleWorkspace();
+    const refused = exampleWorkspaceCopy();
+    const empty = exampleWorkspaceCopy();
     for (const field of named) {
       const [file, line] = at[field]!;
       replaceInFile(refused, file, line, `${field}: ""`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitEnv } from './helpers/git.js';
 import { md, writeFiles } from './helpers/testdir.js';
 
@@ -34,7 +34,7 @@ function edit(dir: string, path: string, from: string, to: string): void {
 
 /** The example with a second campaign at Stage 5, committed: two prospects still in the sequence. */
 function withCampaign(): string {
-  const dir = exampleWorkspace();
+  const dir = exampleWorkspaceCopy();
   writeFiles(dir, {
     [`${CAMPAIGN}/meta.json`]: JSON.stringify({ id: CAMPAIGN_ID, type: 'sales-campaign', title: 'Controller outbound', segment: 'mid-market-fintech', source: 'outbound', created: '2026-11-23' }, null, 2) + '\n',
     [`${CAMPAIGN}/1-input.md`]: md('goal: Book meetings\nsegment: mid-market-fintech\ndate: 2026-11-23\ntarget_list: Controllers at US fintechs'),
@@ -52,7 +52,7 @@ function withCampaign(): string {
 
 describe('a command writing into a thread in error', () => {
   it('advance refuses while another stage of the deal names an unknown assumption; once fixed it advances and commits the stage with its meta.json', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     edit(dir, `${DEAL}/2-hypothesis.md`, 'tests: [A1, A5]', 'tests: [A1, A99]');
     const before = head(dir);
     const refused = await runJson<Failure>(['advance', DEAL, '--dir', dir], { env });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 
@@ -28,7 +28,7 @@ const where = (d: Diagnostic): string => `${d.path}:${d.line}:${d.column} ${d.ru
 
 describe('a write into a thread whose meta.json is broken', () => {
   it('advance --json lists the errors in `diagnostics`, with the thread and the file', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, THREAD, 'meta.json'), BROKEN);
     const { code, json } = await runJson<InvalidMeta>(['advance', THREAD], { cwd: dir });
     expect(code).toBe(1);
@@ -39,7 +39,7 @@ describe('a write into a thread whose meta.json is broken', () => {
   });
 
   it('MCP write_stage into a thread whose meta.json was never valid names the file, the line and the rule', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const fresh = 'threads/sales/tidepool';
     mkdirSync(join(dir, fresh));
     writeFileSync(join(dir, fresh, 'meta.json'), BROKEN.replace('cobalt-remit', 'tidepool'));
@@ -55,7 +55,7 @@ describe('a write into a thread whose meta.json is broken', () => {
   it('MCP write_stage into a thread whose meta.json is valid in HEAD and broken on disk answers as advance does: invalid-meta', async () => {
     // Derivation holds the committed meta.json, so write_stage found a meta and the write was refused
     // later as `thread-in-error` ("Refused to write into …"), while advance said `invalid-meta`.
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     writeFileSync(join(dir, THREAD, 'meta.json'), BROKEN);
     const mcp = await connectMcp(dir, gitEnv());
     const write = await mcp.call<InvalidMeta>('write_stage', { thread: 'cobalt-remit', stage: 2, front_matter: { tests: ['A1'] } });

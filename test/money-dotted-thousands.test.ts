@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { replaceInFile } from './helpers/testdir.js';
 
 /**
@@ -13,7 +13,7 @@ import { replaceInFile } from './helpers/testdir.js';
  */
 describe('an unquoted dotted amount in any money field', () => {
   it('is refused at the value, as the quoted text is, wherever the workspace reads money', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'avg_deal_size: 42000', 'avg_deal_size: 42.000');
     replaceInFile(dir, 'strategy/canvas/11-pricing.md', 'price: 36000', 'price: 36.000');
     replaceInFile(dir, 'strategy/canvas/04-segments.md', 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: 20.000, max: "$500M"}');
@@ -35,7 +35,7 @@ describe('an unquoted dotted amount in any money field', () => {
   });
 
   it('moves no deal\'s priority on a target of 42.000, and a count or a small amount is no such slip', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'strategy/canvas/13-metrics.md', 'avg_deal_size: 42000', 'avg_deal_size: 42.000');
     const { stdout } = await runCli(['sync', '--dry-run'], { cwd: dir });
     expect(stdout).not.toMatch(/priority/);

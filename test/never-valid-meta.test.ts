@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runCli, runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 
 /**
  * A new thread whose meta.json was never valid is held as absent by derivation. Sync then
@@ -24,7 +24,7 @@ function freshThread(dir: string, meta?: string): void {
 
 describe('a new thread whose meta.json was never valid', () => {
   it('sync lists the errors check lists, no "Missing meta.json" for a file that is there', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const meta = JSON.parse(readFileSync(join(dir, 'threads/sales/cobalt-remit/meta.json'), 'utf8')) as Record<string, unknown>;
     freshThread(dir, `${JSON.stringify({ ...meta, id: 'tidepool', created: 20260402 }, null, 2)}\n`);
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -37,7 +37,7 @@ describe('a new thread whose meta.json was never valid', () => {
   });
 
   it('a meta.json that is not there is reported once by sync, as by check', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     freshThread(dir);
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     const sync = await runJson<{ diagnostics: Diagnostic[] }>(['sync'], { cwd: dir });

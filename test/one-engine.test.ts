@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { gitEnv } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { treeHashes } from './reliability/support.js';
@@ -28,8 +28,8 @@ const DATE = '2026-11-20';
 
 describe('one write transaction', () => {
   it('leaves the same files and the same history whether the CLI or the MCP server does the work', { timeout: 120_000 }, async () => {
-    const viaCli = exampleWorkspace();
-    const viaMcp = exampleWorkspace();
+    const viaCli = exampleWorkspaceCopy();
+    const viaMcp = exampleWorkspaceCopy();
     const cli = async (...args: string[]): Promise<void> => {
       const result = await runJson([...args, '--dir', viaCli], { env: { ...gitEnv(), THREADWORK_TODAY: DATE } });
       expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -6,7 +6,7 @@ import { MAX_ALIAS_EXPANSION, MAX_YAML_BYTES, MAX_YAML_DEPTH } from '../src/mark
 import { classifyPath, type FileKind } from '../src/workspace/layout.js';
 import { parseFile } from '../src/workspace/parse-file.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 
 /**
  * "Billion laughs": each key names a list of nine aliases of the previous one. With
@@ -166,7 +166,7 @@ describe('parsing limits through the CLI (`threadwork check --json`)', () => {
   }
 
   it('an alias bomb of depth 9 in a stage file, the config and an ICP file: exit 1, a yaml-limit diagnostic on each, in seconds', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const stage = 'threads/sales/brightcart/1-input.md';
     const firsts = {
       [stage]: intoFrontMatter(dir, stage, aliasBomb(9)),
@@ -185,7 +185,7 @@ describe('parsing limits through the CLI (`threadwork check --json`)', () => {
   }, 30_000);
 
   it('deep nesting: exit 1 with a yaml-limit diagnostic, not a stack overflow (exit 2)', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const stage = 'threads/sales/brightcart/2-hypothesis.md';
     intoFrontMatter(dir, stage, `deep: ${'['.repeat(2250)}${']'.repeat(2250)}\n`);
     let block = '';
@@ -197,7 +197,7 @@ describe('parsing limits through the CLI (`threadwork check --json`)', () => {
   }, 30_000);
 
   it('a meta.json with a byte-order mark: no error', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const meta = join(dir, 'threads/sales/brightcart/meta.json');
     writeFileSync(meta, `\uFEFF${readFileSync(meta, 'utf8')}`);
     const { code, json } = await runJson<CheckJson>(['check'], { cwd: dir });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git, gitEnv } from './helpers/git.js';
 
 /**
@@ -31,7 +31,7 @@ describe('a segments section that defines no segment', () => {
     ['`segments: []`', (text: string) => text.replace(/^segments:\n(?:[ #].*\n|\n)*?(?=---\n)/m, 'segments: []\n')],
     ['front matter without the key', (text: string) => `---\n---\n${text.slice(text.indexOf('\n---\n') + 5)}`],
   ])('%s: every reference to a segment is unknown; sync holds the threads, writes and commits nothing', async (_, edit) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     emptied(dir, edit);
     const head = git(dir, 'rev-parse', 'HEAD');
     const meta = readFileSync(join(dir, DEAL), 'utf8');
@@ -47,7 +47,7 @@ describe('a segments section that defines no segment', () => {
   });
 
   it('a section saved half-way is its own error only: its ids are unknown, not none', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     emptied(dir, (text) => text.slice(0, 120));
     const check = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(errors(check.json.diagnostics).map((d) => `${d.path} ${d.rule}`)).toEqual([`${SEGMENTS} front-matter-unclosed`]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
 import { runJson } from './helpers/cli.js';
-import { exampleWorkspace, exampleWorkspaceCopy } from './helpers/example.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
 
 /**
  * A thread named in another case (`Keel-Neobank`, `THREADS/sales/…` as typed from a
@@ -23,7 +23,7 @@ describe('a thread named in another case', () => {
     ['history', ['history', 'Keel-Neobank']],
     ['advance with a path', ['advance', 'threads/sales/Keel-Neobank']],
   ])('%s names the thread meant', async (_what, args) => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const { code, json } = await runJson<Refusal>(args, { cwd: dir });
     expect(code).toBe(1);
     expect(json.error.code).toBe('unknown-thread');
@@ -32,7 +32,7 @@ describe('a thread named in another case', () => {
   });
 
   it('a name no thread has in any case is told only that it is unknown', async () => {
-    const dir = exampleWorkspace();
+    const dir = exampleWorkspaceCopy();
     const { json } = await runJson<Refusal>(['advance', 'Nowhere-Inc'], { cwd: dir });
     expect(json.error).toEqual({ code: 'unknown-thread', message: 'Unknown thread "Nowhere-Inc": no such folder under threads/ (create one with `threadwork deal new`)' });
   });
