@@ -14,7 +14,8 @@ import { testdir } from './helpers/testdir.js';
  * each part was true, checked by hand, with no test holding them together.
  */
 describe('the first hour in an existing repository with work in progress', () => {
-  it('init, deal new, sync and history commit only inside the workspace and leave the staged work staged', async () => {
+  // End to end through the real CLI, four or five processes a test: two overran 30 s at load ~20.
+  it('init, deal new, sync and history commit only inside the workspace and leave the staged work staged', { timeout: 120_000 }, async () => {
     const repo = testdir({ 'src/app.js': 'console.log(1);\n', 'README.md': '# Our product\n' });
     gitInit(repo);
     writeFileSync(join(repo, 'src/app.js'), 'console.log(2);\n');
@@ -51,7 +52,7 @@ describe('the first hour in an existing repository with work in progress', () =>
     expect(git(repo, 'log', '-1', '--format=%s').trim()).toBe('threadwork: open deal threads/sales/cafe-muller-gmbh');
   });
 
-  it('leaves out of its commits what the repository\'s .gitignore ignores, says so, and stays a fixed point', async () => {
+  it('leaves out of its commits what the repository\'s .gitignore ignores, says so, and stays a fixed point', { timeout: 120_000 }, async () => {
     // `artifacts/` ignored for the project's build output: threadwork's generated materials
     // there used to be force-committed, where `git add` would have refused them.
     const repo = testdir({ '.gitignore': 'artifacts/\n', 'src/app.js': 'console.log(1);\n' });
