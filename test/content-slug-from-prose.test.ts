@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { syncCommand } from '../src/cli/commands/sync.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { git, gitInit } from './helpers/git.js';
+import { commandJsonAsCli, commandTextAsCli } from './helpers/in-process.js';
 import { md, read } from './helpers/testdir.js';
 import { dealMeta, workspace } from './helpers/workspace.js';
 
@@ -55,6 +57,10 @@ function wonDeal(): string {
   return dir;
 }
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 describe('threads opened from prose', () => {
   it('opens a proof thread for a validated assumption whatever punctuation its statement has, and a content thread for a topic with a slash', async () => {
     const dir = wonDeal();
@@ -84,11 +90,12 @@ describe('threads opened from prose', () => {
     writeFileSync(join(dir, 'threads/sales/acme/6-learning.md'), japanese);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'Japanese topic');
-    const { json } = await runJson<{ ok: boolean }>(['sync', '--dir', dir]);
+    // sync's own function: the test above runs both of its syncs as processes.
+    const { json } = await commandJsonAsCli<{ ok: boolean }>(() => syncCommand({ commit: true }, { dir, json: true }));
     expect(json.ok, JSON.stringify(json)).toBe(true);
     expect(read(dir, 'threads/marketing/acme-content/meta.json')).toContain('"title": "冷蔵チェーンの夜間監視"');
     expect(read(dir, 'threads/marketing/acme-content/1-input.md')).toContain('threads/sales/acme');
-    const again = await runCli(['sync', '--dir', dir]);
+    const again = await commandTextAsCli(() => syncCommand({ commit: true }, { dir, json: false }));
     expect(again.stdout).toContain('in sync: nothing to write');
   });
 });
