@@ -175,6 +175,15 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
     'Stopp, bitte.',
     'Basta, grazie.',
     'Por favor, basta.',
+    // "I'd like to be removed": the yes in "gostaria de", "vorrei", "ich möchte" never outweighs it
+    'Gostaria de ser removido da lista.',
+    'Vorrei essere rimosso dai vostri contatti.',
+    'Quisiera ser dado de baja.',
+    'Je voudrais être retiré de vos contacts.',
+    'Ik wil graag verwijderd worden.',
+    'Chciałbym zostać usunięty z bazy.',
+    'Jag vill bli borttagen.',
+    'Ich möchte gelöscht werden.',
   ])('%j is an unsubscribe', (text) => {
     expect(classifyReply(text).category).toBe('unsubscribe');
   });

@@ -213,6 +213,12 @@ const EUROPEAN_RULES: readonly Rule[] = [
     },
   },
   {
+    // after the holidays / the new year: "efter nyår", "nach Neujahr", "après les fêtes", "na de feestdagen", "dopo le feste", "depois das festas", "po Nowym Roku", "年明け", "新年后"
+    pattern: /(?<![\p{L}])(?:efter nyår|efter helgerna|nach neujahr|nach den feiertagen|après les fêtes|après le nouvel an|después de las fiestas|después de año nuevo|na de feestdagen|na nieuwjaar|dopo le feste|dopo capodanno|depois das festas|depois do ano novo|po nowym roku|po świętach)(?![\p{L}])|年明け|新年后|新年後|过完年|過完年/giu,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: afterTheHolidays(received), rule: 'the first Monday after 1 January' }),
+  },
+  {
     pattern: /(?<![\p{L}])(?:volgende week|nächste woche|la semaine prochaine|la semana que viene|la próxima semana|la prossima settimana|prossima settimana|próxima semana|na próxima semana|w przyszłym tygodniu|nästa vecka)(?![\p{L}])/giu,
     kind: 'day',
     resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),

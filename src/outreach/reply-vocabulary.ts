@@ -72,11 +72,19 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'me désinscrire', 'de votre liste', "arrêtez de m'écrire", "arrêtez de m'envoyer", 'cessez de', 'elimínenme', 'elimíname', 'de su lista',
   'de vuestra lista', 'de la lista de correo', 'no deseo recibir', 'no quiero recibir', 'dejen de escribirme', 'dejen de enviarme',
   'deja de escribirme', 'deja de enviarme', 'denme de baja', 'bórrenme', 'bórrame',
+  'verwijder mijn', 'nooit aangemeld', 'non inviarmi', 'non mandarmi', 'non mandatemi', 'retirem o meu', 'retire o meu', 'das vossas listas',
+  'das suas listas', 'do mnie nie pisać', 'nie pisać do mnie', 'więcej nie pisać', 'ta bort min', 'ta * bort min',
+  // "I'd like to be removed", which also reads as the yes "gostaria de" / "ich möchte" / "I'd like"
+  'ser removido', 'ser removida', 'ser retirado', 'ser retirada', 'essere rimosso', 'essere rimossa', 'essere cancellato', 'essere cancellata',
+  'ser eliminado', 'ser eliminada', 'ser dado de baja', 'être retiré', 'être retirée', 'être désinscrit', 'être désinscrite',
+  'verwijderd worden', 'uitgeschreven worden', 'zostać usunięty', 'zostać usunięta', 'zostać wypisany', 'zostać wypisana', 'bli borttagen',
+  'entfernt werden', 'gelöscht werden',
   // Japanese, Chinese (matched as substrings: no spaces between words)
   '配信停止', '配信を停止', '配信を解除', '配信不要', '登録解除', '登録を解除', 'リストから削除', 'リストから外して', '連絡しないでください',
   '連絡は不要', '連絡不要', '送らないでください', '送信しないでください', 'ご連絡はご遠慮', '迷惑メール',
   '退订', '取消订阅', '不要再联系', '别再联系', '请勿再联系', '不要再发', '别再发', '请勿再发', '从名单中删除', '从列表中删除',
-  '移除我', '不需要再联系', '不用再联系', '垃圾邮件', 'ご遠慮ください',
+  '移除我', '不需要再联系', '不用再联系', '垃圾邮件', 'ご遠慮ください', '从你们的名单', '名单里删', '名单中删', '列表里删', '删掉我的', '删除我的邮箱',
+  '删除我的信息',
   // Chinese as written in Taiwan and Hong Kong (traditional characters)
   '退訂', '取消訂閱', '不要再聯繫', '別再聯繫', '請勿再聯繫', '不要再發', '別再發', '請勿再發', '從名單中刪除', '垃圾郵件',
   // Korean (matched as substrings, spaces as written: particles fasten to the words)
@@ -110,13 +118,14 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'non sono in ufficio', 'rientrerò', 'rientro in ufficio', 'sarò di ritorno', 'fora do escritório', 'resposta automática', 'de férias',
   'estou ausente', 'em licença', 'estarei de volta', 'poza biurem', 'odpowiedź automatyczna', 'automatyczna odpowiedź', 'na urlopie',
   'jestem nieobecny', 'jestem nieobecna', 'nieobecności', 'ograniczony dostęp', 'automatiskt svar', 'frånvarande', 'på semester',
-  'tjänstledig', 'föräldraledig', 'inte på kontoret', 'begränsad tillgång', 'är tillbaka den',
+  'tjänstledig', 'föräldraledig', 'inte på kontoret', 'begränsad tillgång', 'är tillbaka den', 'sarò assente', 'assente dal', 'assente fino',
+  'estarei ausente', 'acesso limitado', 'jag är ledig', 'är ledig till',
   // Japanese, Chinese
   '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
   '不在にして', '不在となります', '不在のため', '休暇をいただ', '休暇を頂', 'お休みをいただ', 'お休みを頂', '年末年始休暇', '夏季休暇',
   // Korean
   '자동 회신', '자동회신', '자동 응답', '자동응답', '부재중', '부재 중', '휴가 중', '휴가중', '휴가입니다', '출장 중', '출장중',
-  '출장으로', '사무실에 없', '외근 중', '복귀 예정', '복귀합니다', '복귀하겠습니다', '육아휴직', '출산휴가', '병가',
+  '출장으로', '사무실에 없', '자리를 비웁', '자리를 비우', '휴가로', '외근 중', '복귀 예정', '복귀합니다', '복귀하겠습니다', '육아휴직', '출산휴가', '병가',
   '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司', '自動回覆', '自動回復', '不在辦公室', '產假',
 ];
 
@@ -140,6 +149,10 @@ export const NURTURE_PHRASES: readonly string[] = [
   'al momento no', 'non ora', 'non adesso', 'più avanti', 'ricontattarmi', 'ricontattatemi', 'risentiamoci', 'agora não', 'de momento não',
   'neste momento não', 'mais para a frente', 'mais adiante', 'mais tarde', 'voltamos a falar', 'nie teraz', 'w tej chwili nie', 'obecnie nie',
   'później', 'może później', 'inte just nu', 'inte nu', 'längre fram', 'senare', 'återkom',
+  'geen tijd voor', 'nog eens contact', 'opnieuw contact', 'mi ricontatti', 'ricontatti', 'na razie nie', 'odezwać się', 'inte aktuellt just nu',
+  'hör av dig efter', 'hör av dig igen', 'hör av dig i',
+  // Japanese, Chinese
+  '時期が悪い', '改めてご連絡', 'また改めて', '预算冻结', '再联系吧', '以后再联系', '明年再联系', '之后再联系',
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
   '나중에 연락', '다시 연락 주세요', '보류',
@@ -170,12 +183,13 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'sem interesse', 'não, obrigado', 'não obrigado', 'não obrigada', 'não precisamos', 'já temos', 'já usamos', 'não é para nós',
   'nie jesteśmy zainteresowani', 'nie jestem zainteresowany', 'nie jestem zainteresowana', 'nie interesuje', 'nie, dziękuję', 'nie dziękuję',
   'nie potrzebujemy', 'już mamy', 'już korzystamy', 'brak zainteresowania', 'inte intresserad', 'inte intresserade', 'inget intresse',
-  'nej tack', 'behöver inte', 'har redan en', 'använder redan', 'inte aktuellt', 'inte relevant',
+  'nej tack', 'behöver inte', 'har redan en', 'använder redan', 'inte aktuellt', 'inte relevant', 'não é algo', 'nie dla nas',
+  'inget för oss', 'inte för oss',
   // Japanese, Chinese
   '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
   '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
   '関心がありません', '関心はありません', '関心ありません', '関心がない', '関心はない', '興味はございません', '興味がございません',
-  '見送ります', '見送りたい', '見送ることに', '結構です', '興味を持てません', '興味を持てない', '興味が持てません', '興味が持てない',
+  '見送ります', '見送りたい', '見送ることに', '結構です', '必要ございません', '必要はございません', '興味を持てません', '興味を持てない', '興味が持てません', '興味が持てない',
   '不感兴趣', '没有兴趣', '没兴趣', '不太感兴趣', '不怎么感兴趣', '不需要', '不用了', '不考虑', '谢谢，不用', '已经有了',
   '没什么兴趣', '没多大兴趣', '兴趣不大', '不感興趣', '沒有興趣', '沒興趣', '沒什麼興趣', '興趣不大', '不考慮',
   // Korean
@@ -201,7 +215,7 @@ export const INTEREST_PHRASES: readonly string[] = [
   'interessant', 'interesse', 'geïnteresseerd', 'geinteresseerd', 'klinkt goed', 'klinkt interessant', 'interessante', 'interessati', 'interessato',
   'interessata', 'mi interessa', 'ci interessa', 'volentieri', 'interessados', 'interessado', 'interessada', 'temos interesse', 'interesujące',
   'interesująco', 'zainteresowany', 'zainteresowana', 'zainteresowani', 'chętnie', 'intressant', 'intresserad', 'intresserade', 'låter bra',
-  'gärna', 'brzmi dobrze', 'ja', 'graag', 'gerne', 'oui', 'sí', 'sì', 'sim', 'claro', 'avec plaisir', 'con gusto', 'con mucho gusto',
+  'gärna', 'brzmi dobrze', 'gostaria de', 'saber mais', 'ja', 'graag', 'gerne', 'oui', 'sí', 'sì', 'sim', 'claro', 'avec plaisir', 'con gusto', 'con mucho gusto',
   'com prazer', 'con piacere', 'met plezier', 'interessiert', 'intéressé', 'intéressée', 'intéressés', 'intéressant', 'interesado', 'interesada',
   'interesados', 'interesante', 'me interesa', 'nos interesa',
   // Japanese, Chinese
@@ -237,7 +251,7 @@ export const ACTION_PHRASES: readonly string[] = [
   'una riunione', 'sentirci', 'maggiori informazioni', 'più informazioni', 'inviatemi', 'mandatemi', 'reunião', 'marcar uma', 'uma chamada',
   'mais informações', 'envie-me', 'pode enviar', 'spotkanie', 'rozmowę', 'zadzwonić', 'więcej informacji', 'proszę przesłać', 'ett möte',
   'boka', 'ringa', 'mer information', 'skicka mer', 'bel me', 'bel mij', 'chiamami', 'chiamatemi', 'ligue-me', 'liga-me', 'ring mig', 'zadzwoń',
-  'rufen sie mich an', 'ruf mich an', 'appelez-moi', 'llámame', 'llámeme',
+  'rufen sie mich an', 'ruf mich an', 'appelez-moi', 'llámame', 'llámeme', 'podemos falar',
   // Japanese, Chinese
   '打ち合わせ', 'お話を伺', 'お話ししましょう', '詳しく教えて', '資料を送って', '資料をお送り', 'デモ', 'お電話', 'ご都合',
   '安排会议', '约个时间', '开个会', '通个电话', '打电话', '演示', '发给我', '详细资料', '更多信息', '报价',
