@@ -155,4 +155,19 @@ describe('replies in Japanese, Chinese and Korean', () => {
   it('reads Korean 안 as a negator only as a word of its own', () => {
     expect(classifyReply('제안 좋아요.').category).toBe('positive');
   });
+
+  // A stop request in Japanese or Chinese, as people write it, is never read as anything else.
+  it.each([
+    '配信解除をお願いします。',
+    'メールの購読を解除してください。',
+    'もうメールを送らないで。',
+    '今後は連絡しないでほしいです。',
+    '别再给我发邮件了。',
+    '不要再给我发这种邮件。',
+    '请不要再打扰我。',
+    '請不要再寄信給我。',
+    '請將我從名單中移除。',
+  ])('%j is an unsubscribe', (text) => {
+    expect(classifyReply(text).category).toBe('unsubscribe');
+  });
 });
