@@ -167,6 +167,13 @@ describe('replies in Japanese, Chinese and Korean', () => {
     '请不要再打扰我。',
     '請不要再寄信給我。',
     '請將我從名單中移除。',
+    '메일 그만 보내세요.',
+    '더 이상 받고 싶지 않습니다.',
+    '구독을 취소해 주세요.',
+    '제 이메일 주소를 삭제해 주세요.',
+    '연락 사절입니다.',
+    '이런 메일 안 받고 싶습니다.',
+    '전화하지 마세요.',
   ])('%j is an unsubscribe', (text) => {
     expect(classifyReply(text).category).toBe('unsubscribe');
   });
