@@ -199,4 +199,21 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
       expect(classifyReply(text, { received: '2026-12-20' })).toMatchObject({ category: 'nurture', revisit: '2027-03-01' });
     },
   );
+
+  // An absence as auto-replies word it, and its last day: "inclus", "włącznie", "bis einschließlich" make the day after the return.
+  it.each([
+    ['Vielen Dank für Ihre Nachricht. Ich bin bis einschließlich 6. Januar im Urlaub.', '2027-01-07'],
+    ['Je serai de retour le 7 janvier.', '2027-01-07'],
+    ["Je suis en congé jusqu'au 6 janvier inclus.", '2027-01-07'],
+    ['Estaré de vuelta el 7 de enero.', '2027-01-07'],
+    ['Estoy de vacaciones hasta el 6 de enero inclusive.', '2027-01-07'],
+    ['Vanaf 7 januari ben ik weer bereikbaar.', '2027-01-07'],
+    ['Sarò di nuovo in ufficio dal 7 gennaio.', '2027-01-07'],
+    ['Wracam do biura 7 stycznia.', '2027-01-07'],
+    ['Jestem nieobecny do 6 stycznia włącznie.', '2027-01-07'],
+    ['Jag är tillbaka på kontoret 7 januari.', '2027-01-07'],
+    ['Jag är på tjänsteresa till 6 januari.', '2027-01-06'],
+  ])('%j is out-of-office, back %s', (text, returns) => {
+    expect(classifyReply(text, { received: '2026-12-20' })).toMatchObject({ category: 'out-of-office', returns });
+  });
 });

@@ -524,15 +524,17 @@ export function datesIn(written: string, received: string): DateMention[] {
       const target = weekday(mention.date);
       return { ...mention, date: nextWeekday(previousDay.date, target), rule: `the ${WEEKDAYS[target]![0]} after ${previousDay.date}` };
     }
-    const before = text.slice(Math.max(0, mention.index - 16), mention.index);
+    const before = text.slice(Math.max(0, mention.index - 24), mention.index);
     const previous = read[i - 1];
     // The end of a range: "24 December - 2 January", "12月28日から1月3日", "12月28日至1月3日", "12월 28일부터 1월 3일".
     const rangeEnd = previous !== undefined && /(?:-|–|—|~|～|〜|\b(?:to|tot|bis|au|al|a|hasta|do|till)|até|から|より|至|到|부터|에서)\s*$/i.test(before) && mention.index - (previous.index + previous.text.length) <= 5;
     // "1月3日之后" / "1月3日以后": after it, as "after 3 January" is.
     const afterIt = /^\s*(?:之后|以后|之後|以後)/.test(text.slice(mention.index + mention.text.length));
+    // "jusqu'au 6 janvier inclus", "do 6 stycznia włącznie", "al 6 gennaio compresi": the last day away, as "through" says.
+    const inclusive = /^\s*(?:inclus|incluse|inclusive|incluso|incluida|incluido|compreso|compresa|compresi|incluído|inclusivé|włącznie|inklusive)(?![\p{L}])/iu.test(text.slice(mention.index + mention.text.length));
     // "through", "after", and theirs: "tot en met", "t/m", "till och med", "nach dem", "après le", "dopo il", "após", "po", "efter".
-    const lastDayAway = /(?<![\p{L}])(?:through|thru|after|tot en met|t\/m|till och med|t\.o\.m\.|nach dem|nach|après le|après|dopo il|dopo|após|depois de|po|efter|na)\s+(?:the\s+)?$/iu;
-    if (lastDayAway.test(before) || rangeEnd || afterIt) {
+    const lastDayAway = /(?<![\p{L}])(?:through|thru|after|bis einschließlich|bis inklusive|tot en met|t\/m|till och med|t\.o\.m\.|nach dem|nach|après le|après|dopo il|dopo|após|depois de|po|efter|na)\s+(?:the\s+)?$/iu;
+    if (lastDayAway.test(before) || rangeEnd || afterIt || inclusive) {
       return { ...mention, date: addDays(mention.date, 1), rule: `the day after ${mention.rule.replace(/^the /, '')} (the last day away)` };
     }
     return mention;

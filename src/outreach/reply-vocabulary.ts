@@ -124,6 +124,9 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'jestem nieobecny', 'jestem nieobecna', 'nieobecności', 'ograniczony dostęp', 'automatiskt svar', 'frånvarande', 'på semester',
   'tjänstledig', 'föräldraledig', 'inte på kontoret', 'begränsad tillgång', 'är tillbaka den', 'sarò assente', 'assente dal', 'assente fino',
   'estarei ausente', 'acesso limitado', 'jag är ledig', 'är ledig till',
+  'serai de retour', 'estaré de vuelta', 'weer bereikbaar', 'ben ik weer', 'weer op kantoor', 'sarò di nuovo', 'di nuovo in ufficio', 'wracam do',
+  'tillbaka på kontoret', 'på tjänsteresa', 'en déplacement', 'auf geschäftsreise', 'auf dienstreise', 'op zakenreis', 'in trasferta',
+  'em viagem', 'w delegacji', 'de viaje de negocios',
   // Japanese, Chinese
   '自動返信', '自動応答', '不在にしております', '不在にしています', '不在です', '休暇中', '休暇を取って', '出張中', '外出中', '産休', '育休',
   '不在にして', '不在となります', '不在のため', '休暇をいただ', '休暇を頂', 'お休みをいただ', 'お休みを頂', '年末年始休暇', '夏季休暇',
