@@ -216,4 +216,23 @@ describe('replies in Dutch, Italian, Portuguese, Polish and Swedish', () => {
   ])('%j is out-of-office, back %s', (text, returns) => {
     expect(classifyReply(text, { received: '2026-12-20' })).toMatchObject({ category: 'out-of-office', returns });
   });
+
+  // A French, Spanish or German yes, and its negation.
+  it.each([
+    ["Votre offre m'intéresse.", 'positive'],
+    ["Ça ne m'intéresse pas.", 'negative'],
+    ['Cela pourrait nous intéresser, pouvons-nous en parler ?', 'positive'],
+    ["Envoyez-moi plus d'informations.", 'positive'],
+    ['Me interesaría saber más.', 'positive'],
+    ['No me interesaría.', 'negative'],
+    ['Mándeme más información.', 'positive'],
+    ['Podemos agendar uma conversa?', 'positive'],
+    ['Klingt spannend, schicken Sie mir Unterlagen.', 'positive'],
+    ['Klingt gut, aber wir haben keinen Bedarf.', 'negative'],
+    ['Merci, mais nous avons déjà un outil pour ça.', 'negative'],
+    ['Gracias, pero ya tenemos proveedor.', 'negative'],
+    ['Danke, das brauchen wir nicht.', 'negative'],
+  ])('%j is %s', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-20' }).category).toBe(category);
+  });
 });

@@ -192,6 +192,8 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'nie potrzebujemy', 'już mamy', 'już korzystamy', 'brak zainteresowania', 'inte intresserad', 'inte intresserade', 'inget intresse',
   'nej tack', 'behöver inte', 'har redan en', 'använder redan', 'inte aktuellt', 'inte relevant', 'não é algo', 'nie dla nas',
   'inget för oss', 'inte för oss',
+  'keinen bedarf', 'kein bedarf', 'brauchen wir nicht', 'benötigen wir nicht', 'haben bereits eine', 'haben bereits einen', 'nutzen bereits',
+  'pas besoin', 'aucun besoin', 'nous avons déjà', 'nous utilisons déjà', 'no necesitamos', 'ya tenemos', 'ya usamos', 'ya trabajamos con',
   // Japanese, Chinese
   '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
   '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
@@ -225,6 +227,8 @@ export const INTEREST_PHRASES: readonly string[] = [
   'gärna', 'brzmi dobrze', 'gostaria de', 'saber mais', 'ja', 'graag', 'gerne', 'oui', 'sí', 'sì', 'sim', 'claro', 'avec plaisir', 'con gusto', 'con mucho gusto',
   'com prazer', 'con piacere', 'met plezier', 'interessiert', 'intéressé', 'intéressée', 'intéressés', 'intéressant', 'interesado', 'interesada',
   'interesados', 'interesante', 'me interesa', 'nos interesa',
+  "m'intéresse", 'nous intéresse', 'intéresser', 'interesaría', 'interesserebbe', 'interessa-me', 'klingt spannend', 'klingt gut', 'klingt interessant',
+  'spannend',
   // Japanese, Chinese
   '興味があります', '興味あります', '興味がある', '興味を持ちました', '関心があります', 'ぜひ', '是非',
   '感兴趣', '有兴趣', '很有意思', '可以聊聊', '想了解', '感興趣', '有興趣', '想瞭解',
@@ -259,6 +263,8 @@ export const ACTION_PHRASES: readonly string[] = [
   'mais informações', 'envie-me', 'pode enviar', 'spotkanie', 'rozmowę', 'zadzwonić', 'więcej informacji', 'proszę przesłać', 'ett möte',
   'boka', 'ringa', 'mer information', 'skicka mer', 'bel me', 'bel mij', 'chiamami', 'chiamatemi', 'ligue-me', 'liga-me', 'ring mig', 'zadzwoń',
   'rufen sie mich an', 'ruf mich an', 'appelez-moi', 'llámame', 'llámeme', 'podemos falar',
+  'envoyez-moi', "plus d'informations", 'un rendez-vous', 'un appel', 'un échange', 'más información', 'mándeme', 'envíeme', 'podemos hablar',
+  'una llamada', 'una reunión', 'agendar', 'uma conversa', 'unterlagen', 'schicken sie mir', 'einen termin', 'telefonieren', 'ein gespräch',
   // Japanese, Chinese
   '打ち合わせ', 'お話を伺', 'お話ししましょう', '詳しく教えて', '資料を送って', '資料をお送り', 'デモ', 'お電話', 'ご都合',
   '安排会议', '约个时间', '开个会', '通个电话', '打电话', '演示', '发给我', '详细资料', '更多信息', '报价',
