@@ -616,7 +616,7 @@ export const RULES = {
     at: 'error or file',
     summary: 'derived values held at the last valid version of a broken file',
     message: 'Not updated: the {what} keeps its last good state until {files} {is|are} fixed',
-    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up. A Held line names its cause: the error that broke the file (or holds its thread), at its line and column, or the files that still name a removed id. When that error is in the held file, the Held line sits at it too — where an editor shows the error, not at line 1, which had nothing wrong; one held for what other files say (a removed id, a renamed folder\'s error) points at line 1 (a file held while deleted has no line at all).',
+    docs: 'A derived block is not recomputed from a file with errors, so one broken file cannot wipe derived values. Fix the files named; the next sync catches up. A Held line names its cause: the error that broke the file (or holds its thread), at its line and column, or the files that still name a removed id. When that error is in the held file, the Held line sits at it too — where an editor shows the error, not at line 1, which had nothing wrong; a definition held while threads still name an id it lost sits at what was renamed (the goal file\'s `id`, the renamed segment\'s `id` — else the `segments` key —, the goal\'s `subgoals`); one held for a renamed folder\'s error elsewhere points at line 1 (a file held while deleted has no line at all).',
   },
   'marketing-open': {
     severity: 'error',

@@ -29,7 +29,7 @@ const AT: Record<RuleInfo['at'], string> = {
   key: 'a key or value; `field` names it',
   'key or file': 'a key or value when there is one (`field` names it), else the file',
   text: 'the place in the text',
-  'error or file': 'the error it names when that error is in the file, else the file (line 1)',
+  'error or file': 'the error it names when that error is in the file, or what was renamed (an `id`), else the file (line 1)',
   file: 'the file (line 1)',
 };
 

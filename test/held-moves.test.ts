@@ -161,6 +161,8 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unknown-goal', path: 'threads/sales/harbor-lending/meta.json' })]));
     const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'goals/g-fintech.md');
     expect(held?.message).toContain('goals/g-fintech-beachhead.md is held at its version in HEAD');
+    // At the id the rename changed, as an editor shows it (it sat at 1:1, the `---` line).
+    expect([held?.line, held?.column]).toEqual([2, 5]);
     expect(readFileSync(join(dir, 'goals/g-fintech.md'), 'utf8')).toBe(renamed);
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir, others)).toEqual(before);
@@ -176,7 +178,10 @@ describe('a goal or a segment renamed while threads still name the old id', () =
     const synced = await sync(dir);
     expect(synced.code).toBe(1);
     expect(synced.json.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unknown-segment', path: 'threads/sales/harbor-lending/meta.json' })]));
-    expect(synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md')?.message).toContain('files still name segment `mid-market-fintech`');
+    const held = synced.json.diagnostics.find((d) => d.rule === 'derived-held' && d.path === 'strategy/canvas/04-segments.md');
+    expect(held?.message).toContain('files still name segment `mid-market-fintech`');
+    // At the segment's new id, the rename the line is about (it sat at 1:1, the `---` line).
+    expect([held?.line, held?.column]).toEqual([5, 9]);
     expect(commitCount(dir)).toBe(commits);
     expect(derivedTexts(dir)).toEqual(before);
   });

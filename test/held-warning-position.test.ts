@@ -40,7 +40,7 @@ function heldAndNamed(diagnostics: readonly Diagnostic[], path: string): { held:
 }
 
 describe('a derived-held warning sits at the error it names', () => {
-  it('a broken file: at its first error, in sync --json and in the printed line', async () => {
+  it('a broken file: at its first error, in sync --json and in the printed line', { timeout: 120_000 }, async () => {
     const dir = await committedDeal();
     // Line 5 of the file (after `---`, `actions:`, the entry's first two lines): a list never closed.
     writeFiles(dir, { 'threads/sales/acme/5-actions.md': md('actions:\n  - type: sales:demo\n    status: [completed\n    completed: 2026-03-20') });
@@ -54,7 +54,7 @@ describe('a derived-held warning sits at the error it names', () => {
     expect(printed).toMatch(new RegExp(`^${named} warning Held: `));
   });
 
-  it('a thread held for a cross-file error: at that error', async () => {
+  it('a thread held for a cross-file error: at that error', { timeout: 120_000 }, async () => {
     const dir = await committedDeal();
     // Closed before it was created: an error at `closed`, line 3, which holds the whole thread.
     writeFiles(dir, { 'threads/sales/acme/6-learning.md': md('outcome: closed-lost\nclosed: 2026-02-28') });

@@ -68,13 +68,13 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     const message = goalHeldMessage(gone, renamed, naming);
     // On every file held, the deleted one too: a file without its warning was listed as one to commit by hand (`git rm`).
     const told = renamed.length > 0 ? renamed : [`goals/${gone[0]}.md`];
-    for (const path of told) hold.diagnostics.push(diagnostic(path, START, 'warning', 'derived-held', message));
+    for (const path of told) hold.diagnostics.push(diagnostic(path, idAt(model, path), 'warning', 'derived-held', message));
     for (const id of gone.filter((id) => !told.includes(`goals/${id}.md`))) {
       const why = `Held: goals/${id}.md is held at its version in HEAD, its deletion not committed, while threads still name goal \`${id}\` (the Held line of ${told[0]} says what releases it)`;
       hold.diagnostics.push(diagnostic(`goals/${id}.md`, START, 'warning', 'derived-held', why));
     }
   }
-  await holdGoalsRenamedInHistory(root, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), goals, onDisk, atHead, hold);
+  await holdGoalsRenamedInHistory(root, model, lostGoals.filter((id) => !atHead.has(`goals/${id}.md`)), goals, onDisk, atHead, hold);
   holdGoalsLosingSubgoals(model, subgoals, atHead, hold);
   const headSegments = segments.size > 0 ? segmentIdsIn(atHead.get(SEGMENTS)) : new Set<string>();
   const lostSegments = [...segments.keys()].filter((id) => headSegments.has(id));
@@ -86,9 +86,24 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
     hold.heldAway.why.segment = `files still name segment ${names}`;
     const uses = lostSegments.flatMap((id) => segments.get(id)!);
     const added = [...segmentIdsOf(model.files.get(SEGMENTS)?.value)].filter((id) => !headSegments.has(id));
-    hold.diagnostics.push(diagnostic(SEGMENTS, START, 'warning', 'derived-held', segmentHeldMessage(lostSegments, added, uses, strategyFilesOf(root, model, lostSegments))));
+    hold.diagnostics.push(diagnostic(SEGMENTS, segmentsHeldAt(model, added), 'warning', 'derived-held', segmentHeldMessage(lostSegments, added, uses, strategyFilesOf(root, model, lostSegments))));
   }
   return hold.paths.length > 0 ? hold : undefined;
+}
+
+// A Held line of a definition sits at what was renamed, where an editor shows it: at 1:1 it sat on the `---` line.
+
+/** Where a goal file's `id` is written: the id a rename changed (line 1 for a file gone from disk). */
+function idAt(model: WorkspaceModel, path: string): Position {
+  return new Locators((file) => model.text(file)).range(path, ['id']).start;
+}
+
+/** Where the segments canvas holds the renamed segment's `id` (the one id it adds), else its `segments` key. */
+function segmentsHeldAt(model: WorkspaceModel, added: readonly string[]): Position {
+  const locators = new Locators((file) => model.text(file));
+  const segments = (model.files.get(SEGMENTS)?.value as { segments?: { id?: unknown }[] } | undefined)?.segments ?? [];
+  const index = added.length === 1 ? segments.findIndex((segment) => segment?.id === added[0]) : -1;
+  return index >= 0 ? locators.range(SEGMENTS, ['segments', index, 'id']).start : locators.key(SEGMENTS, ['segments']).start;
 }
 
 /**
@@ -99,7 +114,7 @@ export async function holdDefinitionsLosingIds(root: string, model: WorkspaceMod
  * happened. So the renamed file is held as committed (never edited or committed) until the
  * threads name it; git's rename detection says which file it became, asked only in such a run.
  */
-async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], naming: ReadonlyMap<string, string[]>, onDisk: readonly string[], atHead: ReadonlyMap<string, string>, hold: DefinitionHold): Promise<void> {
+async function holdGoalsRenamedInHistory(root: string, model: WorkspaceModel, lost: readonly string[], naming: ReadonlyMap<string, string[]>, onDisk: readonly string[], atHead: ReadonlyMap<string, string>, hold: DefinitionHold): Promise<void> {
   if (lost.length === 0) return;
   const renames = await renamedInHistory(root, lost.map((id) => `goals/${id}.md`));
   const goals = new Set(hold.heldAway.goals);
@@ -119,7 +134,7 @@ async function holdGoalsRenamedInHistory(root: string, lost: readonly string[], 
       `Held: ${rename.to} is neither edited nor committed while threads still name goal \`${id}\`, which commit ${rename.commit.slice(0, 10)} renamed to it: its state block keeps the figures those threads gave it. ` +
       `To finish the rename, write \`${to}\` for \`${id}\` in their \`goal_id\` (${files}): the next sync then ends the hold, and commits those files only with a figure they move — the id alone moves none, so commit them yourself with \`git add\` and \`git commit\`. ` +
       `To undo it, rename ${rename.to} back to goals/${id}.md, with \`id: ${id}\`: the next sync then commits the file back under its old name`;
-    hold.diagnostics.push(diagnostic(rename.to, START, 'warning', 'derived-held', message));
+    hold.diagnostics.push(diagnostic(rename.to, idAt(model, rename.to), 'warning', 'derived-held', message));
   }
   hold.heldAway.goals = goals;
 }
@@ -150,7 +165,7 @@ function holdGoalsLosingSubgoals(model: WorkspaceModel, named: ReadonlyMap<strin
     const message =
       `Held: threads still name subgoal ${names} of goal \`${goal}\`, gone from ${path} since HEAD (renamed, or removed): until none does, ${path} is held at its version in HEAD, so its threads keep counting toward ${which}, and ${path} is neither edited nor committed. ` +
       `Write the id of a subgoal ${path} defines in their \`subgoal\` (${namedFiles(naming)}), or remove \`subgoal\`: the next sync then commits ${path} with them. To undo it, put ${names} back in ${path}`;
-    hold.diagnostics.push(diagnostic(path, START, 'warning', 'derived-held', message));
+    hold.diagnostics.push(diagnostic(path, new Locators((file) => model.text(file)).key(path, ['subgoals']).start, 'warning', 'derived-held', message));
   }
   hold.heldAway.subgoals = subgoals;
 }
