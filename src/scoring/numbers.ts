@@ -16,6 +16,30 @@ export function roundHalfUp(value: number, decimals: number): number {
   return Math.round(Number((value * scale).toPrecision(12))) / scale;
 }
 
+const SHORT_UNITS: readonly (readonly [number, string])[] = [
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * An amount as people shorten it (`20M`, `1.45M`, `500k`, `1B`): to two decimals of its
+ * unit, a half up, and a value that rounds to a thousand of its unit in the next unit up
+ * (999,999 is `1M`, not `1000k`). Below a thousand, as it is. One shortening for the
+ * score's breakdown and the strategy's revenue band, which printed a `$1.45M–$999.95M`
+ * filter as `$1.4M–$1000M` (toFixed(1) of the binary 1.4499…).
+ */
+export function shortAmount(value: number): string {
+  for (let i = 0; i < SHORT_UNITS.length; i++) {
+    const [size, suffix] = SHORT_UNITS[i]!;
+    if (value < size) continue;
+    const shown = roundHalfUp(value / size, 2);
+    const bigger = SHORT_UNITS[i - 1];
+    return shown >= 1000 && bigger ? `${roundHalfUp(value / bigger[0], 2)}${bigger[1]}` : `${shown}${suffix}`;
+  }
+  return String(value);
+}
+
 /** Three decimals: enough to rank by, short enough to read in a breakdown or a diff of meta.json. */
 export function round3(value: number): number {
   return roundHalfUp(value, 3);

@@ -8,6 +8,8 @@
  * ranges from enrichment vendors, revenue estimates) without letting a 10× outlier pass.
  */
 
+import { shortAmount } from './numbers.js';
+
 export interface TargetRange {
   min?: number | undefined;
   max?: number | undefined;
@@ -62,19 +64,8 @@ export function hasBounds(target: TargetRange | undefined): target is TargetRang
 
 export function describeRange(range: TargetRange | ValueRange): string {
   const { min, max } = range;
-  if (min !== undefined && max === Number.POSITIVE_INFINITY) return `≥ ${formatCount(min)}`;
-  if (min !== undefined && max !== undefined) return min === max ? formatCount(min) : `${formatCount(min)}–${formatCount(max)}`;
-  if (min !== undefined) return `≥ ${formatCount(min)}`;
-  return `≤ ${formatCount(max!)}`;
-}
-
-function formatCount(value: number): string {
-  if (value >= 1e9) return `${trim(value / 1e9)}B`;
-  if (value >= 1e6) return `${trim(value / 1e6)}M`;
-  if (value >= 1e3) return `${trim(value / 1e3)}k`;
-  return String(value);
-}
-
-function trim(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  if (min !== undefined && max === Number.POSITIVE_INFINITY) return `≥ ${shortAmount(min)}`;
+  if (min !== undefined && max !== undefined) return min === max ? shortAmount(min) : `${shortAmount(min)}–${shortAmount(max)}`;
+  if (min !== undefined) return `≥ ${shortAmount(min)}`;
+  return `≤ ${shortAmount(max!)}`;
 }

@@ -1,6 +1,7 @@
 import type { AssumptionState } from '../derive/assumptions.js';
 import { formatNumber, formatPercent } from '../derive/format.js';
 import { parseMoney, parseMoneyRange } from '../schema/money.js';
+import { shortAmount } from '../scoring/numbers.js';
 import { bodyOffsetOf } from '../markdown/front-matter.js';
 import type { CanvasSection, Segment } from '../schema/canvas.js';
 import { canvasPath, LAYOUT } from '../workspace/layout.js';
@@ -219,7 +220,6 @@ function range(min: number | undefined, max: number | undefined, format: (n: num
 function revenueRange(revenue: unknown, currency: string): string {
   const r = parseMoneyRange(revenue);
   if (!r) return 'any revenue';
-  const short = (n: number): string => (n >= 1e9 ? `${+(n / 1e9).toFixed(1)}B` : n >= 1e6 ? `${+(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(0)}k` : String(n));
   const symbol = SYMBOL[currency] ?? '';
-  return r.min === r.max ? `${symbol}${short(r.min)}` : `${symbol}${short(r.min)}–${symbol}${short(r.max)}`;
+  return r.min === r.max ? `${symbol}${shortAmount(r.min)}` : `${symbol}${shortAmount(r.min)}–${symbol}${shortAmount(r.max)}`;
 }
