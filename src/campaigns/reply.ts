@@ -4,7 +4,7 @@ import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { addFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { campaignStart, classifyReply, companyDomain, isProspect, isSuppressed, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
+import { campaignStart, classifyReply, contactStop, companyDomain, isProspect, isSuppressed, prospectId, prospectLabel, prospectStart, resolveSequence, type ProspectContacts, type ReplyClassification } from '../outreach/index.js';
 import { lastSentTouch, prospectSlug, prospectsAsSent, sentTouches, touchesDone } from '../derive/sent-touches.js';
 import { proposeDeal, type CreatedThread, type NewDealOptions } from '../threads/create.js';
 import { createChange, writeChange, type SourceChange, type WriteProposal } from '../engine/changes.js';
@@ -14,6 +14,7 @@ import { LAYOUT } from '../workspace/layout.js';
 import { freeSlug } from '../workspace/slug.js';
 import { prospectCompanyFacts } from './prospect-facts.js';
 import { suppressionWith, requireSuppression, SUPPRESSION_FILE } from './suppression.js';
+import { withdrawApprovals } from './withdraw-approvals.js';
 
 export interface ReplyResult {
   campaign: string;
@@ -45,6 +46,13 @@ export interface ReplyResult {
   deal: (CreatedThread & { taken?: string }) | { path: string; existing: true } | null;
   /** True when this reply put the address on the suppression list. */
   suppressed: boolean;
+  /**
+   * The prospect's approved drafts this reply withdrew (set to `status: skipped`, their
+   * approval day and text removed): in every campaign for an unsubscribe, in this one for a
+   * reply that stops the sequence (replied, completed, nurture). Left approved, they stayed
+   * cleared to send.
+   */
+  withdrawn: string[];
   /**
    * True when the prospect had already unsubscribed or was on the suppression list: the
    * reply is recorded, but the status stays `unsubscribed` and no deal is opened.
@@ -113,7 +121,7 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
     // The deal the first call opened is the retry's answer too: `deal: null` said none was.
     const positive = classification.category === 'positive' && !doNotContact;
     return {
-      result: { campaign: campaignPath, email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: positive ? dealOpenedFor(model, meta.id, prospect) : null, suppressed: false, doNotContact, written: [] },
+      result: { campaign: campaignPath, email, classification, status: { before: status, after: status }, revisit: null, pausedUntil: null, notPaused: null, recorded: earlier, alreadyRecorded: true, deal: positive ? dealOpenedFor(model, meta.id, prospect) : null, suppressed: false, withdrawn: [], doNotContact, written: [] },
       changes: [],
       summary: `reply from ${email} to ${campaignPath} already recorded`,
       thread: campaignPath,
@@ -149,8 +157,12 @@ export function proposeReply(model: WorkspaceModel, campaignPath: string, who: s
   const list = classification.category === 'unsubscribe' ? suppressionWith(model.text(SUPPRESSION_FILE), { ...knownBy(prospect), reason: 'unsubscribed', date, campaign: meta.id }) : null;
   if (list !== null) changes.push(writeChange(SUPPRESSION_FILE, list));
   const suppressed = list !== null;
+  // Approvals the reply stops (the gates would now refuse each): withdrawn in the same commit, and named.
+  const stop = contactStop({ ...prospect, status: after }, suppressedEmails, null);
+  const { withdrawn, changes: withdrawals } = stop ? withdrawApprovals(model, prospect, stop.kind === 'do-not-contact' ? 'every campaign' : campaignPath) : { withdrawn: [], changes: [] };
+  changes.push(...withdrawals);
   return {
-    result: { campaign: campaignPath, email, classification, status: { before, after }, revisit, pausedUntil, notPaused, recorded, alreadyRecorded: false, deal, suppressed, doNotContact, written: changes.map((c) => c.path) },
+    result: { campaign: campaignPath, email, classification, status: { before, after }, revisit, pausedUntil, notPaused, recorded, alreadyRecorded: false, deal, suppressed, withdrawn, doNotContact, written: changes.map((c) => c.path) },
     changes,
     summary: `reply from ${email} (${classification.category}) to ${campaignPath}`,
     thread: campaignPath,

@@ -243,6 +243,15 @@ export function setFrontMatterKey(text: string, key: string, value: unknown): st
   return replaceFrontMatter(text, Object.assign({}, current, { [key]: value }), { inside: false });
 }
 
+/** Removes top-level `keys` with their lines (replaceFrontMatter); every other byte stays as written. */
+export function removeFrontMatterKeys(text: string, keys: readonly string[]): string {
+  const fm = parseFrontMatter(text);
+  if (!fm.present || fm.errors) throw new Error('removeFrontMatterKeys: the file has no valid front matter');
+  const current = (yamlPackage().parseDocument(fm.yamlText, YAML_OPTIONS).toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
+  if (!keys.some((key) => key in current)) return text;
+  return replaceFrontMatter(text, Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key))));
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -64,6 +64,7 @@ export async function campaignReplyCommand(campaign: string, email: string, flag
     ...(result.deal ? ['existing' in result.deal ? `deal already open: ${result.deal.path}` : `${pc.green('opened deal')} ${result.deal.path}${result.deal.taken ? pc.dim(` — ${result.deal.taken} is another deal's (not this campaign's, nor ${result.email}'s): this one has its own folder`) : ''}`] : []),
     ...(result.doNotContact ? [`${pc.yellow('do not contact')} ${result.email} unsubscribed before: the reply is recorded, the status stays ${result.status.after} and no deal is opened`] : []),
     ...(result.suppressed ? [`${pc.yellow('suppressed')} ${result.email}: no campaign will contact it again`] : []),
+    ...result.withdrawn.map((path) => `${pc.yellow('approval withdrawn')} ${path}: set to status skipped, not to be sent`),
     ...warningLines(result.warnings),
     ...committedLine(result.commit, flags.commit === false ? undefined : { sync: result.sync, own: result.written }),
   ];

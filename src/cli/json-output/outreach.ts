@@ -53,6 +53,7 @@ export const campaignReplyOutput = z.object({
   pausedUntil: z.string().nullable().describe("out-of-office with a return date: the prospect's paused_until; no touch is due before it"),
   notPaused: z.string().nullable().describe('out-of-office with a return date that paused nothing, and why: every touch of the sequence was sent already (no paused_until written; the return date stays in the reply record)'),
   recorded: z.string(),
+  withdrawn: z.array(z.string()).describe("the prospect's approved drafts this reply withdrew (set to `status: skipped`, `approved_on` and `approved_text` removed): every campaign's for an unsubscribe, this campaign's for a reply that stops the sequence"),
   alreadyRecorded: z.boolean().describe('the same reply (prospect, date, text) was recorded before, at `recorded`: nothing was written'),
   deal: z
     .union([createdThreadOutput.extend({ taken: z.string().optional().describe("the folder the company name makes holds another deal: this one was opened under a free folder name") }), z.object({ path: z.string(), existing: z.literal(true).describe("this campaign's deal for this contact, opened before") })])
