@@ -231,20 +231,24 @@ function knownBy(prospect: ProspectContacts): { email: string } | { linkedin: st
 /**
  * The record of this reply written before — the prospect's, on this date, with this text
  * (line endings and trailing spaces aside) — or undefined. Only the file names a reply of
- * that prospect and date is given are read (`{date}-{email}.md`, `-2.md` …).
+ * that prospect and date is given are read (`{date}-{email}.md`, `-2.md` …), every one of
+ * them: stopping at the first missing number, a retry after an earlier record of the day
+ * was deleted recorded the reply a second time in the gap.
  */
 function recordedReply(model: WorkspaceModel, campaign: string, prospect: ProspectContacts, date: string, text: string): string | undefined {
   const same = (t: string): string => t.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
   const body = same(quotedReply(text));
   const base = recordBase(campaign, prospect, date);
-  for (let n = 1; ; n++) {
-    const path = n === 1 ? `${base}.md` : `${base}-${n}.md`;
+  const named = (path: string): boolean => path === `${base}.md` || (path.startsWith(`${base}-`) && /^\d+\.md$/.test(path.slice(base.length + 1)));
+  const paths = [...model.files.keys()].filter((path) => path.startsWith(`${campaign}/replies/`) && named(path)).sort();
+  for (const path of paths) {
     const recorded = model.text(path);
-    if (recorded === undefined) return undefined;
+    if (recorded === undefined) continue;
     const parsed = parseFrontMatter(recorded);
     const front = parsed.data as (ProspectContacts & { date?: unknown }) | undefined;
     if (front && prospectId(front) === prospectId(prospect) && String(front.date) === date && same(recorded.slice(parsed.bodyOffset)) === body) return path;
   }
+  return undefined;
 }
 
 function replyRecord(model: WorkspaceModel, campaign: string, prospect: ProspectContacts, date: string, c: ReplyClassification, text: string): SourceChange {
