@@ -18,6 +18,8 @@ export interface DueItem extends DueTouch {
   sendOn: string | null;
   /** True when the cap moved it off the listed day: `sendOn` later, or null. */
   spread: boolean;
+  /** The touch's draft, where `campaign draft` writes it (what `campaign approve` and approve_draft take); null while none is written there. */
+  draft: string | null;
 }
 
 export type FollowUpKind = 'defer-revisit' | 'nurture-revisit' | 'out-of-office-return';
@@ -220,6 +222,9 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
   const counts = new Map<string, number>();
   const due = touches.map((touch): DueItem => {
     const sender = senderOf(touch);
+    // The file to approve, named so that an agent need not rebuild the draft's name from the prospect's address.
+    const path = touchDraftPath(touch.campaign, touch.prospect, touch.touch);
+    const draft = model.files.has(path) ? path : null;
     // A named sender is never blank (text()): '' keys the shared default.
     const key = `${sender ?? ''}\u0000${touch.channel}`;
     const n = counts.get(key) ?? 0;
@@ -227,9 +232,9 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
     const cap = caps[touch.channel];
     // A cap of 0 lets no touch of the channel be approved on any day (the approve gate refuses
     // each): naming today, or any day, would plan a send the gate then refuses.
-    if (cap === 0) return { ...touch, sender, defaultSender: sender === null, sendOn: null, spread: true };
+    if (cap === 0) return { ...touch, sender, defaultSender: sender === null, sendOn: null, spread: true, draft };
     const shift = typeof cap === 'number' && cap > 0 ? Math.floor(n / cap) : 0;
-    return { ...touch, sender, defaultSender: sender === null, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0 };
+    return { ...touch, sender, defaultSender: sender === null, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0, draft };
   });
   const spread: SpreadNote[] = [];
   for (const [key, count] of counts) {

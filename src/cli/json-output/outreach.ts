@@ -90,6 +90,7 @@ export const dueOutput = z.object({
       defaultSender: z.boolean().describe('no sender is named: the touch goes out from the one shared default sender, capped together with every other such touch'),
       sendOn: z.string().nullable().describe('the day to send it: the listed day, or a later one when the sender\'s daily cap for the channel is full; null when that cap is 0: no day has room for it'),
       spread: z.boolean().describe('the daily cap moved it off the listed day: sendOn is later, or null under a cap of 0'),
+      draft: z.string().nullable().describe('the touch\'s draft file, relative to the workspace, where `campaign draft` writes it: what `campaign approve` (approve_draft) takes; null while no draft of it is written'),
     }),
   ),
   followUps: z
