@@ -47,4 +47,18 @@ describe('an agent on a fresh workspace', () => {
     expect(asked.sort()).toEqual(['contact_name', 'signal']);
     for (const argument of asked) expect(properties[argument]?.description, argument).toContain('Stage 1 needs one before the deal can advance');
   });
+
+  // create_campaign takes no Stage 1 field but its segment and goal id, and its description
+  // said nothing of the two Stage 1 needs: the agent learnt of them from advance's refusal.
+  it('learns from create_campaign\'s description every Stage 1 field advance will ask for', async () => {
+    const mcp = await connectMcp(await freshWorkspaceWithASegment(), INIT_ENV);
+    const { tools } = await mcp.client.listTools();
+    const description = tools.find((t) => t.name === 'create_campaign')!.description ?? '';
+    const opened = await mcp.ok<{ result: { path: string } }>('create_campaign', { name: 'Winter outbound', segment: 'smb-saas', commit: false });
+    const refused = await mcp.call<{ error: { code: string; missing: { field: string }[] } }>('advance', { thread: opened.result.path });
+    expect(refused.data.error.code).toBe('stage-incomplete');
+    const asked = refused.data.error.missing.map((m) => m.field);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const field of asked) for (const key of field.split('.')) expect(description, field).toContain(`\`${key}\``);
+  });
 });
