@@ -14,6 +14,7 @@ import { deriveWorkspace } from '../src/derive/workspace.js';
 import { renderAssumptionsBlock, renderGoalStateBlock, renderMetricsBlock } from '../src/derive/render-blocks.js';
 import { assumptionsSummary, goalSummary, metricsSummary } from '../src/derive/summaries.js';
 import { readBackSummary } from '../src/derive/summary-read-back.js';
+import { experimentsSummary, renderExperimentsBlock } from '../src/derive/render-experiments.js';
 import { canvasValue } from '../src/workspace/model.js';
 
 // What a sync says changed ("A7 confidence 0.60 → 0.27") comes from the snapshot of what
@@ -185,5 +186,8 @@ describe('a block whose "before" was never recorded here', () => {
     expect(readBackSummary('assumptions', renderAssumptionsBlock(derived.assumptions))).toEqual(figures);
     expect(derived.goals.length).toBeGreaterThan(1);
     for (const goal of derived.goals) expect(readBackSummary('state', renderGoalStateBlock(goal))).toEqual(goalSummary(goal));
+    const experiments = derived.threads.filter((t) => t.experiments.length > 0).map((t) => t.experiments);
+    expect(experiments.length).toBeGreaterThan(0);
+    for (const e of experiments) expect(readBackSummary('experiments', renderExperimentsBlock(e))).toEqual(experimentsSummary(e));
   });
 });

@@ -43,7 +43,16 @@ export function renderExperimentsBlock(experiments: readonly ExperimentAnalysis[
   return lines.join('\n');
 }
 
-/** What the block shows, per experiment: its status and winner, for the sync's before → after. */
+/**
+ * What the block shows, per experiment: its status and winner, and the result it counts as
+ * for its assumption (`B wins, validated for A5`), for the sync's before → after — an edit
+ * of the assumption tested or the variant supported moves the evidence, not the winner.
+ */
 export function experimentsSummary(experiments: readonly ExperimentAnalysis[]): BlockSummary {
-  return Object.fromEntries(experiments.map((e) => [e.name, e.winner ? `${e.winner} wins` : e.status]));
+  return Object.fromEntries(experiments.map((e) => [e.name, experimentShown(e.winner ? `${e.winner} wins` : e.status, e.validation)]));
+}
+
+/** One experiment's summary value from what its block shows: shared with the read-back (summary-read-back.ts). */
+export function experimentShown(outcome: string, validation: { result: string; assumption: string } | null): string {
+  return validation ? `${outcome}, ${validation.result} for ${validation.assumption}` : outcome;
 }

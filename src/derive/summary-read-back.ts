@@ -1,3 +1,4 @@
+import { experimentShown } from './render-experiments.js';
 import { NO_RULE_FIRES, TARGET_COLUMN, type BlockSummary } from './summaries.js';
 
 /**
@@ -14,7 +15,7 @@ import { NO_RULE_FIRES, TARGET_COLUMN, type BlockSummary } from './summaries.js'
  */
 export function readBackSummary(name: string, shown: string): BlockSummary | undefined {
   const text = shown.replace(/\r\n/g, '\n');
-  const summary = name === 'metrics' ? metrics(text) : name === 'assumptions' ? assumptions(text) : name === 'state' ? goalState(text) : name === 'results' ? campaignResults(text) : {};
+  const summary = name === 'metrics' ? metrics(text) : name === 'assumptions' ? assumptions(text) : name === 'state' ? goalState(text) : name === 'results' ? campaignResults(text) : name === 'experiments' ? experiments(text) : {};
   return Object.keys(summary).length > 0 ? summary : undefined;
 }
 
@@ -40,6 +41,25 @@ function campaignResults(text: string): BlockSummary {
   const found = tablesOf(text).find((t) => t.header[0] === 'rate' && t.header[1] === 'value');
   for (const row of found?.rows ?? []) summary[row[0]!] = row[1]!;
   if (found && text.includes('No rule fires on these results.')) summary.rules = NO_RULE_FIRES;
+  return summary;
+}
+
+/**
+ * Per experiment, its outcome and the result it counts as (render-experiments.ts,
+ * experimentsSummary): read from its `**name** —` heading, the verdict line under its table
+ * and its `Counts as **…** for …` line.
+ */
+function experiments(text: string): BlockSummary {
+  const summary: BlockSummary = {};
+  for (const section of text.split(/^(?=\*\*[^*\n]+\*\* — )/m)) {
+    const name = /^\*\*([^*\n]+)\*\* — /.exec(section)?.[1];
+    if (name === undefined) continue;
+    const lines = section.split('\n');
+    const winner = lines.map((line) => /^(\S+) wins: /.exec(line)?.[1]).find((w) => w !== undefined);
+    const outcome = winner ? `${winner} wins` : lines.some((l) => l.startsWith('No difference found at this sample: ')) ? 'no-difference' : lines.some((l) => l.startsWith('No winner yet: ')) ? 'running' : 'no-results';
+    const counts = /^Counts as \*\*(\w+)\*\* for (\S+)\.$/m.exec(section);
+    summary[name] = experimentShown(outcome, counts ? { result: counts[1]!, assumption: counts[2]! } : null);
+  }
   return summary;
 }
 
