@@ -418,6 +418,14 @@ export const RULES = {
     message: 'Closed ({outcome}) without its date: expected `closed`, the day the deal closed. Until it is filled in, the deal has no cycle time and is left out of the average and median cycle',
     docs: 'A deal\'s cycle time runs from the day it was opened (meta.json `created`) to the day it closed: without `closed`, its `cycle_time_days` is empty and the metrics\' average and median cycle leave it out, so they move without saying why. The deal still counts as won or lost (the win rate, won ARR). Write the day it closed; a date to come is `date-in-future`.',
   },
+  'closed-without-outcome': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: 'a deal\'s Stage 6 that records its `closed` date or its `arr` with `outcome` empty',
+    message: '{Closed on date | ARR recorded} without its outcome: expected `outcome` — closed-won, closed-lost or stalled. Until it is written, the deal counts as open: in the pipeline, its `arr` in no figure',
+    docs: 'A deal is closed by its Stage 6 `outcome` alone (docs/derivation.md, `status`). A learning that records the day the deal closed or the ARR it signed, with `outcome` left as the template opens it (`outcome: null`) or its line deleted, leaves the deal open: it stays in the pipeline at its stage\'s probability, its `arr` counts in no won ARR, and no goal or subgoal counts the win or the loss. Its validations count as results all the same. Write the outcome; the warning is at `outcome` (or at `closed` when the key is missing).',
+  },
   'validation-repeated': {
     severity: 'warning',
     reportedBy: ['check'],

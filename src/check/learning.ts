@@ -12,7 +12,8 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
 /**
  * What a Stage 6 file records that the figures cannot take as written: a win without its
  * ARR (left out of every ARR sum and average, never counted as 0), an ARR on a deal that was
- * not won (counted in no figure), a close without its date (left out of the cycle figures), an assumption given
+ * not won (counted in no figure), a close without its date (left out of the cycle figures),
+ * a close or an ARR without its outcome (the deal still open), an assumption given
  * more than one result (counted once) and a result for an assumption the thread's
  * hypothesis never said it tests (counted, but suspect), and a campaign closed with
  * prospects still in its sequence (their touches stopped). Warnings: the figures say what they did with them.
@@ -32,6 +33,12 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
   }
   if (thread.family === 'deal' && (data.outcome === 'closed-won' || data.outcome === 'closed-lost') && typeof data.closed !== 'string') {
     report(learning.path, ['closed' in data ? 'closed' : 'outcome'], 'closed-without-date', `Closed (${data.outcome}) without its date: expected \`closed\`, the day the deal closed. Until it is filled in, the deal has no cycle time and is left out of the average and median cycle`, 'warning');
+  }
+  // A close recorded (its day or the ARR signed) with the outcome left empty: the deal stays open in every figure.
+  const noOutcome = data.outcome === null || data.outcome === undefined;
+  if (thread.family === 'deal' && noOutcome && (typeof data.closed === 'string' || (data.arr !== null && data.arr !== undefined))) {
+    const what = typeof data.closed === 'string' ? `Closed on ${data.closed}` : 'ARR recorded';
+    report(learning.path, ['outcome' in data ? 'outcome' : typeof data.closed === 'string' ? 'closed' : 'arr'], 'closed-without-outcome', `${what} without its outcome: expected \`outcome\` — closed-won, closed-lost or stalled. Until it is written, the deal counts as open: in the pipeline, its \`arr\` in no figure`, 'warning');
   }
   const validations = Array.isArray(data.validations) ? (data.validations as AssumptionResult[]) : [];
   const tested = testedAssumptions(thread);
