@@ -492,8 +492,12 @@ describe('who may still be contacted: approval follows the suppression list and 
   it('after a positive reply: no draft and no approval for the rest of the sequence; check warns about a touch approved before the reply', async () => {
     const dir = await draftedCampaign(`${ADA}\n${CARA}`);
     expect((await runCli(['campaign', 'approve', ada(1), '--dir', dir])).code).toBe(0);
-    const replied = await reply(dir, 'ada@analytical.example', "Yes, let's talk on Tuesday.");
+    const replied = await replyJson<{ status: { after: string }; withdrawn: string[] }>(dir, 'ada@analytical.example', "Yes, let's talk on Tuesday.");
     expect(replied.json.status.after).toBe('replied');
+    // The reply withdraws the touch approved before it; set back to approved by hand, check warns of it.
+    expect(replied.json.withdrawn).toEqual([ada(1)]);
+    expect(read(dir, ada(1))).toMatch(/^status: skipped$/m);
+    writeFiles(dir, { [ada(1)]: read(dir, ada(1)).replace(/^status: skipped$/m, 'status: approved') });
 
     const refused = await approveJson<ErrorJson>(dir, [ada(2)]);
     expect(refused.json.error.failures).toEqual([expect.objectContaining({ path: ada(2), gate: 'sequence-stopped', rule: 'approved-sequence-stopped' })]);
