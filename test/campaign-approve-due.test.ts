@@ -173,7 +173,7 @@ describe('campaign approve agrees with due about which touch is next', () => {
     expect(refused.code).toBe(1);
     expect(refused.json.error.failures.map((f) => [f.gate, f.rule])).toEqual([['not-due', 'approved-not-due']]);
     expect(refused.json.error.failures[0]!.message).toBe(
-      `Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touches 1, 2, 3 and 4 are neither sent nor approved: touch 5 goes out after them; approve them first, or with it (\`threadwork campaign approve ${[1, 2, 3, 4, 5].map(draft).join(' ')}\`)`,
+      `Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touches 1, 2, 3 and 4 are neither sent, approved nor skipped: touch 5 goes out after them; approve them first, or with it (\`threadwork campaign approve ${[1, 2, 3, 4, 5].map(draft).join(' ')}\`)`,
     );
     expect(readFileSync(join(dir, draft(5)), 'utf8')).toMatch(/^status: draft$/m);
     expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
@@ -186,6 +186,23 @@ describe('campaign approve agrees with due about which touch is next', () => {
     const three = join(dir, draft(3));
     writeFileSync(three, readFileSync(three, 'utf8').replace(/^status: draft$/m, 'status: approved'));
     const check = await runCli(['check', '--dir', dir], { env: ENV });
-    expect(check.stdout).toContain(`${draft(3)}:2:9 warning Approved although Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touch 2 is neither sent nor approved: touch 3 goes out after it; approve ${draft(2)} too, or set this draft back to \`status: draft\` (approved-not-due)`);
+    expect(check.stdout).toContain(`${draft(3)}:2:9 warning Approved although Dana Reyes (dana@northwind-pay.com)'s next touch is touch 1, due 2026-11-02 (the one \`due\` lists), and touch 2 is neither sent, approved nor skipped: touch 3 goes out after it; approve ${draft(2)} too, or set this draft back to \`status: draft\` (approved-not-due)`);
+  });
+});
+
+describe('campaign approve passes over a touch a person skipped', () => {
+  // A person skipped touch 2 (`status: skipped`: not to be sent); touch 3 was refused as "after touch 2", which nobody would ever send.
+  it('approves touch 3 once touch 1 is approved and touch 2 is skipped, and refuses it while touch 2 is only a draft', async () => {
+    const dir = await draftedCampaignWithProspect();
+    expect((await approveJson(dir, draft(1))).code).toBe(0);
+    const waiting = await approveJson<Refused>(dir, draft(3));
+    expect(waiting.code).toBe(1);
+    expect(waiting.json.error.failures[0]!.message).toContain('touch 2 is neither sent, approved nor skipped: touch 3 goes out after it');
+    const two = join(dir, draft(2));
+    writeFileSync(two, readFileSync(two, 'utf8').replace(/^status: draft$/m, 'status: skipped'));
+    git(dir, 'commit', '-qam', 'touch 2 skipped');
+    const approved = await approveJson(dir, draft(3));
+    expect(approved.code, JSON.stringify(approved.json)).toBe(0);
+    expect(readFileSync(join(dir, draft(3)), 'utf8')).toMatch(/^status: approved$/m);
   });
 });

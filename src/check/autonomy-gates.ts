@@ -90,10 +90,13 @@ export interface PlannedDraft {
 export function gateFailures(model: WorkspaceModel, options: { approving?: readonly string[]; sentAtHead?: SentAtHead; sent?: SentTouches } = {}): GateFailure[] {
   const approving = options.approving ?? [];
   const approved: PlannedDraft[] = [];
+  // A touch marked skipped is a person's decision not to send it: the touches after it are not held back by it (orderGate).
+  const skipped: string[] = [];
   const prospects = new ProspectIndex(options.sent ?? sentTouchesOnce(model, options.sentAtHead));
   for (const file of model.files.values()) {
     const draft = draftValue(file);
     if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
+    else if (draft?.status === 'skipped') skipped.push(touchKey(campaignOfDraft(file.path), draft.prospect, draft.touch));
   }
   approved.sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const path of approving) {
@@ -107,7 +110,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   // The list as last read valid: an invalid list is check's own error, and approve refuses before this (requireSuppression).
   const suppressed = suppressionKeys(suppressionValue(model)?.suppressed ?? []);
   let context: ScoringContext | undefined;
-  const cleared = new Set(approved.map((p) => touchKey(p.campaign, p.draft.prospect, p.draft.touch)));
+  const cleared = new Set([...approved.map((p) => touchKey(p.campaign, p.draft.prospect, p.draft.touch)), ...skipped]);
   for (const planned of approved) {
     if (!approving.includes(planned.path)) failures.push(...approvedTextGate(planned));
     const stopped = contactGate(planned, suppressed);
@@ -159,7 +162,7 @@ class ProspectIndex {
 
 /** Where a draft belongs: its campaign, prospect, sender and send day. */
 export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(sentTouchesOnce(model))): PlannedDraft {
-  const campaign = path.split('/').slice(0, 4).join('/');
+  const campaign = campaignOfDraft(path);
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);
   const actions = thread && stageValue(thread, 'campaign', 5);
@@ -256,7 +259,8 @@ function dueGate(planned: PlannedDraft): GateFailure[] {
 
 /**
  * No approval for a later touch while one before it, from the prospect's next touch on
- * (nextTouch: the one `due` lists), is neither sent nor approved: approval clears a draft
+ * (nextTouch: the one `due` lists), is neither sent, approved nor skipped (a person's
+ * decision not to send it, which the later touches do not wait for): approval clears a draft
  * to be sent, and touch 5 ("following up on my last note") would go out while `due` still
  * lists touch 1. A later touch may be approved ahead with the ones before it: its place
  * in the sequence is then taken by approved touches.
@@ -269,7 +273,7 @@ function orderGate(planned: PlannedDraft, cleared: ReadonlySet<string>): GateFai
   if (missing.length === 0) return [];
   const who = `${draft.prospect.name} (${prospectLabel(draft.prospect)})`;
   const touches = missing.length === 1 ? `touch ${missing[0]} is` : `touches ${joinList(missing.map(String))} are`;
-  const finding = `${who}'s next touch is touch ${after.touch}, due ${after.date} (the one \`due\` lists), and ${touches} neither sent nor approved: touch ${draft.touch} goes out after ${missing.length === 1 ? 'it' : 'them'}`;
+  const finding = `${who}'s next touch is touch ${after.touch}, due ${after.date} (the one \`due\` lists), and ${touches} neither sent, approved nor skipped: touch ${draft.touch} goes out after ${missing.length === 1 ? 'it' : 'them'}`;
   const drafts = missing.map((touch) => touchDraftPath(campaign, draft.prospect, touch));
   return [
     {
@@ -280,6 +284,11 @@ function orderGate(planned: PlannedDraft, cleared: ReadonlySet<string>): GateFai
       refusal: `${finding}; approve ${missing.length === 1 ? 'it' : 'them'} first, or with it (\`threadwork campaign approve ${[...drafts, path].join(' ')}\`)`,
     },
   ];
+}
+
+/** The campaign a draft belongs to: `threads/sales/campaigns/<campaign>`, the folder its `drafts/` is in. */
+function campaignOfDraft(path: string): string {
+  return path.split('/').slice(0, 4).join('/');
 }
 
 function touchKey(campaign: string, prospect: ProspectContacts, touch: number): string {
