@@ -34,7 +34,9 @@ async function committedDeal(): Promise<string> {
 function heldAndNamed(diagnostics: readonly Diagnostic[], path: string): { held: Diagnostic; named: string } {
   const held = diagnostics.find((d) => d.rule === 'derived-held' && d.path === path);
   expect(held, JSON.stringify(diagnostics)).toBeDefined();
-  const named = /because (?:of the error at )?(\S+:\d+:\d+)/.exec(held!.message)?.[1];
+  // Its own error is named by line and column ("its error at 5:13"), another file's by path too.
+  const own = /because of its error at (\d+:\d+)/.exec(held!.message)?.[1];
+  const named = own ? `${path}:${own}` : /because (?:of the error at )?(\S+:\d+:\d+)/.exec(held!.message)?.[1];
   expect(named, held!.message).toBeDefined();
   return { held: held!, named: named! };
 }

@@ -27,7 +27,7 @@ describe('icpConflictsPointedAtSource', () => {
 
   // With the canvas clean (git merged it, or it was resolved first) it still said to hand-merge the file sync regenerates.
   it('says sync regenerates the ICP file when no file it is generated from is conflicted and both sides are as generated', () => {
-    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because of the error at ${ICP}:1:1 (merge-conflict). ${HELD_FILE_ADVICE}`);
+    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because of its error at 1:1 (merge-conflict). ${HELD_FILE_ADVICE}`);
     const [said, hold] = icpConflictsPointedAtSource([icpError, held], new Map([[ICP, { ours: OURS, theirs: THEIRS }]]), () => merged(THEIRS));
     expect(said).toMatchObject({ path: ICP, line: 1, column: 1, severity: 'error', rule: 'merge-conflict' });
     expect(said?.message).toBe('Unresolved merge conflict in a generated file: both sides regenerated it, each from their own canvas, and neither side of it was edited by hand: expected it regenerated, not merged by hand — `threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
@@ -46,7 +46,7 @@ describe('icpConflictsPointedAtSource', () => {
     ['as generated', THEIRS, `Resolve ${SEGMENTS}:35:1 to release the hold: \`threadwork sync\` then regenerates this file from it; threadwork will not commit this file until then`],
     ['tuned by hand', THEIRS.replace('(US)', '(US), Controller'), `Resolve ${SEGMENTS}:35:1 first, then this file's conflict by hand, to release the hold; threadwork will not commit this file while it is broken`],
   ])('says what releases the ICP file\'s hold, at the canvas line, when a side is %s', (_, theirs, release) => {
-    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because of the error at ${ICP}:1:1 (merge-conflict). ${HELD_FILE_ADVICE}`);
+    const held = diagnostic(ICP, { line: 1, column: 1 }, 'warning', 'derived-held', `Held: values derived from it are held at its last valid version (the one in HEAD), because of its error at 1:1 (merge-conflict). ${HELD_FILE_ADVICE}`);
     const said = icpConflictsPointedAtSource([icpError, canvasError, held], new Map([[ICP, { ours: OURS, theirs }]]), () => merged(theirs));
     expect(said[2]?.message.endsWith(`. ${release}`)).toBe(true);
     expect(said[2]?.message).not.toContain(HELD_FILE_ADVICE);

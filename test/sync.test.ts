@@ -815,6 +815,27 @@ describe('sources sync leaves uncommitted', () => {
     expect(text.stdout).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above — a file in error is held, neither synced nor committed, until it is valid`);
   });
 
+  // One typo read as four lines saying the same: the error, a Held warning quoting it whole, the uncommitted line, and a last line saying again that a file in error is not committed.
+  it('says a typo once: the Held line names its error by place, and the last line does not repeat what the uncommitted line says', async () => {
+    const dir = exampleWorkspaceCopy();
+    const broken = 'threads/sales/brightcart/3-implication.md';
+    const text = read(dir, broken);
+    writeFiles(dir, { [broken]: text.replace('arr_potential: 36000', 'arr_potential: [36000') });
+    const line = text.split('\n').findIndex((l) => l.startsWith('arr_potential: 36000')) + 1;
+    const out = await runCli(['sync', '--dir', dir]);
+    expect(out.code).toBe(1);
+    const lines = out.stdout.trimEnd().split('\n');
+    const error = lines.find((l) => l.startsWith(`${broken}:${line}:`) && l.includes(' error '));
+    const held = lines.find((l) => l.includes('(derived-held)'));
+    expect(error, out.stdout).toBeDefined();
+    expect(held).toMatch(new RegExp(`^${broken}:${line}:\\d+ warning Held: values derived from it are held at its last valid version \\(the one in HEAD\\), because of its error at ${line}:\\d+ \\(yaml-syntax\\)\\. Fix the file`));
+    // The error's words are printed once, on its own line.
+    const words = error!.slice(error!.indexOf(' error ') + ' error '.length, error!.lastIndexOf(' ('));
+    expect(held).not.toContain(words);
+    expect(out.stdout).toContain(`⚠ 1 source file in error is not committed: ${broken}; fix the error above`);
+    expect(lines.at(-1)).toBe('✗ nothing to write, but not clean: 1 error above');
+  });
+
   it('says a source deleted and not committed was deleted, not that it differs from HEAD', async () => {
     const dir = exampleWorkspaceCopy();
     rmSync(join(dir, 'strategy/canvas/01-context.md'));

@@ -663,7 +663,8 @@ export class WorkspaceState {
       const error = entry ? firstErrorOf(entry.current) : undefined;
       // The error is printed beside this warning (sync and every write command print both): named by its place and rule, not
       // quoted again — one typo read as two long lines saying the same.
-      const why = error ? `of the error at ${error.path}:${error.line}:${error.column} (${error.rule})` : entry ? 'it is not valid' : 'it cannot be read';
+      const place = error?.path === path ? `its error at ${error.line}:${error.column}` : error && `the error at ${error.path}:${error.line}:${error.column}`;
+      const why = error ? `of ${place} (${error.rule})` : entry ? 'it is not valid' : 'it cannot be read';
       const held = good
         ? `values derived from it are held at its last valid version (${heldVersionName(entry)})`
         : 'it has no valid version yet, so nothing is derived from it';

@@ -46,8 +46,11 @@ export function describeSync(result: SyncResult, root?: string, paused?: GitOper
   const mark = errors > 0 ? pc.red('✗') : pc.green('✓');
   // Files a derived value could not be written to (their bytes would change): not in sync.
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
-  const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above (a file with an error is neither edited nor committed)` : '';
   const left = leftUncommitted(result.uncommitted, root, result.diagnostics, paused);
+  // Said once: the line on sources in error left uncommitted (leftUncommitted) already says a file in error is held, not committed.
+  const inError = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path));
+  const heldSaid = (result.uncommitted ?? []).some((path) => inError.has(path));
+  const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above${heldSaid ? '' : ' (a file with an error is neither edited nor committed)'}` : '';
   if (result.edits.length === 0) {
     if (left) lines.push(left);
     // With nothing derived to write, a commit is of sources alone — goal files added or removed (a rename whose threads follow it) — or the one of an interrupted transaction this run finished.
