@@ -105,7 +105,7 @@ describe('the reports printed side by side', () => {
     const winloss = await report('winloss', dir, { md: true });
     expect(winloss.code).toBe(0);
     expect(winloss.stdout).toContain('5 won, 6 lost · win rate 45% ·');
-    expect(winloss.stdout).toContain('| segment | mid-market-fintech | 11 | 5/6 | 45% | +0 pts |');
+    expect(winloss.stdout).toContain('| segment | mid-market-fintech | 11 | 5/6 | 45% | ±0 pts |');
     expect(winloss.stdout).not.toContain('46%');
     const pipeline = await report('pipeline', dir, { md: true });
     expect(pipeline.stdout).toContain('win rate 45%');

@@ -33,6 +33,6 @@ describe('report winloss', () => {
     const text = await runCli(['report', 'winloss', '--md'], { cwd: dir, env: { THREADWORK_TODAY: '2026-12-01' } });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/\| segment \| mid-market-fintech \| 40 \| 23\/17 \| 58% \| \+8 pts \|/);
-    expect(text.stdout).toMatch(/\| segment \| ecommerce-finance \| 40 \| 17\/23 \| 43% \| -7 pts \|/);
+    expect(text.stdout).toMatch(/\| segment \| ecommerce-finance \| 40 \| 17\/23 \| 43% \| −7 pts \|/);
   });
 });

@@ -149,7 +149,8 @@ export function renderAssumptions(states: readonly AssumptionState[], format: Re
  */
 function liftPoints(rate: number, overall: number | null): string {
   const points = overall === null ? 0 : roundHalfUp(rate * 100, 0) - roundHalfUp(overall * 100, 0) || 0;
-  return `${points >= 0 ? '+' : ''}${points} pts`;
+  // Signed as the experiments' and the forecast's differences are: a minus sign (−), and ± for no difference ("+0 pts" read as a gain).
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} pts`;
 }
 
 /**
