@@ -206,3 +206,19 @@ describe('campaign approve passes over a touch a person skipped', () => {
     expect(readFileSync(join(dir, draft(3)), 'utf8')).toMatch(/^status: approved$/m);
   });
 });
+
+describe('due passes over a touch a person skipped', () => {
+  // Touch 2 marked skipped (a decision not to send it): due listed it as overdue until touches_done was raised by hand.
+  it('lists the touch after a skipped one, and approve takes it as the next', async () => {
+    const dir = await draftedCampaignWithProspect(', touches_done: 1');
+    const before = await dueJson<{ due: { touch: number; draft: string | null }[] }>(dir);
+    expect(before.json.due.map((d) => d.touch)).toEqual([2]);
+    const two = join(dir, draft(2));
+    writeFileSync(two, readFileSync(two, 'utf8').replace(/^status: draft$/m, 'status: skipped'));
+    git(dir, 'commit', '-qam', 'touch 2 skipped');
+    const after = await dueJson<{ due: { touch: number; draft: string | null }[] }>(dir);
+    expect(after.json.due.map((d) => [d.touch, d.draft])).toEqual([[3, draft(3)]]);
+    const approved = await approveJson(dir, draft(3));
+    expect(approved.code, JSON.stringify(approved.json)).toBe(0);
+  });
+});

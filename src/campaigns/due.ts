@@ -4,7 +4,7 @@ import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import { metaOf, stageOf, stageValue, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
-import { lastSentByCampaign, prospectsAsSent, touchDraftPath, touchesDone, type SentAtHead } from '../derive/sent-touches.js';
+import { lastSentByCampaign, prospectsAsSent, prospectsPastSkipped, touchDraftPath, touchesDone, type SentAtHead } from '../derive/sent-touches.js';
 import { dueProspect, prospectId, type ProspectContacts } from '../outreach/index.js';
 import { requireSuppression } from './suppression.js';
 
@@ -170,7 +170,7 @@ export function listDueTouches(model: WorkspaceModel, today: string, sentAtHead?
     const actions = stageValue(thread, 'campaign', 5);
     if (!meta || meta.type !== 'sales-campaign' || !actions) continue;
     const sequence = actions.sequence ?? null;
-    const prospects = prospectsAsSent(sent.get(thread.path), actions.prospects ?? []);
+    const prospects = prospectsPastSkipped(model, thread.path, prospectsAsSent(sent.get(thread.path), actions.prospects ?? []));
     due.push(
       ...dueTouches({
         campaign: thread.path,

@@ -5,7 +5,7 @@ import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
 import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { approvedTextDigest } from '../outreach/approved-text.js';
-import { prospectsAsSent, sentTouchesOnce, touchDraftPath, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
+import { prospectsAsSent, prospectsPastSkipped, sentTouchesOnce, touchDraftPath, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { joinList } from '../scoring/text.js';
 import { DISQUALIFIED_CAP } from '../scoring/disqualifiers.js';
 import { barAsWritten, formatTotal } from '../scoring/qualification.js';
@@ -92,7 +92,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
   const approved: PlannedDraft[] = [];
   // A touch marked skipped is a person's decision not to send it: the touches after it are not held back by it (orderGate).
   const skipped: string[] = [];
-  const prospects = new ProspectIndex(options.sent ?? sentTouchesOnce(model, options.sentAtHead));
+  const prospects = new ProspectIndex(model, options.sent ?? sentTouchesOnce(model, options.sentAtHead));
   for (const file of model.files.values()) {
     const draft = draftValue(file);
     if (draft?.status === 'approved' && !approving.includes(file.path)) approved.push(planDraft(model, file.path, draft, prospects));
@@ -143,17 +143,22 @@ export function checkAutonomyGates(model: WorkspaceModel, locators: Locators, se
 /**
  * Per campaign, its prospects by normalized address, each with the touches sent counted as
  * `due` counts them (prospectsAsSent: `touches_done`, or a draft marked sent if it records
- * more): built once per campaign, however many drafts it has. The first entry of an address wins, as in `due`.
+ * more; then past the touches skipped from there, prospectsPastSkipped): built once per
+ * campaign, however many drafts it has. The first entry of an address wins, as in `due`.
  */
 class ProspectIndex {
   private readonly byCampaign = new Map<string, Map<string, Record<string, unknown>>>();
-  constructor(private readonly sent: SentTouches) {}
+  constructor(
+    private readonly model: WorkspaceModel,
+    private readonly sent: SentTouches,
+  ) {}
 
   prospect(campaign: string, prospects: readonly Record<string, unknown>[], who: ProspectContacts): Record<string, unknown> | undefined {
     let index = this.byCampaign.get(campaign);
     if (!index) {
       index = new Map();
-      for (const p of prospectsAsSent(this.sent().get(campaign), prospects as (Record<string, unknown> & ProspectContacts)[])) if (!index.has(prospectId(p))) index.set(prospectId(p), p);
+      const counted = prospectsAsSent(this.sent().get(campaign), prospects as (Record<string, unknown> & ProspectContacts)[]);
+      for (const p of prospectsPastSkipped(this.model, campaign, counted)) if (!index.has(prospectId(p))) index.set(prospectId(p), p);
       this.byCampaign.set(campaign, index);
     }
     return index.get(prospectId(who));
@@ -161,7 +166,7 @@ class ProspectIndex {
 }
 
 /** Where a draft belongs: its campaign, prospect, sender and send day. */
-export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(sentTouchesOnce(model))): PlannedDraft {
+export function planDraft(model: WorkspaceModel, path: string, draft: DraftValue, index: ProspectIndex = new ProspectIndex(model, sentTouchesOnce(model))): PlannedDraft {
   const campaign = campaignOfDraft(path);
   const thread = model.threads.get(campaign);
   const meta = thread && metaOf(thread);

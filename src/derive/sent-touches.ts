@@ -117,3 +117,23 @@ export function prospectsAsSent<P extends ProspectContacts>(sent: ReadonlyMap<st
 
 /** A missing, negative or non-numeric `touches_done` means nothing was sent yet; 2.7 means 2. A 5-actions.md holding one is invalid (schema/stages.ts): this reads what the library is given. */
 export { touchesDone };
+
+/**
+ * The prospects with `touches_done` moved past the touches a person skipped: a draft marked
+ * `status: skipped` at the prospect's next touch (and at each one after it that is skipped
+ * too) is a decision not to send it, so the sequence goes on to the touch after — `due` kept
+ * listing the skipped touch until `touches_done` was raised by hand. Only consecutive skips
+ * from the next touch on: a later skipped touch waits for its turn.
+ */
+export function prospectsPastSkipped<P extends ProspectContacts>(model: WorkspaceModel, campaignPath: string, prospects: readonly P[]): P[] {
+  const skipped = (prospect: P, touch: number): boolean => {
+    const file = model.files.get(touchDraftPath(campaignPath, prospect, touch));
+    return file !== undefined && draftValue(file)?.status === 'skipped';
+  };
+  return prospects.map((p) => {
+    const done = touchesDone((p as { touches_done?: unknown }).touches_done);
+    let passed = done;
+    while (skipped(p, passed + 1)) passed++;
+    return passed > done ? Object.assign({}, p, { touches_done: passed }) : p;
+  });
+}
