@@ -1,6 +1,8 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { deriveAssumptions } from '../src/derive/assumptions.js';
 import { deriveGoal } from '../src/derive/goals.js';
+import { renderGoals } from '../src/report/render.js';
 import { computeFigures } from '../src/derive/metrics.js';
 import { parseMoney, parseMoneyRange } from '../src/schema/money.js';
 import type { ThreadFacts } from '../src/derive/thread-facts.js';
@@ -129,6 +131,14 @@ describe('goal state', () => {
   it('subgoals are pending without threads and blocked when all their threads are lost', () => {
     const state = deriveGoal(goal, [deal('threads/sales/x', { ...link, status: 'closed-lost', outcome: 'closed-lost' })], '2026-03-01');
     expect(state.subgoals.map((s) => s.status)).toEqual(['blocked', 'pending']);
+  });
+
+  // Right after its first win a subgoal read "✗ blocked" in the terminal report, with nothing saying what it waits for.
+  it('a blocked subgoal is said in the terminal report with what moves it again', () => {
+    const state = deriveGoal(goal, [won('threads/sales/a', 30000, link)], '2026-03-01');
+    expect(state.subgoals[0]).toMatchObject({ id: 'SG1', current: 1, status: 'blocked' });
+    const line = stripVTControlCharacters(renderGoals([state], 'terminal', 'USD')).split('\n').find((l) => l.includes('SG1'));
+    expect(line).toContain('✗ blocked: no open thread — open a new one');
   });
 
   it('a subgoal whose linked threads all closed short of it is blocked, whatever value they counted', () => {

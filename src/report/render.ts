@@ -115,7 +115,9 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat, c
 }
 
 function statusMark(status: string): string {
-  return status === 'completed' ? pc.green('✓ completed') : status === 'missed' ? pc.red('✗ missed') : status === 'blocked' ? pc.red('✗ blocked') : status === 'in_progress' ? pc.yellow('… in progress') : pc.dim('· pending');
+  // Blocked is every linked thread closed short of the target (docs/derivation.md): said with what moves it again, since a
+  // subgoal read "✗ blocked" the day its first deal was won, with nothing saying a new thread was what it waited for.
+  return status === 'completed' ? pc.green('✓ completed') : status === 'missed' ? pc.red('✗ missed') : status === 'blocked' ? pc.red('✗ blocked: no open thread — open a new one') : status === 'in_progress' ? pc.yellow('… in progress') : pc.dim('· pending');
 }
 
 export function renderAssumptions(states: readonly AssumptionState[], format: ReportFormat): string {
