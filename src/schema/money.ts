@@ -79,7 +79,7 @@ export function inCurrency(value: unknown, currency: string): boolean {
  * `€1200.125` reads as thousands grouped.
  */
 export function amountInCurrency(amount: number, currency: string | undefined): number | string {
-  const sign = currency === undefined ? undefined : SIGN[currency.toLowerCase()];
+  const sign = currency === undefined ? undefined : currencySign(currency);
   if (sign === undefined) return amount;
   const digits = String(amount);
   return `${sign}${/\.\d{3}$/.test(digits) ? `${digits}0` : digits}`;
@@ -345,7 +345,7 @@ export function moneyProblems(value: unknown): { path: string[]; message: string
   // was read in the min's currency, 20k euros to 40k dollars counted as 30k euros.
   const [low, high] = [writtenCurrency(ends.min), writtenCurrency(ends.max)];
   if (problems.length === 0 && low !== undefined && high !== undefined && low !== high) {
-    problems.push({ path: ['max'], message: `${READS_TWO_WAYS}: the min and the max name two currencies, ${SIGN[low.toLowerCase()] ?? low} and ${SIGN[high.toLowerCase()] ?? high}: write both ends in one` });
+    problems.push({ path: ['max'], message: `${READS_TWO_WAYS}: the min and the max name two currencies, ${currencySign(low) ?? low} and ${currencySign(high) ?? high}: write both ends in one` });
   }
   return problems;
 }

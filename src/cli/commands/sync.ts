@@ -48,8 +48,7 @@ export function describeSync(result: SyncResult, root?: string, paused?: GitOper
   const stale = result.diagnostics.filter((d) => d.rule === 'not-utf8' && d.message.endsWith(NOT_UTF8_STALE)).length;
   const left = leftUncommitted(result.uncommitted, root, result.diagnostics, paused);
   // Said once: the line on sources in error left uncommitted (leftUncommitted) already says a file in error is held, not committed.
-  const inError = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path));
-  const heldSaid = (result.uncommitted ?? []).some((path) => inError.has(path));
+  const heldSaid = inErrorAmong(result.uncommitted ?? [], result.diagnostics).length > 0;
   const errorsNote = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'} above${heldSaid ? '' : ' (a file with an error is neither edited nor committed)'}` : '';
   if (result.edits.length === 0) {
     if (left) lines.push(left);
@@ -88,7 +87,7 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const inError = new Set(errors.map((d) => d.path));
   const holding = heldBy(diagnostics);
-  const broken = paths.filter((p) => inError.has(p));
+  const broken = inErrorAmong(paths, diagnostics);
   const held = paths.filter((p) => !inError.has(p) && holding(p));
   const valid = paths.filter((p) => !inError.has(p) && !holding(p));
   const lines: string[] = [];
@@ -109,6 +108,12 @@ export function leftUncommitted(paths: readonly string[] | null | undefined, roo
     lines.push(`${pc.yellow('⚠')} ${held.length} ${what} held and not committed: ${named(held, markDeleted(deleted))}; fix what holds ${one ? 'it' : 'them'} (the Held lines above), and the next sync commits ${commits} — not by hand meanwhile`);
   }
   return lines.join('\n');
+}
+
+/** Of `paths`, those with an error among `diagnostics`: sources held, never committed, until fixed. */
+function inErrorAmong(paths: readonly string[], diagnostics: readonly Diagnostic[]): string[] {
+  const inError = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.path));
+  return paths.filter((p) => inError.has(p));
 }
 
 /** Whether a path is held by a `derived-held` warning: the file it names, or a file of the thread it names. */
