@@ -1,6 +1,7 @@
 import { START, type Position, type Range } from '../diagnostics.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
-import { YamlLocator, type DataPath } from '../markdown/locate.js';
+import type { DataPath, Locator } from '../markdown/locate.js';
+import { locatorOf } from '../markdown/simple-locate.js';
 
 /**
  * Positions for reference diagnostics. Files are not kept in memory after the scan, so
@@ -9,7 +10,7 @@ import { YamlLocator, type DataPath } from '../markdown/locate.js';
  * text, not in the old file on disk.
  */
 export class Locators {
-  private readonly cache = new Map<string, YamlLocator | null>();
+  private readonly cache = new Map<string, Locator | null>();
 
   constructor(private readonly text: (path: string) => string | undefined) {}
 
@@ -30,17 +31,17 @@ export class Locators {
     return locator ? locator.locateKey(dataPath) : { start: START, end: START };
   }
 
-  private locatorFor(path: string): YamlLocator | null {
+  private locatorFor(path: string): Locator | null {
     if (this.cache.has(path)) return this.cache.get(path)!;
-    let locator: YamlLocator | null = null;
+    let locator: Locator | null = null;
     try {
       const text = this.text(path);
       if (text === undefined) throw new Error('gone');
       if (path.endsWith('.md')) {
         const fm = parseFrontMatter(text);
-        locator = fm.present && !fm.errors ? new YamlLocator(fm.yamlText) : null;
+        locator = fm.present && !fm.errors ? locatorOf(fm.yamlText) : null;
       } else {
-        locator = new YamlLocator(text);
+        locator = locatorOf(text);
       }
     } catch {
       locator = null;

@@ -5,12 +5,21 @@ import { parseYamlDocument } from './front-matter.js';
 
 export type DataPath = readonly PropertyKey[];
 
+/** What places a diagnostic in a YAML text: YamlLocator, or SimpleLocator (simple-locate.ts) for plain front matter. */
+export interface Locator {
+  locate(path: DataPath): Position;
+  locateRange(path: DataPath): Range;
+  locateKey(path: DataPath): Range;
+  /** The text of the scalar at `path` as written (`01712345678`, where the value read is 1712345678); undefined if no scalar is there. */
+  writtenAt(path: DataPath): string | undefined;
+}
+
 /**
  * Finds where a data path (as in a zod issue) is written in a YAML or JSON text, so a
  * diagnostic lands on the offending key or value instead of line 1. A path that ends at
  * a missing key points at the map that should hold it.
  */
-export class YamlLocator {
+export class YamlLocator implements Locator {
   private readonly doc: Document;
   private readonly lineCounter: LineCounter;
 

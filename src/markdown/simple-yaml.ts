@@ -60,7 +60,7 @@ export function readSimpleYaml(text: string, from = 0, to = text.length): unknow
  * non-printable character js-yaml refuses, a surrogate, a byte-order mark, a Unicode line
  * separator. (A regular expression: a loop over the characters cost twice as much.)
  */
-const NOT_PLAIN = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+export const NOT_PLAIN = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
 /**
  * Reads one text. The lines that hold something (not blank, not a comment) are kept as
@@ -248,31 +248,10 @@ class SimpleReader {
 
   /** A quoted scalar that closes on its line; `this.at` is left after the closing quote. */
   private quoted(at: number, end: number): string {
-    const text = this.text;
-    const quote = text.charCodeAt(at);
-    let out = '';
-    let from = at + 1;
-    for (let i = at + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === quote) {
-        if (quote === APOSTROPHE && i + 1 < end && text.charCodeAt(i + 1) === APOSTROPHE) {
-          out += text.slice(from, i + 1); // `''` is one `'`
-          from = i + 2;
-          i++;
-          continue;
-        }
-        this.at = i + 1;
-        return out + text.slice(from, i);
-      }
-      if (c === BACKSLASH && quote === QUOTE) {
-        const escaped = i + 1 < end ? ESCAPES[text[i + 1]!] : undefined;
-        if (escaped === undefined) throw DECLINE;
-        out += text.slice(from, i) + escaped;
-        from = i + 2;
-        i++;
-      }
-    }
-    throw DECLINE; // closes on a later line, or never
+    const read = quotedScalar(this.text, at, end);
+    if (read === undefined) throw DECLINE;
+    this.at = read.end;
+    return read.value;
   }
 
   /** `[a, "b", 3]` on one line, scalars only; `this.at` is left after `]`. */
@@ -328,28 +307,71 @@ class SimpleReader {
    * indicator, or is empty (`[a,,b]`, `[a, ]`).
    */
   private flowScalar(at: number, end: number): unknown {
-    const text = this.text;
     if (at >= end) throw DECLINE;
-    const c = text.charCodeAt(at);
+    const c = this.text.charCodeAt(at);
     if (c === QUOTE || c === APOSTROPHE) return this.quoted(at, end);
-    const next = text.charCodeAt(at + 1);
-    // A `-` before a flow indicator is one too (`[-]` is an error, not a list of "-").
-    if (isIndicator(c, next, at + 1 >= end) || (c === DASH && (next === COMMA || next === CLOSE_BRACKET || next === CLOSE_BRACE || next === OPEN_BRACKET || next === OPEN_BRACE))) throw DECLINE;
-    let i = at;
-    for (; i < end; i++) {
-      const d = text.charCodeAt(i);
-      if (d === COMMA || d === CLOSE_BRACKET || d === CLOSE_BRACE) break;
-      if (d === COLON || d === HASH || d === OPEN_BRACKET || d === OPEN_BRACE) throw DECLINE;
-    }
-    this.at = i;
-    let stop = i;
-    while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
-    return resolvePlainScalar(text.slice(at, stop));
+    const plain = flowPlainEnd(this.text, at, end);
+    if (plain === undefined) throw DECLINE;
+    this.at = plain.next;
+    return resolvePlainScalar(this.text.slice(at, plain.end));
   }
 }
 
+/**
+ * A quoted scalar that closes on the line (before `end`): its value and the offset after
+ * its closing quote; undefined when it closes on a later line, or never, or holds an
+ * escape not read here.
+ */
+export function quotedScalar(text: string, at: number, end: number): { value: string; end: number } | undefined {
+  const quote = text.charCodeAt(at);
+  let out = '';
+  let from = at + 1;
+  for (let i = at + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) {
+      if (quote === APOSTROPHE && i + 1 < end && text.charCodeAt(i + 1) === APOSTROPHE) {
+        out += text.slice(from, i + 1); // `''` is one `'`
+        from = i + 2;
+        i++;
+        continue;
+      }
+      return { value: out + text.slice(from, i), end: i + 1 };
+    }
+    if (c === BACKSLASH && quote === QUOTE) {
+      const escaped = i + 1 < end ? ESCAPES[text[i + 1]!] : undefined;
+      if (escaped === undefined) return undefined;
+      out += text.slice(from, i) + escaped;
+      from = i + 2;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A plain scalar inside a flow collection, from `at`: where it ends (`end`, trailing
+ * spaces cut) and where reading goes on (`next`, at the `,`, `]` or `}` after it).
+ * Undefined when it holds anything that would make it more than words (a colon, a `#`, a
+ * bracket or brace), starts with an indicator, or is empty (`[a,,b]`, `[a, ]`).
+ */
+export function flowPlainEnd(text: string, at: number, end: number): { end: number; next: number } | undefined {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  // A `-` before a flow indicator is one too (`[-]` is an error, not a list of "-").
+  if (isIndicator(c, next, at + 1 >= end) || (c === DASH && (next === COMMA || next === CLOSE_BRACKET || next === CLOSE_BRACE || next === OPEN_BRACKET || next === OPEN_BRACE))) return undefined;
+  let i = at;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d === COMMA || d === CLOSE_BRACKET || d === CLOSE_BRACE) break;
+    if (d === COLON || d === HASH || d === OPEN_BRACKET || d === OPEN_BRACE) return undefined;
+  }
+  let stop = i;
+  while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
+  return { end: stop, next: i };
+}
+
 /** Where the key at `at` ends (at its colon), or -1 when the text there is not `key:` + space or end. */
-function keyEnd(text: string, at: number, end: number): number {
+export function keyEnd(text: string, at: number, end: number): number {
   let i = at;
   const first = text.charCodeAt(i);
   if (!(isLetter(first) || first === 95)) return -1;
@@ -366,7 +388,7 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function skipSpaces(text: string, at: number, end: number): number {
+export function skipSpaces(text: string, at: number, end: number): number {
   while (at < end && text.charCodeAt(at) === SPACE) at++;
   return at;
 }
@@ -377,7 +399,14 @@ function skipSpaces(text: string, at: number, end: number): number {
  * inside or `:` last (a mapping), or nothing at all.
  */
 function blockPlain(text: string, at: number, end: number): string {
-  if (isIndicator(text.charCodeAt(at), text.charCodeAt(at + 1), at + 1 >= end)) throw DECLINE;
+  const stop = plainEnd(text, at, end);
+  if (stop === undefined) throw DECLINE;
+  return text.slice(at, stop);
+}
+
+/** Where blockPlain's scalar ends (before a comment, trailing spaces cut), or undefined where it declines. */
+export function plainEnd(text: string, at: number, end: number): number | undefined {
+  if (isIndicator(text.charCodeAt(at), text.charCodeAt(at + 1), at + 1 >= end)) return undefined;
   let stop = end;
   // A comment starts at a `#` after a space; the first character is not one (an indicator).
   for (let hash = text.indexOf('#', at); hash >= 0 && hash < end; hash = text.indexOf('#', hash + 1)) {
@@ -388,9 +417,9 @@ function blockPlain(text: string, at: number, end: number): string {
   }
   while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
   for (let colon = text.indexOf(':', at); colon >= 0 && colon < stop; colon = text.indexOf(':', colon + 1)) {
-    if (colon + 1 === stop || text.charCodeAt(colon + 1) === SPACE) throw DECLINE;
+    if (colon + 1 === stop || text.charCodeAt(colon + 1) === SPACE) return undefined;
   }
-  return text.slice(at, stop);
+  return stop;
 }
 
 /**

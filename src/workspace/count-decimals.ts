@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
 import { COUNT_METRICS, wholeCountMessage } from '../schema/goal.js';
 import { DOTTED_THOUSANDS } from '../schema/money.js';
 import { formatDataPath } from './validate.js';
@@ -40,7 +40,7 @@ function wholeCounts(raw: unknown, countsIn: CountsIn): { at: PropertyKey[]; met
  * looked at, and located (parsed a second time) only when it has a count: goals are few,
  * 13-metrics is one file.
  */
-function countsWrittenAsDecimals(path: string, raw: unknown, countsIn: CountsIn, makeLocator: () => YamlLocator): Diagnostic[] {
+function countsWrittenAsDecimals(path: string, raw: unknown, countsIn: CountsIn, makeLocator: () => Locator): Diagnostic[] {
   const figures = wholeCounts(raw, countsIn);
   if (figures.length === 0) return [];
   const locator = makeLocator();
@@ -56,7 +56,7 @@ function countsWrittenAsDecimals(path: string, raw: unknown, countsIn: CountsIn,
 }
 
 /** A validation with its counts written as decimals added: its value dropped when there is one, as for any schema error. */
-export function withCountDecimals<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, raw: unknown, countsIn: CountsIn, makeLocator: () => YamlLocator): { value: T | undefined; diagnostics: Diagnostic[] } {
+export function withCountDecimals<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, raw: unknown, countsIn: CountsIn, makeLocator: () => Locator): { value: T | undefined; diagnostics: Diagnostic[] } {
   if (validated.value === undefined) return validated;
   const found = countsWrittenAsDecimals(path, raw, countsIn, makeLocator);
   return found.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...found] };

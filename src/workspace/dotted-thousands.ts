@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
 import { isMoneySchema } from '../schema/common.js';
 import { arrayElement, objectShape } from '../schema/misspelt-keys.js';
 import { DOTTED_THOUSANDS, READS_TWO_WAYS } from '../schema/money.js';
@@ -20,7 +20,7 @@ import { formatDataPath, withValueAt } from './validate.js';
  * text as written is refused is asked of the file's own schema with it in quotes, so the
  * error is the one the quoted text gets.
  */
-function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
+function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, makeLocator: () => Locator): Diagnostic[] {
   if (!holdsMoney(schema)) return [];
   const suspects: PropertyKey[][] = [];
   collect(raw, schema, [], suspects);
@@ -41,7 +41,7 @@ function dottedThousandsProblems(path: string, schema: z.ZodType, raw: unknown, 
  * value is dropped when there is one, as for any schema error. A value already refused is
  * not looked at again.
  */
-export function withDottedThousands<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, schema: z.ZodType, raw: unknown, makeLocator: () => YamlLocator): { value: T | undefined; diagnostics: Diagnostic[] } {
+export function withDottedThousands<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, schema: z.ZodType, raw: unknown, makeLocator: () => Locator): { value: T | undefined; diagnostics: Diagnostic[] } {
   if (validated.value === undefined) return validated;
   const slips = dottedThousandsProblems(path, schema, raw, makeLocator);
   return slips.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...slips] };

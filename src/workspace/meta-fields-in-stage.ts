@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
 import { DERIVED_META_FIELDS, threadMetaSchema } from '../schema/meta.js';
 import { objectShape } from '../schema/misspelt-keys.js';
 import type { z } from 'zod';
@@ -21,7 +21,7 @@ const DERIVED_FROM: Record<string, string> = {
  * counted in the segment its meta.json names, with nothing said. `skip` holds the keys
  * another warning already names (a misspelt key).
  */
-export function metaFieldsInStage(path: string, schema: z.ZodType, data: unknown, makeLocator: () => YamlLocator, skip: ReadonlySet<string>): Diagnostic[] {
+export function metaFieldsInStage(path: string, schema: z.ZodType, data: unknown, makeLocator: () => Locator, skip: ReadonlySet<string>): Diagnostic[] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const read = objectShape(schema);
   const found = Object.keys(data).filter((key) => META_FIELDS.includes(key) && !(read && Object.hasOwn(read, key)) && !skip.has(key));

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
 import { formatDataPath } from './validate.js';
 
 /** YAML 1.2 core's other bases (markdown/core-scalars.ts): `0x10` is read as 16, `0o20` as 16. */
@@ -16,7 +16,7 @@ const MAY_HOLD_ONE = /(?:^|[\s:[,{-])0[xo][0-9a-fA-F]/m;
  * dropped as for any schema error. Located (parsed a second time) only when the text holds
  * such a scalar.
  */
-function nonDecimalNumbers(path: string, yamlText: string, raw: unknown, makeLocator: () => YamlLocator): Diagnostic[] {
+function nonDecimalNumbers(path: string, yamlText: string, raw: unknown, makeLocator: () => Locator): Diagnostic[] {
   if (!MAY_HOLD_ONE.test(yamlText)) return [];
   const numbers: PropertyKey[][] = [];
   collectNumbers(raw, [], numbers);
@@ -41,7 +41,7 @@ function collectNumbers(raw: unknown, path: PropertyKey[], found: PropertyKey[][
 }
 
 /** A validation with its numbers written in another base than decimal added: its value dropped when there is one, as for any schema error. */
-export function withNonDecimalNumbers<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, yamlText: string, raw: unknown, makeLocator: () => YamlLocator): { value: T | undefined; diagnostics: Diagnostic[] } {
+export function withNonDecimalNumbers<T>(validated: { value: T | undefined; diagnostics: Diagnostic[] }, path: string, yamlText: string, raw: unknown, makeLocator: () => Locator): { value: T | undefined; diagnostics: Diagnostic[] } {
   if (validated.value === undefined) return validated;
   const found = nonDecimalNumbers(path, yamlText, raw, makeLocator);
   return found.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...found] };

@@ -5,7 +5,8 @@ import { derivedBlockOfEachConflict, derivedBlocksHoldingConflicts } from './der
 import { derivedMetaConflictWords, derivedOnlyMetaConflict, metaConflictAdvice, openedTwiceConflict, openedTwiceMetaConflict, openedTwiceMetaWords, openedTwiceWords } from './meta-conflict.js';
 import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
-import { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
+import { locatorOf } from '../markdown/simple-locate.js';
 import { findDuplicateKeys } from '../markdown/json-keys.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
@@ -213,17 +214,17 @@ function parseMarkdownFile(path: string, kind: FileKind, text: string, schema: z
   const notText = fm.present ? controlCharacterProblem(path, text) : notTextProblem(path, text);
   if (notText) return parsedFile(path, kind, fm.present ? fm.bodyOffset : 0, undefined, undefined, [notText]);
   // `arr_potential: 36.000` unquoted: YAML's 36, valid to the schema, an error all the same (dotted-thousands.ts).
-  const validated = withDottedThousands(validateData(schema, fm.data, path, () => new YamlLocator(fm.yamlText)), path, schema, fm.data, () => new YamlLocator(fm.yamlText));
+  const validated = withDottedThousands(validateData(schema, fm.data, path, () => locatorOf(fm.yamlText)), path, schema, fm.data, () => locatorOf(fm.yamlText));
   // A count written `12.000` (a goal's, a 13-metrics target): YAML's 12, whole to the schema, an error all the same (count-decimals.ts).
   const countsIn = kind.kind === 'goal' ? 'goal' : kind.kind === 'canvas' && kind.section === '13-metrics' ? 'metrics-targets' : undefined;
-  const counted = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => new YamlLocator(fm.yamlText)) : validated;
+  const counted = countsIn ? withCountDecimals(validated, path, fm.data, countsIn, () => locatorOf(fm.yamlText)) : validated;
   // `resource_cost_hours: 0x10`, a campaign's `sent: 0x10`: YAML's 16, valid to the schema, an error all the same (non-decimal-numbers.ts).
-  const { value, diagnostics } = withNonDecimalNumbers(counted, path, fm.yamlText, fm.data, () => new YamlLocator(fm.yamlText));
-  const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => new YamlLocator(fm.yamlText));
+  const { value, diagnostics } = withNonDecimalNumbers(counted, path, fm.yamlText, fm.data, () => locatorOf(fm.yamlText));
+  const misspelt = misspeltKeyWarnings(path, schema, fm.data, () => locatorOf(fm.yamlText));
   diagnostics.push(...misspelt);
   if (kind.kind === 'stage') {
     const named = new Set(misspelt.flatMap((d) => (d.field ? [d.field] : [])));
-    diagnostics.push(...metaFieldsInStage(path, schema, fm.data, () => new YamlLocator(fm.yamlText), named));
+    diagnostics.push(...metaFieldsInStage(path, schema, fm.data, () => locatorOf(fm.yamlText), named));
   }
   if (!fm.present && diagnostics.length > 0) {
     diagnostics.unshift(
@@ -259,8 +260,8 @@ function parseYamlFile(path: string, kind: FileKind, fileText: string, schema: z
   if (read.problems) return parsedFile(path, kind, 0, undefined, undefined, read.problems.map((p) => diagnostic(path, p.position, 'error', p.rule, p.message)));
   const raw = read.value ?? {};
   // An ICP's `revenue: {min: 20.000}` unquoted: YAML's 20, as in front matter (dotted-thousands.ts).
-  const thousands = withDottedThousands(validateData(schema, raw, path, () => new YamlLocator(text)), path, schema, raw, () => new YamlLocator(text));
-  const { value, diagnostics } = withNonDecimalNumbers(thousands, path, text, raw, () => new YamlLocator(text));
+  const thousands = withDottedThousands(validateData(schema, raw, path, () => locatorOf(text)), path, schema, raw, () => locatorOf(text));
+  const { value, diagnostics } = withNonDecimalNumbers(thousands, path, text, raw, () => locatorOf(text));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 
@@ -273,8 +274,8 @@ function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile
   const text = stripBom(fileText);
   const raw = readYaml(text).value;
   const unknown = unknownConfigKeys(raw);
-  let locator: YamlLocator | undefined;
-  const locate = (): YamlLocator => (locator ??= new YamlLocator(text));
+  let locator: Locator | undefined;
+  const locate = (): Locator => (locator ??= locatorOf(text));
   const warnings = unknown.map(({ path, known }) => {
     const key = path[path.length - 1]!;
     const message = `Unknown key \`${key}\` in \`${path.slice(0, -1).join('.')}\`: expected one of ${known.join(', ')} — it is ignored, so its setting has no effect (a typo?)`;
@@ -292,7 +293,7 @@ function withUnknownConfigKeys(parsed: ParsedFile, fileText: string): ParsedFile
  * The keys written almost as a key the file's schema reads (`outcom:`), as warnings at the
  * key: threadwork ignores them as the person's own, and the value meant goes unread.
  */
-function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, makeLocator: () => YamlLocator, misspelt: MisspeltKey[] = misspeltKeys(data, schema)): Diagnostic[] {
+function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, makeLocator: () => Locator, misspelt: MisspeltKey[] = misspeltKeys(data, schema)): Diagnostic[] {
   if (misspelt.length === 0) return [];
   const locator = makeLocator();
   return misspelt.map(({ path: keyPath, meant }) => {
@@ -354,8 +355,8 @@ function parseJsonFile(path: string, kind: FileKind, fileText: string, schema: z
     );
   }
   // JSON is YAML 1.2, so the same locator maps zod paths to JSON positions.
-  const { value, diagnostics } = validateData(schema, raw, path, () => new YamlLocator(text));
-  diagnostics.push(...misspeltKeyWarnings(path, schema, raw, () => new YamlLocator(text)));
+  const { value, diagnostics } = validateData(schema, raw, path, () => locatorOf(text));
+  diagnostics.push(...misspeltKeyWarnings(path, schema, raw, () => locatorOf(text)));
   return parsedFile(path, kind, 0, value, rawIfInvalid(value, raw), diagnostics);
 }
 

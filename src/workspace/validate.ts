@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { DATE_EXPECTED, dateAdvice } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import type { YamlLocator } from '../markdown/locate.js';
+import type { Locator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
 import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
@@ -18,7 +18,7 @@ export function validateData<T extends z.ZodType>(
   schema: T,
   data: unknown,
   path: string,
-  makeLocator: () => YamlLocator,
+  makeLocator: () => Locator,
 ): { value: z.output<T> | undefined; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, diagnostics: [] };
@@ -43,7 +43,7 @@ function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return matched[0]!.flatMap((inner) => intoMatchedAlternative(Object.assign({}, inner, { path: [...issue.path, ...inner.path] })));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, locator: YamlLocator, asText = ''): string {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, locator: Locator, asText = ''): string {
   const where = issue.path.length ? `\`${formatDataPath(issue.path)}\`` : 'front matter';
   const value = valueAt(data, issue.path);
   // Whatever the schema wanted there (a type, one of a set), no value at all is a missing key.
@@ -63,7 +63,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, locator: YamlLoca
  * as, and how to keep it as written — only when the text as written would be taken there
  * (a date written `20270110` would not: quoting it is no advice).
  */
-function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: Locator): string {
   const value = valueAt(data, issue.path);
   if (issue.code !== 'invalid_type' || issue.expected !== 'string' || (typeof value !== 'number' && typeof value !== 'boolean')) return '';
   const written = locator.writtenAt(issue.path) ?? String(value);
@@ -84,7 +84,7 @@ function asText(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locat
  * margin; on a field with no maximum it says nothing, as it would be a guess. A number
  * in quotes (`prior: "0.5"`) is told to lose them.
  */
-function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+function asNumber(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: Locator): string {
   const value = valueAt(data, issue.path);
   if (issue.code !== 'invalid_type' || issue.expected !== 'number' || typeof value !== 'string') return '';
   const here = formatDataPath(issue.path);
@@ -146,7 +146,7 @@ function asFraction(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): 
  * 1.2, and "expected a whole number (got 1.2)" showed a value the person never wrote. Says
  * what it was read as and the number to write — only when the field takes it.
  */
-function asDottedThousands(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: YamlLocator): string {
+function asDottedThousands(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue, locator: Locator): string {
   const value = valueAt(data, issue.path);
   if (typeof value !== 'number') return '';
   const written = locator.writtenAt(issue.path);
