@@ -13,7 +13,16 @@ export function clamp01(value: number): number {
  */
 export function roundHalfUp(value: number, decimals: number): number {
   const scale = 10 ** decimals;
-  return Math.round(Number((value * scale).toPrecision(12))) / scale;
+  const scaled = value * scale;
+  if (scaled === 0) return 0; // -0 too: the text toPrecision gives it has no sign
+  const nearest = Math.round(scaled);
+  // Cutting to 12 significant digits moves the scaled value by less than 1e-11 of it, so it
+  // can only change the rounding when the value lies that close to a half. Any other value
+  // rounds alone, the same: toPrecision and reading its text back cost ~1 µs, and a first
+  // sync rounds ~30 times a deal (125,000 calls at 4,000 deals). NaN and ±Infinity fail the
+  // comparison and take the long way, as does every value from 1e11 (the margin is ≥ 1 there).
+  if (0.5 - Math.abs(scaled - nearest) > Math.abs(scaled) * 1e-11) return nearest / scale;
+  return Math.round(Number(scaled.toPrecision(12))) / scale;
 }
 
 const SHORT_UNITS: readonly (readonly [number, string])[] = [
