@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostics.js';
+import { checkInProcess } from './helpers/check.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { connectMcp } from './helpers/mcp.js';
+import { coldSync } from './helpers/serve.js';
 import { git } from './helpers/git.js';
 import { teamWorkspace } from './helpers/team.js';
 import { read, writeFiles } from './helpers/testdir.js';
@@ -18,8 +20,14 @@ import { read, writeFiles } from './helpers/testdir.js';
 const OLD = 'threads/sales/meridian-pay';
 const BOBS = 'threads/sales/meridian-payments';
 
+/*
+ * The diagnostics are the subject, not the process: check is asked in process (a CLI process
+ * on the example workspace costs ~1–2 s on a loaded 2-core machine), and so is the sync that
+ * sets up a side's commit. The real CLI is run by the first test (check's text) and the MCP
+ * one (check --json, compared with the tool's answer).
+ */
 const conflictsAt = async (dir: string, path: string): Promise<Diagnostic[]> => {
-  const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+  const check = await checkInProcess<{ ok: boolean; diagnostics: Diagnostic[] }>(dir);
   expect(check.json.ok).toBe(false);
   return check.json.diagnostics.filter((d) => d.path === path && d.rule === 'merge-conflict');
 };
@@ -59,7 +67,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     git(team.alice, 'commit', '-qm', 'Meridian Pay renamed');
     expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
 
-    const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const check = await checkInProcess<{ ok: boolean; diagnostics: Diagnostic[] }>(team.alice);
     const inEither = check.json.diagnostics.filter((d) => d.rule === 'merge-conflict' && (d.path.startsWith('threads/sales/meridian/') || d.path.startsWith(`${BOBS}/`)));
     expect(inEither.map((d) => [d.path, d.severity, d.line, d.column, d.message])).toEqual([[
       'threads/sales/meridian/meta.json', 'error', 1, 1,
@@ -72,7 +80,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     git(team.alice, 'commit', '-qm', 'Meridian Pay: one name');
     expect(git(team.alice, 'ls-files', BOBS, OLD)).toBe('');
     // What is left is the rename's own step (the id to match the folder), no conflict.
-    const after = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const after = await checkInProcess<{ diagnostics: Diagnostic[] }>(team.alice);
     expect(after.json.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-id-folder']);
   });
 
@@ -89,7 +97,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     git(team.alice, 'fetch', '-q', 'origin');
     expect(() => git(team.alice, 'merge', '--squash', 'origin/main')).toThrow();
 
-    const check = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const check = await checkInProcess<{ ok: boolean; diagnostics: Diagnostic[] }>(team.alice);
     const inEither = check.json.diagnostics.filter((d) => d.rule === 'merge-conflict' && (d.path.startsWith('threads/sales/meridian/') || d.path.startsWith(`${BOBS}/`)));
     expect(inEither.map((d) => [d.path, d.severity, d.line, d.column, d.message])).toEqual([[
       'threads/sales/meridian/meta.json', 'error', 1, 1,
@@ -102,7 +110,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     git(team.alice, 'rm', '-rq', OLD, 'threads/sales/meridian');
     git(team.alice, 'commit', '-qm', 'Meridian Pay: one name');
     expect(git(team.alice, 'ls-files', OLD, 'threads/sales/meridian')).toBe('');
-    const after = await runJson<{ diagnostics: Diagnostic[]; gitStopped?: unknown }>(['check', '--dir', team.alice]);
+    const after = await checkInProcess<{ diagnostics: Diagnostic[]; gitStopped?: unknown }>(team.alice);
     expect(after.json.gitStopped).toBeUndefined();
     expect(after.json.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['thread-id-folder']);
   });
@@ -127,7 +135,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     const team = teamWorkspace();
     const thread = 'threads/sales/brightcart';
     git(team.bob, 'rm', '-rq', thread);
-    expect((await runCli(['sync', '--dir', team.bob])).code).toBe(0);
+    expect((await coldSync(team.bob)).code).toBe(0);
     git(team.bob, 'push', '-q', 'origin', 'main');
     writeFiles(team.alice, { [`${thread}/2-hypothesis.md`]: `${read(team.alice, `${thread}/2-hypothesis.md`)}\nMore notes from Alice.\n` });
     git(team.alice, 'commit', '-qam', 'Brightcart notes');
@@ -140,7 +148,7 @@ describe('a deal folder renamed on one side of a merge', () => {
     ]);
     // Kept as it says: the thread whole, the edit in it, nothing left to resolve.
     git(team.alice, 'checkout', 'HEAD', '--', thread);
-    const after = await runJson<{ ok: boolean; diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const after = await checkInProcess<{ ok: boolean; diagnostics: Diagnostic[] }>(team.alice);
     expect(after.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(read(team.alice, `${thread}/2-hypothesis.md`)).toContain('More notes from Alice.');
   });
@@ -148,10 +156,10 @@ describe('a deal folder renamed on one side of a merge', () => {
   it('names a thread deleted on one side while the other wrote its next stage, its earlier stages gone with the merge', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     git(team.bob, 'rm', '-rq', OLD);
-    expect((await runCli(['sync', '--dir', team.bob])).code).toBe(0);
+    expect((await coldSync(team.bob)).code).toBe(0);
     git(team.bob, 'push', '-q', 'origin', 'main');
     writeFiles(team.alice, { [`${OLD}/4-decision.md`]: read(team.alice, 'threads/sales/oakline-outfitters/4-decision.md').replaceAll('Oakline Outfitters', 'Meridian Pay') });
-    expect((await runCli(['sync', '--dir', team.alice])).code).toBe(0);
+    expect((await coldSync(team.alice)).code).toBe(0);
     expect(() => git(team.alice, 'pull', '-q', 'origin', 'main')).toThrow();
 
     // git stops on meta.json alone (sync changed its stage); 1–3 are deleted by the merge, 4 is added.
@@ -161,7 +169,7 @@ describe('a deal folder renamed on one side of a merge', () => {
         `Keep the thread (\`git checkout HEAD -- ${OLD}\`, which brings back every file of it as your side (HEAD) had it, the edit included) or delete it (\`git rm -r ${OLD}\`), then \`git commit\``,
     ]);
     git(team.alice, 'checkout', 'HEAD', '--', OLD);
-    const after = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', team.alice]);
+    const after = await checkInProcess<{ diagnostics: Diagnostic[] }>(team.alice);
     expect(after.json.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
