@@ -225,8 +225,8 @@ function renderForecastLines(f: GoalForecast): string[] {
   return [forecastHeadline(f), '', forecastTable(f)];
 }
 
-/** A campaign's open rate when its results leave `opened` empty, or at 0 beside replies (opensTracked). */
-export const OPENS_NOT_TRACKED = 'not tracked';
+/** A campaign's open rate when its results leave `opened` empty, or at 0 beside replies (opensTracked); its click rate when `clicked` is (clicksTracked). */
+export const NOT_TRACKED = 'not tracked';
 
 /** A campaign's delivered count and rates while its results record nothing beyond `sent` (nothingRecorded). */
 export const NOT_RECORDED = 'not recorded';
@@ -247,8 +247,9 @@ export function campaignResultsRows(rates: CampaignRates, recorded = true): [str
     ['spam complaint rate', rates.spamComplaintRate],
     ['meeting rate', rates.meetingRate],
   ];
-  // Opens not tracked (opensTracked) said as such: a dash reads as counts not entered yet.
-  const shown = (label: string, value: number | null): string => (!recorded ? NOT_RECORDED : label === 'open rate' && !rates.opensTracked ? OPENS_NOT_TRACKED : formatPercent(value));
+  // Opens and clicks not tracked (opensTracked, clicksTracked) said as such: a dash reads as counts not entered yet.
+  const untracked = (label: string): boolean => (label === 'open rate' && !rates.opensTracked) || (label === 'click rate' && !rates.clicksTracked);
+  const shown = (label: string, value: number | null): string => (!recorded ? NOT_RECORDED : untracked(label) ? NOT_TRACKED : formatPercent(value));
   const delivered = !recorded && rates.sent > 0 ? NOT_RECORDED : `${formatNumber(rates.delivered)}${rates.deliveredEstimated ? ' (sent − bounced)' : ''}`;
   return [['sent', formatNumber(rates.sent)], ['delivered', delivered], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
 }

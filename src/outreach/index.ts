@@ -71,6 +71,7 @@ export {
   campaignSuggestions,
   nothingRecorded,
   opensTracked,
+  clicksTracked,
   RESULT_RULES,
   type CampaignRates,
   type CampaignResults,

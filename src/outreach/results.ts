@@ -24,6 +24,11 @@ export interface CampaignRates {
    * rate is null, shown as `not tracked`, and low-open-rate does not judge it.
    */
   opensTracked: boolean;
+  /**
+   * False when the campaign's results say link clicks were not tracked (clicksTracked): its
+   * click rate is null, shown as `not tracked`.
+   */
+  clicksTracked: boolean;
   /** Over delivered. */
   openRate: number | null;
   clickRate: number | null;
@@ -69,6 +74,7 @@ export function campaignRates(results: CampaignResults): CampaignRates {
     delivered,
     deliveredEstimated: estimated,
     opensTracked: true,
+    clicksTracked: true,
     openRate: openRate(results),
     clickRate: clickRate(results),
     replyRate: replyRate(results),
@@ -95,9 +101,12 @@ export function campaignResultRates(results: CampaignResults): CampaignRates {
     // bounced` of a `bounced` nobody entered, and opens "tracked", were what --json said
     // beside a results block and report row reading "not recorded".
     const rates = campaignRates(results);
-    return { ...rates, delivered: 0, deliveredEstimated: false, opensTracked: false, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
+    return { ...rates, delivered: 0, deliveredEstimated: false, opensTracked: false, clicksTracked: false, openRate: null, clickRate: null, replyRate: null, unsubscribeRate: null, spamComplaintRate: null, meetingRate: null, bounceRate: null };
   }
-  return opensTracked(results) ? campaignRates(results) : { ...campaignRates(results), opensTracked: false, openRate: null };
+  const rates = campaignRates(results);
+  const opens = opensTracked(results) ? {} : { opensTracked: false, openRate: null };
+  const clicks = clicksTracked(results) ? {} : { clicksTracked: false, clickRate: null };
+  return { ...rates, ...opens, ...clicks };
 }
 
 /** The counts after `sent` that a campaign's results record (`deals` is no rate's). */
@@ -133,6 +142,19 @@ export function nothingRecorded(results: CampaignResults): boolean {
 export function opensTracked(results: CampaignResults): boolean {
   if (typeof results.opened !== 'number') return false;
   return count(results.opened) > 0 || (count(results.replied) === 0 && count(results.clicked) === 0);
+}
+
+/**
+ * Whether a campaign's results track link clicks. Not when `clicked` is left empty (null or
+ * absent), as the Stage 6 template writes it; nor when it is the older template's `clicked:
+ * 0` while opens are not tracked either (opensTracked): a channel without open tracking —
+ * plain-text email, LinkedIn, calls — tracks no clicks, and that 0 read "click rate 0%" to a
+ * team that never counted one. A 0 beside tracked opens is a result: the tools that count
+ * opens count clicks. Files are read as written, never rewritten (docs/outreach.md).
+ */
+export function clicksTracked(results: CampaignResults): boolean {
+  if (typeof results.clicked !== 'number') return false;
+  return count(results.clicked) > 0 || opensTracked(results);
 }
 
 const pct = (value: number): string => `${roundHalfUp(value * 100, 1).toFixed(1)}%`;

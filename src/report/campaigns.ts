@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/render-experiments.js';
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
-import { NOT_RECORDED, OPENS_NOT_TRACKED } from '../derive/render-blocks.js';
+import { NOT_RECORDED, NOT_TRACKED } from '../derive/render-blocks.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignResultRates, campaignSuggestions, nothingRecorded, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
@@ -60,9 +60,10 @@ function rateRow(c: CampaignReportRow): string[] {
   // or `sent − bounced` of a `bounced` nobody entered.
   const unrecorded = r !== null && !c.recorded && r.sent > 0;
   const rate = (value: number | null | undefined): string => (unrecorded || (value == null && r && r.sent > 0) ? NOT_RECORDED : formatPercent(value));
-  // Opens "not tracked" is said of recorded results only: with nothing recorded nothing is tracked (campaignResultRates).
-  const open = r && c.recorded && !r.opensTracked ? OPENS_NOT_TRACKED : rate(r?.openRate);
-  return [c.id, c.status, formatNumber(r?.sent), unrecorded ? NOT_RECORDED : formatNumber(r?.delivered), open, rate(r?.clickRate), rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
+  // Opens and clicks "not tracked" are said of recorded results only: with nothing recorded nothing is tracked (campaignResultRates).
+  const open = r && c.recorded && !r.opensTracked ? NOT_TRACKED : rate(r?.openRate);
+  const click = r && c.recorded && !r.clicksTracked ? NOT_TRACKED : rate(r?.clickRate);
+  return [c.id, c.status, formatNumber(r?.sent), unrecorded ? NOT_RECORDED : formatNumber(r?.delivered), open, click, rate(r?.replyRate), rate(r?.bounceRate), rate(r?.meetingRate), winners || '—'];
 }
 
 /** Each campaign with results: the rules its totals trigger, or that none does (so a quiet campaign reads as checked, not forgotten). */

@@ -324,7 +324,7 @@ export const variantResultsSchema = z.looseObject({
   sent: count.optional(),
   delivered: count.nullish(),
   opened: count.nullish(),
-  clicked: count.optional(),
+  clicked: count.nullish(),
   replied: count.optional(),
   bounced: count.optional(),
   unsubscribed: count.optional(),
@@ -336,7 +336,8 @@ export const campaignResultsSchema = z.looseObject({
   delivered: z.number().int().nonnegative().nullish(),
   // Empty when the channel does not track opens (outreach/results.ts opensTracked).
   opened: z.number().int().nonnegative().nullish(),
-  clicked: z.number().int().nonnegative().default(0),
+  // Empty when the channel does not track clicks (outreach/results.ts clicksTracked).
+  clicked: z.number().int().nonnegative().nullish(),
   replied: z.number().int().nonnegative().default(0),
   bounced: z.number().int().nonnegative().default(0),
   unsubscribed: z.number().int().nonnegative().default(0),

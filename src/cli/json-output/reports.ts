@@ -192,6 +192,7 @@ const rate = z.number().nonnegative().nullable();
 const campaignRatesOutput = z.object({
   sent: z.number().int().nonnegative(),
   delivered: z.number().int().nonnegative(),
+  clicksTracked: z.boolean().describe('false when the results leave `clicked` empty, or at 0 while opens are not tracked either: clickRate is then null. Judged once a count beyond `sent` is recorded'),
   opensTracked: z.boolean().describe('false when the results leave `opened` empty, or at 0 beside recorded replies or clicks: openRate is then null and low-open-rate does not fire. Judged once a count beyond `sent` is recorded: true (and every rate null) before'),
   openRate: rate,
   clickRate: rate,
