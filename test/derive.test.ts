@@ -137,7 +137,7 @@ describe('goal state', () => {
   it('a blocked subgoal is said in the terminal report with what moves it again', () => {
     const state = deriveGoal(goal, [won('threads/sales/a', 30000, link)], '2026-03-01');
     expect(state.subgoals[0]).toMatchObject({ id: 'SG1', current: 1, status: 'blocked' });
-    const line = stripVTControlCharacters(renderGoals([state], 'terminal', 'USD')).split('\n').find((l) => l.includes('SG1'));
+    const line = stripVTControlCharacters(renderGoals([state], 'terminal', 'USD', 1)).split('\n').find((l) => l.includes('SG1'));
     expect(line).toContain('✗ blocked: no open thread — open a new one');
   });
 

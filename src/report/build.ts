@@ -6,7 +6,7 @@ import { ThreadworkError } from '../errors.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { campaignsReport, type CampaignReportRow } from './campaigns.js';
 import { forecastReport, type ForecastReport } from './forecast.js';
-import { assumptionsReport, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
+import { assumptionsReport, dealCount, goalsReport, pipelineReport, winLossReport, type PipelineReport } from './data.js';
 
 export const REPORTS = ['pipeline', 'winloss', 'goals', 'assumptions', 'forecast', 'campaigns'] as const;
 export type ReportName = (typeof REPORTS)[number];
@@ -22,7 +22,7 @@ export type ReportData = ReportBody & { currency: string; held: Diagnostic[] };
 type ReportBody =
   | ({ report: 'pipeline' } & PipelineReport)
   | ({ report: 'winloss' } & ReturnType<typeof winLossReport>)
-  | { report: 'goals'; goals: ReturnType<typeof goalsReport> }
+  | { report: 'goals'; goals: ReturnType<typeof goalsReport>; deals: number }
   | { report: 'assumptions'; assumptions: ReturnType<typeof assumptionsReport> }
   | ({ report: 'forecast' } & ForecastReport)
   | { report: 'campaigns'; campaigns: CampaignReportRow[] };
@@ -51,7 +51,7 @@ function reportBody(name: ReportName, model: WorkspaceModel, derived: DerivedWor
     case 'winloss':
       return { report: 'winloss', ...winLossReport(model, derived) };
     case 'goals':
-      return { report: 'goals', goals: goalsReport(model, derived) };
+      return { report: 'goals', goals: goalsReport(model, derived), deals: dealCount(derived) };
     case 'assumptions':
       return { report: 'assumptions', assumptions: assumptionsReport(model, derived) };
     case 'forecast':

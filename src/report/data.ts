@@ -84,6 +84,14 @@ export function pipelineReport(model: WorkspaceModel, derived: DerivedWorkspace 
   };
 }
 
+/**
+ * Every deal thread of the workspace, linked to a goal or not: what the pipeline report counts.
+ * A goal's report sets its own linked deals against it, so the two reports' numbers are read apart.
+ */
+export function dealCount(derived: DerivedWorkspace): number {
+  return derived.threads.filter((t) => t.meta.type === 'sales-deal').length;
+}
+
 /** Goals as of today (the files hold them as of the latest activity; a report is live), forecasts included. */
 export function goalsReport(model: WorkspaceModel, derived: DerivedWorkspace = deriveWorkspace(model), asOf = today()): GoalState[] {
   const runs = forecastRuns(model, derived, asOf);

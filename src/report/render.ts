@@ -11,6 +11,7 @@ import { bar, box, columns } from './terminal.js';
 import { inCurrency } from './currency-title.js';
 import { truncate } from '../text-width.js';
 import { roundHalfUp } from '../scoring/numbers.js';
+import { threadFamilyOf } from '../workspace/layout.js';
 
 export type ReportFormat = 'terminal' | 'md';
 
@@ -79,7 +80,7 @@ export function renderPipeline(report: PipelineReport, format: ReportFormat, cur
   return [box(inCurrency('Pipeline', currency), [...pipeline, '', ...summaryLines]), box('Funnel', funnel)].join('\n');
 }
 
-export function renderGoals(goals: readonly GoalState[], format: ReportFormat, currency: string): string {
+export function renderGoals(goals: readonly GoalState[], format: ReportFormat, currency: string, deals: number): string {
   if (goals.length === 0) return emptyReport('Goals', NO_GOALS, format);
   if (format === 'md') {
     return goals
@@ -88,6 +89,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat, c
           `## ${g.title} (${g.id}, ${currency})`,
           '',
           `Status **${g.status}**, trajectory **${g.trajectory}**: ${formatPercent(g.progress)} of the way, ${formatPercent(g.elapsed)} of the time to ${g.deadline} (as of ${g.asOf}).`,
+          ...linkedDealsNote(g, deals, (s) => `It ${s.replace('goal_id', '`goal_id`')}.`),
           '',
           table(['metric', 'current', 'target', 'gap', 'progress'], ['l', 'r', 'r', 'r', 'l'], g.metrics.map((m) => [m.name, goalMetricCurrent(m), goalMetricTarget(m), formatGoalMetric(m.name, m.gap), goalMetricProgress(m)])),
           '',
@@ -105,6 +107,7 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat, c
       const subgoals = columns(g.subgoals.map((s) => [s.id, s.title, subgoalProgress(s), statusMark(s.status)]), ['l', 'l', 'r', 'l']);
       return box(inCurrency(`${g.title} · ${g.id}`, currency), [
         `${colour(g.status)} · trajectory ${colour(g.trajectory)} · ${formatPercent(g.progress)} done, ${formatPercent(g.elapsed)} of the time to ${g.deadline}`,
+        ...linkedDealsNote(g, deals, pc.dim),
         '',
         ...metrics,
         ...(g.forecast ? ['', ...terminalForecast(g.forecast)] : []),
@@ -112,6 +115,17 @@ export function renderGoals(goals: readonly GoalState[], format: ReportFormat, c
       ]);
     })
     .join('\n');
+}
+
+/**
+ * The pipeline report counts every deal; a goal only those whose meta.json names it. Read one
+ * above the other (as the demo prints them), "won 4 (112,500 ARR)" beside a goal's won_arr of
+ * 88,500 looked like a wrong sum, so a goal that counts fewer deals than there are says so.
+ */
+function linkedDealsNote(g: GoalState, deals: number, style: (text: string) => string): string[] {
+  const linked = g.threads.filter((path) => threadFamilyOf(path) === 'deal').length;
+  if (linked >= deals) return [];
+  return [style(`counts ${formatNumber(linked)} of the ${formatCount(deals, 'deal')}: those linked to it (goal_id in meta.json)`)];
 }
 
 function statusMark(status: string): string {

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { openWorkspace } from '../../api.js';
 import { demoLog, runLifecycleDemo } from '../../demo/lifecycle.js';
-import { goalsReport, pipelineReport } from '../../report/data.js';
+import { dealCount, goalsReport, pipelineReport } from '../../report/data.js';
 import { renderAssumptions, renderGoals, renderPipeline } from '../../report/render.js';
 import { deriveWorkspace } from '../../derive/workspace.js';
 import { workspaceCurrency } from '../../workspace/model.js';
@@ -22,7 +22,7 @@ export async function demoCommand(json: boolean): Promise<CommandOutcome> {
   const text = [
     '',
     renderPipeline(pipelineReport(model, derived), 'terminal', workspaceCurrency(model)),
-    renderGoals(goalsReport(model, derived), 'terminal', workspaceCurrency(model)),
+    renderGoals(goalsReport(model, derived), 'terminal', workspaceCurrency(model), dealCount(derived)),
     renderAssumptions(derived.assumptions, 'terminal'),
     '',
     pc.bold('What changed, commit by commit (git log):'),

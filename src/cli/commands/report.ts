@@ -35,7 +35,7 @@ function render(data: ReportData, format: ReportFormat): string {
     case 'winloss':
       return renderWinLoss(data, format, data.currency);
     case 'goals':
-      return renderGoals(data.goals, format, data.currency);
+      return renderGoals(data.goals, format, data.currency, data.deals);
     case 'assumptions':
       return renderAssumptions(data.assumptions, format);
     case 'forecast':

@@ -70,6 +70,7 @@ export const goalsReportOutput = z.object({
   report: z.literal('goals'),
   held: heldOutput,
   served: servedOutput,
+  deals: z.number().int().nonnegative().describe("every deal thread of the workspace, linked to a goal or not, as report pipeline counts them; each goal counts only its linked deals (its threads)"),
   goals: z.array(
     z.object({
       id: z.string(),
