@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../src/api.js';
+import { scannedPath } from '../src/workspace/read-files.js';
 import { utf16Of } from '../src/workspace/utf16.js';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
@@ -139,5 +140,28 @@ describe('front matter whose closing `---` is missing, with a `---` line further
     writeFileSync(join(dir, path), '---\ntests: [A1]\n\n# The tests below\nnotes: x\n---\n\n# H\n');
     const check = await (await openWorkspace(dir)).check();
     expect(check.diagnostics.filter((d) => d.path === path && d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the path a scanned file is opened at', () => {
+  it.each([
+    ['/w', 'threads/sales/acme/1-input.md'],
+    ['/w/ws', 'threadwork.config.yaml'],
+    ['/w/', 'goals/g.md'],
+    ['/w/./ws', 'goals/g.md'],
+    ['/w/x/../ws', 'goals/g.md'],
+    ['/w//ws', 'goals/g.md'],
+    ['/', 'goals/g.md'],
+    ['/w', 'threads/sales/.hidden/meta.json'],
+    ['/w', './goals/g.md'],
+    ['/w', 'goals/../strategy/canvas/01-problem.md'],
+    ['/w', 'goals//g.md'],
+    ['/w', 'goals/'],
+    ['/w', '/abs'],
+    ['/w', '.threadwork'],
+    ['/w', 'a.b/c..d/e.'],
+    ['/w', ''],
+  ])('is join(%j, %j) exactly', (root, rel) => {
+    expect(scannedPath(root, rel)).toBe(join(root, rel));
   });
 });

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import { diagnostic, START, type Diagnostic } from '../diagnostics.js';
 import { symlinkOnTheWay } from './contain.js';
 import { classifyPath, describeFile } from './layout.js';
@@ -86,7 +86,7 @@ export function readWorkspaceFile(root: string, rel: string, known?: Map<string,
 export function readScannedFile(root: string, rel: string): { text: string } & FileStamp {
   let fd: number;
   try {
-    fd = openSync(join(root, rel), READ_FLAGS);
+    fd = openSync(scannedPath(root, rel), READ_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw refusal('path-refused', 'it is a symbolic link: the workspace never reads through one');
     throw error;
@@ -107,6 +107,25 @@ export function readScannedFile(root: string, rel: string): { text: string } & F
   } finally {
     closeSync(fd);
   }
+}
+
+/** The root `scannedPath` last checked, and whether it is normalised without a trailing separator. */
+let checkedRoot = '';
+let rootIsPlain = false;
+
+/**
+ * `join(root, rel)` for a file the scan listed: the two glued with a `/` when neither
+ * needs normalising — a normalised root (checked once per root), a relative path with no
+ * `.` or `..` segment and no empty one. `path.join` normalised every one of a cold check's
+ * 70,000 paths again: ~1% of its time.
+ */
+export function scannedPath(root: string, rel: string): string {
+  if (root !== checkedRoot) {
+    checkedRoot = root;
+    rootIsPlain = sep === '/' && root.length > 1 && normalize(root) === root && !root.endsWith('/');
+  }
+  const plain = rootIsPlain && rel.length > 0 && rel.charCodeAt(0) !== 46 /* . */ && rel.charCodeAt(0) !== 47 /* / */ && !rel.endsWith('/') && !rel.includes('/.') && !rel.includes('//');
+  return plain ? `${root}/${rel}` : join(root, rel);
 }
 
 /**
