@@ -39,6 +39,8 @@ const stageNumber = new Map(STAGE_FILES.map((name, i) => [name, i + 1]));
 
 /** Classifies a workspace-relative path (forward slashes) by what the engine reads it as. */
 export function classifyPath(rel: string): FileKind {
+  const deal = dealFileKind(rel);
+  if (deal) return deal;
   if (rel === LAYOUT.config) return { kind: 'config' };
   if (rel === SUPPRESSION_FILE) return { kind: 'suppression' };
   const parts = rel.split('/');
@@ -66,6 +68,26 @@ export function classifyPath(rel: string): FileKind {
     if (expected) return { kind: 'stage-misnamed', thread: thread.thread, expected };
   }
   return { kind: 'other' };
+}
+
+const DEAL_FOLDERS = `${LAYOUT.deals}/`;
+
+/**
+ * classifyPath's answer for the path nine files in ten of a workspace have — a deal's
+ * meta.json or stage file, `threads/sales/{deal}/{file}` — found without splitting the
+ * path into an array and joining the thread's folder back from it (2–2.6% of a cold
+ * check, one call a file); undefined for any other path, which the general rules classify.
+ */
+function dealFileKind(rel: string): FileKind | undefined {
+  if (!rel.startsWith(DEAL_FOLDERS)) return undefined;
+  const slash = rel.indexOf('/', DEAL_FOLDERS.length);
+  if (slash <= DEAL_FOLDERS.length || rel.indexOf('/', slash + 1) >= 0) return undefined;
+  const file = rel.slice(slash + 1);
+  const stage = file === 'meta.json' ? 0 : stageNumber.get(file);
+  if (stage === undefined) return undefined;
+  const thread = rel.slice(0, slash);
+  if (thread === LAYOUT.campaigns) return undefined;
+  return stage === 0 ? { kind: 'thread-meta', thread, family: 'deal' } : { kind: 'stage', thread, family: 'deal', stage };
 }
 
 /** What the engine reads at a path, in words for a message: `the stage file 1-input.md of threads/sales/acme`. */
