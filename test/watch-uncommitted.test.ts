@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
+import { preparedCopy } from './helpers/prepared.js';
 import { workspace } from './helpers/workspace.js';
 import { WatchProcess, waitFor, type WatchLine } from './helpers/watch.js';
 
@@ -19,13 +20,22 @@ const told = (watch: WatchProcess): WatchLine | undefined => watch.lines.find((l
 
 const ENV = { THREADWORK_TODAY: '2026-11-20' };
 
+/**
+ * The example with such a deal, and what sync named uncommitted: made once for the file (two
+ * CLI processes on the example, ~3 s on a loaded 2-core machine) and copied for each test.
+ */
+let uncommittedBySync: string[] | undefined;
 async function withUncommittedDeal(): Promise<{ dir: string; uncommitted: string[] }> {
-  const dir = exampleWorkspaceCopy();
-  const opened = await runCli(['deal', 'new', 'Test Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', dir], { env: ENV });
-  expect(opened.code).toBe(0);
-  const sync = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', dir], { env: ENV });
-  expect(sync.json.uncommitted).toContain('threads/sales/test-co/meta.json');
-  return { dir, uncommitted: sync.json.uncommitted! };
+  const dir = await preparedCopy('uncommitted-deal', async () => {
+    const made = exampleWorkspaceCopy();
+    const opened = await runCli(['deal', 'new', 'Test Co', '--segment', 'mid-market-fintech', '--no-commit', '--dir', made], { env: ENV });
+    expect(opened.code).toBe(0);
+    const sync = await runJson<{ uncommitted: string[] | null }>(['sync', '--dir', made], { env: ENV });
+    expect(sync.json.uncommitted).toContain('threads/sales/test-co/meta.json');
+    uncommittedBySync = sync.json.uncommitted!;
+    return made;
+  });
+  return { dir, uncommitted: uncommittedBySync! };
 }
 
 describe('a watcher started on sources left uncommitted', () => {
