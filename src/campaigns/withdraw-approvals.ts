@@ -1,7 +1,10 @@
 import { writeChange, type SourceChange } from '../engine/changes.js';
 import { removeFrontMatterKeys, setFrontMatterScalar } from '../markdown/front-matter-edit.js';
-import { prospectId, type ProspectContacts } from '../outreach/index.js';
+import { isSuppressed, prospectId, prospectLabel, type ProspectContacts } from '../outreach/index.js';
+import type { DraftValue } from '../schema/stages.js';
 import { draftValue, type WorkspaceModel } from '../workspace/model.js';
+import type { ParsedFile } from '../workspace/parse-file.js';
+import { suppressionOf } from './suppression.js';
 
 /**
  * The approved drafts to `prospect` that a reply has just stopped — every campaign's for an
@@ -14,17 +17,41 @@ import { draftValue, type WorkspaceModel } from '../workspace/model.js';
  */
 export function withdrawApprovals(model: WorkspaceModel, prospect: ProspectContacts, campaign: string | 'every campaign'): { withdrawn: string[]; changes: SourceChange[] } {
   const id = prospectId(prospect);
+  return withdrawApproved(model, (file, draft) => (campaign === 'every campaign' || (file.kind.kind === 'draft' && file.kind.thread === campaign)) && prospectId(draft.prospect) === id);
+}
+
+/**
+ * The approved drafts, of every campaign, to someone on the suppression list — an address
+ * added to it by hand, or by a merge — withdrawn as an unsubscribe's are. Sync (and so the
+ * watcher) plans them: left approved they stayed cleared to send, and `check` failed at each
+ * with `approved-do-not-contact` while sync said the workspace was in sync. None while the
+ * list cannot be read (`suppression-invalid` is told elsewhere; nothing is guessed from it).
+ */
+export function withdrawSuppressedApprovals(model: WorkspaceModel): { withdrawn: { path: string; who: string }[]; changes: SourceChange[] } {
+  const state = suppressionOf(model);
+  if (!state.ok || state.emails.size === 0) return { withdrawn: [], changes: [] };
+  const who = new Map<string, string>();
+  const { withdrawn, changes } = withdrawApproved(model, (file, draft) => {
+    if (!isSuppressed(draft.prospect, state.emails)) return false;
+    who.set(file.path, prospectLabel(draft.prospect));
+    return true;
+  });
+  return { withdrawn: withdrawn.map((path) => ({ path, who: who.get(path)! })), changes };
+}
+
+/** Every approved draft `withdraws` picks, set to `status: skipped` without its approval: the one edit both paths make. */
+function withdrawApproved(model: WorkspaceModel, withdraws: (file: ParsedFile, draft: DraftValue) => boolean): { withdrawn: string[]; changes: SourceChange[] } {
   const withdrawn: string[] = [];
   const changes: SourceChange[] = [];
   for (const file of model.files.values()) {
     if (file.kind.kind !== 'draft' || model.broken.has(file.path)) continue;
-    if (campaign !== 'every campaign' && file.kind.thread !== campaign) continue;
     const draft = draftValue(file);
     const text = model.text(file.path);
-    if (draft?.status !== 'approved' || text === undefined || prospectId(draft.prospect) !== id) continue;
+    if (draft?.status !== 'approved' || text === undefined || !withdraws(file, draft)) continue;
     withdrawn.push(file.path);
     changes.push(writeChange(file.path, removeFrontMatterKeys(setFrontMatterScalar(text, ['status'], 'skipped'), ['approved_on', 'approved_text'])));
   }
   withdrawn.sort();
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { withdrawn, changes };
 }

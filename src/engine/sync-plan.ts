@@ -23,6 +23,7 @@ import type { RenderMemo } from '../strategy/render-memo.js';
 import type { UnmergedFiles } from '../markdown/conflict-markers.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { marketingThreadFiles } from '../threads/open-marketing.js';
+import { withdrawSuppressedApprovals } from '../campaigns/withdraw-approvals.js';
 import { LAYOUT, SUPPRESSION_FILE } from '../workspace/layout.js';
 import { mergedSuppressionConflict } from '../workspace/parse-file.js';
 import { firstNonUtf8Byte, NOT_UTF8_STALE, notUtf8Message } from '../workspace/read-files.js';
@@ -169,6 +170,7 @@ export function planSync(model: WorkspaceModel, derived: DerivedWorkspace, previ
   }
   planOpenedTwice(model, plan, editable);
   planSuppressionMerged(model, plan, editable);
+  planSuppressedWithdrawn(model, plan);
   for (const opening of derived.marketing) {
     const existing = model.threads.get(`${LAYOUT.marketing}/${opening.slug}`);
     const exists = existing !== undefined;
@@ -235,6 +237,21 @@ function planSuppressionMerged(model: WorkspaceModel, plan: SyncPlan, editable: 
   plan.edits.push({ path: file.path, before: before!, after: resolved.merged });
   const added = resolved.added.length ? `, ${resolved.added.join(', ')} added from the other side` : '';
   plan.changes.push({ subject: file.path, kind: 'suppression', description: `${file.path}: both sides of the merge added to the do-not-contact list — written with the entries of both${added}`, at: file.path });
+}
+
+/**
+ * Approved drafts to an address on the do-not-contact list — added by hand, or by a merge —
+ * withdrawn as `campaign reply` withdraws an unsubscribe's (campaigns/withdraw-approvals.ts):
+ * each named, and committed with the list. Read from the list as planSuppressionMerged
+ * leaves it on disk: a list still in conflict is no list, and withdraws nothing yet.
+ */
+function planSuppressedWithdrawn(model: WorkspaceModel, plan: SyncPlan): void {
+  const { withdrawn, changes } = withdrawSuppressedApprovals(model);
+  changes.forEach((change, i) => {
+    const { path, who } = withdrawn[i]!;
+    plan.edits.push({ path, before: model.text(path)!, after: change.content });
+    plan.changes.push({ subject: path, kind: 'suppression', description: `${path}: approval withdrawn — ${who} is on the do-not-contact list (${SUPPRESSION_FILE}); set to status skipped, not to be sent`, at: path });
+  });
 }
 
 /**

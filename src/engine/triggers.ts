@@ -1,9 +1,12 @@
 import { changedAmong } from '../git/status.js';
-import { classifyPath, threadOf } from '../workspace/layout.js';
+import { classifyPath, SUPPRESSION_FILE, threadOf } from '../workspace/layout.js';
 import { everySource, SOURCE_FOLDERS } from './uncommitted.js';
 
 /** The sources every thread's derived scores depend on (derive/incremental.ts compares them for the same reason). */
 const SCORING_INPUTS = new Set(['threadwork.config.yaml', 'strategy/canvas/04-segments.md', 'strategy/canvas/13-metrics.md']);
+
+/** Beside those, the do-not-contact list: the approved drafts to an address on it are withdrawn (sync-plan.ts planSuppressedWithdrawn). */
+const THREAD_WIDE_INPUTS = new Set([...SCORING_INPUTS, SUPPRESSION_FILE]);
 
 /** Beyond this many sources to confirm, one `git status` of the source folders is cheaper than naming each. */
 const NAMED_AT_MOST = 1000;
@@ -30,7 +33,8 @@ export interface TriggerQuestion {
  *   thread opened: every changed source.
  * - Only thread files written (meta.json, a campaign's learning blocks): those threads'
  *   changed files, and the changed files every thread's scores are computed from — the
- *   config, the segments, the metric targets — since one of them may be why.
+ *   config, the segments, the metric targets — and the suppression list, which
+ *   withdraws approved drafts, since one of them may be why.
  * - Always: the changed files the command's own files are made from (`madeFrom`: the
  *   Stage 5 a campaign's drafts come from), even when nothing derived is written.
  *
@@ -48,7 +52,7 @@ export function triggersFor(question: TriggerQuestion): string[] {
   return candidates.filter((p) => {
     if (madeFrom.has(p)) return true;
     const thread = threadOf(p.split('/'))?.thread;
-    return thread === undefined ? SCORING_INPUTS.has(p) || classifyPath(p).kind === 'icp' : threads.has(thread);
+    return thread === undefined ? THREAD_WIDE_INPUTS.has(p) || classifyPath(p).kind === 'icp' : threads.has(thread);
   });
 }
 
