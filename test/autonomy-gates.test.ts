@@ -557,7 +557,7 @@ describe("a prospect's company facts", () => {
     const dir = campaign(`${ADA.replace('employees: 500', 'employees: 1,800').replace('data_date: 2026-01-20', 'data_date: last week')}`);
     const { json } = await checkJson<CheckJson>(dir, TODAY);
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([
-      `${CAMPAIGN}/5-actions.md:9 Invalid \`prospects[0].employees\`: expected a whole number of 0 or more, without separators — write 1,800 as 1800 (got "1,800")`,
+      `${CAMPAIGN}/5-actions.md:9 Invalid \`prospects[0].employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — write 1,800 as 1800 (got "1,800")`,
       `${CAMPAIGN}/5-actions.md:11 Invalid \`prospects[0].data_date\`: expected a date such as 2026-03-01 (got "last week")`,
     ]);
   });

@@ -26,7 +26,7 @@ describe('check', () => {
       file: 'threads/sales/acme/1-input.md',
       text: md('source: inbound\ncompany:\n  name: Acme\n  employees: many\n'),
       expected: 'threads/sales/acme/1-input.md:5:14 schema',
-      message: /`company\.employees`: expected a whole number of 0 or more, without separators \(got "many"\)/
+      message: /`company\.employees`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001\+ \(got "many"\)/
     },
     {
       name: 'an out-of-range number inside a list',

@@ -86,7 +86,7 @@ describe('money written the European way', () => {
     replaceInFile(dir, 'threads/sales/harbor-lending/1-input.md', '  employees: 410', '  employees: 1.200');
     const counted = await checkInProcess(dir);
     expect(counted.json.diagnostics.find((d) => d.field === 'company.employees')?.message).toBe(
-      'Invalid `company.employees`: expected a whole number of 0 or more, without separators — 1.200 reads as the number 1.2: write 1200 (got 1.2)',
+      'Invalid `company.employees`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — 1.200 reads as the number 1.2: write 1200 (got 1.2)',
     );
     // 0.5 and 12 are no such slip.
     replaceInFile(dir, 'threads/sales/meridian-pay/3-implication.md', 'arr_potential: 42.000', 'arr_potential: 12');

@@ -87,7 +87,7 @@ describe('schema messages say what was expected, in plain words', () => {
     // The quotes are the whole difference: the value as written is the number to write.
     expect(schema).toEqual([
       'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 0.6 without quotes: quoted, it is text (got "0.6")',
-      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 180 without quotes: quoted, it is text (got "180")`,
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — write 180 without quotes: quoted, it is text (got "180")`,
     ]);
   });
 
@@ -170,7 +170,8 @@ describe('a number that is not finite', () => {
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 1e400');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a finite number (got 1e400)`,
+      // A head count is a number or a band (`201-500`): told as the field's forms, as `arr` is told an amount's.
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ (got 1e400)`,
       `${DEAL}/3-implication.md:4:22 Invalid \`resource_cost_hours\`: expected a finite number (got .nan)`,
       'threads/sales/northwind-payments/6-learning.md:4:6 Invalid `arr`: expected an amount such as 36000 or "$36k" (got .inf)',
     ]);
@@ -194,7 +195,7 @@ describe('a number written as text', () => {
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'strategy/canvas/10-assumptions.md:9:12 Invalid `assumptions[0].prior`: expected a number from 0 to 1 — write 3/5 as 0.6 (got "3/5")',
-      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 1,800 as 1800 (got "1,800")`,
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — write 1,800 as 1800 (got "1,800")`,
       `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 — write 7/10 as 7 (got "7/10")`,
       'threads/sales/northwind-payments/6-learning.md:5:9 Invalid `margin`: expected a number from 0 to 1 — write 82% as 0.82 (got "82%")',
     ]);
@@ -218,7 +219,7 @@ describe('a number written as text', () => {
     replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', '  employees: 2M');
     const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
     expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.message}`)).toEqual([
-      `${DEAL}/1-input.md:Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write 2M as 2000000 (got "2M")`,
+      `${DEAL}/1-input.md:Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — write 2M as 2000000 (got "2M")`,
       `${DEAL}/3-implication.md:Invalid \`resource_cost_hours\`: expected a number — write 1.5k as 1500 (got "1.5k")`,
     ]);
   });
@@ -226,12 +227,13 @@ describe('a number written as text', () => {
   // `employees: ~120 people` was only "expected a whole number": the number is right there.
   it('a head count written about or with its unit is told the number to write', async () => {
     const { openWorkspace } = await import('../src/api.js');
-    for (const written of ['~180 people', 'about 180', '180+ employees', 'ca. 180 FTE']) {
+    // `180+ employees` is no longer here: it is an open band (180 and up), as LinkedIn writes `10,001+ employees`.
+    for (const written of ['~180 people', 'about 180', 'ca. 180 FTE']) {
       const dir = exampleWorkspaceCopy();
       replaceInFile(dir, `${DEAL}/1-input.md`, '  employees: 180', `  employees: ${written}`);
       const { diagnostics } = await (await openWorkspace(dir)).check({ cache: false });
       expect(diagnostics.filter((d) => d.rule === 'schema').map((d) => d.message)).toEqual([
-        `Invalid \`company.employees\`: expected a whole number of 0 or more, without separators — write ${written} as 180 (got ${JSON.stringify(written)})`,
+        `Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ — write ${written} as 180 (got ${JSON.stringify(written)})`,
       ]);
     }
   });
@@ -243,7 +245,7 @@ describe('a number written as text', () => {
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 40', 'resource_cost_hours: about 40');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
     expect(json.diagnostics.filter((d) => d.rule === 'schema').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators (got "1,5")`,
+      `${DEAL}/1-input.md:14:14 Invalid \`company.employees\`: expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+ (got "1,5")`,
       `${DEAL}/3-implication.md:4:22 Invalid \`resource_cost_hours\`: expected a number (got "about 40")`,
       `${DEAL}/6-learning.md:6:7 Invalid \`csat\`: expected a score from 0 to 10 (got "12/10")`,
     ]);

@@ -1,10 +1,12 @@
 import { isRealDate } from '../clock.js';
 import { readableSignals } from '../outreach/index.js';
+import { isHeadCountBand } from '../schema/head-count.js';
 
 /** A company's facts as a deal's Stage 1 `company` holds them (schema/stages.ts `companySchema`). */
 export interface CompanyFacts {
   industry: string | null;
-  employees: number | null;
+  /** A count, or a band as written (`201-500`), as a Stage 1 holds it. */
+  employees: number | string | null;
   revenue: number | string | null;
   geography: string | null;
   technologies: string[];
@@ -24,7 +26,7 @@ export function prospectCompanyFacts(prospect: Record<string, unknown>): Company
   const { employees, revenue, technologies } = prospect;
   return {
     industry: text(prospect.industry),
-    employees: typeof employees === 'number' && Number.isInteger(employees) && employees >= 0 ? employees : null,
+    employees: typeof employees === 'number' && Number.isInteger(employees) && employees >= 0 ? employees : typeof employees === 'string' && isHeadCountBand(employees) ? employees.trim() : null,
     revenue: typeof revenue === 'number' && Number.isFinite(revenue) && revenue >= 0 ? revenue : text(revenue),
     geography: text(prospect.geography),
     technologies: Array.isArray(technologies) ? technologies.map(text).filter((t): t is string => t !== null) : [],

@@ -28,7 +28,7 @@ export function scoreProspectCompany(context: ScoringContext, segmentId: string 
       name: text('company'),
       domain: text('domain'),
       industry: text('industry'),
-      employees: typeof prospect.employees === 'number' ? prospect.employees : null,
+      employees: prospect.employees ?? null, // a count or a band (`201-500`), read as a deal's Stage 1 is
       revenue: prospect.revenue ?? null,
       geography: text('geography'),
       technologies: Array.isArray(prospect.technologies) ? prospect.technologies.filter((t): t is string => typeof t === 'string') : [],

@@ -147,12 +147,25 @@ const BELOW = /^(?:<=?|≤|under|below|less than|up to)\s*/i;
  * was read as exactly $1M, and a "revenue under $5M" disqualifier threw out a company that
  * may make $100M. Only a company's revenue is read so: a deal's amount has no open end.
  */
-export function parseRevenueRange(value: unknown): RevenueRange | undefined {
+export function parseRevenueRange(written: unknown): RevenueRange | undefined {
+  const value = withoutYearlyWords(written);
   const band = typeof value === 'string' ? revenueBand(value) : undefined;
   if (!band) return parseMoneyRange(value);
   const bound = parseMoney(band.bound);
   if (bound === undefined) return undefined;
   return band.open === 'above' ? { min: bound, max: Number.POSITIVE_INFINITY, open: 'above' } : { min: 0, max: bound, open: 'below' };
+}
+
+/**
+ * A company's revenue without the words after it that say it is yearly (`€2M ARR`,
+ * `$2M/year`, `$48M annual`), as CRMs and LinkedIn write it: a revenue is a yearly figure,
+ * so the words add nothing — refused, a deal copied from a CRM failed check. A monthly
+ * figure (`$150k MRR`) keeps its words and stays an error: it is no yearly revenue.
+ */
+function withoutYearlyWords(value: unknown): unknown {
+  if (typeof value !== 'string' || MONTHLY.test(value) || !YEARLY.test(value)) return value;
+  const amount = value.replace(YEARLY, '').trim();
+  return amount === '' ? value : amount;
 }
 
 /** A revenue written as a band with one bound (`> $1B`, `$1B+`, `Under $1M`): its open end and the bound as written; undefined for any other text. */
@@ -170,7 +183,8 @@ function revenueBand(value: string): { open: 'above' | 'below'; bound: string } 
  * checks an amount or a range. A deal's Stage 1 and a campaign prospect take what the
  * account import and the score take: `> $1B` was refused there, read as open-ended here.
  */
-export function revenueProblems(value: unknown): { path: string[]; message: string }[] {
+export function revenueProblems(written: unknown): { path: string[]; message: string }[] {
+  const value = withoutYearlyWords(written);
   const band = typeof value === 'string' ? revenueBand(value) : undefined;
   // Text that is no amount is told every form a revenue takes: the one-bound bands too, which an
   // `arr_potential`'s message (an amount or a range) left out, as if `> $1B` could not be written.

@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { CONTACT_FIELD, resolveSequence, type Channel, type SequenceInput } from './sequence.js';
 import { EMAIL_ADDRESS } from './email.js';
+import { isHeadCountBand } from './head-count.js';
 
 /**
  * Stage files are created from templates with empty values, so every field a person
@@ -46,13 +47,30 @@ const companySignalSchema = z.union([
   }),
 ]);
 
-const EMPLOYEES = 'expected a whole number of 0 or more, without separators';
+const EMPLOYEES = 'expected a whole number of 0 or more, without separators, or a band as LinkedIn and CRMs give it, such as 201-500 or 10,001+';
+
+/**
+ * A company's head count: a whole number, or a band as text (`201-500`, `10,001+`), as the
+ * account import reads one and LinkedIn and CRMs export company size — refused here, a deal
+ * copied from them failed check while the same band scored in `threadwork score`. A band is
+ * scored by its overlap with the ICP's (docs/scoring.md). Other text (`1,800`, `many`) is
+ * refused as a number's type, so the message names the number to write where there is one.
+ */
+const employeesSchema = z.union(
+  [
+    z.number({ error: EMPLOYEES }).int(EMPLOYEES).nonnegative(EMPLOYEES),
+    z.string().superRefine((text, ctx) => {
+      if (!isHeadCountBand(text)) ctx.addIssue({ code: 'invalid_type', expected: 'number', input: text, message: EMPLOYEES });
+    }),
+  ],
+  { error: EMPLOYEES },
+);
 
 export const companySchema = z.looseObject({
   name: optionalText,
   domain: optionalText,
   industry: optionalText,
-  employees: z.number({ error: EMPLOYEES }).int(EMPLOYEES).nonnegative(EMPLOYEES).nullish(),
+  employees: employeesSchema.nullish(),
   // An amount or a range, read as an `arr_potential` is, or a band with one bound (`> $1B`) as
   // the account import reads it: `lots` is an error at the value, not no revenue.
   revenue: revenueSchema.nullish(),

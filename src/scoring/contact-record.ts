@@ -17,7 +17,7 @@ import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import { scoreIcp, type IcpScore } from './icp-score.js';
 import { missingLeadColumns } from './lead-columns.js';
-import { countOrBand, headCount, type HeadCount } from './numbers.js';
+import { employeesOf } from './numbers.js';
 import { scoreLead, type DemographicInput, type LeadInputs, type LeadScore } from './lead-score.js';
 
 export interface ContactRecord {
@@ -56,14 +56,6 @@ export interface ContactRecordScore {
   missing: string[];
 }
 
-/** A count, or a band (`201-500`, `10,001+`) scored by overlap; null when it reads as neither. */
-function employeeCount(value: ContactRecord['employees']): number | HeadCount | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const count = headCount(value);
-  return count === undefined ? null : countOrBand(count);
-}
-
 /**
  * The lead score's inputs from what is already scored: company size, industry and
  * geography at their ICP fit factor values, the role at the contact's title match (its
@@ -84,7 +76,7 @@ export function companyOfContact(record: ContactRecord): CompanyFacts {
   return {
     name: record.company ?? null,
     industry: record.industry ?? null,
-    employees: employeeCount(record.employees),
+    employees: employeesOf(record.employees),
     revenue: record.revenue,
     geography: record.geography ?? null,
     technologies: record.technologies ?? [],

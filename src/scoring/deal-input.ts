@@ -5,6 +5,7 @@
  */
 
 import type { DealInput } from '../schema/stages.js';
+import { employeesOf } from './numbers.js';
 import type { ContactFacts } from './contact-score.js';
 import type { IcpProspect } from './icp-score.js';
 import type { BehaviourInput, LeadInputs } from './lead-score.js';
@@ -13,7 +14,9 @@ import type { EmailStatusInput } from './reachability.js';
 /** The deal's own `signal` (`deal new --signal`) counts as one more of the company's signals. */
 export function prospectFromDealInput(input: DealInput): IcpProspect {
   const signal = typeof input.signal === 'string' && input.signal.trim() !== '' ? [input.signal.trim()] : [];
-  const company = signal.length ? Object.assign({}, input.company, { signals: [...(input.company.signals ?? []), ...signal] }) : input.company;
+  // A band (`201-500`) is held as the text written; the scorers take it as a range.
+  const employees = employeesOf(input.company.employees);
+  const company = Object.assign({}, input.company, { employees }, signal.length ? { signals: [...(input.company.signals ?? []), ...signal] } : {});
   return { company, emailStatus: emailStatusOf(input.contact), dataDate: input.date };
 }
 

@@ -24,7 +24,7 @@ export interface ThreadTemplateContext {
   signal: string | null;
   /** The company's facts, when the deal starts from a campaign prospect who had them (`campaign reply`); else null or empty. */
   industry: string | null;
-  employees: number | null;
+  employees: number | string | null;
   revenue: number | string | null;
   geography: string | null;
   technologies: string[];
