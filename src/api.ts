@@ -84,10 +84,11 @@ export interface Workspace {
   /** One thread: meta.json, each stage's front matter and body as written, its derived values as sync counts them (`held` says what is held). */
   readThread(thread: string): Promise<ThreadView>;
   /**
-   * Writes one stage file, validated like `check` before anything touches disk (an invalid
+   * Writes one stage file: `frontMatter` merged onto what it holds (a field left out is kept;
+   * `remove` deletes fields by dotted path), validated like `check` before anything touches disk (an invalid
    * write throws with the diagnostics and writes nothing), then syncs and commits.
    */
-  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; body?: string | undefined; version?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
+  writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; remove?: readonly string[] | undefined; body?: string | undefined; version?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */

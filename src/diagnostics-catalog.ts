@@ -887,6 +887,8 @@ export const ERRORS = {
   'stage-invalid': { summary: 'a stage file with errors (or that would have errors as written); `diagnostics` lists them' },
   'stage-order': { summary: 'writing a stage whose predecessor does not exist yet' },
   'stage-changed': { summary: '(MCP) `write_stage` given the `version` read_thread gave, when the stage file has changed since (a person\'s edit, another agent\'s write): nothing was written; `path` names the file, `expected` the version given, `version` the file\'s now (null: deleted) — read it again and write on top of it' },
+  'unknown-field': { summary: '(MCP) `write_stage` asked to `remove` a field the stage\'s front matter does not hold (a misspelt path): nothing was written; `path` names the file, `field` the path given, `known` every field path the front matter holds' },
+  'field-conflict': { summary: '(MCP) `write_stage` given the same field in `front_matter` and in `remove`: nothing was written; `field` names it — send it in one of the two' },
   'thread-exists': { summary: 'the thread folder already exists (of two concurrent creations, the second); `path` names it' },
   'template-missing': { summary: 'a built-in template file is missing from the installation' },
   'template-error': { summary: 'a template (built-in or override) that fails to render' },

@@ -237,7 +237,7 @@ describe('threadwork mcp', () => {
     const paths = (await Promise.all([work(a, 'Alpha'), work(b, 'Beta')])).flat();
     expect(paths.sort()).toEqual(['alpha-bank-1', 'alpha-bank-2', 'alpha-bank-3', 'beta-bank-1', 'beta-bank-2', 'beta-bank-3'].map((id) => `threads/sales/${id}`));
     for (const path of paths) {
-      expect(parseFrontMatter(readFileSync(join(dir, path, '2-hypothesis.md'), 'utf8')).data).toEqual({ tests: ['A1'], initial_confidence: 0.6 });
+      expect(parseFrontMatter(readFileSync(join(dir, path, '2-hypothesis.md'), 'utf8')).data).toEqual({ tests: ['A1'], initial_confidence: 0.6, statement: null });
       expect(JSON.parse(read(dir, `${path}/meta.json`))).toMatchObject({ stage: 2, status: 'open' });
     }
     // Everything written is committed, and the workspace is at its fixed point.

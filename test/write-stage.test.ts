@@ -26,14 +26,15 @@ async function refusal(promise: Promise<unknown>): Promise<ThreadworkError> {
 }
 
 describe('writeStage', () => {
-  it('creates the next stage file with the template body, syncs, and commits the write with what it changed', async () => {
+  it('creates the next stage file from the template, the fields given merged in, syncs, and commits the write with what it changed', async () => {
     const dir = dealWorkspace();
     const ws = await openWorkspace(dir);
     await ws.sync();
     const before = commitCount(dir);
     const outcome = await ws.writeStage({ thread: 'acme', stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.6 } });
     expect(outcome.write).toMatchObject({ path: `${THREAD}/2-hypothesis.md`, created: true, written: true });
-    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/^---\ntests:\n {2}- A1\ninitial_confidence: 0\.6\n---\n[\s\S]*#/);
+    // As advance opens it: the template's comments and fields, the ones given filled in.
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/^---\n# The assumption ids[^\n]*\ntests: \[A1\]\n#[^\n]*\ninitial_confidence: 0\.6\n#[^\n]*\nstatement: null\n---\n[\s\S]*# Hypothesis/);
     expect(JSON.parse(read(dir, `${THREAD}/meta.json`)).stage).toBe(2);
     expect(commitCount(dir)).toBe(before + 1);
     expect(lastCommitPaths(dir)).toEqual(expect.arrayContaining([`${THREAD}/2-hypothesis.md`, `${THREAD}/meta.json`]));
@@ -50,26 +51,44 @@ describe('writeStage', () => {
     const dir = dealWorkspace({ [`${THREAD}/2-hypothesis.md`]: original });
     const ws = await openWorkspace(dir);
     await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.7, owner: 'Maya' } }, { sync: false });
-    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toBe('---\r\n# why we think so\r\ntests: [A1]   # the close\r\ninitial_confidence: 0.7\r\nowner: Maya\r\n---\r\n\r\nNotes   with  odd spacing\r\n');
+    expect(read(dir, `${THREAD}/2-hypothesis.md`)).toBe('---\r\n# why we think so\r\ntests: [A1]   # the close\r\ninitial_confidence: 0.7\r\nstatement: old\r\nowner: Maya\r\n---\r\n\r\nNotes   with  odd spacing\r\n');
 
     await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.7, owner: 'Maya' }, body: 'New notes.' }, { sync: false });
     expect(read(dir, `${THREAD}/2-hypothesis.md`)).toMatch(/owner: Maya\r\n---\r\n\r\nNew notes\.\r\n$/);
   });
 
-  it('replaces the whole front matter, and answers with each field it removed that had a value, and that value', async () => {
+  // An agent that meant to fill in the signal and the contact, and sent only those, erased
+  // the source, the date and the company the user wrote: the front matter was replaced whole.
+  it('merges the fields given onto the front matter: a field left out is kept, a map merged key by key', async () => {
+    const original = md('# where it came from\nsource: inbound   # form\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada   # met at the fair\n  title: CFO\ncompany:\n  name: Acme');
+    const dir = dealWorkspace({ [`${THREAD}/1-input.md`]: original });
+    const ws = await openWorkspace(dir);
+    const outcome = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { signal: 'Asked for pricing', contact: { email: 'ada@acme.com' } } }, { sync: false });
+    expect(outcome.write.removed).toEqual([]);
+    expect(read(dir, `${THREAD}/1-input.md`)).toBe(original.replace('signal: Asked for a demo', 'signal: Asked for pricing').replace('  title: CFO\n', '  title: CFO\n  email: ada@acme.com\n'));
+  });
+
+  it('removes only the fields named in `remove`, answering each with the value it had', async () => {
+    const dir = dealWorkspace({ [`${THREAD}/1-input.md`]: md('source: inbound\ndate: 2026-03-02\nsignal: Asked for a demo\ncontact:\n  name: Ada\n  title: CFO\ncompany:\n  name: Acme\nnotes: call back') });
+    const ws = await openWorkspace(dir);
+    const outcome = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: {}, remove: ['notes', 'contact.title'] }, { sync: false });
+    expect(outcome.write.removed).toEqual([
+      { field: 'notes', value: 'call back' },
+      { field: 'contact.title', value: 'CFO' },
+    ]);
+    expect(read(dir, `${THREAD}/1-input.md`)).toBe(md(INPUT));
+  });
+
+  it.each([
+    ['a field the file does not hold', { frontMatter: {}, remove: ['contact.emial'] }, 'unknown-field', { field: 'contact.emial', known: ['source', 'date', 'signal', 'contact', 'contact.name', 'company', 'company.name'] }],
+    ['a field both set and removed', { frontMatter: { contact: { name: 'Bo' } }, remove: ['contact.name'] }, 'field-conflict', { field: 'contact.name' }],
+  ])('refuses to remove %s, naming it, and writes nothing', async (_case, input, code, details) => {
     const dir = dealWorkspace();
     const ws = await openWorkspace(dir);
-    // An agent that meant to fill in the signal and the contact, and sent only those.
-    const outcome = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { signal: 'Asked for pricing', contact: { name: 'Ada', title: 'CFO' } } }, { sync: false });
-    expect(outcome.write.removed).toEqual([
-      { field: 'source', value: 'inbound' },
-      { field: 'date', value: '2026-03-02' },
-      { field: 'company', value: { name: 'Acme' } },
-    ]);
-    expect(read(dir, `${THREAD}/1-input.md`)).not.toContain('company:');
-    // Sent back whole, nothing is removed.
-    const whole = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { source: 'inbound', date: '2026-03-02', signal: 'Asked for pricing', contact: { name: 'Ada', title: 'CFO' }, company: { name: 'Acme' } } }, { sync: false });
-    expect(whole.write.removed).toEqual([]);
+    const error = await refusal(ws.writeStage({ thread: THREAD, stage: 1, ...input }, { sync: false }));
+    expect(error.code).toBe(code);
+    expect(error.details).toMatchObject({ path: `${THREAD}/1-input.md`, ...details });
+    expect(read(dir, `${THREAD}/1-input.md`)).toBe(md(INPUT));
   });
 
   // `key in data` found `constructor` and `toString` on every object's prototype: such a key
@@ -80,7 +99,7 @@ describe('writeStage', () => {
     const fields = { source: 'inbound', date: '2026-03-02', signal: 'Asked for a demo', contact: { name: 'Ada' }, company: { name: 'Acme' } };
     await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: { ...fields, constructor: 'Bob the Builder', toString: 'x' } }, { sync: false });
     expect(read(dir, `${THREAD}/1-input.md`)).toMatch(/\nconstructor: Bob the Builder\ntoString: x\n---\n/);
-    const removed = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: fields }, { sync: false });
+    const removed = await ws.writeStage({ thread: THREAD, stage: 1, frontMatter: fields, remove: ['constructor', 'toString'] }, { sync: false });
     expect(removed.write.removed).toEqual([
       { field: 'constructor', value: 'Bob the Builder' },
       { field: 'toString', value: 'x' },
@@ -93,7 +112,7 @@ describe('writeStage', () => {
     const ws = await openWorkspace(dir);
     await ws.writeStage({ thread: THREAD, stage: 2, frontMatter: { tests: ['A1'], initial_confidence: 0.6 } }, { sync: false });
     const created = read(dir, `${THREAD}/2-hypothesis.md`);
-    expect(created).toMatch(/^---\r\ntests:\r\n/);
+    expect(created).toMatch(/^---\r\n# The assumption ids[^\r\n]*\r\ntests: \[A1\]\r\n/);
     expect(created.replace(/\r\n/g, '')).not.toContain('\n');
   });
 

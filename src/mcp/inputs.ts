@@ -4,7 +4,7 @@ import { threadSourceSchema } from '../schema/common.js';
 import { THREAD_STATUSES, THREAD_TYPES } from '../schema/meta.js';
 import { STAGES } from '../schema/stages.js';
 import { REPORTS } from '../report/build.js';
-import { stageFrontMatterInput } from './stage-input.js';
+import { stageFieldsToRemove, stageFrontMatterInput } from './stage-input.js';
 
 /**
  * Tool input shapes, built from the same zod schemas that validate the files: a source as
@@ -63,6 +63,7 @@ export const TOOL_INPUTS = {
     thread,
     stage: z.number().int().min(1).max(STAGES.length).describe('1 input, 2 hypothesis, 3 implication, 4 decision, 5 actions, 6 learning'),
     front_matter: stageFrontMatterInput(),
+    remove: stageFieldsToRemove(),
     body: z.string().optional().describe('Markdown after the front matter; omitted: the existing body is kept (or the template body for a new file)'),
     version: z.string().min(1).optional().describe("the stage's `version` from read_thread (or from the last write_stage's answer, advance's answer for the stage it opened, or a stage-incomplete or stage-not-written refusal for the stage it names): refused (stage-changed, nothing written) when the file has changed since, so an edit made in between is not overwritten; omitted: written whatever the file holds now"),
     sync: z.boolean().optional().describe('false: only write the file; the next sync derives from it (default: sync and commit)'),

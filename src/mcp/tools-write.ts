@@ -9,8 +9,8 @@ import { MCP_TOOLS } from '../mcp-tool-catalog.js';
 const WRITES = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false } as const;
 /**
  * Writes that may replace what a person wrote (the MCP spec's destructive update, not only an
- * additive one): write_stage removes the keys its front matter leaves out and replaces the
- * body it is given; generate_strategy and draft_campaign with `force` overwrite files edited
+ * additive one): write_stage replaces the values it is given, removes the fields named in
+ * `remove` and replaces the body it is given; generate_strategy and draft_campaign with `force` overwrite files edited
  * by hand. A client that asks a person before such a call asks here. Git keeps every version.
  */
 const REPLACES = { ...WRITES, destructiveHint: true } as const;
@@ -58,7 +58,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
-      const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, body: args.body, version: args.version }, write(args));
+      const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, remove: args.remove, body: args.body, version: args.version }, write(args));
       return { result: done.write, sync: done.sync, commit: done.commit, warnings: done.warnings };
     }),
   );

@@ -16,13 +16,17 @@ import { renderStageFile } from './create.js';
 import { invalidMeta } from './invalid-meta.js';
 import { lineEndingOf } from '../markdown/line-ending.js';
 import { refuseUnlessVersion, stageVersion } from './stage-version.js';
+import { patchFrontMatter } from './front-matter-patch.js';
 
 export interface StageWrite {
   /** Thread folder, e.g. `threads/sales/acme-corp` (already resolved). */
   thread: string;
   /** 1 (input) to 6 (learning). */
   stage: number;
+  /** The fields to set, merged onto what the stage holds (front-matter-patch.ts): a field left out is kept. */
   frontMatter: Record<string, unknown>;
+  /** Fields to delete, as dotted paths (`contact.title`): the only way a write removes one. */
+  remove?: readonly string[] | undefined;
   /** Markdown after the front matter. Omitted: the existing body is kept, or the template's for a new file. */
   body?: string | undefined;
   /** The file's version as read (read_thread's `version`): the write is refused when the file has changed since. */
@@ -38,20 +42,16 @@ export interface StageWriteResult {
   written: boolean;
   /** Warnings about the written file (errors refuse the write). */
   diagnostics: Diagnostic[];
-  /**
-   * The fields the file held a value in that the front matter given left out, with that
-   * value: the write replaces the whole front matter, so a caller that meant to change a
-   * few fields sees what it dropped (and can write them back).
-   */
+  /** Each field `remove` named, with the value it held: what to write back to undo it. */
   removed: { field: string; value: unknown }[];
   /** The file's version as it is after the write: the `version` of the next write to it. */
   version: string;
 }
 
 /**
- * One stage file of a thread, written the way an agent should: the existing file is
- * edited in place (unchanged keys keep their formatting), a new one gets the template's
- * body. The transaction validates it with the same parser and checks as `threadwork
+ * One stage file of a thread, written the way an agent should: the fields given are merged
+ * onto the file's front matter and the file edited in place (unchanged keys keep their
+ * formatting); a new one is the template, as advance opens it, with the fields merged in. The transaction validates it with the same parser and checks as `threadwork
  * check` — schema, references, the stage order — against the workspace as it would be,
  * and only a file with no error reaches the disk. A new stage is opened only as `advance`
  * opens it: once the stage before is complete (refuseUnlessComplete).
@@ -79,9 +79,12 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   // and its close still pending, counted in every figure.
   // Judged as written, as advance judges it (`asWritten`: the state's current model, not the derivation's, which holds a broken stage at its last valid version).
   if (stage > 1 && existing === undefined) refuseUnlessComplete(asWritten, threadPath, meta, stage - 1, `Cannot write ${STAGE_FILES[stage - 1]} of ${threadPath}`);
-  const edited = existing !== undefined && editable(existing);
-  const text = edited ? rewrite(existing, input) : fresh(model, input, existing);
-  const removed = edited ? leftOut(parseFrontMatter(existing).data ?? {}, input.frontMatter) : [];
+  // The front matter as the user wrote it, or as advance opens the stage: what the fields given are merged onto.
+  const base = existing ?? templateText(model, input.thread, stage);
+  const edited = editable(base);
+  // A front matter that cannot be read (a YAML error) has nothing to merge onto: the one given replaces it, and git keeps the broken one.
+  const { data, removed } = patchFrontMatter(path, edited ? (parseFrontMatter(base).data ?? {}) : {}, input.frontMatter, input.remove);
+  const text = edited ? rewrite(base, data, input.body, existing === undefined ? lineEndingOf(neighbourText(model, input)) : undefined) : fresh(input.body, data, existing!);
   return {
     result: { thread: threadPath, stage, path, created: existing === undefined, written: existing !== text, diagnostics: [], removed, version: stageVersion(text) },
     changes: existing === text ? [] : [writeChange(path, text)],
@@ -121,23 +124,16 @@ function refuseNestedTooDeep(path: string, frontMatter: Record<string, unknown>)
   throw writeRefused([diagnostic], 'stage-invalid', path);
 }
 
-/** The fields `before` held something in (not null, nor an empty text, list or map) that `after` leaves out. */
-function leftOut(before: Record<string, unknown>, after: Record<string, unknown>): StageWriteResult['removed'] {
-  const holds = (value: unknown): boolean =>
-    value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
-  return Object.entries(before).flatMap(([field, value]) => (!Object.hasOwn(after, field) && holds(value) ? [{ field, value }] : []));
-}
-
 /** Front matter as YAML between `---` lines, then the body, in the file's own line endings. */
 function stageText(frontMatter: Record<string, unknown>, body: string, crlf: boolean): string {
   const text = composeMarkdown(frontMatter, body);
   return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
-/** A new file (or one whose front matter cannot be parsed): front matter, then the given, kept or template body. */
-function fresh(model: WorkspaceModel, input: StageWrite, existing: string | undefined): string {
-  const body = input.body !== undefined ? separated(input.body) : existing !== undefined ? existing.slice(parseFrontMatter(existing).bodyOffset) : templateBody(model, input.thread, input.stage);
-  return stageText(input.frontMatter, body, lineEndingOf(existing ?? neighbourText(model, input)) === '\r\n');
+/** A file whose front matter cannot be parsed: the front matter given, then the given or kept body. */
+function fresh(body: string | undefined, frontMatter: Record<string, unknown>, existing: string): string {
+  const kept = body !== undefined ? separated(body) : existing.slice(parseFrontMatter(existing).bodyOffset);
+  return stageText(frontMatter, kept, lineEndingOf(existing) === '\r\n');
 }
 
 /** The file a new stage takes its line endings from, as advance does: the stage before it, or for a first stage the thread's meta.json. */
@@ -155,21 +151,22 @@ function editable(text: string): boolean {
  * formatting, and the body stays byte for byte unless a new one is given (a body the
  * agent gives is set off by a blank line, in the file's own line endings).
  */
-function rewrite(existing: string, input: StageWrite): string {
-  const edited = replaceFrontMatter(existing, input.frontMatter);
-  if (input.body === undefined) return edited;
-  const withBody = edited.slice(0, parseFrontMatter(edited).bodyOffset) + separated(input.body);
+function rewrite(existing: string, data: Record<string, unknown>, body: string | undefined, newFileEol: string | undefined): string {
+  const edited = replaceFrontMatter(existing, data);
+  if (body === undefined && newFileEol === undefined) return edited;
+  const eol = newFileEol ?? lineEndingOf(existing);
+  const withBody = body === undefined ? edited : edited.slice(0, parseFrontMatter(edited).bodyOffset) + separated(body);
   const ended = withBody.endsWith('\n') ? withBody : `${withBody}\n`;
-  return lineEndingOf(existing) === '\r\n' ? ended.replace(/\r?\n/g, '\r\n') : ended;
+  return eol === '\r\n' ? ended.replace(/\r?\n/g, '\r\n') : ended;
 }
 
 function separated(body: string): string {
   return body === '' || body.startsWith('\n') || body.startsWith('\r\n') ? body : `\n${body}`;
 }
 
-function templateBody(model: WorkspaceModel, threadPath: string, stage: number): string {
+/** The stage file as advance opens it: the template, front matter and body. */
+function templateText(model: WorkspaceModel, threadPath: string, stage: number): string {
   const meta = metaOf(model.threads.get(threadPath)!)!;
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
-  const text = renderStageFile(model, meta, stage, threadTemplateContext(meta, stage, today(), segmentName), `${threadPath}/${STAGE_FILES[stage - 1]}`);
-  return text.slice(parseFrontMatter(text).bodyOffset);
+  return renderStageFile(model, meta, stage, threadTemplateContext(meta, stage, today(), segmentName), `${threadPath}/${STAGE_FILES[stage - 1]}`);
 }

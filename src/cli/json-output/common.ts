@@ -106,6 +106,7 @@ export const errorOutput = z.object({
     date: z.string().optional().describe('reply-before-start: the date of the reply given'),
     start: z.string().optional().describe('reply-before-start: the day the campaign started for that prospect'),
     template: z.string().optional().describe('template-error, template-invalid: the template file'),
+    field: z.string().optional().describe('unknown-field, field-conflict (MCP `write_stage`): the field path given in `remove` (`contact.title`); `known` lists the field paths the front matter holds'),
     expected: z.string().optional().describe('stage-changed: the version the write was given (read_thread\'s `version` of the stage)'),
     version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted. stage-incomplete, stage-not-written: the version of `path`, to give write_stage (MCP) when writing it'),
     errno: z.string().optional().describe('write-failed: the system code of the refusal (EACCES, EROFS, ENOSPC, …)'),
