@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhrases, phrasePattern, phrasesIn, type PhraseMatch } from '../src/outreach/phrases.js';
+import { findPhrases, patternMatches, phrasesIn, type PhraseMatch } from '../src/outreach/phrases.js';
 import { questionsIn } from '../src/outreach/quality.js';
 
 /** What findPhrases answered when every phrase was matched by its pattern: the reference. */
@@ -8,7 +8,7 @@ function byPattern(text: string, phrases: readonly string[]): PhraseMatch[] {
   const found: PhraseMatch[] = [];
   for (const phrase of phrases) {
     if (!phrase.trim()) continue;
-    for (const match of haystack.matchAll(phrasePattern(phrase))) found.push({ phrase, index: match.index, end: match.index + match[0].length });
+    found.push(...patternMatches(haystack, phrase));
   }
   return found.sort((a, b) => a.index - b.index || b.end - a.end);
 }

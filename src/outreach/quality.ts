@@ -7,6 +7,7 @@
  */
 
 import { formatCount } from '../derive/format.js';
+import { visibleLength } from '../text-width.js';
 import { companyCore, firstName } from './names.js';
 import { findPlaceholders } from './placeholders.js';
 import { countWords, findPhrases, normalizeQuotes, phrasesIn } from './phrases.js';
@@ -73,12 +74,14 @@ export function assessDraft(draft: DraftToAssess): QualityAssessment {
   }
   if (!subject) {
     add('missing-subject', draft.channel === 'email' ? 'critical' : 'warning', 'The subject is empty.');
-  } else if (subject.length > QUALITY_LIMITS.subjectMaxChars) {
-    add('subject-too-long', 'warning', `The subject has ${subject.length} characters; keep it to ${QUALITY_LIMITS.subjectMaxChars} so it is not cut off.`);
+  } else if (visibleLength(subject) > QUALITY_LIMITS.subjectMaxChars) {
+    // An inbox cuts a subject by the width it takes: a Chinese, Japanese or Korean character takes two.
+    const wide = visibleLength(subject) !== subject.length ? ' (Chinese, Japanese and Korean characters count two, as wide as they show)' : '';
+    add('subject-too-long', 'warning', `The subject has ${visibleLength(subject)} characters${wide}; keep it to ${QUALITY_LIMITS.subjectMaxChars} so it is not cut off.`);
   }
   lengthIssues(body, draft.channel).forEach((issue) => issues.push(issue));
   if (body.trim() && !hasCallToAction(body)) add('no-call-to-action', 'warning', 'No clear ask: end with a question about a call or a time, or an explicit next step.');
-  const questions = body.match(/\?+/g)?.length ?? 0;
+  const questions = body.match(/[?？]+/g)?.length ?? 0;
   if (questions > QUALITY_LIMITS.maxQuestions) add('too-many-questions', 'warning', `${questions} questions; ask at most ${QUALITY_LIMITS.maxQuestions} so the reader knows what to answer.`);
   const generic = phrasesIn(body, GENERIC_OPENINGS);
   if (generic.length > 0) add('generic-opening', 'warning', `Generic filler ${quoted(generic)}: open with something about them instead.`);
@@ -97,15 +100,16 @@ export function assessDraft(draft: DraftToAssess): QualityAssessment {
 
 /**
  * Email: over 200 words is too long, under 30 too short (a two-line note rarely says
- * why it matters). LinkedIn: over 300 characters does not fit a connection note. A call
+ * why it matters); Chinese and Japanese count two characters a word (countWords). LinkedIn: over 300 characters does not fit a connection note. A call
  * script is notes for the caller, so its length is not checked.
  */
 function lengthIssues(body: string, channel: Channel): QualityIssue[] {
   if (!body.trim()) return [];
   if (channel === 'email') {
     const words = countWords(body);
-    if (words > QUALITY_LIMITS.emailMaxWords) return [{ code: 'too-long', severity: 'warning', message: `${formatCount(words, 'word')}; keep an email under ${QUALITY_LIMITS.emailMaxWords}.` }];
-    if (words < QUALITY_LIMITS.emailMinWords) return [{ code: 'too-short', severity: 'warning', message: `${formatCount(words, 'word')}; an email under ${QUALITY_LIMITS.emailMinWords} rarely says why it matters to them.` }];
+    const counted = `${formatCount(words, 'word')}${CHINESE_OR_JAPANESE.test(body) ? ' (two Chinese or Japanese characters count as one)' : ''}`;
+    if (words > QUALITY_LIMITS.emailMaxWords) return [{ code: 'too-long', severity: 'warning', message: `${counted}; keep an email under ${QUALITY_LIMITS.emailMaxWords}.` }];
+    if (words < QUALITY_LIMITS.emailMinWords) return [{ code: 'too-short', severity: 'warning', message: `${counted}; an email under ${QUALITY_LIMITS.emailMinWords} rarely says why it matters to them.` }];
   }
   if (channel === 'linkedin' && body.trim().length > QUALITY_LIMITS.linkedinMaxChars) {
     return [{ code: 'too-long', severity: 'warning', message: `${body.trim().length} characters; a LinkedIn note holds ${QUALITY_LIMITS.linkedinMaxChars}.` }];
@@ -133,20 +137,26 @@ export function isPersonalized(body: string, recipient: DraftToAssess['recipient
   return phrasesIn(body, specific).length > 0;
 }
 
+const CHINESE_OR_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** What ends a question, and what ends any other sentence: Chinese and Japanese write `？`, `。` and `！`. */
+const QUESTION_MARKS = new Set(['?', '？']);
+const SENTENCE_ENDS = new Set(['.', '!', '\n', '。', '！', '．', '｡']);
+
 /**
- * Each question of a text: the run from the last `.`, `!`, `?` or line break before a `?`
- * up to it — what `/[^.!?\n]*\?/g` matches, in one pass (that pattern tried again from
- * every position of a sentence without a question mark: 1.4 s for 30,000 drafts).
+ * Each question of a text: the run from the last sentence end (`.`, `!`, `。`, `！`) or
+ * line break before a `?` or `？` up to it — what `/[^.!?\n]*\?/g` matches, in one pass
+ * (that pattern tried again from every position of a sentence without a question mark:
+ * 1.4 s for 30,000 drafts).
  */
 export function questionsIn(body: string): string[] {
   const questions: string[] = [];
   let start = 0;
   for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '?') {
+    const c = body[i]!;
+    if (QUESTION_MARKS.has(c)) {
       questions.push(body.slice(start, i + 1));
       start = i + 1;
-    } else if (c === '.' || c === '!' || c === '\n') start = i + 1;
+    } else if (SENTENCE_ENDS.has(c)) start = i + 1;
   }
   return questions;
 }

@@ -17,6 +17,8 @@
  * word boundaries.
  */
 
+import { UNSPACED_LETTER } from './phrases.js';
+
 export interface Word {
   word: string;
   index: number;
@@ -31,8 +33,6 @@ export interface PhraseHit {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const WILDCARD_WORDS = 3;
-/** Scripts whose words are not set apart by spaces (Korean: not from their particles): their phrases match as substrings. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The words of `text`, lower-cased, with their offsets. Quotes must already be straight (normalizeQuotes). */
 export function wordsIn(text: string): Word[] {
@@ -74,7 +74,7 @@ export function phraseIndex(phrases: readonly string[]): PhraseIndex {
   if (!index) {
     index = { byFirst: new Map(), unspaced: [] };
     for (const phrase of phrases) {
-      if (UNSPACED_SCRIPT.test(phrase)) {
+      if (UNSPACED_LETTER.test(phrase)) {
         index.unspaced.push(phrase.trim());
         continue;
       }
