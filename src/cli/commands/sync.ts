@@ -66,10 +66,23 @@ export function describeSync(result: SyncResult, root?: string, paused?: GitOper
   lines.push(...result.changes.map((c) => `  ${printable(c.description)}`));
   if (left) lines.push(left);
   lines.push(`${result.dryRun ? pc.yellow('dry run:') : mark} ${verb} ${result.edits.length} ${result.edits.length === 1 ? 'file' : 'files'}: ${result.edits.map((e) => printable(e.path)).join(', ')}${errorsNote ? `; ${errorsNote}` : ''}`);
-  if (result.commit?.committed) lines.push(`${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
+  if (result.commit?.committed) lines.push(...carriedSources(result), `${pc.green('committed')} ${result.commit.commit.slice(0, 10)} (${pathCount(result.commit.paths)})`);
   if (result.commit?.committed) lines.push(...commitWarningLines(result.commit));
   else if (result.commit) lines.push(`${pc.yellow('not committed:')} ${printable(result.commit.message)}`);
   return lines.join('\n');
+}
+
+/**
+ * The uncommitted sources the commit carried beside the files written, as every write command
+ * names them (`committed with it: …`): "wrote 3 files" above "committed (5 paths)" left the
+ * person to guess the other two. One line, however many: a sync after a day's edits carries many.
+ */
+function carriedSources(result: SyncResult): string[] {
+  const written = new Set(result.edits.map((e) => e.path));
+  const carried = result.triggers.filter((p) => !written.has(p));
+  if (carried.length === 0) return [];
+  const one = carried.length === 1;
+  return [`committed with ${one ? 'it' : 'them'}: ${named(carried)} (your uncommitted ${one ? 'edit' : 'edits'}, which the derived values follow from)`];
 }
 
 /** At most this many uncommitted sources are named; the rest are counted. */
