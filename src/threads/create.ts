@@ -216,7 +216,7 @@ function buildMeta(model: WorkspaceModel, input: MetaInput): ThreadMeta {
  */
 function proposeThread(model: WorkspaceModel, folder: Folder, meta: ThreadMeta, extra: Partial<ThreadTemplateContext>, summary: string): WriteProposal<CreatedThread> {
   const dir = `${folder.parent}/${folder.prefix}${folder.slug}`;
-  if (existsSync(join(model.root, dir))) throw existsSync(join(model.root, dir, 'meta.json')) ? alreadyExists(model.root, folder, meta.title) : folderWithoutMeta(dir, meta);
+  if (existsSync(join(model.root, dir))) throw existsSync(join(model.root, dir, 'meta.json')) ? alreadyExists(model, folder, meta.title) : folderWithoutMeta(dir, meta);
   const segmentName = segmentsOf(model).find((s) => s.id === meta.segment)?.name ?? null;
   const input = renderStageFile(model, meta, 1, threadTemplateContext(meta, 1, meta.created, segmentName, extra), `${dir}/${STAGE_FILES[0]}`);
   const metaText = `${JSON.stringify(meta, null, 2)}\n`;
@@ -262,8 +262,12 @@ function refuseSameCompany(model: WorkspaceModel, folder: Folder, title: string)
     const meta = metaOf(thread);
     if (meta?.type !== 'sales-deal' || path === `${folder.parent}/${folder.slug}` || !sameCompanyName(meta.title, title)) continue;
     const suggestion = freeSlug(meta.id, (candidate) => existsSync(join(model.root, folder.parent, candidate)));
+    const closed = closedDeal(model, path);
+    const next = closed
+      ? `It is ${closed}: for a new deal with the same company (an expansion, a renewal, another try), give this one its own folder with --slug, e.g. --slug ${suggestion}.`
+      : `Continue it with \`threadwork advance ${path}\`, or, for a second deal with the same company, give this one its own folder with --slug, e.g. --slug ${suggestion}.`;
     throw new ThreadworkError(
-      `Thread ${path} is the deal with ${JSON.stringify(meta.title.trim())}, the same company as ${JSON.stringify(title.trim())} once legal suffixes, punctuation and spacing are set aside: nothing was changed. Continue it with \`threadwork advance ${path}\`, or, for a second deal with the same company, give this one its own folder with --slug, e.g. --slug ${suggestion}.`,
+      `Thread ${path} is the deal with ${JSON.stringify(meta.title.trim())}, the same company as ${JSON.stringify(title.trim())} once legal suffixes, punctuation and spacing are set aside: nothing was changed. ${next}`,
       'thread-exists',
       { path, title: meta.title.trim(), suggestedSlug: suggestion },
     );
@@ -286,7 +290,8 @@ interface Folder {
  * would send the person to another company's deal, so the message says so and suggests a
  * free `--slug`.
  */
-function alreadyExists(root: string, folder: Folder, title: string): ThreadworkError {
+function alreadyExists(model: WorkspaceModel, folder: Folder, title: string): ThreadworkError {
+  const root = model.root;
   const dir = `${folder.parent}/${folder.prefix}${folder.slug}`;
   let existing: { created?: unknown; title?: unknown } = {};
   try {
@@ -297,6 +302,15 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
   const created = typeof existing.created === 'string' ? ` (created ${existing.created})` : '';
   const sameCompany = (a: string): boolean => sameName(a, title) || (folder.parent === LAYOUT.deals && sameCompanyName(a, title));
   const other = typeof existing.title === 'string' && !sameCompany(existing.title) ? existing.title.trim() : undefined;
+  const closed = other === undefined ? closedDeal(model, dir) : undefined;
+  if (closed) {
+    const suggestion = freeSlug(folder.slug, (candidate) => existsSync(join(root, folder.parent, `${folder.prefix}${candidate}`)));
+    return new ThreadworkError(
+      `Thread ${dir} already exists${created} and is ${closed}: nothing was changed. For a new deal with the same company (an expansion, a renewal, another try), give it its own folder with --slug, e.g. --slug ${suggestion}.`,
+      'thread-exists',
+      { path: dir, suggestedSlug: suggestion },
+    );
+  }
   if (other === undefined) {
     return new ThreadworkError(`Thread ${dir} already exists${created}: nothing was changed. Pick another name, or continue it with \`threadwork advance ${dir}\`.`, 'thread-exists', { path: dir });
   }
@@ -311,6 +325,18 @@ function alreadyExists(root: string, folder: Folder, title: string): ThreadworkE
     'thread-exists',
     { path: dir, title: other, suggestedSlug: suggestion },
   );
+}
+
+/**
+ * How a deal thread ended, from its learning's `outcome` (`closed (closed-won on 2026-09-24)`),
+ * or undefined while it is open. A closed deal has nothing to advance to (advance refuses it),
+ * so a refusal pointing there for a customer come back for more was a dead end.
+ */
+function closedDeal(model: WorkspaceModel, path: string): string | undefined {
+  const learning = model.threads.get(path)?.stages[STAGE_FILES.length - 1]?.value as { outcome?: unknown; closed?: unknown } | undefined;
+  if (typeof learning?.outcome !== 'string' || learning.outcome === '') return undefined;
+  const on = typeof learning.closed === 'string' && learning.closed !== '' ? ` on ${learning.closed}` : '';
+  return `closed (${learning.outcome}${on})`;
 }
 
 /**
