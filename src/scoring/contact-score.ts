@@ -89,7 +89,8 @@ function titlePart(title: string | undefined, personaTitles: readonly string[]):
   if (personaTitles.length === 0) return part('title_match', 'not-applicable', null, 'no persona titles to match against');
   if (title === undefined) return part('title_match', 'missing', null, 'no title on file');
   const match = matchTitle(title, personaTitles);
-  const detail = match.persona === undefined ? `"${title}" shares no keyword with any persona title` : `"${title}" against persona "${match.persona}"`;
+  const against = `"${title}" against persona "${match.persona}"${match.sameFunction ? `: ${match.sameFunction}` : ''}`;
+  const detail = match.persona === undefined ? `"${title}" shares no keyword with any persona title` : against;
   return part('title_match', 'computed', match.value, detail);
 }
 

@@ -6,11 +6,15 @@
  * `Chief Financial Officer` → `cfo`, `Sr.` → `senior`). Against each persona title:
  * - 1.0 — the same keywords (`VP of Engineering` = `VP Engineering`);
  * - 0.9 — every persona keyword is in the title, which says more (`Senior VP Engineering & Ops`);
- * - otherwise 0.8 × the share of persona keywords present (`VP Sales` vs `VP Engineering` → 0.4).
+ * - otherwise 0.8 × the share of persona keywords present (`VP Sales` vs `VP Engineering` → 0.4);
+ * - and at least, for a leader of the persona's function (title-function.ts), 0.9 at the
+ *   same level in other words (`Finance Director` for `Head of Finance`), 0.7 one level
+ *   apart (`VP Finance` for `CFO`), 0.5 two (`Director of Finance` for `CFO`).
  * The best persona wins.
  */
 
 import { keptPerText, normalizeText } from './text.js';
+import { leadingTitle, sameFunctionReason, sameFunctionScore, type LeadingTitle } from './title-function.js';
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an', 'to', 'on']);
 
@@ -47,6 +51,8 @@ export interface TitleMatch {
   value: number;
   /** The persona title that matched best, or undefined when nothing overlapped. */
   persona: string | undefined;
+  /** Set when the score is the title's leading the persona's function (title-function.ts): what to say of it. */
+  sameFunction?: string;
 }
 
 export const EXACT_TITLE = 1;
@@ -59,8 +65,12 @@ export const PARTIAL_TITLE_FACTOR = 0.8;
  */
 const keywordsOf = keptPerText<ReadonlySet<string>>(titleKeywords);
 
+/** A title's level and function, kept per title as its keywords are. */
+const leadingOf = keptPerText<LeadingTitle | undefined>((title) => leadingTitle(title, keywordsOf(title)));
+
 export function matchTitle(title: string, personaTitles: readonly string[]): TitleMatch {
   const mine = keywordsOf(title);
+  const myLead = leadingOf(title);
   let best: TitleMatch = { value: 0, persona: undefined };
   for (const persona of personaTitles) {
     const theirs = keywordsOf(persona);
@@ -68,6 +78,13 @@ export function matchTitle(title: string, personaTitles: readonly string[]): Tit
     const shared = [...theirs].filter((w) => mine.has(w)).length;
     let value = PARTIAL_TITLE_FACTOR * (shared / theirs.size);
     if (shared === theirs.size) value = shared === mine.size ? EXACT_TITLE : CONTAINS_TITLE;
+    // A leader of the persona's function at another level or in other words (`Head of Finance` for `CFO`).
+    const theirLead = leadingOf(persona);
+    const leads = sameFunctionScore(myLead, theirLead);
+    if (leads > value && value < CONTAINS_TITLE) {
+      if (leads > best.value) best = { value: leads, persona, sameFunction: sameFunctionReason(myLead!, theirLead!) };
+      continue;
+    }
     if (value > best.value) best = { value: Math.round(value * 1000) / 1000, persona };
   }
   return best;
