@@ -25,10 +25,31 @@ const QUOTE_STARTS: readonly RegExp[] = [
 const SIGN_OFF =
   /^[ \t]*(?:best|best wishes|best regards|kind regards|warm regards|warmly|regards|many thanks|thanks|thanks again|thank you|thx|cheers|sincerely|yours|all the best|talk soon|br|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|gruß|grüße|lg|vg|mfg|cordialement|bien à vous|bien cordialement|merci|saludos|un saludo|atentamente|gracias|cordiali saluti|saluti|distinti saluti|grazie|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|groeten|groet|mvg|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|atenciosamente|cumprimentos|com os melhores cumprimentos|obrigado|obrigada|pozdrawiam|z poważaniem|z wyrazami szacunku|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|谢谢|此致|祝好|감사합니다)[ \t]*[,.!。！]?[ \t]*$/i;
 
+/**
+ * The closing lines of Chinese, Japanese and Korean mail: "よろしくお願い申し上げます",
+ * "何卒よろしくお願いいたします", "敬具", "此致 / 敬礼", "顺祝商祺", "감사합니다", "고맙습니다".
+ * Written on a line of their own or as the last sentence of the reply's last line.
+ */
+const CJK_SIGN_OFF_WORDS =
+  '(?:以上[、，,]?[ \\t]*)?(?:今後とも|引き続き|何卒|なにとぞ|どうぞ|どうか)?[ \\t]*(?:よろしく|宜しく|よろしゅう)お願い(?:いたします|致します|します|申し上げます)|' +
+  '敬具|草々|以上(?:です)?|此致(?:[ \\t]*敬礼)?|敬礼|[顺順]?[祝颂頌][ \\t]*(?:商祺|时祺|時祺|近安|好|安好|工作顺利)|祝好|谢谢|謝謝|多谢|感谢|感謝|' +
+  '감사합니다|감사드립니다|고맙습니다|수고하세요|이만 줄이겠습니다';
+const CJK_SIGN_OFF = new RegExp(`^[ \\t]*(?:${CJK_SIGN_OFF_WORDS})[ \\t]*[。．.！!,，、~〜]*[ \\t]*$`, 'u');
+const CJK_TRAILING_SIGN_OFF = new RegExp(`(?<=[。．！？!?.])[ \\t]*(?:${CJK_SIGN_OFF_WORDS})[ \\t]*[。．.！!~〜]*[ \\t]*$`, 'u');
+
 const MOBILE_FOOTER = /^[ \t]*(?:sent from my \w+|get outlook for \w+|sent from (?:outlook|mail) for \w+|von meinem \w+ gesendet|envoyé de mon \w+|(?:verstuurd|verzonden) (?:vanaf|met) mijn \w+|inviato da(?:l mio)? \w+|enviado (?:do|desde|a partir do) (?:meu |mi |o meu )?\w+|skickat från min \w+|wysłane z (?:mojego )?\w+|\w+から送信|发自我的\w+|\w+에서 보냄)[^\n]*$/imu;
 
 /** A greeting that opens the reply, in the languages prospects write in: "Hi Sam,", "Hallo,", "Bonjour Claire". */
 const GREETING = /^[ \t]*(?:hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao|buongiorno|buenos días|guten tag|moin|servus|hej|hei|olá|good morning|good afternoon)\b(?:[ \t]+[\p{Lu}][\p{L}'-]*){0,2}[ \t]*[,!:.]?[ \t]*(?:\n|$)/iu;
+
+/** "山田様", "王经理", "김철수님": a name with the honorific that addresses a Chinese, Japanese or Korean reader. */
+const CJK_SALUTATION = '\\p{L}{1,6}[ \\t]?(?:様|さま|さん|殿|先生|经理|經理|总|總|老师|老師|님|씨)';
+const CJK_GREETING_WORDS = '(?:いつも)?お世話になっております|お世話になります|お疲れ様です|お疲れさまです|您好|你好|大家好|안녕하세요|안녕하십니까';
+/** A Chinese, Japanese or Korean opening: the salutation (on its own, or before a greeting or a comma) and the greeting. */
+const CJK_GREETING = new RegExp(
+  `^\\s*(?:${CJK_SALUTATION}[ \\t]*[,，、:：!！]?(?=\\s|${CJK_GREETING_WORDS})\\s*|${CJK_SALUTATION}[ \\t]*[,，、:：!！]\\s*)?(?:(?:${CJK_GREETING_WORDS})[ \\t]*[。！!,，.:：]?\\s*)?`,
+  'u',
+);
 
 /** The start of the quoted message below the reply, or -1. */
 function quoteStart(text: string): number {
@@ -40,9 +61,20 @@ function quoteStart(text: string): number {
   return cut;
 }
 
-/** A signature's first line: "Jane Doe | Controller", "Dr. Helen Park" — a name alone, or fields split by | or ·. */
-function looksLikeSignatureStart(line: string): boolean {
+/** A Chinese, Japanese or Korean name alone on its line ("山田太郎", "山田 太郎", "王伟"), or a Korean one signing off ("김철수 드림"). */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}]{1,4}(?:[ \t\u3000][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}]{1,4})?$/u;
+const KOREAN_SIGNED = /^[\p{Script=Hangul}]{2,5}[ \t]*(?:드림|올림|배상)$/u;
+
+/**
+ * A signature's first line: "Jane Doe | Controller", "Dr. Helen Park" — a name alone, or
+ * fields split by | or ·. Chinese, Japanese and Korean names have no capitals, so theirs
+ * counts when a signature block follows it on the next line (a title, company or phone:
+ * a short closing paragraph such as "不需要" stands alone), or when it is signed "드림".
+ */
+function looksLikeSignatureStart(line: string, next: string | undefined): boolean {
   const trimmed = line.trim();
+  if (KOREAN_SIGNED.test(trimmed)) return true;
+  if (CJK_NAME.test(trimmed) && next !== undefined && next.trim() !== '') return true;
   if (/\S\s+[|·•]\s+\S/.test(trimmed)) return true;
   // 1–4 capitalised words (titles and initials allowed), no sentence punctuation: a name on its own line.
   return /^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[\p{Lu}][\p{L}'-]*(?:\s+(?:[\p{Lu}]\.|[\p{Lu}][\p{L}'-]*)){0,3}$/u.test(trimmed);
@@ -59,16 +91,20 @@ export function replyText(text: string): string {
     .join('\n');
   const footer = own.search(MOBILE_FOOTER);
   if (footer >= 0) own = own.slice(0, footer);
-  own = own.replace(GREETING, '');
+  own = own.replace(GREETING, '').replace(CJK_GREETING, '');
   const lines = own.split('\n');
   let seenText = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const blankBefore = i === 0 || lines[i - 1]!.trim() === '';
     // "-- " (the standard delimiter), a sign-off line, or a name block after a blank line, once there is text above.
-    if (seenText && (/^--\s*$/.test(line) || SIGN_OFF.test(line) || (blankBefore && looksLikeSignatureStart(line)))) {
+    const signOff = SIGN_OFF.test(line) || CJK_SIGN_OFF.test(line);
+    if (seenText && (/^--\s*$/.test(line) || signOff || (blankBefore && looksLikeSignatureStart(line, lines[i + 1])))) {
       return lines.slice(0, i).join('\n').trim();
     }
+    // "興味はありません。よろしくお願いいたします。": the sign-off ends the reply's own line; what follows is the signature.
+    const trailing = CJK_TRAILING_SIGN_OFF.exec(line);
+    if (trailing && line.slice(0, trailing.index).trim() !== '') return [...lines.slice(0, i), line.slice(0, trailing.index)].join('\n').trim();
     if (line.trim() !== '') seenText = true;
   }
   return own.trim();
