@@ -106,7 +106,7 @@ export function dateAdvice(written: string): string {
 }
 
 /** Where the blanks around `text` in `written` are, as the advice names them (`space after`, `tab before`), or undefined when there are none. */
-function spacesAround(written: string, text: string): string | undefined {
+export function spacesAround(written: string, text: string): string | undefined {
   const start = written.indexOf(text);
   const before = written.slice(0, start);
   const after = written.slice(start + text.length);

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { DATE_EXPECTED, dateAdvice } from '../clock.js';
+import { DATE_EXPECTED, dateAdvice, spacesAround } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Locator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
@@ -24,7 +24,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asTrimmed(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -205,6 +205,24 @@ function asSlug(data: unknown, issue: z.core.$ZodIssue): string {
   if (!slug || slug === value) return '';
   // A thread's id is its folder's name: a folder made by hand (`bäckerei-müller/`) is renamed with it.
   return threadId ? ` — rename the folder to ${slug} and write that id` : ` — write ${slug}`;
+}
+
+/**
+ * A value pasted with blanks around it (a CRM cell's trailing space, kept by the quotes around
+ * it) that is valid without them: the blanks are what is wrong, said as they are for a date.
+ * `outcome: "closed-won "` was told "write closed-won as closed-won", the same text twice, and
+ * an email address with a space after it "expected an email address" with no word of the space.
+ * Dates keep their own advice (clock.ts), which names the same blanks.
+ */
+function asTrimmed(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (typeof value !== 'string' || issue.message === DATE_EXPECTED.form) return '';
+  const trimmed = value.trim();
+  const around = trimmed === '' ? undefined : spacesAround(value, trimmed);
+  if (!around) return '';
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(withValueAt(data, issue.path, trimmed)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  return ` — unexpected ${around} it: write ${trimmed} with nothing around it`;
 }
 
 /** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
