@@ -841,6 +841,16 @@ describe('qualification thresholds and recommendations', () => {
     expect(result.weak).toEqual(['champion', 'competition']);
   });
 
+  it('carries its reason as a field wherever the result goes: JSON, a copy, a structured clone', () => {
+    const result = scoreQualification('BANT', bant('yes', null, 'yes', null), { stage: 'qualified' });
+    const reason = 'Defer: BANT total 0.50 is below the 0.70 threshold for the qualified stage. Missing: authority and timeline. Find out authority and timeline before deciding.';
+    expect(Object.keys(result).at(-1)).toBe('reason');
+    expect(JSON.parse(JSON.stringify(result)).reason).toBe(reason);
+    expect({ ...result }.reason).toBe(reason);
+    expect(structuredClone(result).reason).toBe(reason);
+    expect(result.reason).toBe(reason);
+  });
+
   it('defaults to the qualification threshold', () => {
     expect(scoreQualification('SPIN', {}).stage).toMatchObject({ level: 'qualification', threshold: 0.7 });
   });
