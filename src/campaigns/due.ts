@@ -1,4 +1,4 @@
-import { addDays, calendarDate, campaignStart, dueTouches, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, dueTouches, sendDay, followUpStop, resolveSequence, type Channel, type DueTouch } from '../outreach/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Locators } from '../check/locators.js';
 import { referenceErrors } from '../check/references.js';
@@ -234,7 +234,9 @@ export function spreadOverCaps(model: WorkspaceModel, touches: readonly DueTouch
     // each): naming today, or any day, would plan a send the gate then refuses.
     if (cap === 0) return { ...touch, sender, defaultSender: sender === null, sendOn: null, spread: true, draft };
     const shift = typeof cap === 'number' && cap > 0 ? Math.floor(n / cap) : 0;
-    return { ...touch, sender, defaultSender: sender === null, sendOn: shift ? addDays(today, shift) : today, spread: shift > 0, draft };
+    // Every touch listed is due by today, so each goes out today (sendDay), or `shift` days later under the cap.
+    const day = sendDay(touch.due, today);
+    return { ...touch, sender, defaultSender: sender === null, sendOn: shift ? addDays(day, shift) : day, spread: shift > 0, draft };
   });
   const spread: SpreadNote[] = [];
   for (const [key, count] of counts) {

@@ -1,9 +1,10 @@
+import { today } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { RuleId } from '../diagnostics.js';
 import { RULES } from '../diagnostics-catalog.js';
 import { scoreProspectCompany } from '../derive/prospect-icp.js';
 import { scoringContext, type ScoringContext } from '../derive/thread-scores.js';
-import { addDays, calendarDate, campaignStart, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
+import { addDays, calendarDate, campaignStart, sendDay, contactStop, draftedChannel, prospectId, prospectLabel, prospectStart, suppressionKeys, resolveSequence, touchesDone, touchSchedule } from '../outreach/index.js';
 import { approvedTextDigest } from '../outreach/approved-text.js';
 import { prospectsAsSent, prospectsPastSkipped, sentTouchesOnce, touchDraftPath, type SentAtHead, type SentTouches } from '../derive/sent-touches.js';
 import { joinList } from '../scoring/text.js';
@@ -41,7 +42,9 @@ import { asSentences, assessWrittenDraft } from './draft-quality.js';
  * that name none are capped together. The **day** is the draft's `send_on`, else the
  * day the touch is due (the prospect's `started`, else the sequence `start`, else the
  * campaign's creation date, plus the touch's day offset; the touch sent on an
- * out-of-office return, the return date, as `due` lists it).
+ * out-of-office return, the return date, as `due` lists it). Under the daily cap it is
+ * counted on that day, or today once that day has passed and it is not sent (sendDay): an
+ * overdue touch goes out today, as `due` lists and spreads it.
  */
 
 export type GateName = 'do-not-contact' | 'sequence-stopped' | 'not-due' | 'icp' | 'quality' | 'daily-cap' | 'approved-text';
@@ -131,7 +134,7 @@ export function gateFailures(model: WorkspaceModel, options: { approving?: reado
       failures.push({ path: planned.path, gate: 'quality', rule: 'approved-below-quality', message: `Approved although ${finding}`, refusal: finding });
     }
   }
-  failures.push(...capGate(approved, settings.daily_caps));
+  failures.push(...capGate(approved, settings.daily_caps, today()));
   return failures;
 }
 
@@ -332,18 +335,25 @@ function prospectKey(factor: string): string {
   return keys[factor] ?? factor.replace(/^fit\./, '');
 }
 
-function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown>): GateFailure[] {
-  const groups = new Map<string, PlannedDraft[]>();
+/**
+ * The drafts past the cap of each sender, channel and send day. An approved touch not sent
+ * by its day goes out today (sendDay), where `due` lists it: counted on its planned day, it
+ * left room under today's cap that `due` had already given away, and the two disagreed on
+ * how many could still go out.
+ */
+function capGate(approved: readonly PlannedDraft[], caps: Record<string, unknown>, today: string): GateFailure[] {
+  const groups = new Map<string, { day: string; drafts: PlannedDraft[] }>();
   for (const planned of approved) {
     if (!planned.day) continue;
-    const key = `${planned.sender}\u0000${planned.draft.channel}\u0000${planned.day}`;
+    const day = sendDay(planned.day, today);
+    const key = `${planned.sender}\u0000${planned.draft.channel}\u0000${day}`;
     const group = groups.get(key);
-    if (group) group.push(planned);
-    else groups.set(key, [planned]);
+    if (group) group.drafts.push(planned);
+    else groups.set(key, { day, drafts: [planned] });
   }
   const failures: GateFailure[] = [];
-  for (const group of groups.values()) {
-    const { sender, day, draft } = group[0]!;
+  for (const { day, drafts: group } of groups.values()) {
+    const { sender, draft } = group[0]!;
     const cap = caps[draft.channel];
     if (typeof cap !== 'number' || group.length <= cap) continue;
     group.slice(cap).forEach((planned, i) => {

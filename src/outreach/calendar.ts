@@ -24,6 +24,17 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The day a touch not yet sent goes out: the day it is planned for, or `today` once that has
+ * passed — an overdue touch goes out on the first day it still can. The one rule `due` lists
+ * touches by and the approve gate's daily cap counts them by (check/autonomy-gates.ts
+ * planDraft): counted on its planned day, an overdue touch left room under today's cap that
+ * `due` had already given away, and the two disagreed on how many could still go out.
+ */
+export function sendDay(planned: string, today: string): string {
+  return planned > today ? planned : today;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

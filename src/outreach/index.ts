@@ -1,6 +1,6 @@
 /** Outreach: sequences, drafts, the quality gate, reply classification, campaign results and win/loss. Pure: no I/O, no clock. */
 
-export { addDays, calendarDate, daysBetween } from './calendar.js';
+export { addDays, calendarDate, daysBetween, sendDay } from './calendar.js';
 export {
   campaignStart,
   dueProspect,
