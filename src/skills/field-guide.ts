@@ -69,7 +69,7 @@ const FIELD_HINTS: Record<'common' | 'sales-deal' | 'sales-campaign', Record<str
   },
   'sales-campaign': {
     expected_pipeline: 'the pipeline value you expect, one amount (`420000`, `"$420k"`)',
-    results: 'the counts of the campaign (sent, delivered, opened, replied, bounced, meetings, deals…); `delivered` empty is taken as sent − bounced; leave `opened` empty when the channel does not track opens (plain-text email, LinkedIn, calls)',
+    results: 'the counts of the campaign (sent, delivered, opened, replied, bounced, meetings, deals…); `delivered` empty is taken as sent − bounced; leave `opened` empty when the channel does not track opens (plain-text email, LinkedIn, calls), and `clicked` when it does not track link clicks',
   },
 };
 
