@@ -1,9 +1,11 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import * as z from 'zod';
 import { publishedJsonSchema } from '../cli/json-output/generate.js';
+import { errorOutput } from '../cli/json-output/common.js';
 import { CLI_OUTPUTS, withOkField } from '../cli/json-output/index.js';
 import { REPORTS } from '../report/build.js';
 import { listThreadsOutput, readThreadOutput } from './thread-outputs.js';
+import { WRITE_TOOL_OUTPUTS } from './write-outputs.js';
 
 /**
  * The `outputSchema` of each tool that answers data (MCP 2025-06-18: a client may validate
@@ -16,8 +18,15 @@ import { listThreadsOutput, readThreadOutput } from './thread-outputs.js';
  * schema. `report` answers one of six documents, `report pipeline --json` … `report
  * campaigns --json`, told apart by `report`: it declares them all (`oneOf`). `list_threads`
  * and `read_thread` have no command; their schemas live beside the server
- * (thread-outputs.ts). The write tools answer `{result, sync, commit, warnings}` and declare
- * none yet. The text content stays as it was, for clients that read only text.
+ * (thread-outputs.ts). The write tools answer `{result, sync, commit, warnings}`, `result`
+ * being their command's document (write-outputs.ts). The text content stays as it was, for
+ * clients that read only text.
+ *
+ * Every schema as listed also takes the error envelope (`{ok: false, error}`,
+ * schemas/cli/error.schema.json): the SDK's client validates a tool error's
+ * `structuredContent` as it validates a success's, and refused every refusal of a tool that
+ * declared a schema — an `unknown-thread`, a `stage-invalid` — with an McpError, the codes
+ * and diagnostics the agent needed to retry lost.
  */
 const TOOL_OUTPUT_OF_COMMAND = {
   check: 'check',
@@ -31,6 +40,7 @@ const TOOL_OUTPUT_OF_COMMAND = {
 const TOOL_OUTPUT_OF_ITS_OWN = {
   list_threads: withOkField(listThreadsOutput),
   read_thread: withOkField(readThreadOutput),
+  ...WRITE_TOOL_OUTPUTS,
 } as const;
 
 export type ToolWithOutput = keyof typeof TOOL_OUTPUT_OF_COMMAND | keyof typeof TOOL_OUTPUT_OF_ITS_OWN | 'report';
@@ -61,8 +71,8 @@ function reportOutputSchema(): z.ZodObject {
 /** The tool's output schema as the SDK takes it (it checks each answer against it): its command's `--json` zod schema without `root`. */
 export function toolOutputSchema(tool: ToolWithOutput): z.ZodObject {
   if (tool === 'report') return reportOutputSchema();
-  if (tool === 'list_threads' || tool === 'read_thread') return TOOL_OUTPUT_OF_ITS_OWN[tool];
-  const schema = commandOutput(TOOL_OUTPUT_OF_COMMAND[tool]);
+  if (tool in TOOL_OUTPUT_OF_ITS_OWN) return TOOL_OUTPUT_OF_ITS_OWN[tool as keyof typeof TOOL_OUTPUT_OF_ITS_OWN];
+  const schema = commandOutput(TOOL_OUTPUT_OF_COMMAND[tool as keyof typeof TOOL_OUTPUT_OF_COMMAND]);
   return 'root' in schema.shape ? schema.omit({ root: true }) : schema;
 }
 
@@ -84,12 +94,30 @@ function asToolSchema(published: Record<string, unknown>): Record<string, unknow
  * consumer (cli/json-output/generate.ts).
  */
 function listedOutputSchema(tool: string): Record<string, unknown> | undefined {
-  listed ??= new Map<string, Record<string, unknown>>([
-    ...Object.entries(TOOL_OUTPUT_OF_COMMAND).map(([name, id]) => [name, asToolSchema(publishedJsonSchema(commandOutput(id)))] as const),
-    ...Object.entries(TOOL_OUTPUT_OF_ITS_OWN).map(([name, schema]) => [name, publishedJsonSchema(schema)] as const),
-    ['report', publishedReportSchema()],
-  ]);
+  listed ??= listedOutputSchemas();
   return listed.get(tool);
+}
+
+function listedOutputSchemas(): Map<string, Record<string, unknown>> {
+  const { $schema: _draft, ...envelope } = publishedJsonSchema(errorOutput);
+  return new Map<string, Record<string, unknown>>(
+    [
+      ...Object.entries(TOOL_OUTPUT_OF_COMMAND).map(([name, id]) => [name, asToolSchema(publishedJsonSchema(commandOutput(id)))] as const),
+      ...Object.entries(TOOL_OUTPUT_OF_ITS_OWN).map(([name, schema]) => [name, publishedJsonSchema(schema)] as const),
+      ['report', publishedReportSchema()] as const,
+    ].map(([name, schema]) => [name, orError(schema, envelope)] as const),
+  );
+}
+
+/**
+ * An answer's schema that also takes the error envelope: its `required` list (and a
+ * report's `oneOf`) moved into the first branch of an `anyOf`, the envelope the second.
+ * `properties` stay at the top, describing the answer as before; none of them is `error`.
+ */
+function orError(schema: Record<string, unknown>, envelope: Record<string, unknown>): Record<string, unknown> {
+  const { required, oneOf, ...rest } = schema;
+  const answered = { ...(required !== undefined ? { required } : {}), ...(oneOf !== undefined ? { oneOf } : {}) };
+  return { ...rest, anyOf: [answered, envelope] };
 }
 
 /** Each report's published document, one `oneOf` branch each, under an object that names `report` (MCP wants `type: object` at the top). */

@@ -26,7 +26,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
   const split = <T extends { sync: unknown; commit: unknown; warnings: unknown }>({ sync, commit, warnings, ...result }: T) => ({ result, sync, commit, warnings });
   const write = (args: { commit?: boolean | undefined; sync?: boolean | undefined }) => ({ ...(args.commit !== undefined ? { commit: args.commit } : {}), ...(args.sync !== undefined ? { sync: args.sync } : {}) });
 
-  server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_ARGUMENTS.create_deal, annotations: WRITES }, (args) =>
+  server.registerTool('create_deal', { title: 'Open a deal thread', description: MCP_TOOLS.create_deal, inputSchema: TOOL_ARGUMENTS.create_deal, outputSchema: toolOutputSchema('create_deal'), annotations: WRITES }, (args) =>
     answer(async () =>
       split(
         await workspace.createDeal(
@@ -51,11 +51,11 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     ),
   );
 
-  server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_ARGUMENTS.create_campaign, annotations: WRITES }, (args) =>
+  server.registerTool('create_campaign', { title: 'Open a campaign thread', description: MCP_TOOLS.create_campaign, inputSchema: TOOL_ARGUMENTS.create_campaign, outputSchema: toolOutputSchema('create_campaign'), annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.createCampaign({ name: args.name, slug: args.slug, segment: args.segment, date: args.date, goal: args.goal, subgoal: args.subgoal }, write(args)))),
   );
 
-  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
+  server.registerTool('write_stage', { title: 'Write a stage file', description: MCP_TOOLS.write_stage, inputSchema: TOOL_ARGUMENTS.write_stage, outputSchema: toolOutputSchema('write_stage'), annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(async () => {
       const thread = agentThreadPath(root, args.thread);
       const done = await workspace.writeStage({ thread, stage: args.stage, frontMatter: args.front_matter, remove: args.remove, body: args.body, version: args.version }, write(args));
@@ -63,7 +63,7 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     }),
   );
 
-  server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_ARGUMENTS.advance, annotations: WRITES }, (args) =>
+  server.registerTool('advance', { title: 'Advance a thread', description: MCP_TOOLS.advance, inputSchema: TOOL_ARGUMENTS.advance, outputSchema: toolOutputSchema('advance'), annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.advance(agentThreadPath(root, args.thread), write(args)))),
   );
 
@@ -71,23 +71,23 @@ export function registerWriteTools(server: McpServer, { root, workspace }: ToolC
     answer(() => workspace.sync({ dryRun: args.dry_run === true, commit: args.commit }), 'on-errors'),
   );
 
-  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
+  server.registerTool('generate_strategy', { title: 'Generate strategy files', description: MCP_TOOLS.generate_strategy, inputSchema: TOOL_ARGUMENTS.generate_strategy, outputSchema: toolOutputSchema('generate_strategy'), annotations: { ...REPLACES, idempotentHint: true } }, (args) =>
     answer(() => workspace.strategy({ segments: args.segments ?? [], force: args.force === true, ...write(args) }), 'on-errors'),
   );
 
-  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, annotations: REPLACES }, (args) =>
+  server.registerTool('draft_campaign', { title: 'Draft outreach', description: MCP_TOOLS.draft_campaign, inputSchema: TOOL_ARGUMENTS.draft_campaign, outputSchema: toolOutputSchema('draft_campaign'), annotations: REPLACES }, (args) =>
     answer(async () => split(await workspace.draftCampaign(agentThreadPath(root, args.campaign), { force: args.force === true, ...write(args) }))),
   );
 
-  server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_ARGUMENTS.record_reply, annotations: WRITES }, (args) =>
+  server.registerTool('record_reply', { title: 'Record a reply', description: MCP_TOOLS.record_reply, inputSchema: TOOL_ARGUMENTS.record_reply, outputSchema: toolOutputSchema('record_reply'), annotations: WRITES }, (args) =>
     answer(async () => split(await workspace.recordReply(agentThreadPath(root, args.campaign), args.email, args.text, args.date, write(args)))),
   );
 
-  server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_ARGUMENTS.migrate_stages, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('migrate_stages', { title: 'Migrate stage files to front matter', description: MCP_TOOLS.migrate_stages, inputSchema: TOOL_ARGUMENTS.migrate_stages, outputSchema: toolOutputSchema('migrate_stages'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.migrate((args.paths ?? []).map((p) => agentFileOrFolderPath(root, p)), { dryRun: args.dry_run === true, ...write(args) }))),
   );
 
-  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_ARGUMENTS.approve_draft, annotations: { ...WRITES, idempotentHint: true } }, (args) =>
+  server.registerTool('approve_draft', { title: 'Approve drafts', description: MCP_TOOLS.approve_draft, inputSchema: TOOL_ARGUMENTS.approve_draft, outputSchema: toolOutputSchema('approve_draft'), annotations: { ...WRITES, idempotentHint: true } }, (args) =>
     answer(async () => split(await workspace.approveDrafts(args.drafts.map((d) => agentFilePath(root, d)), write(args)))),
   );
 }
