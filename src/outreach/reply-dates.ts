@@ -144,7 +144,39 @@ const CJK_RULES: readonly Rule[] = [
     kind: 'period',
     resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
   },
+  {
+    // A month alone, ahead: "4月以降", "4月から", "4月份", "4월에", "4월부터" — the month's first day.
+    pattern: /(?<!\d)(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*(?:月(?=以降|から|に|份|頃|ごろ|中旬?以降)|월(?=\s*(?:에|부터|쯤|경|이후)))/g,
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = Number(m[2]);
+      return month >= 1 && month <= 12 ? monthWithPosition(received, month, undefined, m[1]) : undefined;
+    },
+  },
+  {
+    // "三个月后", "3か月後", "3ヶ月後", "3개월 후", "两周后", "2週間後", "2주 후": that long after the reply.
+    pattern: /(\d{1,2}|[一二两兩三四五六七八九十]{1,3})\s*(个月|個月|か月|カ月|ヶ月|ケ月|개월|周|週間|週|星期|个星期|個星期|주)\s*(?:后|後|후|뒤|以后|以後)/g,
+    kind: 'period',
+    resolve: (m, received) => {
+      const n = cjkCount(m[1]!);
+      if (!n) return undefined;
+      const weeks = /周|週|星期|주/.test(m[2]!);
+      return weeks
+        ? { date: addDays(received, 7 * n), rule: `${formatCount(n, 'week')} after the reply` }
+        : { date: addMonths(received, n), rule: `${formatCount(n, 'month')} after the reply` };
+    },
+  },
 ];
+
+const CJK_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A count written in digits or Chinese numerals up to 99 ("三", "十二", "二十"). */
+function cjkCount(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const value = (text.includes('十') ? (tens ? CJK_DIGITS[tens] ?? NaN : 1) * 10 : 0) + (ones ? CJK_DIGITS[ones] ?? NaN : 0);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
 
 /**
  * Month names of the other languages a European team reads replies in — German, French,
@@ -186,8 +218,94 @@ function europeanMonthOf(word: string): number | undefined {
   return locative >= 0 ? locative + 1 : undefined;
 }
 
+/**
+ * The part of a month named before it in the European languages: "Anfang Januar", "début
+ * janvier", "a principios de enero", "inizio gennaio", "begin januari", "no início de
+ * janeiro", "i början av januari", "na początku stycznia" (early); "Mitte Januar",
+ * "mi-janvier", "mediados de enero", "metà gennaio", "half januari", "meados de janeiro",
+ * "mitten av januari", "w połowie stycznia" (the middle); "Ende Januar", "fin janvier",
+ * "finales de enero", "fine gennaio", "eind januari", "final de janeiro", "slutet av
+ * januari", "pod koniec", "na koniec", "do końca stycznia" (the end) — as monthWithPosition
+ * reads "early", "mid" and "end of".
+ */
+const EUROPEAN_MONTH_PARTS: readonly (readonly [string, string])[] = [
+  ['anfang', 'early'], ['début', 'early'], ['debut', 'early'], ['principios de', 'early'], ['comienzos de', 'early'], ['inicios de', 'early'],
+  ['inizio', 'early'], ['inizio di', 'early'], ['primi di', 'early'], ['begin', 'early'], ['begin van', 'early'], ['início de', 'early'],
+  ['inicio de', 'early'], ['början av', 'early'], ['na początku', 'early'], ['z początkiem', 'early'], ['początek', 'early'],
+  ['mitte', 'mid'], ['mi-', 'mid'], ['mediados de', 'mid'], ['metà', 'mid'], ['metà di', 'mid'], ['half', 'mid'], ['midden', 'mid'],
+  ['meados de', 'mid'], ['mitten av', 'mid'], ['w połowie', 'mid'], ['połowa', 'mid'],
+  ['ende', 'end of'], ['fin', 'end of'], ['fin de', 'end of'], ['finales de', 'end of'], ['fine', 'end of'], ['fine di', 'end of'],
+  ['eind', 'end of'], ['eind van', 'end of'], ['final de', 'end of'], ['fim de', 'end of'], ['slutet av', 'end of'], ['pod koniec', 'end of'],
+  ['na koniec', 'end of'], ['do końca', 'end of'], ['koniec', 'end of'],
+];
+const EUROPEAN_MONTH_PART = `(${EUROPEAN_MONTH_PARTS.map(([words]) => words.replace(/-$/, '-\\s*').replace(/ /g, '\\s+'))
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+
+/**
+ * Seasons in the European languages, after the preposition that makes them ahead ("im
+ * Frühjahr", "au printemps", "en primavera", "in primavera", "in het voorjaar", "na
+ * primavera", "na wiosnę", "på våren"), or after "after" ("nach dem Sommer", "après l'été",
+ * "después del verano", "dopo l'estate", "na de zomer", "depois do verão", "po wakacjach",
+ * "efter sommaren"): the season's first month, or the next season's.
+ */
+const EUROPEAN_SEASONS: Readonly<Record<string, number>> = {
+  frühjahr: 3, frühling: 3, printemps: 3, primavera: 3, voorjaar: 3, lente: 3, wiosnę: 3, wiosna: 3, wiosną: 3, våren: 3, vår: 3,
+  sommer: 6, été: 6, verano: 6, estate: 6, zomer: 6, verão: 6, lato: 6, latem: 6, lecie: 6, sommaren: 6, sommar: 6, wakacjach: 6,
+  herbst: 9, automne: 9, otoño: 9, autunno: 9, najaar: 9, herfst: 9, outono: 9, jesień: 9, jesieni: 9, jesienią: 9, hösten: 9, höst: 9,
+  winter: 12, hiver: 12, invierno: 12, inverno: 12, zimę: 12, zima: 12, zimą: 12, zimie: 12, vintern: 12, vinter: 12,
+};
+const EUROPEAN_SEASON_AHEAD = `(?:im|au|en|in|in\\s+het|in\\s+de|na|no|w|på|i|nel|nell'|en\\s+el)`;
+const EUROPEAN_SEASON_AFTER = `(?:nach\\s+dem|nach\\s+der|après\\s+l'|après\\s+le|après|después\\s+del|dopo\\s+l'|dopo\\s+la|dopo\\s+il|dopo|na\\s+de|na\\s+het|depois\\s+do|depois\\s+da|po|efter)`;
+const EUROPEAN_SEASON = `(${Object.keys(EUROPEAN_SEASONS).sort((a, b) => b.length - a.length).join('|')})`;
+
+/** "im zweiten Quartal", "au deuxième trimestre", "en el segundo trimestre", "nel secondo trimestre", "in het tweede kwartaal", "no segundo trimestre", "w drugim kwartale", "under andra kvartalet". */
+const EUROPEAN_QUARTER_ORDINALS: Readonly<Record<string, number>> = {
+  ersten: 1, premier: 1, primer: 1, primo: 1, eerste: 1, primeiro: 1, pierwszym: 1, första: 1,
+  zweiten: 2, deuxième: 2, second: 2, segundo: 2, secondo: 2, tweede: 2, drugim: 2, andra: 2,
+  dritten: 3, troisième: 3, tercer: 3, terzo: 3, derde: 3, terceiro: 3, trzecim: 3, tredje: 3,
+  vierten: 4, quatrième: 4, cuarto: 4, quarto: 4, vierde: 4, czwartym: 4, fjärde: 4,
+};
+
 /** Dates written with the month names of EUROPEAN_MONTHS, and next week / next year in those languages. */
 const EUROPEAN_RULES: readonly Rule[] = [
+  {
+    // Anfang Januar, début janvier, a principios de enero, na początku stycznia, do końca stycznia
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${EUROPEAN_MONTH_PART}\\s*(?:de\\s+|d'|di\\s+)?${EUROPEAN_MONTH}(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])(?![\\s.,]*\\d)`, 'giu'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = europeanMonthOf(m[2]!);
+      const written = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/-\s*$/, '-');
+      const part = EUROPEAN_MONTH_PARTS.find(([words]) => words === written)?.[1];
+      return month && part ? monthWithPosition(received, month, part, m[3]) : undefined;
+    },
+  },
+  {
+    // im Frühjahr, na wiosnę, dopo l'estate, po wakacjach
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:(${EUROPEAN_SEASON_AFTER})|${EUROPEAN_SEASON_AHEAD})\\s*(?:(?:dem|der|den|de|het|la|le|el|il|o|a)\\s+)?${EUROPEAN_SEASON}(?![\\p{L}\\p{N}])`, 'giu'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const season = EUROPEAN_SEASONS[m[2]!.toLowerCase()];
+      if (!season) return undefined;
+      // "po wakacjach" is after the summer holidays: September, as "after the holidays" in summer reads.
+      const after = m[1] !== undefined || m[2]!.toLowerCase() === 'wakacjach';
+      const month = after ? (season % 12) + 3 : season;
+      const date = nextMonthDay(received, month > 12 ? month - 12 : month, 1);
+      return date ? { date, rule: `the first day of the next ${after ? 'season after that one' : 'such season'}` } : undefined;
+    },
+  },
+  {
+    // im zweiten Quartal, au deuxième trimestre, w drugim kwartale
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:im|au|en\\s+el|nel|in\\s+het|no|w|under|i)\\s+(${Object.keys(EUROPEAN_QUARTER_ORDINALS).join('|')})\\s+(?:quartal|trimestre|kwartaal|kwartale|kvartalet)(?![\\p{L}\\p{N}])`, 'giu'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const quarter = EUROPEAN_QUARTER_ORDINALS[m[1]!.toLowerCase()];
+      if (!quarter) return undefined;
+      const [y] = parts(received);
+      const date = quarterStart(y, quarter) > received ? quarterStart(y, quarter) : quarterStart(y + 1, quarter);
+      return { date, rule: `the first day of the next Q${quarter}` };
+    },
+  },
   {
     // 12 januari, 12. Januar 2027, 12 de janeiro de 2027, le 12 janvier, 7 stycznia
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})\\.?\\s+(?:de\\s+)?${EUROPEAN_MONTH}(?:\\s+(?:de\\s+)?(\\d{4}))?(?![\\p{L}\\p{N}])`, 'giu'),

@@ -72,6 +72,7 @@ export const UNSUBSCRIBE_PHRASES: readonly string[] = [
   'me désinscrire', 'de votre liste', "arrêtez de m'écrire", "arrêtez de m'envoyer", 'cessez de', 'elimínenme', 'elimíname', 'de su lista',
   'de vuestra lista', 'de la lista de correo', 'no deseo recibir', 'no quiero recibir', 'dejen de escribirme', 'dejen de enviarme',
   'deja de escribirme', 'deja de enviarme', 'denme de baja', 'bórrenme', 'bórrame',
+  'lose my email', 'lose my address', 'lose my details', 'lose my number',
   'verwijder mijn', 'nooit aangemeld', 'non inviarmi', 'non mandarmi', 'non mandatemi', 'retirem o meu', 'retire o meu', 'das vossas listas',
   'das suas listas', 'do mnie nie pisać', 'nie pisać do mnie', 'więcej nie pisać', 'ta bort min', 'ta * bort min',
   // "I'd like to be removed", which also reads as the yes "gostaria de" / "ich möchte" / "I'd like"
@@ -158,8 +159,12 @@ export const NURTURE_PHRASES: readonly string[] = [
   'później', 'może później', 'inte just nu', 'inte nu', 'längre fram', 'senare', 'återkom',
   'geen tijd voor', 'nog eens contact', 'opnieuw contact', 'mi ricontatti', 'ricontatti', 'na razie nie', 'odezwać się', 'inte aktuellt just nu',
   'hör av dig efter', 'hör av dig igen', 'hör av dig i',
+  // round 5: "melden Sie sich gerne im zweiten Quartal wieder", "recontactez-moi", "ahora mismo no", "pas na de zomer", "wróćmy do tematu", "ci risentiamo"
+  'melden sie sich * wieder', 'melden sie sich wieder', 'recontactez-moi', 'recontactez-nous', 'ahora mismo no', 'pas na', 'mail me * nog eens',
+  'wróćmy do tematu', 'wrócimy do tematu', 'wróćmy do rozmowy', 'ci risentiamo', 'ci sentiamo più avanti',
   // Japanese, Chinese
   '時期が悪い', '改めてご連絡', 'また改めて', '预算冻结', '再联系吧', '以后再联系', '明年再联系', '之后再联系',
+  '以降にご連絡', '以降に改めて', '以降にまた', '后再联系', '後再聯繫', '后再说',
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
   '나중에 연락', '다시 연락 주세요', '보류',
@@ -192,6 +197,7 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'nie potrzebujemy', 'już mamy', 'już korzystamy', 'brak zainteresowania', 'inte intresserad', 'inte intresserade', 'inget intresse',
   'nej tack', 'behöver inte', 'har redan en', 'använder redan', 'inte aktuellt', 'inte relevant', 'não é algo', 'nie dla nas',
   'inget för oss', 'inte för oss',
+  'vi har redan', 'no nos encaja', 'no encaja', 'went another way', 'went a different way', 'went with another',
   'keinen bedarf', 'kein bedarf', 'brauchen wir nicht', 'benötigen wir nicht', 'haben bereits eine', 'haben bereits einen', 'nutzen bereits',
   'pas besoin', 'aucun besoin', 'nous avons déjà', 'nous utilisons déjà', 'no necesitamos', 'ya tenemos', 'ya usamos', 'ya trabajamos con',
   // Japanese, Chinese
