@@ -450,6 +450,14 @@ export const RULES = {
     message: "Assumption `{id}` is not one this thread tested: {hypothesis path} tests {ids}. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards {id}'s confidence: add {id} to `tests` in {hypothesis path}, or remove this entry",
     docs: "A thread's hypothesis says which assumptions it sets out to test; a learning that records a result for another one is evidence gathered in passing — or a slip of the id (`A3` for `A2`). The result counts towards the assumption's confidence all the same, so check it: if the deal did test it, add the id to `tests` in `2-hypothesis.md`; if not, remove the entry (or correct the id). Reported once per assumption, at its first entry. An id that is not in `10-assumptions.md` counts towards nothing: it is an `unknown-assumption` error there instead, and this warning is not given.",
   },
+  'validation-other-segment': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a Stage 6 result for an assumption scoped to another segment than the thread's",
+    message: "Assumption `{id}` is about segment `{segment}`, and this thread is in `{thread segment}` (meta.json): expected evidence from a thread of {segment}. It counts towards {id}'s confidence all the same: correct the id, or, if the assumption holds beyond {segment}, remove its `segment` in strategy/canvas/10-assumptions.md",
+    docs: "An assumption with a `segment` in `10-assumptions.md` is about that segment: its confidence, and the segment's narratives and ICP, are read from its evidence. A deal of another segment that validates or invalidates it moves that segment's confidence from a customer who is not in it — most often a slip of the id, or an assumption that in truth holds for every segment. The result counts all the same (as `validation-untested`'s does: nothing the person wrote is dropped unseen): correct the id, or remove the assumption's `segment` if it is about the whole business. An assumption without a `segment` takes any thread's evidence. Reported once per assumption, at its first entry; asked again at each check, so a change of the assumption's segment is seen at once.",
+  },
   'thread-meta-missing': {
     severity: 'error',
     reportedBy: ['check', 'sync', 'watch', 'write'],

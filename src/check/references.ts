@@ -23,6 +23,7 @@ import { checkGoalCurrency } from './goal-currency.js';
 import type { Goal } from '../schema/goal.js';
 import { checkReplyDate, checkThreadDates, todayForDates, type Today } from './thread-dates.js';
 import { ThreadMemo } from './thread-memo.js';
+import { checkValidationSegments } from './validation-segment.js';
 
 type Data = Record<string, unknown>;
 
@@ -60,6 +61,8 @@ interface Known {
   idsKey: () => string;
   /** The currency the workspace counts in (workspaceCurrency). */
   currency: string;
+  /** Each assumption's segment, by id (those with one), made on first use. */
+  assumptionSegments: () => ReadonlyMap<string, string>;
   /**
    * Why no segment or assumption is read when none is, if it is a slip of the list's key
    * (`segmentz:`): said instead of "none are defined yet", which sent the user to add what
@@ -214,6 +217,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     sent,
     idsKey: once(() => knownIdsKey(known)),
     currency: workspaceCurrency(model),
+    assumptionSegments: once(() => assumptionSegmentsOf(model)),
     noneRead: { segments: noneReadBecause(model, '04-segments', 'segments'), assumptions: noneReadBecause(model, '10-assumptions', 'assumptions') },
   };
 
@@ -488,6 +492,8 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   if (thread.family === 'campaign') checkCampaignResults(thread, report);
   again(DATES);
   checkLearning(thread, (id) => knowsAssumption(known, id), report);
+  // Which segment an assumption is about is the canvas's to say: asked again at each check.
+  if (thread.stages[5]) again((live) => checkValidationSegments(live.thread, live.known.assumptionSegments(), live.report));
   // Which currency is another is the canvas's to say: asked again at each check.
   const amounts = writtenAmounts(thread);
   if (amounts.length > 0) again((live) => reportOtherCurrency(amounts, live.known.currency, live.report));
@@ -691,6 +697,16 @@ function knowsSegment(known: Known, id: string): boolean {
 }
 
 /** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
+/** Each assumption of 10-assumptions.md that names a segment, with it. */
+function assumptionSegmentsOf(model: WorkspaceModel): Map<string, string> {
+  const segments = new Map<string, string>();
+  for (const entry of listOf(dataOf(model.canvas.get('10-assumptions')), 'assumptions')) {
+    const { id, segment } = (entry ?? {}) as Data;
+    if (typeof id === 'string' && typeof segment === 'string' && !segments.has(id)) segments.set(id, segment);
+  }
+  return segments;
+}
+
 function knowsAssumption(known: Known, id: string): boolean {
   return known.assumptionsUnknown || known.assumptions.has(id) || known.assumptionsRefused.has(id.toUpperCase());
 }
