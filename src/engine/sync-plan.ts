@@ -241,16 +241,18 @@ function planSuppressionMerged(model: WorkspaceModel, plan: SyncPlan, editable: 
 
 /**
  * Approved drafts to an address on the do-not-contact list — added by hand, or by a merge —
- * withdrawn as `campaign reply` withdraws an unsubscribe's (campaigns/withdraw-approvals.ts):
+ * or to a prospect marked unsubscribed by hand in their campaign's 5-actions.md, withdrawn as
+ * `campaign reply` withdraws an unsubscribe's (campaigns/withdraw-approvals.ts):
  * each named, and committed with the list. Read from the list as planSuppressionMerged
  * leaves it on disk: a list still in conflict is no list, and withdraws nothing yet.
  */
 function planSuppressedWithdrawn(model: WorkspaceModel, plan: SyncPlan): void {
   const { withdrawn, changes } = withdrawSuppressedApprovals(model);
   changes.forEach((change, i) => {
-    const { path, who } = withdrawn[i]!;
+    const { path, who, why } = withdrawn[i]!;
+    const reason = why === 'suppressed' ? `is on the do-not-contact list (${SUPPRESSION_FILE})` : `is marked unsubscribed in ${path.slice(0, path.lastIndexOf('/drafts/'))}/5-actions.md`;
     plan.edits.push({ path, before: model.text(path)!, after: change.content });
-    plan.changes.push({ subject: path, kind: 'suppression', description: `${path}: approval withdrawn — ${who} is on the do-not-contact list (${SUPPRESSION_FILE}); set to status skipped, not to be sent`, at: path });
+    plan.changes.push({ subject: path, kind: 'suppression', description: `${path}: approval withdrawn — ${who} ${reason}; set to status skipped, not to be sent`, at: path });
   });
 }
 
