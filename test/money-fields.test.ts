@@ -64,7 +64,7 @@ describe('a company revenue that is no amount', () => {
   it('is an error at the value in Stage 1, on a prospect, in a segment filter and an ICP', async () => {
     const dir = exampleWorkspaceCopy();
     replaceInFile(dir, 'threads/sales/brightcart/1-input.md', '  revenue: "$48M"', '  revenue: lots');
-    replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "$48M/year"}');
+    replaceInFile(dir, 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md', 'title: Controller, status: meeting, started: 2026-09-15}', 'title: Controller, status: meeting, started: 2026-09-15, revenue: "$4M/month"}');
     replaceInFile(dir, 'strategy/canvas/04-segments.md', 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: "$20M", max: "1.200"}');
     replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', 'min: $20M', 'min: twenty million');
     const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
@@ -72,7 +72,7 @@ describe('a company revenue that is no amount', () => {
       'research/customer/icp/mid-market-fintech-icp.yaml:29:10 Invalid `firmographics.revenue.min`: expected an amount such as 36000 or "$36k" (got "twenty million")',
       'strategy/canvas/04-segments.md:12:35 Invalid `segments[0].filters.revenue.max`: expected an amount that reads one way: "1.200" reads two ways, 1200 or 1.2: write 1200 (or "€1.200", a currency sign makes the dot group thousands) or 1.2 (got "1.200")',
       'threads/sales/brightcart/1-input.md:15:12 Invalid `company.revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" (got "lots")',
-      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" — amounts here are yearly: write $48M/year as "$48000000" (got "$48M/year")',
+      'threads/sales/campaigns/2026-09-15-fintech-controller-outbound/5-actions.md:21:146 Invalid `prospects[0].revenue`: expected an amount such as "$45M", a range such as "10M-50M", or a band with one bound such as "> $1B", "1M+" or "Under $1M" — $4M/month is a monthly figure: amounts here are yearly (ARR), write the yearly amount (got "$4M/month")',
     ]);
   });
 
