@@ -80,6 +80,19 @@ function builtFollowUpWorkspace(config: string): string {
 }
 
 describe('threadwork due: follow-ups alongside touches', () => {
+  // A DEFER revisit printed "who —" although the deal's Stage 1 names its contact: whom to call back was in the file.
+  it("names a DEFER revisit's contact from Stage 1, with their email, in the JSON and the text", async () => {
+    const dir = followUpWorkspace();
+    const input = 'threads/sales/deferred-overdue/1-input.md';
+    writeFiles(dir, { [input]: read(dir, input).replace('contact: {name: Pat Doe}', 'contact: {name: Pat Doe, email: pat@deferred.example, title: CFO}') });
+    const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const revisit = result.json.followUps.find((f) => f.kind === 'defer-revisit');
+    expect(revisit?.prospect).toEqual({ name: 'Pat Doe', email: 'pat@deferred.example', company: 'deferred-overdue' });
+    const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
+    expect(text.stdout).toMatch(/defer-revisit\s+deferred-overdue\s+Pat Doe <pat@deferred\.example>/);
+  });
+
   it('lists DEFER revisits, nurture revisits and out-of-office returns on or before the day, overdue marked', async () => {
     const dir = followUpWorkspace();
     const result = await runJson<DueJson>(['due', '--date', '2026-01-26', '--dir', dir]);

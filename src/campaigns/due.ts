@@ -264,6 +264,19 @@ export function campaignsMissingDueDrafts(model: WorkspaceModel, due: readonly D
 }
 
 /**
+ * Who a deal's DEFER revisit is with: its Stage 1 contact as a due touch names a prospect,
+ * or null when Stage 1 names nobody. `due` printed "who —" for a deferred deal whose
+ * contact was written down, so the revisit said neither whom to call nor how.
+ */
+function dealContact(thread: ThreadRecord): FollowUp['prospect'] {
+  const input = stageValue(thread, 'deal', 1);
+  const name = input?.contact.name?.trim();
+  if (!input || !name) return null;
+  const { email, linkedin, phone } = input.contact;
+  return dueProspect({ name, email: email || null, linkedin, phone, company: input.company.name ?? '' });
+}
+
+/**
  * DEFER revisits, nurture revisits and out-of-office returns falling on or before `today`,
  * earliest first. A prospect's follow-ups stop where their touches do (`followUpStop`,
  * after `contactStop`): nobody gets a return the sequence would not resume for.
@@ -281,7 +294,7 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
     // A DEFER is a decision until its revisit date; a thread that went on past Stage 4 (to actions, or closed at Stage 6) has decided again.
     if (decision?.decision === 'DEFER' && revisit && revisit <= today && stageOf(thread) <= 4) {
       const why = typeof decision.reasoning === 'string' && decision.reasoning.trim() ? ` (deferred: ${firstSentence(decision.reasoning)})` : '';
-      out.push(item('defer-revisit', revisit, thread.path, null, `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
+      out.push(item('defer-revisit', revisit, thread.path, dealContact(thread), `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
     }
     if (meta.type !== 'sales-campaign') continue;
     // Read as listDueTouches reads it, so a closed campaign stops follow-ups exactly where it stops touches.
