@@ -696,8 +696,11 @@ function knowsSegment(known: Known, id: string): boolean {
   return known.segmentsUnknown || known.segments.has(id);
 }
 
-/** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
-/** Each assumption of 10-assumptions.md that names a segment, with it. */
+/**
+ * Each assumption of 10-assumptions.md that names a segment, with it — read from the raw
+ * list as the other checks here read it, so a section with one invalid entry still scopes
+ * the valid ones (assumptionsOf would give none).
+ */
 function assumptionSegmentsOf(model: WorkspaceModel): Map<string, string> {
   const segments = new Map<string, string>();
   for (const entry of listOf(dataOf(model.canvas.get('10-assumptions')), 'assumptions')) {
@@ -707,6 +710,7 @@ function assumptionSegmentsOf(model: WorkspaceModel): Map<string, string> {
   return segments;
 }
 
+/** Whether a reference to assumption `id` resolves, or cannot be judged while the assumptions section is unreadable. */
 function knowsAssumption(known: Known, id: string): boolean {
   return known.assumptionsUnknown || known.assumptions.has(id) || known.assumptionsRefused.has(id.toUpperCase());
 }
