@@ -25,9 +25,14 @@ async function cliLoading(args: string[], cwd: string): Promise<{ json: Record<s
 
 const bundle = JSON.parse(readFileSync(new URL('../dist/bundle/meta.json', import.meta.url), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
 
-/** The bundle's files (`dist/bundle/chunk-….js`) that hold a module whose path starts with `input`. */
+/**
+ * The bundle's files (`dist/bundle/chunk-….js`) that hold a module whose path starts with
+ * `input` — a package's wherever its node_modules is (a worktree's may be a link to another
+ * checkout's, which the metafile names by its real path).
+ */
 function chunksHolding(input: string): string[] {
-  const chunks = Object.entries(bundle.outputs).filter(([, output]) => Object.keys(output.inputs).some((path) => path.startsWith(input)));
+  const holds = (path: string): boolean => path.startsWith(input) || (input.startsWith('node_modules/') && path.includes(`/${input}`));
+  const chunks = Object.entries(bundle.outputs).filter(([, output]) => Object.keys(output.inputs).some(holds));
   expect(chunks, `no chunk of the bundle holds ${input}`).not.toEqual([]);
   return chunks.map(([file]) => file);
 }
@@ -38,6 +43,8 @@ const loaded = (modules: string[], input: string): boolean => {
 };
 const ENGINE = 'dist/engine/transaction.js';
 const REMARK = 'node_modules/remark-parse/';
+const JS_YAML = 'node_modules/js-yaml/';
+const LOCKFILE = 'node_modules/proper-lockfile/';
 
 /** Files modified in the last two seconds are too fresh to key a cache on: wait them out. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2100));
@@ -57,6 +64,7 @@ describe('what a fresh CLI process loads', () => {
     expect(atRest.json).toMatchObject({ written: [], commit: null });
     expect(loaded(atRest.modules, 'dist/sync/run.js')).toBe(true);
     expect(loaded(atRest.modules, ENGINE)).toBe(false);
+    expect(loaded(atRest.modules, LOCKFILE)).toBe(true); // a sync takes the workspace lock
 
     // An edit: the engine is loaded and derives; the blocks it edits hold markers on their own lines, no remark.
     const learning = join(dir, 'threads/sales/harbor-lending/6-learning.md');
@@ -75,14 +83,19 @@ describe('what a fresh CLI process loads', () => {
     expect(readFileSync(metrics, 'utf8')).toContain('```md\n<!-- threadwork:begin metrics -->\n```');
   });
 
-  it('check: the engine only when no stored result fits', async () => {
+  it('check: the engine only when no stored result fits; a stored result loads no YAML reader and no lock', async () => {
     const dir = exampleWorkspace();
     await settle();
     const cold = await cliLoading(['check'], dir);
     expect(loaded(cold.modules, 'dist/engine/state.js')).toBe(true);
+    expect(loaded(cold.modules, JS_YAML)).toBe(true); // the files were read and their front matter parsed
     const stored = await cliLoading(['check'], dir);
     expect(stored.json).toMatchObject({ ok: cold.json.ok, files: cold.json.files });
     expect(loaded(stored.modules, 'dist/engine/stored-check.js')).toBe(true);
     expect(loaded(stored.modules, 'dist/engine/state.js')).toBe(false);
+    // Nothing to parse and nothing to write: js-yaml and proper-lockfile (with graceful-fs and
+    // the node:assert its signal-exit loads) cost a cached check ~25 ms of CPU to load.
+    expect(loaded(stored.modules, JS_YAML)).toBe(false);
+    expect(loaded(stored.modules, LOCKFILE)).toBe(false);
   });
 });

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DECLINED, readSimpleYaml } from '../markdown/simple-yaml.js';
 import { LAYOUT } from '../workspace/layout.js';
 import { scanLayout, type ScanResult } from '../workspace/scan.js';
 import { listingsToRemember, type RememberedListings } from '../workspace/folder-listings.js';
@@ -227,6 +226,9 @@ async function templatesFolder(root: string): Promise<string> {
     return DEFAULT_TEMPLATES;
   }
   if (!text.includes('templates_dir')) return DEFAULT_TEMPLATES;
+  // The YAML readers (and js-yaml, whose scalar types the plain reader shares) are loaded only
+  // for a config that names a folder: a check served from the cache reads no other YAML.
+  const { DECLINED, readSimpleYaml } = await import('../markdown/simple-yaml.js');
   let config = readSimpleYaml(text);
   if (config === DECLINED) config = (await import('../markdown/yaml.js')).readYaml(text).value;
   const configured = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).templates_dir : undefined;

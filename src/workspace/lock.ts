@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { ThreadworkError } from '../errors.js';
 import { commonGitDir } from './checkout-dir.js';
 import { repairInterrupted } from '../git/repair.js';
@@ -220,6 +219,10 @@ export async function withWorkspaceLock<T>(root: string, operation: (lock: LockH
     state.compromised = true;
     state.reason = reason;
   };
+  // Imported by the first lock taken, not with this module: a check served from the cache
+  // asks where the git directory is and takes no lock, and proper-lockfile brings
+  // graceful-fs (which patches fs as it loads) and a signal-exit that loads node:assert.
+  const { default: lockfile } = await import('proper-lockfile');
   const release = await takeLock(root, target, waitMs, () =>
     lockfile.lock(target, {
       realpath: false,
