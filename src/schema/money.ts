@@ -184,6 +184,10 @@ function revenueBand(value: string): { open: 'above' | 'below'; bound: string } 
  * account import and the score take: `> $1B` was refused there, read as open-ended here.
  */
 export function revenueProblems(written: unknown): { path: string[]; message: string }[] {
+  return unlessKnownFine(FINE_REVENUES, written, revenueProblemsOf);
+}
+
+function revenueProblemsOf(written: unknown): { path: string[]; message: string }[] {
   const value = withoutYearlyWords(written);
   const band = typeof value === 'string' ? revenueBand(value) : undefined;
   // Text that is no amount is told every form a revenue takes: the one-bound bands too, which an
@@ -327,6 +331,10 @@ export const REVENUE_EXPECTED = 'expected an amount such as "$45M", a range such
  * figure, or a company's revenue, scored as no revenue at all.
  */
 export function moneyProblems(value: unknown): { path: string[]; message: string }[] {
+  return unlessKnownFine(FINE_AMOUNTS_OR_RANGES, value, moneyProblemsOf);
+}
+
+function moneyProblemsOf(value: unknown): { path: string[]; message: string }[] {
   if (typeof value === 'number') return value < 0 ? [{ path: [], message: NEGATIVE }] : value > MAX_AMOUNT ? [{ path: [], message: TOO_LARGE }] : [];
   if (typeof value === 'string') {
     if (MINUS.test(value)) return [{ path: [], message: NEGATIVE }];
@@ -389,12 +397,43 @@ export function openEndProblem(value: unknown): string | undefined {
  * `moneyProblems` says, and a range, which would leave the figure to guess which end it was.
  */
 export function amountProblems(value: unknown, range: string): string[] {
+  // Whether there is a problem does not depend on `range`: it is only the words of one.
+  return unlessKnownFine(FINE_AMOUNTS, value, (text) => amountProblemsOf(text, range));
+}
+
+function amountProblemsOf(value: unknown, range: string): string[] {
   const open = openEndProblem(value);
   if (open) return [open];
   const problems = moneyProblems(value).map((problem) => oneAmountMessage(problem.message));
   if (problems.length > 0 || typeof value !== 'string') return problems;
   const bounds = parseMoneyRange(value);
   return bounds && bounds.min !== bounds.max ? [`expected one amount, not a range: ${range}`] : [];
+}
+
+/**
+ * The texts each money check found nothing wrong with. A workspace writes the same few
+ * amounts again and again (`"$13M"` is the revenue of 26 of 4,000 generated deals, 396
+ * texts in all), and reading one — the yearly and monthly words, a band's bound, a range's
+ * ends, the digits and their marks — cost 2–3% of a cold check's time, once per file. Only
+ * a text that passed is remembered (a problem's words are made again each time, so every
+ * diagnostic is the one a first reading gives); the checks read nothing but the text.
+ */
+const FINE_REVENUES = new Set<string>();
+const FINE_AMOUNTS_OR_RANGES = new Set<string>();
+const FINE_AMOUNTS = new Set<string>();
+/** Past this many texts a set starts again: a bound on what a long-lived watcher keeps. */
+const MAX_FINE_TEXTS = 10_000;
+
+/** `problemsOf(value)`, skipped for a text `fine` holds; a text found with no problem is added to it. */
+function unlessKnownFine<T>(fine: Set<string>, value: unknown, problemsOf: (value: unknown) => T[]): T[] {
+  if (typeof value !== 'string') return problemsOf(value);
+  if (fine.has(value)) return [];
+  const problems = problemsOf(value);
+  if (problems.length === 0) {
+    if (fine.size >= MAX_FINE_TEXTS) fine.clear();
+    fine.add(value);
+  }
+  return problems;
 }
 
 /** Text that is no amount, where one amount is wanted, is told what one amount looks like, without the range `arr_potential` may be. */
