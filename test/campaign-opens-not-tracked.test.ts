@@ -120,11 +120,13 @@ describe('sync with a campaign that does not track opens beside one that does', 
    * that had just reached Stage 6 — nothing filled in — read "open rate: not tracked" and
    * "No rule fires on these results", about counts nobody had entered. Until counts beyond
    * `sent` are recorded, opens are not judged and the block says nothing is recorded yet.
+   * It named `opened` alone ("fill in `results` above … leave `opened` empty"): the counts
+   * still to fill in are named as the file spells them, `sent` only while it is 0.
    */
   it.each([
-    ['as the template writes it', '0'],
-    ['with only `sent` filled in', '120'],
-  ])('says nothing is recorded yet, not "not tracked", for a campaign whose results are %s', async (_, sent) => {
+    ['as the template writes it', '0', 'Nothing is recorded yet: fill in `sent`, `opened`, `clicked` and `replied` of `results`'],
+    ['with only `sent` filled in', '120', 'Nothing is recorded yet beyond `sent`: fill in `opened`, `clicked` and `replied` of `results`'],
+  ])('says nothing is recorded yet, not "not tracked", for a campaign whose results are %s', async (_, sent, advice) => {
     const template = readFileSync(new URL('../templates/threads/sales-campaign/6-learning.md.hbs', import.meta.url), 'utf8');
     const dir = workspace({
       ...campaignFiles(LINKEDIN, '2026-02-02', 'sequence: {preset: five-touch-cold, start: 2026-02-02}\nprospects: []'),
@@ -136,13 +138,15 @@ describe('sync with a campaign that does not track opens beside one that does', 
     const learning = read(dir, `${LINKEDIN}/6-learning.md`);
     expect(learning).toMatch(/\| open rate \| not recorded \|/);
     expect(learning).not.toContain('not tracked');
-    expect(learning).toContain('Nothing is recorded yet: fill in `results` above from your sending tool');
+    expect(learning).toContain(`${advice} above from your sending tool`);
     expect(learning).not.toContain('No rule fires');
     const report = await campaignsReport(dir);
     const lines = report.stdout.split('\n').filter((line) => line.includes('2026-02-02-linkedin'));
     expect(lines.join('\n')).not.toContain('not tracked');
     expect(lines.join('\n')).toContain('Nothing is recorded yet');
     expect(lines.join('\n')).not.toContain('No rule fires');
+    const markdown = await commandTextAsCli(() => reportCommand('campaigns', { md: true }, { dir, json: false }));
+    expect(markdown.stdout).toContain(`${advice} in 6-learning.md from your sending tool`);
   });
 
   /*

@@ -254,8 +254,19 @@ export function campaignResultsRows(rates: CampaignRates, recorded = true): [str
   return [['sent', formatNumber(rates.sent)], ['delivered', delivered], ...rows.map(([label, value]): [string, string] => [label, shown(label, value)])];
 }
 
-/** What a campaign's results block says while its counts beyond `sent` are not entered (nothingRecorded). */
-export const NOTHING_RECORDED = 'Nothing is recorded yet: fill in `results` above from your sending tool (leave `opened` empty if it does not track opens).';
+/**
+ * What a campaign's results say while their counts beyond `sent` are not entered
+ * (nothingRecorded), naming each count to fill in as the file spells it: `sent` while it
+ * is 0 too, then `opened`, `clicked` and `replied` (every one of them is 0 or empty then).
+ * `where` is where `results` is: `above` in the block, `in 6-learning.md` in the report.
+ * It named `opened` alone, and a user who had filled in `sent` was told to fill in
+ * `results` without being told which of its counts were missing.
+ */
+export function nothingRecordedAdvice(sent: number, where: string): string {
+  const missing = [...(sent > 0 ? [] : ['sent']), 'opened', 'clicked', 'replied'].map((name) => `\`${name}\``);
+  const list = `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  return `Nothing is recorded yet${sent > 0 ? ' beyond `sent`' : ''}: fill in ${list} of \`results\` ${where} from your sending tool, and \`bounced\`, \`unsubscribed\` and \`meetings\` when there were any (leave \`opened\` or \`clicked\` empty if it does not track them).`;
+}
 
 /**
  * A campaign's rates and the suggestions its results call for (src/outreach/results.ts).
@@ -268,6 +279,6 @@ export function renderCampaignResultsBlock(rates: CampaignRates, suggestions: re
     table(['rate', 'value'], ['l', 'r'], campaignResultsRows(rates, recorded)),
     '',
     ...(recorded && rates.deliveredEstimated && rates.sent > 0 ? ['Delivered is not recorded, so it is taken as sent − bounced: record `delivered` from the sending tool for exact rates.', ''] : []),
-    ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : [recorded ? 'No rule fires on these results.' : NOTHING_RECORDED]),
+    ...(suggestions.length ? suggestions.map((s) => `- **${s.severity}** — ${cell(s.message)}`) : [recorded ? 'No rule fires on these results.' : nothingRecordedAdvice(rates.sent, 'above')]),
   ].join('\n');
 }

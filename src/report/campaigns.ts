@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { EXPERIMENT_ALIGN, experimentHeader, experimentRows } from '../derive/render-experiments.js';
 import { cell, formatNumber, formatPercent, table } from '../derive/format.js';
-import { NOT_RECORDED, NOT_TRACKED } from '../derive/render-blocks.js';
+import { NOT_RECORDED, NOT_TRACKED, nothingRecordedAdvice } from '../derive/render-blocks.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
 import { metricLabel, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import { campaignResultRates, campaignSuggestions, nothingRecorded, type CampaignRates, type CampaignResults, type CampaignSuggestion } from '../outreach/results.js';
@@ -70,7 +70,7 @@ function rateRow(c: CampaignReportRow): string[] {
 function ruleRows(campaigns: readonly CampaignReportRow[]): { campaign: string; severity: string; rule: string; message: string }[] {
   return campaigns
     .filter((c) => c.rates)
-    .flatMap((c) => (c.rules.length ? c.rules.map((r) => ({ campaign: c.id, severity: r.severity, rule: r.rule, message: r.message })) : [{ campaign: c.id, severity: '—', rule: '—', message: c.recorded ? 'No rule fires on these results.' : 'Nothing is recorded yet: fill in `results` in 6-learning.md from your sending tool.' }]));
+    .flatMap((c) => (c.rules.length ? c.rules.map((r) => ({ campaign: c.id, severity: r.severity, rule: r.rule, message: r.message })) : [{ campaign: c.id, severity: '—', rule: '—', message: c.recorded ? 'No rule fires on these results.' : nothingRecordedAdvice(c.rates?.sent ?? 0, 'in 6-learning.md') }]));
 }
 
 const SEVERITY_COLOUR: Record<string, (text: string) => string> = { critical: pc.red, high: pc.yellow, medium: pc.yellow, info: pc.cyan };
