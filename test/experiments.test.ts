@@ -14,7 +14,7 @@ import { applyVariant, assignVariant, type ExperimentDesign } from '../src/outre
 import { fisherExact } from '../src/stats/fisher.js';
 import { twoProportionSampleSize } from '../src/stats/power.js';
 import { twoProportionTest } from '../src/stats/proportions.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, runJson } from './helpers/cli.js';
 import { gitInit } from './helpers/git.js';
 import { commandJson, commandText } from './helpers/in-process.js';
 import { md, read, writeFiles } from './helpers/testdir.js';
@@ -286,6 +286,33 @@ results:
       ['6-learning.md', 9, 'error', 'results.experiments.subject-line.A.replied', 'Variant `A` of `subject-line` records 59 replied of 58 delivered'],
       ['6-learning.md', 10, 'error', 'results.experiments.subject-line.Z', 'Results for unknown variant `Z` of `subject-line`'],
       ['6-learning.md', 11, 'error', 'results.experiments.other', 'Results for unknown experiment `other`'],
+    ]);
+  });
+
+  /*
+   * The older template wrote `clicked: 0`, and a team that filled in the variants' clicks of
+   * the tested touch was told "5 clicked in all, more than the campaign's 0: expected
+   * per-variant counts within the totals", at the experiment — as if the variants were
+   * wrong. The total is the one never filled in: said at it, with what to write.
+   */
+  it('tells a total left at 0 beside per-variant counts to be filled in, at the total', async () => {
+    const dir = campaign(
+      `${sequence}${EXPERIMENTS}prospects:\n${PROSPECT(1)}\n`,
+      `closed: 2026-04-01
+results:
+  sent: 81
+  opened: 40
+  clicked: 0
+  replied: 5
+  experiments:
+    subject-line:
+      A: {sent: 14, opened: 5, clicked: 2}
+      B: {sent: 16, opened: 10, clicked: 3}
+`,
+    );
+    const result = await runJson<{ diagnostics: Diagnostic[] }>(['check', '--dir', dir]);
+    expect(result.json.diagnostics.filter((d) => d.rule === 'experiment-results').map((d) => [d.line, d.field, d.message])).toEqual([
+      [6, 'results.clicked', "The campaign's `clicked` is 0, but the variants of `subject-line` record 5 clicked: expected the campaign's total over every touch, at least 5 — fill in `clicked` from your sending tool (a 0 left from the template reads as none at all)"],
     ]);
   });
 

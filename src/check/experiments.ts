@@ -213,11 +213,25 @@ function checkResults(learningFile: ParsedFile | undefined, designs: Map<string,
       // A campaign's `delivered` of 0 is not recorded, as every rate reads it: sent − bounced.
       const total = field === 'delivered' ? (typeof results.sent === 'number' ? deliveredOf(results) : undefined) : results[field];
       const sum = sums[field];
-      if (typeof total === 'number' && sum !== undefined && sum > total) {
+      if (typeof total !== 'number' || sum === undefined || sum <= total) continue;
+      if (total === 0 && field !== 'delivered') {
+        // A total of 0 beside per-variant counts is one never filled in — the older template
+        // wrote `clicked: 0` — not one the variants overshoot: said at the total, to fill in.
+        report(learningFile.path, ['results', field], 'experiment-results', unfilledTotal(name, field, sum));
+      } else {
         report(learningFile.path, ['results', 'experiments', name], 'experiment-results', `Variants of \`${name}\` record ${sum} ${field} in all, more than the campaign's ${total}: expected per-variant counts within the totals (they count the tested touch only)`);
       }
     }
   }
+}
+
+/**
+ * The error for a campaign total left at 0 while an experiment's variants record that
+ * count: "more than the campaign's 0" read as if the variants were wrong, and did not say
+ * that the total is the one to fill in (a sum over every touch, so at least the variants').
+ */
+function unfilledTotal(experiment: string, field: string, sum: number): string {
+  return `The campaign's \`${field}\` is 0, but the variants of \`${experiment}\` record ${sum} ${field}: expected the campaign's total over every touch, at least ${sum} — fill in \`${field}\` from your sending tool (a 0 left from the template reads as none at all)`;
 }
 
 /** Delivered as every rate reads it (src/outreach/rates.ts): `delivered`, or sent − bounced when it is absent or 0. */
