@@ -37,7 +37,57 @@ const CJK_SIGN_OFF_WORDS =
 const CJK_SIGN_OFF = new RegExp(`^[ \\t]*(?:${CJK_SIGN_OFF_WORDS})[ \\t]*[。．.！!,，、~〜]*[ \\t]*$`, 'u');
 const CJK_TRAILING_SIGN_OFF = new RegExp(`(?<=[。．！？!?.])[ \\t]*(?:${CJK_SIGN_OFF_WORDS})[ \\t]*[。．.！!~〜]*[ \\t]*$`, 'u');
 
-const MOBILE_FOOTER = /^[ \t]*(?:sent from my \w+|get outlook for \w+|sent from (?:outlook|mail) for \w+|von meinem \w+ gesendet|envoyé de mon \w+|(?:verstuurd|verzonden) (?:vanaf|met) mijn \w+|inviato da(?:l mio)? \w+|enviado (?:do|desde|a partir do) (?:meu |mi |o meu )?\w+|skickat från min \w+|wysłane z (?:mojego )?\w+|\w+から送信|发自我的\w+|\w+에서 보냄)[^\n]*$/imu;
+/**
+ * A device or mail app as a footer names it: "iPhone", "Galaxy S23", "Huawei-Handy", "iPhone'a".
+ * Letters of any script (`\p{L}`), since "téléphone", "móvil" and "手机" are device names too.
+ */
+const DEVICE = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’._+-]*";
+const DEVICES = `${DEVICE}(?:[ \\t]+${DEVICE}){0,3}`;
+/** Mail apps a footer names without "my": "Gesendet von Outlook für Android", "Verzonden vanuit Outlook voor iOS". */
+const MAIL_APP = '(?:outlook|yahoo mail|aol mail|gmail|proton ?mail|mail|gmx|web\\.de|spark|bluemail|airmail)';
+/** The Latin-script device in a Chinese, Japanese or Korean footer ("iPhone", "Samsung Galaxy"): a CJK word before "から送信" may be a sentence's. */
+const LATIN_DEVICES = "[\\p{Script=Latin}\\p{N}][\\p{Script=Latin}\\p{N}'’._+-]*(?:[ \\t]+[\\p{Script=Latin}\\p{N}][\\p{Script=Latin}\\p{N}'’._+-]*){0,3}";
+
+/**
+ * The footer a phone or mail app adds ("Sent from my iPhone", "Von meinem Huawei-Handy
+ * gesendet", "发自我的华为手机", "Отправлено с iPhone"), in the languages replies arrive in,
+ * and the "get Outlook for iOS" line the Outlook app adds in each.
+ */
+const MOBILE_FOOTERS: readonly string[] = [
+  `sent from my ${DEVICE}`,
+  `sent (?:from|with|via) ${MAIL_APP}(?![\\p{L}])`,
+  `get outlook for ${DEVICE}`,
+  `von meinem ${DEVICES} gesendet`,
+  `gesendet (?:von|mit|über) meinem ${DEVICE}`,
+  `gesendet (?:von|mit|über) (?:der |dem )?(?:${MAIL_APP}|${DEVICE} mail)(?![\\p{L}])`,
+  `(?:hol dir|holen sie sich) outlook für`,
+  `outlook für ${DEVICE} herunterladen`,
+  `envoyé (?:de|depuis|à partir de|avec) (?:mon|ma) ${DEVICE}`,
+  `envoyé (?:de|depuis|à partir de|avec) (?:l['’]application )?${MAIL_APP}(?![\\p{L}])`,
+  `(?:télécharger|téléchargez|obtenir|obtenez) outlook pour`,
+  `inviato da(?:l mio)? ${DEVICE}`,
+  `(?:scarica|ottieni) outlook per`,
+  `(?:verstuurd|verzonden) (?:vanaf|met|vanuit|via) (?:mijn ${DEVICE}|${MAIL_APP}(?![\\p{L}]))`,
+  `download outlook voor`,
+  `outlook voor ${DEVICE} downloaden`,
+  `enviado (?:do|desde|a partir do|a partir de|pelo|con) (?:meu |mi |o meu |el |la )?${DEVICE}`,
+  `(?:obtener|descargar|descarga|obter|baixe|baixar) (?:o |el )?outlook para`,
+  `wysłan[eo] z (?:mojego |mojej |aplikacji )?${DEVICE}`,
+  `pobierz (?:aplikację )?outlook`,
+  `skickat från (?:min ${DEVICE}|mitt ${DEVICE}|${MAIL_APP}(?![\\p{L}]))`,
+  `(?:skaffa|hämta) outlook för`,
+  // Japanese, Chinese and Korean: the footer is the whole line.
+  `${LATIN_DEVICES}[ \\t]?から送信[ \\t]*$`,
+  `(?:outlook for ${DEVICE}|${DEVICE}[ \\t]?版[ \\t]?outlook)[ \\t]?を入手[ \\t]*$`,
+  `(?:发自|來自|来自)我的[^\\n]{1,20}$`,
+  `(?:从|從)我的[^\\n]{1,20}(?:发送|傳送)[ \\t]*$`,
+  `(?:获取|獲取|取得) outlook for ${DEVICE}[ \\t]*$`,
+  `(?:${LATIN_DEVICES}[ \\t]*)?(?:스마트폰|휴대폰|폰|갤럭시|아이폰|모바일)?에서 보냄[ \\t]*$`,
+  // Russian and Turkish, as prospects' phones write them whatever the reply's language.
+  `отправлено (?:с|со|из) [^\\n]{1,40}$`,
+  `[^\\n]{1,30}(?:dan|den|tan|ten) gönderildi[ \\t]*$`,
+];
+const MOBILE_FOOTER = new RegExp(`^[ \\t]*(?:${MOBILE_FOOTERS.join('|')})[^\\n]*$`, 'imu');
 
 /** A greeting that opens the reply, in the languages prospects write in: "Hi Sam,", "Hallo,", "Bonjour Claire". */
 const GREETING = /^[ \t]*(?:hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao|buongiorno|buenos días|guten tag|moin|servus|hej|hei|olá|good morning|good afternoon)\b(?:[ \t]+[\p{Lu}][\p{L}'-]*){0,2}[ \t]*[,!:.]?[ \t]*(?:\n|$)/iu;
