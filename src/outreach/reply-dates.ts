@@ -8,6 +8,7 @@
 
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
+import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
 import { addMonths, afterTheHolidays, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -154,23 +155,61 @@ const CJK_RULES: readonly Rule[] = [
     },
   },
   {
-    // "三个月后", "3か月後", "3ヶ月後", "3개월 후", "两周后", "2週間後", "2주 후": that long after the reply.
-    pattern: /(\d{1,2}|[一二两兩三四五六七八九十]{1,3})\s*(个月|個月|か月|カ月|ヶ月|ケ月|개월|周|週間|週|星期|个星期|個星期|주)\s*(?:后|後|후|뒤|以后|以後)/g,
+    // "三个月后", "3か月後", "3ヶ月後", "3개월 후", "两周后", "2週間後", "2주 후", "1年後", "半年后", "数週間後", "过两个月": that long after the reply.
+    pattern: /(?<!\d)(?:(?:过|過)\s*)?(\d{1,2}|[一二两兩三四五六七八九十数几幾半]{1,3})\s*(个月|個月|か月|カ月|ヶ月|ケ月|개월|个星期|個星期|星期|周|週間|週|주|年|년)\s*(后|後|후|뒤|以后|以後|이후|있다가|지나서|再)?/g,
     kind: 'period',
     resolve: (m, received) => {
+      // Without 后/後/후 only "过两个月" and "两个月再联系" (in two months' time) count: "这三个月很忙" names no date.
+      if (!m[3] && !/^[过過]/.test(m[0])) return undefined;
       const n = cjkCount(m[1]!);
       if (!n) return undefined;
-      const weeks = /周|週|星期|주/.test(m[2]!);
-      return weeks
-        ? { date: addDays(received, 7 * n), rule: `${formatCount(n, 'week')} after the reply` }
-        : { date: addMonths(received, n), rule: `${formatCount(n, 'month')} after the reply` };
+      const unit: CountUnit = /周|週|星期|주/.test(m[2]!) ? 'week' : /[年년]/.test(m[2]!) ? 'year' : 'month';
+      return relative(received, n, unit);
     },
+  },
+  {
+    // Korean counts in words: "두 달 후", "세 주 뒤", "한 해 뒤" (native), "삼 개월 후", "일주일 후", "반년 후" (Sino-Korean), "보름 후" (a fortnight).
+    pattern: new RegExp(
+      `(?<![\\p{Script=Hangul}])(?:(${Object.keys(KOREAN_NATIVE_COUNTS).sort((a, b) => b.length - a.length).join('|')})\\s*(달|주일|주|해)|(${Object.keys(KOREAN_SINO_COUNTS).sort((a, b) => b.length - a.length).join('|')})\\s*(개월|주일|주|년)|(보름|열흘))\\s*(?:후|뒤|이후|있다가|지나서)`,
+      'gu',
+    ),
+    kind: 'period',
+    resolve: (m, received) => {
+      if (m[5]) return m[5] === '보름' ? relative(received, 2, 'week') : relative(received, 10, 'day');
+      const n = m[1] ? KOREAN_NATIVE_COUNTS[m[1]] : KOREAN_SINO_COUNTS[m[3]!];
+      const unitWord = m[2] ?? m[4]!;
+      const unit: CountUnit = /주/.test(unitWord) ? 'week' : /달|개월/.test(unitWord) ? 'month' : 'year';
+      return n ? relative(received, n, unit) : undefined;
+    },
+  },
+  {
+    // The week after next: "再来週", "下下周", "다다음 주" (read before 来週/下周/다음 주, which they hold).
+    pattern: /再来週|下下周|下下週|下下星期|다다음\s*주/g,
+    kind: 'day',
+    resolve: (_m, received) => ({ date: addDays(nextWeekday(received, 1), 7), rule: 'the second Monday after the reply' }),
+  },
+  {
+    pattern: /再来月|下下个月|下下個月|다다음\s*달/g,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: addMonths(`${received.slice(0, 8)}01`, 2), rule: 'the first day of the month after next' }),
+  },
+  {
+    pattern: /下个?季度|下個?季度|来四半期|次の四半期|다음\s*분기/g,
+    kind: 'period',
+    resolve: (_m, received) => nextQuarter(received),
+  },
+  {
+    // The second half of the year: "下半年", "下半期", "하반기" — 1 July.
+    pattern: /下半年|下半期|하반기/g,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: nextMonthDay(received, 7, 1)!, rule: 'the first day of the next second half-year (1 July)' }),
   },
 ];
 
-const CJK_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Chinese numerals; 数/几/幾 (a few) count 3, as "a few" does, and 半 is a half ("半年后": six months). */
+const CJK_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 数: 3, 几: 3, 幾: 3, 半: 0.5 };
 
-/** A count written in digits or Chinese numerals up to 99 ("三", "十二", "二十"). */
+/** A count written in digits or Chinese numerals up to 99 ("三", "十二", "二十"), or 半 alone. */
 function cjkCount(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
@@ -331,6 +370,38 @@ const EUROPEAN_RULES: readonly Rule[] = [
     },
   },
   {
+    // in zwei Wochen, dans trois mois, en dos semanas, tra un mese, over twee weken, daqui a duas semanas, za dwa tygodnie, om en månad, za miesiąc
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:(?:${EUROPEAN_COUNT_PREPOSITIONS})\\s+(?:(?:${EUROPEAN_COUNT_HEDGES})\\s+)?(\\d{1,2}|${Object.keys(EUROPEAN_COUNT_WORDS)
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/ /g, '\\s+'))
+        .join('|')})\\s+|za\\s+)(${Object.keys(EUROPEAN_UNIT_WORDS).join('|')})(?![\\p{L}\\p{N}])`,
+      'giu',
+    ),
+    kind: 'period',
+    resolve: (m, received) => {
+      // No count is one, after Polish "za" only: "za miesiąc", "za tydzień".
+      const word = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const unit = EUROPEAN_UNIT_WORDS[m[2]!.toLowerCase()];
+      if (!unit) return undefined;
+      if (word && FORTNIGHT_WORDS.includes(word) && unit === 'day') return relative(received, 2, 'week');
+      const n = word === undefined ? 1 : /^\d+$/.test(word) ? Number(word) : EUROPEAN_COUNT_WORDS[word];
+      return n ? relative(received, n, unit) : undefined;
+    },
+  },
+  {
+    // om ett halvår: six months
+    pattern: /(?<![\p{L}])(?:om|inom)\s+ett\s+halvår(?![\p{L}])/giu,
+    kind: 'period',
+    resolve: (_m, received) => relative(received, 6, 'month'),
+  },
+  {
+    // nächstes Quartal, le trimestre prochain, el próximo trimestre, il prossimo trimestre, volgend kwartaal, no próximo trimestre, w przyszłym kwartale, nästa kvartal
+    pattern: /(?<![\p{L}])(?:(?:im\s+)?nächste[ns]?\s+quartal|(?:le\s+|au\s+)?trimestre\s+prochain|(?:le\s+|au\s+)?prochain\s+trimestre|(?:el\s+|en\s+el\s+)?(?:próximo|siguiente)\s+trimestre|(?:el\s+)?trimestre\s+que\s+viene|(?:il\s+|nel\s+)?prossimo\s+trimestre|(?:il\s+)?trimestre\s+prossimo|(?:het\s+)?volgende?\s+kwartaal|(?:no\s+)?próximo\s+trimestre|w\s+przyszłym\s+kwartale|w\s+następnym\s+kwartale|nästa\s+kvartal)(?![\p{L}])/giu,
+    kind: 'period',
+    resolve: (_m, received) => nextQuarter(received),
+  },
+  {
     // after the holidays / the new year: "efter nyår", "nach Neujahr", "après les fêtes", "na de feestdagen", "dopo le feste", "depois das festas", "po Nowym Roku", "年明け", "新年后"
     pattern: /(?<![\p{L}])(?:efter nyår|efter helgerna|nach neujahr|nach den feiertagen|après les fêtes|après le nouvel an|después de las fiestas|después de año nuevo|na de feestdagen|na nieuwjaar|dopo le feste|dopo capodanno|depois das festas|depois do ano novo|po nowym roku|po świętach)(?![\p{L}])|年明け|新年后|新年後|过完年|過完年/giu,
     kind: 'period',
@@ -453,11 +524,7 @@ const RULES: readonly Rule[] = [
   {
     pattern: /\bnext\s+quarter\b/gi,
     kind: 'period',
-    resolve: (_m, received) => {
-      const [y, mo] = parts(received);
-      const q = Math.floor((mo - 1) / 3) + 1;
-      return { date: q === 4 ? quarterStart(y + 1, 1) : quarterStart(y, q + 1), rule: 'the first day of the next quarter' };
-    },
+    resolve: (_m, received) => nextQuarter(received),
   },
   {
     pattern: /\bnext\s+month\b/gi,
@@ -562,6 +629,12 @@ const RULES: readonly Rule[] = [
     resolve: (m, received) => relative(received, count(m[1]!), m[2]!),
   },
   {
+    // in a fortnight, in a fortnight's time, in two fortnights
+    pattern: new RegExp(`\\b(?:in|within|after|another)\\s+(?:about\\s+|around\\s+)?${COUNT}\\s+fortnights?(?:'s?\\s+time)?\\b`, 'gi'),
+    kind: 'period',
+    resolve: (m, received) => relative(received, 2 * count(m[1]!), 'week'),
+  },
+  {
     pattern: /\b(?:in\s+)?(?:half\s+a\s+year|six\s+months'\s+time)\b/gi,
     kind: 'period',
     resolve: (_m, received) => ({ date: addMonths(received, 6), rule: 'six months after the reply' }),
@@ -577,6 +650,13 @@ const RULES: readonly Rule[] = [
   },
 ];
 
+/** The first day of the quarter after the reply's. */
+function nextQuarter(received: string): { date: string; rule: string } {
+  const [y, mo] = parts(received);
+  const q = Math.floor((mo - 1) / 3) + 1;
+  return { date: q === 4 ? quarterStart(y + 1, 1) : quarterStart(y, q + 1), rule: 'the first day of the next quarter' };
+}
+
 function dayMonth(received: string, day: number, monthWord: string, year: string | undefined): { date: string; rule: string } | undefined {
   const month = monthOf(monthWord);
   if (!month) return undefined;
@@ -591,6 +671,8 @@ function dayMonth(received: string, day: number, monthWord: string, year: string
 function relative(received: string, n: number, unit: string): { date: string; rule: string } | undefined {
   if (n <= 0) return undefined;
   const u = unit.toLowerCase().replace(/s$/, '');
+  // Half a year is six months ("za pół roku", "半年后"), half a month two weeks ("半个月后"); other halves name no date.
+  if (!Number.isInteger(n)) return u === 'year' && n * 12 === Math.round(n * 12) ? relative(received, n * 12, 'month') : u === 'month' && n === 0.5 ? relative(received, 2, 'week') : undefined;
   if (u === 'day') return { date: addDays(received, n), rule: `${formatCount(n, 'day')} after the reply` };
   if (u === 'week') return { date: addDays(received, 7 * n), rule: `${formatCount(n, 'week')} after the reply` };
   if (u === 'month') return { date: addMonths(received, n), rule: `${formatCount(n, 'month')} after the reply` };
