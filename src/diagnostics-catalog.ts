@@ -450,6 +450,14 @@ export const RULES = {
     message: "Assumption `{id}` is not one this thread tested: {hypothesis path} tests {ids}. Evidence for an assumption the thread never set out to test is suspect, yet it counts towards {id}'s confidence: add {id} to `tests` in {hypothesis path}, or remove this entry",
     docs: "A thread's hypothesis says which assumptions it sets out to test; a learning that records a result for another one is evidence gathered in passing — or a slip of the id (`A3` for `A2`). The result counts towards the assumption's confidence all the same, so check it: if the deal did test it, add the id to `tests` in `2-hypothesis.md`; if not, remove the entry (or correct the id). Reported once per assumption, at its first entry. An id that is not in `10-assumptions.md` counts towards nothing: it is an `unknown-assumption` error there instead, and this warning is not given.",
   },
+  'validation-missing': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a deal closed won or lost whose Stage 6 gives no result for an assumption its `2-hypothesis.md` lists in `tests`",
+    message: '{Closed-won | Closed-lost} with no result for {ids}, which {hypothesis path} tests: expected an entry in `validations` for each assumption the deal tested (validated, partial or invalidated, with the evidence). Until {it is | they are} written, this deal moves no confidence of {ids}; remove {it | them} from `tests` if the deal did not test {it | them} after all',
+    docs: "A deal's hypothesis names the assumptions it sets out to test, and its learning records what the deal showed about each. A deal closed won or lost that gives no result for one of them is evidence never written down: the assumption's confidence stays where it was, and nothing else says so. Add an entry to `validations` (`validated`, `partial` or `invalidated`, with the evidence); if the deal did not in the end test it, remove it from `tests` in `2-hypothesis.md`. One warning per learning, at `validations` (at `outcome` when it lists no result at all), naming every assumption without a result. A stalled deal is not told: it has not given its answer yet. An id that is not in `10-assumptions.md` is `unknown-assumption`'s error at the hypothesis instead.",
+  },
   'validation-other-segment': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -210,6 +210,36 @@ describe('a learning that records an assumption its hypothesis never tested', ()
   });
 });
 
+describe('a closed deal whose learning gives no result for an assumption it tested', () => {
+  it('is one warning per learning naming each assumption left without a result, at validations (or outcome when it is missing)', async () => {
+    const dir = workspace({
+      ...closedDeal('acme', 'outcome: closed-won\nclosed: 2026-05-01\narr: 40000\nvalidations:\n  - {assumption: A1, result: validated, evidence: six-day close}'),
+      ...closedDeal('globex', 'outcome: closed-lost\nclosed: 2026-05-02\nloss_reason: budget'),
+      ...closedDeal('initech', 'outcome: stalled\nclosed: 2026-05-03\nloss_reason: went quiet'),
+      ...closedDeal('umbrella', 'outcome: closed-won\nclosed: 2026-05-04\narr: 30000\nvalidations:\n  - {assumption: A1, result: validated, evidence: yes}\n  - {assumption: A2, result: partial, evidence: some}'),
+    });
+
+    const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
+    expect(check.code).toBe(0);
+    expect(check.json.diagnostics.filter((d) => d.rule === 'validation-missing').map((d) => [d.path, d.line, d.field, d.severity, d.message])).toEqual([
+      [
+        'threads/sales/acme/6-learning.md',
+        6,
+        'validations',
+        'warning',
+        'Closed-won with no result for A2, which threads/sales/acme/2-hypothesis.md tests: expected an entry in `validations` for each assumption the deal tested (validated, partial or invalidated, with the evidence). Until it is written, this deal moves no confidence of A2; remove it from `tests` if the deal did not test it after all',
+      ],
+      [
+        'threads/sales/globex/6-learning.md',
+        2,
+        'outcome',
+        'warning',
+        'Closed-lost with no result for A1 and A2, which threads/sales/globex/2-hypothesis.md tests: expected an entry in `validations` for each assumption the deal tested (validated, partial or invalidated, with the evidence). Until they are written, this deal moves no confidence of A1 and A2; remove them from `tests` if the deal did not test them after all',
+      ],
+    ]);
+  });
+});
+
 describe('the figures that leave out a win without ARR say so everywhere they are shown', () => {
   const goal = md(`id: g-first-customers
 title: Win the first paying customers

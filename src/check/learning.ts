@@ -15,7 +15,8 @@ type Report = (file: string, dataPath: readonly PropertyKey[], rule: RuleId, mes
  * not won (counted in no figure), a close without its date (left out of the cycle figures),
  * a close or an ARR without its outcome (the deal still open), an assumption given
  * more than one result (counted once) and a result for an assumption the thread's
- * hypothesis never said it tests (counted, but suspect), and a campaign closed with
+ * hypothesis never said it tests (counted, but suspect), a closed deal with no result for an
+ * assumption it tested (evidence never recorded), and a campaign closed with
  * prospects still in its sequence (their touches stopped). Warnings: the figures say what they did with them.
  * Only a valid file is read: a value of the wrong type is the schema's error already. An
  * assumption `knows` does not is `unknown-assumption`'s error and counted in no figure: it
@@ -70,6 +71,30 @@ export function checkLearning(thread: ThreadRecord, knows: (assumption: string) 
       'warning',
     );
   });
+  if (thread.family === 'deal' && tested) reportResultsMissing(learning.path, data, validations, tested, knows, report);
+}
+
+/**
+ * A deal closed won or lost has its answer for every assumption it set out to test: one with
+ * no result in `validations` is evidence never recorded, and the assumption's confidence
+ * stays where it was without a word. A stalled deal has not answered yet; an id the canvas
+ * does not know is `unknown-assumption`'s error at the hypothesis.
+ */
+function reportResultsMissing(path: string, data: Data, validations: readonly AssumptionResult[], tested: { path: string; ids: string[] }, knows: (assumption: string) => boolean, report: Report): void {
+  if (data.outcome !== 'closed-won' && data.outcome !== 'closed-lost') return;
+  const answered = new Set(validations.map((v) => v.assumption));
+  const missing = tested.ids.filter((id) => knows(id) && !answered.has(id));
+  if (missing.length === 0) return;
+  const ids = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)!}`;
+  const them = missing.length === 1 ? 'it' : 'them';
+  report(
+    path,
+    // At the results written, where the missing ones go; with none, at the outcome the warning starts from.
+    [validations.length > 0 ? 'validations' : 'outcome'],
+    'validation-missing',
+    `${data.outcome === 'closed-won' ? 'Closed-won' : 'Closed-lost'} with no result for ${ids}, which ${tested.path} tests: expected an entry in \`validations\` for each assumption the deal tested (validated, partial or invalidated, with the evidence). Until ${them === 'it' ? 'it is' : 'they are'} written, this deal moves no confidence of ${ids}; remove ${them} from \`tests\` if the deal did not test ${them} after all`,
+    'warning',
+  );
 }
 
 /**
