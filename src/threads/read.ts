@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
-import { parseFrontMatter } from '../markdown/front-matter.js';
+import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
 import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { stageVersion } from './stage-version.js';
@@ -83,7 +83,9 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
   } catch {
     // Vanished since the workspace was read: the front matter read then is still the best answer.
   }
-  return { ...view, exists: true, frontMatter: asWritten(model, file), body: text?.slice(file.bodyOffset) ?? null, version: text === undefined ? null : stageVersion(text), diagnostics };
+  // The body is cut from the text as it is: a broken file's record is its last valid version
+  // (held), whose front matter may end elsewhere — its offset cut a person's half-saved lines into the body.
+  return { ...view, exists: true, frontMatter: asWritten(model, file), body: text === undefined ? null : text.slice(bodyOffsetOf(text)), version: text === undefined ? null : stageVersion(text), diagnostics };
 }
 
 /**
