@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../src/cli/commands/check.js';
+import { checkInProcess } from './helpers/check.js';
 import { runCli, runJson } from './helpers/cli.js';
 import { git, gitEnv, loggingGit } from './helpers/git.js';
+import { commandTextAsCli } from './helpers/in-process.js';
+import { coldSync } from './helpers/serve.js';
 import { aliceClosesOakline, bobClosesMeridian, preparedTeam, type Team } from './helpers/team.js';
 import { replaceInFile, writeFiles } from './helpers/testdir.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
@@ -23,6 +27,22 @@ interface CheckJson { gitStopped?: { operation: string; unmerged: string[]; next
 interface SyncJson { written: string[]; commit: { committed: boolean; reason?: string; message?: string } | null }
 
 const startWatch = watchStarter();
+
+/*
+ * What git left and what threadwork says of it are the subject, not the process: check and
+ * sync are asked in process (a CLI process on a clone of the example workspace costs 1–3 s on
+ * a loaded 2-core machine) wherever a test has already seen the real CLI say it. The real CLI
+ * still answers the squash test's `check --json` and `sync --json`, check's text of a squash,
+ * sync's text of a kept stash (with and without it), and the test counting the git processes
+ * check and sync spawn.
+ */
+const checkText = async (dir: string): Promise<{ code: 0 | 1; stdout: string }> => {
+  try {
+    return await commandTextAsCli(() => checkCommand({}, { dir, json: false }));
+  } finally {
+    vi.unstubAllEnvs();
+  }
+};
 
 /** Bob closed Meridian Pay and pushed: prepared once per file. */
 const bobPushed = (): Promise<Team> => preparedTeam('bob-pushed', async (team) => {
@@ -62,7 +82,7 @@ async function cherryPickConflicted(): Promise<string> {
 /** Bob's commit picked onto Alice's and resolved by sync, then Alice's own commit reverted: it stops on the derived blocks the pick rewrote since. */
 async function revertConflicted(): Promise<string> {
   const alice = await cherryPickConflicted();
-  expect((await runCli(['sync', '--dir', alice])).code).toBe(0);
+  expect((await coldSync(alice)).code).toBe(0);
   git(alice, 'add', '-A');
   execFileSync('git', ['-c', 'core.editor=true', 'cherry-pick', '--continue'], { cwd: alice, env: gitEnv(), stdio: 'ignore' });
   expect(() => git(alice, 'revert', '--no-edit', 'HEAD~1')).toThrow();
@@ -108,9 +128,9 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
 
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'commit', '-qm', 'Meridian Pay squashed in');
-    const after = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const after = await coldSync<SyncJson>(alice);
     expect([after.code, after.json.written, after.json.commit]).toEqual([0, [], null]);
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('gitStopped');
   });
 
   // git leaves SQUASH_MSG after a squash merge that brought nothing, and `git commit` refuses to remove it (nothing to commit):
@@ -125,10 +145,10 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect(existsSync(join(alice, '.git', 'SQUASH_MSG'))).toBe(true);
     expect(() => git(alice, 'commit', '-qm', 'again')).toThrow();
 
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('gitStopped');
     writeFiles(alice, { 'threads/sales/oakline-outfitters/6-learning.md': '---\noutcome: closed-won\nclosed: 2026-11-20\narr: 36000\n---\n\nBody.\n' });
     const head = git(alice, 'rev-parse', 'HEAD');
-    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const sync = await coldSync<SyncJson>(alice);
     expect(sync.json.commit).toMatchObject({ committed: true });
     expect(git(alice, 'rev-parse', 'HEAD')).not.toBe(head);
   });
@@ -137,11 +157,11 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     const alice = await stashPopConflicted();
     const head = git(alice, 'rev-parse', 'HEAD');
 
-    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson>(alice);
     expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
-    expect((await runCli(['check', '--dir', alice])).stdout).toContain('(git keeps the stash after a pop that conflicted: drop it once its changes are resolved)');
+    expect((await checkText(alice)).stdout).toContain('(git keeps the stash after a pop that conflicted: drop it once its changes are resolved)');
 
-    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const sync = await coldSync<SyncJson>(alice);
     expect(sync.json.written.sort()).toEqual(CONFLICTED);
     expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(sync.json.commit?.message).toContain('resolve the unmerged files and `git add` them, then `git stash drop`');
@@ -151,7 +171,7 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     // Resolved and the stash dropped (git's AUTO_MERGE left behind until the next commit): nothing is stopped.
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'stash', 'drop', '-q');
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('gitStopped');
   });
 
   // Resolved and added, nothing was stopped any more and nothing said the stash git kept: `git stash list` still showed it,
@@ -162,14 +182,14 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect(git(alice, 'stash', 'list')).toContain('stash@{0}');
     const note = "note: a `git stash pop` (or a pull's `--autostash`) stopped on conflicts that are now resolved, and git still keeps its stash (`git stash list`): its changes are in your files, so once you have what you want from it, `git stash drop` — a later `git stash pop` would apply them again";
 
-    const check = await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson & { poppedStashKept?: { next: string } }>(alice);
     expect(check.json).not.toHaveProperty('gitStopped');
     expect(check.json.poppedStashKept).toEqual({ next: 'git stash drop' });
-    expect((await runCli(['check', '--dir', alice])).stdout).toContain(note);
+    expect((await checkText(alice)).stdout).toContain(note);
     expect((await runCli(['sync', '--dir', alice])).stdout).toContain(note);
 
     git(alice, 'stash', 'drop', '-q');
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('poppedStashKept');
     expect((await runCli(['sync', '--dir', alice])).stdout).not.toContain('git stash drop');
   });
 
@@ -180,12 +200,12 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'pack-refs', '--all');
     expect(existsSync(join(alice, '.git', 'refs', 'stash'))).toBe(false);
-    const check = await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson & { poppedStashKept?: { next: string } }>(alice);
     expect(check.json).not.toHaveProperty('gitStopped');
     expect(check.json.poppedStashKept).toEqual({ next: 'git stash drop' });
 
     git(alice, 'stash', 'drop', '-q');
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('poppedStashKept');
   });
 
   it('says nothing of an older stash still kept once the popped one is dropped', { timeout: 120_000 }, async () => {
@@ -198,10 +218,10 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     git(alice, 'merge', '-q', 'origin/main');
     expect(() => git(alice, 'stash', 'pop')).toThrow();
     git(alice, 'add', ...CONFLICTED);
-    expect((await runJson<CheckJson & { poppedStashKept?: { next: string } }>(['check', '--dir', alice])).json.poppedStashKept).toEqual({ next: 'git stash drop' });
+    expect((await checkInProcess<CheckJson & { poppedStashKept?: { next: string } }>(alice)).json.poppedStashKept).toEqual({ next: 'git stash drop' });
     git(alice, 'stash', 'drop', '-q');
     expect(git(alice, 'stash', 'list').trim().split('\n')).toHaveLength(1);
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('poppedStashKept');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('poppedStashKept');
   });
 
   it('spawns no git to ask for unmerged files while a resolved stash pop\'s AUTO_MERGE is left, in a check or a commit', { timeout: 120_000 }, async () => {
@@ -237,9 +257,9 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     mkdirSync(join(gitDir, 'reftable'));
     const head = git(alice, 'rev-parse', 'HEAD');
 
-    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson>(alice);
     expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
-    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const sync = await coldSync<SyncJson>(alice);
     expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
     expect(unmergedNow(alice)).toEqual(CONFLICTED);
@@ -247,7 +267,7 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     // Resolved: nothing is stopped, and sync commits again.
     git(alice, 'add', ...CONFLICTED);
     git(alice, 'stash', 'drop', '-q');
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json).not.toHaveProperty('gitStopped');
+    expect((await checkInProcess<CheckJson>(alice)).json).not.toHaveProperty('gitStopped');
   });
 
   // git 2.45's reftable keeps CHERRY_PICK_HEAD and REVERT_HEAD in its table too: a single pick stopped there showed only its unmerged
@@ -264,18 +284,18 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     asInReftable(alice, pickHead);
     const head = git(alice, 'rev-parse', 'HEAD');
 
-    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson>(alice);
     expect(check.json.gitStopped).toEqual({ operation, unmerged: conflicted, next: `git add ${conflicted.join(' ')} && git ${operation} --continue` });
-    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const sync = await coldSync<SyncJson>(alice);
     expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
 
     // Every conflict added, the pick still waits for its `--continue`: nothing in the index says so, and sync committed over it.
     git(alice, 'add', ...conflicted);
-    expect((await runJson<CheckJson>(['check', '--dir', alice])).json.gitStopped).toEqual({ operation, unmerged: [], next: `git ${operation} --continue` });
+    expect((await checkInProcess<CheckJson>(alice)).json.gitStopped).toEqual({ operation, unmerged: [], next: `git ${operation} --continue` });
     // A target raised meanwhile: sync writes the goal's state anew, and a sync taking the pick for done committed it.
     replaceInFile(alice, 'goals/g-arr-500k-2026.md', '  - name: won_count\n    target: 12', '  - name: won_count\n    target: 13');
-    const after = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const after = await coldSync<SyncJson>(alice);
     expect(after.json.written).toContain('goals/g-arr-500k-2026.md');
     expect(after.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
@@ -289,12 +309,12 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     expect(unmergedNow(alice)).toEqual(CONFLICTED);
     // Pulled by fast-forward, the stash applied as it was: git leaves no AUTO_MERGE, only the unmerged files and the stash.
     expect(existsSync(join(alice, '.git', 'AUTO_MERGE'))).toBe(false);
-    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson>(alice);
     expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
-    expect((await runCli(['check', '--dir', alice])).stdout).toContain("note: a `git stash pop` (or a pull's `--autostash`) left conflicts in 3 files");
+    expect((await checkText(alice)).stdout).toContain("note: a `git stash pop` (or a pull's `--autostash`) left conflicts in 3 files");
     // Not committed over: a commit would have taken the conflicted files for resolved.
     const head = git(alice, 'rev-parse', 'HEAD');
-    const sync = await runJson<SyncJson>(['sync', '--dir', alice]);
+    const sync = await coldSync<SyncJson>(alice);
     expect(sync.json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
     expect(unmergedNow(alice)).toEqual(CONFLICTED);
@@ -307,10 +327,10 @@ describe('conflicts git leaves without a MERGE_HEAD', () => {
     execFileSync('git', ['-c', 'rebase.autoStash=true', 'pull', '-q', '--rebase', 'origin', 'main'], { cwd: alice, env: gitEnv(), stdio: 'ignore' });
     git(alice, 'pack-refs', '--all');
     expect(existsSync(join(alice, '.git', 'AUTO_MERGE')) || existsSync(join(alice, '.git', 'refs', 'stash'))).toBe(false);
-    const check = await runJson<CheckJson>(['check', '--dir', alice]);
+    const check = await checkInProcess<CheckJson>(alice);
     expect(check.json.gitStopped).toEqual({ operation: 'stash', unmerged: CONFLICTED, next: `git add ${CONFLICTED.join(' ')} && git stash drop` });
     const head = git(alice, 'rev-parse', 'HEAD');
-    expect((await runJson<SyncJson>(['sync', '--dir', alice])).json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
+    expect((await coldSync<SyncJson>(alice)).json.commit).toMatchObject({ committed: false, reason: 'merge-in-progress' });
     expect(git(alice, 'rev-parse', 'HEAD')).toBe(head);
     expect(unmergedNow(alice)).toEqual(CONFLICTED);
   });
