@@ -34,6 +34,7 @@ import { readThreadHistory } from './history/thread-history.js';
 import { ThreadworkError } from './errors.js';
 import { deriveAsSyncHolds, deriveHeldIn } from './engine/held-derivation.js';
 import { buildReport, type ReportData, type ReportName } from './report/build.js';
+import { qualifyDeal, type DealQualification } from './report/deal-qualification.js';
 import type { AccountRow } from './accounts/read.js';
 import { rankAccounts, rankingData, type AccountRankingData } from './accounts/rank.js';
 import type { ContactRow } from './accounts/contacts.js';
@@ -91,6 +92,8 @@ export interface Workspace {
   writeStage(input: { thread: string; stage: number; frontMatter: Record<string, unknown>; remove?: readonly string[] | undefined; body?: string | undefined; version?: string | undefined }, options?: WriteOptions): Promise<StageWriteOutcome>;
   /** A report as data: pipeline, winloss, goals, assumptions or forecast. */
   report(name: ReportName): Promise<ReportData>;
+  /** One deal's ICP fit and qualification as a whole: each criterion with its place in 4-decision.md and what to ask next. */
+  qualify(deal: string): Promise<DealQualification>;
   /** The audit trail of an assumption (A4), a goal (g-…) or a thread (a path or bare id), read back from git. */
   history(subject: string): Promise<History & { repository: boolean }>;
   /** Ranks accounts against a segment's ICP, best first (rows from `readAccounts` or `parseAccounts`). */
@@ -228,6 +231,13 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const build = (model: WorkspaceModel, derived: DerivedWorkspace): ReportData => buildReport(name, model, derived);
       const { value, held } = await heldRead(build);
       return Object.assign(value, { held });
+    },
+    qualify: async (deal) => {
+      const path = resolveThreadPath(root, deal);
+      const qualify = (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]): DealQualification => qualifyDeal(model, derived, path, held);
+      // Scored as sync scores it (a file in error at its last valid version, named in `held`). A deal's scores follow from it, the canvas and the config only.
+      if (session) return (await heldRead(qualify)).value;
+      return (await deriveAsSyncHolds(root, qualify, { includeThread: (dir) => dir === path })).value;
     },
     history: async (subject) => {
       // Outside git there is no audit trail: said apart from a subject nothing has moved yet.

@@ -75,6 +75,8 @@ describe('the --json contract', () => {
     await expectCommand('error', ['report', 'weather', ...d], 1);
     await expectCommand('history', ['history', 'A1', ...d]);
     await expectCommand('history', ['history', 'threads/sales/fjord-payments', ...d]);
+    await expectCommand('qualify', ['qualify', 'keel-neobank', ...d]);
+    await expectCommand('qualify', ['qualify', 'fjord-payments', ...d]);
     await expectCommand('schemas', ['schemas', '--out', testdir()]);
     await expectCommand('demo', ['demo']);
     // A file in error: sync holds what it derives, says so and exits 1 — `ok` false.

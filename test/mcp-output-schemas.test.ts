@@ -17,6 +17,7 @@ const CALLS: [tool: string, cli: string, args: Record<string, unknown>][] = [
   ['check', 'check', {}],
   ['sync', 'sync', { dry_run: true }],
   ['history', 'history', { subject: 'A1' }],
+  ['qualify_deal', 'qualify', { deal: 'keel-neobank' }],
   ['score_accounts', 'score', { segment: 'mid-market-fintech', file: 'research/customer/lists/fintech-accounts-2026-11.csv' }],
   ['score_contacts', 'score-contacts', { segment: 'mid-market-fintech', file: 'research/customer/lists/fintech-contacts-2026-11.csv' }],
   ['due_touches', 'due', {}],

@@ -169,6 +169,12 @@ export function buildProgram(execute: (outcome: () => Promise<CommandOutcome> | 
     .action((name: string, flags: { md?: boolean }, cmd: Command) => execute(async () => (await import('./commands/report.js')).reportCommand(name, flags, globals(cmd)), globals(cmd).json));
 
   program
+    .command('qualify')
+    .argument('<deal>', 'deal folder (threads/sales/acme-corp) or its bare id (acme-corp)')
+    .description("one deal's ICP fit and qualification (BANT, MEDDIC, …): each criterion met or not, from which file and line, and what to ask next")
+    .action((deal: string, _flags: unknown, cmd: Command) => execute(async () => (await import('./commands/qualify.js')).qualifyCommand(deal, globals(cmd)), globals(cmd).json));
+
+  program
     .command('history')
     .argument('<subject>', 'an assumption id (A4), a goal id (g-fintech-beachhead) or a thread (threads/sales/acme-corp, or its bare id)')
     .description('the audit trail of an assumption (A4), a goal (g-…) or a thread (threads/…), from git')

@@ -77,6 +77,7 @@ export const TOOL_INPUTS = {
   // A string checked by the engine, as `threadwork report` checks it: `Pipeline` is answered
   // `unknown-report` with the reports there are (`known`), not an input-schema error.
   report: { name: z.string().min(1).describe(`one of ${REPORTS.join(', ')}`) },
+  qualify_deal: { deal: thread.describe('deal folder relative to the workspace (threads/sales/acme-corp) or its bare id (acme-corp)') },
   history: { subject: z.string().min(1).describe('assumption id (A4), goal id (g-…) or thread (path or bare id)') },
   score_accounts: {
     segment,

@@ -32,6 +32,7 @@ const TOOL_OUTPUT_OF_COMMAND = {
   check: 'check',
   sync: 'sync',
   history: 'history',
+  qualify_deal: 'qualify',
   score_accounts: 'score',
   score_contacts: 'score-contacts',
   due_touches: 'due',

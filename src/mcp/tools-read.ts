@@ -38,6 +38,10 @@ export function registerReadTools(server: McpServer, { root, workspace }: ToolCo
 
   server.registerTool('report', { title: 'Report', description: MCP_TOOLS.report, inputSchema: TOOL_ARGUMENTS.report, outputSchema: toolOutputSchema('report'), annotations: READ_ONLY }, ({ name }) => answer(() => workspace.report(assertReportName(name))));
 
+  server.registerTool('qualify_deal', { title: 'Qualify a deal', description: MCP_TOOLS.qualify_deal, inputSchema: TOOL_ARGUMENTS.qualify_deal, outputSchema: toolOutputSchema('qualify_deal'), annotations: READ_ONLY }, ({ deal }) =>
+    answer(() => workspace.qualify(agentThreadPath(root, deal))),
+  );
+
   server.registerTool('history', { title: 'Audit trail', description: MCP_TOOLS.history, inputSchema: TOOL_ARGUMENTS.history, outputSchema: toolOutputSchema('history'), annotations: READ_ONLY }, ({ subject }) =>
     answer(() => {
       refuseControlInSubject(subject);

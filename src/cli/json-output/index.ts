@@ -19,6 +19,8 @@ import type { CreatedThread } from '../../threads/create.js';
 import type { CycleReport } from '../../watch/watcher.js';
 import { errorOutput } from './common.js';
 import { migrateOutput } from './migrate.js';
+import { qualifyOutput } from './qualify.js';
+import type { DealQualification } from '../../report/deal-qualification.js';
 import type { MigrationResult } from '../../threads/migrate.js';
 import { campaignApproveOutput, campaignDraftOutput, campaignReplyOutput, dueOutput, scoreContactsOutput, scoreOutput, strategyOutput } from './outreach.js';
 import { assumptionsReportOutput, campaignsReportOutput, forecastReportOutput, goalsReportOutput, pipelineReportOutput, winlossReportOutput } from './reports.js';
@@ -59,6 +61,7 @@ export const CLI_OUTPUTS: readonly CliOutput[] = [
   { id: 'report-forecast', command: 'threadwork report forecast --json', schema: withOkField(forecastReportOutput) },
   { id: 'report-campaigns', command: 'threadwork report campaigns --json', schema: withOkField(campaignsReportOutput) },
   { id: 'history', command: 'threadwork history --json', schema: withOkField(historyOutput) },
+  { id: 'qualify', command: 'threadwork qualify <deal> --json', schema: withOkField(qualifyOutput) },
   { id: 'demo', command: 'threadwork demo --json', schema: withOkField(demoOutput) },
   { id: 'campaign-approve', command: 'threadwork campaign approve --json', schema: withOkField(campaignApproveOutput) },
   { id: 'schemas', command: 'threadwork schemas --json', schema: withOkField(schemasOutput) },
@@ -96,6 +99,7 @@ export type CliOutputTypeChecks = [
   Fits<Extract<ReportData, { report: 'forecast' }>, Out<typeof forecastReportOutput>>,
   Fits<Extract<ReportData, { report: 'campaigns' }>, Out<typeof campaignsReportOutput>>,
   Fits<History & { repository: boolean }, Out<typeof historyOutput>>,
+  Fits<DealQualification, Out<typeof qualifyOutput>>,
   Fits<{ dir: string; deal: string; steps: DemoStep[]; history: string[] }, Out<typeof demoOutput>>,
   Fits<MigrationResult & { root: string; commit: CommitOutcome | null; sync: SyncResult | null }, Out<typeof migrateOutput>>,
 ];
