@@ -11,6 +11,7 @@ import { addDays } from './calendar.js';
 import { normalizeQuotes } from './phrases.js';
 import { datesIn, type DateMention } from './reply-dates.js';
 import { findReplyPhrases, wordsIn } from './reply-phrases.js';
+import { namesReturn } from './reply-return-cues.js';
 import { replyText } from './reply-text.js';
 import {
   ACTION_PHRASES,
@@ -218,14 +219,12 @@ function latest(mentions: readonly DateMention[]): DateMention | undefined {
   return mentions.reduce<DateMention | undefined>((best, m) => (!best || m.date > best.date ? m : best), undefined);
 }
 
-/** Words that, a few words before a date in an out-of-office reply, make it the return date. */
-const RETURN_CUES = /\b(?:back|return|returning|reply|respond|until|till|through|thru|after|from|wieder|ab)\b/i;
-
-/** An out-of-office reply's return date: the latest date after a return word ("back", "until", "reply on"), else the latest date. */
+/** An out-of-office reply's return date: the latest date named as the return ("back on", "bis", "wracam", "に戻ります"), else the latest date. */
 function returnMention(reply: string, dates: readonly DateMention[]): DateMention | undefined {
   const cued = dates.filter((d) => {
-    const words = reply.slice(clauseStart(reply, d.index), d.index).match(/[\p{L}']+/gu) ?? [];
-    return RETURN_CUES.test(words.slice(-6).join(' '));
+    const end = d.index + d.text.length;
+    const clauseEnd = reply.slice(end).search(CLAUSE_BREAK);
+    return namesReturn(reply.slice(clauseStart(reply, d.index), d.index), reply.slice(end, clauseEnd < 0 ? undefined : end + clauseEnd));
   });
   return latest(cued) ?? latest(dates);
 }
