@@ -154,6 +154,19 @@ describe('errors a new user meets on the command line', () => {
     expect(far.json.error.meant).toBeUndefined();
   });
 
+  it('a segment typed by the start of its id is named, in score as in deal new', async () => {
+    const dir = exampleWorkspaceCopy();
+    const score = await runJson<JsonError>(['score', 'research/customer/lists/fintech-accounts-2026-11.csv', '--segment', 'ecom', '--dir', dir]);
+    expect(score.code).toBe(1);
+    expect(score.json.error).toMatchObject({ code: 'unknown-segment', meant: 'ecommerce-finance' });
+    expect(score.json.error.message).toBe('Unknown segment "ecom": did you mean ecommerce-finance? expected one of mid-market-fintech, ecommerce-finance');
+    const deal = await commandJsonAsCli<JsonError>(() => dealNewCommand('Fjord Freight', { segment: 'mid' }, { dir, json: true }));
+    expect(deal.json.error).toMatchObject({ code: 'unknown-segment', meant: 'mid-market-fintech' });
+    // Two letters begin too many words to be taken as one id.
+    const short = await commandJsonAsCli<JsonError>(() => dealNewCommand('Fjord Freight', { segment: 'mi' }, { dir, json: true }));
+    expect(short.json.error.meant).toBeUndefined();
+  });
+
   it('an unknown thread names the thread it is a slip of', async () => {
     const dir = exampleWorkspaceCopy();
     const out = await commandJsonAsCli<JsonError>(() => advanceCommand('keel-neobnak', {}, { dir, json: true }));

@@ -110,13 +110,31 @@ export function unknownSegment(model: WorkspaceModel, written: string | readonly
     : slip
       ? `expected a segment defined in ${SEGMENTS_FILE} — none is read from it: \`${slip.field!}:\` at ${slip.path}:${slip.line}:${slip.column} looks like \`segments:\`, the key threadwork reads (it ignores \`${slip.field!}\`): rename it, then run the command again`
       : `expected ${known.length ? `one of ${known.join(', ')}` : `a segment defined in ${SEGMENTS_FILE} — none is defined yet: add one there (an item of \`segments:\` with its \`id\`), then run the command again`}`;
-  // One segment a slip from a known one (`ecommerce_finance`, `Mid-Market-Fintech`) names it, as a thread or report does.
-  const meant = segments.length === 1 ? nearestWord(segments[0]!, known) : undefined;
+  const near = segments.length === 1 ? nearSegments(segments[0]!, known) : [];
+  const meant = near.length === 1 ? near[0] : undefined;
   const details: Record<string, unknown> = segments.length === 1 ? { segment: segments[0], known: [...known] } : { known: [...known] };
   if (meant) details.meant = meant;
   if (broken.length) details.diagnostics = broken;
   else if (slip) details.diagnostics = [slip];
-  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${meant ? `did you mean ${meant}? ` : ''}${why}`, 'unknown-segment', details);
+  return new ThreadworkError(`Unknown segment ${segments.map((s) => JSON.stringify(s)).join(', ')}: ${near.length ? `did you mean ${near.join(' or ')}? ` : ''}${why}`, 'unknown-segment', details);
+}
+
+/** Shortest start of a segment id taken as meaning it: fewer letters begin too many words. */
+const SEGMENT_PREFIX_MIN = 3;
+
+/**
+ * The segments `written` is meant as: the one it is a slip of (`ecommerce_finance`,
+ * `Mid-Market-Fintech`), as a thread or report names one; else every id it begins
+ * (`saas` for `saas-scaleups`, `dtc` for `dtc-brands`) — a segment is typed by its first
+ * word as a deal is (threads/resolve.ts), and a newcomer told only the whole list has to
+ * find the one meant in it.
+ */
+function nearSegments(written: string, known: readonly string[]): string[] {
+  const slip = nearestWord(written, known);
+  if (slip) return [slip];
+  const start = written.trim().toLowerCase();
+  if (start.length < SEGMENT_PREFIX_MIN) return [];
+  return known.filter((id) => id.startsWith(start));
 }
 
 const SEGMENTS_FILE = `${LAYOUT.canvas}/04-segments.md`;
