@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { today } from '../clock.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
@@ -82,7 +82,8 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   // The front matter as the user wrote it, or as advance opens the stage: what the fields given are merged onto.
   const base = existing ?? templateText(model, input.thread, stage);
   const edited = editable(base);
-  // A front matter that cannot be read (a YAML error) has nothing to merge onto: the one given replaces it, and git keeps the broken one.
+  if (existing !== undefined) refuseUnreadable(path, existing);
+  // A file without front matter (labelled lines, the LeanOS way) gets the one given; its text is kept whole as the body.
   const { data, removed } = patchFrontMatter(path, edited ? (parseFrontMatter(base).data ?? {}) : {}, input.frontMatter, input.remove);
   const text = edited ? rewrite(base, data, input.body, existing === undefined ? lineEndingOf(neighbourText(model, input)) : undefined) : fresh(input.body, data, existing!);
   return {
@@ -109,6 +110,24 @@ function stageOrder(thread: ThreadRecord, threadPath: string, stage: number): Th
     `Cannot write ${file} of ${threadPath}: ${missing} does not exist yet; the thread is at ${atFile}. Stages open one at a time: complete ${atFile}, then write ${STAGE_FILES[current]}, which opens it (as \`threadwork advance ${threadPath}\` does)`,
     'stage-order',
     { thread: threadPath, stage, path: `${threadPath}/${atFile}` },
+  );
+}
+
+/**
+ * A front matter that does not parse has nothing to merge the fields onto. It was replaced by
+ * the fields given, "git keeps the broken one" — but a broken file is never committed: what a
+ * person had half-saved in their editor (a quote left open) was gone. Refused, nothing
+ * written, with the errors at their place, the block as written and the file's version.
+ */
+function refuseUnreadable(path: string, existing: string): void {
+  const parsed = parseFrontMatter(existing);
+  // A block misplaced below the first line (bodyOffset 0) keeps the whole text as the body: nothing is lost there.
+  if (!parsed.present || !parsed.errors || parsed.bodyOffset === 0) return;
+  const diagnostics = parsed.errors.map((e) => diagnostic(path, e.position, 'error', e.rule, e.message));
+  throw new ThreadworkError(
+    `Refused to write ${path}: its front matter does not parse, so there is nothing to merge the fields onto, and writing over it would lose what is written there (a person may have the file open, half-saved); nothing was written\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}\nFix the front matter at that place first — in the file, or ask the person editing it — then write again: the fields are merged onto it`,
+    'front-matter-unreadable',
+    { path, version: stageVersion(existing), frontMatter: existing.slice(0, parsed.bodyOffset), diagnostics },
   );
 }
 

@@ -84,7 +84,7 @@ export const errorOutput = z.object({
     diagnostics: z
       .array(diagnosticOutput)
       .optional()
-      .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid: each problem, as `threadwork check` reports it; nothing was written. unknown-segment: the errors of strategy/canvas/04-segments.md when it is broken (`known` then lists the ids of its last valid version, which commands read until it is fixed), or, with none read from it, the `key-misspelt` warning of its key that is a slip of `segments` (`segmentz:`)'),
+      .describe('stage-invalid, write-invalid, invalid-meta, thread-in-error, suppression-invalid, experiment-invalid, front-matter-unreadable: each problem, as `threadwork check` reports it; nothing was written. unknown-segment: the errors of strategy/canvas/04-segments.md when it is broken (`known` then lists the ids of its last valid version, which commands read until it is fixed), or, with none read from it, the `key-misspelt` warning of its key that is a slip of `segments` (`segmentz:`)'),
     known: z.array(z.string()).optional().describe('unknown-segment, unknown-goal, unknown-report and the like: the ids the workspace or the command does have; invalid-arguments for a command group given no command (`threadwork deal`): its commands; for an unknown option near none of the command: the options it takes; invalid-arguments for a missing `--segment` (deal new, campaign new, score): the segment ids of 04-segments.md; (MCP) invalid-arguments for an argument the tool does not take: the arguments it takes; for a value outside one argument\'s choices (`type`, `status`): those choices; stage-incomplete, stage-not-written with `tests` among `missing`: the assumption ids of strategy/canvas/10-assumptions.md'),
     segment: z.string().optional().describe('unknown-segment, and invalid-arguments for a segment id with a control character: the segment id given'),
     campaign: z.string().optional().describe('unknown-campaign: the campaign folder name given (`--source campaign:{id}`)'),
@@ -108,7 +108,8 @@ export const errorOutput = z.object({
     template: z.string().optional().describe('template-error, template-invalid: the template file'),
     field: z.string().optional().describe('unknown-field, field-conflict (MCP `write_stage`): the field path given in `remove` (`contact.title`); `known` lists the field paths the front matter holds'),
     expected: z.string().optional().describe('stage-changed: the version the write was given (read_thread\'s `version` of the stage)'),
-    version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted. stage-incomplete, stage-not-written: the version of `path`, to give write_stage (MCP) when writing it'),
+    version: z.string().nullable().optional().describe('stage-changed: the version of the stage file now, to read again; null when it was deleted. stage-incomplete, stage-not-written, front-matter-unreadable: the version of `path`, to give write_stage (MCP) when writing it'),
+    frontMatter: z.string().optional().describe('front-matter-unreadable (MCP `write_stage`): the front matter block of `path` as written, `---` lines included — what a write over it would have lost'),
     errno: z.string().optional().describe('write-failed: the system code of the refusal (EACCES, EROFS, ENOSPC, …)'),
     lock: z.string().optional().describe('lock-compromised: the lock file'),
     pid: z.number().int().optional().describe('lock-timeout, watcher-running: the process id of the threadwork process holding the workspace'),
