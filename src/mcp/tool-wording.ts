@@ -5,7 +5,18 @@
  * error says the same in the tools' terms — the tool and the argument — with the same code
  * and details. Each phrase the engine's messages use is listed; anything else is kept.
  */
-const TOOL_WORDING: readonly [RegExp, string][] = [
+type Instead = string | ((match: string, ...groups: string[]) => string);
+
+/** `threadwork campaign approve a.md b.md` as the tool's `drafts` argument: each path one item. */
+const approveDrafts: Instead = (_match, paths) => `the \`approve_draft\` tool, "drafts": ${JSON.stringify(paths!.split(' '))}`;
+
+const TOOL_WORDING: readonly [RegExp, Instead][] = [
+  // A command with what it runs on (the drafts, the segment) first: the bare command's phrase below needs the backtick after its name.
+  [/`threadwork campaign approve ([^`]+)`/g, approveDrafts],
+  [/`threadwork strategy ([a-z0-9][a-z0-9-]*)`/g, 'the `generate_strategy` tool, "segments": ["$1"]'],
+  [/`(?:threadwork )?campaign draft --force`/g, 'the `draft_campaign` tool with "force": true'],
+  // The command named alone in a gate's or a check's words ("the one `due` lists"): not the `due` field of a deal's actions, which no such verb follows.
+  [/`due`(?= (?:lists|listed|counts|reads|never lists|no longer lists))/g, 'the `due_touches` tool'],
   [/`threadwork deal new`/g, 'the `create_deal` tool'],
   [/`threadwork campaign new`/g, 'the `create_campaign` tool'],
   [/`threadwork campaign draft`/g, 'the `draft_campaign` tool'],
@@ -28,7 +39,7 @@ const TOOL_WORDING: readonly [RegExp, string][] = [
 
 /** `message` with the CLI's commands and flags named as the MCP tools and arguments that do the same. */
 export function inToolTerms(message: string): string {
-  return TOOL_WORDING.reduce((text, [phrase, instead]) => text.replace(phrase, instead), message);
+  return TOOL_WORDING.reduce((text, [phrase, instead]) => (typeof instead === 'string' ? text.replace(phrase, instead) : text.replace(phrase, instead)), message);
 }
 
 /**
