@@ -47,28 +47,57 @@ export function withDottedThousands<T>(validated: { value: T | undefined; diagno
   return slips.length === 0 ? validated : { value: undefined, diagnostics: [...validated.diagnostics, ...slips] };
 }
 
-/** The paths in `raw` of numbers from 1 to 999 where `schema` reads money; `holder` the object holding `raw`. */
+/**
+ * The paths in `raw` of numbers from 1 to 999 where `schema` reads money; `holder` the object
+ * holding `raw`. `path` is one array the walk pushes onto and pops, copied for a number found
+ * only; an object's fields are the few its schema reads money in (moneyFields), not its
+ * whole shape asked field by field of every file.
+ */
 function collect(raw: unknown, schema: z.ZodType, path: PropertyKey[], found: PropertyKey[][], holder?: Record<string, unknown>): void {
   if (typeof raw === 'number') {
-    if (raw >= 1 && raw < 1000 && isMoney(schema, holder ?? {})) found.push(path);
+    if (raw >= 1 && raw < 1000 && isMoney(schema, holder ?? {})) found.push([...path]);
     return;
   }
   if (raw === null || typeof raw !== 'object') return;
   if (Array.isArray(raw)) {
     const element = arrayElement(schema);
-    if (element && holdsMoney(element)) raw.forEach((item, index) => collect(item, element, [...path, index], found));
+    if (!element || !holdsMoney(element)) return;
+    for (let index = 0; index < raw.length; index++) {
+      path.push(index);
+      collect(raw[index], element, path, found);
+      path.pop();
+    }
     return;
   }
+  const object = raw as Record<string, unknown>;
   const record = recordValue(schema);
   if (record) {
-    if (holdsMoney(record)) for (const [key, value] of Object.entries(raw)) collect(value, record, [...path, key], found, raw as Record<string, unknown>);
+    if (!holdsMoney(record)) return;
+    for (const key of Object.keys(object)) {
+      path.push(key);
+      collect(object[key], record, path, found, object);
+      path.pop();
+    }
     return;
   }
-  const shape = objectShape(schema);
-  if (!shape) return;
-  for (const [key, field] of Object.entries(shape)) {
-    if (Object.hasOwn(raw, key) && holdsMoney(field)) collect((raw as Record<string, unknown>)[key], field, [...path, key], found, raw as Record<string, unknown>);
+  for (const [key, field] of moneyFields(schema)) {
+    if (!Object.hasOwn(object, key)) continue;
+    path.push(key);
+    collect(object[key], field, path, found, object);
+    path.pop();
   }
+}
+
+const moneyFieldsCache = new WeakMap<z.ZodType, readonly (readonly [string, z.ZodType])[]>();
+
+/** The fields of an object schema that read money somewhere, in the shape's order: worked out once a schema. */
+function moneyFields(schema: z.ZodType): readonly (readonly [string, z.ZodType])[] {
+  let fields = moneyFieldsCache.get(schema);
+  if (fields === undefined) {
+    fields = Object.entries(objectShape(schema) ?? {}).filter(([, field]) => holdsMoney(field));
+    moneyFieldsCache.set(schema, fields);
+  }
+  return fields;
 }
 
 /** The wrappers a schema may be found under: optional, nullable, default, prefault, and a pipe (its input; a preprocess, its output). */
@@ -89,11 +118,17 @@ function isMoney(schema: z.ZodType, holder?: Readonly<Record<string, unknown>>):
   return false;
 }
 
-/** A record schema's value schema, under its wrappers. */
+const recordValueCache = new WeakMap<z.ZodType, z.ZodType | null>();
+
+/** A record schema's value schema, under its wrappers: worked out once a schema. */
 function recordValue(schema: z.ZodType): z.ZodType | undefined {
-  let inner: z.ZodType = schema;
-  for (let next = unwrapOnce(inner); next; next = unwrapOnce(inner)) inner = next;
-  return inner instanceof z.ZodRecord ? (inner.valueType as z.ZodType) : undefined;
+  let value = recordValueCache.get(schema);
+  if (value === undefined) {
+    let inner: z.ZodType = schema;
+    for (let next = unwrapOnce(inner); next; next = unwrapOnce(inner)) inner = next;
+    recordValueCache.set(schema, (value = inner instanceof z.ZodRecord ? (inner.valueType as z.ZodType) : null));
+  }
+  return value ?? undefined;
 }
 
 const holds = new WeakMap<z.ZodType, boolean>();
