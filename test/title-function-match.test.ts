@@ -42,3 +42,20 @@ describe('a title that leads the persona’s function matches it, by level', () 
     expect(json.ranked.map((r) => r.title).slice(0, 5)).toEqual(['CFO', 'VP, Finance', 'Vice President of Finance', 'Head of Finance', 'Finance Director']);
   });
 });
+
+/**
+ * A `VP Sales` scored 0.4 against a `VP Finance` persona — half the persona's words, `vp`,
+ * in common — as much as a `Finance Manager` in the persona's own function. A leader of
+ * another function shares only the level with the persona: no title match.
+ */
+describe('a leader of another function', () => {
+  it('gets no partial title match from the level word it shares with the persona', async () => {
+    const dir = exampleWorkspaceCopy();
+    const rows = ['VP Sales', 'VP of Marketing', 'Head of Sales', 'Finance Manager', 'VP Finance'];
+    writeFileSync(join(dir, 'contacts.csv'), `name,title,email,company,domain\n${rows.map((title, i) => `P${i},${title},p${i}@c${i}.com,C${i},c${i}.com`).join('\n')}\n`);
+    const { json, code } = await runJson<{ ranked: Ranked[] }>(['score', '--contacts', 'contacts.csv', '-s', 'ecommerce-finance'], { cwd: dir });
+    expect(code).toBe(0);
+    const titleMatch = Object.fromEntries(json.ranked.map((r) => [r.title, r.detail.contact.find((p) => p.name === 'title_match')!.value]));
+    expect(titleMatch).toEqual({ 'VP Sales': 0, 'VP of Marketing': 0, 'Head of Sales': 0, 'Finance Manager': 0.533, 'VP Finance': 1 });
+  });
+});

@@ -58,6 +58,14 @@ export function sameFunctionScore(title: LeadingTitle | undefined, persona: Lead
   return SAME_FUNCTION_SCORES[Math.abs(title.level - persona.level)] ?? 0;
 }
 
+/**
+ * Whether both titles lead a function and the title leads none the persona leads (`VP Sales`
+ * for `VP Finance`): the words they share say only the level, so they are no partial match.
+ */
+export function leadsAnotherFunction(title: LeadingTitle | undefined, persona: LeadingTitle | undefined): boolean {
+  return title !== undefined && persona !== undefined && ![...persona.functions].some((fn) => title.functions.has(fn));
+}
+
 const APART = ['at the same level', 'one level apart', 'two levels apart'];
 
 /** Why a title scored as a leader of the persona's function: `leads finance one level apart`. */

@@ -6,7 +6,8 @@
  * `Chief Financial Officer` → `cfo`, `Sr.` → `senior`). Against each persona title:
  * - 1.0 — the same keywords (`VP of Engineering` = `VP Engineering`);
  * - 0.9 — every persona keyword is in the title, which says more (`Senior VP Engineering & Ops`);
- * - otherwise 0.8 × the share of persona keywords present (`VP Sales` vs `VP Engineering` → 0.4);
+ * - otherwise 0.8 × the share of persona keywords present (`Finance Manager` vs `VP Finance` → 0.4),
+ *   but 0 for a leader of another function (`VP Sales` vs `VP Finance`: only the level in common);
  * - and at least, for a leader of the persona's function (title-function.ts), 0.9 at the
  *   same level in other words (`Finance Director` for `Head of Finance`), 0.7 one level
  *   apart (`VP Finance` for `CFO`), 0.5 two (`Director of Finance` for `CFO`).
@@ -14,7 +15,7 @@
  */
 
 import { keptPerText, normalizeText } from './text.js';
-import { leadingTitle, sameFunctionReason, sameFunctionScore, type LeadingTitle } from './title-function.js';
+import { leadingTitle, leadsAnotherFunction, sameFunctionReason, sameFunctionScore, type LeadingTitle } from './title-function.js';
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'at', 'a', 'an', 'to', 'on']);
 
@@ -76,10 +77,11 @@ export function matchTitle(title: string, personaTitles: readonly string[]): Tit
     const theirs = keywordsOf(persona);
     if (theirs.size === 0) continue;
     const shared = [...theirs].filter((w) => mine.has(w)).length;
-    let value = PARTIAL_TITLE_FACTOR * (shared / theirs.size);
+    const theirLead = leadingOf(persona);
+    // A leader of another function (`VP Sales` for `VP Finance`) shares the level word only: no partial match.
+    let value = leadsAnotherFunction(myLead, theirLead) ? 0 : PARTIAL_TITLE_FACTOR * (shared / theirs.size);
     if (shared === theirs.size) value = shared === mine.size ? EXACT_TITLE : CONTAINS_TITLE;
     // A leader of the persona's function at another level or in other words (`Head of Finance` for `CFO`).
-    const theirLead = leadingOf(persona);
     const leads = sameFunctionScore(myLead, theirLead);
     if (leads > value && value < CONTAINS_TITLE) {
       if (leads > best.value) best = { value: leads, persona, sameFunction: sameFunctionReason(myLead!, theirLead!) };
