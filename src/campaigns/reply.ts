@@ -69,6 +69,8 @@ const NEXT_STATUS: Record<ReplyClassification['category'], string | null> = {
   unsubscribe: 'unsubscribed',
   nurture: 'nurture',
   'out-of-office': null,
+  // A delivery failure notice: the address does not take mail, so the sequence stops there.
+  bounce: 'bounced',
 };
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Reply classification: which of unsubscribe, out-of-office, nurture, negative,
+ * Reply classification: which of bounce, unsubscribe, out-of-office, nurture, negative,
  * positive or neutral a prospect's reply is, by the phrases of reply-vocabulary.ts and
  * a few stated rules, with the date a nurture reply asks to be contacted again and the
  * date an out-of-office reply says the person is back. Only the prospect's own words
@@ -15,6 +15,7 @@ import { namesReturn } from './reply-return-cues.js';
 import { replyText } from './reply-text.js';
 import {
   ACTION_PHRASES,
+  BOUNCE_PHRASES,
   CJK_NEGATION_AFTER,
   CJK_NEGATION_BEFORE,
   CJK_NEGATORS_BEFORE,
@@ -59,9 +60,10 @@ export interface ClassifyOptions {
   received?: string | undefined;
 }
 
-type Evidence = 'unsubscribe' | 'out-of-office' | 'nurture' | 'negative' | 'interest' | 'action' | 'neutral';
+type Evidence = 'bounce' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'negative' | 'interest' | 'action' | 'neutral';
 
 const VOCABULARY: readonly [Evidence, readonly string[]][] = [
+  ['bounce', BOUNCE_PHRASES],
   ['unsubscribe', UNSUBSCRIBE_PHRASES],
   ['out-of-office', OUT_OF_OFFICE_PHRASES],
   ['nurture', NURTURE_PHRASES],
@@ -180,7 +182,8 @@ export function classifyReply(text: string, options: ClassifyOptions = {}): Repl
 
   let category: ReplyCategory;
   let rule: string;
-  if (evidence.has('unsubscribe')) [category, rule] = ['unsubscribe', 'asks to stop contact, to be removed or calls it spam; honoured before anything else'];
+  if (evidence.has('bounce')) [category, rule] = ['bounce', 'a delivery failure notice: the message never arrived, and nobody replied'];
+  else if (evidence.has('unsubscribe')) [category, rule] = ['unsubscribe', 'asks to stop contact, to be removed or calls it spam; honoured before anything else'];
   else if (evidence.has('out-of-office')) [category, rule] = ['out-of-office', 'an auto-reply or absence: not read yet'];
   else if (evidence.has('nurture')) {
     const near = received !== undefined && dates.length > 0 && periods.length === 0 && dates.every((d) => d.date <= addDays(received, NEAR_DAYS));

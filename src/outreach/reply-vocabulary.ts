@@ -15,11 +15,34 @@
  * - nurture: a no to the timing ("not now", "circle back in Q3"): contact again later.
  * - out-of-office: an auto-reply or absence; the person has not read the message.
  * - positive: interest, or a step toward a meeting.
+ * - bounce: a mail server's delivery failure notice pasted as a reply: the message never
+ *   arrived and nobody answered. Read as neutral it set the prospect `replied`; it sets
+ *   `bounced`, as the sequence's other stops are set.
  */
 
-export type ReplyCategory = 'positive' | 'negative' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'neutral';
+export type ReplyCategory = 'positive' | 'negative' | 'unsubscribe' | 'out-of-office' | 'nurture' | 'neutral' | 'bounce';
 
-export const REPLY_CATEGORIES: readonly ReplyCategory[] = ['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral'];
+export const REPLY_CATEGORIES: readonly ReplyCategory[] = ['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral', 'bounce'];
+
+/**
+ * A delivery failure notice (a bounce) as mail servers word it — Gmail, Outlook and
+ * Exchange, Postfix and other MTAs, in the languages Outlook writes them in. Only phrases a
+ * server writes: a person saying an email "bounced" is not one.
+ */
+export const BOUNCE_PHRASES: readonly string[] = [
+  'delivery status notification', 'address not found', 'undeliverable', 'undelivered mail', 'undelivered mail returned to sender',
+  'mail delivery failed', 'mail delivery failure', 'delivery has failed', 'delivery failed', 'delivery failure', 'delivery incomplete',
+  'message not delivered', "message wasn't delivered", "your message wasn't delivered", "wasn't delivered to", "couldn't be delivered",
+  'could not be delivered', 'was not delivered', 'not be delivered to', 'returned mail', 'mail delivery subsystem', 'mailer daemon',
+  'user unknown', 'unknown user', 'no such user', 'mailbox unavailable', 'mailbox not found', 'mailbox does not exist',
+  'recipient address rejected', 'recipient not found', 'recipient rejected', 'address rejected', 'unknown recipient',
+  'account that you tried to reach does not exist', 'email address * does not exist', 'address * does not exist',
+  'permanent error', 'permanent failure', 'unable to deliver', 'failed to deliver', 'delivery to the following recipients failed',
+  'unzustellbar', 'nicht zugestellt', 'zustellung fehlgeschlagen', 'non remis', 'échec de la remise', 'no se puede entregar',
+  'no se pudo entregar', 'entrega fallida', 'onbestelbaar', 'non recapitabile', 'não entregue', 'não foi possível entregar',
+  'niedostarczalne', 'nie dostarczono', 'kunde inte levereras', 'ej levererat', '配信不能', '送信できませんでした', '无法送达', '退信',
+  '전송 실패', '배달되지 않',
+];
 
 /** Asks to stop all contact, to be removed, or complains of spam: honoured before anything else. */
 export const UNSUBSCRIBE_PHRASES: readonly string[] = [
@@ -356,11 +379,12 @@ export const HEDGES: readonly string[] = [
 ];
 
 /**
- * Highest first: an unsubscribe is honoured whatever else the reply says; an auto-reply
+ * Highest first: a bounce is no reply at all (the server's notice quotes our message, and
+ * whatever it says was never read); an unsubscribe is honoured whatever else the reply says; an auto-reply
  * that also says "interested" is still an auto-reply; a no to the timing is a later, not
  * a no ("not interested right now, check in next year"); a no outweighs a yes.
  */
-export const REPLY_PRIORITY: readonly Exclude<ReplyCategory, 'neutral'>[] = ['unsubscribe', 'out-of-office', 'nurture', 'negative', 'positive'];
+export const REPLY_PRIORITY: readonly Exclude<ReplyCategory, 'neutral'>[] = ['bounce', 'unsubscribe', 'out-of-office', 'nurture', 'negative', 'positive'];
 
 /** When a nurture reply names no date: contact again this many days after the reply. */
 export const DEFAULT_REVISIT_DAYS = 90;

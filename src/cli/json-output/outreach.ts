@@ -40,7 +40,7 @@ export const campaignReplyOutput = z.object({
   campaign: z.string(),
   email: z.string(),
   classification: z.object({
-    category: z.enum(['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral']),
+    category: z.enum(['positive', 'negative', 'unsubscribe', 'out-of-office', 'nurture', 'neutral', 'bounce']),
     confidence: z.number().min(0).max(1),
     matched: z.array(z.string()),
     revisit: z.string().nullable().describe('nurture: when to contact the prospect again (from the reply, else 90 days after it)'),
