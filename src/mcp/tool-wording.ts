@@ -43,11 +43,11 @@ export function inToolTerms(message: string): string {
 }
 
 /**
- * Lists whose items are the engine's own words about the workspace — diagnostics, the
- * errors that hold a thread, gate failures, why a file or prospect was skipped — each
- * item's `message` or `reason` written for the CLI.
+ * Lists whose items are the engine's own words about the workspace — diagnostics, a write's
+ * warnings, the errors that hold a thread, gate failures, why a file or prospect was
+ * skipped — each item's `message` or `reason` written for the CLI.
  */
-const ENGINE_LISTS = new Set(['diagnostics', 'held', 'heldFollowUps', 'failures', 'skipped']);
+const ENGINE_LISTS = new Set(['diagnostics', 'warnings', 'held', 'heldFollowUps', 'failures', 'skipped']);
 const ENGINE_WORDS = ['message', 'reason'];
 /** The user's files as written (an agent reads them to write them back): never reworded. */
 const AS_WRITTEN = new Set(['frontMatter', 'meta', 'body']);
