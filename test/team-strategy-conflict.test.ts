@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { strategyCommand } from '../src/cli/commands/strategy.js';
+import { checkInProcess } from './helpers/check.js';
 import { runJson } from './helpers/cli.js';
 import { git } from './helpers/git.js';
+import { commandJsonAsCli } from './helpers/in-process.js';
+import { coldSync } from './helpers/serve.js';
 import { watchStarter, waitFor } from './helpers/watch.js';
 import { aliceClosesOakline, bobClosesMeridian, preparedTeam, teamWorkspace } from './helpers/team.js';
 import { read, replaceInFile } from './helpers/testdir.js';
@@ -24,15 +28,26 @@ interface RefusedJson { ok: false; error: { code: string; message: string; path:
 
 const startWatch = watchStarter();
 
+/*
+ * The workspace's answers are the subject, not the process: the set-up's `threadwork strategy`
+ * runs and the checks and syncs a test has already seen the real CLI answer are asked in
+ * process (the commands' own functions, git configured as the CLI runs it); a CLI process on a
+ * clone of the example workspace costs 1–3 s on a loaded 2-core machine. The real CLI still
+ * answers the first sync after the watcher, the check and sync pointed at the canvas, and
+ * every `threadwork strategy` under test (its refusal and its regeneration).
+ */
+afterEach(() => vi.unstubAllEnvs());
+const strategyInProcess = (dir: string) => commandJsonAsCli(() => strategyCommand([], { commit: true }, { dir, json: true }));
+
 /** Bob and Alice each changed the same canvas line and ran `threadwork strategy` (prepared once per file); Alice's pull stops on the canvas and the materials generated from it. */
 async function canvasConflict(): Promise<string> {
   const team = await preparedTeam('canvas-conflict', async ({ alice, bob }) => {
     replaceInFile(bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
-    expect((await runJson(['strategy', '--dir', bob])).code).toBe(0);
+    expect((await strategyInProcess(bob)).code).toBe(0);
     git(bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
     git(bob, 'push', '-q', 'origin', 'main');
     replaceInFile(alice, SEGMENTS, 'title: Senior Accountant', 'title: Staff Accountant');
-    expect((await runJson(['strategy', '--dir', alice])).code).toBe(0);
+    expect((await strategyInProcess(alice)).code).toBe(0);
     git(alice, 'commit', '-qam', 'Staff Accountant', '--allow-empty');
   });
   return team.alice;
@@ -60,11 +75,11 @@ describe('sync and watch while a canvas section holds a conflict', () => {
     // both sides regenerated and git left conflicted too (it held every generated file as it was).
     git(dir, 'checkout', '--theirs', SEGMENTS);
     // The canvas resolved, the ICP file (both sides as generated) is sync's to regenerate, not a hand merge.
-    const checked = await runJson<{ diagnostics: { path: string; rule: string; message: string }[] }>(['check', '--dir', dir]);
+    const checked = await checkInProcess<{ diagnostics: { path: string; rule: string; message: string }[] }>(dir);
     const icpSaid = checked.json.diagnostics.find((d) => d.path === ICP && d.rule === 'merge-conflict')?.message;
     expect(icpSaid).toContain('`threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
     expect(icpSaid).not.toContain('keep the lines you want');
-    const resolved = await runJson<{ written: string[]; diagnostics: { rule: string; severity: string }[] }>(['sync', '--dir', dir]);
+    const resolved = await coldSync<{ written: string[]; diagnostics: { rule: string; severity: string }[] }>(dir);
     expect(resolved.json.written).toContain(ONE_PAGER);
     expect(resolved.json.written).toContain(ICP);
     expect(read(dir, ICP)).not.toContain('<<<<<<<');
@@ -72,7 +87,7 @@ describe('sync and watch while a canvas section holds a conflict', () => {
     expect(read(dir, ONE_PAGER)).toContain('| Senior Accountant (US) |');
     expect(read(dir, ONE_PAGER)).not.toContain('| Staff Accountant |');
     expect(read(dir, ONE_PAGER)).not.toContain('<<<<<<<');
-    const again = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    const again = await coldSync<{ written: string[] }>(dir);
     expect(again.json.written).toEqual([]);
   });
 });
@@ -82,29 +97,29 @@ describe('the ICP file both sides regenerated from a canvas git merged cleanly',
   it('is said to be sync\'s to regenerate, and sync regenerates it from both changes', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     replaceInFile(team.bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
-    expect((await runJson(['strategy', '--dir', team.bob])).code).toBe(0);
+    expect((await strategyInProcess(team.bob)).code).toBe(0);
     git(team.bob, 'commit', '-qam', 'Senior Accountant (US)', '--allow-empty');
     git(team.bob, 'push', '-q', 'origin', 'main');
     replaceInFile(team.alice, SEGMENTS, 'revenue: {min: "$20M", max: "$500M"}', 'revenue: {min: "$25M", max: "$500M"}');
-    expect((await runJson(['strategy', '--dir', team.alice])).code).toBe(0);
+    expect((await strategyInProcess(team.alice)).code).toBe(0);
     git(team.alice, 'commit', '-qam', '$25M', '--allow-empty');
     const dir = team.alice;
     expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
     expect(git(dir, 'diff', '--name-only', '--diff-filter=U').split('\n')).toEqual(expect.arrayContaining([ICP]));
     expect(read(dir, SEGMENTS)).not.toContain('<<<<<<<');
 
-    const check = await runJson<{ diagnostics: { path: string; rule: string; severity: string; message: string }[] }>(['check', '--dir', dir]);
+    const check = await checkInProcess<{ diagnostics: { path: string; rule: string; severity: string; message: string }[] }>(dir);
     const said = check.json.diagnostics.find((d) => d.path === ICP && d.rule === 'merge-conflict');
     expect(said?.message).toContain('neither side of it was edited by hand: expected it regenerated, not merged by hand — `threadwork sync` (or `threadwork strategy`) regenerates it from the canvas as merged');
     expect(said?.message).not.toContain('keep the lines you want');
 
-    const sync = await runJson<{ written: string[] }>(['sync', '--dir', dir]);
+    const sync = await coldSync<{ written: string[] }>(dir);
     expect(sync.json.written).toContain(ICP);
     const icp = read(dir, ICP);
     expect(icp).not.toContain('<<<<<<<');
     expect(icp).toContain('min: $25M');
     expect(icp).toContain('Senior Accountant (US)');
-    expect((await runJson<{ written: string[] }>(['sync', '--dir', dir])).json.written).toEqual([]);
+    expect((await coldSync<{ written: string[] }>(dir)).json.written).toEqual([]);
   });
 });
 
@@ -141,10 +156,10 @@ describe('threadwork strategy while a pull is stopped on conflicts', () => {
   it('refuses while a canvas section it is generated from holds a conflict, and writes nothing', { timeout: 120_000 }, async () => {
     const team = teamWorkspace();
     replaceInFile(team.bob, SEGMENTS, 'title: Senior Accountant', 'title: Senior Accountant (US)');
-    expect((await runJson(['strategy', '--dir', team.bob])).code).toBe(0);
+    expect((await strategyInProcess(team.bob)).code).toBe(0);
     git(team.bob, 'push', '-q', 'origin', 'main');
     replaceInFile(team.alice, SEGMENTS, 'title: Senior Accountant', 'title: Staff Accountant');
-    expect((await runJson(['strategy', '--dir', team.alice])).code).toBe(0);
+    expect((await strategyInProcess(team.alice)).code).toBe(0);
     const dir = team.alice;
     expect(() => git(dir, 'pull', '-q', 'origin', 'main')).toThrow();
     const onePager = read(dir, ONE_PAGER);
