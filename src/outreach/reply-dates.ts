@@ -48,6 +48,15 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 /** A weekday written before a date ("Monday, 5 January"): the date decides, the weekday is read with it. */
 const WEEKDAY_PREFIX = `(?:${WEEKDAYS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?,?\\s+`;
 
+/**
+ * The day a day and month without a year name: the reply's own day when they are it
+ * ("12월 24일부터" in a reply of 24 December is today, which no date after the reply
+ * uses), else the next such day — not the same day a year on.
+ */
+function dayNamed(received: string, month: number, day: number): string | undefined {
+  return ymd(parts(received)[0], month, day) === received ? received : nextMonthDay(received, month, day);
+}
+
 /** The month number (1–12) of a month word, or undefined. */
 function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -113,7 +122,7 @@ const CJK_RULES: readonly Rule[] = [
         const date = calendarDate(ymd(Number(m[1]), month, day));
         return date ? { date, rule: 'the date as written' } : undefined;
       }
-      const date = nextMonthDay(received, month, day);
+      const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day' } : undefined;
     },
   },
@@ -152,6 +161,21 @@ const CJK_RULES: readonly Rule[] = [
     resolve: (m, received) => {
       const month = Number(m[2]);
       return month >= 1 && month <= 12 ? monthWithPosition(received, month, undefined, m[1]) : undefined;
+    },
+  },
+  {
+    // "来年度", "次年度": the next fiscal year, which in Japan starts on 1 April.
+    pattern: /来年度|次年度|新年度/g,
+    kind: 'period',
+    resolve: (_m, received) => ({ date: nextMonthDay(received, 4, 1)!, rule: 'the next 1 April (the Japanese fiscal year)' }),
+  },
+  {
+    // A month after which to come back, in digits or Chinese numerals: "三月之后", "4月以后", "十月份以后" — the month after it, as "after March".
+    pattern: /(?<![\d一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?:份\s*)?(?:之后|以后|之後|以後)/g,
+    kind: 'period',
+    resolve: (m, received) => {
+      const month = cjkCount(m[1]!);
+      return month && month >= 1 && month <= 12 ? monthWithPosition(received, month, 'after', undefined) : undefined;
     },
   },
   {
@@ -246,7 +270,7 @@ const EUROPEAN_MONTH = `(${EUROPEAN_MONTHS.flat().sort((a, b) => b.length - a.le
  * ahead. Italian's "a" (a gennaio) is also the English article ("a mai tai", "a Mars bar"),
  * so it is read only before an Italian month name.
  */
-const EUROPEAN_MONTH_PREPOSITIONS = '(?:in|im|en|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal)';
+const EUROPEAN_MONTH_PREPOSITIONS = "(?:in|im|en|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal|bis|jusqu'en|hasta|fino\\s+a|tot|até|do|fram\\s+till|till)";
 const ITALIAN_MONTHS = 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
 
 function europeanMonthOf(word: string): number | undefined {
@@ -357,7 +381,7 @@ const EUROPEAN_RULES: readonly Rule[] = [
         const date = calendarDate(ymd(Number(m[3]), month, day));
         return date ? { date, rule: 'the date as written' } : undefined;
       }
-      const date = nextMonthDay(received, month, day);
+      const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day' } : undefined;
     },
   },
@@ -443,7 +467,7 @@ const RULES: readonly Rule[] = [
         const date = calendarDate(ymd(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day));
         return date ? { date, rule: 'the date as written (day.month.year)' } : undefined;
       }
-      const date = nextMonthDay(received, month, day);
+      const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day (day.month)' } : undefined;
     },
   },
@@ -466,7 +490,7 @@ const RULES: readonly Rule[] = [
         const date = calendarDate(ymd(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day));
         return date ? { date, rule: 'the date as written' } : undefined;
       }
-      const date = nextMonthDay(received, month, day);
+      const date = dayNamed(received, month, day);
       return date ? { date, rule: 'the next such day' } : undefined;
     },
   },
@@ -664,7 +688,7 @@ function dayMonth(received: string, day: number, monthWord: string, year: string
     const date = calendarDate(ymd(Number(year), month, day));
     return date ? { date, rule: 'the date as written' } : undefined;
   }
-  const date = nextMonthDay(received, month, day);
+  const date = dayNamed(received, month, day);
   return date ? { date, rule: 'the next such day' } : undefined;
 }
 
