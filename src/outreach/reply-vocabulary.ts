@@ -147,7 +147,9 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   'estou ausente', 'em licença', 'estarei de volta', 'poza biurem', 'odpowiedź automatyczna', 'automatyczna odpowiedź', 'na urlopie',
   'jestem nieobecny', 'jestem nieobecna', 'nieobecności', 'ograniczony dostęp', 'automatiskt svar', 'frånvarande', 'på semester',
   'tjänstledig', 'föräldraledig', 'inte på kontoret', 'begränsad tillgång', 'är tillbaka den', 'sarò assente', 'assente dal', 'assente fino',
-  'estarei ausente', 'acesso limitado', 'jag är ledig', 'är ledig till',
+  'estarei ausente', 'acesso limitado', 'är ledig till', 'jag är ledig från', 'jag är ledig fram', 'jag är ledig under', 'jag är ledig över',
+  'jag är ledig och', 'elternzeit', 'mutterschutz', 'congé parental', 'congé maternité', 'ouderschapsverlof', 'zwangerschapsverlof',
+  'urlop macierzyński', 'urlop rodzicielski', 'licença de maternidade', 'congedo di maternità',
   'serai de retour', 'estaré de vuelta', 'weer bereikbaar', 'ben ik weer', 'weer op kantoor', 'sarò di nuovo', 'di nuovo in ufficio', 'wracam do',
   'tillbaka på kontoret', 'på tjänsteresa', 'en déplacement', 'auf geschäftsreise', 'auf dienstreise', 'op zakenreis', 'in trasferta',
   'em viagem', 'w delegacji', 'de viaje de negocios',
@@ -178,7 +180,7 @@ export const NURTURE_PHRASES: readonly string[] = [
   // Dutch, Italian, Portuguese, Polish, Swedish
   'nu niet', 'op dit moment niet', 'momenteel niet', 'misschien later', 'later contact', 'later terug', 'niet het juiste moment',
   'al momento no', 'non ora', 'non adesso', 'più avanti', 'ricontattarmi', 'ricontattatemi', 'risentiamoci', 'agora não', 'de momento não',
-  'neste momento não', 'mais para a frente', 'mais adiante', 'mais tarde', 'voltamos a falar', 'nie teraz', 'w tej chwili nie', 'obecnie nie',
+  'neste momento não', 'mais para a frente', 'mais adiante', 'mais tarde', 'voltamos a falar', 'nie teraz', 'w tej chwili nie', 'obecnie nie', 'wrócić do mnie', 'proszę wrócić',
   'później', 'może później', 'inte just nu', 'inte nu', 'längre fram', 'senare', 'återkom',
   'geen tijd voor', 'nog eens contact', 'opnieuw contact', 'mi ricontatti', 'ricontatti', 'na razie nie', 'odezwać się', 'inte aktuellt just nu',
   'hör av dig efter', 'hör av dig igen', 'hör av dig i',
@@ -190,7 +192,7 @@ export const NURTURE_PHRASES: readonly string[] = [
   '以降にご連絡', '以降に改めて', '以降にまた', '后再联系', '後再聯繫', '后再说',
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
-  '나중에 연락', '다시 연락 주세요', '보류',
+  '나중에 연락', '다시 연락 주세요', '다시 연락 주시', '다시 연락 부탁', '보류',
 ];
 
 /** A no to the offer that asks nothing about contact. */
@@ -222,7 +224,7 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   'inget för oss', 'inte för oss',
   'vi har redan', 'no nos encaja', 'no encaja', 'went another way', 'went a different way', 'went with another',
   'keinen bedarf', 'kein bedarf', 'brauchen wir nicht', 'benötigen wir nicht', 'haben bereits eine', 'haben bereits einen', 'nutzen bereits',
-  'pas besoin', 'aucun besoin', 'nous avons déjà', 'nous utilisons déjà', 'no necesitamos', 'ya tenemos', 'ya usamos', 'ya trabajamos con',
+  'pas besoin', 'aucun besoin', 'ne correspond pas', 'ne répond pas à nos besoins', 'nous avons déjà', 'nous utilisons déjà', 'no necesitamos', 'ya tenemos', 'ya usamos', 'ya trabajamos con',
   // Japanese, Chinese
   '興味がありません', '興味はありません', '興味ありません', '興味がない', '興味はない', '興味ない', '必要ありません',
   '必要はありません', '不要です', '遠慮します', '遠慮させて', '見送らせて', 'お断り', '間に合っています', '検討しておりません',
