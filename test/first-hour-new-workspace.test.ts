@@ -1,3 +1,5 @@
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { INIT_ENV, initialisedWorkspace } from './helpers/initialised-goal.js';
@@ -128,5 +130,38 @@ describe('a number written with the unit its key is named in', () => {
     replaceInFile(dir, `${DEAL}/3-implication.md`, 'resource_cost_hours: 20h', 'resource_cost_hours: 3 days');
     const days = await runCli(['check', '--dir', dir], { env: INIT_ENV });
     expect(days.stdout).toContain(`${DEAL}/3-implication.md:4:22 error Invalid \`resource_cost_hours\`: expected a number (got "3 days") (schema)`);
+  });
+});
+
+/**
+ * A founder starts the next deal by copying a won deal's folder, renames it, fixes its
+ * meta.json's id and title and deletes the later stages. Sync described the copy against the
+ * values it brought along — `stage 6 → 2, status closed-won → open` — a won deal reopened,
+ * in the output and the commit. The commit adds the file: every value is new.
+ */
+describe('a thread folder copied by hand to start a deal', () => {
+  it('is described by sync as the commit shows it: every value new, none of the copied deal', async () => {
+    const dir = await workspaceWithADeal();
+    writeFiles(dir, {
+      [`${DEAL}/2-hypothesis.md`]: md('tests: [A1]\ninitial_confidence: 0.35\n'),
+      [`${DEAL}/3-implication.md`]: md('arr_potential: 36000\nstrategic_value: high\n'),
+      [`${DEAL}/4-decision.md`]: md('decision: QUALIFY\nframework: BANT\nreasoning: fits\n'),
+      [`${DEAL}/5-actions.md`]: md('actions:\n  - {type: sales:close, status: completed, completed: 2026-11-22}\n'),
+      [`${DEAL}/6-learning.md`]: md('outcome: closed-won\nclosed: 2026-11-22\narr: 36000\nvalidations:\n  - {assumption: A1, result: validated, evidence: yes}\n'),
+    });
+    const first = await runCli(['sync', '--dir', dir], { env: INIT_ENV });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+
+    const copy = 'threads/sales/initech';
+    cpSync(join(dir, DEAL), join(dir, copy), { recursive: true });
+    for (const stage of ['3-implication', '4-decision', '5-actions', '6-learning']) rmSync(join(dir, copy, `${stage}.md`));
+    replaceInFile(dir, `${copy}/meta.json`, '"id": "globex-corp"', '"id": "initech"');
+    replaceInFile(dir, `${copy}/meta.json`, '"title": "Globex Corp"', '"title": "Initech"');
+
+    const sync = await runJson<{ changes: { subject: string; description: string }[] }>(['sync', '--dir', dir], { env: INIT_ENV });
+    expect(sync.code).toBe(0);
+    const line = sync.json.changes.find((c) => c.subject === copy)!.description;
+    expect(line).toMatch(/^threads\/sales\/initech stage — → 2, status — → open, pipeline_stage — → lead, close_probability — → 0\.1/);
+    expect(line).not.toContain('closed-won');
   });
 });

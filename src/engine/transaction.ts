@@ -9,7 +9,7 @@ import { referenceErrors } from '../check/references.js';
 import { cacheEnabled, nothingCachedYet } from './cache.js';
 import { crossFileErrorsSince, followParseCache, readCrossFileRecord, threadsOf, writeCrossFileRecord } from './cross-file-record.js';
 import { commitPaths, namedFew, type CommitOutcome } from '../git/commit.js';
-import { headCommit, readAtHead } from '../git/head-files.js';
+import { headCommit, readAtHead, repositoryIn } from '../git/head-files.js';
 import { deriveWorkspace, type DerivedWorkspace } from '../derive/workspace.js';
 import { classifyPath, threadOf } from '../workspace/layout.js';
 import type { WorkspaceModel } from '../workspace/model.js';
@@ -476,11 +476,23 @@ function nestedNotScanned(root: string, model: WorkspaceModel, diagnostics: read
  */
 async function committedBlockFiles(root: string, plan: SyncPlan, pending: ReadonlySet<string> | undefined, metas = false): Promise<Map<string, string>> {
   const blockFiles = new Set(Object.keys(plan.snapshot).map((key) => key.slice(0, key.lastIndexOf('#'))));
-  const described = (path: string): boolean => blockFiles.has(path) || (metas && path.endsWith('/meta.json'));
-  const edited = plan.edits.filter((e) => e.before !== null && described(e.path) && (pending === undefined || pending.has(e.path)));
+  const isMeta = (path: string): boolean => path.endsWith('/meta.json');
+  const edited = plan.edits.filter((e) => e.before !== null && (blockFiles.has(e.path) || isMeta(e.path)) && (pending === undefined || pending.has(e.path)));
   if (edited.length === 0) return new Map();
   const atHead = await readAtHead(root, edited.map((e) => e.path));
-  return new Map(edited.flatMap((e) => (atHead.has(e.path) && atHead.get(e.path) !== e.before ? [[e.path, atHead.get(e.path)!] as const] : [])));
+  // Outside a repository nothing is at HEAD, and nothing is new to a commit either.
+  const inRepository = edited.some((e) => isMeta(e.path) && !atHead.has(e.path)) && (await repositoryIn(root)) !== undefined;
+  return new Map(
+    edited.flatMap((e) => {
+      const committed = atHead.get(e.path);
+      // A meta.json HEAD has none of is new in this commit: a thread folder copied by hand to
+      // start a deal carries the other deal's derived values, which are no "before" of this
+      // one (`stage 6 → 2, status closed-won → open` read as a won deal reopened). Its
+      // line says what the commit's diff shows: every value new.
+      if (committed === undefined) return inRepository && isMeta(e.path) ? [[e.path, ''] as const] : [];
+      return (metas || !isMeta(e.path)) && committed !== e.before ? [[e.path, committed] as const] : [];
+    }),
+  );
 }
 
 /** A second derivation's output, reporting the threads either derivation found changed (a plan reads only those metas). */
