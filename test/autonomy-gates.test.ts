@@ -295,7 +295,8 @@ describe('autonomy gate: daily caps per sender', () => {
     // On the campaign's first day: a touch whose day has passed unsent counts under today's cap (daily-cap-overdue.test.ts).
     vi.stubEnv('THREADWORK_TODAY', TODAY.THREADWORK_TODAY);
     const dir = await draftedCampaign(`${ADA}\n${CARA}`, 'company: Testco\nautonomy:\n  daily_caps: {email: 1}\n');
-    expect((await runCli(['campaign', 'approve', draft('ada@analytical.example', 1), '--dir', dir], { env: TODAY })).code).toBe(0);
+    // The caps are the subject, not the process: approved in process (a real CLI approve exits 0 in the positive-reply test below).
+    expect((await approveJson(dir, [draft('ada@analytical.example', 1)])).code).toBe(0);
     const cara = draft('cara@mando.example', 1);
     const refused = await approveJson<ErrorJson>(dir, [cara]);
     expect(refused.json.error.failures?.map((f) => f.gate)).toEqual(['daily-cap']);
@@ -312,12 +313,12 @@ describe('autonomy gate: daily caps per sender', () => {
     await mcp.client.close();
 
     writeFiles(dir, { [cara]: read(dir, cara).replace(/^touch: 1$/m, 'touch: 1\nsend_on: 2026-01-27') });
-    expect((await runCli(['campaign', 'approve', cara, '--dir', dir], { env: TODAY })).code).toBe(0);
+    expect((await approveJson(dir, [cara])).code).toBe(0);
 
     // A second sender has a cap of its own.
     const ada2 = draft('ada@analytical.example', 2);
     writeFiles(dir, { [ada2]: read(dir, ada2).replace(/^touch: 2$/m, 'touch: 2\nsend_on: 2026-01-27\nsender: sdr2@testco.example') });
-    expect((await runCli(['campaign', 'approve', ada2, '--dir', dir], { env: TODAY })).code).toBe(0);
+    expect((await approveJson(dir, [ada2])).code).toBe(0);
 
     // Approved by hand past the cap: check names the later one in path order.
     const ada3 = draft('ada@analytical.example', 3);
