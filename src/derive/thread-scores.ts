@@ -45,12 +45,14 @@ export interface ScoringContext {
 /** ICP profiles per segment: the generated ICP file when it is valid, else the segment itself. */
 export function scoringContext(model: WorkspaceModel): ScoringContext {
   const profiles = new Map<string, { profile: IcpProfile; icp: Icp | null }>();
+  const currency = workspaceCurrency(model);
   for (const segment of segmentsOf(model)) {
     const icp = icpOf(model, segment.id) ?? null;
-    profiles.set(segment.id, { profile: icp ? profileFromIcp(icp) : profileFromSegment(segment), icp });
+    // The workspace's currency: a company revenue written in another is not compared (fit.ts).
+    profiles.set(segment.id, { profile: Object.assign({}, icp ? profileFromIcp(icp) : profileFromSegment(segment), { currency }), icp });
   }
   const { targets } = metricTargetsOf(model);
-  return { profiles, referenceDealSize: typeof targets.avg_deal_size === 'number' ? targets.avg_deal_size : null, currency: workspaceCurrency(model) };
+  return { profiles, referenceDealSize: typeof targets.avg_deal_size === 'number' ? targets.avg_deal_size : null, currency };
 }
 
 /**

@@ -6,7 +6,7 @@
  * so a company with no revenue on file is judged on what is known rather than marked 0.
  */
 
-import { parseRevenueRange, type RevenueRange } from '../schema/money.js';
+import { parseRevenueRange, writtenCurrency, type RevenueRange } from '../schema/money.js';
 import type { CompanyFacts } from './company.js';
 import type { ComponentScore, ScoreFactor } from './factor.js';
 import type { IcpProfile } from './icp-profile.js';
@@ -26,7 +26,7 @@ export function scoreFit(company: CompanyFacts, profile: IcpProfile): FitResult 
     listFactor('industry', presentText(company.industry), profile.industries, industryMatches),
     // A count is a range of one; a band (`201-500`) is matched by overlap, as a revenue range is.
     rangeFactor('employees', headCountRange(company.employees), company.employees, profile.employees),
-    rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
+    revenueInOtherCurrency(company, profile) ?? rangeFactor('revenue', parseRevenueRange(company.revenue), company.revenue, profile.revenue),
     technologyFactor(company.technologies ?? [], profile.technologies),
     listFactor('geography', presentText(company.geography), profile.geography, geographyMatches),
   ];
@@ -68,6 +68,22 @@ function rangeFactor(name: string, value: (ValueRange & Pick<RevenueRange, 'open
   const fit = open ? matchOpenRange(value, open, target) : matchRange(value, target);
   const described = open === 'below' ? `≤ ${describeRange({ min: value.max, max: value.max })}` : describeRange(value);
   return factor(name, 'computed', RANGE_SCORE[fit], `${described} is ${fit} for ${describeRange(target)}`);
+}
+
+/**
+ * The revenue factor of a company whose revenue is written in another currency than the
+ * workspace's: missing, saying so — compared as written, `€2M` was read as $2M against a
+ * dollar range. No exchange rate is applied, as none is applied to a deal's amounts.
+ */
+function revenueInOtherCurrency(company: CompanyFacts, profile: IcpProfile): ScoreFactor | undefined {
+  if (!hasBounds(profile.revenue) || !revenueInAnotherCurrency(company, profile)) return undefined;
+  return factor('revenue', 'missing', null, `revenue ${JSON.stringify(company.revenue)} is in ${writtenCurrency(company.revenue)}, not the workspace's ${profile.currency}: not compared with the ICP's range (no exchange rate is applied; write it in ${profile.currency} to compare it)`);
+}
+
+/** Whether the company's revenue names a currency other than the profile's (the workspace's). */
+export function revenueInAnotherCurrency(company: CompanyFacts, profile: Pick<IcpProfile, 'currency'>): boolean {
+  const written = profile.currency === undefined ? undefined : writtenCurrency(company.revenue);
+  return written !== undefined && written !== profile.currency!.toUpperCase();
 }
 
 function technologyFactor(technologies: readonly string[], targets: readonly string[]): ScoreFactor {

@@ -27,6 +27,12 @@ export interface IcpProfile {
   triggers?: string[] | undefined;
   weights?: Partial<IcpWeights> | undefined;
   thresholds?: Partial<IcpBandThresholds> | undefined;
+  /**
+   * The workspace's currency (an ISO code): a company revenue written in another (`€2M ARR`
+   * in a USD workspace) is not compared with the revenue range nor a revenue disqualifier,
+   * as a deal's amounts in another currency count in no figure. Unset: every revenue is compared.
+   */
+  currency?: string | undefined;
 }
 
 interface PersonaSet {

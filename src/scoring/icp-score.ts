@@ -18,7 +18,7 @@
 import type { CompanyFacts } from './company.js';
 import { checkDisqualifiers, DISQUALIFIED_CAP, type DisqualifierCheck } from './disqualifiers.js';
 import { factorPath, type ComponentScore, type IcpComponent, type ScoreFactor } from './factor.js';
-import { scoreFit } from './fit.js';
+import { revenueInAnotherCurrency, scoreFit } from './fit.js';
 import { scoreFreshness } from './freshness.js';
 import type { IcpProfile } from './icp-profile.js';
 import {
@@ -82,7 +82,9 @@ export function scoreIcp(prospect: IcpProspect, profile: IcpProfile, options: Ic
     names.map((name) => [name, Object.assign({}, parts[name].component, { weight: round3(weights[name]) })]),
   ) as Record<IcpComponent, WeightedComponent>;
   const uncapped = round3(clamp01(names.reduce((sum, name) => sum + weights[name] * parts[name].component.value, 0)));
-  const disqualifiers = checkDisqualifiers(prospect.company, profile.disqualifiers ?? []);
+  // A revenue in another currency cannot decide a revenue rule: it is unchecked, as a revenue not on file is.
+  const comparable = revenueInAnotherCurrency(prospect.company, profile) ? Object.assign({}, prospect.company, { revenue: undefined }) : prospect.company;
+  const disqualifiers = checkDisqualifiers(comparable, profile.disqualifiers ?? []);
   const score = disqualifiers.matched.length > 0 ? Math.min(uncapped, DISQUALIFIED_CAP) : uncapped;
   const factors = names.flatMap((name) => parts[name].factors);
   const missing = factors.filter((f) => f.status === 'missing' || f.status === 'defaulted').map(factorPath);
