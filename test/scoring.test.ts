@@ -470,7 +470,9 @@ describe('contact score', () => {
     { title: 'Vice President, Engineering', value: 1, persona: 'VP Engineering' },
     { title: 'Chief Financial Officer', value: 1, persona: 'CFO' },
     { title: 'Senior VP Engineering & Operations', value: 0.9, persona: 'VP Engineering' },
-    { title: 'VP Sales', value: 0.4, persona: 'VP Engineering' },
+    // A leader of another function shares only the level word: no partial match.
+    { title: 'VP Sales', value: 0, persona: undefined },
+    { title: 'Engineering Manager', value: 0.4, persona: 'VP Engineering' },
     { title: 'Head of Finance', value: 0.533, persona: 'Head of Finance Operations' },
     { title: 'Barista', value: 0, persona: undefined },
   ])('title $title matches persona $persona at $value', ({ title, value, persona }) => {
