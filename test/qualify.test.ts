@@ -52,7 +52,8 @@ describe('threadwork qualify <deal>', () => {
 
     const text = await runCli(['qualify', KEEL], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`${KEEL}/4-decision.md:6:3`);
+    expect(text.stdout).toContain(`deal ${KEEL}`);
+    expect(text.stdout).toMatch(/economic buyer .*4-decision\.md:6:3/);
     expect(text.stdout).toMatch(/economic buyer\s+~ weak/);
     expect(text.stdout).toContain('Ask next');
     expect(text.stdout).toContain(json.qualification!.reason);

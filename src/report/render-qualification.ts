@@ -25,9 +25,9 @@ function icpLines(q: DealQualification): string[] {
     .map((f) => [`${f.component}.${f.name}`, f.value === null ? '—' : formatFixed(f.value), f.status === 'computed' ? printable(f.detail) : `${f.status}: ${printable(f.detail)}`, placeOf(f.source)]);
   return [
     `${pc.bold('ICP fit')} ${formatTotal(icp.score, bars)} ${icp.band}${icp.disqualifiers.matched.length ? ' (disqualified)' : ''} · ${components.join(' · ')}`,
-    ...columns(factors, ['l', 'r', 'l', 'l']).map((l) => `  ${l}`),
-    ...icp.disqualifiers.matched.map((d) => `  ${pc.red('disqualified')} "${printable(d.disqualifier)}" (${d.field}: ${printable(d.value)}); score capped at 0.30`),
-    ...(icp.missing.length ? [`  missing: ${icp.missing.join(', ')}`] : []),
+    ...columns(factors, ['l', 'r', 'l', 'l']),
+    ...icp.disqualifiers.matched.map((d) => `${pc.red('disqualified')} "${printable(d.disqualifier)}" (${d.field}: ${printable(d.value)}); score capped at 0.30`),
+    ...(icp.missing.length ? [`missing: ${icp.missing.join(', ')}`] : []),
   ];
 }
 
@@ -39,9 +39,9 @@ function qualificationLines(q: DealQualification): string[] {
   const rows = r.criteria.map((c) => [c.label, MARK[c.status], c.status === 'missing' ? '' : formatFixed(c.score), c.status === 'missing' ? 'not written' : readingOf(c), placeOf(c.source)]);
   return [
     `${pc.bold(r.framework)} ${total} · ${r.recommendation} · threshold ${barAsWritten(r.stage.threshold)} for the ${r.stage.stage} stage${written}`,
-    ...columns(rows, ['l', 'l', 'r', 'l', 'l']).map((l) => `  ${l}`),
-    ...(r.unrecognised.length ? [`  not read (no ${r.framework} criterion): ${r.unrecognised.map(printable).join(', ')}`] : []),
-    `  ${printable(r.reason)}`,
+    ...columns(rows, ['l', 'l', 'r', 'l', 'l']),
+    ...(r.unrecognised.length ? [`not read (no ${r.framework} criterion): ${r.unrecognised.map(printable).join(', ')}`] : []),
+    printable(r.reason),
   ];
 }
 
@@ -50,8 +50,9 @@ function askLines(q: DealQualification): string[] {
   return [pc.bold('Ask next'), ...q.askNext.map((a) => `  ${a.criterion}: ${a.question}`)];
 }
 
+/** A value's place as `4-decision.md:6:3`: the section's first line names the folder, so each row stays short enough for a terminal. */
 function placeOf(source: SourcePlace | null): string {
-  return source ? pc.dim(`${printable(source.path)}:${source.line}:${source.column}`) : '';
+  return source ? pc.dim(`${printable(source.path.slice(source.path.lastIndexOf('/') + 1))}:${source.line}:${source.column}`) : '';
 }
 
 /** What a criterion was read as, beside what was written when that says more (`none`, read as none, once). */
