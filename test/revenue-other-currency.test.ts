@@ -23,6 +23,7 @@ interface Ranked {
 describe('a company revenue in another currency than the workspace', () => {
   it('is not compared with the ICP range as dollars, in an account list', async () => {
     const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, 'research/customer/icp/mid-market-fintech-icp.yaml', 'disqualifiers:\n', 'disqualifiers:\n  - Revenue under $5M\n');
     writeFileSync(join(dir, 'accounts.csv'), 'name,domain,industry,employees,revenue,geography\nEurofin,eurofin.eu,payments,480,€2M ARR,United Kingdom\nDollarco,dollarco.com,payments,480,$2M,United Kingdom\n');
     const { json, code } = await runJson<{ ranked: Ranked[] }>(['score', 'accounts.csv', '-s', 'mid-market-fintech'], { cwd: dir });
     expect(code).toBe(0);
@@ -32,6 +33,8 @@ describe('a company revenue in another currency than the workspace', () => {
     expect(euro.disqualified).toEqual([]);
     // The same figure in dollars is still compared, and disqualified where the rules say so.
     expect(dollar.factors.find((f) => f.name === 'revenue')?.status).toBe('computed');
+    expect(euro.unchecked).toContainEqual({ disqualifier: 'Revenue under $5M', field: 'revenue' });
+    expect(dollar.disqualified.map((d) => d.disqualifier)).toEqual(['Revenue under $5M']);
   });
 
   it("is not compared in a deal's Stage 1, and qualify says why", async () => {
