@@ -143,6 +143,19 @@ describe('autonomy gate: ICP', () => {
     expect(errors).toEqual([expect.objectContaining({ path: draft('bob@island.example', 1), line: 2, column: 9, rule: 'approved-below-icp', field: 'status' })]);
   });
 
+  /*
+   * Approving is all or nothing: `campaign approve drafts/*-touch-1.md` with one prospect
+   * under the threshold was refused whole, and the message did not say the others passed.
+   */
+  it('says the other drafts named pass and how to approve them, when some fail', async () => {
+    const dir = await draftedCampaign(`${ADA}\n${BOB}`);
+    const refused = await approveJson<ErrorJson>(dir, [draft('ada@analytical.example', 1), draft('bob@island.example', 1)]);
+    expect(refused.code).toBe(1);
+    expect(refused.json.error.message).toMatch(/\nThe other draft named passes every gate: name it without the 1 above to approve it \(a draft that is not to be sent can be set to `status: skipped`\)\.$/);
+    const alone = await approveJson<ErrorJson>(dir, [draft('bob@island.example', 1)]);
+    expect(alone.json.error.message).not.toContain('The other');
+  });
+
   it('commits the uncommitted prospect edit that let an approval pass with it, so HEAD holds no approval its own files refuse', async () => {
     const dir = await draftedCampaign(`${ADA}\n${BOB}`);
     const bob = draft('bob@island.example', 1);

@@ -63,7 +63,7 @@ export function proposeApproval(model: WorkspaceModel, paths: readonly string[],
   }
   // Touches sent counted as `due` counts them: a draft marked sent (or HEAD's record of one since deleted) counts before `touches_done` does.
   const failures = gateFailures(model, { approving: paths, ...(sentAtHead ? { sentAtHead } : {}) }).filter((f) => paths.includes(f.path));
-  if (failures.length > 0) throw refusal(failures);
+  if (failures.length > 0) throw refusal(failures, paths);
   // The gates judge the drafts by their campaign's prospects, the segments, the config's caps and the
   // suppression list: an uncommitted edit of those that let an approval pass goes into its commit, or
   // HEAD would hold an approval its own files refuse (approved-below-icp).
@@ -110,10 +110,20 @@ function isFolder(root: string, path: string): boolean {
   }
 }
 
-function refusal(failures: readonly GateFailure[]): ThreadworkError {
+/**
+ * The refusal: every failure, and — when others of the drafts named pass — that they do and
+ * how to approve them. Approving is all or nothing, so `campaign approve drafts/*-touch-3.md`
+ * after a few replies was refused whole, and the message did not say the rest could go.
+ */
+function refusal(failures: readonly GateFailure[], named: readonly string[]): ThreadworkError {
   // The refusal's own wording: check's "Approved although …" would say the opposite of what happened.
   const lines = failures.map((f) => `  ${f.path}: ${f.gate} gate: ${f.refusal}`);
-  return new ThreadworkError(`Not approved: ${failures.length} autonomy gate failure${failures.length === 1 ? '' : 's'}; nothing was written\n${lines.join('\n')}`, 'gate-refused', {
+  const failing = new Set(failures.map((f) => f.path));
+  const passing = [...new Set(named)].filter((path) => !failing.has(path)).length;
+  const them = passing === 1 ? 'it' : 'them';
+  const others = passing === 1 ? 'The other draft named passes' : `The other ${passing} drafts named pass`;
+  const rest = passing === 0 ? '' : `\n${others} every gate: name ${them} without the ${failing.size} above to approve ${them} (a draft that is not to be sent can be set to \`status: skipped\`).`;
+  return new ThreadworkError(`Not approved: ${failures.length} autonomy gate failure${failures.length === 1 ? '' : 's'}; nothing was written\n${lines.join('\n')}${rest}`, 'gate-refused', {
     failures: failures.map(({ path, gate, rule, refusal }) => ({ path, gate, rule, message: refusal })),
   });
 }
