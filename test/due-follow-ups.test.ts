@@ -359,12 +359,19 @@ describe('threadwork due: follow-ups stop where contactStop stops the sequence',
     return dir;
   }
 
-  it('lists an out-of-office return only for a prospect due gets touches for, and a nurture revisit only when nothing but nurture stops them', async () => {
+  /*
+   * A nurture revisit in a closed campaign was left out: "try me again in April" vanished
+   * when the three-week campaign was closed at Stage 6 — though closed-mid-sequence tells
+   * whoever closes it to set `nurture` with a `revisit`, "which due lists". It is listed,
+   * saying the campaign closed and what to do instead of setting the status back to active.
+   */
+  it('lists an out-of-office return only for a prospect due gets touches for, and a nurture revisit unless the prospect is suppressed', async () => {
     const dir = stopWorkspace();
     const result = await dueJson<DueJson>(dir, '2026-01-26');
     expect(result.code).toBe(0);
     const followUps = result.json.followUps.map((f) => `${f.kind}:${f.prospect?.email ?? f.thread.split('/').pop()}`);
-    expect(followUps).toEqual(['out-of-office-return:active@away.example', 'out-of-office-return:queued@away.example', 'nurture-revisit:nurtured@away.example']);
+    expect(followUps).toEqual(['out-of-office-return:active@away.example', 'out-of-office-return:queued@away.example', 'nurture-revisit:latenurture@away.example', 'nurture-revisit:nurtured@away.example']);
+    expect(result.json.followUps.find((f) => f.prospect?.email === 'latenurture@away.example')?.note).toBe('Latenurture Away asked to be contacted later; the campaign closed on 2026-01-23, so write to them yourself (or add them to a new campaign), then set status to completed');
     // The same prospects `due` lists touches for: a return says the sequence resumes, so it must.
     const touched = new Set(result.json.due.map((d) => d.prospect.email));
     for (const f of result.json.followUps.filter((x) => x.kind === 'out-of-office-return')) expect(touched).toContain(f.prospect!.email);

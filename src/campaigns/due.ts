@@ -297,7 +297,7 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
       out.push(item('defer-revisit', revisit, thread.path, dealContact(thread), `Revisit the DEFER decision in 4-decision.md${why}: QUALIFY, REJECT, or DEFER again with a new revisit date`));
     }
     if (meta.type !== 'sales-campaign') continue;
-    // Read as listDueTouches reads it, so a closed campaign stops follow-ups exactly where it stops touches.
+    // Read as listDueTouches reads it, so a closed campaign stops follow-ups exactly where it stops touches (a nurture revisit outlives it: followUpStop).
     const closed = calendarDate(stageValue(thread, 'campaign', 6)?.closed);
     const actions = stageValue(thread, 'campaign', 5);
     // A return resumes the sequence only where a touch is left to send (as dueTouches counts them).
@@ -307,7 +307,9 @@ export function listFollowUps(model: WorkspaceModel, today: string, sentAtHead?:
       const status = (p.status ?? 'queued').trim().toLowerCase();
       const back = calendarDate(p.revisit);
       if (status === 'nurture' && back && back <= today && !followUpStop('nurture-revisit', p, suppressed, closed)) {
-        out.push(item('nurture-revisit', back, thread.path, prospect, `${p.name} asked to be contacted later: reach out again, then set status back to active (or to completed)`));
+        // In a closed campaign no touch goes out again: the person reaches out, here or in a new campaign.
+        const next = closed ? `; the campaign closed on ${closed}, so write to them yourself (or add them to a new campaign), then set status to completed` : ': reach out again, then set status back to active (or to completed)';
+        out.push(item('nurture-revisit', back, thread.path, prospect, `${p.name} asked to be contacted later${next}`));
       }
       const returns = calendarDate(p.paused_until);
       const finished = touchesDone((p as { touches_done?: unknown }).touches_done) >= touches;

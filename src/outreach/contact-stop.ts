@@ -63,11 +63,14 @@ export type ProspectFollowUpKind = 'nurture-revisit' | 'out-of-office-return';
  *   unsubscribed or is suppressed, or whose campaign closed, gets none.
  * - a **nurture revisit** is for a prospect the nurture status itself stops, so it is asked
  *   with that status lifted (as if set back to `active`, as its note says to do): the
- *   suppression list and a closed campaign still stop it; being in nurture does not.
+ *   suppression list still stops it; being in nurture does not, nor a closed campaign — the
+ *   prospect asked to be contacted on that day, and closing the campaign ends its sequence,
+ *   not that promise (`closed-mid-sequence` tells whoever closes it to set `nurture` with a
+ *   `revisit` for exactly this). Left out, "try me again in April" vanished at the close.
  */
 export function followUpStop(kind: ProspectFollowUpKind, prospect: ProspectContacts & { status?: string | null | undefined }, suppressed: ReadonlySet<string>, closedOn?: string | null): ContactStop | null {
   const status = (prospect.status ?? 'queued').trim().toLowerCase();
-  if (kind === 'nurture-revisit' && status === 'nurture') return contactStop(Object.assign({}, prospect, { status: 'active' }), suppressed, closedOn);
+  if (kind === 'nurture-revisit' && status === 'nurture') return contactStop(Object.assign({}, prospect, { status: 'active' }), suppressed, null);
   return contactStop(prospect, suppressed, closedOn);
 }
 
