@@ -55,6 +55,25 @@ describe('the quality gate on Chinese, Japanese and Korean drafts', () => {
     expect(codes({ ...japanese, recipient: { name: '山田 太郎' }, body: '鈴木様\n\nお時間をいただけますでしょうか？' })).toContain('not-personalized');
   });
 
+  it.each([
+    ['山田太郎', '山田様\n\n来週お時間をいただけますでしょうか？'],
+    ['山田太郎', '山田さん、来週お時間をいただけますでしょうか？'],
+    ['王伟', '王经理您好：\n\n下周能否抽出三十分钟通个电话？'],
+    ['张小明', '张总您好，下周能否通个电话？'],
+    ['김철수', '철수님, 다음 주에 통화 가능하실까요?'],
+    ['김철수', '김 부장님, 다음 주에 통화 가능하실까요?'],
+  ])('finds %s, on file without a space, addressed by family or given name and honorific', (name, body) => {
+    expect(codes({ ...japanese, recipient: { name }, body })).not.toContain('not-personalized');
+  });
+
+  it.each([
+    ['山田太郎', '鈴木様\n\n来週お時間をいただけますでしょうか？'],
+    ['山田太郎', '山の上から、来週お時間をいただけますでしょうか？'],
+    ['王伟', '您好，下周能否抽出三十分钟通个电话？'],
+  ])('does not count %s as named in %j', (name, body) => {
+    expect(codes({ ...japanese, recipient: { name }, body })).toContain('not-personalized');
+  });
+
   it('counts two Chinese or Japanese characters a word: a one-line note is too short, a long letter too long', () => {
     expect(countWords('来週お時間をいただけますか')).toBe(7);
     expect(countWords('株式会社ABCの山田です')).toBe(6);

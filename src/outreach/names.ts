@@ -41,3 +41,25 @@ export function companyCore(name: string | null | undefined): string | undefined
   const core = parts.join(' ').replace(/,$/, '');
   return core || undefined;
 }
+
+/** Honorifics and titles written straight after a Chinese, Japanese or Korean name: "山田様", "王经理", "김철수님", "김 부장님". */
+export const CJK_HONORIFICS: readonly string[] = [
+  '様', 'さま', 'さん', '殿', '先生', '部長', '課長', '社長', '经理', '經理', '总', '總', '老师', '老師', '女士',
+  '님', '씨', '부장님', '과장님', '팀장님', '대표님', '이사님',
+];
+
+const UNSPACED_CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+
+/**
+ * How a Chinese, Japanese or Korean name on file without a space ("山田太郎", "王伟",
+ * "김철수") is addressed in a message: by its family name — one character or two, which
+ * the name alone cannot tell apart — and, in Korean, also by the given name ("철수님").
+ * Each is a name only with an honorific after it (isPersonalized): "山" alone is a word.
+ */
+export function cjkAddressNames(name: string | null | undefined): string[] {
+  const text = (name ?? '').trim();
+  if (!UNSPACED_CJK_NAME.test(text)) return [];
+  const chars = [...text];
+  const family = chars.length >= 3 ? [chars[0]!, chars.slice(0, 2).join('')] : [chars[0]!];
+  return /\p{Script=Hangul}/u.test(text) ? [...family, chars.slice(1).join('')] : family;
+}

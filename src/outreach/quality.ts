@@ -8,7 +8,7 @@
 
 import { formatCount } from '../derive/format.js';
 import { visibleLength } from '../text-width.js';
-import { companyCore, firstName } from './names.js';
+import { CJK_HONORIFICS, cjkAddressNames, companyCore, firstName } from './names.js';
 import { findPlaceholders } from './placeholders.js';
 import { countWords, findPhrases, normalizeQuotes, phrasesIn } from './phrases.js';
 import { CTA_PHRASES, CTA_QUESTION_WORDS, GENERIC_OPENINGS, PUSHY_PHRASES, SPAM_TRIGGERS } from './quality-vocabulary.js';
@@ -122,7 +122,9 @@ function lengthIssues(body: string, channel: Channel): QualityIssue[] {
  * or without `Inc.`), or a specific signal of theirs. A name counts only where it is
  * written as a name (capitalised, or exactly as spelled on file), so "we will" is not
  * personal to Will, and a message of lower-case words names nobody; a capitalised word
- * that is not theirs does not count either. Signals (descriptive phrases) match in any case.
+ * that is not theirs does not count either. A Chinese, Japanese or Korean name on file
+ * unspaced ("山田太郎") also counts as its family name with an honorific ("山田様").
+ * Signals (descriptive phrases) match in any case.
  */
 export function isPersonalized(body: string, recipient: DraftToAssess['recipient'], signals: readonly string[]): boolean {
   const names = [firstName(recipient.name), recipient.name?.trim(), companyCore(recipient.company), recipient.company?.trim()];
@@ -133,6 +135,9 @@ export function isPersonalized(body: string, recipient: DraftToAssess['recipient
     return written === phrase || /^\p{Lu}/u.test(written);
   });
   if (asName) return true;
+  // "山田様" to 山田太郎 on file, "王经理" to 王伟, "철수님" to 김철수: the family or given name with its honorific.
+  const addressed = cjkAddressNames(recipient.name);
+  if (addressed.length > 0 && new RegExp(`(?:${addressed.join('|')})[ \\t]?(?:${CJK_HONORIFICS.join('|')})`, 'u').test(body)) return true;
   const specific = signals.map((s) => s.trim()).filter((s) => s.length >= 3);
   return phrasesIn(body, specific).length > 0;
 }
