@@ -39,10 +39,37 @@ export const PUSHY_PHRASES: readonly string[] = [
   'guarantee',
   'guaranteed',
   'guarantees',
+  // German, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish: the same pressure as written there
+  'jetzt handeln', 'nur für kurze zeit', 'letzte chance', 'dringend', 'garantiert', 'garantie',
+  'dernière chance', 'offre limitée', 'durée limitée', 'ne manquez pas', 'garanti',
+  'última oportunidad', 'tiempo limitado', 'no se lo pierda', 'no te lo pierdas', 'urgente', 'garantizado', 'garantía',
+  'ultima occasione', 'non perdere', 'garantito', 'garanzia',
+  'laatste kans', 'beperkte tijd', 'mis het niet', 'gegarandeerd',
+  'última chance', 'última oportunidade', 'não perca', 'garantido', 'garantia',
+  'ostatnia szansa', 'nie przegap', 'pilne', 'pilnie', 'gwarantowane', 'gwarancja',
+  'sista chansen', 'begränsad tid', 'missa inte', 'brådskande', 'garanterat',
+  // Japanese, Chinese, Korean; not 保証/保证/보장 (guarantee), which are also "assurance": 品質保証部 is a quality department
+  '期間限定', '今だけ', 'お見逃しなく', '最後のチャンス', '緊急',
+  '限时', '限時', '最后机会', '不要错过', '紧急',
+  '기간 한정', '마지막 기회', '놓치지 마세요', '긴급',
 ];
 
 /** Words spam filters score against a message. `feel free` is exempt: see quality.ts. */
-export const SPAM_TRIGGERS: readonly string[] = ['free', '100%', 'risk-free', 'winner', 'cash', '$$$', 'click here', 'buy now'];
+export const SPAM_TRIGGERS: readonly string[] = [
+  'free', '100%', 'risk-free', 'winner', 'cash', '$$$', 'click here', 'buy now',
+  // German, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish
+  'kostenlos', 'kostenlose', 'kostenlosen', 'kostenloser', 'kostenloses', 'gratis', 'gewinner', 'hier klicken', 'jetzt kaufen',
+  'gratuit', 'gratuite', 'gratuits', 'gratuites', 'gagnant', 'cliquez ici', 'achetez maintenant', 'sans risque',
+  'ganador', 'haga clic aquí', 'haz clic aquí', 'compre ahora', 'sin riesgo',
+  'gratuito', 'gratuita', 'gratuitos', 'gratuitas', 'vincitore', 'clicca qui', 'acquista ora', 'senza rischi',
+  'winnaar', 'klik hier', 'koop nu', 'zonder risico',
+  'grátis', 'vencedor', 'clique aqui', 'compre agora', 'sem risco',
+  'za darmo', 'darmowy', 'darmowa', 'darmowe', 'zwycięzca', 'kliknij tutaj', 'kup teraz', 'bez ryzyka',
+  'vinnare', 'klicka här', 'köp nu', 'riskfritt',
+  // Japanese, Chinese, Korean
+  '無料', '今すぐ購入', 'こちらをクリック', '当選', '免费', '免費', '点击这里', '點擊這裡', '立即购买', '立即購買', '中奖',
+  '무료', '여기를 클릭', '지금 구매', '당첨',
+];
 
 /** A question is a call to action when it asks for one of these. */
 export const CTA_QUESTION_WORDS: readonly string[] = [
