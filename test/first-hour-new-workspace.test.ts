@@ -165,3 +165,24 @@ describe('a thread folder copied by hand to start a deal', () => {
     expect(line).not.toContain('closed-won');
   });
 });
+
+/**
+ * A contact's address copied from a mail client or a CRM comes with the name
+ * (`Dana Reyes <dana@globex.com>`). `deal new --email` takes it as the address; written
+ * into 1-input.md it was "expected an email address", the address plainly there.
+ */
+describe('an email address pasted with its name into a stage file', () => {
+  it('is told the address to write, at its value', async () => {
+    const dir = await workspaceWithADeal();
+    replaceInFile(dir, `${DEAL}/1-input.md`, '  email: null', '  email: "Dana Reyes <dana@globex.com>"');
+    const check = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').filter((line) => line.includes(' error '))).toEqual([
+      `${DEAL}/1-input.md:13:10 error Invalid \`contact.email\`: expected an email address such as name@company.com, or nothing — write the address alone: dana@globex.com (got "Dana Reyes <dana@globex.com>") (schema)`,
+    ]);
+    // Text that is no address in brackets is told nothing more than before.
+    replaceInFile(dir, `${DEAL}/1-input.md`, '"Dana Reyes <dana@globex.com>"', '"Dana Reyes <dana at globex>"');
+    const far = await runCli(['check', '--dir', dir], { env: INIT_ENV });
+    expect(far.stdout).toContain('error Invalid `contact.email`: expected an email address such as name@company.com, or nothing (got "Dana Reyes <dana at globex>") (schema)');
+  });
+});

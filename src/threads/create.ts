@@ -12,6 +12,7 @@ import { classifyPath, LAYOUT } from '../workspace/layout.js';
 import { goalsOf, metaOf, segmentsOf, unknownSegment, workspaceCurrency, type WorkspaceModel } from '../workspace/model.js';
 import { sameCompanyName } from '../scoring/dedup.js';
 import { parseFile } from '../workspace/parse-file.js';
+import { mailboxOf } from '../schema/mailbox.js';
 import { nearestWord } from '../schema/misspelt-keys.js';
 import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
 import { checkedSlug, freeSlug, givenName, NAME_THE_FOLDER, PLAIN_TITLE, refuseControlInId, sameName, slugify, slugShortened } from '../workspace/slug.js';
@@ -360,17 +361,14 @@ function checkedDomain(typed: string): string {
   return domain;
 }
 
-/** `Jane Doe <jane@acme.com>` or `"Doe, Jane" <jane@acme.com>`: a name and its address, as a mail client copies a sender. */
-const MAILBOX = /^\s*(?:"([^"]*)"|([^<>"]*?))\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/;
-
 /**
  * An email pasted from a mail client comes with its name (`Jane Doe <jane@acme.com>`) and
  * was refused as no address. The address is the one in the brackets; the name, when the
  * contact's was not given, is the contact's. Anything else is judged as written.
  */
 function contactFromMailbox(options: NewDealOptions): Pick<NewDealOptions, 'contactEmail' | 'contactName'> {
-  const mailbox = options.contactEmail === undefined ? null : MAILBOX.exec(options.contactEmail);
+  const mailbox = options.contactEmail === undefined ? undefined : mailboxOf(options.contactEmail);
   if (!mailbox) return {};
-  const name = (mailbox[1] ?? mailbox[2] ?? '').trim();
-  return { contactEmail: mailbox[3]!, ...(options.contactName === undefined && name !== '' ? { contactName: name } : {}) };
+  const { name, address } = mailbox;
+  return { contactEmail: address, ...(options.contactName === undefined && name !== '' ? { contactName: name } : {}) };
 }

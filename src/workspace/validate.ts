@@ -3,6 +3,7 @@ import { DATE_EXPECTED, dateAdvice, spacesAround } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Locator } from '../markdown/locate.js';
 import { expectedText } from '../schema/expected.js';
+import { mailboxOf } from '../schema/mailbox.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
 import { allowedValues, spellingHint, withForwardSlashes } from '../schema/spelling-hint.js';
 import { wholeCount } from '../scoring/numbers.js';
@@ -24,7 +25,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asTrimmed(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asTrimmed(schema, data, issue) || asMailbox(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -223,6 +224,21 @@ function asTrimmed(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): s
   const here = formatDataPath(issue.path);
   if (schema.safeParse(withValueAt(data, issue.path, trimmed)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
   return ` — unexpected ${around} it: write ${trimmed} with nothing around it`;
+}
+
+/**
+ * An address pasted with its name, as a mail client or a CRM export copies a sender
+ * (`Ola Nord <ola@quillstack.com>`), where an address alone is valid: the one to write.
+ * `deal new --email` takes such a paste as its address; a file was told only "expected an
+ * email address", the address plainly in it.
+ */
+function asMailbox(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  const mailbox = typeof value === 'string' ? mailboxOf(value) : undefined;
+  if (!mailbox) return '';
+  const here = formatDataPath(issue.path);
+  if (schema.safeParse(withValueAt(data, issue.path, mailbox.address)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  return ` — write the address alone: ${mailbox.address}`;
 }
 
 /** An allowed value of an enum field misspelt: the spelling to write (spelling-hint.ts). */
