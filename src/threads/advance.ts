@@ -170,9 +170,13 @@ function inLineEnding(text: string, eol: '\r\n' | '\n'): string {
   return text.replace(/\r?\n/g, eol);
 }
 
-/** A thread does not move on from a stage with errors: its next stage would build on them. */
+/**
+ * A thread does not move on from a stage with errors: its next stage would build on them.
+ * `path` is the file to fix (the diagnostics may name others too), and the message says
+ * nothing was written: an agent was left to wonder whether its learning had gone in.
+ */
 function stageInvalid(refused: string, path: string, errors: Diagnostic[]): ThreadworkError {
-  return new ThreadworkError(`${refused}: ${path} has errors:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { diagnostics: errors });
+  return new ThreadworkError(`${refused}: ${path} has errors; nothing was written. Fix them, then try again:\n${errors.map(formatDiagnostic).join('\n')}`, 'stage-invalid', { path, diagnostics: errors });
 }
 
 /**
