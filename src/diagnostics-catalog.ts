@@ -911,7 +911,7 @@ export const ERRORS = {
   'template-error': { summary: 'a template (built-in or override) that fails to render' },
   'template-invalid': { summary: 'a template that renders a stage file with errors' },
   'goals-not-threadwork': { summary: '`init` in a folder that is no workspace yet whose `goals/` holds Markdown files that are not threadwork goals (no front matter `id:`, no `g-…` name): every `goals/*.md` would be read as a goal; `files` names them; nothing was written' },
-  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, an `init` folder or a `schemas --out` that is a file (or under one), or one inside another workspace (`workspace` names that one): refused; `path` names it as given' },
+  'path-refused': { summary: 'a path outside the workspace, a symbolic link or a special file, a thread argument with `..` segments or leading outside `threads/`, an `init` folder or a `schemas --out` that is a file (or under one), or one inside another workspace (`workspace` names that one): refused; `path` names it as given, and `meant` the thread folder a thread argument written relative to threads/ (`sales/acme`) names' },
   read: { summary: 'a file that cannot be read' },
   'csv-syntax': { summary: 'an account or contact list that is not valid CSV: `line` and `column` are where the fault is (the quote left open, a quote inside an unquoted field, the text after a closing quote), `path` the file' },
   'json-syntax': { summary: 'an accounts file that is not valid JSON' },

@@ -68,7 +68,8 @@ export function threadPathCandidates(root: string, input: string): string[] {
   const abs = isAbsolute(typed) ? normalize(typed) : join(root, typed);
   const rel = (isAbsolute(typed) ? insideWorkspace(root, abs, input.trim()) : relative(root, abs)).split(sep).join('/');
   if (rel !== LAYOUT.threads && !rel.startsWith(`${LAYOUT.threads}/`)) {
-    throw pathRefused(input.trim(), `it leads outside ${LAYOUT.threads}/; a thread is a folder there (${THREAD_FOLDERS}) or its bare id`);
+    const refused = pathRefused(input.trim(), `it leads outside ${LAYOUT.threads}/; a thread is a folder there (${THREAD_FOLDERS}) or its bare id`);
+    throw withThreadMeant(root, rel, refused);
   }
   if (!threadOf([...rel.split('/'), 'meta.json'])) {
     // A stage file (`threads/sales/acme/4-decision.md`, as an editor's tab or a shell completes it): its folder is the thread meant.
@@ -77,6 +78,18 @@ export function threadPathCandidates(root: string, input: string): string[] {
     throw new ThreadworkError(`Refused thread ${JSON.stringify(input)}: expected a thread folder inside ${LAYOUT.threads}/ (${THREAD_FOLDERS})${inThread}`, 'invalid-thread');
   }
   return [rel];
+}
+
+/**
+ * `sales/acme` written relative to threads/ — as the thread resource's URI
+ * (`threadwork://threads/sales/acme`) and its completion spell it — names the thread
+ * `threads/sales/acme` when that folder is one: the refusal says so (`meant`), as an
+ * unknown id's does, instead of leaving nothing to retry with.
+ */
+function withThreadMeant(root: string, rel: string, refused: ThreadworkError): ThreadworkError {
+  const meant = `${LAYOUT.threads}/${rel}`;
+  if (rel.startsWith('..') || isAbsolute(rel) || !threadOf([...meant.split('/'), 'meta.json']) || !existsSync(join(root, meant))) return refused;
+  return new ThreadworkError(`${refused.message}; did you mean ${meant}?`, refused.code, { ...refused.details, meant });
 }
 
 /**
