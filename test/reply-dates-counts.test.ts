@@ -61,7 +61,7 @@ describe('counted dates in every language the classifier reads', () => {
     expect(datesIn(text, '2026-12-07').map((d) => d.date)).toEqual([date]);
   });
 
-  it.each([['en semana santa'], ['这三个月很忙'], ['2027年以后'], ['in drei']])('reads no count in %j', (text) => {
+  it.each([['en semana santa'], ['这三个月很忙'], ['2027年以后'], ['in drei'], ['Dziękuję za rok współpracy'], ['dzięki za dwa tygodnie testów']])('reads no count in %j', (text) => {
     expect(datesIn(text, '2026-12-07').filter((d) => d.rule.includes('after the reply'))).toEqual([]);
   });
 

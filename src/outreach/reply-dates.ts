@@ -396,7 +396,8 @@ const EUROPEAN_RULES: readonly Rule[] = [
   {
     // in zwei Wochen, dans trois mois, en dos semanas, tra un mese, over twee weken, daqui a duas semanas, za dwa tygodnie, om en månad, za miesiąc
     pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:(?:${EUROPEAN_COUNT_PREPOSITIONS})\\s+(?:(?:${EUROPEAN_COUNT_HEDGES})\\s+)?(\\d{1,2}|${Object.keys(EUROPEAN_COUNT_WORDS)
+      // Polish "za" is also "for": "dziękuję za rok współpracy" (thanks for a year of working together) names no date.
+      `(?<![\\p{L}\\p{N}])(?<!dzi[eę]k\\p{L}*\\s+)(?:(?:${EUROPEAN_COUNT_PREPOSITIONS})\\s+(?:(?:${EUROPEAN_COUNT_HEDGES})\\s+)?(\\d{1,2}|${Object.keys(EUROPEAN_COUNT_WORDS)
         .sort((a, b) => b.length - a.length)
         .map((w) => w.replace(/ /g, '\\s+'))
         .join('|')})\\s+|za\\s+)(${Object.keys(EUROPEAN_UNIT_WORDS).join('|')})(?![\\p{L}\\p{N}])`,
