@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
 import { INIT_ENV, initialisedWorkspace } from './helpers/initialised-goal.js';
-import { md, replaceInFile, writeFiles } from './helpers/testdir.js';
+import { md, read, replaceInFile, writeFiles } from './helpers/testdir.js';
 
 interface Diagnostic {
   path: string;
@@ -184,5 +184,24 @@ describe('an email address pasted with its name into a stage file', () => {
     replaceInFile(dir, `${DEAL}/1-input.md`, '"Dana Reyes <dana@globex.com>"', '"Dana Reyes <dana at globex>"');
     const far = await runCli(['check', '--dir', dir], { env: INIT_ENV });
     expect(far.stdout).toContain('error Invalid `contact.email`: expected an email address such as name@company.com, or nothing (got "Dana Reyes <dana at globex>") (schema)');
+  });
+});
+
+/**
+ * The goal `init` writes says to copy it to add more goals. The copy brings the first goal's
+ * state block along, and sync described the new goal against it — `won_count 1 → 0`, `SG1
+ * 1/2 → 0/2`, subgoal titles and a deadline "changed" — where the commit adds the file.
+ */
+describe('a goal file copied to start a new goal, as its template says', () => {
+  it('is described by sync from nothing, not from the copied goal', async () => {
+    const dir = await workspaceWithADeal();
+    expect((await runCli(['sync', '--dir', dir], { env: INIT_ENV })).code).toBe(0);
+    writeFiles(dir, { 'goals/g-pipeline.md': read(dir, 'goals/g-first-customers.md').replace('id: g-first-customers', 'id: g-pipeline').replace(/deadline: \S+/, 'deadline: 2027-06-30') });
+
+    const sync = await runJson<{ changes: { subject: string; description: string }[] }>(['sync', '--dir', dir], { env: INIT_ENV });
+    expect(sync.code).toBe(0);
+    const line = sync.json.changes.find((c) => c.subject === 'g-pipeline')!.description;
+    expect(line).toMatch(/^g-pipeline status — → active; SG1 — → 0\/2; SG2 — → 0\/1; won_count — → 0; target won_count — → 3/);
+    expect(line).not.toContain('deadline');
   });
 });

@@ -393,7 +393,10 @@ function planBlock(
   // starts there), else as on disk. The recorded summary is the "before" only if that block
   // still holds what was recorded.
   const recorded = previous[key];
-  const shown = shownBefore(committed?.get(block.path), block.name) ?? (found ? blockContent(before, found) : null);
+  const onDisk = found ? blockContent(before, found) : null;
+  // A file new to the commit (HEAD has none: '') showed nothing but an empty block (init's
+  // templates): a block a copy brought along is another goal's, no "before" of this one.
+  const shown = committed?.get(block.path) === '' ? (onDisk?.trim() === '' ? onDisk : null) : (shownBefore(committed?.get(block.path), block.name) ?? onDisk);
   const kept = recorded && shown !== null && recorded.hash === hashOf(shown.replace(/\r\n/g, '\n').trim()) ? recorded.summary : undefined;
   // Not recorded here (a fresh clone, a new worktree, an edit by hand or a pull since): what
   // the block shows — the committed block — is read back, so only what moved is named.

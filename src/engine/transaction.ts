@@ -481,15 +481,16 @@ async function committedBlockFiles(root: string, plan: SyncPlan, pending: Readon
   if (edited.length === 0) return new Map();
   const atHead = await readAtHead(root, edited.map((e) => e.path));
   // Outside a repository nothing is at HEAD, and nothing is new to a commit either.
-  const inRepository = edited.some((e) => isMeta(e.path) && !atHead.has(e.path)) && (await repositoryIn(root)) !== undefined;
+  const inRepository = edited.some((e) => !atHead.has(e.path)) && (await repositoryIn(root)) !== undefined;
   return new Map(
     edited.flatMap((e) => {
       const committed = atHead.get(e.path);
-      // A meta.json HEAD has none of is new in this commit: a thread folder copied by hand to
-      // start a deal carries the other deal's derived values, which are no "before" of this
-      // one (`stage 6 → 2, status closed-won → open` read as a won deal reopened). Its
-      // line says what the commit's diff shows: every value new.
-      if (committed === undefined) return inRepository && isMeta(e.path) ? [[e.path, ''] as const] : [];
+      // A file HEAD has none of is new in this commit: a thread folder copied by hand to start
+      // a deal carries the other deal's derived values, a goal file copied to start a goal
+      // (as its template says to) the other goal's state block — no "before" of this one
+      // (`stage 6 → 2, status closed-won → open` read as a won deal reopened). Its line says
+      // what the commit's diff shows: every value new.
+      if (committed === undefined) return inRepository ? [[e.path, ''] as const] : [];
       return (metas || !isMeta(e.path)) && committed !== e.before ? [[e.path, committed] as const] : [];
     }),
   );
