@@ -4,10 +4,10 @@ import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { connectMcp } from './helpers/mcp.js';
 import { replaceInFile } from './helpers/testdir.js';
-import { coldCheck, coldDue, coldReport, coldSync, coldText, SAME_GIT, winTheDeal, withoutServed } from './helpers/serve.js';
+import { coldCheck, coldDue, coldQualify, coldReport, coldSync, coldText, SAME_GIT, winTheDeal, withoutServed } from './helpers/serve.js';
 
 /*
- * The CLI's reads (check, sync, report, due) answered by a running MCP server: each served
+ * The CLI's reads (check, sync, report, due, qualify) answered by a running MCP server: each served
  * answer is a real CLI process asking it; the cold answer it must equal is the command's own
  * function with THREADWORK_NO_SERVER=1 (helpers/serve.ts). The writes it answers are in
  * serve-mcp-writes.test.ts, a watcher's answers in serve-watcher.test.ts.
@@ -18,7 +18,7 @@ describe('the CLI answered by a running MCP server', () => {
     const coldDir = exampleWorkspaceCopy();
     const mcp = await connectMcp(servedDir);
     expect(mcp.pid).toBeTypeOf('number');
-    expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from here');
+    expect(mcp.stderr()).toContain('`threadwork check`, `sync`, `report`, `due`, `qualify`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from here');
 
     const check = await runJson(['check'], { cwd: servedDir, env: SAME_GIT });
     expect(check.json.served).toEqual({ pid: mcp.pid });
@@ -82,5 +82,30 @@ describe('the CLI answered by a running MCP server', () => {
     const coldImpossible = await coldDue(dir, '2026-02-30');
     expect(impossible.code).toBe(1);
     expect(impossible.json).toEqual(coldImpossible.json);
+  }, 120_000);
+
+  it('qualifies a deal from the server’s warm workspace, as it is qualified cold; an unknown deal refused as cold', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    // A Stage 4 in error: the scores read its last valid version, and say so (held).
+    replaceInFile(dir, 'threads/sales/keel-neobank/4-decision.md', 'criteria:', 'criteria: [\nbroken:');
+    const served = await runJson<Record<string, unknown>>(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
+    const cold = await coldQualify(dir, 'keel-neobank');
+    expect(served.code).toBe(0);
+    expect(served.json.served).toEqual({ pid: mcp.pid });
+    expect(withoutServed(served.json)).toEqual(cold.json);
+    expect((cold.json.held as unknown[]).length).toBeGreaterThan(0);
+    expect((served.json.qualification as { criteria: unknown[] }).criteria.length).toBeGreaterThan(0);
+    // The text is rendered by the CLI from the data either way.
+    const servedText = await runCli(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
+    const coldText = await runCli(['qualify', 'keel-neobank'], { cwd: dir, env: { ...SAME_GIT, THREADWORK_NO_SERVER: '1' } });
+    expect(servedText.stdout).toBe(coldText.stdout);
+    expect(servedText.stdout).toContain('keel-neobank');
+
+    const unknown = await runJson<{ error: { code: string } }>(['qualify', 'keel-neobnk'], { cwd: dir, env: SAME_GIT });
+    const coldUnknown = await coldQualify(dir, 'keel-neobnk');
+    expect(unknown.code).toBe(1);
+    expect(unknown.json.error.code).toBe('unknown-thread');
+    expect(unknown.json).toEqual(coldUnknown.json);
   }, 120_000);
 });

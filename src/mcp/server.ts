@@ -30,7 +30,7 @@ export async function createServer(dir: string): Promise<{ server: McpServer; ro
   registerReadTools(server, context);
   registerWriteTools(server, context);
   registerResources(server, context);
-  // The CLI's `check`, `sync`, `report`, `due` and its writes (SERVED_COMMANDS) are answered from the same warm workspace while the server runs (serve/server.ts).
+  // The CLI's `check`, `sync`, `report`, `due`, `qualify` and its writes (SERVED_COMMANDS) are answered from the same warm workspace while the server runs (serve/server.ts).
   const served = await serveWorkspace(context.workspace);
   const close = async (): Promise<void> => {
     served?.close();

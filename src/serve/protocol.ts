@@ -21,7 +21,7 @@ export const PROTOCOL = 2;
 
 /**
  * The calls a server answers: the commands a person or an agent runs again and again,
- * each of which reads or syncs every thread — `check`, `sync`, the reports, `due`, the
+ * each of which reads or syncs every thread — `check`, `sync`, the reports, `due`, `qualify`, the
  * writes that open a thread or advance one, and a campaign's outreach writes (drafts,
  * their approval, a reply), each followed by the sync of what it moved.
  * A thread or a draft is named as the workspace reads it (a bare id, or a path from its
@@ -32,6 +32,7 @@ export type ServedCall =
   | { op: 'sync'; dryRun: boolean; commit: boolean }
   | { op: 'report'; name: string }
   | { op: 'due'; date?: string | undefined }
+  | { op: 'qualify'; thread: string }
   | { op: 'createDeal'; options: NewDealOptions; commit: boolean }
   | { op: 'createCampaign'; options: NewCampaignOptions; commit: boolean }
   | { op: 'advance'; thread: string; commit: boolean }
@@ -40,7 +41,7 @@ export type ServedCall =
   | { op: 'recordReply'; campaign: string; email: string; text: string; date?: string | undefined; commit: boolean };
 
 /** The CLI commands a server answers, as the watcher and the MCP server say when they start. */
-export const SERVED_COMMANDS = '`threadwork check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply`';
+export const SERVED_COMMANDS = '`threadwork check`, `sync`, `report`, `due`, `qualify`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply`';
 
 export interface ServedRequest {
   protocol: number;

@@ -32,7 +32,7 @@ export interface ServedWorkspace {
   close(): void;
 }
 
-export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due' | 'createDeal' | 'createCampaign' | 'advance' | 'draftCampaign' | 'approveDrafts' | 'recordReply'>;
+export type ServableWorkspace = Pick<Workspace, 'root' | 'check' | 'sync' | 'report' | 'due' | 'qualify' | 'createDeal' | 'createCampaign' | 'advance' | 'draftCampaign' | 'approveDrafts' | 'recordReply'>;
 
 export interface ServeOptions {
   /** Called with each call answered (not declined), after its answer went out: a watcher reports the writes it made. */
@@ -40,7 +40,7 @@ export interface ServeOptions {
 }
 
 /**
- * Answers the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new`,
+ * Answers the CLI's `check`, `sync`, `report`, `due`, `qualify`, `deal new`, `campaign new`,
  * `advance`, `campaign draft`, `campaign approve` and `campaign reply` from a workspace
  * kept warm by this process (the MCP server's or a watcher's),
  * so that a command run while it runs costs what changed since its last call, not a load
@@ -159,6 +159,8 @@ async function callOn(workspace: ServableWorkspace, call: ServedCall | undefined
       return workspace.report(assertReportName(String(asked.name)));
     case 'due':
       return workspace.due(typeof asked.date === 'string' ? asked.date : undefined);
+    case 'qualify':
+      return workspace.qualify(String(asked.thread));
     case 'createDeal':
       return workspace.createDeal(asked.options as NewDealOptions, { commit });
     case 'createCampaign':

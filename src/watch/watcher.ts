@@ -23,7 +23,7 @@ export interface WatchOptions {
   onError?: (error: unknown) => void;
   /** false: start without the persistent parse cache, and leave it as it is (`--no-cache`). */
   cache?: boolean;
-  /** false: the CLI's `check`, `sync`, `report`, `due` and its writes are not answered from this watcher's state (serve/server.ts). */
+  /** false: the CLI's `check`, `sync`, `report`, `due`, `qualify` and its writes are not answered from this watcher's state (serve/server.ts). */
   serve?: boolean;
 }
 
@@ -62,7 +62,7 @@ export interface CycleReport {
  * at least once a second under a continuous stream, and a periodic reconcile. The engine's
  * own writes go straight into the state, so their echo compares equal and moves nothing.
  *
- * While it runs, the CLI's `check`, `sync`, `report`, `due` and its writes (SERVED_COMMANDS in serve/protocol.ts) in this workspace are
+ * While it runs, the CLI's `check`, `sync`, `report`, `due`, `qualify` and its writes (SERVED_COMMANDS in serve/protocol.ts) in this workspace are
  * answered from the same state (serve/server.ts): a command run beside the watcher costs
  * what changed, not a load of every file.
  */

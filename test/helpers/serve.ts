@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { checkCommand } from '../../src/cli/commands/check.js';
 import { dueCommand } from '../../src/cli/commands/due.js';
+import { qualifyCommand } from '../../src/cli/commands/qualify.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { syncCommand } from '../../src/cli/commands/sync.js';
 import { exampleWorkspaceCopy } from './example.js';
@@ -88,6 +89,9 @@ export const coldReport = <T = Record<string, unknown>>(dir: string, name: strin
 /** `THREADWORK_NO_SERVER=1 threadwork due [--date <date>] --json` in `dir`, without a process. */
 export const coldDue = <T = Record<string, unknown>>(dir: string, date?: string): Promise<InProcessAnswer<T>> =>
   cold(() => commandJsonAsCli<T>(() => dueCommand(date === undefined ? {} : { date }, { dir, json: true }), COLD));
+
+/** `THREADWORK_NO_SERVER=1 threadwork qualify <deal> --json` in `dir`, without a process. */
+export const coldQualify = <T = Record<string, unknown>>(dir: string, deal: string): Promise<InProcessAnswer<T>> => cold(() => commandJsonAsCli<T>(() => qualifyCommand(deal, { dir, json: true }), COLD));
 
 /** What `THREADWORK_NO_SERVER=1 threadwork report <name> [--md]` or `… due [--date <date>]` prints in `dir`, without a process. */
 export function coldText(dir: string, command: { report: string; md: boolean } | { due: string | undefined }): Promise<{ code: 0 | 1; stdout: string }> {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { QUALIFICATION_FRAMEWORKS } from '../../schema/stages.js';
-import { diagnosticOutput } from './common.js';
+import { diagnosticOutput, servedOutput } from './common.js';
 
 /** `threadwork qualify <deal> --json` (and the MCP tool `qualify_deal`): one deal's ICP fit and qualification. */
 const sourceOutput = z
@@ -73,4 +73,5 @@ export const qualifyOutput = z.object({
   qualificationMissing: z.string().nullable().describe('why there is no qualification (no Stage 4 yet, no framework); null when there is one'),
   askNext: z.array(z.object({ criterion: z.string(), question: z.string() })).describe('one question per criterion missing, unknown or weak, in the framework\'s order'),
   held: z.array(diagnosticOutput).describe("sync's derived-held warnings: a file in error whose last valid version the scores read"),
+  served: servedOutput,
 });

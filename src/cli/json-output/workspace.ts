@@ -88,7 +88,7 @@ export const watchLineOutput = z.union([
     event: z.literal('ready'),
     time: z.string(),
     root: z.string(),
-    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report`, `due`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
+    serving: z.boolean().describe("whether the CLI's `check`, `sync`, `report`, `due`, `qualify`, `deal new`, `campaign new`, `advance`, `campaign draft`, `campaign approve` and `campaign reply` in this workspace are answered from the watcher's state; false when another process (an MCP server, another worktree's watcher) already answers them"),
   }),
   z
     .object({
