@@ -69,6 +69,9 @@ describe('advance twice in a row', () => {
     const second = await mcp.call<Refusal>('advance', { thread });
     expect(second.isError).toBe(true);
     expect(second.data.error).toMatchObject({ code: 'stage-not-written', stage: 2, path: first.result.created, version: first.result.version, known: ASSUMPTIONS });
+    // In the tools' terms: the write_stage tool is the way to write it, not an aside "through MCP".
+    expect(second.data.error.message).toContain(`Write its fields in ${first.result.created} (the \`write_stage\` tool, "stage": 2), first:`);
+    expect(second.data.error.message).not.toContain('through MCP');
     // write_stage opening the stage after meets the same gate, and says the same.
     const skipping = await mcp.call<Refusal>('write_stage', { thread, stage: 3, front_matter: { arr_potential: 36000, strategic_value: 'high' } });
     expect(skipping.data.error).toMatchObject({ code: 'stage-not-written', stage: 2, path: first.result.created });

@@ -17,6 +17,8 @@ const TOOL_WORDING: readonly [RegExp, Instead][] = [
   [/`(?:threadwork )?campaign draft --force`/g, 'the `draft_campaign` tool with "force": true'],
   // The command named alone in a gate's or a check's words ("the one `due` lists"): not the `due` field of a deal's actions, which no such verb follows.
   [/`due`(?= (?:lists|listed|counts|reads|never lists|no longer lists))/g, 'the `due_touches` tool'],
+  // The CLI's message offers the tool as an aside; to an agent already on MCP it is the way.
+  [/ \(or `write_stage` with stage (\d) through MCP\)/g, ' (the `write_stage` tool, "stage": $1)'],
   [/`threadwork deal new`/g, 'the `create_deal` tool'],
   [/`threadwork campaign new`/g, 'the `create_campaign` tool'],
   [/`threadwork campaign draft`/g, 'the `draft_campaign` tool'],
