@@ -27,7 +27,7 @@ import { waitFor, WatchProcess, type WatchLine } from './helpers/watch.js';
 /** A workspace whose every call fails with `error`. */
 function failing(root: string, error: Error): ServableWorkspace {
   const fail = (): Promise<never> => Promise.reject(error);
-  return { root, check: fail, sync: fail, report: fail, due: fail, createDeal: fail, createCampaign: fail, advance: fail, draftCampaign: fail, approveDrafts: fail, recordReply: fail };
+  return { root, check: fail, sync: fail, report: fail, due: fail, qualify: fail, createDeal: fail, createCampaign: fail, advance: fail, draftCampaign: fail, approveDrafts: fail, recordReply: fail };
 }
 
 describe('the CLI answered by a running watcher', () => {
