@@ -2,6 +2,7 @@ import type { Config } from '../schema/config.js';
 import { analyzeExperiment, type ExperimentAnalysis } from '../outreach/experiment-analysis.js';
 import type { ExperimentDesign } from '../outreach/experiments.js';
 import type { CampaignResults } from '../outreach/results.js';
+import { calendarDate } from '../outreach/calendar.js';
 
 type Data = Record<string, unknown>;
 
@@ -14,13 +15,15 @@ type Data = Record<string, unknown>;
 export function campaignExperiments(actions: Data, learning: Data | null, config: Config): ExperimentAnalysis[] {
   const designs = Array.isArray(actions.experiments) ? (actions.experiments as ExperimentDesign[]) : [];
   const results = (learning?.results as Data | null | undefined)?.experiments as Record<string, Record<string, CampaignResults>> | null | undefined;
+  // A closed campaign sends no more: an experiment still short of its sends ends inconclusive.
+  const closed = calendarDate(learning?.closed) ?? null;
   const seen = new Set<string>();
   const out: ExperimentAnalysis[] = [];
   for (const design of designs) {
     // A repeated name is reported by check; its results cannot be told apart, so only the first counts.
     if (seen.has(design.name)) continue;
     seen.add(design.name);
-    out.push(analyzeExperiment(design, results?.[design.name], config.experiments));
+    out.push(analyzeExperiment(design, results?.[design.name], config.experiments, closed));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { VERDICT_OPENINGS, WINNER_OPENING } from '../outreach/experiment-analysis.js';
 import { experimentShown } from './render-experiments.js';
 import { NO_RULE_FIRES, TARGET_COLUMN, type BlockSummary } from './summaries.js';
 
@@ -55,8 +56,9 @@ function experiments(text: string): BlockSummary {
     const name = /^\*\*([^*\n]+)\*\* — /.exec(section)?.[1];
     if (name === undefined) continue;
     const lines = section.split('\n');
-    const winner = lines.map((line) => /^(\S+) wins: /.exec(line)?.[1]).find((w) => w !== undefined);
-    const outcome = winner ? `${winner} wins` : lines.some((l) => l.startsWith('No difference found at this sample: ')) ? 'no-difference' : lines.some((l) => l.startsWith('No winner yet: ')) ? 'running' : 'no-results';
+    const winner = lines.map((line) => WINNER_OPENING.exec(line)?.[1]).find((w) => w !== undefined);
+    const opened = (Object.keys(VERDICT_OPENINGS) as (keyof typeof VERDICT_OPENINGS)[]).find((status) => lines.some((l) => l.startsWith(VERDICT_OPENINGS[status])));
+    const outcome = winner ? `${winner} wins` : (opened ?? 'no-results');
     const counts = /^Counts as \*\*(\w+)\*\* for (\S+)\.$/m.exec(section);
     summary[name] = experimentShown(outcome, counts ? { result: counts[1]!, assumption: counts[2]! } : null);
   }

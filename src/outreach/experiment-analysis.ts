@@ -6,7 +6,7 @@
  * met. Until then, how many more sends each variant needs for the observed difference
  * at the configured power. Rates are the ones src/outreach/results.ts defines.
  */
-import { formatCount, formatFixed } from '../derive/format.js';
+import { formatCount, formatFixed, formatNumber } from '../derive/format.js';
 import { fisherExact } from '../stats/fisher.js';
 import { twoProportionSampleSize } from '../stats/power.js';
 import { expectedCounts, twoProportionTest } from '../stats/proportions.js';
@@ -52,7 +52,24 @@ export interface VariantComparison {
   needed: number | null;
 }
 
-export type ExperimentStatus = 'no-results' | 'running' | 'winner' | 'no-difference';
+/**
+ * `inconclusive`: the campaign closed (Stage 6 `closed`) while the experiment was still
+ * running — short of the minimum sample or of the sends its difference needs. No more sends
+ * will come, so "needs 86 more sends" would ask for what cannot happen.
+ */
+export type ExperimentStatus = 'no-results' | 'running' | 'winner' | 'no-difference' | 'inconclusive';
+
+/**
+ * How each status's verdict opens (a winner's: `B wins: `): the block's read-back
+ * (summary-read-back.ts) tells the status from these, so the two cannot drift apart.
+ */
+export const VERDICT_OPENINGS = {
+  'no-difference': 'No difference found at this sample: ',
+  running: 'No winner yet: ',
+  inconclusive: 'Inconclusive: ',
+} as const satisfies Partial<Record<ExperimentStatus, string>>;
+
+export const WINNER_OPENING = /^(\S+) wins: /;
 
 export interface ExperimentAnalysis {
   name: string;
@@ -84,7 +101,8 @@ export function metricLabel(metric: ExperimentMetric): string {
 
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
 
-export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Record<string, CampaignResults>> | null | undefined, settings: ExperimentSettings): ExperimentAnalysis {
+/** `closed`: the campaign's Stage 6 `closed` date, null while it still sends. */
+export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Record<string, CampaignResults>> | null | undefined, settings: ExperimentSettings, closed: string | null = null): ExperimentAnalysis {
   const metric = design.metric ?? 'reply_rate';
   const { field, rate: rateKey, label } = METRICS[metric];
   const variants: VariantOutcome[] = design.variants.map((v) => {
@@ -138,9 +156,12 @@ export function analyzeExperiment(design: ExperimentDesign, results: Readonly<Re
     else v.more = Math.max(minimum, moreSends(v, powered));
   }
   // No difference is a finding about every variant: one without a rate yet was compared with nothing.
-  const status: ExperimentStatus =
+  const open: ExperimentStatus =
     winner ? 'winner' : comparisons.length > 0 && variants.every((v) => v.rate !== null && (v.more === 0 || v.more === null) && v.sent >= settings.min_sample) ? 'no-difference' : 'running';
-  const verdict = verdictOf(status, winner, variants, comparisons, label, settings);
+  const status: ExperimentStatus = open === 'running' && closed !== null ? 'inconclusive' : open;
+  const verdict = status === 'inconclusive' ? inconclusiveVerdict(variants, comparisons, label, settings, closed!) : verdictOf(status, winner, variants, comparisons, label, settings);
+  // Closed, no more sends come: what was needed is in the verdict, not a "more sends" to make.
+  if (status === 'inconclusive') for (const v of variants) v.more = null;
   const validation =
     winner && design.assumption && design.supports
       ? { assumption: design.assumption, result: winner === design.supports ? ('validated' as const) : ('invalidated' as const), evidence: `Experiment ${design.name} (touch ${design.touch}): ${verdict}` }
@@ -214,12 +235,34 @@ export function describeComparison(c: VariantComparison): string {
   return `${formatPoints(c.difference)} pts, 95% CI ${formatPoints(c.ci[0])} to ${formatPoints(c.ci[1])}; ${c.test === 'fisher-exact' ? "Fisher's exact test" : 'two-proportion z-test'} ${formatP(c.p, c.alpha)}`;
 }
 
-function verdictOf(status: ExperimentStatus, winner: string | null, variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string, settings: ExperimentSettings): string {
+function factsOf(variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string): string {
   const rates = variants.map((v) => `${v.id} ${formatRate(v.rate)}`).join(' vs ');
   const detail = comparisons.map((c) => (comparisons.length > 1 ? `${c.variant} vs ${c.control}: ${describeComparison(c)}` : describeComparison(c))).join('; ');
-  const facts = `${label} ${rates}${detail ? ` (${detail})` : ''}`;
+  return `${label} ${rates}${detail ? ` (${detail})` : ''}`;
+}
+
+/**
+ * A closed campaign's experiment that was still running: the sends each variant got against
+ * the sends it needed (the minimum sample, or what the observed difference needs at the
+ * configured power), as `more` had them before the close.
+ */
+function inconclusiveVerdict(variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string, settings: ExperimentSettings, closed: string): string {
+  const neededOf = (v: VariantOutcome): number => v.sent + (v.more ?? 0);
+  const short = variants.filter((v) => v.more !== null && v.more > 0);
+  const powered = short.some((v) => neededOf(v) > settings.min_sample);
+  const sends = variants.map((v) => `${formatCount(v.sent, 'send')} of ${v.id}`).join(', ');
+  const needed = short.length && new Set(short.map(neededOf)).size === 1 ? `${formatCount(neededOf(short[0]!), 'send')} per variant` : short.map((v) => `${formatNumber(neededOf(v))} of ${v.id}`).join(', ');
+  const why = powered ? `to detect this difference at ${Math.round(settings.power * 100)}% power` : 'for a winner (the minimum sample)';
+  const shortfall = short.length ? ` against the ${needed} needed ${why}` : '';
+  const unmeasured = variants.filter((v) => v.rate === null).map((v) => v.id);
+  const missing = unmeasured.length ? ` No ${label} recorded for ${unmeasured.join(', ')}: record its results to compare it.` : '';
+  return `${VERDICT_OPENINGS.inconclusive}the campaign closed on ${closed} with ${sends}${shortfall}, so no winner can be declared — ${factsOf(variants, comparisons, label)}. Test it again in a new campaign to settle it.${missing}`;
+}
+
+function verdictOf(status: ExperimentStatus, winner: string | null, variants: readonly VariantOutcome[], comparisons: readonly VariantComparison[], label: string, settings: ExperimentSettings): string {
+  const facts = factsOf(variants, comparisons, label);
   if (status === 'winner') return `${winner} wins: ${facts}.`;
-  if (status === 'no-difference') return `No difference found at this sample: ${facts}.`;
+  if (status === 'no-difference') return `${VERDICT_OPENINGS['no-difference']}${facts}.`;
   const waiting = variants.filter((v) => v.more !== null && v.more > 0);
   const undetectable = comparisons.some((c) => c.needed === null);
   // With no comparison yet (a variant has no results) there is no difference to detect: the
@@ -229,5 +272,5 @@ function verdictOf(status: ExperimentStatus, winner: string | null, variants: re
   const why = significantShort ? ` to reach the minimum of ${formatCount(settings.min_sample, 'send')} per variant` : ` to detect this difference at ${Math.round(settings.power * 100)}% power (and ${formatCount(settings.min_sample, 'send')} per variant)`;
   const unmeasured = variants.filter((v) => v.rate === null).map((v) => v.id);
   const missing = comparisons.length > 0 && unmeasured.length ? ` No ${label} for ${unmeasured.join(', ')} yet: record its results to compare it.` : '';
-  return `No winner yet: ${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}${missing}`;
+  return `${VERDICT_OPENINGS.running}${facts}.${needs ? `${needs}${why}.` : ''}${undetectable ? ' The rates are equal so far: no sample size detects a zero difference.' : ''}${missing}`;
 }

@@ -157,7 +157,7 @@ const experimentVariantOutput = z.object({
   delivered: z.number().int().nonnegative().describe('the rate\'s denominator, as src/outreach/results.ts defines it'),
   successes: z.number().int().nonnegative().describe('opened, clicked, replied or meetings: the tested rate\'s numerator'),
   rate: z.number().nonnegative().nullable(),
-  more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference) and the minimum sample is met'),
+  more: z.number().int().nonnegative().nullable().describe('more sends this variant needs (minimum sample and power at the observed rates); null when the rates are equal (no size detects a zero difference) and the minimum sample is met, or when the campaign closed (status inconclusive: the verdict says what was needed)'),
 });
 
 export const experimentOutput = z.object({
@@ -166,7 +166,7 @@ export const experimentOutput = z.object({
   metric: z.enum(['open_rate', 'click_rate', 'reply_rate', 'meeting_rate']),
   assumption: z.string().nullable(),
   supports: z.string().nullable(),
-  status: z.enum(['no-results', 'running', 'winner', 'no-difference']),
+  status: z.enum(['no-results', 'running', 'winner', 'no-difference', 'inconclusive']).describe('inconclusive: the campaign closed (Stage 6 `closed`) while the experiment was still running, short of the sends it needed'),
   winner: z.string().nullable().describe('declared only at p < alpha with the minimum sample per variant met'),
   minSample: z.number().int().positive(),
   variants: z.array(experimentVariantOutput),
