@@ -9,6 +9,7 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
+import { alternatives, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
 import { addMonths, afterTheHolidays, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -29,21 +30,9 @@ export interface DateMention {
   rule: string;
 }
 
-const MONTHS: readonly (readonly string[])[] = [
-  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
-  ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
-];
 const MONTH = `(${MONTHS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?`;
-const WEEKDAYS: readonly (readonly string[])[] = [
-  ['sunday', 'sun'], ['monday', 'mon'], ['tuesday', 'tues', 'tue'], ['wednesday', 'wed'], ['thursday', 'thurs', 'thur', 'thu'], ['friday', 'fri'], ['saturday', 'sat'],
-];
 const WEEKDAY = `(${WEEKDAYS.flat().sort((a, b) => b.length - a.length).join('|')})`;
-const NUMBERS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  'a couple of': 2, 'a couple': 2, couple: 2, 'a few': 3, few: 3, several: 3,
-};
 const COUNT = `(\\d{1,2}|a couple of|a couple|a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
-const SEASONS: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** A weekday written before a date ("Monday, 5 January"): the date decides, the weekday is read with it. */
 const WEEKDAY_PREFIX = `(?:${WEEKDAYS.flat().sort((a, b) => b.length - a.length).join('|')})\\.?,?\\s+`;
@@ -98,15 +87,6 @@ function monthWithPosition(received: string, month: number, position: string | u
 }
 
 /**
- * The part of a month a Chinese, Japanese or Korean date names: 上旬/初/초 early, 中旬/중순
- * the middle, 下旬 late, 末/底/말 the end — as monthWithPosition reads "early", "mid", "late"
- * and "end of".
- */
-const CJK_MONTH_PART: Readonly<Record<string, string>> = {
-  上旬: 'early', 初め: 'early', 初: 'early', 초: 'early', 中旬: 'mid', 중순: 'mid', 下旬: 'late', 末: 'end of', 底: 'end of', 말: 'end of',
-};
-
-/**
  * Chinese, Japanese and Korean dates: `1月12日`, `2027年1月12日`, `12月28号`, `1월 12일`,
  * `2027년 1월 12일`, a month's part (`1月中旬`, `1월 말`), and tomorrow, next week, next
  * month and next year in each. No `\b` here: these scripts have no spaces around words.
@@ -135,22 +115,22 @@ const CJK_RULES: readonly Rule[] = [
     },
   },
   {
-    pattern: /明日|明天|내일/g,
+    pattern: new RegExp(cjkAlternatives(CJK_TOMORROW), 'g'),
     kind: 'day',
     resolve: (_m, received) => ({ date: addDays(received, 1), rule: 'the day after the reply' }),
   },
   {
-    pattern: /来週|下周|下週|下星期|下礼拜|다음\s*주/g,
+    pattern: new RegExp(cjkAlternatives(CJK_NEXT_WEEK), 'g'),
     kind: 'day',
     resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
   },
   {
-    pattern: /来月|下个月|下個月|다음\s*달/g,
+    pattern: new RegExp(cjkAlternatives(CJK_NEXT_MONTH), 'g'),
     kind: 'period',
     resolve: (_m, received) => ({ date: addMonths(`${received.slice(0, 8)}01`, 1), rule: 'the first day of next month' }),
   },
   {
-    pattern: /来年|明年|내년/g,
+    pattern: new RegExp(cjkAlternatives(CJK_NEXT_YEAR), 'g'),
     kind: 'period',
     resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
   },
@@ -165,7 +145,7 @@ const CJK_RULES: readonly Rule[] = [
   },
   {
     // "来年度", "次年度": the next fiscal year, which in Japan starts on 1 April.
-    pattern: /来年度|次年度|新年度/g,
+    pattern: new RegExp(cjkAlternatives(CJK_NEXT_FISCAL_YEAR), 'g'),
     kind: 'period',
     resolve: (_m, received) => ({ date: nextMonthDay(received, 4, 1)!, rule: 'the next 1 April (the Japanese fiscal year)' }),
   },
@@ -208,30 +188,27 @@ const CJK_RULES: readonly Rule[] = [
   },
   {
     // The week after next: "再来週", "下下周", "다다음 주" (read before 来週/下周/다음 주, which they hold).
-    pattern: /再来週|下下周|下下週|下下星期|다다음\s*주/g,
+    pattern: new RegExp(cjkAlternatives(CJK_WEEK_AFTER_NEXT), 'g'),
     kind: 'day',
     resolve: (_m, received) => ({ date: addDays(nextWeekday(received, 1), 7), rule: 'the second Monday after the reply' }),
   },
   {
-    pattern: /再来月|下下个月|下下個月|다다음\s*달/g,
+    pattern: new RegExp(cjkAlternatives(CJK_MONTH_AFTER_NEXT), 'g'),
     kind: 'period',
     resolve: (_m, received) => ({ date: addMonths(`${received.slice(0, 8)}01`, 2), rule: 'the first day of the month after next' }),
   },
   {
-    pattern: /下个?季度|下個?季度|来四半期|次の四半期|다음\s*분기/g,
+    pattern: new RegExp(cjkAlternatives(CJK_NEXT_QUARTER), 'g'),
     kind: 'period',
     resolve: (_m, received) => nextQuarter(received),
   },
   {
     // The second half of the year: "下半年", "下半期", "하반기" — 1 July.
-    pattern: /下半年|下半期|하반기/g,
+    pattern: new RegExp(cjkAlternatives(CJK_SECOND_HALF), 'g'),
     kind: 'period',
     resolve: (_m, received) => ({ date: nextMonthDay(received, 7, 1)!, rule: 'the first day of the next second half-year (1 July)' }),
   },
 ];
-
-/** Chinese numerals; 数/几/幾 (a few) count 3, as "a few" does, and 半 is a half ("半年后": six months). */
-const CJK_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 数: 3, 几: 3, 幾: 3, 半: 0.5 };
 
 /** A count written in digits or Chinese numerals up to 99 ("三", "十二", "二十"), or 半 alone. */
 function cjkCount(text: string): number | undefined {
@@ -241,38 +218,7 @@ function cjkCount(text: string): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/**
- * Month names of the other languages a European team reads replies in — German, French,
- * Spanish, Italian, Dutch, Portuguese, Polish (the genitive a date takes: "12 stycznia"),
- * Swedish — by month number. Read only after a day ("12 januari", "12. Januar",
- * "12 de janeiro") or after one of EUROPEAN_MONTH_PREPOSITIONS, never alone: "mai",
- * "mars", "marca" and "maio" are words too.
- */
-const EUROPEAN_MONTHS: readonly (readonly string[])[] = [
-  ['januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'stycznia'],
-  ['februar', 'février', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'lutego'],
-  ['märz', 'maerz', 'mars', 'marzo', 'maart', 'março', 'marco', 'marca'],
-  ['avril', 'abril', 'aprile', 'kwietnia'],
-  ['mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj'],
-  ['juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca'],
-  ['juli', 'juillet', 'julio', 'luglio', 'julho', 'lipca'],
-  ['août', 'aout', 'agosto', 'augustus', 'augusti', 'sierpnia'],
-  ['septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'września'],
-  ['oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'października'],
-  ['novembre', 'noviembre', 'novembro', 'listopada'],
-  ['dezember', 'décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudnia'],
-];
-/** Polish names a month in the locative after "w" ("w styczniu"): read there only. */
-const POLISH_LOCATIVE_MONTHS: readonly string[] = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
 const EUROPEAN_MONTH = `(${EUROPEAN_MONTHS.flat().sort((a, b) => b.length - a.length).join('|')})`;
-/**
- * "in januari", "im Januar", "en janvier", "em janeiro", "i januari", "w styczniu": the month
- * ahead. Italian's "a" (a gennaio) is also the English article ("a mai tai", "a Mars bar"),
- * so it is read only before an Italian month name.
- */
-const EUROPEAN_MONTH_PREPOSITIONS = "(?:in|im|en|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal|bis|jusqu'en|hasta|fino\\s+a|tot|até|do|fram\\s+till|till)";
-const ITALIAN_MONTHS = 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
-
 function europeanMonthOf(word: string): number | undefined {
   const w = word.toLowerCase();
   const i = EUROPEAN_MONTHS.findIndex((names) => names.includes(w));
@@ -281,54 +227,11 @@ function europeanMonthOf(word: string): number | undefined {
   return locative >= 0 ? locative + 1 : undefined;
 }
 
-/**
- * The part of a month named before it in the European languages: "Anfang Januar", "début
- * janvier", "a principios de enero", "inizio gennaio", "begin januari", "no início de
- * janeiro", "i början av januari", "na początku stycznia" (early); "Mitte Januar",
- * "mi-janvier", "mediados de enero", "metà gennaio", "half januari", "meados de janeiro",
- * "mitten av januari", "w połowie stycznia" (the middle); "Ende Januar", "fin janvier",
- * "finales de enero", "fine gennaio", "eind januari", "final de janeiro", "slutet av
- * januari", "pod koniec", "na koniec", "do końca stycznia" (the end) — as monthWithPosition
- * reads "early", "mid" and "end of".
- */
-const EUROPEAN_MONTH_PARTS: readonly (readonly [string, string])[] = [
-  ['anfang', 'early'], ['début', 'early'], ['debut', 'early'], ['principios de', 'early'], ['comienzos de', 'early'], ['inicios de', 'early'],
-  ['inizio', 'early'], ['inizio di', 'early'], ['primi di', 'early'], ['begin', 'early'], ['begin van', 'early'], ['início de', 'early'],
-  ['inicio de', 'early'], ['början av', 'early'], ['na początku', 'early'], ['z początkiem', 'early'], ['początek', 'early'],
-  ['mitte', 'mid'], ['mi-', 'mid'], ['mediados de', 'mid'], ['metà', 'mid'], ['metà di', 'mid'], ['half', 'mid'], ['midden', 'mid'],
-  ['meados de', 'mid'], ['mitten av', 'mid'], ['w połowie', 'mid'], ['połowa', 'mid'],
-  ['ende', 'end of'], ['fin', 'end of'], ['fin de', 'end of'], ['finales de', 'end of'], ['fine', 'end of'], ['fine di', 'end of'],
-  ['eind', 'end of'], ['eind van', 'end of'], ['final de', 'end of'], ['fim de', 'end of'], ['slutet av', 'end of'], ['pod koniec', 'end of'],
-  ['na koniec', 'end of'], ['do końca', 'end of'], ['koniec', 'end of'],
-];
 const EUROPEAN_MONTH_PART = `(${EUROPEAN_MONTH_PARTS.map(([words]) => words.replace(/-$/, '-\\s*').replace(/ /g, '\\s+'))
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
 
-/**
- * Seasons in the European languages, after the preposition that makes them ahead ("im
- * Frühjahr", "au printemps", "en primavera", "in primavera", "in het voorjaar", "na
- * primavera", "na wiosnę", "på våren"), or after "after" ("nach dem Sommer", "après l'été",
- * "después del verano", "dopo l'estate", "na de zomer", "depois do verão", "po wakacjach",
- * "efter sommaren"): the season's first month, or the next season's.
- */
-const EUROPEAN_SEASONS: Readonly<Record<string, number>> = {
-  frühjahr: 3, frühling: 3, printemps: 3, primavera: 3, voorjaar: 3, lente: 3, wiosnę: 3, wiosna: 3, wiosną: 3, våren: 3, vår: 3,
-  sommer: 6, été: 6, verano: 6, estate: 6, zomer: 6, verão: 6, lato: 6, latem: 6, lecie: 6, sommaren: 6, sommar: 6, wakacjach: 6,
-  herbst: 9, automne: 9, otoño: 9, autunno: 9, najaar: 9, herfst: 9, outono: 9, jesień: 9, jesieni: 9, jesienią: 9, hösten: 9, höst: 9,
-  winter: 12, hiver: 12, invierno: 12, inverno: 12, zimę: 12, zima: 12, zimą: 12, zimie: 12, vintern: 12, vinter: 12,
-};
-const EUROPEAN_SEASON_AHEAD = `(?:im|au|en|in|in\\s+het|in\\s+de|na|no|w|på|i|nel|nell'|en\\s+el)`;
-const EUROPEAN_SEASON_AFTER = `(?:nach\\s+dem|nach\\s+der|après\\s+l'|après\\s+le|après|después\\s+del|dopo\\s+l'|dopo\\s+la|dopo\\s+il|dopo|na\\s+de|na\\s+het|depois\\s+do|depois\\s+da|po|efter)`;
 const EUROPEAN_SEASON = `(${Object.keys(EUROPEAN_SEASONS).sort((a, b) => b.length - a.length).join('|')})`;
-
-/** "im zweiten Quartal", "au deuxième trimestre", "en el segundo trimestre", "nel secondo trimestre", "in het tweede kwartaal", "no segundo trimestre", "w drugim kwartale", "under andra kvartalet". */
-const EUROPEAN_QUARTER_ORDINALS: Readonly<Record<string, number>> = {
-  ersten: 1, premier: 1, primer: 1, primo: 1, eerste: 1, primeiro: 1, pierwszym: 1, första: 1,
-  zweiten: 2, deuxième: 2, second: 2, segundo: 2, secondo: 2, tweede: 2, drugim: 2, andra: 2,
-  dritten: 3, troisième: 3, tercer: 3, terzo: 3, derde: 3, terceiro: 3, trzecim: 3, tredje: 3,
-  vierten: 4, quatrième: 4, cuarto: 4, quarto: 4, vierde: 4, czwartym: 4, fjärde: 4,
-};
 
 /** Dates written with the month names of EUROPEAN_MONTHS, and next week / next year in those languages. */
 const EUROPEAN_RULES: readonly Rule[] = [
@@ -422,23 +325,23 @@ const EUROPEAN_RULES: readonly Rule[] = [
   },
   {
     // nächstes Quartal, le trimestre prochain, el próximo trimestre, il prossimo trimestre, volgend kwartaal, no próximo trimestre, w przyszłym kwartale, nästa kvartal
-    pattern: /(?<![\p{L}])(?:(?:im\s+)?nächste[ns]?\s+quartal|(?:le\s+|au\s+)?trimestre\s+prochain|(?:le\s+|au\s+)?prochain\s+trimestre|(?:el\s+|en\s+el\s+)?(?:próximo|siguiente)\s+trimestre|(?:el\s+)?trimestre\s+que\s+viene|(?:il\s+|nel\s+)?prossimo\s+trimestre|(?:il\s+)?trimestre\s+prossimo|(?:het\s+)?volgende?\s+kwartaal|(?:no\s+)?próximo\s+trimestre|w\s+przyszłym\s+kwartale|w\s+następnym\s+kwartale|nästa\s+kvartal)(?![\p{L}])/giu,
+    pattern: new RegExp(`(?<![\\p{L}])(?:${Object.values(EUROPEAN_NEXT_QUARTER).flat().join('|')})(?![\\p{L}])`, 'giu'),
     kind: 'period',
     resolve: (_m, received) => nextQuarter(received),
   },
   {
     // after the holidays / the new year: "efter nyår", "nach Neujahr", "après les fêtes", "na de feestdagen", "dopo le feste", "depois das festas", "po Nowym Roku", "年明け", "新年后"
-    pattern: /(?<![\p{L}])(?:efter nyår|efter helgerna|nach neujahr|nach den feiertagen|après les fêtes|après le nouvel an|después de las fiestas|después de año nuevo|na de feestdagen|na nieuwjaar|dopo le feste|dopo capodanno|depois das festas|depois do ano novo|po nowym roku|po świętach)(?![\p{L}])|年明け|新年后|新年後|过完年|過完年/giu,
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(Object.values(EUROPEAN_AFTER_NEW_YEAR).flat())})(?![\\p{L}])|${cjkAlternatives(CJK_AFTER_NEW_YEAR)}`, 'giu'),
     kind: 'period',
     resolve: (_m, received) => ({ date: afterTheHolidays(received), rule: 'the first Monday after 1 January' }),
   },
   {
-    pattern: /(?<![\p{L}])(?:volgende week|nächste woche|la semaine prochaine|la semana que viene|la próxima semana|la prossima settimana|prossima settimana|próxima semana|na próxima semana|w przyszłym tygodniu|nästa vecka)(?![\p{L}])/giu,
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(Object.values(EUROPEAN_NEXT_WEEK).flat())})(?![\\p{L}])`, 'giu'),
     kind: 'day',
     resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
   },
   {
-    pattern: /(?<![\p{L}])(?:volgend jaar|nächstes jahr|im nächsten jahr|l'année prochaine|el año que viene|el próximo año|l'anno prossimo|il prossimo anno|no próximo ano|próximo ano|w przyszłym roku|nästa år)(?![\p{L}])/giu,
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(Object.values(EUROPEAN_NEXT_YEAR).flat())})(?![\\p{L}])`, 'giu'),
     kind: 'period',
     resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
   },

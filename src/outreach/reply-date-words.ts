@@ -1,0 +1,195 @@
+/**
+ * The words reply-dates.ts reads dates from, by language: month and weekday names, the
+ * parts of a month, seasons, quarters, and the phrases for tomorrow, next week, next
+ * month, next quarter, next year and after the new year. Counts ("in two weeks") are in
+ * reply-count-words.ts. To read a language's dates, add its words here: the rules in
+ * reply-dates.ts are built from these tables. Pure data.
+ */
+
+/** Alternatives for a regular expression, longest first, spaces matching any run of whitespace. */
+export function alternatives(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+// English
+
+export const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'],
+  ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec'],
+];
+export const WEEKDAYS: readonly (readonly string[])[] = [
+  ['sunday', 'sun'], ['monday', 'mon'], ['tuesday', 'tues', 'tue'], ['wednesday', 'wed'], ['thursday', 'thurs', 'thur', 'thu'], ['friday', 'fri'], ['saturday', 'sat'],
+];
+export const NUMBERS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  'a couple of': 2, 'a couple': 2, couple: 2, 'a few': 3, few: 3, several: 3,
+};
+export const SEASONS: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+
+// Chinese, Japanese, Korean
+
+/**
+ * The part of a month a Chinese, Japanese or Korean date names: 上旬/初/초 early, 中旬/중순
+ * the middle, 下旬 late, 末/底/말 the end — as monthWithPosition reads "early", "mid", "late"
+ * and "end of".
+ */
+export const CJK_MONTH_PART: Readonly<Record<string, string>> = {
+  上旬: 'early', 初め: 'early', 初: 'early', 초: 'early', 中旬: 'mid', 중순: 'mid', 下旬: 'late', 末: 'end of', 底: 'end of', 말: 'end of',
+};
+
+/** Chinese numerals; 数/几/幾 (a few) count 3, as "a few" does, and 半 is a half ("半年后": six months). */
+export const CJK_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 数: 3, 几: 3, 幾: 3, 半: 0.5 };
+
+/** Tomorrow, next week, the week after next, next month, the month after next, next quarter, the second half-year, next year, in Chinese (zh), Japanese (ja) and Korean (ko). A Korean space may be left out ("다음주"). */
+export const CJK_TOMORROW = { ja: ['明日'], zh: ['明天', '明日'], ko: ['내일'] };
+export const CJK_NEXT_WEEK = { ja: ['来週'], zh: ['下周', '下週', '下星期', '下礼拜'], ko: ['다음 주'] };
+export const CJK_WEEK_AFTER_NEXT = { ja: ['再来週'], zh: ['下下周', '下下週', '下下星期'], ko: ['다다음 주'] };
+export const CJK_NEXT_MONTH = { ja: ['来月'], zh: ['下个月', '下個月'], ko: ['다음 달'] };
+export const CJK_MONTH_AFTER_NEXT = { ja: ['再来月'], zh: ['下下个月', '下下個月'], ko: ['다다음 달'] };
+export const CJK_NEXT_QUARTER = { ja: ['来四半期', '次の四半期'], zh: ['下季度', '下个季度', '下個季度'], ko: ['다음 분기'] };
+export const CJK_SECOND_HALF = { ja: ['下半期'], zh: ['下半年'], ko: ['하반기'] };
+export const CJK_NEXT_YEAR = { ja: ['来年'], zh: ['明年'], ko: ['내년'] };
+/** The next fiscal year, which in Japan starts on 1 April. */
+export const CJK_NEXT_FISCAL_YEAR = { ja: ['来年度', '次年度', '新年度'], zh: [], ko: [] };
+
+/** CJK words as one regular-expression alternation; a space in a word matches any run of spaces or none. */
+export function cjkAlternatives(byLanguage: Readonly<Record<string, readonly string[]>>): string {
+  return Object.values(byLanguage)
+    .flat()
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/ /g, '\\s*'))
+    .join('|');
+}
+
+// German, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish
+
+/**
+ * Month names of the other languages a European team reads replies in — German, French,
+ * Spanish, Italian, Dutch, Portuguese, Polish (the genitive a date takes: "12 stycznia"),
+ * Swedish — by month number. Read only after a day ("12 januari", "12. Januar",
+ * "12 de janeiro") or after one of EUROPEAN_MONTH_PREPOSITIONS, never alone: "mai",
+ * "mars", "marca" and "maio" are words too. Names spelt as in English ("April",
+ * "September") are read by the English rules.
+ */
+export const EUROPEAN_MONTHS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'stycznia'],
+  ['februar', 'février', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'lutego'],
+  ['märz', 'maerz', 'mars', 'marzo', 'maart', 'março', 'marco', 'marca'],
+  ['avril', 'abril', 'aprile', 'kwietnia'],
+  ['mai', 'mayo', 'maggio', 'mei', 'maio', 'maja', 'maj'],
+  ['juni', 'juin', 'junio', 'giugno', 'junho', 'czerwca'],
+  ['juli', 'juillet', 'julio', 'luglio', 'julho', 'lipca'],
+  ['août', 'aout', 'agosto', 'augustus', 'augusti', 'sierpnia'],
+  ['septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'września'],
+  ['oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'października'],
+  ['novembre', 'noviembre', 'novembro', 'listopada'],
+  ['dezember', 'décembre', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudnia'],
+];
+/** Polish names a month in the locative after "w" ("w styczniu"): read there only. */
+export const POLISH_LOCATIVE_MONTHS: readonly string[] = ['styczniu', 'lutym', 'marcu', 'kwietniu', 'maju', 'czerwcu', 'lipcu', 'sierpniu', 'wrześniu', 'październiku', 'listopadzie', 'grudniu'];
+
+/**
+ * "in januari", "im Januar", "en janvier", "em janeiro", "i januari", "w styczniu": the month
+ * ahead. Italian's "a" (a gennaio) is also the English article ("a mai tai", "a Mars bar"),
+ * so it is read only before an Italian month name.
+ */
+export const EUROPEAN_MONTH_PREPOSITIONS = "(?:in|im|en|em|i|ab|nach|après|après le|dopo|na|w|od|efter|från|desde|vanaf|dal|bis|jusqu'en|hasta|fino\\s+a|tot|até|do|fram\\s+till|till)";
+export const ITALIAN_MONTHS = 'gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre';
+
+/**
+ * The part of a month named before it in the European languages: "Anfang Januar", "début
+ * janvier", "a principios de enero", "inizio gennaio", "begin januari", "no início de
+ * janeiro", "i början av januari", "na początku stycznia" (early); "Mitte Januar",
+ * "mi-janvier", "mediados de enero", "metà gennaio", "half januari", "meados de janeiro",
+ * "mitten av januari", "w połowie stycznia" (the middle); "Ende Januar", "fin janvier",
+ * "finales de enero", "fine gennaio", "eind januari", "final de janeiro", "slutet av
+ * januari", "pod koniec", "na koniec", "do końca stycznia" (the end) — as monthWithPosition
+ * reads "early", "mid" and "end of".
+ */
+export const EUROPEAN_MONTH_PARTS: readonly (readonly [string, string])[] = [
+  ['anfang', 'early'], ['début', 'early'], ['debut', 'early'], ['principios de', 'early'], ['comienzos de', 'early'], ['inicios de', 'early'],
+  ['inizio', 'early'], ['inizio di', 'early'], ['primi di', 'early'], ['begin', 'early'], ['begin van', 'early'], ['início de', 'early'],
+  ['inicio de', 'early'], ['början av', 'early'], ['na początku', 'early'], ['z początkiem', 'early'], ['początek', 'early'],
+  ['mitte', 'mid'], ['mi-', 'mid'], ['mediados de', 'mid'], ['metà', 'mid'], ['metà di', 'mid'], ['half', 'mid'], ['midden', 'mid'],
+  ['meados de', 'mid'], ['mitten av', 'mid'], ['w połowie', 'mid'], ['połowa', 'mid'],
+  ['ende', 'end of'], ['fin', 'end of'], ['fin de', 'end of'], ['finales de', 'end of'], ['fine', 'end of'], ['fine di', 'end of'],
+  ['eind', 'end of'], ['eind van', 'end of'], ['final de', 'end of'], ['fim de', 'end of'], ['slutet av', 'end of'], ['pod koniec', 'end of'],
+  ['na koniec', 'end of'], ['do końca', 'end of'], ['koniec', 'end of'],
+];
+
+/**
+ * Seasons in the European languages, after the preposition that makes them ahead ("im
+ * Frühjahr", "au printemps", "en primavera", "in primavera", "in het voorjaar", "na
+ * primavera", "na wiosnę", "på våren"), or after "after" ("nach dem Sommer", "après l'été",
+ * "después del verano", "dopo l'estate", "na de zomer", "depois do verão", "po wakacjach",
+ * "efter sommaren"): the season's first month, or the next season's.
+ */
+export const EUROPEAN_SEASONS: Readonly<Record<string, number>> = {
+  frühjahr: 3, frühling: 3, printemps: 3, primavera: 3, voorjaar: 3, lente: 3, wiosnę: 3, wiosna: 3, wiosną: 3, våren: 3, vår: 3,
+  sommer: 6, été: 6, verano: 6, estate: 6, zomer: 6, verão: 6, lato: 6, latem: 6, lecie: 6, sommaren: 6, sommar: 6, wakacjach: 6,
+  herbst: 9, automne: 9, otoño: 9, autunno: 9, najaar: 9, herfst: 9, outono: 9, jesień: 9, jesieni: 9, jesienią: 9, hösten: 9, höst: 9,
+  winter: 12, hiver: 12, invierno: 12, inverno: 12, zimę: 12, zima: 12, zimą: 12, zimie: 12, vintern: 12, vinter: 12,
+};
+export const EUROPEAN_SEASON_AHEAD = `(?:im|au|en|in|in\\s+het|in\\s+de|na|no|w|på|i|nel|nell'|en\\s+el)`;
+export const EUROPEAN_SEASON_AFTER = `(?:nach\\s+dem|nach\\s+der|après\\s+l'|après\\s+le|après|después\\s+del|dopo\\s+l'|dopo\\s+la|dopo\\s+il|dopo|na\\s+de|na\\s+het|depois\\s+do|depois\\s+da|po|efter)`;
+
+/** "im zweiten Quartal", "au deuxième trimestre", "en el segundo trimestre", "nel secondo trimestre", "in het tweede kwartaal", "no segundo trimestre", "w drugim kwartale", "under andra kvartalet". */
+export const EUROPEAN_QUARTER_ORDINALS: Readonly<Record<string, number>> = {
+  ersten: 1, premier: 1, primer: 1, primo: 1, eerste: 1, primeiro: 1, pierwszym: 1, första: 1,
+  zweiten: 2, deuxième: 2, second: 2, segundo: 2, secondo: 2, tweede: 2, drugim: 2, andra: 2,
+  dritten: 3, troisième: 3, tercer: 3, terzo: 3, derde: 3, terceiro: 3, trzecim: 3, tredje: 3,
+  vierten: 4, quatrième: 4, cuarto: 4, quarto: 4, vierde: 4, czwartym: 4, fjärde: 4,
+};
+
+/** Next week, by language. */
+export const EUROPEAN_NEXT_WEEK: Readonly<Record<string, readonly string[]>> = {
+  de: ['nächste woche'],
+  fr: ['la semaine prochaine'],
+  es: ['la semana que viene', 'la próxima semana'],
+  it: ['la prossima settimana', 'prossima settimana'],
+  nl: ['volgende week'],
+  pt: ['próxima semana', 'na próxima semana'],
+  pl: ['w przyszłym tygodniu'],
+  sv: ['nästa vecka'],
+};
+
+/** Next quarter, by language (regular-expression fragments: the article or preposition before it is optional). */
+export const EUROPEAN_NEXT_QUARTER: Readonly<Record<string, readonly string[]>> = {
+  de: ['(?:im\\s+)?nächste[ns]?\\s+quartal'],
+  fr: ['(?:le\\s+|au\\s+)?trimestre\\s+prochain', '(?:le\\s+|au\\s+)?prochain\\s+trimestre'],
+  es: ['(?:el\\s+|en\\s+el\\s+)?(?:próximo|siguiente)\\s+trimestre', '(?:el\\s+)?trimestre\\s+que\\s+viene'],
+  it: ['(?:il\\s+|nel\\s+)?prossimo\\s+trimestre', '(?:il\\s+)?trimestre\\s+prossimo'],
+  nl: ['(?:het\\s+)?volgende?\\s+kwartaal'],
+  pt: ['(?:no\\s+)?próximo\\s+trimestre'],
+  pl: ['w\\s+przyszłym\\s+kwartale', 'w\\s+następnym\\s+kwartale'],
+  sv: ['nästa\\s+kvartal'],
+};
+
+/** Next year, by language. */
+export const EUROPEAN_NEXT_YEAR: Readonly<Record<string, readonly string[]>> = {
+  de: ['nächstes jahr', 'im nächsten jahr'],
+  fr: ["l'année prochaine"],
+  es: ['el año que viene', 'el próximo año'],
+  it: ["l'anno prossimo", 'il prossimo anno'],
+  nl: ['volgend jaar'],
+  pt: ['no próximo ano', 'próximo ano'],
+  pl: ['w przyszłym roku'],
+  sv: ['nästa år'],
+};
+
+/** After the holidays or the new year, by language: the first Monday after 1 January. */
+export const EUROPEAN_AFTER_NEW_YEAR: Readonly<Record<string, readonly string[]>> = {
+  de: ['nach neujahr', 'nach den feiertagen'],
+  fr: ['après les fêtes', 'après le nouvel an'],
+  es: ['después de las fiestas', 'después de año nuevo'],
+  it: ['dopo le feste', 'dopo capodanno'],
+  nl: ['na de feestdagen', 'na nieuwjaar'],
+  pt: ['depois das festas', 'depois do ano novo'],
+  pl: ['po nowym roku', 'po świętach'],
+  sv: ['efter nyår', 'efter helgerna'],
+};
+/** The same in Chinese and Japanese, which need no word boundary. */
+export const CJK_AFTER_NEW_YEAR = { ja: ['年明け'], zh: ['新年后', '新年後', '过完年', '過完年'], ko: [] };
