@@ -21,9 +21,32 @@ const QUOTE_STARTS: readonly RegExp[] = [
   /^[ \t]*(?:From|Von|De|Van|Da|Od|Från|发件人|寄件者|差出人|보낸 사람)[ \t]*[:：][^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Sent|Date|Gesendet|Envoyé|Enviado|Enviada|Verzonden|Inviato|Wysłano|Skickat|Datum|发送时间|寄件日期|送信日時|보낸 날짜)[^\n:：]{0,10}[:：]/im,
 ];
 
-/** A line that only closes the message: what follows is the signature. */
-const SIGN_OFF =
-  /^[ \t]*(?:best|best wishes|best regards|kind regards|warm regards|warmly|regards|many thanks|thanks|thanks again|thank you|thx|cheers|sincerely|yours|all the best|talk soon|br|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|gruß|grüße|lg|vg|mfg|cordialement|bien à vous|bien cordialement|merci|saludos|un saludo|atentamente|gracias|cordiali saluti|saluti|distinti saluti|grazie|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|groeten|groet|mvg|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|atenciosamente|cumprimentos|com os melhores cumprimentos|obrigado|obrigada|pozdrawiam|z poważaniem|z wyrazami szacunku|よろしくお願いいたします|よろしくお願いします|宜しくお願い致します|谢谢|此致|祝好|감사합니다)[ \t]*[,.!。！]?[ \t]*$/i;
+/** The words a line that only closes the message is, by language: what follows is the signature. */
+const SIGN_OFFS: readonly string[] = [
+  // English
+  'best', 'best wishes', 'best regards', 'kind regards', 'warm regards', 'warmly', 'regards', 'many thanks', 'thanks', 'thanks again', 'thank you',
+  'thx', 'cheers', 'sincerely', 'yours', 'all the best', 'talk soon', 'br',
+  // German
+  'viele grüße', 'beste grüße', 'liebe grüße', 'freundliche grüße', 'herzliche grüße', 'schöne grüße', 'mit freundlichen grüßen', 'mit besten grüßen',
+  'gruß', 'grüße', 'gruss', 'grüsse', 'lg', 'vg', 'mfg', 'danke', 'vielen dank',
+  // French
+  'cordialement', 'bien à vous', 'bien cordialement', 'merci', 'merci beaucoup', 'salutations', 'bonne journée', 'amitiés',
+  // Spanish
+  'saludos', 'un saludo', 'saludos cordiales', 'un cordial saludo', 'atentamente', 'gracias', 'muchas gracias', 'un abrazo',
+  // Italian
+  'cordiali saluti', 'saluti', 'distinti saluti', 'un saluto', 'cordialmente', 'grazie', 'grazie mille', 'buona giornata',
+  // Dutch
+  'met vriendelijke groet', 'met vriendelijke groeten', 'vriendelijke groet', 'hartelijke groet', 'groeten', 'groetjes', 'groet', 'mvg', 'bedankt', 'dank je wel', 'dank u wel',
+  // Portuguese
+  'atenciosamente', 'cumprimentos', 'com os melhores cumprimentos', 'obrigado', 'obrigada', 'abraço', 'um abraço', 'abraços', 'att', 'abs',
+  // Polish
+  'pozdrawiam', 'pozdrawiam serdecznie', 'serdecznie pozdrawiam', 'z pozdrowieniami', 'z poważaniem', 'z wyrazami szacunku', 'dziękuję',
+  // Swedish
+  'hälsningar', 'med vänlig hälsning', 'vänliga hälsningar', 'med vänliga hälsningar', 'mvh', 'tack', 'tack på förhand',
+  // Japanese, Chinese, Korean (the longer closings are CJK_SIGN_OFF_WORDS below)
+  'よろしくお願いいたします', 'よろしくお願いします', '宜しくお願い致します', '谢谢', '此致', '祝好', '감사합니다',
+];
+const SIGN_OFF = new RegExp(`^[ \\t]*(?:${SIGN_OFFS.join('|')})[ \\t]*[,.!。！]?[ \\t]*$`, 'iu');
 
 /**
  * The closing lines of Chinese, Japanese and Korean mail: "よろしくお願い申し上げます",
@@ -89,8 +112,37 @@ const MOBILE_FOOTERS: readonly string[] = [
 ];
 const MOBILE_FOOTER = new RegExp(`^[ \\t]*(?:${MOBILE_FOOTERS.join('|')})[^\\n]*$`, 'imu');
 
-/** A greeting that opens the reply, in the languages prospects write in: "Hi Sam,", "Hallo,", "Bonjour Claire". */
-const GREETING = /^[ \t]*(?:hi|hello|hey|dear|hallo|hola|bonjour|salut|ciao|buongiorno|buenos días|guten tag|moin|servus|hej|hei|olá|good morning|good afternoon)\b(?:[ \t]+[\p{Lu}][\p{L}'-]*){0,2}[ \t]*[,!:.]?[ \t]*(?:\n|$)/iu;
+/**
+ * The greetings that open a reply, by language ("Hi Sam,", "Dzień dobry Panie Marku,",
+ * "Sehr geehrter Herr Dr. Weber,"): a line of a greeting and up to three capitalised
+ * words is cut, so that the short answer under it ("Stop", "Uitschrijven") is not taken
+ * for a name that starts the signature.
+ */
+const GREETINGS: readonly string[] = [
+  // English
+  'hi', 'hello', 'hey', 'hiya', 'dear', 'good morning', 'good afternoon', 'good evening', 'morning', 'greetings',
+  // German
+  'hallo', 'guten tag', 'guten morgen', 'moin', 'servus', 'grüß gott', 'grüezi', 'liebe', 'lieber', 'sehr geehrte', 'sehr geehrter',
+  'sehr geehrte damen und herren',
+  // French
+  'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'madame', 'monsieur',
+  // Spanish
+  'hola', 'buenos días', 'buenos dias', 'buenas tardes', 'buenas', 'estimado', 'estimada', 'estimados',
+  // Italian
+  'ciao', 'buongiorno', 'buonasera', 'salve', 'gentile', 'gentilissimo', 'gentilissima', 'egregio', 'caro', 'cara',
+  // Dutch
+  'hoi', 'goedemorgen', 'goedemiddag', 'goedenavond', 'beste', 'geachte', 'dag',
+  // Portuguese
+  'olá', 'ola', 'oi', 'bom dia', 'boa tarde', 'boa noite', 'prezado', 'prezada', 'prezados',
+  // Polish
+  'dzień dobry', 'dzien dobry', 'witam', 'cześć', 'szanowny panie', 'szanowna pani', 'szanowni państwo', 'panie', 'pani',
+  // Swedish (and Norwegian "hei")
+  'hej', 'hejsan', 'hallå', 'god morgon', 'god dag', 'tjena', 'hei',
+];
+const GREETING = new RegExp(
+  `^[ \\t]*(?:${[...GREETINGS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])(?:[ \\t]+[\\p{Lu}][\\p{L}'.-]*){0,3}[ \\t]*[,!:.]?[ \\t]*(?:\\n|$)`,
+  'iu',
+);
 
 /** "山田様", "王经理", "김철수님": a name with the honorific that addresses a Chinese, Japanese or Korean reader. */
 const CJK_SALUTATION = '\\p{L}{1,6}[ \\t]?(?:様|さま|さん|殿|先生|经理|經理|总|總|老师|老師|님|씨)';
