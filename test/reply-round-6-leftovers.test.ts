@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply } from '../src/outreach/index.js';
+import { classifyReply, datesIn } from '../src/outreach/index.js';
 
 /*
  * What round 6 left (docs/outreach.md): a stop request under a greeting no list had, read
@@ -16,5 +16,27 @@ describe('what round 6 left', () => {
     ['God morgon,\n\nStop\n\nErik'],
   ])('a "stop" under a greeting is a stop, not a signature: %j', (text) => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+  });
+
+  it.each([
+    ['现在预算紧张，年后再联系吧。', '2027-02-15'],
+    ['过完年再联系', '2027-02-15'],
+    ['春节后再说吧，现在太忙了。', '2027-02-15'],
+    ['今期は予算が残っていないので、来期にまたご連絡ください。', '2027-04-01'],
+  ])('%j is after the new year it names', (text, revisit) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit });
+  });
+
+  it('reads "年后" after a count or "new" as those say, not as the Spring Festival', () => {
+    expect(datesIn('两年后再说吧', '2026-12-07').map((d) => d.date)).toEqual(['2028-12-07']);
+    expect(datesIn('新年后再联系', '2026-12-07').map((d) => d.date)).toEqual(['2027-01-04']);
+    // Received after this year's festival week: the next one.
+    expect(datesIn('年后再联系', '2027-03-01').map((d) => d.date)).toEqual(['2028-02-07']);
+  });
+
+  it('reads "after … in 3 months" as 3 months on, not a month later', () => {
+    expect(classifyReply('Happy to talk after the board review in 3 months.', { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit: '2027-03-07' });
+    // A month's name still moves on: after June is July.
+    expect(datesIn('We can look at it after our fiscal year closes in June.', '2026-12-07').map((d) => d.date)).toEqual(['2027-07-01']);
   });
 });

@@ -67,6 +67,28 @@ export function afterTheHolidays(received: string): string {
   return nextWeekday(ymd(y + 1, 1, 1), 1);
 }
 
+/** Chinese New Year's day (the Spring Festival), which moves with the lunar calendar, by year. */
+const SPRING_FESTIVAL: Readonly<Record<number, string>> = {
+  2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03', 2031: '2031-01-23',
+  2032: '2032-02-11', 2033: '2033-01-31', 2034: '2034-02-19', 2035: '2035-02-08', 2036: '2036-01-28', 2037: '2037-02-15', 2038: '2038-02-04',
+  2039: '2039-01-24', 2040: '2040-02-12',
+};
+
+/**
+ * The first Monday after the Spring Festival's week of holiday (Chinese "年后", "过完年":
+ * after the new year, which in China is the lunar one), the next one after `received`.
+ * Past the years the table holds, 1 March: the festival is over by then.
+ */
+export function afterTheSpringFestival(received: string): string {
+  const [y] = parts(received);
+  for (const year of [y, y + 1]) {
+    const festival = SPRING_FESTIVAL[year];
+    const date = festival ? nextWeekday(addDays(festival, 6), 1) : nextMonthDay(received, 3, 1)!;
+    if (date > received) return date;
+  }
+  return nextMonthDay(received, 3, 1)!;
+}
+
 /** Easter Sunday of `year` (the Gregorian computus). */
 export function easterSunday(year: number): string {
   const a = year % 19;

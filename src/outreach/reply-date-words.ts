@@ -52,8 +52,8 @@ export const CJK_MONTH_AFTER_NEXT = { ja: ['再来月'], zh: ['下下个月', '�
 export const CJK_NEXT_QUARTER = { ja: ['来四半期', '次の四半期'], zh: ['下季度', '下个季度', '下個季度'], ko: ['다음 분기'] };
 export const CJK_SECOND_HALF = { ja: ['下半期'], zh: ['下半年'], ko: ['하반기'] };
 export const CJK_NEXT_YEAR = { ja: ['来年'], zh: ['明年'], ko: ['내년'] };
-/** The next fiscal year, which in Japan starts on 1 April. */
-export const CJK_NEXT_FISCAL_YEAR = { ja: ['来年度', '次年度', '新年度'], zh: [], ko: [] };
+/** The next fiscal year or term (来期), which in Japan starts on 1 April. Korean "내년도" is next year's, read as 내년: a Korean fiscal year is the calendar year. */
+export const CJK_NEXT_FISCAL_YEAR = { ja: ['来年度', '次年度', '新年度', '来期'], zh: [], ko: [] };
 
 /** CJK words as one regular-expression alternation; a space in a word matches any run of spaces or none. */
 export function cjkAlternatives(byLanguage: Readonly<Record<string, readonly string[]>>): string {
@@ -192,4 +192,13 @@ export const EUROPEAN_AFTER_NEW_YEAR: Readonly<Record<string, readonly string[]>
   sv: ['efter nyår', 'efter helgerna'],
 };
 /** The same in Chinese and Japanese, which need no word boundary. */
-export const CJK_AFTER_NEW_YEAR = { ja: ['年明け'], zh: ['新年后', '新年後', '过完年', '過完年'], ko: [] };
+export const CJK_AFTER_NEW_YEAR = { ja: ['年明け'], zh: ['新年后', '新年後'], ko: [] };
+/**
+ * After the Chinese New Year, the lunar one: "年后再联系" (talk after the new year), "过完年",
+ * "春节后". "年后" is read only when no count or "new", "next", "this" is before it ("两年后",
+ * "半年后" are counts; "新年后" is 1 January; "明年后" names no date).
+ */
+export const CHINESE_AFTER_SPRING_FESTIVAL: readonly string[] = [
+  '(?<![\\d一二两兩三四五六七八九十数几幾半明今去新前后後每多])年(?:后|後|以后|以後|之后|之後)',
+  '过完年', '過完年', '过了年', '過了年', '过年后', '過年後', '春节后', '春節後', '春节以后', '春節以後', '春节之后', '春節之後', '春节过后', '春節過後',
+];

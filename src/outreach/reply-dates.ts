@@ -9,8 +9,8 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
-import { alternatives, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
-import { addMonths, afterTheHolidays, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
+import { alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
+import { addMonths, afterTheHolidays, afterTheSpringFestival, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
  * `day`: a day in a schedule (a weekday, the 21st, 12 January, tomorrow, next week).
@@ -336,6 +336,11 @@ const EUROPEAN_RULES: readonly Rule[] = [
     resolve: (_m, received) => ({ date: afterTheHolidays(received), rule: 'the first Monday after 1 January' }),
   },
   {
+    pattern: new RegExp(CHINESE_AFTER_SPRING_FESTIVAL.join('|'), 'gu'),
+    kind: 'period',
+    resolve: (_m, received) => ({ date: afterTheSpringFestival(received), rule: 'the first Monday after the Spring Festival week' }),
+  },
+  {
     pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(Object.values(EUROPEAN_NEXT_WEEK).flat())})(?![\\p{L}])`, 'giu'),
     kind: 'day',
     resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
@@ -640,8 +645,9 @@ export function datesIn(written: string, received: string): DateMention[] {
   // "later this year" names no date of its own: the default applies.
   const read = kept.filter((m) => !(m.kind === 'current' && /\blater\s+(?:in\s+)?$/i.test(text.slice(Math.max(0, m.index - 10), m.index))));
   return read.map((mention, i) => {
-    // "after our fiscal year closes in June": after June, so the first of July.
-    if (mention.kind === 'period' && /^in\s/i.test(mention.text) && mention.rule.includes('month')) {
+    // "after our fiscal year closes in June": after June, so the first of July. A count is no month named:
+    // "after the board review in 3 months" is 3 months on.
+    if (mention.kind === 'period' && /^in\s/i.test(mention.text) && mention.rule.includes('month') && !mention.rule.endsWith('after the reply')) {
       const clause = text.slice(Math.max(0, mention.index - 60), mention.index).split(/[.,;:!?\n]/).pop() ?? '';
       if (/\bafter\b/i.test(clause)) return { ...mention, date: addMonths(mention.date, 1), rule: 'the first day of the month after it' };
     }
