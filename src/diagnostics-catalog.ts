@@ -487,8 +487,8 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a `meta.json` whose `id` is not its folder\'s name',
-    message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`, or the folder renamed to {id} when `{folder}` is not a thread id',
-    docs: 'The folder name is the thread id everywhere else (commands, `thread:` sources); make them equal. A folder name that is not a thread id (`Keel-Neobank`, renamed in another case) cannot be the id, so the message offers only renaming the folder to the id.',
+    message: 'Thread id `{id}` does not match its folder: expected `"id": "{folder}"`, or the folder renamed to {id} when `{folder}` is not a thread id (renamed to a thread id of its own, with that id, when a folder {id} is there: a copy)',
+    docs: 'The folder name is the thread id everywhere else (commands, `thread:` sources); make them equal. A folder name that is not a thread id (`Keel-Neobank`, renamed in another case) cannot be the id, so the message offers only renaming the folder to the id — unless a thread folder of the id\'s name is there: then the folder is a copy made by hand to start another thread (`MVZ Nürnberg Süd`, copied from `mvz-arztehaus-furth`), and the message names the folder name made from its own name, as `deal new` makes one (`mvz-nurnberg-sud`), to rename it to and write as its `id`.',
   },
   'thread-type-folder': {
     severity: 'error',

@@ -15,6 +15,7 @@ import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../
 import { listKeySlip, stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
+import { freeSlug, slugOfText } from '../workspace/slug.js';
 import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkClosedMidSequence, checkLearning } from './learning.js';
@@ -163,7 +164,8 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
     if (owner !== undefined) return owner;
     const first = claimed.get(id);
     if (!first) claimed.set(id, path);
-    return first;
+    // Asked twice by one thread (its folder's message, then its duplicate check), its own claim is no other's.
+    return first !== path ? first : undefined;
   };
   const day = todayForDates(today());
   const holdsFiles = threadsHoldingFiles(model);
@@ -356,13 +358,22 @@ function goalFileMessage(declared: string, name: string, declaredFileExists: boo
 
 /**
  * A folder name that is not a thread id (`Keel-Neobank`, renamed in another case) cannot
- * become the id: the schema refuses it, so only the folder's rename is offered, as for a
- * goal's file name.
+ * become the id: the schema refuses it, so the folder's rename is offered, as for a
+ * goal's file name. When a thread folder of the id's name is there already, the folder is
+ * a copy made by hand to start another thread (`MVZ Nürnberg Süd`, copied from
+ * `mvz-arztehaus-furth`): a rename onto the id cannot be done, so the copy is told the
+ * folder name made from its own (as `deal new` makes one) and to write it as its id.
  */
-function threadFolderMessage(threadPath: string, id: string, folder: string): string {
+function threadFolderMessage(threadPath: string, id: string, folder: string, idFolderTaken: string | undefined): string {
   const mismatch = `Thread id \`${id}\` does not match its folder: expected`;
   if (THREAD_ID.test(folder)) return `${mismatch} \`"id": "${folder}"\``;
-  return `${mismatch} the folder renamed to ${threadPath.slice(0, threadPath.length - folder.length)}${id} (\`${folder}\` is not a thread id: lower-case letters, digits and single hyphens)`;
+  const parent = threadPath.slice(0, threadPath.length - folder.length);
+  const notAnId = `\`${folder}\` is not a thread id: lower-case letters, digits and single hyphens`;
+  if (idFolderTaken === undefined) return `${mismatch} the folder renamed to ${parent}${id} (${notAnId})`;
+  const made = slugOfText(folder);
+  const own = made && freeSlug(made, (candidate) => candidate === id);
+  const rename = made ? `the folder renamed to ${parent}${made === id ? own : made} and \`"id": "${made === id ? own : made}"\`` : 'the folder renamed to a thread id of its own (lower-case letters, digits and single hyphens) and that name as its `"id"`';
+  return `${mismatch} ${rename} — ${idFolderTaken} is another thread, this folder a copy of it (${notAnId})`;
 }
 
 function noStageMessage(thread: string): string {
@@ -432,7 +443,15 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
     // `thread-meta-missing` for one deleted — already say what is wrong with it.
     if (!broken.has(metaPath)) report(metaPath, [], 'thread-meta-missing', missingMetaMessage(thread.path));
   } else if (meta) {
-    if (typeof meta.id === 'string' && meta.id !== folder) report(metaPath, ['id'], 'thread-id-folder', threadFolderMessage(thread.path, meta.id, folder));
+    if (typeof meta.id === 'string' && meta.id !== folder) {
+      const declared = meta.id;
+      // Whether a folder of the id's name is there reads other threads: asked again at each check.
+      if (THREAD_ID.test(folder)) report(metaPath, ['id'], 'thread-id-folder', threadFolderMessage(thread.path, declared, folder, undefined));
+      else again((live) => {
+        const holder = live.firstWithId(declared, live.thread.path);
+        live.report(metaPath, ['id'], 'thread-id-folder', threadFolderMessage(thread.path, declared, folder, holder !== undefined && folderOf(holder) === declared ? holder : undefined));
+      });
+    }
     const expectedType = THREAD_TYPE_BY_FAMILY[thread.family];
     if (typeof meta.type === 'string' && meta.type !== expectedType) report(metaPath, ['type'], 'thread-type-folder', `Thread type \`${meta.type}\` does not match its folder: expected \`"type": "${expectedType}"\` for a thread under ${thread.path.split('/').slice(0, -1).join('/')}/`);
     const id = threadIdOf(thread)!;
