@@ -109,6 +109,10 @@ describe('threadwork due: follow-ups alongside touches', () => {
     const text = await runCli(['due', '--date', '2026-01-26', '--dir', dir]);
     expect(text.stdout).toMatch(/Follow-ups/);
     expect(text.stdout).toMatch(/2026-01-20 overdue\s+defer-revisit\s+deferred-overdue/);
+    // A deal's contact written with a name alone is named so, as a person to call back:
+    // "Pat Doe <(no contact detail)>" read as an address that was broken.
+    expect(text.stdout).toMatch(/defer-revisit\s+deferred-overdue\s+Pat Doe\s+Revisit/);
+    expect(text.stdout).not.toContain('<(no contact detail)>');
     expect(text.stdout).toMatch(/2026-01-26\s+nurture-revisit/);
   });
 

@@ -106,7 +106,12 @@ export function prospectIdField(p: ProspectContacts): 'email' | 'linkedin' | 'ph
 
 /** The detail the key is made from, as written, for messages: `dana@northwind.com`, else the LinkedIn URL, else the phone. */
 export function prospectLabel(p: ProspectContacts): string {
-  return [p.email, p.linkedin, p.phone].find(present)?.trim() ?? '(no contact detail)';
+  return prospectDetail(p) ?? '(no contact detail)';
+}
+
+/** The detail {@link prospectLabel} names, or undefined for a person written with a name alone (a deal's Stage 1 contact). */
+export function prospectDetail(p: ProspectContacts): string | undefined {
+  return [p.email, p.linkedin, p.phone].find(present)?.trim();
 }
 
 /** Whether `who` (as typed to `campaign reply`, or written on the suppression list) names this prospect: any of their contact details. */

@@ -3,7 +3,7 @@ import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
 import { DEFAULT_SENDER } from '../../check/autonomy-gates.js';
 import { columns } from '../../report/terminal.js';
-import { prospectLabel } from '../../outreach/prospect-id.js';
+import { prospectDetail, prospectLabel } from '../../outreach/prospect-id.js';
 import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
@@ -43,7 +43,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
       [
         pc.bold('Follow-ups'),
         columns(
-          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? `${f.prospect.name} <${prospectLabel(f.prospect)}>` : '—', f.note])],
+          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? personWithDetail(f.prospect) : '—', f.note])],
           ['l', 'l', 'l', 'l', 'l'],
           { headed: true },
         ).join('\n'),
@@ -54,4 +54,14 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
   const heldLines = held.map((h) => `${pc.yellow('held')}  ${h.campaign}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — nothing is listed for this campaign until it is fixed`);
   const heldFollowUpLines = heldFollowUps.map((h) => `${pc.yellow('held')}  ${h.thread}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — its follow-up is not listed until it is fixed`);
   return [sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`, ...heldLines, ...heldFollowUpLines].join('\n');
+}
+
+/**
+ * A follow-up's person: `Pat Doe <pat@acme.example>`, or the name alone for a deal's contact
+ * written with no address, LinkedIn or phone — whom to call back is the name, and
+ * `<(no contact detail)>` read as an address gone wrong.
+ */
+function personWithDetail(person: { name: string } & Parameters<typeof prospectDetail>[0]): string {
+  const detail = prospectDetail(person);
+  return detail === undefined ? person.name : `${person.name} <${detail}>`;
 }
