@@ -4,12 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { runJson } from './helpers/cli.js';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { git } from './helpers/git.js';
-import { connectMcp } from './helpers/mcp.js';
+import { connectMcp, type McpSession } from './helpers/mcp.js';
 import { writeFiles } from './helpers/testdir.js';
 
 interface ErrorEnvelope {
   ok: false;
   error: { code: string; message: string; path?: string; [detail: string]: unknown };
+}
+
+/**
+ * One example workspace and one server on it, per server environment, for every test below
+ * that writes only input files of its own (lists under research/lists/, each named for its
+ * test) and commits nothing: starting a server is not what they check (mcp.test.ts does). A
+ * test that changes what the others read has a workspace and server of its own.
+ */
+const served = new Map<string, Promise<{ dir: string; mcp: McpSession }>>();
+function servedExample(env: Record<string, string> = {}): Promise<{ dir: string; mcp: McpSession }> {
+  const key = JSON.stringify(env);
+  let session = served.get(key);
+  if (!session) {
+    const dir = exampleWorkspaceCopy();
+    served.set(key, (session = connectMcp(dir, env).then((mcp) => ({ dir, mcp }))));
+  }
+  return session;
 }
 
 /**
@@ -19,10 +36,9 @@ interface ErrorEnvelope {
  */
 describe('an MCP tool and its CLI command, given the same input', () => {
   it('name an account or contact list that cannot be read as it was given, relative to the workspace, never by its absolute path', async () => {
-    const dir = exampleWorkspaceCopy();
+    const { dir, mcp } = await servedExample();
     mkdirSync(join(dir, 'research/lists'), { recursive: true });
     writeFiles(dir, { 'research/lists/bad.json': '[\n  {"name": "A",}\n]\n', 'research/lists/book.xlsx': 'PK\u0003\u0004\u0000\u0000' });
-    const mcp = await connectMcp(dir);
     for (const file of ['research/lists/bad.json', 'research/lists/book.xlsx', 'research/lists/nope.csv', 'research/lists']) {
       for (const [tool, flag] of [['score_accounts', []], ['score_contacts', ['--contacts']]] as const) {
         const cli = await runJson<ErrorEnvelope>(['score', ...flag, file, '-s', 'mid-market-fintech'], { cwd: dir });
@@ -38,8 +54,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a segment, goal or subgoal id in the wrong case or form with the ids the workspace has, not a format error', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     const accounts = 'research/customer/lists/fintech-accounts-2026-11.csv';
     const contacts = 'research/customer/lists/fintech-contacts-2026-11.csv';
     const pairs: [string, Record<string, unknown>, string[]][] = ['Mid-Market-Fintech', 'mid market fintech'].flatMap((segment): [string, Record<string, unknown>, string[]][] => [
@@ -80,9 +95,8 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   }, 120_000);
 
   it('refuse a list whose every row is refused, as nothing-scored with each row, file or inline', async () => {
-    const dir = exampleWorkspaceCopy();
+    const { dir, mcp } = await servedExample();
     writeFiles(dir, { 'research/lists/no-names.csv': 'domain,industry\nacme.com,payments\nbeta.com,lending\n' });
-    const mcp = await connectMcp(dir);
     const cli = await runJson<ErrorEnvelope>(['score', 'research/lists/no-names.csv', '-s', 'mid-market-fintech'], { cwd: dir });
     const answer = await mcp.call<ErrorEnvelope>('score_accounts', { segment: 'mid-market-fintech', file: 'research/lists/no-names.csv' });
     expect(cli.code).toBe(1);
@@ -99,9 +113,8 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a list with no rows at all as nothing-scored too, file or inline', async () => {
-    const dir = exampleWorkspaceCopy();
+    const { dir, mcp } = await servedExample();
     writeFiles(dir, { 'research/lists/header-only.csv': 'name,domain\n' });
-    const mcp = await connectMcp(dir);
     for (const [tool, flag] of [['score_accounts', []], ['score_contacts', ['--contacts']]] as const) {
       const cli = await runJson<ErrorEnvelope>(['score', ...flag, 'research/lists/header-only.csv', '-s', 'mid-market-fintech'], { cwd: dir });
       expect(cli.code).toBe(1);
@@ -116,15 +129,14 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('score inline accounts as the command scores the same rows in a file: a bad value left out, an export spelling read', async () => {
-    const dir = exampleWorkspaceCopy();
     const rows = [
       { company: 'Acme Payments', industry: 'payments', employees: '1,200', geography: 'United States' },
       { name: 'Beta Lending', employees: 'lots' },
       { organization: 'Gamma Pay', employees: 300, technologies: 'NetSuite; Stripe' },
     ];
-    writeFiles(dir, { 'research/lists/inline.json': JSON.stringify(rows) });
     const env = { THREADWORK_TODAY: '2026-11-22' };
-    const mcp = await connectMcp(dir, env);
+    const { dir, mcp } = await servedExample(env);
+    writeFiles(dir, { 'research/lists/inline.json': JSON.stringify(rows) });
     const cli = await runJson<{ ranked: { name: string; leftOut: unknown[] }[]; rejected: { row: number }[] }>(['score', 'research/lists/inline.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.json.ranked.map((a) => a.name).sort()).toEqual(['Acme Payments', 'Beta Lending', 'Gamma Pay']);
@@ -136,11 +148,10 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('skip a row that is not an object, inline as in a file, instead of refusing the whole list', async () => {
-    const dir = exampleWorkspaceCopy();
     const rows = [{ name: 'Acme Payments', industry: 'payments', employees: 1200 }, 5, 'Beta Lending', null];
-    writeFiles(dir, { 'research/lists/mixed.json': JSON.stringify(rows) });
     const env = { THREADWORK_TODAY: '2026-11-22' };
-    const mcp = await connectMcp(dir, env);
+    const { dir, mcp } = await servedExample(env);
+    writeFiles(dir, { 'research/lists/mixed.json': JSON.stringify(rows) });
     for (const [tool, flag, key] of [['score_accounts', [], 'accounts'], ['score_contacts', ['--contacts'], 'contacts']] as const) {
       const cli = await runJson<{ ranked: unknown[]; rejected: { row: number; error: string }[] }>(['score', ...flag, 'research/lists/mixed.json', '-s', 'mid-market-fintech'], { cwd: dir, env });
       expect(cli.code, cli.stdout).toBe(0);
@@ -152,8 +163,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer an address that is not one as the command does: invalid-email for a contact, the prospects there are for a reply', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     const [deal, reply] = await Promise.all([
       runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--email', 'zeta at zeta.com', '--no-commit'], { cwd: dir }),
@@ -172,8 +182,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a deal given as the campaign with not-a-campaign, what a campaign is and its path, in draft and reply alike', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     const deal = 'threads/sales/cobalt-remit';
     const [draft, reply] = await Promise.all([
       runJson<ErrorEnvelope>(['campaign', 'draft', 'cobalt-remit', '--no-commit'], { cwd: dir }),
@@ -218,8 +227,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a report name that is not one with unknown-report and the reports there are, not an input-schema error', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     for (const name of ['Pipeline', 'win-loss']) {
       const cli = await runJson<ErrorEnvelope>(['report', name], { cwd: dir });
       expect(cli.code, cli.stdout).toBe(1);
@@ -233,8 +241,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
     expect(JSON.stringify(tools.find((t) => t.name === 'report')!.inputSchema)).toContain('campaigns');
   });
   it('answer a date that is not a day with invalid-date and the words of --date, in every tool that takes one', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     const pairs: [string, Record<string, unknown>, string[]][] = [
       ['due_touches', {}, ['due']],
@@ -254,8 +261,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a thread argument with ".." in the same words, whether it leads outside the workspace or not', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     for (const thread of ['../../etc', 'threads/../../etc', 'threads/../x']) {
       for (const [tool, args, command] of [
         ['advance', { thread }, ['advance', thread]],
@@ -271,8 +277,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('answer a goal that is not there with unknown-goal and the goals there are, as a resource read and as a tool', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     const tool = await mcp.call<ErrorEnvelope>('create_deal', { company: 'Zeta Co', segment: 'mid-market-fintech', goal: 'g-nope', commit: false });
     const cli = await runJson<ErrorEnvelope>(['deal', 'new', 'Zeta Co', '--segment', 'mid-market-fintech', '--goal', 'g-nope', '--no-commit'], { cwd: dir });
     expect(tool.data).toEqual(cli.json);
@@ -290,8 +295,7 @@ describe('an MCP tool and its CLI command, given the same input', () => {
   });
 
   it('refuse a thread argument with a control character with the same code and words', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedExample();
     for (const thread of ['threads/sales/acme\u0001corp', 'acme\u0001corp']) {
       for (const [tool, args, command] of [
         ['advance', { thread }, ['advance', thread]],
