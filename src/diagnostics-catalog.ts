@@ -803,6 +803,14 @@ export const RULES = {
     message: 'Approved, but its subject or body was edited since it was approved on {day}: the text written now was never approved. Approve it again (`threadwork campaign approve {path}`), which judges this text, or set it back to `status: draft`',
     docs: 'Approving writes `approved_text:`, a digest of the subject and body approved, beside `approved_on`. A draft still `status: approved` whose text no longer matches it — reworded by hand after the approval, or by a teammate in another clone and merged in cleanly — would go out with text no person approved and no gate judged. Reported at its `status` line. `campaign approve` on it approves it again: the gates judge the text written now, and the day and digest are written anew. Line endings and spaces at the ends of lines do not count. A draft approved before threadwork recorded the text has no `approved_text` and is not judged so. See docs/outreach.md, "Autonomy gates".',
   },
+  'campaign-sent-count': {
+    severity: 'warning',
+    reportedBy: ['check'],
+    at: 'key',
+    summary: "a campaign's Stage 6 `results.sent` that is not the number of its drafts marked `status: sent` (checked once one is)",
+    message: 'Stage 6 records `sent: {n}` but {m} drafts in {campaign}/drafts/ are marked `status: sent`: {which to fix — the total, or the drafts that went out unmarked, naming those still approved}',
+    docs: 'Stage 6 `sent` is the sending tool\'s total; the drafts marked `status: sent` are the record `due`, the approvals and the follow-ups read (docs/outreach.md). Compared once the campaign has a draft marked sent (a campaign sent entirely from another tool has none), at the `sent` line. Fewer sent than drafts marked sent cannot be: correct `sent` from the tool, or set a draft that never went out back to `approved`. More: a draft that went out and was never marked — `due` lists its touch again — so mark it sent (the message names up to three still approved); touches that went out without a draft make `sent` right as it is.',
+  },
   'sent-without-approval': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -12,6 +12,7 @@ import { Locators } from './locators.js';
 import { checkMetricTargets } from './metric-targets.js';
 import { checkAutonomyGates } from './autonomy-gates.js';
 import { checkApprovalRecords } from './sent-unapproved.js';
+import { checkSentCounts } from './sent-count.js';
 import { checkSharedProspects } from './shared-prospects.js';
 import { sentTouchesOnce } from '../derive/sent-touches.js';
 import { checkDecisions } from './decisions.js';
@@ -61,6 +62,7 @@ export function checkModel(model: WorkspaceModel, scope?: CheckScope): CheckResu
     ...checkDrafts(model),
     ...checkAutonomyGates(model, locators, sent),
     ...checkApprovalRecords(model, locators),
+    ...checkSentCounts(model, locators, inScope),
     ...checkSharedProspects(model, locators, inScope, sent),
     ...strategyInputWarnings(model, locators),
     ...checkStageFrontMatter(model, inScope),
