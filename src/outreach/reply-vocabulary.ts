@@ -160,6 +160,8 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   '자동 회신', '자동회신', '자동 응답', '자동응답', '부재중', '부재 중', '휴가 중', '휴가중', '휴가입니다', '출장 중', '출장중',
   '출장으로', '사무실에 없', '자리를 비웁', '자리를 비우', '휴가로', '외근 중', '복귀 예정', '복귀합니다', '복귀하겠습니다', '육아휴직', '출산휴가', '병가',
   '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司', '自動回覆', '自動回復', '不在辦公室', '產假',
+  // round 7: a ticket system's receipt ("This is an automated response … Ticket #48213"): an auto-reply, nobody has read it
+  'automated response', 'automated reply', 'automated message', 'automatically generated',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
@@ -195,6 +197,8 @@ export const NURTURE_PHRASES: readonly string[] = [
   // Korean
   '나중에 다시', '다음에 다시', '추후에', '추후 다시', '지금은 어렵', '지금은 아닌', '현재는 어렵', '당장은 어렵', '시기가 좋지 않',
   '나중에 연락', '다시 연락 주세요', '다시 연락 주시', '다시 연락 부탁', '보류',
+  // round 7: "put us down for a chat in the spring", "hablemos después de Reyes", "下个月中旬再约时间聊吧"
+  'put us down for', 'put me down for', 'pencil us in', 'pencil me in', 'hablemos después', 'hablamos después', '再约时间', '再約時間',
 ];
 
 /** A no to the offer that asks nothing about contact. */
@@ -238,6 +242,10 @@ export const NEGATIVE_PHRASES: readonly string[] = [
   '관심 없', '관심이 없', '관심은 없', '관심없', '관심이 별로 없', '흥미 없', '흥미가 없', '필요 없', '필요가 없', '필요없', '필요하지 않',
   '사양하겠습니다', '사양합니다', '아니요, 괜찮', '아니요 괜찮', '아뇨, 괜찮', '아뇨 괜찮', '이미 사용하고', '이미 쓰고', '도입 계획이 없',
   '검토하지 않', '생각이 없', '생각 없', '거절하겠습니다', '진행하지 않', '이미 다른', '다른 솔루션을 사용', '다른 업체를 이용',
+  // round 7: polite no's that open with praise — "we've just renewed with our current provider", "für eine andere Lösung entschieden",
+  // "nous n'avons pas de besoin", "in eigen beheer", "nie skorzystamy", "没有更换的计划"
+  'renewed with', 'just renewed', 'andere lösung entschieden', 'anderen anbieter entschieden', 'pas de besoin', 'in eigen beheer',
+  'nie skorzystamy', 'nie skorzystam', 'mamy już rozwiązanie', '没有更换的计划', '没有更换', '已经有合作的供应商',
 ];
 
 /**
@@ -304,6 +312,8 @@ export const ACTION_PHRASES: readonly string[] = [
   // Korean
   '미팅', '회의', '통화', '전화 주세요', '전화 주시', '데모', '시연', '자료를 보내', '자료 보내', '자료 부탁', '소개서', '견적',
   '일정을 잡', '일정 잡', '시간 괜찮', '시간이 괜찮', '가능한 시간', '자세히 알려', '자세한 내용', '더 알려', '뵙고',
+  // round 7: "pouvez-vous m'envoyer une proposition tarifaire ?"
+  'proposition tarifaire', 'envoyer une proposition', 'tombe à pic',
 ];
 
 /**
