@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReply } from '../src/outreach/index.js';
+import { classifyReply, datesIn } from '../src/outreach/index.js';
 
 /*
  * What the seventh round of the reply corpus read wrong on first sight (test/fixtures/replies/
@@ -20,5 +20,32 @@ describe('what the seventh round showed missed: wording', () => {
     ['Not for this budget cycle, but put us down for a chat in the spring.', 'nurture'],
   ])('%j is %s', (text, category) => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
+  });
+});
+
+describe('what the seventh round showed missed: dates', () => {
+  it.each([
+    ['Ahora estamos cerrando el ejercicio, hablemos después de Reyes.', '2027-01-07'],
+    ['Oi Sam, agora não dá. Me procura de novo depois do Carnaval?', '2027-02-10'],
+    ['Na razie mamy zamrożony budżet. Proszę odezwać się po pierwszym kwartale.', '2027-04-01'],
+    ['今は繁忙期のため対応が難しいです。年度が明けてから改めてご連絡いただけますと幸いです。', '2027-04-01'],
+    ['最近在忙年底结账，下个月中旬再约时间聊吧。', '2027-01-15'],
+  ])('%j revisits on %s', (text, revisit) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'nurture', revisit });
+  });
+
+  it('reads "04/01" day first when the writer\'s other date ("23/12") shows that order', () => {
+    expect(classifyReply('Mensagem automática: estarei ausente de 23/12 a 03/01. Retorno no dia 04/01.', { received: '2026-12-23' })).toMatchObject({ category: 'out-of-office', returns: '2027-01-04' });
+    // Month first when the other date shows that, and nothing when no date shows the order, or "24/7" is the only other.
+    expect(datesIn('Out 12/23 through 01/04', '2026-12-20').map((d) => d.date)).toEqual(['2026-12-23', '2027-01-05']);
+    expect(datesIn('Back 04/01', '2026-12-20')).toEqual([]);
+    expect(datesIn('Support is 24/7; I am back 04/01', '2026-12-20')).toEqual([]);
+  });
+
+  it('reads "after the first quarter" in the European languages as the quarter after it', () => {
+    for (const text of ['nach dem ersten Quartal', 'après le premier trimestre', 'después del primer trimestre', 'dopo il primo trimestre', 'na het eerste kwartaal', 'depois do primeiro trimestre', 'efter första kvartalet']) {
+      expect(datesIn(text, '2026-12-07').map((d) => d.date), text).toEqual(['2027-04-01']);
+    }
+    expect(datesIn('w pierwszym kwartale', '2026-12-07').map((d) => d.date)).toEqual(['2027-01-01']);
   });
 });

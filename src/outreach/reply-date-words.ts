@@ -53,7 +53,7 @@ export const CJK_NEXT_QUARTER = { ja: ['来四半期', '次の四半期'], zh: [
 export const CJK_SECOND_HALF = { ja: ['下半期'], zh: ['下半年'], ko: ['하반기'] };
 export const CJK_NEXT_YEAR = { ja: ['来年'], zh: ['明年'], ko: ['내년'] };
 /** The next fiscal year or term (来期), which in Japan starts on 1 April. Korean "내년도" is next year's, read as 내년: a Korean fiscal year is the calendar year. */
-export const CJK_NEXT_FISCAL_YEAR = { ja: ['来年度', '次年度', '新年度', '来期'], zh: [], ko: [] };
+export const CJK_NEXT_FISCAL_YEAR = { ja: ['来年度', '次年度', '新年度', '来期', '年度が明け', '年度明け'], zh: [], ko: [] };
 
 /** CJK words as one regular-expression alternation; a space in a word matches any run of spaces or none. */
 export function cjkAlternatives(byLanguage: Readonly<Record<string, readonly string[]>>): string {
@@ -63,6 +63,9 @@ export function cjkAlternatives(byLanguage: Readonly<Record<string, readonly str
     .map((w) => w.replace(/ /g, '\\s*'))
     .join('|');
 }
+
+/** The part of next month: "下个月中旬", "来月上旬", "다음 달 말" (mid, early, end of next month). */
+export const CJK_NEXT_MONTH_PART = `(${cjkAlternatives(CJK_NEXT_MONTH)})\\s*(上旬|初め|初|中旬|下旬|末|底|초|중순|말)`;
 
 // German, French, Spanish, Italian, Dutch, Portuguese, Polish, Swedish
 
@@ -143,6 +146,22 @@ export const EUROPEAN_QUARTER_ORDINALS: Readonly<Record<string, number>> = {
   dritten: 3, troisième: 3, tercer: 3, terzo: 3, derde: 3, terceiro: 3, trzecim: 3, tredje: 3,
   vierten: 4, quatrième: 4, cuarto: 4, quarto: 4, vierde: 4, czwartym: 4, fjärde: 4,
 };
+
+/** "After the first quarter", by language: the words before an ordinal of EUROPEAN_QUARTER_ORDINALS ("po pierwszym kwartale", "nach dem ersten Quartal"). */
+export const EUROPEAN_AFTER_QUARTER = `(?:nach\\s+dem|après\\s+le|después\\s+del|dopo\\s+il|na\\s+het|depois\\s+do|po|efter)`;
+
+/** After Epiphany, 6 January, which ends the holidays in Spain, Italy, Poland and Sweden: "después de Reyes", "dopo la Befana", "po Trzech Królach", "efter trettondagen". */
+export const AFTER_EPIPHANY: readonly string[] = [
+  'después de reyes', 'después de los reyes', 'pasado reyes', 'pasados los reyes', 'tras reyes', 'dopo la befana', "dopo l'epifania", 'dopo epifania',
+  'nach dem dreikönigstag', 'nach heilige drei könige', 'après l\'épiphanie', 'po trzech królach', 'po święcie trzech króli', 'efter trettondagen', 'efter trettonhelgen',
+  'after epiphany', 'after twelfth night',
+];
+
+/** After Carnival (Shrove Tuesday, 47 days before Easter): "depois do Carnaval", "después de Carnaval", "dopo Carnevale", "nach Fasching", "na carnaval". */
+export const AFTER_CARNIVAL: readonly string[] = [
+  'depois do carnaval', 'após o carnaval', 'passado o carnaval', 'depois de carnaval', 'después de carnaval', 'después del carnaval', 'dopo carnevale', 'dopo il carnevale',
+  'nach fasching', 'nach dem fasching', 'nach karneval', 'nach dem karneval', 'nach der fastnacht', 'après le carnaval', 'na carnaval', 'na de carnaval', 'after carnival',
+];
 
 /** Next week, by language. */
 export const EUROPEAN_NEXT_WEEK: Readonly<Record<string, readonly string[]>> = {

@@ -9,7 +9,7 @@
 import { formatCount } from '../derive/format.js';
 import { addDays, calendarDate } from './calendar.js';
 import { EUROPEAN_COUNT_HEDGES, EUROPEAN_COUNT_PREPOSITIONS, EUROPEAN_COUNT_WORDS, EUROPEAN_UNIT_WORDS, FORTNIGHT_WORDS, KOREAN_NATIVE_COUNTS, KOREAN_SINO_COUNTS, type CountUnit } from './reply-count-words.js';
-import { alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
+import { AFTER_CARNIVAL, AFTER_EPIPHANY, alternatives, CHINESE_AFTER_SPRING_FESTIVAL, CJK_AFTER_NEW_YEAR, CJK_DIGITS, CJK_MONTH_AFTER_NEXT, CJK_MONTH_PART, CJK_NEXT_FISCAL_YEAR, CJK_NEXT_MONTH, CJK_NEXT_MONTH_PART, CJK_NEXT_QUARTER, CJK_NEXT_WEEK, CJK_NEXT_YEAR, CJK_SECOND_HALF, CJK_TOMORROW, CJK_WEEK_AFTER_NEXT, cjkAlternatives, EUROPEAN_AFTER_NEW_YEAR, EUROPEAN_AFTER_QUARTER, EUROPEAN_MONTH_PARTS, EUROPEAN_MONTH_PREPOSITIONS, EUROPEAN_MONTHS, EUROPEAN_NEXT_QUARTER, EUROPEAN_NEXT_WEEK, EUROPEAN_NEXT_YEAR, EUROPEAN_QUARTER_ORDINALS, EUROPEAN_SEASON_AFTER, EUROPEAN_SEASON_AHEAD, EUROPEAN_SEASONS, ITALIAN_MONTHS, MONTHS, NUMBERS, POLISH_LOCATIVE_MONTHS, SEASONS, WEEKDAYS } from './reply-date-words.js';
 import { addMonths, afterTheHolidays, afterTheSpringFestival, daysIn, easterSunday, nextDayOfMonth, nextMonthDay, nextWeekday, parts, quarterStart, weekday, ymd } from './reply-calendar.js';
 
 /**
@@ -123,6 +123,15 @@ const CJK_RULES: readonly Rule[] = [
     pattern: new RegExp(cjkAlternatives(CJK_NEXT_WEEK), 'g'),
     kind: 'day',
     resolve: (_m, received) => ({ date: nextWeekday(received, 1), rule: 'the Monday after the reply' }),
+  },
+  {
+    // "下个月中旬", "来月上旬", "다음 달 말": a part of next month (read before 下个月/来月/다음 달, which it holds).
+    pattern: new RegExp(CJK_NEXT_MONTH_PART, 'g'),
+    kind: 'period',
+    resolve: (m, received) => {
+      const [year, month] = parts(addMonths(`${received.slice(0, 8)}01`, 1));
+      return monthWithPosition(received, month, CJK_MONTH_PART[m[2]!], String(year));
+    },
   },
   {
     pattern: new RegExp(cjkAlternatives(CJK_NEXT_MONTH), 'g'),
@@ -262,14 +271,17 @@ const EUROPEAN_RULES: readonly Rule[] = [
   },
   {
     // im zweiten Quartal, au deuxième trimestre, w drugim kwartale
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:im|au|en\\s+el|nel|in\\s+het|no|w|under|i)\\s+(${Object.keys(EUROPEAN_QUARTER_ORDINALS).join('|')})\\s+(?:quartal|trimestre|kwartaal|kwartale|kvartalet)(?![\\p{L}\\p{N}])`, 'giu'),
+    // after one, as "after Q1": po pierwszym kwartale, nach dem ersten Quartal, après le premier trimestre, efter första kvartalet
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:(${EUROPEAN_AFTER_QUARTER})|im|au|en\\s+el|nel|in\\s+het|no|w|under|i)\\s+(${Object.keys(EUROPEAN_QUARTER_ORDINALS).join('|')})\\s+(?:quartal|trimestre|kwartaal|kwartale|kvartalet)(?![\\p{L}\\p{N}])`, 'giu'),
     kind: 'period',
     resolve: (m, received) => {
-      const quarter = EUROPEAN_QUARTER_ORDINALS[m[1]!.toLowerCase()];
-      if (!quarter) return undefined;
+      const named = EUROPEAN_QUARTER_ORDINALS[m[2]!.toLowerCase()];
+      if (!named) return undefined;
+      const after = m[1] !== undefined;
       const [y] = parts(received);
-      const date = quarterStart(y, quarter) > received ? quarterStart(y, quarter) : quarterStart(y + 1, quarter);
-      return { date, rule: `the first day of the next Q${quarter}` };
+      const at = (year: number): string => (after ? (named === 4 ? quarterStart(year + 1, 1) : quarterStart(year, named + 1)) : quarterStart(year, named));
+      const date = at(y) > received ? at(y) : at(y + 1);
+      return { date, rule: after ? `the first day of the quarter after the next Q${named}` : `the first day of the next Q${named}` };
     },
   },
   {
@@ -381,7 +393,8 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    // 3/3, 24/12, 12/24: read only when it cannot be misread (a number over 12, or both the same).
+    // 3/3, 24/12, 12/24: read only when it cannot be misread (a number over 12, or both the same), or when
+    // another date the writer put with a slash shows their order: "de 23/12 a 03/01" is day first, so 03/01 is 3 January.
     pattern: new RegExp(`(?:${WEEKDAY_PREFIX})?(?<![\\p{L}\\p{N}/])(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}|\\d{2}))?(?![\\p{N}/])`, 'giu'),
     kind: 'day',
     resolve: (m, received) => {
@@ -393,6 +406,8 @@ const RULES: readonly Rule[] = [
       if (a > 12 && b <= 12) [day, month] = [a, b];
       else if (b > 12 && a <= 12) [month, day] = [a, b];
       else if (a === b && a <= 12) [month, day] = [a, b];
+      else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'day-first') [day, month] = [a, b];
+      else if (a <= 12 && b <= 12 && slashOrderIn(m.input) === 'month-first') [month, day] = [a, b];
       else return undefined;
       if (day < 1 || month < 1) return undefined;
       if (m[3]) {
@@ -542,6 +557,22 @@ const RULES: readonly Rule[] = [
     resolve: (_m, received) => ({ date: ymd(parts(received)[0] + 1, 1, 1), rule: 'the first day of next year' }),
   },
   {
+    // después de Reyes, dopo la Befana, po Trzech Królach, efter trettondagen: the day after 6 January
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(AFTER_EPIPHANY)})(?![\\p{L}])`, 'giu'),
+    kind: 'period',
+    resolve: (_m, received) => ({ date: nextMonthDay(received, 1, 7)!, rule: 'the day after Epiphany (7 January)' }),
+  },
+  {
+    // depois do Carnaval, nach Fasching: Ash Wednesday, the day after Shrove Tuesday (Easter Sunday less 46 days)
+    pattern: new RegExp(`(?<![\\p{L}])(?:${alternatives(AFTER_CARNIVAL)})(?![\\p{L}])`, 'giu'),
+    kind: 'period',
+    resolve: (_m, received) => {
+      const [y] = parts(received);
+      const date = [y, y + 1].map((year) => addDays(easterSunday(year), -46)).find((d) => d > received);
+      return date ? { date, rule: 'Ash Wednesday, the day after Carnival' } : undefined;
+    },
+  },
+  {
     // after Easter (the Monday after Easter Sunday), at Easter
     pattern: /\b(after|over|at|around|until|before)\s+easter\b/gi,
     kind: 'period',
@@ -582,6 +613,22 @@ const RULES: readonly Rule[] = [
     },
   },
 ];
+
+/**
+ * The order a writer puts a slash date's day and month in, as their other slash dates
+ * show it: "23/12" can only be day first, "12/23" only month first. Undefined when no date
+ * shows it, or two disagree.
+ */
+function slashOrderIn(text: string): 'day-first' | 'month-first' | undefined {
+  const orders = new Set<string>();
+  for (const [, first, second] of text.matchAll(/(?<![\p{N}/])(\d{1,2})\/(\d{1,2})(?![\p{N}])/gu)) {
+    const [a, b] = [Number(first), Number(second)];
+    if (a === 24 && b === 7) continue;
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) orders.add('day-first');
+    if (b > 12 && b <= 31 && a >= 1 && a <= 12) orders.add('month-first');
+  }
+  return orders.size === 1 ? ([...orders][0] as 'day-first' | 'month-first') : undefined;
+}
 
 /** The first day of the quarter after the reply's. */
 function nextQuarter(received: string): { date: string; rule: string } {
