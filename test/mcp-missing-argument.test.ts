@@ -18,16 +18,16 @@ describe('an MCP tool called without a required argument', () => {
     const dir = workspace();
     const mcp = await connectMcp(dir);
     const cases: [string, Record<string, unknown>, string[], string][] = [
-      ['read_thread', {}, ['thread'], 'missing required argument `thread`: expected a string'],
-      ['report', {}, ['name'], 'missing required argument `name`: expected a string'],
-      ['history', {}, ['subject'], 'missing required argument `subject`: expected a string'],
-      ['create_deal', {}, ['company', 'segment'], 'missing required argument `company`: expected a string\nmissing required argument `segment`: expected a string'],
-      ['write_stage', { thread: 'acme' }, ['stage', 'front_matter'], 'missing required argument `stage`: expected a number\nmissing required argument `front_matter`: expected an object'],
+      ['read_thread', {}, ['thread'], 'missing required argument `thread`: expected a string, not empty — e.g. "thread": "acme-corp"'],
+      ['report', {}, ['name'], 'missing required argument `name`: expected a string, not empty — e.g. "name": "pipeline"'],
+      ['history', {}, ['subject'], 'missing required argument `subject`: expected a string, not empty — e.g. "subject": "A4"'],
+      ['create_deal', {}, ['company', 'segment'], 'missing required argument `company`: expected a string, not empty — e.g. "company": "Acme Corp"\nmissing required argument `segment`: expected a string, not empty — e.g. "segment": "mid-market-fintech"'],
+      ['write_stage', { thread: 'acme' }, ['stage', 'front_matter'], 'missing required argument `stage`: expected a whole number from 1 to 6 — e.g. "stage": 2\nmissing required argument `front_matter`: expected an object — e.g. "front_matter": {"statement":"Controllers at 200-person fintechs lose a week a month to reconciliation","initial_confidence":0.6}'],
     ];
     for (const [tool, args, missing, said] of cases) {
       const answer = await mcp.call<Refusal>(tool, args);
       expect(answer.isError, tool).toBe(true);
-      expect(answer.data.error).toEqual({ code: 'invalid-arguments', tool, message: `Invalid arguments for ${tool}: ${said}`, missingArguments: missing });
+      expect(answer.data.error).toMatchObject({ code: 'invalid-arguments', tool, message: `Invalid arguments for ${tool}: ${said}`, missingArguments: missing });
       expect(answer.text, tool).not.toContain('undefined');
     }
     // The command's own refusal of the same: the same code and the same list.
@@ -36,7 +36,7 @@ describe('an MCP tool called without a required argument', () => {
     // A wrong type is not a missing argument: said as the schema says it.
     const wrong = await mcp.call<Refusal>('read_thread', { thread: 5 });
     expect(wrong.data.error.missingArguments).toBeUndefined();
-    expect(wrong.data.error.message).toContain('expected string, received number at thread');
+    expect(wrong.data.error.message).toContain('`thread`: given 5 (a number), expected a string');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ErrorCode } from '../diagnostics-catalog.js';
 import { toolArgumentNames } from './inputs.js';
+import { argumentProblems, type ArgumentProblem } from './argument-problems.js';
 import { INVALID_PARAMS } from './malformed-lines.js';
 
 /**
@@ -14,9 +15,52 @@ import { INVALID_PARAMS } from './malformed-lines.js';
  * wire is where they can be met with its public API.)
  */
 export function withToolErrorEnvelope<T extends Transport>(transport: T): T {
+  const calls = rememberToolCalls(transport);
   const send = transport.send.bind(transport);
-  transport.send = (message, options) => send(enveloped(message), options);
+  transport.send = (message, options) => {
+    const call = 'id' in message && message.id !== undefined && !('method' in message) ? calls.take(message.id) : undefined;
+    return send(enveloped(message, call), options);
+  };
   return transport;
+}
+
+/** A `tools/call` request as received: the tool named and the arguments sent. */
+export interface ToolCall {
+  name: string;
+  arguments: unknown;
+}
+
+/**
+ * The tool calls received and not yet answered, by request id: the SDK's refusal of their
+ * arguments names neither the values sent nor what would do, and is said again from them.
+ * The server sets the transport's `onmessage` when it connects; each message reaches it
+ * through here.
+ */
+function rememberToolCalls(transport: Transport): { take: (id: string | number) => ToolCall | undefined } {
+  const pending = new Map<string | number, ToolCall>();
+  const noting = (handler: NonNullable<Transport['onmessage']>): Transport['onmessage'] => (message, extra) => {
+    if ('method' in message && 'id' in message && message.method === 'tools/call') {
+      const params = (message.params ?? {}) as { name?: unknown; arguments?: unknown };
+      if (typeof params.name === 'string') pending.set(message.id, { name: params.name, arguments: params.arguments });
+    }
+    handler(message, extra);
+  };
+  // The handler as set, wrapped once: whoever reads it to wrap it in turn (pending-requests.ts) gets a fixed function.
+  let wrapped: Transport['onmessage'];
+  Object.defineProperty(transport, 'onmessage', {
+    configurable: true,
+    get: () => wrapped,
+    set: (handler: Transport['onmessage']) => {
+      wrapped = handler && noting(handler);
+    },
+  });
+  return {
+    take: (id) => {
+      const call = pending.get(id);
+      pending.delete(id);
+      return call;
+    },
+  };
 }
 
 interface ToolErrorResult {
@@ -26,13 +70,13 @@ interface ToolErrorResult {
 }
 
 /** `message`, with the envelope added when it is a tool error without one (only the SDK's own answers lack it). */
-export function enveloped(message: JSONRPCMessage): JSONRPCMessage {
+export function enveloped(message: JSONRPCMessage, call?: ToolCall): JSONRPCMessage {
   if ('error' in message) return withParamsErrorNamed(message);
   if (!('result' in message)) return message;
   const result = message.result as ToolErrorResult;
   if (result.isError !== true || result.structuredContent !== undefined || !Array.isArray(result.content)) return message;
   const text = (result.content as { text?: unknown }[]).map((part) => (typeof part.text === 'string' ? part.text : '')).join('\n');
-  const error = sdkToolError(text);
+  const error = sdkToolError(text, call);
   const body = { ok: false, error };
   return { ...message, result: { ...result, content: [{ type: 'text', text: error.message }, { type: 'text', text: JSON.stringify(body, null, 2) }], structuredContent: body } };
 }
@@ -41,8 +85,21 @@ const INVALID_ARGUMENTS = /^(?:MCP error -?\d+: )?Input validation error: Invali
 const UNKNOWN_TOOL = /^(?:MCP error -?\d+: )?Tool (\S+) not found$/;
 
 /** What the SDK's text says, as a threadwork error: its code, and the message without the protocol's prefix. */
-function sdkToolError(text: string): { code: ErrorCode; message: string; tool?: string; missingArguments?: string[]; known?: string[] } {
+function sdkToolError(text: string, call: ToolCall | undefined): { code: ErrorCode; message: string; tool?: string; missingArguments?: string[]; known?: string[]; arguments?: ArgumentProblem[] } {
   const invalid = INVALID_ARGUMENTS.exec(text);
+  const problems = invalid && call && call.name === invalid[1] ? argumentProblems(call.name, call.arguments) : undefined;
+  if (invalid && problems) {
+    const tool = invalid[1]!;
+    const known = problems.unknown.length ? toolArgumentNames(tool) : knownChoices(tool, invalid[2]!);
+    return {
+      code: 'invalid-arguments',
+      message: `Invalid arguments for ${tool}: ${problems.lines.join('\n')}${argumentsTaken(tool, invalid[2]!)}`,
+      tool,
+      ...(problems.missing.length ? { missingArguments: problems.missing } : {}),
+      ...(known ? { known } : {}),
+      ...(problems.arguments.length ? { arguments: problems.arguments } : {}),
+    };
+  }
   if (invalid) {
     const { problems, missing } = namingMissing(invalid[2]!.trim());
     const known = knownChoices(invalid[1]!, invalid[2]!);

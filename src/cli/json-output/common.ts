@@ -61,6 +61,17 @@ export const errorOutput = z.object({
     code: z.string().describe('machine-readable: unknown-thread, stage-incomplete, path-refused, … or internal (a bug); every code is in docs/rules.md'),
     message: z.string().describe('what is wrong and what was expected, in the words of the command (of the tools, through MCP); may hold several lines'),
     missingArguments: z.array(z.string()).optional().describe('invalid-arguments with a required argument missing (its message says what it expects), more than one required input missing, or `--segment` missing: each, arguments by name (`company`) then options by long flag (`--segment`); from an MCP tool, every required argument left out, by name (`thread`)'),
+    arguments: z
+      .array(
+        z.object({
+          argument: z.string().describe('the argument (`stage`), or an item of a list argument (`segments[1]`)'),
+          given: z.unknown().optional().describe('the value sent; absent when a required argument was left out'),
+          expected: z.string().describe('what the argument takes, in words (`a whole number from 1 to 6`, `one of "open", "deferred", …`)'),
+          example: z.unknown().describe('a value it takes, as the arguments would send it'),
+        }),
+      )
+      .optional()
+      .describe('MCP only, invalid-arguments answered before the tool ran: each argument the input schema refused — what was sent, what it takes and an example to retry with'),
     commander: z.string().optional().describe('invalid-arguments refused by the command line parser: its own code (commander.unknownOption, commander.missingArgument, …)'),
     tool: z.string().optional().describe('MCP only, invalid-arguments answered before the tool ran (its input schema refused them) and unknown-tool: the tool named in the call'),
     meant: z.string().optional().describe('unknown-thread: the one thread the name given is near (another case, a campaign without its date, the first word of a deal), to retry with; absent when none or several are near (the message names them). unknown-segment, unknown-goal, unknown-subgoal: the id the one given is a slip of (another case, a typing slip or two). path-refused: the thread folder a thread argument written relative to threads/ (`sales/acme`) names'),
