@@ -9,6 +9,7 @@ import { measureAliases, normalizeYamlValue } from './normalize.js';
 import { mergeKeyProblems, type YAML_MERGE_KEY_RULE } from './merge-keys.js';
 import { mayHoldUnreadableKey, unreadableKeyProblems } from './unreadable-keys.js';
 import { shortened } from '../text-width.js';
+import { lookalikeYamlSyntax } from './lookalike-spaces.js';
 
 /**
  * One YAML for reading, locating and editing: YAML 1.2 with its core schema. `012` is
@@ -76,7 +77,8 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
   try {
     value = load(text, LOAD_OPTIONS);
   } catch (error) {
-    return { problems: merges.length ? merges : locateYamlProblems(text, error) };
+    if (merges.length) return { problems: merges };
+    return { problems: lookalikeProblems(text, what) ?? locateYamlProblems(text, error) };
   }
   if (merges.length) return { problems: merges };
   const unreadable = mayHoldUnreadableKey(text) ? findUnreadableKeys(text) : [];
@@ -93,6 +95,22 @@ function readGeneralYaml(text: string, what: string): YamlReadResult {
     if (swallowed) return { problems: [swallowed] };
   }
   return { value };
+}
+
+/**
+ * A no-break space (or another lookalike) or a full-width colon where YAML's syntax has a
+ * space or a colon, said at the character (lookalike-spaces.ts), with the problems of the
+ * text as meant on the other lines: the parser's own words for such a line name a line
+ * without a key or an indentation, and its errors on the lines after it follow from it.
+ * Undefined when the text has none there.
+ */
+function lookalikeProblems(text: string, what: string): YamlProblem[] | undefined {
+  const lookalikes = lookalikeYamlSyntax(text);
+  if (!lookalikes) return undefined;
+  const own: YamlProblem[] = lookalikes.problems.map(({ line, column, reason }) => ({ position: { line, column }, message: `Invalid YAML: ${reason}`, rule: 'yaml-syntax' }));
+  const lines = new Set(own.map((p) => p.position.line));
+  const others = (readGeneralYaml(lookalikes.repaired, what).problems ?? []).filter((p) => !lines.has(p.position.line));
+  return [...own, ...others].sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 
 /** Whether a string in `value` holds ` -` where a line of it could have begun `- `. */

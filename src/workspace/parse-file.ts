@@ -8,6 +8,7 @@ import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE
 import type { Locator } from '../markdown/locate.js';
 import { locatorOf } from '../markdown/simple-locate.js';
 import { findDuplicateKeys } from '../markdown/json-keys.js';
+import { lookalikeJsonFailure } from '../markdown/lookalike-spaces.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
@@ -416,6 +417,8 @@ function plainJsonMistake(text: string, message: string): { offset: number; reas
   if (control && character !== undefined) {
     return { offset: Number(control[1]), reason: `a control character (${codePointLabel(character)}) inside a string: expected text — delete it, or write it escaped (\\n for a line break, \\t for a tab)` };
   }
+  const lookalike = lookalikeJsonFailure(text, message);
+  if (lookalike) return lookalike;
   const handWritten = handWrittenJsonMistake(text, message);
   if (handWritten) return handWritten;
   const at = /^Expected double-quoted property name in JSON at position (\d+)/.exec(message);

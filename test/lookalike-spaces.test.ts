@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../src/diagnostics.js';
+import { runJson } from './helpers/cli.js';
+import { exampleWorkspaceCopy } from './helpers/example.js';
+import { commitCount } from './helpers/git.js';
+import { read, replaceInFile } from './helpers/testdir.js';
+
+/**
+ * Text copied from a web page, a word processor, a CRM's rich-text field or a chat client
+ * carries no-break spaces (U+00A0) and zero-width spaces that cannot be seen. Where YAML's
+ * syntax has a space — after `key:`, in the indentation, after a list item's `-` — the
+ * parser read such a line as one without a key ("a line without `key:`" at column 1, of a
+ * line that plainly has one) or as indented wrongly (said of the line below, naming the
+ * wrong keys); in meta.json, JSON.parse's "Unexpected token ' '" was put at the end of the
+ * file. Each is now one error at the character, naming it and what to type instead.
+ */
+
+const HYPOTHESIS = 'threads/sales/meridian-pay/2-hypothesis.md';
+const LEARNING = 'threads/sales/brightcart/6-learning.md';
+const META = 'threads/sales/meridian-pay/meta.json';
+const COPIED = 'text copied from a web page, a document or a CRM carries such characters';
+
+async function errors(dir: string, command: 'check' | 'sync'): Promise<string[]> {
+  const { json } = await runJson<{ diagnostics: Diagnostic[] }>([command], { cwd: dir });
+  return json.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line}:${d.column} ${d.rule} ${d.message}`);
+}
+
+describe('a no-break space or a full-width colon in the place of YAML syntax', () => {
+  it('is one error at the character, naming it, in check and sync alike, and the file is held untouched', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'initial_confidence: 0.55', 'initial_confidence:\u00a00.55');
+    replaceInFile(dir, LEARNING, '  - assumption: A7\n', '\u00a0\u00a0- assumption: A7\n');
+    replaceInFile(dir, 'threads/sales/harbor-lending/6-learning.md', 'outcome: closed-won', 'outcome\uff1a closed-won');
+    replaceInFile(dir, 'threads/sales/northwind-payments/6-learning.md', '  - assumption: A1', '  -\u00a0assumption: A1');
+    const written = [HYPOTHESIS, LEARNING].map((f) => read(dir, f));
+    const expected = [
+      `${LEARNING}:12:1 yaml-syntax Invalid YAML: a no-break space (U+00A0) in the indentation, which YAML does not read as a space: expected ordinary spaces — retype the indentation (${COPIED})`,
+      'threads/sales/harbor-lending/6-learning.md:2:8 yaml-syntax Invalid YAML: a full-width colon (：, U+FF1A) after `outcome`, which YAML does not read as a colon: expected `outcome: ` — an ASCII colon and a space',
+      `${HYPOTHESIS}:3:20 yaml-syntax Invalid YAML: a no-break space (U+00A0) after \`initial_confidence:\`, which YAML does not read as a space, so it sees no key on this line: expected an ordinary space — retype the space after the colon (${COPIED})`,
+    ];
+    const check = await errors(dir, 'check');
+    expect(check.filter((e) => !e.startsWith('threads/sales/northwind-payments/'))).toEqual(expected);
+    expect(check.find((e) => e.startsWith('threads/sales/northwind-payments/'))).toMatch(/6-learning\.md:\d+:4 yaml-syntax Invalid YAML: a no-break space \(U\+00A0\) after the `-` of a list item, which YAML does not read as a space: expected `- ` with an ordinary space/);
+    expect(await errors(dir, 'sync')).toEqual(check);
+    expect([HYPOTHESIS, LEARNING].map((f) => read(dir, f))).toEqual(written);
+    expect(commitCount(dir)).toBe(1);
+  });
+
+  it('says the other mistakes of the file too, at their own lines', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'tests: [A1, A5]\ninitial_confidence: 0.55', 'tests: [A1, A5\ninitial_confidence:\u00a00.55');
+    expect(await errors(dir, 'check')).toEqual([
+      `${HYPOTHESIS}:2:8 yaml-syntax Invalid YAML: a \`[\` opened here is never closed: expected \`]\` at the end of the list, on the same line`,
+      `${HYPOTHESIS}:3:20 yaml-syntax Invalid YAML: a no-break space (U+00A0) after \`initial_confidence:\`, which YAML does not read as a space, so it sees no key on this line: expected an ordinary space — retype the space after the colon (${COPIED})`,
+    ]);
+  });
+
+  it('inside a value is text, as YAML reads it: no error', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'statement: "A licence exam', 'statement: "A\u00a0licence\u200bexam');
+    expect(await errors(dir, 'check')).toEqual([]);
+  });
+});
+
+describe('a no-break space or a zero-width space outside a string in meta.json', () => {
+  it.each([
+    ['after a key\'s colon', '  "stage": 3,', '  "stage":\u00a03,', '10:11 json-syntax Invalid JSON: a no-break space (U+00A0)'],
+    ['in the indentation', '  "stage": 3,', '\u00a0 "stage": 3,', '10:1 json-syntax Invalid JSON: a no-break space (U+00A0)'],
+    ['after a comma', '  "stage": 3,', '  "stage": 3,\u200b', '10:14 json-syntax Invalid JSON: a zero-width space (U+200B)'],
+  ])('%s is one error at the character, naming it', async (_case, from, to, start) => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, META, from, to);
+    expect(await errors(dir, 'check')).toEqual([`${META}:${start} outside any string, which JSON does not read as a space: expected an ordinary space — retype it (${COPIED})`]);
+  });
+
+  it('inside a string is text: no error', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, META, '"title": "Meridian Pay"', '"title": "Meridian\u00a0Pay"');
+    expect(await errors(dir, 'check')).toEqual([]);
+  });
+});
