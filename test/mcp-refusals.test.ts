@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleWorkspaceCopy } from './helpers/example.js';
 import { commitCount, git } from './helpers/git.js';
 import { runJson } from './helpers/cli.js';
-import { connectMcp } from './helpers/mcp.js';
+import { connectMcp, type McpSession } from './helpers/mcp.js';
 import { read, testdir } from './helpers/testdir.js';
 
 function snapshot(dir: string, folder: string): Record<string, string> {
@@ -13,6 +13,20 @@ function snapshot(dir: string, folder: string): Record<string, string> {
 
 const head = (dir: string): string => git(dir, 'rev-parse', 'HEAD').trim();
 
+/**
+ * One example workspace and one server on it for the tests below that only read or are
+ * refused, each checking that it left the disk and git as they were: starting a server is
+ * not what they check (mcp.test.ts does). A test that writes has a workspace of its own.
+ */
+let untouched: Promise<{ dir: string; mcp: McpSession }> | undefined;
+function servedUntouched(): Promise<{ dir: string; mcp: McpSession }> {
+  if (!untouched) {
+    const dir = exampleWorkspaceCopy();
+    untouched = connectMcp(dir).then((mcp) => ({ dir, mcp }));
+  }
+  return untouched;
+}
+
 /*
  * The MCP server's refusals: a stage write, a path or thread argument, a resource it will not
  * serve, each named in the terms of the tools; and docs/mcp.md against what it serves. What it
@@ -20,8 +34,7 @@ const head = (dir: string): string => git(dir, 'rev-parse', 'HEAD').trim();
  */
 describe('threadwork mcp refuses', () => {
   it('refuses an invalid stage write with diagnostics naming each field, and leaves the disk and git untouched', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedUntouched();
     const thread = 'threads/sales/oakline-outfitters';
     const before = snapshot(dir, thread);
     const headBefore = head(dir);
@@ -61,8 +74,7 @@ describe('threadwork mcp refuses', () => {
   // Front matter nested thousands of levels deep overflowed the stack while being turned into
   // YAML: `internal` ("a threadwork bug"). It is the refusal a file nested past the limit gets.
   it('refuses front matter nested deeper than threadwork reads as stage-invalid (yaml-limit), never an internal error', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedUntouched();
     const thread = 'threads/sales/oakline-outfitters';
     const before = snapshot(dir, thread);
     const headBefore = head(dir);
@@ -82,8 +94,7 @@ describe('threadwork mcp refuses', () => {
   // A signal longer than the front matter threadwork reads was told "Template …/1-input.md.hbs
   // renders an invalid 1-input.md" (template-invalid): the bundled template blamed for an argument.
   it('refuses a create_deal argument too long for the stage file as the write it is, not as a broken template', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedUntouched();
     const headBefore = head(dir);
     const refused = await mcp.call<{ ok: false; error: { code: string; message: string; diagnostics: { path: string; rule: string }[] } }>('create_deal', { company: 'Longwind', segment: 'ecommerce-finance', signal: 'x'.repeat(1_100_000) });
     expect(refused.isError).toBe(true);
@@ -180,8 +191,7 @@ describe('threadwork mcp refuses', () => {
   });
 
   it('refuses a thread argument with ".." or leading out of threads/ in every thread-taking tool, naming it as given', async () => {
-    const dir = exampleWorkspaceCopy();
-    const mcp = await connectMcp(dir);
+    const { dir, mcp } = await servedUntouched();
     const campaign = 'threads/sales/campaigns/2026-09-15-fintech-controller-outbound';
     // Each of these stays inside the workspace, so the boundary check alone normalised it to another path.
     const cases: [string, RegExp][] = [
@@ -344,7 +354,7 @@ describe('docs/mcp.md', () => {
   // agent but not to the person reading the docs. Each section opens with the description
   // the server lists, and each argument's row starts with the one the agent is given.
   it('opens each tool section with the description tools/list gives, and each argument row with its listed description', async () => {
-    const mcp = await connectMcp(exampleWorkspaceCopy());
+    const { mcp } = await servedUntouched();
     const { tools } = await mcp.client.listTools();
     const doc = readFileSync(new URL('../docs/mcp.md', import.meta.url), 'utf8');
     for (const tool of tools) {
