@@ -46,12 +46,12 @@ describe("a campaign's links written in Stage 1 only", () => {
         line: 3,
         column: 10,
         severity: 'warning',
-        message: 'Campaign Stage 1 names goal `g-fintech-beachhead` but its meta.json names none: the campaign counts toward no goal; expected `"goal_id": "g-fintech-beachhead"` in meta.json (or the same value in both)',
+        message: 'Campaign Stage 1 names goal `g-fintech-beachhead` but its meta.json names none: the campaign counts toward no goal; expected `"goal_id": "g-fintech-beachhead"` in meta.json, the link the goals count (or `goal_id: null` here)',
       },
       {
         path: `${CAMPAIGN}/1-input.md`,
         line: 4,
-        message: 'Campaign Stage 1 names segment `ecommerce-finance` but its meta.json names `mid-market-fintech`: the campaign counts toward `mid-market-fintech`; expected `"segment": "ecommerce-finance"` in meta.json (or the same value in both)',
+        message: 'Campaign Stage 1 names segment `ecommerce-finance` but its meta.json names `mid-market-fintech`, the one counted: the campaign counts toward `mid-market-fintech`; expected the same segment in both — `segment: mid-market-fintech` here if the campaign moved to it, or `"segment": "ecommerce-finance"` in meta.json if it did not',
       },
     ]);
     expect(result.ok).toBe(true);

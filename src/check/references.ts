@@ -529,10 +529,14 @@ function checkLinksAgree(file: string, stage: Data, meta: Data, report: Report):
     const written = stage[key];
     const counted = meta[key];
     if (typeof written !== 'string' || written === counted) continue;
-    const named = typeof counted === 'string' ? `\`${counted}\`` : 'none';
     const what = key === 'goal_id' ? 'goal' : 'segment';
-    const consequence = typeof counted === 'string' ? `the campaign counts toward ${named}` : `the campaign counts toward no ${what}`;
-    report(file, [key], 'campaign-links-disagree', `Campaign Stage 1 names ${what} \`${written}\` but its meta.json names ${named}: ${consequence}; expected \`"${key}": "${written}"\` in meta.json (or the same value in both)`, 'warning');
+    // meta.json naming another is as likely the edit (the docs say to move a campaign there)
+    // as Stage 1 is: "expected Stage 1's value in meta.json" told whoever moved it to undo the move.
+    const message =
+      typeof counted === 'string'
+        ? `Campaign Stage 1 names ${what} \`${written}\` but its meta.json names \`${counted}\`, the one counted: the campaign counts toward \`${counted}\`; expected the same ${what} in both — \`${key}: ${counted}\` here if the campaign moved to it, or \`"${key}": "${written}"\` in meta.json if it did not`
+        : `Campaign Stage 1 names ${what} \`${written}\` but its meta.json names none: the campaign counts toward no ${what}; expected \`"${key}": "${written}"\` in meta.json, the link the ${what}s count (or \`${key}: null\` here)`;
+    report(file, [key], 'campaign-links-disagree', message, 'warning');
   }
 }
 
