@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyReply, datesIn } from '../src/outreach/index.js';
+import { runJson } from './helpers/cli.js';
+import { git } from './helpers/git.js';
+import { CAMPAIGN, campaignWithProspect, ENV } from './helpers/year-end-campaign.js';
 
 /*
  * What round 6 left (docs/outreach.md): a stop request under a greeting no list had, read
@@ -16,6 +19,18 @@ describe('what round 6 left', () => {
     ['God morgon,\n\nStop\n\nErik'],
   ])('a "stop" under a greeting is a stop, not a signature: %j', (text) => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+  });
+
+  it('campaign reply records a Dutch "Stop" under "Goedemorgen," as a stop request (built CLI)', async () => {
+    const dir = await campaignWithProspect();
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'year-end campaign at Stage 5');
+    const run = await runJson<{ classification: { category: string } }>(
+      ['campaign', 'reply', CAMPAIGN, 'dana@northwind-pay.com', '--text', 'Goedemorgen,\n\nStop\n\nJan de Vries', '--date', '2026-11-30', '--dir', dir],
+      { env: ENV },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json.classification, JSON.stringify(run.json)).toMatchObject({ category: 'unsubscribe' });
   });
 
   it.each([
