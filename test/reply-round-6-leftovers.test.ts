@@ -21,6 +21,14 @@ describe('what round 6 left', () => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
   });
 
+  it.each([
+    ['早上好！\n\n不需要\n王伟', 'negative'],
+    ['수고 많으십니다.\n\n관심 없습니다\n김철수', 'negative'],
+    ['Good day,\n\nStop\n\nJoe', 'unsubscribe'],
+  ])('a short answer under "早上好", "수고 많으십니다" or "Good day" is read, not cut as a signature: %j', (text, category) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
+  });
+
   it('campaign reply records a Dutch "Stop" under "Goedemorgen," as a stop request (built CLI)', async () => {
     const dir = await campaignWithProspect();
     git(dir, 'add', '-A');

@@ -120,7 +120,7 @@ const MOBILE_FOOTER = new RegExp(`^[ \\t]*(?:${MOBILE_FOOTERS.join('|')})[^\\n]*
  */
 const GREETINGS: readonly string[] = [
   // English
-  'hi', 'hello', 'hey', 'hiya', 'dear', 'good morning', 'good afternoon', 'good evening', 'morning', 'greetings',
+  'hi', 'hello', 'hey', 'hiya', 'dear', 'good morning', 'good afternoon', 'good evening', 'good day', "g'day", 'morning', 'greetings',
   // German
   'hallo', 'guten tag', 'guten morgen', 'moin', 'servus', 'grüß gott', 'grüezi', 'liebe', 'lieber', 'sehr geehrte', 'sehr geehrter',
   'sehr geehrte damen und herren',
@@ -146,7 +146,9 @@ const GREETING = new RegExp(
 
 /** "山田様", "王经理", "김철수님": a name with the honorific that addresses a Chinese, Japanese or Korean reader. */
 const CJK_SALUTATION = '\\p{L}{1,6}[ \\t]?(?:様|さま|さん|殿|先生|经理|經理|总|總|老师|老師|님|씨)';
-const CJK_GREETING_WORDS = '(?:いつも)?お世話になっております|お世話になります|お疲れ様です|お疲れさまです|您好|你好|大家好|안녕하세요|안녕하십니까';
+const CJK_GREETING_WORDS =
+  '(?:いつも)?お世話になっております|お世話になります|お疲れ様です|お疲れさまです|こんにちは|はじめまして|初めまして|您好|你好|大家好|早上好|下午好|晚上好|早安|' +
+  '안녕하세요|안녕하십니까|수고\\s*많으십니다|수고\\s*많으세요|수고하십니다|좋은\\s*아침입니다';
 /** A Chinese, Japanese or Korean opening: the salutation (on its own, or before a greeting or a comma) and the greeting. */
 const CJK_GREETING = new RegExp(
   `^\\s*(?:${CJK_SALUTATION}[ \\t]*[,，、:：!！]?(?=\\s|${CJK_GREETING_WORDS})\\s*|${CJK_SALUTATION}[ \\t]*[,，、:：!！]\\s*)?(?:(?:${CJK_GREETING_WORDS})[ \\t]*[。！!,，.:：]?\\s*)?`,
