@@ -77,6 +77,17 @@ export function unfilledFrontMatter(text: string): { prose: string; blockLines: 
 }
 
 /**
+ * The front matter block of `text` as written, `---` lines included, when it does not parse
+ * (a YAML error; a block never closed, which runs to the end): what a person or an agent has
+ * to repair, at the errors' lines. Null when it parses, or when there is none — a block
+ * misplaced below the first line is no front matter and the whole text the body.
+ */
+export function unreadableFrontMatter(text: string): string | null {
+  const parsed = parseFrontMatter(text);
+  return parsed.present && parsed.errors && parsed.bodyOffset > 0 ? text.slice(0, parsed.bodyOffset) : null;
+}
+
+/**
  * Split a Markdown file into front matter and body and parse the front matter with the
  * engine's YAML readers (YAML 1.2 core schema: src/markdown/yaml.ts), within the
  * parsing limits. Only when that fails is the front matter re-parsed with the `yaml`

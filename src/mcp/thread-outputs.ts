@@ -74,6 +74,7 @@ const stageViewOutput = z.object({
   file: z.string().describe('the stage file, relative to the workspace'),
   exists: z.boolean(),
   frontMatter: z.record(z.string(), z.unknown()).nullable().describe('the front matter as written, to send back to write_stage with your changes; null when the file is missing or its front matter cannot be read'),
+  unreadFrontMatter: z.string().nullable().describe('the front matter block as written (`---` lines included) when it does not parse — a YAML error, a block never closed: what to repair, at the lines and columns of `diagnostics` (the file\'s own, counted from its first line); null when it parses or there is no file. write_stage refuses such a file (front-matter-unreadable): fix the block in the file'),
   body: z.string().nullable().describe('the Markdown after the front matter; null when there is no file'),
   version: z.string().nullable().describe("the file's version (a hash of its bytes): write_stage's `version`; null when there is no file"),
   schema: z.string().describe('the JSON Schema the front matter must satisfy, as threadwork://schemas/{schema}'),

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { STAGE_FILES, STAGES } from '../schema/stages.js';
 import type { DerivedWorkspace } from '../derive/workspace.js';
-import { bodyOffsetOf, parseFrontMatter } from '../markdown/front-matter.js';
+import { bodyOffsetOf, parseFrontMatter, unreadableFrontMatter } from '../markdown/front-matter.js';
 import { metaOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { stageVersion } from './stage-version.js';
@@ -15,6 +15,13 @@ export interface StageView {
   exists: boolean;
   /** The parsed front matter as written (also when it has schema errors); null when the file is missing or unparseable. */
   frontMatter: Record<string, unknown> | null;
+  /**
+   * The front matter block as written, `---` lines included, when it does not parse (a YAML
+   * error, a block never closed); null when it parses or there is no file. The diagnostics'
+   * lines and columns are the file's, so they point into it: an agent repairs the block it is
+   * shown, where `frontMatter` alone (null) left it nothing to repair.
+   */
+  unreadFrontMatter: string | null;
   /** Markdown after the front matter. */
   body: string | null;
   /** The file's version (a hash of its bytes), to give write_stage so that it refuses to write over a change made since; null when there is no file. */
@@ -85,7 +92,7 @@ function stageView(model: WorkspaceModel, thread: ThreadRecord, index: number, n
   }
   // The body is cut from the text as it is: a broken file's record is its last valid version
   // (held), whose front matter may end elsewhere — its offset cut a person's half-saved lines into the body.
-  return { ...view, exists: true, frontMatter: asWritten(model, file), body: text === undefined ? null : text.slice(bodyOffsetOf(text)), version: text === undefined ? null : stageVersion(text), diagnostics };
+  return { ...view, exists: true, frontMatter: asWritten(model, file), unreadFrontMatter: text === undefined ? null : unreadableFrontMatter(text), body: text === undefined ? null : text.slice(bodyOffsetOf(text)), version: text === undefined ? null : stageVersion(text), diagnostics };
 }
 
 /**
@@ -101,9 +108,9 @@ function unreadStage(model: WorkspaceModel, view: Pick<StageView, 'stage' | 'nam
     // Unreadable: reported by check as its own error, listed below when it is there.
   }
   const diagnostics = threadDiagnostics.filter((d) => d.path === view.file);
-  if (text === undefined && diagnostics.length === 0) return { ...view, exists: false, frontMatter: null, body: null, version: null, diagnostics: [] };
+  if (text === undefined && diagnostics.length === 0) return { ...view, exists: false, frontMatter: null, unreadFrontMatter: null, body: null, version: null, diagnostics: [] };
   const parsed = text === undefined ? undefined : parseFrontMatter(text);
-  return { ...view, exists: true, frontMatter: parsed?.data ?? null, body: parsed ? text!.slice(parsed.bodyOffset) : null, version: text === undefined ? null : stageVersion(text), diagnostics };
+  return { ...view, exists: true, frontMatter: parsed?.data ?? null, unreadFrontMatter: text === undefined ? null : unreadableFrontMatter(text), body: parsed ? text!.slice(parsed.bodyOffset) : null, version: text === undefined ? null : stageVersion(text), diagnostics };
 }
 
 /**
