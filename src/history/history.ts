@@ -5,6 +5,7 @@ import { TRAILERS } from '../engine/commit-message.js';
 import { controlCharactersIn, hasControlCharacter } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { refuseControlCharacters } from '../threads/resolve.js';
+import { assumptionTriggers } from './assumption-triggers.js';
 
 export interface HistoryEntry {
   date: string;
@@ -70,6 +71,10 @@ export async function readHistory(cwd: string, subject: string): Promise<History
     if (!named && !triggered) continue;
     const changes = c.body.filter((line) => line.startsWith(`${subject} `) || (kind === 'thread' && namesPath(line, subject)));
     entries.push({ date: c.date, commit: c.commit, subject: c.subject, changes, triggers: kind === 'thread' ? threadTriggers(subject, triggers) : triggers.filter(couldMoveAggregates) });
+  }
+  if (kind === 'assumption') {
+    const kept = await assumptionTriggers(cwd, subject, entries);
+    entries.forEach((entry, i) => (entry.triggers = kept[i]!));
   }
   return { subject, kind, entries, outside: await readOutsideCommits(cwd, kind, subject) };
 }
