@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers/cli.js';
@@ -57,6 +57,19 @@ describe('threadwork qualify <deal>', () => {
     expect(text.stdout).toMatch(/economic buyer\s+~ weak/);
     expect(text.stdout).toContain('Ask next');
     expect(text.stdout).toContain(json.qualification!.reason);
+  });
+
+  // A criterion written as the docs suggest, `confirmed: the CFO owns the budget`, was shown
+  // "confirmed: confirmed: the CFO owns the budget": the reading said again before the words that say it.
+  it('shows an answer that starts with its reading once', async () => {
+    const dir = exampleWorkspaceCopy();
+    const decision = join(dir, KEEL, '4-decision.md');
+    writeFileSync(decision, readFileSync(decision, 'utf8').replace('  champion: Tom Okafor\n', '  champion: "Confirmed - Tom Okafor, Head of Payments"\n').replace('  metrics: unknown\n', '  metrics: "unknown: no baseline yet"\n'));
+    const text = await runCli(['qualify', KEEL], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/champion\s+✓ met\s+1\.00\s+Confirmed - Tom Okafor, Head of Payments\s/);
+    expect(text.stdout).toMatch(/metrics\s+\? unknown\s+0\.20\s+unknown: no baseline yet\s/);
+    expect(text.stdout).not.toMatch(/confirmed: Confirmed|unknown: unknown/);
   });
 
   it('says why a deal has no qualification yet rather than a score of 0', async () => {

@@ -55,10 +55,17 @@ function placeOf(source: SourcePlace | null): string {
   return source ? pc.dim(`${printable(source.path.slice(source.path.lastIndexOf('/') + 1))}:${source.line}:${source.column}`) : '';
 }
 
-/** What a criterion was read as, beside what was written when that says more (`none`, read as none, once). */
+/**
+ * What a criterion was read as, beside what was written when that says more (`none`, read
+ * as none, once). An answer that starts with the word it was read as — `confirmed: the CFO
+ * signs`, `Confirmed - Tom`, as the Stage 4 template suggests writing one — is shown as
+ * written: "confirmed: confirmed: the CFO signs" said the reading twice.
+ */
 function readingOf(c: QualifiedCriterion): string {
   const value = printable(shown(c.value));
-  return value.trim().toLowerCase() === c.reading ? c.reading : `${c.reading}: ${value}`;
+  const folded = value.trim().toLowerCase();
+  if (folded === c.reading) return c.reading;
+  return folded.startsWith(c.reading) && !/[\p{L}\p{N}]/u.test(folded.charAt(c.reading.length)) ? value.trim() : `${c.reading}: ${value}`;
 }
 
 /** A criterion's value as one short line: a list joined, a map as JSON. */
