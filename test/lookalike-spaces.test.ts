@@ -79,3 +79,24 @@ describe('a no-break space or a zero-width space outside a string in meta.json',
     expect(await errors(dir, 'check')).toEqual([]);
   });
 });
+
+/**
+ * A value pasted with an invisible character in it is valid but for it: `tests: [A1]` with a
+ * zero-width space after `A1` was told "expected an assumption id such as A1 (got "A1")" —
+ * the value shown looked like the example. The character is named, shown escaped, and the
+ * value to write given.
+ */
+describe('a value holding an invisible character', () => {
+  it('names the character, shows it escaped and says what to write', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, HYPOTHESIS, 'tests: [A1, A5]', 'tests: [A1\u200b, A5]');
+    replaceInFile(dir, 'threads/sales/meridian-pay/1-input.md', 'email: ravi.shah@meridianpay.com', 'email: ravi.shah@meridian\u200bpay.com');
+    replaceInFile(dir, META, '"segment": "mid-market-fintech"', '"segment": "mid-market-fintech\u00a0"');
+    const schema = (await errors(dir, 'check')).filter((e) => e.includes(' schema '));
+    expect(schema).toEqual([
+      'threads/sales/meridian-pay/1-input.md:8:10 schema Invalid `contact.email`: expected an email address such as name@company.com, or nothing — it holds a zero-width space (U+200B), which cannot be seen (copied text carries such characters): write ravi.shah@meridianpay.com (got "ravi.shah@meridian\\u200bpay.com")',
+      `${HYPOTHESIS}:2:9 schema Invalid \`tests[0]\`: expected an assumption id such as A1 or H12 — it holds a zero-width space (U+200B), which cannot be seen (copied text carries such characters): write A1 (got "A1\\u200b")`,
+      `${META}:5:14 schema Invalid \`segment\`: expected a lower-case kebab-case slug such as "mid-market-fintech" — it holds a no-break space (U+00A0), which cannot be seen (copied text carries such characters): write mid-market-fintech (got "mid-market-fintech\\u00a0")`,
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { DATE_EXPECTED, dateAdvice, spacesAround } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Locator } from '../markdown/locate.js';
+import { LOOKALIKE_SPACE, lookalikeSpaceName } from '../markdown/lookalike-spaces.js';
 import { expectedText } from '../schema/expected.js';
 import { mailboxOf } from '../schema/mailbox.js';
 import { amountWithSize, DOTTED_THOUSANDS } from '../schema/money.js';
@@ -25,7 +26,7 @@ export function validateData<T extends z.ZodType>(
   if (result.success) return { value: result.data, diagnostics: [] };
   const locator = makeLocator();
   const diagnostics = result.error.issues.flatMap(intoMatchedAlternative).map((issue) => {
-    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asTrimmed(schema, data, issue) || asMailbox(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
+    const advice = asText(schema, data, issue, locator) || asNumber(schema, data, issue, locator) || asFraction(schema, data, issue) || asDottedThousands(schema, data, issue, locator) || asList(schema, data, issue) || asForwardSlashes(schema, data, issue) || asVisible(schema, data, issue) || asTrimmed(schema, data, issue) || asMailbox(schema, data, issue) || asSlug(data, issue) || asSpelled(data, issue) || asIsoDate(data, issue);
     return diagnostic(path, locator.locateRange(issue.path), 'error', 'schema', describeIssue(issue, data, locator, advice), formatDataPath(issue.path));
   });
   return { value: undefined, diagnostics };
@@ -209,6 +210,24 @@ function asSlug(data: unknown, issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * A value pasted with an invisible character in it — a zero-width space, a no-break space,
+ * a word joiner, as a web page, a CRM field or a chat client copies them — that is valid
+ * without it: `tests: [A1]` with a zero-width space after `A1` was told "expected an
+ * assumption id such as A1" (got "A1"), a value the person could not tell from the
+ * example. Names the character and what to write; `preview` shows it escaped.
+ */
+function asVisible(schema: z.ZodType, data: unknown, issue: z.core.$ZodIssue): string {
+  const value = valueAt(data, issue.path);
+  if (typeof value !== 'string') return '';
+  const found = LOOKALIKE_SPACE.exec(value);
+  if (!found) return '';
+  const meant = value.replace(new RegExp(LOOKALIKE_SPACE.source, 'g'), (c) => (c === '\u00a0' || c === '\u202f' || c === '\u3000' || (c >= '\u2000' && c <= '\u200a') ? ' ' : '')).trim();
+  const here = formatDataPath(issue.path);
+  if (meant === '' || schema.safeParse(withValueAt(data, issue.path, meant)).error?.issues.some((other) => formatDataPath(other.path).startsWith(here))) return '';
+  return ` — it holds ${lookalikeSpaceName(found[0])}, which cannot be seen (copied text carries such characters): write ${meant}`;
+}
+
+/**
  * A value pasted with blanks around it (a CRM cell's trailing space, kept by the quotes around
  * it) that is valid without them: the blanks are what is wrong, said as they are for a date.
  * `outcome: "closed-won "` was told "write closed-won as closed-won", the same text twice, and
@@ -259,7 +278,8 @@ export function withValueAt(data: unknown, path: readonly PropertyKey[], value: 
 
 function preview(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return shortened(text);
+  // An invisible character is shown escaped, as JSON writes a control character: "A1\u200b", not "A1".
+  return shortened(text.replace(new RegExp(LOOKALIKE_SPACE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 export function formatDataPath(path: readonly PropertyKey[]): string {
