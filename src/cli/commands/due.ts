@@ -3,7 +3,8 @@ import { openWorkspace } from '../../api.js';
 import type { DueReport } from '../../campaigns/due.js';
 import { DEFAULT_SENDER } from '../../check/autonomy-gates.js';
 import { columns } from '../../report/terminal.js';
-import { prospectDetail, prospectLabel } from '../../outreach/prospect-id.js';
+import { prospectDetail, prospectId, prospectLabel } from '../../outreach/prospect-id.js';
+import { CONTACT_FIELD, type Channel } from '../../schema/sequence.js';
 import { servedBy, type CommandOutcome, type GlobalOptions } from '../outcome.js';
 import { askServer } from '../../serve/client.js';
 import { findWorkspaceRoot } from '../../workspace/find-root.js';
@@ -15,6 +16,17 @@ export async function dueCommand(flags: { date?: string }, options: GlobalOption
   return { json: { ...report, ...servedBy(served) }, text: renderDue(report), exitCode: 0 };
 }
 
+/**
+ * Where the touch goes: `<dana@northwind.com>`. A prospect with no contact detail (a nurture
+ * revisit in a campaign whose sequence asks for none) read `<(no contact detail)>`, leaving
+ * the person to guess what to add: it names the field to fill in, in 5-actions.md.
+ */
+function contactOf(prospect: DueReport['due'][number]['prospect'], channel?: Channel): string {
+  if (prospectId(prospect) !== '') return `<${prospectLabel(prospect)}>`;
+  const field = channel ? `\`${CONTACT_FIELD[channel]}\`` : '`email`, `linkedin` or `phone`';
+  return `(no contact detail: add ${field} to this prospect in 5-actions.md)`;
+}
+
 function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueReport): string {
   const overdue = (when: string, late: boolean): string => (late ? pc.yellow(`${when} overdue`) : when);
   const sections: string[] = [];
@@ -23,7 +35,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
     const header = ['due', 'campaign', 'prospect', 'touch', 'channel', 'template', ...(spreadAny ? ['send on'] : [])];
     sections.push(
       columns(
-        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} <${prospectLabel(d.prospect)}> (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
+        [header.map((h) => pc.dim(h)), ...due.map((d) => [overdue(d.due, d.overdue), d.campaign.split('/').pop()!, `${d.prospect.name} ${contactOf(d.prospect, d.channel)} (${d.prospect.company})`, `#${d.touch} day ${d.day}`, d.channel, d.template, ...(spreadAny ? [d.sendOn === null ? pc.cyan('none (cap 0)') : d.spread ? pc.cyan(d.sendOn) : d.sendOn] : [])])],
         header.map(() => 'l' as const),
         { headed: true },
       ).join('\n'),
@@ -43,7 +55,7 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
       [
         pc.bold('Follow-ups'),
         columns(
-          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, f.prospect ? personWithDetail(f.prospect) : '—', f.note])],
+          [['date', 'kind', 'thread', 'who', 'what'].map((h) => pc.dim(h)), ...followUps.map((f) => [overdue(f.date, f.overdue), f.kind, f.thread.split('/').pop()!, followUpPerson(f), f.note])],
           ['l', 'l', 'l', 'l', 'l'],
           { headed: true },
         ).join('\n'),
@@ -54,6 +66,15 @@ function renderDue({ date, due, followUps, spread, held, heldFollowUps }: DueRep
   const heldLines = held.map((h) => `${pc.yellow('held')}  ${h.campaign}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — nothing is listed for this campaign until it is fixed`);
   const heldFollowUpLines = heldFollowUps.map((h) => `${pc.yellow('held')}  ${h.thread}: ${h.path}:${h.line}:${h.column} ${pc.red('error')} ${h.message} — its follow-up is not listed until it is fixed`);
   return [sections.length ? sections.join('\n\n') : `Nothing due on ${date}.`, ...heldLines, ...heldFollowUpLines].join('\n');
+}
+
+/**
+ * Whom a follow-up is with. A campaign prospect without a contact detail is told what to add
+ * in 5-actions.md; a deal's Stage 1 contact is a person to call back, named alone.
+ */
+function followUpPerson(f: DueReport['followUps'][number]): string {
+  if (!f.prospect) return '—';
+  return f.kind === 'defer-revisit' ? personWithDetail(f.prospect) : `${f.prospect.name} ${contactOf(f.prospect)}`;
 }
 
 /**
