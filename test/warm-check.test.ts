@@ -241,3 +241,33 @@ describe('a warm check', () => {
     expect(warm).toEqual(checkModel((await WorkspaceState.load(dir, { cache: false })).derivationModel()));
   });
 });
+
+describe("a warm check's kept steps", () => {
+  // The steps a thread keeps between checks are made outside the call that lists them
+  // (check/references.ts: a closure made inside kept that call's whole scope, ~1 KB a
+  // thread); what they read at each check must still be the workspace's of that check.
+  it("judge a thread's amounts against the canvas's currency of each check, not the one they were kept with", async () => {
+    vi.stubEnv('THREADWORK_TODAY', '2029-01-10');
+    const dir = testdir();
+    const { dealSlugs } = generateWorkspace(dir, { deals: 12, seed: 3 }) as { dealSlugs: string[] };
+    const learning = `threads/sales/${dealSlugs[2]}/6-learning.md`;
+    rewrite(dir, learning, (text) => text.replace(/^outcome: .*$/m, 'outcome: closed-won').replace(/^arr: .*$/m, 'arr: "€45000"'));
+    const session = new WorkspaceSession(dir, { cache: false });
+    opened.push(session);
+    const otherCurrency = (result: CheckResult): string[] => result.diagnostics.filter((d) => d.rule === 'amount-other-currency').map((d) => d.path);
+    const before = await session.check();
+    expect(otherCurrency(before)).toEqual([learning]);
+    expect(before).toEqual(await coldCheck(dir));
+
+    // Only the canvas moves: the deal's files, and so its kept steps, stay as they were.
+    rewrite(dir, 'strategy/canvas/11-pricing.md', (text) => text.replace(/^currency: USD$/m, 'currency: EUR'));
+    const after = await session.check();
+    expect(otherCurrency(after)).toEqual([]);
+    expect(after).toEqual(await coldCheck(dir));
+
+    rewrite(dir, 'strategy/canvas/11-pricing.md', (text) => text.replace(/^currency: EUR$/m, 'currency: USD'));
+    const back = await session.check();
+    expect(otherCurrency(back)).toEqual([learning]);
+    expect(back).toEqual(await coldCheck(dir));
+  });
+});
