@@ -21,6 +21,10 @@ describe('what the seventh round showed missed: wording', () => {
   ])('%j is %s', (text, category) => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
   });
+
+  it('a prospect asking "Is this an automated message?" is no auto-reply', () => {
+    expect(classifyReply('Is this an automated message?', { received: '2026-12-07' })).toMatchObject({ category: 'neutral' });
+  });
 });
 
 describe('what the seventh round showed missed: dates', () => {

@@ -161,7 +161,8 @@ export const OUT_OF_OFFICE_PHRASES: readonly string[] = [
   '출장으로', '사무실에 없', '자리를 비웁', '자리를 비우', '휴가로', '외근 중', '복귀 예정', '복귀합니다', '복귀하겠습니다', '육아휴직', '출산휴가', '병가',
   '自动回复', '自动答复', '不在办公室', '休假', '出差', '外出中', '产假', '不在公司', '自動回覆', '自動回復', '不在辦公室', '產假',
   // round 7: a ticket system's receipt ("This is an automated response … Ticket #48213"): an auto-reply, nobody has read it
-  'automated response', 'automated reply', 'automated message', 'automatically generated',
+  // said of the mail itself, so that a prospect asking "Is this an automated message?" is no auto-reply
+  'this is an automated', 'this is an automatic', 'this message was automatically generated', 'this email was automatically generated', 'this is an auto-generated',
 ];
 
 /** A no to the timing, asking to be contacted later. Its date comes from the text (reply-dates.ts). */
