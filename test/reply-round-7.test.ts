@@ -22,6 +22,14 @@ describe('what the seventh round showed missed: wording', () => {
     expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category });
   });
 
+  it.each([['Arrêtez.'], ['Baja'], ['BAJA, por favor'], ['Remover'], ['Stoppa!'], ['Sluta.'], ['Usuń.']])('a one-word stop request in its language is one: %j', (text) => {
+    expect(classifyReply(text, { received: '2026-12-07' })).toMatchObject({ category: 'unsubscribe' });
+  });
+
+  it('the same words inside a sentence are none', () => {
+    expect(classifyReply('Gracias, la baja de precios no nos cambia nada.', { received: '2026-12-07' }).category).not.toBe('unsubscribe');
+  });
+
   it('a prospect asking "Is this an automated message?" is no auto-reply', () => {
     expect(classifyReply('Is this an automated message?', { received: '2026-12-07' })).toMatchObject({ category: 'neutral' });
   });

@@ -336,7 +336,11 @@ export const NEUTRAL_PHRASES: readonly string[] = [
  * stop request: "Please stop.", "Remove", "STOP", "Enough. Stop." — read per sentence,
  * so "stop by our booth" is not one.
  */
-export const STOP_WORDS: readonly string[] = ['stop', 'remove', 'unsubscribe', 'spam', 'stopp', 'basta'];
+export const STOP_WORDS: readonly string[] = [
+  'stop', 'remove', 'unsubscribe', 'spam', 'stopp', 'basta',
+  // "Arrêtez.", "Baja" (the Spanish-speaking world's one-word opt-out), "Remover", "Stoppa", "Sluta", "Usuń" — each only as a sentence of its own
+  'arrêtez', 'désinscription', 'désabonnement', 'baja', 'remover', 'stoppa', 'sluta', 'usuń',
+];
 export const STOP_FILLERS: readonly string[] = [
   'please', 'pls', 'kindly', 'just', 'now', 'it', 'enough', 'already', 'me', 'thanks', 'thank', 'you', 'ok', 'okay',
   // "Stopp, bitte", "Basta, grazie", "Stop, alstublieft", "Por favor, basta", "Proszę, stop"
