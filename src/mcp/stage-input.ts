@@ -19,6 +19,6 @@ export function stageFrontMatterInput() {
     .describe(
       "The fields of the stage's front matter to set, as data (what YAML between the --- lines holds), merged onto what the file holds: a field left out is kept as written, a map is merged key by key ({\"contact\": {\"email\": …}} keeps the contact's name), a list or any other value replaces the field's value whole (send every item of `actions` or `prospects`). To delete a field, name it in `remove`. The result is validated before anything is written against the stage's schema: " +
         'threadwork://schemas/{deal|campaign}-{n}-{stage}.schema.json (read_thread lists each stage\'s schema). ' +
-        'An invalid write writes nothing and returns diagnostics with path, line, column and field. Derived fields live in meta.json, never here.',
+        'An invalid write writes nothing and returns diagnostics with path, line, column and field. Derived fields live in meta.json, never here: one given (status, stage, pipeline_stage, a score) is refused (derived-field, nothing written) — to close a deal write `outcome` in stage 6.',
     );
 }

@@ -6,7 +6,10 @@ import { composeMarkdown } from '../markdown/compose.js';
 import { parseFrontMatter } from '../markdown/front-matter.js';
 import { keyNestedTooDeep, MAX_YAML_DEPTH, YAML_LIMIT_RULE } from '../markdown/limits.js';
 import { replaceFrontMatter } from '../markdown/front-matter-edit.js';
-import { STAGE_FILES } from '../schema/stages.js';
+import { STAGE_FILES, stageSchemas } from '../schema/stages.js';
+import { DERIVED_META_FIELDS } from '../schema/meta.js';
+import { THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
+import { metaFieldsNotRead, whereMetaFieldComesFrom } from '../workspace/meta-fields-in-stage.js';
 import { containedPath, isSymlink } from '../workspace/contain.js';
 import { metaOf, segmentsOf, stageOf, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import { writeChange, writeRefused, type WriteProposal } from '../engine/changes.js';
@@ -71,6 +74,7 @@ export function proposeStageWrite(model: WorkspaceModel, input: StageWrite, asWr
   const abs = join(model.root, path);
   if (isSymlink(abs)) throw new ThreadworkError(`Refused to write ${path}: it is a symbolic link`, 'path-refused', { path });
   refuseNestedTooDeep(path, input.frontMatter);
+  refuseDerivedFields(path, thread, stage, input.frontMatter);
   const existing = model.text(path);
   refuseUnlessVersion(path, input.version, existing);
   // Opening a stage is advance's step, whichever tool takes it: the stage before must be
@@ -128,6 +132,29 @@ function refuseUnreadable(path: string, existing: string): void {
     `Refused to write ${path}: its front matter does not parse, so there is nothing to merge the fields onto, and writing over it would lose what is written there (a person may have the file open, half-saved); nothing was written\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}\nFix the front matter at that place first — in the file, or ask the person editing it — then write again: the fields are merged onto it`,
     'front-matter-unreadable',
     { path, version: stageVersion(existing), frontMatter: existing.slice(0, parsed.bodyOffset), diagnostics },
+  );
+}
+
+/**
+ * A field sync derives into meta.json (`status`, `stage`, a score) given to write into a stage
+ * that does not read it. It was written, with a warning that it has no effect: an agent
+ * closing a deal with `status: closed-won` left the deal open and a dead line in a person's
+ * file, and one that skims warnings took the write for done. Refused, nothing written, naming
+ * each field and where its value comes from — an agent expects a value it sets to take effect,
+ * and one that cannot is better refused than kept. Only the fields this write gives: the same
+ * key a person wrote in the file stays theirs (a warning, as check gives it), and `remove`
+ * takes it out.
+ */
+function refuseDerivedFields(path: string, thread: ThreadRecord, stage: number, frontMatter: Record<string, unknown>): void {
+  const schema = stageSchemas[THREAD_TYPE_BY_FAMILY[thread.family]][stage - 1]!;
+  const derived = metaFieldsNotRead(schema, Object.keys(frontMatter)).filter((key) => DERIVED_META_FIELDS.has(key));
+  if (derived.length === 0) return;
+  const each = derived.map((key) => `  \`${key}\`: ${whereMetaFieldComesFrom(key)}`).join('\n');
+  const closing = derived.includes('status') && thread.family === 'deal' ? ' To close a deal, write `outcome` (closed-won, closed-lost or stalled) in 6-learning.md.' : '';
+  throw new ThreadworkError(
+    `Refused to write ${path}: ${derived.map((k) => `\`${k}\``).join(', ')} ${derived.length === 1 ? 'is' : 'are'} derived, not written — in a stage file ${derived.length === 1 ? 'it' : 'they'} would be read by nothing; nothing was written\n${each}\nLeave ${derived.length === 1 ? 'it' : 'them'} out of the front matter and write the fields ${derived.length === 1 ? 'it follows' : 'they follow'} from; the answer's sync says what moved.${closing}`,
+    'derived-field',
+    { path, field: derived[0]!, fields: derived },
   );
 }
 

@@ -13,6 +13,17 @@ const DERIVED_FROM: Record<string, string> = {
   stage: ' from the highest stage file written',
 };
 
+/** The meta.json fields among `keys` that a stage of `schema` does not read itself (a campaign's 1-input.md reads `segment`). */
+export function metaFieldsNotRead(schema: z.ZodType, keys: readonly string[]): string[] {
+  const read = objectShape(schema);
+  return keys.filter((key) => META_FIELDS.includes(key) && !(read && Object.hasOwn(read, key)));
+}
+
+/** Where a meta.json field comes from, said after "a thread's `key`": sync derives it from …, or it is read from meta.json. */
+export function whereMetaFieldComesFrom(key: string): string {
+  return DERIVED_META_FIELDS.has(key) ? `sync derives a thread's \`${key}\` into meta.json${DERIVED_FROM[key] ?? ' from its stage files'}` : `a thread's \`${key}\` is read from its meta.json`;
+}
+
 /**
  * The meta.json fields written at the top of a stage file's front matter that the stage
  * does not read itself (`status: closed-won` in 6-learning.md, `segment:` in a deal's
@@ -23,15 +34,11 @@ const DERIVED_FROM: Record<string, string> = {
  */
 export function metaFieldsInStage(path: string, schema: z.ZodType, data: unknown, makeLocator: () => Locator, skip: ReadonlySet<string>): Diagnostic[] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
-  const read = objectShape(schema);
-  const found = Object.keys(data).filter((key) => META_FIELDS.includes(key) && !(read && Object.hasOwn(read, key)) && !skip.has(key));
+  const found = metaFieldsNotRead(schema, Object.keys(data)).filter((key) => !skip.has(key));
   if (found.length === 0) return [];
   const locator = makeLocator();
   return found.map((key) => {
-    const where = DERIVED_META_FIELDS.has(key)
-      ? `sync derives a thread's \`${key}\` into meta.json${DERIVED_FROM[key] ?? ' from its stage files'}`
-      : `a thread's \`${key}\` is read from its meta.json`;
-    const message = `\`${key}\` is not read here: ${where} — written in a stage file it is a field of yours and has no effect`;
+    const message = `\`${key}\` is not read here: ${whereMetaFieldComesFrom(key)} — written in a stage file it is a field of yours and has no effect`;
     return diagnostic(path, locator.locateKey([key]), 'warning', 'meta-field-in-stage', message, key);
   });
 }
