@@ -16,8 +16,34 @@ export function refuseWhenNothingScored(result: { ranked: readonly unknown[]; re
   if (result.rejected.length === 0) throw new ThreadworkError(`Nothing scored: ${noRows(list)}`, 'nothing-scored', details);
   const n = result.rejected.length;
   const what = 'path' in list ? `${n === 1 ? 'the one row' : `each of the ${n} rows`} of ${list.path}` : `${n === 1 ? `the one ${list.given}` : `each of the ${n} ${list.given}s`} given`;
-  const lines = result.rejected.map((r) => `  row ${r.row}: ${r.error}`);
+  const lines = [...byReason(result.rejected)].map(([error, rows]) => `  ${rowsText(rows)}: ${error}`);
   throw new ThreadworkError([`Nothing scored: ${what} was refused; fix ${n === 1 ? 'it' : 'them'} and score again:`, ...lines].join('\n'), 'nothing-scored', details);
+}
+
+/**
+ * The refused rows by why, in the order of their first row. An export whose header the
+ * score does not read (a German CRM's `Firmenname`, a file with no company column) refuses
+ * every row for that one reason: said once with the rows it holds, not once per row — two
+ * thousand identical lines pushed the reason and the fix off the screen. `rejected` in
+ * JSON keeps each row.
+ */
+function byReason(rejected: readonly { row: number; error: string }[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const { row, error } of rejected) groups.set(error, [...(groups.get(error) ?? []), row]);
+  return groups;
+}
+
+/** `row 3`, `rows 2–2001`, `rows 2, 5, 9–12`: runs of consecutive rows as ranges, at most eight runs named. */
+function rowsText(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  const runs: [number, number][] = [];
+  for (const row of rows) {
+    const last = runs.at(-1);
+    if (last && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  const shown = runs.slice(0, 8).map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`));
+  return `rows ${shown.join(', ')}${runs.length > 8 ? `, … (${rows.length} rows)` : ''}`;
 }
 
 /** What a list with no rows is, and what was expected instead. */
