@@ -518,9 +518,9 @@ export const RULES = {
     severity: 'warning',
     reportedBy: ['check'],
     at: 'key',
-    summary: 'a QUALIFY below the qualification threshold, or a REJECT above it',
+    summary: 'a QUALIFY below the qualification threshold of the deal\'s pipeline stage, or a REJECT that clears it',
     message: '{decision} although the {score} is {below|above} the {level} threshold {threshold}: {reason}',
-    docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it.',
+    docs: 'The decision may be right: say in `reasoning` what the criteria miss, so the next decision learns from it. The bar is the one of the deal\'s pipeline stage (docs/scoring.md, "Total, thresholds, recommendation"): 0.70 while it is qualified or in discovery, 0.85 once a pilot is under way (proposal), 0.90 at the close (negotiation). A QUALIFY that cleared 0.70 when it was written is told again when the deal reaches its pilot below 0.85: write in `4-decision.md` what has been learnt of the criteria since.',
   },
   'pipeline-stage-unconfigured': {
     severity: 'warning',
