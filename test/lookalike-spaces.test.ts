@@ -100,3 +100,21 @@ describe('a value holding an invisible character', () => {
     ]);
   });
 });
+
+/**
+ * A key pasted with an invisible character in it (`outcome` then a no-break space, before
+ * its colon) is another key to YAML, ignored as a field of the person's: the warning said
+ * "Unknown key `outcome `: expected `outcome`", two names that look the same, "(a typo?)".
+ */
+describe('a key holding an invisible character', () => {
+  it('names the character and says to delete it', async () => {
+    const dir = exampleWorkspaceCopy();
+    replaceInFile(dir, LEARNING, 'outcome: closed-lost', 'outcome\u00a0: closed-lost');
+    replaceInFile(dir, HYPOTHESIS, 'statement:', 'statement\u200b:');
+    const { json } = await runJson<{ diagnostics: Diagnostic[] }>(['check'], { cwd: dir });
+    expect(json.diagnostics.filter((d) => d.rule === 'key-misspelt').map((d) => `${d.path}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      `${LEARNING}:2:1 Unknown key \`outcome\` with a no-break space (U+00A0) in it, which cannot be seen (copied text carries such characters): expected \`outcome\` — threadwork ignores the key as written, so its value has no effect; delete the character`,
+      `${HYPOTHESIS}:4:1 Unknown key \`statement\` with a zero-width space (U+200B) in it, which cannot be seen (copied text carries such characters): expected \`statement\` — threadwork ignores the key as written, so its value has no effect; delete the character`,
+    ]);
+  });
+});

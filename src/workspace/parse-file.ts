@@ -8,7 +8,7 @@ import { bytesOver, formatBytes, MAX_YAML_BYTES, MAX_YAML_DEPTH, YAML_LIMIT_RULE
 import type { Locator } from '../markdown/locate.js';
 import { locatorOf } from '../markdown/simple-locate.js';
 import { findDuplicateKeys } from '../markdown/json-keys.js';
-import { lookalikeJsonFailure } from '../markdown/lookalike-spaces.js';
+import { LOOKALIKE_SPACE, lookalikeJsonFailure, lookalikeSpaceName } from '../markdown/lookalike-spaces.js';
 import { measureAliases } from '../markdown/normalize.js';
 import { readYaml, stripBom } from '../markdown/yaml.js';
 import { canvasSectionSchemas } from '../schema/canvas.js';
@@ -299,7 +299,11 @@ function misspeltKeyWarnings(path: string, schema: z.ZodType, data: unknown, mak
   const locator = makeLocator();
   return misspelt.map(({ path: keyPath, meant }) => {
     const key = String(keyPath[keyPath.length - 1]);
-    const message = `Unknown key \`${key}\`: expected \`${meant}\` — threadwork reads \`${meant}\` and ignores \`${key}\` as a field of yours, so its value has no effect (a typo?)`;
+    // `outcome` with a no-break space pasted after it reads `outcome ` here: the character, not a typo, is what to delete.
+    const invisible = LOOKALIKE_SPACE.exec(key);
+    const message = invisible && key.replace(new RegExp(LOOKALIKE_SPACE.source, 'g'), '').trim() === meant
+      ? `Unknown key \`${meant}\` with ${lookalikeSpaceName(invisible[0])} in it, which cannot be seen (copied text carries such characters): expected \`${meant}\` — threadwork ignores the key as written, so its value has no effect; delete the character`
+      : `Unknown key \`${key}\`: expected \`${meant}\` — threadwork reads \`${meant}\` and ignores \`${key}\` as a field of yours, so its value has no effect (a typo?)`;
     return diagnostic(path, locator.locateKey(keyPath), 'warning', 'key-misspelt', message, formatDataPath(keyPath));
   });
 }
