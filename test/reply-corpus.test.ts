@@ -34,9 +34,11 @@ describe('the labelled reply corpus', () => {
     for (const e of entries.filter((x) => x.category === 'out-of-office')) expect(e.returns === null || /^\d{4}-\d{2}-\d{2}$/.test(String(e.returns)), e.id).toBe(true);
   });
 
-  it('classifies at least 95% right overall and recalls at least 90% of every category', () => {
-    expect(evaluation.accuracy, JSON.stringify(evaluation.misclassified, null, 1)).toBeGreaterThanOrEqual(0.95);
-    for (const category of REPLY_CATEGORIES) expect(evaluation.perCategory[category].recall, category).toBeGreaterThanOrEqual(0.9);
+  // Every round's misses are fixed before its replies join the corpus, so each entry is a
+  // reply once read right: one read wrong is a regression (a 95% bar let one through).
+  it('reads every reply of the corpus right', () => {
+    expect(evaluation.misclassified).toEqual([]);
+    expect(evaluation.accuracy).toBe(1);
   });
 
   it('reads the revisit and return dates right', () => {
