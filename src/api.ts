@@ -45,6 +45,7 @@ import { proposeMigration, type MigrationResult } from './threads/migrate.js';
 import { containedPath } from './workspace/contain.js';
 import { isAbsolute, relative } from 'node:path';
 import { loadWorkspace } from './workspace/load.js';
+import { threadOf } from './workspace/layout.js';
 import type { WorkspaceModel } from './workspace/model.js';
 
 /** How a write is finished: `sync: false` writes the command's files only; `commit: false` writes without committing. */
@@ -236,7 +237,12 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const path = resolveThreadPath(root, deal);
       const qualify = (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]): DealQualification => qualifyDeal(model, derived, path, held);
       // Scored as sync scores it (a file in error at its last valid version, named in `held`). A deal's scores follow from it, the canvas and the config only.
-      if (session) return (await heldRead(qualify)).value;
+      if (session) {
+        // The session holds every thread's broken files; cold, only this deal's thread is read
+        // (below). Another thread's hold is no part of this deal's scores, and a served answer is the cold one.
+        const served = (await heldRead(qualify)).value;
+        return { ...served, held: served.held.filter((d) => (threadOf(d.path.split('/'))?.thread ?? path) === path) };
+      }
       return (await deriveAsSyncHolds(root, qualify, { includeThread: (dir) => dir === path })).value;
     },
     history: async (subject) => {

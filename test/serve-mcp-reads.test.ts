@@ -89,12 +89,14 @@ describe('the CLI answered by a running MCP server', () => {
     const mcp = await connectMcp(dir);
     // A Stage 4 in error: the scores read its last valid version, and say so (held).
     replaceInFile(dir, 'threads/sales/keel-neobank/4-decision.md', 'criteria:', 'criteria: [\nbroken:');
+    // Another deal's stage in error is no part of this deal's scores: served, its hold was listed too, cold it is not.
+    replaceInFile(dir, 'threads/sales/cobalt-remit/2-hypothesis.md', 'tests:', 'tests: [A5\nbroken:');
     const served = await runJson<Record<string, unknown>>(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
     const cold = await coldQualify(dir, 'keel-neobank');
     expect(served.code).toBe(0);
     expect(served.json.served).toEqual({ pid: mcp.pid });
     expect(withoutServed(served.json)).toEqual(cold.json);
-    expect((cold.json.held as unknown[]).length).toBeGreaterThan(0);
+    expect((cold.json.held as { path: string }[]).map((d) => d.path)).toEqual(['threads/sales/keel-neobank/4-decision.md']);
     expect((served.json.qualification as { criteria: unknown[] }).criteria.length).toBeGreaterThan(0);
     // The text is rendered by the CLI from the data either way.
     const servedText = await runCli(['qualify', 'keel-neobank'], { cwd: dir, env: SAME_GIT });
