@@ -19,6 +19,7 @@ import { freeSlug, slugOfText } from '../workspace/slug.js';
 import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkClosedMidSequence, checkLearning } from './learning.js';
+import { checkQueuedAfterSend } from './queued-after-send.js';
 import { reportOtherCurrency, writtenAmounts, type WrittenAmount } from './deal-currency.js';
 import { checkGoalCurrency } from './goal-currency.js';
 import type { Goal } from '../schema/goal.js';
@@ -514,6 +515,8 @@ function threadSteps(thread: ThreadRecord, broken: ReadonlySet<string>, known: K
   const amounts = writtenAmounts(thread);
   if (amounts.length > 0) again(otherCurrencyStep(amounts));
   if (thread.family === 'campaign') again(CLOSED_MID_SEQUENCE);
+  // The drafts marked sent are other files: asked again at each check, as the close above is.
+  if (thread.family === 'campaign') again(QUEUED_AFTER_SEND);
   // Exactly as long as it is: grown by push it keeps room for 16, and 10,000 threads keep one each.
   return steps.slice();
 }
@@ -538,6 +541,7 @@ function otherCurrencyStep(amounts: readonly WrittenAmount[]): (live: Live) => v
 
 const VALIDATION_SEGMENTS = (live: Live): void => checkValidationSegments(live.thread, live.known.assumptionSegments(), live.report);
 const CLOSED_MID_SEQUENCE = (live: Live): void => checkClosedMidSequence(live.thread, live.report, live.known.suppressed(), live.known.sent().get(live.thread.path));
+const QUEUED_AFTER_SEND = (live: Live): void => checkQueuedAfterSend(live.thread, live.report, live.known.sent().get(live.thread.path));
 
 /**
  * A campaign's Stage 1 repeats its links for the reader; meta.json's are the ones counted
