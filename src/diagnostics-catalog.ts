@@ -238,7 +238,7 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a reference to an assumption that is not in `10-assumptions.md`',
-    message: 'Unknown assumption `{id}` (not in 10-assumptions.md): expected one of {known}',
+    message: 'Unknown assumption `{id}` (not in 10-assumptions.md): did you mean {meant}? (when one is a slip of it) expected one of {known}',
     docs: 'Goals and stage files (`tests`, `validations[].assumption`) name assumptions by id. Add the assumption to the canvas or fix the id. An id of the wrong form (`a7`, `A 7`) is not reported here but once, as a `schema` error at the same place, which names the id it looks like (`A7`). While `10-assumptions.md` itself cannot be read (saved half-way, a syntax error), its ids are unknown rather than absent: only its own error is reported. So is a row whose own id is of the wrong form (`id: a1`): a reference to the id it was meant to have (`A1`) is to that row, and only the row\'s `schema` error is reported.',
   },
   'unknown-segment': {
@@ -247,7 +247,7 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key or file',
     summary: 'a reference to a segment that is not in `04-segments.md`',
-    message: 'Unknown segment `{id}` (not in 04-segments.md): expected one of {known}',
+    message: 'Unknown segment `{id}` (not in 04-segments.md): did you mean {meant}? (when one is a slip of it or a segment starts with it) expected one of {known}',
     docs: 'Threads, assumptions (`10-assumptions.md`) and problems (`05-problem.md`) name a segment by id; one naming a segment `04-segments.md` lacks belongs to none, and a segment renamed there holds the canvas at `HEAD` until none names the old id (`derived-held` lists each use, at its line and column). A section that defines no segment (`segments: []`, the key gone, the file missing) makes every reference unknown ("none are defined yet"), as for assumptions: the threads naming one are held, never re-scored as belonging to no segment; only a section that cannot be read (saved half-way, invalid YAML) leaves its ids unknown rather than absent, its own error the only one. For an ICP file (`{segment}-icp.yaml`) the file name is the reference: the warning points at its `segment:` value when that names the same segment (as a generated file does), else at the file.',
   },
   'unknown-goal': {
@@ -255,7 +255,7 @@ export const RULES = {
     reportedBy: ['check', 'sync', 'watch', 'write'],
     at: 'key',
     summary: 'a `goal_id` naming a goal that is not in `goals/`',
-    message: 'Unknown goal `{id}` (not in goals/): expected one of {known}',
+    message: 'Unknown goal `{id}` (not in goals/): did you mean {meant}? (when one is a slip of it) expected one of {known}',
     docs: 'A thread contributes to a goal by its id, the name of the goal file without `.md`. A goal file that cannot be read (saved half-way, emptied), or whose `id` is no goal id (`G-Fintech`: a `schema` error), is still the goal its name says: only its own error is reported, not every thread that names it. Only goal ids are listed as the known goals, here and in the refusals of `deal new --goal` and `history`: a file named `G-Fintech.md` is offered as none. A `goal_id` of the wrong form (`G-MRR-50K`, `g_mrr_50k`) is not reported here but once, as a `schema` error at the same place, which names the id it looks like (`g-mrr-50k`).',
   },
   'unknown-subgoal': {

@@ -12,7 +12,7 @@ import { assumptionIdSchema, goalIdSchema, isoDateSchema, slugSchema, subgoalIdS
 import { THREAD_ID } from '../schema/meta.js';
 import { STAGE_FILES } from '../schema/stages.js';
 import { canvasPath, LAYOUT, SUPPRESSION_FILE, THREAD_TYPE_BY_FAMILY } from '../workspace/layout.js';
-import { listKeySlip, stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
+import { listKeySlip, nearSegments, stageOf, suppressionValue, workspaceCurrency, type ThreadRecord, type WorkspaceModel } from '../workspace/model.js';
 import type { ParsedFile } from '../workspace/parse-file.js';
 import { formatDataPath } from '../workspace/validate.js';
 import { freeSlug, slugOfText } from '../workspace/slug.js';
@@ -795,5 +795,9 @@ function unknownMessage(what: string, id: string, known: Set<string>, where: str
   const list = [...known];
   const addOne = ADD_ONE[where];
   const expected = list.length ? `expected one of ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}` : (noneRead ?? `none are defined yet${addOne ? `: ${addOne}` : ''}`);
-  return `Unknown ${what} \`${id}\` (not in ${where}): ${expected}`;
+  // A slip of a known id (`saas-scaleup`, `krankenhauser-de` for `krankenhaeuser-de`) or a
+  // segment's first word names the one meant, as the commands that take an id do: a list of
+  // twelve ids left the person to spot the difference, and past twelve it was cut off.
+  const near = what === 'segment' ? nearSegments(id, list) : [nearestWord(id, list)].filter((w): w is string => w !== undefined);
+  return `Unknown ${what} \`${id}\` (not in ${where}): ${near.length ? `did you mean ${near.join(' or ')}? ` : ''}${expected}`;
 }

@@ -129,7 +129,7 @@ const SEGMENT_PREFIX_MIN = 3;
  * word as a deal is (threads/resolve.ts), and a newcomer told only the whole list has to
  * find the one meant in it.
  */
-function nearSegments(written: string, known: readonly string[]): string[] {
+export function nearSegments(written: string, known: readonly string[]): string[] {
   const slip = nearestWord(written, known);
   if (slip) return [slip];
   const start = written.trim().toLowerCase();
