@@ -298,6 +298,14 @@ export const RULES = {
     message: '{n} prospects are still `queued` though a touch was sent to them ({names}): expected `status: active` for each',
     docs: 'threadwork never sends: a person marks a draft `status: sent` (or raises `touches_done`), and nothing changes the prospect\'s `status` in 5-actions.md, so a list half sent still read `queued` throughout. `due`, `campaign draft` and the gates count the touches sent either way (`queued` and `active` both stay in the sequence); the status is the record a person reads. One warning per campaign, at the first such prospect\'s `status`, naming up to five: set each to `active`.',
   },
+  'reply-without-send': {
+    severity: 'warning',
+    reportedBy: ['check', 'write'],
+    at: 'key',
+    summary: 'a reply recorded for a campaign prospect no touch was sent to, in a campaign that records its sends',
+    message: 'Reply recorded from {name}, to whom no touch was sent (`touches_done` 0, no draft marked `status: sent`): if touch 1 went out, mark {draft} `status: sent` (or set `touches_done: 1`); if the reply is someone else\'s, record it under their address instead',
+    docs: 'A reply answers a touch. Recorded for a prospect with `touches_done` 0 and no draft marked sent, either the touch went out and was never marked — `due` lists it again, and the approvals read it as unsent — or the reply was recorded for the wrong person. Reported at the record\'s `email` (and shown by `campaign reply`, which writes it). Only in a campaign that records its sends (a prospect\'s `touches_done` or a draft marked sent): one whose sends are tracked in the sending tool alone is not judged.',
+  },
   'prospect-in-two-campaigns': {
     severity: 'warning',
     reportedBy: ['check'],

@@ -20,6 +20,7 @@ import { checkCampaignResults } from './experiments.js';
 import type { Locators } from './locators.js';
 import { checkClosedMidSequence, checkLearning } from './learning.js';
 import { checkQueuedAfterSend } from './queued-after-send.js';
+import { checkReplyWithoutSend } from './reply-without-send.js';
 import { reportOtherCurrency, writtenAmounts, type WrittenAmount } from './deal-currency.js';
 import { checkGoalCurrency } from './goal-currency.js';
 import type { Goal } from '../schema/goal.js';
@@ -104,7 +105,11 @@ export function checkReferences(model: WorkspaceModel, locators: Locators, inSco
   for (const thread of checked) if (inScope(thread.path)) checkThread(thread, model.broken, known, firstWithId, report, day);
   // Reply records are no thread's stage: nothing is derived from them, so only check (and a
   // write, judged like check) reads their dates, in one pass as checkDrafts does.
-  for (const file of model.files.values()) if (file.kind.kind === 'reply') checkReplyDate(file, day, report);
+  for (const file of model.files.values()) {
+    if (file.kind.kind !== 'reply') continue;
+    checkReplyDate(file, day, report);
+    if (inScope(file.kind.thread)) checkReplyWithoutSend(model, file, sent().get(file.kind.thread), report);
+  }
   checkSuppressionEntries(model.files.get(SUPPRESSION_FILE), locators, report);
   return out;
 }
