@@ -42,3 +42,17 @@ describe('deal-without-goal through MCP', () => {
     expect(checked.diagnostics.filter((d) => d.rule === 'deal-without-goal')).toEqual([]);
   });
 });
+
+/* The same for closed-before-created, which asked an agent to "set `created`" with no word of where or how. */
+describe('closed-before-created through MCP', () => {
+  it('says where `created` is and how an agent sets it', async () => {
+    const dir = exampleWorkspaceCopy();
+    const mcp = await connectMcp(dir);
+    const path = 'threads/sales/harbor-lending/6-learning.md';
+    writeFileSync(join(dir, path), readFileSync(join(dir, path), 'utf8').replace(/^closed: .*$/m, 'closed: 2026-01-02'));
+    const checked = await mcp.ok<{ diagnostics: Diagnostic[] }>('check', {});
+    const error = checked.diagnostics.find((d) => d.rule === 'closed-before-created')!;
+    expect(error.message).toContain('set `"created"` in its meta.json to the day it began with your own file tools');
+    expect(error.message).toContain('then run the `sync` tool');
+  });
+});

@@ -24,6 +24,8 @@ const TOOL_WORDING: readonly [RegExp, Instead][] = [
     /expected `"goal_id"` in its meta\.json naming one of ([^\n]*)/g,
     'link it with your own file tools: set `"goal_id"` in its meta.json to one of $1 (and `"subgoal"` to one of that goal\'s subgoals) — the deal\'s own link, kept as written (sync derives only `status`, `stage`, the dates and the scores there), which no tool sets after `create_deal`; then run the `sync` tool, which counts the deal toward the goal and commits it',
   ],
+  // closed-before-created: `created` is the thread's own field of meta.json, which no tool sets.
+  [/set `created` to the day it began/g, 'set `"created"` in its meta.json to the day it began with your own file tools (the thread\'s own field, kept as written, which no tool sets), then run the `sync` tool'],
   [/`threadwork deal new`/g, 'the `create_deal` tool'],
   [/`threadwork campaign new`/g, 'the `create_campaign` tool'],
   [/`threadwork campaign draft`/g, 'the `draft_campaign` tool'],
