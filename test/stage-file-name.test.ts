@@ -51,6 +51,14 @@ describe('a stage file under a wrong name', () => {
     ['6-lerning.md', '6-learning.md'],
     // Zero-padded as the canvas sections are (04-segments.md).
     ['06-learning.md', '6-learning.md'],
+    // Saved by Notepad, or with an extension Windows hides; a second download; a desktop's or a sync client's copy.
+    ['6-learning.md.txt', '6-learning.md'],
+    ['6-learning.txt', '6-learning.md'],
+    ['6-learning.md.md', '6-learning.md'],
+    ['6-learning (1).md', '6-learning.md'],
+    ['6-learning - Copy.md', '6-learning.md'],
+    ['6-learning copy.md', '6-learning.md'],
+    ["6-learning (Ana's conflicted copy 2026-12-07).md", '6-learning.md'],
   ])('%s is reported by check and sync as the stage file it should be', async (name, expected) => {
     const dir = exampleWorkspaceCopy();
     renameSync(join(dir, DEAL, '6-learning.md'), join(dir, DEAL, name));
@@ -168,7 +176,7 @@ describe('a stage file under a wrong name', () => {
 
   it('a file of the thread named otherwise (notes, a second draft of a stage) is not reported', async () => {
     const dir = exampleWorkspaceCopy();
-    for (const name of ['notes.md', '6-learning-notes.md', 'call-2026-10-01.md', 'README.md']) writeFileSync(join(dir, DEAL, name), '# notes\n');
+    for (const name of ['notes.md', '6-learning-notes.md', 'call-2026-10-01.md', 'README.md', '6-learning-notes.txt', '6-learning.md~', '.6-learning.md.swp', 'notes (1).md', '6-learning.md.orig']) writeFileSync(join(dir, DEAL, name), '# notes\n');
     const check = await checkJson<{ diagnostics: Diagnostic[] }>(dir);
     expect(check.json.diagnostics).toEqual([]);
   });

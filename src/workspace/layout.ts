@@ -130,8 +130,24 @@ export function describeFile(rel: string): string {
 function misnamedStage(file: string): string | undefined {
   // A zero before the number (`06-learning.md`, padded as the canvas sections are) is one letter off.
   const stage = stageByDigit.get(/^0?([0-9])/.exec(file)?.[1] ?? '');
-  if (!stage || !/\.md$/i.test(file)) return undefined;
-  return editDistanceAtMost(file.slice(0, -3).toLowerCase(), stage.slice(0, -3), 2) ? stage : undefined;
+  const meant = stage && nameBeforeSaveAndCopySuffixes(file);
+  if (!stage || meant === undefined) return undefined;
+  return editDistanceAtMost(meant.toLowerCase(), stage.slice(0, -3), 2) ? stage : undefined;
+}
+
+/**
+ * A Markdown file's name without what a desktop, an editor or a sync client adds to it when
+ * saving or copying: an extension Windows hid or Notepad added (`4-decision.md.txt`,
+ * `4-decision.txt`, `4-decision.md.md`, `.markdown`), and the suffix of a copy or of a second
+ * download (`2-hypothesis - Copy.md`, `2-hypothesis copy.md`, `2-hypothesis (1).md`, Dropbox's
+ * `2-hypothesis (Ana's conflicted copy 2026-12-07).md`). Such a stage file was ignored without
+ * a word — a Windows user's decision, saved from Notepad, counted for nothing. Undefined for
+ * any other file (`1-input.md~`, `.swp`: an editor's own, left alone).
+ */
+function nameBeforeSaveAndCopySuffixes(file: string): string | undefined {
+  const extension = /\.(?:md|markdown|txt)(?:\.(?:md|txt))?$/i.exec(file);
+  if (!extension) return undefined;
+  return file.slice(0, extension.index).replace(/(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\)| \([^()]*conflicted copy[^()]*\)| \(copy\))$/i, '');
 }
 
 const stageByDigit = new Map(STAGE_FILES.map((name) => [name[0]!, name]));
