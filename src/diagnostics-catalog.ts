@@ -300,7 +300,7 @@ export const RULES = {
   },
   'reply-without-send': {
     severity: 'warning',
-    reportedBy: ['check', 'write'],
+    reportedBy: ['check'],
     at: 'key',
     summary: 'a reply recorded for a campaign prospect no touch was sent to, in a campaign that records its sends',
     message: 'Reply recorded from {name}, to whom no touch was sent (`touches_done` 0, no draft marked `status: sent`): if touch 1 went out, mark {draft} `status: sent` (or set `touches_done: 1`); if the reply is someone else\'s, record it under their address instead',
