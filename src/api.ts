@@ -210,7 +210,7 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       // Its diagnostics are what `check` reports for its files (a misnamed stage file, a cross-file error included).
       if (session) return session.read(async ({ state, derivation, check }) => {
         const { value: derived, held } = await deriveHeldIn(state, derivation, (_model, d) => d);
-        return readThread(state.derivationModel(), derived, path, held, check().diagnostics);
+        return readThread(state.derivationModel(), derived, path, heldSeenFrom(held, path), check().diagnostics);
       });
       // A thread's derived values depend on it, the canvas and the config only: no need to read the others.
       const includeThread = (dir: string): boolean => dir === path;
@@ -238,10 +238,8 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
       const qualify = (model: WorkspaceModel, derived: DerivedWorkspace, held: Diagnostic[]): DealQualification => qualifyDeal(model, derived, path, held);
       // Scored as sync scores it (a file in error at its last valid version, named in `held`). A deal's scores follow from it, the canvas and the config only.
       if (session) {
-        // The session holds every thread's broken files; cold, only this deal's thread is read
-        // (below). Another thread's hold is no part of this deal's scores, and a served answer is the cold one.
         const served = (await heldRead(qualify)).value;
-        return { ...served, held: served.held.filter((d) => (threadOf(d.path.split('/'))?.thread ?? path) === path) };
+        return { ...served, held: heldSeenFrom(served.held, path) };
       }
       return (await deriveAsSyncHolds(root, qualify, { includeThread: (dir) => dir === path })).value;
     },
@@ -316,3 +314,13 @@ export function workspaceOn(root: string, session: WorkspaceSession | undefined)
 }
 
 export { initWorkspace, type InitOptions, type InitResult };
+
+/**
+ * The holds one thread's answer names: those outside any thread (canvas, config, goals) and
+ * the thread's own. A warm session holds every thread's broken files, but a cold read of one
+ * thread reads only it beside the canvas and config — another thread's hold is no part of
+ * its values, and a served answer is the cold one (read_thread and qualify listed them all).
+ */
+function heldSeenFrom(held: readonly Diagnostic[], threadPath: string): Diagnostic[] {
+  return held.filter((d) => (threadOf(d.path.split('/'))?.thread ?? threadPath) === threadPath);
+}
