@@ -52,6 +52,8 @@ interface Known {
   assumptionsRefused: Set<string>;
   /** Each goal's subgoals; undefined for a goal file that cannot be read (its id is its file name). */
   goals: Map<string, Set<string> | undefined>;
+  /** Goal files saved under a name that is not `.md`, by the id their name gives (WorkspaceModel.misnamedGoals). */
+  misnamedGoals: ReadonlyMap<string, string>;
   /** The campaigns' folder names: asked only for a `source: campaign:…` (a warning), so made on first use. */
   campaigns: () => Set<string>;
   /** Whether a `source: thread:…` path is a thread folder of the workspace. */
@@ -185,7 +187,7 @@ export function referenceErrors(model: WorkspaceModel, locators: Locators, threa
  * only the threads that changed (engine/transaction.ts chooses them from it).
  */
 function knownIdsKey(known: Omit<Known, 'idsKey'>): string {
-  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null]), known.noneRead]);
+  return JSON.stringify([known.segmentsUnknown ? null : [...known.segments], known.assumptionsUnknown ? null : [...known.assumptions], [...known.assumptionsRefused], [...known.goals].map(([goal, subgoals]) => [goal, subgoals ? [...subgoals] : null]), known.noneRead, ...(known.misnamedGoals.size > 0 ? [[...known.misnamedGoals]] : [])]);
 }
 
 /** With nothing read from `section`'s list, the slip of its key that is why (listKeySlip), in words; else undefined. */
@@ -219,6 +221,7 @@ function checkCanvasAndGoals(model: WorkspaceModel, report: Report, locators: Lo
     assumptionsRefused,
     assumptionsUnknown: unreadable(model.canvas.get('10-assumptions')) || notAList(dataOf(model.canvas.get('10-assumptions')), 'assumptions'),
     goals: collectGoals(model, report, locators),
+    misnamedGoals: model.misnamedGoals ?? new Map(),
     campaigns: once(() => new Set([...model.threads.values()].filter((t) => t.family === 'campaign').map((t) => folderOf(t.path)))),
     isThread: (path) => model.threads.has(path),
     suppressed: once(() => suppressionKeys(suppressionValue(model)?.suppressed ?? [])),
@@ -578,7 +581,7 @@ function checkLinks(file: string, data: Data, known: Known, report: Report, agai
     const subgoals = known.goals.get(goalId);
     // An id of the wrong form (`G-MRR-50K`) is the schema's error already, which names the id it looks like.
     if (!known.goals.has(goalId)) {
-      if (goalIdSchema.safeParse(goalId).success) report(file, ['goal_id'], 'unknown-goal', unknownMessage('goal', goalId, new Set(known.goals.keys()), 'goals/'));
+      if (goalIdSchema.safeParse(goalId).success) report(file, ['goal_id'], 'unknown-goal', unknownGoalMessage(goalId, known));
     } else if (subgoals && typeof subgoal === 'string' && !subgoals.has(subgoal)) report(file, ['subgoal'], 'unknown-subgoal', unknownMessage(`subgoal of ${goalId}`, subgoal, subgoals, `goals/${goalId}.md`));
   } else if (typeof subgoal === 'string') {
     report(file, ['subgoal'], 'subgoal-without-goal', `Subgoal \`${subgoal}\` without a goal: expected \`goal_id\` naming the goal it belongs to`);
@@ -795,6 +798,17 @@ const ADD_ONE: Record<string, string> = {
   '04-segments.md': 'add one to strategy/canvas/04-segments.md (an item of `segments:` with its `id`)',
   '10-assumptions.md': 'add one to strategy/canvas/10-assumptions.md (an item of `assumptions:` with its `id`, `statement` and `prior`)',
 };
+
+/**
+ * An unknown goal's message; for one whose file was saved under a name that is not `.md`
+ * (`goals/g-x.md.txt`), that file, to rename: the list of known goals sent the person
+ * looking for a typo in the thread while the goal's file sat in goals/ under another name.
+ */
+function unknownGoalMessage(id: string, known: Known): string {
+  const misnamed = known.misnamedGoals.get(id);
+  if (misnamed) return `Unknown goal \`${id}\` (not in goals/): ${misnamed} is not read under that name — rename it to goals/${id}.md`;
+  return unknownMessage('goal', id, new Set(known.goals.keys()), 'goals/');
+}
 
 function unknownMessage(what: string, id: string, known: Set<string>, where: string, noneRead?: string): string {
   const list = [...known];

@@ -7,6 +7,10 @@ import type { ParsedFile } from '../workspace/parse-file.js';
 
 const DEFAULT_CONFIG: Config = configSchema.parse({});
 
+/** A file named like one the engine reads, whose diagnostic depends on whether that file is there (diagnostics()). */
+type Misnamed = Extract<ParsedFile['kind'], { kind: 'stage-misnamed' | 'meta-misnamed' | 'goal-misnamed' }>;
+const isMisnamed = (kind: ParsedFile['kind'] | undefined): kind is Misnamed => kind?.kind === 'stage-misnamed' || kind?.kind === 'meta-misnamed' || kind?.kind === 'goal-misnamed';
+
 /**
  * A WorkspaceModel kept up to date one file at a time, so that a watch cycle does not
  * rebuild the indexes of 70,000 files to change one. It holds, per path, the version of
@@ -19,7 +23,8 @@ export class LiveModel {
   private readonly threadDirs = new Set<string>();
   private readonly threadFiles = new Map<string, number>();
   private readonly perPath = new Map<string, Diagnostic[]>();
-  private readonly misnamed = new Map<string, Extract<ParsedFile['kind'], { kind: 'stage-misnamed' }>>();
+  private readonly misnamed = new Map<string, Misnamed>();
+  private readonly misnamedGoals = new Map<string, string>();
   private scanDiagnostics: Diagnostic[] = [];
   private held: Diagnostic[] = [];
   private diagnosticsList: Diagnostic[] | undefined;
@@ -32,6 +37,7 @@ export class LiveModel {
       files: new Map(),
       canvas: new Map(),
       goals: new Map(),
+      misnamedGoals: this.misnamedGoals,
       threads: new Map(),
       diagnostics: [],
       text,
@@ -57,6 +63,8 @@ export class LiveModel {
     } else if (kind.kind === 'goal') {
       if (file) this.model.goals.set(kind.id, file);
       else this.model.goals.delete(kind.id);
+      // A goal file come or gone turns a misnamed one of its id from slip to copy, or back.
+      if (this.misnamed.size > 0) this.diagnosticsList = undefined;
     } else if (kind.kind === 'thread-meta' || kind.kind === 'stage') {
       const count = (this.threadFiles.get(kind.thread) ?? 0) + (file ? (previous ? 0 : 1) : -1);
       if (count > 0) this.threadFiles.set(kind.thread, count);
@@ -69,11 +77,9 @@ export class LiveModel {
       if (!thread) return;
       this.changes.record(kind.thread);
       if (kind.kind === 'thread-meta') thread.meta = file;
-      else {
-        thread.stages[kind.stage - 1] = file;
-        // A stage file come or gone turns a near-named file beside it from copy to slip, or back.
-        if (this.misnamed.size > 0) this.diagnosticsList = undefined;
-      }
+      else thread.stages[kind.stage - 1] = file;
+      // A stage file or meta.json come or gone turns a near-named file beside it from copy to slip, or back.
+      if (this.misnamed.size > 0) this.diagnosticsList = undefined;
       this.dropThreadIfEmpty(kind.thread);
     }
   }
@@ -81,10 +87,16 @@ export class LiveModel {
   /** The diagnostics of `path` as it is (its own parse and schema problems). */
   setDiagnostics(path: string, list: readonly Diagnostic[], kind: ParsedFile['kind'] | undefined): void {
     // A file named almost like a stage file: what it is told depends on its thread's files (diagnostics()).
-    if (kind?.kind === 'stage-misnamed') {
+    if (isMisnamed(kind)) {
       this.misnamed.set(path, kind);
+      if (kind.kind === 'goal-misnamed') this.misnamedGoals.set(kind.id, path);
       this.diagnosticsList = undefined;
-    } else if (this.misnamed.size > 0 && this.misnamed.delete(path)) this.diagnosticsList = undefined;
+    } else if (this.misnamed.size > 0 && this.misnamed.has(path)) {
+      const gone = this.misnamed.get(path)!;
+      if (gone.kind === 'goal-misnamed' && this.misnamedGoals.get(gone.id) === path) this.misnamedGoals.delete(gone.id);
+      this.misnamed.delete(path);
+      this.diagnosticsList = undefined;
+    }
     const had = this.perPath.has(path);
     // Most files have none: no copy made (a load sets 70,000 files).
     const named = kind && nameDiagnostic(path, kind);
@@ -104,6 +116,22 @@ export class LiveModel {
   setHeld(list: Diagnostic[]): void {
     this.held = list;
     this.diagnosticsList = undefined;
+  }
+
+  private misnamedDiagnostic(path: string, kind: Misnamed): Diagnostic {
+    if (kind.kind === 'stage-misnamed') return misnamedStageDiagnostic(path, kind, this.hasStage(kind.thread, kind.expected));
+    if (kind.kind === 'meta-misnamed') return misnamedMetaDiagnostic(path, kind.thread, this.hasMeta(kind.thread));
+    return misnamedGoalDiagnostic(path, kind.id, this.model.goals.has(kind.id));
+  }
+
+  /**
+   * Whether the thread's meta.json is on disk, valid or not: not a stand-in for one deleted
+   * (engine/state.ts holds its last valid version, with `thread-meta-missing`).
+   */
+  private hasMeta(thread: string): boolean {
+    const own = this.perPath.get(`${thread}/meta.json`);
+    if (own?.some((d) => d.rule === 'thread-meta-missing')) return false;
+    return own !== undefined || this.model.threads.get(thread)?.meta !== undefined;
   }
 
   /** Whether the thread has a file (read, or held) of the stage file named `expected`. */
@@ -141,7 +169,7 @@ export class LiveModel {
   private diagnostics(): Diagnostic[] {
     if (!this.diagnosticsList) {
       const own = [...this.perPath.values()].flat();
-      for (const [path, kind] of this.misnamed) own.push(misnamedStageDiagnostic(path, kind, this.hasStage(kind.thread, kind.expected)));
+      for (const [path, kind] of this.misnamed) own.push(this.misnamedDiagnostic(path, kind));
       own.sort(compareDiagnostics);
       this.diagnosticsList = [...this.scanDiagnostics, ...own, ...this.held];
     }
@@ -197,4 +225,31 @@ export function misnamedStageDiagnostic(path: string, kind: { expected: string }
     return diagnostic(path, START, 'warning', 'stage-file-copy', `Not a stage file name: \`${name}\` is ignored beside the thread's \`${kind.expected}\`, which is read; move what it holds into \`${kind.expected}\`, or rename it away from the stage's name if it is notes`);
   }
   return diagnostic(path, START, 'error', 'stage-file-name', `Not a stage file name: \`${name}\` is ignored, so nothing in it counts for the thread; expected \`${kind.expected}\` — rename it`);
+}
+
+/**
+ * A thread file that is its meta.json under a name a desktop or an editor gave it (`meta (1).json`,
+ * `meta.json.txt`, `Meta.json`). Without a meta.json it is why the thread has none
+ * (`thread-meta-missing`, which never named the file there): an error saying to rename it.
+ * Beside the meta.json, which is read, it is a copy: a warning, since renaming it would overwrite that file.
+ */
+export function misnamedMetaDiagnostic(path: string, thread: string, metaThere: boolean): Diagnostic {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (metaThere) {
+    return diagnostic(path, START, 'warning', 'meta-file-name', `Not a meta.json name: \`${name}\` is ignored beside the thread's \`meta.json\`, which is read; move what it holds into \`meta.json\` by hand, or delete it`);
+  }
+  return diagnostic(path, START, 'error', 'meta-file-name', `Not a meta.json name: \`${name}\` is ignored, so thread ${thread} has no meta.json; expected \`meta.json\` — rename it`);
+}
+
+/**
+ * A goal file saved under a name that is not `.md` (`g-x.md.txt`, `g-x.txt`). Without
+ * `goals/g-x.md` the goal is not defined and each thread naming it is an `unknown-goal` error:
+ * an error here saying to rename it. Beside `goals/g-x.md`, which is read, it is a copy: a warning.
+ */
+export function misnamedGoalDiagnostic(path: string, id: string, goalThere: boolean): Diagnostic {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (goalThere) {
+    return diagnostic(path, START, 'warning', 'goal-file-name', `Not a goal file name: \`${name}\` is ignored beside \`${id}.md\`, which is read; move what it holds into \`${id}.md\` by hand, or delete it`);
+  }
+  return diagnostic(path, START, 'error', 'goal-file-name', `Not a goal file name: \`${name}\` is ignored, so goal \`${id}\` is not defined; expected \`${id}.md\` — rename it`);
 }

@@ -873,10 +873,11 @@ export class WorkspaceState {
  * Whether a file of this kind has a value to validate, and so can be broken: not a file the
  * engine only lists (a thread's notes) or a canvas file of no known section, which nothing
  * is derived from (its \`canvas-unknown\` warning says so; holding it said "not valid"), or a
- * thread file named almost like a stage file (\`stage-file-name\`).
+ * thread file named almost like a stage file (\`stage-file-name\`), or a meta.json or goal
+ * file under a name a desktop gave it (\`meta-file-name\`, \`goal-file-name\`).
  */
 function holdsValue(kind: FileKind): boolean {
-  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed';
+  return kind.kind !== 'other' && kind.kind !== 'canvas-unknown' && kind.kind !== 'stage-misnamed' && kind.kind !== 'meta-misnamed' && kind.kind !== 'goal-misnamed';
 }
 
 /** A committed text of `path` parsed, when it is valid: a version a broken file can be held at. */

@@ -22,7 +22,11 @@ export type FileKind =
   | { kind: 'canvas-unknown'; name: string }
   /** A file of a thread named almost like a stage file (`6-learnings.md`, `4-Decision.md`): read by nothing, reported. */
   | { kind: 'stage-misnamed'; thread: string; expected: string }
+  /** A thread's meta.json under a name a desktop or an editor gave it (`meta (1).json`, `meta.json.txt`, `Meta.json`): read by nothing, reported. */
+  | { kind: 'meta-misnamed'; thread: string }
   | { kind: 'goal'; id: string }
+  /** A goal file saved with a name that is not `.md` (`g-x.md.txt`, `g-x.txt`, `g-x.markdown`): read by nothing, reported. */
+  | { kind: 'goal-misnamed'; id: string }
   | { kind: 'icp'; segment: string }
   | { kind: 'thread-meta'; thread: string; family: ThreadFamily }
   | { kind: 'stage'; thread: string; family: ThreadFamily; stage: number }
@@ -51,6 +55,11 @@ export function classifyPath(rel: string): FileKind {
   if (parts[0] === 'goals' && parts.length === 2 && rel.endsWith('.md') && parts[1] !== 'README.md') {
     return { kind: 'goal', id: parts[1]!.slice(0, -3) };
   }
+  if (parts[0] === 'goals' && parts.length === 2) {
+    // `g-x (1).md` is a goal file already: its id not matching its name is `goal-id-filename`.
+    const id = nameBeforeSaveAndCopySuffixes(parts[1]!);
+    if (id && !parts[1]!.endsWith('.md') && id.toLowerCase() !== 'readme') return { kind: 'goal-misnamed', id };
+  }
   if (rel.startsWith(`${LAYOUT.icp}/`) && parts.length === 4 && rel.endsWith('-icp.yaml')) {
     return { kind: 'icp', segment: parts[3]!.slice(0, -'-icp.yaml'.length) };
   }
@@ -66,6 +75,7 @@ export function classifyPath(rel: string): FileKind {
     if (stage) return { kind: 'stage', thread: thread.thread, family: thread.family, stage };
     const expected = misnamedStage(file);
     if (expected) return { kind: 'stage-misnamed', thread: thread.thread, expected };
+    if (isMisnamedMeta(file)) return { kind: 'meta-misnamed', thread: thread.thread };
   }
   return { kind: 'other' };
 }
@@ -103,8 +113,12 @@ export function describeFile(rel: string): string {
       return `the canvas section ${rel.split('/').pop()}`;
     case 'stage-misnamed':
       return `a file of ${kind.thread} named like ${kind.expected}`;
+    case 'meta-misnamed':
+      return `a file of ${kind.thread} named like meta.json`;
     case 'goal':
       return `the goal file of ${kind.id}`;
+    case 'goal-misnamed':
+      return `a file named like the goal file of ${kind.id}`;
     case 'icp':
       return `the ICP of segment ${kind.segment}`;
     case 'thread-meta':
@@ -147,7 +161,22 @@ function misnamedStage(file: string): string | undefined {
 function nameBeforeSaveAndCopySuffixes(file: string): string | undefined {
   const extension = /\.(?:md|markdown|txt)(?:\.(?:md|txt))?$/i.exec(file);
   if (!extension) return undefined;
-  return file.slice(0, extension.index).replace(/(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\)| \([^()]*conflicted copy[^()]*\)| \(copy\))$/i, '');
+  return file.slice(0, extension.index).replace(COPY_SUFFIX, '');
+}
+
+/** What a desktop, a download or a sync client appends to the name of a copy (nameBeforeSaveAndCopySuffixes). */
+const COPY_SUFFIX = /(?: - copy(?: \(\d+\))?| copy(?: \d+)?| \(\d+\)| \([^()]*conflicted copy[^()]*\)| \(copy\))$/i;
+
+/**
+ * Whether a thread file is its meta.json under a name a desktop or an editor gave it: another
+ * case (`Meta.json`), an extension Notepad added or Windows hid (`meta.json.txt`,
+ * `meta.txt`), a copy's or a second download's suffix (`meta (1).json`, `meta - Copy.json`).
+ * The thread was reported as missing its meta.json while the file sat there, never named.
+ */
+function isMisnamedMeta(file: string): boolean {
+  if (file === 'meta.json') return false;
+  const extension = /\.(?:json|txt)(?:\.(?:json|txt))?$/i.exec(file);
+  return extension !== null && file.slice(0, extension.index).replace(COPY_SUFFIX, '').toLowerCase() === 'meta';
 }
 
 const stageByDigit = new Map(STAGE_FILES.map((name) => [name[0]!, name]));

@@ -27,6 +27,11 @@ export interface WorkspaceModel {
   files: Map<string, ParsedFile>;
   canvas: Map<CanvasSection, ParsedFile>;
   goals: Map<string, ParsedFile>;
+  /**
+   * Goal files saved under a name that is not `.md` (`goals/g-x.md.txt`), by the goal id
+   * their name gives: not goals, but what an `unknown-goal` for that id points at.
+   */
+  misnamedGoals?: ReadonlyMap<string, string>;
   threads: Map<string, ThreadRecord>;
   /** Diagnostics found while reading (I/O errors, syntax, schema). */
   diagnostics: Diagnostic[];

@@ -46,11 +46,20 @@ export function isScannedPath(path: string): boolean {
   if (path === LAYOUT.config || path === SUPPRESSION_FILE) return true;
   const name = parts[parts.length - 1]!;
   const dir = parts.slice(0, -1).join('/');
-  if ((dir === LAYOUT.canvas || dir === LAYOUT.goals) && name.endsWith('.md')) return true;
+  if ((dir === LAYOUT.canvas || dir === LAYOUT.goals) && (name.endsWith('.md') || isMisnamedGoal(dir, name))) return true;
   if (dir === LAYOUT.icp && name.endsWith('.yaml')) return true;
   if (threadOf(parts) !== undefined) return true;
   // A campaign's drafts and replies: threads/sales/campaigns/<campaign>/{drafts,replies}/<file>.md
   return parts.length === 6 && parts.slice(0, 3).join('/') === LAYOUT.campaigns && CAMPAIGN_RECORD_FOLDERS.has(parts[4]!) && name.endsWith('.md');
+}
+
+/**
+ * A goal file saved as `g-x.md.txt`, `g-x.txt` or `g-x.markdown`: listed, so that it is
+ * reported (`goal-file-name`) and the threads naming the goal are told where it is — left
+ * out, every thread naming it was an `unknown-goal` error and the file was never mentioned.
+ */
+function isMisnamedGoal(dir: string, name: string): boolean {
+  return dir === LAYOUT.goals && classifyPath(`${dir}/${name}`).kind === 'goal-misnamed';
 }
 
 /**
@@ -119,7 +128,7 @@ export function scanLayout(root: string, includeThread: (dir: string) => boolean
   const config = list('').find((e) => e.name === LAYOUT.config);
   if (config && usable('', config)) files.push(LAYOUT.config);
   for (const dir of [LAYOUT.canvas, LAYOUT.goals]) {
-    for (const e of list(dir)) if (e.name.endsWith('.md') && usable(dir, e)) files.push(`${dir}/${e.name}`);
+    for (const e of list(dir)) if ((e.name.endsWith('.md') || isMisnamedGoal(dir, e.name)) && usable(dir, e)) files.push(`${dir}/${e.name}`);
   }
   for (const e of list(LAYOUT.icp)) if (e.name.endsWith('.yaml') && usable(LAYOUT.icp, e)) files.push(`${LAYOUT.icp}/${e.name}`);
   // The do-not-contact list, the one file directly under the campaigns folder. One that is
