@@ -57,6 +57,19 @@ describe('a meta.json under a name a desktop gave it', () => {
   });
 });
 
+describe('a write into a thread whose meta.json a desktop renamed', () => {
+  it('advance refuses naming the renamed file and what to do', async () => {
+    const dir = exampleWorkspaceCopy();
+    renameSync(join(dir, DEAL, 'meta.json'), join(dir, DEAL, 'meta.json.txt'));
+    const advance = await runJson<{ error: { diagnostics: Diagnostic[] } }>(['advance', DEAL], { cwd: dir });
+    expect(advance.code).toBe(1);
+    expect(advance.json.error.diagnostics.map(brief)).toEqual([
+      [`${DEAL}/meta.json`, 'error', 'thread-meta-missing'],
+      [`${DEAL}/meta.json.txt`, 'error', 'meta-file-name'],
+    ]);
+  });
+});
+
 describe('a goal file saved under a name that is not .md', () => {
   it.each([`${GOAL}.md.txt`, `${GOAL}.txt`, `${GOAL}.markdown`, `${GOAL} (1).md.txt`])('goals/%s is reported, and unknown-goal points at it', async (name) => {
     const dir = exampleWorkspaceCopy();

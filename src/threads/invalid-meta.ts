@@ -2,6 +2,12 @@ import { diagnostic, formatDiagnostic, START } from '../diagnostics.js';
 import { ThreadworkError } from '../errors.js';
 import { missingMetaMessage } from '../check/references.js';
 import type { WorkspaceModel } from '../workspace/model.js';
+import { classifyPath } from '../workspace/layout.js';
+
+function isMisnamedMetaOf(path: string, thread: string): boolean {
+  const kind = classifyPath(path);
+  return kind.kind === 'meta-misnamed' && kind.thread === thread;
+}
 
 /**
  * The refusal of a write into a thread whose meta.json is missing or invalid, with each of
@@ -13,7 +19,8 @@ import type { WorkspaceModel } from '../workspace/model.js';
  */
 export function invalidMeta(refusing: string, model: WorkspaceModel, thread: string): ThreadworkError {
   const path = `${thread}/meta.json`;
-  const errors = model.diagnostics.filter((d) => d.path === path && d.severity === 'error');
+  // A meta.json a desktop renamed (`meta (1).json`) is named too, with what to do: "missing" alone hid the file that is there.
+  const errors = model.diagnostics.filter((d) => d.severity === 'error' && (d.path === path || isMisnamedMetaOf(d.path, thread)));
   const diagnostics = errors.length > 0 ? errors : [diagnostic(path, START, 'error', 'thread-meta-missing', missingMetaMessage(thread))];
   return new ThreadworkError(`${refusing}: its meta.json is not valid:\n${diagnostics.map(formatDiagnostic).join('\n')}`, 'invalid-meta', { thread, path, diagnostics });
 }
